@@ -1,0 +1,119 @@
+"""Diagnostics as values: the record every checker returns, and the report that counts them.
+
+Every stage of the data flow (gate, RELAX NG, Schematron, references, builders) returns
+``Diagnostic`` records instead of printing or raising; the CLI renders them through one of
+the formatters in ``pipeline.report`` and picks the exit status from the worst severity.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    """How bad a problem is; ``ERROR`` makes ``check`` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem at one place.
+
+    ``path`` is the file as the user named it (or relative to the working directory);
+    ``line``/``column`` are 1-based and ``None`` when unknown. ``code`` is a stable rule
+    id such as ``gate.not-well-formed`` or ``sch.ref-kind``; ``origin`` names the checker.
+    """
+
+    path: str
+    line: int | None
+    column: int | None
+    severity: Severity
+    code: str
+    message: str
+    origin: str = ""
+
+    def with_path(self, path: str) -> Diagnostic:
+        return replace(self, path=path)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line or 0, self.column or 0, self.code, self.message)
+
+
+def error(
+    path: str | Path,
+    code: str,
+    message: str,
+    line: int | None = None,
+    column: int | None = None,
+    origin: str = "",
+) -> Diagnostic:
+    return Diagnostic(str(path), line, column, Severity.ERROR, code, message, origin)
+
+
+def warning(
+    path: str | Path,
+    code: str,
+    message: str,
+    line: int | None = None,
+    column: int | None = None,
+    origin: str = "",
+) -> Diagnostic:
+    return Diagnostic(str(path), line, column, Severity.WARNING, code, message, origin)
+
+
+def info(
+    path: str | Path,
+    code: str,
+    message: str,
+    line: int | None = None,
+    column: int | None = None,
+    origin: str = "",
+) -> Diagnostic:
+    return Diagnostic(str(path), line, column, Severity.INFO, code, message, origin)
+
+
+@dataclass
+class Report:
+    """Collects diagnostics of a run and knows its counts; knows nothing about output."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def extend(self, items: Iterable[Diagnostic]) -> None:
+        self.diagnostics.extend(items)
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self.sorted())
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.diagnostics, key=lambda d: d.sort_key)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+    def by_code(self) -> Counter[str]:
+        return Counter(d.code for d in self.diagnostics)
+
+    def files_with_errors(self) -> set[str]:
+        return {d.path for d in self.diagnostics if d.severity is Severity.ERROR}

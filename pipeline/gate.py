@@ -1,0 +1,372 @@
+"""The gate: the only place where user files are read and parsed.
+
+file bytes -> size, compression and encoding checks -> DOCTYPE/entity policy -> hardened lxml
+parse -> ``SourceDocument`` (or diagnostics). Everything downstream (RELAX NG, Schematron,
+references, Saxon) works on the tree or on its serialised root, never on a path, so no other
+component can be tricked into fetching a URL or reading a local file (DESIGN.md section 5).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import html.entities
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from . import diagnostics as diag
+from .diagnostics import Diagnostic
+from .paths import display
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XI_NS = "http://www.w3.org/2001/XInclude"
+XML_ID = f"{{{XML_NS}}}id"
+
+#: Larger files are refused before parsing; the biggest ELTeC novel is about 2 MB.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+_ORIGIN = "gate"
+_LATIN_NAMES = {
+    "iso-8859-1",
+    "latin-1",
+    "latin1",
+    "iso8859-1",
+    "windows-1252",
+    "cp1252",
+    "us-ascii",
+}
+_DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+_EXTERNAL_ID = re.compile(r"\b(SYSTEM|PUBLIC)\b")
+_PARAM_ENTITY = re.compile(r"<!ENTITY\s+%")
+
+
+@dataclass(frozen=True)
+class XmlModel:
+    """An ``<?xml-model?>`` processing instruction: the schema a file says it follows."""
+
+    href: str
+    schematypens: str
+    type: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A file that passed the gate: its bytes, their hash and the parsed tree."""
+
+    path: Path
+    data: bytes = field(repr=False)
+    tree: etree._ElementTree = field(repr=False)
+
+    @property
+    def display(self) -> str:
+        return display(self.path)
+
+    @property
+    def root(self) -> etree._Element:
+        return self.tree.getroot()
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    def xml_text(self) -> str:
+        """The root element serialised, for Saxon: no DOCTYPE, no prolog to re-read."""
+        return etree.tostring(self.root, encoding="unicode")
+
+    def xml_models(self) -> list[XmlModel]:
+        return list(_xml_models(self.tree))
+
+
+@dataclass(frozen=True)
+class GateResult:
+    document: SourceDocument | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Expand folders to their ``*.xml`` files (recursively, sorted); report missing paths."""
+    found: set[Path] = set()
+    problems: list[Diagnostic] = []
+    for path in paths:
+        if path.is_dir():
+            found.update(p for p in path.rglob("*.xml") if p.is_file() and not _hidden(p, path))
+        elif path.is_file():
+            found.add(path)
+        else:
+            problems.append(
+                diag.error(display(path), "gate.missing", "no such file or folder", origin=_ORIGIN)
+            )
+    return sorted(found, key=lambda p: str(p)), problems
+
+
+def _hidden(path: Path, base: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(base).parts)
+
+
+def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> GateResult:
+    """Read ``path`` once as bytes and run it through the gate."""
+    shown = display(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _refuse(
+                shown,
+                "gate.too-large",
+                f"file is {size:,} bytes, over the limit of {max_bytes:,}; split it or raise "
+                "the limit",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        return _refuse(shown, "gate.unreadable", f"cannot read the file: {exc.strerror}")
+    return parse_bytes(data, path)
+
+
+def parse_bytes(data: bytes, path: Path) -> GateResult:
+    """The gate proper, on bytes already read."""
+    shown = display(path)
+    refusal = _refuse_by_content(data, shown)
+    if refusal is not None:
+        return refusal
+    notes: list[Diagnostic] = list(_encoding_notes(data, shown))
+    dtd_problem = _doctype_policy(data, shown)
+    if dtd_problem is not None:
+        return GateResult(None, (*notes, dtd_problem))
+    parser = _parser()
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, parser))
+    except etree.XMLSyntaxError as exc:
+        return GateResult(None, (*notes, _syntax_diagnostic(exc, parser, shown)))
+    document = SourceDocument(path=path, data=data, tree=tree)
+    notes.extend(_xinclude_errors(document.root, shown))
+    return GateResult(document, tuple(notes))
+
+
+def _parser() -> etree.XMLParser:
+    # A fresh parser per file keeps error logs apart. collect_ids=False: a duplicate xml:id
+    # must not make the parse fail; the reference checker reports it with both locations.
+    return etree.XMLParser(
+        resolve_entities="internal",
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        attribute_defaults=False,
+        huge_tree=False,
+        collect_ids=False,
+    )
+
+
+def _refuse(path: str, code: str, message: str, line: int | None = None) -> GateResult:
+    return GateResult(None, (diag.error(path, code, message, line, origin=_ORIGIN),))
+
+
+def _refuse_by_content(data: bytes, shown: str) -> GateResult | None:
+    if not data.strip():
+        return _refuse(
+            shown, "gate.empty", "file is empty: a TEI file needs at least a root element"
+        )
+    if data[:2] == b"\x1f\x8b":
+        return _refuse(shown, "gate.compressed", "file is gzip-compressed: decompress it first")
+    if data[:4] in (b"PK\x03\x04", b"BZh9") or data[:6] == b"\xfd7zXZ\x00":
+        return _refuse(shown, "gate.compressed", "file is an archive, not XML: extract it first")
+    if _utf16_bom(data) is None and b"\x00" in data[:4096]:
+        return _refuse(
+            shown,
+            "gate.binary",
+            "file holds NUL bytes and no UTF-16 byte order mark: it is not an XML text file",
+        )
+    return None
+
+
+def _utf16_bom(data: bytes) -> str | None:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def _encoding_notes(data: bytes, shown: str) -> Iterator[Diagnostic]:
+    if _utf16_bom(data):
+        yield diag.warning(
+            shown,
+            "gate.utf16",
+            "file is encoded in UTF-16; it was read correctly, but save it as UTF-8, the "
+            "encoding every TEI tool expects",
+            origin=_ORIGIN,
+        )
+        return
+    match = _DECL_ENCODING.match(data.lstrip(codecs.BOM_UTF8))
+    declared = match.group(1).decode("ascii").lower() if match else "utf-8"
+    if declared in _LATIN_NAMES and _looks_like_utf8(data):
+        line = data[: _first_non_ascii(data)].count(b"\n") + 1
+        yield diag.warning(
+            shown,
+            "gate.encoding-mismatch",
+            f"the XML declaration says {declared.upper()} but the bytes are UTF-8, so accented "
+            'letters will be garbled; change the declaration to encoding="UTF-8"',
+            line,
+            origin=_ORIGIN,
+        )
+
+
+def _looks_like_utf8(data: bytes) -> bool:
+    if _first_non_ascii(data) < 0:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _first_non_ascii(data: bytes) -> int:
+    for index, byte in enumerate(data):
+        if byte > 0x7F:
+            return index
+    return -1
+
+
+def _prolog_text(data: bytes) -> str:
+    """The part of the file before the root element, decoded well enough to read markup."""
+    head = data[:1_000_000]
+    text = head.decode("utf-16", errors="replace") if _utf16_bom(head) else head.decode("latin-1")
+    return text
+
+
+def _doctype_policy(data: bytes, shown: str) -> Diagnostic | None:
+    text = _prolog_text(data)
+    found = _DOCTYPE.search(text)
+    if found is None:
+        return None
+    decl = _doctype_declaration(text, found.start())
+    line = text[: found.start()].count("\n") + 1
+    if _PARAM_ENTITY.search(decl):
+        return diag.error(
+            shown,
+            "gate.parameter-entity",
+            "the DOCTYPE declares a parameter entity; parameter entities are refused because "
+            "they can read other files: remove the DOCTYPE declaration",
+            line,
+            origin=_ORIGIN,
+        )
+    if _EXTERNAL_ID.search(decl):
+        return diag.error(
+            shown,
+            "gate.external-entity",
+            "the DOCTYPE refers to an external DTD or declares an external entity (SYSTEM or "
+            "PUBLIC); these are never loaded: remove them and write the characters themselves",
+            line,
+            origin=_ORIGIN,
+        )
+    return None
+
+
+def _doctype_declaration(text: str, start: int) -> str:
+    bracket = text.find("[", start)
+    close = text.find(">", start)
+    if bracket != -1 and (close == -1 or bracket < close):
+        end = text.find("]>", bracket)
+        if end == -1:
+            end = text.find("]", bracket)
+        return text[start : end + 2 if end != -1 else len(text)]
+    return text[start : close + 1 if close != -1 else len(text)]
+
+
+def _syntax_diagnostic(
+    exc: etree.XMLSyntaxError, parser: etree.XMLParser, shown: str
+) -> Diagnostic:
+    entries = [e for e in parser.error_log if e.level_name in ("FATAL", "ERROR")]
+    entry = entries[0] if entries else None
+    raw = entry.message if entry is not None else (exc.msg or "not well-formed")
+    line = entry.line if entry is not None else exc.lineno
+    column = entry.column if entry is not None else None
+    code, message = _explain(raw)
+    return diag.error(shown, code, message, line or None, column or None, origin=_ORIGIN)
+
+
+_UNDEFINED_ENTITY = re.compile(r"Entity '([^']+)' not defined")
+
+
+def _explain(raw: str) -> tuple[str, str]:
+    """Turn libxml2's wording into a message that says what to do."""
+    text = raw.strip().rstrip(".")
+    undefined = _UNDEFINED_ENTITY.search(text)
+    if undefined:
+        name = undefined.group(1)
+        char = html.entities.html5.get(f"{name};")
+        hint = (
+            f"write the character itself ({char}) or &#x{ord(char[0]):X};"
+            if char
+            else ("write the character itself or a numeric reference")
+        )
+        return (
+            "gate.undefined-entity",
+            f"entity &{name}; is not defined: TEI declares no named entities; {hint}",
+        )
+    if "amplification" in text or "entity loop" in text.lower() or "Detected an entity" in text:
+        return (
+            "gate.entity-expansion",
+            "entity expansion is too large (an entity bomb?): the file is refused; remove the "
+            "entity declarations",
+        )
+    if "Invalid bytes in character encoding" in text or "not proper UTF-8" in text:
+        return (
+            "gate.encoding",
+            "bytes that are not valid in the declared encoding: save the file as UTF-8 or fix "
+            "the encoding declaration",
+        )
+    if "Unsupported encoding" in text or "unknown encoding" in text.lower():
+        return ("gate.encoding", _lower_first(text) + ": declare UTF-8 and save the file as UTF-8")
+    if "Document is empty" in text or "Start tag expected" in text:
+        return ("gate.not-xml", "no XML root element found: this is not an XML file")
+    return ("gate.not-well-formed", "not well-formed: " + _lower_first(text))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _xinclude_errors(root: etree._Element, shown: str) -> Iterator[Diagnostic]:
+    for element in root.iter(f"{{{XI_NS}}}include"):
+        yield diag.error(
+            shown,
+            "gate.xinclude",
+            "xi:include is not processed (it could read any file): paste the included "
+            "content into this file",
+            element.sourceline,
+            origin=_ORIGIN,
+        )
+
+
+def _xml_models(tree: etree._ElementTree) -> Iterator[XmlModel]:
+    node = tree.getroot().getprevious()
+    found: list[XmlModel] = []
+    while node is not None:
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+            attrs = _pseudo_attributes(node.text or "")
+            if "href" in attrs:
+                found.append(
+                    XmlModel(
+                        href=attrs["href"],
+                        schematypens=attrs.get("schematypens", ""),
+                        type=attrs.get("type", ""),
+                        line=node.sourceline,
+                    )
+                )
+        node = node.getprevious()
+    yield from reversed(found)
+
+
+_PSEUDO_ATTR = re.compile(r"""([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _pseudo_attributes(text: str) -> dict[str, str]:
+    return {
+        m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+        for m in _PSEUDO_ATTR.finditer(text)
+    }

@@ -1,0 +1,39 @@
+"""Where things live: the project root, the shipped schema and stylesheets, path display."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: The installed package sits beside ``xslt/`` and ``schema/`` (editable install or checkout).
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+XSLT_DIR = PROJECT_DIR / "xslt"
+SCHEMA_DIR = PROJECT_DIR / "schema"
+ASSETS_DIR = PROJECT_DIR / "assets"
+DEFAULT_SCHEMA = SCHEMA_DIR / "edition.rng"
+DEFAULT_SCHEMATRON = SCHEMA_DIR / "edition.sch"
+
+
+def display(path: Path | str) -> str:
+    """The path as diagnostics show it: relative to the working directory when below it."""
+    p = Path(path)
+    try:
+        return os.path.relpath(p) if p.is_absolute() and _below_cwd(p) else str(p)
+    except ValueError:
+        return str(p)
+
+
+def _below_cwd(p: Path) -> bool:
+    try:
+        p.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def cache_dir() -> Path:
+    """Per-user cache for compiled Schematron and simplified schemas (keyed by content hash)."""
+    base = os.environ.get("EDITION_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    root = Path(base) if base else Path.home() / ".cache"
+    return root if os.environ.get("EDITION_CACHE_DIR") else root / "edition"

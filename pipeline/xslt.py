@@ -1,0 +1,177 @@
+"""The only module that imports saxonche: one processor per process, compiled stylesheets.
+
+Saxon's own parser is wide open (files, URLs, XInclude), so it never sees a path: documents
+arrive as text serialised from the gate's lxml tree, DOCTYPEs are disallowed, and once our
+shipped stylesheets are compiled the processor is locked (``allowedProtocols`` empty), which
+blocks ``doc()``, ``unparsed-text()``, ``xsl:result-document`` to files and further file
+compiles. Generated stylesheets (compiled Schematron) are compiled from text after the lock.
+
+Entry stylesheets are the ``*.xsl`` files directly inside ``xslt/<area>/`` (modules they
+import live in ``xslt/common/`` or in subfolders). All of them are compiled together, once
+per process, the first time the engine is used, because the lock cannot be lifted again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import StylesheetError
+from .paths import XSLT_DIR
+
+_SAXON = "http://saxon.sf.net/feature/"
+_PARSER_FEATURE = _SAXON + "parserFeature?uri="
+_PARSER_PROPERTY = _SAXON + "parserProperty?uri="
+#: Saxon's built-in parser limits reject legitimate TEI; the gate enforces the real limits.
+_UNLIMITED = (
+    "jdk.xml.maxElementDepth",
+    "jdk.xml.elementAttributeLimit",
+    "jdk.xml.entityExpansionLimit",
+    "jdk.xml.maxGeneralEntitySizeLimit",
+    "jdk.xml.totalEntitySizeLimit",
+    "jdk.xml.maxOccurLimit",
+)
+
+
+@dataclass(frozen=True)
+class XmlText:
+    """An XML document passed as a stylesheet parameter (already gated, root only)."""
+
+    text: str
+
+
+#: Sequences are not offered: building an XDM sequence in saxonche 13.1 crashes the process;
+#: pass a newline-joined string and ``tokenize($p, '\n')`` it in the stylesheet instead.
+ParamValue = str | bool | int | float | XmlText
+
+
+@dataclass(frozen=True)
+class TransformResult:
+    output: str
+    messages: tuple[str, ...]
+
+
+class Stylesheet:
+    """A compiled stylesheet; ``transform`` is safe to call many times in one process."""
+
+    def __init__(self, engine: Engine, executable: Any, name: str) -> None:
+        self._engine = engine
+        self._executable = executable
+        self.name = name
+
+    def transform(
+        self,
+        source: str | None,
+        params: Mapping[str, ParamValue] | None = None,
+        *,
+        initial_template: str | None = None,
+    ) -> TransformResult:
+        """Run on ``source`` (XML text) or, with ``initial_template``, on no input."""
+        executable = self._executable
+        executable.clear_parameters()
+        executable.clear_xsl_messages()
+        for key, value in (params or {}).items():
+            executable.set_parameter(key, self._engine.value(value))
+        try:
+            if initial_template is not None:
+                if source is not None:
+                    executable.set_global_context_item(xdm_item=self._engine.parse(source))
+                output = executable.call_template_returning_string(initial_template)
+            else:
+                node = self._engine.parse(source or "")
+                output = executable.transform_to_string(xdm_node=node)
+        except Exception as exc:  # saxonche raises PySaxonApiError, not importable for typing
+            raise StylesheetError(f"{self.name}: {_clean(str(exc))}") from exc
+        finally:
+            messages = self._messages()
+        return TransformResult(output or "", messages)
+
+    def _messages(self) -> tuple[str, ...]:
+        found = self._executable.get_xsl_messages()
+        if found is None:
+            return ()
+        return tuple(str(found.item_at(i).string_value) for i in range(found.size))
+
+
+class Engine:
+    """One Saxon processor, its compiled entry stylesheets, and the lock-down."""
+
+    def __init__(self, xslt_dir: Path = XSLT_DIR) -> None:
+        import saxonche
+
+        self._saxon = saxonche
+        self._processor = saxonche.PySaxonProcessor(license=False)
+        for name in _UNLIMITED:
+            self._processor.set_configuration_property(_PARSER_PROPERTY + name, "0")
+        self._processor.set_configuration_property(
+            _PARSER_FEATURE + "http://apache.org/xml/features/disallow-doctype-decl", "true"
+        )
+        self._compiler = self._processor.new_xslt30_processor()
+        self._stylesheets: dict[str, Stylesheet] = {}
+        for path in sorted(xslt_dir.glob("*/*.xsl")):
+            name = f"{path.parent.name}/{path.stem}"
+            self._stylesheets[name] = self._compile_file(path, name)
+        # From here on Saxon may not read or write any URI: not a file, not the network.
+        self._processor.set_configuration_property(_SAXON + "allowedProtocols", "")
+
+    def _compile_file(self, path: Path, name: str) -> Stylesheet:
+        try:
+            executable = self._compiler.compile_stylesheet(stylesheet_file=str(path))
+        except Exception as exc:
+            raise StylesheetError(f"cannot compile {name}: {_clean(str(exc))}") from exc
+        executable.set_save_xsl_message(True)
+        return Stylesheet(self, executable, name)
+
+    def stylesheet(self, name: str) -> Stylesheet:
+        """A shipped entry stylesheet by ``area/stem``, e.g. ``html/page``."""
+        try:
+            return self._stylesheets[name]
+        except KeyError:
+            raise StylesheetError(f"no stylesheet xslt/{name}.xsl") from None
+
+    def compile_text(self, text: str, name: str) -> Stylesheet:
+        """Compile a generated, self-contained stylesheet (it may not import files)."""
+        try:
+            executable = self._compiler.compile_stylesheet(stylesheet_text=text)
+        except Exception as exc:
+            raise StylesheetError(f"cannot compile {name}: {_clean(str(exc))}") from exc
+        executable.set_save_xsl_message(True)
+        return Stylesheet(self, executable, name)
+
+    def parse(self, text: str) -> Any:
+        try:
+            return self._processor.parse_xml(xml_text=text)
+        except Exception as exc:
+            raise StylesheetError(f"cannot hand the document to Saxon: {_clean(str(exc))}") from exc
+
+    def value(self, value: ParamValue) -> Any:
+        processor = self._processor
+        if isinstance(value, XmlText):
+            return self.parse(value.text)
+        if isinstance(value, bool):
+            return processor.make_boolean_value(value)
+        if isinstance(value, int):
+            return processor.make_integer_value(value)
+        if isinstance(value, float):
+            return processor.make_double_value(value)
+        return processor.make_string_value(value)
+
+
+_engine: Engine | None = None
+_engine_lock = threading.Lock()
+
+
+def engine() -> Engine:
+    """The process's engine, created (and every shipped stylesheet compiled) on first use."""
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            _engine = Engine()
+        return _engine
+
+
+def _clean(message: str) -> str:
+    return " ".join(message.split())
