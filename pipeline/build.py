@@ -1,0 +1,173 @@
+"""The build facade: sources -> gate -> normalized TEI -> builders (index, html, epub).
+
+Read it top to bottom as the whole data flow of ``edition build``:
+
+1. ``discover`` the files and pass each through the gate (diagnostics, never exceptions);
+2. split them into texts (a ``text`` element) and registers (entity lists);
+3. normalise every text once (``pipeline.stages``) against the combined registers;
+4. run the builders in their declared order; each writes into a staging folder that replaces
+   ``OUT/<name>/`` only when it succeeded, so a failed build keeps the last good output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import diagnostics as diag
+from .builders import BUILDERS, Builder
+from .diagnostics import Diagnostic, Report
+from .errors import EditionError
+from .gate import SourceDocument, discover, read_document
+from .io import build_lock, new_staging_dir, publish_dir, remove_stale_staging, source_date
+from .stages import is_register, is_text, normalize, registers_document
+
+
+@dataclass(frozen=True)
+class Text:
+    """One narrative to publish: its gated source and its normalized TEI."""
+
+    source: SourceDocument
+    normalized: str
+
+    @property
+    def stem(self) -> str:
+        return self.source.path.stem
+
+
+@dataclass(frozen=True)
+class Corpus:
+    texts: tuple[Text, ...]
+    registers: str  # one <ed:registers> document with every register list
+    register_files: tuple[SourceDocument, ...]
+
+
+@dataclass
+class BuildContext:
+    """What every builder may read; ``products`` carries results from earlier builders."""
+
+    corpus: Corpus
+    out: Path
+    date: dt.datetime
+    products: dict[str, str] = field(default_factory=dict)
+    jobs: int = 1
+
+
+def load_corpus(paths: Sequence[Path], report: Report) -> Corpus:
+    files, missing = discover(paths)
+    report.extend(missing)
+    report.files.extend(str(p) for p in files)
+    documents: list[SourceDocument] = []
+    for path in files:
+        result = read_document(path)
+        report.extend(result.diagnostics)
+        if result.document is not None:
+            documents.append(result.document)
+    registers = [d for d in documents if is_register(d)]
+    texts = [d for d in documents if is_text(d)]
+    for doc in documents:
+        if doc not in registers and doc not in texts:
+            report.extend(
+                [
+                    diag.warning(
+                        doc.display,
+                        "build.not-tei",
+                        "neither a TEI text nor a register: nothing to publish from it",
+                        origin="build",
+                    )
+                ]
+            )
+    _check_unique_stems(texts, report)
+    register_text = registers_document(registers + texts)
+    normalized = tuple(Text(doc, normalize(doc, register_text)) for doc in texts)
+    return Corpus(normalized, register_text, tuple(registers))
+
+
+def _check_unique_stems(texts: Iterable[SourceDocument], report: Report) -> None:
+    seen: dict[str, SourceDocument] = {}
+    for doc in texts:
+        stem = doc.path.stem
+        if stem in seen:
+            report.extend(
+                [
+                    diag.error(
+                        doc.display,
+                        "build.duplicate-stem",
+                        f"two texts are named {stem!r} ({seen[stem].display} and this one); "
+                        "their pages would overwrite each other: rename one",
+                        origin="build",
+                    )
+                ]
+            )
+        seen[stem] = doc
+
+
+def selected_builders(only: Iterable[str] | None) -> list[type[Builder]]:
+    wanted = set(only or ())
+    unknown = wanted - {b.name for b in BUILDERS}
+    if unknown:
+        raise EditionError(f"unknown output {sorted(unknown)}; choose from html, epub, index")
+    chosen = [b for b in BUILDERS if not wanted or b.name in wanted]
+    # A builder's prerequisites always run (the index feeds the HTML and EPUB index pages).
+    needed = {n for b in chosen for n in b.requires} | {b.name for b in chosen}
+    return [b for b in BUILDERS if b.name in needed]
+
+
+def build(
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    only: Iterable[str] | None = None,
+    jobs: int = 1,
+) -> Report:
+    """Build every selected output from ``paths`` into ``out``; never raises on bad input."""
+    started = time.perf_counter()
+    report = Report()
+    builders = selected_builders(only)
+    requested = set(only or ()) or {b.name for b in BUILDERS}
+    with build_lock(out):
+        remove_stale_staging(out)
+        corpus = load_corpus(paths, report)
+        context = BuildContext(corpus=corpus, out=out, date=_build_date(corpus), jobs=jobs)
+        for builder_class in builders:
+            builder = builder_class()
+            staging = new_staging_dir(out, builder.name)
+            problems = builder.build(context, staging)
+            report.extend(problems)
+            failed = any(
+                d.severity is diag.Severity.ERROR and d.origin == builder.name for d in problems
+            )
+            if failed or builder.name not in requested:
+                _discard(staging)
+            else:
+                publish_dir(staging, out / builder.name)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _discard(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _build_date(corpus: Corpus) -> dt.datetime:
+    """``SOURCE_DATE_EPOCH``, else the latest revision date found in the texts' headers."""
+    latest: dt.datetime | None = None
+    for text in corpus.texts:
+        for when in text.source.root.xpath(
+            "//tei:revisionDesc//tei:change/@when",
+            namespaces={"tei": "http://www.tei-c.org/ns/1.0"},
+        ):
+            try:
+                value = dt.datetime.fromisoformat(str(when)[:10])
+            except ValueError:
+                continue
+            latest = value if latest is None or value > latest else latest
+    return source_date(latest)
+
+
+__all__ = ["BuildContext", "Corpus", "Diagnostic", "Text", "build", "load_corpus"]

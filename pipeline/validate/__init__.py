@@ -1,0 +1,1 @@
+"""Validators of gated TEI trees: RELAX NG, Schematron and corpus-wide references."""

@@ -1,0 +1,121 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Normalisation stage: gated TEI -> normalized TEI, the one middle representation that every
+  writer (HTML, EPUB, index) reads.
+
+  It changes only two things and copies everything else (on-no-match="shallow-copy"):
+  1. stable ids: every element an output links to (div, p, head, note, pb, list items, verse,
+     speeches, tables, figures, names, dates, bibl) gets an xml:id when it has none. Ids are
+     derived from document order through accumulators (O(1) per node; never generate-id(),
+     whose values change from run to run). A generated id that would clash with an existing
+     one gets a suffix.
+  2. resolved register keys: a name whose @ref points at a register entry (#id or file.xml#id)
+     gets ed:entity (the entry's xml:id) and ed:kind (person, place, org, ...); a name whose
+     @ref does not resolve gets ed:unresolved="true". Registers arrive as one parameter
+     document, never through doc().
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    exclude-result-prefixes="xs tei"
+    expand-text="no">
+
+  <!-- <ed:registers> with copies of every register list (listPerson, listPlace, listOrg, ...) -->
+  <xsl:param name="registers" as="document-node()?" select="()"/>
+
+  <xsl:mode on-no-match="shallow-copy" on-multiple-match="fail" use-accumulators="#all"/>
+
+  <xsl:key name="entry" match="*[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="local-id" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- One counter per kind of generated id: prefix -> accumulator. -->
+  <xsl:accumulator name="n-div" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5"
+        select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="n-p" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:stage
+        | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl"
+        select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="n-note" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:note" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="n-pb" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:pb" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="n-mention" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:text//(tei:persName | tei:placeName | tei:orgName
+        | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName)"
+        select="$value + 1"/>
+  </xsl:accumulator>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5">
+    <xsl:call-template name="with-id">
+      <xsl:with-param name="candidate" select="'d' || accumulator-before('n-div')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:stage | tei:table
+      | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl">
+    <xsl:call-template name="with-id">
+      <xsl:with-param name="candidate" select="'b' || accumulator-before('n-p')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:note">
+    <xsl:call-template name="with-id">
+      <xsl:with-param name="candidate" select="'note' || accumulator-before('n-note')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:pb">
+    <xsl:call-template name="with-id">
+      <xsl:with-param name="candidate" select="'page' || accumulator-before('n-pb')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:text//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs
+      | tei:date | tei:geogName | tei:objectName)" priority="2">
+    <xsl:call-template name="with-id">
+      <xsl:with-param name="candidate" select="'m' || accumulator-before('n-mention')"/>
+      <xsl:with-param name="extra" as="attribute()*">
+        <xsl:apply-templates select="@ref" mode="resolve"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="with-id" as="element()">
+    <xsl:param name="candidate" as="xs:string" required="yes"/>
+    <xsl:param name="extra" as="attribute()*" select="()"/>
+    <xsl:copy>
+      <xsl:if test="not(@xml:id)">
+        <xsl:attribute name="xml:id"
+            select="if (exists(key('local-id', $candidate))) then $candidate || '-g' else $candidate"/>
+      </xsl:if>
+      <xsl:sequence select="$extra"/>
+      <xsl:apply-templates select="@* | node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- @ref -> ed:entity / ed:kind, or ed:unresolved. The first token that resolves wins. -->
+  <xsl:template match="@ref" mode="resolve" as="attribute()*">
+    <xsl:variable name="keys" as="xs:string*"
+        select="for $t in tokenize(normalize-space(.), ' ')
+                return if (contains($t, '#')) then substring-after($t, '#') else ()"/>
+    <xsl:variable name="entry" as="element()?"
+        select="(for $k in $keys return ($registers/key('entry', $k))[1])[1]"/>
+    <xsl:choose>
+      <xsl:when test="exists($entry)">
+        <xsl:attribute name="ed:entity" select="$entry/@xml:id"/>
+        <xsl:attribute name="ed:kind" select="local-name($entry)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:attribute name="ed:unresolved" select="'true'"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
