@@ -111,9 +111,15 @@ class Engine:
         )
         self._compiler = self._processor.new_xslt30_processor()
         self._stylesheets: dict[str, Stylesheet] = {}
+        # A stylesheet that fails to compile only breaks the feature that uses it: the error
+        # is raised when that stylesheet is asked for.
+        self._broken: dict[str, StylesheetError] = {}
         for path in sorted(xslt_dir.glob("*/*.xsl")):
             name = f"{path.parent.name}/{path.stem}"
-            self._stylesheets[name] = self._compile_file(path, name)
+            try:
+                self._stylesheets[name] = self._compile_file(path, name)
+            except StylesheetError as exc:
+                self._broken[name] = exc
         # From here on Saxon may not read or write any URI: not a file, not the network.
         self._processor.set_configuration_property(_SAXON + "allowedProtocols", "")
 
@@ -127,6 +133,8 @@ class Engine:
 
     def stylesheet(self, name: str) -> Stylesheet:
         """A shipped entry stylesheet by ``area/stem``, e.g. ``html/page``."""
+        if name in self._broken:
+            raise self._broken[name]
         try:
             return self._stylesheets[name]
         except KeyError:
