@@ -1,0 +1,231 @@
+"""The check facade: files -> gate -> RELAX NG -> Schematron (per file, in workers) -> references.
+
+``check(paths, options)`` returns a ``Report``; it never prints and never raises on bad input.
+Per-file work runs in a process pool (each worker compiles each schema once); the reference
+checker then sees the small ``FileFacts`` records of every file at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import diagnostics as diag
+from .diagnostics import Diagnostic, Report
+from .errors import EditionError
+from .gate import DEFAULT_MAX_BYTES, SourceDocument, XmlModel, discover, read_document
+from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, display
+from .validate import references
+
+CHECKS = ("rng", "schematron", "refs")
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+SCH_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    checks: frozenset[str] = frozenset(CHECKS)
+    schema: Path | None = None
+    schematron: Path | None = None
+    phase: str | None = None
+    max_errors: int = 100
+    jobs: int = 1
+    max_bytes: int = DEFAULT_MAX_BYTES
+    #: Used for files that name no schema in an ``<?xml-model?>``.
+    default_schema: Path | None = DEFAULT_SCHEMA
+    default_schematron: Path | None = DEFAULT_SCHEMATRON
+
+
+@dataclass(frozen=True)
+class Schemas:
+    """The grammar and the rules one file is checked against."""
+
+    rng: Path | None
+    schematron: tuple[Path, ...]
+    problems: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: Path
+    diagnostics: tuple[Diagnostic, ...]
+    facts: references.FileFacts | None = None
+    seen: bool = field(default=True)
+
+
+def check(
+    paths: Sequence[Path],
+    options: CheckOptions,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    started = time.perf_counter()
+    unknown = set(options.checks) - set(CHECKS)
+    if unknown:
+        raise EditionError(f"unknown check {sorted(unknown)}; choose from {', '.join(CHECKS)}")
+    report = Report()
+    files, missing = discover(paths)
+    report.extend(missing)
+    report.files.extend(display(p) for p in files)
+    outcomes = list(_run(files, options, progress))
+    for outcome in outcomes:
+        report.extend(outcome.diagnostics)
+    if "refs" in options.checks:
+        checked = [o.facts for o in outcomes if o.facts is not None]
+        context = [f for f in _context_facts(files)]
+        report.extend(references.resolve(checked, context))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _run(
+    files: list[Path], options: CheckOptions, progress: Callable[[int], None] | None
+) -> Iterator[FileOutcome]:
+    jobs = max(1, min(options.jobs, len(files)))
+    if jobs == 1:
+        for path in files:
+            yield check_file(path, options)
+            if progress:
+                progress(1)
+        return
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        chunk = max(1, min(8, len(files) // (jobs * 4) or 1))
+        for outcome in pool.map(_check_file_star, [(p, options) for p in files], chunksize=chunk):
+            yield outcome
+            if progress:
+                progress(1)
+
+
+def _check_file_star(args: tuple[Path, CheckOptions]) -> FileOutcome:
+    return check_file(*args)
+
+
+def check_file(path: Path, options: CheckOptions) -> FileOutcome:
+    """Every per-file check of one file; any unexpected failure becomes one diagnostic."""
+    gated = read_document(path, max_bytes=options.max_bytes)
+    found = list(gated.diagnostics)
+    doc = gated.document
+    if doc is None:
+        return FileOutcome(path, tuple(found))
+    try:
+        found.extend(_validate(doc, options))
+    except EditionError as exc:
+        found.append(diag.error(doc.display, "check.schema", str(exc), origin="check"))
+    facts = references.facts(doc) if "refs" in options.checks else None
+    return FileOutcome(path, tuple(found), facts)
+
+
+def _validate(doc: SourceDocument, options: CheckOptions) -> Iterator[Diagnostic]:
+    wants_rng = "rng" in options.checks
+    wants_sch = "schematron" in options.checks
+    if not (wants_rng or wants_sch):
+        return
+    schemas = schemas_for(doc, options)
+    yield from schemas.problems
+    if wants_rng and schemas.rng is not None:
+        from .validate import relaxng
+
+        yield from relaxng.validator_for(schemas.rng).validate(doc, options.max_errors)
+    if wants_sch:
+        from .validate import schematron
+
+        for sch in schemas.schematron:
+            validator = schematron.validator_for(sch, options.phase)
+            yield from (d.with_path(doc.display) for d in validator.skipped)
+            yield from validator.validate(doc)
+
+
+def schemas_for(doc: SourceDocument, options: CheckOptions) -> Schemas:
+    """--schema/--schematron first, then the file's ``<?xml-model?>``, then the edition's own."""
+    if options.schema is not None:
+        sch = (options.schematron,) if options.schematron else _embedded(options.schema)
+        return Schemas(options.schema, sch)
+    models = doc.xml_models()
+    if not models:
+        rng = options.default_schema
+        default_sch = options.default_schematron
+        defaults = (default_sch,) if default_sch is not None else ()
+        return Schemas(rng, (options.schematron,) if options.schematron else defaults)
+    rng: Path | None = None
+    sch: list[Path] = []
+    problems: list[Diagnostic] = []
+    for model in models:
+        target, problem = _model_path(doc, model)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        assert target is not None
+        kind = _model_kind(model, target)
+        if kind == "rng":
+            rng = rng or target
+            if model.schematypens in SCH_NS:
+                sch.append(target)
+        elif kind == "sch":
+            sch.append(target)
+        else:
+            problems.append(
+                diag.warning(
+                    doc.display,
+                    "check.schema-unsupported",
+                    f"the xml-model schema {model.href!r} is neither RELAX NG (XML syntax) nor "
+                    "Schematron; it is not used (convert .rnc with trang, or pass --schema)",
+                    model.line,
+                    origin="check",
+                )
+            )
+    if options.schematron is not None:
+        sch = [options.schematron]
+    elif rng is not None and not sch:
+        sch = list(_embedded(rng))
+    return Schemas(rng, tuple(dict.fromkeys(sch)), tuple(problems))
+
+
+def _embedded(rng: Path) -> tuple[Path, ...]:
+    from .validate import schematron
+
+    return (rng,) if schematron.has_embedded_schematron(rng) else ()
+
+
+def _model_path(doc: SourceDocument, model: XmlModel) -> tuple[Path | None, Diagnostic | None]:
+    parts = urlsplit(model.href)
+    if parts.scheme and parts.scheme != "file" or parts.netloc:
+        return None, diag.error(
+            doc.display,
+            "check.remote-schema",
+            f"the xml-model points at a remote schema ({model.href}); schemas are never "
+            "fetched over the network: download it and pass --schema FILE",
+            model.line,
+            origin="check",
+        )
+    target = (doc.path.parent / parts.path).resolve()
+    if not target.is_file():
+        return None, diag.error(
+            doc.display,
+            "check.schema-missing",
+            f"the xml-model schema {model.href!r} does not exist (looked at {display(target)}); "
+            "fix the href or pass --schema FILE",
+            model.line,
+            origin="check",
+        )
+    return target, None
+
+
+def _model_kind(model: XmlModel, target: Path) -> str:
+    if model.schematypens == RNG_NS or target.suffix == ".rng":
+        return "rng"
+    if model.schematypens in SCH_NS or target.suffix in (".sch", ".schematron"):
+        return "sch"
+    return "other"
+
+
+def _context_facts(files: list[Path]) -> Iterator[references.FileFacts]:
+    for path in references.context_files(files):
+        gated = read_document(path)
+        if gated.document is not None:
+            yield references.facts(gated.document)

@@ -1,0 +1,74 @@
+"""``[tool.edition]`` in pyproject.toml as a frozen record; unknown keys are errors.
+
+The CLI reads the pyproject.toml of the working directory (if it has a ``[tool.edition]``
+table) for defaults that options override. Paths are relative to that file's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from .errors import ConfigError
+from .gate import DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Config:
+    #: Folder (or file) that ``check`` and ``build`` read when no PATH is given.
+    sources: Path = Path("tei")
+    #: Folder ``build`` writes into when ``--out`` is not given.
+    out: Path = Path("dist")
+    #: Default RELAX NG schema for files without an ``<?xml-model?>``; None: the edition's.
+    schema: Path | None = None
+    #: Default Schematron for files without an ``<?xml-model?>``; None: the edition's.
+    schematron: Path | None = None
+    #: Worker processes; 0 means one per core.
+    jobs: int = 0
+    #: Cap on RELAX NG errors reported per file.
+    max_errors: int = 100
+    #: Files larger than this many bytes are refused by the gate.
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    @property
+    def workers(self) -> int:
+        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+
+
+KEYS = tuple(f.name.replace("_", "-") for f in fields(Config))
+
+
+def load(directory: Path | None = None) -> Config:
+    base = directory or Path.cwd()
+    path = base / "pyproject.toml"
+    if not path.is_file():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    table = data.get("tool", {}).get("edition")
+    if table is None:
+        return Config()
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.edition] must be a table")
+    unknown = sorted(set(table) - set(KEYS))
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown key(s) in [tool.edition]: {', '.join(unknown)}; "
+            f"known keys: {', '.join(KEYS)}"
+        )
+    values: dict[str, object] = {}
+    for key, value in table.items():
+        name = key.replace("_", "-").replace("-", "_")
+        if name in ("sources", "out", "schema", "schematron"):
+            if not isinstance(value, str):
+                raise ConfigError(f"{path}: [tool.edition] {key} must be a path string")
+            values[name] = base / value
+        else:
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ConfigError(f"{path}: [tool.edition] {key} must be a whole number >= 0")
+            values[name] = value
+    return Config(**values)  # type: ignore[arg-type]

@@ -1,0 +1,211 @@
+"""Rendering a ``Report``: text (GNU style), JSON, JUnit XML, GitHub annotations; baselines.
+
+Pure functions from diagnostics to strings: the CLI picks one and prints it. The text format is
+``path:line:col: severity: message [code]`` (``:col`` and then ``:line`` dropped when
+unknown), the form editors and CI problem matchers parse.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .diagnostics import Diagnostic, Report, Severity
+from .errors import EditionError
+
+FORMATS = ("text", "json", "junit", "github")
+
+
+def location(d: Diagnostic) -> str:
+    if d.line is None:
+        return d.path
+    if d.column is None:
+        return f"{d.path}:{d.line}"
+    return f"{d.path}:{d.line}:{d.column}"
+
+
+def format_line(d: Diagnostic) -> str:
+    return f"{location(d)}: {d.severity.value}: {d.message} [{d.code}]"
+
+
+def summary_line(report: Report, baselined: int = 0) -> str:
+    files = len(report.files)
+    parts = [
+        f"{files} file{'s' if files != 1 else ''} checked",
+        f"{report.errors} error{'s' if report.errors != 1 else ''}",
+        f"{report.warnings} warning{'s' if report.warnings != 1 else ''}",
+    ]
+    if baselined:
+        parts.append(f"{baselined} known from the baseline")
+    return "summary: " + ", ".join(parts) + f" in {report.seconds:.2f} s"
+
+
+def render_text(report: Report, baselined: int = 0, grouped: bool = True) -> str:
+    lines = [format_line(d) for d in report.sorted()]
+    if grouped and report.diagnostics:
+        lines.append("")
+        lines.append("by rule:")
+        for code, count in sorted(report.by_code().items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"  {count:6d}  {code}")
+        by_file = Counter(d.path for d in report.diagnostics)
+        lines.append("by file:")
+        for path, count in sorted(by_file.items(), key=lambda kv: (-kv[1], kv[0]))[:50]:
+            lines.append(f"  {count:6d}  {path}")
+        if len(by_file) > 50:
+            lines.append(f"  ... and {len(by_file) - 50} more files")
+    lines.append(summary_line(report, baselined))
+    return "\n".join(lines) + "\n"
+
+
+def as_dict(d: Diagnostic) -> dict[str, object]:
+    return {
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "severity": d.severity.value,
+        "code": d.code,
+        "message": d.message,
+        "origin": d.origin,
+    }
+
+
+def render_json(report: Report, baselined: int = 0) -> str:
+    payload = {
+        "diagnostics": [as_dict(d) for d in report.sorted()],
+        "summary": {
+            "files": len(report.files),
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "baselined": baselined,
+            "seconds": round(report.seconds, 3),
+            "by_code": dict(sorted(report.by_code().items())),
+        },
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_junit(report: Report, baselined: int = 0) -> str:
+    """One test case per file; each error is a failure, warnings go to system-out."""
+    by_file: dict[str, list[Diagnostic]] = {path: [] for path in report.files}
+    for d in report.sorted():
+        by_file.setdefault(d.path, []).append(d)
+    suites = etree.Element("testsuites", name="edition check")
+    suite = etree.SubElement(
+        suites,
+        "testsuite",
+        name="edition check",
+        tests=str(len(by_file)),
+        failures=str(sum(1 for ds in by_file.values() if _errors(ds))),
+        errors="0",
+        time=f"{report.seconds:.3f}",
+    )
+    for path in sorted(by_file):
+        items = by_file[path]
+        case = etree.SubElement(suite, "testcase", classname="edition.check", name=path)
+        errors = _errors(items)
+        if errors:
+            failure = etree.SubElement(
+                case,
+                "failure",
+                message=f"{len(errors)} error{'s' if len(errors) != 1 else ''}",
+                type="validation",
+            )
+            failure.text = "\n".join(format_line(d) for d in errors)
+        others = [d for d in items if d.severity is not Severity.ERROR]
+        if others:
+            etree.SubElement(case, "system-out").text = "\n".join(format_line(d) for d in others)
+    return etree.tostring(suites, encoding="unicode", pretty_print=True)
+
+
+def _errors(items: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in items if d.severity is Severity.ERROR]
+
+
+def render_github(report: Report, baselined: int = 0) -> str:
+    lines = []
+    for d in report.sorted():
+        kind = {"error": "error", "warning": "warning", "info": "notice"}[d.severity.value]
+        props = [f"file={_gh_escape_prop(d.path)}"]
+        if d.line is not None:
+            props.append(f"line={d.line}")
+        if d.column is not None:
+            props.append(f"col={d.column}")
+        props.append(f"title={_gh_escape_prop(d.code)}")
+        lines.append(f"::{kind} {','.join(props)}::{_gh_escape_data(d.message)}")
+    lines.append(summary_line(report, baselined))
+    return "\n".join(lines) + "\n"
+
+
+def _gh_escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_escape_prop(text: str) -> str:
+    return _gh_escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+RENDERERS = {
+    "text": render_text,
+    "json": render_json,
+    "junit": render_junit,
+    "github": render_github,
+}
+
+
+# --- baselines -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Known problems: (path, code, message) with how many times each was seen.
+
+    Lines are left out of the fingerprint on purpose: editing a file above a known problem
+    moves it, and that must not make it new.
+    """
+
+    counts: Counter[tuple[str, str, str]]
+
+    @classmethod
+    def from_report(cls, report: Report) -> Baseline:
+        return cls(Counter(_fingerprint(d) for d in report.diagnostics))
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = data["problems"]
+            return cls(
+                Counter({(e["path"], e["code"], e["message"]): int(e["count"]) for e in entries})
+            )
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise EditionError(f"cannot read the baseline {path}: {exc}") from exc
+
+    def dumps(self) -> str:
+        problems = [
+            {"path": p, "code": c, "message": m, "count": n}
+            for (p, c, m), n in sorted(self.counts.items())
+        ]
+        return json.dumps({"version": 1, "problems": problems}, ensure_ascii=False, indent=2) + "\n"
+
+    def filter(self, report: Report) -> tuple[Report, int]:
+        """A report without the known problems, and how many were left out."""
+        remaining = Counter(self.counts)
+        kept: list[Diagnostic] = []
+        known = 0
+        for d in report.sorted():
+            key = _fingerprint(d)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                known += 1
+            else:
+                kept.append(d)
+        return Report(diagnostics=kept, files=list(report.files), seconds=report.seconds), known
+
+
+def _fingerprint(d: Diagnostic) -> tuple[str, str, str]:
+    return (d.path, d.code, d.message)

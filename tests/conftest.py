@@ -1,0 +1,61 @@
+"""Shared test fixtures: project paths, the shared corpora, and tools that must exist in CI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+ELTEC = SHARED / "corpora" / "eltec-eng"
+SCHEMAS = SHARED / "schemas"
+IN_CI = os.environ.get("CI") == "true"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite golden files from the current output instead of comparing",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens")) or os.environ.get(
+        "UPDATE_GOLDENS"
+    ) == "1"
+
+
+def missing(what: str) -> None:
+    """Skip a test whose tool is missing; in CI (CI=true) a missing tool is a failure."""
+    if IN_CI:
+        pytest.fail(f"{what} is missing, and CI must run this check")
+    pytest.skip(f"{what} is missing")
+
+
+def require_executable(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        missing(f"the {name} executable")
+    assert found is not None
+    return found
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep compiled-schema caches out of the home folder; shared within one worker."""
+    if "EDITION_CACHE_DIR" not in os.environ:
+        monkeypatch.setenv("EDITION_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(scope="session")
+def eltec_files() -> list[Path]:
+    files = sorted(ELTEC.glob("*.xml"))
+    if not files:
+        missing("../shared/corpora/eltec-eng")
+    return files
