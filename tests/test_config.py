@@ -1,0 +1,41 @@
+"""[tool.edition]: defaults, paths relative to pyproject.toml, unknown keys refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import KEYS, Config, load
+from pipeline.errors import ConfigError
+
+
+def write(tmp_path: Path, body: str) -> Path:
+    (tmp_path / "pyproject.toml").write_text(body)
+    return tmp_path
+
+
+def test_no_pyproject_gives_defaults(tmp_path: Path) -> None:
+    assert load(tmp_path) == Config()
+
+
+def test_values_and_relative_paths(tmp_path: Path) -> None:
+    cfg = load(write(tmp_path, '[tool.edition]\nsources = "texts"\njobs = 3\nmax-errors = 5\n'))
+    assert cfg.sources == tmp_path / "texts"
+    assert (cfg.jobs, cfg.workers, cfg.max_errors) == (3, 3, 5)
+
+
+def test_unknown_key_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="unknown key"):
+        load(write(tmp_path, "[tool.edition]\nsoruces = 'x'\n"))
+
+
+def test_wrong_type_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="whole number"):
+        load(write(tmp_path, "[tool.edition]\njobs = 'many'\n"))
+
+
+def test_project_pyproject_uses_only_known_keys() -> None:
+    cfg = load(Path(__file__).resolve().parents[1])
+    assert cfg.sources.name == "tei"
+    assert "max-bytes" in KEYS

@@ -1,0 +1,236 @@
+"""The gate: hostile and broken inputs each give one located diagnostic and leak nothing."""
+
+from __future__ import annotations
+
+import gzip
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline.diagnostics import Severity
+from pipeline.gate import discover, parse_bytes, read_document
+
+SECRET = "TOP-SECRET-CONTENT-9f3a"
+
+
+@pytest.fixture
+def secret_file(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text(SECRET)
+    return path
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[int, list[bytes]]]:
+    """A loopback TCP server that records every connection: proof of no network access."""
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.bind(("127.0.0.1", 0))
+    server.listen(5)
+    server.settimeout(0.2)
+    hits: list[bytes] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            hits.append(conn.recv(1024))
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], hits
+    stop.set()
+    thread.join(1)
+    server.close()
+
+
+def gate(tmp_path: Path, name: str, data: bytes):  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_bytes(data)
+    return read_document(path)
+
+
+def only_error(result) -> object:  # type: ignore[no-untyped-def]
+    assert result.document is None
+    assert len(result.diagnostics) == 1, result.diagnostics
+    d = result.diagnostics[0]
+    assert d.severity is Severity.ERROR
+    return d
+
+
+def test_well_formed_tei_passes(tmp_path: Path) -> None:
+    result = gate(tmp_path, "ok.xml", b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text/></TEI>')
+    assert result.document is not None
+    assert result.diagnostics == ()
+
+
+def test_not_well_formed_is_located(tmp_path: Path) -> None:
+    d = only_error(gate(tmp_path, "bad.xml", b"<r>\n  <a></b>\n</r>"))
+    assert (d.code, d.line, d.column) == ("gate.not-well-formed", 2, 10)
+    assert "mismatch" in d.message
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    assert only_error(gate(tmp_path, "e.xml", b"")).code == "gate.empty"
+
+
+def test_whitespace_only_file(tmp_path: Path) -> None:
+    assert only_error(gate(tmp_path, "e.xml", b"  \n\n")).code == "gate.empty"
+
+
+def test_gzip_file_is_refused_not_decompressed(tmp_path: Path) -> None:
+    d = only_error(gate(tmp_path, "z.xml", gzip.compress(b"<r/>")))
+    assert d.code == "gate.compressed"
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    assert only_error(gate(tmp_path, "b.xml", b"\x00\x01\x02<r/>")).code == "gate.binary"
+
+
+def test_xxe_local_file_is_refused_and_not_read(tmp_path: Path, secret_file: Path) -> None:
+    data = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret_file}">]>\n'
+        "<r>&x;</r>"
+    ).encode()
+    d = only_error(gate(tmp_path, "xxe.xml", data))
+    assert d.code == "gate.external-entity"
+    assert d.line == 2
+    assert SECRET not in d.message
+
+
+def test_xxe_http_makes_no_request(tmp_path: Path, listener: tuple[int, list[bytes]]) -> None:
+    port, hits = listener
+    data = (
+        f'<!DOCTYPE r [<!ENTITY x SYSTEM "http://127.0.0.1:{port}/x">]>\n<r>&x;</r>'
+    ).encode()
+    assert only_error(gate(tmp_path, "http.xml", data)).code == "gate.external-entity"
+    assert hits == []
+
+
+def test_parameter_entity_is_refused(tmp_path: Path, secret_file: Path) -> None:
+    data = (
+        f'<!DOCTYPE r [<!ENTITY % p SYSTEM "file://{secret_file}"> %p;]>\n<r/>'
+    ).encode()
+    assert only_error(gate(tmp_path, "pe.xml", data)).code == "gate.parameter-entity"
+
+
+def test_external_dtd_makes_no_request(tmp_path: Path, listener: tuple[int, list[bytes]]) -> None:
+    port, hits = listener
+    data = f'<!DOCTYPE r SYSTEM "http://127.0.0.1:{port}/r.dtd">\n<r/>'.encode()
+    assert only_error(gate(tmp_path, "dtd.xml", data)).code == "gate.external-entity"
+    assert hits == []
+
+
+def test_billion_laughs_is_stopped(tmp_path: Path) -> None:
+    decl = '<!ENTITY l0 "lol">' + "".join(
+        f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
+    )
+    data = f"<!DOCTYPE r [{decl}]>\n<r>&l9;</r>".encode()
+    assert only_error(gate(tmp_path, "bomb.xml", data)).code == "gate.entity-expansion"
+
+
+def test_internal_entities_are_expanded_not_lost(tmp_path: Path) -> None:
+    data = '<!DOCTYPE r [<!ENTITY mdash "&#x2014;">]>\n<r>a&mdash;b</r>'.encode()
+    result = gate(tmp_path, "int.xml", data)
+    assert result.document is not None
+    assert result.document.root.text == "a—b"
+
+
+def test_undefined_html_entity_suggests_the_character(tmp_path: Path) -> None:
+    d = only_error(gate(tmp_path, "u.xml", b"<r>\n&mdash;</r>"))
+    assert d.code == "gate.undefined-entity"
+    assert d.line == 2
+    assert "—" in d.message
+
+
+def test_utf16_is_read_with_a_warning(tmp_path: Path) -> None:
+    data = '<?xml version="1.0" encoding="UTF-16"?>\n<r>é</r>'.encode("utf-16")
+    result = gate(tmp_path, "u16.xml", data)
+    assert result.document is not None
+    assert result.document.root.text == "é"
+    assert [d.code for d in result.diagnostics] == ["gate.utf16"]
+
+
+def test_bytes_invalid_in_declared_utf8(tmp_path: Path) -> None:
+    data = '<?xml version="1.0" encoding="UTF-8"?>\n<r>\né</r>'.encode("latin-1")
+    d = only_error(gate(tmp_path, "l1.xml", data))
+    assert (d.code, d.line) == ("gate.encoding", 3)
+
+
+def test_utf8_declared_as_latin1_warns_of_mojibake(tmp_path: Path) -> None:
+    data = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<r>é</r>'.encode()
+    result = gate(tmp_path, "moj.xml", data)
+    assert result.document is not None
+    [d] = result.diagnostics
+    assert (d.code, d.severity, d.line) == ("gate.encoding-mismatch", Severity.WARNING, 2)
+
+
+def test_unknown_encoding_declaration(tmp_path: Path) -> None:
+    d = only_error(gate(tmp_path, "enc.xml", b'<?xml version="1.0" encoding="klingon"?>\n<r/>'))
+    assert d.code == "gate.encoding"
+
+
+def test_xinclude_is_an_error_not_silent_loss(tmp_path: Path) -> None:
+    data = (
+        b'<r xmlns:xi="http://www.w3.org/2001/XInclude">\n'
+        b'<xi:include href="/etc/passwd" parse="text"/></r>'
+    )
+    result = gate(tmp_path, "xi.xml", data)
+    assert [(d.code, d.line) for d in result.diagnostics] == [("gate.xinclude", 2)]
+
+
+def test_duplicate_ids_do_not_break_the_parse(tmp_path: Path) -> None:
+    result = gate(tmp_path, "dup.xml", b'<r><a xml:id="x"/><b xml:id="x"/></r>')
+    assert result.document is not None
+
+
+def test_too_large_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.xml"
+    path.write_bytes(b"<r>" + b"x" * 2000 + b"</r>")
+    d = only_error(read_document(path, max_bytes=1000))
+    assert d.code == "gate.too-large"
+
+
+def test_source_is_never_modified(tmp_path: Path) -> None:
+    data = '<!DOCTYPE r [<!ENTITY e "x">]>\n<r>&e;</r>'.encode()
+    path = tmp_path / "keep.xml"
+    path.write_bytes(data)
+    read_document(path)
+    assert path.read_bytes() == data
+
+
+def test_xml_text_has_no_doctype(tmp_path: Path) -> None:
+    data = '<!DOCTYPE r [<!ENTITY e "x">]>\n<r>&e;</r>'.encode()
+    result = parse_bytes(data, tmp_path / "t.xml")
+    assert result.document is not None
+    assert result.document.xml_text() == "<r>x</r>"
+
+
+def test_xml_model_instructions_are_read(tmp_path: Path) -> None:
+    data = (
+        b'<?xml version="1.0"?>\n<?xml-model href="a.rng" type="application/xml" '
+        b'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        b"<?xml-model href='b.sch' schematypens='http://purl.oclc.org/dsdl/schematron'?>\n<r/>"
+    )
+    result = parse_bytes(data, tmp_path / "m.xml")
+    assert result.document is not None
+    models = result.document.xml_models()
+    assert [(m.href, m.line) for m in models] == [("a.rng", 2), ("b.sch", 3)]
+
+
+def test_discover_sorts_recurses_and_reports_missing(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.xml").write_text("<r/>")
+    (tmp_path / "1.xml").write_text("<r/>")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "x.xml").write_text("<r/>")
+    (tmp_path / "notes.txt").write_text("x")
+    files, problems = discover([tmp_path, tmp_path / "nope.xml"])
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == ["1.xml", "b/2.xml"]
+    assert [d.code for d in problems] == ["gate.missing"]

@@ -1,0 +1,77 @@
+"""Report formats agree with each other; baselines hide known problems only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline import diagnostics as diag
+from pipeline.diagnostics import Report
+from pipeline.report import (
+    Baseline,
+    format_line,
+    render_github,
+    render_json,
+    render_junit,
+    render_text,
+)
+
+
+def sample() -> Report:
+    report = Report(files=["a.xml", "b.xml", "c.xml"], seconds=1.5)
+    report.extend(
+        [
+            diag.error("a.xml", "rng.bad", 'element "x" is not allowed', 3, 4),
+            diag.error("a.xml", "sch.rule", "fix it", 7),
+            diag.warning("b.xml", "refs.unused-entry", "unused"),
+        ]
+    )
+    return report
+
+
+def test_gnu_line_drops_unknown_parts() -> None:
+    assert format_line(diag.error("a.xml", "c", "m", 3, 4)) == "a.xml:3:4: error: m [c]"
+    assert format_line(diag.error("a.xml", "c", "m", 3)) == "a.xml:3: error: m [c]"
+    assert format_line(diag.warning("a.xml", "c", "m")) == "a.xml: warning: m [c]"
+
+
+def test_text_ends_with_summary_and_groups() -> None:
+    text = render_text(sample())
+    assert text.splitlines()[-1] == "summary: 3 files checked, 2 errors, 1 warning in 1.50 s"
+    assert "by rule:" in text and "by file:" in text
+
+
+def test_json_counts_match_text() -> None:
+    data = json.loads(render_json(sample()))
+    assert len(data["diagnostics"]) == 3
+    assert data["summary"]["errors"] == 2
+    assert set(data["diagnostics"][0]) >= {"path", "line", "column", "severity", "code", "message"}
+
+
+def test_junit_has_one_case_per_file_and_a_failure_per_bad_file() -> None:
+    root = etree.fromstring(render_junit(sample()).encode())
+    suite = root.find("testsuite")
+    assert suite is not None
+    assert suite.get("tests") == "3" and suite.get("failures") == "1"
+    failures = root.findall(".//failure")
+    assert len(failures) == 1 and failures[0].text is not None
+    assert failures[0].text.count("error:") == 2
+
+
+def test_github_annotations() -> None:
+    lines = render_github(sample()).splitlines()
+    assert lines[0] == "::error file=a.xml,line=3,col=4,title=rng.bad::element \"x\" is not allowed"
+    assert lines[2].startswith("::warning file=b.xml,title=refs.unused-entry::")
+
+
+def test_baseline_hides_known_problems_even_when_lines_move(tmp_path: Path) -> None:
+    path = tmp_path / "baseline.json"
+    path.write_text(Baseline.from_report(sample()).dumps())
+    later = sample()
+    later.diagnostics[1] = diag.error("a.xml", "sch.rule", "fix it", 9)
+    later.extend([diag.error("c.xml", "rng.bad", "new problem", 1)])
+    kept, known = Baseline.load(path).filter(later)
+    assert known == 3
+    assert [d.path for d in kept.diagnostics] == ["c.xml"]
