@@ -1,0 +1,166 @@
+"""The `edition` CLI: exit codes, output formats, hostile folders, and README in step with --help."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from pipeline.cli import cli
+from pipeline.config import KEYS
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+SECRET = "SECRET-PASSWORD-LINE-7731"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    """A folder of broken and malicious files, and one good one."""
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    secret = tmp_path / "passwd"
+    secret.write_text(SECRET)
+    files = {
+        "notwf.xml": b"<TEI>\n<p>\n</TEI>",
+        "xxe.xml": f'<!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{secret}">]>\n<TEI>&x;</TEI>'.encode(),
+        "pe.xml": f'<!DOCTYPE TEI [<!ENTITY % p SYSTEM "file://{secret}"> %p;]><TEI/>'.encode(),
+        "dtd.xml": b'<!DOCTYPE TEI SYSTEM "http://127.0.0.1:9/tei.dtd">\n<TEI/>',
+        "bomb.xml": (
+            "<!DOCTYPE r ["
+            + '<!ENTITY a0 "ha">'
+            + "".join(f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+            + "]>\n<r>&a9;</r>"
+        ).encode(),
+        "empty.xml": b"",
+        "gz.xml": b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03",
+        "utf16.xml": '<?xml version="1.0" encoding="UTF-16"?><TEI/>'.encode("utf-16"),
+        "latin.xml": '<?xml version="1.0" encoding="UTF-8"?>\n<TEI>é</TEI>'.encode("latin-1"),
+        "good.xml": (ROOT / "tei" / "registers" / "persons.xml").read_bytes(),
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def test_check_edition_exits_0_with_summary(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["check", str(ROOT / "tei")])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^summary: \d+ files checked, 0 errors", result.output, re.M)
+
+
+def test_hostile_folder_exits_1_names_each_file_and_leaks_nothing(
+    runner: CliRunner, hostile: Path
+) -> None:
+    result = runner.invoke(cli, ["check", str(hostile)])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert SECRET not in result.output
+    for name in ("notwf", "xxe", "pe", "dtd", "bomb", "empty", "gz", "utf16", "latin"):
+        assert f"{name}.xml" in result.output, name
+    assert re.search(r"notwf\.xml:\d+:\d+: error:", result.output)
+    assert re.search(r"xxe\.xml:2: error: .*\[gate\.external-entity\]", result.output)
+
+
+def test_json_report_counts_the_same_as_text(runner: CliRunner, hostile: Path) -> None:
+    text = runner.invoke(cli, ["check", str(hostile)]).output
+    data = json.loads(runner.invoke(cli, ["check", "--format", "json", str(hostile)]).output)
+    errors = sum(1 for line in text.splitlines() if ": error: " in line)
+    assert errors == data["summary"]["errors"] == sum(
+        1 for d in data["diagnostics"] if d["severity"] == "error"
+    )
+    assert {"path", "line", "column", "severity", "code", "message"} <= set(data["diagnostics"][0])
+
+
+def test_junit_report_parses(runner: CliRunner, hostile: Path) -> None:
+    result = runner.invoke(cli, ["check", "--format", "junit", str(hostile)])
+    suite = etree.fromstring(result.output.encode()).find("testsuite")
+    assert suite is not None and int(suite.get("failures", "0")) >= 8
+
+
+def test_baseline_records_then_only_new_problems_fail(
+    runner: CliRunner, hostile: Path, tmp_path: Path
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    first = runner.invoke(cli, ["check", "--baseline", str(baseline), str(hostile)])
+    assert first.exit_code == 0 and baseline.exists()
+    (hostile / "new.xml").write_text("<TEI><oops></TEI>")
+    second = runner.invoke(cli, ["check", "--baseline", str(baseline), str(hostile)])
+    assert second.exit_code == 1
+    assert "new.xml" in second.output and "notwf.xml" not in second.output
+
+
+def test_usage_errors_exit_2(runner: CliRunner) -> None:
+    assert runner.invoke(cli, ["check", "--checks", "spelling"]).exit_code == 2
+    assert runner.invoke(cli, ["check", "--format", "pdf"]).exit_code == 2
+    assert runner.invoke(cli, ["check", "--update-baseline"]).exit_code == 2
+    assert runner.invoke(cli, ["frobnicate"]).exit_code == 2
+
+
+def test_missing_path_is_an_error_not_a_crash(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["check", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert "[gate.missing]" in result.output
+
+
+def test_sources_are_never_modified(runner: CliRunner, hostile: Path) -> None:
+    before = {p.name: p.read_bytes() for p in hostile.iterdir()}
+    runner.invoke(cli, ["check", str(hostile)])
+    assert {p.name: p.read_bytes() for p in hostile.iterdir()} == before
+
+
+def test_console_script_runs_as_a_process() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "check", "--checks", "refs", str(ROOT / "tei")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("summary:")
+
+
+# --- the README cannot drift from the code ---------------------------------------------
+
+
+def _commands() -> dict[str, click.Command]:
+    assert isinstance(cli, click.Group)
+    return dict(cli.commands)
+
+
+def test_readme_names_every_command_and_option() -> None:
+    for name, command in _commands().items():
+        assert f"edition {name}" in README, name
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--"):
+                    assert opt in README, f"{name} {opt}"
+
+
+def test_readme_names_every_config_key() -> None:
+    for key in KEYS:
+        assert f"`{key}`" in README, key
+
+
+def test_readme_lists_every_diagnostic_code() -> None:
+    sources = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in (ROOT / "pipeline").rglob("*.py")
+    )
+    codes = set(re.findall(r'"((?:gate|check|refs|rng|sch|build|html|epub|index)\.[a-z][a-z-]+)"', sources))
+    assert codes, "no codes found"
+    missing = sorted(c for c in codes if f"`{c}`" not in README)
+    assert not missing, f"README.md lacks these diagnostic codes: {missing}"
