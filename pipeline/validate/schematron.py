@@ -202,8 +202,12 @@ def _read_cache(path: Path) -> str | None:
         return None
 
 
+_GENERATED_AT = re.compile(r" on line \d+ column \d+ of \S+?:(?= )")
+
+
 def _shorten(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
+    """One line, without Saxon's position in the generated stylesheet (meaningless to users)."""
+    text = _GENERATED_AT.sub(":", " ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -39,7 +39,10 @@
   <xsl:template match="/" as="node()*">
     <xsl:variable name="schema" as="element(sch:schema)?" select="sch:schema"/>
     <xsl:if test="empty($schema)">
-      <xsl:message terminate="yes" error-code="c:not-schematron">sch.not-schematron: the root element is not sch:schema in namespace http://purl.oclc.org/dsdl/schematron</xsl:message>
+      <xsl:call-template name="c:fail">
+        <xsl:with-param name="code" select="'not-schematron'"/>
+        <xsl:with-param name="message">the root element is not sch:schema in namespace http://purl.oclc.org/dsdl/schematron</xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
     <xsl:call-template name="c:check-binding">
       <xsl:with-param name="schema" select="$schema"/>
@@ -69,7 +72,10 @@
     <xsl:variable name="binding" as="xs:string"
                   select="lower-case(normalize-space($schema/@queryBinding))"/>
     <xsl:if test="not($binding = ('', 'xslt', 'xslt2', 'xslt3', 'xpath2', 'xpath3', 'xpath31'))">
-      <xsl:message terminate="yes" error-code="c:query-binding">sch.query-binding: queryBinding "<xsl:value-of select="$schema/@queryBinding"/>" is not supported: use xslt2 or xslt3</xsl:message>
+      <xsl:call-template name="c:fail">
+        <xsl:with-param name="code" select="'query-binding'"/>
+        <xsl:with-param name="message">queryBinding "<xsl:value-of select="$schema/@queryBinding"/>" is not supported: use xslt2 or xslt3</xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 

@@ -36,7 +36,10 @@
     <xsl:variable name="phase-element" as="element(sch:phase)?"
                   select="$schema/sch:phase[@id = $phase-id][1]"/>
     <xsl:if test="$phase-id ne '#ALL' and empty($phase-element)">
-      <xsl:message terminate="yes" error-code="c:unknown-phase">sch.unknown-phase: the schema has no phase "<xsl:value-of select="$phase-id"/>"; its phases: <xsl:value-of select="'#ALL', $schema/sch:phase/@id" separator=", "/></xsl:message>
+      <xsl:call-template name="c:fail">
+        <xsl:with-param name="code" select="'unknown-phase'"/>
+        <xsl:with-param name="message">the schema has no phase "<xsl:value-of select="$phase-id"/>"; its phases: <xsl:value-of select="'#ALL', $schema/sch:phase/@id" separator=", "/></xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
     <xsl:variable name="concrete" as="element(sch:pattern)*"
                   select="$schema/sch:pattern[not(@abstract = 'true')]"/>
@@ -71,7 +74,10 @@
           <xsl:variable name="abstract" as="element(sch:pattern)?"
                         select="key('c:pattern', @is-a)[1]"/>
           <xsl:if test="empty($abstract)">
-            <xsl:message terminate="yes" error-code="c:is-a">sch.is-a: pattern <xsl:value-of select="$key"/> is an instance of "<xsl:value-of select="@is-a"/>", but there is no abstract pattern with that id</xsl:message>
+            <xsl:call-template name="c:fail">
+        <xsl:with-param name="code" select="'is-a'"/>
+        <xsl:with-param name="message">pattern <xsl:value-of select="$key"/> is an instance of "<xsl:value-of select="@is-a"/>", but there is no abstract pattern with that id</xsl:with-param>
+      </xsl:call-template>
           </xsl:if>
           <xsl:variable name="params" as="map(xs:string, xs:string)"
                         select="map:merge(sch:param ! map:entry(string(@name), string(@value)),
@@ -97,14 +103,23 @@
   <xsl:template match="sch:extends" mode="c:normalize" as="node()*">
     <xsl:param name="seen" as="xs:string*" tunnel="yes" select="()"/>
     <xsl:if test="@href">
-      <xsl:message terminate="yes" error-code="c:extends">sch.extends: extends with @href is not supported; include the rule with sch:include instead</xsl:message>
+      <xsl:call-template name="c:fail">
+        <xsl:with-param name="code" select="'extends'"/>
+        <xsl:with-param name="message">extends with @href is not supported; include the rule with sch:include instead</xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
     <xsl:variable name="target" as="element(sch:rule)?" select="key('c:rule', @rule)[1]"/>
     <xsl:if test="empty($target)">
-      <xsl:message terminate="yes" error-code="c:extends">sch.extends: no abstract rule with id "<xsl:value-of select="@rule"/>"</xsl:message>
+      <xsl:call-template name="c:fail">
+        <xsl:with-param name="code" select="'extends'"/>
+        <xsl:with-param name="message">no abstract rule with id "<xsl:value-of select="@rule"/>"</xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
     <xsl:if test="@rule = $seen">
-      <xsl:message terminate="yes" error-code="c:extends">sch.extends: abstract rule "<xsl:value-of select="@rule"/>" extends itself</xsl:message>
+      <xsl:call-template name="c:fail">
+        <xsl:with-param name="code" select="'extends'"/>
+        <xsl:with-param name="message">abstract rule "<xsl:value-of select="@rule"/>" extends itself</xsl:with-param>
+      </xsl:call-template>
     </xsl:if>
     <xsl:apply-templates select="$target/(* except (sch:title, sch:p))" mode="c:normalize">
       <xsl:with-param name="seen" select="($seen, string(@rule))" tunnel="yes"/>
@@ -118,6 +133,14 @@
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()" mode="c:normalize"/>
+
+  <!-- Stops the compiler with a message that reaches the caller (the exception text). -->
+  <xsl:template name="c:fail" as="empty-sequence()">
+    <xsl:param name="code" as="xs:string" required="yes"/>
+    <xsl:param name="message" as="item()*" required="yes"/>
+    <xsl:sequence select="error(QName('urn:x-edition:schematron-compiler', 'c:' || $code),
+                                'sch.' || $code || ': ' || string-join($message ! string(.)))"/>
+  </xsl:template>
 
   <!-- Replaces each $name that is a key of $params; other variable references stay. -->
   <xsl:function name="c:substitute" as="xs:string">

@@ -1,0 +1,301 @@
+"""Schematron: compiler (xslt/schematron/compile.xsl), runner and SVRL reader, by (rule id, line).
+
+Fixtures live in tests/data/schematron/; every test keeps the compiled-stylesheet cache in
+its own tmp_path. TEI's and ELTeC's schemas are read in place from ../shared/schemas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline.diagnostics import Diagnostic, Severity
+from pipeline.errors import StylesheetError
+from pipeline.gate import SourceDocument, read_document
+from pipeline.validate import schematron
+from pipeline.validate.schematron import has_embedded_schematron, validator_for
+
+DATA = Path(__file__).parent / "data" / "schematron"
+SHARED_SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
+TEI_ALL = SHARED_SCHEMAS / "tei_all.rng"
+ELTEC = SHARED_SCHEMAS / "eltec-1.rng"
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("EDITION_CACHE_DIR", str(cache))
+    monkeypatch.setattr(schematron, "_validators", {})
+    yield cache
+
+
+def document(path: Path) -> SourceDocument:
+    result = read_document(path)
+    assert result.document is not None, result.diagnostics
+    return result.document
+
+
+def run(schema: Path, doc: Path, phase: str | None = None) -> list[Diagnostic]:
+    return validator_for(schema, phase).validate(document(doc))
+
+
+def found(diagnostics: list[Diagnostic]) -> set[tuple[str, int | None]]:
+    return {(d.code, d.line) for d in diagnostics}
+
+
+def by_code(diagnostics: list[Diagnostic], code: str) -> Diagnostic:
+    matches = [d for d in diagnostics if d.code == code]
+    assert len(matches) == 1, diagnostics
+    return matches[0]
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- rules, asserts, reports, messages --------------------------------------------------
+
+
+def test_assert_with_lets_value_of_name_and_diagnostic() -> None:
+    result = run(DATA / "features.sch", DATA / "features.xml")
+    short = by_code(result, "p-too-short")
+    assert short.line == 4
+    assert short.severity is Severity.ERROR
+    assert short.origin == "schematron"
+    # rule let ($length), schema let ($minimum, in the diagnostic), pattern let ($unit),
+    # sch:name, sch:emph/dir/span text kept, braces taken literally, whitespace collapsed
+    assert short.message == "p has 2 only {braces} and characters; write at least 3 characters"
+
+
+def test_first_matching_rule_wins_within_a_pattern() -> None:
+    result = run(DATA / "features.sch", DATA / "features.xml")
+    # p n=2 is one character long, but rule skipped-p comes first and takes it
+    assert ("p-too-short", 5) not in found(result)
+
+
+def test_every_pattern_sees_every_node() -> None:
+    result = run(DATA / "features.sch", DATA / "features.xml")
+    assert ("every-p-rule", 5) in found(result)
+
+
+def test_role_and_flag_give_the_severity() -> None:
+    result = run(DATA / "features.sch", DATA / "features.xml")
+    severities = {d.code: (d.line, d.severity) for d in result}
+    assert severities["hi-fatal"] == (6, Severity.ERROR)
+    assert severities["hi-warn"] == (7, Severity.WARNING)
+    assert severities["hi-info"] == (7, Severity.INFO)
+    assert severities["hi-plain"] == (8, Severity.ERROR)
+
+
+def test_schema_level_xsl_function_is_copied_through() -> None:
+    result = run(DATA / "features.sch", DATA / "features.xml")
+    loud = by_code(result, "severities")  # no assert or rule id: the pattern id
+    assert (loud.line, loud.message) == (8, "says E")
+
+
+def test_attribute_and_text_node_contexts() -> None:
+    result = run(DATA / "features.sch", DATA / "features.xml")
+    assert ("corresp-rule", 9) in found(result)  # an attribute: its element's line
+    assert ("attributes-and-text", 9) in found(result)  # text()[1] of the p on line 9
+
+
+def test_code_falls_back_to_kind_without_any_id(tmp_path: Path) -> None:
+    schema = write(
+        tmp_path,
+        "anonymous.sch",
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron">'
+        '<pattern><rule context="b"><report test="true()">b</report>'
+        '<assert test="false()">never b</assert></rule></pattern></schema>',
+    )
+    doc = write(tmp_path, "doc.xml", "<a>\n<b/>\n</a>")
+    assert found(run(schema, doc)) == {("sch.report", 2), ("sch.assert", 2)}
+
+
+def test_svrl_location_is_a_namespace_aware_positional_path() -> None:
+    validator = validator_for(DATA / "features.sch")
+    svrl = validator.stylesheet.transform(document(DATA / "features.xml").xml_text()).output
+    step = f"Q{{{TEI}}}"
+    assert f'location="/{step}TEI[1]/{step}text[1]/{step}body[1]/{step}p[4]/@corresp"' in svrl
+    assert 'title="Feature schema"' in svrl
+
+
+def test_location_that_cannot_be_resolved_falls_back_to_the_nearest_element() -> None:
+    doc = document(DATA / "features.xml")
+    step = f"/Q{{{TEI}}}"
+    assert schematron._line(doc, f"{step}TEI[1]{step}text[1]{step}body[1]{step}p[9]") == 3
+    assert schematron._line(doc, f"{step}TEI[1]{step}text[1]{step}body[1]{step}p[3]") == 6
+    assert schematron._line(doc, "/") == 1
+
+
+def test_unsupported_query_binding_is_refused(tmp_path: Path) -> None:
+    schema = write(
+        tmp_path,
+        "exslt.sch",
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="exslt"/>',
+    )
+    with pytest.raises(StylesheetError, match="queryBinding"):
+        validator_for(schema)
+
+
+# --- phases ---------------------------------------------------------------------------
+
+
+def test_default_phase_runs_its_active_patterns_only() -> None:
+    assert found(run(DATA / "phases.sch", DATA / "phases.xml")) == {("title-empty", 2)}
+
+
+def test_named_phase_with_a_phase_let() -> None:
+    result = run(DATA / "phases.sch", DATA / "phases.xml", phase="full")
+    assert found(result) == {("title-empty", 2), ("note-seen", 3)}
+    assert by_code(result, "note-seen").message == "note (hello)"
+
+
+def test_unknown_phase_is_refused() -> None:
+    with pytest.raises(StylesheetError, match="no phase"):
+        validator_for(DATA / "phases.sch", phase="nonesuch")
+
+
+# --- abstract patterns and rules ------------------------------------------------------
+
+
+def test_abstract_pattern_instances_substitute_their_params() -> None:
+    result = run(DATA / "abstract.sch", DATA / "abstract.xml")
+    assert {("attribute-missing", 3), ("attribute-missing", 4)} <= found(result)
+    messages = {d.message for d in result if d.code == "attribute-missing"}
+    assert messages == {"persName needs @ref", "date needs @when"}
+
+
+def test_abstract_rule_is_extended() -> None:
+    result = run(DATA / "abstract.sch", DATA / "abstract.xml")
+    assert {("key-missing", 5), ("key-x", 6)} <= found(result)
+    assert len(result) == 4
+
+
+# --- include --------------------------------------------------------------------------
+
+
+def test_include_of_a_schema_and_of_one_rule_by_id() -> None:
+    result = run(DATA / "include" / "main.sch", DATA / "include.xml")
+    assert found(result) == {("list-empty", 2), ("head-empty", 3)}
+
+
+def test_include_outside_the_schema_folder_is_refused() -> None:
+    with pytest.raises(StylesheetError, match="outside"):
+        validator_for(DATA / "include" / "outside.sch")
+
+
+def test_remote_include_is_refused() -> None:
+    with pytest.raises(StylesheetError, match="refused"):
+        validator_for(DATA / "include" / "remote.sch")
+
+
+# --- Schematron embedded in RELAX NG --------------------------------------------------
+
+
+def test_embedded_schematron_in_relax_ng() -> None:
+    result = run(DATA / "embedded.rng", DATA / "embedded.xml")
+    assert found(result) == {("seg-typed", 3)}
+    assert result[0].severity is Severity.WARNING
+
+
+def test_has_embedded_schematron() -> None:
+    assert has_embedded_schematron(DATA / "embedded.rng")
+    assert not has_embedded_schematron(DATA / "plain.rng")
+
+
+@pytest.mark.skipif(not TEI_ALL.is_file(), reason="needs ../shared/schemas/tei_all.rng")
+def test_tei_all_constraint_ref_with_target_and_cref() -> None:
+    assert has_embedded_schematron(TEI_ALL)
+    validator = validator_for(TEI_ALL)
+    assert validator.skipped == ()
+    result = validator.validate(document(DATA / "tei-ref.xml"))
+    ref = by_code(result, "tei_all-ref-refAtts-constraint-rule-19")
+    assert ref.line == 12
+    assert ref.message == "Only one of the attributes @target and @cRef may be supplied on ref."
+    assert len(result) == 1
+
+
+@pytest.mark.skipif(not ELTEC.is_file(), reason="needs ../shared/schemas/eltec-1.rng")
+def test_eltec_word_count_constraint(tmp_path: Path) -> None:
+    doc = write(
+        tmp_path,
+        "novel.xml",
+        f'<TEI xmlns="{TEI}">\n<teiHeader><fileDesc>\n'
+        '<extent><measure unit="pages">12</measure></extent>\n'
+        "</fileDesc></teiHeader>\n</TEI>\n",
+    )
+    result = run(ELTEC, doc)
+    code = "eltec-1-extent-wordCountMandatory-constraint-assert-2"
+    assert (code, 3) in found(result)
+    assert by_code(result, code).message == "You must provide a word count"
+
+
+# --- compile once, cache on disk, skip broken patterns, runtime errors -----------------
+
+
+def test_validator_is_compiled_once_per_process() -> None:
+    assert validator_for(DATA / "phases.sch") is validator_for(DATA / "phases.sch")
+    assert validator_for(DATA / "phases.sch") is not validator_for(DATA / "phases.sch", "full")
+
+
+def test_compiled_stylesheet_is_read_back_from_the_disk_cache(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = run(DATA / "features.sch", DATA / "features.xml")
+    assert len(list((fresh_cache / "schematron").glob("*.xsl"))) == 1
+    monkeypatch.setattr(schematron, "_validators", {})
+
+    def no_compiling(*args: object) -> None:
+        raise AssertionError("the cached stylesheet should have been used")
+
+    monkeypatch.setattr(schematron, "_compile", no_compiling)
+    assert run(DATA / "features.sch", DATA / "features.xml") == first
+
+
+def test_damaged_cache_entry_is_rebuilt(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    validator_for(DATA / "phases.sch")
+    (entry,) = (fresh_cache / "schematron").glob("*.xsl")
+    entry.write_text("<xsl:stylesheet", encoding="utf-8")
+    monkeypatch.setattr(schematron, "_validators", {})
+    assert found(run(DATA / "phases.sch", DATA / "phases.xml")) == {("title-empty", 2)}
+    assert entry.read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_unwritable_cache_does_not_break_validation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = write(tmp_path, "not-a-folder", "")
+    monkeypatch.setenv("EDITION_CACHE_DIR", str(blocker))
+    assert found(run(DATA / "phases.sch", DATA / "phases.xml")) == {("title-empty", 2)}
+
+
+def test_broken_pattern_is_skipped_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validator = validator_for(DATA / "broken.sch")
+    (skipped,) = validator.skipped
+    assert (skipped.code, skipped.line, skipped.severity) == (
+        "sch.pattern-skipped",
+        9,
+        Severity.WARNING,
+    )
+    assert "bad-xpath" in skipped.message and "undeclared" in skipped.message
+    doc = write(tmp_path, "doc.xml", f'<TEI xmlns="{TEI}">\n<p> </p>\n</TEI>')
+    assert found(validator.validate(document(doc))) == {("p-empty", 2)}
+    # the skipped pattern is remembered by the disk cache too
+    monkeypatch.setattr(schematron, "_validators", {})
+    assert validator_for(DATA / "broken.sch").skipped == validator.skipped
+
+
+def test_runtime_error_becomes_one_sch_runtime_diagnostic() -> None:
+    result = run(DATA / "runtime.sch", DATA / "runtime.xml")
+    runtime = by_code(result, "sch.runtime")
+    assert runtime.line == 3
+    assert runtime.severity is Severity.ERROR
+    assert "FORG0001" in runtime.message and "n-rule" in runtime.message
+    assert ("n-positive", 4) in found(result)  # the other nodes and patterns still run
