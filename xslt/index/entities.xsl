@@ -1,0 +1,159 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The entity index: one pass over the normalized corpus plus the registers -> entity index XML,
+  the internal product every index output is made from (context.products["entities"]).
+
+  Input: <ed:corpus> wrapping every normalized text as <ed:document ed:stem="STEM"><TEI>...
+  (built in pipeline/builders/index.py); parameter $registers: the <ed:registers> document.
+  Names carry ed:entity / ed:kind / ed:unresolved from the normalisation stage.
+
+  Output (namespace urn:edition, prefix ed):
+
+  <ed:index entities="N" mentions="N" dates="N" unresolved="N" untagged="N">
+    <ed:documents>
+      <ed:document stem="belgium-1944" title="..." lang="en" mentions="N"/>   corpus order
+    </ed:documents>
+    <ed:entities>                        by type (person, personGrp, place, org, event, object,
+                                         nym), then lower-cased name, name, id
+      <ed:entity id="cdj"                register xml:id: the id of every output
+                 type="org"              the register element's name
+                 subtype="resistance"    the entry's @type, when it has one
+                 source="organisations"  stem of the file holding the entry
+                 count="11">             number of occurrences (0: never mentioned)
+        <ed:name lang="fr">Comité de Défense des Juifs</ed:name>   preferred name (lang when
+                                                                     the register gives one)
+        <ed:variant count="4" lang="fr">Comité de Défense des Juifs</ed:variant>*
+                                         forms as written, most frequent first
+        <ed:note>...</ed:note>?          the register note, whitespace normalised
+        <ed:authority type="wikidata" value="Q31" url="https://www.wikidata.org/wiki/Q31"/>*
+                                         url only for known types or web addresses
+        <ed:coordinates lat="51.028" long="4.481"/>?             places with location/geo
+        <ed:occurrence ...mention record.../>*                     document order
+      </ed:entity>
+    </ed:entities>
+    <ed:timeline>                        every tei:date in a text, by start, then end, then
+                                         document order
+      <ed:date when="1944-11" notBefore="" notAfter="" from="" to="" ...mention record.../>
+    </ed:timeline>
+    <ed:unresolved>                      names whose @ref resolves to no register entry
+      <ed:mention element="placeName" ref="#nowhere" ...mention record.../>
+    </ed:unresolved>
+    <ed:untagged>                        names tagged without @ref
+      <ed:mention element="persName" ...mention record.../>
+    </ed:untagged>
+  </ed:index>
+
+  A mention record (modules/mentions.xsl) is the attributes document (text stem), mention
+  (normalized xml:id), ordinal (position among the names and dates of the document's
+  tei:text, to find the source line), section (innermost div id), heading (its head),
+  block (innermost anchored block id), page and page-id (nearest preceding pb's @n and
+  xml:id, empty when none), lang (when the mention is in a declared language), and the
+  children <ed:text> (as written), <ed:before> and <ed:after> (about 60 characters each,
+  "…" marks a cut).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    exclude-result-prefixes="xs tei">
+
+  <xsl:import href="modules/mentions.xsl"/>
+  <xsl:import href="modules/entries.xsl"/>
+
+  <xsl:output method="xml" indent="no" encoding="UTF-8"/>
+
+  <!-- <ed:registers> with copies of every register list of the corpus. -->
+  <xsl:param name="registers" as="document-node()?" select="()"/>
+
+  <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
+
+  <xsl:key name="entry" match="*[@xml:id]" use="string(@xml:id)"/>
+  <!-- Resolved names by the id of the register entry they belong to. -->
+  <xsl:key name="mentions" match="tei:text//*[@ed:entity]"
+      use="ed:entry-of(key('entry', string(@ed:entity), $registers))/@xml:id"/>
+
+  <xsl:variable name="ed:name-elements" as="xs:string+" select="('persName', 'placeName',
+      'orgName', 'name', 'rs', 'geogName', 'objectName')"/>
+
+  <xsl:template match="/" as="element(ed:index)">
+    <xsl:apply-templates select="ed:corpus"/>
+  </xsl:template>
+
+  <xsl:template match="ed:corpus" as="element(ed:index)">
+    <xsl:variable name="corpus" as="document-node()" select="root()"/>
+    <xsl:variable name="entries" as="element()*" select="$registers//*[@xml:id]
+        [local-name() = $ed:entry-kinds][namespace-uri() = 'http://www.tei-c.org/ns/1.0']"/>
+    <xsl:variable name="entities" as="element(ed:entity)*">
+      <xsl:for-each select="$entries">
+        <xsl:sort select="index-of($ed:entry-kinds, local-name())"/>
+        <xsl:sort select="lower-case(ed:preferred-name(.))"/>
+        <xsl:sort select="ed:preferred-name(.)"/>
+        <xsl:sort select="string(@xml:id)"/>
+        <xsl:apply-templates select="." mode="ed:entity">
+          <xsl:with-param name="mentions" select="key('mentions', string(@xml:id), $corpus)"/>
+        </xsl:apply-templates>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="texts" as="element(tei:text)*"
+        select="ed:document/*/tei:text"/>
+    <xsl:variable name="dates" as="element(tei:date)*" select="$texts//tei:date"/>
+    <xsl:variable name="unresolved" as="element()*" select="$texts//*[@ed:unresolved = 'true'
+        or (@ed:entity and empty(ed:entry-of(key('entry', string(@ed:entity), $registers))))]"/>
+    <xsl:variable name="untagged" as="element()*" select="$texts//*[not(@ref)]
+        [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']"/>
+    <ed:index entities="{count($entities)}" mentions="{sum($entities/@count)}"
+        dates="{count($dates)}" unresolved="{count($unresolved)}"
+        untagged="{count($untagged)}">
+      <ed:documents>
+        <xsl:for-each select="ed:document">
+          <ed:document stem="{@ed:stem}" title="{(*/tei:teiHeader/tei:fileDesc/tei:titleStmt
+              /tei:title)[1] ! ed:text(.)}"
+              lang="{*/@xml:lang}" mentions="{count(*/tei:text//*[@ed:entity])}"/>
+        </xsl:for-each>
+      </ed:documents>
+      <ed:entities>
+        <xsl:sequence select="$entities"/>
+      </ed:entities>
+      <ed:timeline>
+        <xsl:for-each select="$dates">
+          <xsl:sort select="if (exists(ed:date-start(.))) then 0 else 1"/>
+          <xsl:sort select="ed:date-start(.)"/>
+          <xsl:sort select="ed:date-end(.)"/>
+          <ed:date>
+            <xsl:for-each select="@when, @notBefore, @notAfter, @from, @to">
+              <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
+            </xsl:for-each>
+            <xsl:call-template name="ed:mention-record"/>
+          </ed:date>
+        </xsl:for-each>
+      </ed:timeline>
+      <ed:unresolved>
+        <xsl:for-each select="$unresolved">
+          <ed:mention element="{local-name()}" ref="{@ref}">
+            <xsl:call-template name="ed:mention-record"/>
+          </ed:mention>
+        </xsl:for-each>
+      </ed:unresolved>
+      <ed:untagged>
+        <xsl:for-each select="$untagged">
+          <ed:mention element="{local-name()}">
+            <xsl:call-template name="ed:mention-record"/>
+          </ed:mention>
+        </xsl:for-each>
+      </ed:untagged>
+    </ed:index>
+  </xsl:template>
+
+  <!-- Start and end of a dated mention, for sorting the timeline (ISO strings sort). -->
+  <xsl:function name="ed:date-start" as="xs:string?">
+    <xsl:param name="date" as="element(tei:date)"/>
+    <xsl:sequence select="($date/(@when, @from, @notBefore, @to, @notAfter))[1] ! string(.)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:date-end" as="xs:string?">
+    <xsl:param name="date" as="element(tei:date)"/>
+    <xsl:sequence select="($date/(@when, @to, @notAfter))[1] ! string(.)"/>
+  </xsl:function>
+
+</xsl:stylesheet>

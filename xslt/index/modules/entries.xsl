@@ -1,0 +1,122 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Register entries -> ed:entity records: preferred name, register note, authority links,
+  coordinates, variants as they occur in the texts and every occurrence.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    exclude-result-prefixes="xs tei">
+
+  <xsl:mode name="ed:entity" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:mode name="ed:authority" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:mode name="ed:coordinates" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- Kinds of register entries, in the order the index lists them. -->
+  <xsl:variable name="ed:entry-kinds" as="xs:string+"
+      select="('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym')"/>
+
+  <!-- Authority types with a URL pattern: the identifier goes after the prefix. -->
+  <xsl:variable name="ed:authorities" as="map(xs:string, map(xs:string, xs:string))" select="map {
+      'wikidata': map { 'pattern': '^Q[0-9]+$', 'prefix': 'https://www.wikidata.org/wiki/' },
+      'viaf': map { 'pattern': '^[0-9]+$', 'prefix': 'https://viaf.org/viaf/' },
+      'geonames': map { 'pattern': '^[0-9]+$', 'prefix': 'https://www.geonames.org/' } }"/>
+
+  <!-- The register entry an element belongs to: itself or its nearest entry ancestor. -->
+  <xsl:function name="ed:entry-of" as="element()?">
+    <xsl:param name="element" as="element()?"/>
+    <xsl:sequence select="$element/ancestor-or-self::*[local-name() = $ed:entry-kinds][1]"/>
+  </xsl:function>
+
+  <!-- Preferred name: a name child typed "preferred", else the first name-like child. -->
+  <xsl:function name="ed:preferred-name-element" as="element()?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" as="element()*" select="$entry/*[local-name() = ('persName',
+        'placeName', 'orgName', 'name', 'eventName', 'objectName', 'geogName', 'label', 'form')]"/>
+    <xsl:sequence select="($names[@type = 'preferred'], $names)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:preferred-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" as="element()?" select="ed:preferred-name-element($entry)"/>
+    <xsl:sequence select="if (exists($name)) then ed:text($name) else string($entry/@xml:id)"/>
+  </xsl:function>
+
+  <xsl:template match="*" mode="ed:entity" as="element(ed:entity)">
+    <xsl:param name="mentions" as="element()*" required="yes"/>
+    <ed:entity id="{@xml:id}" type="{local-name()}" count="{count($mentions)}">
+      <xsl:if test="@type">
+        <xsl:attribute name="subtype" select="@type"/>
+      </xsl:if>
+      <xsl:attribute name="source" select="ancestor::*[@ed:source][1]/@ed:source"/>
+      <ed:name>
+        <xsl:for-each select="ed:preferred-name-element(.)/@xml:lang">
+          <xsl:attribute name="lang" select="."/>
+        </xsl:for-each>
+        <xsl:value-of select="ed:preferred-name(.)"/>
+      </ed:name>
+      <xsl:call-template name="ed:variants">
+        <xsl:with-param name="mentions" select="$mentions"/>
+      </xsl:call-template>
+      <xsl:for-each select="tei:note[normalize-space()][1]">
+        <ed:note>
+          <xsl:value-of select="ed:text(.)"/>
+        </ed:note>
+      </xsl:for-each>
+      <xsl:apply-templates select="tei:idno" mode="ed:authority"/>
+      <xsl:apply-templates select="(tei:location/tei:geo)[1]" mode="ed:coordinates"/>
+      <xsl:for-each select="$mentions">
+        <ed:occurrence>
+          <xsl:call-template name="ed:mention-record"/>
+        </ed:occurrence>
+      </xsl:for-each>
+    </ed:entity>
+  </xsl:template>
+
+  <!-- Forms as they occur in the texts, most frequent first. -->
+  <xsl:template name="ed:variants" as="element(ed:variant)*">
+    <xsl:param name="mentions" as="element()*" required="yes"/>
+    <xsl:for-each-group select="$mentions" group-by="ed:text(.)">
+      <xsl:sort select="count(current-group())" order="descending"/>
+      <xsl:sort select="current-grouping-key()"/>
+      <xsl:variable name="lang" as="xs:string?"
+          select="ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
+      <ed:variant count="{count(current-group())}">
+        <xsl:if test="exists($lang)">
+          <xsl:attribute name="lang" select="$lang"/>
+        </xsl:if>
+        <xsl:value-of select="current-grouping-key()"/>
+      </ed:variant>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <!-- An authority identifier and, when its type is known or it is a web address, a link. -->
+  <xsl:template match="tei:idno" mode="ed:authority" as="element(ed:authority)?">
+    <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
+    <xsl:variable name="type" as="xs:string" select="lower-case(string(@type))"/>
+    <xsl:variable name="known" as="map(xs:string, xs:string)?" select="$ed:authorities($type)"/>
+    <xsl:variable name="url" as="xs:string?" select="
+        if (matches($value, '^https?://[^\s]+$')) then $value
+        else if (exists($known) and matches($value, $known?pattern)) then $known?prefix || $value
+        else ()"/>
+    <xsl:if test="$value">
+      <ed:authority type="{$type}" value="{$value}">
+        <xsl:if test="exists($url)">
+          <xsl:attribute name="url" select="$url"/>
+        </xsl:if>
+      </ed:authority>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- geo holds "latitude longitude" in decimal degrees; anything else is left out. -->
+  <xsl:template match="tei:geo" mode="ed:coordinates" as="element(ed:coordinates)?">
+    <xsl:variable name="parts" as="xs:string*" select="tokenize(normalize-space(.), '[ ,]+')"/>
+    <xsl:if test="count($parts) eq 2 and (every $p in $parts satisfies $p castable as xs:decimal)
+        and abs(xs:decimal($parts[1])) le 90 and abs(xs:decimal($parts[2])) le 180">
+      <ed:coordinates lat="{xs:decimal($parts[1])}" long="{xs:decimal($parts[2])}"/>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

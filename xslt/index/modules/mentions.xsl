@@ -1,0 +1,121 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Mentions: where a name or date of a normalized text sits (document, section, block, page),
+  what it says and a short context snippet. Used by entities.xsl for entity occurrences,
+  timeline dates and the problem lists.
+
+  Everything here is local to the mention: ancestors (section, block), one accumulator value
+  (page) and at most $ed:context-nodes neighbouring text nodes inside the mention's block.
+  No whole-document string processing (DESIGN.md section 4: regexes over a novel are slow).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    exclude-result-prefixes="xs tei">
+
+  <!-- About 60 characters of context on each side of a mention, cut at a word boundary. -->
+  <xsl:variable name="ed:context-width" as="xs:integer" select="60"/>
+  <!-- Neighbouring text nodes looked at on each side (bounds the work per mention). -->
+  <xsl:variable name="ed:context-nodes" as="xs:integer" select="12"/>
+
+  <!-- The nearest preceding pb of the same document (reset at each ed:document). -->
+  <xsl:accumulator name="ed:page" as="element(tei:pb)?" initial-value="()">
+    <xsl:accumulator-rule match="ed:document" select="()"/>
+    <xsl:accumulator-rule match="tei:pb" select="."/>
+  </xsl:accumulator>
+
+  <!-- Ordinal of a name or date inside tei:text, per document: the same pattern as the
+       normalisation stage, so Python finds the element in the source tree (for its line). -->
+  <xsl:accumulator name="ed:ordinal" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="ed:document" select="0"/>
+    <xsl:accumulator-rule match="tei:text//(tei:persName | tei:placeName | tei:orgName
+        | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName)" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The innermost section of a mention. -->
+  <xsl:function name="ed:section" as="element()?">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="$node/ancestor::*[self::tei:div or self::tei:div1 or self::tei:div2
+        or self::tei:div3 or self::tei:div4 or self::tei:div5][1]"/>
+  </xsl:function>
+
+  <!-- The innermost block carrying an anchor (the ids added by normalisation). -->
+  <xsl:function name="ed:block" as="element()?">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="$node/ancestor::*[@xml:id][self::tei:p or self::tei:ab or self::tei:head
+        or self::tei:lg or self::tei:sp or self::tei:stage or self::tei:table or self::tei:figure
+        or self::tei:item or self::tei:list or self::tei:quote or self::tei:bibl
+        or self::tei:listBibl or self::tei:note][1]"/>
+  </xsl:function>
+
+  <!-- Text of an element without the notes it contains, whitespace normalised. -->
+  <xsl:function name="ed:text" as="xs:string">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join(
+        $element//text()[not(ancestor::tei:note[. >> $element])]))"/>
+  </xsl:function>
+
+  <!-- Context before a mention, inside its block (or section), notes of the block left out. -->
+  <xsl:function name="ed:before" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="scope" as="element()"/>
+    <xsl:variable name="nodes" as="text()*"
+        select="$mention/preceding::text()[position() le $ed:context-nodes][. >> $scope]
+                [not(ancestor::tei:note[. >> $scope])]"/>
+    <xsl:variable name="joined" as="xs:string" select="replace(string-join($nodes), '\s+', ' ')"/>
+    <xsl:sequence select="
+        if (string-length($joined) le $ed:context-width) then replace($joined, '^ ', '')
+        else '…' || replace(substring($joined, string-length($joined) - $ed:context-width + 1),
+                            '^\S*\s', '')"/>
+  </xsl:function>
+
+  <!-- Context after a mention, inside its block (or section), notes of the block left out. -->
+  <xsl:function name="ed:after" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="scope" as="element()"/>
+    <xsl:variable name="nodes" as="text()*"
+        select="$mention/following::text()[position() le $ed:context-nodes]
+                [some $a in ancestor::* satisfies $a is $scope]
+                [not(ancestor::tei:note[. >> $scope])]"/>
+    <xsl:variable name="joined" as="xs:string" select="replace(string-join($nodes), '\s+', ' ')"/>
+    <xsl:sequence select="
+        if (string-length($joined) le $ed:context-width) then replace($joined, ' $', '')
+        else replace(substring($joined, 1, $ed:context-width), '\s\S*$', '') || '…'"/>
+  </xsl:function>
+
+  <!-- Where a mention is and what it says: attributes and children shared by every record
+       of a mention (entity occurrence, dated mention, unresolved or untagged name). -->
+  <xsl:template name="ed:mention-record" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="section" as="element()?" select="ed:section(.)"/>
+    <xsl:variable name="block" as="element()?" select="ed:block(.)"/>
+    <xsl:variable name="scope" as="element()"
+        select="($block, $section, ancestor::tei:text[1], ..)[1]"/>
+    <xsl:variable name="page" as="element(tei:pb)?" select="accumulator-before('ed:page')"/>
+    <xsl:variable name="lang" as="xs:string?"
+        select="ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
+    <xsl:attribute name="document" select="ancestor::ed:document[1]/@ed:stem"/>
+    <xsl:attribute name="mention" select="@xml:id"/>
+    <xsl:attribute name="ordinal" select="accumulator-before('ed:ordinal')"/>
+    <xsl:attribute name="section" select="$section/@xml:id"/>
+    <xsl:attribute name="heading" select="($section/tei:head[1] ! ed:text(.), '')[1]"/>
+    <xsl:attribute name="block" select="$block/@xml:id"/>
+    <xsl:attribute name="page" select="$page/@n"/>
+    <xsl:attribute name="page-id" select="$page/@xml:id"/>
+    <xsl:if test="exists($lang)">
+      <xsl:attribute name="lang" select="$lang"/>
+    </xsl:if>
+    <ed:text>
+      <xsl:value-of select="ed:text(.)"/>
+    </ed:text>
+    <ed:before>
+      <xsl:value-of select="ed:before(., $scope)"/>
+    </ed:before>
+    <ed:after>
+      <xsl:value-of select="ed:after(., $scope)"/>
+    </ed:after>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,167 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The body of the HTML index pages: one section per entity (id = register xml:id) with its
+  names, note, authority links and every occurrence linked to the reading page
+  (<stem>.html#<mention id>); the timeline lists every dated mention.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ed="urn:edition"
+    exclude-result-prefixes="xs ed">
+
+  <xsl:mode name="ed:html" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- Authority types as readers know them. -->
+  <xsl:variable name="ed:authority-labels" as="map(xs:string, xs:string)"
+      select="map { 'wikidata': 'Wikidata', 'viaf': 'VIAF', 'geonames': 'GeoNames' }"/>
+
+  <xsl:function name="ed:plural" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:param name="word" as="xs:string"/>
+    <xsl:sequence select="$n || ' ' || $word || (if ($n eq 1) then '' else 's')"/>
+  </xsl:function>
+
+  <!-- lang attribute only where the text is not in the page's language. -->
+  <xsl:template name="ed:lang" as="attribute()?">
+    <xsl:param name="lang" as="xs:string?" required="yes"/>
+    <xsl:param name="page-lang" as="xs:string" tunnel="yes" required="yes"/>
+    <xsl:if test="$lang and $lang ne $page-lang">
+      <xsl:attribute name="lang" select="$lang"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="ed:entity" mode="ed:html" as="element(section)">
+    <section class="index-entry index-{@type}" id="{@id}">
+      <h2>
+        <span>
+          <xsl:call-template name="ed:lang">
+            <xsl:with-param name="lang" select="ed:name/@lang"/>
+          </xsl:call-template>
+          <xsl:value-of select="ed:name"/>
+        </span>
+        <xsl:text> </xsl:text>
+        <small class="index-count">
+          <xsl:value-of select="ed:plural(xs:integer(@count), 'mention')"/>
+        </small>
+      </h2>
+      <xsl:apply-templates select="ed:note" mode="ed:html"/>
+      <xsl:if test="ed:variant">
+        <p class="index-variants">
+          <xsl:text>As written: </xsl:text>
+          <xsl:for-each select="ed:variant">
+            <xsl:if test="position() gt 1">
+              <xsl:text>; </xsl:text>
+            </xsl:if>
+            <q>
+              <xsl:call-template name="ed:lang">
+                <xsl:with-param name="lang" select="@lang"/>
+              </xsl:call-template>
+              <xsl:value-of select="."/>
+            </q>
+            <xsl:value-of select="' (' || @count || ')'"/>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
+      <xsl:if test="ed:authority or ed:coordinates">
+        <ul class="index-authority">
+          <xsl:apply-templates select="ed:authority, ed:coordinates" mode="ed:html"/>
+        </ul>
+      </xsl:if>
+      <xsl:if test="ed:occurrence">
+        <ol class="index-occurrences">
+          <xsl:apply-templates select="ed:occurrence" mode="ed:html"/>
+        </ol>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="ed:note" mode="ed:html" as="element(p)">
+    <p class="index-note">
+      <xsl:value-of select="."/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="ed:authority" mode="ed:html" as="element(li)">
+    <xsl:variable name="label" as="xs:string"
+        select="($ed:authority-labels(@type), @type, 'Identifier')[1]"/>
+    <li>
+      <xsl:choose>
+        <xsl:when test="matches(@url, '^https?://')">
+          <a href="{@url}">
+            <xsl:value-of select="$label || ' ' || @value"/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$label || ' ' || @value"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="ed:coordinates" mode="ed:html" as="element(li)">
+    <li class="index-coordinates">
+      <xsl:value-of select="'Coordinates: ' || @lat || ', ' || @long"/>
+    </li>
+  </xsl:template>
+
+  <!-- One occurrence: where it is (linked) and the context with the mention marked. -->
+  <xsl:template match="ed:occurrence | ed:date" mode="ed:html" as="element(li)">
+    <xsl:param name="documents" as="element(ed:document)*" tunnel="yes" required="yes"/>
+    <xsl:variable name="document" as="element(ed:document)?"
+        select="$documents[@stem = current()/@document]"/>
+    <li>
+      <xsl:if test="self::ed:date">
+        <xsl:call-template name="ed:date-label"/>
+        <xsl:text>: </xsl:text>
+      </xsl:if>
+      <xsl:variable name="title" as="xs:string"
+          select="($document/@title[normalize-space()], @document)[1]"/>
+      <xsl:variable name="where" as="xs:string*" select="
+          (if (count($documents) gt 1) then $title else ()),
+          @heading[normalize-space()],
+          @page[normalize-space()] ! ('p. ' || .)"/>
+      <a href="{@document}.html#{@mention}">
+        <xsl:value-of select="if (exists($where)) then string-join($where, ', ') else $title"/>
+      </a>
+      <xsl:text>: </xsl:text>
+      <span class="index-context">
+        <xsl:value-of select="ed:before"/>
+        <mark>
+          <xsl:call-template name="ed:lang">
+            <xsl:with-param name="lang" select="@lang"/>
+          </xsl:call-template>
+          <xsl:value-of select="ed:text"/>
+        </mark>
+        <xsl:value-of select="ed:after"/>
+      </span>
+    </li>
+  </xsl:template>
+
+  <!-- A date as machine-readable time elements where the value is an ISO date. -->
+  <xsl:template name="ed:date-label" as="node()*">
+    <xsl:context-item as="element(ed:date)" use="required"/>
+    <xsl:variable name="values" as="xs:string*"
+        select="if (@when) then string(@when)
+                else (@from, @notBefore)[1] ! string(.), (@to, @notAfter)[1] ! string(.)"/>
+    <xsl:for-each select="$values">
+      <xsl:if test="position() gt 1">
+        <xsl:text> – </xsl:text>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')">
+          <time datetime="{.}">
+            <xsl:value-of select="."/>
+          </time>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="."/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+    <xsl:if test="empty($values)">
+      <xsl:text>undated</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>
