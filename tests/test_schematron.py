@@ -104,6 +104,12 @@ def test_attribute_and_text_node_contexts() -> None:
     assert ("attributes-and-text", 9) in found(result)  # text()[1] of the p on line 9
 
 
+def test_document_node_and_root_contexts() -> None:
+    result = run(DATA / "features.sch", DATA / "features.xml")
+    # document-node() makes its pattern walk the tree; "/" is selected directly
+    assert {("document-rule", 1), ("body-rule", 3), ("root-rule", 1)} <= found(result)
+
+
 def test_code_falls_back_to_kind_without_any_id(tmp_path: Path) -> None:
     schema = write(
         tmp_path,

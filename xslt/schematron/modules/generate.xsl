@@ -74,19 +74,23 @@
   <xsl:template match="sch:pattern" mode="c:generate" as="element()+">
     <xsl:variable name="mode" as="xs:string" select="'edsch.p' || position()"/>
     <xsl:variable name="rules" as="element(sch:rule)+" select="sch:rule[@context]"/>
-    <xsl:variable name="walk" as="xs:string" select="c:walk($rules/@context)"/>
-    <axsl:mode name="{$mode}" on-no-match="shallow-skip"/>
+    <xsl:variable name="select" as="xs:string?" select="c:select($rules/@context)"/>
+    <xsl:variable name="walk" as="xs:string?"
+                  select="if (exists($select)) then () else c:walk($rules/@context)"/>
+    <axsl:mode name="{$mode}" on-no-match="{if ($select) then 'deep-skip' else 'shallow-skip'}"/>
     <axsl:template name="{$mode}">
       <xsl:apply-templates select="sch:let" mode="c:variable"/>
-      <axsl:apply-templates select="." mode="{$mode}">
+      <axsl:apply-templates select="{($select, '.')[1]}" mode="{$mode}">
         <xsl:for-each select="sch:let">
           <axsl:with-param name="{@name}" select="${@name}" tunnel="yes"/>
         </xsl:for-each>
       </axsl:apply-templates>
     </axsl:template>
-    <axsl:template match="document-node() | *" mode="{$mode}" priority="-1">
-      <axsl:apply-templates select="{$walk}" mode="{$mode}"/>
-    </axsl:template>
+    <xsl:if test="exists($walk)">
+      <axsl:template match="document-node() | *" mode="{$mode}" priority="-1">
+        <axsl:apply-templates select="{$walk}" mode="{$mode}"/>
+      </axsl:template>
+    </xsl:if>
     <xsl:for-each select="$rules">
       <xsl:apply-templates select="." mode="c:generate">
         <xsl:with-param name="mode" select="$mode"/>
@@ -99,7 +103,7 @@
   <xsl:template match="sch:rule" mode="c:generate" as="element()">
     <xsl:param name="mode" as="xs:string" required="yes"/>
     <xsl:param name="priority" as="xs:integer" required="yes"/>
-    <xsl:param name="walk" as="xs:string" required="yes"/>
+    <xsl:param name="walk" as="xs:string?" required="yes"/>
     <xsl:variable name="declared" as="xs:string*" select="ancestor::sch:schema/sch:ns/@prefix"/>
     <xsl:variable name="rule" as="element(sch:rule)" select="."/>
     <axsl:template match="{@context}" mode="{$mode}" priority="{$priority}"
@@ -123,7 +127,9 @@
           </edsch:runtime-error>
         </axsl:catch>
       </axsl:try>
-      <axsl:apply-templates select="{$walk}" mode="{$mode}"/>
+      <xsl:if test="exists($walk)">
+        <axsl:apply-templates select="{$walk}" mode="{$mode}"/>
+      </xsl:if>
     </axsl:template>
   </xsl:template>
 
@@ -201,6 +207,25 @@
   </xsl:template>
 
   <xsl:template match="comment() | processing-instruction()" mode="c:message"/>
+
+  <!-- The nodes a pattern's rules can match, as one expression: a node matches a relative
+       path pattern P when it is in root()//(P) (XSLT 3.0, 5.5.3), so //(P) selects exactly
+       the candidates and the templates still decide which rule takes each. Saxon answers
+       //(tei:p) from its name index, far faster than dispatching every node in every mode.
+       Contexts whose pattern and expression readings differ (document-node(), current(),
+       predicate patterns on '.', type patterns) make the pattern walk instead. -->
+  <xsl:function name="c:select" as="xs:string?">
+    <xsl:param name="contexts" as="attribute()*"/>
+    <xsl:variable name="odd" as="xs:boolean"
+                  select="some $c in $contexts satisfies
+                            (matches($c, 'document-node\s*\(|current\s*\(|namespace-node\s*\(')
+                             or matches(normalize-space($c), '^[.~]'))"/>
+    <xsl:sequence select="if ($odd) then ()
+                          else string-join(for $c in $contexts
+                                           return if (starts-with(normalize-space($c), '/'))
+                                                  then '(' || $c || ')'
+                                                  else '//(' || $c || ')', ' | ')"/>
+  </xsl:function>
 
   <!-- What a pattern's walk visits below each node; see the header. -->
   <xsl:function name="c:walk" as="xs:string">
