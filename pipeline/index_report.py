@@ -1,0 +1,131 @@
+"""``edition index``: the entity index of some TEI files, summarised, without writing anything.
+
+paths -> ``pipeline.build.load_corpus`` (gate, registers, normalisation) -> the entity index
+XML in memory (``pipeline.builders.index.entity_index``) -> an ``IndexSummary``: counts
+(entities by type, mentions, dates, unresolved references, names without ``@ref``, unused
+register entries) and diagnostics. Here an unresolved reference is an error (the command
+exits 1 on it); the build reports the same problem as a warning. Rendering is pure: the CLI
+prints ``as_table()`` or ``as_json()``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .build import load_corpus
+from .builders.index import NS, entity_index, index_diagnostics
+from .diagnostics import Diagnostic, Report, Severity
+from .report import format_line
+
+#: Entity types in the order the summary lists them; others follow alphabetically.
+TYPE_ORDER = ("person", "personGrp", "place", "org", "event", "object", "nym")
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    """What ``edition index`` reports about a corpus."""
+
+    files: int
+    documents: int
+    entities_by_type: tuple[tuple[str, int], ...]
+    mentions: int
+    dates: int
+    unresolved: int
+    untagged: int
+    unused: int
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def entities(self) -> int:
+        return sum(n for _, n in self.entities_by_type)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def counts(self) -> dict[str, int]:
+        """The figures in display order (entities by type right after the total)."""
+        rows = {"files": self.files, "documents": self.documents, "entities": self.entities}
+        rows.update({f"  {kind}": n for kind, n in self.entities_by_type})
+        rows.update(
+            {
+                "mentions": self.mentions,
+                "dates": self.dates,
+                "unresolved": self.unresolved,
+                "untagged": self.untagged,
+                "unused": self.unused,
+            }
+        )
+        return rows
+
+    def as_table(self) -> str:
+        """Diagnostics in the check format, then a two-column table; ends with a newline."""
+        lines = [format_line(d) for d in self.diagnostics]
+        if lines:
+            lines.append("")
+        rows = self.counts()
+        width = max(len(k) for k in rows)
+        digits = max(len(str(v)) for v in rows.values())
+        lines.extend(f"{key:<{width}}  {value:>{digits}}" for key, value in rows.items())
+        return "\n".join(lines) + "\n"
+
+    def as_json(self) -> str:
+        data = {
+            "files": self.files,
+            "documents": self.documents,
+            "entities": self.entities,
+            "entities_by_type": dict(self.entities_by_type),
+            "mentions": self.mentions,
+            "dates": self.dates,
+            "unresolved": self.unresolved,
+            "untagged": self.untagged,
+            "unused": self.unused,
+            "diagnostics": [
+                {
+                    "path": d.path,
+                    "line": d.line,
+                    "column": d.column,
+                    "severity": d.severity.value,
+                    "code": d.code,
+                    "message": d.message,
+                }
+                for d in self.diagnostics
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def summarize(paths: Sequence[Path]) -> IndexSummary:
+    """Read ``paths`` (files or folders), build the entity index in memory and count it."""
+    report = Report()
+    corpus = load_corpus(list(paths), report)
+    root = etree.fromstring(entity_index(corpus).encode("utf-8"))
+    report.extend(index_diagnostics(corpus, root, unresolved=Severity.ERROR))
+    return summary_of(root, len(report.files), tuple(report.sorted()))
+
+
+def summary_of(
+    root: etree._Element, files: int, diagnostics: tuple[Diagnostic, ...]
+) -> IndexSummary:
+    """Counts read from an entity index XML root (format: ``xslt/index/entities.xsl``)."""
+    entities = root.findall("ed:entities/ed:entity", NS)
+    by_type = Counter(str(e.get("type")) for e in entities)
+    order = {kind: i for i, kind in enumerate(TYPE_ORDER)}
+    kinds = sorted(by_type, key=lambda k: (order.get(k, len(order)), k))
+    return IndexSummary(
+        files=files,
+        documents=len(root.findall("ed:documents/ed:document", NS)),
+        entities_by_type=tuple((k, by_type[k]) for k in kinds),
+        mentions=sum(int(e.get("count", "0")) for e in entities),
+        dates=len(root.findall("ed:timeline/ed:date", NS)),
+        unresolved=len(root.findall("ed:unresolved/ed:mention", NS)),
+        untagged=len(root.findall("ed:untagged/ed:mention", NS)),
+        unused=sum(1 for e in entities if e.get("count") == "0"),
+        diagnostics=diagnostics,
+    )

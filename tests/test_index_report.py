@@ -1,0 +1,86 @@
+"""``edition index``: the summary record, its table and JSON renderings, and its exit rule."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ELTEC, ROOT, missing
+
+from pipeline.diagnostics import Severity
+from pipeline.index_report import IndexSummary, summarize
+
+EDITION = ROOT / "tei"
+CRAFTED = ROOT / "tests/data/index/crafted"
+
+
+@pytest.fixture(scope="module")
+def edition() -> IndexSummary:
+    return summarize([EDITION])
+
+
+@pytest.fixture(scope="module")
+def crafted() -> IndexSummary:
+    return summarize([CRAFTED])
+
+
+def test_edition_counts(edition: IndexSummary) -> None:
+    assert edition.files == 4 and edition.documents == 1
+    assert edition.entities_by_type == (("person", 1), ("place", 5), ("org", 5))
+    assert edition.entities == 11
+    assert (edition.mentions, edition.dates) == (38, 10)
+    assert (edition.unresolved, edition.untagged, edition.unused) == (0, 0, 0)
+    assert edition.diagnostics == () and not edition.has_errors
+
+
+def test_table(edition: IndexSummary) -> None:
+    table = edition.as_table()
+    assert table.endswith("\n")
+    lines = table.splitlines()
+    assert lines[0].split() == ["files", "4"]
+    assert "  org" in table and lines[-1].split() == ["unused", "0"]
+    assert len({len(line) for line in lines}) == 1, "columns are aligned"
+
+
+def test_json(edition: IndexSummary) -> None:
+    data = json.loads(edition.as_json())
+    assert data["entities"] == 11
+    assert data["entities_by_type"] == {"person": 1, "place": 5, "org": 5}
+    assert data["mentions"] == 38 and data["diagnostics"] == []
+
+
+def test_unresolved_is_an_error_here(crafted: IndexSummary) -> None:
+    assert (crafted.unresolved, crafted.untagged, crafted.unused) == (1, 3, 2)
+    assert crafted.entities_by_type == (("person", 2), ("place", 2), ("event", 1))
+    assert crafted.has_errors
+    [error] = [d for d in crafted.diagnostics if d.severity is Severity.ERROR]
+    assert (error.code, error.line) == ("index.unresolved-ref", 19)
+    assert error.path.endswith("story.xml")
+
+
+def test_problems_in_the_check_format(crafted: IndexSummary) -> None:
+    table = crafted.as_table()
+    assert (
+        "story.xml:19: error: persName 'the ghost' points at "
+        "'#ghost', which is no register entry [index.unresolved-ref]"
+    ) in table
+    assert "register.xml:19: warning: register entry 'bob'" in table
+    data = json.loads(crafted.as_json())
+    codes = sorted(d["code"] for d in data["diagnostics"])
+    assert codes == [
+        "index.unresolved-ref",
+        "index.untagged-name",
+        "index.untagged-name",
+        "index.unused-entry",
+        "index.unused-entry",
+    ]
+
+
+def test_a_novel_without_names() -> None:
+    novel = ELTEC / "ENG18400_Trollope.xml"
+    if not novel.exists():
+        missing(str(novel))
+    summary = summarize([novel])
+    assert (summary.entities, summary.mentions, summary.dates) == (0, 0, 0)
+    assert summary.entities_by_type == () and not summary.has_errors
+    assert json.loads(summary.as_json())["entities_by_type"] == {}
