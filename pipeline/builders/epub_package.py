@@ -1,0 +1,280 @@
+"""EPUB packaging: the OPF package document, ``META-INF/container.xml`` and the zip.
+
+The last step of the EPUB writer (``builders/epub.py``): the XHTML documents are finished,
+this module describes them (manifest and spine as small immutable records, media types from
+one table), writes the package document from the book's metadata record, and zips it all the
+way the OCF spec asks: ``mimetype`` first and stored, then every other file deflated, in a
+fixed order, with fixed timestamps and permissions, so that a rebuild gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from lxml import etree
+
+OPF_NS = "http://www.idpf.org/2007/opf"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+CONTAINER_NS = "urn:oasis:names:tc:opendocument:xmlns:container"
+#: The package document's folder inside the zip; every manifest href is relative to it.
+CONTENT_DIR = "OEBPS"
+PACKAGE_PATH = f"{CONTENT_DIR}/package.opf"
+MIMETYPE = b"application/epub+zip"
+#: Namespace of the uuid5 identifiers given to texts whose header names no identifier.
+IDENTIFIER_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:edition:text")
+
+MEDIA_TYPES: dict[str, str] = {
+    ".xhtml": "application/xhtml+xml",
+    ".css": "text/css",
+    ".opf": "application/oebps-package+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+    ".woff2": "font/woff2",
+}
+
+#: What the conformance claim says; written only when the builder is told the book meets it.
+CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+
+
+def media_type(href: str) -> str:
+    suffix = PurePosixPath(href).suffix.lower()
+    try:
+        return MEDIA_TYPES[suffix]
+    except KeyError:
+        raise ValueError(f"no media type known for {href!r}") from None
+
+
+@dataclass(frozen=True)
+class ManifestItem:
+    """One file of the publication (href relative to the package document)."""
+
+    id: str
+    href: str
+    properties: tuple[str, ...] = ()
+
+    @property
+    def media_type(self) -> str:
+        return media_type(self.href)
+
+
+@dataclass(frozen=True)
+class SpineItem:
+    idref: str
+    linear: bool = True
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A creator or contributor with a MARC relator role (``aut``, ``edt``, ``mrk``...)."""
+
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    """schema.org accessibility metadata; ``conforms_to`` only when the claim is true."""
+
+    features: tuple[str, ...]
+    summary: str
+    access_modes: tuple[str, ...] = ("textual",)
+    sufficient: tuple[str, ...] = ("textual",)
+    hazards: tuple[str, ...] = ("none",)
+    conforms_to: str | None = None
+    certified_by: str | None = None
+
+
+@dataclass(frozen=True)
+class BookMetadata:
+    title: str
+    language: str
+    identifier: str
+    modified: dt.datetime
+    creators: tuple[Agent, ...] = ()
+    contributors: tuple[Agent, ...] = ()
+    publisher: str | None = None
+    rights: str | None = None
+    date: str | None = None
+    source: str | None = None
+    page_break_source: str | None = None
+    accessibility: Accessibility = field(
+        default_factory=lambda: Accessibility(features=(), summary="")
+    )
+
+
+@dataclass(frozen=True)
+class PackageFile:
+    """A file to put in the zip, by its path inside the zip."""
+
+    path: str
+    data: bytes
+
+
+def derived_identifier(text_id: str) -> str:
+    """A stable ``urn:uuid:`` for a text without an identifier of its own (uuid5, not random)."""
+    return f"urn:uuid:{uuid.uuid5(IDENTIFIER_NAMESPACE, text_id)}"
+
+
+def modified_stamp(when: dt.datetime) -> str:
+    """``dcterms:modified`` as EPUB wants it: ``CCYY-MM-DDThh:mm:ssZ`` in UTC."""
+    utc = when.astimezone(dt.UTC) if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def package_document(
+    meta: BookMetadata, manifest: Sequence[ManifestItem], spine: Sequence[SpineItem]
+) -> bytes:
+    """The OPF package document (EPUB 3.3) as UTF-8 bytes."""
+    package = etree.Element(
+        f"{{{OPF_NS}}}package",
+        nsmap={None: OPF_NS},
+        attrib={
+            "version": "3.0",
+            "unique-identifier": "pub-id",
+            "{http://www.w3.org/XML/1998/namespace}lang": meta.language,
+            "prefix": "a11y: http://www.idpf.org/epub/vocab/package/a11y/#",
+        },
+    )
+    package.append(_metadata(meta))
+    items = etree.SubElement(package, f"{{{OPF_NS}}}manifest")
+    for item in manifest:
+        attrib = {"id": item.id, "href": item.href, "media-type": item.media_type}
+        if item.properties:
+            attrib["properties"] = " ".join(item.properties)
+        etree.SubElement(items, f"{{{OPF_NS}}}item", attrib=attrib)
+    order = etree.SubElement(package, f"{{{OPF_NS}}}spine")
+    for ref in spine:
+        attrib = {"idref": ref.idref}
+        if not ref.linear:
+            attrib["linear"] = "no"
+        etree.SubElement(order, f"{{{OPF_NS}}}itemref", attrib=attrib)
+    return _xml_bytes(package)
+
+
+def _metadata(meta: BookMetadata) -> etree._Element:
+    metadata = etree.Element(f"{{{OPF_NS}}}metadata", nsmap={"dc": DC_NS})
+
+    def dc(name: str, value: str, id_: str | None = None) -> None:
+        element = etree.SubElement(metadata, f"{{{DC_NS}}}{name}")
+        element.text = value
+        if id_:
+            element.set("id", id_)
+
+    def prop(name: str, value: str, **attrib: str) -> None:
+        element = etree.SubElement(metadata, f"{{{OPF_NS}}}meta", property=name)
+        for key, val in attrib.items():
+            element.set(key, val)
+        element.text = value
+
+    dc("identifier", meta.identifier, "pub-id")
+    dc("title", meta.title, "title")
+    dc("language", meta.language)
+    for kind, agents in (("creator", meta.creators), ("contributor", meta.contributors)):
+        for n, agent in enumerate(agents, start=1):
+            dc(kind, agent.name, f"{kind}-{n}")
+            prop("role", agent.role, refines=f"#{kind}-{n}", scheme="marc:relators")
+    for name, value in (
+        ("publisher", meta.publisher),
+        ("rights", meta.rights),
+        ("date", meta.date),
+        ("source", meta.source),
+    ):
+        if value:
+            dc(name, value)
+    prop("dcterms:modified", modified_stamp(meta.modified))
+    if meta.page_break_source:
+        prop("pageBreakSource", meta.page_break_source)
+    a11y = meta.accessibility
+    for mode in a11y.access_modes:
+        prop("schema:accessMode", mode)
+    for sufficient in a11y.sufficient:
+        prop("schema:accessModeSufficient", sufficient)
+    for feature in a11y.features:
+        prop("schema:accessibilityFeature", feature)
+    for hazard in a11y.hazards:
+        prop("schema:accessibilityHazard", hazard)
+    if a11y.summary:
+        prop("schema:accessibilitySummary", a11y.summary)
+    if a11y.conforms_to:
+        prop("dcterms:conformsTo", a11y.conforms_to)
+        if a11y.certified_by:
+            prop("a11y:certifiedBy", a11y.certified_by)
+    return metadata
+
+
+def container_xml(package_path: str = PACKAGE_PATH) -> bytes:
+    """``META-INF/container.xml``: where the package document is."""
+    container = etree.Element(
+        f"{{{CONTAINER_NS}}}container", nsmap={None: CONTAINER_NS}, version="1.0"
+    )
+    rootfiles = etree.SubElement(container, f"{{{CONTAINER_NS}}}rootfiles")
+    etree.SubElement(
+        rootfiles,
+        f"{{{CONTAINER_NS}}}rootfile",
+        attrib={"full-path": package_path, "media-type": media_type(package_path)},
+    )
+    return _xml_bytes(container)
+
+
+def _xml_bytes(root: etree._Element) -> bytes:
+    body: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
+
+
+#: Zip cannot store times before 1980.
+_ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+
+
+def zip_epub(files: Iterable[PackageFile], when: dt.datetime) -> bytes:
+    """The EPUB zip: ``mimetype`` first and stored, then ``files`` deflated, in the given order.
+
+    Every entry gets the same timestamp (``when``, at least 1980-01-01), permissions 0644, a
+    Unix origin and no extra fields: the same inputs always give the same bytes.
+    """
+    utc = when.astimezone(dt.UTC) if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    stamp = max(utc, _ZIP_EPOCH)
+    date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(_entry("mimetype", date_time, zipfile.ZIP_STORED), MIMETYPE)
+        seen = {"mimetype"}
+        for item in files:
+            if item.path in seen:
+                raise ValueError(f"{item.path} is in the package twice")
+            seen.add(item.path)
+            info = _entry(item.path, date_time, zipfile.ZIP_DEFLATED)
+            archive.writestr(info, item.data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return buffer.getvalue()
+
+
+def _entry(
+    path: str, date_time: tuple[int, int, int, int, int, int], compression: int
+) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(path, date_time=date_time)
+    info.compress_type = compression
+    info.create_system = 3  # Unix, whatever the building machine is
+    info.external_attr = (0o100644 & 0xFFFF) << 16
+    return info
+
+
+def package_files(
+    meta: BookMetadata,
+    documents: Sequence[tuple[ManifestItem, bytes]],
+    spine: Sequence[SpineItem],
+) -> list[PackageFile]:
+    """Container, package document and publication resources, in their order in the zip."""
+    manifest = [item for item, _ in documents]
+    files = [
+        PackageFile("META-INF/container.xml", container_xml()),
+        PackageFile(PACKAGE_PATH, package_document(meta, manifest, spine)),
+    ]
+    files.extend(PackageFile(f"{CONTENT_DIR}/{item.href}", data) for item, data in documents)
+    return files

@@ -1,0 +1,79 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  EPUB entry stylesheet: normalized TEI -> the book's metadata record, its title page and its
+  content documents, wrapped as
+    <ee:book> <ee:metadata/> <ee:document href="title.xhtml">html</ee:document> ... </ee:book>
+  Python (pipeline/builders/epub.py) serialises each document and writes the package.
+
+  Parameters: $has-index (names link to index.xhtml), $max-chars (document size, plan.xsl).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ee="urn:edition:epub"
+    xmlns:epub="http://www.idpf.org/2007/ops"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="modules/plan.xsl"/>
+  <xsl:include href="modules/header.xsl"/>
+  <xsl:include href="modules/labels.xsl"/>
+  <xsl:include href="modules/shell.xsl"/>
+  <xsl:include href="modules/text.xsl"/>
+  <xsl:include href="modules/names.xsl"/>
+  <xsl:include href="modules/notes.xsl"/>
+  <xsl:include href="modules/pages.xsl"/>
+  <xsl:include href="modules/titlepage.xsl"/>
+
+  <xsl:global-context-item as="document-node()" use="required"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="text" as="element(tei:text)" select="tei:TEI/tei:text"/>
+    <ee:book>
+      <xsl:call-template name="ee:metadata">
+        <xsl:with-param name="text" select="$text"/>
+      </xsl:call-template>
+      <xsl:call-template name="ee:titlepage"/>
+      <xsl:for-each select="$ee:plan">
+        <xsl:call-template name="ee:unit">
+          <xsl:with-param name="unit" select="."/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </ee:book>
+  </xsl:template>
+
+  <xsl:template name="ee:unit" as="element(ee:document)">
+    <xsl:param name="unit" as="map(*)" required="yes"/>
+    <xsl:variable name="nodes" as="node()*" select="$unit?before, $unit?lead, $unit?nodes, $unit?after"/>
+    <xsl:variable name="first-div" as="element()?"
+        select="($unit?lead, $unit?nodes/descendant-or-self::*[ee:is-div(.)])[1]"/>
+    <xsl:call-template name="ee:document">
+      <xsl:with-param name="href" select="$unit?file"/>
+      <xsl:with-param name="title" select="
+          if ($unit?whole or empty($first-div)) then ee:title()
+          else ee:label($first-div) || ' — ' || ee:title()"/>
+      <xsl:with-param name="body-type" select="($unit?matter, 'bodymatter')[1]"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:apply-templates select="$unit?before" mode="ee:text"/>
+        <xsl:choose>
+          <xsl:when test="exists($unit?lead)">
+            <xsl:apply-templates select="$unit?lead" mode="ee:text">
+              <xsl:with-param name="content" select="$unit?nodes"/>
+            </xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="$unit?nodes" mode="ee:text"/>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:apply-templates select="$unit?after" mode="ee:text"/>
+        <xsl:call-template name="ee:footnotes">
+          <xsl:with-param name="nodes" select="$unit?before, $unit?nodes, $unit?after"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>

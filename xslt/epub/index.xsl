@@ -1,0 +1,94 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  EPUB entry stylesheet: normalized TEI + entity data -> the back-of-book index of names
+  (index.xhtml), marked up with the EPUB Indexes vocabulary: one index-group per kind of
+  entity (persons, places, organisations, other), each an index-entry-list whose entries
+  (id = the register xml:id) hold an index-term and one index-locator per mention.
+
+  Entity data: the index builder's shared product ($entities, see modules/entities.xsl)
+  when there is one, else derived from the text's resolved names (ed:entity, ed:kind) and the
+  registers. Output: <ee:document href="index.xhtml">, or <ee:none/> when the text names no
+  entity (then the book has no index).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ee="urn:edition:epub"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:epub="http://www.idpf.org/2007/ops"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="modules/plan.xsl"/>
+  <xsl:include href="modules/header.xsl"/>
+  <xsl:include href="modules/labels.xsl"/>
+  <xsl:include href="modules/shell.xsl"/>
+  <xsl:include href="modules/text.xsl"/>
+  <xsl:include href="modules/names.xsl"/>
+  <xsl:include href="modules/notes.xsl"/>
+  <xsl:include href="modules/pages.xsl"/>
+  <xsl:include href="modules/entities.xsl"/>
+
+  <xsl:global-context-item as="document-node()" use="required"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
+
+  <xsl:variable name="ee:kinds" as="map(xs:string, xs:string)" select="map {
+      'person': 'Persons', 'place': 'Places', 'org': 'Organisations' }"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="entities" as="element(ee:entity)*" select="ee:entities(.)"/>
+    <xsl:choose>
+      <xsl:when test="empty($entities)">
+        <ee:none/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="ee:document">
+          <xsl:with-param name="href" select="$ee:index-file"/>
+          <xsl:with-param name="title" select="'Index of names — ' || ee:title()"/>
+          <xsl:with-param name="body-type" select="'backmatter'"/>
+          <xsl:with-param name="content" as="node()*">
+            <section epub:type="index" role="doc-index" id="index" aria-labelledby="index-title">
+              <h1 id="index-title">Index of names</h1>
+              <xsl:for-each-group select="$entities"
+                  group-by="if (map:contains($ee:kinds, @kind)) then @kind else 'other'">
+                <xsl:sort select="index-of(('person', 'place', 'org', 'other'), current-grouping-key())"/>
+                <section epub:type="index-group" id="index-{current-grouping-key()}"
+                    aria-labelledby="index-{current-grouping-key()}-title">
+                  <h2 id="index-{current-grouping-key()}-title">
+                    <xsl:value-of select="($ee:kinds(current-grouping-key()), 'Other names')[1]"/>
+                  </h2>
+                  <ul epub:type="index-entry-list">
+                    <xsl:for-each select="current-group()">
+                      <xsl:sort select="lower-case(@sort)" lang="en"/>
+                      <xsl:apply-templates select="." mode="ee:index-entry"/>
+                    </xsl:for-each>
+                  </ul>
+                </section>
+              </xsl:for-each-group>
+            </section>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:mode name="ee:index-entry" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- Locators grouped by the part of the text (div, or page when there are pbs) they are in. -->
+  <xsl:template match="ee:entity" mode="ee:index-entry">
+    <li epub:type="index-entry" id="{@id}">
+      <span epub:type="index-term" class="index-term"><xsl:value-of select="@name"/></span>
+      <xsl:for-each-group select="ee:mention" group-adjacent="@where">
+        <xsl:value-of select="if (position() eq 1) then ', ' else '; '"/>
+        <span class="index-where"><xsl:value-of select="current-grouping-key()"/></span>
+        <xsl:for-each select="current-group()">
+          <xsl:text> </xsl:text>
+          <a epub:type="index-locator" href="{@href}"><xsl:value-of select="position()"/></a>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </li>
+  </xsl:template>
+
+</xsl:stylesheet>

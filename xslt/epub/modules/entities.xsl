@@ -1,0 +1,78 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The entities the book's index lists, as <ee:entity id kind name sort> with one
+  <ee:mention href where/> per occurrence in this text, in text order.
+
+  Source: the index builder's product ($entities: the corpus entity index, shared with the
+  HTML pages and the exports) when it is given and lists occurrences in this text ($stem);
+  otherwise derived from the text itself: names whose @ref resolved (ed:entity, ed:kind) and
+  the register entries ($registers) for their preferred names. Either way the entity ids are
+  the register xml:ids, and every mention id is the normalized id of the name (m12).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:ee="urn:edition:epub"
+    exclude-result-prefixes="#all">
+
+  <xsl:param name="registers" as="document-node()?" select="()"/>
+  <xsl:param name="entities" as="document-node()?" select="()"/>
+  <xsl:param name="stem" as="xs:string" select="''"/>
+
+  <xsl:key name="ee:entry" match="*[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="ee:mention-id" match="tei:text//*[@xml:id]" use="string(@xml:id)"/>
+
+  <xsl:function name="ee:entities" as="element(ee:entity)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="names" as="element()*"
+        select="$doc/tei:TEI/tei:text//*[@ed:entity][ee:is-name(.)][@xml:id]"/>
+    <xsl:for-each-group select="$names" group-by="string(@ed:entity)">
+      <xsl:variable name="entry" as="element()?"
+          select="if (exists($registers)) then key('ee:entry', current-grouping-key(), $registers)[1] else ()"/>
+      <xsl:variable name="name" as="xs:string"
+          select="if (exists($entry)) then ee:entry-name($entry) else normalize-space(current-group()[1])"/>
+      <ee:entity id="{current-grouping-key()}" kind="{@ed:kind}" name="{$name}"
+          sort="{if (exists($entry)) then ee:entry-sort($entry) else $name}">
+        <xsl:for-each select="current-group()">
+          <ee:mention href="{ee:href(.)}" where="{ee:where(.)}"/>
+        </xsl:for-each>
+      </ee:entity>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- The preferred name of a register entry, as a reader looks it up ("Holzinger, Robert"). -->
+  <xsl:function name="ee:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" as="element()*"
+        select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName
+            | tei:objectName)"/>
+    <xsl:variable name="name" as="element()?"
+        select="($names[@type = 'preferred'], $names[not(@xml:lang) or @xml:lang = 'en'], $names)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$name/tei:surname and $name/tei:forename">
+        <xsl:sequence select="normalize-space(string-join($name/tei:surname, ' ')) || ', '
+            || normalize-space(string-join($name/tei:forename, ' '))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="if (exists($name)) then normalize-space($name) else string($entry/@xml:id)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="ee:entry-sort" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="replace(ee:entry-name($entry), '^(the|le|la|les|l’|l'')\s*', '', 'i')"/>
+  </xsl:function>
+
+  <!-- Where a mention is: its page in a paginated text, else the part (div) it is in. -->
+  <xsl:function name="ee:where" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="page" as="xs:string?" select="$mention/accumulator-before('ee:page')"/>
+    <xsl:variable name="div" as="element()?" select="$mention/ancestor::*[ee:is-div(.)][1]"/>
+    <xsl:sequence select="if (exists($page)) then 'p. ' || $page
+        else if (exists($div)) then ee:label($div) else ee:title()"/>
+  </xsl:function>
+
+</xsl:stylesheet>

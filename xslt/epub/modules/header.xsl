@@ -1,0 +1,135 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  teiHeader -> the book's metadata record (<ee:metadata>), read by Python to write the OPF
+  package document, and the functions the title page and the page shell share with it.
+
+  The record holds plain strings only; Python escapes them when it writes the OPF. Roles are
+  MARC relator codes: author -> aut, editor -> edt, respStmt by what its resp says (encoding
+  and conversion -> mrk, translation -> trl, editing -> edt, anything else -> ctb).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ee="urn:edition:epub"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="ee:tei" as="element(tei:TEI)" select="/tei:TEI"/>
+  <xsl:variable name="ee:header" as="element(tei:teiHeader)?" select="$ee:tei/tei:teiHeader"/>
+  <xsl:variable name="ee:file-desc" as="element(tei:fileDesc)?" select="$ee:header/tei:fileDesc"/>
+
+  <!-- Text of a header element with whitespace collapsed (notes left out). -->
+  <xsl:function name="ee:plain" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="normalize-space(string-join(
+        $nodes/descendant-or-self::text()[not(ancestor::tei:note)], ''))"/>
+  </xsl:function>
+
+  <xsl:function name="ee:title" as="xs:string">
+    <xsl:variable name="titles" as="element(tei:title)*"
+        select="$ee:file-desc/tei:titleStmt/tei:title"/>
+    <xsl:variable name="main" as="element(tei:title)?"
+        select="($titles[@type = 'main'], $titles[not(@type)], $titles)[1]"/>
+    <!-- ELTeC appends " : ELTeC edition" to the title of the work; the book is the work. -->
+    <xsl:variable name="text" as="xs:string"
+        select="replace(ee:plain($main), '\s*:\s*ELTeC edition\s*$', '')"/>
+    <xsl:sequence select="if ($text != '') then $text else 'Untitled text'"/>
+  </xsl:function>
+
+  <xsl:function name="ee:language" as="xs:string">
+    <xsl:variable name="found" as="xs:string?" select="($ee:tei/@xml:lang, $ee:tei/tei:text/@xml:lang,
+        $ee:header/tei:profileDesc/tei:langUsage/tei:language/@ident)[normalize-space()][1]"/>
+    <xsl:sequence select="if (exists($found)) then normalize-space($found) else 'en'"/>
+  </xsl:function>
+
+  <xsl:function name="ee:resp-role" as="xs:string">
+    <xsl:param name="resp" as="xs:string"/>
+    <xsl:variable name="r" as="xs:string" select="lower-case($resp)"/>
+    <xsl:sequence select="if (matches($r, 'encod|conver|markup|mark-up|transcri')) then 'mrk'
+        else if (contains($r, 'transl')) then 'trl'
+        else if (contains($r, 'edit')) then 'edt'
+        else if (contains($r, 'illustr')) then 'ill'
+        else 'ctb'"/>
+  </xsl:function>
+
+  <!-- The bibliographic description of the source; the one pagination comes from first. -->
+  <xsl:function name="ee:source-bibl" as="element()?">
+    <xsl:variable name="bibls" as="element()*"
+        select="$ee:file-desc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull)"/>
+    <xsl:sequence select="($bibls[@type = 'printSource'], $bibls[@type = 'copyText'],
+        $bibls[@type = 'firstEdition'], $bibls)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ee:describe-bibl" as="xs:string">
+    <xsl:param name="bibl" as="element()?"/>
+    <xsl:variable name="parts" as="xs:string*" select="
+        ee:plain(($bibl//tei:title[not(ancestor::tei:relatedItem)])[1]),
+        ee:plain(($bibl//tei:author[not(ancestor::tei:relatedItem)])[1]),
+        ee:plain(($bibl//tei:pubPlace[not(ancestor::tei:relatedItem)])[1]),
+        ee:plain(($bibl//tei:publisher[not(ancestor::tei:relatedItem)])[1]),
+        ee:plain(($bibl//tei:date[not(ancestor::tei:relatedItem)])[1])"/>
+    <xsl:sequence select="string-join($parts[. != ''] ! replace(., '\.+$', ''), '. ')"/>
+  </xsl:function>
+
+  <xsl:function name="ee:rights" as="xs:string">
+    <xsl:variable name="licence" as="element()?"
+        select="($ee:file-desc/tei:publicationStmt//tei:licence)[1]"/>
+    <xsl:variable name="text" as="xs:string"
+        select="ee:plain(($licence, $ee:file-desc/tei:publicationStmt/tei:availability)[1])"/>
+    <xsl:sequence select="string-join(($text[. != ''], $licence/@target[normalize-space()]), ', ')"/>
+  </xsl:function>
+
+  <!-- A W3CDTF date (YYYY, YYYY-MM or YYYY-MM-DD) of publication, if the header has one. -->
+  <xsl:function name="ee:date" as="xs:string?">
+    <xsl:variable name="dates" as="xs:string*"
+        select="$ee:file-desc/tei:publicationStmt/tei:date/(string(@when), normalize-space(.))"/>
+    <xsl:sequence select="$dates[matches(., '^\d{4}(-\d{2}(-\d{2})?)?$')][1]"/>
+  </xsl:function>
+
+  <xsl:template name="ee:metadata" as="element(ee:metadata)">
+    <xsl:param name="text" as="element(tei:text)"/>
+    <xsl:variable name="stmt" as="element(tei:titleStmt)?" select="$ee:file-desc/tei:titleStmt"/>
+    <xsl:variable name="pub" as="element(tei:publicationStmt)?"
+        select="$ee:file-desc/tei:publicationStmt"/>
+    <ee:metadata>
+      <ee:title><xsl:value-of select="ee:title()"/></ee:title>
+      <xsl:for-each select="$stmt/tei:author[ee:plain(.) != '']">
+        <ee:creator role="aut"><xsl:value-of select="ee:plain(.)"/></ee:creator>
+      </xsl:for-each>
+      <xsl:for-each select="$stmt/tei:editor[ee:plain(.) != '']">
+        <ee:contributor role="edt"><xsl:value-of select="ee:plain(.)"/></ee:contributor>
+      </xsl:for-each>
+      <xsl:for-each select="$stmt/tei:respStmt">
+        <xsl:variable name="role" as="xs:string" select="ee:resp-role(ee:plain(tei:resp))"/>
+        <xsl:for-each select="(tei:name | tei:persName | tei:orgName)[ee:plain(.) != '']">
+          <ee:contributor role="{$role}"><xsl:value-of select="ee:plain(.)"/></ee:contributor>
+        </xsl:for-each>
+      </xsl:for-each>
+      <ee:language><xsl:value-of select="ee:language()"/></ee:language>
+      <ee:text-id><xsl:value-of select="$ee:tei/@xml:id"/></ee:text-id>
+      <xsl:for-each select="($pub/tei:idno[normalize-space()])[1]">
+        <ee:identifier><xsl:value-of select="normalize-space(.)"/></ee:identifier>
+      </xsl:for-each>
+      <xsl:for-each select="($pub/tei:publisher[ee:plain(.) != ''])[1]">
+        <ee:publisher><xsl:value-of select="ee:plain(.)"/></ee:publisher>
+      </xsl:for-each>
+      <xsl:if test="ee:rights() != ''">
+        <ee:rights><xsl:value-of select="ee:rights()"/></ee:rights>
+      </xsl:if>
+      <xsl:for-each select="ee:date()">
+        <ee:date><xsl:value-of select="."/></ee:date>
+      </xsl:for-each>
+      <xsl:variable name="source" as="xs:string" select="ee:describe-bibl(ee:source-bibl())"/>
+      <xsl:if test="$source != ''">
+        <ee:source><xsl:value-of select="$source"/></ee:source>
+      </xsl:if>
+      <ee:page-breaks><xsl:value-of select="count($text//tei:pb)"/></ee:page-breaks>
+      <ee:notes><xsl:value-of select="count($text//tei:note)"/></ee:notes>
+      <ee:figures><xsl:value-of select="count($text//tei:figure)"/></ee:figures>
+      <xsl:for-each select="$ee:plan">
+        <ee:document href="{?file}" matter="{(?matter, 'bodymatter')[1]}"/>
+      </xsl:for-each>
+    </ee:metadata>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,37 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Labels of the book's parts: what the nav, the landmarks, document titles and index locators
+  call a div. A div's label is its head (notes and page breaks left out); a div without head
+  is named after its type ("Introduction"), numbered among its siblings of that type when
+  there are several ("Chapter 3"), or "Section N".
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ee="urn:edition:epub"
+    exclude-result-prefixes="#all">
+
+  <xsl:function name="ee:label" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="head" as="xs:string" select="normalize-space(string-join(
+        ($div/tei:head)[1]/descendant::text()[not(ancestor::tei:note)], ''))"/>
+    <xsl:choose>
+      <xsl:when test="$head != ''">
+        <xsl:sequence select="$head"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="type" as="xs:string" select="normalize-space($div/@type)"/>
+        <xsl:variable name="same" as="element()*"
+            select="$div/../*[ee:is-div(.)][normalize-space(@type) = $type]"/>
+        <xsl:variable name="name" as="xs:string" select="if ($type = '') then 'Section'
+            else if ($type = 'titlepage') then 'Title page'
+            else upper-case(substring($type, 1, 1)) || substring($type, 2)"/>
+        <xsl:sequence select="if (count($same) gt 1 or $type = '')
+            then $name || ' ' || (index-of($same ! generate-id(.), generate-id($div))[1])
+            else $name"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+</xsl:stylesheet>

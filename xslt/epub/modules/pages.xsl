@@ -1,0 +1,40 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Page breaks of the source (pb) -> page-break markers in the content (mode ee:text) and the
+  label every page is known by (shared by the marker and the nav's page-list).
+
+  The marker is an empty span with epub:type pagebreak, role doc-pagebreak and the page's
+  label as its accessible name; its id is the pb's normalized xml:id (page12).
+  A pb without @n is labelled by its position among the text's pbs.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ee="urn:edition:epub"
+    xmlns:epub="http://www.idpf.org/2007/ops"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:accumulator name="ee:page-number" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:pb" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The label of the page a node is on (empty before the first pb). -->
+  <xsl:accumulator name="ee:page" as="xs:string?" initial-value="()">
+    <xsl:accumulator-rule match="tei:pb" select="ee:page-label(.)"/>
+  </xsl:accumulator>
+
+  <xsl:function name="ee:page-label" as="xs:string">
+    <xsl:param name="pb" as="element(tei:pb)"/>
+    <xsl:sequence select="if (normalize-space($pb/@n) != '') then normalize-space($pb/@n)
+        else string($pb/accumulator-before('ee:page-number'))"/>
+  </xsl:function>
+
+  <xsl:template match="tei:pb" mode="ee:text">
+    <span epub:type="pagebreak" role="doc-pagebreak" aria-label="{ee:page-label(.)}">
+      <xsl:call-template name="ee:id"/>
+    </span>
+  </xsl:template>
+
+</xsl:stylesheet>

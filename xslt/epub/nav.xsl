@@ -1,0 +1,97 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  EPUB entry stylesheet: normalized TEI -> the navigation document (nav.xhtml), wrapped in
+  <ee:document>: the table of contents (the text's divs, nested as in the text), the landmarks
+  and, when the text has page breaks, the page-list (one entry per pb, linking to its marker).
+
+  Parameters: $has-index (adds the index to the toc and the landmarks), $max-chars (plan.xsl).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ee="urn:edition:epub"
+    xmlns:epub="http://www.idpf.org/2007/ops"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="modules/plan.xsl"/>
+  <xsl:include href="modules/header.xsl"/>
+  <xsl:include href="modules/labels.xsl"/>
+  <xsl:include href="modules/shell.xsl"/>
+  <xsl:include href="modules/text.xsl"/>
+  <xsl:include href="modules/names.xsl"/>
+  <xsl:include href="modules/notes.xsl"/>
+  <xsl:include href="modules/pages.xsl"/>
+  <xsl:include href="modules/titlepage.xsl"/>
+
+  <xsl:global-context-item as="document-node()" use="required"/>
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+  <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
+  <xsl:mode name="ee:toc" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="text" as="element(tei:text)" select="tei:TEI/tei:text"/>
+    <xsl:variable name="divs" as="element()*" select="$text/(tei:front | tei:body | tei:back)/*[ee:is-div(.)]"/>
+    <xsl:variable name="first-body" as="element()?" select="($text/tei:body//*[@xml:id])[1]"/>
+    <xsl:call-template name="ee:document">
+      <xsl:with-param name="href" select="'nav.xhtml'"/>
+      <xsl:with-param name="title" select="'Contents — ' || ee:title()"/>
+      <xsl:with-param name="properties" select="'nav'"/>
+      <xsl:with-param name="body-type" select="'frontmatter'"/>
+      <xsl:with-param name="content" as="node()*">
+        <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
+          <h1 id="toc-title">Contents</h1>
+          <ol>
+            <xsl:apply-templates select="$divs" mode="ee:toc"/>
+            <xsl:if test="empty($divs)">
+              <li><a href="{$ee:plan[1]?file}"><xsl:value-of select="ee:title()"/></a></li>
+            </xsl:if>
+            <xsl:if test="$has-index">
+              <li><a href="{$ee:index-file}">Index of names</a></li>
+            </xsl:if>
+          </ol>
+        </nav>
+        <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
+          <h2 id="landmarks-title">Landmarks</h2>
+          <ol>
+            <li><a epub:type="titlepage" href="{$ee:titlepage-file}">Title page</a></li>
+            <li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>
+            <li>
+              <a epub:type="bodymatter"
+                  href="{if (exists($first-body)) then ee:href($first-body) else $ee:plan[1]?file}">Start of text</a>
+            </li>
+            <xsl:if test="$has-index">
+              <li><a epub:type="index" href="{$ee:index-file}">Index of names</a></li>
+            </xsl:if>
+          </ol>
+        </nav>
+        <xsl:variable name="pbs" as="element(tei:pb)*" select="$text//tei:pb"/>
+        <xsl:if test="exists($pbs)">
+          <nav epub:type="page-list" role="doc-pagelist" id="page-list"
+              aria-labelledby="page-list-title" hidden="hidden">
+            <h2 id="page-list-title">Pages</h2>
+            <ol>
+              <xsl:for-each select="$pbs">
+                <li><a href="{ee:href(.)}"><xsl:value-of select="ee:page-label(.)"/></a></li>
+              </xsl:for-each>
+            </ol>
+          </nav>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="*" mode="ee:toc">
+    <xsl:variable name="children" as="element()*" select="*[ee:is-div(.)]"/>
+    <li>
+      <a href="{ee:href(.)}"><xsl:value-of select="ee:label(.)"/></a>
+      <xsl:if test="exists($children)">
+        <ol>
+          <xsl:apply-templates select="$children" mode="ee:toc"/>
+        </ol>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+</xsl:stylesheet>
