@@ -148,6 +148,11 @@ def test_unsupported_query_binding_is_refused(tmp_path: Path) -> None:
         validator_for(schema)
 
 
+def test_a_file_that_is_neither_schematron_nor_relax_ng_is_refused() -> None:
+    with pytest.raises(StylesheetError, match="not an ISO Schematron schema"):
+        validator_for(DATA / "features.xml")
+
+
 # --- phases ---------------------------------------------------------------------------
 
 
@@ -304,4 +309,7 @@ def test_runtime_error_becomes_one_sch_runtime_diagnostic() -> None:
     assert runtime.line == 3
     assert runtime.severity is Severity.ERROR
     assert "FORG0001" in runtime.message and "n-rule" in runtime.message
+    # the failing selection in pattern "selection" is counted in the same diagnostic
+    assert runtime.message.endswith("(and 1 more in this file)")
     assert ("n-positive", 4) in found(result)  # the other nodes and patterns still run
+    assert found(result) == {("sch.runtime", 3), ("n-positive", 4)}

@@ -30,6 +30,7 @@ from ..xslt import Stylesheet, engine
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 EDSCH_NS = "urn:x-edition:schematron"
+_RNG_NS = "http://relaxng.org/ns/structure/1.0"
 _SCH = f"{{{SCH_NS}}}"
 _SVRL = f"{{{SVRL_NS}}}"
 _EDSCH = f"{{{EDSCH_NS}}}"
@@ -57,7 +58,7 @@ class _Source:
     pattern_lines: dict[str, int]
 
 
-@dataclass
+@dataclass(frozen=True)
 class SchematronValidator:
     """A compiled schema; ``validate`` runs it over one gated document."""
 
@@ -111,9 +112,9 @@ def _build(schema: Path, phase: str | None) -> SchematronValidator:
     digest.update(source.digest.encode())
     digest.update(_compiler_digest().encode())
     digest.update(f"\0phase={phase or ''}".encode())
-    cached = cache_dir() / "schematron" / f"{digest.hexdigest()}.xsl"
+    cached = _cache_file(digest.hexdigest())
     name = f"schematron {display(schema)}"
-    text = _read_cache(cached)
+    text = _read_cache(cached) if cached is not None else None
     if text is not None:
         try:
             return SchematronValidator(
@@ -122,9 +123,17 @@ def _build(schema: Path, phase: str | None) -> SchematronValidator:
         except (StylesheetError, etree.XMLSyntaxError):
             pass  # a damaged cache entry is rebuilt
     text, stylesheet, skipped = _compile(source, schema, phase, name)
-    with contextlib.suppress(OSError):  # the cache is an optimisation, never a failure
-        write_text_atomic(cached, text)
+    if cached is not None:
+        with contextlib.suppress(OSError):  # the cache is an optimisation, never a failure
+            write_text_atomic(cached, text)
     return SchematronValidator(schema, phase, stylesheet, skipped)
+
+
+def _cache_file(key: str) -> Path | None:
+    try:
+        return cache_dir() / "schematron" / f"{key}.xsl"
+    except (OSError, RuntimeError, KeyError):  # no home folder: run without the cache
+        return None
 
 
 def _compile(
@@ -226,8 +235,13 @@ def _load(schema: Path) -> _Source:
     document = _gated(schema)
     digest = hashlib.sha256(document.data)
     root = document.root
-    if root.tag != f"{_SCH}schema":
+    if root.tag == f"{{{_RNG_NS}}}grammar":
         root = _embedded(root)
+    elif root.tag != f"{_SCH}schema":
+        raise StylesheetError(
+            f"{display(schema)}: not an ISO Schematron schema (sch:schema in {SCH_NS}) nor a "
+            "RELAX NG grammar; Schematron 1.5 schemas must move to the ISO namespace"
+        )
     else:
         root = _resolve_includes(root, schema, schema.resolve().parent, digest, [schema.resolve()])
     lines = {
@@ -332,7 +346,8 @@ def _read_svrl(output: str, doc: SourceDocument) -> list[Diagnostic]:
             found.append(_diagnostic(element, doc))
     if runtime:
         first = runtime[0]
-        where = _line(doc, first.get("location", ""))
+        location = first.get("location")
+        where = _line(doc, location) if location is not None else None
         rule = first.get(f"{_EDSCH}rule") or first.get(f"{_EDSCH}pattern") or "a rule"
         message = f"{rule} failed to run: {first.get('code', '')} {first.text or ''}"
         found.append(_runtime(doc.display, where, message, len(runtime)))
@@ -357,7 +372,7 @@ def _diagnostic(element: etree._Element, doc: SourceDocument) -> Diagnostic:
 
 
 def _runtime(path: str, line: int | None, message: str, count: int) -> Diagnostic:
-    places = f" (and at {count - 1} more places)" if count > 1 else ""
+    places = f" (and {count - 1} more in this file)" if count > 1 else ""
     text = f"schematron rule could not be evaluated: {_shorten(message)}{places}"
     return diag.error(path, "sch.runtime", text, line, origin=_ORIGIN)
 

@@ -3,12 +3,12 @@
   Pass 2 of the Schematron compiler: a normalised schema (concrete patterns only, see
   normalize.xsl) to a self-contained XSLT 3.0 stylesheet that writes SVRL.
 
-  Rule semantics: every pattern walks the whole document in its own mode, so every pattern
-  sees every node; inside a pattern a node is handled by the first rule (document order)
-  whose context matches it: rule k of K gets priority K - k + 1, and a catch-all template
-  at priority -1 only walks on. A pattern walks attributes and non-element nodes only when
-  one of its contexts could match them (a cheap textual test on the context), because
-  visiting every text node of a novel in every pattern is most of the cost.
+  Rule semantics: every pattern has its own mode, so every pattern sees every node; inside
+  a pattern a node is handled by the first rule (document order) whose context matches it:
+  rule k of K gets priority K - k + 1. A pattern hands its mode only the candidate nodes,
+  selected with //(context) (see c:select); a pattern with contexts where that reading is
+  unsafe walks the whole tree instead (attributes and non-element nodes only when one of its
+  contexts could match them), with a catch-all template at priority -1 that only walks on.
 
   Each rule body runs inside xsl:try: a dynamic error in one rule on one node becomes an
   edsch:runtime-error element in the SVRL (with the node's path), not a failed run.
@@ -62,7 +62,20 @@
               </xsl:if>
             </svrl:active-pattern>
             <xsl:if test="sch:rule[@context]">
-              <axsl:call-template name="edsch.p{position()}"/>
+              <!-- Errors outside a rule body (pattern lets, the candidate selection) lose
+                   this pattern on this document, not the run. -->
+              <axsl:try>
+                <axsl:call-template name="edsch.p{position()}"/>
+                <axsl:catch>
+                  <edsch:runtime-error>
+                    <xsl:if test="@id">
+                      <xsl:attribute name="edsch:pattern" select="c:avt(@id)"/>
+                    </xsl:if>
+                    <axsl:attribute name="code" select="string($Q{{http://www.w3.org/2005/xqt-errors}}code)"/>
+                    <axsl:value-of select="$Q{{http://www.w3.org/2005/xqt-errors}}description"/>
+                  </edsch:runtime-error>
+                </axsl:catch>
+              </axsl:try>
             </xsl:if>
           </xsl:for-each>
         </svrl:schematron-output>
