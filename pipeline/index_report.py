@@ -2,10 +2,10 @@
 
 paths -> ``pipeline.build.load_corpus`` (gate, registers, normalisation) -> the entity index
 XML in memory (``pipeline.builders.index.entity_index``) -> an ``IndexSummary``: counts
-(entities by type, mentions, dates, unresolved references, names without ``@ref``, unused
-register entries) and diagnostics. Here an unresolved reference is an error (the command
-exits 1 on it); the build reports the same problem as a warning. Rendering is pure: the CLI
-prints ``as_table()`` or ``as_json()``.
+(entities by type, mentions, dates, unresolved references, references to addresses outside
+the registers, names without ``@ref``, unused register entries) and diagnostics. Here an
+unresolved reference is an error (the command exits 1 on it); the build reports the same
+problem as a warning. Rendering is pure: the CLI prints ``as_table()`` or ``as_json()``.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class IndexSummary:
     mentions: int
     dates: int
     unresolved: int
+    external: int
     untagged: int
     unused: int
     diagnostics: tuple[Diagnostic, ...]
@@ -58,6 +59,7 @@ class IndexSummary:
                 "mentions": self.mentions,
                 "dates": self.dates,
                 "unresolved": self.unresolved,
+                "external": self.external,
                 "untagged": self.untagged,
                 "unused": self.unused,
             }
@@ -84,6 +86,7 @@ class IndexSummary:
             "mentions": self.mentions,
             "dates": self.dates,
             "unresolved": self.unresolved,
+            "external": self.external,
             "untagged": self.untagged,
             "unused": self.unused,
             "diagnostics": [
@@ -124,7 +127,8 @@ def summary_of(
         entities_by_type=tuple((k, by_type[k]) for k in kinds),
         mentions=sum(int(e.get("count", "0")) for e in entities),
         dates=len(root.findall("ed:timeline/ed:date", NS)),
-        unresolved=len(root.findall("ed:unresolved/ed:mention", NS)),
+        unresolved=len(root.xpath("ed:unresolved/ed:mention[not(@external)]", namespaces=NS)),
+        external=len(root.xpath("ed:unresolved/ed:mention[@external]", namespaces=NS)),
         untagged=len(root.findall("ed:untagged/ed:mention", NS)),
         unused=sum(1 for e in entities if e.get("count") == "0"),
         diagnostics=diagnostics,

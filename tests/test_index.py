@@ -133,7 +133,7 @@ def test_known_figures_of_the_edition(edition: Path) -> None:
 def test_entities_sorted_by_type_then_name(edition: Path) -> None:
     entities = list(entities_of(edition).values())
     order = ["person", "place", "org"]
-    keys = [(order.index(e["type"]), str(e["name"]).lower(), e["id"]) for e in entities]
+    keys = [(order.index(e["type"]), str(e["sort"]).lower(), e["id"]) for e in entities]
     assert keys == sorted(keys)
 
 
@@ -295,7 +295,7 @@ def test_pages_notes_and_other_kinds(crafted: tuple[Path, Report]) -> None:
     out, _ = crafted
     entities = entities_of(out)
     alice = entities["alice"]
-    assert alice["name"] == "Alice Martin"
+    assert (alice["name"], alice["sort"]) == ("Alice Martin", "Martin, Alice")
     assert alice["note"] == "A person with spread-out whitespace."
     assert alice["authority"] == [
         {"type": "viaf", "id": "12345", "url": "https://viaf.org/viaf/12345"}
@@ -332,6 +332,8 @@ def test_diagnostics(crafted: tuple[Path, Report]) -> None:
     # A warning in the build: the index is still published (edition check reports the error).
     assert unresolved.severity is Severity.WARNING
     assert (out / "index/entities.json").exists()
+    external = found[("index.external-ref", "story.xml", 27)]
+    assert external.severity is Severity.WARNING and "wikidata.org" in external.message
     untagged = [d for d in report.diagnostics if d.code == "index.untagged-name"]
     assert len(untagged) == 2
     smith = found[("index.untagged-name", "story.xml", 19)]

@@ -29,7 +29,7 @@ def test_edition_counts(edition: IndexSummary) -> None:
     assert edition.entities_by_type == (("person", 1), ("place", 5), ("org", 5))
     assert edition.entities == 11
     assert (edition.mentions, edition.dates) == (38, 10)
-    assert (edition.unresolved, edition.untagged, edition.unused) == (0, 0, 0)
+    assert (edition.unresolved, edition.untagged, edition.unused, edition.external) == (0, 0, 0, 0)
     assert edition.diagnostics == () and not edition.has_errors
 
 
@@ -51,6 +51,7 @@ def test_json(edition: IndexSummary) -> None:
 
 def test_unresolved_is_an_error_here(crafted: IndexSummary) -> None:
     assert (crafted.unresolved, crafted.untagged, crafted.unused) == (1, 3, 2)
+    assert crafted.external == 1
     assert crafted.entities_by_type == (("person", 2), ("place", 2), ("event", 1))
     assert crafted.has_errors
     [error] = [d for d in crafted.diagnostics if d.severity is Severity.ERROR]
@@ -68,6 +69,7 @@ def test_problems_in_the_check_format(crafted: IndexSummary) -> None:
     data = json.loads(crafted.as_json())
     codes = sorted(d["code"] for d in data["diagnostics"])
     assert codes == [
+        "index.external-ref",
         "index.unresolved-ref",
         "index.untagged-name",
         "index.untagged-name",

@@ -178,6 +178,7 @@ def entity_record(entity: etree._Element) -> dict[str, object]:
         "type": entity.get("type", ""),
         "subtype": _or_none(entity.get("subtype")),
         "name": entity.findtext("ed:name", "", NS),
+        "sort": entity.get("sort", ""),
         "variants": [
             {"form": v.text or "", "count": int(v.get("count", "0"))}
             for v in entity.iterfind("ed:variant", NS)
@@ -332,6 +333,19 @@ def index_diagnostics(
     found: list[Diagnostic] = []
     for mention in root.iterfind("ed:unresolved/ed:mention", NS):
         text = texts[mention.get("document", "")]
+        name = f"{mention.get('element')} {mention.findtext('ed:text', '', NS)!r}"
+        if mention.get("external") == "true":
+            found.append(
+                diag.warning(
+                    text.source.display,
+                    "index.external-ref",
+                    f"{name} points at {mention.get('ref')!r}, outside the registers, and is "
+                    "not indexed; give a register entry that idno and point at the entry",
+                    line=lines.line(mention),
+                    origin=_ORIGIN,
+                )
+            )
+            continue
         found.append(
             Diagnostic(
                 text.source.display,
@@ -339,8 +353,7 @@ def index_diagnostics(
                 None,
                 unresolved,
                 "index.unresolved-ref",
-                f"{mention.get('element')} {mention.findtext('ed:text', '', NS)!r} points at "
-                f"{mention.get('ref')!r}, which is no register entry",
+                f"{name} points at {mention.get('ref')!r}, which is no register entry",
                 _ORIGIN,
             )
         )

@@ -14,9 +14,11 @@
       <ed:document stem="belgium-1944" title="..." lang="en" mentions="N"/>   corpus order
     </ed:documents>
     <ed:entities>                        by type (person, personGrp, place, org, event, object,
-                                         nym), then lower-cased name, name, id
+                                         nym), then lower-cased sort key, name, id
       <ed:entity id="cdj"                register xml:id: the id of every output
                  type="org"              the register element's name
+                 sort="Comité de Défense..." sort key: "Surname, Forename" for persons with
+                                         both, else the name without a leading article
                  subtype="resistance"    the entry's @type, when it has one
                  source="organisations"  stem of the file holding the entry
                  count="11">             number of occurrences (0: never mentioned)
@@ -35,8 +37,10 @@
                                          document order
       <ed:date when="1944-11" notBefore="" notAfter="" from="" to="" ...mention record.../>
     </ed:timeline>
-    <ed:unresolved>                      names whose @ref resolves to no register entry
-      <ed:mention element="placeName" ref="#nowhere" ...mention record.../>
+    <ed:unresolved>                      names whose @ref resolves to no register entry;
+                                         external="true" when every pointer is an absolute
+                                         URI (an authority address, not a register entry)
+      <ed:mention element="placeName" ref="#nowhere" external="true"? ...mention record.../>
     </ed:unresolved>
     <ed:untagged>                        names tagged without @ref
       <ed:mention element="persName" ...mention record.../>
@@ -87,7 +91,7 @@
     <xsl:variable name="entities" as="element(ed:entity)*">
       <xsl:for-each select="$entries">
         <xsl:sort select="index-of($ed:entry-kinds, local-name())"/>
-        <xsl:sort select="lower-case(ed:preferred-name(.))"/>
+        <xsl:sort select="lower-case(ed:sort-key(.))"/>
         <xsl:sort select="ed:preferred-name(.)"/>
         <xsl:sort select="string(@xml:id)"/>
         <xsl:apply-templates select="." mode="ed:entity">
@@ -131,6 +135,10 @@
       <ed:unresolved>
         <xsl:for-each select="$unresolved">
           <ed:mention element="{local-name()}" ref="{@ref}">
+            <xsl:if test="every $t in tokenize(normalize-space(@ref), ' ')
+                satisfies matches($t, '^[A-Za-z][A-Za-z0-9+.\-]*:')">
+              <xsl:attribute name="external" select="'true'"/>
+            </xsl:if>
             <xsl:call-template name="ed:mention-record"/>
           </ed:mention>
         </xsl:for-each>

@@ -44,9 +44,22 @@
     <xsl:sequence select="if (exists($name)) then ed:text($name) else string($entry/@xml:id)"/>
   </xsl:function>
 
+  <!-- Sort key, as a reader looks a name up: "Holzinger, Robert" for a persName with
+       surname and forename, else the preferred name without a leading article. -->
+  <xsl:function name="ed:sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" as="element()?" select="ed:preferred-name-element($entry)"/>
+    <xsl:sequence select="
+        if ($name/tei:surname and $name/tei:forename)
+        then normalize-space(string-join($name/tei:surname, ' ')) || ', '
+             || normalize-space(string-join($name/tei:forename, ' '))
+        else replace(ed:preferred-name($entry), '^(the|le|la|les|l’|l'')\s*', '', 'i')"/>
+  </xsl:function>
+
   <xsl:template match="*" mode="ed:entity" as="element(ed:entity)">
     <xsl:param name="mentions" as="element()*" required="yes"/>
-    <ed:entity id="{@xml:id}" type="{local-name()}" count="{count($mentions)}">
+    <ed:entity id="{@xml:id}" type="{local-name()}" sort="{ed:sort-key(.)}"
+        count="{count($mentions)}">
       <xsl:if test="@type">
         <xsl:attribute name="subtype" select="@type"/>
       </xsl:if>
