@@ -118,6 +118,7 @@ def summary_of(
 ) -> IndexSummary:
     """Counts read from an entity index XML root (format: ``xslt/index/entities.xsl``)."""
     entities = root.findall("ed:entities/ed:entity", NS)
+    unresolved = root.findall("ed:unresolved/ed:mention", NS)
     by_type = Counter(str(e.get("type")) for e in entities)
     order = {kind: i for i, kind in enumerate(TYPE_ORDER)}
     kinds = sorted(by_type, key=lambda k: (order.get(k, len(order)), k))
@@ -127,8 +128,8 @@ def summary_of(
         entities_by_type=tuple((k, by_type[k]) for k in kinds),
         mentions=sum(int(e.get("count", "0")) for e in entities),
         dates=len(root.findall("ed:timeline/ed:date", NS)),
-        unresolved=len(root.xpath("ed:unresolved/ed:mention[not(@external)]", namespaces=NS)),
-        external=len(root.xpath("ed:unresolved/ed:mention[@external]", namespaces=NS)),
+        unresolved=sum(1 for m in unresolved if m.get("external") != "true"),
+        external=sum(1 for m in unresolved if m.get("external") == "true"),
         untagged=len(root.findall("ed:untagged/ed:mention", NS)),
         unused=sum(1 for e in entities if e.get("count") == "0"),
         diagnostics=diagnostics,

@@ -387,12 +387,24 @@ class _MentionLines:
         stem = mention.get("document", "")
         if stem not in self._cache:
             root = self._texts[stem].source.root
-            tags = " or ".join(f"self::tei:{t}" for t in MENTION_TAGS)
-            found = root.xpath(f"//tei:text//*[{tags}]", namespaces=NS)
-            self._cache[stem] = [e.sourceline for e in found]
+            tags = [f"{{{TEI_NS}}}{t}" for t in MENTION_TAGS]
+            # The outermost tei:text elements (a nested text is inside one of them).
+            texts = [
+                t
+                for t in root.iter(f"{{{TEI_NS}}}text")
+                if not any(a.tag == f"{{{TEI_NS}}}text" for a in t.iterancestors())
+            ]
+            self._cache[stem] = [
+                _line(e) for text in texts for e in text.iter(*tags) if e is not text
+            ]
         ordinal = int(mention.get("ordinal", "0"))
         lines = self._cache[stem]
         return lines[ordinal - 1] if 0 < ordinal <= len(lines) else None
+
+
+def _line(element: etree._Element) -> int | None:
+    line = element.sourceline
+    return line if isinstance(line, int) else None
 
 
 def _unused(corpus: Corpus, root: etree._Element) -> list[Diagnostic]:
@@ -404,7 +416,7 @@ def _unused(corpus: Corpus, root: etree._Element) -> list[Diagnostic]:
         for element in doc.root.iter():
             key = element.get("{http://www.w3.org/XML/1998/namespace}id")
             if key is not None and key not in where:
-                where[key] = (doc.display, element.sourceline)
+                where[key] = (doc.display, _line(element))
     found = []
     for entity in unused:
         path, line = where.get(entity.get("id", ""), ("-", None))
