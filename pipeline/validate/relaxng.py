@@ -240,6 +240,12 @@ def prepare(schema: Path, deps: dict[Path, str]) -> etree._Element:
         raise EditionError(
             f"{schema}: nested grammars are not supported; use include instead of externalRef"
         )
+    defined = {d.get("name") for d in root.iter(_R + "define")}
+    for ref in root.iter(_R + "ref"):
+        if ref.get("name") not in defined:
+            raise EditionError(f"{schema}: reference to the undefined pattern {ref.get('name')!r}")
+    if not any(True for _ in root.iterchildren(_R + "start")):
+        raise EditionError(f"{schema}: the grammar has no start pattern")
     _extract_elements(root)
     return root
 

@@ -153,6 +153,7 @@ class Grammar:
         self._intern: dict[tuple[object, ...], Pat] = {}
         self._content: dict[str, Pat] = {}
         self._deriv: dict[tuple[int, str, str], Pat] = {}
+        self._attributes: dict[str, tuple[list[Attribute], set[tuple[str, str]]]] = {}
         self.empty = self._mk("empty")
         self.none = self._mk("notAllowed")
 
@@ -299,6 +300,22 @@ class Grammar:
         first = self.pair("group", self.deriv(a, ns, local), b)
         return self.choice(first, self.deriv(b, ns, local)) if a.nullable else first
 
+    def skip_deriv(self, p: Pat, ns: str, local: str) -> Pat:
+        """Like ``deriv``, but required items before the child may be skipped (recovery)."""
+        op = p.op
+        a, b = p.a, p.b
+        if op == "oneOrMore" and a is not None:
+            return self.pair("group", self.skip_deriv(a, ns, local), self.choice(p, self.empty))
+        if op == "group" and a is not None and b is not None:
+            first = self.pair("group", self.skip_deriv(a, ns, local), b)
+            return self.choice(first, self.skip_deriv(b, ns, local))
+        if op in ("choice", "interleave") and a is not None and b is not None:
+            left, right = self.skip_deriv(a, ns, local), self.skip_deriv(b, ns, local)
+            if op == "choice":
+                return self.choice(left, right)
+            return self.choice(self.pair(op, left, b), self.pair(op, a, right))
+        return self.deriv(p, ns, local)
+
     def expected(self, p: Pat) -> tuple[list[NameClass], bool]:
         """The element name classes ``p`` accepts next, and whether it accepts text."""
         found: list[NameClass] = []
@@ -324,10 +341,13 @@ class Grammar:
 
     def attributes(self, define: str) -> tuple[list[Attribute], set[tuple[str, str]]]:
         """The attribute patterns of an element define, and the names it requires."""
-        element = self.element_pattern(define)
-        found: list[Attribute] = []
-        required = self._required(self._content_children(element), "group", found, set())
-        return found, required
+        cached = self._attributes.get(define)
+        if cached is None:
+            element = self.element_pattern(define)
+            found: list[Attribute] = []
+            required = self._required(self._content_children(element), "group", found, set())
+            cached = self._attributes[define] = (found, required)
+        return cached
 
     def _required(
         self, nodes: list[etree._Element], op: str, found: list[Attribute], refs: set[str]
@@ -513,15 +533,20 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
             )
             continue
         child = token.node
-        known = any(nc.contains(token.ns, token.local) for nc in everywhere[0])
-        where = "here inside" if known else "inside"
-        findings.append(
-            Finding(
-                child,
-                "rng.unexpected-element",
-                f"element {_label(child)} is not allowed {where} {label}; expected {expected}",
-            )
-        )
+        later = g.skip_deriv(p, token.ns, token.local)
+        if later.op != "notAllowed":
+            # Allowed further on: say what is missing before it, and go on from there.
+            message = f"element {_label(child)} is not allowed yet inside {label}; "
+            if len(classes) == 1 and classes[0].kind == "name" and not text:
+                message += f"missing required element {classes[0].describe()}"
+            else:
+                message += f"expected {expected}"
+            p = later
+        else:
+            known = any(nc.contains(token.ns, token.local) for nc in everywhere[0])
+            where = "here inside" if known else "inside"
+            message = f"element {_label(child)} is not allowed {where} {label}; expected {expected}"
+        findings.append(Finding(child, "rng.unexpected-element", message))
     if not p.nullable:
         classes, text = g.expected(p)
         if len(classes) == 1 and classes[0].kind == "name" and not text:

@@ -1,0 +1,190 @@
+"""Benchmark of the ``rng`` check on the ELTeC corpus, against the lxml parse floor and jing.
+
+Usage (from the project root)::
+
+    .venv/bin/python bench/bench_check.py [--corpus DIR] [--schema RNG ...] [--repeat N]
+
+Every measurement is a whole process (interpreter or JVM start-up included), timed from
+outside, median of ``--repeat`` runs:
+
+- ``parse``: the gate alone (hardened lxml parse of every file): the floor;
+- ``rng x1``: gate + RELAX NG over all files in one process;
+- ``rng x2``: the same with a fork pool of two workers;
+- ``jing``: ``jing schema.rng files...`` (one JVM for all files).
+
+``rng`` runs use a warm schema cache (a first, untimed run fills it; ``cold`` is that first
+run). Per-file verdicts (valid or not) and error counts are compared with jing's. This is a
+script, not a test: it prints a Markdown table for docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpora/eltec-eng"
+SCHEMAS = [SHARED / "schemas/eltec-1.rng", SHARED / "schemas/tei_all.rng"]
+_JING_LINE = re.compile(r"^(.*?):\d+:\d+: error: ")
+
+
+def _worker_init() -> None:
+    sys.path.insert(0, str(ROOT))
+
+
+def _check_files(args: tuple[str, list[str]]) -> list[tuple[str, int]]:
+    """Gate + RELAX NG over ``files``: (file, number of errors) for each."""
+    from pipeline.gate import read_document
+    from pipeline.validate.relaxng import validator_for
+
+    schema, files = args
+    validator = validator_for(Path(schema))
+    result = []
+    for name in files:
+        gated = read_document(Path(name))
+        if gated.document is None:
+            result.append((name, len(gated.diagnostics)))
+            continue
+        result.append((name, len(validator.validate(gated.document))))
+    return result
+
+
+def run_mode(mode: str, schema: str, files: list[str]) -> None:
+    """The timed body of one child process; prints ``file<TAB>errors`` lines."""
+    _worker_init()
+    if mode == "parse":
+        from pipeline.gate import read_document
+
+        for name in files:
+            read_document(Path(name))
+        return
+    if mode == "rng1":
+        rows = _check_files((schema, files))
+    else:
+        import multiprocessing
+
+        chunks = [files[i::2] for i in range(2)]
+        with multiprocessing.get_context("fork").Pool(2) as pool:
+            rows = [
+                row
+                for part in pool.map(_check_files, [(schema, c) for c in chunks])
+                for row in part
+            ]
+    for name, count in rows:
+        print(f"{name}\t{count}")
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(command[:4])} ...\n{done.stderr[-2000:]}")
+    return elapsed, done.stdout
+
+
+def _ours(mode: str, schema: Path, files: list[str], env: dict[str, str]) -> list[str]:
+    return [sys.executable, __file__, "--run", mode, "--schema", str(schema), *files]
+
+
+def _verdicts_ours(output: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for line in output.splitlines():
+        name, _, count = line.partition("\t")
+        counts[Path(name).name] = int(count)
+    return counts
+
+
+def _verdicts_jing(output: str, files: list[str]) -> Counter[str]:
+    counts: Counter[str] = Counter({Path(f).name: 0 for f in files})
+    for line in output.splitlines():
+        match = _JING_LINE.match(line)
+        if match:
+            counts[Path(match.group(1)).name] += 1
+    return counts
+
+
+def bench(schema: Path, files: list[str], repeat: int, cache: Path) -> list[str]:
+    env = {**os.environ, "EDITION_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    shutil.rmtree(cache, ignore_errors=True)
+    cold, ours_out = _timed(_ours("rng1", schema, files, env), env)
+    times: dict[str, list[float]] = {k: [] for k in ("parse", "rng1", "rng2", "jing")}
+    jing_out = ""
+    for _ in range(repeat):
+        times["parse"].append(_timed(_ours("parse", schema, files, env), env)[0])
+        times["rng1"].append(_timed(_ours("rng1", schema, files, env), env)[0])
+        times["rng2"].append(_timed(_ours("rng2", schema, files, env), env)[0])
+        if shutil.which("jing"):
+            elapsed, jing_out = _timed(["jing", str(schema), *files], env)
+            times["jing"].append(elapsed)
+    median = {k: statistics.median(v) for k, v in times.items() if v}
+    jing = median.get("jing")
+    rows = [
+        ("lxml parse (gate), floor", median["parse"]),
+        ("gate + rng, 1 process, cold cache", cold),
+        ("gate + rng, 1 process", median["rng1"]),
+        ("gate + rng, fork pool of 2", median["rng2"]),
+    ]
+    if jing is not None:
+        rows.append(("jing, one JVM", jing))
+    lines = [
+        f"### {schema.name} ({len(files)} files)",
+        "",
+        "| run | seconds | vs jing |",
+        "|---|---:|---:|",
+    ]
+    for label, seconds in rows:
+        ratio = f"{seconds / jing:.2f}x" if jing else "-"
+        lines.append(f"| {label} | {seconds:.2f} | {ratio} |")
+    lines.append("")
+    if jing is not None:
+        ours = _verdicts_ours(ours_out)
+        theirs = _verdicts_jing(jing_out, files)
+        verdicts = sum(1 for f in theirs if (ours[f] > 0) == (theirs[f] > 0))
+        counts = sum(1 for f in theirs if ours[f] == theirs[f])
+        invalid = sum(1 for f in theirs if theirs[f] > 0)
+        lines.append(
+            f"Verdicts equal to jing's: {verdicts}/{len(theirs)} files ({invalid} invalid "
+            f"for jing); same number of errors: {counts}/{len(theirs)} "
+            f"(ours {sum(ours.values())}, jing {sum(theirs.values())})."
+        )
+        for name in sorted(theirs):
+            if ours[name] != theirs[name]:
+                lines.append(f"- {name}: ours {ours[name]}, jing {theirs[name]}")
+        lines.append("")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--schema", type=Path, action="append")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--run", choices=["parse", "rng1", "rng2"], help=argparse.SUPPRESS)
+    parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.run:
+        run_mode(args.run, str(args.schema[0]), args.files)
+        return
+    files = sorted(str(p) for p in args.corpus.glob("*.xml"))
+    if not files:
+        raise SystemExit(f"no *.xml files in {args.corpus}")
+    out: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="bench-rng-") as tmp:
+        for schema in args.schema or SCHEMAS:
+            out += bench(schema, files, args.repeat, Path(tmp) / schema.stem)
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

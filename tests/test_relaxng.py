@@ -1,0 +1,354 @@
+"""RELAX NG validation (pipeline.validate.relaxng): every error, well placed and worded.
+
+Scenarios: the edition's own files against schema/edition.rng; crafted invalid TEI against
+small local grammars (tests/data/relaxng/) and TEI's tei_all.rng; verdicts compared with jing;
+the caller's tree left untouched; the on-disk schema cache.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ELTEC, ROOT, SCHEMAS, missing, require_executable
+from lxml import etree
+
+from pipeline.diagnostics import Diagnostic, Severity
+from pipeline.errors import EditionError
+from pipeline.gate import SourceDocument, parse_bytes
+from pipeline.validate import relaxng
+from pipeline.validate.relaxng import RelaxNGValidator, validator_for
+
+DATA = ROOT / "tests/data/relaxng"
+SMALL = DATA / "small.rng"
+CUSTOM = DATA / "custom.rng"
+TEI_ALL = SCHEMAS / "tei_all.rng"
+ELTEC_RNG = SCHEMAS / "eltec-1.rng"
+EDITION_RNG = ROOT / "schema/edition.rng"
+
+HEADER = """<teiHeader>
+    <fileDesc>
+      <titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>P</p></publicationStmt>
+      <sourceDesc><p>S</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>"""
+
+
+def gated(text: str, name: str = "doc.xml") -> SourceDocument:
+    result = parse_bytes(text.encode(), Path(name))
+    assert result.document is not None, result.diagnostics
+    return result.document
+
+
+def tei(body: str) -> str:
+    """A tei_all document: lines 2-8 are the header, the body starts on line 11."""
+    return (
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  {HEADER}\n  <text>\n    <body>\n'
+        f"{body}\n    </body>\n  </text>\n</TEI>\n"
+    )
+
+
+def small(body: str) -> str:
+    """A small.rng document: the body starts on line 4."""
+    return (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader><title>T</title></teiHeader>\n'
+        f"<text><body>\n{body}\n</body></text>\n</TEI>\n"
+    )
+
+
+def summary(found: list[Diagnostic]) -> list[tuple[int | None, str]]:
+    return [(d.line, d.code) for d in found]
+
+
+@pytest.fixture(scope="session")
+def tei_all() -> RelaxNGValidator:
+    if not TEI_ALL.exists():
+        missing("../shared/schemas/tei_all.rng")
+    return validator_for(TEI_ALL)
+
+
+@pytest.fixture(scope="session")
+def small_rng() -> RelaxNGValidator:
+    return validator_for(SMALL)
+
+
+def test_edition_files_are_valid_against_the_edition_schema() -> None:
+    if not EDITION_RNG.exists():
+        pytest.skip("schema/edition.rng is not written yet")
+    files = sorted((ROOT / "tei/texts").glob("*.xml")) + sorted(
+        (ROOT / "tei/registers").glob("*.xml")
+    )
+    assert files
+    validator = validator_for(EDITION_RNG)
+    for path in files:
+        result = parse_bytes(path.read_bytes(), path)
+        assert result.document is not None
+        assert validator.validate(result.document) == [], path
+
+
+def test_valid_document_gives_no_diagnostics(tei_all: RelaxNGValidator) -> None:
+    assert tei_all.validate(gated(tei("      <p>one</p>"))) == []
+
+
+def test_p_inside_p_names_the_inner_p(tei_all: RelaxNGValidator) -> None:
+    found = tei_all.validate(gated(tei("      <p>one\n        <p>two</p></p>")))
+    assert summary(found) == [(12, "rng.unexpected-element")]
+    assert found[0].message.startswith('element "p" is not allowed inside "p"; expected text, ')
+    assert found[0].severity is Severity.ERROR
+    assert found[0].origin == "relaxng"
+    assert found[0].column is None
+    assert found[0].path == "doc.xml"
+
+
+def test_unknown_element_is_named_with_what_was_expected(small_rng: RelaxNGValidator) -> None:
+    found = small_rng.validate(gated(small("<p>a</p>\n<para>b</para>\n<p>c</p>")))
+    assert summary(found) == [(5, "rng.unexpected-element")]
+    assert found[0].message == 'element "para" is not allowed inside "body"; expected "div" or "p"'
+
+
+def test_missing_required_child(small_rng: RelaxNGValidator) -> None:
+    found = small_rng.validate(gated(small('<div type="chapter">\n<head>h</head>\n</div>')))
+    assert summary(found) == [(4, "rng.missing-element")]
+    assert found[0].message == 'element "div" is incomplete; missing required element "p"'
+
+
+def test_element_out_of_order(small_rng: RelaxNGValidator) -> None:
+    found = small_rng.validate(gated(small("<p>a</p>\n<head>late</head>")))
+    assert summary(found) == [(5, "rng.unexpected-element")]
+    assert found[0].message == (
+        'element "head" is not allowed here inside "body"; expected "div" or "p"'
+    )
+
+
+def test_attribute_problems(small_rng: RelaxNGValidator) -> None:
+    body = (
+        '<p colour="red">a</p>\n'
+        '<p rend="bold">b</p>\n'
+        '<p n="three">c</p>\n'
+        "<div><p>d</p></div>\n"
+        "<p><ref>e</ref></p>"
+    )
+    found = small_rng.validate(gated(small(body)))
+    assert summary(found) == [
+        (4, "rng.unexpected-attribute"),
+        (5, "rng.bad-value"),
+        (6, "rng.bad-value"),
+        (7, "rng.missing-attribute"),
+        (8, "rng.missing-attribute"),
+    ]
+    messages = [d.message for d in found]
+    assert messages[0] == 'attribute "colour" is not allowed on element "p"'
+    assert messages[1] == (
+        'attribute "rend" of element "p" has the value "bold"; expected "center" or "indent"'
+    )
+    assert messages[2] == 'attribute "n" of element "p" has an invalid value "three"'
+    assert messages[3] == 'element "div" is missing the required attribute "type"'
+    assert messages[4] == 'element "ref" is missing the required attribute "target"'
+
+
+def test_text_where_none_is_allowed(small_rng: RelaxNGValidator) -> None:
+    doc = small("<p>a</p>").replace("<text><body>", "<text>stray words<body>")
+    found = small_rng.validate(gated(doc))
+    assert summary(found) == [(3, "rng.text-not-allowed")]
+    assert found[0].message == 'text is not allowed inside element "text"; expected "body"'
+
+
+def test_several_errors_in_one_file_are_all_reported(tei_all: RelaxNGValidator) -> None:
+    body = "\n".join(
+        [
+            "      <p>fine</p>",  # 11
+            "      <para>unknown</para>",  # 12
+            "      <p>outer <p>inner</p></p>",  # 13
+            '      <p rend="x" bogus="1">attr</p>',  # 14
+            "      <list><head>no items</head></list>",  # 15
+            "      <p>fine again</p>",  # 16
+        ]
+    )
+    found = tei_all.validate(gated(tei(body)))
+    assert summary(found) == [
+        (12, "rng.unexpected-element"),
+        (13, "rng.unexpected-element"),
+        (14, "rng.unexpected-attribute"),
+        (15, "rng.missing-element"),
+    ]
+    assert found[0].message.startswith('element "para" is not allowed inside "body"')
+    assert found[1].message.startswith('element "p" is not allowed inside "p"')
+    assert found[2].message == 'attribute "bogus" is not allowed on element "p"'
+    assert found[3].message.startswith('element "list" is incomplete')
+
+
+def test_max_errors_caps_the_list(small_rng: RelaxNGValidator) -> None:
+    body = "<p>a</p>\n" + "\n".join(f"<para>{i}</para>" for i in range(10))
+    assert len(small_rng.validate(gated(small(body)))) == 10
+    assert len(small_rng.validate(gated(small(body)), max_errors=3)) == 3
+
+
+def test_wrong_root_element(small_rng: RelaxNGValidator) -> None:
+    found = small_rng.validate(gated('<p xmlns="http://www.tei-c.org/ns/1.0">x</p>'))
+    assert summary(found) == [(1, "rng.unexpected-element")]
+    assert found[0].message == 'element "p" is not allowed as the root element; expected "TEI"'
+
+
+def test_root_in_no_namespace(small_rng: RelaxNGValidator) -> None:
+    found = small_rng.validate(gated("<TEI><teiHeader/></TEI>"))
+    assert summary(found) == [(1, "rng.unexpected-element")]
+
+
+def test_messages_are_lowercase_without_final_period(tei_all: RelaxNGValidator) -> None:
+    body = '      <p>a<p>b</p></p>\n      <div><p rend="x" bogus="1">c</p></div>\n      <list/>'
+    found = tei_all.validate(gated(tei(body)))
+    assert found
+    for diagnostic in found:
+        assert diagnostic.code.startswith("rng.")
+        assert diagnostic.message[0].islower(), diagnostic.message
+        assert not diagnostic.message.endswith("."), diagnostic.message
+        assert re.search(r'"[A-Za-z]+"', diagnostic.message), diagnostic.message
+
+
+def test_the_document_tree_is_not_modified(tei_all: RelaxNGValidator) -> None:
+    text = tei('      <p>a<p>b</p></p>\n      <div><p bogus="1">c</p></div>\n      <list/>')
+    doc = gated(text)
+    root = doc.root
+    before = etree.tostring(doc.tree)
+    assert tei_all.validate(doc)
+    assert etree.tostring(doc.tree) == before
+    assert doc.root is root
+
+
+def test_include_with_overrides_and_external_ref() -> None:
+    validator = validator_for(CUSTOM)
+    ok = small('<p>a <hi rend="b">bold</hi></p>').replace("<title>", '<title type="main">')
+    assert validator.validate(gated(ok)) == []
+    found = validator.validate(gated(small("<p>a <hi>bold</hi></p>")))
+    assert summary(found) == [(4, "rng.missing-attribute")]
+    assert found[0].message == 'element "hi" is missing the required attribute "rend"'
+
+
+def test_group_ending_in_empty_is_not_misread() -> None:
+    # libxml2 rejects this valid document when the grammar is compiled as written.
+    validator = validator_for(DATA / "trailing-empty.rng")
+    assert validator.validate(gated("<f><a/><c/><d/></f>")) == []
+    assert summary(validator.validate(gated("<f><a/><d/></f>"))) == [(1, "rng.unexpected-element")]
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("remote.rng", "never a URL"),
+        ("broken.rng", "nowhere"),
+        ("missing.rng", "cannot read"),
+    ],
+)
+def test_schema_problems_raise_edition_error(name: str, words: str) -> None:
+    with pytest.raises(EditionError, match=words):
+        RelaxNGValidator(DATA / name).validate(gated(small("<p>a</p>")))
+
+
+def test_schema_that_is_not_relaxng(tmp_path: Path) -> None:
+    schema = tmp_path / "not.rng"
+    schema.write_text("<schema/>")
+    with pytest.raises(EditionError, match="not a RELAX NG schema"):
+        RelaxNGValidator(schema)
+
+
+def test_schema_that_is_not_well_formed(tmp_path: Path) -> None:
+    schema = tmp_path / "bad.rng"
+    schema.write_text("<grammar")
+    with pytest.raises(EditionError, match="not well-formed"):
+        RelaxNGValidator(schema)
+
+
+def test_validator_is_compiled_once_per_process() -> None:
+    assert validator_for(SMALL) is validator_for(SMALL)
+
+
+def test_schema_cache_on_disk_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITION_CACHE_DIR", str(tmp_path))
+    doc = gated(small("<p>a</p>\n<para>b</para>"))
+    first = RelaxNGValidator(SMALL).validate(doc)
+    cached = sorted((tmp_path / "relaxng").glob("*.rng"))
+    assert len(cached) == 2  # the prepared grammar and its pruning to this vocabulary
+
+    def fail(*args: object) -> None:
+        raise AssertionError("the cache was not used")
+
+    monkeypatch.setattr(relaxng, "prepare", fail)
+    monkeypatch.setattr(relaxng, "prune", fail)
+    assert RelaxNGValidator(SMALL).validate(doc) == first
+
+
+def test_cache_failure_never_breaks_validation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("EDITION_CACHE_DIR", str(blocker))
+    found = RelaxNGValidator(SMALL).validate(gated(small("<para>b</para><p/>")))
+    assert summary(found) == [(4, "rng.unexpected-element")]
+    monkeypatch.setenv("EDITION_CACHE_DIR", str(tmp_path / "cache"))
+    RelaxNGValidator(SMALL)
+    for entry in (tmp_path / "cache/relaxng").glob("*.rng"):
+        entry.write_text("<grammar")  # corrupt
+    assert summary(RelaxNGValidator(SMALL).validate(gated(small("<para>b</para><p/>")))) == [
+        (4, "rng.unexpected-element")
+    ]
+
+
+# --- agreement with jing ---------------------------------------------------------------------
+
+_JING = re.compile(r"^(.*?):(\d+):\d+: error: ")
+
+
+def jing_counts(schema: Path, files: list[Path]) -> dict[str, int]:
+    exe = require_executable("jing")
+    done = subprocess.run(
+        [exe, str(schema), *map(str, files)], capture_output=True, text=True, check=False
+    )
+    counts = {str(f): 0 for f in files}
+    for line in done.stdout.splitlines():
+        match = _JING.match(line)
+        if match:
+            counts[match.group(1)] += 1
+    return counts
+
+
+def our_counts(schema: Path, files: list[Path]) -> dict[str, int]:
+    validator = validator_for(schema)
+    counts = {}
+    for path in files:
+        result = parse_bytes(path.read_bytes(), path)
+        assert result.document is not None
+        counts[str(path)] = len(validator.validate(result.document))
+    return counts
+
+
+@pytest.mark.slow
+def test_crafted_documents_agree_with_jing(tmp_path: Path) -> None:
+    if not TEI_ALL.exists():
+        missing("../shared/schemas/tei_all.rng")
+    bodies = {
+        "valid": "      <p>one</p>",
+        "p-in-p": "      <p>a<p>b</p></p>",
+        "unknown": "      <p>a</p>\n      <para>b</para>",
+        "several": '      <para/>\n      <p bogus="1">c</p>\n      <list/>',
+        "order": "      <div><p>a</p></div>\n      <p>b</p>",
+    }
+    files = []
+    for name, body in bodies.items():
+        path = tmp_path / f"{name}.xml"
+        path.write_text(tei(body))
+        files.append(path)
+    assert our_counts(TEI_ALL, files) == jing_counts(TEI_ALL, files)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("schema", [ELTEC_RNG, TEI_ALL], ids=["eltec-1", "tei_all"])
+def test_eltec_verdicts_agree_with_jing(schema: Path) -> None:
+    names = ["ENG18400_Trollope.xml", "ENG18940_Dixon.xml", "ENG19111_Hornung.xml"]
+    files = [ELTEC / n for n in names if (ELTEC / n).exists()]
+    if not files or not schema.exists():
+        missing("../shared/corpora/eltec-eng and ../shared/schemas")
+    assert our_counts(schema, files) == jing_counts(schema, files)
