@@ -11,6 +11,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:ed="urn:edition"
+    xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="xs ed">
 
   <xsl:import href="modules/page-shell.xsl"/>
@@ -35,11 +36,11 @@
   <xsl:variable name="listed-kinds" as="xs:string+"
       select="('person', 'personGrp', 'place', 'org')"/>
 
-  <xsl:template match="/" as="element(html)">
+  <xsl:template match="/" as="element()">
     <xsl:apply-templates select="ed:index"/>
   </xsl:template>
 
-  <xsl:template match="ed:index" as="element(html)">
+  <xsl:template match="ed:index" as="element()">
     <xsl:variable name="lang" as="xs:string"
         select="(ed:documents/ed:document/@lang[normalize-space()], 'en')[1]"/>
     <xsl:variable name="title" as="xs:string" select="($pages($page)[1], 'Index')[1]"/>

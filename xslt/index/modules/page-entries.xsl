@@ -8,6 +8,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:ed="urn:edition"
+    xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="xs ed">
 
   <xsl:mode name="ed:html" on-no-match="fail" on-multiple-match="fail"/>
@@ -31,7 +32,7 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="ed:entity" mode="ed:html" as="element(section)">
+  <xsl:template match="ed:entity" mode="ed:html" as="element()">
     <section class="index-entry index-{@type}" id="{@id}">
       <h2>
         <span>
@@ -76,13 +77,13 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="ed:note" mode="ed:html" as="element(p)">
+  <xsl:template match="ed:note" mode="ed:html" as="element()">
     <p class="index-note">
       <xsl:value-of select="."/>
     </p>
   </xsl:template>
 
-  <xsl:template match="ed:authority" mode="ed:html" as="element(li)">
+  <xsl:template match="ed:authority" mode="ed:html" as="element()">
     <xsl:variable name="label" as="xs:string"
         select="($ed:authority-labels(@type), @type, 'Identifier')[1]"/>
     <li>
@@ -99,14 +100,14 @@
     </li>
   </xsl:template>
 
-  <xsl:template match="ed:coordinates" mode="ed:html" as="element(li)">
+  <xsl:template match="ed:coordinates" mode="ed:html" as="element()">
     <li class="index-coordinates">
       <xsl:value-of select="'Coordinates: ' || @lat || ', ' || @long"/>
     </li>
   </xsl:template>
 
   <!-- One occurrence: where it is (linked) and the context with the mention marked. -->
-  <xsl:template match="ed:occurrence | ed:date" mode="ed:html" as="element(li)">
+  <xsl:template match="ed:occurrence | ed:date" mode="ed:html" as="element()">
     <xsl:param name="documents" as="element(ed:document)*" tunnel="yes" required="yes"/>
     <xsl:variable name="document" as="element(ed:document)?"
         select="$documents[@stem = current()/@document]"/>

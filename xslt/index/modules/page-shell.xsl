@@ -8,9 +8,10 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:ed="urn:edition"
+    xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="xs ed">
 
-  <xsl:template name="ed:index-shell" as="element(html)">
+  <xsl:template name="ed:index-shell" as="element()">
     <xsl:param name="title" as="xs:string" required="yes"/>
     <xsl:param name="lang" as="xs:string" required="yes"/>
     <xsl:param name="nav" as="element()*" required="yes"/>
