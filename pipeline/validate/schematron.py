@@ -94,13 +94,24 @@ def validator_for(schema: Path, phase: str | None = None) -> SchematronValidator
 
 
 def has_embedded_schematron(rng: Path) -> bool:
-    """Whether a RELAX NG schema carries Schematron patterns."""
-    result = read_document(rng)
-    if result.document is None:
+    """Whether a RELAX NG schema carries Schematron patterns (remembered per file version)."""
+    try:
+        key = (str(rng.resolve()), rng.stat().st_mtime_ns)
+    except OSError:
         return False
-    if SCH_NS.encode() not in result.document.data:
-        return False
-    return next(result.document.root.iter(f"{_SCH}pattern"), None) is not None
+    known = _embedded_known.get(key)
+    if known is None:
+        document = read_document(rng).document
+        known = (
+            document is not None
+            and SCH_NS.encode() in document.data
+            and next(document.root.iter(f"{_SCH}pattern"), None) is not None
+        )
+        _embedded_known[key] = known
+    return known
+
+
+_embedded_known: dict[tuple[str, int], bool] = {}
 
 
 # --- compiling -------------------------------------------------------------------------
