@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -143,6 +144,12 @@ def test_grammar_uses_only_tei_elements_and_attributes() -> None:
     assert attributes - tei_attributes == set()
 
 
+def test_kitchen_sink_uses_every_element_of_the_grammar() -> None:
+    grammar = etree.parse(str(RNG)).xpath("//r:element/@name", namespaces={"r": RNG_NS})
+    used = {etree.QName(e).localname for e in etree.parse(str(KITCHEN_SINK)).iter("{*}*")}
+    assert set(grammar) - used == set()
+
+
 def test_every_define_is_documented() -> None:
     ours = etree.parse(str(RNG))
     defines = ours.xpath("//r:define", namespaces={"r": RNG_NS})
@@ -153,6 +160,151 @@ def test_every_define_is_documented() -> None:
         if not (d.xpath("string(a:documentation)", namespaces={"a": ANNOTATIONS_NS}) or "").strip()
     ]
     assert undocumented == []
+
+
+# --- (1b) random documents drawn from the grammar are valid TEI ---------------------------
+
+R = f"{{{RNG_NS}}}"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+#: Values for the datatypes edition.rng uses; each also satisfies the pattern facet there.
+VALUES: dict[str, list[str]] = {
+    "token": ["word", "x-y"],
+    "anyURI": ["#g1", "persons.xml#a", "https://example.org/p"],
+    "language": ["en", "fr", "nl-BE"],
+    "string": ["s 1"],
+    "gYear": ["1944"],
+    "gYearMonth": ["1944-11"],
+    "date": ["1944-02-29"],
+    "dateTime": ["1944-11-24T10:30:00+01:00"],
+    "nonNegativeInteger": ["42"],
+    "geo": ["51.028 4.481", "-12.5 -100.25", "0 0"],
+}
+DEEP = 6  # below this depth, take the cheapest way out of every pattern
+
+
+class Generator:
+    """Draws random documents from a RELAX NG grammar (the patterns edition.rng uses)."""
+
+    def __init__(self, grammar: Path) -> None:
+        self.grammar = etree.parse(str(grammar)).getroot()
+        self.defines = {d.get("name"): d for d in self.grammar.iter(f"{R}define")}
+        self.random = random.Random(0)
+        self.ids = 0
+        self.costs: dict[str | None, int] = {}
+        while True:  # fixed point: the fewest elements each define can produce
+            costs = {name: self.cost(define) for name, define in self.defines.items()}
+            if costs == self.costs:
+                break
+            self.costs = costs
+
+    def document(self, seed: int) -> etree._Element:
+        self.random.seed(seed)
+        holder = etree.Element("holder")
+        for pattern in self.patterns(self.grammar.find(f"{R}start")):
+            self.emit(pattern, holder, 0)
+        return holder[0]
+
+    @staticmethod
+    def patterns(parent: etree._Element | None) -> list[etree._Element]:
+        assert parent is not None
+        return [c for c in parent if isinstance(c.tag, str) and c.tag.startswith(R)]
+
+    def cost(self, pattern: etree._Element) -> int:
+        kind = etree.QName(pattern).localname
+        parts = [self.cost(p) for p in self.patterns(pattern)]
+        if kind == "element":
+            return 1 + sum(parts)
+        if kind == "ref":
+            return self.costs.get(pattern.get("name"), 10**9)
+        if kind == "choice":
+            return min(parts, default=0)
+        if kind in ("group", "oneOrMore", "define"):
+            return min(10**9, sum(parts))
+        return 0  # optional, zeroOrMore, attribute, text, data, value, empty
+
+    def emit(self, pattern: etree._Element, parent: etree._Element, depth: int) -> None:
+        kind = etree.QName(pattern).localname
+        parts = self.patterns(pattern)
+        deep = depth > DEEP
+        count = 1
+        if kind == "element":
+            element = etree.SubElement(parent, f"{{{TEI_NS}}}{pattern.get('name')}")
+            parent, depth = element, depth + 1
+        elif kind == "ref":
+            parts = self.patterns(self.defines[pattern.get("name")])
+        elif kind == "choice":
+            parts = [min(parts, key=self.cost) if deep else self.random.choice(parts)]
+        elif kind == "optional":
+            count = 0 if deep else self.random.randint(0, 1)
+        elif kind in ("zeroOrMore", "oneOrMore"):
+            count = 0 if deep else self.random.randint(0, 3)
+            count = max(count, 1) if kind == "oneOrMore" else count
+        elif kind == "attribute":
+            name = str(pattern.get("name"))
+            key = f"{{{XML_NS}}}{name[4:]}" if name.startswith("xml:") else name
+            if parent.get(key) is None:
+                parent.set(key, self.value(parts[0]))
+            return
+        elif kind in ("text", "data", "value"):
+            text = self.random.choice(["", "word ", "Two words "])
+            self.add_text(parent, text if kind == "text" else self.value(pattern))
+            return
+        for _ in range(count):
+            for part in parts:
+                self.emit(part, parent, depth)
+
+    @staticmethod
+    def add_text(parent: etree._Element, text: str) -> None:
+        if len(parent):
+            parent[-1].tail = (parent[-1].tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+
+    def value(self, pattern: etree._Element) -> str:
+        kind = etree.QName(pattern).localname
+        if kind == "value":
+            return pattern.text or ""
+        if kind == "choice":
+            return self.value(self.random.choice(self.patterns(pattern)))
+        if kind == "ref":
+            return self.value(self.patterns(self.defines[pattern.get("name")])[0])
+        if kind == "list":
+            item = self.patterns(pattern)[0]
+            if etree.QName(item).localname == "oneOrMore":
+                item = self.patterns(item)[0]
+            return " ".join(self.value(item) for _ in range(self.random.randint(1, 2)))
+        assert kind == "data", kind
+        datatype = str(pattern.get("type"))
+        if datatype == "ID":
+            self.ids += 1
+            return f"g{self.ids}"
+        if "\\d{1,2}" in (pattern.findtext(f"{R}param[@name='pattern']") or ""):
+            datatype = "geo"
+        return self.random.choice(VALUES[datatype])
+
+
+@pytest.mark.slow
+def test_random_documents_of_the_grammar_are_valid_tei(
+    relaxng: etree.RelaxNG, tmp_path: Path
+) -> None:
+    """The customisation is a narrowing of TEI: whatever edition.rng accepts, tei_all does."""
+    jing = shutil.which("jing")
+    if jing is None or not TEI_ALL.is_file():
+        if IN_CI:
+            pytest.fail("jing and tei_all.rng are needed in CI")
+        pytest.skip("jing or tei_all.rng is missing")
+    files = []
+    generator = Generator(RNG)
+    for seed in range(40):
+        root = generator.document(seed)
+        assert relaxng.validate(etree.ElementTree(root)), (seed, relaxng.error_log.last_error)
+        path = tmp_path / f"random-{seed}.xml"
+        path.write_bytes(etree.tostring(root, pretty_print=True))
+        files.append(str(path))
+    done = subprocess.run([jing, str(TEI_ALL), *files], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[:3000]
 
 
 # --- (2) the grammar rejects what it should ---------------------------------------------
