@@ -1,24 +1,248 @@
-"""Placeholder until the html writer lands (being written in parallel); fails loudly."""
+"""The HTML writer: normalized TEI -> a static site in ``OUT/html/``.
+
+Reading pages (``xslt/html/page.xsl``, one per text, rendered in parallel by a process pool),
+the home page and the about page (``home.xsl``, ``about.xsl`` over one small document of the
+texts' headers), the entity index pages handed over by the index writer (wrapped in the same
+page shell when they are fragments), and the local CSS/JS assets. Saxon's ``xsl:message``
+output (``CODE|line|message``) becomes warnings. Nothing here depends on the wall clock.
+"""
 
 from __future__ import annotations
 
+import concurrent.futures
+import multiprocessing
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from lxml import etree
+
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
+from ..errors import EditionError
+from ..io import write_bytes_atomic, write_text_atomic
+from ..paths import ASSETS_DIR
+from ..xslt import ParamValue, XmlText, engine
 
 if TYPE_CHECKING:
     from ..build import BuildContext
 
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+ED_NS = "urn:edition"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+NS = {"tei": TEI_NS}
+_ORIGIN = "html"
+ASSETS = ASSETS_DIR / "html"
+#: Folder of the assets inside OUT/html/ (the page shell links ``assets/edition.css``).
+ASSET_FOLDER = "assets"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One rendered page: its file name, its HTML, and the messages Saxon emitted."""
+
+    name: str
+    html: str
+    messages: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What a worker needs; handed to forked workers through a module global."""
+
+    texts: tuple[tuple[str, str, str], ...]  # (stem, normalized TEI, display path)
+    params: Mapping[str, ParamValue]
+
+
+_JOB: _Job | None = None
+
 
 class HtmlBuilder:
+    """Writes ``index.html``, ``about.html``, ``<stem>.html`` per text, index pages, assets."""
+
     name: ClassVar[str] = "html"
     requires: ClassVar[tuple[str, ...]] = ("index",)
 
     def build(self, context: BuildContext, staging: Path) -> list[Diagnostic]:
-        return [
-            diag.error(
-                "-", "build.not-implemented", "the html writer is not written yet", origin="html"
+        problems: list[Diagnostic] = []
+        index_pages = _index_pages(context, problems)
+        params = site_params(context, sorted(index_pages))
+        job = _Job(
+            tuple(
+                (t.stem, t.normalized, t.source.display)
+                for t in sorted(context.corpus.texts, key=lambda t: t.stem)
+            ),
+            {**params, "registers": XmlText(context.corpus.registers)},
+        )
+        try:
+            pages = list(render_texts(job, context.jobs))
+            pages += render_site_pages(context, params)
+        except EditionError as exc:
+            return [*problems, diag.error("-", "html.render", str(exc), origin=_ORIGIN)]
+        for page in pages:
+            problems.extend(messages_to_diagnostics(page.messages, page.source))
+            write_text_atomic(staging / page.name, page.html)
+        for name, html in sorted(index_pages.items()):
+            write_text_atomic(staging / name, wrap_index_page(name, html, params))
+        copy_assets(staging / ASSET_FOLDER)
+        return problems
+
+
+def site_params(context: BuildContext, index_pages: Sequence[str]) -> dict[str, ParamValue]:
+    """Parameters every page stylesheet receives (the shell's title, date, navigation)."""
+    return {
+        "edition-title": edition_title(context),
+        "date": context.date.strftime("%Y-%m-%d"),
+        "index-pages": "\n".join(index_pages),
+    }
+
+
+def edition_title(context: BuildContext) -> str:
+    """The title of a one-text edition is the text's; a collection is named by its size."""
+    texts = context.corpus.texts
+    if len(texts) == 1:
+        root = texts[0].source.root
+        titles = root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS)
+        main = [t for t in titles if t.get("type") == "main"] or titles
+        if main:
+            title = " ".join("".join(main[0].itertext()).split())
+            if title:
+                return title
+    return f"A digital edition of {len(texts)} texts" if texts else "Digital edition"
+
+
+# -- reading pages ---------------------------------------------------------------------------
+
+
+def render_texts(job: _Job, jobs: int) -> Iterable[Page]:
+    """Reading pages of every text, in stem order; ``jobs`` > 1 uses forked processes."""
+    global _JOB
+    if jobs <= 1 or len(job.texts) <= 1:
+        _JOB = job
+        try:
+            yield from (_render_one(i) for i in range(len(job.texts)))
+        finally:
+            _JOB = None
+        return
+    _JOB = job
+    try:
+        context = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_fresh_engine
+        ) as pool:
+            yield from pool.map(_render_one, range(len(job.texts)), chunksize=1)
+    finally:
+        _JOB = None
+
+
+def _fresh_engine() -> None:
+    """A forked worker must not reuse the parent's Saxon processor: start its own."""
+    from .. import xslt
+
+    xslt._engine = None
+
+
+def _render_one(index: int) -> Page:
+    assert _JOB is not None, "the job is handed over before the pool starts"
+    stem, normalized, display = _JOB.texts[index]
+    result = engine().stylesheet("html/page").transform(normalized, {**_JOB.params, "stem": stem})
+    return Page(f"{stem}.html", result.output, result.messages, display)
+
+
+# -- home and about --------------------------------------------------------------------------
+
+
+def headers_document(context: BuildContext) -> str:
+    """Every text's teiHeader in a TEI element carrying its stem, under one ``ed:corpus``."""
+    corpus = etree.Element(f"{{{ED_NS}}}corpus", nsmap={"ed": ED_NS, None: TEI_NS})
+    for text in sorted(context.corpus.texts, key=lambda t: t.stem):
+        root = text.source.root
+        tei = etree.SubElement(corpus, f"{{{TEI_NS}}}TEI")
+        for key, value in root.attrib.items():
+            tei.set(key, value)
+        tei.set(f"{{{ED_NS}}}stem", text.stem)
+        header = root.find(f"{{{TEI_NS}}}teiHeader")
+        if header is not None:
+            tei.append(etree.fromstring(etree.tostring(header)))
+        body = root.find(f"{{{TEI_NS}}}text")
+        if body is not None and body.get("{http://www.w3.org/XML/1998/namespace}lang"):
+            stub = etree.SubElement(tei, f"{{{TEI_NS}}}text")
+            stub.set(
+                "{http://www.w3.org/XML/1998/namespace}lang",
+                body.get("{http://www.w3.org/XML/1998/namespace}lang", ""),
             )
-        ]
+    return str(etree.tostring(corpus, encoding="unicode"))
+
+
+def render_site_pages(context: BuildContext, params: Mapping[str, ParamValue]) -> list[Page]:
+    headers = headers_document(context)
+    pages = []
+    for name, sheet in (("index.html", "html/home"), ("about.html", "html/about")):
+        result = engine().stylesheet(sheet).transform(headers, params)
+        pages.append(Page(name, result.output, result.messages, "-"))
+    return pages
+
+
+# -- index pages -----------------------------------------------------------------------------
+
+
+def _index_pages(context: BuildContext, problems: list[Diagnostic]) -> dict[str, str]:
+    """The index writer's pages (file name -> HTML), or none when it cannot give them."""
+    from . import index
+
+    render = getattr(index, "render_index_pages", None)
+    if render is None or not context.corpus.texts:
+        return {}
+    try:
+        pages: dict[str, str] = render(context)
+    except Exception as exc:  # the index pages are optional: the reading pages still build
+        problems.append(
+            diag.warning(
+                "-",
+                "html.no-index-pages",
+                f"the entity index pages could not be rendered: {exc}",
+                origin=_ORIGIN,
+            )
+        )
+        return {}
+    return {name: html for name, html in pages.items() if _safe_name(name)}
+
+
+def _safe_name(name: str) -> bool:
+    return name.endswith(".html") and "/" not in name and not name.startswith(".")
+
+
+def wrap_index_page(name: str, html: str, params: Mapping[str, ParamValue]) -> str:
+    """A whole document is written as it is; a fragment is put into the page shell."""
+    head = html.lstrip()[:15].lower()
+    if head.startswith(("<!doctype", "<html")):
+        return html
+    result = engine().stylesheet("html/wrap").transform(html, {**params, "page": name})
+    return result.output
+
+
+# -- diagnostics and assets ------------------------------------------------------------------
+
+
+def messages_to_diagnostics(messages: Iterable[str], path: str) -> list[Diagnostic]:
+    """``CODE|line|message`` from the stylesheets -> warnings (other messages: info)."""
+    found = []
+    for message in messages:
+        parts = message.split("|", 2)
+        if len(parts) == 3 and parts[0] and " " not in parts[0]:
+            line = int(parts[1]) if parts[1].isdigit() else None
+            found.append(diag.warning(path, parts[0], parts[2], line=line, origin=_ORIGIN))
+        else:
+            found.append(diag.info(path, "html.message", message, origin=_ORIGIN))
+    return found
+
+
+def copy_assets(target: Path) -> None:
+    for path in sorted(ASSETS.iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            write_bytes_atomic(target / path.name, path.read_bytes())
+
+
+__all__ = ["HtmlBuilder", "Page", "edition_title", "messages_to_diagnostics"]

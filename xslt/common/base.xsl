@@ -1,0 +1,230 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Shared foundation of the TEI -> XHTML rendering: parameters, declared modes, keys, small
+  functions (ids, classes, languages, the URL allow-list) and the one diagnostics template.
+
+  Every concern module (structure, blocks, inline, notes, names, biblio, toc, header) imports
+  this module, so each of them compiles on its own; render.xsl imports them all. The policy
+  for elements without a template is in fallback.xsl, which render.xsl imports first: a module
+  imported several times takes the precedence of its last import, so no template that matches
+  elements may live here.
+
+  Result elements are XHTML (the HTML page and the EPUB content documents share them). Two
+  tunnel parameters describe the context a template renders into:
+    r:phrasing  true inside an HTML element that only admits phrasing content (p, h2, a, i ...):
+                block-like TEI (quote, lg, list ...) then renders as span with a class;
+    r:in-link   true inside an a element: names and refs then render without their own link.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <!-- <ed:registers> with every register list of the corpus (docs/design.md). -->
+  <xsl:param name="registers" as="document-node()?" select="()"/>
+
+  <!-- Main rendering of text content. -->
+  <xsl:mode name="r:main" on-no-match="fail" on-multiple-match="fail"/>
+  <!-- Footnote bodies, collected at the end of a text. -->
+  <xsl:mode name="r:footnote" on-no-match="fail" on-multiple-match="fail"/>
+  <!-- Register entry -> the card shown in a popover. -->
+  <xsl:mode name="r:card" on-no-match="fail" on-multiple-match="fail"/>
+  <!-- Headings -> table of contents entries. -->
+  <xsl:mode name="r:toc" on-no-match="fail" on-multiple-match="fail"/>
+  <!-- Plain text of a heading or title, without notes (for labels and <title>). -->
+  <xsl:mode name="r:plain" on-no-match="text-only-copy" on-multiple-match="fail"/>
+
+  <xsl:key name="r:entry" match="*[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="r:by-name" match="*" use="node-name()"/>
+
+  <!-- Diagnostics: the only place that emits xsl:message. Format: CODE|line|message (the line
+       is left empty: Saxon HE knows no source lines; the builder may find them with lxml). -->
+  <xsl:template name="r:diagnostic" as="empty-sequence()">
+    <xsl:param name="code" as="xs:string" required="yes"/>
+    <xsl:param name="message" as="xs:string" required="yes"/>
+    <xsl:message select="$code || '||' || $message"/>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="r:main r:footnote r:card" as="text()?">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="r:main r:footnote r:card"
+      as="empty-sequence()"/>
+
+  <!-- id, lang and class of the HTML element rendering the context TEI element. -->
+  <xsl:template name="r:attributes" as="attribute()*">
+    <xsl:param name="class" as="xs:string?" select="()"/>
+    <xsl:param name="id" as="xs:boolean" select="true()"/>
+    <xsl:if test="$id and @xml:id">
+      <xsl:attribute name="id" select="@xml:id"/>
+    </xsl:if>
+    <xsl:variable name="lang" as="xs:string?" select="r:lang(@xml:lang)"/>
+    <xsl:if test="exists($lang)">
+      <xsl:attribute name="lang" select="$lang"/>
+    </xsl:if>
+    <xsl:variable name="classes" as="xs:string*"
+        select="tokenize($class), r:rend-classes(@rend), r:token-class('type', @type)"/>
+    <xsl:if test="exists($classes)">
+      <xsl:attribute name="class" select="string-join(distinct-values($classes), ' ')"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Renders the children into an element that is a block in flow content and a span with
+       the same class in phrasing content (CSS displays it as a block). -->
+  <xsl:template name="r:block" as="element()">
+    <xsl:param name="element" as="xs:string" select="'div'"/>
+    <xsl:param name="class" as="xs:string" required="yes"/>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else $element}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="$class || (if ($r:phrasing) then ' block' else '')"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="$r:phrasing or $element = 'p'" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Renders the children into a phrasing element (span, i, b, em ...). -->
+  <xsl:template name="r:inline" as="element()">
+    <xsl:param name="element" as="xs:string" select="'span'"/>
+    <xsl:param name="class" as="xs:string?" select="()"/>
+    <xsl:element name="{$element}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="$class"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- True for an element whose parent is rendered as running text (a p, a line, a head ...). -->
+  <xsl:function name="r:is-inline" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*[self::p or self::ab or self::l or self::head
+        or self::hi or self::emph or self::seg or self::q or self::said or self::foreign
+        or self::title or self::label or self::speaker or self::cell or self::item
+        or self::byline or self::docAuthor or self::titlePart or self::salute or self::signed
+        or self::dateline or self::bibl or self::persName or self::placeName or self::orgName
+        or self::name or self::rs or self::date or self::ref or self::del or self::add
+        or self::unclear or self::supplied or self::sic or self::corr or self::orig
+        or self::reg or self::abbr or self::expan or self::term or self::mentioned
+        or self::soCalled or self::stage[r:is-inline(.)] or self::quote[r:is-inline(.)]
+        or self::trailer or self::note])"/>
+  </xsl:function>
+
+  <!-- Classes from @rend tokens: letters, digits and hyphens only. -->
+  <xsl:function name="r:rend-classes" as="xs:string*">
+    <xsl:param name="rend" as="attribute()?"/>
+    <xsl:sequence select="for $t in tokenize(normalize-space($rend))
+        return r:token-class('rend', $t)"/>
+  </xsl:function>
+
+  <xsl:function name="r:token-class" as="xs:string?">
+    <xsl:param name="prefix" as="xs:string"/>
+    <xsl:param name="token" as="xs:string?"/>
+    <xsl:variable name="clean" as="xs:string"
+        select="replace(normalize-space($token), '[^A-Za-z0-9_-]+', '-')"/>
+    <xsl:sequence select="if ($clean = ('', '-')) then () else $prefix || '-' || $clean"/>
+  </xsl:function>
+
+  <!-- URL allow-list: http, https, mailto and relative references; anything else
+       (javascript:, data:, file:, vbscript: ...) gives the empty sequence. -->
+  <xsl:function name="r:safe-url" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="u" as="xs:string" select="normalize-space($url)"/>
+    <xsl:variable name="compact" as="xs:string"
+        select="lower-case(replace($u, '[\s\p{Cc}]', ''))"/>
+    <xsl:choose>
+      <xsl:when test="$u = ''"><xsl:sequence select="()"/></xsl:when>
+      <xsl:when test="matches($compact, '^(https?|mailto):')"><xsl:sequence select="$u"/></xsl:when>
+      <!-- a scheme before any / ? # makes it absolute: not allowed -->
+      <xsl:when test="matches($compact, '^[^/?#]*:')"><xsl:sequence select="()"/></xsl:when>
+      <xsl:when test="starts-with($compact, '//')"><xsl:sequence select="()"/></xsl:when>
+      <xsl:otherwise><xsl:sequence select="$u"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- A TEI pointer as an HTML link target: "#id" stays, "file.xml#id" goes to the reading page
+       of that text, other URLs pass the allow-list. -->
+  <xsl:function name="r:href" as="xs:string?">
+    <xsl:param name="target" as="xs:string?"/>
+    <xsl:variable name="first" as="xs:string?" select="tokenize(normalize-space($target))[1]"/>
+    <xsl:variable name="local" as="xs:string?"
+        select="if (matches($first, '^[A-Za-z0-9_.-]+\.xml(#.*)?$'))
+                then replace($first, '\.xml(#|$)', '.html$1') else $first"/>
+    <xsl:sequence select="r:safe-url($local)"/>
+  </xsl:function>
+
+  <!-- xml:lang -> a language tag the HTML checkers accept (ISO 639-1 where one exists). -->
+  <xsl:variable name="r:iso639-1" as="xs:string" select="
+      'aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy
+       da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht
+       hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky
+       la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny
+       oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss
+       st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo
+       za zh zu'"/>
+  <xsl:variable name="r:lang-aliases" as="map(xs:string, xs:string)" select="map {
+      'eng': 'en', 'fre': 'fr', 'fra': 'fr', 'ger': 'de', 'deu': 'de', 'lat': 'la', 'ita': 'it',
+      'spa': 'es', 'sp': 'es', 'gre': 'el', 'ell': 'el', 'gr': 'el', 'dut': 'nl', 'nld': 'nl',
+      'por': 'pt', 'rus': 'ru', 'heb': 'he', 'iw': 'he', 'ara': 'ar', 'chi': 'zh', 'zho': 'zh',
+      'jpn': 'ja', 'wel': 'cy', 'cym': 'cy', 'gle': 'ga', 'gla': 'gd', 'pol': 'pl', 'cze': 'cs',
+      'ces': 'cs', 'swe': 'sv', 'dan': 'da', 'nor': 'no', 'ice': 'is', 'isl': 'is', 'fin': 'fi',
+      'hun': 'hu', 'tur': 'tr', 'per': 'fa', 'fas': 'fa', 'san': 'sa', 'yid': 'yi', 'ji': 'yi',
+      'hin': 'hi', 'in': 'id', 'ind': 'id', 'gai': 'ga', 'bre': 'br', 'cat': 'ca', 'gaelic': 'gd'}"/>
+  <xsl:variable name="r:lang-three" as="xs:string"
+      select="'grc ang enm fro frm gmh goh non sco gsw lad syr akk egy got und mul zxx'"/>
+
+  <xsl:function name="r:lang" as="xs:string?">
+    <xsl:param name="code" as="xs:string?"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize(normalize-space($code), '[-_]')"/>
+    <xsl:variable name="primary" as="xs:string" select="lower-case(($parts[1], '')[1])"/>
+    <xsl:variable name="mapped" as="xs:string?" select="
+        if ($primary = '') then ()
+        else if ($primary = tokenize($r:iso639-1) or $primary = tokenize($r:lang-three))
+        then $primary
+        else if (map:contains($r:lang-aliases, $primary)) then $r:lang-aliases($primary)
+        else 'und'" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:variable name="region" as="xs:string?"
+        select="$parts[2][matches(., '^([A-Za-z]{2}|[0-9]{3})$')] ! upper-case(.)"/>
+    <xsl:sequence select="if (exists($mapped)) then string-join(($mapped, $region), '-') else ()"/>
+  </xsl:function>
+
+  <!-- Heading level of a div's head: 2 under the text title, one deeper per headed div. -->
+  <xsl:function name="r:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:variable name="divs" as="xs:integer"
+        select="count($head/ancestor::*[r:is-div(.)][head][not(. is $head/..)])"/>
+    <xsl:sequence select="min((6, 2 + $divs))"/>
+  </xsl:function>
+
+  <xsl:function name="r:is-div" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::div or self::div1 or self::div2 or self::div3
+        or self::div4 or self::div5 or self::div6 or self::div7])"/>
+  </xsl:function>
+
+  <!-- Readable plain text of an element: its words without notes, whitespace normalised. -->
+  <xsl:function name="r:plain" as="xs:string">
+    <xsl:param name="e" as="node()*"/>
+    <xsl:variable name="text" as="xs:string*">
+      <xsl:apply-templates select="$e" mode="r:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($text))"/>
+  </xsl:function>
+
+  <xsl:template match="note | fw | teiHeader" mode="r:plain" as="empty-sequence()"/>
+  <xsl:template match="lb | pb" mode="r:plain" as="xs:string">
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
+</xsl:stylesheet>

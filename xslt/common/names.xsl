@@ -1,0 +1,267 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Names and dates. A name the normalisation stage resolved (ed:entity, ed:kind) renders as a
+  link to its entry in the index pages (persons.html#<entity>, places.html#, organisations.html#,
+  entities.html#), with the mention's normalized xml:id as id and classes for its kind, followed
+  by a button that opens the register entry in a popover (the HTML popover attribute: no
+  script needed). A date links to its mention on timeline.html. Unresolved names are plain text
+  with a class. Names nested in a name render inside the outer link, without a link of their
+  own (HTML forbids a link in a link); their buttons follow the outer link.
+
+  The popover cards (one per entity of a page) come from the registers parameter and are
+  rendered at the end of the page by the template r:entity-cards.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="base.xsl"/>
+
+  <xsl:variable name="r:kind-pages" as="map(xs:string, xs:string)" select="map {
+      'person': 'persons.html', 'personGrp': 'persons.html', 'place': 'places.html',
+      'org': 'organisations.html'}"/>
+  <xsl:variable name="r:kind-labels" as="map(xs:string, xs:string)" select="map {
+      'person': 'Person', 'personGrp': 'Group of persons', 'place': 'Place',
+      'org': 'Organisation', 'event': 'Event', 'object': 'Object', 'nym': 'Name'}"/>
+
+  <!-- The index page of an entity kind. -->
+  <xsl:function name="r:index-page" as="xs:string">
+    <xsl:param name="kind" as="xs:string?"/>
+    <xsl:sequence select="($r:kind-pages(string($kind)), 'entities.html')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:card-id" as="xs:string">
+    <xsl:param name="entity" as="xs:string"/>
+    <xsl:sequence select="'ed-card-' || $entity"/>
+  </xsl:function>
+
+  <xsl:template match="persName | placeName | orgName | name | rs | geogName | objectName"
+      mode="r:main" as="element()+">
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="class" as="xs:string" select="string-join(('name', local-name(),
+        (@ed:kind ! r:token-class('kind', .)), (if (@ed:unresolved = 'true') then 'unresolved'
+        else if (@ed:entity) then () else 'unkeyed')), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="@ed:entity and not($r:in-link)">
+        <a href="{r:index-page(@ed:kind)}#{@ed:entity}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="$class"/>
+          </xsl:call-template>
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </a>
+        <xsl:for-each select="distinct-values(descendant-or-self::*/@ed:entity)">
+          <xsl:call-template name="r:card-button">
+            <xsl:with-param name="entity" select="."/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="r:inline">
+          <xsl:with-param name="class" select="$class"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The button that opens an entity's card. -->
+  <xsl:template name="r:card-button" as="element()">
+    <xsl:param name="entity" as="xs:string" required="yes"/>
+    <xsl:variable name="entry" as="element()?" select="r:entry($entity)"/>
+    <button type="button" class="card-button" popovertarget="{r:card-id($entity)}"
+        aria-label="{'About ' || r:preferred-name($entry, $entity)}">
+      <span aria-hidden="true">i</span>
+    </button>
+  </xsl:template>
+
+  <xsl:function name="r:entry" as="element()?">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="if (exists($registers)) then key('r:entry', $id, $registers)[1] else ()"/>
+  </xsl:function>
+
+  <xsl:function name="r:preferred-name" as="xs:string">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="fallback" as="xs:string"/>
+    <xsl:variable name="names" as="element()*"
+        select="$entry/(persName | placeName | orgName | name | objectName | eventName | label
+                | form | head)"/>
+    <xsl:variable name="best" as="element()?" select="($names[@type = 'preferred'], $names)[1]"/>
+    <xsl:sequence select="if (exists($best)) then r:plain($best) else $fallback"/>
+  </xsl:function>
+
+  <!-- Dates in the text link to the timeline; @when becomes a machine-readable time. -->
+  <xsl:template match="date" mode="r:main" as="element()">
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="when" as="xs:string?"
+        select="@when[matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')]"/>
+    <xsl:variable name="time" as="element()">
+      <xsl:element name="{if (exists($when)) then 'time' else 'span'}">
+        <xsl:if test="exists($when)">
+          <xsl:attribute name="datetime" select="$when"/>
+        </xsl:if>
+        <xsl:if test="$r:in-link or not(ancestor::text and @xml:id)">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'date'"/>
+          </xsl:call-template>
+        </xsl:if>
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:element>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="not($r:in-link) and ancestor::text and @xml:id">
+        <a href="timeline.html#{@xml:id}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'date'"/>
+          </xsl:call-template>
+          <xsl:sequence select="$time"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$time"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One popover card per entity named in $scope, sorted by entity id. -->
+  <xsl:template name="r:entity-cards" as="element()?">
+    <xsl:param name="scope" as="node()*" required="yes"/>
+    <xsl:variable name="ids" as="xs:string*" select="sort(distinct-values($scope//@ed:entity))"/>
+    <xsl:if test="exists($ids)">
+      <div class="entity-cards">
+        <xsl:for-each select="$ids">
+          <xsl:call-template name="r:entity-card">
+            <xsl:with-param name="entity" select="."/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="r:entity-card" as="element()">
+    <xsl:param name="entity" as="xs:string" required="yes"/>
+    <xsl:variable name="entry" as="element()?" select="r:entry($entity)"/>
+    <xsl:variable name="kind" as="xs:string" select="if ($entry) then local-name($entry) else ''"/>
+    <xsl:variable name="id" as="xs:string" select="r:card-id($entity)"/>
+    <xsl:variable name="name" as="xs:string" select="r:preferred-name($entry, $entity)"/>
+    <div id="{$id}" popover="" role="dialog" aria-labelledby="{$id}-title"
+        class="entity-card {r:token-class('kind', $kind)}">
+      <p class="card-kind">
+        <xsl:value-of select="($r:kind-labels($kind), 'Entity')[1]"/>
+      </p>
+      <p class="card-title" id="{$id}-title">
+        <xsl:value-of select="$name"/>
+      </p>
+      <xsl:apply-templates select="$entry" mode="r:card"/>
+      <p class="card-more">
+        <a href="{r:index-page($kind)}#{$entity}">Entry in the index</a>
+      </p>
+      <button type="button" class="card-close" popovertarget="{$id}"
+          popovertargetaction="hide">Close</button>
+    </div>
+  </xsl:template>
+
+  <!-- The register entry's details: other names, dates, note, authority links. -->
+  <xsl:template match="*" mode="r:card" as="element()*">
+    <xsl:variable name="names" as="element()*"
+        select="(persName | placeName | orgName | name | objectName | eventName)"/>
+    <xsl:variable name="preferred" as="element()?" select="($names[@type = 'preferred'], $names)[1]"/>
+    <xsl:variable name="others" as="xs:string*"
+        select="distinct-values(($names except $preferred) ! r:plain(.))[. != r:plain($preferred)]"/>
+    <xsl:if test="exists($others)">
+      <p class="card-also">
+        <xsl:value-of select="'Also: ' || string-join($others, '; ')"/>
+      </p>
+    </xsl:if>
+    <xsl:variable name="dates" as="xs:string?" select="r:entry-dates(.)"/>
+    <xsl:if test="exists($dates)">
+      <p class="card-dates">
+        <xsl:value-of select="$dates"/>
+      </p>
+    </xsl:if>
+    <xsl:for-each select="note">
+      <p class="card-note">
+        <xsl:apply-templates mode="r:card"/>
+      </p>
+    </xsl:for-each>
+    <xsl:variable name="links" as="element()*">
+      <xsl:apply-templates select="idno" mode="r:authority"/>
+    </xsl:variable>
+    <xsl:if test="exists($links)">
+      <ul class="card-links">
+        <xsl:for-each select="$links">
+          <li><xsl:sequence select="."/></li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Inside a card's note: the words, with emphasis kept. -->
+  <xsl:template match="note//*" mode="r:card" as="node()*">
+    <xsl:choose>
+      <xsl:when test="self::hi or self::emph or self::foreign or self::title">
+        <em><xsl:apply-templates mode="r:card"/></em>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="r:card"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:function name="r:entry-dates" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="birth" as="xs:string?" select="$e/birth[1] ! r:date-of(.)"/>
+    <xsl:variable name="death" as="xs:string?" select="$e/death[1] ! r:date-of(.)"/>
+    <xsl:variable name="parts" as="xs:string*" select="
+        (if ($birth or $death) then ($birth, '?')[1] || '–' || ($death, '')[1] else ()),
+        ($e/floruit ! ('active ' || r:date-of(.))),
+        ($e/(@when, @from || '–' || @to)[normalize-space(.) != '–'][1] ! string(.)),
+        ($e/location/geo ! ('coordinates ' || normalize-space(.)))"/>
+    <xsl:sequence select="if (exists($parts)) then string-join($parts, '; ') else ()"/>
+  </xsl:function>
+
+  <xsl:function name="r:date-of" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="text" as="xs:string" select="normalize-space(string-join($e/(date | text())))"/>
+    <xsl:variable name="attr" as="xs:string?" select="($e/@when, $e/date/@when,
+        $e/@notBefore ! ('after ' || .), $e/@notAfter ! ('before ' || .))[1]"/>
+    <xsl:sequence select="if ($text != '') then $text else $attr"/>
+  </xsl:function>
+
+  <!-- idno -> a link to the authority file (allow-listed URL), or nothing. -->
+  <xsl:mode name="r:authority" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:template match="idno" mode="r:authority" as="element()?">
+    <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space(@type))"/>
+    <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
+    <xsl:variable name="key" as="xs:string" select="replace($value, '^.*[/:]', '')"/>
+    <xsl:variable name="url" as="xs:string?" select="r:safe-url(
+        if (matches($value, '^https?://')) then $value
+        else if ($type = 'wikidata') then 'https://www.wikidata.org/wiki/' || $key
+        else if ($type = 'viaf') then 'https://viaf.org/viaf/' || $key
+        else if ($type = 'geonames') then 'https://www.geonames.org/' || $key
+        else if ($type = 'gnd') then 'https://d-nb.info/gnd/' || $key
+        else ())"/>
+    <xsl:variable name="label" as="xs:string" select="
+        if ($type = 'wikidata') then 'Wikidata ' || $key
+        else if ($type = 'viaf') then 'VIAF ' || $key
+        else if ($type = 'geonames') then 'GeoNames ' || $key
+        else if ($type = 'gnd') then 'GND ' || $key
+        else $value"/>
+    <xsl:if test="exists($url) and matches($url, '^https?://')">
+      <a href="{$url}" rel="external"><xsl:value-of select="$label"/></a>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

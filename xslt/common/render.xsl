@@ -1,0 +1,29 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The shared TEI -> XHTML rendering, as one module to import (the HTML pages and the EPUB
+  content documents do): a manifest of the concern modules, one per TEI Guidelines topic.
+  Each module imports base.xsl (parameters, modes, functions); fallback.xsl (the policy for
+  unknown elements) comes first so that it has the lowest import precedence.
+
+  Entry points (all in mode r:main unless said otherwise):
+    apply-templates select="text" mode="r:main"     the text (front, body, back)
+    call-template r:toc          (scope)            table of contents of a text
+    call-template r:footnotes    (scope, level)     numbered notes of a text, with back links
+    call-template r:entity-cards (scope)            popover cards of the entities named in scope
+    functions r:title, r:authors, r:text-lang, r:citation, r:safe-url ... (header.xsl, base.xsl)
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="fallback.xsl"/>
+  <xsl:import href="header.xsl"/>
+  <xsl:import href="structure.xsl"/>
+  <xsl:import href="blocks.xsl"/>
+  <xsl:import href="inline.xsl"/>
+  <xsl:import href="biblio.xsl"/>
+  <xsl:import href="names.xsl"/>
+  <xsl:import href="notes.xsl"/>
+  <xsl:import href="toc.xsl"/>
+
+</xsl:stylesheet>

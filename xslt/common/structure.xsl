@@ -1,0 +1,113 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Text structure: text, front, body, back, group, div/div1..div7 and their heads, the title page
+  (docTitle, titlePart, byline, docAuthor ...), letters and chapters' openers and closers,
+  floatingText and milestone. A headed div becomes a section whose heading carries a self-link
+  to the section's id (the normalized xml:id); heading levels follow the nesting of headed divs
+  so that they never skip a level.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="base.xsl"/>
+
+  <xsl:template match="text | group" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="class" select="'tei-' || local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="front | body | back" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7" mode="r:main"
+      as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="element" select="if (head) then 'section' else 'div'"/>
+      <xsl:with-param name="class" select="'div'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The first head of a div is its heading; later heads are subheadings. -->
+  <xsl:template match="head[r:is-div(..)][. is ../head[1]]" mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="level" as="xs:integer" select="r:heading-level(.)"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || $level}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'head'"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:if test="../@xml:id and not($r:phrasing)">
+        <xsl:text> </xsl:text>
+        <a class="anchor" href="#{../@xml:id}" aria-label="Link to this section">#</a>
+      </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="head" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="element" select="'p'"/>
+      <xsl:with-param name="class" select="'head'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Title pages and the formal parts of letters and chapters. -->
+  <xsl:template match="titlePage | docTitle | epigraph | argument | opener | closer
+      | floatingText | postscript | docImprint" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="titlePart | byline | docAuthor | docDate | docEdition | salute | signed
+      | dateline | trailer" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="element" select="'p'"/>
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A milestone with a number shows it; an unnumbered one is a section break (* * *). -->
+  <xsl:template match="milestone" mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <xsl:choose>
+      <xsl:when test="$n != ''">
+        <xsl:element name="{if ($r:phrasing) then 'span' else 'p'}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'milestone numbered'"/>
+          </xsl:call-template>
+          <xsl:value-of select="$n"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:when test="$r:phrasing">
+        <span role="separator">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'milestone block'"/>
+          </xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <hr>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'milestone'"/>
+          </xsl:call-template>
+        </hr>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

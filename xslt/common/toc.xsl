@@ -1,0 +1,58 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Table of contents of a text: one entry per headed div (linking to the div's normalized
+  xml:id), nested as the divs are; divs without a head pass their children up. The labels are
+  the plain words of the heads (notes left out), so the contents never duplicate an id.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="base.xsl"/>
+
+  <!-- The contents of $scope as an ordered list, or nothing when no div has a head. -->
+  <xsl:template name="r:toc" as="element()?">
+    <xsl:param name="scope" as="element()" required="yes"/>
+    <xsl:variable name="entries" as="element()*">
+      <xsl:apply-templates select="r:toc-children($scope)" mode="r:toc"/>
+    </xsl:variable>
+    <xsl:if test="exists($entries)">
+      <ol class="toc-list">
+        <xsl:sequence select="$entries"/>
+      </ol>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="r:toc-children" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/(front | body | back | group | text | floatingText
+        | div | div1 | div2 | div3 | div4 | div5 | div6 | div7)"/>
+  </xsl:function>
+
+  <xsl:template match="*" mode="r:toc" as="element()*">
+    <xsl:apply-templates select="r:toc-children(.)" mode="r:toc"/>
+  </xsl:template>
+
+  <xsl:template match="*[r:is-div(.)][head][@xml:id]" mode="r:toc" as="element()">
+    <xsl:variable name="label" as="xs:string" select="r:plain(head[1])"/>
+    <xsl:variable name="children" as="element()*">
+      <xsl:apply-templates select="r:toc-children(.)" mode="r:toc"/>
+    </xsl:variable>
+    <li>
+      <a href="#{@xml:id}">
+        <xsl:value-of select="if ($label != '') then $label else 'Section'"/>
+      </a>
+      <xsl:if test="exists($children)">
+        <ol><xsl:sequence select="$children"/></ol>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+</xsl:stylesheet>

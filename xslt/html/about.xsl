@@ -1,0 +1,70 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The about page (OUT/html/about.html) from the texts' headers: for each text its sources,
+  editorial declarations and encoding description, its licence, and how to cite it with its
+  stable identifier and date.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns:s="urn:edition:shell"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="../common/render.xsl"/>
+  <xsl:import href="modules/shell.xsl"/>
+  <xsl:import href="modules/header-pages.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
+      indent="no"/>
+
+  <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- Where the encoding guidelines of the edition are published (empty: not linked). -->
+  <xsl:param name="guide-url" as="xs:string" select="''"/>
+
+  <xsl:template match="/" as="element()">
+    <xsl:variable name="texts" as="element()*" select="ed:corpus/TEI"/>
+    <xsl:call-template name="s:page">
+      <xsl:with-param name="title" select="'About the edition'"/>
+      <xsl:with-param name="page" select="'about.html'"/>
+      <xsl:with-param name="lang" select="($texts[1] ! r:text-lang(.), 'en')[1]"/>
+      <xsl:with-param name="body-class" select="'page about'"/>
+      <xsl:with-param name="content" as="element()*">
+        <header class="page-header">
+          <h1>About the edition</h1>
+        </header>
+        <section id="ed-cite" class="cite" aria-labelledby="ed-cite-title">
+          <h2 id="ed-cite-title">How to cite</h2>
+          <xsl:choose>
+            <xsl:when test="count($texts) = 1">
+              <p class="citation"><xsl:value-of select="r:citation($texts, $date)"/></p>
+            </xsl:when>
+            <xsl:otherwise>
+              <p>
+                <xsl:value-of select="$edition-title || '. ' || $date || '.'"/>
+                <xsl:text> Each text is cited as given in its section below.</xsl:text>
+              </p>
+            </xsl:otherwise>
+          </xsl:choose>
+        </section>
+        <xsl:if test="count($texts) gt 1">
+          <nav class="about-toc" aria-label="Texts">
+            <ul>
+              <xsl:for-each select="$texts">
+                <li><a href="#text-{@ed:stem}"><xsl:value-of select="r:title(.)"/></a></li>
+              </xsl:for-each>
+            </ul>
+          </nav>
+        </xsl:if>
+        <xsl:apply-templates select="$texts" mode="about-text"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,103 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The home page (OUT/html/index.html) from the texts' headers (<ed:corpus> of TEI elements with
+  their teiHeader and ed:stem): the edition's title, its introduction (the project description
+  of the headers), the list of texts and the downloads (EPUB books, index exports).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns:s="urn:edition:shell"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="../common/render.xsl"/>
+  <xsl:import href="modules/shell.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
+      indent="no"/>
+
+  <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- Index exports written by the index builder into OUT/index/. -->
+  <xsl:variable name="exports" as="map(xs:string, xs:string)*" select="
+      map {'file': 'entities.json', 'label': 'Entities (JSON)'},
+      map {'file': 'entities.csv', 'label': 'Entities (CSV)'},
+      map {'file': 'occurrences.csv', 'label': 'Occurrences of the entities (CSV)'},
+      map {'file': 'entities.xml', 'label': 'Entities (TEI XML)'},
+      map {'file': 'places.geojson', 'label': 'Places (GeoJSON)'}"/>
+
+  <xsl:template match="/" as="element()">
+    <xsl:variable name="texts" as="element()*" select="ed:corpus/TEI"/>
+    <xsl:variable name="intro" as="element()*"
+        select="($texts/teiHeader/encodingDesc/projectDesc)[1]/(p, ab)[position() le 3]"/>
+    <xsl:call-template name="s:page">
+      <xsl:with-param name="title" select="$edition-title"/>
+      <xsl:with-param name="page" select="'index.html'"/>
+      <xsl:with-param name="lang" select="($texts[1] ! r:text-lang(.), 'en')[1]"/>
+      <xsl:with-param name="description" select="r:plain($intro[1])"/>
+      <xsl:with-param name="body-class" select="'page home'"/>
+      <xsl:with-param name="content" as="element()*">
+        <header class="page-header">
+          <h1><xsl:value-of select="$edition-title"/></h1>
+        </header>
+        <xsl:if test="exists($intro)">
+          <section class="introduction" aria-labelledby="ed-intro">
+            <h2 id="ed-intro">Introduction</h2>
+            <xsl:apply-templates select="$intro" mode="r:main"/>
+            <p><a href="about.html">About the edition, its sources and how to cite it</a></p>
+          </section>
+        </xsl:if>
+        <section class="texts" aria-labelledby="ed-texts">
+          <h2 id="ed-texts">Texts</h2>
+          <ol class="text-list">
+            <xsl:for-each select="$texts">
+              <xsl:call-template name="text-entry"/>
+            </xsl:for-each>
+          </ol>
+        </section>
+        <section class="downloads" aria-labelledby="ed-downloads">
+          <h2 id="ed-downloads">Downloads</h2>
+          <h3>EPUB books</h3>
+          <ul class="download-list">
+            <xsl:for-each select="$texts">
+              <li>
+                <a href="../epub/{@ed:stem}.epub" type="application/epub+zip">
+                  <xsl:value-of select="r:title(.)"/>
+                </a>
+              </li>
+            </xsl:for-each>
+          </ul>
+          <h3>Index of named entities</h3>
+          <ul class="download-list">
+            <xsl:for-each select="$exports">
+              <li><a href="../index/{?file}"><xsl:value-of select="?label"/></a>
+                <xsl:text> </xsl:text><code><xsl:value-of select="?file"/></code></li>
+            </xsl:for-each>
+          </ul>
+        </section>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="text-entry" as="element()">
+    <xsl:variable name="source" as="element()?"
+        select="(teiHeader/fileDesc/sourceDesc/(bibl | biblStruct | biblFull))[1]"/>
+    <xsl:variable name="date" as="xs:string?"
+        select="($source//date)[1] ! (@when, normalize-space(.))[. != ''][1] ! string(.)"/>
+    <li>
+      <a class="text-title" href="{@ed:stem}.html"><xsl:value-of select="r:title(.)"/></a>
+      <xsl:if test="exists(r:authors(.)) or exists($date)">
+        <span class="text-meta">
+          <xsl:value-of select="string-join((string-join(r:authors(.), '; ')[. != ''], $date), ', ')"/>
+        </span>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+</xsl:stylesheet>

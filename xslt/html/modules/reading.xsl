@@ -1,0 +1,88 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The reading page's layout: text header (title, authors, source, downloads), the contents
+  navigation, the rendered text with its footnotes, and the entity cards.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:r="urn:edition:render"
+    xmlns:s="urn:edition:shell"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <!-- The file stem of the text: its page is <stem>.html, its book ../epub/<stem>.epub. -->
+  <xsl:param name="stem" as="xs:string" select="'text'"/>
+  <xsl:param name="epub" as="xs:boolean" select="true()"/>
+
+  <xsl:mode name="reading-page" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="TEI" mode="reading-page" as="element()">
+    <xsl:variable name="toc" as="element()?">
+      <xsl:call-template name="r:toc">
+        <xsl:with-param name="scope" select="text"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="s:page">
+      <xsl:with-param name="title" select="r:title(.)"/>
+      <xsl:with-param name="page" select="$stem || '.html'"/>
+      <xsl:with-param name="lang" select="r:text-lang(.)"/>
+      <xsl:with-param name="description"
+          select="string-join((r:title(.), r:authors(.)), ' — ')"/>
+      <xsl:with-param name="body-class" select="'page reading'"/>
+      <xsl:with-param name="skip-label" select="'Skip to the text'"/>
+      <xsl:with-param name="aside" as="element()?">
+        <xsl:if test="exists($toc)">
+          <nav class="toc" aria-labelledby="ed-toc-title">
+            <details class="toc-details">
+              <summary id="ed-toc-title">Contents</summary>
+              <xsl:sequence select="$toc"/>
+            </details>
+          </nav>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="content" as="node()*">
+        <article class="edition-text">
+          <xsl:call-template name="text-header"/>
+          <xsl:apply-templates select="text" mode="r:main"/>
+          <xsl:call-template name="r:footnotes">
+            <xsl:with-param name="scope" select="text"/>
+          </xsl:call-template>
+        </article>
+        <xsl:call-template name="r:entity-cards">
+          <xsl:with-param name="scope" select="text"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="text-header" as="element()">
+    <xsl:variable name="source" as="element()?"
+        select="(teiHeader/fileDesc/sourceDesc/(bibl | biblStruct | biblFull))[1]"/>
+    <header class="text-header">
+      <h1><xsl:value-of select="r:title(.)"/></h1>
+      <xsl:if test="exists(r:subtitle(.))">
+        <p class="subtitle"><xsl:value-of select="r:subtitle(.)"/></p>
+      </xsl:if>
+      <xsl:if test="exists(r:authors(.))">
+        <p class="authors"><xsl:value-of select="string-join(r:authors(.), '; ')"/></p>
+      </xsl:if>
+      <xsl:if test="exists($source)">
+        <p class="source">
+          <span class="meta-label">Source: </span>
+          <xsl:value-of select="r:plain($source)"/>
+        </p>
+      </xsl:if>
+      <ul class="text-links">
+        <li><a href="about.html#text-{$stem}">About this text</a></li>
+        <xsl:if test="$epub">
+          <li><a href="../epub/{$stem}.epub" type="application/epub+zip">EPUB</a></li>
+        </xsl:if>
+      </ul>
+    </header>
+  </xsl:template>
+
+</xsl:stylesheet>

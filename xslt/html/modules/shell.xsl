@@ -1,0 +1,127 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The page shell of every HTML page of the edition (reading pages, home, about, index pages):
+  document head, skip link, site header with navigation, main landmark, footer. Nothing is
+  loaded from elsewhere: one local stylesheet and one small local script (progressive: every
+  page works without it).
+
+  Call the named template s:page with the page's content. Parameters every entry stylesheet
+  passes on from Python: edition-title, date (the build date, YYYY-MM-DD) and index-pages (the
+  index page files that exist, one per line).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:s="urn:edition:shell"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:param name="edition-title" as="xs:string" select="'Digital edition'"/>
+  <xsl:param name="date" as="xs:string" select="''"/>
+  <xsl:param name="index-pages" as="xs:string" select="''"/>
+
+  <xsl:variable name="s:index-labels" as="map(xs:string, xs:string)" select="map {
+      'persons.html': 'Persons', 'places.html': 'Places', 'organisations.html': 'Organisations',
+      'entities.html': 'Other entities', 'timeline.html': 'Timeline'}"/>
+  <xsl:variable name="s:index-order" as="xs:string*"
+      select="('persons.html', 'places.html', 'organisations.html', 'entities.html',
+               'timeline.html')"/>
+
+  <!-- The index pages that exist, in the order of the navigation. -->
+  <xsl:function name="s:index-pages" as="xs:string*">
+    <xsl:variable name="pages" as="xs:string*"
+        select="tokenize($index-pages, '\n')[normalize-space()] ! normalize-space(.)"/>
+    <xsl:sequence select="$s:index-order[. = $pages],
+        sort($pages[not(. = $s:index-order)])"/>
+  </xsl:function>
+
+  <xsl:function name="s:index-label" as="xs:string">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="($s:index-labels($page),
+        replace($page, '\.html$', '') ! (upper-case(substring(., 1, 1)) || substring(., 2)))[1]"/>
+  </xsl:function>
+
+  <xsl:template name="s:page" as="element()">
+    <xsl:param name="title" as="xs:string" required="yes"/>
+    <xsl:param name="page" as="xs:string" required="yes"/>
+    <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <xsl:param name="description" as="xs:string?" select="()"/>
+    <xsl:param name="body-class" as="xs:string" select="'page'"/>
+    <xsl:param name="content" as="node()*" required="yes"/>
+    <xsl:param name="aside" as="element()?" select="()"/>
+    <xsl:param name="skip-label" as="xs:string" select="'Skip to the content'"/>
+    <html lang="{$lang}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+          <xsl:value-of select="if ($title = $edition-title) then $title
+                                else $title || ' · ' || $edition-title"/>
+        </title>
+        <xsl:if test="normalize-space($description)">
+          <meta name="description" content="{normalize-space($description)}"/>
+        </xsl:if>
+        <meta name="generator" content="edition pipeline"/>
+        <meta name="color-scheme" content="light dark"/>
+        <link rel="stylesheet" href="assets/edition.css"/>
+        <script src="assets/edition.js" defer=""></script>
+      </head>
+      <body class="{$body-class}">
+        <a class="skip-link" href="#ed-main"><xsl:value-of select="$skip-label"/></a>
+        <xsl:call-template name="s:site-header">
+          <xsl:with-param name="page" select="$page"/>
+        </xsl:call-template>
+        <div class="layout{if (exists($aside)) then ' with-aside' else ''}">
+          <xsl:sequence select="$aside"/>
+          <main id="ed-main" tabindex="-1">
+            <xsl:sequence select="$content"/>
+          </main>
+        </div>
+        <xsl:call-template name="s:site-footer"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="s:site-header" as="element()">
+    <xsl:param name="page" as="xs:string" required="yes"/>
+    <header class="site-header">
+      <div class="site-header-inner">
+        <p class="site-title">
+          <a href="index.html"><xsl:value-of select="$edition-title"/></a>
+        </p>
+        <nav class="site-nav" aria-label="Edition">
+          <ul>
+            <xsl:for-each select="'index.html', s:index-pages(), 'about.html'">
+              <li>
+                <a href="{.}">
+                  <xsl:if test=". = $page">
+                    <xsl:attribute name="aria-current" select="'page'"/>
+                  </xsl:if>
+                  <xsl:value-of select="if (. = 'index.html') then 'Texts'
+                      else if (. = 'about.html') then 'About' else s:index-label(.)"/>
+                </a>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  </xsl:template>
+
+  <xsl:template name="s:site-footer" as="element()">
+    <footer class="site-footer">
+      <p>
+        <a href="index.html"><xsl:value-of select="$edition-title"/></a>
+        <xsl:if test="$date != ''">
+          <xsl:text> · built </xsl:text>
+          <time datetime="{$date}"><xsl:value-of select="$date"/></time>
+        </xsl:if>
+        <xsl:text> · </xsl:text>
+        <a href="about.html#ed-cite">How to cite</a>
+      </p>
+    </footer>
+  </xsl:template>
+
+</xsl:stylesheet>

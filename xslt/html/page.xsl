@@ -1,0 +1,32 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The reading page of one text: normalized TEI -> one HTML5 page (OUT/html/<stem>.html).
+  A manifest: the shared rendering (common/render.xsl) in the page shell (modules/shell.xsl),
+  with the text's header as metadata, its contents as navigation, the text, its notes and the
+  popover cards of the register entries it names.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:r="urn:edition:render"
+    xmlns:s="urn:edition:shell"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="../common/render.xsl"/>
+  <xsl:import href="modules/shell.xsl"/>
+  <xsl:import href="modules/reading.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
+      indent="no"/>
+
+  <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="/" as="element()">
+    <xsl:apply-templates select="TEI" mode="reading-page"/>
+  </xsl:template>
+
+</xsl:stylesheet>
