@@ -549,6 +549,11 @@ def test_schematron_messages_follow_the_house_style() -> None:
     ids = [e.get("id") for e in [*checks, *rules]]
     assert None not in ids
     assert len(ids) == len(set(ids))
+    for rule in tree.xpath("//s:rule", namespaces=ns):
+        kinds = [etree.QName(child).localname for child in rule.iterchildren("{*}*")]
+        lets = [i for i, kind in enumerate(kinds) if kind == "let"]
+        checks_at = [i for i, kind in enumerate(kinds) if kind in ("assert", "report")]
+        assert not lets or max(lets) < min(checks_at), (rule.get("id"), "let after a check")
     for element in checks:
         text = " ".join("".join(element.itertext()).split())
         assert not text.endswith("."), element.get("id")
