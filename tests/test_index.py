@@ -165,7 +165,7 @@ def test_sections_and_context(edition: Path) -> None:
     first, heading = occurrences[0], occurrences[2]  # type: ignore[index]
     assert first["context"] == (
         "In November 1944, Jewish underground fighters in Belgium found themselves at a "
-        "significant historical juncture.…"
+        "significant historical juncture. With…"
     )
     assert heading["section_heading"] == "Jewish Resistance in Belgium during the Occupation"
     for occurrence in occurrences:  # type: ignore[attr-defined]

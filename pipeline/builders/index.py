@@ -11,6 +11,7 @@ writer. Every output uses the register ``xml:id`` as the entity's id.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -317,8 +318,29 @@ def render_index_pages(context: BuildContext) -> dict[str, str]:
     """File name -> HTML text of every index page, for the HTML writer to put in OUT/html/."""
     xml = context.products.get("entities") or entity_index(context.corpus)
     root = etree.fromstring(xml.encode("utf-8"))
+    names = page_names(root)
     sheet = engine().stylesheet("index/pages")
-    return {name: sheet.transform(xml, {"page": name}).output for name in page_names(root)}
+    params = {"index-pages": "\n".join(names)}
+    return {
+        name: sheet.transform(_page_subset(root, name), {**params, "page": name}).output
+        for name in names
+    }
+
+
+def _page_subset(root: etree._Element, page: str) -> str:
+    """The part of the entity index one page shows (Saxon then parses only that part)."""
+    subset = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
+    for child in root:
+        if child.tag == f"{{{ED_NS}}}entities":
+            kept = etree.SubElement(subset, child.tag)
+            for entity in child:
+                if PAGE_OF_TYPE.get(entity.get("type", ""), OTHER_PAGE) == page:
+                    kept.append(copy.deepcopy(entity))
+        elif child.tag == f"{{{ED_NS}}}documents" or (
+            child.tag == f"{{{ED_NS}}}timeline" and page == TIMELINE_PAGE
+        ):
+            subset.append(copy.deepcopy(child))
+    return etree.tostring(subset, encoding="unicode")
 
 
 # -- diagnostics -----------------------------------------------------------------------------

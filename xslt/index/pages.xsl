@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Entity index XML (entities.xsl) -> one HTML index page, chosen by $page: persons.html,
-  places.html, organisations.html, entities.html (every other register kind) or
-  timeline.html. pipeline/builders/index.py (render_index_pages) runs it once per page; the
+  Entity index XML (entities.xsl), or the part of it one page shows -> one HTML index page,
+  chosen by $page: persons.html, places.html, organisations.html, entities.html (every other
+  register kind) or timeline.html; $index-pages names every page (for the navigation).
+  pipeline/builders/index.py (render_index_pages) runs it once per page; the
   HTML writer puts the pages in OUT/html/ beside the reading pages, so links to mentions are
   <stem>.html#<mention id> and each entity's section carries id="<register xml:id>", the
   anchor the reading pages link names to.
@@ -21,6 +22,8 @@
       include-content-type="no"/>
 
   <xsl:param name="page" as="xs:string" select="'persons.html'"/>
+  <!-- Every index page of this edition, one per line (the navigation between them). -->
+  <xsl:param name="index-pages" as="xs:string" select="''"/>
 
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
 
@@ -48,13 +51,11 @@
     <xsl:variable name="entities" as="element(ed:entity)*" select="
         if ($page eq 'entities.html') then ed:entities/ed:entity[not(@type = $listed-kinds)]
         else ed:entities/ed:entity[@type = $kinds]"/>
-    <xsl:variable name="others" as="xs:boolean"
-        select="exists(ed:entities/ed:entity[not(@type = $listed-kinds)])"/>
     <xsl:call-template name="ed:index-shell">
       <xsl:with-param name="title" select="$title || ' – Index'"/>
       <xsl:with-param name="lang" select="$lang"/>
       <xsl:with-param name="nav" as="element()*">
-        <xsl:for-each select="$page-order[. ne 'entities.html' or $others]">
+        <xsl:for-each select="$page-order[. = tokenize($index-pages, '\n')]">
           <li>
             <a href="{.}">
               <xsl:if test=". eq $page">

@@ -57,18 +57,26 @@
         $element//text()[not(ancestor::tei:note[. >> $element])]))"/>
   </xsl:function>
 
-  <!-- Context before a mention, inside its block (or section), notes of the block left out. -->
+  <!-- Context before a mention, inside its block (or section), notes of the block left out.
+       String functions only, no regular expressions: this runs once per mention. -->
   <xsl:function name="ed:before" as="xs:string">
     <xsl:param name="mention" as="element()"/>
     <xsl:param name="scope" as="element()"/>
     <xsl:variable name="nodes" as="text()*"
         select="$mention/preceding::text()[position() le $ed:context-nodes][. >> $scope]
                 [not(ancestor::tei:note[. >> $scope])]"/>
-    <xsl:variable name="joined" as="xs:string" select="replace(string-join($nodes), '\s+', ' ')"/>
+    <xsl:variable name="joined" as="xs:string" select="string-join($nodes)"/>
+    <xsl:variable name="text" as="xs:string" select="normalize-space($joined)
+        || (if (normalize-space($joined) and ed:space(substring($joined, string-length($joined))))
+            then ' ' else '')"/>
+    <xsl:variable name="start" as="xs:integer"
+        select="string-length($text) - $ed:context-width + 1"/>
+    <xsl:variable name="cut" as="xs:string" select="substring($text, $start)"/>
     <xsl:sequence select="
-        if (string-length($joined) le $ed:context-width) then replace($joined, '^ ', '')
-        else '…' || replace(substring($joined, string-length($joined) - $ed:context-width + 1),
-                            '^\S*\s', '')"/>
+        if ($start le 1) then $text
+        else if (substring($text, $start - 1, 1) eq ' ') then '…' || $cut
+        else if (contains($cut, ' ')) then '…' || substring-after($cut, ' ')
+        else '…' || $cut"/>
   </xsl:function>
 
   <!-- Context after a mention, inside its block (or section), notes of the block left out. -->
@@ -79,10 +87,30 @@
         select="$mention/following::text()[position() le $ed:context-nodes]
                 [some $a in ancestor::* satisfies $a is $scope]
                 [not(ancestor::tei:note[. >> $scope])]"/>
-    <xsl:variable name="joined" as="xs:string" select="replace(string-join($nodes), '\s+', ' ')"/>
+    <xsl:variable name="joined" as="xs:string" select="string-join($nodes)"/>
+    <xsl:variable name="text" as="xs:string"
+        select="(if (normalize-space($joined) and ed:space(substring($joined, 1, 1)))
+                 then ' ' else '') || normalize-space($joined)"/>
+    <xsl:variable name="cut" as="xs:string" select="substring($text, 1, $ed:context-width)"/>
     <xsl:sequence select="
-        if (string-length($joined) le $ed:context-width) then replace($joined, ' $', '')
-        else replace(substring($joined, 1, $ed:context-width), '\s\S*$', '') || '…'"/>
+        if (string-length($text) le $ed:context-width) then $text
+        else if (substring($text, $ed:context-width + 1, 1) eq ' ') then $cut || '…'
+        else if (contains(substring($cut, 2), ' ')) then ed:before-last-space($cut) || '…'
+        else $cut || '…'"/>
+  </xsl:function>
+
+  <xsl:function name="ed:space" as="xs:boolean">
+    <xsl:param name="char" as="xs:string"/>
+    <xsl:sequence select="$char = (' ', '&#9;', '&#10;', '&#13;')"/>
+  </xsl:function>
+
+  <!-- "a b c" -> "a b": everything before the last space. -->
+  <xsl:function name="ed:before-last-space" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="reversed" as="xs:string"
+        select="codepoints-to-string(reverse(string-to-codepoints($text)))"/>
+    <xsl:sequence select="codepoints-to-string(reverse(string-to-codepoints(
+        substring-after($reversed, ' '))))"/>
   </xsl:function>
 
   <!-- Where a mention is and what it says: attributes and children shared by every record
