@@ -320,7 +320,10 @@ def render_index_pages(context: BuildContext) -> dict[str, str]:
     root = etree.fromstring(xml.encode("utf-8"))
     names = page_names(root)
     sheet = engine().stylesheet("index/pages")
-    params = {"index-pages": "\n".join(names)}
+    # The page shell (xslt/html/modules/shell.xsl) takes the HTML writer's site parameters.
+    from .html import site_params
+
+    params = site_params(context, sorted(names))
     return {
         name: sheet.transform(_page_subset(root, name), {**params, "page": name}).output
         for name in names

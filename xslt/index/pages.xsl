@@ -12,18 +12,20 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:ed="urn:edition"
+    xmlns:s="urn:edition:shell"
     xmlns="http://www.w3.org/1999/xhtml"
-    exclude-result-prefixes="xs ed">
+    exclude-result-prefixes="xs ed s">
 
-  <xsl:import href="modules/page-shell.xsl"/>
+  <!-- The page shell shared with every HTML page (head, site navigation, main, footer);
+       its parameters edition-title, date and index-pages come from the HTML writer's
+       site_params. -->
+  <xsl:import href="../html/modules/shell.xsl"/>
   <xsl:import href="modules/page-entries.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
       include-content-type="no"/>
 
   <xsl:param name="page" as="xs:string" select="'persons.html'"/>
-  <!-- Every index page of this edition, one per line (the navigation between them). -->
-  <xsl:param name="index-pages" as="xs:string" select="''"/>
 
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
 
@@ -34,8 +36,6 @@
       'organisations.html': ('Organisations', 'org'),
       'entities.html': ('Other entities'),
       'timeline.html': ('Timeline') }"/>
-  <xsl:variable name="page-order" as="xs:string+" select="('persons.html', 'places.html',
-      'organisations.html', 'entities.html', 'timeline.html')"/>
   <xsl:variable name="listed-kinds" as="xs:string+"
       select="('person', 'personGrp', 'place', 'org')"/>
 
@@ -51,28 +51,11 @@
     <xsl:variable name="entities" as="element(ed:entity)*" select="
         if ($page eq 'entities.html') then ed:entities/ed:entity[not(@type = $listed-kinds)]
         else ed:entities/ed:entity[@type = $kinds]"/>
-    <xsl:call-template name="ed:index-shell">
-      <xsl:with-param name="title" select="$title || ' – Index'"/>
+    <xsl:call-template name="s:page">
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="page" select="$page"/>
       <xsl:with-param name="lang" select="$lang"/>
-      <xsl:with-param name="nav" as="element()*">
-        <xsl:for-each select="$page-order[. = tokenize($index-pages, '\n')]">
-          <li>
-            <a href="{.}">
-              <xsl:if test=". eq $page">
-                <xsl:attribute name="aria-current" select="'page'"/>
-              </xsl:if>
-              <xsl:value-of select="$pages(.)[1]"/>
-            </a>
-          </li>
-        </xsl:for-each>
-        <xsl:for-each select="ed:documents/ed:document">
-          <li>
-            <a href="{@stem}.html">
-              <xsl:value-of select="(@title[normalize-space()], @stem)[1]"/>
-            </a>
-          </li>
-        </xsl:for-each>
-      </xsl:with-param>
+      <xsl:with-param name="body-class" select="'index-page'"/>
       <xsl:with-param name="content" as="node()*">
         <h1>
           <xsl:value-of select="$title"/>
@@ -86,8 +69,9 @@
           </xsl:when>
           <xsl:otherwise>
             <p class="index-summary">
-              <xsl:value-of select="ed:plural(count($entities), 'entry') => replace('ys$', 'ies')
-                  || ', ' || ed:plural(xs:integer(sum($entities/@count)), 'mention') || '.'"/>
+              <xsl:value-of select="count($entities)
+                  || (if (count($entities) eq 1) then ' entry, ' else ' entries, ')
+                  || ed:plural(xs:integer(sum($entities/@count)), 'mention') || '.'"/>
             </p>
             <xsl:apply-templates select="$entities" mode="ed:html">
               <xsl:with-param name="page-lang" select="$lang" tunnel="yes"/>
