@@ -21,7 +21,10 @@ from lxml import etree
 from .build import load_corpus
 from .builders.index import NS, entity_index, index_diagnostics
 from .diagnostics import Diagnostic, Report, Severity
+from .gate import discover
+from .paths import display
 from .report import format_line
+from .validate.references import context_files
 
 #: Entity types in the order the summary lists them; others follow alphabetically.
 TYPE_ORDER = ("person", "personGrp", "place", "org", "event", "object", "nym")
@@ -105,11 +108,23 @@ class IndexSummary:
 
 
 def summarize(paths: Sequence[Path]) -> IndexSummary:
-    """Read ``paths`` (files or folders), build the entity index in memory and count it."""
+    """Read ``paths`` (files or folders), build the entity index in memory and count it.
+
+    As ``edition check`` does, a text named alone is read with the ``registers/`` folders near
+    it (so its pointers resolve); entries of those registers that the named texts do not
+    mention are not reported as unused.
+    """
     report = Report()
-    corpus = load_corpus(list(paths), report)
+    files, _ = discover(paths)
+    nearby = context_files(files)
+    corpus = load_corpus([*paths, *nearby], report)
     root = etree.fromstring(entity_index(corpus).encode("utf-8"))
-    report.extend(index_diagnostics(corpus, root, unresolved=Severity.ERROR))
+    shown = {display(p) for p in nearby}
+    report.extend(
+        d
+        for d in index_diagnostics(corpus, root, unresolved=Severity.ERROR)
+        if not (d.code == "index.unused-entry" and d.path in shown)
+    )
     return summary_of(root, len(report.files), tuple(report.sorted()))
 
 
@@ -131,6 +146,6 @@ def summary_of(
         unresolved=sum(1 for m in unresolved if m.get("external") != "true"),
         external=sum(1 for m in unresolved if m.get("external") == "true"),
         untagged=len(root.findall("ed:untagged/ed:mention", NS)),
-        unused=sum(1 for e in entities if e.get("count") == "0"),
+        unused=sum(1 for d in diagnostics if d.code == "index.unused-entry"),
         diagnostics=diagnostics,
     )

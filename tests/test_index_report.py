@@ -86,3 +86,10 @@ def test_a_novel_without_names() -> None:
     assert (summary.entities, summary.mentions, summary.dates) == (0, 0, 0)
     assert summary.entities_by_type == () and not summary.has_errors
     assert json.loads(summary.as_json())["entities_by_type"] == {}
+
+
+def test_a_text_alone_is_read_with_the_registers_near_it() -> None:
+    summary = summarize([CRAFTED / "texts/story.xml"])
+    assert summary.files == 2 and summary.entities == 5
+    assert (summary.unresolved, summary.unused) == (1, 0)
+    assert not [d for d in summary.diagnostics if d.code == "index.unused-entry"]

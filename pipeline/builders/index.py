@@ -332,7 +332,9 @@ def render_index_pages(context: BuildContext) -> dict[str, str]:
 
 def _page_subset(root: etree._Element, page: str) -> str:
     """The part of the entity index one page shows (Saxon then parses only that part)."""
-    subset = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
+    subset = etree.Element(f"{{{ED_NS}}}index", nsmap={"ed": ED_NS})
+    for key, value in root.attrib.items():
+        subset.set(key, value)
     for child in root:
         if child.tag == f"{{{ED_NS}}}entities":
             kept = etree.SubElement(subset, child.tag)
