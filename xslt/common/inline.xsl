@@ -106,7 +106,7 @@
   <!-- choice: the editorial reading, then the source's in a bracket. -->
   <xsl:template match="choice" mode="r:main" as="element()">
     <xsl:variable name="preferred" as="element()?"
-        select="(corr | reg | expan | seg | unclear | *)[1]"/>
+        select="(corr, reg, expan, seg, unclear, *)[1]"/>
     <span>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'choice'"/>

@@ -72,12 +72,23 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Lines of a title page or a letter: paragraphs, or spans inside another such line. -->
   <xsl:template match="titlePart | byline | docAuthor | docDate | docEdition | salute | signed
       | dateline | trailer" mode="r:main" as="element()">
-    <xsl:call-template name="r:block">
-      <xsl:with-param name="element" select="'p'"/>
-      <xsl:with-param name="class" select="local-name()"/>
-    </xsl:call-template>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$r:phrasing">
+        <xsl:call-template name="r:inline">
+          <xsl:with-param name="class" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="r:block">
+          <xsl:with-param name="element" select="'p'"/>
+          <xsl:with-param name="class" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A milestone with a number shows it; an unnumbered one is a section break (* * *). -->

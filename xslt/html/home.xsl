@@ -45,6 +45,14 @@
       <xsl:with-param name="content" as="element()*">
         <header class="page-header">
           <h1><xsl:value-of select="$edition-title"/></h1>
+          <xsl:for-each select="$texts[count($texts) = 1]/teiHeader/fileDesc/editionStmt/edition">
+            <p class="lead"><xsl:value-of select="r:plain(.)"/></p>
+          </xsl:for-each>
+          <xsl:if test="count($texts) gt 1">
+            <p class="lead">
+              <xsl:value-of select="count($texts) || ' texts encoded in TEI P5'"/>
+            </p>
+          </xsl:if>
         </header>
         <xsl:if test="exists($intro)">
           <section class="introduction" aria-labelledby="ed-intro">

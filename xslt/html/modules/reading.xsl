@@ -70,10 +70,11 @@
       <xsl:if test="exists(r:authors(.))">
         <p class="authors"><xsl:value-of select="string-join(r:authors(.), '; ')"/></p>
       </xsl:if>
-      <xsl:if test="exists($source)">
+      <xsl:variable name="described" as="xs:string" select="r:source-line($source)"/>
+      <xsl:if test="$described != ''">
         <p class="source">
           <span class="meta-label">Source: </span>
-          <xsl:value-of select="r:plain($source)"/>
+          <xsl:value-of select="$described"/>
         </p>
       </xsl:if>
       <ul class="text-links">
@@ -84,5 +85,15 @@
       </ul>
     </header>
   </xsl:template>
+
+  <!-- A short description of the source: its author, title and imprint, not its notes. -->
+  <xsl:function name="r:source-line" as="xs:string">
+    <xsl:param name="bibl" as="element()?"/>
+    <xsl:variable name="parts" as="xs:string*" select="$bibl/(author | editor | title
+        | edition | pubPlace | publisher | date | monogr/(author | title | imprint/*))
+        ! r:plain(.)[. != '']"/>
+    <xsl:sequence select="if (exists($bibl/*)) then string-join($parts, ', ')
+        else r:plain($bibl)"/>
+  </xsl:function>
 
 </xsl:stylesheet>

