@@ -46,43 +46,12 @@ PAGE_OF_TYPE = {
 OTHER_PAGE = "entities.html"
 TIMELINE_PAGE = "timeline.html"
 #: Elements counted as names or dates in ``tei:text`` (the normalisation stage's pattern).
-MENTION_TAGS = (
-    "persName",
-    "placeName",
-    "orgName",
-    "name",
-    "rs",
-    "date",
-    "geogName",
-    "objectName",
-)
-ENTITY_COLUMNS = (
-    "id",
-    "type",
-    "subtype",
-    "name",
-    "count",
-    "variants",
-    "note",
-    "authority",
-    "latitude",
-    "longitude",
-    "source",
-)
-OCCURRENCE_COLUMNS = (
-    "entity",
-    "type",
-    "document",
-    "mention",
-    "section",
-    "section_heading",
-    "block",
-    "page",
-    "page_id",
-    "text",
-    "context",
-    "url",
-)
+MENTION_TAGS = ("persName", "placeName", "orgName", "name", "rs", "date", "geogName", "objectName")
+#: Columns of entities.csv and occurrences.csv.
+ENTITY_COLUMNS: tuple[str, ...] = ("id", "type", "subtype", "name", "count", "variants", "note")
+ENTITY_COLUMNS += ("authority", "latitude", "longitude", "source")
+OCCURRENCE_COLUMNS: tuple[str, ...] = ("entity", "type", "document", "mention", "section")
+OCCURRENCE_COLUMNS += ("section_heading", "block", "page", "page_id", "text", "context", "url")
 _ORIGIN = "index"
 
 
