@@ -314,7 +314,8 @@ def _page_subset(root: etree._Element, page: str) -> str:
             child.tag == f"{{{ED_NS}}}timeline" and page == TIMELINE_PAGE
         ):
             subset.append(copy.deepcopy(child))
-    return etree.tostring(subset, encoding="unicode")
+    text: str = etree.tostring(subset, encoding="unicode")
+    return text
 
 
 # -- diagnostics -----------------------------------------------------------------------------
