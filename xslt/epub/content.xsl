@@ -11,16 +11,20 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:r="urn:edition:render"
     xmlns:ee="urn:edition:epub"
     xmlns:epub="http://www.idpf.org/2007/ops"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
+  <xsl:import href="../common/render.xsl"/>
+
   <xsl:include href="modules/plan.xsl"/>
   <xsl:include href="modules/header.xsl"/>
   <xsl:include href="modules/labels.xsl"/>
   <xsl:include href="modules/shell.xsl"/>
-  <xsl:include href="modules/text.xsl"/>
+  <xsl:include href="modules/structure.xsl"/>
+  <xsl:include href="modules/links.xsl"/>
   <xsl:include href="modules/names.xsl"/>
   <xsl:include href="modules/notes.xsl"/>
   <xsl:include href="modules/pages.xsl"/>
@@ -57,18 +61,18 @@
           else ee:label($first-div) || ' — ' || ee:title()"/>
       <xsl:with-param name="body-type" select="($unit?matter, 'bodymatter')[1]"/>
       <xsl:with-param name="content" as="node()*">
-        <xsl:apply-templates select="$unit?before" mode="ee:text"/>
+        <xsl:apply-templates select="$unit?before" mode="r:main"/>
         <xsl:choose>
           <xsl:when test="exists($unit?lead)">
-            <xsl:apply-templates select="$unit?lead" mode="ee:text">
+            <xsl:apply-templates select="$unit?lead" mode="r:main">
               <xsl:with-param name="content" select="$unit?nodes"/>
             </xsl:apply-templates>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:apply-templates select="$unit?nodes" mode="ee:text"/>
+            <xsl:apply-templates select="$unit?nodes" mode="r:main"/>
           </xsl:otherwise>
         </xsl:choose>
-        <xsl:apply-templates select="$unit?after" mode="ee:text"/>
+        <xsl:apply-templates select="$unit?after" mode="r:main"/>
         <xsl:call-template name="ee:footnotes">
           <xsl:with-param name="nodes" select="$unit?before, $unit?nodes, $unit?after"/>
         </xsl:call-template>

@@ -10,16 +10,20 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:r="urn:edition:render"
     xmlns:ee="urn:edition:epub"
     xmlns:epub="http://www.idpf.org/2007/ops"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
+  <xsl:import href="../common/render.xsl"/>
+
   <xsl:include href="modules/plan.xsl"/>
   <xsl:include href="modules/header.xsl"/>
   <xsl:include href="modules/labels.xsl"/>
   <xsl:include href="modules/shell.xsl"/>
-  <xsl:include href="modules/text.xsl"/>
+  <xsl:include href="modules/structure.xsl"/>
+  <xsl:include href="modules/links.xsl"/>
   <xsl:include href="modules/names.xsl"/>
   <xsl:include href="modules/notes.xsl"/>
   <xsl:include href="modules/pages.xsl"/>

@@ -17,7 +17,7 @@
     xmlns:ee="urn:edition:epub"
     exclude-result-prefixes="#all">
 
-  <xsl:param name="registers" as="document-node()?" select="()"/>
+  <!-- $registers: declared by the shared rendering (xslt/common/base.xsl). -->
   <xsl:param name="entities" as="document-node()?" select="()"/>
   <xsl:param name="stem" as="xs:string" select="''"/>
 
@@ -25,6 +25,32 @@
   <xsl:key name="ee:mention-id" match="tei:text//*[@xml:id]" use="string(@xml:id)"/>
 
   <xsl:function name="ee:entities" as="element(ee:entity)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="if (exists($entities/ed:index)) then ee:shared-entities($doc)
+        else ee:derived-entities($doc)"/>
+  </xsl:function>
+
+  <!-- From the index builder's product (xslt/index/entities.xsl): entities with occurrences
+       in this text; an occurrence whose mention id is not in the text is left out. -->
+  <xsl:function name="ee:shared-entities" as="element(ee:entity)*">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:for-each select="$entities/ed:index/ed:entities/ed:entity[ed:occurrence/@document = $stem]">
+      <xsl:variable name="mentions" as="element()*"
+          select="ed:occurrence[@document = $stem] ! key('ee:mention-id', string(@mention), $doc)[1]"/>
+      <xsl:if test="exists($mentions)">
+        <xsl:variable name="name" as="xs:string" select="if (@type = ('person', 'personGrp')
+            and normalize-space(@sort) != '') then normalize-space(@sort)
+            else normalize-space((ed:name, @sort, @id)[1])"/>
+        <ee:entity id="{@id}" kind="{@type}" name="{$name}" sort="{(@sort, $name)[1]}">
+          <xsl:for-each select="$mentions">
+            <ee:mention href="{ee:href(.)}" where="{ee:where(.)}"/>
+          </xsl:for-each>
+        </ee:entity>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xsl:function name="ee:derived-entities" as="element(ee:entity)*">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="names" as="element()*"
         select="$doc/tei:TEI/tei:text//*[@ed:entity][ee:is-name(.)][@xml:id]"/>

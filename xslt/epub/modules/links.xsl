@@ -1,0 +1,87 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  EPUB overrides of the shared rendering (mode r:main) for links inside the book.
+
+  A pointer to an element of the same text ("#id") must name the content document that holds
+  the target, since the text may be split over several documents (plan.xsl); a pointer to a
+  note is a note reference (notes.xsl). Other pointers are left to the shared rendering
+  (web links pass its URL allow-list). Dates are not links (the web edition links them to its
+  timeline page, which the book does not have).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:r="urn:edition:render"
+    xmlns:ee="urn:edition:epub"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <xsl:key name="ee:id" match="tei:text//*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- The element of this text a pointer's first target names, if any. -->
+  <xsl:function name="ee:local-target" as="element()?">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:variable name="target" as="xs:string?"
+        select="tokenize(normalize-space($pointer/@target))[1]"/>
+    <xsl:sequence select="if (starts-with($target, '#'))
+        then key('ee:id', substring($target, 2), root($pointer))[1] else ()"/>
+  </xsl:function>
+
+  <xsl:template match="tei:ref[exists(ee:local-target(.))] | tei:ptr[exists(ee:local-target(.))]"
+      mode="r:main" as="element()" priority="2">
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="target" as="element()" select="ee:local-target(.)"/>
+    <xsl:choose>
+      <xsl:when test="$target/self::tei:note and not($r:in-link)">
+        <xsl:call-template name="ee:noteref">
+          <xsl:with-param name="note" select="$target"/>
+          <xsl:with-param name="label" select="normalize-space(.)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$r:in-link">
+        <xsl:call-template name="r:inline">
+          <xsl:with-param name="class" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <a href="{ee:href($target)}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="local-name()"/>
+          </xsl:call-template>
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+          <xsl:if test="self::tei:ptr or normalize-space(.) = ''">
+            <xsl:value-of select="ee:target-label($target)"/>
+          </xsl:if>
+        </a>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:function name="ee:target-label" as="xs:string">
+    <xsl:param name="target" as="element()"/>
+    <xsl:sequence select="if (r:is-div($target)) then ee:label($target)
+        else if ($target/self::tei:pb) then 'page ' || ee:page-label($target)
+        else '#' || $target/@xml:id"/>
+  </xsl:function>
+
+  <xsl:template match="tei:date" mode="r:main" as="element()">
+    <xsl:variable name="when" as="xs:string?"
+        select="@when[matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')]"/>
+    <xsl:element name="{if (exists($when)) then 'time' else 'span'}">
+      <xsl:if test="exists($when)">
+        <xsl:attribute name="datetime" select="$when"/>
+      </xsl:if>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'date'"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,72 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  EPUB overrides of the shared rendering (xslt/common/, mode r:main) for text structure.
+
+  - a div is a section with its normalized id, the EPUB structural semantic of its type
+    (epub:type) and the matching DPUB-ARIA role; a div split over several content documents
+    (plan.xsl) renders only the nodes given in $content;
+  - headings start at h1 in every content document (the title is on the title page, not above
+    the text as on a web page) and carry no self-link: a reading system has its own.
+  - graphics are not packaged (the book embeds no images), so graphic/media render nothing;
+    the figure's head and description stay.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:r="urn:edition:render"
+    xmlns:ee="urn:edition:epub"
+    xmlns:epub="http://www.idpf.org/2007/ops"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all">
+
+  <!-- div types with an EPUB structural semantic and its DPUB-ARIA role. -->
+  <xsl:variable name="ee:div-semantics" as="map(xs:string, xs:string*)" select="map {
+      'chapter': ('chapter', 'doc-chapter'),
+      'introduction': ('introduction', 'doc-introduction'),
+      'preface': ('preface', 'doc-preface'),
+      'prologue': ('prologue', 'doc-prologue'),
+      'epilogue': ('epilogue', 'doc-epilogue'),
+      'dedication': ('dedication', 'doc-dedication'),
+      'afterword': ('afterword', 'doc-afterword'),
+      'conclusion': ('conclusion', 'doc-conclusion'),
+      'part': ('part', 'doc-part'),
+      'group': ('part', 'doc-part'),
+      'volume': ('volume', ())
+    }"/>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5
+      | tei:div6 | tei:div7" mode="r:main" as="element()">
+    <xsl:param name="content" as="node()*" select="node()"/>
+    <xsl:variable name="sem" as="xs:string*" select="$ee:div-semantics(string(@type))"/>
+    <section>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'div'"/>
+      </xsl:call-template>
+      <xsl:if test="exists($sem[1])">
+        <xsl:attribute name="epub:type" select="$sem[1]"/>
+      </xsl:if>
+      <xsl:if test="exists($sem[2])">
+        <xsl:attribute name="role" select="$sem[2]"/>
+      </xsl:if>
+      <xsl:apply-templates select="$content" mode="r:main">
+        <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:head[r:is-div(..)][. is ../tei:head[1]]" mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || (r:heading-level(.) - 1)}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'head'"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:graphic | tei:media" mode="r:main" as="empty-sequence()"/>
+
+</xsl:stylesheet>
