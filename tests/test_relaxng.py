@@ -352,3 +352,13 @@ def test_eltec_verdicts_agree_with_jing(schema: Path) -> None:
     if not files or not schema.exists():
         missing("../shared/corpora/eltec-eng and ../shared/schemas")
     assert our_counts(schema, files) == jing_counts(schema, files)
+
+
+def test_element_with_two_definitions_is_judged_in_context() -> None:
+    validator = validator_for(DATA / "two-defs.rng")
+    assert validator.validate(gated("<p>text <q><p><b/></p></q></p>")) == []
+    found = validator.validate(gated("<p>text <q><p>text</p></q></p>"))
+    assert summary(found) == [(1, "rng.invalid")]
+    assert validator.validate(gated("<q><p><b/></p></q>"))[0].message == (
+        'element "q" is not allowed as the root element; expected "p"'
+    )

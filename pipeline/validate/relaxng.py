@@ -735,18 +735,20 @@ class RelaxNGValidator:
         return self._grammar
 
     def validate(self, doc: SourceDocument, max_errors: int = 100) -> list[Diagnostic]:
+        """One diagnostic per invalid element (at most ``max_errors``, at least one for an
+        invalid document); none for a valid one. Never modifies ``doc``."""
         compiled = self.compiled_for(Vocabulary.of(doc.root))
         if compiled.valid(doc.tree):
             return []
-        findings = self._explain(doc.root, compiled, max(1, max_errors))
+        limit = max(1, max_errors)
+        findings = self._explain(doc.root, compiled, limit)
         if not findings:
             findings = [_fallback(doc.root, compiled)]
         findings.sort(key=lambda f: f.node.sourceline or 0)
+        shown = doc.display
         return [
-            Diagnostic(
-                doc.display, f.node.sourceline, None, Severity.ERROR, f.code, f.message, _ORIGIN
-            )
-            for f in findings[:max_errors]
+            Diagnostic(shown, f.node.sourceline, None, Severity.ERROR, f.code, f.message, _ORIGIN)
+            for f in findings[:limit]
         ]
 
     def _explain(
