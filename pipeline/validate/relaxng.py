@@ -502,7 +502,9 @@ def _reachable_copy(
     return grammar, dead
 
 
-def prune(prepared: etree._Element, vocabulary: Vocabulary) -> etree._Element:
+def prune(
+    prepared: etree._Element, vocabulary: Vocabulary, zero: dict[str, str] | None = None
+) -> etree._Element:
     """The grammar restricted to ``vocabulary``, with the original start kept as the define
     ``edition.start`` and a start that accepts any element the grammar defines."""
     elements = {rng_messages.split(n) for n in vocabulary.elements}
@@ -512,7 +514,8 @@ def prune(prepared: etree._Element, vocabulary: Vocabulary) -> etree._Element:
         owner, _, attribute = pair.partition(" ")
         owners.setdefault(rng_messages.split(owner), set()).add(rng_messages.split(attribute))
     attribute_defines = _attribute_defines(grammar)
-    zero = _zero_states(attribute_defines)
+    if zero is None:
+        zero = _zero_states(attribute_defines)
     for node in list(grammar.iter(_R + "element")):
         _specialise_attributes(node, attribute_defines, zero, owners)
     dead = _dead_defines(grammar, dead)
@@ -713,6 +716,7 @@ class RelaxNGValidator:
         self._prepared, self._digest = load_prepared(schema)
         self._compiled: _Compiled | None = None
         self._grammar: Grammar | None = None
+        self._zero: dict[str, str] | None = None
 
     def compiled_for(self, vocabulary: Vocabulary) -> _Compiled:
         current = self._compiled
@@ -723,7 +727,9 @@ class RelaxNGValidator:
         key = _digest("pruned", self._digest, vocabulary.key())
         grammar = _cache_read(key)
         if grammar is None:
-            grammar = prune(self._prepared, vocabulary)
+            if self._zero is None:
+                self._zero = _zero_states(_attribute_defines(self._prepared))
+            grammar = prune(self._prepared, vocabulary, self._zero)
             _cache_write(key, grammar)
         self._compiled = _Compiled.build(self.schema, grammar, vocabulary)
         return self._compiled

@@ -150,6 +150,7 @@ class Grammar:
         for name, defines in self.defines.items():
             if len(defines) == 1 and len(defines[0]) == 1 and defines[0][0].tag == _R + "element":
                 self.elements.append((name_class(defines[0][0]), name))
+        self._by_name: dict[tuple[str, str], list[str]] | None = None
         self._intern: dict[tuple[object, ...], Pat] = {}
         self._content: dict[str, Pat] = {}
         self._deriv: dict[tuple[int, str, str], Pat] = {}
@@ -193,7 +194,17 @@ class Grammar:
         return a if a.op in ("notAllowed", "empty") else self._mk("oneOrMore", a)
 
     def definitions(self, ns: str, local: str) -> list[str]:
-        return [name for nc, name in self.elements if nc.contains(ns, local)]
+        """The element defines whose name class contains the name, in grammar order."""
+        if self._by_name is None:
+            self._by_name = {}
+            for nc, name in self.elements:
+                if nc.kind == "name":
+                    self._by_name.setdefault((nc.ns, nc.local), []).append(name)
+        found = set(self._by_name.get((ns, local), []))
+        found.update(
+            name for nc, name in self.elements if nc.kind != "name" and nc.contains(ns, local)
+        )
+        return [name for _, name in self.elements if name in found] if found else []
 
     def element_pattern(self, define: str) -> etree._Element:
         return self.defines[define][0][0]
