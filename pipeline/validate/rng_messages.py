@@ -62,6 +62,14 @@ class NameClass:
         return f'any element in namespace "{self.ns}"'
 
 
+def content_children(pattern: etree._Element) -> list[etree._Element]:
+    """The patterns of an ``element`` or ``attribute`` pattern, after its name class."""
+    children = [c for c in pattern if isinstance(c.tag, str)]
+    if pattern.get("name") is None and children and children[0].tag in _NAME_CLASSES:
+        children = children[1:]
+    return children
+
+
 def name_class(pattern: etree._Element) -> NameClass:
     """The name class of an ``element`` or ``attribute`` pattern."""
     if pattern.get("name") is not None:
@@ -214,16 +222,9 @@ class Grammar:
         found = self._content.get(define)
         if found is None:
             element = self.element_pattern(define)
-            found = self._seq(self._content_children(element))
+            found = self._seq(content_children(element))
             self._content[define] = found
         return found
-
-    @staticmethod
-    def _content_children(pattern: etree._Element) -> list[etree._Element]:
-        children = [c for c in pattern if isinstance(c.tag, str)]
-        if pattern.get("name") is None and children and children[0].tag in _NAME_CLASSES:
-            children = children[1:]
-        return children
 
     def _seq(self, nodes: list[etree._Element], op: str = "group") -> Pat:
         result = self.empty
@@ -356,7 +357,7 @@ class Grammar:
         if cached is None:
             element = self.element_pattern(define)
             found: list[Attribute] = []
-            required = self._required(self._content_children(element), "group", found, set())
+            required = self._required(content_children(element), "group", found, set())
             cached = self._attributes[define] = (found, required)
         return cached
 
@@ -471,7 +472,7 @@ def _check_attributes(g: Grammar, element: etree._Element, defines: list[str]) -
         allowed += found
         required = needed if required is None else required & needed
     label = _label(element)
-    present = set()
+    present: set[tuple[str, str]] = set()
     for name, value in element.attrib.items():
         ns, local = split(name)
         present.add((ns, local))
@@ -588,7 +589,7 @@ def _all_names(g: Grammar, p: Pat) -> tuple[list[NameClass], bool]:
     return found, text
 
 
-def root_finding(g: Grammar, root: etree._Element, start: list[NameClass]) -> Finding:
+def root_finding(root: etree._Element, start: list[NameClass]) -> Finding:
     return Finding(
         root,
         "rng.unexpected-element",
