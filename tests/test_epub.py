@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from urllib.parse import urldefrag
 import pytest
 from lxml import etree
 
-from pipeline.build import build
+from pipeline.build import BuildContext, build
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITION = ROOT / "tei"
@@ -379,6 +380,28 @@ def test_book_without_identifier_gets_a_stable_uuid(fixture_book: Path) -> None:
             "fixture-notes-pages",
         )
     )
+
+
+def test_index_derived_from_the_text_equals_the_shared_product() -> None:
+    """Without the index builder's product the EPUB index is derived from the text alike."""
+    from pipeline.build import load_corpus
+    from pipeline.builders.index import IndexBuilder
+    from pipeline.diagnostics import Report
+    from pipeline.xslt import XmlText, engine
+
+    corpus = load_corpus([EDITION], Report())
+    (text,) = corpus.texts
+    context = BuildContext(corpus=corpus, out=Path("unused"), date=dt.datetime(2000, 1, 1))
+    with tempfile.TemporaryDirectory() as staging:
+        IndexBuilder().build(context, Path(staging))
+    params = {"registers": XmlText(corpus.registers), "stem": text.stem}
+    sheet = engine().stylesheet("epub/index")
+    derived = sheet.transform(text.normalized, params).output
+    shared = sheet.transform(
+        text.normalized, {**params, "entities": XmlText(context.products["entities"])}
+    ).output
+    assert "index-entry" in derived
+    assert derived == shared
 
 
 # ---------------------------------------------------------------- the novels

@@ -174,11 +174,13 @@ def book_metadata(
         date=_text(record, "date"),
         source=source,
         page_break_source=(source or "unknown print source") if pages else None,
-        accessibility=accessibility(has_index=has_index, pages=pages),
+        accessibility=accessibility(
+            has_index=has_index, pages=pages, notes=int(_text(record, "notes") or "0")
+        ),
     )
 
 
-def accessibility(*, has_index: bool, pages: int) -> pkg.Accessibility:
+def accessibility(*, has_index: bool, pages: int, notes: int = 0) -> pkg.Accessibility:
     """What the book offers, stated only where the writer guarantees it."""
     features = ["tableOfContents", "readingOrder", "structuralNavigation", "ARIA"]
     summary = [
@@ -191,5 +193,6 @@ def accessibility(*, has_index: bool, pages: int) -> pkg.Accessibility:
     if pages:
         features += ["pageBreakMarkers", "pageNavigation"]
         summary.append("Page breaks of the print source are marked and listed in a page list.")
-    summary.append("Notes are linked both ways.")
+    if notes:
+        summary.append("Note references and notes are linked both ways.")
     return pkg.Accessibility(features=tuple(features), summary=" ".join(summary))
