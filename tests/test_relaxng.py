@@ -106,7 +106,9 @@ def test_p_inside_p_names_the_inner_p(tei_all: RelaxNGValidator) -> None:
 def test_unknown_element_is_named_with_what_was_expected(small_rng: RelaxNGValidator) -> None:
     found = small_rng.validate(gated(small("<p>a</p>\n<para>b</para>\n<p>c</p>")))
     assert summary(found) == [(5, "rng.unexpected-element")]
-    assert found[0].message == 'element "para" is not allowed inside "body"; expected "div" or "p"'
+    assert found[0].message == (
+        'element "para" is not defined by the schema; expected "div" or "p" inside "body"'
+    )
 
 
 def test_missing_required_child(small_rng: RelaxNGValidator) -> None:
@@ -144,7 +146,10 @@ def test_attribute_problems(small_rng: RelaxNGValidator) -> None:
     assert messages[1] == (
         'attribute "rend" of element "p" has the value "bold"; expected "center" or "indent"'
     )
-    assert messages[2] == 'attribute "n" of element "p" has an invalid value "three"'
+    assert messages[2] == (
+        'attribute "n" of element "p" has an invalid value "three"; '
+        'expected a value of type "positiveInteger"'
+    )
     assert messages[3] == 'element "div" is missing the required attribute "type"'
     assert messages[4] == 'element "ref" is missing the required attribute "target"'
 
@@ -174,7 +179,7 @@ def test_several_errors_in_one_file_are_all_reported(tei_all: RelaxNGValidator) 
         (14, "rng.unexpected-attribute"),
         (15, "rng.missing-element"),
     ]
-    assert found[0].message.startswith('element "para" is not allowed inside "body"')
+    assert found[0].message.startswith('element "para" is not defined by the schema; expected')
     assert found[1].message.startswith('element "p" is not allowed inside "p"')
     assert found[2].message == 'attribute "bogus" is not allowed on element "p"'
     assert found[3].message.startswith('element "list" is incomplete')

@@ -781,7 +781,7 @@ class RelaxNGValidator:
                 continue
             explained.add(id(target))
             findings = rng_messages.explain(g, target)
-            findings += _libxml2_findings(target, compiled, findings)
+            findings += _libxml2_findings(g, target, compiled, findings)
             for finding in findings:
                 found.setdefault((id(finding.node), finding.code, finding.message), finding)
             if len(found) >= budget:
@@ -812,7 +812,7 @@ _ATTRIBUTE_CODES = ("rng.unexpected-attribute", "rng.bad-value", "rng.missing-at
 
 
 def _libxml2_findings(
-    target: etree._Element, compiled: _Compiled, findings: list[rng_messages.Finding]
+    g: Grammar, target: etree._Element, compiled: _Compiled, findings: list[rng_messages.Finding]
 ) -> list[rng_messages.Finding]:
     """What libxml2 adds: bad datatype values, or its own words when ours found nothing."""
     if any(f.code in _ATTRIBUTE_CODES and f.node is target for f in findings):
@@ -822,15 +822,9 @@ def _libxml2_findings(
     for entry in errors:
         match = _INVALID_ATTR.match(entry.message)
         if match and match.group(2) == local:
-            name = match.group(1)
-            value = next((v for k, v in target.attrib.items() if k.endswith(name)), "")
-            return [
-                rng_messages.Finding(
-                    target,
-                    "rng.bad-value",
-                    f'attribute "{name}" of element "{local}" has an invalid value "{value}"',
-                )
-            ]
+            names = [k for k in target.attrib if rng_messages.split(k)[1] == match.group(1)]
+            if names:
+                return [rng_messages.bad_value(g, target, names[0])]
     if findings or not errors:
         return []
     return [

@@ -509,6 +509,24 @@ def _check_attributes(g: Grammar, element: etree._Element, defines: list[str]) -
     return findings
 
 
+def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
+    """The attribute's value is not of its datatype (libxml2 found it; we word it)."""
+    ns, local = split(attribute)
+    types = {
+        a.datatype
+        for define in g.definitions(*split(element.tag))
+        for a in g.attributes(define)[0]
+        if a.datatype and a.nc.contains(ns, local)
+    }
+    hint = f"; expected a value of type {names_list([NameClass('name', local=t) for t in types])}"
+    return Finding(
+        element,
+        "rng.bad-value",
+        f'attribute "{shown(attribute)}" of element {_label(element)} has an invalid value '
+        f'"{element.get(attribute)}"' + (hint if types else ""),
+    )
+
+
 def _tokens(element: etree._Element) -> Iterator[Token]:
     if element.text and element.text.strip():
         yield Token("", "", element)
@@ -554,6 +572,11 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
             else:
                 message += f"expected {expected}"
             p = later
+        elif not g.definitions(token.ns, token.local):
+            message = (
+                f"element {_label(child)} is not defined by the schema; "
+                f"expected {expected} inside {label}"
+            )
         else:
             known = any(nc.contains(token.ns, token.local) for nc in everywhere[0])
             where = "here inside" if known else "inside"
