@@ -40,10 +40,9 @@ ASSET_FOLDER = "assets"
 
 @dataclass(frozen=True)
 class Page:
-    """One rendered page: its file name, its HTML, and the messages Saxon emitted."""
+    """One page written: its file name, the messages Saxon emitted, the source shown in them."""
 
     name: str
-    html: str
     messages: tuple[str, ...]
     source: str
 
@@ -54,6 +53,7 @@ class _Job:
 
     texts: tuple[tuple[str, str, str], ...]  # (stem, normalized TEI, display path)
     params: Mapping[str, ParamValue]
+    staging: Path
 
 
 _JOB: _Job | None = None
@@ -75,15 +75,15 @@ class HtmlBuilder:
                 for t in sorted(context.corpus.texts, key=lambda t: t.stem)
             ),
             {**params, "registers": XmlText(context.corpus.registers)},
+            staging,
         )
         try:
             pages = list(render_texts(job, context.jobs))
-            pages += render_site_pages(context, params)
+            pages += render_site_pages(context, params, staging)
         except EditionError as exc:
             return [*problems, diag.error("-", "html.render", str(exc), origin=_ORIGIN)]
         for page in pages:
             problems.extend(messages_to_diagnostics(page.messages, page.source))
-            write_text_atomic(staging / page.name, page.html)
         for name, html in sorted(index_pages.items()):
             write_text_atomic(staging / name, wrap_index_page(name, html, params))
         copy_assets(staging / ASSET_FOLDER)
@@ -117,38 +117,36 @@ def edition_title(context: BuildContext) -> str:
 
 
 def render_texts(job: _Job, jobs: int) -> Iterable[Page]:
-    """Reading pages of every text, in stem order; ``jobs`` > 1 uses forked processes."""
+    """Write the reading page of every text (in stem order); ``jobs`` > 1 forks workers,
+    which write their pages themselves (no page crosses a process boundary).
+
+    The stylesheets are compiled once, in this process, before the pool forks: each worker
+    runs on its copy of the compiled engine (SaxonC's native image collects garbage on the
+    calling thread, so the copy needs none of the parent's threads). Compiling in every
+    worker instead costs about a second per worker.
+    """
     global _JOB
-    if jobs <= 1 or len(job.texts) <= 1:
-        _JOB = job
-        try:
-            yield from (_render_one(i) for i in range(len(job.texts)))
-        finally:
-            _JOB = None
-        return
     _JOB = job
     try:
+        engine().stylesheet("html/page")
+        if jobs <= 1 or len(job.texts) <= 1:
+            yield from (_render_one(i) for i in range(len(job.texts)))
+            return
         context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=_fresh_engine
-        ) as pool:
+        workers = min(jobs, len(job.texts))
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
             yield from pool.map(_render_one, range(len(job.texts)), chunksize=1)
     finally:
         _JOB = None
-
-
-def _fresh_engine() -> None:
-    """A forked worker must not reuse the parent's Saxon processor: start its own."""
-    from .. import xslt
-
-    xslt._engine = None
 
 
 def _render_one(index: int) -> Page:
     assert _JOB is not None, "the job is handed over before the pool starts"
     stem, normalized, display = _JOB.texts[index]
     result = engine().stylesheet("html/page").transform(normalized, {**_JOB.params, "stem": stem})
-    return Page(f"{stem}.html", result.output, result.messages, display)
+    name = f"{stem}.html"
+    write_text_atomic(_JOB.staging / name, result.output)
+    return Page(name, result.messages, display)
 
 
 # -- home and about --------------------------------------------------------------------------
@@ -176,12 +174,16 @@ def headers_document(context: BuildContext) -> str:
     return str(etree.tostring(corpus, encoding="unicode"))
 
 
-def render_site_pages(context: BuildContext, params: Mapping[str, ParamValue]) -> list[Page]:
+def render_site_pages(
+    context: BuildContext, params: Mapping[str, ParamValue], staging: Path
+) -> list[Page]:
+    """Write the home and about pages."""
     headers = headers_document(context)
     pages = []
     for name, sheet in (("index.html", "html/home"), ("about.html", "html/about")):
         result = engine().stylesheet(sheet).transform(headers, params)
-        pages.append(Page(name, result.output, result.messages, "-"))
+        write_text_atomic(staging / name, result.output)
+        pages.append(Page(name, result.messages, "-"))
     return pages
 
 

@@ -65,15 +65,25 @@
     <xsl:if test="$id and @xml:id">
       <xsl:attribute name="id" select="@xml:id"/>
     </xsl:if>
-    <xsl:variable name="lang" as="xs:string?" select="r:lang(@xml:lang)"/>
-    <xsl:if test="exists($lang)">
-      <xsl:attribute name="lang" select="$lang"/>
-    </xsl:if>
-    <xsl:variable name="classes" as="xs:string*"
-        select="tokenize($class), r:rend-classes(@rend), r:token-class('type', @type)"/>
-    <xsl:if test="exists($classes)">
-      <xsl:attribute name="class" select="string-join(distinct-values($classes), ' ')"/>
-    </xsl:if>
+    <xsl:choose>
+      <!-- the common case, kept cheap: most elements have none of these attributes -->
+      <xsl:when test="empty(@xml:lang | @rend | @type)">
+        <xsl:if test="$class">
+          <xsl:attribute name="class" select="$class"/>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="lang" as="xs:string?" select="r:lang(@xml:lang)"/>
+        <xsl:if test="exists($lang)">
+          <xsl:attribute name="lang" select="$lang"/>
+        </xsl:if>
+        <xsl:variable name="classes" as="xs:string*"
+            select="tokenize($class), r:rend-classes(@rend), r:token-class('type', @type)"/>
+        <xsl:if test="exists($classes)">
+          <xsl:attribute name="class" select="string-join(distinct-values($classes), ' ')"/>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Renders the children into an element that is a block in flow content and a span with

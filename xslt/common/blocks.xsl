@@ -31,10 +31,26 @@
   </xsl:function>
 
   <xsl:template match="p | ab" mode="r:main" as="element()">
-    <xsl:call-template name="r:block">
-      <xsl:with-param name="element" select="if (r:has-blocks(.)) then 'div' else 'p'"/>
-      <xsl:with-param name="class" select="local-name()"/>
-    </xsl:call-template>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <!-- the most frequent element of any text: a literal p is the cheapest rendering -->
+      <xsl:when test="not($r:phrasing) and not(r:has-blocks(.))">
+        <p>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="local-name()"/>
+          </xsl:call-template>
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </p>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="r:block">
+          <xsl:with-param name="element" select="if (r:has-blocks(.)) then 'div' else 'p'"/>
+          <xsl:with-param name="class" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Lists: item -> li, with the labels and other nodes before it. -->

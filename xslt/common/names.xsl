@@ -46,9 +46,9 @@
   <xsl:template match="persName | placeName | orgName | name | rs | geogName | objectName"
       mode="r:main" as="element()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="class" as="xs:string" select="string-join(('name', local-name(),
-        (@ed:kind ! r:token-class('kind', .)), (if (@ed:unresolved = 'true') then 'unresolved'
-        else if (@ed:entity) then () else 'unkeyed')), ' ')"/>
+    <xsl:variable name="class" as="xs:string" select="string-join(distinct-values(('name',
+        local-name(), (@ed:kind ! r:token-class('kind', .)), (if (@ed:unresolved = 'true')
+        then 'unresolved' else if (@ed:entity) then () else 'unkeyed'))), ' ')"/>
     <xsl:choose>
       <xsl:when test="@ed:entity and not($r:in-link)">
         <a href="{r:index-page(@ed:kind)}#{@ed:entity}">
