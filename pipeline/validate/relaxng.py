@@ -32,7 +32,7 @@ from . import rng_messages
 from .rng_messages import RNG_NS, Grammar, NameClass
 
 #: Bump when the prepared or pruned form changes, so stale cache files are not read.
-CACHE_VERSION = "5"
+CACHE_VERSION = "6"
 
 _R = f"{{{RNG_NS}}}"
 _DEPS = "{urn:x-edition:cache}deps"
@@ -394,13 +394,17 @@ def _attribute_defines(grammar: etree._Element) -> dict[str, list[etree._Element
         found |= more
 
 
-def _inline(defines: list[etree._Element], in_choice: bool) -> list[etree._Element]:
+#: Patterns whose children form a group: a define's patterns can be spliced into them.
+_GROUPING = {"element", "define", "group", "oneOrMore", "zeroOrMore", "optional", "mixed", "list"}
+
+
+def _inline(defines: list[etree._Element], wrap: bool) -> list[etree._Element]:
     """Copies of the patterns of ``defines``, to put in place of a ref to them. No needless
     ``group``: libxml2 rejects valid content when a group of attributes follows text."""
     parts = []
     for define in defines:
         children = [copy.deepcopy(c) for c in define]
-        if len(children) == 1 or (len(defines) == 1 and not in_choice):
+        if len(children) == 1 or (len(defines) == 1 and not wrap):
             parts.extend(children)
         else:
             group = etree.Element(_R + "group")
@@ -433,8 +437,8 @@ def _inline_refs(
             if state != _OTHER:
                 parent[index : index + 1] = [etree.Element(_R + state)]
                 continue
-            in_choice = parent.tag == _R + "choice"
-            parent[index : index + 1] = _inline(attribute_defines[ref.get("name")], in_choice)
+            grouped = etree.QName(parent).localname in _GROUPING
+            parent[index : index + 1] = _inline(attribute_defines[ref.get("name")], not grouped)
 
 
 def _zero_states(attribute_defines: dict[str, list[etree._Element]]) -> dict[str, str]:
@@ -442,7 +446,7 @@ def _zero_states(attribute_defines: dict[str, list[etree._Element]]) -> dict[str
     states = {}
     for name, defines in attribute_defines.items():
         holder = etree.Element(_R + "group")
-        holder.extend(_inline(defines, in_choice=False))
+        holder.extend(_inline(defines, wrap=False))
         _inline_refs(holder, attribute_defines)
         for attribute in list(holder.iter(_R + "attribute")):
             _not_allowed(attribute)
