@@ -777,15 +777,16 @@ class RelaxNGValidator:
             if not g.definitions(*rng_messages.split(root.tag)):
                 return list(found.values())
         explained: set[int] = set()
-        for culprit in _culprits(compiled, root, budget):
-            target: etree._Element | None = culprit
+        for element, culprit in _invalid_elements(compiled, root, budget):
+            target: etree._Element | None = element
             while target is not None and not g.definitions(*rng_messages.split(target.tag)):
                 target = target.getparent()
             if target is None or id(target) in explained:
                 continue
             explained.add(id(target))
             findings = rng_messages.explain(g, target)
-            findings += _libxml2_findings(g, target, compiled, findings)
+            if culprit:
+                findings += _libxml2_findings(g, target, compiled, findings)
             for finding in findings:
                 found.setdefault((id(finding.node), finding.code, finding.message), finding)
             if len(found) >= budget:
@@ -793,18 +794,25 @@ class RelaxNGValidator:
         return list(found.values())
 
 
-def _culprits(compiled: _Compiled, root: etree._Element, budget: int) -> list[etree._Element]:
-    """The elements that are invalid though each of their children is valid on its own."""
-    found: list[etree._Element] = []
+def _invalid_elements(
+    compiled: _Compiled, root: etree._Element, budget: int
+) -> list[tuple[etree._Element, bool]]:
+    """The elements invalid on their own, in document order, each with whether it is a
+    culprit: invalid though each of its children is valid on its own. Only culprits need
+    libxml2's word; the others may still break the grammar by their own attributes or by
+    the names and order of their children, which ``rng_messages.explain`` checks."""
+    found: list[tuple[etree._Element, bool]] = []
+    culprits = 0
 
     def visit(element: etree._Element) -> None:
+        nonlocal culprits
         bad = [c for c in element.iterchildren(etree.Element) if not compiled.valid_alone(c)]
+        found.append((element, not bad))
+        culprits += not bad
         for child in bad:
-            if len(found) >= budget:
+            if culprits >= budget:
                 return
             visit(child)
-        if not bad:
-            found.append(element)
 
     if not compiled.valid_alone(root):
         visit(root)
@@ -812,6 +820,7 @@ def _culprits(compiled: _Compiled, root: etree._Element, budget: int) -> list[et
 
 
 _INVALID_ATTR = re.compile(r"Invalid attribute (\S+) for element (\S+)")
+_BAD_TYPE = re.compile(r"Type \S+ doesn't allow value '(.*)'$")
 _ATTRIBUTE_CODES = ("rng.unexpected-attribute", "rng.bad-value", "rng.missing-attribute")
 
 
@@ -827,6 +836,11 @@ def _libxml2_findings(
         match = _INVALID_ATTR.match(entry.message)
         if match and match.group(2) == local:
             names = [k for k in target.attrib if rng_messages.split(k)[1] == match.group(1)]
+            if names:
+                return [rng_messages.bad_value(g, target, names[0])]
+        match = _BAD_TYPE.match(entry.message)
+        if match:
+            names = [k for k, v in target.attrib.items() if v == match.group(1)]
             if names:
                 return [rng_messages.bad_value(g, target, names[0])]
     if findings or not errors:

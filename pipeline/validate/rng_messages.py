@@ -518,12 +518,19 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
         for a in g.attributes(define)[0]
         if a.datatype and a.nc.contains(ns, local)
     }
-    hint = f"; expected a value of type {names_list([NameClass('name', local=t) for t in types])}"
+    if not types:
+        return Finding(
+            element,
+            "rng.unexpected-attribute",
+            f'attribute "{shown(attribute)}" is not allowed on element {_label(element)} '
+            "together with its other attributes",
+        )
+    listed = names_list([NameClass("name", local=t) for t in types])
     return Finding(
         element,
         "rng.bad-value",
         f'attribute "{shown(attribute)}" of element {_label(element)} has an invalid value '
-        f'"{element.get(attribute)}"' + (hint if types else ""),
+        f'"{element.get(attribute)}"; expected a value of type {listed}',
     )
 
 
