@@ -318,8 +318,10 @@ def test_browser_popover_and_axe(server: str) -> None:
     with sync_playwright() as p:  # type: ignore[operator]
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            for width in (1280, 390):
-                page = browser.new_page(viewport={"width": width, "height": 900})
+            for width, scheme in ((1280, "light"), (390, "dark")):
+                page = browser.new_page(
+                    viewport={"width": width, "height": 900}, color_scheme=scheme
+                )
                 page.goto(server + "belgium-1944.html")
                 name = page.locator("a.name").first
                 card_id = name.evaluate("a => a.nextElementSibling.getAttribute('popovertarget')")
@@ -355,3 +357,21 @@ def test_browser_popover_without_javascript(server: str) -> None:
             assert not page.locator(f"#{card_id}").is_visible()
         finally:
             browser.close()
+
+
+def test_unknown_elements_are_warned_with_their_line(tmp_path: Path) -> None:
+    source = tmp_path / "odd.xml"
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        "<title>Odd</title></titleStmt><publicationStmt><p/></publicationStmt>"
+        "<sourceDesc><p/></sourceDesc></fileDesc></teiHeader>\n<text><body>\n"
+        "<p>a <blorp>kept words</blorp> and <blorp>more</blorp></p>\n</body></text></TEI>",
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    warnings = [d for d in report.diagnostics if d.code == "html.unknown-element"]
+    assert [(d.line, d.message) for d in warnings] == [
+        (3, "element blorp has no rendering; its text is shown as is")
+    ]
+    page = (tmp_path / "out" / "html" / "odd.html").read_text(encoding="utf-8")
+    assert "kept words" in page and "more" in page

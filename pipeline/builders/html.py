@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -82,8 +83,10 @@ class HtmlBuilder:
             pages += render_site_pages(context, params, staging)
         except EditionError as exc:
             return [*problems, diag.error("-", "html.render", str(exc), origin=_ORIGIN)]
+        roots = {f"{t.stem}.html": t.source.root for t in context.corpus.texts}
         for page in pages:
-            problems.extend(messages_to_diagnostics(page.messages, page.source))
+            found = messages_to_diagnostics(page.messages, page.source)
+            problems.extend(locate(d, roots.get(page.name)) for d in found)
         for name, html in sorted(index_pages.items()):
             write_text_atomic(staging / name, wrap_index_page(name, html, params))
         copy_assets(staging / ASSET_FOLDER)
@@ -239,6 +242,22 @@ def messages_to_diagnostics(messages: Iterable[str], path: str) -> list[Diagnost
         else:
             found.append(diag.info(path, "html.message", message, origin=_ORIGIN))
     return found
+
+
+_UNKNOWN = re.compile(r"^element (\S+) has no rendering")
+
+
+def locate(diagnostic: Diagnostic, root: etree._Element | None) -> Diagnostic:
+    """Give an unknown-element warning the line of the first such element of the text."""
+    match = _UNKNOWN.match(diagnostic.message)
+    if diagnostic.line is not None or root is None or match is None:
+        return diagnostic
+    local = match.group(1).rpartition(":")[2]
+    body = root.find(f"{{{TEI_NS}}}text")
+    for element in (body if body is not None else root).iter():
+        if isinstance(element.tag, str) and etree.QName(element).localname == local:
+            return replace(diagnostic, line=element.sourceline)
+    return diagnostic
 
 
 def copy_assets(target: Path) -> None:

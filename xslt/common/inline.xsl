@@ -83,8 +83,8 @@
         <xsl:with-param name="class" select="'pb'"/>
       </xsl:call-template>
       <xsl:if test="normalize-space(@n)">
-        <span class="visually-hidden">page </span>
-        <xsl:value-of select="normalize-space(@n)"/>
+        <span class="pb-n"><span class="visually-hidden">page </span>
+          <xsl:value-of select="normalize-space(@n)"/></span>
       </xsl:if>
     </span>
   </xsl:template>
