@@ -395,3 +395,10 @@ def test_attribute_pruning_keeps_verdicts_exact(tmp_path: Path) -> None:
     theirs = jing_counts(DATA / "mixed.rng", files)
     assert {f: n > 0 for f, n in ours.items()} == {f: n > 0 for f, n in theirs.items()}
     assert sum(1 for n in ours.values() if n == 0) == 2
+
+
+def test_start_combined_from_several_parts() -> None:
+    validator = validator_for(DATA / "two-starts.rng")
+    for text in ("<a/>", "<b><a/></b>", "<c>x</c>"):
+        assert validator.validate(gated(text)) == [], text
+    assert summary(validator.validate(gated("<b/>"))) == [(1, "rng.missing-element")]

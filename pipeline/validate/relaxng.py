@@ -635,21 +635,27 @@ class _Compiled:
 
 def _start_refs(grammar: etree._Element) -> list[str] | None:
     """The element defines the real start is a choice of, or None if it is more than that."""
-    defines = {d.get("name"): d for d in grammar.iterchildren(_R + "define")}
+    defines: dict[str, list[etree._Element]] = {}
+    for define in grammar.iterchildren(_R + "define"):
+        defines.setdefault(define.get("name") or "", []).append(define)
     found: list[str] = []
-    stack = list(defines[_ANY_START]) if _ANY_START in defines else []
+    stack = [_ANY_START]
     while stack:
-        node = stack.pop()
-        if node.tag == _R + "choice":
-            stack.extend(node)
-        elif node.tag == _R + "ref" and node.get("name") in defines:
-            define = defines[node.get("name")]
-            if len(define) == 1 and define[0].tag == _R + "element":
-                found.append(node.get("name") or "")
-            else:
-                stack.extend(define)
-        elif node.tag != _R + "notAllowed":
+        parts = defines.get(stack.pop(), [])
+        if len(parts) == 1 and len(parts[0]) == 1 and parts[0][0].tag == _R + "element":
+            found.append(parts[0].get("name") or "")
+            continue
+        if any(d.get("combine") == "interleave" for d in parts) or any(len(d) != 1 for d in parts):
             return None
+        nodes = [d[0] for d in parts]
+        while nodes:
+            node = nodes.pop()
+            if node.tag == _R + "choice":
+                nodes.extend(node)
+            elif node.tag == _R + "ref":
+                stack.append(node.get("name") or "")
+            elif node.tag != _R + "notAllowed":
+                return None
     return found
 
 
