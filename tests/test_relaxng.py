@@ -402,3 +402,14 @@ def test_start_combined_from_several_parts() -> None:
     for text in ("<a/>", "<b><a/></b>", "<c>x</c>"):
         assert validator.validate(gated(text)) == [], text
     assert summary(validator.validate(gated("<b/>"))) == [(1, "rng.missing-element")]
+
+
+def test_external_ref_to_a_grammar_keeps_its_own_names() -> None:
+    validator = validator_for(DATA / "nested.rng")
+    ok = "<doc><para>a</para><note><label>1</label><p>b</p></note></doc>"
+    assert validator.validate(gated(ok)) == []
+    found = validator.validate(gated("<doc><note><para>b</para></note></doc>"))
+    assert [d.code for d in found] == ["rng.unexpected-element", "rng.missing-element"]
+    assert (
+        found[0].message == 'element "para" is not allowed inside "note"; expected "label" or "p"'
+    )

@@ -212,6 +212,44 @@ def _flatten_divs(grammar: etree._Element) -> None:
         parent[index : index + 1] = list(div)
 
 
+def _scope(node: etree._Element) -> etree._Element | None:
+    parent = node.getparent()
+    while parent is not None and parent.tag != _R + "grammar":
+        parent = parent.getparent()
+    return parent
+
+
+def _flatten_grammars(root: etree._Element, schema: Path) -> None:
+    """RELAX NG 4.18: the defines of nested grammars (an externalRef to a grammar) renamed
+    apart and moved to the top grammar; each nested grammar replaced by its start."""
+    nested = [g for g in root.iter(_R + "grammar") if g is not root]
+    renames: dict[int, dict[str, str]] = {id(root): {}}
+    for number, grammar in enumerate(nested, 1):
+        renames[id(grammar)] = {
+            d.get("name") or "": f"{d.get('name')}.grammar{number}"
+            for d in grammar.iter(_R + "define")
+            if _scope(d) is grammar
+        }
+    for ref in list(root.iter(_R + "ref", _R + "parentRef")):
+        target = _scope(ref)
+        if ref.tag == _R + "parentRef":
+            target = _scope(target) if target is not None else None
+            if target is None:
+                raise EditionError(f"{schema}: parentRef outside a nested grammar")
+            ref.tag = _R + "ref"
+        assert target is not None
+        name = ref.get("name") or ""
+        ref.set("name", renames[id(target)].get(name, name))
+    for grammar in reversed(nested):
+        for define in [c for c in grammar if c.tag == _R + "define"]:
+            define.set("name", renames[id(grammar)][define.get("name") or ""])
+            root.append(define)
+        starts = [c for c in grammar if c.tag == _R + "start"]
+        if len(starts) != 1 or len(starts[0]) != 1:
+            raise EditionError(f"{schema}: a nested grammar needs exactly one start pattern")
+        _replace(grammar, starts[0][0])
+
+
 def _extract_elements(grammar: etree._Element) -> None:
     """Put every element pattern alone into a define of its own (RELAX NG 4.19)."""
     counter = 0
@@ -240,10 +278,7 @@ def prepare(schema: Path, deps: dict[Path, str]) -> etree._Element:
         etree.SubElement(grammar, _R + "start").append(root)
         root = grammar
     _flatten_divs(root)
-    if sum(1 for _ in root.iter(_R + "grammar")) > 1:
-        raise EditionError(
-            f"{schema}: nested grammars are not supported; use include instead of externalRef"
-        )
+    _flatten_grammars(root, schema)
     defined = {d.get("name") for d in root.iter(_R + "define")}
     for ref in root.iter(_R + "ref"):
         if ref.get("name") not in defined:
