@@ -77,10 +77,25 @@ def check(
         report.extend(outcome.diagnostics)
     if "refs" in options.checks:
         checked = [o.facts for o in outcomes if o.facts is not None]
-        context = [f for f in _context_facts(files)]
-        report.extend(references.resolve(checked, context))
+        context = list(_context_facts(files))
+        report.extend(_not_reported_yet(references.resolve(checked, context), report))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _not_reported_yet(found: list[Diagnostic], report: Report) -> list[Diagnostic]:
+    """One diagnostic per problem: a schema rule (such as the edition's ``ed-id-unique``)
+    that already reported an error at the same place wins over the reference checker."""
+    taken = {(d.path, d.line) for d in report.diagnostics if d.severity is diag.Severity.ERROR}
+    return [
+        d
+        for d in found
+        if not (
+            d.code == "refs.duplicate-id"
+            and "in this file" in d.message
+            and (d.path, d.line) in taken
+        )
+    ]
 
 
 def _run(
@@ -148,19 +163,28 @@ def schemas_for(doc: SourceDocument, options: CheckOptions) -> Schemas:
         return Schemas(options.schema, sch)
     models = doc.xml_models()
     if not models:
-        rng = options.default_schema
         default_sch = options.default_schematron
         defaults = (default_sch,) if default_sch is not None else ()
-        return Schemas(rng, (options.schematron,) if options.schematron else defaults)
+        return Schemas(
+            options.default_schema, (options.schematron,) if options.schematron else defaults
+        )
+    found = _from_models(doc, models)
+    if options.schematron is not None:
+        return Schemas(found.rng, (options.schematron,), found.problems)
+    if found.rng is not None and not found.schematron:
+        return Schemas(found.rng, _embedded(found.rng), found.problems)
+    return found
+
+
+def _from_models(doc: SourceDocument, models: list[XmlModel]) -> Schemas:
     rng: Path | None = None
     sch: list[Path] = []
     problems: list[Diagnostic] = []
     for model in models:
         target, problem = _model_path(doc, model)
-        if problem is not None:
-            problems.append(problem)
+        if problem is not None or target is None:
+            problems.extend([problem] if problem is not None else [])
             continue
-        assert target is not None
         kind = _model_kind(model, target)
         if kind == "rng":
             rng = rng or target
@@ -179,10 +203,6 @@ def schemas_for(doc: SourceDocument, options: CheckOptions) -> Schemas:
                     origin="check",
                 )
             )
-    if options.schematron is not None:
-        sch = [options.schematron]
-    elif rng is not None and not sch:
-        sch = list(_embedded(rng))
     return Schemas(rng, tuple(dict.fromkeys(sch)), tuple(problems))
 
 
@@ -194,7 +214,7 @@ def _embedded(rng: Path) -> tuple[Path, ...]:
 
 def _model_path(doc: SourceDocument, model: XmlModel) -> tuple[Path | None, Diagnostic | None]:
     parts = urlsplit(model.href)
-    if parts.scheme and parts.scheme != "file" or parts.netloc:
+    if (parts.scheme and parts.scheme != "file") or parts.netloc:
         return None, diag.error(
             doc.display,
             "check.remote-schema",

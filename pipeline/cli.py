@@ -36,9 +36,7 @@ def _config() -> config_module.Config:
 
 
 def paths_argument(func: F) -> F:
-    return click.argument(
-        "paths", nargs=-1, type=click.Path(path_type=Path, exists=False)
-    )(func)
+    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=False))(func)
 
 
 def jobs_option(func: F) -> F:
@@ -234,7 +232,9 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
     help="Build only this output (repeatable); its prerequisites still run.",
 )
 @jobs_option
-def build(paths: tuple[Path, ...], out: Path | None, only: tuple[str, ...], jobs: int | None) -> None:
+def build(
+    paths: tuple[Path, ...], out: Path | None, only: tuple[str, ...], jobs: int | None
+) -> None:
     """Build the HTML edition, the EPUB books and the index of names from TEI files.
 
     PATHS are files or folders (default: the edition's tei/ folder). Outputs go to

@@ -78,7 +78,8 @@ class SourceDocument:
 
     def xml_text(self) -> str:
         """The root element serialised, for Saxon: no DOCTYPE, no prolog to re-read."""
-        return etree.tostring(self.root, encoding="unicode")
+        text: str = etree.tostring(self.root, encoding="unicode")
+        return text
 
     def xml_models(self) -> list[XmlModel]:
         return list(_xml_models(self.tree))

@@ -46,7 +46,10 @@ def write_text_atomic(path: Path, text: str) -> None:
 def new_staging_dir(out: Path, name: str) -> Path:
     """A fresh, empty directory beside ``out/name`` to build into."""
     out.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{name}-", dir=out))
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{name}-", dir=out))
+    # mkdtemp makes the folder private (0700); the published output must be readable.
+    staging.chmod(0o755)
+    return staging
 
 
 def publish_dir(staging: Path, final: Path) -> None:

@@ -119,7 +119,8 @@ def render_junit(report: Report, baselined: int = 0) -> str:
         others = [d for d in items if d.severity is not Severity.ERROR]
         if others:
             etree.SubElement(case, "system-out").text = "\n".join(format_line(d) for d in others)
-    return etree.tostring(suites, encoding="unicode", pretty_print=True)
+    text: str = etree.tostring(suites, encoding="unicode", pretty_print=True)
+    return text
 
 
 def _errors(items: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -70,7 +70,8 @@ def registers_document(documents: Iterable[SourceDocument]) -> str:
             copy = _copy_without_tail(found)
             copy.set(f"{{{ED_NS}}}source", doc.path.stem)
             root.append(copy)
-    return etree.tostring(root, encoding="unicode")
+    text: str = etree.tostring(root, encoding="unicode")
+    return text
 
 
 def _copy_without_tail(element: etree._Element) -> etree._Element:

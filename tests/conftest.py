@@ -26,9 +26,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session")
 def update_goldens(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-goldens")) or os.environ.get(
-        "UPDATE_GOLDENS"
-    ) == "1"
+    return (
+        bool(request.config.getoption("--update-goldens"))
+        or os.environ.get("UPDATE_GOLDENS") == "1"
+    )
 
 
 def missing(what: str) -> None:
@@ -47,7 +48,9 @@ def require_executable(name: str) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Keep compiled-schema caches out of the home folder; shared within one worker."""
     if "EDITION_CACHE_DIR" not in os.environ:
         monkeypatch.setenv("EDITION_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))

@@ -30,7 +30,9 @@ def test_without_xml_model_the_edition_schema_is_used(tmp_path: Path) -> None:
 
 
 def test_remote_xml_model_is_an_error_suggesting_schema(tmp_path: Path) -> None:
-    doc = doc_with(tmp_path, f'<?xml-model href="https://example.org/x.rng" schematypens="{RNG_NS}"?>')
+    doc = doc_with(
+        tmp_path, f'<?xml-model href="https://example.org/x.rng" schematypens="{RNG_NS}"?>'
+    )
     schemas = schemas_for(doc, CheckOptions())
     [problem] = schemas.problems
     assert (problem.code, problem.line) == ("check.remote-schema", 2)
@@ -74,7 +76,9 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
     assert report.files_with_errors() == {str(tmp_path / "a.xml"), str(tmp_path / "b.xml")}
 
 
-@pytest.mark.parametrize("checks", [frozenset({"rng", "refs"}), frozenset({"rng", "schematron", "refs"})])
+@pytest.mark.parametrize(
+    "checks", [frozenset({"rng", "refs"}), frozenset({"rng", "schematron", "refs"})]
+)
 def test_pool_gives_the_same_report_as_serial(checks: frozenset[str]) -> None:
     serial = check([ROOT / "tei"], CheckOptions(checks=checks, jobs=1))
     pooled = check([ROOT / "tei"], CheckOptions(checks=checks, jobs=2))

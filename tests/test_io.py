@@ -61,9 +61,12 @@ def test_stale_staging_is_removed(tmp_path: Path) -> None:
 
 
 def test_second_build_is_refused_while_the_first_holds_the_lock(tmp_path: Path) -> None:
-    with build_lock(tmp_path), pytest.raises(BuildLocked, match="another build"):
-        with build_lock(tmp_path):
-            pass
+    with (
+        build_lock(tmp_path),
+        pytest.raises(BuildLocked, match="another build"),
+        build_lock(tmp_path),
+    ):
+        pass
     assert not (tmp_path / LOCK_NAME).exists()
 
 
@@ -88,3 +91,9 @@ def test_bad_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(EditionError, match="SOURCE_DATE_EPOCH"):
         source_date()
+
+
+def test_published_output_is_world_readable(tmp_path: Path) -> None:
+    staging = new_staging_dir(tmp_path, "html")
+    publish_dir(staging, tmp_path / "html")
+    assert (tmp_path / "html").stat().st_mode & 0o777 == 0o755

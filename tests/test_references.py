@@ -44,7 +44,11 @@ def test_resolving_pointers_give_no_error_but_unused_entry_warns(tmp_path: Path)
 
 
 def test_dangling_pointer_is_located(tmp_path: Path) -> None:
-    text = file_facts(tmp_path, "t.xml", f'<TEI {TEI}><text>\n<p><persName ref="#ghost">G</persName></p></text></TEI>')
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f'<TEI {TEI}><text>\n<p><persName ref="#ghost">G</persName></p></text></TEI>',
+    )
     [d] = resolve([text])
     assert (d.code, d.line) == ("refs.dangling", 2)
     assert "ghost" in d.message
