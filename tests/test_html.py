@@ -9,6 +9,7 @@ missing tool skips its test, or fails it when CI=true (conftest.missing).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import json
@@ -20,14 +21,19 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ELTEC, ROOT, missing
 from lxml import html
 
-from pipeline.build import build
+from pipeline.build import BuildContext, build, load_corpus
+from pipeline.builders import html as html_builder
 from pipeline.builders import index as index_builder
+from pipeline.diagnostics import Report
+from pipeline.errors import StylesheetError
 from pipeline.gate import TEI_NS, read_document
+from pipeline.xslt import engine
 
 EDITION = ROOT / "tei"
 #: Five novels with notes, verse, page breaks, corrections, gaps and French passages.
@@ -375,3 +381,37 @@ def test_unknown_elements_are_warned_with_their_line(tmp_path: Path) -> None:
     ]
     page = (tmp_path / "out" / "html" / "odd.html").read_text(encoding="utf-8")
     assert "kept words" in page and "more" in page
+
+
+def test_a_text_that_fails_to_render_is_an_error_and_the_others_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = engine()
+
+    class Failing:
+        def __init__(self, sheet: Any) -> None:
+            self.sheet = sheet
+
+        def transform(self, source: str, params: dict[str, object]) -> Any:
+            if params.get("stem") == "bad":
+                raise StylesheetError("html/page: a dynamic error")
+            return self.sheet.transform(source, params)
+
+    class Engine:
+        def stylesheet(self, name: str) -> Any:
+            sheet = real.stylesheet(name)
+            return Failing(sheet) if name == "html/page" else sheet
+
+    monkeypatch.setattr(html_builder, "engine", Engine)
+    text = (EDITION / "texts" / "belgium-1944.xml").read_text(encoding="utf-8")
+    (tmp_path / "bad.xml").write_text(text.replace('xml:id="belgium-1944"', ""), "utf-8")
+    corpus = load_corpus([tmp_path / "bad.xml", EDITION], Report())
+    context = BuildContext(corpus, tmp_path, dt.datetime(2000, 1, 1), jobs=1)
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    problems = html_builder.HtmlBuilder().build(context, staging)
+    errors = [d for d in problems if d.code == "html.render"]
+    assert [(Path(d.path).name, "a dynamic error" in d.message) for d in errors] == [
+        ("bad.xml", True)
+    ]
+    assert (staging / "belgium-1944.html").is_file() and not (staging / "bad.html").exists()

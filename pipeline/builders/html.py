@@ -21,7 +21,7 @@ from lxml import etree
 
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
-from ..errors import EditionError
+from ..errors import EditionError, StylesheetError
 from ..io import write_bytes_atomic, write_text_atomic
 from ..paths import ASSETS_DIR
 from ..xslt import ParamValue, XmlText, engine
@@ -46,6 +46,8 @@ class Page:
     name: str
     messages: tuple[str, ...]
     source: str
+    #: Why the page could not be rendered (a dynamic error of the stylesheet), if it failed.
+    error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,9 @@ class HtmlBuilder:
         for page in pages:
             found = messages_to_diagnostics(page.messages, page.source)
             problems.extend(locate(d, roots.get(page.name)) for d in found)
+            if page.error is not None:
+                message = f"the reading page could not be rendered: {page.error}"
+                problems.append(diag.error(page.source, "html.render", message, origin=_ORIGIN))
         for name, html in sorted(index_pages.items()):
             write_text_atomic(staging / name, wrap_index_page(name, html, params))
         copy_assets(staging / ASSET_FOLDER)
@@ -146,8 +151,12 @@ def render_texts(job: _Job, jobs: int) -> Iterable[Page]:
 def _render_one(index: int) -> Page:
     assert _JOB is not None, "the job is handed over before the pool starts"
     stem, normalized, display = _JOB.texts[index]
-    result = engine().stylesheet("html/page").transform(normalized, {**_JOB.params, "stem": stem})
     name = f"{stem}.html"
+    try:
+        page = engine().stylesheet("html/page")
+        result = page.transform(normalized, {**_JOB.params, "stem": stem})
+    except StylesheetError as exc:  # one text's failure does not stop the others
+        return Page(name, (), display, str(exc))
     write_text_atomic(_JOB.staging / name, result.output)
     return Page(name, result.messages, display)
 

@@ -227,7 +227,7 @@
     <xsl:variable name="parts" as="xs:string*" select="
         (if ($birth or $death) then ($birth, '?')[1] || '–' || ($death, '')[1] else ()),
         ($e/floruit ! ('active ' || r:date-of(.))),
-        ($e/(@when, @from || '–' || @to)[normalize-space(.) != '–'][1] ! string(.)),
+        (string($e/@when), string-join(($e/@from, $e/@to) ! string(.), '–'))[. != ''][1],
         ($e/location/geo ! ('coordinates ' || normalize-space(.)))"/>
     <xsl:sequence select="if (exists($parts)) then string-join($parts, '; ') else ()"/>
   </xsl:function>
