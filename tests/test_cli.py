@@ -162,6 +162,8 @@ def test_readme_lists_every_diagnostic_code() -> None:
     codes = set(
         re.findall(r'"((?:gate|check|refs|rng|sch|build|html|epub|index)\.[a-z][a-z-]+)"', sources)
     )
+    # file names such as "index.html" look like codes: leave them out
+    codes = {c for c in codes if c.rsplit(".", 1)[1] not in {"html", "xhtml", "py", "xml", "xsl"}}
     assert codes, "no codes found"
     missing = sorted(c for c in codes if f"`{c}`" not in README)
     assert not missing, f"README.md lacks these diagnostic codes: {missing}"
