@@ -73,6 +73,9 @@ def run_mode(mode: str, schema: str, files: list[str]) -> None:
     else:
         import multiprocessing
 
+        from pipeline.validate.relaxng import validator_for
+
+        validator_for(Path(schema))  # prepared once here; the forked workers inherit it
         chunks = [files[i::2] for i in range(2)]
         with multiprocessing.get_context("fork").Pool(2) as pool:
             rows = [

@@ -413,3 +413,10 @@ def test_external_ref_to_a_grammar_keeps_its_own_names() -> None:
     assert (
         found[0].message == 'element "para" is not allowed inside "note"; expected "label" or "p"'
     )
+
+
+def test_group_of_attributes_after_text_is_not_misread() -> None:
+    # libxml2 rejects this valid document when the grammar is compiled as written.
+    validator = validator_for(DATA / "attribute-group.rng")
+    assert validator.validate(gated("<p>a <hi>b</hi></p>")) == []
+    assert validator.validate(gated('<p>a <hi rend="x">b</hi></p>')) == []

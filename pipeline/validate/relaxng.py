@@ -32,7 +32,7 @@ from . import rng_messages
 from .rng_messages import RNG_NS, Grammar, NameClass
 
 #: Bump when the prepared or pruned form changes, so stale cache files are not read.
-CACHE_VERSION = "6"
+CACHE_VERSION = "7"
 
 _R = f"{{{RNG_NS}}}"
 _DEPS = "{urn:x-edition:cache}deps"
@@ -212,6 +212,16 @@ def _flatten_divs(grammar: etree._Element) -> None:
         parent[index : index + 1] = list(div)
 
 
+def _flatten_groups(root: etree._Element) -> None:
+    """Splice groups into the patterns that group their children anyway: the same meaning,
+    and libxml2 rejects valid text when a group of attributes follows mixed content."""
+    for group in reversed(list(root.iter(_R + "group"))):
+        parent = group.getparent()
+        if parent is not None and etree.QName(parent).localname in _GROUPING:
+            index = parent.index(group)
+            parent[index : index + 1] = list(group)
+
+
 def _scope(node: etree._Element) -> etree._Element | None:
     parent = node.getparent()
     while parent is not None and parent.tag != _R + "grammar":
@@ -279,6 +289,7 @@ def prepare(schema: Path, deps: dict[Path, str]) -> etree._Element:
         root = grammar
     _flatten_divs(root)
     _flatten_grammars(root, schema)
+    _flatten_groups(root)
     defined = {d.get("name") for d in root.iter(_R + "define")}
     for ref in root.iter(_R + "ref"):
         if ref.get("name") not in defined:
