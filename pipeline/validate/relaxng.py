@@ -822,9 +822,8 @@ class RelaxNGValidator:
     ) -> list[rng_messages.Finding]:
         g = self.grammar
         found: dict[tuple[int, str, str], rng_messages.Finding] = {}
-        if compiled.start is not None and not compiled.matching(root) & compiled.start:
-            names = [nc for nc, name in compiled.elements if name in compiled.start]
-            finding = rng_messages.root_finding(root, names)
+        finding = rng_messages.root_finding(g, root)
+        if finding is not None:
             found[(id(root), finding.code, finding.message)] = finding
             if not g.definitions(*rng_messages.split(root.tag)):
                 return list(found.values())

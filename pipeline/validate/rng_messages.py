@@ -165,6 +165,14 @@ class Grammar:
         self._attributes: dict[str, tuple[list[Attribute], set[tuple[str, str]]]] = {}
         self.empty = self._mk("empty")
         self.none = self._mk("notAllowed")
+        self._starts = [c for s in root.iterchildren(_R + "start") for c in s]
+
+    def start(self) -> Pat:
+        """The start pattern (its parts combined by choice, as TEI's are)."""
+        result = self.none
+        for node in self._starts:
+            result = self.choice(result, self.pattern(node))
+        return result
 
     # building --------------------------------------------------------------------------
 
@@ -619,9 +627,15 @@ def _all_names(g: Grammar, p: Pat) -> tuple[list[NameClass], bool]:
     return found, text
 
 
-def root_finding(root: etree._Element, start: list[NameClass]) -> Finding:
+def root_finding(g: Grammar, root: etree._Element) -> Finding | None:
+    """The root element, when the start pattern does not allow its name."""
+    start = g.start()
+    if g.deriv(start, *split(root.tag)).op != "notAllowed":
+        return None
+    classes, _ = g.expected(start)
     return Finding(
         root,
         "rng.unexpected-element",
-        f"element {_label(root)} is not allowed as the root element; expected {names_list(start)}",
+        f"element {_label(root)} is not allowed as the root element; "
+        f"expected {names_list(classes)}",
     )
