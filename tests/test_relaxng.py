@@ -420,3 +420,12 @@ def test_group_of_attributes_after_text_is_not_misread() -> None:
     validator = validator_for(DATA / "attribute-group.rng")
     assert validator.validate(gated("<p>a <hi>b</hi></p>")) == []
     assert validator.validate(gated('<p>a <hi rend="x">b</hi></p>')) == []
+
+
+def test_root_is_not_blamed_for_a_missing_descendant(small_rng: RelaxNGValidator) -> None:
+    # Without any "title", pruning leaves no valid teiHeader, hence no valid TEI: the root
+    # must still be judged against the whole grammar.
+    doc = small("<p>a</p>").replace("<teiHeader><title>T</title></teiHeader>", "<teiHeader/>")
+    found = small_rng.validate(gated(doc))
+    assert summary(found) == [(2, "rng.missing-element")]
+    assert found[0].message == 'element "teiHeader" is incomplete; missing required element "title"'
