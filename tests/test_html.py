@@ -415,3 +415,19 @@ def test_a_text_that_fails_to_render_is_an_error_and_the_others_are_written(
         ("bad.xml", True)
     ]
     assert (staging / "belgium-1944.html").is_file() and not (staging / "bad.html").exists()
+
+
+def test_index_page_fragments_get_the_page_shell() -> None:
+    fragment = (
+        '<section class="entries"><h1>Ships</h1><p onclick="steal()">The '
+        '<a href="#hms">Beagle</a></p><script>steal()</script></section>'
+    )
+    params = {"edition-title": "Test edition", "date": "2000-01-01", "index-pages": "ships.html"}
+    page = html_builder.wrap_index_page("ships.html", fragment, params)
+    doc = html.document_fromstring(page)
+    assert doc.xpath("string(//title)") == "Ships · Test edition"
+    assert doc.xpath("//main/section/h1/text()") == ["Ships"]
+    assert doc.xpath("//nav//a[@aria-current='page']/@href") == ["ships.html"]
+    assert not doc.xpath("//main//script | //main//@onclick")
+    whole = "<!DOCTYPE html><html><body>as is</body></html>"
+    assert html_builder.wrap_index_page("x.html", whole, params) == whole

@@ -15,6 +15,9 @@
   if (toc && window.matchMedia && window.matchMedia("(min-width: 64rem)").matches) {
     toc.open = true;
   }
+  if (toc && "IntersectionObserver" in window) {
+    followSections(toc);
+  }
   if (!popovers) {
     return;
   }
@@ -83,4 +86,38 @@
       opener = null;
     }
   }, true);
+
+  // Marks the contents entry of the section being read (aria-current="location").
+  function followSections(toc) {
+    var links = {};
+    toc.querySelectorAll("a[href^='#']").forEach(function (a) {
+      links[a.getAttribute("href").slice(1)] = a;
+    });
+    var current = null;
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) {
+          return;
+        }
+        var link = links[entry.target.id];
+        if (!link || link === current) {
+          return;
+        }
+        if (current) {
+          current.removeAttribute("aria-current");
+        }
+        current = link;
+        link.setAttribute("aria-current", "location");
+        if (toc.open && window.matchMedia("(min-width: 64rem)").matches) {
+          link.scrollIntoView({ block: "nearest" });
+        }
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    Object.keys(links).forEach(function (id) {
+      var section = document.getElementById(id);
+      if (section) {
+        observer.observe(section);
+      }
+    });
+  }
 })();

@@ -92,11 +92,16 @@
   <xsl:function name="r:preferred-name" as="xs:string">
     <xsl:param name="entry" as="element()?"/>
     <xsl:param name="fallback" as="xs:string"/>
+    <xsl:variable name="best" as="element()?" select="r:preferred-name-element($entry)"/>
+    <xsl:sequence select="if (exists($best)) then r:plain($best) else $fallback"/>
+  </xsl:function>
+
+  <xsl:function name="r:preferred-name-element" as="element()?">
+    <xsl:param name="entry" as="element()?"/>
     <xsl:variable name="names" as="element()*"
         select="$entry/(persName | placeName | orgName | name | objectName | eventName | label
                 | form | head)"/>
-    <xsl:variable name="best" as="element()?" select="($names[@type = 'preferred'], $names)[1]"/>
-    <xsl:sequence select="if (exists($best)) then r:plain($best) else $fallback"/>
+    <xsl:sequence select="($names[@type = 'preferred'], $names)[1]"/>
   </xsl:function>
 
   <!-- Dates in the text link to the timeline; @when becomes a machine-readable time. -->
@@ -162,6 +167,9 @@
         <xsl:value-of select="($r:kind-labels($kind), 'Entity')[1]"/>
       </p>
       <p class="card-title" id="{$id}-title">
+        <xsl:for-each select="r:lang(r:preferred-name-element($entry)/@xml:lang)">
+          <xsl:attribute name="lang" select="."/>
+        </xsl:for-each>
         <xsl:value-of select="$name"/>
       </p>
       <xsl:apply-templates select="$entry" mode="r:card"/>
