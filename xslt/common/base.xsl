@@ -233,6 +233,9 @@
   </xsl:function>
 
   <xsl:template match="note | fw | teiHeader" mode="r:plain" as="empty-sequence()"/>
+  <xsl:template match="choice" mode="r:plain" as="xs:string*">
+    <xsl:apply-templates select="(corr, reg, expan, *)[1]" mode="r:plain"/>
+  </xsl:template>
   <xsl:template match="lb | pb" mode="r:plain" as="xs:string">
     <xsl:sequence select="' '"/>
   </xsl:template>
