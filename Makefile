@@ -6,8 +6,13 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 EDITION := $(VENV)/bin/edition
 STAMP  := $(VENV)/.installed
-# Test-only tools that are not pip packages: Debian's jing and chromium, npm's axe-core.
-NODE_DIR := .cache/node
+# Test-only tools that are not pip packages: Debian's jing and chromium; from npm, axe-core,
+# the current Nu HTML checker (vnu-jar) and Ace by DAISY (driven through Debian's Chromium).
+NODE_DIR := $(CURDIR)/.cache/node
+NPM_PACKAGES := axe-core@4 vnu-jar @daisy/ace@1.4.6
+export EDITION_NODE_MODULES := $(NODE_DIR)/node_modules
+export ACE_BIN := $(NODE_DIR)/node_modules/.bin/ace-puppeteer
+export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
 SOURCES ?= tei
 OUT     ?= dist
 
@@ -39,10 +44,12 @@ tools:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	      --no-install-recommends jing chromium >/dev/null) || \
 	    echo "tools: jing/chromium not installed (needs root and apt-get)"; }
-	@[ -f $(NODE_DIR)/node_modules/axe-core/axe.min.js ] || \
+	@[ -f $(NODE_DIR)/node_modules/axe-core/axe.min.js ] && [ -x $(ACE_BIN) ] && \
+	  [ -f $(NODE_DIR)/node_modules/vnu-jar/build/dist/vnu.jar ] || \
 	  { command -v npm >/dev/null 2>&1 && mkdir -p $(NODE_DIR) && \
-	    npm install --silent --no-audit --no-fund --prefix $(NODE_DIR) axe-core@4 >/dev/null || \
-	    echo "tools: axe-core not installed (needs npm)"; }
+	    ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 \
+	    npm install --silent --no-audit --no-fund --prefix $(NODE_DIR) $(NPM_PACKAGES) >/dev/null || \
+	    echo "tools: npm packages not installed (needs npm)"; }
 
 test: $(STAMP) tools
 	$(PY) -m pytest -n auto
