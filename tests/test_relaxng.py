@@ -429,3 +429,18 @@ def test_root_is_not_blamed_for_a_missing_descendant(small_rng: RelaxNGValidator
     found = small_rng.validate(gated(doc))
     assert summary(found) == [(2, "rng.missing-element")]
     assert found[0].message == 'element "teiHeader" is incomplete; missing required element "title"'
+
+
+def test_warm_compiles_once_for_all_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    validator = RelaxNGValidator(SMALL)
+    docs = [gated(small("<p>a</p>")), gated(small('<div type="chapter"><p rend="indent"/></div>'))]
+    validator.warm(docs)
+    compiled = validator.compiled_for(relaxng.Vocabulary.of(docs[0].root))
+
+    def fail(*args: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(relaxng, "prune", fail)
+    monkeypatch.setattr(relaxng._Compiled, "build", fail)
+    assert [validator.validate(d) for d in docs] == [[], []]
+    assert validator.compiled_for(relaxng.Vocabulary.of(docs[1].root)) is compiled

@@ -18,6 +18,7 @@ import contextlib
 import copy
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -793,6 +794,14 @@ class RelaxNGValidator:
             _cache_write(key, grammar)
         self._compiled = _Compiled.build(self.schema, grammar, vocabulary)
         return self._compiled
+
+    def warm(self, docs: Iterable[SourceDocument]) -> None:
+        """Compile once for all of ``docs`` (optional: otherwise the grammar is pruned and
+        compiled again each time a document brings names the last compile did not know)."""
+        vocabulary = Vocabulary(frozenset(), frozenset())
+        for doc in docs:
+            vocabulary = vocabulary | Vocabulary.of(doc.root)
+        self.compiled_for(vocabulary)
 
     @property
     def grammar(self) -> Grammar:
