@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,10 +132,11 @@ def build(
         remove_stale_staging(out)
         corpus = load_corpus(paths, report)
         context = BuildContext(corpus=corpus, out=out, date=_build_date(corpus), jobs=jobs)
+        staged: list[tuple[Path, str]] = []
         for builder_class in builders:
             builder = builder_class()
             staging = new_staging_dir(out, builder.name)
-            problems = builder.build(context, staging)
+            problems = _run_builder(builder, context, staging)
             report.extend(problems)
             failed = any(
                 d.severity is diag.Severity.ERROR and d.origin == builder.name for d in problems
@@ -143,9 +144,43 @@ def build(
             if failed or builder.name not in requested:
                 _discard(staging)
             else:
-                publish_dir(staging, out / builder.name)
+                staged.append((staging, builder.name))
+        changed = list(_changed_sources(corpus))
+        report.extend(changed)
+        for staging, name in staged:
+            if changed:
+                _discard(staging)
+            else:
+                publish_dir(staging, out / name)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _run_builder(builder: Builder, context: BuildContext, staging: Path) -> list[Diagnostic]:
+    """A builder's problems; a builder that raises fails alone, with one diagnostic."""
+    try:
+        return builder.build(context, staging)
+    except EditionError as exc:
+        message = str(exc)
+    except Exception as exc:  # a bug in one writer must not cost the other outputs
+        message = f"internal error ({type(exc).__name__}: {exc}); please report it"
+    return [diag.error("-", f"{builder.name}.failed", message, origin=builder.name)]
+
+
+def _changed_sources(corpus: Corpus) -> Iterator[Diagnostic]:
+    """Sources that changed on disk while the build ran: nothing built from them is published."""
+    for source in (*(t.source for t in corpus.texts), *corpus.register_files):
+        try:
+            current = source.path.read_bytes()
+        except OSError:
+            current = b""
+        if current != source.data:
+            yield diag.error(
+                source.display,
+                "build.source-changed",
+                "the file changed while the build ran; nothing was published: build again",
+                origin="build",
+            )
 
 
 def _discard(path: Path) -> None:

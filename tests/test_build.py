@@ -1,0 +1,131 @@
+"""The build facade: all outputs, byte-identical rebuilds, last good output kept, locks."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline import build as build_module
+from pipeline.build import BuildContext, build, selected_builders
+from pipeline.cli import cli
+from pipeline.diagnostics import Diagnostic
+from pipeline.errors import EditionError
+from pipeline.io import LOCK_NAME
+
+ROOT = Path(__file__).resolve().parents[1]
+TEI = ROOT / "tei"
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_edition_builds_every_output(tmp_path: Path) -> None:
+    report = build([TEI], tmp_path, jobs=1)
+    assert report.errors == 0, report.sorted()
+    assert (tmp_path / "html" / "belgium-1944.html").is_file()
+    assert (tmp_path / "epub" / "belgium-1944.epub").is_file()
+    assert (tmp_path / "index" / "entities.json").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["epub", "html", "index"]
+
+
+def test_two_builds_give_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build([TEI], tmp_path / "a", jobs=2)
+    build([TEI], tmp_path / "b", jobs=1)
+    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+
+
+def test_source_date_epoch_sets_the_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build([TEI], tmp_path, only=["epub"])
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    build([TEI], tmp_path / "again", only=["epub"])
+    one = (tmp_path / "epub" / "belgium-1944.epub").read_bytes()
+    two = (tmp_path / "again" / "epub" / "belgium-1944.epub").read_bytes()
+    assert one != two
+
+
+def test_only_builds_the_requested_output(tmp_path: Path) -> None:
+    build([TEI], tmp_path, only=["html"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["html"]
+    assert [b.name for b in selected_builders(["epub"])] == ["index", "epub"]
+
+
+def test_unknown_output_is_refused() -> None:
+    with pytest.raises(EditionError, match="unknown output"):
+        selected_builders(["pdf"])
+
+
+class _Broken:
+    name: ClassVar[str] = "html"
+    requires: ClassVar[tuple[str, ...]] = ()
+
+    def build(self, context: BuildContext, staging: Path) -> list[Diagnostic]:
+        (staging / "half-written.html").write_text("<p>half")
+        raise RuntimeError("writer bug")
+
+
+def test_failed_output_keeps_the_last_good_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([TEI], tmp_path, only=["html"])
+    before = digest(tmp_path / "html")
+    monkeypatch.setattr(build_module, "BUILDERS", (_Broken,))
+    report = build([TEI], tmp_path, only=["html"])
+    assert [d.code for d in report.diagnostics] == ["html.failed"]
+    assert "writer bug" in report.diagnostics[0].message
+    assert digest(tmp_path / "html") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["html"]
+
+
+def test_a_source_changed_during_the_build_is_not_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = tmp_path / "tei"
+    for path in TEI.rglob("*.xml"):
+        target = sources / path.relative_to(TEI)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    text = sources / "texts" / "belgium-1944.xml"
+    real_load = build_module.load_corpus
+
+    def load_then_edit(paths, report):  # type: ignore[no-untyped-def]
+        corpus = real_load(paths, report)
+        text.write_bytes(text.read_bytes() + b"\n<!-- edited -->\n")
+        return corpus
+
+    monkeypatch.setattr(build_module, "load_corpus", load_then_edit)
+    report = build([sources], tmp_path / "out", only=["html"])
+    assert [d.code for d in report.diagnostics] == ["build.source-changed"]
+    assert not (tmp_path / "out" / "html").exists()
+
+
+def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / LOCK_NAME).write_text(str(os.getppid()))
+    result = CliRunner().invoke(cli, ["build", str(TEI), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "another build" in result.output
+
+
+def test_bad_files_are_reported_and_the_rest_is_built(tmp_path: Path) -> None:
+    (tmp_path / "broken.xml").write_text("<TEI><text>")
+    report = build([TEI, tmp_path / "broken.xml"], tmp_path / "out", only=["html"])
+    assert [d.code for d in report.diagnostics] == ["gate.not-well-formed"]
+    assert (tmp_path / "out" / "html" / "belgium-1944.html").is_file()
+
+
+def test_cli_build_reports_and_exits_0(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(TEI), "--out", str(tmp_path), "--only", "index"])
+    assert result.exit_code == 0, result.output
+    assert "build: 4 files, 0 errors" in result.output
