@@ -7,8 +7,10 @@ blocks ``doc()``, ``unparsed-text()``, ``xsl:result-document`` to files and furt
 compiles. Generated stylesheets (compiled Schematron) are compiled from text after the lock.
 
 Entry stylesheets are the ``*.xsl`` files directly inside ``xslt/<area>/`` (modules they
-import live in ``xslt/common/`` or in subfolders). All of them are compiled together, once
-per process, the first time the engine is used, because the lock cannot be lifted again.
+import live in ``xslt/common/`` or in subfolders). Because the lock cannot be lifted again,
+each area gets its own processor: the first time a stylesheet of an area is asked for, every
+entry stylesheet of that area is compiled once for the process and that processor is locked.
+So ``edition check`` compiles only the Schematron compiler, and a build only what it runs.
 """
 
 from __future__ import annotations
@@ -97,12 +99,11 @@ class Stylesheet:
 
 
 class Engine:
-    """One Saxon processor, its compiled entry stylesheets, and the lock-down."""
+    """One Saxon processor with the compiled entry stylesheets of one area, then locked."""
 
-    def __init__(self, xslt_dir: Path = XSLT_DIR) -> None:
+    def __init__(self, xslt_dir: Path = XSLT_DIR, area: str | None = None) -> None:
         import saxonche
 
-        self._saxon = saxonche
         self._processor = saxonche.PySaxonProcessor(license=False)
         for name in _UNLIMITED:
             self._processor.set_configuration_property(_PARSER_PROPERTY + name, "0")
@@ -114,8 +115,8 @@ class Engine:
         # A stylesheet that fails to compile only breaks the feature that uses it: the error
         # is raised when that stylesheet is asked for.
         self._broken: dict[str, StylesheetError] = {}
-        for path in sorted(xslt_dir.glob("*/*.xsl")):
-            name = f"{path.parent.name}/{path.stem}"
+        for path in sorted((xslt_dir / area).glob("*.xsl")) if area else ():
+            name = f"{area}/{path.stem}"
             try:
                 self._stylesheets[name] = self._compile_file(path, name)
             except StylesheetError as exc:
@@ -132,7 +133,7 @@ class Engine:
         return Stylesheet(self, executable, name)
 
     def stylesheet(self, name: str) -> Stylesheet:
-        """A shipped entry stylesheet by ``area/stem``, e.g. ``html/page``."""
+        """A compiled entry stylesheet of this engine's area by ``area/stem``."""
         if name in self._broken:
             raise self._broken[name]
         try:
@@ -168,17 +169,40 @@ class Engine:
         return processor.make_string_value(value)
 
 
-_engine: Engine | None = None
-_engine_lock = threading.Lock()
+class Saxon:
+    """The process's stylesheets by name, each area compiled (and locked) on first use."""
+
+    def __init__(self, xslt_dir: Path = XSLT_DIR) -> None:
+        self._xslt_dir = xslt_dir
+        self._areas: dict[str, Engine] = {}
+
+    def area(self, area: str) -> Engine:
+        """The engine of ``xslt/<area>/``; ``""`` is a processor with no stylesheet files."""
+        if area not in self._areas:
+            self._areas[area] = Engine(self._xslt_dir, area or None)
+        return self._areas[area]
+
+    def stylesheet(self, name: str) -> Stylesheet:
+        """A shipped entry stylesheet by ``area/stem``, e.g. ``html/page``."""
+        area, _, _ = name.partition("/")
+        return self.area(area).stylesheet(name)
+
+    def compile_text(self, text: str, name: str) -> Stylesheet:
+        """Compile a generated, self-contained stylesheet (e.g. compiled Schematron)."""
+        return self.area("").compile_text(text, name)
 
 
-def engine() -> Engine:
-    """The process's engine, created (and every shipped stylesheet compiled) on first use."""
-    global _engine
-    with _engine_lock:
-        if _engine is None:
-            _engine = Engine()
-        return _engine
+_saxon: Saxon | None = None
+_saxon_lock = threading.Lock()
+
+
+def engine() -> Saxon:
+    """The process's stylesheets; an area's stylesheets are compiled when first asked for."""
+    global _saxon
+    with _saxon_lock:
+        if _saxon is None:
+            _saxon = Saxon()
+        return _saxon
 
 
 def _clean(message: str) -> str:

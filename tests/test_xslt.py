@@ -1,0 +1,106 @@
+"""The Saxon facade: lock-down, typed parameters, messages, per-area compilation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import StylesheetError
+from pipeline.xslt import Saxon, XmlText
+
+PROBE = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" exclude-result-prefixes="xs">
+  <xsl:param name="flag" as="xs:boolean" select="false()"/>
+  <xsl:param name="count" as="xs:integer" select="0"/>
+  <xsl:param name="doc" as="document-node()?" select="()"/>
+  <xsl:param name="target" as="xs:string" select="''"/>
+  <xsl:template match="/" name="main">
+    <xsl:message>seen <xsl:value-of select="count(//*)"/></xsl:message>
+    <out flag="{$flag}" count="{$count}" in-doc="{count($doc//x)}">
+      <text><xsl:try><xsl:sequence select="unparsed-text($target)"/>
+        <xsl:catch select="'blocked'"/></xsl:try></text>
+      <doc><xsl:sequence select="doc-available($target)"/></doc>
+    </out>
+  </xsl:template>
+</xsl:stylesheet>"""
+
+
+@pytest.fixture
+def xslt_dir(tmp_path: Path) -> Path:
+    (tmp_path / "probe").mkdir()
+    (tmp_path / "probe" / "probe.xsl").write_text(PROBE)
+    (tmp_path / "probe" / "broken.xsl").write_text("<xsl:stylesheet version='3.0'")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "other.xsl").write_text(PROBE)
+    return tmp_path
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text("SECRET")
+    return path
+
+
+def test_stylesheets_cannot_read_files(xslt_dir: Path, secret: Path) -> None:
+    sheet = Saxon(xslt_dir).stylesheet("probe/probe")
+    result = sheet.transform("<r/>", {"target": secret.as_uri()})
+    assert "<text>blocked</text>" in result.output
+    assert "<doc>false</doc>" in result.output
+    assert "SECRET" not in result.output
+
+
+def test_typed_parameters_and_document_parameters(xslt_dir: Path) -> None:
+    sheet = Saxon(xslt_dir).stylesheet("probe/probe")
+    result = sheet.transform(
+        "<r><a/></r>", {"flag": True, "count": 7, "doc": XmlText("<d><x/><x/></d>")}
+    )
+    assert 'flag="true" count="7" in-doc="2"' in result.output
+    assert result.messages == ("seen 2",)
+
+
+def test_messages_do_not_leak_between_runs(xslt_dir: Path) -> None:
+    sheet = Saxon(xslt_dir).stylesheet("probe/probe")
+    sheet.transform("<r/>")
+    assert sheet.transform("<r><a/><b/></r>").messages == ("seen 3",)
+
+
+def test_named_template_without_input(xslt_dir: Path) -> None:
+    result = Saxon(xslt_dir).stylesheet("probe/probe").transform(None, initial_template="main")
+    assert "<out" in result.output
+
+
+def test_doctype_in_a_document_is_refused(xslt_dir: Path) -> None:
+    sheet = Saxon(xslt_dir).stylesheet("probe/probe")
+    with pytest.raises(StylesheetError, match="DOCTYPE"):
+        sheet.transform('<!DOCTYPE r [<!ENTITY e "x">]><r>&e;</r>')
+
+
+def test_a_broken_stylesheet_breaks_only_itself(xslt_dir: Path) -> None:
+    saxon = Saxon(xslt_dir)
+    with pytest.raises(StylesheetError, match="probe/broken"):
+        saxon.stylesheet("probe/broken")
+    assert saxon.stylesheet("probe/probe").transform("<r/>").output
+
+
+def test_areas_compile_independently_after_another_is_locked(xslt_dir: Path) -> None:
+    saxon = Saxon(xslt_dir)
+    saxon.stylesheet("probe/probe").transform("<r/>")
+    assert "<out" in saxon.stylesheet("other/other").transform("<r/>").output
+
+
+def test_generated_stylesheets_compile_from_text(xslt_dir: Path, secret: Path) -> None:
+    sheet = Saxon(xslt_dir).compile_text(PROBE, "generated")
+    assert "<text>blocked</text>" in sheet.transform("<r/>", {"target": secret.as_uri()}).output
+
+
+def test_unknown_stylesheet(xslt_dir: Path) -> None:
+    with pytest.raises(StylesheetError, match="no stylesheet"):
+        Saxon(xslt_dir).stylesheet("probe/nope")
+
+
+def test_dynamic_error_becomes_a_stylesheet_error(xslt_dir: Path) -> None:
+    bad = PROBE.replace("count($doc//x)", "error()")
+    with pytest.raises(StylesheetError, match="generated"):
+        Saxon(xslt_dir).compile_text(bad, "generated").transform("<r/>")
