@@ -136,7 +136,7 @@ def _nullable(op: str, a: Pat | None, b: Pat | None) -> bool:
 class Attribute(NamedTuple):
     nc: NameClass
     values: tuple[str, ...] | None  # the allowed values when they are an enumeration
-    datatype: str  # the datatype otherwise ("" when any text)
+    datatypes: tuple[str, ...]  # the datatypes its value may have, when that is all it says
 
 
 class Token(NamedTuple):
@@ -369,6 +369,37 @@ class Grammar:
             cached = self._attributes[define] = (found, required)
         return cached
 
+    def _attribute(self, nc: NameClass, content: list[etree._Element]) -> Attribute:
+        values: list[str] = []
+        types: list[str] = []
+        if not self._values(content, values, types, set()) or not content:
+            return Attribute(nc, None, ())
+        return Attribute(nc, None if types else tuple(values), tuple(types))
+
+    def _values(
+        self, nodes: list[etree._Element], values: list[str], types: list[str], refs: set[str]
+    ) -> bool:
+        """Collect the values and datatypes of a choice of them; False if it is more."""
+        for node in nodes:
+            kind = etree.QName(node).localname
+            if kind == "value" and node.get("type") in (None, "token", "string"):
+                values.append(" ".join((node.text or "").split()))
+            elif kind in ("value", "data"):  # a typed value is libxml2's to compare
+                types.append(node.get("type") or "")
+            elif kind == "choice":
+                if not self._values(list(node), values, types, refs):
+                    return False
+            elif kind == "ref" and node.get("name") not in refs:
+                name = node.get("name") or ""
+                defines = self.defines.get(name, [])
+                if len(defines) != 1 or len(defines[0]) != 1:
+                    return False
+                if not self._values(list(defines[0]), values, types, refs | {name}):
+                    return False
+            else:
+                return False
+        return True
+
     def _required(
         self, nodes: list[etree._Element], op: str, found: list[Attribute], refs: set[str]
     ) -> set[tuple[str, str]]:
@@ -386,7 +417,7 @@ class Grammar:
         children = [c for c in node if isinstance(c.tag, str)]
         if kind == "attribute":
             nc = name_class(node)
-            found.append(_attribute(nc, children[1:] if node.get("name") is None else children))
+            found.append(self._attribute(nc, content_children(node)))
             names = list(nc.names())
             return set(names) if nc.kind == "name" else set()
         if kind == "ref":
@@ -403,20 +434,6 @@ class Grammar:
         if kind in ("choice", "group", "interleave", "oneOrMore", "mixed"):
             return self._required(children, "choice" if kind == "choice" else "group", found, refs)
         return set()
-
-
-def _attribute(nc: NameClass, content: list[etree._Element]) -> Attribute:
-    if not content:
-        return Attribute(nc, None, "")
-    node = content[0]
-    kind = etree.QName(node).localname
-    if kind == "value":
-        return Attribute(nc, ((node.text or "").strip(),), "")
-    if kind == "choice" and all(etree.QName(c).localname == "value" for c in node):
-        return Attribute(nc, tuple((c.text or "").strip() for c in node), "")
-    if kind == "data":
-        return Attribute(nc, None, node.get("type") or "")
-    return Attribute(nc, None, "")
 
 
 def names_list(classes: list[NameClass], text: bool = False) -> str:
@@ -521,10 +538,11 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
     """The attribute's value is not of its datatype (libxml2 found it; we word it)."""
     ns, local = split(attribute)
     types = {
-        a.datatype
+        t
         for define in g.definitions(*split(element.tag))
         for a in g.attributes(define)[0]
-        if a.datatype and a.nc.contains(ns, local)
+        if a.nc.contains(ns, local)
+        for t in a.datatypes
     }
     if not types:
         return Finding(
