@@ -4,8 +4,8 @@ A ``.sch`` schema has its ``sch:include`` resolved here (through the gate, insid
 schema's folder tree); a ``.rng`` schema lends its embedded ``sch:pattern`` and ``sch:ns``
 elements to a synthetic schema. The compiled stylesheet is made once per schema and phase
 per process and kept on disk, keyed by the hash of everything it was made from. A pattern
-that does not compile is skipped with a warning instead of losing the whole schema. SVRL
-locations (``/Q{ns}TEI[1]/...``) are resolved to lines through the gate's lxml tree.
+that does not compile is skipped with a warning instead of losing the whole schema.
+``svrl`` reads the report into diagnostics, resolving its locations to lines.
 """
 
 from __future__ import annotations
@@ -13,40 +13,28 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from .. import diagnostics as diag
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic
 from ..errors import StylesheetError
 from ..gate import SourceDocument, read_document
 from ..io import write_text_atomic
 from ..paths import XSLT_DIR, cache_dir, display
 from ..xslt import Stylesheet, engine
+from . import svrl
+from .svrl import EDSCH_NS
+from .svrl import location_line as _line  # noqa: F401 (the old name: tests call it here)
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
-SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
-EDSCH_NS = "urn:x-edition:schematron"
 _RNG_NS = "http://relaxng.org/ns/structure/1.0"
 _SCH = f"{{{SCH_NS}}}"
-_SVRL = f"{{{SVRL_NS}}}"
 _EDSCH = f"{{{EDSCH_NS}}}"
-_ORIGIN = "schematron"
 _COMPILER = "schematron/compile"
 _MAX_INCLUDES = 200
-
-_SEVERITIES = {
-    "error": Severity.ERROR,
-    "fatal": Severity.ERROR,
-    "warning": Severity.WARNING,
-    "warn": Severity.WARNING,
-    "nonfatal": Severity.WARNING,  # TEI's own constraints say role="nonfatal" for warnings
-    "info": Severity.INFO,
-    "information": Severity.INFO,
-}
 
 
 @dataclass(frozen=True)
@@ -71,8 +59,8 @@ class SchematronValidator:
         try:
             output = self.stylesheet.transform(doc.xml_text()).output
         except StylesheetError as exc:
-            return [_runtime(doc.display, None, str(exc), 1)]
-        return _read_svrl(output, doc)
+            return [svrl.runtime_error(doc.display, None, str(exc), 1)]
+        return svrl.read(output, doc)
 
 
 _validators: dict[tuple[str, int, str | None], SchematronValidator] = {}
@@ -171,9 +159,9 @@ def _compile(
         diag.warning(
             display(schema),
             "sch.pattern-skipped",
-            f"pattern {key} skipped: it does not compile as XSLT 3.0: {_shorten(reason)}",
+            f"pattern {key} skipped: it does not compile as XSLT 3.0: {svrl.shorten(reason)}",
             source.pattern_lines.get(key),
-            origin=_ORIGIN,
+            origin=svrl.ORIGIN,
         )
         for key, reason in bad.items()
     )
@@ -201,7 +189,7 @@ def _skipped_from(text: str, schema: Path) -> tuple[Diagnostic, ...]:
             "sch.pattern-skipped",
             element.text or "",
             int(element.get("line") or 0) or None,
-            origin=_ORIGIN,
+            origin=svrl.ORIGIN,
         )
         for element in root.iterchildren(f"{_EDSCH}skipped")
     )
@@ -220,15 +208,6 @@ def _read_cache(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-
-
-_GENERATED_AT = re.compile(r" on line \d+ column \d+ of \S+?:(?= )")
-
-
-def _shorten(text: str, limit: int = 300) -> str:
-    """One line, without Saxon's position in the generated stylesheet (meaningless to users)."""
-    text = _GENERATED_AT.sub(":", " ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- loading the schema ----------------------------------------------------------------
@@ -341,132 +320,3 @@ def _by_id(root: etree._Element, fragment: str, href: str, path: Path) -> etree.
         if fragment in (element.get("id"), element.get(xml_id)):
             return element
     raise StylesheetError(f"{display(path)}: sch:include of {href}: no element with that id")
-
-
-# --- reading SVRL ----------------------------------------------------------------------
-
-
-def _read_svrl(output: str, doc: SourceDocument) -> list[Diagnostic]:
-    root = etree.fromstring(output.encode())
-    found: list[Diagnostic] = []
-    runtime: list[etree._Element] = []
-    for element in root:
-        if element.tag == f"{_EDSCH}runtime-error":
-            runtime.append(element)
-        elif element.tag in (f"{_SVRL}failed-assert", f"{_SVRL}successful-report"):
-            found.append(_diagnostic(element, doc))
-    if runtime:
-        first = runtime[0]
-        location = first.get("location")
-        where = _line(doc, location) if location is not None else None
-        rule = first.get(f"{_EDSCH}rule") or first.get(f"{_EDSCH}pattern") or "a rule"
-        message = f"{rule} failed to run: {first.get('code', '')} {first.text or ''}"
-        found.append(_runtime(doc.display, where, message, len(runtime)))
-    return found
-
-
-def _diagnostic(element: etree._Element, doc: SourceDocument) -> Diagnostic:
-    kind = "assert" if element.tag == f"{_SVRL}failed-assert" else "report"
-    code = (
-        element.get("id")
-        or element.get(f"{_EDSCH}rule")
-        or element.get(f"{_EDSCH}pattern")
-        or f"sch.{kind}"
-    )
-    message = _text(element.find(f"{_SVRL}text"))
-    extra = [_text(d.find(f"{_SVRL}text")) for d in element.iter(f"{_SVRL}diagnostic-reference")]
-    if extra:
-        message = "; ".join([message, *[e for e in extra if e]])
-    severity = _severity(element.get("role"), element.get("flag"))
-    line = _line(doc, element.get("location", ""))
-    return Diagnostic(doc.display, line, None, severity, code, message, _ORIGIN)
-
-
-def _runtime(path: str, line: int | None, message: str, count: int) -> Diagnostic:
-    places = f" (and {count - 1} more in this file)" if count > 1 else ""
-    text = f"schematron rule could not be evaluated: {_shorten(message)}{places}"
-    return diag.error(path, "sch.runtime", text, line, origin=_ORIGIN)
-
-
-def _text(element: etree._Element | None) -> str:
-    return " ".join("".join(element.itertext()).split()) if element is not None else ""
-
-
-def _severity(role: str | None, flag: str | None) -> Severity:
-    for value in (role, flag):
-        if value and value.strip().lower() in _SEVERITIES:
-            return _SEVERITIES[value.strip().lower()]
-    return Severity.ERROR
-
-
-_STEP = re.compile(
-    r"/(?:Q\{(?P<ns>[^}]*)\}(?P<local>[^/\[]+)\[(?P<pos>\d+)\]"
-    r"|@(?P<attr>[^/]+)"
-    r"|(?P<kind>text|comment|processing-instruction)\((?P<target>[^)]*)\)\[(?P<kpos>\d+)\])"
-)
-
-
-def _line(doc: SourceDocument, location: str) -> int | None:
-    """The line of the node an SVRL location names; the nearest element when unresolved."""
-    element: etree._Element | None = None
-    for step in _STEP.finditer(location):
-        if step.group("local") is not None:
-            ns, local = step.group("ns"), step.group("local")
-            tag = f"{{{ns}}}{local}" if ns else local
-            candidates = [doc.root] if element is None else element.iterchildren(tag)
-            nth = _nth((c for c in candidates if c.tag == tag), int(step.group("pos")))
-            if nth is None:
-                break
-            element = nth
-        elif element is not None and step.group("kind") is not None:
-            return _other_node_line(element, step.group("kind"), step.group("target"), step)
-        else:
-            break  # an attribute: its element's line
-    return _sourceline(doc.root if element is None else element)
-
-
-def _sourceline(node: etree._Element) -> int | None:
-    line = node.sourceline
-    return int(line) if line else None
-
-
-def _nth(items: Iterable[etree._Element], position: int) -> etree._Element | None:
-    for index, item in enumerate(items, start=1):
-        if index == position:
-            return item
-    return None
-
-
-def _other_node_line(
-    element: etree._Element, kind: str, target: str, step: re.Match[str]
-) -> int | None:
-    position = int(step.group("kpos"))
-    if kind == "text":
-        return _text_line(element, position)
-    wanted = etree._Comment if kind == "comment" else etree._ProcessingInstruction
-    nodes = (
-        c
-        for c in element
-        if isinstance(c, wanted)
-        and (kind == "comment" or not target or getattr(c, "target", None) == target)
-    )
-    found = _nth(nodes, position)
-    return _sourceline(found if found is not None else element)
-
-
-def _text_line(element: etree._Element, position: int) -> int | None:
-    """Text node ``position`` of ``element``: its own text, then the tails of its children."""
-    children = list(element)
-    texts: list[tuple[str, int]] = []  # (text, index of the child it precedes)
-    if element.text:
-        texts.append((element.text, 0))
-    for index, child in enumerate(children):
-        if child.tail:
-            texts.append((child.tail, index + 1))
-    if position > len(texts):
-        return _sourceline(element)
-    text, before = texts[position - 1]
-    following = _sourceline(children[before]) if before < len(children) else None
-    if following is not None:
-        return max(1, following - text.count("\n"))
-    return _sourceline(children[before - 1] if before > 0 else element)
