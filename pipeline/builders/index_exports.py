@@ -1,0 +1,203 @@
+"""The exports of the entity index: its XML -> the files of ``OUT/index/``.
+
+``entities.json`` (records of ``entities.schema.json``, which is copied beside it),
+``entities.csv``, ``occurrences.csv`` and ``places.geojson`` are written from the parsed index
+in Python; ``entities.xml`` is a TEI ``standOff`` (``xslt/index/tei.xsl``). Every output uses
+the register ``xml:id`` as the entity's id.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from ..paths import SCHEMA_DIR
+from ..xslt import engine
+from .index_model import NS
+
+if TYPE_CHECKING:
+    from ..build import BuildContext
+
+SCHEMA_FILE = SCHEMA_DIR / "entities.schema.json"
+SCHEMA_NAME = "entities.schema.json"
+#: Columns of entities.csv and occurrences.csv.
+ENTITY_COLUMNS: tuple[str, ...] = ("id", "type", "subtype", "name", "count", "variants", "note")
+ENTITY_COLUMNS += ("authority", "latitude", "longitude", "source")
+OCCURRENCE_COLUMNS: tuple[str, ...] = ("entity", "type", "document", "mention", "section")
+OCCURRENCE_COLUMNS += ("section_heading", "block", "page", "page_id", "text", "context", "url")
+
+
+def _occurrences(entity: etree._Element) -> list[etree._Element]:
+    found: list[etree._Element] = entity.findall("ed:occurrence", NS)
+    return found
+
+
+def _context(record: etree._Element) -> str:
+    before = record.findtext("ed:before", "", NS)
+    after = record.findtext("ed:after", "", NS)
+    return f"{before}{record.findtext('ed:text', '', NS)}{after}".strip()
+
+
+def _url(record: etree._Element) -> str:
+    return f"../html/{record.get('document')}.html#{record.get('mention')}"
+
+
+def _or_none(value: str | None) -> str | None:
+    return value or None
+
+
+def _location(record: etree._Element) -> dict[str, object]:
+    """The keys shared by an occurrence and a dated mention, in their JSON order."""
+    return {
+        "document": record.get("document", ""),
+        "mention": record.get("mention", ""),
+        "section": _or_none(record.get("section")),
+        "section_heading": _or_none(record.get("heading")),
+        "block": _or_none(record.get("block")),
+        "page": _or_none(record.get("page")),
+        "page_id": _or_none(record.get("page-id")),
+        "text": record.findtext("ed:text", "", NS),
+        "context": _context(record),
+        "url": _url(record),
+    }
+
+
+def _coordinates(entity: etree._Element) -> tuple[str, str] | None:
+    geo = entity.find("ed:coordinates", NS)
+    if geo is None:
+        return None
+    return geo.get("lat", ""), geo.get("long", "")
+
+
+def entity_record(entity: etree._Element) -> dict[str, object]:
+    coordinates = _coordinates(entity)
+    return {
+        "id": entity.get("id", ""),
+        "type": entity.get("type", ""),
+        "subtype": _or_none(entity.get("subtype")),
+        "name": entity.findtext("ed:name", "", NS),
+        "sort": entity.get("sort", ""),
+        "variants": [
+            {"form": v.text or "", "count": int(v.get("count", "0"))}
+            for v in entity.iterfind("ed:variant", NS)
+        ],
+        "note": entity.findtext("ed:note", None, NS),
+        "authority": [
+            {"type": a.get("type", ""), "id": a.get("value", ""), "url": a.get("url")}
+            for a in entity.iterfind("ed:authority", NS)
+        ],
+        "coordinates": None
+        if coordinates is None
+        else {"lat": float(coordinates[0]), "long": float(coordinates[1])},
+        "source": entity.get("source", ""),
+        "count": int(entity.get("count", "0")),
+        "occurrences": [_location(o) for o in _occurrences(entity)],
+    }
+
+
+def date_record(date: etree._Element) -> dict[str, object]:
+    record: dict[str, object] = {
+        key: _or_none(date.get(key)) for key in ("when", "notBefore", "notAfter", "from", "to")
+    }
+    record.update(_location(date))
+    return record
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def entities_json(root: etree._Element) -> str:
+    return _json(
+        {
+            "$schema": SCHEMA_NAME,
+            "entities": [entity_record(e) for e in root.iterfind("ed:entities/ed:entity", NS)],
+            "dates": [date_record(d) for d in root.iterfind("ed:timeline/ed:date", NS)],
+        }
+    )
+
+
+def _csv(header: tuple[str, ...], rows: Iterable[Iterable[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def entities_csv(root: etree._Element) -> str:
+    rows = []
+    for entity in root.iterfind("ed:entities/ed:entity", NS):
+        coordinates = _coordinates(entity) or ("", "")
+        variants = "; ".join(
+            f"{v.text} ({v.get('count')})" for v in entity.iterfind("ed:variant", NS)
+        )
+        authority = " ".join(
+            a.get("url") or f"{a.get('type')}:{a.get('value')}"
+            for a in entity.iterfind("ed:authority", NS)
+        )
+        rows.append(
+            (
+                entity.get("id"),
+                entity.get("type"),
+                entity.get("subtype", ""),
+                entity.findtext("ed:name", "", NS),
+                entity.get("count"),
+                variants,
+                entity.findtext("ed:note", "", NS),
+                authority,
+                *coordinates,
+                entity.get("source", ""),
+            )
+        )
+    return _csv(ENTITY_COLUMNS, rows)
+
+
+def occurrences_csv(root: etree._Element) -> str:
+    rows = []
+    for entity in root.iterfind("ed:entities/ed:entity", NS):
+        for occurrence in _occurrences(entity):
+            location = _location(occurrence)
+            rows.append(
+                (
+                    entity.get("id"),
+                    entity.get("type"),
+                    *("" if location[k] is None else location[k] for k in OCCURRENCE_COLUMNS[2:]),
+                )
+            )
+    return _csv(OCCURRENCE_COLUMNS, rows)
+
+
+def places_geojson(root: etree._Element) -> str:
+    features = []
+    for entity in root.iterfind("ed:entities/ed:entity", NS):
+        coordinates = _coordinates(entity)
+        if coordinates is None:
+            continue
+        lat, long = coordinates
+        features.append(
+            {
+                "type": "Feature",
+                "id": entity.get("id"),
+                "geometry": {"type": "Point", "coordinates": [float(long), float(lat)]},
+                "properties": {
+                    "id": entity.get("id"),
+                    "name": entity.findtext("ed:name", "", NS),
+                    "type": entity.get("type"),
+                    "count": int(entity.get("count", "0")),
+                },
+            }
+        )
+    return _json({"type": "FeatureCollection", "features": features})
+
+
+def tei_export(xml: str, context: BuildContext) -> str:
+    """The index as a TEI document with a ``standOff`` (``xslt/index/tei.xsl``)."""
+    params = {"date": context.date.date().isoformat()}
+    result = engine().stylesheet("index/tei").transform(xml, params)
+    return result.output if result.output.endswith("\n") else result.output + "\n"
