@@ -76,18 +76,26 @@ class FileFacts:
     pointers: tuple[PointerFact, ...]
 
 
+_POINTER_SET = frozenset(POINTER_ATTRIBUTES)
+
+
 def facts(doc: SourceDocument) -> FileFacts:
     ids: list[IdFact] = []
     pointers: list[PointerFact] = []
+    # Only elements with attributes matter, and only a few attribute names: look at the
+    # attributes an element has rather than asking for every pointer attribute by name.
     for element in doc.root.iter(etree.Element):
-        name = etree.QName(element).localname
-        value = element.get(XML_ID)
-        if value is not None:
-            ids.append(IdFact(value, name, element.sourceline, _is_register_entry(element, name)))
-        for attribute in POINTER_ATTRIBUTES:
-            raw = element.get(attribute)
-            if raw:
-                pointers.extend(_pointers(attribute, raw, name, element.sourceline))
+        attributes = element.attrib
+        if not attributes:
+            continue
+        for key, raw in attributes.items():
+            if key == XML_ID:
+                name = etree.QName(element).localname
+                entry = _is_register_entry(element, name)
+                ids.append(IdFact(raw, name, element.sourceline, entry))
+            elif key in _POINTER_SET and "#" in raw:
+                name = etree.QName(element).localname
+                pointers.extend(_pointers(key, raw, name, element.sourceline))
     return FileFacts(doc.path, doc.display, tuple(ids), tuple(pointers))
 
 

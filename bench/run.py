@@ -1,0 +1,31 @@
+"""`make bench`: every benchmark in turn, each printing its Markdown table.
+
+The figures to keep go into docs/benchmarks.md by hand, with the date and the machine's load:
+timings on a shared machine are read as ratios, not as absolute seconds.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+STEPS = (
+    ("check: RELAX NG against jing", ["bench_check.py", "--repeat", "5", "--fixed-copies"]),
+    ("the edition command against jing", ["bench_cli.py", "--repeat", "3"]),
+    ("HTML against a Saxon identity transform", ["bench_html.py", "--repeat", "3"]),
+)
+
+
+def main() -> int:
+    status = 0
+    for title, command in STEPS:
+        print(f"\n## {title}\n", flush=True)
+        done = subprocess.run([sys.executable, str(HERE / command[0]), *command[1:]], check=False)
+        status = status or done.returncode
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
