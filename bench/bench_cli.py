@@ -63,7 +63,7 @@ def main() -> None:
     rows = [
         ("check --checks rng,refs, eltec-1.rng", [*eltec, "--checks", "rng,refs"], ELTEC),
         ("check (rng, schematron, refs), eltec-1.rng", eltec, ELTEC),
-        ("check --checks rng,schematron, tei_all.rng", [*tei_all, "--checks", "rng,schematron"], TEI_ALL),
+        ("check --checks rng,schematron, tei_all.rng", [*tei_all, "--checks", "rng,schematron"], TEI_ALL),  # noqa: E501
         ("check (rng, schematron, refs), tei_all.rng", tei_all, TEI_ALL),
         ("build --only html", ["build", "--only", "html", "--out", out], None),
         ("build --only epub", ["build", "--only", "epub", "--out", out], None),
