@@ -23,7 +23,9 @@ from .diagnostics import Diagnostic, Report
 from .errors import EditionError
 from .gate import SourceDocument, discover, read_document
 from .io import build_lock, new_staging_dir, publish_dir, remove_stale_staging, source_date
-from .stages import is_register, is_text, normalize, registers_document
+from .parallel import fork_map
+from .stages import STAGES, is_register, is_text, normalize, registers_document
+from .xslt import engine
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class BuildContext:
     jobs: int = 1
 
 
-def load_corpus(paths: Sequence[Path], report: Report) -> Corpus:
+def load_corpus(paths: Sequence[Path], report: Report, jobs: int = 1) -> Corpus:
     files, missing = discover(paths)
     report.extend(missing)
     report.files.extend(str(p) for p in files)
@@ -82,8 +84,13 @@ def load_corpus(paths: Sequence[Path], report: Report) -> Corpus:
             )
     _check_unique_stems(texts, report)
     register_text = registers_document(registers + texts)
-    normalized = tuple(Text(doc, normalize(doc, register_text)) for doc in texts)
-    return Corpus(normalized, register_text, tuple(registers))
+
+    def one(index: int) -> str:
+        return normalize(texts[index], register_text)
+
+    normalized = fork_map(one, len(texts), jobs, lambda: engine().stylesheet(STAGES[0].name))
+    corpus_texts = tuple(Text(doc, out) for doc, out in zip(texts, normalized, strict=True))
+    return Corpus(corpus_texts, register_text, tuple(registers))
 
 
 def _check_unique_stems(texts: Iterable[SourceDocument], report: Report) -> None:
@@ -130,7 +137,7 @@ def build(
     requested = set(only or ()) or {b.name for b in BUILDERS}
     with build_lock(out):
         remove_stale_staging(out)
-        corpus = load_corpus(paths, report)
+        corpus = load_corpus(paths, report, jobs)
         context = BuildContext(corpus=corpus, out=out, date=_build_date(corpus), jobs=jobs)
         staged: list[tuple[Path, str]] = []
         for builder_class in builders:

@@ -25,6 +25,7 @@ from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..errors import EditionError
 from ..io import write_bytes_atomic
+from ..parallel import fork_map
 from ..paths import ASSETS_DIR
 from ..xslt import ParamValue, XmlText, engine
 from . import epub_package as pkg
@@ -60,22 +61,29 @@ class EpubBuilder:
     requires: ClassVar[tuple[str, ...]] = ("index",)
 
     def build(self, context: BuildContext, staging: Path) -> list[Diagnostic]:
-        problems: list[Diagnostic] = []
-        for text in context.corpus.texts:
+        texts = context.corpus.texts
+
+        def one(index: int) -> Diagnostic | None:
+            text = texts[index]
             try:
                 data = build_book(text, context)
             except (EditionError, etree.XMLSyntaxError, ValueError) as exc:
-                problems.append(
-                    diag.error(
-                        text.source.display,
-                        "epub.failed",
-                        f"cannot write the EPUB of {text.stem}: {exc}",
-                        origin=self.name,
-                    )
+                return diag.error(
+                    text.source.display,
+                    "epub.failed",
+                    f"cannot write the EPUB of {text.stem}: {exc}",
+                    origin=self.name,
                 )
-                continue
             write_bytes_atomic(staging / f"{text.stem}.epub", data)
-        return problems
+            return None
+
+        found = fork_map(one, len(texts), context.jobs, _compile)
+        return [problem for problem in found if problem is not None]
+
+
+def _compile() -> None:
+    for name in ("epub/index", "epub/content", "epub/nav"):
+        engine().stylesheet(name)
 
 
 def build_book(text: Text, context: BuildContext) -> bytes:

@@ -9,8 +9,6 @@ output (``CODE|line|message``) becomes warnings. Nothing here depends on the wal
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -23,6 +21,7 @@ from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..errors import EditionError, StylesheetError
 from ..io import write_bytes_atomic, write_text_atomic
+from ..parallel import fork_map
 from ..paths import ASSETS_DIR
 from ..xslt import ParamValue, XmlText, engine
 
@@ -125,25 +124,14 @@ def edition_title(context: BuildContext) -> str:
 
 
 def render_texts(job: _Job, jobs: int) -> Iterable[Page]:
-    """Write the reading page of every text (in stem order); ``jobs`` > 1 forks workers,
-    which write their pages themselves (no page crosses a process boundary).
-
-    The stylesheets are compiled once, in this process, before the pool forks: each worker
-    runs on its copy of the compiled engine (SaxonC's native image collects garbage on the
-    calling thread, so the copy needs none of the parent's threads). Compiling in every
-    worker instead costs about a second per worker.
-    """
+    """Write the reading page of every text (in stem order); with ``jobs`` > 1 forked
+    workers write their pages themselves (no page crosses a process boundary)."""
     global _JOB
     _JOB = job
     try:
-        engine().stylesheet("html/page")
-        if jobs <= 1 or len(job.texts) <= 1:
-            yield from (_render_one(i) for i in range(len(job.texts)))
-            return
-        context = multiprocessing.get_context("fork")
-        workers = min(jobs, len(job.texts))
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-            yield from pool.map(_render_one, range(len(job.texts)), chunksize=1)
+        yield from fork_map(
+            _render_one, len(job.texts), jobs, lambda: engine().stylesheet("html/page")
+        )
     finally:
         _JOB = None
 
