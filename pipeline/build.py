@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,19 +129,27 @@ def build(
     *,
     only: Iterable[str] | None = None,
     jobs: int = 1,
+    progress: Callable[[str], None] | None = None,
 ) -> Report:
-    """Build every selected output from ``paths`` into ``out``; never raises on bad input."""
+    """Build every selected output from ``paths`` into ``out``; never raises on bad input.
+
+    ``progress`` is called with the name of each step as it starts: ``read`` (gate and
+    normalisation), then each builder's name.
+    """
+    step = progress or (lambda name: None)
     started = time.perf_counter()
     report = Report()
     builders = selected_builders(only)
     requested = set(only or ()) or {b.name for b in BUILDERS}
     with build_lock(out):
         remove_stale_staging(out)
+        step("read")
         corpus = load_corpus(paths, report, jobs)
         context = BuildContext(corpus=corpus, out=out, date=_build_date(corpus), jobs=jobs)
         staged: list[tuple[Path, str]] = []
         for builder_class in builders:
             builder = builder_class()
+            step(builder.name)
             staging = new_staging_dir(out, builder.name)
             problems = _run_builder(builder, context, staging)
             report.extend(problems)

@@ -217,6 +217,25 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
         yield advance
 
 
+@contextmanager
+def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
+    """A progress bar over the build's steps on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label="building", file=sys.stderr) as bar:
+        started = False
+
+        def advance(name: str) -> None:
+            nonlocal started
+            if started:
+                bar.update(1)
+            started = True
+            bar.label = f"building: {name}"
+
+        yield advance
+
+
 @cli.command()
 @paths_argument
 @click.option(
@@ -242,11 +261,20 @@ def build(
     only when it was built without error. Exits 1 when a file or an output failed.
     """
     from .build import build as run_build
+    from .build import selected_builders
 
     cfg = _config()
     targets = list(paths) or [cfg.sources]
+    steps = 1 + len(selected_builders(only or None))
     try:
-        report = run_build(targets, out or cfg.out, only=only or None, jobs=_workers(jobs, cfg))
+        with _steps(steps) as advance:
+            report = run_build(
+                targets,
+                out or cfg.out,
+                only=only or None,
+                jobs=_workers(jobs, cfg),
+                progress=advance,
+            )
     except EditionError as exc:
         raise click.ClickException(str(exc)) from exc
     from .report import format_line
