@@ -23,7 +23,7 @@ from .builders.index import NS, entity_index, index_diagnostics
 from .diagnostics import Diagnostic, Report, Severity
 from .gate import discover
 from .paths import display
-from .report import format_line
+from .report import as_dict, format_line
 from .validate.references import context_files
 
 #: Entity types in the order the summary lists them; others follow alphabetically.
@@ -92,17 +92,7 @@ class IndexSummary:
             "external": self.external,
             "untagged": self.untagged,
             "unused": self.unused,
-            "diagnostics": [
-                {
-                    "path": d.path,
-                    "line": d.line,
-                    "column": d.column,
-                    "severity": d.severity.value,
-                    "code": d.code,
-                    "message": d.message,
-                }
-                for d in self.diagnostics
-            ],
+            "diagnostics": [as_dict(d) for d in self.diagnostics],
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
