@@ -323,6 +323,12 @@ def _explain(raw: str) -> tuple[str, str]:
         )
     if "Unsupported encoding" in text or "unknown encoding" in text.lower():
         return ("gate.encoding", _lower_first(text) + ": declare UTF-8 and save the file as UTF-8")
+    if "XML_PARSE_HUGE" in text or "Excessive depth" in text or "huge" in text.lower():
+        return (
+            "gate.too-deep",
+            "the file exceeds the parser's safety limits (elements nested deeper than 256 "
+            "levels, or a text or name over 10 MB): the file is refused",
+        )
     if "Document is empty" in text or "Start tag expected" in text:
         return ("gate.not-xml", "no XML root element found: this is not an XML file")
     return ("gate.not-well-formed", "not well-formed: " + _lower_first(text))

@@ -234,3 +234,9 @@ def test_discover_sorts_recurses_and_reports_missing(tmp_path: Path) -> None:
     files, problems = discover([tmp_path, tmp_path / "nope.xml"])
     assert [p.relative_to(tmp_path).as_posix() for p in files] == ["1.xml", "b/2.xml"]
     assert [d.code for d in problems] == ["gate.missing"]
+
+
+def test_excessive_nesting_is_refused_with_a_plain_message(tmp_path: Path) -> None:
+    d = only_error(gate(tmp_path, "deep.xml", b"<r>" * 300 + b"</r>" * 300))
+    assert d.code == "gate.too-deep"
+    assert "XML_PARSE_HUGE" not in d.message
