@@ -198,3 +198,11 @@ def test_languages_are_valid_tags(pages: dict[str, tuple[str, tuple[str, ...]]])
     doc = _doc("highlighting", pages)
     assert doc.xpath("//i[@class='foreign']/@lang") == ["fr", "la", "und"]
     assert doc.get("lang") == "en"
+
+
+def test_cast_list_fields_do_not_run_together(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    page, _ = pages["verse-drama"]
+    assert "HAMLETa prince" not in " ".join(page.split())
+    assert '<span class="role">HAMLET</span>, <span class="roleDesc">a prince</span>' in page

@@ -118,6 +118,16 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Fields of a cast item written without space between them ("<role>HAMLET</role>
+       <roleDesc>a prince</roleDesc>") must not run together when rendered. -->
+  <xsl:template match="(roleDesc | actor | role)[preceding-sibling::node()[1][self::*]]"
+      mode="r:main" as="node()+">
+    <xsl:text>, </xsl:text>
+    <xsl:call-template name="r:inline">
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="label" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
