@@ -62,7 +62,7 @@ def test_junit_has_one_case_per_file_and_a_failure_per_bad_file() -> None:
 
 def test_github_annotations() -> None:
     lines = render_github(sample()).splitlines()
-    assert lines[0] == "::error file=a.xml,line=3,col=4,title=rng.bad::element \"x\" is not allowed"
+    assert lines[0] == '::error file=a.xml,line=3,col=4,title=rng.bad::element "x" is not allowed'
     assert lines[2].startswith("::warning file=b.xml,title=refs.unused-entry::")
 
 
