@@ -56,6 +56,8 @@ class BuildContext:
     date: dt.datetime
     products: dict[str, str] = field(default_factory=dict)
     jobs: int = 1
+    #: The editors' encoding guide (Markdown), published with the site when given.
+    guide: Path | None = None
 
 
 def load_corpus(paths: Sequence[Path], report: Report, jobs: int = 1) -> Corpus:
@@ -130,6 +132,7 @@ def build(
     only: Iterable[str] | None = None,
     jobs: int = 1,
     progress: Callable[[str], None] | None = None,
+    guide: Path | None = None,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -145,7 +148,9 @@ def build(
         remove_stale_staging(out)
         step("read")
         corpus = load_corpus(paths, report, jobs)
-        context = BuildContext(corpus=corpus, out=out, date=_build_date(corpus), jobs=jobs)
+        context = BuildContext(
+            corpus=corpus, out=out, date=_build_date(corpus), jobs=jobs, guide=guide
+        )
         staged: list[tuple[Path, str]] = []
         for builder_class in builders:
             builder = builder_class()

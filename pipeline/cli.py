@@ -250,9 +250,20 @@ def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
     type=click.Choice(["html", "epub", "index"]),
     help="Build only this output (repeatable); its prerequisites still run.",
 )
+@click.option(
+    "--guide",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Encoding guide (Markdown) to publish as guide.html (default: [tool.edition] guide "
+    "when no PATHS are given).",
+)
 @jobs_option
 def build(
-    paths: tuple[Path, ...], out: Path | None, only: tuple[str, ...], jobs: int | None
+    paths: tuple[Path, ...],
+    out: Path | None,
+    only: tuple[str, ...],
+    guide: Path | None,
+    jobs: int | None,
 ) -> None:
     """Build the HTML edition, the EPUB books and the index of names from TEI files.
 
@@ -274,6 +285,8 @@ def build(
                 only=only or None,
                 jobs=_workers(jobs, cfg),
                 progress=advance,
+                # the configured guide belongs to the configured sources, not to any corpus
+                guide=guide or (None if paths else cfg.guide),
             )
     except EditionError as exc:
         raise click.ClickException(str(exc)) from exc

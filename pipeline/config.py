@@ -25,6 +25,9 @@ class Config:
     schema: Path | None = None
     #: Default Schematron for files without an ``<?xml-model?>``; None: the edition's.
     schematron: Path | None = None
+    #: The editors' encoding guide (Markdown), published as guide.html when ``build`` reads
+    #: the configured ``sources``.
+    guide: Path | None = None
     #: Worker processes; 0 means one per core.
     jobs: int = 0
     #: Cap on RELAX NG errors reported per file.
@@ -63,7 +66,7 @@ def load(directory: Path | None = None) -> Config:
     values: dict[str, object] = {}
     for key, value in table.items():
         name = key.replace("_", "-").replace("-", "_")
-        if name in ("sources", "out", "schema", "schematron"):
+        if name in ("sources", "out", "schema", "schematron", "guide"):
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a path string")
             values[name] = base / value

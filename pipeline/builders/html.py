@@ -24,6 +24,7 @@ from ..io import write_bytes_atomic, write_text_atomic
 from ..parallel import fork_map
 from ..paths import ASSETS_DIR
 from ..xslt import ParamValue, XmlText, engine
+from .guide import GUIDE_PAGE, guide_fragment
 
 if TYPE_CHECKING:
     from ..build import BuildContext
@@ -177,9 +178,13 @@ def headers_document(context: BuildContext) -> str:
 def render_site_pages(
     context: BuildContext, params: Mapping[str, ParamValue], staging: Path
 ) -> list[Page]:
-    """Write the home and about pages."""
+    """Write the home and about pages, and the encoding guide when there is one."""
     headers = headers_document(context)
     pages = []
+    if context.guide is not None:
+        fragment = guide_fragment(context.guide)
+        write_text_atomic(staging / GUIDE_PAGE, wrap_index_page(GUIDE_PAGE, fragment, params))
+        params = {**params, "guide-url": GUIDE_PAGE}
     for name, sheet in (("index.html", "html/home"), ("about.html", "html/about")):
         result = engine().stylesheet(sheet).transform(headers, params)
         write_text_atomic(staging / name, result.output)
