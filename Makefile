@@ -13,7 +13,6 @@ NPM_PACKAGES := axe-core@4 vnu-jar @daisy/ace@1.4.6
 export EDITION_NODE_MODULES := $(NODE_DIR)/node_modules
 export ACE_BIN := $(NODE_DIR)/node_modules/.bin/ace-puppeteer
 export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
-SOURCES ?= tei
 OUT     ?= dist
 
 .PHONY: all build check html epub index test tools bench lint clean distclean
@@ -26,15 +25,17 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Without PATHS the commands read [tool.edition] in pyproject.toml: sources tei/, and the
+# encoding guide published with the site.
 build: $(STAMP)
-	$(EDITION) check $(SOURCES)
-	$(EDITION) build $(SOURCES) --out $(OUT)
+	$(EDITION) check
+	$(EDITION) build --out $(OUT)
 
 check: $(STAMP)
-	$(EDITION) check $(SOURCES)
+	$(EDITION) check
 
 html epub index: $(STAMP)
-	$(EDITION) build $(SOURCES) --out $(OUT) --only $@
+	$(EDITION) build --out $(OUT) --only $@
 
 # Best effort: installs what is missing when it can (root for apt-get, npm for axe-core).
 # Tests that need a missing tool skip, and fail when CI=true.
