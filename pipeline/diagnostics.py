@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 
 class Severity(enum.Enum):
@@ -51,37 +52,38 @@ class Diagnostic:
         return (self.path, self.line or 0, self.column or 0, self.code, self.message)
 
 
-def error(
-    path: str | Path,
-    code: str,
-    message: str,
-    line: int | None = None,
-    column: int | None = None,
-    origin: str = "",
-) -> Diagnostic:
-    return Diagnostic(str(path), line, column, Severity.ERROR, code, message, origin)
+class _Make(Protocol):
+    def __call__(
+        self,
+        path: str | Path,
+        code: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        origin: str = "",
+    ) -> Diagnostic: ...
 
 
-def warning(
-    path: str | Path,
-    code: str,
-    message: str,
-    line: int | None = None,
-    column: int | None = None,
-    origin: str = "",
-) -> Diagnostic:
-    return Diagnostic(str(path), line, column, Severity.WARNING, code, message, origin)
+def _maker(severity: Severity) -> _Make:
+    def make(
+        path: str | Path,
+        code: str,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        origin: str = "",
+    ) -> Diagnostic:
+        return Diagnostic(str(path), line, column, severity, code, message, origin)
+
+    make.__name__ = severity.value
+    make.__doc__ = f"A diagnostic of severity {severity.value}."
+    return make
 
 
-def info(
-    path: str | Path,
-    code: str,
-    message: str,
-    line: int | None = None,
-    column: int | None = None,
-    origin: str = "",
-) -> Diagnostic:
-    return Diagnostic(str(path), line, column, Severity.INFO, code, message, origin)
+#: ``error(path, code, message, line=None, column=None, origin="")``, and so on.
+error = _maker(Severity.ERROR)
+warning = _maker(Severity.WARNING)
+info = _maker(Severity.INFO)
 
 
 @dataclass
