@@ -1,0 +1,76 @@
+"""Normalisation: stable generated ids, resolved register keys, everything else copied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.gate import TEI_NS, XML_ID, parse_bytes
+from pipeline.stages import is_register, is_text, normalize, registers_document
+
+T = f'xmlns="{TEI_NS}"'
+NS = {"t": TEI_NS, "ed": "urn:edition"}
+
+REGISTER = f"""<TEI {T}><teiHeader/><standOff>
+  <listPerson><person xml:id="anna"><persName>Anna</persName></person></listPerson>
+  <listPlace><place xml:id="ghent"><placeName>Ghent</placeName></place></listPlace>
+</standOff></TEI>"""
+
+TEXT = f"""<TEI {T}><teiHeader/><text><body>
+  <div><head>One</head>
+    <p>Met <persName ref="#anna">Anna</persName> in <placeName ref="reg.xml#ghent">Ghent</placeName>
+       on <date when="1944-11">November</date>, not <persName ref="#nobody">X</persName>.</p>
+    <p xml:id="b2">Existing id kept<note>n</note><pb n="7"/></p>
+  </div></body></text></TEI>"""
+
+
+def doc(text: str, name: str):  # type: ignore[no-untyped-def]
+    result = parse_bytes(text.encode(), Path(name))
+    assert result.document is not None
+    return result.document
+
+
+def normalized() -> etree._Element:
+    register, text = doc(REGISTER, "reg.xml"), doc(TEXT, "text.xml")
+    return etree.fromstring(normalize(text, registers_document([register, text])).encode())
+
+
+def test_texts_and_registers_are_told_apart() -> None:
+    assert is_register(doc(REGISTER, "reg.xml")) and not is_text(doc(REGISTER, "reg.xml"))
+    assert is_text(doc(TEXT, "t.xml")) and not is_register(doc(TEXT, "t.xml"))
+
+
+def test_names_resolve_to_entries_of_their_kind() -> None:
+    root = normalized()
+    anna, ghent, nobody = root.xpath("//t:persName | //t:placeName", namespaces=NS)
+    assert (anna.get("{urn:edition}entity"), anna.get("{urn:edition}kind")) == ("anna", "person")
+    assert (ghent.get("{urn:edition}entity"), ghent.get("{urn:edition}kind")) == ("ghent", "place")
+    assert nobody.get("{urn:edition}unresolved") == "true"
+
+
+def test_every_linkable_element_gets_a_stable_unique_id() -> None:
+    first, second = normalized(), normalized()
+    ids = [e.get(XML_ID) for e in first.iter() if e.get(XML_ID)]
+    assert ids == [e.get(XML_ID) for e in second.iter() if e.get(XML_ID)]
+    assert len(ids) == len(set(ids))
+    for path in ("//t:div", "//t:head", "//t:p", "//t:note", "//t:pb", "//t:date"):
+        assert all(e.get(XML_ID) for e in first.xpath(path, namespaces=NS)), path
+
+
+def test_existing_ids_are_kept_and_generated_ones_do_not_clash() -> None:
+    root = normalized()
+    paragraphs = root.xpath("//t:p", namespaces=NS)
+    assert paragraphs[1].get(XML_ID) == "b2"
+    assert paragraphs[0].get(XML_ID) != "b2"
+
+
+def test_text_is_copied_unchanged() -> None:
+    source = etree.fromstring(TEXT.encode())
+    assert "".join(normalized().itertext()) == "".join(source.itertext())
+
+
+def test_registers_document_collects_every_list_with_its_source() -> None:
+    combined = etree.fromstring(registers_document([doc(REGISTER, "reg.xml")]).encode())
+    lists = combined.xpath("t:listPerson | t:listPlace", namespaces=NS)
+    assert [e.get("{urn:edition}source") for e in lists] == ["reg", "reg"]
