@@ -58,6 +58,12 @@ class BuildContext:
     jobs: int = 1
     #: The editors' encoding guide (Markdown), published with the site when given.
     guide: Path | None = None
+    #: The outputs this run publishes (``html``, ``epub``, ``index``).
+    outputs: frozenset[str] = frozenset()
+
+    def has_output(self, name: str) -> bool:
+        """Whether ``OUT/<name>/`` will exist after this run (built now, or earlier)."""
+        return name in self.outputs or (self.out / name).is_dir()
 
 
 def load_corpus(paths: Sequence[Path], report: Report, jobs: int = 1) -> Corpus:
@@ -149,7 +155,12 @@ def build(
         step("read")
         corpus = load_corpus(paths, report, jobs)
         context = BuildContext(
-            corpus=corpus, out=out, date=_build_date(corpus), jobs=jobs, guide=guide
+            corpus=corpus,
+            out=out,
+            date=_build_date(corpus),
+            jobs=jobs,
+            guide=guide,
+            outputs=frozenset(requested),
         )
         staged: list[tuple[Path, str]] = []
         for builder_class in builders:

@@ -57,6 +57,9 @@ def test_source_date_epoch_sets_the_date(tmp_path: Path, monkeypatch: pytest.Mon
 def test_only_builds_the_requested_output(tmp_path: Path) -> None:
     build([TEI], tmp_path, only=["html"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["html"]
+    # no download link to a book that is not there
+    assert ".epub" not in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+    assert ".epub" not in (tmp_path / "html" / "belgium-1944.html").read_text(encoding="utf-8")
     assert [b.name for b in selected_builders(["epub"])] == ["index", "epub"]
 
 

@@ -104,6 +104,8 @@ def site_params(context: BuildContext, index_pages: Sequence[str]) -> dict[str, 
         "edition-title": edition_title(context),
         "date": context.date.strftime("%Y-%m-%d"),
         "index-pages": "\n".join(index_pages),
+        # no link to books that will not be there (``build --only html``)
+        "epub": context.has_output("epub"),
     }
 
 

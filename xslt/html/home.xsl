@@ -19,6 +19,9 @@
   <xsl:import href="../common/render.xsl"/>
   <xsl:import href="modules/shell.xsl"/>
 
+  <!-- Whether the EPUB books exist beside the site (not after a build of the HTML alone). -->
+  <xsl:param name="epub" as="xs:boolean" select="true()"/>
+
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
       indent="no"/>
 
@@ -71,16 +74,18 @@
         </section>
         <section class="downloads" aria-labelledby="ed-downloads">
           <h2 id="ed-downloads">Downloads</h2>
-          <h3>EPUB books</h3>
-          <ul class="download-list">
-            <xsl:for-each select="$texts">
-              <li>
-                <a href="../epub/{@ed:stem}.epub" type="application/epub+zip">
-                  <xsl:value-of select="r:title(.)"/>
-                </a>
-              </li>
-            </xsl:for-each>
-          </ul>
+          <xsl:if test="$epub">
+            <h3>EPUB books</h3>
+            <ul class="download-list">
+              <xsl:for-each select="$texts">
+                <li>
+                  <a href="../epub/{@ed:stem}.epub" type="application/epub+zip">
+                    <xsl:value-of select="r:title(.)"/>
+                  </a>
+                </li>
+              </xsl:for-each>
+            </ul>
+          </xsl:if>
           <h3>Index of named entities</h3>
           <ul class="download-list">
             <xsl:for-each select="$exports">
