@@ -67,7 +67,7 @@ FURNITURE = (
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("edition")
-    report = build([EDITION], out, only=["html"], jobs=2)
+    report = build([EDITION], out, only=["html", "epub"], jobs=2)
     html_errors = [d for d in report.diagnostics if d.origin == "html"]
     assert html_errors == [], html_errors
     return out / "html"
