@@ -151,7 +151,7 @@ def test_no_external_resources(edition: Path) -> None:
 
 
 def test_builds_are_reproducible(edition: Path, tmp_path: Path) -> None:
-    build([EDITION], tmp_path, only=["html"], jobs=1)
+    build([EDITION], tmp_path, only=["html", "epub"], jobs=1)
     again = tmp_path / "html"
     first = sorted(p.relative_to(edition) for p in edition.rglob("*") if p.is_file())
     second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
