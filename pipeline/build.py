@@ -58,6 +58,8 @@ class BuildContext:
     jobs: int = 1
     #: The editors' encoding guide (Markdown), published with the site when given.
     guide: Path | None = None
+    #: The edition's title; None: the title of its only text, else a count of texts.
+    title: str | None = None
     #: The outputs this run publishes (``html``, ``epub``, ``index``).
     outputs: frozenset[str] = frozenset()
 
@@ -139,6 +141,7 @@ def build(
     jobs: int = 1,
     progress: Callable[[str], None] | None = None,
     guide: Path | None = None,
+    title: str | None = None,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -160,6 +163,7 @@ def build(
             date=_build_date(corpus),
             jobs=jobs,
             guide=guide,
+            title=title,
             outputs=frozenset(requested),
         )
         staged: list[tuple[Path, str]] = []

@@ -217,6 +217,14 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
         yield advance
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
 @contextmanager
 def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
     """A progress bar over the build's steps on stderr when it is a terminal."""
@@ -255,7 +263,13 @@ def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     default=None,
     help="Encoding guide (Markdown) to publish as guide.html (default: [tool.edition] guide "
-    "when no PATHS are given).",
+    "for the configured sources).",
+)
+@click.option(
+    "--title",
+    default=None,
+    help="Title of the edition (default: [tool.edition] title for the configured sources, "
+    "else the title of a single text).",
 )
 @jobs_option
 def build(
@@ -263,6 +277,7 @@ def build(
     out: Path | None,
     only: tuple[str, ...],
     guide: Path | None,
+    title: str | None,
     jobs: int | None,
 ) -> None:
     """Build the HTML edition, the EPUB books and the index of names from TEI files.
@@ -276,6 +291,8 @@ def build(
 
     cfg = _config()
     targets = list(paths) or [cfg.sources]
+    # The configured title and guide belong to the configured sources, not to any corpus.
+    own = all(_inside(path, cfg.sources) for path in targets)
     steps = 1 + len(selected_builders(only or None))
     try:
         with _steps(steps) as advance:
@@ -285,8 +302,8 @@ def build(
                 only=only or None,
                 jobs=_workers(jobs, cfg),
                 progress=advance,
-                # the configured guide belongs to the configured sources, not to any corpus
-                guide=guide or (None if paths else cfg.guide),
+                guide=guide or (cfg.guide if own else None),
+                title=title or (cfg.title if own else None),
             )
     except EditionError as exc:
         raise click.ClickException(str(exc)) from exc

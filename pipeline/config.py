@@ -28,6 +28,8 @@ class Config:
     #: The editors' encoding guide (Markdown), published as guide.html when ``build`` reads
     #: the configured ``sources``.
     guide: Path | None = None
+    #: The edition's title on every page, when ``build`` reads the configured ``sources``.
+    title: str | None = None
     #: Worker processes; 0 means one per core.
     jobs: int = 0
     #: Cap on RELAX NG errors reported per file.
@@ -70,6 +72,10 @@ def load(directory: Path | None = None) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a path string")
             values[name] = base / value
+        elif name == "title":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{path}: [tool.edition] title must be a non-empty string")
+            values[name] = value.strip()
         else:
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a whole number >= 0")

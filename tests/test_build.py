@@ -132,3 +132,11 @@ def test_cli_build_reports_and_exits_0(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", str(TEI), "--out", str(tmp_path), "--only", "index"])
     assert result.exit_code == 0, result.output
     assert "build: 4 files, 0 errors" in result.output
+
+
+def test_title_option_names_the_edition(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["build", str(TEI), "--out", str(tmp_path), "--only", "html", "--title", "My Title"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "My Title" in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")

@@ -39,3 +39,9 @@ def test_project_pyproject_uses_only_known_keys() -> None:
     cfg = load(Path(__file__).resolve().parents[1])
     assert cfg.sources.name == "tei"
     assert "max-bytes" in KEYS
+
+
+def test_title_must_be_text(tmp_path: Path) -> None:
+    assert load(write(tmp_path, '[tool.edition]\ntitle = " My edition "\n')).title == "My edition"
+    with pytest.raises(ConfigError, match="title"):
+        load(write(tmp_path, "[tool.edition]\ntitle = 3\n"))

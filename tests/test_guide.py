@@ -45,12 +45,18 @@ def test_no_guide_no_page(tmp_path: Path) -> None:
 def test_cli_uses_the_configured_guide_only_for_the_configured_sources(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    elsewhere = tmp_path / "corpus"
+    elsewhere.mkdir()
+    text = ROOT / "tei" / "texts" / "belgium-1944.xml"
+    (elsewhere / "belgium-1944.xml").write_bytes(text.read_bytes())
     runner = CliRunner()
     monkeypatch.chdir(ROOT)
     runner.invoke(cli, ["build", "--out", str(tmp_path / "a"), "--only", "html"])
-    runner.invoke(cli, ["build", "tei", "--out", str(tmp_path / "b"), "--only", "html"])
+    runner.invoke(cli, ["build", "tei/texts", "--out", str(tmp_path / "b"), "--only", "html"])
+    runner.invoke(cli, ["build", str(elsewhere), "--out", str(tmp_path / "c"), "--only", "html"])
     assert (tmp_path / "a" / "html" / "guide.html").exists()
-    assert not (tmp_path / "b" / "html" / "guide.html").exists()
+    assert (tmp_path / "b" / "html" / "guide.html").exists()
+    assert not (tmp_path / "c" / "html" / "guide.html").exists()
 
 
 def test_guide_page_is_valid_html(tmp_path: Path) -> None:

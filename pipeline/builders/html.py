@@ -110,7 +110,9 @@ def site_params(context: BuildContext, index_pages: Sequence[str]) -> dict[str, 
 
 
 def edition_title(context: BuildContext) -> str:
-    """The title of a one-text edition is the text's; a collection is named by its size."""
+    """The configured title; else a one-text edition's is the text's, a collection's its size."""
+    if context.title:
+        return context.title
     texts = context.corpus.texts
     if len(texts) == 1:
         root = texts[0].source.root
