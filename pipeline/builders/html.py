@@ -25,6 +25,7 @@ from ..parallel import fork_map
 from ..paths import ASSETS_DIR
 from ..xslt import ParamValue, XmlText, engine
 from .guide import GUIDE_PAGE, guide_fragment
+from .images import copy_images
 
 if TYPE_CHECKING:
     from ..build import BuildContext
@@ -95,6 +96,7 @@ class HtmlBuilder:
         for name, html in sorted(index_pages.items()):
             write_text_atomic(staging / name, wrap_index_page(name, html, params))
         copy_assets(staging / ASSET_FOLDER)
+        problems.extend(copy_images(context, staging))
         return problems
 
 

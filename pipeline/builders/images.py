@@ -1,0 +1,80 @@
+"""Images of the HTML edition: the local files that ``graphic``/``media`` point at, copied.
+
+A reading page refers to ``<graphic url="img/f1.png"/>`` as ``img/f1.png``, relative to the
+page, so the file is copied to the same relative place under ``OUT/html/``. Only files inside
+the folder of the text that names them are copied (no ``..``, no absolute path, no link out
+of it): a TEI file cannot make the build publish any other file of the machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+
+from .. import diagnostics as diag
+from ..diagnostics import Diagnostic
+from ..gate import TEI_NS
+from ..io import write_bytes_atomic
+
+if TYPE_CHECKING:
+    from ..build import BuildContext
+
+_ORIGIN = "html"
+_TAGS = (f"{{{TEI_NS}}}graphic", f"{{{TEI_NS}}}media")
+
+
+def copy_images(context: BuildContext, staging: Path) -> list[Diagnostic]:
+    """Copy every local image of every text; problems are warnings (the text still reads)."""
+    problems: list[Diagnostic] = []
+    copied: dict[PurePosixPath, bytes] = {}
+    for text in context.corpus.texts:
+        base = text.source.path.parent.resolve()
+        for element, url in _local_urls(text.source.root):
+            line = element.sourceline
+            relative = _safe_relative(url)
+            source = (base / relative).resolve() if relative is not None else None
+            if source is None or not source.is_relative_to(base):
+                problems.append(_warn(text.source.display, "html.image-outside", url, line))
+                continue
+            if not source.is_file():
+                problems.append(_warn(text.source.display, "html.image-missing", url, line))
+                continue
+            data = source.read_bytes()
+            assert relative is not None
+            if copied.get(relative, data) != data:
+                problems.append(_warn(text.source.display, "html.image-clash", url, line))
+                continue
+            if relative not in copied:
+                write_bytes_atomic(staging / relative, data)
+                copied[relative] = data
+    return problems
+
+
+def _local_urls(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    for element in root.iter(*_TAGS):
+        url = (element.get("url") or "").strip()
+        parts = urlsplit(url)
+        if url and not parts.scheme and not parts.netloc:
+            yield element, url
+
+
+def _safe_relative(url: str) -> PurePosixPath | None:
+    path = PurePosixPath(unquote(urlsplit(url).path))
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        return None
+    return path
+
+
+def _warn(path: str, code: str, url: str, line: int | None) -> Diagnostic:
+    messages = {
+        "html.image-outside": f"image {url!r} is not inside the text's folder: it is not "
+        "published; put the image beside the text or below its folder",
+        "html.image-missing": f"image {url!r} does not exist: the page shows its description "
+        "only; fix the url or add the file",
+        "html.image-clash": f"another text publishes a different image as {url!r}: rename one",
+    }
+    return diag.warning(path, code, messages[code], line, origin=_ORIGIN)
