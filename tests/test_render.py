@@ -206,3 +206,13 @@ def test_cast_list_fields_do_not_run_together(
     page, _ = pages["verse-drama"]
     assert "HAMLETa prince" not in " ".join(page.split())
     assert '<span class="role">HAMLET</span>, <span class="roleDesc">a prince</span>' in page
+
+
+def test_a_reference_holding_a_list_is_a_block_not_a_paragraph(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    page, _ = pages["biblio"]
+    root = html.fromstring(page)
+    nested = root.xpath("//div[contains(@class, 'bibl')]//ul//a/@href")
+    assert nested == ["https://example.org/one", "https://example.org/two"]
+    assert not root.xpath("//p//ul")

@@ -22,6 +22,21 @@
       | relatedItem" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
+      <!-- A reference that holds a list of others (sourceDesc/bibl/relatedItem/listBibl)
+           is a block of blocks: a p could not hold the list. -->
+      <xsl:when test="not($r:phrasing) and not(r:is-inline(.))
+          and exists((listBibl | relatedItem)/(listBibl | bibl | biblStruct) | listBibl)">
+        <xsl:call-template name="r:block">
+          <xsl:with-param name="element" select="'div'"/>
+          <xsl:with-param name="class" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="not($r:phrasing) and self::relatedItem and exists(listBibl | bibl)">
+        <xsl:call-template name="r:block">
+          <xsl:with-param name="element" select="'div'"/>
+          <xsl:with-param name="class" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="$r:phrasing or r:is-inline(.) or not(self::bibl or self::biblStruct)">
         <xsl:call-template name="r:inline">
           <xsl:with-param name="class" select="local-name()"/>
