@@ -6,6 +6,7 @@ its own tmp_path. TEI's and ELTeC's schemas are read in place from ../shared/sch
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from pipeline.diagnostics import Diagnostic, Severity
 from pipeline.errors import StylesheetError
 from pipeline.gate import SourceDocument, read_document
 from pipeline.validate import schematron
+from pipeline.validate.rng_prune import Vocabulary
 from pipeline.validate.schematron import has_embedded_schematron, validator_for
 
 DATA = Path(__file__).parent / "data" / "schematron"
@@ -313,3 +315,101 @@ def test_runtime_error_becomes_one_sch_runtime_diagnostic() -> None:
     assert runtime.message.endswith("(and 1 more in this file)")
     assert ("n-positive", 4) in found(result)  # the other nodes and patterns still run
     assert found(result) == {("sch.runtime", 3), ("n-positive", 4)}
+
+
+# --- patterns that cannot fire are not run ----------------------------------------------
+
+NEEDS_SCHEMA = f"""<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+  <ns prefix="tei" uri="{TEI}"/>
+  <pattern id="p"><rule context="tei:p"><report id="p" test="true()">p</report></rule></pattern>
+  <pattern id="no-rules"><title>a pattern without rules</title></pattern>
+  <pattern id="l-p"><rule context="tei:l//tei:p"><report id="l-p" test="true()">l p</report>
+  </rule></pattern>
+  <pattern id="when"><rule context="tei:*[not(self::tei:x)][@when]">
+    <report id="when" test="true()">when</report></rule></pattern>
+  <pattern id="type"><rule context="tei:list[@type = ('a', 'b')] | tei:rt/@from">
+    <report id="type" test="true()">type</report></rule></pattern>
+  <pattern id="spanto"><rule context="tei:*[starts-with(@spanTo, '#')]">
+    <report id="spanto" test="true()">spanTo</report></rule></pattern>
+  <pattern id="count"><rule context="/*[count(//tei:item) gt 1]">
+    <report id="count" test="true()">items</report></rule></pattern>
+  <pattern id="numeric"><rule context="tei:ab[@n gt 1]/tei:hi">
+    <report id="numeric" test="true()">n</report></rule></pattern>
+  <pattern id="any"><rule context="tei:*[@n or @m]"><report id="any" test="false()">x</report>
+  </rule></pattern>
+  <pattern id="text"><rule context="text()"><report id="text" test="false()">x</report></rule>
+  </pattern>
+  <pattern id="root"><rule context="/"><report id="root" test="false()">x</report></rule>
+  </pattern>
+</schema>
+"""
+
+
+def test_the_names_each_pattern_needs_are_read_from_its_rule_contexts(tmp_path: Path) -> None:
+    validator = validator_for(write(tmp_path, "needs.sch", NEEDS_SCHEMA))
+    assert validator.needs is not None
+    assert validator.needs.patterns == 10  # patterns with rules, numbered 1-10
+    t = f"{{{TEI}}}"
+    assert validator.needs.by_pattern == {
+        1: (frozenset({f"{t}p"}),),
+        2: (frozenset({f"{t}l", f"{t}p"}),),
+        3: (frozenset({f"{t}*", f"{t}* when"}),),
+        4: (frozenset({f"{t}list", f"{t}list type"}), frozenset({f"{t}rt", f"{t}rt from"})),
+        5: (frozenset({f"{t}*", f"{t}* spanTo"}),),
+        6: (frozenset({f"{t}item"}),),
+        8: (frozenset({f"{t}*"}),),  # any TEI element: @n or @m is not read
+        # 7 (a predicate that can raise an error, on a step before the last: it is
+        # evaluated whether or not the document has a hi), 9 (text()) and 10 ("/") run
+        # on every document
+    }
+
+
+def test_patterns_that_cannot_fire_are_left_out_with_the_same_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validator = validator_for(write(tmp_path, "needs.sch", NEEDS_SCHEMA))
+    doc = document(
+        write(
+            tmp_path,
+            "doc.xml",
+            f'<TEI xmlns="{TEI}">\n<p/>\n<l><p/></l>\n<list type="b"><item/><item/></list>\n'
+            '<date when="1900"/>\n<ab n="2"/>\n</TEI>',
+        )
+    )
+    every = dataclasses.replace(validator, needs=None)
+    assert validator.idle(Vocabulary.of(doc.root)) == {5}
+    expected = {("p", 2), ("p", 3), ("l-p", 3), ("type", 4), ("count", 1), ("when", 5)}
+    # pattern 7 compares an untyped @n with a number: an error on the ab, though no hi
+    # follows, so it runs too
+    expected.add(("sch.runtime", None))
+    assert found(every.validate(doc)) == expected
+    calls: list[object] = []
+    transform = validator.stylesheet.transform
+
+    def counted(text: str, params: dict[str, str]) -> object:
+        calls.append(params)
+        return transform(text, params)
+
+    monkeypatch.setattr(validator.stylesheet, "transform", counted)
+    assert found(validator.validate(doc)) == expected
+    assert calls == [{"{urn:x-edition:schematron}idle": "5"}]
+
+
+def test_saxon_is_not_called_when_no_pattern_can_fire(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    schema = write(
+        tmp_path,
+        "narrow.sch",
+        f'<schema xmlns="http://purl.oclc.org/dsdl/schematron"><ns prefix="tei" uri="{TEI}"/>'
+        '<pattern><rule context="tei:lg"><report id="lg" test="true()">lg</report></rule>'
+        "</pattern></schema>",
+    )
+    validator = validator_for(schema)
+
+    def no_saxon(*args: object) -> None:
+        raise AssertionError("no pattern can fire: Saxon should not run")
+
+    doc = document(write(tmp_path, "doc.xml", f'<TEI xmlns="{TEI}"><p/></TEI>'))
+    monkeypatch.setattr(validator.stylesheet, "transform", no_saxon)
+    assert validator.validate(doc) == []

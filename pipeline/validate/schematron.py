@@ -4,7 +4,9 @@ A ``.sch`` schema has its ``sch:include`` resolved here (through the gate, insid
 schema's folder tree); a ``.rng`` schema lends its embedded ``sch:pattern`` and ``sch:ns``
 elements to a synthetic schema. The compiled stylesheet is made once per schema and phase
 per process and kept on disk, keyed by the hash of everything it was made from. A pattern
-that does not compile is skipped with a warning instead of losing the whole schema.
+that does not compile is skipped with a warning instead of losing the whole schema. Patterns
+whose rule contexts need names a document lacks (``pattern_needs``) are not run on it, and
+Saxon is not called at all when no pattern can fire.
 ``svrl`` reads the report into diagnostics, resolving its locations to lines.
 """
 
@@ -26,6 +28,8 @@ from ..io import write_text_atomic
 from ..paths import XSLT_DIR, cache_dir, display
 from ..xslt import Stylesheet, engine
 from . import svrl
+from .rng_names import split
+from .rng_prune import Vocabulary
 from .svrl import EDSCH_NS
 from .svrl import location_line as _line  # noqa: F401 (the old name: tests call it here)
 
@@ -54,13 +58,40 @@ class SchematronValidator:
     phase: str | None
     stylesheet: Stylesheet = field(repr=False)
     skipped: tuple[Diagnostic, ...] = ()
+    #: What each pattern needs in a document to fire (see ``pattern_needs``).
+    needs: PatternNeeds | None = field(default=None, repr=False)
 
-    def validate(self, doc: SourceDocument) -> list[Diagnostic]:
+    def validate(
+        self, doc: SourceDocument, vocabulary: Vocabulary | None = None
+    ) -> list[Diagnostic]:
+        """The report on ``doc``; ``vocabulary`` is its names when the caller has them."""
+        params: dict[str, str] = {}
+        if self.needs is not None:
+            idle = self.idle(vocabulary or Vocabulary.of(doc.root))
+            if len(idle) == self.needs.patterns:
+                return []  # no rule can match: nothing to report, nothing for Saxon to parse
+            if idle:
+                params[_IDLE] = " ".join(str(n) for n in sorted(idle))
         try:
-            output = self.stylesheet.transform(doc.xml_text()).output
+            output = self.stylesheet.transform(doc.xml_text(), params).output
         except StylesheetError as exc:
             return [svrl.runtime_error(doc.display, None, str(exc), 1)]
         return svrl.read(output, doc)
+
+    def idle(self, vocabulary: Vocabulary) -> set[int]:
+        """The patterns none of whose rules can match a node of a document with these names."""
+        have = set(vocabulary.elements)
+        have.update(f"{{{split(t)[0]}}}*" for t in vocabulary.elements)
+        have.update(vocabulary.attributes)
+        have.update(
+            f"{{{split(t)[0]}}}* {a}"
+            for t, _, a in (p.partition(" ") for p in vocabulary.attributes)
+        )
+        return {
+            number
+            for number, alternatives in (self.needs.by_pattern if self.needs else {}).items()
+            if not any(needed <= have for needed in alternatives)
+        }
 
 
 _validators: dict[tuple[str, int, str | None], SchematronValidator] = {}
@@ -117,7 +148,11 @@ def _build(schema: Path, phase: str | None) -> SchematronValidator:
     if text is not None:
         try:
             return SchematronValidator(
-                schema, phase, engine().compile_text(text, name), _skipped_from(text, schema)
+                schema,
+                phase,
+                engine().compile_text(text, name),
+                _skipped_from(text, schema),
+                pattern_needs(text),
             )
         except (StylesheetError, etree.XMLSyntaxError):
             pass  # a damaged cache entry is rebuilt
@@ -125,7 +160,7 @@ def _build(schema: Path, phase: str | None) -> SchematronValidator:
     if cached is not None:
         with contextlib.suppress(OSError):  # the cache is an optimisation, never a failure
             write_text_atomic(cached, text)
-    return SchematronValidator(schema, phase, stylesheet, skipped)
+    return SchematronValidator(schema, phase, stylesheet, skipped, pattern_needs(text))
 
 
 def _cache_file(key: str) -> Path | None:
@@ -320,3 +355,328 @@ def _by_id(root: etree._Element, fragment: str, href: str, path: Path) -> etree.
         if fragment in (element.get("id"), element.get(xml_id)):
             return element
     raise StylesheetError(f"{display(path)}: sch:include of {href}: no element with that id")
+
+
+# --- which patterns can fire on a document ----------------------------------------------------
+#
+# A pattern whose rules can match no node of a document adds nothing to its report, so it
+# need not run there (and Saxon need not even parse a document no pattern can fire on). For
+# each rule context we derive, when the context is simple enough to read statically, names
+# that any matching node needs in the document: element names ("{ns}local", "{ns}*" for any
+# element of a namespace) and attributes on them ("{ns}local attr"). A context we cannot read
+# needs nothing, so its pattern always runs. Predicates that could raise an error are only
+# looked past where XPath would never evaluate them on a document that lacks the names.
+
+_XSL = "{http://www.w3.org/1999/XSL/Transform}"
+_XML_NS = "http://www.w3.org/XML/1998/namespace"
+_IDLE = "{urn:x-edition:schematron}idle"
+_MODE = re.compile(r"edsch\.p(\d+)$")
+_TOKEN = re.compile(
+    r"""\s*(?:(?P<str>"[^"]*"|'[^']*')|(?P<num>\d+(?:\.\d*)?|\.\d+)"""
+    r"""|(?P<name>Q\{[^}]*\}(?:[A-Za-z_][\w.\-]*|\*)"""
+    r"""|(?:[A-Za-z_][\w.\-]*|\*)(?::(?:[A-Za-z_][\w.\-]*|\*))?)"""
+    r"""|(?P<op>::|//|!=|<=|>=|<<|>>|\.\.|[\[\]()@|,=<>+\-$!?./]))"""
+)
+_COMPARE = {"=", "!=", "<", "<=", ">", ">=", "eq", "ne", "lt", "le", "gt", "ge"}
+_ELEMENT_AXES = {"child", "descendant", "descendant-or-self", "self"}
+_SAFE_AXES = {"self", "parent", "child", "ancestor"}
+Needs = tuple[frozenset[str], ...]  # alternatives: a node can match when one is all present
+
+
+@dataclass(frozen=True)
+class PatternNeeds:
+    """The patterns of a compiled stylesheet (numbered from 1) and, for those that cannot
+    fire on every document, the names they need."""
+
+    patterns: int
+    by_pattern: dict[int, Needs]
+
+
+def _tokens(text: str) -> list[str] | None:
+    found: list[str] = []
+    position = 0
+    text = text.rstrip()
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None or match.end() == position:
+            return None
+        found.append(match.group().strip())
+        position = match.end()
+    return found
+
+
+def _closing(tokens: list[str], start: int) -> int:
+    """The index of the bracket closing the one at ``start`` (-1 when unbalanced)."""
+    pairs = {"(": ")", "[": "]"}
+    stack: list[str] = []
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if token in pairs:
+            stack.append(pairs[token])
+        elif token in (")", "]"):
+            if not stack or stack.pop() != token:
+                return -1
+            if not stack:
+                return index
+    return -1
+
+
+def _split(tokens: list[str], separator: str) -> list[list[str]] | None:
+    """``tokens`` split at ``separator`` outside brackets (``None`` when unbalanced)."""
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for token in tokens:
+        if token in ("(", "["):
+            depth += 1
+        elif token in (")", "]"):
+            depth -= 1
+            if depth < 0:
+                return None
+        if depth == 0 and token == separator:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts if depth == 0 else None
+
+
+class _Reader:
+    """Reads rule contexts against the namespace bindings of their template."""
+
+    def __init__(self, namespaces: dict[str | None, str]) -> None:
+        self.namespaces = namespaces
+
+    def clark(self, name: str) -> str | None:
+        """``{ns}local``, ``{ns}*`` or ``local`` for a name test; ``None`` for other tests."""
+        if name.startswith("Q{"):
+            uri, _, local = name[2:].partition("}")
+        elif ":" in name:
+            prefix, _, local = name.partition(":")
+            if prefix == "*" or prefix not in self.namespaces:
+                return None
+            uri = self.namespaces[prefix]
+        elif name == "*":
+            return None
+        else:
+            uri, local = "", name
+        return f"{{{uri}}}{local}" if uri else local
+
+    def context(self, text: str) -> Needs:
+        """Alternatives of names a node matching ``text`` needs; ``((),)`` when unknown."""
+        tokens = _tokens(text)
+        parts = _split(tokens, "|") if tokens else None
+        if not parts or any(t in ("union", "intersect", "except") for t in tokens or []):
+            return (frozenset(),)
+        found: list[frozenset[str]] = []
+        for part in parts:
+            needs = self.path(part)
+            found.append(needs if needs is not None else frozenset())
+        return tuple(found)
+
+    def path(self, tokens: list[str]) -> frozenset[str] | None:
+        """What one path needs; ``None`` when it cannot be read (or might raise errors)."""
+        index = 1 if tokens[:1] in (["/"], ["//"]) else 0
+        needs: set[str] = set()
+        last: str | None = None  # the element step before an attribute step
+        while index < len(tokens):
+            step_end = index
+            depth = 0
+            while step_end < len(tokens) and (depth or tokens[step_end] not in ("/", "//")):
+                depth += tokens[step_end] in ("(", "[")
+                depth -= tokens[step_end] in (")", "]")
+                step_end += 1
+            step = tokens[index:step_end]
+            final = step_end >= len(tokens)
+            read = self.step(step, final, last)
+            if read is None:
+                return None
+            step_needs, last = read
+            needs |= step_needs
+            index = step_end + 1
+            if final:
+                break
+            if index >= len(tokens):
+                return None  # a path ending in a slash
+        return frozenset(needs)
+
+    def step(
+        self, step: list[str], final: bool, previous: str | None
+    ) -> tuple[set[str], str | None] | None:
+        if not step:
+            return None
+        if step[0] == "(":
+            end = _closing(step, 0)
+            if end != len(step) - 1:
+                return None
+            group = _split(step[1:end], "|")
+            if not group or any(self.path(p) is None for p in group):
+                return None
+            return set(), None
+        attribute = step[0] == "@"
+        index = 1 if attribute else 0
+        if len(step) > 2 and step[1] == "::":
+            if step[0] == "attribute":
+                attribute = True
+            elif step[0] not in _ELEMENT_AXES:
+                return None
+            index = 2
+        if index >= len(step) or not _is_name(step[index]):
+            return None
+        if index + 1 < len(step) and step[index + 1] == "(":
+            return None  # a kind test or a function call
+        name = self.clark(step[index])
+        predicates = self.predicates(step[index + 1 :], final)
+        if predicates is None:
+            return None
+        if attribute:
+            if not final or predicates[1]:
+                return None
+            if name is None or previous is None:
+                return set(), None
+            return {f"{previous} {name}"}, None
+        attributes, elements = predicates
+        needs = set(elements)
+        if name is not None:
+            needs.add(name)
+            needs.update(f"{name} {a}" for a in attributes)
+        elif step[index] == "*" and attributes:
+            pass  # any element with an attribute: not worth a name of its own
+        return needs, name
+
+    def predicates(self, tokens: list[str], final: bool) -> tuple[set[str], set[str]] | None:
+        """(attributes, elements) the predicates need; ``None`` when unreadable. Only the
+        final step may carry predicates that can raise errors, and only after those read."""
+        attributes: set[str] = set()
+        elements: set[str] = set()
+        index = 0
+        safe = True
+        while index < len(tokens):
+            if tokens[index] != "[":
+                return None
+            end = _closing(tokens, index)
+            if end < 0:
+                return None
+            read = self.predicate(tokens[index + 1 : end])
+            if read is None:
+                if not final:
+                    return None
+                safe = False
+            elif safe:
+                attributes |= read[0]
+                elements |= read[1]
+            index = end + 1
+        return attributes, elements
+
+    def predicate(self, tokens: list[str]) -> tuple[set[str], set[str]] | None:
+        """What a predicate that cannot raise an error needs; ``None`` for other predicates."""
+        if _split(tokens, "or") != [tokens]:
+            return None
+        conjuncts = _split(tokens, "and")
+        attributes: set[str] = set()
+        elements: set[str] = set()
+        for conjunct in conjuncts or [tokens]:
+            attribute = _attribute_test(conjunct)
+            if attribute is not None:
+                name = self.clark(attribute)
+                if name is None:
+                    return None
+                attributes.add(name)
+                continue
+            if _safe_test(conjunct):
+                continue
+            counted = _count_test(conjunct)
+            if counted is None:
+                return None
+            name = self.clark(counted)
+            if name is not None:
+                elements.add(name)
+        return attributes, elements
+
+
+def _is_name(token: str) -> bool:
+    return bool(token) and (token[0].isalpha() or token[0] in "_*Q")
+
+
+def _literal_list(tokens: list[str]) -> bool:
+    if len(tokens) == 1:
+        return tokens[0][:1] in ("'", '"')
+    if tokens[:1] != ["("] or tokens[-1:] != [")"]:
+        return False
+    items = _split(tokens[1:-1], ",")
+    return bool(items) and all(len(i) == 1 and i[0][:1] in ("'", '"') for i in items or [])
+
+
+def _attribute_test(tokens: list[str]) -> str | None:
+    """``@a``, ``@a = 'v'`` (a string comparison), ``starts-with(@a, 'v')``: the name ``a``."""
+    if len(tokens) >= 2 and tokens[0] == "@" and _is_name(tokens[1]):
+        if len(tokens) == 2:
+            return tokens[1]
+        if tokens[2] in _COMPARE and _literal_list(tokens[3:]):
+            return tokens[1]
+        return None
+    if (
+        len(tokens) == 7
+        and tokens[0] in ("starts-with", "contains")
+        and tokens[1:3] == ["(", "@"]
+        and _is_name(tokens[3])
+        and tokens[4] == ","
+        and len(tokens[5]) > 2
+        and tokens[5][:1] in ("'", '"')
+        and tokens[6] == ")"
+    ):
+        return tokens[3]
+    return None
+
+
+def _safe_test(tokens: list[str]) -> bool:
+    """``not(@a)``, ``self::x``, ``not(parent::x)`` and the like: never an error."""
+    if len(tokens) > 3 and tokens[:2] == ["not", "("] and tokens[-1] == ")":
+        tokens = tokens[2:-1]
+    if len(tokens) == 2 and tokens[0] == "@" and _is_name(tokens[1]):
+        return True
+    return (
+        len(tokens) == 3 and tokens[0] in _SAFE_AXES and tokens[1] == "::" and (_is_name(tokens[2]))
+    )
+
+
+def _count_test(tokens: list[str]) -> str | None:
+    """``count(//x) gt 0`` (or ``> N``, ``ge N`` with N >= 1): the name ``x``."""
+    if len(tokens) != 7 or tokens[:3] != ["count", "(", "//"] or tokens[4] != ")":
+        return None
+    if not _is_name(tokens[3]) or not tokens[6].isdigit():
+        return None
+    bound = int(tokens[6])
+    if tokens[5] in ("gt", ">") or (tokens[5] in ("ge", ">=") and bound >= 1):
+        return tokens[3]
+    return None
+
+
+def pattern_needs(stylesheet: str) -> PatternNeeds | None:
+    """What each pattern of a compiled stylesheet needs to fire; patterns that may fire on
+    any document are left out. ``None`` when the stylesheet cannot be read this way (then
+    every pattern runs on every document)."""
+    root = etree.fromstring(stylesheet.encode())
+    if any(e.get("xpath-default-namespace") is not None for e in root.iter()):
+        return None
+    found: dict[int, list[frozenset[str]]] = {}
+    always: set[int] = set()
+    numbers: set[int] = set()
+    for template in root.iterchildren(f"{_XSL}template"):
+        named = _MODE.match(template.get("name") or "")
+        if named is not None:
+            numbers.add(int(named.group(1)))
+            if template.find(f"{_XSL}variable") is not None:
+                always.add(int(named.group(1)))  # pattern lets: keep their errors as they were
+        mode = _MODE.match(template.get("mode") or "")
+        match = template.get("match")
+        if mode is None or match is None or template.get("priority") == "-1":
+            continue
+        number = int(mode.group(1))
+        namespaces = {k: v for k, v in template.nsmap.items() if k is not None}
+        alternatives = _Reader({"xml": _XML_NS, **namespaces}).context(match)
+        if any(not a for a in alternatives):
+            always.add(number)
+        found.setdefault(number, []).extend(alternatives)
+    if numbers != set(range(1, len(numbers) + 1)):
+        return None
+    needs = {n: tuple(a) for n, a in found.items() if n in numbers and n not in always}
+    return PatternNeeds(len(numbers), needs)

@@ -41,6 +41,13 @@
       <axsl:output method="xml" indent="no" encoding="UTF-8"/>
       <xsl:copy-of select="xsl:function | xsl:key"/>
       <xsl:apply-templates select="sch:let" mode="c:variable"/>
+      <!-- The caller may name patterns not to run (their numbers, whitespace-separated):
+           those whose rules cannot match the document. -->
+      <axsl:param name="Q{{urn:x-edition:schematron}}idle" select="''"
+                  as="Q{{http://www.w3.org/2001/XMLSchema}}string"/>
+      <axsl:variable name="Q{{urn:x-edition:schematron}}idle-patterns"
+                     select="tokenize($Q{{urn:x-edition:schematron}}idle)"
+                     as="Q{{http://www.w3.org/2001/XMLSchema}}string*"/>
       <axsl:template match="/">
         <svrl:schematron-output phase="{c:avt(@c:phase)}">
           <xsl:if test="sch:title">
@@ -62,20 +69,25 @@
               </xsl:if>
             </svrl:active-pattern>
             <xsl:if test="sch:rule[@context]">
+              <!-- The number of its mode (patterns without rules have none). -->
+              <xsl:variable name="number" as="xs:integer"
+                            select="count(preceding-sibling::sch:pattern[sch:rule[@context]]) + 1"/>
               <!-- Errors outside a rule body (pattern lets, the candidate selection) lose
                    this pattern on this document, not the run. -->
-              <axsl:try>
-                <axsl:call-template name="edsch.p{position()}"/>
-                <axsl:catch>
-                  <edsch:runtime-error>
-                    <xsl:if test="@id">
-                      <xsl:attribute name="edsch:pattern" select="c:avt(@id)"/>
-                    </xsl:if>
-                    <axsl:attribute name="code" select="string($Q{{http://www.w3.org/2005/xqt-errors}}code)"/>
-                    <axsl:value-of select="$Q{{http://www.w3.org/2005/xqt-errors}}description"/>
-                  </edsch:runtime-error>
-                </axsl:catch>
-              </axsl:try>
+              <axsl:if test="not('{$number}' = $Q{{urn:x-edition:schematron}}idle-patterns)">
+                <axsl:try>
+                  <axsl:call-template name="edsch.p{$number}"/>
+                  <axsl:catch>
+                    <edsch:runtime-error>
+                      <xsl:if test="@id">
+                        <xsl:attribute name="edsch:pattern" select="c:avt(@id)"/>
+                      </xsl:if>
+                      <axsl:attribute name="code" select="string($Q{{http://www.w3.org/2005/xqt-errors}}code)"/>
+                      <axsl:value-of select="$Q{{http://www.w3.org/2005/xqt-errors}}description"/>
+                    </edsch:runtime-error>
+                  </axsl:catch>
+                </axsl:try>
+              </axsl:if>
             </xsl:if>
           </xsl:for-each>
         </svrl:schematron-output>
