@@ -143,17 +143,21 @@ def _validate(doc: SourceDocument, options: CheckOptions) -> Iterator[Diagnostic
         return
     schemas = schemas_for(doc, options)
     yield from schemas.problems
+    from .validate.rng_prune import Vocabulary
+
+    vocabulary = Vocabulary.of(doc.root)  # both validators start from the names used
     if wants_rng and schemas.rng is not None:
         from .validate import relaxng
 
-        yield from relaxng.validator_for(schemas.rng).validate(doc, options.max_errors)
+        validator = relaxng.validator_for(schemas.rng)
+        yield from validator.validate(doc, options.max_errors, vocabulary)
     if wants_sch:
         from .validate import schematron
 
         for sch in schemas.schematron:
-            validator = schematron.validator_for(sch, options.phase)
-            yield from (d.with_path(doc.display) for d in validator.skipped)
-            yield from validator.validate(doc)
+            rules = schematron.validator_for(sch, options.phase)
+            yield from (d.with_path(doc.display) for d in rules.skipped)
+            yield from rules.validate(doc, vocabulary)
 
 
 def schemas_for(doc: SourceDocument, options: CheckOptions) -> Schemas:

@@ -94,10 +94,13 @@ class RelaxNGValidator:
             self._grammar = Grammar(self._prepared)
         return self._grammar
 
-    def validate(self, doc: SourceDocument, max_errors: int = 100) -> list[Diagnostic]:
+    def validate(
+        self, doc: SourceDocument, max_errors: int = 100, vocabulary: Vocabulary | None = None
+    ) -> list[Diagnostic]:
         """One diagnostic per invalid element (at most ``max_errors``, at least one for an
-        invalid document); none for a valid one. Never modifies ``doc``."""
-        compiled = self.compiled_for(Vocabulary.of(doc.root))
+        invalid document); none for a valid one. Never modifies ``doc``. ``vocabulary`` is
+        the document's names when the caller has them already."""
+        compiled = self.compiled_for(vocabulary or Vocabulary.of(doc.root))
         if compiled.valid(doc.tree):
             return []
         limit = max(1, max_errors)
