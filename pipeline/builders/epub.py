@@ -5,7 +5,8 @@ Data flow for one text (normalized TEI):
 1. ``xslt/epub/index.xsl`` -> the back-of-book index of names (or nothing: no names, no index),
    from the index builder's product ``entities`` when there is one, else from the text;
 2. ``xslt/epub/content.xsl`` -> the metadata record, the title page and the content documents
-   (split at divs so no document is too big);
+   (split at divs so no document is too big), with an ``img`` for every image packaged
+   (``book_images``: local files inside the text's folder whose bytes are a core image type);
 3. ``xslt/epub/nav.xsl`` -> the navigation document (toc, landmarks, page-list);
 4. Python serialises the XHTML, adds the stylesheet, writes the package document and zips it
    (``epub_package``), then writes the file atomically.
@@ -14,9 +15,10 @@ Data flow for one text (normalized TEI):
 from __future__ import annotations
 
 import copy
+import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
 
 from lxml import etree
@@ -24,11 +26,14 @@ from lxml import etree
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..errors import EditionError
+from ..gate import TEI_NS
 from ..io import write_bytes_atomic
 from ..parallel import fork_map
 from ..paths import ASSETS_DIR
 from ..xslt import ParamValue, XmlText, engine
 from . import epub_package as pkg
+from .images import TAGS as IMAGE_TAGS
+from .images import inside, local_url
 
 if TYPE_CHECKING:
     from ..build import BuildContext, Text
@@ -86,8 +91,63 @@ def _compile() -> None:
         engine().stylesheet(name)
 
 
+@dataclass
+class BookImages:
+    """The images a book may package, found beside its text.
+
+    ``hrefs`` has one entry per ``graphic``/``media`` of the document in document order: the
+    package href of its image, or ``""`` when it is not packaged. ``files`` maps each href to
+    the file's bytes (one href per file, however many elements show it).
+    """
+
+    hrefs: list[str] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+def book_images(text: Text) -> BookImages:
+    """The local images of a text that its book can carry.
+
+    An image is packaged when its ``graphic``/``media`` lies in the text (not the header), its
+    url is relative and names an existing file inside the text's folder (symlinks resolved:
+    ``images.inside``), and the file's name and bytes agree on an EPUB core image type
+    (``epub_package.image_media_type``). Any other image is left out without a word (the HTML
+    writer reports missing files and files outside the folder); its figure keeps its head and
+    description, and nothing refers to it, so the book never has a broken link.
+    """
+    root = text.source.root
+    body = root.find(f"{{{TEI_NS}}}text")
+    base = text.source.path.parent.resolve()
+    found = BookImages()
+    by_file: dict[Path, str] = {}
+    taken: set[str] = set()
+    for element in root.iter(*IMAGE_TAGS):
+        found.hrefs.append("")
+        url = local_url(element)
+        if url is None or body is None or body not in element.iterancestors():
+            continue
+        located = inside(base, url)
+        if located is None or not located[1].is_file():
+            continue
+        relative, source = located
+        if source in by_file:
+            found.hrefs[-1] = by_file[source]
+            continue
+        try:
+            data = source.read_bytes()
+        except OSError:
+            continue
+        # The package name keeps the url's extension: that is the name that must agree.
+        if pkg.image_media_type(relative.name, data) is None:
+            continue
+        href = pkg.image_href(relative, taken)
+        by_file[source] = found.hrefs[-1] = href
+        found.files[href] = data
+    return found
+
+
 def build_book(text: Text, context: BuildContext) -> bytes:
     """The bytes of one text's EPUB."""
+    images = book_images(text)
     params: dict[str, ParamValue] = {
         "registers": XmlText(context.corpus.registers),
         "stem": text.stem,
@@ -98,7 +158,7 @@ def build_book(text: Text, context: BuildContext) -> bytes:
     index = _run("epub/index", text, params)
     has_index = index.tag == f"{{{EE_NS}}}document"
     params["has-index"] = has_index
-    book = _run("epub/content", text, params)
+    book = _run("epub/content", text, {**params, "images": "\n".join(images.hrefs)})
     nav = _run("epub/nav", text, params)
 
     record = book.find(f"{{{EE_NS}}}metadata")
@@ -108,8 +168,35 @@ def build_book(text: Text, context: BuildContext) -> bytes:
     documents += [_document(d) for d in book.iterfind(f"{{{EE_NS}}}document")]
     if has_index:
         documents.append(_document(index))
-    meta = book_metadata(record, text, context, has_index=has_index)
-    return pkg.zip_epub(_package(meta, documents), context.date)
+    shown = _shown_images(book, images)
+    meta = book_metadata(record, text, context, has_index=has_index, images=shown)
+    return pkg.zip_epub(_package(meta, documents, shown), context.date)
+
+
+@dataclass(frozen=True)
+class ShownImage:
+    """A packaged image: its href, bytes, and whether every img showing it has alt text."""
+
+    href: str
+    data: bytes
+    described: bool
+
+
+def _shown_images(book: etree._Element, images: BookImages) -> list[ShownImage]:
+    """The packaged images the content documents show, in the order they first appear.
+
+    Only these go into the package: an image whose element rendered nothing is left out.
+    """
+    described: dict[str, bool] = {}
+    for document in book.iterfind(f"{{{EE_NS}}}document"):
+        base = PurePosixPath(str(document.get("href"))).parent
+        for img in document.iter(f"{{{XHTML_NS}}}img"):
+            href = posixpath.normpath((base / str(img.get("src"))).as_posix())
+            if href not in images.files:
+                raise EditionError(f"{document.get('href')} shows an image not packaged: {href}")
+            has_alt = bool((img.get("alt") or "").strip())
+            described[href] = described.get(href, True) and has_alt
+    return [ShownImage(href, images.files[href], ok) for href, ok in described.items()]
 
 
 def _run(name: str, text: Text, params: dict[str, ParamValue]) -> etree._Element:
@@ -134,12 +221,16 @@ def _document(wrapper: etree._Element) -> Document:
     )
 
 
-def _package(meta: pkg.BookMetadata, documents: Sequence[Document]) -> list[pkg.PackageFile]:
-    """Reading order: title page, contents, text, index; then the stylesheet."""
+def _package(
+    meta: pkg.BookMetadata, documents: Sequence[Document], images: Sequence[ShownImage] = ()
+) -> list[pkg.PackageFile]:
+    """Reading order: title page, contents, text, index; then the stylesheet and images."""
     nav, rest = documents[0], list(documents[1:])
     ordered = [rest[0], nav, *rest[1:]]
     items = [(pkg.ManifestItem(d.id, d.href, d.properties), d.data) for d in ordered]
     items.append((pkg.ManifestItem("css", CSS_HREF), CSS_FILE.read_bytes()))
+    for n, image in enumerate(images, start=1):
+        items.append((pkg.ManifestItem(f"img-{n:03d}", image.href), image.data))
     spine = [pkg.SpineItem(d.id, d.linear) for d in ordered]
     return pkg.package_files(meta, items, spine)
 
@@ -154,7 +245,12 @@ def _text(record: etree._Element, name: str) -> str | None:
 
 
 def book_metadata(
-    record: etree._Element, text: Text, context: BuildContext, *, has_index: bool
+    record: etree._Element,
+    text: Text,
+    context: BuildContext,
+    *,
+    has_index: bool,
+    images: Sequence[ShownImage] = (),
 ) -> pkg.BookMetadata:
     """The package metadata from the stylesheet's ``<ee:metadata>`` record."""
 
@@ -183,18 +279,45 @@ def book_metadata(
         source=source,
         page_break_source=(source or "unknown print source") if pages else None,
         accessibility=accessibility(
-            has_index=has_index, pages=pages, notes=int(_text(record, "notes") or "0")
+            has_index=has_index,
+            pages=pages,
+            notes=int(_text(record, "notes") or "0"),
+            images=len(images),
+            described=all(image.described for image in images),
         ),
     )
 
 
-def accessibility(*, has_index: bool, pages: int, notes: int = 0) -> pkg.Accessibility:
-    """What the book offers, stated only where the writer guarantees it."""
+def accessibility(
+    *, has_index: bool, pages: int, notes: int = 0, images: int = 0, described: bool = True
+) -> pkg.Accessibility:
+    """What the book offers, stated only where the writer guarantees it.
+
+    ``images`` is the number of images packaged, ``described`` whether every one of them has
+    alternative text (the figure's description); only then is ``alternativeText`` claimed and
+    text alone sufficient to read the book.
+    """
     features = ["tableOfContents", "readingOrder", "structuralNavigation", "ARIA"]
-    summary = [
-        "A text-only publication: every part is text, with no images, audio or video.",
-        "It has a table of contents, headings for its parts and a logical reading order.",
-    ]
+    modes: tuple[str, ...] = ("textual",)
+    sufficient: tuple[str, ...] = ("textual",)
+    if not images:
+        summary = ["A text-only publication: every part is text, with no images, audio or video."]
+    elif described:
+        features.append("alternativeText")
+        modes, sufficient = ("textual", "visual"), ("textual", "textual,visual")
+        summary = [
+            "Besides its text the publication has images; each has a text description "
+            "(alternative text). It has no audio or video."
+        ]
+    else:
+        modes, sufficient = ("textual", "visual"), ("textual,visual",)
+        summary = [
+            "Besides its text the publication has images, and not every image has a text "
+            "description. It has no audio or video."
+        ]
+    summary.append(
+        "It has a table of contents, headings for its parts and a logical reading order."
+    )
     if has_index:
         features.append("index")
         summary.append("An index of names links every mention of a person, place or body.")
@@ -203,4 +326,9 @@ def accessibility(*, has_index: bool, pages: int, notes: int = 0) -> pkg.Accessi
         summary.append("Page breaks of the print source are marked and listed in a page list.")
     if notes:
         summary.append("Note references and notes are linked both ways.")
-    return pkg.Accessibility(features=tuple(features), summary=" ".join(summary))
+    return pkg.Accessibility(
+        features=tuple(features),
+        summary=" ".join(summary),
+        access_modes=modes,
+        sufficient=sufficient,
+    )

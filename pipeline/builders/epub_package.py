@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import uuid
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -36,7 +38,9 @@ MEDIA_TYPES: dict[str, str] = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
     ".svg": "image/svg+xml",
+    ".webp": "image/webp",
     ".woff2": "font/woff2",
 }
 
@@ -50,6 +54,184 @@ def media_type(href: str) -> str:
         return MEDIA_TYPES[suffix]
     except KeyError:
         raise ValueError(f"no media type known for {href!r}") from None
+
+
+#: The image types every reading system must show (EPUB 3.3 core media types).
+CORE_IMAGE_TYPES = frozenset(
+    {"image/png", "image/jpeg", "image/gif", "image/svg+xml", "image/webp"}
+)
+#: Folder of the packaged images, relative to the package document (and to every content
+#: document: they all lie beside the package document).
+IMAGES_DIR = "images"
+SVG_NS = "http://www.w3.org/2000/svg"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+def sniff_image(data: bytes) -> str | None:
+    """The core image media type that ``data`` is, judged by its bytes, or None.
+
+    Raster formats by their signature and a well-formed header with the image's size (what a
+    reading system, and epubcheck, read first); SVG only when it parses as XML without a
+    DOCTYPE, its root is ``svg:svg`` and it is self-contained: no script, no foreignObject, no
+    element of another namespace, no reference to any other file (only ``#fragment`` links).
+    """
+    for media, check in _RASTER_CHECKS:
+        if check(data):
+            return media
+    return "image/svg+xml" if _self_contained_svg(data) else None
+
+
+def _png(data: bytes) -> bool:
+    """Signature, then an ``IHDR`` chunk of 13 bytes with a size, valid fields and CRC."""
+    if not data.startswith(b"\x89PNG\r\n\x1a\n") or data[8:16] != b"\x00\x00\x00\x0dIHDR":
+        return False
+    header = data[16:29]
+    if len(data) < 33 or zlib.crc32(data[12:29]) != int.from_bytes(data[29:33], "big"):
+        return False
+    width, height = int.from_bytes(header[:4], "big"), int.from_bytes(header[4:8], "big")
+    depth, colour, compression, filtering, interlace = header[8:13]
+    depths = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
+    return (
+        0 < width < 2**31
+        and 0 < height < 2**31
+        and depth in depths.get(colour, ())
+        and compression == filtering == 0
+        and interlace in (0, 1)
+    )
+
+
+#: JPEG start-of-frame markers (baseline, progressive, lossless...): they carry the size.
+_SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+
+
+def _jpeg(data: bytes) -> bool:
+    """Start of image, then well-formed marker segments up to a frame header with a size."""
+    if not data.startswith(b"\xff\xd8"):
+        return False
+    at = 2
+    while at + 4 <= len(data):
+        if data[at] != 0xFF:
+            return False
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker in (0x01, *range(0xD0, 0xD8)):  # segments without a length
+            at += 2
+            continue
+        if marker in (0xD8, 0xD9, 0xDA):  # image, end or scan before any frame header
+            return False
+        length = int.from_bytes(data[at + 2 : at + 4], "big")
+        if length < 2 or at + 2 + length > len(data):
+            return False
+        if marker in _SOF:
+            frame = data[at + 4 : at + 2 + length]
+            return len(frame) >= 6 and int.from_bytes(frame[3:5], "big") > 0 and frame[5] > 0
+        at += 2 + length
+    return False
+
+
+def _gif(data: bytes) -> bool:
+    """``GIF87a``/``GIF89a`` and a logical screen of a non-zero size."""
+    return (
+        data[:6] in (b"GIF87a", b"GIF89a")
+        and len(data) >= 13
+        and int.from_bytes(data[6:8], "little") > 0
+        and int.from_bytes(data[8:10], "little") > 0
+    )
+
+
+def _webp(data: bytes) -> bool:
+    """A RIFF ``WEBP`` container holding a ``VP8 ``, ``VP8L`` or ``VP8X`` chunk first."""
+    if data[:4] != b"RIFF" or data[8:12] != b"WEBP" or len(data) < 30:
+        return False
+    if int.from_bytes(data[4:8], "little") + 8 > len(data):
+        return False
+    kind = data[12:16]
+    if kind == b"VP8 ":
+        return data[23:26] == b"\x9d\x01\x2a"
+    if kind == b"VP8L":
+        return data[20] == 0x2F
+    return kind == b"VP8X" and int.from_bytes(data[16:20], "little") == 10
+
+
+_RASTER_CHECKS = (
+    ("image/png", _png),
+    ("image/jpeg", _jpeg),
+    ("image/gif", _gif),
+    ("image/webp", _webp),
+)
+
+
+def _self_contained_svg(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"<"):
+        return False
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        tree = etree.fromstring(data, parser).getroottree()
+    except etree.XMLSyntaxError:
+        return False
+    root = tree.getroot()
+    if tree.docinfo.doctype or root.tag != f"{{{SVG_NS}}}svg":
+        return False
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in (f"{{{SVG_NS}}}script", f"{{{SVG_NS}}}foreignObject"):
+            return False
+        if not element.tag.startswith(f"{{{SVG_NS}}}"):
+            return False
+        for name, value in element.attrib.items():
+            if name in ("href", _XLINK_HREF) and not value.strip().startswith("#"):
+                return False
+            if _EXTERNAL_URL.search(value):
+                return False
+        if element.tag == f"{{{SVG_NS}}}style" and (
+            _EXTERNAL_URL.search(element.text or "") or "@import" in (element.text or "")
+        ):
+            return False
+    return True
+
+
+#: A CSS ``url(...)`` that is not a ``#fragment`` of the same document.
+_EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
+
+
+def image_media_type(name: str, data: bytes) -> str | None:
+    """The core media type of an image file when its name and its bytes agree, else None."""
+    claimed = MEDIA_TYPES.get(PurePosixPath(name).suffix.lower())
+    if claimed not in CORE_IMAGE_TYPES:
+        return None
+    return claimed if sniff_image(data) == claimed else None
+
+
+def image_href(relative: PurePosixPath, taken: set[str]) -> str:
+    """A safe, deterministic package name for an image found at ``relative`` (beside the text).
+
+    ``images/`` + the relative path with every character outside ``A-Z a-z 0-9 . _ -``
+    replaced by ``_`` (no spaces, no non-ASCII, no leading or trailing dots); a name already
+    in ``taken`` (compared case-insensitively, as OCF asks) gets ``-2``, ``-3``... before its
+    extension. The chosen name is added to ``taken``.
+    """
+    parts = [_safe_part(part) for part in relative.parts]
+    path = PurePosixPath(IMAGES_DIR, *parts)
+    candidate, n = path, 1
+    while candidate.as_posix().lower() in taken:
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    taken.add(candidate.as_posix().lower())
+    return candidate.as_posix()
+
+
+def _safe_part(part: str) -> str:
+    suffix = PurePosixPath(part).suffix
+    stem = part[: len(part) - len(suffix)] if suffix else part
+    clean = re.sub(r"[^A-Za-z0-9._-]", "_", stem)[:100]
+    clean = re.sub(r"^\.|\.$", "_", clean) or "_"
+    return clean + re.sub(r"[^A-Za-z0-9.]", "_", suffix.lower())
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from ..build import BuildContext
 
 _ORIGIN = "html"
-_TAGS = (f"{{{TEI_NS}}}graphic", f"{{{TEI_NS}}}media")
+#: The elements whose ``@url`` names an image.
+TAGS = (f"{{{TEI_NS}}}graphic", f"{{{TEI_NS}}}media")
 
 
 def copy_images(context: BuildContext, staging: Path) -> list[Diagnostic]:
@@ -33,18 +34,17 @@ def copy_images(context: BuildContext, staging: Path) -> list[Diagnostic]:
     copied: dict[PurePosixPath, bytes] = {}
     for text in context.corpus.texts:
         base = text.source.path.parent.resolve()
-        for element, url in _local_urls(text.source.root):
+        for element, url in local_urls(text.source.root):
             line = element.sourceline
-            relative = _safe_relative(url)
-            source = (base / relative).resolve() if relative is not None else None
-            if source is None or not source.is_relative_to(base):
+            found = inside(base, url)
+            if found is None:
                 problems.append(_warn(text.source.display, "html.image-outside", url, line))
                 continue
+            relative, source = found
             if not source.is_file():
                 problems.append(_warn(text.source.display, "html.image-missing", url, line))
                 continue
             data = source.read_bytes()
-            assert relative is not None
             if copied.get(relative, data) != data:
                 problems.append(_warn(text.source.display, "html.image-clash", url, line))
                 continue
@@ -54,19 +54,37 @@ def copy_images(context: BuildContext, staging: Path) -> list[Diagnostic]:
     return problems
 
 
-def _local_urls(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
-    for element in root.iter(*_TAGS):
-        url = (element.get("url") or "").strip()
-        parts = urlsplit(url)
-        if url and not parts.scheme and not parts.netloc:
+def local_urls(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """Every ``graphic``/``media`` with a local url (no scheme, no host), in document order."""
+    for element in root.iter(*TAGS):
+        url = local_url(element)
+        if url is not None:
             yield element, url
 
 
-def _safe_relative(url: str) -> PurePosixPath | None:
+def local_url(element: etree._Element) -> str | None:
+    """The element's ``@url`` (trimmed) when it is local: no scheme, no host; else None."""
+    url = (element.get("url") or "").strip()
+    parts = urlsplit(url)
+    return url if url and not parts.scheme and not parts.netloc else None
+
+
+def safe_relative(url: str) -> PurePosixPath | None:
+    """The url's path, percent-decoded, when it is relative and never climbs (no ``..``)."""
     path = PurePosixPath(unquote(urlsplit(url).path))
     if path.is_absolute() or ".." in path.parts or not path.parts:
         return None
     return path
+
+
+def inside(base: Path, url: str) -> tuple[PurePosixPath, Path] | None:
+    """The url's relative path and the file it names, or None when that file is not inside
+    ``base`` (a resolved folder) once symlinks are resolved. The file need not exist."""
+    relative = safe_relative(url)
+    if relative is None:
+        return None
+    source = (base / relative).resolve()
+    return (relative, source) if source.is_relative_to(base) else None
 
 
 def _warn(path: str, code: str, url: str, line: int | None) -> Diagnostic:

@@ -7,8 +7,12 @@
     (plan.xsl) renders only the nodes given in $content;
   - headings start at h1 in every content document (the title is on the title page, not above
     the text as on a web page) and carry no self-link: a reading system has its own.
-  - graphics are not packaged (the book embeds no images), so graphic/media render nothing;
-    the figure's head and description stay.
+  - a graphic/media renders an img only when the builder packaged its file: $images has one
+    line per graphic/media of the document, in document order (the normalized TEI is an
+    identity copy, so the builder counts them in the source alike), holding the image's href
+    relative to the package document, or nothing when the file is missing, outside the text's
+    folder or not a core image type. Its alt text is the figure's description (figDesc); the
+    figure's head and description stay as its caption whether or not there is an image.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -67,6 +71,25 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:graphic | tei:media" mode="r:main" as="empty-sequence()"/>
+  <!-- Packaged images, one line per graphic/media in document order ('' = not packaged). -->
+  <xsl:param name="images" as="xs:string" select="''"/>
+  <xsl:variable name="ee:images" as="xs:string*" select="tokenize($images, '\n')"/>
+
+  <xsl:template match="tei:graphic | tei:media" mode="r:main" as="element()?">
+    <xsl:variable name="n" as="xs:integer">
+      <xsl:number level="any" count="tei:graphic | tei:media"/>
+    </xsl:variable>
+    <xsl:variable name="href" as="xs:string?" select="$ee:images[$n][. ne '']"/>
+    <xsl:if test="exists($href)">
+      <!-- hrefs are relative to the package document; so is the content document's name. -->
+      <xsl:variable name="up" as="xs:integer" select="count(tokenize(ee:file(.), '/')) - 1"/>
+      <img src="{string-join((1 to $up) ! '../') || $href}"
+          alt="{r:plain(ancestor::tei:figure[1]/tei:figDesc)}">
+        <xsl:call-template name="r:attributes">
+          <xsl:with-param name="class" select="'graphic'"/>
+        </xsl:call-template>
+      </img>
+    </xsl:if>
+  </xsl:template>
 
 </xsl:stylesheet>
