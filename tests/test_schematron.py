@@ -413,3 +413,32 @@ def test_saxon_is_not_called_when_no_pattern_can_fire(
     doc = document(write(tmp_path, "doc.xml", f'<TEI xmlns="{TEI}"><p/></TEI>'))
     monkeypatch.setattr(validator.stylesheet, "transform", no_saxon)
     assert validator.validate(doc) == []
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "tei:*",  # needs a TEI element only: reads as {tei}*, kept
+        "key('k', 'v')",
+        "tei:p[. = $x]/tei:hi",
+        "tei:p (: a comment :)",
+        "tei:p union tei:l",
+        "*[@n]",
+        "tei:div[1]/tei:p",
+        "tei:p[@n eq 1]/tei:hi",
+        "namespace::x",
+        "unbound:p",
+    ],
+)
+def test_contexts_that_cannot_be_read_leave_their_pattern_running(context: str) -> None:
+    stylesheet = (
+        '<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" '
+        f'xmlns:tei="{TEI}" version="3.0">'
+        '<xsl:template name="edsch.p1"/>'
+        f'<xsl:template match="{context}" mode="edsch.p1" priority="1"/>'
+        "</xsl:stylesheet>"
+    )
+    needs = schematron.pattern_needs(stylesheet)
+    assert needs is not None and needs.patterns == 1
+    expected = {1: (frozenset({f"{{{TEI}}}*"}),)} if context == "tei:*" else {}
+    assert needs.by_pattern == expected
