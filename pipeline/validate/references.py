@@ -7,6 +7,7 @@ looks at the records of the whole corpus and returns diagnostics (codes ``refs.*
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -75,6 +76,11 @@ class FileFacts:
     ids: tuple[IdFact, ...]
     pointers: tuple[PointerFact, ...]
 
+    @functools.cached_property
+    def resolved(self) -> Path:
+        """The absolute path, resolved once (it is asked for once per id and pointer)."""
+        return self.path.resolve()
+
 
 _POINTER_SET = frozenset(POINTER_ATTRIBUTES)
 
@@ -125,10 +131,10 @@ def resolve(checked: Iterable[FileFacts], context: Iterable[FileFacts] = ()) -> 
     by_id: dict[str, list[tuple[FileFacts, IdFact]]] = defaultdict(list)
     by_file: dict[Path, dict[str, IdFact]] = {}
     for file in everything:
-        by_file[file.path.resolve()] = {}
+        by_file[file.resolved] = {}
         for fact in file.ids:
             by_id[fact.value].append((file, fact))
-            by_file[file.path.resolve()].setdefault(fact.value, fact)
+            by_file[file.resolved].setdefault(fact.value, fact)
     out: list[Diagnostic] = []
     out.extend(_duplicates(checked, by_id))
     used: set[tuple[Path, str]] = set()
@@ -137,7 +143,7 @@ def resolve(checked: Iterable[FileFacts], context: Iterable[FileFacts] = ()) -> 
         for pointer in file.pointers:
             target = _target(file, pointer, by_id, by_file)
             if target is not None:
-                used.add((target[0].path.resolve(), target[1].value))
+                used.add((target[0].resolved, target[1].value))
             if file.path in checked_paths:
                 out.extend(_pointer_problems(file, pointer, target))
     out.extend(_unused(checked, used))
@@ -214,7 +220,7 @@ def _pointer_problems(
 
 def _unused(checked: list[FileFacts], used: set[tuple[Path, str]]) -> Iterator[Diagnostic]:
     for file in checked:
-        path = file.path.resolve()
+        path = file.resolved
         for fact in file.ids:
             if fact.register_entry and (path, fact.value) not in used:
                 yield diag.warning(
