@@ -223,20 +223,7 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
 
 def _all_names(g: Grammar, p: Pat) -> tuple[list[NameClass], bool]:
     """Every element name class and whether text occurs anywhere in ``p``."""
-    found: list[NameClass] = []
-    text = False
-    seen: set[int] = set()
-    stack = [p]
-    while stack:
-        q = stack.pop()
-        if id(q) in seen:
-            continue
-        seen.add(id(q))
-        if q.op == "el" and q.nc is not None:
-            found.append(q.nc)
-        text = text or q.op in ("text", "data")
-        stack += [x for x in (q.a, q.b) if x is not None]
-    return found, text
+    return g.expected(p, everywhere=True)
 
 
 def root_finding(g: Grammar, root: etree._Element) -> Finding | None:

@@ -239,8 +239,12 @@ class Grammar:
             return self.choice(self.pair(op, left, b), self.pair(op, a, right))
         return self.deriv(p, ns, local)
 
-    def expected(self, p: Pat) -> tuple[list[NameClass], bool]:
-        """The element name classes ``p`` accepts next, and whether it accepts text."""
+    def expected(self, p: Pat, everywhere: bool = False) -> tuple[list[NameClass], bool]:
+        """The element name classes ``p`` accepts next, and whether it accepts text.
+
+        With ``everywhere``: every element name class and whether text occurs anywhere in
+        ``p``, element contents included.
+        """
         found: list[NameClass] = []
         text = False
         seen: set[int] = set()
@@ -252,8 +256,9 @@ class Grammar:
             seen.add(id(q))
             if q.op == "el" and q.nc is not None:
                 found.append(q.nc)
-            elif q.op in ("text", "data"):
-                text = True
+            text = text or q.op in ("text", "data")
+            if everywhere:
+                stack += [x for x in (q.a, q.b) if x is not None]
             elif q.op in ("choice", "interleave") and q.a and q.b:
                 stack += [q.b, q.a]
             elif q.op == "oneOrMore" and q.a:
