@@ -53,21 +53,23 @@ class IndexSummary:
     def has_errors(self) -> bool:
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
+    def _totals(self) -> dict[str, int]:
+        return {"files": self.files, "documents": self.documents, "entities": self.entities}
+
+    def _mentions(self) -> dict[str, int]:
+        return {
+            "mentions": self.mentions,
+            "dates": self.dates,
+            "unresolved": self.unresolved,
+            "external": self.external,
+            "untagged": self.untagged,
+            "unused": self.unused,
+        }
+
     def counts(self) -> dict[str, int]:
         """The figures in display order (entities by type right after the total)."""
-        rows = {"files": self.files, "documents": self.documents, "entities": self.entities}
-        rows.update({f"  {kind}": n for kind, n in self.entities_by_type})
-        rows.update(
-            {
-                "mentions": self.mentions,
-                "dates": self.dates,
-                "unresolved": self.unresolved,
-                "external": self.external,
-                "untagged": self.untagged,
-                "unused": self.unused,
-            }
-        )
-        return rows
+        by_type = {f"  {kind}": n for kind, n in self.entities_by_type}
+        return {**self._totals(), **by_type, **self._mentions()}
 
     def as_table(self) -> str:
         """Diagnostics in the check format, then a two-column table; ends with a newline."""
@@ -82,16 +84,9 @@ class IndexSummary:
 
     def as_json(self) -> str:
         data = {
-            "files": self.files,
-            "documents": self.documents,
-            "entities": self.entities,
+            **self._totals(),
             "entities_by_type": dict(self.entities_by_type),
-            "mentions": self.mentions,
-            "dates": self.dates,
-            "unresolved": self.unresolved,
-            "external": self.external,
-            "untagged": self.untagged,
-            "unused": self.unused,
+            **self._mentions(),
             "diagnostics": [as_dict(d) for d in self.diagnostics],
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
