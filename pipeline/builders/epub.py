@@ -68,22 +68,38 @@ class EpubBuilder:
     def build(self, context: BuildContext, staging: Path) -> list[Diagnostic]:
         texts = context.corpus.texts
 
-        def one(index: int) -> Diagnostic | None:
+        def one(index: int) -> list[Diagnostic]:
             text = texts[index]
+            images = book_images(text)
             try:
-                data = build_book(text, context)
+                data = build_book(text, context, images)
             except (EditionError, etree.XMLSyntaxError, ValueError) as exc:
-                return diag.error(
+                return [
+                    diag.error(
+                        text.source.display,
+                        "epub.failed",
+                        f"cannot write the EPUB of {text.stem}: {exc}",
+                        origin=self.name,
+                    )
+                ]
+            write_bytes_atomic(staging / f"{text.stem}.epub", data)
+            return [
+                diag.warning(
                     text.source.display,
-                    "epub.failed",
-                    f"cannot write the EPUB of {text.stem}: {exc}",
+                    "epub.image-type",
+                    f"image {url!r} is not a PNG, JPEG, GIF, WebP or self-contained SVG file "
+                    "(its name and its bytes must agree): the book shows its description only",
+                    line,
                     origin=self.name,
                 )
-            write_bytes_atomic(staging / f"{text.stem}.epub", data)
-            return None
+                for url, line in images.refused
+            ]
 
-        found = fork_map(one, len(texts), context.jobs, _compile)
-        return [problem for problem in found if problem is not None]
+        return [
+            problem
+            for found in fork_map(one, len(texts), context.jobs, _compile)
+            for problem in found
+        ]
 
 
 def _compile() -> None:
@@ -102,6 +118,8 @@ class BookImages:
 
     hrefs: list[str] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    #: (url, line) of existing images left out because their bytes are no core image type.
+    refused: list[tuple[str, int | None]] = field(default_factory=list)
 
 
 def book_images(text: Text) -> BookImages:
@@ -110,9 +128,9 @@ def book_images(text: Text) -> BookImages:
     An image is packaged when its ``graphic``/``media`` lies in the text (not the header), its
     url is relative and names an existing file inside the text's folder (symlinks resolved:
     ``images.inside``), and the file's name and bytes agree on an EPUB core image type
-    (``epub_package.image_media_type``). Any other image is left out without a word (the HTML
-    writer reports missing files and files outside the folder); its figure keeps its head and
-    description, and nothing refers to it, so the book never has a broken link.
+    (``epub_package.image_media_type``). Any other image is left out (the HTML writer reports
+    missing files and files outside the folder; ``refused`` lists the wrong types); its figure
+    keeps its head and description, and nothing refers to it, so no link in the book breaks.
     """
     root = text.source.root
     body = root.find(f"{{{TEI_NS}}}text")
@@ -138,6 +156,7 @@ def book_images(text: Text) -> BookImages:
             continue
         # The package name keeps the url's extension: that is the name that must agree.
         if pkg.image_media_type(relative.name, data) is None:
+            found.refused.append((url, element.sourceline))
             continue
         href = pkg.image_href(relative, taken)
         by_file[source] = found.hrefs[-1] = href
@@ -145,9 +164,9 @@ def book_images(text: Text) -> BookImages:
     return found
 
 
-def build_book(text: Text, context: BuildContext) -> bytes:
-    """The bytes of one text's EPUB."""
-    images = book_images(text)
+def build_book(text: Text, context: BuildContext, images: BookImages | None = None) -> bytes:
+    """The bytes of one text's EPUB (``images``: ``book_images(text)``, when already known)."""
+    images = images if images is not None else book_images(text)
     params: dict[str, ParamValue] = {
         "registers": XmlText(context.corpus.registers),
         "stem": text.stem,
