@@ -60,6 +60,8 @@ class BuildContext:
     guide: Path | None = None
     #: The edition's title; None: the title of its only text, else a count of texts.
     title: str | None = None
+    #: The interface language (labels of pages and books; ``pipeline.i18n``).
+    language: str = "en"
     #: The outputs this run publishes (``html``, ``epub``, ``index``).
     outputs: frozenset[str] = frozenset()
 
@@ -142,6 +144,7 @@ def build(
     progress: Callable[[str], None] | None = None,
     guide: Path | None = None,
     title: str | None = None,
+    language: str = "en",
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -164,6 +167,7 @@ def build(
             jobs=jobs,
             guide=guide,
             title=title,
+            language=language,
             outputs=frozenset(requested),
         )
         staged: list[tuple[Path, str]] = []

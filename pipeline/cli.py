@@ -304,6 +304,7 @@ def build(
                 progress=advance,
                 guide=guide or (cfg.guide if own else None),
                 title=title or (cfg.title if own else None),
+                language=cfg.language,
             )
     except EditionError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .gate import DEFAULT_MAX_BYTES
+from .i18n import check_language
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Config:
     guide: Path | None = None
     #: The edition's title on every page, when ``build`` reads the configured ``sources``.
     title: str | None = None
+    #: The interface language of the site and books (``xslt/i18n/<language>.xml``).
+    language: str = "en"
     #: Worker processes; 0 means one per core.
     jobs: int = 0
     #: Cap on RELAX NG errors reported per file.
@@ -76,6 +79,10 @@ def load(directory: Path | None = None) -> Config:
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{path}: [tool.edition] title must be a non-empty string")
             values[name] = value.strip()
+        elif name == "language":
+            if not isinstance(value, str):
+                raise ConfigError(f"{path}: [tool.edition] language must be a string")
+            values[name] = check_language(value.strip())
         else:
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a whole number >= 0")

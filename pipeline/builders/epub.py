@@ -27,6 +27,7 @@ from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..errors import EditionError
 from ..gate import TEI_NS
+from ..i18n import messages
 from ..io import write_bytes_atomic
 from ..parallel import fork_map
 from ..paths import ASSETS_DIR
@@ -170,6 +171,7 @@ def build_book(text: Text, context: BuildContext, images: BookImages | None = No
     params: dict[str, ParamValue] = {
         "registers": XmlText(context.corpus.registers),
         "stem": text.stem,
+        "messages": messages(context.language),
     }
     entities = context.products.get("entities")
     if entities:

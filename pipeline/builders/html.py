@@ -20,6 +20,7 @@ from lxml import etree
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..errors import EditionError, StylesheetError
+from ..i18n import messages
 from ..io import write_bytes_atomic, write_text_atomic
 from ..parallel import fork_map
 from ..paths import ASSETS_DIR
@@ -108,6 +109,7 @@ def site_params(context: BuildContext, index_pages: Sequence[str]) -> dict[str, 
         "index-pages": "\n".join(index_pages),
         # no link to books that will not be there (``build --only html``)
         "epub": context.has_output("epub"),
+        "messages": messages(context.language),
     }
 
 

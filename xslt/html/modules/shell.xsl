@@ -14,17 +14,21 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:s="urn:edition:shell"
+    xmlns:r="urn:edition:render"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all"
     expand-text="no">
+
+  <xsl:import href="../../common/i18n.xsl"/>
 
   <xsl:param name="edition-title" as="xs:string" select="'Digital edition'"/>
   <xsl:param name="date" as="xs:string" select="''"/>
   <xsl:param name="index-pages" as="xs:string" select="''"/>
 
   <xsl:variable name="s:index-labels" as="map(xs:string, xs:string)" select="map {
-      'persons.html': 'Persons', 'places.html': 'Places', 'organisations.html': 'Organisations',
-      'entities.html': 'Other entities', 'timeline.html': 'Timeline'}"/>
+      'persons.html': r:msg('nav.persons'), 'places.html': r:msg('nav.places'),
+      'organisations.html': r:msg('nav.organisations'), 'entities.html': r:msg('nav.entities'),
+      'timeline.html': r:msg('nav.timeline')}"/>
   <xsl:variable name="s:index-order" as="xs:string*"
       select="('persons.html', 'places.html', 'organisations.html', 'entities.html',
                'timeline.html')"/>
@@ -46,13 +50,14 @@
   <xsl:template name="s:page" as="element()">
     <xsl:param name="title" as="xs:string" required="yes"/>
     <xsl:param name="page" as="xs:string" required="yes"/>
-    <xsl:param name="lang" as="xs:string" select="'en'"/>
+    <!-- the language of the page's main content; the chrome keeps the interface language -->
+    <xsl:param name="lang" as="xs:string" select="r:ui-lang()"/>
     <xsl:param name="description" as="xs:string?" select="()"/>
     <xsl:param name="body-class" as="xs:string" select="'page'"/>
     <xsl:param name="content" as="node()*" required="yes"/>
     <xsl:param name="aside" as="element()?" select="()"/>
-    <xsl:param name="skip-label" as="xs:string" select="'Skip to the content'"/>
-    <html lang="{$lang}">
+    <xsl:param name="skip-label" as="xs:string" select="r:msg('skip')"/>
+    <html lang="{r:ui-lang()}" dir="{r:ui-dir()}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -78,6 +83,9 @@
         <div class="layout{if (exists($aside)) then ' with-aside' else ''}">
           <xsl:sequence select="$aside"/>
           <main id="ed-main" tabindex="-1">
+            <xsl:if test="$lang != r:ui-lang()">
+              <xsl:attribute name="lang" select="$lang"/>
+            </xsl:if>
             <xsl:sequence select="$content"/>
           </main>
         </div>
@@ -93,7 +101,7 @@
         <p class="site-title">
           <a href="index.html"><xsl:value-of select="$edition-title"/></a>
         </p>
-        <nav class="site-nav" aria-label="Edition">
+        <nav class="site-nav" aria-label="{r:msg('nav.label')}">
           <ul>
             <xsl:for-each select="'index.html', s:index-pages(), 'about.html'">
               <li>
@@ -101,8 +109,8 @@
                   <xsl:if test=". = $page">
                     <xsl:attribute name="aria-current" select="'page'"/>
                   </xsl:if>
-                  <xsl:value-of select="if (. = 'index.html') then 'Texts'
-                      else if (. = 'about.html') then 'About' else s:index-label(.)"/>
+                  <xsl:value-of select="if (. = 'index.html') then r:msg('nav.texts')
+                      else if (. = 'about.html') then r:msg('nav.about') else s:index-label(.)"/>
                 </a>
               </li>
             </xsl:for-each>
@@ -117,11 +125,14 @@
       <p>
         <a href="index.html"><xsl:value-of select="$edition-title"/></a>
         <xsl:if test="$date != ''">
-          <xsl:text> · built </xsl:text>
+          <xsl:text> · </xsl:text>
+          <xsl:variable name="built" as="xs:string*" select="tokenize(r:msg('footer.built'), '\{1\}')"/>
+          <xsl:value-of select="$built[1]"/>
           <time datetime="{$date}"><xsl:value-of select="$date"/></time>
+          <xsl:value-of select="$built[2]"/>
         </xsl:if>
         <xsl:text> · </xsl:text>
-        <a href="about.html#ed-cite">How to cite</a>
+        <a href="about.html#ed-cite"><xsl:value-of select="r:msg('footer.cite')"/></a>
       </p>
     </footer>
   </xsl:template>

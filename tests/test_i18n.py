@@ -1,0 +1,47 @@
+"""Interface catalogues (pipeline/i18n.py, xslt/common/i18n.xsl): lookup, fallback, arguments."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from pipeline import i18n
+from pipeline.errors import ConfigError
+from pipeline.xslt import engine
+
+PROBE = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:r="urn:edition:render" xmlns:i="urn:edition:i18n">
+  <xsl:param name="messages" as="document-node()?" select="()"/>
+  <xsl:key name="i:message" match="i:m" use="string(@k)"/>
+  <xsl:template match="/">
+    <out lang="{(string($messages/*/@xml:lang), 'en')[1]}">
+      <xsl:value-of select="key('i:message', 'nav.texts', $messages)"/>
+    </out>
+  </xsl:template>
+</xsl:stylesheet>"""
+
+
+def test_every_catalogue_uses_only_english_keys() -> None:
+    english = set(etree.parse(str(i18n.CATALOGUES / "en.xml")).getroot().xpath("//@k"))
+    for lang in i18n.languages():
+        keys = etree.parse(str(i18n.CATALOGUES / f"{lang}.xml")).getroot().xpath("//@k")
+        assert len(keys) == len(set(keys)), f"{lang}: a key defined twice"
+        assert set(keys) <= english, f"{lang}: keys unknown in en.xml: {set(keys) - english}"
+
+
+def test_messages_fall_back_to_english() -> None:
+    doc = etree.fromstring(i18n.messages("en").text.encode())
+    assert doc.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert i18n.message("nav.texts") == "Texts"
+    assert i18n.message("no.such.key") == "no.such.key"
+
+
+def test_unknown_language_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="no interface catalogue"):
+        i18n.check_language("xx")
+
+
+def test_the_stylesheets_read_the_catalogue() -> None:
+    sheet = engine().compile_text(PROBE, "probe")
+    out = sheet.transform("<x/>", {"messages": i18n.messages("en")}).output
+    assert "Texts" in out and 'lang="en"' in out

@@ -1,0 +1,56 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The interface's words in the edition's interface language ([tool.edition] language).
+
+  Python passes the catalogue as the parameter document `messages` (pipeline/i18n.py: the
+  chosen language merged over English, so every key resolves); stylesheets never spell a label
+  themselves but call r:msg('key') or r:msg('key', (arg1, arg2)), where {1}, {2} in the
+  message are replaced by the arguments. r:ui-lang() and r:ui-dir() give the chrome's lang and
+  dir attributes: they belong to the interface, not to the text being shown.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:i="urn:edition:i18n"
+    xmlns:r="urn:edition:render"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <!-- <i:messages xml:lang="..." dir="..."><i:m k="key">text</i:m>...</i:messages> -->
+  <xsl:param name="messages" as="document-node()?" select="()"/>
+
+  <xsl:key name="i:message" match="i:m" use="string(@k)"/>
+
+  <xsl:function name="r:msg" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="r:msg($key, ())"/>
+  </xsl:function>
+
+  <xsl:function name="r:msg" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="args" as="xs:string*"/>
+    <xsl:variable name="found" as="element(i:m)?"
+        select="if (exists($messages)) then key('i:message', $key, $messages)[1] else ()"/>
+    <!-- An unknown key shows itself: visible in review, never an empty label. -->
+    <xsl:variable name="text" as="xs:string" select="($found/string(), $key)[1]"/>
+    <xsl:sequence select="r:fill($text, $args, 1)"/>
+  </xsl:function>
+
+  <xsl:function name="r:fill" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="args" as="xs:string*"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="if ($n gt count($args)) then $text
+        else r:fill(replace($text, '\{' || $n || '\}', replace($args[$n], '[$\\]', '\\$0')),
+                    $args, $n + 1)"/>
+  </xsl:function>
+
+  <xsl:function name="r:ui-lang" as="xs:string">
+    <xsl:sequence select="(string($messages/*/@xml:lang)[. != ''], 'en')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:ui-dir" as="xs:string">
+    <xsl:sequence select="(string($messages/*/@dir)[. = ('ltr', 'rtl')], 'ltr')[1]"/>
+  </xsl:function>
+
+</xsl:stylesheet>
