@@ -7,19 +7,18 @@ checker then sees the small ``FileFacts`` records of every file at once.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import diagnostics as diag
 from .diagnostics import Diagnostic, Report
-from .errors import EditionError
+from .errors import EditionError, EnvironmentFailure
 from .gate import DEFAULT_MAX_BYTES, SourceDocument, XmlModel, discover, read_document
+from .io import cache_warnings
+from .parallel import Failed, run_tasks
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, display
 from .validate import references
 
@@ -37,6 +36,8 @@ class CheckOptions:
     max_errors: int = 100
     jobs: int = 1
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: Seconds one file may take; None: no limit.
+    timeout: float | None = None
     #: Used for files that name no schema in an ``<?xml-model?>``.
     default_schema: Path | None = DEFAULT_SCHEMA
     default_schematron: Path | None = DEFAULT_SCHEMATRON
@@ -73,14 +74,43 @@ def check(
     report.extend(missing)
     report.files.extend(display(p) for p in files)
     outcomes = list(_run(files, options, progress))
+    cache_paths: set[str] = set()
     for outcome in outcomes:
-        report.extend(outcome.diagnostics)
+        for d in outcome.diagnostics:
+            if d.code == "env.cache":  # every worker meets the same cache: say it once
+                if d.path in cache_paths:
+                    continue
+                cache_paths.add(d.path)
+            report.diagnostics.append(d)
     if "refs" in options.checks:
         checked = [o.facts for o in outcomes if o.facts is not None]
         context = list(_context_facts(files))
-        report.extend(_not_reported_yet(references.resolve(checked, context), report))
+        found = _not_reported_yet(references.resolve(checked, context), report)
+        report.extend(capped(found, options.max_errors))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def capped(found: list[Diagnostic], limit: int) -> list[Diagnostic]:
+    """At most ``limit`` reference problems per file, then one line saying how many more."""
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in found:
+        by_path.setdefault(d.path, []).append(d)
+    kept: list[Diagnostic] = []
+    for path, items in by_path.items():
+        items.sort(key=lambda d: d.sort_key)
+        kept.extend(items[:limit])
+        if len(items) > limit:
+            kept.append(
+                diag.error(
+                    path,
+                    "refs.too-many",
+                    f"{len(items) - limit} more reference problems in this file are not shown "
+                    f"(--max-errors {limit})",
+                    origin="refs",
+                )
+            )
+    return kept
 
 
 def _not_reported_yet(found: list[Diagnostic], report: Report) -> list[Diagnostic]:
@@ -101,24 +131,48 @@ def _not_reported_yet(found: list[Diagnostic], report: Report) -> list[Diagnosti
 def _run(
     files: list[Path], options: CheckOptions, progress: Callable[[int], None] | None
 ) -> Iterator[FileOutcome]:
-    jobs = max(1, min(options.jobs, len(files)))
-    if jobs == 1:
-        for path in files:
-            yield check_file(path, options)
-            if progress:
-                progress(1)
-        return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        chunk = max(1, min(8, len(files) // (jobs * 4) or 1))
-        for outcome in pool.map(_check_file_star, [(p, options) for p in files], chunksize=chunk):
-            yield outcome
-            if progress:
-                progress(1)
+    """Every file's outcome, in order; a file that fails in its worker is reported alone."""
+    outcomes = run_tasks(
+        lambda index: check_file(files[index], options),
+        len(files),
+        max(1, min(options.jobs, len(files))),
+        timeout=options.timeout,
+    )
+    for path, outcome in zip(files, outcomes, strict=True):
+        if outcome.failed is None:
+            assert outcome.value is not None
+            yield outcome.value
+        else:
+            yield FileOutcome(path, (_failure(path, outcome.failed),))
+        if progress:
+            progress(1)
 
 
-def _check_file_star(args: tuple[Path, CheckOptions]) -> FileOutcome:
-    return check_file(*args)
+def _failure(path: Path, failed: Failed) -> Diagnostic:
+    shown = display(path)
+    if failed.kind == "timeout":
+        return diag.error(
+            shown,
+            "check.timeout",
+            f"checking this file took too long ({failed.message}); it was stopped: split the "
+            "file or raise --timeout",
+            origin="check",
+        )
+    if failed.kind == "crash":
+        return diag.error(
+            shown,
+            "check.worker-crash",
+            f"checking this file ended its worker process ({failed.message}); please report it",
+            origin="check",
+        )
+    if isinstance(failed.error, EnvironmentFailure):
+        return diag.error(failed.error.path, failed.error.code, failed.error.message)
+    return diag.error(
+        shown,
+        "check.internal",
+        f"internal error while checking this file ({failed.message}); please report it",
+        origin="check",
+    )
 
 
 def check_file(path: Path, options: CheckOptions) -> FileOutcome:
@@ -133,6 +187,7 @@ def check_file(path: Path, options: CheckOptions) -> FileOutcome:
     except EditionError as exc:
         found.append(diag.error(doc.display, "check.schema", str(exc), origin="check"))
     facts = references.facts(doc) if "refs" in options.checks else None
+    found.extend(cache_warnings())
     return FileOutcome(path, tuple(found), facts)
 
 

@@ -6,6 +6,8 @@ error); the project's own exceptions become ``click.ClickException`` here and no
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,10 +16,10 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
+from . import __version__, signals
 from . import config as config_module
 from .diagnostics import Report
-from .errors import EditionError
+from .errors import EditionError, EnvironmentFailure, Interrupted, OptionError
 from .io import write_text_atomic
 from .report import FORMATS, RENDERERS, Baseline
 
@@ -26,6 +28,31 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 class UsageFailure(click.UsageError):
     """A usage error (exit 2) raised from our own checks of option values."""
+
+
+class MachineFailure(click.ClickException):
+    """An operating-system failure: one line in the diagnostics format, exit 1."""
+
+    def __init__(self, failure: EnvironmentFailure) -> None:
+        super().__init__(failure.message)
+        self.failure = failure
+
+    def show(self, file: Any = None) -> None:
+        f = self.failure
+        click.echo(f"{f.path}: error: {f.message} [{f.code}]", err=True)
+
+
+@contextmanager
+def _boundary() -> Iterator[None]:
+    """The one place where the library's exceptions become messages and exit statuses."""
+    try:
+        yield
+    except OptionError as exc:
+        raise UsageFailure(str(exc)) from exc
+    except EnvironmentFailure as exc:
+        raise MachineFailure(exc) from exc
+    except EditionError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _config() -> config_module.Config:
@@ -40,12 +67,20 @@ def paths_argument(func: F) -> F:
 
 
 def jobs_option(func: F) -> F:
+    func = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0),
+        default=None,
+        help="Seconds one file may take before it is stopped and reported (default: "
+        "[tool.edition] timeout, 60; 0 = no limit).",
+    )(func)
     return click.option(
         "--jobs",
         "-j",
         type=click.IntRange(min=0),
         default=None,
-        help="Worker processes (default: [tool.edition] jobs, 0 = one per core).",
+        help="Worker processes (default: [tool.edition] jobs, 0 = one per core; never more "
+        "than the cores).",
     )(func)
 
 
@@ -121,6 +156,7 @@ def check(
     update_baseline: bool,
     max_errors: int | None,
     jobs: int | None,
+    timeout: float | None,
     quiet: bool,
 ) -> None:
     """Validate TEI files: well-formedness, RELAX NG, Schematron and references.
@@ -141,6 +177,9 @@ def check(
         )
     if update_baseline and baseline is None:
         raise UsageFailure("--update-baseline needs --baseline FILE")
+    targets = list(paths) or [cfg.sources]
+    _writable_report("--output", output, targets)
+    _writable_report("--baseline", baseline, targets)
     options = CheckOptions(
         checks=wanted,
         schema=schema,
@@ -149,30 +188,61 @@ def check(
         max_errors=max_errors or cfg.max_errors,
         jobs=_workers(jobs, cfg),
         max_bytes=cfg.max_bytes,
+        timeout=_timeout(timeout, cfg),
         **_default_schemas(cfg),
     )
-    targets = list(paths) or [cfg.sources]
-    try:
-        with _progress(len(targets)) as advance:
+    with _boundary():
+        known_problems = _baseline(baseline) if baseline and not update_baseline else None
+        with _progress(len(targets)) as advance, _interrupts("checking"):
             report = run_check(targets, options, advance)
-    except EditionError as exc:
-        raise UsageFailure(str(exc)) from exc
-    known = 0
-    if baseline is not None:
-        if update_baseline or not baseline.exists():
-            write_text_atomic(baseline, Baseline.from_report(report).dumps())
-            click.echo(
-                f"baseline: recorded {len(report.diagnostics)} problems in {baseline}", err=True
-            )
-        report, known = Baseline.load(baseline).filter(report)
-    rendered = _render(report, output_format, known, quiet)
-    if output is not None:
-        write_text_atomic(output, rendered)
-        if output_format != "text":
-            click.echo(_summary(report, known), err=True)
-    else:
-        click.echo(rendered, nl=False)
+        known = 0
+        if baseline is not None:
+            if known_problems is None:
+                write_text_atomic(baseline, Baseline.from_report(report).dumps())
+                click.echo(
+                    f"baseline: recorded {len(report.diagnostics)} problems in {baseline}",
+                    err=True,
+                )
+                known_problems = Baseline.from_report(report)
+            report, known = known_problems.filter(report)
+        rendered = _render(report, output_format, known, quiet)
+        if output is not None:
+            write_text_atomic(output, rendered)
+            if output_format != "text":
+                click.echo(_summary(report, known), err=True)
+        else:
+            click.echo(rendered, nl=False)
     sys.exit(1 if report.errors else 0)
+
+
+def _baseline(path: Path) -> Baseline | None:
+    """The known problems, or None when the file does not exist yet (it is then recorded)."""
+    if not path.exists():
+        return None
+    try:
+        return Baseline.load(path)
+    except EnvironmentFailure:
+        raise
+    except EditionError as exc:
+        raise UsageFailure(
+            f"{exc}; fix it, delete it, or rewrite it with --update-baseline"
+        ) from exc
+
+
+def _writable_report(option: str, path: Path | None, targets: list[Path]) -> None:
+    """Refuse a report or baseline path that is a folder or one of the files being checked."""
+    if path is None:
+        return
+    if str(path) in ("", ".") or path.is_dir():
+        raise UsageFailure(f"{option} {str(path)!r}: is a folder; give a file name")
+    from .gate import discover
+
+    checked = {p.resolve() for p in discover(targets)[0]}
+    if path.resolve() in checked:
+        raise UsageFailure(
+            f"{option} {path} is one of the files being checked; it would be overwritten: "
+            "choose another file"
+        )
 
 
 def _render(report: Report, output_format: str, known: int, quiet: bool) -> str:
@@ -197,9 +267,55 @@ def _default_schemas(cfg: config_module.Config) -> dict[str, Path | None]:
 
 
 def _workers(jobs: int | None, cfg: config_module.Config) -> int:
-    if jobs is None:
-        return cfg.workers
-    return jobs if jobs > 0 else config_module.Config(jobs=0).workers
+    """Worker processes: asked for (or configured), never more than the machine's cores."""
+    cores = os.cpu_count() or 1
+    asked = cfg.jobs if jobs is None else jobs
+    if asked > cores:
+        click.echo(
+            f"edition: warning: {asked} jobs asked for, but this machine has {cores} cores: "
+            f"using {cores} [cli.jobs]",
+            err=True,
+        )
+    return min(asked, cores) if asked > 0 else cores
+
+
+def _timeout(timeout: float | None, cfg: config_module.Config) -> float | None:
+    value = cfg.timeout if timeout is None else timeout
+    return value if value > 0 else None
+
+
+@contextmanager
+def _interrupts(doing: str) -> Iterator[None]:
+    """Ctrl-C and SIGTERM end the command with one line and exit 130 or 143."""
+    previous = {s: signal.getsignal(s) for s in signals.SIGNALS}
+    main_thread = _in_main_thread()
+    if main_thread:
+        signals.reset()
+        for signum in previous:
+            signal.signal(signum, signals.handler)
+    try:
+        yield
+    except Interrupted as exc:
+        what = (
+            "the new edition had already been published"
+            if exc.published
+            else ("nothing was published" if doing == "building" else "no report was written")
+        )
+        click.echo(f"interrupted while {doing}: {what}", err=True)
+        sys.exit(exc.status)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted while {doing}", err=True)
+        sys.exit(130)
+    finally:
+        if main_thread:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 @contextmanager
@@ -279,6 +395,7 @@ def build(
     guide: Path | None,
     title: str | None,
     jobs: int | None,
+    timeout: float | None,
 ) -> None:
     """Build the HTML edition, the EPUB books and the index of names from TEI files.
 
@@ -294,20 +411,19 @@ def build(
     # The configured title and guide belong to the configured sources, not to any corpus.
     own = all(_inside(path, cfg.sources) for path in targets)
     steps = 1 + len(selected_builders(only or None))
-    try:
-        with _steps(steps) as advance:
-            report = run_build(
-                targets,
-                out or cfg.out,
-                only=only or None,
-                jobs=_workers(jobs, cfg),
-                progress=advance,
-                guide=guide or (cfg.guide if own else None),
-                title=title or (cfg.title if own else None),
-                language=cfg.language,
-            )
-    except EditionError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _boundary(), _steps(steps) as advance, _interrupts("building"):
+        report = run_build(
+            targets,
+            out or cfg.out,
+            only=only or None,
+            jobs=_workers(jobs, cfg),
+            progress=advance,
+            guide=guide or (cfg.guide if own else None),
+            title=title or (cfg.title if own else None),
+            language=cfg.language,
+            timeout=_timeout(timeout, cfg),
+            max_bytes=cfg.max_bytes,
+        )
     from .report import format_line
 
     for diagnostic in report.sorted():
@@ -341,16 +457,28 @@ def index(paths: tuple[Path, ...], output_format: str) -> None:
 
     cfg = _config()
     targets = list(paths) or [cfg.sources]
-    try:
+    with _boundary(), _interrupts("indexing"):
         summary = index_report.summarize(targets)
-    except EditionError as exc:
-        raise click.ClickException(str(exc)) from exc
     click.echo(summary.as_json() if output_format == "json" else summary.as_table(), nl=False)
     sys.exit(1 if summary.has_errors else 0)
 
 
 def main() -> None:
-    cli(prog_name="edition")
+    """The console script: no traceback reaches the user (``EDITION_DEBUG=1`` shows them)."""
+    try:
+        cli(prog_name="edition")
+    except Interrupted as exc:  # a signal between the command's own handlers
+        click.echo("interrupted", err=True)
+        sys.exit(exc.status)
+    except Exception as exc:
+        if os.environ.get("EDITION_DEBUG"):
+            raise
+        click.echo(
+            f"edition: internal error ({type(exc).__name__}: {exc}); please report it "
+            "(EDITION_DEBUG=1 shows where)",
+            err=True,
+        )
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

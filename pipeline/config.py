@@ -39,6 +39,8 @@ class Config:
     max_errors: int = 100
     #: Files larger than this many bytes are refused by the gate.
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: Seconds one file may take (in check, or in one step of build); 0 = no limit.
+    timeout: float = 60.0
 
     @property
     def workers(self) -> int:
@@ -55,9 +57,14 @@ def load(directory: Path | None = None) -> Config:
         return Config()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from exc
-    table = data.get("tool", {}).get("edition")
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool` must be a table ([tool.edition] ...), not {tool!r}")
+    table = tool.get("edition")
     if table is None:
         return Config()
     if not isinstance(table, dict):
@@ -83,6 +90,10 @@ def load(directory: Path | None = None) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] language must be a string")
             values[name] = check_language(value.strip())
+        elif name == "timeout":
+            if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+                raise ConfigError(f"{path}: [tool.edition] timeout must be seconds >= 0")
+            values[name] = float(value)
         else:
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a whole number >= 0")

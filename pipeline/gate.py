@@ -144,9 +144,36 @@ def parse_bytes(data: bytes, path: Path) -> GateResult:
         tree = etree.ElementTree(etree.fromstring(data, parser))
     except etree.XMLSyntaxError as exc:
         return GateResult(None, (*notes, _syntax_diagnostic(exc, parser, shown)))
+    crowded = _crowded_element(tree.getroot())
+    if crowded is not None:
+        return GateResult(None, (*notes, _too_many_attributes(crowded, shown)))
     document = SourceDocument(path=path, data=data, tree=tree)
     notes.extend(_xinclude_errors(document.root, shown))
+    notes.extend(long_instructions(document))
     return GateResult(document, tuple(notes))
+
+
+#: More attributes on one element are refused: TEI elements carry a few dozen at most, and
+#: libxml2 reads an element's attributes in time that grows with the square of their number.
+MAX_ATTRIBUTES = 256
+
+
+def _crowded_element(root: etree._Element) -> etree._Element | None:
+    for element in root.iter(etree.Element):
+        if len(element.attrib) > MAX_ATTRIBUTES:
+            return element
+    return None
+
+
+def _too_many_attributes(element: etree._Element, shown: str) -> Diagnostic:
+    return diag.error(
+        shown,
+        "gate.too-many-attributes",
+        f"an element has {len(element.attrib):,} attributes, over the limit of "
+        f"{MAX_ATTRIBUTES}: the file is refused",
+        element.sourceline,
+        origin=_ORIGIN,
+    )
 
 
 def _parser() -> etree.XMLParser:
@@ -350,12 +377,19 @@ def _xinclude_errors(root: etree._Element, shown: str) -> Iterator[Diagnostic]:
         )
 
 
+#: Longer ``<?xml-model?>`` instructions are not read (a real one is a few hundred bytes).
+MAX_INSTRUCTION = 8192
+#: At most this many ``<?xml-model?>`` instructions of a file are read.
+MAX_MODELS = 16
+
+
 def _xml_models(tree: etree._ElementTree) -> Iterator[XmlModel]:
     node = tree.getroot().getprevious()
     found: list[XmlModel] = []
     while node is not None:
         if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
-            attrs = _pseudo_attributes(node.text or "")
+            text = node.text or ""
+            attrs = pseudo_attributes(text) if len(text) <= MAX_INSTRUCTION else {}
             if "href" in attrs:
                 found.append(
                     XmlModel(
@@ -366,14 +400,57 @@ def _xml_models(tree: etree._ElementTree) -> Iterator[XmlModel]:
                     )
                 )
         node = node.getprevious()
-    yield from reversed(found)
+    yield from reversed(found[-MAX_MODELS:])
 
 
-_PSEUDO_ATTR = re.compile(r"""([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+def long_instructions(doc: SourceDocument) -> Iterator[Diagnostic]:
+    """A warning for each ``<?xml-model?>`` too long to be read."""
+    node = doc.root.getprevious()
+    while node is not None:
+        if (
+            isinstance(node, etree._ProcessingInstruction)
+            and node.target == "xml-model"
+            and len(node.text or "") > MAX_INSTRUCTION
+        ):
+            yield diag.warning(
+                doc.display,
+                "gate.long-instruction",
+                f"this xml-model instruction is {len(node.text or ''):,} characters long, over "
+                f"the {MAX_INSTRUCTION:,} read: it is ignored",
+                node.sourceline,
+                origin=_ORIGIN,
+            )
+        node = node.getprevious()
 
 
-def _pseudo_attributes(text: str) -> dict[str, str]:
-    return {
-        m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
-        for m in _PSEUDO_ATTR.finditer(text)
-    }
+def pseudo_attributes(text: str) -> dict[str, str]:
+    """``name="value"`` pairs of a processing instruction, read in one pass (linear time).
+
+    Anything that is not such a pair is skipped, character by character; a name that is not
+    followed by ``=`` is skipped whole, so no part of the text is read twice.
+    """
+    found: dict[str, str] = {}
+    i, end = 0, len(text)
+    while i < end:
+        if not (text[i].isalpha() or text[i] == "_"):
+            i += 1
+            continue
+        start = i
+        while i < end and (text[i].isalnum() or text[i] in "_.-:"):
+            i += 1
+        name = text[start:i]
+        while i < end and text[i].isspace():
+            i += 1
+        if i >= end or text[i] != "=":
+            continue
+        i += 1
+        while i < end and text[i].isspace():
+            i += 1
+        if i >= end or text[i] not in "\"'":
+            continue
+        close = text.find(text[i], i + 1)
+        if close < 0:
+            break
+        found.setdefault(name, text[i + 1 : close])
+        i = close + 1
+    return found

@@ -1,31 +1,37 @@
-"""Writing outputs safely: atomic files, atomic directory swaps, the build lock, the clock.
+"""Writing files safely, and the build's clock.
 
-Builders never write into the final output directory directly: they write into a staging
-directory that ``publish_dir`` swaps into place only when the whole output succeeded, so a
-failed build leaves the last good output untouched (DESIGN.md section 5).
+Every file the program writes (pages, books, exports, reports, baselines, caches) goes through
+``write_bytes_atomic``: a temporary file in the same folder, flushed to disk, then renamed over
+the target, so a reader sees the old file or the new one and a full disk never leaves half a
+file. A failure of the machine is raised as ``EnvironmentFailure`` (path, cause, what to do);
+caches, which only save time, record their failures as warnings instead (``cache_warnings``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import os
-import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import BuildLocked, EditionError
+from . import diagnostics as diag
+from .diagnostics import Diagnostic
+from .errors import EditionError, EnvironmentFailure
 
-STAGING_PREFIX = ".staging-"
-LOCK_NAME = ".edition-build.lock"
+_CACHE_FAILURES: dict[str, EnvironmentFailure] = {}
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder, fsync, rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EnvironmentFailure.of(exc, "create the folder", path.parent) from exc
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise EnvironmentFailure.of(exc, "write", path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -33,8 +39,12 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise EnvironmentFailure.of(exc, "write", path) from exc
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
@@ -43,74 +53,28 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def new_staging_dir(out: Path, name: str) -> Path:
-    """A fresh, empty directory beside ``out/name`` to build into."""
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{name}-", dir=out))
-    # mkdtemp makes the folder private (0700); the published output must be readable.
-    staging.chmod(0o755)
-    return staging
-
-
-def publish_dir(staging: Path, final: Path) -> None:
-    """Replace ``final`` by ``staging`` with two renames; the old tree is removed afterwards."""
-    old: Path | None = None
-    if final.exists():
-        old = final.with_name(f"{STAGING_PREFIX}old-{final.name}-{os.getpid()}")
-        os.replace(final, old)
-    os.replace(staging, final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def remove_stale_staging(out: Path) -> None:
-    """Remove staging folders left by a build that was killed."""
-    if not out.is_dir():
-        return
-    for child in out.iterdir():
-        if child.name.startswith(STAGING_PREFIX) and child.is_dir():
-            shutil.rmtree(child, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def build_lock(out: Path) -> Iterator[None]:
-    """One build per output directory; a second one fails at once with a clear message."""
-    out.mkdir(parents=True, exist_ok=True)
-    lock = out / LOCK_NAME
+def write_cache(path: Path, data: bytes) -> None:
+    """Write a cache file; a failure is remembered for ``cache_warnings``, never raised."""
     try:
-        fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-    except FileExistsError:
-        holder = _lock_holder(lock)
-        if holder is not None and _alive(holder):
-            raise BuildLocked(
-                f"another build (pid {holder}) is writing to {out}; wait for it or use --out"
-            ) from None
-        # The holder died without cleaning up: take the lock over.
-        lock.unlink(missing_ok=True)
-        fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-    except OSError as exc:
-        raise EditionError(f"cannot write to {out}: {exc.strerror}") from exc
-    try:
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
-        yield
-    finally:
-        lock.unlink(missing_ok=True)
+        write_bytes_atomic(path, data)
+    except EnvironmentFailure as failure:
+        _CACHE_FAILURES.setdefault(str(path.parent), failure)
 
 
-def _lock_holder(lock: Path) -> int | None:
-    try:
-        return int(lock.read_text().strip() or "0") or None
-    except (OSError, ValueError):
-        return None
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except OSError as exc:
-        return exc.errno == errno.EPERM
-    return True
+def cache_warnings() -> list[Diagnostic]:
+    """One warning per cache folder that could not be written since the last call."""
+    found = [
+        diag.warning(
+            failure.path,
+            "env.cache",
+            f"{failure.message} (the schema cache only saves time: checks run without it, "
+            "more slowly)",
+            origin="cache",
+        )
+        for failure in _CACHE_FAILURES.values()
+    ]
+    _CACHE_FAILURES.clear()
+    return found
 
 
 def source_date(fallback: dt.datetime | None = None) -> dt.datetime:
@@ -122,7 +86,7 @@ def source_date(fallback: dt.datetime | None = None) -> dt.datetime:
     if raw:
         try:
             return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
-        except (ValueError, OverflowError) as exc:
+        except (ValueError, OverflowError, OSError) as exc:
             raise EditionError(f"SOURCE_DATE_EPOCH must be whole seconds, not {raw!r}") from exc
     if fallback is not None:
         return fallback.astimezone(dt.UTC) if fallback.tzinfo else fallback.replace(tzinfo=dt.UTC)

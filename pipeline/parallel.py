@@ -1,22 +1,109 @@
-"""Running one function over many documents in a fork pool, stylesheets compiled once.
+"""Running one function over many documents in forked workers, each task within a time limit.
 
-Writers and the normalisation stage compile their stylesheets in this process, then fork:
-each worker runs on its copy of the compiled Saxon engine (SaxonC's native image collects
-garbage on the calling thread, so the copy needs none of the parent's threads); compiling in
-every worker instead costs about a second per worker. Tasks are indexes into data the
-parent holds, so nothing large is pickled on the way in.
+The parent prepares (compiles its stylesheets), then forks workers; each worker runs on its
+copy of the compiled Saxon engine (compiling in every worker instead costs about a second
+each). Tasks are indexes into data the parent holds, so nothing large is pickled on the way in.
+
+What ``concurrent.futures`` cannot do and this pool does:
+- a task that runs past ``timeout`` seconds is ended by killing its worker (a runaway C call
+  cannot be stopped any other way); the task's outcome says so and a fresh worker takes over;
+- a worker that dies (killed, out of memory, a crash in native code) fails its task alone;
+- workers die with the parent, however it dies (``PR_SET_PDEATHSIG``), ignore Ctrl-C (the
+  parent decides), and are killed at once when the parent stops early (an interrupt, an
+  exception): nothing is left running behind it.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
+import contextlib
+import ctypes
 import multiprocessing
+import os
+import pickle
+import signal
+import time
+import traceback
+from collections import deque
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, TypeVar
+
+from . import signals
 
 R = TypeVar("R")
 
+_PR_SET_PDEATHSIG = 1
+#: Seconds between two looks at the workers when none has finished.
+_POLL = 0.25
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A task that produced no result: ``kind`` is ``timeout``, ``crash`` or ``error``.
+
+    ``error`` carries the exception the task raised when it could be sent back (an
+    ``EditionError`` subclass, say), else only ``message`` (its text and last frames).
+    """
+
+    kind: str
+    message: str
+    error: BaseException | None = None
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[R]):
+    index: int
+    value: R | None = None
+    failed: Failed | None = None
+
+    def result(self) -> R:
+        """The value; a failed task raises its own exception, or ``TaskFailed``."""
+        if self.failed is None:
+            return self.value  # type: ignore[return-value]
+        if self.failed.error is not None:
+            raise self.failed.error
+        raise TaskFailed(self.failed)
+
+
+class TaskFailed(Exception):
+    def __init__(self, failed: Failed) -> None:
+        super().__init__(failed.message)
+        self.failed = failed
+
+
 _TASK: Callable[[int], Any] | None = None
+
+
+def run_tasks(
+    task: Callable[[int], R],
+    count: int,
+    jobs: int,
+    *,
+    prepare: Callable[[], object] | None = None,
+    timeout: float | None = None,
+    isolate: bool = False,
+) -> Iterator[Outcome[R]]:
+    """``task(0) ... task(count - 1)`` in forked workers; outcomes in index order.
+
+    ``jobs`` workers at most (never more than tasks). ``prepare`` runs first, in this process.
+    With ``jobs`` <= 1, no ``timeout`` and no ``isolate`` the tasks run in this process;
+    ``isolate`` runs even one task in a worker, so that an interrupt never waits for it.
+    """
+    if prepare is not None:
+        prepare()
+    if count == 0:
+        return
+    if jobs <= 1 and timeout is None and not isolate:
+        for index in range(count):
+            yield _in_process(task, index)
+        return
+    pool = _Pool(task, min(max(jobs, 1), count), timeout)
+    try:
+        yield from pool.run(count)
+    finally:
+        pool.stop()
 
 
 def fork_map(
@@ -24,26 +111,189 @@ def fork_map(
     count: int,
     jobs: int,
     prepare: Callable[[], object] | None = None,
+    timeout: float | None = None,
 ) -> Iterator[R]:
-    """``task(0) ... task(count - 1)`` in order; ``jobs`` > 1 runs them in forked workers.
+    """Results in order; a failed task raises (its own exception, or ``TaskFailed``)."""
+    for outcome in run_tasks(task, count, jobs, prepare=prepare, timeout=timeout):
+        yield outcome.result()
 
-    ``prepare`` runs first, in this process (compile the stylesheets there).
-    """
-    global _TASK
-    if prepare is not None:
-        prepare()
-    if jobs <= 1 or count <= 1:
-        yield from (task(i) for i in range(count))
-        return
-    _TASK = task
+
+def _in_process(task: Callable[[int], R], index: int) -> Outcome[R]:
     try:
-        context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(min(jobs, count), mp_context=context) as pool:
-            yield from pool.map(_run, range(count), chunksize=1)
-    finally:
-        _TASK = None
+        return Outcome(index, task(index))
+    except Exception as exc:
+        return Outcome(index, failed=Failed("error", _describe(exc), exc))
 
 
-def _run(index: int) -> Any:
-    assert _TASK is not None, "the task is set before the pool forks"
-    return _TASK(index)
+def _describe(exc: BaseException) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)[-3:]
+    where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno} in {f.name}" for f in frames)
+    return f"{type(exc).__name__}: {exc}" + (f" (at {where})" if where else "")
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    index: int | None = None
+    deadline: float | None = None
+
+
+class _Pool:
+    def __init__(self, task: Callable[[int], Any], size: int, timeout: float | None) -> None:
+        self.task = task
+        self.size = size
+        self.timeout = timeout
+        self.workers: list[_Worker] = []
+        self.context = multiprocessing.get_context("fork")
+
+    def _spawn(self) -> _Worker:
+        global _TASK
+        parent_end, child_end = self.context.Pipe(duplex=True)
+        _TASK = self.task
+        try:
+            process = self.context.Process(
+                target=_worker_main, args=(child_end, os.getpid()), daemon=True
+            )
+            process.start()
+        finally:
+            _TASK = None
+        child_end.close()
+        worker = _Worker(process, parent_end)
+        self.workers.append(worker)
+        return worker
+
+    def run(self, count: int) -> Iterator[Outcome[Any]]:
+        queue = deque(range(count))
+        done: dict[int, Outcome[Any]] = {}
+        following = 0
+        while len(self.workers) < self.size and queue:
+            self._give(self._spawn(), queue)
+        while following < count:
+            if following in done:
+                yield done.pop(following)
+                following += 1
+                continue
+            for worker, outcome in self._collect():
+                done[outcome.index] = outcome
+                if not worker.process.is_alive():
+                    self._retire(worker)
+                    if queue:
+                        self._give(self._spawn(), queue)
+                else:
+                    self._give(worker, queue)
+
+    def _give(self, worker: _Worker, queue: deque[int]) -> None:
+        if not queue:
+            worker.index = worker.deadline = None
+            return
+        worker.index = queue.popleft()
+        worker.deadline = time.monotonic() + self.timeout if self.timeout else None
+        # A worker that died meanwhile is reported by its sentinel in _collect.
+        with contextlib.suppress(OSError):
+            worker.conn.send(worker.index)
+
+    def _collect(self) -> list[tuple[_Worker, Outcome[Any]]]:
+        busy = [w for w in self.workers if w.index is not None]
+        assert busy, "a task not yet done is always with a worker"
+        deadlines = [w.deadline for w in busy if w.deadline is not None]
+        # Wake up now and then to notice an interrupt whose exception was dropped.
+        wait_for = min([_POLL] + [max(0.0, d - time.monotonic()) for d in deadlines])
+        signals.check()
+        ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
+        found: list[tuple[_Worker, Outcome[Any]]] = []
+        now = time.monotonic()
+        for worker in busy:
+            index = worker.index
+            assert index is not None
+            if worker.conn in ready:
+                outcome = self._receive(worker, index)
+                if outcome is not None:
+                    found.append((worker, outcome))
+                    continue
+            if worker.process.sentinel in ready or not worker.process.is_alive():
+                code = worker.process.exitcode
+                self._kill(worker)
+                message = f"the worker process died ({_exit_reason(code)})"
+                found.append((worker, Outcome(index, failed=Failed("crash", message))))
+            elif worker.deadline is not None and now >= worker.deadline:
+                self._kill(worker)
+                message = f"stopped after {self.timeout:g} s"
+                found.append((worker, Outcome(index, failed=Failed("timeout", message))))
+        return found
+
+    def _receive(self, worker: _Worker, index: int) -> Outcome[Any] | None:
+        try:
+            status, payload = worker.conn.recv()
+        except (EOFError, OSError):
+            return None
+        if status == "ok":
+            return Outcome(index, payload)
+        message, error = payload
+        return Outcome(index, failed=Failed("error", message, error))
+
+    def _kill(self, worker: _Worker) -> None:
+        with contextlib.suppress(OSError):
+            worker.process.kill()
+        worker.process.join(5)
+        worker.index = None
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.conn.close()
+        self.workers.remove(worker)
+
+    def stop(self) -> None:
+        """Kill every worker at once and reap it: nothing outlives the pool."""
+        for worker in self.workers:
+            with contextlib.suppress(OSError):
+                worker.process.kill()
+        for worker in self.workers:
+            worker.process.join(5)
+            worker.conn.close()
+        self.workers.clear()
+
+
+def _exit_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        with contextlib.suppress(ValueError):
+            return f"killed by {signal.Signals(-code).name}"
+    return f"exit status {code}"
+
+
+def _worker_main(conn: Connection, parent: int) -> None:
+    _die_with_parent(parent)
+    task = _TASK
+    assert task is not None, "the task is set before the worker forks"
+    while True:
+        try:
+            index = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply: tuple[str, Any] = ("ok", task(index))
+        except Exception as exc:
+            reply = ("error", (_describe(exc), _picklable(exc)))
+        try:
+            conn.send(reply)
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:
+            conn.send(("error", (f"the result could not be sent back: {exc}", None)))
+
+
+def _picklable(exc: BaseException) -> BaseException | None:
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return None
+    exc.__traceback__ = None
+    return exc
+
+
+def _die_with_parent(parent: int) -> None:
+    """Be killed when the parent dies; ignore Ctrl-C, which the parent handles for all."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)

@@ -15,8 +15,11 @@ So ``edition check`` compiles only the Schematron compiler, and a build only wha
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,18 +81,21 @@ class Stylesheet:
         for key, value in (params or {}).items():
             executable.set_parameter(key, self._engine.value(value))
         try:
-            if initial_template is not None:
-                if source is not None:
-                    executable.set_global_context_item(xdm_item=self._engine.parse(source))
-                output = executable.call_template_returning_string(initial_template)
-            else:
-                node = self._engine.parse(source or "")
-                output = executable.transform_to_string(xdm_node=node)
+            with _quiet():
+                output = self._run(executable, source, initial_template)
         except Exception as exc:  # saxonche raises PySaxonApiError, not importable for typing
             raise StylesheetError(f"{self.name}: {_clean(str(exc))}") from exc
         finally:
             messages = self._messages()
         return TransformResult(output or "", messages)
+
+    def _run(self, executable: Any, source: str | None, initial_template: str | None) -> Any:
+        if initial_template is not None:
+            if source is not None:
+                executable.set_global_context_item(xdm_item=self._engine.parse(source))
+            return executable.call_template_returning_string(initial_template)
+        node = self._engine.parse(source or "")
+        return executable.transform_to_string(xdm_node=node)
 
     def _messages(self) -> tuple[str, ...]:
         found = self._executable.get_xsl_messages()
@@ -126,7 +132,8 @@ class Engine:
 
     def _compile_file(self, path: Path, name: str) -> Stylesheet:
         try:
-            executable = self._compiler.compile_stylesheet(stylesheet_file=str(path))
+            with _quiet():
+                executable = self._compiler.compile_stylesheet(stylesheet_file=str(path))
         except Exception as exc:
             raise StylesheetError(f"cannot compile {name}: {_clean(str(exc))}") from exc
         executable.set_save_xsl_message(True)
@@ -144,7 +151,8 @@ class Engine:
     def compile_text(self, text: str, name: str) -> Stylesheet:
         """Compile a generated, self-contained stylesheet (it may not import files)."""
         try:
-            executable = self._compiler.compile_stylesheet(stylesheet_text=text)
+            with _quiet():
+                executable = self._compiler.compile_stylesheet(stylesheet_text=text)
         except Exception as exc:
             raise StylesheetError(f"cannot compile {name}: {_clean(str(exc))}") from exc
         executable.set_save_xsl_message(True)
@@ -152,7 +160,8 @@ class Engine:
 
     def parse(self, text: str) -> Any:
         try:
-            return self._processor.parse_xml(xml_text=text)
+            with _quiet():
+                return self._processor.parse_xml(xml_text=text)
         except Exception as exc:
             raise StylesheetError(f"cannot hand the document to Saxon: {_clean(str(exc))}") from exc
 
@@ -203,6 +212,25 @@ def engine() -> Saxon:
         if _saxon is None:
             _saxon = Saxon()
         return _saxon
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Keep Saxon's own error listings off the terminal: its messages come back in the
+    exception, and the user sees one diagnostic (``EDITION_DEBUG=1`` shows them)."""
+    if os.environ.get("EDITION_DEBUG"):
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _clean(message: str) -> str:

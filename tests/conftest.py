@@ -62,3 +62,18 @@ def eltec_files() -> list[Path]:
     if not files:
         missing("../shared/corpora/eltec-eng")
     return files
+
+
+def published(out: Path) -> dict[str, str]:
+    """Hashes of the published edition in ``out`` (html/, epub/, index/, links followed)."""
+    import hashlib
+
+    found: dict[str, str] = {}
+    for name in ("html", "epub", "index"):
+        top = out / name
+        for folder, _, files in os.walk(top, followlinks=True):
+            for file in files:
+                path = Path(folder) / file
+                key = path.relative_to(out).as_posix()
+                found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return dict(sorted(found.items()))

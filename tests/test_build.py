@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
+from conftest import published
 
 from pipeline import build as build_module
 from pipeline.build import BuildContext, build, selected_builders
 from pipeline.cli import cli
 from pipeline.diagnostics import Diagnostic
 from pipeline.errors import EditionError
-from pipeline.io import LOCK_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 TEI = ROOT / "tei"
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+    """The published files of an output folder (or of one output: ``OUT/html``)."""
+    if folder.name in ("html", "epub", "index"):
+        return {k.split("/", 1)[1]: v for k, v in published(folder.parent).items()
+                if k.startswith(folder.name + "/")}  # fmt: skip
+    return published(folder)
 
 
 def test_edition_builds_every_output(tmp_path: Path) -> None:
@@ -34,7 +33,7 @@ def test_edition_builds_every_output(tmp_path: Path) -> None:
     assert (tmp_path / "html" / "belgium-1944.html").is_file()
     assert (tmp_path / "epub" / "belgium-1944.epub").is_file()
     assert (tmp_path / "index" / "entities.json").is_file()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["epub", "html", "index"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".edition", "epub", "html", "index"]
 
 
 def test_two_builds_give_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -56,7 +55,7 @@ def test_source_date_epoch_sets_the_date(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_only_builds_the_requested_output(tmp_path: Path) -> None:
     build([TEI], tmp_path, only=["html"])
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".edition", "html"]
     # no download link to a book that is not there
     assert ".epub" not in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
     assert ".epub" not in (tmp_path / "html" / "belgium-1944.html").read_text(encoding="utf-8")
@@ -84,10 +83,10 @@ def test_failed_output_keeps_the_last_good_one(
     before = digest(tmp_path / "html")
     monkeypatch.setattr(build_module, "BUILDERS", (_Broken,))
     report = build([TEI], tmp_path, only=["html"])
-    assert [d.code for d in report.diagnostics] == ["html.failed"]
+    assert [d.code for d in report.diagnostics] == ["html.failed", "build.nothing-published"]
     assert "writer bug" in report.diagnostics[0].message
     assert digest(tmp_path / "html") == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".edition", "html"]
 
 
 def test_a_source_changed_during_the_build_is_not_published(
@@ -101,8 +100,8 @@ def test_a_source_changed_during_the_build_is_not_published(
     text = sources / "texts" / "belgium-1944.xml"
     real_load = build_module.load_corpus
 
-    def load_then_edit(paths, report, jobs=1):  # type: ignore[no-untyped-def]
-        corpus = real_load(paths, report, jobs)
+    def load_then_edit(paths, report, jobs=1, options=None):  # type: ignore[no-untyped-def]
+        corpus = real_load(paths, report, jobs, options)
         text.write_bytes(text.read_bytes() + b"\n<!-- edited -->\n")
         return corpus
 
@@ -113,12 +112,25 @@ def test_a_source_changed_during_the_build_is_not_published(
 
 
 def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:
-    import os
+    import subprocess
+    import sys
 
-    (tmp_path / LOCK_NAME).write_text(str(os.getppid()))
-    result = CliRunner().invoke(cli, ["build", str(TEI), "--out", str(tmp_path)])
+    build([TEI], tmp_path, only=["index"])  # the folder is the build's own
+    lock = tmp_path / ".edition" / "lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl,sys,time; f=open(sys.argv[1],'w'); "
+         "fcntl.flock(f, fcntl.LOCK_EX); print('held', flush=True); time.sleep(30)", str(lock)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        result = CliRunner().invoke(cli, ["build", str(TEI), "--out", str(tmp_path)])
+    finally:
+        holder.kill()
+        holder.communicate()
     assert result.exit_code == 1
     assert "another build" in result.output
+    assert not (tmp_path / "html").exists()
 
 
 def test_bad_files_are_reported_and_the_rest_is_built(tmp_path: Path) -> None:

@@ -1,23 +1,18 @@
-"""Atomic writes, directory swaps, the build lock and the reproducible clock."""
+"""Atomic writes, failures of the machine as one described error, cache warnings, the clock."""
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import pickle
 from pathlib import Path
 
 import pytest
 
-from pipeline.errors import BuildLocked, EditionError
-from pipeline.io import (
-    LOCK_NAME,
-    build_lock,
-    new_staging_dir,
-    publish_dir,
-    remove_stale_staging,
-    source_date,
-    write_bytes_atomic,
-)
+from pipeline import io
+from pipeline.errors import EditionError, EnvironmentFailure
+from pipeline.io import cache_warnings, source_date, write_bytes_atomic, write_cache
 
 
 def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
@@ -26,54 +21,66 @@ def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
     write_bytes_atomic(target, b"two")
     assert target.read_bytes() == b"two"
     assert sorted(p.name for p in target.parent.iterdir()) == ["a.txt"]
+    assert target.stat().st_mode & 0o777 == 0o644
 
 
-def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("number", "code", "words"),
+    [
+        (errno.ENOSPC, "env.disk-full", "the disk is full"),
+        (errno.EDQUOT, "env.disk-full", "quota"),
+        (errno.EROFS, "env.read-only", "read-only"),
+        (errno.EACCES, "env.permission", "permission denied"),
+        (errno.EIO, "env.io-error", "input/output error"),
+        (errno.EMFILE, "env.too-many-files", "too many files"),
+    ],
+)
+def test_failed_write_keeps_the_old_file_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int, code: str, words: str
+) -> None:
     target = tmp_path / "a.txt"
     write_bytes_atomic(target, b"good")
 
     def broken_fsync(fd: int) -> None:
-        raise OSError(28, "No space left on device")
+        raise OSError(number, os.strerror(number))
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError):
+    with pytest.raises(EnvironmentFailure) as caught:
         write_bytes_atomic(target, b"bad")
+    assert caught.value.code == code
+    assert caught.value.path == str(target)
+    assert words in caught.value.message
     assert target.read_bytes() == b"good"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
 
 
-def test_publish_swaps_whole_directories(tmp_path: Path) -> None:
-    final = tmp_path / "html"
-    final.mkdir()
-    (final / "old.html").write_text("old")
-    staging = new_staging_dir(tmp_path, "html")
-    (staging / "new.html").write_text("new")
-    publish_dir(staging, final)
-    assert [p.name for p in final.iterdir()] == ["new.html"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["html"]
+def test_a_file_in_the_way_of_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(EnvironmentFailure) as caught:
+        write_bytes_atomic(tmp_path / "afile" / "sub" / "a.txt", b"x")
+    assert caught.value.code in ("env.not-a-folder", "env.exists")
+    assert "afile" in caught.value.path
 
 
-def test_stale_staging_is_removed(tmp_path: Path) -> None:
-    new_staging_dir(tmp_path, "epub")
-    (tmp_path / "keep").mkdir()
-    remove_stale_staging(tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == ["keep"]
+def test_environment_failures_cross_process_boundaries() -> None:
+    failure = EnvironmentFailure("/x", "env.disk-full", "cannot write: the disk is full")
+    again = pickle.loads(pickle.dumps(failure))
+    assert (again.path, again.code, again.message) == (failure.path, failure.code, failure.message)
 
 
-def test_second_build_is_refused_while_the_first_holds_the_lock(tmp_path: Path) -> None:
-    with (
-        build_lock(tmp_path),
-        pytest.raises(BuildLocked, match="another build"),
-        build_lock(tmp_path),
-    ):
-        pass
-    assert not (tmp_path / LOCK_NAME).exists()
+def test_cache_failures_are_warnings_once_per_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(path: Path, data: bytes) -> None:
+        raise EnvironmentFailure(str(path), "env.read-only", "cannot write: read-only")
 
-
-def test_lock_of_a_dead_process_is_taken_over(tmp_path: Path) -> None:
-    (tmp_path / LOCK_NAME).write_text("999999999")
-    with build_lock(tmp_path):
-        assert (tmp_path / LOCK_NAME).read_text() == str(os.getpid())
+    monkeypatch.setattr(io, "write_bytes_atomic", refuse)
+    write_cache(tmp_path / "c" / "one", b"1")
+    write_cache(tmp_path / "c" / "two", b"2")
+    found = cache_warnings()
+    assert [d.code for d in found] == ["env.cache"]
+    assert "only saves time" in found[0].message
+    assert cache_warnings() == []
 
 
 def test_source_date_epoch_wins(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,9 +98,3 @@ def test_bad_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(EditionError, match="SOURCE_DATE_EPOCH"):
         source_date()
-
-
-def test_published_output_is_world_readable(tmp_path: Path) -> None:
-    staging = new_staging_dir(tmp_path, "html")
-    publish_dir(staging, tmp_path / "html")
-    assert (tmp_path / "html").stat().st_mode & 0o777 == 0o755

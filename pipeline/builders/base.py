@@ -10,7 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
+from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
+from ..errors import EditionError
+from ..parallel import Failed
 
 if TYPE_CHECKING:
     from ..build import BuildContext
@@ -25,3 +28,24 @@ class Builder(Protocol):
     def build(self, context: BuildContext, staging: Path) -> list[Diagnostic]:
         """Write the output into ``staging``; problems are returned, never printed."""
         ...
+
+
+def kept_last_good(path: str, what: str) -> Diagnostic:
+    """The warning for a text whose new output failed and whose last published one stays."""
+    return diag.warning(
+        path,
+        "build.kept-last-good",
+        f"the {what} of the last good build is published again until this text builds",
+        origin="build",
+    )
+
+
+def task_failure(failed: Failed) -> str:
+    """Why a text's task in a worker produced nothing, for its diagnostic."""
+    if failed.kind == "timeout":
+        return f"rendering took too long ({failed.message}): split the text or raise --timeout"
+    if failed.kind == "crash":
+        return f"rendering stopped: {failed.message}; please report it"
+    if isinstance(failed.error, EditionError):
+        return str(failed.error)
+    return f"internal error ({failed.message}); please report it"

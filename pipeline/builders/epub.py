@@ -25,14 +25,15 @@ from lxml import etree
 
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
-from ..errors import EditionError
+from ..errors import EditionError, EnvironmentFailure
 from ..gate import TEI_NS
 from ..i18n import messages
 from ..io import write_bytes_atomic
-from ..parallel import fork_map
+from ..parallel import run_tasks
 from ..paths import ASSETS_DIR
 from ..xslt import ParamValue, XmlText, engine
 from . import epub_package as pkg
+from .base import kept_last_good, task_failure
 from .images import TAGS as IMAGE_TAGS
 from .images import inside, local_url
 
@@ -96,11 +97,29 @@ class EpubBuilder:
                 for url, line in images.refused
             ]
 
-        return [
-            problem
-            for found in fork_map(one, len(texts), context.jobs, _compile)
-            for problem in found
-        ]
+        problems: list[Diagnostic] = []
+        outcomes = run_tasks(
+            one, len(texts), context.jobs, prepare=_compile, timeout=context.timeout
+        )
+        for text, outcome in zip(texts, outcomes, strict=True):
+            if outcome.failed is None:
+                problems.extend(outcome.value or ())
+                if not (staging / f"{text.stem}.epub").is_file():
+                    problems.extend(self._keep(context, text, staging))
+                continue
+            if isinstance(outcome.failed.error, EnvironmentFailure):
+                raise outcome.failed.error
+            message = f"cannot write the EPUB of {text.stem}: {task_failure(outcome.failed)}"
+            problems.append(
+                diag.error(text.source.display, "epub.failed", message, origin=self.name)
+            )
+            problems.extend(self._keep(context, text, staging))
+        return problems
+
+    def _keep(self, context: BuildContext, text: Text, staging: Path) -> list[Diagnostic]:
+        if context.keep_previous(self.name, text.stem, staging):
+            return [kept_last_good(text.source.display, "book")]
+        return []
 
 
 def _compile() -> None:

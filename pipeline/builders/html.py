@@ -9,8 +9,9 @@ output (``CODE|line|message``) becomes warnings. Nothing here depends on the wal
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -19,12 +20,13 @@ from lxml import etree
 
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
-from ..errors import EditionError, StylesheetError
+from ..errors import EnvironmentFailure, StylesheetError
 from ..i18n import messages
 from ..io import write_bytes_atomic, write_text_atomic
-from ..parallel import fork_map
+from ..parallel import run_tasks
 from ..paths import ASSETS_DIR
 from ..xslt import ParamValue, XmlText, engine
+from .base import kept_last_good, task_failure
 from .guide import GUIDE_PAGE, guide_fragment
 from .images import copy_images
 
@@ -82,18 +84,22 @@ class HtmlBuilder:
             {**params, "registers": XmlText(context.corpus.registers)},
             staging,
         )
-        try:
-            pages = list(render_texts(job, context.jobs))
-            pages += render_site_pages(context, params, staging)
-        except EditionError as exc:
-            return [*problems, diag.error("-", "html.render", str(exc), origin=_ORIGIN)]
+        pages = list(render_texts(job, context.jobs, context.timeout))
         roots = {f"{t.stem}.html": t.source.root for t in context.corpus.texts}
+        missing: set[str] = set()
         for page in pages:
             found = messages_to_diagnostics(page.messages, page.source)
             problems.extend(locate(d, roots.get(page.name)) for d in found)
             if page.error is not None:
-                message = f"the reading page could not be rendered: {page.error}"
-                problems.append(diag.error(page.source, "html.render", message, origin=_ORIGIN))
+                problems.append(diag.error(page.source, "html.render", page.error, origin=_ORIGIN))
+                stem = page.name.removesuffix(".html")
+                if context.keep_previous(self.name, stem, staging):
+                    problems.append(kept_last_good(page.source, "reading page"))
+                else:
+                    missing.add(stem)
+        # The home and about pages are the edition's own: if they fail, the output fails.
+        for page in render_site_pages(context, params, staging, exclude=missing):
+            problems.extend(messages_to_diagnostics(page.messages, page.source))
         for name, html in sorted(index_pages.items()):
             write_text_atomic(staging / name, wrap_index_page(name, html, params))
         copy_assets(staging / ASSET_FOLDER)
@@ -132,15 +138,28 @@ def edition_title(context: BuildContext) -> str:
 # -- reading pages ---------------------------------------------------------------------------
 
 
-def render_texts(job: _Job, jobs: int) -> Iterable[Page]:
-    """Write the reading page of every text (in stem order); with ``jobs`` > 1 forked
-    workers write their pages themselves (no page crosses a process boundary)."""
+def render_texts(job: _Job, jobs: int, timeout: float | None = None) -> Iterable[Page]:
+    """Write the reading page of every text (in stem order) in forked workers, which write
+    their pages themselves (no page crosses a process boundary); a page that fails, takes
+    longer than ``timeout`` or kills its worker comes back with its ``error``."""
     global _JOB
     _JOB = job
     try:
-        yield from fork_map(
-            _render_one, len(job.texts), jobs, lambda: engine().stylesheet("html/page")
+        outcomes = run_tasks(
+            _render_one,
+            len(job.texts),
+            jobs,
+            prepare=lambda: engine().stylesheet("html/page"),
+            timeout=timeout,
         )
+        for (stem, _, display), outcome in zip(job.texts, outcomes, strict=True):
+            if outcome.failed is None:
+                assert outcome.value is not None
+                yield outcome.value
+            elif isinstance(outcome.failed.error, EnvironmentFailure):
+                raise outcome.failed.error
+            else:
+                yield Page(f"{stem}.html", (), display, task_failure(outcome.failed))
     finally:
         _JOB = None
 
@@ -153,7 +172,7 @@ def _render_one(index: int) -> Page:
         page = engine().stylesheet("html/page")
         result = page.transform(normalized, {**_JOB.params, "stem": stem})
     except StylesheetError as exc:  # one text's failure does not stop the others
-        return Page(name, (), display, str(exc))
+        return Page(name, (), display, f"the reading page could not be rendered: {exc}")
     write_text_atomic(_JOB.staging / name, result.output)
     return Page(name, result.messages, display)
 
@@ -161,10 +180,15 @@ def _render_one(index: int) -> Page:
 # -- home and about --------------------------------------------------------------------------
 
 
-def headers_document(context: BuildContext) -> str:
-    """Every text's teiHeader in a TEI element carrying its stem, under one ``ed:corpus``."""
+def headers_document(context: BuildContext, exclude: Set[str] = frozenset()) -> str:
+    """Every text's teiHeader in a TEI element carrying its stem, under one ``ed:corpus``.
+
+    ``exclude``: stems of texts that have no reading page (the home page does not list them).
+    """
     corpus = etree.Element(f"{{{ED_NS}}}corpus", nsmap={"ed": ED_NS, None: TEI_NS})
     for text in sorted(context.corpus.texts, key=lambda t: t.stem):
+        if text.stem in exclude:
+            continue
         root = text.source.root
         tei = etree.SubElement(corpus, f"{{{TEI_NS}}}TEI")
         for key, value in root.attrib.items():
@@ -172,7 +196,8 @@ def headers_document(context: BuildContext) -> str:
         tei.set(f"{{{ED_NS}}}stem", text.stem)
         header = root.find(f"{{{TEI_NS}}}teiHeader")
         if header is not None:
-            tei.append(etree.fromstring(etree.tostring(header)))
+            # a copy, not a re-parse: ids that are not NCNames, or repeat, must not matter here
+            tei.append(copy.deepcopy(header))
         body = root.find(f"{{{TEI_NS}}}text")
         if body is not None and body.get("{http://www.w3.org/XML/1998/namespace}lang"):
             stub = etree.SubElement(tei, f"{{{TEI_NS}}}text")
@@ -184,10 +209,13 @@ def headers_document(context: BuildContext) -> str:
 
 
 def render_site_pages(
-    context: BuildContext, params: Mapping[str, ParamValue], staging: Path
+    context: BuildContext,
+    params: Mapping[str, ParamValue],
+    staging: Path,
+    exclude: Set[str] = frozenset(),
 ) -> list[Page]:
     """Write the home and about pages, and the encoding guide when there is one."""
-    headers = headers_document(context)
+    headers = headers_document(context, exclude)
     pages = []
     if context.guide is not None:
         fragment = guide_fragment(context.guide)

@@ -44,7 +44,11 @@ def copy_images(context: BuildContext, staging: Path) -> list[Diagnostic]:
             if not source.is_file():
                 problems.append(_warn(text.source.display, "html.image-missing", url, line))
                 continue
-            data = source.read_bytes()
+            try:
+                data = source.read_bytes()
+            except OSError:
+                problems.append(_warn(text.source.display, "html.image-unreadable", url, line))
+                continue
             if copied.get(relative, data) != data:
                 problems.append(_warn(text.source.display, "html.image-clash", url, line))
                 continue
@@ -94,5 +98,7 @@ def _warn(path: str, code: str, url: str, line: int | None) -> Diagnostic:
         "html.image-missing": f"image {url!r} does not exist: the page shows its description "
         "only; fix the url or add the file",
         "html.image-clash": f"another text publishes a different image as {url!r}: rename one",
+        "html.image-unreadable": f"image {url!r} cannot be read (permissions?): the page shows "
+        "its description only",
     }
     return diag.warning(path, code, messages[code], line, origin=_ORIGIN)

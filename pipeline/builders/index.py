@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from ..io import write_bytes_atomic, write_text_atomic
+from ..parallel import run_tasks
 from ..xslt import engine
 from .index_checks import index_diagnostics
 from .index_exports import (
@@ -65,7 +66,7 @@ class IndexBuilder:
     requires: ClassVar[tuple[str, ...]] = ()
 
     def build(self, context: BuildContext, staging: Path) -> list[Diagnostic]:
-        xml = entity_index(context.corpus)
+        xml = _entity_index_apart(context)
         context.products["entities"] = xml
         root = etree.fromstring(xml.encode("utf-8"))
         write_text_atomic(staging / "entities.json", entities_json(root))
@@ -78,6 +79,20 @@ class IndexBuilder:
         # (refs.*), and an error of origin "index" would throw away an index that is correct
         # for every other name. ``edition index`` reports them as errors.
         return index_diagnostics(context.corpus, root, unresolved=Severity.WARNING)
+
+
+def _entity_index_apart(context: BuildContext) -> str:
+    """The entity index, made in a worker process: the build stays responsive to Ctrl-C."""
+    outcome = next(
+        run_tasks(
+            lambda _: entity_index(context.corpus),
+            1,
+            1,
+            prepare=lambda: engine().stylesheet("index/entities"),
+            isolate=True,
+        )
+    )
+    return outcome.result()
 
 
 # -- HTML index pages ------------------------------------------------------------------------

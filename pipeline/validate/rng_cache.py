@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..io import write_text_atomic
+from ..io import write_cache
 from ..paths import cache_dir
 from .rng_schema import schema_parser
 
@@ -44,9 +44,9 @@ def read(key: str) -> etree._Element | None:
 
 
 def write(key: str, root: etree._Element) -> None:
-    # A cache that cannot be written only costs time.
-    with contextlib.suppress(OSError, ValueError):
-        write_text_atomic(_cache_path(key), etree.tostring(root, encoding="unicode"))
+    # A cache that cannot be written only costs time (and one warning: io.cache_warnings).
+    with contextlib.suppress(ValueError):
+        write_cache(_cache_path(key), etree.tostring(root, encoding="utf-8"))
 
 
 def deps_current(root: etree._Element) -> bool:

@@ -12,7 +12,6 @@ Saxon is not called at all when no pattern can fire.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..errors import StylesheetError
 from ..gate import SourceDocument, read_document
-from ..io import write_text_atomic
+from ..io import write_cache
 from ..paths import XSLT_DIR, cache_dir, display
 from ..xslt import Stylesheet, engine
 from . import svrl
@@ -158,8 +157,7 @@ def _build(schema: Path, phase: str | None) -> SchematronValidator:
             pass  # a damaged cache entry is rebuilt
     text, stylesheet, skipped = _compile(source, schema, phase, name)
     if cached is not None:
-        with contextlib.suppress(OSError):  # the cache is an optimisation, never a failure
-            write_text_atomic(cached, text)
+        write_cache(cached, text.encode("utf-8"))  # an optimisation: failures only warn
     return SchematronValidator(schema, phase, stylesheet, skipped, pattern_needs(text))
 
 

@@ -1,0 +1,449 @@
+"""The output folder: what the build owns in it, and publishing a whole edition in one step.
+
+Layout of ``OUT`` (``--out``)::
+
+    OUT/html  -> .edition/current/html      symbolic links, made once
+    OUT/epub  -> .edition/current/epub
+    OUT/index -> .edition/current/index
+    OUT/.edition/OWNER                      marks the folder as written by ``edition build``
+    OUT/.edition/lock                       the build lock (``pipeline.lock``)
+    OUT/.edition/current -> gen-<id>        the published generation
+    OUT/.edition/gen-<id>/                  one generation: html/ epub/ index/ sources/
+                          manifest.json     every file it holds, with its hash and owner
+
+A build writes a new generation beside the published one, then publishes it by one atomic
+rename of the ``current`` link: a reader, or a build killed at any moment, sees the previous
+edition or the new one, never a mix and never less. The build only ever replaces what it
+made: ``OUT/html`` must be its own link, ``OUT/.edition`` must carry ``OWNER``; a file that
+someone put into or changed in a published generation is carried into the next one, or
+publishing stops (``build.foreign-file``) rather than lose it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import diagnostics as diag
+from . import lock
+from .diagnostics import Diagnostic
+from .errors import EditionError, EnvironmentFailure, OptionError
+from .io import write_bytes_atomic
+
+OUTPUTS = ("html", "epub", "index")
+MARKER = ".edition"
+OWNER = "OWNER"
+OWNER_TEXT = (
+    "This folder is the working area of `edition build`; it owns the folders html, epub and\n"
+    "index beside it. Do not put files here. Format 1.\n"
+)
+CURRENT = "current"
+MANIFEST = "manifest.json"
+SOURCES = "sources"
+_ORIGIN = "build"
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """A file of a generation: its hash and size, and who it belongs to.
+
+    ``owner`` is the stem of the text it was made from (``""``: the whole edition, such as the
+    home page or the index), or ``"!kept"`` for a file the build did not write and carries on.
+    """
+
+    sha256: str
+    size: int
+    owner: str = ""
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """The last good version of one source file, kept to rebuild it if it later fails."""
+
+    sha256: str
+    snapshot: str  # path inside the generation
+    kind: str  # "text" or "register"
+
+
+@dataclass
+class Manifest:
+    files: dict[str, FileRecord] = field(default_factory=dict)
+    sources: dict[str, SourceRecord] = field(default_factory=dict)
+    outputs: list[str] = field(default_factory=list)
+
+    def dumps(self) -> bytes:
+        data = {
+            "format": 1,
+            "outputs": sorted(self.outputs),
+            "files": {k: [r.sha256, r.size, r.owner] for k, r in sorted(self.files.items())},
+            "sources": {k: [r.sha256, r.snapshot, r.kind] for k, r in sorted(self.sources.items())},
+        }
+        return json.dumps(data, indent=1, ensure_ascii=False).encode("utf-8") + b"\n"
+
+    @classmethod
+    def loads(cls, data: bytes) -> Manifest:
+        raw = json.loads(data)
+        if raw.get("format") != 1:
+            raise ValueError("unknown manifest format")
+        return cls(
+            files={k: FileRecord(str(v[0]), int(v[1]), str(v[2])) for k, v in raw["files"].items()},
+            sources={
+                k: SourceRecord(str(v[0]), str(v[1]), str(v[2])) for k, v in raw["sources"].items()
+            },
+            outputs=[str(o) for o in raw["outputs"]],
+        )
+
+    def owned_by(self, output: str, owner: str) -> list[str]:
+        prefix = output + "/"
+        return sorted(p for p, r in self.files.items() if p.startswith(prefix) and r.owner == owner)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class Generation:
+    """A generation folder: written while a build runs, published, or the published one."""
+
+    def __init__(self, root: Path, manifest: Manifest | None = None) -> None:
+        self.root = root
+        self.manifest = manifest or Manifest()
+
+    @property
+    def name(self) -> str:
+        return self.root.name
+
+    def output(self, name: str) -> Path:
+        """The folder of one output (created on first use)."""
+        folder = self.root / name
+        try:
+            folder.mkdir(mode=0o755, exist_ok=True)
+        except OSError as exc:
+            raise EnvironmentFailure.of(exc, "create the folder", folder) from exc
+        return folder
+
+    def record_output(self, name: str, owners: dict[str, str]) -> None:
+        """Add every file under ``name/`` to the manifest; ``owners`` maps paths to stems."""
+        base = self.root / name
+        if not base.is_dir():
+            return
+        if name not in self.manifest.outputs:
+            self.manifest.outputs.append(name)
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                key = path.relative_to(self.root).as_posix()
+                owner = owners.get(key, "")
+                self.manifest.files[key] = FileRecord(sha256_file(path), path.stat().st_size, owner)
+
+    def keep_source(self, key: str, data: bytes, kind: str, previous: Generation | None) -> None:
+        """Keep the bytes of a source that built, for a later build in which it fails."""
+        digest = hashlib.sha256(data).hexdigest()
+        snapshot = f"{SOURCES}/{hashlib.sha256(key.encode()).hexdigest()[:24]}.xml"
+        target = self.root / snapshot
+        old = previous.manifest.sources.get(key) if previous is not None else None
+        reused = (
+            previous is not None
+            and old is not None
+            and old.sha256 == digest
+            and link_or_copy(previous.root / old.snapshot, target)
+        )
+        if not reused:
+            write_bytes_atomic(target, data)
+        self.manifest.sources[key] = SourceRecord(digest, snapshot, kind)
+
+    def snapshot(self, key: str) -> bytes | None:
+        """The last good bytes of source ``key`` (its resolved path), if this generation has it."""
+        record = self.manifest.sources.get(key)
+        if record is None:
+            return None
+        try:
+            return (self.root / record.snapshot).read_bytes()
+        except OSError:
+            return None
+
+    def carry(self, previous: Generation, paths: Iterable[str], owner: str | None = None) -> None:
+        """Bring files of ``previous`` into this generation unchanged (hard links)."""
+        for key in paths:
+            source = previous.root / key
+            if link_or_copy(source, self.root / key):
+                record = previous.manifest.files.get(key)
+                if record is not None:
+                    self.manifest.files[key] = FileRecord(
+                        record.sha256, record.size, owner if owner is not None else record.owner
+                    )
+
+    def carry_output(self, previous: Generation, name: str) -> None:
+        """An output not built this time keeps its published files."""
+        if name in previous.manifest.outputs:
+            self.carry(previous, [k for k in previous.manifest.files if k.startswith(name + "/")])
+            if name not in self.manifest.outputs:
+                self.manifest.outputs.append(name)
+
+    def write_manifest(self) -> None:
+        write_bytes_atomic(self.root / MANIFEST, self.manifest.dumps())
+
+
+def link_or_copy(source: Path, target: Path) -> bool:
+    """Hard-link ``source`` at ``target`` (copy across file systems); False if it is gone."""
+    if not source.is_file():
+        return False
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+    except OSError as exc:
+        raise EnvironmentFailure.of(exc, "write", target) from exc
+    return True
+
+
+class OutputFolder:
+    """``OUT``: checked for ownership, locked, and published into one generation at a time."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.marker = out / MARKER
+
+    # -- ownership -------------------------------------------------------------------------
+
+    def check_ownership(self) -> None:
+        """``OptionError`` unless every part of ``OUT`` the build would replace is its own."""
+        out = self.out
+        if out.exists() and not out.is_dir():
+            raise OptionError(f"--out {out}: is a file, not a folder; choose a folder")
+        if self.marker.is_symlink() or (self.marker.exists() and not self._owned_marker()):
+            raise OptionError(
+                f"{self.marker} exists and was not made by edition build; move it away or "
+                "choose another --out"
+            )
+        for name in OUTPUTS:
+            path = out / name
+            if os.path.lexists(path) and not self._own_link(path, name):
+                raise OptionError(
+                    f"{path} exists and was not made by edition build (it would be replaced): "
+                    "move it away or choose another --out"
+                )
+
+    def _owned_marker(self) -> bool:
+        try:
+            return (self.marker / OWNER).read_text(encoding="utf-8").startswith(OWNER_TEXT[:40])
+        except (OSError, UnicodeDecodeError):
+            return False
+
+    def _own_link(self, path: Path, name: str) -> bool:
+        try:
+            return os.readlink(path) == f"{MARKER}/{CURRENT}/{name}"
+        except OSError:
+            return False
+
+    @contextlib.contextmanager
+    def claimed(self) -> Iterator[None]:
+        """Create ``OUT/.edition`` when needed and hold the build lock for the block."""
+        self.check_ownership()
+        try:
+            self.marker.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EnvironmentFailure.of(exc, "create the output folder", self.marker) from exc
+        if not (self.marker / OWNER).is_file():
+            write_bytes_atomic(self.marker / OWNER, OWNER_TEXT.encode())
+        with lock.hold(self.marker / "lock", str(self.out)):
+            yield
+
+    # -- generations -----------------------------------------------------------------------
+
+    def current(self) -> Generation | None:
+        """The published generation, or None; ``EditionError`` if its manifest is damaged."""
+        link = self.marker / CURRENT
+        try:
+            target = os.readlink(link)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise EnvironmentFailure.of(exc, "read", link) from exc
+        root = self.marker / target
+        try:
+            manifest = Manifest.loads((root / MANIFEST).read_bytes())
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise EnvironmentFailure.of(exc, "read", root / MANIFEST) from exc
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            raise EditionError(
+                f"{root / MANIFEST}: the record of what the last build wrote is damaged "
+                f"({exc}); move your own files out of {self.out}, remove it and build again"
+            ) from exc
+        return Generation(root, manifest)
+
+    def remove_unpublished(self) -> None:
+        """Remove generations left by builds that were killed before they published."""
+        current = self._current_name()
+        for child in self._generations():
+            if child.name != current:
+                shutil.rmtree(child, ignore_errors=True)
+
+    def is_current(self, generation: Generation) -> bool:
+        """Whether ``generation`` is the published one (read from disk, not remembered)."""
+        return self._current_name() == generation.name
+
+    def _current_name(self) -> str | None:
+        try:
+            return os.readlink(self.marker / CURRENT)
+        except OSError:
+            return None
+
+    def _generations(self) -> list[Path]:
+        try:
+            return [p for p in self.marker.iterdir() if p.name.startswith("gen-") and p.is_dir()]
+        except FileNotFoundError:
+            return []
+
+    def new_generation(self) -> Generation:
+        name = f"gen-{time.time_ns():x}-{os.getpid()}"
+        root = self.marker / name
+        try:
+            root.mkdir(mode=0o755)
+        except OSError as exc:
+            raise EnvironmentFailure.of(exc, "create the folder", root) from exc
+        return Generation(root)
+
+    def discard(self, generation: Generation) -> None:
+        shutil.rmtree(generation.root, ignore_errors=True)
+
+    # -- publishing ------------------------------------------------------------------------
+
+    def foreign_files(self, previous: Generation, new: Generation) -> list[Diagnostic]:
+        """Carry into ``new`` what someone else put into the published outputs.
+
+        A file the manifest does not list (or lists with other bytes) was not written by the
+        build: it is carried on as it is, or, when the new edition has a file of that name,
+        publishing stops with an error naming it. Returns those diagnostics.
+        """
+        problems: list[Diagnostic] = []
+        for name in previous.manifest.outputs:
+            base = previous.root / name
+            for path in sorted(base.rglob("*")) if base.is_dir() else ():
+                if path.is_dir() and not path.is_symlink():
+                    continue
+                key = path.relative_to(previous.root).as_posix()
+                record = previous.manifest.files.get(key)
+                if record is not None and record.owner != "!kept" and _unchanged(path, record):
+                    continue
+                shown = self.out / key
+                if (new.root / key).exists() or (new.root / key).is_symlink():
+                    code = "build.foreign-file" if record is None else "build.modified-output"
+                    what = (
+                        "was not written by edition build"
+                        if record is None
+                        else ("was changed after the build wrote it")
+                    )
+                    problems.append(
+                        diag.error(
+                            str(shown),
+                            code,
+                            f"this file {what}, and the new edition has a file of that name; "
+                            "nothing was published: move the file elsewhere and build again",
+                            origin=_ORIGIN,
+                        )
+                    )
+                    continue
+                _carry_foreign(path, new.root / key)
+                new.manifest.files[key] = FileRecord("", 0, "!kept")
+                problems.append(
+                    diag.warning(
+                        str(shown),
+                        "build.kept-file",
+                        "this file was not written by edition build; it is kept in the new "
+                        "edition as it is",
+                        origin=_ORIGIN,
+                    )
+                )
+        return problems
+
+    def publish(self, generation: Generation, pause: Callable[[str], None] | None = None) -> None:
+        """Make ``generation`` the published edition: one atomic rename, then tidy up."""
+        step = pause or (lambda name: None)
+        previous = self._current_name()
+        generation.write_manifest()
+        _sync(generation.root)
+        step("before-publish")
+        link = self.marker / CURRENT
+        temporary = self.marker / f".{CURRENT}-{os.getpid()}"
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+            os.symlink(generation.name, temporary)
+            os.replace(temporary, link)  # the one step that publishes
+            _sync(self.marker)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise EnvironmentFailure.of(exc, "publish the edition in", self.marker) from exc
+        step("after-publish")
+        self._link_outputs(generation)
+        if previous is not None and previous != generation.name:
+            shutil.rmtree(self.marker / previous, ignore_errors=True)
+
+    def _link_outputs(self, generation: Generation) -> None:
+        for name in OUTPUTS:
+            path = self.out / name
+            if name not in generation.manifest.outputs or os.path.lexists(path):
+                continue
+            temporary = self.out / f".{name}-{os.getpid()}"
+            try:
+                with contextlib.suppress(FileNotFoundError):
+                    temporary.unlink()
+                os.symlink(f"{MARKER}/{CURRENT}/{name}", temporary)
+                os.replace(temporary, path)
+            except OSError as exc:
+                raise EnvironmentFailure.of(exc, "link", path) from exc
+
+
+def _unchanged(path: Path, record: FileRecord) -> bool:
+    try:
+        if path.is_symlink() or path.stat().st_size != record.size:
+            return False
+        return sha256_file(path) == record.sha256
+    except OSError:
+        return False
+
+
+def _carry_foreign(source: Path, target: Path) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():
+            os.symlink(os.readlink(source), target)
+        else:
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copy2(source, target)
+    except OSError as exc:
+        raise EnvironmentFailure.of(exc, "keep the file", target) from exc
+
+
+def _sync(folder: Path) -> None:
+    """Flush a folder's entries to disk, so the published link never points at nothing."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
