@@ -53,6 +53,8 @@ def _boundary() -> Iterator[None]:
         raise MachineFailure(exc) from exc
     except EditionError as exc:
         raise click.ClickException(str(exc)) from exc
+    except OSError as exc:  # a call the library did not wrap: still the machine, not a bug
+        raise MachineFailure(EnvironmentFailure.of(exc, "use", exc.filename)) from exc
 
 
 def _config() -> config_module.Config:

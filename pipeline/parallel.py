@@ -212,6 +212,7 @@ class _Pool:
                     found.append((worker, outcome))
                     continue
             if worker.process.sentinel in ready or not worker.process.is_alive():
+                worker.process.join(1)  # reap it, so that its exit status is known
                 code = worker.process.exitcode
                 self._kill(worker)
                 message = f"the worker process died ({_exit_reason(code)})"

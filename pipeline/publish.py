@@ -48,6 +48,8 @@ CURRENT = "current"
 MANIFEST = "manifest.json"
 SOURCES = "sources"
 _ORIGIN = "build"
+#: The owner of a file the build did not write and carries from one generation to the next.
+KEPT = "!kept"
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,9 @@ class Generation:
         for path in sorted(base.rglob("*")):
             if path.is_file() and not path.is_symlink():
                 key = path.relative_to(self.root).as_posix()
+                known = self.manifest.files.get(key)
+                if known is not None and known.owner == KEPT:
+                    continue  # carried for someone else: never counted as the build's
                 owner = owners.get(key, "")
                 self.manifest.files[key] = FileRecord(sha256_file(path), path.stat().st_size, owner)
 
@@ -340,7 +345,7 @@ class OutputFolder:
                     continue
                 key = path.relative_to(previous.root).as_posix()
                 record = previous.manifest.files.get(key)
-                if record is not None and record.owner != "!kept" and _unchanged(path, record):
+                if record is not None and record.owner != KEPT and _unchanged(path, record):
                     continue
                 shown = self.out / key
                 if (new.root / key).exists() or (new.root / key).is_symlink():
@@ -361,7 +366,7 @@ class OutputFolder:
                     )
                     continue
                 _carry_foreign(path, new.root / key)
-                new.manifest.files[key] = FileRecord("", 0, "!kept")
+                new.manifest.files[key] = FileRecord("", 0, KEPT)
                 problems.append(
                     diag.warning(
                         str(shown),
@@ -422,15 +427,13 @@ def _unchanged(path: Path, record: FileRecord) -> bool:
 
 
 def _carry_foreign(source: Path, target: Path) -> None:
+    """Carry a file (or a symbolic link, as a link) someone put into a published output."""
+    if not source.is_symlink():
+        link_or_copy(source, target)
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_symlink():
-            os.symlink(os.readlink(source), target)
-        else:
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copy2(source, target)
+        os.symlink(os.readlink(source), target)
     except OSError as exc:
         raise EnvironmentFailure.of(exc, "keep the file", target) from exc
 

@@ -1,10 +1,17 @@
-"""fork_map: ordered results, work done in forked workers, the parent's preparation shared."""
+"""The worker pool (pipeline/parallel.py): order, time limits, crashes, errors, no orphans."""
 
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import time
 
-from pipeline.parallel import fork_map
+import pytest
+
+from pipeline.errors import EnvironmentFailure
+from pipeline.parallel import TaskFailed, fork_map, run_tasks
 
 
 def test_results_come_back_in_order_from_other_processes() -> None:
@@ -20,5 +27,75 @@ def test_one_job_runs_in_this_process() -> None:
     assert list(fork_map(lambda i: os.getpid(), 3, 1)) == [os.getpid()] * 3
 
 
+def test_isolate_runs_even_one_task_apart() -> None:
+    (outcome,) = run_tasks(lambda i: os.getpid(), 1, 1, isolate=True)
+    assert outcome.value != os.getpid()
+
+
 def test_no_tasks() -> None:
     assert list(fork_map(lambda i: i, 0, 4)) == []
+
+
+def _mixed(index: int) -> int:
+    if index == 1:
+        time.sleep(60)
+    if index == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if index == 3:
+        raise ValueError("bad three")
+    if index == 4:
+        raise EnvironmentFailure("/x", "env.disk-full", "cannot write: the disk is full")
+    return index
+
+
+def test_a_slow_task_is_stopped_and_the_others_go_on() -> None:
+    started = time.monotonic()
+    outcomes = list(run_tasks(_mixed, 7, 2, timeout=1.0))
+    assert time.monotonic() - started < 10
+    assert [o.index for o in outcomes] == list(range(7))
+    assert [o.value for o in outcomes if o.failed is None] == [0, 5, 6]
+    failed = {o.index: o.failed for o in outcomes if o.failed is not None}
+    assert failed[1] is not None and failed[1].kind == "timeout"
+    assert failed[2] is not None and failed[2].kind == "crash" and "SIGKILL" in failed[2].message
+    assert failed[3] is not None and failed[3].kind == "error"
+    assert isinstance(failed[3].error, ValueError) and "bad three" in failed[3].message
+    assert failed[4] is not None and isinstance(failed[4].error, EnvironmentFailure)
+
+
+def test_a_failed_task_raises_its_own_exception_through_fork_map() -> None:
+    with pytest.raises(ValueError, match="bad three"):
+        list(fork_map(lambda i: _mixed(3 if i else 0), 2, 2, timeout=5))
+    with pytest.raises(TaskFailed, match="stopped after"):
+        list(fork_map(lambda i: time.sleep(5), 1, 1, timeout=0.2))
+
+
+ORPHANS = """
+import os, sys, time
+from pipeline.parallel import run_tasks
+def task(i):
+    os.write(1, f"{os.getpid()}\\n".encode())
+    time.sleep(60)
+for outcome in run_tasks(task, 2, 2):
+    pass
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_die_with_their_parent(sig: signal.Signals) -> None:
+    parent = subprocess.Popen([sys.executable, "-c", ORPHANS], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    workers = [int(parent.stdout.readline()) for _ in range(2)]
+    parent.send_signal(sig)
+    parent.communicate()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rpartition(")")[2].split()[0] != "Z"
+    except OSError:
+        return False

@@ -1,0 +1,317 @@
+"""Faults of the machine: full disks, read-only folders, refused writes, kills at every step
+of publishing. Each is one diagnostic with the path and the cause, exit 1, no traceback, and
+the published edition byte-identical to what it was (or the new edition complete)."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import ROOT, published
+
+from pipeline.cli import cli
+from pipeline.publish import MARKER
+
+TEI = ROOT / "tei"
+TEXT = "texts/belgium-1944.xml"
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    folder = tmp_path / "tei"
+    shutil.copytree(TEI, folder)
+    return folder
+
+
+def edit(sources: Path) -> None:
+    """A change that alters every output (the text's words)."""
+    text = sources / TEXT
+    text.write_text(text.read_text(encoding="utf-8").replace("Belgium", "Belgique", 2))
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def generations(out: Path) -> list[str]:
+    return sorted(p.name for p in (out / MARKER).iterdir() if p.name.startswith("gen-"))
+
+
+def assert_one_clear_line(result: Result, code: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert f"[{code}]" in result.output, result.output
+
+
+# -- refused writes, injected writer by writer -------------------------------------------------
+
+
+@contextlib.contextmanager
+def failing_fsync(
+    monkeypatch: pytest.MonkeyPatch, match: Callable[[str], bool], number: int
+) -> Iterator[None]:
+    """``os.fsync`` fails with ``number`` for files whose path ``match``es (forked workers
+    inherit the patch)."""
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        try:
+            name = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            name = ""
+        if match(name):
+            raise OSError(number, os.strerror(number))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    yield
+
+
+WRITERS = {
+    "reading page": lambda n: "/html/.belgium-1944.html." in n,
+    "home page": lambda n: "/html/.index.html." in n,
+    "stylesheet asset": lambda n: "/assets/.edition.css." in n,
+    "book": lambda n: "/epub/.belgium-1944.epub." in n,
+    "index export": lambda n: "/index/.entities.json." in n,
+    "manifest": lambda n: "/.manifest.json." in n,
+    "source copy": lambda n: "/sources/." in n,
+}
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+@pytest.mark.parametrize(
+    ("number", "code"),
+    [(errno.ENOSPC, "env.disk-full"), (errno.EROFS, "env.read-only"), (errno.EACCES, "env.permission")],
+)  # fmt: skip
+def test_a_refused_write_publishes_nothing(
+    sources: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writer: str,
+    number: int,
+    code: str,
+) -> None:
+    out = tmp_path / "site"
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    before, gens = published(out), generations(out)
+    edit(sources)
+    with failing_fsync(monkeypatch, WRITERS[writer], number):
+        result = run("build", str(sources), "--out", str(out), "--jobs", "2")
+    assert_one_clear_line(result, code)
+    assert published(out) == before
+    assert generations(out) == gens  # the half-written generation is gone
+
+
+def test_a_refused_report_keeps_the_old_one(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = tmp_path / "report.json"
+    report.write_text("old")
+    with failing_fsync(monkeypatch, lambda n: ".report.json." in n, errno.ENOSPC):
+        result = run("check", str(sources), "--format", "json", "-o", str(report))
+    assert_one_clear_line(result, "env.disk-full")
+    assert report.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json", "tei"]
+
+
+def test_a_refused_baseline_keeps_the_old_one(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    assert run("check", str(sources), "--baseline", str(baseline)).exit_code == 0
+    before = baseline.read_bytes()
+    with failing_fsync(monkeypatch, lambda n: ".baseline.json." in n, errno.EDQUOT):
+        result = run("check", str(sources), "--baseline", str(baseline), "--update-baseline")
+    assert_one_clear_line(result, "env.disk-full")
+    assert baseline.read_bytes() == before
+
+
+def test_an_unwritable_lock_is_one_line(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    before = published(out)
+
+    def pwrite(fd: int, data: bytes, offset: int) -> int:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "pwrite", pwrite)
+    result = run("build", str(sources), "--out", str(out))
+    assert_one_clear_line(result, "env.io-error")
+    assert published(out) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "words"),
+    [
+        (["check", "-o", ""], 2, "is a folder"),
+        (["check", "-o", "{tmp}"], 2, "is a directory"),
+        (["check", "-o", "{src}/texts/belgium-1944.xml"], 2, "being checked"),
+        (["check", "--baseline", "{src}/registers/persons.xml"], 2, "being checked"),
+        (["build", "--out", "{tmp}/afile"], 2, "file"),
+        (["build", "--out", "{tmp}/afile/sub"], 1, "[env.not-a-folder]"),
+        (["build", "--out", "{tmp}/" + "n" * 300], 1, "[env.name-too-long]"),
+    ],
+)
+def test_odd_paths_are_one_clear_message(
+    sources: Path, tmp_path: Path, args: list[str], status: int, words: str
+) -> None:
+    (tmp_path / "afile").write_text("x")
+    before = {p: p.read_bytes() for p in sources.rglob("*") if p.is_file()}
+    argv = [a.format(tmp=tmp_path, src=sources) for a in args]
+    result = run(argv[0], str(sources), *argv[1:])
+    assert result.exit_code == status, result.output
+    assert words in result.output
+    assert "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in sources.rglob("*") if p.is_file()} == before
+
+
+def test_a_corrupt_baseline_is_a_usage_error(sources: Path, tmp_path: Path) -> None:
+    for content in ("", "{not json", '{"problems": 3}'):
+        baseline = tmp_path / "b.json"
+        baseline.write_text(content)
+        result = run("check", str(sources), "--baseline", str(baseline))
+        assert result.exit_code == 2, result.output
+        assert "baseline" in result.output and "Traceback" not in result.output
+        assert baseline.read_text() == content
+
+
+# -- a real small disk (tmpfs), when the tests run as root (as CI does) -------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("a tmpfs needs root; the injected faults above cover the writers")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(disk: Path, leave: int) -> Path:
+    """Fill the disk up to ``leave`` free bytes."""
+    stat = os.statvfs(disk)
+    free = stat.f_bavail * stat.f_frsize
+    filler = disk / "filler"
+    with filler.open("wb") as handle:
+        handle.write(b"\0" * max(0, free - leave))
+    return filler
+
+
+def test_a_full_disk_publishes_nothing(sources: Path, small_disk: Path) -> None:
+    out = small_disk / "site"
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    before = published(out)
+    filler = fill(small_disk, 64 * 1024)
+    edit(sources)
+    result = run("build", str(sources), "--out", str(out))
+    assert_one_clear_line(result, "env.disk-full")
+    assert published(out) == before
+    filler.unlink()
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    assert published(out) != before
+
+
+def test_a_full_disk_for_the_report(sources: Path, small_disk: Path) -> None:
+    fill(small_disk, 0)
+    result = run("check", str(sources), "--format", "json", "-o", str(small_disk / "r.json"))
+    assert_one_clear_line(result, "env.disk-full")
+    assert not (small_disk / "r.json").exists()
+
+
+def test_a_read_only_disk_publishes_nothing(sources: Path, small_disk: Path) -> None:
+    out = small_disk / "site"
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    before = published(out)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    edit(sources)
+    result = run("build", str(sources), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert "[env.read-only]" in result.output and "Traceback" not in result.output
+    assert published(out) == before
+
+
+# -- kill -9 at every step of publishing -------------------------------------------------------
+
+
+def build_process(sources: Path, out: Path, **env: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline.cli", "build", str(sources), "--out", str(out)],
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def no_process_left(group: int) -> bool:
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        alive = subprocess.run(["pgrep", "-g", str(group)], capture_output=True, check=False)
+        if alive.returncode != 0:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize("step", ["before-publish", "after-publish"])
+def test_kill_at_a_step_of_publishing(sources: Path, tmp_path: Path, step: str) -> None:
+    out = tmp_path / "site"
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    old = published(out)
+    edit(sources)
+    clean = tmp_path / "clean"
+    assert run("build", str(sources), "--out", str(clean)).exit_code == 0
+    new = published(clean)
+    marker = tmp_path / "paused"
+    process = build_process(sources, out, EDITION_PAUSE_AT=step, EDITION_PAUSE_FILE=str(marker))
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.exists(), process.stderr.read() if process.stderr else ""
+    os.killpg(process.pid, signal.SIGKILL)
+    process.communicate()
+    assert no_process_left(process.pid)
+    assert published(out) == (old if step == "before-publish" else new)
+    # the next build finishes the job and leaves one generation
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    assert published(out) == new
+    assert len(generations(out)) == 1
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.5])
+def test_kill_at_random_moments(sources: Path, tmp_path: Path, delay: float) -> None:
+    out = tmp_path / "site"
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    old = published(out)
+    edit(sources)
+    process = build_process(sources, out)
+    time.sleep(delay)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.communicate()
+    assert no_process_left(process.pid)
+    now = published(out)
+    assert now == old or (now.keys() == old.keys() and now != old)
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0

@@ -1,0 +1,85 @@
+"""Ctrl-C and SIGTERM to real runs (20 ELTeC novels): out within 2 seconds, one line, exit
+130 or 143, no process left behind, the published edition untouched."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import SCHEMAS, published
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def novels(eltec_files: list[Path]) -> list[Path]:
+    return eltec_files[:20]
+
+
+@pytest.fixture(scope="module")
+def site(novels: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("interrupts") / "site"
+    done = subprocess.run(_command("build", novels, out), capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    return out
+
+
+def _command(name: str, novels: list[Path], out: Path | None = None) -> list[str]:
+    command = [sys.executable, "-m", "pipeline.cli", name, *map(str, novels)]
+    if out is None:  # all of RELAX NG and Schematron against tei_all: a check that takes a while
+        return [*command, "--schema", str(SCHEMAS / "tei_all.rng")]
+    return [*command, "--out", str(out)]
+
+
+def _interrupt(command: list[str], sig: signal.Signals, delay: float) -> tuple[int, str, float]:
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
+    time.sleep(delay)
+    sent = time.monotonic()
+    os.killpg(process.pid, sig)  # as a terminal does: the whole process group
+    _, err = process.communicate(timeout=30)
+    took = time.monotonic() - sent
+    deadline = time.monotonic() + 3
+    left = True
+    while left and time.monotonic() < deadline:
+        found = subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True, check=False)
+        left = found.returncode == 0
+        time.sleep(0.05)
+    assert not left, "a process of the run is still alive"
+    return process.returncode, err.decode(), took
+
+
+@pytest.mark.parametrize(
+    ("sig", "delay"),
+    [(signal.SIGINT, 1.0), (signal.SIGINT, 3.5), (signal.SIGTERM, 2.0), (signal.SIGTERM, 5.0)],
+)
+def test_a_build_stops_cleanly(
+    novels: list[Path], site: Path, sig: signal.Signals, delay: float
+) -> None:
+    before = published(site)
+    status, err, took = _interrupt(_command("build", novels, site), sig, delay)
+    if status == 0:
+        pytest.skip("the build finished before the signal (a fast machine)")
+    assert status == 128 + sig, err[-3000:]
+    assert took < 2.0, took
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == "interrupted while building: nothing was published"
+    assert published(site) == before
+    assert [p.name for p in (site / ".edition").iterdir() if p.name.startswith("gen-")] == [
+        os.readlink(site / ".edition" / "current")
+    ]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_check_stops_cleanly(eltec_files: list[Path], sig: signal.Signals) -> None:
+    status, err, took = _interrupt(_command("check", eltec_files), sig, 1.0)
+    assert status == 128 + sig, err[-3000:]
+    assert took < 2.0, took
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == "interrupted while checking: no report was written"

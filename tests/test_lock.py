@@ -1,0 +1,79 @@
+"""The build lock (pipeline/lock.py): held by the kernel, never stale, naming its holder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline import lock
+from pipeline.errors import BuildLocked, EnvironmentFailure
+
+HOLD = (
+    "import sys, time\n"
+    "from pathlib import Path\n"
+    "from pipeline import lock\n"
+    "with lock.hold(Path(sys.argv[1]), 'out'):\n"
+    "    print('held', flush=True)\n"
+    "    time.sleep(30)\n"
+)
+
+
+@pytest.fixture
+def held(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str]]]:
+    path = tmp_path / "lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    yield path, holder
+    holder.kill()
+    holder.communicate()
+
+
+def test_a_held_lock_refuses_and_names_its_holder(
+    held: tuple[Path, subprocess.Popen[str]],
+) -> None:
+    path, holder = held
+    with (
+        pytest.raises(BuildLocked, match=f"another build \\(process {holder.pid}\\)"),
+        lock.hold(path, "out"),
+    ):
+        pass
+
+
+def test_the_lock_dies_with_its_holder(held: tuple[Path, subprocess.Popen[str]]) -> None:
+    path, holder = held
+    holder.kill()
+    holder.wait()
+    with lock.hold(path, "out"):
+        assert path.read_text().split()[0] == str(os.getpid())
+
+
+@pytest.mark.parametrize("content", ["", "garbage", "999999999 1", f"{os.getppid()} 0"])
+def test_left_over_lock_files_never_block(tmp_path: Path, content: str) -> None:
+    # empty, unreadable, a dead process, a live process whose id was reused (start time differs)
+    path = tmp_path / "lock"
+    path.write_text(content)
+    with lock.hold(path, "out"):
+        pid, start = path.read_text().split()
+        assert pid == str(os.getpid()) and start == lock.process_start(os.getpid())
+
+
+def test_the_lock_is_released_after_the_block(tmp_path: Path) -> None:
+    path = tmp_path / "lock"
+    with lock.hold(path, "out"):
+        pass
+    with lock.hold(path, "out"):
+        pass
+
+
+def test_a_folder_in_the_way_is_an_environment_failure(tmp_path: Path) -> None:
+    (tmp_path / "lock").mkdir()
+    with pytest.raises(EnvironmentFailure) as caught, lock.hold(tmp_path / "lock", "out"):
+        pass
+    assert caught.value.code == "env.is-a-folder"

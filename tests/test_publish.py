@@ -1,0 +1,208 @@
+"""The output folder (pipeline/publish.py, pipeline/build.py): ownership, one-step publishing,
+failed and partial builds over a published edition, files someone else put there."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, published
+
+from pipeline.build import build, check_out
+from pipeline.cli import cli
+from pipeline.errors import OptionError
+from pipeline.publish import MARKER, OutputFolder
+
+TEI = ROOT / "tei"
+TEXT = "texts/belgium-1944.xml"
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    """A copy of the edition's sources that a test may edit."""
+    folder = tmp_path / "tei"
+    shutil.copytree(TEI, folder)
+    return folder
+
+
+@pytest.fixture
+def site(sources: Path, tmp_path: Path) -> Path:
+    """A published edition of ``sources``."""
+    out = tmp_path / "site"
+    report = build([sources], out)
+    assert report.errors == 0, report.sorted()
+    return out
+
+
+def codes(report: object) -> list[str]:
+    return sorted({d.code for d in report.diagnostics})  # type: ignore[attr-defined]
+
+
+# -- where the build may write -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "out",
+    ["{src}", "{src}/texts", "{src}/site", "{src}/texts/../site"],
+)
+def test_out_overlapping_the_sources_is_refused(sources: Path, out: str) -> None:
+    target = Path(out.format(src=sources))
+    with pytest.raises(OptionError, match="source"):
+        check_out([sources], target)
+    before = {p: p.read_bytes() for p in sources.rglob("*") if p.is_file()}
+    result = CliRunner().invoke(cli, ["build", str(sources), "--out", str(target)])
+    assert result.exit_code == 2, result.output
+    assert {p: p.read_bytes() for p in sources.rglob("*") if p.is_file()} == before
+
+
+def test_out_through_a_symlink_to_the_sources_is_refused(sources: Path, tmp_path: Path) -> None:
+    link = tmp_path / "elsewhere"
+    link.symlink_to(sources)
+    with pytest.raises(OptionError):
+        check_out([sources], link)
+
+
+def test_a_file_source_beside_the_out_folder_is_fine(sources: Path) -> None:
+    check_out([sources / TEXT], sources / "texts-site")  # a sibling, not the source itself
+
+
+def test_the_user_folders_in_out_are_never_replaced(sources: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "index").mkdir(parents=True)
+    (out / "index" / "notes.txt").write_text("mine")
+    result = CliRunner().invoke(cli, ["build", str(sources), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "was not made by edition build" in result.output
+    assert (out / "index" / "notes.txt").read_text() == "mine"
+    assert sorted(p.name for p in out.iterdir()) == ["index"]
+
+
+def test_a_foreign_marker_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / MARKER).mkdir()
+    with pytest.raises(OptionError, match=MARKER):
+        OutputFolder(tmp_path).check_ownership()
+
+
+def test_out_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(OptionError, match="is a file"):
+        OutputFolder(tmp_path / "afile").check_ownership()
+
+
+def test_other_files_in_out_are_left_alone(sources: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "README.txt").write_text("mine")
+    assert build([sources], out).errors == 0
+    assert (out / "README.txt").read_text() == "mine"
+
+
+# -- publishing in one step ------------------------------------------------------------------
+
+
+def test_outputs_are_links_into_one_generation(site: Path) -> None:
+    for name in ("html", "epub", "index"):
+        assert (site / name).is_symlink()
+        assert os.readlink(site / name) == f"{MARKER}/current/{name}"
+    generations = [p.name for p in (site / MARKER).iterdir() if p.name.startswith("gen-")]
+    assert [os.readlink(site / MARKER / "current")] == generations
+
+
+def test_a_rebuild_replaces_the_generation_and_leaves_one(sources: Path, site: Path) -> None:
+    before = published(site)
+    text = sources / TEXT
+    text.write_text(text.read_text(encoding="utf-8").replace("Belgium", "Belgique", 1))
+    assert build([sources], site).errors == 0
+    after = published(site)
+    assert after.keys() == before.keys() and after != before
+    assert len([p for p in (site / MARKER).iterdir() if p.name.startswith("gen-")]) == 1
+
+
+def test_a_generation_left_by_a_killed_build_is_removed(sources: Path, site: Path) -> None:
+    stale = site / MARKER / "gen-0-1"
+    (stale / "html").mkdir(parents=True)
+    assert build([sources], site).errors == 0
+    assert not stale.exists()
+
+
+def test_only_one_output_keeps_the_others(sources: Path, site: Path) -> None:
+    before = published(site)
+    assert build([sources], site, only=["html"]).errors == 0
+    after = published(site)
+    assert after == before  # the same sources: the same html; epub and index carried over
+
+
+# -- failed builds over a published edition ----------------------------------------------------
+
+
+def test_a_truncated_text_keeps_its_published_version(sources: Path, site: Path) -> None:
+    before = published(site)
+    text = sources / TEXT
+    text.write_bytes(text.read_bytes()[:3000])
+    report = build([sources], site)
+    assert report.errors == 1
+    assert {"gate.not-well-formed", "build.kept-last-good"} <= set(codes(report))
+    assert published(site) == before
+
+
+def test_a_typo_in_the_path_publishes_nothing(tmp_path: Path, site: Path) -> None:
+    before = published(site)
+    report = build([tmp_path / "tie"], site)
+    assert codes(report) == ["build.nothing-published", "gate.missing"]
+    assert published(site) == before
+
+
+def test_an_empty_folder_publishes_nothing(tmp_path: Path, site: Path) -> None:
+    before = published(site)
+    (tmp_path / "empty").mkdir()
+    report = build([tmp_path / "empty"], site)
+    assert "build.no-sources" in codes(report)
+    assert published(site) == before
+
+
+def test_a_duplicated_register_keeps_the_index_pages(sources: Path, site: Path) -> None:
+    shutil.copy(sources / "registers" / "persons.xml", sources / "registers" / "persons-2.xml")
+    build([sources], site)
+    assert (site / "html" / "persons.html").is_file()
+    assert (site / "index" / "entities.json").is_file()
+
+
+# -- files that are not the build's ---------------------------------------------------------------
+
+
+def test_a_file_put_into_an_output_is_carried_on(sources: Path, site: Path) -> None:
+    (site / "html" / "CNAME").write_text("edition.example.org\n")
+    report = build([sources], site)
+    assert report.errors == 0 and "build.kept-file" in codes(report)
+    assert (site / "html" / "CNAME").read_text() == "edition.example.org\n"
+    assert build([sources], site).errors == 0  # and again
+    assert (site / "html" / "CNAME").read_text() == "edition.example.org\n"
+
+
+def test_a_changed_output_file_stops_publishing(sources: Path, site: Path) -> None:
+    page = site / "html" / "about.html"
+    page.write_text("my own about page")
+    before = published(site)
+    report = build([sources], site)
+    assert "build.modified-output" in codes(report)
+    assert published(site) == before
+    assert page.read_text() == "my own about page"
+
+
+def test_a_foreign_file_where_the_edition_writes_stops_publishing(
+    sources: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert build([sources], out, only=["html"]).errors == 0
+    (out / "html" / "persons-extra.html").write_text("mine")
+    # a new text whose page would take that name
+    shutil.copy(sources / TEXT, sources / "texts" / "persons-extra.xml")
+    (sources / "texts" / "persons-extra.xml").write_text(
+        (sources / TEXT).read_text(encoding="utf-8").replace('xml:id="', 'xml:id="x-')
+    )
+    report = build([sources], out, only=["html"])
+    assert "build.foreign-file" in codes(report)
+    assert (out / "html" / "persons-extra.html").read_text() == "mine"
