@@ -91,8 +91,12 @@ WRITERS = {
 @pytest.mark.parametrize("writer", sorted(WRITERS))
 @pytest.mark.parametrize(
     ("number", "code"),
-    [(errno.ENOSPC, "env.disk-full"), (errno.EROFS, "env.read-only"), (errno.EACCES, "env.permission")],
-)  # fmt: skip
+    [
+        (errno.ENOSPC, "env.disk-full"),
+        (errno.EROFS, "env.read-only"),
+        (errno.EACCES, "env.permission"),
+    ],
+)
 def test_a_refused_write_publishes_nothing(
     sources: Path,
     tmp_path: Path,
