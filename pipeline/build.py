@@ -25,6 +25,7 @@ from .gate import SourceDocument, discover, read_document
 from .io import build_lock, new_staging_dir, publish_dir, remove_stale_staging, source_date
 from .parallel import fork_map
 from .stages import STAGES, is_register, is_text, normalize, registers_document
+from .xinclude import corpus_root
 from .xslt import engine
 
 
@@ -70,13 +71,16 @@ class BuildContext:
         return name in self.outputs or (self.out / name).is_dir()
 
 
-def load_corpus(paths: Sequence[Path], report: Report, jobs: int = 1) -> Corpus:
+def load_corpus(
+    paths: Sequence[Path], report: Report, jobs: int = 1, root: Path | None = None
+) -> Corpus:
     files, missing = discover(paths)
+    root = corpus_root(paths, root)
     report.extend(missing)
     report.files.extend(str(p) for p in files)
     documents: list[SourceDocument] = []
     for path in files:
-        result = read_document(path)
+        result = read_document(path, root=root)
         report.extend(result.diagnostics)
         if result.document is not None:
             documents.append(result.document)
@@ -145,6 +149,7 @@ def build(
     guide: Path | None = None,
     title: str | None = None,
     language: str = "en",
+    root: Path | None = None,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -159,7 +164,7 @@ def build(
     with build_lock(out):
         remove_stale_staging(out)
         step("read")
-        corpus = load_corpus(paths, report, jobs)
+        corpus = load_corpus(paths, report, jobs, root)
         context = BuildContext(
             corpus=corpus,
             out=out,

@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +22,7 @@ from .errors import EditionError
 from .gate import DEFAULT_MAX_BYTES, SourceDocument, XmlModel, discover, read_document
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, display
 from .validate import references
+from .xinclude import corpus_root
 
 CHECKS = ("rng", "schematron", "refs")
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -37,6 +38,9 @@ class CheckOptions:
     max_errors: int = 100
     jobs: int = 1
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: The corpus root: ``xi:include`` reads only files inside it (``--root``); None: found
+    #: from the PATHS (``pipeline.xinclude.corpus_root``).
+    root: Path | None = None
     #: Used for files that name no schema in an ``<?xml-model?>``.
     default_schema: Path | None = DEFAULT_SCHEMA
     default_schematron: Path | None = DEFAULT_SCHEMATRON
@@ -69,6 +73,7 @@ def check(
     if unknown:
         raise EditionError(f"unknown check {sorted(unknown)}; choose from {', '.join(CHECKS)}")
     report = Report()
+    options = replace(options, root=corpus_root(paths, options.root))
     files, missing = discover(paths)
     report.extend(missing)
     report.files.extend(display(p) for p in files)
@@ -83,18 +88,31 @@ def check(
     return report
 
 
+#: Codes that report an xml:id used twice in one document, the preferred one first: the
+#: RELAX NG validator (as jing), the edition's Schematron rule, the reference checker.
+DUPLICATE_ID_CODES = ("rng.duplicate-id", "ed-id-unique", "refs.duplicate-id")
+
+
 def _not_reported_yet(found: list[Diagnostic], report: Report) -> list[Diagnostic]:
-    """One diagnostic per problem: a schema rule (such as the edition's ``ed-id-unique``)
-    that already reported an error at the same place wins over the reference checker."""
-    taken = {(d.path, d.line) for d in report.diagnostics if d.severity is diag.Severity.ERROR}
+    """One diagnostic per problem: an id used twice is reported once at each place, by the
+    first of ``DUPLICATE_ID_CODES`` that noticed it."""
+    taken = {(d.path, d.line) for d in report.diagnostics if d.code in DUPLICATE_ID_CODES}
+    return [d for d in found if not (d.code in DUPLICATE_ID_CODES and (d.path, d.line) in taken)]
+
+
+def _one_per_duplicate_id(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Of the duplicate-id reports at one place, keep the preferred one."""
+    best: dict[tuple[str, int | None], int] = {}
+    for d in found:
+        if d.code in DUPLICATE_ID_CODES:
+            rank = DUPLICATE_ID_CODES.index(d.code)
+            key = (d.path, d.line)
+            best[key] = min(rank, best.get(key, rank))
     return [
         d
         for d in found
-        if not (
-            d.code == "refs.duplicate-id"
-            and "in this file" in d.message
-            and (d.path, d.line) in taken
-        )
+        if d.code not in DUPLICATE_ID_CODES
+        or DUPLICATE_ID_CODES.index(d.code) == best[(d.path, d.line)]
     ]
 
 
@@ -123,7 +141,7 @@ def _check_file_star(args: tuple[Path, CheckOptions]) -> FileOutcome:
 
 def check_file(path: Path, options: CheckOptions) -> FileOutcome:
     """Every per-file check of one file; any unexpected failure becomes one diagnostic."""
-    gated = read_document(path, max_bytes=options.max_bytes)
+    gated = read_document(path, max_bytes=options.max_bytes, root=options.root)
     found = list(gated.diagnostics)
     doc = gated.document
     if doc is None:
@@ -133,7 +151,7 @@ def check_file(path: Path, options: CheckOptions) -> FileOutcome:
     except EditionError as exc:
         found.append(diag.error(doc.display, "check.schema", str(exc), origin="check"))
     facts = references.facts(doc) if "refs" in options.checks else None
-    return FileOutcome(path, tuple(found), facts)
+    return FileOutcome(path, tuple(_one_per_duplicate_id(found)), facts)
 
 
 def _validate(doc: SourceDocument, options: CheckOptions) -> Iterator[Diagnostic]:

@@ -39,6 +39,17 @@ def paths_argument(func: F) -> F:
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=False))(func)
 
 
+def root_option(func: F) -> F:
+    return click.option(
+        "--root",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        default=None,
+        help="Corpus root: xi:include reads only files inside it (default: [tool.edition] "
+        "root, else the folder of the nearest pyproject.toml above the PATHS, else the "
+        "working directory when it holds every PATH, else their common parent).",
+    )(func)
+
+
 def jobs_option(func: F) -> F:
     return click.option(
         "--jobs",
@@ -107,6 +118,7 @@ def cli() -> None:
     default=None,
     help="Most RELAX NG errors reported per file (default 100).",
 )
+@root_option
 @jobs_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line (text format).")
 def check(
@@ -120,6 +132,7 @@ def check(
     baseline: Path | None,
     update_baseline: bool,
     max_errors: int | None,
+    root: Path | None,
     jobs: int | None,
     quiet: bool,
 ) -> None:
@@ -149,6 +162,7 @@ def check(
         max_errors=max_errors or cfg.max_errors,
         jobs=_workers(jobs, cfg),
         max_bytes=cfg.max_bytes,
+        root=root or cfg.root,
         **_default_schemas(cfg),
     )
     targets = list(paths) or [cfg.sources]
@@ -271,6 +285,7 @@ def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
     help="Title of the edition (default: [tool.edition] title for the configured sources, "
     "else the title of a single text).",
 )
+@root_option
 @jobs_option
 def build(
     paths: tuple[Path, ...],
@@ -278,6 +293,7 @@ def build(
     only: tuple[str, ...],
     guide: Path | None,
     title: str | None,
+    root: Path | None,
     jobs: int | None,
 ) -> None:
     """Build the HTML edition, the EPUB books and the index of names from TEI files.
@@ -305,6 +321,7 @@ def build(
                 guide=guide or (cfg.guide if own else None),
                 title=title or (cfg.title if own else None),
                 language=cfg.language,
+                root=root or cfg.root,
             )
     except EditionError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -101,8 +101,8 @@ def test_a_source_changed_during_the_build_is_not_published(
     text = sources / "texts" / "belgium-1944.xml"
     real_load = build_module.load_corpus
 
-    def load_then_edit(paths, report, jobs=1):  # type: ignore[no-untyped-def]
-        corpus = real_load(paths, report, jobs)
+    def load_then_edit(paths, report, jobs=1, root=None):  # type: ignore[no-untyped-def]
+        corpus = real_load(paths, report, jobs, root)
         text.write_bytes(text.read_bytes() + b"\n<!-- edited -->\n")
         return corpus
 
