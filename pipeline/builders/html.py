@@ -9,6 +9,7 @@ output (``CODE|line|message``) becomes warnings. Nothing here depends on the wal
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -172,7 +173,10 @@ def headers_document(context: BuildContext) -> str:
         tei.set(f"{{{ED_NS}}}stem", text.stem)
         header = root.find(f"{{{TEI_NS}}}teiHeader")
         if header is not None:
-            tei.append(etree.fromstring(etree.tostring(header)))
+            # A copy, never a re-parse: header ids may be no NCNames, or repeated.
+            copied = copy.deepcopy(header)
+            copied.tail = None
+            tei.append(copied)
         body = root.find(f"{{{TEI_NS}}}text")
         if body is not None and body.get("{http://www.w3.org/XML/1998/namespace}lang"):
             stub = etree.SubElement(tei, f"{{{TEI_NS}}}text")
