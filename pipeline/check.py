@@ -80,6 +80,7 @@ def check(
     outcomes = list(_run(files, options, progress))
     for outcome in outcomes:
         report.extend(outcome.diagnostics)
+    _once_per_schema(report)
     if "refs" in options.checks:
         checked = [o.facts for o in outcomes if o.facts is not None]
         context = list(_context_facts(files))
@@ -91,6 +92,22 @@ def check(
 #: Codes that report an xml:id used twice in one document, the preferred one first: the
 #: RELAX NG validator (as jing), the edition's Schematron rule, the reference checker.
 DUPLICATE_ID_CODES = ("rng.duplicate-id", "ed-id-unique", "refs.duplicate-id")
+
+
+#: Notes about a schema (not about a file): reported once, however many files used it.
+SCHEMA_NOTES = frozenset({"sch.implicit-namespace"})
+
+
+def _once_per_schema(report: Report) -> None:
+    seen: set[Diagnostic] = set()
+    kept = []
+    for d in report.diagnostics:
+        if d.code in SCHEMA_NOTES:
+            if d in seen:
+                continue
+            seen.add(d)
+        kept.append(d)
+    report.diagnostics[:] = kept
 
 
 def _not_reported_yet(found: list[Diagnostic], report: Report) -> list[Diagnostic]:
@@ -175,6 +192,7 @@ def _validate(doc: SourceDocument, options: CheckOptions) -> Iterator[Diagnostic
         for sch in schemas.schematron:
             rules = schematron.validator_for(sch, options.phase)
             yield from (d.with_path(doc.display) for d in rules.skipped)
+            yield from rules.notes
             yield from rules.validate(doc, vocabulary)
 
 
