@@ -323,6 +323,11 @@ def _unsupported(
         )
     if parse == "text" and xpointer:
         return 'xpointer is not allowed with parse="text"'
+    if "#" in href:
+        return (
+            f"xi:include href={href!r} has a fragment; name the file only and select a part "
+            "with xpointer"
+        )
     return None
 
 
@@ -335,11 +340,6 @@ def _target(
         return None, (
             f"xi:include href={href!r} is a URL; only relative paths to files inside the "
             f"corpus root ({display(root)}) are included, nothing is fetched"
-        )
-    if parts.query or parts.fragment:
-        return None, (
-            f"xi:include href={href!r} has a query or fragment; name the file only and "
-            "select a part with xpointer"
         )
     relative = unquote(parts.path)
     base = _base(include, file)

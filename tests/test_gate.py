@@ -3,51 +3,12 @@
 from __future__ import annotations
 
 import gzip
-import socket
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+from conftest import SECRET
 
 from pipeline.diagnostics import Severity
 from pipeline.gate import discover, parse_bytes, read_document
-
-SECRET = "TOP-SECRET-CONTENT-9f3a"
-
-
-@pytest.fixture
-def secret_file(tmp_path: Path) -> Path:
-    path = tmp_path / "secret.txt"
-    path.write_text(SECRET)
-    return path
-
-
-@pytest.fixture
-def listener() -> Iterator[tuple[int, list[bytes]]]:
-    """A loopback TCP server that records every connection: proof of no network access."""
-    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    server.bind(("127.0.0.1", 0))
-    server.listen(5)
-    server.settimeout(0.2)
-    hits: list[bytes] = []
-    stop = threading.Event()
-
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                continue
-            hits.append(conn.recv(1024))
-            conn.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield server.getsockname()[1], hits
-    stop.set()
-    thread.join(1)
-    server.close()
 
 
 def gate(tmp_path: Path, name: str, data: bytes):  # type: ignore[no-untyped-def]
