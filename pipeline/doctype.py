@@ -20,6 +20,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
 
@@ -71,6 +73,22 @@ class _Subset:
     references: list[tuple[str, int]] = field(default_factory=list)  # %name; and its line
     other: list[tuple[str, int]] = field(default_factory=list)  # ELEMENT, ATTLIST, ...
     unreadable: int | None = None  # line where the scanner gave up
+
+
+class NoFetch(etree.Resolver):  # type: ignore[misc]  # lxml is untyped here
+    """Answers every request of the parser for an outside resource with nothing, and notes it.
+
+    The DOCTYPE policy already keeps every external identifier away from libxml2; this is
+    the second lock, in case libxml2 asks anyway (it loads the external subset whenever it
+    substitutes entities, whatever ``load_dtd`` says)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def resolve(self, system_url: str, public_id: str, context: object) -> object:
+        self.urls.append(system_url or public_id or "?")
+        return self.resolve_string("", context)
 
 
 def prolog_text(data: bytes) -> str:

@@ -261,28 +261,12 @@ def parse_one(data: bytes, path: Path) -> GateResult:
     return GateResult(SourceDocument(path=path, data=data, tree=tree), tuple(notes))
 
 
-class _NoFetch(etree.Resolver):  # type: ignore[misc]  # lxml is untyped here
-    """Answers every request of the parser for an outside resource with nothing, and notes it.
-
-    The DOCTYPE policy already keeps every external identifier away from libxml2; this is
-    the second lock, in case libxml2 asks anyway (it loads the external subset whenever it
-    substitutes entities, whatever ``load_dtd`` says)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def resolve(self, system_url: str, public_id: str, context: object) -> object:
-        self.urls.append(system_url or public_id or "?")
-        return self.resolve_string("", context)
-
-
-def _parser(parameter_entities: bool = False) -> tuple[etree.XMLParser, _NoFetch]:
+def _parser(parameter_entities: bool = False) -> tuple[etree.XMLParser, doctype.NoFetch]:
     # A fresh parser per file keeps error logs apart. collect_ids=False: a duplicate xml:id
     # must not make the parse fail; the reference checker reports it with both locations.
     # resolve_entities="internal" ignores parameter entities altogether; when the DOCTYPE
     # policy has read and accepted them (they only declare general entities with their
-    # text), full substitution is safe: nothing external is declared and _NoFetch answers
+    # text), full substitution is safe: nothing external is declared and NoFetch answers
     # any request with nothing.
     parser = etree.XMLParser(
         resolve_entities=True if parameter_entities else "internal",
@@ -293,7 +277,7 @@ def _parser(parameter_entities: bool = False) -> tuple[etree.XMLParser, _NoFetch
         huge_tree=False,
         collect_ids=False,
     )
-    fetches = _NoFetch()
+    fetches = doctype.NoFetch()
     parser.resolvers.add(fetches)
     return parser, fetches
 
