@@ -140,6 +140,27 @@ def test_relax_ng_errors_in_included_content_point_at_the_included_file() -> Non
     )
 
 
+def test_schematron_findings_in_included_content_point_at_the_included_file(
+    tmp_path: Path,
+) -> None:
+    from pipeline.validate.schematron import validator_for as schematron_for
+
+    schema = write(
+        tmp_path,
+        "persons.sch",
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/><pattern><rule context="tei:person">'
+        '<assert test="tei:persName" id="person-name">a person needs a name</assert>'
+        "</rule></pattern></schema>",
+    )
+    found = schematron_for(schema).validate(gated(DATA / "inscriptions/ins-2.xml"))
+    assert [(Path(d.path).name, d.line, d.code) for d in found] == [
+        ("misspelt.xml", 3, "person-name")
+    ]
+    assert found[0].message.startswith("a person needs a name (included by ")
+    assert found[0].message.endswith("inscriptions/ins-2.xml:13)")
+
+
 def test_references_see_included_ids_and_place_duplicates_in_their_file(tmp_path: Path) -> None:
     write(
         tmp_path,
