@@ -27,11 +27,12 @@ from pathlib import Path
 from . import diagnostics as diag
 from . import signals
 from .builders import BUILDERS, Builder
-from .corpus import Corpus, ReadOptions, Text, load_corpus, source_key
+from .corpus import Corpus, ReadOptions, Text, load_corpus, snapshot_bytes, source_key
 from .diagnostics import Diagnostic, Report
 from .errors import EditionError, EnvironmentFailure, Interrupted, OptionError, StylesheetError
 from .gate import DEFAULT_MAX_BYTES, discover
 from .io import source_date
+from .paths import display
 from .publish import Generation, OutputFolder, link_or_copy
 
 _ORIGIN = "build"
@@ -99,6 +100,7 @@ def build(
     language: str = "en",
     timeout: float | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    root: Path | None = None,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -121,10 +123,12 @@ def build(
         folder.remove_unpublished()
         previous = folder.current()
         step("read")
-        read = ReadOptions(jobs=jobs, timeout=timeout, max_bytes=max_bytes, previous=previous)
+        read = ReadOptions(
+            jobs=jobs, timeout=timeout, max_bytes=max_bytes, previous=previous, root=root
+        )
         corpus = load_corpus(paths, report, options=read)
         if not (corpus.texts or corpus.register_files):
-            report.extend([_nothing_published("no file could be read")])
+            report.extend([_nothing_published("no text or register to publish was found")])
             report.seconds = time.perf_counter() - started
             return report
         context = BuildContext(
@@ -262,10 +266,11 @@ def _publish(
     for name in sorted(context.outputs):
         generation.record_output(name, owners)
     for text in corpus.texts:
-        generation.keep_source(source_key(text.source.path), text.source.data, "text", previous)
+        key = source_key(text.source.path)
+        generation.keep_source(key, snapshot_bytes(text.source), "text", previous)
     for register in corpus.register_files:
         key = source_key(register.path)
-        generation.keep_source(key, register.data, "register", previous)
+        generation.keep_source(key, snapshot_bytes(register), "register", previous)
     signals.check()
     with _signals_deferred():
         folder.publish(generation, pause_hook())
@@ -276,13 +281,9 @@ def _changed_sources(corpus: Corpus) -> Iterator[Diagnostic]:
     for source in (*(t.source for t in corpus.texts), *corpus.register_files):
         if source.path in corpus.fallbacks:
             continue  # built from the published copy: the file on disk is known to differ
-        try:
-            current = source.path.read_bytes()
-        except OSError:
-            current = b""
-        if current != source.data:
+        for path in source.changed_files():  # the file itself, or a file it includes
             yield diag.error(
-                source.display,
+                display(path),
                 "build.source-changed",
                 "the file changed while the build ran; nothing was published: build again",
                 origin=_ORIGIN,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,6 +21,7 @@ from .io import cache_warnings
 from .parallel import Failed, run_tasks
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, display
 from .validate import references
+from .xinclude import corpus_root
 
 CHECKS = ("rng", "schematron", "refs")
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -38,6 +39,9 @@ class CheckOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     #: Seconds one file may take; None: no limit.
     timeout: float | None = None
+    #: The corpus root: ``xi:include`` reads only files inside it (``--root``); None: found
+    #: from the PATHS (``pipeline.xinclude.corpus_root``).
+    root: Path | None = None
     #: Used for files that name no schema in an ``<?xml-model?>``.
     default_schema: Path | None = DEFAULT_SCHEMA
     default_schematron: Path | None = DEFAULT_SCHEMATRON
@@ -70,18 +74,14 @@ def check(
     if unknown:
         raise EditionError(f"unknown check {sorted(unknown)}; choose from {', '.join(CHECKS)}")
     report = Report()
+    options = replace(options, root=corpus_root(paths, options.root))
     files, missing = discover(paths)
     report.extend(missing)
     report.files.extend(display(p) for p in files)
     outcomes = list(_run(files, options, progress))
-    cache_paths: set[str] = set()
     for outcome in outcomes:
-        for d in outcome.diagnostics:
-            if d.code == "env.cache":  # every worker meets the same cache: say it once
-                if d.path in cache_paths:
-                    continue
-                cache_paths.add(d.path)
-            report.diagnostics.append(d)
+        report.extend(outcome.diagnostics)
+    _once_per_schema(report)
     if "refs" in options.checks:
         checked = [o.facts for o in outcomes if o.facts is not None]
         context = list(_context_facts(files))
@@ -113,18 +113,48 @@ def capped(found: list[Diagnostic], limit: int) -> list[Diagnostic]:
     return kept
 
 
+#: Codes that report an xml:id used twice in one document, the preferred one first: the
+#: RELAX NG validator (as jing), the edition's Schematron rule, the reference checker.
+DUPLICATE_ID_CODES = ("rng.duplicate-id", "ed-id-unique", "refs.duplicate-id")
+
+
+#: Notes about a schema or the cache (not about a file): reported once, however many files
+#: (and worker processes) met them.
+SCHEMA_NOTES = frozenset({"sch.implicit-namespace", "env.cache"})
+
+
+def _once_per_schema(report: Report) -> None:
+    seen: set[Diagnostic] = set()
+    kept = []
+    for d in report.diagnostics:
+        if d.code in SCHEMA_NOTES:
+            if d in seen:
+                continue
+            seen.add(d)
+        kept.append(d)
+    report.diagnostics[:] = kept
+
+
 def _not_reported_yet(found: list[Diagnostic], report: Report) -> list[Diagnostic]:
-    """One diagnostic per problem: a schema rule (such as the edition's ``ed-id-unique``)
-    that already reported an error at the same place wins over the reference checker."""
-    taken = {(d.path, d.line) for d in report.diagnostics if d.severity is diag.Severity.ERROR}
+    """One diagnostic per problem: an id used twice is reported once at each place, by the
+    first of ``DUPLICATE_ID_CODES`` that noticed it."""
+    taken = {(d.path, d.line) for d in report.diagnostics if d.code in DUPLICATE_ID_CODES}
+    return [d for d in found if not (d.code in DUPLICATE_ID_CODES and (d.path, d.line) in taken)]
+
+
+def _one_per_duplicate_id(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Of the duplicate-id reports at one place, keep the preferred one."""
+    best: dict[tuple[str, int | None], int] = {}
+    for d in found:
+        if d.code in DUPLICATE_ID_CODES:
+            rank = DUPLICATE_ID_CODES.index(d.code)
+            key = (d.path, d.line)
+            best[key] = min(rank, best.get(key, rank))
     return [
         d
         for d in found
-        if not (
-            d.code == "refs.duplicate-id"
-            and "in this file" in d.message
-            and (d.path, d.line) in taken
-        )
+        if d.code not in DUPLICATE_ID_CODES
+        or DUPLICATE_ID_CODES.index(d.code) == best[(d.path, d.line)]
     ]
 
 
@@ -177,7 +207,7 @@ def _failure(path: Path, failed: Failed) -> Diagnostic:
 
 def check_file(path: Path, options: CheckOptions) -> FileOutcome:
     """Every per-file check of one file; any unexpected failure becomes one diagnostic."""
-    gated = read_document(path, max_bytes=options.max_bytes)
+    gated = read_document(path, max_bytes=options.max_bytes, root=options.root)
     found = list(gated.diagnostics)
     doc = gated.document
     if doc is None:
@@ -188,7 +218,7 @@ def check_file(path: Path, options: CheckOptions) -> FileOutcome:
         found.append(diag.error(doc.display, "check.schema", str(exc), origin="check"))
     facts = references.facts(doc) if "refs" in options.checks else None
     found.extend(cache_warnings())
-    return FileOutcome(path, tuple(found), facts)
+    return FileOutcome(path, tuple(_one_per_duplicate_id(found)), facts)
 
 
 def _validate(doc: SourceDocument, options: CheckOptions) -> Iterator[Diagnostic]:
@@ -212,6 +242,7 @@ def _validate(doc: SourceDocument, options: CheckOptions) -> Iterator[Diagnostic
         for sch in schemas.schematron:
             rules = schematron.validator_for(sch, options.phase)
             yield from (d.with_path(doc.display) for d in rules.skipped)
+            yield from rules.notes
             yield from rules.validate(doc, vocabulary)
 
 

@@ -68,6 +68,17 @@ def paths_argument(func: F) -> F:
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=False))(func)
 
 
+def root_option(func: F) -> F:
+    return click.option(
+        "--root",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        default=None,
+        help="Corpus root: xi:include reads only files inside it (default: [tool.edition] "
+        "root, else the folder of the nearest pyproject.toml above the PATHS, else the "
+        "working directory when it holds every PATH, else their common parent).",
+    )(func)
+
+
 def jobs_option(func: F) -> F:
     func = click.option(
         "--timeout",
@@ -144,6 +155,7 @@ def cli() -> None:
     default=None,
     help="Most RELAX NG errors reported per file (default 100).",
 )
+@root_option
 @jobs_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line (text format).")
 def check(
@@ -157,6 +169,7 @@ def check(
     baseline: Path | None,
     update_baseline: bool,
     max_errors: int | None,
+    root: Path | None,
     jobs: int | None,
     timeout: float | None,
     quiet: bool,
@@ -191,6 +204,7 @@ def check(
         jobs=_workers(jobs, cfg),
         max_bytes=cfg.max_bytes,
         timeout=_timeout(timeout, cfg),
+        root=root or cfg.root,
         **_default_schemas(cfg),
     )
     with _boundary():
@@ -389,6 +403,7 @@ def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
     help="Title of the edition (default: [tool.edition] title for the configured sources, "
     "else the title of a single text).",
 )
+@root_option
 @jobs_option
 def build(
     paths: tuple[Path, ...],
@@ -396,6 +411,7 @@ def build(
     only: tuple[str, ...],
     guide: Path | None,
     title: str | None,
+    root: Path | None,
     jobs: int | None,
     timeout: float | None,
 ) -> None:
@@ -425,6 +441,7 @@ def build(
             language=cfg.language,
             timeout=_timeout(timeout, cfg),
             max_bytes=cfg.max_bytes,
+            root=root or cfg.root,
         )
     from .report import format_line
 

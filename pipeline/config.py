@@ -41,6 +41,9 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES
     #: Seconds one file may take (in check, or in one step of build); 0 = no limit.
     timeout: float = 60.0
+    #: The corpus root: ``xi:include`` reads only files inside it; None: found from the
+    #: PATHS (``pipeline.xinclude.corpus_root``).
+    root: Path | None = None
 
     @property
     def workers(self) -> int:
@@ -78,7 +81,7 @@ def load(directory: Path | None = None) -> Config:
     values: dict[str, object] = {}
     for key, value in table.items():
         name = key.replace("_", "-").replace("-", "_")
-        if name in ("sources", "out", "schema", "schematron", "guide"):
+        if name in ("sources", "out", "schema", "schematron", "guide", "root"):
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a path string")
             values[name] = base / value

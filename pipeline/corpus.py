@@ -10,8 +10,10 @@ Normalisation runs in forked workers with a time limit per text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from lxml import etree
 
 from . import diagnostics as diag
 from .diagnostics import Diagnostic, Report
@@ -20,6 +22,7 @@ from .gate import DEFAULT_MAX_BYTES, SourceDocument, discover, parse_bytes, read
 from .parallel import Failed, run_tasks
 from .publish import Generation
 from .stages import STAGES, is_register, is_text, normalize, registers_document
+from .xinclude import corpus_root
 from .xslt import engine
 
 _ORIGIN = "build"
@@ -53,11 +56,22 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     #: The published generation, whose copies of sources stand in for files that fail.
     previous: Generation | None = None
+    #: The corpus root for ``xi:include`` (None: ``xinclude.corpus_root`` of the PATHS).
+    root: Path | None = None
 
 
 def source_key(path: Path) -> str:
     """How the published edition names a source: its resolved path."""
     return str(path.resolve())
+
+
+def snapshot_bytes(document: SourceDocument) -> bytes:
+    """What the published edition keeps of a source to rebuild it if it later fails: its
+    bytes, or, when it includes other files, the expanded document (which needs none)."""
+    if not document.included:
+        return document.data
+    data: bytes = etree.tostring(document.tree, encoding="utf-8", xml_declaration=True)
+    return data
 
 
 def load_corpus(
@@ -66,6 +80,7 @@ def load_corpus(
     """Gate every file of ``paths``, normalise the texts; problems go into ``report``."""
     opts = options or ReadOptions(jobs=jobs)
     files, missing = discover(paths)
+    opts = replace(opts, root=corpus_root(paths, opts.root))
     report.extend(missing)
     report.files.extend(str(p) for p in files)
     documents: list[SourceDocument] = []
@@ -99,7 +114,7 @@ def load_corpus(
 
 def _read(path: Path, opts: ReadOptions) -> tuple[SourceDocument | None, list[Diagnostic]]:
     """The gated file, or its last published version when the file fails the gate."""
-    result = read_document(path, max_bytes=opts.max_bytes)
+    result = read_document(path, max_bytes=opts.max_bytes, root=opts.root)
     problems = list(result.diagnostics)
     if result.document is not None:
         return result.document, problems
@@ -116,7 +131,7 @@ def _last_good(path: Path, opts: ReadOptions) -> SourceDocument | None:
     data = opts.previous.snapshot(source_key(path))
     if data is None:
         return None
-    return parse_bytes(data, path).document
+    return parse_bytes(data, path, max_bytes=opts.max_bytes, root=opts.root).document
 
 
 def _kept(document: SourceDocument, why: str) -> Diagnostic:

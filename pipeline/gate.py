@@ -9,16 +9,19 @@ component can be tricked into fetching a URL or reading a local file (DESIGN.md 
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import html.entities
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
 from . import diagnostics as diag
+from . import doctype
 from .diagnostics import Diagnostic
 from .paths import display
 
@@ -26,6 +29,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XI_NS = "http://www.w3.org/2001/XInclude"
 XML_ID = f"{{{XML_NS}}}id"
+XI_INCLUDE = f"{{{XI_NS}}}include"
 
 #: Larger files are refused before parsing; the biggest ELTeC novel is about 2 MB.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -41,9 +45,6 @@ _LATIN_NAMES = {
     "us-ascii",
 }
 _DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
-_EXTERNAL_ID = re.compile(r"\b(SYSTEM|PUBLIC)\b")
-_PARAM_ENTITY = re.compile(r"<!ENTITY\s+%")
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,33 @@ class XmlModel:
     line: int | None
 
 
+class Inclusion(NamedTuple):
+    """The top element of a subtree included with ``xi:include``, and where it came from."""
+
+    element: etree._Element
+    path: Path  # the included file (resolved)
+    via: str  # the xi:include that brought it: "file:line" as diagnostics show files
+
+
 @dataclass(frozen=True)
 class SourceDocument:
-    """A file that passed the gate: its bytes, their hash and the parsed tree."""
+    """A file that passed the gate: its bytes, their hash and the parsed tree.
+
+    When the file has ``xi:include`` elements, ``tree`` is the expanded document (what
+    RELAX NG, Schematron, the references and the build see, as jing does) and the included
+    subtrees keep the line numbers of their own files: ``locate`` says where an element was
+    written. ``included`` lists the files read through includes, in the order first read.
+    """
 
     path: Path
     data: bytes = field(repr=False)
     tree: etree._ElementTree = field(repr=False)
+    #: Files read through ``xi:include`` (resolved paths), in the order first read.
+    included: tuple[Path, ...] = ()
+    #: The top elements of included subtrees and the file each came from.
+    parts: tuple[Inclusion, ...] = field(default=(), repr=False)
+    #: sha256 of every included file as it was read (to notice changes during a build).
+    digests: tuple[tuple[Path, str], ...] = field(default=(), repr=False)
 
     @property
     def display(self) -> str:
@@ -83,6 +104,50 @@ class SourceDocument:
 
     def xml_models(self) -> list[XmlModel]:
         return list(_xml_models(self.tree))
+
+    @functools.cached_property
+    def _owners(self) -> dict[etree._Element, Inclusion]:
+        return {part.element: part for part in self.parts}
+
+    def inclusion_of(self, element: etree._Element) -> Inclusion | None:
+        """The inclusion ``element`` belongs to (the innermost), None when written here."""
+        if self.parts:
+            owners = self._owners
+            node: etree._Element | None = element
+            while node is not None:
+                owner = owners.get(node)
+                if owner is not None:
+                    return owner
+                node = node.getparent()
+        return None
+
+    def origin_of(self, element: etree._Element) -> Path:
+        """The file ``element`` was written in: ``path``, or the file it was included from."""
+        part = self.inclusion_of(element)
+        return self.path if part is None else part.path
+
+    def locate(self, element: etree._Element) -> tuple[str, int | None]:
+        """The file (as shown in diagnostics) and line where ``element`` was written."""
+        line = element.sourceline if isinstance(element.sourceline, int) else None
+        part = self.inclusion_of(element)
+        return (self.display if part is None else display(part.path)), line
+
+    def inclusion_note(self, element: etree._Element) -> str:
+        """`` (included by FILE:LINE)`` for included content, to end a message with."""
+        part = self.inclusion_of(element)
+        return "" if part is None else f" (included by {part.via})"
+
+    def changed_files(self) -> list[Path]:
+        """The source and included files whose bytes on disk are no longer those read."""
+        changed = []
+        for path, digest in ((self.path, self.sha256), *self.digests):
+            try:
+                current = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                current = ""
+            if current != digest:
+                changed.append(path)
+        return changed
 
 
 @dataclass(frozen=True)
@@ -111,44 +176,92 @@ def _hidden(path: Path, base: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(base).parts)
 
 
-def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> GateResult:
-    """Read ``path`` once as bytes and run it through the gate."""
+def read_document(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+) -> GateResult:
+    """Read ``path`` once as bytes and run it through the gate.
+
+    ``xi:include`` elements are resolved (``pipeline.xinclude``) for local files inside
+    ``root``, the corpus root (default: ``xinclude.corpus_root([path])``); each included file
+    passes through the gate too, under the same ``max_bytes`` limit.
+    """
+    data, refusal = read_bytes(path, max_bytes)
+    if refusal is not None:
+        return refusal
+    return parse_bytes(data, path, max_bytes=max_bytes, root=root)
+
+
+def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
+    """The file's bytes, or the refusal (too large, unreadable)."""
     shown = display(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return _refuse(
+            return b"", _refuse(
                 shown,
                 "gate.too-large",
                 f"file is {size:,} bytes, over the limit of {max_bytes:,}; split it or raise "
                 "the limit",
             )
-        data = path.read_bytes()
+        return path.read_bytes(), None
     except OSError as exc:
-        return _refuse(shown, "gate.unreadable", f"cannot read the file: {exc.strerror}")
-    return parse_bytes(data, path)
+        return b"", _refuse(shown, "gate.unreadable", f"cannot read the file: {exc.strerror}")
 
 
-def parse_bytes(data: bytes, path: Path) -> GateResult:
-    """The gate proper, on bytes already read."""
+def parse_bytes(
+    data: bytes, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+) -> GateResult:
+    """The gate proper, on bytes already read: one file, then what it includes."""
+    result = parse_one(data, path)
+    doc = result.document
+    if doc is None or next(doc.root.iter(XI_INCLUDE), None) is None:
+        return result
+    from . import xinclude
+
+    base = root if root is not None else xinclude.corpus_root([path])
+    expansion = xinclude.expand(doc.tree, path, base, max_bytes)
+    found = (*result.diagnostics, *expansion.diagnostics)
+    if expansion.failed:
+        return GateResult(None, found)
+    expanded = SourceDocument(
+        path=path,
+        data=data,
+        tree=doc.tree,
+        included=tuple(f.path for f in expansion.files),
+        parts=expansion.parts,
+        digests=tuple((f.path, f.sha256) for f in expansion.files),
+    )
+    return GateResult(expanded, found)
+
+
+def parse_one(data: bytes, path: Path) -> GateResult:
+    """One file through the gate, its ``xi:include`` elements left as they are."""
     shown = display(path)
     refusal = _refuse_by_content(data, shown)
     if refusal is not None:
         return refusal
     notes: list[Diagnostic] = list(_encoding_notes(data, shown))
-    dtd_problem = _doctype_policy(data, shown)
-    if dtd_problem is not None:
-        return GateResult(None, (*notes, dtd_problem))
-    parser = _parser()
+    verdict = doctype.judge(data, shown)
+    notes.extend(verdict.problems)
+    if verdict.refused:
+        return GateResult(None, tuple(notes))
+    parser, fetches = _parser(verdict.parameter_entities)
     try:
-        tree = etree.ElementTree(etree.fromstring(data, parser))
+        tree = etree.ElementTree(etree.fromstring(verdict.data, parser))
     except etree.XMLSyntaxError as exc:
-        return GateResult(None, (*notes, _syntax_diagnostic(exc, parser, shown)))
+        problem = _syntax_diagnostic(exc, parser, shown, verdict.dtd_ignored)
+        return GateResult(None, (*notes, problem))
+    if fetches.urls:  # never expected: the DOCTYPE policy let nothing external through
+        return _refuse(
+            shown,
+            "gate.external-entity",
+            f"the parser was asked to load {fetches.urls[0]!r}; nothing was loaded and the "
+            "file is refused: remove the DOCTYPE declaration",
+        )
     crowded = _crowded_element(tree.getroot())
     if crowded is not None:
         return GateResult(None, (*notes, _too_many_attributes(crowded, shown)))
     document = SourceDocument(path=path, data=data, tree=tree)
-    notes.extend(_xinclude_errors(document.root, shown))
     notes.extend(long_instructions(document))
     return GateResult(document, tuple(notes))
 
@@ -176,11 +289,15 @@ def _too_many_attributes(element: etree._Element, shown: str) -> Diagnostic:
     )
 
 
-def _parser() -> etree.XMLParser:
+def _parser(parameter_entities: bool = False) -> tuple[etree.XMLParser, doctype.NoFetch]:
     # A fresh parser per file keeps error logs apart. collect_ids=False: a duplicate xml:id
     # must not make the parse fail; the reference checker reports it with both locations.
-    return etree.XMLParser(
-        resolve_entities="internal",
+    # resolve_entities="internal" ignores parameter entities altogether; when the DOCTYPE
+    # policy has read and accepted them (they only declare general entities with their
+    # text), full substitution is safe: nothing external is declared and NoFetch answers
+    # any request with nothing.
+    parser = etree.XMLParser(
+        resolve_entities=True if parameter_entities else "internal",
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
@@ -188,6 +305,9 @@ def _parser() -> etree.XMLParser:
         huge_tree=False,
         collect_ids=False,
     )
+    fetches = doctype.NoFetch()
+    parser.resolvers.add(fetches)
+    return parser, fetches
 
 
 def _refuse(path: str, code: str, message: str, line: int | None = None) -> GateResult:
@@ -259,68 +379,22 @@ def _first_non_ascii(data: bytes) -> int:
     return -1
 
 
-def _prolog_text(data: bytes) -> str:
-    """The part of the file before the root element, decoded well enough to read markup."""
-    head = data[:1_000_000]
-    text = head.decode("utf-16", errors="replace") if _utf16_bom(head) else head.decode("latin-1")
-    return text
-
-
-def _doctype_policy(data: bytes, shown: str) -> Diagnostic | None:
-    text = _prolog_text(data)
-    found = _DOCTYPE.search(text)
-    if found is None:
-        return None
-    decl = _doctype_declaration(text, found.start())
-    line = text[: found.start()].count("\n") + 1
-    if _PARAM_ENTITY.search(decl):
-        return diag.error(
-            shown,
-            "gate.parameter-entity",
-            "the DOCTYPE declares a parameter entity; parameter entities are refused because "
-            "they can read other files: remove the DOCTYPE declaration",
-            line,
-            origin=_ORIGIN,
-        )
-    if _EXTERNAL_ID.search(decl):
-        return diag.error(
-            shown,
-            "gate.external-entity",
-            "the DOCTYPE refers to an external DTD or declares an external entity (SYSTEM or "
-            "PUBLIC); these are never loaded: remove them and write the characters themselves",
-            line,
-            origin=_ORIGIN,
-        )
-    return None
-
-
-def _doctype_declaration(text: str, start: int) -> str:
-    bracket = text.find("[", start)
-    close = text.find(">", start)
-    if bracket != -1 and (close == -1 or bracket < close):
-        end = text.find("]>", bracket)
-        if end == -1:
-            end = text.find("]", bracket)
-        return text[start : end + 2 if end != -1 else len(text)]
-    return text[start : close + 1 if close != -1 else len(text)]
-
-
 def _syntax_diagnostic(
-    exc: etree.XMLSyntaxError, parser: etree.XMLParser, shown: str
+    exc: etree.XMLSyntaxError, parser: etree.XMLParser, shown: str, dtd_ignored: bool
 ) -> Diagnostic:
     entries = [e for e in parser.error_log if e.level_name in ("FATAL", "ERROR")]
     entry = entries[0] if entries else None
     raw = entry.message if entry is not None else (exc.msg or "not well-formed")
     line = entry.line if entry is not None else exc.lineno
     column = entry.column if entry is not None else None
-    code, message = _explain(raw)
+    code, message = _explain(raw, dtd_ignored)
     return diag.error(shown, code, message, line or None, column or None, origin=_ORIGIN)
 
 
 _UNDEFINED_ENTITY = re.compile(r"Entity '([^']+)' not defined")
 
 
-def _explain(raw: str) -> tuple[str, str]:
+def _explain(raw: str, dtd_ignored: bool = False) -> tuple[str, str]:
     """Turn libxml2's wording into a message that says what to do."""
     text = raw.strip().rstrip(".")
     undefined = _UNDEFINED_ENTITY.search(text)
@@ -332,10 +406,12 @@ def _explain(raw: str) -> tuple[str, str]:
             if char
             else ("write the character itself or a numeric reference")
         )
-        return (
-            "gate.undefined-entity",
-            f"entity &{name}; is not defined: TEI declares no named entities; {hint}",
+        why = (
+            "the DTD is not read, so only entities declared in the document itself count"
+            if dtd_ignored
+            else "TEI declares no named entities"
         )
+        return ("gate.undefined-entity", f"entity &{name}; is not defined: {why}; {hint}")
     if "amplification" in text or "entity loop" in text.lower() or "Detected an entity" in text:
         return (
             "gate.entity-expansion",
@@ -363,18 +439,6 @@ def _explain(raw: str) -> tuple[str, str]:
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
-
-
-def _xinclude_errors(root: etree._Element, shown: str) -> Iterator[Diagnostic]:
-    for element in root.iter(f"{{{XI_NS}}}include"):
-        yield diag.error(
-            shown,
-            "gate.xinclude",
-            "xi:include is not processed (it could read any file): paste the included "
-            "content into this file",
-            element.sourceline,
-            origin=_ORIGIN,
-        )
 
 
 #: Longer ``<?xml-model?>`` instructions are not read (a real one is a few hundred bytes).

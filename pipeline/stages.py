@@ -7,17 +7,24 @@ the stylesheets as one parameter document (``<ed:registers>``), never through ``
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import copy
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
 
-from .gate import TEI_NS, SourceDocument
+from . import diagnostics as diag
+from .diagnostics import Diagnostic
+from .gate import TEI_NS, XML_ID, SourceDocument
 from .xslt import XmlText, engine
 
 ED_NS = "urn:edition"
 #: Register lists: elements whose entries names can point at.
 REGISTER_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listObject", "listNym")
+#: The entries of those lists: the edition's entity namespace, merged by id.
+ENTRY_KINDS = ("person", "personGrp", "place", "org", "event", "object", "nym")
+_ENTRY_TAGS = tuple(f"{{{TEI_NS}}}{kind}" for kind in ENTRY_KINDS)
 
 
 @dataclass(frozen=True)
@@ -62,22 +69,97 @@ def registers_document(documents: Iterable[SourceDocument]) -> str:
     """All register lists of the corpus (in file order) under one ``<ed:registers>`` root.
 
     Each copied list carries ``ed:source`` (the file's stem) so writers can say where an entry
-    comes from. Lists inside texts (a ``standOff`` or ``particDesc``) count too.
+    comes from. Lists inside texts (a ``back``, ``standOff`` or ``particDesc``) count too. An
+    entry is one entity however many files declare it (DESIGN.md section 5 rule 7): the first
+    declaration is kept and later ones with the same id are left out (``entity_differences``
+    warns when they do not agree).
     """
     root = etree.Element(f"{{{ED_NS}}}registers", nsmap={"ed": ED_NS, None: TEI_NS})
+    seen: set[str] = set()
     for doc in documents:
         for found in _register_lists(doc.root):
-            copy = _copy_without_tail(found)
-            copy.set(f"{{{ED_NS}}}source", doc.path.stem)
-            root.append(copy)
+            # A copy, never a re-parse: a list may hold ids that are not NCNames.
+            copied = copy.deepcopy(found)
+            copied.tail = None
+            for entry, key in list(_entries(copied)):
+                if key in seen:
+                    _remove(entry)
+                seen.add(key)
+            copied.set(f"{{{ED_NS}}}source", doc.path.stem)
+            root.append(copied)
     text: str = etree.tostring(root, encoding="unicode")
     return text
 
 
-def _copy_without_tail(element: etree._Element) -> etree._Element:
-    copy = etree.fromstring(etree.tostring(element))
-    copy.tail = None
-    return copy
+def _entries(register_list: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """The entries of a list (nested lists included) with their ids."""
+    for entry in register_list.iter(*_ENTRY_TAGS):
+        key = (entry.get(XML_ID) or "").strip()
+        parent = entry.getparent()
+        if key and parent is not None and etree.QName(parent).localname in REGISTER_LISTS:
+            yield entry, key
+
+
+def _remove(element: etree._Element) -> None:
+    parent = element.getparent()
+    if parent is not None:
+        previous = element.getprevious()
+        if element.tail and previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        elif element.tail:
+            parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+
+
+def register_entries(doc: SourceDocument) -> Iterator[tuple[etree._Element, str]]:
+    """The entries of a document's register lists, with their ids, in document order."""
+    for found in _register_lists(doc.root):
+        yield from _entries(found)
+
+
+def entity_differences(documents: Iterable[SourceDocument]) -> list[Diagnostic]:
+    """``index.entity-differs``: an entry declared in several files with other names or notes.
+
+    ``documents`` in the order ``registers_document`` got them: the first declaration is the
+    one the index uses; one warning per entity, at the first declaration that differs.
+    """
+    first: dict[str, tuple[SourceDocument, tuple[tuple[str, str], ...]]] = {}
+    differing: dict[str, list[tuple[SourceDocument, etree._Element]]] = {}
+    for doc in documents:
+        for entry, key in register_entries(doc):
+            signature = _signature(entry)
+            kept = first.setdefault(key, (doc, signature))
+            if kept[0] is not doc and kept[1] != signature:
+                differing.setdefault(key, []).append((doc, entry))
+    out = []
+    for key, places in sorted(differing.items()):
+        kept_doc = first[key][0]
+        path, line = places[0][0].locate(places[0][1])
+        others = ", ".join(dict.fromkeys(doc.display for doc, _ in places))
+        out.append(
+            diag.warning(
+                path,
+                "index.entity-differs",
+                f'register entry "{key}" is declared in {kept_doc.display} and in {others} with '
+                f"different names or notes; it is one entity, and the index shows the entry of "
+                f"{kept_doc.display}: make the declarations agree",
+                line,
+                origin="index",
+            )
+        )
+    return out
+
+
+def _signature(entry: etree._Element) -> tuple[tuple[str, str], ...]:
+    """An entry's names and notes, whitespace normalised, to compare declarations."""
+    return tuple(
+        (etree.QName(child).localname, " ".join("".join(child.itertext()).split()))
+        for child in entry
+        if isinstance(child.tag, str) and _NAMEISH.match(etree.QName(child).localname)
+    )
+
+
+_NAMEISH = re.compile(r"^(\w*Name|name|label|note|forename|surname)$")
 
 
 def normalize(doc: SourceDocument, registers: str) -> str:

@@ -378,3 +378,17 @@ def test_two_builds_give_the_same_bytes(tmp_path: Path) -> None:
         build([EDITION, CRAFTED], tmp_path / run, only=["index"], jobs=1)
         outputs.append({n: (tmp_path / run / "index" / n).read_bytes() for n in OUTPUTS})
     assert outputs[0] == outputs[1]
+
+
+def test_a_person_in_every_letter_is_one_entity(tmp_path: Path) -> None:
+    # Each letter carries the same person (and place) in its own back/listPerson, as
+    # correspondence editions do; letter-3 spells the name differently.
+    report = build([ROOT / "tests/data/letters"], tmp_path, only=["index"])
+    assert report.errors == 0, report.diagnostics
+    entities = json.loads((tmp_path / "index/entities.json").read_text())["entities"]
+    assert [(e["id"], e["count"]) for e in entities] == [("bahr", 3), ("wien", 3)]
+    assert entities[0]["name"] == "Hermann Bahr"  # the first declaration
+    [differs] = [d for d in report.diagnostics if d.code == "index.entity-differs"]
+    assert (Path(differs.path).name, differs.line) == ("letter-3.xml", 28)
+    # The entries' own names are not mentions without @ref.
+    assert not [d for d in report.diagnostics if d.code == "index.untagged-name"]

@@ -65,12 +65,68 @@ def test_wrong_kind_of_entry(tmp_path: Path) -> None:
     assert ("t.xml", "refs.wrong-kind", 1) in codes(resolve([reg, text]))
 
 
-def test_duplicate_id_across_files(tmp_path: Path) -> None:
+def test_same_id_in_two_documents_is_no_error(tmp_path: Path) -> None:
     one = file_facts(tmp_path, "a.xml", f'<TEI {TEI}><text><p xml:id="x"/></text></TEI>')
     two = file_facts(tmp_path, "b.xml", f'<TEI {TEI}>\n<text><p xml:id="x"/></text></TEI>')
-    [d] = resolve([one, two])
-    assert (Path(d.path).name, d.code, d.line) == ("b.xml", "refs.duplicate-id", 2)
-    assert "a.xml" in d.message
+    assert resolve([one, two]) == []
+
+
+def test_duplicate_id_in_one_document_names_the_first_line(tmp_path: Path) -> None:
+    text = file_facts(
+        tmp_path,
+        "a.xml",
+        f'<TEI {TEI}><teiHeader>\n<revisionDesc><change xml:id="c"/>\n<change xml:id="c"/>'
+        '</revisionDesc></teiHeader>\n<text><p xml:id="x"/>\n<p xml:id="x"/>'
+        '\n<p xml:id="x"/></text></TEI>',
+    )
+    found = resolve([text])
+    assert codes(found) == [
+        ("a.xml", "refs.duplicate-id", 3),
+        ("a.xml", "refs.duplicate-id", 5),
+        ("a.xml", "refs.duplicate-id", 6),
+    ]
+    assert "first defined at line 2" in found[0].message
+    assert all("first defined at line 4" in d.message for d in found[1:])
+
+
+def test_bare_pointer_resolves_in_its_own_document_first(tmp_path: Path) -> None:
+    reg = file_facts(tmp_path, "reg.xml", REGISTER)
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f'<TEI {TEI}><text><p xml:id="anna"/><persName ref="#anna">A</persName></text></TEI>',
+    )
+    found = codes(resolve([reg, text]))
+    # "#anna" is the p of this document, not the register's person: the wrong kind.
+    assert ("t.xml", "refs.wrong-kind", 1) in found
+    assert ("reg.xml", "refs.unused-entry", 3) in found
+
+
+def test_ids_of_other_documents_are_not_visible(tmp_path: Path) -> None:
+    other = file_facts(tmp_path, "other.xml", f'<TEI {TEI}><text><p xml:id="p1"/></text></TEI>')
+    text = file_facts(tmp_path, "t.xml", f'<TEI {TEI}><text><ref target="#p1">x</ref></text></TEI>')
+    [d] = resolve([other, text])
+    assert (Path(d.path).name, d.code) == ("t.xml", "refs.dangling")
+    assert "in this document or the registers" in d.message
+    text = file_facts(
+        tmp_path, "t.xml", f'<TEI {TEI}><text><ref target="other.xml#p1">x</ref></text></TEI>'
+    )
+    assert resolve([other, text]) == []
+
+
+LETTER = f"""<TEI {TEI}><text><body><p><persName ref="#bahr">B</persName></p></body>
+<back><listPerson><person xml:id="bahr"><persName>Hermann Bahr</persName></person>
+</listPerson></back></text></TEI>"""
+
+
+def test_register_entries_of_several_texts_are_one_entity(tmp_path: Path) -> None:
+    one = file_facts(tmp_path, "l1.xml", LETTER)
+    two = file_facts(tmp_path, "l2.xml", LETTER.replace('<persName ref="#bahr">B</persName>', ""))
+    three = file_facts(
+        tmp_path, "l3.xml", f'<TEI {TEI}><text><persName ref="#bahr">H.B.</persName></text></TEI>'
+    )
+    # No duplicate across letters; l2's own entry is used through l1's and l3's mentions.
+    assert resolve([one, two, three]) == []
 
 
 def test_file_pointer_must_name_the_right_file(tmp_path: Path) -> None:

@@ -151,7 +151,7 @@ def test_unsupported_query_binding_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_file_that_is_neither_schematron_nor_relax_ng_is_refused() -> None:
-    with pytest.raises(StylesheetError, match="not an ISO Schematron schema"):
+    with pytest.raises(StylesheetError, match="not a Schematron schema"):
         validator_for(DATA / "features.xml")
 
 
@@ -442,3 +442,71 @@ def test_contexts_that_cannot_be_read_leave_their_pattern_running(context: str) 
     assert needs is not None and needs.patterns == 1
     expected = {1: (frozenset({f"{{{TEI}}}*"}),)} if context == "tei:*" else {}
     assert needs.by_pattern == expected
+
+
+# --- Schematron as found in the wild ---------------------------------------------------------
+
+WILD = DATA / "wild"
+
+
+def test_schematron_1_5_runs_with_its_key_and_named_patterns() -> None:
+    found_ = run(WILD / "schematron-1.5.sch", WILD / "letters.xml")
+    assert found(found_) == {("ref-person", 16)}
+    assert found_[0].message == "persName points at no person: #nobody"
+
+
+def test_schematron_1_5_embedded_in_relax_ng_runs() -> None:
+    assert has_embedded_schematron(WILD / "embedded-1.5.rng")
+    assert found(run(WILD / "embedded-1.5.rng", WILD / "letters.xml")) == {("nobody", 16)}
+
+
+def test_standard_prefixes_without_a_declaration_are_bound_with_a_note() -> None:
+    validator = validator_for(WILD / "undeclared-prefixes.sch")
+    assert validator.skipped == ()
+    notes = {(d.code, d.severity, Path(d.path).name, d.line) for d in validator.notes}
+    assert notes == {
+        ("sch.implicit-namespace", Severity.INFO, "undeclared-prefixes.sch", line)
+        for line in (8, 13, 14)
+    }
+    assert len(validator.notes) == 5  # xs and fn on line 8, math on 13, map and array on 14
+    assert found(validator.validate(document(WILD / "letters.xml"))) == {("real-date", 11)}
+
+
+def test_declared_prefixes_get_no_note(tmp_path: Path) -> None:
+    schema = write(
+        tmp_path,
+        "declared.sch",
+        (WILD / "undeclared-prefixes.sch")
+        .read_text()
+        .replace(
+            'queryBinding="xslt3">',
+            'queryBinding="xslt3" xmlns:xs="http://www.w3.org/2001/XMLSchema">',
+        ),
+    )
+    notes = {d.message.split('"')[1] for d in validator_for(schema).notes}
+    assert notes == {"fn:", "math:", "map:", "array:"}
+
+
+@pytest.mark.parametrize("binding", ["xpath31", "xslt2", "xpath2"])
+def test_query_bindings_of_the_wild_are_accepted(binding: str) -> None:
+    assert found(run(WILD / f"{binding}.sch", WILD / "letters.xml")) == {
+        ("dated", 10),
+        ("dated", 14),
+    }
+
+
+def test_implicit_namespace_note_is_reported_once_per_check(tmp_path: Path) -> None:
+    from pipeline.check import CheckOptions, check
+
+    copies = []
+    for n in (1, 2, 3):
+        target = tmp_path / f"letter-{n}.xml"
+        target.write_bytes((WILD / "letters.xml").read_bytes())
+        copies.append(target)
+    options = CheckOptions(
+        checks=frozenset({"schematron"}), schematron=WILD / "undeclared-prefixes.sch"
+    )
+    report = check(copies, options)
+    codes = [d.code for d in report.diagnostics]
+    assert codes.count("sch.implicit-namespace") == 5
+    assert codes.count("real-date") == 3

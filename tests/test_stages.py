@@ -7,7 +7,13 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.gate import TEI_NS, XML_ID, parse_bytes
-from pipeline.stages import is_register, is_text, normalize, registers_document
+from pipeline.stages import (
+    entity_differences,
+    is_register,
+    is_text,
+    normalize,
+    registers_document,
+)
 
 T = f'xmlns="{TEI_NS}"'
 NS = {"t": TEI_NS, "ed": "urn:edition"}
@@ -74,3 +80,48 @@ def test_registers_document_collects_every_list_with_its_source() -> None:
     combined = etree.fromstring(registers_document([doc(REGISTER, "reg.xml")]).encode())
     lists = combined.xpath("t:listPerson | t:listPlace", namespaces=NS)
     assert [e.get("{urn:edition}source") for e in lists] == ["reg", "reg"]
+
+
+# --- document-scoped ids and the entity namespace (DESIGN.md section 5 rule 7) --------------
+
+LETTER = f"""<TEI {T}><teiHeader/><text><body>
+  <p xml:id="wien">Dear <persName ref="#bahr">Bahr</persName>, from
+    <placeName ref="#wien">Vienna</placeName>.</p></body>
+  <back><listPerson><person xml:id="bahr"><persName>NAME</persName></person></listPerson></back>
+</text></TEI>"""
+
+PLACES = f"""<TEI {T}><teiHeader/><standOff><listPlace>
+  <place xml:id="wien"><placeName>Wien</placeName></place>
+</listPlace></standOff></TEI>"""
+
+
+def test_a_pointer_resolves_in_its_own_document_first() -> None:
+    places, letter = doc(PLACES, "places.xml"), doc(LETTER.replace("NAME", "H"), "l1.xml")
+    root = etree.fromstring(normalize(letter, registers_document([places, letter])).encode())
+    bahr, wien = root.xpath("//t:persName[@ref] | //t:placeName", namespaces=NS)
+    assert bahr.get("{urn:edition}entity") == "bahr"  # the letter's own register entry
+    # "#wien" is the letter's own paragraph, not the register's place: no entity.
+    assert wien.get("{urn:edition}unresolved") == "true"
+
+
+def test_an_entry_declared_in_several_texts_is_one_entity() -> None:
+    letters = [doc(LETTER.replace("NAME", n), f"l{i}.xml") for i, n in enumerate("AAB", 1)]
+    combined = etree.fromstring(registers_document(letters).encode())
+    persons = combined.xpath("//t:person", namespaces=NS)
+    assert [(p.get(XML_ID), p.getparent().get("{urn:edition}source")) for p in persons] == [
+        ("bahr", "l1")
+    ]
+    [warning] = entity_differences(letters)
+    assert (warning.code, warning.path, warning.line) == ("index.entity-differs", "l3.xml", 4)
+    assert "l1.xml" in warning.message and "l3.xml" in warning.message
+    assert entity_differences(letters[:2]) == []
+
+
+def test_register_lists_are_copied_not_parsed_again() -> None:
+    # An id that is no NCName (here with spaces, as an Arabic periodical has) must not break
+    # the registers document.
+    odd = doc(PLACES.replace('xml:id="wien"', 'xml:id="hmskh nufl"'), "odd.xml")
+    combined = etree.fromstring(
+        registers_document([odd]).encode(), etree.XMLParser(collect_ids=False)
+    )
+    assert combined.xpath("//t:place/@xml:id", namespaces=NS) == ["hmskh nufl"]

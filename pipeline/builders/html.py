@@ -196,8 +196,10 @@ def headers_document(context: BuildContext, exclude: Set[str] = frozenset()) -> 
         tei.set(f"{{{ED_NS}}}stem", text.stem)
         header = root.find(f"{{{TEI_NS}}}teiHeader")
         if header is not None:
-            # a copy, not a re-parse: ids that are not NCNames, or repeat, must not matter here
-            tei.append(copy.deepcopy(header))
+            # A copy, never a re-parse: header ids may be no NCNames, or repeated.
+            copied = copy.deepcopy(header)
+            copied.tail = None
+            tei.append(copied)
         body = root.find(f"{{{TEI_NS}}}text")
         if body is not None and body.get("{http://www.w3.org/XML/1998/namespace}lang"):
             stub = etree.SubElement(tei, f"{{{TEI_NS}}}text")

@@ -2,8 +2,9 @@
 
 entity index XML + corpus -> unresolved references (``index.unresolved-ref``, or
 ``index.external-ref`` for addresses outside the registers), names without ``@ref`` (one
-``index.untagged-name`` per form) and register entries never mentioned
-(``index.unused-entry``), each placed at its line in the source files.
+``index.untagged-name`` per form), register entries never mentioned
+(``index.unused-entry``) and entries declared differently in several files
+(``index.entity-differs``), each placed at its line in the source files.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from lxml import etree
 
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic, Severity
+from ..stages import entity_differences, register_entries
 from .index_model import NS, TEI_NS
 
 if TYPE_CHECKING:
@@ -32,24 +34,24 @@ def index_diagnostics(
     lines = _MentionLines(texts)
     found: list[Diagnostic] = []
     for mention in root.iterfind("ed:unresolved/ed:mention", NS):
-        text = texts[mention.get("document", "")]
         name = f"{mention.get('element')} {mention.findtext('ed:text', '', NS)!r}"
+        path, line = lines.place(mention)
         if mention.get("external") == "true":
             found.append(
                 diag.warning(
-                    text.source.display,
+                    path,
                     "index.external-ref",
                     f"{name} points at {mention.get('ref')!r}, outside the registers, and is "
                     "not indexed; give a register entry that idno and point at the entry",
-                    line=lines.line(mention),
+                    line=line,
                     origin=_ORIGIN,
                 )
             )
             continue
         found.append(
             Diagnostic(
-                text.source.display,
-                lines.line(mention),
+                path,
+                line,
                 None,
                 unresolved,
                 "index.unresolved-ref",
@@ -62,49 +64,48 @@ def index_diagnostics(
         forms.setdefault(mention.findtext("ed:text", "", NS), []).append(mention)
     for form, mentions in forms.items():
         first = mentions[0]
+        path, line = lines.place(first)
         found.append(
             diag.warning(
-                texts[first.get("document", "")].source.display,
+                path,
                 "index.untagged-name",
                 f"{first.get('element')} {form!r} has no @ref ({len(mentions)} "
                 f"{'time' if len(mentions) == 1 else 'times'}); point it at a register entry",
-                line=lines.line(first),
+                line=line,
                 origin=_ORIGIN,
             )
         )
     found.extend(_unused(corpus, root))
+    sources = [*corpus.register_files, *(t.source for t in corpus.texts)]
+    found.extend(entity_differences(sources))  # the order registers_document merged them in
     return found
 
 
 class _MentionLines:
-    """Source lines of mentions, found by their ordinal among the names and dates of a text."""
+    """Where mentions were written, found by their ordinal among the names and dates of a
+    text (included content is placed in its own file)."""
 
     def __init__(self, texts: dict[str, Text]) -> None:
         self._texts = texts
-        self._cache: dict[str, list[int | None]] = {}
+        self._cache: dict[str, list[etree._Element]] = {}
 
-    def line(self, mention: etree._Element) -> int | None:
+    def place(self, mention: etree._Element) -> tuple[str, int | None]:
         stem = mention.get("document", "")
+        source = self._texts[stem].source
         if stem not in self._cache:
-            root = self._texts[stem].source.root
             tags = [f"{{{TEI_NS}}}{t}" for t in MENTION_TAGS]
             # The outermost tei:text elements (a nested text is inside one of them).
             texts = [
                 t
-                for t in root.iter(f"{{{TEI_NS}}}text")
+                for t in source.root.iter(f"{{{TEI_NS}}}text")
                 if not any(a.tag == f"{{{TEI_NS}}}text" for a in t.iterancestors())
             ]
-            self._cache[stem] = [
-                _line(e) for text in texts for e in text.iter(*tags) if e is not text
-            ]
+            self._cache[stem] = [e for text in texts for e in text.iter(*tags) if e is not text]
         ordinal = int(mention.get("ordinal", "0"))
-        lines = self._cache[stem]
-        return lines[ordinal - 1] if 0 < ordinal <= len(lines) else None
-
-
-def _line(element: etree._Element) -> int | None:
-    line = element.sourceline
-    return line if isinstance(line, int) else None
+        elements = self._cache[stem]
+        if 0 < ordinal <= len(elements):
+            return source.locate(elements[ordinal - 1])
+        return source.display, None
 
 
 def _unused(corpus: Corpus, root: etree._Element) -> list[Diagnostic]:
@@ -113,10 +114,8 @@ def _unused(corpus: Corpus, root: etree._Element) -> list[Diagnostic]:
         return []
     where: dict[str, tuple[str, int | None]] = {}
     for doc in (*corpus.register_files, *(t.source for t in corpus.texts)):
-        for element in doc.root.iter():
-            key = element.get("{http://www.w3.org/XML/1998/namespace}id")
-            if key is not None and key not in where:
-                where[key] = (doc.display, _line(element))
+        for element, key in register_entries(doc):
+            where.setdefault(key, doc.locate(element))
     found = []
     for entity in unused:
         path, line = where.get(entity.get("id", ""), ("-", None))

@@ -3,12 +3,19 @@
 Runs in two steps so that the per-file part can happen in worker processes:
 ``facts(doc)`` extracts a small picklable record of a file's ids and pointers; ``resolve``
 looks at the records of the whole corpus and returns diagnostics (codes ``refs.*``).
+
+``xml:id`` is document-scoped, as XML says (DESIGN.md section 5 rule 7): an id is unique
+within its document (a duplicate names the first line), the same id in two documents is no
+error. ``#id`` resolves in its own document, then in the edition's entity namespace: the
+register entries (``person``, ``place``, ``org``, ... inside ``listPerson`` and the other
+lists) of every file, register files and texts alike, merged by id. ``file.xml#id`` resolves
+in that file only. Content included with ``xi:include`` belongs to the including document,
+but is reported at the file and line where it was written.
 """
 
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +26,7 @@ from lxml import etree
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..gate import TEI_NS, XML_ID, SourceDocument
+from ..paths import display
 
 _ORIGIN = "references"
 #: TEI attributes whose values are (lists of) pointers.
@@ -58,6 +66,8 @@ class IdFact:
     element: str
     line: int | None
     register_entry: bool
+    #: The file the element was written in, when it came through xi:include.
+    origin: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,8 @@ class PointerFact:
     fragment: str
     element: str
     line: int | None
+    #: The file the pointer was written in, when it came through xi:include.
+    origin: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -98,11 +110,20 @@ def facts(doc: SourceDocument) -> FileFacts:
             if key == XML_ID:
                 name = etree.QName(element).localname
                 entry = _is_register_entry(element, name)
-                ids.append(IdFact(raw, name, element.sourceline, entry))
+                origin = _origin(doc, element)
+                ids.append(IdFact(raw.strip(), name, element.sourceline, entry, origin))
             elif key in _POINTER_SET and "#" in raw:
                 name = etree.QName(element).localname
-                pointers.extend(_pointers(key, raw, name, element.sourceline))
+                found = _pointers(key, raw, name, element.sourceline, _origin(doc, element))
+                pointers.extend(found)
     return FileFacts(doc.path, doc.display, tuple(ids), tuple(pointers))
+
+
+def _origin(doc: SourceDocument, element: etree._Element) -> Path | None:
+    if not doc.parts:
+        return None
+    origin = doc.origin_of(element)
+    return None if origin is doc.path else origin
 
 
 def _is_register_entry(element: etree._Element, name: str) -> bool:
@@ -112,7 +133,9 @@ def _is_register_entry(element: etree._Element, name: str) -> bool:
     return parent is not None and etree.QName(parent).localname in _REGISTER_LISTS
 
 
-def _pointers(attribute: str, raw: str, element: str, line: int | None) -> Iterator[PointerFact]:
+def _pointers(
+    attribute: str, raw: str, element: str, line: int | None, origin: Path | None
+) -> Iterator[PointerFact]:
     for token in raw.split():
         if "#" not in token:
             continue
@@ -121,84 +144,78 @@ def _pointers(attribute: str, raw: str, element: str, line: int | None) -> Itera
             continue  # absolute URIs and prefixed pointers are not ours to resolve
         if file_part and not file_part.lower().endswith(".xml"):
             continue
-        yield PointerFact(attribute, unquote(file_part), unquote(fragment), element, line)
+        yield PointerFact(attribute, unquote(file_part), unquote(fragment), element, line, origin)
 
 
 def resolve(checked: Iterable[FileFacts], context: Iterable[FileFacts] = ()) -> list[Diagnostic]:
     """Diagnostics for the ``checked`` files; ``context`` files only help resolve pointers."""
     checked = list(checked)
-    everything = checked + [c for c in context if c.path not in {f.path for f in checked}]
-    by_id: dict[str, list[tuple[FileFacts, IdFact]]] = defaultdict(list)
+    names = {f.path for f in checked}
+    everything = checked + [c for c in context if c.path not in names]
     by_file: dict[Path, dict[str, IdFact]] = {}
-    for file in everything:
-        by_file[file.resolved] = {}
-        for fact in file.ids:
-            by_id[fact.value].append((file, fact))
-            by_file[file.resolved].setdefault(fact.value, fact)
+    entities: dict[str, IdFact] = {}  # the entity namespace: register entries merged by id
     out: list[Diagnostic] = []
-    out.extend(_duplicates(checked, by_id))
-    used: set[tuple[Path, str]] = set()
-    checked_paths = {f.path for f in checked}
+    for file in everything:
+        own = by_file.setdefault(file.resolved, {})
+        for fact in file.ids:
+            first = own.setdefault(fact.value, fact)
+            if first is not fact and file.path in names:
+                out.append(_duplicate(file, fact, first))
+            if fact.register_entry:
+                entities.setdefault(fact.value, fact)
+    used: set[str] = set()
     for file in everything:
         for pointer in file.pointers:
-            target = _target(file, pointer, by_id, by_file)
-            if target is not None:
-                used.add((target[0].resolved, target[1].value))
-            if file.path in checked_paths:
+            target = _target(file, pointer, by_file, entities)
+            if target is not None and target.register_entry:
+                used.add(target.value)
+            if file.path in names:
                 out.extend(_pointer_problems(file, pointer, target))
     out.extend(_unused(checked, used))
     return out
 
 
-def _duplicates(
-    checked: list[FileFacts], by_id: dict[str, list[tuple[FileFacts, IdFact]]]
-) -> Iterator[Diagnostic]:
-    checked_paths = {f.path for f in checked}
-    for value, places in by_id.items():
-        if len(places) < 2:
-            continue
-        first_file, first = places[0]
-        for file, fact in places[1:]:
-            if file.path not in checked_paths:
-                continue
-            where = "earlier in this file" if file is first_file else f"in {first_file.display}"
-            where += f" (line {first.line})" if first.line else ""
-            yield diag.error(
-                file.display,
-                "refs.duplicate-id",
-                f'xml:id "{value}" is already used {where}; ids must be unique across the '
-                "corpus: rename one and update the pointers to it",
-                fact.line,
-                origin=_ORIGIN,
-            )
+def _shown(file: FileFacts, origin: Path | None) -> str:
+    return file.display if origin is None else display(origin)
+
+
+def _duplicate(file: FileFacts, fact: IdFact, first: IdFact) -> Diagnostic:
+    shown = _shown(file, fact.origin)
+    where = f"line {first.line}" if first.line else "earlier"
+    if _shown(file, first.origin) != shown:
+        where = f"{_shown(file, first.origin)}, {where}"
+    return diag.error(
+        shown,
+        "refs.duplicate-id",
+        f'xml:id "{fact.value}" is used twice in this document (first defined at {where}); '
+        "ids must be unique within a document: rename one and update the pointers to it",
+        fact.line,
+        origin=_ORIGIN,
+    )
 
 
 def _target(
     file: FileFacts,
     pointer: PointerFact,
-    by_id: dict[str, list[tuple[FileFacts, IdFact]]],
     by_file: dict[Path, dict[str, IdFact]],
-) -> tuple[FileFacts, IdFact] | None:
+    entities: dict[str, IdFact],
+) -> IdFact | None:
     if pointer.file:
-        path = (file.path.parent / pointer.file).resolve()
-        fact = by_file.get(path, {}).get(pointer.fragment)
-        if fact is None:
-            return None
-        owner = next((f for f, i in by_id.get(pointer.fragment, []) if i is fact), None)
-        return (owner, fact) if owner is not None else None
-    candidates = by_id.get(pointer.fragment, [])
-    own = [c for c in candidates if c[0] is file]
-    return own[0] if own else (candidates[0] if candidates else None)
+        base = pointer.origin or file.path
+        path = (base.parent / pointer.file).resolve()
+        return by_file.get(path, {}).get(pointer.fragment)
+    own = by_file.get(file.resolved, {}).get(pointer.fragment)
+    return own if own is not None else entities.get(pointer.fragment)
 
 
 def _pointer_problems(
-    file: FileFacts, pointer: PointerFact, target: tuple[FileFacts, IdFact] | None
+    file: FileFacts, pointer: PointerFact, target: IdFact | None
 ) -> Iterator[Diagnostic]:
     shown = f"{pointer.file}#{pointer.fragment}" if pointer.file else f"#{pointer.fragment}"
     if target is None:
-        where = f"in {pointer.file}" if pointer.file else "in the checked files"
+        where = f"in {pointer.file}" if pointer.file else "in this document or the registers"
         yield diag.error(
-            file.display,
+            _shown(file, pointer.origin),
             "refs.dangling",
             f'@{pointer.attribute}="{shown}" on <{pointer.element}> points at nothing: no '
             f'xml:id "{pointer.fragment}" {where}; add the entry to a register or fix the id',
@@ -207,24 +224,23 @@ def _pointer_problems(
         )
         return
     expected = EXPECTED_KIND.get(pointer.element)
-    if pointer.attribute == "ref" and expected and target[1].element != expected:
+    if pointer.attribute == "ref" and expected and target.element != expected:
         yield diag.error(
-            file.display,
+            _shown(file, pointer.origin),
             "refs.wrong-kind",
             f'<{pointer.element} ref="{shown}"> must point at a <{expected}> entry, but '
-            f'"{pointer.fragment}" is a <{target[1].element}>; use the right tag or entry',
+            f'"{pointer.fragment}" is a <{target.element}>; use the right tag or entry',
             pointer.line,
             origin=_ORIGIN,
         )
 
 
-def _unused(checked: list[FileFacts], used: set[tuple[Path, str]]) -> Iterator[Diagnostic]:
+def _unused(checked: list[FileFacts], used: set[str]) -> Iterator[Diagnostic]:
     for file in checked:
-        path = file.resolved
         for fact in file.ids:
-            if fact.register_entry and (path, fact.value) not in used:
+            if fact.register_entry and fact.value not in used:
                 yield diag.warning(
-                    file.display,
+                    _shown(file, fact.origin),
                     "refs.unused-entry",
                     f'register entry "{fact.value}" (<{fact.element}>) is never referenced; '
                     "tag its mentions with @ref or remove it",

@@ -14,6 +14,7 @@ and ``rng_messages`` says what is wrong with it. The caller's tree is never modi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,7 +24,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Severity
 from ..errors import EditionError
 from ..gate import SourceDocument
-from . import rng_cache, rng_messages
+from . import rng_cache, rng_ids, rng_messages
 from .rng_compiled import Compiled as _Compiled  # the old name: tests patch it here
 from .rng_names import split
 from .rng_patterns import Grammar
@@ -88,6 +89,11 @@ class RelaxNGValidator:
             vocabulary = vocabulary | Vocabulary.of(doc.root)
         self.compiled_for(vocabulary)
 
+    @functools.cached_property
+    def id_attributes(self) -> frozenset[str]:
+        """Attributes the schema types as xsd:ID (TEI: xml:id), as Clark names."""
+        return rng_ids.id_attributes(self._prepared)
+
     @property
     def grammar(self) -> Grammar:
         if self._grammar is None:
@@ -101,18 +107,28 @@ class RelaxNGValidator:
         invalid document); none for a valid one. Never modifies ``doc``. ``vocabulary`` is
         the document's names when the caller has them already."""
         compiled = self.compiled_for(vocabulary or Vocabulary.of(doc.root))
-        if compiled.valid(doc.tree):
-            return []
         limit = max(1, max_errors)
-        findings = self._explain(doc.root, compiled, limit)
-        if not findings:
-            findings = [_fallback(doc.root, compiled)]
-        findings.sort(key=lambda f: f.node.sourceline or 0)
-        shown = doc.display
-        return [
-            Diagnostic(shown, f.node.sourceline, None, Severity.ERROR, f.code, f.message, _ORIGIN)
-            for f in findings[:limit]
-        ]
+        # libxml2 rejects a repeated xsd:ID value with words about the attribute or the
+        # whole document; jing says 'ID "y1" has already been defined'. Duplicates are
+        # reported here, each with its first occurrence, and validation sees unique values.
+        duplicates = rng_ids.duplicates(doc.root, self.id_attributes)
+        with rng_ids.made_unique(duplicates):
+            if compiled.valid(doc.tree):
+                findings = []
+            else:
+                findings = self._explain(doc.root, compiled, limit) or [
+                    _fallback(doc.root, compiled)
+                ]
+        found = rng_ids.diagnostics(doc, duplicates, _ORIGIN)
+        # Elements included from other files (xi:include) are reported in their own file.
+        for finding in findings:
+            path, line = doc.locate(finding.node)
+            message = finding.message + doc.inclusion_note(finding.node)
+            found.append(
+                Diagnostic(path, line, None, Severity.ERROR, finding.code, message, _ORIGIN)
+            )
+        found.sort(key=lambda d: (d.path != doc.display, d.path, d.line or 0))
+        return found[:limit]
 
     def _explain(
         self, root: etree._Element, compiled: _Compiled, budget: int

@@ -26,7 +26,7 @@ from ..gate import SourceDocument, read_document
 from ..io import write_cache
 from ..paths import XSLT_DIR, cache_dir, display
 from ..xslt import Stylesheet, engine
-from . import svrl
+from . import sch_dialects, svrl
 from .rng_names import split
 from .rng_prune import Vocabulary
 from .svrl import EDSCH_NS
@@ -47,6 +47,8 @@ class _Source:
     text: str
     digest: str
     pattern_lines: dict[str, int]
+    #: What the schema needed to run that its author did not write (sch_dialects).
+    notes: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ class SchematronValidator:
     skipped: tuple[Diagnostic, ...] = ()
     #: What each pattern needs in a document to fire (see ``pattern_needs``).
     needs: PatternNeeds | None = field(default=None, repr=False)
+    #: Notes on the schema itself (``sch.implicit-namespace``), placed in the schema file.
+    notes: tuple[Diagnostic, ...] = ()
 
     def validate(
         self, doc: SourceDocument, vocabulary: Vocabulary | None = None
@@ -122,8 +126,10 @@ def has_embedded_schematron(rng: Path) -> bool:
         document = read_document(rng).document
         known = (
             document is not None
-            and SCH_NS.encode() in document.data
-            and next(document.root.iter(f"{_SCH}pattern"), None) is not None
+            and (
+                SCH_NS.encode() in document.data or sch_dialects.SCH15_NS.encode() in document.data
+            )
+            and sch_dialects.has_schematron(document.root)
         )
         _embedded_known[key] = known
     return known
@@ -139,6 +145,9 @@ def _build(schema: Path, phase: str | None) -> SchematronValidator:
     source = _load(schema)
     digest = hashlib.sha256()
     digest.update(source.digest.encode())
+    # What the compiler reads, after the Python side's changes (includes, 1.5 renamed,
+    # prefixes bound): a change there must not reuse an old compile.
+    digest.update(hashlib.sha256(source.text.encode()).hexdigest().encode())
     digest.update(_compiler_digest().encode())
     digest.update(f"\0phase={phase or ''}".encode())
     cached = _cache_file(digest.hexdigest())
@@ -152,13 +161,16 @@ def _build(schema: Path, phase: str | None) -> SchematronValidator:
                 engine().compile_text(text, name),
                 _skipped_from(text, schema),
                 pattern_needs(text),
+                source.notes,
             )
         except (StylesheetError, etree.XMLSyntaxError):
             pass  # a damaged cache entry is rebuilt
     text, stylesheet, skipped = _compile(source, schema, phase, name)
     if cached is not None:
         write_cache(cached, text.encode("utf-8"))  # an optimisation: failures only warn
-    return SchematronValidator(schema, phase, stylesheet, skipped, pattern_needs(text))
+    return SchematronValidator(
+        schema, phase, stylesheet, skipped, pattern_needs(text), source.notes
+    )
 
 
 def _cache_file(key: str) -> Path | None:
@@ -257,23 +269,25 @@ def _gated(path: Path) -> SourceDocument:
 def _load(schema: Path) -> _Source:
     document = _gated(schema)
     digest = hashlib.sha256(document.data)
-    root = document.root
+    whole = sch_dialects.iso(document.root)  # Schematron 1.5 renamed into ISO
+    root = whole
     if root.tag == f"{{{_RNG_NS}}}grammar":
         root = _embedded(root)
     elif root.tag != f"{_SCH}schema":
         raise StylesheetError(
-            f"{display(schema)}: not an ISO Schematron schema (sch:schema in {SCH_NS}) nor a "
-            "RELAX NG grammar; Schematron 1.5 schemas must move to the ISO namespace"
+            f"{display(schema)}: not a Schematron schema (sch:schema in {SCH_NS} or "
+            f"{sch_dialects.SCH15_NS}) nor a RELAX NG grammar"
         )
     else:
         root = _resolve_includes(root, schema, schema.resolve().parent, digest, [schema.resolve()])
+    notes = sch_dialects.bind_standard_prefixes(root, schema)
     lines = {
         str(p.get("id")): p.sourceline or 0
-        for p in document.root.iter(f"{_SCH}pattern")
+        for p in whole.iter(f"{_SCH}pattern")
         if p.get("id") and p.sourceline
     }
     text = str(etree.tostring(root, encoding="unicode"))
-    return _Source(text, digest.hexdigest(), lines)
+    return _Source(text, digest.hexdigest(), lines, tuple(notes))
 
 
 def _embedded(grammar: etree._Element) -> etree._Element:

@@ -48,10 +48,10 @@ def read(output: str, doc: SourceDocument) -> list[Diagnostic]:
     if runtime:
         first = runtime[0]
         location = first.get("location")
-        where = location_line(doc, location) if location is not None else None
+        path, where, _ = locate(doc, location) if location is not None else (doc.display, None, "")
         rule = first.get(f"{_EDSCH}rule") or first.get(f"{_EDSCH}pattern") or "a rule"
         message = f"{rule} failed to run: {first.get('code', '')} {first.text or ''}"
-        found.append(runtime_error(doc.display, where, message, len(runtime)))
+        found.append(runtime_error(path, where, message, len(runtime)))
     return found
 
 
@@ -68,8 +68,8 @@ def _diagnostic(element: etree._Element, doc: SourceDocument) -> Diagnostic:
     if extra:
         message = "; ".join([message, *[e for e in extra if e]])
     severity = _severity(element.get("role"), element.get("flag"))
-    line = location_line(doc, element.get("location", ""))
-    return Diagnostic(doc.display, line, None, severity, code, message, ORIGIN)
+    path, line, note = locate(doc, element.get("location", ""))
+    return Diagnostic(path, line, None, severity, code, message + note, ORIGIN)
 
 
 def runtime_error(path: str, line: int | None, message: str, count: int) -> Diagnostic:
@@ -108,7 +108,14 @@ _STEP = re.compile(
 
 def location_line(doc: SourceDocument, location: str) -> int | None:
     """The line of the node an SVRL location names; the nearest element when unresolved."""
+    return locate(doc, location)[1]
+
+
+def locate(doc: SourceDocument, location: str) -> tuple[str, int | None, str]:
+    """The file, line and inclusion note (``SourceDocument.inclusion_note``) of the node an
+    SVRL location names; included content is placed in the file it was written in."""
     element: etree._Element | None = None
+    line: int | None = None
     for step in _STEP.finditer(location):
         if step.group("local") is not None:
             ns, local = step.group("ns"), step.group("local")
@@ -119,10 +126,13 @@ def location_line(doc: SourceDocument, location: str) -> int | None:
                 break
             element = nth
         elif element is not None and step.group("kind") is not None:
-            return _other_node_line(element, step.group("kind"), step.group("target"), step)
+            line = _other_node_line(element, step.group("kind"), step.group("target"), step)
+            break
         else:
             break  # an attribute: its element's line
-    return _sourceline(doc.root if element is None else element)
+    node = doc.root if element is None else element
+    path, own_line = doc.locate(node)
+    return path, line if line is not None else own_line, doc.inclusion_note(node)
 
 
 def _sourceline(node: etree._Element) -> int | None:

@@ -75,7 +75,7 @@
   <xsl:key name="entry" match="*[@xml:id]" use="string(@xml:id)"/>
   <!-- Resolved names by the id of the register entry they belong to. -->
   <xsl:key name="mentions" match="tei:text//*[@ed:entity]"
-      use="ed:entry-of(key('entry', string(@ed:entity), $registers))/@xml:id"/>
+      use="ed:entry-of(key('entry', string(@ed:entity), $registers)[1])/@xml:id"/>
 
   <xsl:variable name="ed:name-elements" as="xs:string+" select="('persName', 'placeName',
       'orgName', 'name', 'rs', 'geogName', 'objectName')"/>
@@ -101,11 +101,15 @@
     </xsl:variable>
     <xsl:variable name="texts" as="element(tei:text)*"
         select="ed:document/*/tei:text"/>
-    <xsl:variable name="dates" as="element(tei:date)*" select="$texts//tei:date"/>
+    <!-- Register entries inside a text (a letter's back/listPerson) are the entities
+         themselves: their own names and dates are no mentions. -->
+    <xsl:variable name="dates" as="element(tei:date)*"
+        select="$texts//tei:date[not(ed:in-register(.))]"/>
     <xsl:variable name="unresolved" as="element()*" select="$texts//*[@ed:unresolved = 'true'
-        or (@ed:entity and empty(ed:entry-of(key('entry', string(@ed:entity), $registers))))]"/>
+        or (@ed:entity and empty(ed:entry-of(key('entry', string(@ed:entity), $registers)[1])))]"/>
     <xsl:variable name="untagged" as="element()*" select="$texts//*[not(@ref)]
-        [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']"/>
+        [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
+        [not(ed:in-register(.))]"/>
     <ed:index entities="{count($entities)}" mentions="{sum($entities/@count)}"
         dates="{count($dates)}" unresolved="{count($unresolved)}"
         untagged="{count($untagged)}">
@@ -152,6 +156,13 @@
       </ed:untagged>
     </ed:index>
   </xsl:template>
+
+  <!-- Whether a node stands inside a register list (listPerson, listPlace, ...). -->
+  <xsl:function name="ed:in-register" as="xs:boolean">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="exists($node/ancestor::*[local-name() = ('listPerson', 'listPlace',
+        'listOrg', 'listEvent', 'listObject', 'listNym')])"/>
+  </xsl:function>
 
   <!-- Start and end of a dated mention, for sorting the timeline (ISO strings sort). -->
   <xsl:function name="ed:date-start" as="xs:string?">

@@ -12,7 +12,8 @@
   2. resolved register keys: a name whose @ref points at a register entry (#id or file.xml#id)
      gets ed:entity (the entry's xml:id) and ed:kind (person, place, org, ...); a name whose
      @ref does not resolve gets ed:unresolved="true". Registers arrive as one parameter
-     document, never through doc().
+     document, never through doc(), with every entry once (pipeline/stages.py merges the
+     entries that several files declare by id).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -100,13 +101,16 @@
     </xsl:copy>
   </xsl:template>
 
-  <!-- @ref -> ed:entity / ed:kind, or ed:unresolved. The first token that resolves wins. -->
+  <!-- @ref -> ed:entity / ed:kind, or ed:unresolved. The first token that resolves to a register
+       entry wins. xml:id is document-scoped (DESIGN.md section 5 rule 7): "#k" names this
+       document's element k when there is one, and is an entity only when that element is a
+       register entry (in this document's own listPerson, listPlace, ...); otherwise "#k" and
+       "file.xml#k" look k up in the entity namespace, the registers merged by id. -->
   <xsl:template match="@ref" mode="resolve" as="attribute()*">
-    <xsl:variable name="keys" as="xs:string*"
-        select="for $t in tokenize(normalize-space(.), ' ')
-                return if (contains($t, '#')) then substring-after($t, '#') else ()"/>
+    <xsl:variable name="here" as="node()" select="root(.)"/>
     <xsl:variable name="entry" as="element()?"
-        select="(for $k in $keys return ($registers/key('entry', $k))[1])[1]"/>
+        select="(for $t in tokenize(normalize-space(.), ' ')[contains(., '#')]
+                 return ed:entity-of($t, $here))[1]"/>
     <xsl:choose>
       <xsl:when test="exists($entry)">
         <xsl:attribute name="ed:entity" select="$entry/@xml:id"/>
@@ -117,5 +121,24 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The register entry a pointer token names, seen from the document $here. -->
+  <xsl:function name="ed:entity-of" as="element()?">
+    <xsl:param name="token" as="xs:string"/>
+    <xsl:param name="here" as="node()"/>
+    <xsl:variable name="key" as="xs:string" select="substring-after($token, '#')"/>
+    <xsl:variable name="local" as="element()?" select="if (starts-with($token, '#'))
+        then key('local-id', $key, $here)[1] else ()"/>
+    <xsl:sequence select="if (exists($local) and not(ed:is-entry($local))) then ()
+        else ($registers/key('entry', $key))[1]"/>
+  </xsl:function>
+
+  <!-- An entry of the entity namespace: a person, place, ... directly in a register list. -->
+  <xsl:function name="ed:is-entry" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="local-name($element) = ('person', 'personGrp', 'place', 'org',
+        'event', 'object', 'nym') and local-name($element/..) = ('listPerson', 'listPlace',
+        'listOrg', 'listEvent', 'listObject', 'listNym')"/>
+  </xsl:function>
 
 </xsl:stylesheet>

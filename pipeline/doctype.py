@@ -1,0 +1,379 @@
+"""The gate's DOCTYPE policy: DTDs are declared, never fetched (DESIGN.md section 5 rule 1).
+
+file bytes -> the prolog's ``<!DOCTYPE>`` read in Python -> a verdict the gate acts on:
+- an external DTD (``SYSTEM``/``PUBLIC`` on the DOCTYPE) is not read: a warning
+  ``gate.dtd-ignored``, and the external identifier is blanked out of the bytes handed to
+  libxml2 (same length, so lines and columns stay right), because libxml2 2.14 loads the
+  external subset whenever entities are substituted, whatever ``load_dtd`` says;
+- the internal subset may declare general entities with literal values (expanded by libxml2
+  within its amplification limits) and parameter entities whose replacement text declares
+  only such general entities (as TEI's own test files do);
+- anything that would read from outside is refused: an entity with ``SYSTEM``/``PUBLIC``
+  (``gate.external-entity``), an external or otherwise unsafe parameter entity
+  (``gate.parameter-entity``). Character references are expanded before a parameter
+  entity's text is judged, so ``&#x53;YSTEM`` cannot smuggle a declaration through.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from . import diagnostics as diag
+from .diagnostics import Diagnostic
+
+_ORIGIN = "gate"
+#: Parameter-entity replacement text we are willing to read, and references we follow.
+MAX_PARAMETER_TEXT = 1_000_000
+MAX_PARAMETER_REFERENCES = 1_000
+
+_NAME = r"[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7\u00C0-\uFFFF]*"
+_NAME_RE = re.compile(_NAME)
+
+_CHAR_REF = re.compile(r"&#(x[0-9A-Fa-f]+|[0-9]+);")
+_DECL = re.compile(r"<!(ENTITY|ELEMENT|ATTLIST|NOTATION)\b")
+_EXTERNAL = re.compile(r"(SYSTEM|PUBLIC)\b")
+_PE_REF = re.compile(rf"%({_NAME});")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the gate does with a file's DOCTYPE."""
+
+    #: Errors refuse the file; warnings travel with the document.
+    problems: tuple[Diagnostic, ...] = ()
+    #: The bytes to parse: the input with the DOCTYPE's external identifier blanked out.
+    data: bytes = b""
+    #: The DOCTYPE named an external DTD (which was not read).
+    dtd_ignored: bool = False
+    #: The internal subset uses parameter entities: the parser must expand them.
+    parameter_entities: bool = False
+
+    @property
+    def refused(self) -> bool:
+        return any(p.severity is diag.Severity.ERROR for p in self.problems)
+
+
+@dataclass
+class _Entity:
+    name: str
+    value: str | None  # None: external (SYSTEM or PUBLIC)
+    line: int
+
+
+@dataclass
+class _Subset:
+    """The declarations of an internal subset (or of a parameter entity's text)."""
+
+    general: list[_Entity] = field(default_factory=list)
+    parameter: list[_Entity] = field(default_factory=list)
+    references: list[tuple[str, int]] = field(default_factory=list)  # %name; and its line
+    other: list[tuple[str, int]] = field(default_factory=list)  # ELEMENT, ATTLIST, ...
+    unreadable: int | None = None  # line where the scanner gave up
+
+
+class NoFetch(etree.Resolver):  # type: ignore[misc]  # lxml is untyped here
+    """Answers every request of the parser for an outside resource with nothing, and notes it.
+
+    The DOCTYPE policy already keeps every external identifier away from libxml2; this is
+    the second lock, in case libxml2 asks anyway (it loads the external subset whenever it
+    substitutes entities, whatever ``load_dtd`` says)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def resolve(self, system_url: str, public_id: str, context: object) -> object:
+        self.urls.append(system_url or public_id or "?")
+        return self.resolve_string("", context)
+
+
+def prolog_text(data: bytes) -> str:
+    """The start of the file decoded well enough to read markup (latin-1 keeps byte offsets)."""
+    head = data[:1_000_000]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head.decode("utf-16", errors="replace")
+    return head.decode("latin-1")
+
+
+def judge(data: bytes, shown: str) -> Verdict:
+    """The verdict on ``data``'s DOCTYPE (an empty verdict when it has none)."""
+    text = prolog_text(data)
+    start = _doctype_start(text)
+    if start is None:
+        return Verdict(data=data)
+    line = text.count("\n", 0, start) + 1
+    problems: list[Diagnostic] = []
+    pos = _space_end(text, start + len("<!DOCTYPE"))
+    name = _NAME_RE.match(text, pos)
+    pos = _space_end(text, name.end() if name else pos)
+    out = data
+    ignored = False
+    external = _EXTERNAL.match(text, pos)
+    if external is not None:
+        end = _external_id_end(text, external.end())
+        if end is None:
+            return Verdict(data=data)  # malformed: libxml2 reports it
+        system = _literals(text[external.end() : end])
+        out = _blank(data, text, pos, end)
+        ignored = True
+        problems.append(
+            diag.warning(
+                shown,
+                "gate.dtd-ignored",
+                f"the DTD {system[-1] if system else ''} is not read; the document is checked "
+                "against its RELAX NG schema, and an entity it uses must be declared in the "
+                "document itself",
+                line,
+                origin=_ORIGIN,
+            )
+        )
+        pos = _space_end(text, end)
+    parameters = False
+    if text.startswith("[", pos):
+        subset = _scan(text, pos + 1, line + text.count("\n", start, pos))
+        problems.extend(_subset_problems(subset, shown))
+        parameters = bool(subset.parameter or subset.references)
+    return Verdict(tuple(problems), out, ignored, parameters)
+
+
+def _space_end(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def _doctype_start(text: str) -> int | None:
+    """Offset of ``<!DOCTYPE`` in the prolog (after the XML declaration, comments, PIs)."""
+    pos = 3 if text.startswith("\xef\xbb\xbf") else 0  # a UTF-8 byte order mark
+    while True:
+        pos = _space_end(text, pos)
+        if text.startswith("<!DOCTYPE", pos):
+            return pos
+        closer = (
+            "?>" if text.startswith("<?", pos) else "-->" if text.startswith("<!--", pos) else ""
+        )
+        end = text.find(closer, pos) if closer else -1
+        if end == -1:
+            return None
+        pos = end + len(closer)
+
+
+def _external_id_end(text: str, pos: int) -> int | None:
+    """End of ``SYSTEM "x"`` or ``PUBLIC "p" "x"`` (``pos`` is just after the keyword)."""
+    for _ in range(2 if text[pos - 6 : pos] == "PUBLIC" else 1):
+        pos = _space_end(text, pos)
+        quote = text[pos : pos + 1]
+        if quote not in ("'", '"'):
+            return None
+        close = text.find(quote, pos + 1)
+        if close == -1:
+            return None
+        pos = close + 1
+    return pos
+
+
+def _literals(text: str) -> list[str]:
+    return [a or b for a, b in re.findall(r'"([^"]*)"|\'([^\']*)\'', text)]
+
+
+def _blank(data: bytes, text: str, start: int, end: int) -> bytes:
+    """``data`` with the characters ``text[start:end]`` replaced by spaces, byte for byte."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+        first = 2 + len(text[:start].encode(codec))
+        last = 2 + len(text[:end].encode(codec))
+        return data[:first] + (" " * (end - start)).encode(codec) + data[last:]
+    return data[:start] + b" " * (end - start) + data[end:]
+
+
+# --- the internal subset ---------------------------------------------------------------------
+
+
+def _scan(text: str, pos: int, line: int, nested: bool = False) -> _Subset:
+    """Declarations from ``pos`` to the closing ``]`` (or the end of a parameter entity);
+    ``line`` is the line of ``text[pos]``."""
+    found = _Subset()
+    while True:
+        start, pos = pos, _space_end(text, pos)
+        line += text.count("\n", start, pos)
+        if pos >= len(text) or (text[pos] == "]" and not nested):
+            return found
+        end = _declaration(text, pos, line, found)
+        if end is None:
+            found.unreadable = line
+            return found
+        line += text.count("\n", pos, end)
+        pos = end
+
+
+def _declaration(text: str, pos: int, line: int, found: _Subset) -> int | None:
+    """Record the declaration (or comment, PI, %reference;) at ``pos``; return its end."""
+    for opener, closer in (("<!--", "-->"), ("<?", "?>")):
+        if text.startswith(opener, pos):
+            end = text.find(closer, pos)
+            return end + len(closer) if end != -1 else None
+    if text[pos] == "%":
+        ref = _PE_REF.match(text, pos)
+        if ref is None:
+            return None
+        found.references.append((ref.group(1), line))
+        return ref.end()
+    decl = _DECL.match(text, pos)
+    if decl is None:
+        return None
+    if decl.group(1) == "ENTITY":
+        return _entity(text, decl.end(), line, found)
+    found.other.append((decl.group(1), line))
+    return _skip_declaration(text, decl.end())
+
+
+def _entity(text: str, pos: int, line: int, found: _Subset) -> int | None:
+    pos = _space_end(text, pos)
+    parameter = text.startswith("%", pos)
+    if parameter:
+        pos = _space_end(text, pos + 1)
+    name = _NAME_RE.match(text, pos)
+    if name is None:
+        return None
+    pos = _space_end(text, name.end())
+    quote = text[pos : pos + 1]
+    value: str | None
+    if quote in ("'", '"'):
+        close = text.find(quote, pos + 1)
+        if close == -1:
+            return None
+        value = text[pos + 1 : close]
+        end = close + 1
+    elif _EXTERNAL.match(text, pos):
+        value = None
+        end = _skip_declaration(text, pos) - 1
+    else:
+        return None
+    close = text.find(">", end)
+    if close == -1:
+        return None
+    (found.parameter if parameter else found.general).append(_Entity(name.group(0), value, line))
+    return close + 1
+
+
+def _skip_declaration(text: str, pos: int) -> int:
+    """Offset just after the ``>`` that closes a declaration, skipping quoted literals."""
+    quote = ""
+    while pos < len(text):
+        char = text[pos]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == ">":
+            return pos + 1
+        pos += 1
+    return len(text)
+
+
+def _replacement(value: str) -> str:
+    """A parameter entity's replacement text: character references expanded."""
+
+    def char(match: re.Match[str]) -> str:
+        code = match.group(1)
+        number = int(code[1:], 16) if code.startswith("x") else int(code)
+        return chr(number) if 0 < number <= 0x10FFFF else ""
+
+    return _CHAR_REF.sub(char, value)
+
+
+def _subset_problems(subset: _Subset, shown: str) -> list[Diagnostic]:
+    problems = [
+        diag.error(
+            shown,
+            "gate.external-entity",
+            f"the entity &{e.name}; is declared with SYSTEM or PUBLIC (an external file or "
+            "address); external entities are never loaded: write its text into the document",
+            e.line,
+            origin=_ORIGIN,
+        )
+        for e in subset.general
+        if e.value is None
+    ]
+    problems.extend(
+        _refuse_parameter(
+            shown,
+            e.line,
+            f"the parameter entity %{e.name}; is declared with SYSTEM or PUBLIC; external "
+            "parameter entities are never loaded: declare the entities in the document",
+        )
+        for e in subset.parameter
+        if e.value is None
+    )
+    if problems:
+        return problems
+    declared = {e.name: e for e in subset.parameter}
+    budget = [MAX_PARAMETER_TEXT, MAX_PARAMETER_REFERENCES]
+    for name, line in subset.references:
+        problem = _parameter_reference(name, line, declared, budget, shown)
+        if problem is not None:
+            return [problem]
+    if subset.unreadable is not None and (subset.parameter or subset.references):
+        return [
+            _refuse_parameter(
+                shown,
+                subset.unreadable,
+                "the DOCTYPE's internal subset uses parameter entities and holds markup "
+                "the gate cannot read; remove the DOCTYPE declaration",
+            )
+        ]
+    return []
+
+
+def _parameter_reference(
+    name: str, line: int, declared: dict[str, _Entity], budget: list[int], shown: str
+) -> Diagnostic | None:
+    entity = declared.get(name)
+    if entity is None or entity.value is None:
+        return _refuse_parameter(
+            shown, line, f"the parameter entity %{name}; is not declared in the document"
+        )
+    if "%" in entity.value:
+        return _refuse_parameter(
+            shown,
+            entity.line,
+            f"the parameter entity %{name}; refers to another parameter entity; only "
+            "parameter entities that declare general entities are read",
+        )
+    text = _replacement(entity.value)
+    budget[0] -= len(text)
+    budget[1] -= 1
+    if budget[0] < 0 or budget[1] < 0:
+        return diag.error(
+            shown,
+            "gate.entity-expansion",
+            "the parameter entities of the DOCTYPE expand to too much text (an entity bomb?): "
+            "the file is refused; remove the entity declarations",
+            line,
+            origin=_ORIGIN,
+        )
+    inner = _scan(text, 0, entity.line, nested=True)
+    safe = (
+        inner.unreadable is None
+        and not inner.parameter
+        and not inner.references
+        and not inner.other
+        and all(e.value is not None for e in inner.general)
+    )
+    if not safe:
+        return _refuse_parameter(
+            shown,
+            entity.line,
+            f"the parameter entity %{name}; does more than declare general entities with "
+            "their text (it declares elements, attributes, other parameter entities or "
+            "external entities); it is not read: declare the entities in the document",
+        )
+    return None
+
+
+def _refuse_parameter(shown: str, line: int, message: str) -> Diagnostic:
+    return diag.error(shown, "gate.parameter-entity", message, line, origin=_ORIGIN)

@@ -1,0 +1,135 @@
+"""Duplicate xsd:ID values under RELAX NG, reported as jing reports them.
+
+A schema that types an attribute as ``xsd:ID`` (TEI types ``xml:id`` so) makes a value used
+twice in one document invalid. libxml2 notices, but says ``invalid attribute "id" for
+element "p"`` or blames the root, once. ``relaxng`` asks this module for the duplicates
+(each with its first occurrence), validates with the duplicates given unique values for the
+time of the validation (then restores them), and reports each duplicate as
+``rng.duplicate-id``: ``ID "y1" has already been defined (first defined at line 12)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NamedTuple
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, Severity
+from ..gate import SourceDocument
+from .rng_names import RNG_NS
+
+_R = f"{{{RNG_NS}}}"
+_XSD = "http://www.w3.org/2001/XMLSchema-datatypes"
+_NCNAME = re.compile(r"^[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*$")
+
+
+class Duplicate(NamedTuple):
+    element: etree._Element
+    attribute: str  # Clark name
+    value: str
+    first: etree._Element
+
+
+def id_attributes(grammar: etree._Element) -> frozenset[str]:
+    """Clark names of the attributes a (prepared) grammar types as xsd:ID."""
+    found: set[str] = set()
+    for data in grammar.iter(_R + "data"):
+        if data.get("type") != "ID" or _library(data) != _XSD:
+            continue
+        attribute = data.getparent()
+        if attribute is None or attribute.tag != _R + "attribute":
+            continue
+        name = attribute.get("name")
+        ns = attribute.get("ns", "")
+        if name is None:
+            child = attribute.find(_R + "name")
+            if child is None or not (child.text or "").strip():
+                continue
+            name, ns = (child.text or "").strip(), child.get("ns", ns)
+        if ":" in name:  # a prefixed name: xml:id
+            prefix, name = name.split(":", 1)
+            ns = attribute.nsmap.get(prefix, "") if prefix != "xml" else _XML_NS
+        found.add(f"{{{ns}}}{name}" if ns else name)
+    return frozenset(found)
+
+
+_XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+
+def _library(node: etree._Element) -> str:
+    for element in (node, *node.iterancestors()):
+        library = element.get("datatypeLibrary")
+        if library is not None:
+            return str(library)
+    return ""
+
+
+def duplicates(root: etree._Element, names: frozenset[str]) -> list[Duplicate]:
+    """Every second (third, ...) use of an ID value, in document order."""
+    if not names:
+        return []
+    first: dict[str, etree._Element] = {}
+    found: list[Duplicate] = []
+    for element in root.iter(etree.Element):
+        if not element.attrib:
+            continue
+        for name in names:
+            value = element.get(name)
+            if value is None:
+                continue
+            value = value.strip()
+            seen = first.setdefault(value, element)
+            if seen is not element:
+                found.append(Duplicate(element, name, value, seen))
+    return found
+
+
+@contextmanager
+def made_unique(found: list[Duplicate]) -> Iterator[None]:
+    """Give each duplicate a value nobody uses while the block runs, then restore it.
+
+    Values that are no NCName are left alone: libxml2 reports them as bad values anyway.
+    """
+    changed: list[tuple[etree._Element, str, str]] = []
+    taken = {d.value for d in found}
+    try:
+        for number, duplicate in enumerate(found, 1):
+            if not _NCNAME.match(duplicate.value):
+                continue
+            original = duplicate.element.get(duplicate.attribute) or ""
+            fresh = f"{duplicate.value}.duplicate{number}"
+            while fresh in taken:
+                fresh += "x"
+            taken.add(fresh)
+            duplicate.element.set(duplicate.attribute, fresh)
+            changed.append((duplicate.element, duplicate.attribute, original))
+        yield
+    finally:
+        for element, attribute, original in reversed(changed):
+            element.set(attribute, original)
+
+
+def diagnostics(doc: SourceDocument, found: list[Duplicate], origin: str) -> list[Diagnostic]:
+    out = []
+    for duplicate in found:
+        path, line = doc.locate(duplicate.element)
+        first_path, first_line = doc.locate(duplicate.first)
+        where = f"line {first_line}" if first_line else "earlier"
+        if first_path != path:
+            where = f"{first_path}, {where}"
+        out.append(
+            Diagnostic(
+                path,
+                line,
+                None,
+                Severity.ERROR,
+                "rng.duplicate-id",
+                f'ID "{duplicate.value}" has already been defined (first defined at {where}); '
+                "ids must be unique within a document: rename one",
+                origin,
+            )
+        )
+    return out

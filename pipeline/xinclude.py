@@ -1,0 +1,464 @@
+"""XInclude, resolved by the gate itself (DESIGN.md section 5 rule 1).
+
+gated tree with ``xi:include`` -> each target checked (a relative path inside the corpus
+root, no URL, no absolute path) -> the target read and gated like any file (size limit,
+DOCTYPE policy, hardened parse) -> its own includes expanded -> the part named by
+``xpointer`` (a bare id, ``element()``) copied in place of the include, with ``xml:base``
+and ``xml:lang`` fix-ups as XInclude asks (jing does the same, so verdicts agree).
+``parse="text"`` inserts the file's text; ``xi:fallback`` stands in for a missing target.
+
+lxml's own ``xinclude()`` is never called: it expands external entities of included files.
+Included elements keep the line numbers of their own file; ``Expansion.parts`` records the
+top element of each included subtree and its file, so diagnostics can name the right file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import hashlib
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+
+from . import diagnostics as diag
+from .diagnostics import Diagnostic
+from .gate import (
+    XI_INCLUDE,
+    XI_NS,
+    XML_ID,
+    XML_NS,
+    GateResult,
+    Inclusion,
+    parse_one,
+    read_bytes,
+)
+from .paths import display
+
+#: Includes nested deeper than this are refused (a document including itself, at last).
+MAX_DEPTH = 16
+#: Most include operations in one document (an include bomb multiplies them).
+MAX_INCLUSIONS = 10_000
+
+XI_FALLBACK = f"{{{XI_NS}}}fallback"
+XML_BASE = f"{{{XML_NS}}}base"
+XML_LANG = f"{{{XML_NS}}}lang"
+_ORIGIN = "gate"
+_SCHEME = re.compile(r"([A-Za-z_][\w.-]*)\(((?:[^()^]|\^.)*)\)")
+_NCNAME = re.compile(r"^[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7\u00C0-\uFFFF]*$")
+_XPOINTER_ID = re.compile(r"""^id\(\s*["']([^"']+)["']\s*\)$""")
+
+
+@dataclass(frozen=True)
+class IncludedFile:
+    path: Path  # resolved
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """The outcome of expanding one document's includes (the tree is changed in place)."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    failed: bool
+    files: tuple[IncludedFile, ...]
+    parts: tuple[Inclusion, ...]
+
+
+def corpus_root(
+    paths: Sequence[Path], configured: Path | None = None, cwd: Path | None = None
+) -> Path:
+    """The folder includes may read from.
+
+    ``configured`` (``--root`` or ``[tool.edition] root``) when given; else the folder of the
+    nearest ``pyproject.toml`` above the PATHS; else the working directory when every PATH
+    lies inside it; else the common parent of the PATHS.
+    """
+    if configured is not None:
+        return configured.resolve()
+    here = (cwd or Path.cwd()).resolve()
+    folders = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths] or [here]
+    common = Path(os.path.commonpath([str(f) for f in folders]))
+    for folder in (common, *common.parents):
+        if (folder / "pyproject.toml").is_file():
+            return folder
+    if all(_within(f, here) for f in folders):
+        return here
+    return common
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def expand(tree: etree._ElementTree, path: Path, root: Path, max_bytes: int) -> Expansion:
+    """Resolve every ``xi:include`` of ``tree`` (the gated file ``path``) in place."""
+    expander = _Expander(root.resolve(), max_bytes)
+    top = path.resolve()
+    expander.expand_in(tree.getroot(), top, ((top, ""),))
+    return Expansion(
+        tuple(expander.diagnostics),
+        expander.failed,
+        tuple(expander.files.values()),
+        tuple(expander.parts),
+    )
+
+
+@dataclass
+class _Expander:
+    root: Path
+    max_bytes: int
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    failed: bool = False
+    files: dict[Path, IncludedFile] = field(default_factory=dict)
+    parts: list[Inclusion] = field(default_factory=list)
+    gated: dict[Path, GateResult] = field(default_factory=dict)
+    inclusions: int = 0
+    read: int = 0
+
+    def expand_in(
+        self, container: etree._Element, file: Path, chain: tuple[tuple[Path, str], ...]
+    ) -> None:
+        for include in list(_pending(container)):
+            if self.failed:
+                return
+            self._one(include, file, chain)
+
+    def _error(self, file: Path, code: str, message: str, line: int | None) -> None:
+        self.failed = True
+        self.diagnostics.append(diag.error(display(file), code, message, line, origin=_ORIGIN))
+
+    def _one(
+        self, include: etree._Element, file: Path, chain: tuple[tuple[Path, str], ...]
+    ) -> None:
+        line = include.sourceline
+        href = include.get("href", "")
+        parse = include.get("parse", "xml")
+        xpointer = include.get("xpointer")
+        fallback = next((c for c in include if c.tag == XI_FALLBACK), None)
+        refused = _unsupported(include, href, parse, xpointer)
+        if refused is not None:
+            self._error(file, "gate.xinclude", refused, line)
+            return
+        target, outside = _target(include, href, file, self.root)
+        if outside is not None or target is None:
+            self._error(file, "gate.xinclude-outside", outside or href, line)
+            return
+        if not target.is_file():
+            if fallback is not None:
+                self._use_fallback(include, fallback, file, chain)
+                return
+            self._error(
+                file,
+                "gate.xinclude-missing",
+                f"the included file {href!r} does not exist (looked at {display(target)}); "
+                "fix the href or add an xi:fallback",
+                line,
+            )
+            return
+        key = (target, xpointer or "")
+        if key in chain or len(chain) > MAX_DEPTH:
+            names = " -> ".join(display(p) + (f"#{x}" if x else "") for p, x in (*chain, key))
+            why = "includes itself" if key in chain else f"nests includes over {MAX_DEPTH} deep"
+            self._error(file, "gate.xinclude-loop", f"the document {why}: {names}", line)
+            return
+        self.inclusions += 1
+        if self.inclusions > MAX_INCLUSIONS:
+            self._error(
+                file,
+                "gate.xinclude",
+                f"more than {MAX_INCLUSIONS:,} inclusions: the document is refused",
+                line,
+            )
+            return
+        if parse == "text":
+            self._include_text(include, target, file)
+        else:
+            self._include_xml(include, target, xpointer, fallback, file, (*chain, key))
+
+    def _include_xml(
+        self,
+        include: etree._Element,
+        target: Path,
+        xpointer: str | None,
+        fallback: etree._Element | None,
+        file: Path,
+        chain: tuple[tuple[Path, str], ...],
+    ) -> None:
+        gated = self._gate(target)
+        if gated.document is None:
+            self._error(
+                file,
+                "gate.xinclude",
+                f"the included file {display(target)} was refused by the gate (see its own "
+                "diagnostics)",
+                include.sourceline,
+            )
+            return
+        if not self._spend(len(gated.document.data), file, include):
+            return
+        whole = copy.deepcopy(gated.document.root)
+        self.expand_in(whole, target, chain)
+        if self.failed:
+            return
+        chosen = _select(whole, xpointer) if xpointer else whole
+        if chosen is None:
+            if fallback is not None:
+                self._use_fallback(include, fallback, file, chain[:-1])
+                return
+            self._error(
+                file,
+                "gate.xinclude",
+                f'xpointer="{xpointer}" selects nothing in {display(target)}: only a bare id, '
+                "element() and xpointer(id('...')) are understood; fix it or add an xi:fallback",
+                include.sourceline,
+            )
+            return
+        language = _language(chosen)
+        if chosen is not whole:
+            chosen = copy.deepcopy(chosen)
+        chosen.tail = None
+        _fix_base(chosen, include.get("href", ""))
+        if chosen.get(XML_LANG) is None and language != _language(include):
+            chosen.set(XML_LANG, language)
+        self.parts.append(Inclusion(chosen, target, f"{display(file)}:{include.sourceline}"))
+        _replace(include, [chosen], "")
+
+    def _gate(self, target: Path) -> GateResult:
+        found = self.gated.get(target)
+        if found is None:
+            data, refusal = read_bytes(target, self.max_bytes)
+            found = refusal if refusal is not None else parse_one(data, target)
+            self.gated[target] = found
+            self.diagnostics.extend(found.diagnostics)
+            self.files.setdefault(target, IncludedFile(target, hashlib.sha256(data).hexdigest()))
+        return found
+
+    def _spend(self, size: int, file: Path, include: etree._Element) -> bool:
+        self.read += size
+        if self.read <= self.max_bytes:
+            return True
+        self._error(
+            file,
+            "gate.too-large",
+            f"the included files add up to over {self.max_bytes:,} bytes; the document is "
+            "refused (split it or raise max-bytes)",
+            include.sourceline,
+        )
+        return False
+
+    def _include_text(self, include: etree._Element, target: Path, file: Path) -> None:
+        data, refusal = read_bytes(target, self.max_bytes)
+        if refusal is not None:
+            self.diagnostics.extend(refusal.diagnostics)
+            self._error(
+                file, "gate.xinclude", f"cannot include {display(target)}", include.sourceline
+            )
+            return
+        self.files.setdefault(target, IncludedFile(target, hashlib.sha256(data).hexdigest()))
+        if not self._spend(len(data), file, include):
+            return
+        text = _decode(data, include.get("encoding"))
+        if text is None:
+            self._error(
+                file,
+                "gate.xinclude",
+                f"{display(target)} is not text in the encoding "
+                f"{include.get('encoding') or 'UTF-8'}: give the right encoding attribute",
+                include.sourceline,
+            )
+            return
+        try:
+            _replace(include, [], text)
+        except ValueError:
+            self._error(
+                file,
+                "gate.xinclude",
+                f"{display(target)} holds characters that XML does not allow (control "
+                "characters or NUL): it cannot be included as text",
+                include.sourceline,
+            )
+
+    def _use_fallback(
+        self,
+        include: etree._Element,
+        fallback: etree._Element,
+        file: Path,
+        chain: tuple[tuple[Path, str], ...],
+    ) -> None:
+        self.expand_in(fallback, file, chain)
+        if not self.failed:
+            _replace(include, list(fallback), fallback.text or "")
+
+
+def _pending(container: etree._Element) -> Iterator[etree._Element]:
+    """The includes to process in ``container``: not those inside another include (the
+    fallback of an include is processed when it is used)."""
+    for include in container.iter(XI_INCLUDE):
+        node = include.getparent()
+        while node is not None and node is not container:
+            if node.tag in (XI_INCLUDE, XI_FALLBACK):
+                break
+            node = node.getparent()
+        if node is None or node is container:
+            yield include
+
+
+def _unsupported(
+    include: etree._Element, href: str, parse: str, xpointer: str | None
+) -> str | None:
+    if include.getparent() is None:
+        return "an xi:include cannot be the root element of a document"
+    if parse not in ("xml", "text"):
+        return f'parse="{parse}" is not XInclude: use parse="xml" or parse="text"'
+    if not href:
+        return (
+            "xi:include without href (a reference into the same document) is not supported: "
+            "copy the part or give the file's name"
+        )
+    if parse == "text" and xpointer:
+        return 'xpointer is not allowed with parse="text"'
+    if "#" in href:
+        return (
+            f"xi:include href={href!r} has a fragment; name the file only and select a part "
+            "with xpointer"
+        )
+    return None
+
+
+def _target(
+    include: etree._Element, href: str, file: Path, root: Path
+) -> tuple[Path | None, str | None]:
+    """The resolved file an href names, or why it may not be read."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None, (
+            f"xi:include href={href!r} is a URL; only relative paths to files inside the "
+            f"corpus root ({display(root)}) are included, nothing is fetched"
+        )
+    relative = unquote(parts.path)
+    base = _base(include, file)
+    if relative.startswith("/") or base is None:
+        return None, (
+            f"xi:include href={href!r} is an absolute path (or sits under an absolute "
+            "xml:base); write a path relative to the including file"
+        )
+    target = Path(os.path.normpath(base.parent / relative)).resolve()
+    if not _within(target, root):
+        return None, (
+            f"xi:include href={href!r} leaves the corpus root {display(root)}; move the "
+            "file inside it or widen the root with --root or [tool.edition] root"
+        )
+    return target, None
+
+
+def _base(include: etree._Element, file: Path) -> Path | None:
+    """The base the href resolves against: ``file`` with the relative ``xml:base`` values of
+    the include's ancestors applied (None when one is absolute or a URL)."""
+    values = [e.get(XML_BASE) for e in include.iterancestors() if e.get(XML_BASE) is not None]
+    base = file
+    for value in reversed(values):
+        parts = urlsplit(value or "")
+        if parts.scheme or parts.netloc or parts.path.startswith("/"):
+            return None
+        relative = unquote(parts.path)
+        base = Path(os.path.normpath(base.parent / relative)) if relative else base
+        if relative.endswith("/"):
+            base = base / "_"
+    return base
+
+
+def _select(whole: etree._Element, xpointer: str) -> etree._Element | None:
+    """The element an XPointer names: a bare id, element() or xpointer(id('...'))."""
+    pointer = xpointer.strip()
+    if _NCNAME.match(pointer):
+        return _by_id(whole, pointer)
+    for scheme, data in _SCHEME.findall(pointer):
+        data = re.sub(r"\^(.)", r"\1", data)
+        found: etree._Element | None = None
+        if scheme == "element":
+            found = _element_scheme(whole, data)
+        elif scheme == "xpointer":
+            match = _XPOINTER_ID.match(data.strip())
+            found = _by_id(whole, match.group(1)) if match else None
+        if found is not None:
+            return found
+    return None
+
+
+def _by_id(whole: etree._Element, value: str) -> etree._Element | None:
+    return next((e for e in whole.iter(etree.Element) if e.get(XML_ID) == value), None)
+
+
+def _element_scheme(whole: etree._Element, data: str) -> etree._Element | None:
+    """``element(id)``, ``element(id/2/1)``, ``element(/1/2)`` (1-based element children)."""
+    first, *steps = data.split("/")
+    node: etree._Element | None
+    if first:
+        node = _by_id(whole, first)
+    else:
+        if not steps or steps[0] != "1":
+            return None
+        node, steps = whole, steps[1:]
+    for step in steps:
+        if node is None or not step.isdigit() or int(step) < 1:
+            return None
+        children = [c for c in node if isinstance(c.tag, str)]
+        node = children[int(step) - 1] if int(step) <= len(children) else None
+    return node
+
+
+def _language(element: etree._Element) -> str:
+    for node in (element, *element.iterancestors()):
+        value = node.get(XML_LANG)
+        if value is not None:
+            return str(value)
+    return ""
+
+
+def _fix_base(element: etree._Element, href: str) -> None:
+    """``xml:base`` on an included element: where it came from, relative to the includer."""
+    own = element.get(XML_BASE)
+    if own is not None and not urlsplit(own).scheme and not own.startswith("/"):
+        folder = href.rsplit("/", 1)[0] + "/" if "/" in href else ""
+        element.set(XML_BASE, os.path.normpath(folder + own) if folder else own)
+    elif own is None:
+        element.set(XML_BASE, href)
+
+
+def _replace(include: etree._Element, nodes: list[etree._Element], text: str) -> None:
+    """Put ``text`` then ``nodes`` where ``include`` stands, keeping the text after it."""
+    parent = include.getparent()
+    assert parent is not None  # _unsupported refused a root include
+    tail = include.tail or ""
+    previous = include.getprevious()
+    if nodes:
+        nodes[-1].tail = (nodes[-1].tail or "") + tail
+        tail = ""
+    lead = text + tail
+    if lead:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + lead
+        else:
+            parent.text = (parent.text or "") + lead
+    index = parent.index(include)
+    parent.remove(include)
+    for offset, node in enumerate(nodes):
+        parent.insert(index + offset, node)
+
+
+def _decode(data: bytes, encoding: str | None) -> str | None:
+    try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16")
+        if data.startswith(codecs.BOM_UTF8):
+            return data[3:].decode("utf-8")
+        text: str = data.decode(encoding or "utf-8")
+        return text
+    except (UnicodeDecodeError, LookupError):
+        return None

@@ -1,0 +1,82 @@
+"""Duplicate xsd:ID values under RELAX NG (pipeline/validate/rng_ids.py): one located error per
+repeated use, as jing reports them, instead of libxml2's words about the attribute or the root.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, require_executable
+
+from pipeline.cli import cli
+from pipeline.gate import XML_ID, parse_bytes
+from pipeline.validate.relaxng import validator_for
+
+SCHEMA = ROOT / "tests/data/xinclude/inscription.rng"  # xml:id is an xsd:ID there, as in TEI
+
+DUPLICATES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"
+    xml:id="h">
+  <teiHeader xml:id="h">
+    <fileDesc><titleStmt><title>Header ids count too</title></titleStmt></fileDesc>
+  </teiHeader>
+  <text>
+    <body>
+      <p xml:id="y1">one</p>
+      <p xml:id="y1">two</p>
+      <p xml:id="y1">three <persName xml:id="ok">A</persName></p>
+    </body>
+  </text>
+</TEI>
+"""
+
+
+def test_each_repeated_id_is_reported_with_its_first_line() -> None:
+    doc = parse_bytes(DUPLICATES.encode(), Path("dup.xml")).document
+    assert doc is not None
+    found = validator_for(SCHEMA).validate(doc)
+    assert [(d.line, d.code) for d in found] == [
+        (3, "rng.duplicate-id"),
+        (9, "rng.duplicate-id"),
+        (10, "rng.duplicate-id"),
+    ]
+    assert found[0].message.startswith('ID "h" has already been defined (first defined at line 2)')
+    assert 'ID "y1" has already been defined (first defined at line 8)' in found[2].message
+    # The tree is left as it was.
+    assert [p.get(XML_ID) for p in doc.root.iter("{*}p")] == ["y1", "y1", "y1"]
+    assert validator_for(SCHEMA).validate(doc) == found  # and validates the same again
+
+
+def test_other_errors_are_still_found_beside_duplicates() -> None:
+    text = DUPLICATES.replace('<p xml:id="y1">two</p>', '<p xml:id="y1">two</p><para/>')
+    doc = parse_bytes(text.encode(), Path("dup.xml")).document
+    assert doc is not None
+    codes = [(d.line, d.code) for d in validator_for(SCHEMA).validate(doc)]
+    assert (9, "rng.unexpected-element") in codes
+    assert codes.count((9, "rng.duplicate-id")) == 1
+
+
+def test_check_reports_a_duplicate_once(tmp_path: Path) -> None:
+    path = tmp_path / "dup.xml"
+    path.write_text(DUPLICATES)
+    result = CliRunner().invoke(cli, ["check", "--schema", str(SCHEMA), str(path)])
+    lines = [line for line in result.output.splitlines() if "error:" in line]
+    assert [line.rsplit("[", 1)[1] for line in lines] == ["rng.duplicate-id]"] * 3
+
+
+@pytest.mark.slow
+def test_verdict_and_lines_agree_with_jing(tmp_path: Path) -> None:
+    path = tmp_path / "dup.xml"
+    path.write_text(DUPLICATES)
+    exe = require_executable("jing")
+    done = subprocess.run([exe, str(SCHEMA), str(path)], capture_output=True, text=True)
+    theirs = [
+        int(line.split(":")[1])
+        for line in done.stdout.splitlines()
+        if "already been defined" in line
+    ]
+    doc = parse_bytes(DUPLICATES.encode(), path).document
+    assert doc is not None
+    assert [d.line for d in validator_for(SCHEMA).validate(doc)] == theirs

@@ -1,0 +1,379 @@
+"""XInclude resolved by the gate (pipeline/xinclude.py): what is included, where problems in
+included content are reported, what is refused, and agreement with jing (which resolves
+XInclude too). Samples: tests/data/xinclude/ (inscriptions including authority lists) and the
+shared corpus's xinclude/ folder; hostile cases are written into tmp_path.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, SECRET, SHARED, require_executable
+
+from pipeline.check import CheckOptions, check
+from pipeline.cli import cli
+from pipeline.diagnostics import Severity
+from pipeline.gate import TEI_NS, XML_ID, GateResult, SourceDocument, read_document
+from pipeline.paths import display
+from pipeline.validate.references import facts, resolve
+from pipeline.validate.relaxng import validator_for
+from pipeline.xinclude import MAX_DEPTH, corpus_root
+
+DATA = ROOT / "tests/data/xinclude"
+SCHEMA = DATA / "inscription.rng"
+CORPUS = SHARED / "corpora/tei-samples/xinclude"
+TEI_ALL = SHARED / "schemas/tei_all.rng"
+XI = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def gated(path: Path, root: Path = DATA) -> SourceDocument:
+    result = read_document(path, root=root)
+    assert result.document is not None, result.diagnostics
+    return result.document
+
+
+def tei(tag: str) -> str:
+    return f"{{{TEI_NS}}}{tag}"
+
+
+# --- what is included --------------------------------------------------------------------
+
+
+def test_text_fallback_whole_file_and_bare_id_are_included() -> None:
+    doc = gated(DATA / "inscriptions/ins-1.xml")
+    body, back = doc.root.find(tei("text"))
+    first, _, fallback = body
+    assert first.text == "Dis Manibus: to the spirits of the departed.\n"
+    assert fallback.text == "No commentary yet."
+    persons, places = back
+    assert [p.get(XML_ID) for p in persons] == ["anna", "bruno"]
+    assert (places.tag, places.get(XML_ID)) == (tei("listPlace"), "places")
+    assert persons.get(XML_BASE) == "../authority/persons.xml"
+    assert places.get(XML_BASE) == "../authority/places.xml"
+    assert not any("XInclude" in str(e.tag) for e in doc.root.iter())
+    assert [p.name for p in doc.included] == ["formula.txt", "persons.xml", "places.xml"]
+    assert [p.name for p, _ in doc.digests] == ["formula.txt", "persons.xml", "places.xml"]
+    assert doc.changed_files() == []
+
+
+def test_included_elements_keep_their_own_file_and_line() -> None:
+    doc = gated(DATA / "inscriptions/ins-1.xml")
+    bruno = next(e for e in doc.root.iter(tei("person")) if e.get(XML_ID) == "bruno")
+    assert doc.locate(bruno) == (display(DATA / "authority/persons.xml"), 6)
+    assert doc.inclusion_note(bruno).endswith("ins-1.xml:17)")
+    title = doc.root.find(f".//{tei('title')}")
+    assert doc.locate(title)[1] == 5 and doc.inclusion_note(title) == ""
+
+
+def test_element_scheme_pointers() -> None:
+    doc = gated(DATA / "inscriptions/ins-2.xml")
+    back = doc.root.find(f"{tei('text')}/{tei('back')}")
+    _, persons, places = back
+    assert [p.get(XML_ID) for p in persons] == ["anna", "bruno"]  # element(/1): the root
+    assert places.get(XML_ID) == "places"  # element(/1/2/2/1): text, back, listPlace
+
+
+def test_an_included_file_is_gated_like_any_other(tmp_path: Path, secret_file: Path) -> None:
+    write(
+        tmp_path,
+        "part.xml",
+        f'<!DOCTYPE p [<!ENTITY x SYSTEM "{secret_file.as_uri()}">]><p>&x;</p>',
+    )
+    main = write(tmp_path, "main.xml", f'<r {XI}>\n<xi:include href="part.xml"/></r>')
+    result = read_document(main)
+    assert result.document is None
+    assert [(Path(d.path).name, d.code) for d in result.diagnostics] == [
+        ("part.xml", "gate.external-entity"),
+        ("main.xml", "gate.xinclude"),
+    ]
+    assert not any(SECRET in d.message for d in result.diagnostics)
+
+
+def test_an_included_dtd_is_declared_not_fetched(
+    tmp_path: Path, listener: tuple[int, list[bytes]]
+) -> None:
+    port, hits = listener
+    write(tmp_path, "part.xml", f'<!DOCTYPE p SYSTEM "http://127.0.0.1:{port}/p.dtd">\n<p/>')
+    main = write(tmp_path, "main.xml", f'<r {XI}><xi:include href="part.xml"/></r>')
+    result = read_document(main)
+    assert result.document is not None
+    assert [(Path(d.path).name, d.code) for d in result.diagnostics] == [
+        ("part.xml", "gate.dtd-ignored")
+    ]
+    assert hits == []
+
+
+def test_nested_includes_resolve_against_their_own_folder(tmp_path: Path) -> None:
+    write(tmp_path, "a/b/leaf.xml", '<leaf xml:lang="la">x</leaf>')
+    write(tmp_path, "a/middle.xml", f'<m {XI}><xi:include href="b/leaf.xml"/></m>')
+    main = write(
+        tmp_path, "main.xml", f'<r {XI} xml:lang="en"><xi:include href="a/middle.xml"/></r>'
+    )
+    doc = gated(main, tmp_path)
+    middle = doc.root[0]
+    assert (middle.tag, middle.get(XML_BASE), middle.get(XML_LANG)) == ("m", "a/middle.xml", "")
+    leaf = middle[0]
+    assert (leaf.get(XML_BASE), leaf.get(XML_LANG)) == ("b/leaf.xml", "la")
+    assert doc.locate(leaf) == (display(tmp_path / "a/b/leaf.xml"), 1)
+
+
+# --- where problems are reported ---------------------------------------------------------
+
+
+def test_relax_ng_errors_in_included_content_point_at_the_included_file() -> None:
+    found = validator_for(SCHEMA).validate(gated(DATA / "inscriptions/ins-2.xml"))
+    assert [(Path(d.path).name, d.line, d.code) for d in found] == [
+        ("misspelt.xml", 3, "rng.missing-element"),
+        ("misspelt.xml", 4, "rng.unexpected-element"),
+    ]
+    assert all(
+        d.message.endswith("(included by inscriptions/ins-2.xml:13)")
+        or "ins-2.xml:13)" in d.message
+        for d in found
+    )
+
+
+def test_schematron_findings_in_included_content_point_at_the_included_file(
+    tmp_path: Path,
+) -> None:
+    from pipeline.validate.schematron import validator_for as schematron_for
+
+    schema = write(
+        tmp_path,
+        "persons.sch",
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/><pattern><rule context="tei:person">'
+        '<assert test="tei:persName" id="person-name">a person needs a name</assert>'
+        "</rule></pattern></schema>",
+    )
+    found = schematron_for(schema).validate(gated(DATA / "inscriptions/ins-2.xml"))
+    assert [(Path(d.path).name, d.line, d.code) for d in found] == [
+        ("misspelt.xml", 3, "person-name")
+    ]
+    assert found[0].message.startswith("a person needs a name (included by ")
+    assert found[0].message.endswith("inscriptions/ins-2.xml:13)")
+
+
+def test_references_see_included_ids_and_place_duplicates_in_their_file(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "persons.xml",
+        '<listPerson xmlns="http://www.tei-c.org/ns/1.0">\n<person xml:id="anna"/>\n</listPerson>',
+    )
+    main = write(
+        tmp_path,
+        "main.xml",
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0" {XI}><text><p>'
+        '<persName ref="#anna">A</persName></p>\n<back><xi:include href="persons.xml"/>'
+        '\n<xi:include href="persons.xml"/></back></text></TEI>',
+    )
+    found = resolve([facts(gated(main, tmp_path))])
+    assert [(Path(d.path).name, d.line, d.code) for d in found] == [
+        ("persons.xml", 2, "refs.duplicate-id")
+    ]
+    assert "first defined at line 2" in found[0].message
+
+
+# --- what is refused ---------------------------------------------------------------------
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def refused(tmp_path: Path, include: str, root: Path | None = None) -> GateResult:
+    main = write(tmp_path, "project/main.xml", f"<r {XI}>\n{include}</r>")
+    result = read_document(main, root=root or tmp_path / "project")
+    assert result.document is None
+    return result
+
+
+def error_codes(result: GateResult) -> list[tuple[str, int | None]]:
+    return [(d.code, d.line) for d in result.diagnostics if d.severity is Severity.ERROR]
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/etc/passwd",
+        "../secret.txt",
+        "sub/../../secret.txt",
+        "file:///etc/passwd",
+        "ftp://example.org/x.xml",
+        "C:/windows/win.ini",
+        "//host/share/x.xml",
+    ],
+)
+def test_paths_leaving_the_root_and_urls_are_refused(
+    tmp_path: Path, secret_file: Path, href: str
+) -> None:
+    result = refused(tmp_path, f'<xi:include href="{href}" parse="text"/>')
+    assert error_codes(result) == [("gate.xinclude-outside", 2)]
+    assert not any(SECRET in d.message for d in result.diagnostics)
+
+
+def test_http_include_makes_no_request(tmp_path: Path, listener: tuple[int, list[bytes]]) -> None:
+    port, hits = listener
+    result = refused(tmp_path, f'<xi:include href="http://127.0.0.1:{port}/x.xml"/>')
+    assert error_codes(result) == [("gate.xinclude-outside", 2)]
+    assert hits == []
+
+
+def test_a_symbolic_link_out_of_the_root_is_refused(tmp_path: Path, secret_file: Path) -> None:
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project/link.txt").symlink_to(secret_file)
+    result = refused(tmp_path, '<xi:include href="link.txt" parse="text"/>')
+    assert error_codes(result) == [("gate.xinclude-outside", 2)]
+
+
+def test_an_absolute_xml_base_is_refused(tmp_path: Path) -> None:
+    result = refused(tmp_path, '<s xml:base="/etc/"><xi:include href="passwd" parse="text"/></s>')
+    assert error_codes(result) == [("gate.xinclude-outside", 2)]
+
+
+def test_loops_are_refused_with_the_chain(tmp_path: Path) -> None:
+    write(tmp_path, "project/b.xml", f'<b {XI}>\n<xi:include href="main.xml"/></b>')
+    result = refused(tmp_path, '<xi:include href="b.xml"/>')
+    [error] = [d for d in result.diagnostics if d.code == "gate.xinclude-loop"]
+    assert (Path(error.path).name, error.line) == ("b.xml", 2)
+    assert re.search(r"main\.xml -> .*b\.xml -> .*main\.xml", error.message)
+    itself = refused(tmp_path, '<xi:include href="main.xml"/>')
+    assert error_codes(itself) == [("gate.xinclude-loop", 2)]
+
+
+def test_nesting_deeper_than_the_limit_is_refused(tmp_path: Path) -> None:
+    for level in range(MAX_DEPTH + 2):
+        write(
+            tmp_path, f"project/l{level}.xml", f'<l {XI}><xi:include href="l{level + 1}.xml"/></l>'
+        )
+    write(tmp_path, f"project/l{MAX_DEPTH + 2}.xml", "<end/>")
+    result = refused(tmp_path, '<xi:include href="l0.xml"/>')
+    [error] = [d for d in result.diagnostics if d.code == "gate.xinclude-loop"]
+    assert f"over {MAX_DEPTH} deep" in error.message
+    write(tmp_path, f"project/l{MAX_DEPTH - 1}.xml", "<end/>")  # 16 levels: fine
+    main = write(tmp_path, "project/main.xml", f'<r {XI}><xi:include href="l0.xml"/></r>')
+    assert read_document(main).document is not None
+
+
+def test_an_include_bomb_is_stopped(tmp_path: Path) -> None:
+    write(tmp_path, "project/l9.xml", "<leaf>" + "x" * 1000 + "</leaf>")
+    for level in range(9):
+        includes = f'<xi:include href="l{level + 1}.xml"/>' * 10
+        write(tmp_path, f"project/l{level}.xml", f"<l {XI}>{includes}</l>")
+    result = refused(tmp_path, '<xi:include href="l0.xml"/>')
+    assert {d.code for d in result.diagnostics} <= {"gate.xinclude", "gate.too-large"}
+
+
+@pytest.mark.parametrize(
+    ("include", "code"),
+    [
+        ('<xi:include href="none.xml"/>', "gate.xinclude-missing"),
+        ('<xi:include href="part.xml" xpointer="nothing"/>', "gate.xinclude"),
+        ('<xi:include href="part.xml" xpointer="xpath1(//p)"/>', "gate.xinclude"),
+        ('<xi:include href="part.xml" parse="html"/>', "gate.xinclude"),
+        ('<xi:include xpointer="x"/>', "gate.xinclude"),
+        ('<xi:include href="part.xml#x"/>', "gate.xinclude"),
+        ('<xi:include href="nul.txt" parse="text"/>', "gate.xinclude"),
+        ('<xi:include href="latin.txt" parse="text"/>', "gate.xinclude"),
+        ('<xi:include href="broken.xml"/>', "gate.xinclude"),
+    ],
+)
+def test_what_cannot_be_included_is_an_error(tmp_path: Path, include: str, code: str) -> None:
+    write(tmp_path, "project/part.xml", '<p xml:id="p1">x</p>')
+    write(tmp_path, "project/broken.xml", "<p>")
+    (tmp_path / "project/nul.txt").write_bytes(b"a\x00b")
+    (tmp_path / "project/latin.txt").write_bytes("é".encode("latin-1"))
+    result = refused(tmp_path, include)
+    assert (code, 2) in error_codes(result)
+
+
+def test_fallback_stands_in_for_a_missing_target_or_pointer(tmp_path: Path) -> None:
+    write(tmp_path, "part.xml", '<p xml:id="p1">x</p>')
+    main = write(
+        tmp_path,
+        "main.xml",
+        f'<r {XI}>a<xi:include href="gone.xml"><xi:fallback>b<i/>c</xi:fallback></xi:include>d'
+        '<xi:include href="part.xml" xpointer="p2"><xi:fallback><xi:include href="part.xml"'
+        ' xpointer="element(p1)"/></xi:fallback></xi:include>e</r>',
+    )
+    doc = gated(main, tmp_path)
+    assert "".join(doc.root.itertext()) == "abcdxe"
+    assert [e.tag for e in doc.root] == ["i", "p"]
+
+
+# --- the corpus root ---------------------------------------------------------------------
+
+
+def test_corpus_root_rules(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "texts/a").mkdir(parents=True)
+    (project / "lists").mkdir()
+    text = project / "texts/a/t.xml"
+    text.write_text("<r/>")
+    assert corpus_root([text], configured=project / "lists") == (project / "lists").resolve()
+    assert corpus_root([text], cwd=tmp_path) == tmp_path.resolve()  # cwd holds every PATH
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    assert corpus_root([text], cwd=outside) == (project / "texts/a").resolve()
+    assert corpus_root([project / "texts", project / "lists"], cwd=outside) == project.resolve()
+    (project / "pyproject.toml").write_text("")
+    assert corpus_root([text], cwd=outside) == project.resolve()
+
+
+def test_root_option_lets_a_single_file_include_from_a_sibling_folder() -> None:
+    text = str(DATA / "inscriptions/ins-1.xml")
+    options = ["check", "--checks", "rng,refs", "--schema", str(SCHEMA)]
+    narrow = CliRunner().invoke(cli, [*options, "--root", str(DATA / "inscriptions"), text])
+    assert narrow.exit_code == 1 and "[gate.xinclude-outside]" in narrow.output
+    wide = CliRunner().invoke(cli, [*options, "--root", str(DATA), text])
+    assert wide.exit_code == 0, wide.output
+
+
+# --- agreement with jing -----------------------------------------------------------------
+
+_JING = re.compile(r"^(.*?):(\d+):\d+: (?:error|fatal): ")
+
+
+def jing_places(schema: Path, path: Path) -> Counter[tuple[str, int]]:
+    exe = require_executable("jing")
+    done = subprocess.run([exe, str(schema), str(path)], capture_output=True, text=True)
+    lines = (_JING.match(line) for line in done.stdout.splitlines())
+    return Counter((Path(m.group(1)).name, int(m.group(2))) for m in lines if m)
+
+
+def our_places(schema: Path, path: Path, root: Path) -> Counter[tuple[str, int]]:
+    options = CheckOptions(checks=frozenset({"rng"}), schema=schema, root=root)
+    report = check([path], options)
+    return Counter((Path(d.path).name, d.line or 0) for d in report.diagnostics)
+
+
+@pytest.mark.slow
+def test_per_file_verdicts_agree_with_jing_on_the_corpus() -> None:
+    files = sorted(CORPUS.rglob("*.xml"))
+    if not files or not TEI_ALL.is_file():
+        pytest.skip("../shared/corpora/tei-samples/xinclude or tei_all.rng is missing")
+    for path in files:
+        theirs, ours = jing_places(TEI_ALL, path), our_places(TEI_ALL, path, CORPUS)
+        assert bool(theirs) == bool(ours), path  # the verdict
+        assert set(theirs) == set(ours), path  # and the places: file and line
+
+
+@pytest.mark.slow
+def test_per_file_verdicts_agree_with_jing_on_the_samples() -> None:
+    # ins-1.xml is left out: jing (Xerces) does not resolve a bare-id xpointer to an xml:id
+    # without a DTD, and fails it; the gate resolves it, as XInclude asks.
+    for path in sorted(DATA.rglob("*.xml")):
+        if path.name == "ins-1.xml":
+            continue
+        theirs, ours = jing_places(SCHEMA, path), our_places(SCHEMA, path, DATA)
+        assert bool(theirs) == bool(ours), path
