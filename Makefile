@@ -15,7 +15,7 @@ export ACE_BIN := $(NODE_DIR)/node_modules/.bin/ace-puppeteer
 export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
 OUT     ?= dist
 
-.PHONY: all build check html epub index test tools bench lint clean distclean
+.PHONY: all build check html epub index test tools bench fuzz lint clean distclean
 
 all: build
 
@@ -62,6 +62,11 @@ lint: $(STAMP)
 
 bench: $(STAMP) tools
 	$(PY) bench/run.py
+
+# 10,000 mutated real files through check and build (tests/fuzz.py); failing inputs are saved
+# in tests/data/fuzz/, which the test suite replays. About 20 minutes on 2 cores.
+fuzz: $(STAMP)
+	$(PY) tests/fuzz.py --cases $(or $(CASES),10000) --save tests/data/fuzz
 
 clean:
 	rm -rf $(OUT)
