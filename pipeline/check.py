@@ -91,8 +91,10 @@ def check(
     return report
 
 
-def capped(found: list[Diagnostic], limit: int) -> list[Diagnostic]:
-    """At most ``limit`` reference problems per file, then one line saying how many more."""
+def capped(
+    found: list[Diagnostic], limit: int, code: str = "refs.too-many", what: str = "reference"
+) -> list[Diagnostic]:
+    """At most ``limit`` problems per file, then one line (``code``) saying how many more."""
     by_path: dict[str, list[Diagnostic]] = {}
     for d in found:
         by_path.setdefault(d.path, []).append(d)
@@ -100,16 +102,14 @@ def capped(found: list[Diagnostic], limit: int) -> list[Diagnostic]:
     for path, items in by_path.items():
         items.sort(key=lambda d: d.sort_key)
         kept.extend(items[:limit])
-        if len(items) > limit:
-            kept.append(
-                diag.error(
-                    path,
-                    "refs.too-many",
-                    f"{len(items) - limit} more reference problems in this file are not shown "
-                    f"(--max-errors {limit})",
-                    origin="refs",
-                )
+        hidden = items[limit:]
+        if hidden:
+            worst = max(hidden, key=lambda d: d.severity.rank).severity
+            message = (
+                f"{len(hidden)} more {what} problems in this file are not shown "
+                f"(--max-errors {limit})"
             )
+            kept.append(Diagnostic(path, None, None, worst, code, message, code.split(".")[0]))
     return kept
 
 
@@ -213,7 +213,10 @@ def check_file(path: Path, options: CheckOptions) -> FileOutcome:
     if doc is None:
         return FileOutcome(path, tuple(found))
     try:
-        found.extend(_validate(doc, options))
+        validated = list(_validate(doc, options))
+        rules = [d for d in validated if d.origin == "schematron"]
+        found.extend(d for d in validated if d.origin != "schematron")
+        found.extend(capped(rules, options.max_errors, "sch.too-many", "Schematron"))
     except EditionError as exc:
         found.append(diag.error(doc.display, "check.schema", str(exc), origin="check"))
     facts = references.facts(doc) if "refs" in options.checks else None
