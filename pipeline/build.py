@@ -62,6 +62,10 @@ class BuildContext:
     title: str | None = None
     #: The interface language (labels of pages and books; ``pipeline.i18n``).
     language: str = "en"
+    #: Base URL of page images on another server (``[tool.edition] images``); None: none.
+    images: str | None = None
+    #: Whether books carry the page images of their facsimiles (``epub-facsimiles``).
+    epub_facsimiles: bool = False
     #: The outputs this run publishes (``html``, ``epub``, ``index``).
     outputs: frozenset[str] = frozenset()
 
@@ -145,6 +149,8 @@ def build(
     guide: Path | None = None,
     title: str | None = None,
     language: str = "en",
+    images: str | None = None,
+    epub_facsimiles: bool = False,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -168,6 +174,8 @@ def build(
             guide=guide,
             title=title,
             language=language,
+            images=images,
+            epub_facsimiles=epub_facsimiles,
             outputs=frozenset(requested),
         )
         staged: list[tuple[Path, str]] = []

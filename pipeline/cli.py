@@ -305,6 +305,8 @@ def build(
                 guide=guide or (cfg.guide if own else None),
                 title=title or (cfg.title if own else None),
                 language=cfg.language,
+                images=cfg.images,
+                epub_facsimiles=cfg.epub_facsimiles,
             )
     except EditionError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -8,6 +8,7 @@ the stylesheets as one parameter document (``<ed:registers>``), never through ``
 from __future__ import annotations
 
 from collections.abc import Iterable
+from copy import deepcopy
 from dataclasses import dataclass
 
 from lxml import etree
@@ -75,7 +76,9 @@ def registers_document(documents: Iterable[SourceDocument]) -> str:
 
 
 def _copy_without_tail(element: etree._Element) -> etree._Element:
-    copy = etree.fromstring(etree.tostring(element))
+    # A copy of the tree, not a re-parse: the gate accepts a malformed xml:id (a name with
+    # spaces, as in the Hebrew Drama Corpus) that a stricter re-parse would refuse.
+    copy = deepcopy(element)
     copy.tail = None
     return copy
 

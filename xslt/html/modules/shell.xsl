@@ -52,6 +52,8 @@
     <xsl:param name="page" as="xs:string" required="yes"/>
     <!-- the language of the page's main content; the chrome keeps the interface language -->
     <xsl:param name="lang" as="xs:string" select="r:ui-lang()"/>
+    <!-- and its writing direction (ltr or rtl), when it differs from the interface's -->
+    <xsl:param name="dir" as="xs:string" select="r:ui-dir()"/>
     <xsl:param name="description" as="xs:string?" select="()"/>
     <xsl:param name="body-class" as="xs:string" select="'page'"/>
     <xsl:param name="content" as="node()*" required="yes"/>
@@ -85,6 +87,9 @@
           <main id="ed-main" tabindex="-1">
             <xsl:if test="$lang != r:ui-lang()">
               <xsl:attribute name="lang" select="$lang"/>
+            </xsl:if>
+            <xsl:if test="$dir != r:ui-dir()">
+              <xsl:attribute name="dir" select="$dir"/>
             </xsl:if>
             <xsl:sequence select="$content"/>
           </main>
