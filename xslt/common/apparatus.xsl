@@ -57,10 +57,15 @@
         or self::teiHeader])"/>
   </xsl:function>
 
+  <!-- Whether a document has an apparatus: asked for every unit, answered once for the
+       document being rendered (a scan of its element names, no index to build). -->
+  <xsl:variable name="r:doc" as="document-node()?" select="/"/>
+  <xsl:variable name="r:doc-apparatus" as="xs:boolean" select="exists(//app)"/>
+
   <xsl:function name="r:has-apparatus" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence
-        select="exists(key('r:by-name', QName('http://www.tei-c.org/ns/1.0', 'app'), root($node)))"/>
+    <xsl:sequence select="if (root($node) is $r:doc) then $r:doc-apparatus
+        else exists(root($node)//app)"/>
   </xsl:function>
 
   <xsl:function name="r:is-unit" as="xs:boolean">

@@ -38,19 +38,24 @@
   <!-- True: the output carries both views (HTML); false: the reading view only (EPUB). -->
   <xsl:variable name="r:views" as="xs:boolean" select="true()"/>
 
-  <!-- Elements that make the two views differ. -->
-  <xsl:variable name="r:view-elements" as="xs:string*" select="'del', 'add', 'subst', 'mod',
-      'restore', 'surplus', 'handShift', 'space', 'am', 'ex', 'metamark', 'fw', 'catchwords',
-      'signatures', 'delSpan', 'addSpan', 'retrace'"/>
-
+  <!-- Elements that make the two views differ: r:has-views. -->
+  <!-- Asked by the page and the line breaks; answered once for the document being rendered
+       by scans of element names (fast on Saxon's trees; no index of every element is built). -->
   <xsl:function name="r:has-views" as="xs:boolean">
     <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="some $name in $r:view-elements satisfies
-            exists(key('r:by-name', QName('http://www.tei-c.org/ns/1.0', $name), root($root)))
-        or exists(key('r:by-name', QName('http://www.tei-c.org/ns/1.0', 'choice'), root($root))
-            [sic | orig | abbr])
-        or exists(key('r:by-name', QName('http://www.tei-c.org/ns/1.0', 'lb'), root($root))
-            [@break = 'no'])"/>
+    <xsl:sequence select="if (root($root) is $r:doc) then $r:doc-views
+        else r:find-views(root($root))"/>
+  </xsl:function>
+
+  <xsl:function name="r:find-views" as="xs:boolean">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="exists($doc//del) or exists($doc//add) or exists($doc//subst)
+        or exists($doc//choice[sic | orig | abbr]) or exists($doc//lb[@break = 'no'])
+        or exists($doc//mod) or exists($doc//restore) or exists($doc//surplus)
+        or exists($doc//handShift) or exists($doc//space) or exists($doc//am)
+        or exists($doc//ex) or exists($doc//metamark) or exists($doc//fw)
+        or exists($doc//catchwords) or exists($doc//signatures) or exists($doc//delSpan)
+        or exists($doc//addSpan) or exists($doc//retrace)"/>
   </xsl:function>
 
   <!-- An inline rendering of the context element shown in one view only ($view 'read' or
@@ -341,7 +346,7 @@
   </xsl:template>
 
   <!-- Whether the document being rendered has two views (the page's text). -->
-  <xsl:variable name="r:doc-views" as="xs:boolean" select="r:has-views(/)"/>
+  <xsl:variable name="r:doc-views" as="xs:boolean" select="r:find-views(/)"/>
 
   <!-- Line breaks. In a text without two views a line break is a line break. In a text with
        them, the diplomatic view keeps the lines of the source and the reading view lets the
