@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from scholarly import build_checked, facsimile_corpus, sample
-from test_epub import EPUB_TYPE, NS, Book, _epubcheck
+from test_epub import EPUB_TYPE, NS, Book, _epubcheck, _run_ace
 
 FIXTURES = ROOT / "tests" / "data" / "html"
 
@@ -142,3 +142,8 @@ def test_epubcheck_accepts_the_scholarly_books(
 ) -> None:
     for book in (apparatus, manuscript, rtl["oclc_1034545644-i_1.TEIP5"], letter, pages[True]):
         _epubcheck(book.path)
+
+
+@pytest.mark.slow
+def test_ace_finds_no_violation_in_the_apparatus_book(apparatus: Book, tmp_path: Path) -> None:
+    _run_ace(apparatus.path, tmp_path)

@@ -56,7 +56,12 @@
     <xsl:param name="apps" as="element()*" required="yes"/>
     <xsl:if test="exists($apps)">
       <xsl:variable name="id" as="xs:string" select="r:app-id($apps[1]) || '-apparatus'"/>
-      <section class="apparatus" epub:type="endnotes" role="doc-endnotes" aria-labelledby="{$id}">
+      <!-- each chapter's endnotes are a landmark: its name says whose they are -->
+      <xsl:variable name="unit" as="element()?" select="r:app-unit($apps[1])"/>
+      <xsl:variable name="whose" as="xs:string" select="(r:plain($unit/tei:head[1])[. ne ''],
+          normalize-space($unit/@n)[. ne ''], string($unit/@xml:id), local-name($unit))[1]"/>
+      <section class="apparatus" epub:type="endnotes" role="doc-endnotes"
+          aria-label="{r:msg('app.title.of', $whose)}">
         <xsl:copy-of select="r:editorial-lang($apps[1])"/>
         <p class="apparatus-title" id="{$id}"><xsl:value-of select="r:msg('app.title')"/></p>
         <ol class="apparatus-list">
