@@ -19,6 +19,7 @@
     exclude-result-prefixes="#all"
     expand-text="no">
 
+  <xsl:import href="../../common/base.xsl"/>
   <xsl:import href="../../common/i18n.xsl"/>
 
   <xsl:param name="edition-title" as="xs:string" select="'Digital edition'"/>
@@ -52,8 +53,8 @@
     <xsl:param name="page" as="xs:string" required="yes"/>
     <!-- the language of the page's main content; the chrome keeps the interface language -->
     <xsl:param name="lang" as="xs:string" select="r:ui-lang()"/>
-    <!-- and its writing direction (ltr or rtl), when it differs from the interface's -->
-    <xsl:param name="dir" as="xs:string" select="r:ui-dir()"/>
+    <!-- and its writing direction: the language's (base.xsl), else the interface's -->
+    <xsl:param name="dir" as="xs:string" select="(r:lang-dir($lang), r:ui-dir())[1]"/>
     <xsl:param name="description" as="xs:string?" select="()"/>
     <xsl:param name="body-class" as="xs:string" select="'page'"/>
     <xsl:param name="content" as="node()*" required="yes"/>
