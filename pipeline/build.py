@@ -53,6 +53,10 @@ class BuildContext:
     title: str | None = None
     #: The interface language (labels of pages and books; ``pipeline.i18n``).
     language: str = "en"
+    #: Base URL of page images on another server (``[tool.edition] images``); None: none.
+    images: str | None = None
+    #: Whether books carry the page images of their facsimiles (``epub-facsimiles``).
+    epub_facsimiles: bool = False
     #: The outputs this run publishes (``html``, ``epub``, ``index``).
     outputs: frozenset[str] = frozenset()
     #: The published edition this build replaces (its files stand in for failed texts).
@@ -101,6 +105,8 @@ def build(
     timeout: float | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     root: Path | None = None,
+    images: str | None = None,
+    epub_facsimiles: bool = False,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -139,6 +145,8 @@ def build(
             guide=guide,
             title=title,
             language=language,
+            images=images,
+            epub_facsimiles=epub_facsimiles,
             outputs=frozenset(requested),
             previous=previous,
             timeout=timeout,

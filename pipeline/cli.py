@@ -442,6 +442,8 @@ def build(
             timeout=_timeout(timeout, cfg),
             max_bytes=cfg.max_bytes,
             root=root or cfg.root,
+            images=cfg.images,
+            epub_facsimiles=cfg.epub_facsimiles,
         )
     from .report import format_line
 

@@ -33,6 +33,11 @@ class Config:
     title: str | None = None
     #: The interface language of the site and books (``xslt/i18n/<language>.xml``).
     language: str = "en"
+    #: Base URL of the page images kept on another server; None: pages load no image from
+    #: elsewhere (remote images of facsimiles are not shown).
+    images: str | None = None
+    #: Whether an EPUB puts each page image of its facsimile before its page.
+    epub_facsimiles: bool = False
     #: Worker processes; 0 means one per core.
     jobs: int = 0
     #: Cap on RELAX NG errors reported per file.
@@ -97,6 +102,17 @@ def load(directory: Path | None = None) -> Config:
             if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{path}: [tool.edition] timeout must be seconds >= 0")
             values[name] = float(value)
+        elif name == "images":
+            if not isinstance(value, str) or not value.strip().startswith(("https://", "http://")):
+                raise ConfigError(
+                    f"{path}: [tool.edition] images must be an http(s) base URL, "
+                    'such as "https://images.example.org/edition/"'
+                )
+            values[name] = value.strip()
+        elif name == "epub_facsimiles":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{path}: [tool.edition] epub-facsimiles must be true or false")
+            values[name] = value
         else:
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a whole number >= 0")

@@ -45,3 +45,14 @@ def test_title_must_be_text(tmp_path: Path) -> None:
     assert load(write(tmp_path, '[tool.edition]\ntitle = " My edition "\n')).title == "My edition"
     with pytest.raises(ConfigError, match="title"):
         load(write(tmp_path, "[tool.edition]\ntitle = 3\n"))
+
+
+def test_images_base_and_epub_facsimiles(tmp_path: Path) -> None:
+    body = '[tool.edition]\nimages = "https://iiif.example.org/"\nepub-facsimiles = true\n'
+    cfg = load(write(tmp_path, body))
+    assert (cfg.images, cfg.epub_facsimiles) == ("https://iiif.example.org/", True)
+    assert (Config().images, Config().epub_facsimiles) == (None, False)
+    with pytest.raises(ConfigError, match="images"):
+        load(write(tmp_path, '[tool.edition]\nimages = "file:///etc/"\n'))
+    with pytest.raises(ConfigError, match="epub-facsimiles"):
+        load(write(tmp_path, "[tool.edition]\nepub-facsimiles = 1\n"))

@@ -18,6 +18,7 @@ from lxml import etree, html
 from pipeline.build import load_corpus
 from pipeline.builders.html import messages_to_diagnostics
 from pipeline.diagnostics import Report, Severity
+from pipeline.i18n import messages
 from pipeline.xslt import XmlText, engine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +48,7 @@ def render(name: str) -> tuple[str, tuple[str, ...]]:
                 "edition-title": "Test edition",
                 "date": "2000-01-01",
                 "index-pages": "persons.html\nplaces.html",
+                "messages": messages("en"),
             },
         )
     )

@@ -4,12 +4,18 @@
     page; the card links to the index entry. Without script (or without popover support)
     the name is a plain link to the index, and the small "i" button opens the card.
   - The contents are open beside the text on wide screens.
+  - A transcription offers its reading and diplomatic views (a class on the article).
+  - A facsimile's page images follow the text as it scrolls; zones are outlined under the
+    pointer.
 */
 (function () {
   "use strict";
   var root = document.documentElement;
   var popovers = typeof HTMLElement !== "undefined" &&
     Object.prototype.hasOwnProperty.call(HTMLElement.prototype, "popover");
+
+  setUpViews(document.querySelector(".view-switch"));
+  setUpFacsimile(document.querySelector(".facs-viewer"));
 
   var toc = document.querySelector(".toc-details");
   if (toc && window.matchMedia && window.matchMedia("(min-width: 64rem)").matches) {
@@ -86,6 +92,140 @@
       opener = null;
     }
   }, true);
+
+  // The switch between the reading view and the diplomatic view of a transcription: a class
+  // on the article (the CSS shows one view or the other); the choice is kept for the next page.
+  function setUpViews(group) {
+    var article = group && group.closest(".edition-text");
+    if (!article) {
+      return;
+    }
+    var buttons = group.querySelectorAll("button[data-view]");
+    function show(view, keep) {
+      article.classList.toggle("view-diplomatic", view === "diplomatic");
+      buttons.forEach(function (button) {
+        button.setAttribute("aria-pressed", String(button.getAttribute("data-view") === view));
+      });
+      if (keep) {
+        try { window.localStorage.setItem("edition-view", view); } catch (e) { /* private mode */ }
+      }
+    }
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () {
+        show(button.getAttribute("data-view"), true);
+      });
+    });
+    var kept = null;
+    try { kept = window.localStorage.getItem("edition-view"); } catch (e) { /* private mode */ }
+    show(kept === "diplomatic" ? "diplomatic" : "reading", false);
+    group.hidden = false;
+  }
+
+  // The facsimile viewer: the page image of the page being read comes into view as the text
+  // scrolls (the page breaks carry data-facs, the id of their image's list item), and the
+  // zone of the line or word under the pointer (or focused) is outlined on its image.
+  function setUpFacsimile(viewer) {
+    var article = document.querySelector(".edition-text");
+    var list = viewer && viewer.querySelector(".facs-pages");
+    if (!article || !list) {
+      return;
+    }
+    var current = null;
+    function showPage(item) {
+      if (!item || item === current) {
+        return;
+      }
+      if (current) {
+        current.classList.remove("current");
+      }
+      current = item;
+      item.classList.add("current");
+      list.scrollTo({
+        top: item.offsetTop - list.offsetTop,
+        left: item.offsetLeft - list.offsetLeft,
+        behavior: "auto"
+      });
+    }
+    var breaks = article.querySelectorAll(".pb[data-facs]");
+    if ("IntersectionObserver" in window && breaks.length) {
+      var observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) {
+            showPage(document.getElementById(entry.target.getAttribute("data-facs")));
+          }
+        });
+      }, { rootMargin: "0px 0px -60% 0px" });
+      breaks.forEach(function (pb) { observer.observe(pb); });
+    }
+    // Elements pointing at a zone: a word or line (its own extent) or a line break (the
+    // line that follows it, up to the next one).
+    var pointers = [].filter.call(article.querySelectorAll("[data-facs]"), function (el) {
+      var zone = document.getElementById(el.getAttribute("data-facs"));
+      return zone && zone.classList && zone.classList.contains("zone");
+    });
+    if (!pointers.length) {
+      return;
+    }
+    var breaksOnly = pointers.filter(function (el) { return !el.textContent.trim(); });
+    var active = [];
+    function outline(pointer) {
+      active.forEach(function (el) { el.classList.remove("active", "facs-active"); });
+      active = [];
+      if (!pointer) {
+        return;
+      }
+      var zone = document.getElementById(pointer.getAttribute("data-facs"));
+      zone.classList.add("active");
+      active.push(zone);
+      if (pointer.textContent.trim()) {
+        pointer.classList.add("facs-active");
+        active.push(pointer);
+      }
+      showPage(zone.closest(".facs-page"));
+    }
+    // The last line break before a node, by a binary search in document order.
+    function lineOf(node) {
+      var low = 0, high = breaksOnly.length - 1, found = null;
+      while (low <= high) {
+        var mid = (low + high) >> 1;
+        var position = breaksOnly[mid].compareDocumentPosition(node);
+        if (breaksOnly[mid] === node || position & Node.DOCUMENT_POSITION_FOLLOWING) {
+          found = breaksOnly[mid];
+          low = mid + 1;
+        } else {
+          high = mid - 1;
+        }
+      }
+      return found;
+    }
+    function pointerAt(node) {
+      var el = node.nodeType === 1 ? node : node.parentElement;
+      var own = el && el.closest("[data-facs]");
+      if (own && own.textContent.trim() && pointers.indexOf(own) >= 0) {
+        return own;
+      }
+      return breaksOnly.length ? lineOf(node) : null;
+    }
+    var pending = false;
+    article.addEventListener("mousemove", function (event) {
+      if (pending || !document.caretRangeFromPoint) {
+        return;
+      }
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        var range = document.caretRangeFromPoint(event.clientX, event.clientY);
+        outline(range ? pointerAt(range.startContainer) : null);
+      });
+    });
+    article.addEventListener("mouseleave", function () { outline(null); });
+    article.addEventListener("focusin", function (event) {
+      var own = event.target.closest && event.target.closest("[data-facs]");
+      if (own && pointers.indexOf(own) >= 0) {
+        outline(own);
+      }
+    });
+  }
 
   // Marks the contents entry of the section being read (aria-current="location").
   function followSections(toc) {

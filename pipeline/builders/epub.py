@@ -72,7 +72,7 @@ class EpubBuilder:
 
         def one(index: int) -> list[Diagnostic]:
             text = texts[index]
-            images = book_images(text)
+            images = book_images(text, context.epub_facsimiles)
             try:
                 data = build_book(text, context, images)
             except (EditionError, etree.XMLSyntaxError, ValueError) as exc:
@@ -142,10 +142,11 @@ class BookImages:
     refused: list[tuple[str, int | None]] = field(default_factory=list)
 
 
-def book_images(text: Text) -> BookImages:
+def book_images(text: Text, facsimiles: bool = False) -> BookImages:
     """The local images of a text that its book can carry.
 
-    An image is packaged when its ``graphic``/``media`` lies in the text (not the header), its
+    An image is packaged when its ``graphic``/``media`` lies in the text (not the header; in
+    the text's ``facsimile`` too when ``facsimiles``: the page images), its
     url is relative and names an existing file inside the text's folder (symlinks resolved:
     ``images.inside``), and the file's name and bytes agree on an EPUB core image type
     (``epub_package.image_media_type``). Any other image is left out (the HTML writer reports
@@ -158,10 +159,12 @@ def book_images(text: Text) -> BookImages:
     found = BookImages()
     by_file: dict[Path, str] = {}
     taken: set[str] = set()
+    pages = root.findall(f"{{{TEI_NS}}}facsimile") if facsimiles else []
     for element in root.iter(*IMAGE_TAGS):
         found.hrefs.append("")
         url = local_url(element)
-        if url is None or body is None or body not in element.iterancestors():
+        holders = set(element.iterancestors())
+        if url is None or body is None or not (body in holders or holders & set(pages)):
             continue
         located = inside(base, url)
         if located is None or not located[1].is_file():
@@ -186,7 +189,7 @@ def book_images(text: Text) -> BookImages:
 
 def build_book(text: Text, context: BuildContext, images: BookImages | None = None) -> bytes:
     """The bytes of one text's EPUB (``images``: ``book_images(text)``, when already known)."""
-    images = images if images is not None else book_images(text)
+    images = images if images is not None else book_images(text, context.epub_facsimiles)
     params: dict[str, ParamValue] = {
         "registers": XmlText(context.corpus.registers),
         "stem": text.stem,
@@ -308,7 +311,8 @@ def book_metadata(
     )
     return pkg.BookMetadata(
         title=_text(record, "title") or text.stem,
-        language=_text(record, "language") or "en",
+        language=_text(record, "language") or "und",
+        direction="rtl" if _text(record, "direction") == "rtl" else "ltr",
         identifier=identifier,
         modified=context.date,
         creators=agents("creator"),

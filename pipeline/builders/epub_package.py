@@ -287,6 +287,8 @@ class BookMetadata:
     date: str | None = None
     source: str | None = None
     page_break_source: str | None = None
+    #: ``rtl`` for a book in a right-to-left script: the spine's page-progression-direction.
+    direction: str = "ltr"
     accessibility: Accessibility = field(
         default_factory=lambda: Accessibility(features=(), summary="")
     )
@@ -325,6 +327,8 @@ def package_document(
             "prefix": "a11y: http://www.idpf.org/epub/vocab/package/a11y/#",
         },
     )
+    if meta.direction == "rtl":
+        package.set("dir", "rtl")
     package.append(_metadata(meta))
     items = etree.SubElement(package, f"{{{OPF_NS}}}manifest")
     for item in manifest:
@@ -333,6 +337,8 @@ def package_document(
             attrib["properties"] = " ".join(item.properties)
         etree.SubElement(items, f"{{{OPF_NS}}}item", attrib=attrib)
     order = etree.SubElement(package, f"{{{OPF_NS}}}spine")
+    if meta.direction == "rtl":
+        order.set("page-progression-direction", "rtl")
     for ref in spine:
         attrib = {"idref": ref.idref}
         if not ref.linear:

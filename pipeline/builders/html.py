@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from lxml import etree
 
 from .. import diagnostics as diag
+from .. import i18n
 from ..diagnostics import Diagnostic
 from ..errors import EnvironmentFailure, StylesheetError
 from ..i18n import messages
@@ -28,10 +29,10 @@ from ..paths import ASSETS_DIR
 from ..xslt import ParamValue, XmlText, engine
 from .base import kept_last_good, task_failure
 from .guide import GUIDE_PAGE, guide_fragment
-from .images import copy_images
+from .images import copy_images, shown_urls
 
 if TYPE_CHECKING:
-    from ..build import BuildContext
+    from ..build import BuildContext, Text
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 ED_NS = "urn:edition"
@@ -58,7 +59,8 @@ class Page:
 class _Job:
     """What a worker needs; handed to forked workers through a module global."""
 
-    texts: tuple[tuple[str, str, str], ...]  # (stem, normalized TEI, display path)
+    #: (stem, normalized TEI, display path, the URL each graphic shows: images.shown_urls)
+    texts: tuple[tuple[str, str, str, str], ...]
     params: Mapping[str, ParamValue]
     staging: Path
 
@@ -78,7 +80,7 @@ class HtmlBuilder:
         params = site_params(context, sorted(index_pages))
         job = _Job(
             tuple(
-                (t.stem, t.normalized, t.source.display)
+                (t.stem, t.normalized, t.source.display, _graphics(t, context.images))
                 for t in sorted(context.corpus.texts, key=lambda t: t.stem)
             ),
             {**params, "registers": XmlText(context.corpus.registers)},
@@ -132,7 +134,9 @@ def edition_title(context: BuildContext) -> str:
             title = " ".join("".join(main[0].itertext()).split())
             if title:
                 return title
-    return f"A digital edition of {len(texts)} texts" if texts else "Digital edition"
+    if not texts:
+        return i18n.message("edition.default", context.language)
+    return i18n.message("edition.count", context.language).replace("{1}", str(len(texts)))
 
 
 # -- reading pages ---------------------------------------------------------------------------
@@ -152,7 +156,7 @@ def render_texts(job: _Job, jobs: int, timeout: float | None = None) -> Iterable
             prepare=lambda: engine().stylesheet("html/page"),
             timeout=timeout,
         )
-        for (stem, _, display), outcome in zip(job.texts, outcomes, strict=True):
+        for (stem, _, display, _), outcome in zip(job.texts, outcomes, strict=True):
             if outcome.failed is None:
                 assert outcome.value is not None
                 yield outcome.value
@@ -166,15 +170,21 @@ def render_texts(job: _Job, jobs: int, timeout: float | None = None) -> Iterable
 
 def _render_one(index: int) -> Page:
     assert _JOB is not None, "the job is handed over before the pool starts"
-    stem, normalized, display = _JOB.texts[index]
+    stem, normalized, display, graphics = _JOB.texts[index]
     name = f"{stem}.html"
     try:
         page = engine().stylesheet("html/page")
-        result = page.transform(normalized, {**_JOB.params, "stem": stem})
+        result = page.transform(normalized, {**_JOB.params, "stem": stem, "graphics": graphics})
     except StylesheetError as exc:  # one text's failure does not stop the others
         return Page(name, (), display, f"the reading page could not be rendered: {exc}")
     write_text_atomic(_JOB.staging / name, result.output)
     return Page(name, result.messages, display)
+
+
+def _graphics(text: Text, remote: str | None) -> str:
+    """One line per graphic/media of the text: the URL its page shows, or nothing."""
+    base = text.source.path.parent.resolve()
+    return "\n".join(shown_urls(text.source.root, base, remote))
 
 
 # -- home and about --------------------------------------------------------------------------
@@ -201,13 +211,39 @@ def headers_document(context: BuildContext, exclude: Set[str] = frozenset()) -> 
             copied.tail = None
             tei.append(copied)
         body = root.find(f"{{{TEI_NS}}}text")
-        if body is not None and body.get("{http://www.w3.org/XML/1998/namespace}lang"):
+        lang = "{http://www.w3.org/XML/1998/namespace}lang"
+        record = catalogue_record(root)
+        if body is not None and (body.get(lang) or record):
             stub = etree.SubElement(tei, f"{{{TEI_NS}}}text")
-            stub.set(
-                "{http://www.w3.org/XML/1998/namespace}lang",
-                body.get("{http://www.w3.org/XML/1998/namespace}lang", ""),
-            )
+            if body.get(lang):
+                stub.set(lang, body.get(lang, ""))
+            if record:
+                stub.set(f"{{{ED_NS}}}catalogue", "true")
     return str(etree.tostring(corpus, encoding="unicode"))
+
+
+def catalogue_record(root: etree._Element) -> bool:
+    """Whether a text is a manuscript's catalogue record: its header describes a manuscript
+    (``sourceDesc//msDesc``) and its body holds no words outside references and no figure.
+
+    The same rule as ``r:catalogue-record`` (xslt/common/manuscripts.xsl), which decides the
+    reading page; the about page sees headers only, so it is told here.
+    """
+    if root.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/{{{TEI_NS}}}sourceDesc") is None:
+        return False
+    if not root.xpath("tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc", namespaces=NS):
+        return False
+    body = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
+    if body is None:
+        return True
+    words = body.xpath(
+        ".//text()[normalize-space()][not(ancestor::tei:ref or ancestor::tei:ptr)]", namespaces=NS
+    )
+    things = body.xpath(
+        ".//tei:figure | .//tei:graphic | .//tei:media | .//tei:formula | .//tei:table",
+        namespaces=NS,
+    )
+    return not words and not things
 
 
 def render_site_pages(

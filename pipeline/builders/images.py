@@ -91,6 +91,39 @@ def inside(base: Path, url: str) -> tuple[PurePosixPath, Path] | None:
     return (relative, source) if source.is_relative_to(base) else None
 
 
+def shown_urls(root: etree._Element, base: Path, remote: str | None) -> list[str]:
+    """The URL each ``graphic``/``media`` of a document shows on its page, in document order
+    (``""``: none), for the facsimile viewer (``xslt/common/facsimile.xsl``).
+
+    A local file inside ``base`` (the text's folder, resolved) that exists shows under its own
+    relative url (``copy_images`` publishes it there). With ``remote`` (the configured base
+    URL of an image server), an absolute http(s) url under it shows as it is, and a local url
+    whose file is not beside the text shows from the server (``remote`` + url). Anything else
+    shows nothing: no page loads an image from a server the edition did not name.
+    """
+    urls: list[str] = []
+    for element in root.iter(*TAGS):
+        url = (element.get("url") or "").strip()
+        parts = urlsplit(url)
+        shown = ""
+        if url and not parts.scheme and not parts.netloc:
+            found = inside(base, url)
+            if found is not None and found[1].is_file():
+                shown = url
+            elif remote and safe_relative(url) is not None:
+                shown = remote.rstrip("/") + "/" + url
+        elif remote and parts.scheme in ("http", "https") and url.startswith(_prefix(remote)):
+            shown = url
+        urls.append(shown if "\n" not in shown else "")
+    return urls
+
+
+def _prefix(base: str) -> str:
+    """A base URL as a prefix that ends at a path boundary ("https://a.org" must not admit
+    "https://a.org.example.net/...")."""
+    return base if base.endswith("/") else base + "/"
+
+
 def _warn(path: str, code: str, url: str, line: int | None) -> Diagnostic:
     messages = {
         "html.image-outside": f"image {url!r} is not inside the text's folder: it is not "

@@ -62,12 +62,14 @@
   <xsl:template name="r:attributes" as="attribute()*">
     <xsl:param name="class" as="xs:string?" select="()"/>
     <xsl:param name="id" as="xs:boolean" select="true()"/>
-    <xsl:if test="$id and @xml:id">
+    <!-- false on a page of headers (the about page): texts share ids, and some repeat one -->
+    <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
+    <xsl:if test="$id and $r:ids and @xml:id">
       <xsl:attribute name="id" select="@xml:id"/>
     </xsl:if>
     <xsl:choose>
       <!-- the common case, kept cheap: most elements have none of these attributes -->
-      <xsl:when test="empty(@xml:lang | @rend | @type)">
+      <xsl:when test="empty(@xml:lang | @rend | @type | @style | @facs)">
         <xsl:if test="$class">
           <xsl:attribute name="class" select="$class"/>
         </xsl:if>
@@ -76,9 +78,15 @@
         <xsl:variable name="lang" as="xs:string?" select="r:lang(@xml:lang)"/>
         <xsl:if test="exists($lang)">
           <xsl:attribute name="lang" select="$lang"/>
+          <xsl:call-template name="r:dir-attribute"/>
         </xsl:if>
+        <!-- a pointer at a zone of a facsimile (facsimile.xsl draws it, edition.js outlines it) -->
+        <xsl:for-each select="tokenize(normalize-space(@facs))[starts-with(., '#')][1]">
+          <xsl:attribute name="data-facs" select="substring(., 2)"/>
+        </xsl:for-each>
         <xsl:variable name="classes" as="xs:string*"
-            select="tokenize($class), r:rend-classes(@rend), r:token-class('type', @type)"/>
+            select="tokenize($class), r:rend-classes(@rend), r:token-class('type', @type),
+                    r:style-classes(@style)"/>
         <xsl:if test="exists($classes)">
           <xsl:attribute name="class" select="string-join(distinct-values($classes), ' ')"/>
         </xsl:if>
@@ -192,7 +200,7 @@
       'hun': 'hu', 'tur': 'tr', 'per': 'fa', 'fas': 'fa', 'san': 'sa', 'yid': 'yi', 'ji': 'yi',
       'hin': 'hi', 'in': 'id', 'ind': 'id', 'gai': 'ga', 'bre': 'br', 'cat': 'ca', 'gaelic': 'gd'}"/>
   <xsl:variable name="r:lang-three" as="xs:string"
-      select="'grc ang enm fro frm gmh goh non sco gsw lad syr akk egy got und mul zxx'"/>
+      select="'grc ang enm fro frm gmh goh non sco gsw lad syr syc hbo arc ota akk egy got und mul zxx'"/>
 
   <xsl:function name="r:lang" as="xs:string?">
     <xsl:param name="code" as="xs:string?"/>
@@ -204,9 +212,94 @@
         then $primary
         else if (map:contains($r:lang-aliases, $primary)) then $r:lang-aliases($primary)
         else 'und'" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <!-- a script subtag (ar-Latn: Arabic in Latin letters) and a region are kept -->
+    <xsl:variable name="script" as="xs:string?" select="$parts[2][matches(., '^[A-Za-z]{4}$')]
+        ! (upper-case(substring(., 1, 1)) || lower-case(substring(., 2)))"/>
     <xsl:variable name="region" as="xs:string?"
-        select="$parts[2][matches(., '^([A-Za-z]{2}|[0-9]{3})$')] ! upper-case(.)"/>
-    <xsl:sequence select="if (exists($mapped)) then string-join(($mapped, $region), '-') else ()"/>
+        select="$parts[position() = (if (exists($script)) then 3 else 2)]
+            [matches(., '^([A-Za-z]{2}|[0-9]{3})$')] ! upper-case(.)"/>
+    <xsl:sequence select="if (exists($mapped)) then string-join(($mapped, $script, $region), '-')
+        else ()"/>
+  </xsl:function>
+
+  <!-- Writing direction of a language tag: 'rtl' for right-to-left scripts, 'ltr' for others,
+       () when the tag says nothing about a language (und, mul, zxx). A script subtag decides
+       when there is one (ar-Latn is a transliteration: ltr); else the language: the living and
+       historical languages written in Arabic, Hebrew, Syriac, Thaana, N'Ko, Samaritan or
+       Mandaic script, by their ISO 639-1, -2 and -3 codes. -->
+  <xsl:variable name="r:rtl-scripts" as="xs:string*"
+      select="tokenize('arab hebr syrc thaa nkoo samr mand adlm rohg yezi mend')"/>
+  <xsl:variable name="r:rtl-languages" as="xs:string*" select="tokenize('
+      ar ara arb arz apc acm ajp ary aeb ayl arq afb apd
+      he heb hbo iw yi yid ydd yih ji jrb jpr lad-hebr
+      fa per fas prs pes ur urd ps pus pbt pbu sd snd ug uig dv div ckb ota pnb skr bal bqi glk
+      mzn lrc khw ks kas
+      syr syc aii cld arc tmr sam smp mid myz nqo')"/>
+
+  <xsl:function name="r:lang-dir" as="xs:string?">
+    <xsl:param name="code" as="xs:string?"/>
+    <xsl:variable name="parts" as="xs:string*"
+        select="tokenize(lower-case(normalize-space($code)), '[-_]')"/>
+    <xsl:variable name="script" as="xs:string?"
+        select="$parts[position() gt 1][matches(., '^[a-z]{4}$')][1]"/>
+    <xsl:sequence select="
+        if (exists($script)) then (if ($script = $r:rtl-scripts) then 'rtl' else 'ltr')
+        else if (empty($parts) or $parts[1] = ('', 'und', 'mul', 'zxx', 'mis')) then ()
+        else if ($parts[1] = $r:rtl-languages) then 'rtl'
+        else 'ltr'"/>
+  </xsl:function>
+
+  <!-- dir for an element with xml:lang, when its direction differs from the one it stands in:
+       that of the nearest ancestor with a language of known direction, else $r:dir (the
+       direction of the text being rendered, a tunnel parameter set by the page). -->
+  <xsl:template name="r:dir-attribute" as="attribute()?">
+    <xsl:param name="r:dir" as="xs:string" tunnel="yes" select="'ltr'"/>
+    <xsl:variable name="own" as="xs:string?" select="r:lang-dir(@xml:lang)"/>
+    <xsl:if test="exists($own)">
+      <xsl:variable name="outer" as="xs:string"
+          select="((ancestor::*[@xml:lang] ! r:lang-dir(@xml:lang))[last()], $r:dir)[1]"/>
+      <xsl:if test="$own ne $outer">
+        <xsl:attribute name="dir" select="$own"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Classes for the common renditions a TEI @style states in CSS (never copied as CSS:
+       a text cannot style the page). Unknown properties are left out. -->
+  <xsl:function name="r:style-classes" as="xs:string*">
+    <xsl:param name="style" as="attribute()?"/>
+    <xsl:for-each select="tokenize(lower-case(string($style)), ';')[contains(., ':')]">
+      <xsl:variable name="property" as="xs:string" select="normalize-space(substring-before(., ':'))"/>
+      <xsl:variable name="value" as="xs:string" select="normalize-space(substring-after(., ':'))"/>
+      <xsl:sequence select="
+          if ($property = 'font-style' and $value = ('italic', 'oblique')) then 'rend-italic'
+          else if ($property = 'font-weight' and ($value = ('bold', 'bolder')
+              or matches($value, '^[6-9]00$'))) then 'rend-bold'
+          else if ($property = ('text-decoration', 'text-decoration-line')) then
+              (if (contains($value, 'underline')) then 'rend-underline' else (),
+               if (contains($value, 'line-through')) then 'rend-strikethrough' else (),
+               if (contains($value, 'overline')) then 'rend-overline' else ())
+          else if ($property = 'vertical-align' and $value = ('super', 'superscript', 'top'))
+              then 'rend-sup'
+          else if ($property = 'vertical-align' and $value = ('sub', 'subscript', 'bottom'))
+              then 'rend-sub'
+          else if ($property = 'font-variant' and contains($value, 'small-caps'))
+              then 'rend-smallcaps'
+          else if ($property = 'letter-spacing' and not($value = ('normal', '0', '0em')))
+              then 'rend-spaced'
+          else if ($property = 'text-align' and $value = ('center', 'right', 'left', 'start',
+              'end')) then 'rend-' || $value
+          else if ($property = 'text-transform' and $value = 'uppercase') then 'rend-uppercase'
+          else if ($property = 'font-size' and matches($value, 'large|bigger|^[2-9][0-9]{2}%'))
+              then 'rend-large'
+          else if ($property = 'font-size' and matches($value, 'small|^[1-8][0-9]%'))
+              then 'rend-small'
+          else if ($property = 'font-family' and matches($value, 'antiqua|roman|latin'))
+              then 'rend-antiqua'
+          else if ($property = 'color' and $value = ('red', '#f00', '#ff0000', 'crimson'))
+              then 'rend-red'
+          else ()"/>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- Heading level of a div's head: 2 under the text title, one deeper per headed div. -->

@@ -64,6 +64,10 @@
             <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
             <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
+          <!-- a ref without words (as a ptr) shows where it leads: a link needs a name -->
+          <xsl:if test="normalize-space(.) = '' and empty(.//graphic)">
+            <xsl:value-of select="$href"/>
+          </xsl:if>
         </a>
       </xsl:when>
       <xsl:otherwise>

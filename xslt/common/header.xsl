@@ -16,13 +16,14 @@
     expand-text="no">
 
   <xsl:import href="base.xsl"/>
+  <xsl:import href="i18n.xsl"/>
 
   <xsl:function name="r:title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" as="element()*" select="$tei/teiHeader/fileDesc/titleStmt/title"/>
     <xsl:variable name="main" as="xs:string"
         select="r:plain(($titles[@type = 'main'], $titles[not(@type)], $titles)[1])"/>
-    <xsl:sequence select="if ($main != '') then $main else 'Untitled text'"/>
+    <xsl:sequence select="if ($main != '') then $main else r:msg('title.untitled')"/>
   </xsl:function>
 
   <xsl:function name="r:subtitle" as="xs:string?">

@@ -36,6 +36,13 @@
     <xsl:sequence select="r:fill($text, $args, 1)"/>
   </xsl:function>
 
+  <!-- True when the catalogue has $key (for labels of open value lists: a token without a
+       label of its own is shown as words). -->
+  <xsl:function name="r:has-msg" as="xs:boolean">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="exists($messages) and exists(key('i:message', $key, $messages))"/>
+  </xsl:function>
+
   <xsl:function name="r:fill" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="args" as="xs:string*"/>

@@ -24,13 +24,15 @@
     expand-text="no">
 
   <xsl:import href="base.xsl"/>
+  <xsl:import href="i18n.xsl"/>
 
   <xsl:variable name="r:kind-pages" as="map(xs:string, xs:string)" select="map {
       'person': 'persons.html', 'personGrp': 'persons.html', 'place': 'places.html',
       'org': 'organisations.html'}"/>
   <xsl:variable name="r:kind-labels" as="map(xs:string, xs:string)" select="map {
-      'person': 'Person', 'personGrp': 'Group of persons', 'place': 'Place',
-      'org': 'Organisation', 'event': 'Event', 'object': 'Object', 'nym': 'Name'}"/>
+      'person': r:msg('card.person'), 'personGrp': r:msg('card.personGrp'),
+      'place': r:msg('card.place'), 'org': r:msg('card.org'), 'event': r:msg('card.event'),
+      'object': r:msg('card.object'), 'nym': r:msg('card.nym')}"/>
 
   <!-- The index page of an entity kind. -->
   <xsl:function name="r:index-page" as="xs:string">
@@ -79,7 +81,7 @@
     <xsl:param name="entity" as="xs:string" required="yes"/>
     <xsl:variable name="entry" as="element()?" select="r:entry($entity)"/>
     <button type="button" class="card-button" popovertarget="{r:card-id($entity)}"
-        aria-label="{'About ' || r:preferred-name($entry, $entity)}">
+        aria-label="{r:msg('card.about', r:preferred-name($entry, $entity))}">
       <span aria-hidden="true">i</span>
     </button>
   </xsl:template>
@@ -164,7 +166,7 @@
     <div id="{$id}" popover="" role="dialog" aria-labelledby="{$id}-title"
         class="entity-card {r:token-class('kind', $kind)}">
       <p class="card-kind">
-        <xsl:value-of select="($r:kind-labels($kind), 'Entity')[1]"/>
+        <xsl:value-of select="($r:kind-labels($kind), r:msg('card.entity'))[1]"/>
       </p>
       <p class="card-title" id="{$id}-title">
         <xsl:for-each select="r:lang(r:preferred-name-element($entry)/@xml:lang)">
@@ -174,10 +176,10 @@
       </p>
       <xsl:apply-templates select="$entry" mode="r:card"/>
       <p class="card-more">
-        <a href="{r:index-page($kind)}#{$entity}">Entry in the index</a>
+        <a href="{r:index-page($kind)}#{$entity}"><xsl:value-of select="r:msg('card.entry')"/></a>
       </p>
       <button type="button" class="card-close" popovertarget="{$id}"
-          popovertargetaction="hide">Close</button>
+          popovertargetaction="hide"><xsl:value-of select="r:msg('card.close')"/></button>
     </div>
   </xsl:template>
 
@@ -190,7 +192,7 @@
         select="distinct-values(($names except $preferred) ! r:plain(.))[. != r:plain($preferred)]"/>
     <xsl:if test="exists($others)">
       <p class="card-also">
-        <xsl:value-of select="'Also: ' || string-join($others, '; ')"/>
+        <xsl:value-of select="r:msg('card.also', string-join($others, '; '))"/>
       </p>
     </xsl:if>
     <xsl:variable name="dates" as="xs:string?" select="r:entry-dates(.)"/>

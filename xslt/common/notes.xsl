@@ -18,12 +18,17 @@
     expand-text="no">
 
   <xsl:import href="base.xsl"/>
+  <xsl:import href="i18n.xsl"/>
 
   <xsl:function name="r:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
+    <!-- notes of the apparatus (in an app, a reading or a witness detail) and of a witness
+         are rendered in its entry (apparatus.xsl) -->
     <xsl:sequence select="empty($note/ancestor::note) and not($note/parent::*[r:is-div(.)
         or self::body or self::front or self::back or self::text or self::noteGrp
-        or self::floatingText or self::lg or self::sp or self::list or self::listBibl])"/>
+        or self::floatingText or self::lg or self::sp or self::list or self::listBibl
+        or self::app]) and empty($note/ancestor::*[self::rdg or self::rdgGrp or self::witDetail
+        or self::witness])"/>
   </xsl:function>
 
   <!-- The number shown for a footnote: its @n, else its position among the text's footnotes. -->
@@ -74,7 +79,7 @@
       </xsl:when>
       <xsl:otherwise>
         <a class="noteref" id="{$id}-ref" href="#{$id}" role="doc-noteref"
-            aria-label="{'Note ' || $number}">
+            aria-label="{r:msg('notes.ref', $number)}">
           <sup><xsl:value-of select="$number"/></sup>
         </a>
       </xsl:otherwise>
@@ -90,7 +95,7 @@
       <section class="footnotes" role="doc-endnotes" aria-labelledby="ed-notes-title">
         <xsl:element name="h{$level}">
           <xsl:attribute name="id" select="'ed-notes-title'"/>
-          <xsl:text>Notes</xsl:text>
+          <xsl:value-of select="r:msg('notes.title')"/>
         </xsl:element>
         <ol>
           <xsl:apply-templates select="$notes" mode="r:footnote"/>
@@ -107,7 +112,7 @@
         <xsl:with-param name="id" select="false()"/>
       </xsl:call-template>
       <a class="backlink" href="#{$id}-ref" role="doc-backlink"
-          aria-label="{'Back to the text of note ' || r:note-number(.)}">
+          aria-label="{r:msg('notes.back', r:note-number(.))}">
         <xsl:value-of select="r:note-number(.)"/>
       </a>
       <xsl:text> </xsl:text>

@@ -11,6 +11,7 @@
     call-template r:footnotes    (scope, level)     numbered notes of a text, with back links
     call-template r:entity-cards (scope)            popover cards of the entities named in scope
     functions r:title, r:authors, r:text-lang, r:citation, r:safe-url ... (header.xsl, base.xsl)
+    function r:text-dir                              a text's writing direction (languages.xsl)
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -21,9 +22,14 @@
   <xsl:import href="structure.xsl"/>
   <xsl:import href="blocks.xsl"/>
   <xsl:import href="inline.xsl"/>
+  <xsl:import href="transcription.xsl"/>
   <xsl:import href="biblio.xsl"/>
   <xsl:import href="names.xsl"/>
   <xsl:import href="notes.xsl"/>
+  <xsl:import href="apparatus.xsl"/>
+  <xsl:import href="manuscripts.xsl"/>
+  <xsl:import href="facsimile.xsl"/>
   <xsl:import href="toc.xsl"/>
+  <xsl:import href="languages.xsl"/>
 
 </xsl:stylesheet>

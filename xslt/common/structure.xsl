@@ -18,6 +18,7 @@
     expand-text="no">
 
   <xsl:import href="base.xsl"/>
+  <xsl:import href="i18n.xsl"/>
 
   <xsl:template match="text | group" mode="r:main" as="element()">
     <xsl:call-template name="r:block">
@@ -25,15 +26,18 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- Units of the critical apparatus: r:unit (apparatus.xsl, which declares an accumulator
+       and so is imported once, by render.xsl) is r:block with the apparatus of the unit after
+       its own content. -->
   <xsl:template match="front | body | back" mode="r:main" as="element()">
-    <xsl:call-template name="r:block">
+    <xsl:call-template name="r:unit">
       <xsl:with-param name="class" select="local-name()"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7" mode="r:main"
       as="element()">
-    <xsl:call-template name="r:block">
+    <xsl:call-template name="r:unit">
       <xsl:with-param name="element" select="if (head) then 'section' else 'div'"/>
       <xsl:with-param name="class" select="'div'"/>
     </xsl:call-template>
@@ -52,7 +56,7 @@
       </xsl:apply-templates>
       <xsl:if test="../@xml:id and not($r:phrasing)">
         <xsl:text> </xsl:text>
-        <a class="anchor" href="#{../@xml:id}" aria-label="Link to this section">#</a>
+        <a class="anchor" href="#{../@xml:id}" aria-label="{r:msg('section.link')}">#</a>
       </xsl:if>
     </xsl:element>
   </xsl:template>

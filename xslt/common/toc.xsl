@@ -16,6 +16,7 @@
     expand-text="no">
 
   <xsl:import href="base.xsl"/>
+  <xsl:import href="i18n.xsl"/>
 
   <!-- The contents of $scope as an ordered list, or nothing when no div has a head. -->
   <xsl:template name="r:toc" as="element()?">
@@ -47,7 +48,7 @@
     </xsl:variable>
     <li>
       <a href="#{@xml:id}">
-        <xsl:value-of select="if ($label != '') then $label else 'Section'"/>
+        <xsl:value-of select="if ($label != '') then $label else r:msg('toc.section')"/>
       </a>
       <xsl:if test="exists($children)">
         <ol><xsl:sequence select="$children"/></ol>

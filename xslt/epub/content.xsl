@@ -28,6 +28,10 @@
   <xsl:include href="modules/names.xsl"/>
   <xsl:include href="modules/notes.xsl"/>
   <xsl:include href="modules/pages.xsl"/>
+  <xsl:include href="modules/apparatus.xsl"/>
+  <xsl:include href="modules/transcription.xsl"/>
+  <xsl:include href="modules/facsimile.xsl"/>
+  <xsl:include href="modules/manuscripts.xsl"/>
   <xsl:include href="modules/titlepage.xsl"/>
 
   <xsl:global-context-item as="document-node()" use="required"/>
@@ -41,9 +45,11 @@
         <xsl:with-param name="text" select="$text"/>
       </xsl:call-template>
       <xsl:call-template name="ee:titlepage"/>
+      <xsl:call-template name="ee:witnesses-document"/>
       <xsl:for-each select="$ee:plan">
         <xsl:call-template name="ee:unit">
           <xsl:with-param name="unit" select="."/>
+          <xsl:with-param name="r:dir" select="ee:direction()" tunnel="yes"/>
         </xsl:call-template>
       </xsl:for-each>
     </ee:book>
@@ -61,6 +67,12 @@
           else ee:label($first-div) || ' — ' || ee:title()"/>
       <xsl:with-param name="body-type" select="($unit?matter, 'bodymatter')[1]"/>
       <xsl:with-param name="content" as="node()*">
+        <!-- a catalogue record's text is its manuscript description -->
+        <xsl:if test="$unit?file = $ee:plan[1]?file and r:catalogue-record($ee:tei)">
+          <xsl:apply-templates select="r:record-descriptions($ee:tei)" mode="r:main">
+            <xsl:with-param name="r:level" select="1" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:if>
         <xsl:apply-templates select="$unit?before" mode="r:main"/>
         <xsl:choose>
           <xsl:when test="exists($unit?lead)">

@@ -32,6 +32,10 @@
   <xsl:include href="modules/names.xsl"/>
   <xsl:include href="modules/notes.xsl"/>
   <xsl:include href="modules/pages.xsl"/>
+  <xsl:include href="modules/apparatus.xsl"/>
+  <xsl:include href="modules/transcription.xsl"/>
+  <xsl:include href="modules/facsimile.xsl"/>
+  <xsl:include href="modules/manuscripts.xsl"/>
   <xsl:include href="modules/entities.xsl"/>
 
   <xsl:global-context-item as="document-node()" use="required"/>
@@ -39,7 +43,8 @@
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
 
   <xsl:variable name="ee:kinds" as="map(xs:string, xs:string)" select="map {
-      'person': 'Persons', 'place': 'Places', 'org': 'Organisations' }"/>
+      'person': r:msg('nav.persons'), 'place': r:msg('nav.places'),
+      'org': r:msg('nav.organisations') }"/>
 
   <xsl:template match="/">
     <xsl:variable name="entities" as="element(ee:entity)*" select="ee:entities(.)"/>
@@ -50,18 +55,18 @@
       <xsl:otherwise>
         <xsl:call-template name="ee:document">
           <xsl:with-param name="href" select="$ee:index-file"/>
-          <xsl:with-param name="title" select="'Index of names — ' || ee:title()"/>
+          <xsl:with-param name="title" select="r:msg('epub.index') || ' — ' || ee:title()"/>
           <xsl:with-param name="body-type" select="'backmatter'"/>
           <xsl:with-param name="content" as="node()*">
             <section epub:type="index" role="doc-index" id="index" aria-labelledby="index-title">
-              <h1 id="index-title">Index of names</h1>
+              <h1 id="index-title"><xsl:value-of select="r:msg('epub.index')"/></h1>
               <xsl:for-each-group select="$entities"
                   group-by="if (map:contains($ee:kinds, @kind)) then @kind else 'other'">
                 <xsl:sort select="index-of(('person', 'place', 'org', 'other'), current-grouping-key())"/>
                 <section epub:type="index-group" id="index-{current-grouping-key()}"
                     aria-labelledby="index-{current-grouping-key()}-title">
                   <h2 id="index-{current-grouping-key()}-title">
-                    <xsl:value-of select="($ee:kinds(current-grouping-key()), 'Other names')[1]"/>
+                    <xsl:value-of select="($ee:kinds(current-grouping-key()), r:msg('epub.index.other'))[1]"/>
                   </h2>
                   <ul epub:type="index-entry-list">
                     <xsl:for-each select="current-group()">

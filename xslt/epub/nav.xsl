@@ -27,6 +27,10 @@
   <xsl:include href="modules/names.xsl"/>
   <xsl:include href="modules/notes.xsl"/>
   <xsl:include href="modules/pages.xsl"/>
+  <xsl:include href="modules/apparatus.xsl"/>
+  <xsl:include href="modules/transcription.xsl"/>
+  <xsl:include href="modules/facsimile.xsl"/>
+  <xsl:include href="modules/manuscripts.xsl"/>
   <xsl:include href="modules/titlepage.xsl"/>
 
   <xsl:global-context-item as="document-node()" use="required"/>
@@ -40,33 +44,37 @@
     <xsl:variable name="first-body" as="element()?" select="($text/tei:body//*[@xml:id])[1]"/>
     <xsl:call-template name="ee:document">
       <xsl:with-param name="href" select="'nav.xhtml'"/>
-      <xsl:with-param name="title" select="'Contents — ' || ee:title()"/>
+      <xsl:with-param name="title" select="r:msg('toc.title') || ' — ' || ee:title()"/>
       <xsl:with-param name="properties" select="'nav'"/>
       <xsl:with-param name="body-type" select="'frontmatter'"/>
       <xsl:with-param name="content" as="node()*">
         <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
-          <h1 id="toc-title">Contents</h1>
+          <h1 id="toc-title"><xsl:value-of select="r:msg('toc.title')"/></h1>
           <ol>
+            <!-- in spine order: the list of witnesses comes before the text -->
+            <xsl:if test="ee:has-witnesses()">
+              <li><a href="{$ee:witnesses-file}"><xsl:value-of select="r:msg('app.witnesses')"/></a></li>
+            </xsl:if>
             <xsl:apply-templates select="$divs" mode="ee:toc"/>
             <xsl:if test="empty($divs)">
               <li><a href="{$ee:plan[1]?file}"><xsl:value-of select="ee:title()"/></a></li>
             </xsl:if>
             <xsl:if test="$has-index">
-              <li><a href="{$ee:index-file}">Index of names</a></li>
+              <li><a href="{$ee:index-file}"><xsl:value-of select="r:msg('epub.index')"/></a></li>
             </xsl:if>
           </ol>
         </nav>
         <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
-          <h2 id="landmarks-title">Landmarks</h2>
+          <h2 id="landmarks-title"><xsl:value-of select="r:msg('epub.landmarks')"/></h2>
           <ol>
-            <li><a epub:type="titlepage" href="{$ee:titlepage-file}">Title page</a></li>
-            <li><a epub:type="toc" href="nav.xhtml#toc">Contents</a></li>
+            <li><a epub:type="titlepage" href="{$ee:titlepage-file}"><xsl:value-of select="r:msg('epub.titlepage')"/></a></li>
+            <li><a epub:type="toc" href="nav.xhtml#toc"><xsl:value-of select="r:msg('toc.title')"/></a></li>
             <li>
               <a epub:type="bodymatter"
-                  href="{if (exists($first-body)) then ee:href($first-body) else $ee:plan[1]?file}">Start of text</a>
+                  href="{if (exists($first-body)) then ee:href($first-body) else $ee:plan[1]?file}"><xsl:value-of select="r:msg('epub.start')"/></a>
             </li>
             <xsl:if test="$has-index">
-              <li><a epub:type="index" href="{$ee:index-file}">Index of names</a></li>
+              <li><a epub:type="index" href="{$ee:index-file}"><xsl:value-of select="r:msg('epub.index')"/></a></li>
             </xsl:if>
           </ol>
         </nav>
@@ -74,7 +82,7 @@
         <xsl:if test="exists($pbs)">
           <nav epub:type="page-list" role="doc-pagelist" id="page-list"
               aria-labelledby="page-list-title" hidden="hidden">
-            <h2 id="page-list-title">Pages</h2>
+            <h2 id="page-list-title"><xsl:value-of select="r:msg('epub.pages')"/></h2>
             <ol>
               <xsl:for-each select="$pbs">
                 <li><a href="{ee:href(.)}"><xsl:value-of select="ee:page-label(.)"/></a></li>

@@ -31,16 +31,16 @@
   <xsl:template match="/" as="element()">
     <xsl:variable name="texts" as="element()*" select="ed:corpus/TEI"/>
     <xsl:call-template name="s:page">
-      <xsl:with-param name="title" select="'About the edition'"/>
+      <xsl:with-param name="title" select="r:msg('about.title')"/>
       <xsl:with-param name="page" select="'about.html'"/>
       <xsl:with-param name="lang" select="($texts[1] ! r:text-lang(.), 'en')[1]"/>
       <xsl:with-param name="body-class" select="'page about'"/>
       <xsl:with-param name="content" as="element()*">
         <header class="page-header">
-          <h1>About the edition</h1>
+          <h1><xsl:value-of select="r:msg('about.title')"/></h1>
         </header>
         <section id="ed-cite" class="cite" aria-labelledby="ed-cite-title">
-          <h2 id="ed-cite-title">How to cite</h2>
+          <h2 id="ed-cite-title"><xsl:value-of select="r:msg('footer.cite')"/></h2>
           <xsl:choose>
             <xsl:when test="count($texts) = 1">
               <p class="citation"><xsl:value-of select="r:citation($texts, $date)"/></p>
@@ -48,13 +48,13 @@
             <xsl:otherwise>
               <p>
                 <xsl:value-of select="$edition-title || '. ' || $date || '.'"/>
-                <xsl:text> Each text is cited as given in its section below.</xsl:text>
+                <xsl:value-of select="' ' || r:msg('about.cite.each')"/>
               </p>
             </xsl:otherwise>
           </xsl:choose>
         </section>
         <xsl:if test="count($texts) gt 1">
-          <nav class="about-toc" aria-label="Texts">
+          <nav class="about-toc" aria-label="{r:msg('nav.texts')}">
             <ul>
               <xsl:for-each select="$texts">
                 <li><a href="#text-{@ed:stem}"><xsl:value-of select="r:title(.)"/></a></li>
@@ -62,7 +62,10 @@
             </ul>
           </nav>
         </xsl:if>
-        <xsl:apply-templates select="$texts" mode="about-text"/>
+        <!-- the headers' own ids are left out: texts share ids, and some repeat one -->
+        <xsl:apply-templates select="$texts" mode="about-text">
+          <xsl:with-param name="r:ids" select="false()" tunnel="yes"/>
+        </xsl:apply-templates>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -29,11 +29,11 @@
 
   <!-- Index exports written by the index builder into OUT/index/. -->
   <xsl:variable name="exports" as="map(xs:string, xs:string)*" select="
-      map {'file': 'entities.json', 'label': 'Entities (JSON)'},
-      map {'file': 'entities.csv', 'label': 'Entities (CSV)'},
-      map {'file': 'occurrences.csv', 'label': 'Occurrences of the entities (CSV)'},
-      map {'file': 'entities.xml', 'label': 'Entities (TEI XML)'},
-      map {'file': 'places.geojson', 'label': 'Places (GeoJSON)'}"/>
+      map {'file': 'entities.json', 'label': r:msg('export.entities-json')},
+      map {'file': 'entities.csv', 'label': r:msg('export.entities-csv')},
+      map {'file': 'occurrences.csv', 'label': r:msg('export.occurrences-csv')},
+      map {'file': 'entities.xml', 'label': r:msg('export.entities-xml')},
+      map {'file': 'places.geojson', 'label': r:msg('export.places-geojson')}"/>
 
   <xsl:template match="/" as="element()">
     <xsl:variable name="texts" as="element()*" select="ed:corpus/TEI"/>
@@ -53,19 +53,19 @@
           </xsl:for-each>
           <xsl:if test="count($texts) gt 1">
             <p class="lead">
-              <xsl:value-of select="count($texts) || ' texts encoded in TEI P5'"/>
+              <xsl:value-of select="r:msg('home.count', string(count($texts)))"/>
             </p>
           </xsl:if>
         </header>
         <xsl:if test="exists($intro)">
           <section class="introduction" aria-labelledby="ed-intro">
-            <h2 id="ed-intro">Introduction</h2>
+            <h2 id="ed-intro"><xsl:value-of select="r:msg('home.intro')"/></h2>
             <xsl:apply-templates select="$intro" mode="r:main"/>
-            <p><a href="about.html">About the edition, its sources and how to cite it</a></p>
+            <p><a href="about.html"><xsl:value-of select="r:msg('home.about')"/></a></p>
           </section>
         </xsl:if>
         <section class="texts" aria-labelledby="ed-texts">
-          <h2 id="ed-texts">Texts</h2>
+          <h2 id="ed-texts"><xsl:value-of select="r:msg('nav.texts')"/></h2>
           <ol class="text-list">
             <xsl:for-each select="$texts">
               <xsl:call-template name="text-entry"/>
@@ -73,9 +73,9 @@
           </ol>
         </section>
         <section class="downloads" aria-labelledby="ed-downloads">
-          <h2 id="ed-downloads">Downloads</h2>
+          <h2 id="ed-downloads"><xsl:value-of select="r:msg('home.downloads')"/></h2>
           <xsl:if test="$epub">
-            <h3>EPUB books</h3>
+            <h3><xsl:value-of select="r:msg('home.epubs')"/></h3>
             <ul class="download-list">
               <xsl:for-each select="$texts">
                 <li>
@@ -86,7 +86,7 @@
               </xsl:for-each>
             </ul>
           </xsl:if>
-          <h3>Index of named entities</h3>
+          <h3><xsl:value-of select="r:msg('home.index')"/></h3>
           <ul class="download-list">
             <xsl:for-each select="$exports">
               <li><a href="../index/{?file}"><xsl:value-of select="?label"/></a>

@@ -7,6 +7,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:s="urn:edition:shell"
+    xmlns:r="urn:edition:render"
     xmlns:h="http://www.w3.org/1999/xhtml"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all"
@@ -30,7 +31,7 @@
     <xsl:variable name="h1" as="xs:string"
         select="normalize-space(($content/descendant-or-self::h:h1)[1])"/>
     <xsl:call-template name="s:page">
-      <xsl:with-param name="title" select="if ($h1 != '') then $h1 else 'Index'"/>
+      <xsl:with-param name="title" select="if ($h1 != '') then $h1 else r:msg('index.title')"/>
       <xsl:with-param name="page" select="$page"/>
       <xsl:with-param name="lang" select="$lang"/>
       <xsl:with-param name="body-class" select="'page index-page'"/>

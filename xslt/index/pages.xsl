@@ -13,8 +13,9 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:ed="urn:edition"
     xmlns:s="urn:edition:shell"
+    xmlns:r="urn:edition:render"
     xmlns="http://www.w3.org/1999/xhtml"
-    exclude-result-prefixes="xs ed s">
+    exclude-result-prefixes="xs ed s r">
 
   <!-- The page shell shared with every HTML page (head, site navigation, main, footer);
        its parameters edition-title, date and index-pages come from the HTML writer's
@@ -31,11 +32,11 @@
 
   <!-- Page file -> (title, register kinds listed on it); entities.html takes the rest. -->
   <xsl:variable name="pages" as="map(xs:string, xs:string*)" select="map {
-      'persons.html': ('Persons', 'person', 'personGrp'),
-      'places.html': ('Places', 'place'),
-      'organisations.html': ('Organisations', 'org'),
-      'entities.html': ('Other entities'),
-      'timeline.html': ('Timeline') }"/>
+      'persons.html': (r:msg('nav.persons'), 'person', 'personGrp'),
+      'places.html': (r:msg('nav.places'), 'place'),
+      'organisations.html': (r:msg('nav.organisations'), 'org'),
+      'entities.html': (r:msg('nav.entities')),
+      'timeline.html': (r:msg('nav.timeline')) }"/>
   <xsl:variable name="listed-kinds" as="xs:string+"
       select="('person', 'personGrp', 'place', 'org')"/>
 
@@ -46,7 +47,7 @@
   <xsl:template match="ed:index" as="element()">
     <xsl:variable name="lang" as="xs:string"
         select="(ed:documents/ed:document/@lang[normalize-space()], 'en')[1]"/>
-    <xsl:variable name="title" as="xs:string" select="($pages($page)[1], 'Index')[1]"/>
+    <xsl:variable name="title" as="xs:string" select="($pages($page)[1], r:msg('index.title'))[1]"/>
     <xsl:variable name="kinds" as="xs:string*" select="tail($pages($page))"/>
     <xsl:variable name="entities" as="element(ed:entity)*" select="
         if ($page eq 'entities.html') then ed:entities/ed:entity[not(@type = $listed-kinds)]
@@ -65,13 +66,12 @@
             <xsl:call-template name="timeline"/>
           </xsl:when>
           <xsl:when test="empty($entities)">
-            <p>No entries.</p>
+            <p><xsl:value-of select="r:msg('index.none')"/></p>
           </xsl:when>
           <xsl:otherwise>
             <p class="index-summary">
-              <xsl:value-of select="count($entities)
-                  || (if (count($entities) eq 1) then ' entry, ' else ' entries, ')
-                  || ed:plural(xs:integer(sum($entities/@count)), 'mention') || '.'"/>
+              <xsl:value-of select="r:msg('index.summary', (ed:plural(count($entities), 'index.entry'),
+                  ed:plural(xs:integer(sum($entities/@count)), 'index.mention')))"/>
             </p>
             <xsl:apply-templates select="$entities" mode="ed:html">
               <xsl:with-param name="page-lang" select="$lang" tunnel="yes"/>
@@ -96,7 +96,7 @@
         </ol>
       </xsl:when>
       <xsl:otherwise>
-        <p>No dates.</p>
+        <p><xsl:value-of select="r:msg('index.no-dates')"/></p>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -12,6 +12,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ee="urn:edition:epub"
+    xmlns:r="urn:edition:render"
     exclude-result-prefixes="#all">
 
   <xsl:variable name="ee:tei" as="element(tei:TEI)" select="/tei:TEI"/>
@@ -33,13 +34,18 @@
     <!-- ELTeC appends " : ELTeC edition" to the title of the work; the book is the work. -->
     <xsl:variable name="text" as="xs:string"
         select="replace(ee:plain($main), '\s*:\s*ELTeC edition\s*$', '')"/>
-    <xsl:sequence select="if ($text != '') then $text else 'Untitled text'"/>
+    <xsl:sequence select="if ($text != '') then $text else r:msg('title.untitled')"/>
   </xsl:function>
 
+  <!-- The book's language: the text's (text/@xml:lang, else the root's, else the header's
+       langUsage), as the reading page states it; "und" when nothing says. -->
   <xsl:function name="ee:language" as="xs:string">
-    <xsl:variable name="found" as="xs:string?" select="($ee:tei/@xml:lang, $ee:tei/tei:text/@xml:lang,
-        $ee:header/tei:profileDesc/tei:langUsage/tei:language/@ident)[normalize-space()][1]"/>
-    <xsl:sequence select="if (exists($found)) then normalize-space($found) else 'en'"/>
+    <xsl:sequence select="r:text-lang($ee:tei)"/>
+  </xsl:function>
+
+  <!-- The book's writing direction: rtl puts page-progression-direction on the spine. -->
+  <xsl:function name="ee:direction" as="xs:string">
+    <xsl:sequence select="r:text-dir($ee:tei)"/>
   </xsl:function>
 
   <xsl:function name="ee:resp-role" as="xs:string">
@@ -106,6 +112,7 @@
         </xsl:for-each>
       </xsl:for-each>
       <ee:language><xsl:value-of select="ee:language()"/></ee:language>
+      <ee:direction><xsl:value-of select="ee:direction()"/></ee:direction>
       <ee:text-id><xsl:value-of select="$ee:tei/@xml:id"/></ee:text-id>
       <xsl:for-each select="($pub/tei:idno[normalize-space()])[1]">
         <ee:identifier><xsl:value-of select="normalize-space(.)"/></ee:identifier>

@@ -10,6 +10,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ee="urn:edition:epub"
+    xmlns:r="urn:edition:render"
     exclude-result-prefixes="#all">
 
   <xsl:function name="ee:label" as="xs:string">
@@ -24,8 +25,10 @@
         <xsl:variable name="type" as="xs:string" select="normalize-space($div/@type)"/>
         <xsl:variable name="same" as="element()*"
             select="$div/../*[ee:is-div(.)][normalize-space(@type) = $type]"/>
-        <xsl:variable name="name" as="xs:string" select="if ($type = '') then 'Section'
-            else if ($type = 'titlepage') then 'Title page'
+        <!-- a type the catalogue names (div.chapter = "Chapter"), else the type itself -->
+        <xsl:variable name="name" as="xs:string" select="if ($type = '') then r:msg('toc.section')
+            else if ($type = 'titlepage') then r:msg('epub.titlepage')
+            else if (r:has-msg('div.' || $type)) then r:msg('div.' || $type)
             else upper-case(substring($type, 1, 1)) || substring($type, 2)"/>
         <xsl:sequence select="if (count($same) gt 1 or $type = '')
             then $name || ' ' || (index-of($same ! generate-id(.), generate-id($div))[1])

@@ -17,16 +17,43 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:key name="ee:id" match="tei:text//*[@xml:id]" use="string(@xml:id)"/>
+  <!-- Elements a link can reach: those of the text, and those of a manuscript description
+       that the book shows (a catalogue record's, manuscripts.xsl). -->
+  <xsl:key name="ee:id" match="tei:text//*[@xml:id] | tei:sourceDesc//tei:msDesc/descendant-or-self::*[@xml:id]"
+      use="string(@xml:id)"/>
 
-  <!-- The element of this text a pointer's first target names, if any. -->
+  <!-- The element of this text a pointer's first target names, if any: "#id", or a bare
+       "id" (a relative URL naming no file) that is an id of the text. -->
   <xsl:function name="ee:local-target" as="element()?">
     <xsl:param name="pointer" as="element()"/>
     <xsl:variable name="target" as="xs:string?"
         select="tokenize(normalize-space($pointer/@target))[1]"/>
-    <xsl:sequence select="if (starts-with($target, '#'))
-        then key('ee:id', substring($target, 2), root($pointer))[1] else ()"/>
+    <xsl:variable name="id" as="xs:string?" select="if (starts-with($target, '#'))
+        then substring($target, 2)
+        else if (matches($target, '^[\p{L}_][\p{L}\p{N}_.-]*$') and not(matches($target, '\.x?html?$|\.xml$')))
+        then $target else ()"/>
+    <xsl:sequence select="(if (exists($id)) then key('ee:id', $id, root($pointer)) else ())
+        [ancestor::tei:text or r:catalogue-record($ee:tei)][1]"/>
   </xsl:function>
+
+  <!-- A pointer that leads nowhere in the book (another file of the corpus, an id the book does
+       not show): its words without a link. Web addresses stay links. -->
+  <xsl:function name="ee:dead-link" as="xs:boolean">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:variable name="target" as="xs:string"
+        select="string(tokenize(normalize-space($pointer/@target))[1])"/>
+    <xsl:sequence select="empty(ee:local-target($pointer))
+        and not(matches($target, '^(https?|mailto):', 'i'))"/>
+  </xsl:function>
+
+  <xsl:template match="tei:ref[@target][ee:dead-link(.)] | tei:ptr[@target][ee:dead-link(.)]"
+      mode="r:main" as="element()?" priority="1">
+    <xsl:if test="self::tei:ref">
+      <xsl:call-template name="r:inline">
+        <xsl:with-param name="class" select="'ref'"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
 
   <xsl:template match="tei:ref[exists(ee:local-target(.))] | tei:ptr[exists(ee:local-target(.))]"
       mode="r:main" as="element()" priority="2">
@@ -64,7 +91,7 @@
   <xsl:function name="ee:target-label" as="xs:string">
     <xsl:param name="target" as="element()"/>
     <xsl:sequence select="if (r:is-div($target)) then ee:label($target)
-        else if ($target/self::tei:pb) then 'page ' || ee:page-label($target)
+        else if ($target/self::tei:pb) then r:msg('tr.page') || ' ' || ee:page-label($target)
         else '#' || $target/@xml:id"/>
   </xsl:function>
 

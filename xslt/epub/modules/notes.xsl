@@ -107,7 +107,7 @@
       <xsl:variable name="backlink" as="element()?">
         <xsl:if test="exists($back)">
           <a role="doc-backlink" href="{$back}" class="backlink"
-              aria-label="{'Back to note reference' || (if ($label != '') then ' ' || $label else '')}">↩</a>
+              aria-label="{normalize-space(r:msg('epub.note.back', $label))}">↩</a>
         </xsl:if>
       </xsl:variable>
       <xsl:choose>
@@ -145,7 +145,7 @@
     <xsl:variable name="notes" as="element(tei:note)*"
         select="$nodes/descendant-or-self::tei:note[ee:at-point(.)]"/>
     <xsl:if test="exists($notes)">
-      <section class="footnotes" aria-label="Notes">
+      <section class="footnotes" aria-label="{r:msg('notes.title')}">
         <xsl:apply-templates select="$notes" mode="ee:footnote"/>
       </section>
     </xsl:if>

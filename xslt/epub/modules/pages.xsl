@@ -5,7 +5,8 @@
 
   The marker is an empty span with epub:type pagebreak, role doc-pagebreak and the page's
   label as its accessible name; its id is the pb's normalized xml:id (page12). A pb without
-  @n is labelled by its position among the text's pbs.
+  @n is labelled by its position among the text's pbs. The page's image comes before it when
+  the book carries the facsimile (facsimile.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -32,7 +33,10 @@
         else string($pb/accumulator-before('ee:page-number'))"/>
   </xsl:function>
 
-  <xsl:template match="tei:pb" mode="r:main" as="element()">
+  <xsl:template match="tei:pb" mode="r:main" as="element()+">
+    <xsl:call-template name="ee:page-image">
+      <xsl:with-param name="pb" select="."/>
+    </xsl:call-template>
     <span epub:type="pagebreak" role="doc-pagebreak" aria-label="{ee:page-label(.)}">
       <xsl:if test="@xml:id">
         <xsl:attribute name="id" select="@xml:id"/>

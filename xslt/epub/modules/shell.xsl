@@ -31,6 +31,9 @@
         <xsl:attribute name="properties" select="$properties"/>
       </xsl:if>
       <html xml:lang="{ee:language()}" lang="{ee:language()}">
+        <xsl:if test="ee:direction() = 'rtl'">
+          <xsl:attribute name="dir" select="'rtl'"/>
+        </xsl:if>
         <head>
           <meta charset="utf-8"/>
           <title><xsl:value-of select="$title"/></title>

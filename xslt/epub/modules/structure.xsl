@@ -4,7 +4,8 @@
 
   - a div is a section with its normalized id, the EPUB structural semantic of its type
     (epub:type) and the matching DPUB-ARIA role; a div split over several content documents
-    (plan.xsl) renders only the nodes given in $content;
+    (plan.xsl) renders only the nodes given in $content, with the apparatus of the div's own
+    content (r:unit-content, xslt/common/apparatus.xsl);
   - headings start at h1 in every content document (the title is on the title page, not above
     the text as on a web page) and carry no self-link: a reading system has its own.
   - a graphic/media renders an img only when the builder packaged its file: $images has one
@@ -53,9 +54,10 @@
       <xsl:if test="exists($sem[2])">
         <xsl:attribute name="role" select="$sem[2]"/>
       </xsl:if>
-      <xsl:apply-templates select="$content" mode="r:main">
+      <xsl:call-template name="r:unit-content">
+        <xsl:with-param name="content" select="$content"/>
         <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
-      </xsl:apply-templates>
+      </xsl:call-template>
     </section>
   </xsl:template>
 

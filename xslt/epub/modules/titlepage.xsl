@@ -8,6 +8,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ee="urn:edition:epub"
+    xmlns:r="urn:edition:render"
     xmlns:epub="http://www.idpf.org/2007/ops"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
@@ -31,7 +32,7 @@
           <xsl:if test="exists($stmt/(tei:editor | tei:respStmt))">
             <dl class="credits">
               <xsl:for-each select="$stmt/tei:editor">
-                <dt>Editor</dt>
+                <dt><xsl:value-of select="r:msg('epub.editor')"/></dt>
                 <dd><xsl:value-of select="ee:plain(.)"/></dd>
               </xsl:for-each>
               <xsl:for-each select="$stmt/tei:respStmt">
@@ -49,11 +50,11 @@
             <p class="imprint"><xsl:value-of select="string-join($imprint[. != ''], ', ')"/></p>
           </xsl:if>
           <xsl:if test="ee:rights() != ''">
-            <p class="rights">Licence: <xsl:value-of select="ee:rights()"/></p>
+            <p class="rights"><xsl:value-of select="r:msg('fact.licence') || ': ' || ee:rights()"/></p>
           </xsl:if>
           <xsl:variable name="source" as="xs:string" select="ee:describe-bibl(ee:source-bibl())"/>
           <xsl:if test="$source != ''">
-            <p class="source">Source: <xsl:value-of select="$source"/></p>
+            <p class="source"><xsl:value-of select="r:msg('text.source') || ' ' || $source"/></p>
           </xsl:if>
         </section>
       </xsl:with-param>

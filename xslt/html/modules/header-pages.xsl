@@ -19,11 +19,11 @@
 
   <xsl:mode name="about-text" on-no-match="fail" on-multiple-match="fail"/>
 
-  <xsl:variable name="decl-labels" as="map(xs:string, xs:string)" select="map {
-      'correction': 'Correction', 'normalization': 'Normalisation', 'quotation': 'Quotation',
-      'hyphenation': 'Hyphenation', 'segmentation': 'Segmentation',
-      'interpretation': 'Interpretation', 'punctuation': 'Punctuation',
-      'stdVals': 'Standard values'}"/>
+  <!-- Editorial declarations by their element: decl.<name> in the catalogue. -->
+  <xsl:function name="s:decl-label" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="if (r:has-msg('decl.' || $name)) then r:msg('decl.' || $name) else $name"/>
+  </xsl:function>
 
   <xsl:template match="TEI" mode="about-text" as="element()">
     <xsl:variable name="header" as="element()?" select="teiHeader"/>
@@ -33,36 +33,47 @@
       <xsl:if test="exists(r:authors(.))">
         <p class="authors"><xsl:value-of select="string-join(r:authors(.), '; ')"/></p>
       </xsl:if>
-      <p><a href="{@ed:stem}.html">Read the text</a></p>
+      <p><a href="{@ed:stem}.html"><xsl:value-of select="r:msg('about.read')"/></a></p>
       <xsl:call-template name="facts"/>
       <xsl:for-each select="$header/fileDesc/sourceDesc">
-        <h3>Source</h3>
-        <xsl:apply-templates select="*" mode="r:main"/>
+        <h3><xsl:value-of select="r:msg('about.source')"/></h3>
+        <!-- a catalogue record's description is its reading page (manuscripts.xsl) -->
+        <xsl:apply-templates select="* except (if (../../../text/@ed:catalogue = 'true')
+            then msDesc else ())" mode="r:main">
+          <xsl:with-param name="r:level" select="4" tunnel="yes"/>
+        </xsl:apply-templates>
+        <xsl:if test="../../../text/@ed:catalogue = 'true'">
+          <p><a href="{ancestor::TEI/@ed:stem}.html"><xsl:value-of select="r:msg('ms.record')"/></a></p>
+        </xsl:if>
       </xsl:for-each>
       <xsl:if test="$multiple">
         <xsl:for-each select="$header/encodingDesc/projectDesc">
-          <h3>Project</h3>
+          <h3><xsl:value-of select="r:msg('about.project')"/></h3>
           <xsl:apply-templates select="*" mode="r:main"/>
         </xsl:for-each>
       </xsl:if>
       <xsl:for-each select="$header/encodingDesc/editorialDecl[normalize-space()]">
-        <h3>Editorial declarations</h3>
+        <h3><xsl:value-of select="r:msg('about.decl')"/></h3>
         <xsl:apply-templates select="p | ab" mode="r:main"/>
         <xsl:for-each select="* except (p | ab)">
-          <h4><xsl:value-of select="($decl-labels(local-name()), local-name())[1]"/></h4>
+          <h4><xsl:value-of select="s:decl-label(local-name())"/></h4>
           <xsl:apply-templates select="*" mode="r:main"/>
         </xsl:for-each>
       </xsl:for-each>
       <xsl:call-template name="encoding"/>
       <xsl:for-each select="$header/revisionDesc[change]">
-        <h3>Revision history</h3>
+        <h3><xsl:value-of select="r:msg('about.revisions')"/></h3>
         <ul class="changes">
           <xsl:for-each select="change">
             <li>
               <xsl:if test="@when">
-                <time datetime="{@when[matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')]}">
+                <xsl:element name="{if (matches(@when, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'))
+                    then 'time' else 'span'}">
+                  <xsl:if test="matches(@when, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')">
+                    <xsl:attribute name="datetime" select="@when"/>
+                  </xsl:if>
                   <xsl:value-of select="@when"/>
-                </time>
+                </xsl:element>
                 <xsl:text>: </xsl:text>
               </xsl:if>
               <xsl:apply-templates mode="r:main">
@@ -72,7 +83,7 @@
           </xsl:for-each>
         </ul>
       </xsl:for-each>
-      <h3>How to cite this text</h3>
+      <h3><xsl:value-of select="r:msg('about.cite.text')"/></h3>
       <p class="citation"><xsl:value-of select="r:citation(., $date)"/></p>
     </section>
   </xsl:template>
@@ -81,19 +92,19 @@
     <xsl:variable name="licence" as="element()?" select="r:licence(.)"/>
     <dl class="facts">
       <xsl:for-each select="teiHeader/fileDesc/editionStmt/edition">
-        <dt>Edition</dt>
+        <dt><xsl:value-of select="r:msg('fact.edition')"/></dt>
         <dd><xsl:value-of select="r:plain(.)"/></dd>
       </xsl:for-each>
       <xsl:if test="exists(r:publisher(.))">
-        <dt>Publisher</dt>
+        <dt><xsl:value-of select="r:msg('fact.publisher')"/></dt>
         <dd><xsl:value-of select="r:publisher(.)"/></dd>
       </xsl:if>
       <xsl:if test="exists(r:publication-date(.))">
-        <dt>Date</dt>
+        <dt><xsl:value-of select="r:msg('fact.date')"/></dt>
         <dd><xsl:value-of select="r:publication-date(.)"/></dd>
       </xsl:if>
       <xsl:if test="exists(r:identifier(.))">
-        <dt>Identifier</dt>
+        <dt><xsl:value-of select="r:msg('fact.identifier')"/></dt>
         <dd>
           <xsl:variable name="id" as="xs:string" select="r:identifier(.)"/>
           <xsl:choose>
@@ -102,11 +113,11 @@
           </xsl:choose>
         </dd>
       </xsl:if>
-      <dt>Licence</dt>
+      <dt><xsl:value-of select="r:msg('fact.licence')"/></dt>
       <dd>
         <xsl:variable name="href" as="xs:string?" select="r:safe-url($licence/@target)"/>
         <xsl:choose>
-          <xsl:when test="empty($licence)">Not stated in the header</xsl:when>
+          <xsl:when test="empty($licence)"><xsl:value-of select="r:msg('fact.no-licence')"/></xsl:when>
           <xsl:when test="exists($href)">
             <a href="{$href}" rel="license">
               <xsl:value-of select="if (normalize-space($licence)) then r:plain($licence) else $href"/>
@@ -115,7 +126,7 @@
           <xsl:otherwise><xsl:value-of select="r:plain($licence)"/></xsl:otherwise>
         </xsl:choose>
       </dd>
-      <dt>Reading page</dt>
+      <dt><xsl:value-of select="r:msg('fact.page')"/></dt>
       <dd><a href="{@ed:stem}.html"><xsl:value-of select="@ed:stem || '.html'"/></a></dd>
     </dl>
   </xsl:template>
@@ -127,30 +138,30 @@
         select="teiHeader/profileDesc/textClass/keywords/term ! r:plain(.)[. != '']"/>
     <xsl:variable name="languages" as="xs:string*"
         select="teiHeader/profileDesc/langUsage/language ! r:plain(.)[. != '']"/>
-    <h3>Encoding</h3>
+    <h3><xsl:value-of select="r:msg('about.encoding')"/></h3>
     <p>
-      <xsl:text>The text is encoded in TEI P5 XML</xsl:text>
-      <xsl:if test="normalize-space($encoding/@n)">
-        <xsl:value-of select="' (' || normalize-space($encoding/@n) || ')'"/>
-      </xsl:if>
-      <xsl:text>. Names of persons, places and organisations and dates are linked to the
-        edition's registers and index where the encoding identifies them.</xsl:text>
+      <xsl:value-of select="r:msg('about.encoding.tei', normalize-space($encoding/@n)[. != '']
+          ! (' (' || . || ')'))"/>
+      <xsl:value-of select="' ' || r:msg('about.encoding.names')"/>
       <xsl:if test="$guide-url != '' and exists(r:safe-url($guide-url))">
-        <xsl:text> See the </xsl:text>
-        <a href="{r:safe-url($guide-url)}">encoding guidelines</a>
-        <xsl:text>.</xsl:text>
+        <!-- "See the {1}." with the link in place of {1} -->
+        <xsl:variable name="see" as="xs:string*" select="tokenize(r:msg('about.guide'), '\{1\}')"/>
+        <xsl:value-of select="' ' || $see[1]"/>
+        <a href="{r:safe-url($guide-url)}"><xsl:value-of select="r:msg('about.guide.link')"/></a>
+        <xsl:value-of select="$see[2]"/>
       </xsl:if>
     </p>
     <xsl:if test="exists($languages)">
-      <p><xsl:value-of select="'Languages: ' || string-join($languages, '; ') || '.'"/></p>
+      <p><xsl:value-of select="r:msg('about.languages', string-join($languages, '; '))"/></p>
     </xsl:if>
     <xsl:if test="exists($keywords)">
-      <p><xsl:value-of select="'Keywords: ' || string-join($keywords, '; ') || '.'"/></p>
+      <p><xsl:value-of select="r:msg('about.keywords', string-join($keywords, '; '))"/></p>
     </xsl:if>
     <xsl:for-each select="$encoding/tagsDecl/namespace[tagUsage]">
       <table class="tag-usage">
-        <caption>Elements used</caption>
-        <thead><tr><th scope="col">Element</th><th scope="col">Occurrences</th></tr></thead>
+        <caption><xsl:value-of select="r:msg('about.tags')"/></caption>
+        <thead><tr><th scope="col"><xsl:value-of select="r:msg('about.tags.element')"/></th>
+          <th scope="col"><xsl:value-of select="r:msg('about.tags.count')"/></th></tr></thead>
         <tbody>
           <xsl:for-each select="tagUsage">
             <tr><td><code><xsl:value-of select="@gi"/></code></td><td><xsl:value-of select="@occurs"/></td></tr>

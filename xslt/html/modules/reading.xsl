@@ -26,32 +26,48 @@
         <xsl:with-param name="scope" select="text"/>
       </xsl:call-template>
     </xsl:variable>
+    <xsl:variable name="viewer" as="element()?">
+      <xsl:call-template name="r:facsimile-viewer">
+        <xsl:with-param name="tei" select="."/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:call-template name="s:page">
       <xsl:with-param name="title" select="r:title(.)"/>
       <xsl:with-param name="page" select="$stem || '.html'"/>
       <xsl:with-param name="lang" select="r:text-lang(.)"/>
+      <xsl:with-param name="dir" select="r:text-dir(.)"/>
       <xsl:with-param name="description"
           select="string-join((r:title(.), r:authors(.)), ' — ')"/>
-      <xsl:with-param name="body-class" select="'page reading'"/>
-      <xsl:with-param name="skip-label" select="'Skip to the text'"/>
+      <xsl:with-param name="body-class"
+          select="'page reading' || (if (exists($viewer)) then ' with-facs' else '')"/>
+      <xsl:with-param name="skip-label" select="r:msg('skip.text')"/>
       <xsl:with-param name="aside" as="element()?">
         <xsl:if test="exists($toc)">
           <nav class="toc" aria-labelledby="ed-toc-title">
             <details class="toc-details">
-              <summary id="ed-toc-title">Contents</summary>
+              <summary id="ed-toc-title"><xsl:value-of select="r:msg('toc.title')"/></summary>
               <xsl:sequence select="$toc"/>
             </details>
           </nav>
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
-        <article class="edition-text">
+        <article class="edition-text{if (r:has-views(.)) then ' has-views' else ''}">
           <xsl:call-template name="text-header"/>
-          <xsl:apply-templates select="text" mode="r:main"/>
+          <xsl:if test="r:catalogue-record(.)">
+            <xsl:apply-templates select="r:record-descriptions(.)" mode="r:main"/>
+          </xsl:if>
+          <xsl:apply-templates select="text" mode="r:main">
+            <xsl:with-param name="r:dir" select="r:text-dir(.)" tunnel="yes"/>
+          </xsl:apply-templates>
+          <xsl:call-template name="r:witnesses">
+            <xsl:with-param name="tei" select="."/>
+          </xsl:call-template>
           <xsl:call-template name="r:footnotes">
             <xsl:with-param name="scope" select="text"/>
           </xsl:call-template>
         </article>
+        <xsl:sequence select="$viewer"/>
         <xsl:call-template name="r:entity-cards">
           <xsl:with-param name="scope" select="text"/>
         </xsl:call-template>
@@ -62,6 +78,13 @@
   <xsl:template name="text-header" as="element()">
     <xsl:variable name="source" as="element()?"
         select="(teiHeader/fileDesc/sourceDesc/(bibl | biblStruct | biblFull))[1]"/>
+    <!-- the interface's words keep its language and direction inside a text in another -->
+    <xsl:variable name="ui" as="attribute()*">
+      <xsl:if test="r:text-lang(.) ne r:ui-lang() or r:text-dir(.) ne r:ui-dir()">
+        <xsl:attribute name="lang" select="r:ui-lang()"/>
+        <xsl:attribute name="dir" select="r:ui-dir()"/>
+      </xsl:if>
+    </xsl:variable>
     <header class="text-header">
       <h1><xsl:value-of select="r:title(.)"/></h1>
       <xsl:if test="exists(r:subtitle(.))">
@@ -73,14 +96,28 @@
       <xsl:variable name="described" as="xs:string" select="r:source-line($source)"/>
       <xsl:if test="$described != ''">
         <p class="source">
-          <span class="meta-label">Source: </span>
+          <span class="meta-label"><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('text.source')"/></span>
+          <xsl:text> </xsl:text>
           <xsl:value-of select="$described"/>
         </p>
       </xsl:if>
+      <xsl:if test="r:has-views(.)">
+        <!-- shown by edition.js: without script the reading view shows, and no switch -->
+        <div class="view-switch" role="group" aria-label="{r:msg('view.label')}" hidden="hidden">
+          <xsl:sequence select="$ui"/>
+          <button type="button" data-view="reading" aria-pressed="true">
+            <xsl:value-of select="r:msg('view.reading')"/>
+          </button>
+          <button type="button" data-view="diplomatic" aria-pressed="false">
+            <xsl:value-of select="r:msg('view.diplomatic')"/>
+          </button>
+        </div>
+      </xsl:if>
       <ul class="text-links">
-        <li><a href="about.html#text-{$stem}">About this text</a></li>
+        <xsl:sequence select="$ui"/>
+        <li><a href="about.html#text-{$stem}"><xsl:value-of select="r:msg('text.about')"/></a></li>
         <xsl:if test="$epub">
-          <li><a href="../epub/{$stem}.epub" type="application/epub+zip">EPUB</a></li>
+          <li><a href="../epub/{$stem}.epub" type="application/epub+zip"><xsl:value-of select="r:msg('text.epub')"/></a></li>
         </xsl:if>
       </ul>
     </header>

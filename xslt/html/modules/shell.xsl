@@ -19,6 +19,7 @@
     exclude-result-prefixes="#all"
     expand-text="no">
 
+  <xsl:import href="../../common/base.xsl"/>
   <xsl:import href="../../common/i18n.xsl"/>
 
   <xsl:param name="edition-title" as="xs:string" select="'Digital edition'"/>
@@ -52,6 +53,8 @@
     <xsl:param name="page" as="xs:string" required="yes"/>
     <!-- the language of the page's main content; the chrome keeps the interface language -->
     <xsl:param name="lang" as="xs:string" select="r:ui-lang()"/>
+    <!-- and its writing direction: the language's (base.xsl), else the interface's -->
+    <xsl:param name="dir" as="xs:string" select="(r:lang-dir($lang), r:ui-dir())[1]"/>
     <xsl:param name="description" as="xs:string?" select="()"/>
     <xsl:param name="body-class" as="xs:string" select="'page'"/>
     <xsl:param name="content" as="node()*" required="yes"/>
@@ -85,6 +88,9 @@
           <main id="ed-main" tabindex="-1">
             <xsl:if test="$lang != r:ui-lang()">
               <xsl:attribute name="lang" select="$lang"/>
+            </xsl:if>
+            <xsl:if test="$dir != r:ui-dir()">
+              <xsl:attribute name="dir" select="$dir"/>
             </xsl:if>
             <xsl:sequence select="$content"/>
           </main>

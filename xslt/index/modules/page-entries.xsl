@@ -8,8 +8,9 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
     xmlns="http://www.w3.org/1999/xhtml"
-    exclude-result-prefixes="xs ed">
+    exclude-result-prefixes="xs ed r">
 
   <xsl:mode name="ed:html" on-no-match="fail" on-multiple-match="fail"/>
 
@@ -17,10 +18,11 @@
   <xsl:variable name="ed:authority-labels" as="map(xs:string, xs:string)"
       select="map { 'wikidata': 'Wikidata', 'viaf': 'VIAF', 'geonames': 'GeoNames' }"/>
 
+  <!-- "1 mention", "3 mentions": the catalogue's KEY.one or KEY.other, with the number. -->
   <xsl:function name="ed:plural" as="xs:string">
     <xsl:param name="n" as="xs:integer"/>
-    <xsl:param name="word" as="xs:string"/>
-    <xsl:sequence select="$n || ' ' || $word || (if ($n eq 1) then '' else 's')"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="r:msg($key || (if ($n eq 1) then '.one' else '.other'), string($n))"/>
   </xsl:function>
 
   <!-- lang attribute only where the text is not in the page's language. -->
@@ -43,13 +45,13 @@
         </span>
         <xsl:text> </xsl:text>
         <small class="index-count">
-          <xsl:value-of select="ed:plural(xs:integer(@count), 'mention')"/>
+          <xsl:value-of select="ed:plural(xs:integer(@count), 'index.mention')"/>
         </small>
       </h2>
       <xsl:apply-templates select="ed:note" mode="ed:html"/>
       <xsl:if test="ed:variant">
         <p class="index-variants">
-          <xsl:text>As written: </xsl:text>
+          <xsl:value-of select="r:msg('index.as-written') || ' '"/>
           <xsl:for-each select="ed:variant">
             <xsl:if test="position() gt 1">
               <xsl:text>; </xsl:text>
@@ -85,7 +87,7 @@
 
   <xsl:template match="ed:authority" mode="ed:html" as="element()">
     <xsl:variable name="label" as="xs:string"
-        select="($ed:authority-labels(@type), @type, 'Identifier')[1]"/>
+        select="($ed:authority-labels(@type), @type, r:msg('fact.identifier'))[1]"/>
     <li>
       <xsl:choose>
         <xsl:when test="matches(@url, '^https?://')">
@@ -102,7 +104,7 @@
 
   <xsl:template match="ed:coordinates" mode="ed:html" as="element()">
     <li class="index-coordinates">
-      <xsl:value-of select="'Coordinates: ' || @lat || ', ' || @long"/>
+      <xsl:value-of select="r:msg('index.coordinates', (string(@lat), string(@long)))"/>
     </li>
   </xsl:template>
 
@@ -121,7 +123,7 @@
       <xsl:variable name="where" as="xs:string*" select="
           (if (count($documents) gt 1) then $title else ()),
           @heading[normalize-space()],
-          @page[normalize-space()] ! ('p. ' || .)"/>
+          @page[normalize-space()] ! r:msg('index.page', string(.))"/>
       <a href="{@document}.html#{@mention}">
         <xsl:value-of select="if (exists($where)) then string-join($where, ', ') else $title"/>
       </a>
@@ -161,7 +163,7 @@
       </xsl:choose>
     </xsl:for-each>
     <xsl:if test="empty($values)">
-      <xsl:text>undated</xsl:text>
+      <xsl:value-of select="r:msg('index.undated')"/>
     </xsl:if>
   </xsl:template>
 

@@ -1,0 +1,631 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Critical apparatus (TEI Guidelines ch. 12, TC): app, lem, rdg, rdgGrp, witDetail, listWit,
+  witness, witStart/witEnd, lacunaStart/lacunaEnd, listApp.
+
+  Parallel segmentation: the reading text shows each app's lemma (lem, or its first rdg when
+  it has none), followed by a small numbered link to its entry in the apparatus. A location-
+  referenced entry (app/@loc, or variantEncoding/@method="location-referenced") stands beside
+  a base text that already holds its words: only the link shows in the text.
+
+  The apparatus is a numbered list per unit (a div, or front/body/back for what is outside any
+  div), rendered after the unit's own content and before its first child div (r:unit-content,
+  called by the div, front, body and back templates): "lemma Sigla ] reading Sigla; reading
+  Sigla", with the apparatus' Latin abbreviations (om., add., transp., post ...) expanded in
+  their titles. Sigla come from listWit/witness (abbr[@type='siglum'], else @n, else the id);
+  each is a link to the witness in the list of witnesses, its description in the title. Entry
+  and text link to each other (the lemma's id is the app's xml:id, else
+  "app-<unit id>-<number>"; the entry's is that + "-entry"). Readings' @type and @cause,
+  @varSeq, rdgGrp, witDetail, notes in the app and the editor's @resp/@source are shown.
+
+  Numbers come from an accumulator (one counter per open unit), so no entry is counted twice
+  and the cost is linear. Apps inside a reading are variants of a variant: shown in brackets
+  in their reading, not numbered.
+
+  Customisation: r:witness-href (where a siglum links to; the EPUB links into its list of
+  witnesses document), template r:app-ref (the link in the text), r:apparatus (the list).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="base.xsl"/>
+  <xsl:import href="i18n.xsl"/>
+
+  <!-- The entry number of every app counted in its unit: one counter per open unit. -->
+  <xsl:accumulator name="r:app-number" as="xs:integer*" initial-value="0">
+    <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | front
+        | body | back" phase="start" select="$value, 0"/>
+    <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | front
+        | body | back" phase="end" select="$value[position() lt last()]"/>
+    <xsl:accumulator-rule match="app[r:is-entry(.)]"
+        select="$value[position() lt last()], $value[last()] + 1"/>
+  </xsl:accumulator>
+
+  <!-- An app with its own numbered entry (not inside a reading, a witness detail, a list of
+       apparatus entries or the header). -->
+  <xsl:function name="r:is-entry" as="xs:boolean">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="empty($app/ancestor::*[self::rdg or self::witDetail or self::listApp
+        or self::teiHeader])"/>
+  </xsl:function>
+
+  <!-- Whether a document has an apparatus: asked for every unit, answered once for the
+       document being rendered (a scan of its element names, no index to build). -->
+  <xsl:variable name="r:doc" as="document-node()?" select="/"/>
+  <xsl:variable name="r:doc-apparatus" as="xs:boolean" select="exists(//app)"/>
+
+  <xsl:function name="r:has-apparatus" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="if (root($node) is $r:doc) then $r:doc-apparatus
+        else exists(root($node)//app)"/>
+  </xsl:function>
+
+  <xsl:function name="r:is-unit" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="r:is-div($e) or exists($e[self::front or self::body or self::back])"/>
+  </xsl:function>
+
+  <xsl:function name="r:app-unit" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="$app/ancestor::*[r:is-unit(.)][1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:app-number" as="xs:integer">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="$app/accumulator-before('r:app-number')[last()]"/>
+  </xsl:function>
+
+  <xsl:function name="r:app-id" as="xs:string">
+    <xsl:param name="app" as="element()"/>
+    <xsl:variable name="unit" as="element()?" select="r:app-unit($app)"/>
+    <xsl:sequence select="($app/@xml:id, 'app-' || ($unit/@xml:id, local-name($unit), 'text')[1]
+        || '-' || r:app-number($app))[1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:location-referenced" as="xs:boolean">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="exists($app/@loc) or root($app)/TEI/teiHeader/encodingDesc
+        /variantEncoding/@method = 'location-referenced'"/>
+  </xsl:function>
+
+  <!-- The reading that stands in the text: the lem, else the first rdg. -->
+  <xsl:function name="r:lemma" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="($app/lem, $app/rdgGrp/lem, $app/rdg, $app/rdgGrp/rdg)[1]"/>
+  </xsl:function>
+
+  <!-- A unit (div, front, body, back) as the element $element with the class $class: as
+       r:block, with the unit's apparatus when the text has one. -->
+  <xsl:template name="r:unit" as="element()">
+    <xsl:param name="element" as="xs:string" select="'div'"/>
+    <xsl:param name="class" as="xs:string" required="yes"/>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$r:phrasing or not(r:has-apparatus(.))">
+        <xsl:call-template name="r:block">
+          <xsl:with-param name="element" select="$element"/>
+          <xsl:with-param name="class" select="$class"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{$element}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="$class"/>
+          </xsl:call-template>
+          <xsl:call-template name="r:unit-content"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The unit's children, with the unit's apparatus after its own content (before its first
+       child div). Called by the unit templates (structure.xsl, the EPUB's div) inside the
+       element they create. -->
+  <xsl:template name="r:unit-content" as="node()*">
+    <xsl:param name="content" as="node()*" select="node()"/>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$r:phrasing or not(r:has-apparatus(.))">
+        <xsl:apply-templates select="$content" mode="r:main"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="first-div" as="element()?" select="$content[self::*[r:is-div(.)]][1]"/>
+        <xsl:variable name="rest" as="node()*"
+            select="$first-div, $content[. >> $first-div]"/>
+        <xsl:apply-templates select="$content except $rest" mode="r:main"/>
+        <xsl:call-template name="r:apparatus">
+          <xsl:with-param name="apps" select="($content except $rest)/descendant-or-self::app
+              [r:is-entry(.)][r:app-unit(.) is current()]"/>
+        </xsl:call-template>
+        <xsl:apply-templates select="$rest" mode="r:main"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- In the text: the lemma and the link to its entry. -->
+  <xsl:template match="app" mode="r:main" as="element()?">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="not(r:is-entry(.))">
+        <xsl:call-template name="r:app-compact"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="id" as="xs:string" select="r:app-id(.)"/>
+        <xsl:element name="{if ($r:phrasing or r:is-inline(.)) then 'span' else 'div'}">
+          <xsl:attribute name="id" select="$id"/>
+          <xsl:attribute name="class" select="string-join(('app', r:token-class('type', @type)), ' ')"/>
+          <xsl:if test="not(r:location-referenced(.))">
+            <xsl:apply-templates select="r:lemma(.)/node()" mode="r:main"/>
+          </xsl:if>
+          <xsl:call-template name="r:app-ref">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="number" select="r:app-number(.)"/>
+          </xsl:call-template>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="r:app-ref" as="element()">
+    <xsl:param name="id" as="xs:string" required="yes"/>
+    <xsl:param name="number" as="xs:integer" required="yes"/>
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$r:in-link">
+        <sup class="app-ref"><xsl:value-of select="$number"/></sup>
+      </xsl:when>
+      <xsl:otherwise>
+        <a class="app-ref" href="#{$id}-entry" aria-label="{r:msg('app.ref', string($number))}">
+          <sup><xsl:value-of select="$number"/></sup>
+        </a>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A variant inside a variant, inside its reading: "lemma (reading Sigla; ...)". -->
+  <xsl:template name="r:app-compact" as="element()">
+    <span class="app app-nested">
+      <xsl:apply-templates select="r:lemma(.)/node()" mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:variable name="readings" as="element()*" select="(rdg | rdgGrp/rdg) except r:lemma(.)"/>
+      <xsl:if test="exists($readings)">
+        <xsl:text> (</xsl:text>
+        <xsl:for-each select="$readings">
+          <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+          <xsl:call-template name="r:reading"/>
+        </xsl:for-each>
+        <xsl:text>)</xsl:text>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
+  <!-- The apparatus of a unit: the entries of $apps, or nothing. -->
+  <xsl:template name="r:apparatus" as="element()?">
+    <xsl:param name="apps" as="element()*" required="yes"/>
+    <xsl:if test="exists($apps)">
+      <xsl:variable name="id" as="xs:string" select="r:app-id($apps[1]) || '-apparatus'"/>
+      <div class="apparatus">
+        <xsl:copy-of select="r:editorial-lang($apps[1])"/>
+        <p class="apparatus-title" id="{$id}"><xsl:value-of select="r:msg('app.title')"/></p>
+        <ol class="apparatus-list" aria-labelledby="{$id}">
+          <xsl:apply-templates select="$apps" mode="r:app-entry"/>
+        </ol>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The language of the editor's words (labels, notes): the TEI element's, else the
+       header's; lemma and readings carry the text's language themselves. -->
+  <xsl:function name="r:editorial-code" as="xs:string?">
+    <xsl:param name="e" as="node()"/>
+    <xsl:sequence select="(root($e)/TEI/@xml:lang, root($e)/TEI/teiHeader/@xml:lang)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:editorial-lang" as="attribute()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="code" as="xs:string?" select="r:editorial-code($e)"/>
+    <xsl:if test="exists($code) and exists(r:lang($code))">
+      <xsl:attribute name="lang" select="r:lang($code)"/>
+      <xsl:for-each select="r:lang-dir($code)">
+        <xsl:attribute name="dir" select="."/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- The language of a reading (of its nearest ancestor with xml:lang), where it is not the
+       editor's. -->
+  <xsl:function name="r:reading-lang" as="attribute()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="code" as="xs:string?" select="$e/ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+    <xsl:variable name="editorial" as="xs:string?" select="r:editorial-code($e)"/>
+    <xsl:if test="exists($code) and exists(r:lang($code)) and r:lang($code) ne string(r:lang($editorial))">
+      <xsl:attribute name="lang" select="r:lang($code)"/>
+      <xsl:if test="r:lang-dir($code) ne (r:lang-dir($editorial), 'ltr')[1]">
+        <xsl:attribute name="dir" select="r:lang-dir($code)"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:mode name="r:app-entry" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="app" mode="r:app-entry" as="element()">
+    <xsl:variable name="id" as="xs:string" select="r:app-id(.)"/>
+    <li id="{$id}-entry" class="app-entry">
+      <a class="app-back" href="#{$id}" aria-label="{r:msg('app.back', string(r:app-number(.)))}">
+        <xsl:value-of select="r:app-number(.)"/>
+      </a>
+      <xsl:text> </xsl:text>
+      <span class="app-body">
+        <xsl:call-template name="r:entry-body"/>
+      </span>
+    </li>
+  </xsl:template>
+
+  <!-- "loc lemma Sigla ] reading Sigla; reading Sigla — witness details (notes)". -->
+  <xsl:template name="r:entry-body" as="node()*">
+    <xsl:variable name="lemma" as="element()?" select="r:lemma(.)"/>
+    <xsl:variable name="readings" as="element()*"
+        select="(rdg | rdgGrp/rdg | rdgGrp/lem) except $lemma"/>
+    <xsl:for-each select="@loc">
+      <span class="app-loc"><xsl:value-of select="normalize-space(.)"/></span>
+      <xsl:text> </xsl:text>
+    </xsl:for-each>
+    <xsl:if test="exists($lemma) and exists($readings)">
+      <xsl:call-template name="r:lemma-part">
+        <xsl:with-param name="lemma" select="$lemma"/>
+      </xsl:call-template>
+      <xsl:text> </xsl:text>
+      <span class="app-sep" aria-hidden="true">]</span>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:for-each-group select="if (exists($readings)) then $readings else $lemma"
+        group-adjacent="if (parent::rdgGrp) then generate-id(..) else generate-id(.)">
+      <xsl:if test="position() gt 1"><span class="app-sep">; </span></xsl:if>
+      <xsl:choose>
+        <xsl:when test="parent::rdgGrp">
+          <span class="rdgGrp">
+            <xsl:for-each select="current-group()">
+              <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+              <xsl:call-template name="r:reading"/>
+            </xsl:for-each>
+            <xsl:for-each select="../@type">
+              <xsl:text> </xsl:text>
+              <span class="app-info">
+                <xsl:text>(</xsl:text>
+                <xsl:call-template name="r:app-label">
+                  <xsl:with-param name="token" select="string(.)"/>
+                </xsl:call-template>
+                <xsl:text>)</xsl:text>
+              </span>
+            </xsl:for-each>
+          </span>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="r:reading"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each-group>
+    <xsl:for-each select="witDetail">
+      <xsl:text> — </xsl:text>
+      <span class="witDetail">
+        <xsl:call-template name="r:sigla">
+          <xsl:with-param name="tokens" select="@wit"/>
+        </xsl:call-template>
+        <xsl:text>: </xsl:text>
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </span>
+    </xsl:for-each>
+    <xsl:for-each select="note | rdg/note | rdgGrp/note | rdgGrp/rdg/note">
+      <xsl:text> </xsl:text>
+      <span class="app-note">
+        <xsl:text>(</xsl:text>
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+        <xsl:text>)</xsl:text>
+      </span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The lemma: its words (the first and last when long), its sigla and the editor's
+       grounds. An empty lemma (others add words here) is named by the word before it. -->
+  <xsl:template name="r:lemma-part" as="node()*">
+    <xsl:param name="lemma" as="element()" required="yes"/>
+    <xsl:variable name="words" as="xs:string*" select="tokenize(r:plain($lemma/node()))"/>
+    <span class="app-lemma">
+      <xsl:sequence select="r:reading-lang($lemma)"/>
+      <xsl:choose>
+        <xsl:when test="count($words) gt 4">
+          <xsl:value-of select="$words[1] || ' … ' || $words[last()]"/>
+        </xsl:when>
+        <xsl:when test="exists($words)">
+          <xsl:value-of select="string-join($words, ' ')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="before" as="xs:string?" select="r:word-before($lemma/..)"/>
+          <xsl:if test="exists($before)">
+            <abbr class="app-label" title="{r:msg('app.post.title')}" lang="{r:ui-lang()}">
+              <xsl:value-of select="r:msg('app.post')"/>
+            </abbr>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="$before"/>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+    </span>
+    <xsl:call-template name="r:reading-marks">
+      <xsl:with-param name="reading" select="$lemma"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The last word of the reading text before an app (rdg, notes and details skipped). -->
+  <xsl:function name="r:word-before" as="xs:string?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:variable name="text" as="text()?" select="$app/preceding::text()[matches(., '\p{L}')]
+        [not(ancestor::*[self::rdg or self::note or self::witDetail or self::teiHeader])][1]"/>
+    <xsl:sequence select="(tokenize(normalize-space($text))[matches(., '\p{L}')][last()]
+        ! replace(., '^\p{P}+|\p{P}+$', ''))[. != '']"/>
+  </xsl:function>
+
+  <!-- One reading: its words (or om.), sigla, @varSeq, and its @type and @cause. -->
+  <xsl:template name="r:reading" as="node()*">
+    <xsl:variable name="empty" as="xs:boolean"
+        select="normalize-space(.) = '' and empty(* except (witStart | witEnd | lacunaStart
+            | lacunaEnd | note))"/>
+    <xsl:variable name="marks" as="xs:string*" select="(witStart | witEnd | lacunaStart
+        | lacunaEnd) ! local-name()"/>
+    <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
+    <xsl:choose>
+      <xsl:when test="$empty and exists($marks)">
+        <xsl:for-each select="$marks">
+          <xsl:call-template name="r:app-label">
+            <xsl:with-param name="token" select="."/>
+          </xsl:call-template>
+          <xsl:text> </xsl:text>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$empty">
+        <xsl:call-template name="r:app-label">
+          <xsl:with-param name="token" select="if ($type = ('deletion', 'del')) then $type else 'omission'"/>
+        </xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:if test="$type = 'addition'">
+          <xsl:call-template name="r:app-label">
+            <xsl:with-param name="token" select="$type"/>
+          </xsl:call-template>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <span class="{local-name()}">
+          <xsl:sequence select="r:reading-lang(.)"/>
+          <xsl:apply-templates select="node() except note" mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </span>
+        <xsl:text> </xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="r:reading-marks">
+      <xsl:with-param name="reading" select="."/>
+      <xsl:with-param name="skip" select="if ($empty or $type = 'addition') then $type else ()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Sigla (@wit, @source, @resp, @hand), @varSeq, and the labels of @type and @cause. -->
+  <xsl:template name="r:reading-marks" as="node()*">
+    <xsl:param name="reading" as="element()" required="yes"/>
+    <xsl:param name="skip" as="xs:string?" select="()"/>
+    <xsl:for-each select="$reading">
+      <xsl:call-template name="r:sigla">
+        <xsl:with-param name="tokens" select="@wit | @source | @resp | @hand"/>
+      </xsl:call-template>
+      <xsl:for-each select="@varSeq[normalize-space()]">
+        <sup class="varSeq"><xsl:value-of select="normalize-space(.)"/></sup>
+      </xsl:for-each>
+      <xsl:for-each select="(@type[not(normalize-space() = ($skip, 'omission'))], @cause)">
+        <xsl:text> </xsl:text>
+        <span class="app-info">
+          <xsl:text>(</xsl:text>
+          <xsl:call-template name="r:app-label">
+            <xsl:with-param name="token" select="string(.)"/>
+          </xsl:call-template>
+          <xsl:text>)</xsl:text>
+        </span>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A label of the apparatus: the conventional abbreviation when the catalogue has one
+       (app.t.omission = "om."), its expansion as title; else the token as words. -->
+  <xsl:template name="r:app-label" as="element()">
+    <xsl:param name="token" as="xs:string" required="yes"/>
+    <xsl:variable name="key" as="xs:string" select="'app.t.' || normalize-space($token)"/>
+    <xsl:choose>
+      <xsl:when test="r:has-msg($key)">
+        <abbr class="app-label" lang="{r:ui-lang()}">
+          <xsl:if test="r:has-msg($key || '.title')">
+            <xsl:attribute name="title" select="r:msg($key || '.title')"/>
+          </xsl:if>
+          <xsl:value-of select="r:msg($key)"/>
+        </abbr>
+      </xsl:when>
+      <xsl:otherwise>
+        <i class="app-label"><xsl:value-of select="r:app-words($token)"/></i>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:function name="r:app-words" as="xs:string">
+    <xsl:param name="token" as="xs:string?"/>
+    <xsl:sequence select="lower-case(normalize-space(replace(replace(string($token), '[_#]', ' '),
+        '([a-z])([A-Z])', '$1 $2')))"/>
+  </xsl:function>
+
+  <!-- Sigla: one link per pointer, to the witness (or source, or person) it names. -->
+  <xsl:template name="r:sigla" as="node()*">
+    <xsl:param name="tokens" as="attribute()*" required="yes"/>
+    <xsl:for-each select="$tokens ! tokenize(normalize-space(.))">
+      <xsl:variable name="id" as="xs:string" select="replace(., '^#', '')"/>
+      <xsl:variable name="target" as="element()?"
+          select="if (starts-with(., '#')) then key('r:entry', $id, root($tokens[1]))[1] else ()"/>
+      <xsl:variable name="href" as="xs:string?" select="$target ! r:witness-href(.)"/>
+      <xsl:text> </xsl:text>
+      <xsl:element name="{if (exists($href)) then 'a' else 'span'}">
+        <xsl:attribute name="class" select="'siglum'"/>
+        <xsl:if test="exists($href)">
+          <xsl:attribute name="href" select="$href"/>
+        </xsl:if>
+        <xsl:variable name="title" as="xs:string?" select="$target ! r:siglum-title(.)"/>
+        <xsl:if test="normalize-space($title)">
+          <xsl:attribute name="title" select="$title"/>
+        </xsl:if>
+        <xsl:value-of select="if (exists($target)) then r:siglum($target)
+            else replace(., '^.*[#/]', '')"/>
+      </xsl:element>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Where a siglum links to: a witness listed on this page, else nowhere. -->
+  <xsl:function name="r:witness-href" as="xs:string?">
+    <xsl:param name="target" as="element()"/>
+    <xsl:variable name="tei" as="element()?" select="$target/ancestor::TEI[1]"/>
+    <xsl:sequence select="
+        if (empty($target/@xml:id)) then ()
+        else if (exists($target/ancestor::text)) then '#' || $target/@xml:id
+        else if (exists($target/ancestor-or-self::listWit) and exists($tei)
+            and empty($tei/text//listWit)) then '#' || $target/@xml:id
+        else ()"/>
+  </xsl:function>
+
+  <!-- A siglum: the witness's abbr or idno of type siglum, else its @n; a group of witnesses
+       or a person may go by a short head or name; else the id. -->
+  <xsl:function name="r:siglum" as="xs:string">
+    <xsl:param name="target" as="element()"/>
+    <xsl:variable name="short" as="xs:string?"
+        select="($target/self::listWit/head, $target[self::persName or self::name or self::person
+            or self::orgName]/(persName, .)[1])[1] ! r:plain(.)[string-length(.) le 24]"/>
+    <xsl:sequence select="(($target/abbr[@type = 'siglum'], $target/idno[@type = 'siglum'])[1]
+        ! normalize-space(.), normalize-space($target/@n), $short, string($target/@xml:id), '')
+        [. != '' or position() = last()][1]"/>
+  </xsl:function>
+
+  <!-- What a siglum stands for (its title): the witness's description without its siglum. -->
+  <xsl:function name="r:siglum-title" as="xs:string">
+    <xsl:param name="target" as="element()"/>
+    <xsl:variable name="text" as="xs:string" select="r:plain($target/(node() except (
+        abbr[@type = 'siglum'], idno[@type = 'siglum'], listWit, witness, note)))
+        ! replace(replace(., '\s*([,.;:])(\s*[,.;:])+', '$1'), '^[\s,.;:]+|[\s,.;:]+$', '')"/>
+    <xsl:sequence select="if (string-length($text) gt 160) then substring($text, 1, 159) || '…'
+        else if ($text = '' and $target/self::listWit)
+        then string-join($target//witness ! r:siglum(.), ' ') else $text"/>
+  </xsl:function>
+
+  <!-- In the reading text, witnesses beginning and ending are marks of the apparatus only. -->
+  <xsl:template match="witStart | witEnd | lacunaStart | lacunaEnd" mode="r:main"
+      as="empty-sequence()"/>
+
+  <!-- A list of apparatus entries standing apart (location-referenced, in a note or back). -->
+  <xsl:template match="listApp" mode="r:main" as="element()+">
+    <xsl:apply-templates select="head" mode="r:main"/>
+    <ul class="listApp">
+      <xsl:call-template name="r:attributes"/>
+      <xsl:for-each select="app">
+        <li class="app-entry">
+          <xsl:for-each select="@xml:id"><xsl:attribute name="id" select="."/></xsl:for-each>
+          <span class="app-body"><xsl:call-template name="r:entry-body"/></span>
+        </li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+
+  <!-- The list of witnesses: sigla set off, nested lists nested. -->
+  <xsl:template match="listWit" mode="r:main" as="element()+">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:apply-templates select="head" mode="r:main"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'ul'}">
+      <!-- a nested list's id is on its item in the list above -->
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'listWit' || (if ($r:phrasing) then ' block' else '')"/>
+        <xsl:with-param name="id" select="empty(parent::listWit)"/>
+      </xsl:call-template>
+      <xsl:for-each select="witness | listWit">
+        <xsl:element name="{if ($r:phrasing) then 'span' else 'li'}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="local-name() || (if ($r:phrasing) then ' block' else '')"/>
+          </xsl:call-template>
+          <xsl:variable name="siglum" as="xs:string" select="r:siglum(.)"/>
+          <xsl:if test="$siglum != '' and (self::witness or @n or abbr[@type = 'siglum'])">
+            <span class="siglum"><xsl:value-of select="$siglum"/></span>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:apply-templates select="if (self::listWit) then . else node() except abbr[@type = 'siglum']"
+              mode="r:witness"/>
+        </xsl:element>
+      </xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:mode name="r:witness" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="listWit" mode="r:witness" as="element()+">
+    <xsl:apply-templates select="." mode="r:main">
+      <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="node()" mode="r:witness" as="node()*">
+    <xsl:apply-templates select="." mode="r:main">
+      <xsl:with-param name="r:phrasing" select="empty(../(msDesc | p | ab | list | listWit))"
+          tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- A witness's note stays in its description (the witness list has no footnotes). -->
+  <xsl:template match="witness//note" mode="r:main" as="element()">
+    <span class="note-inline">
+      <xsl:call-template name="r:attributes"/>
+      <xsl:text> (</xsl:text>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:text>)</xsl:text>
+    </span>
+  </xsl:template>
+
+  <!-- The list of witnesses of a text with an apparatus, when the header holds it: after the
+       text (nothing when the text itself holds its listWit, or has no apparatus). -->
+  <xsl:template name="r:witnesses" as="element()?">
+    <xsl:param name="tei" as="element()" required="yes"/>
+    <xsl:param name="level" as="xs:integer" select="2"/>
+    <xsl:variable name="lists" as="element()*"
+        select="$tei/teiHeader//listWit[not(ancestor::listWit)]"/>
+    <xsl:if test="exists($lists) and r:has-apparatus($tei) and empty($tei/text//listWit)">
+      <section class="witnesses" id="ed-witnesses" aria-labelledby="ed-witnesses-title">
+        <xsl:sequence select="r:editorial-lang($tei)"/>
+        <xsl:element name="h{$level}">
+          <xsl:attribute name="id" select="'ed-witnesses-title'"/>
+          <xsl:value-of select="r:msg('app.witnesses')"/>
+        </xsl:element>
+        <xsl:apply-templates select="$lists" mode="r:main"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Plain text (titles, the lemma of an entry): the reading text only. -->
+  <xsl:template match="app" mode="r:plain" as="xs:string*">
+    <xsl:apply-templates select="r:lemma(.)/node()" mode="r:plain"/>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,59 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Languages and writing direction of a whole text (TEI Guidelines, "Languages and writing
+  systems": xml:lang, and vi.1 "Writing direction").
+
+  An element's own xml:lang gives lang and, when its direction differs from the one it stands
+  in, dir (base.xsl: r:attributes, r:lang-dir). This module decides the direction of a text:
+
+  1. The declared language decides: text/@xml:lang, else TEI/@xml:lang, else the first
+     profileDesc/langUsage/language/@ident; a right-to-left language (Arabic, Hebrew, Persian,
+     Urdu, Syriac, Yiddish ...; base.xsl lists them) or script subtag (-Arab, -Hebr, -Syrc ...)
+     makes the text rtl.
+  2. A text that declares no language (or only und/mul/zxx) is rtl when most letters of the
+     first 200 non-blank text nodes of its text element are in the Hebrew, Arabic, Syriac, Thaana,
+     N'Ko, Samaritan or Mandaic blocks (U+0590-08FF) or their presentation forms. The sample is bounded, so the cost does not grow with the text; a text
+     whose opening is mostly in another script than its body should declare its language.
+  The language itself is never guessed: such a text keeps lang="und" (Hebrew script is also
+  Yiddish, Ladino, Judeo-Arabic ...).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:r="urn:edition:render"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="base.xsl"/>
+
+  <!-- The direction of a text (TEI element): 'rtl' or 'ltr'. -->
+  <xsl:function name="r:text-dir" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="declared" as="xs:string?" select="($tei/text/@xml:lang, $tei/@xml:lang,
+        $tei/teiHeader/profileDesc/langUsage/language[1]/@ident)[1] ! r:lang-dir(.)"/>
+    <xsl:sequence select="if (exists($declared)) then $declared
+        else r:script-dir(($tei/text//text()[normalize-space()])[position() le 200])"/>
+  </xsl:function>
+
+  <!-- 'rtl' when most letters of $sample are in a right-to-left script block. -->
+  <xsl:function name="r:script-dir" as="xs:string">
+    <xsl:param name="sample" as="text()*"/>
+    <xsl:variable name="letters" as="xs:string" select="replace(string-join($sample), '\P{L}', '')"/>
+    <xsl:variable name="rtl" as="xs:string" select="replace($letters,
+        '[^&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]', '')"/>
+    <xsl:sequence select="if (string-length($rtl) * 2 gt string-length($letters)) then 'rtl'
+        else 'ltr'"/>
+  </xsl:function>
+
+  <!-- dir for the root of a rendered text or page part in $dir inside a page in $outer. -->
+  <xsl:function name="r:dir-if" as="attribute()?">
+    <xsl:param name="dir" as="xs:string"/>
+    <xsl:param name="outer" as="xs:string"/>
+    <xsl:if test="$dir ne $outer">
+      <xsl:attribute name="dir" select="$dir"/>
+    </xsl:if>
+  </xsl:function>
+
+</xsl:stylesheet>

@@ -1,0 +1,508 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Manuscript description (TEI Guidelines ch. 10, MS): msDesc as a structured, labelled
+  description.
+
+    heading      the shelfmark (settlement, repository, collection, idno; else msName)
+    identifier   country, place, repository, collection, shelfmark, other identifiers
+    head         the catalogue's summary (notes, relations' descriptions)
+    contents     language, summary, msItem as a numbered list: locus, author, title, then
+                 rubric, incipit, explicit, final rubric, colophon, filiation, notes ...
+    physical     prose, then form, material, extent, dimensions, foliation, collation,
+                 condition, layout, hands, decoration, additions, binding, seals ...
+    history      origin (date, place), provenance, acquisition
+    additional   record history, availability, surrogates, bibliography
+    msPart, msFrag  a section each ("Part 1"), with the same structure
+
+  Every child is shown: one the list above does not name is labelled with its element name in
+  words; empty ones (templates left unfilled) are left out. Headings start at $r:level (a
+  tunnel parameter: 2 on a reading page, deeper where the caller has headings above).
+
+  A text is a catalogue record (r:catalogue-record) when its header describes a manuscript and
+  its body holds no text outside references: the reading page then shows the description as
+  the text (the about page shows a link to it); otherwise the description is on the about page.
+  pipeline/builders/html.py applies the same rule for the about page, which sees headers only.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="base.xsl"/>
+  <xsl:import href="i18n.xsl"/>
+
+  <xsl:function name="r:catalogue-record" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="body" as="element()?" select="$tei/text/body"/>
+    <xsl:sequence select="exists($tei/teiHeader/fileDesc/sourceDesc//msDesc)
+        and empty($body//text()[normalize-space()][not(ancestor::ref or ancestor::ptr)])
+        and empty($body//(figure | graphic | media | formula | table))"/>
+  </xsl:function>
+
+  <!-- The descriptions a catalogue record shows as its text. -->
+  <xsl:function name="r:record-descriptions" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/teiHeader/fileDesc/sourceDesc//msDesc[not(ancestor::msDesc)]"/>
+  </xsl:function>
+
+  <!-- False for the empty templates some catalogues leave in place. -->
+  <xsl:function name="r:has-content" as="xs:boolean">
+    <xsl:param name="e" as="node()"/>
+    <xsl:sequence select="normalize-space($e) != '' or exists($e/descendant-or-self::*[self::graphic
+        or self::ptr[@target] or self::locus[@from] or self::layout[@columns or @writtenLines]])"/>
+  </xsl:function>
+
+  <!-- "London, British Library, Add. 14,683". -->
+  <xsl:function name="r:shelfmark" as="xs:string">
+    <xsl:param name="ms" as="element()"/>
+    <xsl:variable name="id" as="element()?" select="$ms/msIdentifier"/>
+    <!-- the shelfmark: an idno that is not a URI, else another identifier called a shelfmark,
+         else the first idno -->
+    <xsl:variable name="idno" as="element()?" select="($id/idno[not(lower-case(@type) = ('uri',
+        'url'))], $id/altIdentifier/idno[matches(@type, 'shelf', 'i')], $id/idno,
+        $id/altIdentifier/idno)[1]"/>
+    <xsl:variable name="parts" as="xs:string*"
+        select="($id/(settlement, repository), $idno) ! r:plain(.)[. != '']"/>
+    <xsl:variable name="name" as="xs:string?" select="($id/msName)[1] ! r:plain(.)"/>
+    <xsl:sequence select="string-join((string-join($parts, ', ')[. != ''], $name[. != '']), ' — ')"/>
+  </xsl:function>
+
+  <xsl:template match="msDesc | msPart | msFrag" mode="r:main" as="element()">
+    <xsl:param name="r:level" as="xs:integer" tunnel="yes" select="2"/>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="shelfmark" as="xs:string" select="r:shelfmark(.)"/>
+    <xsl:variable name="label" as="xs:string" select="
+        if (self::msDesc) then ($shelfmark[. != ''], r:msg('ms.msDesc'))[1]
+        else string-join((r:msg('ms.' || local-name(), (@n, string(count(preceding-sibling::*
+            [name() = name(current())]) + 1))[1]), $shelfmark[. != '']), ': ')"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'section'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'msDesc ms-' || local-name()
+            || (if ($r:phrasing) then ' block' else '')"/>
+      </xsl:call-template>
+      <xsl:call-template name="r:ms-heading">
+        <xsl:with-param name="text" select="$label"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="*" mode="r:ms">
+        <xsl:with-param name="r:level" select="$r:level + 1" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="r:ms-heading" as="element()">
+    <xsl:param name="text" as="xs:string" required="yes"/>
+    <xsl:param name="r:level" as="xs:integer" tunnel="yes" select="2"/>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || min(($r:level, 6))}">
+      <xsl:attribute name="class" select="'ms-heading' || (if ($r:phrasing) then ' block' else '')"/>
+      <xsl:value-of select="$text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:mode name="r:ms" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- The identifier as a list of labelled fields. -->
+  <xsl:template match="msIdentifier" mode="r:ms" as="element()?">
+    <xsl:variable name="fields" as="element()*" select="*[r:has-content(.)]"/>
+    <xsl:if test="exists($fields)">
+      <dl class="ms-fields ms-identifier">
+        <xsl:for-each select="$fields">
+          <xsl:call-template name="r:ms-field">
+            <xsl:with-param name="label" select="
+                if (self::idno and @type = ('URI', 'URL', 'uri', 'url')) then r:msg('ms.uri')
+                else if (self::altIdentifier) then r:msg('ms.altIdentifier')
+                    || (idno/@type ! (' (' || r:ms-words(.) || ')'))
+                else r:ms-label(.)"/>
+            <xsl:with-param name="content" select="if (self::altIdentifier) then . else node()"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </dl>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The catalogue's head: its words, notes and relations, as paragraphs. -->
+  <xsl:template match="msDesc/head | msPart/head | msFrag/head" mode="r:ms" as="element()*">
+    <xsl:choose>
+      <xsl:when test="note | listRelation | p | ab">
+        <xsl:for-each select="note | listRelation | p | ab">
+          <xsl:choose>
+            <xsl:when test="self::listRelation">
+              <xsl:apply-templates select="." mode="r:main"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <p class="ms-head">
+                <xsl:apply-templates mode="r:main">
+                  <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                </xsl:apply-templates>
+              </p>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="r:has-content(.)">
+        <p class="ms-head">
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </p>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The main areas: a subsection with a heading, prose, then labelled fields. -->
+  <xsl:template match="msContents | physDesc | history | additional" mode="r:ms" as="element()?">
+    <xsl:if test="r:has-content(.)">
+      <section class="ms-{local-name()}">
+        <xsl:call-template name="r:ms-heading">
+          <xsl:with-param name="text" select="r:ms-label(.)"/>
+        </xsl:call-template>
+        <xsl:apply-templates select="p | ab" mode="r:main"/>
+        <xsl:variable name="fields" as="node()*" select="r:ms-fields(*)"/>
+        <xsl:if test="exists($fields[not(self::msItem or self::msItemStruct)])">
+          <dl class="ms-fields">
+            <xsl:apply-templates select="$fields[not(self::msItem or self::msItemStruct)]" mode="r:ms-field"/>
+          </dl>
+        </xsl:if>
+        <xsl:if test="msItem | msItemStruct">
+          <ol class="msItems">
+            <xsl:apply-templates select="msItem | msItemStruct" mode="r:ms"/>
+          </ol>
+        </xsl:if>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Containers whose children are fields of the area above (objectDesc holds supportDesc
+       and layoutDesc; supportDesc holds support, extent, collation ...). -->
+  <xsl:function name="r:ms-fields" as="node()*">
+    <xsl:param name="children" as="element()*"/>
+    <xsl:for-each select="$children[not(self::p or self::ab)][r:has-content(.)]">
+      <xsl:choose>
+        <xsl:when test="self::objectDesc or self::supportDesc or self::layoutDesc or self::adminInfo
+            or self::recordHist[empty(p | ab)] or self::origin[empty(p | ab) and count(*) gt 1]">
+          <xsl:sequence select="@form | @material, r:ms-fields(*), p[r:has-content(.)]"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="."/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xsl:mode name="r:ms-field" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="*" mode="r:ms-field" as="element()+">
+    <xsl:call-template name="r:ms-field">
+      <xsl:with-param name="label" select="if (self::p and ..[self::objectDesc or self::supportDesc])
+          then r:ms-label(..) else r:ms-label(.)"/>
+      <xsl:with-param name="content" select="if (self::p) then . else r:field-content(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- objectDesc/@form and supportDesc/@material: values of a closed list. -->
+  <xsl:template match="@form | @material" mode="r:ms-field" as="element()+">
+    <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
+    <xsl:variable name="key" as="xs:string" select="'ms.' || local-name() || '.' || $value"/>
+    <dt><xsl:value-of select="r:msg('ms.' || local-name())"/></dt>
+    <dd><xsl:value-of select="if (r:has-msg($key)) then r:msg($key) else r:ms-words($value)"/></dd>
+  </xsl:template>
+
+  <!-- What a field shows: a hands count, a layout's columns and lines, or its content. -->
+  <xsl:function name="r:field-content" as="node()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="$e/self::layout and normalize-space($e) = ''">
+        <xsl:variable name="columns" as="xs:string?" select="normalize-space($e/@columns)[. != '']"/>
+        <xsl:variable name="lines" as="xs:string?"
+            select="normalize-space($e/@writtenLines)[. != ''] ! replace(., ' ', '–')"/>
+        <xsl:value-of select="string-join(($columns ! r:msg('ms.columns', .),
+            $lines ! r:msg('ms.lines', .)), ', ')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$e/node()"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- One labelled field: dt, and dd with the content (block content as blocks). -->
+  <xsl:template name="r:ms-field" as="element()+">
+    <xsl:param name="label" as="xs:string" required="yes"/>
+    <xsl:param name="content" as="node()*" required="yes"/>
+    <dt><xsl:value-of select="$label"/></dt>
+    <dd>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'ms-' || local-name()"/>
+      </xsl:call-template>
+      <xsl:variable name="blocks" as="xs:boolean" select="exists($content/descendant-or-self::*
+          [self::p or self::ab or self::list or self::handNote or self::decoNote or self::binding
+          or self::seal or self::provenance or self::listBibl or self::msItem or self::table
+          or self::lg or self::quote[p]])"/>
+      <xsl:choose>
+        <!-- parts without words between them (extent: measure, dimensions): "a; b" -->
+        <xsl:when test="not($blocks) and count($content[self::*]) gt 1
+            and empty($content[self::text()][normalize-space()])">
+          <xsl:for-each select="$content[self::*]">
+            <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
+            <xsl:apply-templates select="." mode="r:main">
+              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="$content" mode="r:main">
+            <xsl:with-param name="r:phrasing" select="not($blocks)" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
+    </dd>
+  </xsl:template>
+
+  <!-- Parts of the description that are themselves descriptions. -->
+  <xsl:template match="msPart | msFrag | msDesc" mode="r:ms" as="element()">
+    <xsl:apply-templates select="." mode="r:main"/>
+  </xsl:template>
+
+  <!-- Anything else in a description: a labelled field in a list of its own. -->
+  <xsl:template match="*" mode="r:ms" as="element()?">
+    <xsl:if test="r:has-content(.)">
+      <dl class="ms-fields">
+        <xsl:apply-templates select="." mode="r:ms-field"/>
+      </dl>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An item of the contents: "n. locus  Author, Title (defective)", its details, its items. -->
+  <xsl:template match="msItem | msItemStruct" mode="r:ms" as="element()">
+    <xsl:variable name="headline" as="element()*" select="(locus | locusGrp)[1], author, title"/>
+    <xsl:variable name="details" as="element()*"
+        select="(* except ($headline, msItem, msItemStruct))[r:has-content(.)]"/>
+    <li>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'msItem'"/>
+      </xsl:call-template>
+      <p class="ms-item-head">
+        <xsl:for-each select="@n[normalize-space()]">
+          <span class="ms-n"><xsl:value-of select="normalize-space(.) || '.'"/></span>
+          <xsl:text> </xsl:text>
+        </xsl:for-each>
+        <xsl:for-each select="$headline">
+          <xsl:if test="position() gt 1">
+            <xsl:value-of select="if (self::title and preceding-sibling::author) then ', ' else ' '"/>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="self::locus or self::locusGrp">
+              <xsl:apply-templates select="." mode="r:main">
+                <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise>
+          <!-- the field's own element, without the blank lines around its content -->
+          <xsl:element name="{if (self::title) then 'cite' else 'span'}">
+            <xsl:call-template name="r:attributes">
+              <xsl:with-param name="class" select="local-name()"/>
+            </xsl:call-template>
+            <xsl:apply-templates select="node()[not(self::text()[not(normalize-space())]
+                and (position() = 1 or position() = last()))]" mode="r:main">
+              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:element>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:if test="@defective = ('true', '1')">
+          <xsl:text> </xsl:text>
+          <span class="ms-defective"><xsl:value-of select="'(' || r:msg('ms.defective') || ')'"/></span>
+        </xsl:if>
+      </p>
+      <xsl:if test="exists($details)">
+        <dl class="ms-fields">
+          <xsl:apply-templates select="$details" mode="r:ms-field"/>
+        </dl>
+      </xsl:if>
+      <xsl:if test="msItem | msItemStruct">
+        <ol class="msItems">
+          <xsl:apply-templates select="msItem | msItemStruct" mode="r:ms"/>
+        </ol>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- The label of a field: the catalogue's, else the element's name in words. -->
+  <xsl:function name="r:ms-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="key" as="xs:string" select="'ms.' || local-name($e)"/>
+    <xsl:variable name="label" as="xs:string" select="if (r:has-msg($key)) then r:msg($key)
+        else r:ms-words(local-name($e))"/>
+    <xsl:sequence select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>
+  </xsl:function>
+
+  <xsl:function name="r:ms-words" as="xs:string">
+    <xsl:param name="token" as="xs:string?"/>
+    <xsl:sequence select="lower-case(normalize-space(replace(replace(string($token), '[_#-]', ' '),
+        '([a-z])([A-Z])', '$1 $2')))"/>
+  </xsl:function>
+
+  <!-- Phrase-level parts of descriptions, also met in witnesses and bibliographies. -->
+  <xsl:template match="locus" mode="r:main" as="element()">
+    <xsl:variable name="from" as="xs:string?" select="normalize-space(@from)[. != '']"/>
+    <xsl:variable name="to" as="xs:string?" select="normalize-space(@to)[. != '' and . != $from]"/>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'locus'"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="normalize-space(.) != '' or * ">
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:when test="exists($from) and exists($to)">
+          <xsl:value-of select="r:msg('ms.locus.range', ($from, $to))"/>
+        </xsl:when>
+        <xsl:when test="exists($from)">
+          <xsl:value-of select="r:msg('ms.locus.one', $from)"/>
+        </xsl:when>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="locus[normalize-space() = ''][@from]" mode="r:plain" as="xs:string">
+    <xsl:variable name="from" as="xs:string" select="normalize-space(@from)"/>
+    <xsl:variable name="to" as="xs:string?" select="normalize-space(@to)[. != '' and . != $from]"/>
+    <xsl:sequence select="if (exists($to)) then r:msg('ms.locus.range', ($from, $to))
+        else r:msg('ms.locus.one', $from)"/>
+  </xsl:template>
+
+  <xsl:template match="locusGrp | origDate | origPlace | material | objectType | height | width
+      | depth | dim | watermark | stamp | secFol | heraldry | summary | catchwords | signatures
+      | msName | institution | repository | collection | msIdentifier | textLang
+      | origin | provenance | acquisition | source | custodialHist | custEvent | surrogates
+      | rubric | incipit | explicit | finalRubric | colophon | filiation | support | extent
+      | foliation | collation | condition | layout | handNote | typeNote | scriptNote | decoNote
+      | binding | seal | accMat | additions | recordHist | adminInfo | musicNotation
+      | objectDesc | supportDesc | layoutDesc | handDesc | typeDesc | scriptDesc | decoDesc
+      | bindingDesc | sealDesc | msContents | physDesc | history | additional | msItem
+      | msItemStruct" mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$r:phrasing or r:is-inline(.) or empty(* except (locus | locusGrp))
+          and not(self::handNote or self::decoNote or self::provenance or self::binding
+          or self::seal)">
+        <xsl:call-template name="r:inline">
+          <xsl:with-param name="class" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="r:block">
+          <xsl:with-param name="class" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Another identifier: the number, then where it belongs ("714 (Wright, Catalogue …)"). -->
+  <xsl:template match="altIdentifier" mode="r:main" as="element()">
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'altIdentifier'"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="idno" mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:variable name="where" as="element()*" select="* except idno"/>
+      <xsl:if test="exists($where)">
+        <xsl:text> (</xsl:text>
+        <xsl:for-each select="$where">
+          <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
+          <xsl:apply-templates select="." mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
+        <xsl:text>)</xsl:text>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
+  <!-- Dimensions: "10 × 6 3/4 in." from height, width and depth and the unit. -->
+  <xsl:template match="dimensions" mode="r:main" as="element()">
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'dimensions'"/>
+      </xsl:call-template>
+      <xsl:for-each select="@type[normalize-space()]">
+        <xsl:value-of select="r:ms-words(.) || ': '"/>
+      </xsl:for-each>
+      <xsl:for-each select="height | width | depth | dim">
+        <xsl:if test="position() gt 1"><xsl:text> × </xsl:text></xsl:if>
+        <xsl:apply-templates select="." mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:for-each>
+      <xsl:if test="empty(height | width | depth | dim)">
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:if>
+      <xsl:for-each select="@unit[normalize-space()]">
+        <xsl:value-of select="' ' || normalize-space(.)"/>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <!-- A note of a description stays in it, in brackets: a description is shown apart from the
+       text's notes (on a reading page before the text, on the about page, in a witness). -->
+  <xsl:template match="msDesc//note" mode="r:main" as="element()">
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'note-inline'"/>
+      </xsl:call-template>
+      <xsl:text> (</xsl:text>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:text>)</xsl:text>
+    </span>
+  </xsl:template>
+
+  <!-- Relations of a catalogue record (links to other records), by their descriptions. -->
+  <xsl:template match="listRelation" mode="r:main" as="element()*">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:for-each select="desc[r:has-content(.)]">
+      <xsl:element name="{if ($r:phrasing) then 'span' else 'p'}">
+        <xsl:attribute name="class" select="'ms-head' || (if ($r:phrasing) then ' block' else '')"/>
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:element>
+    </xsl:for-each>
+    <!-- a relation shows its description, else the web address of what it relates to -->
+    <xsl:variable name="relations" as="element()*" select="relation[desc[r:has-content(.)]
+        or exists(r:safe-url(@passive)[matches(., '^https?://')])][desc or exists(../desc)]"/>
+    <xsl:if test="exists($relations)">
+      <xsl:element name="{if ($r:phrasing) then 'span' else 'ul'}">
+        <xsl:attribute name="class" select="'listRelation' || (if ($r:phrasing) then ' block' else '')"/>
+        <xsl:for-each select="$relations">
+          <xsl:element name="{if ($r:phrasing) then 'span' else 'li'}">
+            <xsl:choose>
+              <xsl:when test="desc[r:has-content(.)]">
+                <xsl:apply-templates select="desc/node()" mode="r:main">
+                  <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                </xsl:apply-templates>
+              </xsl:when>
+              <xsl:otherwise>
+                <a href="{r:safe-url(@passive)}" class="ref"><xsl:value-of select="normalize-space(@passive)"/></a>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:element>
+        </xsl:for-each>
+      </xsl:element>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,408 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Representation of primary sources (TEI Guidelines ch. 11, PH, and the editorial elements of
+  ch. 3.5, CO): additions and deletions (add, del, subst, mod, restore, retrace, addSpan,
+  delSpan, metamark), unclear and damaged text, gaps, supplied and superfluous text, spaces,
+  changes of hand, the editorial choice (sic/corr, orig/reg, abbr/expan, am/ex), forme work,
+  and the breaks of the source: lines, columns and pages (lb, cb, pb, with break="no").
+
+  Two views of one page. The reading view shows the edited text: corrections, expansions and
+  regularisations, additions in the line, deletions, surplus text and forme work left out. The
+  diplomatic view shows the source: original spellings, abbreviations, errors, deletions struck
+  through, additions raised or lowered to where they stand, spaces, changes of hand, line-end
+  hyphens. Both are in the page: what only one view shows carries the class ed-read or ed-dipl,
+  and the CSS shows the reading view unless the article has the class view-diplomatic (set by
+  the page's script; without script the reading view shows and no switch is offered).
+
+  $r:views (true here) says whether the output has both views. The EPUB sets it to false: it
+  has the reading view only, and what only the diplomatic view shows is kept in the book with
+  the hidden attribute (so that no anchor an index or a link points at is lost).
+
+  r:has-views(root) tells a page whether the views differ at all (to offer the switch).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="base.xsl"/>
+  <xsl:import href="i18n.xsl"/>
+
+  <!-- True: the output carries both views (HTML); false: the reading view only (EPUB). -->
+  <xsl:variable name="r:views" as="xs:boolean" select="true()"/>
+
+  <!-- Elements that make the two views differ: r:has-views. -->
+  <!-- Asked by the page and the line breaks; answered once for the document being rendered
+       by scans of element names (fast on Saxon's trees; no index of every element is built). -->
+  <xsl:function name="r:has-views" as="xs:boolean">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="if (root($root) is $r:doc) then $r:doc-views
+        else r:find-views(root($root))"/>
+  </xsl:function>
+
+  <xsl:function name="r:find-views" as="xs:boolean">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="exists($doc//del) or exists($doc//add) or exists($doc//subst)
+        or exists($doc//choice[sic | orig | abbr]) or exists($doc//lb[@break = 'no'])
+        or exists($doc//mod) or exists($doc//restore) or exists($doc//surplus)
+        or exists($doc//handShift) or exists($doc//space) or exists($doc//am)
+        or exists($doc//ex) or exists($doc//metamark) or exists($doc//fw)
+        or exists($doc//catchwords) or exists($doc//signatures) or exists($doc//delSpan)
+        or exists($doc//addSpan) or exists($doc//retrace)"/>
+  </xsl:function>
+
+  <!-- An inline rendering of the context element shown in one view only ($view 'read' or
+       'dipl'), or in both (no $view). -->
+  <xsl:template name="r:view-inline" as="element()">
+    <xsl:param name="element" as="xs:string" select="'span'"/>
+    <xsl:param name="class" as="xs:string" required="yes"/>
+    <xsl:param name="view" as="xs:string?" select="()"/>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="content" as="node()*" select="node()"/>
+    <xsl:element name="{$element}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="string-join(($class, $view ! ('ed-' || .),
+            r:hand-class(.)), ' ')"/>
+      </xsl:call-template>
+      <xsl:if test="$view = 'dipl' and not($r:views)">
+        <xsl:attribute name="hidden" select="'hidden'"/>
+      </xsl:if>
+      <xsl:if test="normalize-space($title)">
+        <xsl:attribute name="title" select="normalize-space($title)"/>
+      </xsl:if>
+      <xsl:apply-templates select="$content" mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- hand-N classes are not given: hands are named in the title, never by colour alone. -->
+  <xsl:function name="r:hand-class" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/@hand) then 'has-hand' else ()"/>
+  </xsl:function>
+
+  <!-- The name of a hand (@hand, @new: "#id" of a handNote), for titles. -->
+  <xsl:function name="r:hand-name" as="xs:string?">
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:variable name="id" as="xs:string?"
+        select="tokenize(normalize-space($pointer))[1] ! replace(., '^#', '')"/>
+    <xsl:variable name="note" as="element()?"
+        select="if (exists($id)) then key('r:entry', $id, root($pointer))[1] else ()"/>
+    <xsl:variable name="described" as="xs:string" select="string-join((
+        $note/(@scribe, @scribeRef ! replace(., '^.*[#/]', ''))[normalize-space()][1],
+        r:plain($note)[. != ''] ! (if (string-length(.) gt 80) then substring(., 1, 79) || '…'
+                                    else .)), ': ')"/>
+    <xsl:sequence select="if ($described != '') then $described else $id"/>
+  </xsl:function>
+
+  <xsl:function name="r:hand-title" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/@hand ! r:msg('tr.hand', r:hand-name(.))"/>
+  </xsl:function>
+
+  <!-- Where an addition stands in the source, as a class: above, below, margin or inline. -->
+  <xsl:function name="r:place-class" as="xs:string?">
+    <xsl:param name="place" as="attribute()?"/>
+    <xsl:variable name="p" as="xs:string" select="lower-case(normalize-space($place))"/>
+    <xsl:sequence select="
+        if ($p = '') then ()
+        else if (matches($p, 'above|super|top|over')) then 'place-above'
+        else if (matches($p, 'below|sub|bottom|foot|under')) then 'place-below'
+        else if (matches($p, 'margin|left|right|opposite|end|overleaf')) then 'place-margin'
+        else 'place-inline'"/>
+  </xsl:function>
+
+  <!-- Additions and deletions. -->
+  <xsl:template match="add" mode="r:main" as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="element" select="'ins'"/>
+      <xsl:with-param name="class" select="string-join(('add', r:place-class(@place)), ' ')"/>
+      <xsl:with-param name="title" select="string-join((r:msg('tr.add'),
+          @place ! r:msg('tr.place', normalize-space(.)), r:hand-title(.)), '; ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="del" mode="r:main" as="element()">
+    <xsl:variable name="restored" as="xs:boolean" select="exists(ancestor::restore)"/>
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="element" select="'del'"/>
+      <xsl:with-param name="class" select="'del' || (if ($restored) then ' restored' else '')"/>
+      <xsl:with-param name="view" select="if ($restored) then () else 'dipl'"/>
+      <xsl:with-param name="title" select="string-join((r:msg('tr.del'),
+          @rend ! normalize-space(.), r:hand-title(.)), '; ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="subst | mod | restore | retrace | damage | redo | undo" mode="r:main"
+      as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="title" select="string-join((
+          if (self::subst) then () else r:msg('tr.' || local-name()),
+          (@agent, @type)[1] ! normalize-space(.), r:hand-title(.)), '; ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Marks of the source and its furniture: shown as in the source, in the diplomatic view. -->
+  <xsl:template match="metamark | fw | catchwords | signatures | am" mode="r:main" as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="view" select="'dipl'"/>
+      <xsl:with-param name="title" select="if (self::metamark) then string-join((
+          r:msg('tr.metamark'), @function ! normalize-space(.)), ': ') else ()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="addSpan | delSpan" mode="r:main" as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="view" select="'dipl'"/>
+      <xsl:with-param name="title" select="r:msg('tr.' || local-name())"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A change of hand: a mark in the diplomatic view, named in its title. -->
+  <xsl:template match="handShift" mode="r:main" as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="class" select="'handShift'"/>
+      <xsl:with-param name="view" select="'dipl'"/>
+      <xsl:with-param name="title" select="r:msg('tr.handShift', string-join((
+          @new ! r:hand-name(.), @medium ! normalize-space(.)), ', '))"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:text>¦</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Text the editor reads with doubt, or could not read. -->
+  <xsl:template match="unclear" mode="r:main" as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="class" select="string-join(('unclear',
+          @cert[. = ('low', 'unknown')] ! 'cert-low'), ' ')"/>
+      <xsl:with-param name="title" select="string-join((r:msg('tr.unclear'),
+          @reason ! r:words(.), @cert ! r:msg('tr.cert', normalize-space(.))), '; ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="supplied | secl" mode="r:main" as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="title" select="string-join((r:msg('tr.' || local-name()),
+          (@reason, @source ! replace(., '^#', ''))[1] ! r:words(.)), ': ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Superfluous text: in the source, left out of the reading. -->
+  <xsl:template match="surplus" mode="r:main" as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="class" select="'surplus'"/>
+      <xsl:with-param name="view" select="'dipl'"/>
+      <xsl:with-param name="title" select="string-join((r:msg('tr.surplus'),
+          @reason ! r:words(.)), ': ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- An expansion's letters: in brackets in the reading, absent from the source. -->
+  <xsl:template match="ex" mode="r:main" as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="class" select="'ex'"/>
+      <xsl:with-param name="view" select="'read'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A blank in the source: one space in the reading, its extent in the diplomatic view. -->
+  <xsl:template match="space" mode="r:main" as="node()+">
+    <xsl:variable name="size" as="xs:double?"
+        select="(@quantity, @extent)[1][. castable as xs:double] ! xs:double(.)"/>
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="class" select="'space ' || (
+          if (@dim = 'vertical' or @unit = ('line', 'lines')) then 'space-lines'
+          else if (empty($size) or $size le 2) then 'space-s'
+          else if ($size le 6) then 'space-m' else 'space-l')"/>
+      <xsl:with-param name="view" select="'dipl'"/>
+      <xsl:with-param name="title" select="r:msg('tr.space', r:extent(.))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Text left out: a visible mark, and what is missing in words for screen readers. -->
+  <xsl:template match="gap" mode="r:main" as="element()">
+    <xsl:variable name="what" as="xs:string" select="string-join((r:extent(.),
+        (@reason, @agent)[1] ! ('(' || r:words(.) || ')')), ' ')"/>
+    <xsl:variable name="label" as="xs:string"
+        select="normalize-space(r:msg('tr.gap', $what))"/>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'gap'"/>
+      </xsl:call-template>
+      <xsl:attribute name="title" select="$label"/>
+      <xsl:text>[…</xsl:text>
+      <span class="visually-hidden">
+        <xsl:value-of select="' ' || $label"/>
+      </span>
+      <xsl:apply-templates select="desc" mode="r:main"/>
+      <xsl:text>]</xsl:text>
+    </span>
+  </xsl:template>
+
+  <!-- "3 words", "2 lines" ... from @quantity/@extent and @unit ('' when neither). -->
+  <xsl:function name="r:extent" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="amount" as="xs:string"
+        select="normalize-space(string-join(($e/@quantity, $e/@extent, $e/@atLeast ! ('≥ ' || .),
+            $e/@atMost ! ('≤ ' || .)), ' '))"/>
+    <xsl:variable name="unit" as="xs:string" select="normalize-space($e/@unit)"/>
+    <xsl:variable name="unit-key" as="xs:string?" select="map {
+        'char': 'chars', 'chars': 'chars', 'character': 'chars', 'characters': 'chars',
+        'letter': 'chars', 'letters': 'chars', 'word': 'words', 'words': 'words',
+        'line': 'lines', 'lines': 'lines', 'page': 'pages', 'pages': 'pages',
+        'leaf': 'leaves', 'leaves': 'leaves', 'cm': 'cm', 'mm': 'mm'}(lower-case($unit))"/>
+    <xsl:sequence select="normalize-space(string-join(($amount,
+        if (exists($unit-key)) then r:msg('unit.' || $unit-key) else r:words($unit)), ' '))"/>
+  </xsl:function>
+
+  <!-- An attribute token as words: "saut_du_meme" -> "saut du meme", "marginLeft" ->
+       "margin left". -->
+  <xsl:function name="r:words" as="xs:string">
+    <xsl:param name="token" as="xs:string?"/>
+    <xsl:sequence select="lower-case(normalize-space(replace(replace(string($token), '[_#]', ' '),
+        '([a-z])([A-Z])', '$1 $2')))"/>
+  </xsl:function>
+
+  <!-- The editorial choice: the reading view shows the editor's form (corr, reg, expan), the
+       diplomatic view the source's (sic, orig, abbr), each naming the other in its title.
+       Other alternatives (two readings of an unclear word ...) show in brackets in both. -->
+  <xsl:template match="choice" mode="r:main" as="element()">
+    <xsl:variable name="reading" as="element()?"
+        select="(corr, reg, expan, seg, unclear, *[not(self::sic | self::orig | self::abbr)], *)[1]"/>
+    <xsl:variable name="source" as="element()?" select="(sic, orig, abbr)[1]"/>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'choice'"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="$reading" mode="r:choice">
+        <xsl:with-param name="view" select="if (exists($source)) then 'read' else ()"/>
+        <xsl:with-param name="other" select="$source"/>
+      </xsl:apply-templates>
+      <xsl:apply-templates select="$source" mode="r:choice">
+        <xsl:with-param name="view" select="'dipl'"/>
+        <xsl:with-param name="other" select="$reading"/>
+      </xsl:apply-templates>
+      <xsl:for-each select="* except ($reading, $source)">
+        <span class="alt alt-{local-name()}">
+          <span class="visually-hidden">
+            <xsl:value-of select="r:alt-label(.) || ' '"/>
+          </span>
+          <xsl:apply-templates select="." mode="r:choice"/>
+        </span>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <xsl:mode name="r:choice" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="*" mode="r:choice" as="element()">
+    <xsl:param name="view" as="xs:string?" select="()"/>
+    <xsl:param name="other" as="element()?" select="()"/>
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="element" select="if (self::abbr) then 'abbr' else 'span'"/>
+      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="view" select="$view"/>
+      <xsl:with-param name="title" select="$other ! (r:alt-label(.) || ' ' || r:plain(.))"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:function name="r:alt-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="r:msg(if ($e/self::sic) then 'tr.sic'
+        else if ($e/self::corr) then 'tr.corr'
+        else if ($e/self::orig) then 'tr.orig'
+        else if ($e/self::reg) then 'tr.reg'
+        else if ($e/self::abbr) then 'tr.abbr'
+        else if ($e/self::expan) then 'tr.expan'
+        else 'tr.or')"/>
+  </xsl:function>
+
+  <!-- The same elements outside a choice: shown in both views, marked. -->
+  <xsl:template match="sic | corr | orig | reg | expan" mode="r:main" as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="abbr" mode="r:main" as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="element" select="'abbr'"/>
+      <xsl:with-param name="class" select="'abbr'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Whether the document being rendered has two views (the page's text). -->
+  <xsl:variable name="r:doc-views" as="xs:boolean" select="r:find-views(/)"/>
+
+  <!-- Line breaks. In a text without two views a line break is a line break. In a text with
+       them, the diplomatic view keeps the lines of the source and the reading view lets the
+       text run on (a space where the line ended); a break inside a word (break="no") joins the
+       word in the reading view, and shows as a hyphen and a new line in the diplomatic view
+       (no second hyphen when the source has one before it). -->
+  <xsl:template match="lb" mode="r:main" as="element()">
+    <xsl:choose>
+      <xsl:when test="@break = 'no'">
+        <span>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="string-join(('lb-joined', 'ed-dipl',
+                if (matches(string(preceding-sibling::node()[1][self::text()]), '[-‐¬=­]\s*$'))
+                then 'hyphenated' else ()), ' ')"/>
+          </xsl:call-template>
+        </span>
+      </xsl:when>
+      <xsl:when test="$r:doc-views">
+        <span>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'lb'"/>
+          </xsl:call-template>
+          <xsl:choose>
+            <xsl:when test="$r:views">
+              <span class="ed-read"><xsl:text> </xsl:text></span>
+              <br class="ed-dipl"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:text> </xsl:text>
+            </xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <br>
+          <xsl:call-template name="r:attributes"/>
+        </br>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A column break: a mark in the diplomatic view. -->
+  <xsl:template match="cb" mode="r:main" as="element()">
+    <xsl:call-template name="r:view-inline">
+      <xsl:with-param name="class" select="'cb'"/>
+      <xsl:with-param name="view" select="'dipl'"/>
+      <xsl:with-param name="title" select="string-join((r:msg('tr.column'),
+          normalize-space(@n)[. != '']), ' ')"/>
+      <xsl:with-param name="content" as="node()*">
+        <xsl:text>‖</xsl:text>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Plain text (titles, labels, the contents): the reading, without what it leaves out. -->
+  <xsl:template match="del[not(ancestor::restore)] | surplus | am | metamark | fw | catchwords
+      | signatures | handShift" mode="r:plain" as="empty-sequence()"/>
+
+</xsl:stylesheet>
