@@ -25,6 +25,7 @@ from ..io import write_bytes_atomic, write_text_atomic
 from ..parallel import fork_map
 from ..paths import ASSETS_DIR
 from ..xslt import ParamValue, XmlText, engine
+from .about import about_document
 from .guide import GUIDE_PAGE, guide_fragment
 from .images import copy_images
 
@@ -119,14 +120,32 @@ def edition_title(context: BuildContext) -> str:
         return context.title
     texts = context.corpus.texts
     if len(texts) == 1:
-        root = texts[0].source.root
-        titles = root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS)
-        main = [t for t in titles if t.get("type") == "main"] or titles
-        if main:
-            title = " ".join("".join(main[0].itertext()).split())
-            if title:
-                return title
+        title = text_title(texts[0].source.root)
+        if title:
+            return title
     return f"A digital edition of {len(texts)} texts" if texts else "Digital edition"
+
+
+def text_title(root: etree._Element) -> str:
+    """A text's own title, as ``r:title`` (xslt/common/header.xsl) chooses it: a letter's or
+    article's (level a), else the main title, else the first that is not a series title."""
+    titles = [
+        t
+        for t in root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS)
+        if "".join(t.itertext()).strip()
+    ]
+    best = (
+        [t for t in titles if t.get("level") == "a"]
+        + [t for t in titles if t.get("type") == "main"]
+        + [
+            t
+            for t in titles
+            if t.get("level") not in ("s", "j", "u")
+            and t.get("type") not in ("sub", "desc", "alt", "short")
+        ]
+        + titles
+    )
+    return " ".join("".join(best[0].itertext()).split()) if best else ""
 
 
 # -- reading pages ---------------------------------------------------------------------------
@@ -189,6 +208,8 @@ def render_site_pages(
     """Write the home and about pages, and the encoding guide when there is one."""
     headers = headers_document(context)
     pages = []
+    if context.about is not None:
+        params = {**params, "about": XmlText(about_document(context.about))}
     if context.guide is not None:
         fragment = guide_fragment(context.guide)
         write_text_atomic(staging / GUIDE_PAGE, wrap_index_page(GUIDE_PAGE, fragment, params))

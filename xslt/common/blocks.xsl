@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Blocks of running text: paragraphs, lists, quotations, verse, drama, tables and figures.
+  Blocks of running text: paragraphs, lists, quotations, tables and figures. Verse and drama
+  have modules of their own (verse.xsl, drama.xsl).
 
   HTML is stricter than TEI about nesting: a p admits only phrasing content, a ul only li, a
   tr only cells. So a TEI p that holds a list, a table or verse becomes <div class="p">; and
@@ -54,10 +55,10 @@
   </xsl:template>
 
   <!-- Lists: item -> li, with the labels and other nodes before it. -->
-  <xsl:template match="list | listBibl | castList" mode="r:main" as="element()+">
+  <xsl:template match="list | listBibl" mode="r:main" as="element()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="items" as="element()*" select="item | bibl | biblStruct | listBibl
-        | castItem | castGroup | msDesc | biblFull"/>
+        | msDesc | biblFull"/>
     <xsl:apply-templates select="head" mode="r:main"/>
     <xsl:element name="{if ($r:phrasing) then 'span'
         else if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol'
@@ -70,13 +71,13 @@
         <xsl:choose>
           <xsl:when test="exists($item)">
             <xsl:element name="{if ($r:phrasing) then 'span' else 'li'}">
-              <xsl:for-each select="$item[self::item or self::castItem]">
+              <xsl:for-each select="$item[self::item]">
                 <xsl:call-template name="r:attributes">
                   <xsl:with-param name="class"
                       select="local-name() || (if ($r:phrasing) then ' block' else '')"/>
                 </xsl:call-template>
               </xsl:for-each>
-              <xsl:if test="not($item[self::item or self::castItem])">
+              <xsl:if test="not($item[self::item])">
                 <xsl:attribute name="class"
                     select="'entry' || (if ($r:phrasing) then ' block' else '')"/>
               </xsl:if>
@@ -105,24 +106,13 @@
   <!-- The content of an item (its attributes went to the li). -->
   <xsl:template match="*" mode="r:item" as="node()*">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:apply-templates select="if (self::item or self::castItem) then node() else ."
+    <xsl:apply-templates select="if (self::item) then node() else ."
         mode="r:main">
       <xsl:with-param name="r:phrasing" select="$r:phrasing" tunnel="yes"/>
     </xsl:apply-templates>
   </xsl:template>
 
-  <xsl:template match="item | castItem | castGroup | role | roleDesc | actor" mode="r:main"
-      as="element()">
-    <xsl:call-template name="r:inline">
-      <xsl:with-param name="class" select="local-name()"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- Fields of a cast item written without space between them ("<role>HAMLET</role>
-       <roleDesc>a prince</roleDesc>") must not run together when rendered. -->
-  <xsl:template match="(roleDesc | actor | role)[preceding-sibling::node()[1][self::*]]"
-      mode="r:main" as="node()+">
-    <xsl:text>, </xsl:text>
+  <xsl:template match="item" mode="r:main" as="element()">
     <xsl:call-template name="r:inline">
       <xsl:with-param name="class" select="local-name()"/>
     </xsl:call-template>
@@ -168,57 +158,6 @@
     <xsl:call-template name="r:inline">
       <xsl:with-param name="class" select="local-name()"/>
     </xsl:call-template>
-  </xsl:template>
-
-  <!-- Verse. -->
-  <xsl:template match="lg" mode="r:main" as="element()">
-    <xsl:call-template name="r:block">
-      <xsl:with-param name="class" select="'lg'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="l" mode="r:main" as="element()">
-    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
-      <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'l' || (if ($r:phrasing) then ' block' else '')"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- Drama. -->
-  <xsl:template match="sp" mode="r:main" as="element()">
-    <xsl:call-template name="r:block">
-      <xsl:with-param name="class" select="'sp'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="speaker" mode="r:main" as="element()">
-    <xsl:call-template name="r:block">
-      <xsl:with-param name="element" select="'p'"/>
-      <xsl:with-param name="class" select="'speaker'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="stage" mode="r:main" as="element()">
-    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:choose>
-      <xsl:when test="$r:phrasing or r:is-inline(.)">
-        <xsl:call-template name="r:inline">
-          <xsl:with-param name="element" select="'i'"/>
-          <xsl:with-param name="class" select="'stage'"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="r:block">
-          <xsl:with-param name="element" select="'p'"/>
-          <xsl:with-param name="class" select="'stage'"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- Tables: head -> caption; rows and cells; stray nodes go into the next cell. -->

@@ -54,15 +54,16 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="term | gloss | soCalled | distinct | seg | phr | s | w | c | pc | num
+  <xsl:template match="term | gloss | soCalled | distinct | num
       | measure | time | roleName | forename | surname | addName | genName | nameLink
-      | affiliation | address | addrLine | street | postCode | postBox | email | author
+      | affiliation | street | postCode | postBox | email | author
       | editor | publisher | pubPlace | distributor | authority | idno | biblScope | edition
       | extent | series | respStmt | resp | unit
       | country | region | settlement | district | bloc | geog | surplus | secl | fw
       | catchwords | signatures | lem | rdg | app | metamark | ex | am | subst | restore
-      | mod | redo | undo | damage | handShift | sound | kinesic | incident | vocal
-      | writing | desc | interp | span" mode="r:main" as="element()">
+      | mod | redo | undo | damage | handShift | desc | interp | span" mode="r:main"
+      as="node()+">
+    <xsl:call-template name="r:word-space"/>
     <xsl:call-template name="r:inline">
       <xsl:with-param name="class" select="local-name()"/>
     </xsl:call-template>
@@ -76,8 +77,12 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A page break: a marker with the page number, whose id is the pb's xml:id. -->
-  <xsl:template match="pb" mode="r:main" as="element()">
+  <!-- A page break: a marker with the page number, whose id is the pb's xml:id; a space
+       before it when it stands between two words (r:glued). -->
+  <xsl:template match="pb" mode="r:main" as="node()+">
+    <xsl:if test="r:glued(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
     <span>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'pb'"/>
@@ -89,7 +94,10 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="cb | gb | anchor | caesura" mode="r:main" as="element()?">
+  <xsl:template match="cb | gb | anchor" mode="r:main" as="node()*">
+    <xsl:if test="(self::cb or self::gb) and r:glued(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
     <xsl:if test="@xml:id">
       <span id="{@xml:id}" class="{local-name()}"/>
     </xsl:if>

@@ -44,8 +44,9 @@
   </xsl:function>
 
   <xsl:template match="persName | placeName | orgName | name | rs | geogName | objectName"
-      mode="r:main" as="element()+">
+      mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="r:word-space"/>
     <xsl:variable name="class" as="xs:string" select="string-join(distinct-values(('name',
         local-name(), (@ed:kind ! r:token-class('kind', .)), (if (@ed:unresolved = 'true')
         then 'unresolved' else if (@ed:entity) then () else 'unkeyed'))), ' ')"/>
@@ -105,8 +106,9 @@
   </xsl:function>
 
   <!-- Dates in the text link to the timeline; @when becomes a machine-readable time. -->
-  <xsl:template match="date" mode="r:main" as="element()">
+  <xsl:template match="date" mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="r:word-space"/>
     <xsl:variable name="when" as="xs:string?"
         select="@when[matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')]"/>
     <xsl:variable name="time" as="element()">

@@ -111,8 +111,7 @@
         untagged="{count($untagged)}">
       <ed:documents>
         <xsl:for-each select="ed:document">
-          <ed:document stem="{@ed:stem}" title="{(*/tei:teiHeader/tei:fileDesc/tei:titleStmt
-              /tei:title)[1] ! ed:text(.)}"
+          <ed:document stem="{@ed:stem}" title="{ed:title(*)}"
               lang="{*/@xml:lang}" mentions="{count(*/tei:text//*[@ed:entity])}"/>
         </xsl:for-each>
       </ed:documents>
@@ -152,6 +151,18 @@
       </ed:untagged>
     </ed:index>
   </xsl:template>
+
+  <!-- A text's own title, as the reading pages show it (xslt/common/header.xsl r:title): a
+       letter's or article's (level a), else the main title, else the first that is not a
+       series title. -->
+  <xsl:function name="ed:title" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="titles" as="element(tei:title)*"
+        select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
+    <xsl:sequence select="($titles[@level = 'a'], $titles[@type = 'main'],
+        $titles[not(@level = ('s', 'j', 'u'))][not(@type = ('sub', 'desc', 'alt', 'short'))],
+        $titles)[1] ! ed:text(.)"/>
+  </xsl:function>
 
   <!-- Start and end of a dated mention, for sorting the timeline (ISO strings sort). -->
   <xsl:function name="ed:date-start" as="xs:string?">

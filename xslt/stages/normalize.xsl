@@ -37,8 +37,8 @@
   </xsl:accumulator>
   <xsl:accumulator name="n-p" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:stage
-        | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl"
-        select="$value + 1"/>
+        | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl
+        | tei:castList" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="n-note" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:note" select="$value + 1"/>
@@ -59,7 +59,7 @@
   </xsl:template>
 
   <xsl:template match="tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:stage | tei:table
-      | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl">
+      | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl | tei:castList">
     <xsl:call-template name="with-id">
       <xsl:with-param name="candidate" select="'b' || accumulator-before('n-p')"/>
     </xsl:call-template>

@@ -32,7 +32,11 @@
         else string($pb/accumulator-before('ee:page-number'))"/>
   </xsl:function>
 
-  <xsl:template match="tei:pb" mode="r:main" as="element()">
+  <xsl:template match="tei:pb" mode="r:main" as="node()+">
+    <!-- between two words with no whitespace: a space, or they would run together -->
+    <xsl:if test="r:glued(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
     <span epub:type="pagebreak" role="doc-pagebreak" aria-label="{ee:page-label(.)}">
       <xsl:if test="@xml:id">
         <xsl:attribute name="id" select="@xml:id"/>

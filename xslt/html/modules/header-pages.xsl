@@ -33,11 +33,25 @@
       <xsl:if test="exists(r:authors(.))">
         <p class="authors"><xsl:value-of select="string-join(r:authors(.), '; ')"/></p>
       </xsl:if>
+      <xsl:if test="exists(r:editors(.))">
+        <p class="editors"><xsl:value-of select="string-join(r:editors(.), '; ')
+            || ' (' || r:msg(if (count(r:editors(.)) gt 1) then 'citation.editors'
+            else 'citation.editor') || ')'"/></p>
+      </xsl:if>
       <p><a href="{@ed:stem}.html">Read the text</a></p>
       <xsl:call-template name="facts"/>
       <xsl:for-each select="$header/fileDesc/sourceDesc">
         <h3>Source</h3>
-        <xsl:apply-templates select="*" mode="r:main"/>
+        <xsl:for-each select="*">
+          <xsl:choose>
+            <xsl:when test="self::bibl or self::biblStruct or self::biblFull or self::listBibl">
+              <xsl:apply-templates select="." mode="r:source"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="." mode="r:main"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
       </xsl:for-each>
       <xsl:if test="$multiple">
         <xsl:for-each select="$header/encodingDesc/projectDesc">
@@ -92,6 +106,10 @@
         <dt>Date</dt>
         <dd><xsl:value-of select="r:publication-date(.)"/></dd>
       </xsl:if>
+      <xsl:for-each select="r:revision-date(.)">
+        <dt><xsl:value-of select="r:msg('text.revised')"/></dt>
+        <dd><time datetime="{.}"><xsl:value-of select="."/></time></dd>
+      </xsl:for-each>
       <xsl:if test="exists(r:identifier(.))">
         <dt>Identifier</dt>
         <dd>

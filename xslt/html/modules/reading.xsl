@@ -60,9 +60,12 @@
   </xsl:template>
 
   <xsl:template name="text-header" as="element()">
-    <xsl:variable name="source" as="element()?"
-        select="(teiHeader/fileDesc/sourceDesc/(bibl | biblStruct | biblFull))[1]"/>
+    <xsl:variable name="source" as="element()?" select="r:preferred-source(.)"/>
+    <xsl:variable name="revised" as="xs:string?" select="r:revision-date(.)"/>
     <header class="text-header">
+      <xsl:for-each select="r:series(.)">
+        <p class="series"><xsl:value-of select="."/></p>
+      </xsl:for-each>
       <h1><xsl:value-of select="r:title(.)"/></h1>
       <xsl:if test="exists(r:subtitle(.))">
         <p class="subtitle"><xsl:value-of select="r:subtitle(.)"/></p>
@@ -70,11 +73,19 @@
       <xsl:if test="exists(r:authors(.))">
         <p class="authors"><xsl:value-of select="string-join(r:authors(.), '; ')"/></p>
       </xsl:if>
-      <xsl:variable name="described" as="xs:string" select="r:source-line($source)"/>
+      <xsl:variable name="described" as="xs:string" select="r:citation-line($source)"/>
       <xsl:if test="$described != ''">
         <p class="source">
-          <span class="meta-label">Source: </span>
+          <span class="meta-label"><xsl:value-of select="r:source-label($source)"/></span>
+          <xsl:text> </xsl:text>
           <xsl:value-of select="$described"/>
+        </p>
+      </xsl:if>
+      <xsl:if test="exists($revised)">
+        <p class="revised">
+          <span class="meta-label"><xsl:value-of select="r:msg('text.revised')"/></span>
+          <xsl:text> </xsl:text>
+          <time datetime="{$revised}"><xsl:value-of select="$revised"/></time>
         </p>
       </xsl:if>
       <ul class="text-links">
@@ -85,15 +96,5 @@
       </ul>
     </header>
   </xsl:template>
-
-  <!-- A short description of the source: its author, title and imprint, not its notes. -->
-  <xsl:function name="r:source-line" as="xs:string">
-    <xsl:param name="bibl" as="element()?"/>
-    <xsl:variable name="parts" as="xs:string*" select="$bibl/(author | editor | title
-        | edition | pubPlace | publisher | date | monogr/(author | title | imprint/*))
-        ! r:plain(.)[. != '']"/>
-    <xsl:sequence select="if (exists($bibl/*)) then string-join($parts, ', ')
-        else r:plain($bibl)"/>
-  </xsl:function>
 
 </xsl:stylesheet>
