@@ -111,7 +111,20 @@ def site_params(context: BuildContext, index_pages: Sequence[str]) -> dict[str, 
         # no link to books that will not be there (``build --only html``)
         "epub": context.has_output("epub"),
         "messages": messages(context.language),
+        "texts": texts_param(context),
     }
+
+
+def texts_param(context: BuildContext) -> str:
+    """Every text of the build as "stem TAB xml:id TAB title" lines, so that a letter can link
+    to the letters before and after it (xslt/common/correspondence.xsl)."""
+    lines = []
+    for text in sorted(context.corpus.texts, key=lambda t: t.stem):
+        root = text.source.root
+        xml_id = root.get("{http://www.w3.org/XML/1998/namespace}id", "")
+        fields = (text.stem, xml_id, text_title(root))
+        lines.append("\t".join(" ".join(f.split()) for f in fields))
+    return "\n".join(lines)
 
 
 def edition_title(context: BuildContext) -> str:

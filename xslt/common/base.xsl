@@ -134,6 +134,9 @@
         and matches(string($next), '^[\w\p{Ps}\p{Pi}]')"/>
   </xsl:function>
 
+  <xsl:template match="comment() | processing-instruction()" mode="r:main r:footnote r:card"
+      as="empty-sequence()"/>
+
   <!-- id, lang and class of the HTML element rendering the context TEI element. -->
   <xsl:template name="r:attributes" as="attribute()*">
     <xsl:param name="class" as="xs:string?" select="()"/>

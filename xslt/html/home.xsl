@@ -131,8 +131,8 @@
   <xsl:template name="text-entry" as="element()">
     <xsl:variable name="source" as="element()?"
         select="(teiHeader/fileDesc/sourceDesc/(bibl | biblStruct | biblFull))[1]"/>
-    <xsl:variable name="date" as="xs:string?"
-        select="($source//date)[1] ! (@when, normalize-space(.))[. != ''][1] ! string(.)"/>
+    <xsl:variable name="date" as="xs:string?" select="(r:letter-date(.),
+        ($source//date)[1] ! (@when, normalize-space(.))[. != ''][1] ! string(.))[1]"/>
     <li>
       <a class="text-title" href="{@ed:stem}.html"><xsl:value-of select="r:title(.)"/></a>
       <xsl:if test="exists(r:authors(.)) or exists($date)">

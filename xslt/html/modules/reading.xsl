@@ -34,6 +34,7 @@
           select="string-join((r:title(.), r:authors(.)), ' — ')"/>
       <xsl:with-param name="body-class" select="'page reading'"/>
       <xsl:with-param name="skip-label" select="'Skip to the text'"/>
+      <xsl:with-param name="head" select="r:letter-links(.)"/>
       <xsl:with-param name="aside" as="element()?">
         <xsl:if test="exists($toc)">
           <nav class="toc" aria-labelledby="ed-toc-title">
@@ -52,6 +53,9 @@
             <xsl:with-param name="scope" select="text"/>
           </xsl:call-template>
         </article>
+        <xsl:call-template name="r:note-popovers">
+          <xsl:with-param name="scope" select="text"/>
+        </xsl:call-template>
         <xsl:call-template name="r:entity-cards">
           <xsl:with-param name="scope" select="text"/>
         </xsl:call-template>
@@ -73,6 +77,7 @@
       <xsl:if test="exists(r:authors(.))">
         <p class="authors"><xsl:value-of select="string-join(r:authors(.), '; ')"/></p>
       </xsl:if>
+      <xsl:call-template name="r:letter-head"/>
       <xsl:variable name="described" as="xs:string" select="r:citation-line($source)"/>
       <xsl:if test="$described != ''">
         <p class="source">
