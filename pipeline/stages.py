@@ -16,8 +16,17 @@ from .gate import TEI_NS, SourceDocument
 from .xslt import XmlText, engine
 
 ED_NS = "urn:edition"
-#: Register lists: elements whose entries names can point at.
-REGISTER_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listObject", "listNym")
+#: Register lists: elements whose entries names can point at (a play's cast list holds the
+#: roles its speeches' @who point at).
+REGISTER_LISTS = (
+    "listPerson",
+    "listPlace",
+    "listOrg",
+    "listEvent",
+    "listObject",
+    "listNym",
+    "castList",
+)
 
 
 @dataclass(frozen=True)

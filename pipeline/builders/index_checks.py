@@ -3,7 +3,8 @@
 entity index XML + corpus -> unresolved references (``index.unresolved-ref``, or
 ``index.external-ref`` for addresses outside the registers), names without ``@ref`` (one
 ``index.untagged-name`` per form) and register entries never mentioned
-(``index.unused-entry``), each placed at its line in the source files.
+(``index.unused-entry``: neither named nor speaking), each placed at its line in the source
+files.
 """
 
 from __future__ import annotations
@@ -108,7 +109,11 @@ def _line(element: etree._Element) -> int | None:
 
 
 def _unused(corpus: Corpus, root: etree._Element) -> list[Diagnostic]:
-    unused = [e for e in root.iterfind("ed:entities/ed:entity", NS) if e.get("count") == "0"]
+    unused = [
+        e
+        for e in root.iterfind("ed:entities/ed:entity", NS)
+        if e.get("count") == "0" and e.get("speeches", "0") == "0"
+    ]
     if not unused:
         return []
     where: dict[str, tuple[str, int | None]] = {}

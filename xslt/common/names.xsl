@@ -26,7 +26,8 @@
   <xsl:import href="base.xsl"/>
 
   <xsl:variable name="r:kind-pages" as="map(xs:string, xs:string)" select="map {
-      'person': 'persons.html', 'personGrp': 'persons.html', 'place': 'places.html',
+      'person': 'persons.html', 'personGrp': 'persons.html', 'role': 'persons.html',
+      'castItem': 'persons.html', 'place': 'places.html',
       'org': 'organisations.html'}"/>
   <xsl:variable name="r:kind-labels" as="map(xs:string, xs:string)" select="map {
       'person': 'Person', 'personGrp': 'Group of persons', 'place': 'Place',

@@ -31,13 +31,13 @@
 
   <!-- Page file -> (title, register kinds listed on it); entities.html takes the rest. -->
   <xsl:variable name="pages" as="map(xs:string, xs:string*)" select="map {
-      'persons.html': ('Persons', 'person', 'personGrp'),
+      'persons.html': ('Persons', 'person', 'personGrp', 'role', 'castItem'),
       'places.html': ('Places', 'place'),
       'organisations.html': ('Organisations', 'org'),
       'entities.html': ('Other entities'),
       'timeline.html': ('Timeline') }"/>
   <xsl:variable name="listed-kinds" as="xs:string+"
-      select="('person', 'personGrp', 'place', 'org')"/>
+      select="('person', 'personGrp', 'role', 'castItem', 'place', 'org')"/>
 
   <xsl:template match="/" as="element()">
     <xsl:apply-templates select="ed:index"/>
@@ -71,7 +71,9 @@
             <p class="index-summary">
               <xsl:value-of select="count($entities)
                   || (if (count($entities) eq 1) then ' entry, ' else ' entries, ')
-                  || ed:plural(xs:integer(sum($entities/@count)), 'mention') || '.'"/>
+                  || ed:plural(xs:integer(sum($entities/@count)), 'mention')
+                  || (if (sum($entities/@speeches) gt 0) then ', '
+                      || ed:speeches(xs:integer(sum($entities/@speeches))) else '') || '.'"/>
             </p>
             <xsl:apply-templates select="$entities" mode="ed:html">
               <xsl:with-param name="page-lang" select="$lang" tunnel="yes"/>

@@ -11,8 +11,9 @@
      one gets a suffix.
   2. resolved register keys: a name whose @ref points at a register entry (#id or file.xml#id)
      gets ed:entity (the entry's xml:id) and ed:kind (person, place, org, ...); a name whose
-     @ref does not resolve gets ed:unresolved="true". Registers arrive as one parameter
-     document, never through doc().
+     @ref does not resolve gets ed:unresolved="true"; a speech (sp) gets ed:speakers, the
+     entries its @who points at (persons of particDesc or a register, cast list roles).
+     Registers arrive as one parameter document, never through doc().
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -62,6 +63,21 @@
       | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl | tei:castList">
     <xsl:call-template name="with-id">
       <xsl:with-param name="candidate" select="'b' || accumulator-before('n-p')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A speech: its speakers (sp/@who) resolved like names, as ed:speakers (entity ids). -->
+  <xsl:template match="tei:sp[@who]" priority="2">
+    <xsl:variable name="speakers" as="xs:string*" select="distinct-values(
+        for $t in tokenize(normalize-space(@who), ' ')
+        return ($registers/key('entry', replace($t, '^.*#', '')))[1]/@xml:id/string())"/>
+    <xsl:call-template name="with-id">
+      <xsl:with-param name="candidate" select="'b' || accumulator-before('n-p')"/>
+      <xsl:with-param name="extra" as="attribute()*">
+        <xsl:if test="exists($speakers)">
+          <xsl:attribute name="ed:speakers" select="string-join($speakers, ' ')"/>
+        </xsl:if>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
