@@ -84,6 +84,10 @@
               <xsl:apply-templates select="current-group() except $item" mode="r:main">
                 <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
               </xsl:apply-templates>
+              <!-- a label and its item are two words even when the source runs them on -->
+              <xsl:if test="$item/preceding-sibling::node()[1][self::label]">
+                <xsl:text> </xsl:text>
+              </xsl:if>
               <xsl:apply-templates select="$item" mode="r:item"/>
             </xsl:element>
           </xsl:when>
@@ -288,9 +292,15 @@
       <xsl:apply-templates select="node() except (head | figDesc)" mode="r:main"/>
       <xsl:if test="head or figDesc">
         <xsl:element name="{if ($r:phrasing) then 'span' else 'figcaption'}">
-          <xsl:apply-templates select="head | figDesc" mode="r:main">
-            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
+          <xsl:for-each select="head | figDesc">
+            <!-- the heading and the description of a figure are apart, whatever the source -->
+            <xsl:if test="position() gt 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:apply-templates select="." mode="r:main">
+              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
         </xsl:element>
       </xsl:if>
     </xsl:element>

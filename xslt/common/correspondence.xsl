@@ -79,6 +79,8 @@
 
   <xsl:template name="r:letter-head" as="element()?">
     <xsl:context-item as="element()" use="required"/>
+    <!-- false in a book: it has no pages of the other letters to link to -->
+    <xsl:param name="neighbours" as="xs:boolean" select="true()"/>
     <xsl:variable name="desc" as="element()?" select="teiHeader/profileDesc/correspDesc[1]"/>
     <xsl:variable name="rows" as="element()*">
       <xsl:apply-templates select="$desc/(correspAction | sender | addressee)" mode="r:corresp"/>
@@ -87,7 +89,8 @@
         <dd><xsl:sequence select="r:corresp-date($desc/dateAddressee)"/></dd>
       </xsl:if>
     </xsl:variable>
-    <xsl:variable name="context" as="element()*" select="r:letter-context(.)"/>
+    <xsl:variable name="context" as="element()*"
+        select="if ($neighbours) then r:letter-context(.) else ()"/>
     <xsl:if test="exists($rows) or exists($context)">
       <div class="letter-head">
         <xsl:if test="exists($rows)">

@@ -113,9 +113,9 @@
   </xsl:template>
 
   <!-- A group: its head, its entries, and the description they share beside them. -->
-  <xsl:template match="castGroup" mode="r:cast-entry" as="element()*">
+  <xsl:template match="castGroup" mode="r:cast-entry" as="element()+">
     <xsl:apply-templates select="head" mode="r:cast-head"/>
-    <span class="castGroup-body">
+    <div class="castGroup-body">
       <xsl:call-template name="r:cast-items"/>
       <xsl:for-each select="roleDesc">
         <span class="roleDesc group-desc">
@@ -124,7 +124,7 @@
           </xsl:apply-templates>
         </span>
       </xsl:for-each>
-    </span>
+    </div>
   </xsl:template>
 
   <!-- Items met outside a castList's own rendering (a castItem in a castList rendered in
@@ -236,11 +236,18 @@
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$r:phrasing or r:is-inline(.)">
-        <xsl:call-template name="r:word-space"/>
+        <!-- a direction run into a line is apart from the words around it -->
+        <xsl:if test="r:space-before(.) or preceding-sibling::node()[1]
+            [self::text()][matches(., '\w$')]">
+          <xsl:text> </xsl:text>
+        </xsl:if>
         <xsl:call-template name="r:inline">
           <xsl:with-param name="element" select="'i'"/>
           <xsl:with-param name="class" select="'stage'"/>
         </xsl:call-template>
+        <xsl:if test="following-sibling::node()[1][self::text()][matches(., '^\w')]">
+          <xsl:text> </xsl:text>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="r:block">

@@ -98,8 +98,16 @@
     <xsl:if test="(self::cb or self::gb) and r:glued(.)">
       <xsl:text> </xsl:text>
     </xsl:if>
-    <xsl:if test="@xml:id">
-      <span id="{@xml:id}" class="{local-name()}"/>
+    <xsl:if test="@xml:id or node()">
+      <!-- empty by definition, but a span of text wrapped in one keeps its words -->
+      <span class="{local-name()}">
+        <xsl:if test="@xml:id">
+          <xsl:attribute name="id" select="@xml:id"/>
+        </xsl:if>
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </span>
     </xsl:if>
   </xsl:template>
 

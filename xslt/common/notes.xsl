@@ -84,7 +84,7 @@
   </xsl:function>
 
   <xsl:accumulator name="r:note" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="note[r:is-called(.)]" select="$value + 1"/>
+    <xsl:accumulator-rule match="text//note[r:is-called(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- The label of a note: @n, else the words of the ref calling it, else its number. -->
@@ -134,9 +134,9 @@
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="ancestor::note or (r:is-footnote(.) and r:note-place(.) = 'inline')">
-        <span class="note-inline">
+        <span>
           <xsl:call-template name="r:attributes">
-            <xsl:with-param name="class" select="'note-inline'"/>
+            <xsl:with-param name="class" select="'note-inline note-content'"/>
           </xsl:call-template>
           <xsl:text> (</xsl:text>
           <xsl:apply-templates mode="r:main">
@@ -161,8 +161,9 @@
           <xsl:with-param name="element" select="if ($r:phrasing) then 'span' else 'div'"/>
         </xsl:call-template>
       </xsl:when>
+      <!-- inside a link a button is not allowed: the number, which the list links back to -->
       <xsl:when test="$r:in-link">
-        <sup class="noteref"><xsl:value-of select="r:note-number(.)"/></sup>
+        <sup class="noteref" id="{r:note-id(.)}-ref"><xsl:value-of select="r:note-number(.)"/></sup>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="r:note-call">
@@ -202,6 +203,11 @@
             <xsl:text> </xsl:text>
           </xsl:if>
         </span>
+      </xsl:if>
+      <!-- nothing points at it: a link to itself, so that it can be cited -->
+      <xsl:if test="empty($pointers) and not(normalize-space(@n))">
+        <span class="note-label"><a class="note-anchor" href="#{$id}"
+            aria-label="{r:msg('notes.anchor')}">#</a></span>
       </xsl:if>
       <xsl:element name="{$element}">
         <xsl:attribute name="class" select="'note-content' ||

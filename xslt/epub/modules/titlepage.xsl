@@ -29,6 +29,11 @@
           <xsl:for-each select="r:authors($ee:tei)">
             <p class="author"><xsl:value-of select="."/></p>
           </xsl:for-each>
+          <xsl:for-each select="$ee:tei">
+            <xsl:call-template name="r:letter-head">
+              <xsl:with-param name="neighbours" select="false()"/>
+            </xsl:call-template>
+          </xsl:for-each>
           <xsl:if test="exists($stmt/(tei:editor | tei:respStmt))">
             <dl class="credits">
               <xsl:for-each select="$stmt/tei:editor">
