@@ -18,7 +18,6 @@ import re
 import shutil
 import subprocess
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,13 +25,14 @@ from typing import Any
 import pytest
 from conftest import ELTEC, ROOT, missing
 from lxml import html
+from words import assert_words_preserved
 
 from pipeline.build import BuildContext, build, load_corpus
 from pipeline.builders import html as html_builder
 from pipeline.builders import index as index_builder
 from pipeline.diagnostics import Report
 from pipeline.errors import StylesheetError
-from pipeline.gate import TEI_NS, read_document
+from pipeline.gate import read_document
 from pipeline.xslt import engine
 
 EDITION = ROOT / "tei"
@@ -53,14 +53,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-#: Page-only furniture left out when the words of a page are compared with its TEI.
-FURNITURE = (
-    "//header[@class='text-header'] | //*[contains(concat(' ', @class, ' '), ' pb ')]"
-    " | //*[@class='visually-hidden'] | //a[@class='anchor'] | //*[@class='noteref']"
-    " | //a[@class='backlink'] | //button | //h2[@id='ed-notes-title']"
-)
-
-
 # -- builds ----------------------------------------------------------------------------------
 
 
@@ -179,33 +171,12 @@ def test_html_build_works_without_index_pages(
 # -- text preservation -----------------------------------------------------------------------
 
 
-def _words(element: html.HtmlElement) -> Counter[str]:
-    return Counter(re.findall(r"\w+", _spaced_text(element)))
-
-
-def _spaced_text(element: object) -> str:
-    """The string value, with a space around every element that has text (both TEI and HTML
-    keep word boundaries at element boundaries; empty ones such as pb or br join words)."""
-    parts: list[str] = [getattr(element, "text", None) or ""]
-    for child in element:  # type: ignore[attr-defined]
-        if isinstance(child.tag, str):
-            inner = _spaced_text(child)
-            parts.append(f" {inner} " if inner.strip() else inner)
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
 def assert_text_preserved(tei: Path, page: Path) -> None:
+    """The page shows the TEI text's words in the same order, none joined, none split
+    (tests/words.py), and its notes' words."""
     result = read_document(tei)
     assert result.document is not None, tei
-    text = result.document.root.find(f"{{{TEI_NS}}}text")
-    expected = _words(text)
-    doc = _page(page)
-    for furniture in doc.xpath(FURNITURE):
-        furniture.drop_tree()
-    article = doc.xpath("//article")[0]
-    lost = expected - _words(article)
-    assert not lost, f"{tei.name}: words lost in {page.name}: {lost.most_common(20)}"
+    assert_words_preserved(tei, result.document.root, page)
 
 
 @pytest.mark.parametrize("stem", SAMPLE)

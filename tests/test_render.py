@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 from lxml import etree, html
+from words import assert_words_preserved
 
 from pipeline.build import load_corpus
-from pipeline.gate import read_document
 from pipeline.builders.html import messages_to_diagnostics
 from pipeline.diagnostics import Report, Severity
+from pipeline.gate import read_document
 from pipeline.i18n import messages
 from pipeline.xslt import XmlText, engine
-from words import assert_words_preserved
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "html"
@@ -352,7 +352,10 @@ def test_notes_standing_apart_are_called_and_link_back(
         assert call.get("popovertarget") in ids
     # the ref's own words are the call; each pointer has its own id to come back to
     refs = doc.xpath("//button[starts-with(@id, 'n1-ref')]")
-    assert [(r.get("id"), r.text_content()) for r in refs] == [("n1-ref", "[1]"), ("n1-ref-2", "[1]")]
+    assert [(r.get("id"), r.text_content()) for r in refs] == [
+        ("n1-ref", "[1]"),
+        ("n1-ref-2", "[1]"),
+    ]
     n1 = doc.get_element_by_id("n1")
     assert n1.xpath(".//a[@role='doc-backlink']/@href") == ["#n1-ref", "#n1-ref-2"]
     assert doc.get_element_by_id("n2").xpath(".//a[@role='doc-backlink']/text()") == ["ii"]

@@ -21,38 +21,44 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree, html
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def _names(text: str) -> frozenset[str]:
+    """Element names written as one string, separated by whitespace."""
+    return frozenset(text.split())
+
+
 WORD = re.compile(r"\w+")
 BREAK = "\x00"  # a word boundary without whitespace
 
 #: TEI elements that are never part of a word with their neighbours.
-TEI_BLOCKS = frozenset(
+TEI_BLOCKS = _names(
     """p ab div div1 div2 div3 div4 div5 div6 div7 head lg l sp speaker stage list item table
     row cell figure figDesc castList castGroup castItem role roleDesc actor set u addrLine
     address opener closer salute signed dateline postscript trailer byline docAuthor docTitle
     titlePart titlePage docImprint docDate docEdition epigraph argument floatingText front
     body back group text label listBibl gap milestone caesura space graphic media formula
-    listPerson listPlace listOrg person place org""".split()
+    listPerson listPlace listOrg person place org"""
 )
 #: Tokens set apart from an adjacent token with no text between them (base.xsl).
-TEI_TOKENS = frozenset(
-    "w pc seg s cl phr u addrLine num stage speaker persName placeName orgName name rs date".split()
+TEI_TOKENS = _names(
+    "w pc seg s cl phr u addrLine num stage speaker persName placeName orgName name rs date"
 )
 #: Elements rendered without words (metadata about the text).
-TEI_SILENT = frozenset(
+TEI_SILENT = _names(
     """index alt altGrp link linkGrp join joinGrp timeline certainty precision respons
-    interpGrp spanGrp""".split()
+    interpGrp spanGrp"""
 )
-MILESTONES = frozenset(("lb", "pb", "cb"))
+MILESTONES = _names("lb pb cb")
 
-HTML_BLOCKS = frozenset(
+HTML_BLOCKS = _names(
     """p div li br td th tr h1 h2 h3 h4 h5 h6 section article blockquote figure figcaption
-    ul ol dl dt dd table caption aside header footer nav hr img tbody thead main""".split()
+    ul ol dl dt dd table caption aside header footer nav hr img tbody thead main"""
 )
 #: Page furniture: words the edition adds around the text, and copies of it.
 FURNITURE = (
@@ -61,7 +67,7 @@ FURNITURE = (
     " | //a[@class='backlink'] | //button | //*[contains(@class, 'notes-title')]"
     " | //*[@class='l-n'] | //*[@class='note-popovers'] | //*[@class='note-label']"
     " | //*[contains(concat(' ', @class, ' '), ' alt ')] | //*[@class='u-who']"
-    " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[contains(@class, 'milestone')]"
+    " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[@class='ref-url'] | //*[contains(@class, 'milestone')]"
     " | //*[contains(@class, 'mathml')]"
 )
 
@@ -248,7 +254,9 @@ def assert_words_preserved(tei_file: Path, root: etree._Element, page: Path) -> 
     article = doc.xpath("//article")[0]
     got, got_notes = html_words(article)
     if got != expected:
-        raise AssertionError(f"{tei_file.name}: words differ in {page.name}:\n{_diff(expected, got)}")
+        raise AssertionError(
+            f"{tei_file.name}: words differ in {page.name}:\n{_diff(expected, got)}"
+        )
     missing = expected_notes - got_notes
     extra = got_notes - expected_notes
     assert not missing and not extra, (
@@ -258,15 +266,22 @@ def assert_words_preserved(tei_file: Path, root: etree._Element, page: Path) -> 
 
 
 def _diff(expected: list[str], got: list[str]) -> str:
-    """The first differences, with a few words of context."""
+    """The first differences, with a few words of context (diffing a window after the first
+    mismatch only: a whole novel would take SequenceMatcher minutes)."""
+    start = next(
+        (i for i, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b),
+        min(len(expected), len(got)),
+    )
+    low = max(0, start - 5)
+    window_a, window_b = expected[low : start + 300], got[low : start + 300]
     out = []
-    matcher = difflib.SequenceMatcher(None, expected, got, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, window_a, window_b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        context = " ".join(expected[max(0, i1 - 5) : i1])
+        context = " ".join(window_a[max(0, i1 - 5) : i1])
         out.append(
-            f"  {tag} after '…{context}': TEI {expected[i1:i2][:8]} / HTML {got[j1:j2][:8]}"
+            f"  {tag} after '…{context}': TEI {window_a[i1:i2][:8]} / HTML {window_b[j1:j2][:8]}"
         )
         if len(out) >= 5:
             break

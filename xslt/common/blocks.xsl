@@ -215,7 +215,9 @@
   <xsl:template match="cell" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="r:before" as="node()*" select="()"/>
-    <xsl:variable name="header" as="xs:boolean" select="@role = 'label' or ../@role = 'label'"/>
+    <!-- an empty cell heads nothing: a header cell only when it has words -->
+    <xsl:variable name="header" as="xs:boolean" select="(@role = 'label' or ../@role = 'label')
+        and (normalize-space() or exists(*))"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else if ($header) then 'th' else 'td'}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="if ($r:phrasing) then 'cell' else ()"/>

@@ -81,7 +81,7 @@
     <xsl:context-item as="element()" use="required"/>
     <!-- false in a book: it has no pages of the other letters to link to -->
     <xsl:param name="neighbours" as="xs:boolean" select="true()"/>
-    <xsl:variable name="desc" as="element()?" select="teiHeader/profileDesc/correspDesc[1]"/>
+    <xsl:variable name="desc" as="element()?" select="r:corresp-desc(.)"/>
     <xsl:variable name="rows" as="element()*">
       <xsl:apply-templates select="$desc/(correspAction | sender | addressee)" mode="r:corresp"/>
       <xsl:if test="$desc/dateAddressee[normalize-space() or date/@when]">
@@ -104,6 +104,14 @@
       </div>
     </xsl:if>
   </xsl:template>
+
+  <!-- The correspondence description: in profileDesc, or where older editions put it (in
+       sourceDesc). -->
+  <xsl:function name="r:corresp-desc" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/teiHeader/profileDesc/correspDesc,
+        $tei/teiHeader//correspDesc)[1]"/>
+  </xsl:function>
 
   <xsl:mode name="r:corresp" on-no-match="deep-skip" on-multiple-match="fail"/>
 
@@ -225,7 +233,7 @@
   <!-- The date a letter was sent, for lists of letters. -->
   <xsl:function name="r:letter-date" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="desc" as="element()?" select="$tei/teiHeader/profileDesc/correspDesc[1]"/>
+    <xsl:variable name="desc" as="element()?" select="r:corresp-desc($tei)"/>
     <xsl:variable name="date" as="element()?" select="($desc/correspAction[@type = 'sent']/date,
         $desc/dateSender/date, $desc/dateSender)[normalize-space() or @when or @when-iso][1]"/>
     <xsl:sequence select="$date ! (r:plain(.)[. != ''], @when, @when-iso)[1] ! string(.)"/>
@@ -237,7 +245,7 @@
   <xsl:function name="r:letter-neighbours" as="array(xs:string)*">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="context" as="element()*"
-        select="$tei/teiHeader/profileDesc/correspDesc/correspContext/(ref | ptr)[@target]"/>
+        select="r:corresp-desc($tei)/correspContext/(ref | ptr)[@target]"/>
     <xsl:for-each select="'prev', 'next'">
       <xsl:variable name="rel" as="xs:string" select="."/>
       <xsl:variable name="pointer" as="element()?" select="$context[matches(lower-case(

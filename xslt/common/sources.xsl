@@ -68,8 +68,10 @@
     <xsl:variable name="nested" as="element()*" select="(bibl | biblStruct | biblFull
         | relatedItem/(bibl | biblStruct) | listBibl/(bibl | biblStruct)
         | monogr/relatedItem/(bibl | biblStruct))"/>
-    <div class="source">
-      <xsl:call-template name="r:attributes"/>
+    <div>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'source'"/>
+      </xsl:call-template>
       <p class="source-citation">
         <span class="source-label"><xsl:value-of select="r:source-label(.)"/></span>
         <xsl:text> </xsl:text>
@@ -88,11 +90,13 @@
   <xsl:template match="bibl[text()[normalize-space()]]" mode="r:cite" as="node()*">
     <span class="bibl">
       <xsl:apply-templates select="node() except (bibl | biblStruct | relatedItem | listBibl
-          | availability | note | idno | ptr | ref[@target])" mode="r:main">
+          | availability | note)" mode="r:main">
         <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </span>
-    <xsl:call-template name="r:cite-tail"/>
+    <xsl:call-template name="r:cite-tail">
+      <xsl:with-param name="links" select="false()"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- A structured bibl or biblFull: its fields in the order of a citation. -->
@@ -160,10 +164,13 @@
   <!-- What follows every citation: identifiers and links, notes, licence. -->
   <xsl:template name="r:cite-tail" as="node()*">
     <xsl:context-item as="element()" use="required"/>
-    <xsl:for-each select="idno[normalize-space()] | ref[@target] | ptr[@target]">
+    <!-- false for a bibl written as running text: its links stand where they are written -->
+    <xsl:param name="links" as="xs:boolean" select="true()"/>
+    <xsl:for-each select="(idno[normalize-space()] | ref[@target] | ptr[@target])[$links]">
       <xsl:text> </xsl:text>
       <xsl:variable name="value" as="xs:string"
-          select="normalize-space(if (self::ptr) then @target else .)"/>
+          select="(normalize-space(.)[not(current()/self::ptr)][. != ''],
+                   normalize-space(@target))[1]"/>
       <xsl:variable name="href" as="xs:string?" select="r:safe-url(if (self::idno) then
           $value[matches(., '^https?://')] else @target)"/>
       <xsl:choose>

@@ -47,6 +47,8 @@
             <xsl:when test="self::bibl or self::biblStruct or self::biblFull or self::listBibl">
               <xsl:apply-templates select="." mode="r:source"/>
             </xsl:when>
+            <!-- a letter's correspondence description heads its reading page -->
+            <xsl:when test="self::correspDesc"/>
             <xsl:otherwise>
               <xsl:apply-templates select="." mode="r:main"/>
             </xsl:otherwise>
