@@ -618,3 +618,64 @@ def test_an_image_of_the_wrong_type_is_reported(images_corpus: Path, tmp_path: P
     refused = [d for d in report.diagnostics if d.code == "epub.image-type"]
     assert [(Path(d.path).name, d.severity.value) for d in refused] == [("pictures.xml", "warning")]
     assert "photo.jpg" in refused[0].message and refused[0].line is not None
+
+
+# ---------------------------------------------------------------- drama, letters, MathML
+
+
+@pytest.fixture(scope="session")
+def constructs_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build([FIXTURES / "constructs.xml"], tmp_path_factory.mktemp("constructs"))[
+        "constructs"
+    ]
+
+
+def test_constructs_book_passes_epubcheck(constructs_book: Path) -> None:
+    _epubcheck(constructs_book)
+
+
+def test_play_in_the_book(constructs_book: Path) -> None:
+    book = Book(constructs_book)
+    text = book.docs["text-001.xhtml"]
+    cast = text.xpath("//h:section[@class='castList']", namespaces=NS)[0]
+    assert cast.xpath("h:h1/text()", namespaces=NS) == ["Persons"]
+    assert [
+        " ".join("".join(li.itertext()).split()) for li in cast.xpath("h:ul/h:li", namespaces=NS)
+    ][0] == "ANN, a teacher"
+    assert cast.xpath(".//h:span[contains(@class, 'group-desc')]/text()", namespaces=NS) == [
+        "her brothers"
+    ]
+    nav = book.docs["nav.xhtml"].xpath("//h:nav[@epub:type='toc']//h:a/text()", namespaces=NS)
+    assert nav[0] == "Persons"
+    line = text.xpath("//h:p[@class='speaker-line']", namespaces=NS)[0]
+    assert " ".join("".join(line.itertext()).split()) == "ANN entering"
+    final = text.xpath("//h:div[contains(@class, 'part-f')]", namespaces=NS)[0]
+    assert final.get("data-before") == "Five, and"
+    assert text.xpath("//h:span[@class='l-n']/text()", namespaces=NS) == ["5"]
+    prose = text.xpath("//h:div[contains(@class, 'prose')]/h:p", namespaces=NS)[0]
+    assert " ".join("".join(prose.itertext()).split()) == "CID A speech in prose."
+    css = zipfile.ZipFile(constructs_book).read("OEBPS/book.css").decode("utf-8")
+    for rule in (".speaker", ".stage", "ul.cast", ".l[data-before]::before", ".l-n", ".addrLine"):
+        assert rule in css, rule
+
+
+def test_letter_in_the_book(constructs_book: Path) -> None:
+    book = Book(constructs_book)
+    assert book.dc("title") == ["A Letter and a Play"]
+    assert book.dc("creator") == ["Jane Doe"]
+    head = book.docs["title.xhtml"].xpath("//h:dl[@class='corresp']", namespaces=NS)[0]
+    rows = [" ".join("".join(e.itertext()).split()) for e in head]
+    assert rows == ["From", "Jane Doe, Paris, 2 January 1900", "To", "John Roe"]
+    text = book.docs["text-001.xhtml"]
+    lines = text.xpath("//h:span[@class='addrLine']/text()", namespaces=NS)
+    assert lines == ["John Roe", "London"]
+    body = " ".join("".join(text.itertext()).split())
+    assert "Who's there?" in body
+
+
+def test_mathml_is_declared_in_the_manifest(constructs_book: Path) -> None:
+    book = Book(constructs_book)
+    text = book.docs["text-001.xhtml"]
+    assert text.xpath("//m:math", namespaces={"m": "http://www.w3.org/1998/Math/MathML"})
+    item = book.opf.xpath("//opf:item[@href='text-001.xhtml']", namespaces=NS)[0]
+    assert "mathml" in item.get("properties", "").split()

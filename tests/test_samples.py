@@ -120,9 +120,10 @@ def test_letters_have_their_own_titles_heads_and_series(sites: Path) -> None:
     site = sites / "letters" / "html"
     home = _page(site / "index.html")
     series = home.xpath("//section[@class='texts']/h3/text()")
-    assert "Hermann Bahr – Arthur Schnitzler: Briefwechsel, Aufzeichnungen, Dokumente 1891–1931" in [
-        " ".join(s.split()) for s in series
-    ]
+    assert (
+        "Hermann Bahr – Arthur Schnitzler: Briefwechsel, Aufzeichnungen, Dokumente 1891–1931"
+        in [" ".join(s.split()) for s in series]
+    )
     titles = home.xpath("//a[@class='text-title']/text()")
     assert "Hermann Bahr an S. Fischer, 20. 3. 1897" in titles
     letter = _page(site / "L041207.html")

@@ -121,17 +121,35 @@
   <!-- True when a milestone (pb, cb ...) without break="no" stands between two words with no
        whitespace on either side ("passing<pb/>truck"): it must render a space, or the words
        would run together. Punctuation after it ("one<pb/>.") keeps to its word, and a block
-       on either side (items, lines, paragraphs) is separate anyway. -->
+       on either side (items, lines, paragraphs) is separate anyway. Only text and phrase
+       elements are looked into (the string of a whole neighbouring chapter would cost a
+       novel's length per page break). -->
   <xsl:function name="r:glued" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="prev" as="node()?" select="$e/preceding-sibling::node()[1]"/>
     <xsl:variable name="next" as="node()?" select="$e/following-sibling::node()[1]"/>
     <xsl:sequence select="not($e/@break = 'no') and exists($prev) and exists($next)
-        and not(($prev, $next)[self::item or self::l or self::lg or self::p or self::ab
-            or self::sp or self::row or self::cell or self::head or self::list or self::table
-            or self::figure or self::div or self::note or self::lb])
-        and matches(string($prev), '[\w\p{Pe}\p{Pf}.,;:!?]$')
-        and matches(string($next), '^[\w\p{Ps}\p{Pi}]')"/>
+        and r:phrase-level($prev) and r:phrase-level($next)
+        and matches(r:last-char($prev), '[\w\p{Pe}\p{Pf}.,;:!?]')
+        and matches(substring(string($next), 1, 1), '[\w\p{Ps}\p{Pi}]')"/>
+  </xsl:function>
+
+  <!-- The last character of a node's text; a regular expression anchored at the end of a
+       long string would be tried at every position of it (Saxon's regex engine is slow). -->
+  <xsl:function name="r:last-char" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="text" as="xs:string" select="string($node)"/>
+    <xsl:sequence select="substring($text, string-length($text))"/>
+  </xsl:function>
+
+  <xsl:variable name="r:phrase-elements" as="xs:string*" select="('hi', 'emph', 'foreign',
+      'persName', 'placeName', 'orgName', 'name', 'rs', 'date', 'num', 'w', 'seg', 'pc', 'title',
+      'term', 'mentioned', 'soCalled', 'q', 'ref', 'choice', 'sic', 'corr', 'orig', 'reg',
+      'abbr', 'expan', 'add', 'del', 'unclear', 'supplied', 'surplus', 'ex', 'am', 'c', 'g')"/>
+
+  <xsl:function name="r:phrase-level" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node instance of text() or local-name($node) = $r:phrase-elements"/>
   </xsl:function>
 
   <xsl:template match="comment() | processing-instruction()" mode="r:main r:footnote r:card"

@@ -238,14 +238,15 @@
       <xsl:when test="$r:phrasing or r:is-inline(.)">
         <!-- a direction run into a line is apart from the words around it -->
         <xsl:if test="r:space-before(.) or preceding-sibling::node()[1]
-            [self::text()][matches(., '\w$')]">
+            [self::text()][matches(r:last-char(.), '\w')]">
           <xsl:text> </xsl:text>
         </xsl:if>
         <xsl:call-template name="r:inline">
           <xsl:with-param name="element" select="'i'"/>
           <xsl:with-param name="class" select="'stage'"/>
         </xsl:call-template>
-        <xsl:if test="following-sibling::node()[1][self::text()][matches(., '^\w')]">
+        <xsl:if test="following-sibling::node()[1][self::text()]
+            [matches(substring(., 1, 1), '\w')]">
           <xsl:text> </xsl:text>
         </xsl:if>
       </xsl:when>
