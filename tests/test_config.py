@@ -45,3 +45,10 @@ def test_title_must_be_text(tmp_path: Path) -> None:
     assert load(write(tmp_path, '[tool.edition]\ntitle = " My edition "\n')).title == "My edition"
     with pytest.raises(ConfigError, match="title"):
         load(write(tmp_path, "[tool.edition]\ntitle = 3\n"))
+
+
+def test_about_is_a_path_relative_to_the_project(tmp_path: Path) -> None:
+    cfg = load(write(tmp_path, '[tool.edition]\nabout = "docs/intro.md"\n'))
+    assert cfg.about == tmp_path / "docs" / "intro.md"
+    with pytest.raises(ConfigError, match="about"):
+        load(write(tmp_path, "[tool.edition]\nabout = 1\n"))

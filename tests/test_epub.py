@@ -639,9 +639,8 @@ def test_play_in_the_book(constructs_book: Path) -> None:
     text = book.docs["text-001.xhtml"]
     cast = text.xpath("//h:section[@class='castList']", namespaces=NS)[0]
     assert cast.xpath("h:h1/text()", namespaces=NS) == ["Persons"]
-    assert [
-        " ".join("".join(li.itertext()).split()) for li in cast.xpath("h:ul/h:li", namespaces=NS)
-    ][0] == "ANN, a teacher"
+    items = cast.xpath("h:ul/h:li", namespaces=NS)
+    assert " ".join("".join(items[0].itertext()).split()) == "ANN, a teacher"
     assert cast.xpath(".//h:span[contains(@class, 'group-desc')]/text()", namespaces=NS) == [
         "her brothers"
     ]

@@ -67,8 +67,8 @@ FURNITURE = (
     " | //a[@class='backlink'] | //button | //*[contains(@class, 'notes-title')]"
     " | //*[@class='l-n'] | //*[@class='note-popovers'] | //*[@class='note-label']"
     " | //*[contains(concat(' ', @class, ' '), ' alt ')] | //*[@class='u-who']"
-    " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[@class='ref-url'] | //*[contains(@class, 'milestone')]"
-    " | //*[contains(@class, 'mathml')]"
+    " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[@class='ref-url']"
+    " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
 )
 
 
