@@ -38,6 +38,10 @@
       'copytext': 'source.copy-text', 'edition': 'source.edition',
       'manuscript': 'source.manuscript', 'facsimile': 'source.facsimile'}"/>
 
+  <xsl:variable name="r:citation-idnos" as="xs:string*" select="('doi', 'isbn', 'issn', 'urn',
+      'uri', 'url', 'handle', 'hdl', 'ark', 'oclc', 'lccn', 'pmid', 'arxiv', 'shelfmark',
+      'callnumber')"/>
+
   <!-- The source a reader is told first: a print or original source, else the first. -->
   <xsl:function name="r:preferred-source" as="element()?">
     <xsl:param name="tei" as="element()"/>
@@ -166,7 +170,10 @@
     <xsl:context-item as="element()" use="required"/>
     <!-- false for a bibl written as running text: its links stand where they are written -->
     <xsl:param name="links" as="xs:boolean" select="true()"/>
-    <xsl:for-each select="(idno[normalize-space()] | ref[@target] | ptr[@target])[$links]">
+    <!-- identifiers a reader can use: web addresses and the standard numbers; a project's
+         own file names and keys (idno type="sourceFile" ...) are not part of a citation -->
+    <xsl:for-each select="(idno[normalize-space()][matches(normalize-space(.), '^https?://')
+        or lower-case(@type) = $r:citation-idnos] | ref[@target] | ptr[@target])[$links]">
       <xsl:text> </xsl:text>
       <xsl:variable name="value" as="xs:string"
           select="(normalize-space(.)[not(current()/self::ptr)][. != ''],
