@@ -242,7 +242,8 @@ def test_metadata_comes_from_the_header(edition: Path) -> None:
     assert book.dc("publisher") == ["Edition pipeline team"]
     assert book.dc("date") == ["2026-11-24"]
     assert book.dc("rights")[0].startswith("Creative Commons Attribution 4.0")
-    assert book.dc("source") == ["Jewish underground fighters in Belgium, November 1944"]
+    # the source as a citation (common/sources.xsl)
+    assert book.dc("source") == ["Jewish underground fighters in Belgium, November 1944."]
     assert book.dc("contributor") == ["Edition pipeline team"]
     assert book.meta("role") == ["mrk"]
     (modified,) = book.meta("dcterms:modified")
