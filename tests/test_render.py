@@ -440,3 +440,17 @@ def test_unknown_elements_in_running_text_are_spans(
     assert doc.xpath("//p//div | //p//p | //span//div | //span//p") == []
     inner = doc.xpath("//span[contains(@class, 'tei-blorp')]/span[contains(@class, 'p')]")
     assert [i.get("class") for i in inner] == ["p block", "p block"]
+
+
+@pytest.mark.slow
+def test_nu_checker_accepts_every_construct(
+    pages: dict[str, tuple[str, tuple[str, ...]]], tmp_path: Path
+) -> None:
+    from test_html import nu_errors
+
+    paths = []
+    for name, (page, _) in pages.items():
+        path = tmp_path / f"{name}.html"
+        path.write_text(page, encoding="utf-8")
+        paths.append(path)
+    assert nu_errors(paths) == []

@@ -50,9 +50,11 @@
         </span>
         <xsl:text> </xsl:text>
         <small class="index-count">
-          <xsl:value-of select="ed:plural(xs:integer(@count), 'mention')
-              || (if (xs:integer(@speeches) gt 0) then ' · ' || ed:speeches(xs:integer(@speeches))
-                  else '')"/>
+          <!-- a character of a play is counted by speeches; mentions when there are any -->
+          <xsl:value-of select="string-join((
+              (ed:plural(xs:integer(@count), 'mention'))[xs:integer(current()/@count) gt 0
+                  or xs:integer(current()/@speeches) eq 0],
+              (ed:speeches(xs:integer(@speeches)))[xs:integer(current()/@speeches) gt 0]), ' · ')"/>
         </small>
       </h2>
       <xsl:apply-templates select="ed:note" mode="ed:html"/>
