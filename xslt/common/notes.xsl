@@ -180,11 +180,16 @@
     <xsl:variable name="note" as="element()" select="."/>
     <xsl:variable name="id" as="xs:string" select="r:note-id(.)"/>
     <xsl:variable name="pointers" as="element()*" select="r:pointers(.)"/>
+    <!-- in a list of notes every note has a label (a self-link when nothing calls it);
+         a lone note between paragraphs is set off as a block -->
+    <xsl:variable name="listed" as="xs:boolean" select="exists($pointers)
+        or normalize-space(@n) != '' or exists(parent::noteGrp | parent::*[r:is-div(.)]
+        [@type = ('notes', 'endnotes', 'footnotes') or ancestor::back])"/>
     <xsl:element name="{$element}">
       <xsl:attribute name="id" select="$id"/>
       <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'note note-entry' ||
-            (if ($element = 'span') then ' block' else '')"/>
+        <xsl:with-param name="class" select="'note ' || (if ($listed) then 'note-entry'
+            else 'block-note') || (if ($element = 'span') then ' block' else '')"/>
         <xsl:with-param name="id" select="false()"/>
       </xsl:call-template>
       <xsl:if test="exists($pointers) or normalize-space(@n)">
@@ -205,7 +210,7 @@
         </span>
       </xsl:if>
       <!-- nothing points at it: a link to itself, so that it can be cited -->
-      <xsl:if test="empty($pointers) and not(normalize-space(@n))">
+      <xsl:if test="$listed and empty($pointers) and not(normalize-space(@n))">
         <span class="note-label"><a class="note-anchor" href="#{$id}"
             aria-label="{r:msg('notes.anchor')}">#</a></span>
       </xsl:if>
