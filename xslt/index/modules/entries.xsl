@@ -44,7 +44,10 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="name" as="element()?" select="(ed:preferred-name-element($entry),
         $entry/self::tei:role, $entry/self::tei:castItem/tei:role)[1]"/>
-    <xsl:sequence select="if (exists($name)) then ed:text($name) else string($entry/@xml:id)"/>
+    <!-- a role of a cast list ends with the list's punctuation ("HORATIO,"): not its name -->
+    <xsl:sequence select="if (empty($name)) then string($entry/@xml:id)
+        else if ($name/self::tei:role) then replace(ed:text($name), '[\s,.;:]+$', '')
+        else ed:text($name)"/>
   </xsl:function>
 
   <!-- Sort key, as a reader looks a name up: "Holzinger, Robert" for a persName with
