@@ -43,6 +43,12 @@
   <xsl:key name="r:annotations" match="note[@target]"
       use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
   <xsl:key name="r:note-by-id" match="note[@xml:id]" use="string(@xml:id)"/>
+  <!-- The notes of the text, for the lists and popovers: one pass over the tree to build the
+       index instead of one descendant scan per list (generate-id() is a lookup key here,
+       never written out). -->
+  <xsl:key name="r:text-notes" match="text//note" use="'all'"/>
+  <xsl:key name="r:section-notes" match="text//note"
+      use="if (r:listed(.)) then r:note-section(.) ! generate-id(.) else ()"/>
 
   <!-- A note at the point it annotates (not between blocks, not in another note). -->
   <xsl:function name="r:is-footnote" as="xs:boolean">
@@ -262,8 +268,13 @@
         else ()"/>
   </xsl:function>
 
+  <!-- Whether the text has notes that point at what they annotate: a pattern matching any
+       element is tried on every element, so the key is looked up only when there are. -->
+  <xsl:variable name="r:annotated" as="xs:boolean"
+      select="exists(/descendant::note[@target][not(ancestor::teiHeader)])"/>
+
   <!-- An element a note annotates (note/@target) is followed by the note's call. -->
-  <xsl:template match="*[@xml:id][exists(key('r:annotations', string(@xml:id)))]"
+  <xsl:template match="*[$r:annotated][@xml:id][exists(key('r:annotations', string(@xml:id)))]"
       mode="r:main" as="node()+" priority="10">
     <xsl:next-match/>
     <xsl:variable name="here" as="element()" select="."/>
@@ -299,7 +310,7 @@
     <xsl:if test="not(*[r:is-div(.)][head])">
       <xsl:variable name="div" as="element()" select="."/>
       <xsl:call-template name="r:notes-list">
-        <xsl:with-param name="notes" select=".//note[r:listed(.)][r:note-section(.) is $div]"/>
+        <xsl:with-param name="notes" select="key('r:section-notes', generate-id($div))"/>
         <xsl:with-param name="level"
             select="min((6, 2 + count(ancestor-or-self::*[r:is-div(.)][head])))"/>
         <xsl:with-param name="id" select="(@xml:id, 'ed-div')[1] || '-notes'"/>
@@ -313,11 +324,19 @@
     <xsl:param name="scope" as="element()" required="yes"/>
     <xsl:param name="level" as="xs:integer" select="2"/>
     <xsl:call-template name="r:notes-list">
-      <xsl:with-param name="notes" select="$scope//note[r:listed(.)][empty(r:note-section(.))]"/>
+      <xsl:with-param name="notes" select="r:notes-of($scope)[r:listed(.)]
+          [empty(r:note-section(.))]"/>
       <xsl:with-param name="level" select="$level"/>
       <xsl:with-param name="id" select="'ed-notes'"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The notes inside $scope (a text), in document order. -->
+  <xsl:function name="r:notes-of" as="element()*">
+    <xsl:param name="scope" as="element()"/>
+    <xsl:sequence select="key('r:text-notes', 'all', root($scope))
+        [ancestor::* intersect $scope]"/>
+  </xsl:function>
 
   <xsl:template name="r:notes-list" as="element()?">
     <xsl:param name="notes" as="element()*" required="yes"/>
@@ -364,7 +383,7 @@
        belong to the note's own rendering), a link to the note and a close button. -->
   <xsl:template name="r:note-popovers" as="element()?">
     <xsl:param name="scope" as="element()" required="yes"/>
-    <xsl:variable name="notes" as="element()*" select="$scope//note[r:is-called(.)]"/>
+    <xsl:variable name="notes" as="element()*" select="r:notes-of($scope)[r:is-called(.)]"/>
     <xsl:if test="exists($notes)">
       <div class="note-popovers">
         <xsl:for-each select="$notes">
