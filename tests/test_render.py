@@ -327,9 +327,11 @@ def test_line_numbers_every_fifth_line(pages: dict[str, tuple[str, tuple[str, ..
     # counted per scene (the split line counts once), or the trailing number of l/@n
     assert drama.xpath("//span[@class='l-n']/text()") == ["5", "130"]
     verse = _doc("verse", pages)
-    # counted per poem; verse quoted in prose is not numbered
-    assert verse.xpath("//span[@class='l-n']/text()") == ["5", "10", "5"]
-    assert verse.xpath("//span[@class='l-n']/@aria-hidden") == ["true"] * 3
+    # counted per poem (stanzas side by side in a div are one poem); verse quoted in prose
+    # is not numbered
+    assert verse.xpath("//span[@class='l-n']/text()") == ["5", "10", "5", "5"]
+    assert verse.xpath("//span[@class='l-n']/../text()")[-1] == "a five"
+    assert verse.xpath("//span[@class='l-n']/@aria-hidden") == ["true"] * 4
 
 
 def test_speakers_are_set_off_from_the_text(

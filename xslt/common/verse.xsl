@@ -6,7 +6,8 @@
   reader reads the verse, not the count): the trailing number of l/@n when the encoding
   numbers its lines ("1.1.15" -> 15), else the line's position in its unit, counted by the
   accumulator r:line: a unit is a scene or other div for the lines of a play (l inside sp),
-  and a poem for other verse (an outermost lg, or one with its own head). Lines of verse
+  and a poem for other verse (an lg with its own head, or an outermost lg made of stanzas;
+  stanzas side by side in a div are one poem, the div). Lines of verse
   quoted in prose (an lg inside a paragraph or quotation) are not counted: a novel's epigraph
   has no line numbers. Parts M and F of a split line count with its part I.
 
@@ -32,7 +33,7 @@
   <!-- The count of verse lines in the current unit (a div, or a poem outside drama). -->
   <xsl:accumulator name="r:line" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7
-        | lg[not(ancestor::sp)][not(ancestor::lg) or head]" select="0"/>
+        | lg[not(ancestor::sp)][head or not(ancestor::lg) and lg]" select="0"/>
     <xsl:accumulator-rule match="l[not(@part = ('M', 'F', 'm', 'f'))]" select="$value + 1"/>
   </xsl:accumulator>
 
