@@ -142,7 +142,7 @@
     <xsl:call-template name="r:cite-tail"/>
   </xsl:template>
 
-  <!-- Parts joined with ". " and a final full stop; a part is a string or a node list. -->
+  <!-- Parts joined with ". " and a final full stop; a part is a string or one element. -->
   <xsl:template name="r:cite-fields" as="node()*">
     <xsl:param name="parts" as="item()*" required="yes"/>
     <xsl:variable name="kept" as="item()*"
@@ -232,18 +232,18 @@
     <xsl:if test="exists($main)">
       <xsl:variable name="text" as="xs:string" select="string-join((r:plain($main), $sub), ': ')"/>
       <span class="cite-title">
-      <xsl:choose>
-        <xsl:when test="$main/@level = 'a'">
-          <span class="title-a"><xsl:value-of select="'“' || $text || '”'"/></span>
-        </xsl:when>
-        <xsl:otherwise>
-          <cite><xsl:value-of select="$text"/></cite>
-        </xsl:otherwise>
-      </xsl:choose>
-      <xsl:for-each select="$host">
-        <xsl:value-of select="'. ' || r:msg('citation.in') || ' '"/>
-        <cite><xsl:value-of select="r:plain(.)"/></cite>
-      </xsl:for-each>
+        <xsl:choose>
+          <xsl:when test="$main/@level = 'a'">
+            <span class="title-a"><xsl:value-of select="'“' || $text || '”'"/></span>
+          </xsl:when>
+          <xsl:otherwise>
+            <cite><xsl:value-of select="$text"/></cite>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:for-each select="$host">
+          <xsl:value-of select="'. ' || r:msg('citation.in') || ' '"/>
+          <cite><xsl:value-of select="r:plain(.)"/></cite>
+        </xsl:for-each>
       </span>
     </xsl:if>
   </xsl:function>
