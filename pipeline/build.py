@@ -49,6 +49,8 @@ class BuildContext:
     jobs: int = 1
     #: The editors' encoding guide (Markdown), published with the site when given.
     guide: Path | None = None
+    #: The edition's introduction on the home page (Markdown or TEI), when given.
+    about: Path | None = None
     #: The edition's title; None: the title of its only text, else a count of texts.
     title: str | None = None
     #: The interface language (labels of pages and books; ``pipeline.i18n``).
@@ -100,6 +102,7 @@ def build(
     jobs: int = 1,
     progress: Callable[[str], None] | None = None,
     guide: Path | None = None,
+    about: Path | None = None,
     title: str | None = None,
     language: str = "en",
     timeout: float | None = None,
@@ -140,9 +143,10 @@ def build(
         context = BuildContext(
             corpus=corpus,
             out=out,
-            date=_build_date(corpus),
+            date=_build_date(),
             jobs=jobs,
             guide=guide,
+            about=about,
             title=title,
             language=language,
             images=images,
@@ -328,20 +332,14 @@ def pause_hook() -> Callable[[str], None] | None:
     return pause
 
 
-def _build_date(corpus: Corpus) -> dt.datetime:
-    """``SOURCE_DATE_EPOCH``, else the latest revision date found in the texts' headers."""
-    latest: dt.datetime | None = None
-    for text in corpus.texts:
-        for when in text.source.root.xpath(
-            "//tei:revisionDesc//tei:change/@when",
-            namespaces={"tei": "http://www.tei-c.org/ns/1.0"},
-        ):
-            try:
-                value = dt.datetime.fromisoformat(str(when)[:10])
-            except ValueError:
-                continue
-            latest = value if latest is None or value > latest else latest
-    return source_date(latest)
+def _build_date() -> dt.datetime:
+    """``SOURCE_DATE_EPOCH`` when it is set (reproducible builds), else the clock.
+
+    The date a text's encoding last changed is the text's own revision date
+    (``revisionDesc``), which the pages show and label as such; the build date is when the
+    outputs were made.
+    """
+    return source_date(dt.datetime.now(dt.UTC))
 
 
 __all__ = [

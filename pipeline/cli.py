@@ -398,6 +398,13 @@ def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
     "for the configured sources).",
 )
 @click.option(
+    "--about",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="The edition's introduction on the home page (Markdown .md or TEI .xml; default: "
+    "[tool.edition] about for the configured sources).",
+)
+@click.option(
     "--title",
     default=None,
     help="Title of the edition (default: [tool.edition] title for the configured sources, "
@@ -410,6 +417,7 @@ def build(
     out: Path | None,
     only: tuple[str, ...],
     guide: Path | None,
+    about: Path | None,
     title: str | None,
     root: Path | None,
     jobs: int | None,
@@ -426,7 +434,7 @@ def build(
 
     cfg = _config()
     targets = list(paths) or [cfg.sources]
-    # The configured title and guide belong to the configured sources, not to any corpus.
+    # The configured title, guide and introduction belong to the configured sources only.
     own = all(_inside(path, cfg.sources) for path in targets)
     steps = 1 + len(selected_builders(only or None))
     with _boundary(), _steps(steps) as advance, _interrupts("building"):
@@ -437,6 +445,7 @@ def build(
             jobs=_workers(jobs, cfg),
             progress=advance,
             guide=guide or (cfg.guide if own else None),
+            about=about or (cfg.about if own else None),
             title=title or (cfg.title if own else None),
             language=cfg.language,
             timeout=_timeout(timeout, cfg),
@@ -486,6 +495,8 @@ def index(paths: tuple[Path, ...], output_format: str) -> None:
 
 def main() -> None:
     """The console script: no traceback reaches the user (``EDITION_DEBUG=1`` shows them)."""
+    # From the start, SIGTERM is an interrupt like Ctrl-C (commands install their own too).
+    signal.signal(signal.SIGTERM, signals.handler)
     try:
         cli(prog_name="edition")
     except Interrupted as exc:  # a signal between the command's own handlers

@@ -29,6 +29,9 @@ class Config:
     #: The editors' encoding guide (Markdown), published as guide.html when ``build`` reads
     #: the configured ``sources``.
     guide: Path | None = None
+    #: The edition's introduction on the home page (Markdown ``.md`` or TEI ``.xml``), when
+    #: ``build`` reads the configured ``sources``.
+    about: Path | None = None
     #: The edition's title on every page, when ``build`` reads the configured ``sources``.
     title: str | None = None
     #: The interface language of the site and books (``xslt/i18n/<language>.xml``).
@@ -86,7 +89,7 @@ def load(directory: Path | None = None) -> Config:
     values: dict[str, object] = {}
     for key, value in table.items():
         name = key.replace("_", "-").replace("-", "_")
-        if name in ("sources", "out", "schema", "schematron", "guide", "root"):
+        if name in ("sources", "out", "schema", "schematron", "guide", "root", "about"):
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a path string")
             values[name] = base / value

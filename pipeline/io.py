@@ -80,7 +80,7 @@ def cache_warnings() -> list[Diagnostic]:
 def source_date(fallback: dt.datetime | None = None) -> dt.datetime:
     """The build's clock: ``SOURCE_DATE_EPOCH`` if set, else ``fallback``, else 1980-01-01.
 
-    Never the wall clock, so that two builds of the same sources give the same bytes.
+    With ``SOURCE_DATE_EPOCH`` set, two builds of the same sources give the same bytes.
     """
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if raw:

@@ -20,8 +20,17 @@ from .gate import TEI_NS, XML_ID, SourceDocument
 from .xslt import XmlText, engine
 
 ED_NS = "urn:edition"
-#: Register lists: elements whose entries names can point at.
-REGISTER_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listObject", "listNym")
+#: Register lists: elements whose entries names can point at (a play's cast list holds the
+#: roles its speeches' @who point at).
+REGISTER_LISTS = (
+    "listPerson",
+    "listPlace",
+    "listOrg",
+    "listEvent",
+    "listObject",
+    "listNym",
+    "castList",
+)
 #: The entries of those lists: the edition's entity namespace, merged by id.
 ENTRY_KINDS = ("person", "personGrp", "place", "org", "event", "object", "nym")
 _ENTRY_TAGS = tuple(f"{{{TEI_NS}}}{kind}" for kind in ENTRY_KINDS)

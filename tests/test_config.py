@@ -56,3 +56,10 @@ def test_images_base_and_epub_facsimiles(tmp_path: Path) -> None:
         load(write(tmp_path, '[tool.edition]\nimages = "file:///etc/"\n'))
     with pytest.raises(ConfigError, match="epub-facsimiles"):
         load(write(tmp_path, "[tool.edition]\nepub-facsimiles = 1\n"))
+
+
+def test_about_is_a_path_relative_to_the_project(tmp_path: Path) -> None:
+    cfg = load(write(tmp_path, '[tool.edition]\nabout = "docs/intro.md"\n'))
+    assert cfg.about == tmp_path / "docs" / "intro.md"
+    with pytest.raises(ConfigError, match="about"):
+        load(write(tmp_path, "[tool.edition]\nabout = 1\n"))

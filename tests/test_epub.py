@@ -242,7 +242,8 @@ def test_metadata_comes_from_the_header(edition: Path) -> None:
     assert book.dc("publisher") == ["Edition pipeline team"]
     assert book.dc("date") == ["2026-11-24"]
     assert book.dc("rights")[0].startswith("Creative Commons Attribution 4.0")
-    assert book.dc("source") == ["Jewish underground fighters in Belgium, November 1944"]
+    # the source as a citation (common/sources.xsl)
+    assert book.dc("source") == ["Jewish underground fighters in Belgium, November 1944."]
     assert book.dc("contributor") == ["Edition pipeline team"]
     assert book.meta("role") == ["mrk"]
     (modified,) = book.meta("dcterms:modified")
@@ -458,14 +459,15 @@ def test_fixture_pages_are_labelled(fixture_book: Path) -> None:
 def test_rebuilds_are_byte_identical(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edition: Path
 ) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    # the build date is the clock's unless SOURCE_DATE_EPOCH fixes it
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
     first = _build([EDITION], tmp_path / "a")["belgium-1944"].read_bytes()
     second = _build([EDITION], tmp_path / "b")["belgium-1944"].read_bytes()
     assert first == second
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     third = _build([EDITION], tmp_path / "c")["belgium-1944"]
     fourth = _build([EDITION], tmp_path / "d")["belgium-1944"]
-    assert third.read_bytes() == fourth.read_bytes()
+    assert third.read_bytes() == fourth.read_bytes() != first
     assert Book(third).meta("dcterms:modified") == ["2023-11-14T22:13:20Z"]
     with zipfile.ZipFile(third) as archive:
         stamp = dt.datetime(*archive.infolist()[1].date_time)
@@ -522,7 +524,10 @@ def images_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _build_images(folder: Path, out: Path) -> Path:
-    return _build([folder], out)["pictures"]
+    # a fixed build date: two builds are compared byte for byte
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        return _build([folder], out)["pictures"]
 
 
 @pytest.fixture(scope="module")
@@ -614,3 +619,63 @@ def test_an_image_of_the_wrong_type_is_reported(images_corpus: Path, tmp_path: P
     refused = [d for d in report.diagnostics if d.code == "epub.image-type"]
     assert [(Path(d.path).name, d.severity.value) for d in refused] == [("pictures.xml", "warning")]
     assert "photo.jpg" in refused[0].message and refused[0].line is not None
+
+
+# ---------------------------------------------------------------- drama, letters, MathML
+
+
+@pytest.fixture(scope="session")
+def constructs_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build([FIXTURES / "constructs.xml"], tmp_path_factory.mktemp("constructs"))[
+        "constructs"
+    ]
+
+
+def test_constructs_book_passes_epubcheck(constructs_book: Path) -> None:
+    _epubcheck(constructs_book)
+
+
+def test_play_in_the_book(constructs_book: Path) -> None:
+    book = Book(constructs_book)
+    text = book.docs["text-001.xhtml"]
+    cast = text.xpath("//h:section[@class='castList']", namespaces=NS)[0]
+    assert cast.xpath("h:h1/text()", namespaces=NS) == ["Persons"]
+    items = cast.xpath("h:ul/h:li", namespaces=NS)
+    assert " ".join("".join(items[0].itertext()).split()) == "ANN, a teacher"
+    assert cast.xpath(".//h:span[contains(@class, 'group-desc')]/text()", namespaces=NS) == [
+        "her brothers"
+    ]
+    nav = book.docs["nav.xhtml"].xpath("//h:nav[@epub:type='toc']//h:a/text()", namespaces=NS)
+    assert nav[0] == "Persons"
+    line = text.xpath("//h:p[@class='speaker-line']", namespaces=NS)[0]
+    assert " ".join("".join(line.itertext()).split()) == "ANN entering"
+    final = text.xpath("//h:div[contains(@class, 'part-f')]", namespaces=NS)[0]
+    assert final.get("data-before") == "Five, and"
+    assert text.xpath("//h:span[@class='l-n']/text()", namespaces=NS) == ["5"]
+    prose = text.xpath("//h:div[contains(@class, 'prose')]/h:p", namespaces=NS)[0]
+    assert " ".join("".join(prose.itertext()).split()) == "CID A speech in prose."
+    css = zipfile.ZipFile(constructs_book).read("OEBPS/book.css").decode("utf-8")
+    for rule in (".speaker", ".stage", "ul.cast", ".l[data-before]::before", ".l-n", ".addrLine"):
+        assert rule in css, rule
+
+
+def test_letter_in_the_book(constructs_book: Path) -> None:
+    book = Book(constructs_book)
+    assert book.dc("title") == ["A Letter and a Play"]
+    assert book.dc("creator") == ["Jane Doe"]
+    head = book.docs["title.xhtml"].xpath("//h:dl[@class='corresp']", namespaces=NS)[0]
+    rows = [" ".join("".join(e.itertext()).split()) for e in head]
+    assert rows == ["From", "Jane Doe, Paris, 2 January 1900", "To", "John Roe"]
+    text = book.docs["text-001.xhtml"]
+    lines = text.xpath("//h:span[@class='addrLine']/text()", namespaces=NS)
+    assert lines == ["John Roe", "London"]
+    body = " ".join("".join(text.itertext()).split())
+    assert "Who's there?" in body
+
+
+def test_mathml_is_declared_in_the_manifest(constructs_book: Path) -> None:
+    book = Book(constructs_book)
+    text = book.docs["text-001.xhtml"]
+    assert text.xpath("//m:math", namespaces={"m": "http://www.w3.org/1998/Math/MathML"})
+    item = book.opf.xpath("//opf:item[@href='text-001.xhtml']", namespaces=NS)[0]
+    assert "mathml" in item.get("properties", "").split()

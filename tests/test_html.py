@@ -18,7 +18,6 @@ import re
 import shutil
 import subprocess
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,13 +25,14 @@ from typing import Any
 import pytest
 from conftest import ELTEC, ROOT, missing
 from lxml import html
+from words import assert_words_preserved
 
 from pipeline.build import BuildContext, build, load_corpus
 from pipeline.builders import html as html_builder
 from pipeline.builders import index as index_builder
 from pipeline.diagnostics import Report
 from pipeline.errors import StylesheetError
-from pipeline.gate import TEI_NS, read_document
+from pipeline.gate import read_document
 from pipeline.xslt import engine
 
 EDITION = ROOT / "tei"
@@ -53,14 +53,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-#: Page-only furniture left out when the words of a page are compared with its TEI.
-FURNITURE = (
-    "//header[@class='text-header'] | //*[contains(concat(' ', @class, ' '), ' pb ')]"
-    " | //*[@class='visually-hidden'] | //a[@class='anchor'] | //*[@class='noteref']"
-    " | //a[@class='backlink'] | //button | //h2[@id='ed-notes-title']"
-)
-
-
 # -- builds ----------------------------------------------------------------------------------
 
 
@@ -150,9 +142,12 @@ def test_no_external_resources(edition: Path) -> None:
     assert "url(" not in css and "@import" not in css
 
 
-def test_builds_are_reproducible(edition: Path, tmp_path: Path) -> None:
-    build([EDITION], tmp_path, only=["html", "epub"], jobs=1)
-    again = tmp_path / "html"
+def test_builds_are_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the build date is the clock's unless SOURCE_DATE_EPOCH fixes it
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build([EDITION], tmp_path / "a", only=["html", "epub"], jobs=2)
+    build([EDITION], tmp_path / "b", only=["html", "epub"], jobs=1)
+    edition, again = tmp_path / "a" / "html", tmp_path / "b" / "html"
     first = sorted(p.relative_to(edition) for p in edition.rglob("*") if p.is_file())
     second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert first == second
@@ -176,33 +171,12 @@ def test_html_build_works_without_index_pages(
 # -- text preservation -----------------------------------------------------------------------
 
 
-def _words(element: html.HtmlElement) -> Counter[str]:
-    return Counter(re.findall(r"\w+", _spaced_text(element)))
-
-
-def _spaced_text(element: object) -> str:
-    """The string value, with a space around every element that has text (both TEI and HTML
-    keep word boundaries at element boundaries; empty ones such as pb or br join words)."""
-    parts: list[str] = [getattr(element, "text", None) or ""]
-    for child in element:  # type: ignore[attr-defined]
-        if isinstance(child.tag, str):
-            inner = _spaced_text(child)
-            parts.append(f" {inner} " if inner.strip() else inner)
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
 def assert_text_preserved(tei: Path, page: Path) -> None:
+    """The page shows the TEI text's words in the same order, none joined, none split
+    (tests/words.py), and its notes' words."""
     result = read_document(tei)
     assert result.document is not None, tei
-    text = result.document.root.find(f"{{{TEI_NS}}}text")
-    expected = _words(text)
-    doc = _page(page)
-    for furniture in doc.xpath(FURNITURE):
-        furniture.drop_tree()
-    article = doc.xpath("//article")[0]
-    lost = expected - _words(article)
-    assert not lost, f"{tei.name}: words lost in {page.name}: {lost.most_common(20)}"
+    assert_words_preserved(tei, result.document.root, page)
 
 
 @pytest.mark.parametrize("stem", SAMPLE)
@@ -431,3 +405,85 @@ def test_index_page_fragments_get_the_page_shell() -> None:
     assert not doc.xpath("//main//script | //main//@onclick")
     whole = "<!DOCTYPE html><html><body>as is</body></html>"
     assert html_builder.wrap_index_page("x.html", whole, params) == whole
+
+
+# -- the home page's introduction, dates -----------------------------------------------------
+
+PROJECT_TEXT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>{title}</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>
+</sourceDesc></fileDesc><encodingDesc><projectDesc><p>One text's own project.</p></projectDesc>
+</encodingDesc><revisionDesc><change when="2019-05-06">encoded</change></revisionDesc>
+</teiHeader><text><body><p>Words of {title}.</p></body></text></TEI>"""
+
+
+def _two_texts(folder: Path) -> Path:
+    folder.mkdir()
+    for name in ("one", "two"):
+        (folder / f"{name}.xml").write_text(PROJECT_TEXT.format(title=name), encoding="utf-8")
+    return folder
+
+
+def test_a_collection_is_introduced_by_the_configured_text(tmp_path: Path) -> None:
+    texts = _two_texts(tmp_path / "texts")
+    intro = tmp_path / "intro.md"
+    intro.write_text("Welcome to *the edition*.\n\n<script>steal()</script>\n", encoding="utf-8")
+    build([texts], tmp_path / "md", only=["html"], about=intro)
+    home = _page(tmp_path / "md" / "html" / "index.html")
+    section = home.xpath("//section[@class='introduction']")[0]
+    assert "Welcome to the edition." in section.text_content()
+    assert not home.xpath("//main//script") and "One text's own project" not in home.text_content()
+    tei = tmp_path / "intro.xml"
+    tei.write_text(
+        '<div xmlns="http://www.tei-c.org/ns/1.0"><head>About us</head>'
+        "<p>We edit <hi rend='italic'>letters</hi>.</p></div>",
+        encoding="utf-8",
+    )
+    build([texts], tmp_path / "xml", only=["html"], about=tei)
+    home = _page(tmp_path / "xml" / "html" / "index.html")
+    assert home.xpath("//section[@class='introduction']/h2/text()") == ["About us"]
+    assert home.xpath("//section[@class='introduction']//i/text()") == ["letters"]
+    # without one, a collection has no introduction: one text's projectDesc is not it
+    build([texts], tmp_path / "none", only=["html"])
+    home = _page(tmp_path / "none" / "html" / "index.html")
+    assert not home.xpath("//section[@class='introduction']")
+    assert "One text's own project" not in home.text_content()
+
+
+def test_build_date_is_the_clock_and_revision_dates_are_labelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = _two_texts(tmp_path / "texts")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = dt.datetime.now(dt.UTC).date()
+    build([texts], tmp_path / "now", only=["html"])
+    after = dt.datetime.now(dt.UTC).date()
+    page = _page(tmp_path / "now" / "html" / "one.html")
+    built = page.xpath("string(//footer//time/@datetime)")
+    assert built in (before.isoformat(), after.isoformat())
+    assert page.xpath("string(//p[@class='revised']/time/@datetime)") == "2019-05-06"
+    assert "Last revised" in page.xpath("string(//p[@class='revised'])")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build([texts], tmp_path / "fixed", only=["html"])
+    page = _page(tmp_path / "fixed" / "html" / "one.html")
+    assert page.xpath("string(//footer//time/@datetime)") == "2023-11-14"
+
+
+def test_about_page_gives_sources_as_labelled_citations(tmp_path: Path) -> None:
+    build([ROOT / "tests" / "data" / "html" / "header.xml"], tmp_path, only=["html"])
+    about = _page(tmp_path / "html" / "about.html")
+    sources = about.xpath("//div[contains(@class, 'source')]/p[@class='source-citation']")
+    lines = [" ".join(p.text_content().split()) for p in sources]
+    assert lines == [
+        "First edition: William Shakespeare. Hamlet. London: Nicholas Ling, 1603. "
+        "https://example.org/q1",
+        "Digital source: A Repository. https://example.org/repo Licence: CC BY 4.0",
+        "Original source: W. S.: A Scene. In: Works, 1–5.",
+        "Source: Ann Author. “An article”. In: A Journal. Oxford, 1999. page 10–20. (Studies, 3) "
+        "DOI 10.1234/x",
+    ]
+    # nested sources are nested; the editor's name is their name only
+    assert about.xpath("//div[contains(@class, 'type-digitalSource')]/div/@class") == [
+        "source type-originalSource"
+    ]
+    assert about.xpath("string(//p[@class='editors'])") == "Jane Editor (ed.)"
+    assert "Q692" not in about.text_content()

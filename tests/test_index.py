@@ -392,3 +392,32 @@ def test_a_person_in_every_letter_is_one_entity(tmp_path: Path) -> None:
     assert (Path(differs.path).name, differs.line) == ("letter-3.xml", 28)
     # The entries' own names are not mentions without @ref.
     assert not [d for d in report.diagnostics if d.code == "index.untagged-name"]
+
+
+def test_speakers_of_a_play_are_entities_with_their_speeches(tmp_path: Path) -> None:
+    """sp/@who points at cast list roles (with xml:id) and particDesc persons: each is an
+    entity counted by its speeches, linked to each of them, in every export."""
+    build([ROOT / "tests" / "data" / "html" / "drama.xml"], tmp_path, only=["index"])
+    data = json.loads((tmp_path / "index" / "entities.json").read_text("utf-8"))
+    schema = json.loads((ROOT / "schema" / "entities.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    found = {e["id"]: (e["type"], e["name"], e["count"], e["speeches"]) for e in data["entities"]}
+    assert found == {
+        "ghost": ("person", "The Ghost", 0, 1),
+        "bernardo": ("role", "BERNARDO", 0, 2),
+        "hamlet": ("role", "HAMLET", 0, 2),
+        "horatio": ("role", "HORATIO", 0, 2),
+        "marcellus": ("role", "MARCELLUS", 0, 1),
+    }
+    hamlet = next(e for e in data["entities"] if e["id"] == "hamlet")
+    assert [s["section_heading"] for s in hamlet["speech_occurrences"]] == [
+        "Act 1, Scene 1",
+        "Act 1, Scene 2",
+    ]
+    assert hamlet["speech_occurrences"][1]["text"].startswith("O, that this too too solid")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "index" / "entities.csv").read_text())))
+    assert {r["id"]: r["speeches"] for r in rows}["hamlet"] == "2"
+    tei = etree.parse(str(tmp_path / "index" / "entities.xml"))
+    tei_ns = {"tei": "http://www.tei-c.org/ns/1.0"}
+    ids = tei.xpath("//tei:listPerson/tei:person/@xml:id", namespaces=tei_ns)
+    assert sorted(ids) == ["bernardo", "ghost", "hamlet", "horatio", "marcellus"]

@@ -40,6 +40,13 @@ def _interrupt(command: list[str], sig: signal.Signals, delay: float) -> tuple[i
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
     )
+    # wait until the run is under way (its first worker started), whatever the machine's load
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        found = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, check=False)
+        if found.returncode == 0:
+            break
+        time.sleep(0.05)
     time.sleep(delay)
     sent = time.monotonic()
     os.killpg(process.pid, sig)  # as a terminal does: the whole process group
@@ -57,7 +64,7 @@ def _interrupt(command: list[str], sig: signal.Signals, delay: float) -> tuple[i
 
 @pytest.mark.parametrize(
     ("sig", "delay"),
-    [(signal.SIGINT, 1.0), (signal.SIGINT, 3.5), (signal.SIGTERM, 2.0), (signal.SIGTERM, 5.0)],
+    [(signal.SIGINT, 0.2), (signal.SIGINT, 2.5), (signal.SIGTERM, 1.0), (signal.SIGTERM, 4.0)],
 )
 def test_a_build_stops_cleanly(
     novels: list[Path], site: Path, sig: signal.Signals, delay: float
@@ -78,7 +85,7 @@ def test_a_build_stops_cleanly(
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_a_check_stops_cleanly(eltec_files: list[Path], sig: signal.Signals) -> None:
-    status, err, took = _interrupt(_command("check", eltec_files), sig, 1.0)
+    status, err, took = _interrupt(_command("check", eltec_files), sig, 0.5)
     assert status == 128 + sig, err[-3000:]
     assert took < 2.0, took
     assert "Traceback" not in err

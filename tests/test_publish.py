@@ -20,6 +20,12 @@ TEI = ROOT / "tei"
 TEXT = "texts/belgium-1944.xml"
 
 
+@pytest.fixture(autouse=True)
+def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editions are compared byte for byte across builds: the build date must not move."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
     """A copy of the edition's sources that a test may edit."""

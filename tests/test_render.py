@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 from lxml import etree, html
+from words import assert_words_preserved
 
 from pipeline.build import load_corpus
 from pipeline.builders.html import messages_to_diagnostics
 from pipeline.diagnostics import Report, Severity
+from pipeline.gate import read_document
 from pipeline.i18n import messages
 from pipeline.xslt import XmlText, engine
 
@@ -58,7 +60,9 @@ def render(name: str) -> tuple[str, tuple[str, ...]]:
 def canonical(page: str) -> str:
     """The article and the entity cards, whitespace normalised, one block per line."""
     doc = html.document_fromstring(page)
-    parts = doc.xpath("//main/article | //main/div[@class='entity-cards']")
+    parts = doc.xpath(
+        "//main/article | //main/div[@class='note-popovers'] | //main/div[@class='entity-cards']"
+    )
     out: list[str] = []
     for part in parts:
         for element in part.iter():
@@ -187,13 +191,27 @@ def test_footnotes_are_numbered_with_back_links(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:
     doc = _doc("notes", pages)
-    refs = doc.xpath("//a[@role='doc-noteref']")
-    assert [r.text_content() for r in refs] == ["1", "2", "*", "4"]
-    for ref in refs:
-        note = doc.get_element_by_id(ref.get("href")[1:])
+    calls = doc.xpath("//button[@class='noteref']")
+    assert [c.text_content() for c in calls] == ["1", "2", "*", "4"]
+    for call in calls:
+        # the call opens the note in a popover, which links to the note in its list ...
+        popover = doc.get_element_by_id(call.get("popovertarget"))
+        assert popover.get("popover") is not None and popover.get("role") == "dialog"
+        note_id = call.get("id").removesuffix("-ref")
+        assert popover.xpath(".//a/@href") == [f"#{note_id}"]
+        # ... whose back link returns to the call
+        note = doc.get_element_by_id(note_id)
         back = note.xpath(".//a[@role='doc-backlink']")[0]
-        assert back.get("href") == "#" + ref.get("id")
-    assert "A note in a note." in doc.get_element_by_id(refs[2].get("href")[1:]).text_content()
+        assert back.get("href") == "#" + call.get("id")
+        assert back.text_content() == call.text_content()
+    assert "A note in a note." in doc.get_element_by_id("note3").text_content()
+    # the notes are listed at the end of their section, under a heading
+    section = doc.get_element_by_id("d1")
+    assert section.xpath("section[@class='footnotes']/h3/text()") == ["Notes"]
+    # popovers repeat the words of the note but never its ids
+    popovers = doc.xpath("//div[@class='note-popovers']")[0]
+    copied = popovers.xpath(".//div[@class='note-popover-body']//@id")
+    assert copied == []
 
 
 def test_languages_are_valid_tags(pages: dict[str, tuple[str, tuple[str, ...]]]) -> None:
@@ -218,3 +236,224 @@ def test_a_reference_holding_a_list_is_a_block_not_a_paragraph(
     nested = root.xpath("//div[contains(@class, 'bibl')]//ul//a/@href")
     assert nested == ["https://example.org/one", "https://example.org/two"]
     assert not root.xpath("//p//ul")
+
+
+# -- word boundaries -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", CONSTRUCTS)
+def test_words_are_preserved_in_order(
+    name: str, pages: dict[str, tuple[str, tuple[str, ...]]], tmp_path: Path
+) -> None:
+    page = tmp_path / f"{name}.html"
+    page.write_text(pages[name][0], encoding="utf-8")
+    source = DATA / f"{name}.xml"
+    result = read_document(source)
+    assert result.document is not None
+    assert_words_preserved(source, result.document.root, page)
+
+
+def test_adjacent_tokens_are_words_apart_and_breaks_join(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    doc = _doc("words", pages)
+
+    def text(xpath: str) -> str:
+        return " ".join(str(doc.xpath(f"string({xpath})")).split())
+
+    assert text("//p[@id='tokens']") == "Who's there? Nay, answer me: “stand” and sunshine undone."
+    assert text("//p[@id='segs']") == "Verlag Die Fackel Wien and Ada Byron."
+    assert [text(f"(//div[@class='u'])[{n}]") for n in (1, 2)] == [
+        "a the passing truck",
+        "b you",
+    ]
+    assert text("//p[@id='address']") == "1 Dorset Street Marylebone"
+    breaks = doc.xpath("//p[@id='breaks']")[0]
+    # the reading view: page numbers and what only the diplomatic view shows left out
+    for hidden in breaks.xpath(".//*[@class='pb-n'] | .//*[contains(@class, 'ed-dipl')]"):
+        hidden.drop_tree()
+    assert " ".join(breaks.text_content().split()) == (
+        "hyphen-ated and splitword, passing truck, one. linebreak and column break."
+    )
+    assert text("//p[@id='stage']") == "Yes quietly no."
+
+
+# -- drama and verse -------------------------------------------------------------------------
+
+
+def test_cast_list_is_a_headed_list_in_the_contents(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    doc = _doc("drama", pages)
+    cast = doc.xpath("//section[@class='castList']")[0]
+    assert cast.xpath("h2/text()") == ["Dramatis Personae"]
+    items = [" ".join(li.text_content().split()) for li in cast.xpath("ul/li")]
+    assert items[0] == "HAMLET, Prince of Denmark, son of the late King Hamlet — Mr. Burbage"
+    assert items[1] == "HORATIO, friend to Hamlet"
+    group = cast.xpath("ul/li[@class='castGroup']")[0]
+    assert group.xpath(".//span[contains(@class, 'group-desc')]/text()") == ["of the watch"]
+    assert group.xpath(".//li/span[@class='role']/text()") == ["MARCELLUS", "BERNARDO"]
+    toc = doc.xpath("//nav[@class='toc']//a")
+    assert toc[0].text_content() == "Dramatis Personae" and toc[0].get("href") == "#" + cast.get(
+        "id"
+    )
+
+
+def test_speeches_stage_directions_and_split_lines(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    doc = _doc("drama", pages)
+    # a direction after the speaker runs on in the speaker's line
+    line = doc.xpath("//p[@class='speaker-line'][i]")[0]
+    assert " ".join(line.text_content().split()) == "MARCELLUS aside"
+    # a prose speech starts in the speaker's line: no empty line before it
+    prose = doc.xpath("//div[contains(@class, 'sp prose')]/p")[0]
+    assert prose.xpath("span[@class='speaker']/text()") == ["BOTH"]
+    # the parts of a split line carry the words before them, to be stepped
+    parts = doc.xpath("//div[contains(@class, 'part-')]")
+    assert [(p.get("class"), p.get("data-before")) for p in parts] == [
+        ("l part-i", None),
+        ("l part-m", "Stand, and unfold"),
+        ("l part-f", "Stand, and unfold yourself."),
+    ]
+    assert doc.xpath("//p[contains(@class, 'stage')]/@class") == [
+        "stage type-setting",
+        "stage",
+        "stage type-exit",
+    ]
+
+
+def test_line_numbers_every_fifth_line(pages: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    drama = _doc("drama", pages)
+    # counted per scene (the split line counts once), or the trailing number of l/@n
+    assert drama.xpath("//span[@class='l-n']/text()") == ["5", "130"]
+    verse = _doc("verse", pages)
+    # counted per poem (stanzas side by side in a div are one poem); verse quoted in prose
+    # is not numbered
+    assert verse.xpath("//span[@class='l-n']/text()") == ["5", "10", "5", "5"]
+    assert verse.xpath("//span[@class='l-n']/../text()")[-1] == "a five"
+    assert verse.xpath("//span[@class='l-n']/@aria-hidden") == ["true"] * 4
+
+
+def test_speakers_are_set_off_from_the_text(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    page, _ = pages["verse-drama"]
+    assert "HAMLETa prince" not in " ".join(page.split())
+
+
+# -- notes -----------------------------------------------------------------------------------
+
+
+def test_notes_standing_apart_are_called_and_link_back(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    doc = _doc("notes-apart", pages)
+    ids = {str(i) for i in doc.xpath("//@id")}
+    calls = doc.xpath("//button[@class='noteref']")
+    for call in calls:
+        assert call.get("popovertarget") in ids
+    # the ref's own words are the call; each pointer has its own id to come back to
+    refs = doc.xpath("//button[starts-with(@id, 'n1-ref')]")
+    assert [(r.get("id"), r.text_content()) for r in refs] == [
+        ("n1-ref", "[1]"),
+        ("n1-ref-2", "[1]"),
+    ]
+    n1 = doc.get_element_by_id("n1")
+    assert n1.xpath(".//a[@role='doc-backlink']/@href") == ["#n1-ref", "#n1-ref-2"]
+    assert doc.get_element_by_id("n2").xpath(".//a[@role='doc-backlink']/text()") == ["ii"]
+    # a note with @target is called after what it annotates
+    assert doc.xpath("//*[@id='a1']/following-sibling::*[1]/@popovertarget") == ["n4-pop"]
+    assert doc.xpath("//*[@id='s1']/following-sibling::*[1]/@popovertarget") == ["n5-pop"]
+    # nothing calls n3: it links to itself
+    assert doc.get_element_by_id("n3").xpath(".//a/@href") == ["#n3"]
+    # the div of notes gets a heading; margin and inline notes stay where they are
+    assert doc.xpath("//section[contains(@class, 'type-notes')]/h2/text()") == ["Notes"]
+    assert doc.xpath("//span[contains(@class, 'margin-note')]/text()") == ["In the margin."]
+    assert " ".join(doc.xpath("string(//span[contains(@class, 'note-inline')])").split()) == (
+        "(inline words)"
+    )
+    # footnotes are listed with their chapter, endnotes at the end of the text
+    lists = [
+        (s.getparent().get("id") or "end", s.xpath("ol/li/@id"))
+        for s in doc.xpath("//section[@class='footnotes']")
+    ]
+    assert lists == [("d1", ["note1"]), ("d2", ["note5"]), ("end", ["note2"])]
+    popover = doc.get_element_by_id("note5-pop")
+    assert popover.xpath("string(p[@class='note-popover-title'])") == "Editorial note 3"
+
+
+# -- letters and headers ---------------------------------------------------------------------
+
+
+def test_letter_head_and_parts(pages: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    doc = _doc("letter", pages)
+    assert doc.xpath("string(//h1)") == "Ada to Charles, 5 January 1843"
+    assert doc.xpath("string(//header//p[@class='series'])") == "Letters of Ada"
+    head = doc.xpath("//div[@class='letter-head']")[0]
+    rows = [
+        (" ".join(dt.text_content().split()), " ".join(dt.getnext().text_content().split()))
+        for dt in head.xpath(".//dt")
+    ]
+    assert rows == [
+        ("From", "Ada Lovelace, London, 5 January 1843"),
+        ("To", "Charles Babbage, Marylebone"),
+        ("Received", "6 January 1843"),
+    ]
+    assert head.xpath(".//a[@rel='external']/@href") == ["https://example.org/letters/L003.xml"]
+    lines = doc.xpath("//div[@class='address']/span[@class='addrLine']/text()")
+    assert lines == ["Charles Babbage Esq.", "1 Dorset Street", "Marylebone"]
+    for part in ("opener", "closer", "postscript"):
+        assert doc.xpath(f"//div[@class='{part}']"), part
+    assert doc.xpath("//p[@class='signed']/text()") == ["A. A. L."]
+    legacy = _doc("letter-legacy", pages)
+    rows = [" ".join(dd.text_content().split()) for dd in legacy.xpath("//dl/dd")]
+    assert rows == ["Bahr, Hermann, Wien, 20. 3. 1897", "Fischer, Samuel, [Berlin]"]
+
+
+def test_header_names_are_names_only(pages: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    doc = _doc("header", pages)
+    assert doc.xpath("string(//p[@class='authors'])") == "William Shakespeare"
+    assert "Q692" not in pages["header"][0] and "1564" not in pages["header"][0]
+    assert doc.xpath("string(//p[@class='revised']/time/@datetime)") == "2021-03-04"
+    source = " ".join(doc.xpath("string(//p[@class='source'])").split())
+    assert source == (
+        "First edition: William Shakespeare. Hamlet. London: Nicholas Ling, 1603. "
+        "https://example.org/q1"
+    )
+    drama = _doc("drama", pages)
+    assert drama.xpath("string(//p[@class='authors'])") == "William Shakespeare"
+
+
+def test_mathml_passes_through_without_scripts(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    page, _ = pages["mathml"]
+    assert "<math" in page and "onclick" not in page and "javascript" not in page
+    assert "not this" not in page  # annotation-xml may carry HTML: left out
+    doc = _doc("mathml", pages)
+    assert doc.xpath("string(//code[@class='formula'])") == "a^2 + b^2 = c^2"
+
+
+def test_unknown_elements_in_running_text_are_spans(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    doc = _doc("unknown", pages)
+    # no block inside a paragraph or a span, however the source nests them
+    assert doc.xpath("//p//div | //p//p | //span//div | //span//p") == []
+    inner = doc.xpath("//span[contains(@class, 'tei-blorp')]/span[contains(@class, 'p')]")
+    assert [i.get("class") for i in inner] == ["p block", "p block"]
+
+
+@pytest.mark.slow
+def test_nu_checker_accepts_every_construct(
+    pages: dict[str, tuple[str, tuple[str, ...]]], tmp_path: Path
+) -> None:
+    from test_html import nu_errors
+
+    paths = []
+    for name, (page, _) in pages.items():
+        path = tmp_path / f"{name}.html"
+        path.write_text(page, encoding="utf-8")
+        paths.append(path)
+    assert nu_errors(paths) == []

@@ -9,29 +9,26 @@ from __future__ import annotations
 
 import functools
 import http.server
-import re
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from lxml import etree, html
+from lxml import html
 from scholarly import FOLDERS, build_checked, facsimile_corpus, sample
 from test_html import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    FURNITURE,
     QuietHandler,
     _browser_tools,
-    _words,
     nu_errors,
 )
+from words import assert_words_preserved
 
 from pipeline.build import build
 from pipeline.builders.html import catalogue_record
-from pipeline.gate import TEI_NS, read_document
+from pipeline.gate import read_document
 
 FIXTURES = ROOT / "tests" / "data" / "html"
 WIDTHS = (1280, 390)
@@ -181,41 +178,16 @@ def test_views_are_marked_for_the_switch(fixtures: Path) -> None:
     assert not plain.xpath("//div[@class='view-switch']")
 
 
-#: Empty elements that separate words in TEI (a line, page or column break without
-#: break="no", a gap, a space): test_html's word count would join the words around them.
-SEPARATORS = {f"{{{TEI_NS}}}{name}" for name in ("lb", "pb", "cb", "gap", "space")}
-
-
-def _tei_words(element: etree._Element) -> Counter[str]:
-    return Counter(re.findall(r"\w+", _spaced(element)))
-
-
-def _spaced(element: etree._Element) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str):
-            if child.tag in SEPARATORS and child.get("break") != "no":
-                parts.append(" ")
-            inner = _spaced(child)
-            parts.append(f" {inner} " if inner.strip() else inner)
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
 @pytest.mark.parametrize("folder", FOLDERS)
-def test_sample_words_are_kept(folder: str, samples: dict[str, Path]) -> None:
+def test_sample_words_are_kept_in_order(folder: str, samples: dict[str, Path]) -> None:
+    """The reading view shows the words of every sample text, in order (tests/words.py)."""
     for source in sorted(sample(folder).glob("*.xml")):
         page = samples[folder] / f"{source.stem}.html"
         if not page.is_file():
             continue
         result = read_document(source)
         assert result.document is not None
-        expected = _tei_words(result.document.root.find(f"{{{TEI_NS}}}text"))
-        doc = _page(page)
-        for furniture in doc.xpath(FURNITURE):
-            furniture.drop_tree()
-        lost = expected - _words(doc.xpath("//article")[0])
-        assert not lost, f"{source.name}: words lost: {lost.most_common(10)}"
+        assert_words_preserved(source, result.document.root, page)
 
 
 # -- conformance and the browser -------------------------------------------------------------

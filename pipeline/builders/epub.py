@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ..build import BuildContext, Text
 
 EE_NS = "urn:edition:epub"
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 CSS_FILE = ASSETS_DIR / "epub" / "book.css"
 CSS_HREF = "book.css"
@@ -256,10 +257,14 @@ def _document(wrapper: etree._Element) -> Document:
     tree = copy.deepcopy(html)
     etree.cleanup_namespaces(tree)
     body = etree.tostring(tree, encoding="utf-8", xml_declaration=False)
+    properties = tuple(str(wrapper.get("properties", "")).split())
+    # A document with MathML (a formula passed through) must say so in the manifest.
+    if tree.find(f".//{{{MATHML_NS}}}math") is not None and "mathml" not in properties:
+        properties += ("mathml",)
     return Document(
         href=str(wrapper.get("href")),
         data=XHTML_PROLOG + body + b"\n",
-        properties=tuple(str(wrapper.get("properties", "")).split()),
+        properties=properties,
         linear=wrapper.get("linear", "yes") != "no",
     )
 

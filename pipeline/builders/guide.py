@@ -1,5 +1,8 @@
 """The encoding guide as a page of the site: Markdown -> an XHTML fragment for the page shell.
 
+The same conversion serves the edition's introduction on the home page
+(``[tool.edition] about``, ``pipeline.builders.about``).
+
 The guide is the editors' document (``docs/encoding-guide.md`` for our edition). It is the
 project's own text, not a TEI source, so it does not pass the gate; it is converted with the
 ``markdown`` package and re-serialised through lxml so the shell receives well-formed XML
@@ -22,10 +25,16 @@ _FENCE = re.compile(r"^( +)(```|~~~)")
 
 def guide_fragment(path: Path) -> str:
     """The guide at ``path`` as one ``<article>`` element (XML text, no namespace)."""
+    return markdown_fragment(path, "guide", "the encoding guide")
+
+
+def markdown_fragment(path: Path, css_class: str, what: str) -> str:
+    """Markdown at ``path`` as one ``<article class=css_class>`` (XML text, no namespace);
+    ``what`` names the document in the error raised when it cannot be read."""
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise EditionError(f"cannot read the encoding guide {path}: {exc}") from exc
+        raise EditionError(f"cannot read {what} {path}: {exc}") from exc
     converter = markdown.Markdown(extensions=["tables", "fenced_code"], output_format="html")
     # A tag written in the guide (<orgName ref="#cdj">) is an example to show, not markup:
     # without these two steps Markdown would pass it through as an unknown HTML element.
@@ -33,7 +42,7 @@ def guide_fragment(path: Path) -> str:
     converter.inlinePatterns.deregister("html")
     body = converter.convert(_outdent_fences(source))
     article = html.fragment_fromstring(body or "<p></p>", create_parent="article")
-    article.set("class", "guide")
+    article.set("class", css_class)
     text: str = etree.tostring(article, encoding="unicode", method="xml")
     return text
 

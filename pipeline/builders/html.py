@@ -27,6 +27,7 @@ from ..io import write_bytes_atomic, write_text_atomic
 from ..parallel import run_tasks
 from ..paths import ASSETS_DIR
 from ..xslt import ParamValue, XmlText, engine
+from .about import about_document
 from .base import kept_last_good, task_failure
 from .guide import GUIDE_PAGE, guide_fragment
 from .images import copy_images, shown_urls
@@ -118,7 +119,20 @@ def site_params(context: BuildContext, index_pages: Sequence[str]) -> dict[str, 
         # no link to books that will not be there (``build --only html``)
         "epub": context.has_output("epub"),
         "messages": messages(context.language),
+        "texts": texts_param(context),
     }
+
+
+def texts_param(context: BuildContext) -> str:
+    """Every text of the build as "stem TAB xml:id TAB title" lines, so that a letter can link
+    to the letters before and after it (xslt/common/correspondence.xsl)."""
+    lines = []
+    for text in sorted(context.corpus.texts, key=lambda t: t.stem):
+        root = text.source.root
+        xml_id = root.get("{http://www.w3.org/XML/1998/namespace}id", "")
+        fields = (text.stem, xml_id, text_title(root))
+        lines.append("\t".join(" ".join(f.split()) for f in fields))
+    return "\n".join(lines)
 
 
 def edition_title(context: BuildContext) -> str:
@@ -127,16 +141,34 @@ def edition_title(context: BuildContext) -> str:
         return context.title
     texts = context.corpus.texts
     if len(texts) == 1:
-        root = texts[0].source.root
-        titles = root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS)
-        main = [t for t in titles if t.get("type") == "main"] or titles
-        if main:
-            title = " ".join("".join(main[0].itertext()).split())
-            if title:
-                return title
+        title = text_title(texts[0].source.root)
+        if title:
+            return title
     if not texts:
         return i18n.message("edition.default", context.language)
     return i18n.message("edition.count", context.language).replace("{1}", str(len(texts)))
+
+
+def text_title(root: etree._Element) -> str:
+    """A text's own title, as ``r:title`` (xslt/common/header.xsl) chooses it: a letter's or
+    article's (level a), else the main title, else the first that is not a series title."""
+    titles = [
+        t
+        for t in root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=NS)
+        if "".join(t.itertext()).strip()
+    ]
+    best = (
+        [t for t in titles if t.get("level") == "a"]
+        + [t for t in titles if t.get("type") == "main"]
+        + [
+            t
+            for t in titles
+            if t.get("level") not in ("s", "j", "u")
+            and t.get("type") not in ("sub", "desc", "alt", "short")
+        ]
+        + titles
+    )
+    return " ".join("".join(best[0].itertext()).split()) if best else ""
 
 
 # -- reading pages ---------------------------------------------------------------------------
@@ -255,6 +287,8 @@ def render_site_pages(
     """Write the home and about pages, and the encoding guide when there is one."""
     headers = headers_document(context, exclude)
     pages = []
+    if context.about is not None:
+        params = {**params, "about": XmlText(about_document(context.about))}
     if context.guide is not None:
         fragment = guide_fragment(context.guide)
         write_text_atomic(staging / GUIDE_PAGE, wrap_index_page(GUIDE_PAGE, fragment, params))

@@ -52,6 +52,8 @@ __all__ = [
 PAGE_OF_TYPE = {
     "person": "persons.html",
     "personGrp": "persons.html",
+    "role": "persons.html",
+    "castItem": "persons.html",
     "place": "places.html",
     "org": "organisations.html",
 }

@@ -3,8 +3,8 @@
 entity index XML + corpus -> unresolved references (``index.unresolved-ref``, or
 ``index.external-ref`` for addresses outside the registers), names without ``@ref`` (one
 ``index.untagged-name`` per form), register entries never mentioned
-(``index.unused-entry``) and entries declared differently in several files
-(``index.entity-differs``), each placed at its line in the source files.
+(``index.unused-entry``: neither named nor speaking) and entries declared differently in
+several files (``index.entity-differs``), each placed at its line in the source files.
 """
 
 from __future__ import annotations
@@ -109,7 +109,11 @@ class _MentionLines:
 
 
 def _unused(corpus: Corpus, root: etree._Element) -> list[Diagnostic]:
-    unused = [e for e in root.iterfind("ed:entities/ed:entity", NS) if e.get("count") == "0"]
+    unused = [
+        e
+        for e in root.iterfind("ed:entities/ed:entity", NS)
+        if e.get("count") == "0" and e.get("speeches", "0") == "0"
+    ]
     if not unused:
         return []
     where: dict[str, tuple[str, int | None]] = {}

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 SCHEMA_FILE = SCHEMA_DIR / "entities.schema.json"
 SCHEMA_NAME = "entities.schema.json"
 #: Columns of entities.csv and occurrences.csv.
-ENTITY_COLUMNS: tuple[str, ...] = ("id", "type", "subtype", "name", "count", "variants", "note")
+ENTITY_COLUMNS: tuple[str, ...] = ("id", "type", "subtype", "name", "count", "speeches")
+ENTITY_COLUMNS += ("variants", "note")
 ENTITY_COLUMNS += ("authority", "latitude", "longitude", "source")
 OCCURRENCE_COLUMNS: tuple[str, ...] = ("entity", "type", "document", "mention", "section")
 OCCURRENCE_COLUMNS += ("section_heading", "block", "page", "page_id", "text", "context", "url")
@@ -97,6 +98,22 @@ def entity_record(entity: etree._Element) -> dict[str, object]:
         "source": entity.get("source", ""),
         "count": int(entity.get("count", "0")),
         "occurrences": [_location(o) for o in _occurrences(entity)],
+        "speeches": int(entity.get("speeches", "0")),
+        "speech_occurrences": [_speech(s) for s in entity.iterfind("ed:speech", NS)],
+    }
+
+
+def _speech(speech: etree._Element) -> dict[str, object]:
+    """A speech of a character (sp/@who): where it is and how it begins."""
+    return {
+        "document": speech.get("document", ""),
+        "speech": speech.get("speech", ""),
+        "section": _or_none(speech.get("section")),
+        "section_heading": _or_none(speech.get("heading")),
+        "page": _or_none(speech.get("page")),
+        "page_id": _or_none(speech.get("page-id")),
+        "text": speech.findtext("ed:text", "", NS),
+        "url": f"../html/{speech.get('document')}.html#{speech.get('speech')}",
     }
 
 
@@ -148,6 +165,7 @@ def entities_csv(root: etree._Element) -> str:
                 entity.get("subtype", ""),
                 entity.findtext("ed:name", "", NS),
                 entity.get("count"),
+                entity.get("speeches", "0"),
                 variants,
                 entity.findtext("ed:note", "", NS),
                 authority,

@@ -163,7 +163,10 @@
           <xsl:attribute name="id" select="$id"/>
           <xsl:attribute name="class" select="string-join(('app', r:token-class('type', @type)), ' ')"/>
           <xsl:if test="not(r:location-referenced(.))">
-            <xsl:apply-templates select="r:lemma(.)/node()" mode="r:main"/>
+            <!-- the reading text: a variant inside the lemma shows its own lemma only -->
+            <xsl:apply-templates select="r:lemma(.)/node()" mode="r:main">
+              <xsl:with-param name="r:reading-text" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
           </xsl:if>
           <xsl:call-template name="r:app-ref">
             <xsl:with-param name="id" select="$id"/>
@@ -190,13 +193,16 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A variant inside a variant, inside its reading: "lemma (reading Sigla; ...)". -->
+  <!-- A variant inside a variant, inside its reading: "lemma (reading Sigla; ...)" in the
+       apparatus; in the reading text (the outer variant's lemma) its lemma alone. -->
   <xsl:template name="r:app-compact" as="element()">
+    <xsl:param name="r:reading-text" as="xs:boolean" tunnel="yes" select="false()"/>
     <span class="app app-nested">
       <xsl:apply-templates select="r:lemma(.)/node()" mode="r:main">
         <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
-      <xsl:variable name="readings" as="element()*" select="(rdg | rdgGrp/rdg) except r:lemma(.)"/>
+      <xsl:variable name="readings" as="element()*"
+          select="if ($r:reading-text) then () else (rdg | rdgGrp/rdg) except r:lemma(.)"/>
       <xsl:if test="exists($readings)">
         <xsl:text> (</xsl:text>
         <xsl:for-each select="$readings">

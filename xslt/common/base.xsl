@@ -26,6 +26,9 @@
     exclude-result-prefixes="#all"
     expand-text="no">
 
+  <!-- r:msg(): the interface's labels in the edition's interface language. -->
+  <xsl:import href="i18n.xsl"/>
+
   <!-- <ed:registers> with every register list of the corpus (docs/design.md). -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
 
@@ -54,6 +57,100 @@
   <xsl:template match="text()" mode="r:main r:footnote r:card" as="text()?">
     <xsl:value-of select="."/>
   </xsl:template>
+
+  <!-- Word boundaries (TEI Guidelines 3.11.3, 17.1). A line, column or page break inside a
+       word (break="no") joins the word: the whitespace the source has around it for
+       legibility is not rendered, so "hyphen-<lb break="no"/>\n  ated" stays one word. -->
+  <xsl:template match="text()[preceding-sibling::node()[1][@break = 'no']
+      or following-sibling::node()[1][@break = 'no']]" mode="r:main" as="text()?" priority="1">
+    <xsl:variable name="left" as="xs:boolean"
+        select="exists(preceding-sibling::node()[1][r:joins(.)])"/>
+    <xsl:variable name="right" as="xs:boolean"
+        select="exists(following-sibling::node()[1][r:joins(.)])"/>
+    <xsl:variable name="trimmed" as="xs:string"
+        select="if ($left) then replace(., '^\s+', '') else string(.)"/>
+    <xsl:variable name="text" as="xs:string"
+        select="if ($right) then replace($trimmed, '\s+$', '') else $trimmed"/>
+    <xsl:if test="$text != ''">
+      <xsl:value-of select="$text"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="r:joins" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node[self::lb or self::pb or self::cb][@break = 'no'])"/>
+  </xsl:function>
+
+  <!-- Elements TEI separates from a neighbouring element of the same set even when no
+       whitespace stands between them: tokens, segments, utterances, address lines. -->
+  <xsl:function name="r:is-token" as="xs:boolean">
+    <xsl:param name="e" as="node()"/>
+    <xsl:sequence select="exists($e[self::w or self::pc or self::seg or self::s or self::cl
+        or self::phr or self::u or self::addrLine or self::num or self::stage or self::speaker
+        or self::persName or self::placeName or self::orgName or self::name or self::rs
+        or self::date])"/>
+  </xsl:function>
+
+  <!-- True when $e must be set off by a space from the element just before it: both are
+       tokens and nothing (no text) stands between them, unless punctuation attaches (a pc
+       joins the word before it unless @pre says it opens the next one; opening brackets,
+       dashes and word-internal apostrophes join the word after them), @join says they are
+       joined, or they are parts of one word (a w's children). -->
+  <xsl:function name="r:space-before" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="prev" as="node()?" select="$e/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="exists($prev) and $prev instance of element()
+        and r:is-token($prev) and r:is-token($e) and empty($e/parent::w)
+        and not($e/@join = ('left', 'both')) and not($prev/@join = ('right', 'both'))
+        and (if ($e/self::pc) then $e/@pre = ('true', '1')
+             else if ($prev/self::pc) then not($prev/@pre = ('true', '1'))
+                  and not(matches(normalize-space($prev), '^[\p{Ps}\p{Pi}\p{Pd}/]+$'))
+                  and not(matches(normalize-space($prev), '^[''’]$')
+                          and $prev/preceding-sibling::node()[1][self::w])
+             else true())"/>
+  </xsl:function>
+
+  <!-- The space that keeps $e apart from the token before it (r:space-before). -->
+  <xsl:template name="r:word-space" as="text()?">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:if test="r:space-before(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- True when a milestone (pb, cb ...) without break="no" stands between two words with no
+       whitespace on either side ("passing<pb/>truck"): it must render a space, or the words
+       would run together. Punctuation after it ("one<pb/>.") keeps to its word, and a block
+       on either side (items, lines, paragraphs) is separate anyway. Only text and phrase
+       elements are looked into (the string of a whole neighbouring chapter would cost a
+       novel's length per page break). -->
+  <xsl:function name="r:glued" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="prev" as="node()?" select="$e/preceding-sibling::node()[1]"/>
+    <xsl:variable name="next" as="node()?" select="$e/following-sibling::node()[1]"/>
+    <xsl:sequence select="not($e/@break = 'no') and exists($prev) and exists($next)
+        and r:phrase-level($prev) and r:phrase-level($next)
+        and matches(r:last-char($prev), '[\w\p{Pe}\p{Pf}.,;:!?]')
+        and matches(substring(string($next), 1, 1), '[\w\p{Ps}\p{Pi}]')"/>
+  </xsl:function>
+
+  <!-- The last character of a node's text; a regular expression anchored at the end of a
+       long string would be tried at every position of it (Saxon's regex engine is slow). -->
+  <xsl:function name="r:last-char" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="text" as="xs:string" select="string($node)"/>
+    <xsl:sequence select="substring($text, string-length($text))"/>
+  </xsl:function>
+
+  <xsl:variable name="r:phrase-elements" as="xs:string*" select="('hi', 'emph', 'foreign',
+      'persName', 'placeName', 'orgName', 'name', 'rs', 'date', 'num', 'w', 'seg', 'pc', 'title',
+      'term', 'mentioned', 'soCalled', 'q', 'ref', 'choice', 'sic', 'corr', 'orig', 'reg',
+      'abbr', 'expan', 'add', 'del', 'unclear', 'supplied', 'surplus', 'ex', 'am', 'c', 'g')"/>
+
+  <xsl:function name="r:phrase-level" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node instance of text() or local-name($node) = $r:phrase-elements"/>
+  </xsl:function>
 
   <xsl:template match="comment() | processing-instruction()" mode="r:main r:footnote r:card"
       as="empty-sequence()"/>
@@ -308,6 +405,17 @@
     <xsl:variable name="divs" as="xs:integer"
         select="count($head/ancestor::*[r:is-div(.)][head][not(. is $head/..)])"/>
     <xsl:sequence select="min((6, 2 + $divs))"/>
+  </xsl:function>
+
+  <!-- Added to every heading level this module computes: 0 on the web page (the text's title
+       is its h1), -1 in an EPUB content document (headings start at h1: epub/modules). -->
+  <xsl:variable name="r:heading-shift" as="xs:integer" select="0"/>
+
+  <!-- The level of the heading of a section-like element other than a div (a cast list's
+       head ...): one below the headed divs around it. -->
+  <xsl:function name="r:section-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="max((1, min((6, r:heading-level($head) + $r:heading-shift))))"/>
   </xsl:function>
 
   <xsl:function name="r:is-div" as="xs:boolean">

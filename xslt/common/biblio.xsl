@@ -64,9 +64,9 @@
             <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
             <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
-          <!-- a ref without words (as a ptr) shows where it leads: a link needs a name -->
-          <xsl:if test="normalize-space(.) = '' and empty(.//graphic)">
-            <xsl:value-of select="$href"/>
+          <!-- a ref without words shows where it goes, as a ptr does: never an empty link -->
+          <xsl:if test="not(normalize-space()) and empty(*)">
+            <span class="ref-url"><xsl:value-of select="$href"/></span>
           </xsl:if>
         </a>
       </xsl:when>

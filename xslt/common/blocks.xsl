@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Blocks of running text: paragraphs, lists, quotations, verse, drama, tables and figures.
+  Blocks of running text: paragraphs, lists, quotations, tables and figures. Verse and drama
+  have modules of their own (verse.xsl, drama.xsl).
 
   HTML is stricter than TEI about nesting: a p admits only phrasing content, a ul only li, a
   tr only cells. So a TEI p that holds a list, a table or verse becomes <div class="p">; and
@@ -54,10 +55,10 @@
   </xsl:template>
 
   <!-- Lists: item -> li, with the labels and other nodes before it. -->
-  <xsl:template match="list | listBibl | castList" mode="r:main" as="element()+">
+  <xsl:template match="list | listBibl" mode="r:main" as="element()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="items" as="element()*" select="item | bibl | biblStruct | listBibl
-        | castItem | castGroup | msDesc | biblFull"/>
+        | msDesc | biblFull"/>
     <xsl:apply-templates select="head" mode="r:main"/>
     <xsl:element name="{if ($r:phrasing) then 'span'
         else if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol'
@@ -70,19 +71,23 @@
         <xsl:choose>
           <xsl:when test="exists($item)">
             <xsl:element name="{if ($r:phrasing) then 'span' else 'li'}">
-              <xsl:for-each select="$item[self::item or self::castItem]">
+              <xsl:for-each select="$item[self::item]">
                 <xsl:call-template name="r:attributes">
                   <xsl:with-param name="class"
                       select="local-name() || (if ($r:phrasing) then ' block' else '')"/>
                 </xsl:call-template>
               </xsl:for-each>
-              <xsl:if test="not($item[self::item or self::castItem])">
+              <xsl:if test="not($item[self::item])">
                 <xsl:attribute name="class"
                     select="'entry' || (if ($r:phrasing) then ' block' else '')"/>
               </xsl:if>
               <xsl:apply-templates select="current-group() except $item" mode="r:main">
                 <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
               </xsl:apply-templates>
+              <!-- a label and its item are two words even when the source runs them on -->
+              <xsl:if test="$item/preceding-sibling::node()[1][self::label]">
+                <xsl:text> </xsl:text>
+              </xsl:if>
               <xsl:apply-templates select="$item" mode="r:item"/>
             </xsl:element>
           </xsl:when>
@@ -105,24 +110,13 @@
   <!-- The content of an item (its attributes went to the li). -->
   <xsl:template match="*" mode="r:item" as="node()*">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:apply-templates select="if (self::item or self::castItem) then node() else ."
+    <xsl:apply-templates select="if (self::item) then node() else ."
         mode="r:main">
       <xsl:with-param name="r:phrasing" select="$r:phrasing" tunnel="yes"/>
     </xsl:apply-templates>
   </xsl:template>
 
-  <xsl:template match="item | castItem | castGroup | role | roleDesc | actor" mode="r:main"
-      as="element()">
-    <xsl:call-template name="r:inline">
-      <xsl:with-param name="class" select="local-name()"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- Fields of a cast item written without space between them ("<role>HAMLET</role>
-       <roleDesc>a prince</roleDesc>") must not run together when rendered. -->
-  <xsl:template match="(roleDesc | actor | role)[preceding-sibling::node()[1][self::*]]"
-      mode="r:main" as="node()+">
-    <xsl:text>, </xsl:text>
+  <xsl:template match="item" mode="r:main" as="element()">
     <xsl:call-template name="r:inline">
       <xsl:with-param name="class" select="local-name()"/>
     </xsl:call-template>
@@ -168,57 +162,6 @@
     <xsl:call-template name="r:inline">
       <xsl:with-param name="class" select="local-name()"/>
     </xsl:call-template>
-  </xsl:template>
-
-  <!-- Verse. -->
-  <xsl:template match="lg" mode="r:main" as="element()">
-    <xsl:call-template name="r:block">
-      <xsl:with-param name="class" select="'lg'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="l" mode="r:main" as="element()">
-    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
-      <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'l' || (if ($r:phrasing) then ' block' else '')"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- Drama. -->
-  <xsl:template match="sp" mode="r:main" as="element()">
-    <xsl:call-template name="r:block">
-      <xsl:with-param name="class" select="'sp'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="speaker" mode="r:main" as="element()">
-    <xsl:call-template name="r:block">
-      <xsl:with-param name="element" select="'p'"/>
-      <xsl:with-param name="class" select="'speaker'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="stage" mode="r:main" as="element()">
-    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:choose>
-      <xsl:when test="$r:phrasing or r:is-inline(.)">
-        <xsl:call-template name="r:inline">
-          <xsl:with-param name="element" select="'i'"/>
-          <xsl:with-param name="class" select="'stage'"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="r:block">
-          <xsl:with-param name="element" select="'p'"/>
-          <xsl:with-param name="class" select="'stage'"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- Tables: head -> caption; rows and cells; stray nodes go into the next cell. -->
@@ -272,7 +215,9 @@
   <xsl:template match="cell" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="r:before" as="node()*" select="()"/>
-    <xsl:variable name="header" as="xs:boolean" select="@role = 'label' or ../@role = 'label'"/>
+    <!-- an empty cell heads nothing: a header cell only when it has words -->
+    <xsl:variable name="header" as="xs:boolean" select="(@role = 'label' or ../@role = 'label')
+        and (normalize-space() or exists(*))"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else if ($header) then 'th' else 'td'}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="if ($r:phrasing) then 'cell' else ()"/>
@@ -349,9 +294,15 @@
       <xsl:apply-templates select="node() except (head | figDesc)" mode="r:main"/>
       <xsl:if test="head or figDesc">
         <xsl:element name="{if ($r:phrasing) then 'span' else 'figcaption'}">
-          <xsl:apply-templates select="head | figDesc" mode="r:main">
-            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
+          <xsl:for-each select="head | figDesc">
+            <!-- the heading and the description of a figure are apart, whatever the source -->
+            <xsl:if test="position() gt 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:apply-templates select="." mode="r:main">
+              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
         </xsl:element>
       </xsl:if>
     </xsl:element>

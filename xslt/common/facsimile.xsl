@@ -83,11 +83,15 @@
   </xsl:function>
 
   <!-- A page break: a marker with the page number (a link to its image when there is one),
-       whose id is the pb's xml:id. -->
-  <xsl:template match="pb" mode="r:main" as="element()">
+       whose id is the pb's xml:id; a space before it when it stands between two words
+       (r:glued), so that they never run together. -->
+  <xsl:template match="pb" mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="page" as="element()?" select="if (@facs) then r:pb-page(.) else ()"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <xsl:if test="r:glued(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
     <span>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'pb' || (if (@break = 'no') then ' pb-joined' else '')"/>

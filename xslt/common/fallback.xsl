@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The policy for elements that have no rendering (DocBook xslTNG's "warn and render visibly"):
-  their text is always rendered, inside a span or div with the class tei-unknown, and the first
-  such element of each name in a document is reported with the code html.unknown-element.
+  their text is always rendered, inside a span (in running text) or a div (between blocks)
+  with the class tei-unknown, and the first such element of each name in a document is
+  reported with the code html.unknown-element.
 
   render.xsl imports this module first, so that its catch-all template has the lowest import
   precedence of all and never beats a real rendering.
@@ -29,11 +30,16 @@
             select="'element ' || name() || ' has no rendering; its text is shown as is'"/>
       </xsl:call-template>
     </xsl:if>
-    <xsl:element name="{if ($r:phrasing or r:is-inline(.)) then 'span' else 'div'}">
+    <!-- In running text (a p, a heading, a line ...) a span, and everything inside it phrasing
+         too: a div there, or a p inside the span, would be invalid HTML. -->
+    <xsl:variable name="inline" as="xs:boolean" select="$r:phrasing or r:is-inline(.)"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'tei-unknown tei-' || local-name()"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="r:main"/>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="$inline" tunnel="yes"/>
+      </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
 

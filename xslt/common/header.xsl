@@ -1,8 +1,14 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The teiHeader as metadata: title, authors, language, publication date, stable identifier,
-  licence and a citation, as plain values for page titles, <meta> elements, the home and about
-  pages and the EPUB package. The header itself is never rendered in a reading page's body.
+  The teiHeader as metadata (TEI Guidelines chapter 2, "The TEI Header"): title, authors and
+  other agents, language, publication and revision dates, stable identifier, licence, series,
+  and a citation, as plain values for page titles, <meta> elements, the home and about pages
+  and the EPUB package. The header itself is never rendered in a reading page's body; its
+  sources (sourceDesc) are formatted as labelled citations by sources.xsl.
+
+  Names of agents (author, editor, respStmt) are their persName / name / orgName words only:
+  an idno, date, note or affiliation inside them is data about the person, never part of the
+  name ("William Shakespeare", not "William Shakespeare Q692").
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,12 +24,55 @@
   <xsl:import href="base.xsl"/>
   <xsl:import href="i18n.xsl"/>
 
-  <xsl:function name="r:title" as="xs:string">
+  <!-- The words of a name: text, with name parts kept apart, without the data about the
+       person that TEI allows inside author, editor and respStmt. -->
+  <xsl:mode name="r:name-text" on-no-match="text-only-copy" on-multiple-match="fail"/>
+
+  <xsl:template match="idno | date | note | affiliation | email | address | birth | death
+      | ptr | bibl | listBibl | state | trait | residence | occupation | floruit"
+      mode="r:name-text" as="empty-sequence()"/>
+
+  <!-- "<forename>Ada</forename><surname>Lovelace</surname>" is two words. -->
+  <xsl:template match="forename | surname | addName | genName | nameLink | roleName | persName
+      | orgName | name" mode="r:name-text" as="xs:string*">
+    <xsl:sequence select="' '"/>
+    <xsl:apply-templates mode="r:name-text"/>
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
+  <xsl:function name="r:name-text" as="xs:string">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$e/node()" mode="r:name-text"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <!-- The name of an agent (author, editor, respStmt/name ...): its persName, name or
+       orgName (a regularised one first) when it has one, else its own words. -->
+  <xsl:function name="r:agent-name" as="xs:string">
+    <xsl:param name="agent" as="element()"/>
+    <xsl:variable name="names" as="element()*" select="$agent/(persName | name | orgName)"/>
+    <xsl:variable name="best" as="element()?" select="($names[@type = ('reg', 'main',
+        'preferred', 'full')], $names[not(@type = ('variant', 'alt', 'orig', 'short'))],
+        $names)[1]"/>
+    <xsl:sequence select="r:name-text(($best, $agent)[1])"/>
+  </xsl:function>
+
+  <!-- The title of a text: a letter's or article's own title (level a), else the main title,
+       else the first that is not a series or a subtitle. -->
+  <xsl:function name="r:title-element" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" as="element()*" select="$tei/teiHeader/fileDesc/titleStmt/title"/>
-    <xsl:variable name="main" as="xs:string"
-        select="r:plain(($titles[@type = 'main'], $titles[not(@type)], $titles)[1])"/>
-    <xsl:sequence select="if ($main != '') then $main else r:msg('title.untitled')"/>
+    <xsl:sequence select="($titles[@level = 'a'], $titles[@type = 'main'],
+        $titles[not(@level = ('s', 'j', 'u'))][not(@type = ('sub', 'desc', 'alt', 'short'))],
+        $titles)[normalize-space()][1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="main" as="xs:string" select="r:plain(r:title-element($tei))"/>
+    <xsl:sequence select="if ($main != '') then $main else r:msg('text.untitled')"/>
   </xsl:function>
 
   <xsl:function name="r:subtitle" as="xs:string?">
@@ -31,9 +80,23 @@
     <xsl:sequence select="($tei/teiHeader/fileDesc/titleStmt/title[@type = 'sub'])[1] ! r:plain(.)"/>
   </xsl:function>
 
+  <!-- The series a text belongs to: a series title in the title statement (level s), else
+       the series statement's title. -->
+  <xsl:function name="r:series" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="file" as="element()?" select="$tei/teiHeader/fileDesc"/>
+    <xsl:sequence select="($file/titleStmt/title[@level = 's'], $file/seriesStmt/title)
+        [normalize-space()][1] ! r:plain(.)"/>
+  </xsl:function>
+
   <xsl:function name="r:authors" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/teiHeader/fileDesc/titleStmt/author ! r:plain(.)[. != '']"/>
+    <xsl:sequence select="$tei/teiHeader/fileDesc/titleStmt/author ! r:agent-name(.)[. != '']"/>
+  </xsl:function>
+
+  <xsl:function name="r:editors" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/teiHeader/fileDesc/titleStmt/editor ! r:agent-name(.)[. != '']"/>
   </xsl:function>
 
   <!-- The language of a text for the html element; "und" when the header does not say. -->
@@ -48,6 +111,17 @@
     <xsl:variable name="date" as="element()?"
         select="$tei/teiHeader/fileDesc/publicationStmt/date[1]"/>
     <xsl:sequence select="($date/@when, $date[normalize-space()] ! normalize-space(.))[1] ! string(.)"/>
+  </xsl:function>
+
+  <!-- The text's own revision date: the latest ISO date of its revision history. It is the
+       date the encoding last changed, not the date the edition was built. -->
+  <xsl:function name="r:revision-date" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="dates" as="xs:string*" select="$tei/teiHeader/revisionDesc//change
+        /(@when, date/@when)[matches(normalize-space(.),
+        '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?([T ].*)?$')]
+        ! replace(normalize-space(.), '[T ].*$', '')"/>
+    <xsl:sequence select="if (exists($dates)) then sort($dates)[last()] else ()"/>
   </xsl:function>
 
   <!-- The stable identifier: a URI/DOI/URN idno of the publication statement. -->
@@ -67,17 +141,19 @@
   <xsl:function name="r:publisher" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="($tei/teiHeader/fileDesc/publicationStmt/(publisher | distributor
-        | authority))[1] ! r:plain(.)"/>
+        | authority))[1] ! r:agent-name(.)"/>
   </xsl:function>
 
-  <!-- "Authors. Title. Publisher, date. Identifier." with what the header has. -->
+  <!-- "Authors. Title. Publisher, date. Identifier." with what the header has; the date is
+       the publication date, else the text's revision date, else $fallback-date. -->
   <xsl:function name="r:citation" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="fallback-date" as="xs:string"/>
     <xsl:variable name="authors" as="xs:string?"
         select="string-join(r:authors($tei), '; ')[. != '']"/>
     <xsl:variable name="imprint" as="xs:string?" select="string-join((r:publisher($tei),
-        (r:publication-date($tei), $fallback-date)[. != ''][1]), ', ')[. != '']"/>
+        (r:publication-date($tei), r:revision-date($tei), $fallback-date)[. != ''][1]), ', ')
+        [. != '']"/>
     <xsl:sequence select="string-join(($authors, r:title($tei), $imprint,
         r:identifier($tei)) ! replace(., '\.$', ''), '. ') || '.'"/>
   </xsl:function>

@@ -54,21 +54,33 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="term | gloss | soCalled | distinct | seg | phr | s | w | c | pc | num
+  <xsl:template match="term | gloss | soCalled | distinct | num
       | measure | time | roleName | forename | surname | addName | genName | nameLink
-      | affiliation | address | addrLine | street | postCode | postBox | email | author
+      | affiliation | street | postCode | postBox | email | author
       | editor | publisher | pubPlace | distributor | authority | idno | biblScope | edition
       | extent | series | respStmt | resp | unit
-      | country | region | settlement | district | bloc | geog | sound | kinesic | incident
-      | vocal | writing | desc | interp | span" mode="r:main" as="element()">
+      | country | region | settlement | district | bloc | geog | desc | interp | span"
+      mode="r:main" as="node()+">
+    <xsl:call-template name="r:word-space"/>
     <xsl:call-template name="r:inline">
       <xsl:with-param name="class" select="local-name()"/>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="gb | anchor | caesura" mode="r:main" as="element()?">
-    <xsl:if test="@xml:id">
-      <span id="{@xml:id}" class="{local-name()}"/>
+  <xsl:template match="gb | anchor" mode="r:main" as="node()*">
+    <xsl:if test="self::gb and r:glued(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:if test="@xml:id or node()">
+      <!-- empty by definition, but a span of text wrapped in one keeps its words -->
+      <span class="{local-name()}">
+        <xsl:if test="@xml:id">
+          <xsl:attribute name="id" select="@xml:id"/>
+        </xsl:if>
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </span>
     </xsl:if>
   </xsl:template>
 

@@ -27,7 +27,8 @@
   <xsl:import href="i18n.xsl"/>
 
   <xsl:variable name="r:kind-pages" as="map(xs:string, xs:string)" select="map {
-      'person': 'persons.html', 'personGrp': 'persons.html', 'place': 'places.html',
+      'person': 'persons.html', 'personGrp': 'persons.html', 'role': 'persons.html',
+      'castItem': 'persons.html', 'place': 'places.html',
       'org': 'organisations.html'}"/>
   <xsl:variable name="r:kind-labels" as="map(xs:string, xs:string)" select="map {
       'person': r:msg('card.person'), 'personGrp': r:msg('card.personGrp'),
@@ -46,8 +47,9 @@
   </xsl:function>
 
   <xsl:template match="persName | placeName | orgName | name | rs | geogName | objectName"
-      mode="r:main" as="element()+">
+      mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="r:word-space"/>
     <xsl:variable name="class" as="xs:string" select="string-join(distinct-values(('name',
         local-name(), (@ed:kind ! r:token-class('kind', .)), (if (@ed:unresolved = 'true')
         then 'unresolved' else if (@ed:entity) then () else 'unkeyed'))), ' ')"/>
@@ -107,8 +109,9 @@
   </xsl:function>
 
   <!-- Dates in the text link to the timeline; @when becomes a machine-readable time. -->
-  <xsl:template match="date" mode="r:main" as="element()">
+  <xsl:template match="date" mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="r:word-space"/>
     <xsl:variable name="when" as="xs:string?"
         select="@when[matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')]"/>
     <xsl:variable name="time" as="element()">

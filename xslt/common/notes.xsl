@@ -1,10 +1,26 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Notes. A note inside running text becomes a numbered footnote: a marker in the text
-  (role doc-noteref, id = the note's xml:id + "-ref") and an entry in the list of notes that
-  r:footnotes renders at the end of a text, with a link back to the marker (doc-backlink).
-  A note that stands between paragraphs (a child of a div, a list of notes) is rendered where
-  it is. A note inside a note is rendered in brackets inside its footnote.
+  Notes (TEI Guidelines 3.9). Three encodings are met, and each note keeps its words and a
+  way there and back:
+
+  - a note at the point it annotates (inside p, l, head ...: r:is-footnote): a numbered call
+    (a button: it opens the note in a popover, no script needed) and an entry in a list of
+    notes with a link back to the call. Footnotes (@place foot, bottom or none) are listed at
+    the end of their section (the innermost div without headed divs inside: a chapter, a
+    scene), endnotes (@place end) and notes outside any section at the end of the text
+    (r:footnotes). A margin note (@place margin, left, right ...) stays where it is, set in
+    the margin on wide screens; an inline one (@place inline) runs in brackets.
+  - a note that stands apart (a div of notes in the back, a noteGrp) and is pointed at by a
+    ref or ptr (target="#id"), or points itself at what it annotates (@target): rendered
+    where it stands, labelled, with links back to each pointer; every pointer becomes a call
+    with the note's popover, and an annotated element is followed by a call.
+  - a note inside a note runs in brackets inside it.
+
+  Numbers: a note's @n, else the text of the ref that calls it ("[1]" -> 1), else its place
+  in the sequence of called notes of the text (accumulator r:note, so numbering costs the
+  same for the thousandth note as for the first). @type is a class (type-editorial ...) and
+  names the note in its popover. Ids: the note's xml:id (normalisation gives every note
+  one); its call is <id>-ref (<id>-ref-2 ... for further pointers), its popover <id>-pop.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -12,6 +28,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
     xmlns:r="urn:edition:render"
+    xmlns:h="http://www.w3.org/1999/xhtml"
     xmlns="http://www.w3.org/1999/xhtml"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
@@ -20,6 +37,21 @@
   <xsl:import href="base.xsl"/>
   <xsl:import href="i18n.xsl"/>
 
+  <!-- Pointers at a note: ref and ptr whose target names it. -->
+  <xsl:key name="r:note-pointers" match="ref[@target] | ptr[@target]"
+      use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
+  <!-- Notes by the ids of what they annotate (note/@target). -->
+  <xsl:key name="r:annotations" match="note[@target]"
+      use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
+  <xsl:key name="r:note-by-id" match="note[@xml:id]" use="string(@xml:id)"/>
+  <!-- The notes of the text, for the lists and popovers: one pass over the tree to build the
+       index instead of one descendant scan per list (generate-id() is a lookup key here,
+       never written out). -->
+  <xsl:key name="r:text-notes" match="text//note" use="'all'"/>
+  <xsl:key name="r:section-notes" match="text//note"
+      use="if (r:listed(.)) then r:note-section(.) ! generate-id(.) else ()"/>
+
+  <!-- A note at the point it annotates (not between blocks, not in another note). -->
   <xsl:function name="r:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <!-- notes of the apparatus (in an app, a reading or a witness detail) and of a witness
@@ -31,22 +63,49 @@
         or self::witness])"/>
   </xsl:function>
 
-  <!-- The number shown for a footnote: its @n, else its position among the text's footnotes. -->
+  <xsl:function name="r:note-place" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="place" as="xs:string" select="lower-case(normalize-space($note/@place))"/>
+    <xsl:sequence select="
+        if (matches($place, '^(margin|left|right|inner|outer|opposite|overleaf)')) then 'margin'
+        else if ($place = ('inline', 'interlinear', 'above', 'below', 'inspace')) then 'inline'
+        else if ($place = 'end') then 'end'
+        else 'foot'"/>
+  </xsl:function>
+
+  <!-- What points at a note: ref/ptr with its id as target, elements it annotates. -->
+  <xsl:function name="r:pointers" as="element()*">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="root" as="node()" select="root($note)"/>
+    <xsl:sequence select="if (empty($note/@xml:id)) then ()
+        else (key('r:note-pointers', string($note/@xml:id), $root)
+              | (if ($note/@target and not(r:is-footnote($note)))
+                 then tokenize(normalize-space($note/@target))[starts-with(., '#')]
+                      ! key('r:entry', substring(., 2), $root)[not(self::note)]
+                 else ()))"/>
+  </xsl:function>
+
+  <!-- Notes that have a call: footnotes and endnotes at point, and notes standing apart that
+       something points at. -->
+  <xsl:function name="r:is-called" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="empty($note/ancestor::note) and (
+        if (r:is-footnote($note)) then r:note-place($note) = ('foot', 'end')
+        else exists(r:pointers($note)))"/>
+  </xsl:function>
+
+  <xsl:accumulator name="r:note" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text//note[r:is-called(.)]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The label of a note: @n, else the words of the ref calling it, else its number. -->
   <xsl:function name="r:note-number" as="xs:string">
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space($note/@n)"/>
-    <xsl:choose>
-      <xsl:when test="$n != ''"><xsl:sequence select="$n"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="number" as="xs:string">
-          <xsl:for-each select="$note">
-            <xsl:number level="any" count="note[r:is-footnote(.)]"
-                from="text[not(ancestor::text)]"/>
-          </xsl:for-each>
-        </xsl:variable>
-        <xsl:sequence select="$number"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:variable name="called" as="xs:string?" select="(r:pointers($note)[self::ref]
+        ! normalize-space(replace(normalize-space(.), '^[\[\(]+|[\]\)]+$', '')))[. != ''][1]"/>
+    <xsl:sequence select="if ($n != '') then $n else if (exists($called)) then $called
+        else string($note/accumulator-before('r:note'))"/>
   </xsl:function>
 
   <xsl:function name="r:note-id" as="xs:string">
@@ -54,14 +113,42 @@
     <xsl:sequence select="($note/@xml:id, 'ed-note-' || count($note/preceding::note) + 1)[1]"/>
   </xsl:function>
 
+  <!-- "Note 3", or "Editorial note 3" ... for a typed note. -->
+  <xsl:function name="r:note-name" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space($note/@type))"/>
+    <xsl:variable name="key" as="xs:string" select="
+        if ($type = ('editorial', 'editor', 'ed', 'commentary', 'comment')) then 'notes.editorial'
+        else if ($type = ('authorial', 'author', 'auth')) then 'notes.authorial'
+        else if ($type = ('translation', 'translator', 'trans')) then 'notes.translator'
+        else 'notes.note'"/>
+    <xsl:sequence select="r:msg($key, r:note-number($note))"/>
+  </xsl:function>
+
+  <!-- The call of a note: a button opening its popover, with the id the note links back to. -->
+  <xsl:template name="r:note-call" as="element()">
+    <xsl:param name="note" as="element()" required="yes"/>
+    <xsl:param name="n" as="xs:integer" select="1"/>
+    <xsl:param name="label" as="node()*" select="()"/>
+    <xsl:variable name="id" as="xs:string" select="r:note-id($note)"/>
+    <button type="button" class="noteref" id="{$id}-ref{if ($n gt 1) then '-' || $n else ''}"
+        popovertarget="{$id}-pop" aria-label="{r:note-name($note)}">
+      <xsl:choose>
+        <xsl:when test="exists($label)"><xsl:sequence select="$label"/></xsl:when>
+        <xsl:otherwise><sup><xsl:value-of select="r:note-number($note)"/></sup></xsl:otherwise>
+      </xsl:choose>
+    </button>
+  </xsl:template>
+
   <xsl:template match="note" mode="r:main" as="element()">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="number" as="xs:string" select="r:note-number(.)"/>
-    <xsl:variable name="id" as="xs:string" select="r:note-id(.)"/>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
-      <xsl:when test="ancestor::note">
-        <span class="note-inline">
-          <xsl:call-template name="r:attributes"/>
+      <xsl:when test="ancestor::note or (r:is-footnote(.) and r:note-place(.) = 'inline')">
+        <span>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'note-inline note-content'"/>
+          </xsl:call-template>
           <xsl:text> (</xsl:text>
           <xsl:apply-templates mode="r:main">
             <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
@@ -69,32 +156,202 @@
           <xsl:text>) </xsl:text>
         </span>
       </xsl:when>
+      <xsl:when test="r:is-footnote(.) and r:note-place(.) = 'margin'">
+        <xsl:element name="{if ($r:phrasing) then 'span' else 'aside'}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'margin-note note-content'"/>
+          </xsl:call-template>
+          <xsl:if test="$r:phrasing">
+            <xsl:attribute name="role" select="'note'"/>
+          </xsl:if>
+          <xsl:apply-templates mode="r:main"/>
+        </xsl:element>
+      </xsl:when>
       <xsl:when test="not(r:is-footnote(.))">
-        <xsl:call-template name="r:block">
-          <xsl:with-param name="class" select="'note block-note'"/>
+        <xsl:call-template name="r:note-entry">
+          <xsl:with-param name="element" select="if ($r:phrasing) then 'span' else 'div'"/>
         </xsl:call-template>
       </xsl:when>
+      <!-- inside a link a button is not allowed: the number, which the list links back to -->
       <xsl:when test="$r:in-link">
-        <sup class="noteref" id="{$id}-ref"><xsl:value-of select="$number"/></sup>
+        <sup class="noteref" id="{r:note-id(.)}-ref"><xsl:value-of select="r:note-number(.)"/></sup>
       </xsl:when>
       <xsl:otherwise>
-        <a class="noteref" id="{$id}-ref" href="#{$id}" role="doc-noteref"
-            aria-label="{r:msg('notes.ref', $number)}">
-          <sup><xsl:value-of select="$number"/></sup>
-        </a>
+        <xsl:call-template name="r:note-call">
+          <xsl:with-param name="note" select="."/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <!-- The list of footnotes of $scope (a text), or nothing when it has none. -->
+  <!-- A note standing apart: its label (linking back to what points at it) and its words. -->
+  <xsl:template name="r:note-entry" as="element()">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="element" as="xs:string" select="'div'"/>
+    <xsl:variable name="note" as="element()" select="."/>
+    <xsl:variable name="id" as="xs:string" select="r:note-id(.)"/>
+    <xsl:variable name="pointers" as="element()*" select="r:pointers(.)"/>
+    <!-- in a list of notes every note has a label (a self-link when nothing calls it);
+         a lone note between paragraphs is set off as a block -->
+    <xsl:variable name="listed" as="xs:boolean" select="exists($pointers)
+        or normalize-space(@n) != '' or exists(parent::noteGrp | parent::*[r:is-div(.)]
+        [@type = ('notes', 'endnotes', 'footnotes') or ancestor::back])"/>
+    <xsl:element name="{$element}">
+      <xsl:attribute name="id" select="$id"/>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'note ' || (if ($listed) then 'note-entry'
+            else 'block-note') || (if ($element = 'span') then ' block' else '')"/>
+        <xsl:with-param name="id" select="false()"/>
+      </xsl:call-template>
+      <xsl:if test="exists($pointers) or normalize-space(@n)">
+        <span class="note-label">
+          <xsl:for-each select="$pointers">
+            <xsl:variable name="n" as="xs:integer" select="position()"/>
+            <a class="backlink" role="doc-backlink"
+                href="#{$id}-ref{if ($n gt 1) then '-' || $n else ''}"
+                aria-label="{r:msg('notes.back', r:note-number($note))}">
+              <xsl:value-of select="if ($n = 1) then r:note-number($note) else '↩' || $n"/>
+            </a>
+            <xsl:text> </xsl:text>
+          </xsl:for-each>
+          <xsl:if test="empty($pointers)">
+            <xsl:value-of select="normalize-space(@n)"/>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+        </span>
+      </xsl:if>
+      <!-- nothing points at it: a link to itself, so that it can be cited -->
+      <xsl:if test="$listed and empty($pointers) and not(normalize-space(@n))">
+        <span class="note-label"><a class="note-anchor" href="#{$id}"
+            aria-label="{r:msg('notes.anchor')}">#</a></span>
+      </xsl:if>
+      <xsl:element name="{$element}">
+        <xsl:attribute name="class" select="'note-content' ||
+            (if ($element = 'span') then ' block' else '')"/>
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="$element = 'span'" tunnel="yes"/>
+          <xsl:with-param name="r:in-link" select="false()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:element>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A ref or ptr to a note is its call: the words of the ref ("[1]"), or its number. -->
+  <xsl:template match="ref[@target][r:target-note(.)] | ptr[@target][r:target-note(.)]"
+      mode="r:main" as="node()+" priority="5">
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="note" as="element()" select="r:target-note(.)"/>
+    <xsl:choose>
+      <xsl:when test="$r:in-link">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="r:note-call">
+          <xsl:with-param name="note" select="$note"/>
+          <xsl:with-param name="n" select="index-of(r:pointers($note) ! generate-id(.),
+              generate-id(.))[1]"/>
+          <xsl:with-param name="label" as="node()*">
+            <xsl:if test="self::ref and normalize-space(.)">
+              <xsl:apply-templates mode="r:main">
+                <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:if>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:function name="r:target-note" as="element()?">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:variable name="first" as="xs:string?"
+        select="tokenize(normalize-space($pointer/@target))[1]"/>
+    <xsl:sequence select="if (starts-with($first, '#'))
+        then key('r:note-by-id', substring($first, 2), root($pointer))
+            [empty(ancestor::note)][not(r:is-footnote(.))][1]
+        else ()"/>
+  </xsl:function>
+
+  <!-- Whether the text has notes that point at what they annotate: a pattern matching any
+       element is tried on every element, so the key is looked up only when there are. -->
+  <xsl:variable name="r:annotated" as="xs:boolean"
+      select="exists(/descendant::note[@target][not(ancestor::teiHeader)])"/>
+
+  <!-- An element a note annotates (note/@target) is followed by the note's call. -->
+  <xsl:template match="*[$r:annotated][@xml:id][exists(key('r:annotations', string(@xml:id)))]"
+      mode="r:main" as="node()+" priority="10">
+    <xsl:next-match/>
+    <xsl:variable name="here" as="element()" select="."/>
+    <xsl:for-each select="key('r:annotations', string(@xml:id))[not(r:is-footnote(.))]
+        [empty(ancestor::note)]">
+      <xsl:call-template name="r:note-call">
+        <xsl:with-param name="note" select="."/>
+        <xsl:with-param name="n" select="index-of(r:pointers(.) ! generate-id(.),
+            generate-id($here))[1]"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Notes lists ========================================================================== -->
+
+  <!-- The section that lists a footnote: the innermost div around it without headed divs
+       inside; none for an endnote or a note outside such a div (listed at the end). -->
+  <xsl:function name="r:note-section" as="element()?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if (r:note-place($note) = 'end') then ()
+        else $note/ancestor::*[r:is-div(.)][not(*[r:is-div(.)][head])][1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:listed" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="r:is-footnote($note) and empty($note/ancestor::note)
+        and r:note-place($note) = ('foot', 'end')"/>
+  </xsl:function>
+
+  <!-- The notes listed at the end of a div (called from the div's template). -->
+  <xsl:template name="r:section-notes" as="element()?">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:if test="not(*[r:is-div(.)][head])">
+      <xsl:variable name="div" as="element()" select="."/>
+      <xsl:call-template name="r:notes-list">
+        <xsl:with-param name="notes" select="key('r:section-notes', generate-id($div))"/>
+        <xsl:with-param name="level"
+            select="min((6, 2 + count(ancestor-or-self::*[r:is-div(.)][head])))"/>
+        <xsl:with-param name="id" select="(@xml:id, 'ed-div')[1] || '-notes'"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The notes of $scope (a text) not listed with a section: endnotes and notes outside
+       sections, at the end of the text. -->
   <xsl:template name="r:footnotes" as="element()?">
     <xsl:param name="scope" as="element()" required="yes"/>
     <xsl:param name="level" as="xs:integer" select="2"/>
-    <xsl:variable name="notes" as="element()*" select="$scope//note[r:is-footnote(.)]"/>
+    <xsl:call-template name="r:notes-list">
+      <xsl:with-param name="notes" select="r:notes-of($scope)[r:listed(.)]
+          [empty(r:note-section(.))]"/>
+      <xsl:with-param name="level" select="$level"/>
+      <xsl:with-param name="id" select="'ed-notes'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The notes inside $scope (a text), in document order. -->
+  <xsl:function name="r:notes-of" as="element()*">
+    <xsl:param name="scope" as="element()"/>
+    <xsl:sequence select="key('r:text-notes', 'all', root($scope))
+        [ancestor::* intersect $scope]"/>
+  </xsl:function>
+
+  <xsl:template name="r:notes-list" as="element()?">
+    <xsl:param name="notes" as="element()*" required="yes"/>
+    <xsl:param name="level" as="xs:integer" required="yes"/>
+    <xsl:param name="id" as="xs:string" required="yes"/>
     <xsl:if test="exists($notes)">
-      <section class="footnotes" role="doc-endnotes" aria-labelledby="ed-notes-title">
+      <section class="footnotes" role="doc-endnotes" aria-labelledby="{$id}-title">
         <xsl:element name="h{$level}">
-          <xsl:attribute name="id" select="'ed-notes-title'"/>
+          <xsl:attribute name="id" select="$id || '-title'"/>
+          <xsl:attribute name="class" select="'notes-title'"/>
           <xsl:value-of select="r:msg('notes.title')"/>
         </xsl:element>
         <ol>
@@ -116,7 +373,7 @@
         <xsl:value-of select="r:note-number(.)"/>
       </a>
       <xsl:text> </xsl:text>
-      <div class="footnote-body">
+      <div class="footnote-body note-content">
         <xsl:apply-templates mode="r:main">
           <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
           <xsl:with-param name="r:in-link" select="false()" tunnel="yes"/>
@@ -124,5 +381,43 @@
       </div>
     </li>
   </xsl:template>
+
+  <!-- Popovers ============================================================================ -->
+
+  <!-- One popover per called note of $scope: the note's words again (without ids, which
+       belong to the note's own rendering), a link to the note and a close button. -->
+  <xsl:template name="r:note-popovers" as="element()?">
+    <xsl:param name="scope" as="element()" required="yes"/>
+    <xsl:variable name="notes" as="element()*" select="r:notes-of($scope)[r:is-called(.)]"/>
+    <xsl:if test="exists($notes)">
+      <div class="note-popovers">
+        <xsl:for-each select="$notes">
+          <xsl:variable name="id" as="xs:string" select="r:note-id(.)"/>
+          <xsl:variable name="body" as="node()*">
+            <xsl:apply-templates mode="r:main">
+              <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
+              <xsl:with-param name="r:in-link" select="false()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:variable>
+          <div id="{$id}-pop" popover="" role="dialog" aria-labelledby="{$id}-pop-title"
+              class="note-popover{r:token-class('type', @type) ! (' ' || .)}">
+            <p class="note-popover-title" id="{$id}-pop-title">
+              <xsl:value-of select="r:note-name(.)"/>
+            </p>
+            <div class="note-popover-body">
+              <xsl:apply-templates select="$body" mode="r:copy-without-ids"/>
+            </div>
+            <p class="note-popover-more"><a href="#{$id}"><xsl:value-of
+                select="r:msg('notes.goto')"/></a></p>
+            <button type="button" class="card-close" popovertarget="{$id}-pop"
+                popovertargetaction="hide"><xsl:value-of select="r:msg('notes.close')"/></button>
+          </div>
+        </xsl:for-each>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:mode name="r:copy-without-ids" on-no-match="shallow-copy" on-multiple-match="fail"/>
+  <xsl:template match="@id | @aria-labelledby" mode="r:copy-without-ids" as="empty-sequence()"/>
 
 </xsl:stylesheet>

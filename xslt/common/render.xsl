@@ -1,7 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The shared TEI -> XHTML rendering, as one module to import (the HTML pages and the EPUB
-  content documents do): a manifest of the concern modules, one per TEI Guidelines topic.
+  content documents do): a manifest of the modules, one per chapter of the TEI Guidelines
+  (header and sources: 2; structure: 4; blocks and inline: 3; analysis: 17; formulae: 14;
+  verse: 6; drama: 7; spoken: 8; correspondence: 2.4.6 and 4.2.2; biblio: 3.12; names: 13; notes: 3.9), so that the rendering
+  of an element is found by its chapter.
   Each module imports base.xsl (parameters, modes, functions); fallback.xsl (the policy for
   unknown elements) comes first so that it has the lowest import precedence.
 
@@ -19,10 +22,17 @@
 
   <xsl:import href="fallback.xsl"/>
   <xsl:import href="header.xsl"/>
+  <xsl:import href="sources.xsl"/>
   <xsl:import href="structure.xsl"/>
   <xsl:import href="blocks.xsl"/>
   <xsl:import href="inline.xsl"/>
   <xsl:import href="transcription.xsl"/>
+  <xsl:import href="analysis.xsl"/>
+  <xsl:import href="formulae.xsl"/>
+  <xsl:import href="verse.xsl"/>
+  <xsl:import href="drama.xsl"/>
+  <xsl:import href="spoken.xsl"/>
+  <xsl:import href="correspondence.xsl"/>
   <xsl:import href="biblio.xsl"/>
   <xsl:import href="names.xsl"/>
   <xsl:import href="notes.xsl"/>

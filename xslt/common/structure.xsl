@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Text structure: text, front, body, back, group, div/div1..div7 and their heads, the title page
-  (docTitle, titlePart, byline, docAuthor ...), letters and chapters' openers and closers,
-  floatingText and milestone. A headed div becomes a section whose heading carries a self-link
+  (docTitle, titlePart, byline, docAuthor ...), epigraphs and arguments, floatingText and
+  milestone. The parts of letters (opener, closer ...) are in correspondence.xsl. A headed div becomes a section whose heading carries a self-link
   to the section's id (the normalized xml:id); heading levels follow the nesting of headed divs
   so that they never skip a level.
 -->
@@ -35,13 +35,41 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A div; its apparatus follows its own content (apparatus.xsl: r:unit-content), the
+       footnotes of a section without headed divs inside are listed at its end (notes.xsl),
+       and a div of notes without a head gets one. -->
   <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7" mode="r:main"
       as="element()">
-    <xsl:call-template name="r:unit">
-      <xsl:with-param name="element" select="if (head) then 'section' else 'div'"/>
-      <xsl:with-param name="class" select="'div'"/>
-    </xsl:call-template>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$r:phrasing">
+        <xsl:call-template name="r:block">
+          <xsl:with-param name="class" select="'div'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="notes-head" as="xs:boolean"
+            select="empty(head) and @type = ('notes', 'endnotes', 'footnotes') and exists(note)"/>
+        <xsl:element name="{if (head or $notes-head) then 'section' else 'div'}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'div'"/>
+          </xsl:call-template>
+          <xsl:if test="$notes-head">
+            <xsl:element name="h{min((6, 2 + count(ancestor::*[r:is-div(.)][head])))}">
+              <xsl:attribute name="class" select="'head notes-title'"/>
+              <xsl:value-of select="r:msg('notes.title')"/>
+            </xsl:element>
+          </xsl:if>
+          <!-- the children, with the apparatus of the div after its own content -->
+          <xsl:call-template name="r:unit-content"/>
+          <xsl:call-template name="r:section-notes"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <!-- Overridden by notes.xsl, which render.xsl imports after this module. -->
+  <xsl:template name="r:section-notes" as="element()?"/>
 
   <!-- The first head of a div is its heading; later heads are subheadings. -->
   <xsl:template match="head[r:is-div(..)][. is ../head[1]]" mode="r:main" as="element()">
@@ -68,17 +96,17 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Title pages and the formal parts of letters and chapters. -->
-  <xsl:template match="titlePage | docTitle | epigraph | argument | opener | closer
-      | floatingText | postscript | docImprint" mode="r:main" as="element()">
+  <!-- Title pages and the formal parts of chapters (those of letters: correspondence.xsl). -->
+  <xsl:template match="titlePage | docTitle | epigraph | argument | floatingText | docImprint"
+      mode="r:main" as="element()">
     <xsl:call-template name="r:block">
       <xsl:with-param name="class" select="local-name()"/>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Lines of a title page or a letter: paragraphs, or spans inside another such line. -->
-  <xsl:template match="titlePart | byline | docAuthor | docDate | docEdition | salute | signed
-      | dateline | trailer" mode="r:main" as="element()">
+  <!-- Lines of a title page: paragraphs, or spans inside another such line. -->
+  <xsl:template match="titlePart | byline | docAuthor | docDate | docEdition | trailer"
+      mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$r:phrasing">

@@ -34,11 +34,21 @@
   <xsl:function name="r:toc-children" as="element()*">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="$e/(front | body | back | group | text | floatingText
-        | div | div1 | div2 | div3 | div4 | div5 | div6 | div7)"/>
+        | div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | castList[@xml:id])"/>
   </xsl:function>
 
   <xsl:template match="*" mode="r:toc" as="element()*">
     <xsl:apply-templates select="r:toc-children(.)" mode="r:toc"/>
+  </xsl:template>
+
+  <!-- A play's cast list is a part of it a reader looks for. -->
+  <xsl:template match="castList" mode="r:toc" as="element()">
+    <xsl:variable name="label" as="xs:string" select="r:plain(head[1])"/>
+    <li>
+      <a href="#{@xml:id}">
+        <xsl:value-of select="if ($label != '') then $label else r:msg('drama.cast')"/>
+      </a>
+    </li>
   </xsl:template>
 
   <xsl:template match="*[r:is-div(.)][head][@xml:id]" mode="r:toc" as="element()">

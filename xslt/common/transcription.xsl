@@ -388,8 +388,11 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A column break: a mark in the diplomatic view. -->
-  <xsl:template match="cb" mode="r:main" as="element()">
+  <!-- A column break: a mark in the diplomatic view (and a space between two words). -->
+  <xsl:template match="cb" mode="r:main" as="node()+">
+    <xsl:if test="r:glued(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="class" select="'cb'"/>
       <xsl:with-param name="view" select="'dipl'"/>

@@ -40,7 +40,9 @@
 
   <xsl:template match="/">
     <xsl:variable name="text" as="element(tei:text)" select="tei:TEI/tei:text"/>
-    <xsl:variable name="divs" as="element()*" select="$text/(tei:front | tei:body | tei:back)/*[ee:is-div(.)]"/>
+    <!-- the top-level divs, and a play's cast list (common/drama.xsl) -->
+    <xsl:variable name="divs" as="element()*" select="$text/(tei:front | tei:body | tei:back)
+        /(*[ee:is-div(.)] | tei:castList[@xml:id])"/>
     <xsl:variable name="first-body" as="element()?" select="($text/tei:body//*[@xml:id])[1]"/>
     <xsl:call-template name="ee:document">
       <xsl:with-param name="href" select="'nav.xhtml'"/>
@@ -92,6 +94,15 @@
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:castList" mode="ee:toc" as="element()">
+    <xsl:variable name="head" as="xs:string" select="r:plain(tei:head[1])"/>
+    <li>
+      <a href="{ee:href(.)}">
+        <xsl:value-of select="if ($head != '') then $head else r:msg('drama.cast')"/>
+      </a>
+    </li>
   </xsl:template>
 
   <xsl:template match="*" mode="ee:toc">

@@ -23,7 +23,8 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
       indent="no"/>
 
-  <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
+  <!-- use-accumulators: verse line numbers and split lines (common/verse.xsl) -->
+  <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
 
   <!-- Where the encoding guidelines of the edition are published (empty: not linked). -->
   <xsl:param name="guide-url" as="xs:string" select="''"/>

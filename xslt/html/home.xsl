@@ -1,8 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The home page (OUT/html/index.html) from the texts' headers (<ed:corpus> of TEI elements with
-  their teiHeader and ed:stem): the edition's title, its introduction (the project description
-  of the headers), the list of texts and the downloads (EPUB books, index exports).
+  their teiHeader and ed:stem): the edition's title, its introduction, the list of texts
+  (grouped by series when texts belong to one) and the downloads (EPUB books, index exports).
+
+  The introduction is the edition's own text ([tool.edition] about, passed as $about: a TEI
+  document rendered like the texts, or an XHTML fragment converted from Markdown); without
+  one, a one-text edition is introduced by its text's project description, and a collection
+  by nothing: one text's projectDesc does not speak for the others.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,14 +23,18 @@
 
   <xsl:import href="../common/render.xsl"/>
   <xsl:import href="modules/shell.xsl"/>
+  <xsl:import href="modules/xhtml.xsl"/>
 
   <!-- Whether the EPUB books exist beside the site (not after a build of the HTML alone). -->
   <xsl:param name="epub" as="xs:boolean" select="true()"/>
+  <!-- The edition's introduction ([tool.edition] about): TEI, or XHTML without namespace. -->
+  <xsl:param name="about" as="document-node()?" select="()"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
       indent="no"/>
 
-  <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
+  <!-- use-accumulators: verse line numbers and split lines (common/verse.xsl) -->
+  <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
 
   <!-- Index exports written by the index builder into OUT/index/. -->
   <xsl:variable name="exports" as="map(xs:string, xs:string)*" select="
@@ -37,13 +46,22 @@
 
   <xsl:template match="/" as="element()">
     <xsl:variable name="texts" as="element()*" select="ed:corpus/TEI"/>
-    <xsl:variable name="intro" as="element()*"
-        select="($texts/teiHeader/encodingDesc/projectDesc)[1]/(p, ab)[position() le 3]"/>
+    <xsl:variable name="about-tei" as="element()?" select="($about/TEI/text/body,
+        $about/TEI/text, $about/text/body, $about/text, $about/body, $about/div)[1]"/>
+    <xsl:variable name="intro" as="element()*" select="
+        if (exists($about-tei)) then $about-tei/(node() except (head, docTitle))[self::*]
+        else if (exists($about)) then $about/*/*
+        else if (count($texts) = 1)
+        then $texts/teiHeader/encodingDesc/projectDesc/(p, ab)[position() le 3]
+        else ()"/>
+    <xsl:variable name="intro-title" as="xs:string"
+        select="($about-tei/head[1] ! r:plain(.), r:msg('home.intro'))[1]"/>
     <xsl:call-template name="s:page">
       <xsl:with-param name="title" select="$edition-title"/>
       <xsl:with-param name="page" select="'index.html'"/>
       <xsl:with-param name="lang" select="($texts[1] ! r:text-lang(.), 'en')[1]"/>
-      <xsl:with-param name="description" select="r:plain($intro[1])"/>
+      <xsl:with-param name="description" select="normalize-space(string(
+          ($intro/descendant-or-self::*[local-name() = 'p'])[1]))"/>
       <xsl:with-param name="body-class" select="'page home'"/>
       <xsl:with-param name="content" as="element()*">
         <header class="page-header">
@@ -59,18 +77,30 @@
         </header>
         <xsl:if test="exists($intro)">
           <section class="introduction" aria-labelledby="ed-intro">
-            <h2 id="ed-intro"><xsl:value-of select="r:msg('home.intro')"/></h2>
-            <xsl:apply-templates select="$intro" mode="r:main"/>
+            <h2 id="ed-intro"><xsl:value-of select="$intro-title"/></h2>
+            <xsl:choose>
+              <xsl:when test="exists($about) and empty($about-tei)">
+                <xsl:apply-templates select="$intro" mode="s:xhtml"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:apply-templates select="$intro" mode="r:main"/>
+              </xsl:otherwise>
+            </xsl:choose>
             <p><a href="about.html"><xsl:value-of select="r:msg('home.about')"/></a></p>
           </section>
         </xsl:if>
         <section class="texts" aria-labelledby="ed-texts">
           <h2 id="ed-texts"><xsl:value-of select="r:msg('nav.texts')"/></h2>
-          <ol class="text-list">
-            <xsl:for-each select="$texts">
-              <xsl:call-template name="text-entry"/>
-            </xsl:for-each>
-          </ol>
+          <xsl:for-each-group select="$texts" group-by="(r:series(.), '')[1]">
+            <xsl:if test="current-grouping-key() != ''">
+              <h3 class="series-title"><xsl:value-of select="current-grouping-key()"/></h3>
+            </xsl:if>
+            <ol class="text-list">
+              <xsl:for-each select="current-group()">
+                <xsl:call-template name="text-entry"/>
+              </xsl:for-each>
+            </ol>
+          </xsl:for-each-group>
         </section>
         <section class="downloads" aria-labelledby="ed-downloads">
           <h2 id="ed-downloads"><xsl:value-of select="r:msg('home.downloads')"/></h2>
@@ -101,8 +131,8 @@
   <xsl:template name="text-entry" as="element()">
     <xsl:variable name="source" as="element()?"
         select="(teiHeader/fileDesc/sourceDesc/(bibl | biblStruct | biblFull))[1]"/>
-    <xsl:variable name="date" as="xs:string?"
-        select="($source//date)[1] ! (@when, normalize-space(.))[. != ''][1] ! string(.)"/>
+    <xsl:variable name="date" as="xs:string?" select="(r:letter-date(.),
+        ($source//date)[1] ! (@when, normalize-space(.))[. != ''][1] ! string(.))[1]"/>
     <li>
       <a class="text-title" href="{@ed:stem}.html"><xsl:value-of select="r:title(.)"/></a>
       <xsl:if test="exists(r:authors(.)) or exists($date)">

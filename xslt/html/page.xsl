@@ -23,6 +23,7 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
       indent="no"/>
 
+  <!-- use-accumulators: verse line numbers and split lines (common/verse.xsl) -->
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
 
   <xsl:template match="/" as="element()">

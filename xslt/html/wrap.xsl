@@ -14,6 +14,7 @@
     expand-text="no">
 
   <xsl:import href="modules/shell.xsl"/>
+  <xsl:import href="modules/xhtml.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
       indent="no"/>
@@ -22,11 +23,10 @@
   <xsl:param name="lang" as="xs:string" select="'en'"/>
 
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
-  <xsl:mode name="xhtml" on-no-match="shallow-copy" on-multiple-match="fail"/>
 
   <xsl:template match="/" as="element()">
     <xsl:variable name="content" as="node()*">
-      <xsl:apply-templates select="node()" mode="xhtml"/>
+      <xsl:apply-templates select="node()" mode="s:xhtml"/>
     </xsl:variable>
     <xsl:variable name="h1" as="xs:string"
         select="normalize-space(($content/descendant-or-self::h:h1)[1])"/>
@@ -38,14 +38,5 @@
       <xsl:with-param name="content" select="$content"/>
     </xsl:call-template>
   </xsl:template>
-
-  <!-- Elements in no namespace move into XHTML; script and style are dropped. -->
-  <xsl:template match="*[namespace-uri() = '']" mode="xhtml" as="element()">
-    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:apply-templates select="@* | node()" mode="xhtml"/>
-    </xsl:element>
-  </xsl:template>
-  <xsl:template match="*:script | *:style | @*[starts-with(lower-case(local-name()), 'on')]"
-      mode="xhtml" as="empty-sequence()" priority="2"/>
 
 </xsl:stylesheet>

@@ -9,7 +9,7 @@
 
   Output (namespace urn:edition, prefix ed):
 
-  <ed:index entities="N" mentions="N" dates="N" unresolved="N" untagged="N">
+  <ed:index entities="N" mentions="N" speeches="N" dates="N" unresolved="N" untagged="N">
     <ed:documents>
       <ed:document stem="belgium-1944" title="..." lang="en" mentions="N"/>   corpus order
     </ed:documents>
@@ -21,7 +21,8 @@
                                          both, else the name without a leading article
                  subtype="resistance"    the entry's @type, when it has one
                  source="organisations"  stem of the file holding the entry
-                 count="11">             number of occurrences (0: never mentioned)
+                 count="11"              number of occurrences (0: never mentioned)
+                 speeches="0">           number of speeches (sp/@who) the entity speaks
         <ed:name lang="fr">Comité de Défense des Juifs</ed:name>   preferred name (lang when
                                                                      the register gives one)
         <ed:variant count="4" lang="fr">Comité de Défense des Juifs</ed:variant>*
@@ -31,6 +32,8 @@
                                          url only for known types or web addresses
         <ed:coordinates lat="51.028" long="4.481"/>?             places with location/geo
         <ed:occurrence ...mention record.../>*                     document order
+        <ed:speech document="" speech="" section="" heading="" page="" page-id="">
+          <ed:text>the speech's first words</ed:text></ed:speech>*   document order
       </ed:entity>
     </ed:entities>
     <ed:timeline>                        every tei:date in a text, by start, then end, then
@@ -76,6 +79,9 @@
   <!-- Resolved names by the id of the register entry they belong to. -->
   <xsl:key name="mentions" match="tei:text//*[@ed:entity]"
       use="ed:entry-of(key('entry', string(@ed:entity), $registers)[1])/@xml:id"/>
+  <!-- Speeches by the ids of the entries their speakers are (sp/@ed:speakers). -->
+  <xsl:key name="speeches" match="tei:text//tei:sp[@ed:speakers]"
+      use="tokenize(@ed:speakers) ! ed:entry-of(key('entry', ., $registers)[1])/@xml:id"/>
 
   <xsl:variable name="ed:name-elements" as="xs:string+" select="('persName', 'placeName',
       'orgName', 'name', 'rs', 'geogName', 'objectName')"/>
@@ -87,7 +93,8 @@
   <xsl:template match="ed:corpus" as="element(ed:index)">
     <xsl:variable name="corpus" as="document-node()" select="root()"/>
     <xsl:variable name="entries" as="element()*" select="$registers//*[@xml:id]
-        [local-name() = $ed:entry-kinds][namespace-uri() = 'http://www.tei-c.org/ns/1.0']"/>
+        [local-name() = $ed:entry-kinds][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
+        [not(self::tei:castItem[tei:role/@xml:id])]"/>
     <xsl:variable name="entities" as="element(ed:entity)*">
       <xsl:for-each select="$entries">
         <xsl:sort select="index-of($ed:entry-kinds, local-name())"/>
@@ -96,6 +103,7 @@
         <xsl:sort select="string(@xml:id)"/>
         <xsl:apply-templates select="." mode="ed:entity">
           <xsl:with-param name="mentions" select="key('mentions', string(@xml:id), $corpus)"/>
+          <xsl:with-param name="speeches" select="key('speeches', string(@xml:id), $corpus)"/>
         </xsl:apply-templates>
       </xsl:for-each>
     </xsl:variable>
@@ -111,12 +119,12 @@
         [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
         [not(ed:in-register(.))]"/>
     <ed:index entities="{count($entities)}" mentions="{sum($entities/@count)}"
+        speeches="{sum($entities/@speeches)}"
         dates="{count($dates)}" unresolved="{count($unresolved)}"
         untagged="{count($untagged)}">
       <ed:documents>
         <xsl:for-each select="ed:document">
-          <ed:document stem="{@ed:stem}" title="{(*/tei:teiHeader/tei:fileDesc/tei:titleStmt
-              /tei:title)[1] ! ed:text(.)}"
+          <ed:document stem="{@ed:stem}" title="{ed:title(*)}"
               lang="{*/@xml:lang}" mentions="{count(*/tei:text//*[@ed:entity])}"/>
         </xsl:for-each>
       </ed:documents>
@@ -161,7 +169,19 @@
   <xsl:function name="ed:in-register" as="xs:boolean">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="exists($node/ancestor::*[local-name() = ('listPerson', 'listPlace',
-        'listOrg', 'listEvent', 'listObject', 'listNym')])"/>
+        'listOrg', 'listEvent', 'listObject', 'listNym', 'castList')])"/>
+  </xsl:function>
+
+  <!-- A text's own title, as the reading pages show it (xslt/common/header.xsl r:title): a
+       letter's or article's (level a), else the main title, else the first that is not a
+       series title. -->
+  <xsl:function name="ed:title" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="titles" as="element(tei:title)*"
+        select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
+    <xsl:sequence select="($titles[@level = 'a'], $titles[@type = 'main'],
+        $titles[not(@level = ('s', 'j', 'u'))][not(@type = ('sub', 'desc', 'alt', 'short'))],
+        $titles)[1] ! ed:text(.)"/>
   </xsl:function>
 
   <!-- Start and end of a dated mention, for sorting the timeline (ISO strings sort). -->

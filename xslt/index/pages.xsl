@@ -32,13 +32,13 @@
 
   <!-- Page file -> (title, register kinds listed on it); entities.html takes the rest. -->
   <xsl:variable name="pages" as="map(xs:string, xs:string*)" select="map {
-      'persons.html': (r:msg('nav.persons'), 'person', 'personGrp'),
+      'persons.html': (r:msg('nav.persons'), 'person', 'personGrp', 'role', 'castItem'),
       'places.html': (r:msg('nav.places'), 'place'),
       'organisations.html': (r:msg('nav.organisations'), 'org'),
       'entities.html': (r:msg('nav.entities')),
       'timeline.html': (r:msg('nav.timeline')) }"/>
   <xsl:variable name="listed-kinds" as="xs:string+"
-      select="('person', 'personGrp', 'place', 'org')"/>
+      select="('person', 'personGrp', 'role', 'castItem', 'place', 'org')"/>
 
   <xsl:template match="/" as="element()">
     <xsl:apply-templates select="ed:index"/>
@@ -70,8 +70,14 @@
           </xsl:when>
           <xsl:otherwise>
             <p class="index-summary">
-              <xsl:value-of select="r:msg('index.summary', (ed:plural(count($entities), 'index.entry'),
-                  ed:plural(xs:integer(sum($entities/@count)), 'index.mention')))"/>
+              <xsl:variable name="speeches" as="xs:integer"
+                  select="xs:integer(sum($entities/@speeches))"/>
+              <xsl:value-of select="if ($speeches gt 0)
+                  then r:msg('index.summary.speeches', (ed:plural(count($entities), 'index.entry'),
+                      ed:plural(xs:integer(sum($entities/@count)), 'index.mention'),
+                      ed:speeches($speeches)))
+                  else r:msg('index.summary', (ed:plural(count($entities), 'index.entry'),
+                      ed:plural(xs:integer(sum($entities/@count)), 'index.mention')))"/>
             </p>
             <xsl:apply-templates select="$entities" mode="ed:html">
               <xsl:with-param name="page-lang" select="$lang" tunnel="yes"/>

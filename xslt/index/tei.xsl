@@ -31,7 +31,8 @@
       'person': ('listPerson', 'persName'), 'personGrp': ('listPerson', 'persName'),
       'place': ('listPlace', 'placeName'), 'org': ('listOrg', 'orgName'),
       'event': ('listEvent', 'label'), 'object': ('listObject', 'objectName'),
-      'nym': ('listNym', 'form') }"/>
+      'nym': ('listNym', 'form'), 'role': ('listPerson', 'persName'),
+      'castItem': ('listPerson', 'persName') }"/>
   <xsl:variable name="list-order" as="xs:string+"
       select="('listPerson', 'listPlace', 'listOrg', 'listEvent', 'listObject', 'listNym')"/>
 
@@ -86,7 +87,8 @@
 
   <xsl:template match="ed:entity" mode="entry" as="element()">
     <xsl:variable name="name" as="xs:string" select="$lists(@type)[2]"/>
-    <xsl:element name="{@type}">
+    <!-- a character of a cast list (role, castItem) is a person of the standOff -->
+    <xsl:element name="{if (@type = ('role', 'castItem')) then 'person' else @type}">
       <xsl:attribute name="xml:id" select="@id"/>
       <xsl:if test="@subtype">
         <xsl:attribute name="type" select="@subtype"/>

@@ -11,9 +11,10 @@
      one gets a suffix.
   2. resolved register keys: a name whose @ref points at a register entry (#id or file.xml#id)
      gets ed:entity (the entry's xml:id) and ed:kind (person, place, org, ...); a name whose
-     @ref does not resolve gets ed:unresolved="true". Registers arrive as one parameter
-     document, never through doc(), with every entry once (pipeline/stages.py merges the
-     entries that several files declare by id).
+     @ref does not resolve gets ed:unresolved="true"; a speech (sp) gets ed:speakers, the
+     entries its @who points at (persons of particDesc or a register, cast list roles).
+     Registers arrive as one parameter document, never through doc(), with every entry once
+     (pipeline/stages.py merges the entries that several files declare by id).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -38,8 +39,8 @@
   </xsl:accumulator>
   <xsl:accumulator name="n-p" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:stage
-        | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl"
-        select="$value + 1"/>
+        | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl
+        | tei:castList" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:accumulator name="n-note" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:note" select="$value + 1"/>
@@ -60,9 +61,24 @@
   </xsl:template>
 
   <xsl:template match="tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:stage | tei:table
-      | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl">
+      | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl | tei:castList">
     <xsl:call-template name="with-id">
       <xsl:with-param name="candidate" select="'b' || accumulator-before('n-p')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A speech: its speakers (sp/@who) resolved like names, as ed:speakers (entity ids). -->
+  <xsl:template match="tei:sp[@who]" priority="2">
+    <xsl:variable name="speakers" as="xs:string*" select="distinct-values(
+        for $t in tokenize(normalize-space(@who), ' ')
+        return ($registers/key('entry', replace($t, '^.*#', '')))[1]/@xml:id/string())"/>
+    <xsl:call-template name="with-id">
+      <xsl:with-param name="candidate" select="'b' || accumulator-before('n-p')"/>
+      <xsl:with-param name="extra" as="attribute()*">
+        <xsl:if test="exists($speakers)">
+          <xsl:attribute name="ed:speakers" select="string-join($speakers, ' ')"/>
+        </xsl:if>
+      </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 

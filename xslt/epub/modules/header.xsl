@@ -11,8 +11,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:ee="urn:edition:epub"
     xmlns:r="urn:edition:render"
+    xmlns:ee="urn:edition:epub"
     exclude-result-prefixes="#all">
 
   <xsl:variable name="ee:tei" as="element(tei:TEI)" select="/tei:TEI"/>
@@ -27,14 +27,8 @@
   </xsl:function>
 
   <xsl:function name="ee:title" as="xs:string">
-    <xsl:variable name="titles" as="element(tei:title)*"
-        select="$ee:file-desc/tei:titleStmt/tei:title"/>
-    <xsl:variable name="main" as="element(tei:title)?"
-        select="($titles[@type = 'main'], $titles[not(@type)], $titles)[1]"/>
     <!-- ELTeC appends " : ELTeC edition" to the title of the work; the book is the work. -->
-    <xsl:variable name="text" as="xs:string"
-        select="replace(ee:plain($main), '\s*:\s*ELTeC edition\s*$', '')"/>
-    <xsl:sequence select="if ($text != '') then $text else r:msg('title.untitled')"/>
+    <xsl:sequence select="replace(r:title($ee:tei), '\s*:\s*ELTeC edition\s*$', '')"/>
   </xsl:function>
 
   <!-- The book's language: the text's (text/@xml:lang, else the root's, else the header's
@@ -58,23 +52,9 @@
         else 'ctb'"/>
   </xsl:function>
 
-  <!-- The bibliographic description of the source; the one pagination comes from first. -->
-  <xsl:function name="ee:source-bibl" as="element()?">
-    <xsl:variable name="bibls" as="element()*"
-        select="$ee:file-desc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull)"/>
-    <xsl:sequence select="($bibls[@type = 'printSource'], $bibls[@type = 'copyText'],
-        $bibls[@type = 'firstEdition'], $bibls)[1]"/>
-  </xsl:function>
-
-  <xsl:function name="ee:describe-bibl" as="xs:string">
-    <xsl:param name="bibl" as="element()?"/>
-    <xsl:variable name="parts" as="xs:string*" select="
-        ee:plain(($bibl//tei:title[not(ancestor::tei:relatedItem)])[1]),
-        ee:plain(($bibl//tei:author[not(ancestor::tei:relatedItem)])[1]),
-        ee:plain(($bibl//tei:pubPlace[not(ancestor::tei:relatedItem)])[1]),
-        ee:plain(($bibl//tei:publisher[not(ancestor::tei:relatedItem)])[1]),
-        ee:plain(($bibl//tei:date[not(ancestor::tei:relatedItem)])[1])"/>
-    <xsl:sequence select="string-join($parts[. != ''] ! replace(., '\.+$', ''), '. ')"/>
+  <!-- The source the text was taken from, as one citation (common/sources.xsl). -->
+  <xsl:function name="ee:source" as="xs:string">
+    <xsl:sequence select="r:citation-line(r:preferred-source($ee:tei))"/>
   </xsl:function>
 
   <xsl:function name="ee:rights" as="xs:string">
@@ -99,16 +79,16 @@
         select="$ee:file-desc/tei:publicationStmt"/>
     <ee:metadata>
       <ee:title><xsl:value-of select="ee:title()"/></ee:title>
-      <xsl:for-each select="$stmt/tei:author[ee:plain(.) != '']">
-        <ee:creator role="aut"><xsl:value-of select="ee:plain(.)"/></ee:creator>
+      <xsl:for-each select="r:authors($ee:tei)">
+        <ee:creator role="aut"><xsl:value-of select="."/></ee:creator>
       </xsl:for-each>
-      <xsl:for-each select="$stmt/tei:editor[ee:plain(.) != '']">
-        <ee:contributor role="edt"><xsl:value-of select="ee:plain(.)"/></ee:contributor>
+      <xsl:for-each select="r:editors($ee:tei)">
+        <ee:contributor role="edt"><xsl:value-of select="."/></ee:contributor>
       </xsl:for-each>
       <xsl:for-each select="$stmt/tei:respStmt">
         <xsl:variable name="role" as="xs:string" select="ee:resp-role(ee:plain(tei:resp))"/>
-        <xsl:for-each select="(tei:name | tei:persName | tei:orgName)[ee:plain(.) != '']">
-          <ee:contributor role="{$role}"><xsl:value-of select="ee:plain(.)"/></ee:contributor>
+        <xsl:for-each select="(tei:name | tei:persName | tei:orgName)[r:name-text(.) != '']">
+          <ee:contributor role="{$role}"><xsl:value-of select="r:name-text(.)"/></ee:contributor>
         </xsl:for-each>
       </xsl:for-each>
       <ee:language><xsl:value-of select="ee:language()"/></ee:language>
@@ -117,8 +97,8 @@
       <xsl:for-each select="($pub/tei:idno[normalize-space()])[1]">
         <ee:identifier><xsl:value-of select="normalize-space(.)"/></ee:identifier>
       </xsl:for-each>
-      <xsl:for-each select="($pub/tei:publisher[ee:plain(.) != ''])[1]">
-        <ee:publisher><xsl:value-of select="ee:plain(.)"/></ee:publisher>
+      <xsl:for-each select="($pub/tei:publisher[r:agent-name(.) != ''])[1]">
+        <ee:publisher><xsl:value-of select="r:agent-name(.)"/></ee:publisher>
       </xsl:for-each>
       <xsl:if test="ee:rights() != ''">
         <ee:rights><xsl:value-of select="ee:rights()"/></ee:rights>
@@ -126,7 +106,7 @@
       <xsl:for-each select="ee:date()">
         <ee:date><xsl:value-of select="."/></ee:date>
       </xsl:for-each>
-      <xsl:variable name="source" as="xs:string" select="ee:describe-bibl(ee:source-bibl())"/>
+      <xsl:variable name="source" as="xs:string" select="ee:source()"/>
       <xsl:if test="$source != ''">
         <ee:source><xsl:value-of select="$source"/></ee:source>
       </xsl:if>

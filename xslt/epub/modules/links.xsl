@@ -95,7 +95,8 @@
         else '#' || $target/@xml:id"/>
   </xsl:function>
 
-  <xsl:template match="tei:date" mode="r:main" as="element()">
+  <xsl:template match="tei:date" mode="r:main" as="node()+">
+    <xsl:call-template name="r:word-space"/>
     <xsl:variable name="when" as="xs:string?"
         select="@when[matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')]"/>
     <xsl:element name="{if (exists($when)) then 'time' else 'span'}">

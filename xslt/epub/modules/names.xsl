@@ -31,8 +31,9 @@
   </xsl:function>
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs
-      | tei:geogName | tei:objectName" mode="r:main" as="element()">
+      | tei:geogName | tei:objectName" mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="r:word-space"/>
     <xsl:variable name="class" as="xs:string" select="string-join(('name', local-name(),
         (@ed:kind ! r:token-class('kind', .))), ' ')"/>
     <xsl:choose>

@@ -33,7 +33,11 @@
         else string($pb/accumulator-before('ee:page-number'))"/>
   </xsl:function>
 
-  <xsl:template match="tei:pb" mode="r:main" as="element()+">
+  <xsl:template match="tei:pb" mode="r:main" as="node()+">
+    <!-- between two words with no whitespace: a space, or they would run together -->
+    <xsl:if test="r:glued(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
     <xsl:call-template name="ee:page-image">
       <xsl:with-param name="pb" select="."/>
     </xsl:call-template>

@@ -25,6 +25,9 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
+  <!-- Headings start at h1 in a content document (base.xsl r:section-level). -->
+  <xsl:variable name="r:heading-shift" as="xs:integer" select="-1"/>
+
   <!-- div types with an EPUB structural semantic and its DPUB-ARIA role. -->
   <xsl:variable name="ee:div-semantics" as="map(xs:string, xs:string*)" select="map {
       'chapter': ('chapter', 'doc-chapter'),

@@ -7,8 +7,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
-    xmlns:ee="urn:edition:epub"
     xmlns:r="urn:edition:render"
+    xmlns:ee="urn:edition:epub"
     xmlns:epub="http://www.idpf.org/2007/ops"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
@@ -26,18 +26,23 @@
       <xsl:with-param name="content" as="node()*">
         <section epub:type="titlepage" class="titlepage" id="titlepage">
           <h1 epub:type="fulltitle"><xsl:value-of select="ee:title()"/></h1>
-          <xsl:for-each select="$stmt/tei:author[ee:plain(.) != '']">
-            <p class="author"><xsl:value-of select="ee:plain(.)"/></p>
+          <xsl:for-each select="r:authors($ee:tei)">
+            <p class="author"><xsl:value-of select="."/></p>
+          </xsl:for-each>
+          <xsl:for-each select="$ee:tei">
+            <xsl:call-template name="r:letter-head">
+              <xsl:with-param name="neighbours" select="false()"/>
+            </xsl:call-template>
           </xsl:for-each>
           <xsl:if test="exists($stmt/(tei:editor | tei:respStmt))">
             <dl class="credits">
               <xsl:for-each select="$stmt/tei:editor">
                 <dt><xsl:value-of select="r:msg('epub.editor')"/></dt>
-                <dd><xsl:value-of select="ee:plain(.)"/></dd>
+                <dd><xsl:value-of select="r:agent-name(.)"/></dd>
               </xsl:for-each>
               <xsl:for-each select="$stmt/tei:respStmt">
                 <dt><xsl:value-of select="ee:capital(ee:plain(tei:resp))"/></dt>
-                <dd><xsl:value-of select="string-join((tei:name | tei:persName | tei:orgName) ! ee:plain(.), ', ')"/></dd>
+                <dd><xsl:value-of select="string-join((tei:name | tei:persName | tei:orgName) ! r:name-text(.), ', ')"/></dd>
               </xsl:for-each>
             </dl>
           </xsl:if>
@@ -45,14 +50,14 @@
             <p class="edition"><xsl:value-of select="ee:plain(.)"/></p>
           </xsl:for-each>
           <xsl:variable name="imprint" as="xs:string*"
-              select="ee:plain(($pub/tei:publisher)[1]), ee:date()"/>
+              select="($pub/tei:publisher)[1] ! r:agent-name(.), ee:date()"/>
           <xsl:if test="exists($imprint[. != ''])">
             <p class="imprint"><xsl:value-of select="string-join($imprint[. != ''], ', ')"/></p>
           </xsl:if>
           <xsl:if test="ee:rights() != ''">
             <p class="rights"><xsl:value-of select="r:msg('fact.licence') || ': ' || ee:rights()"/></p>
           </xsl:if>
-          <xsl:variable name="source" as="xs:string" select="ee:describe-bibl(ee:source-bibl())"/>
+          <xsl:variable name="source" as="xs:string" select="ee:source()"/>
           <xsl:if test="$source != ''">
             <p class="source"><xsl:value-of select="r:msg('text.source') || ' ' || $source"/></p>
           </xsl:if>

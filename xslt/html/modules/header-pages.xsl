@@ -33,15 +33,31 @@
       <xsl:if test="exists(r:authors(.))">
         <p class="authors"><xsl:value-of select="string-join(r:authors(.), '; ')"/></p>
       </xsl:if>
+      <xsl:if test="exists(r:editors(.))">
+        <p class="editors"><xsl:value-of select="string-join(r:editors(.), '; ')
+            || ' (' || r:msg(if (count(r:editors(.)) gt 1) then 'citation.editors'
+            else 'citation.editor') || ')'"/></p>
+      </xsl:if>
       <p><a href="{@ed:stem}.html"><xsl:value-of select="r:msg('about.read')"/></a></p>
       <xsl:call-template name="facts"/>
       <xsl:for-each select="$header/fileDesc/sourceDesc">
         <h3><xsl:value-of select="r:msg('about.source')"/></h3>
         <!-- a catalogue record's description is its reading page (manuscripts.xsl) -->
-        <xsl:apply-templates select="* except (if (../../../text/@ed:catalogue = 'true')
-            then msDesc else ())" mode="r:main">
-          <xsl:with-param name="r:level" select="4" tunnel="yes"/>
-        </xsl:apply-templates>
+        <xsl:for-each select="* except (if (../../../text/@ed:catalogue = 'true')
+            then msDesc else ())">
+          <xsl:choose>
+            <xsl:when test="self::bibl or self::biblStruct or self::biblFull or self::listBibl">
+              <xsl:apply-templates select="." mode="r:source"/>
+            </xsl:when>
+            <!-- a letter's correspondence description heads its reading page -->
+            <xsl:when test="self::correspDesc"/>
+            <xsl:otherwise>
+              <xsl:apply-templates select="." mode="r:main">
+                <xsl:with-param name="r:level" select="4" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
         <xsl:if test="../../../text/@ed:catalogue = 'true'">
           <p><a href="{ancestor::TEI/@ed:stem}.html"><xsl:value-of select="r:msg('ms.record')"/></a></p>
         </xsl:if>
@@ -103,6 +119,10 @@
         <dt><xsl:value-of select="r:msg('fact.date')"/></dt>
         <dd><xsl:value-of select="r:publication-date(.)"/></dd>
       </xsl:if>
+      <xsl:for-each select="r:revision-date(.)">
+        <dt><xsl:value-of select="r:msg('text.revised')"/></dt>
+        <dd><time datetime="{.}"><xsl:value-of select="."/></time></dd>
+      </xsl:for-each>
       <xsl:if test="exists(r:identifier(.))">
         <dt><xsl:value-of select="r:msg('fact.identifier')"/></dt>
         <dd>

@@ -41,6 +41,7 @@
       <xsl:with-param name="body-class"
           select="'page reading' || (if (exists($viewer)) then ' with-facs' else '')"/>
       <xsl:with-param name="skip-label" select="r:msg('skip.text')"/>
+      <xsl:with-param name="head" select="r:letter-links(.)"/>
       <xsl:with-param name="aside" as="element()?">
         <xsl:if test="exists($toc)">
           <nav class="toc" aria-labelledby="ed-toc-title">
@@ -68,6 +69,9 @@
           </xsl:call-template>
         </article>
         <xsl:sequence select="$viewer"/>
+        <xsl:call-template name="r:note-popovers">
+          <xsl:with-param name="scope" select="text"/>
+        </xsl:call-template>
         <xsl:call-template name="r:entity-cards">
           <xsl:with-param name="scope" select="text"/>
         </xsl:call-template>
@@ -76,8 +80,8 @@
   </xsl:template>
 
   <xsl:template name="text-header" as="element()">
-    <xsl:variable name="source" as="element()?"
-        select="(teiHeader/fileDesc/sourceDesc/(bibl | biblStruct | biblFull))[1]"/>
+    <xsl:variable name="source" as="element()?" select="r:preferred-source(.)"/>
+    <xsl:variable name="revised" as="xs:string?" select="r:revision-date(.)"/>
     <!-- the interface's words keep its language and direction inside a text in another -->
     <xsl:variable name="ui" as="attribute()*">
       <xsl:if test="r:text-lang(.) ne r:ui-lang() or r:text-dir(.) ne r:ui-dir()">
@@ -86,6 +90,9 @@
       </xsl:if>
     </xsl:variable>
     <header class="text-header">
+      <xsl:for-each select="r:series(.)">
+        <p class="series"><xsl:value-of select="."/></p>
+      </xsl:for-each>
       <h1><xsl:value-of select="r:title(.)"/></h1>
       <xsl:if test="exists(r:subtitle(.))">
         <p class="subtitle"><xsl:value-of select="r:subtitle(.)"/></p>
@@ -93,12 +100,20 @@
       <xsl:if test="exists(r:authors(.))">
         <p class="authors"><xsl:value-of select="string-join(r:authors(.), '; ')"/></p>
       </xsl:if>
-      <xsl:variable name="described" as="xs:string" select="r:source-line($source)"/>
+      <xsl:call-template name="r:letter-head"/>
+      <xsl:variable name="described" as="xs:string" select="r:citation-line($source)"/>
       <xsl:if test="$described != ''">
         <p class="source">
-          <span class="meta-label"><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('text.source')"/></span>
+          <span class="meta-label"><xsl:sequence select="$ui"/><xsl:value-of select="r:source-label($source)"/></span>
           <xsl:text> </xsl:text>
           <xsl:value-of select="$described"/>
+        </p>
+      </xsl:if>
+      <xsl:if test="exists($revised)">
+        <p class="revised">
+          <span class="meta-label"><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('text.revised')"/></span>
+          <xsl:text> </xsl:text>
+          <time datetime="{$revised}"><xsl:value-of select="$revised"/></time>
         </p>
       </xsl:if>
       <xsl:if test="r:has-views(.)">
@@ -122,15 +137,5 @@
       </ul>
     </header>
   </xsl:template>
-
-  <!-- A short description of the source: its author, title and imprint, not its notes. -->
-  <xsl:function name="r:source-line" as="xs:string">
-    <xsl:param name="bibl" as="element()?"/>
-    <xsl:variable name="parts" as="xs:string*" select="$bibl/(author | editor | title
-        | edition | pubPlace | publisher | date | monogr/(author | title | imprint/*))
-        ! r:plain(.)[. != '']"/>
-    <xsl:sequence select="if (exists($bibl/*)) then string-join($parts, ', ')
-        else r:plain($bibl)"/>
-  </xsl:function>
 
 </xsl:stylesheet>

@@ -60,6 +60,8 @@
     <xsl:param name="content" as="node()*" required="yes"/>
     <xsl:param name="aside" as="element()?" select="()"/>
     <xsl:param name="skip-label" as="xs:string" select="r:msg('skip')"/>
+    <!-- further elements of the head (link rel=prev/next ...) -->
+    <xsl:param name="head" as="element()*" select="()"/>
     <html lang="{r:ui-lang()}" dir="{r:ui-dir()}">
       <head>
         <meta charset="utf-8"/>
@@ -77,6 +79,7 @@
         <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="assets/edition.css"/>
         <script src="assets/edition.js" defer=""></script>
+        <xsl:sequence select="$head"/>
       </head>
       <body class="{$body-class}">
         <a class="skip-link" href="#ed-main"><xsl:value-of select="$skip-label"/></a>

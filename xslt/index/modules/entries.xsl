@@ -14,9 +14,11 @@
   <xsl:mode name="ed:authority" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="ed:coordinates" on-no-match="fail" on-multiple-match="fail"/>
 
-  <!-- Kinds of register entries, in the order the index lists them. -->
+  <!-- Kinds of register entries, in the order the index lists them; role and castItem are
+       the characters of a play's cast list that its speeches (sp/@who) point at. -->
   <xsl:variable name="ed:entry-kinds" as="xs:string+"
-      select="('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym')"/>
+      select="('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym', 'role',
+               'castItem')"/>
 
   <!-- Authority types with a URL pattern: the identifier goes after the prefix. -->
   <xsl:variable name="ed:authorities" as="map(xs:string, map(xs:string, xs:string))" select="map {
@@ -40,8 +42,12 @@
 
   <xsl:function name="ed:preferred-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="name" as="element()?" select="ed:preferred-name-element($entry)"/>
-    <xsl:sequence select="if (exists($name)) then ed:text($name) else string($entry/@xml:id)"/>
+    <xsl:variable name="name" as="element()?" select="(ed:preferred-name-element($entry),
+        $entry/self::tei:role, $entry/self::tei:castItem/tei:role)[1]"/>
+    <!-- a role of a cast list ends with the list's punctuation ("HORATIO,"): not its name -->
+    <xsl:sequence select="if (empty($name)) then string($entry/@xml:id)
+        else if ($name/self::tei:role) then replace(ed:text($name), '[\s,.;:]+$', '')
+        else ed:text($name)"/>
   </xsl:function>
 
   <!-- Sort key, as a reader looks a name up: "Holzinger, Robert" for a persName with
@@ -58,8 +64,9 @@
 
   <xsl:template match="*" mode="ed:entity" as="element(ed:entity)">
     <xsl:param name="mentions" as="element()*" required="yes"/>
+    <xsl:param name="speeches" as="element()*" select="()"/>
     <ed:entity id="{@xml:id}" type="{local-name()}" sort="{ed:sort-key(.)}"
-        count="{count($mentions)}">
+        count="{count($mentions)}" speeches="{count($speeches)}">
       <xsl:if test="@type">
         <xsl:attribute name="subtype" select="@type"/>
       </xsl:if>
@@ -85,7 +92,30 @@
           <xsl:call-template name="ed:mention-record"/>
         </ed:occurrence>
       </xsl:for-each>
+      <xsl:for-each select="$speeches">
+        <xsl:call-template name="ed:speech-record"/>
+      </xsl:for-each>
     </ed:entity>
+  </xsl:template>
+
+  <!-- A speech of the entity (sp whose @who points at it): where it is (the heads of the
+       divs around it: "Act 1, Scene 2") and how it begins. -->
+  <xsl:template name="ed:speech-record" as="element(ed:speech)">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="section" as="element()?" select="ed:section(.)"/>
+    <xsl:variable name="page" as="element(tei:pb)?" select="accumulator-before('ed:page')"/>
+    <xsl:variable name="words" as="xs:string" select="normalize-space(string-join(
+        (* except tei:speaker)//text()[not(ancestor::tei:note)], ' '))"/>
+    <ed:speech document="{ancestor::ed:document[1]/@ed:stem}" speech="{@xml:id}"
+        section="{$section/@xml:id}" heading="{string-join(ancestor::*[tei:head][self::tei:div
+            or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
+            or self::tei:div5]/tei:head[1] ! ed:text(.), ', ')}"
+        page="{$page/@n}" page-id="{$page/@xml:id}">
+      <ed:text>
+        <xsl:value-of select="if (string-length($words) le $ed:context-width) then $words
+            else substring($words, 1, $ed:context-width) || '…'"/>
+      </ed:text>
+    </ed:speech>
   </xsl:template>
 
   <!-- Forms as they occur in the texts, most frequent first. -->

@@ -18,6 +18,12 @@
   <xsl:variable name="ed:authority-labels" as="map(xs:string, xs:string)"
       select="map { 'wikidata': 'Wikidata', 'viaf': 'VIAF', 'geonames': 'GeoNames' }"/>
 
+  <xsl:function name="ed:speeches" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="r:msg(if ($n eq 1) then 'index.speech' else 'index.speeches',
+        string($n))"/>
+  </xsl:function>
+
   <!-- "1 mention", "3 mentions": the catalogue's KEY.one or KEY.other, with the number. -->
   <xsl:function name="ed:plural" as="xs:string">
     <xsl:param name="n" as="xs:integer"/>
@@ -45,7 +51,11 @@
         </span>
         <xsl:text> </xsl:text>
         <small class="index-count">
-          <xsl:value-of select="ed:plural(xs:integer(@count), 'index.mention')"/>
+          <!-- a character of a play is counted by speeches; mentions when there are any -->
+          <xsl:value-of select="string-join((
+              (ed:plural(xs:integer(@count), 'index.mention'))[xs:integer(current()/@count) gt 0
+                  or xs:integer(current()/@speeches) eq 0],
+              (ed:speeches(xs:integer(@speeches)))[xs:integer(current()/@speeches) gt 0]), ' · ')"/>
         </small>
       </h2>
       <xsl:apply-templates select="ed:note" mode="ed:html"/>
@@ -76,7 +86,42 @@
           <xsl:apply-templates select="ed:occurrence" mode="ed:html"/>
         </ol>
       </xsl:if>
+      <xsl:call-template name="ed:speeches"/>
     </section>
+  </xsl:template>
+
+  <!-- A character's speeches: per text and scene, one numbered link to each speech (its
+       first words as the link's title and accessible name). -->
+  <xsl:template name="ed:speeches" as="element()?">
+    <xsl:context-item as="element(ed:entity)" use="required"/>
+    <xsl:param name="documents" as="element(ed:document)*" tunnel="yes" required="yes"/>
+    <xsl:if test="ed:speech">
+      <div class="index-speeches">
+        <p class="index-speeches-title"><xsl:value-of select="r:msg('index.speeches-title')"/></p>
+        <ul>
+          <xsl:for-each-group select="ed:speech" group-adjacent="@document || '#' || @section">
+            <xsl:variable name="title" as="xs:string" select="($documents[@stem =
+                current()/@document]/@title[normalize-space()], @document)[1]"/>
+            <li>
+              <span class="index-speeches-where">
+                <xsl:value-of select="string-join(((if (count($documents) gt 1) then $title
+                    else ()), @heading[normalize-space()]), ', ')"/>
+              </span>
+              <xsl:text>: </xsl:text>
+              <xsl:for-each select="current-group()">
+                <xsl:if test="position() gt 1">
+                  <xsl:text> </xsl:text>
+                </xsl:if>
+                <a href="{@document}.html#{@speech}" title="{ed:text}"
+                    aria-label="{position() || ': ' || ed:text}">
+                  <xsl:value-of select="position()"/>
+                </a>
+              </xsl:for-each>
+            </li>
+          </xsl:for-each-group>
+        </ul>
+      </div>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="ed:note" mode="ed:html" as="element()">

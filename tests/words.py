@@ -1,0 +1,316 @@
+"""Word sequences of a TEI text and of its HTML rendering, for the text-preservation tests.
+
+Both sides are read as a reader (or a search engine, or a screen reader) meets them: words
+are runs of word characters, separated by whitespace and by the boundaries each format
+makes. TEI separates words at block elements (p, l, item, cell ...), between two adjacent
+tokens (w, pc, seg, names ...) and at lb/pb/cb unless break="no", which joins a word across
+the break and the whitespace around it. HTML separates words at whitespace and at block
+boxes only (p, div, li, br, td ... and spans the stylesheet displays as blocks), never at an
+inline element: "<span>Who's</span><span>there</span>" is one word on the page.
+
+Notes are compared apart from the running text: each outermost note of the TEI against each
+rendered note body (class note-content), as a multiset, since notes move to lists at the end
+of sections. Page furniture (calls, back links, line numbers, headings the edition adds,
+popover copies, hidden labels, what a ptr or a numbered milestone show of their attributes) is
+left out of the HTML, and so is MathML on both sides; the reading of a choice is its preferred
+child, as the page shows it first and the other in brackets (class alt).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree, html
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def _names(text: str) -> frozenset[str]:
+    """Element names written as one string, separated by whitespace."""
+    return frozenset(text.split())
+
+
+WORD = re.compile(r"\w+")
+BREAK = "\x00"  # a word boundary without whitespace
+
+#: TEI elements that are never part of a word with their neighbours.
+TEI_BLOCKS = _names(
+    """p ab div div1 div2 div3 div4 div5 div6 div7 head lg l sp speaker stage list item table
+    row cell figure figDesc castList castGroup castItem role roleDesc actor set u addrLine
+    address opener closer salute signed dateline postscript trailer byline docAuthor docTitle
+    titlePart titlePage docImprint docDate docEdition epigraph argument floatingText front
+    body back group text label listBibl gap milestone caesura space graphic media formula
+    listPerson listPlace listOrg person place org"""
+)
+#: Tokens set apart from an adjacent token with no text between them (base.xsl).
+TEI_TOKENS = _names(
+    "w pc seg s cl phr u addrLine num stage speaker persName placeName orgName name rs date"
+)
+#: Elements rendered without words (metadata about the text).
+TEI_SILENT = _names(
+    """index alt altGrp link linkGrp join joinGrp timeline certainty precision respons
+    interpGrp spanGrp"""
+)
+MILESTONES = _names("lb pb cb")
+
+HTML_BLOCKS = _names(
+    """p div li br td th tr h1 h2 h3 h4 h5 h6 section article blockquote figure figcaption
+    ul ol dl dt dd table caption aside header footer nav hr img tbody thead main"""
+)
+#: Page furniture: words the edition adds around the text, and copies of it.
+FURNITURE = (
+    "//header[@class='text-header'] | //*[contains(concat(' ', @class, ' '), ' pb ')]"
+    " | //*[@class='visually-hidden'] | //a[@class='anchor'] | //*[contains(@class, 'noteref')]"
+    " | //a[@class='backlink'] | //button | //*[contains(@class, 'notes-title')]"
+    " | //*[@class='l-n'] | //*[@class='note-popovers'] | //*[@class='note-label']"
+    " | //*[contains(concat(' ', @class, ' '), ' alt ')] | //*[@class='u-who']"
+    " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[@class='ref-url']"
+    " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
+    # the reading view is compared: what only the diplomatic view shows is left out, and so
+    # are the apparatus (its calls, lists and witnesses) and a catalogue record's description
+    " | //*[contains(concat(' ', @class, ' '), ' ed-dipl ')] | //*[@class='app-ref']"
+    " | //*[contains(concat(' ', @class, ' '), ' apparatus ')] | //*[@class='witnesses']"
+    " | //*[contains(concat(' ', @class, ' '), ' ms-msDesc ')]"
+)
+#: What the reading view leaves out (transcription.xsl: a deletion not restored, surplus
+#: text, abbreviation marks, forme work, the writer's marks, changes of hand).
+TEI_READING_HIDDEN = _names("surplus am metamark fw catchwords signatures handShift")
+
+
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    return tag[len(TEI) :] if isinstance(tag, str) and tag.startswith(TEI) else ""
+
+
+def _classes(element: etree._Element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+# -- TEI -------------------------------------------------------------------------------------
+
+
+def tei_words(text: etree._Element) -> tuple[list[str], Counter[tuple[str, ...]]]:
+    """The running words of a TEI ``text`` and the multiset of its notes' words."""
+    notes: list[etree._Element] = []
+    note_ids = {
+        n.get("{http://www.w3.org/XML/1998/namespace}id")
+        for n in text.iter(f"{TEI}note")
+        if n.get("{http://www.w3.org/XML/1998/namespace}id")
+    }
+    parts: list[str] = []
+    _tei_walk(text, parts, notes, note_ids, in_note=False)
+    note_words: Counter[tuple[str, ...]] = Counter()
+    for note in notes:
+        inner: list[str] = []
+        _tei_content(note, inner, [], note_ids, in_note=True)
+        note_words[tuple(_split("".join(inner)))] += 1
+    return _split("".join(parts)), note_words
+
+
+def _tei_walk(
+    element: etree._Element,
+    parts: list[str],
+    notes: list[etree._Element],
+    note_ids: set[str | None],
+    in_note: bool,
+) -> None:
+    name = _local(element)
+    if name in TEI_SILENT or not isinstance(element.tag, str):
+        return
+    if name == "formula" and element.find("{http://www.w3.org/1998/Math/MathML}math") is not None:
+        return  # MathML, compared as MathML by its own tests
+    if name == "note" and not in_note:
+        notes.append(element)
+        return
+    if name in ("ref", "ptr") and _points_at_note(element, note_ids):
+        return  # rendered as the note's call
+    if name in MILESTONES:
+        if element.get("break") != "no":
+            parts.append(BREAK)
+        return
+    block = name in TEI_BLOCKS
+    if block:
+        parts.append(BREAK)
+    if name in TEI_READING_HIDDEN or (name == "del" and not _restored(element)):
+        if block:
+            parts.append(BREAK)
+        return
+    if name == "app":  # the reading text: the lemma, else the first reading
+        lemma = _lemma(element)
+        if lemma is not None:
+            _tei_content(lemma, parts, notes, note_ids, in_note)
+    elif name == "choice":
+        preferred = _preferred(element)
+        if preferred is not None:
+            _tei_walk(preferred, parts, notes, note_ids, in_note)
+    else:
+        _tei_content(element, parts, notes, note_ids, in_note or name == "note")
+    if block:
+        parts.append(BREAK)
+
+
+def _tei_content(
+    element: etree._Element,
+    parts: list[str],
+    notes: list[etree._Element],
+    note_ids: set[str | None],
+    in_note: bool,
+) -> None:
+    children = list(element)
+    parts.append(_trim(element.text, None, children[0] if children else None))
+    previous: etree._Element | None = None
+    for index, child in enumerate(children):
+        if not isinstance(child.tag, str):
+            parts.append(_trim(child.tail, child, _next(children, index)))
+            continue
+        if (
+            previous is not None
+            and _local(previous) in TEI_TOKENS
+            and _local(child) in TEI_TOKENS
+            and _local(element) != "w"
+            and previous.get("join") not in ("right", "both")
+            and child.get("join") not in ("left", "both")
+        ):
+            parts.append(BREAK)
+        _tei_walk(child, parts, notes, note_ids, in_note)
+        parts.append(_trim(child.tail, child, _next(children, index)))
+        previous = child if not (child.tail or "") else None
+
+
+def _next(children: list[etree._Element], index: int) -> etree._Element | None:
+    return children[index + 1] if index + 1 < len(children) else None
+
+
+def _joins(element: etree._Element | None) -> bool:
+    return element is not None and _local(element) in MILESTONES and element.get("break") == "no"
+
+
+def _trim(text: str | None, before: etree._Element | None, after: etree._Element | None) -> str:
+    """Text around a break="no" loses its whitespace on that side."""
+    text = text or ""
+    if _joins(before):
+        text = text.lstrip()
+    if _joins(after):
+        text = text.rstrip()
+    return text
+
+
+def _points_at_note(element: etree._Element, note_ids: set[str | None]) -> bool:
+    target = (element.get("target") or "").split()
+    return bool(target) and target[0].startswith("#") and target[0][1:] in note_ids
+
+
+def _restored(element: etree._Element) -> bool:
+    return any(_local(a) == "restore" for a in element.iterancestors())
+
+
+def _lemma(app: etree._Element) -> etree._Element | None:
+    for path in (f"{TEI}lem", f"{TEI}rdgGrp/{TEI}lem", f"{TEI}rdg", f"{TEI}rdgGrp/{TEI}rdg"):
+        found = app.find(path)
+        if found is not None:
+            return found
+    return None
+
+
+def _preferred(choice: etree._Element) -> etree._Element | None:
+    children = [c for c in choice if isinstance(c.tag, str)]
+    for name in ("corr", "reg", "expan", "seg", "unclear"):
+        for child in children:
+            if _local(child) == name:
+                return child
+    return children[0] if children else None
+
+
+def _split(text: str) -> list[str]:
+    return WORD.findall(text.replace(BREAK, " "))
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+
+def html_words(article: html.HtmlElement) -> tuple[list[str], Counter[tuple[str, ...]]]:
+    """The running words of a rendered text and the multiset of its notes' words."""
+    for furniture in article.xpath(FURNITURE):
+        furniture.drop_tree()
+    notes = [
+        n
+        for n in article.xpath("//*[contains(concat(' ', @class, ' '), ' note-content ')]")
+        if not n.xpath("ancestor::*[contains(concat(' ', @class, ' '), ' note-content ')]")
+    ]
+    note_words: Counter[tuple[str, ...]] = Counter()
+    for note in notes:
+        note_words[tuple(_split(_html_text(note)))] += 1
+    for note in notes:
+        note.drop_tree()
+    return _split(_html_text(article)), note_words
+
+
+def _html_text(element: html.HtmlElement) -> str:
+    parts: list[str] = []
+    _html_walk(element, parts)
+    return "".join(parts)
+
+
+def _html_walk(element: html.HtmlElement, parts: list[str]) -> None:
+    block = isinstance(element.tag, str) and (
+        element.tag in HTML_BLOCKS or "block" in _classes(element)
+    )
+    if block:
+        parts.append(BREAK)
+    parts.append(element.text or "")
+    for child in element:
+        if isinstance(child.tag, str):
+            _html_walk(child, parts)
+        parts.append(child.tail or "")
+    if block:
+        parts.append(BREAK)
+
+
+# -- comparison ------------------------------------------------------------------------------
+
+
+def assert_words_preserved(tei_file: Path, root: etree._Element, page: Path) -> None:
+    """The page shows the words of the TEI text in order, none joined or split, and its
+    notes' words."""
+    text = root.find(f"{TEI}text")
+    assert text is not None, tei_file
+    expected, expected_notes = tei_words(text)
+    doc = html.document_fromstring(page.read_text(encoding="utf-8"))
+    article = doc.xpath("//article")[0]
+    got, got_notes = html_words(article)
+    if got != expected:
+        raise AssertionError(
+            f"{tei_file.name}: words differ in {page.name}:\n{_diff(expected, got)}"
+        )
+    missing = expected_notes - got_notes
+    extra = got_notes - expected_notes
+    assert not missing and not extra, (
+        f"{tei_file.name}: note words differ in {page.name}: "
+        f"missing {list(missing)[:3]}, unexpected {list(extra)[:3]}"
+    )
+
+
+def _diff(expected: list[str], got: list[str]) -> str:
+    """The first differences, with a few words of context (diffing a window after the first
+    mismatch only: a whole novel would take SequenceMatcher minutes)."""
+    start = next(
+        (i for i, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b),
+        min(len(expected), len(got)),
+    )
+    low = max(0, start - 5)
+    window_a, window_b = expected[low : start + 300], got[low : start + 300]
+    out = []
+    matcher = difflib.SequenceMatcher(None, window_a, window_b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        context = " ".join(window_a[max(0, i1 - 5) : i1])
+        out.append(
+            f"  {tag} after '…{context}': TEI {window_a[i1:i2][:8]} / HTML {window_b[j1:j2][:8]}"
+        )
+        if len(out) >= 5:
+            break
+    return "\n".join(out)

@@ -1,0 +1,311 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Correspondence: the correspondence description of the header (TEI Guidelines 2.4.6:
+  correspDesc, correspAction, correspContext; also the pre-P5 sender, addressee, placeSender,
+  placeAddressee, dateSender, dateAddressee that older letter editions still use) and the
+  parts of a letter in the text (4.2.2: opener, closer, salute, dateline, signed, postscript;
+  3.6.2: address and its addrLines).
+
+  The letter head (r:letter-head) says who sent the letter, where and when, to whom, and when
+  it was received; the letters before and after it (correspContext, or TEI/@prev and @next)
+  link to their pages when they are part of the edition ($texts, one "stem TAB id TAB title"
+  line per text of the build), and are given as rel=prev / rel=next links for the page's
+  head (r:letter-links). Names that point at a register entry link to the index.
+
+  In the text, every part of a letter is a line or block of its own; each addrLine of an
+  address is one line, so that lines of an address never run together.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="base.xsl"/>
+
+  <!-- The texts of the build, one per line: stem, TEI/@xml:id and title, tab-separated. -->
+  <xsl:param name="texts" as="xs:string" select="''"/>
+
+  <xsl:variable name="r:texts" as="array(xs:string*)*" select="tokenize($texts, '\n')
+      [normalize-space()] ! array { tokenize(., '\t') }"/>
+
+  <!-- Parts of a letter ===================================================================== -->
+
+  <xsl:template match="opener | closer | postscript" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="salute | signed | dateline" mode="r:main" as="node()+">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="r:word-space"/>
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="element" select="if (r:has-blocks(.)) then 'div' else 'p'"/>
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="address" mode="r:main" as="node()+">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="r:word-space"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'address' || (if ($r:phrasing and addrLine)
+            then ' block' else '')"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- One line each; a space before it too, so that copied text keeps the words apart. -->
+  <xsl:template match="addrLine" mode="r:main" as="node()+">
+    <xsl:if test="preceding-sibling::node()[1][self::*]">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:call-template name="r:inline">
+      <xsl:with-param name="class" select="'addrLine'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The letter head =============================================================== -->
+
+  <xsl:template name="r:letter-head" as="element()?">
+    <xsl:context-item as="element()" use="required"/>
+    <!-- false in a book: it has no pages of the other letters to link to -->
+    <xsl:param name="neighbours" as="xs:boolean" select="true()"/>
+    <xsl:variable name="desc" as="element()?" select="r:corresp-desc(.)"/>
+    <xsl:variable name="rows" as="element()*">
+      <xsl:apply-templates select="$desc/(correspAction | sender | addressee)" mode="r:corresp"/>
+      <xsl:if test="$desc/dateAddressee[normalize-space() or date/@when]">
+        <dt><xsl:value-of select="r:msg('letter.received')"/></dt>
+        <dd><xsl:sequence select="r:corresp-date($desc/dateAddressee)"/></dd>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="context" as="element()*"
+        select="if ($neighbours) then r:letter-context(.) else ()"/>
+    <xsl:if test="exists($rows) or exists($context)">
+      <div class="letter-head">
+        <xsl:if test="exists($rows)">
+          <dl class="corresp"><xsl:sequence select="$rows"/></dl>
+        </xsl:if>
+        <xsl:if test="exists($context)">
+          <nav class="corresp-context" aria-label="{r:msg('letter.context')}">
+            <ul><xsl:sequence select="$context"/></ul>
+          </nav>
+        </xsl:if>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The correspondence description: in profileDesc, or where older editions put it (in
+       sourceDesc). -->
+  <xsl:function name="r:corresp-desc" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/teiHeader/profileDesc/correspDesc,
+        $tei/teiHeader//correspDesc)[1]"/>
+  </xsl:function>
+
+  <xsl:mode name="r:corresp" on-no-match="deep-skip" on-multiple-match="fail"/>
+
+  <!-- A correspondence action: sent (From), received (To, and a Received date), other
+       actions (transmitted, redirected, forwarded ...) by their type. -->
+  <xsl:template match="correspAction" mode="r:corresp" as="element()*">
+    <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space(@type))"/>
+    <xsl:variable name="who" as="element()*" select="(persName | orgName | name | rs)
+        [normalize-space()]"/>
+    <xsl:variable name="where" as="element()*" select="(placeName | settlement | address)
+        [normalize-space()]"/>
+    <xsl:variable name="when" as="element()?" select="date[normalize-space() or @when
+        or @when-iso or @notBefore or @notAfter or @from or @to][1]"/>
+    <xsl:variable name="label" as="xs:string" select="
+        if ($type = 'sent') then 'letter.from'
+        else if ($type = 'received') then 'letter.to'
+        else if ($type = 'transmitted') then 'letter.transmitted'
+        else if ($type = 'redirected') then 'letter.redirected'
+        else if ($type = 'forwarded') then 'letter.forwarded'
+        else 'letter.action'"/>
+    <xsl:if test="exists($who) or exists($where) or ($type != 'received' and exists($when))">
+      <dt><xsl:value-of select="r:msg($label)"/></dt>
+      <dd>
+        <xsl:sequence select="r:corresp-parts(($who ! r:corresp-name(.), $where ! r:corresp-place(.),
+            if ($type = 'received') then () else $when ! r:corresp-date(.)))"/>
+      </dd>
+    </xsl:if>
+    <xsl:if test="$type = 'received' and exists($when)">
+      <dt><xsl:value-of select="r:msg('letter.received')"/></dt>
+      <dd><xsl:sequence select="r:corresp-date($when)"/></dd>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The pre-P5 form: sender with placeSender and dateSender; addressee with placeAddressee. -->
+  <xsl:template match="sender | addressee" mode="r:corresp" as="element()*">
+    <xsl:variable name="sent" as="xs:boolean" select="exists(self::sender)"/>
+    <xsl:variable name="who" as="element()*" select="(persName | orgName | name | rs)
+        [normalize-space()]"/>
+    <xsl:variable name="where" as="element()*" select="(if ($sent) then ../placeSender
+        else ../placeAddressee)/(placeName | settlement | address)[normalize-space()]"/>
+    <xsl:variable name="when" as="element()?"
+        select="if ($sent) then ../dateSender[normalize-space() or date/@when] else ()"/>
+    <dt><xsl:value-of select="r:msg(if ($sent) then 'letter.from' else 'letter.to')"/></dt>
+    <dd>
+      <xsl:sequence select="r:corresp-parts((($who, .[empty($who)]) ! r:corresp-name(.),
+          $where ! r:corresp-place(.), $when ! r:corresp-date(.)))"/>
+    </dd>
+  </xsl:template>
+
+  <!-- Parts of a letter head entry, separated by commas. -->
+  <xsl:function name="r:corresp-parts" as="node()*">
+    <xsl:param name="parts" as="node()*"/>
+    <xsl:for-each select="$parts">
+      <xsl:if test="position() gt 1">
+        <xsl:text>, </xsl:text>
+      </xsl:if>
+      <xsl:sequence select="."/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- A name, linked to its entry in the index when it points at a register entry. -->
+  <xsl:function name="r:corresp-name" as="node()">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="id" as="xs:string?"
+        select="tokenize(normalize-space($name/@ref))[1] ! replace(., '^.*#', '')"/>
+    <xsl:variable name="entry" as="element()?"
+        select="if (exists($registers) and exists($id)) then key('r:entry', $id, $registers)[1]
+                else ()"/>
+    <xsl:variable name="text" as="xs:string" select="r:plain($name)"/>
+    <xsl:choose>
+      <xsl:when test="exists($entry)">
+        <a class="name" href="{r:corresp-index-page(local-name($entry))}#{$id}">
+          <xsl:value-of select="$text"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="name"><xsl:value-of select="$text"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="r:corresp-index-page" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="if ($kind = ('person', 'personGrp')) then 'persons.html'
+        else if ($kind = 'place') then 'places.html'
+        else if ($kind = 'org') then 'organisations.html' else 'entities.html'"/>
+  </xsl:function>
+
+  <xsl:function name="r:corresp-place" as="node()">
+    <xsl:param name="place" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="$place/self::address">
+        <xsl:value-of select="string-join($place/descendant::*[not(*)][normalize-space()]
+            ! r:plain(.), ', ')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="r:corresp-name($place)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="r:corresp-date" as="node()">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="d" as="element()" select="($date/self::date, $date/date, $date)[1]"/>
+    <xsl:variable name="iso" as="xs:string?" select="($d/@when, $d/@when-iso)[1]
+        [matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')] ! string(.)"/>
+    <xsl:variable name="text" as="xs:string" select="(r:plain($d)[. != ''], $iso,
+        string-join(($d/(@notBefore, @from), $d/(@notAfter, @to)) ! string(.), '–'))[1]"/>
+    <xsl:choose>
+      <xsl:when test="exists($iso)">
+        <time datetime="{$iso}"><xsl:value-of select="$text"/></time>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$text"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- The date a letter was sent, for lists of letters. -->
+  <xsl:function name="r:letter-date" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="desc" as="element()?" select="r:corresp-desc($tei)"/>
+    <xsl:variable name="date" as="element()?" select="($desc/correspAction[@type = 'sent']/date,
+        $desc/dateSender/date, $desc/dateSender)[normalize-space() or @when or @when-iso][1]"/>
+    <xsl:sequence select="$date ! (r:plain(.)[. != ''], @when, @when-iso)[1] ! string(.)"/>
+  </xsl:function>
+
+  <!-- Previous and next letters ========================================================= -->
+
+  <!-- (rel, target, label) of the letters before and after this one. -->
+  <xsl:function name="r:letter-neighbours" as="array(xs:string)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="context" as="element()*"
+        select="r:corresp-desc($tei)/correspContext/(ref | ptr)[@target]"/>
+    <xsl:for-each select="'prev', 'next'">
+      <xsl:variable name="rel" as="xs:string" select="."/>
+      <xsl:variable name="pointer" as="element()?" select="$context[matches(lower-case(
+          string-join((@type, @subtype), ' ')), if ($rel = 'prev') then '(^|\W)prev'
+          else '(^|\W)(next|follow)')][1]"/>
+      <xsl:variable name="target" as="xs:string?"
+          select="(tokenize(normalize-space($pointer/@target))[1],
+                   normalize-space($tei/@*[local-name() = $rel][namespace-uri() = '']))[. != ''][1]"/>
+      <xsl:if test="exists($target)">
+        <xsl:sequence select="[$rel, $target, ($pointer ! r:plain(.), '')[1]]"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The page of a text of this build named by a pointer: "L041206.xml", "#L041206",
+       "https://.../D_000007-001-002.xml" (stem or xml:id); empty when it is not built. -->
+  <xsl:function name="r:text-of" as="array(xs:string*)?">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:variable name="last" as="xs:string"
+        select="replace(replace($target, '^.*/', ''), '\.xml(#.*)?$', '')"/>
+    <xsl:variable name="key" as="xs:string" select="replace($last, '^#', '')"/>
+    <xsl:sequence select="($r:texts[?1 = $key], $r:texts[?2 = ($key, $key || '.xml')])[1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:letter-context" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:for-each select="r:letter-neighbours($tei)">
+      <xsl:variable name="text" as="array(xs:string*)?" select="r:text-of(?2)"/>
+      <xsl:variable name="key" as="xs:string"
+          select="if (?1 = 'prev') then 'letter.previous' else 'letter.next'"/>
+      <xsl:variable name="label" as="xs:string"
+          select="($text ! ?3, ?3[. != ''], replace(?2, '^.*/|\.xml$', ''), ?2)
+          [normalize-space()][1]"/>
+      <li class="corresp-{?1}">
+        <span class="meta-label"><xsl:value-of select="r:msg($key)"/></span>
+        <xsl:text> </xsl:text>
+        <xsl:choose>
+          <xsl:when test="exists($text)">
+            <a href="{$text?1}.html" rel="{?1}"><xsl:value-of select="$label"/></a>
+          </xsl:when>
+          <xsl:when test="exists(r:safe-url(?2)) and matches(?2, '^https?://')">
+            <a href="{r:safe-url(?2)}" rel="external"><xsl:value-of select="$label"/></a>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$label"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </li>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- <link rel="prev|next"> for the page's head, to letters of this edition. -->
+  <xsl:function name="r:letter-links" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:for-each select="r:letter-neighbours($tei)">
+      <xsl:variable name="text" as="array(xs:string*)?" select="r:text-of(?2)"/>
+      <xsl:if test="exists($text)">
+        <link rel="{?1}" href="{$text?1}.html"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
+</xsl:stylesheet>

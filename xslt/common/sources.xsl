@@ -1,0 +1,274 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The sources of a text (teiHeader/fileDesc/sourceDesc; TEI Guidelines 2.2.7 and 3.12) as
+  labelled citations: each bibl, biblStruct or biblFull becomes a citation with the kind of
+  source as its label ("Original source", "Digital source", "First edition" ... from @type),
+  its nested sources (bibl in bibl, relatedItem, listBibl) below it, labelled in turn.
+
+  A bibl written as running text (text between its elements: the source's own punctuation)
+  is rendered as written. A structured one (elements only) is formatted: authors, editors,
+  title, edition, place: publisher, date, scope, series, identifiers (web addresses become
+  links), notes and licence. A biblStruct is "analytic. In: monogr. (series)".
+  Manuscript descriptions (msDesc) are not citations: see the manuscripts module.
+
+  r:citation-line gives the same citation as one string (reading page, EPUB title page and
+  package); mode r:source renders the labelled block (about page).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="header.xsl"/>
+
+  <xsl:mode name="r:source" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:mode name="r:cite" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- Source kinds (bibl/@type as DraCor, ELTeC and others write them) -> label keys. -->
+  <xsl:variable name="r:source-kinds" as="map(xs:string, xs:string)" select="map {
+      'digitalsource': 'source.digital', 'originalsource': 'source.original',
+      'printsource': 'source.print', 'firstedition': 'source.first-edition',
+      'copytext': 'source.copy-text', 'edition': 'source.edition',
+      'manuscript': 'source.manuscript', 'facsimile': 'source.facsimile'}"/>
+
+  <xsl:variable name="r:citation-idnos" as="xs:string*" select="('doi', 'isbn', 'issn', 'urn',
+      'uri', 'url', 'handle', 'hdl', 'ark', 'oclc', 'lccn', 'pmid', 'arxiv', 'shelfmark',
+      'callnumber')"/>
+
+  <!-- The source a reader is told first: a print or original source, else the first. -->
+  <xsl:function name="r:preferred-source" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="desc" as="element()*" select="$tei/teiHeader/fileDesc/sourceDesc"/>
+    <xsl:variable name="all" as="element()*" select="$desc//(bibl | biblStruct | biblFull)
+        [not(ancestor::msDesc)]"/>
+    <xsl:sequence select="($all[lower-case(@type) = ('printsource', 'originalsource',
+        'copytext', 'firstedition')], $desc/(bibl | biblStruct | biblFull), $all)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:source-label" as="xs:string">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:sequence select="r:msg(($r:source-kinds(lower-case(normalize-space($bibl/@type))),
+        'source.source')[1])"/>
+  </xsl:function>
+
+  <!-- The citation of one source, without its nested sources, as one line of text. -->
+  <xsl:function name="r:citation-line" as="xs:string">
+    <xsl:param name="bibl" as="element()?"/>
+    <xsl:variable name="html" as="node()*">
+      <xsl:apply-templates select="$bibl" mode="r:cite"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($html ! string(.)))"/>
+  </xsl:function>
+
+  <!-- A labelled citation with its nested sources. -->
+  <xsl:template match="bibl | biblStruct | biblFull" mode="r:source" as="element()">
+    <xsl:variable name="nested" as="element()*" select="(bibl | biblStruct | biblFull
+        | relatedItem/(bibl | biblStruct) | listBibl/(bibl | biblStruct)
+        | monogr/relatedItem/(bibl | biblStruct))"/>
+    <div>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'source'"/>
+      </xsl:call-template>
+      <p class="source-citation">
+        <span class="source-label"><xsl:value-of select="r:source-label(.)"/></span>
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates select="." mode="r:cite"/>
+      </p>
+      <xsl:apply-templates select="$nested" mode="r:source"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="listBibl" mode="r:source" as="element()*">
+    <xsl:apply-templates select="head" mode="r:main"/>
+    <xsl:apply-templates select="bibl | biblStruct | biblFull | listBibl" mode="r:source"/>
+  </xsl:template>
+
+  <!-- A bibl as written: its running text, nested sources and licences left for later. -->
+  <xsl:template match="bibl[text()[normalize-space()]]" mode="r:cite" as="node()*">
+    <span class="bibl">
+      <xsl:apply-templates select="node() except (bibl | biblStruct | relatedItem | listBibl
+          | availability | note)" mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </span>
+    <xsl:call-template name="r:cite-tail">
+      <xsl:with-param name="links" select="false()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A structured bibl or biblFull: its fields in the order of a citation. -->
+  <xsl:template match="bibl | biblFull | monogr | analytic" mode="r:cite" as="node()*">
+    <xsl:variable name="all" as="element()*" select="descendant::*[not(ancestor::bibl
+        [ancestor::* intersect current()] | ancestor::relatedItem | ancestor::note
+        | ancestor::availability)]"/>
+    <xsl:call-template name="r:cite-fields">
+      <xsl:with-param name="parts" as="item()*">
+        <xsl:sequence select="r:cite-names($all[self::author], ())"/>
+        <xsl:sequence select="r:cite-names($all[self::editor],
+            if (count($all[self::editor]) gt 1) then 'citation.editors' else 'citation.editor')"/>
+        <xsl:sequence select="r:cite-names($all[self::name or self::orgName
+            or self::persName[parent::respStmt]][not(ancestor::author | ancestor::editor
+            | ancestor::publisher | ancestor::distributor | ancestor::pubPlace)], ())"/>
+        <xsl:sequence select="r:cite-title($all[self::title])"/>
+        <xsl:sequence select="$all[self::edition] ! r:plain(.)"/>
+        <xsl:sequence select="r:cite-imprint($all)"/>
+        <xsl:sequence select="string-join($all[self::biblScope | self::extent | self::citedRange]
+            ! r:scope(.), ', ')"/>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="r:cite-tail"/>
+  </xsl:template>
+
+  <!-- biblStruct: "analytic. In: monogr. (series)". -->
+  <xsl:template match="biblStruct" mode="r:cite" as="node()*">
+    <xsl:for-each select="analytic">
+      <xsl:apply-templates select="." mode="r:cite"/>
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="r:msg('citation.in')"/>
+      <xsl:text> </xsl:text>
+    </xsl:for-each>
+    <xsl:apply-templates select="monogr[1]" mode="r:cite"/>
+    <xsl:for-each select="series[normalize-space()]">
+      <xsl:value-of select="' (' || string-join((title ! r:plain(.),
+          biblScope ! r:scope(.)), ', ') || ')'"/>
+    </xsl:for-each>
+    <xsl:call-template name="r:cite-tail"/>
+  </xsl:template>
+
+  <!-- Parts joined with ". " and a final full stop; a part is a string or one element. -->
+  <xsl:template name="r:cite-fields" as="node()*">
+    <xsl:param name="parts" as="item()*" required="yes"/>
+    <xsl:variable name="kept" as="item()*"
+        select="$parts[if (. instance of xs:string) then . != '' else true()]"/>
+    <xsl:for-each select="$kept">
+      <xsl:if test="position() gt 1">
+        <xsl:text>. </xsl:text>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test=". instance of xs:string">
+          <xsl:value-of select="replace(., '\.$', '')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="."/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+    <xsl:if test="exists($kept)">
+      <xsl:text>.</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- What follows every citation: identifiers and links, notes, licence. -->
+  <xsl:template name="r:cite-tail" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <!-- false for a bibl written as running text: its links stand where they are written -->
+    <xsl:param name="links" as="xs:boolean" select="true()"/>
+    <!-- identifiers a reader can use: web addresses and the standard numbers; a project's
+         own file names and keys (idno type="sourceFile" ...) are not part of a citation -->
+    <xsl:for-each select="(idno[normalize-space()][matches(normalize-space(.), '^https?://')
+        or lower-case(@type) = $r:citation-idnos] | ref[@target] | ptr[@target])[$links]">
+      <xsl:text> </xsl:text>
+      <xsl:variable name="value" as="xs:string"
+          select="(normalize-space(.)[not(current()/self::ptr)][. != ''],
+                   normalize-space(@target))[1]"/>
+      <xsl:variable name="href" as="xs:string?" select="r:safe-url(if (self::idno) then
+          $value[matches(., '^https?://')] else @target)"/>
+      <xsl:choose>
+        <xsl:when test="exists($href)">
+          <a href="{$href}" class="source-link"><xsl:value-of select="$value"/></a>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="string-join((@type[not(lower-case(.) = ('url', 'uri'))],
+              $value), ' ')"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+    <xsl:for-each select="note[normalize-space()]">
+      <xsl:value-of select="' ' || r:plain(.)"/>
+    </xsl:for-each>
+    <xsl:for-each select="availability[normalize-space() or .//licence/@target]">
+      <xsl:variable name="licence" as="element()?" select="(.//licence)[1]"/>
+      <xsl:variable name="href" as="xs:string?" select="r:safe-url($licence/@target)"/>
+      <xsl:value-of select="' ' || r:msg('citation.licence') || ' '"/>
+      <xsl:choose>
+        <xsl:when test="exists($href)">
+          <a href="{$href}" rel="license">
+            <xsl:value-of select="(r:plain($licence)[. != ''], $href)[1]"/>
+          </a>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="r:plain(.)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:function name="r:cite-names" as="xs:string?">
+    <xsl:param name="agents" as="element()*"/>
+    <xsl:param name="role" as="xs:string?"/>
+    <xsl:variable name="names" as="xs:string*" select="$agents ! r:agent-name(.)[. != '']"/>
+    <xsl:sequence select="if (empty($names)) then ()
+        else string-join($names, '; ') || ($role ! (' (' || r:msg(.) || ')'))"/>
+  </xsl:function>
+
+  <!-- Titles: an article's in quotation marks, then the book's or journal's it is in, in
+       italics; a subtitle after a colon. -->
+  <xsl:function name="r:cite-title" as="element()?">
+    <xsl:param name="titles" as="element()*"/>
+    <xsl:variable name="named" as="element()*"
+        select="$titles[not(@type = ('sub', 'short', 'alt'))][normalize-space()]"/>
+    <xsl:variable name="main" as="element()?"
+        select="($named[@level = ('a', 'm')], $named[not(@level)], $named)[1]"/>
+    <xsl:variable name="host" as="element()?"
+        select="$named[@level = ('m', 'j')][$main/@level = 'a'][not(. is $main)][1]"/>
+    <xsl:variable name="sub" as="xs:string?" select="($titles[@type = 'sub'])[1] ! r:plain(.)"/>
+    <xsl:if test="exists($main)">
+      <xsl:variable name="text" as="xs:string" select="string-join((r:plain($main), $sub), ': ')"/>
+      <span class="cite-title">
+        <xsl:choose>
+          <xsl:when test="$main/@level = 'a'">
+            <span class="title-a"><xsl:value-of select="'“' || $text || '”'"/></span>
+          </xsl:when>
+          <xsl:otherwise>
+            <cite><xsl:value-of select="$text"/></cite>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:for-each select="$host">
+          <xsl:value-of select="'. ' || r:msg('citation.in') || ' '"/>
+          <cite><xsl:value-of select="r:plain(.)"/></cite>
+        </xsl:for-each>
+      </span>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- "Place: Publisher, date". -->
+  <xsl:function name="r:cite-imprint" as="xs:string?">
+    <xsl:param name="fields" as="element()*"/>
+    <xsl:variable name="place" as="xs:string?"
+        select="string-join($fields[self::pubPlace] ! r:plain(.), '; ')[. != '']"/>
+    <xsl:variable name="publisher" as="xs:string?"
+        select="string-join($fields[self::publisher | self::distributor] ! r:agent-name(.), '; ')
+        [. != '']"/>
+    <xsl:variable name="date" as="xs:string?" select="($fields[self::date])[1]
+        ! (r:plain(.)[. != ''], @when, @from, @notBefore)[1] ! string(.)"/>
+    <xsl:variable name="who" as="xs:string?"
+        select="string-join(($place, $publisher), ': ')[. != '']"/>
+    <xsl:sequence select="string-join(($who, $date), ', ')[. != '']"/>
+  </xsl:function>
+
+  <!-- A scope as written, else from its attributes ("page 269–311"). -->
+  <xsl:function name="r:scope" as="xs:string">
+    <xsl:param name="scope" as="element()"/>
+    <xsl:variable name="text" as="xs:string" select="r:plain($scope)"/>
+    <xsl:sequence select="if ($text != '') then $text
+        else string-join(($scope/@unit, string-join(($scope/@from, $scope/@to), '–')), ' ')"/>
+  </xsl:function>
+
+</xsl:stylesheet>

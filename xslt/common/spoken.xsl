@@ -1,0 +1,86 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Transcriptions of speech (TEI Guidelines chapter 8): utterances (u) with who speaks, pauses,
+  and the non-verbal events described in them (vocal, kinesic, incident, writing, shift).
+
+  An utterance is a paragraph-like block led by its speaker's name when @who points at a
+  person the registers know (else by the pointer's own id); in running text it is a span
+  displayed as a block. Two utterances never run together ("passing truck" / "you").
+  Described events are bracketed and in italics, as transcripts print them; the description
+  is the encoding's own words.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="base.xsl"/>
+
+  <xsl:template match="u" mode="r:main" as="node()+">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="who" as="xs:string?" select="r:who-label(@who, root(.))"/>
+    <xsl:call-template name="r:word-space"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'u' || (if ($r:phrasing) then ' block' else '')"/>
+      </xsl:call-template>
+      <xsl:if test="exists($who)">
+        <span class="u-who"><xsl:value-of select="$who"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The name of whoever @who points at: a person of this text or of the registers. -->
+  <xsl:function name="r:who-label" as="xs:string?">
+    <xsl:param name="who" as="attribute()?"/>
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:variable name="id" as="xs:string?"
+        select="tokenize(normalize-space($who))[1] ! replace(., '^.*#', '')"/>
+    <xsl:variable name="entry" as="element()?" select="if (empty($id)) then ()
+        else (key('r:entry', $id, $root), $registers ! key('r:entry', $id, .))[1]"/>
+    <xsl:variable name="name" as="element()?"
+        select="($entry/(persName | name | orgName | label), $entry/self::role)[1]"/>
+    <xsl:sequence select="if (exists($name)) then r:plain($name) else $id"/>
+  </xsl:function>
+
+  <xsl:template match="pause" mode="r:main" as="element()">
+    <span title="{r:msg('spoken.pause')}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'pause'"/>
+      </xsl:call-template>
+      <xsl:text>(…)</xsl:text>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="vocal | kinesic | incident | writing" mode="r:main" as="node()+">
+    <xsl:call-template name="r:word-space"/>
+    <i>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'event ' || local-name()"/>
+      </xsl:call-template>
+      <xsl:text>[</xsl:text>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:text>]</xsl:text>
+    </i>
+  </xsl:template>
+
+  <!-- A change of voice quality, tempo ...: no words, an anchor when it has an id. -->
+  <xsl:template match="shift" mode="r:main" as="element()?">
+    <xsl:if test="@xml:id">
+      <span id="{@xml:id}" class="shift"/>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

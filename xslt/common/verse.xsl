@@ -1,0 +1,119 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Verse (TEI Guidelines chapter 6): line groups (lg), lines (l), caesurae, rhyme.
+
+  Line numbers. Every fifth line shows its number in the margin (aria-hidden: a screen
+  reader reads the verse, not the count): the trailing number of l/@n when the encoding
+  numbers its lines ("1.1.15" -> 15), else the line's position in its unit, counted by the
+  accumulator r:line: a unit is a scene or other div for the lines of a play (l inside sp),
+  and a poem for other verse (an lg with its own head, or an outermost lg made of stanzas;
+  stanzas side by side in a div are one poem, the div). Lines of verse
+  quoted in prose (an lg inside a paragraph or quotation) are not counted: a novel's epigraph
+  has no line numbers. Parts M and F of a split line count with its part I.
+
+  Split lines (l/@part I, M, F: one verse line shared by several speakers). Part M and F
+  start where the earlier parts ended: the accumulator r:split-before holds the text of the
+  line's earlier parts, given to the line as data-before; the stylesheets print it as an
+  invisible ::before (so nothing is read or copied twice), which measures exactly the width
+  those words take in the reader's font.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="base.xsl"/>
+
+  <!-- The count of verse lines in the current unit (a div, or a poem outside drama). -->
+  <xsl:accumulator name="r:line" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7
+        | lg[not(ancestor::sp)][head or not(ancestor::lg) and lg]" select="0"/>
+    <xsl:accumulator-rule match="l[not(@part = ('M', 'F', 'm', 'f'))]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- The words of the earlier parts of a split line, for its part M or F. -->
+  <xsl:accumulator name="r:split-before" as="xs:string" initial-value="''">
+    <xsl:accumulator-rule match="l" phase="end" select="
+        if (upper-case(@part) = 'I') then r:line-text(.)
+        else if (upper-case(@part) = 'M') then normalize-space($value || ' ' || r:line-text(.))
+        else ''"/>
+  </xsl:accumulator>
+
+  <xsl:function name="r:line-text" as="xs:string">
+    <xsl:param name="l" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($l//text()[not(ancestor::note)]))"/>
+  </xsl:function>
+
+  <!-- Lines counted for numbering: lines of a play, and of poems standing between blocks. -->
+  <xsl:function name="r:counted" as="xs:boolean">
+    <xsl:param name="l" as="element()"/>
+    <xsl:sequence select="exists($l/ancestor::sp) or exists($l/ancestor::lg[last()]
+        [parent::*[r:is-div(.) or self::body or self::front or self::back or self::text
+        or self::floatingText]])"/>
+  </xsl:function>
+
+  <!-- The number a line shows in the margin, if it is a fifth line. -->
+  <xsl:function name="r:line-number" as="xs:string?">
+    <xsl:param name="l" as="element()"/>
+    <xsl:variable name="n" as="xs:string" select="normalize-space($l/@n)"/>
+    <xsl:variable name="number" as="xs:integer?" select="
+        if (upper-case($l/@part) = ('M', 'F')) then ()
+        else if ($n != '') then (if (matches($n, '[0-9]+$'))
+            then xs:integer(replace($n, '^.*?([0-9]+)$', '$1')) else ())
+        else if (r:counted($l)) then $l/accumulator-before('r:line')
+        else ()"/>
+    <xsl:sequence select="if ($number gt 0 and $number mod 5 = 0) then string($number) else ()"/>
+  </xsl:function>
+
+  <xsl:template match="lg" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="class" select="'lg'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="l" mode="r:main" as="node()+">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="part" as="xs:string" select="upper-case(normalize-space(@part))"/>
+    <xsl:variable name="before" as="xs:string"
+        select="if ($part = ('M', 'F')) then accumulator-before('r:split-before') else ''"/>
+    <xsl:variable name="number" as="xs:string?" select="r:line-number(.)"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="string-join(('l', ('block')[$r:phrasing],
+            ('part-' || lower-case($part))[$part = ('I', 'M', 'F')]), ' ')"/>
+      </xsl:call-template>
+      <xsl:if test="$before != ''">
+        <xsl:attribute name="data-before" select="$before"/>
+      </xsl:if>
+      <xsl:if test="exists($number)">
+        <span class="l-n" aria-hidden="true"><xsl:value-of select="$number"/></span>
+      </xsl:if>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A caesura is a pause in the line: a wide space. -->
+  <xsl:template match="caesura" mode="r:main" as="element()">
+    <span class="caesura">
+      <xsl:if test="@xml:id">
+        <xsl:attribute name="id" select="@xml:id"/>
+      </xsl:if>
+      <xsl:text>&#x2003;</xsl:text>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="rhyme" mode="r:main" as="element()">
+    <xsl:call-template name="r:inline">
+      <xsl:with-param name="class" select="'rhyme'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>
