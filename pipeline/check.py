@@ -16,7 +16,15 @@ from urllib.parse import urlsplit
 from . import diagnostics as diag
 from .diagnostics import Diagnostic, Report
 from .errors import EditionError, EnvironmentFailure
-from .gate import DEFAULT_MAX_BYTES, SourceDocument, XmlModel, discover, read_document
+from .gate import (
+    DEFAULT_MAX_BYTES,
+    SourceDocument,
+    XmlModel,
+    discover,
+    parse_bytes,
+    read_bytes,
+    read_document,
+)
 from .io import cache_warnings
 from .parallel import Failed, run_tasks
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, display
@@ -207,7 +215,18 @@ def _failure(path: Path, failed: Failed) -> Diagnostic:
 
 def check_file(path: Path, options: CheckOptions) -> FileOutcome:
     """Every per-file check of one file; any unexpected failure becomes one diagnostic."""
-    gated = read_document(path, max_bytes=options.max_bytes, root=options.root)
+    data, refusal = read_bytes(path, options.max_bytes)
+    if refusal is not None:
+        return FileOutcome(path, refusal.diagnostics)
+    return check_bytes(data, path, options)
+
+
+def check_bytes(data: bytes, path: Path, options: CheckOptions) -> FileOutcome:
+    """The checks of ``check_file`` on bytes already read: a file on disk, or an editor's
+    buffer (``pipeline.lsp``) that says it is ``path``, whose includes and ``<?xml-model?>``
+    schemas are resolved from there. The reference facts are returned; resolving them across
+    the corpus (``references.resolve``) is the caller's."""
+    gated = parse_bytes(data, path, max_bytes=options.max_bytes, root=options.root)
     found = list(gated.diagnostics)
     doc = gated.document
     if doc is None:

@@ -482,6 +482,14 @@ def index(paths: tuple[Path, ...], output_format: str) -> None:
     sys.exit(1 if summary.has_errors else 0)
 
 
+# The editor's commands live in their own module (it imports the helpers above).
+from .cli_editor import lsp, new, serve  # noqa: E402
+
+cli.add_command(serve)
+cli.add_command(new)
+cli.add_command(lsp)
+
+
 def main() -> None:
     """The console script: no traceback reaches the user (``EDITION_DEBUG=1`` shows them)."""
     try:
