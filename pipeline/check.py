@@ -93,8 +93,7 @@ def check(
     if "refs" in options.checks:
         checked = [o.facts for o in outcomes if o.facts is not None]
         context = list(_context_facts(files))
-        found = _not_reported_yet(references.resolve(checked, context), report)
-        report.extend(capped(found, options.max_errors))
+        report.extend(reference_problems(report.diagnostics, checked, context, options.max_errors))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -143,11 +142,22 @@ def _once_per_schema(report: Report) -> None:
     report.diagnostics[:] = kept
 
 
-def _not_reported_yet(found: list[Diagnostic], report: Report) -> list[Diagnostic]:
-    """One diagnostic per problem: an id used twice is reported once at each place, by the
-    first of ``DUPLICATE_ID_CODES`` that noticed it."""
-    taken = {(d.path, d.line) for d in report.diagnostics if d.code in DUPLICATE_ID_CODES}
-    return [d for d in found if not (d.code in DUPLICATE_ID_CODES and (d.path, d.line) in taken)]
+def reference_problems(
+    found: Sequence[Diagnostic],
+    checked: list[references.FileFacts],
+    context: list[references.FileFacts],
+    max_errors: int,
+) -> list[Diagnostic]:
+    """The reference problems of the ``checked`` files (``context`` files only help resolve
+    their pointers), at most ``max_errors`` per file. One diagnostic per problem: an id used
+    twice is reported once at each place, by the first of ``DUPLICATE_ID_CODES`` that
+    noticed it, so what ``found`` (the per-file checks) says already is not said again."""
+    resolved = references.resolve(checked, context)
+    taken = {(d.path, d.line) for d in found if d.code in DUPLICATE_ID_CODES}
+    fresh = [
+        d for d in resolved if not (d.code in DUPLICATE_ID_CODES and (d.path, d.line) in taken)
+    ]
+    return capped(fresh, max_errors)
 
 
 def _one_per_duplicate_id(found: list[Diagnostic]) -> list[Diagnostic]:

@@ -80,7 +80,7 @@ def serve(
     Ctrl-C stops the server.
     """
     from .check import CheckOptions
-    from .cli import _default_schemas
+    from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
     from .serve.http import EditionServer, is_loopback
     from .serve.session import ServeOptions, Session, watch_set
     from .serve.state import LiveState
@@ -110,7 +110,8 @@ def serve(
                 max_bytes=cfg.max_bytes,
                 timeout=_timeout(timeout, cfg),
                 root=root or cfg.root,
-                **_default_schemas(cfg),
+                default_schema=cfg.schema or DEFAULT_SCHEMA,
+                default_schematron=cfg.schematron or DEFAULT_SCHEMATRON,
             ),
             config_file=config_file if config_file.is_file() else None,
         )
@@ -217,8 +218,7 @@ def new(folder: Path, title: str | None) -> None:
 @click.option(
     "--stdio",
     is_flag=True,
-    help="Talk over standard input and output (the only way; accepted because editors "
-    "pass it).",
+    help="Talk over standard input and output (the only way; accepted because editors pass it).",
 )
 def lsp(stdio: bool) -> None:
     """Run the language server for TEI files over standard input and output.

@@ -70,7 +70,8 @@ class EditionServer(ThreadingHTTPServer):
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        shown = f"[{host}]" if ":" in str(host) else str(host)
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        shown = f"[{name}]" if ":" in name else name
         return f"http://{shown}:{port}/"
 
     def snippet(self, build: int) -> bytes:
@@ -81,6 +82,7 @@ class EditionServer(ThreadingHTTPServer):
 
 class Handler(BaseHTTPRequestHandler):
     server: EditionServer
+
     def version_string(self) -> str:
         return "edition-serve"
 
