@@ -482,12 +482,14 @@ def index(paths: tuple[Path, ...], output_format: str) -> None:
     sys.exit(1 if summary.has_errors else 0)
 
 
-# The editor's commands live in their own module (it imports the helpers above).
-from .cli_editor import lsp, new, serve  # noqa: E402
+# The editor's commands live in their own module, which imports the helpers above. Run as
+# `python -m pipeline.cli`, this file is `__main__`: the module proper adds them (below).
+if __name__ != "__main__":
+    from .cli_editor import lsp, new, serve
 
-cli.add_command(serve)
-cli.add_command(new)
-cli.add_command(lsp)
+    cli.add_command(serve)
+    cli.add_command(new)
+    cli.add_command(lsp)
 
 
 def main() -> None:
@@ -509,4 +511,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    from pipeline.cli import main as main_with_every_command
+
+    main_with_every_command()

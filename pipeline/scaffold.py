@@ -73,7 +73,8 @@ def _refuse_occupied(folder: Path) -> None:
         raise OptionError(f"{folder} is a file: give the name of a new or empty folder")
     if folder.is_dir():
         try:
-            occupied = any(os.scandir(folder))
+            with os.scandir(folder) as entries:
+                occupied = any(True for _ in entries)
         except OSError as exc:
             raise EnvironmentFailure.of(exc, "read", folder) from exc
         if occupied:

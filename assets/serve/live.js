@@ -125,7 +125,7 @@
   function start() {
     restore();
     if (!window.EventSource) { return; }
-    var events = new EventSource("/__edition__/events");
+    var events = new EventSource("/__edition__/events?build=" + SERVED.build);
     events.addEventListener("state", function (event) { update(JSON.parse(event.data)); });
   }
 

@@ -30,7 +30,7 @@ from .grammar import Model, model_for
 from .project import Entry, Project, Projects
 
 #: Seconds of quiet after a change before the document is checked.
-DEBOUNCE = 0.15
+DEBOUNCE = 0.1
 _SEVERITY = {
     Severity.ERROR: lsp.DiagnosticSeverity.Error,
     Severity.WARNING: lsp.DiagnosticSeverity.Warning,

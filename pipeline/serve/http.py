@@ -26,6 +26,7 @@ import socket
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from ..paths import ASSETS_DIR
 from . import site
@@ -178,7 +179,7 @@ class Handler(BaseHTTPRequestHandler):
     def _private(self, route: str, head: bool) -> None:
         state = self.server.state
         if route == "events":
-            self._events(head)
+            self._events(head, _served_build(self.path))
         elif route == "state":
             body = state.snapshot.as_json(state.sources(), self.server.instance).encode()
             self._headers(200, "application/json", len(body))
@@ -189,7 +190,7 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self._page(404, "Not found", "no such file", head)
 
-    def _events(self, head: bool) -> None:
+    def _events(self, head: bool, build: int) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
@@ -198,6 +199,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         state = self.server.state
         version = -1
+        token = state.opened(build)
         try:
             self.wfile.write(b"retry: 1000\n\n")
             self.wfile.flush()
@@ -212,6 +214,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except OSError:
             return  # the page went away
+        finally:
+            state.closed(token)
 
     def _source(self, number: int, head: bool) -> None:
         path = self.server.state.source_file(number)
@@ -226,6 +230,12 @@ class Handler(BaseHTTPRequestHandler):
         self._headers(200, "text/html; charset=utf-8", len(body))
         if not head:
             self._write(body)
+
+
+def _served_build(target: str) -> int:
+    """The build a page shows, from its event stream's ``?build=N`` (0 when not said)."""
+    values = parse_qs(urlsplit(target).query).get("build", ["0"])
+    return int(values[0]) if values[0].isdigit() else 0
 
 
 def _not_built() -> str:

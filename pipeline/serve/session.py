@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import build as build_module
@@ -34,6 +34,8 @@ from .watch import Watcher, WatchSet
 
 #: Seconds before a build refused by another build's lock is tried again.
 RETRY = 1.0
+#: Longest wait for the open pages to reload before the check starts.
+RELOAD_WAIT = 2.0
 #: Files the source view of the pages may show (named by a diagnostic).
 SHOWN_SUFFIXES = (".xml", ".rng", ".sch", ".md", ".toml")
 
@@ -159,10 +161,15 @@ class Session:
         if self.settings is not None and self.options.config_file in changed:
             self._reload_settings()
         self.state.update(building=True)
+        before = self.build_number
         outcome = self._build()
         built = time.perf_counter() - started
         found, files = self._shown()
+        pages = self.state.pages_older_than(self.build_number)
         self.state.update(building=False, build=self.build_number, diagnostics=found, files=files)
+        if self.build_number != before:
+            # The check competes with the pages' reload for the processor: it waits for them.
+            self.state.wait_reloaded(self.build_number, pages, RELOAD_WAIT)
         scope = self._check_scope(changed, first)
         checked = self._check(scope)
         seconds = time.perf_counter() - started
@@ -217,8 +224,13 @@ class Session:
         if scope is not None and not scope:
             return "nothing"
         targets = list(self.options.targets) if scope is None else scope
+        options = self.options.check
+        if scope is not None:
+            # The files of one save are checked in this process, whose compiled schemas stay
+            # warm from one save to the next (forked workers would compile them each time).
+            options = replace(options, jobs=1, timeout=None)
         try:
-            report = check(targets, self.options.check)
+            report = check(targets, options)
         except EditionError as exc:
             self.checked = {"-": [diag.error("-", "serve.check", str(exc))]}
             return "nothing"

@@ -71,6 +71,8 @@ class LiveState:
         self._snapshot = Snapshot(0, 0, False, (), "")
         self._files: list[Path] = []  # files the source view may show, by number
         self._numbers: dict[str, int] = {}
+        self._streams: dict[int, int] = {}  # open event streams: token -> build of the page
+        self._tokens = 0
         self.stopping = False
 
     @property
@@ -123,6 +125,32 @@ class LiveState:
             if self.stopping or self._snapshot.version <= version:
                 return None
             return self._snapshot
+
+    def opened(self, build: int) -> int:
+        """A page showing ``build`` listens: a token for ``closed``."""
+        with self._condition:
+            self._tokens += 1
+            self._streams[self._tokens] = build
+            self._condition.notify_all()
+            return self._tokens
+
+    def closed(self, token: int) -> None:
+        with self._condition:
+            self._streams.pop(token, None)
+            self._condition.notify_all()
+
+    def pages_older_than(self, build: int) -> int:
+        with self._condition:
+            return sum(b < build for b in self._streams.values())
+
+    def wait_reloaded(self, build: int, pages: int, timeout: float) -> None:
+        """Wait until ``pages`` pages listen with ``build`` (they reloaded), at most
+        ``timeout`` seconds: the work after a publish waits for the pages to load."""
+        with self._condition:
+            self._condition.wait_for(
+                lambda: self.stopping or sum(b >= build for b in self._streams.values()) >= pages,
+                timeout,
+            )
 
     def stop(self) -> None:
         with self._condition:
