@@ -15,7 +15,7 @@ export ACE_BIN := $(NODE_DIR)/node_modules/.bin/ace-puppeteer
 export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
 OUT     ?= dist
 
-.PHONY: all build check html epub index test tools bench lint clean distclean
+.PHONY: all build check html epub index serve test tools bench lint clean distclean
 
 all: build
 
@@ -36,6 +36,10 @@ check: $(STAMP)
 
 html epub index: $(STAMP)
 	$(EDITION) build --out $(OUT) --only $@
+
+# The live preview: http://127.0.0.1:8000/, rebuilt and reloaded on every save (Ctrl-C stops).
+serve: $(STAMP)
+	$(EDITION) serve --out $(OUT)
 
 # Best effort: installs what is missing when it can (root for apt-get, npm for axe-core).
 # Tests that need a missing tool skip, and fail when CI=true.
