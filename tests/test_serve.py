@@ -460,3 +460,28 @@ def test_the_open_page_reloads_and_shows_the_diagnostics(edition: Path, tmp_path
     finally:
         text.write_text(source, "utf-8")
         serving.stop()
+
+
+def test_a_save_while_another_build_holds_the_lock_waits_for_it(edition: Path) -> None:
+    """The session's builds take the output folder's lock like `edition build`: while another
+    build holds it, the save is reported and built again once the lock is free."""
+    from pipeline import lock
+    from pipeline.check import CheckOptions
+    from pipeline.serve.session import ServeOptions, Session
+
+    out = edition / "dist"
+    options = ServeOptions(targets=(edition / "tei",), out=out, check=CheckOptions(jobs=1))
+    said: list[str] = []
+    session = Session(options, LiveState(), lambda line, _: said.append(line))
+    session.cycle(frozenset(), first=True)
+    assert session.build_number == 1 and session.state.snapshot.build == 1
+    (out / ".edition").mkdir(exist_ok=True)
+    with lock.hold(out / ".edition" / "lock", str(out)):
+        session.cycle(frozenset({(edition / "tei/texts/belgium-1944.xml").resolve()}))
+        assert session.retry_at is not None
+        assert [d.code for d in session.state.snapshot.diagnostics] == ["serve.locked"]
+        assert session.build_number == 1
+    session.cycle(frozenset())
+    assert session.retry_at is None and session.build_number == 2
+    assert session.state.snapshot.diagnostics == ()
+    assert any("another build" in line for line in said)
