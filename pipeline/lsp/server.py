@@ -9,9 +9,9 @@ on the protocol's own thread and read the project's index, which the worker swap
 from __future__ import annotations
 
 import asyncio
-import bisect
 import contextlib
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,19 +56,26 @@ class Lines:
         end = self.starts[number + 1] - 1 if number + 1 < len(self.starts) else len(self.text)
         return self.text[self.starts[number] : end].rstrip("\r")
 
-    def offset(self, position: lsp.Position, units: TextDocument) -> int:
+    def offset(self, position: lsp.Position, document: TextDocument) -> int:
+        """The offset of a position given in the client's units (UTF-16 by default)."""
         line = self.line(position.line)
-        count, chars = 0, 0
-        for char in line:
-            if count >= position.character:
-                break
-            count += units.position_codec.client_num_units(char)
-            chars += 1
         start = self.starts[min(position.line, len(self.starts) - 1)]
+        count = units_of(document)
+        chars = min(position.character, len(line))
+        while chars > 0 and count(line[:chars]) > position.character:
+            chars -= 1  # characters beyond the basic plane take two UTF-16 units
         return start + chars
 
-    def line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
+
+def units_of(document: TextDocument) -> Callable[[str], int]:
+    """How many of the client's position units a text takes (at C speed: a line may be a
+    whole novel)."""
+    encoding = document.position_codec.encoding
+    if encoding == lsp.PositionEncodingKind.Utf8:
+        return lambda text: len(text.encode("utf-8"))
+    if encoding == lsp.PositionEncodingKind.Utf32:
+        return len
+    return lambda text: len(text.encode("utf-16-le")) // 2
 
 
 class EditionLanguageServer(LanguageServer):
@@ -131,7 +138,7 @@ class EditionLanguageServer(LanguageServer):
             where = f"{d.path}:{d.line}" if d.line else d.path
             message, line = f"in {where}: {d.message}", 0
         text = lines.line(line)
-        units = document.position_codec.client_num_units
+        units = units_of(document)
         if d.column:
             begin = units(text[: d.column - 1])
             word = _WORD.match(text, d.column - 1)
@@ -215,7 +222,7 @@ def completion(ls: EditionLanguageServer, params: lsp.CompletionParams) -> lsp.C
     offset = lines.offset(params.position, document)
     context = scan.context_at(lines.text, offset)
     items = complete(context, project, ls.model(project, path, lines.text), path)
-    units = document.position_codec.client_num_units
+    units = units_of(document)
     start = lsp.Position(params.position.line, params.position.character - units(context.prefix))
     edit_range = lsp.Range(start, params.position)
     for item in items:
@@ -311,7 +318,7 @@ def _location(ls: EditionLanguageServer, path: Path, line: int, needle: str) -> 
     text = _line_text(ls, uri, path, line - 1)
     at = _find_word(text, needle)
     document = ls.workspace.get_text_document(uri)
-    units = document.position_codec.client_num_units
+    units = units_of(document)
     if at < 0:
         begin, end = 0, units(text)
     else:
