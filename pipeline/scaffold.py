@@ -15,9 +15,11 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from . import __version__
 from .errors import EnvironmentFailure, OptionError
 from .io import write_bytes_atomic
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, PROJECT_DIR
@@ -54,6 +56,7 @@ def new_edition(folder: Path, title: str | None = None, today: dt.date | None = 
         "title_xml": escape(name),
         "title_toml": json.dumps(name, ensure_ascii=False),
         "date": (today or dt.date.today()).isoformat(),
+        "package": install_spec(),
     }
     written: list[Path] = []
     for template in sorted(p for p in SCAFFOLD_DIR.rglob("*") if p.is_file()):
@@ -66,6 +69,24 @@ def new_edition(folder: Path, title: str | None = None, today: dt.date | None = 
         write_bytes_atomic(folder / relative, schema.read_bytes())
         written.append(relative)
     return Created(folder, tuple(sorted(written)))
+
+
+def install_spec() -> str:
+    """What CI should ``pip install`` to get this very tool: the git URL and commit it was
+    installed from (PEP 610 ``direct_url.json``), else its name pinned to this version."""
+    try:
+        dist = metadata.distribution("edition")
+        raw = json.loads(dist.read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        raw = {}
+    vcs = raw.get("vcs_info") if isinstance(raw, dict) else None
+    if (
+        isinstance(vcs, dict)
+        and vcs.get("vcs") == "git"
+        and str(raw.get("url", "")).startswith("https://")
+    ):
+        return f"git+{raw['url']}@{vcs.get('commit_id', '')}".rstrip("@")
+    return f"edition=={__version__}"
 
 
 def _refuse_occupied(folder: Path) -> None:

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from conftest import require_executable
 from lxml import etree
 
+from pipeline import __version__
 from pipeline.check import CheckOptions, check
 from pipeline.cli import cli
 
@@ -81,6 +82,7 @@ def test_example_is_valid_and_points_at_one_entry_of_each_register(project: Path
 def test_workflow_runs_check_with_annotations(project: Path) -> None:
     workflow = (project / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
     assert "run: edition check --format github" in workflow
+    assert f'EDITION_PACKAGE: "edition=={__version__}"' in workflow  # an editable install
     makefile = (project / "Makefile").read_text(encoding="utf-8")
     assert "EDITION ?= edition" in makefile
     for target in ("all:", "build:", "check:", "serve:", "test:"):
