@@ -34,14 +34,11 @@ class WatchSet:
 
     @classmethod
     def of(cls, folders: Iterable[Path], files: Iterable[Path]) -> WatchSet:
-        """Absolute paths; folders inside other watched folders are dropped."""
+        """Absolute paths; folders inside other watched folders are dropped (a single file
+        inside a watched folder stays: the folders only report ``*.xml`` files)."""
         unique = sorted({f.resolve() for f in folders if f.is_dir()})
         kept = tuple(f for f in unique if not any(o in f.parents for o in unique))
-        singles = frozenset(
-            f.resolve()
-            for f in files
-            if f.parent.is_dir() and not any(o in f.resolve().parents for o in kept)
-        )
+        singles = frozenset(f.resolve() for f in files if f.parent.is_dir())
         return cls(kept, singles)
 
     def wanted(self, path: Path) -> bool:
