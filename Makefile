@@ -15,7 +15,7 @@ export ACE_BIN := $(NODE_DIR)/node_modules/.bin/ace-puppeteer
 export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
 OUT     ?= dist
 
-.PHONY: all build check html epub index serve test tools bench lint clean distclean
+.PHONY: all build check html epub index test tools bench lint clean distclean
 
 all: build
 
@@ -38,6 +38,7 @@ html epub index: $(STAMP)
 	$(EDITION) build --out $(OUT) --only $@
 
 # The live preview: http://127.0.0.1:8000/, rebuilt and reloaded on every save (Ctrl-C stops).
+.PHONY: serve
 serve: $(STAMP)
 	$(EDITION) serve --out $(OUT)
 
