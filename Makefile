@@ -37,6 +37,11 @@ check: $(STAMP)
 html epub index: $(STAMP)
 	$(EDITION) build --out $(OUT) --only $@
 
+# The live preview: http://127.0.0.1:8000/, rebuilt and reloaded on every save (Ctrl-C stops).
+.PHONY: serve
+serve: $(STAMP)
+	$(EDITION) serve --out $(OUT)
+
 # Best effort: installs what is missing when it can (root for apt-get, npm for axe-core).
 # Tests that need a missing tool skip, and fail when CI=true.
 tools:

@@ -16,7 +16,15 @@ from urllib.parse import urlsplit
 from . import diagnostics as diag
 from .diagnostics import Diagnostic, Report
 from .errors import EditionError, EnvironmentFailure
-from .gate import DEFAULT_MAX_BYTES, SourceDocument, XmlModel, discover, read_document
+from .gate import (
+    DEFAULT_MAX_BYTES,
+    SourceDocument,
+    XmlModel,
+    discover,
+    parse_bytes,
+    read_bytes,
+    read_document,
+)
 from .io import cache_warnings
 from .parallel import Failed, run_tasks
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, display
@@ -85,8 +93,7 @@ def check(
     if "refs" in options.checks:
         checked = [o.facts for o in outcomes if o.facts is not None]
         context = list(_context_facts(files))
-        found = _not_reported_yet(references.resolve(checked, context), report)
-        report.extend(capped(found, options.max_errors))
+        report.extend(reference_problems(report.diagnostics, checked, context, options.max_errors))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -135,11 +142,22 @@ def _once_per_schema(report: Report) -> None:
     report.diagnostics[:] = kept
 
 
-def _not_reported_yet(found: list[Diagnostic], report: Report) -> list[Diagnostic]:
-    """One diagnostic per problem: an id used twice is reported once at each place, by the
-    first of ``DUPLICATE_ID_CODES`` that noticed it."""
-    taken = {(d.path, d.line) for d in report.diagnostics if d.code in DUPLICATE_ID_CODES}
-    return [d for d in found if not (d.code in DUPLICATE_ID_CODES and (d.path, d.line) in taken)]
+def reference_problems(
+    found: Sequence[Diagnostic],
+    checked: list[references.FileFacts],
+    context: list[references.FileFacts],
+    max_errors: int,
+) -> list[Diagnostic]:
+    """The reference problems of the ``checked`` files (``context`` files only help resolve
+    their pointers), at most ``max_errors`` per file. One diagnostic per problem: an id used
+    twice is reported once at each place, by the first of ``DUPLICATE_ID_CODES`` that
+    noticed it, so what ``found`` (the per-file checks) says already is not said again."""
+    resolved = references.resolve(checked, context)
+    taken = {(d.path, d.line) for d in found if d.code in DUPLICATE_ID_CODES}
+    fresh = [
+        d for d in resolved if not (d.code in DUPLICATE_ID_CODES and (d.path, d.line) in taken)
+    ]
+    return capped(fresh, max_errors)
 
 
 def _one_per_duplicate_id(found: list[Diagnostic]) -> list[Diagnostic]:
@@ -207,7 +225,18 @@ def _failure(path: Path, failed: Failed) -> Diagnostic:
 
 def check_file(path: Path, options: CheckOptions) -> FileOutcome:
     """Every per-file check of one file; any unexpected failure becomes one diagnostic."""
-    gated = read_document(path, max_bytes=options.max_bytes, root=options.root)
+    data, refusal = read_bytes(path, options.max_bytes)
+    if refusal is not None:
+        return FileOutcome(path, refusal.diagnostics)
+    return check_bytes(data, path, options)
+
+
+def check_bytes(data: bytes, path: Path, options: CheckOptions) -> FileOutcome:
+    """The checks of ``check_file`` on bytes already read: a file on disk, or an editor's
+    buffer (``pipeline.lsp``) that says it is ``path``, whose includes and ``<?xml-model?>``
+    schemas are resolved from there. The reference facts are returned; resolving them across
+    the corpus (``references.resolve``) is the caller's."""
+    gated = parse_bytes(data, path, max_bytes=options.max_bytes, root=options.root)
     found = list(gated.diagnostics)
     doc = gated.document
     if doc is None:

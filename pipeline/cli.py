@@ -493,6 +493,16 @@ def index(paths: tuple[Path, ...], output_format: str) -> None:
     sys.exit(1 if summary.has_errors else 0)
 
 
+# The editor's commands live in their own module, which imports the helpers above. Run as
+# `python -m pipeline.cli`, this file is `__main__`: the module proper adds them (below).
+if __name__ != "__main__":
+    from .cli_editor import lsp, new, serve
+
+    cli.add_command(serve)
+    cli.add_command(new)
+    cli.add_command(lsp)
+
+
 def main() -> None:
     """The console script: no traceback reaches the user (``EDITION_DEBUG=1`` shows them)."""
     # From the start, SIGTERM is an interrupt like Ctrl-C (commands install their own too).
@@ -514,4 +524,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    from pipeline.cli import main as main_with_every_command
+
+    main_with_every_command()

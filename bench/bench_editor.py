@@ -1,0 +1,268 @@
+"""Benchmark of the editor's loop: ``edition serve`` (save -> reloaded page) and ``edition lsp``.
+
+Usage (from the project root)::
+
+    .venv/bin/python bench/bench_editor.py [--novel FILE] [--repeat N] [--only serve|lsp]
+        [--corpus]
+
+Both run on a temporary project holding one ELTeC novel (``--novel``, default the Trollope
+of 1.2 MB) with ELTeC's schema where its ``<?xml-model?>`` says; ``--corpus`` puts the other
+98 novels beside it (the language server then indexes them all for references).
+
+- ``serve``: ``edition serve --port 0`` as a process, the novel's page open in headless
+  Chromium (Playwright, ``/usr/bin/chromium``); each round changes a word of a paragraph
+  and times from the file's save to the reloaded page showing it. Target: under 1.5 s.
+  Run twice: the whole build (html, epub, index) and ``--only html``.
+- ``lsp``: ``edition lsp`` driven by pygls' client over stdio: the novel opened once (cold:
+  schema compiled, corpus indexed), then each round one edit (a word, or an element the
+  schema forbids) timed from the change notification to its diagnostics (debounce
+  included); and completion requests (elements in a paragraph, register ids in ``@ref``
+  of a name, attribute names) timed from request to answer. Targets: diagnostics within
+  500 ms of the change, completion within 100 ms.
+
+Prints a Markdown table per part. This is a script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpora" / "eltec-eng"
+ELTEC_SCHEMA = SHARED / "schemas" / "eltec-1.rng"
+NOVEL = CORPUS / "ENG18400_Trollope.xml"
+EDITION = ROOT / ".venv" / "bin" / "edition"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run"]
+
+
+def make_project(folder: Path, novel: Path, corpus: bool) -> Path:
+    """A project with the novel in tei/texts/ and the schema at ../../Schemas/ from there."""
+    texts = folder / "tei" / "texts"
+    texts.mkdir(parents=True)
+    for source in sorted(CORPUS.glob("*.xml")) if corpus else [novel]:
+        shutil.copyfile(source, texts / source.name)
+    (folder / "Schemas").mkdir()
+    shutil.copyfile(ELTEC_SCHEMA, folder / "Schemas" / "eltec-1.rng")
+    (folder / "pyproject.toml").write_text('[tool.edition]\nsources = "tei"\nout = "dist"\n')
+    return texts / novel.name
+
+
+def paragraph_word(text: str, round_: int) -> tuple[str, str]:
+    """The text with one word of a paragraph in the middle changed, and the new word."""
+    middle = text.index("<p>", len(text) // 2) + 3
+    word = f"edited{round_}x"
+    return text[:middle] + word + " " + text[middle:], word
+
+
+def table(title: str, rows: list[tuple[str, list[float], str]]) -> None:
+    print(f"\n### {title}\n")
+    print("| measure | runs | median (ms) | max (ms) | target |")
+    print("|---|---:|---:|---:|---|")
+    for name, values, target in rows:
+        if values:
+            median = statistics.median(values) * 1000
+            print(
+                f"| {name} | {len(values)} | {median:.0f} | {max(values) * 1000:.0f} | {target} |"
+            )
+
+
+# --- serve --------------------------------------------------------------------------------
+
+
+def _state(url: str) -> dict[str, object]:
+    with urllib.request.urlopen(url + "__edition__/state", timeout=10) as answer:
+        return json.loads(answer.read())  # type: ignore[no-any-return]
+
+
+def bench_serve(
+    project: Path, source: Path, repeat: int, only: list[str]
+) -> tuple[list[float], list[float]]:
+    """Seconds from each save to the published edition, and to the reloaded page."""
+    from playwright.sync_api import sync_playwright
+
+    command = [str(EDITION), "serve", "--port", "0"]
+    for output in only:
+        command += ["--only", output]
+    process = subprocess.Popen(
+        command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    try:
+        url = ""
+        assert process.stdout is not None
+        for line in process.stdout:
+            found = re.search(r"(http://\S+/)", line)
+            url = found.group(1) if found else url
+            if line.startswith("serve: watching"):
+                break
+        page_url = f"{url}html/{source.stem}.html"
+        original = source.read_text(encoding="utf-8")
+        times: list[float] = []
+        published: list[float] = []
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(page_url)
+            for round_ in range(repeat):
+                changed, word = paragraph_word(original, round_)
+                build = _state(url)["build"]
+                started = time.perf_counter()
+                source.write_text(changed, encoding="utf-8")
+                while _state(url)["build"] == build:
+                    time.sleep(0.01)
+                published.append(time.perf_counter() - started)
+                page.wait_for_function(
+                    f"document.body && document.body.textContent.includes('{word}')",
+                    timeout=60_000,
+                    polling=20,
+                )
+                times.append(time.perf_counter() - started)
+                while "checked" not in str(_state(url)["note"]):
+                    time.sleep(0.05)  # the check of the save is over: the next one starts alone
+            browser.close()
+        source.write_text(original, encoding="utf-8")
+        return published, times
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(30)
+
+
+# --- lsp ----------------------------------------------------------------------------------
+
+
+async def bench_lsp(project: Path, source: Path, repeat: int) -> dict[str, list[float]]:
+    from lsprotocol import types as lsp
+    from pygls.lsp.client import LanguageClient
+
+    client = LanguageClient("bench", "1")
+    arrived: asyncio.Queue[tuple[float, lsp.PublishDiagnosticsParams]] = asyncio.Queue()
+
+    @client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def published(params: lsp.PublishDiagnosticsParams) -> None:
+        arrived.put_nowait((time.perf_counter(), params))
+
+    await client.start_io(str(EDITION), "lsp", cwd=str(project))
+    await client.initialize_async(
+        lsp.InitializeParams(capabilities=lsp.ClientCapabilities(), root_uri=project.as_uri())
+    )
+    client.initialized(lsp.InitializedParams())
+    uri = source.as_uri()
+    text = source.read_text(encoding="utf-8")
+    results: dict[str, list[float]] = {"open": [], "change": [], "invalid": []}
+    started = time.perf_counter()
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, "xml", 1, text))
+    )
+    done, _ = await arrived.get()
+    results["open"].append(done - started)
+    version = 1
+
+    async def change(new: str) -> tuple[float, list[str]]:
+        nonlocal version
+        version += 1
+        sent = time.perf_counter()
+        client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[lsp.TextDocumentContentChangeWholeDocument(new)],
+            )
+        )
+        while True:
+            when, params = await arrived.get()
+            if params.version == version:
+                return when - sent, [str(d.code) for d in params.diagnostics]
+
+    for round_ in range(repeat):
+        changed, _ = paragraph_word(text, round_)
+        took, _ = await change(changed)
+        results["change"].append(took)
+        middle = text.index("<p>", len(text) // 2) + 3
+        bad = text[:middle] + "<frob>x</frob>" + text[middle:]
+        took, codes = await change(bad)
+        assert any(c.startswith("rng.") for c in codes), codes
+        results["invalid"].append(took)
+    await change(text)
+    lines = text.split("\n")
+
+    def position(offset: int) -> lsp.Position:
+        line = text.count("\n", 0, offset)
+        return lsp.Position(line, offset - (text.rfind("\n", 0, offset) + 1))
+
+    probes = {
+        "complete elements in a paragraph": text.index("<p>", len(text) // 2) + 3,
+        "complete attributes of div": text.index("<div ", len(text) // 2) + 5,
+        "complete elements near the end": text.rindex("<p>") + 3,
+    }
+    for name, offset in probes.items():
+        results[name] = []
+        for _ in range(repeat):
+            sent = time.perf_counter()
+            await client.text_document_completion_async(
+                lsp.CompletionParams(lsp.TextDocumentIdentifier(uri), position(offset))
+            )
+            results[name].append(time.perf_counter() - sent)
+    del lines
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--novel", type=Path, default=NOVEL)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", choices=("serve", "lsp"), default=None)
+    parser.add_argument("--corpus", action="store_true", help="all 99 novels in the project")
+    args = parser.parse_args()
+    if not args.novel.is_file() or not ELTEC_SCHEMA.is_file():
+        print(f"bench_editor: needs {args.novel} and {ELTEC_SCHEMA}", file=sys.stderr)
+        return 1
+    size = args.novel.stat().st_size / 1e6
+    print(f"novel: {args.novel.name} ({size:.1f} MB); load average {os.getloadavg()[0]:.1f}")
+    with tempfile.TemporaryDirectory(prefix="bench-editor-") as tmp:
+        source = make_project(Path(tmp), args.novel, args.corpus)
+        if args.only in (None, "serve"):
+            if CHROMIUM.is_file():
+                whole_built, whole = bench_serve(Path(tmp), source, args.repeat, [])
+                html_built, html = bench_serve(Path(tmp), source, args.repeat, ["html"])
+                table(
+                    "edition serve: from saving the file to the published edition and to the "
+                    "reloaded page",
+                    [
+                        ("published (html, epub, index)", whole_built, ""),
+                        ("reloaded page (html, epub, index)", whole, "< 1500 ms"),
+                        ("published (`--only html`)", html_built, ""),
+                        ("reloaded page (`--only html`)", html, "< 1500 ms"),
+                    ],
+                )
+            else:
+                print(f"serve: skipped, no Chromium at {CHROMIUM}")
+        if args.only in (None, "lsp"):
+            found = asyncio.run(bench_lsp(Path(tmp), source, args.repeat))
+            rows = [
+                ("diagnostics after opening (cold)", found.pop("open"), ""),
+                ("diagnostics after a change (valid edit)", found.pop("change"), "< 500 ms"),
+                ("diagnostics after a change (invalid edit)", found.pop("invalid"), "< 500 ms"),
+            ]
+            rows += [(name, values, "< 100 ms") for name, values in found.items()]
+            table("edition lsp (debounce included)", rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,232 @@
+"""The editor's commands: ``edition serve``, ``edition new`` and ``edition lsp``.
+
+A thin click layer like ``pipeline.cli`` (whose helpers it shares, and whose group adds these
+commands): options in, ``pipeline.serve``, ``pipeline.scaffold`` and ``pipeline.lsp`` do the
+work, the terminal and the exit status are decided here.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from . import config as config_module
+from . import signals
+from .cli import (
+    UsageFailure,
+    _boundary,
+    _inside,
+    _timeout,
+    _workers,
+    jobs_option,
+    paths_argument,
+    root_option,
+)
+from .errors import EditionError, Interrupted
+
+
+@click.command()
+@paths_argument
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; anything but loopback exposes the site and your sources' "
+    "diagnostics to the network (a warning says so).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Output folder, as for build (default: [tool.edition] out, i.e. dist/).",
+)
+@click.option(
+    "--only",
+    multiple=True,
+    type=click.Choice(["html", "epub", "index"]),
+    help="Rebuild only this output (repeatable); its prerequisites still run.",
+)
+@root_option
+@jobs_option
+def serve(
+    paths: tuple[Path, ...],
+    port: int,
+    host: str,
+    out: Path | None,
+    only: tuple[str, ...],
+    root: Path | None,
+    jobs: int | None,
+    timeout: float | None,
+) -> None:
+    """Build, serve the site at http://127.0.0.1:8000/, and rebuild on every save.
+
+    PATHS are files or folders (default: the edition's tei/ folder), built into OUT as
+    `edition build` does. The sources, registers, schemas, pyproject.toml and the encoding
+    guide are watched; a save rebuilds the edition, checks the changed files and reloads the
+    open pages, which show the diagnostics in a panel (and the terminal prints them).
+    Ctrl-C stops the server.
+    """
+    from .check import CheckOptions
+    from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
+    from .serve.http import EditionServer, is_loopback
+    from .serve.session import ServeOptions, Session, watch_set
+    from .serve.state import LiveState
+    from .serve.watch import Watcher
+
+    config_file = (Path.cwd() / "pyproject.toml").resolve()
+
+    def settings() -> ServeOptions:
+        cfg = config_module.load()  # ConfigError when pyproject.toml is wrong
+        targets = tuple(paths) or (cfg.sources,)
+        own = all(_inside(path, cfg.sources) for path in targets)
+        workers = _workers(jobs, cfg)
+        return ServeOptions(
+            targets=targets,
+            out=out or cfg.out,
+            only=only or None,
+            jobs=workers,
+            guide=cfg.guide if own else None,
+            title=cfg.title if own else None,
+            language=cfg.language,
+            timeout=_timeout(timeout, cfg),
+            max_bytes=cfg.max_bytes,
+            root=root or cfg.root,
+            check=CheckOptions(
+                max_errors=cfg.max_errors,
+                jobs=workers,
+                max_bytes=cfg.max_bytes,
+                timeout=_timeout(timeout, cfg),
+                root=root or cfg.root,
+                default_schema=cfg.schema or DEFAULT_SCHEMA,
+                default_schematron=cfg.schematron or DEFAULT_SCHEMATRON,
+            ),
+            config_file=config_file if config_file.is_file() else None,
+        )
+
+    try:
+        options = settings()
+    except EditionError as exc:
+        raise UsageFailure(str(exc)) from exc
+    with _boundary():
+        _usable_out(options.targets, options.out)
+    if not is_loopback(host):
+        click.echo(
+            f"edition: warning: --host {host} is not loopback: anyone who can reach this "
+            "machine can read the site, the diagnostics and the sources they name [serve.exposed]",
+            err=True,
+        )
+    state = LiveState()
+    try:
+        server = EditionServer(host, port, options.out, state)
+    except OSError as exc:
+        raise UsageFailure(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another --port"
+        ) from exc
+    threading.Thread(target=server.serve_forever, daemon=True, name="http").start()
+    click.echo(f"serve: {server.url} (Ctrl-C stops)")
+    watcher = Watcher(watch_set(options))
+    watcher.start()
+
+    def echo(line: str, diagnostic: bool) -> None:
+        click.echo(line, err=diagnostic)
+
+    def ready() -> None:
+        watched = watcher.watched
+        folders, files = len(watched.folders), len(watched.files)
+        click.echo(
+            f"serve: watching {folders} folder{'s' * (folders != 1)} and "
+            f"{files} file{'s' * (files != 1)}"
+        )
+
+    session = Session(options, state, echo, settings)
+    with _stopped_by_signals():
+        try:
+            session.run(watcher, ready)
+        finally:
+            state.stop()
+            watcher.stop()
+            server.shutdown()
+            server.server_close()
+
+
+def _usable_out(targets: tuple[Path, ...], out: Path) -> None:
+    """Refuse at once (exit 2) an output folder the build would refuse at each save."""
+    from .build import check_out
+    from .publish import OutputFolder
+
+    check_out(targets, out)
+    OutputFolder(out).check_ownership()
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """Ctrl-C and SIGTERM stop the server: a build under way is abandoned as ``edition
+    build`` abandons it (nothing of it is published), and the command ends with status 0."""
+    previous = {s: signal.getsignal(s) for s in signals.SIGNALS}
+    signals.reset()
+    for signum in previous:
+        signal.signal(signum, signals.handler)
+    try:
+        yield
+    except (Interrupted, KeyboardInterrupt):
+        click.echo("serve: stopped", err=True)
+        sys.exit(0)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+@click.command()
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@click.option(
+    "--title",
+    default=None,
+    help="The edition's title (default: from the folder's name).",
+)
+def new(folder: Path, title: str | None) -> None:
+    """Start a new edition in DIR: settings, an example text, registers, schema, Makefile.
+
+    DIR must be new or empty (exit 2 otherwise). The edition builds at once: `cd DIR &&
+    make` checks it and builds dist/; `make serve` previews it as you edit.
+    """
+    from .scaffold import new_edition
+
+    with _boundary():
+        created = new_edition(folder, title)
+    for path in created.files:
+        click.echo(f"  {folder / path}")
+    click.echo(
+        f"new: {len(created.files)} files in {folder}; next: cd {folder} && make "
+        "(check and build), make serve (live preview)"
+    )
+
+
+@click.command()
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Talk over standard input and output (the only way; accepted because editors pass it).",
+)
+def lsp(stdio: bool) -> None:
+    """Run the language server for TEI files over standard input and output.
+
+    Editors start it (see docs/editors.md): diagnostics as `edition check` reports them,
+    completion of register ids, element and attribute names and values, hover, go to
+    definition and find references of register entries.
+    """
+    from .lsp.server import run
+
+    run()

@@ -1,0 +1,351 @@
+"""The edition a file belongs to: its settings, its files' references, its register entries.
+
+``Project.analyse(path, text)`` checks an editor's buffer exactly as ``edition check``
+checks a file (``check.check_bytes``: the gate, RELAX NG, Schematron; then
+``check.reference_problems`` against the facts of every other file of the edition), so
+the codes and messages are the same. Meanwhile it keeps an index of the corpus: for every
+file its reference facts (``validate.references.facts``) and its register entries with
+their names and notes, read again when a file changes on disk; the buffers open in the
+editor stand in for their files. Completion, hover, go-to-definition and find-references
+read that index.
+
+A file's edition is the folder of the nearest ``pyproject.toml`` with a ``[tool.edition]``
+table above it: its ``sources`` are the corpus. Without one, the corpus is the file and the
+``registers/`` folders near it (as ``edition check`` reads them for a single file).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .. import config as config_module
+from ..check import RNG_NS, CheckOptions, check_bytes, reference_problems
+from ..diagnostics import Diagnostic
+from ..errors import EditionError
+from ..gate import (
+    TEI_NS,
+    XML_ID,
+    SourceDocument,
+    discover,
+    parse_bytes,
+    pseudo_attributes,
+    read_bytes,
+)
+from ..paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
+from ..validate import references
+from ..xinclude import corpus_root
+
+_DECLARED = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_ROOT_ELEMENT = re.compile(r"<(?![?!])")
+_NAME_ELEMENTS = ("persName", "placeName", "orgName", "name", "objectName", "eventName")
+#: Longest note shown in a completion or hover.
+NOTE_LIMIT = 400
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A register entry: what completion and hover show of it, and where it is."""
+
+    id: str
+    kind: str  # person, place, org, ...
+    label: str  # its preferred name
+    note: str
+    path: Path
+    line: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    path: Path
+    line: int
+    element: str
+    attribute: str
+    fragment: str
+
+
+@dataclass(frozen=True)
+class FileIndex:
+    path: Path
+    stamp: tuple[int, int] | None  # (mtime_ns, size) of the file read; None for a buffer
+    facts: references.FileFacts
+    entries: tuple[Entry, ...]
+    register: bool  # entries and no text: its declarations come first
+
+
+def encode(text: str) -> bytes:
+    """A buffer's text as the bytes its file would hold (in its declared encoding)."""
+    declared = _DECLARED.match(text[:200])
+    if declared is not None:
+        try:
+            return text.encode(declared.group(1))
+        except (LookupError, UnicodeEncodeError):
+            pass
+    return text.encode("utf-8")
+
+
+def entries_of(doc: SourceDocument) -> tuple[Entry, ...]:
+    found = []
+    for element in doc.root.iter(etree.Element):
+        value = element.get(XML_ID)
+        if value is None or not element.tag.startswith(f"{{{TEI_NS}}}"):
+            continue
+        parent = element.getparent()
+        if parent is None or not etree.QName(parent).localname.startswith("list"):
+            continue
+        path, line = doc.locate(element)
+        found.append(
+            Entry(
+                value.strip(),
+                etree.QName(element).localname,
+                _label(element),
+                _note(element),
+                Path(path).resolve(),
+                line or 1,
+            )
+        )
+    return tuple(found)
+
+
+def _label(entry: etree._Element) -> str:
+    names = [
+        c for c in entry if isinstance(c.tag, str) and etree.QName(c).localname in _NAME_ELEMENTS
+    ]
+    names.sort(key=lambda n: n.get("type") != "preferred")
+    return " ".join("".join(names[0].itertext()).split()) if names else ""
+
+
+def _note(entry: etree._Element) -> str:
+    for child in entry:
+        if isinstance(child.tag, str) and etree.QName(child).localname == "note":
+            text = " ".join("".join(child.itertext()).split())
+            return text if len(text) <= NOTE_LIMIT else text[: NOTE_LIMIT - 1] + "…"
+    return ""
+
+
+def find_root(path: Path, fallback: Path | None = None) -> Path | None:
+    """The folder of the nearest ``pyproject.toml`` with ``[tool.edition]`` above ``path``."""
+    for folder in path.resolve().parents:
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+                continue
+            tool = data.get("tool")
+            if isinstance(tool, dict) and "edition" in tool:
+                return folder
+        if fallback is not None and folder == fallback:
+            break
+    return None
+
+
+class Project:
+    """One edition: its check settings, its corpus, and the index of the corpus."""
+
+    def __init__(self, root: Path | None, anchor: Path) -> None:
+        self.root = root
+        self.problem = ""  # why the settings could not be read, if they could not
+        cfg = config_module.Config()
+        if root is not None:
+            try:
+                cfg = config_module.load(root)
+            except EditionError as exc:
+                self.problem = str(exc)
+        base = root or anchor.parent
+        self.sources = cfg.sources if cfg.sources.is_absolute() else base / cfg.sources
+        self.options = CheckOptions(
+            max_errors=cfg.max_errors,
+            max_bytes=cfg.max_bytes,
+            jobs=1,
+            root=corpus_root([self.sources if root is not None else anchor], cfg.root),
+            default_schema=cfg.schema or DEFAULT_SCHEMA,
+            default_schematron=cfg.schematron or DEFAULT_SCHEMATRON,
+        )
+        self.anchor = anchor
+        self._lock = threading.Lock()
+        self._files: dict[Path, FileIndex] = {}
+        self._buffers: set[Path] = set()
+        self._entries: dict[str, Entry] = {}
+
+    # -- the corpus -------------------------------------------------------------------------
+
+    def corpus(self) -> list[Path]:
+        """The edition's files: its sources, or one file and the registers near it."""
+        if self.root is not None and self.sources.exists():
+            found = [p.resolve() for p in discover([self.sources])[0]]
+        else:
+            found = [self.anchor.resolve()]
+        found.extend(p.resolve() for p in references.context_files(found))
+        return sorted(set(found))
+
+    def refresh(self) -> None:
+        """Read again every file of the corpus that changed on disk (buffers excepted)."""
+        files = dict(self._files)
+        wanted = set(self.corpus()) | self._buffers
+        for path in list(files):
+            if path not in wanted:
+                del files[path]
+        for path in sorted(wanted - self._buffers):
+            try:
+                stat = path.stat()
+            except OSError:
+                files.pop(path, None)
+                continue
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            known = files.get(path)
+            if known is not None and known.stamp == stamp:
+                continue
+            indexed = self._read(path, stamp)
+            if indexed is None:
+                files.pop(path, None)
+            else:
+                files[path] = indexed
+        self._publish(files)
+
+    def _read(self, path: Path, stamp: tuple[int, int]) -> FileIndex | None:
+        data, refusal = read_bytes(path, self.options.max_bytes)
+        if refusal is not None:
+            return None
+        gated = parse_bytes(data, path, max_bytes=self.options.max_bytes, root=self.options.root)
+        if gated.document is None:
+            return None
+        return _index(gated.document, stamp)
+
+    def _publish(self, files: dict[Path, FileIndex]) -> None:
+        """Swap in new maps (readers on other threads see the old ones or the new ones)."""
+        entries: dict[str, Entry] = {}
+        for indexed in sorted(files.values(), key=lambda f: (not f.register, str(f.path))):
+            for entry in indexed.entries:
+                entries.setdefault(entry.id, entry)
+        with self._lock:
+            self._files = files
+            self._entries = entries
+
+    # -- a buffer ---------------------------------------------------------------------------
+
+    def analyse(self, path: Path, text: str) -> list[Diagnostic]:
+        """The diagnostics ``edition check`` would report for ``path`` if it held ``text``."""
+        path = path.resolve()
+        outcome = check_bytes(encode(text), path, self.options)
+        found = list(outcome.diagnostics)
+        self.refresh()
+        if outcome.facts is None:
+            return found
+        others = [f.facts for p, f in self._files.items() if p != path]
+        found.extend(reference_problems(found, [outcome.facts], others, self.options.max_errors))
+        entries: tuple[Entry, ...] = ()
+        register = False
+        if any(fact.register_entry for fact in outcome.facts.ids):
+            gated = parse_bytes(encode(text), path, root=self.options.root)
+            if gated.document is not None:
+                entries = entries_of(gated.document)
+                register = gated.document.root.find(f"{{{TEI_NS}}}text") is None
+        files = dict(self._files)
+        files[path] = FileIndex(path, None, outcome.facts, entries, register)
+        self._buffers.add(path)
+        self._publish(files)
+        return found
+
+    def closed(self, path: Path) -> None:
+        """The editor closed ``path``: its file on disk stands for it again."""
+        self._buffers.discard(path.resolve())
+        files = dict(self._files)
+        files.pop(path.resolve(), None)
+        self._publish(files)
+
+    def schema(self, path: Path, text: str) -> Path | None:
+        """The RELAX NG schema a check of ``text`` uses: ``--schema``, else the first local
+        RELAX NG ``<?xml-model?>`` before the root element, else the edition's default."""
+        if self.options.schema is not None:
+            return self.options.schema
+        root = _ROOT_ELEMENT.search(text, 0, 16384)
+        prolog = text[: root.start() if root else 16384]
+        models = False
+        for chunk in prolog.split("<?xml-model")[1:]:
+            models = True
+            pseudo = pseudo_attributes(chunk.split("?>", 1)[0])
+            href = pseudo.get("href", "")
+            is_rng = pseudo.get("schematypens") == RNG_NS or href.endswith(".rng")
+            if href and "://" not in href and is_rng:
+                target = (path.parent / href).resolve()
+                return target if target.is_file() else None
+        return None if models else self.options.default_schema
+
+    # -- what the index answers ---------------------------------------------------------------
+
+    def entries(self) -> dict[str, Entry]:
+        with self._lock:
+            return self._entries
+
+    def entry(self, pointer: str, source: Path) -> Entry | None:
+        """The entry ``#id`` (or ``file.xml#id``) written in ``source`` points at."""
+        file_part, _, fragment = pointer.partition("#")
+        if not fragment:
+            return None
+        entries = self.entries()
+        found = entries.get(fragment)
+        if not file_part:
+            return found
+        target = (source.parent / file_part).resolve()
+        with self._lock:
+            indexed = self._files.get(target)
+        if indexed is None:
+            return None
+        return next((e for e in indexed.entries if e.id == fragment), None)
+
+    def mentions(self, entry: Entry) -> list[Mention]:
+        """Every pointer of the corpus that resolves to ``entry``."""
+        with self._lock:
+            files = list(self._files.values())
+        found: list[Mention] = []
+        for indexed in files:
+            own = {fact.value for fact in indexed.facts.ids}
+            for pointer in indexed.facts.pointers:
+                if pointer.fragment != entry.id:
+                    continue
+                written = pointer.origin or indexed.path
+                if pointer.file:
+                    if (written.parent / pointer.file).resolve() != entry.path:
+                        continue
+                elif pointer.fragment in own and indexed.path != entry.path:
+                    continue  # resolves in its own document first
+                found.append(
+                    Mention(
+                        written.resolve(),
+                        pointer.line or 1,
+                        pointer.element,
+                        pointer.attribute,
+                        pointer.fragment,
+                    )
+                )
+        return sorted(found, key=lambda m: (str(m.path), m.line))
+
+
+def _index(doc: SourceDocument, stamp: tuple[int, int] | None) -> FileIndex:
+    entries = entries_of(doc)
+    register = bool(entries) and doc.root.find(f"{{{TEI_NS}}}text") is None
+    return FileIndex(doc.path.resolve(), stamp, references.facts(doc), entries, register)
+
+
+class Projects:
+    """The projects of the open files, each made once."""
+
+    def __init__(self, workspace: Path | None = None) -> None:
+        self.workspace = workspace
+        self._projects: dict[Path, Project] = {}
+        self._lock = threading.Lock()
+
+    def of(self, path: Path) -> Project:
+        root = find_root(path)
+        with self._lock:
+            key = root if root is not None else path.resolve()
+            project = self._projects.get(key)
+            if project is None:
+                project = self._projects[key] = Project(root, path.resolve())
+            return project

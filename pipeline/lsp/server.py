@@ -1,0 +1,356 @@
+"""The language server: LSP messages (pygls, lsprotocol) in, ``project``/``grammar`` answers out.
+
+Diagnostics are computed on one worker thread (so that completion never waits behind a
+check), ``DEBOUNCE`` seconds after the last change of a document, and published only if the
+document has not changed again meanwhile. Completion, hover, definition and references run
+on the protocol's own thread and read the project's index, which the worker swaps whole.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsprotocol import types as lsp
+from pygls import uris
+from pygls.lsp.server import LanguageServer
+from pygls.workspace import TextDocument
+
+from .. import __version__
+from .. import diagnostics as diag
+from ..diagnostics import Diagnostic, Severity
+from . import scan
+from .complete import POINTERS, complete
+from .grammar import Model, model_for
+from .project import Entry, Project, Projects
+
+#: Seconds of quiet after a change before the document is checked.
+DEBOUNCE = 0.1
+_SEVERITY = {
+    Severity.ERROR: lsp.DiagnosticSeverity.Error,
+    Severity.WARNING: lsp.DiagnosticSeverity.Warning,
+    Severity.INFO: lsp.DiagnosticSeverity.Information,
+}
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Lines:
+    """The offsets where the lines of a text start, to turn positions into offsets."""
+
+    text: str
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Lines:
+        return cls(text, (0, *(m.end() for m in re.finditer("\n", text))))
+
+    def line(self, number: int) -> str:
+        if number >= len(self.starts):
+            return ""
+        end = self.starts[number + 1] - 1 if number + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[number] : end].rstrip("\r")
+
+    def offset(self, position: lsp.Position, document: TextDocument) -> int:
+        """The offset of a position given in the client's units (UTF-16 by default)."""
+        line = self.line(position.line)
+        start = self.starts[min(position.line, len(self.starts) - 1)]
+        count = units_of(document)
+        chars = min(position.character, len(line))
+        while chars > 0 and count(line[:chars]) > position.character:
+            chars -= 1  # characters beyond the basic plane take two UTF-16 units
+        return start + chars
+
+
+def units_of(document: TextDocument) -> Callable[[str], int]:
+    """How many of the client's position units a text takes (at C speed: a line may be a
+    whole novel)."""
+    encoding = document.position_codec.encoding
+    if encoding == lsp.PositionEncodingKind.Utf8:
+        return lambda text: len(text.encode("utf-8"))
+    if encoding == lsp.PositionEncodingKind.Utf32:
+        return len
+    return lambda text: len(text.encode("utf-16-le")) // 2
+
+
+class EditionLanguageServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("edition", __version__)
+        self.projects = Projects()
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="edition-check")
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self._lines: dict[str, Lines] = {}
+
+    # -- documents --------------------------------------------------------------------------
+
+    def lines(self, document: TextDocument) -> Lines:
+        text = document.source
+        known = self._lines.get(document.uri)
+        if known is None or known.text is not text:
+            known = self._lines[document.uri] = Lines.of(text)
+        return known
+
+    def schedule(self, uri: str, delay: float) -> None:
+        old = self.pending.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._diagnose(uri, delay))
+
+    async def _diagnose(self, uri: str, delay: float) -> None:
+        await asyncio.sleep(delay)
+        document = self.workspace.get_text_document(uri)
+        text, version = document.source, document.version
+        path = path_of(uri)
+        project = self.projects.of(path)
+        loop = asyncio.get_running_loop()
+        try:
+            found = await loop.run_in_executor(self.worker, project.analyse, path, text)
+        except Exception as exc:  # a bug of ours: said in the editor, as check says it
+            found = [
+                diag.error(
+                    str(path),
+                    "check.internal",
+                    f"internal error while checking this file ({type(exc).__name__}: {exc}); "
+                    "please report it",
+                    origin="check",
+                )
+            ]
+        current = self.workspace.get_text_document(uri)
+        if current.version != version:
+            return  # changed again: a newer check is on its way
+        items = [self.convert(d, path, document) for d in found]
+        self.text_document_publish_diagnostics(
+            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version)
+        )
+
+    def convert(self, d: Diagnostic, path: Path, document: TextDocument) -> lsp.Diagnostic:
+        """A diagnostic of ``check`` as the editor shows it: on its line (on the first line,
+        naming its file, when it belongs to another file, such as an included one)."""
+        lines = self.lines(document)
+        message = d.message
+        line = (d.line or 1) - 1
+        if Path(d.path).resolve() != path.resolve():
+            where = f"{d.path}:{d.line}" if d.line else d.path
+            message, line = f"in {where}: {d.message}", 0
+        text = lines.line(line)
+        units = units_of(document)
+        if d.column:
+            begin = units(text[: d.column - 1])
+            word = _WORD.match(text, d.column - 1)
+            end = begin + units(word.group(0)) if word else begin
+        else:
+            begin = units(text[: len(text) - len(text.lstrip())])
+            end = units(text.rstrip())
+        return lsp.Diagnostic(
+            range=lsp.Range(lsp.Position(line, begin), lsp.Position(line, max(end, begin))),
+            message=message,
+            severity=_SEVERITY[d.severity],
+            code=d.code,
+            source="edition",
+        )
+
+    def model(self, project: Project, path: Path, text: str) -> Model | None:
+        schema = project.schema(path, text)
+        if schema is None:
+            return None
+        try:
+            return model_for(schema)
+        except Exception:  # a schema that does not compile: diagnostics say why
+            return None
+
+
+def path_of(uri: str) -> Path:
+    found = uris.to_fs_path(uri)
+    return Path(found) if found else Path.cwd() / "untitled.xml"
+
+
+def uri_of(path: Path) -> str:
+    return uris.from_fs_path(str(path)) or path.as_uri()
+
+
+server = EditionLanguageServer()
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: EditionLanguageServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0.0)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: EditionLanguageServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, DEBOUNCE)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: EditionLanguageServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0.0)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: EditionLanguageServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    task = ls.pending.pop(uri, None)
+    if task is not None:
+        task.cancel()
+    ls._lines.pop(uri, None)
+    path = path_of(uri)
+    ls.worker.submit(ls.projects.of(path).closed, path)
+    ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(lsp.SHUTDOWN)
+def shutdown(ls: EditionLanguageServer, params: None) -> None:
+    for task in ls.pending.values():
+        task.cancel()
+    ls.worker.shutdown(wait=False, cancel_futures=True)
+
+
+@server.feature(
+    lsp.TEXT_DOCUMENT_COMPLETION,
+    lsp.CompletionOptions(trigger_characters=["<", "/", " ", '"', "'", "#"]),
+)
+def completion(ls: EditionLanguageServer, params: lsp.CompletionParams) -> lsp.CompletionList:
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    path = path_of(document.uri)
+    project = ls.projects.of(path)
+    lines = ls.lines(document)
+    offset = lines.offset(params.position, document)
+    context = scan.context_at(lines.text, offset)
+    items = complete(context, project, ls.model(project, path, lines.text), path)
+    units = units_of(document)
+    start = lsp.Position(params.position.line, params.position.character - units(context.prefix))
+    edit_range = lsp.Range(start, params.position)
+    for item in items:
+        item.text_edit = lsp.TextEdit(range=edit_range, new_text=item.insert_text or item.label)
+        item.insert_text = None
+    return lsp.CompletionList(is_incomplete=False, items=items)
+
+
+def _pointer_at(
+    ls: EditionLanguageServer, uri: str, position: lsp.Position
+) -> tuple[Project, Path, scan.TagAt | None, Entry | None]:
+    """The entry the cursor points at: a ``#id`` under it, else the ``@ref`` of the tag or
+    of the name element it stands in."""
+    document = ls.workspace.get_text_document(uri)
+    path = path_of(uri)
+    project = ls.projects.of(path)
+    lines = ls.lines(document)
+    offset = lines.offset(position, document)
+    tag = scan.tag_at(lines.text, offset)
+    pointer = ""
+    if tag is not None:
+        pointer = tag.token if "#" in tag.token else _first_pointer(tag.attributes)
+    else:
+        context = scan.context_at(lines.text, offset)
+        if context.kind == "text" and context.parent is not None:
+            pointer = _first_pointer(context.parent.attributes)
+    entry = project.entry(pointer, path) if pointer else None
+    return project, path, tag, entry
+
+
+def _first_pointer(attributes: dict[str, str]) -> str:
+    for name in POINTERS:
+        for token in attributes.get(name, "").split():
+            if "#" in token:
+                return token
+    return ""
+
+
+@server.feature(lsp.TEXT_DOCUMENT_HOVER)
+def hover(ls: EditionLanguageServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    project, _, tag, entry = _pointer_at(ls, params.text_document.uri, params.position)
+    if entry is None and tag is not None and "xml:id" in tag.attributes:
+        entry = project.entries().get(tag.attributes["xml:id"])
+    if entry is None:
+        return None
+    return lsp.Hover(
+        contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=describe(entry, project))
+    )
+
+
+def describe(entry: Entry, project: Project) -> str:
+    """An entry as hover shows it: name, kind and id, note, where, how often mentioned."""
+    mentions = project.mentions(entry)
+    lines = [f"**{entry.label or entry.id}** ({entry.kind} `#{entry.id}`)"]
+    if entry.note:
+        lines.append(entry.note)
+    count = len(mentions)
+    where = _shown(entry.path)
+    lines.append(f"{where}:{entry.line} · {count} mention{'s' * (count != 1)}")
+    return "\n\n".join(lines)
+
+
+def _shown(path: Path) -> str:
+    with contextlib.suppress(ValueError):
+        return str(path.relative_to(Path.cwd()))
+    return str(path)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
+def definition(ls: EditionLanguageServer, params: lsp.DefinitionParams) -> lsp.Location | None:
+    _, _, _, entry = _pointer_at(ls, params.text_document.uri, params.position)
+    if entry is None:
+        return None
+    return _location(ls, entry.path, entry.line, f'xml:id="{entry.id}"')
+
+
+@server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
+def references(ls: EditionLanguageServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
+    project, _, tag, entry = _pointer_at(ls, params.text_document.uri, params.position)
+    if tag is not None and "xml:id" in tag.attributes and "#" not in tag.token:
+        entry = project.entries().get(tag.attributes["xml:id"]) or entry
+    if entry is None:
+        return None
+    found = [_location(ls, m.path, m.line, f"#{m.fragment}") for m in project.mentions(entry)]
+    if params.context.include_declaration:
+        found.insert(0, _location(ls, entry.path, entry.line, f'xml:id="{entry.id}"'))
+    return found
+
+
+def _location(ls: EditionLanguageServer, path: Path, line: int, needle: str) -> lsp.Location:
+    """The place of ``needle`` on ``line`` of ``path`` (the whole line when not found there)."""
+    uri = uri_of(path)
+    text = _line_text(ls, uri, path, line - 1)
+    at = _find_word(text, needle)
+    document = ls.workspace.get_text_document(uri)
+    units = units_of(document)
+    if at < 0:
+        begin, end = 0, units(text)
+    else:
+        begin, end = units(text[:at]), units(text[: at + len(needle)])
+    return lsp.Location(uri, lsp.Range(lsp.Position(line - 1, begin), lsp.Position(line - 1, end)))
+
+
+def _find_word(text: str, needle: str) -> int:
+    """Where ``needle`` stands in ``text`` not followed by more of a name (``#a`` in ``#ab``
+    is no match)."""
+    for match in re.finditer(re.escape(needle), text):
+        after = text[match.end() : match.end() + 1]
+        if not (after.isalnum() or after in "-_.:"):
+            return match.start()
+    return -1
+
+
+def _line_text(ls: EditionLanguageServer, uri: str, path: Path, number: int) -> str:
+    """A line of an open buffer, else of the file on disk."""
+    open_documents = ls.workspace.text_documents
+    if uri in open_documents:
+        return ls.lines(open_documents[uri]).line(number)
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            for index, line in enumerate(handle):
+                if index == number:
+                    return line.rstrip("\r\n")
+    except OSError:
+        pass
+    return ""
+
+
+def run() -> None:
+    """Serve one editor over standard input and output until it says ``exit``."""
+    server.start_io()

@@ -1,0 +1,427 @@
+"""`edition lsp` driven by a scripted client over stdio (raw JSON-RPC messages), on a copy of
+the edition: diagnostics equal to `edition check`'s on open and on change, completion of
+register ids, element and attribute names and values, hover, definition and references."""
+
+from __future__ import annotations
+
+import json
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import SCHEMAS
+
+from pipeline.check import CheckOptions, check
+from pipeline.lsp import scan
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Client:
+    """A language client that speaks JSON-RPC over the server's standard input and output."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pipeline.cli", "lsp", "--stdio"],
+            cwd=cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.diagnostics: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        assert stream is not None
+        while True:
+            length = 0
+            while (line := stream.readline()) not in (b"\r\n", b""):
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            if not line:
+                return
+            message = json.loads(stream.read(length))
+            if message.get("method") == "textDocument/publishDiagnostics":
+                self.diagnostics.put(message["params"])
+            else:
+                self.messages.put(message)
+
+    def send(self, message: dict[str, Any]) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode()
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.process.stdin.flush()
+
+    def notify(self, method: str, params: Any) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params: Any, timeout: float = 30) -> Any:
+        self.next_id += 1
+        self.send({"id": self.next_id, "method": method, "params": params})
+        deadline = time.monotonic() + timeout
+        while True:
+            message = self.messages.get(timeout=max(0.01, deadline - time.monotonic()))
+            if message.get("id") == self.next_id:
+                assert "error" not in message, message
+                return message.get("result")
+
+    def published(self, uri: str, version: int | None = None, timeout: float = 30) -> list[Any]:
+        """The diagnostics next published for ``uri`` (for ``version`` when given)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            params = self.diagnostics.get(timeout=max(0.01, deadline - time.monotonic()))
+            if params["uri"] == uri and (version is None or params.get("version") == version):
+                return params["diagnostics"]  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        try:
+            self.request("shutdown", None)
+            self.notify("exit", None)
+            self.process.wait(10)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait(10)
+            for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+                if stream is not None:
+                    stream.close()
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("lsp") / "edition"
+    folder.mkdir()
+    shutil.copytree(ROOT / "tei", folder / "tei")
+    shutil.copytree(ROOT / "schema", folder / "schema")
+    (folder / "pyproject.toml").write_text('[tool.edition]\nsources = "tei"\n')
+    return folder
+
+
+@pytest.fixture(scope="module")
+def client(project: Path) -> Iterator[Client]:
+    started = Client(project)
+    started.request(
+        "initialize",
+        {"processId": None, "rootUri": project.as_uri(), "capabilities": {}},
+    )
+    started.notify("initialized", {})
+    yield started
+    started.close()
+    assert started.process.returncode == 0
+
+
+TEXT = "tei/texts/belgium-1944.xml"
+PERSONS = "tei/registers/persons.xml"
+
+
+class Document:
+    """A document open in the client, edited as whole texts."""
+
+    def __init__(self, client: Client, path: Path) -> None:
+        self.client = client
+        self.path = path
+        self.uri = path.as_uri()
+        self.text = path.read_text(encoding="utf-8")
+        self.version = 1
+        client.notify(
+            "textDocument/didOpen",
+            {
+                "textDocument": {
+                    "uri": self.uri,
+                    "languageId": "xml",
+                    "version": 1,
+                    "text": self.text,
+                }
+            },
+        )
+        self.opened = client.published(self.uri, 1)
+
+    def change(self, text: str) -> list[Any]:
+        self.version += 1
+        self.text = text
+        self.client.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": self.uri, "version": self.version},
+                "contentChanges": [{"text": text}],
+            },
+        )
+        return self.client.published(self.uri, self.version)
+
+    def position(self, marker: str, after: str = "") -> dict[str, int]:
+        """The position just after ``after`` in the first ``marker`` of the text."""
+        offset = self.text.index(marker) + (len(after) if after else 0)
+        line = self.text.count("\n", 0, offset)
+        return {"line": line, "character": offset - (self.text.rfind("\n", 0, offset) + 1)}
+
+    def ask(self, method: str, position: dict[str, int], **extra: Any) -> Any:
+        params = {"textDocument": {"uri": self.uri}, "position": position, **extra}
+        return self.client.request(f"textDocument/{method}", params)
+
+    def close(self) -> None:
+        self.client.notify("textDocument/didClose", {"textDocument": {"uri": self.uri}})
+        self.client.published(self.uri)
+
+
+@pytest.fixture
+def text(client: Client, project: Path) -> Iterator[Document]:
+    document = Document(client, project / TEXT)
+    original = document.text
+    yield document
+    if document.text != original:
+        document.change(original)
+    document.close()
+
+
+def check_says(project: Path, relative: str, content: str) -> set[tuple[str, int, str]]:
+    """What `edition check` reports for the file holding ``content``: (code, line, message)."""
+    copy = project.parent / "check-copy"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(project, copy)
+    (copy / relative).write_text(content, encoding="utf-8")
+    report = check([copy / "tei"], CheckOptions(jobs=1))
+    wanted = (copy / relative).resolve()
+    return {
+        (d.code, d.line or 1, d.message)
+        for d in report.diagnostics
+        if Path(d.path).resolve() == wanted
+    }
+
+
+def said(items: list[Any]) -> set[tuple[str, int, str]]:
+    return {(d["code"], d["range"]["start"]["line"] + 1, d["message"]) for d in items}
+
+
+def test_a_valid_file_has_no_diagnostics(text: Document) -> None:
+    assert text.opened == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ('<persName ref="#holzinger-robert">', '<persName ref="#nobody">', "refs.dangling"),
+        ('<persName ref="#holzinger-robert">', '<persName ref="#belgium">', "refs.wrong-kind"),
+        ("<head>Transitioning", "<frob/><head>Transitioning", "rng.unexpected-element"),
+        ('<date when="1944-11">November 1944', '<date when="1944-13">November 1944', "ed-date-iso"),
+        ("</head>", "</heading>", "gate.not-well-formed"),
+        ("<p>In <date", "<p>&mdash; In <date", "gate.undefined-entity"),
+    ],
+    ids=["dangling", "wrong-kind", "unexpected-element", "schematron", "syntax", "entity"],
+)
+def test_diagnostics_on_change_are_those_of_check(
+    text: Document, project: Path, old: str, new: str, code: str
+) -> None:
+    edited = text.text.replace(old, new, 1)
+    found = text.change(edited)
+    assert code in {d["code"] for d in found}, found
+    assert said(found) == check_says(project, TEXT, edited)
+    for item in found:
+        assert item["source"] == "edition"
+        assert item["severity"] in (1, 2, 3)
+        line = edited.splitlines()[item["range"]["start"]["line"]]
+        assert item["range"]["end"]["character"] <= len(line.encode("utf-16-le")) // 2
+
+
+def test_register_entries_are_complete_in_ref(text: Document) -> None:
+    position = text.position('<persName ref="#holzinger-robert">', '<persName ref="#')
+    result = text.ask("completion", position)
+    labels = {i["label"]: i for i in result["items"]}
+    assert set(labels) == {"#holzinger-robert"}, "persName offers persons only"
+    item = labels["#holzinger-robert"]
+    assert item["detail"] == "Robert Holzinger (person)"
+    assert "Association des Juifs en Belgique" in item["documentation"]["value"]
+    edit = item["textEdit"]
+    assert edit["newText"] == "#holzinger-robert"
+    assert edit["range"]["end"] == position
+    assert edit["range"]["start"]["character"] == position["character"] - 1
+    position = text.position('<orgName ref="#cdj"', '<orgName ref="')
+    organisations = {i["label"] for i in text.ask("completion", position)["items"]}
+    assert {"#cdj", "#allies", "#belgian-resistance"} <= organisations
+    assert "#belgium" not in organisations
+
+
+def test_unsaved_register_edits_are_offered_at_once(client: Client, project: Path) -> None:
+    register = Document(client, project / PERSONS)
+    text = Document(client, project / TEXT)
+    try:
+        entry = (
+            '<person xml:id="new-person"><persName type="preferred">Nora New</persName>'
+            "<note>Added while editing.</note></person>\n      "
+        )
+        register.change(
+            register.text.replace(
+                '<person xml:id="holzinger-robert">', entry + '<person xml:id="holzinger-robert">'
+            )
+        )
+        position = text.position('<persName ref="#holzinger-robert">', '<persName ref="#')
+        items = {i["label"]: i for i in text.ask("completion", position)["items"]}
+        assert items["#new-person"]["detail"] == "Nora New (person)"
+    finally:
+        register.close()
+        text.close()
+
+
+def test_elements_allowed_at_the_cursor(text: Document) -> None:
+    marker = "found themselves at"
+    edited = text.text.replace(marker, "<" + marker, 1)
+    text.change(edited)
+    labels = [i["label"] for i in text.ask("completion", text.position("<" + marker, "<"))["items"]]
+    assert {"persName", "placeName", "date", "hi", "note", "lb"} <= set(labels)
+    assert "p" not in labels and "div" not in labels, "no p inside a p"
+    header = text.text.replace("</fileDesc>", "</fileDesc>\n    <", 1)
+    text.change(header)
+    labels = [
+        i["label"]
+        for i in text.ask("completion", text.position("</fileDesc>\n    <", "</fileDesc>\n    <"))[
+            "items"
+        ]
+    ]
+    assert labels == ["encodingDesc", "profileDesc", "revisionDesc"], "what may follow fileDesc"
+
+
+def test_closing_tag(text: Document) -> None:
+    marker = "<head>Transitioning from Resistance to Reconstruction"
+    edited = text.text.replace(marker, marker + "</", 1)
+    text.change(edited)
+    items = text.ask("completion", text.position(marker + "</", marker + "</"))["items"]
+    assert [i["label"] for i in items] == ["head"]
+    assert items[0]["textEdit"]["newText"] == "head>"
+
+
+def test_attributes_and_closed_values(text: Document) -> None:
+    marker = '<div type="section">'
+    edited = text.text.replace(marker, '<div type="section" >', 1)
+    text.change(edited)
+    items = text.ask("completion", text.position('<div type="section" >', '<div type="section" '))
+    labels = {i["label"] for i in items["items"]}
+    assert {"xml:id", "xml:lang", "n", "rend"} <= labels and "type" not in labels
+    values = text.ask("completion", text.position(marker, '<div type="'))["items"]
+    assert {"chapter", "section", "letter", "sources"} <= {i["label"] for i in values}
+    assert values[0]["textEdit"]["range"]["start"] == text.position(marker, '<div type="')
+
+
+def test_hover_shows_the_entry(text: Document) -> None:
+    for position in (
+        text.position('<orgName ref="#cdj"', "<orgN"),  # on the name element
+        text.position('<orgName ref="#cdj"', '<orgName ref="#c'),  # on its @ref
+        text.position(
+            '<orgName ref="#cdj" xml:lang="fr">Comité', '<orgName ref="#cdj" xml:lang="fr">Com'
+        ),
+    ):
+        hover = text.ask("hover", position)
+        value = hover["contents"]["value"]
+        assert value.startswith("**Comité de Défense des Juifs** (org `#cdj`)"), value
+        assert "It hid several thousand Jewish children." in value
+        assert "tei/registers/organisations.xml:" in value and "mentions" in value
+    assert text.ask("hover", text.position("found themselves", "found")) is None
+
+
+def test_definition_goes_to_the_register_entry(text: Document, project: Path) -> None:
+    location = text.ask(
+        "definition", text.position('<placeName ref="#auschwitz"', '<placeName ref="#au')
+    )
+    assert location["uri"] == (project / "tei/registers/places.xml").as_uri()
+    line = (
+        (project / "tei/registers/places.xml")
+        .read_text()
+        .splitlines()[location["range"]["start"]["line"]]
+    )
+    start, end = location["range"]["start"]["character"], location["range"]["end"]["character"]
+    assert line[start:end] == 'xml:id="auschwitz"'
+
+
+def test_references_from_a_register_entry(client: Client, project: Path) -> None:
+    register = Document(client, project / "tei/registers/organisations.xml")
+    try:
+        position = register.position('<org xml:id="cdj"', '<org xml:id="c')
+        found = register.ask("references", position, context={"includeDeclaration": False})
+        text = (project / TEXT).read_text(encoding="utf-8")
+        assert len(found) == text.count('ref="#cdj"')
+        assert {f["uri"] for f in found} == {(project / TEXT).as_uri()}
+        lines = text.splitlines()
+        for item in found:
+            start = item["range"]["start"]
+            line = lines[start["line"]]
+            assert line[start["character"] : item["range"]["end"]["character"]] == "#cdj"
+        with_declaration = register.ask(
+            "references", position, context={"includeDeclaration": True}
+        )
+        assert len(with_declaration) == len(found) + 1
+    finally:
+        register.close()
+
+
+def test_a_file_of_another_schema(tmp_path: Path) -> None:
+    """A file outside any edition, naming TEI's tei_all in its xml-model: completion follows
+    that grammar and diagnostics come without an edition around it."""
+    schema = SCHEMAS / "tei_all.rng"
+    if not schema.is_file():
+        pytest.skip("tei_all.rng is not in ../shared/schemas")
+    path = tmp_path / "letter.xml"
+    path.write_text(
+        f'<?xml-model href="{schema}" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t'
+        "</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p>"
+        "</sourceDesc></fileDesc></teiHeader><text><body><sp><</sp></body></text></TEI>\n"
+    )
+    started = Client(tmp_path)
+    try:
+        started.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+        started.notify("initialized", {})
+        document = Document(started, path)
+        assert {d["code"] for d in document.opened} == {"gate.not-well-formed"}
+        labels = {
+            i["label"]
+            for i in document.ask("completion", document.position("<sp><", "<sp><"))["items"]
+        }
+        assert {"speaker", "p", "l", "stage"} <= labels
+    finally:
+        started.close()
+
+
+# --- the scanner on its own --------------------------------------------------------------
+
+
+def test_scan_reads_namespaces_and_closed_children() -> None:
+    text = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:m="urn:m"><text><body><p>a '
+        "<!-- <fake> --><hi>b</hi><lb/><m:x/>"
+    )
+    context = scan.context_at(text, len(text))
+    assert context.kind == "text"
+    parent = context.parent
+    assert parent is not None and parent.local == "p" and parent.ns.endswith("tei-c.org/ns/1.0")
+    assert parent.children == [
+        ("http://www.tei-c.org/ns/1.0", "hi"),
+        ("http://www.tei-c.org/ns/1.0", "lb"),
+        ("urn:m", "x"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("tail", "kind", "prefix", "attribute"),
+    [
+        ("<per", "element", "per", ""),
+        ("</", "end", "", ""),
+        ('<persName ref="#a b', "value", "b", "ref"),
+        ("<persName ref='#a ", "value", "", "ref"),
+        ('<persName ref="#a" ty', "attribute", "ty", ""),
+        ('<persName ref="#a"', "other", "", ""),
+        ("<!-- <persName ", "other", "", ""),
+    ],
+)
+def test_scan_partial_markup(tail: str, kind: str, prefix: str, attribute: str) -> None:
+    text = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>' + tail
+    context = scan.context_at(text, len(text))
+    assert (context.kind, context.prefix, context.attribute) == (kind, prefix, attribute)

@@ -1,0 +1,138 @@
+"""`edition new`: a new edition that checks, builds and serves at once, and never overwrites."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import require_executable
+from lxml import etree
+
+from pipeline import __version__
+from pipeline.check import CheckOptions, check
+from pipeline.cli import cli
+
+BIN = Path(sys.executable).parent
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def project(runner: CliRunner, tmp_path: Path) -> Path:
+    folder = tmp_path / "letters-of-ada"
+    result = runner.invoke(cli, ["new", str(folder), "--title", 'Letters of Ada & "Co"'])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_new_writes_the_whole_skeleton(project: Path) -> None:
+    expected = {
+        ".github/workflows/check.yml",
+        ".gitignore",
+        "Makefile",
+        "README.md",
+        "docs/encoding-guide.md",
+        "pyproject.toml",
+        "schema/edition.rng",
+        "schema/edition.sch",
+        "tei/registers/organisations.xml",
+        "tei/registers/persons.xml",
+        "tei/registers/places.xml",
+        "tei/texts/example.xml",
+    }
+    found = {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()}
+    assert found == expected
+    settings = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    assert settings["tool"]["edition"]["title"] == 'Letters of Ada & "Co"'
+    assert settings["tool"]["edition"]["sources"] == "tei"
+    texts = (p.read_text(encoding="utf-8") for p in project.rglob("*") if p.is_file())
+    assert "{{" not in "".join(texts)
+
+
+def test_schema_is_copied_and_named_by_every_file(project: Path) -> None:
+    shipped = Path(__file__).resolve().parents[1] / "schema"
+    for name in ("edition.rng", "edition.sch"):
+        assert (project / "schema" / name).read_bytes() == (shipped / name).read_bytes()
+    for path in (project / "tei").rglob("*.xml"):
+        head = path.read_text(encoding="utf-8")[:600]
+        assert 'href="../../schema/edition.rng"' in head, path
+        assert 'href="../../schema/edition.sch"' in head, path
+
+
+def test_example_is_valid_and_points_at_one_entry_of_each_register(project: Path) -> None:
+    report = check([project / "tei"], CheckOptions(jobs=1))
+    assert [d for d in report.diagnostics] == []
+    assert len(report.files) == 4
+    text = etree.parse(str(project / "tei" / "texts" / "example.xml"))
+    refs = {e.get("ref") for e in text.iter(f"{TEI}persName", f"{TEI}placeName", f"{TEI}orgName")}
+    assert refs == {"#example-person", "#example-place", "#example-org"}
+    title = text.find(f".//{TEI}publisher")
+    assert title is not None and title.text == 'The editors of Letters of Ada & "Co"'
+
+
+def test_workflow_runs_check_with_annotations(project: Path) -> None:
+    workflow = (project / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
+    assert "run: edition check --format github" in workflow
+    assert f'EDITION_PACKAGE: "edition=={__version__}"' in workflow  # an editable install
+    makefile = (project / "Makefile").read_text(encoding="utf-8")
+    assert "EDITION ?= edition" in makefile
+    for target in ("all:", "build:", "check:", "serve:", "test:"):
+        assert f"\n{target}" in makefile, target
+
+
+def test_default_title_comes_from_the_folder(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["new", str(tmp_path / "my_war-letters")])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "my_war-letters" / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'title = "My war letters"' in text
+
+
+def test_an_empty_existing_folder_is_used(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["new", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "Makefile").is_file()
+
+
+@pytest.mark.parametrize("occupant", ["file-inside", "hidden-file", "is-a-file"])
+def test_refuses_anything_but_a_new_or_empty_folder(
+    runner: CliRunner, tmp_path: Path, occupant: str
+) -> None:
+    target = tmp_path / "edition"
+    if occupant == "is-a-file":
+        target.write_text("mine")
+    else:
+        target.mkdir()
+        name = "notes.txt" if occupant == "file-inside" else ".git"
+        (target / name).write_text("mine")
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    result = runner.invoke(cli, ["new", str(target)])
+    assert result.exit_code == 2, result.output
+    assert "empty folder" in result.output or "is a file" in result.output
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_make_builds_checks_and_tests_at_once(project: Path) -> None:
+    """`cd DIR && make` with `edition` found on PATH, as a user who installed it has it."""
+    make = require_executable("make")
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env.pop("MAKEFLAGS", None)
+    for target in ([], ["check"], ["test"]):
+        done = subprocess.run(
+            [make, *target], cwd=project, env=env, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "0 errors" in done.stdout + done.stderr
+    assert (project / "dist" / "html" / "index.html").is_file()
+    assert (project / "dist" / "html" / "example.html").is_file()
+    assert (project / "dist" / "epub" / "example.epub").is_file()
+    page = (project / "dist" / "html" / "example.html").read_text(encoding="utf-8")
+    assert "Ada Example" in page and 'Letters of Ada &amp; "Co"' in page

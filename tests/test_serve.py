@@ -1,0 +1,487 @@
+"""`edition serve`: only the published edition is served (raw hostile requests), HTML gets the
+live script on the way out only, a publish switches every later request, the watcher
+notices saves, and a real server rebuilds on save, tells its pages, and stops on Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import SECRET, missing
+
+from pipeline.serve import site
+from pipeline.serve.http import EditionServer, is_loopback
+from pipeline.serve.state import LiveState
+from pipeline.serve.watch import Watcher, WatchSet
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run"]
+PAGE = (
+    b"<!DOCTYPE html><html><head><title>t</title></head><body><p>generation one</p></body></html>"
+)
+
+
+def _generation(out: Path, name: str, page: bytes) -> Path:
+    root = out / ".edition" / name
+    (root / "html" / "assets").mkdir(parents=True)
+    (root / "html" / "sub").mkdir()
+    (root / "html" / "index.html").write_bytes(page)
+    (root / "html" / "sub" / "index.html").write_bytes(b"<html><body>sub</body></html>")
+    (root / "html" / "assets" / "edition.css").write_bytes(b"body{}")
+    (root / "epub").mkdir()
+    (root / "epub" / "a.epub").write_bytes(b"PK\x03\x04 book")
+    (root / "manifest.json").write_text("{}")
+    (root / "sources").mkdir()
+    (root / "sources" / "snapshot.xml").write_text("<TEI/>")
+    return root
+
+
+def _publish(out: Path, name: str) -> None:
+    temporary = out / ".edition" / ".current-test"
+    os.symlink(name, temporary)
+    os.replace(temporary, out / ".edition" / "current")
+
+
+@pytest.fixture
+def out(tmp_path: Path, secret_file: Path) -> Path:
+    """An output folder laid out as pipeline.publish lays it out, with traps: symbolic
+    links out of the generation, to the secret and to the folder that holds it."""
+    folder = tmp_path / "dist"
+    root = _generation(folder, "gen-1", PAGE)
+    os.symlink(secret_file, root / "html" / "leak.txt")
+    os.symlink(tmp_path, root / "html" / "up")
+    os.symlink("../../../secret.txt", root / "html" / "relative-leak.txt")
+    _publish(folder, "gen-1")
+    for name in ("html", "epub"):
+        os.symlink(f".edition/current/{name}", folder / name)
+    return folder
+
+
+@pytest.fixture
+def server(out: Path) -> Iterator[EditionServer]:
+    state = LiveState()
+    httpd = EditionServer("127.0.0.1", 0, out, state)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd
+    state.stop()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def raw(server: EditionServer, request: bytes) -> tuple[int, bytes]:
+    """Send bytes as they are (no client normalises the path) and read the whole answer."""
+    port = server.server_address[1]
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+        connection.sendall(request)
+        chunks = []
+        while chunk := connection.recv(65536):
+            chunks.append(chunk)
+    answer = b"".join(chunks)
+    status = int(answer.split(b" ", 2)[1]) if answer.startswith(b"HTTP/") else 0
+    return status, answer
+
+
+def get(server: EditionServer, path: str, host: str = "127.0.0.1") -> tuple[int, bytes]:
+    return raw(server, f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+
+
+HOSTILE = [
+    "/../secret.txt",
+    "/..%2fsecret.txt",
+    "/%2e%2e/secret.txt",
+    "/%2e%2e%2fsecret.txt",
+    "/html/../../secret.txt",
+    "/html/%2e%2e/%2e%2e/secret.txt",
+    "/html%2f..%2f..%2fsecret.txt",
+    "/html/..%2f..%2f..%2fsecret.txt",
+    "/html/%252e%252e/secret.txt",
+    "/html/..%5c..%5csecret.txt",
+    "/html/..\\..\\secret.txt",
+    "/html/secret.txt%00.html",
+    "/html/%c0%ae%c0%ae/secret.txt",
+    "//secret.txt",
+    "/html//../../secret.txt",
+    "/html/leak.txt",
+    "/html/relative-leak.txt",
+    "/html/up/secret.txt",
+    "/html/up/",
+    "/.edition/current/manifest.json",
+    "/.edition/gen-1/sources/snapshot.xml",
+    "/html/.%2e/sources/snapshot.xml",
+    "/html/../sources/snapshot.xml",
+    "/sources/snapshot.xml",
+    "/etc/passwd",
+    "http://127.0.0.1/../secret.txt",
+]
+
+
+@pytest.mark.parametrize("path", HOSTILE)
+def test_hostile_paths_are_refused_and_leak_nothing(
+    server: EditionServer, path: str, tmp_path: Path
+) -> None:
+    status, answer = get(server, path)
+    assert status in (400, 404), (path, answer[:200])
+    assert SECRET.encode() not in answer
+    assert b"<TEI" not in answer and b"{}" not in answer.split(b"\r\n\r\n", 1)[-1][:2]
+
+
+def test_absolute_paths_outside_the_site(server: EditionServer, secret_file: Path) -> None:
+    for path in (str(secret_file), "/" + str(secret_file), f"/html{secret_file}"):
+        status, answer = get(server, path)
+        assert status == 404, path
+        assert SECRET.encode() not in answer
+
+
+def test_folders_are_never_listed(server: EditionServer, out: Path) -> None:
+    status, answer = get(server, "/html/assets/")
+    assert status == 404
+    assert b"edition.css" not in answer
+    assert get(server, "/epub/")[0] == 404
+    status, answer = get(server, "/html/sub")
+    assert status == 301 and b"Location: /html/sub/\r\n" in answer
+    status, answer = get(server, "/html/sub/")
+    assert status == 200 and b"sub" in answer
+
+
+def test_the_site_is_served_with_the_script_on_the_way_out(
+    server: EditionServer, out: Path
+) -> None:
+    status, answer = get(server, "/")
+    assert status == 302 and b"Location: /html/\r\n" in answer
+    status, answer = get(server, "/html/")
+    head, body = answer.split(b"\r\n\r\n", 1)
+    assert status == 200
+    assert b"Content-Type: text/html; charset=utf-8" in head
+    assert b"Cache-Control: no-store" in head
+    assert body.startswith(PAGE[: PAGE.index(b"</body>")])
+    assert body.endswith(b"</script></body></html>")
+    assert b'EventSource("/__edition__/events?build=" + SERVED.build)' in body
+    assert int(re.search(rb"Content-Length: (\d+)", head).group(1)) == len(body)  # type: ignore[union-attr]
+    assert (out / "html" / "index.html").read_bytes() == PAGE, "the file on disk is unchanged"
+    status, answer = get(server, "/html/assets/edition.css")
+    assert status == 200 and answer.endswith(b"\r\n\r\nbody{}")
+    status, answer = get(server, "/epub/a.epub")
+    assert status == 200 and b"application/epub+zip" in answer
+    assert answer.endswith(b"PK\x03\x04 book")
+    status, answer = raw(server, b"HEAD /html/index.html HTTP/1.1\r\nHost: localhost\r\n\r\n")
+    assert status == 200 and answer.endswith(b"\r\n\r\n")
+
+
+def test_a_publish_switches_the_next_request(server: EditionServer, out: Path) -> None:
+    _generation(out, "gen-2", PAGE.replace(b"one", b"two"))
+    assert b"generation one" in get(server, "/html/index.html")[1]
+    _publish(out, "gen-2")
+    assert b"generation two" in get(server, "/html/index.html")[1]
+    shutil.rmtree(out / ".edition" / "gen-1")
+    assert get(server, "/html/assets/edition.css")[0] == 200
+
+
+def test_nothing_published_yet_is_a_page_that_waits(tmp_path: Path) -> None:
+    empty = tmp_path / "dist"
+    assert site.resolve(empty, "/html/").status == 503
+    (empty / "html").mkdir(parents=True)  # a folder of someone else's, not the build's link
+    assert site.resolve(empty, "/html/").status == 503
+
+
+def test_only_get_and_head(server: EditionServer) -> None:
+    for method in (b"POST", b"PUT", b"DELETE", b"OPTIONS"):
+        status, _ = raw(server, method + b" /html/ HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        assert status == 501, method
+
+
+def test_a_foreign_host_name_is_refused_on_loopback(server: EditionServer) -> None:
+    """A page of another site that rebinds its name to 127.0.0.1 cannot read the site."""
+    assert get(server, "/html/", host="attacker.example")[0] == 403
+    assert get(server, "/html/", host="attacker.example:8000")[0] == 403
+    assert get(server, "/html/", host="localhost:8000")[0] == 200
+    assert get(server, "/html/", host="[::1]:8000")[0] == 200
+
+
+def test_state_and_events(server: EditionServer) -> None:
+    state = server.state
+    state.update(build=3, note="published")
+    status, answer = get(server, "/__edition__/state")
+    data = json.loads(answer.split(b"\r\n\r\n", 1)[1])
+    assert status == 200 and data["build"] == 3 and data["instance"] == server.instance
+    port = server.server_address[1]
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/__edition__/events", timeout=5) as r:
+        assert r.headers["Content-Type"] == "text/event-stream"
+        assert r.readline() == b"retry: 1000\n"
+        r.readline()
+        assert r.readline() == b"event: state\n"
+        first = json.loads(r.readline()[len(b"data: ") :])
+        assert first["build"] == 3
+        r.readline()
+        state.update(build=4)
+        assert r.readline() == b"event: state\n"
+        assert json.loads(r.readline()[len(b"data: ") :])["build"] == 4
+
+
+def test_source_view_shows_only_files_named_by_diagnostics(
+    server: EditionServer, tmp_path: Path
+) -> None:
+    source = tmp_path / "text.xml"
+    source.write_text("<TEI>\n  <p>a & b</p>\n</TEI>\n")
+    server.state.update(files={"text.xml": source})
+    status, answer = get(server, "/__edition__/source/0")
+    assert status == 200
+    assert b'<li id="L2">' in answer and b"&lt;p&gt;a &amp; b&lt;/p&gt;" in answer
+    for path in ("/__edition__/source/1", "/__edition__/source/-1", "/__edition__/source/x"):
+        assert get(server, path)[0] == 404
+
+
+def test_loopback_names() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.0.2.1")
+
+
+def test_inject_before_the_last_body_end() -> None:
+    assert site.inject(b"<body>x</BODY >", b"<s/>") == b"<body>x<s/></BODY >"
+    assert site.inject(b"<p>no body", b"<s/>") == b"<p>no body<s/>"
+
+
+def test_watcher_notices_a_save_by_rename(tmp_path: Path) -> None:
+    texts = tmp_path / "tei"
+    texts.mkdir()
+    (texts / "a.xml").write_text("<a/>")
+    config = tmp_path / "pyproject.toml"
+    config.write_text("")
+    watcher = Watcher(WatchSet.of([texts], [config, tmp_path / "schema.rng"]))
+    watcher.start()
+    try:
+        time.sleep(0.3)
+        (texts / "notes.txt").write_text("ignored")
+        (texts / ".a.xml.swp").write_text("ignored")
+        temporary = texts / "a.xml.tmp"
+        temporary.write_text("<a>saved</a>")
+        os.replace(temporary, texts / "a.xml")  # how editors save
+        batch = watcher.next_batch(5)
+        assert batch is not None and batch.paths == {(texts / "a.xml").resolve()}
+        config.write_text("[tool.edition]\n")
+        batch = watcher.next_batch(5)
+        assert batch is not None and batch.paths == {config.resolve()}
+    finally:
+        watcher.stop()
+
+
+# --- a real server -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def edition(tmp_path: Path) -> Path:
+    """A copy of the edition: tei/, schema/, the guide and the settings."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copytree(ROOT / "tei", project / "tei")
+    shutil.copytree(ROOT / "schema", project / "schema")
+    (project / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / "encoding-guide.md", project / "docs")
+    (project / "pyproject.toml").write_text(
+        '[tool.edition]\nsources = "tei"\nout = "dist"\nguide = "docs/encoding-guide.md"\n'
+        'title = "Served"\njobs = 1\n'
+    )
+    return project
+
+
+class Serving:
+    def __init__(self, project: Path, *options: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pipeline.cli", "serve", "--port", "0", *options],
+            cwd=project,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        self.lines: list[str] = []
+        self.url = ""
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+            found = re.search(r"(http://\S+/)", line)
+            self.url = found.group(1) if found else self.url
+            if line.startswith("serve: watching"):
+                break
+        assert self.url, self.lines
+
+    def state(self) -> dict[str, object]:
+        with urllib.request.urlopen(self.url + "__edition__/state", timeout=5) as answer:
+            return json.loads(answer.read())  # type: ignore[no-any-return]
+
+    def wait(self, test: str, timeout: float = 60) -> dict[str, object]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            state = self.state()
+            if eval(test, {}, {"s": state}):  # a condition on the state, written in the test
+                return state
+            time.sleep(0.1)
+        raise AssertionError(f"not reached: {test}; last state {state}")
+
+    def stop(self) -> tuple[int, str]:
+        os.killpg(self.process.pid, signal.SIGINT)
+        _, err = self.process.communicate(timeout=30)
+        return self.process.returncode, err
+
+
+def test_serve_rebuilds_on_save_and_stops_on_ctrl_c(edition: Path) -> None:
+    serving = Serving(edition)
+    try:
+        state = serving.wait("s['build'] == 1 and not s['building'] and 'checked' in s['note']")
+        assert state["errors"] == 0, state
+        with urllib.request.urlopen(serving.url + "html/belgium-1944.html", timeout=5) as page:
+            body = page.read()
+        assert b"EventSource" in body
+        built = edition / "dist" / "html" / "belgium-1944.html"
+        assert b"EventSource" not in built.read_bytes(), "never written into the built files"
+        text = edition / "tei" / "texts" / "belgium-1944.xml"
+        source = text.read_text(encoding="utf-8")
+        broken = source.replace('<persName ref="#holzinger-robert">', '<persName ref="#nobody">')
+        text.write_text(broken.replace("significant historical", "SAVED historical"), "utf-8")
+        state = serving.wait("s['build'] == 2 and 'checked' in s['note'] and s['errors'] == 1")
+        items = state["diagnostics"]
+        assert isinstance(items, list)
+        dangling = [d for d in items if d["code"] == "refs.dangling"]
+        assert dangling and dangling[0]["path"] == "tei/texts/belgium-1944.xml"
+        assert dangling[0]["source"] is not None
+        assert "SAVED historical" in built.read_text(encoding="utf-8")
+        text.write_text(source, "utf-8")
+        serving.wait("s['build'] == 3 and s['errors'] == 0 and 'checked' in s['note']")
+        status, err = serving.stop()
+    finally:
+        if serving.process.poll() is None:
+            serving.process.kill()
+    assert status == 0, err
+    assert err.rstrip().endswith("serve: stopped")
+    assert "tei/texts/belgium-1944.xml:98: error:" in err and "[refs.dangling]" in err
+    left = subprocess.run(["pgrep", "-g", str(serving.process.pid)], capture_output=True)
+    assert left.returncode != 0, "a process of the server is still alive"
+
+
+def test_serve_refuses_an_output_inside_the_sources(edition: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "serve", "--out", "tei/site", "--port", "0"],
+        cwd=edition,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "lies inside the source folder" in done.stderr
+
+
+def test_a_port_in_use_is_a_usage_error(edition: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "pipeline.cli", "serve", "--port", str(port)],
+            cwd=edition,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 2 and "choose another --port" in done.stderr
+
+
+def test_a_host_beyond_loopback_is_warned_about(edition: Path) -> None:
+    serving = Serving(edition, "--host", "0.0.0.0")
+    try:
+        status, err = serving.stop()
+    finally:
+        if serving.process.poll() is None:
+            serving.process.kill()
+    assert status == 0
+    assert "is not loopback" in err and "[serve.exposed]" in err
+
+
+@pytest.mark.slow
+def test_the_open_page_reloads_and_shows_the_diagnostics(edition: Path, tmp_path: Path) -> None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("playwright (pip)")
+    if not CHROMIUM.is_file():
+        missing(f"chromium at {CHROMIUM}")
+    serving = Serving(edition)
+    text = edition / "tei" / "texts" / "belgium-1944.xml"
+    source = text.read_text(encoding="utf-8")
+    try:
+        serving.wait("s['build'] == 1 and 'checked' in s['note']")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.goto(serving.url + "html/belgium-1944.html")
+                page.evaluate("window.scrollTo(0, 400)")
+                page.evaluate("window.notReloaded = true")
+                text.write_text(source.replace("significant historical", "RELOADED one"), "utf-8")
+                page.wait_for_function("document.body.innerText.includes('RELOADED one')")
+                assert page.evaluate("window.notReloaded === undefined"), "a reload, not a patch"
+                page.wait_for_function("window.scrollY > 300")  # kept across the reload
+                assert page.locator("#edition-serve section.panel").count() == 0
+                broken = source.replace('ref="#holzinger-robert"', 'ref="#nobody"')
+                text.write_text(broken, "utf-8")
+                panel = page.locator("#edition-serve section.panel")
+                # the build's warnings may show first; the check's error follows
+                panel.locator("h2", has_text="1 error").wait_for(timeout=30_000)
+                link = panel.locator("a", has_text="tei/texts/belgium-1944.xml:98").first
+                href = link.get_attribute("href")
+                assert href is not None and href.endswith("#L98")
+                page.screenshot(path=str(tmp_path / "panel.png"))
+                page.locator("#edition-serve button").click()
+                assert page.locator("#edition-serve section.panel").count() == 0
+                view = browser.new_page()
+                view.goto(serving.url.rstrip("/") + href)
+                assert 'ref="#nobody"' in view.locator("li:target").inner_text()
+                view.close()
+                text.write_text(broken.replace("significant historical", "notable"), "utf-8")
+                page.wait_for_function("document.body.innerText.includes('at a notable')")
+                page.wait_for_timeout(300)
+                assert page.locator("#edition-serve section.panel").count() == 0, (
+                    "dismissed diagnostics stay dismissed while they are the same"
+                )
+            finally:
+                browser.close()
+    finally:
+        text.write_text(source, "utf-8")
+        serving.stop()
+
+
+def test_a_save_while_another_build_holds_the_lock_waits_for_it(edition: Path) -> None:
+    """The session's builds take the output folder's lock like `edition build`: while another
+    build holds it, the save is reported and built again once the lock is free."""
+    from pipeline import lock
+    from pipeline.check import CheckOptions
+    from pipeline.serve.session import ServeOptions, Session
+
+    out = edition / "dist"
+    options = ServeOptions(targets=(edition / "tei",), out=out, check=CheckOptions(jobs=1))
+    said: list[str] = []
+    session = Session(options, LiveState(), lambda line, _: said.append(line))
+    session.cycle(frozenset(), first=True)
+    assert session.build_number == 1 and session.state.snapshot.build == 1
+    (out / ".edition").mkdir(exist_ok=True)
+    with lock.hold(out / ".edition" / "lock", str(out)):
+        session.cycle(frozenset({(edition / "tei/texts/belgium-1944.xml").resolve()}))
+        assert session.retry_at is not None
+        assert [d.code for d in session.state.snapshot.diagnostics] == ["serve.locked"]
+        assert session.build_number == 1
+    session.cycle(frozenset())
+    assert session.retry_at is None and session.build_number == 2
+    assert session.state.snapshot.diagnostics == ()
+    assert any("another build" in line for line in said)
