@@ -273,7 +273,7 @@ def test_adjacent_tokens_are_words_apart_and_breaks_join(
     for hidden in breaks.xpath(".//*[@class='pb-n'] | .//*[contains(@class, 'ed-dipl')]"):
         hidden.drop_tree()
     assert " ".join(breaks.text_content().split()) == (
-        "hyphen-ated and splitword, passing truck, one. linebreak and column break."
+        "hyphen-ated and splitword, passing truck, one. line break and column break."
     )
     assert text("//p[@id='stage']") == "Yes quietly no."
 
