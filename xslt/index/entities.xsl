@@ -72,6 +72,9 @@
 
   <!-- <ed:registers> with copies of every register list of the corpus. -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
+  <!-- True for the index of one text (pipeline/builders/index_merge.py merges those): only the
+       entities it names or lets speak, not every register entry. -->
+  <xsl:param name="mentioned-only" as="xs:boolean" select="false()"/>
 
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
 
@@ -92,9 +95,13 @@
 
   <xsl:template match="ed:corpus" as="element(ed:index)">
     <xsl:variable name="corpus" as="document-node()" select="root()"/>
-    <xsl:variable name="entries" as="element()*" select="$registers//*[@xml:id]
+    <xsl:variable name="all-entries" as="element()*" select="$registers//*[@xml:id]
         [local-name() = $ed:entry-kinds][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
         [not(self::tei:castItem[tei:role/@xml:id])]"/>
+    <xsl:variable name="entries" as="element()*" select="if (not($mentioned-only))
+        then $all-entries
+        else $all-entries[exists(key('mentions', string(@xml:id), $corpus))
+            or exists(key('speeches', string(@xml:id), $corpus))]"/>
     <xsl:variable name="entities" as="element(ed:entity)*">
       <xsl:for-each select="$entries">
         <xsl:sort select="index-of($ed:entry-kinds, local-name())"/>

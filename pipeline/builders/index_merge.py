@@ -1,0 +1,120 @@
+"""The entity index by map and reduce: one small index per text, merged in Python.
+
+``xslt/index/entities.xsl`` makes the index of one text (``mentioned-only``: the entities it
+names or lets speak, its dates, unresolved and untagged names) and, run on no text at all, the
+skeleton of every register entry. ``merge`` adds the texts' indexes up, in corpus order, into
+exactly what one pass over the whole corpus gives: counts summed, variants counted again and
+sorted (most frequent first, then by form), occurrences and speeches in document order, the
+timeline sorted stably by start and end. So a text is indexed on its own (in a worker, cached
+with its page and book) and one text's failure stays its own.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .index_model import ED_NS
+
+_E = f"{{{ED_NS}}}"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def parse(xml: str) -> etree._Element:
+    return etree.fromstring(xml.encode("utf-8"), _PARSER)
+
+
+@dataclass
+class _Entity:
+    element: etree._Element
+    count: int = 0
+    speeches: int = 0
+    #: form -> [count, lang of its first occurrence in corpus order]
+    variants: dict[str, list[object]] = field(default_factory=dict)
+    occurrences: list[etree._Element] = field(default_factory=list)
+    speech_records: list[etree._Element] = field(default_factory=list)
+
+
+def merge(skeleton: str, texts: Sequence[str]) -> str:
+    """The corpus index from the skeleton (every entry, no text) and each text's index."""
+    root = parse(skeleton)
+    entities_el = root.find(f"{_E}entities")
+    assert entities_el is not None, "the skeleton lists the register entries"
+    entities = {str(e.get("id")): _Entity(e) for e in entities_el}
+    documents = root.find(f"{_E}documents")
+    lists = {name: root.find(f"{_E}{name}") for name in ("timeline", "unresolved", "untagged")}
+    dates: list[etree._Element] = []
+    for xml in texts:
+        one = parse(xml)
+        _append(documents, one.find(f"{_E}documents"))
+        for entity in one.iterfind(f"{_E}entities/{_E}entity"):
+            found = entities.get(str(entity.get("id")))
+            if found is not None:
+                _add(found, entity)
+        dates.extend(one.iterfind(f"{_E}timeline/{_E}date"))
+        _append(lists["unresolved"], one.find(f"{_E}unresolved"))
+        _append(lists["untagged"], one.find(f"{_E}untagged"))
+    for found in entities.values():
+        _finish(found)
+    timeline = lists["timeline"]
+    assert timeline is not None
+    for date in sorted(dates, key=_date_key):  # sorted() is stable: ties keep corpus order
+        timeline.append(date)
+    _totals(root, entities.values(), len(dates))
+    text: str = etree.tostring(root, encoding="unicode")
+    return text
+
+
+def _append(target: etree._Element | None, source: etree._Element | None) -> None:
+    if target is not None and source is not None:
+        for child in list(source):
+            target.append(child)
+
+
+def _add(found: _Entity, entity: etree._Element) -> None:
+    found.count += int(entity.get("count") or 0)
+    found.speeches += int(entity.get("speeches") or 0)
+    for variant in entity.iterfind(f"{_E}variant"):
+        form = variant.text or ""
+        kept = found.variants.setdefault(form, [0, variant.get("lang")])
+        kept[0] = int(str(kept[0])) + int(variant.get("count") or 0)
+    found.occurrences.extend(entity.iterfind(f"{_E}occurrence"))
+    found.speech_records.extend(entity.iterfind(f"{_E}speech"))
+
+
+def _finish(found: _Entity) -> None:
+    element = found.element
+    element.set("count", str(found.count))
+    element.set("speeches", str(found.speeches))
+    name = element.find(f"{_E}name")
+    at = element.index(name) + 1 if name is not None else 0
+    ordered = sorted(found.variants.items(), key=lambda kv: (-int(str(kv[1][0])), kv[0]))
+    for offset, (form, (count, lang)) in enumerate(ordered):
+        variant = etree.Element(f"{_E}variant", count=str(count))
+        if lang is not None:
+            variant.set("lang", str(lang))
+        variant.text = form
+        element.insert(at + offset, variant)
+    for record in (*found.occurrences, *found.speech_records):
+        element.append(copy.copy(record) if record.getparent() is element else record)
+
+
+def _date_key(date: etree._Element) -> tuple[int, str, str]:
+    start = next((date.get(a) for a in ("when", "from", "notBefore", "to", "notAfter")
+                  if date.get(a) is not None), None)  # fmt: skip
+    end = next((date.get(a) for a in ("when", "to", "notAfter") if date.get(a) is not None), "")
+    return (0 if start is not None else 1, start or "", end or "")
+
+
+def _totals(root: etree._Element, entities: Iterable[_Entity], dates: int) -> None:
+    records = list(entities)
+    root.set("entities", str(len(records)))
+    root.set("mentions", str(sum(e.count for e in records)))
+    root.set("speeches", str(sum(e.speeches for e in records)))
+    root.set("dates", str(dates))
+    for name in ("unresolved", "untagged"):
+        listed = root.find(f"{_E}{name}")
+        root.set(name, str(len(listed) if listed is not None else 0))

@@ -1,0 +1,54 @@
+"""The entity index by map and reduce (pipeline/builders/index_merge.py) equals one pass of
+xslt/index/entities.xsl over the whole corpus, on corpora that exercise every part of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+import pytest
+from conftest import ROOT, SHARED
+from lxml import etree
+
+from pipeline.build import load_corpus
+from pipeline.builders.index_model import ED_NS, entity_index
+from pipeline.diagnostics import Report
+from pipeline.xslt import XmlText, engine
+
+SAMPLES = SHARED / "corpora" / "tei-samples"
+CORPORA = [
+    ROOT / "tei",
+    ROOT / "tests" / "data" / "index" / "crafted",
+    ROOT / "tests" / "data" / "letters",
+    SAMPLES / "drama",
+    SAMPLES / "letters",
+    SAMPLES / "facsimile",
+]
+
+
+def one_pass(corpus_path: Path) -> bytes:
+    corpus = load_corpus([corpus_path], Report())
+    parts = [f'<ed:corpus xmlns:ed="{ED_NS}">']
+    for text in corpus.texts:
+        body = (
+            text.normalized.split("?>", 1)[-1]
+            if text.normalized.startswith("<?xml")
+            else (text.normalized)
+        )
+        parts.append(f"<ed:document ed:stem={quoteattr(text.stem)}>{body}</ed:document>")
+    parts.append("</ed:corpus>")
+    sheet = engine().stylesheet("index/entities")
+    out = sheet.transform("".join(parts), {"registers": XmlText(corpus.registers)}).output
+    return _canonical(out)
+
+
+def _canonical(xml: str) -> bytes:
+    return etree.tostring(etree.fromstring(xml.encode("utf-8")), method="c14n")
+
+
+@pytest.mark.parametrize("path", CORPORA, ids=[p.name for p in CORPORA])
+def test_merged_index_equals_one_pass(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    corpus = load_corpus([path], Report())
+    assert _canonical(entity_index(corpus)) == one_pass(path)
