@@ -1,15 +1,19 @@
-"""The build facade: sources -> gate -> normalized TEI -> builders -> one published edition.
+"""The build facade: sources -> facts -> each text's outputs -> the site -> one published edition.
 
 Read it top to bottom as the whole data flow of ``edition build``:
 
 1. refuse an output folder that overlaps the sources or holds what the build did not make
-   (``publish.OutputFolder``), then take its lock;
-2. read the corpus (``pipeline.corpus``): every file gated and normalised on its own; a file
-   that fails is replaced by its last published version when there is one;
-3. run the builders in their declared order into a new generation folder; a text that fails
-   in a builder keeps its last published page or book (``BuildContext.keep_previous``);
-4. publish the generation in one atomic step, unless the sources changed meanwhile, a whole
-   builder failed, or nothing could be read: then the previous edition stays, whole.
+   (``publish.OutputFolder``), then take its lock and start a new generation folder;
+2. first pass (``pipeline.sources``, in workers): every file gated and summed up in small
+   facts (kind, register lists, header record); a file that fails is read from the published
+   edition's copy when there is one; the registers document is made from the lists;
+3. second pass (``pipeline.texts``, in workers): each text alone is normalised, indexed, and
+   its reading page and book written into the generation; a text that fails falls back to
+   its published copy, or keeps its last published page and book, or is left out;
+4. last pass (``pipeline.finish``, here): the texts' indexes merged into the entity index,
+   ``OUT/index/``, the index pages, the home and about pages, the images;
+5. publish the generation in one atomic step, unless a source changed meanwhile, an output
+   failed as a whole, or nothing could be read: then the previous edition stays, whole.
 """
 
 from __future__ import annotations
@@ -21,19 +25,37 @@ import shutil
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import diagnostics as diag
 from . import signals
 from .builders import BUILDERS, Builder
-from .corpus import Corpus, ReadOptions, Text, load_corpus, snapshot_bytes, source_key
+from .builders.html import Site, TextEntry, site_params
+from .builders.index import page_names
+from .builders.index_merge import parse
+from .builders.index_model import skeleton
+from .corpus import Corpus, Text, load_corpus
 from .diagnostics import Diagnostic, Report
-from .errors import EditionError, EnvironmentFailure, Interrupted, OptionError, StylesheetError
+from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetError
+from .finish import Index, index_problems, write_index, write_site
 from .gate import DEFAULT_MAX_BYTES, discover
 from .io import source_date
+from .parallel import Failed, run_tasks
 from .paths import display
 from .publish import Generation, OutputFolder, link_or_copy
+from .sources import (
+    ReadOptions,
+    SourceFacts,
+    changed_files,
+    kept_last_good,
+    read_facts,
+    source_key,
+)
+from .stages import ListsSource, registers_document
+from .texts import TextJob, TextResult, render_texts
+from .xinclude import corpus_root
+from .xslt import XmlText
 
 _ORIGIN = "build"
 
@@ -74,13 +96,7 @@ class BuildContext:
 
     def keep_previous(self, output: str, stem: str, staging: Path) -> bool:
         """Put the last published files of text ``stem`` in ``output`` into ``staging``."""
-        if self.previous is None:
-            return False
-        kept = False
-        for key in self.previous.manifest.owned_by(output, stem):
-            relative = key.split("/", 1)[1]
-            kept = link_or_copy(self.previous.root / key, staging / relative) or kept
-        return kept
+        return keep_previous(self.previous, output, stem, staging)
 
 
 def selected_builders(only: Iterable[str] | None) -> list[type[Builder]]:
@@ -121,8 +137,8 @@ def build(
     step = progress or (lambda name: None)
     started = time.perf_counter()
     report = Report()
-    builders = selected_builders(only)
-    requested = set(only or ()) or {b.name for b in BUILDERS}
+    outputs = {b.name for b in selected_builders(only)}
+    requested = frozenset(set(only or ()) or outputs)
     check_out(paths, out)
     if not _sources_exist(paths, report):
         report.seconds = time.perf_counter() - started
@@ -131,34 +147,27 @@ def build(
     with folder.claimed():
         folder.remove_unpublished()
         previous = folder.current()
-        step("read")
-        read = ReadOptions(
-            jobs=jobs, timeout=timeout, max_bytes=max_bytes, previous=previous, root=root
-        )
-        corpus = load_corpus(paths, report, options=read)
-        if not (corpus.texts or corpus.register_files):
-            report.extend([_nothing_published("no text or register to publish was found")])
-            report.seconds = time.perf_counter() - started
-            return report
-        context = BuildContext(
-            corpus=corpus,
-            out=out,
-            date=_build_date(),
-            jobs=jobs,
-            guide=guide,
-            about=about,
-            title=title,
-            language=language,
-            images=images,
-            epub_facsimiles=epub_facsimiles,
-            outputs=frozenset(requested),
-            previous=previous,
-            timeout=timeout,
-        )
         generation = folder.new_generation()
+        plan = Plan(
+            paths=tuple(paths),
+            outputs=frozenset(outputs),
+            requested=requested,
+            jobs=jobs,
+            timeout=timeout,
+            read=ReadOptions(
+                jobs=jobs,
+                timeout=timeout,
+                max_bytes=max_bytes,
+                previous=previous,
+                root=corpus_root(paths, root),
+                generation=generation.root,
+            ),
+            site=SiteOptions(title, guide, about, language, images, epub_facsimiles),
+        )
         try:
-            if _make(generation, builders, requested, context, report, step):
-                _publish(folder, generation, context, report)
+            made = _make(generation, plan, report, step)
+            if made is not None:
+                _publish(folder, generation, plan, made, report)
         except Interrupted as exc:
             exc.published = folder.is_current(generation)
             raise
@@ -168,6 +177,38 @@ def build(
                 folder.discard(generation)
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    title: str | None = None
+    guide: Path | None = None
+    about: Path | None = None
+    language: str = "en"
+    images: str | None = None
+    epub_facsimiles: bool = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One build's settings, as the passes read them."""
+
+    paths: tuple[Path, ...]
+    #: The outputs made (requested ones and their prerequisites) and those published.
+    outputs: frozenset[str]
+    requested: frozenset[str]
+    jobs: int
+    timeout: float | None
+    read: ReadOptions
+    site: SiteOptions
+
+
+@dataclass
+class Made:
+    """What the passes made, for publishing: the texts' facts and results."""
+
+    sources: list[SourceFacts] = field(default_factory=list)
+    results: list[TextResult] = field(default_factory=list)
 
 
 def check_out(paths: Sequence[Path], out: Path) -> None:
@@ -216,55 +257,272 @@ def _nothing_published(reason: str) -> Diagnostic:
 
 
 def _make(
-    generation: Generation,
-    builders: Sequence[type[Builder]],
-    requested: set[str],
-    context: BuildContext,
-    report: Report,
-    step: Callable[[str], None],
-) -> bool:
-    """Run the builders into ``generation``; False when it must not be published."""
+    generation: Generation, plan: Plan, report: Report, step: Callable[[str], None]
+) -> Made | None:
+    """Write the new edition into ``generation``; None when it must not be published."""
+    previous = plan.read.previous
+    step("read")
+    files, _ = discover(plan.paths)
+    report.files.extend(str(p) for p in files)
+    sources = read_all(files, plan, report)
+    texts = unique_texts([f for f in sources if f.kind == "text"], report)
+    registers = [f for f in sources if f.kind == "register"]
+    if not (texts or registers):
+        report.extend([_nothing_published("no text or register to publish was found")])
+        return None
+    lists = [ListsSource.of(f.path, f.display, f.lists) for f in (*registers, *texts) if f.lists]
+    registers_xml = registers_document(lists)
+    site = _site(texts, plan, previous)
+    skeleton_xml = skeleton(registers_xml)
+    names = page_names(parse(skeleton_xml))
+    params = {**site_params(site, sorted(names)), "registers": XmlText(registers_xml)}
+    step("texts")
+    job = TextJob(
+        registers=registers_xml,
+        outputs=plan.outputs & {"html", "epub"},
+        page_params=params,
+        generation=generation.root,
+        date=site.date,
+        language=plan.site.language,
+        images=plan.site.images,
+        epub_facsimiles=plan.site.epub_facsimiles,
+        max_bytes=plan.read.max_bytes,
+        root=plan.read.root,
+        previous=previous,
+    )
+    results, missing = _texts(texts, job, plan, generation, report)
+    if any(r.changed for r in results):
+        return None  # a source changed while the build ran (said): nothing is published
+    step("site")
+    index = Index.of(skeleton_xml, [r.index for r in results if r.index])
+    report.extend(d for r in results for d in r.problems.references)
+    report.extend(index_problems(index, [r.problems.untagged for r in results], lists))
     whole = True
-    for builder_class in builders:
-        builder = builder_class()
-        signals.check()
-        step(builder.name)
-        staging = generation.output(builder.name)
-        problems, ok = _run_builder(builder, context, staging)
-        report.extend(problems)
-        whole = whole and ok
-        if builder.name not in requested:
-            shutil.rmtree(staging, ignore_errors=True)
+    if "index" in plan.outputs:
+        date = site.date.date().isoformat()
+        whole &= _output(
+            "index", report, lambda: write_index(index, generation.output("index"), date)
+        )
+    if "html" in plan.outputs:
+        images = [i for r in results for i in r.images]
+        staging = generation.output("html")
+        whole &= _output(
+            "html",
+            report,
+            lambda: report.extend(write_site(site, index, params, staging, missing, images)),
+        )
     if not whole:
         report.extend([_nothing_published("an output could not be built (see above)")])
-    return whole
+        return None
+    return Made(sources, results)
 
 
-def _run_builder(
-    builder: Builder, context: BuildContext, staging: Path
-) -> tuple[list[Diagnostic], bool]:
-    """A builder's problems, and whether it produced its whole output."""
+def _output(name: str, report: Report, write: Callable[[], object]) -> bool:
+    """Run one output's site-wide step; a bug in it is reported, and nothing is published."""
     try:
-        return builder.build(context, staging), True
+        write()
     except EnvironmentFailure:
         raise  # the machine, not the input: nothing of this build is published
-    except (StylesheetError, EditionError) as exc:
-        message = str(exc)
-    except Exception as exc:  # a bug in one writer: reported, and nothing is published
-        message = f"internal error ({type(exc).__name__}: {exc}); please report it"
-    return [diag.error("-", f"{builder.name}.failed", message, origin=builder.name)], False
+    except Exception as exc:
+        message = (
+            str(exc)
+            if isinstance(exc, StylesheetError)
+            else (f"internal error ({type(exc).__name__}: {exc}); please report it")
+        )
+        report.extend([diag.error("-", f"{name}.failed", message, origin=name)])
+        return False
+    return True
+
+
+def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFacts]:
+    """The first pass: every file's facts (in workers); a file that fails is reported."""
+    found: list[SourceFacts] = []
+    outcomes = run_tasks(
+        lambda i: read_facts(files[i], plan.read), len(files), plan.jobs, timeout=plan.timeout
+    )
+    for path, outcome in zip(files, outcomes, strict=True):
+        if outcome.failed is not None:
+            if isinstance(outcome.failed.error, EnvironmentFailure):
+                raise outcome.failed.error
+            report.extend([_failure(display(path), outcome.failed, "reading")])
+            continue
+        facts = outcome.value
+        assert facts is not None
+        report.extend(facts.diagnostics)
+        if facts.kind == "other":
+            report.extend(
+                [
+                    diag.warning(
+                        facts.display,
+                        "build.not-tei",
+                        "neither a TEI text nor a register: nothing to publish from it",
+                        origin=_ORIGIN,
+                    )
+                ]
+            )
+        if facts.kind != "failed":
+            found.append(facts)
+    return found
+
+
+def unique_texts(texts: Iterable[SourceFacts], report: Report) -> list[SourceFacts]:
+    """Texts whose pages would overwrite each other's: the second is left out."""
+    seen: dict[str, SourceFacts] = {}
+    kept: list[SourceFacts] = []
+    for fact in texts:
+        if fact.stem in seen:
+            report.extend(
+                [
+                    diag.error(
+                        fact.display,
+                        "build.duplicate-stem",
+                        f"two texts are named {fact.stem!r} ({seen[fact.stem].display} and "
+                        "this one); their pages would overwrite each other: rename one (this "
+                        "one is left out)",
+                        origin=_ORIGIN,
+                    )
+                ]
+            )
+            continue
+        seen[fact.stem] = fact
+        kept.append(fact)
+    return kept
+
+
+def _site(texts: Sequence[SourceFacts], plan: Plan, previous: Generation | None) -> Site:
+    epub = "epub" in plan.outputs or (previous is not None and "epub" in previous.manifest.outputs)
+    entries = tuple(
+        sorted(
+            (TextEntry(f.stem, f.xml_id, f.title, f.header) for f in texts),
+            key=lambda e: e.stem,
+        )
+    )
+    options = plan.site
+    return Site(entries, _build_date(), options.language, options.title, epub, options.guide,
+                options.about, options.images)  # fmt: skip
+
+
+def _texts(
+    texts: Sequence[SourceFacts],
+    job: TextJob,
+    plan: Plan,
+    generation: Generation,
+    report: Report,
+) -> tuple[list[TextResult], set[str]]:
+    """The second pass: every text's page, book and index; failures fall back to the last
+    published version (the copy of the source, or the files themselves), else are left out."""
+    results: list[TextResult] = []
+    retry: list[SourceFacts] = []
+    missing: set[str] = set()
+    for fact, outcome in render_texts(texts, job, plan.jobs, plan.timeout):
+        if isinstance(outcome, Failed):
+            report.extend([_failure(fact.display, outcome, "preparing")])
+            if not fact.from_snapshot and job.previous is not None and fact.kept is not None:
+                retry.append(replace(fact, from_snapshot=True, sha256=_kept_sha(fact, job)))
+            else:
+                missing |= _keep_files(fact, job, generation, report, page=True, book=True)
+            continue
+        results.append(outcome)
+        report.extend(outcome.diagnostics)
+        if outcome.changed:
+            report.extend([_changed(fact.display)])
+        missing |= _keep_files(fact, job, generation, report, page=not outcome.page,
+                               book=not outcome.book)  # fmt: skip
+    for fact, outcome in render_texts(retry, job, plan.jobs, plan.timeout) if retry else ():
+        if isinstance(outcome, Failed):
+            missing |= _keep_files(fact, job, generation, report, page=True, book=True)
+            continue
+        results.append(outcome)
+        report.extend([kept_last_good(fact.display, "it could not be prepared for publishing")])
+        report.extend(d for d in outcome.diagnostics if d.severity is not diag.Severity.ERROR)
+    order = {f.path: i for i, f in enumerate(texts)}
+    results.sort(key=lambda r: order[r.path])
+    return results, missing
+
+
+def _kept_sha(fact: SourceFacts, job: TextJob) -> str:
+    record = job.previous.manifest.sources.get(source_key(fact.path)) if job.previous else None
+    return record.sha256 if record is not None else ""
+
+
+def _keep_files(
+    fact: SourceFacts,
+    job: TextJob,
+    generation: Generation,
+    report: Report,
+    *,
+    page: bool,
+    book: bool,
+) -> set[str]:
+    """Put a failed text's last published page and book into the new edition; the stems
+    that end up without a reading page."""
+    missing: set[str] = set()
+    for output, wanted, what in (("html", page, "reading page"), ("epub", book, "book")):
+        if not wanted or output not in job.outputs:
+            continue
+        if keep_previous(job.previous, output, fact.stem, generation.output(output)):
+            report.extend([kept_last_good(fact.display, what)])
+        elif output == "html":
+            missing.add(fact.stem)
+    return missing
+
+
+def keep_previous(previous: Generation | None, output: str, stem: str, staging: Path) -> bool:
+    """Put the last published files of text ``stem`` in ``output`` into ``staging``."""
+    if previous is None:
+        return False
+    kept = False
+    for key in previous.manifest.owned_by(output, stem):
+        relative = key.split("/", 1)[1]
+        kept = link_or_copy(previous.root / key, staging / relative) or kept
+    return kept
+
+
+def _failure(shown: str, failed: Failed, doing: str) -> Diagnostic:
+    if isinstance(failed.error, StylesheetError):
+        return diag.error(
+            shown,
+            "build.transform",
+            f"the text could not be prepared for publishing ({failed.error}); it is left out",
+            origin=_ORIGIN,
+        )
+    if failed.kind == "timeout":
+        return diag.error(
+            shown,
+            "build.timeout",
+            f"{doing} the file took too long ({failed.message}); it is left out: split the file "
+            "or raise the time limit (--timeout)",
+            origin=_ORIGIN,
+        )
+    return diag.error(
+        shown,
+        "build.internal",
+        f"internal error while {doing} this file ({failed.message}); it is left out; please "
+        "report it",
+        origin=_ORIGIN,
+    )
+
+
+def _changed(shown: str) -> Diagnostic:
+    return diag.error(
+        shown,
+        "build.source-changed",
+        "the file changed while the build ran; nothing was published: build again",
+        origin=_ORIGIN,
+    )
 
 
 def _publish(
-    folder: OutputFolder, generation: Generation, context: BuildContext, report: Report
+    folder: OutputFolder, generation: Generation, plan: Plan, made: Made, report: Report
 ) -> None:
     """Publish ``generation`` unless something says not to (said in ``report``)."""
-    corpus = context.corpus
-    previous = context.previous
-    changed = list(_changed_sources(corpus))
-    report.extend(changed)
+    previous = plan.read.previous
+    changed = [p for f in made.sources for p in changed_files(f)]
+    report.extend(_changed(display(p)) for p in changed)
     if changed:
         return
+    for name in sorted(plan.outputs - plan.requested):
+        shutil.rmtree(generation.root / name, ignore_errors=True)
     if previous is not None:
         for name in previous.manifest.outputs:
             if not (generation.root / name).is_dir():
@@ -273,33 +531,17 @@ def _publish(
         report.extend(foreign)
         if any(d.severity is diag.Severity.ERROR for d in foreign):
             return
-    owners = {f"html/{t.stem}.html": t.stem for t in corpus.texts}
-    owners.update({f"epub/{t.stem}.epub": t.stem for t in corpus.texts})
-    for name in sorted(context.outputs):
+    stems = [f.stem for f in made.sources if f.kind == "text"]
+    owners = {f"html/{stem}.html": stem for stem in stems}
+    owners.update({f"epub/{stem}.epub": stem for stem in stems})
+    for name in sorted(plan.requested):
         generation.record_output(name, owners)
-    for text in corpus.texts:
-        key = source_key(text.source.path)
-        generation.keep_source(key, snapshot_bytes(text.source), "text", previous)
-    for register in corpus.register_files:
-        key = source_key(register.path)
-        generation.keep_source(key, snapshot_bytes(register), "register", previous)
+    for fact in made.sources:
+        if fact.kept is not None:
+            generation.record_source(source_key(fact.path), fact.kept)
     signals.check()
     with _signals_deferred():
         folder.publish(generation, pause_hook())
-
-
-def _changed_sources(corpus: Corpus) -> Iterator[Diagnostic]:
-    """Sources that changed on disk while the build ran: nothing built from them is published."""
-    for source in (*(t.source for t in corpus.texts), *corpus.register_files):
-        if source.path in corpus.fallbacks:
-            continue  # built from the published copy: the file on disk is known to differ
-        for path in source.changed_files():  # the file itself, or a file it includes
-            yield diag.error(
-                display(path),
-                "build.source-changed",
-                "the file changed while the build ran; nothing was published: build again",
-                origin=_ORIGIN,
-            )
 
 
 @contextlib.contextmanager
@@ -333,13 +575,15 @@ def pause_hook() -> Callable[[str], None] | None:
 
 
 def _build_date() -> dt.datetime:
-    """``SOURCE_DATE_EPOCH`` when it is set (reproducible builds), else the clock.
+    """``SOURCE_DATE_EPOCH`` when it is set (reproducible builds), else today (at midnight,
+    UTC: two builds of one day give the same bytes, so unchanged pages need no new copy).
 
     The date a text's encoding last changed is the text's own revision date
     (``revisionDesc``), which the pages show and label as such; the build date is when the
     outputs were made.
     """
-    return source_date(dt.datetime.now(dt.UTC))
+    today = dt.datetime.now(dt.UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return source_date(today)
 
 
 __all__ = [

@@ -430,13 +430,12 @@ def build(
     only when it was built without error. Exits 1 when a file or an output failed.
     """
     from .build import build as run_build
-    from .build import selected_builders
 
     cfg = _config()
     targets = list(paths) or [cfg.sources]
     # The configured title, guide and introduction belong to the configured sources only.
     own = all(_inside(path, cfg.sources) for path in targets)
-    steps = 1 + len(selected_builders(only or None))
+    steps = 3  # read, texts, site (pipeline.build)
     with _boundary(), _steps(steps) as advance, _interrupts("building"):
         report = run_build(
             targets,

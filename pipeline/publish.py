@@ -153,19 +153,11 @@ class Generation:
 
     def keep_source(self, key: str, data: bytes, kind: str, previous: Generation | None) -> None:
         """Keep the bytes of a source that built, for a later build in which it fails."""
-        digest = hashlib.sha256(data).hexdigest()
-        snapshot = f"{SOURCES}/{hashlib.sha256(key.encode()).hexdigest()[:24]}.xml"
-        target = self.root / snapshot
-        old = previous.manifest.sources.get(key) if previous is not None else None
-        reused = (
-            previous is not None
-            and old is not None
-            and old.sha256 == digest
-            and link_or_copy(previous.root / old.snapshot, target)
-        )
-        if not reused:
-            write_bytes_atomic(target, data)
-        self.manifest.sources[key] = SourceRecord(digest, snapshot, kind)
+        self.record_source(key, store_source(self.root, key, data, kind, previous))
+
+    def record_source(self, key: str, record: SourceRecord) -> None:
+        """Note in the manifest a source copy that ``store_source`` wrote (in a worker)."""
+        self.manifest.sources[key] = record
 
     def snapshot(self, key: str) -> bytes | None:
         """The last good bytes of source ``key`` (its resolved path), if this generation has it."""
@@ -197,6 +189,25 @@ class Generation:
 
     def write_manifest(self) -> None:
         write_bytes_atomic(self.root / MANIFEST, self.manifest.dumps())
+
+
+def store_source(
+    root: Path, key: str, data: bytes, kind: str, previous: Generation | None
+) -> SourceRecord:
+    """Write the copy of a source into the generation at ``root`` (a hard link to the
+    previous generation's copy when the bytes are the same); its manifest record."""
+    digest = hashlib.sha256(data).hexdigest()
+    snapshot = f"{SOURCES}/{hashlib.sha256(key.encode()).hexdigest()[:24]}.xml"
+    old = previous.manifest.sources.get(key) if previous is not None else None
+    reused = (
+        previous is not None
+        and old is not None
+        and old.sha256 == digest
+        and link_or_copy(previous.root / old.snapshot, root / snapshot)
+    )
+    if not reused:
+        write_bytes_atomic(root / snapshot, data)
+    return SourceRecord(digest, snapshot, kind)
 
 
 def link_or_copy(source: Path, target: Path) -> bool:

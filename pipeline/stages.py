@@ -11,6 +11,8 @@ import copy
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
 
 from lxml import etree
 
@@ -63,6 +65,47 @@ def is_text(doc: SourceDocument) -> bool:
     return doc.root.tag == f"{{{TEI_NS}}}TEI" and doc.root.find(f"{{{TEI_NS}}}text") is not None
 
 
+class HasLists(Protocol):
+    """A source of register lists: a gated document, or the lists a worker sent back."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def display(self) -> str: ...
+    @property
+    def root(self) -> etree._Element: ...
+    def locate(self, element: etree._Element) -> tuple[str, int | None]: ...
+
+
+@dataclass(frozen=True)
+class ListsSource:
+    """The register lists of one file as ``sources.lists_document`` wrote them: copies whose
+    entries say where they were written (``ed:path``, ``ed:line``)."""
+
+    path: Path
+    display: str
+    root: etree._Element
+
+    @classmethod
+    def of(cls, path: Path, shown: str, lists: str) -> ListsSource:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
+                                 collect_ids=False)  # fmt: skip
+        return cls(path, shown, etree.fromstring(lists.encode("utf-8"), parser))
+
+    def locate(self, element: etree._Element) -> tuple[str, int | None]:
+        line = element.get(_LINE)
+        return element.get(_PATH, self.display), int(line) if line and line.isdigit() else None
+
+
+_PATH = f"{{{ED_NS}}}path"
+_LINE = f"{{{ED_NS}}}line"
+
+
+def register_lists(root: etree._Element) -> Iterable[etree._Element]:
+    """The outermost register lists of a document, in document order."""
+    return _register_lists(root)
+
+
 def _register_lists(root: etree._Element) -> Iterable[etree._Element]:
     for name in REGISTER_LISTS:
         for found in root.iter(f"{{{TEI_NS}}}{name}"):
@@ -74,7 +117,7 @@ def _register_lists(root: etree._Element) -> Iterable[etree._Element]:
                 yield found
 
 
-def registers_document(documents: Iterable[SourceDocument]) -> str:
+def registers_document(documents: Iterable[HasLists]) -> str:
     """All register lists of the corpus (in file order) under one ``<ed:registers>`` root.
 
     Each copied list carries ``ed:source`` (the file's stem) so writers can say where an entry
@@ -90,6 +133,9 @@ def registers_document(documents: Iterable[SourceDocument]) -> str:
             # A copy, never a re-parse: a list may hold ids that are not NCNames.
             copied = copy.deepcopy(found)
             copied.tail = None
+            for element in copied.iter(etree.Element):  # where entries were written: not data
+                element.attrib.pop(_PATH, None)
+                element.attrib.pop(_LINE, None)
             for entry, key in list(_entries(copied)):
                 if key in seen:
                     _remove(entry)
@@ -120,20 +166,20 @@ def _remove(element: etree._Element) -> None:
         parent.remove(element)
 
 
-def register_entries(doc: SourceDocument) -> Iterator[tuple[etree._Element, str]]:
+def register_entries(doc: HasLists) -> Iterator[tuple[etree._Element, str]]:
     """The entries of a document's register lists, with their ids, in document order."""
     for found in _register_lists(doc.root):
         yield from _entries(found)
 
 
-def entity_differences(documents: Iterable[SourceDocument]) -> list[Diagnostic]:
+def entity_differences(documents: Iterable[HasLists]) -> list[Diagnostic]:
     """``index.entity-differs``: an entry declared in several files with other names or notes.
 
     ``documents`` in the order ``registers_document`` got them: the first declaration is the
     one the index uses; one warning per entity, at the first declaration that differs.
     """
-    first: dict[str, tuple[SourceDocument, tuple[tuple[str, str], ...]]] = {}
-    differing: dict[str, list[tuple[SourceDocument, etree._Element]]] = {}
+    first: dict[str, tuple[HasLists, tuple[tuple[str, str], ...]]] = {}
+    differing: dict[str, list[tuple[HasLists, etree._Element]]] = {}
     for doc in documents:
         for entry, key in register_entries(doc):
             signature = _signature(entry)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
 from conftest import published
 
 from pipeline import build as build_module
-from pipeline.build import BuildContext, build, selected_builders
+from pipeline.build import build, selected_builders
 from pipeline.cli import cli
 from pipeline.diagnostics import Diagnostic
 from pipeline.errors import EditionError
@@ -68,21 +67,16 @@ def test_unknown_output_is_refused() -> None:
         selected_builders(["pdf"])
 
 
-class _Broken:
-    name: ClassVar[str] = "html"
-    requires: ClassVar[tuple[str, ...]] = ()
-
-    def build(self, context: BuildContext, staging: Path) -> list[Diagnostic]:
-        (staging / "half-written.html").write_text("<p>half")
-        raise RuntimeError("writer bug")
-
-
 def test_failed_output_keeps_the_last_good_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     build([TEI], tmp_path, only=["html"])
     before = digest(tmp_path / "html")
-    monkeypatch.setattr(build_module, "BUILDERS", (_Broken,))
+
+    def broken(*args: object) -> list[Diagnostic]:
+        raise RuntimeError("writer bug")
+
+    monkeypatch.setattr(build_module, "write_site", broken)
     report = build([TEI], tmp_path, only=["html"])
     assert [d.code for d in report.diagnostics] == ["html.failed", "build.nothing-published"]
     assert "writer bug" in report.diagnostics[0].message
@@ -99,14 +93,14 @@ def test_a_source_changed_during_the_build_is_not_published(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(path.read_bytes())
     text = sources / "texts" / "belgium-1944.xml"
-    real_load = build_module.load_corpus
+    real_read = build_module.read_all
 
-    def load_then_edit(paths, report, jobs=1, options=None):  # type: ignore[no-untyped-def]
-        corpus = real_load(paths, report, jobs, options)
+    def read_then_edit(files, plan, report):  # type: ignore[no-untyped-def]
+        facts = real_read(files, plan, report)
         text.write_bytes(text.read_bytes() + b"\n<!-- edited -->\n")
-        return corpus
+        return facts
 
-    monkeypatch.setattr(build_module, "load_corpus", load_then_edit)
+    monkeypatch.setattr(build_module, "read_all", read_then_edit)
     report = build([sources], tmp_path / "out", only=["html"])
     assert [d.code for d in report.diagnostics] == ["build.source-changed"]
     assert not (tmp_path / "out" / "html").exists()

@@ -15,6 +15,7 @@ Data flow for one text (normalized TEI):
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from lxml import etree
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..errors import EditionError, EnvironmentFailure
-from ..gate import TEI_NS
+from ..gate import TEI_NS, SourceDocument
 from ..i18n import messages
 from ..io import write_bytes_atomic
 from ..parallel import run_tasks
@@ -86,21 +87,11 @@ class EpubBuilder:
                     )
                 ]
             write_bytes_atomic(staging / f"{text.stem}.epub", data)
-            return [
-                diag.warning(
-                    text.source.display,
-                    "epub.image-type",
-                    f"image {url!r} is not a PNG, JPEG, GIF, WebP or self-contained SVG file "
-                    "(its name and its bytes must agree): the book shows its description only",
-                    line,
-                    origin=self.name,
-                )
-                for url, line in images.refused
-            ]
+            return image_warnings(text.source.display, images)
 
         problems: list[Diagnostic] = []
         outcomes = run_tasks(
-            one, len(texts), context.jobs, prepare=_compile, timeout=context.timeout
+            one, len(texts), context.jobs, prepare=compile_stylesheets, timeout=context.timeout
         )
         for text, outcome in zip(texts, outcomes, strict=True):
             if outcome.failed is None:
@@ -123,7 +114,7 @@ class EpubBuilder:
         return []
 
 
-def _compile() -> None:
+def compile_stylesheets() -> None:
     for name in ("epub/index", "epub/content", "epub/nav"):
         engine().stylesheet(name)
 
@@ -191,14 +182,50 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
 def build_book(text: Text, context: BuildContext, images: BookImages | None = None) -> bytes:
     """The bytes of one text's EPUB (``images``: ``book_images(text)``, when already known)."""
     images = images if images is not None else book_images(text, context.epub_facsimiles)
+    return _book(text, context.corpus.registers, context.date, context.language, images)
+
+
+def book_of(
+    document: SourceDocument,
+    normalized: str,
+    registers: str,
+    date: dt.datetime,
+    language: str = "en",
+    facsimiles: bool = False,
+) -> tuple[bytes, list[Diagnostic]]:
+    """One text's book and the warnings about images it could not carry (a text's task)."""
+    from ..corpus import Text
+
+    text = Text(document, normalized)
+    images = book_images(text, facsimiles)
+    data = _book(text, registers, date, language, images)
+    return data, image_warnings(document.display, images)
+
+
+def image_warnings(shown: str, images: BookImages) -> list[Diagnostic]:
+    return [
+        diag.warning(
+            shown,
+            "epub.image-type",
+            f"image {url!r} is not a PNG, JPEG, GIF, WebP or self-contained SVG file "
+            "(its name and its bytes must agree): the book shows its description only",
+            line,
+            origin="epub",
+        )
+        for url, line in images.refused
+    ]
+
+
+def _book(
+    text: Text, registers: str, date: dt.datetime, language: str, images: BookImages
+) -> bytes:
+    # Only what this text says goes into its book (no entity index of the whole corpus), so
+    # that a book is made from its text alone, in its own task, and cached with it.
     params: dict[str, ParamValue] = {
-        "registers": XmlText(context.corpus.registers),
+        "registers": XmlText(registers),
         "stem": text.stem,
-        "messages": messages(context.language),
+        "messages": messages(language),
     }
-    entities = context.products.get("entities")
-    if entities:
-        params["entities"] = XmlText(entities)
     index = _run("epub/index", text, params)
     has_index = index.tag == f"{{{EE_NS}}}document"
     params["has-index"] = has_index
@@ -213,8 +240,8 @@ def build_book(text: Text, context: BuildContext, images: BookImages | None = No
     if has_index:
         documents.append(_document(index))
     shown = _shown_images(book, images)
-    meta = book_metadata(record, text, context, has_index=has_index, images=shown)
-    return pkg.zip_epub(_package(meta, documents, shown), context.date)
+    meta = book_metadata(record, text, date, has_index=has_index, images=shown)
+    return pkg.zip_epub(_package(meta, documents, shown), date)
 
 
 @dataclass(frozen=True)
@@ -295,7 +322,7 @@ def _text(record: etree._Element, name: str) -> str | None:
 def book_metadata(
     record: etree._Element,
     text: Text,
-    context: BuildContext,
+    date: dt.datetime,
     *,
     has_index: bool,
     images: Sequence[ShownImage] = (),
@@ -319,7 +346,7 @@ def book_metadata(
         language=_text(record, "language") or "und",
         direction="rtl" if _text(record, "direction") == "rtl" else "ltr",
         identifier=identifier,
-        modified=context.date,
+        modified=date,
         creators=agents("creator"),
         contributors=agents("contributor"),
         publisher=_text(record, "publisher"),

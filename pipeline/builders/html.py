@@ -9,7 +9,7 @@ output (``CODE|line|message``) becomes warnings. Nothing here depends on the wal
 
 from __future__ import annotations
 
-import copy
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
@@ -22,6 +22,7 @@ from .. import diagnostics as diag
 from .. import i18n
 from ..diagnostics import Diagnostic
 from ..errors import EnvironmentFailure, StylesheetError
+from ..gate import SourceDocument
 from ..i18n import messages
 from ..io import write_bytes_atomic, write_text_atomic
 from ..parallel import run_tasks
@@ -60,93 +61,155 @@ class Page:
 class _Job:
     """What a worker needs; handed to forked workers through a module global."""
 
-    #: (stem, normalized TEI, display path, the URL each graphic shows: images.shown_urls)
-    texts: tuple[tuple[str, str, str, str], ...]
+    texts: tuple[Text, ...]
     params: Mapping[str, ParamValue]
     staging: Path
+    images: str | None = None
 
 
 _JOB: _Job | None = None
 
 
+@dataclass(frozen=True)
+class TextEntry:
+    """What the pages of the whole site know of one text."""
+
+    stem: str
+    xml_id: str
+    title: str
+    #: Its ``<TEI ed:stem>`` record for the home and about pages (``sources.header_record``).
+    header: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the site's own pages (home, about, index pages, guide) and every page's shell
+    need: made from the texts' facts by the build, or from a corpus (``site_of``)."""
+
+    texts: tuple[TextEntry, ...]  # in stem order
+    date: dt.datetime
+    language: str = "en"
+    #: The configured title (None: the one text's, else a count).
+    title: str | None = None
+    #: Whether the books are (or stay) published beside the site.
+    epub: bool = True
+    guide: Path | None = None
+    about: Path | None = None
+    images: str | None = None
+
+
+def site_of(context: BuildContext) -> Site:
+    """The site of an in-process corpus (tests and benchmarks)."""
+    from ..sources import header_record
+
+    texts = tuple(
+        TextEntry(
+            t.stem,
+            t.source.root.get("{http://www.w3.org/XML/1998/namespace}id", ""),
+            text_title(t.source.root),
+            header_record(t.source.root, t.stem),
+        )
+        for t in sorted(context.corpus.texts, key=lambda t: t.stem)
+    )
+    return Site(
+        texts,
+        context.date,
+        context.language,
+        context.title,
+        context.has_output("epub"),
+        context.guide,
+        context.about,
+        context.images,
+    )
+
+
 class HtmlBuilder:
-    """Writes ``index.html``, ``about.html``, ``<stem>.html`` per text, index pages, assets."""
+    """Writes ``index.html``, ``about.html``, ``<stem>.html`` per text, index pages, assets.
+
+    The in-process path over a loaded corpus (tests, benchmarks); ``pipeline.build`` renders
+    each page in its text's task (``pipeline.texts``) and calls ``finish_site``."""
 
     name: ClassVar[str] = "html"
     requires: ClassVar[tuple[str, ...]] = ("index",)
 
     def build(self, context: BuildContext, staging: Path) -> list[Diagnostic]:
         problems: list[Diagnostic] = []
+        site = site_of(context)
         index_pages = _index_pages(context, problems)
-        params = site_params(context, sorted(index_pages))
+        params = site_params(site, sorted(index_pages))
         job = _Job(
-            tuple(
-                (t.stem, t.normalized, t.source.display, _graphics(t, context.images))
-                for t in sorted(context.corpus.texts, key=lambda t: t.stem)
-            ),
+            tuple(sorted(context.corpus.texts, key=lambda t: t.stem)),
             {**params, "registers": XmlText(context.corpus.registers)},
             staging,
+            context.images,
         )
-        pages = list(render_texts(job, context.jobs, context.timeout))
-        roots = {f"{t.stem}.html": t.source.root for t in context.corpus.texts}
         missing: set[str] = set()
-        for page in pages:
-            found = messages_to_diagnostics(page.messages, page.source)
-            problems.extend(locate(d, roots.get(page.name)) for d in found)
+        pages = render_texts(job, context.jobs, context.timeout)
+        for text, page in zip(job.texts, pages, strict=True):
+            problems.extend(page_diagnostics(page, text.source))
             if page.error is not None:
                 problems.append(diag.error(page.source, "html.render", page.error, origin=_ORIGIN))
-                stem = page.name.removesuffix(".html")
-                if context.keep_previous(self.name, stem, staging):
+                if context.keep_previous(self.name, text.stem, staging):
                     problems.append(kept_last_good(page.source, "reading page"))
                 else:
-                    missing.add(stem)
-        # The home and about pages are the edition's own: if they fail, the output fails.
-        for page in render_site_pages(context, params, staging, exclude=missing):
-            problems.extend(messages_to_diagnostics(page.messages, page.source))
-        for name, html in sorted(index_pages.items()):
-            write_text_atomic(staging / name, wrap_index_page(name, html, params))
-        copy_assets(staging / ASSET_FOLDER)
+                    missing.add(text.stem)
+        problems.extend(finish_site(site, index_pages, params, staging, missing))
         problems.extend(copy_images(context, staging))
         return problems
 
 
-def site_params(context: BuildContext, index_pages: Sequence[str]) -> dict[str, ParamValue]:
+def finish_site(
+    site: Site,
+    index_pages: Mapping[str, str],
+    params: Mapping[str, ParamValue],
+    staging: Path,
+    missing: Set[str] = frozenset(),
+) -> list[Diagnostic]:
+    """The site's own pages and assets: home, about, guide, the index pages (wrapped in the
+    page shell), the CSS and script. ``missing``: texts without a reading page (unlisted)."""
+    problems: list[Diagnostic] = []
+    # The home and about pages are the edition's own: if they fail, the output fails.
+    for page in render_site_pages(site, params, staging, exclude=missing):
+        problems.extend(messages_to_diagnostics(page.messages, page.source))
+    for name, html in sorted(index_pages.items()):
+        write_text_atomic(staging / name, wrap_index_page(name, html, params))
+    copy_assets(staging / ASSET_FOLDER)
+    return problems
+
+
+def site_params(site: Site, index_pages: Sequence[str]) -> dict[str, ParamValue]:
     """Parameters every page stylesheet receives (the shell's title, date, navigation)."""
     return {
-        "edition-title": edition_title(context),
-        "date": context.date.strftime("%Y-%m-%d"),
+        "edition-title": edition_title(site),
+        "date": site.date.strftime("%Y-%m-%d"),
         "index-pages": "\n".join(index_pages),
         # no link to books that will not be there (``build --only html``)
-        "epub": context.has_output("epub"),
-        "messages": messages(context.language),
-        "texts": texts_param(context),
+        "epub": site.epub,
+        "messages": messages(site.language),
+        "texts": texts_param(site),
     }
 
 
-def texts_param(context: BuildContext) -> str:
+def texts_param(site: Site) -> str:
     """Every text of the build as "stem TAB xml:id TAB title" lines, so that a letter can link
     to the letters before and after it (xslt/common/correspondence.xsl)."""
     lines = []
-    for text in sorted(context.corpus.texts, key=lambda t: t.stem):
-        root = text.source.root
-        xml_id = root.get("{http://www.w3.org/XML/1998/namespace}id", "")
-        fields = (text.stem, xml_id, text_title(root))
+    for text in site.texts:
+        fields = (text.stem, text.xml_id, text.title)
         lines.append("\t".join(" ".join(f.split()) for f in fields))
     return "\n".join(lines)
 
 
-def edition_title(context: BuildContext) -> str:
+def edition_title(site: Site) -> str:
     """The configured title; else a one-text edition's is the text's, a collection's its size."""
-    if context.title:
-        return context.title
-    texts = context.corpus.texts
-    if len(texts) == 1:
-        title = text_title(texts[0].source.root)
-        if title:
-            return title
+    if site.title:
+        return site.title
+    texts = site.texts
+    if len(texts) == 1 and texts[0].title:
+        return texts[0].title
     if not texts:
-        return i18n.message("edition.default", context.language)
-    return i18n.message("edition.count", context.language).replace("{1}", str(len(texts)))
+        return i18n.message("edition.default", site.language)
+    return i18n.message("edition.count", site.language).replace("{1}", str(len(texts)))
 
 
 def text_title(root: etree._Element) -> str:
@@ -188,70 +251,62 @@ def render_texts(job: _Job, jobs: int, timeout: float | None = None) -> Iterable
             prepare=lambda: engine().stylesheet("html/page"),
             timeout=timeout,
         )
-        for (stem, _, display, _), outcome in zip(job.texts, outcomes, strict=True):
+        for text, outcome in zip(job.texts, outcomes, strict=True):
             if outcome.failed is None:
                 assert outcome.value is not None
                 yield outcome.value
             elif isinstance(outcome.failed.error, EnvironmentFailure):
                 raise outcome.failed.error
             else:
-                yield Page(f"{stem}.html", (), display, task_failure(outcome.failed))
+                name = f"{text.stem}.html"
+                yield Page(name, (), text.source.display, task_failure(outcome.failed))
     finally:
         _JOB = None
 
 
 def _render_one(index: int) -> Page:
     assert _JOB is not None, "the job is handed over before the pool starts"
-    stem, normalized, display, graphics = _JOB.texts[index]
+    text = _JOB.texts[index]
+    return render_page(text.source, text.normalized, _JOB.params, _JOB.staging, _JOB.images)
+
+
+def render_page(
+    document: SourceDocument,
+    normalized: str,
+    params: Mapping[str, ParamValue],
+    staging: Path,
+    images: str | None = None,
+) -> Page:
+    """Write one text's reading page into ``staging``; a failure comes back as ``error``."""
+    stem = document.path.stem
     name = f"{stem}.html"
+    base = document.path.parent.resolve()
+    graphics = "\n".join(shown_urls(document.root, base, images))
     try:
         page = engine().stylesheet("html/page")
-        result = page.transform(normalized, {**_JOB.params, "stem": stem, "graphics": graphics})
+        result = page.transform(normalized, {**params, "stem": stem, "graphics": graphics})
     except StylesheetError as exc:  # one text's failure does not stop the others
-        return Page(name, (), display, f"the reading page could not be rendered: {exc}")
-    write_text_atomic(_JOB.staging / name, result.output)
-    return Page(name, result.messages, display)
+        return Page(name, (), document.display, f"the reading page could not be rendered: {exc}")
+    write_text_atomic(staging / name, result.output)
+    return Page(name, result.messages, document.display)
 
 
-def _graphics(text: Text, remote: str | None) -> str:
-    """One line per graphic/media of the text: the URL its page shows, or nothing."""
-    base = text.source.path.parent.resolve()
-    return "\n".join(shown_urls(text.source.root, base, remote))
+def page_diagnostics(page: Page, document: SourceDocument) -> list[Diagnostic]:
+    """The stylesheet's messages about a reading page, placed in its text where they can be."""
+    found = messages_to_diagnostics(page.messages, page.source)
+    return [locate(d, document.root) for d in found]
 
 
 # -- home and about --------------------------------------------------------------------------
 
 
-def headers_document(context: BuildContext, exclude: Set[str] = frozenset()) -> str:
-    """Every text's teiHeader in a TEI element carrying its stem, under one ``ed:corpus``.
+def headers_document(site: Site, exclude: Set[str] = frozenset()) -> str:
+    """Every text's header record under one ``ed:corpus``, in stem order.
 
     ``exclude``: stems of texts that have no reading page (the home page does not list them).
     """
-    corpus = etree.Element(f"{{{ED_NS}}}corpus", nsmap={"ed": ED_NS, None: TEI_NS})
-    for text in sorted(context.corpus.texts, key=lambda t: t.stem):
-        if text.stem in exclude:
-            continue
-        root = text.source.root
-        tei = etree.SubElement(corpus, f"{{{TEI_NS}}}TEI")
-        for key, value in root.attrib.items():
-            tei.set(key, value)
-        tei.set(f"{{{ED_NS}}}stem", text.stem)
-        header = root.find(f"{{{TEI_NS}}}teiHeader")
-        if header is not None:
-            # A copy, never a re-parse: header ids may be no NCNames, or repeated.
-            copied = copy.deepcopy(header)
-            copied.tail = None
-            tei.append(copied)
-        body = root.find(f"{{{TEI_NS}}}text")
-        lang = "{http://www.w3.org/XML/1998/namespace}lang"
-        record = catalogue_record(root)
-        if body is not None and (body.get(lang) or record):
-            stub = etree.SubElement(tei, f"{{{TEI_NS}}}text")
-            if body.get(lang):
-                stub.set(lang, body.get(lang, ""))
-            if record:
-                stub.set(f"{{{ED_NS}}}catalogue", "true")
-    return str(etree.tostring(corpus, encoding="unicode"))
+    records = "".join(t.header for t in site.texts if t.stem not in exclude)
+    return f'<ed:corpus xmlns:ed="{ED_NS}" xmlns="{TEI_NS}">{records}</ed:corpus>'
 
 
 def catalogue_record(root: etree._Element) -> bool:
@@ -279,18 +334,18 @@ def catalogue_record(root: etree._Element) -> bool:
 
 
 def render_site_pages(
-    context: BuildContext,
+    site: Site,
     params: Mapping[str, ParamValue],
     staging: Path,
     exclude: Set[str] = frozenset(),
 ) -> list[Page]:
     """Write the home and about pages, and the encoding guide when there is one."""
-    headers = headers_document(context, exclude)
+    headers = headers_document(site, exclude)
     pages = []
-    if context.about is not None:
-        params = {**params, "about": XmlText(about_document(context.about))}
-    if context.guide is not None:
-        fragment = guide_fragment(context.guide)
+    if site.about is not None:
+        params = {**params, "about": XmlText(about_document(site.about))}
+    if site.guide is not None:
+        fragment = guide_fragment(site.guide)
         write_text_atomic(staging / GUIDE_PAGE, wrap_index_page(GUIDE_PAGE, fragment, params))
         params = {**params, "guide-url": GUIDE_PAGE}
     for name, sheet in (("index.html", "html/home"), ("about.html", "html/about")):

@@ -8,7 +8,9 @@ of it): a TEI file cannot make the build publish any other file of the machine.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -17,7 +19,7 @@ from lxml import etree
 
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
-from ..gate import TEI_NS
+from ..gate import TEI_NS, SourceDocument
 from ..io import write_bytes_atomic
 
 if TYPE_CHECKING:
@@ -28,34 +30,75 @@ _ORIGIN = "html"
 TAGS = (f"{{{TEI_NS}}}graphic", f"{{{TEI_NS}}}media")
 
 
+@dataclass(frozen=True)
+class LocalImage:
+    """A local image a text shows: where it goes under OUT/html, the file, its digest."""
+
+    relative: str  # posix path relative to the page
+    source: str  # the resolved file
+    sha256: str
+    url: str
+    line: int | None
+    display: str  # the text, as diagnostics name it
+
+
+def text_images(document: SourceDocument) -> tuple[list[LocalImage], list[Diagnostic]]:
+    """The local images of one text that can be published, and warnings for the others."""
+    found: list[LocalImage] = []
+    problems: list[Diagnostic] = []
+    base = document.path.parent.resolve()
+    for element, url in local_urls(document.root):
+        line = element.sourceline
+        located = inside(base, url)
+        if located is None:
+            problems.append(_warn(document.display, "html.image-outside", url, line))
+            continue
+        relative, source = located
+        if not source.is_file():
+            problems.append(_warn(document.display, "html.image-missing", url, line))
+            continue
+        try:
+            digest = hashlib.sha256(source.read_bytes()).hexdigest()
+        except OSError:
+            problems.append(_warn(document.display, "html.image-unreadable", url, line))
+            continue
+        found.append(
+            LocalImage(relative.as_posix(), str(source), digest, url, line, document.display)
+        )
+    return found, problems
+
+
+def publish_images(images: Iterable[LocalImage], staging: Path) -> list[Diagnostic]:
+    """Copy the texts' images (in corpus order) beside the pages; a second, different image
+    under a name already taken is left out with a warning. Copies, never links: a link would
+    make the published file change whenever the source image is edited."""
+    problems: list[Diagnostic] = []
+    taken: dict[str, str] = {}
+    for image in images:
+        if taken.get(image.relative, image.sha256) != image.sha256:
+            problems.append(_warn(image.display, "html.image-clash", image.url, image.line))
+            continue
+        if image.relative in taken:
+            continue
+        try:
+            data = Path(image.source).read_bytes()
+        except OSError:
+            problems.append(_warn(image.display, "html.image-unreadable", image.url, image.line))
+            continue
+        write_bytes_atomic(staging / image.relative, data)
+        taken[image.relative] = image.sha256
+    return problems
+
+
 def copy_images(context: BuildContext, staging: Path) -> list[Diagnostic]:
     """Copy every local image of every text; problems are warnings (the text still reads)."""
     problems: list[Diagnostic] = []
-    copied: dict[PurePosixPath, bytes] = {}
+    found: list[LocalImage] = []
     for text in context.corpus.texts:
-        base = text.source.path.parent.resolve()
-        for element, url in local_urls(text.source.root):
-            line = element.sourceline
-            found = inside(base, url)
-            if found is None:
-                problems.append(_warn(text.source.display, "html.image-outside", url, line))
-                continue
-            relative, source = found
-            if not source.is_file():
-                problems.append(_warn(text.source.display, "html.image-missing", url, line))
-                continue
-            try:
-                data = source.read_bytes()
-            except OSError:
-                problems.append(_warn(text.source.display, "html.image-unreadable", url, line))
-                continue
-            if copied.get(relative, data) != data:
-                problems.append(_warn(text.source.display, "html.image-clash", url, line))
-                continue
-            if relative not in copied:
-                write_bytes_atomic(staging / relative, data)
-                copied[relative] = data
-    return problems
+        images, warnings = text_images(text.source)
+        found.extend(images)
+        problems.extend(warnings)
+    return problems + publish_images(found, staging)
 
 
 def local_urls(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:

@@ -16,23 +16,14 @@ from typing import TYPE_CHECKING, ClassVar
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
-from ..io import write_bytes_atomic, write_text_atomic
 from ..parallel import run_tasks
 from ..xslt import engine
 from .index_checks import index_diagnostics
-from .index_exports import (
-    SCHEMA_FILE,
-    SCHEMA_NAME,
-    entities_csv,
-    entities_json,
-    occurrences_csv,
-    places_geojson,
-    tei_export,
-)
 from .index_model import ED_NS, NS, entity_index
 
 if TYPE_CHECKING:
     from ..build import BuildContext
+    from .html import Site
 
 # NS, entity_index and index_diagnostics are re-exported: ``pipeline.index_report`` imports
 # them from here (mypy --strict re-exports only what __all__ lists).
@@ -68,15 +59,12 @@ class IndexBuilder:
     requires: ClassVar[tuple[str, ...]] = ()
 
     def build(self, context: BuildContext, staging: Path) -> list[Diagnostic]:
+        from ..finish import Index, write_index
+
         xml = _entity_index_apart(context)
         context.products["entities"] = xml
         root = etree.fromstring(xml.encode("utf-8"))
-        write_text_atomic(staging / "entities.json", entities_json(root))
-        write_bytes_atomic(staging / SCHEMA_NAME, SCHEMA_FILE.read_bytes())
-        write_text_atomic(staging / "entities.csv", entities_csv(root))
-        write_text_atomic(staging / "occurrences.csv", occurrences_csv(root))
-        write_text_atomic(staging / "places.geojson", places_geojson(root))
-        write_text_atomic(staging / "entities.xml", tei_export(xml, context))
+        write_index(Index(xml, root), staging, context.date.date().isoformat())
         # Unresolved references are warnings here: ``edition check`` reports them as errors
         # (refs.*), and an error of origin "index" would throw away an index that is correct
         # for every other name. ``edition index`` reports them as errors.
@@ -112,14 +100,20 @@ def page_names(root: etree._Element) -> list[str]:
 
 def render_index_pages(context: BuildContext) -> dict[str, str]:
     """File name -> HTML text of every index page, for the HTML writer to put in OUT/html/."""
+    from .html import site_of
+
     xml = context.products.get("entities") or entity_index(context.corpus)
-    root = etree.fromstring(xml.encode("utf-8"))
+    return index_pages(etree.fromstring(xml.encode("utf-8")), site_of(context))
+
+
+def index_pages(root: etree._Element, site: Site) -> dict[str, str]:
+    """File name -> HTML text of every index page of an entity index."""
     names = page_names(root)
     sheet = engine().stylesheet("index/pages")
     # The page shell (xslt/html/modules/shell.xsl) takes the HTML writer's site parameters.
     from .html import site_params
 
-    params = site_params(context, sorted(names))
+    params = site_params(site, sorted(names))
     return {
         name: sheet.transform(_page_subset(root, name), {**params, "page": name}).output
         for name in names

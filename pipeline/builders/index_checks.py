@@ -9,75 +9,128 @@ several files (``index.entity-differs``), each placed at its line in the source 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic, Severity
-from ..stages import entity_differences, register_entries
+from ..gate import SourceDocument
+from ..stages import HasLists, entity_differences, register_entries
 from .index_model import NS, TEI_NS
 
 if TYPE_CHECKING:
-    from ..build import Corpus, Text
+    from ..build import Corpus
 
 #: Elements counted as names or dates in ``tei:text`` (the normalisation stage's pattern).
 MENTION_TAGS = ("persName", "placeName", "orgName", "name", "rs", "date", "geogName", "objectName")
 _ORIGIN = "index"
 
 
+@dataclass(frozen=True)
+class Untagged:
+    """The names of one form tagged without ``@ref`` in one text: how many, and the first."""
+
+    form: str
+    element: str
+    count: int
+    path: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class TextProblems:
+    """What one text's index says is wrong, placed in the text (``text_problems``)."""
+
+    references: tuple[Diagnostic, ...] = ()
+    untagged: tuple[Untagged, ...] = ()
+
+
+def text_problems(
+    document: SourceDocument, index: str, unresolved: Severity = Severity.WARNING
+) -> TextProblems:
+    """Unresolved and external references, and untagged names by form, of one text's index."""
+    root = etree.fromstring(index.encode("utf-8"))
+    lines = _MentionLines({document.path.stem: document})
+    return TextProblems(tuple(_references(root, lines, unresolved)), tuple(_untagged(root, lines)))
+
+
 def index_diagnostics(
     corpus: Corpus, root: etree._Element, *, unresolved: Severity = Severity.ERROR
 ) -> list[Diagnostic]:
     """Unresolved references, names without @ref (one per form) and unused register entries."""
-    texts = {t.stem: t for t in corpus.texts}
-    lines = _MentionLines(texts)
-    found: list[Diagnostic] = []
+    lines = _MentionLines({t.stem: t.source for t in corpus.texts})
+    found = list(_references(root, lines, unresolved))
+    sources = [*corpus.register_files, *(t.source for t in corpus.texts)]
+    return found + corpus_problems(root, [_untagged(root, lines)], sources)
+
+
+def corpus_problems(
+    root: etree._Element, untagged: Iterable[Iterable[Untagged]], sources: Sequence[HasLists]
+) -> list[Diagnostic]:
+    """What only the whole corpus shows: each untagged form once (with its count over every
+    text, at its first place), register entries never mentioned, entries declared
+    differently in several files. ``sources``: the register files, then the texts, in the
+    order ``registers_document`` merged them."""
+    forms: dict[str, list[Untagged]] = {}
+    for per_text in untagged:
+        for item in per_text:
+            forms.setdefault(item.form, []).append(item)
+    found = []
+    for form, items in forms.items():
+        first, total = items[0], sum(i.count for i in items)
+        found.append(
+            diag.warning(
+                first.path,
+                "index.untagged-name",
+                f"{first.element} {form!r} has no @ref ({total} "
+                f"{'time' if total == 1 else 'times'}); point it at a register entry",
+                line=first.line,
+                origin=_ORIGIN,
+            )
+        )
+    found.extend(_unused(root, sources))
+    found.extend(entity_differences(sources))
+    return found
+
+
+def _references(
+    root: etree._Element, lines: _MentionLines, unresolved: Severity
+) -> Iterator[Diagnostic]:
     for mention in root.iterfind("ed:unresolved/ed:mention", NS):
         name = f"{mention.get('element')} {mention.findtext('ed:text', '', NS)!r}"
         path, line = lines.place(mention)
         if mention.get("external") == "true":
-            found.append(
-                diag.warning(
-                    path,
-                    "index.external-ref",
-                    f"{name} points at {mention.get('ref')!r}, outside the registers, and is "
-                    "not indexed; give a register entry that idno and point at the entry",
-                    line=line,
-                    origin=_ORIGIN,
-                )
-            )
-            continue
-        found.append(
-            Diagnostic(
+            yield diag.warning(
                 path,
-                line,
-                None,
-                unresolved,
-                "index.unresolved-ref",
-                f"{name} points at {mention.get('ref')!r}, which is no register entry",
-                _ORIGIN,
-            )
-        )
-    forms: dict[str, list[etree._Element]] = {}
-    for mention in root.iterfind("ed:untagged/ed:mention", NS):
-        forms.setdefault(mention.findtext("ed:text", "", NS), []).append(mention)
-    for form, mentions in forms.items():
-        first = mentions[0]
-        path, line = lines.place(first)
-        found.append(
-            diag.warning(
-                path,
-                "index.untagged-name",
-                f"{first.get('element')} {form!r} has no @ref ({len(mentions)} "
-                f"{'time' if len(mentions) == 1 else 'times'}); point it at a register entry",
+                "index.external-ref",
+                f"{name} points at {mention.get('ref')!r}, outside the registers, and is "
+                "not indexed; give a register entry that idno and point at the entry",
                 line=line,
                 origin=_ORIGIN,
             )
+            continue
+        yield Diagnostic(
+            path,
+            line,
+            None,
+            unresolved,
+            "index.unresolved-ref",
+            f"{name} points at {mention.get('ref')!r}, which is no register entry",
+            _ORIGIN,
         )
-    found.extend(_unused(corpus, root))
-    sources = [*corpus.register_files, *(t.source for t in corpus.texts)]
-    found.extend(entity_differences(sources))  # the order registers_document merged them in
+
+
+def _untagged(root: etree._Element, lines: _MentionLines) -> list[Untagged]:
+    forms: dict[str, list[etree._Element]] = {}
+    for mention in root.iterfind("ed:untagged/ed:mention", NS):
+        forms.setdefault(mention.findtext("ed:text", "", NS), []).append(mention)
+    found = []
+    for form, mentions in forms.items():
+        path, line = lines.place(mentions[0])
+        found.append(Untagged(form, str(mentions[0].get("element")), len(mentions), path, line))
     return found
 
 
@@ -85,13 +138,13 @@ class _MentionLines:
     """Where mentions were written, found by their ordinal among the names and dates of a
     text (included content is placed in its own file)."""
 
-    def __init__(self, texts: dict[str, Text]) -> None:
+    def __init__(self, texts: dict[str, SourceDocument]) -> None:
         self._texts = texts
         self._cache: dict[str, list[etree._Element]] = {}
 
     def place(self, mention: etree._Element) -> tuple[str, int | None]:
         stem = mention.get("document", "")
-        source = self._texts[stem].source
+        source = self._texts[stem]
         if stem not in self._cache:
             tags = [f"{{{TEI_NS}}}{t}" for t in MENTION_TAGS]
             # The outermost tei:text elements (a nested text is inside one of them).
@@ -108,7 +161,7 @@ class _MentionLines:
         return source.display, None
 
 
-def _unused(corpus: Corpus, root: etree._Element) -> list[Diagnostic]:
+def _unused(root: etree._Element, sources: Sequence[HasLists]) -> list[Diagnostic]:
     unused = [
         e
         for e in root.iterfind("ed:entities/ed:entity", NS)
@@ -117,7 +170,7 @@ def _unused(corpus: Corpus, root: etree._Element) -> list[Diagnostic]:
     if not unused:
         return []
     where: dict[str, tuple[str, int | None]] = {}
-    for doc in (*corpus.register_files, *(t.source for t in corpus.texts)):
+    for doc in sources:
         for element, key in register_entries(doc):
             where.setdefault(key, doc.locate(element))
     found = []

@@ -216,6 +216,10 @@ def places_geojson(root: etree._Element) -> str:
 
 def tei_export(xml: str, context: BuildContext) -> str:
     """The index as a TEI document with a ``standOff`` (``xslt/index/tei.xsl``)."""
-    params = {"date": context.date.date().isoformat()}
-    result = engine().stylesheet("index/tei").transform(xml, params)
+    return tei_document(xml, context.date.date().isoformat())
+
+
+def tei_document(xml: str, date: str) -> str:
+    """The index as a TEI document dated ``date`` (YYYY-MM-DD)."""
+    result = engine().stylesheet("index/tei").transform(xml, {"date": date})
     return result.output if result.output.endswith("\n") else result.output + "\n"

@@ -1,0 +1,231 @@
+"""The build's first pass: every source file gated once, in a worker, and summed up small.
+
+file -> gate -> ``SourceFacts``: what kind of file it is (a text to publish, a register, or
+neither), its register lists (a small document of their own, every entry marked with the
+file and line it was written at), a record of its header for the home and about pages, its
+revision dates, the files it includes and their hashes. The trees stay in the workers: the
+parent process holds facts, never a corpus of parsed documents (issue 13: memory).
+
+A file that fails the gate is read from the published edition's copy when there is one
+(``build.kept-last-good``): a text already published is never replaced by nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lxml import etree
+
+from . import diagnostics as diag
+from .diagnostics import Diagnostic
+from .gate import DEFAULT_MAX_BYTES, TEI_NS, SourceDocument, parse_bytes, read_document
+from .paths import display
+from .publish import Generation, SourceRecord, store_source
+from .stages import ED_NS, is_register, is_text, register_lists
+
+_ORIGIN = "build"
+_TEI = f"{{{TEI_NS}}}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    jobs: int = 1
+    timeout: float | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    #: The published generation, whose copies of sources stand in for files that fail.
+    previous: Generation | None = None
+    #: The corpus root for ``xi:include`` (None: ``xinclude.corpus_root`` of the PATHS).
+    root: Path | None = None
+    #: The generation being written: each source's copy is kept there (``store_source``).
+    generation: Path | None = None
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """What the build needs to know of one source file before it renders anything."""
+
+    path: Path
+    display: str
+    #: ``text``, ``register`` or ``other``; ``failed`` when the file and no copy could be read.
+    kind: str
+    #: sha256 of the bytes the facts were made from (the file's, or the published copy's).
+    sha256: str = ""
+    #: ``<ed:lists>`` with copies of the file's register lists (entries carry ed:path,
+    #: ed:line), or ``""``.
+    lists: str = ""
+    #: The text's ``<TEI ed:stem>`` record for the home and about pages, or ``""``.
+    header: str = ""
+    #: ``revisionDesc/change/@when`` values, for the build date.
+    revised: tuple[str, ...] = ()
+    #: Files read through ``xi:include`` with the sha256 of what was read.
+    included: tuple[tuple[str, str], ...] = ()
+    #: Read from the published edition's copy because the file itself failed.
+    from_snapshot: bool = False
+    #: The copy kept in the new generation, for a later build in which the file fails.
+    kept: SourceRecord | None = None
+    #: The text's ``xml:id`` and its own title (``html.text_title``), for the site's pages.
+    xml_id: str = ""
+    title: str = ""
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+def source_key(path: Path) -> str:
+    """How the published edition names a source: its resolved path."""
+    return str(path.resolve())
+
+
+def read_facts(path: Path, opts: ReadOptions) -> SourceFacts:
+    """Gate ``path`` (or its published copy) and sum it up; runs in a worker."""
+    result = read_document(path, max_bytes=opts.max_bytes, root=opts.root)
+    problems = list(result.diagnostics)
+    document = result.document
+    from_snapshot = False
+    if document is None:
+        document = last_good(path, opts)
+        if document is None:
+            return SourceFacts(path, display(path), "failed", diagnostics=tuple(problems))
+        from_snapshot = True
+        problems.append(kept_last_good(document.display, "it failed the gate (see its error)"))
+    facts = facts_of(document, tuple(problems), from_snapshot)
+    if opts.generation is not None and facts.kind in ("text", "register"):
+        record = store_source(
+            opts.generation, source_key(path), snapshot_bytes(document), facts.kind, opts.previous
+        )
+        facts = replace(facts, kept=record)
+    return facts
+
+
+def last_good(path: Path, opts: ReadOptions) -> SourceDocument | None:
+    """The version of ``path`` the published edition was built from, gated, or None."""
+    if opts.previous is None:
+        return None
+    data = opts.previous.snapshot(source_key(path))
+    if data is None:
+        return None
+    return parse_bytes(data, path, max_bytes=opts.max_bytes, root=opts.root).document
+
+
+def kept_last_good(shown: str, why: str) -> Diagnostic:
+    return diag.warning(
+        shown,
+        "build.kept-last-good",
+        f"{why}: the version published by the last good build is built instead; fix the "
+        "file to publish your changes",
+        origin=_ORIGIN,
+    )
+
+
+def facts_of(
+    document: SourceDocument, problems: Sequence[Diagnostic] = (), from_snapshot: bool = False
+) -> SourceFacts:
+    from .builders.html import text_title
+
+    root = document.root
+    text = is_text(document)
+    kind = "text" if text else "register" if is_register(document) else "other"
+    return SourceFacts(
+        path=document.path,
+        display=document.display,
+        kind=kind,
+        sha256=hashlib.sha256(document.data).hexdigest(),
+        lists=lists_document(document),
+        header=header_record(root, document.path.stem) if text else "",
+        revised=tuple(
+            str(w)
+            for w in root.xpath("//tei:revisionDesc//tei:change/@when", namespaces={"tei": TEI_NS})
+        ),
+        included=tuple((str(p), d) for p, d in document.digests),
+        from_snapshot=from_snapshot,
+        xml_id=root.get("{http://www.w3.org/XML/1998/namespace}id", "") if text else "",
+        title=text_title(root) if text else "",
+        diagnostics=tuple(problems),
+    )
+
+
+def snapshot_bytes(document: SourceDocument) -> bytes:
+    """What the published edition keeps of a source to rebuild it if it later fails: its
+    bytes, or, when it includes other files, the expanded document (which needs none)."""
+    if not document.included:
+        return document.data
+    data: bytes = etree.tostring(document.tree, encoding="utf-8", xml_declaration=True)
+    return data
+
+
+def lists_document(document: SourceDocument) -> str:
+    """``<ed:lists>`` with copies of the document's register lists, or ``""`` when it has
+    none. Every copied element with an ``xml:id`` carries ``ed:path`` and ``ed:line``, where
+    it was written (for the diagnostics about entries; ``stages.registers_document`` drops
+    them again)."""
+    found = list(register_lists(document.root))
+    if not found:
+        return ""
+    wrapper = etree.Element(f"{{{ED_NS}}}lists", nsmap={"ed": ED_NS, None: TEI_NS})
+    for original in found:
+        copied = _copy(original)
+        # the copy has the original's shape: walk both together
+        pairs = zip(original.iter(etree.Element), copied.iter(etree.Element), strict=True)
+        for element, twin in pairs:
+            if element.get("{http://www.w3.org/XML/1998/namespace}id"):
+                path, line = document.locate(element)
+                twin.set(f"{{{ED_NS}}}path", path)
+                if line is not None:
+                    twin.set(f"{{{ED_NS}}}line", str(line))
+        wrapper.append(copied)
+    text: str = etree.tostring(wrapper, encoding="unicode")
+    return text
+
+
+def _copy(element: etree._Element) -> etree._Element:
+    import copy
+
+    copied = copy.deepcopy(element)  # never a re-parse: ids may be no NCNames, or repeat
+    copied.tail = None
+    return copied
+
+
+def header_record(root: etree._Element, stem: str) -> str:
+    """A text's ``<TEI ed:stem>`` for the home and about pages: the root's attributes, a copy
+    of its teiHeader, and a stub ``text`` with its language and, for a manuscript's catalogue
+    record, ``ed:catalogue``."""
+    from .builders.html import catalogue_record
+
+    tei = etree.Element(f"{_TEI}TEI", nsmap={"ed": ED_NS, None: TEI_NS})
+    for key, value in root.attrib.items():
+        tei.set(key, value)
+    tei.set(f"{{{ED_NS}}}stem", stem)
+    header = root.find(f"{_TEI}teiHeader")
+    if header is not None:
+        tei.append(_copy(header))
+    body = root.find(f"{_TEI}text")
+    record = catalogue_record(root)
+    if body is not None and (body.get(XML_LANG) or record):
+        stub = etree.SubElement(tei, f"{_TEI}text")
+        if body.get(XML_LANG):
+            stub.set(XML_LANG, body.get(XML_LANG, ""))
+        if record:
+            stub.set(f"{{{ED_NS}}}catalogue", "true")
+    text: str = etree.tostring(tei, encoding="unicode")
+    return text
+
+
+def changed_files(fact: SourceFacts) -> list[Path]:
+    """The file, or files it includes, whose bytes on disk differ from those read."""
+    if fact.from_snapshot:
+        return []  # built from the published copy: the file is known to differ
+    found = []
+    for path, digest in ((str(fact.path), fact.sha256), *fact.included):
+        try:
+            current = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            current = ""
+        if current != digest:
+            found.append(Path(path))
+    return found

@@ -1,0 +1,182 @@
+"""The build's second pass: each text, alone in a worker, from its bytes to what it publishes.
+
+One task per text: gate the file again (it is not kept in the parent), normalise it against
+the registers, index it (``index_model.text_index``: its names, speeches and dates), write its
+reading page and its book into the new generation, and send back only small things: the
+text's index, its diagnostics, the images its page shows, the copy of it the edition keeps.
+A text that fails stays alone: its page or its book is missing from the result and the build
+keeps the last published one (``BuildContext.keep_previous``) or leaves it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import diagnostics as diag
+from .builders import epub as epub_builder
+from .builders import html as html_builder
+from .builders.images import LocalImage, text_images
+from .builders.index_checks import TextProblems, text_problems
+from .builders.index_model import text_index
+from .diagnostics import Diagnostic
+from .errors import EditionError, EnvironmentFailure, StylesheetError
+from .gate import DEFAULT_MAX_BYTES, SourceDocument, read_document
+from .parallel import Failed, run_tasks
+from .publish import Generation
+from .sources import ReadOptions, SourceFacts, last_good
+from .stages import STAGES, normalize
+from .xslt import ParamValue, engine
+
+_ORIGIN = "build"
+
+
+@dataclass(frozen=True)
+class TextJob:
+    """What every text's task shares (handed to forked workers through a module global)."""
+
+    registers: str
+    #: The outputs to make: ``html`` (reading page), ``epub`` (book); the index always.
+    outputs: frozenset[str]
+    #: Parameters of the reading page (``html.site_params``).
+    page_params: Mapping[str, ParamValue]
+    generation: Path
+    date: dt.datetime
+    language: str = "en"
+    images: str | None = None
+    epub_facsimiles: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    root: Path | None = None
+    previous: Generation | None = None
+
+
+@dataclass(frozen=True)
+class TextResult:
+    """What a text's task sends back to the parent."""
+
+    path: Path
+    display: str
+    #: The text's own entity index (``entities.xsl`` with mentioned-only), or ``""``.
+    index: str = ""
+    page: bool = False
+    book: bool = False
+    diagnostics: tuple[Diagnostic, ...] = ()
+    images: tuple[LocalImage, ...] = ()
+    problems: TextProblems = field(default_factory=TextProblems)
+    #: The bytes on disk differ from those the first pass read: nothing may be published.
+    changed: bool = False
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+_JOB: TextJob | None = None
+_FACTS: Sequence[SourceFacts] = ()
+
+
+def render_texts(
+    facts: Sequence[SourceFacts], job: TextJob, jobs: int, timeout: float | None
+) -> Iterator[tuple[SourceFacts, TextResult | Failed]]:
+    """Each text's result (or why its task produced none), in the order of ``facts``."""
+    global _JOB, _FACTS
+    _JOB, _FACTS = job, facts
+    try:
+        outcomes = run_tasks(_one, len(facts), jobs, prepare=_compile, timeout=timeout)
+        for fact, outcome in zip(facts, outcomes, strict=True):
+            if outcome.failed is not None and isinstance(outcome.failed.error, EnvironmentFailure):
+                raise outcome.failed.error
+            yield fact, outcome.failed if outcome.failed is not None else outcome.value  # type: ignore[misc]
+    finally:
+        _JOB, _FACTS = None, ()
+
+
+def _compile() -> None:
+    """The stylesheets, compiled once in the parent before the workers fork."""
+    assert _JOB is not None
+    engine().stylesheet(STAGES[0].name)
+    engine().stylesheet("index/entities")
+    if "html" in _JOB.outputs:
+        engine().stylesheet("html/page")
+    if "epub" in _JOB.outputs:
+        epub_builder.compile_stylesheets()
+
+
+def _one(index: int) -> TextResult:
+    assert _JOB is not None, "the job is handed over before the pool starts"
+    return render_text(_FACTS[index], _JOB)
+
+
+def render_text(fact: SourceFacts, job: TextJob) -> TextResult:
+    """Everything one text publishes; raises only for what no fallback can mend."""
+    document = _read(fact, job)
+    if document is None:
+        return TextResult(fact.path, fact.display, changed=True)
+    normalized = normalize(document, job.registers)  # a failure here fails the task
+    found: list[Diagnostic] = []
+    index = ""
+    problems = TextProblems()
+    try:
+        index = text_index(document.path.stem, normalized, job.registers)
+        problems = text_problems(document, index)
+    except StylesheetError as exc:
+        found.append(
+            diag.error(
+                fact.display,
+                "index.text-failed",
+                f"this text could not be indexed ({exc}); its names are left out of the index",
+                origin="index",
+            )
+        )
+    page = book = False
+    images: list[LocalImage] = []
+    if "html" in job.outputs:
+        page, messages = _page(document, normalized, job)
+        found.extend(messages)
+        shown, warnings = text_images(document)
+        images.extend(shown)
+        found.extend(warnings)
+    if "epub" in job.outputs:
+        book, messages = _book(document, normalized, job)
+        found.extend(messages)
+    return TextResult(fact.path, fact.display, index, page, book, tuple(found), tuple(images),
+                      problems)  # fmt: skip
+
+
+def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
+    """The text as the first pass read it; None when its bytes have changed since."""
+    opts = ReadOptions(max_bytes=job.max_bytes, previous=job.previous, root=job.root)
+    if fact.from_snapshot:
+        document = last_good(fact.path, opts)
+    else:
+        document = read_document(fact.path, max_bytes=job.max_bytes, root=job.root).document
+    if document is None or document.sha256 != fact.sha256:
+        return None
+    return document
+
+
+def _page(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool, list[Diagnostic]]:
+    staging = job.generation / "html"
+    page = html_builder.render_page(document, normalized, job.page_params, staging, job.images)
+    found = html_builder.page_diagnostics(page, document)
+    if page.error is not None:
+        found.append(diag.error(page.source, "html.render", page.error, origin="html"))
+    return page.error is None, found
+
+
+def _book(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool, list[Diagnostic]]:
+    try:
+        data, warnings = epub_builder.book_of(
+            document, normalized, job.registers, job.date, job.language, job.epub_facsimiles
+        )
+    except (EditionError, ValueError) as exc:
+        if isinstance(exc, EnvironmentFailure):
+            raise
+        message = f"cannot write the EPUB of {document.path.stem}: {exc}"
+        return False, [diag.error(document.display, "epub.failed", message, origin="epub")]
+    from .io import write_bytes_atomic
+
+    write_bytes_atomic(job.generation / "epub" / f"{document.path.stem}.epub", data)
+    return True, warnings
