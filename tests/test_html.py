@@ -107,6 +107,7 @@ def test_about_page_has_sources_licence_and_citation(edition: Path) -> None:
     doc = _page(edition / "about.html")
     text = " ".join(doc.text_content().split())
     assert "Editorial declarations" in text and "Segmentation" in text
+    assert not re.search(r"\{\d+\}", text), "a catalogue argument left unfilled"
     assert "https://creativecommons.org/licenses/by/4.0/" in doc.xpath("//a[@rel='license']/@href")
     citation = doc.xpath("string(//section[@id='ed-cite']//p[@class='citation'])")
     assert "urn:edition:belgium-1944" in citation and "2026-11-24" in citation

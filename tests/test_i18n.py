@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from lxml import etree
 
@@ -27,6 +29,33 @@ def test_every_catalogue_uses_only_english_keys() -> None:
         keys = etree.parse(str(i18n.CATALOGUES / f"{lang}.xml")).getroot().xpath("//@k")
         assert len(keys) == len(set(keys)), f"{lang}: a key defined twice"
         assert set(keys) <= english, f"{lang}: keys unknown in en.xml: {set(keys) - english}"
+
+
+def test_every_catalogue_defines_every_english_key_in_order() -> None:
+    """The English fallback is for a catalogue being written, not for one left behind."""
+    english = etree.parse(str(i18n.CATALOGUES / "en.xml")).getroot().xpath("//@k")
+    for lang in i18n.languages():
+        root = etree.parse(str(i18n.CATALOGUES / f"{lang}.xml")).getroot()
+        keys = root.xpath("//@k")
+        missing = [k for k in english if k not in keys]
+        assert not missing, f"{lang}.xml lacks keys of en.xml: {missing}"
+        assert keys == english, f"{lang}.xml: keys not in the order of en.xml"
+        for m in root.iter(f"{{{i18n.I18N_NS}}}m"):
+            assert (m.text or "").strip(), f"{lang}.xml: {m.get('k')} is empty"
+
+
+def _labels(lang: str) -> dict[str, str]:
+    root = etree.parse(str(i18n.CATALOGUES / f"{lang}.xml")).getroot()
+    return {str(m.get("k")): m.text or "" for m in root.iter(f"{{{i18n.I18N_NS}}}m")}
+
+
+def test_translations_keep_the_arguments_of_english() -> None:
+    english = _labels("en")
+    for lang in i18n.languages():
+        for key, text in _labels(lang).items():
+            assert sorted(re.findall(r"\{\d+\}", text)) == sorted(
+                re.findall(r"\{\d+\}", english[key])
+            ), f"{lang}.xml: {key} has other arguments than en.xml"
 
 
 def test_messages_fall_back_to_english() -> None:

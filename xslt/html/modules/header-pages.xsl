@@ -160,8 +160,9 @@
         select="teiHeader/profileDesc/langUsage/language ! r:plain(.)[. != '']"/>
     <h3><xsl:value-of select="r:msg('about.encoding')"/></h3>
     <p>
-      <xsl:value-of select="r:msg('about.encoding.tei', normalize-space($encoding/@n)[. != '']
-          ! (' (' || . || ')'))"/>
+      <!-- {1} is the encoding's version in brackets, or nothing (never left unfilled) -->
+      <xsl:value-of select="r:msg('about.encoding.tei', (normalize-space($encoding/@n)[. != '']
+          ! (' (' || . || ')'), '')[1])"/>
       <xsl:value-of select="' ' || r:msg('about.encoding.names')"/>
       <xsl:if test="$guide-url != '' and exists(r:safe-url($guide-url))">
         <!-- "See the {1}." with the link in place of {1} -->
