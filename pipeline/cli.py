@@ -411,6 +411,11 @@ def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
     "else the title of a single text).",
 )
 @root_option
+@click.option(
+    "--clean",
+    is_flag=True,
+    help="Build everything again, taking nothing over from the published edition.",
+)
 @jobs_option
 def build(
     paths: tuple[Path, ...],
@@ -420,6 +425,7 @@ def build(
     about: Path | None,
     title: str | None,
     root: Path | None,
+    clean: bool,
     jobs: int | None,
     timeout: float | None,
 ) -> None:
@@ -452,6 +458,7 @@ def build(
             root=root or cfg.root,
             images=cfg.images,
             epub_facsimiles=cfg.epub_facsimiles,
+            clean=clean,
         )
     from .report import format_line
 

@@ -83,13 +83,14 @@ def render_texts(
     """Each text's result (or why its task produced none), in the order of ``facts``."""
     global _JOB, _FACTS
     _JOB, _FACTS = job, facts
+    outcomes = run_tasks(_one, len(facts), jobs, prepare=_compile, timeout=timeout)
     try:
-        outcomes = run_tasks(_one, len(facts), jobs, prepare=_compile, timeout=timeout)
         for fact, outcome in zip(facts, outcomes, strict=True):
             if outcome.failed is not None and isinstance(outcome.failed.error, EnvironmentFailure):
                 raise outcome.failed.error
             yield fact, outcome.failed if outcome.failed is not None else outcome.value  # type: ignore[misc]
     finally:
+        outcomes.close()  # stop the workers now, not whenever the generator is collected
         _JOB, _FACTS = None, ()
 
 

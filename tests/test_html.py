@@ -159,10 +159,10 @@ def test_builds_are_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_html_build_works_without_index_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(root: object, site: object) -> dict[str, str]:
+    def broken(*args: object) -> str:
         raise RuntimeError("no index")
 
-    monkeypatch.setattr(index_builder, "index_pages", broken)
+    monkeypatch.setattr(index_builder, "index_page", broken)
     report = build([EDITION], tmp_path, only=["html"], jobs=1)
     assert (tmp_path / "html" / "belgium-1944.html").is_file()
     assert "html.no-index-pages" in report.by_code()

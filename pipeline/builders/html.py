@@ -172,9 +172,18 @@ def finish_site(
     for page in render_site_pages(site, params, staging, exclude=missing):
         problems.extend(messages_to_diagnostics(page.messages, page.source))
     for name, html in sorted(index_pages.items()):
-        write_text_atomic(staging / name, wrap_index_page(name, html, params))
+        write_index_page(name, html, params, staging)
     copy_assets(staging / ASSET_FOLDER)
     return problems
+
+
+def write_index_page(name: str, html: str, params: Mapping[str, ParamValue], staging: Path) -> None:
+    write_text_atomic(staging / name, wrap_index_page(name, html, params))
+
+
+def site_pages(site: Site) -> list[str]:
+    """The names of the pages ``render_site_pages`` writes."""
+    return ["index.html", "about.html"] + ([GUIDE_PAGE] if site.guide is not None else [])
 
 
 def site_params(site: Site, index_pages: Sequence[str]) -> dict[str, ParamValue]:
