@@ -24,7 +24,7 @@ import signal
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -84,7 +84,7 @@ def run_tasks(
     prepare: Callable[[], object] | None = None,
     timeout: float | None = None,
     isolate: bool = False,
-) -> Iterator[Outcome[R]]:
+) -> Generator[Outcome[R], None, None]:
     """``task(0) ... task(count - 1)`` in forked workers; outcomes in index order.
 
     ``jobs`` workers at most (never more than tasks). ``prepare`` runs first, in this process.
