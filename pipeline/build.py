@@ -24,10 +24,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import customise, signals
 from . import diagnostics as diag
-from . import signals
 from .builders import BUILDERS, Builder
 from .corpus import Corpus, ReadOptions, Text, load_corpus, snapshot_bytes, source_key
+from .customise import Customisation
 from .diagnostics import Diagnostic, Report
 from .errors import EditionError, EnvironmentFailure, Interrupted, OptionError, StylesheetError
 from .gate import DEFAULT_MAX_BYTES, discover
@@ -65,6 +66,8 @@ class BuildContext:
     previous: Generation | None = None
     #: Seconds one text may take in one builder before it is stopped.
     timeout: float | None = None
+    #: The edition's customisation of the pages and books (``[tool.edition] xslt``, css ...).
+    customisation: Customisation | None = None
 
     def has_output(self, name: str) -> bool:
         """Whether ``OUT/<name>/`` will exist after this run (built now, or earlier)."""
@@ -110,6 +113,7 @@ def build(
     root: Path | None = None,
     images: str | None = None,
     epub_facsimiles: bool = False,
+    customisation: Customisation | None = None,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -124,6 +128,12 @@ def build(
     builders = selected_builders(only)
     requested = set(only or ()) or {b.name for b in BUILDERS}
     check_out(paths, out)
+    # A customisation that breaks a rule or does not compile stops the build before it reads.
+    report.extend(customise.check(customisation, {b.name for b in builders}))
+    if report.errors:
+        report.extend([_nothing_published("the customisation has errors (see above)")])
+        report.seconds = time.perf_counter() - started
+        return report
     if not _sources_exist(paths, report):
         report.seconds = time.perf_counter() - started
         return report
@@ -154,6 +164,7 @@ def build(
             outputs=frozenset(requested),
             previous=previous,
             timeout=timeout,
+            customisation=customisation,
         )
         generation = folder.new_generation()
         try:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, ClassVar
 from lxml import etree
 
 from .. import diagnostics as diag
+from ..customise import layers
 from ..diagnostics import Diagnostic
 from ..errors import EditionError, EnvironmentFailure
 from ..gate import TEI_NS
@@ -31,7 +32,7 @@ from ..i18n import messages
 from ..io import write_bytes_atomic
 from ..parallel import run_tasks
 from ..paths import ASSETS_DIR
-from ..xslt import ParamValue, XmlText, engine
+from ..xslt import Layers, ParamValue, XmlText, engine
 from . import epub_package as pkg
 from .base import kept_last_good, task_failure
 from .images import TAGS as IMAGE_TAGS
@@ -99,8 +100,9 @@ class EpubBuilder:
             ]
 
         problems: list[Diagnostic] = []
+        custom = layers(context.customisation)
         outcomes = run_tasks(
-            one, len(texts), context.jobs, prepare=_compile, timeout=context.timeout
+            one, len(texts), context.jobs, prepare=lambda: _compile(custom), timeout=context.timeout
         )
         for text, outcome in zip(texts, outcomes, strict=True):
             if outcome.failed is None:
@@ -123,9 +125,9 @@ class EpubBuilder:
         return []
 
 
-def _compile() -> None:
+def _compile(custom: Layers | None) -> None:
     for name in ("epub/index", "epub/content", "epub/nav"):
-        engine().stylesheet(name)
+        engine().stylesheet(name, custom)
 
 
 @dataclass
@@ -191,19 +193,22 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
 def build_book(text: Text, context: BuildContext, images: BookImages | None = None) -> bytes:
     """The bytes of one text's EPUB (``images``: ``book_images(text)``, when already known)."""
     images = images if images is not None else book_images(text, context.epub_facsimiles)
+    custom = context.customisation
     params: dict[str, ParamValue] = {
         "registers": XmlText(context.corpus.registers),
         "stem": text.stem,
         "messages": messages(context.language),
+        # the edition's own CSS, packaged beside book.css and linked after it
+        "custom-css": "\n".join(custom.css_names if custom else ()),
     }
     entities = context.products.get("entities")
     if entities:
         params["entities"] = XmlText(entities)
-    index = _run("epub/index", text, params)
+    index = _run("epub/index", text, params, layers(custom))
     has_index = index.tag == f"{{{EE_NS}}}document"
     params["has-index"] = has_index
-    book = _run("epub/content", text, {**params, "images": "\n".join(images.hrefs)})
-    nav = _run("epub/nav", text, params)
+    book = _run("epub/content", text, {**params, "images": "\n".join(images.hrefs)}, layers(custom))
+    nav = _run("epub/nav", text, params, layers(custom))
 
     record = book.find(f"{{{EE_NS}}}metadata")
     if record is None:
@@ -214,7 +219,8 @@ def build_book(text: Text, context: BuildContext, images: BookImages | None = No
         documents.append(_document(index))
     shown = _shown_images(book, images)
     meta = book_metadata(record, text, context, has_index=has_index, images=shown)
-    return pkg.zip_epub(_package(meta, documents, shown), context.date)
+    css = custom.css if custom else ()
+    return pkg.zip_epub(_package(meta, documents, shown, css), context.date)
 
 
 @dataclass(frozen=True)
@@ -243,8 +249,10 @@ def _shown_images(book: etree._Element, images: BookImages) -> list[ShownImage]:
     return [ShownImage(href, images.files[href], ok) for href, ok in described.items()]
 
 
-def _run(name: str, text: Text, params: dict[str, ParamValue]) -> etree._Element:
-    result = engine().stylesheet(name).transform(text.normalized, params)
+def _run(
+    name: str, text: Text, params: dict[str, ParamValue], custom: Layers | None = None
+) -> etree._Element:
+    result = engine().stylesheet(name, custom).transform(text.normalized, params)
     # Our own stylesheets' output: trusted, but parsed without network or entities anyway.
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     return etree.fromstring(result.output.encode("utf-8"), parser)
@@ -270,13 +278,19 @@ def _document(wrapper: etree._Element) -> Document:
 
 
 def _package(
-    meta: pkg.BookMetadata, documents: Sequence[Document], images: Sequence[ShownImage] = ()
+    meta: pkg.BookMetadata,
+    documents: Sequence[Document],
+    images: Sequence[ShownImage] = (),
+    css: Sequence[Path] = (),
 ) -> list[pkg.PackageFile]:
-    """Reading order: title page, contents, text, index; then the stylesheet and images."""
+    """Reading order: title page, contents, text, index; then the stylesheets (ours, then the
+    edition's own ``css``) and images."""
     nav, rest = documents[0], list(documents[1:])
     ordered = [rest[0], nav, *rest[1:]]
     items = [(pkg.ManifestItem(d.id, d.href, d.properties), d.data) for d in ordered]
     items.append((pkg.ManifestItem("css", CSS_HREF), CSS_FILE.read_bytes()))
+    for n, path in enumerate(css, start=1):
+        items.append((pkg.ManifestItem(f"css-{n}", path.name), path.read_bytes()))
     for n, image in enumerate(images, start=1):
         items.append((pkg.ManifestItem(f"img-{n:03d}", image.href), image.data))
     spine = [pkg.SpineItem(d.id, d.linear) for d in ordered]

@@ -20,13 +20,14 @@ from lxml import etree
 
 from .. import diagnostics as diag
 from .. import i18n
+from ..customise import layers
 from ..diagnostics import Diagnostic
 from ..errors import EnvironmentFailure, StylesheetError
 from ..i18n import messages
 from ..io import write_bytes_atomic, write_text_atomic
 from ..parallel import run_tasks
 from ..paths import ASSETS_DIR
-from ..xslt import ParamValue, XmlText, engine
+from ..xslt import Layers, ParamValue, XmlText, engine
 from .about import about_document
 from .base import kept_last_good, task_failure
 from .guide import GUIDE_PAGE, guide_fragment
@@ -64,6 +65,8 @@ class _Job:
     texts: tuple[tuple[str, str, str, str], ...]
     params: Mapping[str, ParamValue]
     staging: Path
+    #: The edition's customisation of the stylesheets, if any.
+    layers: Layers | None = None
 
 
 _JOB: _Job | None = None
@@ -86,6 +89,7 @@ class HtmlBuilder:
             ),
             {**params, "registers": XmlText(context.corpus.registers)},
             staging,
+            layers(context.customisation),
         )
         pages = list(render_texts(job, context.jobs, context.timeout))
         roots = {f"{t.stem}.html": t.source.root for t in context.corpus.texts}
@@ -103,9 +107,12 @@ class HtmlBuilder:
         # The home and about pages are the edition's own: if they fail, the output fails.
         for page in render_site_pages(context, params, staging, exclude=missing):
             problems.extend(messages_to_diagnostics(page.messages, page.source))
+        custom = layers(context.customisation)
         for name, html in sorted(index_pages.items()):
-            write_text_atomic(staging / name, wrap_index_page(name, html, params))
-        copy_assets(staging / ASSET_FOLDER)
+            write_text_atomic(staging / name, wrap_index_page(name, html, params, custom))
+        copy_assets(
+            staging / ASSET_FOLDER, context.customisation.css if context.customisation else ()
+        )
         problems.extend(copy_images(context, staging))
         return problems
 
@@ -120,6 +127,8 @@ def site_params(context: BuildContext, index_pages: Sequence[str]) -> dict[str, 
         "epub": context.has_output("epub"),
         "messages": messages(context.language),
         "texts": texts_param(context),
+        # the edition's own CSS, linked after ours ([tool.edition] css)
+        "custom-css": "\n".join(context.customisation.css_names if context.customisation else ()),
     }
 
 
@@ -185,7 +194,7 @@ def render_texts(job: _Job, jobs: int, timeout: float | None = None) -> Iterable
             _render_one,
             len(job.texts),
             jobs,
-            prepare=lambda: engine().stylesheet("html/page"),
+            prepare=lambda: engine().stylesheet("html/page", job.layers),
             timeout=timeout,
         )
         for (stem, _, display, _), outcome in zip(job.texts, outcomes, strict=True):
@@ -205,7 +214,7 @@ def _render_one(index: int) -> Page:
     stem, normalized, display, graphics = _JOB.texts[index]
     name = f"{stem}.html"
     try:
-        page = engine().stylesheet("html/page")
+        page = engine().stylesheet("html/page", _JOB.layers)
         result = page.transform(normalized, {**_JOB.params, "stem": stem, "graphics": graphics})
     except StylesheetError as exc:  # one text's failure does not stop the others
         return Page(name, (), display, f"the reading page could not be rendered: {exc}")
@@ -286,15 +295,17 @@ def render_site_pages(
 ) -> list[Page]:
     """Write the home and about pages, and the encoding guide when there is one."""
     headers = headers_document(context, exclude)
+    custom = layers(context.customisation)
     pages = []
     if context.about is not None:
         params = {**params, "about": XmlText(about_document(context.about))}
     if context.guide is not None:
         fragment = guide_fragment(context.guide)
-        write_text_atomic(staging / GUIDE_PAGE, wrap_index_page(GUIDE_PAGE, fragment, params))
+        guide = wrap_index_page(GUIDE_PAGE, fragment, params, custom)
+        write_text_atomic(staging / GUIDE_PAGE, guide)
         params = {**params, "guide-url": GUIDE_PAGE}
     for name, sheet in (("index.html", "html/home"), ("about.html", "html/about")):
-        result = engine().stylesheet(sheet).transform(headers, params)
+        result = engine().stylesheet(sheet, custom).transform(headers, params)
         write_text_atomic(staging / name, result.output)
         pages.append(Page(name, result.messages, "-"))
     return pages
@@ -329,12 +340,14 @@ def _safe_name(name: str) -> bool:
     return name.endswith(".html") and "/" not in name and not name.startswith(".")
 
 
-def wrap_index_page(name: str, html: str, params: Mapping[str, ParamValue]) -> str:
+def wrap_index_page(
+    name: str, html: str, params: Mapping[str, ParamValue], custom: Layers | None = None
+) -> str:
     """A whole document is written as it is; a fragment is put into the page shell."""
     head = html.lstrip()[:15].lower()
     if head.startswith(("<!doctype", "<html")):
         return html
-    result = engine().stylesheet("html/wrap").transform(html, {**params, "page": name})
+    result = engine().stylesheet("html/wrap", custom).transform(html, {**params, "page": name})
     return result.output
 
 
@@ -370,10 +383,13 @@ def locate(diagnostic: Diagnostic, root: etree._Element | None) -> Diagnostic:
     return diagnostic
 
 
-def copy_assets(target: Path) -> None:
+def copy_assets(target: Path, custom_css: Sequence[Path] = ()) -> None:
+    """Our CSS and script, then the edition's own CSS files (``[tool.edition] css``)."""
     for path in sorted(ASSETS.iterdir()):
         if path.is_file() and not path.name.startswith("."):
             write_bytes_atomic(target / path.name, path.read_bytes())
+    for path in custom_css:
+        write_bytes_atomic(target / path.name, path.read_bytes())
 
 
 __all__ = ["HtmlBuilder", "Page", "edition_title", "messages_to_diagnostics"]

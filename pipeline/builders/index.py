@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from lxml import etree
 
+from ..customise import layers
 from ..diagnostics import Diagnostic, Severity
 from ..io import write_bytes_atomic, write_text_atomic
 from ..parallel import run_tasks
@@ -115,7 +116,7 @@ def render_index_pages(context: BuildContext) -> dict[str, str]:
     xml = context.products.get("entities") or entity_index(context.corpus)
     root = etree.fromstring(xml.encode("utf-8"))
     names = page_names(root)
-    sheet = engine().stylesheet("index/pages")
+    sheet = engine().stylesheet("index/pages", layers(context.customisation))
     # The page shell (xslt/html/modules/shell.xsl) takes the HTML writer's site parameters.
     from .html import site_params
 

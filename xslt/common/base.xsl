@@ -29,6 +29,12 @@
   <!-- r:msg(): the interface's labels in the edition's interface language. -->
   <xsl:import href="i18n.xsl"/>
 
+  <!-- Which output is being made: 'html' (the web pages) or 'epub' (the books). Static, so
+       that a customisation can keep a declaration to one output with
+       use-when="$r:output = 'epub'" (docs/customising.md); pipeline/xslt.py sets it when it
+       compiles the EPUB stylesheets. -->
+  <xsl:param name="r:output" static="yes" as="xs:string" select="'html'"/>
+
   <!-- <ed:registers> with every register list of the corpus (docs/design.md). -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
 

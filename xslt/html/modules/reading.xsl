@@ -54,7 +54,7 @@
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
         <article class="edition-text{if (r:has-views(.)) then ' has-views' else ''}">
-          <xsl:call-template name="text-header"/>
+          <xsl:call-template name="s:text-header"/>
           <xsl:if test="r:catalogue-record(.)">
             <xsl:apply-templates select="r:record-descriptions(.)" mode="r:main"/>
           </xsl:if>
@@ -79,7 +79,9 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template name="text-header" as="element()">
+  <!-- The text's header on its reading page: title, authors, source, revision, the view switch
+       and the links to the about page and the book (docs/customising.md). -->
+  <xsl:template name="s:text-header" as="element()">
     <xsl:variable name="source" as="element()?" select="r:preferred-source(.)"/>
     <xsl:variable name="revised" as="xs:string?" select="r:revision-date(.)"/>
     <!-- the interface's words keep its language and direction inside a text in another -->
