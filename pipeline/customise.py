@@ -217,6 +217,7 @@ def _scan(top: Path, problems: list[Diagnostic]) -> tuple[list[Path], list[etree
             else:
                 edition.append(element)
         problems.extend(_static_reads(module, root))
+        problems.extend(_no_namespace(module, root))
     return sorted(seen, key=lambda p: (p != top.resolve(), str(p))), edition
 
 
@@ -254,8 +255,10 @@ def _target(module: Path, folder: Path, element: etree._Element) -> Path | str:
             f"{what} href {href!r}: a customisation imports {IMPORT_URI!r} and its own files "
             "by relative path, nothing else"
         )
+    if href.startswith("/"):
+        raise _Refused(f"{what} href {href!r} is an absolute path: name the file relative to it")
     target = (module.parent / PurePosixPath(href)).resolve()
-    if href.startswith("/") or not target.is_relative_to(folder):
+    if not target.is_relative_to(folder):
         raise _Refused(
             f"{what} href {href!r} leaves the customisation's folder ({display(folder)})"
         )
@@ -286,6 +289,22 @@ def _static_reads(module: Path, root: etree._Element) -> Iterator[Diagnostic]:
                         element.sourceline,
                         "custom.static-read",
                     )
+
+
+def _no_namespace(module: Path, root: etree._Element) -> Iterator[Diagnostic]:
+    """A literal result element in no namespace: the pages and books are XHTML, where it
+    would be an unknown element (the stylesheet lacks xmlns="http://www.w3.org/1999/xhtml")."""
+    for element in root.iter():
+        if isinstance(element.tag, str) and not element.tag.startswith("{"):
+            yield diag.warning(
+                display(module),
+                "custom.namespace",
+                f"<{element.tag}> is in no namespace: the pages and books are XHTML; declare "
+                'xmlns="http://www.w3.org/1999/xhtml" on the stylesheet',
+                element.sourceline,
+                origin=_ORIGIN,
+            )
+            return
 
 
 def _import_count(role: str, top: Path, imports: list[etree._Element]) -> Diagnostic:

@@ -35,6 +35,10 @@
        compiles the EPUB stylesheets. -->
   <xsl:param name="r:output" static="yes" as="xs:string" select="'html'"/>
 
+  <!-- The file stem of the text being made: its page is <stem>.html, its book
+       ../epub/<stem>.epub ('' on a page of no one text: home, about, index pages). -->
+  <xsl:param name="stem" as="xs:string" select="''"/>
+
   <!-- <ed:registers> with every register list of the corpus (docs/design.md). -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
 

@@ -17,9 +17,8 @@
     xmlns:ee="urn:edition:epub"
     exclude-result-prefixes="#all">
 
-  <!-- $registers: declared by the shared rendering (xslt/common/base.xsl). -->
+  <!-- $registers and $stem: declared by the shared rendering (xslt/common/base.xsl). -->
   <xsl:param name="entities" as="document-node()?" select="()"/>
-  <xsl:param name="stem" as="xs:string" select="''"/>
 
   <xsl:key name="ee:entry" match="*[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="ee:mention-id" match="tei:text//*[@xml:id]" use="string(@xml:id)"/>

@@ -14,8 +14,7 @@
     exclude-result-prefixes="#all"
     expand-text="no">
 
-  <!-- The file stem of the text: its page is <stem>.html, its book ../epub/<stem>.epub. -->
-  <xsl:param name="stem" as="xs:string" select="'text'"/>
+  <!-- $stem (base.xsl): the file stem of the text; its page is <stem>.html. -->
   <xsl:param name="epub" as="xs:boolean" select="true()"/>
 
   <xsl:mode name="reading-page" on-no-match="fail" on-multiple-match="fail"/>

@@ -118,23 +118,32 @@
         <p class="site-title">
           <a href="index.html"><xsl:value-of select="$edition-title"/></a>
         </p>
-        <nav class="site-nav" aria-label="{r:msg('nav.label')}">
-          <ul>
-            <xsl:for-each select="'index.html', s:index-pages(), 'about.html'">
-              <li>
-                <a href="{.}">
-                  <xsl:if test=". = $page">
-                    <xsl:attribute name="aria-current" select="'page'"/>
-                  </xsl:if>
-                  <xsl:value-of select="if (. = 'index.html') then r:msg('nav.texts')
-                      else if (. = 'about.html') then r:msg('nav.about') else s:index-label(.)"/>
-                </a>
-              </li>
-            </xsl:for-each>
-          </ul>
-        </nav>
+        <xsl:call-template name="s:site-nav">
+          <xsl:with-param name="page" select="$page"/>
+        </xsl:call-template>
       </div>
     </header>
+  </xsl:template>
+
+  <!-- The site's navigation: the texts, the index pages that exist, the about page; the
+       current page is marked (aria-current). -->
+  <xsl:template name="s:site-nav" as="element()">
+    <xsl:param name="page" as="xs:string" required="yes"/>
+    <nav class="site-nav" aria-label="{r:msg('nav.label')}">
+      <ul>
+        <xsl:for-each select="'index.html', s:index-pages(), 'about.html'">
+          <li>
+            <a href="{.}">
+              <xsl:if test=". = $page">
+                <xsl:attribute name="aria-current" select="'page'"/>
+              </xsl:if>
+              <xsl:value-of select="if (. = 'index.html') then r:msg('nav.texts')
+                  else if (. = 'about.html') then r:msg('nav.about') else s:index-label(.)"/>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </nav>
   </xsl:template>
 
   <xsl:template name="s:site-footer" as="element()">
