@@ -149,7 +149,7 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
     """The local images of a text that its book can carry.
 
     An image is packaged when its ``graphic``/``media`` lies in the text (not the header; in
-    the text's ``facsimile`` too when ``facsimiles``: the page images), its
+    the text's ``facsimile`` or ``sourceDoc`` too when ``facsimiles``: the page images), its
     url is relative and names an existing file inside the text's folder (symlinks resolved:
     ``images.inside``), and the file's name and bytes agree on an EPUB core image type
     (``epub_package.image_media_type``). Any other image is left out (the HTML writer reports
@@ -162,12 +162,14 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
     found = BookImages()
     by_file: dict[Path, str] = {}
     taken: set[str] = set()
-    pages = root.findall(f"{{{TEI_NS}}}facsimile") if facsimiles else []
+    pages = set(root.findall(f"{{{TEI_NS}}}facsimile")) if facsimiles else set()
+    if facsimiles:
+        pages.update(root.findall(f"{{{TEI_NS}}}sourceDoc"))
     for element in root.iter(*IMAGE_TAGS):
         found.hrefs.append("")
         url = local_url(element)
         holders = set(element.iterancestors())
-        if url is None or body is None or not (body in holders or holders & set(pages)):
+        if url is None or not ((body is not None and body in holders) or holders & pages):
             continue
         located = inside(base, url)
         if located is None or not located[1].is_file():

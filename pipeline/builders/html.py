@@ -251,7 +251,7 @@ def headers_document(context: BuildContext, exclude: Set[str] = frozenset()) -> 
             copied = copy.deepcopy(header)
             copied.tail = None
             tei.append(copied)
-        body = root.find(f"{{{TEI_NS}}}text")
+        body = _text_of(root)
         lang = "{http://www.w3.org/XML/1998/namespace}lang"
         record = catalogue_record(root)
         if body is not None and (body.get(lang) or record):
@@ -261,6 +261,13 @@ def headers_document(context: BuildContext, exclude: Set[str] = frozenset()) -> 
             if record:
                 stub.set(f"{{{ED_NS}}}catalogue", "true")
     return str(etree.tostring(corpus, encoding="unicode"))
+
+
+def _text_of(root: etree._Element) -> etree._Element | None:
+    """What a reading page shows of a document: its text, else its sourceDoc (as
+    ``r:text-of`` in xslt/common/base.xsl)."""
+    found = root.find(f"{{{TEI_NS}}}text")
+    return found if found is not None else root.find(f"{{{TEI_NS}}}sourceDoc")
 
 
 def catalogue_record(root: etree._Element) -> bool:
@@ -274,7 +281,10 @@ def catalogue_record(root: etree._Element) -> bool:
         return False
     if not root.xpath("tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc", namespaces=NS):
         return False
+    # A documentary transcription (sourceDoc) is the text of a document that has no body.
     body = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
+    if body is None:
+        body = root.find(f"{{{TEI_NS}}}sourceDoc")
     if body is None:
         return True
     words = body.xpath(
@@ -376,7 +386,7 @@ def locate(diagnostic: Diagnostic, root: etree._Element | None) -> Diagnostic:
     if diagnostic.line is not None or root is None or match is None:
         return diagnostic
     local = match.group(1).rpartition(":")[2]
-    body = root.find(f"{{{TEI_NS}}}text")
+    body = _text_of(root)
     for element in (body if body is not None else root).iter():
         if isinstance(element.tag, str) and etree.QName(element).localname == local:
             return replace(diagnostic, line=element.sourceline)

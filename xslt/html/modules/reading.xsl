@@ -20,9 +20,11 @@
   <xsl:mode name="reading-page" on-no-match="fail" on-multiple-match="fail"/>
 
   <xsl:template match="TEI" mode="reading-page" as="element()">
+    <!-- the text, or a documentary transcription's pages (sourceDoc) -->
+    <xsl:variable name="text" as="element()" select="r:main-text(.)"/>
     <xsl:variable name="toc" as="element()?">
       <xsl:call-template name="r:toc">
-        <xsl:with-param name="scope" select="text"/>
+        <xsl:with-param name="scope" select="$text"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="viewer" as="element()?">
@@ -57,22 +59,22 @@
           <xsl:if test="r:catalogue-record(.)">
             <xsl:apply-templates select="r:record-descriptions(.)" mode="r:main"/>
           </xsl:if>
-          <xsl:apply-templates select="text" mode="r:main">
+          <xsl:apply-templates select="$text" mode="r:main">
             <xsl:with-param name="r:dir" select="r:text-dir(.)" tunnel="yes"/>
           </xsl:apply-templates>
           <xsl:call-template name="r:witnesses">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>
           <xsl:call-template name="r:footnotes">
-            <xsl:with-param name="scope" select="text"/>
+            <xsl:with-param name="scope" select="$text"/>
           </xsl:call-template>
         </article>
         <xsl:sequence select="$viewer"/>
         <xsl:call-template name="r:note-popovers">
-          <xsl:with-param name="scope" select="text"/>
+          <xsl:with-param name="scope" select="$text"/>
         </xsl:call-template>
         <xsl:call-template name="r:entity-cards">
-          <xsl:with-param name="scope" select="text"/>
+          <xsl:with-param name="scope" select="$text"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
