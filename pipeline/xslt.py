@@ -168,8 +168,12 @@ class Engine:
                 self._compiler.set_parameter(_OUTPUT_PARAM, epub)
             for path in sorted((xslt_dir / area).glob("*.xsl")) if area else ():
                 name = f"{area}/{path.stem}"
+                # a customised engine holds the customised stylesheets only; the others of its
+                # area are the plain engine's (Saxon.stylesheet asks each its own)
+                if custom is not None and not customised(name):
+                    continue
                 try:
-                    if custom is None or not customised(name):
+                    if custom is None:
                         self._stylesheets[name] = self._compile_file(path, name)
                     else:
                         self._stylesheets[name] = self._customised(path, name, custom, Path(work))
@@ -271,7 +275,7 @@ class Saxon:
         """An entry stylesheet by ``area/stem``, e.g. ``html/page``, customised by ``layers``
         when it makes pages or books."""
         area, _, _ = name.partition("/")
-        return self.area(area, layers).stylesheet(name)
+        return self.area(area, layers if customised(name) else None).stylesheet(name)
 
     def compile_text(self, text: str, name: str) -> Stylesheet:
         """Compile a generated, self-contained stylesheet (e.g. compiled Schematron)."""
