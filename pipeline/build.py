@@ -28,8 +28,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import customise, signals
 from . import diagnostics as diag
-from . import signals
 from .builders import BUILDERS, Builder
 from .builders.html import Site, TextEntry, site_params
 from .builders.index import page_names
@@ -38,6 +38,7 @@ from .builders.index_model import skeleton
 from .cache import Cache, file_digest, params_digest, tool_digest
 from .cache import key as cache_key
 from .corpus import Corpus, Text, load_corpus
+from .customise import Customisation
 from .diagnostics import Diagnostic, Report
 from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetError
 from .finish import Index, index_problems, write_index, write_site
@@ -89,6 +90,8 @@ class BuildContext:
     previous: Generation | None = None
     #: Seconds one text may take in one builder before it is stopped.
     timeout: float | None = None
+    #: The edition's customisation of the pages and books (``[tool.edition] xslt``, css ...).
+    customisation: Customisation | None = None
 
     def has_output(self, name: str) -> bool:
         """Whether ``OUT/<name>/`` will exist after this run (built now, or earlier)."""
@@ -129,6 +132,7 @@ def build(
     images: str | None = None,
     epub_facsimiles: bool = False,
     clean: bool = False,
+    customisation: Customisation | None = None,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -143,6 +147,12 @@ def build(
     outputs = {b.name for b in selected_builders(only)}
     requested = frozenset(set(only or ()) or outputs)
     check_out(paths, out)
+    # A customisation that breaks a rule or does not compile stops the build before it reads.
+    report.extend(customise.check(customisation, outputs))
+    if report.errors:
+        report.extend([_nothing_published("the customisation has errors (see above)")])
+        report.seconds = time.perf_counter() - started
+        return report
     if not _sources_exist(paths, report):
         report.seconds = time.perf_counter() - started
         return report
@@ -151,7 +161,9 @@ def build(
         folder.remove_unpublished()
         previous = folder.current()
         generation = folder.new_generation()
-        site_options = SiteOptions(title, guide, about, language, images, epub_facsimiles)
+        site_options = SiteOptions(
+            title, guide, about, language, images, epub_facsimiles, customisation
+        )
         read_key = cache_key(tool_digest(), max_bytes, str(corpus_root(paths, root)))
         cache = Cache(
             None if clean else previous,
@@ -200,6 +212,7 @@ class SiteOptions:
     language: str = "en"
     images: str | None = None
     epub_facsimiles: bool = False
+    custom: Customisation | None = None
 
 
 @dataclass(frozen=True)
@@ -307,6 +320,7 @@ def _make(
         max_bytes=plan.read.max_bytes,
         root=plan.read.root,
         previous=previous,
+        custom=plan.site.custom,
     )
     results, missing = _texts(texts, job, plan, generation, report)
     if any(r.changed for r in results):
@@ -348,6 +362,7 @@ def _settings(options: SiteOptions) -> list[object]:
         options.epub_facsimiles,
         file_digest(options.guide),
         file_digest(options.about),
+        options.custom.digest if options.custom is not None else "",
     ]
 
 
@@ -441,7 +456,7 @@ def _site(texts: Sequence[SourceFacts], plan: Plan, previous: Generation | None)
     )
     options = plan.site
     return Site(entries, _build_date(), options.language, options.title, epub, options.guide,
-                options.about, options.images)  # fmt: skip
+                options.about, options.images, options.custom)  # fmt: skip
 
 
 def _texts(

@@ -34,6 +34,7 @@ from .builders.index_exports import (
 )
 from .builders.index_merge import merge, parse
 from .cache import Cache, file_digest, key, params_digest
+from .customise import layers
 from .diagnostics import Diagnostic
 from .io import write_bytes_atomic, write_text_atomic
 from .stages import HasLists
@@ -113,7 +114,9 @@ def write_site(
             problems.extend(html_builder.messages_to_diagnostics(page.messages, page.source))
         if cache is not None:
             cache.keep_files("html/site", unit)
-    html_builder.copy_assets(staging / html_builder.ASSET_FOLDER)
+    html_builder.copy_assets(
+        staging / html_builder.ASSET_FOLDER, site.custom.css if site.custom else ()
+    )
     return problems + publish_images(images, staging)
 
 
@@ -126,6 +129,7 @@ def _index_pages(
 ) -> list[Diagnostic]:
     names = index.page_names()
     page_params = html_builder.site_params(site, sorted(names))
+    custom = layers(site.custom)
     digest = params_digest(params)
     try:
         for name in names:
@@ -133,8 +137,8 @@ def _index_pages(
             unit = key(cache.build_key if cache else "", subset, digest)
             if cache is not None and cache.files(f"html/{name}", unit, [f"html/{name}"]):
                 continue
-            html = index_builder.index_page(subset, name, page_params)
-            html_builder.write_index_page(name, html, params, staging)
+            html = index_builder.index_page(subset, name, page_params, custom)
+            html_builder.write_index_page(name, html, params, staging, custom)
             if cache is not None:
                 cache.keep_files(f"html/{name}", unit)
     except Exception as exc:  # the index pages are optional: the reading pages still build

@@ -21,6 +21,7 @@ from .builders import html as html_builder
 from .builders.images import LocalImage, text_images
 from .builders.index_checks import TextProblems, text_problems
 from .builders.index_model import text_index
+from .customise import Customisation, layers
 from .diagnostics import Diagnostic
 from .errors import EditionError, EnvironmentFailure, StylesheetError
 from .gate import DEFAULT_MAX_BYTES, SourceDocument, read_document
@@ -50,6 +51,8 @@ class TextJob:
     max_bytes: int = DEFAULT_MAX_BYTES
     root: Path | None = None
     previous: Generation | None = None
+    #: The edition's customisation of the stylesheets and its CSS, if any.
+    custom: Customisation | None = None
 
 
 @dataclass(frozen=True)
@@ -100,9 +103,9 @@ def _compile() -> None:
     engine().stylesheet(STAGES[0].name)
     engine().stylesheet("index/entities")
     if "html" in _JOB.outputs:
-        engine().stylesheet("html/page")
+        engine().stylesheet("html/page", layers(_JOB.custom))
     if "epub" in _JOB.outputs:
-        epub_builder.compile_stylesheets()
+        epub_builder.compile_stylesheets(layers(_JOB.custom))
 
 
 def _one(index: int) -> TextResult:
@@ -160,7 +163,9 @@ def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
 
 def _page(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool, list[Diagnostic]]:
     staging = job.generation / "html"
-    page = html_builder.render_page(document, normalized, job.page_params, staging, job.images)
+    page = html_builder.render_page(
+        document, normalized, job.page_params, staging, job.images, layers(job.custom)
+    )
     found = html_builder.page_diagnostics(page, document)
     if page.error is not None:
         found.append(diag.error(page.source, "html.render", page.error, origin="html"))
@@ -170,7 +175,13 @@ def _page(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool
 def _book(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool, list[Diagnostic]]:
     try:
         data, warnings = epub_builder.book_of(
-            document, normalized, job.registers, job.date, job.language, job.epub_facsimiles
+            document,
+            normalized,
+            job.registers,
+            job.date,
+            job.language,
+            job.epub_facsimiles,
+            job.custom,
         )
     except (EditionError, ValueError) as exc:
         if isinstance(exc, EnvironmentFailure):

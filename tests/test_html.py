@@ -373,8 +373,8 @@ def test_a_text_that_fails_to_render_is_an_error_and_the_others_are_written(
             return self.sheet.transform(source, params)
 
     class Engine:
-        def stylesheet(self, name: str) -> Any:
-            sheet = real.stylesheet(name)
+        def stylesheet(self, name: str, layers: Any = None) -> Any:
+            sheet = real.stylesheet(name, layers)
             return Failing(sheet) if name == "html/page" else sheet
 
     monkeypatch.setattr(html_builder, "engine", Engine)

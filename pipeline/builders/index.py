@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from lxml import etree
 
+from ..customise import layers
 from ..diagnostics import Diagnostic, Severity
 from ..parallel import run_tasks
-from ..xslt import ParamValue, engine
+from ..xslt import Layers, ParamValue, engine
 from .index_checks import index_diagnostics
 from .index_model import ED_NS, NS, entity_index
 
@@ -117,12 +118,16 @@ def index_pages(root: etree._Element, site: Site) -> dict[str, str]:
 
     names = page_names(root)
     params = site_params(site, sorted(names))
-    return {name: index_page(page_subset(root, name), name, params) for name in names}
+    custom = layers(site.custom)
+    return {name: index_page(page_subset(root, name), name, params, custom) for name in names}
 
 
-def index_page(subset: str, name: str, params: Mapping[str, ParamValue]) -> str:
+def index_page(
+    subset: str, name: str, params: Mapping[str, ParamValue], custom: Layers | None = None
+) -> str:
     """One index page from its part of the entity index (``page_subset``)."""
-    return engine().stylesheet("index/pages").transform(subset, {**params, "page": name}).output
+    sheet = engine().stylesheet("index/pages", custom)
+    return sheet.transform(subset, {**params, "page": name}).output
 
 
 def page_subset(root: etree._Element, page: str) -> str:
