@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -17,6 +18,13 @@ DEFAULT_SCHEMATRON = SCHEMA_DIR / "edition.sch"
 
 def display(path: Path | str) -> str:
     """The path as diagnostics show it: relative to the working directory when below it."""
+    return _display(str(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=8192)
+def _display(path: str, cwd: str) -> str:
+    # Remembered: a run shows the same few paths thousands of times (once per diagnostic
+    # and per reference fact), and resolving them cost more than checking references.
     p = Path(path)
     try:
         return os.path.relpath(p) if p.is_absolute() and _below_cwd(p) else str(p)
