@@ -44,6 +44,9 @@ class Config:
     #: The corpus root: ``xi:include`` reads only files inside it; None: found from the
     #: PATHS (``pipeline.xinclude.corpus_root``).
     root: Path | None = None
+    #: A Dask scheduler (``tcp://host:8786``, or ``local:N``) for ``check``'s per-file work;
+    #: None: the local process pool (docs/scaling.md).
+    scheduler: str | None = None
 
     @property
     def workers(self) -> int:
@@ -85,6 +88,10 @@ def load(directory: Path | None = None) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a path string")
             values[name] = base / value
+        elif name == "scheduler":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{path}: [tool.edition] scheduler must be an address string")
+            values[name] = value.strip()
         elif name == "title":
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{path}: [tool.edition] title must be a non-empty string")

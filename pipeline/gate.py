@@ -21,7 +21,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from . import diagnostics as diag
-from . import doctype
+from . import doctype, files
 from .diagnostics import Diagnostic
 from .paths import display
 
@@ -195,7 +195,7 @@ def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
     """The file's bytes, or the refusal (too large, unreadable)."""
     shown = display(path)
     try:
-        size = path.stat().st_size
+        size = files.size(path)
         if size > max_bytes:
             return b"", _refuse(
                 shown,
@@ -203,7 +203,7 @@ def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
                 f"file is {size:,} bytes, over the limit of {max_bytes:,}; split it or raise "
                 "the limit",
             )
-        return path.read_bytes(), None
+        return files.read(path), None
     except OSError as exc:
         return b"", _refuse(shown, "gate.unreadable", f"cannot read the file: {exc.strerror}")
 

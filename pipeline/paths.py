@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from contextvars import ContextVar
 from pathlib import Path
 
 #: The installed package sits beside ``xslt/`` and ``schema/`` (editable install or checkout).
@@ -16,9 +17,14 @@ DEFAULT_SCHEMA = SCHEMA_DIR / "edition.rng"
 DEFAULT_SCHEMATRON = SCHEMA_DIR / "edition.sch"
 
 
+#: The working directory paths are shown relative to: the process's own, unless a task set
+#: its client's (a Dask worker reports paths as the client would, ``pipeline.distributed``).
+display_base: ContextVar[str | None] = ContextVar("edition_display_base", default=None)
+
+
 def display(path: Path | str) -> str:
     """The path as diagnostics show it: relative to the working directory when below it."""
-    return _display(str(path), os.getcwd())
+    return _display(str(path), display_base.get() or os.getcwd())
 
 
 @functools.lru_cache(maxsize=8192)
@@ -27,14 +33,16 @@ def _display(path: str, cwd: str) -> str:
     # and per reference fact), and resolving them cost more than checking references.
     p = Path(path)
     try:
-        return os.path.relpath(p) if p.is_absolute() and _below_cwd(p) else str(p)
+        return os.path.relpath(p, cwd) if p.is_absolute() and _below(p, cwd) else str(p)
     except ValueError:
         return str(p)
 
 
-def _below_cwd(p: Path) -> bool:
+def _below(p: Path, cwd: str) -> bool:
+    if os.path.abspath(p).startswith(os.path.join(_real(cwd), "")):
+        return True  # below the real working directory by name: no link to follow
     try:
-        p.resolve().relative_to(Path.cwd().resolve())
+        p.resolve().relative_to(Path(cwd).resolve())
     except ValueError:
         return False
     return True
@@ -45,3 +53,8 @@ def cache_dir() -> Path:
     base = os.environ.get("EDITION_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     root = Path(base) if base else Path.home() / ".cache"
     return root if os.environ.get("EDITION_CACHE_DIR") else root / "edition"
+
+
+@functools.lru_cache(maxsize=64)
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)

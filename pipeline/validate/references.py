@@ -256,10 +256,13 @@ def context_files(checked: Iterable[Path], depth: int = 3) -> list[Path]:
     against ``tei/registers/*.xml``: look for ``registers/`` folders up to ``depth`` levels up.
     """
     found: set[Path] = set()
-    for path in checked:
-        for ancestor in list(path.resolve().parents)[:depth]:
+    checked = list(checked)
+    # Files share folders: look up each folder once (a corpus has few, and many files).
+    for parent in {folder.resolve() for folder in {p.parent for p in checked}}:
+        for ancestor in [parent, *parent.parents][:depth]:
             folder = ancestor / "registers"
             if folder.is_dir():
                 found.update(p for p in folder.rglob("*.xml") if p.is_file())
-    chosen = {p.resolve() for p in checked}
+    names = {p.name for p in found}
+    chosen = {p.resolve() for p in checked if p.name in names}
     return sorted(p for p in found if p.resolve() not in chosen)

@@ -1,0 +1,399 @@
+"""Per-file work on a Dask cluster: the backend behind ``--scheduler`` (imported only then).
+
+client (this process)                      workers (``dask worker``, or a LocalCluster)
+  reads each source once  -- bytes -->     gate on the bytes, RELAX NG, Schematron, facts
+  resolves order, writes   <-- outcomes --  (schemas compiled once per worker process)
+
+``map_ordered(function, items, address=...)`` is the backend's whole interface, the Dask
+twin of ``parallel.run_tasks``: ``function(item)`` runs on a worker for each item, and the
+outcomes come back in item order as ``parallel.Outcome`` values (``Failed`` for a task that
+raised, or whose worker died). Items are shipped with their task, so they carry what the
+worker needs (bytes, never paths to read); ``function`` must be importable on the workers.
+Small items are sent in batches (one Dask task costs the scheduler about a millisecond).
+Only a bounded window of tasks is in flight, so the client's memory does not grow with the
+number of items; a batch whose worker died is retried by Dask, and a batch that killed two
+workers is split so that only the item that kills workers is reported (``Failed("crash")``).
+
+``check_files`` is the check's use of it: ``check_file.check_bytes`` on each file's bytes,
+with the files a document's ``xi:include`` reads shipped along (``pipeline.files``).
+Schemas are read by the workers from their own disk, at the path the client names
+(docs/scaling.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import socket
+import threading
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from . import files as shipped_files
+from . import signals
+from .check_file import CheckOptions, FileOutcome, check_bytes
+from .errors import OptionError
+from .gate import XI_NS, parse_bytes, read_bytes
+from .parallel import Failed, Outcome
+from .paths import PROJECT_DIR, display_base
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Seconds to wait for a scheduler to answer before giving up.
+CONNECT_TIMEOUT = 10
+#: Seconds between two looks at the tasks (an interrupt is noticed within this time).
+_POLL = 0.2
+#: Items of at most this weight are grouped into one task up to this total weight.
+BATCH_WEIGHT = 256 * 1024
+
+
+def map_ordered(
+    function: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    address: str,
+    weight: Callable[[T], int] = lambda item: BATCH_WEIGHT,
+    window: int | None = None,
+) -> Iterator[Outcome[R]]:
+    """``function(item)`` for each item on the cluster at ``address``; outcomes in order.
+
+    ``weight`` says how much an item costs (bytes, say): items are grouped into tasks of
+    about ``BATCH_WEIGHT``. ``window``: most tasks in flight (default: 8 per worker thread).
+    """
+    with connect(address) as client:
+        threads = sum(client.nthreads().values()) or 1
+        runner = _Runner(client, function, window or max(16, 8 * threads))
+        yield from runner.run(_batches(items, weight))
+
+
+@contextlib.contextmanager
+def connect(address: str) -> Iterator[Any]:
+    """A client of the scheduler at ``address``, or of a new ``LocalCluster`` for
+    ``local:N`` (N worker processes, one thread each, on loopback); closed on leaving."""
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise OptionError(
+            f"--scheduler {address} needs Dask: pip install 'edition[dask]' ({exc})"
+        ) from exc
+    cluster = None
+    with (
+        dask.config.set(
+            {
+                # a task whose worker dies is tried once more, then reported: "a file that
+                # kills two workers" (a scheduler started by hand: docs/scaling.md)
+                "distributed.scheduler.allowed-failures": 1,
+                "distributed.worker.daemon": False,
+                # a local worker forks from this process: 0.5 s to start two, instead of 2 s
+                # for fresh interpreters that import everything again
+                "distributed.worker.multiprocessing-method": "fork",
+                "distributed.admin.tick.limit": "1h",
+            }
+        ),
+        _quiet_logs(),
+    ):
+        try:
+            if address.startswith("local:"):
+                cluster = LocalCluster(
+                    n_workers=_local_workers(address),
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    worker_dashboard_address=None,
+                    silence_logs=logging.CRITICAL,
+                )
+                client = Client(cluster, set_as_default=False)
+            else:
+                _probe(address)
+                client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            if cluster is not None:
+                cluster.close()
+            raise OptionError(
+                f"cannot reach the Dask scheduler at {address}: {_reason(exc)}; start one "
+                "(dask scheduler) or pass --scheduler local:N"
+            ) from exc
+        try:
+            yield client
+        finally:
+            _close(client, cluster)
+
+
+@contextlib.contextmanager
+def _quiet_logs() -> Iterator[None]:
+    """Dask logs connections closing and workers dying (which we report ourselves)."""
+    logger = logging.getLogger("distributed")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _probe(address: str) -> None:
+    """Fail at once when nothing listens at a TCP address (Dask would retry for seconds)."""
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in ("tcp", "tls") or parts.hostname is None:
+        return
+    with socket.create_connection((parts.hostname, parts.port or 8786), timeout=CONNECT_TIMEOUT):
+        pass
+
+
+def _local_workers(address: str) -> int:
+    count = address.partition(":")[2]
+    if not count.isdigit() or int(count) < 1:
+        raise OptionError(f"--scheduler {address}: write local:N with N >= 1 worker processes")
+    return int(count)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
+
+
+def _close(client: Any, cluster: Any) -> None:
+    """Close at once: an interrupted run must end within a second or two, and a local
+    cluster's worker processes must not outlive it."""
+    with contextlib.suppress(Exception):
+        client.close(timeout=2)
+    if cluster is not None:
+        for worker in list(getattr(cluster, "workers", {}).values()):
+            process = getattr(getattr(worker, "process", None), "process", None)
+            if process is not None:
+                with contextlib.suppress(Exception):
+                    process.kill()  # the nanny's worker process
+        with contextlib.suppress(Exception):
+            cluster.close(timeout=2)
+
+
+@dataclass(frozen=True)
+class _Result:
+    """One item's result inside a batch: its value, or why it failed."""
+
+    value: Any = None
+    message: str | None = None
+    error: BaseException | None = None
+
+
+def _run_batch(function: Callable[[Any], Any], items: list[Any]) -> list[_Result]:
+    """On a worker: each item alone, so that one item's exception fails only that item."""
+    results = []
+    for item in items:
+        try:
+            results.append(_Result(function(item)))
+        except Exception as exc:
+            results.append(_Result(None, _describe(exc), _picklable(exc)))
+    return results
+
+
+def _describe(exc: BaseException) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)[-3:]
+    where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno} in {f.name}" for f in frames)
+    return f"{type(exc).__name__}: {exc}" + (f" (at {where})" if where else "")
+
+
+def _picklable(exc: BaseException) -> BaseException | None:
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return None
+    exc.__traceback__ = None
+    return exc
+
+
+def _batches(items: Iterable[T], weight: Callable[[T], int]) -> Iterator[list[tuple[int, T]]]:
+    batch: list[tuple[int, T]] = []
+    total = 0
+    for index, item in enumerate(items):
+        cost = max(1, weight(item))
+        if batch and total + cost > BATCH_WEIGHT:
+            yield batch
+            batch, total = [], 0
+        batch.append((index, item))
+        total += cost
+    if batch:
+        yield batch
+
+
+class _Runner:
+    def __init__(self, client: Any, function: Callable[[Any], Any], window: int) -> None:
+        self.client = client
+        self.function = function
+        self.window = window
+        self.pending: dict[Any, list[tuple[int, Any]]] = {}
+        self.done: dict[int, Outcome[Any]] = {}
+        # Futures finish on the client's event-loop thread, which hands them over here.
+        self.finished: deque[Any] = deque()
+        self.wake = threading.Event()
+
+    def run(self, batches: Iterator[list[tuple[int, Any]]]) -> Iterator[Outcome[Any]]:
+        following = 0
+        queue: list[list[tuple[int, Any]]] = []  # batches split after killing workers
+        exhausted = False
+        try:
+            while True:
+                while following in self.done:
+                    yield self.done.pop(following)
+                    following += 1
+                while len(self.pending) < self.window and (queue or not exhausted):
+                    if queue:
+                        self._submit(queue.pop())
+                        continue
+                    batch = next(batches, None)
+                    if batch is None:
+                        exhausted = True
+                    else:
+                        self._submit(batch)
+                if not self.pending:
+                    if exhausted and not queue and not self.done:
+                        return
+                    continue
+                queue.extend(self._collect())
+        finally:
+            with contextlib.suppress(Exception):
+                self.client.cancel(list(self.pending), force=True)
+            self.pending.clear()
+
+    def _submit(self, batch: list[tuple[int, Any]]) -> None:
+        future = self.client.submit(
+            _run_batch, self.function, [item for _, item in batch], pure=False
+        )
+        self.pending[future] = batch
+        future.add_done_callback(self._finish)
+
+    def _finish(self, future: Any) -> None:
+        self.finished.append(future)
+        self.wake.set()
+
+    def _collect(self) -> list[list[tuple[int, Any]]]:
+        signals.check()
+        if not self.finished:
+            self.wake.wait(_POLL)
+        self.wake.clear()
+        split: list[list[tuple[int, Any]]] = []
+        while self.finished:
+            future = self.finished.popleft()
+            batch = self.pending.pop(future, None)
+            if batch is None:
+                continue
+            if future.status == "finished":
+                for (index, _), result in zip(batch, future.result(), strict=True):
+                    self.done[index] = _outcome(index, result)
+            elif len(batch) > 1:
+                split.extend([one] for one in reversed(batch))  # find the item that kills
+            else:
+                self.done[batch[0][0]] = Outcome(batch[0][0], failed=_failure(future))
+            future.release()
+        return split
+
+
+def _outcome(index: int, result: _Result) -> Outcome[Any]:
+    if result.message is None:
+        return Outcome(index, result.value)
+    return Outcome(index, failed=Failed("error", result.message, result.error))
+
+
+def _failure(future: Any) -> Failed:
+    exc = future.exception()
+    name = type(exc).__name__
+    if name == "KilledWorker":
+        return Failed("crash", "two worker processes died while running it")
+    return Failed("error", f"{name}: {exc}", None)
+
+
+# --- the check on a cluster --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shipment:
+    """One file as a worker gets it: its bytes, the files its includes read, and how the
+    client shows paths (its working directory) and where its package lives."""
+
+    path: Path
+    data: bytes
+    included: shipped_files.Files
+    cwd: str
+    project: str
+    options: CheckOptions
+
+
+def check_files(paths: list[Path], options: CheckOptions) -> Iterator[Outcome[FileOutcome]]:
+    """``check_bytes`` of every file on the cluster at ``options.scheduler``, in order."""
+    assert options.scheduler is not None
+    remote = replace(options, scheduler=None, jobs=1)
+    cwd, project = os.getcwd(), str(PROJECT_DIR)
+    items = (_ship(path, remote, cwd, project) for path in paths)
+    yield from map_ordered(check_shipment, items, address=options.scheduler, weight=_weight)
+
+
+def _ship(path: Path, options: CheckOptions, cwd: str, project: str) -> Shipment | FileOutcome:
+    """Read the file once (a refusal is the outcome at once); for a document with
+    XInclude, expand it here to learn which files to ship along."""
+    data, refusal = read_bytes(path, options.max_bytes)
+    if refusal is not None:
+        return FileOutcome(path, refusal.diagnostics)
+    included: shipped_files.Files = {}
+    if XI_NS.encode() in data:
+        with shipped_files.recording() as included:
+            parse_bytes(data, path, max_bytes=options.max_bytes, root=options.root)
+    return Shipment(path, data, included, cwd, project, options)
+
+
+def _weight(item: Shipment | FileOutcome) -> int:
+    if isinstance(item, FileOutcome):
+        return 1
+    return len(item.data) + sum(len(d or b"") for d in item.included.values()) + 2048
+
+
+def check_shipment(item: Shipment | FileOutcome) -> FileOutcome:
+    """On a worker: the checks of one shipped file, its paths shown as the client shows
+    them; a file that runs past ``--timeout`` ends its worker (docs/scaling.md)."""
+    if isinstance(item, FileOutcome):
+        return item
+    options = _rebased(item.options, Path(item.project))
+    token = display_base.set(item.cwd)
+    try:
+        with shipped_files.shipped(item.included), _watchdog(options.timeout):
+            return check_bytes(item.data, item.path, options)
+    finally:
+        display_base.reset(token)
+
+
+def _rebased(options: CheckOptions, client_project: Path) -> CheckOptions:
+    """The package's own default schemas, where the package lives on this worker."""
+    if client_project == PROJECT_DIR:
+        return options
+    moved = {}
+    for name in ("default_schema", "default_schematron"):
+        value = getattr(options, name)
+        if value is not None and value.is_relative_to(client_project):
+            moved[name] = PROJECT_DIR / value.relative_to(client_project)
+    return replace(options, **moved) if moved else options
+
+
+@contextlib.contextmanager
+def _watchdog(timeout: float | None) -> Iterator[None]:
+    """End this worker process if the block runs past ``timeout``: a running task cannot be
+    stopped otherwise; Dask retries it once elsewhere, then reports it."""
+    if timeout is None:
+        yield
+        return
+    timer = threading.Timer(timeout, os._exit, args=(70,))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
