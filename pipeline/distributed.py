@@ -11,8 +11,10 @@ raised, or whose worker died). Items are shipped with their task, so they carry 
 worker needs (bytes, never paths to read); ``function`` must be importable on the workers.
 Small items are sent in batches (one Dask task costs the scheduler about a millisecond).
 Only a bounded window of tasks is in flight, so the client's memory does not grow with the
-number of items; a batch whose worker died is retried by Dask, and a batch that killed two
-workers is split so that only the item that kills workers is reported (``Failed("crash")``).
+number of items. A task whose worker died is retried by Dask; a batch that killed two
+workers is split into its items, and an item that killed two workers is run once more
+alone on the cluster (a dying worker takes the tasks queued on it down too): if it kills two
+workers again, it is reported (``Failed("crash")``) and the run goes on.
 
 ``check_files`` is the check's use of it: ``check_file.check_bytes`` on each file's bytes,
 with the files a document's ``xi:include`` reads shipped along (``pipeline.files``).
@@ -237,6 +239,9 @@ class _Runner:
         # Futures finish on the client's event-loop thread, which hands them over here.
         self.finished: deque[Any] = deque()
         self.wake = threading.Event()
+        # Items whose worker died (maybe because of another item): run again alone.
+        self.suspects: list[tuple[int, Any]] = []
+        self.isolated: set[int] = set()
 
     def run(self, batches: Iterator[list[tuple[int, Any]]]) -> Iterator[Outcome[Any]]:
         following = 0
@@ -247,17 +252,24 @@ class _Runner:
                 while following in self.done:
                     yield self.done.pop(following)
                     following += 1
-                while len(self.pending) < self.window and (queue or not exhausted):
+                if self.suspects and not self.pending:
+                    # Alone on the cluster, so that a worker that dies now died of it: a
+                    # death kills every task queued on that worker, innocent ones too.
+                    suspect = self.suspects.pop()
+                    self.isolated.add(suspect[0])
+                    self._submit([suspect])
+                while not self.suspects and len(self.pending) < self.window:
                     if queue:
                         self._submit(queue.pop())
                         continue
-                    batch = next(batches, None)
+                    batch = None if exhausted else next(batches, None)
                     if batch is None:
                         exhausted = True
-                    else:
-                        self._submit(batch)
-                if not self.pending:
-                    if exhausted and not queue and not self.done:
+                        break
+                    self._submit(batch)
+                if not self.pending and not self.suspects:
+                    if exhausted and not queue:
+                        assert not self.done, "every outcome is handed out in order"
                         return
                     continue
                 queue.extend(self._collect())
@@ -293,6 +305,8 @@ class _Runner:
                     self.done[index] = _outcome(index, result)
             elif len(batch) > 1:
                 split.extend([one] for one in reversed(batch))  # find the item that kills
+            elif _killed(future) and batch[0][0] not in self.isolated:
+                self.suspects.append(batch[0])
             else:
                 self.done[batch[0][0]] = Outcome(batch[0][0], failed=_failure(future))
             future.release()
@@ -303,6 +317,10 @@ def _outcome(index: int, result: _Result) -> Outcome[Any]:
     if result.message is None:
         return Outcome(index, result.value)
     return Outcome(index, failed=Failed("error", result.message, result.error))
+
+
+def _killed(future: Any) -> bool:
+    return type(future.exception()).__name__ == "KilledWorker"
 
 
 def _failure(future: Any) -> Failed:

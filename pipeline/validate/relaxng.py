@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -71,6 +71,10 @@ class RelaxNGValidator:
             return current
         if current is not None:
             vocabulary = vocabulary | current.vocabulary  # grow, so compiles stay rare
+        self._compiled = self._build(vocabulary)
+        return self._compiled
+
+    def _build(self, vocabulary: Vocabulary) -> _Compiled:
         key = rng_cache.digest("pruned", self._digest, vocabulary.key())
         grammar = rng_cache.read(key)
         if grammar is None:
@@ -78,8 +82,15 @@ class RelaxNGValidator:
                 self._zero = zero_states_of(self._prepared)
             grammar = prune(self._prepared, vocabulary, self._zero)
             rng_cache.write(key, grammar)
-        self._compiled = _Compiled.build(self.schema, grammar, vocabulary)
-        return self._compiled
+        return _Compiled.build(self.schema, grammar, vocabulary)
+
+    def exactly(self, root: etree._Element) -> _Compiled:
+        """The grammar pruned to this document's names alone. libxml2's own words about an
+        invalid element depend on the pruned grammar, and the grown one of ``compiled_for``
+        depends on which documents this process met before: where its words are quoted,
+        they come from this one, so that a report does not depend on how files were shared
+        out among workers (a pool, or a Dask cluster)."""
+        return self._build(Vocabulary.of(root))
 
     def warm(self, docs: Iterable[SourceDocument]) -> None:
         """Compile once for all of ``docs`` (optional: otherwise the grammar is pruned and
@@ -117,7 +128,7 @@ class RelaxNGValidator:
                 findings = []
             else:
                 findings = self._explain(doc.root, compiled, limit) or [
-                    _fallback(doc.root, compiled)
+                    _fallback(doc.root, self.exactly(doc.root))
                 ]
         found = rng_ids.diagnostics(doc, duplicates, _ORIGIN)
         # Elements included from other files (xi:include) are reported in their own file.
@@ -150,7 +161,7 @@ class RelaxNGValidator:
             explained.add(id(target))
             findings = rng_messages.explain(g, target)
             if culprit:
-                findings += _libxml2_findings(g, target, compiled, findings)
+                findings += _libxml2_findings(g, target, compiled, findings, self.exactly)
             for finding in findings:
                 found.setdefault((id(finding.node), finding.code, finding.message), finding)
             if len(found) >= budget:
@@ -189,7 +200,11 @@ _ATTRIBUTE_CODES = ("rng.unexpected-attribute", "rng.bad-value", "rng.missing-at
 
 
 def _libxml2_findings(
-    g: Grammar, target: etree._Element, compiled: _Compiled, findings: list[rng_messages.Finding]
+    g: Grammar,
+    target: etree._Element,
+    compiled: _Compiled,
+    findings: list[rng_messages.Finding],
+    exactly: Callable[[etree._Element], _Compiled],
 ) -> list[rng_messages.Finding]:
     """What libxml2 adds: bad datatype values, or its own words when ours found nothing."""
     if any(f.code in _ATTRIBUTE_CODES and f.node is target for f in findings):
@@ -209,6 +224,7 @@ def _libxml2_findings(
                 return [rng_messages.bad_value(g, target, names[0])]
     if findings or not errors:
         return []
+    errors = exactly(target.getroottree().getroot()).errors_alone(target) or errors
     return [
         rng_messages.Finding(target, "rng.invalid", rng_messages.rewrite_libxml2(errors[0].message))
     ]
