@@ -15,7 +15,7 @@ export ACE_BIN := $(NODE_DIR)/node_modules/.bin/ace-puppeteer
 export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
 OUT     ?= dist
 
-.PHONY: all build check html epub index test tools bench lint clean distclean
+.PHONY: all build check html epub index test tools bench bench-large lint clean distclean
 
 all: build
 
@@ -62,6 +62,11 @@ lint: $(STAMP)
 
 bench: $(STAMP) tools
 	$(PY) bench/run.py
+
+# 100,000 generated files (about 850 MB in a temporary folder), local pool and Dask: about half
+# an hour on the project's 2-core machines, so not part of `make bench`.
+bench-large: $(STAMP) tools
+	$(PY) bench/bench_scale.py --files 100000 --repeat 3
 
 clean:
 	rm -rf $(OUT)

@@ -15,6 +15,7 @@ STEPS = (
     ("check: RELAX NG against jing", ["bench_check.py", "--repeat", "5", "--fixed-copies"]),
     ("the edition command against jing", ["bench_cli.py", "--repeat", "3"]),
     ("HTML against a Saxon identity transform", ["bench_html.py", "--repeat", "3"]),
+    ("check at scale: jing, the local pool, Dask", ["bench_scale.py", "--files", "10000"]),
 )
 
 

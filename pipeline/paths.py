@@ -39,8 +39,11 @@ def _display(path: str, cwd: str) -> str:
 
 
 def _below(p: Path, cwd: str) -> bool:
-    if os.path.abspath(p).startswith(os.path.join(_real(cwd), "")):
+    real_cwd = os.path.join(_real(cwd), "")
+    if os.path.abspath(p).startswith(real_cwd):
         return True  # below the real working directory by name: no link to follow
+    if not os.path.islink(p):  # then only its folder can lead elsewhere (folders are few)
+        return os.path.join(_real(str(p.parent)), p.name).startswith(real_cwd)
     try:
         p.resolve().relative_to(Path(cwd).resolve())
     except ValueError:
@@ -55,6 +58,6 @@ def cache_dir() -> Path:
     return root if os.environ.get("EDITION_CACHE_DIR") else root / "edition"
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4096)
 def _real(folder: str) -> str:
     return os.path.realpath(folder)

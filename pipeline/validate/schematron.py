@@ -69,6 +69,10 @@ class SchematronValidator:
     notes: tuple[Diagnostic, ...] = ()
     #: The patterns that run on lxml (``sch_lxml``); None: all run on Saxon.
     lxml: LxmlRules | None = field(default=None, repr=False)
+    #: ``idle`` patterns by vocabulary.
+    remembered: dict[Vocabulary, frozenset[int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def stylesheet(self) -> Stylesheet:
@@ -105,6 +109,15 @@ class SchematronValidator:
 
     def idle(self, vocabulary: Vocabulary) -> set[int]:
         """The patterns none of whose rules can match a node of a document with these names."""
+        # Documents of one corpus share vocabularies (letters, say): remembered.
+        known = self.remembered.get(vocabulary)
+        if known is None:
+            if len(self.remembered) > 4096:
+                self.remembered.clear()
+            known = self.remembered[vocabulary] = frozenset(self._idle(vocabulary))
+        return set(known)
+
+    def _idle(self, vocabulary: Vocabulary) -> set[int]:
         have = set(vocabulary.elements)
         have.update(f"{{{split(t)[0]}}}*" for t in vocabulary.elements)
         have.update(vocabulary.attributes)
