@@ -57,9 +57,9 @@ def check(
     files, missing = discover(paths)
     out = _Emitter(report, stream)
     out.add(missing)
-    report.files.extend(display(p) for p in files)
-    checked: list[references.FileFacts] = []
+    checked: list[references.PackedFacts] = []
     for outcome in _run(files, options, progress):
+        report.files.append(display(outcome.path))  # as it comes: the first line sooner
         out.add(outcome.diagnostics)
         if outcome.facts is not None:
             checked.append(outcome.facts)

@@ -71,7 +71,8 @@ class Schemas:
 class FileOutcome:
     path: Path
     diagnostics: tuple[Diagnostic, ...]
-    facts: references.FileFacts | None = None
+    #: Packed on the worker: a run keeps them until every file is checked.
+    facts: references.PackedFacts | None = None
     seen: bool = field(default=True)
 
 
@@ -119,7 +120,7 @@ def checked(gated: GateResult, path: Path, options: CheckOptions) -> FileOutcome
         found.extend(_validate(doc, options))
     except EditionError as exc:
         found.append(diag.error(doc.display, "check.schema", str(exc), origin="check"))
-    facts = references.facts(doc) if "refs" in options.checks else None
+    facts = references.pack(references.facts(doc)) if "refs" in options.checks else None
     found.extend(cache_warnings())
     return FileOutcome(path, tuple(_one_per_duplicate_id(found)), facts)
 
