@@ -9,12 +9,13 @@ twin of ``parallel.run_tasks``: ``function(item)`` runs on a worker for each ite
 outcomes come back in item order as ``parallel.Outcome`` values (``Failed`` for a task that
 raised, or whose worker died). Items are shipped with their task, so they carry what the
 worker needs (bytes, never paths to read); ``function`` must be importable on the workers.
-Small items are sent in batches (one Dask task costs the scheduler about a millisecond).
+Small items are sent in batches (one Dask task costs the scheduler about a millisecond),
+scattered to a worker rather than written into the task (the scheduler would keep them).
 Only a bounded window of tasks is in flight, so the client's memory does not grow with the
-number of items. A task whose worker died is retried by Dask; a batch that killed two
-workers is split into its items, and an item that killed two workers is run once more
-alone on the cluster (a dying worker takes the tasks queued on it down too): if it kills two
-workers again, it is reported (``Failed("crash")``) and the run goes on.
+number of items. A task whose worker died is run again; a batch whose workers died twice is
+split into its items, and an item that killed two workers is run once more alone on the
+cluster (a dying worker takes the tasks queued on it down too): if it kills two workers
+again, it is reported (``Failed("crash")``) and the run goes on.
 
 ``check_files`` is the check's use of it: ``check_file.check_bytes`` on each file's bytes,
 with the files a document's ``xi:include`` reads shipped along (``pipeline.files``).
@@ -98,6 +99,9 @@ def connect(address: str) -> Iterator[Any]:
                 # for fresh interpreters that import everything again
                 "distributed.worker.multiprocessing-method": "fork",
                 "distributed.admin.tick.limit": "1h",
+                # the scheduler keeps its recent computations, each with the task graphs
+                # it received (here: the bytes of the files): keep none
+                "distributed.diagnostics.computations.max-history": 0,
             }
         ),
         _quiet_logs(),
@@ -229,23 +233,38 @@ def _batches(items: Iterable[T], weight: Callable[[T], int]) -> Iterator[list[tu
         yield batch
 
 
+@dataclass
+class _Batch:
+    """Items that go to a worker together; how often their worker died under them."""
+
+    items: list[tuple[int, Any]]
+    deaths: int = 0
+    #: Run alone on the cluster (a suspect: see ``_Runner``).
+    alone: bool = False
+
+
 class _Runner:
+    """Keeps ``window`` tasks in flight and hands out outcomes in item order.
+
+    A task whose worker died (Dask retried it, or its scattered items went down with the
+    worker) is run again: after two deaths a batch is split into its items, and an item is
+    run alone on the cluster, since a dying worker takes the tasks queued on it down too;
+    an item that dies twice alone is reported as a crash."""
+
     def __init__(self, client: Any, function: Callable[[Any], Any], window: int) -> None:
         self.client = client
         self.function = function
         self.window = window
-        self.pending: dict[Any, list[tuple[int, Any]]] = {}
+        self.pending: dict[Any, tuple[_Batch, Any]] = {}  # future: (batch, scattered items)
         self.done: dict[int, Outcome[Any]] = {}
         # Futures finish on the client's event-loop thread, which hands them over here.
         self.finished: deque[Any] = deque()
         self.wake = threading.Event()
-        # Items whose worker died (maybe because of another item): run again alone.
-        self.suspects: list[tuple[int, Any]] = []
-        self.isolated: set[int] = set()
+        self.again: list[_Batch] = []  # to submit before new batches
+        self.suspects: list[_Batch] = []  # to submit alone
 
     def run(self, batches: Iterator[list[tuple[int, Any]]]) -> Iterator[Outcome[Any]]:
         following = 0
-        queue: list[list[tuple[int, Any]]] = []  # batches split after killing workers
         exhausted = False
         try:
             while True:
@@ -253,64 +272,78 @@ class _Runner:
                     yield self.done.pop(following)
                     following += 1
                 if self.suspects and not self.pending:
-                    # Alone on the cluster, so that a worker that dies now died of it: a
-                    # death kills every task queued on that worker, innocent ones too.
-                    suspect = self.suspects.pop()
-                    self.isolated.add(suspect[0])
-                    self._submit([suspect])
+                    self._submit(self.suspects.pop())
                 while not self.suspects and len(self.pending) < self.window:
-                    if queue:
-                        self._submit(queue.pop())
+                    if self.again:
+                        self._submit(self.again.pop())
                         continue
-                    batch = None if exhausted else next(batches, None)
-                    if batch is None:
+                    items = None if exhausted else next(batches, None)
+                    if items is None:
                         exhausted = True
                         break
-                    self._submit(batch)
+                    self._submit(_Batch(items))
                 if not self.pending and not self.suspects:
-                    if exhausted and not queue:
+                    if exhausted and not self.again:
                         assert not self.done, "every outcome is handed out in order"
                         return
                     continue
-                queue.extend(self._collect())
+                self._collect()
         finally:
             with contextlib.suppress(Exception):
-                self.client.cancel(list(self.pending), force=True)
+                futures = [f for pair in self.pending.items() for f in (pair[0], pair[1][1])]
+                self.client.cancel(futures, force=True)
             self.pending.clear()
 
-    def _submit(self, batch: list[tuple[int, Any]]) -> None:
-        future = self.client.submit(
-            _run_batch, self.function, [item for _, item in batch], pure=False
-        )
-        self.pending[future] = batch
+    def _submit(self, batch: _Batch) -> None:
+        # The items go to a worker as scattered data, not inside the task: the scheduler
+        # keeps what it receives in a task graph for a while (the client's memory grew with
+        # the number of files), while scattered data is dropped when released.
+        [data] = self.client.scatter([[item for _, item in batch.items]], hash=False)
+        future = self.client.submit(_run_batch, self.function, data, pure=False)
+        self.pending[future] = (batch, data)
         future.add_done_callback(self._finish)
 
     def _finish(self, future: Any) -> None:
         self.finished.append(future)
         self.wake.set()
 
-    def _collect(self) -> list[list[tuple[int, Any]]]:
+    def _collect(self) -> None:
         signals.check()
         if not self.finished:
             self.wake.wait(_POLL)
         self.wake.clear()
-        split: list[list[tuple[int, Any]]] = []
         while self.finished:
             future = self.finished.popleft()
-            batch = self.pending.pop(future, None)
-            if batch is None:
+            found = self.pending.pop(future, None)
+            if found is None:
                 continue
+            batch, data = found
+            data.release()
             if future.status == "finished":
-                for (index, _), result in zip(batch, future.result(), strict=True):
+                for (index, _), result in zip(batch.items, future.result(), strict=True):
                     self.done[index] = _outcome(index, result)
-            elif len(batch) > 1:
-                split.extend([one] for one in reversed(batch))  # find the item that kills
-            elif _killed(future) and batch[0][0] not in self.isolated:
-                self.suspects.append(batch[0])
             else:
-                self.done[batch[0][0]] = Outcome(batch[0][0], failed=_failure(future))
+                deaths = _deaths(future)
+                if deaths:
+                    self._died(batch, deaths)
+                else:
+                    failed = _failure(future)
+                    for index, _ in batch.items:
+                        self.done[index] = Outcome(index, failed=failed)
             future.release()
-        return split
+
+    def _died(self, batch: _Batch, deaths: int) -> None:
+        batch.deaths += deaths
+        if batch.deaths < 2:
+            (self.suspects if batch.alone else self.again).append(batch)
+        elif len(batch.items) > 1:
+            self.again.extend(_Batch([one]) for one in reversed(batch.items))
+        elif not batch.alone:
+            self.suspects.append(_Batch(batch.items, 0, alone=True))
+        else:
+            index = batch.items[0][0]
+            failed = Failed("crash", "two worker processes died while running it")
+            self.done[index] = Outcome(index, failed=failed)
 
 
 def _outcome(index: int, result: _Result) -> Outcome[Any]:
@@ -319,16 +352,20 @@ def _outcome(index: int, result: _Result) -> Outcome[Any]:
     return Outcome(index, failed=Failed("error", result.message, result.error))
 
 
-def _killed(future: Any) -> bool:
-    return type(future.exception()).__name__ == "KilledWorker"
+def _deaths(future: Any) -> int:
+    """How many worker deaths a failed task stands for: Dask retried it once before it
+    said KilledWorker; a task whose scattered items were lost with their worker is cancelled."""
+    if future.status == "cancelled":
+        return 1
+    name = type(future.exception()).__name__
+    if name == "KilledWorker":
+        return 2
+    return 1 if name in ("FutureCancelledError", "CancelledError") else 0
 
 
 def _failure(future: Any) -> Failed:
     exc = future.exception()
-    name = type(exc).__name__
-    if name == "KilledWorker":
-        return Failed("crash", "two worker processes died while running it")
-    return Failed("error", f"{name}: {exc}", None)
+    return Failed("error", f"{type(exc).__name__}: {exc}", None)
 
 
 # --- the check on a cluster --------------------------------------------------------------
