@@ -376,7 +376,8 @@ class Shipment:
     """One file as a worker gets it: its bytes, the files its includes read, and how the
     client shows paths (its working directory) and where its package lives."""
 
-    path: Path
+    path: Path  # absolute: the worker's working directory is not the client's
+    shown: str  # the path as the client named it
     data: bytes
     included: shipped_files.Files
     cwd: str
@@ -403,7 +404,8 @@ def _ship(path: Path, options: CheckOptions, cwd: str, project: str) -> Shipment
     if XI_NS.encode() in data:
         with shipped_files.recording() as included:
             parse_bytes(data, path, max_bytes=options.max_bytes, root=options.root)
-    return Shipment(path, data, included, cwd, project, options)
+    absolute = Path(os.path.abspath(path))
+    return Shipment(absolute, str(path), data, included, cwd, project, options)
 
 
 def _weight(item: Shipment | FileOutcome) -> int:
@@ -418,12 +420,13 @@ def check_shipment(item: Shipment | FileOutcome) -> FileOutcome:
     if isinstance(item, FileOutcome):
         return item
     options = _rebased(item.options, Path(item.project))
-    token = display_base.set(item.cwd)
+    token = display_base.set((item.cwd, {str(item.path): item.shown}))
     try:
         with shipped_files.shipped(item.included), _watchdog(options.timeout):
-            return check_bytes(item.data, item.path, options)
+            outcome = check_bytes(item.data, item.path, options)
     finally:
         display_base.reset(token)
+    return replace(outcome, path=Path(item.shown))
 
 
 def _rebased(options: CheckOptions, client_project: Path) -> CheckOptions:

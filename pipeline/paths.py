@@ -17,14 +17,20 @@ DEFAULT_SCHEMA = SCHEMA_DIR / "edition.rng"
 DEFAULT_SCHEMATRON = SCHEMA_DIR / "edition.sch"
 
 
-#: The working directory paths are shown relative to: the process's own, unless a task set
-#: its client's (a Dask worker reports paths as the client would, ``pipeline.distributed``).
-display_base: ContextVar[str | None] = ContextVar("edition_display_base", default=None)
+#: How a task's client shows paths: its working directory, and the paths it names in
+#: another form than the worker reads them (a Dask worker reports paths as the client
+#: would, ``pipeline.distributed``); None: this process's own working directory.
+display_base: ContextVar[tuple[str, dict[str, str]] | None] = ContextVar(
+    "edition_display_base", default=None
+)
 
 
 def display(path: Path | str) -> str:
     """The path as diagnostics show it: relative to the working directory when below it."""
-    return _display(str(path), display_base.get() or os.getcwd())
+    client = display_base.get()
+    if client is None:
+        return _display(str(path), os.getcwd())
+    return _display(client[1].get(str(path), str(path)), client[0])
 
 
 @functools.lru_cache(maxsize=8192)

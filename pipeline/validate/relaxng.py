@@ -62,6 +62,7 @@ class RelaxNGValidator:
         self.schema = schema
         self._prepared, self._digest = load_prepared(schema)
         self._compiled: _Compiled | None = None
+        self._exact: dict[Vocabulary, _Compiled] = {}
         self._grammar: Grammar | None = None
         self._zero: dict[str, str] | None = None
 
@@ -84,13 +85,20 @@ class RelaxNGValidator:
             rng_cache.write(key, grammar)
         return _Compiled.build(self.schema, grammar, vocabulary)
 
-    def exactly(self, root: etree._Element) -> _Compiled:
-        """The grammar pruned to this document's names alone. libxml2's own words about an
-        invalid element depend on the pruned grammar, and the grown one of ``compiled_for``
-        depends on which documents this process met before: where its words are quoted,
-        they come from this one, so that a report does not depend on how files were shared
-        out among workers (a pool, or a Dask cluster)."""
-        return self._build(Vocabulary.of(root))
+    def exactly(self, node: etree._Element) -> _Compiled:
+        """The grammar pruned to the names of ``node``'s subtree alone. libxml2's own words
+        about an invalid element depend on the pruned grammar, and the grown one of
+        ``compiled_for`` depends on which documents this process met before: where its words
+        are used, they come from this one, so that a report does not depend on how files were
+        shared out among workers (a pool, or a Dask cluster). Subtrees of one kind share
+        names across a corpus, so few of these are compiled."""
+        vocabulary = Vocabulary.of(node)
+        found = self._exact.get(vocabulary)
+        if found is None:
+            if len(self._exact) > 64:
+                self._exact.clear()
+            found = self._exact[vocabulary] = self._build(vocabulary)
+        return found
 
     def warm(self, docs: Iterable[SourceDocument]) -> None:
         """Compile once for all of ``docs`` (optional: otherwise the grammar is pruned and
@@ -209,7 +217,7 @@ def _libxml2_findings(
     """What libxml2 adds: bad datatype values, or its own words when ours found nothing."""
     if any(f.code in _ATTRIBUTE_CODES and f.node is target for f in findings):
         return []
-    errors = compiled.errors_alone(target)
+    errors = exactly(target).errors_alone(target) or compiled.errors_alone(target)
     local = split(target.tag)[1]
     for entry in errors:
         match = _INVALID_ATTR.match(entry.message)
@@ -224,7 +232,6 @@ def _libxml2_findings(
                 return [rng_messages.bad_value(g, target, names[0])]
     if findings or not errors:
         return []
-    errors = exactly(target.getroottree().getroot()).errors_alone(target) or errors
     return [
         rng_messages.Finding(target, "rng.invalid", rng_messages.rewrite_libxml2(errors[0].message))
     ]
