@@ -30,6 +30,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -41,7 +42,7 @@ from urllib.parse import urlsplit
 from . import files as shipped_files
 from . import signals
 from .check_file import CheckOptions, FileOutcome, check_bytes
-from .errors import OptionError
+from .errors import EditionError, OptionError
 from .gate import XI_NS, parse_bytes, read_bytes
 from .parallel import Failed, Outcome
 from .paths import PROJECT_DIR, display_base
@@ -51,6 +52,8 @@ R = TypeVar("R")
 
 #: Seconds to wait for a scheduler to answer before giving up.
 CONNECT_TIMEOUT = 10
+#: Seconds to wait for a worker to take a batch before the run gives up.
+NO_WORKER_TIMEOUT = 120
 #: Seconds between two looks at the tasks (an interrupt is noticed within this time).
 _POLL = 0.2
 #: Items of at most this weight are grouped into one task up to this total weight.
@@ -105,6 +108,7 @@ def connect(address: str) -> Iterator[Any]:
             }
         ),
         _quiet_logs(),
+        contextlib.ExitStack() as restarts,
     ):
         try:
             if address.startswith("local:"):
@@ -113,11 +117,17 @@ def connect(address: str) -> Iterator[Any]:
                     threads_per_worker=1,
                     processes=True,
                     host="127.0.0.1",
-                    dashboard_address=None,
-                    worker_dashboard_address=None,
+                    # the scheduler and the workers always serve HTTP: on loopback, any port
+                    dashboard_address="127.0.0.1:0",
+                    worker_dashboard_address="127.0.0.1:0",
                     silence_logs=logging.CRITICAL,
                 )
                 client = Client(cluster, set_as_default=False)
+                # Forking is safe while nothing runs yet, not later: a worker that replaces
+                # a dead one starts afresh (a fork amid the client's busy threads can hang).
+                restarts.enter_context(
+                    dask.config.set({"distributed.worker.multiprocessing-method": "spawn"})
+                )
             else:
                 _probe(address)
                 client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
@@ -298,10 +308,26 @@ class _Runner:
         # The items go to a worker as scattered data, not inside the task: the scheduler
         # keeps what it receives in a task graph for a while (the client's memory grew with
         # the number of files), while scattered data is dropped when released.
-        [data] = self.client.scatter([[item for _, item in batch.items]], hash=False)
+        data = self._scatter([item for _, item in batch.items])
         future = self.client.submit(_run_batch, self.function, data, pure=False)
         self.pending[future] = (batch, data)
         future.add_done_callback(self._finish)
+
+    def _scatter(self, items: list[Any]) -> Any:
+        """The items on a worker; a worker that dies as they are sent is tried again."""
+        deadline = time.monotonic() + NO_WORKER_TIMEOUT
+        while True:
+            try:
+                [data] = self.client.scatter([items], hash=False, timeout=NO_WORKER_TIMEOUT)
+                return data
+            except (OSError, TimeoutError) as exc:
+                if time.monotonic() > deadline:
+                    raise EditionError(
+                        f"no Dask worker took the files for {NO_WORKER_TIMEOUT} s: the "
+                        "cluster has no worker left (start some with `dask worker ADDRESS`)"
+                    ) from exc
+            signals.check()
+            time.sleep(_POLL)
 
     def _finish(self, future: Any) -> None:
         self.finished.append(future)
@@ -319,9 +345,12 @@ class _Runner:
                 continue
             batch, data = found
             data.release()
-            if future.status == "finished":
-                for (index, _), result in zip(batch.items, future.result(), strict=True):
+            results = _results(future)
+            if results is not None:
+                for (index, _), result in zip(batch.items, results, strict=True):
                     self.done[index] = _outcome(index, result)
+            elif future.status == "finished":
+                self._died(batch, 1)  # its result was lost with its worker: run it again
             else:
                 deaths = _deaths(future)
                 if deaths:
@@ -344,6 +373,17 @@ class _Runner:
             index = batch.items[0][0]
             failed = Failed("crash", "two worker processes died while running it")
             self.done[index] = Outcome(index, failed=failed)
+
+
+def _results(future: Any) -> list[_Result] | None:
+    """A finished task's results; None when it failed, or its results are gone."""
+    if future.status != "finished":
+        return None
+    try:
+        results: list[_Result] = future.result(timeout=5)
+    except Exception:  # the worker that held them died meanwhile
+        return None
+    return results
 
 
 def _outcome(index: int, result: _Result) -> Outcome[Any]:

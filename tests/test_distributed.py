@@ -73,44 +73,45 @@ def _lines(report: list[object]) -> list[str]:
     return [str(d) for d in report]
 
 
-def test_a_worker_killed_mid_run_loses_no_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The worker that meets f05.xml first is killed; Dask runs its tasks again elsewhere."""
-    import pipeline.distributed as distributed
+def _killing(tmp_path: Path, name: str, once: bool) -> object:
+    """Dask config that makes every worker (the first ones, and those that replace the dead)
+    kill itself when it meets the file ``name`` (only the first time, with ``once``)."""
+    import dask
 
-    paths = _broken_files(tmp_path / "corpus", 12)
     marker = tmp_path / "killed-once"
-    real = distributed.check_bytes
+    script = tmp_path / "killer.py"
+    script.write_text(
+        "import os, signal\n"
+        "from pathlib import Path\n"
+        "import pipeline.distributed as distributed\n"
+        "real = getattr(distributed.check_bytes, 'real', distributed.check_bytes)\n"
+        "def check_bytes(data, path, options):\n"
+        f"    if path.name == {name!r}:\n"
+        f"        marker = Path({str(marker)!r})\n"
+        f"        if not ({once!r} and marker.exists()):\n"
+        "            marker.touch()\n"
+        "            os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return real(data, path, options)\n"
+        "check_bytes.real = real\n"  # the preload may run twice in one process
+        "distributed.check_bytes = check_bytes\n"
+    )
+    return dask.config.set({"distributed.worker.preload": [str(script)]})
 
-    def dies_once(data: bytes, path: Path, options: CheckOptions) -> object:
-        if path.name == "f05.xml" and not marker.exists():
-            marker.touch()
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(data, path, options)
 
-    monkeypatch.setattr(distributed, "check_bytes", dies_once)  # the workers fork from here
-    report = check(paths, CheckOptions(scheduler="local:2", checks=frozenset({"rng"})))
-    assert marker.exists()
+def test_a_worker_killed_mid_run_loses_no_file(tmp_path: Path) -> None:
+    """The worker that meets f05.xml first is killed; its tasks run again elsewhere."""
+    paths = _broken_files(tmp_path / "corpus", 12)
+    with _killing(tmp_path, "f05.xml", once=True):  # type: ignore[attr-defined]
+        report = check(paths, CheckOptions(scheduler="local:2", checks=frozenset({"rng"})))
+    assert (tmp_path / "killed-once").exists()
     assert sorted(d.path for d in report.diagnostics) == sorted(str(p) for p in paths)
     assert {d.code for d in report.diagnostics} == {"gate.not-well-formed"}
 
 
-def test_a_file_that_kills_two_workers_is_reported_and_the_run_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pipeline.distributed as distributed
-
+def test_a_file_that_kills_two_workers_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     paths = _broken_files(tmp_path / "corpus", 6)
-    real = distributed.check_bytes
-
-    def kills(data: bytes, path: Path, options: CheckOptions) -> object:
-        if path.name == "f03.xml":
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(data, path, options)
-
-    monkeypatch.setattr(distributed, "check_bytes", kills)
-    report = check(paths, CheckOptions(scheduler="local:2", checks=frozenset({"rng"})))
+    with _killing(tmp_path, "f03.xml", once=False):  # type: ignore[attr-defined]
+        report = check(paths, CheckOptions(scheduler="local:2", checks=frozenset({"rng"})))
     by_path = {d.path: d.code for d in report.diagnostics}
     assert len(report.diagnostics) == len(paths)
     assert by_path.pop(str(paths[3])) == "check.worker-crash"
