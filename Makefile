@@ -15,14 +15,14 @@ export ACE_BIN := $(NODE_DIR)/node_modules/.bin/ace-puppeteer
 export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
 OUT     ?= dist
 
-.PHONY: all build check html epub index test tools bench fuzz lint clean distclean
+.PHONY: all build check html epub index test tools bench bench-large fuzz lint clean distclean
 
 all: build
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,dask]'
 	touch $(STAMP)
 
 # Without PATHS the commands read [tool.edition] in pyproject.toml: sources tei/, and the
@@ -72,6 +72,11 @@ bench: $(STAMP) tools
 # in tests/data/fuzz/, which the test suite replays. About 20 minutes on 2 cores.
 fuzz: $(STAMP)
 	$(PY) tests/fuzz.py --cases $(or $(CASES),10000) --save tests/data/fuzz
+
+# 100,000 generated files (about 850 MB in a temporary folder), local pool and Dask: about half
+# an hour on the project's 2-core machines, so not part of `make bench`.
+bench-large: $(STAMP) tools
+	$(PY) bench/bench_scale.py --files 100000 --repeat 3
 
 clean:
 	rm -rf $(OUT)

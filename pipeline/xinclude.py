@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from . import diagnostics as diag
+from . import files
 from .diagnostics import Diagnostic
 from .gate import (
     XI_INCLUDE,
@@ -149,7 +150,7 @@ class _Expander:
         if outside is not None or target is None:
             self._error(file, "gate.xinclude-outside", outside or href, line)
             return
-        if not target.is_file():
+        if not files.is_file(target):
             if fallback is not None:
                 self._use_fallback(include, fallback, file, chain)
                 return

@@ -86,6 +86,8 @@ def test_a_build_stops_cleanly(
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_a_check_stops_cleanly(eltec_files: list[Path], sig: signal.Signals) -> None:
     status, err, took = _interrupt(_command("check", eltec_files), sig, 0.5)
+    if status in (0, 1):
+        pytest.skip("the check finished before the signal (a fast machine)")
     assert status == 128 + sig, err[-3000:]
     assert took < 2.0, took
     assert "Traceback" not in err

@@ -238,17 +238,18 @@ class Project:
         self.refresh()
         if outcome.facts is None:
             return found
+        facts = references.unpacked(outcome.facts)
         others = [f.facts for p, f in self._files.items() if p != path]
-        found.extend(reference_problems(found, [outcome.facts], others, self.options.max_errors))
+        found.extend(reference_problems(found, [facts], others, self.options.max_errors))
         entries: tuple[Entry, ...] = ()
         register = False
-        if any(fact.register_entry for fact in outcome.facts.ids):
+        if any(fact.register_entry for fact in facts.ids):
             gated = parse_bytes(encode(text), path, root=self.options.root)
             if gated.document is not None:
                 entries = entries_of(gated.document)
                 register = not is_text(gated.document)
         files = dict(self._files)
-        files[path] = FileIndex(path, None, outcome.facts, entries, register)
+        files[path] = FileIndex(path, None, facts, entries, register)
         self._buffers.add(path)
         self._publish(files)
         return found

@@ -1,8 +1,9 @@
 """Reference integrity across a corpus: ids unique, pointers resolve to the right kind of entry.
 
 Runs in two steps so that the per-file part can happen in worker processes:
-``facts(doc)`` extracts a small picklable record of a file's ids and pointers; ``resolve``
-looks at the records of the whole corpus and returns diagnostics (codes ``refs.*``).
+``facts(doc)`` extracts a small picklable record of a file's ids and pointers (``pack``
+makes it smaller still, to be kept until the end of a large run); ``resolve`` looks at the
+records of the whole corpus and returns diagnostics (codes ``refs.*``).
 
 ``xml:id`` is document-scoped, as XML says (DESIGN.md section 5 rule 7): an id is unique
 within its document (a duplicate names the first line), the same id in two documents is no
@@ -16,9 +17,13 @@ but is reported at the file and line where it was written.
 from __future__ import annotations
 
 import functools
+import pickle
+import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from lxml import etree
@@ -60,8 +65,11 @@ REGISTER_ENTRIES = ("person", "personGrp", "place", "org", "event", "object", "n
 _REGISTER_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listObject", "listNym")
 
 
-@dataclass(frozen=True)
-class IdFact:
+# Facts are NamedTuples: a corpus of 100,000 letters has millions of them, and a tuple is
+# built faster and held in less memory than a frozen dataclass.
+
+
+class IdFact(NamedTuple):
     value: str
     element: str
     line: int | None
@@ -70,8 +78,7 @@ class IdFact:
     origin: Path | None = None
 
 
-@dataclass(frozen=True)
-class PointerFact:
+class PointerFact(NamedTuple):
     attribute: str
     file: str  # "" for a bare #fragment, else the (relative) file part
     fragment: str
@@ -108,15 +115,22 @@ def facts(doc: SourceDocument) -> FileFacts:
             continue
         for key, raw in attributes.items():
             if key == XML_ID:
-                name = etree.QName(element).localname
+                name = _local(element.tag)
                 entry = _is_register_entry(element, name)
                 origin = _origin(doc, element)
-                ids.append(IdFact(raw.strip(), name, element.sourceline, entry, origin))
+                value = sys.intern(raw.strip())
+                ids.append(IdFact(value, name, element.sourceline, entry, origin))
             elif key in _POINTER_SET and "#" in raw:
-                name = etree.QName(element).localname
+                name = _local(element.tag)
                 found = _pointers(key, raw, name, element.sourceline, _origin(doc, element))
                 pointers.extend(found)
     return FileFacts(doc.path, doc.display, tuple(ids), tuple(pointers))
+
+
+@functools.lru_cache(maxsize=1024)
+def _local(tag: str) -> str:
+    """The local name of a Clark name (interned: the same few names in every file)."""
+    return sys.intern(tag.rpartition("}")[2])
 
 
 def _origin(doc: SourceDocument, element: etree._Element) -> Path | None:
@@ -144,35 +158,99 @@ def _pointers(
             continue  # absolute URIs and prefixed pointers are not ours to resolve
         if file_part and not file_part.lower().endswith(".xml"):
             continue
-        yield PointerFact(attribute, unquote(file_part), unquote(fragment), element, line, origin)
+        file_part = sys.intern(unquote(file_part)) if file_part else ""
+        yield PointerFact(
+            attribute, file_part, sys.intern(unquote(fragment)), element, line, origin
+        )
 
 
-def resolve(checked: Iterable[FileFacts], context: Iterable[FileFacts] = ()) -> list[Diagnostic]:
-    """Diagnostics for the ``checked`` files; ``context`` files only help resolve pointers."""
+class PackedFacts(NamedTuple):
+    """A file's facts as a run keeps them until every file is checked: the ids and pointers
+    pickled and compressed (a few hundred bytes a file, a tenth of the records), unpacked
+    again only while ``resolve`` passes over them."""
+
+    path: str
+    display: str
+    blob: bytes
+    #: Whether a pointer names a file (``file.xml#id``): only those files are unpacked to
+    #: find which files' ids must be kept whole.
+    names_files: bool
+
+
+def pack(facts: FileFacts) -> PackedFacts:
+    blob = zlib.compress(pickle.dumps((facts.ids, facts.pointers), protocol=5), 1)
+    names_files = any(p.file for p in facts.pointers)
+    return PackedFacts(str(facts.path), facts.display, blob, names_files)
+
+
+def unpacked(item: FileFacts | PackedFacts) -> FileFacts:
+    """The records of ``pack``ed facts (facts already whole are returned as they are)."""
+    if isinstance(item, FileFacts):
+        return item
+    ids, pointers = pickle.loads(zlib.decompress(item.blob))
+    return FileFacts(Path(item.path), item.display, ids, pointers)
+
+
+Facts = FileFacts | PackedFacts
+
+
+def resolve(checked: Iterable[Facts], context: Iterable[Facts] = ()) -> list[Diagnostic]:
+    """Diagnostics for the ``checked`` files; ``context`` files only help resolve pointers.
+
+    Three passes over the files, each unpacking one file at a time: the files that pointers
+    name; ids (duplicates, the entity namespace, the ids of named files); pointers. Only the
+    register entries and the ids of files that ``file.xml#id`` pointers name are held."""
     checked = list(checked)
-    names = {f.path for f in checked}
-    everything = checked + [c for c in context if c.path not in names]
+    names = {str(f.path) for f in checked}
+    everything = checked + [c for c in context if str(c.path) not in names]
+    named: set[Path] = set()
+    for item in everything:
+        if isinstance(item, FileFacts) or item.names_files:
+            file = unpacked(item)
+            named.update(_named(file, p) for p in file.pointers if p.file)
     by_file: dict[Path, dict[str, IdFact]] = {}
     entities: dict[str, IdFact] = {}  # the entity namespace: register entries merged by id
+    entries: list[tuple[FileFacts, IdFact]] = []  # of the checked files, for _unused
     out: list[Diagnostic] = []
-    for file in everything:
-        own = by_file.setdefault(file.resolved, {})
+    for item in everything:
+        file = unpacked(item)
+        own = _own_ids(file, str(file.path) in names, out)
         for fact in file.ids:
-            first = own.setdefault(fact.value, fact)
-            if first is not fact and file.path in names:
-                out.append(_duplicate(file, fact, first))
             if fact.register_entry:
                 entities.setdefault(fact.value, fact)
+                if str(file.path) in names:
+                    entries.append((file, fact))
+        if named and file.resolved in named:
+            for value, fact in own.items():
+                by_file.setdefault(file.resolved, {}).setdefault(value, fact)
     used: set[str] = set()
-    for file in everything:
+    for item in everything:
+        file = unpacked(item)
+        own = _own_ids(file, False, [])
         for pointer in file.pointers:
-            target = _target(file, pointer, by_file, entities)
+            target = _target(file, pointer, own, by_file, entities)
             if target is not None and target.register_entry:
                 used.add(target.value)
-            if file.path in names:
+            if str(file.path) in names:
                 out.extend(_pointer_problems(file, pointer, target))
-    out.extend(_unused(checked, used))
+    out.extend(_unused(entries, used))
     return out
+
+
+def _own_ids(file: FileFacts, report: bool, out: list[Diagnostic]) -> dict[str, IdFact]:
+    """The file's ids, the first of each value; a repeated one reported into ``out``."""
+    own: dict[str, IdFact] = {}
+    for fact in file.ids:
+        first = own.setdefault(fact.value, fact)
+        if first is not fact and report:
+            out.append(_duplicate(file, fact, first))
+    return own
+
+
+def _named(file: FileFacts, pointer: PointerFact) -> Path:
+    """The file a ``file.xml#id`` pointer names."""
+    base = pointer.origin or file.path
+    return (base.parent / pointer.file).resolve()
 
 
 def _shown(file: FileFacts, origin: Path | None) -> str:
@@ -197,15 +275,14 @@ def _duplicate(file: FileFacts, fact: IdFact, first: IdFact) -> Diagnostic:
 def _target(
     file: FileFacts,
     pointer: PointerFact,
+    own: dict[str, IdFact],
     by_file: dict[Path, dict[str, IdFact]],
     entities: dict[str, IdFact],
 ) -> IdFact | None:
     if pointer.file:
-        base = pointer.origin or file.path
-        path = (base.parent / pointer.file).resolve()
-        return by_file.get(path, {}).get(pointer.fragment)
-    own = by_file.get(file.resolved, {}).get(pointer.fragment)
-    return own if own is not None else entities.get(pointer.fragment)
+        return by_file.get(_named(file, pointer), {}).get(pointer.fragment)
+    found = own.get(pointer.fragment)
+    return found if found is not None else entities.get(pointer.fragment)
 
 
 def _pointer_problems(
@@ -235,18 +312,17 @@ def _pointer_problems(
         )
 
 
-def _unused(checked: list[FileFacts], used: set[str]) -> Iterator[Diagnostic]:
-    for file in checked:
-        for fact in file.ids:
-            if fact.register_entry and fact.value not in used:
-                yield diag.warning(
-                    _shown(file, fact.origin),
-                    "refs.unused-entry",
-                    f'register entry "{fact.value}" (<{fact.element}>) is never referenced; '
-                    "tag its mentions with @ref or remove it",
-                    fact.line,
-                    origin=_ORIGIN,
-                )
+def _unused(entries: list[tuple[FileFacts, IdFact]], used: set[str]) -> Iterator[Diagnostic]:
+    for file, fact in entries:
+        if fact.value not in used:
+            yield diag.warning(
+                _shown(file, fact.origin),
+                "refs.unused-entry",
+                f'register entry "{fact.value}" (<{fact.element}>) is never referenced; '
+                "tag its mentions with @ref or remove it",
+                fact.line,
+                origin=_ORIGIN,
+            )
 
 
 def context_files(checked: Iterable[Path], depth: int = 3) -> list[Path]:
@@ -256,10 +332,13 @@ def context_files(checked: Iterable[Path], depth: int = 3) -> list[Path]:
     against ``tei/registers/*.xml``: look for ``registers/`` folders up to ``depth`` levels up.
     """
     found: set[Path] = set()
-    for path in checked:
-        for ancestor in list(path.resolve().parents)[:depth]:
+    checked = list(checked)
+    # Files share folders: look up each folder once (a corpus has few, and many files).
+    for parent in {folder.resolve() for folder in {p.parent for p in checked}}:
+        for ancestor in [parent, *parent.parents][:depth]:
             folder = ancestor / "registers"
             if folder.is_dir():
                 found.update(p for p in folder.rglob("*.xml") if p.is_file())
-    chosen = {p.resolve() for p in checked}
+    names = {p.name for p in found}
+    chosen = {p.resolve() for p in checked if p.name in names}
     return sorted(p for p in found if p.resolve() not in chosen)

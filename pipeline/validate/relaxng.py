@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from lxml import etree
@@ -62,6 +62,7 @@ class RelaxNGValidator:
         self.schema = schema
         self._prepared, self._digest = load_prepared(schema)
         self._compiled: _Compiled | None = None
+        self._exact: dict[Vocabulary, _Compiled] = {}
         self._grammar: Grammar | None = None
         self._zero: dict[str, str] | None = None
 
@@ -71,6 +72,10 @@ class RelaxNGValidator:
             return current
         if current is not None:
             vocabulary = vocabulary | current.vocabulary  # grow, so compiles stay rare
+        self._compiled = self._build(vocabulary)
+        return self._compiled
+
+    def _build(self, vocabulary: Vocabulary) -> _Compiled:
         key = rng_cache.digest("pruned", self._digest, vocabulary.key())
         grammar = rng_cache.read(key)
         if grammar is None:
@@ -78,8 +83,22 @@ class RelaxNGValidator:
                 self._zero = zero_states_of(self._prepared)
             grammar = prune(self._prepared, vocabulary, self._zero)
             rng_cache.write(key, grammar)
-        self._compiled = _Compiled.build(self.schema, grammar, vocabulary)
-        return self._compiled
+        return _Compiled.build(self.schema, grammar, vocabulary)
+
+    def exactly(self, node: etree._Element) -> _Compiled:
+        """The grammar pruned to the names of ``node``'s subtree alone. libxml2's own words
+        about an invalid element depend on the pruned grammar, and the grown one of
+        ``compiled_for`` depends on which documents this process met before: where its words
+        are used, they come from this one, so that a report does not depend on how files were
+        shared out among workers (a pool, or a Dask cluster). Subtrees of one kind share
+        names across a corpus, so few of these are compiled."""
+        vocabulary = Vocabulary.of(node)
+        found = self._exact.get(vocabulary)
+        if found is None:
+            if len(self._exact) > 64:
+                self._exact.clear()
+            found = self._exact[vocabulary] = self._build(vocabulary)
+        return found
 
     def warm(self, docs: Iterable[SourceDocument]) -> None:
         """Compile once for all of ``docs`` (optional: otherwise the grammar is pruned and
@@ -117,7 +136,7 @@ class RelaxNGValidator:
                 findings = []
             else:
                 findings = self._explain(doc.root, compiled, limit) or [
-                    _fallback(doc.root, compiled)
+                    _fallback(doc.root, self.exactly(doc.root))
                 ]
         found = rng_ids.diagnostics(doc, duplicates, _ORIGIN)
         # Elements included from other files (xi:include) are reported in their own file.
@@ -150,7 +169,7 @@ class RelaxNGValidator:
             explained.add(id(target))
             findings = rng_messages.explain(g, target)
             if culprit:
-                findings += _libxml2_findings(g, target, compiled, findings)
+                findings += _libxml2_findings(g, target, compiled, findings, self.exactly)
             for finding in findings:
                 found.setdefault((id(finding.node), finding.code, finding.message), finding)
             if len(found) >= budget:
@@ -189,12 +208,16 @@ _ATTRIBUTE_CODES = ("rng.unexpected-attribute", "rng.bad-value", "rng.missing-at
 
 
 def _libxml2_findings(
-    g: Grammar, target: etree._Element, compiled: _Compiled, findings: list[rng_messages.Finding]
+    g: Grammar,
+    target: etree._Element,
+    compiled: _Compiled,
+    findings: list[rng_messages.Finding],
+    exactly: Callable[[etree._Element], _Compiled],
 ) -> list[rng_messages.Finding]:
     """What libxml2 adds: bad datatype values, or its own words when ours found nothing."""
     if any(f.code in _ATTRIBUTE_CODES and f.node is target for f in findings):
         return []
-    errors = compiled.errors_alone(target)
+    errors = exactly(target).errors_alone(target) or compiled.errors_alone(target)
     local = split(target.tag)[1]
     for entry in errors:
         match = _INVALID_ATTR.match(entry.message)

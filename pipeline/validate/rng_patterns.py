@@ -62,6 +62,8 @@ class Grammar:
             if len(defines) == 1 and len(defines[0]) == 1 and defines[0][0].tag == _R + "element":
                 self.elements.append((name_class(defines[0][0]), name))
         self._by_name: dict[tuple[str, str], list[str]] | None = None
+        self._definitions: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._expected: dict[tuple[int, bool], tuple[list[NameClass], bool]] = {}
         self._intern: dict[tuple[object, ...], Pat] = {}
         self._content: dict[str, Pat] = {}
         self._deriv: dict[tuple[int, str, str], Pat] = {}
@@ -114,6 +116,9 @@ class Grammar:
 
     def definitions(self, ns: str, local: str) -> list[str]:
         """The element defines whose name class contains the name, in grammar order."""
+        known = self._definitions.get((ns, local))
+        if known is not None:
+            return list(known)  # asked for the same few names again and again
         if self._by_name is None:
             self._by_name = {}
             for nc, name in self.elements:
@@ -123,7 +128,9 @@ class Grammar:
         found.update(
             name for nc, name in self.elements if nc.kind != "name" and nc.contains(ns, local)
         )
-        return [name for _, name in self.elements if name in found] if found else []
+        result = [name for _, name in self.elements if name in found] if found else []
+        self._definitions[(ns, local)] = tuple(result)
+        return result
 
     def element_pattern(self, define: str) -> etree._Element:
         return self.defines[define][0][0]
@@ -245,6 +252,13 @@ class Grammar:
         With ``everywhere``: every element name class and whether text occurs anywhere in
         ``p``, element contents included.
         """
+        key = (id(p), everywhere)  # patterns are interned: the same ones come back often
+        known = self._expected.get(key)
+        if known is None:
+            known = self._expected[key] = self._expected_of(p, everywhere)
+        return list(known[0]), known[1]
+
+    def _expected_of(self, p: Pat, everywhere: bool) -> tuple[list[NameClass], bool]:
         found: list[NameClass] = []
         text = False
         seen: set[int] = set()

@@ -6,7 +6,8 @@ elements to a synthetic schema. The compiled stylesheet is made once per schema 
 per process and kept on disk, keyed by the hash of everything it was made from. A pattern
 that does not compile is skipped with a warning instead of losing the whole schema. Patterns
 whose rule contexts need names a document lacks (``pattern_needs``) are not run on it, and
-Saxon is not called at all when no pattern can fire.
+Saxon is not called at all when no pattern can fire. Patterns whose expressions mean the
+same in XPath 1.0 run with lxml on the gate's tree instead (``sch_lxml``).
 ``svrl`` reads the report into diagnostics, resolving its locations to lines.
 """
 
@@ -26,9 +27,10 @@ from ..gate import SourceDocument, read_document
 from ..io import write_cache
 from ..paths import XSLT_DIR, cache_dir, display
 from ..xslt import Stylesheet, engine
-from . import sch_dialects, svrl
+from . import sch_dialects, sch_lxml, svrl
 from .rng_names import split
 from .rng_prune import Vocabulary
+from .sch_lxml import LxmlRules
 from .svrl import EDSCH_NS
 from .svrl import location_line as _line  # noqa: F401 (the old name: tests call it here)
 
@@ -57,32 +59,65 @@ class SchematronValidator:
 
     schema: Path
     phase: str | None
-    stylesheet: Stylesheet = field(repr=False)
+    #: The Saxon stylesheet: compiled when first needed (lxml may run every pattern that
+    #: fires in a whole run, and then Saxon is never started).
+    compiled: _Lazy = field(repr=False)
     skipped: tuple[Diagnostic, ...] = ()
     #: What each pattern needs in a document to fire (see ``pattern_needs``).
     needs: PatternNeeds | None = field(default=None, repr=False)
     #: Notes on the schema itself (``sch.implicit-namespace``), placed in the schema file.
     notes: tuple[Diagnostic, ...] = ()
+    #: The patterns that run on lxml (``sch_lxml``); None: all run on Saxon.
+    lxml: LxmlRules | None = field(default=None, repr=False)
+    #: ``idle`` patterns by vocabulary.
+    remembered: dict[Vocabulary, frozenset[int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    @property
+    def stylesheet(self) -> Stylesheet:
+        return self.compiled.get()
 
     def validate(
         self, doc: SourceDocument, vocabulary: Vocabulary | None = None
     ) -> list[Diagnostic]:
-        """The report on ``doc``; ``vocabulary`` is its names when the caller has them."""
-        params: dict[str, str] = {}
+        """The report on ``doc``; ``vocabulary`` is its names when the caller has them.
+
+        Patterns that can fire run on lxml when ``sch_lxml`` accepts them, the others on
+        Saxon; Saxon is not called (nor does it parse the document) when none is left."""
+        idle: set[int] = set()
         if self.needs is not None:
             idle = self.idle(vocabulary or Vocabulary.of(doc.root))
             if len(idle) == self.needs.patterns:
                 return []  # no rule can match: nothing to report, nothing for Saxon to parse
-            if idle:
-                params[_IDLE] = " ".join(str(n) for n in sorted(idle))
+        found: list[Diagnostic] = []
+        if self.lxml is not None and self.lxml.patterns and sch_lxml.enabled():
+            mine = set(self.lxml.numbers - idle)
+            total = self.needs.patterns if self.needs is not None else self.lxml.total
+            if mine:
+                got = self.lxml.run(doc, mine)
+                if got is not None:
+                    found, idle = got, idle | mine
+            if len(idle) == total:
+                return found
+        params = {_IDLE: " ".join(str(n) for n in sorted(idle))} if idle else {}
         try:
             output = self.stylesheet.transform(doc.xml_text(), params).output
         except StylesheetError as exc:
             return [svrl.runtime_error(doc.display, None, str(exc), 1)]
-        return svrl.read(output, doc)
+        return found + svrl.read(output, doc)
 
     def idle(self, vocabulary: Vocabulary) -> set[int]:
         """The patterns none of whose rules can match a node of a document with these names."""
+        # Documents of one corpus share vocabularies (letters, say): remembered.
+        known = self.remembered.get(vocabulary)
+        if known is None:
+            if len(self.remembered) > 4096:
+                self.remembered.clear()
+            known = self.remembered[vocabulary] = frozenset(self._idle(vocabulary))
+        return set(known)
+
+    def _idle(self, vocabulary: Vocabulary) -> set[int]:
         have = set(vocabulary.elements)
         have.update(f"{{{split(t)[0]}}}*" for t in vocabulary.elements)
         have.update(vocabulary.attributes)
@@ -158,19 +193,47 @@ def _build(schema: Path, phase: str | None) -> SchematronValidator:
             return SchematronValidator(
                 schema,
                 phase,
-                engine().compile_text(text, name),
+                _Lazy(text, name),
                 _skipped_from(text, schema),
                 pattern_needs(text),
                 source.notes,
+                _lxml_rules(text),
             )
-        except (StylesheetError, etree.XMLSyntaxError):
+        except etree.XMLSyntaxError:
             pass  # a damaged cache entry is rebuilt
     text, stylesheet, skipped = _compile(source, schema, phase, name)
     if cached is not None:
         write_cache(cached, text.encode("utf-8"))  # an optimisation: failures only warn
     return SchematronValidator(
-        schema, phase, stylesheet, skipped, pattern_needs(text), source.notes
+        schema,
+        phase,
+        _Lazy(text, name, [stylesheet]),
+        skipped,
+        pattern_needs(text),
+        source.notes,
+        _lxml_rules(text),
     )
+
+
+@dataclass(frozen=True)
+class _Lazy:
+    """A generated stylesheet, compiled on Saxon the first time it is asked for."""
+
+    text: str
+    name: str
+    done: list[Stylesheet] = field(default_factory=list)
+
+    def get(self) -> Stylesheet:
+        if not self.done:
+            self.done.append(engine().compile_text(self.text, self.name))
+        return self.done[0]
+
+
+def _lxml_rules(text: str) -> LxmlRules | None:
+    """The patterns of a compiled stylesheet that lxml can run (from its edsch:source)."""
+    root = etree.fromstring(text.encode())
+    source = root.find(f"{_EDSCH}source/{_SCH}schema")
+    return LxmlRules.of(source) if source is not None else None
 
 
 def _cache_file(key: str) -> Path | None:

@@ -67,9 +67,9 @@ def _diagnostic(element: etree._Element, doc: SourceDocument) -> Diagnostic:
     extra = [_text(d.find(f"{_SVRL}text")) for d in element.iter(f"{_SVRL}diagnostic-reference")]
     if extra:
         message = "; ".join([message, *[e for e in extra if e]])
-    severity = _severity(element.get("role"), element.get("flag"))
+    severity_ = severity(element.get("role"), element.get("flag"))
     path, line, note = locate(doc, element.get("location", ""))
-    return Diagnostic(path, line, None, severity, code, message + note, ORIGIN)
+    return Diagnostic(path, line, None, severity_, code, message + note, ORIGIN)
 
 
 def runtime_error(path: str, line: int | None, message: str, count: int) -> Diagnostic:
@@ -83,7 +83,8 @@ def _text(element: etree._Element | None) -> str:
     return " ".join("".join(element.itertext()).split()) if element is not None else ""
 
 
-def _severity(role: str | None, flag: str | None) -> Severity:
+def severity(role: str | None, flag: str | None) -> Severity:
+    """The severity an assert's ``role`` (else its ``flag``) names; error by default."""
     for value in (role, flag):
         if value and value.strip().lower() in _SEVERITIES:
             return _SEVERITIES[value.strip().lower()]

@@ -39,6 +39,12 @@
         <xsl:namespace name="{current-grouping-key()}" select="string(@uri)"/>
       </xsl:for-each-group>
       <axsl:output method="xml" indent="no" encoding="UTF-8"/>
+      <!-- The normalized schema itself, as data Saxon ignores: patterns that lxml can run
+           on the gate's tree are read from it (pipeline/validate/sch_lxml.py), so that both
+           ways of running a pattern start from the same concrete schema and numbering. -->
+      <edsch:source>
+        <xsl:copy-of select="."/>
+      </edsch:source>
       <xsl:copy-of select="xsl:function | xsl:key"/>
       <xsl:apply-templates select="sch:let" mode="c:variable"/>
       <!-- The caller may name patterns not to run (their numbers, whitespace-separated):

@@ -1,0 +1,287 @@
+"""One file's checks: gate -> RELAX NG -> Schematron -> reference facts (in a worker).
+
+``check_file(path, options)`` (the local pool) and ``check_bytes(data, path, options)`` (a
+Dask worker, on bytes its client read) return a ``FileOutcome``: the file's diagnostics and
+the small ``FileFacts`` record the reference checker needs. Which schemas a file is checked
+against: ``--schema``/``--schematron``, else the file's ``<?xml-model?>``, else the defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar, cast
+from urllib.parse import urlsplit
+
+from . import diagnostics as diag
+from .diagnostics import Diagnostic
+from .errors import EditionError
+from .gate import (
+    DEFAULT_MAX_BYTES,
+    GateResult,
+    SourceDocument,
+    XmlModel,
+    parse_bytes,
+    read_document,
+)
+from .io import cache_warnings
+from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, display
+from .validate import references
+
+CHECKS = ("rng", "schematron", "refs")
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+SCH_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    checks: frozenset[str] = frozenset(CHECKS)
+    schema: Path | None = None
+    schematron: Path | None = None
+    phase: str | None = None
+    max_errors: int = 100
+    jobs: int = 1
+    max_bytes: int = DEFAULT_MAX_BYTES
+    #: Seconds one file may take; None: no limit.
+    timeout: float | None = None
+    #: The corpus root: ``xi:include`` reads only files inside it (``--root``); None: found
+    #: from the PATHS (``pipeline.xinclude.corpus_root``).
+    root: Path | None = None
+    #: Used for files that name no schema in an ``<?xml-model?>``.
+    default_schema: Path | None = DEFAULT_SCHEMA
+    default_schematron: Path | None = DEFAULT_SCHEMATRON
+    #: A Dask scheduler's address, or ``local:N`` (``pipeline.distributed``); None: the
+    #: local process pool.
+    scheduler: str | None = None
+    #: Set by ``check`` for each run: schemas are looked up once per run and process.
+    run: str = ""
+
+
+@dataclass(frozen=True)
+class Schemas:
+    """The grammar and the rules one file is checked against."""
+
+    rng: Path | None
+    schematron: tuple[Path, ...]
+    problems: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: Path
+    diagnostics: tuple[Diagnostic, ...]
+    #: Packed on the worker: a run keeps them until every file is checked.
+    facts: references.PackedFacts | None = None
+    seen: bool = field(default=True)
+
+
+#: Codes that report an xml:id used twice in one document, the preferred one first: the
+#: RELAX NG validator (as jing), the edition's Schematron rule, the reference checker.
+DUPLICATE_ID_CODES = ("rng.duplicate-id", "ed-id-unique", "refs.duplicate-id")
+
+
+def _one_per_duplicate_id(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Of the duplicate-id reports at one place, keep the preferred one."""
+    best: dict[tuple[str, int | None], int] = {}
+    for d in found:
+        if d.code in DUPLICATE_ID_CODES:
+            rank = DUPLICATE_ID_CODES.index(d.code)
+            key = (d.path, d.line)
+            best[key] = min(rank, best.get(key, rank))
+    return [
+        d
+        for d in found
+        if d.code not in DUPLICATE_ID_CODES
+        or DUPLICATE_ID_CODES.index(d.code) == best[(d.path, d.line)]
+    ]
+
+
+def capped(
+    found: list[Diagnostic], limit: int, code: str = "refs.too-many", what: str = "reference"
+) -> list[Diagnostic]:
+    """At most ``limit`` problems per file, then one line (``code``) saying how many more."""
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in found:
+        by_path.setdefault(d.path, []).append(d)
+    kept: list[Diagnostic] = []
+    for path, items in by_path.items():
+        items.sort(key=lambda d: d.sort_key)
+        kept.extend(items[:limit])
+        hidden = items[limit:]
+        if hidden:
+            worst = max(hidden, key=lambda d: d.severity.rank).severity
+            message = (
+                f"{len(hidden)} more {what} problems in this file are not shown "
+                f"(--max-errors {limit})"
+            )
+            kept.append(Diagnostic(path, None, None, worst, code, message, code.split(".")[0]))
+    return kept
+
+
+def check_file(path: Path, options: CheckOptions) -> FileOutcome:
+    """Every per-file check of one file; any unexpected failure becomes one diagnostic."""
+    return checked(
+        read_document(path, max_bytes=options.max_bytes, root=options.root), path, options
+    )
+
+
+def check_bytes(data: bytes, path: Path, options: CheckOptions) -> FileOutcome:
+    """``check_file`` on bytes read elsewhere (by a Dask client): the gate runs on them."""
+    return checked(
+        parse_bytes(data, path, max_bytes=options.max_bytes, root=options.root), path, options
+    )
+
+
+def checked(gated: GateResult, path: Path, options: CheckOptions) -> FileOutcome:
+    found = list(gated.diagnostics)
+    doc = gated.document
+    if doc is None:
+        return FileOutcome(path, tuple(found))
+    try:
+        validated = list(_validate(doc, options))
+        rules = [d for d in validated if d.origin == "schematron"]
+        found.extend(d for d in validated if d.origin != "schematron")
+        found.extend(capped(rules, options.max_errors, "sch.too-many", "Schematron"))
+    except EditionError as exc:
+        found.append(diag.error(doc.display, "check.schema", str(exc), origin="check"))
+    facts = references.pack(references.facts(doc)) if "refs" in options.checks else None
+    found.extend(cache_warnings())
+    return FileOutcome(path, tuple(_one_per_duplicate_id(found)), facts)
+
+
+def _validate(doc: SourceDocument, options: CheckOptions) -> Iterator[Diagnostic]:
+    wants_rng = "rng" in options.checks
+    wants_sch = "schematron" in options.checks
+    if not (wants_rng or wants_sch):
+        return
+    schemas = schemas_for(doc, options)
+    yield from schemas.problems
+    from .validate.rng_prune import Vocabulary
+
+    vocabulary = Vocabulary.of(doc.root)  # both validators start from the names used
+    if wants_rng and schemas.rng is not None:
+        from .validate import relaxng
+
+        validator = _per_run(options, "rng", schemas.rng, relaxng.validator_for)
+        yield from validator.validate(doc, options.max_errors, vocabulary)
+    if wants_sch:
+        from .validate import schematron
+
+        for sch in schemas.schematron:
+            rules = _per_run(
+                options, "sch", sch, lambda p: schematron.validator_for(p, options.phase)
+            )
+            yield from (d.with_path(doc.display) for d in rules.skipped)
+            yield from rules.notes
+            yield from rules.validate(doc, vocabulary)
+
+
+def schemas_for(doc: SourceDocument, options: CheckOptions) -> Schemas:
+    """--schema/--schematron first, then the file's ``<?xml-model?>``, then the edition's own."""
+    if options.schema is not None:
+        sch = (options.schematron,) if options.schematron else _embedded(options.schema, options)
+        return Schemas(options.schema, sch)
+    models = doc.xml_models()
+    if not models:
+        default_sch = options.default_schematron
+        defaults = (default_sch,) if default_sch is not None else ()
+        return Schemas(
+            options.default_schema, (options.schematron,) if options.schematron else defaults
+        )
+    found = _from_models(doc, models)
+    if options.schematron is not None:
+        return Schemas(found.rng, (options.schematron,), found.problems)
+    if found.rng is not None and not found.schematron:
+        return Schemas(found.rng, _embedded(found.rng, options), found.problems)
+    return found
+
+
+def _from_models(doc: SourceDocument, models: list[XmlModel]) -> Schemas:
+    rng: Path | None = None
+    sch: list[Path] = []
+    problems: list[Diagnostic] = []
+    for model in models:
+        target, problem = _model_path(doc, model)
+        if problem is not None or target is None:
+            problems.extend([problem] if problem is not None else [])
+            continue
+        kind = _model_kind(model, target)
+        if kind == "rng":
+            rng = rng or target
+            if model.schematypens in SCH_NS:
+                sch.append(target)
+        elif kind == "sch":
+            sch.append(target)
+        else:
+            problems.append(
+                diag.warning(
+                    doc.display,
+                    "check.schema-unsupported",
+                    f"the xml-model schema {model.href!r} is neither RELAX NG (XML syntax) nor "
+                    "Schematron; it is not used (convert .rnc with trang, or pass --schema)",
+                    model.line,
+                    origin="check",
+                )
+            )
+    return Schemas(rng, tuple(dict.fromkeys(sch)), tuple(problems))
+
+
+def _embedded(rng: Path, options: CheckOptions) -> tuple[Path, ...]:
+    if "schematron" not in options.checks:
+        return ()
+
+    def embedded(path: Path) -> tuple[Path, ...]:
+        from .validate import schematron
+
+        return (path,) if schematron.has_embedded_schematron(path) else ()
+
+    return _per_run(options, "embedded", rng, embedded)
+
+
+_T = TypeVar("_T")
+#: Schemas (validators, facts about them) met in the current run, by kind and path: each
+#: file of a run would otherwise resolve and stat every schema again (a cost that showed
+#: with 100,000 small files). A new run starts afresh, so an edited schema is read again.
+_RUN: dict[tuple[str, str, str], object] = {}
+
+
+def _per_run(options: CheckOptions, kind: str, path: Path, make: Callable[[Path], _T]) -> _T:
+    key = (options.run, kind, str(path))
+    if key not in _RUN:
+        if options.run and any(k[0] != options.run for k in _RUN):
+            _RUN.clear()
+        _RUN[key] = make(path)
+    return cast(_T, _RUN[key])
+
+
+def _model_path(doc: SourceDocument, model: XmlModel) -> tuple[Path | None, Diagnostic | None]:
+    parts = urlsplit(model.href)
+    if (parts.scheme and parts.scheme != "file") or parts.netloc:
+        return None, diag.error(
+            doc.display,
+            "check.remote-schema",
+            f"the xml-model points at a remote schema ({model.href}); schemas are never "
+            "fetched over the network: download it and pass --schema FILE",
+            model.line,
+            origin="check",
+        )
+    target = (doc.path.parent / parts.path).resolve()
+    if not target.is_file():
+        return None, diag.error(
+            doc.display,
+            "check.schema-missing",
+            f"the xml-model schema {model.href!r} does not exist (looked at {display(target)}); "
+            "fix the href or pass --schema FILE",
+            model.line,
+            origin="check",
+        )
+    return target, None
+
+
+def _model_kind(model: XmlModel, target: Path) -> str:
+    if model.schematypens == RNG_NS or target.suffix == ".rng":
+        return "rng"
+    if model.schematypens in SCH_NS or target.suffix in (".sch", ".schematron"):
+        return "sch"
+    return "other"

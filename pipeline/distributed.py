@@ -1,0 +1,497 @@
+"""Per-file work on a Dask cluster: the backend behind ``--scheduler`` (imported only then).
+
+client (this process)                      workers (``dask worker``, or a LocalCluster)
+  reads each source once  -- bytes -->     gate on the bytes, RELAX NG, Schematron, facts
+  resolves order, writes   <-- outcomes --  (schemas compiled once per worker process)
+
+``map_ordered(function, items, address=...)`` is the backend's whole interface, the Dask
+twin of ``parallel.run_tasks``: ``function(item)`` runs on a worker for each item, and the
+outcomes come back in item order as ``parallel.Outcome`` values (``Failed`` for a task that
+raised, or whose worker died). Items are shipped with their task, so they carry what the
+worker needs (bytes, never paths to read); ``function`` must be importable on the workers.
+Small items are sent in batches (one Dask task costs the scheduler about a millisecond),
+scattered to a worker rather than written into the task (the scheduler would keep them).
+Only a bounded window of tasks is in flight, so the client's memory does not grow with the
+number of items. A task whose worker died is run again; a batch whose workers died twice is
+split into its items, and an item that killed two workers is run once more alone on the
+cluster (a dying worker takes the tasks queued on it down too): if it kills two workers
+again, it is reported (``Failed("crash")``) and the run goes on.
+
+``check_files`` is the check's use of it: ``check_file.check_bytes`` on each file's bytes,
+with the files a document's ``xi:include`` reads shipped along (``pipeline.files``).
+Schemas are read by the workers from their own disk, at the path the client names
+(docs/scaling.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import socket
+import threading
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from . import files as shipped_files
+from . import signals
+from .check_file import CheckOptions, FileOutcome, check_bytes
+from .errors import EditionError, OptionError
+from .gate import XI_NS, parse_bytes, read_bytes
+from .parallel import Failed, Outcome
+from .paths import PROJECT_DIR, display_base
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Seconds to wait for a scheduler to answer before giving up.
+CONNECT_TIMEOUT = 10
+#: Seconds to wait for a worker to take a batch before the run gives up.
+NO_WORKER_TIMEOUT = 120
+#: Seconds between two looks at the tasks (an interrupt is noticed within this time).
+_POLL = 0.2
+#: Items of at most this weight are grouped into one task up to this total weight.
+BATCH_WEIGHT = 256 * 1024
+
+
+def map_ordered(
+    function: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    address: str,
+    weight: Callable[[T], int] = lambda item: BATCH_WEIGHT,
+    window: int | None = None,
+) -> Iterator[Outcome[R]]:
+    """``function(item)`` for each item on the cluster at ``address``; outcomes in order.
+
+    ``weight`` says how much an item costs (bytes, say): items are grouped into tasks of
+    about ``BATCH_WEIGHT``. ``window``: most tasks in flight (default: 8 per worker thread).
+    """
+    with connect(address) as client:
+        threads = sum(client.nthreads().values()) or 1
+        runner = _Runner(client, function, window or max(16, 8 * threads))
+        yield from runner.run(_batches(items, weight))
+
+
+@contextlib.contextmanager
+def connect(address: str) -> Iterator[Any]:
+    """A client of the scheduler at ``address``, or of a new ``LocalCluster`` for
+    ``local:N`` (N worker processes, one thread each, on loopback); closed on leaving."""
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise OptionError(
+            f"--scheduler {address} needs Dask: pip install 'edition[dask]' ({exc})"
+        ) from exc
+    cluster = None
+    with (
+        dask.config.set(
+            {
+                # a task whose worker dies is tried once more, then reported: "a file that
+                # kills two workers" (a scheduler started by hand: docs/scaling.md)
+                "distributed.scheduler.allowed-failures": 1,
+                "distributed.worker.daemon": False,
+                # a local worker forks from this process: 0.5 s to start two, instead of 2 s
+                # for fresh interpreters that import everything again
+                "distributed.worker.multiprocessing-method": "fork",
+                "distributed.admin.tick.limit": "1h",
+                # the scheduler keeps its recent computations, each with the task graphs
+                # it received (here: the bytes of the files): keep none
+                "distributed.diagnostics.computations.max-history": 0,
+            }
+        ),
+        _quiet_logs(),
+        contextlib.ExitStack() as restarts,
+    ):
+        try:
+            if address.startswith("local:"):
+                cluster = LocalCluster(
+                    n_workers=_local_workers(address),
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    # the scheduler and the workers always serve HTTP: on loopback, any port
+                    dashboard_address="127.0.0.1:0",
+                    worker_dashboard_address="127.0.0.1:0",
+                    silence_logs=logging.CRITICAL,
+                )
+                client = Client(cluster, set_as_default=False)
+                # Forking is safe while nothing runs yet, not later: a worker that replaces
+                # a dead one starts afresh (a fork amid the client's busy threads can hang).
+                restarts.enter_context(
+                    dask.config.set({"distributed.worker.multiprocessing-method": "spawn"})
+                )
+            else:
+                _probe(address)
+                client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            if cluster is not None:
+                cluster.close()
+            raise OptionError(
+                f"cannot reach the Dask scheduler at {address}: {_reason(exc)}; start one "
+                "(dask scheduler) or pass --scheduler local:N"
+            ) from exc
+        try:
+            yield client
+        finally:
+            _close(client, cluster)
+
+
+@contextlib.contextmanager
+def _quiet_logs() -> Iterator[None]:
+    """Dask logs connections closing and workers dying (which we report ourselves)."""
+    logger = logging.getLogger("distributed")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _probe(address: str) -> None:
+    """Fail at once when nothing listens at a TCP address (Dask would retry for seconds)."""
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in ("tcp", "tls") or parts.hostname is None:
+        return
+    with socket.create_connection((parts.hostname, parts.port or 8786), timeout=CONNECT_TIMEOUT):
+        pass
+
+
+def _local_workers(address: str) -> int:
+    count = address.partition(":")[2]
+    if not count.isdigit() or int(count) < 1:
+        raise OptionError(f"--scheduler {address}: write local:N with N >= 1 worker processes")
+    return int(count)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
+
+
+def _close(client: Any, cluster: Any) -> None:
+    """Close at once: an interrupted run must end within a second or two, and a local
+    cluster's worker processes must not outlive it."""
+    with contextlib.suppress(Exception):
+        client.close(timeout=2)
+    if cluster is not None:
+        for worker in list(getattr(cluster, "workers", {}).values()):
+            process = getattr(getattr(worker, "process", None), "process", None)
+            if process is not None:
+                with contextlib.suppress(Exception):
+                    process.kill()  # the nanny's worker process
+        with contextlib.suppress(Exception):
+            cluster.close(timeout=2)
+
+
+@dataclass(frozen=True)
+class _Result:
+    """One item's result inside a batch: its value, or why it failed."""
+
+    value: Any = None
+    message: str | None = None
+    error: BaseException | None = None
+
+
+def _run_batch(function: Callable[[Any], Any], items: list[Any]) -> list[_Result]:
+    """On a worker: each item alone, so that one item's exception fails only that item."""
+    results = []
+    for item in items:
+        try:
+            results.append(_Result(function(item)))
+        except Exception as exc:
+            results.append(_Result(None, _describe(exc), _picklable(exc)))
+    return results
+
+
+def _describe(exc: BaseException) -> str:
+    frames = traceback.extract_tb(exc.__traceback__)[-3:]
+    where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno} in {f.name}" for f in frames)
+    return f"{type(exc).__name__}: {exc}" + (f" (at {where})" if where else "")
+
+
+def _picklable(exc: BaseException) -> BaseException | None:
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return None
+    exc.__traceback__ = None
+    return exc
+
+
+def _batches(items: Iterable[T], weight: Callable[[T], int]) -> Iterator[list[tuple[int, T]]]:
+    batch: list[tuple[int, T]] = []
+    total = 0
+    for index, item in enumerate(items):
+        cost = max(1, weight(item))
+        if batch and total + cost > BATCH_WEIGHT:
+            yield batch
+            batch, total = [], 0
+        batch.append((index, item))
+        total += cost
+    if batch:
+        yield batch
+
+
+@dataclass
+class _Batch:
+    """Items that go to a worker together; how often their worker died under them."""
+
+    items: list[tuple[int, Any]]
+    deaths: int = 0
+    #: Run alone on the cluster (a suspect: see ``_Runner``).
+    alone: bool = False
+
+
+class _Runner:
+    """Keeps ``window`` tasks in flight and hands out outcomes in item order.
+
+    A task whose worker died (Dask retried it, or its scattered items went down with the
+    worker) is run again: after two deaths a batch is split into its items, and an item is
+    run alone on the cluster, since a dying worker takes the tasks queued on it down too;
+    an item that dies twice alone is reported as a crash."""
+
+    def __init__(self, client: Any, function: Callable[[Any], Any], window: int) -> None:
+        self.client = client
+        self.function = function
+        self.window = window
+        self.pending: dict[Any, tuple[_Batch, Any]] = {}  # future: (batch, scattered items)
+        self.done: dict[int, Outcome[Any]] = {}
+        # Futures finish on the client's event-loop thread, which hands them over here.
+        self.finished: deque[Any] = deque()
+        self.wake = threading.Event()
+        self.again: list[_Batch] = []  # to submit before new batches
+        self.suspects: list[_Batch] = []  # to submit alone
+
+    def run(self, batches: Iterator[list[tuple[int, Any]]]) -> Iterator[Outcome[Any]]:
+        following = 0
+        exhausted = False
+        try:
+            while True:
+                while following in self.done:
+                    yield self.done.pop(following)
+                    following += 1
+                if self.suspects and not self.pending:
+                    self._submit(self.suspects.pop())
+                while not self.suspects and len(self.pending) < self.window:
+                    if self.again:
+                        self._submit(self.again.pop())
+                        continue
+                    items = None if exhausted else next(batches, None)
+                    if items is None:
+                        exhausted = True
+                        break
+                    self._submit(_Batch(items))
+                if not self.pending and not self.suspects:
+                    if exhausted and not self.again:
+                        assert not self.done, "every outcome is handed out in order"
+                        return
+                    continue
+                self._collect()
+        finally:
+            with contextlib.suppress(Exception):
+                futures = [f for pair in self.pending.items() for f in (pair[0], pair[1][1])]
+                self.client.cancel(futures, force=True)
+            self.pending.clear()
+
+    def _submit(self, batch: _Batch) -> None:
+        # The items go to a worker as scattered data, not inside the task: the scheduler
+        # keeps what it receives in a task graph for a while (the client's memory grew with
+        # the number of files), while scattered data is dropped when released.
+        data = self._scatter([item for _, item in batch.items])
+        future = self.client.submit(_run_batch, self.function, data, pure=False)
+        self.pending[future] = (batch, data)
+        future.add_done_callback(self._finish)
+
+    def _scatter(self, items: list[Any]) -> Any:
+        """The items on a worker; a worker that dies as they are sent is tried again."""
+        deadline = time.monotonic() + NO_WORKER_TIMEOUT
+        while True:
+            try:
+                [data] = self.client.scatter([items], hash=False, timeout=NO_WORKER_TIMEOUT)
+                return data
+            except (OSError, TimeoutError) as exc:
+                if time.monotonic() > deadline:
+                    raise EditionError(
+                        f"no Dask worker took the files for {NO_WORKER_TIMEOUT} s: the "
+                        "cluster has no worker left (start some with `dask worker ADDRESS`)"
+                    ) from exc
+            signals.check()
+            time.sleep(_POLL)
+
+    def _finish(self, future: Any) -> None:
+        self.finished.append(future)
+        self.wake.set()
+
+    def _collect(self) -> None:
+        signals.check()
+        if not self.finished:
+            self.wake.wait(_POLL)
+        self.wake.clear()
+        while self.finished:
+            future = self.finished.popleft()
+            found = self.pending.pop(future, None)
+            if found is None:
+                continue
+            batch, data = found
+            data.release()
+            results = _results(future)
+            if results is not None:
+                for (index, _), result in zip(batch.items, results, strict=True):
+                    self.done[index] = _outcome(index, result)
+            elif future.status == "finished":
+                self._died(batch, 1)  # its result was lost with its worker: run it again
+            else:
+                deaths = _deaths(future)
+                if deaths:
+                    self._died(batch, deaths)
+                else:
+                    failed = _failure(future)
+                    for index, _ in batch.items:
+                        self.done[index] = Outcome(index, failed=failed)
+            future.release()
+
+    def _died(self, batch: _Batch, deaths: int) -> None:
+        batch.deaths += deaths
+        if batch.deaths < 2:
+            (self.suspects if batch.alone else self.again).append(batch)
+        elif len(batch.items) > 1:
+            self.again.extend(_Batch([one]) for one in reversed(batch.items))
+        elif not batch.alone:
+            self.suspects.append(_Batch(batch.items, 0, alone=True))
+        else:
+            index = batch.items[0][0]
+            failed = Failed("crash", "two worker processes died while running it")
+            self.done[index] = Outcome(index, failed=failed)
+
+
+def _results(future: Any) -> list[_Result] | None:
+    """A finished task's results; None when it failed, or its results are gone."""
+    if future.status != "finished":
+        return None
+    try:
+        results: list[_Result] = future.result(timeout=5)
+    except Exception:  # the worker that held them died meanwhile
+        return None
+    return results
+
+
+def _outcome(index: int, result: _Result) -> Outcome[Any]:
+    if result.message is None:
+        return Outcome(index, result.value)
+    return Outcome(index, failed=Failed("error", result.message, result.error))
+
+
+def _deaths(future: Any) -> int:
+    """How many worker deaths a failed task stands for: Dask retried it once before it
+    said KilledWorker; a task whose scattered items were lost with their worker is cancelled."""
+    if future.status == "cancelled":
+        return 1
+    name = type(future.exception()).__name__
+    if name == "KilledWorker":
+        return 2
+    return 1 if name in ("FutureCancelledError", "CancelledError") else 0
+
+
+def _failure(future: Any) -> Failed:
+    exc = future.exception()
+    return Failed("error", f"{type(exc).__name__}: {exc}", None)
+
+
+# --- the check on a cluster --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shipment:
+    """One file as a worker gets it: its bytes, the files its includes read, and how the
+    client shows paths (its working directory) and where its package lives."""
+
+    path: Path  # absolute: the worker's working directory is not the client's
+    shown: str  # the path as the client named it
+    data: bytes
+    included: shipped_files.Files
+    cwd: str
+    project: str
+    options: CheckOptions
+
+
+def check_files(paths: list[Path], options: CheckOptions) -> Iterator[Outcome[FileOutcome]]:
+    """``check_bytes`` of every file on the cluster at ``options.scheduler``, in order."""
+    assert options.scheduler is not None
+    remote = replace(options, scheduler=None, jobs=1)
+    cwd, project = os.getcwd(), str(PROJECT_DIR)
+    items = (_ship(path, remote, cwd, project) for path in paths)
+    yield from map_ordered(check_shipment, items, address=options.scheduler, weight=_weight)
+
+
+def _ship(path: Path, options: CheckOptions, cwd: str, project: str) -> Shipment | FileOutcome:
+    """Read the file once (a refusal is the outcome at once); for a document with
+    XInclude, expand it here to learn which files to ship along."""
+    data, refusal = read_bytes(path, options.max_bytes)
+    if refusal is not None:
+        return FileOutcome(path, refusal.diagnostics)
+    included: shipped_files.Files = {}
+    if XI_NS.encode() in data:
+        with shipped_files.recording() as included:
+            parse_bytes(data, path, max_bytes=options.max_bytes, root=options.root)
+    absolute = Path(os.path.abspath(path))
+    return Shipment(absolute, str(path), data, included, cwd, project, options)
+
+
+def _weight(item: Shipment | FileOutcome) -> int:
+    if isinstance(item, FileOutcome):
+        return 1
+    return len(item.data) + sum(len(d or b"") for d in item.included.values()) + 2048
+
+
+def check_shipment(item: Shipment | FileOutcome) -> FileOutcome:
+    """On a worker: the checks of one shipped file, its paths shown as the client shows
+    them; a file that runs past ``--timeout`` ends its worker (docs/scaling.md)."""
+    if isinstance(item, FileOutcome):
+        return item
+    options = _rebased(item.options, Path(item.project))
+    token = display_base.set((item.cwd, {str(item.path): item.shown}))
+    try:
+        with shipped_files.shipped(item.included), _watchdog(options.timeout):
+            outcome = check_bytes(item.data, item.path, options)
+    finally:
+        display_base.reset(token)
+    return replace(outcome, path=Path(item.shown))
+
+
+def _rebased(options: CheckOptions, client_project: Path) -> CheckOptions:
+    """The package's own default schemas, where the package lives on this worker."""
+    if client_project == PROJECT_DIR:
+        return options
+    moved = {}
+    for name in ("default_schema", "default_schematron"):
+        value = getattr(options, name)
+        if value is not None and value.is_relative_to(client_project):
+            moved[name] = PROJECT_DIR / value.relative_to(client_project)
+    return replace(options, **moved) if moved else options
+
+
+@contextlib.contextmanager
+def _watchdog(timeout: float | None) -> Iterator[None]:
+    """End this worker process if the block runs past ``timeout``: a running task cannot be
+    stopped otherwise; Dask retries it once elsewhere, then reports it."""
+    if timeout is None:
+        yield
+        return
+    timer = threading.Timer(timeout, os._exit, args=(70,))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()

@@ -1,0 +1,192 @@
+"""`edition check --scheduler`: the Dask backend (pipeline/distributed.py) on a LocalCluster of
+worker processes on loopback: the same reports as the local pool, no file lost when a worker
+dies, one clear error when the scheduler cannot be reached, Dask imported only when asked."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, SCHEMAS, SHARED
+
+from pipeline.check import CheckOptions, check
+from pipeline.cli import cli
+
+pytest.importorskip("distributed")
+
+SAMPLES = SHARED / "corpora" / "tei-samples"
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+def _report(args: list[str]) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["check", "--format", "json", *args])
+    payload = json.loads(result.output)
+    del payload["summary"]["seconds"]
+    return result.exit_code, json.dumps(payload, indent=1)
+
+
+def test_a_local_cluster_gives_the_report_of_the_local_pool() -> None:
+    """tei-samples (xi:include among them) and the test data: byte-identical JSON reports."""
+    paths = [str(SAMPLES), str(ROOT / "tests" / "data")]
+    local = _report([*paths, "--jobs", "2"])
+    dask = _report([*paths, "--scheduler", "local:2"])
+    assert dask == local
+    assert local[0] == 1
+    assert "(included by " in local[1]  # included files were shipped to the workers
+
+
+def test_a_local_cluster_checks_against_tei_all_like_the_local_pool(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, 12)
+    args = [str(corpus), "--schema", str(SCHEMAS / "tei_all.rng")]
+    assert _report([*args, "--scheduler", "local:2"]) == _report(args)
+
+
+def _corpus(folder: Path, count: int) -> Path:
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(count), "--out", str(folder)],
+        check=True,
+        capture_output=True,
+    )
+    return folder
+
+
+def _broken_files(folder: Path, count: int) -> list[Path]:
+    """Files that each give exactly one diagnostic (not well-formed)."""
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = folder / f"f{number:02d}.xml"
+        path.write_text(f'<TEI xmlns="{TEI}"><p>{number}</TEI>\n')
+        paths.append(path)
+    return paths
+
+
+def _lines(report: list[object]) -> list[str]:
+    return [str(d) for d in report]
+
+
+def _killing(tmp_path: Path, name: str, once: bool) -> object:
+    """Dask config that makes every worker (the first ones, and those that replace the dead)
+    kill itself when it meets the file ``name`` (only the first time, with ``once``)."""
+    import dask
+
+    marker = tmp_path / "killed-once"
+    script = tmp_path / "killer.py"
+    script.write_text(
+        "import os, signal\n"
+        "from pathlib import Path\n"
+        "import pipeline.distributed as distributed\n"
+        "real = getattr(distributed.check_bytes, 'real', distributed.check_bytes)\n"
+        "def check_bytes(data, path, options):\n"
+        f"    if path.name == {name!r}:\n"
+        f"        marker = Path({str(marker)!r})\n"
+        f"        if not ({once!r} and marker.exists()):\n"
+        "            marker.touch()\n"
+        "            os.kill(os.getpid(), signal.SIGKILL)\n"
+        "    return real(data, path, options)\n"
+        "check_bytes.real = real\n"  # the preload may run twice in one process
+        "distributed.check_bytes = check_bytes\n"
+    )
+    return dask.config.set({"distributed.worker.preload": [str(script)]})
+
+
+def test_a_worker_killed_mid_run_loses_no_file(tmp_path: Path) -> None:
+    """The worker that meets f05.xml first is killed; its tasks run again elsewhere."""
+    paths = _broken_files(tmp_path / "corpus", 12)
+    with _killing(tmp_path, "f05.xml", once=True):  # type: ignore[attr-defined]
+        report = check(paths, CheckOptions(scheduler="local:2", checks=frozenset({"rng"})))
+    assert (tmp_path / "killed-once").exists()
+    assert sorted(d.path for d in report.diagnostics) == sorted(str(p) for p in paths)
+    assert {d.code for d in report.diagnostics} == {"gate.not-well-formed"}
+
+
+def test_a_file_that_kills_two_workers_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    paths = _broken_files(tmp_path / "corpus", 6)
+    with _killing(tmp_path, "f03.xml", once=False):  # type: ignore[attr-defined]
+        report = check(paths, CheckOptions(scheduler="local:2", checks=frozenset({"rng"})))
+    by_path = {d.path: d.code for d in report.diagnostics}
+    assert len(report.diagnostics) == len(paths)
+    assert by_path.pop(str(paths[3])) == "check.worker-crash"
+    assert set(by_path.values()) == {"gate.not-well-formed"}
+
+
+def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    path = tmp_path / "a.xml"
+    path.write_text(f'<TEI xmlns="{TEI}"/>')
+    result = CliRunner().invoke(cli, ["check", str(path), "--scheduler", f"tcp://127.0.0.1:{port}"])
+    assert result.exit_code == 2
+    assert f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in result.output
+    assert "Traceback" not in result.output
+    bad = CliRunner().invoke(cli, ["check", str(path), "--scheduler", "local:zero"])
+    assert bad.exit_code == 2 and "local:N" in bad.output
+
+
+def test_the_scheduler_comes_from_the_environment(tmp_path: Path) -> None:
+    path = tmp_path / "a.xml"
+    path.write_text(f'<TEI xmlns="{TEI}"/>')
+    env = {"EDITION_SCHEDULER": "tcp://127.0.0.1:1"}
+    result = CliRunner().invoke(cli, ["check", str(path)], env=env)
+    assert result.exit_code == 2 and "tcp://127.0.0.1:1" in result.output
+    local = CliRunner().invoke(cli, ["check", str(path), "--scheduler", "none"], env=env)
+    assert local.exit_code in (0, 1), local.output
+
+
+def test_without_a_scheduler_dask_is_not_imported(tmp_path: Path) -> None:
+    path = tmp_path / "a.xml"
+    path.write_text(f'<TEI xmlns="{TEI}"/>')
+    code = (
+        "import sys\nfrom click.testing import CliRunner\nfrom pipeline.cli import cli\n"
+        f"CliRunner().invoke(cli, ['check', {str(path)!r}])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "EDITION_SCHEDULER"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert done.stdout.strip() == "[]", done.stderr[-2000:]
+
+
+def test_a_distributed_check_stops_within_two_seconds(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", 400)
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "check",
+        str(corpus),
+        "--schema",
+        str(SCHEMAS / "tei_all.rng"),
+        "--scheduler",
+        "local:2",
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True
+    )
+    time.sleep(2.5)
+    sent = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    try:
+        _, err = process.communicate(timeout=10)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    took = time.monotonic() - sent
+    if process.returncode in (0, 1):
+        pytest.skip("the check finished before the signal (a fast machine)")
+    assert process.returncode == 130, err.decode()[-2000:]
+    assert took < 2.0, took
+    assert b"Traceback" not in err
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True)
+    assert left.stdout.strip() == "", "worker processes outlived the run"
