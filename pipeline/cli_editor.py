@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -29,6 +30,9 @@ from .cli import (
     root_option,
 )
 from .errors import EditionError, Interrupted
+
+if TYPE_CHECKING:
+    from .serve.state import LiveState
 
 
 @click.command()
@@ -155,7 +159,7 @@ def serve(
         )
 
     session = Session(options, state, echo, settings)
-    with _stopped_by_signals():
+    with _stopped_by_signals(state):
         try:
             session.run(watcher, ready)
         finally:
@@ -175,18 +179,25 @@ def _usable_out(targets: tuple[Path, ...], out: Path) -> None:
 
 
 @contextmanager
-def _stopped_by_signals() -> Iterator[None]:
-    """Ctrl-C and SIGTERM stop the server: a build under way is abandoned as ``edition
-    build`` abandons it (nothing of it is published), and the command ends with status 0."""
+def _stopped_by_signals(state: LiveState) -> Iterator[None]:
+    """Ctrl-C and SIGTERM stop the server as they stop ``edition build``: a build under way
+    is abandoned (nothing of it is published, the last good edition stays), one line says
+    so, and the status is 130 (SIGINT) or 143 (SIGTERM)."""
     previous = {s: signal.getsignal(s) for s in signals.SIGNALS}
     signals.reset()
     for signum in previous:
         signal.signal(signum, signals.handler)
     try:
         yield
-    except (Interrupted, KeyboardInterrupt):
-        click.echo("serve: stopped", err=True)
-        sys.exit(0)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        status = exc.status if isinstance(exc, Interrupted) else 130
+        what = (
+            "the build under way was abandoned: nothing of it was published"
+            if state.snapshot.building
+            else "the last published edition stays"
+        )
+        click.echo(f"interrupted while serving: {what}", err=True)
+        sys.exit(status)
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
