@@ -15,6 +15,10 @@ folder): ``edition check --schema tei_all.rng --format jsonl`` on the local pool
 client's peak memory (the ``edition`` process alone, not its workers), the time to the first
 line of the streamed report.
 
+Part 3, the build: ``edition build --clean`` of the 99 novels (html, epub, index) on the
+local pool and on ``--scheduler local:2``, interleaved, medians of ``--repeat``; the client's
+peak memory.
+
 Every figure is a whole process timed from outside; schema caches are warm (one untimed run
 first). The machine's load average is printed with each table: on a shared machine, read the
 ratios, which come from runs side by side.
@@ -183,6 +187,43 @@ def generated_part(count: int, eltec_rate: float | None, env: dict[str, str]) ->
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def build_part(repeat: int, env: dict[str, str]) -> list[str]:
+    out = Path(tempfile.mkdtemp(prefix="edition-bench-build-"))
+    try:
+        commands = {
+            "local": ["build", str(ELTEC), "--out", str(out / "local"), "--clean"],
+            "dask": [
+                "build",
+                str(ELTEC),
+                "--out",
+                str(out / "dask"),
+                "--clean",
+                "--scheduler",
+                "local:2",
+            ],
+        }
+        runs: dict[str, list[Run]] = {k: [] for k in commands}
+        before = load()
+        for _ in range(repeat):
+            for name, command in commands.items():
+                runs[name].append(edition(command, env))
+        m = {k: medians(v) for k, v in runs.items()}
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    local, dask = m["local"], m["dask"]
+    return [
+        f"### `edition build` of the ELTeC novels, median of {repeat} "
+        f"(load average before {before}, after {load()})",
+        "",
+        "| run | seconds | ratio | client peak RSS |",
+        "|---|---:|---:|---:|",
+        f"| local pool | {local.seconds:.1f} | | {local.rss:.0f} MB |",
+        f"| `--scheduler local:2` | {dask.seconds:.1f} | {dask.seconds / local.seconds:.2f}x "
+        f"the pool | {dask.rss:.0f} MB |",
+        "",
+    ]
+
+
 def _first(run: Run) -> str:
     return f"{run.first:.2f} s" if run.first is not None else "-"
 
@@ -192,6 +233,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=10_000, help="generated files (0: none)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-eltec", action="store_true")
+    parser.add_argument("--skip-build", action="store_true")
     args = parser.parse_args()
     if shutil.which("jing") is None and not args.skip_eltec:
         raise SystemExit("jing is missing: apt-get install jing")
@@ -205,6 +247,8 @@ def main() -> None:
             print("\n".join(lines), flush=True)
         if args.files:
             print("\n".join(generated_part(args.files, rate, env)), flush=True)
+        if not args.skip_build:
+            print("\n".join(build_part(args.repeat, env)), flush=True)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from . import customise, signals
 from . import diagnostics as diag
@@ -44,7 +45,7 @@ from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetErro
 from .finish import Index, index_problems, write_index, write_site
 from .gate import DEFAULT_MAX_BYTES, discover
 from .io import source_date
-from .parallel import Failed, run_tasks
+from .parallel import Failed, Outcome, run_tasks
 from .paths import display
 from .publish import Generation, OutputFolder, link_or_copy
 from .sources import (
@@ -133,13 +134,15 @@ def build(
     epub_facsimiles: bool = False,
     clean: bool = False,
     customisation: Customisation | None = None,
+    scheduler: str | None = None,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
     ``progress`` is called with the name of each step as it starts: ``read`` (gate and
     normalisation), then each builder's name. Raises ``OptionError`` for an output folder it
     may not use, ``EnvironmentFailure`` when the machine refuses a write (nothing is then
-    published) and ``Interrupted`` on Ctrl-C or SIGTERM.
+    published) and ``Interrupted`` on Ctrl-C or SIGTERM. With ``scheduler`` (a Dask address
+    or ``local:N``) the per-file work runs on that cluster (``pipeline.distributed_build``).
     """
     step = progress or (lambda name: None)
     started = time.perf_counter()
@@ -157,7 +160,7 @@ def build(
         report.seconds = time.perf_counter() - started
         return report
     folder = OutputFolder(out)
-    with folder.claimed():
+    with folder.claimed(), _cluster(scheduler) as cluster:
         folder.remove_unpublished()
         previous = folder.current()
         generation = folder.new_generation()
@@ -188,6 +191,7 @@ def build(
             ),
             site=site_options,
             cache=cache,
+            cluster=cluster,
         )
         try:
             made = _make(generation, plan, report, step)
@@ -229,6 +233,8 @@ class Plan:
     site: SiteOptions
     #: What may be taken over from the published edition (``pipeline.cache``).
     cache: Cache
+    #: A client of the Dask cluster the per-file work runs on; None: the local pool.
+    cluster: Any = None
 
 
 @dataclass
@@ -389,9 +395,14 @@ def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFa
     found: list[SourceFacts] = []
     known = {path: plan.cache.facts(path) for path in files}
     fresh = [path for path in files if known[path] is None]
-    outcomes = run_tasks(
-        lambda i: read_facts(fresh[i], plan.read), len(fresh), plan.jobs, timeout=plan.timeout
-    )
+    if plan.cluster is not None:
+        from .distributed_build import read_sources
+
+        outcomes: Iterable[Outcome[SourceFacts]] = read_sources(plan.cluster, fresh, plan.read)
+    else:
+        outcomes = run_tasks(
+            lambda i: read_facts(fresh[i], plan.read), len(fresh), plan.jobs, timeout=plan.timeout
+        )
     read = dict(zip(fresh, outcomes, strict=True))
     for path in files:
         facts = known[path]
@@ -482,7 +493,7 @@ def _texts(
         else:
             results.append(cached)
             report.extend(cached.diagnostics)
-    for fact, outcome in render_texts(fresh, job, plan.jobs, plan.timeout):
+    for fact, outcome in _render(fresh, job, plan):
         if isinstance(outcome, Failed):
             report.extend([_failure(fact.display, outcome, "preparing")])
             if not fact.from_snapshot and job.previous is not None and fact.kept is not None:
@@ -498,7 +509,7 @@ def _texts(
             plan.cache.keep_result(fact.stem, keys[fact.path], outcome)
         missing |= _keep_files(fact, job, generation, report, page=not outcome.page,
                                book=not outcome.book)  # fmt: skip
-    for fact, outcome in render_texts(retry, job, plan.jobs, plan.timeout) if retry else ():
+    for fact, outcome in _render(retry, job, plan) if retry else ():
         if isinstance(outcome, Failed):
             missing |= _keep_files(fact, job, generation, report, page=True, book=True)
             continue
@@ -508,6 +519,30 @@ def _texts(
     order = {f.path: i for i, f in enumerate(texts)}
     results.sort(key=lambda r: order[r.path])
     return results, missing
+
+
+def _render(
+    texts: Sequence[SourceFacts], job: TextJob, plan: Plan
+) -> Iterator[tuple[SourceFacts, TextResult | Failed]]:
+    """Each text's result, from the local pool or the cluster."""
+    if plan.cluster is None:
+        return render_texts(texts, job, plan.jobs, plan.timeout)
+    from .distributed_build import render_texts as render_on_cluster
+
+    return render_on_cluster(plan.cluster, texts, job, plan.timeout)
+
+
+@contextlib.contextmanager
+def _cluster(scheduler: str | None) -> Iterator[Any]:
+    """A client of the Dask cluster at ``scheduler`` for the whole build, or None; Dask is
+    imported only when a scheduler is asked for."""
+    if scheduler is None:
+        yield None
+        return
+    from .distributed import connect
+
+    with connect(scheduler) as client:
+        yield client
 
 
 def _kept_sha(fact: SourceFacts, job: TextJob) -> str:

@@ -36,7 +36,7 @@ from .sources import SourceFacts
 from .texts import TextResult
 from .xslt import ParamValue, XmlText
 
-FORMAT = "1"
+FORMAT = "2"
 CACHE = "cache"
 
 
@@ -114,6 +114,7 @@ def facts_json(facts: SourceFacts) -> dict[str, object]:
         "title": facts.title,
         "kept": asdict(facts.kept) if facts.kept is not None else None,
         "diagnostics": [_diagnostic(d) for d in facts.diagnostics],
+        "images": list(facts.images),
     }
 
 
@@ -132,6 +133,7 @@ def facts_of_json(data: Mapping[str, object]) -> SourceFacts:
         title=str(data["title"]),
         kept=SourceRecord(**kept) if isinstance(kept, dict) else None,
         diagnostics=tuple(_undiagnostic(d) for d in _list(data["diagnostics"])),
+        images=tuple(str(i) for i in _list(data.get("images", []))),
     )
 
 

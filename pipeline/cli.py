@@ -113,6 +113,17 @@ def jobs_option(func: F) -> F:
     )(func)
 
 
+def scheduler_option(func: F) -> F:
+    return click.option(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Run the per-file work on a Dask cluster: a scheduler address "
+        "(tcp://host:8786), or local:N for N local worker processes; none: the local pool "
+        "(default: EDITION_SCHEDULER, else [tool.edition] scheduler). Needs edition[dask].",
+    )(func)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="edition")
 def cli() -> None:
@@ -178,14 +189,7 @@ def cli() -> None:
     "reference problems after the last file, then the totals. JSON Lines always streams. "
     "Not with --baseline, which needs the whole report.",
 )
-@click.option(
-    "--scheduler",
-    default=None,
-    metavar="ADDRESS",
-    help="Run the per-file checks on a Dask cluster: a scheduler address "
-    "(tcp://host:8786), or local:N for N local worker processes; none: the local pool "
-    "(default: EDITION_SCHEDULER, else [tool.edition] scheduler). Needs edition[dask].",
-)
+@scheduler_option
 @root_option
 @jobs_option
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line (text format).")
@@ -482,6 +486,7 @@ def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
     is_flag=True,
     help="Build everything again, taking nothing over from the published edition.",
 )
+@scheduler_option
 @jobs_option
 def build(
     paths: tuple[Path, ...],
@@ -492,6 +497,7 @@ def build(
     title: str | None,
     root: Path | None,
     clean: bool,
+    scheduler: str | None,
     jobs: int | None,
     timeout: float | None,
 ) -> None:
@@ -527,6 +533,7 @@ def build(
             epub_facsimiles=cfg.epub_facsimiles,
             clean=clean,
             customisation=custom,
+            scheduler=_scheduler(scheduler, cfg),
         )
     from .report import format_line
 

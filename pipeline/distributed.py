@@ -29,6 +29,7 @@ import contextlib
 import logging
 import os
 import socket
+import sys
 import threading
 import time
 import traceback
@@ -64,19 +65,25 @@ def map_ordered(
     function: Callable[[T], R],
     items: Iterable[T],
     *,
-    address: str,
+    address: str | None = None,
+    client: Any = None,
     weight: Callable[[T], int] = lambda item: BATCH_WEIGHT,
     window: int | None = None,
 ) -> Iterator[Outcome[R]]:
-    """``function(item)`` for each item on the cluster at ``address``; outcomes in order.
+    """``function(item)`` for each item on the cluster at ``address`` (or through a
+    ``client`` of ``connect``, which a run with several passes keeps); outcomes in order.
 
     ``weight`` says how much an item costs (bytes, say): items are grouped into tasks of
     about ``BATCH_WEIGHT``. ``window``: most tasks in flight (default: 8 per worker thread).
     """
-    with connect(address) as client:
-        threads = sum(client.nthreads().values()) or 1
-        runner = _Runner(client, function, window or max(16, 8 * threads))
-        yield from runner.run(_batches(items, weight))
+    if client is None:
+        assert address is not None, "a scheduler address or a client"
+        with connect(address) as own:
+            yield from map_ordered(function, items, client=own, weight=weight, window=window)
+        return
+    threads = sum(client.nthreads().values()) or 1
+    runner = _Runner(client, function, window or max(16, 8 * threads))
+    yield from runner.run(_batches(items, weight))
 
 
 @contextlib.contextmanager
@@ -99,8 +106,9 @@ def connect(address: str) -> Iterator[Any]:
                 "distributed.scheduler.allowed-failures": 1,
                 "distributed.worker.daemon": False,
                 # a local worker forks from this process: 0.5 s to start two, instead of 2 s
-                # for fresh interpreters that import everything again
-                "distributed.worker.multiprocessing-method": "fork",
+                # for fresh interpreters that import everything again; not once Saxon runs
+                # here (its runtime's threads do not survive a fork: the child crashes)
+                "distributed.worker.multiprocessing-method": _start_method(),
                 "distributed.admin.tick.limit": "1h",
                 # the scheduler keeps its recent computations, each with the task graphs
                 # it received (here: the bytes of the files): keep none
@@ -142,6 +150,10 @@ def connect(address: str) -> Iterator[Any]:
             yield client
         finally:
             _close(client, cluster)
+
+
+def _start_method() -> str:
+    return "spawn" if "saxonche" in sys.modules else "fork"
 
 
 @contextlib.contextmanager
@@ -462,7 +474,7 @@ def check_shipment(item: Shipment | FileOutcome) -> FileOutcome:
     options = _rebased(item.options, Path(item.project))
     token = display_base.set((item.cwd, {str(item.path): item.shown}))
     try:
-        with shipped_files.shipped(item.included), _watchdog(options.timeout):
+        with shipped_files.shipped(item.included), watchdog(options.timeout):
             outcome = check_bytes(item.data, item.path, options)
     finally:
         display_base.reset(token)
@@ -482,7 +494,7 @@ def _rebased(options: CheckOptions, client_project: Path) -> CheckOptions:
 
 
 @contextlib.contextmanager
-def _watchdog(timeout: float | None) -> Iterator[None]:
+def watchdog(timeout: float | None) -> Iterator[None]:
     """End this worker process if the block runs past ``timeout``: a running task cannot be
     stopped otherwise; Dask retries it once elsewhere, then reports it."""
     if timeout is None:

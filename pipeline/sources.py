@@ -71,6 +71,9 @@ class SourceFacts:
     xml_id: str = ""
     title: str = ""
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: The local image files the text names (``graphic``/``media``), resolved: what a
+    #: worker without the corpus on its disk needs shipped with the text.
+    images: tuple[str, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -85,22 +88,30 @@ def source_key(path: Path) -> str:
 def read_facts(path: Path, opts: ReadOptions) -> SourceFacts:
     """Gate ``path`` (or its published copy) and sum it up; runs in a worker."""
     result = read_document(path, max_bytes=opts.max_bytes, root=opts.root)
-    problems = list(result.diagnostics)
-    document = result.document
-    from_snapshot = False
+    if result.document is None:
+        return refused(path, result.diagnostics, opts)
+    return kept(
+        facts_of(result.document, result.diagnostics), snapshot_bytes(result.document), opts
+    )
+
+
+def refused(path: Path, problems: Sequence[Diagnostic], opts: ReadOptions) -> SourceFacts:
+    """The facts of a file the gate refused: those of its published copy, if there is one."""
+    document = last_good(path, opts)
     if document is None:
-        document = last_good(path, opts)
-        if document is None:
-            return SourceFacts(path, display(path), "failed", diagnostics=tuple(problems))
-        from_snapshot = True
-        problems.append(kept_last_good(document.display, "it failed the gate (see its error)"))
-    facts = facts_of(document, tuple(problems), from_snapshot)
-    if opts.generation is not None and facts.kind in ("text", "register"):
-        record = store_source(
-            opts.generation, source_key(path), snapshot_bytes(document), facts.kind, opts.previous
-        )
-        facts = replace(facts, kept=record)
-    return facts
+        return SourceFacts(path, display(path), "failed", diagnostics=tuple(problems))
+    why = kept_last_good(document.display, "it failed the gate (see its error)")
+    return kept(facts_of(document, (*problems, why), True), snapshot_bytes(document), opts)
+
+
+def kept(facts: SourceFacts, snapshot: bytes, opts: ReadOptions) -> SourceFacts:
+    """``facts`` with the copy of the source kept in the new generation (``snapshot``)."""
+    if opts.generation is None or facts.kind not in ("text", "register"):
+        return facts
+    record = store_source(
+        opts.generation, source_key(facts.path), snapshot, facts.kind, opts.previous
+    )
+    return replace(facts, kept=record)
 
 
 def last_good(path: Path, opts: ReadOptions) -> SourceDocument | None:
@@ -147,7 +158,18 @@ def facts_of(
         xml_id=root.get("{http://www.w3.org/XML/1998/namespace}id", "") if text else "",
         title=text_title(root) if text else "",
         diagnostics=tuple(problems),
+        images=image_files(document) if text else (),
     )
+
+
+def image_files(document: SourceDocument) -> tuple[str, ...]:
+    """The files the text's local image urls name inside its folder, once each, sorted."""
+    from .builders.images import inside, local_urls
+
+    base = document.path.parent.resolve()
+    found = {str(located[1]) for _, url in local_urls(document.root)
+             if (located := inside(base, url)) is not None}  # fmt: skip
+    return tuple(sorted(found))
 
 
 def snapshot_bytes(document: SourceDocument) -> bytes:

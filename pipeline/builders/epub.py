@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, ClassVar
 from lxml import etree
 
 from .. import diagnostics as diag
+from .. import files
 from ..customise import Customisation, layers
 from ..diagnostics import Diagnostic
 from ..errors import EditionError, EnvironmentFailure
@@ -167,14 +168,14 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
         if url is None or not ((body is not None and body in holders) or holders & pages):
             continue
         located = inside(base, url)
-        if located is None or not located[1].is_file():
+        if located is None or not files.is_file(located[1]):
             continue
         relative, source = located
         if source in by_file:
             found.hrefs[-1] = by_file[source]
             continue
         try:
-            data = source.read_bytes()
+            data = files.read(source)
         except OSError:
             continue
         # The package name keeps the url's extension: that is the name that must agree.

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from .. import diagnostics as diag
+from .. import files
 from ..diagnostics import Diagnostic
 from ..gate import TEI_NS, SourceDocument
 from ..io import write_bytes_atomic
@@ -54,11 +55,11 @@ def text_images(document: SourceDocument) -> tuple[list[LocalImage], list[Diagno
             problems.append(_warn(document.display, "html.image-outside", url, line))
             continue
         relative, source = located
-        if not source.is_file():
+        if not files.is_file(source):
             problems.append(_warn(document.display, "html.image-missing", url, line))
             continue
         try:
-            digest = hashlib.sha256(source.read_bytes()).hexdigest()
+            digest = hashlib.sha256(files.read(source)).hexdigest()
         except OSError:
             problems.append(_warn(document.display, "html.image-unreadable", url, line))
             continue
@@ -151,7 +152,7 @@ def shown_urls(root: etree._Element, base: Path, remote: str | None) -> list[str
         shown = ""
         if url and not parts.scheme and not parts.netloc:
             found = inside(base, url)
-            if found is not None and found[1].is_file():
+            if found is not None and files.is_file(found[1]):
                 shown = url
             elif remote and safe_relative(url) is not None:
                 shown = remote.rstrip("/") + "/" + url
