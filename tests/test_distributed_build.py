@@ -214,3 +214,36 @@ def test_a_local_build_imports_nothing_of_dask(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
     )
     assert done.stdout.strip().splitlines()[-1:] == ["[]"], done.stderr[-2000:]
+
+
+def test_a_distributed_build_stops_on_sigterm_and_publishes_nothing(tmp_path: Path) -> None:
+    """SIGTERM while the cluster renders: exit 143, one line, no worker left, no output."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    novels = sorted((SHARED / "corpora" / "eltec-eng").glob("*.xml"))[:12]
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline.cli", "build", *map(str, novels), "--out",
+               str(out), "--scheduler", "local:2"]  # fmt: skip
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True
+    )
+    time.sleep(6)
+    process.send_signal(signal.SIGTERM)
+    try:
+        _, err = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    if process.returncode in (0, 1):
+        pytest.skip("the build finished before the signal (a fast machine)")
+    assert process.returncode == 143, err.decode()[-2000:]
+    assert b"Traceback" not in err
+    assert b"nothing was published" in err
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True)
+    assert left.stdout.strip() == "", "worker processes outlived the run"
+    assert not (out / "html").exists()
