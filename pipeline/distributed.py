@@ -32,7 +32,6 @@ import socket
 import sys
 import threading
 import time
-import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -45,7 +44,7 @@ from . import signals
 from .check_file import CheckOptions, FileOutcome, check_bytes
 from .errors import EditionError, OptionError
 from .gate import XI_NS, parse_bytes, read_bytes
-from .parallel import Failed, Outcome
+from .parallel import Failed, Outcome, describe_error, picklable_error
 from .paths import PROJECT_DIR, display_base
 
 T = TypeVar("T")
@@ -220,25 +219,8 @@ def _run_batch(function: Callable[[Any], Any], items: list[Any]) -> list[_Result
         try:
             results.append(_Result(function(item)))
         except Exception as exc:
-            results.append(_Result(None, _describe(exc), _picklable(exc)))
+            results.append(_Result(None, describe_error(exc), picklable_error(exc)))
     return results
-
-
-def _describe(exc: BaseException) -> str:
-    frames = traceback.extract_tb(exc.__traceback__)[-3:]
-    where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno} in {f.name}" for f in frames)
-    return f"{type(exc).__name__}: {exc}" + (f" (at {where})" if where else "")
-
-
-def _picklable(exc: BaseException) -> BaseException | None:
-    import pickle
-
-    try:
-        pickle.loads(pickle.dumps(exc))
-    except Exception:
-        return None
-    exc.__traceback__ = None
-    return exc
 
 
 def _batches(items: Iterable[T], weight: Callable[[T], int]) -> Iterator[list[tuple[int, T]]]:

@@ -15,7 +15,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO
 
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
@@ -26,29 +26,8 @@ _CACHE_FAILURES: dict[str, EnvironmentFailure] = {}
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder, fsync, rename."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise EnvironmentFailure.of(exc, "create the folder", path.parent) from exc
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise EnvironmentFailure.of(exc, "write", path) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise EnvironmentFailure.of(exc, "write", path) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with _atomic(path, "wb") as handle:
+        handle.write(data)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -59,13 +38,25 @@ def write_text_atomic(path: Path, text: str) -> None:
 def atomic_text_writer(path: Path) -> Iterator[TextIO]:
     """A text file written bit by bit (a streamed report) and published as ``path`` only
     when the block ends without an exception (temp file, fsync, rename)."""
+    with _atomic(path, "w") as handle:
+        yield handle  # type: ignore[misc]
+
+
+@contextlib.contextmanager
+def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
+    """A temp file beside ``path``, renamed over it when the block ends without an
+    exception, removed otherwise; OS errors become ``EnvironmentFailure``."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EnvironmentFailure.of(exc, "create the folder", path.parent) from exc
+    try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise EnvironmentFailure.of(exc, "write", path) from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        encoding = None if "b" in mode else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -123,10 +123,10 @@ def _in_process(task: Callable[[int], R], index: int) -> Outcome[R]:
     try:
         return Outcome(index, task(index))
     except Exception as exc:
-        return Outcome(index, failed=Failed("error", _describe(exc), exc))
+        return Outcome(index, failed=Failed("error", describe_error(exc), exc))
 
 
-def _describe(exc: BaseException) -> str:
+def describe_error(exc: BaseException) -> str:
     frames = traceback.extract_tb(exc.__traceback__)[-3:]
     where = "; ".join(f"{os.path.basename(f.filename)}:{f.lineno} in {f.name}" for f in frames)
     return f"{type(exc).__name__}: {exc}" + (f" (at {where})" if where else "")
@@ -279,14 +279,14 @@ def _worker_main(conn: Connection, parent: int) -> None:
         try:
             reply: tuple[str, Any] = ("ok", task(index))
         except Exception as exc:
-            reply = ("error", (_describe(exc), _picklable(exc)))
+            reply = ("error", (describe_error(exc), picklable_error(exc)))
         try:
             conn.send(reply)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:
             conn.send(("error", (f"the result could not be sent back: {exc}", None)))
 
 
-def _picklable(exc: BaseException) -> BaseException | None:
+def picklable_error(exc: BaseException) -> BaseException | None:
     try:
         pickle.loads(pickle.dumps(exc))
     except Exception:
