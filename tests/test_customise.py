@@ -237,7 +237,7 @@ def test_a_compile_error_names_the_file_line_and_saxon_message(tmp_path: Path) -
     assert found, output
     assert "XPST0017" in found.group(1) and "nope" in found.group(1)
     assert "compiled over" in found.group(1)
-    assert "html/page" in found.group(1) and "epub/content" in found.group(1)
+    assert "html/page" in found.group(1) and "epub/book" in found.group(1)
     assert "[build.nothing-published]" in output
     assert "Traceback" not in output and "internal error" not in output
     assert not (folder / "out" / "html").exists()

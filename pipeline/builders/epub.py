@@ -2,13 +2,14 @@
 
 Data flow for one text (normalized TEI):
 
-1. ``xslt/epub/index.xsl`` -> the back-of-book index of names (or nothing: no names, no index),
-   from the index builder's product ``entities`` when there is one, else from the text;
-2. ``xslt/epub/content.xsl`` -> the metadata record, the title page and the content documents
-   (split at divs so no document is too big), with an ``img`` for every image packaged
-   (``book_images``: local files inside the text's folder whose bytes are a core image type);
-3. ``xslt/epub/nav.xsl`` -> the navigation document (toc, landmarks, page-list);
-4. Python serialises the XHTML, adds the stylesheet, writes the package document and zips it
+1. ``xslt/epub/book.xsl``, one transform with three parts: the back-of-book index of names
+   (``modules/index.xsl``; nothing when the text names no entity), from the index builder's
+   product ``entities`` when there is one, else from the text; the metadata record, the
+   title page and the content documents (``modules/content.xsl``, split at divs so no
+   document is too big), with an ``img`` for every image packaged (``book_images``: local
+   files inside the text's folder whose bytes are a core image type); the navigation
+   document (``modules/nav.xsl``: toc, landmarks, page-list);
+2. Python serialises the XHTML, adds the stylesheet, writes the package document and zips it
    (``epub_package``), then writes the file atomically.
 """
 
@@ -48,6 +49,8 @@ MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 CSS_FILE = ASSETS_DIR / "epub" / "book.css"
 CSS_HREF = "book.css"
+#: The entry stylesheet that makes every part of a book (xslt/epub/book.xsl).
+BOOK = "epub/book"
 XHTML_PROLOG = b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
 
 
@@ -122,8 +125,7 @@ class EpubBuilder:
 
 
 def compile_stylesheets(custom: Layers | None = None) -> None:
-    for name in ("epub/index", "epub/content", "epub/nav"):
-        engine().stylesheet(name, custom)
+    engine().stylesheet(BOOK, custom)
 
 
 @dataclass
@@ -250,11 +252,12 @@ def _book(
         # the edition's own CSS, packaged beside book.css and linked after it
         "custom-css": "\n".join(custom.css_names if custom else ()),
     }
-    index = _run("epub/index", text, params, layers(custom))
+    params["images"] = "\n".join(images.hrefs)
+    parts = list(_run(BOOK, text, params, layers(custom)))
+    if len(parts) != 3:
+        raise EditionError("the book stylesheet returned no index, book and nav parts")
+    index, book, nav = parts
     has_index = index.tag == f"{{{EE_NS}}}document"
-    params["has-index"] = has_index
-    book = _run("epub/content", text, {**params, "images": "\n".join(images.hrefs)}, layers(custom))
-    nav = _run("epub/nav", text, params, layers(custom))
 
     record = book.find(f"{{{EE_NS}}}metadata")
     if record is None:

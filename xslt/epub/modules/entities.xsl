@@ -24,6 +24,9 @@
   <xsl:key name="ee:entry" match="*[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="ee:mention-id" match="(tei:text | tei:sourceDoc)//*[@xml:id]" use="string(@xml:id)"/>
 
+  <!-- The entities of the book's own text: its index, and whether names link to it. -->
+  <xsl:variable name="ee:index-entities" as="element(ee:entity)*" select="ee:entities(/)"/>
+
   <xsl:function name="ee:entities" as="element(ee:entity)*">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:sequence select="if (exists($entities/ed:index)) then ee:shared-entities($doc)

@@ -20,7 +20,7 @@
     exclude-result-prefixes="#all">
 
   <!-- True when the book has an index document (index.xhtml). -->
-  <xsl:param name="has-index" as="xs:boolean" select="false()"/>
+  <xsl:param name="has-index" as="xs:boolean" select="exists($ee:index-entities)"/>
 
   <xsl:variable name="ee:index-file" as="xs:string" select="'index.xhtml'"/>
 

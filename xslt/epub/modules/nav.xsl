@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  EPUB entry stylesheet: normalized TEI -> the navigation document (nav.xhtml), wrapped in
+  One part of a book (named template ee:nav-part, called by xslt/epub/book.xsl):
+  normalized TEI -> the navigation document (nav.xhtml), wrapped in
   <ee:document>: the table of contents (the text's divs, nested as in the text), the landmarks
   and, when the text has page breaks, the page-list (one entry per pb, linking to its marker).
 
@@ -16,29 +17,9 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:import href="../common/render.xsl"/>
-
-  <xsl:include href="modules/plan.xsl"/>
-  <xsl:include href="modules/header.xsl"/>
-  <xsl:include href="modules/labels.xsl"/>
-  <xsl:include href="modules/shell.xsl"/>
-  <xsl:include href="modules/structure.xsl"/>
-  <xsl:include href="modules/links.xsl"/>
-  <xsl:include href="modules/names.xsl"/>
-  <xsl:include href="modules/notes.xsl"/>
-  <xsl:include href="modules/pages.xsl"/>
-  <xsl:include href="modules/apparatus.xsl"/>
-  <xsl:include href="modules/transcription.xsl"/>
-  <xsl:include href="modules/facsimile.xsl"/>
-  <xsl:include href="modules/manuscripts.xsl"/>
-  <xsl:include href="modules/titlepage.xsl"/>
-
-  <xsl:global-context-item as="document-node()" use="required"/>
-  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
-  <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
   <xsl:mode name="ee:toc" on-no-match="fail" on-multiple-match="fail"/>
 
-  <xsl:template match="/">
+  <xsl:template name="ee:nav-part" as="element()">
     <xsl:variable name="text" as="element()" select="r:main-text(tei:TEI)"/>
     <!-- the top-level divs, and a play's cast list (common/drama.xsl); the pages of a
          documentary transcription -->

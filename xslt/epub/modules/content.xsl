@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  EPUB entry stylesheet: normalized TEI -> the book's metadata record, its title page and its
+  One part of a book (named template ee:content-part, called by xslt/epub/book.xsl):
+  normalized TEI -> the book's metadata record, its title page and its
   content documents, wrapped as
     <ee:book> <ee:metadata/> <ee:document href="title.xhtml">html</ee:document> ... </ee:book>
   Python (pipeline/builders/epub.py) serialises each document and writes the package.
@@ -17,28 +18,7 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:import href="../common/render.xsl"/>
-
-  <xsl:include href="modules/plan.xsl"/>
-  <xsl:include href="modules/header.xsl"/>
-  <xsl:include href="modules/labels.xsl"/>
-  <xsl:include href="modules/shell.xsl"/>
-  <xsl:include href="modules/structure.xsl"/>
-  <xsl:include href="modules/links.xsl"/>
-  <xsl:include href="modules/names.xsl"/>
-  <xsl:include href="modules/notes.xsl"/>
-  <xsl:include href="modules/pages.xsl"/>
-  <xsl:include href="modules/apparatus.xsl"/>
-  <xsl:include href="modules/transcription.xsl"/>
-  <xsl:include href="modules/facsimile.xsl"/>
-  <xsl:include href="modules/manuscripts.xsl"/>
-  <xsl:include href="modules/titlepage.xsl"/>
-
-  <xsl:global-context-item as="document-node()" use="required"/>
-  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
-  <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
-
-  <xsl:template match="/">
+  <xsl:template name="ee:content-part" as="element()">
     <xsl:variable name="text" as="element()" select="r:main-text(tei:TEI)"/>
     <ee:book>
       <xsl:call-template name="ee:metadata">

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  EPUB entry stylesheet: normalized TEI + entity data -> the back-of-book index of names
+  One part of a book (named template ee:index-part, called by xslt/epub/book.xsl):
+  normalized TEI + entity data -> the back-of-book index of names
   (index.xhtml), marked up with the EPUB Indexes vocabulary: one index-group per kind of
   entity (persons, places, organisations, other), each an index-entry-list whose entries
   (id = the register xml:id) hold an index-term and one index-locator per mention.
@@ -21,33 +22,12 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
-  <xsl:import href="../common/render.xsl"/>
-
-  <xsl:include href="modules/plan.xsl"/>
-  <xsl:include href="modules/header.xsl"/>
-  <xsl:include href="modules/labels.xsl"/>
-  <xsl:include href="modules/shell.xsl"/>
-  <xsl:include href="modules/structure.xsl"/>
-  <xsl:include href="modules/links.xsl"/>
-  <xsl:include href="modules/names.xsl"/>
-  <xsl:include href="modules/notes.xsl"/>
-  <xsl:include href="modules/pages.xsl"/>
-  <xsl:include href="modules/apparatus.xsl"/>
-  <xsl:include href="modules/transcription.xsl"/>
-  <xsl:include href="modules/facsimile.xsl"/>
-  <xsl:include href="modules/manuscripts.xsl"/>
-  <xsl:include href="modules/entities.xsl"/>
-
-  <xsl:global-context-item as="document-node()" use="required"/>
-  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
-  <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
-
   <xsl:variable name="ee:kinds" as="map(xs:string, xs:string)" select="map {
       'person': r:msg('nav.persons'), 'place': r:msg('nav.places'),
       'org': r:msg('nav.organisations') }"/>
 
-  <xsl:template match="/">
-    <xsl:variable name="entities" as="element(ee:entity)*" select="ee:entities(.)"/>
+  <xsl:template name="ee:index-part" as="element()">
+    <xsl:variable name="entities" as="element(ee:entity)*" select="$ee:index-entities"/>
     <xsl:choose>
       <xsl:when test="empty($entities)">
         <ee:none/>
