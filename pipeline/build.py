@@ -31,14 +31,16 @@ from pathlib import Path
 from . import diagnostics as diag
 from . import signals
 from .builders import BUILDERS, Builder
+from .builders.downloads import sources_root
 from .builders.html import Site, TextEntry, site_params
 from .builders.index import page_names
 from .builders.index_merge import parse
 from .builders.index_model import skeleton
+from .citation import Publication
 from .corpus import Corpus, Text, load_corpus
 from .diagnostics import Diagnostic, Report
 from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetError
-from .finish import Index, index_problems, write_index, write_site
+from .finish import Extras, Index, index_problems, offered_sources, write_index, write_site
 from .gate import DEFAULT_MAX_BYTES, discover
 from .io import source_date
 from .parallel import Failed, run_tasks
@@ -126,6 +128,7 @@ def build(
     root: Path | None = None,
     images: str | None = None,
     epub_facsimiles: bool = False,
+    publication: Publication | None = None,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -162,7 +165,15 @@ def build(
                 root=corpus_root(paths, root),
                 generation=generation.root,
             ),
-            site=SiteOptions(title, guide, about, language, images, epub_facsimiles),
+            site=SiteOptions(
+                title,
+                guide,
+                about,
+                language,
+                images,
+                epub_facsimiles,
+                publication or Publication(),
+            ),
         )
         try:
             made = _make(generation, plan, report, step)
@@ -187,6 +198,7 @@ class SiteOptions:
     language: str = "en"
     images: str | None = None
     epub_facsimiles: bool = False
+    publication: Publication = field(default_factory=Publication)
 
 
 @dataclass(frozen=True)
@@ -289,6 +301,8 @@ def _make(
         max_bytes=plan.read.max_bytes,
         root=plan.read.root,
         previous=previous,
+        publication=plan.site.publication,
+        sources_root=sources_root(plan.paths),
     )
     results, missing = _texts(texts, job, plan, generation, report)
     if any(r.changed for r in results):
@@ -306,15 +320,32 @@ def _make(
     if "html" in plan.outputs:
         images = [i for r in results for i in r.images]
         staging = generation.output("html")
+        extras = Extras(
+            offered_sources([*texts, *registers], sources_root(plan.paths), generation.root),
+            _index_folder(generation, plan),
+            report.timings,
+        )
         whole &= _output(
             "html",
             report,
-            lambda: report.extend(write_site(site, index, params, staging, missing, images)),
+            lambda: report.extend(
+                write_site(site, index, params, staging, missing, images, extras)
+            ),
         )
     if not whole:
         report.extend([_nothing_published("an output could not be built (see above)")])
         return None
     return Made(sources, results)
+
+
+def _index_folder(generation: Generation, plan: Plan) -> Path | None:
+    """Where the files of the ``OUT/index`` this build publishes are (for their sizes)."""
+    if "index" in plan.requested:
+        return generation.root / "index"
+    previous = plan.read.previous
+    if previous is not None and "index" in previous.manifest.outputs:
+        return previous.root / "index"
+    return None
 
 
 def _output(name: str, report: Report, write: Callable[[], object]) -> bool:
@@ -399,7 +430,7 @@ def _site(texts: Sequence[SourceFacts], plan: Plan, previous: Generation | None)
     )
     options = plan.site
     return Site(entries, _build_date(), options.language, options.title, epub, options.guide,
-                options.about, options.images)  # fmt: skip
+                options.about, options.images, options.publication)  # fmt: skip
 
 
 def _texts(
@@ -534,6 +565,8 @@ def _publish(
     stems = [f.stem for f in made.sources if f.kind == "text"]
     owners = {f"html/{stem}.html": stem for stem in stems}
     owners.update({f"epub/{stem}.epub": stem for stem in stems})
+    for stem in stems:  # a text's citation downloads go (or stay) with its reading page
+        owners.update({f"html/cite/{stem}.bib": stem, f"html/cite/{stem}.json": stem})
     for name in sorted(plan.requested):
         generation.record_output(name, owners)
     for fact in made.sources:

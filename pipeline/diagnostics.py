@@ -93,6 +93,8 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    #: Seconds of named steps that a run times on its own (the build's ``search`` index ...).
+    timings: dict[str, float] = field(default_factory=dict)
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
         self.diagnostics.extend(items)

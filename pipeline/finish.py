@@ -9,8 +9,9 @@ differently). Everything here reads small records; no text is parsed again.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -18,6 +19,14 @@ from lxml import etree
 from . import diagnostics as diag
 from .builders import html as html_builder
 from .builders import index as index_builder
+from .builders import places_map, search
+from .builders.downloads import (
+    Offered,
+    downloads_document,
+    index_exports,
+    publish_sources,
+    tei_href,
+)
 from .builders.images import LocalImage, publish_images
 from .builders.index import page_names
 from .builders.index_checks import Untagged, corpus_problems
@@ -33,8 +42,9 @@ from .builders.index_exports import (
 from .builders.index_merge import merge, parse
 from .diagnostics import Diagnostic
 from .io import write_bytes_atomic, write_text_atomic
+from .sources import SourceFacts
 from .stages import HasLists
-from .xslt import ParamValue
+from .xslt import ParamValue, XmlText
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,35 @@ def write_index(index: Index, staging: Path, date: str) -> None:
     write_text_atomic(staging / "entities.xml", tei_document(index.xml, date))
 
 
+@dataclass(frozen=True)
+class Extras:
+    """What the site offers beside its pages: the sources to download, the index exports."""
+
+    #: The sources offered for download (their kept copies in the new generation).
+    offered: tuple[Offered, ...] = ()
+    #: Where the published ``OUT/index`` files of this edition are now, or None.
+    index_folder: Path | None = None
+    #: Seconds each site-wide step took (``downloads``, ``search``), filled in as they run.
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def offered_sources(
+    facts: Iterable[SourceFacts], root: Path | None, generation: Path
+) -> tuple[Offered, ...]:
+    """The texts and registers whose kept copies the site offers for download."""
+    return tuple(
+        Offered(
+            f.kind,
+            f.stem if f.kind == "text" else "",
+            tei_href(f.path, root),
+            generation / f.kept.snapshot,
+            *f.licence,
+        )
+        for f in facts
+        if f.kept is not None and f.kind in ("text", "register")
+    )
+
+
 def write_site(
     site: html_builder.Site,
     index: Index,
@@ -76,9 +115,18 @@ def write_site(
     staging: Path,
     missing: Set[str],
     images: Iterable[LocalImage],
+    extras: Extras | None = None,
 ) -> list[Diagnostic]:
-    """The site's own pages (home, about, guide, index pages), assets and images."""
+    """The site's own pages (home, about, guide, index pages, search), its downloads, assets,
+    images and, once every page is written, the search index."""
+    extras = extras or Extras()
     problems: list[Diagnostic] = []
+    started = time.perf_counter()
+    offered = [o for o in extras.offered if o.kind != "text" or o.stem not in missing]
+    downloads = publish_sources(offered, staging, site.date)
+    downloads += index_exports(extras.index_folder)
+    extras.seconds["downloads"] = time.perf_counter() - started
+    params = {**params, "downloads": XmlText(downloads_document(downloads))}
     pages: dict[str, str] = {}
     if site.texts:
         try:
@@ -92,5 +140,12 @@ def write_site(
                     origin="html",
                 )
             )
+    started = time.perf_counter()
+    pages = places_map.add_map(pages, index.root, site)
+    extras.seconds["map"] = time.perf_counter() - started
     problems += html_builder.finish_site(site, pages, params, staging, missing)
-    return problems + publish_images(images, staging)
+    problems += publish_images(images, staging)
+    started = time.perf_counter()
+    problems += search.index_site(staging)
+    extras.seconds["search"] = time.perf_counter() - started
+    return problems

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +20,7 @@ from lxml import etree
 
 from .. import diagnostics as diag
 from .. import i18n
+from ..citation import Publication
 from ..diagnostics import Diagnostic
 from ..errors import EnvironmentFailure, StylesheetError
 from ..gate import SourceDocument
@@ -32,6 +33,7 @@ from .about import about_document
 from .base import kept_last_good, task_failure
 from .guide import GUIDE_PAGE, guide_fragment
 from .images import copy_images, shown_urls
+from .search import write_search_page
 
 if TYPE_CHECKING:
     from ..build import BuildContext, Text
@@ -96,6 +98,8 @@ class Site:
     guide: Path | None = None
     about: Path | None = None
     images: str | None = None
+    #: Where and by whom the edition is published (``[tool.edition] base-url`` ...).
+    publication: Publication = field(default_factory=Publication)
 
 
 def site_of(context: BuildContext) -> Site:
@@ -173,6 +177,7 @@ def finish_site(
         problems.extend(messages_to_diagnostics(page.messages, page.source))
     for name, html in sorted(index_pages.items()):
         write_text_atomic(staging / name, wrap_index_page(name, html, params))
+    problems.extend(write_search_page(params, staging))
     copy_assets(staging / ASSET_FOLDER)
     return problems
 
@@ -187,6 +192,10 @@ def site_params(site: Site, index_pages: Sequence[str]) -> dict[str, ParamValue]
         "epub": site.epub,
         "messages": messages(site.language),
         "texts": texts_param(site),
+        # the site's address (canonical URLs); "" when it has none: links stay relative
+        "base-url": site.publication.base_url or "",
+        # every site has its search page (search.html), whose index Pagefind writes
+        "search": True,
     }
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from .. import build as build_module
 from .. import diagnostics as diag
 from ..check import CheckOptions, check
+from ..citation import Publication
 from ..diagnostics import Diagnostic, Report
 from ..errors import BuildLocked, EditionError, EnvironmentFailure
 from ..gate import DEFAULT_MAX_BYTES, discover
@@ -55,6 +56,7 @@ class ServeOptions:
     timeout: float | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     root: Path | None = None
+    publication: Publication = field(default_factory=Publication)
     #: Files whose change reloads the settings (``pyproject.toml``) or needs a full check.
     watched_files: tuple[Path, ...] = ()
     config_file: Path | None = None
@@ -74,6 +76,7 @@ def rebuild(options: ServeOptions) -> Report:
         timeout=options.timeout,
         max_bytes=options.max_bytes,
         root=options.root,
+        publication=options.publication,
     )
 
 
