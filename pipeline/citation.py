@@ -120,7 +120,8 @@ class TextCitation:
 def name_of(element: etree._Element) -> Name:
     """A name from an author or editor element: its forename/surname when marked up, else
     ``Family, Given``, else ``Given Family``; an organisation (or one word) stays literal."""
-    person = next(iter(element.iter(f"{_T}persName")), element)
+    named = [c for c in element if c.tag in (f"{_T}persName", f"{_T}name", f"{_T}orgName")]
+    person = named[0] if named else element
     surname = " ".join(" ".join(e.itertext()) for e in person.iter(f"{_T}surname")).split()
     forename = " ".join(" ".join(e.itertext()) for e in person.iter(f"{_T}forename")).split()
     if surname:
@@ -129,8 +130,11 @@ def name_of(element: etree._Element) -> Name:
     return split_name(_words(person), literal=is_org)
 
 
+_LIFE_DATES = re.compile(r"\s*\([^()]*\d{3,4}[^()]*\)\.?\s*$")
+
+
 def split_name(text: str, *, literal: bool = False) -> Name:
-    text = " ".join(text.split())
+    text = _LIFE_DATES.sub("", " ".join(text.split()))  # "Trollope, Frances (1780-1863)"
     if literal or not text:
         return Name(literal=text)
     if "," in text:
@@ -142,8 +146,18 @@ def split_name(text: str, *, literal: bool = False) -> Name:
     return Name(words[-1], " ".join(words[:-1]))
 
 
+#: Children of a name's element that are not the name (an author's identifier, a note).
+_NOT_NAME = {f"{_T}{n}" for n in ("idno", "note", "ptr", "ref", "affiliation", "email", "date")}
+
+
 def _words(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    """The element's words, without those of identifiers and notes inside it."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag not in _NOT_NAME:
+            parts.append(_words(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 def _first(root: etree._Element, path: str) -> etree._Element | None:
