@@ -65,7 +65,9 @@ def _page(path: Path) -> html.HtmlElement:
 
 def reading_pages(out: Path) -> list[Path]:
     return sorted(
-        p for p in (out / "html").glob("*.html") if _page(p).xpath("//article[@class and contains(@class, 'edition-text')]")
+        p
+        for p in (out / "html").glob("*.html")
+        if _page(p).xpath("//article[@class and contains(@class, 'edition-text')]")
     )
 
 
@@ -172,11 +174,16 @@ def test_cite_this_block_gives_urls_styles_and_downloads(site: Path) -> None:
     assert "editor = {Byron, Ada and Lovelace, Augusta}" in bib
     (item,) = json.loads((page.parent / "cite" / "belgium-1944.json").read_text(encoding="utf-8"))
     assert item["URL"] == BASE + "belgium-1944.html"
-    assert item["editor"] == [{"family": "Byron", "given": "Ada"}, {"family": "Lovelace", "given": "Augusta"}]
+    assert item["editor"] == [
+        {"family": "Byron", "given": "Ada"},
+        {"family": "Lovelace", "given": "Augusta"},
+    ]
     assert item["issued"]["date-parts"] == [[2026, 11, 24]]
     # every page names its canonical URL
     for other in ("index.html", "about.html", "places.html", "search.html"):
-        assert _page(site / "html" / other).xpath("//link[@rel='canonical']/@href") == [BASE + other]
+        assert _page(site / "html" / other).xpath("//link[@rel='canonical']/@href") == [
+            BASE + other
+        ]
 
 
 def test_without_a_base_url_addresses_are_relative_and_the_block_says_so(tmp_path: Path) -> None:
@@ -337,7 +344,9 @@ def test_search_index_is_built_with_filters(site: Path) -> None:
     page = _page(site / "html" / "belgium-1944.html")
     (main,) = page.xpath("//main")
     assert main.get("data-pagefind-body") == ""
-    assert "text[" in main.get("data-pagefind-filter") and "language[" in main.get("data-pagefind-filter")
+    assert "text[" in main.get("data-pagefind-filter") and "language[" in main.get(
+        "data-pagefind-filter"
+    )
     places = _page(site / "html" / "places.html").xpath("//main")[0]
     assert places.get("data-pagefind-filter") == "type[data-ed-type]"
     # the search box of every page, and the search page's answer without script
@@ -347,7 +356,9 @@ def test_search_index_is_built_with_filters(site: Path) -> None:
     assert "persons.html" in links and "places.html" in links
 
 
-def test_a_failing_pagefind_is_one_diagnostic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_pagefind_is_one_diagnostic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(search, "pagefind_command", lambda site: ["false"])
     report = build([EDITION], tmp_path, only=["html"], jobs=1)
     problems = [d for d in report.diagnostics if d.code == "html.search-index"]
@@ -401,7 +412,11 @@ def test_search_finds_a_word_and_lands_on_its_paragraph(server: str) -> None:
         target = page.locator(f"[id='{fragment}']")
         assert "Malines" in target.inner_text()
         assert page.evaluate("document.getElementById(location.hash.slice(1)).tagName") in (
-            "P", "DIV", "LI", "BLOCKQUOTE", "SECTION"
+            "P",
+            "DIV",
+            "LI",
+            "BLOCKQUOTE",
+            "SECTION",
         )
         # the citation block now names the passage
         passage = page.locator("#ed-cite-this .cite-passage-url")

@@ -23,6 +23,7 @@ from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..io import write_text_atomic
 from ..xslt import ParamValue, engine
+from .pagefind_files import canonicalize
 
 SEARCH_PAGE = "search.html"
 #: Pagefind's output folder inside ``OUT/html``.
@@ -108,6 +109,18 @@ def index_site(site: Path, time_limit: float = TIME_LIMIT) -> list[Diagnostic]:
     if done.returncode != 0 or not (site / INDEX_FOLDER / "pagefind.js").is_file():
         said = " ".join((done.stderr or done.stdout or "").split())[-400:]
         return [_problem(f"Pagefind failed (exit status {done.returncode}): {said or 'no output'}")]
+    try:
+        canonicalize(site / INDEX_FOLDER)
+    except (ValueError, KeyError, IndexError, TypeError, OSError) as exc:
+        return [
+            diag.warning(
+                "-",
+                "html.search-index",
+                f"the search index works but could not be made reproducible ({exc}): two "
+                "builds of the same pages may differ in html/pagefind/",
+                origin=_ORIGIN,
+            )
+        ]
     return []
 
 
