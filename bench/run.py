@@ -16,6 +16,7 @@ STEPS = (
     ("the edition command against jing", ["bench_cli.py", "--repeat", "3"]),
     ("HTML against a Saxon identity transform", ["bench_html.py", "--repeat", "3"]),
     ("the editor's loop: serve and lsp on one novel", ["bench_editor.py", "--repeat", "5"]),
+    ("the whole build: wall and CPU time, search index", ["bench_build.py", "--repeat", "3"]),
 )
 
 

@@ -455,3 +455,16 @@ def test_index_pages_filter_as_you_type(server: str) -> None:
         assert 1 <= visible.count() < total
         assert "Comité de Défense" in visible.first.inner_text()
         browser.close()
+
+
+def test_edition_serve_serves_the_search_index(site: Path) -> None:
+    from pipeline.serve import site as served
+
+    index = site / "html" / "pagefind"
+    files = [index / "pagefind.js", index / "pagefind-entry.json", *index.glob("*.pf_meta")]
+    files += [*index.glob("wasm.*"), *(index / "fragment").glob("*"), *(index / "filter").glob("*")]
+    for path in files:
+        answer = served.resolve(site, "/html/" + path.relative_to(site / "html").as_posix())
+        assert answer.status == 200 and answer.file is not None, path.name
+    assert served.content_type(index / "pagefind.js").startswith("text/javascript")
+    assert served.content_type(site / "html" / "tei" / "edition-tei.zip") == "application/zip"

@@ -24,9 +24,10 @@
     var accessed = block.querySelectorAll(".cite-accessed");
     var today = new Date();
     var iso = today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate());
-    var time = block.querySelector(".cite-accessed time");
+    var time = document.createElement("time");
     time.setAttribute("datetime", iso);
     time.textContent = iso;
+    block.querySelector(".cite-accessed-date").appendChild(time);
     accessed.forEach(function (el) { el.hidden = false; });
 
     function show(id) {

@@ -77,7 +77,7 @@
           </xsl:if>
           <!-- the reader's own date: only the browser knows it -->
           <dt class="cite-accessed" hidden="hidden"><xsl:value-of select="r:msg('cite.accessed')"/></dt>
-          <dd class="cite-accessed" hidden="hidden"><time></time></dd>
+          <dd class="cite-accessed" hidden="hidden"><span class="cite-accessed-date"></span></dd>
         </dl>
         <xsl:if test="exists($c/ed:style)">
           <h3><xsl:value-of select="r:msg('cite.styles')"/></h3>

@@ -77,8 +77,8 @@
           <xsl:call-template name="r:footnotes">
             <xsl:with-param name="scope" select="text"/>
           </xsl:call-template>
-          <xsl:call-template name="s:cite-this"/>
         </article>
+        <xsl:call-template name="s:cite-this"/>
         <xsl:sequence select="$viewer"/>
         <xsl:call-template name="r:note-popovers">
           <xsl:with-param name="scope" select="text"/>
