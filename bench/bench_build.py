@@ -4,11 +4,13 @@ Usage (from the project root)::
 
     .venv/bin/python bench/bench_build.py [--corpus DIR] [--repeat N] [--baseline REF]
 
-Each run is a whole process (``python -m pipeline.cli build``) timed from outside: wall time,
-and the CPU time of the process and its children (the worker pool, Saxon, Pagefind), which a
-shared machine disturbs less than the wall time. ``--baseline REF`` builds the same corpus
-with the code of a git revision too (checked out in a temporary worktree, run by the same
-interpreter), runs of both interleaved, so that the ratio compares like with like. Prints a
+Each run is a full build (``--clean``), or with ``--incremental`` a build with nothing
+changed since the previous run, as a whole process (``python -m pipeline.cli build``) timed
+from outside: wall time, and the CPU time of the process and its children (the worker pool,
+Saxon, Pagefind), which a shared machine disturbs less than the wall time. ``--baseline REF``
+builds the same corpus with the code of a git revision too (checked out in a temporary
+worktree, run by the same interpreter), runs of both interleaved, so that the ratio compares
+like with like. Prints a
 Markdown table with the machine's load.
 """
 
@@ -31,12 +33,16 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "eltec-eng"
 SEARCH = re.compile(r"search index ([0-9.]+) s")
 
 
-def run(checkout: Path, corpus: Path, out: Path) -> tuple[float, float, float | None]:
-    """(wall, CPU, search index seconds) of one build of ``corpus`` by ``checkout``'s code."""
+def run(
+    checkout: Path, corpus: Path, out: Path, clean: bool = True
+) -> tuple[float, float, float | None]:
+    """(wall, CPU, search index seconds) of one build of ``corpus`` by ``checkout``'s code:
+    a full one (``--clean``), or one that takes over what the previous run published."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "build", "--out", str(out), str(corpus)],
+        [sys.executable, "-m", "pipeline.cli", "build", "--out", str(out), str(corpus)]
+        + (["--clean"] if clean else []),
         cwd=checkout,
         env={**os.environ, "PYTHONPATH": str(checkout)},
         capture_output=True,
@@ -55,6 +61,11 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--baseline", help="a git revision to compare with (e.g. main)")
+    parser.add_argument(
+        "--incremental",
+        action="store_true",
+        help="time builds with nothing changed since the last (default: full builds, --clean)",
+    )
     args = parser.parse_args()
     checkouts = {"this tree": ROOT}
     base_dir = None
@@ -75,7 +86,8 @@ def main() -> None:
             run(tree, args.corpus, outs[name])  # untimed: caches and page cache warm
         for _ in range(args.repeat):
             for name, tree in checkouts.items():
-                results[name].append(run(tree, args.corpus, outs[name]))
+                clean = not args.incremental
+                results[name].append(run(tree, args.corpus, outs[name], clean))
                 loads.append(os.getloadavg()[0])
     finally:
         for out in outs.values():
@@ -86,7 +98,8 @@ def main() -> None:
             )
     files = len(list(args.corpus.glob("*.xml")))
     print(
-        f"`edition build` of {files} files from {args.corpus.name}, median of {args.repeat}, "
+        f"`edition build{'' if args.incremental else ' --clean'}` of {files} files from "
+        f"{args.corpus.name}, median of {args.repeat}, "
         f"load average {min(loads):.1f}-{max(loads):.1f}"
     )
     print()

@@ -25,19 +25,22 @@ import shutil
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from . import customise, signals
 from . import diagnostics as diag
-from . import signals
 from .builders import BUILDERS, Builder
 from .builders.downloads import sources_root
 from .builders.html import Site, TextEntry, site_params
 from .builders.index import page_names
 from .builders.index_merge import parse
 from .builders.index_model import skeleton
+from .cache import Cache, file_digest, params_digest, tool_digest
+from .cache import key as cache_key
 from .citation import Publication
 from .corpus import Corpus, Text, load_corpus
+from .customise import Customisation
 from .diagnostics import Diagnostic, Report
 from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetError
 from .finish import Extras, Index, index_problems, offered_sources, write_index, write_site
@@ -89,6 +92,8 @@ class BuildContext:
     previous: Generation | None = None
     #: Seconds one text may take in one builder before it is stopped.
     timeout: float | None = None
+    #: The edition's customisation of the pages and books (``[tool.edition] xslt``, css ...).
+    customisation: Customisation | None = None
 
     def has_output(self, name: str) -> bool:
         """Whether ``OUT/<name>/`` will exist after this run (built now, or earlier)."""
@@ -129,6 +134,8 @@ def build(
     images: str | None = None,
     epub_facsimiles: bool = False,
     publication: Publication | None = None,
+    clean: bool = False,
+    customisation: Customisation | None = None,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -143,6 +150,12 @@ def build(
     outputs = {b.name for b in selected_builders(only)}
     requested = frozenset(set(only or ()) or outputs)
     check_out(paths, out)
+    # A customisation that breaks a rule or does not compile stops the build before it reads.
+    report.extend(customise.check(customisation, outputs))
+    if report.errors:
+        report.extend([_nothing_published("the customisation has errors (see above)")])
+        report.seconds = time.perf_counter() - started
+        return report
     if not _sources_exist(paths, report):
         report.seconds = time.perf_counter() - started
         return report
@@ -151,6 +164,31 @@ def build(
         folder.remove_unpublished()
         previous = folder.current()
         generation = folder.new_generation()
+        site_options = SiteOptions(
+            title,
+            guide,
+            about,
+            language,
+            images,
+            epub_facsimiles,
+            customisation,
+            publication or Publication(),
+        )
+        read_key = cache_key(tool_digest(), max_bytes, str(corpus_root(paths, root)))
+        cache = Cache(
+            None if clean else previous,
+            cache_key(
+                tool_digest(),
+                sorted(outputs),
+                _settings(site_options),
+                _build_date(),
+                # the downloads' names (``tei/<path inside it>``) on every reading page
+                str(sources_root(paths)),
+            ),
+            read_key,
+            root=generation.root,
+        )
+        report.extend(diag.info("-", "build.full", note, origin=_ORIGIN) for note in cache.notes)
         plan = Plan(
             paths=tuple(paths),
             outputs=frozenset(outputs),
@@ -165,15 +203,8 @@ def build(
                 root=corpus_root(paths, root),
                 generation=generation.root,
             ),
-            site=SiteOptions(
-                title,
-                guide,
-                about,
-                language,
-                images,
-                epub_facsimiles,
-                publication or Publication(),
-            ),
+            site=site_options,
+            cache=cache,
         )
         try:
             made = _make(generation, plan, report, step)
@@ -198,6 +229,7 @@ class SiteOptions:
     language: str = "en"
     images: str | None = None
     epub_facsimiles: bool = False
+    custom: Customisation | None = None
     publication: Publication = field(default_factory=Publication)
 
 
@@ -213,6 +245,8 @@ class Plan:
     timeout: float | None
     read: ReadOptions
     site: SiteOptions
+    #: What may be taken over from the published edition (``pipeline.cache``).
+    cache: Cache
 
 
 @dataclass
@@ -285,7 +319,10 @@ def _make(
     lists = [ListsSource.of(f.path, f.display, f.lists) for f in (*registers, *texts) if f.lists]
     registers_xml = registers_document(lists)
     site = _site(texts, plan, previous)
-    skeleton_xml = skeleton(registers_xml)
+    skeleton_xml = plan.cache.blob("skeleton", cache_key(registers_xml))
+    if skeleton_xml is None:
+        skeleton_xml = skeleton(registers_xml)
+        plan.cache.keep_blob("skeleton", cache_key(registers_xml), skeleton_xml)
     names = page_names(parse(skeleton_xml))
     params = {**site_params(site, sorted(names)), "registers": XmlText(registers_xml)}
     step("texts")
@@ -303,6 +340,7 @@ def _make(
         previous=previous,
         publication=plan.site.publication,
         sources_root=sources_root(plan.paths),
+        custom=plan.site.custom,
     )
     results, missing = _texts(texts, job, plan, generation, report)
     if any(r.changed for r in results):
@@ -315,7 +353,9 @@ def _make(
     if "index" in plan.outputs:
         date = site.date.date().isoformat()
         whole &= _output(
-            "index", report, lambda: write_index(index, generation.output("index"), date)
+            "index",
+            report,
+            lambda: write_index(index, generation.output("index"), date, plan.cache),
         )
     if "html" in plan.outputs:
         images = [i for r in results for i in r.images]
@@ -329,7 +369,7 @@ def _make(
             "html",
             report,
             lambda: report.extend(
-                write_site(site, index, params, staging, missing, images, extras)
+                write_site(site, index, params, staging, missing, images, extras, plan.cache)
             ),
         )
     if not whole:
@@ -346,6 +386,21 @@ def _index_folder(generation: Generation, plan: Plan) -> Path | None:
     if previous is not None and "index" in previous.manifest.outputs:
         return previous.root / "index"
     return None
+
+
+def _settings(options: SiteOptions) -> list[object]:
+    """The settings every page depends on, by value and by content (guide, introduction)."""
+    return [
+        options.title,
+        options.language,
+        options.images,
+        options.epub_facsimiles,
+        file_digest(options.guide),
+        file_digest(options.about),
+        options.custom.digest if options.custom is not None else "",
+        # base URL, editors, publisher, DOI, map tiles: citations, canonical URLs, book ids
+        asdict(options.publication),
+    ]
 
 
 def _output(name: str, report: Report, write: Callable[[], object]) -> bool:
@@ -366,19 +421,27 @@ def _output(name: str, report: Report, write: Callable[[], object]) -> bool:
 
 
 def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFacts]:
-    """The first pass: every file's facts (in workers); a file that fails is reported."""
+    """The first pass: every file's facts (taken over from the published edition when the
+    file has not changed, else read in workers); a file that fails is reported."""
     found: list[SourceFacts] = []
+    known = {path: plan.cache.facts(path) for path in files}
+    fresh = [path for path in files if known[path] is None]
     outcomes = run_tasks(
-        lambda i: read_facts(files[i], plan.read), len(files), plan.jobs, timeout=plan.timeout
+        lambda i: read_facts(fresh[i], plan.read), len(fresh), plan.jobs, timeout=plan.timeout
     )
-    for path, outcome in zip(files, outcomes, strict=True):
-        if outcome.failed is not None:
-            if isinstance(outcome.failed.error, EnvironmentFailure):
-                raise outcome.failed.error
-            report.extend([_failure(display(path), outcome.failed, "reading")])
-            continue
-        facts = outcome.value
-        assert facts is not None
+    read = dict(zip(fresh, outcomes, strict=True))
+    for path in files:
+        facts = known[path]
+        if facts is None:
+            outcome = read[path]
+            if outcome.failed is not None:
+                if isinstance(outcome.failed.error, EnvironmentFailure):
+                    raise outcome.failed.error
+                report.extend([_failure(display(path), outcome.failed, "reading")])
+                continue
+            facts = outcome.value
+            assert facts is not None
+            plan.cache.keep_facts(facts)
         report.extend(facts.diagnostics)
         if facts.kind == "other":
             report.extend(
@@ -430,7 +493,7 @@ def _site(texts: Sequence[SourceFacts], plan: Plan, previous: Generation | None)
     )
     options = plan.site
     return Site(entries, _build_date(), options.language, options.title, epub, options.guide,
-                options.about, options.images, options.publication)  # fmt: skip
+                options.about, options.images, options.custom, options.publication)  # fmt: skip
 
 
 def _texts(
@@ -445,7 +508,18 @@ def _texts(
     results: list[TextResult] = []
     retry: list[SourceFacts] = []
     missing: set[str] = set()
-    for fact, outcome in render_texts(texts, job, plan.jobs, plan.timeout):
+    shared = cache_key(plan.cache.build_key, job.registers, params_digest(job.page_params))
+    keys = {f.path: cache_key(shared, f.sha256, list(f.included)) for f in texts}
+    fresh: list[SourceFacts] = []
+    for fact in texts:
+        cached = None if fact.from_snapshot else plan.cache.result(fact.stem, keys[fact.path],
+                                                                    job.outputs)  # fmt: skip
+        if cached is None:
+            fresh.append(fact)
+        else:
+            results.append(cached)
+            report.extend(cached.diagnostics)
+    for fact, outcome in render_texts(fresh, job, plan.jobs, plan.timeout):
         if isinstance(outcome, Failed):
             report.extend([_failure(fact.display, outcome, "preparing")])
             if not fact.from_snapshot and job.previous is not None and fact.kept is not None:
@@ -457,6 +531,8 @@ def _texts(
         report.extend(outcome.diagnostics)
         if outcome.changed:
             report.extend([_changed(fact.display)])
+        elif not fact.from_snapshot:
+            plan.cache.keep_result(fact.stem, keys[fact.path], outcome)
         missing |= _keep_files(fact, job, generation, report, page=not outcome.page,
                                book=not outcome.book)  # fmt: skip
     for fact, outcome in render_texts(retry, job, plan.jobs, plan.timeout) if retry else ():
@@ -568,7 +644,8 @@ def _publish(
     for stem in stems:  # a text's citation downloads go (or stay) with its reading page
         owners.update({f"html/cite/{stem}.bib": stem, f"html/cite/{stem}.json": stem})
     for name in sorted(plan.requested):
-        generation.record_output(name, owners)
+        generation.record_output(name, owners, previous)
+    plan.cache.finish(generation)
     for fact in made.sources:
         if fact.kept is not None:
             generation.record_source(source_key(fact.path), fact.kept)

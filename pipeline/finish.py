@@ -1,11 +1,14 @@
 """The build's last pass, in the parent: what the whole corpus makes together.
 
 The texts' own indexes -> one entity index (``index_merge``) -> ``OUT/index/`` (JSON, CSV,
-GeoJSON, TEI) and the HTML index pages; the texts' header records -> the home and about
-pages; the images the pages show, copied once (a clash reported); the problems only the
-whole corpus shows (untagged forms counted over every text, unused entries, entries declared
-differently). Everything here reads small records; no text is parsed again.
-"""
+GeoJSON, TEI) and the HTML index pages (the places page with its map); the texts' header
+records -> the home and about pages; the sources offered for download and their zip; the
+images the pages show, copied once (a clash reported); Pagefind's search index over every
+page written; the problems only the whole corpus shows (untagged forms counted over every
+text, unused entries, entries declared differently). Everything here reads small records; no
+text is parsed again. Each unit (the index files, each index page, the home and about pages,
+the zip, the search index) is taken over from the published edition when its key is the
+same (``pipeline.cache``)."""
 
 from __future__ import annotations
 
@@ -21,11 +24,15 @@ from .builders import html as html_builder
 from .builders import index as index_builder
 from .builders import places_map, search
 from .builders.downloads import (
+    ZIP_HREF,
+    Download,
     Offered,
     downloads_document,
     index_exports,
     publish_sources,
     tei_href,
+    write_zip,
+    zip_download,
 )
 from .builders.images import LocalImage, publish_images
 from .builders.index import page_names
@@ -40,11 +47,22 @@ from .builders.index_exports import (
     tei_document,
 )
 from .builders.index_merge import merge, parse
+from .cache import Cache, file_digest, key, params_digest
+from .customise import layers
 from .diagnostics import Diagnostic
 from .io import write_bytes_atomic, write_text_atomic
 from .sources import SourceFacts
 from .stages import HasLists
 from .xslt import ParamValue, XmlText
+
+INDEX_FILES = (
+    "entities.json",
+    SCHEMA_NAME,
+    "entities.csv",
+    "occurrences.csv",
+    "places.geojson",
+    "entities.xml",
+)
 
 
 @dataclass(frozen=True)
@@ -69,14 +87,20 @@ def index_problems(
     return corpus_problems(index.root, untagged, sources)
 
 
-def write_index(index: Index, staging: Path, date: str) -> None:
+def write_index(index: Index, staging: Path, date: str, cache: Cache | None = None) -> None:
     """``OUT/index/``: the entity index as JSON (with its schema), CSV, GeoJSON and TEI."""
+    unit = key(cache.build_key if cache else "", index.xml, date)
+    names = [f"index/{n}" for n in INDEX_FILES]
+    if cache is not None and cache.files("index", unit, names):
+        return
     write_text_atomic(staging / "entities.json", entities_json(index.root))
     write_bytes_atomic(staging / SCHEMA_NAME, SCHEMA_FILE.read_bytes())
     write_text_atomic(staging / "entities.csv", entities_csv(index.root))
     write_text_atomic(staging / "occurrences.csv", occurrences_csv(index.root))
     write_text_atomic(staging / "places.geojson", places_geojson(index.root))
     write_text_atomic(staging / "entities.xml", tei_document(index.xml, date))
+    if cache is not None:
+        cache.keep_files("index", unit)
 
 
 @dataclass(frozen=True)
@@ -102,6 +126,7 @@ def offered_sources(
             tei_href(f.path, root),
             generation / f.kept.snapshot,
             *f.licence,
+            sha256=f.kept.sha256,
         )
         for f in facts
         if f.kept is not None and f.kind in ("text", "register")
@@ -116,36 +141,113 @@ def write_site(
     missing: Set[str],
     images: Iterable[LocalImage],
     extras: Extras | None = None,
+    cache: Cache | None = None,
 ) -> list[Diagnostic]:
     """The site's own pages (home, about, guide, index pages, search), its downloads, assets,
     images and, once every page is written, the search index."""
     extras = extras or Extras()
-    problems: list[Diagnostic] = []
+    build_key = cache.build_key if cache else ""
     started = time.perf_counter()
-    offered = [o for o in extras.offered if o.kind != "text" or o.stem not in missing]
-    downloads = publish_sources(offered, staging, site.date)
-    downloads += index_exports(extras.index_folder)
+    downloads = _downloads(site, extras, staging, missing, cache)
     extras.seconds["downloads"] = time.perf_counter() - started
+    problems = _index_pages(site, index, params, staging, cache) if site.texts else []
+    # only the home and about pages list the downloads
     params = {**params, "downloads": XmlText(downloads_document(downloads))}
-    pages: dict[str, str] = {}
-    if site.texts:
-        try:
-            pages = index_builder.index_pages(index.root, site)
-        except Exception as exc:  # the index pages are optional: the reading pages still build
-            problems.append(
-                diag.warning(
-                    "-",
-                    "html.no-index-pages",
-                    f"the entity index pages could not be rendered: {exc}",
-                    origin="html",
-                )
-            )
-    started = time.perf_counter()
-    pages = places_map.add_map(pages, index.root, site)
-    extras.seconds["map"] = time.perf_counter() - started
-    problems += html_builder.finish_site(site, pages, params, staging, missing)
+    unit = key(
+        build_key,
+        html_builder.headers_document(site, missing),
+        params_digest(params),
+        file_digest(site.about),
+        file_digest(site.guide),
+    )
+    names = [f"html/{n}" for n in html_builder.site_pages(site)]
+    if cache is None or not cache.files("html/site", unit, names):
+        # The home and about pages are the edition's own: if they fail, the output fails.
+        for page in html_builder.render_site_pages(site, params, staging, exclude=missing):
+            problems.extend(html_builder.messages_to_diagnostics(page.messages, page.source))
+        if cache is not None:
+            cache.keep_files("html/site", unit)
+    problems += search.write_search_page(params, staging, layers(site.custom))
+    html_builder.copy_assets(
+        staging / html_builder.ASSET_FOLDER, site.custom.css if site.custom else ()
+    )
     problems += publish_images(images, staging)
     started = time.perf_counter()
-    problems += search.index_site(staging)
+    problems += _search_index(staging, cache)
     extras.seconds["search"] = time.perf_counter() - started
     return problems
+
+
+def _downloads(
+    site: html_builder.Site,
+    extras: Extras,
+    staging: Path,
+    missing: Set[str],
+    cache: Cache | None,
+) -> list[Download]:
+    """The sources linked into ``html/tei/``, their zip (taken over when no source changed),
+    the index exports."""
+    offered = [o for o in extras.offered if o.kind != "text" or o.stem not in missing]
+    downloads, linked = publish_sources(offered, staging)
+    if linked:
+        unit = key(cache.build_key if cache else "", [(o.href, o.sha256) for o in linked])
+        if cache is None or not cache.files("html/zip", unit, [f"html/{ZIP_HREF}"]):
+            write_zip(linked, staging, site.date)
+            if cache is not None:
+                cache.keep_files("html/zip", unit)
+        downloads.append(zip_download(staging))
+    return downloads + index_exports(extras.index_folder)
+
+
+def _search_index(staging: Path, cache: Cache | None) -> list[Diagnostic]:
+    """Pagefind's index of the written pages; the previous build's when no page changed."""
+    if cache is None:
+        return search.index_site(staging)
+    unit = key(cache.build_key, search.pages_digest(staging))
+    previous = cache.previous.root / "html" if cache.previous is not None else None
+    names = [f"html/{n}" for n in search.index_files(previous)] if previous else []
+    if names and cache.files("html/search", unit, names):
+        return []
+    problems = search.index_site(staging)
+    if not problems:  # a missing or irreproducible index is made again next time
+        cache.keep_files("html/search", unit)
+    return problems
+
+
+def _index_pages(
+    site: html_builder.Site,
+    index: Index,
+    params: Mapping[str, ParamValue],
+    staging: Path,
+    cache: Cache | None,
+) -> list[Diagnostic]:
+    names = index.page_names()
+    page_params = html_builder.site_params(site, sorted(names))
+    custom = layers(site.custom)
+    digest = params_digest(params)
+    drawn = places_map.map_figure(index.root, site) if places_map.PAGE in names else None
+    try:
+        for name in names:
+            subset = index_builder.page_subset(index.root, name)
+            shown = drawn if name == places_map.PAGE else None
+            unit = key(cache.build_key if cache else "", subset, digest, shown)
+            if cache is not None and cache.files(f"html/{name}", unit, [f"html/{name}"]):
+                continue
+            html = index_builder.index_page(subset, name, page_params, custom)
+            if shown is not None:
+                html = places_map.add_map(html, shown)
+            html_builder.write_index_page(name, html, params, staging, custom)
+            if cache is not None:
+                cache.keep_files(f"html/{name}", unit)
+    except Exception as exc:  # the index pages are optional: the reading pages still build
+        for name in names:
+            (staging / name).unlink(missing_ok=True)
+        return [
+            diag.warning(
+                "-",
+                "html.no-index-pages",
+                f"the entity index pages could not be rendered: {exc}",
+                origin="html",
+            )
+        ]
+    return []

@@ -24,6 +24,7 @@ from .builders.downloads import tei_href
 from .builders.images import LocalImage, text_images
 from .builders.index_checks import TextProblems, text_problems
 from .builders.index_model import text_index
+from .customise import Customisation, layers
 from .diagnostics import Diagnostic
 from .errors import EditionError, EnvironmentFailure, StylesheetError
 from .gate import DEFAULT_MAX_BYTES, SourceDocument, read_document
@@ -57,6 +58,8 @@ class TextJob:
     publication: citation.Publication = field(default_factory=citation.Publication)
     #: The folder the sources' downloads are named from (``downloads.tei_href``).
     sources_root: Path | None = None
+    #: The edition's customisation of the stylesheets and its CSS, if any.
+    custom: Customisation | None = None
 
 
 @dataclass(frozen=True)
@@ -90,13 +93,14 @@ def render_texts(
     """Each text's result (or why its task produced none), in the order of ``facts``."""
     global _JOB, _FACTS
     _JOB, _FACTS = job, facts
+    outcomes = run_tasks(_one, len(facts), jobs, prepare=_compile, timeout=timeout)
     try:
-        outcomes = run_tasks(_one, len(facts), jobs, prepare=_compile, timeout=timeout)
         for fact, outcome in zip(facts, outcomes, strict=True):
             if outcome.failed is not None and isinstance(outcome.failed.error, EnvironmentFailure):
                 raise outcome.failed.error
             yield fact, outcome.failed if outcome.failed is not None else outcome.value  # type: ignore[misc]
     finally:
+        outcomes.close()  # stop the workers now, not whenever the generator is collected
         _JOB, _FACTS = None, ()
 
 
@@ -106,10 +110,10 @@ def _compile() -> None:
     engine().stylesheet(STAGES[0].name)
     engine().stylesheet("index/entities")
     if "html" in _JOB.outputs:
-        engine().stylesheet("html/page")
+        engine().stylesheet("html/page", layers(_JOB.custom))
         citation.load_styles()
     if "epub" in _JOB.outputs:
-        epub_builder.compile_stylesheets()
+        epub_builder.compile_stylesheets(layers(_JOB.custom))
 
 
 def _one(index: int) -> TextResult:
@@ -172,7 +176,9 @@ def _page(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool
         "citation": XmlText(_citation(document, job, staging)),
         "tei-href": tei_href(document.path, job.sources_root),
     }
-    page = html_builder.render_page(document, normalized, params, staging, job.images)
+    page = html_builder.render_page(
+        document, normalized, params, staging, job.images, layers(job.custom)
+    )
     found = html_builder.page_diagnostics(page, document)
     if page.error is not None:
         found.append(diag.error(page.source, "html.render", page.error, origin="html"))
@@ -203,6 +209,7 @@ def _book(
             job.date,
             job.language,
             job.epub_facsimiles,
+            custom=job.custom,
             publication=job.publication,
             places_map=places_map.book_map(index, job.language),
         )

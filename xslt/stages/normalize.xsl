@@ -5,7 +5,8 @@
 
   It changes only two things and copies everything else (on-no-match="shallow-copy"):
   1. stable ids: every element an output links to (div, p, head, note, pb, list items, verse,
-     speeches, tables, figures, names, dates, bibl) gets an xml:id when it has none. Ids are
+     speeches, tables, figures, names, dates, bibl, the surfaces of a sourceDoc) gets an xml:id
+     when it has none. Ids are
      derived from document order through accumulators (O(1) per node; never generate-id(),
      whose values change from run to run). A generated id that would clash with an existing
      one gets a suffix.
@@ -48,8 +49,11 @@
   <xsl:accumulator name="n-pb" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:pb" select="$value + 1"/>
   </xsl:accumulator>
+  <xsl:accumulator name="n-surface" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:sourceDoc//tei:surface" select="$value + 1"/>
+  </xsl:accumulator>
   <xsl:accumulator name="n-mention" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:text//(tei:persName | tei:placeName | tei:orgName
+    <xsl:accumulator-rule match="(tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName
         | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName)"
         select="$value + 1"/>
   </xsl:accumulator>
@@ -94,7 +98,14 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:text//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs
+  <!-- A page of a documentary transcription: the reading page and the book link to it. -->
+  <xsl:template match="tei:sourceDoc//tei:surface">
+    <xsl:call-template name="with-id">
+      <xsl:with-param name="candidate" select="'surface' || accumulator-before('n-surface')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="(tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs
       | tei:date | tei:geogName | tei:objectName)" priority="2">
     <xsl:call-template name="with-id">
       <xsl:with-param name="candidate" select="'m' || accumulator-before('n-mention')"/>

@@ -114,8 +114,10 @@
     </xsl:iterate>
   </xsl:function>
 
+  <!-- $text: a text, or a documentary transcription (sourceDoc), whose pages are documents
+       when it is too big for one. -->
   <xsl:function name="ee:plan" as="map(*)*">
-    <xsl:param name="text" as="element(tei:text)"/>
+    <xsl:param name="text" as="element()"/>
     <xsl:variable name="parts" as="element()*" select="$text/(tei:front | tei:body | tei:back)"/>
     <xsl:variable name="units" as="map(*)*">
       <xsl:choose>
@@ -143,7 +145,8 @@
   </xsl:function>
 
   <!-- The plan of the text being transformed, and where each of its nodes landed. -->
-  <xsl:variable name="ee:plan" as="map(*)*" select="ee:plan((/tei:TEI/tei:text, /tei:text)[1])"/>
+  <xsl:variable name="ee:plan" as="map(*)*"
+      select="ee:plan((/tei:TEI/tei:text, /tei:TEI/tei:sourceDoc, /tei:text)[1])"/>
 
   <xsl:variable name="ee:file-of" as="map(xs:string, xs:string)">
     <xsl:map>

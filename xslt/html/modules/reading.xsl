@@ -14,8 +14,7 @@
     exclude-result-prefixes="#all"
     expand-text="no">
 
-  <!-- The file stem of the text: its page is <stem>.html, its book ../epub/<stem>.epub. -->
-  <xsl:param name="stem" as="xs:string" select="'text'"/>
+  <!-- $stem (base.xsl): the file stem of the text; its page is <stem>.html. -->
   <xsl:param name="epub" as="xs:boolean" select="true()"/>
   <!-- The text's TEI source as published (OUT/html/tei/...), "" when none is offered. -->
   <xsl:param name="tei-href" as="xs:string" select="''"/>
@@ -23,9 +22,11 @@
   <xsl:mode name="reading-page" on-no-match="fail" on-multiple-match="fail"/>
 
   <xsl:template match="TEI" mode="reading-page" as="element()">
+    <!-- the text, or a documentary transcription's pages (sourceDoc) -->
+    <xsl:variable name="text" as="element()" select="r:main-text(.)"/>
     <xsl:variable name="toc" as="element()?">
       <xsl:call-template name="r:toc">
-        <xsl:with-param name="scope" select="text"/>
+        <xsl:with-param name="scope" select="$text"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="viewer" as="element()?">
@@ -64,33 +65,35 @@
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
         <article class="edition-text{if (r:has-views(.)) then ' has-views' else ''}">
-          <xsl:call-template name="text-header"/>
+          <xsl:call-template name="s:text-header"/>
           <xsl:if test="r:catalogue-record(.)">
             <xsl:apply-templates select="r:record-descriptions(.)" mode="r:main"/>
           </xsl:if>
-          <xsl:apply-templates select="text" mode="r:main">
+          <xsl:apply-templates select="$text" mode="r:main">
             <xsl:with-param name="r:dir" select="r:text-dir(.)" tunnel="yes"/>
           </xsl:apply-templates>
           <xsl:call-template name="r:witnesses">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>
           <xsl:call-template name="r:footnotes">
-            <xsl:with-param name="scope" select="text"/>
+            <xsl:with-param name="scope" select="$text"/>
           </xsl:call-template>
         </article>
         <xsl:call-template name="s:cite-this"/>
         <xsl:sequence select="$viewer"/>
         <xsl:call-template name="r:note-popovers">
-          <xsl:with-param name="scope" select="text"/>
+          <xsl:with-param name="scope" select="$text"/>
         </xsl:call-template>
         <xsl:call-template name="r:entity-cards">
-          <xsl:with-param name="scope" select="text"/>
+          <xsl:with-param name="scope" select="$text"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template name="text-header" as="element()">
+  <!-- The text's header on its reading page: title, authors, source, revision, the view switch
+       and the links to the about page and the book (docs/customising.md). -->
+  <xsl:template name="s:text-header" as="element()">
     <xsl:variable name="source" as="element()?" select="r:preferred-source(.)"/>
     <xsl:variable name="revised" as="xs:string?" select="r:revision-date(.)"/>
     <!-- the interface's words keep its language and direction inside a text in another -->

@@ -1,0 +1,244 @@
+"""Incremental builds (pipeline/cache.py): what is taken over, and that an incremental build
+gives the bytes of a clean one, over random sequences of edits."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SHARED, published
+
+from pipeline import build as build_module
+from pipeline.build import build
+from pipeline.publish import MARKER, OutputFolder
+
+TEI = ROOT / "tei"
+LETTERS = ROOT / "tests" / "data" / "letters"
+DRAMA = SHARED / "corpora" / "tei-samples" / "drama"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The edition, three letters with their registers, and two plays: texts, registers,
+    names, speeches, to edit."""
+    folder = tmp_path / "src"
+    shutil.copytree(TEI, folder / "tei")
+    shutil.copytree(LETTERS, folder / "letters")
+    plays = folder / "plays"
+    plays.mkdir()
+    for path in sorted(DRAMA.glob("*.xml"))[:2]:
+        shutil.copy(path, plays / path.name)
+    return folder
+
+
+def edits(folder: Path, rnd: random.Random) -> str:
+    """One random edit of the kinds editors make; what it was."""
+    files = sorted(folder.rglob("*.xml"))
+    path = rnd.choice(files)
+    text = path.read_text(encoding="utf-8")
+    kind = rnd.choice(["word", "paragraph", "register", "remove", "add", "header"])
+    if kind == "register":
+        path = folder / "tei" / "registers" / "organisations.xml"
+        text = path.read_text(encoding="utf-8").replace("Comité", "Komitee", 1)
+    elif kind == "remove" and len(files) > 4:
+        path.unlink()
+        return f"removed {path.name}"
+    elif kind == "add":
+        copy = path.with_name(f"copy-{rnd.randrange(1000)}-{path.name}")
+        copy.write_text(text.replace('xml:id="', 'xml:id="c-'), encoding="utf-8")
+        return f"added {copy.name}"
+    elif kind == "header" and "</title>" in text:
+        text = text.replace("</title>", " (revised)</title>", 1)
+    elif kind == "paragraph" and "</p>" in text:
+        text = text.replace("</p>", "</p><p>A new paragraph.</p>", 1)
+    else:
+        words = [w for w in ("the", "der", "die", "and", "und") if f" {w} " in text]
+        if not words:
+            return "nothing"
+        text = text.replace(f" {words[0]} ", f" {words[0].upper()} ", 1)
+    path.write_text(text, encoding="utf-8")
+    return f"{kind} in {path.name}"
+
+
+@pytest.mark.slow
+def test_incremental_builds_equal_clean_builds(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build([corpus], out, jobs=2).errors == 0
+    rnd = random.Random(1944)
+    for step in range(6):
+        what = edits(corpus, rnd)
+        incremental = build([corpus], out, jobs=2)
+        clean = build([corpus], tmp_path / f"clean-{step}", jobs=2, clean=True)
+        assert published(out) == published(tmp_path / f"clean-{step}"), what
+        assert sorted(d.code for d in incremental.diagnostics) == sorted(
+            d.code for d in clean.diagnostics
+        ), what
+
+
+def test_an_unchanged_build_takes_everything_over(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    first = OutputFolder(out).current()
+    assert first is not None
+    inode = (first.root / "html" / "belgium-1944.html").stat().st_ino
+    build([corpus / "tei"], out)
+    second = OutputFolder(out).current()
+    assert second is not None and second.root != first.root
+    # the same file (a hard link), not a new one: the page was not rendered again
+    assert (second.root / "html" / "belgium-1944.html").stat().st_ino == inode
+
+
+def test_one_edited_text_is_the_only_one_rendered(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "letters"], out)
+    before = OutputFolder(out).current()
+    assert before is not None
+    inodes = {p.name: p.stat().st_ino for p in (before.root / "html").glob("letter-*.html")}
+    letter = corpus / "letters" / "letter-2.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("</p>", " P.S.</p>", 1),
+                      encoding="utf-8")  # fmt: skip
+    build([corpus / "letters"], out)
+    after = OutputFolder(out).current()
+    assert after is not None
+    now = {p.name: p.stat().st_ino for p in (after.root / "html").glob("letter-*.html")}
+    assert now["letter-2.html"] != inodes["letter-2.html"]
+    assert now["letter-1.html"] == inodes["letter-1.html"]
+
+
+def test_a_changed_program_builds_everything(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    before = OutputFolder(out).current()
+    assert before is not None
+    page = "html/belgium-1944.html"
+    inode = (before.root / page).stat().st_ino
+    monkeypatch.setattr(build_module, "tool_digest", lambda: "another version")
+    build([corpus / "tei"], out)
+    after = OutputFolder(out).current()
+    assert after is not None
+    assert (after.root / page).stat().st_ino != inode
+
+
+def test_a_corrupt_cache_means_a_full_build(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    expected = published(out)
+    current = OutputFolder(out).current()
+    assert current is not None
+    for record in (current.root / "cache").rglob("*.json"):
+        record.write_text("{not json")
+    report = build([corpus / "tei"], out)
+    assert report.errors == 0
+    assert published(out) == expected
+    # and the other way: a manifest whose cache section is of another format
+    manifest = current_manifest(out)
+    data = json.loads(manifest.read_text())
+    data["cache"] = {"format": "0"}
+    manifest.write_text(json.dumps(data))
+    report = build([corpus / "tei"], out)
+    assert "build.full" in {d.code for d in report.diagnostics}
+    assert published(out) == expected
+
+
+def current_manifest(out: Path) -> Path:
+    current = OutputFolder(out).current()
+    assert current is not None
+    return current.root / "manifest.json"
+
+
+def test_clean_takes_nothing_over(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    before = OutputFolder(out).current()
+    assert before is not None
+    page = "html/belgium-1944.html"
+    inode = (before.root / page).stat().st_ino
+    build([corpus / "tei"], out, clean=True)
+    after = OutputFolder(out).current()
+    assert after is not None
+    assert (after.root / page).stat().st_ino != inode
+    assert (out / MARKER).is_dir()
+
+
+# --- the scholar's site (issue 11): settings, search index, zip and map in incremental builds --
+
+
+def _inode(out: Path, name: str) -> int:
+    current = OutputFolder(out).current()
+    assert current is not None
+    return (current.root / name).stat().st_ino
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        {"base_url": "https://example.org/edition/"},
+        {"editors": ("Ada Byron",)},
+        {"publisher": "Example Press"},
+        {"doi": "10.5281/1234"},
+        {"map_tiles": "https://tile.example.org/{z}/{x}/{y}.png"},
+    ],
+    ids=lambda s: next(iter(s)),
+)
+def test_a_publication_setting_is_part_of_the_build_key(
+    corpus: Path, tmp_path: Path, setting: dict[str, object]
+) -> None:
+    """base-url, editors, publisher, doi and map-tiles change pages and books: a build with a
+    new value takes nothing over that depends on it, and gives the bytes of a clean build."""
+    from pipeline.citation import Publication
+
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    before = published(out)
+    publication = Publication(**setting)  # type: ignore[arg-type]
+    build([corpus / "tei"], out, publication=publication)
+    clean = tmp_path / "clean"
+    build([corpus / "tei"], clean, publication=publication, clean=True)
+    assert published(out) == published(clean)
+    assert published(out) != before
+
+
+def test_search_index_and_zip_are_taken_over_or_made_again(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "letters"], out)
+    entry = "html/pagefind/pagefind-entry.json"
+    zipped = "html/tei/edition-tei.zip"
+    index, archive = _inode(out, entry), _inode(out, zipped)
+    build([corpus / "letters"], out)
+    # nothing changed: Pagefind was not run and the zip not written again (the same files)
+    assert (_inode(out, entry), _inode(out, zipped)) == (index, archive)
+    letter = corpus / "letters" / "letter-2.xml"
+    text = letter.read_text(encoding="utf-8").replace("(letter 2).", "(letter 2) Zanzibarian.")
+    letter.write_text(text, encoding="utf-8")
+    build([corpus / "letters"], out)
+    assert _inode(out, entry) != index and _inode(out, zipped) != archive
+    clean = tmp_path / "clean"
+    build([corpus / "letters"], clean, clean=True)
+    assert published(out) == published(clean)
+    assert "Zanzibarian" in (out / "html" / "letter-2.html").read_text(encoding="utf-8")
+
+
+def test_the_map_follows_a_moved_place(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    page = "html/places.html"
+    before = (out / page).read_bytes()
+    places = corpus / "tei" / "registers" / "places.xml"
+    text = places.read_text(encoding="utf-8").replace("<geo>51.028 4.481</geo>",
+                                                       "<geo>50.5 4.0</geo>")  # fmt: skip
+    places.write_text(text, encoding="utf-8")
+    build([corpus / "tei"], out)
+    assert (out / page).read_bytes() != before
+    clean = tmp_path / "clean"
+    build([corpus / "tei"], clean, clean=True)
+    assert published(out) == published(clean)
