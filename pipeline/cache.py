@@ -113,6 +113,7 @@ def facts_json(facts: SourceFacts) -> dict[str, object]:
         "xml_id": facts.xml_id,
         "title": facts.title,
         "kept": asdict(facts.kept) if facts.kept is not None else None,
+        "licence": list(facts.licence),
         "diagnostics": [_diagnostic(d) for d in facts.diagnostics],
         "images": list(facts.images),
     }
@@ -132,6 +133,7 @@ def facts_of_json(data: Mapping[str, object]) -> SourceFacts:
         xml_id=str(data["xml_id"]),
         title=str(data["title"]),
         kept=SourceRecord(**kept) if isinstance(kept, dict) else None,
+        licence=(str(_list(data["licence"])[0]), str(_list(data["licence"])[1])),
         diagnostics=tuple(_undiagnostic(d) for d in _list(data["diagnostics"])),
         images=tuple(str(i) for i in _list(data.get("images", []))),
     )

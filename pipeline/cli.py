@@ -531,6 +531,7 @@ def build(
             root=root or cfg.root,
             images=cfg.images,
             epub_facsimiles=cfg.epub_facsimiles,
+            publication=cfg.publication,
             clean=clean,
             customisation=custom,
             scheduler=_scheduler(scheduler, cfg),
@@ -542,7 +543,12 @@ def build(
     built = ", ".join(only) if only else "html, epub, index"
     click.echo(
         f"build: {len(report.files)} files, {report.errors} errors, {report.warnings} warnings "
-        f"({built}) into {out or cfg.out} in {report.seconds:.2f} s",
+        f"({built}) into {out or cfg.out} in {report.seconds:.2f} s"
+        + (
+            f" (search index {report.timings['search']:.2f} s)"
+            if "search" in report.timings
+            else ""
+        ),
         err=True,
     )
     sys.exit(1 if report.errors else 0)

@@ -110,6 +110,7 @@ def serve(
             timeout=_timeout(timeout, cfg),
             max_bytes=cfg.max_bytes,
             root=root or cfg.root,
+            publication=cfg.publication,
             check=CheckOptions(
                 max_errors=cfg.max_errors,
                 jobs=workers,

@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .citation import Publication
 from .errors import ConfigError
 from .gate import DEFAULT_MAX_BYTES
 from .i18n import check_language
@@ -41,6 +42,18 @@ class Config:
     images: str | None = None
     #: Whether an EPUB puts each page image of its facsimile before its page.
     epub_facsimiles: bool = False
+    #: Where the site is published (``https://example.org/edition/``): canonical URLs,
+    #: citations, the books' identifiers; None: URLs are relative.
+    base_url: str | None = None
+    #: The edition's editors, cited with every text ("Given Family" or "Family, Given").
+    editors: tuple[str, ...] = ()
+    #: The edition's publisher, cited with every text (default: the text's own publisher).
+    publisher: str | None = None
+    #: The edition's DOI (``10.1234/abcd``), cited as the edition each text is part of.
+    doi: str | None = None
+    #: A tile server's URL template (``https://tile.example.org/{z}/{x}/{y}.png``): the places
+    #: map becomes interactive over its tiles; None: the map is drawn offline, nothing loads.
+    map_tiles: str | None = None
     #: Worker processes; 0 means one per core.
     jobs: int = 0
     #: Cap on RELAX NG errors reported per file.
@@ -62,6 +75,11 @@ class Config:
     #: A Dask scheduler (``tcp://host:8786``, or ``local:N``) for ``check``'s per-file work;
     #: None: the local process pool (docs/scaling.md).
     scheduler: str | None = None
+
+    @property
+    def publication(self) -> Publication:
+        """The settings that say where and by whom the edition is published."""
+        return Publication(self.base_url, self.editors, self.publisher, self.doi, self.map_tiles)
 
     @property
     def workers(self) -> int:
@@ -136,6 +154,8 @@ def load(directory: Path | None = None) -> Config:
                     'such as "https://images.example.org/edition/"'
                 )
             values[name] = value.strip()
+        elif name in ("base_url", "editors", "publisher", "doi", "map_tiles"):
+            values[name] = publication_value(path, key, name, value)
         elif name == "epub_facsimiles":
             if not isinstance(value, bool):
                 raise ConfigError(f"{path}: [tool.edition] epub-facsimiles must be true or false")
@@ -145,3 +165,36 @@ def load(directory: Path | None = None) -> Config:
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a whole number >= 0")
             values[name] = value
     return Config(**values)  # type: ignore[arg-type]
+
+
+def publication_value(path: Path, key: str, name: str, value: object) -> object:
+    """A checked value of the keys that say where and by whom the edition is published."""
+    if name == "editors":
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ConfigError(
+                f'{path}: [tool.edition] editors must be a list of names, such as ["Ada Byron"]'
+            )
+        return tuple(" ".join(v.split()) for v in value)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{path}: [tool.edition] {key} must be a non-empty string")
+    text = value.strip()
+    if name == "base_url":
+        if not text.startswith(("https://", "http://")) or any(c in text for c in "?# "):
+            raise ConfigError(
+                f"{path}: [tool.edition] base-url must be the http(s) address the site is "
+                'published at, such as "https://example.org/edition/"'
+            )
+        return text if text.endswith("/") else text + "/"
+    if name == "map_tiles":
+        if not text.startswith("https://") or not all(f"{{{k}}}" in text for k in "zxy"):
+            raise ConfigError(
+                f"{path}: [tool.edition] map-tiles must be an https URL template with {{z}}, "
+                '{x} and {y}, such as "https://tile.example.org/{z}/{x}/{y}.png"'
+            )
+        return text
+    if name == "doi":
+        doi = text.removeprefix("https://doi.org/").removeprefix("doi:")
+        if not doi.startswith("10.") or "/" not in doi:
+            raise ConfigError(f'{path}: [tool.edition] doi must be a DOI, such as "10.5281/1234"')
+        return doi
+    return " ".join(text.split())

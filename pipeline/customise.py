@@ -39,7 +39,7 @@ _ORIGIN = "custom"
 _AREAS = {"html": ("html", "index"), "epub": ("epub",)}
 #: Our own stylesheets' names in OUT/html/assets/ and in the book: an edition's CSS may not
 #: take them.
-_OURS = frozenset({"edition.css", "book.css"})
+_OURS = frozenset({"edition.css", "reader.css", "book.css"})
 _CSS_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.css$")
 #: Functions that read a file or the environment: never in a static expression.
 _READS = re.compile(

@@ -112,6 +112,8 @@ class Report:
     files: list[str] = field(default_factory=list)
     seconds: float = 0.0
     streamed: Tally = field(default_factory=Tally)
+    #: Seconds of named steps that a run times on its own (the build's ``search`` index ...).
+    timings: dict[str, float] = field(default_factory=dict)
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
         self.diagnostics.extend(items)

@@ -1,18 +1,20 @@
 """The build's last pass, in the parent: what the whole corpus makes together.
 
 The texts' own indexes -> one entity index (``index_merge``) -> ``OUT/index/`` (JSON, CSV,
-GeoJSON, TEI) and the HTML index pages; the texts' header records -> the home and about
-pages; the images the pages show, copied once (a clash reported); the problems only the
-whole corpus shows (untagged forms counted over every text, unused entries, entries declared
-differently). Everything here reads small records; no text is parsed again. Each unit (the
-index files, each index page, the home and about pages) is taken over from the published
-edition when its key is the same (``pipeline.cache``).
-"""
+GeoJSON, TEI) and the HTML index pages (the places page with its map); the texts' header
+records -> the home and about pages; the sources offered for download and their zip; the
+images the pages show, copied once (a clash reported); Pagefind's search index over every
+page written; the problems only the whole corpus shows (untagged forms counted over every
+text, unused entries, entries declared differently). Everything here reads small records; no
+text is parsed again. Each unit (the index files, each index page, the home and about pages,
+the zip, the search index) is taken over from the published edition when its key is the
+same (``pipeline.cache``)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -20,6 +22,18 @@ from lxml import etree
 from . import diagnostics as diag
 from .builders import html as html_builder
 from .builders import index as index_builder
+from .builders import places_map, search
+from .builders.downloads import (
+    ZIP_HREF,
+    Download,
+    Offered,
+    downloads_document,
+    index_exports,
+    publish_sources,
+    tei_href,
+    write_zip,
+    zip_download,
+)
 from .builders.images import LocalImage, publish_images
 from .builders.index import page_names
 from .builders.index_checks import Untagged, corpus_problems
@@ -37,8 +51,9 @@ from .cache import Cache, file_digest, key, params_digest
 from .customise import layers
 from .diagnostics import Diagnostic
 from .io import write_bytes_atomic, write_text_atomic
+from .sources import SourceFacts
 from .stages import HasLists
-from .xslt import ParamValue
+from .xslt import ParamValue, XmlText
 
 INDEX_FILES = (
     "entities.json",
@@ -88,6 +103,36 @@ def write_index(index: Index, staging: Path, date: str, cache: Cache | None = No
         cache.keep_files("index", unit)
 
 
+@dataclass(frozen=True)
+class Extras:
+    """What the site offers beside its pages: the sources to download, the index exports."""
+
+    #: The sources offered for download (their kept copies in the new generation).
+    offered: tuple[Offered, ...] = ()
+    #: Where the published ``OUT/index`` files of this edition are now, or None.
+    index_folder: Path | None = None
+    #: Seconds each site-wide step took (``downloads``, ``search``), filled in as they run.
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def offered_sources(
+    facts: Iterable[SourceFacts], root: Path | None, generation: Path
+) -> tuple[Offered, ...]:
+    """The texts and registers whose kept copies the site offers for download."""
+    return tuple(
+        Offered(
+            f.kind,
+            f.stem if f.kind == "text" else "",
+            tei_href(f.path, root),
+            generation / f.kept.snapshot,
+            *f.licence,
+            sha256=f.kept.sha256,
+        )
+        for f in facts
+        if f.kept is not None and f.kind in ("text", "register")
+    )
+
+
 def write_site(
     site: html_builder.Site,
     index: Index,
@@ -95,11 +140,19 @@ def write_site(
     staging: Path,
     missing: Set[str],
     images: Iterable[LocalImage],
+    extras: Extras | None = None,
     cache: Cache | None = None,
 ) -> list[Diagnostic]:
-    """The site's own pages (home, about, guide, index pages), assets and images."""
+    """The site's own pages (home, about, guide, index pages, search), its downloads, assets,
+    images and, once every page is written, the search index."""
+    extras = extras or Extras()
     build_key = cache.build_key if cache else ""
+    started = time.perf_counter()
+    downloads = _downloads(site, extras, staging, missing, cache)
+    extras.seconds["downloads"] = time.perf_counter() - started
     problems = _index_pages(site, index, params, staging, cache) if site.texts else []
+    # only the home and about pages list the downloads
+    params = {**params, "downloads": XmlText(downloads_document(downloads))}
     unit = key(
         build_key,
         html_builder.headers_document(site, missing),
@@ -114,10 +167,51 @@ def write_site(
             problems.extend(html_builder.messages_to_diagnostics(page.messages, page.source))
         if cache is not None:
             cache.keep_files("html/site", unit)
+    problems += search.write_search_page(params, staging, layers(site.custom))
     html_builder.copy_assets(
         staging / html_builder.ASSET_FOLDER, site.custom.css if site.custom else ()
     )
-    return problems + publish_images(images, staging)
+    problems += publish_images(images, staging)
+    started = time.perf_counter()
+    problems += _search_index(staging, cache)
+    extras.seconds["search"] = time.perf_counter() - started
+    return problems
+
+
+def _downloads(
+    site: html_builder.Site,
+    extras: Extras,
+    staging: Path,
+    missing: Set[str],
+    cache: Cache | None,
+) -> list[Download]:
+    """The sources linked into ``html/tei/``, their zip (taken over when no source changed),
+    the index exports."""
+    offered = [o for o in extras.offered if o.kind != "text" or o.stem not in missing]
+    downloads, linked = publish_sources(offered, staging)
+    if linked:
+        unit = key(cache.build_key if cache else "", [(o.href, o.sha256) for o in linked])
+        if cache is None or not cache.files("html/zip", unit, [f"html/{ZIP_HREF}"]):
+            write_zip(linked, staging, site.date)
+            if cache is not None:
+                cache.keep_files("html/zip", unit)
+        downloads.append(zip_download(staging))
+    return downloads + index_exports(extras.index_folder)
+
+
+def _search_index(staging: Path, cache: Cache | None) -> list[Diagnostic]:
+    """Pagefind's index of the written pages; the previous build's when no page changed."""
+    if cache is None:
+        return search.index_site(staging)
+    unit = key(cache.build_key, search.pages_digest(staging))
+    previous = cache.previous.root / "html" if cache.previous is not None else None
+    names = [f"html/{n}" for n in search.index_files(previous)] if previous else []
+    if names and cache.files("html/search", unit, names):
+        return []
+    problems = search.index_site(staging)
+    if not problems:  # a missing or irreproducible index is made again next time
+        cache.keep_files("html/search", unit)
+    return problems
 
 
 def _index_pages(
@@ -131,13 +225,17 @@ def _index_pages(
     page_params = html_builder.site_params(site, sorted(names))
     custom = layers(site.custom)
     digest = params_digest(params)
+    drawn = places_map.map_figure(index.root, site) if places_map.PAGE in names else None
     try:
         for name in names:
             subset = index_builder.page_subset(index.root, name)
-            unit = key(cache.build_key if cache else "", subset, digest)
+            shown = drawn if name == places_map.PAGE else None
+            unit = key(cache.build_key if cache else "", subset, digest, shown)
             if cache is not None and cache.files(f"html/{name}", unit, [f"html/{name}"]):
                 continue
             html = index_builder.index_page(subset, name, page_params, custom)
+            if shown is not None:
+                html = places_map.add_map(html, shown)
             html_builder.write_index_page(name, html, params, staging, custom)
             if cache is not None:
                 cache.keep_files(f"html/{name}", unit)

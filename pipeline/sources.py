@@ -70,6 +70,8 @@ class SourceFacts:
     #: The text's ``xml:id`` and its own title (``html.text_title``), for the site's pages.
     xml_id: str = ""
     title: str = ""
+    #: The licence the file is published under (``availability``): its words and URL.
+    licence: tuple[str, str] = ("", "")
     diagnostics: tuple[Diagnostic, ...] = ()
     #: The local image files the text names (``graphic``/``media``), resolved: what a
     #: worker without the corpus on its disk needs shipped with the text.
@@ -138,6 +140,7 @@ def facts_of(
     document: SourceDocument, problems: Sequence[Diagnostic] = (), from_snapshot: bool = False
 ) -> SourceFacts:
     from .builders.html import text_title
+    from .citation import licence_of
 
     root = document.root
     text = is_text(document)
@@ -157,6 +160,7 @@ def facts_of(
         from_snapshot=from_snapshot,
         xml_id=root.get("{http://www.w3.org/XML/1998/namespace}id", "") if text else "",
         title=text_title(root) if text else "",
+        licence=licence_of(root) if kind != "other" else ("", ""),
         diagnostics=tuple(problems),
         images=image_files(document) if text else (),
     )

@@ -15,9 +15,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import citation
 from . import diagnostics as diag
 from .builders import epub as epub_builder
 from .builders import html as html_builder
+from .builders import places_map
+from .builders.downloads import tei_href
 from .builders.images import LocalImage, text_images
 from .builders.index_checks import TextProblems, text_problems
 from .builders.index_model import text_index
@@ -29,7 +32,7 @@ from .parallel import Failed, run_tasks
 from .publish import Generation
 from .sources import ReadOptions, SourceFacts, last_good
 from .stages import STAGES, normalize
-from .xslt import ParamValue, engine
+from .xslt import ParamValue, XmlText, engine
 
 _ORIGIN = "build"
 
@@ -51,6 +54,10 @@ class TextJob:
     max_bytes: int = DEFAULT_MAX_BYTES
     root: Path | None = None
     previous: Generation | None = None
+    #: Where and by whom the edition is published (citations, canonical URLs, book ids).
+    publication: citation.Publication = field(default_factory=citation.Publication)
+    #: The folder the sources' downloads are named from (``downloads.tei_href``).
+    sources_root: Path | None = None
     #: The edition's customisation of the stylesheets and its CSS, if any.
     custom: Customisation | None = None
 
@@ -104,6 +111,7 @@ def _compile() -> None:
     engine().stylesheet("index/entities")
     if "html" in _JOB.outputs:
         engine().stylesheet("html/page", layers(_JOB.custom))
+        citation.load_styles()
     if "epub" in _JOB.outputs:
         epub_builder.compile_stylesheets(layers(_JOB.custom))
 
@@ -143,7 +151,7 @@ def render_text(fact: SourceFacts, job: TextJob) -> TextResult:
         images.extend(shown)
         found.extend(warnings)
     if "epub" in job.outputs:
-        book, messages = _book(document, normalized, job)
+        book, messages = _book(document, normalized, job, index)
         found.extend(messages)
     return TextResult(fact.path, fact.display, index, page, book, tuple(found), tuple(images),
                       problems)  # fmt: skip
@@ -163,8 +171,13 @@ def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
 
 def _page(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool, list[Diagnostic]]:
     staging = job.generation / "html"
+    params = {
+        **job.page_params,
+        "citation": XmlText(_citation(document, job, staging)),
+        "tei-href": tei_href(document.path, job.sources_root),
+    }
     page = html_builder.render_page(
-        document, normalized, job.page_params, staging, job.images, layers(job.custom)
+        document, normalized, params, staging, job.images, layers(job.custom)
     )
     found = html_builder.page_diagnostics(page, document)
     if page.error is not None:
@@ -172,7 +185,22 @@ def _page(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool
     return page.error is None, found
 
 
-def _book(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool, list[Diagnostic]]:
+def _citation(document: SourceDocument, job: TextJob, staging: Path) -> str:
+    """Write the text's BibTeX and CSL-JSON downloads; the citation document of its page."""
+    from .io import write_text_atomic
+
+    edition = str(job.page_params.get("edition-title", ""))
+    cited = citation.text_citation(
+        document.root, document.path.stem, edition, job.date, job.publication
+    )
+    write_text_atomic(staging / cited.bibtex_href, citation.bibtex(cited))
+    write_text_atomic(staging / cited.json_href, citation.csl_json(cited))
+    return citation.page_document(cited)
+
+
+def _book(
+    document: SourceDocument, normalized: str, job: TextJob, index: str = ""
+) -> tuple[bool, list[Diagnostic]]:
     try:
         data, warnings = epub_builder.book_of(
             document,
@@ -181,7 +209,9 @@ def _book(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool
             job.date,
             job.language,
             job.epub_facsimiles,
-            job.custom,
+            custom=job.custom,
+            publication=job.publication,
+            places_map=places_map.book_map(index, job.language),
         )
     except (EditionError, ValueError) as exc:
         if isinstance(exc, EnvironmentFailure):

@@ -168,3 +168,77 @@ def test_clean_takes_nothing_over(corpus: Path, tmp_path: Path) -> None:
     assert after is not None
     assert (after.root / page).stat().st_ino != inode
     assert (out / MARKER).is_dir()
+
+
+# --- the scholar's site (issue 11): settings, search index, zip and map in incremental builds --
+
+
+def _inode(out: Path, name: str) -> int:
+    current = OutputFolder(out).current()
+    assert current is not None
+    return (current.root / name).stat().st_ino
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        {"base_url": "https://example.org/edition/"},
+        {"editors": ("Ada Byron",)},
+        {"publisher": "Example Press"},
+        {"doi": "10.5281/1234"},
+        {"map_tiles": "https://tile.example.org/{z}/{x}/{y}.png"},
+    ],
+    ids=lambda s: next(iter(s)),
+)
+def test_a_publication_setting_is_part_of_the_build_key(
+    corpus: Path, tmp_path: Path, setting: dict[str, object]
+) -> None:
+    """base-url, editors, publisher, doi and map-tiles change pages and books: a build with a
+    new value takes nothing over that depends on it, and gives the bytes of a clean build."""
+    from pipeline.citation import Publication
+
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    before = published(out)
+    publication = Publication(**setting)  # type: ignore[arg-type]
+    build([corpus / "tei"], out, publication=publication)
+    clean = tmp_path / "clean"
+    build([corpus / "tei"], clean, publication=publication, clean=True)
+    assert published(out) == published(clean)
+    assert published(out) != before
+
+
+def test_search_index_and_zip_are_taken_over_or_made_again(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "letters"], out)
+    entry = "html/pagefind/pagefind-entry.json"
+    zipped = "html/tei/edition-tei.zip"
+    index, archive = _inode(out, entry), _inode(out, zipped)
+    build([corpus / "letters"], out)
+    # nothing changed: Pagefind was not run and the zip not written again (the same files)
+    assert (_inode(out, entry), _inode(out, zipped)) == (index, archive)
+    letter = corpus / "letters" / "letter-2.xml"
+    text = letter.read_text(encoding="utf-8").replace("(letter 2).", "(letter 2) Zanzibarian.")
+    letter.write_text(text, encoding="utf-8")
+    build([corpus / "letters"], out)
+    assert _inode(out, entry) != index and _inode(out, zipped) != archive
+    clean = tmp_path / "clean"
+    build([corpus / "letters"], clean, clean=True)
+    assert published(out) == published(clean)
+    assert "Zanzibarian" in (out / "html" / "letter-2.html").read_text(encoding="utf-8")
+
+
+def test_the_map_follows_a_moved_place(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    page = "html/places.html"
+    before = (out / page).read_bytes()
+    places = corpus / "tei" / "registers" / "places.xml"
+    text = places.read_text(encoding="utf-8").replace("<geo>51.028 4.481</geo>",
+                                                       "<geo>50.5 4.0</geo>")  # fmt: skip
+    places.write_text(text, encoding="utf-8")
+    build([corpus / "tei"], out)
+    assert (out / page).read_bytes() != before
+    clean = tmp_path / "clean"
+    build([corpus / "tei"], clean, clean=True)
+    assert published(out) == published(clean)

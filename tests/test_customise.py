@@ -143,7 +143,7 @@ def test_a_new_page_header_on_every_web_page_and_not_in_books(built: dict[str, B
         assert "Letters and reports of the resistance" in banner[0].text_content()
         assert banner[0].xpath(".//nav[@class='site-nav']//a[@href='about.html']"), name
         links = [link.get("href") for link in page.xpath("//head/link[@rel='stylesheet']")]
-        assert links == ["assets/edition.css", "assets/banner.css"], name
+        assert links == ["assets/edition.css", "assets/reader.css", "assets/banner.css"], name
     assert (custom.out / "html" / "assets" / "banner.css").is_file()
     # the book: no banner, but the edition's CSS packaged and linked after ours
     assert "OEBPS/banner.css" in custom.book_files()

@@ -123,7 +123,12 @@ def test_a_rebuild_replaces_the_generation_and_leaves_one(sources: Path, site: P
     text.write_text(text.read_text(encoding="utf-8").replace("Belgium", "Belgique", 1))
     assert build([sources], site).errors == 0
     after = published(site)
-    assert after.keys() == before.keys() and after != before
+    # the search index names its files by their content (pipeline/builders/pagefind_files.py)
+    search = "html/pagefind/"
+    assert [k for k in after if not k.startswith(search)] == [
+        k for k in before if not k.startswith(search)
+    ]
+    assert after != before
     assert len([p for p in (site / MARKER).iterdir() if p.name.startswith("gen-")]) == 1
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import posixpath
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -27,6 +28,7 @@ from lxml import etree
 
 from .. import diagnostics as diag
 from .. import files
+from ..citation import Publication, book_identifier
 from ..customise import Customisation, layers
 from ..diagnostics import Diagnostic
 from ..errors import EditionError, EnvironmentFailure
@@ -199,7 +201,7 @@ def build_book(text: Text, context: BuildContext, images: BookImages | None = No
         context.date,
         context.language,
         images,
-        context.customisation,
+        custom=context.customisation,
     )
 
 
@@ -210,14 +212,20 @@ def book_of(
     date: dt.datetime,
     language: str = "en",
     facsimiles: bool = False,
+    *,
+    publication: Publication | None = None,
+    places_map: bytes | None = None,
     custom: Customisation | None = None,
 ) -> tuple[bytes, list[Diagnostic]]:
-    """One text's book and the warnings about images it could not carry (a text's task)."""
+    """One text's book and the warnings about images it could not carry (a text's task).
+
+    ``places_map``: the map of the text's places (SVG, ``places_map.book_map``), a page of
+    the book after its index."""
     from ..corpus import Text
 
     text = Text(document, normalized)
     images = book_images(text, facsimiles)
-    data = _book(text, registers, date, language, images, custom)
+    data = _book(text, registers, date, language, images, publication, places_map, custom)
     return data, image_warnings(document.display, images)
 
 
@@ -241,6 +249,8 @@ def _book(
     date: dt.datetime,
     language: str,
     images: BookImages,
+    publication: Publication | None = None,
+    places_map: bytes | None = None,
     custom: Customisation | None = None,
 ) -> bytes:
     # Only what this text says goes into its book (no entity index of the whole corpus), so
@@ -267,9 +277,40 @@ def _book(
     if has_index:
         documents.append(_document(index))
     shown = _shown_images(book, images)
-    meta = book_metadata(record, text, date, has_index=has_index, images=shown)
+    if places_map is not None:
+        lang = _text(record, "language") or "und"
+        documents.append(map_document(lang, _text(record, "direction") == "rtl", language))
+        shown.append(ShownImage(MAP_HREF, places_map, described=True))
+    meta = book_metadata(
+        record, text, date, has_index=has_index, images=shown, publication=publication
+    )
     css = custom.css if custom else ()
     return pkg.zip_epub(_package(meta, documents, shown, css), date)
+
+
+MAP_HREF = "images/places-map.svg"
+
+
+def map_document(lang: str, rtl: bool, language: str) -> Document:
+    """The book's page with the map of its places (an SVG image, ``MAP_HREF``)."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    from .. import i18n
+
+    title = escape(i18n.message("map.title", language))
+    alt = quoteattr(i18n.message("map.title", language))
+    direction = ' dir="rtl"' if rtl else ""
+    body = (
+        f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
+        f'lang="{escape(lang)}" xml:lang="{escape(lang)}"{direction}>'
+        f'<head><meta charset="utf-8"/><title>{title}</title>'
+        f'<link rel="stylesheet" type="text/css" href="{CSS_HREF}"/></head>'
+        f'<body><section epub:type="appendix" role="doc-appendix" aria-labelledby="map-title">'
+        f'<h1 id="map-title">{title}</h1>'
+        f'<figure class="places-map"><img src="{MAP_HREF}" alt={alt}/></figure>'
+        "</section></body></html>"
+    )
+    return Document("places-map.xhtml", XHTML_PROLOG + body.encode("utf-8") + b"\n")
 
 
 @dataclass(frozen=True)
@@ -362,6 +403,7 @@ def book_metadata(
     *,
     has_index: bool,
     images: Sequence[ShownImage] = (),
+    publication: Publication | None = None,
 ) -> pkg.BookMetadata:
     """The package metadata from the stylesheet's ``<ee:metadata>`` record."""
 
@@ -374,9 +416,8 @@ def book_metadata(
 
     pages = int(_text(record, "page-breaks") or "0")
     source = _text(record, "source")
-    identifier = _text(record, "identifier") or pkg.derived_identifier(
-        _text(record, "text-id") or text.stem
-    )
+    identifier = book_id(_text(record, "identifier"), _text(record, "text-id"), text.stem,
+                         publication)  # fmt: skip
     return pkg.BookMetadata(
         title=_text(record, "title") or text.stem,
         language=_text(record, "language") or "und",
@@ -398,6 +439,22 @@ def book_metadata(
             described=all(image.described for image in images),
         ),
     )
+
+
+_URI = re.compile(r"^(urn:[a-z0-9][a-z0-9-]*:\S+|https?://\S+|doi:10\.\S+/\S+|10\.\d+/\S+)$", re.I)
+
+
+def book_id(
+    idno: str | None, text_id: str | None, stem: str, publication: Publication | None
+) -> str:
+    """The book's ``dc:identifier``: derived from the page's URL when the edition has a base
+    URL; else the header's ``idno`` when it is a URN, URL or DOI; else a uuid5 of the text's
+    ``xml:id`` (or stem). Never a short label such as a play's ``@n``, never random."""
+    if publication is not None and publication.base_url:
+        return book_identifier(text_id or "", stem, publication)
+    if idno and _URI.match(idno.strip()):
+        return idno.strip()
+    return pkg.derived_identifier(text_id or stem)
 
 
 def accessibility(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,6 +20,7 @@ from lxml import etree
 
 from .. import diagnostics as diag
 from .. import i18n
+from ..citation import Publication
 from ..customise import Customisation, layers
 from ..diagnostics import Diagnostic
 from ..errors import EnvironmentFailure, StylesheetError
@@ -33,6 +34,7 @@ from .about import about_document
 from .base import kept_last_good, task_failure
 from .guide import GUIDE_PAGE, guide_fragment
 from .images import copy_images, shown_urls
+from .search import write_search_page
 
 if TYPE_CHECKING:
     from ..build import BuildContext, Text
@@ -101,6 +103,8 @@ class Site:
     images: str | None = None
     #: The edition's customisation of the stylesheets and its CSS, if any.
     custom: Customisation | None = None
+    #: Where and by whom the edition is published (``[tool.edition] base-url`` ...).
+    publication: Publication = field(default_factory=Publication)
 
 
 def site_of(context: BuildContext) -> Site:
@@ -180,6 +184,7 @@ def finish_site(
         problems.extend(messages_to_diagnostics(page.messages, page.source))
     for name, html in sorted(index_pages.items()):
         write_index_page(name, html, params, staging, layers(site.custom))
+    problems.extend(write_search_page(params, staging, layers(site.custom)))
     copy_assets(staging / ASSET_FOLDER, site.custom.css if site.custom else ())
     return problems
 
@@ -209,6 +214,10 @@ def site_params(site: Site, index_pages: Sequence[str]) -> dict[str, ParamValue]
         "epub": site.epub,
         "messages": messages(site.language),
         "texts": texts_param(site),
+        # the site's address (canonical URLs); "" when it has none: links stay relative
+        "base-url": site.publication.base_url or "",
+        # every site has its search page (search.html), whose index Pagefind writes
+        "search": True,
         # the edition's own CSS, linked after ours ([tool.edition] css)
         "custom-css": "\n".join(site.custom.css_names if site.custom else ()),
     }

@@ -23,6 +23,7 @@ from pathlib import Path
 from .. import build as build_module
 from .. import diagnostics as diag
 from ..check import CheckOptions, check
+from ..citation import Publication
 from ..customise import Customisation
 from ..diagnostics import Diagnostic, Report
 from ..errors import BuildLocked, EditionError, EnvironmentFailure
@@ -56,6 +57,7 @@ class ServeOptions:
     timeout: float | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     root: Path | None = None
+    publication: Publication = field(default_factory=Publication)
     #: Files whose change reloads the settings (``pyproject.toml``) or needs a full check.
     watched_files: tuple[Path, ...] = ()
     config_file: Path | None = None
@@ -77,6 +79,7 @@ def rebuild(options: ServeOptions) -> Report:
         timeout=options.timeout,
         max_bytes=options.max_bytes,
         root=options.root,
+        publication=options.publication,
         # read again: a save may have changed a stylesheet of it
         customisation=options.customisation.reread() if options.customisation else None,
     )

@@ -37,6 +37,15 @@ _TYPES = {
     ".xml": "application/xml",
     ".epub": "application/epub+zip",
     ".svg": "image/svg+xml",
+    # the search index (html/pagefind/) and the downloads
+    ".wasm": "application/wasm",
+    ".pagefind": "application/octet-stream",
+    ".pf_fragment": "application/octet-stream",
+    ".pf_index": "application/octet-stream",
+    ".pf_meta": "application/octet-stream",
+    ".pf_filter": "application/octet-stream",
+    ".zip": "application/zip",
+    ".bib": "application/x-bibtex; charset=utf-8",
 }
 
 

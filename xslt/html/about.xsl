@@ -19,6 +19,7 @@
   <xsl:import href="../common/render.xsl"/>
   <xsl:import href="modules/shell.xsl"/>
   <xsl:import href="modules/header-pages.xsl"/>
+  <xsl:import href="modules/downloads.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
       indent="no"/>
@@ -54,6 +55,9 @@
             </xsl:otherwise>
           </xsl:choose>
         </section>
+        <xsl:call-template name="s:download-table">
+          <xsl:with-param name="texts" select="$texts"/>
+        </xsl:call-template>
         <xsl:if test="count($texts) gt 1">
           <nav class="about-toc" aria-label="{r:msg('nav.texts')}">
             <ul>

@@ -24,6 +24,7 @@
   <xsl:import href="../common/render.xsl"/>
   <xsl:import href="modules/shell.xsl"/>
   <xsl:import href="modules/xhtml.xsl"/>
+  <xsl:import href="modules/downloads.xsl"/>
 
   <!-- Whether the EPUB books exist beside the site (not after a build of the HTML alone). -->
   <xsl:param name="epub" as="xs:boolean" select="true()"/>
@@ -116,6 +117,9 @@
               </xsl:for-each>
             </ul>
           </xsl:if>
+          <xsl:call-template name="s:tei-downloads">
+            <xsl:with-param name="texts" select="$texts"/>
+          </xsl:call-template>
           <h3><xsl:value-of select="r:msg('home.index')"/></h3>
           <ul class="download-list">
             <xsl:for-each select="$exports">

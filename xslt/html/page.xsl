@@ -19,6 +19,7 @@
   <xsl:import href="../common/render.xsl"/>
   <xsl:import href="modules/shell.xsl"/>
   <xsl:import href="modules/reading.xsl"/>
+  <xsl:import href="modules/cite.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
       indent="no"/>

@@ -16,6 +16,8 @@
 
   <!-- $stem (base.xsl): the file stem of the text; its page is <stem>.html. -->
   <xsl:param name="epub" as="xs:boolean" select="true()"/>
+  <!-- The text's TEI source as published (OUT/html/tei/...), "" when none is offered. -->
+  <xsl:param name="tei-href" as="xs:string" select="''"/>
 
   <xsl:mode name="reading-page" on-no-match="fail" on-multiple-match="fail"/>
 
@@ -42,7 +44,15 @@
       <xsl:with-param name="body-class"
           select="'page reading' || (if (exists($viewer)) then ' with-facs' else '')"/>
       <xsl:with-param name="skip-label" select="r:msg('skip.text')"/>
-      <xsl:with-param name="head" select="r:letter-links(.)"/>
+      <xsl:with-param name="search-attributes" as="attribute()*">
+        <xsl:attribute name="data-pagefind-filter" select="'text[data-ed-title], language[data-ed-language]'"/>
+        <xsl:attribute name="data-ed-title" select="r:title(.)"/>
+        <xsl:attribute name="data-ed-language" select="r:text-lang(.)"/>
+      </xsl:with-param>
+      <xsl:with-param name="head" as="element()*">
+        <xsl:sequence select="r:letter-links(.)"/>
+        <xsl:call-template name="s:citation-head"/>
+      </xsl:with-param>
       <xsl:with-param name="aside" as="element()?">
         <xsl:if test="exists($toc)">
           <nav class="toc" aria-labelledby="ed-toc-title">
@@ -69,6 +79,7 @@
             <xsl:with-param name="scope" select="$text"/>
           </xsl:call-template>
         </article>
+        <xsl:call-template name="s:cite-this"/>
         <xsl:sequence select="$viewer"/>
         <xsl:call-template name="r:note-popovers">
           <xsl:with-param name="scope" select="$text"/>
@@ -136,6 +147,12 @@
         <li><a href="about.html#text-{$stem}"><xsl:value-of select="r:msg('text.about')"/></a></li>
         <xsl:if test="$epub">
           <li><a href="../epub/{$stem}.epub" type="application/epub+zip"><xsl:value-of select="r:msg('text.epub')"/></a></li>
+        </xsl:if>
+        <xsl:if test="$tei-href != ''">
+          <li><a href="{$tei-href}" type="application/tei+xml"><xsl:value-of select="r:msg('text.tei')"/></a></li>
+        </xsl:if>
+        <xsl:if test="exists($citation)">
+          <li><a href="#ed-cite-this"><xsl:value-of select="r:msg('text.cite')"/></a></li>
         </xsl:if>
       </ul>
     </header>

@@ -29,6 +29,11 @@
   <xsl:param name="edition-title" as="xs:string" select="'Digital edition'"/>
   <xsl:param name="date" as="xs:string" select="''"/>
   <xsl:param name="index-pages" as="xs:string" select="''"/>
+  <!-- The site's published address ([tool.edition] base-url, ending in "/"), "" when unknown:
+       every page then names its canonical URL. -->
+  <xsl:param name="base-url" as="xs:string" select="''"/>
+  <!-- Whether the site has a search page (search.html and its Pagefind index). -->
+  <xsl:param name="search" as="xs:boolean" select="false()"/>
   <xsl:param name="custom-css" as="xs:string" select="''"/>
 
   <xsl:variable name="s:index-labels" as="map(xs:string, xs:string)" select="map {
@@ -67,6 +72,9 @@
     <xsl:param name="skip-label" as="xs:string" select="r:msg('skip')"/>
     <!-- further elements of the head (link rel=prev/next ...) -->
     <xsl:param name="head" as="element()*" select="()"/>
+    <!-- Attributes of main for the search index: the reading page's filters (text, language)
+         as data-pagefind-filter and the attributes they read. -->
+    <xsl:param name="search-attributes" as="attribute()*" select="()"/>
     <html lang="{r:ui-lang()}" dir="{r:ui-dir()}">
       <head>
         <meta charset="utf-8"/>
@@ -82,11 +90,16 @@
         <meta name="color-scheme" content="light dark"/>
         <!-- an empty icon: browsers ask for /favicon.ico otherwise -->
         <link rel="icon" href="data:,"/>
+        <xsl:if test="$base-url != ''">
+          <link rel="canonical" href="{$base-url}{$page}"/>
+        </xsl:if>
         <link rel="stylesheet" href="assets/edition.css"/>
+        <link rel="stylesheet" href="assets/reader.css"/>
         <xsl:for-each select="tokenize($custom-css, '\n')[normalize-space()]">
           <link rel="stylesheet" href="assets/{normalize-space(.)}"/>
         </xsl:for-each>
         <script src="assets/edition.js" defer=""></script>
+        <script src="assets/reader.js" defer=""></script>
         <xsl:sequence select="$head"/>
       </head>
       <body class="{$body-class}">
@@ -103,12 +116,41 @@
             <xsl:if test="$dir != r:ui-dir()">
               <xsl:attribute name="dir" select="$dir"/>
             </xsl:if>
+            <xsl:if test="$page = (s:index-pages(), 'timeline.html')">
+              <!-- the labels of the filter box reader.js adds to an index page -->
+              <xsl:attribute name="data-filter-label" select="r:msg('filter.label')"/>
+              <xsl:attribute name="data-filter-count" select="r:msg('filter.count')"/>
+            </xsl:if>
+            <xsl:call-template name="s:search-attributes">
+              <xsl:with-param name="page" select="$page"/>
+              <xsl:with-param name="extra" select="$search-attributes"/>
+            </xsl:call-template>
             <xsl:sequence select="$content"/>
           </main>
         </div>
         <xsl:call-template name="s:site-footer"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- What Pagefind indexes (pipeline/builders/search.py): the main content of reading and
+       index pages, not the home, about, guide or search pages, which only repeat titles. An
+       index page of one kind of entity is filtered by that kind ("type"). -->
+  <xsl:template name="s:search-attributes" as="attribute()*">
+    <xsl:param name="page" as="xs:string" required="yes"/>
+    <xsl:param name="extra" as="attribute()*" select="()"/>
+    <xsl:if test="$search and not($page = ('index.html', 'about.html', 'search.html', 'guide.html'))">
+      <xsl:attribute name="data-pagefind-body" select="''"/>
+      <xsl:choose>
+        <xsl:when test="$page = ('persons.html', 'places.html', 'organisations.html', 'entities.html')">
+          <xsl:attribute name="data-pagefind-filter" select="'type[data-ed-type]'"/>
+          <xsl:attribute name="data-ed-type" select="s:index-label($page)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="$extra"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="s:site-header" as="element()">
@@ -121,6 +163,15 @@
         <xsl:call-template name="s:site-nav">
           <xsl:with-param name="page" select="$page"/>
         </xsl:call-template>
+        <xsl:if test="$search">
+          <!-- a plain form: without script it still opens the search page, which says why it
+               cannot search and links the index pages -->
+          <form class="site-search" role="search" action="search.html" method="get">
+            <label for="ed-search-box" class="visually-hidden"><xsl:value-of select="r:msg('search.label')"/></label>
+            <input id="ed-search-box" type="search" name="q" autocomplete="off"/>
+            <button type="submit"><xsl:value-of select="r:msg('search.button')"/></button>
+          </form>
+        </xsl:if>
       </div>
     </header>
   </xsl:template>

@@ -1,0 +1,180 @@
+/*
+ * The search page (search.html): queries the static index Pagefind wrote at build time
+ * (pagefind/, next to this page), offers its filters (text, entity type, language) and links
+ * each result to the paragraph its words stand in: the nearest element with an id before the
+ * first matching word (a paragraph, a line, a speech, an index entry), else the nearest
+ * heading. Works from any static web server; nothing is sent anywhere.
+ */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("ed-search");
+  if (!form) return;
+  document.getElementById("ed-search-noscript").hidden = true;
+  var field = document.getElementById("ed-search-query");
+  var status = document.getElementById("ed-search-status");
+  var list = document.getElementById("ed-search-results");
+  var fieldset = form.querySelector(".search-filters");
+  var selects = [].slice.call(form.querySelectorAll("select[data-filter]"));
+  var base = new URL(".", document.baseURI);
+  var pagefind = null;
+  var running = 0;
+  // Elements whose id makes a good landing place for a result (blocks, not inline names).
+  var BLOCKS = /^(p|div|section|article|li|blockquote|l|lg|sp|h[1-6]|td|tr|figure|dd|dt|pre|table|ol|ul)$/i;
+
+  function say(key, n) {
+    var text = form.getAttribute("data-" + key) || "";
+    return n === undefined ? text : text.replace("{1}", n);
+  }
+
+  function load() {
+    if (pagefind) return Promise.resolve(pagefind);
+    status.textContent = say("loading");
+    return import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
+      pagefind = module;
+      return pagefind.options({ baseUrl: base.pathname }).then(function () {
+        return pagefind.filters();
+      }).then(function (filters) {
+        fillFilters(filters || {});
+        status.textContent = "";
+        return pagefind;
+      });
+    }).catch(function () {
+      status.textContent = say("unavailable");
+      throw new Error("no index");
+    });
+  }
+
+  function fillFilters(filters) {
+    var any = false;
+    selects.forEach(function (select) {
+      var values = filters[select.getAttribute("data-filter")] || {};
+      var names = Object.keys(values).sort(function (a, b) { return a.localeCompare(b); });
+      names.forEach(function (name) {
+        var option = document.createElement("option");
+        option.value = name;
+        option.textContent = name + " (" + values[name] + ")";
+        select.appendChild(option);
+      });
+      select.disabled = names.length === 0;
+      select.parentNode.hidden = names.length === 0;
+      if (names.length) any = true;
+      var wanted = new URLSearchParams(location.search).get(select.getAttribute("data-filter"));
+      if (wanted && names.indexOf(wanted) >= 0) select.value = wanted;
+      select.addEventListener("change", function () { search(field.value); });
+    });
+    fieldset.hidden = !any;
+  }
+
+  function chosenFilters() {
+    var chosen = {};
+    selects.forEach(function (select) {
+      if (select.value) chosen[select.getAttribute("data-filter")] = select.value;
+    });
+    return chosen;
+  }
+
+  // The id of the block the word at `location` stands in (anchors are in page order).
+  function anchorFor(anchors, location) {
+    var best = null;
+    anchors.forEach(function (anchor) {
+      if (anchor.location <= location && BLOCKS.test(anchor.element) && anchor.id &&
+          !/^ed-/.test(anchor.id)) {
+        if (!best || anchor.location >= best.location) best = anchor;
+      }
+    });
+    return best ? best.id : "";
+  }
+
+  function passages(data) {
+    var subs = data.sub_results && data.sub_results.length ? data.sub_results
+      : [{ url: data.url, excerpt: data.excerpt, locations: data.locations }];
+    return subs.slice(0, 3).map(function (sub) {
+      var first = (sub.locations && sub.locations.length) ? sub.locations[0]
+        : (data.locations || [0])[0];
+      var id = anchorFor(data.anchors || [], first);
+      var page = data.url.split("#")[0];
+      return { url: id ? page + "#" + encodeURIComponent(id) : sub.url, excerpt: sub.excerpt };
+    });
+  }
+
+  // Pagefind's excerpts mark the words found with <mark>; everything else is text.
+  function excerptNode(html) {
+    var holder = document.createElement("span");
+    holder.className = "search-excerpt";
+    html.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
+      var match = /^<mark>(.*)<\/mark>$/.exec(part);
+      var text = (match ? match[1] : part).replace(/&lt;/g, "<").replace(/&gt;/g, ">")
+        .replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+      if (!text) return;
+      if (match) {
+        var mark = document.createElement("mark");
+        mark.textContent = text;
+        holder.appendChild(mark);
+      } else {
+        holder.appendChild(document.createTextNode(text));
+      }
+    });
+    return holder;
+  }
+
+  function search(query) {
+    var ticket = ++running;
+    query = query.trim();
+    var url = new URL(location.href);
+    if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+    history.replaceState(null, "", url);
+    if (!query) {
+      list.textContent = "";
+      status.textContent = "";
+      return;
+    }
+    load().then(function (pf) {
+      return pf.search(query, { filters: chosenFilters() });
+    }).then(function (result) {
+      if (ticket !== running) return null;
+      var shown = result.results.slice(0, 20);
+      return Promise.all(shown.map(function (r) { return r.data(); })).then(function (items) {
+        if (ticket !== running) return;
+        list.textContent = "";
+        var n = result.results.length;
+        status.textContent = n === 0 ? say("none") : n === 1 ? say("results-one") : say("results", n);
+        items.forEach(function (data) {
+          var item = document.createElement("li");
+          var heading = document.createElement("p");
+          heading.className = "search-title";
+          var title = document.createElement("a");
+          title.href = data.url;
+          title.textContent = (data.meta && data.meta.title) || data.url;
+          heading.appendChild(title);
+          item.appendChild(heading);
+          var where = document.createElement("ul");
+          where.className = "search-passages";
+          passages(data).forEach(function (passage) {
+            var li = document.createElement("li");
+            var a = document.createElement("a");
+            a.href = passage.url;
+            a.appendChild(excerptNode(passage.excerpt || ""));
+            li.appendChild(a);
+            where.appendChild(li);
+          });
+          item.appendChild(where);
+          list.appendChild(item);
+        });
+      });
+    }).catch(function () { /* said in the status line */ });
+  }
+
+  var pending = 0;
+  field.addEventListener("input", function () {
+    window.clearTimeout(pending);
+    pending = window.setTimeout(function () { search(field.value); }, 200);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    search(field.value);
+  });
+  var initial = new URLSearchParams(location.search).get("q") || "";
+  field.value = initial;
+  load().then(function () { if (initial) search(initial); }, function () {});
+})();

@@ -1,0 +1,161 @@
+"""The edition's sources for download: each text's and register's TEI, the whole edition as one
+zip, and the list of every download (sizes, licences) for the home and about pages.
+
+The files offered are the sources as this edition publishes them: the copy the build keeps of
+each source in the generation (``publish.store_source``: the bytes read, or the document with
+its inclusions expanded), hard-linked into ``OUT/html/tei/`` under their path inside the
+corpus root (``texts/a.xml``, ``registers/persons.xml``), so that a text's references to its
+registers (``../registers/persons.xml#x``) resolve on the site and in the zip alike. The zip is
+deterministic: sorted names, one fixed timestamp (the build date), mode 0644.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from ..io import write_bytes_atomic
+from ..publish import link_or_copy
+
+#: Folder of the TEI downloads inside ``OUT/html``.
+TEI_FOLDER = "tei"
+#: The whole edition's TEI, one zip.
+ZIP_NAME = "edition-tei.zip"
+ZIP_HREF = f"{TEI_FOLDER}/{ZIP_NAME}"
+_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+ED_NS = "urn:edition"
+
+
+def sources_root(paths: Sequence[Path]) -> Path | None:
+    """The folder the downloads are named from: the common folder of the build's PATHS (a
+    file's own folder), so that ``tei/`` holds ``texts/a.xml``, not ``tei/texts/a.xml``."""
+    import os
+
+    folders = [str(p.resolve() if p.is_dir() else p.resolve().parent) for p in paths]
+    return Path(os.path.commonpath(folders)) if folders else None
+
+
+def tei_href(path: Path, root: Path | None) -> str:
+    """Where the TEI of source ``path`` is offered: ``tei/`` + its path inside the corpus
+    root when every part is a plain file name, else ``tei/`` + its name alone."""
+    name = path.name if _PLAIN.match(path.name) else "source.xml"
+    if root is not None:
+        try:
+            parts = path.resolve().relative_to(root.resolve()).parts
+        except ValueError:
+            parts = ()
+        if parts and all(_PLAIN.match(p) for p in parts):
+            return str(PurePosixPath(TEI_FOLDER, *parts))
+    return f"{TEI_FOLDER}/{name}"
+
+
+@dataclass(frozen=True)
+class Offered:
+    """A source to offer: what kind, the text's stem, where its kept copy lies."""
+
+    kind: str  # "text" or "register"
+    stem: str
+    href: str
+    snapshot: Path
+    licence: str = ""
+    licence_url: str = ""
+    #: The kept copy's digest (the zip is made again only when one of them changes).
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file offered for download, with its size in bytes."""
+
+    kind: str  # "text", "register", "edition" (the zip) or "index" (an export)
+    href: str
+    size: int
+    stem: str = ""
+    licence: str = ""
+    licence_url: str = ""
+
+
+def publish_sources(
+    offered: Sequence[Offered], staging: Path
+) -> tuple[list[Download], list[Offered]]:
+    """Link every source's kept copy into ``staging/tei/``: the downloads, and the sources
+    linked (in href order), which ``write_zip`` packs."""
+    found: list[Download] = []
+    linked: list[Offered] = []
+    for item in sorted(offered, key=lambda o: o.href):
+        if item.href in {o.href for o in linked}:
+            continue  # a second source under one name is not offered (the first stays)
+        if not link_or_copy(item.snapshot, staging / item.href):
+            continue
+        linked.append(item)
+        size = (staging / item.href).stat().st_size
+        found.append(
+            Download(item.kind, item.href, size, item.stem, item.licence, item.licence_url)
+        )
+    return found, linked
+
+
+def write_zip(linked: Sequence[Offered], staging: Path, date: dt.datetime) -> None:
+    """``staging/tei/edition-tei.zip``: every linked source (``publish_sources``)."""
+    data = edition_zip(((o.href, staging / o.href) for o in linked), date)
+    write_bytes_atomic(staging / ZIP_HREF, data)
+
+
+def zip_download(staging: Path) -> Download:
+    """The zip as a download (written now, or taken over from the previous build)."""
+    return Download("edition", ZIP_HREF, (staging / ZIP_HREF).stat().st_size)
+
+
+def edition_zip(files: Iterable[tuple[str, Path]], date: dt.datetime) -> bytes:
+    """The zip of ``(href, file)`` pairs under their paths inside ``tei/``: sorted names, the
+    build date as every entry's time, mode 0644, a Unix origin; the same files give the same
+    bytes."""
+    import io
+
+    utc = date.astimezone(dt.UTC) if date.tzinfo else date.replace(tzinfo=dt.UTC)
+    stamp = max(utc, _ZIP_EPOCH)
+    date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for href, path in sorted(files):
+            info = zipfile.ZipInfo(href.removeprefix(TEI_FOLDER + "/"), date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = (0o100644 & 0xFFFF) << 16
+            archive.writestr(info, path.read_bytes(), compresslevel=6)
+    return buffer.getvalue()
+
+
+def index_exports(folder: Path | None) -> list[Download]:
+    """The files of ``OUT/index`` (``folder``: where they are now), linked as ``../index/``."""
+    if folder is None or not folder.is_dir():
+        return []
+    return [
+        Download("index", f"../index/{path.name}", path.stat().st_size)
+        for path in sorted(folder.iterdir())
+        if path.is_file() and not path.name.startswith(".")
+    ]
+
+
+def downloads_document(downloads: Sequence[Download]) -> str:
+    """``<ed:downloads>`` for the home and about pages (xslt/html/modules/downloads.xsl)."""
+    root = etree.Element(f"{{{ED_NS}}}downloads", nsmap={"ed": ED_NS})
+    for d in downloads:
+        item = etree.SubElement(
+            root, f"{{{ED_NS}}}file", kind=d.kind, href=d.href, size=str(d.size)
+        )
+        if d.stem:
+            item.set("stem", d.stem)
+        if d.licence:
+            item.set("licence", d.licence)
+        if d.licence_url:
+            item.set("licence-url", d.licence_url)
+    text: str = etree.tostring(root, encoding="unicode")
+    return text

