@@ -19,6 +19,7 @@ STEPS = (
     ("check at scale: jing, the local pool, Dask", ["bench_scale.py", "--files", "10000"]),
     ("the whole build: wall and CPU time, search index", ["bench_build.py", "--repeat", "3"]),
     ("the build with nothing changed", ["bench_build.py", "--repeat", "3", "--incremental"]),
+    ("the build after one paragraph changed", ["bench_build.py", "--repeat", "3", "--edit"]),
 )
 
 
