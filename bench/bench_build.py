@@ -8,12 +8,12 @@ Each run is a full build (``--clean``), or with ``--incremental`` a build with n
 changed since the previous run, or with ``--edit`` a build after one paragraph of one novel
 changed (on a copy of the corpus in a temporary folder; full builds are timed beside it, and
 the ratio is issue 12's target: at most 5%), as a whole process
-(``python -m pipeline.cli build``) timed from outside: wall time, and the CPU time of the process and its children (the worker pool,
-Saxon, Pagefind), which a shared machine disturbs less than the wall time. ``--baseline REF``
-builds the same corpus with the code of a git revision too (checked out in a temporary
-worktree, run by the same interpreter), runs of both interleaved, so that the ratio compares
-like with like. Prints a
-Markdown table with the machine's load.
+(``python -m pipeline.cli build``) timed from outside: wall time, and the CPU time of the
+process and its children (the worker pool, Saxon, Pagefind), which a shared machine
+disturbs less than the wall time. ``--baseline REF`` builds the same corpus with the code of
+a git revision too (checked out in a temporary worktree, run by the same interpreter), runs
+of both interleaved, so that the ratio compares like with like. Prints a Markdown table with
+the machine's load.
 """
 
 from __future__ import annotations
