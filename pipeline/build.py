@@ -35,6 +35,7 @@ from .builders.html import Site, TextEntry, site_params
 from .builders.index import page_names
 from .builders.index_merge import parse
 from .builders.index_model import skeleton
+from .builders.parts import DEFAULT_PAGE_SIZE
 from .corpus import Corpus, Text, load_corpus
 from .diagnostics import Diagnostic, Report
 from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetError
@@ -87,6 +88,8 @@ class BuildContext:
     previous: Generation | None = None
     #: Seconds one text may take in one builder before it is stopped.
     timeout: float | None = None
+    #: Kilobytes of HTML above which a reading page is split (``builders/parts.py``).
+    page_size: int = DEFAULT_PAGE_SIZE
 
     def has_output(self, name: str) -> bool:
         """Whether ``OUT/<name>/`` will exist after this run (built now, or earlier)."""
@@ -126,6 +129,7 @@ def build(
     root: Path | None = None,
     images: str | None = None,
     epub_facsimiles: bool = False,
+    page_size: int = DEFAULT_PAGE_SIZE,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -162,7 +166,7 @@ def build(
                 root=corpus_root(paths, root),
                 generation=generation.root,
             ),
-            site=SiteOptions(title, guide, about, language, images, epub_facsimiles),
+            site=SiteOptions(title, guide, about, language, images, epub_facsimiles, page_size),
         )
         try:
             made = _make(generation, plan, report, step)
@@ -187,6 +191,7 @@ class SiteOptions:
     language: str = "en"
     images: str | None = None
     epub_facsimiles: bool = False
+    page_size: int = DEFAULT_PAGE_SIZE
 
 
 @dataclass(frozen=True)
@@ -399,7 +404,7 @@ def _site(texts: Sequence[SourceFacts], plan: Plan, previous: Generation | None)
     )
     options = plan.site
     return Site(entries, _build_date(), options.language, options.title, epub, options.guide,
-                options.about, options.images)  # fmt: skip
+                options.about, options.images, options.page_size)  # fmt: skip
 
 
 def _texts(
@@ -534,6 +539,12 @@ def _publish(
     stems = [f.stem for f in made.sources if f.kind == "text"]
     owners = {f"html/{stem}.html": stem for stem in stems}
     owners.update({f"epub/{stem}.epub": stem for stem in stems})
+    # a long text's pages (builders/parts.py): those written now, and those kept from the
+    # edition before for a text that failed
+    owners.update({f"html/{page}": r.stem for r in made.results for page in r.pages})
+    if previous is not None:
+        for stem in stems:
+            owners.update({key: stem for key in previous.manifest.owned_by("html", stem)})
     for name in sorted(plan.requested):
         generation.record_output(name, owners)
     for fact in made.sources:

@@ -452,6 +452,7 @@ def build(
             root=root or cfg.root,
             images=cfg.images,
             epub_facsimiles=cfg.epub_facsimiles,
+            page_size=cfg.page_size,
         )
     from .report import format_line
 

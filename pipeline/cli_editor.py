@@ -104,6 +104,7 @@ def serve(
             timeout=_timeout(timeout, cfg),
             max_bytes=cfg.max_bytes,
             root=root or cfg.root,
+            page_size=cfg.page_size,
             check=CheckOptions(
                 max_errors=cfg.max_errors,
                 jobs=workers,

@@ -41,6 +41,9 @@ class Config:
     images: str | None = None
     #: Whether an EPUB puts each page image of its facsimile before its page.
     epub_facsimiles: bool = False
+    #: Kilobytes of HTML above which a text's reading page is split into a contents page and
+    #: one page per division (``pipeline/builders/parts.py``); 0 = never split.
+    page_size: int = 200
     #: Worker processes; 0 means one per core.
     jobs: int = 0
     #: Cap on RELAX NG errors reported per file.

@@ -21,6 +21,7 @@ from .builders import html as html_builder
 from .builders.images import LocalImage, text_images
 from .builders.index_checks import TextProblems, text_problems
 from .builders.index_model import text_index
+from .builders.parts import paging_params
 from .diagnostics import Diagnostic
 from .errors import EditionError, EnvironmentFailure, StylesheetError
 from .gate import DEFAULT_MAX_BYTES, SourceDocument, read_document
@@ -62,6 +63,8 @@ class TextResult:
     index: str = ""
     page: bool = False
     book: bool = False
+    #: The reading page's files: ``<stem>.html``, and a long text's parts (``builders/parts``).
+    pages: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     images: tuple[LocalImage, ...] = ()
     problems: TextProblems = field(default_factory=TextProblems)
@@ -119,7 +122,9 @@ def render_text(fact: SourceFacts, job: TextJob) -> TextResult:
     index = ""
     problems = TextProblems()
     try:
-        index = text_index(document.path.stem, normalized, job.registers)
+        index = text_index(
+            document.path.stem, normalized, job.registers, paging_params(job.page_params)
+        )
         problems = text_problems(document, index)
     except StylesheetError as exc:
         found.append(
@@ -131,9 +136,10 @@ def render_text(fact: SourceFacts, job: TextJob) -> TextResult:
             )
         )
     page = book = False
+    pages: tuple[str, ...] = ()
     images: list[LocalImage] = []
     if "html" in job.outputs:
-        page, messages = _page(document, normalized, job)
+        page, pages, messages = _page(document, normalized, job)
         found.extend(messages)
         shown, warnings = text_images(document)
         images.extend(shown)
@@ -141,8 +147,8 @@ def render_text(fact: SourceFacts, job: TextJob) -> TextResult:
     if "epub" in job.outputs:
         book, messages = _book(document, normalized, job)
         found.extend(messages)
-    return TextResult(fact.path, fact.display, index, page, book, tuple(found), tuple(images),
-                      problems)  # fmt: skip
+    return TextResult(fact.path, fact.display, index, page, book, pages, tuple(found),
+                      tuple(images), problems)  # fmt: skip
 
 
 def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
@@ -157,13 +163,15 @@ def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
     return document
 
 
-def _page(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool, list[Diagnostic]]:
+def _page(
+    document: SourceDocument, normalized: str, job: TextJob
+) -> tuple[bool, tuple[str, ...], list[Diagnostic]]:
     staging = job.generation / "html"
     page = html_builder.render_page(document, normalized, job.page_params, staging, job.images)
     found = html_builder.page_diagnostics(page, document)
     if page.error is not None:
         found.append(diag.error(page.source, "html.render", page.error, origin="html"))
-    return page.error is None, found
+    return page.error is None, page.files, found
 
 
 def _book(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool, list[Diagnostic]]:

@@ -32,6 +32,7 @@ from .about import about_document
 from .base import kept_last_good, task_failure
 from .guide import GUIDE_PAGE, guide_fragment
 from .images import copy_images, shown_urls
+from .parts import DEFAULT_PAGE_SIZE, Paging, paging, split_output
 
 if TYPE_CHECKING:
     from ..build import BuildContext, Text
@@ -55,6 +56,8 @@ class Page:
     source: str
     #: Why the page could not be rendered (a dynamic error of the stylesheet), if it failed.
     error: str | None = None
+    #: Every file written for the text: its page, or its contents page and its parts.
+    files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,11 @@ class Site:
     guide: Path | None = None
     about: Path | None = None
     images: str | None = None
+    #: Kilobytes of HTML above which a text's reading page is split (0: never).
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    def paging(self) -> Paging:
+        return paging((t.stem for t in self.texts), self.page_size)
 
 
 def site_of(context: BuildContext) -> Site:
@@ -120,6 +128,7 @@ def site_of(context: BuildContext) -> Site:
         context.guide,
         context.about,
         context.images,
+        context.page_size,
     )
 
 
@@ -187,6 +196,7 @@ def site_params(site: Site, index_pages: Sequence[str]) -> dict[str, ParamValue]
         "epub": site.epub,
         "messages": messages(site.language),
         "texts": texts_param(site),
+        **site.paging().params(),
     }
 
 
@@ -277,7 +287,8 @@ def render_page(
     staging: Path,
     images: str | None = None,
 ) -> Page:
-    """Write one text's reading page into ``staging``; a failure comes back as ``error``."""
+    """Write one text's reading page (or, for a long text, its contents page and its parts:
+    ``parts.py``) into ``staging``; a failure comes back as ``error``."""
     stem = document.path.stem
     name = f"{stem}.html"
     base = document.path.parent.resolve()
@@ -287,8 +298,10 @@ def render_page(
         result = page.transform(normalized, {**params, "stem": stem, "graphics": graphics})
     except StylesheetError as exc:  # one text's failure does not stop the others
         return Page(name, (), document.display, f"the reading page could not be rendered: {exc}")
-    write_text_atomic(staging / name, result.output)
-    return Page(name, result.messages, document.display)
+    pages = split_output(result.output) or [(name, result.output)]
+    for file, html in pages:
+        write_text_atomic(staging / file, html)
+    return Page(name, result.messages, document.display, files=tuple(f for f, _ in pages))
 
 
 def page_diagnostics(page: Page, document: SourceDocument) -> list[Diagnostic]:

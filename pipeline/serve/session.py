@@ -55,6 +55,8 @@ class ServeOptions:
     timeout: float | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     root: Path | None = None
+    #: Kilobytes of HTML above which a reading page is split (``[tool.edition] page-size``).
+    page_size: int = 200
     #: Files whose change reloads the settings (``pyproject.toml``) or needs a full check.
     watched_files: tuple[Path, ...] = ()
     config_file: Path | None = None
@@ -74,6 +76,7 @@ def rebuild(options: ServeOptions) -> Report:
         timeout=options.timeout,
         max_bytes=options.max_bytes,
         root=options.root,
+        page_size=options.page_size,
     )
 
 
