@@ -28,15 +28,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import customise, signals
 from . import diagnostics as diag
-from . import signals
 from .builders import BUILDERS, Builder
 from .builders.html import Site, TextEntry, site_params
 from .builders.index import page_names
 from .builders.index_merge import parse
 from .builders.index_model import skeleton
 from .builders.parts import DEFAULT_PAGE_SIZE
+from .cache import Cache, file_digest, params_digest, tool_digest
+from .cache import key as cache_key
 from .corpus import Corpus, Text, load_corpus
+from .customise import Customisation
 from .diagnostics import Diagnostic, Report
 from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetError
 from .finish import Index, index_problems, write_index, write_site
@@ -90,6 +93,8 @@ class BuildContext:
     timeout: float | None = None
     #: Kilobytes of HTML above which a reading page is split (``builders/parts.py``).
     page_size: int = DEFAULT_PAGE_SIZE
+    #: The edition's customisation of the pages and books (``[tool.edition] xslt``, css ...).
+    customisation: Customisation | None = None
 
     def has_output(self, name: str) -> bool:
         """Whether ``OUT/<name>/`` will exist after this run (built now, or earlier)."""
@@ -130,6 +135,8 @@ def build(
     images: str | None = None,
     epub_facsimiles: bool = False,
     page_size: int = DEFAULT_PAGE_SIZE,
+    clean: bool = False,
+    customisation: Customisation | None = None,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -144,6 +151,12 @@ def build(
     outputs = {b.name for b in selected_builders(only)}
     requested = frozenset(set(only or ()) or outputs)
     check_out(paths, out)
+    # A customisation that breaks a rule or does not compile stops the build before it reads.
+    report.extend(customise.check(customisation, outputs))
+    if report.errors:
+        report.extend([_nothing_published("the customisation has errors (see above)")])
+        report.seconds = time.perf_counter() - started
+        return report
     if not _sources_exist(paths, report):
         report.seconds = time.perf_counter() - started
         return report
@@ -152,6 +165,17 @@ def build(
         folder.remove_unpublished()
         previous = folder.current()
         generation = folder.new_generation()
+        site_options = SiteOptions(
+            title, guide, about, language, images, epub_facsimiles, customisation, page_size
+        )
+        read_key = cache_key(tool_digest(), max_bytes, str(corpus_root(paths, root)))
+        cache = Cache(
+            None if clean else previous,
+            cache_key(tool_digest(), sorted(outputs), _settings(site_options), _build_date()),
+            read_key,
+            root=generation.root,
+        )
+        report.extend(diag.info("-", "build.full", note, origin=_ORIGIN) for note in cache.notes)
         plan = Plan(
             paths=tuple(paths),
             outputs=frozenset(outputs),
@@ -166,7 +190,8 @@ def build(
                 root=corpus_root(paths, root),
                 generation=generation.root,
             ),
-            site=SiteOptions(title, guide, about, language, images, epub_facsimiles, page_size),
+            site=site_options,
+            cache=cache,
         )
         try:
             made = _make(generation, plan, report, step)
@@ -191,6 +216,7 @@ class SiteOptions:
     language: str = "en"
     images: str | None = None
     epub_facsimiles: bool = False
+    custom: Customisation | None = None
     page_size: int = DEFAULT_PAGE_SIZE
 
 
@@ -206,6 +232,8 @@ class Plan:
     timeout: float | None
     read: ReadOptions
     site: SiteOptions
+    #: What may be taken over from the published edition (``pipeline.cache``).
+    cache: Cache
 
 
 @dataclass
@@ -278,7 +306,10 @@ def _make(
     lists = [ListsSource.of(f.path, f.display, f.lists) for f in (*registers, *texts) if f.lists]
     registers_xml = registers_document(lists)
     site = _site(texts, plan, previous)
-    skeleton_xml = skeleton(registers_xml)
+    skeleton_xml = plan.cache.blob("skeleton", cache_key(registers_xml))
+    if skeleton_xml is None:
+        skeleton_xml = skeleton(registers_xml)
+        plan.cache.keep_blob("skeleton", cache_key(registers_xml), skeleton_xml)
     names = page_names(parse(skeleton_xml))
     params = {**site_params(site, sorted(names)), "registers": XmlText(registers_xml)}
     step("texts")
@@ -294,6 +325,7 @@ def _make(
         max_bytes=plan.read.max_bytes,
         root=plan.read.root,
         previous=previous,
+        custom=plan.site.custom,
     )
     results, missing = _texts(texts, job, plan, generation, report)
     if any(r.changed for r in results):
@@ -306,7 +338,9 @@ def _make(
     if "index" in plan.outputs:
         date = site.date.date().isoformat()
         whole &= _output(
-            "index", report, lambda: write_index(index, generation.output("index"), date)
+            "index",
+            report,
+            lambda: write_index(index, generation.output("index"), date, plan.cache),
         )
     if "html" in plan.outputs:
         images = [i for r in results for i in r.images]
@@ -314,12 +348,28 @@ def _make(
         whole &= _output(
             "html",
             report,
-            lambda: report.extend(write_site(site, index, params, staging, missing, images)),
+            lambda: report.extend(
+                write_site(site, index, params, staging, missing, images, plan.cache)
+            ),
         )
     if not whole:
         report.extend([_nothing_published("an output could not be built (see above)")])
         return None
     return Made(sources, results)
+
+
+def _settings(options: SiteOptions) -> list[object]:
+    """The settings every page depends on, by value and by content (guide, introduction)."""
+    return [
+        options.title,
+        options.language,
+        options.images,
+        options.epub_facsimiles,
+        file_digest(options.guide),
+        file_digest(options.about),
+        options.custom.digest if options.custom is not None else "",
+        options.page_size,
+    ]
 
 
 def _output(name: str, report: Report, write: Callable[[], object]) -> bool:
@@ -340,19 +390,27 @@ def _output(name: str, report: Report, write: Callable[[], object]) -> bool:
 
 
 def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFacts]:
-    """The first pass: every file's facts (in workers); a file that fails is reported."""
+    """The first pass: every file's facts (taken over from the published edition when the
+    file has not changed, else read in workers); a file that fails is reported."""
     found: list[SourceFacts] = []
+    known = {path: plan.cache.facts(path) for path in files}
+    fresh = [path for path in files if known[path] is None]
     outcomes = run_tasks(
-        lambda i: read_facts(files[i], plan.read), len(files), plan.jobs, timeout=plan.timeout
+        lambda i: read_facts(fresh[i], plan.read), len(fresh), plan.jobs, timeout=plan.timeout
     )
-    for path, outcome in zip(files, outcomes, strict=True):
-        if outcome.failed is not None:
-            if isinstance(outcome.failed.error, EnvironmentFailure):
-                raise outcome.failed.error
-            report.extend([_failure(display(path), outcome.failed, "reading")])
-            continue
-        facts = outcome.value
-        assert facts is not None
+    read = dict(zip(fresh, outcomes, strict=True))
+    for path in files:
+        facts = known[path]
+        if facts is None:
+            outcome = read[path]
+            if outcome.failed is not None:
+                if isinstance(outcome.failed.error, EnvironmentFailure):
+                    raise outcome.failed.error
+                report.extend([_failure(display(path), outcome.failed, "reading")])
+                continue
+            facts = outcome.value
+            assert facts is not None
+            plan.cache.keep_facts(facts)
         report.extend(facts.diagnostics)
         if facts.kind == "other":
             report.extend(
@@ -404,7 +462,7 @@ def _site(texts: Sequence[SourceFacts], plan: Plan, previous: Generation | None)
     )
     options = plan.site
     return Site(entries, _build_date(), options.language, options.title, epub, options.guide,
-                options.about, options.images, options.page_size)  # fmt: skip
+                options.about, options.images, options.custom, options.page_size)  # fmt: skip
 
 
 def _texts(
@@ -419,7 +477,18 @@ def _texts(
     results: list[TextResult] = []
     retry: list[SourceFacts] = []
     missing: set[str] = set()
-    for fact, outcome in render_texts(texts, job, plan.jobs, plan.timeout):
+    shared = cache_key(plan.cache.build_key, job.registers, params_digest(job.page_params))
+    keys = {f.path: cache_key(shared, f.sha256, list(f.included)) for f in texts}
+    fresh: list[SourceFacts] = []
+    for fact in texts:
+        cached = None if fact.from_snapshot else plan.cache.result(fact.stem, keys[fact.path],
+                                                                    job.outputs)  # fmt: skip
+        if cached is None:
+            fresh.append(fact)
+        else:
+            results.append(cached)
+            report.extend(cached.diagnostics)
+    for fact, outcome in render_texts(fresh, job, plan.jobs, plan.timeout):
         if isinstance(outcome, Failed):
             report.extend([_failure(fact.display, outcome, "preparing")])
             if not fact.from_snapshot and job.previous is not None and fact.kept is not None:
@@ -431,6 +500,8 @@ def _texts(
         report.extend(outcome.diagnostics)
         if outcome.changed:
             report.extend([_changed(fact.display)])
+        elif not fact.from_snapshot:
+            plan.cache.keep_result(fact.stem, keys[fact.path], outcome)
         missing |= _keep_files(fact, job, generation, report, page=not outcome.page,
                                book=not outcome.book)  # fmt: skip
     for fact, outcome in render_texts(retry, job, plan.jobs, plan.timeout) if retry else ():
@@ -546,7 +617,8 @@ def _publish(
         for stem in stems:
             owners.update({key: stem for key in previous.manifest.owned_by("html", stem)})
     for name in sorted(plan.requested):
-        generation.record_output(name, owners)
+        generation.record_output(name, owners, previous)
+    plan.cache.finish(generation)
     for fact in made.sources:
         if fact.kept is not None:
             generation.record_source(source_key(fact.path), fact.kept)

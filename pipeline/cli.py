@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -22,6 +22,9 @@ from .diagnostics import Report
 from .errors import EditionError, EnvironmentFailure, Interrupted, OptionError
 from .io import write_text_atomic
 from .report import FORMATS, RENDERERS, Baseline
+
+if TYPE_CHECKING:
+    from .customise import Customisation
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -60,6 +63,17 @@ def _boundary() -> Iterator[None]:
 def _config() -> config_module.Config:
     try:
         return config_module.load()
+    except EditionError as exc:
+        raise UsageFailure(str(exc)) from exc
+
+
+def _customisation(cfg: config_module.Config) -> Customisation | None:
+    """The edition's customisation (``[tool.edition] xslt``, ``templates``, ``css``); a file
+    it names that does not exist is a usage error (exit 2)."""
+    from . import customise
+
+    try:
+        return customise.load(cfg)
     except EditionError as exc:
         raise UsageFailure(str(exc)) from exc
 
@@ -411,6 +425,11 @@ def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
     "else the title of a single text).",
 )
 @root_option
+@click.option(
+    "--clean",
+    is_flag=True,
+    help="Build everything again, taking nothing over from the published edition.",
+)
 @jobs_option
 def build(
     paths: tuple[Path, ...],
@@ -420,6 +439,7 @@ def build(
     about: Path | None,
     title: str | None,
     root: Path | None,
+    clean: bool,
     jobs: int | None,
     timeout: float | None,
 ) -> None:
@@ -432,6 +452,7 @@ def build(
     from .build import build as run_build
 
     cfg = _config()
+    custom = _customisation(cfg)
     targets = list(paths) or [cfg.sources]
     # The configured title, guide and introduction belong to the configured sources only.
     own = all(_inside(path, cfg.sources) for path in targets)
@@ -453,6 +474,8 @@ def build(
             images=cfg.images,
             epub_facsimiles=cfg.epub_facsimiles,
             page_size=cfg.page_size,
+            clean=clean,
+            customisation=custom,
         )
     from .report import format_line
 

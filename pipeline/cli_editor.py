@@ -90,6 +90,8 @@ def serve(
 
     def settings() -> ServeOptions:
         cfg = config_module.load()  # ConfigError when pyproject.toml is wrong
+        from . import customise
+
         targets = tuple(paths) or (cfg.sources,)
         own = all(_inside(path, cfg.sources) for path in targets)
         workers = _workers(jobs, cfg)
@@ -115,6 +117,7 @@ def serve(
                 default_schematron=cfg.schematron or DEFAULT_SCHEMATRON,
             ),
             config_file=config_file if config_file.is_file() else None,
+            customisation=customise.load(cfg),
         )
 
     try:

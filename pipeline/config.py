@@ -55,6 +55,13 @@ class Config:
     #: The corpus root: ``xi:include`` reads only files inside it; None: found from the
     #: PATHS (``pipeline.xinclude.corpus_root``).
     root: Path | None = None
+    #: The edition's customisation stylesheet (docs/customising.md): it imports
+    #: ``edition:render.xsl`` and overrides templates of the pages and books.
+    xslt: Path | None = None
+    #: A stylesheet module that replaces the web pages' shell (``s:page`` and its parts).
+    templates: Path | None = None
+    #: The edition's own CSS files, linked after ours from every page and every book.
+    css: tuple[Path, ...] = ()
 
     @property
     def workers(self) -> int:
@@ -92,10 +99,20 @@ def load(directory: Path | None = None) -> Config:
     values: dict[str, object] = {}
     for key, value in table.items():
         name = key.replace("_", "-").replace("-", "_")
-        if name in ("sources", "out", "schema", "schematron", "guide", "root", "about"):
+        if name in (
+            "sources", "out", "schema", "schematron", "guide", "root", "about", "xslt", "templates"
+        ):  # fmt: skip
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a path string")
             values[name] = base / value
+        elif name == "css":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise ConfigError(
+                    f'{path}: [tool.edition] css must be a list of paths, such as ["custom.css"]'
+                )
+            values[name] = tuple(base / v for v in value)
         elif name == "title":
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{path}: [tool.edition] title must be a non-empty string")

@@ -32,6 +32,11 @@ class ConfigError(OptionError):
 class StylesheetError(EditionError):
     """One of the stylesheets or a Schematron schema could not be compiled or run."""
 
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        #: Saxon's own message (naming the module, line and column), when there is one.
+        self.detail = detail
+
 
 class BuildLocked(EditionError):
     """Another build holds the lock of the output directory."""

@@ -13,6 +13,8 @@ whole document, so that an edit changes no anchor outside the part edited (issue
   counts apart (``hdr-p-1``), and so does each other part of the document (``standOff-...``);
 - a page break: ``p-<@n>``; ``p-<@n>-<k>`` for the k-th page of a number already used;
   ``pb-<k>`` for the k-th page without a number;
+- a surface of a ``sourceDoc`` (a page of a documentary transcription): likewise,
+  ``surface-<@n>``, ``surface-<@n>-<k>``, ``surface-<k>``;
 - a verse or drama line with ``@n``: ``l-<@n>``, or, when another line of the document has
   that number, in its scope (``div-2-lg-1-l-3``);
 - a name or date in the text: the id of its block and its position among the names and dates
@@ -57,6 +59,7 @@ MENTIONS = frozenset(
 _TEXT, _PB, _L, _TEI = f"{_T}text", f"{_T}pb", f"{_T}l", f"{_T}TEI"
 _PARTS = frozenset(f"{_T}{n}" for n in ("front", "body", "back"))
 _HEADER, _FLOATING, _BODY = f"{_T}teiHeader", f"{_T}floatingText", f"{_T}body"
+_SOURCE, _SURFACE = f"{_T}sourceDoc", f"{_T}surface"
 
 _START = (
     "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
@@ -102,12 +105,15 @@ class _Scope:
         return k
 
 
-def is_counted(element: etree._Element, in_text: bool) -> bool:
+def is_counted(element: etree._Element, in_text: bool, in_source: bool = False) -> bool:
     """Whether the normalisation stage's pattern counts ``element`` (normalize.xsl ``ed:n``):
-    an element outputs link to, or one that has an ``xml:id``."""
+    an element outputs link to, or one that has an ``xml:id``. ``in_text``: inside a ``text``
+    or a ``sourceDoc`` (names and dates count there); ``in_source``: inside a ``sourceDoc``
+    (whose surfaces are the pages of a documentary transcription)."""
     tag = element.tag
     return (
         element.get(XML_ID) is not None
+        or (in_source and tag == _SURFACE)
         or tag in DIVS
         or tag in BLOCKS
         or tag == _PB
@@ -125,7 +131,8 @@ class _Walk:
         self.root = root
         self.taken = {str(v) for v in root.xpath("//@xml:id")}
         self.lines = Counter(token(_n(e)) for e in root.iter(_L) if _n(e))
-        self.pages: Counter[str] = Counter()
+        self.pages: Counter[tuple[str, str]] = Counter()
+        self.in_source = False
         self.siblings: dict[etree._Element, Counter[str]] = {}
         self.scopes = [_Scope(None, "", "div-")]
 
@@ -158,20 +165,35 @@ class _Walk:
             return "text" if in_text else None
         if tag == _FLOATING:
             return "ft"
+        if tag == _SURFACE and self.in_source:
+            return "surface"
         parent = element.getparent()
         if parent is not None and parent.tag == _TEI and tag != _TEXT:
             return str(etree.QName(element).localname)
         return None
+
+    def page(self, prefix: str, unnumbered: str, element: etree._Element) -> str:
+        """A page break or a surface: by its ``@n`` (``p-7``, ``p-7-2`` for its second use), by
+        its position among those without one (``pb-3``)."""
+        n = token(element.get("n"))
+        self.pages[(prefix, n)] += 1
+        seen = self.pages[(prefix, n)]
+        return (
+            f"{unnumbered}-{seen}"
+            if not n
+            else f"{prefix}-{n}"
+            if seen == 1
+            else f"{prefix}-{n}-{seen}"
+        )
 
     def made(self, element: etree._Element, kind: str | None, k: int) -> str:
         """The locator the structure gives ``element`` (before any xml:id is considered)."""
         top = self.scopes[-1]
         tag = element.tag
         if tag == _PB:
-            n = token(element.get("n"))
-            self.pages[n] += 1
-            seen = self.pages[n]
-            return f"pb-{seen}" if not n else f"p-{n}" if seen == 1 else f"p-{n}-{seen}"
+            return self.page("p", "pb", element)
+        if tag == _SURFACE:
+            return self.page("surface", "surface", element)
         if kind is None:  # a name or date of the text
             return _join(top.prefix, f"m{top.count('m')}")
         if tag == _HEADER:
@@ -217,6 +239,8 @@ def locators(root: etree._Element) -> list[str]:
                 scopes.pop()
             if tag == _TEXT:
                 in_text -= 1
+            elif tag == _SOURCE:
+                walk.in_source = False
             continue
         if not isinstance(tag, str):
             continue
@@ -229,11 +253,14 @@ def locators(root: etree._Element) -> list[str]:
             found.append((the_id, False))
             continue
         kind = walk.scope_kind(element, in_text > 0)
-        counted = is_counted(element, in_text > 0)
+        inside = in_text > 0 or walk.in_source
+        counted = is_counted(element, inside, walk.in_source)
         # names, dates and pages are counted whether they have an id or not
-        mention = in_text > 0 and tag in MENTIONS
+        mention = inside and tag in MENTIONS
         if tag == _TEXT:
             in_text += 1
+        elif tag == _SOURCE:
+            walk.in_source = True
         if kind is None and not counted:
             continue
         k = scopes[-1].count(kind) if kind is not None else 0

@@ -24,7 +24,7 @@ import signal
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -84,17 +84,18 @@ def run_tasks(
     prepare: Callable[[], object] | None = None,
     timeout: float | None = None,
     isolate: bool = False,
-) -> Iterator[Outcome[R]]:
+) -> Generator[Outcome[R], None, None]:
     """``task(0) ... task(count - 1)`` in forked workers; outcomes in index order.
 
     ``jobs`` workers at most (never more than tasks). ``prepare`` runs first, in this process.
     With ``jobs`` <= 1, no ``timeout`` and no ``isolate`` the tasks run in this process;
     ``isolate`` runs even one task in a worker, so that an interrupt never waits for it.
+    With no task, ``prepare`` is not run.
     """
+    if count == 0:
+        return  # nothing to do: not even the preparation (compiling stylesheets costs time)
     if prepare is not None:
         prepare()
-    if count == 0:
-        return
     if jobs <= 1 and timeout is None and not isolate:
         for index in range(count):
             yield _in_process(task, index)
@@ -146,6 +147,8 @@ class _Pool:
         self.timeout = timeout
         self.workers: list[_Worker] = []
         self.context = multiprocessing.get_context("fork")
+        #: The process that owns the pool: a forked copy of it (in a worker) must not touch it.
+        self.owner = os.getpid()
 
     def _spawn(self) -> _Worker:
         global _TASK
@@ -245,12 +248,15 @@ class _Pool:
 
     def stop(self) -> None:
         """Kill every worker at once and reap it: nothing outlives the pool."""
+        if os.getpid() != self.owner:
+            return  # a copy inherited by a forked process: the workers are not its children
         for worker in self.workers:
             with contextlib.suppress(OSError):
                 worker.process.kill()
         for worker in self.workers:
             worker.process.join(5)
-            worker.conn.close()
+            with contextlib.suppress(OSError):
+                worker.conn.close()
         self.workers.clear()
 
 

@@ -63,6 +63,22 @@ class FileRecord:
     sha256: str
     size: int
     owner: str = ""
+    #: The file's modification time and inode when recorded: while both are the same, its
+    #: bytes are (a file hard-linked into a later generation keeps them), so the next build
+    #: need not read it again.
+    mtime_ns: int = 0
+    inode: int = 0
+
+    def same_file(self, path: Path) -> bool:
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns, stat.st_ino) == (
+            self.size,
+            self.mtime_ns,
+            self.inode,
+        )
 
 
 @dataclass(frozen=True)
@@ -79,27 +95,40 @@ class Manifest:
     files: dict[str, FileRecord] = field(default_factory=dict)
     sources: dict[str, SourceRecord] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
+    #: What the next build may reuse (``pipeline.cache``): free-form, checked when read.
+    cache: dict[str, object] = field(default_factory=dict)
 
     def dumps(self) -> bytes:
         data = {
-            "format": 1,
+            "format": 2,
             "outputs": sorted(self.outputs),
-            "files": {k: [r.sha256, r.size, r.owner] for k, r in sorted(self.files.items())},
+            "files": {
+                k: [r.sha256, r.size, r.owner, r.mtime_ns, r.inode]
+                for k, r in sorted(self.files.items())
+            },
             "sources": {k: [r.sha256, r.snapshot, r.kind] for k, r in sorted(self.sources.items())},
+            "cache": self.cache,
         }
-        return json.dumps(data, indent=1, ensure_ascii=False).encode("utf-8") + b"\n"
+        return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True).encode("utf-8") + (
+            b"\n"
+        )
 
     @classmethod
     def loads(cls, data: bytes) -> Manifest:
         raw = json.loads(data)
-        if raw.get("format") != 1:
+        if raw.get("format") not in (1, 2):
             raise ValueError("unknown manifest format")
+        cache = raw.get("cache", {})
         return cls(
-            files={k: FileRecord(str(v[0]), int(v[1]), str(v[2])) for k, v in raw["files"].items()},
+            files={
+                k: FileRecord(str(v[0]), int(v[1]), str(v[2]), *(int(x) for x in v[3:5]))
+                for k, v in raw["files"].items()
+            },
             sources={
                 k: SourceRecord(str(v[0]), str(v[1]), str(v[2])) for k, v in raw["sources"].items()
             },
             outputs=[str(o) for o in raw["outputs"]],
+            cache=cache if isinstance(cache, dict) else {},
         )
 
     def owned_by(self, output: str, owner: str) -> list[str]:
@@ -135,8 +164,11 @@ class Generation:
             raise EnvironmentFailure.of(exc, "create the folder", folder) from exc
         return folder
 
-    def record_output(self, name: str, owners: dict[str, str]) -> None:
-        """Add every file under ``name/`` to the manifest; ``owners`` maps paths to stems."""
+    def record_output(
+        self, name: str, owners: dict[str, str], previous: Generation | None = None
+    ) -> None:
+        """Add every file under ``name/`` to the manifest; ``owners`` maps paths to stems. A
+        file linked from ``previous`` unchanged keeps its recorded digest (not read again)."""
         base = self.root / name
         if not base.is_dir():
             return
@@ -148,8 +180,16 @@ class Generation:
                 known = self.manifest.files.get(key)
                 if known is not None and known.owner == KEPT:
                     continue  # carried for someone else: never counted as the build's
-                owner = owners.get(key, "")
-                self.manifest.files[key] = FileRecord(sha256_file(path), path.stat().st_size, owner)
+                old = previous.manifest.files.get(key) if previous is not None else None
+                stat = path.stat()
+                digest = (
+                    old.sha256
+                    if old is not None and old.owner != KEPT and old.same_file(path)
+                    else sha256_file(path)
+                )
+                self.manifest.files[key] = FileRecord(
+                    digest, stat.st_size, owners.get(key, ""), stat.st_mtime_ns, stat.st_ino
+                )
 
     def keep_source(self, key: str, data: bytes, kind: str, previous: Generation | None) -> None:
         """Keep the bytes of a source that built, for a later build in which it fails."""
@@ -176,8 +216,13 @@ class Generation:
             if link_or_copy(source, self.root / key):
                 record = previous.manifest.files.get(key)
                 if record is not None:
+                    stat = (self.root / key).stat()
                     self.manifest.files[key] = FileRecord(
-                        record.sha256, record.size, owner if owner is not None else record.owner
+                        record.sha256,
+                        record.size,
+                        owner if owner is not None else record.owner,
+                        stat.st_mtime_ns,
+                        stat.st_ino,
                     )
 
     def carry_output(self, previous: Generation, name: str) -> None:
@@ -432,7 +477,7 @@ def _unchanged(path: Path, record: FileRecord) -> bool:
     try:
         if path.is_symlink() or path.stat().st_size != record.size:
             return False
-        return sha256_file(path) == record.sha256
+        return record.same_file(path) or sha256_file(path) == record.sha256
     except OSError:
         return False
 

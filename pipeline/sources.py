@@ -195,7 +195,7 @@ def header_record(root: etree._Element, stem: str) -> str:
     """A text's ``<TEI ed:stem>`` for the home and about pages: the root's attributes, a copy
     of its teiHeader, and a stub ``text`` with its language and, for a manuscript's catalogue
     record, ``ed:catalogue``."""
-    from .builders.html import catalogue_record
+    from .builders.html import catalogue_record, text_of
 
     tei = etree.Element(f"{_TEI}TEI", nsmap={"ed": ED_NS, None: TEI_NS})
     for key, value in root.attrib.items():
@@ -204,7 +204,7 @@ def header_record(root: etree._Element, stem: str) -> str:
     header = root.find(f"{_TEI}teiHeader")
     if header is not None:
         tei.append(_copy(header))
-    body = root.find(f"{_TEI}text")
+    body = text_of(root)
     record = catalogue_record(root)
     if body is not None and (body.get(XML_LANG) or record):
         stub = etree.SubElement(tei, f"{_TEI}text")

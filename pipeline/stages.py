@@ -59,11 +59,21 @@ STAGES: tuple[Stage, ...] = (
 def is_register(doc: SourceDocument) -> bool:
     """A register file holds entity lists and no ``text`` to publish."""
     root = doc.root
-    return root.find(f"{{{TEI_NS}}}text") is None and any(True for _ in _register_lists(root))
+    return (
+        root.find(f"{{{TEI_NS}}}text") is None
+        and root.find(f"{{{TEI_NS}}}sourceDoc") is None
+        and any(True for _ in _register_lists(root))
+    )
 
 
 def is_text(doc: SourceDocument) -> bool:
-    return doc.root.tag == f"{{{TEI_NS}}}TEI" and doc.root.find(f"{{{TEI_NS}}}text") is not None
+    """A text to publish: a TEI document with a ``text``, or with a ``sourceDoc`` only (a
+    documentary or genetic transcription: its surfaces are the pages, TEI Guidelines 11.2.2)."""
+    root = doc.root
+    return root.tag == f"{{{TEI_NS}}}TEI" and (
+        root.find(f"{{{TEI_NS}}}text") is not None
+        or root.find(f"{{{TEI_NS}}}sourceDoc") is not None
+    )
 
 
 class HasLists(Protocol):

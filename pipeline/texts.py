@@ -22,6 +22,7 @@ from .builders.images import LocalImage, text_images
 from .builders.index_checks import TextProblems, text_problems
 from .builders.index_model import text_index
 from .builders.parts import paging_params
+from .customise import Customisation, layers
 from .diagnostics import Diagnostic
 from .errors import EditionError, EnvironmentFailure, StylesheetError
 from .gate import DEFAULT_MAX_BYTES, SourceDocument, read_document
@@ -51,6 +52,8 @@ class TextJob:
     max_bytes: int = DEFAULT_MAX_BYTES
     root: Path | None = None
     previous: Generation | None = None
+    #: The edition's customisation of the stylesheets and its CSS, if any.
+    custom: Customisation | None = None
 
 
 @dataclass(frozen=True)
@@ -86,13 +89,14 @@ def render_texts(
     """Each text's result (or why its task produced none), in the order of ``facts``."""
     global _JOB, _FACTS
     _JOB, _FACTS = job, facts
+    outcomes = run_tasks(_one, len(facts), jobs, prepare=_compile, timeout=timeout)
     try:
-        outcomes = run_tasks(_one, len(facts), jobs, prepare=_compile, timeout=timeout)
         for fact, outcome in zip(facts, outcomes, strict=True):
             if outcome.failed is not None and isinstance(outcome.failed.error, EnvironmentFailure):
                 raise outcome.failed.error
             yield fact, outcome.failed if outcome.failed is not None else outcome.value  # type: ignore[misc]
     finally:
+        outcomes.close()  # stop the workers now, not whenever the generator is collected
         _JOB, _FACTS = None, ()
 
 
@@ -102,9 +106,9 @@ def _compile() -> None:
     engine().stylesheet(STAGES[0].name)
     engine().stylesheet("index/entities")
     if "html" in _JOB.outputs:
-        engine().stylesheet("html/page")
+        engine().stylesheet("html/page", layers(_JOB.custom))
     if "epub" in _JOB.outputs:
-        epub_builder.compile_stylesheets()
+        epub_builder.compile_stylesheets(layers(_JOB.custom))
 
 
 def _one(index: int) -> TextResult:
@@ -167,7 +171,9 @@ def _page(
     document: SourceDocument, normalized: str, job: TextJob
 ) -> tuple[bool, tuple[str, ...], list[Diagnostic]]:
     staging = job.generation / "html"
-    page = html_builder.render_page(document, normalized, job.page_params, staging, job.images)
+    page = html_builder.render_page(
+        document, normalized, job.page_params, staging, job.images, layers(job.custom)
+    )
     found = html_builder.page_diagnostics(page, document)
     if page.error is not None:
         found.append(diag.error(page.source, "html.render", page.error, origin="html"))
@@ -177,7 +183,13 @@ def _page(
 def _book(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool, list[Diagnostic]]:
     try:
         data, warnings = epub_builder.book_of(
-            document, normalized, job.registers, job.date, job.language, job.epub_facsimiles
+            document,
+            normalized,
+            job.registers,
+            job.date,
+            job.language,
+            job.epub_facsimiles,
+            job.custom,
         )
     except (EditionError, ValueError) as exc:
         if isinstance(exc, EnvironmentFailure):

@@ -53,10 +53,16 @@ def require_executable(name: str) -> str:
 @pytest.fixture(autouse=True)
 def _isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> Iterator[None]:
     """Keep compiled-schema caches out of the home folder; shared within one worker."""
     if "EDITION_CACHE_DIR" not in os.environ:
         monkeypatch.setenv("EDITION_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    yield
+    # A test that makes the cache unwritable on purpose leaves its failure to be reported by
+    # the next check of the process (pipeline.io.cache_warnings): not another test's.
+    from pipeline.io import cache_warnings
+
+    cache_warnings()
 
 
 @pytest.fixture(scope="session")

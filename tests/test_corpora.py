@@ -3,7 +3,8 @@
 scripts, drama, verse, an XInclude project), TEI nobody on this project wrote.
 
 Each build exits 0 or 1, never with an internal error, and every text that has a ``text``
-element gets its HTML page and its EPUB book.
+element, or a ``sourceDoc`` (a documentary transcription), gets its HTML page and its EPUB
+book.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ FOLDERS = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir()) if SAMPLES.is_
 
 
 def texts(folder: Path) -> list[Path]:
-    """The files of ``folder`` that the gate reads and that have a ``text`` element."""
+    """The files of ``folder`` that the gate reads and that have a ``text`` or ``sourceDoc``
+    element."""
     found = []
     for path in sorted(folder.rglob("*.xml")):
         doc = read_document(path, root=folder).document
-        if doc is not None and doc.root.find(f"{{{TEI_NS}}}text") is not None:
+        if doc is not None and any(
+            doc.root.find(f"{{{TEI_NS}}}{name}") is not None for name in ("text", "sourceDoc")
+        ):
             found.append(path)
     return found
 
@@ -50,6 +54,14 @@ def test_every_text_of_a_real_corpus_is_published(name: str, tmp_path: Path) -> 
         assert (tmp_path / "index" / "entities.json").is_file()
     else:  # nothing to publish: nothing is published, and the run says so
         assert "[build.nothing-published]" in result.output
+
+
+def test_the_xinclude_drivers_are_texts() -> None:
+    """The two drivers of the XInclude sample hold only a sourceDoc: both are texts."""
+    folder = SAMPLES / "xinclude"
+    if not folder.is_dir():
+        pytest.skip("../shared/corpora/tei-samples/xinclude is missing")
+    assert [p.name for p in texts(folder)] == ["hu-hm_2177.xml", "hu-to_william.xml"]
 
 
 def test_the_shared_corpus_is_there() -> None:

@@ -163,10 +163,10 @@ def test_builds_are_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_html_build_works_without_index_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(root: object, site: object) -> dict[str, str]:
+    def broken(*args: object) -> str:
         raise RuntimeError("no index")
 
-    monkeypatch.setattr(index_builder, "index_pages", broken)
+    monkeypatch.setattr(index_builder, "index_page", broken)
     report = build([EDITION], tmp_path, only=["html"], jobs=1)
     assert (tmp_path / "html" / "belgium-1944.html").is_file()
     assert "html.no-index-pages" in report.by_code()
@@ -377,8 +377,8 @@ def test_a_text_that_fails_to_render_is_an_error_and_the_others_are_written(
             return self.sheet.transform(source, params)
 
     class Engine:
-        def stylesheet(self, name: str) -> Any:
-            sheet = real.stylesheet(name)
+        def stylesheet(self, name: str, layers: Any = None) -> Any:
+            sheet = real.stylesheet(name, layers)
             return Failing(sheet) if name == "html/page" else sheet
 
     monkeypatch.setattr(html_builder, "engine", Engine)

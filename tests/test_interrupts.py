@@ -33,7 +33,7 @@ def _command(name: str, novels: list[Path], out: Path | None = None) -> list[str
     command = [sys.executable, "-m", "pipeline.cli", name, *map(str, novels)]
     if out is None:  # all of RELAX NG and Schematron against tei_all: a check that takes a while
         return [*command, "--schema", str(SCHEMAS / "tei_all.rng")]
-    return [*command, "--out", str(out)]
+    return [*command, "--out", str(out), "--clean"]  # all of it again: nothing taken over
 
 
 def _interrupt(command: list[str], sig: signal.Signals, delay: float) -> tuple[int, str, float]:

@@ -104,3 +104,18 @@ def test_dynamic_error_becomes_a_stylesheet_error(xslt_dir: Path) -> None:
     bad = PROBE.replace("count($doc//x)", "error()")
     with pytest.raises(StylesheetError, match="generated"):
         Saxon(xslt_dir).compile_text(bad, "generated").transform("<r/>")
+
+
+def test_result_documents_are_never_written(tmp_path: Path) -> None:
+    """Saxon writes xsl:result-document even when no protocol is allowed: every executable
+    keeps them in memory instead (pipeline/xslt.py), so no stylesheet writes a file."""
+    target = tmp_path / "written.txt"
+    writer = (
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:template match="/"><xsl:result-document href="'
+        + target.as_uri()
+        + '" method="text">x</xsl:result-document><done/></xsl:template></xsl:stylesheet>'
+    )
+    result = Saxon(tmp_path).compile_text(writer, "writer").transform("<r/>")
+    assert "<done" in result.output
+    assert not target.exists()

@@ -43,7 +43,7 @@ TEI_BLOCKS = _names(
     address opener closer salute signed dateline postscript trailer byline docAuthor docTitle
     titlePart titlePage docImprint docDate docEdition epigraph argument floatingText front
     body back group text label listBibl gap milestone caesura space graphic media formula
-    listPerson listPlace listOrg person place org"""
+    listPerson listPlace listOrg person place org sourceDoc surface surfaceGrp zone line"""
 )
 #: Tokens set apart from an adjacent token with no text between them (base.xsl).
 TEI_TOKENS = _names(
@@ -62,7 +62,8 @@ HTML_BLOCKS = _names(
 )
 #: Page furniture: words the edition adds around the text, and copies of it.
 FURNITURE = (
-    "//header[contains(concat(' ', @class, ' '), ' text-header ')] | //*[contains(concat(' ', @class, ' '), ' pb ')]"
+    "//header[contains(concat(' ', @class, ' '), ' text-header ')]"
+    " | //*[contains(concat(' ', @class, ' '), ' pb ')]"
     " | //*[@class='visually-hidden'] | //a[@class='anchor'] | //*[contains(@class, 'noteref')]"
     " | //a[@class='backlink'] | //button | //*[contains(@class, 'notes-title')]"
     " | //*[@class='l-n'] | //*[@class='note-popovers'] | //*[@class='note-label']"
@@ -76,6 +77,9 @@ FURNITURE = (
     " | //*[contains(concat(' ', @class, ' '), ' ed-dipl ')] | //*[@class='app-ref']"
     " | //*[contains(concat(' ', @class, ' '), ' apparatus ')] | //*[@class='witnesses']"
     " | //*[contains(concat(' ', @class, ' '), ' ms-msDesc ')]"
+    # a page of a documentary transcription: its name when the edition gives it ("Page 2")
+    # and the link to its image
+    " | //*[@class='surface-n'] | //a[@class='surface-facs']"
 )
 #: What the reading view leaves out (transcription.xsl: a deletion not restored, surplus
 #: text, abbreviation marks, forme work, the writer's marks, changes of hand).
@@ -95,7 +99,8 @@ def _classes(element: etree._Element) -> set[str]:
 
 
 def tei_words(text: etree._Element) -> tuple[list[str], Counter[tuple[str, ...]]]:
-    """The running words of a TEI ``text`` and the multiset of its notes' words."""
+    """The running words of a TEI ``text`` (or ``sourceDoc``) and the multiset of its notes'
+    words."""
     notes: list[etree._Element] = []
     note_ids = {
         n.get("{http://www.w3.org/XML/1998/namespace}id")
@@ -292,7 +297,10 @@ def text_pages(page: Path) -> list[Path]:
 def assert_words_preserved(tei_file: Path, root: etree._Element, page: Path) -> None:
     """The page shows the words of the TEI text in order, none joined or split, and its
     notes' words."""
+    # the text, else a documentary transcription (sourceDoc: its pages are the text)
     text = root.find(f"{TEI}text")
+    if text is None:
+        text = root.find(f"{TEI}sourceDoc")
     assert text is not None, tei_file
     expected, expected_notes = tei_words(text)
     got: list[str] = []

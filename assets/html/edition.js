@@ -173,7 +173,8 @@
         behavior: "auto"
       });
     }
-    var breaks = article.querySelectorAll(".pb[data-facs]");
+    // page breaks, and the pages of a documentary transcription (sourceDoc)
+    var breaks = article.querySelectorAll(".pb[data-facs], .surface[data-facs]");
     if ("IntersectionObserver" in window && breaks.length) {
       var observer = new IntersectionObserver(function (entries) {
         entries.forEach(function (entry) {

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, ClassVar
 from lxml import etree
 
 from .. import diagnostics as diag
+from ..customise import Customisation, layers
 from ..diagnostics import Diagnostic
 from ..errors import EditionError, EnvironmentFailure
 from ..gate import TEI_NS, SourceDocument
@@ -32,7 +33,7 @@ from ..i18n import messages
 from ..io import write_bytes_atomic
 from ..parallel import run_tasks
 from ..paths import ASSETS_DIR
-from ..xslt import ParamValue, XmlText, engine
+from ..xslt import Layers, ParamValue, XmlText, engine
 from . import epub_package as pkg
 from .base import kept_last_good, task_failure
 from .images import TAGS as IMAGE_TAGS
@@ -90,8 +91,13 @@ class EpubBuilder:
             return image_warnings(text.source.display, images)
 
         problems: list[Diagnostic] = []
+        custom = layers(context.customisation)
         outcomes = run_tasks(
-            one, len(texts), context.jobs, prepare=compile_stylesheets, timeout=context.timeout
+            one,
+            len(texts),
+            context.jobs,
+            prepare=lambda: compile_stylesheets(custom),
+            timeout=context.timeout,
         )
         for text, outcome in zip(texts, outcomes, strict=True):
             if outcome.failed is None:
@@ -114,9 +120,9 @@ class EpubBuilder:
         return []
 
 
-def compile_stylesheets() -> None:
+def compile_stylesheets(custom: Layers | None = None) -> None:
     for name in ("epub/index", "epub/content", "epub/nav"):
-        engine().stylesheet(name)
+        engine().stylesheet(name, custom)
 
 
 @dataclass
@@ -138,7 +144,7 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
     """The local images of a text that its book can carry.
 
     An image is packaged when its ``graphic``/``media`` lies in the text (not the header; in
-    the text's ``facsimile`` too when ``facsimiles``: the page images), its
+    the text's ``facsimile`` or ``sourceDoc`` too when ``facsimiles``: the page images), its
     url is relative and names an existing file inside the text's folder (symlinks resolved:
     ``images.inside``), and the file's name and bytes agree on an EPUB core image type
     (``epub_package.image_media_type``). Any other image is left out (the HTML writer reports
@@ -151,12 +157,14 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
     found = BookImages()
     by_file: dict[Path, str] = {}
     taken: set[str] = set()
-    pages = root.findall(f"{{{TEI_NS}}}facsimile") if facsimiles else []
+    pages = set(root.findall(f"{{{TEI_NS}}}facsimile")) if facsimiles else set()
+    if facsimiles:
+        pages.update(root.findall(f"{{{TEI_NS}}}sourceDoc"))
     for element in root.iter(*IMAGE_TAGS):
         found.hrefs.append("")
         url = local_url(element)
         holders = set(element.iterancestors())
-        if url is None or body is None or not (body in holders or holders & set(pages)):
+        if url is None or not ((body is not None and body in holders) or holders & pages):
             continue
         located = inside(base, url)
         if located is None or not located[1].is_file():
@@ -182,7 +190,14 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
 def build_book(text: Text, context: BuildContext, images: BookImages | None = None) -> bytes:
     """The bytes of one text's EPUB (``images``: ``book_images(text)``, when already known)."""
     images = images if images is not None else book_images(text, context.epub_facsimiles)
-    return _book(text, context.corpus.registers, context.date, context.language, images)
+    return _book(
+        text,
+        context.corpus.registers,
+        context.date,
+        context.language,
+        images,
+        context.customisation,
+    )
 
 
 def book_of(
@@ -192,13 +207,14 @@ def book_of(
     date: dt.datetime,
     language: str = "en",
     facsimiles: bool = False,
+    custom: Customisation | None = None,
 ) -> tuple[bytes, list[Diagnostic]]:
     """One text's book and the warnings about images it could not carry (a text's task)."""
     from ..corpus import Text
 
     text = Text(document, normalized)
     images = book_images(text, facsimiles)
-    data = _book(text, registers, date, language, images)
+    data = _book(text, registers, date, language, images, custom)
     return data, image_warnings(document.display, images)
 
 
@@ -217,7 +233,12 @@ def image_warnings(shown: str, images: BookImages) -> list[Diagnostic]:
 
 
 def _book(
-    text: Text, registers: str, date: dt.datetime, language: str, images: BookImages
+    text: Text,
+    registers: str,
+    date: dt.datetime,
+    language: str,
+    images: BookImages,
+    custom: Customisation | None = None,
 ) -> bytes:
     # Only what this text says goes into its book (no entity index of the whole corpus), so
     # that a book is made from its text alone, in its own task, and cached with it.
@@ -225,12 +246,14 @@ def _book(
         "registers": XmlText(registers),
         "stem": text.stem,
         "messages": messages(language),
+        # the edition's own CSS, packaged beside book.css and linked after it
+        "custom-css": "\n".join(custom.css_names if custom else ()),
     }
-    index = _run("epub/index", text, params)
+    index = _run("epub/index", text, params, layers(custom))
     has_index = index.tag == f"{{{EE_NS}}}document"
     params["has-index"] = has_index
-    book = _run("epub/content", text, {**params, "images": "\n".join(images.hrefs)})
-    nav = _run("epub/nav", text, params)
+    book = _run("epub/content", text, {**params, "images": "\n".join(images.hrefs)}, layers(custom))
+    nav = _run("epub/nav", text, params, layers(custom))
 
     record = book.find(f"{{{EE_NS}}}metadata")
     if record is None:
@@ -241,7 +264,8 @@ def _book(
         documents.append(_document(index))
     shown = _shown_images(book, images)
     meta = book_metadata(record, text, date, has_index=has_index, images=shown)
-    return pkg.zip_epub(_package(meta, documents, shown), date)
+    css = custom.css if custom else ()
+    return pkg.zip_epub(_package(meta, documents, shown, css), date)
 
 
 @dataclass(frozen=True)
@@ -270,8 +294,10 @@ def _shown_images(book: etree._Element, images: BookImages) -> list[ShownImage]:
     return [ShownImage(href, images.files[href], ok) for href, ok in described.items()]
 
 
-def _run(name: str, text: Text, params: dict[str, ParamValue]) -> etree._Element:
-    result = engine().stylesheet(name).transform(text.normalized, params)
+def _run(
+    name: str, text: Text, params: dict[str, ParamValue], custom: Layers | None = None
+) -> etree._Element:
+    result = engine().stylesheet(name, custom).transform(text.normalized, params)
     # Our own stylesheets' output: trusted, but parsed without network or entities anyway.
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     return etree.fromstring(result.output.encode("utf-8"), parser)
@@ -297,13 +323,19 @@ def _document(wrapper: etree._Element) -> Document:
 
 
 def _package(
-    meta: pkg.BookMetadata, documents: Sequence[Document], images: Sequence[ShownImage] = ()
+    meta: pkg.BookMetadata,
+    documents: Sequence[Document],
+    images: Sequence[ShownImage] = (),
+    css: Sequence[Path] = (),
 ) -> list[pkg.PackageFile]:
-    """Reading order: title page, contents, text, index; then the stylesheet and images."""
+    """Reading order: title page, contents, text, index; then the stylesheets (ours, then the
+    edition's own ``css``) and images."""
     nav, rest = documents[0], list(documents[1:])
     ordered = [rest[0], nav, *rest[1:]]
     items = [(pkg.ManifestItem(d.id, d.href, d.properties), d.data) for d in ordered]
     items.append((pkg.ManifestItem("css", CSS_HREF), CSS_FILE.read_bytes()))
+    for n, path in enumerate(css, start=1):
+        items.append((pkg.ManifestItem(f"css-{n}", path.name), path.read_bytes()))
     for n, image in enumerate(images, start=1):
         items.append((pkg.ManifestItem(f"img-{n:03d}", image.href), image.data))
     spine = [pkg.SpineItem(d.id, d.linear) for d in ordered]

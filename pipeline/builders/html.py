@@ -20,6 +20,7 @@ from lxml import etree
 
 from .. import diagnostics as diag
 from .. import i18n
+from ..customise import Customisation, layers
 from ..diagnostics import Diagnostic
 from ..errors import EnvironmentFailure, StylesheetError
 from ..gate import SourceDocument
@@ -27,7 +28,7 @@ from ..i18n import messages
 from ..io import write_bytes_atomic, write_text_atomic
 from ..parallel import run_tasks
 from ..paths import ASSETS_DIR
-from ..xslt import ParamValue, XmlText, engine
+from ..xslt import Layers, ParamValue, XmlText, engine
 from .about import about_document
 from .base import kept_last_good, task_failure
 from .guide import GUIDE_PAGE, guide_fragment
@@ -68,6 +69,8 @@ class _Job:
     params: Mapping[str, ParamValue]
     staging: Path
     images: str | None = None
+    #: The edition's customisation of the stylesheets, if any.
+    layers: Layers | None = None
 
 
 _JOB: _Job | None = None
@@ -99,6 +102,8 @@ class Site:
     guide: Path | None = None
     about: Path | None = None
     images: str | None = None
+    #: The edition's customisation of the stylesheets and its CSS, if any.
+    custom: Customisation | None = None
     #: Kilobytes of HTML above which a text's reading page is split (0: never).
     page_size: int = DEFAULT_PAGE_SIZE
 
@@ -128,6 +133,7 @@ def site_of(context: BuildContext) -> Site:
         context.guide,
         context.about,
         context.images,
+        context.customisation,
         context.page_size,
     )
 
@@ -151,6 +157,7 @@ class HtmlBuilder:
             {**params, "registers": XmlText(context.corpus.registers)},
             staging,
             context.images,
+            layers(context.customisation),
         )
         missing: set[str] = set()
         pages = render_texts(job, context.jobs, context.timeout)
@@ -181,9 +188,24 @@ def finish_site(
     for page in render_site_pages(site, params, staging, exclude=missing):
         problems.extend(messages_to_diagnostics(page.messages, page.source))
     for name, html in sorted(index_pages.items()):
-        write_text_atomic(staging / name, wrap_index_page(name, html, params))
-    copy_assets(staging / ASSET_FOLDER)
+        write_index_page(name, html, params, staging, layers(site.custom))
+    copy_assets(staging / ASSET_FOLDER, site.custom.css if site.custom else ())
     return problems
+
+
+def write_index_page(
+    name: str,
+    html: str,
+    params: Mapping[str, ParamValue],
+    staging: Path,
+    custom: Layers | None = None,
+) -> None:
+    write_text_atomic(staging / name, wrap_index_page(name, html, params, custom))
+
+
+def site_pages(site: Site) -> list[str]:
+    """The names of the pages ``render_site_pages`` writes."""
+    return ["index.html", "about.html"] + ([GUIDE_PAGE] if site.guide is not None else [])
 
 
 def site_params(site: Site, index_pages: Sequence[str]) -> dict[str, ParamValue]:
@@ -197,6 +219,8 @@ def site_params(site: Site, index_pages: Sequence[str]) -> dict[str, ParamValue]
         "messages": messages(site.language),
         "texts": texts_param(site),
         **site.paging().params(),
+        # the edition's own CSS, linked after ours ([tool.edition] css)
+        "custom-css": "\n".join(site.custom.css_names if site.custom else ()),
     }
 
 
@@ -258,7 +282,7 @@ def render_texts(job: _Job, jobs: int, timeout: float | None = None) -> Iterable
             _render_one,
             len(job.texts),
             jobs,
-            prepare=lambda: engine().stylesheet("html/page"),
+            prepare=lambda: engine().stylesheet("html/page", job.layers),
             timeout=timeout,
         )
         for text, outcome in zip(job.texts, outcomes, strict=True):
@@ -277,7 +301,9 @@ def render_texts(job: _Job, jobs: int, timeout: float | None = None) -> Iterable
 def _render_one(index: int) -> Page:
     assert _JOB is not None, "the job is handed over before the pool starts"
     text = _JOB.texts[index]
-    return render_page(text.source, text.normalized, _JOB.params, _JOB.staging, _JOB.images)
+    return render_page(
+        text.source, text.normalized, _JOB.params, _JOB.staging, _JOB.images, _JOB.layers
+    )
 
 
 def render_page(
@@ -286,6 +312,7 @@ def render_page(
     params: Mapping[str, ParamValue],
     staging: Path,
     images: str | None = None,
+    custom: Layers | None = None,
 ) -> Page:
     """Write one text's reading page (or, for a long text, its contents page and its parts:
     ``parts.py``) into ``staging``; a failure comes back as ``error``."""
@@ -294,7 +321,7 @@ def render_page(
     base = document.path.parent.resolve()
     graphics = "\n".join(shown_urls(document.root, base, images))
     try:
-        page = engine().stylesheet("html/page")
+        page = engine().stylesheet("html/page", custom)
         result = page.transform(normalized, {**params, "stem": stem, "graphics": graphics})
     except StylesheetError as exc:  # one text's failure does not stop the others
         return Page(name, (), document.display, f"the reading page could not be rendered: {exc}")
@@ -322,6 +349,13 @@ def headers_document(site: Site, exclude: Set[str] = frozenset()) -> str:
     return f'<ed:corpus xmlns:ed="{ED_NS}" xmlns="{TEI_NS}">{records}</ed:corpus>'
 
 
+def text_of(root: etree._Element) -> etree._Element | None:
+    """What a reading page shows of a document: its text, else its sourceDoc (as
+    ``r:text-of`` in xslt/common/base.xsl)."""
+    found = root.find(f"{{{TEI_NS}}}text")
+    return found if found is not None else root.find(f"{{{TEI_NS}}}sourceDoc")
+
+
 def catalogue_record(root: etree._Element) -> bool:
     """Whether a text is a manuscript's catalogue record: its header describes a manuscript
     (``sourceDesc//msDesc``) and its body holds no words outside references and no figure.
@@ -333,7 +367,10 @@ def catalogue_record(root: etree._Element) -> bool:
         return False
     if not root.xpath("tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc", namespaces=NS):
         return False
+    # A documentary transcription (sourceDoc) is the text of a document that has no body.
     body = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
+    if body is None:
+        body = root.find(f"{{{TEI_NS}}}sourceDoc")
     if body is None:
         return True
     words = body.xpath(
@@ -354,15 +391,17 @@ def render_site_pages(
 ) -> list[Page]:
     """Write the home and about pages, and the encoding guide when there is one."""
     headers = headers_document(site, exclude)
+    custom = layers(site.custom)
     pages = []
     if site.about is not None:
         params = {**params, "about": XmlText(about_document(site.about))}
     if site.guide is not None:
         fragment = guide_fragment(site.guide)
-        write_text_atomic(staging / GUIDE_PAGE, wrap_index_page(GUIDE_PAGE, fragment, params))
+        guide = wrap_index_page(GUIDE_PAGE, fragment, params, custom)
+        write_text_atomic(staging / GUIDE_PAGE, guide)
         params = {**params, "guide-url": GUIDE_PAGE}
     for name, sheet in (("index.html", "html/home"), ("about.html", "html/about")):
-        result = engine().stylesheet(sheet).transform(headers, params)
+        result = engine().stylesheet(sheet, custom).transform(headers, params)
         write_text_atomic(staging / name, result.output)
         pages.append(Page(name, result.messages, "-"))
     return pages
@@ -397,12 +436,14 @@ def _safe_name(name: str) -> bool:
     return name.endswith(".html") and "/" not in name and not name.startswith(".")
 
 
-def wrap_index_page(name: str, html: str, params: Mapping[str, ParamValue]) -> str:
+def wrap_index_page(
+    name: str, html: str, params: Mapping[str, ParamValue], custom: Layers | None = None
+) -> str:
     """A whole document is written as it is; a fragment is put into the page shell."""
     head = html.lstrip()[:15].lower()
     if head.startswith(("<!doctype", "<html")):
         return html
-    result = engine().stylesheet("html/wrap").transform(html, {**params, "page": name})
+    result = engine().stylesheet("html/wrap", custom).transform(html, {**params, "page": name})
     return result.output
 
 
@@ -431,17 +472,20 @@ def locate(diagnostic: Diagnostic, root: etree._Element | None) -> Diagnostic:
     if diagnostic.line is not None or root is None or match is None:
         return diagnostic
     local = match.group(1).rpartition(":")[2]
-    body = root.find(f"{{{TEI_NS}}}text")
+    body = text_of(root)
     for element in (body if body is not None else root).iter():
         if isinstance(element.tag, str) and etree.QName(element).localname == local:
             return replace(diagnostic, line=element.sourceline)
     return diagnostic
 
 
-def copy_assets(target: Path) -> None:
+def copy_assets(target: Path, custom_css: Sequence[Path] = ()) -> None:
+    """Our CSS and script, then the edition's own CSS files (``[tool.edition] css``)."""
     for path in sorted(ASSETS.iterdir()):
         if path.is_file() and not path.name.startswith("."):
             write_bytes_atomic(target / path.name, path.read_bytes())
+    for path in custom_css:
+        write_bytes_atomic(target / path.name, path.read_bytes())
 
 
 __all__ = ["HtmlBuilder", "Page", "edition_title", "messages_to_diagnostics"]

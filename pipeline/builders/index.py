@@ -10,14 +10,16 @@ builders as ``context.products["entities"]``. From it this builder writes ``OUT/
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from lxml import etree
 
+from ..customise import layers
 from ..diagnostics import Diagnostic, Severity
 from ..parallel import run_tasks
-from ..xslt import engine
+from ..xslt import Layers, ParamValue, engine
 from .index_checks import index_diagnostics
 from .index_model import ED_NS, NS, entity_index
 
@@ -35,7 +37,10 @@ __all__ = [
     "IndexBuilder",
     "entity_index",
     "index_diagnostics",
+    "index_page",
+    "index_pages",
     "page_names",
+    "page_subset",
     "render_index_pages",
 ]
 
@@ -108,19 +113,24 @@ def render_index_pages(context: BuildContext) -> dict[str, str]:
 
 def index_pages(root: etree._Element, site: Site) -> dict[str, str]:
     """File name -> HTML text of every index page of an entity index."""
-    names = page_names(root)
-    sheet = engine().stylesheet("index/pages")
     # The page shell (xslt/html/modules/shell.xsl) takes the HTML writer's site parameters.
     from .html import site_params
 
+    names = page_names(root)
     params = site_params(site, sorted(names))
-    return {
-        name: sheet.transform(_page_subset(root, name), {**params, "page": name}).output
-        for name in names
-    }
+    custom = layers(site.custom)
+    return {name: index_page(page_subset(root, name), name, params, custom) for name in names}
 
 
-def _page_subset(root: etree._Element, page: str) -> str:
+def index_page(
+    subset: str, name: str, params: Mapping[str, ParamValue], custom: Layers | None = None
+) -> str:
+    """One index page from its part of the entity index (``page_subset``)."""
+    sheet = engine().stylesheet("index/pages", custom)
+    return sheet.transform(subset, {**params, "page": name}).output
+
+
+def page_subset(root: etree._Element, page: str) -> str:
     """The part of the entity index one page shows (Saxon then parses only that part)."""
     subset = etree.Element(f"{{{ED_NS}}}index", nsmap={"ed": ED_NS})
     for key, value in root.attrib.items():

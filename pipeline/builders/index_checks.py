@@ -147,11 +147,13 @@ class _MentionLines:
         source = self._texts[stem]
         if stem not in self._cache:
             tags = [f"{{{TEI_NS}}}{t}" for t in MENTION_TAGS]
-            # The outermost tei:text elements (a nested text is inside one of them).
+            # The outermost tei:text and tei:sourceDoc elements, in document order (a nested
+            # text is inside one of them), as the index stylesheet counts them.
+            holders = (f"{{{TEI_NS}}}text", f"{{{TEI_NS}}}sourceDoc")
             texts = [
                 t
-                for t in source.root.iter(f"{{{TEI_NS}}}text")
-                if not any(a.tag == f"{{{TEI_NS}}}text" for a in t.iterancestors())
+                for t in source.root.iter(*holders)
+                if not any(a.tag in holders for a in t.iterancestors())
             ]
             self._cache[stem] = [e for text in texts for e in text.iter(*tags) if e is not text]
         ordinal = int(mention.get("ordinal", "0"))

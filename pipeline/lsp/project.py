@@ -38,6 +38,7 @@ from ..gate import (
     read_bytes,
 )
 from ..paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
+from ..stages import is_text
 from ..validate import references
 from ..xinclude import corpus_root
 
@@ -245,7 +246,7 @@ class Project:
             gated = parse_bytes(encode(text), path, root=self.options.root)
             if gated.document is not None:
                 entries = entries_of(gated.document)
-                register = gated.document.root.find(f"{{{TEI_NS}}}text") is None
+                register = not is_text(gated.document)
         files = dict(self._files)
         files[path] = FileIndex(path, None, outcome.facts, entries, register)
         self._buffers.add(path)
@@ -329,7 +330,7 @@ class Project:
 
 def _index(doc: SourceDocument, stamp: tuple[int, int] | None) -> FileIndex:
     entries = entries_of(doc)
-    register = bool(entries) and doc.root.find(f"{{{TEI_NS}}}text") is None
+    register = bool(entries) and not is_text(doc)
     return FileIndex(doc.path.resolve(), stamp, references.facts(doc), entries, register)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from .. import build as build_module
 from .. import diagnostics as diag
 from ..check import CheckOptions, check
+from ..customise import Customisation
 from ..diagnostics import Diagnostic, Report
 from ..errors import BuildLocked, EditionError, EnvironmentFailure
 from ..gate import DEFAULT_MAX_BYTES, discover
@@ -37,7 +38,7 @@ RETRY = 1.0
 #: Longest wait for the open pages to reload before the check starts.
 RELOAD_WAIT = 2.0
 #: Files the source view of the pages may show (named by a diagnostic).
-SHOWN_SUFFIXES = (".xml", ".rng", ".sch", ".md", ".toml")
+SHOWN_SUFFIXES = (".xml", ".rng", ".sch", ".md", ".toml", ".xsl", ".css")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class ServeOptions:
     #: Files whose change reloads the settings (``pyproject.toml``) or needs a full check.
     watched_files: tuple[Path, ...] = ()
     config_file: Path | None = None
+    #: The edition's customisation (``[tool.edition] xslt``, ``templates``, ``css``).
+    customisation: Customisation | None = None
 
 
 def rebuild(options: ServeOptions) -> Report:
@@ -77,6 +80,8 @@ def rebuild(options: ServeOptions) -> Report:
         max_bytes=options.max_bytes,
         root=options.root,
         page_size=options.page_size,
+        # read again: a save may have changed a stylesheet of it
+        customisation=options.customisation.reread() if options.customisation else None,
     )
 
 
@@ -90,6 +95,8 @@ def watch_set(options: ServeOptions) -> WatchSet:
     found, _ = discover(options.targets)
     folders.extend(p.parent for p in references.context_files(found))
     files.extend(options.watched_files)
+    if options.customisation is not None:
+        files.extend(options.customisation.files)
     files.extend(_schemas(found, options.check))
     if options.guide is not None:
         files.append(options.guide)
@@ -213,10 +220,14 @@ class Session:
             return None if first or not self.checked else []
         sources = {p.resolve() for p in discover(self.options.targets)[0]}
         folders = [t.resolve() for t in self.options.targets if t.is_dir()]
+        custom = self.options.customisation
+        styles = {p.resolve() for p in custom.files} if custom is not None else set()
         scope: list[Path] = []
         for path in sorted(changed):
             if path in sources:
                 scope.append(path)
+            elif path in styles:
+                continue  # a stylesheet of the customisation: the build, not the check
             elif path.suffix == ".xml" and any(f in path.parents for f in folders):
                 self.checked.pop(display(path), None)  # removed: its problems went with it
             else:

@@ -29,6 +29,16 @@
   <!-- r:msg(): the interface's labels in the edition's interface language. -->
   <xsl:import href="i18n.xsl"/>
 
+  <!-- Which output is being made: 'html' (the web pages) or 'epub' (the books). Static, so
+       that a customisation can keep a declaration to one output with
+       use-when="$r:output = 'epub'" (docs/customising.md); pipeline/xslt.py sets it when it
+       compiles the EPUB stylesheets. -->
+  <xsl:param name="r:output" static="yes" as="xs:string" select="'html'"/>
+
+  <!-- The file stem of the text being made: its page is <stem>.html, its book
+       ../epub/<stem>.epub ('' on a page of no one text: home, about, index pages). -->
+  <xsl:param name="stem" as="xs:string" select="''"/>
+
   <!-- <ed:registers> with every register list of the corpus (docs/design.md). -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
 
@@ -254,7 +264,7 @@
         or self::unclear or self::supplied or self::sic or self::corr or self::orig
         or self::reg or self::abbr or self::expan or self::term or self::mentioned
         or self::soCalled or self::stage[r:is-inline(.)] or self::quote[r:is-inline(.)]
-        or self::trailer or self::note])"/>
+        or self::trailer or self::note or self::line])"/>
   </xsl:function>
 
   <!-- Classes from @rend tokens: letters, digits and hyphens only. -->
@@ -443,6 +453,13 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::div or self::div1 or self::div2 or self::div3
         or self::div4 or self::div5 or self::div6 or self::div7])"/>
+  </xsl:function>
+
+  <!-- What a reading page and a book show of a TEI document: its text, else its documentary
+       transcription (the first sourceDoc: the pages of the source, TEI Guidelines 11.2.2). -->
+  <xsl:function name="r:main-text" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/text, $tei/sourceDoc)[1]"/>
   </xsl:function>
 
   <!-- Readable plain text of an element: its words without notes, whitespace normalised. -->

@@ -18,6 +18,16 @@
   coordinates, from @ulx/@uly/@lrx/@lry or @points); the text's element carries data-facs,
   the zone's id. edition.js keeps image and text together as the reader scrolls and outlines
   the zone of the line under the pointer; without script the images scroll on their own.
+
+  A documentary transcription (sourceDoc, 11.2.2) holds the pages themselves: when it is what a
+  document shows (r:main-text: no text), each surface is a page of the reading page, a section
+  headed by its label (its own label, else @n, else "Page 2" by its place) whose heading links
+  to its image, its zones and lines in document order, lines as lines and their additions and
+  deletions as the transcription module renders them (transcription.xsl). Its page images are
+  the viewer's pages; zones and lines with coordinates are drawn on them, and the zone or line
+  in the text carries data-facs, the drawn shape's id ('facs-' and its own id, or its place).
+  The book shows the pages in turn, each after a page-break marker (epub/modules/facsimile.xsl,
+  r:surface-start), with its image when the book carries the page images.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -62,8 +72,8 @@
   <!-- The pages of a text's facsimile that have an image to show. -->
   <xsl:function name="r:facsimile-pages" as="element()*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/facsimile//(surface[not(ancestor::surface)] | graphic[parent::facsimile])
-        [exists(r:page-src(.))]"/>
+    <xsl:sequence select="($tei/facsimile//(surface[not(ancestor::surface)] | graphic[parent::facsimile])
+        | r:main-text($tei)/self::sourceDoc//surface[not(ancestor::surface)])[exists(r:page-src(.))]"/>
   </xsl:function>
 
   <!-- The page a pb points at (@facs="#surface" or "#graphic"), when it has an image. -->
@@ -119,6 +129,140 @@
   <!-- The facsimile itself is not text: it shows in the viewer. -->
   <xsl:template match="facsimile | surface | surfaceGrp | zone" mode="r:main" as="empty-sequence()"/>
 
+  <!-- A documentary transcription: the pages of the source, in order. -->
+  <xsl:template match="sourceDoc" mode="r:main" as="element()">
+    <div>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'source-doc'"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="r:main"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="sourceDoc//surfaceGrp" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="class" select="'surface-group'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A page: a section headed by its label, then its zones and lines. A surface inside a zone
+       (a slip pasted on a page) is a block of the zone. -->
+  <xsl:template match="sourceDoc//surface" mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <!-- its image is in the web page's viewer (the book puts it at the page: r:surface-start) -->
+    <xsl:variable name="page" as="xs:boolean"
+        select="$r:output = 'html' and empty(ancestor::surface) and exists(r:page-src(.))"/>
+    <xsl:variable name="level" as="xs:integer"
+        select="max((1, min((6, 2 + count(ancestor::surface) + $r:heading-shift))))"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'section'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'surface' || (if ($r:phrasing) then ' block' else '')"/>
+      </xsl:call-template>
+      <xsl:if test="not($r:phrasing)">
+        <xsl:attribute name="aria-labelledby" select="@xml:id || '-title'"/>
+      </xsl:if>
+      <xsl:if test="$page">
+        <!-- edition.js brings the page's image into view as the page is read -->
+        <xsl:attribute name="data-facs" select="r:page-id(., 0)"/>
+      </xsl:if>
+      <xsl:call-template name="r:surface-start"/>
+      <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || $level}">
+        <xsl:attribute name="id" select="@xml:id || '-title'"/>
+        <xsl:attribute name="class" select="'surface-title' || (if ($r:phrasing) then ' block' else '')"/>
+        <xsl:choose>
+          <xsl:when test="label">
+            <xsl:apply-templates select="label[1]/node()" mode="r:main">
+              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise>
+            <span class="surface-n"><xsl:value-of select="r:msg('facs.page', r:surface-n(.))"/></span>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$page">
+          <xsl:text> </xsl:text>
+          <a class="surface-facs" href="#{r:page-id(., 0)}">
+            <span class="visually-hidden"><xsl:value-of select="r:msg('facs.image-of') || ' ' || r:surface-n(.)"/></span>
+            <span aria-hidden="true">▣</span>
+          </a>
+        </xsl:if>
+      </xsl:element>
+      <xsl:apply-templates select="node() except label[1]" mode="r:main"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- What comes first on a page of a documentary transcription: nothing on the web page (its
+       image is in the viewer); the book puts a page-break marker and the image there. -->
+  <xsl:template name="r:surface-start" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+  </xsl:template>
+
+  <!-- A zone (a region of writing: the main text, a margin, a library's stamp) and a line (a
+       topographic line of writing): blocks in order, whatever their place on the page. -->
+  <xsl:template match="sourceDoc//zone | sourceDoc//line" mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <!-- a line struck out as a whole is no line of the reading: the diplomatic view shows it
+         (transcription.xsl's views; the book keeps it, hidden) -->
+    <xsl:variable name="struck" as="xs:boolean" select="exists(self::line)
+        and exists(.//del[not(ancestor::restore)])
+        and empty(.//text()[normalize-space()][empty(ancestor::del[not(ancestor::restore)])])"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="string-join(('source-' || local-name(),
+            @rotate[. castable as xs:double][xs:double(.) != 0] ! 'rotated',
+            if ($struck) then 'ed-dipl' else (),
+            if ($r:phrasing) then 'block' else ()), ' ')"/>
+      </xsl:call-template>
+      <xsl:if test="$struck and not($r:views)">
+        <xsl:attribute name="hidden" select="'hidden'"/>
+      </xsl:if>
+      <xsl:if test="$r:output = 'html' and r:has-region(.)
+          and exists(r:page-src(ancestor::surface[last()]))">
+        <xsl:attribute name="data-facs" select="r:region-id(.)"/>
+      </xsl:if>
+      <!-- a line holds words; a zone lines, or words itself -->
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="$r:phrasing or exists(self::line)
+            or empty(line | zone | surface)" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The page's image and the shapes drawn on it are the viewer's, not the text's. -->
+  <xsl:template match="sourceDoc//graphic[parent::surface or parent::zone] | sourceDoc//path"
+      mode="r:main" as="empty-sequence()" priority="1"/>
+
+  <!-- A page's name: its label's words, else @n, else its place among the document's pages. -->
+  <xsl:function name="r:surface-n" as="xs:string">
+    <xsl:param name="surface" as="element()"/>
+    <xsl:variable name="label" as="xs:string" select="r:plain($surface/label[1])"/>
+    <xsl:variable name="n" as="xs:string" select="normalize-space($surface/@n)"/>
+    <xsl:sequence select="if ($label != '') then $label else if ($n != '') then $n
+        else string(count($surface/preceding::surface[ancestor::sourceDoc])
+                    + count($surface/ancestor::surface) + 1)"/>
+  </xsl:function>
+
+  <!-- Whether a zone or line has a place on its page: four numbers @ulx, @uly, @lrx, @lry,
+       or a polygon (@points). -->
+  <xsl:function name="r:has-region" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="matches(normalize-space($e/@points), $r:points)
+        or (count($e/(@ulx | @uly | @lrx | @lry)) = 4
+            and (every $a in $e/(@ulx | @uly | @lrx | @lry) satisfies $a castable as xs:double))"/>
+  </xsl:function>
+
+  <xsl:variable name="r:points" as="xs:string"
+      select="'^-?[0-9.]+,-?[0-9.]+( -?[0-9.]+,-?[0-9.]+)+$'"/>
+
+  <!-- The id of the shape drawn for a zone or line of a sourceDoc: from its own id, else from
+       its page's id and its place among the page's zones and lines. -->
+  <xsl:function name="r:region-id" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="surface" as="element()?" select="$e/ancestor::surface[1]"/>
+    <xsl:sequence select="'facs-' || ($e/@xml:id, $surface/@xml:id || '-r'
+        || count($surface//(zone | line)[. &lt;&lt; $e]) + 1)[1]"/>
+  </xsl:function>
+
   <!-- The viewer of a text's page images, or nothing when none shows. -->
   <xsl:template name="r:facsimile-viewer" as="element()?">
     <xsl:param name="tei" as="element()" required="yes"/>
@@ -141,11 +285,15 @@
     <xsl:param name="position" as="xs:integer" required="yes"/>
     <xsl:variable name="graphic" as="element()"
         select="(self::graphic, graphic[exists(r:graphic-src(.))], zone/graphic[exists(r:graphic-src(.))])[1]"/>
-    <xsl:variable name="pbs" as="element()*"
-        select="if (@xml:id) then key('r:facs-pointer', string(@xml:id))[self::pb] else ()"/>
-    <xsl:variable name="number" as="xs:string"
-        select="($pbs[1]/@n, @n, $graphic/@n, string($position))[normalize-space()][1] ! normalize-space(.)"/>
-    <xsl:variable name="label" as="xs:string" select="r:msg('facs.page', $number)"/>
+    <!-- what the caption links to: the page break pointing at the page, or the page itself
+         in a documentary transcription -->
+    <xsl:variable name="pbs" as="element()*" select="if (ancestor::sourceDoc) then .
+        else if (@xml:id) then key('r:facs-pointer', string(@xml:id))[self::pb] else ()"/>
+    <xsl:variable name="number" as="xs:string" select="if (ancestor::sourceDoc) then r:surface-n(.)
+        else ($pbs[1]/@n, @n, $graphic/@n, string($position))[normalize-space()][1] ! normalize-space(.)"/>
+    <!-- a page with a label of its own is named by it -->
+    <xsl:variable name="label" as="xs:string" select="if (ancestor::sourceDoc and label)
+        then $number else r:msg('facs.page', $number)"/>
     <li class="facs-page" id="{r:page-id(., $position)}">
       <figure>
         <div class="facs-frame">
@@ -192,19 +340,25 @@
         else if (exists(r:pixels($graphic/@width)) and exists(r:pixels($graphic/@height)))
         then (0, 0, r:pixels($graphic/@width), r:pixels($graphic/@height))
         else ()"/>
-    <xsl:variable name="zones" as="element()*"
-        select=".//zone[@xml:id][exists(key('r:facs-pointer', string(@xml:id)))]"/>
+    <!-- a facsimile's zones the text points at; a documentary transcription's zones and lines
+         that have a place: they are the text -->
+    <xsl:variable name="source" as="xs:boolean" select="exists(ancestor::sourceDoc)"/>
+    <xsl:variable name="zones" as="element()*" select="if ($source)
+        then .//(zone | line)[r:has-region(.)]
+        else .//zone[@xml:id][exists(key('r:facs-pointer', string(@xml:id)))]"/>
     <xsl:if test="exists($box) and $box[3] gt 0 and $box[4] gt 0 and exists($zones)">
       <svg:svg class="facs-zones" viewBox="{string-join($box ! string(.), ' ')}"
           preserveAspectRatio="none" aria-hidden="true" focusable="false">
         <xsl:for-each select="$zones">
           <xsl:choose>
             <xsl:when test="matches(normalize-space(@points), '^-?[0-9.]+,-?[0-9.]+( -?[0-9.]+,-?[0-9.]+)+$')">
-              <svg:polygon id="{@xml:id}" class="zone" points="{normalize-space(@points)}"/>
+              <svg:polygon id="{if ($source) then r:region-id(.) else @xml:id}" class="zone"
+                  points="{normalize-space(@points)}"/>
             </xsl:when>
             <xsl:when test="every $a in (@ulx, @uly, @lrx, @lry) satisfies $a castable as xs:double
                 and count(@ulx | @uly | @lrx | @lry) = 4">
-              <svg:rect id="{@xml:id}" class="zone" x="{@ulx}" y="{@uly}"
+              <svg:rect id="{if ($source) then r:region-id(.) else @xml:id}" class="zone"
+                  x="{@ulx}" y="{@uly}"
                   width="{xs:double(@lrx) - xs:double(@ulx)}" height="{xs:double(@lry) - xs:double(@uly)}"/>
             </xsl:when>
           </xsl:choose>

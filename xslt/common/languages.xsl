@@ -31,10 +31,10 @@
   <!-- The direction of a text (TEI element): 'rtl' or 'ltr'. -->
   <xsl:function name="r:text-dir" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="declared" as="xs:string?" select="($tei/text/@xml:lang, $tei/@xml:lang,
+    <xsl:variable name="declared" as="xs:string?" select="(r:main-text($tei)/@xml:lang, $tei/@xml:lang,
         $tei/teiHeader/profileDesc/langUsage/language[1]/@ident)[1] ! r:lang-dir(.)"/>
     <xsl:sequence select="if (exists($declared)) then $declared
-        else r:script-dir(($tei/text//text()[normalize-space()])[position() le 200])"/>
+        else r:script-dir((r:main-text($tei)//text()[normalize-space()])[position() le 200])"/>
   </xsl:function>
 
   <!-- 'rtl' when most letters of $sample are in a right-to-left script block. -->

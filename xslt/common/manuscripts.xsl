@@ -39,7 +39,8 @@
 
   <xsl:function name="r:catalogue-record" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="body" as="element()?" select="$tei/text/body"/>
+    <!-- a documentary transcription (sourceDoc) is its text, and has words -->
+    <xsl:variable name="body" as="element()?" select="($tei/text/body, $tei/sourceDoc)[1]"/>
     <xsl:sequence select="exists($tei/teiHeader/fileDesc/sourceDesc//msDesc)
         and empty($body//text()[normalize-space()][not(ancestor::ref or ancestor::ptr)])
         and empty($body//(figure | graphic | media | formula | table))"/>

@@ -47,8 +47,8 @@
   <!-- The notes of the text, for the lists and popovers: one pass over the tree to build the
        index instead of one descendant scan per list (generate-id() is a lookup key here,
        never written out). -->
-  <xsl:key name="r:text-notes" match="text//note" use="'all'"/>
-  <xsl:key name="r:section-notes" match="text//note"
+  <xsl:key name="r:text-notes" match="(text | sourceDoc)//note" use="'all'"/>
+  <xsl:key name="r:section-notes" match="(text | sourceDoc)//note"
       use="if (r:listed(.)) then r:note-section(.) ! generate-id(.) else ()"/>
 
   <!-- A note at the point it annotates (not between blocks, not in another note). -->
@@ -95,7 +95,7 @@
   </xsl:function>
 
   <xsl:accumulator name="r:note" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="text//note[r:is-called(.)]" select="$value + 1"/>
+    <xsl:accumulator-rule match="(text | sourceDoc)//note[r:is-called(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- The label of a note: @n, else the words of the ref calling it, else its number. -->
@@ -339,9 +339,9 @@
   <!-- The notes inside $scope (a text, or the nodes of one page), in document order. -->
   <xsl:function name="r:notes-of" as="element()*">
     <xsl:param name="scope" as="element()+"/>
-    <xsl:sequence select="if (count($scope) eq 1 and $scope/self::text)
+    <xsl:sequence select="if (count($scope) eq 1 and $scope/(self::text | self::sourceDoc))
         then key('r:text-notes', 'all', root($scope[1]))[ancestor::* intersect $scope]
-        else $scope/descendant-or-self::note[ancestor::text]"/>
+        else $scope/descendant-or-self::note[ancestor::text or ancestor::sourceDoc]"/>
   </xsl:function>
 
   <xsl:template name="r:notes-list" as="element()?">

@@ -142,7 +142,8 @@
   <!-- The units of a text: one ('whole') when it weighs no more than $max, else as above.
        $per-element: the weight of an element's markup (0: characters of text only). -->
   <xsl:function name="r:plan" as="map(*)*">
-    <xsl:param name="text" as="element(tei:text)"/>
+    <!-- a text, or a documentary transcription (sourceDoc: each of its surfaces a unit) -->
+    <xsl:param name="text" as="element()"/>
     <xsl:param name="max" as="xs:integer"/>
     <xsl:param name="per-element" as="xs:integer"/>
     <xsl:variable name="size" as="map(xs:string, xs:integer)"

@@ -34,7 +34,8 @@
   <xsl:function name="r:toc-children" as="element()*">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="$e/(front | body | back | group | text | floatingText
-        | div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | castList[@xml:id])"/>
+        | div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | castList[@xml:id]
+        | self::sourceDoc/(surface | surfaceGrp) | self::surfaceGrp/(surface | surfaceGrp))"/>
   </xsl:function>
 
   <xsl:template match="*" mode="r:toc" as="element()*">
@@ -48,6 +49,14 @@
       <a href="#{@xml:id}">
         <xsl:value-of select="if ($label != '') then $label else r:msg('drama.cast')"/>
       </a>
+    </li>
+  </xsl:template>
+
+  <!-- A page of a documentary transcription (facsimile.xsl): its name. -->
+  <xsl:template match="sourceDoc//surface[@xml:id]" mode="r:toc" as="element()">
+    <li>
+      <a href="#{@xml:id}"><xsl:value-of select="if (label) then r:surface-n(.)
+          else r:msg('facs.page', r:surface-n(.))"/></a>
     </li>
   </xsl:template>
 

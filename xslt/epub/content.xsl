@@ -39,7 +39,7 @@
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
 
   <xsl:template match="/">
-    <xsl:variable name="text" as="element(tei:text)" select="tei:TEI/tei:text"/>
+    <xsl:variable name="text" as="element()" select="r:main-text(tei:TEI)"/>
     <ee:book>
       <xsl:call-template name="ee:metadata">
         <xsl:with-param name="text" select="$text"/>

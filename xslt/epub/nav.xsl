@@ -39,11 +39,15 @@
   <xsl:mode name="ee:toc" on-no-match="fail" on-multiple-match="fail"/>
 
   <xsl:template match="/">
-    <xsl:variable name="text" as="element(tei:text)" select="tei:TEI/tei:text"/>
-    <!-- the top-level divs, and a play's cast list (common/drama.xsl) -->
+    <xsl:variable name="text" as="element()" select="r:main-text(tei:TEI)"/>
+    <!-- the top-level divs, and a play's cast list (common/drama.xsl); the pages of a
+         documentary transcription -->
+    <xsl:variable name="pages" as="element()*"
+        select="$text/self::tei:sourceDoc//tei:surface[not(ancestor::tei:surface)]"/>
     <xsl:variable name="divs" as="element()*" select="$text/(tei:front | tei:body | tei:back)
-        /(*[ee:is-div(.)] | tei:castList[@xml:id])"/>
-    <xsl:variable name="first-body" as="element()?" select="($text/tei:body//*[@xml:id])[1]"/>
+        /(*[ee:is-div(.)] | tei:castList[@xml:id]), $pages"/>
+    <xsl:variable name="first-body" as="element()?"
+        select="($text/tei:body//*[@xml:id], $pages)[1]"/>
     <xsl:call-template name="ee:document">
       <xsl:with-param name="href" select="'nav.xhtml'"/>
       <xsl:with-param name="title" select="r:msg('toc.title') || ' — ' || ee:title()"/>
@@ -81,7 +85,7 @@
           </ol>
         </nav>
         <xsl:variable name="pbs" as="element(tei:pb)*" select="$text//tei:pb"/>
-        <xsl:if test="exists($pbs)">
+        <xsl:if test="exists($pbs | $pages)">
           <nav epub:type="page-list" role="doc-pagelist" id="page-list"
               aria-labelledby="page-list-title" hidden="hidden">
             <h2 id="page-list-title"><xsl:value-of select="r:msg('epub.pages')"/></h2>
@@ -89,11 +93,22 @@
               <xsl:for-each select="$pbs">
                 <li><a href="{ee:href(.)}"><xsl:value-of select="ee:page-label(.)"/></a></li>
               </xsl:for-each>
+              <!-- a page of a documentary transcription: its page-break marker -->
+              <xsl:for-each select="$pages">
+                <li><a href="{ee:file(.)}#{@xml:id}-page"><xsl:value-of select="r:surface-n(.)"/></a></li>
+              </xsl:for-each>
             </ol>
           </nav>
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:surface" mode="ee:toc" as="element()">
+    <li>
+      <a href="{ee:href(.)}"><xsl:value-of select="if (tei:label) then r:surface-n(.)
+          else r:msg('facs.page', r:surface-n(.))"/></a>
+    </li>
   </xsl:template>
 
   <xsl:template match="tei:castList" mode="ee:toc" as="element()">

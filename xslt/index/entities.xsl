@@ -105,7 +105,7 @@
 
   <xsl:key name="entry" match="*[@xml:id]" use="string(@xml:id)"/>
   <!-- Resolved names by the id of the register entry they belong to. -->
-  <xsl:key name="mentions" match="tei:text//*[@ed:entity]"
+  <xsl:key name="mentions" match="(tei:text | tei:sourceDoc)//*[@ed:entity]"
       use="ed:entry-of(key('entry', string(@ed:entity), $registers)[1])/@xml:id"/>
   <!-- Speeches by the ids of the entries their speakers are (sp/@ed:speakers). -->
   <xsl:key name="speeches" match="tei:text//tei:sp[@ed:speakers]"
@@ -139,8 +139,9 @@
         </xsl:apply-templates>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="texts" as="element(tei:text)*"
-        select="ed:document/*/tei:text"/>
+    <!-- what a text shows: its text, else its documentary transcription (sourceDoc) -->
+    <xsl:variable name="texts" as="element()*"
+        select="ed:document/*/(if (tei:text) then tei:text else tei:sourceDoc)"/>
     <!-- Register entries inside a text (a letter's back/listPerson) are the entities
          themselves: their own names and dates are no mentions. -->
     <xsl:variable name="dates" as="element(tei:date)*"
@@ -157,7 +158,7 @@
       <ed:documents>
         <xsl:for-each select="ed:document">
           <ed:document stem="{@ed:stem}" title="{ed:title(*)}"
-              lang="{*/@xml:lang}" mentions="{count(*/tei:text//*[@ed:entity])}"/>
+              lang="{*/@xml:lang}" mentions="{count(*/(tei:text | tei:sourceDoc)//*[@ed:entity])}"/>
         </xsl:for-each>
       </ed:documents>
       <ed:entities>

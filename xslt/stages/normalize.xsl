@@ -5,7 +5,7 @@
 
   It changes only two things and copies everything else (on-no-match="shallow-copy"):
   1. stable ids: every element an output links to (divisions, blocks, notes, page breaks,
-     numbered lines, names and dates of the text) gets an xml:id when it has none, derived
+     numbered lines, the surfaces of a sourceDoc, names and dates of the text) gets an xml:id when it has none, derived
      from the structure it lives in (div-3-p-12, p-<@n>, l-<@n>, div-3-p-12-m2), never from a
      count over the whole document; an id the source repeats gets a suffix. The ids are made
      by pipeline/locators.py (the rules are written there) and arrive as $ids, one line per
@@ -45,8 +45,9 @@
         | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:p | tei:ab | tei:head
         | tei:lg | tei:sp | tei:stage | tei:table | tei:figure | tei:list | tei:item | tei:quote
         | tei:bibl | tei:listBibl | tei:castList | tei:note | tei:pb | tei:l[normalize-space(@n)]
-        | tei:text//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date
-            | tei:geogName | tei:objectName)"/>
+        | tei:sourceDoc//tei:surface
+        | (tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName | tei:name
+            | tei:rs | tei:date | tei:geogName | tei:objectName)"/>
   </xsl:accumulator>
 
   <!-- The counts must agree, or every id after the first difference would be wrong. -->
@@ -64,7 +65,8 @@
   <xsl:template match="*[@xml:id] | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4
       | tei:div5 | tei:div6 | tei:div7 | tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:stage
       | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl
-      | tei:castList | tei:note | tei:pb | tei:l[normalize-space(@n)]">
+      | tei:castList | tei:note | tei:pb | tei:l[normalize-space(@n)]
+      | tei:sourceDoc//tei:surface">
     <xsl:call-template name="with-id"/>
   </xsl:template>
 
@@ -82,8 +84,8 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:text//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs
-      | tei:date | tei:geogName | tei:objectName)" priority="2">
+  <xsl:template match="(tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName
+      | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName)" priority="2">
     <xsl:call-template name="with-id">
       <xsl:with-param name="extra" as="attribute()*">
         <xsl:apply-templates select="@ref" mode="resolve"/>

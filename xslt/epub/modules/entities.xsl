@@ -15,14 +15,14 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
     xmlns:ee="urn:edition:epub"
+    xmlns:r="urn:edition:render"
     exclude-result-prefixes="#all">
 
-  <!-- $registers: declared by the shared rendering (xslt/common/base.xsl). -->
+  <!-- $registers and $stem: declared by the shared rendering (xslt/common/base.xsl). -->
   <xsl:param name="entities" as="document-node()?" select="()"/>
-  <xsl:param name="stem" as="xs:string" select="''"/>
 
   <xsl:key name="ee:entry" match="*[@xml:id]" use="string(@xml:id)"/>
-  <xsl:key name="ee:mention-id" match="tei:text//*[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="ee:mention-id" match="(tei:text | tei:sourceDoc)//*[@xml:id]" use="string(@xml:id)"/>
 
   <xsl:function name="ee:entities" as="element(ee:entity)*">
     <xsl:param name="doc" as="document-node()"/>
@@ -53,7 +53,7 @@
   <xsl:function name="ee:derived-entities" as="element(ee:entity)*">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="names" as="element()*"
-        select="$doc/tei:TEI/tei:text//*[@ed:entity][ee:is-name(.)][@xml:id]"/>
+        select="r:main-text($doc/tei:TEI)//*[@ed:entity][ee:is-name(.)][@xml:id]"/>
     <xsl:for-each-group select="$names" group-by="string(@ed:entity)">
       <xsl:variable name="entry" as="element()?"
           select="if (exists($registers)) then key('ee:entry', current-grouping-key(), $registers)[1] else ()"/>

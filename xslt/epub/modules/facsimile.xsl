@@ -13,6 +13,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:r="urn:edition:render"
     xmlns:ee="urn:edition:epub"
+    xmlns:epub="http://www.idpf.org/2007/ops"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -20,6 +21,28 @@
     <xsl:param name="graphic" as="element()"/>
     <xsl:sequence select="$ee:images[$graphic/accumulator-before('r:graphic-number')][. ne '']"/>
   </xsl:function>
+
+  <!-- The start of a page of a documentary transcription (common/facsimile.xsl): its page-break
+       marker (the nav's page-list links to it), then its image when the book carries it. -->
+  <xsl:template name="r:surface-start" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:if test="empty(ancestor::tei:surface)">
+      <span epub:type="pagebreak" role="doc-pagebreak" id="{@xml:id}-page"
+          aria-label="{r:surface-n(.)}"/>
+      <xsl:variable name="src" as="xs:string?" select="r:page-src(.)"/>
+      <xsl:if test="exists($src)">
+        <xsl:variable name="up" as="xs:integer" select="count(tokenize(ee:file(.), '/')) - 1"/>
+        <span class="facs-image">
+          <img src="{string-join((1 to $up) ! '../') || $src}"
+              alt="{r:msg('facs.alt', r:surface-n(.))}"/>
+        </span>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A page's own image shows at its start (above), not as a figure of the text. -->
+  <xsl:template match="tei:sourceDoc//tei:graphic[parent::tei:surface or parent::tei:zone]"
+      mode="r:main" as="empty-sequence()" priority="2"/>
 
   <!-- The page image before a page break, when the book carries it. -->
   <xsl:template name="ee:page-image" as="element()?">

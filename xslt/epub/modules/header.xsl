@@ -73,7 +73,8 @@
   </xsl:function>
 
   <xsl:template name="ee:metadata" as="element(ee:metadata)">
-    <xsl:param name="text" as="element(tei:text)"/>
+    <!-- the text, or a documentary transcription (sourceDoc: its surfaces are its pages) -->
+    <xsl:param name="text" as="element()"/>
     <xsl:variable name="stmt" as="element(tei:titleStmt)?" select="$ee:file-desc/tei:titleStmt"/>
     <xsl:variable name="pub" as="element(tei:publicationStmt)?"
         select="$ee:file-desc/tei:publicationStmt"/>
@@ -110,7 +111,8 @@
       <xsl:if test="$source != ''">
         <ee:source><xsl:value-of select="$source"/></ee:source>
       </xsl:if>
-      <ee:page-breaks><xsl:value-of select="count($text//tei:pb)"/></ee:page-breaks>
+      <ee:page-breaks><xsl:value-of select="count($text//tei:pb)
+          + count($text/self::tei:sourceDoc//tei:surface[not(ancestor::tei:surface)])"/></ee:page-breaks>
       <ee:notes><xsl:value-of select="count($text//tei:note)"/></ee:notes>
       <ee:figures><xsl:value-of select="count($text//tei:figure)"/></ee:figures>
       <xsl:for-each select="$ee:plan">

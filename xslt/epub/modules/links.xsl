@@ -19,7 +19,7 @@
 
   <!-- Elements a link can reach: those of the text, and those of a manuscript description
        that the book shows (a catalogue record's, manuscripts.xsl). -->
-  <xsl:key name="ee:id" match="tei:text//*[@xml:id] | tei:sourceDesc//tei:msDesc/descendant-or-self::*[@xml:id]"
+  <xsl:key name="ee:id" match="(tei:text | tei:sourceDoc)//*[@xml:id] | tei:sourceDesc//tei:msDesc/descendant-or-self::*[@xml:id]"
       use="string(@xml:id)"/>
 
   <!-- The element of this text a pointer's first target names, if any: "#id", or a bare
@@ -33,7 +33,7 @@
         else if (matches($target, '^[\p{L}_][\p{L}\p{N}_.-]*$') and not(matches($target, '\.x?html?$|\.xml$')))
         then $target else ()"/>
     <xsl:sequence select="(if (exists($id)) then key('ee:id', $id, root($pointer)) else ())
-        [ancestor::tei:text or r:catalogue-record($ee:tei)][1]"/>
+        [ancestor::* intersect r:main-text($ee:tei) or r:catalogue-record($ee:tei)][1]"/>
   </xsl:function>
 
   <!-- A pointer that leads nowhere in the book (another file of the corpus, an id the book does

@@ -41,7 +41,8 @@
   <xsl:function name="ee:note-label" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="number" as="xs:string">
-      <xsl:number select="$note" level="any" from="tei:text" count="tei:note[ee:at-point(.)]"/>
+      <xsl:number select="$note" level="any" from="tei:text | tei:sourceDoc"
+          count="tei:note[ee:at-point(.)]"/>
     </xsl:variable>
     <xsl:sequence select="if (normalize-space($note/@n) != '') then normalize-space($note/@n)
         else $number"/>

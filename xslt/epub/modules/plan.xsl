@@ -27,7 +27,7 @@
 
   <!-- The plan of the text being transformed, and where each of its nodes landed. -->
   <xsl:variable name="ee:plan" as="map(*)*" select="r:plan-files(
-      r:plan((/tei:TEI/tei:text, /tei:text)[1], $max-chars, 0),
+      r:plan((/tei:TEI/tei:text, /tei:TEI/tei:sourceDoc, /tei:text)[1], $max-chars, 0),
       function($n as xs:integer) as xs:string { 'text-' || format-number($n, '000') || '.xhtml' })"/>
 
   <xsl:variable name="ee:file-of" as="map(xs:string, xs:string)" select="r:plan-file-map($ee:plan)"/>

@@ -18,6 +18,9 @@
 
   <!-- The book's stylesheet, relative to the content documents. -->
   <xsl:variable name="ee:css" as="xs:string" select="'book.css'"/>
+  <!-- The edition's own stylesheets ([tool.edition] css), one file name per line: packaged
+       beside book.css and linked after it. -->
+  <xsl:param name="custom-css" as="xs:string" select="''"/>
 
   <xsl:template name="ee:document" as="element(ee:document)">
     <xsl:param name="href" as="xs:string" required="yes"/>
@@ -38,6 +41,9 @@
           <meta charset="utf-8"/>
           <title><xsl:value-of select="$title"/></title>
           <link rel="stylesheet" type="text/css" href="{$ee:css}"/>
+          <xsl:for-each select="tokenize($custom-css, '\n')[normalize-space()]">
+            <link rel="stylesheet" type="text/css" href="{normalize-space(.)}"/>
+          </xsl:for-each>
         </head>
         <body>
           <xsl:if test="exists($body-type)">

@@ -127,7 +127,7 @@
       <xsl:with-param name="content" as="node()*">
         <article class="edition-text{if (r:has-views(.)) then ' has-views' else ''}"
             data-copied="{r:msg('link.copied')}">
-          <xsl:call-template name="text-header"/>
+          <xsl:call-template name="s:text-header"/>
           <nav class="parts" aria-labelledby="ed-parts-title">
             <h2 id="ed-parts-title"><xsl:value-of select="r:msg('toc.title')"/></h2>
             <ol class="toc-list parts-list">
@@ -254,7 +254,7 @@
           </xsl:call-template>
           <article class="edition-text part{if (r:has-views(.)) then ' has-views' else ''}"
               data-copied="{r:msg('link.copied')}">
-            <xsl:call-template name="text-header">
+            <xsl:call-template name="s:text-header">
               <xsl:with-param name="part" select="true()"/>
             </xsl:call-template>
             <xsl:call-template name="r:part-context">

@@ -14,16 +14,17 @@
     exclude-result-prefixes="#all"
     expand-text="no">
 
-  <!-- The file stem of the text: its page is <stem>.html, its book ../epub/<stem>.epub. -->
-  <xsl:param name="stem" as="xs:string" select="'text'"/>
+  <!-- $stem (base.xsl): the file stem of the text; its page is <stem>.html. -->
   <xsl:param name="epub" as="xs:boolean" select="true()"/>
 
   <xsl:mode name="reading-page" on-no-match="fail" on-multiple-match="fail"/>
 
   <xsl:template match="TEI" mode="reading-page" as="element()">
+    <!-- the text, or a documentary transcription's pages (sourceDoc) -->
+    <xsl:variable name="text" as="element()" select="r:main-text(.)"/>
     <xsl:variable name="toc" as="element()?">
       <xsl:call-template name="r:toc">
-        <xsl:with-param name="scope" select="text"/>
+        <xsl:with-param name="scope" select="$text"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="viewer" as="element()?">
@@ -55,27 +56,27 @@
       <xsl:with-param name="content" as="node()*">
         <article class="edition-text{if (r:has-views(.)) then ' has-views' else ''}"
             data-copied="{r:msg('link.copied')}">
-          <xsl:call-template name="text-header"/>
+          <xsl:call-template name="s:text-header"/>
           <xsl:if test="r:catalogue-record(.)">
             <xsl:apply-templates select="r:record-descriptions(.)" mode="r:main"/>
           </xsl:if>
-          <xsl:apply-templates select="text" mode="r:main">
+          <xsl:apply-templates select="$text" mode="r:main">
             <xsl:with-param name="r:dir" select="r:text-dir(.)" tunnel="yes"/>
           </xsl:apply-templates>
           <xsl:call-template name="r:witnesses">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>
           <xsl:call-template name="r:footnotes">
-            <xsl:with-param name="scope" select="text"/>
+            <xsl:with-param name="scope" select="$text"/>
           </xsl:call-template>
         </article>
         <xsl:call-template name="r:to-top"/>
         <xsl:sequence select="$viewer"/>
         <xsl:call-template name="r:note-popovers">
-          <xsl:with-param name="scope" select="text"/>
+          <xsl:with-param name="scope" select="$text"/>
         </xsl:call-template>
         <xsl:call-template name="r:entity-cards">
-          <xsl:with-param name="scope" select="text"/>
+          <xsl:with-param name="scope" select="$text"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
@@ -102,10 +103,11 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The text's header: title, authors, source, revision date, the switch of views and the
-       links to the text's other forms. On a page of a long text split into parts
-       (parts.xsl), $part: only the title, a link to the contents page, and the switch. -->
-  <xsl:template name="text-header" as="element()">
+  <!-- The text's header on its reading page: title, authors, source, revision, the view switch
+       and the links to the about page and the book (docs/customising.md). On a page of a long
+       text split into parts (parts.xsl), $part: only the title, a link to the contents page,
+       and the switch. -->
+  <xsl:template name="s:text-header" as="element()">
     <xsl:param name="part" as="xs:boolean" select="false()"/>
     <xsl:variable name="source" as="element()?" select="r:preferred-source(.)"/>
     <xsl:variable name="revised" as="xs:string?" select="r:revision-date(.)"/>

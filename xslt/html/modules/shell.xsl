@@ -6,8 +6,12 @@
   page works without it).
 
   Call the named template s:page with the page's content. Parameters every entry stylesheet
-  passes on from Python: edition-title, date (the build date, YYYY-MM-DD) and index-pages (the
-  index page files that exist, one per line).
+  passes on from Python: edition-title, date (the build date, YYYY-MM-DD), index-pages (the
+  index page files that exist, one per line) and custom-css (the edition's own stylesheets,
+  [tool.edition] css, one file name per line: linked after ours, from assets/).
+
+  s:page, s:site-header and s:site-footer are part of the customisation API
+  (docs/customising.md): an edition may replace them ([tool.edition] templates or xslt).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -25,6 +29,7 @@
   <xsl:param name="edition-title" as="xs:string" select="'Digital edition'"/>
   <xsl:param name="date" as="xs:string" select="''"/>
   <xsl:param name="index-pages" as="xs:string" select="''"/>
+  <xsl:param name="custom-css" as="xs:string" select="''"/>
 
   <xsl:variable name="s:index-labels" as="map(xs:string, xs:string)" select="map {
       'persons.html': r:msg('nav.persons'), 'places.html': r:msg('nav.places'),
@@ -78,6 +83,9 @@
         <!-- an empty icon: browsers ask for /favicon.ico otherwise -->
         <link rel="icon" href="data:,"/>
         <link rel="stylesheet" href="assets/edition.css"/>
+        <xsl:for-each select="tokenize($custom-css, '\n')[normalize-space()]">
+          <link rel="stylesheet" href="assets/{normalize-space(.)}"/>
+        </xsl:for-each>
         <script src="assets/edition.js" defer=""></script>
         <xsl:sequence select="$head"/>
       </head>
@@ -110,23 +118,32 @@
         <p class="site-title">
           <a href="index.html"><xsl:value-of select="$edition-title"/></a>
         </p>
-        <nav class="site-nav" aria-label="{r:msg('nav.label')}">
-          <ul>
-            <xsl:for-each select="'index.html', s:index-pages(), 'about.html'">
-              <li>
-                <a href="{.}">
-                  <xsl:if test=". = $page">
-                    <xsl:attribute name="aria-current" select="'page'"/>
-                  </xsl:if>
-                  <xsl:value-of select="if (. = 'index.html') then r:msg('nav.texts')
-                      else if (. = 'about.html') then r:msg('nav.about') else s:index-label(.)"/>
-                </a>
-              </li>
-            </xsl:for-each>
-          </ul>
-        </nav>
+        <xsl:call-template name="s:site-nav">
+          <xsl:with-param name="page" select="$page"/>
+        </xsl:call-template>
       </div>
     </header>
+  </xsl:template>
+
+  <!-- The site's navigation: the texts, the index pages that exist, the about page; the
+       current page is marked (aria-current). -->
+  <xsl:template name="s:site-nav" as="element()">
+    <xsl:param name="page" as="xs:string" required="yes"/>
+    <nav class="site-nav" aria-label="{r:msg('nav.label')}">
+      <ul>
+        <xsl:for-each select="'index.html', s:index-pages(), 'about.html'">
+          <li>
+            <a href="{.}">
+              <xsl:if test=". = $page">
+                <xsl:attribute name="aria-current" select="'page'"/>
+              </xsl:if>
+              <xsl:value-of select="if (. = 'index.html') then r:msg('nav.texts')
+                  else if (. = 'about.html') then r:msg('nav.about') else s:index-label(.)"/>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </nav>
   </xsl:template>
 
   <xsl:template name="s:site-footer" as="element()">

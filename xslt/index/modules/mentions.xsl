@@ -26,11 +26,12 @@
     <xsl:accumulator-rule match="tei:pb" select="."/>
   </xsl:accumulator>
 
-  <!-- Ordinal of a name or date inside tei:text, per document: the same pattern as the
-       normalisation stage, so Python finds the element in the source tree (for its line). -->
+  <!-- Ordinal of a name or date inside tei:text (or tei:sourceDoc), per document: the same
+       pattern as the normalisation stage, so Python finds the element in the source tree (for
+       its line). -->
   <xsl:accumulator name="ed:ordinal" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="ed:document" select="0"/>
-    <xsl:accumulator-rule match="tei:text//(tei:persName | tei:placeName | tei:orgName
+    <xsl:accumulator-rule match="(tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName
         | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName)" select="$value + 1"/>
   </xsl:accumulator>
 
@@ -120,7 +121,7 @@
     <xsl:variable name="section" as="element()?" select="ed:section(.)"/>
     <xsl:variable name="block" as="element()?" select="ed:block(.)"/>
     <xsl:variable name="scope" as="element()"
-        select="($block, $section, ancestor::tei:text[1], ..)[1]"/>
+        select="($block, $section, ancestor::tei:text[1], ancestor::tei:sourceDoc[1], ..)[1]"/>
     <xsl:variable name="page" as="element(tei:pb)?" select="accumulator-before('ed:page')"/>
     <xsl:variable name="lang" as="xs:string?"
         select="ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>

@@ -1,0 +1,199 @@
+"""Incremental builds (pipeline/cache.py): what is taken over, and that an incremental build
+gives the bytes of a clean one, over random sequences of edits."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SHARED, published
+
+from pipeline import build as build_module
+from pipeline.build import build
+from pipeline.publish import MARKER, OutputFolder
+
+TEI = ROOT / "tei"
+LETTERS = ROOT / "tests" / "data" / "letters"
+DRAMA = SHARED / "corpora" / "tei-samples" / "drama"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The edition, three letters with their registers, and two plays: texts, registers,
+    names, speeches, to edit."""
+    folder = tmp_path / "src"
+    shutil.copytree(TEI, folder / "tei")
+    shutil.copytree(LETTERS, folder / "letters")
+    plays = folder / "plays"
+    plays.mkdir()
+    for path in sorted(DRAMA.glob("*.xml"))[:2]:
+        shutil.copy(path, plays / path.name)
+    return folder
+
+
+def edits(folder: Path, rnd: random.Random) -> str:
+    """One random edit of the kinds editors make; what it was."""
+    files = sorted(folder.rglob("*.xml"))
+    path = rnd.choice(files)
+    text = path.read_text(encoding="utf-8")
+    kind = rnd.choice(["word", "paragraph", "register", "remove", "add", "header"])
+    if kind == "register":
+        path = folder / "tei" / "registers" / "organisations.xml"
+        text = path.read_text(encoding="utf-8").replace("Comité", "Komitee", 1)
+    elif kind == "remove" and len(files) > 4:
+        path.unlink()
+        return f"removed {path.name}"
+    elif kind == "add":
+        copy = path.with_name(f"copy-{rnd.randrange(1000)}-{path.name}")
+        copy.write_text(text.replace('xml:id="', 'xml:id="c-'), encoding="utf-8")
+        return f"added {copy.name}"
+    elif kind == "header" and "</title>" in text:
+        text = text.replace("</title>", " (revised)</title>", 1)
+    elif kind == "paragraph" and "</p>" in text:
+        text = text.replace("</p>", "</p><p>A new paragraph.</p>", 1)
+    else:
+        words = [w for w in ("the", "der", "die", "and", "und") if f" {w} " in text]
+        if not words:
+            return "nothing"
+        text = text.replace(f" {words[0]} ", f" {words[0].upper()} ", 1)
+    path.write_text(text, encoding="utf-8")
+    return f"{kind} in {path.name}"
+
+
+@pytest.mark.slow
+def test_incremental_builds_equal_clean_builds(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build([corpus], out, jobs=2).errors == 0
+    rnd = random.Random(1944)
+    for step in range(6):
+        what = edits(corpus, rnd)
+        incremental = build([corpus], out, jobs=2)
+        clean = build([corpus], tmp_path / f"clean-{step}", jobs=2, clean=True)
+        assert published(out) == published(tmp_path / f"clean-{step}"), what
+        assert sorted(d.code for d in incremental.diagnostics) == sorted(
+            d.code for d in clean.diagnostics
+        ), what
+
+
+def test_an_unchanged_build_takes_everything_over(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    first = OutputFolder(out).current()
+    assert first is not None
+    inode = (first.root / "html" / "belgium-1944.html").stat().st_ino
+    build([corpus / "tei"], out)
+    second = OutputFolder(out).current()
+    assert second is not None and second.root != first.root
+    # the same file (a hard link), not a new one: the page was not rendered again
+    assert (second.root / "html" / "belgium-1944.html").stat().st_ino == inode
+
+
+def test_one_edited_text_is_the_only_one_rendered(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "letters"], out)
+    before = OutputFolder(out).current()
+    assert before is not None
+    inodes = {p.name: p.stat().st_ino for p in (before.root / "html").glob("letter-*.html")}
+    letter = corpus / "letters" / "letter-2.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("</p>", " P.S.</p>", 1),
+                      encoding="utf-8")  # fmt: skip
+    build([corpus / "letters"], out)
+    after = OutputFolder(out).current()
+    assert after is not None
+    now = {p.name: p.stat().st_ino for p in (after.root / "html").glob("letter-*.html")}
+    assert now["letter-2.html"] != inodes["letter-2.html"]
+    assert now["letter-1.html"] == inodes["letter-1.html"]
+
+
+def test_a_changed_program_builds_everything(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    before = OutputFolder(out).current()
+    assert before is not None
+    page = "html/belgium-1944.html"
+    inode = (before.root / page).stat().st_ino
+    monkeypatch.setattr(build_module, "tool_digest", lambda: "another version")
+    build([corpus / "tei"], out)
+    after = OutputFolder(out).current()
+    assert after is not None
+    assert (after.root / page).stat().st_ino != inode
+
+
+def test_a_corrupt_cache_means_a_full_build(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    expected = published(out)
+    current = OutputFolder(out).current()
+    assert current is not None
+    for record in (current.root / "cache").rglob("*.json"):
+        record.write_text("{not json")
+    report = build([corpus / "tei"], out)
+    assert report.errors == 0
+    assert published(out) == expected
+    # and the other way: a manifest whose cache section is of another format
+    manifest = current_manifest(out)
+    data = json.loads(manifest.read_text())
+    data["cache"] = {"format": "0"}
+    manifest.write_text(json.dumps(data))
+    report = build([corpus / "tei"], out)
+    assert "build.full" in {d.code for d in report.diagnostics}
+    assert published(out) == expected
+
+
+def current_manifest(out: Path) -> Path:
+    current = OutputFolder(out).current()
+    assert current is not None
+    return current.root / "manifest.json"
+
+
+def test_clean_takes_nothing_over(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build([corpus / "tei"], out)
+    before = OutputFolder(out).current()
+    assert before is not None
+    page = "html/belgium-1944.html"
+    inode = (before.root / page).stat().st_ino
+    build([corpus / "tei"], out, clean=True)
+    after = OutputFolder(out).current()
+    assert after is not None
+    assert (after.root / page).stat().st_ino != inode
+    assert (out / MARKER).is_dir()
+
+
+def test_a_long_texts_pages_are_taken_over_and_the_page_size_rebuilds(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    plays = corpus / "plays"
+    build([plays], out, page_size=20)
+    before = OutputFolder(out).current()
+    assert before is not None
+    stems = {p.stem for p in plays.glob("*.xml")}
+    parts = {
+        p.name: p.stat().st_ino
+        for p in (before.root / "html").glob("*.html")
+        if p.stem not in stems and p.stem.rsplit("-", 1)[0] in stems
+    }
+    assert len(parts) > 4, "the plays are split at 20 KB"
+    # taken over: every part of a split text is the same file, and still the text's own
+    build([plays], out, page_size=20)
+    after = OutputFolder(out).current()
+    assert after is not None
+    for name, inode in parts.items():
+        assert (after.root / "html" / name).stat().st_ino == inode, name
+        assert after.manifest.files[f"html/{name}"].owner == name.rsplit("-", 1)[0]
+    # another page size is another build: the texts are one page each, as in a clean build
+    build([plays], out, page_size=0)
+    assert not [n for n in parts if (out / "html" / n).exists()]
+    build([plays], tmp_path / "clean", page_size=0, clean=True)
+    assert published(out) == published(tmp_path / "clean")
