@@ -8,6 +8,7 @@
   - A facsimile's page images follow the text as it scrolls; zones are outlined under the
     pointer.
   - A paragraph's pilcrow copies the paragraph's address as it goes there.
+  - The address printed at the end of a reading page is the one it was read at.
 */
 (function () {
   "use strict";
@@ -18,6 +19,12 @@
   setUpViews(document.querySelector(".view-switch"));
   setUpFacsimile(document.querySelector(".facs-viewer"));
   setUpPilcrows(document.querySelector(".edition-text"));
+
+  // The address printed at the end of a reading page: the one it was read at.
+  var printed = document.querySelector(".print-url");
+  if (printed && window.location.protocol !== "file:") {
+    printed.textContent = window.location.href.split("#")[0];
+  }
 
   var toc = document.querySelector(".toc-details");
   if (toc && window.matchMedia && window.matchMedia("(min-width: 64rem)").matches) {

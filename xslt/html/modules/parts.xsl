@@ -147,6 +147,9 @@
           <xsl:with-param name="n" select="0"/>
           <xsl:with-param name="landmark" select="true()"/>
         </xsl:call-template>
+        <xsl:call-template name="r:print-citation">
+          <xsl:with-param name="page" select="$stem || '.html'"/>
+        </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -294,6 +297,9 @@
             <xsl:with-param name="landmark" select="false()"/>
           </xsl:call-template>
           <xsl:call-template name="r:to-top"/>
+          <xsl:call-template name="r:print-citation">
+            <xsl:with-param name="page" select="$unit?file"/>
+          </xsl:call-template>
           <xsl:call-template name="r:facsimile-viewer">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>

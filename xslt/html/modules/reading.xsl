@@ -71,6 +71,9 @@
           </xsl:call-template>
         </article>
         <xsl:call-template name="r:to-top"/>
+        <xsl:call-template name="r:print-citation">
+          <xsl:with-param name="page" select="$stem || '.html'"/>
+        </xsl:call-template>
         <xsl:sequence select="$viewer"/>
         <xsl:call-template name="r:note-popovers">
           <xsl:with-param name="scope" select="$text"/>
@@ -87,6 +90,19 @@
     <xsl:param name="date" as="element()"/>
     <xsl:sequence select="'timeline.html#' || r:timeline-id($stem, string($date/@xml:id))"/>
   </xsl:function>
+
+  <!-- The text's citation and the page's address, at the end of a reading page: shown on
+       paper only (edition.css); edition.js writes the address the page was read at. -->
+  <xsl:template name="r:print-citation" as="element()">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="page" as="xs:string" required="yes"/>
+    <div class="print-cite">
+      <p><xsl:value-of select="r:msg('print.cite')"/><xsl:text> </xsl:text>
+        <span class="citation"><xsl:value-of select="r:citation(., $date)"/></span></p>
+      <p><xsl:value-of select="r:msg('print.url')"/><xsl:text> </xsl:text>
+        <span class="print-url"><xsl:value-of select="$page"/></span></p>
+    </div>
+  </xsl:template>
 
   <!-- "Back to top", after the text of every reading page. -->
   <xsl:template name="r:to-top" as="element()">
