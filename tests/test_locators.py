@@ -261,3 +261,25 @@ def test_a_split_texts_pages_belong_to_it(long_text: Path) -> None:
     owners = {k: v["owner"] if isinstance(v, dict) else v[2] for k, v in manifest["files"].items()}
     parts = [k for k in owners if k.startswith(f"html/{NOVEL.stem}-")]
     assert parts and all(owners[k] == NOVEL.stem for k in parts)
+
+
+def test_index_pages_and_parts_do_not_scroll_sideways_at_320_px(long_text: Path) -> None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright (pip) is not installed")
+    from test_html import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.is_file():
+        pytest.skip(f"no chromium at {CHROMIUM}")
+    names = ["persons.html", "places.html", "timeline.html", f"{NOVEL.stem}.html",
+             f"{NOVEL.stem}-2.html", f"{EDITION_TEXT.stem}-1.html"]  # fmt: skip
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 320, "height": 800})
+            for name in names:
+                page.goto((long_text / "html" / name).as_uri())
+                assert page.evaluate("document.documentElement.scrollWidth") <= 320, name
+        finally:
+            browser.close()
