@@ -541,9 +541,13 @@ def test_only_the_real_local_png_is_packaged(images_book: Path) -> None:
     book = Book(images_book)
     assert [n for n in book.names if not n.endswith((".xhtml", ".opf", ".xml", ".css"))] == [
         "mimetype",
+        "OEBPS/cover.svg",
         "OEBPS/images/img/a_dot.png",
     ]
-    items = book.opf.xpath("//opf:item[starts-with(@media-type, 'image/')]", namespaces=NS)
+    items = book.opf.xpath(
+        "//opf:item[starts-with(@media-type, 'image/')][not(@properties = 'cover-image')]",
+        namespaces=NS,
+    )
     assert [(i.get("href"), i.get("media-type")) for i in items] == [
         ("images/img/a_dot.png", "image/png")
     ]
