@@ -37,6 +37,7 @@ from .builders.html import Site, TextEntry, site_params
 from .builders.index import page_names
 from .builders.index_merge import parse
 from .builders.index_model import skeleton
+from .builders.parts import DEFAULT_PAGE_SIZE
 from .cache import Cache, file_digest, params_digest, tool_digest
 from .cache import key as cache_key
 from .citation import Publication
@@ -93,6 +94,8 @@ class BuildContext:
     previous: Generation | None = None
     #: Seconds one text may take in one builder before it is stopped.
     timeout: float | None = None
+    #: Kilobytes of HTML above which a reading page is split (``builders/parts.py``).
+    page_size: int = DEFAULT_PAGE_SIZE
     #: The edition's customisation of the pages and books (``[tool.edition] xslt``, css ...).
     customisation: Customisation | None = None
 
@@ -135,6 +138,7 @@ def build(
     images: str | None = None,
     epub_facsimiles: bool = False,
     publication: Publication | None = None,
+    page_size: int = DEFAULT_PAGE_SIZE,
     clean: bool = False,
     customisation: Customisation | None = None,
     scheduler: str | None = None,
@@ -176,6 +180,7 @@ def build(
             epub_facsimiles,
             customisation,
             publication or Publication(),
+            page_size,
         )
         read_key = cache_key(tool_digest(), max_bytes, str(corpus_root(paths, root)))
         cache = Cache(
@@ -235,6 +240,7 @@ class SiteOptions:
     epub_facsimiles: bool = False
     custom: Customisation | None = None
     publication: Publication = field(default_factory=Publication)
+    page_size: int = DEFAULT_PAGE_SIZE
 
 
 @dataclass(frozen=True)
@@ -406,6 +412,7 @@ def _settings(options: SiteOptions) -> list[object]:
         options.custom.digest if options.custom is not None else "",
         # base URL, editors, publisher, DOI, map tiles: citations, canonical URLs, book ids
         asdict(options.publication),
+        options.page_size,
     ]
 
 
@@ -504,7 +511,8 @@ def _site(texts: Sequence[SourceFacts], plan: Plan, previous: Generation | None)
     )
     options = plan.site
     return Site(entries, _build_date(), options.language, options.title, epub, options.guide,
-                options.about, options.images, options.custom, options.publication)  # fmt: skip
+                options.about, options.images, options.custom, options.publication,
+                options.page_size)  # fmt: skip
 
 
 def _texts(
@@ -678,6 +686,12 @@ def _publish(
     owners.update({f"epub/{stem}.epub": stem for stem in stems})
     for stem in stems:  # a text's citation downloads go (or stay) with its reading page
         owners.update({f"html/cite/{stem}.bib": stem, f"html/cite/{stem}.json": stem})
+    # a long text's pages (builders/parts.py): those written now, and those kept from the
+    # edition before for a text that failed
+    owners.update({f"html/{page}": r.stem for r in made.results for page in r.pages})
+    if previous is not None:
+        for stem in stems:
+            owners.update({key: stem for key in previous.manifest.owned_by("html", stem)})
     for name in sorted(plan.requested):
         generation.record_output(name, owners, previous)
     plan.cache.finish(generation)

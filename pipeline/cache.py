@@ -7,8 +7,9 @@ the key of everything its page and book depend on. The next build:
 
 - takes a file's facts over when the file and every file it includes have the same size,
   modification time and inode, and the gate is the same (``read key``: tool, limits, root);
-- takes a text's result, page and book over (hard links) when its key is the same: the
-  tool (every stylesheet, asset and module of this package), the build's settings, the
+- takes a text's result, page and book over (hard links; a long text's pages too, which its
+  result names: ``builders/parts.py``) when its key is the same: the tool (every stylesheet,
+  asset and module of this package), the build's settings (the page size among them), the
   registers, the site-wide page parameters and the text's own bytes, all by content;
 - takes a site page (home, about, an index page) over when its key is the same.
 
@@ -146,6 +147,7 @@ def result_json(result: TextResult) -> dict[str, object]:
         "index": result.index,
         "page": result.page,
         "book": result.book,
+        "pages": list(result.pages),
         "diagnostics": [_diagnostic(d) for d in result.diagnostics],
         "images": [asdict(i) for i in result.images],
         "references": [_diagnostic(d) for d in result.problems.references],
@@ -160,6 +162,7 @@ def result_of_json(data: Mapping[str, object]) -> TextResult:
         index=str(data["index"]),
         page=bool(data["page"]),
         book=bool(data["book"]),
+        pages=tuple(str(p) for p in _list(data["pages"])),
         diagnostics=tuple(_undiagnostic(d) for d in _list(data["diagnostics"])),
         images=tuple(LocalImage(**i) for i in _list(data["images"])),
         problems=TextProblems(

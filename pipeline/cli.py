@@ -532,6 +532,7 @@ def build(
             images=cfg.images,
             epub_facsimiles=cfg.epub_facsimiles,
             publication=cfg.publication,
+            page_size=cfg.page_size,
             clean=clean,
             customisation=custom,
             scheduler=_scheduler(scheduler, cfg),

@@ -111,6 +111,7 @@ def serve(
             max_bytes=cfg.max_bytes,
             root=root or cfg.root,
             publication=cfg.publication,
+            page_size=cfg.page_size,
             check=CheckOptions(
                 max_errors=cfg.max_errors,
                 jobs=workers,

@@ -54,6 +54,9 @@ class Config:
     #: A tile server's URL template (``https://tile.example.org/{z}/{x}/{y}.png``): the places
     #: map becomes interactive over its tiles; None: the map is drawn offline, nothing loads.
     map_tiles: str | None = None
+    #: Kilobytes of HTML above which a text's reading page is split into a contents page and
+    #: one page per division (``pipeline/builders/parts.py``); 0 = never split.
+    page_size: int = 200
     #: Worker processes; 0 means one per core.
     jobs: int = 0
     #: Cap on RELAX NG errors reported per file.

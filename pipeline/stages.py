@@ -19,7 +19,8 @@ from lxml import etree
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
 from .gate import TEI_NS, XML_ID, SourceDocument
-from .xslt import XmlText, engine
+from .locators import locator_param
+from .xslt import ParamValue, XmlText, engine
 
 ED_NS = "urn:edition"
 #: Register lists: elements whose entries names can point at (a play's cast list holds the
@@ -230,7 +231,11 @@ _NAMEISH = re.compile(r"^(\w*Name|name|label|note|forename|surname)$")
 def normalize(doc: SourceDocument, registers: str) -> str:
     """Run every stage on one text; returns the normalized TEI as XML text."""
     text = doc.xml_text()
+    params: dict[str, ParamValue] = {
+        "registers": XmlText(registers),
+        "ids": locator_param(doc.root),
+    }
     for stage in STAGES:
-        result = engine().stylesheet(stage.name).transform(text, {"registers": XmlText(registers)})
+        result = engine().stylesheet(stage.name).transform(text, params)
         text = result.output
     return text

@@ -24,6 +24,7 @@ from .builders.downloads import tei_href
 from .builders.images import LocalImage, text_images
 from .builders.index_checks import TextProblems, text_problems
 from .builders.index_model import text_index
+from .builders.parts import paging_params
 from .customise import Customisation, layers
 from .diagnostics import Diagnostic
 from .errors import EditionError, EnvironmentFailure, StylesheetError
@@ -72,6 +73,8 @@ class TextResult:
     index: str = ""
     page: bool = False
     book: bool = False
+    #: The reading page's files: ``<stem>.html``, and a long text's parts (``builders/parts``).
+    pages: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     images: tuple[LocalImage, ...] = ()
     problems: TextProblems = field(default_factory=TextProblems)
@@ -131,7 +134,9 @@ def render_text(fact: SourceFacts, job: TextJob) -> TextResult:
     index = ""
     problems = TextProblems()
     try:
-        index = text_index(document.path.stem, normalized, job.registers)
+        index = text_index(
+            document.path.stem, normalized, job.registers, paging_params(job.page_params)
+        )
         problems = text_problems(document, index)
     except StylesheetError as exc:
         found.append(
@@ -143,9 +148,10 @@ def render_text(fact: SourceFacts, job: TextJob) -> TextResult:
             )
         )
     page = book = False
+    pages: tuple[str, ...] = ()
     images: list[LocalImage] = []
     if "html" in job.outputs:
-        page, messages = _page(document, normalized, job)
+        page, pages, messages = _page(document, normalized, job)
         found.extend(messages)
         shown, warnings = text_images(document)
         images.extend(shown)
@@ -153,8 +159,8 @@ def render_text(fact: SourceFacts, job: TextJob) -> TextResult:
     if "epub" in job.outputs:
         book, messages = _book(document, normalized, job, index)
         found.extend(messages)
-    return TextResult(fact.path, fact.display, index, page, book, tuple(found), tuple(images),
-                      problems)  # fmt: skip
+    return TextResult(fact.path, fact.display, index, page, book, pages, tuple(found),
+                      tuple(images), problems)  # fmt: skip
 
 
 def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
@@ -169,7 +175,9 @@ def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
     return document
 
 
-def _page(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool, list[Diagnostic]]:
+def _page(
+    document: SourceDocument, normalized: str, job: TextJob
+) -> tuple[bool, tuple[str, ...], list[Diagnostic]]:
     staging = job.generation / "html"
     params = {
         **job.page_params,
@@ -182,7 +190,7 @@ def _page(document: SourceDocument, normalized: str, job: TextJob) -> tuple[bool
     found = html_builder.page_diagnostics(page, document)
     if page.error is not None:
         found.append(diag.error(page.source, "html.render", page.error, origin="html"))
-    return page.error is None, found
+    return page.error is None, page.files, found
 
 
 def _citation(document: SourceDocument, job: TextJob, staging: Path) -> str:

@@ -242,3 +242,32 @@ def test_the_map_follows_a_moved_place(corpus: Path, tmp_path: Path) -> None:
     clean = tmp_path / "clean"
     build([corpus / "tei"], clean, clean=True)
     assert published(out) == published(clean)
+
+
+def test_a_long_texts_pages_are_taken_over_and_the_page_size_rebuilds(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    plays = corpus / "plays"
+    build([plays], out, page_size=20)
+    before = OutputFolder(out).current()
+    assert before is not None
+    stems = {p.stem for p in plays.glob("*.xml")}
+    parts = {
+        p.name: p.stat().st_ino
+        for p in (before.root / "html").glob("*.html")
+        if p.stem not in stems and p.stem.rsplit("-", 1)[0] in stems
+    }
+    assert len(parts) > 4, "the plays are split at 20 KB"
+    # taken over: every part of a split text is the same file, and still the text's own
+    build([plays], out, page_size=20)
+    after = OutputFolder(out).current()
+    assert after is not None
+    for name, inode in parts.items():
+        assert (after.root / "html" / name).stat().st_ino == inode, name
+        assert after.manifest.files[f"html/{name}"].owner == name.rsplit("-", 1)[0]
+    # another page size is another build: the texts are one page each, as in a clean build
+    build([plays], out, page_size=0)
+    assert not [n for n in parts if (out / "html" / n).exists()]
+    build([plays], tmp_path / "clean", page_size=0, clean=True)
+    assert published(out) == published(tmp_path / "clean")

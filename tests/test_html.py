@@ -119,7 +119,7 @@ def test_names_link_to_index_entries_with_popovers(edition: Path) -> None:
     assert len(names) > 30
     pages = {"kind-person": "persons", "kind-place": "places", "kind-org": "organisations"}
     for name in names:
-        assert re.fullmatch(r"m\d+", name.get("id", "")), name.get("id")
+        assert re.fullmatch(r"[\w.-]+-m\d+", name.get("id", "")), name.get("id")
         kind = next(c for c in name.get("class").split() if c.startswith("kind-"))
         assert name.get("href").startswith(f"{pages[kind]}.html#")
         button = name.getnext()
@@ -130,8 +130,12 @@ def test_names_link_to_index_entries_with_popovers(edition: Path) -> None:
         assert card.xpath(".//a/@href")[-1].endswith(f"#{entity}")
     holzinger = doc.get_element_by_id("ed-card-holzinger-robert")
     assert "Robert Holzinger" in holzinger.text_content()
+    # every date of the text lands on its own entry of the timeline
     dates = doc.xpath("//main//a[@class='date']")
-    assert dates and all(d.get("href") == f"timeline.html#{d.get('id')}" for d in dates)
+    entries = set(_page(edition / "timeline.html").xpath("//li/@id"))
+    for date in dates:
+        assert date.get("href") == f"timeline.html#date-belgium-1944-{date.get('id')}"
+        assert date.get("href").split("#")[1] in entries
 
 
 def test_no_external_resources(edition: Path) -> None:

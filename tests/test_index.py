@@ -140,9 +140,11 @@ def test_entities_sorted_by_type_then_name(edition: Path) -> None:
 def test_occurrences_point_at_the_normalized_mentions(edition: Path) -> None:
     corpus = load_corpus([EDITION], Report())
     ids: dict[str, dict[str, etree._Element]] = {}
+    order: dict[str, int] = {}
     for text in corpus.texts:
         root = etree.fromstring(text.normalized.encode("utf-8"))
         ids[text.stem] = {e.get(XML_ID): e for e in root.iter() if e.get(XML_ID)}
+        order.update((f"{text.stem}#{i}", n) for n, i in enumerate(ids[text.stem]))
     for entity in entities_of(edition).values():
         previous = -1
         for occurrence in entity["occurrences"]:  # type: ignore[attr-defined]
@@ -154,7 +156,7 @@ def test_occurrences_point_at_the_normalized_mentions(edition: Path) -> None:
                 occurrence["url"] == f"../html/{occurrence['document']}.html#{element.get(XML_ID)}"
             )
             assert occurrence["block"] in ids[occurrence["document"]]
-            position = int(occurrence["mention"][1:])
+            position = order[f"{occurrence['document']}#{occurrence['mention']}"]
             assert position > previous, "occurrences are in document order"
             previous = position
 

@@ -12,6 +12,7 @@ from lxml import etree
 
 from pipeline.build import load_corpus
 from pipeline.builders.index_model import ED_NS, entity_index
+from pipeline.builders.parts import paging
 from pipeline.diagnostics import Report
 from pipeline.xslt import XmlText, engine
 
@@ -38,7 +39,11 @@ def one_pass(corpus_path: Path) -> bytes:
         parts.append(f"<ed:document ed:stem={quoteattr(text.stem)}>{body}</ed:document>")
     parts.append("</ed:corpus>")
     sheet = engine().stylesheet("index/entities")
-    out = sheet.transform("".join(parts), {"registers": XmlText(corpus.registers)}).output
+    params = {
+        "registers": XmlText(corpus.registers),
+        **paging(t.stem for t in corpus.texts).params(),
+    }
+    out = sheet.transform("".join(parts), params).output
     return _canonical(out)
 
 

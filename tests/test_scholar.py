@@ -109,10 +109,14 @@ def header_facts(tei: Path) -> dict[str, object]:
 
 
 def _source_of(stem: str, roots: list[Path]) -> Path:
-    for root in roots:
-        found = sorted(root.rglob(f"{stem}.xml"))
-        if found:
-            return found[0]
+    """The source of a reading page: ``<stem>.html``, or a part ``<stem>-N.html`` of a long
+    text split into pages (builders/parts.py), which carries its text's metadata."""
+    text, _, number = stem.rpartition("-")
+    for name in (stem, text) if number.isdigit() else (stem,):
+        for root in roots:
+            found = sorted(root.rglob(f"{name}.xml"))
+            if found:
+                return found[0]
     raise AssertionError(f"no source for {stem}")
 
 
@@ -129,8 +133,12 @@ def check_record(page_path: Path, roots: list[Path], publication: Publication) -
         assert any(all(w in header for w in words) for header in facts["author_words"]), author  # type: ignore[union-attr]
     (date,) = record["date"]  # type: ignore[misc]
     assert re.fullmatch(r"\d{4}(/\d{2}(/\d{2})?)?", date), date
-    url = f"{publication.base_url}{page_path.name}"
-    assert record["url"] == [url] and record["canonical"] == [url]
+    # a part of a split text (<stem>-N.html) is cited as its text, whose page is <stem>.html
+    stem, _, number = page_path.stem.rpartition("-")
+    part = number.isdigit() and (page_path.parent / f"{stem}.html").is_file()
+    url = f"{publication.base_url}{stem if part else page_path.stem}.html"
+    assert record["url"] == [url]
+    assert record["canonical"] == [f"{publication.base_url}{page_path.name}"]
     (work,) = record["json_ld"]  # type: ignore[misc]
     assert work["@type"] == "CreativeWork" and work["name"] == title and work["url"] == url
     assert work["isPartOf"]["@type"] == "CreativeWork"

@@ -89,7 +89,9 @@ def test_apparatus_entries_and_text_link_both_ways(samples: dict[str, Path]) -> 
 
 def test_reading_text_shows_the_lemma_not_the_readings(samples: dict[str, Path]) -> None:
     doc = _page(samples["apparatus"] / "pta0040.pta001.pta-grc1.html")
-    running = " ".join(doc.xpath("string(//*[@id='d2']/p[1])").split())
+    running = " ".join(
+        doc.xpath("string(//*[@id='div-urn_cts_pta_pta0040.pta001.pta-grc1.1']/p[1])").split()
+    )
     assert "ἐγκωμιάσαι ἡμέραν" in running  # the lem, not the transposed rdg
     assert "ἡμέραν ἐγκωμιᾶσαι" not in running
 
@@ -292,7 +294,7 @@ def test_reading_and_diplomatic_views_switch_without_reloading(served: str) -> N
             assert not quiet.locator("del.ed-dipl").first.is_visible()
             facs = browser.new_page(viewport={"width": 1280, "height": 900})
             facs.goto(served + "facsimile-fixture/letter.html")
-            box = facs.locator("#b3").bounding_box()
+            box = facs.locator("#div-1-p-1").bounding_box()
             assert box is not None
             facs.mouse.move(box["x"] + 40, box["y"] + 30)
             facs.wait_for_function("document.querySelector('.zone.active') !== null")

@@ -190,14 +190,14 @@ def test_page_images_show_in_the_viewer_with_their_regions(notebook: tuple[Path,
     page = _page(out / "html" / "notebook.html")
     assert page.xpath("//body[contains(@class, 'with-facs')]")
     items = page.xpath("//aside[@class='facs-viewer']//li[@class='facs-page']")
-    assert [i.get("id") for i in items] == ["facs-surface1", "facs-leaf2"]
+    assert [i.get("id") for i in items] == ["facs-surface-1r", "facs-leaf2"]
     assert [i.xpath("string(.//img/@src)") for i in items] == ["pages/p1.png", "pages/p2.png"]
     assert [_text(i.xpath(".//figcaption")[0]) for i in items] == ["Page 1r", "Leaf 2, recto"]
-    assert items[0].xpath(".//figcaption/a/@href") == ["#surface1"]
+    assert items[0].xpath(".//figcaption/a/@href") == ["#surface-1r"]
     assert (out / "html" / "pages" / "p1.png").is_file()
     # the page's section follows its image; its heading links to it
     sections = page.xpath("//article//section[@class='surface']")
-    assert [s.get("data-facs") for s in sections] == ["facs-surface1", "facs-leaf2"]
+    assert [s.get("data-facs") for s in sections] == ["facs-surface-1r", "facs-leaf2"]
     assert [_text(s.xpath("h2")[0]) for s in sections] == [
         "Page 1r image of page 1r▣",
         "Leaf 2, recto image of page Leaf 2, recto▣",
@@ -205,10 +205,10 @@ def test_page_images_show_in_the_viewer_with_their_regions(notebook: tuple[Path,
     # zones and lines with a place are drawn, and point at their shapes
     shapes = page.xpath("//*[local-name()='svg']//*[@class='zone']/@id")
     assert shapes == [
-        "facs-surface1-r1",
-        "facs-surface1-r2",
-        "facs-surface1-r3",
-        "facs-surface1-r4",
+        "facs-surface-1r-r1",
+        "facs-surface-1r-r2",
+        "facs-surface-1r-r3",
+        "facs-surface-1r-r4",
         "facs-l5",
     ]
     pointers = page.xpath("//article//*[@data-facs][not(self::section)]/@data-facs")

@@ -62,13 +62,16 @@ HTML_BLOCKS = _names(
 )
 #: Page furniture: words the edition adds around the text, and copies of it.
 FURNITURE = (
-    "//header[@class='text-header'] | //*[contains(concat(' ', @class, ' '), ' pb ')]"
+    "//header[contains(concat(' ', @class, ' '), ' text-header ')]"
+    " | //*[contains(concat(' ', @class, ' '), ' pb ')]"
     " | //*[@class='visually-hidden'] | //a[@class='anchor'] | //*[contains(@class, 'noteref')]"
     " | //a[@class='backlink'] | //button | //*[contains(@class, 'notes-title')]"
     " | //*[@class='l-n'] | //*[@class='note-popovers'] | //*[@class='note-label']"
     " | //*[contains(concat(' ', @class, ' '), ' alt ')] | //*[@class='u-who']"
     " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[@class='ref-url']"
     " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
+    # a page of a long text repeats the headings of the divisions it lies in
+    " | //*[contains(concat(' ', @class, ' '), ' part-context ')]"
     # the reading view is compared: what only the diplomatic view shows is left out, and so
     # are the apparatus (its calls, lists and witnesses) and a catalogue record's description
     " | //*[contains(concat(' ', @class, ' '), ' ed-dipl ')] | //*[@class='app-ref']"
@@ -276,6 +279,21 @@ def _html_walk(element: html.HtmlElement, parts: list[str]) -> None:
 # -- comparison ------------------------------------------------------------------------------
 
 
+def text_pages(page: Path) -> list[Path]:
+    """A text's reading pages: ``page``, or the parts of a long text its contents page lists
+    (builders/parts.py), followed by their "next" links."""
+    doc = html.document_fromstring(page.read_text(encoding="utf-8"))
+    if not doc.xpath("//body[contains(@class, 'contents-page')]"):
+        return [page]
+    parts: list[Path] = []
+    following = doc.xpath("//head/link[@rel='next']/@href")
+    while following:
+        parts.append(page.parent / str(following[0]))
+        doc = html.document_fromstring(parts[-1].read_text(encoding="utf-8"))
+        following = doc.xpath("//head/link[@rel='next']/@href")
+    return parts
+
+
 def assert_words_preserved(tei_file: Path, root: etree._Element, page: Path) -> None:
     """The page shows the words of the TEI text in order, none joined or split, and its
     notes' words."""
@@ -285,9 +303,13 @@ def assert_words_preserved(tei_file: Path, root: etree._Element, page: Path) -> 
         text = root.find(f"{TEI}sourceDoc")
     assert text is not None, tei_file
     expected, expected_notes = tei_words(text)
-    doc = html.document_fromstring(page.read_text(encoding="utf-8"))
-    article = doc.xpath("//article")[0]
-    got, got_notes = html_words(article)
+    got: list[str] = []
+    got_notes: Counter[tuple[str, ...]] = Counter()
+    for part in text_pages(page):
+        doc = html.document_fromstring(part.read_text(encoding="utf-8"))
+        words, notes = html_words(doc.xpath("//article")[0])
+        got.extend(words)
+        got_notes.update(notes)
     if got != expected:
         raise AssertionError(
             f"{tei_file.name}: words differ in {page.name}:\n{_diff(expected, got)}"

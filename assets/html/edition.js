@@ -7,6 +7,8 @@
   - A transcription offers its reading and diplomatic views (a class on the article).
   - A facsimile's page images follow the text as it scrolls; zones are outlined under the
     pointer.
+  - A paragraph's pilcrow copies the paragraph's address as it goes there.
+  - The address printed at the end of a reading page is the one it was read at.
 */
 (function () {
   "use strict";
@@ -16,6 +18,13 @@
 
   setUpViews(document.querySelector(".view-switch"));
   setUpFacsimile(document.querySelector(".facs-viewer"));
+  setUpPilcrows(document.querySelector(".edition-text"));
+
+  // The address printed at the end of a reading page: the one it was read at.
+  var printed = document.querySelector(".print-url");
+  if (printed && window.location.protocol !== "file:") {
+    printed.textContent = window.location.href.split("#")[0];
+  }
 
   var toc = document.querySelector(".toc-details");
   if (toc && window.matchMedia && window.matchMedia("(min-width: 64rem)").matches) {
@@ -92,6 +101,31 @@
       opener = null;
     }
   }, true);
+
+  // A pilcrow is a link to its paragraph; a click also copies the paragraph's address and
+  // says so for a moment (the status line is announced by screen readers).
+  function setUpPilcrows(article) {
+    if (!article || !navigator.clipboard || !article.querySelector("p > a.anchor")) {
+      return;
+    }
+    var status = document.createElement("p");
+    status.className = "copied-note";
+    status.setAttribute("role", "status");
+    document.body.appendChild(status);
+    var timer = null;
+    article.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("p > a.anchor") : null;
+      if (!link) {
+        return;
+      }
+      var url = new URL(link.getAttribute("href"), window.location.href).href;
+      navigator.clipboard.writeText(url).then(function () {
+        status.textContent = article.getAttribute("data-copied") || url;
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () { status.textContent = ""; }, 2500);
+      }, function () {});
+    });
+  }
 
   // The switch between the reading view and the diplomatic view of a transcription: a class
   // on the article (the CSS shows one view or the other); the choice is kept for the next page.

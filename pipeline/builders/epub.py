@@ -40,6 +40,7 @@ from ..paths import ASSETS_DIR
 from ..xslt import Layers, ParamValue, XmlText, engine
 from . import epub_package as pkg
 from .base import kept_last_good, task_failure
+from .epub_cover import cover_svg
 from .images import TAGS as IMAGE_TAGS
 from .images import inside, local_url
 
@@ -53,6 +54,7 @@ CSS_FILE = ASSETS_DIR / "epub" / "book.css"
 CSS_HREF = "book.css"
 #: The entry stylesheet that makes every part of a book (xslt/epub/book.xsl).
 BOOK = "epub/book"
+COVER_HREF = "cover.svg"
 XHTML_PROLOG = b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
 
 
@@ -285,7 +287,14 @@ def _book(
         record, text, date, has_index=has_index, images=shown, publication=publication
     )
     css = custom.css if custom else ()
-    return pkg.zip_epub(_package(meta, documents, shown, css), date)
+    return pkg.zip_epub(_package(meta, documents, shown, css, _cover(meta)), date)
+
+
+def _cover(meta: pkg.BookMetadata) -> bytes:
+    """The book's cover image (epub_cover.py): title, authors, and the edition it is from."""
+    edition = ", ".join(v for v in (meta.publisher, meta.date) if v) or None
+    authors = [a.name for a in meta.creators]
+    return cover_svg(meta.title, authors, edition, meta.language, meta.direction == "rtl")
 
 
 MAP_HREF = "images/places-map.svg"
@@ -372,15 +381,18 @@ def _package(
     documents: Sequence[Document],
     images: Sequence[ShownImage] = (),
     css: Sequence[Path] = (),
+    cover: bytes | None = None,
 ) -> list[pkg.PackageFile]:
     """Reading order: title page, contents, text, index; then the stylesheets (ours, then the
-    edition's own ``css``) and images."""
+    edition's own ``css``), the cover image (``cover-image``) and the images."""
     nav, rest = documents[0], list(documents[1:])
     ordered = [rest[0], nav, *rest[1:]]
     items = [(pkg.ManifestItem(d.id, d.href, d.properties), d.data) for d in ordered]
     items.append((pkg.ManifestItem("css", CSS_HREF), CSS_FILE.read_bytes()))
     for n, path in enumerate(css, start=1):
         items.append((pkg.ManifestItem(f"css-{n}", path.name), path.read_bytes()))
+    if cover is not None:
+        items.append((pkg.ManifestItem(pkg.COVER_ID, COVER_HREF, ("cover-image",)), cover))
     for n, image in enumerate(images, start=1):
         items.append((pkg.ManifestItem(f"img-{n:03d}", image.href), image.data))
     spine = [pkg.SpineItem(d.id, d.linear) for d in ordered]

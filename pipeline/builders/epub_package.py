@@ -329,7 +329,7 @@ def package_document(
     )
     if meta.direction == "rtl":
         package.set("dir", "rtl")
-    package.append(_metadata(meta))
+    package.append(_metadata(meta, manifest))
     items = etree.SubElement(package, f"{{{OPF_NS}}}manifest")
     for item in manifest:
         attrib = {"id": item.id, "href": item.href, "media-type": item.media_type}
@@ -347,7 +347,11 @@ def package_document(
     return _xml_bytes(package)
 
 
-def _metadata(meta: BookMetadata) -> etree._Element:
+#: The manifest id of a book's cover image (``epub_cover.py``).
+COVER_ID = "cover-image"
+
+
+def _metadata(meta: BookMetadata, manifest: Sequence[ManifestItem] = ()) -> etree._Element:
     metadata = etree.Element(f"{{{OPF_NS}}}metadata", nsmap={"dc": DC_NS})
 
     def dc(name: str, value: str, id_: str | None = None) -> None:
@@ -378,6 +382,9 @@ def _metadata(meta: BookMetadata) -> etree._Element:
         if value:
             dc(name, value)
     prop("dcterms:modified", modified_stamp(meta.modified))
+    # the cover for reading systems of EPUB 2's time (EPUB 3 ones read cover-image)
+    if any(item.id == COVER_ID for item in manifest):
+        etree.SubElement(metadata, f"{{{OPF_NS}}}meta", name="cover", content=COVER_ID)
     if meta.page_break_source:
         prop("pageBreakSource", meta.page_break_source)
     a11y = meta.accessibility

@@ -34,6 +34,7 @@ from .about import about_document
 from .base import kept_last_good, task_failure
 from .guide import GUIDE_PAGE, guide_fragment
 from .images import copy_images, shown_urls
+from .parts import DEFAULT_PAGE_SIZE, Paging, paging, split_output
 from .search import write_search_page
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ class Page:
     source: str
     #: Why the page could not be rendered (a dynamic error of the stylesheet), if it failed.
     error: str | None = None
+    #: Every file written for the text: its page, or its contents page and its parts.
+    files: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,11 @@ class Site:
     custom: Customisation | None = None
     #: Where and by whom the edition is published (``[tool.edition] base-url`` ...).
     publication: Publication = field(default_factory=Publication)
+    #: Kilobytes of HTML above which a text's reading page is split (0: never).
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    def paging(self) -> Paging:
+        return paging((t.stem for t in self.texts), self.page_size)
 
 
 def site_of(context: BuildContext) -> Site:
@@ -130,6 +138,7 @@ def site_of(context: BuildContext) -> Site:
         context.about,
         context.images,
         context.customisation,
+        page_size=context.page_size,
     )
 
 
@@ -218,6 +227,7 @@ def site_params(site: Site, index_pages: Sequence[str]) -> dict[str, ParamValue]
         "base-url": site.publication.base_url or "",
         # every site has its search page (search.html), whose index Pagefind writes
         "search": True,
+        **site.paging().params(),
         # the edition's own CSS, linked after ours ([tool.edition] css)
         "custom-css": "\n".join(site.custom.css_names if site.custom else ()),
     }
@@ -313,7 +323,8 @@ def render_page(
     images: str | None = None,
     custom: Layers | None = None,
 ) -> Page:
-    """Write one text's reading page into ``staging``; a failure comes back as ``error``."""
+    """Write one text's reading page (or, for a long text, its contents page and its parts:
+    ``parts.py``) into ``staging``; a failure comes back as ``error``."""
     stem = document.path.stem
     name = f"{stem}.html"
     base = document.path.parent.resolve()
@@ -323,8 +334,10 @@ def render_page(
         result = page.transform(normalized, {**params, "stem": stem, "graphics": graphics})
     except StylesheetError as exc:  # one text's failure does not stop the others
         return Page(name, (), document.display, f"the reading page could not be rendered: {exc}")
-    write_text_atomic(staging / name, result.output)
-    return Page(name, result.messages, document.display)
+    pages = split_output(result.output) or [(name, result.output)]
+    for file, html in pages:
+        write_text_atomic(staging / file, html)
+    return Page(name, result.messages, document.display, files=tuple(f for f, _ in pages))
 
 
 def page_diagnostics(page: Page, document: SourceDocument) -> list[Diagnostic]:

@@ -80,7 +80,7 @@ def _entity_index_apart(context: BuildContext) -> str:
     """The entity index, made in a worker process: the build stays responsive to Ctrl-C."""
     outcome = next(
         run_tasks(
-            lambda _: entity_index(context.corpus),
+            lambda _: entity_index(context.corpus, context.page_size),
             1,
             1,
             prepare=lambda: engine().stylesheet("index/entities"),
@@ -107,7 +107,7 @@ def render_index_pages(context: BuildContext) -> dict[str, str]:
     """File name -> HTML text of every index page, for the HTML writer to put in OUT/html/."""
     from .html import site_of
 
-    xml = context.products.get("entities") or entity_index(context.corpus)
+    xml = context.products.get("entities") or entity_index(context.corpus, context.page_size)
     return index_pages(etree.fromstring(xml.encode("utf-8")), site_of(context))
 
 

@@ -45,7 +45,12 @@ def _context(record: etree._Element) -> str:
 
 
 def _url(record: etree._Element) -> str:
-    return f"../html/{record.get('document')}.html#{record.get('mention')}"
+    return f"../html/{_file(record)}#{record.get('mention')}"
+
+
+def _file(record: etree._Element) -> str:
+    """The reading page of a record: a long text's part holding it, else the text's page."""
+    return record.get("file") or f"{record.get('document')}.html"
 
 
 def _or_none(value: str | None) -> str | None:
@@ -113,7 +118,7 @@ def _speech(speech: etree._Element) -> dict[str, object]:
         "page": _or_none(speech.get("page")),
         "page_id": _or_none(speech.get("page-id")),
         "text": speech.findtext("ed:text", "", NS),
-        "url": f"../html/{speech.get('document')}.html#{speech.get('speech')}",
+        "url": f"../html/{_file(speech)}#{speech.get('speech')}",
     }
 
 

@@ -9,10 +9,12 @@ and ``pipeline.index_report`` summarises it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
 from ..xslt import ParamValue, XmlText, engine
+from .parts import DEFAULT_PAGE_SIZE, paging
 
 if TYPE_CHECKING:
     from ..build import Corpus
@@ -33,10 +35,15 @@ def document(stem: str, normalized: str) -> str:
     )
 
 
-def text_index(stem: str, normalized: str, registers: str) -> str:
-    """The index of one text: the entities it names or lets speak, its dates and problems."""
+def text_index(
+    stem: str, normalized: str, registers: str, paging: Mapping[str, ParamValue] | None = None
+) -> str:
+    """The index of one text: the entities it names or lets speak, its dates and problems.
+    ``paging``: the reading pages' paging parameters (``builders/parts.py``), so that each
+    record names the page its mention is on."""
     sheet = engine().stylesheet("index/entities")
     params: dict[str, ParamValue] = {"registers": XmlText(registers), "mentioned-only": True}
+    params.update(paging or {})
     return sheet.transform(document(stem, normalized), params).output
 
 
@@ -48,10 +55,12 @@ def skeleton(registers: str) -> str:
     ).output
 
 
-def entity_index(corpus: Corpus) -> str:
+def entity_index(corpus: Corpus, page_size: int = DEFAULT_PAGE_SIZE) -> str:
     """The entity index XML (format documented at the top of ``xslt/index/entities.xsl``):
-    the texts indexed one by one and merged (``index_merge``)."""
+    the texts indexed one by one and merged (``index_merge``); ``page_size`` as the reading
+    pages are split (``builders/parts.py``)."""
     from .index_merge import merge
 
-    texts = [text_index(t.stem, t.normalized, corpus.registers) for t in corpus.texts]
+    pages = paging((t.stem for t in corpus.texts), page_size).params()
+    texts = [text_index(t.stem, t.normalized, corpus.registers, pages) for t in corpus.texts]
     return merge(skeleton(corpus.registers), texts)

@@ -58,6 +58,8 @@ class ServeOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     root: Path | None = None
     publication: Publication = field(default_factory=Publication)
+    #: Kilobytes of HTML above which a reading page is split (``[tool.edition] page-size``).
+    page_size: int = 200
     #: Files whose change reloads the settings (``pyproject.toml``) or needs a full check.
     watched_files: tuple[Path, ...] = ()
     config_file: Path | None = None
@@ -80,6 +82,7 @@ def rebuild(options: ServeOptions) -> Report:
         max_bytes=options.max_bytes,
         root=options.root,
         publication=options.publication,
+        page_size=options.page_size,
         # read again: a save may have changed a stylesheet of it
         customisation=options.customisation.reread() if options.customisation else None,
     )

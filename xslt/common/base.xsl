@@ -201,6 +201,27 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The id of a dated mention's entry on the timeline page (index/modules/page-entries.xsl):
+       the text's stem and the mention's id, so that it is unique in the edition. -->
+  <xsl:function name="r:timeline-id" as="xs:string">
+    <xsl:param name="stem" as="xs:string"/>
+    <xsl:param name="mention" as="xs:string"/>
+    <xsl:sequence select="'date-' || replace(normalize-space($stem), '\s', '_') || '-' || $mention"/>
+  </xsl:function>
+
+  <!-- Where a date of the text links to: its entry on the timeline (the reading page, which
+       knows the text's stem, overrides this: html/modules/reading.xsl). -->
+  <xsl:function name="r:date-href" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="'timeline.html#' || r:timeline-id('', string($date/@xml:id))"/>
+  </xsl:function>
+
+  <!-- A link to a paragraph of the text, at its end (the reading page's pilcrow: html/modules/
+       reading.xsl); nothing in the book, whose readers keep their place otherwise. -->
+  <xsl:template name="r:paragraph-link" as="element()?">
+    <xsl:context-item as="element()" use="required"/>
+  </xsl:template>
+
   <!-- Renders the children into an element that is a block in flow content and a span with
        the same class in phrasing content (CSS displays it as a block). -->
   <xsl:template name="r:block" as="element()">

@@ -57,8 +57,10 @@
     <xsl:choose>
       <xsl:when test="exists($href) and not($r:in-link)">
         <a href="{$href}">
+          <!-- shows-url: the words are the address itself; a printout adds it to no other -->
           <xsl:call-template name="r:attributes">
-            <xsl:with-param name="class" select="'ref'"/>
+            <xsl:with-param name="class" select="'ref' || (if (normalize-space() = ('', $href)
+                or normalize-space() = replace($href, '^[a-z]+://', '')) then ' shows-url' else '')"/>
           </xsl:call-template>
           <xsl:apply-templates mode="r:main">
             <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>

@@ -43,6 +43,7 @@
           <xsl:apply-templates mode="r:main">
             <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
+          <xsl:call-template name="r:paragraph-link"/>
         </p>
       </xsl:when>
       <xsl:otherwise>

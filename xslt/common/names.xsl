@@ -132,7 +132,7 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="not($r:in-link) and ancestor::text and @xml:id">
-        <a href="timeline.html#{@xml:id}">
+        <a href="{r:date-href(.)}">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'date'"/>
           </xsl:call-template>
@@ -148,7 +148,8 @@
   <!-- One popover card per entity named in $scope, sorted by entity id. -->
   <xsl:template name="r:entity-cards" as="element()?">
     <xsl:param name="scope" as="node()*" required="yes"/>
-    <xsl:variable name="ids" as="xs:string*" select="sort(distinct-values($scope//@ed:entity))"/>
+    <xsl:variable name="ids" as="xs:string*"
+        select="sort(distinct-values($scope/descendant-or-self::*/@ed:entity))"/>
     <xsl:if test="exists($ids)">
       <div class="entity-cards">
         <xsl:for-each select="$ids">

@@ -323,10 +323,10 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The notes of $scope (a text) not listed with a section: endnotes and notes outside
-       sections, at the end of the text. -->
+  <!-- The notes of $scope (a text, or the parts of it one page of a long text shows) not
+       listed with a section: endnotes and notes outside sections, at the end of the text. -->
   <xsl:template name="r:footnotes" as="element()?">
-    <xsl:param name="scope" as="element()" required="yes"/>
+    <xsl:param name="scope" as="element()+" required="yes"/>
     <xsl:param name="level" as="xs:integer" select="2"/>
     <xsl:call-template name="r:notes-list">
       <xsl:with-param name="notes" select="r:notes-of($scope)[r:listed(.)]
@@ -336,11 +336,12 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The notes inside $scope (a text), in document order. -->
+  <!-- The notes inside $scope (a text, or the nodes of one page), in document order. -->
   <xsl:function name="r:notes-of" as="element()*">
-    <xsl:param name="scope" as="element()"/>
-    <xsl:sequence select="key('r:text-notes', 'all', root($scope))
-        [ancestor::* intersect $scope]"/>
+    <xsl:param name="scope" as="element()+"/>
+    <xsl:sequence select="if (count($scope) eq 1 and $scope/(self::text | self::sourceDoc))
+        then key('r:text-notes', 'all', root($scope[1]))[ancestor::* intersect $scope]
+        else $scope/descendant-or-self::note[ancestor::text or ancestor::sourceDoc]"/>
   </xsl:function>
 
   <xsl:template name="r:notes-list" as="element()?">
@@ -387,7 +388,7 @@
   <!-- One popover per called note of $scope: the note's words again (without ids, which
        belong to the note's own rendering), a link to the note and a close button. -->
   <xsl:template name="r:note-popovers" as="element()?">
-    <xsl:param name="scope" as="element()" required="yes"/>
+    <xsl:param name="scope" as="element()+" required="yes"/>
     <xsl:variable name="notes" as="element()*" select="r:notes-of($scope)[r:is-called(.)]"/>
     <xsl:if test="exists($notes)">
       <div class="note-popovers">

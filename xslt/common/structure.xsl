@@ -40,6 +40,9 @@
        and a div of notes without a head gets one. -->
   <xsl:template match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7" mode="r:main"
       as="element()">
+    <!-- a div whose child divs are on other pages of a long text renders only these nodes
+         (html/modules/parts.xsl, common/plan.xsl) -->
+    <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$r:phrasing">
@@ -61,7 +64,9 @@
             </xsl:element>
           </xsl:if>
           <!-- the children, with the apparatus of the div after its own content -->
-          <xsl:call-template name="r:unit-content"/>
+          <xsl:call-template name="r:unit-content">
+            <xsl:with-param name="content" select="$content"/>
+          </xsl:call-template>
           <xsl:call-template name="r:section-notes"/>
         </xsl:element>
       </xsl:otherwise>

@@ -20,6 +20,7 @@
   <xsl:import href="modules/shell.xsl"/>
   <xsl:import href="modules/reading.xsl"/>
   <xsl:import href="modules/cite.xsl"/>
+  <xsl:import href="modules/parts.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
       indent="no"/>
@@ -27,8 +28,20 @@
   <!-- use-accumulators: verse line numbers and split lines (common/verse.xsl) -->
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
 
-  <xsl:template match="/" as="element()">
-    <xsl:apply-templates select="TEI" mode="reading-page"/>
+  <!-- One page; or, for a long text (modules/parts.xsl), its pages as one text. -->
+  <xsl:template match="/" as="item()*">
+    <xsl:choose>
+      <xsl:when test="exists($r:parts)">
+        <xsl:result-document method="text">
+          <xsl:for-each select="TEI">
+            <xsl:call-template name="r:split-pages"/>
+          </xsl:for-each>
+        </xsl:result-document>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="TEI" mode="reading-page"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

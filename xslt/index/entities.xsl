@@ -32,7 +32,7 @@
                                          url only for known types or web addresses
         <ed:coordinates lat="51.028" long="4.481"/>?             places with location/geo
         <ed:occurrence ...mention record.../>*                     document order
-        <ed:speech document="" speech="" section="" heading="" page="" page-id="">
+        <ed:speech document="" file="" speech="" section="" heading="" page="" page-id="">
           <ed:text>the speech's first words</ed:text></ed:speech>*   document order
       </ed:entity>
     </ed:entities>
@@ -50,8 +50,9 @@
     </ed:untagged>
   </ed:index>
 
-  A mention record (modules/mentions.xsl) is the attributes document (text stem), mention
-  (normalized xml:id), ordinal (position among the names and dates of the document's
+  A mention record (modules/mentions.xsl) is the attributes document (text stem), file (the
+  reading page it is on: <stem>.html, or a part of a long text, <stem>-3.html, by the plan of
+  xslt/common/plan.xsl for $page-chars and $part-separator), mention (normalized xml:id), ordinal (position among the names and dates of the document's
   tei:text, to find the source line), section (innermost div id), heading (its head),
   block (innermost anchored block id), page and page-id (nearest preceding pb's @n and
   xml:id, empty when none), lang (when the mention is in a declared language), and the
@@ -63,8 +64,11 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
-    exclude-result-prefixes="xs tei">
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:r="urn:edition:render"
+    exclude-result-prefixes="xs tei map r">
 
+  <xsl:import href="../common/plan.xsl"/>
   <xsl:import href="modules/mentions.xsl"/>
   <xsl:import href="modules/entries.xsl"/>
 
@@ -76,7 +80,28 @@
        entities it names or lets speak, not every register entry. -->
   <xsl:param name="mentioned-only" as="xs:boolean" select="false()"/>
 
+  <!-- The reading pages' paging (pipeline/builders/parts.py), for the file of each record. -->
+  <xsl:param name="page-chars" as="xs:integer" select="0"/>
+  <xsl:param name="part-separator" as="xs:string" select="'-'"/>
+
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
+
+  <!-- Per text of a long text: where each node of its plan went (generate-id() -> file). -->
+  <xsl:variable name="ed:page-files" as="map(xs:string, map(xs:string, xs:string))"
+      select="map:merge(for $d in /ed:corpus/ed:document return map { generate-id($d):
+          r:plan-file-map(r:html-parts($d/*/tei:text[1], string($d/@ed:stem), $page-chars,
+              $part-separator)) })"/>
+
+  <!-- The reading page a node of a text is on. -->
+  <xsl:function name="ed:file" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="document" as="element(ed:document)" select="$node/ancestor::ed:document[1]"/>
+    <xsl:variable name="files" as="map(xs:string, xs:string)?"
+        select="$ed:page-files(generate-id($document))"/>
+    <xsl:variable name="page" as="xs:string" select="$document/@ed:stem || '.html'"/>
+    <xsl:sequence select="if (empty($files) or map:size($files) = 0) then $page
+        else r:plan-file-of($files, $node, $page)"/>
+  </xsl:function>
 
   <xsl:key name="entry" match="*[@xml:id]" use="string(@xml:id)"/>
   <!-- Resolved names by the id of the register entry they belong to. -->

@@ -79,27 +79,27 @@
                   else r:msg('index.summary', (ed:plural(count($entities), 'index.entry'),
                       ed:plural(xs:integer(sum($entities/@count)), 'index.mention')))"/>
             </p>
-            <xsl:apply-templates select="$entities" mode="ed:html">
+            <xsl:call-template name="ed:by-initial">
+              <xsl:with-param name="entities" select="$entities"/>
               <xsl:with-param name="page-lang" select="$lang" tunnel="yes"/>
               <xsl:with-param name="documents" select="ed:documents/ed:document" tunnel="yes"/>
-            </xsl:apply-templates>
+            </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template name="timeline" as="element()">
+  <xsl:template name="timeline" as="element()+">
     <xsl:context-item as="element(ed:index)" use="required"/>
     <xsl:choose>
       <xsl:when test="ed:timeline/ed:date">
-        <ol class="index-timeline">
-          <xsl:apply-templates select="ed:timeline/ed:date" mode="ed:html">
-            <xsl:with-param name="page-lang"
-                select="(ed:documents/ed:document/@lang[normalize-space()], 'en')[1]" tunnel="yes"/>
-            <xsl:with-param name="documents" select="ed:documents/ed:document" tunnel="yes"/>
-          </xsl:apply-templates>
-        </ol>
+        <xsl:call-template name="ed:timeline">
+          <xsl:with-param name="dates" select="ed:timeline/ed:date"/>
+          <xsl:with-param name="page-lang"
+              select="(ed:documents/ed:document/@lang[normalize-space()], 'en')[1]" tunnel="yes"/>
+          <xsl:with-param name="documents" select="ed:documents/ed:document" tunnel="yes"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <p><xsl:value-of select="r:msg('index.no-dates')"/></p>

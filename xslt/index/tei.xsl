@@ -161,7 +161,8 @@
   <!-- The mention on its HTML reading page, relative to OUT/index/. -->
   <xsl:function name="ed:url" as="xs:string">
     <xsl:param name="record" as="element()"/>
-    <xsl:sequence select="'../html/' || $record/@document || '.html#' || $record/@mention"/>
+    <xsl:sequence select="'../html/' || ($record/@file, $record/@document || '.html')[1] || '#'
+        || $record/@mention"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -4,12 +4,13 @@
   writer (HTML, EPUB, index) reads.
 
   It changes only two things and copies everything else (on-no-match="shallow-copy"):
-  1. stable ids: every element an output links to (div, p, head, note, pb, list items, verse,
-     speeches, tables, figures, names, dates, bibl, the surfaces of a sourceDoc) gets an xml:id
-     when it has none. Ids are
-     derived from document order through accumulators (O(1) per node; never generate-id(),
-     whose values change from run to run). A generated id that would clash with an existing
-     one gets a suffix.
+  1. stable ids: every element an output links to (divisions, blocks, notes, page breaks,
+     numbered lines, the surfaces of a sourceDoc, names and dates of the text) gets an xml:id when it has none, derived
+     from the structure it lives in (div-3-p-12, p-<@n>, l-<@n>, div-3-p-12-m2), never from a
+     count over the whole document; an id the source repeats gets a suffix. The ids are made
+     by pipeline/locators.py (the rules are written there) and arrive as $ids, one line per
+     element this stage counts (ed:n: those elements and every element with an xml:id), in
+     document order; an empty line keeps the element's own xml:id.
   2. resolved register keys: a name whose @ref points at a register entry (#id or file.xml#id)
      gets ed:entity (the entry's xml:id) and ed:kind (person, place, org, ...); a name whose
      @ref does not resolve gets ed:unresolved="true"; a speech (sp) gets ed:speakers, the
@@ -28,47 +29,45 @@
   <!-- <ed:registers> with copies of every register list (listPerson, listPlace, listOrg, ...) -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
 
+  <!-- One line per counted element (pipeline/locators.py): its id, or "" to keep its own. -->
+  <xsl:param name="ids" as="xs:string" select="''"/>
+
   <xsl:mode on-no-match="shallow-copy" on-multiple-match="fail" use-accumulators="#all"/>
 
   <xsl:key name="entry" match="*[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="local-id" match="*[@xml:id]" use="string(@xml:id)"/>
 
-  <!-- One counter per kind of generated id: prefix -> accumulator. -->
-  <xsl:accumulator name="n-div" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5"
-        select="$value + 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="n-p" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:stage
-        | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl
-        | tei:castList" select="$value + 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="n-note" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:note" select="$value + 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="n-pb" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:pb" select="$value + 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="n-surface" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:sourceDoc//tei:surface" select="$value + 1"/>
-  </xsl:accumulator>
-  <xsl:accumulator name="n-mention" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="(tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName
-        | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName)"
-        select="$value + 1"/>
+  <xsl:variable name="ed:ids" as="xs:string*" select="tokenize($ids, '\n')"/>
+
+  <!-- The elements pipeline/locators.py gives an id (is_counted), in document order. -->
+  <xsl:accumulator name="ed:n" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule select="$value + 1" match="*[@xml:id] | tei:div | tei:div1 | tei:div2
+        | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:p | tei:ab | tei:head
+        | tei:lg | tei:sp | tei:stage | tei:table | tei:figure | tei:list | tei:item | tei:quote
+        | tei:bibl | tei:listBibl | tei:castList | tei:note | tei:pb | tei:l[normalize-space(@n)]
+        | tei:sourceDoc//tei:surface
+        | (tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName | tei:name
+            | tei:rs | tei:date | tei:geogName | tei:objectName)"/>
   </xsl:accumulator>
 
-  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5">
-    <xsl:call-template name="with-id">
-      <xsl:with-param name="candidate" select="'d' || accumulator-before('n-div')"/>
-    </xsl:call-template>
+  <!-- The counts must agree, or every id after the first difference would be wrong. -->
+  <xsl:template match="/" as="document-node()">
+    <xsl:variable name="counted" as="xs:integer" select="*/accumulator-after('ed:n')"/>
+    <xsl:if test="$counted ne count($ed:ids) and not($counted = 1 and $ids = '')">
+      <xsl:message terminate="yes" select="'normalize: ' || $counted || ' elements to identify, '
+          || count($ed:ids) || ' ids (pipeline/locators.py and ed:n disagree)'"/>
+    </xsl:if>
+    <xsl:document>
+      <xsl:apply-templates/>
+    </xsl:document>
   </xsl:template>
 
-  <xsl:template match="tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:stage | tei:table
-      | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl | tei:castList">
-    <xsl:call-template name="with-id">
-      <xsl:with-param name="candidate" select="'b' || accumulator-before('n-p')"/>
-    </xsl:call-template>
+  <xsl:template match="*[@xml:id] | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4
+      | tei:div5 | tei:div6 | tei:div7 | tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:stage
+      | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl
+      | tei:castList | tei:note | tei:pb | tei:l[normalize-space(@n)]
+      | tei:sourceDoc//tei:surface">
+    <xsl:call-template name="with-id"/>
   </xsl:template>
 
   <!-- A speech: its speakers (sp/@who) resolved like names, as ed:speakers (entity ids). -->
@@ -77,7 +76,6 @@
         for $t in tokenize(normalize-space(@who), ' ')
         return ($registers/key('entry', replace($t, '^.*#', '')))[1]/@xml:id/string())"/>
     <xsl:call-template name="with-id">
-      <xsl:with-param name="candidate" select="'b' || accumulator-before('n-p')"/>
       <xsl:with-param name="extra" as="attribute()*">
         <xsl:if test="exists($speakers)">
           <xsl:attribute name="ed:speakers" select="string-join($speakers, ' ')"/>
@@ -86,29 +84,9 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="tei:note">
+  <xsl:template match="(tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName
+      | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName)" priority="2">
     <xsl:call-template name="with-id">
-      <xsl:with-param name="candidate" select="'note' || accumulator-before('n-note')"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="tei:pb">
-    <xsl:call-template name="with-id">
-      <xsl:with-param name="candidate" select="'page' || accumulator-before('n-pb')"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <!-- A page of a documentary transcription: the reading page and the book link to it. -->
-  <xsl:template match="tei:sourceDoc//tei:surface">
-    <xsl:call-template name="with-id">
-      <xsl:with-param name="candidate" select="'surface' || accumulator-before('n-surface')"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template match="(tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs
-      | tei:date | tei:geogName | tei:objectName)" priority="2">
-    <xsl:call-template name="with-id">
-      <xsl:with-param name="candidate" select="'m' || accumulator-before('n-mention')"/>
       <xsl:with-param name="extra" as="attribute()*">
         <xsl:apply-templates select="@ref" mode="resolve"/>
       </xsl:with-param>
@@ -116,15 +94,21 @@
   </xsl:template>
 
   <xsl:template name="with-id" as="element()">
-    <xsl:param name="candidate" as="xs:string" required="yes"/>
     <xsl:param name="extra" as="attribute()*" select="()"/>
+    <xsl:variable name="n" as="xs:integer" select="accumulator-before('ed:n')"/>
+    <xsl:variable name="id" as="xs:string?" select="$ed:ids[$n]"/>
     <xsl:copy>
-      <xsl:if test="not(@xml:id)">
-        <xsl:attribute name="xml:id"
-            select="if (exists(key('local-id', $candidate))) then $candidate || '-g' else $candidate"/>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$id">
+          <xsl:attribute name="xml:id" select="$id"/>
+          <xsl:apply-templates select="@* except @xml:id"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="@*"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:sequence select="$extra"/>
-      <xsl:apply-templates select="@* | node()"/>
+      <xsl:apply-templates select="node()"/>
     </xsl:copy>
   </xsl:template>
 

@@ -64,7 +64,8 @@
         </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="content" as="node()*">
-        <article class="edition-text{if (r:has-views(.)) then ' has-views' else ''}">
+        <article class="edition-text{if (r:has-views(.)) then ' has-views' else ''}"
+            data-copied="{r:msg('link.copied')}">
           <xsl:call-template name="s:text-header"/>
           <xsl:if test="r:catalogue-record(.)">
             <xsl:apply-templates select="r:record-descriptions(.)" mode="r:main"/>
@@ -80,6 +81,10 @@
           </xsl:call-template>
         </article>
         <xsl:call-template name="s:cite-this"/>
+        <xsl:call-template name="r:to-top"/>
+        <xsl:call-template name="r:print-citation">
+          <xsl:with-param name="page" select="$stem || '.html'"/>
+        </xsl:call-template>
         <xsl:sequence select="$viewer"/>
         <xsl:call-template name="r:note-popovers">
           <xsl:with-param name="scope" select="$text"/>
@@ -91,9 +96,46 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A date of the text links to its own entry on the timeline. -->
+  <xsl:function name="r:date-href" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="'timeline.html#' || r:timeline-id($stem, string($date/@xml:id))"/>
+  </xsl:function>
+
+  <!-- The text's citation and the page's address, at the end of a reading page: shown on
+       paper only (edition.css); edition.js writes the address the page was read at. -->
+  <xsl:template name="r:print-citation" as="element()">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="page" as="xs:string" required="yes"/>
+    <div class="print-cite">
+      <p><xsl:value-of select="r:msg('print.cite')"/><xsl:text> </xsl:text>
+        <span class="citation"><xsl:value-of select="r:citation(., $date)"/></span></p>
+      <p><xsl:value-of select="r:msg('print.url')"/><xsl:text> </xsl:text>
+        <span class="print-url"><xsl:value-of select="$page"/></span></p>
+    </div>
+  </xsl:template>
+
+  <!-- "Back to top", after the text of every reading page. -->
+  <xsl:template name="r:to-top" as="element()">
+    <p class="to-top"><a href="#ed-main"><xsl:value-of select="r:msg('top.link')"/></a></p>
+  </xsl:template>
+
+  <!-- The pilcrow after a paragraph of the text: a link to it, which edition.js also copies
+       to the clipboard (without script, it is a plain link). Notes and headers have none. -->
+  <xsl:template name="r:paragraph-link" as="element()?">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
+    <xsl:if test="$r:ids and @xml:id and ancestor::text and not(ancestor::note)">
+      <a class="anchor" href="#{@xml:id}">¶</a>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The text's header on its reading page: title, authors, source, revision, the view switch
-       and the links to the about page and the book (docs/customising.md). -->
+       and the links to the about page and the book (docs/customising.md). On a page of a long
+       text split into parts (parts.xsl), $part: only the title, a link to the contents page,
+       and the switch. -->
   <xsl:template name="s:text-header" as="element()">
+    <xsl:param name="part" as="xs:boolean" select="false()"/>
     <xsl:variable name="source" as="element()?" select="r:preferred-source(.)"/>
     <xsl:variable name="revised" as="xs:string?" select="r:revision-date(.)"/>
     <!-- the interface's words keep its language and direction inside a text in another -->
@@ -103,7 +145,11 @@
         <xsl:attribute name="dir" select="r:ui-dir()"/>
       </xsl:if>
     </xsl:variable>
-    <header class="text-header">
+    <header class="text-header{if ($part) then ' part-header' else ''}">
+      <xsl:if test="$part">
+        <h1 class="part-title"><a href="{$stem}.html"><xsl:value-of select="r:title(.)"/></a></h1>
+      </xsl:if>
+      <xsl:if test="not($part)">
       <xsl:for-each select="r:series(.)">
         <p class="series"><xsl:value-of select="."/></p>
       </xsl:for-each>
@@ -130,6 +176,7 @@
           <time datetime="{$revised}"><xsl:value-of select="$revised"/></time>
         </p>
       </xsl:if>
+      </xsl:if>
       <xsl:if test="r:has-views(.)">
         <!-- shown by edition.js: without script the reading view shows, and no switch -->
         <div class="view-switch" role="group" aria-label="{r:msg('view.label')}" hidden="hidden">
@@ -142,6 +189,7 @@
           </button>
         </div>
       </xsl:if>
+      <xsl:if test="not($part)">
       <ul class="text-links">
         <xsl:sequence select="$ui"/>
         <li><a href="about.html#text-{$stem}"><xsl:value-of select="r:msg('text.about')"/></a></li>
@@ -155,6 +203,7 @@
           <li><a href="#ed-cite-this"><xsl:value-of select="r:msg('text.cite')"/></a></li>
         </xsl:if>
       </ul>
+      </xsl:if>
     </header>
   </xsl:template>
 

@@ -106,7 +106,8 @@
     <xsl:variable name="page" as="element(tei:pb)?" select="accumulator-before('ed:page')"/>
     <xsl:variable name="words" as="xs:string" select="normalize-space(string-join(
         (* except tei:speaker)//text()[not(ancestor::tei:note)], ' '))"/>
-    <ed:speech document="{ancestor::ed:document[1]/@ed:stem}" speech="{@xml:id}"
+    <ed:speech document="{ancestor::ed:document[1]/@ed:stem}" file="{ed:file(.)}"
+        speech="{@xml:id}"
         section="{$section/@xml:id}" heading="{string-join(ancestor::*[tei:head][self::tei:div
             or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
             or self::tei:div5]/tei:head[1] ! ed:text(.), ', ')}"

@@ -126,6 +126,7 @@
     <xsl:variable name="lang" as="xs:string?"
         select="ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
     <xsl:attribute name="document" select="ancestor::ed:document[1]/@ed:stem"/>
+    <xsl:attribute name="file" select="ed:file(.)"/>
     <xsl:attribute name="mention" select="@xml:id"/>
     <xsl:attribute name="ordinal" select="accumulator-before('ed:ordinal')"/>
     <xsl:attribute name="section" select="$section/@xml:id"/>

@@ -1,8 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The body of the HTML index pages: one section per entity (id = register xml:id) with its
-  names, note, authority links and every occurrence linked to the reading page
-  (<stem>.html#<mention id>); the timeline lists every dated mention.
+  names, note, authority links and every occurrence linked to the reading page it is on
+  (<stem>.html#<mention id>, or the part of a long text: @file), the entities sorted by their
+  sort key in the collation of the page's language (Unicode Collation Algorithm) under
+  headings by initial letter; the timeline lists every dated mention by year and month, its
+  dates in words of the interface language ("September 1944", "between September and December
+  1944"), each entry with the id its date in the text links to (r:timeline-id).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -40,9 +44,73 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The collation of the index: the Unicode Collation Algorithm for the page's language,
+       accents and case second to the letters (É with E, a with A). -->
+  <xsl:function name="ed:collation" as="xs:string">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="'http://www.w3.org/2013/collation/UCA?lang=' || encode-for-uri($lang)
+        || ';strength=secondary;fallback=yes'"/>
+  </xsl:function>
+
+  <!-- The letter an entry is filed under: the first letter of its sort key without accents,
+       in capitals; "" for a key that does not begin with a letter. -->
+  <xsl:function name="ed:initial" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="first" as="xs:string"
+        select="replace(normalize-unicode(substring(normalize-space($key), 1, 1), 'NFD'),
+            '\p{M}', '')"/>
+    <xsl:sequence select="if (matches($first, '^\p{L}$')) then upper-case($first) else ''"/>
+  </xsl:function>
+
+  <!-- Entities in the order of the collation, under a heading per initial letter, with the
+       letters as a navigation at the top. -->
+  <xsl:template name="ed:by-initial" as="element()*">
+    <xsl:param name="entities" as="element(ed:entity)*" required="yes"/>
+    <xsl:param name="page-lang" as="xs:string" tunnel="yes" required="yes"/>
+    <xsl:variable name="sorted" as="element(ed:entity)*">
+      <xsl:perform-sort select="$entities">
+        <xsl:sort select="@sort" collation="{ed:collation($page-lang)}"/>
+        <xsl:sort select="ed:name" collation="{ed:collation($page-lang)}"/>
+        <xsl:sort select="@id"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:variable name="groups" as="map(*)*">
+      <xsl:for-each-group select="$sorted" group-adjacent="ed:initial(@sort)">
+        <xsl:sequence select="map { 'letter': current-grouping-key(),
+            'entities': current-group() }"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:if test="count($groups) gt 1">
+      <nav class="index-letters" aria-label="{r:msg('index.letters')}">
+        <ul>
+          <xsl:for-each select="$groups">
+            <li><a href="#{ed:letter-id(?letter)}"><xsl:value-of
+                select="ed:letter-label(?letter)"/></a></li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:if>
+    <xsl:for-each select="$groups">
+      <section class="index-letter" aria-labelledby="{ed:letter-id(?letter)}">
+        <h2 id="{ed:letter-id(?letter)}"><xsl:value-of select="ed:letter-label(?letter)"/></h2>
+        <xsl:apply-templates select="?entities" mode="ed:html"/>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:function name="ed:letter-id" as="xs:string">
+    <xsl:param name="letter" as="xs:string"/>
+    <xsl:sequence select="'ed-letter-' || (if ($letter = '') then 'other' else $letter)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:letter-label" as="xs:string">
+    <xsl:param name="letter" as="xs:string"/>
+    <xsl:sequence select="if ($letter = '') then r:msg('index.other-initial') else $letter"/>
+  </xsl:function>
+
   <xsl:template match="ed:entity" mode="ed:html" as="element()">
     <section class="index-entry index-{@type}" id="{@id}">
-      <h2>
+      <h3>
         <span>
           <xsl:call-template name="ed:lang">
             <xsl:with-param name="lang" select="ed:name/@lang"/>
@@ -57,7 +125,7 @@
                   or xs:integer(current()/@speeches) eq 0],
               (ed:speeches(xs:integer(@speeches)))[xs:integer(current()/@speeches) gt 0]), ' · ')"/>
         </small>
-      </h2>
+      </h3>
       <xsl:apply-templates select="ed:note" mode="ed:html"/>
       <xsl:if test="ed:variant">
         <p class="index-variants">
@@ -112,7 +180,7 @@
                 <xsl:if test="position() gt 1">
                   <xsl:text> </xsl:text>
                 </xsl:if>
-                <a href="{@document}.html#{@speech}" title="{ed:text}"
+                <a href="{(@file, @document || '.html')[1]}#{@speech}" title="{ed:text}"
                     aria-label="{position() || ': ' || ed:text}">
                   <xsl:value-of select="position()"/>
                 </a>
@@ -153,14 +221,16 @@
     </li>
   </xsl:template>
 
-  <!-- One occurrence: where it is (linked) and the context with the mention marked. -->
+  <!-- One occurrence: where it is (linked) and the context with the mention marked. A dated
+       mention's entry has the id its date in the text links to. -->
   <xsl:template match="ed:occurrence | ed:date" mode="ed:html" as="element()">
     <xsl:param name="documents" as="element(ed:document)*" tunnel="yes" required="yes"/>
     <xsl:variable name="document" as="element(ed:document)?"
         select="$documents[@stem = current()/@document]"/>
     <li>
       <xsl:if test="self::ed:date">
-        <xsl:call-template name="ed:date-label"/>
+        <xsl:attribute name="id" select="r:timeline-id(@document, @mention)"/>
+        <span class="timeline-date"><xsl:call-template name="ed:date-label"/></span>
         <xsl:text>: </xsl:text>
       </xsl:if>
       <xsl:variable name="title" as="xs:string"
@@ -169,7 +239,7 @@
           (if (count($documents) gt 1) then $title else ()),
           @heading[normalize-space()],
           @page[normalize-space()] ! r:msg('index.page', string(.))"/>
-      <a href="{@document}.html#{@mention}">
+      <a href="{(@file, @document || '.html')[1]}#{@mention}">
         <xsl:value-of select="if (exists($where)) then string-join($where, ', ') else $title"/>
       </a>
       <xsl:text>: </xsl:text>
@@ -186,30 +256,166 @@
     </li>
   </xsl:template>
 
-  <!-- A date as machine-readable time elements where the value is an ISO date. -->
+  <!-- The timeline: a section per year and a list per month (a date known to the year only
+       comes first in its year; one not in ISO form, last, under "Other dates"), in the order
+       of the index (by start, end and place in the text). -->
+  <xsl:template name="ed:timeline" as="element()+">
+    <xsl:param name="dates" as="element(ed:date)+" required="yes"/>
+    <xsl:variable name="years" as="map(*)*">
+      <xsl:for-each-group select="$dates" group-adjacent="ed:date-part(ed:start(.), 1)">
+        <xsl:sequence select="map { 'year': current-grouping-key(), 'dates': current-group() }"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:if test="count($years) gt 1">
+      <nav class="index-letters" aria-label="{r:msg('timeline.years')}">
+        <ul>
+          <xsl:for-each select="$years">
+            <li><a href="#{ed:year-id(?year)}"><xsl:value-of select="ed:year-label(?year)"/></a></li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </xsl:if>
+    <xsl:for-each select="$years">
+      <section class="timeline-year" aria-labelledby="{ed:year-id(?year)}">
+        <h2 id="{ed:year-id(?year)}"><xsl:value-of select="ed:year-label(?year)"/></h2>
+        <xsl:for-each-group select="?dates" group-adjacent="ed:date-part(ed:start(.), 2)">
+          <xsl:choose>
+            <xsl:when test="current-grouping-key() = ''">
+              <ol class="index-timeline">
+                <xsl:apply-templates select="current-group()" mode="ed:html"/>
+              </ol>
+            </xsl:when>
+            <xsl:otherwise>
+              <section class="timeline-month">
+                <h3><xsl:value-of select="ed:date-words(substring(ed:start(.), 1, 7), true())"/></h3>
+                <ol class="index-timeline">
+                  <xsl:apply-templates select="current-group()" mode="ed:html"/>
+                </ol>
+              </section>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each-group>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:function name="ed:start" as="xs:string">
+    <xsl:param name="date" as="element(ed:date)"/>
+    <xsl:sequence select="string(($date/(@when, @from, @notBefore, @to, @notAfter))[1])"/>
+  </xsl:function>
+
+  <!-- The year (1) or month (2) of an ISO date (YYYY, YYYY-MM, YYYY-MM-DD), "" if it has none. -->
+  <xsl:function name="ed:date-part" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="part" as="xs:integer"/>
+    <xsl:sequence select="if (not(ed:is-iso($value))) then ''
+        else string(tokenize($value, '-')[$part])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:is-iso" as="xs:boolean">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="matches(string($value), '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:year-id" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="'ed-year-' || (if ($year = '') then 'other' else $year)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:year-label" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="if ($year = '') then r:msg('timeline.other') else ed:year($year)"/>
+  </xsl:function>
+
+  <!-- A year as it is read: no leading zeros (0800 -> 800). -->
+  <xsl:function name="ed:year" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="string(xs:integer($year))"/>
+  </xsl:function>
+
+  <!-- An ISO date in words of the interface: "1944", "September 1944", "1 September 1944";
+       without its year ($with-year false): "September", "1 September". Not ISO: as written. -->
+  <xsl:function name="ed:date-words" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="with-year" as="xs:boolean"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize($value, '-')"/>
+    <xsl:variable name="month" as="xs:string?"
+        select="$parts[2] ! r:msg('month.' || xs:integer(.))"/>
+    <xsl:variable name="day" as="xs:string?" select="$parts[3] ! string(xs:integer(.))"/>
+    <xsl:sequence select="
+        if (not(ed:is-iso($value))) then $value
+        else if (exists($day)) then (if ($with-year)
+            then r:msg('date.day', ($day, $month, ed:year($parts[1])))
+            else r:msg('date.day-month', ($day, $month)))
+        else if (exists($month)) then (if ($with-year)
+            then r:msg('date.month', ($month, ed:year($parts[1]))) else $month)
+        else ed:year($parts[1])"/>
+  </xsl:function>
+
+  <!-- The start of a range in words, leaving out what its end repeats: "between September and
+       December 1944", "between 1 and 15 September 1944". -->
+  <xsl:function name="ed:range-start" as="xs:string">
+    <xsl:param name="start" as="xs:string"/>
+    <xsl:param name="end" as="xs:string"/>
+    <xsl:variable name="s" as="xs:string*" select="tokenize($start, '-')"/>
+    <xsl:variable name="e" as="xs:string*" select="tokenize($end, '-')"/>
+    <xsl:sequence select="
+        if (not(ed:is-iso($start) and ed:is-iso($end)) or $s[1] ne $e[1]
+            or count($s) ne count($e) or count($s) = 1) then ed:date-words($start, true())
+        else if (count($s) = 3 and $s[2] = $e[2]) then string(xs:integer($s[3]))
+        else ed:date-words($start, false())"/>
+  </xsl:function>
+
+  <!-- A range from the first day of a month to the last day of a month is a range of months
+       (1944-09-01 to 1944-12-31: September to December 1944), and one from 1 January to
+       31 December a range of years. -->
+  <xsl:function name="ed:whole-months" as="xs:string+">
+    <xsl:param name="start" as="xs:string"/>
+    <xsl:param name="end" as="xs:string"/>
+    <xsl:variable name="months" as="xs:boolean" select="ed:is-iso($start) and ed:is-iso($end)
+        and string-length($start) = 10 and string-length($end) = 10 and ends-with($start, '-01')
+        and ($end castable as xs:date)
+        and xs:date($end) = xs:date(substring($end, 1, 8) || '01') + xs:yearMonthDuration('P1M')
+            - xs:dayTimeDuration('P1D')"/>
+    <xsl:sequence select="
+        if (not($months)) then ($start, $end)
+        else if (substring($start, 6, 5) = '01-01' and substring($end, 6, 5) = '12-31')
+          then (substring($start, 1, 4), substring($end, 1, 4))
+        else (substring($start, 1, 7), substring($end, 1, 7))"/>
+  </xsl:function>
+
+  <!-- A dated mention's date in words: @when, or the range of @from/@to (a span of time) or
+       @notBefore/@notAfter (an uncertain date); an ISO @when is also a time element. -->
   <xsl:template name="ed:date-label" as="node()*">
     <xsl:context-item as="element(ed:date)" use="required"/>
-    <xsl:variable name="values" as="xs:string*"
-        select="if (@when) then string(@when)
-                else (@from, @notBefore)[1] ! string(.), (@to, @notAfter)[1] ! string(.)"/>
-    <xsl:for-each select="$values">
-      <xsl:if test="position() gt 1">
-        <xsl:text> – </xsl:text>
-      </xsl:if>
-      <xsl:choose>
-        <xsl:when test="matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')">
-          <time datetime="{.}">
-            <xsl:value-of select="."/>
-          </time>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:value-of select="."/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:for-each>
-    <xsl:if test="empty($values)">
-      <xsl:value-of select="r:msg('index.undated')"/>
-    </xsl:if>
+    <xsl:variable name="start" as="xs:string?" select="(@from, @notBefore)[1] ! string(.)"/>
+    <xsl:variable name="end" as="xs:string?" select="(@to, @notAfter)[1] ! string(.)"/>
+    <xsl:variable name="span" as="xs:boolean" select="exists(@from | @to)"/>
+    <xsl:choose>
+      <xsl:when test="@when and ed:is-iso(@when)">
+        <time datetime="{@when}"><xsl:value-of select="ed:date-words(@when, true())"/></time>
+      </xsl:when>
+      <xsl:when test="@when">
+        <xsl:value-of select="@when"/>
+      </xsl:when>
+      <xsl:when test="exists($start) and exists($end)">
+        <xsl:variable name="range" as="xs:string+" select="ed:whole-months($start, $end)"/>
+        <xsl:value-of select="if ($range[1] = $range[2]) then ed:date-words($range[1], true())
+            else r:msg(if ($span) then 'date.from-to' else 'date.between',
+                (ed:range-start($range[1], $range[2]), ed:date-words($range[2], true())))"/>
+      </xsl:when>
+      <xsl:when test="exists($start)">
+        <xsl:value-of select="r:msg(if ($span) then 'date.from' else 'date.after',
+            ed:date-words($start, true()))"/>
+      </xsl:when>
+      <xsl:when test="exists($end)">
+        <xsl:value-of select="r:msg(if ($span) then 'date.to' else 'date.before',
+            ed:date-words($end, true()))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="r:msg('index.undated')"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,0 +1,301 @@
+"""Stable locators: the ``xml:id`` normalisation gives every element an output links to.
+
+A locator is derived from the structure the element lives in, never from a count over the
+whole document, so that an edit changes no anchor outside the part edited (issue 11):
+
+- a division: the id of the division (or part) around it and its ``@n`` when no sibling
+  division has the same, else its position among its sibling divisions: ``div-3``,
+  ``div-3.2``, ``front-div-1``, ``back-div-2``;
+- a block (``p``, ``ab``, ``head``, ``lg``, ``sp``, ``stage``, ``table``, ``figure``,
+  ``list``, ``item``, ``quote``, ``bibl``, ``listBibl``, ``castList``, ``note``): the id of
+  the division or block it stands in, its name and its position among the blocks of that name
+  there: ``div-3-p-12``, ``body-p-2``, ``div-1.2-sp-14``, ``div-3-p-12-note-1``; the header
+  counts apart (``hdr-p-1``), and so does each other part of the document (``standOff-...``);
+- a page break: ``p-<@n>``; ``p-<@n>-<k>`` for the k-th page of a number already used;
+  ``pb-<k>`` for the k-th page without a number;
+- a surface of a ``sourceDoc`` (a page of a documentary transcription): likewise,
+  ``surface-<@n>``, ``surface-<@n>-<k>``, ``surface-<k>``;
+- a verse or drama line with ``@n``: ``l-<@n>``, or, when another line of the document has
+  that number, in its scope (``div-2-lg-1-l-3``);
+- a name or date in the text: the id of its block and its position among the names and dates
+  there (``div-3-p-12-m2``).
+
+An element's own ``xml:id`` is kept and the locators of its contents derive from it. A
+generated locator that an ``xml:id`` of the document already has gets ``-g``; an id still
+repeated (an ``xml:id`` the source repeats, a sibling's ``@n`` equal to another's position)
+gets ``-2``, ``-3`` ... from its second occurrence in document order. Numbers and ids that go
+into a locator become NCName characters (anything else turns into ``_``).
+
+The walk is here, in Python over the gated lxml tree, and not in the normalisation stylesheet:
+the same bookkeeping as a Saxon accumulator (a stack of maps) doubled the stage's time on the
+ELTeC novels; ``xslt/stages/normalize.xsl`` receives the list (``locator_param``) and sets it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_T = f"{{{TEI_NS}}}"
+
+DIVS = frozenset(
+    f"{_T}{n}" for n in ("div", "div1", "div2", "div3", "div4", "div5", "div6", "div7")
+)
+BLOCKS = frozenset(
+    f"{_T}{n}"
+    for n in (
+        "p", "ab", "head", "lg", "sp", "stage", "table", "figure", "list", "item", "quote",
+        "bibl", "listBibl", "castList", "note",
+    )
+)  # fmt: skip
+MENTIONS = frozenset(
+    f"{_T}{n}"
+    for n in ("persName", "placeName", "orgName", "name", "rs", "date", "geogName", "objectName")
+)
+_TEXT, _PB, _L, _TEI = f"{_T}text", f"{_T}pb", f"{_T}l", f"{_T}TEI"
+_PARTS = frozenset(f"{_T}{n}" for n in ("front", "body", "back"))
+_HEADER, _FLOATING, _BODY = f"{_T}teiHeader", f"{_T}floatingText", f"{_T}body"
+_SOURCE, _SURFACE = f"{_T}sourceDoc", f"{_T}surface"
+
+_START = (
+    "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_NAME = _START + r"\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
+_NOT_NAME = re.compile(f"[^{_NAME}]+")
+_NAME_START = re.compile(f"[{_START}]")
+#: An id the list cannot carry (one line per element): left as the source wrote it.
+_UNSAYABLE = re.compile(r"[\n\r]")
+
+
+def token(value: str | None) -> str:
+    """``value`` (an ``@n``, an id) as NCName characters; ``""`` when it has none."""
+    return _NOT_NAME.sub("_", " ".join((value or "").split()))
+
+
+def _prefix(value: str) -> str:
+    """A token that may begin an NCName (an id written with a leading digit gets ``_``)."""
+    cleaned = token(value)
+    return cleaned if not cleaned or _NAME_START.match(cleaned) else "_" + cleaned
+
+
+def _join(prefix: str, step: str) -> str:
+    return f"{prefix}-{step}" if prefix else step
+
+
+class _Scope:
+    """An open division, block or part: the prefixes of its contents' ids and their counts."""
+
+    __slots__ = ("counts", "divs", "element", "prefix")
+
+    def __init__(self, element: etree._Element | None, prefix: str, divs: str) -> None:
+        self.element = element
+        #: prefix of the ids of its blocks and names, and of its divisions
+        self.prefix = prefix
+        self.divs = divs
+        self.counts: dict[str, int] = {}
+
+    def count(self, kind: str) -> int:
+        k = self.counts.get(kind, 0) + 1
+        self.counts[kind] = k
+        return k
+
+
+def is_counted(element: etree._Element, in_text: bool, in_source: bool = False) -> bool:
+    """Whether the normalisation stage's pattern counts ``element`` (normalize.xsl ``ed:n``):
+    an element outputs link to, or one that has an ``xml:id``. ``in_text``: inside a ``text``
+    or a ``sourceDoc`` (names and dates count there); ``in_source``: inside a ``sourceDoc``
+    (whose surfaces are the pages of a documentary transcription)."""
+    tag = element.tag
+    return (
+        element.get(XML_ID) is not None
+        or (in_source and tag == _SURFACE)
+        or tag in DIVS
+        or tag in BLOCKS
+        or tag == _PB
+        or (tag == _L and bool(_n(element)))
+        or (in_text and tag in MENTIONS)
+    )
+
+
+def _n(element: etree._Element) -> str:
+    return (element.get("n") or "").strip(" \t\r\n")
+
+
+class _Walk:
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self.taken = {str(v) for v in root.xpath("//@xml:id")}
+        self.lines = Counter(token(_n(e)) for e in root.iter(_L) if _n(e))
+        self.pages: Counter[tuple[str, str]] = Counter()
+        self.in_source = False
+        self.siblings: dict[etree._Element, Counter[str]] = {}
+        self.scopes = [_Scope(None, "", "div-")]
+
+    def free(self, candidate: str) -> str:
+        return candidate + "-g" if candidate in self.taken else candidate
+
+    def div_step(self, div: etree._Element, position: int) -> str:
+        n = token(div.get("n"))
+        parent = div.getparent()
+        if not n or parent is None:
+            return str(position)
+        names = self.siblings.get(parent)
+        if names is None:
+            names = Counter(token(d.get("n")) for d in parent if d.tag in DIVS)
+            self.siblings[parent] = names
+        return n if names[n] == 1 else str(position)
+
+    def scope_kind(self, element: etree._Element, in_text: bool) -> str | None:
+        """The kind a scope element is counted as, or None when it opens no scope."""
+        tag = element.tag
+        if tag in DIVS:
+            return "div"
+        if tag in BLOCKS:
+            return str(etree.QName(element).localname)
+        if tag == _L:
+            return "l" if _n(element) or element.get(XML_ID) is not None else None
+        if tag in _PARTS or tag == _HEADER:
+            return str(etree.QName(element).localname)
+        if tag == _TEXT:
+            return "text" if in_text else None
+        if tag == _FLOATING:
+            return "ft"
+        if tag == _SURFACE and self.in_source:
+            return "surface"
+        parent = element.getparent()
+        if parent is not None and parent.tag == _TEI and tag != _TEXT:
+            return str(etree.QName(element).localname)
+        return None
+
+    def page(self, prefix: str, unnumbered: str, element: etree._Element) -> str:
+        """A page break or a surface: by its ``@n`` (``p-7``, ``p-7-2`` for its second use), by
+        its position among those without one (``pb-3``)."""
+        n = token(element.get("n"))
+        self.pages[(prefix, n)] += 1
+        seen = self.pages[(prefix, n)]
+        return (
+            f"{unnumbered}-{seen}"
+            if not n
+            else f"{prefix}-{n}"
+            if seen == 1
+            else f"{prefix}-{n}-{seen}"
+        )
+
+    def made(self, element: etree._Element, kind: str | None, k: int) -> str:
+        """The locator the structure gives ``element`` (before any xml:id is considered)."""
+        top = self.scopes[-1]
+        tag = element.tag
+        if tag == _PB:
+            return self.page("p", "pb", element)
+        if tag == _SURFACE:
+            return self.page("surface", "surface", element)
+        if kind is None:  # a name or date of the text
+            return _join(top.prefix, f"m{top.count('m')}")
+        if tag == _HEADER:
+            return "hdr"
+        if tag in _PARTS:
+            return _join(top.prefix, kind)
+        if tag == _TEXT:
+            return _join(top.prefix, f"text-{k}")
+        if tag == _FLOATING:
+            return _join(top.prefix, f"ft-{k}")
+        if tag in DIVS:
+            return top.divs + self.div_step(element, k)
+        if tag == _L:
+            n = token(_n(element))
+            return f"l-{n}" if self.lines[n] == 1 else _join(top.prefix, f"l-{n}")
+        if tag in BLOCKS:
+            return _join(top.prefix, f"{kind}-{k}")
+        return kind  # another part of the document: standOff, facsimile, sourceDoc ...
+
+    def open(self, element: etree._Element, the_id: str, generated: bool) -> None:
+        prefix = the_id if generated else _prefix(the_id)
+        tag = element.tag
+        if tag in DIVS:
+            divs = prefix + "."
+        elif tag == _BODY:
+            divs = _join(self.scopes[-1].prefix, "div-")
+        else:
+            divs = prefix + "-div-"
+        self.scopes.append(_Scope(element, prefix, divs))
+
+
+def locators(root: etree._Element) -> list[str]:
+    """The id of every element ``is_counted`` selects, in document order (``""``: keep the
+    ``xml:id`` it has)."""
+    walk = _Walk(root)
+    scopes = walk.scopes
+    found: list[tuple[str, bool]] = []  # (id, whether it is the element's own)
+    in_text = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag
+        if event == "end":
+            if scopes[-1].element is element:
+                scopes.pop()
+            if tag == _TEXT:
+                in_text -= 1
+            elif tag == _SOURCE:
+                walk.in_source = False
+            continue
+        if not isinstance(tag, str):
+            continue
+        own = element.get(XML_ID)
+        if tag in BLOCKS and own is None:  # the common case, kept short
+            top = scopes[-1]
+            name = tag[len(_T) :]
+            the_id = walk.free(_join(top.prefix, f"{name}-{top.count(name)}"))
+            walk.open(element, the_id, True)
+            found.append((the_id, False))
+            continue
+        kind = walk.scope_kind(element, in_text > 0)
+        inside = in_text > 0 or walk.in_source
+        counted = is_counted(element, inside, walk.in_source)
+        # names, dates and pages are counted whether they have an id or not
+        mention = inside and tag in MENTIONS
+        if tag == _TEXT:
+            in_text += 1
+        elif tag == _SOURCE:
+            walk.in_source = True
+        if kind is None and not counted:
+            continue
+        k = scopes[-1].count(kind) if kind is not None else 0
+        made = walk.made(element, kind, k) if kind or mention or tag == _PB else ""
+        the_id = own if own is not None else walk.free(made)
+        if kind is not None:
+            walk.open(element, the_id, own is None)
+        if counted:
+            found.append((the_id, own is not None))
+    return _unique(found)
+
+
+def _unique(found: list[tuple[str, bool]]) -> list[str]:
+    """Every id once: the second and later holders of an id get ``-2``, ``-3`` ..."""
+    total = Counter(i for i, _ in found)
+    seen: Counter[str] = Counter()
+    used = set(total)
+    out = []
+    for the_id, own in found:
+        seen[the_id] += 1
+        if own and _UNSAYABLE.search(the_id):
+            out.append("")
+            continue
+        if total[the_id] > 1 and seen[the_id] > 1:
+            k = seen[the_id]
+            while f"{the_id}-{k}" in used:
+                k += 1
+            new = f"{the_id}-{k}"
+            used.add(new)
+            out.append(new)
+        else:
+            out.append("" if own else the_id)
+    return out
+
+
+def locator_param(root: etree._Element) -> str:
+    """The locators as the normalisation stage's ``ids`` parameter: one line per element."""
+    return "\n".join(locators(root))

@@ -1,0 +1,65 @@
+"""The book's cover (pipeline/builders/epub_cover.py, issue 11 item 9): an SVG image drawn
+from the title, authors and edition, in the manifest as ``cover-image``."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SHARED
+from lxml import etree
+
+from pipeline.build import build
+from pipeline.builders import epub_package as pkg
+from pipeline.builders.epub_cover import HEIGHT, WIDTH, cover_svg
+
+OPF = {"opf": "http://www.idpf.org/2007/opf"}
+SVG = {"svg": "http://www.w3.org/2000/svg"}
+PLAY = SHARED / "corpora" / "tei-samples" / "drama" / "goethe-iphigenie-auf-tauris.xml"
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("covers")
+    sources = [ROOT / "tei", *([PLAY] if PLAY.is_file() else [])]
+    assert build(sources, out, only=["epub"]).errors == 0
+    return out / "epub"
+
+
+def _cover(book: Path) -> tuple[etree._Element, etree._Element]:
+    with zipfile.ZipFile(book) as z:
+        opf = etree.fromstring(z.read("OEBPS/package.opf"))
+        (item,) = opf.xpath("//opf:item[contains(@properties, 'cover-image')]", namespaces=OPF)
+        svg = etree.fromstring(z.read(f"OEBPS/{item.get('href')}"))
+    return opf, svg
+
+
+def test_every_book_has_a_cover_image(books: Path) -> None:
+    for book in sorted(books.glob("*.epub")):
+        opf, svg = _cover(book)
+        (item,) = opf.xpath("//opf:item[@properties='cover-image']", namespaces=OPF)
+        assert item.get("media-type") == "image/svg+xml"
+        # EPUB 2 reading systems find it too
+        assert opf.xpath("//opf:meta[@name='cover']/@content", namespaces=OPF) == [item.get("id")]
+        data = etree.tostring(svg)
+        assert pkg.image_media_type("cover.svg", data) == "image/svg+xml", "self-contained"
+        title = opf.xpath("string(//*[local-name()='title'])")
+        words = " ".join(svg.xpath("//svg:text/text()", namespaces=SVG))
+        assert " ".join(title.split()) in " ".join(words.split())
+        creators = opf.xpath("//*[local-name()='creator']/text()")
+        assert all(c in words for c in creators)
+
+
+def test_the_cover_is_readable_at_thumbnail_size() -> None:
+    title = "The Life and Adventures of Michael Armstrong, the Factory Boy, with Notes"
+    svg = etree.fromstring(cover_svg(title, ["Frances Trollope"], "ELTeC, 2019"))
+    texts = svg.xpath("//svg:text", namespaces=SVG)
+    sizes = [int(t.get("font-size")) for t in texts]
+    # the title's letters are at least 1/25 of the cover's width: 4 px on a 100 px tile
+    assert min(sizes[:-2]) * 25 >= WIDTH
+    for text in texts:
+        assert 0 < int(text.get("y")) < HEIGHT
+        # a bold serif letter is ~0.66 em wide: no line runs past the cover's frame
+        assert len(text.text or "") * 0.66 * int(text.get("font-size")) <= WIDTH - 100
+    assert cover_svg(title, [], None) == cover_svg(title, [], None), "the same every time"

@@ -1,0 +1,285 @@
+"""Stable locators (pipeline/locators.py) and long texts on several pages
+(pipeline/builders/parts.py, xslt/html/modules/parts.xsl): issue 11 items 1, 7 and 10.
+
+The anchor-stability test edits a text as an editor does (one paragraph, the header, one other
+division), rebuilds, and proves that no anchor outside the edited divisions changed: every id
+of the reading pages still names the same words, and every link of the index exports is the
+same."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ELTEC, ROOT
+from lxml import etree, html
+
+from pipeline.build import build
+from pipeline.builders.parts import part_separator, split_output
+from pipeline.locators import locators, token
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+T = f"{{{TEI_NS}}}"
+EDITION_TEXT = ROOT / "tei" / "texts" / "belgium-1944.xml"
+NOVEL = ELTEC / "ENG18400_Trollope.xml"
+
+
+@pytest.fixture(autouse=True)
+def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def _tree(xml: str) -> etree._Element:
+    return etree.fromstring(xml.encode("utf-8"))
+
+
+# -- the rules, on small documents ----------------------------------------------------------
+
+
+def _ids(xml: str) -> list[str]:
+    return locators(_tree(f'<TEI xmlns="{TEI_NS}">{xml}</TEI>'))
+
+
+def test_locators_follow_the_structure_not_the_document() -> None:
+    ids = _ids(
+        "<teiHeader><fileDesc><p>h</p></fileDesc></teiHeader>"
+        "<text><body><div><p>a</p><p>b <persName>X</persName></p></div>"
+        '<div n="II"><pb n="7"/><p>c</p><lg><l n="1.1.35">v</l></lg></div></body></text>'
+    )
+    assert ids == [
+        "hdr-p-1",
+        "div-1",
+        "div-1-p-1",
+        "div-1-p-2",
+        "div-1-p-2-m1",
+        "div-II",
+        "p-7",
+        "div-II-p-1",
+        "div-II-lg-1",
+        "l-1.1.35",
+    ]
+
+
+def test_own_ids_are_kept_and_repeats_get_a_suffix() -> None:
+    ids = _ids(
+        '<text><body><div xml:id="intro"><p>a</p></div><div><pb n="3"/><pb n="3"/><pb/>'
+        '<p xml:id="div-2-p-1">taken</p><p>b</p></div><div n="x"/><div n="x"/></body></text>'
+    )
+    # "" keeps the element's own id; a generated id an xml:id has already gets -g
+    assert ids == ["", "intro-p-1", "div-2", "p-3", "p-3-2", "pb-1", "", "div-2-p-2", "div-3",
+                   "div-4"]  # fmt: skip
+
+
+def test_a_locator_is_an_ncname() -> None:
+    assert token("1.1 35/a") == "1.1_35_a"
+    assert _ids('<text><body><div n="3 b"><p>a</p></div></body></text>') == [
+        "div-3_b",
+        "div-3_b-p-1",
+    ]
+
+
+def test_part_separator_avoids_a_text_named_like_a_part() -> None:
+    assert part_separator(["a", "b"]) == "-"
+    assert part_separator(["a", "a-2"]) == "--"
+    assert split_output("<!DOCTYPE html><p/>") is None
+
+
+# -- anchor stability ------------------------------------------------------------------------
+
+
+def _edit(source: Path, folder: Path, edited: bool) -> Path:
+    """``source`` with two divisions marked (rend, in both versions); ``edited``: one paragraph
+    changed and one added in the first marked division, a paragraph added to the header and
+    one at the start of the second marked division."""
+    tree = etree.parse(str(source), etree.XMLParser(remove_blank_text=False))
+    divs = [
+        d
+        for d in tree.iter(f"{T}div")
+        if d.find(f"{T}p") is not None and not d.xpath("ancestor::*[local-name()='teiHeader']")
+    ]
+    first, second = divs[1], divs[-2]
+    first.set("rend", "edited-a")
+    second.set("rend", "edited-b")
+    if edited:
+        paragraph = first.findall(f"{T}p")[-1]
+        paragraph.append(etree.Element(f"{T}hi"))
+        paragraph[-1].text = "an editor's words"
+        new = etree.Element(f"{T}p")
+        new.text = "A paragraph the editor added."
+        first.find(f"{T}p").addprevious(new)  # type: ignore[union-attr]
+        header_p = tree.find(f".//{T}teiHeader//{T}p")
+        assert header_p is not None
+        extra = etree.Element(f"{T}p")
+        extra.text = "Another editorial declaration."
+        header_p.addprevious(extra)
+        other = etree.Element(f"{T}p")
+        other.text = "Another new paragraph."
+        second.find(f"{T}p").addprevious(other)  # type: ignore[union-attr]
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name
+    tree.write(str(target), encoding="utf-8", xml_declaration=True)
+    for extra_file in ("registers",):
+        if (source.parent.parent / extra_file).is_dir() and source.parent.name == "texts":
+            shutil.copytree(source.parent.parent / extra_file, folder.parent / extra_file,
+                            dirs_exist_ok=True)  # fmt: skip
+    return target
+
+
+def _anchors(site: Path, stem: str) -> tuple[dict[str, str], set[str]]:
+    """Every id of a text's reading pages -> (page, its words); and the ids inside the marked
+    divisions."""
+    found: dict[str, str] = {}
+    inside: set[str] = set()
+    for page in sorted((site / "html").glob(f"{stem}*.html")):
+        if page.stem != stem and not page.stem[len(stem) :].lstrip("-").isdigit():
+            continue
+        doc = html.document_fromstring(page.read_text(encoding="utf-8"))
+        for element in doc.xpath("//article//*[@id]"):
+            words = " ".join(element.text_content().split())
+            found[element.get("id")] = f"{page.name}: {words}"
+            if element.xpath(
+                "ancestor-or-self::*[contains(@class, 'rend-edited-a')"
+                " or contains(@class, 'rend-edited-b')]"
+            ):
+                inside.add(element.get("id"))
+    return found, inside
+
+
+def _index_links(site: Path) -> Iterator[tuple[str, str]]:
+    with (site / "index" / "occurrences.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            yield row["mention"], row["url"]
+    entities = json.loads((site / "index" / "entities.json").read_text(encoding="utf-8"))
+    for entity in entities["entities"] if isinstance(entities, dict) else entities:
+        for occurrence in entity.get("occurrences", []):
+            yield occurrence["mention"], occurrence["url"]
+
+
+@pytest.mark.parametrize(
+    ("source", "page_size"), [(EDITION_TEXT, 200), (NOVEL, 60)], ids=["edition", "novel"]
+)
+def test_an_edit_changes_no_anchor_outside_the_edited_divisions(
+    source: Path, page_size: int, tmp_path: Path
+) -> None:
+    if not source.is_file():
+        pytest.skip(f"{source} is not here")
+    sites = {}
+    for version, edited in (("before", False), ("after", True)):
+        text = _edit(source, tmp_path / version / "texts", edited)
+        sources = [text.parent.parent]
+        report = build(sources, tmp_path / f"site-{version}", only=["html", "index"],
+                       page_size=page_size)  # fmt: skip
+        assert report.errors == 0, [str(d) for d in report.diagnostics]
+        sites[version] = tmp_path / f"site-{version}"
+    before, inside = _anchors(sites["before"], source.stem)
+    after, _ = _anchors(sites["after"], source.stem)
+    assert len(inside) > 3 and len(before) > len(inside) + 10
+    changed = {
+        i: (words, after.get(i)) for i, words in before.items() if i not in inside
+        if after.get(i) != words
+    }  # fmt: skip
+    assert not changed, f"{len(changed)} anchors changed, e.g. {list(changed.items())[:3]}"
+    # the index exports link to the same places, outside the edited divisions
+    old = dict(_index_links(sites["before"]))
+    new = dict(_index_links(sites["after"]))
+    assert old or source == NOVEL, "the edition's text names people, places and dates"
+    moved = {m: u for m, u in old.items() if m not in inside and new.get(m) != u}
+    assert not moved
+
+
+# -- long texts ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def long_text(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not NOVEL.is_file():
+        pytest.skip(f"{NOVEL} is not here")
+    out = tmp_path_factory.mktemp("long")
+    # the novel, and the edition's text (which names people, places and dates) split as well
+    report = build([NOVEL, ROOT / "tei"], out, only=["html", "index"], page_size=8)
+    assert report.errors == 0
+    return out
+
+
+def _page(path: Path) -> html.HtmlElement:
+    return html.document_fromstring(path.read_text(encoding="utf-8"))
+
+
+def test_a_long_text_is_a_contents_page_and_parts_with_previous_and_next(long_text: Path) -> None:
+    stem = NOVEL.stem
+    contents = _page(long_text / "html" / f"{stem}.html")
+    assert contents.xpath("//body[contains(@class, 'contents-page')]")
+    listed = contents.xpath("//nav[@class='parts']//a/@href")
+    files = sorted({h.split("#")[0] for h in listed}, key=lambda f: int(f[len(stem) + 1 : -5]))
+    assert len(files) > 10
+    assert files == [f"{stem}-{n}.html" for n in range(1, len(files) + 1)]
+    for n, name in enumerate(files, start=1):
+        page = _page(long_text / "html" / name)
+        prev = page.xpath("//head/link[@rel='prev']/@href")
+        nxt = page.xpath("//head/link[@rel='next']/@href")
+        assert prev == [files[n - 2] if n > 1 else f"{stem}.html"]
+        assert nxt == ([files[n]] if n < len(files) else [])
+        assert page.xpath("//nav[@class='parts-nav']//a[@href=$c]", c=f"{stem}.html")
+        assert page.xpath("//p[@class='to-top']/a/@href") == ["#ed-main"]
+        # every link to an id of the text lands on the page that has it
+        for href in page.xpath("//main//a/@href[contains(., '#')]"):
+            target, _, anchor = str(href).partition("#")
+            if target and not target.startswith(stem):
+                continue
+            holder = page if not target else _page(long_text / "html" / target)
+            assert holder.xpath("//*[@id=$a]", a=anchor), f"{name}: {href}"
+
+
+def test_index_links_land_on_the_part_that_holds_the_name(long_text: Path) -> None:
+    pages: dict[str, html.HtmlElement] = {}
+    links = 0
+    for index_page in ("persons.html", "places.html", "timeline.html"):
+        doc = _page(long_text / "html" / index_page)
+        for href in doc.xpath("//main//li/a/@href[contains(., '.html#')]"):
+            target, _, anchor = str(href).partition("#")
+            if target not in pages:
+                pages[target] = _page(long_text / "html" / target)
+            assert pages[target].xpath("//*[@id=$a]", a=anchor), href
+            links += 1
+    with (long_text / "index" / "occurrences.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            target, _, anchor = row["url"].removeprefix("../html/").partition("#")
+            if target not in pages:
+                pages[target] = _page(long_text / "html" / target)
+            assert pages[target].xpath("//*[@id=$a]", a=anchor), row["url"]
+            links += 1
+    assert links > 0
+    assert any(t.startswith(f"{EDITION_TEXT.stem}-") for t in pages), "names are on the parts"
+
+
+def test_a_split_texts_pages_belong_to_it(long_text: Path) -> None:
+    manifest = json.loads((long_text / ".edition" / "current" / "manifest.json").read_text())
+    owners = {k: v["owner"] if isinstance(v, dict) else v[2] for k, v in manifest["files"].items()}
+    parts = [k for k in owners if k.startswith(f"html/{NOVEL.stem}-")]
+    assert parts and all(owners[k] == NOVEL.stem for k in parts)
+
+
+def test_index_pages_and_parts_do_not_scroll_sideways_at_320_px(long_text: Path) -> None:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright (pip) is not installed")
+    from test_html import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.is_file():
+        pytest.skip(f"no chromium at {CHROMIUM}")
+    names = ["persons.html", "places.html", "timeline.html", f"{NOVEL.stem}.html",
+             f"{NOVEL.stem}-2.html", f"{EDITION_TEXT.stem}-1.html"]  # fmt: skip
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 320, "height": 800})
+            for name in names:
+                page.goto((long_text / "html" / name).as_uri())
+                assert page.evaluate("document.documentElement.scrollWidth") <= 320, name
+        finally:
+            browser.close()
