@@ -35,11 +35,41 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     )
 
 
+#: Skips that say nothing is missing: the run was faster than the moment a test aims at.
+_TIMING_SKIPS = ("finished before the signal",)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """In CI (CI=true) a skipped test is a failed one, whoever skipped it (``missing``, a
+    ``pytest.skip`` for a corpus or a tool, ``importorskip`` of an optional extra): a check
+    that did not run must not pass silently. Timing skips are the exception."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if not (IN_CI and report.skipped) or hasattr(report, "wasxfail"):
+        return
+    reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else ""
+    if any(words in reason for words in _TIMING_SKIPS):
+        return
+    report.outcome = "failed"
+    report.longrepr = f"skipped in CI, where every check must run: {reason}"
+
+
 def missing(what: str) -> None:
     """Skip a test whose tool is missing; in CI (CI=true) a missing tool is a failure."""
     if IN_CI:
         pytest.fail(f"{what} is missing, and CI must run this check")
     pytest.skip(f"{what} is missing")
+
+
+def require_module(name: str) -> None:
+    """At a test module's top: skip it when an optional package is missing (fail in CI)."""
+    import importlib.util
+
+    if importlib.util.find_spec(name) is None:
+        if IN_CI:
+            pytest.fail(f"the {name} package is missing, and CI must run these checks")
+        pytest.skip(f"the {name} package is missing", allow_module_level=True)
 
 
 def require_executable(name: str) -> str:

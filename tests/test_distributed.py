@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SCHEMAS, SHARED
+from conftest import ROOT, SCHEMAS, SHARED, require_module
 
 from pipeline.check import CheckOptions, check
 from pipeline.cli import cli
 
-pytest.importorskip("distributed")
+require_module("distributed")  # the optional extra edition[dask]
 
 SAMPLES = SHARED / "corpora" / "tei-samples"
 TEI = "http://www.tei-c.org/ns/1.0"

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, require_module
 
 from pipeline.build import build
 from pipeline.cli import cli
 from pipeline.diagnostics import Report
 from pipeline.sources import ReadOptions, read_facts
 
-pytest.importorskip("distributed")
+require_module("distributed")  # the optional extra edition[dask]
 
 SAMPLES = SHARED / "corpora" / "tei-samples"
 TEI = "http://www.tei-c.org/ns/1.0"
