@@ -129,7 +129,8 @@ def edition_zip(files: Iterable[tuple[str, Path]], date: dt.datetime) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = (0o100644 & 0xFFFF) << 16
-            archive.writestr(info, path.read_bytes(), compresslevel=6)
+            # level 1: 0.7 s for ELTeC's 69 MB where level 6 took 3.8 s; 30 MB instead of 25
+            archive.writestr(info, path.read_bytes(), compresslevel=1)
     return buffer.getvalue()
 
 

@@ -64,10 +64,20 @@
     <xsl:context-item as="element(TEI)" use="required"/>
     <xsl:variable name="tei" as="element(TEI)" select="."/>
     <xsl:variable name="files" as="xs:string*" select="$stem || '.html', $r:parts?file"/>
+    <!-- the same contents beside every part: made once (it was a third of a split text's
+         time when each of its 30 pages made it again) -->
+    <xsl:variable name="toc" as="element()?">
+      <xsl:for-each select="$tei">
+        <xsl:call-template name="r:toc">
+          <xsl:with-param name="scope" select="text"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:variable name="pages" as="element()*">
       <xsl:call-template name="r:contents-page"/>
       <xsl:for-each select="$r:parts">
         <xsl:call-template name="r:part-page">
+          <xsl:with-param name="toc" select="$toc"/>
           <xsl:with-param name="tei" select="$tei"/>
           <xsl:with-param name="unit" select="."/>
           <xsl:with-param name="n" select="position()"/>
@@ -215,6 +225,7 @@
 
   <!-- One part of the text on its page. -->
   <xsl:template name="r:part-page" as="element()">
+    <xsl:param name="toc" as="element()?" required="yes"/>
     <xsl:param name="tei" as="element(TEI)" required="yes"/>
     <xsl:param name="unit" as="map(*)" required="yes"/>
     <xsl:param name="n" as="xs:integer" required="yes"/>
@@ -242,11 +253,6 @@
           </xsl:if>
         </xsl:with-param>
         <xsl:with-param name="aside" as="element()?">
-          <xsl:variable name="toc" as="element()?">
-            <xsl:call-template name="r:toc">
-              <xsl:with-param name="scope" select="text"/>
-            </xsl:call-template>
-          </xsl:variable>
           <xsl:if test="exists($toc)">
             <nav class="toc" aria-labelledby="ed-toc-title">
               <details class="toc-details">
