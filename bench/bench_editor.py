@@ -69,6 +69,17 @@ def paragraph_word(text: str, round_: int) -> tuple[str, str]:
     return text[:middle] + word + " " + text[middle:], word
 
 
+def _page_of(project: Path, source: Path, text: str) -> str:
+    """The page that shows the paragraph ``paragraph_word`` changes: the text's own page, or
+    the part of a text split into pages (``page-size``) that holds it."""
+    middle = text.index("<p>", len(text) // 2) + 3
+    words = re.sub(r"<[^>]*>", " ", text[middle : middle + 400]).split()[:6]
+    for page in sorted((project / "dist" / "html").glob(f"{source.stem}*.html")):
+        if " ".join(words) in " ".join(re.sub(r"<[^>]*>", " ", page.read_text()).split()):
+            return page.name
+    return f"{source.stem}.html"
+
+
 def table(title: str, rows: list[tuple[str, list[float], str]]) -> None:
     print(f"\n### {title}\n")
     print("| measure | runs | median (ms) | max (ms) | target |")
@@ -109,8 +120,8 @@ def bench_serve(
             url = found.group(1) if found else url
             if line.startswith("serve: watching"):
                 break
-        page_url = f"{url}html/{source.stem}.html"
         original = source.read_text(encoding="utf-8")
+        page_url = f"{url}html/{_page_of(project, source, original)}"
         times: list[float] = []
         published: list[float] = []
         with sync_playwright() as p:
