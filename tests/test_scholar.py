@@ -9,6 +9,7 @@ here independently of ``pipeline.citation``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
@@ -18,6 +19,7 @@ import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ELTEC, ROOT, SHARED
@@ -395,14 +397,23 @@ def server(site: Path) -> Iterator[str]:
         httpd.server_close()
 
 
-@pytest.mark.slow
-def test_search_finds_a_word_and_lands_on_its_paragraph(server: str) -> None:
+@contextlib.contextmanager
+def _chromium_page(**options: object) -> Iterator[Any]:
+    """A page of Debian's Chromium through Playwright (``test_html``'s tools and flags)."""
     from test_html import CHROMIUM, CHROMIUM_ARGS, _browser_tools
 
     sync_playwright, _ = _browser_tools()
     with sync_playwright() as p:  # type: ignore[operator]
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page()
+        try:
+            yield browser.new_page(**options)
+        finally:
+            browser.close()
+
+
+@pytest.mark.slow
+def test_search_finds_a_word_and_lands_on_its_paragraph(server: str) -> None:
+    with _chromium_page() as page:
         page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
         page.goto(server + "belgium-1944.html")
         page.fill("#ed-search-box", "Malines")
@@ -429,31 +440,19 @@ def test_search_finds_a_word_and_lands_on_its_paragraph(server: str) -> None:
         # the citation block now names the passage
         passage = page.locator("#ed-cite-this .cite-passage-url")
         assert passage.inner_text() == f"{BASE}belgium-1944.html#{fragment}"
-        browser.close()
 
 
 @pytest.mark.slow
 def test_search_page_without_javascript_says_so(server: str) -> None:
-    from test_html import CHROMIUM, CHROMIUM_ARGS, _browser_tools
-
-    sync_playwright, _ = _browser_tools()
-    with sync_playwright() as p:  # type: ignore[operator]
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(java_script_enabled=False)
+    with _chromium_page(java_script_enabled=False) as page:
         page.goto(server + "search.html?q=Malines")
         assert page.locator("#ed-search-noscript").is_visible()
         assert page.locator("#ed-search-noscript a[href='persons.html']").count() == 1
-        browser.close()
 
 
 @pytest.mark.slow
 def test_index_pages_filter_as_you_type(server: str) -> None:
-    from test_html import CHROMIUM, CHROMIUM_ARGS, _browser_tools
-
-    sync_playwright, _ = _browser_tools()
-    with sync_playwright() as p:  # type: ignore[operator]
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    with _chromium_page() as page:
         page.goto(server + "organisations.html")
         entries = page.locator(".index-entry")
         total = entries.count()
@@ -462,7 +461,6 @@ def test_index_pages_filter_as_you_type(server: str) -> None:
         visible = page.locator(".index-entry:not([hidden])")
         assert 1 <= visible.count() < total
         assert "Comité de Défense" in visible.first.inner_text()
-        browser.close()
 
 
 def test_edition_serve_serves_the_search_index(site: Path) -> None:
