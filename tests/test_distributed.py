@@ -184,7 +184,9 @@ def test_a_distributed_check_stops_within_two_seconds(tmp_path: Path) -> None:
     took = time.monotonic() - sent
     if process.returncode in (0, 1):
         pytest.skip("the check finished before the signal (a fast machine)")
-    assert process.returncode == 130, err.decode()[-2000:]
+    # -SIGINT: the signal came while Python was still importing, before the CLI's handlers
+    # (a loaded machine); the process died of it, which a shell reports as 130 too
+    assert process.returncode in (130, -signal.SIGINT), err.decode()[-2000:]
     assert took < 2.0, took
     assert b"Traceback" not in err
     time.sleep(0.5)

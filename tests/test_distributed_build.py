@@ -242,6 +242,10 @@ def test_a_distributed_build_stops_on_sigterm_and_publishes_nothing(tmp_path: Pa
             os.killpg(process.pid, signal.SIGKILL)
     if process.returncode in (0, 1):
         pytest.skip("the build finished before the signal (a fast machine)")
+    if process.returncode == -signal.SIGTERM:
+        # the signal came while Python was still importing (a loaded machine): nothing started
+        assert not (out / "html").exists()
+        return
     assert process.returncode == 143, err.decode()[-2000:]
     assert b"Traceback" not in err
     assert b"nothing was published" in err
