@@ -200,18 +200,25 @@ def _downloads(
 
 
 def _search_index(staging: Path, cache: Cache | None) -> list[Diagnostic]:
-    """Pagefind's index of the written pages; the previous build's when no page changed."""
+    """Pagefind's index of the written pages, bundle by bundle; a bundle none of whose pages
+    changed is the previous build's."""
     if cache is None:
         return search.index_site(staging)
-    unit = key(cache.build_key, search.pages_digest(staging))
     previous = cache.previous.root / "html" if cache.previous is not None else None
-    names = [f"html/{n}" for n in search.index_files(previous)] if previous else []
-    if names and cache.files("html/search", unit, names):
-        return []
-    problems = search.index_site(staging)
-    if not problems:  # a missing or irreproducible index is made again next time
-        cache.keep_files("html/search", unit)
-    return problems
+
+    def unit(bundle: search.Bundle) -> str:
+        return key(cache.build_key, search.bundle_digest(staging, bundle))
+
+    def reuse(bundle: search.Bundle) -> bool:
+        if previous is None:
+            return False
+        names = [f"html/{n}" for n in search.bundle_files(previous, bundle.folder)]
+        return bool(names) and cache.files(f"html/search/{bundle.folder}", unit(bundle), names)
+
+    def made(bundle: search.Bundle) -> None:
+        cache.keep_files(f"html/search/{bundle.folder}", unit(bundle))
+
+    return search.index_site(staging, reuse=reuse, made=made)
 
 
 def _index_pages(

@@ -15,6 +15,7 @@ import functools
 import http.server
 import json
 import re
+import shutil
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -474,3 +475,76 @@ def test_edition_serve_serves_the_search_index(site: Path) -> None:
         assert answer.status == 200 and answer.file is not None, path.name
     assert served.content_type(index / "pagefind.js").startswith("text/javascript")
     assert served.content_type(site / "html" / "tei" / "edition-tei.zip") == "application/zip"
+
+
+# -- a site indexed in several bundles ----------------------------------------------------------
+
+
+def _bundled(folder: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edition and the sample letters, their search index in bundles of about 20 KB."""
+    monkeypatch.setattr(search, "BUNDLE_BYTES", 20_000)
+    build([folder / "tei", folder / "letters"], out)
+
+
+def _inodes(out: Path) -> dict[str, int]:
+    folder = (out / "html" / "pagefind").resolve()
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*")
+            if p.is_file()}  # fmt: skip
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(EDITION, folder / "tei")
+    shutil.copytree(SHARED / "corpora" / "tei-samples" / "letters", folder / "letters")
+    return folder
+
+
+def test_an_edited_page_reindexes_its_bundle_alone(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import published
+
+    out = tmp_path / "site"
+    _bundled(corpus, out, monkeypatch)
+    others = json.loads((out / "html" / "pagefind" / search.BUNDLES_FILE).read_text())
+    assert len(others) >= 3, "the site is indexed in several bundles"
+    before = _inodes(out)
+    text = corpus / "tei" / "texts" / "belgium-1944.xml"
+    text.write_text(text.read_text(encoding="utf-8").replace("Malines", "Mechelen-Malines", 1),
+                    encoding="utf-8")  # fmt: skip
+    _bundled(corpus, out, monkeypatch)
+    after = _inodes(out)
+    kept = {name for name in before if after.get(name) == before[name]}
+    assert kept, "the bundles whose pages did not change are taken over"
+    changed = {name.split("/")[0] for name in after if name not in kept}
+    assert 0 < len(changed & {o.rstrip("/") for o in others}) < len(others)
+    clean = tmp_path / "clean"
+    monkeypatch.setattr(search, "BUNDLE_BYTES", 20_000)
+    build([corpus / "tei", corpus / "letters"], clean, clean=True)
+    assert published(out) == published(clean)
+
+
+@pytest.mark.slow
+def test_search_over_several_bundles_finds_words_of_each(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "site"
+    _bundled(corpus, out, monkeypatch)
+    handler = functools.partial(QuietHandler, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/html/"
+    try:
+        with _chromium_page() as page:
+            page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+            page.goto(base + "search.html?q=Malines")
+            links = page.locator("#ed-search-results .search-passages a")
+            links.first.wait_for(timeout=15000)
+            hrefs = links.evaluate_all("found => found.map(a => a.getAttribute('href'))")
+            # a text, an index page and letters: pages of several bundles in one result list
+            pages = {href.split("#")[0].rsplit("/", 1)[-1] for href in hrefs}
+            assert "belgium-1944.html" in pages and len(pages) >= 3, hrefs
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

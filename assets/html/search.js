@@ -33,6 +33,18 @@
     return import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
       pagefind = module;
       return pagefind.options({ baseUrl: base.pathname }).then(function () {
+        // the site is indexed in bundles (pipeline/builders/search.py): merge the others
+        return fetch(new URL("pagefind/bundles.json", base).href).then(function (answer) {
+          return answer.ok ? answer.json() : [];
+        }).catch(function () { return []; });
+      }).then(function (others) {
+        return others.reduce(function (done, folder) {
+          return done.then(function () {
+            return pagefind.mergeIndex(new URL("pagefind/" + folder, base).href,
+                                       { baseUrl: base.pathname });
+          });
+        }, Promise.resolve());
+      }).then(function () {
         return pagefind.filters();
       }).then(function (filters) {
         fillFilters(filters || {});
