@@ -7,9 +7,14 @@ import os
 from contextvars import ContextVar
 from pathlib import Path
 
-#: The installed package sits beside ``xslt/`` and ``schema/`` (editable install or checkout).
+#: The package sits beside ``xslt/``, ``schema/``, ``assets/`` and ``scaffold/`` in a checkout
+#: (or an editable install); a wheel installs them as ``edition_data/`` beside it.
 PACKAGE_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = PACKAGE_DIR.parent
+PROJECT_DIR = (
+    PACKAGE_DIR.parent
+    if (PACKAGE_DIR.parent / "xslt").is_dir()
+    else PACKAGE_DIR.parent / "edition_data"
+)
 XSLT_DIR = PROJECT_DIR / "xslt"
 SCHEMA_DIR = PROJECT_DIR / "schema"
 ASSETS_DIR = PROJECT_DIR / "assets"
