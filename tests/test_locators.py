@@ -88,6 +88,46 @@ def test_part_separator_avoids_a_text_named_like_a_part() -> None:
     assert split_output("<!DOCTYPE html><p/>") is None
 
 
+_TWO_PAGES = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="http://www.w3.org/1999/xhtml">
+  <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
+      indent="no"/>
+  <xsl:template name="xsl:initial-template">
+    <xsl:comment>ed:page t.html</xsl:comment>
+    <html><head><script>var fake = '&lt;a href="#café"&gt;';</script></head><body>
+      <a href="#café">to the second page</a><a href="#here">on this page</a>
+      <a href="#both">on both</a><a href="#nowhere">unknown</a>
+      <p id="here">x</p><p id="both">y</p>
+      <xsl:comment> &lt;a href="#café"&gt; </xsl:comment></body></html>
+    <xsl:comment>ed:page t&amp;é-1.html</xsl:comment>
+    <html><body><p id="café" title="a&lt;b">z</p><p id="both">w</p>
+      <a href="#here">back</a></body></html>
+  </xsl:template>
+</xsl:stylesheet>"""
+
+
+def test_split_pages_are_relinked_as_the_serialiser_writes_links() -> None:
+    """The pages come from Saxon's HTML serialiser, which %-encodes non-ASCII characters of
+    links but not of ids: a link to an id on another page names that page (escaped as the
+    serialiser would), a link to an id of its own page or an unknown one is left alone, and
+    nothing inside a script or a comment is touched."""
+    from saxonche import PySaxonProcessor
+
+    with PySaxonProcessor(license=False) as processor:
+        sheet = processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=_TWO_PAGES)
+        output = sheet.call_template_returning_string(None)
+    pages = split_output(output)
+    assert pages is not None
+    (first, one), (second, two) = pages
+    assert (first, second) == ("t.html", "t&é-1.html")
+    assert one.startswith("<!DOCTYPE HTML><html") and two.startswith("<!DOCTYPE HTML><html")
+    assert '<a href="t&amp;%C3%A9-1.html#caf%C3%A9">to the second page</a>' in one
+    assert '<a href="#here">on this page</a>' in one
+    assert '<a href="#both">on both</a><a href="#nowhere">unknown</a>' in one
+    assert "var fake = '<a href=\"#café\">';" in one and '<!-- <a href="#café"> -->' in one
+    assert '<a href="t.html#here">back</a>' in two
+
+
 # -- anchor stability ------------------------------------------------------------------------
 
 

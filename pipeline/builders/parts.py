@@ -5,20 +5,38 @@ by ``xslt/html/modules/parts.xsl`` (the plan of ``xslt/common/plan.xsl``) into a
 ``<stem>.html`` and one page per part, ``<stem>-1.html``, ``<stem>-2.html`` ... The entity index
 (``xslt/index/entities.xsl``) computes the same plan from the same parameters, so each name and
 date of the index links to the page it is on. The page stylesheet hands the pages back as one
-text, each page after a line ``<!--ed:page NAME-->``; ``split_output`` reads it.
+HTML output, each page after a comment ``<!--ed:page NAME-->``; ``split_output`` cuts it apart
+and points each link to an id that is on another page of the text at that page.
 """
 
 from __future__ import annotations
 
+import bisect
+import html as html_lib
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from ..xslt import ParamValue
 
 #: Kilobytes of HTML a reading page may have before its text is split (``page-size``).
 DEFAULT_PAGE_SIZE = 200
-_MARK = re.compile(r"<!--ed:page ([^\s>]+)-->\n(?=<!DOCTYPE)", re.IGNORECASE)
+_MARK = re.compile(r"<!--ed:page ([^\s>]+)-->(?=<!DOCTYPE HTML>|<html[\s>])")
+_DOCTYPE = "<!DOCTYPE HTML>"
+#: Start tags as the HTML serialiser writes them: attribute values double-quoted with '"'
+#: escaped, and '<' escaped in text, so a match can only begin at a real tag, or inside a
+#: script, a style or a comment (``_raw``), where what looks like a tag is none.
+_TAG_START = r'<[A-Za-z][^\s/>]*(?:\s+[^\s"=/>]+(?:="[^"]*")?)*?\s+'
+_ID = re.compile(_TAG_START + r'id="([^"]*)"')
+_LOCAL_HREF = re.compile("(" + _TAG_START + r'href=")#([^"]*)"')
+_RAW_START = re.compile(r"<(script|style)\b|<!--", re.IGNORECASE)
+_RAW_END = {
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+}
+_AMPERSAND = re.compile(r"&(?!\{)")
 _DIGITS = re.compile(r"\d+$")
 
 
@@ -65,12 +83,80 @@ def paging_params(params: Mapping[str, ParamValue]) -> dict[str, ParamValue]:
 
 
 def split_output(output: str) -> list[tuple[str, str]] | None:
-    """The pages of a split text as (file name, HTML); None for one ordinary page."""
+    """The pages of a split text as (file name, HTML), each link to an id on another of its
+    pages pointing at that page; None for one ordinary page."""
     if not output.startswith("<!--ed:page "):
         return None
     marks = list(_MARK.finditer(output))
     pages = []
     for mark, following in zip(marks, [*marks[1:], None], strict=True):
         end = following.start() if following is not None else len(output)
-        pages.append((mark.group(1), output[mark.end() : end]))
-    return pages
+        html = output[mark.end() : end]
+        # the serialiser writes the doctype once, before the first page's root
+        pages.append((mark.group(1), html if html.startswith(_DOCTYPE) else _DOCTYPE + html))
+    return _relinked(pages)
+
+
+def _relinked(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``href="#x"`` becomes ``href="<page>#x"`` when ``x`` is not on the link's own page but
+    on another page of the text (the first of them, in the order of the pages)."""
+    raw = [_raw(html) for _, html in pages]
+    ids = [
+        {_escaped_id(m.group(1)) for m in _ID.finditer(html) if not _inside(m.start(), spans)}
+        for (_, html), spans in zip(pages, raw, strict=True)
+    ]
+    where: dict[str, str] = {}
+    for (name, _), found in zip(pages, ids, strict=True):
+        for value in sorted(found):
+            where.setdefault(value, name)
+    relinked = []
+    for (name, html), spans, here in zip(pages, raw, ids, strict=True):
+
+        def link(
+            match: re.Match[str],
+            name: str = name,
+            here: set[str] = here,
+            spans: list[tuple[int, int]] = spans,
+        ) -> str:
+            target = match.group(2)
+            there = where.get(target)
+            if there is None or there == name or target in here or _inside(match.start(), spans):
+                return match.group()
+            return f'{match.group(1)}{_href_escaped(there)}#{target}"'
+
+        relinked.append((name, _LOCAL_HREF.sub(link, html)))
+    return relinked
+
+
+def _raw(html: str) -> list[tuple[int, int]]:
+    """Where a page's scripts, styles and comments are (start, end), in order."""
+    spans = []
+    found = _RAW_START.search(html)
+    while found is not None:
+        if found.group(1):
+            closing = _RAW_END[found.group(1).lower()].search(html, found.end())
+            end = closing.end() if closing else len(html)
+        else:
+            closing_at = html.find("-->", found.end())
+            end = closing_at + 3 if closing_at >= 0 else len(html)
+        spans.append((found.start(), end))
+        found = _RAW_START.search(html, end)
+    return spans
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    at = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
+
+
+def _escaped_id(value: str) -> str:
+    """An id as the serialiser writes it in ``href="#..."``: the same attribute escapes, and
+    the characters outside printable ASCII %-encoded (``escape-uri-attributes``)."""
+    return _href_escaped(html_lib.unescape(value))
+
+
+def _href_escaped(raw: str) -> str:
+    """``raw`` as the HTML serialiser writes it in an ``href``: UTF-8 %-encoded outside
+    printable ASCII, then '&' (unless before '{'), '"' and '>' escaped."""
+    encoded = "".join(c if " " <= c <= "~" else quote(c, safe="") for c in raw)
+    return _AMPERSAND.sub("&amp;", encoded).replace('"', "&#34;").replace(">", "&gt;")

@@ -28,15 +28,13 @@
   <!-- use-accumulators: verse line numbers and split lines (common/verse.xsl) -->
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
 
-  <!-- One page; or, for a long text (modules/parts.xsl), its pages as one text. -->
+  <!-- One page; or, for a long text (modules/parts.xsl), its pages one after the other. -->
   <xsl:template match="/" as="item()*">
     <xsl:choose>
       <xsl:when test="exists($r:parts)">
-        <xsl:result-document method="text">
-          <xsl:for-each select="TEI">
-            <xsl:call-template name="r:split-pages"/>
-          </xsl:for-each>
-        </xsl:result-document>
+        <xsl:for-each select="TEI">
+          <xsl:call-template name="r:split-pages"/>
+        </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates select="TEI" mode="reading-page"/>

@@ -14,13 +14,14 @@
   Every page of a split text: the page shell, a header with the text's title (linking to the
   contents), the navigation to the previous and next parts and the contents, the contents in
   the aside (section navigation), the part's text with its footnotes, "back to top", and the
-  note popovers and entity cards of the names in it. A link to an id on another page of the
-  text (the contents, a pointer, a note called from elsewhere, a siglum) is given that page's
-  file name (mode r:relink, over the pages once they are made).
+  note popovers and entity cards of the names in it.
 
-  The pages come back as one text: each page's HTML after a line holding an XML comment
-  'ed:page NAME' (pipeline/builders/parts.py reads them; html.py writes the files). The
-  serialisation is the one of page.xsl's xsl:output, through fn:serialize.
+  The pages come back as the transform's one HTML output, each page after an XML comment
+  'ed:page NAME', straight to the serialiser (no page is held as a tree: holding, copying and
+  serialising them in the stylesheet took 40% of a long text's time).
+  pipeline/builders/parts.py cuts them apart and gives a link to an id of the text that is on
+  another of its pages (the contents, a pointer, a note called from elsewhere, a siglum)
+  that page's file name.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -42,8 +43,6 @@
   <!-- Between a text's stem and the number of its part: "-" unless another text is named so. -->
   <xsl:param name="part-separator" as="xs:string" select="'-'"/>
 
-  <xsl:mode name="r:relink" on-no-match="shallow-copy" on-multiple-match="fail"/>
-
   <!-- The parts of this text (common/plan.xsl units with 'file'), or none when it is one page. -->
   <xsl:variable name="r:parts" as="map(*)*"
       select="r:html-parts((/TEI/text)[1], $stem, $page-chars, $part-separator)"/>
@@ -59,64 +58,28 @@
     <xsl:sequence select="if ($label != '') then $label else r:msg('parts.part', string($n))"/>
   </xsl:function>
 
-  <!-- Every page of the split text, as the text pipeline/builders/html.py reads. -->
-  <xsl:template name="r:split-pages" as="xs:string">
+  <!-- Every page of the split text, each after its 'ed:page' comment. -->
+  <xsl:template name="r:split-pages" as="node()+">
     <xsl:context-item as="element(TEI)" use="required"/>
     <xsl:variable name="tei" as="element(TEI)" select="."/>
-    <xsl:variable name="files" as="xs:string*" select="$stem || '.html', $r:parts?file"/>
     <!-- the same contents beside every part: made once (it was a third of a split text's
          time when each of its 30 pages made it again) -->
     <xsl:variable name="toc" as="element()?">
-      <xsl:for-each select="$tei">
-        <xsl:call-template name="r:toc">
-          <xsl:with-param name="scope" select="text"/>
-        </xsl:call-template>
-      </xsl:for-each>
+      <xsl:call-template name="r:toc">
+        <xsl:with-param name="scope" select="text"/>
+      </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="pages" as="element()*">
-      <xsl:call-template name="r:contents-page"/>
-      <xsl:for-each select="$r:parts">
-        <xsl:call-template name="r:part-page">
-          <xsl:with-param name="toc" select="$toc"/>
-          <xsl:with-param name="tei" select="$tei"/>
-          <xsl:with-param name="unit" select="."/>
-          <xsl:with-param name="n" select="position()"/>
-        </xsl:call-template>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="where" as="map(xs:string, xs:string)" select="map:merge(
-        for $i in 1 to count($pages) return $pages[$i]//@id ! map { string(.): $files[$i] },
-        map { 'duplicates': 'use-first' })"/>
-    <xsl:variable name="params" as="map(*)" select="map { 'method': 'html', 'html-version': 5,
-        'encoding': 'UTF-8', 'include-content-type': false(), 'indent': false() }"/>
-    <xsl:sequence select="string-join(for $i in 1 to count($pages) return
-        '&lt;!--ed:page ' || $files[$i] || '--&gt;&#10;' || serialize(
-            r:relink($pages[$i], $files[$i], $where), $params))"/>
-  </xsl:template>
-
-  <xsl:function name="r:relink" as="document-node()">
-    <xsl:param name="page" as="element()"/>
-    <xsl:param name="file" as="xs:string"/>
-    <xsl:param name="where" as="map(xs:string, xs:string)"/>
-    <xsl:document>
-      <xsl:apply-templates select="$page" mode="r:relink">
-        <xsl:with-param name="file" select="$file" tunnel="yes"/>
-        <xsl:with-param name="where" select="$where" tunnel="yes"/>
-        <xsl:with-param name="here" tunnel="yes" select="map:merge($page//@id ! map { string(.):
-            true() }, map { 'duplicates': 'use-first' })"/>
-      </xsl:apply-templates>
-    </xsl:document>
-  </xsl:function>
-
-  <!-- A link to an id of the text that is on another of its pages names that page. -->
-  <xsl:template match="@href[starts-with(., '#')]" mode="r:relink" as="attribute()">
-    <xsl:param name="file" as="xs:string" tunnel="yes" required="yes"/>
-    <xsl:param name="where" as="map(xs:string, xs:string)" tunnel="yes" required="yes"/>
-    <xsl:param name="here" as="map(xs:string, xs:boolean)" tunnel="yes" required="yes"/>
-    <xsl:variable name="id" as="xs:string" select="substring(., 2)"/>
-    <xsl:variable name="there" as="xs:string?" select="$where($id)"/>
-    <xsl:attribute name="href" select="if (exists($there) and $there ne $file
-        and not(map:contains($here, $id))) then $there || . else string(.)"/>
+    <xsl:comment select="'ed:page ' || $stem || '.html'"/>
+    <xsl:call-template name="r:contents-page"/>
+    <xsl:for-each select="$r:parts">
+      <xsl:comment select="'ed:page ' || ?file"/>
+      <xsl:call-template name="r:part-page">
+        <xsl:with-param name="toc" select="$toc"/>
+        <xsl:with-param name="tei" select="$tei"/>
+        <xsl:with-param name="unit" select="."/>
+        <xsl:with-param name="n" select="position()"/>
+      </xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The contents page, <stem>.html: the text's header and a list of its parts with their
