@@ -13,7 +13,7 @@ same (``pipeline.cache``)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,35 +147,42 @@ def write_site(
     images and, once every page is written, the search index."""
     extras = extras or Extras()
     build_key = cache.build_key if cache else ""
-    started = time.perf_counter()
-    downloads = _downloads(site, extras, staging, missing, cache)
-    extras.seconds["downloads"] = time.perf_counter() - started
     problems = _index_pages(site, index, params, staging, cache) if site.texts else []
-    # only the home and about pages list the downloads
-    params = {**params, "downloads": XmlText(downloads_document(downloads))}
-    unit = key(
-        build_key,
-        html_builder.headers_document(site, missing),
-        params_digest(params),
-        file_digest(site.about),
-        file_digest(site.guide),
-    )
-    names = [f"html/{n}" for n in html_builder.site_pages(site)]
-    if cache is None or not cache.files("html/site", unit, names):
-        # The home and about pages are the edition's own: if they fail, the output fails.
-        for page in html_builder.render_site_pages(site, params, staging, exclude=missing):
-            problems.extend(html_builder.messages_to_diagnostics(page.messages, page.source))
-        if cache is not None:
-            cache.keep_files("html/site", unit)
     problems += search.write_search_page(params, staging, layers(site.custom))
-    html_builder.copy_assets(
-        staging / html_builder.ASSET_FOLDER, site.custom.css if site.custom else ()
-    )
     problems += publish_images(images, staging)
+    # Every page Pagefind reads is written: it runs while the zip and the pages that list
+    # the downloads are made (nothing of them is indexed).
     started = time.perf_counter()
-    problems += _search_index(staging, cache)
+    indexing, problems_of_search = _start_search_index(staging, cache)
+    try:
+        downloads = _downloads(site, extras, staging, missing, cache)
+        extras.seconds["downloads"] = time.perf_counter() - started
+        # only the home and about pages list the downloads
+        params = {**params, "downloads": XmlText(downloads_document(downloads))}
+        unit = key(
+            build_key,
+            html_builder.headers_document(site, missing),
+            params_digest(params),
+            file_digest(site.about),
+            file_digest(site.guide),
+        )
+        names = [f"html/{n}" for n in html_builder.site_pages(site)]
+        if cache is None or not cache.files("html/site", unit, names):
+            # The home and about pages are the edition's own: if they fail, the output fails.
+            for page in html_builder.render_site_pages(site, params, staging, exclude=missing):
+                problems.extend(html_builder.messages_to_diagnostics(page.messages, page.source))
+            if cache is not None:
+                cache.keep_files("html/site", unit)
+        html_builder.copy_assets(
+            staging / html_builder.ASSET_FOLDER, site.custom.css if site.custom else ()
+        )
+        if indexing is not None:
+            problems_of_search = indexing.finish(made=_made(cache))
+    finally:
+        if indexing is not None:
+            indexing.stop()
     extras.seconds["search"] = time.perf_counter() - started
-    return problems
+    return problems + problems_of_search
 
 
 def _downloads(
@@ -199,26 +206,42 @@ def _downloads(
     return downloads + index_exports(extras.index_folder)
 
 
-def _search_index(staging: Path, cache: Cache | None) -> list[Diagnostic]:
-    """Pagefind's index of the written pages, bundle by bundle; a bundle none of whose pages
-    changed is the previous build's."""
+def _start_search_index(
+    staging: Path, cache: Cache | None
+) -> tuple[search.Indexing | None, list[Diagnostic]]:
+    """Pagefind set to work on the written pages, bundle by bundle; a bundle none of whose
+    pages changed is the previous build's. None (and why) when Pagefind is missing."""
+    missing = search.not_installed()
+    if missing:
+        return None, missing
     if cache is None:
-        return search.index_site(staging)
+        return search.Indexing.start(staging), []
     previous = cache.previous.root / "html" if cache.previous is not None else None
-
-    def unit(bundle: search.Bundle) -> str:
-        return key(cache.build_key, search.bundle_digest(staging, bundle))
 
     def reuse(bundle: search.Bundle) -> bool:
         if previous is None:
             return False
         names = [f"html/{n}" for n in search.bundle_files(previous, bundle.folder)]
-        return bool(names) and cache.files(f"html/search/{bundle.folder}", unit(bundle), names)
+        return bool(names) and cache.files(
+            f"html/search/{bundle.folder}",
+            key(cache.build_key, search.bundle_digest(bundle)),
+            names,
+        )
+
+    return search.Indexing.start(staging, reuse=reuse), []
+
+
+def _made(cache: Cache | None) -> Callable[[search.Bundle], None] | None:
+    """Record each bundle Pagefind indexed for the next build (in the caller's thread)."""
+    if cache is None:
+        return None
 
     def made(bundle: search.Bundle) -> None:
-        cache.keep_files(f"html/search/{bundle.folder}", unit(bundle))
+        cache.keep_files(
+            f"html/search/{bundle.folder}", key(cache.build_key, search.bundle_digest(bundle))
+        )
 
-    return search.index_site(staging, reuse=reuse, made=made)
+    return made
 
 
 def _index_pages(

@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat as st
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -74,6 +75,9 @@ class FileRecord:
             stat = path.stat()
         except OSError:
             return False
+        return self.same_stat(stat)
+
+    def same_stat(self, stat: os.stat_result) -> bool:
         return (stat.st_size, stat.st_mtime_ns, stat.st_ino) == (
             self.size,
             self.mtime_ns,
@@ -97,6 +101,9 @@ class Manifest:
     outputs: list[str] = field(default_factory=list)
     #: What the next build may reuse (``pipeline.cache``): free-form, checked when read.
     cache: dict[str, object] = field(default_factory=dict)
+    _owners: tuple[int, dict[tuple[str, str], list[str]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def dumps(self) -> bytes:
         data = {
@@ -132,8 +139,15 @@ class Manifest:
         )
 
     def owned_by(self, output: str, owner: str) -> list[str]:
-        prefix = output + "/"
-        return sorted(p for p, r in self.files.items() if p.startswith(prefix) and r.owner == owner)
+        """The files of ``output`` that ``owner`` wrote, sorted. Asked for every text and
+        output of a build, so answered from an index made once (made again when files are
+        added or removed: only the previous generation's manifest is asked, never changed)."""
+        if self._owners is None or self._owners[0] != len(self.files):
+            index: dict[tuple[str, str], list[str]] = {}
+            for path, record in sorted(self.files.items()):
+                index.setdefault((path.split("/", 1)[0], record.owner), []).append(path)
+            self._owners = (len(self.files), index)
+        return list(self._owners[1].get((output, owner), ()))
 
 
 def sha256_file(path: Path) -> str:
@@ -174,22 +188,21 @@ class Generation:
             return
         if name not in self.manifest.outputs:
             self.manifest.outputs.append(name)
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and not path.is_symlink():
-                key = path.relative_to(self.root).as_posix()
-                known = self.manifest.files.get(key)
-                if known is not None and known.owner == KEPT:
-                    continue  # carried for someone else: never counted as the build's
-                old = previous.manifest.files.get(key) if previous is not None else None
-                stat = path.stat()
-                digest = (
-                    old.sha256
-                    if old is not None and old.owner != KEPT and old.same_file(path)
-                    else sha256_file(path)
-                )
-                self.manifest.files[key] = FileRecord(
-                    digest, stat.st_size, owners.get(key, ""), stat.st_mtime_ns, stat.st_ino
-                )
+        for key, stat in walk(self.root, name):
+            if not st.S_ISREG(stat.st_mode):
+                continue
+            known = self.manifest.files.get(key)
+            if known is not None and known.owner == KEPT:
+                continue  # carried for someone else: never counted as the build's
+            old = previous.manifest.files.get(key) if previous is not None else None
+            digest = (
+                old.sha256
+                if old is not None and old.owner != KEPT and old.same_stat(stat)
+                else sha256_file(self.root / key)
+            )
+            self.manifest.files[key] = FileRecord(
+                digest, stat.st_size, owners.get(key, ""), stat.st_mtime_ns, stat.st_ino
+            )
 
     def keep_source(self, key: str, data: bytes, kind: str, previous: Generation | None) -> None:
         """Keep the bytes of a source that built, for a later build in which it fails."""
@@ -395,13 +408,10 @@ class OutputFolder:
         """
         problems: list[Diagnostic] = []
         for name in previous.manifest.outputs:
-            base = previous.root / name
-            for path in sorted(base.rglob("*")) if base.is_dir() else ():
-                if path.is_dir() and not path.is_symlink():
-                    continue
-                key = path.relative_to(previous.root).as_posix()
+            for key, stat in walk(previous.root, name):
+                path = previous.root / key
                 record = previous.manifest.files.get(key)
-                if record is not None and record.owner != KEPT and _unchanged(path, record):
+                if record is not None and record.owner != KEPT and _unchanged(path, stat, record):
                     continue
                 shown = self.out / key
                 if (new.root / key).exists() or (new.root / key).is_symlink():
@@ -473,13 +483,33 @@ class OutputFolder:
                 raise EnvironmentFailure.of(exc, "link", path) from exc
 
 
-def _unchanged(path: Path, record: FileRecord) -> bool:
+def _unchanged(path: Path, stat: os.stat_result, record: FileRecord) -> bool:
+    """Whether the file at ``path`` (``stat``: its lstat) still has the recorded bytes."""
+    if not st.S_ISREG(stat.st_mode) or stat.st_size != record.size:
+        return False
     try:
-        if path.is_symlink() or path.stat().st_size != record.size:
-            return False
-        return record.same_file(path) or sha256_file(path) == record.sha256
+        return record.same_stat(stat) or sha256_file(path) == record.sha256
     except OSError:
         return False
+
+
+def walk(root: Path, name: str) -> list[tuple[str, os.stat_result]]:
+    """Every file and symbolic link under ``root/name`` (links not followed) as its path
+    relative to ``root`` with its lstat, sorted by path; none when it is not a folder.
+    (``os.walk`` and string paths: pathlib's rglob took a second over an edition's pages.)"""
+    found = []
+    top = os.path.join(root, name)
+    if not os.path.isdir(top) or os.path.islink(top):
+        return []
+    for folder, folders, files in os.walk(top):
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        # a link to a folder is listed as a folder by os.walk but never entered
+        for entry in files + [d for d in folders if os.path.islink(os.path.join(folder, d))]:
+            try:
+                found.append((f"{relative}/{entry}", os.lstat(os.path.join(folder, entry))))
+            except OSError:
+                continue
+    return sorted(found, key=lambda item: item[0])
 
 
 def _carry_foreign(source: Path, target: Path) -> None:

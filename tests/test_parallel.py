@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from pipeline import parallel
 from pipeline.errors import EnvironmentFailure
 from pipeline.parallel import TaskFailed, fork_map, run_tasks
 
@@ -30,6 +31,26 @@ def test_one_job_runs_in_this_process() -> None:
 def test_isolate_runs_even_one_task_apart() -> None:
     (outcome,) = run_tasks(lambda i: os.getpid(), 1, 1, isolate=True)
     assert outcome.value != os.getpid()
+
+
+_KEPT: list[bytearray] = []
+
+
+def _grow(index: int) -> tuple[int, int]:
+    """A task that leaves 16 MB behind in its worker, as Saxon's heap does."""
+    _KEPT.append(bytearray(b"x" * (16 * 2**20)))
+    return index, os.getpid()
+
+
+def test_a_worker_that_grew_too_much_retires_and_a_fresh_one_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel, "GROWTH", 8 * 2**20)
+    results = list(fork_map(_grow, 6, 2))
+    assert [index for index, _ in results] == list(range(6)), "no task lost, order kept"
+    assert len({pid for _, pid in results}) == 6, "each worker retired after its task"
+    monkeypatch.setattr(parallel, "GROWTH", 0)
+    assert len({pid for _, pid in fork_map(_grow, 6, 2)}) == 2, "0: workers never retire"
 
 
 def test_no_tasks() -> None:

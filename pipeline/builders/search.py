@@ -20,6 +20,7 @@ import json
 import os
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -106,26 +107,169 @@ class Bundle:
     folder: str
     pages: tuple[str, ...]
     count: int  # how many buckets the site's pages were shared among
+    #: sha256 of each page's bytes, in the order of ``pages``
+    digests: tuple[str, ...] = ()
+
+
+#: What marks a page Pagefind indexes (``xslt/html/modules/shell.xsl``); once one page has
+#: it, Pagefind ignores the others (home, about, search), so they stay out of the bundles:
+#: a changed download size on the home page re-indexes nothing.
+BODY_MARK = b"data-pagefind-body"
 
 
 def bundles(site: Path) -> list[Bundle]:
-    """The site's pages (``pagefind/`` left out) shared among bundles by name."""
-    pages = sorted(
-        p.relative_to(site).as_posix()
-        for p in site.rglob("*.html")
-        if p.relative_to(site).parts[0] != INDEX_FOLDER
-    )
-    total = sum((site / name).stat().st_size for name in pages)
-    count = max(1, -(-total // BUNDLE_BYTES))
-    buckets: dict[int, list[str]] = {}
-    for name in pages:
-        bucket = int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:8], 16) % count
-        buckets.setdefault(bucket, []).append(name)
-    found = []
+    """The site's indexed pages (``pagefind/`` left out) shared among bundles by name."""
+    found: list[tuple[str, int, str]] = []
+    for folder, folders, files in os.walk(site):
+        relative = os.path.relpath(folder, site).replace(os.sep, "/")
+        if relative == INDEX_FOLDER:
+            folders.clear()
+            continue
+        for file in files:
+            if not file.endswith(".html"):
+                continue
+            data = Path(folder, file).read_bytes()
+            name = file if relative == "." else f"{relative}/{file}"
+            marked = BODY_MARK in data
+            found.append((name, len(data), hashlib.sha256(data).hexdigest() if marked else ""))
+    found.sort()
+    count = max(1, -(-sum(size for _, size, digest in found if digest) // BUNDLE_BYTES))
+    buckets: dict[int, list[tuple[str, str]]] = {}
+    for name, _, digest in found:
+        if digest:
+            bucket = int(hashlib.sha256(name.encode("utf-8")).hexdigest()[:8], 16) % count
+            buckets.setdefault(bucket, []).append((name, digest))
+    plan = []
     for n, bucket in enumerate(sorted(buckets)):
         folder = INDEX_FOLDER if n == 0 else f"{INDEX_FOLDER}/{_BUNDLE_PREFIX}{bucket}"
-        found.append(Bundle(folder, tuple(buckets[bucket]), count))
-    return found
+        pages = buckets[bucket]
+        plan.append(Bundle(folder, tuple(p for p, _ in pages), count, tuple(d for _, d in pages)))
+    return plan
+
+
+class Indexing:
+    """Pagefind at work on a site's bundles, in a thread of its own, while the build writes
+    the pages no bundle holds (the home and about pages, the zip): ``start``, then
+    ``finish`` (or ``stop`` on an interrupt, which kills the Pagefind processes)."""
+
+    def __init__(self, site: Path, plan: list[Bundle], todo: list[Bundle], limit: float) -> None:
+        self.site, self.plan, self.todo = site, plan, todo
+        self._limit = limit
+        self._running: set[subprocess.Popen[str]] = set()
+        self._lock = threading.Lock()
+        self._stopped = False
+        self._pool = ThreadPoolExecutor(max_workers=max(1, min(len(todo), os.cpu_count() or 1, 2)))
+        self._futures = [self._pool.submit(self._index_bundle, b) for b in todo]
+
+    @classmethod
+    def start(
+        cls,
+        site: Path,
+        time_limit: float = TIME_LIMIT,
+        reuse: Callable[[Bundle], bool] | None = None,
+    ) -> Indexing:
+        """Begin indexing the written pages of ``site``; ``reuse`` may take a bundle over
+        from the previous build instead (called here, in the caller's thread)."""
+        plan = bundles(site)
+        todo = [b for b in plan if reuse is None or not reuse(b)]
+        return cls(site, plan, todo, time_limit)
+
+    def finish(self, made: Callable[[Bundle], None] | None = None) -> list[Diagnostic]:
+        """Wait for Pagefind; the first problem, or none (``made`` hears of each bundle
+        indexed). An exception of a bundle's task (a full disk) is raised here."""
+        try:
+            results = [future.result() for future in self._futures]
+        finally:
+            self.stop()
+        problems = [p for found in results for p in found]
+        if problems:
+            return problems[:1]
+        if not (self.site / INDEX_FOLDER / "pagefind.js").is_file():
+            return [_problem("Pagefind wrote no pagefind.js")]
+        others = [b.folder.removeprefix(INDEX_FOLDER + "/") + "/" for b in self.plan[1:]]
+        write_text_atomic(self.site / INDEX_FOLDER / BUNDLES_FILE, json.dumps(others) + "\n")
+        for bundle in self.todo:
+            if made is not None:
+                made(bundle)
+        return []
+
+    def stop(self) -> None:
+        """Kill what still runs and wait for the threads (at once: nothing is left behind)."""
+        with self._lock:
+            self._stopped = True
+            for process in self._running:
+                process.kill()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _index_bundle(self, bundle: Bundle) -> list[Diagnostic]:
+        """Pagefind over the bundle's pages (linked into a scratch site beside the site),
+        its output moved to ``site/<bundle.folder>``."""
+        site = self.site
+        with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as scratch:
+            root = Path(scratch)
+            for name in bundle.pages:
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(site / name, root / name)
+            problem = self._run(root)
+            if problem is not None:
+                return [problem]
+            written = root / INDEX_FOLDER
+            found: list[Diagnostic] = []
+            try:
+                canonicalize(written)
+            except (ValueError, KeyError, IndexError, TypeError, OSError) as exc:
+                found.append(
+                    diag.warning(
+                        "-",
+                        "html.search-index",
+                        f"the search index works but could not be made reproducible ({exc}): "
+                        "two builds of the same pages may differ in html/pagefind/",
+                        origin=_ORIGIN,
+                    )
+                )
+            target = site / bundle.folder
+            target.mkdir(parents=True, exist_ok=True)
+            for entry in sorted(written.iterdir()):
+                os.replace(entry, target / entry.name)
+            return [f for f in found if f.severity is diag.Severity.ERROR]
+
+    def _run(self, root: Path) -> Diagnostic | None:
+        """Pagefind over the scratch site ``root``; what went wrong, if anything."""
+        command = pagefind_command(root)
+        assert command is not None
+        # No colour codes, no update check: its output is read only when it fails.
+        env = {**os.environ, "NO_COLOR": "1"}
+        with self._lock:
+            if self._stopped:
+                return _problem("the search index was abandoned")
+            try:
+                process = subprocess.Popen(
+                    command,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    stdin=subprocess.DEVNULL,
+                    text=True,
+                    errors="replace",
+                    env=env,
+                )
+            except OSError as exc:
+                return _problem(f"Pagefind could not be started ({exc.strerror or exc})")
+            self._running.add(process)
+        try:
+            out, err = process.communicate(timeout=self._limit)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            return _problem(f"Pagefind took longer than {self._limit:.0f} s and was stopped")
+        finally:
+            with self._lock:
+                self._running.discard(process)
+        if process.returncode != 0 or not (root / INDEX_FOLDER / "pagefind.js").is_file():
+            said = " ".join((err or out or "").split())[-400:]
+            return _problem(
+                f"Pagefind failed (exit status {process.returncode}): {said or 'no output'}"
+            )
+        return None
 
 
 def index_site(
@@ -134,89 +278,27 @@ def index_site(
     reuse: Callable[[Bundle], bool] | None = None,
     made: Callable[[Bundle], None] | None = None,
 ) -> list[Diagnostic]:
-    """Run Pagefind over the written site, bundle by bundle (``reuse`` may take a bundle over
-    from the previous build instead; ``made`` hears of each bundle indexed); a failure is a
-    diagnostic, never an exception."""
-    command = pagefind_command(site)
-    if command is None:
-        return [
-            _problem(
-                "Pagefind is not installed (pip install 'pagefind[bin]'): the site has no search "
-                "index, and its search page says so"
-            )
-        ]
-    plan = bundles(site)
-    todo = [b for b in plan if reuse is None or not reuse(b)]
-    workers = max(1, min(len(todo), os.cpu_count() or 1, 2))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(lambda b: _index_bundle(site, b, time_limit), todo))
-    problems = [p for found in results for p in found]
-    if problems:
-        return problems[:1]
-    if not (site / INDEX_FOLDER / "pagefind.js").is_file():
-        return [_problem("Pagefind wrote no pagefind.js")]
-    others = [b.folder.removeprefix(INDEX_FOLDER + "/") + "/" for b in plan[1:]]
-    write_text_atomic(site / INDEX_FOLDER / BUNDLES_FILE, json.dumps(others) + "\n")
-    for bundle in todo:
-        if made is not None:
-            made(bundle)
-    return []
+    """Run Pagefind over the written site, bundle by bundle, and wait for it (``reuse`` and
+    ``made`` as for ``Indexing``); a failure is a diagnostic, never an exception."""
+    missing = not_installed()
+    if missing:
+        return missing
+    return Indexing.start(site, time_limit, reuse).finish(made)
 
 
-def _index_bundle(site: Path, bundle: Bundle, time_limit: float) -> list[Diagnostic]:
-    """Pagefind over the bundle's pages (linked into a scratch site beside ``site``), its
-    output moved to ``site/<bundle.folder>``."""
-    with tempfile.TemporaryDirectory(prefix=".search-", dir=site.parent) as scratch:
-        root = Path(scratch)
-        for name in bundle.pages:
-            (root / name).parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(site / name, root / name)
-        command = pagefind_command(root)
-        assert command is not None
-        # No colour codes, no update check: its output is read only when it fails.
-        env = {**os.environ, "NO_COLOR": "1"}
-        try:
-            done = subprocess.run(
-                command,
-                capture_output=True,
-                text=True,
-                errors="replace",
-                timeout=time_limit,
-                check=False,
-                env=env,
-                stdin=subprocess.DEVNULL,
-            )
-        except subprocess.TimeoutExpired:
-            return [_problem(f"Pagefind took longer than {time_limit:.0f} s and was stopped")]
-        except OSError as exc:
-            return [_problem(f"Pagefind could not be started ({exc.strerror or exc})")]
-        written = root / INDEX_FOLDER
-        if done.returncode != 0 or not (written / "pagefind.js").is_file():
-            said = " ".join((done.stderr or done.stdout or "").split())[-400:]
-            return [
-                _problem(f"Pagefind failed (exit status {done.returncode}): {said or 'no output'}")
-            ]
-        found: list[Diagnostic] = []
-        try:
-            canonicalize(written)
-        except (ValueError, KeyError, IndexError, TypeError, OSError) as exc:
-            found.append(
-                diag.warning(
-                    "-",
-                    "html.search-index",
-                    f"the search index works but could not be made reproducible ({exc}): two "
-                    "builds of the same pages may differ in html/pagefind/",
-                    origin=_ORIGIN,
-                )
-            )
-        target = site / bundle.folder
-        target.mkdir(parents=True, exist_ok=True)
-        for entry in sorted(written.iterdir()):
-            os.replace(entry, target / entry.name)
-        return [f for f in found if f.severity is diag.Severity.ERROR]
+def not_installed() -> list[Diagnostic]:
+    """The diagnostic of a machine without Pagefind; none when it is there."""
+    if pagefind_command(Path(".")) is not None:
+        return []
+    return [
+        _problem(
+            "Pagefind is not installed (pip install 'pagefind[bin]'): the site has no search "
+            "index, and its search page says so"
+        )
+    ]
 
 
-def bundle_digest(site: Path, bundle: Bundle) -> str:
+def bundle_digest(bundle: Bundle) -> str:
     """What Pagefind reads for a bundle, by content: the names and bytes of its pages, the
     excluded selectors, the number of buckets and Pagefind's version. An incremental build
     takes the previous bundle over when this is the same (``pipeline.finish``)."""
@@ -227,9 +309,8 @@ def bundle_digest(site: Path, bundle: Bundle) -> str:
     except PackageNotFoundError:
         pagefind = ""
     digest = hashlib.sha256(f"{pagefind}\0{EXCLUDED}\0{bundle.count}\0{bundle.folder}\0".encode())
-    for name in bundle.pages:
-        digest.update(name.encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256((site / name).read_bytes()).digest())
+    for name, page in zip(bundle.pages, bundle.digests, strict=True):
+        digest.update(name.encode("utf-8") + b"\0" + bytes.fromhex(page))
     return digest.hexdigest()
 
 
