@@ -48,7 +48,7 @@ from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetErro
 from .finish import Extras, Index, index_problems, offered_sources, write_index, write_site
 from .gate import DEFAULT_MAX_BYTES, discover
 from .io import source_date
-from .parallel import Failed, Outcome, run_tasks
+from .parallel import Failed, Outcome, Resident, run_tasks
 from .paths import display
 from .publish import Generation, OutputFolder, link_or_copy
 from .sources import (
@@ -142,6 +142,7 @@ def build(
     clean: bool = False,
     customisation: Customisation | None = None,
     scheduler: str | None = None,
+    resident: Resident | None = None,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -149,7 +150,8 @@ def build(
     normalisation), then each builder's name. Raises ``OptionError`` for an output folder it
     may not use, ``EnvironmentFailure`` when the machine refuses a write (nothing is then
     published) and ``Interrupted`` on Ctrl-C or SIGTERM. With ``scheduler`` (a Dask address
-    or ``local:N``) the per-file work runs on that cluster (``pipeline.distributed_build``).
+    or ``local:N``) the per-file work runs on that cluster (``pipeline.distributed_build``);
+    with ``resident`` the texts are rendered by those workers, kept between builds.
     """
     step = progress or (lambda name: None)
     started = time.perf_counter()
@@ -214,6 +216,7 @@ def build(
             site=site_options,
             cache=cache,
             cluster=cluster,
+            resident=resident,
         )
         try:
             made = _make(generation, plan, report, step)
@@ -259,6 +262,8 @@ class Plan:
     cache: Cache
     #: A client of the Dask cluster the per-file work runs on; None: the local pool.
     cluster: Any = None
+    #: Workers kept from one build to the next (``edition serve``); None: forked per build.
+    resident: Resident | None = None
 
 
 @dataclass
@@ -571,7 +576,7 @@ def _render(
 ) -> Iterator[tuple[SourceFacts, TextResult | Failed]]:
     """Each text's result, from the local pool or the cluster."""
     if plan.cluster is None:
-        return render_texts(texts, job, plan.jobs, plan.timeout)
+        return render_texts(texts, job, plan.jobs, plan.timeout, plan.resident)
     from .distributed_build import render_texts as render_on_cluster
 
     return render_on_cluster(plan.cluster, texts, job, plan.timeout)

@@ -17,6 +17,21 @@ from pathlib import Path
 
 from .errors import BuildLocked, EnvironmentFailure
 
+#: The descriptors of the locks this process holds. A forked child closes its copies at once:
+#: a worker that outlives the build that forked it (``parallel.Resident``) would otherwise
+#: keep the lock held, and the next build would wait for it forever.
+_HELD: set[int] = set()
+
+
+def _close_in_child() -> None:
+    for fd in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
+
 
 def process_start(pid: int) -> str:
     """The start time of ``pid`` in clock ticks since boot (``/proc``), or ``""``."""
@@ -41,6 +56,7 @@ def hold(lock: Path, what: str) -> Iterator[None]:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except OSError as exc:
         raise EnvironmentFailure.of(exc, "create the build lock", lock) from exc
+    _HELD.add(fd)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -58,6 +74,7 @@ def hold(lock: Path, what: str) -> Iterator[None]:
             raise EnvironmentFailure.of(exc, "write the build lock", lock) from exc
         yield
     finally:
+        _HELD.discard(fd)
         os.close(fd)  # releases the flock
 
 

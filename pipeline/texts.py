@@ -29,7 +29,7 @@ from .customise import Customisation, layers
 from .diagnostics import Diagnostic
 from .errors import EditionError, EnvironmentFailure, StylesheetError
 from .gate import DEFAULT_MAX_BYTES, SourceDocument, read_document
-from .parallel import Failed, run_tasks
+from .parallel import Failed, Resident, run_tasks
 from .publish import Generation
 from .sources import ReadOptions, SourceFacts, last_good
 from .stages import STAGES, normalize
@@ -91,12 +91,21 @@ _FACTS: Sequence[SourceFacts] = ()
 
 
 def render_texts(
-    facts: Sequence[SourceFacts], job: TextJob, jobs: int, timeout: float | None
+    facts: Sequence[SourceFacts],
+    job: TextJob,
+    jobs: int,
+    timeout: float | None,
+    resident: Resident | None = None,
 ) -> Iterator[tuple[SourceFacts, TextResult | Failed]]:
-    """Each text's result (or why its task produced none), in the order of ``facts``."""
+    """Each text's result (or why its task produced none), in the order of ``facts``; on
+    ``resident`` workers when given (``edition serve``), else on workers of this run."""
     global _JOB, _FACTS
     _JOB, _FACTS = job, facts
-    outcomes = run_tasks(_one, len(facts), jobs, prepare=_compile, timeout=timeout)
+    outcomes = (
+        resident.run(_render, [(f, job) for f in facts], prepare=_compile, timeout=timeout)
+        if resident is not None
+        else run_tasks(_one, len(facts), jobs, prepare=_compile, timeout=timeout)
+    )
     try:
         for fact, outcome in zip(facts, outcomes, strict=True):
             if outcome.failed is not None and isinstance(outcome.failed.error, EnvironmentFailure):
@@ -122,6 +131,10 @@ def _compile() -> None:
 def _one(index: int) -> TextResult:
     assert _JOB is not None, "the job is handed over before the pool starts"
     return render_text(_FACTS[index], _JOB)
+
+
+def _render(task: tuple[SourceFacts, TextJob]) -> TextResult:
+    return render_text(*task)
 
 
 def render_text(fact: SourceFacts, job: TextJob) -> TextResult:

@@ -77,3 +77,27 @@ def test_a_folder_in_the_way_is_an_environment_failure(tmp_path: Path) -> None:
     with pytest.raises(EnvironmentFailure) as caught, lock.hold(tmp_path / "lock", "out"):
         pass
     assert caught.value.code == "env.is-a-folder"
+
+
+def test_a_forked_child_does_not_keep_the_lock(tmp_path: Path) -> None:
+    """A worker forked while a build holds the lock (and kept after it: edition serve's
+    resident workers) must not hold it: the next build would be refused."""
+    path = tmp_path / "lock"
+    started, said = os.pipe()
+    with lock.hold(path, "out"):
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child only says it runs, then sleeps
+            import time
+
+            os.write(said, b"x")
+            time.sleep(10)
+            os._exit(0)
+        os.read(started, 1)  # the child runs: its copies of the descriptors are closed
+    os.close(started)
+    os.close(said)
+    try:
+        with lock.hold(path, "out"):
+            pass
+    finally:
+        os.kill(child, 9)
+        os.waitpid(child, 0)

@@ -53,6 +53,37 @@ def test_a_worker_that_grew_too_much_retires_and_a_fresh_one_goes_on(
     assert len({pid for _, pid in fork_map(_grow, 6, 2)}) == 2, "0: workers never retire"
 
 
+def _pid_of(argument: int) -> tuple[int, int]:
+    if argument < 0:
+        time.sleep(60)
+    return argument, os.getpid()
+
+
+def test_resident_workers_stay_from_one_run_to_the_next() -> None:
+    resident = parallel.Resident(2)
+    try:
+        first = [o.result() for o in resident.run(_pid_of, [1, 2, 3, 4])]
+        assert [a for a, _ in first] == [1, 2, 3, 4]
+        workers = set(resident.pids())
+        assert len(workers) == 2 and {pid for _, pid in first} == workers
+        second = [o.result() for o in resident.run(_pid_of, [5, 6])]
+        assert {pid for _, pid in second} <= workers, "the same workers, still warm"
+        # a task past its time limit: its worker is killed, a fresh one takes the next task
+        outcomes = list(resident.run(_pid_of, [-1, 7, 8], timeout=1.0))
+        assert outcomes[0].failed is not None and outcomes[0].failed.kind == "timeout"
+        assert [o.result()[0] for o in outcomes[1:]] == [7, 8]
+        assert 1 <= len(resident.pids()) <= 2
+        list(resident.run(_pid_of, [9, 10, 11]))
+        assert len(resident.pids()) == 2, "a worker killed is replaced when work comes"
+    finally:
+        kept = resident.pids()
+        resident.stop()
+    assert resident.pids() == []
+    for pid in kept:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
 def test_no_tasks() -> None:
     assert list(fork_map(lambda i: i, 0, 4)) == []
 

@@ -28,6 +28,7 @@ from ..customise import Customisation
 from ..diagnostics import Diagnostic, Report
 from ..errors import BuildLocked, EditionError, EnvironmentFailure
 from ..gate import DEFAULT_MAX_BYTES, discover
+from ..parallel import Resident
 from ..paths import display
 from ..report import format_line
 from . import site
@@ -67,9 +68,9 @@ class ServeOptions:
     customisation: Customisation | None = None
 
 
-def rebuild(options: ServeOptions) -> Report:
-    """The build behind every cycle: today a full ``edition build``; the incremental build
-    takes its place here, in this one call."""
+def rebuild(options: ServeOptions, resident: Resident | None = None) -> Report:
+    """The build behind every cycle: an incremental ``edition build``, its texts rendered by
+    ``resident`` workers (kept warm from one save to the next) when given."""
     return build_module.build(
         list(options.targets),
         options.out,
@@ -85,6 +86,7 @@ def rebuild(options: ServeOptions) -> Report:
         page_size=options.page_size,
         # read again: a save may have changed a stylesheet of it
         customisation=options.customisation.reread() if options.customisation else None,
+        resident=resident,
     )
 
 
@@ -148,24 +150,30 @@ class Session:
     checked: dict[str, list[Diagnostic]] = field(default_factory=dict)
     built: list[Diagnostic] = field(default_factory=list)
     retry_at: float | None = None
+    #: The workers that render the texts, kept from one save to the next.
+    workers: Resident | None = None
 
     def run(self, watcher: Watcher, ready: Callable[[], None] | None = None) -> None:
         """The first cycle, then one per batch of changes, until interrupted."""
         self.generation = site.published_generation(self.options.out)
         if self.generation is not None:
             self.build_number = 1
-        self.cycle(frozenset(), first=True)
-        if ready is not None:
-            ready()
-        while True:
-            wait = 1.0 if self.retry_at is None else max(0.05, self.retry_at - time.monotonic())
-            batch = watcher.next_batch(wait)
-            if batch is not None and batch.error:
-                self.echo(f"serve: {batch.error}; restart edition serve", True)
-            if batch is not None and batch.paths:
-                self.cycle(batch.paths)
-            elif self.retry_at is not None and time.monotonic() >= self.retry_at:
-                self.cycle(frozenset())
+        try:
+            self.cycle(frozenset(), first=True)
+            if ready is not None:
+                ready()
+            while True:
+                wait = 1.0 if self.retry_at is None else max(0.05, self.retry_at - time.monotonic())
+                batch = watcher.next_batch(wait)
+                if batch is not None and batch.error:
+                    self.echo(f"serve: {batch.error}; restart edition serve", True)
+                if batch is not None and batch.paths:
+                    self.cycle(batch.paths)
+                elif self.retry_at is not None and time.monotonic() >= self.retry_at:
+                    self.cycle(frozenset())
+        finally:
+            if self.workers is not None:
+                self.workers.stop()
 
     def cycle(self, changed: frozenset[Path], first: bool = False) -> None:
         started = time.perf_counter()
@@ -195,8 +203,12 @@ class Session:
 
     def _build(self) -> str:
         self.retry_at = None
+        if self.workers is None or self.workers.jobs != self.options.jobs:
+            if self.workers is not None:
+                self.workers.stop()
+            self.workers = Resident(self.options.jobs)
         try:
-            report = rebuild(self.options)
+            report = rebuild(self.options, self.workers)
         except BuildLocked as exc:
             self.retry_at = time.monotonic() + RETRY
             self.built = [diag.warning(str(self.options.out), "serve.locked", str(exc))]
