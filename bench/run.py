@@ -20,6 +20,7 @@ STEPS = (
     ("the whole build: wall and CPU time, search index", ["bench_build.py", "--repeat", "3"]),
     ("the build with nothing changed", ["bench_build.py", "--repeat", "3", "--incremental"]),
     ("the build after one paragraph changed", ["bench_build.py", "--repeat", "3", "--edit"]),
+    ("the build's peak memory, process by process", ["bench_memory.py"]),
 )
 
 

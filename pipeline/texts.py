@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import citation
@@ -87,7 +87,8 @@ class TextResult:
 
 
 _JOB: TextJob | None = None
-_FACTS: Sequence[SourceFacts] = ()
+#: The tasks of the run under way: a text and what of it to make.
+_TASKS: list[tuple[SourceFacts, str]] = []
 
 
 def render_texts(
@@ -98,22 +99,54 @@ def render_texts(
     resident: Resident | None = None,
 ) -> Iterator[tuple[SourceFacts, TextResult | Failed]]:
     """Each text's result (or why its task produced none), in the order of ``facts``; on
-    ``resident`` workers when given (``edition serve``), else on workers of this run."""
-    global _JOB, _FACTS
-    _JOB, _FACTS = job, facts
+    ``resident`` workers when given (``edition serve``), else on workers of this run.
+
+    With fewer texts than workers (a save in ``edition serve``, a one-text rebuild), a text's
+    reading page and its book are made by two workers side by side and their results merged
+    (``_merged``): the same result, sooner (the page and the book are each about half of a
+    text's time)."""
+    global _JOB, _TASKS
+    parts = _PARTS if len(facts) < jobs and set(_PARTS) <= job.outputs else (ALL,)
+    _JOB, _TASKS = job, [(f, part) for f in facts for part in parts]
     outcomes = (
-        resident.run(_render, [(f, job) for f in facts], prepare=_compile, timeout=timeout)
+        resident.run(_render, [(f, job, p) for f, p in _TASKS], prepare=_compile, timeout=timeout)
         if resident is not None
-        else run_tasks(_one, len(facts), jobs, prepare=_compile, timeout=timeout)
+        else run_tasks(_one, len(_TASKS), jobs, prepare=_compile, timeout=timeout)
     )
     try:
-        for fact, outcome in zip(facts, outcomes, strict=True):
-            if outcome.failed is not None and isinstance(outcome.failed.error, EnvironmentFailure):
-                raise outcome.failed.error
-            yield fact, outcome.failed if outcome.failed is not None else outcome.value  # type: ignore[misc]
+        for fact in facts:
+            found = [next(outcomes) for _ in parts]
+            for outcome in found:
+                if outcome.failed is not None and isinstance(
+                    outcome.failed.error, EnvironmentFailure
+                ):
+                    raise outcome.failed.error
+            failed = [o.failed for o in found if o.failed is not None]
+            results = [o.value for o in found if o.value is not None]
+            yield fact, failed[0] if failed else _merged(results)
+        # run to its end, so that resident workers know the run is over (and stay)
+        assert next(outcomes, None) is None, "one outcome per task"
     finally:
         outcomes.close()  # stop the workers now, not whenever the generator is collected
-        _JOB, _FACTS = None, ()
+        _JOB, _TASKS = None, []
+
+
+#: What a text's task makes: everything, or (two workers on one text) its page or its book.
+ALL = "all"
+_PARTS = ("html", "epub")
+
+
+def _merged(results: list[TextResult]) -> TextResult:
+    """One text's result from its page's and its book's (or its only result)."""
+    if len(results) == 1:
+        return results[0]
+    page, book = results
+    return replace(
+        page,
+        book=book.book,
+        diagnostics=page.diagnostics + book.diagnostics,
+        changed=page.changed or book.changed,
+    )
 
 
 def _compile() -> None:
@@ -130,15 +163,18 @@ def _compile() -> None:
 
 def _one(index: int) -> TextResult:
     assert _JOB is not None, "the job is handed over before the pool starts"
-    return render_text(_FACTS[index], _JOB)
+    fact, part = _TASKS[index]
+    return render_text(fact, _JOB, part)
 
 
-def _render(task: tuple[SourceFacts, TextJob]) -> TextResult:
+def _render(task: tuple[SourceFacts, TextJob, str]) -> TextResult:
     return render_text(*task)
 
 
-def render_text(fact: SourceFacts, job: TextJob) -> TextResult:
-    """Everything one text publishes; raises only for what no fallback can mend."""
+def render_text(fact: SourceFacts, job: TextJob, part: str = ALL) -> TextResult:
+    """Everything one text publishes (``part``: only its page, ``html``, or only its book,
+    ``epub``, whose result then carries the book's messages alone); raises only for what no
+    fallback can mend."""
     document = _read(fact, job)
     if document is None:
         return TextResult(fact.path, fact.display, changed=True)
@@ -152,24 +188,25 @@ def render_text(fact: SourceFacts, job: TextJob) -> TextResult:
         )
         problems = text_problems(document, index)
     except StylesheetError as exc:
-        found.append(
-            diag.error(
-                fact.display,
-                "index.text-failed",
-                f"this text could not be indexed ({exc}); its names are left out of the index",
-                origin="index",
+        if part != "epub":  # said once, by the page's task
+            found.append(
+                diag.error(
+                    fact.display,
+                    "index.text-failed",
+                    f"this text could not be indexed ({exc}); its names are left out of the index",
+                    origin="index",
+                )
             )
-        )
     page = book = False
     pages: tuple[str, ...] = ()
     images: list[LocalImage] = []
-    if "html" in job.outputs:
+    if "html" in job.outputs and part in (ALL, "html"):
         page, pages, messages = _page(document, normalized, job)
         found.extend(messages)
         shown, warnings = text_images(document)
         images.extend(shown)
         found.extend(warnings)
-    if "epub" in job.outputs:
+    if "epub" in job.outputs and part in (ALL, "epub"):
         book, messages = _book(document, normalized, job, index)
         found.extend(messages)
     return TextResult(fact.path, fact.display, index, page, book, pages, tuple(found),

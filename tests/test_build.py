@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import published
+from conftest import SHARED, published
 
 from pipeline import build as build_module
 from pipeline.build import build, selected_builders
@@ -147,3 +147,44 @@ def test_title_option_names_the_edition(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "My Title" in (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("sample", ["tei", "apparatus/pta0029.pta002.pta-grc2.xml"])
+def test_a_lone_text_made_by_two_workers_is_the_text_made_by_one(
+    sample: str, tmp_path: Path
+) -> None:
+    """With fewer texts than workers, a text's page and book are made side by side
+    (texts.render_texts) and merged: the same files and the same diagnostics, in order."""
+    source = TEI if sample == "tei" else SHARED / "corpora" / "tei-samples" / sample
+    one = build([source], tmp_path / "one", jobs=1, timeout=60)
+    two = build([source], tmp_path / "two", jobs=2, timeout=60)
+    assert published(tmp_path / "one") == published(tmp_path / "two")
+    assert [(d.path, d.line, d.code, d.message) for d in one.diagnostics] == [
+        (d.path, d.line, d.code, d.message) for d in two.diagnostics
+    ]
+    assert published(tmp_path / "two"), "something was published"
+
+
+def test_resident_workers_render_one_build_after_another(tmp_path: Path) -> None:
+    """edition serve's workers (parallel.Resident) stay from one build to the next, and a
+    build on them publishes what a build on fresh workers does."""
+    import shutil
+
+    from pipeline.parallel import Resident
+
+    sources = tmp_path / "tei"
+    shutil.copytree(TEI, sources)
+    text = sources / "texts" / "belgium-1944.xml"
+    resident = Resident(2)
+    try:
+        build([sources], tmp_path / "out", jobs=2, timeout=60, resident=resident)
+        workers = set(resident.pids())
+        assert len(workers) == 2
+        source = text.read_text(encoding="utf-8")
+        text.write_text(source.replace("significant historical", "notable historical"), "utf-8")
+        build([sources], tmp_path / "out", jobs=2, timeout=60, resident=resident)
+        assert set(resident.pids()) == workers, "the same workers rendered the second build"
+    finally:
+        resident.stop()
+    build([sources], tmp_path / "fresh", jobs=2, timeout=60)
+    assert published(tmp_path / "out") == published(tmp_path / "fresh")

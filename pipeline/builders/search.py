@@ -320,14 +320,13 @@ def bundle_files(site: Path, folder: str) -> list[str]:
     top = site / folder
     if not top.is_dir():
         return []
-    found = []
-    for path in top.rglob("*"):
-        inside = path.relative_to(top).parts
-        others = inside[0].startswith(_BUNDLE_PREFIX) or inside == (BUNDLES_FILE,)
-        if folder == INDEX_FOLDER and others:
-            continue
-        if path.is_file():
-            found.append(path.relative_to(site).as_posix())
+    found: list[str] = []
+    for parent, folders, files in os.walk(top):
+        inside = os.path.relpath(parent, site).replace(os.sep, "/")
+        if parent == str(top) and folder == INDEX_FOLDER:
+            folders[:] = [f for f in folders if not f.startswith(_BUNDLE_PREFIX)]
+            files = [f for f in files if f != BUNDLES_FILE]
+        found.extend(f"{inside}/{name}" for name in files)
     return sorted(found)
 
 
