@@ -30,6 +30,7 @@ from .builders.downloads import (
     downloads_document,
     index_exports,
     publish_sources,
+    shown_size,
     tei_href,
     write_zip,
     zip_download,
@@ -159,10 +160,14 @@ def write_site(
         extras.seconds["downloads"] = time.perf_counter() - started
         # only the home and about pages list the downloads
         params = {**params, "downloads": XmlText(downloads_document(downloads))}
+        # Our pages show sizes rounded ("12.3 KB"): keyed so, an edit of a few bytes does not
+        # make them again (half a second of compiling in a fresh process). A customisation
+        # may show them otherwise: then every byte counts.
+        shown = downloads if site.custom is not None else [shown_size(d) for d in downloads]
         unit = key(
             build_key,
             html_builder.headers_document(site, missing),
-            params_digest(params),
+            params_digest({**params, "downloads": XmlText(downloads_document(shown))}),
             file_digest(site.about),
             file_digest(site.guide),
         )

@@ -108,10 +108,14 @@ def render_texts(
     global _JOB, _TASKS
     parts = _PARTS if len(facts) < jobs and set(_PARTS) <= job.outputs else (ALL,)
     _JOB, _TASKS = job, [(f, part) for f in facts for part in parts]
+    # Stylesheets compiled before the fork are compiled once for all workers; when no worker
+    # has more than one task, each compiles what its own task needs, side by side (a text's
+    # page and book: 0.25 s each, instead of 0.5 s in a row first).
+    shared = _compile if resident is not None or len(_TASKS) > max(jobs, 1) else None
     outcomes = (
-        resident.run(_render, [(f, job, p) for f, p in _TASKS], prepare=_compile, timeout=timeout)
+        resident.run(_render, [(f, job, p) for f, p in _TASKS], prepare=shared, timeout=timeout)
         if resident is not None
-        else run_tasks(_one, len(_TASKS), jobs, prepare=_compile, timeout=timeout)
+        else run_tasks(_one, len(_TASKS), jobs, prepare=shared, timeout=timeout)
     )
     try:
         for fact in facts:

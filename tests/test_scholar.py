@@ -290,6 +290,47 @@ def test_tei_downloads_are_the_sources_as_published(site: Path) -> None:
     assert re.search(r"\d", text_row.xpath("string(td[3])"))
 
 
+def test_sizes_shown_alike_are_keyed_alike() -> None:
+    """The home and about pages are made again only when a size they show changes
+    (downloads.shown_size): two sizes get one key exactly when the pages' own s:size shows
+    them alike. Checked against the stylesheet, around every rounding edge."""
+    from saxonche import PySaxonProcessor
+
+    from pipeline.builders.downloads import Download, shown_size
+
+    home = (ROOT / "xslt" / "html" / "home.xsl").as_uri()
+    sizes = sorted(
+        {s + d for s in (999, 1000, 12_300, 12_350, 12_400, 999_950, 1_000_000, 12_350_000)
+         for d in range(-120, 121, 1 if abs(s) < 20_000 else 997)} | {0, 1, 1_049_999}
+    )  # fmt: skip
+    sheet = f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+        xmlns:s="urn:edition:shell" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+        xmlns:r="urn:edition:render">
+      <xsl:import href="{home}"/>
+      <!-- the message with its number, in no language -->
+      <xsl:function name="r:msg" as="xs:string">
+        <xsl:param name="key" as="xs:string"/>
+        <xsl:param name="args" as="xs:string*"/>
+        <xsl:sequence select="$key || ' ' || string-join($args, ',')"/>
+      </xsl:function>
+      <xsl:template name="sizes">
+        <xsl:value-of select="({",".join(map(str, sizes))}) ! s:size(.)" separator="|"/>
+      </xsl:template>
+    </xsl:stylesheet>"""
+    with PySaxonProcessor(license=False) as processor:
+        compiled = processor.new_xslt30_processor().compile_stylesheet(stylesheet_text=sheet)
+        shown = compiled.call_template_returning_string("sizes").split("|")
+    assert len(shown) == len(sizes) and "downloads.kb 12.3" in shown
+    keys = [shown_size(Download("text", "x", size)).size for size in sizes]
+    for i in range(len(sizes)):
+        for j in range(i + 1, min(len(sizes), i + 40)):
+            if keys[i] == keys[j]:  # never a page kept that would show another size
+                assert shown[i] == shown[j], (sizes[i], sizes[j])
+    # and coarse enough to spare work: at most three keys (below, at, above half a tenth)
+    # for what the pages show alike
+    assert len(set(keys)) <= 3 * len(set(shown))
+
+
 def test_the_edition_zip_is_the_same_bytes_from_build_to_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
@@ -143,6 +143,23 @@ def index_exports(folder: Path | None) -> list[Download]:
         for path in sorted(folder.iterdir())
         if path.is_file() and not path.name.startswith(".")
     ]
+
+
+def shown_size(download: Download) -> Download:
+    """``download`` with a size that stands for every size the pages show alike.
+
+    ``xslt/html/modules/downloads.xsl`` (``s:size``) writes bytes below 1 kB, then kB and MB
+    with one decimal. Within one of those ranges, the shown number depends only on the size's
+    whole tenths of a unit and on whether the rest is below, at or above half a tenth
+    (whatever the rounding rule: half-even needs the tenths too, which are kept), so sizes
+    alike in those are shown alike; they become one number here."""
+    size = download.size
+    if size < 1000:
+        return download
+    step = 100 if size < 1_000_000 else 100_000
+    tenths, rest = divmod(size, step)
+    half = (2 * rest > step) - (2 * rest < step)  # -1 below half, 0 at half, 1 above
+    return replace(download, size=tenths * step + (half + 1) * step // 4)
 
 
 def downloads_document(downloads: Sequence[Download]) -> str:
