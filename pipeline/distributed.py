@@ -127,7 +127,7 @@ def connect(address: str) -> Iterator[Any]:
                     # the scheduler and the workers always serve HTTP: on loopback, any port
                     dashboard_address="127.0.0.1:0",
                     worker_dashboard_address="127.0.0.1:0",
-                    silence_logs=logging.CRITICAL,
+                    silence_logs=_SILENT,
                 )
                 client = Client(cluster, set_as_default=False)
                 # Forking is safe while nothing runs yet, not later: a worker that replaces
@@ -151,16 +151,22 @@ def connect(address: str) -> Iterator[Any]:
             _close(client, cluster)
 
 
+#: Above CRITICAL: Dask's loggers say nothing while we run.
+_SILENT = logging.CRITICAL + 10
+
+
 def _start_method() -> str:
     return "spawn" if "saxonche" in sys.modules else "fork"
 
 
 @contextlib.contextmanager
 def _quiet_logs() -> Iterator[None]:
-    """Dask logs connections closing and workers dying (which we report ourselves)."""
+    """Dask logs connections closing and workers dying (which we report ourselves), some of
+    it as CRITICAL with a traceback when Ctrl-C closes the scheduler in mid-write: nothing of
+    it is shown."""
     logger = logging.getLogger("distributed")
     level = logger.level
-    logger.setLevel(logging.CRITICAL)
+    logger.setLevel(_SILENT)
     try:
         yield
     finally:
