@@ -136,3 +136,26 @@ def test_make_builds_checks_and_tests_at_once(project: Path) -> None:
     assert (project / "dist" / "epub" / "example.epub").is_file()
     page = (project / "dist" / "html" / "example.html").read_text(encoding="utf-8")
     assert "Ada Example" in page and 'Letters of Ada &amp; "Co"' in page
+
+
+@pytest.mark.parametrize("makefile", ["project", "scaffold"])
+def test_make_builds_even_when_the_check_finds_errors(makefile: str, tmp_path: Path) -> None:
+    """`make` (this project's Makefile and the one `edition new` writes) reports the check and
+    then builds: a corpus with invalid files still gets its pages, `make check` fails on them,
+    and make's own status is the build's."""
+    make = require_executable("make")
+    root = Path(__file__).resolve().parents[1]
+    source = root / "Makefile" if makefile == "project" else root / "scaffold" / "Makefile"
+    log = tmp_path / "calls"
+    fake = tmp_path / "edition"
+    fake.write_text(f'#!/bin/sh\necho "$1" >> {log}\n[ "$1" = check ] && exit 1\nexit 0\n')
+    fake.chmod(0o755)
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / ".installed").touch()
+    env = {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
+    run = [make, "-f", str(source), f"EDITION={fake}", "-o", ".venv/.installed"]
+    built = subprocess.run([*run, "build"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert log.read_text().split() == ["check", "build"]
+    checked = subprocess.run([*run, "check"], cwd=tmp_path, env=env, capture_output=True)
+    assert checked.returncode != 0, "make check fails on invalid files"
