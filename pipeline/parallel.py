@@ -311,7 +311,9 @@ class Resident:
         if prepare is not None:
             prepare()
         pool = self._pool
-        pool.workers = [w for w in pool.workers if w.process.is_alive() or self._drop(w)]
+        for worker in [w for w in pool.workers if not w.process.is_alive()]:
+            worker.process.join(1)  # died while idle (killed from outside): reap it
+            pool._retire(worker)
         pool.timeout = timeout
         self._calls = [(task, a) for a in arguments]
         finished = False
@@ -332,12 +334,6 @@ class Resident:
 
     def _message(self, index: int) -> tuple[Callable[[Any], Any], Any]:
         return self._calls[index]
-
-    def _drop(self, worker: _Worker) -> bool:
-        worker.process.join(1)
-        with contextlib.suppress(OSError):
-            worker.conn.close()
-        return False
 
 
 def _call(message: tuple[Callable[[Any], R], Any]) -> R:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import subprocess
 import tempfile
 import threading
@@ -29,7 +30,7 @@ from pathlib import Path
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..io import write_text_atomic
-from ..publish import link_or_copy
+from ..publish import link_or_copy, walk
 from ..xslt import Layers, ParamValue, engine
 from .pagefind_files import canonicalize
 
@@ -120,19 +121,14 @@ BODY_MARK = b"data-pagefind-body"
 def bundles(site: Path) -> list[Bundle]:
     """The site's indexed pages (``pagefind/`` left out) shared among bundles by name."""
     found: list[tuple[str, int, str]] = []
-    for folder, folders, files in os.walk(site):
-        relative = os.path.relpath(folder, site).replace(os.sep, "/")
-        if relative == INDEX_FOLDER:
-            folders.clear()
+    for key, info in walk(site.parent, site.name):  # sorted by name
+        name = key.partition("/")[2]
+        indexed = name.endswith(".html") and not name.startswith(INDEX_FOLDER + "/")
+        if not (indexed and stat.S_ISREG(info.st_mode)):
             continue
-        for file in files:
-            if not file.endswith(".html"):
-                continue
-            data = Path(folder, file).read_bytes()
-            name = file if relative == "." else f"{relative}/{file}"
-            marked = BODY_MARK in data
-            found.append((name, len(data), hashlib.sha256(data).hexdigest() if marked else ""))
-    found.sort()
+        data = (site / name).read_bytes()
+        marked = BODY_MARK in data
+        found.append((name, len(data), hashlib.sha256(data).hexdigest() if marked else ""))
     count = max(1, -(-sum(size for _, size, digest in found if digest) // BUNDLE_BYTES))
     buckets: dict[int, list[tuple[str, str]]] = {}
     for name, _, digest in found:
@@ -317,17 +313,12 @@ def bundle_digest(bundle: Bundle) -> str:
 def bundle_files(site: Path, folder: str) -> list[str]:
     """The files of one bundle inside ``site`` (``pagefind/...``), sorted: the first bundle's
     without the others' folders and the list of them."""
-    top = site / folder
-    if not top.is_dir():
-        return []
-    found: list[str] = []
-    for parent, folders, files in os.walk(top):
-        inside = os.path.relpath(parent, site).replace(os.sep, "/")
-        if parent == str(top) and folder == INDEX_FOLDER:
-            folders[:] = [f for f in folders if not f.startswith(_BUNDLE_PREFIX)]
-            files = [f for f in files if f != BUNDLES_FILE]
-        found.extend(f"{inside}/{name}" for name in files)
-    return sorted(found)
+    others = (f"{INDEX_FOLDER}/{_BUNDLE_PREFIX}", f"{INDEX_FOLDER}/{BUNDLES_FILE}")
+    return [
+        key
+        for key, info in walk(site, folder)
+        if stat.S_ISREG(info.st_mode) and not (folder == INDEX_FOLDER and key.startswith(others))
+    ]
 
 
 def index_files(site: Path) -> list[str]:
