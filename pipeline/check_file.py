@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 from urllib.parse import urlsplit
 
 from . import diagnostics as diag
@@ -28,6 +28,11 @@ from .gate import (
 from .io import cache_warnings
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, display
 from .validate import references
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+    from .validate.rng_prune import Vocabulary
 
 CHECKS = ("rng", "schematron", "refs")
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
@@ -138,33 +143,53 @@ def checked(gated: GateResult, path: Path, options: CheckOptions) -> FileOutcome
     doc = gated.document
     if doc is None:
         return FileOutcome(path, tuple(found))
+    wants_refs = "refs" in options.checks
+    survey = _Survey(references.ATTRIBUTES if wants_refs else frozenset())
     try:
-        validated = list(_validate(doc, options))
+        validated = list(_validate(doc, options, survey))
         rules = [d for d in validated if d.origin == "schematron"]
         found.extend(d for d in validated if d.origin != "schematron")
         found.extend(capped(rules, options.max_errors, "sch.too-many", "Schematron"))
     except EditionError as exc:
         found.append(diag.error(doc.display, "check.schema", str(exc), origin="check"))
-    facts = references.pack(references.facts(doc)) if "refs" in options.checks else None
+    facts = references.pack(references.facts(doc, survey.carriers)) if wants_refs else None
     found.extend(cache_warnings())
     return FileOutcome(path, tuple(_one_per_duplicate_id(found)), facts)
 
 
-def _validate(doc: SourceDocument, options: CheckOptions) -> Iterator[Diagnostic]:
+@dataclass
+class _Survey:
+    """What one walk over a document found for every check (``Vocabulary.survey``): its
+    names, and the elements carrying the attributes of ``wanted`` (the reference facts'
+    and the RELAX NG ID attributes). None until the walk; then shared."""
+
+    wanted: frozenset[str]
+    vocabulary: Vocabulary | None = None
+    carriers: list[etree._Element] | None = None
+
+    def walk(self, doc: SourceDocument, also: frozenset[str] = frozenset()) -> Vocabulary:
+        from .validate.rng_prune import Vocabulary
+
+        self.wanted |= also
+        self.vocabulary, self.carriers = Vocabulary.survey(doc.root, self.wanted)
+        return self.vocabulary
+
+
+def _validate(doc: SourceDocument, options: CheckOptions, survey: _Survey) -> Iterator[Diagnostic]:
     wants_rng = "rng" in options.checks
     wants_sch = "schematron" in options.checks
     if not (wants_rng or wants_sch):
         return
     schemas = schemas_for(doc, options)
     yield from schemas.problems
-    from .validate.rng_prune import Vocabulary
-
-    vocabulary = Vocabulary.of(doc.root)  # both validators start from the names used
     if wants_rng and schemas.rng is not None:
         from .validate import relaxng
 
         validator = _per_run(options, "rng", schemas.rng, relaxng.validator_for)
-        yield from validator.validate(doc, options.max_errors, vocabulary)
+        vocabulary = survey.walk(doc, validator.id_attributes)
+        yield from validator.validate(doc, options.max_errors, vocabulary, survey.carriers)
+    else:
+        vocabulary = survey.walk(doc)
     if wants_sch:
         from .validate import schematron
 

@@ -10,11 +10,13 @@ import os
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .citation import Publication
 from .errors import ConfigError
 from .gate import DEFAULT_MAX_BYTES
-from .i18n import check_language
+
+if TYPE_CHECKING:
+    from .citation import Publication
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class Config:
     @property
     def publication(self) -> Publication:
         """The settings that say where and by whom the edition is published."""
+        from .citation import Publication  # imported when a build needs it: 30 ms at start-up
+
         return Publication(self.base_url, self.editors, self.publisher, self.doi, self.map_tiles)
 
     @property
@@ -145,6 +149,8 @@ def load(directory: Path | None = None) -> Config:
         elif name == "language":
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] language must be a string")
+            from .i18n import check_language  # the i18n module loads Saxon's wrapper
+
             values[name] = check_language(value.strip())
         elif name == "timeout":
             if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:

@@ -17,6 +17,7 @@ file bytes -> the prolog's ``<!DOCTYPE>`` read in Python -> a verdict the gate a
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -31,12 +32,22 @@ MAX_PARAMETER_TEXT = 1_000_000
 MAX_PARAMETER_REFERENCES = 1_000
 
 _NAME = r"[A-Za-z_:\u00C0-\uFFFF][\w.:\-\u00B7\u00C0-\uFFFF]*"
-_NAME_RE = re.compile(_NAME)
 
 _CHAR_REF = re.compile(r"&#(x[0-9A-Fa-f]+|[0-9]+);")
 _DECL = re.compile(r"<!(ENTITY|ELEMENT|ATTLIST|NOTATION)\b")
 _EXTERNAL = re.compile(r"(SYSTEM|PUBLIC)\b")
-_PE_REF = re.compile(rf"%({_NAME});")
+
+
+# The two patterns with wide Unicode classes take 15 ms to compile, paid by every command at
+# start-up; only a DOCTYPE with a name or an internal subset needs them.
+@functools.cache
+def _name_re() -> re.Pattern[str]:
+    return re.compile(_NAME)
+
+
+@functools.cache
+def _pe_ref() -> re.Pattern[str]:
+    return re.compile(rf"%({_NAME});")
 
 
 @dataclass(frozen=True)
@@ -108,7 +119,7 @@ def judge(data: bytes, shown: str) -> Verdict:
     line = text.count("\n", 0, start) + 1
     problems: list[Diagnostic] = []
     pos = _space_end(text, start + len("<!DOCTYPE"))
-    name = _NAME_RE.match(text, pos)
+    name = _name_re().match(text, pos)
     pos = _space_end(text, name.end() if name else pos)
     out = data
     ignored = False
@@ -217,7 +228,7 @@ def _declaration(text: str, pos: int, line: int, found: _Subset) -> int | None:
             end = text.find(closer, pos)
             return end + len(closer) if end != -1 else None
     if text[pos] == "%":
-        ref = _PE_REF.match(text, pos)
+        ref = _pe_ref().match(text, pos)
         if ref is None:
             return None
         found.references.append((ref.group(1), line))
@@ -236,7 +247,7 @@ def _entity(text: str, pos: int, line: int, found: _Subset) -> int | None:
     parameter = text.startswith("%", pos)
     if parameter:
         pos = _space_end(text, pos + 1)
-    name = _NAME_RE.match(text, pos)
+    name = _name_re().match(text, pos)
     if name is None:
         return None
     pos = _space_end(text, name.end())

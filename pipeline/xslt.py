@@ -24,6 +24,7 @@ never written: Saxon writes them even when no protocol is allowed.
 from __future__ import annotations
 
 import contextlib
+import html
 import os
 import sys
 import tempfile
@@ -32,7 +33,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 from .errors import StylesheetError
 from .paths import XSLT_DIR
@@ -322,7 +322,7 @@ def _catalog(work: Path) -> Path:
     path = work / "catalog.xml"
     path.write_text(
         '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">'
-        f'<uri name="{IMPORT_URI}" uri={quoteattr((work / "render.xsl").as_uri())}/></catalog>',
+        f'<uri name="{IMPORT_URI}" uri="{html.escape((work / "render.xsl").as_uri())}"/></catalog>',
         encoding="utf-8",
     )
     return path
@@ -330,7 +330,7 @@ def _catalog(work: Path) -> Path:
 
 def _importing(modules: list[Path]) -> str:
     """A stylesheet that imports ``modules`` in order (the last has the highest precedence)."""
-    imports = "".join(f"<xsl:import href={quoteattr(m.resolve().as_uri())}/>" for m in modules)
+    imports = "".join(f'<xsl:import href="{html.escape(m.resolve().as_uri())}"/>' for m in modules)
     return (
         '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
         f"{imports}</xsl:stylesheet>"

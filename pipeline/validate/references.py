@@ -102,14 +102,18 @@ class FileFacts:
 
 
 _POINTER_SET = frozenset(POINTER_ATTRIBUTES)
+#: The attributes the facts come from.
+ATTRIBUTES = frozenset({XML_ID, *POINTER_ATTRIBUTES})
 
 
-def facts(doc: SourceDocument) -> FileFacts:
+def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) -> FileFacts:
+    """The ids and pointers of ``doc``. ``among``: the elements of its tree that carry any
+    of ``ATTRIBUTES``, in document order, when the caller knows them."""
     ids: list[IdFact] = []
     pointers: list[PointerFact] = []
     # Only elements with attributes matter, and only a few attribute names: look at the
     # attributes an element has rather than asking for every pointer attribute by name.
-    for element in doc.root.iter(etree.Element):
+    for element in doc.root.iter(etree.Element) if among is None else among:
         attributes = element.attrib
         if not attributes:
             continue

@@ -120,22 +120,28 @@ class RelaxNGValidator:
         return self._grammar
 
     def validate(
-        self, doc: SourceDocument, max_errors: int = 100, vocabulary: Vocabulary | None = None
+        self,
+        doc: SourceDocument,
+        max_errors: int = 100,
+        vocabulary: Vocabulary | None = None,
+        carriers: list[etree._Element] | None = None,
     ) -> list[Diagnostic]:
         """One diagnostic per invalid element (at most ``max_errors``, at least one for an
         invalid document); none for a valid one. Never modifies ``doc``. ``vocabulary`` is
-        the document's names when the caller has them already."""
+        the document's names when the caller has them already, ``carriers`` the elements
+        that carry any of ``id_attributes`` (``Vocabulary.survey``)."""
         compiled = self.compiled_for(vocabulary or Vocabulary.of(doc.root))
         limit = max(1, max_errors)
         # libxml2 rejects a repeated xsd:ID value with words about the attribute or the
         # whole document; jing says 'ID "y1" has already been defined'. Duplicates are
         # reported here, each with its first occurrence, and validation sees unique values.
-        duplicates = rng_ids.duplicates(doc.root, self.id_attributes)
+        duplicates = rng_ids.duplicates(doc.root, self.id_attributes, carriers)
         with rng_ids.made_unique(duplicates):
             if compiled.valid(doc.tree):
                 findings = []
             else:
-                findings = self._explain(doc.root, compiled, limit) or [
+                root_invalid = compiled.judged_alone(doc.tree)
+                findings = self._explain(doc.root, compiled, limit, root_invalid) or [
                     _fallback(doc.root, self.exactly(doc.root))
                 ]
         found = rng_ids.diagnostics(doc, duplicates, _ORIGIN)
@@ -150,7 +156,7 @@ class RelaxNGValidator:
         return found[:limit]
 
     def _explain(
-        self, root: etree._Element, compiled: _Compiled, budget: int
+        self, root: etree._Element, compiled: _Compiled, budget: int, root_invalid: bool = False
     ) -> list[rng_messages.Finding]:
         g = self.grammar
         found: dict[tuple[int, str, str], rng_messages.Finding] = {}
@@ -160,7 +166,7 @@ class RelaxNGValidator:
             if not g.definitions(*split(root.tag)):
                 return list(found.values())
         explained: set[int] = set()
-        for element, culprit in _invalid_elements(compiled, root, budget):
+        for element, culprit in _invalid_elements(compiled, root, budget, root_invalid):
             target: etree._Element | None = element
             while target is not None and not g.definitions(*split(target.tag)):
                 target = target.getparent()
@@ -178,12 +184,13 @@ class RelaxNGValidator:
 
 
 def _invalid_elements(
-    compiled: _Compiled, root: etree._Element, budget: int
+    compiled: _Compiled, root: etree._Element, budget: int, root_invalid: bool = False
 ) -> list[tuple[etree._Element, bool]]:
     """The elements invalid on their own, in document order, each with whether it is a
     culprit: invalid though each of its children is valid on its own. Only culprits need
     libxml2's word; the others may still break the grammar by their own attributes or by
-    the names and order of their children, which ``rng_messages.explain`` checks."""
+    the names and order of their children, which ``rng_messages.explain`` checks.
+    ``root_invalid``: the root is known to be invalid on its own (not validated again)."""
     found: list[tuple[etree._Element, bool]] = []
     culprits = 0
 
@@ -197,7 +204,7 @@ def _invalid_elements(
                 return
             visit(child)
 
-    if not compiled.valid_alone(root):
+    if root_invalid or not compiled.valid_alone(root):
         visit(root)
     return found
 

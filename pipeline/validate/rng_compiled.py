@@ -67,6 +67,17 @@ class Compiled:
             return False
         return bool(self._main_schema().validate(tree))
 
+    def judged_alone(self, tree: etree._ElementTree) -> bool:
+        """Whether ``valid(tree)`` is the verdict ``valid_alone`` gives on its root (the root
+        is one of the start's own elements): an invalid document's search for the culprits
+        need not validate the whole document again."""
+        matching = self.matching(tree.getroot())
+        return (
+            self.any_element is not None
+            and bool(matching)
+            and (self.start is not None and matching <= self.start)
+        )
+
     def valid_alone(self, element: etree._Element) -> bool:
         return self.any_element is not None and bool(self.any_element.validate(element))
 

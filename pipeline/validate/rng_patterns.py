@@ -67,6 +67,7 @@ class Grammar:
         self._intern: dict[tuple[object, ...], Pat] = {}
         self._content: dict[str, Pat] = {}
         self._deriv: dict[tuple[int, str, str], Pat] = {}
+        self._skip: dict[tuple[int, str, str], Pat] = {}
         self._attributes: dict[str, tuple[list[Attribute], set[tuple[str, str]]]] = {}
         self.empty = self._mk("empty")
         self.none = self._mk("notAllowed")
@@ -232,6 +233,13 @@ class Grammar:
 
     def skip_deriv(self, p: Pat, ns: str, local: str) -> Pat:
         """Like ``deriv``, but required items before the child may be skipped (recovery)."""
+        key = (id(p), ns, local)
+        found = self._skip.get(key)
+        if found is None:
+            found = self._skip[key] = self._skip_uncached(p, ns, local)
+        return found
+
+    def _skip_uncached(self, p: Pat, ns: str, local: str) -> Pat:
         op = p.op
         a, b = p.a, p.b
         if op == "oneOrMore" and a is not None:

@@ -167,10 +167,14 @@ def has_embedded_schematron(rng: Path) -> bool:
             and sch_dialects.has_schematron(document.root)
         )
         _embedded_known[key] = known
+        if known and document is not None:
+            _handed_over[key] = document  # the rules are read next: parse tei_all once
     return known
 
 
 _embedded_known: dict[tuple[str, int], bool] = {}
+#: A schema ``has_embedded_schematron`` parsed, taken (once) by ``_gated``.
+_handed_over: dict[tuple[str, int], SourceDocument] = {}
 
 
 # --- compiling -------------------------------------------------------------------------
@@ -322,6 +326,12 @@ def _read_cache(path: Path) -> str | None:
 
 
 def _gated(path: Path) -> SourceDocument:
+    try:
+        document = _handed_over.pop((str(path.resolve()), path.stat().st_mtime_ns), None)
+    except OSError:
+        document = None
+    if document is not None:
+        return document
     result = read_document(path)
     if result.document is None:
         why = "; ".join(d.message for d in result.diagnostics) or "unreadable"
