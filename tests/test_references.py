@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import SHARED
+
 from pipeline.gate import parse_bytes
 from pipeline.validate.references import context_files, facts, resolve
 
@@ -167,3 +169,22 @@ def test_multiple_pointers_in_one_attribute(tmp_path: Path) -> None:
         f'<TEI {TEI}><text><p corresp="#anna #ghent #nope"/><persName ref="#unused"/></text></TEI>',
     )
     assert codes(resolve([reg, text])) == [("t.xml", "refs.dangling", 1)]
+
+
+def test_facts_from_the_survey_equal_facts_from_the_whole_tree() -> None:
+    """``check`` gives ``facts`` the elements its one walk found carrying ids or pointers
+    (``Vocabulary.survey``): the same facts as walking the tree, on every sample edition."""
+    from pipeline.validate.references import ATTRIBUTES
+    from pipeline.validate.rng_prune import Vocabulary
+
+    files = sorted((SHARED / "corpora" / "tei-samples").rglob("*.xml"))
+    assert len(files) >= 40
+    compared = 0
+    for path in files:
+        doc = parse_bytes(path.read_bytes(), path).document
+        if doc is None:
+            continue
+        _, carriers = Vocabulary.survey(doc.root, ATTRIBUTES)
+        assert facts(doc, carriers) == facts(doc), path.name
+        compared += 1
+    assert compared >= 40

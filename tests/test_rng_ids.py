@@ -13,6 +13,7 @@ from conftest import ROOT, require_executable
 
 from pipeline.cli import cli
 from pipeline.gate import XML_ID, parse_bytes
+from pipeline.validate import rng_ids
 from pipeline.validate.relaxng import validator_for
 
 SCHEMA = ROOT / "tests/data/xinclude/inscription.rng"  # xml:id is an xsd:ID there, as in TEI
@@ -80,3 +81,19 @@ def test_verdict_and_lines_agree_with_jing(tmp_path: Path) -> None:
     doc = parse_bytes(DUPLICATES.encode(), path).document
     assert doc is not None
     assert [d.line for d in validator_for(SCHEMA).validate(doc)] == theirs
+
+
+def test_the_survey_finds_the_same_duplicates_as_a_walk_over_the_tree() -> None:
+    """``check`` hands ``duplicates`` the elements its one walk found carrying ID attributes
+    (``Vocabulary.survey``): the same duplicates, in the same order, as walking the tree."""
+    from pipeline.validate.rng_prune import Vocabulary
+
+    doc = parse_bytes(DUPLICATES.encode(), Path("dup.xml")).document
+    assert doc is not None
+    names = frozenset({XML_ID})
+    vocabulary, carriers = Vocabulary.survey(doc.root, names)
+    assert vocabulary == Vocabulary.of(doc.root)
+    assert [e.get(XML_ID) for e in carriers] == ["h", "h", "y1", "y1", "y1", "ok"]
+    walked = rng_ids.duplicates(doc.root, names)
+    assert rng_ids.duplicates(doc.root, names, carriers) == walked
+    assert [(d.value, d.element.sourceline) for d in walked] == [("h", 3), ("y1", 9), ("y1", 10)]
