@@ -67,6 +67,7 @@ class Grammar:
         self._intern: dict[tuple[object, ...], Pat] = {}
         self._content: dict[str, Pat] = {}
         self._deriv: dict[tuple[int, str, str], Pat] = {}
+        self._refs: dict[str, Pat] = {}
         self._skip: dict[tuple[int, str, str], Pat] = {}
         self._attributes: dict[str, tuple[list[Attribute], set[tuple[str, str]]]] = {}
         self.empty = self._mk("empty")
@@ -182,9 +183,21 @@ class Grammar:
             return self.pair("interleave", self._mk("text"), inner)
         return self.none
 
-    def _ref(self, name: str) -> Pat:
+    def _is_element(self, name: str) -> bool:
         defines = self.defines.get(name, [])
-        if len(defines) == 1 and len(defines[0]) == 1 and defines[0][0].tag == _R + "element":
+        return len(defines) == 1 and len(defines[0]) == 1 and defines[0][0].tag == _R + "element"
+
+    def _ref(self, name: str) -> Pat:
+        # Remembered: tei_all's model classes are referred to from hundreds of places, and a
+        # define that is no element's cannot refer to itself (RELAX NG 4.19).
+        found = self._refs.get(name)
+        if found is None:
+            found = self._refs[name] = self._ref_uncached(name)
+        return found
+
+    def _ref_uncached(self, name: str) -> Pat:
+        defines = self.defines.get(name, [])
+        if self._is_element(name):
             return self._mk("el", nc=name_class(defines[0][0]), define=name)
         result: Pat | None = None
         for define in defines:
@@ -352,7 +365,7 @@ class Grammar:
             return set(names) if nc.kind == "name" else set()
         if kind == "ref":
             name = node.get("name") or ""
-            if name in refs or self._ref(name).op == "el":
+            if name in refs or self._is_element(name):
                 return set()
             defines = self.defines.get(name, [])
             body = [c for d in defines for c in d if isinstance(c.tag, str)]
