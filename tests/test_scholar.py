@@ -410,6 +410,24 @@ def test_search_index_is_built_with_filters(site: Path) -> None:
     assert "persons.html" in links and "places.html" in links
 
 
+def test_every_page_of_a_text_carries_its_search_filters(samples: Path) -> None:
+    """A split novel's contents page and each of its parts are filtered by text and language
+    as a one-page text is (their main once carried no filters: a filter by text found none
+    of a long text)."""
+    pages = reading_pages(samples)
+    parts = [p for p in pages if _page(p).xpath("//body[contains(@class, 'part-page')]")]
+    assert parts, "the ELTeC sample is split into parts"
+    for path in pages:
+        (main,) = _page(path).xpath("//main")
+        assert main.get("data-pagefind-body") == "", path.name
+        assert main.get("data-pagefind-filter") == (
+            "text[data-ed-title], language[data-ed-language]"
+        ), path.name
+        record = zotero_record(_page(path))
+        assert [main.get("data-ed-title")] == record["title"], path.name
+        assert main.get("data-ed-language"), path.name
+
+
 def test_a_failing_pagefind_is_one_diagnostic(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -93,6 +93,7 @@
       <xsl:with-param name="dir" select="r:text-dir(.)"/>
       <xsl:with-param name="description" select="string-join((r:title(.), r:authors(.)), ' — ')"/>
       <xsl:with-param name="body-class" select="'page reading contents-page'"/>
+      <xsl:with-param name="search-attributes" select="r:search-filters(.)"/>
       <xsl:with-param name="head" as="element()*">
         <xsl:sequence select="r:letter-links(.)"/>
         <xsl:call-template name="s:citation-head"/>
@@ -205,6 +206,7 @@
         <xsl:with-param name="description" select="string-join((r:title(.), r:authors(.)), ' — ')"/>
         <xsl:with-param name="body-class" select="'page reading part-page'"/>
         <xsl:with-param name="skip-label" select="r:msg('skip.text')"/>
+        <xsl:with-param name="search-attributes" select="r:search-filters(.)"/>
         <xsl:with-param name="head" as="element()*">
           <xsl:sequence select="r:letter-links(.)"/>
           <!-- the text's citation (its URL is the text's first page): a reference manager

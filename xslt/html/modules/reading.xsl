@@ -44,11 +44,7 @@
       <xsl:with-param name="body-class"
           select="'page reading' || (if (exists($viewer)) then ' with-facs' else '')"/>
       <xsl:with-param name="skip-label" select="r:msg('skip.text')"/>
-      <xsl:with-param name="search-attributes" as="attribute()*">
-        <xsl:attribute name="data-pagefind-filter" select="'text[data-ed-title], language[data-ed-language]'"/>
-        <xsl:attribute name="data-ed-title" select="r:title(.)"/>
-        <xsl:attribute name="data-ed-language" select="r:text-lang(.)"/>
-      </xsl:with-param>
+      <xsl:with-param name="search-attributes" select="r:search-filters(.)"/>
       <xsl:with-param name="head" as="element()*">
         <xsl:sequence select="r:letter-links(.)"/>
         <xsl:call-template name="s:citation-head"/>
@@ -206,5 +202,16 @@
       </xsl:if>
     </header>
   </xsl:template>
+
+
+  <!-- A text's filters in the search index (pipeline/builders/search.py), on the main of
+       each of its pages: its one reading page, or the contents page and every part of a
+       split text alike, so that a filter by text or language finds all of it. -->
+  <xsl:function name="r:search-filters" as="attribute()+">
+    <xsl:param name="tei" as="element(TEI)"/>
+    <xsl:attribute name="data-pagefind-filter" select="'text[data-ed-title], language[data-ed-language]'"/>
+    <xsl:attribute name="data-ed-title" select="r:title($tei)"/>
+    <xsl:attribute name="data-ed-language" select="r:text-lang($tei)"/>
+  </xsl:function>
 
 </xsl:stylesheet>
