@@ -137,6 +137,12 @@ class Stylesheet:
         return tuple(str(found.item_at(i).string_value) for i in range(found.size))
 
 
+#: How many document parameters an engine keeps parsed (``Engine._document_parameter``): a
+#: reading page has three (the registers and the messages, the same for every text, and the
+#: text's citation), and one to spare.
+_PARSED_KEPT = 4
+
+
 class Engine:
     """One Saxon processor with the compiled entry stylesheets of one area (or only the one
     named ``only``), then locked."""
@@ -158,6 +164,8 @@ class Engine:
         )
         self._xslt_dir = xslt_dir
         self._stylesheets: dict[str, Stylesheet] = {}
+        # The document parameters parsed last and their trees, the latest last.
+        self._parsed: list[tuple[str, Any]] = []
         # A stylesheet that fails to compile only breaks the feature that uses it: the error
         # is raised when that stylesheet is asked for.
         self._broken: dict[str, StylesheetError] = {}
@@ -246,10 +254,23 @@ class Engine:
         except Exception as exc:
             raise StylesheetError(f"cannot hand the document to Saxon: {_clean(str(exc))}") from exc
 
+    def _document_parameter(self, text: str) -> Any:
+        """Saxon's tree of a document parameter; the same string object handed over again
+        gets the same tree. The registers are a parameter of every text's index and book,
+        handed over as one string per run: an edition with large registers parsed them
+        twice per text (a Saxon tree is immutable, so one serves every transform)."""
+        for n, (known, node) in enumerate(self._parsed):
+            if known is text:  # by identity: an equal string is not even compared
+                self._parsed.append(self._parsed.pop(n))
+                return node
+        node = self.parse(text)
+        self._parsed = [*self._parsed, (text, node)][-_PARSED_KEPT:]
+        return node
+
     def value(self, value: ParamValue) -> Any:
         processor = self._processor
         if isinstance(value, XmlText):
-            return self.parse(value.text)
+            return self._document_parameter(value.text)
         if isinstance(value, bool):
             return processor.make_boolean_value(value)
         if isinstance(value, int):

@@ -60,6 +60,37 @@ def test_typed_parameters_and_document_parameters(xslt_dir: Path) -> None:
     assert result.messages == ("seen 2",)
 
 
+def test_a_document_parameter_handed_over_again_is_parsed_once(
+    xslt_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The registers go to every text's transforms as one string: parsed once per engine;
+    another string, even of the same content, is parsed for itself."""
+    from pipeline.xslt import Engine
+
+    parsed: list[str] = []
+    original = Engine.parse
+
+    def counting(self: Engine, text: str) -> object:
+        parsed.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(Engine, "parse", counting)
+    sheet = Saxon(xslt_dir).stylesheet("probe/probe")
+    registers = XmlText("".join(["<d>", "<x/>" * 3, "</d>"]))  # built, so never interned
+    for n in range(3):
+        citation = XmlText(f"<c>{n}</c>")
+        result = sheet.transform(f"<r n='{n}'/>", {"doc": registers, "flag": True, "count": n})
+        assert 'in-doc="3"' in result.output
+        sheet.transform("<r/>", {"doc": citation})
+    assert parsed.count(registers.text) == 1
+    # a changed parameter is seen at once, and an equal copy is not mistaken for it
+    result = sheet.transform("<r/>", {"doc": XmlText("<d><x/></d>")})
+    assert 'in-doc="1"' in result.output
+    copy = XmlText("".join(["<d>", "<x/>" * 3, "</d>"]))
+    assert 'in-doc="3"' in sheet.transform("<r/>", {"doc": copy}).output
+    assert parsed.count(registers.text) == 2
+
+
 def test_messages_do_not_leak_between_runs(xslt_dir: Path) -> None:
     sheet = Saxon(xslt_dir).stylesheet("probe/probe")
     sheet.transform("<r/>")
