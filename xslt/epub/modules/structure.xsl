@@ -81,9 +81,9 @@
   <xsl:variable name="ee:images" as="xs:string*" select="tokenize($images, '\n')"/>
 
   <xsl:template match="tei:graphic | tei:media" mode="r:main" as="element()?">
-    <xsl:variable name="n" as="xs:integer">
-      <xsl:number level="any" count="tei:graphic | tei:media"/>
-    </xsl:variable>
+    <!-- its place among the graphics and media of the document (xslt/common/facsimile.xsl):
+         one pass, where xsl:number walked back over the whole text for each image -->
+    <xsl:variable name="n" as="xs:integer" select="accumulator-before('r:graphic-number')"/>
     <xsl:variable name="href" as="xs:string?" select="$ee:images[$n][. ne '']"/>
     <xsl:if test="exists($href)">
       <!-- hrefs are relative to the package document; so is the content document's name. -->
