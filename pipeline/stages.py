@@ -57,23 +57,62 @@ STAGES: tuple[Stage, ...] = (
 
 
 def is_register(doc: SourceDocument) -> bool:
-    """A register file holds entity lists and no ``text`` to publish."""
+    """A register file holds entity lists and nothing to read: no ``text`` (the lists in a
+    ``standOff``, say), or a ``text`` of lists alone (``lists_only``)."""
     root = doc.root
+    text = root.find(f"{{{TEI_NS}}}text")
     return (
-        root.find(f"{{{TEI_NS}}}text") is None
+        (text is None or lists_only(text))
         and root.find(f"{{{TEI_NS}}}sourceDoc") is None
         and any(True for _ in _register_lists(root))
     )
 
 
 def is_text(doc: SourceDocument) -> bool:
-    """A text to publish: a TEI document with a ``text``, or with a ``sourceDoc`` only (a
-    documentary or genetic transcription: its surfaces are the pages, TEI Guidelines 11.2.2)."""
+    """A text to publish: a TEI document with a ``text`` that is not a register's lists alone,
+    or with a ``sourceDoc`` only (a documentary or genetic transcription: its surfaces are the
+    pages, TEI Guidelines 11.2.2)."""
     root = doc.root
-    return root.tag == f"{{{TEI_NS}}}TEI" and (
-        root.find(f"{{{TEI_NS}}}text") is not None
-        or root.find(f"{{{TEI_NS}}}sourceDoc") is not None
-    )
+    if root.tag != f"{{{TEI_NS}}}TEI":
+        return False
+    text = root.find(f"{{{TEI_NS}}}text")
+    if text is not None and not lists_only(text):
+        return True
+    return root.find(f"{{{TEI_NS}}}sourceDoc") is not None
+
+
+#: What the lists of a register kept in a ``text`` may stand in: many editions keep their
+#: personography in a ``body``, often in a ``div`` with a ``head`` (TEI Guidelines 13.3.2 allows
+#: ``listPerson`` there); the relations between the entries may stand beside them.
+_LIST_WRAPPERS = frozenset(("front", "body", "back", "div", *(f"div{n}" for n in range(1, 8))))
+_BESIDE_LISTS = frozenset(("head", "listRelation"))
+
+
+def lists_only(text: etree._Element) -> bool:
+    """Whether a ``text`` holds register lists and nothing else to read: no prose (a ``p``, a
+    ``group``, words between the lists), only lists, headings and the divisions around them.
+    Such a file is a register: its entries feed the index pages, and it is no text to publish
+    (a reading page and a book of 20,000 persons, listed among the texts)."""
+    lists = 0
+    pending = [text]
+    while pending:
+        element = pending.pop()
+        if (element.text or "").strip():
+            return False
+        for child in element:
+            if (child.tail or "").strip():
+                return False
+            if not isinstance(child.tag, str):  # a comment or a processing instruction
+                continue
+            qname = etree.QName(child)
+            name = qname.localname if qname.namespace == TEI_NS else ""
+            if name in REGISTER_LISTS:
+                lists += 1
+            elif name in _LIST_WRAPPERS:
+                pending.append(child)
+            elif name not in _BESIDE_LISTS:
+                return False
+    return lists > 0
 
 
 class HasLists(Protocol):

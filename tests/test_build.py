@@ -188,3 +188,38 @@ def test_resident_workers_render_one_build_after_another(tmp_path: Path) -> None
         resident.stop()
     build([sources], tmp_path / "fresh", jobs=2, timeout=60)
     assert published(tmp_path / "out") == published(tmp_path / "fresh")
+
+
+def test_a_register_kept_in_a_body_feeds_the_index_and_is_no_text(tmp_path: Path) -> None:
+    """A personography in a ``text/body`` (as many editions keep it) is a register: the
+    letter's name resolves to its entry and the index pages show it; the register itself gets
+    no reading page and no book, and is not among the texts."""
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    header = (
+        "<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt>"
+        "<p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc>"
+        "</teiHeader>"
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "listperson.xml").write_text(
+        f"<TEI {tei}>{header.format('Persons')}<text><body><div><head>Persons</head>"
+        '<listPerson><person xml:id="hbahr"><persName><surname>Bahr</surname>'
+        "<forename>Hermann</forename></persName></person></listPerson></div></body></text></TEI>",
+        encoding="utf-8",
+    )
+    (corpus / "letter.xml").write_text(
+        f"<TEI {tei}>{header.format('A letter')}<text><body><p>Dear "
+        '<persName ref="listperson.xml#hbahr">Bahr</persName>.</p></body></text></TEI>',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([corpus], out, jobs=1)
+    assert report.errors == 0, report.sorted()
+    assert not [d for d in report.diagnostics if d.code == "index.unresolved"], report.sorted()
+    assert not (out / "html" / "listperson.html").exists()
+    assert sorted(p.name for p in (out / "epub").glob("*.epub")) == ["letter.epub"]
+    persons = (out / "html" / "persons.html").read_text(encoding="utf-8")
+    assert "Bahr" in persons and "Hermann" in persons and 'id="hbahr"' in persons
+    home = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert "letter.html" in home and "listperson.html" not in home

@@ -397,9 +397,9 @@ def test_notes_at_point_are_numbered_within_each_text(tmp_path: Path) -> None:
 
 
 def test_a_list_of_thousands_of_noted_entries_makes_its_book(tmp_path: Path) -> None:
-    """A register kept in a text's body (a person, a name and a note each, 3,000 of them):
-    every note a footnote with its number. Counting the notes before each note made this
-    book take minutes (the build stopped it); it is one pass now."""
+    """A text that lists people after its prose (a person, a name and a note each, 3,000 of
+    them): every note a footnote with its number. Counting the notes before each note made
+    this book take minutes (the build stopped it); it is one pass now."""
     people = "".join(
         f'<person xml:id="p{n}"><persName>Person {n}</persName><note>About {n}.</note></person>'
         for n in range(3000)
@@ -407,7 +407,8 @@ def test_a_list_of_thousands_of_noted_entries_makes_its_book(tmp_path: Path) -> 
     source = tmp_path / "people.xml"
     source.write_text(
         NUMBERED_NOTES.split("<text>", 1)[0]
-        + f"<text><body><listPerson>{people}</listPerson></body></text></TEI>",
+        + f"<text><body><p>Who lived there.</p><listPerson>{people}</listPerson></body></text>"
+        "</TEI>",
         encoding="utf-8",
     )
     book = Book(_build([source], tmp_path / "out")["people"])

@@ -47,6 +47,41 @@ def test_texts_and_registers_are_told_apart() -> None:
     assert is_text(doc(TEXT, "t.xml")) and not is_register(doc(TEXT, "t.xml"))
 
 
+def _in_text(body: str) -> str:
+    return f"<TEI {T}><teiHeader/><text>{body}</text></TEI>"
+
+
+PERSONS = '<listPerson><person xml:id="p1"><persName>P</persName></person></listPerson>'
+
+
+def test_a_register_kept_in_a_body_is_a_register() -> None:
+    """Lists alone in a text (a personography in a body, in divisions with headings, with
+    the relations between its entries, comments aside) make a register file, not a text."""
+    registers = [
+        f"<body>{PERSONS}</body>",
+        f"<body><div><head>Persons</head>{PERSONS}</div>"
+        f'<div type="places"><head>Places</head><!-- from the gazetteer -->'
+        f'<listPlace><place xml:id="g"><placeName>Ghent</placeName></place></listPlace>'
+        f"</div></body>",
+        f'<body>{PERSONS}<listRelation><relation name="friend" mutual="#p1 #p2"/>'
+        f"</listRelation></body>",
+    ]
+    for body in registers:
+        found = doc(_in_text(body), "persons.xml")
+        assert is_register(found) and not is_text(found), body
+    texts = [
+        f"<body><p>Who they were.</p>{PERSONS}</body>",  # prose beside the list
+        f"<body>{PERSONS} and words between</body>",
+        f"<body><div>{PERSONS}<p>Notes.</p></div></body>",
+        f"<group><text><body>{PERSONS}</body></text></group>",
+        "<body><div><head>Nothing listed</head></div></body>",  # no list: a text
+        '<body><listBibl><bibl xml:id="b">A book</bibl></listBibl></body>',
+    ]
+    for body in texts:
+        found = doc(_in_text(body), "t.xml")
+        assert is_text(found) and not is_register(found), body
+
+
 def test_names_resolve_to_entries_of_their_kind() -> None:
     root = normalized()
     anna, ghent, nobody = root.xpath("//t:persName | //t:placeName", namespaces=NS)
