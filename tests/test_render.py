@@ -218,6 +218,40 @@ def test_footnotes_are_numbered_with_back_links(
     assert copied == []
 
 
+def test_thousands_of_footnotes_are_listed_with_their_sections(tmp_path: Path) -> None:
+    """A chapter of 3,000 paragraphs with a footnote each, beside a part whose chapters have
+    headings: each chapter lists its own notes, numbered through the text. (Whether a div
+    has headed divs inside was asked again for every note, scanning its children: 8 s for
+    this chapter alone.)"""
+    paragraphs = "".join(f"<p>Paragraph {n}<note>Note {n}.</note></p>" for n in range(3000))
+    source = tmp_path / "many.xml"
+    source.write_text(
+        f"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Many notes</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body>
+<div xml:id="long"><head>Long</head>{paragraphs}</div>
+<div xml:id="part"><head>Part</head><p>Before<note>In the part.</note></p>
+  <div xml:id="ch"><head>Chapter</head><p>Inside<note>In the chapter.</note></p></div></div>
+</body></text></TEI>""",
+        encoding="utf-8",
+    )
+    report = Report()
+    corpus = load_corpus([source], report)
+    params = {"registers": XmlText(corpus.registers), "stem": "many", "messages": messages("en")}
+    page = engine().stylesheet("html/page").transform(corpus.texts[0].normalized, params)
+    doc = html.document_fromstring(page.output)
+    listed = doc.xpath("//*[@id='long']/section[@class='footnotes']//li")
+    assert len(listed) == 3000
+    assert [a.text_content() for a in listed[0].xpath("a[@role='doc-backlink']")] == ["1"]
+    assert listed[-1].xpath("a[@role='doc-backlink']")[0].text_content() == "3000"
+    # a part with headed chapters lists nothing itself: its note goes to the end of the text
+    assert doc.xpath("//*[@id='part']/section[@class='footnotes']") == []
+    chapter = doc.xpath("//*[@id='ch']/section[@class='footnotes']//li")
+    assert [li.xpath("string(.//div)").strip() for li in chapter] == ["In the chapter."]
+    (end,) = doc.xpath("//section[@class='footnotes'][@aria-labelledby='ed-notes-title']")
+    assert "In the part." in end.text_content()
+
+
 def test_languages_are_valid_tags(pages: dict[str, tuple[str, tuple[str, ...]]]) -> None:
     doc = _doc("highlighting", pages)
     assert doc.xpath("//i[@class='foreign']/@lang") == ["fr", "la", "und"]
