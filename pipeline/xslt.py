@@ -256,9 +256,9 @@ class Engine:
 
     def _document_parameter(self, text: str) -> Any:
         """Saxon's tree of a document parameter; the same string object handed over again
-        gets the same tree. The registers are a parameter of every text's index and book,
-        handed over as one string per run: an edition with large registers parsed them
-        twice per text (a Saxon tree is immutable, so one serves every transform)."""
+        gets the same tree. The registers are a parameter of a text's normalisation, index,
+        page and book, handed over as one string per run: an edition with large registers
+        parsed them four times per text (a Saxon tree is immutable: one serves them all)."""
         for n, (known, node) in enumerate(self._parsed):
             if known is text:  # by identity: an equal string is not even compared
                 self._parsed.append(self._parsed.pop(n))
