@@ -115,6 +115,9 @@ def test_rtl_books_read_right_to_left(rtl: dict[str, Book]) -> None:
     hebrew = rtl["itzhak_peretz_1182"]
     assert hebrew.dc("language") == ["und"], "no language is guessed from the script"
     assert hebrew.opf.xpath("//opf:spine/@page-progression-direction", namespaces=NS) == ["rtl"]
+    # its script, sampled once for the book, sets the direction of every content document
+    texts = [d for h, d in hebrew.docs.items() if h.startswith("text-")]
+    assert texts and {d.get("dir") for d in texts} == {"rtl"}
 
 
 def test_page_images_come_before_their_pages_when_asked(pages: dict[bool, Book]) -> None:
