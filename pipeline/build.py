@@ -710,7 +710,7 @@ def _publish(
 
 @contextlib.contextmanager
 def _signals_deferred() -> Iterator[None]:
-    """Ctrl-C and SIGTERM wait until the edition is published (one rename, a few links)."""
+    """Ctrl-C and SIGTERM wait until the edition is published (one rename, three exchanges)."""
     blocked = {signal.SIGINT, signal.SIGTERM}
     old = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
     try:
@@ -722,8 +722,9 @@ def _signals_deferred() -> Iterator[None]:
 def pause_hook() -> Callable[[str], None] | None:
     """A pause at a named step of publishing, for the tests that kill a build there.
 
-    Set ``EDITION_PAUSE_AT`` to a step name (``before-publish``, ``after-publish``) and
-    ``EDITION_PAUSE_FILE`` to a file: the build writes the step's name there and sleeps.
+    Set ``EDITION_PAUSE_AT`` to a step name (``before-publish``, ``after-publish``,
+    ``placed-<output>``) and ``EDITION_PAUSE_FILE`` to a file: the build writes the step's
+    name there and sleeps.
     """
     wanted = os.environ.get("EDITION_PAUSE_AT")
     marker = os.environ.get("EDITION_PAUSE_FILE")

@@ -2,26 +2,31 @@
 
 Layout of ``OUT`` (``--out``)::
 
-    OUT/html  -> .edition/current/html      symbolic links, made once
-    OUT/epub  -> .edition/current/epub
-    OUT/index -> .edition/current/index
+    OUT/html/ OUT/epub/ OUT/index/          the published edition: real folders
     OUT/.edition/OWNER                      marks the folder as written by ``edition build``
     OUT/.edition/lock                       the build lock (``pipeline.lock``)
     OUT/.edition/current -> gen-<id>        the published generation
-    OUT/.edition/gen-<id>/                  one generation: html/ epub/ index/ sources/
-                          manifest.json     every file it holds, with its hash and owner
+    OUT/.edition/gen-<id>/                  one generation: sources/ cache/ manifest.json
+                          html -> ../../html  (while it is written: html/ epub/ index/)
 
-A build writes a new generation beside the published one, then publishes it by one atomic
-rename of the ``current`` link: a reader, or a build killed at any moment, sees the previous
-edition or the new one, never a mix and never less. The build only ever replaces what it
-made: ``OUT/html`` must be its own link, ``OUT/.edition`` must carry ``OWNER``; a file that
-someone put into or changed in a published generation is carried into the next one, or
-publishing stops (``build.foreign-file``) rather than lose it.
+A build writes a new generation beside the published one. Its manifest names every file
+with its hash and owner, and the inode of each new output folder; one atomic rename of the
+``current`` link commits it, then each output folder is put in place by one atomic exchange
+with ``OUT/<name>`` (``renameat2``), and the generation's own entry becomes a link back to
+it, so that ``generation.root / "html/..."`` reads the published files either way. A build
+killed between the commit and the last exchange leaves the folders to be put in place by the
+next build, which does that first (the inodes say which folders have moved). The build
+only ever replaces what it made: ``OUT/html`` must be its own folder (or the link an older
+version made), ``OUT/.edition`` must carry ``OWNER``; a file that someone put into or
+changed in a published output is carried into the next one, or publishing stops
+(``build.foreign-file``) rather than lose it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import hashlib
 import json
 import os
@@ -101,6 +106,9 @@ class Manifest:
     outputs: list[str] = field(default_factory=list)
     #: What the next build may reuse (``pipeline.cache``): free-form, checked when read.
     cache: dict[str, object] = field(default_factory=dict)
+    #: The inode of each output folder of the generation, recorded before it is published:
+    #: which folders have been put in place is told by them (``OutputFolder.place``).
+    folders: dict[str, int] = field(default_factory=dict)
     _owners: tuple[int, dict[tuple[str, str], list[str]]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -115,6 +123,7 @@ class Manifest:
             },
             "sources": {k: [r.sha256, r.snapshot, r.kind] for k, r in sorted(self.sources.items())},
             "cache": self.cache,
+            "folders": dict(sorted(self.folders.items())),
         }
         return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True).encode("utf-8") + (
             b"\n"
@@ -126,6 +135,7 @@ class Manifest:
         if raw.get("format") not in (1, 2):
             raise ValueError("unknown manifest format")
         cache = raw.get("cache", {})
+        folders = raw.get("folders", {})
         return cls(
             files={
                 k: FileRecord(str(v[0]), int(v[1]), str(v[2]), *(int(x) for x in v[3:5]))
@@ -136,6 +146,9 @@ class Manifest:
             },
             outputs=[str(o) for o in raw["outputs"]],
             cache=cache if isinstance(cache, dict) else {},
+            folders={str(k): int(v) for k, v in folders.items()}
+            if isinstance(folders, dict)
+            else {},
         )
 
     def owned_by(self, output: str, owner: str) -> list[str]:
@@ -319,10 +332,30 @@ class OutputFolder:
             return False
 
     def _own_link(self, path: Path, name: str) -> bool:
+        """Whether ``path`` is the build's own: its published folder, or the link to
+        ``.edition/current/<name>`` that versions before real folders made."""
         try:
-            return os.readlink(path) == f"{MARKER}/{CURRENT}/{name}"
+            stat = path.lstat()
         except OSError:
             return False
+        if st.S_ISLNK(stat.st_mode):
+            try:
+                return os.readlink(path) == f"{MARKER}/{CURRENT}/{name}"
+            except OSError:
+                return False
+        # A folder is the build's when its published generation lists it. Its inode is not
+        # asked for: a copy of the whole output folder (``cp -a``, a restored backup) is still
+        # the build's, and a file in it the manifest does not know is carried, never lost.
+        return st.S_ISDIR(stat.st_mode) and self._owned_marker() and name in self._published()
+
+    def _published(self) -> set[str]:
+        """The outputs the published generation lists (none when it cannot be read)."""
+        try:
+            target = os.readlink(self.marker / CURRENT)
+            manifest = Manifest.loads((self.marker / target / MANIFEST).read_bytes())
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return set()
+        return set(manifest.outputs)
 
     @contextlib.contextmanager
     def claimed(self) -> Iterator[None]:
@@ -335,6 +368,7 @@ class OutputFolder:
         if not (self.marker / OWNER).is_file():
             write_bytes_atomic(self.marker / OWNER, OWNER_TEXT.encode())
         with lock.hold(self.marker / "lock", str(self.out)):
+            self.finish_publishing()
             yield
 
     # -- generations -----------------------------------------------------------------------
@@ -445,9 +479,16 @@ class OutputFolder:
         return problems
 
     def publish(self, generation: Generation, pause: Callable[[str], None] | None = None) -> None:
-        """Make ``generation`` the published edition: one atomic rename, then tidy up."""
+        """Make ``generation`` the published edition: one atomic rename commits it, then its
+        output folders are put in place, one atomic exchange each; then tidy up."""
         step = pause or (lambda name: None)
         previous = self._current_name()
+        generation.manifest.folders = {}
+        for name in generation.manifest.outputs:
+            with contextlib.suppress(OSError):
+                stat = (generation.root / name).lstat()
+                if st.S_ISDIR(stat.st_mode):
+                    generation.manifest.folders[name] = stat.st_ino
         generation.write_manifest()
         _sync(generation.root)
         step("before-publish")
@@ -457,30 +498,119 @@ class OutputFolder:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()
             os.symlink(generation.name, temporary)
-            os.replace(temporary, link)  # the one step that publishes
+            os.replace(temporary, link)  # the one step that commits the new edition
             _sync(self.marker)
         except OSError as exc:
             with contextlib.suppress(OSError):
                 temporary.unlink()
             raise EnvironmentFailure.of(exc, "publish the edition in", self.marker) from exc
         step("after-publish")
-        self._link_outputs(generation)
+        self.place(generation, step)
         if previous is not None and previous != generation.name:
             shutil.rmtree(self.marker / previous, ignore_errors=True)
 
-    def _link_outputs(self, generation: Generation) -> None:
-        for name in OUTPUTS:
-            path = self.out / name
-            if name not in generation.manifest.outputs or os.path.lexists(path):
-                continue
-            temporary = self.out / f".{name}-{os.getpid()}"
+    def finish_publishing(self) -> None:
+        """Put in place the folders of a published generation whose build was killed before
+        it had moved them all (run under the lock, before anything else)."""
+        try:
+            generation = self.current()
+        except EditionError:
+            return  # said by the build when it reads the generation
+        if generation is not None and generation.manifest.folders:
+            self.place(generation)
+
+    def place(self, generation: Generation, pause: Callable[[str], None] | None = None) -> None:
+        """Move each output folder of the committed ``generation`` to ``OUT/<name>``, in one
+        atomic exchange with what was there; leave a link back in its place."""
+        step = pause or (lambda name: None)
+        for name, inode in sorted(generation.manifest.folders.items()):
+            staged = generation.root / name
+            target = self.out / name
             try:
-                with contextlib.suppress(FileNotFoundError):
-                    temporary.unlink()
-                os.symlink(f"{MARKER}/{CURRENT}/{name}", temporary)
-                os.replace(temporary, path)
+                if not _is_folder(target, inode) and _is_folder(staged, inode):
+                    if not os.path.lexists(target):
+                        os.rename(staged, target)
+                    elif not exchange(staged, target):
+                        # no exchange on this file system: for a moment there is no folder
+                        _retire(target, generation.root / f".retired-{name}")
+                        os.rename(staged, target)
+                    step(f"placed-{name}")
+                if _is_folder(target, inode) and not _is_back_link(staged, name):
+                    _retire(staged, generation.root / f".retired-{name}")
+                    os.symlink(f"../../{name}", staged)
             except OSError as exc:
-                raise EnvironmentFailure.of(exc, "link", path) from exc
+                raise EnvironmentFailure.of(exc, "publish the folder", target) from exc
+            _remove(generation.root / f".retired-{name}")
+        _sync(self.out)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2`` with ``RENAME_EXCHANGE``).
+    False where the system or the file system cannot; ``OSError`` for any other refusal."""
+    call = _renameat2()
+    if call is None:
+        return False
+    if call(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+_RENAMEAT2: list[Callable[..., int] | None] = []
+
+
+def _renameat2() -> Callable[..., int] | None:
+    if not _RENAMEAT2:
+        try:
+            function = ctypes.CDLL(None, use_errno=True).renameat2
+            function.argtypes = [
+                ctypes.c_int,
+                ctypes.c_char_p,
+                ctypes.c_int,
+                ctypes.c_char_p,
+                ctypes.c_uint,
+            ]
+            function.restype = ctypes.c_int
+            _RENAMEAT2.append(function)
+        except (OSError, AttributeError):  # not Linux, or a C library before glibc 2.28
+            _RENAMEAT2.append(None)
+    return _RENAMEAT2[0]
+
+
+def _is_folder(path: Path, inode: int) -> bool:
+    """Whether ``path`` is a real folder (not a link) with that inode."""
+    try:
+        stat = path.lstat()
+    except OSError:
+        return False
+    return st.S_ISDIR(stat.st_mode) and stat.st_ino == inode
+
+
+def _is_back_link(path: Path, name: str) -> bool:
+    try:
+        return os.readlink(path) == f"../../{name}"
+    except OSError:
+        return False
+
+
+def _retire(path: Path, place: Path) -> None:
+    """Move ``path`` (anything) out of the way to ``place``, replacing what was there."""
+    if not os.path.lexists(path):
+        return
+    _remove(place)
+    os.rename(path, place)
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _unchanged(path: Path, stat: os.stat_result, record: FileRecord) -> bool:
@@ -494,12 +624,13 @@ def _unchanged(path: Path, stat: os.stat_result, record: FileRecord) -> bool:
 
 
 def walk(root: Path, name: str) -> list[tuple[str, os.stat_result]]:
-    """Every file and symbolic link under ``root/name`` (links not followed) as its path
-    relative to ``root`` with its lstat, sorted by path; none when it is not a folder.
+    """Every file and symbolic link under ``root/name`` (links not followed, but for a
+    published generation's link back to ``OUT/<name>``) as its path relative to ``root`` with
+    its lstat, sorted by path; none when it is not a folder.
     (``os.walk`` and string paths: pathlib's rglob took a second over an edition's pages.)"""
     found = []
     top = os.path.join(root, name)
-    if not os.path.isdir(top) or os.path.islink(top):
+    if not os.path.isdir(top) or (os.path.islink(top) and not _is_back_link(Path(top), name)):
         return []
     for folder, folders, files in os.walk(top):
         relative = os.path.relpath(folder, root).replace(os.sep, "/")

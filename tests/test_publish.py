@@ -3,6 +3,7 @@ failed and partial builds over a published edition, files someone else put there
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, published
 
+from pipeline import publish
 from pipeline.build import build, check_out
 from pipeline.cli import cli
 from pipeline.errors import OptionError
@@ -109,12 +111,75 @@ def test_other_files_in_out_are_left_alone(sources: Path, tmp_path: Path) -> Non
 # -- publishing in one step ------------------------------------------------------------------
 
 
-def test_outputs_are_links_into_one_generation(site: Path) -> None:
-    for name in ("html", "epub", "index"):
-        assert (site / name).is_symlink()
-        assert os.readlink(site / name) == f"{MARKER}/current/{name}"
+def test_outputs_are_real_folders_of_one_generation(site: Path) -> None:
     generations = [p.name for p in (site / MARKER).iterdir() if p.name.startswith("gen-")]
     assert [os.readlink(site / MARKER / "current")] == generations
+    for name in ("html", "epub", "index"):
+        assert (site / name).is_dir() and not (site / name).is_symlink()
+        # the generation reads its outputs through a link back to the published folder
+        assert os.readlink(site / MARKER / generations[0] / name) == f"../../{name}"
+    # what find, cp -r, tar or a deploy script sees without following links: every page
+    pages = [f for _, _, files in os.walk(site / "html") for f in files if f.endswith(".html")]
+    assert "belgium-1944.html" in pages and "index.html" in pages
+    assert sorted(p.name for p in (site / "epub").iterdir()) == ["belgium-1944.epub"]
+
+
+def test_a_site_published_as_links_by_an_older_version_becomes_folders(
+    sources: Path, site: Path
+) -> None:
+    """Before 2026-12-01 ``OUT/html`` was a link to ``.edition/current/html``."""
+    before = published(site)
+    generation = site / MARKER / os.readlink(site / MARKER / "current")
+    for name in ("html", "epub", "index"):
+        (generation / name).unlink()
+        os.rename(site / name, generation / name)
+        os.symlink(f"{MARKER}/current/{name}", site / name)
+    manifest = generation / "manifest.json"
+    data = json.loads(manifest.read_bytes())
+    del data["folders"]
+    manifest.write_text(json.dumps(data))
+    assert published(site) == before
+    assert build([sources], site).errors == 0
+    assert all((site / n).is_dir() and not (site / n).is_symlink() for n in ("html", "epub"))
+    assert published(site) == before
+
+
+def test_without_an_atomic_exchange_the_folders_are_moved_in_two_steps(
+    sources: Path, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(publish, "exchange", lambda first, second: False)
+    before = published(site)
+    text = sources / TEXT
+    text.write_text(text.read_text(encoding="utf-8").replace("Belgium", "Belgique", 1))
+    assert build([sources], site).errors == 0
+    after = published(site)
+    assert after != before
+    assert [k for k in after if "pagefind/" not in k] == [k for k in before if "pagefind/" not in k]
+    assert sorted(p.name for p in (site / MARKER).iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_copied_back_output_folder_is_still_the_builds(sources: Path, site: Path) -> None:
+    """``cp -a`` (or a restored backup) gives the folder another inode: the published
+    generation still lists it, and a file it does not know is carried, not lost."""
+    shutil.copytree(site / "html", site / "html-copy", symlinks=True)
+    shutil.rmtree(site / "html")
+    os.rename(site / "html-copy", site / "html")
+    (site / "html" / "notes.txt").write_text("mine")
+    report = build([sources], site)
+    assert report.errors == 0, report.sorted()
+    assert (site / "html" / "notes.txt").read_text() == "mine"
+
+
+def test_a_folder_of_someone_else_where_an_output_was_is_refused(
+    sources: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert build([sources], out, only=["html"]).errors == 0
+    (out / "epub").mkdir()  # the published generation has no epub: not the build's
+    (out / "epub" / "mine.epub").write_text("mine")
+    with pytest.raises(OptionError, match="was not made by edition build"):
+        build([sources], out)
+    assert (out / "epub" / "mine.epub").read_text() == "mine"
 
 
 def test_a_rebuild_replaces_the_generation_and_leaves_one(sources: Path, site: Path) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import SECRET, missing
 
+from pipeline.publish import Generation, Manifest, OutputFolder
 from pipeline.serve import site
 from pipeline.serve.http import EditionServer, is_loopback
 from pipeline.serve.state import LiveState
@@ -50,23 +51,33 @@ def _generation(out: Path, name: str, page: bytes) -> Path:
 
 
 def _publish(out: Path, name: str) -> None:
+    """Commit generation ``name`` and put its folders in place, as ``edition build`` does
+    (a generation of the older layout, ``links``, keeps its folders)."""
     temporary = out / ".edition" / ".current-test"
     os.symlink(name, temporary)
     os.replace(temporary, out / ".edition" / "current")
+    root = out / ".edition" / name
+    if not (out / "html").is_symlink():
+        folders = {n: (root / n).stat().st_ino for n in ("html", "epub")}
+        OutputFolder(out).place(Generation(root, Manifest(folders=folders)))
 
 
-@pytest.fixture
-def out(tmp_path: Path, secret_file: Path) -> Path:
-    """An output folder laid out as pipeline.publish lays it out, with traps: symbolic
-    links out of the generation, to the secret and to the folder that holds it."""
+@pytest.fixture(params=["folders", "links"])
+def out(request: pytest.FixtureRequest, tmp_path: Path, secret_file: Path) -> Path:
+    """An output folder laid out as pipeline.publish lays it out (real folders, or the links
+    to ``.edition/current`` that versions before 2026-12-01 made), with traps: symbolic links
+    out of the output, to the secret and to the folder that holds it."""
     folder = tmp_path / "dist"
     root = _generation(folder, "gen-1", PAGE)
     os.symlink(secret_file, root / "html" / "leak.txt")
     os.symlink(tmp_path, root / "html" / "up")
     os.symlink("../../../secret.txt", root / "html" / "relative-leak.txt")
+    os.symlink("../../secret.txt", root / "html" / "relative-leak-2.txt")
+    if request.param == "links":
+        for name in ("html", "epub"):
+            os.symlink(f".edition/current/{name}", folder / name)
     _publish(folder, "gen-1")
-    for name in ("html", "epub"):
-        os.symlink(f".edition/current/{name}", folder / name)
+    assert (folder / "html").is_symlink() == (request.param == "links")
     return folder
 
 
@@ -117,6 +128,7 @@ HOSTILE = [
     "/html//../../secret.txt",
     "/html/leak.txt",
     "/html/relative-leak.txt",
+    "/html/relative-leak-2.txt",
     "/html/up/secret.txt",
     "/html/up/",
     "/.edition/current/manifest.json",

@@ -90,15 +90,19 @@ def segments(decoded: str) -> list[str] | None:
 
 
 def published_output(out: Path, name: str) -> Path | None:
-    """The real folder of output ``name`` in the published generation, or None when the
-    edition has not been published (or ``OUT/<name>`` is not the build's own link)."""
-    link = out / name
-    try:
-        if os.readlink(link) != f"{MARKER}/{CURRENT}/{name}":
+    """The real folder of output ``name`` of the published edition, or None when the edition
+    has not been published (or ``OUT/<name>`` is not the build's own)."""
+    folder = out / name
+    if published_generation(out) is None:
+        return None
+    if folder.is_dir() and not folder.is_symlink():
+        return Path(os.path.realpath(folder))
+    try:  # the link into the generation that versions before real folders made
+        if os.readlink(folder) != f"{MARKER}/{CURRENT}/{name}":
             return None
     except OSError:
         return None
-    real = Path(os.path.realpath(link))
+    real = Path(os.path.realpath(folder))
     generations = Path(os.path.realpath(out / MARKER))
     if not real.is_dir() or generations not in real.parents:
         return None
