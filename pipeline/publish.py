@@ -523,7 +523,10 @@ class OutputFolder:
         """Move each output folder of the committed ``generation`` to ``OUT/<name>``, in one
         atomic exchange with what was there; leave a link back in its place."""
         step = pause or (lambda name: None)
-        for name, inode in sorted(generation.manifest.folders.items()):
+        folders = sorted(generation.manifest.folders.items())
+        # the exchanges first, one after the other: a reader may see the new html beside the
+        # old epub only for the time of these few calls, not while old folders are removed
+        for name, inode in folders:
             staged = generation.root / name
             target = self.out / name
             try:
@@ -535,11 +538,17 @@ class OutputFolder:
                         _retire(target, generation.root / f".retired-{name}")
                         os.rename(staged, target)
                     step(f"placed-{name}")
-                if _is_folder(target, inode) and not _is_back_link(staged, name):
+            except OSError as exc:
+                raise EnvironmentFailure.of(exc, "publish the folder", target) from exc
+        for name, inode in folders:
+            staged = generation.root / name
+            try:
+                if _is_folder(self.out / name, inode) and not _is_back_link(staged, name):
                     _retire(staged, generation.root / f".retired-{name}")
                     os.symlink(f"../../{name}", staged)
             except OSError as exc:
-                raise EnvironmentFailure.of(exc, "publish the folder", target) from exc
+                raise EnvironmentFailure.of(exc, "publish the folder", self.out / name) from exc
+        for name, _ in folders:
             _remove(generation.root / f".retired-{name}")
         _sync(self.out)
 
