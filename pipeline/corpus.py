@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import diagnostics as diag
+from . import tei_corpus
 from .diagnostics import Report
 from .gate import SourceDocument, discover, read_document
 from .parallel import fork_map
@@ -55,7 +56,7 @@ def load_corpus(
         result = read_document(path, root=root)
         report.extend(result.diagnostics)
         if result.document is not None:
-            documents.append(result.document)
+            documents.append(tei_corpus.as_text(result.document))
     registers = [d for d in documents if is_register(d)]
     texts: list[SourceDocument] = []
     stems: set[str] = set()

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import diagnostics as diag
+from . import tei_corpus
 from .diagnostics import Diagnostic
 from .gate import DEFAULT_MAX_BYTES, TEI_NS, SourceDocument, parse_bytes, read_document
 from .paths import display
@@ -92,9 +93,8 @@ def read_facts(path: Path, opts: ReadOptions) -> SourceFacts:
     result = read_document(path, max_bytes=opts.max_bytes, root=opts.root)
     if result.document is None:
         return refused(path, result.diagnostics, opts)
-    return kept(
-        facts_of(result.document, result.diagnostics), snapshot_bytes(result.document), opts
-    )
+    document = tei_corpus.as_text(result.document)
+    return kept(facts_of(document, result.diagnostics), snapshot_bytes(document), opts)
 
 
 def refused(path: Path, problems: Sequence[Diagnostic], opts: ReadOptions) -> SourceFacts:
@@ -123,7 +123,8 @@ def last_good(path: Path, opts: ReadOptions) -> SourceDocument | None:
     data = opts.previous.snapshot(source_key(path))
     if data is None:
         return None
-    return parse_bytes(data, path, max_bytes=opts.max_bytes, root=opts.root).document
+    document = parse_bytes(data, path, max_bytes=opts.max_bytes, root=opts.root).document
+    return None if document is None else tei_corpus.as_text(document)
 
 
 def kept_last_good(shown: str, why: str) -> Diagnostic:

@@ -1,0 +1,153 @@
+"""A ``teiCorpus`` read by the build as one text: its members become the texts of a ``group``.
+
+TEI P5 (15.1) keeps a corpus in one file: ``teiCorpus`` holds a corpus header, then ``TEI``
+documents (or nested ``teiCorpus``), each with a header of its own. The writers read one
+``TEI`` document per file, so the build (``sources.read_facts`` and the second pass in
+``texts``) rewrites the gated tree of such a file before anything else sees it, as TEI itself
+writes a composite text (4.3.1, ``group``):
+
+- the corpus header stays the header (title, editors, licence of the whole);
+- each member's ``text`` goes into ``text/group`` in order, headed by the member's title
+  (``front/head``), with the member's ``xml:id`` and ``xml:lang`` when it has none of its own,
+  so the reading page and the book show one section per member;
+- register lists found in a member's header (``particDesc``, ``settingDesc``) and any
+  ``standOff`` move into one ``standOff``, so that the index keeps the members' people and
+  places; a member's ``sourceDoc`` and ``facsimile`` go beside the text.
+
+Elements are moved, not copied: line numbers stay those of the source. ``edition check``
+never sees this: it validates the file as it is written.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from lxml import etree
+
+from .gate import TEI_NS, XML_ID, SourceDocument
+from .stages import register_lists
+
+_T = f"{{{TEI_NS}}}"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: What stands beside the text in a TEI document and is kept beside the merged one.
+_RESOURCE_TAGS = (f"{_T}facsimile", f"{_T}sourceDoc")
+
+
+def is_corpus(root: etree._Element) -> bool:
+    return bool(root.tag == f"{_T}teiCorpus")
+
+
+def as_text(document: SourceDocument) -> SourceDocument:
+    """``document`` itself, its tree rewritten into one ``TEI`` when its root is a
+    ``teiCorpus`` with at least one member."""
+    root = document.root
+    if not is_corpus(root) or _members(root) == []:
+        return document
+    document.tree._setroot(merged(root))
+    return document
+
+
+def _members(corpus: etree._Element) -> list[etree._Element]:
+    return [c for c in corpus if c.tag in (f"{_T}TEI", f"{_T}teiCorpus")]
+
+
+def merged(corpus: etree._Element) -> etree._Element:
+    """One ``TEI`` element holding the whole corpus (the corpus's children are moved)."""
+    tei = etree.Element(f"{_T}TEI", nsmap=corpus.nsmap)
+    for name, value in corpus.attrib.items():
+        tei.set(name, value)
+    tei.text = "\n"
+    header = corpus.find(f"{_T}teiHeader")
+    if header is not None:
+        tei.append(header)
+    beside: list[etree._Element] = []
+    lists: list[etree._Element] = []
+    _collect(corpus, beside, lists)
+    texts = [_member_text(member, beside, lists) for member in _members(corpus)]
+    if any(t is not None for t in texts):
+        group = etree.SubElement(etree.SubElement(tei, f"{_T}text"), f"{_T}group")
+        group.extend(t for t in texts if t is not None)
+    tei.extend(beside)
+    if lists:
+        stand_off = etree.SubElement(tei, f"{_T}standOff")
+        stand_off.extend(lists)
+    tei.tail = corpus.tail
+    return tei
+
+
+def _collect(
+    holder: etree._Element, beside: list[etree._Element], lists: list[etree._Element]
+) -> None:
+    """What a corpus or a member keeps beside its texts: its resources, and the register
+    lists of its ``standOff`` (a member's header lists are taken by ``_member_text``)."""
+    for child in holder:
+        if child.tag == f"{_T}standOff":
+            lists.extend(_lists(child))
+        elif child.tag in _RESOURCE_TAGS:
+            beside.append(child)
+
+
+def _member_text(
+    member: etree._Element, beside: list[etree._Element], lists: list[etree._Element]
+) -> etree._Element | None:
+    """The member as a ``text`` of the group (a nested corpus: a text holding a group), or
+    None when it has no text (a register kept in a ``standOff``: its lists are taken)."""
+    if is_corpus(member):
+        inner = merged(member)
+        text = inner.find(f"{_T}text")
+        header = inner.find(f"{_T}teiHeader")
+        beside.extend(c for c in inner if c.tag in _RESOURCE_TAGS)
+        stand_off = inner.find(f"{_T}standOff")
+        if stand_off is not None:
+            lists.extend(stand_off)
+    else:
+        header = member.find(f"{_T}teiHeader")
+        text = member.find(f"{_T}text")
+        _collect(member, beside, lists)
+    if header is not None:
+        lists.extend(_lists(header))
+    if text is None:
+        return None
+    for name in (XML_ID, _XML_LANG):
+        if text.get(name) is None and member.get(name) is not None:
+            text.set(name, member.get(name) or "")
+    title = _title(header)
+    if title is not None:
+        front = text.find(f"{_T}front")
+        if front is None:
+            front = etree.Element(f"{_T}front")
+            text.insert(_after_globals(text), front)
+        front.insert(0, title)
+    return text
+
+
+def _title(header: etree._Element | None) -> etree._Element | None:
+    """A ``head`` with the words of the member's main title (its markup kept)."""
+    if header is None:
+        return None
+    titles = header.findall(f"{_T}fileDesc/{_T}titleStmt/{_T}title")
+    main = next((t for t in titles if t.get("type") in (None, "main")), None)
+    if main is None or not "".join(main.itertext()).strip():
+        return None
+    head = etree.Element(f"{_T}head")
+    head.text = main.text
+    for child in main:
+        head.append(copy.deepcopy(child))  # the title stays in its header too
+    return head
+
+
+def _after_globals(text: etree._Element) -> int:
+    """Where a ``front`` goes in a ``text``: after leading comments and milestones."""
+    for index, child in enumerate(text):
+        if isinstance(child.tag, str) and etree.QName(child).localname in (
+            "body",
+            "group",
+            "back",
+        ):
+            return index
+    return len(text)
+
+
+def _lists(holder: etree._Element) -> list[etree._Element]:
+    """The outermost register lists under ``holder``, listed before any is moved."""
+    return list(register_lists(holder))

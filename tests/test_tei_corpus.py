@@ -1,0 +1,125 @@
+"""A ``teiCorpus`` published as one text of grouped members (pipeline/tei_corpus.py)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.build import build
+from pipeline.gate import TEI_NS, parse_bytes
+from pipeline.stages import is_register, is_text
+from pipeline.tei_corpus import as_text
+
+T = f'xmlns="{TEI_NS}"'
+NS = {"t": TEI_NS}
+
+
+def _header(title: str, extra: str = "") -> str:
+    return (
+        f"<teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>"
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>"
+        f"</fileDesc>{extra}</teiHeader>"
+    )
+
+
+PARTIC = (
+    '<profileDesc><particDesc><listPerson><person xml:id="anne"><persName>Anne Lister'
+    "</persName></person></listPerson></particDesc></profileDesc>"
+)
+
+CORPUS = f"""<?xml version="1.0" encoding="UTF-8"?>
+<teiCorpus {T} xml:lang="en">
+{_header("Letters of a summer")}
+<TEI xml:id="l1">
+{_header("Letter to <persName>Anne</persName>, 1 May", PARTIC)}
+<text><body><p>Dear <persName ref="#anne">Anne</persName>, the first letter.</p></body></text>
+</TEI>
+<TEI xml:id="l2" xml:lang="fr">
+{_header("Second letter")}
+<text><front><docDate>2 May</docDate></front><body><p>La seconde lettre.</p></body></text>
+</TEI>
+<teiCorpus>
+{_header("A bundle within")}
+<TEI>{_header("Third letter")}<text><body><p>The third letter.</p></body></text></TEI>
+</teiCorpus>
+</teiCorpus>
+"""
+
+
+def _doc(text: str, name: str = "corpus.xml"):  # type: ignore[no-untyped-def]
+    result = parse_bytes(text.encode(), Path(name))
+    assert result.document is not None, result.diagnostics
+    return result.document
+
+
+def test_members_become_the_texts_of_a_group() -> None:
+    document = as_text(_doc(CORPUS))
+    root = document.root
+    assert root.tag == f"{{{TEI_NS}}}TEI"
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert root.xpath("string(t:teiHeader//t:title)", namespaces=NS) == "Letters of a summer"
+    members = root.xpath("t:text/t:group/t:text", namespaces=NS)
+    assert [m.get("{http://www.w3.org/XML/1998/namespace}id") for m in members] == [
+        "l1",
+        "l2",
+        None,
+    ]
+    heads = [" ".join(m.xpath("string(t:front/t:head[1])", namespaces=NS).split()) for m in members]
+    assert heads == ["Letter to Anne, 1 May", "Second letter", "A bundle within"]
+    # markup of a title is kept, and the member's own front follows its heading
+    assert members[0].xpath("t:front/t:head/t:persName", namespaces=NS)
+    assert [etree.QName(c).localname for c in members[1].find(f"{{{TEI_NS}}}front")] == [
+        "head",
+        "docDate",
+    ]
+    assert members[1].get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+    # a nested corpus is a text holding a group of its own members
+    assert members[2].xpath("string(t:group/t:text//t:p)", namespaces=NS) == "The third letter."
+    # the people a member's header declares stay in the document, for the index
+    assert root.xpath("t:standOff/t:listPerson/t:person/@xml:id", namespaces=NS) == ["anne"]
+    # elements were moved, so their line numbers are the source's
+    paragraph = root.xpath("//t:p[contains(., 'first letter')]", namespaces=NS)[0]
+    assert CORPUS.splitlines()[paragraph.sourceline - 1].startswith("<text><body><p>Dear")
+    assert is_text(document) and not is_register(document)
+
+
+def test_a_corpus_of_registers_is_a_register() -> None:
+    registers = f"""<teiCorpus {T}>{_header("Registers")}
+    <TEI>{_header("Persons")}<standOff><listPerson><person xml:id="a"><persName>A</persName>
+    </person></listPerson></standOff></TEI></teiCorpus>"""
+    document = as_text(_doc(registers))
+    assert is_register(document) and not is_text(document)
+
+
+def test_a_tei_document_and_an_empty_corpus_are_left_as_they_are() -> None:
+    plain = _doc(f"<TEI {T}>{_header('x')}<text><body><p>x</p></body></text></TEI>")
+    assert as_text(plain).root is plain.root
+    empty = _doc(f"<teiCorpus {T}>{_header('x')}</teiCorpus>")
+    assert as_text(empty).root.tag == f"{{{TEI_NS}}}teiCorpus"
+
+
+def test_a_corpus_file_is_published_with_every_member(tmp_path: Path) -> None:
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    (sources / "summer.xml").write_text(CORPUS, encoding="utf-8")
+    out = tmp_path / "site"
+    report = build([sources], out)
+    assert report.errors == 0, report.sorted()
+    assert "build.not-tei" not in {d.code for d in report.diagnostics}
+    page = (out / "html" / "summer.html").read_text(encoding="utf-8")
+    for words in ("the first letter", "La seconde lettre", "The third letter", "Second letter"):
+        assert words in page, words
+    with zipfile.ZipFile(out / "epub" / "summer.epub") as book:
+        content = " ".join(
+            book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml")
+        )
+    assert "La seconde lettre" in content and "The third letter" in content
+    entities = json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
+    assert "Anne Lister" in json.dumps(entities, ensure_ascii=False)
+    # the download is the file as it was written
+    assert (out / "html" / "tei").is_dir()
+    downloads = list((out / "html" / "tei").rglob("summer.xml"))
+    assert downloads and downloads[0].read_text(encoding="utf-8") == CORPUS
