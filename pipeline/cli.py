@@ -595,6 +595,7 @@ def main() -> None:
     """The console script: no traceback reaches the user (``EDITION_DEBUG=1`` shows them)."""
     # From the start, SIGTERM is an interrupt like Ctrl-C (commands install their own too).
     signal.signal(signal.SIGTERM, signals.handler)
+    signals.quiet_dropped_interrupts()
     try:
         cli(prog_name="edition")
     except Interrupted as exc:  # a signal between the command's own handlers

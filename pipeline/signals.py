@@ -9,7 +9,9 @@ of the build) call ``check`` to raise it again if it was dropped.
 from __future__ import annotations
 
 import signal
+import sys
 from types import FrameType
+from typing import Any
 
 from .errors import Interrupted
 
@@ -35,3 +37,17 @@ def reset() -> None:
 
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def quiet_dropped_interrupts() -> None:
+    """Print nothing for an ``Interrupted`` raised where Python can only drop it (a
+    finalizer, a fork hook): Python's default prints a traceback, while ``check`` raises
+    the interrupt again and the command ends with its one line."""
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, Interrupted):
+            return
+        previous(unraisable)
+
+    sys.unraisablehook = hook

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SCHEMAS, published
+from conftest import ROOT, SCHEMAS, published
 
 pytestmark = pytest.mark.slow
 
@@ -92,3 +92,26 @@ def test_a_check_stops_cleanly(eltec_files: list[Path], sig: signal.Signals) -> 
     assert took < 2.0, took
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1] == "interrupted while checking: no report was written"
+
+
+def test_an_interrupt_python_drops_prints_no_traceback() -> None:
+    """A signal handled inside a finalizer or a fork hook raises where Python can only drop
+    the exception and print it; ``signals.check`` raises it again, so nothing is printed."""
+    script = (
+        "import signal\n"
+        "from pipeline import signals\n"
+        "from pipeline.errors import Interrupted\n"
+        "signals.quiet_dropped_interrupts()\n"
+        "class A:\n"
+        "    def __del__(self):\n"
+        "        raise Interrupted(signal.SIGTERM)\n"
+        "class B:\n"
+        "    def __del__(self):\n"
+        "        raise ValueError('still shown')\n"
+        "A(); B()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert "Interrupted" not in done.stderr
+    assert "ValueError: still shown" in done.stderr

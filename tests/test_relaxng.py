@@ -198,8 +198,16 @@ def test_wrong_root_element(small_rng: RelaxNGValidator) -> None:
 
 
 def test_root_in_no_namespace(small_rng: RelaxNGValidator) -> None:
+    """Both names print as "TEI": the message says which namespace is wrong and the fix."""
     found = small_rng.validate(gated("<TEI><teiHeader/></TEI>"))
     assert summary(found) == [(1, "rng.unexpected-element")]
+    assert found[0].message == (
+        'the root element "TEI" is in no namespace, and the schema expects "TEI" in namespace '
+        '"http://www.tei-c.org/ns/1.0": add xmlns="http://www.tei-c.org/ns/1.0" to it'
+    )
+    found = small_rng.validate(gated('<TEI xmlns="http://www.tei-c.org/ns/2"><teiHeader/></TEI>'))
+    assert found[0].message.startswith('the root element "TEI" is in namespace "http://www.tei')
+    assert found[0].message.endswith('change its namespace to "http://www.tei-c.org/ns/1.0"')
 
 
 def test_messages_are_lowercase_without_final_period(tei_all: RelaxNGValidator) -> None:

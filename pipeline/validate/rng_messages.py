@@ -232,6 +232,19 @@ def root_finding(g: Grammar, root: etree._Element) -> Finding | None:
     if g.deriv(start, *split(root.tag)).op != "notAllowed":
         return None
     classes, _ = g.expected(start)
+    ns, local = split(root.tag)
+    wanted = {n for c in classes for n, name in c.names() if name == local and n != ns}
+    if wanted:
+        # the right name in the wrong namespace: said plainly, since both print as "TEI"
+        where = f'namespace "{ns}"' if ns else "no namespace"
+        (expected, *_) = sorted(wanted)
+        fix = f'add xmlns="{expected}" to it' if not ns else f'change its namespace to "{expected}"'
+        return Finding(
+            root,
+            "rng.unexpected-element",
+            f'the root element "{local}" is in {where}, and the schema expects "{local}" in '
+            f'namespace "{expected}": {fix}',
+        )
     return Finding(
         root,
         "rng.unexpected-element",
