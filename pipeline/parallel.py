@@ -41,8 +41,6 @@ R = TypeVar("R")
 _PR_SET_PDEATHSIG = 1
 #: Seconds between two looks at the workers when none has finished.
 _POLL = 0.25
-#: The signals that stop a run (``pipeline.signals``).
-_STOP_SIGNALS = frozenset((signal.SIGINT, signal.SIGTERM))
 #: Bytes of resident memory a worker may gain over what it had when forked before it retires
 #: (``EDITION_WORKER_GROWTH_MB`` sets it, for a machine with memory to spare; 0: never).
 GROWTH = int(os.environ.get("EDITION_WORKER_GROWTH_MB", "128") or 0) * 2**20
@@ -171,7 +169,7 @@ class _Pool:
         # Ctrl-C and SIGTERM wait until the worker is started and known: a signal handled
         # inside fork's hooks (logging's lock release) is printed with a traceback and dropped,
         # and a worker started but not yet listed would be left behind.
-        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, signals.SIGNALS)
         try:
             process = self.context.Process(
                 target=_worker_main, args=(child_end, os.getpid()), daemon=True
@@ -400,7 +398,7 @@ def _die_with_parent(parent: int) -> None:
     """Be killed when the parent dies; ignore Ctrl-C, which the parent handles for all."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked by the parent's fork
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, signals.SIGNALS)  # blocked by the parent's fork
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

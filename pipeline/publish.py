@@ -317,9 +317,10 @@ class OutputFolder:
                 f"{self.marker} exists and was not made by edition build; move it away or "
                 "choose another --out"
             )
+        published = self._published()
         for name in OUTPUTS:
             path = out / name
-            if os.path.lexists(path) and not self._own_link(path, name):
+            if os.path.lexists(path) and not self._own_link(path, name, published):
                 raise OptionError(
                     f"{path} exists and was not made by edition build (it would be replaced): "
                     "move it away or choose another --out"
@@ -331,22 +332,19 @@ class OutputFolder:
         except (OSError, UnicodeDecodeError):
             return False
 
-    def _own_link(self, path: Path, name: str) -> bool:
-        """Whether ``path`` is the build's own: its published folder, or the link to
-        ``.edition/current/<name>`` that versions before real folders made."""
+    def _own_link(self, path: Path, name: str, published: set[str]) -> bool:
+        """Whether ``path`` is the build's own: its published folder (``published``: the
+        outputs the published generation lists), or the link older versions made."""
         try:
             stat = path.lstat()
         except OSError:
             return False
         if st.S_ISLNK(stat.st_mode):
-            try:
-                return os.readlink(path) == f"{MARKER}/{CURRENT}/{name}"
-            except OSError:
-                return False
+            return is_legacy_link(path, name)
         # A folder is the build's when its published generation lists it. Its inode is not
         # asked for: a copy of the whole output folder (``cp -a``, a restored backup) is still
         # the build's, and a file in it the manifest does not know is carried, never lost.
-        return st.S_ISDIR(stat.st_mode) and self._owned_marker() and name in self._published()
+        return st.S_ISDIR(stat.st_mode) and self._owned_marker() and name in published
 
     def _published(self) -> set[str]:
         """The outputs the published generation lists (none when it cannot be read)."""
@@ -597,6 +595,15 @@ def _is_folder(path: Path, inode: int) -> bool:
     except OSError:
         return False
     return st.S_ISDIR(stat.st_mode) and stat.st_ino == inode
+
+
+def is_legacy_link(path: Path, name: str) -> bool:
+    """Whether ``path`` is the link to ``.edition/current/<name>`` that versions before
+    2026-12-01 made in place of each output folder."""
+    try:
+        return os.readlink(path) == f"{MARKER}/{CURRENT}/{name}"
+    except OSError:
+        return False
 
 
 def _is_back_link(path: Path, name: str) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from ..publish import CURRENT, MARKER, OUTPUTS
+from ..publish import CURRENT, MARKER, OUTPUTS, is_legacy_link
 
 #: What the server answers for its own needs (events, diagnostics): never a built file.
 PRIVATE = "__edition__"
@@ -97,10 +97,7 @@ def published_output(out: Path, name: str) -> Path | None:
         return None
     if folder.is_dir() and not folder.is_symlink():
         return Path(os.path.realpath(folder))
-    try:  # the link into the generation that versions before real folders made
-        if os.readlink(folder) != f"{MARKER}/{CURRENT}/{name}":
-            return None
-    except OSError:
+    if not is_legacy_link(folder, name):
         return None
     real = Path(os.path.realpath(folder))
     generations = Path(os.path.realpath(out / MARKER))
