@@ -466,17 +466,6 @@ def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFa
             assert facts is not None
             plan.cache.keep_facts(facts)
         report.extend(facts.diagnostics)
-        if facts.kind == "other":
-            report.extend(
-                [
-                    diag.warning(
-                        facts.display,
-                        "build.not-tei",
-                        "neither a TEI text nor a register: nothing to publish from it",
-                        origin=_ORIGIN,
-                    )
-                ]
-            )
         if facts.kind != "failed":
             found.append(facts)
     return found

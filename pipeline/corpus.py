@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import diagnostics as diag
-from . import tei_corpus
+from . import reshape
 from .diagnostics import Report
 from .gate import SourceDocument, discover, read_document
 from .parallel import fork_map
@@ -56,7 +56,9 @@ def load_corpus(
         result = read_document(path, root=root)
         report.extend(result.diagnostics)
         if result.document is not None:
-            documents.append(tei_corpus.as_text(result.document))
+            document, notes = reshape.as_text(result.document)
+            report.extend(notes)
+            documents.append(document)
     registers = [d for d in documents if is_register(d)]
     texts: list[SourceDocument] = []
     stems: set[str] = set()
@@ -70,7 +72,7 @@ def load_corpus(
                     diag.warning(
                         doc.display,
                         "build.not-tei",
-                        "neither a TEI text nor a register: nothing to publish from it",
+                        reshape.why_not(doc.root),
                         origin=_ORIGIN,
                     )
                 ]

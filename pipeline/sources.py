@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import diagnostics as diag
-from . import tei_corpus
+from . import reshape
 from .diagnostics import Diagnostic
 from .gate import DEFAULT_MAX_BYTES, TEI_NS, SourceDocument, parse_bytes, read_document
 from .paths import display
@@ -93,8 +93,9 @@ def read_facts(path: Path, opts: ReadOptions) -> SourceFacts:
     result = read_document(path, max_bytes=opts.max_bytes, root=opts.root)
     if result.document is None:
         return refused(path, result.diagnostics, opts)
-    document = tei_corpus.as_text(result.document)
-    return kept(facts_of(document, result.diagnostics), snapshot_bytes(document), opts)
+    document, notes = reshape.as_text(result.document)
+    facts = facts_of(document, (*result.diagnostics, *notes))
+    return kept(facts, snapshot_bytes(document), opts)
 
 
 def refused(path: Path, problems: Sequence[Diagnostic], opts: ReadOptions) -> SourceFacts:
@@ -124,7 +125,7 @@ def last_good(path: Path, opts: ReadOptions) -> SourceDocument | None:
     if data is None:
         return None
     document = parse_bytes(data, path, max_bytes=opts.max_bytes, root=opts.root).document
-    return None if document is None else tei_corpus.as_text(document)
+    return None if document is None else reshape.as_text(document)[0]
 
 
 def kept_last_good(shown: str, why: str) -> Diagnostic:
@@ -146,6 +147,12 @@ def facts_of(
     root = document.root
     text = is_text(document)
     kind = "text" if text else "register" if is_register(document) else "other"
+    if kind == "other":
+        # Said here, with the tree at hand, so that the facts carry it (build.py reports them).
+        why = reshape.why_not(root)
+        line = root.sourceline or 0
+        other = diag.warning(document.display, "build.not-tei", why, line, origin=_ORIGIN)
+        problems = (*problems, other)
     return SourceFacts(
         path=document.path,
         display=document.display,

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import citation, tei_corpus
+from . import citation, reshape
 from . import diagnostics as diag
 from .builders import epub as epub_builder
 from .builders import html as html_builder
@@ -226,7 +226,7 @@ def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
         document = read_document(fact.path, max_bytes=job.max_bytes, root=job.root).document
     if document is None or document.sha256 != fact.sha256:
         return None
-    return tei_corpus.as_text(document)
+    return reshape.as_text(document)[0]
 
 
 def _page(

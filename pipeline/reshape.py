@@ -1,0 +1,187 @@
+"""What the build reads of a source whose shape the writers do not take as it is written.
+
+The writers read one TEI P5 ``TEI`` document per file, with a ``text`` (or a ``sourceDoc``)
+to show. Real corpora hold other shapes that still mean a text to publish, so the build
+(``sources.read_facts``, the second pass in ``texts``, ``corpus.load_corpus``) rewrites the
+gated tree of such a file before anything else sees it, and says so in a warning:
+
+- **no namespace**: a ``TEI`` or ``teiCorpus`` root in no namespace (files from older tools,
+  or written by hand without ``xmlns``) has its un-namespaced elements put in the TEI
+  namespace; elements of other vocabularies (SVG, MathML) are left alone;
+- **TEI P4** (root ``TEI.2`` or ``teiCorpus.2``, the TEI's XML vocabulary before P5): the root
+  is renamed, the elements are put in the TEI namespace, ``id`` and ``lang`` become
+  ``xml:id`` and ``xml:lang``, and the pointing attributes P4 declared as IDREF(S) get the
+  ``#`` a P5 pointer has, token by token and only where the token is an id of the document
+  (so no URL is ever changed). It is the light conversion that lets the text be read; the
+  warning points at the TEI Consortium's full one;
+- **a ``teiCorpus``** becomes one text with a ``group`` of its members (``tei_corpus``);
+- **a digital facsimile without transcription** (a ``facsimile`` and no ``text`` or
+  ``sourceDoc``, TEI Guidelines 11.1) is published as its pages: the ``facsimile`` is read as
+  a ``sourceDoc`` whose surfaces carry images and no lines, a lone ``graphic`` as a surface.
+
+Elements are renamed or moved, never copied, so every diagnostic keeps the source's lines.
+``edition check`` never sees any of this: it validates the file as it is written, and tells
+what is wrong with it.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from . import diagnostics as diag
+from . import tei_corpus
+from .diagnostics import Diagnostic
+from .gate import TEI_NS, XML_ID, SourceDocument
+
+_ORIGIN = "build"
+_T = f"{{{TEI_NS}}}"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_ROOTS = {"TEI": "TEI", "teiCorpus": "teiCorpus", "TEI.2": "TEI", "teiCorpus.2": "teiCorpus"}
+#: P4's attributes declared IDREF or IDREFS (TEI P4, the DTD's att.pointing and the
+#: elements' own lists); in P5 each token is a URI, an id written ``#id``.
+_P4_POINTERS = frozenset(
+    (
+        "target", "targets", "corresp", "who", "wit", "next", "prev", "synch", "sameAs",
+        "copyOf", "exclude", "select", "hand", "resp", "from", "to", "ana", "decls",
+    )
+)  # fmt: skip
+
+
+def as_text(document: SourceDocument) -> tuple[SourceDocument, tuple[Diagnostic, ...]]:
+    """``document`` itself, its tree rewritten where its shape asks for it (see the module's
+    doc), and a warning for each rewrite a reader of the source should know about."""
+    notes: list[Diagnostic] = []
+    root = document.root
+    name = _local(root)
+    if isinstance(root.tag, str) and name in _ROOTS and _namespace(root) == "":
+        p4 = name.endswith(".2")
+        document.tree._setroot(_in_tei_namespace(root, _ROOTS[name], p4))
+        if p4:
+            notes.append(_note(document, root, "build.tei-p4", _P4_MESSAGE.format(name)))
+        else:
+            notes.append(_note(document, root, "build.no-namespace", _NS_MESSAGE.format(name)))
+    tei_corpus.as_text(document)
+    if _facsimile_only(document.root):
+        _facsimile_as_pages(document.root)
+    return document, tuple(notes)
+
+
+_P4_MESSAGE = (
+    'a TEI P4 document (root "{}"): published through a light conversion to P5 (names in the '
+    "TEI namespace, xml:id and xml:lang, pointers with #); convert the file to P5 (the TEI "
+    "Consortium's p4top5.xsl) so that it can be checked against a P5 schema"
+)
+_NS_MESSAGE = (
+    'the root element "{}" is in no namespace: published as TEI; add '
+    f'xmlns="{TEI_NS}" to it, as edition check asks'
+)
+
+
+def why_not(root: etree._Element) -> str:
+    """Why a gated file is neither a text nor a register, in the words of a warning."""
+    if not isinstance(root.tag, str):
+        return "neither a TEI text nor a register: nothing to publish from it"
+    name, namespace = _local(root), _namespace(root)
+    if namespace != TEI_NS:
+        where = f'in namespace "{namespace}"' if namespace else "in no namespace"
+        return (
+            f'the root element "{name}" ({where}) is not a TEI document (TEI or teiCorpus in '
+            f'namespace "{TEI_NS}"): nothing to publish from it'
+        )
+    if name == "TEI":
+        return (
+            "a TEI document with no text, sourceDoc, facsimile or register lists: nothing to "
+            "publish from it"
+        )
+    if name == "teiCorpus":
+        return "a teiCorpus with no member TEI documents: nothing to publish from it"
+    return f'the root element is "{name}", not TEI or teiCorpus: nothing to publish from it'
+
+
+def _note(document: SourceDocument, root: etree._Element, code: str, text: str) -> Diagnostic:
+    return diag.warning(document.display, code, text, line=root.sourceline or 0, origin=_ORIGIN)
+
+
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def _namespace(element: etree._Element) -> str:
+    tag = element.tag
+    return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else ""
+
+
+def _in_tei_namespace(root: etree._Element, name: str, p4: bool) -> etree._Element:
+    """A new root ``name`` in the TEI namespace holding ``root``'s content, every element in
+    no namespace moved into TEI's (P4's ids, languages and pointers too when ``p4``)."""
+    nsmap = {k: v for k, v in root.nsmap.items() if k is not None}
+    new = etree.Element(f"{_T}{name}", nsmap={None: TEI_NS, **nsmap})
+    for key, value in root.attrib.items():
+        new.set(key, value)
+    new.text, new.tail = root.text, root.tail
+    new.extend(list(root))
+    if root.sourceline is not None:
+        new.sourceline = root.sourceline
+    for element in new.iter():
+        if isinstance(element.tag, str) and not element.tag.startswith("{"):
+            element.tag = f"{_T}{element.tag}"
+        if p4:
+            _p4_attributes(element)
+    if p4:
+        _p4_pointers(new)
+    etree.cleanup_namespaces(new)
+    return new
+
+
+def _p4_attributes(element: etree._Element) -> None:
+    for old, new in (("id", XML_ID), ("lang", _XML_LANG)):
+        value = element.get(old)
+        if value is not None and element.get(new) is None:
+            del element.attrib[old]
+            element.set(new, value)
+
+
+def _p4_pointers(root: etree._Element) -> None:
+    ids = {v for v in root.xpath("//@xml:id") if isinstance(v, str)}
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for key, value in element.attrib.items():
+            if key not in _P4_POINTERS:
+                continue
+            tokens = value.split()
+            if tokens and all(t in ids for t in tokens):
+                element.set(key, " ".join(f"#{t}" for t in tokens))
+
+
+def _facsimile_only(root: etree._Element) -> bool:
+    return (
+        root.tag == f"{_T}TEI"
+        and root.find(f"{_T}text") is None
+        and root.find(f"{_T}sourceDoc") is None
+        and any(
+            f.find(f"{_T}surface") is not None
+            or f.find(f"{_T}surfaceGrp") is not None
+            or f.find(f"{_T}graphic") is not None
+            for f in root.iterfind(f"{_T}facsimile")
+        )
+    )
+
+
+def _facsimile_as_pages(root: etree._Element) -> None:
+    """Each ``facsimile`` read as a ``sourceDoc`` (its surfaces are the pages); a
+    ``graphic`` of its own is wrapped in a surface, the one place a page's image stands."""
+    for facsimile in root.findall(f"{_T}facsimile"):
+        facsimile.tag = f"{_T}sourceDoc"
+        for graphic in facsimile.findall(f"{_T}graphic"):
+            surface = etree.Element(f"{_T}surface")
+            if graphic.sourceline is not None:
+                surface.sourceline = graphic.sourceline
+            if graphic.get("n") is not None:
+                surface.set("n", graphic.get("n") or "")
+            graphic.addprevious(surface)
+            surface.tail, graphic.tail = graphic.tail, None
+            surface.append(graphic)

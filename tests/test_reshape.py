@@ -1,0 +1,144 @@
+"""Sources of other shapes read as texts by the build (pipeline/reshape.py)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from pipeline.build import build
+from pipeline.gate import TEI_NS, XML_ID, SourceDocument, parse_bytes
+from pipeline.reshape import as_text, why_not
+from pipeline.stages import is_text
+
+NS = {"t": TEI_NS}
+HEADER = (
+    "<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt>"
+    "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>"
+    "</fileDesc></teiHeader>"
+)
+
+NO_NAMESPACE = f"""<?xml version="1.0"?>
+<TEI xml:id="plain">{HEADER.format("Written without xmlns")}
+<text><body><p>Words of a text <hi rend="italic">without</hi> a namespace.</p>
+<figure><svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg></figure></body></text></TEI>
+"""
+
+P4 = f"""<?xml version="1.0"?>
+<TEI.2 lang="en">{HEADER.format("A P4 text")}
+<text><body><div1 type="chapter" id="c1"><head>One</head>
+<p id="p1">See <ref target="p2">below</ref>, <ref target="http://example.org/">a site</ref>
+and <ref target="p1 p2">both</ref>.</p>
+<sp who="hamlet"><speaker>Hamlet</speaker><l>To be</l></sp>
+<p id="p2" lang="fr">Second paragraph.</p></div1></body></text></TEI.2>
+"""
+
+FACSIMILE = f"""<?xml version="1.0"?>
+<TEI xmlns="{TEI_NS}">{HEADER.format("Images of a ledger")}
+<facsimile>
+  <surface n="1r" xml:id="s1"><graphic url="1r.png"/><desc>Front leaf, stained.</desc></surface>
+  <surface n="1v" xml:id="s2"><graphic url="1v.png"/></surface>
+  <graphic url="cover.png" n="cover"/>
+</facsimile>
+</TEI>
+"""
+
+
+def _doc(text: str, name: str = "source.xml") -> SourceDocument:
+    result = parse_bytes(text.encode(), Path(name))
+    assert result.document is not None, result.diagnostics
+    return result.document
+
+
+def test_a_tei_document_in_no_namespace_is_read_in_the_tei_namespace() -> None:
+    document, notes = as_text(_doc(NO_NAMESPACE))
+    root = document.root
+    assert root.tag == f"{{{TEI_NS}}}TEI" and root.get(XML_ID) == "plain"
+    assert root.sourceline == 2
+    assert root.xpath("string(//t:hi)", namespaces=NS) == "without"
+    # another vocabulary keeps its namespace
+    assert (
+        root.xpath(
+            "count(//*[local-name()='circle'][namespace-uri()='http://www.w3.org/2000/svg'])"
+        )
+        == 1
+    )
+    assert is_text(document)
+    assert [n.code for n in notes] == ["build.no-namespace"]
+    assert notes[0].line == 2 and 'xmlns="http://www.tei-c.org/ns/1.0"' in notes[0].message
+
+
+def test_a_p4_document_gets_p5_names_ids_languages_and_pointers() -> None:
+    document, notes = as_text(_doc(P4))
+    root = document.root
+    assert root.tag == f"{{{TEI_NS}}}TEI"
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert root.get("lang") is None
+    assert root.xpath("//t:div1/@xml:id", namespaces=NS) == ["c1"]
+    targets = root.xpath("//t:ref/@target", namespaces=NS)
+    # ids become #pointers; a URL and a name that is no id of the document stay as written
+    assert targets == ["#p2", "http://example.org/", "#p1 #p2"]
+    assert root.xpath("string(//t:sp/@who)", namespaces=NS) == "hamlet"
+    assert root.xpath("//t:p[@xml:id='p2']/@xml:lang", namespaces=NS) == ["fr"]
+    assert [n.code for n in notes] == ["build.tei-p4"]
+    assert "p4top5" in notes[0].message
+
+
+def test_a_facsimile_without_transcription_has_its_surfaces_as_pages() -> None:
+    document, notes = as_text(_doc(FACSIMILE))
+    root = document.root
+    assert notes == ()
+    assert root.find(f"{{{TEI_NS}}}facsimile") is None
+    pages = root.findall(f"{{{TEI_NS}}}sourceDoc/{{{TEI_NS}}}surface")
+    assert [p.get("n") for p in pages] == ["1r", "1v", "cover"]
+    assert pages[2].find(f"{{{TEI_NS}}}graphic").get("url") == "cover.png"
+    assert is_text(document)
+
+
+def test_a_facsimile_beside_a_text_is_left_alone() -> None:
+    text = FACSIMILE.replace("</facsimile>", "</facsimile><text><body><p>x</p></body></text>")
+    document, _ = as_text(_doc(text))
+    assert document.root.find(f"{{{TEI_NS}}}facsimile") is not None
+    assert document.root.find(f"{{{TEI_NS}}}sourceDoc") is None
+
+
+def test_why_a_file_is_not_published() -> None:
+    def root(text: str) -> etree._Element:
+        return etree.fromstring(text.encode())
+
+    assert 'root element "html" (in no namespace)' in why_not(root("<html/>"))
+    assert 'in namespace "urn:x"' in why_not(root('<doc xmlns="urn:x"/>'))
+    only_header = f'<TEI xmlns="{TEI_NS}">{HEADER.format("x")}</TEI>'
+    assert "no text, sourceDoc, facsimile or register lists" in why_not(root(only_header))
+    assert "no member" in why_not(root(f'<teiCorpus xmlns="{TEI_NS}"/>'))
+
+
+def test_a_build_publishes_every_shape_and_says_what_it_did(tmp_path: Path) -> None:
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    for name, text in (("plain", NO_NAMESPACE), ("old", P4), ("ledger", FACSIMILE)):
+        (sources / f"{name}.xml").write_text(text, encoding="utf-8")
+    (sources / "page.xml").write_text("<html><body/></html>", encoding="utf-8")
+    out = tmp_path / "site"
+    report = build([sources], out)
+    assert report.errors == 0, report.sorted()
+    codes = {(Path(d.path).name, d.code) for d in report.diagnostics}
+    assert {
+        ("plain.xml", "build.no-namespace"),
+        ("old.xml", "build.tei-p4"),
+        ("page.xml", "build.not-tei"),
+    } <= codes
+    assert not any(name == "ledger.xml" and code == "build.not-tei" for name, code in codes)
+    html = out / "html"
+    assert "a namespace." in (html / "plain.html").read_text(encoding="utf-8")
+    old = (html / "old.html").read_text(encoding="utf-8")
+    assert 'href="#p2"' in old and 'href="http://example.org/"' in old
+    ledger = (html / "ledger.html").read_text(encoding="utf-8")
+    assert "Front leaf, stained." in ledger and ledger.count('class="surface"') == 3
+    assert not (html / "page.html").exists()
+    for name in ("plain", "old", "ledger"):
+        with zipfile.ZipFile(out / "epub" / f"{name}.epub") as book:
+            assert book.testzip() is None
+    # the downloads are the files as written
+    assert (html / "tei" / "old.xml").read_text(encoding="utf-8") == P4
