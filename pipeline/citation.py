@@ -414,6 +414,9 @@ def formatted(c: TextCitation) -> list[tuple[str, str]]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
+    from . import csl_fixes
+
+    csl_fixes.install()
     found = []
     for name, label in STYLES:
         item = {k: v for k, v in csl_item(c).items() if k != "license"}  # not a CSL variable
