@@ -54,7 +54,10 @@ BLOCKS = frozenset(
 )  # fmt: skip
 MENTIONS = frozenset(
     f"{_T}{n}"
-    for n in ("persName", "placeName", "orgName", "name", "rs", "date", "geogName", "objectName")
+    for n in (
+        *("persName", "placeName", "orgName", "name", "rs", "date", "geogName"),
+        *("objectName", "eventName"),
+    )
 )
 _TEXT, _PB, _L, _TEI = f"{_T}text", f"{_T}pb", f"{_T}l", f"{_T}TEI"
 _PARTS = frozenset(f"{_T}{n}" for n in ("front", "body", "back"))

@@ -40,6 +40,7 @@ LETTER = """<?xml version="1.0" encoding="UTF-8"?>
     <p>Dear <persName ref="#ada">Ada</persName>, the program <code lang="python">print(1)</code>
       ran at last.<note place="foot">It ran on the second try.</note> Yours, <persName
       ref="#charles">Charles</persName>.</p>
+    <notatedMusic type="tune"><desc>The tune of the song</desc></notatedMusic>
   </div></body></text>
 </TEI>
 """
@@ -125,11 +126,15 @@ def test_a_new_element_renders_in_pages_and_books(built: dict[str, Built]) -> No
     plain, custom = built["plain"], built["new-element"]
     assert any(d.code == "html.unknown-element" for d in plain.report.diagnostics)
     assert not any(d.code == "html.unknown-element" for d in custom.report.diagnostics)
-    code = custom.page().xpath("//code")
-    assert [(c.get("class"), c.text) for c in code] == [("tei-code lang-python", "print(1)")]
-    in_book = custom.book().xpath("//h:code", namespaces=XHTML)
-    assert [(c.get("class"), c.text) for c in in_book] == [("tei-code lang-python", "print(1)")]
-    assert not plain.page().xpath("//code")
+    music = custom.page().xpath("//figure[figcaption]")
+    assert [(f.get("class"), f.findtext("figcaption")) for f in music] == [
+        ("music type-tune", "The tune of the song")
+    ]
+    in_book = custom.book().xpath("//h:figure[h:figcaption]", namespaces=XHTML)
+    assert [(f.get("class"), f.findtext("{*}figcaption")) for f in in_book] == [
+        ("music type-tune", "The tune of the song")
+    ]
+    assert not plain.page().xpath("//figure[contains(@class, 'music')]")
 
 
 def test_a_new_page_header_on_every_web_page_and_not_in_books(built: dict[str, Built]) -> None:

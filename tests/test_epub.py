@@ -397,17 +397,18 @@ def test_notes_at_point_are_numbered_within_each_text(tmp_path: Path) -> None:
 
 
 def test_a_list_of_thousands_of_noted_entries_makes_its_book(tmp_path: Path) -> None:
-    """A text that lists people after its prose (a person, a name and a note each, 3,000 of
-    them): every note a footnote with its number. Counting the notes before each note made
-    this book take minutes (the build stopped it); it is one pass now."""
+    """A text that lists people after its prose (an item with a name and a note each, 3,000
+    of them): every note a footnote with its number. Counting the notes before each note made
+    this book take minutes (the build stopped it); it is one pass now. (The notes of a
+    ``listPerson``'s entries are shown in their entries, not as footnotes.)"""
     people = "".join(
-        f'<person xml:id="p{n}"><persName>Person {n}</persName><note>About {n}.</note></person>'
+        f'<item xml:id="p{n}"><persName>Person {n}</persName><note>About {n}.</note></item>'
         for n in range(3000)
     )
     source = tmp_path / "people.xml"
     source.write_text(
         NUMBERED_NOTES.split("<text>", 1)[0]
-        + f"<text><body><p>Who lived there.</p><listPerson>{people}</listPerson></body></text>"
+        + f"<text><body><p>Who lived there.</p><list>{people}</list></body></text>"
         "</TEI>",
         encoding="utf-8",
     )
@@ -742,3 +743,29 @@ def test_mathml_is_declared_in_the_manifest(constructs_book: Path) -> None:
     assert text.xpath("//m:math", namespaces={"m": "http://www.w3.org/1998/Math/MathML"})
     item = book.opf.xpath("//opf:item[@href='text-001.xhtml']", namespaces=NS)[0]
     assert "mathml" in item.get("properties", "").split()
+
+
+def test_groups_code_and_lists_of_people_in_the_book(tmp_path: Path) -> None:
+    """The constructs of tests/data/html/groups-and-code.xml in a book: epubcheck passes, a
+    person of a list kept in the text links to the book's index when the text mentions them,
+    and to nothing (never to the web pages) when it does not."""
+    source = ROOT / "tests" / "data" / "html" / "groups-and-code.xml"
+    text = (
+        source.read_text(encoding="utf-8")
+        .replace('<person xml:id="ann">', '<person xml:id="ann"><!-- listed -->')
+        .replace('to <persName ref="#ann">Ann</persName>', "to Ann")
+    )
+    copy = tmp_path / "groups.xml"
+    copy.write_text(text, encoding="utf-8")
+    book_path = _build([copy], tmp_path / "out")["groups"]
+    _epubcheck(book_path)
+    book = Book(book_path)
+    (doc,) = [
+        d
+        for name, d in book.docs.items()
+        if name.startswith("text-") and d.xpath("//h:li[@id='anne']", namespaces=NS)
+    ]
+    assert doc.xpath("//h:li[@id='anne']/h:p//h:a/@href", namespaces=NS) == ["index.xhtml#anne"]
+    assert doc.xpath("//h:li[@id='ann']/h:p[@class='entry-name']//h:a", namespaces=NS) == []
+    assert doc.xpath("//h:code[@class='gi']/text()", namespaces=NS) == ["<persName>"]
+    assert len(doc.xpath("//h:aside", namespaces=NS)) == 2  # the two notes of the noteGrp

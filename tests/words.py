@@ -80,6 +80,10 @@ FURNITURE = (
     # a page of a documentary transcription: its name when the edition gives it ("Page 2")
     # and the link to its image
     " | //*[@class='surface-n'] | //a[@class='surface-facs']"
+    # the dates of a person in a list kept in the text, when only attributes give them
+    " | //*[@class='card-dates']"
+    # a sense's number, and the character a glyph's declaration gives (<g ref="#x"/>)
+    " | //*[@class='sense-n'] | //*[contains(concat(' ', @class, ' '), ' g-decl ')]"
 )
 #: What the reading view leaves out (transcription.xsl: a deletion not restored, surplus
 #: text, abbreviation marks, forme work, the writer's marks, changes of hand).
@@ -141,7 +145,11 @@ def _tei_walk(
     block = name in TEI_BLOCKS
     if block:
         parts.append(BREAK)
-    if name in TEI_READING_HIDDEN or (name == "del" and not _restored(element)):
+    parent = element.getparent()
+    in_ellipsis = parent is not None and _local(parent) == "ellipsis"  # its mark is read
+    if (name in TEI_READING_HIDDEN and not in_ellipsis) or (
+        name == "del" and not _restored(element)
+    ):
         if block:
             parts.append(BREAK)
         return

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     from ..build import Corpus
 
 #: Elements counted as names or dates in ``tei:text`` (the normalisation stage's pattern).
-MENTION_TAGS = ("persName", "placeName", "orgName", "name", "rs", "date", "geogName", "objectName")
+MENTION_TAGS = (
+    "persName", "placeName", "orgName", "name", "rs", "date", "geogName", "objectName",
+    "eventName",
+)  # fmt: skip
 _ORIGIN = "index"
 
 

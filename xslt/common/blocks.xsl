@@ -67,7 +67,22 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="local-name() || (if ($r:phrasing) then ' block' else '')"/>
       </xsl:call-template>
-      <xsl:for-each-group select="node() except head" group-ending-with="*[. intersect $items]">
+      <!-- the headings of a glossary's two columns (headLabel, headItem) -->
+      <xsl:if test="headLabel | headItem">
+        <xsl:element name="{if ($r:phrasing) then 'span' else 'li'}">
+          <xsl:attribute name="class" select="'list-head' || (if ($r:phrasing) then ' block' else '')"/>
+          <xsl:for-each select="headLabel | headItem">
+            <xsl:if test="position() gt 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <xsl:call-template name="r:inline">
+              <xsl:with-param name="class" select="local-name()"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </xsl:element>
+      </xsl:if>
+      <xsl:for-each-group select="node() except (head | headLabel | headItem)"
+          group-ending-with="*[. intersect $items]">
         <xsl:variable name="item" as="element()?" select="current-group()[. intersect $items]"/>
         <xsl:choose>
           <xsl:when test="exists($item)">

@@ -232,6 +232,13 @@
 
   <!-- Stage directions ====================================================================== -->
 
+  <!-- A group of speeches that belong together (TEI 7.2.3: a song, a chorus): a block. -->
+  <xsl:template match="spGrp" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="class" select="'spGrp'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="stage" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>

@@ -59,7 +59,8 @@
       | affiliation | street | postCode | postBox | email | author
       | editor | publisher | pubPlace | distributor | authority | idno | biblScope | edition
       | extent | series | respStmt | resp | unit
-      | country | region | settlement | district | bloc | geog | desc | interp | span"
+      | country | region | settlement | district | bloc | geog | desc | interp | span | geo
+      | ellipsis | metSym"
       mode="r:main" as="node()+">
     <xsl:call-template name="r:word-space"/>
     <xsl:call-template name="r:inline">
@@ -84,8 +85,108 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Code and the names of markup (TEI Guidelines 22.1, "Phrase Level Terms"): what a text
+       about encoding quotes, written as a reader of markup expects: <gi>p</gi> as <p>,
+       <att>rend</att> as @rend, <val>x</val> as "x", <tag type="end">p</tag> as </p>. -->
+  <xsl:template match="code | ident | gi | att | val | tag" mode="r:main" as="node()+">
+    <xsl:call-template name="r:word-space"/>
+    <xsl:variable name="words" as="xs:string" select="string(.)"/>
+    <code>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="local-name()"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="self::gi">
+          <xsl:value-of select="'&lt;' || $words || '&gt;'"/>
+        </xsl:when>
+        <xsl:when test="self::att">
+          <xsl:value-of select="'@' || $words"/>
+        </xsl:when>
+        <xsl:when test="self::val">
+          <xsl:value-of select="'&quot;' || $words || '&quot;'"/>
+        </xsl:when>
+        <xsl:when test="self::tag">
+          <xsl:value-of select="let $t := string(@type) return
+              if ($t = 'end') then '&lt;/' || $words || '&gt;'
+              else if ($t = 'empty') then '&lt;' || $words || '/&gt;'
+              else if ($t = 'pi') then '&lt;?' || $words || '?&gt;'
+              else if ($t = 'comment') then '&lt;!--' || $words || '--&gt;'
+              else if ($t = 'ms') then '&lt;![CDATA[' || $words || ']]&gt;'
+              else '&lt;' || $words || '&gt;'"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$words"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </code>
+  </xsl:template>
+
   <!-- index, alt and link groups are metadata about the text, not text. -->
   <xsl:template match="index | alt | altGrp | link | linkGrp | join | joinGrp | timeline
-      | certainty | precision | respons" mode="r:main" as="empty-sequence()"/>
+      | certainty | precision | respons | interpGrp | spanGrp | fs | fLib | fvLib"
+      mode="r:main" as="empty-sequence()"/>
+
+  <!-- Ruby (TEI 3.4.4, ruby, rb, rt): HTML's own; the base is the ruby's text itself, as HTML
+       no longer has rb. -->
+  <xsl:template match="ruby" mode="r:main" as="node()+">
+    <xsl:call-template name="r:word-space"/>
+    <xsl:call-template name="r:inline">
+      <xsl:with-param name="element" select="'ruby'"/>
+      <xsl:with-param name="class" select="'ruby'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="rb" mode="r:main" as="node()*">
+    <xsl:apply-templates mode="r:main">
+      <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template match="rt" mode="r:main" as="element()">
+    <xsl:call-template name="r:inline">
+      <xsl:with-param name="element" select="'rt'"/>
+      <xsl:with-param name="class" select="'rt'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A character or glyph the text declares (TEI 5, g): its content when it has some, else
+       the character its declaration maps it to (the standard mapping first), else the
+       declared name in brackets; the name is the title. -->
+  <xsl:key name="r:char-decl" match="char | glyph" use="string(@xml:id)"/>
+
+  <xsl:template match="g" mode="r:main" as="element()">
+    <xsl:variable name="id" as="xs:string?"
+        select="@ref[starts-with(normalize-space(.), '#')] ! substring(normalize-space(.), 2)"/>
+    <xsl:variable name="decl" as="element()?" select="if (empty($id)) then ()
+        else if (root(.) instance of document-node()) then key('r:char-decl', $id, root(.))[1]
+        else (ancestor::TEI//(char | glyph)[@xml:id = $id])[1]"/>
+    <xsl:variable name="name" as="xs:string?" select="($decl/(glyphName | charName),
+        $decl/localProp[@name = 'name']/@value, $decl/desc)[normalize-space()][1]
+        ! normalize-space(.)"/>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <!-- 'g-decl': the character shown is the declaration's, not the source's -->
+        <xsl:with-param name="class" select="if (string(.) != '') then 'g' else 'g g-decl'"/>
+      </xsl:call-template>
+      <xsl:if test="exists($name)">
+        <xsl:attribute name="title" select="$name"/>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="string(.) != ''">
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:when test="$decl/mapping[string(.) != '']">
+          <xsl:value-of select="($decl/mapping[@type = 'standard'],
+              $decl/mapping[@type = ('normalized', 'normalised')], $decl/mapping)
+              [string(.) != ''][1]"/>
+        </xsl:when>
+        <xsl:when test="exists($name)">
+          <xsl:value-of select="'[' || $name || ']'"/>
+        </xsl:when>
+      </xsl:choose>
+    </span>
+  </xsl:template>
 
 </xsl:stylesheet>

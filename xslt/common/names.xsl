@@ -46,8 +46,8 @@
     <xsl:sequence select="'ed-card-' || $entity"/>
   </xsl:function>
 
-  <xsl:template match="persName | placeName | orgName | name | rs | geogName | objectName"
-      mode="r:main" as="node()+">
+  <xsl:template match="persName | placeName | orgName | name | rs | geogName | objectName
+      | eventName" mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="r:word-space"/>
     <xsl:variable name="class" as="xs:string" select="string-join(distinct-values(('name',
@@ -77,6 +77,108 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Lists of people, places, organisations, events, objects or names kept in a text among
+       its prose (TEI 13.3, a "dramatis personae" of a letter edition's introduction, say): each
+       entry with its name, linked to its index entry, and what its card shows. A file of such
+       lists alone is a register, not a text (stages.lists_only), and never comes here. -->
+  <xsl:template match="listPerson | listPlace | listOrg | listEvent | listObject | listNym"
+      mode="r:main" as="element()*">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$r:phrasing">
+        <!-- inside a line of text: the names only -->
+        <span class="{local-name()} entity-list block">
+          <xsl:for-each select=".//*[@xml:id][not(starts-with(local-name(), 'list'))]">
+            <xsl:if test="position() gt 1">
+              <xsl:text>; </xsl:text>
+            </xsl:if>
+            <span id="{@xml:id}" class="entry">
+              <xsl:value-of select="r:preferred-name(., string(@xml:id))"/>
+            </span>
+          </xsl:for-each>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="head" mode="r:main"/>
+        <ul>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="local-name() || ' entity-list'"/>
+          </xsl:call-template>
+          <xsl:for-each select="* except (head | desc | listRelation | relation | relationGrp)">
+            <li>
+              <xsl:choose>
+                <xsl:when test="starts-with(local-name(), 'list')">
+                  <xsl:apply-templates select="." mode="r:main"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:call-template name="r:attributes">
+                    <xsl:with-param name="class" select="'entry ' || local-name()"/>
+                  </xsl:call-template>
+                  <xsl:variable name="preferred" as="element()?"
+                      select="r:preferred-name-element(.)"/>
+                  <p class="entry-name">
+                    <xsl:variable name="href" as="xs:string?" select="r:entry-href(.)"/>
+                    <xsl:choose>
+                      <xsl:when test="exists($href)">
+                        <a href="{$href}">
+                          <xsl:apply-templates select="$preferred/node()" mode="r:main">
+                            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                            <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
+                          </xsl:apply-templates>
+                        </a>
+                      </xsl:when>
+                      <xsl:otherwise>
+                        <xsl:apply-templates select="$preferred/node()" mode="r:main">
+                          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                        </xsl:apply-templates>
+                      </xsl:otherwise>
+                    </xsl:choose>
+                  </p>
+                  <!-- dates given by attributes only (<birth when="1791"/>) -->
+                  <xsl:if test="empty((birth | death | floruit)[normalize-space()])">
+                    <xsl:for-each select="r:entry-dates(.)">
+                      <p class="card-dates"><xsl:value-of select="."/></p>
+                    </xsl:for-each>
+                  </xsl:if>
+                  <!-- everything else the entry says, in its words and in order -->
+                  <xsl:for-each select="(* except ($preferred | idno))
+                      [not(starts-with(local-name(), 'list'))][normalize-space()]">
+                    <p class="entry-field {local-name()}{if (self::note) then ' note-content'
+                        else ''}">
+                      <xsl:apply-templates mode="r:main">
+                        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                      </xsl:apply-templates>
+                    </p>
+                  </xsl:for-each>
+                  <xsl:variable name="links" as="element()*">
+                    <xsl:apply-templates select="idno" mode="r:authority"/>
+                  </xsl:variable>
+                  <xsl:if test="exists($links)">
+                    <ul class="card-links">
+                      <xsl:for-each select="$links">
+                        <li><xsl:sequence select="."/></li>
+                      </xsl:for-each>
+                    </ul>
+                  </xsl:if>
+                  <xsl:apply-templates select="*[starts-with(local-name(), 'list')]" mode="r:main"/>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Where a register entry kept in the text is listed in the index, if it is (the EPUB
+       overrides it: its own index.xhtml). -->
+  <xsl:function name="r:entry-href" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/@xml:id and exists($registers)
+        and exists(key('r:entry', string($entry/@xml:id), $registers)))
+        then r:index-page(local-name($entry)) || '#' || $entry/@xml:id else ()"/>
+  </xsl:function>
 
   <!-- The button that opens an entity's card. -->
   <xsl:template name="r:card-button" as="element()">

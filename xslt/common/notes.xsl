@@ -55,12 +55,16 @@
   <xsl:function name="r:is-footnote" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <!-- notes of the apparatus (in an app, a reading or a witness detail) and of a witness
-         are rendered in its entry (apparatus.xsl) -->
-    <xsl:sequence select="empty($note/ancestor::note) and not($note/parent::*[r:is-div(.)
+         are rendered in its entry (apparatus.xsl), those of a person or place in a list kept
+         in the text in the entry's card (names.xsl) -->
+    <!-- a noteGrp is one note of several parts: it stands where its note would -->
+    <xsl:variable name="at" as="element()" select="($note/parent::noteGrp, $note)[1]"/>
+    <xsl:sequence select="empty($note/ancestor::note) and not($at/parent::*[r:is-div(.)
         or self::body or self::front or self::back or self::text or self::noteGrp
         or self::floatingText or self::lg or self::sp or self::list or self::listBibl
         or self::app]) and empty($note/ancestor::*[self::rdg or self::rdgGrp or self::witDetail
-        or self::witness])"/>
+        or self::witness or self::listPerson or self::listPlace or self::listOrg
+        or self::listEvent or self::listObject or self::listNym])"/>
   </xsl:function>
 
   <xsl:function name="r:note-place" as="xs:string">
@@ -138,6 +142,11 @@
         <xsl:otherwise><sup><xsl:value-of select="r:note-number($note)"/></sup></xsl:otherwise>
       </xsl:choose>
     </button>
+  </xsl:template>
+
+  <!-- A group of notes on one place (TEI 3.9.1): each note is a note of its own. -->
+  <xsl:template match="noteGrp" mode="r:main" as="node()*">
+    <xsl:apply-templates select="note" mode="r:main"/>
   </xsl:template>
 
   <xsl:template match="note" mode="r:main" as="element()">

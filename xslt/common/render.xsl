@@ -28,6 +28,7 @@
   <xsl:import href="inline.xsl"/>
   <xsl:import href="transcription.xsl"/>
   <xsl:import href="analysis.xsl"/>
+  <xsl:import href="dictionaries.xsl"/>
   <xsl:import href="formulae.xsl"/>
   <xsl:import href="verse.xsl"/>
   <xsl:import href="drama.xsl"/>

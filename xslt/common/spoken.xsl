@@ -53,6 +53,13 @@
     <xsl:sequence select="if (exists($name)) then r:plain($name) else $id"/>
   </xsl:function>
 
+  <!-- A block of a transcription and its annotations (TEI 8.4.6): its utterances. -->
+  <xsl:template match="annotationBlock" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="class" select="'annotationBlock'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="pause" mode="r:main" as="element()">
     <span title="{r:msg('spoken.pause')}">
       <xsl:call-template name="r:attributes">

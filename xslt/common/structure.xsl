@@ -102,16 +102,20 @@
   </xsl:template>
 
   <!-- Title pages and the formal parts of chapters (those of letters: correspondence.xsl). -->
-  <xsl:template match="titlePage | docTitle | epigraph | argument | floatingText | docImprint"
-      mode="r:main" as="element()">
+  <xsl:template match="titlePage | docTitle | epigraph | argument | floatingText | docImprint
+      | prologue | epilogue | performance" mode="r:main" as="element()">
     <xsl:call-template name="r:block">
       <xsl:with-param name="class" select="local-name()"/>
     </xsl:call-template>
   </xsl:template>
 
   <!-- Lines of a title page: paragraphs, or spans inside another such line. -->
-  <xsl:template match="titlePart | byline | docAuthor | docDate | docEdition | trailer"
-      mode="r:main" as="element()">
+  <!-- Where software would generate a division (a table of contents, an index: TEI 4.3.2):
+       the site and the book make their own contents and index pages, so nothing shows. -->
+  <xsl:template match="divGen" mode="r:main" as="empty-sequence()"/>
+
+  <xsl:template match="titlePart | byline | docAuthor | docDate | docEdition | trailer
+      | imprimatur" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$r:phrasing">

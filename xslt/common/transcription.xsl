@@ -161,7 +161,15 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="addSpan | delSpan" mode="r:main" as="element()">
+  <!-- The mark of an ellipsis (the source's own "...", standing for what it leaves out) is
+       text of the reading too, not only of the diplomatic view. -->
+  <xsl:template match="ellipsis/metamark" mode="r:main" as="element()">
+    <xsl:call-template name="r:inline">
+      <xsl:with-param name="class" select="'metamark'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="addSpan | delSpan | damageSpan" mode="r:main" as="element()">
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="class" select="local-name()"/>
       <xsl:with-param name="view" select="'dipl'"/>

@@ -112,7 +112,7 @@
       use="tokenize(@ed:speakers) ! ed:entry-of(key('entry', ., $registers)[1])/@xml:id"/>
 
   <xsl:variable name="ed:name-elements" as="xs:string+" select="('persName', 'placeName',
-      'orgName', 'name', 'rs', 'geogName', 'objectName')"/>
+      'orgName', 'name', 'rs', 'geogName', 'objectName', 'eventName')"/>
 
   <xsl:template match="/" as="element(ed:index)">
     <xsl:apply-templates select="ed:corpus"/>

@@ -47,7 +47,7 @@
         | tei:bibl | tei:listBibl | tei:castList | tei:note | tei:pb | tei:l[normalize-space(@n)]
         | tei:sourceDoc//tei:surface
         | (tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName | tei:name
-            | tei:rs | tei:date | tei:geogName | tei:objectName)"/>
+            | tei:rs | tei:date | tei:geogName | tei:objectName | tei:eventName)"/>
   </xsl:accumulator>
 
   <!-- The counts must agree, or every id after the first difference would be wrong. -->
@@ -85,7 +85,8 @@
   </xsl:template>
 
   <xsl:template match="(tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName
-      | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName)" priority="2">
+      | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName | tei:eventName)"
+      priority="2">
     <xsl:call-template name="with-id">
       <xsl:with-param name="extra" as="attribute()*">
         <xsl:apply-templates select="@ref" mode="resolve"/>

@@ -76,7 +76,7 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" as="element()*"
         select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName
-            | tei:objectName)"/>
+            | tei:objectName | tei:eventName)"/>
     <xsl:variable name="name" as="element()?"
         select="($names[@type = 'preferred'], $names[not(@xml:lang) or @xml:lang = 'en'], $names)[1]"/>
     <xsl:choose>

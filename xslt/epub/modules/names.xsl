@@ -24,14 +24,23 @@
 
   <xsl:variable name="ee:index-file" as="xs:string" select="'index.xhtml'"/>
 
+  <!-- A register entry kept in the text links to its entry in the book's index, when the
+       book's index lists it (a person the text never mentions is not there). -->
+  <xsl:function name="r:entry-href" as="xs:string?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($has-index and $entry/@xml:id = $ee:index-entities/@id)
+        then $ee:index-file || '#' || $entry/@xml:id else ()"/>
+  </xsl:function>
+
   <xsl:function name="ee:is-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/(self::tei:persName | self::tei:placeName | self::tei:orgName
-        | self::tei:name | self::tei:rs | self::tei:geogName | self::tei:objectName))"/>
+        | self::tei:name | self::tei:rs | self::tei:geogName | self::tei:objectName
+        | self::tei:eventName))"/>
   </xsl:function>
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs
-      | tei:geogName | tei:objectName" mode="r:main" as="node()+">
+      | tei:geogName | tei:objectName | tei:eventName" mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="r:word-space"/>
     <xsl:variable name="class" as="xs:string" select="string-join(('name', local-name(),

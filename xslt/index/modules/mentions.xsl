@@ -32,7 +32,8 @@
   <xsl:accumulator name="ed:ordinal" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="ed:document" select="0"/>
     <xsl:accumulator-rule match="(tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName
-        | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName)" select="$value + 1"/>
+        | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName | tei:eventName)"
+        select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- The innermost section of a mention. -->

@@ -1,0 +1,58 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Dictionaries (TEI Guidelines chapter 9): entries (entry, superEntry, entryFree, hom, re),
+  their senses and the parts of an entry's information (form, orth, pron, gramGrp, gram, pos,
+  usg, def, etym, xr, lbl ...).
+
+  An entry, a homograph and a sense are blocks, a sense led by its number (@n); everything
+  inside them is running text, one span per element with its name as class, so a style sheet
+  (ours: edition.css) can set headwords, grammar and definitions apart. The words are the
+  source's, in its order: a dictionary's punctuation between the parts is usually encoded
+  (pc, or plain text), and what is not stays a word apart (r:word-space).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns="http://www.w3.org/1999/xhtml"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all"
+    expand-text="no">
+
+  <xsl:import href="base.xsl"/>
+
+  <xsl:template match="superEntry | entry | entryFree | hom | re | dictScrap" mode="r:main"
+      as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="class" select="'dict-' || local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="sense" mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'dict-sense' || (if ($r:phrasing) then ' block' else '')"/>
+      </xsl:call-template>
+      <xsl:if test="normalize-space(@n)">
+        <span class="sense-n">
+          <xsl:value-of select="normalize-space(@n) || '.'"/>
+        </span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates mode="r:main"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="form | orth | pron | hyph | syll | stress | gramGrp | gram | pos | gen
+      | number | case | per | tns | mood | iType | subc | colloc | usg | lbl | def | etym | xr
+      | oRef | pRef | lang" mode="r:main" as="node()+">
+    <xsl:call-template name="r:word-space"/>
+    <xsl:call-template name="r:inline">
+      <xsl:with-param name="class" select="'dict-' || local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+</xsl:stylesheet>
