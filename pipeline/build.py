@@ -48,6 +48,7 @@ from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetErro
 from .finish import Extras, Index, index_problems, offered_sources, write_index, write_site
 from .gate import DEFAULT_MAX_BYTES, discover
 from .io import source_date
+from .naming import renamed
 from .parallel import Failed, Outcome, Resident, run_tasks
 from .paths import display
 from .publish import Generation, OutputFolder, link_or_copy
@@ -58,6 +59,7 @@ from .sources import (
     kept_last_good,
     read_facts,
     source_key,
+    with_stem,
 )
 from .stages import ListsSource, registers_document
 from .texts import TextJob, TextResult, render_texts
@@ -328,7 +330,7 @@ def _make(
     files, _ = discover(plan.paths)
     report.files.extend(str(p) for p in files)
     sources = read_all(files, plan, report)
-    texts = unique_texts([f for f in sources if f.kind == "text"], report)
+    texts = named_texts([f for f in sources if f.kind == "text"], report)
     registers = [f for f in sources if f.kind == "register"]
     if not (texts or registers):
         report.extend([_nothing_published("no text or register to publish was found")])
@@ -471,28 +473,19 @@ def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFa
     return found
 
 
-def unique_texts(texts: Iterable[SourceFacts], report: Report) -> list[SourceFacts]:
-    """Texts whose pages would overwrite each other's: the second is left out."""
-    seen: dict[str, SourceFacts] = {}
-    kept: list[SourceFacts] = []
+def named_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFacts]:
+    """``texts``, each with the name it is published under (``naming.text_names``); a
+    text whose file's stem another text shares is renamed, with a warning."""
+    names = renamed([f.path for f in texts])
+    named: list[SourceFacts] = []
     for fact in texts:
-        if fact.stem in seen:
-            report.extend(
-                [
-                    diag.error(
-                        fact.display,
-                        "build.duplicate-stem",
-                        f"two texts are named {fact.stem!r} ({seen[fact.stem].display} and "
-                        "this one); their pages would overwrite each other: rename one (this "
-                        "one is left out)",
-                        origin=_ORIGIN,
-                    )
-                ]
-            )
+        if fact.path not in names:
+            named.append(fact)
             continue
-        seen[fact.stem] = fact
-        kept.append(fact)
-    return kept
+        name, warning = names[fact.path]
+        report.extend([warning])
+        named.append(replace(fact, name=name, header=with_stem(fact.header, name)))
+    return named
 
 
 def _site(texts: Sequence[SourceFacts], plan: Plan, previous: Generation | None) -> Site:

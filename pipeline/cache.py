@@ -152,6 +152,7 @@ def result_json(result: TextResult) -> dict[str, object]:
         "images": [asdict(i) for i in result.images],
         "references": [_diagnostic(d) for d in result.problems.references],
         "untagged": [asdict(u) for u in result.problems.untagged],
+        "name": result.name,
     }
 
 
@@ -169,6 +170,7 @@ def result_of_json(data: Mapping[str, object]) -> TextResult:
             tuple(_undiagnostic(d) for d in _list(data["references"])),
             tuple(Untagged(**u) for u in _list(data["untagged"])),
         ),
+        name=str(data.get("name", "")),
     )
 
 

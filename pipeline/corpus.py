@@ -9,13 +9,14 @@ and all. ``edition build`` reads in two passes of small records instead (``pipel
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import diagnostics as diag
 from . import reshape
 from .diagnostics import Report
 from .gate import SourceDocument, discover, read_document
+from .naming import renamed
 from .parallel import fork_map
 from .stages import STAGES, is_register, is_text, normalize, registers_document
 from .xinclude import corpus_root
@@ -33,7 +34,7 @@ class Text:
 
     @property
     def stem(self) -> str:
-        return self.source.path.stem
+        return self.source.stem
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,15 @@ def load_corpus(
             report.extend(notes)
             documents.append(document)
     registers = [d for d in documents if is_register(d)]
-    texts: list[SourceDocument] = []
-    stems: set[str] = set()
+    texts: list[SourceDocument] = [d for d in documents if is_text(d)]
+    names = renamed([d.path for d in texts])
+    for i, doc in enumerate(texts):
+        if doc.path in names:
+            name, warning = names[doc.path]
+            report.extend([warning])
+            texts[i] = replace(doc, name=name)
     for doc in documents:
-        if is_text(doc) and doc.path.stem not in stems:
-            stems.add(doc.path.stem)
-            texts.append(doc)
-        elif not is_register(doc) and not is_text(doc):
+        if not is_register(doc) and not is_text(doc):
             report.extend(
                 [
                     diag.warning(

@@ -85,10 +85,18 @@ class SourceDocument:
     parts: tuple[Inclusion, ...] = field(default=(), repr=False)
     #: sha256 of every included file as it was read (to notice changes during a build).
     digests: tuple[tuple[Path, str], ...] = field(default=(), repr=False)
+    #: The name the edition publishes the text under, when it is not the file's stem (two
+    #: texts of a corpus with one file name: ``naming.text_names``).
+    name: str = ""
 
     @property
     def display(self) -> str:
         return display(self.path)
+
+    @property
+    def stem(self) -> str:
+        """The text's name in the edition: its pages, book and ids are named after it."""
+        return self.name or self.path.stem
 
     @property
     def root(self) -> etree._Element:

@@ -77,10 +77,13 @@ class SourceFacts:
     #: The local image files the text names (``graphic``/``media``), resolved: what a
     #: worker without the corpus on its disk needs shipped with the text.
     images: tuple[str, ...] = ()
+    #: The name the text is published under when it is not the file's stem
+    #: (``naming.text_names``).
+    name: str = ""
 
     @property
     def stem(self) -> str:
-        return self.path.stem
+        return self.name or self.path.stem
 
 
 def source_key(path: Path) -> str:
@@ -159,7 +162,7 @@ def facts_of(
         kind=kind,
         sha256=hashlib.sha256(document.data).hexdigest(),
         lists=lists_document(document),
-        header=header_record(root, document.path.stem) if text else "",
+        header=header_record(root, document.stem) if text else "",
         revised=tuple(
             str(w)
             for w in root.xpath("//tei:revisionDesc//tei:change/@when", namespaces={"tei": TEI_NS})
@@ -246,6 +249,16 @@ def header_record(root: etree._Element, stem: str) -> str:
             stub.set(XML_LANG, body.get(XML_LANG, ""))
         if record:
             stub.set(f"{{{ED_NS}}}catalogue", "true")
+    text: str = etree.tostring(tei, encoding="unicode")
+    return text
+
+
+def with_stem(header: str, stem: str) -> str:
+    """A ``header_record`` with the text's published name in place of its file's stem."""
+    if not header:
+        return header
+    tei = etree.fromstring(header)
+    tei.set(f"{{{ED_NS}}}stem", stem)
     text: str = etree.tostring(tei, encoding="unicode")
     return text
 

@@ -80,10 +80,12 @@ class TextResult:
     problems: TextProblems = field(default_factory=TextProblems)
     #: The bytes on disk differ from those the first pass read: nothing may be published.
     changed: bool = False
+    #: The text's name when it is not the file's stem (``SourceFacts.name``).
+    name: str = ""
 
     @property
     def stem(self) -> str:
-        return self.path.stem
+        return self.name or self.path.stem
 
 
 _JOB: TextJob | None = None
@@ -181,15 +183,13 @@ def render_text(fact: SourceFacts, job: TextJob, part: str = ALL) -> TextResult:
     fallback can mend."""
     document = _read(fact, job)
     if document is None:
-        return TextResult(fact.path, fact.display, changed=True)
+        return TextResult(fact.path, fact.display, changed=True, name=fact.name)
     normalized = normalize(document, job.registers)  # a failure here fails the task
     found: list[Diagnostic] = []
     index = ""
     problems = TextProblems()
     try:
-        index = text_index(
-            document.path.stem, normalized, job.registers, paging_params(job.page_params)
-        )
+        index = text_index(document.stem, normalized, job.registers, paging_params(job.page_params))
         problems = text_problems(document, index)
     except StylesheetError as exc:
         if part != "epub":  # said once, by the page's task
@@ -214,7 +214,7 @@ def render_text(fact: SourceFacts, job: TextJob, part: str = ALL) -> TextResult:
         book, messages = _book(document, normalized, job, index)
         found.extend(messages)
     return TextResult(fact.path, fact.display, index, page, book, pages, tuple(found),
-                      tuple(images), problems)  # fmt: skip
+                      tuple(images), problems, name=fact.name)  # fmt: skip
 
 
 def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
@@ -226,7 +226,7 @@ def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
         document = read_document(fact.path, max_bytes=job.max_bytes, root=job.root).document
     if document is None or document.sha256 != fact.sha256:
         return None
-    return reshape.as_text(document)[0]
+    return replace(reshape.as_text(document)[0], name=fact.name)
 
 
 def _page(
@@ -252,9 +252,7 @@ def _citation(document: SourceDocument, job: TextJob, staging: Path) -> str:
     from .io import write_text_atomic
 
     edition = str(job.page_params.get("edition-title", ""))
-    cited = citation.text_citation(
-        document.root, document.path.stem, edition, job.date, job.publication
-    )
+    cited = citation.text_citation(document.root, document.stem, edition, job.date, job.publication)
     write_text_atomic(staging / cited.bibtex_href, citation.bibtex(cited))
     write_text_atomic(staging / cited.json_href, citation.csl_json(cited))
     return citation.page_document(cited)
@@ -278,9 +276,9 @@ def _book(
     except (EditionError, ValueError) as exc:
         if isinstance(exc, EnvironmentFailure):
             raise
-        message = f"cannot write the EPUB of {document.path.stem}: {exc}"
+        message = f"cannot write the EPUB of {document.stem}: {exc}"
         return False, [diag.error(document.display, "epub.failed", message, origin="epub")]
     from .io import write_bytes_atomic
 
-    write_bytes_atomic(job.generation / "epub" / f"{document.path.stem}.epub", data)
+    write_bytes_atomic(job.generation / "epub" / f"{document.stem}.epub", data)
     return True, warnings

@@ -325,7 +325,7 @@ def render_page(
 ) -> Page:
     """Write one text's reading page (or, for a long text, its contents page and its parts:
     ``parts.py``) into ``staging``; a failure comes back as ``error``."""
-    stem = document.path.stem
+    stem = document.stem
     name = f"{stem}.html"
     base = document.path.parent.resolve()
     graphics = "\n".join(shown_urls(document.root, base, images))

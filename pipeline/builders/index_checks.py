@@ -56,7 +56,7 @@ def text_problems(
 ) -> TextProblems:
     """Unresolved and external references, and untagged names by form, of one text's index."""
     root = etree.fromstring(index.encode("utf-8"))
-    lines = _MentionLines({document.path.stem: document})
+    lines = _MentionLines({document.stem: document})
     return TextProblems(tuple(_references(root, lines, unresolved)), tuple(_untagged(root, lines)))
 
 

@@ -1,0 +1,116 @@
+"""The names texts are published under when file names repeat (pipeline/naming.py)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from lxml import html
+
+from pipeline.build import build
+from pipeline.naming import renamed, text_names
+
+
+def test_a_stem_of_its_own_is_the_name() -> None:
+    paths = [Path("/c/a.xml"), Path("/c/sub/b.xml")]
+    assert text_names(paths) == {Path("/c/a.xml"): "a", Path("/c/sub/b.xml"): "b"}
+    assert renamed(paths) == {}
+
+
+def test_shared_stems_are_named_by_their_folders() -> None:
+    paths = [
+        Path("/c/letters/1840/001.xml"),
+        Path("/c/letters/1841/001.xml"),
+        Path("/c/intro.xml"),
+        Path("/c/vol/intro.xml"),
+    ]
+    names = text_names(paths)
+    assert names[Path("/c/letters/1840/001.xml")] == "1840-001"
+    assert names[Path("/c/letters/1841/001.xml")] == "1841-001"
+    # the file in the common folder keeps its stem; the other is named by its folder
+    assert names[Path("/c/intro.xml")] == "intro"
+    assert names[Path("/c/vol/intro.xml")] == "vol-intro"
+    found = renamed(paths)
+    assert set(found) == {
+        Path("/c/letters/1840/001.xml"),
+        Path("/c/letters/1841/001.xml"),
+        Path("/c/vol/intro.xml"),
+    }
+    name, warning = found[Path("/c/vol/intro.xml")]
+    assert name == "vol-intro" and warning.code == "build.renamed-text"
+    assert "/c/intro.xml" in warning.message and "vol-intro.html" in warning.message
+
+
+def test_names_are_unique_without_case_and_do_not_depend_on_order() -> None:
+    paths = [
+        Path("/c/A.xml"),
+        Path("/c/a.xml"),
+        Path("/c/x/a.xml"),
+        Path("/c/x-a.xml"),  # the name the third would take
+    ]
+    expected = text_names(paths)
+    for _ in range(5):
+        shuffled = paths[:]
+        random.shuffle(shuffled)
+        assert text_names(shuffled) == expected
+    assert len({n.casefold() for n in expected.values()}) == len(paths)
+    assert expected[Path("/c/x-a.xml")] == "x-a"  # a stem of its own is never taken away
+
+
+def _letter(title: str, words: str, person: str = "") -> str:
+    mention = f' <persName ref="#{person}">{person}</persName>' if person else ""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>
+    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+  </teiHeader>
+  <text><body><p>{words}{mention}.</p></body></text>
+</TEI>
+"""
+
+
+REGISTER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>Persons</title></titleStmt>
+    <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+  </teiHeader>
+  <standOff><listPerson><person xml:id="anne"><persName>Anne Lister</persName></person>
+  </listPerson></standOff>
+</TEI>
+"""
+
+
+def test_a_corpus_with_repeated_file_names_publishes_every_text(tmp_path: Path) -> None:
+    tei = tmp_path / "tei"
+    for folder, words in (("1840", "The first year"), ("1841", "The second year")):
+        (tei / folder).mkdir(parents=True)
+        (tei / folder / "001.xml").write_text(
+            _letter(f"Letter {folder}", words, "anne"), encoding="utf-8"
+        )
+    (tei / "persons.xml").write_text(REGISTER, encoding="utf-8")
+    out = tmp_path / "site"
+    report = build([tei], out)
+    assert report.errors == 0, report.sorted()
+    renames = sorted(d.path for d in report.diagnostics if d.code == "build.renamed-text")
+    assert len(renames) == 2 and all(p.endswith("001.xml") for p in renames)
+    site = out / "html"
+    assert "The first year" in (site / "1840-001.html").read_text(encoding="utf-8")
+    assert "The second year" in (site / "1841-001.html").read_text(encoding="utf-8")
+    assert not (site / "001.html").exists()
+    assert (out / "epub" / "1840-001.epub").is_file() and (out / "epub" / "1841-001.epub").is_file()
+    home = html.parse(str(site / "index.html"))
+    links = set(home.xpath("//a/@href"))
+    assert {"1840-001.html", "1841-001.html"} <= links
+    # the index sends each mention to its own text's page
+    entities = json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
+    hrefs = json.dumps(entities)
+    assert "1840-001.html#" in hrefs and "1841-001.html#" in hrefs
+    # the citation files and the TEI downloads are each text's own
+    assert (site / "cite" / "1840-001.bib").is_file() and (site / "cite" / "1841-001.bib").is_file()
+    assert (site / "tei" / "1840" / "001.xml").is_file()
+    # a second build (incremental) publishes the same
+    before = (site / "1841-001.html").read_bytes()
+    again = build([tei], out)
+    assert again.errors == 0
+    assert (site / "1841-001.html").read_bytes() == before
