@@ -1,22 +1,34 @@
-"""The names texts are published under: the file's stem, unless two texts share it.
+"""The names texts are published under: the file's stem, unless it cannot be one.
 
 Runs in the parent once every source is read and classified (``build.named_texts``,
 ``corpus.load_corpus``), before anything is named after a text: its page
-(``<name>.html``), its book, its citation files, the ids of its mentions in the index. Real
-corpora repeat file names in different folders (``1840/001.xml``, ``1841/001.xml``); before,
-the second text was left out of the edition.
+(``<name>.html``), its book, its citation files, the ids of its mentions in the index.
 
-A name that is taken by another text is replaced, for every text that shares it, by the
-file's folders below the folder the sharing files have in common, then its stem, joined
-with ``-`` (``1840-001``, ``1841-001``); a file that lies in that common folder keeps its
-stem, so adding a file in a subfolder never renames the one above it. Names are compared
-without case, as a case-insensitive file system (macOS, Windows) would write them. A name
-still taken after that gets ``-2``, ``-3`` ... in the order of the paths.
+Two things keep a stem from being a name:
+
+- **Characters a web address cannot carry as they are.** A page ``Brief #3.html`` is asked
+  for as ``Brief `` (the rest is a fragment), ``what?.html`` as ``what``; spaces and ``%``
+  make invalid addresses. ``web_name`` keeps letters and digits of every script, ``_``,
+  ``.``, ``-`` and ``~``, and writes one ``-`` for each run of anything else
+  (``Letter 12 (draft)`` -> ``Letter-12-draft``).
+- **Another text with the same name.** Real corpora repeat file names in different folders
+  (``1840/001.xml``, ``1841/001.xml``); before, the second text was left out. Every text
+  that shares a name is named instead by its folders below the folder the sharing files
+  have in common, then its name, joined with ``-`` (``1840-001``, ``1841-001``); a file in
+  that common folder keeps its name, so adding a file in a subfolder never renames the one
+  above it. Names are compared without case, as a case-insensitive file system (macOS,
+  Windows) would write them; a name still taken gets ``-2``, ``-3`` ... in path order.
+
+Each renamed text gets a ``build.renamed-text`` warning. ``download_name`` names the TEI
+downloads by the same rule (``builders.downloads.tei_href``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,23 +37,43 @@ from . import diagnostics as diag
 from .diagnostics import Diagnostic
 from .paths import display
 
+_UNSAFE = re.compile(r"[^\w.~-]+")
+
+
+def web_name(name: str) -> str:
+    """``name`` with what a web address or a file system cannot carry as it is replaced."""
+    safe = _UNSAFE.sub("-", unicodedata.normalize("NFC", name))
+    safe = re.sub(r"-{2,}", "-", safe).strip("-.")
+    return safe or "text"
+
+
+def download_name(part: str) -> str:
+    """A file or folder name of a download: itself when it is a web name already, else its
+    web name and a short digest of the original, so that two names that differ only in the
+    characters replaced stay two files (``Brief #3.xml`` -> ``Brief-3-5d41a2.xml``)."""
+    stem, dot, suffix = part.rpartition(".") if "." in part.lstrip(".") else (part, "", "")
+    if web_name(stem) == stem and (not suffix or web_name(suffix) == suffix):
+        return part
+    digest = hashlib.sha256(part.encode("utf-8", "surrogateescape")).hexdigest()[:6]
+    return f"{web_name(stem)}-{digest}{dot}{web_name(suffix) if suffix else ''}"
+
 
 def text_names(paths: Sequence[Path]) -> dict[Path, str]:
     """A name for every path of ``paths`` (texts), unique without case; deterministic for a
     given set of paths, whatever their order."""
     ordered = sorted(paths, key=str)
-    by_stem: defaultdict[str, list[Path]] = defaultdict(list)
+    by_name: defaultdict[str, list[Path]] = defaultdict(list)
     for path in ordered:
-        by_stem[path.stem.casefold()].append(path)
+        by_name[web_name(path.stem).casefold()].append(path)
     names: dict[Path, str] = {}
-    for sharing in by_stem.values():
+    for sharing in by_name.values():
         if len(sharing) == 1:
-            names[sharing[0]] = sharing[0].stem
+            names[sharing[0]] = web_name(sharing[0].stem)
             continue
         common = Path(os.path.commonpath([str(p.parent.resolve()) for p in sharing]))
         for path in sharing:
             folders = path.parent.resolve().relative_to(common).parts
-            names[path] = "-".join((*folders, path.stem))
+            names[path] = "-".join(web_name(part) for part in (*folders, path.stem))
     taken: set[str] = set()
     # the files that kept their stem claim their names first, then the renamed ones
     for path in sorted(ordered, key=lambda p: (names[p] != p.stem, str(p))):
@@ -62,12 +94,15 @@ def renamed(paths: Sequence[Path]) -> dict[Path, tuple[str, Diagnostic]]:
         name = names[path]
         if name == path.stem:
             continue
-        others = ", ".join(
-            display(p) for p in paths if p != path and p.stem.casefold() == path.stem.casefold()
-        )
+        key = web_name(path.stem).casefold()
+        others = [display(p) for p in paths if p != path and web_name(p.stem).casefold() == key]
+        if others:
+            why = f"another text is also named {path.stem!r} ({', '.join(others)})"
+        else:
+            why = f"the file name {path.stem!r} holds characters a web address cannot carry"
         message = (
-            f"another text is also named {path.stem!r} ({others}): this one is published as "
-            f"{name!r} ({name}.html, {name}.epub); rename a file to choose the names yourself"
+            f"{why}: this text is published as {name!r} ({name}.html, {name}.epub); rename "
+            "the file to choose the name yourself"
         )
         found[path] = (name, diag.warning(display(path), "build.renamed-text", message,
                                           origin="build"))  # fmt: skip

@@ -257,7 +257,9 @@ def with_stem(header: str, stem: str) -> str:
     """A ``header_record`` with the text's published name in place of its file's stem."""
     if not header:
         return header
-    tei = etree.fromstring(header)
+    # the copied header keeps the source's ids, duplicates included: no id table
+    parser = etree.XMLParser(collect_ids=False, huge_tree=True, resolve_entities=False)
+    tei = etree.fromstring(header, parser)
     tei.set(f"{{{ED_NS}}}stem", stem)
     text: str = etree.tostring(tei, encoding="unicode")
     return text

@@ -11,8 +11,8 @@ deterministic: sorted names, one fixed timestamp (the build date), mode 0644.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 
 from ..io import write_bytes_atomic
+from ..naming import download_name
 from ..publish import link_or_copy
 
 #: Folder of the TEI downloads inside ``OUT/html``.
@@ -28,7 +29,6 @@ TEI_FOLDER = "tei"
 #: The whole edition's TEI, one zip.
 ZIP_NAME = "edition-tei.zip"
 ZIP_HREF = f"{TEI_FOLDER}/{ZIP_NAME}"
-_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 ED_NS = "urn:edition"
 
@@ -44,16 +44,13 @@ def sources_root(paths: Sequence[Path]) -> Path | None:
 
 def tei_href(path: Path, root: Path | None) -> str:
     """Where the TEI of source ``path`` is offered: ``tei/`` + its path inside the corpus
-    root when every part is a plain file name, else ``tei/`` + its name alone."""
-    name = path.name if _PLAIN.match(path.name) else "source.xml"
+    root (else its name alone), each part a name a web address can carry
+    (``naming.download_name``: ``Brief #3.xml`` -> ``Brief-3-5d41a2.xml``)."""
+    parts: tuple[str, ...] = (path.name,)
     if root is not None:
-        try:
-            parts = path.resolve().relative_to(root.resolve()).parts
-        except ValueError:
-            parts = ()
-        if parts and all(_PLAIN.match(p) for p in parts):
-            return str(PurePosixPath(TEI_FOLDER, *parts))
-    return f"{TEI_FOLDER}/{name}"
+        with contextlib.suppress(ValueError):  # a source outside the root: its name alone
+            parts = path.resolve().relative_to(root.resolve()).parts or parts
+    return str(PurePosixPath(TEI_FOLDER, *(download_name(p) for p in parts)))
 
 
 @dataclass(frozen=True)
