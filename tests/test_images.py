@@ -46,3 +46,17 @@ def test_two_texts_may_not_publish_different_images_under_one_name(tmp_path: Pat
     report = build([tmp_path / "a", tmp_path / "b"], tmp_path / "out", only=["html"])
     assert "html.image-clash" in {d.code for d in report.diagnostics}
     assert (tmp_path / "out" / "html" / "img" / "f 1.png").read_bytes() == PNG
+
+
+def test_a_missing_sound_is_called_a_file(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = TEXT.replace(
+        "<p>Text</p>", '<p>Text <media mimeType="audio/mpeg" url="sound/song.mp3"/></p>'
+    )
+    (corpus / "t.xml").write_text(text)
+    report = build([corpus], tmp_path / "out", only=["html"])
+    (song,) = [d for d in report.diagnostics if "song.mp3" in d.message]
+    assert song.code == "html.image-missing" and song.message.startswith("file 'sound/song.mp3'")
+    (png,) = [d for d in report.diagnostics if "none.png" in d.message]
+    assert png.message.startswith("image 'img/none.png'")

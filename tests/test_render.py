@@ -339,6 +339,19 @@ def test_cast_list_is_a_headed_list_in_the_contents(
     )
 
 
+def test_parts_of_an_epigraphic_edition_without_heads_are_named(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """EpiDoc's divs (edition, translation, commentary ...) rarely have a head: each is a
+    section headed by its type, in the page and in its contents; a textpart inside is not."""
+    doc = _doc("epidoc", pages)
+    heads = doc.xpath("//article//h2[contains(@class, 'part-title')]/text()")
+    assert heads == ["Edition", "Translation", "Commentary", "Bibliography"]
+    toc = [(a.text_content(), a.get("href")) for a in doc.xpath("//nav[@class='toc']//a")]
+    sections = doc.xpath("//article//section[h2[contains(@class, 'part-title')]]/@id")
+    assert toc == list(zip(heads, ["#" + i for i in sections], strict=True))
+
+
 def test_speeches_stage_directions_and_split_lines(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:

@@ -81,7 +81,7 @@ FURNITURE = (
     # and the link to its image
     " | //*[@class='surface-n'] | //a[@class='surface-facs']"
     # the dates of a person in a list kept in the text, when only attributes give them
-    " | //*[@class='card-dates']"
+    " | //*[@class='card-dates'] | //*[@class='head part-title']"
     # a sense's number, and the character a glyph's declaration gives (<g ref="#x"/>)
     " | //*[@class='sense-n'] | //*[contains(concat(' ', @class, ' '), ' g-decl ')]"
 )

@@ -52,16 +52,16 @@ def text_images(document: SourceDocument) -> tuple[list[LocalImage], list[Diagno
         line = element.sourceline
         located = inside(base, url)
         if located is None:
-            problems.append(_warn(document.display, "html.image-outside", url, line))
+            problems.append(_warn(document.display, "html.image-outside", url, line, element))
             continue
         relative, source = located
         if not files.is_file(source):
-            problems.append(_warn(document.display, "html.image-missing", url, line))
+            problems.append(_warn(document.display, "html.image-missing", url, line, element))
             continue
         try:
             digest = hashlib.sha256(files.read(source)).hexdigest()
         except OSError:
-            problems.append(_warn(document.display, "html.image-unreadable", url, line))
+            problems.append(_warn(document.display, "html.image-unreadable", url, line, element))
             continue
         found.append(
             LocalImage(relative.as_posix(), str(source), digest, url, line, document.display)
@@ -168,14 +168,18 @@ def _prefix(base: str) -> str:
     return base if base.endswith("/") else base + "/"
 
 
-def _warn(path: str, code: str, url: str, line: int | None) -> Diagnostic:
+def _warn(
+    path: str, code: str, url: str, line: int | None, element: etree._Element | None = None
+) -> Diagnostic:
+    # a media element's file is a sound or a film as often as an image
+    kind = "file" if element is not None and etree.QName(element).localname == "media" else "image"
     messages = {
-        "html.image-outside": f"image {url!r} is not inside the text's folder: it is not "
-        "published; put the image beside the text or below its folder",
-        "html.image-missing": f"image {url!r} does not exist: the page shows its description "
+        "html.image-outside": f"{kind} {url!r} is not inside the text's folder: it is not "
+        f"published; put the {kind} beside the text or below its folder",
+        "html.image-missing": f"{kind} {url!r} does not exist: the page shows its description "
         "only; fix the url or add the file",
         "html.image-clash": f"another text publishes a different image as {url!r}: rename one",
-        "html.image-unreadable": f"image {url!r} cannot be read (permissions?): the page shows "
+        "html.image-unreadable": f"{kind} {url!r} cannot be read (permissions?): the page shows "
         "its description only",
     }
     return diag.warning(path, code, messages[code], line, origin=_ORIGIN)

@@ -457,6 +457,18 @@
 
   <!-- What a reading page and a book show of a TEI document: its text, else its documentary
        transcription (the first sourceDoc: the pages of the source, TEI Guidelines 11.2.2). -->
+  <!-- The parts of an epigraphic or documentary edition (EpiDoc's div types) that are named
+       by their type when the source gives them no head: the type, or nothing. -->
+  <xsl:variable name="r:part-types" as="xs:string+"
+      select="('edition', 'translation', 'commentary', 'apparatus', 'bibliography')"/>
+
+  <xsl:function name="r:part-type" as="xs:string?">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="if (empty($div/head) and r:is-div($div)
+        and empty($div/ancestor::*[r:is-div(.)][@type = $r:part-types]))
+        then $r:part-types[. = normalize-space($div/@type)] else ()"/>
+  </xsl:function>
+
   <xsl:function name="r:main-text" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="($tei/text, $tei/sourceDoc)[1]"/>

@@ -53,7 +53,11 @@
       <xsl:otherwise>
         <xsl:variable name="notes-head" as="xs:boolean"
             select="empty(head) and @type = ('notes', 'endnotes', 'footnotes') and exists(note)"/>
-        <xsl:element name="{if (head or $notes-head) then 'section' else 'div'}">
+        <!-- the parts of an epigraphic or documentary edition (EpiDoc's div types) say
+             what they are when the source gives them no head -->
+        <xsl:variable name="part-head" as="xs:string?" select="r:part-type(.)"/>
+        <xsl:element name="{if (head or $notes-head or exists($part-head)) then 'section'
+            else 'div'}">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'div'"/>
           </xsl:call-template>
@@ -61,6 +65,12 @@
             <xsl:element name="h{min((6, 2 + count(ancestor::*[r:is-div(.)][head])))}">
               <xsl:attribute name="class" select="'head notes-title'"/>
               <xsl:value-of select="r:msg('notes.title')"/>
+            </xsl:element>
+          </xsl:if>
+          <xsl:if test="exists($part-head)">
+            <xsl:element name="h{min((6, 2 + count(ancestor::*[r:is-div(.)][head])))}">
+              <xsl:attribute name="class" select="'head part-title'"/>
+              <xsl:value-of select="r:msg('div.' || $part-head)"/>
             </xsl:element>
           </xsl:if>
           <!-- the children, with the apparatus of the div after its own content -->

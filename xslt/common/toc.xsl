@@ -60,6 +60,20 @@
     </li>
   </xsl:template>
 
+  <!-- A part of an edition named by its type (structure.xsl gives it that heading). -->
+  <xsl:template match="*[r:is-div(.)][empty(head)][@xml:id][exists(r:part-type(.))]"
+      mode="r:toc" as="element()">
+    <xsl:variable name="children" as="element()*">
+      <xsl:apply-templates select="r:toc-children(.)" mode="r:toc"/>
+    </xsl:variable>
+    <li>
+      <a href="#{@xml:id}"><xsl:value-of select="r:msg('div.' || r:part-type(.))"/></a>
+      <xsl:if test="exists($children)">
+        <ol><xsl:sequence select="$children"/></ol>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
   <xsl:template match="*[r:is-div(.)][head][@xml:id]" mode="r:toc" as="element()">
     <xsl:variable name="label" as="xs:string" select="r:plain(head[1])"/>
     <xsl:variable name="children" as="element()*">
