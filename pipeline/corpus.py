@@ -54,7 +54,7 @@ def load_corpus(
     root = corpus_root(paths, root)
     documents: list[SourceDocument] = []
     for path in files:
-        result = read_document(path, root=root)
+        result = read_document(path, root=root, dtd_entities=True)
         report.extend(result.diagnostics)
         if result.document is not None:
             document, notes = reshape.as_text(result.document)

@@ -78,7 +78,7 @@ def read_sources(
         included: shipped_files.Files = {}
         if XI_NS.encode() in data:  # expanded here once to learn which files to ship along
             with shipped_files.recording() as included:
-                parse_bytes(data, path, max_bytes=opts.max_bytes, root=opts.root)
+                parse_bytes(data, path, max_bytes=opts.max_bytes, root=opts.root, dtd_entities=True)
         absolute = Path(os.path.abspath(path))
         return SourceShipment(absolute, str(path), data, included, cwd, opts.max_bytes, root)
 
@@ -118,7 +118,9 @@ def read_shipment(item: SourceShipment | Read) -> Read:
     token = display_base.set((item.cwd, {str(item.path): item.shown}))
     try:
         with shipped_files.shipped({**item.included, str(item.path): item.data}):
-            result = read_document(item.path, max_bytes=item.max_bytes, root=item.root)
+            result = read_document(
+                item.path, max_bytes=item.max_bytes, root=item.root, dtd_entities=True
+            )
         document = result.document
         if document is None:
             return Read(None, None, tuple(result.diagnostics))

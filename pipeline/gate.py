@@ -204,18 +204,23 @@ def _xml_files(top: str) -> Iterator[str]:
 
 
 def read_document(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    root: Path | None = None,
+    dtd_entities: bool = False,
 ) -> GateResult:
     """Read ``path`` once as bytes and run it through the gate.
 
     ``xi:include`` elements are resolved (``pipeline.xinclude``) for local files inside
     ``root``, the corpus root (default: ``xinclude.corpus_root([path])``); each included file
-    passes through the gate too, under the same ``max_bytes`` limit.
+    passes through the gate too, under the same ``max_bytes`` limit. ``dtd_entities``: the
+    build's reading (``parse_one``).
     """
     data, refusal = read_bytes(path, max_bytes)
     if refusal is not None:
         return refusal
-    return parse_bytes(data, path, max_bytes=max_bytes, root=root)
+    return parse_bytes(data, path, max_bytes=max_bytes, root=root, dtd_entities=dtd_entities)
 
 
 def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
@@ -236,10 +241,15 @@ def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
 
 
 def parse_bytes(
-    data: bytes, path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, root: Path | None = None
+    data: bytes,
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    root: Path | None = None,
+    dtd_entities: bool = False,
 ) -> GateResult:
     """The gate proper, on bytes already read: one file, then what it includes."""
-    result = parse_one(data, path)
+    result = parse_one(data, path, dtd_entities=dtd_entities)
     doc = result.document
     if doc is None or next(doc.root.iter(XI_INCLUDE), None) is None:
         return result
@@ -261,8 +271,15 @@ def parse_bytes(
     return GateResult(expanded, found)
 
 
-def parse_one(data: bytes, path: Path) -> GateResult:
-    """One file through the gate, its ``xi:include`` elements left as they are."""
+def parse_one(data: bytes, path: Path, *, dtd_entities: bool = False) -> GateResult:
+    """One file through the gate, its ``xi:include`` elements left as they are.
+
+    ``dtd_entities`` (the build): in a file whose DOCTYPE names a DTD, which is never read,
+    entities of the HTML and ISO sets (``&mdash;``, ``&eacute;``: what TEI P4's DTDs
+    declared) are read as their characters, with a warning, instead of refusing the file.
+    For XML such a file is well-formed (an undeclared entity is a validity error once there
+    is an external subset); the check still reports it as an error, as the file cannot be
+    read the same way without its DTD."""
     shown = display(path)
     refusal = _refuse_by_content(data, shown)
     if refusal is not None:
@@ -273,11 +290,21 @@ def parse_one(data: bytes, path: Path) -> GateResult:
     if verdict.refused:
         return GateResult(None, tuple(notes))
     parser, fetches = _parser(verdict.parameter_entities)
-    try:
-        tree = etree.ElementTree(etree.fromstring(verdict.data, parser))
-    except etree.XMLSyntaxError as exc:
-        problem = _syntax_diagnostic(exc, parser, shown, verdict.dtd_ignored)
-        return GateResult(None, (*notes, problem))
+    text = verdict.data
+    replaced: dict[str, int] = {}  # entity -> line of its first use
+    while True:
+        try:
+            tree = etree.ElementTree(etree.fromstring(text, parser))
+            break
+        except etree.XMLSyntaxError as exc:
+            problem = _syntax_diagnostic(exc, parser, shown, verdict.dtd_ignored)
+            known = _dtd_entity(problem) if dtd_entities and verdict.dtd_ignored else None
+            if known is None or known in replaced or len(replaced) >= _MAX_DTD_ENTITIES:
+                return GateResult(None, (*notes, problem))
+            replaced[known] = problem.line or 0
+            text = _as_characters(text, known)
+            parser, fetches = _parser(verdict.parameter_entities)
+    notes.extend(_dtd_entity_note(shown, name, line) for name, line in replaced.items())
     if fetches.urls:  # never expected: the DOCTYPE policy let nothing external through
         return _refuse(
             shown,
@@ -291,6 +318,41 @@ def parse_one(data: bytes, path: Path) -> GateResult:
     document = SourceDocument(path=path, data=data, tree=tree)
     notes.extend(long_instructions(document))
     return GateResult(document, tuple(notes))
+
+
+#: Distinct DTD entities the build reads as characters in one file (each costs a parse).
+_MAX_DTD_ENTITIES = 64
+
+
+def _dtd_entity(problem: Diagnostic) -> str | None:
+    """The name of the undefined entity ``problem`` is about, when HTML5 names it."""
+    if problem.code != "gate.undefined-entity":
+        return None
+    found = re.match(r"entity &([A-Za-z][A-Za-z0-9]*);", problem.message)
+    if found is None or f"{found.group(1)};" not in html.entities.html5:
+        return None
+    return found.group(1)
+
+
+def _as_characters(data: bytes, name: str) -> bytes:
+    """``data`` with every ``&name;`` written as numeric character references."""
+    chars = html.entities.html5[f"{name};"]
+    refs = "".join(f"&#x{ord(c):X};" for c in chars).encode("ascii")
+    return data.replace(f"&{name};".encode("ascii"), refs)
+
+
+def _dtd_entity_note(shown: str, name: str, line: int) -> Diagnostic:
+    chars = html.entities.html5[f"{name};"]
+    refs = "".join(f"&#x{ord(c):X};" for c in chars)
+    return diag.warning(
+        shown,
+        "gate.dtd-entity",
+        f"entity &{name}; is declared by the DTD, which is not read: the build reads it as "
+        f"{chars!r} ({refs}); write the character itself so that every tool reads it alike "
+        "(edition check reports it as an error)",
+        line or None,
+        origin=_ORIGIN,
+    )
 
 
 #: More attributes on one element are refused: TEI elements carry a few dozen at most, and

@@ -93,7 +93,7 @@ def source_key(path: Path) -> str:
 
 def read_facts(path: Path, opts: ReadOptions) -> SourceFacts:
     """Gate ``path`` (or its published copy) and sum it up; runs in a worker."""
-    result = read_document(path, max_bytes=opts.max_bytes, root=opts.root)
+    result = read_document(path, max_bytes=opts.max_bytes, root=opts.root, dtd_entities=True)
     if result.document is None:
         return refused(path, result.diagnostics, opts)
     document, notes = reshape.as_text(result.document)
@@ -127,7 +127,9 @@ def last_good(path: Path, opts: ReadOptions) -> SourceDocument | None:
     data = opts.previous.snapshot(source_key(path))
     if data is None:
         return None
-    document = parse_bytes(data, path, max_bytes=opts.max_bytes, root=opts.root).document
+    document = parse_bytes(
+        data, path, max_bytes=opts.max_bytes, root=opts.root, dtd_entities=True
+    ).document
     return None if document is None else reshape.as_text(document)[0]
 
 

@@ -223,7 +223,9 @@ def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
     if fact.from_snapshot:
         document = last_good(fact.path, opts)
     else:
-        document = read_document(fact.path, max_bytes=job.max_bytes, root=job.root).document
+        document = read_document(
+            fact.path, max_bytes=job.max_bytes, root=job.root, dtd_entities=True
+        ).document
     if document is None or document.sha256 != fact.sha256:
         return None
     return replace(reshape.as_text(document)[0], name=fact.name)

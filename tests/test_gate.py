@@ -202,3 +202,37 @@ def test_excessive_nesting_is_refused_with_a_plain_message(tmp_path: Path) -> No
     d = only_error(gate(tmp_path, "deep.xml", b"<r>" * 300 + b"</r>" * 300))
     assert d.code == "gate.too-deep"
     assert "XML_PARSE_HUGE" not in d.message
+
+
+def test_the_build_reads_entities_of_an_unread_dtd_as_characters() -> None:
+    data = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE TEI.2 SYSTEM "tei2.dtd">\n<TEI.2><p>Caf&eacute;\n'
+        b"a&mdash;b &mdash; &amp; &#x41;</p></TEI.2>"
+    )
+    strict = parse_bytes(data, Path("old.xml"))
+    assert strict.document is None
+    assert [d.code for d in strict.diagnostics] == ["gate.dtd-ignored", "gate.undefined-entity"]
+    built = parse_bytes(data, Path("old.xml"), dtd_entities=True)
+    assert built.document is not None
+    assert built.document.root[0].text == "Café\na—b — & A"
+    assert built.document.data == data  # the bytes kept (and offered) are the file's own
+    notes = [(d.code, d.line, d.severity) for d in built.diagnostics]
+    assert notes == [
+        ("gate.dtd-ignored", 2, Severity.WARNING),
+        ("gate.dtd-entity", 3, Severity.WARNING),
+        ("gate.dtd-entity", 4, Severity.WARNING),
+    ]
+    assert "&#x2014;" in built.diagnostics[2].message
+
+
+def test_only_known_entities_of_a_file_with_a_dtd_are_read() -> None:
+    # without a DTD an undeclared entity is not well-formed XML: refused, as by the check
+    bare = parse_bytes(b"<r>&mdash;</r>", Path("r.xml"), dtd_entities=True)
+    assert bare.document is None and bare.diagnostics[-1].code == "gate.undefined-entity"
+    # a name no entity set knows stays an error
+    odd = parse_bytes(
+        b'<!DOCTYPE r SYSTEM "r.dtd">\n<r>&mdash;&notanentity;</r>',
+        Path("r.xml"),
+        dtd_entities=True,
+    )
+    assert odd.document is None and "&notanentity;" in odd.diagnostics[-1].message
