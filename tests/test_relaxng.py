@@ -210,6 +210,15 @@ def test_root_in_no_namespace(small_rng: RelaxNGValidator) -> None:
     assert found[0].message.endswith('change its namespace to "http://www.tei-c.org/ns/1.0"')
 
 
+def test_a_tei_p4_root_is_named_with_the_fix(small_rng: RelaxNGValidator) -> None:
+    found = small_rng.validate(gated("<TEI.2><teiHeader/></TEI.2>"))
+    assert summary(found) == [(1, "rng.unexpected-element")]
+    assert found[0].message == (
+        'element "TEI.2" is not allowed as the root element; expected "TEI"; it is a TEI P4 '
+        "document: convert it to TEI P5 (the TEI Consortium's p4top5.xsl)"
+    )
+
+
 def test_messages_are_lowercase_without_final_period(tei_all: RelaxNGValidator) -> None:
     body = '      <p>a<p>b</p></p>\n      <div><p rend="x" bogus="1">c</p></div>\n      <list/>'
     found = tei_all.validate(gated(tei(body)))

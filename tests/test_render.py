@@ -352,6 +352,15 @@ def test_parts_of_an_epigraphic_edition_without_heads_are_named(
     assert toc == list(zip(heads, ["#" + i for i in sections], strict=True))
 
 
+def test_a_title_in_another_language_is_marked_with_its_direction(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    (h1,) = _doc("title-language", pages).xpath("//article//h1")
+    assert (h1.get("lang"), h1.get("dir"), h1.text_content()) == ("ar", "rtl", "رسالة في الحب")
+    (plain,) = _doc("letter", pages).xpath("//article//h1")
+    assert plain.get("lang") is None and plain.get("dir") is None
+
+
 def test_speeches_stage_directions_and_split_lines(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:

@@ -245,9 +245,14 @@ def root_finding(g: Grammar, root: etree._Element) -> Finding | None:
             f'the root element "{local}" is in {where}, and the schema expects "{local}" in '
             f'namespace "{expected}": {fix}',
         )
+    p4 = (
+        "; it is a TEI P4 document: convert it to TEI P5 (the TEI Consortium's p4top5.xsl)"
+        if not ns and local in ("TEI.2", "teiCorpus.2")
+        else ""
+    )
     return Finding(
         root,
         "rng.unexpected-element",
         f"element {_label(root)} is not allowed as the root element; "
-        f"expected {names_list(classes)}",
+        f"expected {names_list(classes)}{p4}",
     )

@@ -149,7 +149,16 @@
       <xsl:for-each select="r:series(.)">
         <p class="series"><xsl:value-of select="."/></p>
       </xsl:for-each>
-      <h1><xsl:value-of select="r:title(.)"/></h1>
+      <h1>
+        <!-- a title in another language than its text's (an Arabic title of an English
+             translation) is marked so, with its direction -->
+        <xsl:variable name="tei" as="element()" select="."/>
+        <xsl:for-each select="r:title-element(.)/@xml:lang ! r:lang(.)[. ne r:text-lang($tei)]">
+          <xsl:attribute name="lang" select="."/>
+          <xsl:attribute name="dir" select="(r:lang-dir(.), r:text-dir($tei))[1]"/>
+        </xsl:for-each>
+        <xsl:value-of select="r:title(.)"/>
+      </h1>
       <xsl:if test="exists(r:subtitle(.))">
         <p class="subtitle"><xsl:value-of select="r:subtitle(.)"/></p>
       </xsl:if>
