@@ -18,17 +18,13 @@ from lxml import etree
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic, Severity
 from ..gate import SourceDocument
+from ..locators import MENTIONS
 from ..stages import HasLists, entity_differences, register_entries
 from .index_model import NS, TEI_NS
 
 if TYPE_CHECKING:
     from ..build import Corpus
 
-#: Elements counted as names or dates in ``tei:text`` (the normalisation stage's pattern).
-MENTION_TAGS = (
-    "persName", "placeName", "orgName", "name", "rs", "date", "geogName", "objectName",
-    "eventName",
-)  # fmt: skip
 _ORIGIN = "index"
 
 
@@ -149,7 +145,7 @@ class _MentionLines:
         stem = mention.get("document", "")
         source = self._texts[stem]
         if stem not in self._cache:
-            tags = [f"{{{TEI_NS}}}{t}" for t in MENTION_TAGS]
+            tags = sorted(MENTIONS)  # the normalisation stage's names and dates
             # The outermost tei:text and tei:sourceDoc elements, in document order (a nested
             # text is inside one of them), as the index stylesheet counts them.
             holders = (f"{{{TEI_NS}}}text", f"{{{TEI_NS}}}sourceDoc")

@@ -151,16 +151,7 @@
                       </xsl:apply-templates>
                     </p>
                   </xsl:for-each>
-                  <xsl:variable name="links" as="element()*">
-                    <xsl:apply-templates select="idno" mode="r:authority"/>
-                  </xsl:variable>
-                  <xsl:if test="exists($links)">
-                    <ul class="card-links">
-                      <xsl:for-each select="$links">
-                        <li><xsl:sequence select="."/></li>
-                      </xsl:for-each>
-                    </ul>
-                  </xsl:if>
+                  <xsl:call-template name="r:authority-links"/>
                   <xsl:apply-templates select="*[starts-with(local-name(), 'list')]" mode="r:main"/>
                 </xsl:otherwise>
               </xsl:choose>
@@ -312,6 +303,12 @@
         <xsl:apply-templates mode="r:card"/>
       </p>
     </xsl:for-each>
+    <xsl:call-template name="r:authority-links"/>
+  </xsl:template>
+
+  <!-- A register entry's links to authority files (its idno), as a list, if it has any. -->
+  <xsl:template name="r:authority-links" as="element()?">
+    <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="links" as="element()*">
       <xsl:apply-templates select="idno" mode="r:authority"/>
     </xsl:variable>
