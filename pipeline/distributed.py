@@ -9,13 +9,17 @@ twin of ``parallel.run_tasks``: ``function(item)`` runs on a worker for each ite
 outcomes come back in item order as ``parallel.Outcome`` values (``Failed`` for a task that
 raised, or whose worker died). Items are shipped with their task, so they carry what the
 worker needs (bytes, never paths to read); ``function`` must be importable on the workers.
-Small items are sent in batches (one Dask task costs the scheduler about a millisecond),
-scattered to a worker rather than written into the task (the scheduler would keep them).
-Only a bounded window of tasks is in flight, so the client's memory does not grow with the
-number of items. A task whose worker died is run again; a batch whose workers died twice is
-split into its items, and an item that killed two workers is run once more alone on the
-cluster (a dying worker takes the tasks queued on it down too): if it kills two workers
-again, it is reported (``Failed("crash")``) and the run goes on.
+Small items are sent in batches (a Dask task and its scattered data cost the client and
+the scheduler a few milliseconds each: a check of the 99 ELTeC novels, one task per novel,
+spent more CPU in the scheduler than in the workers' checks), scattered to a worker rather
+than written into the task (the scheduler would keep them). A run whose items are cheap to
+process per byte (the check) asks for larger batches: the first ones small, so that the
+first outcomes come at once, then doubling up to a size that keeps a few batches for each
+worker thread in flight. Only a bounded window of tasks is in flight, so the client's memory
+does not grow with the number of items. A task whose worker died is run again; a batch
+whose workers died twice is split into its items, and an item that killed two workers is
+run once more alone on the cluster (a dying worker takes the tasks queued on it down too):
+if it kills two workers again, it is reported (``Failed("crash")``) and the run goes on.
 
 ``check_files`` is the check's use of it: ``check_file.check_bytes`` on each file's bytes,
 with the files a document's ``xi:include`` reads shipped along (``pipeline.files``).
@@ -58,6 +62,12 @@ NO_WORKER_TIMEOUT = 120
 _POLL = 0.2
 #: Items of at most this weight are grouped into one task up to this total weight.
 BATCH_WEIGHT = 256 * 1024
+#: The weight of the items in flight at most (held by the client until their outcomes come
+#: back, so that a batch whose worker died can be sent again), for runs with larger batches.
+IN_FLIGHT = 32 * 1024 * 1024
+#: The check's largest batch: about 0.15 s of a worker's time (ELTeC runs at 50-60 MB/s per
+#: worker), where a task costs the client and scheduler a few milliseconds.
+CHECK_BATCH = 8 * 1024 * 1024
 
 
 def map_ordered(
@@ -68,21 +78,37 @@ def map_ordered(
     client: Any = None,
     weight: Callable[[T], int] = lambda item: BATCH_WEIGHT,
     window: int | None = None,
+    largest: int = BATCH_WEIGHT,
 ) -> Iterator[Outcome[R]]:
     """``function(item)`` for each item on the cluster at ``address`` (or through a
     ``client`` of ``connect``, which a run with several passes keeps); outcomes in order.
 
     ``weight`` says how much an item costs (bytes, say): items are grouped into tasks of
-    about ``BATCH_WEIGHT``. ``window``: most tasks in flight (default: 8 per worker thread).
+    about ``BATCH_WEIGHT``; with a ``largest`` above it, the batches grow from that size up
+    to ``largest`` (or less: see ``batch_limits``). ``window``: most tasks in flight.
     """
     if client is None:
         assert address is not None, "a scheduler address or a client"
         with connect(address) as own:
-            yield from map_ordered(function, items, client=own, weight=weight, window=window)
+            yield from map_ordered(
+                function, items, client=own, weight=weight, window=window, largest=largest
+            )
         return
     threads = sum(client.nthreads().values()) or 1
-    runner = _Runner(client, function, window or max(16, 8 * threads))
-    yield from runner.run(_batches(items, weight))
+    cap, default_window = batch_limits(threads, largest)
+    runner = _Runner(client, function, window or default_window)
+    yield from runner.run(_batches(items, weight, cap))
+
+
+def batch_limits(threads: int, largest: int) -> tuple[int, int]:
+    """The largest batch and the most tasks in flight for a cluster of ``threads`` worker
+    threads: small batches, 8 tasks per thread; larger ones, about two batches per thread
+    within ``IN_FLIGHT`` (a cluster of many threads gets smaller batches, so that each
+    thread has work)."""
+    if largest <= BATCH_WEIGHT:
+        return BATCH_WEIGHT, max(16, 8 * threads)
+    cap = max(BATCH_WEIGHT, min(largest, IN_FLIGHT // (2 * threads)))
+    return cap, max(2 * threads, IN_FLIGHT // cap)
 
 
 @contextlib.contextmanager
@@ -229,14 +255,20 @@ def _run_batch(function: Callable[[Any], Any], items: list[Any]) -> list[_Result
     return results
 
 
-def _batches(items: Iterable[T], weight: Callable[[T], int]) -> Iterator[list[tuple[int, T]]]:
+def _batches(
+    items: Iterable[T], weight: Callable[[T], int], cap: int = BATCH_WEIGHT
+) -> Iterator[list[tuple[int, T]]]:
+    """Items in batches of about ``BATCH_WEIGHT``, then each batch twice the last one's
+    limit, up to ``cap``."""
     batch: list[tuple[int, T]] = []
     total = 0
+    limit = BATCH_WEIGHT
     for index, item in enumerate(items):
         cost = max(1, weight(item))
-        if batch and total + cost > BATCH_WEIGHT:
+        if batch and total + cost > limit:
             yield batch
             batch, total = [], 0
+            limit = min(cap, limit * 2)
         batch.append((index, item))
         total += cost
     if batch:
@@ -431,7 +463,9 @@ def check_files(paths: list[Path], options: CheckOptions) -> Iterator[Outcome[Fi
     remote = replace(options, scheduler=None, jobs=1)
     cwd, project = os.getcwd(), str(PROJECT_DIR)
     items = (_ship(path, remote, cwd, project) for path in paths)
-    yield from map_ordered(check_shipment, items, address=options.scheduler, weight=_weight)
+    yield from map_ordered(
+        check_shipment, items, address=options.scheduler, weight=_weight, largest=CHECK_BATCH
+    )
 
 
 def _ship(path: Path, options: CheckOptions, cwd: str, project: str) -> Shipment | FileOutcome:

@@ -77,6 +77,11 @@ def _killing(tmp_path: Path, name: str, once: bool) -> object:
     """Dask config that makes every worker (the first ones, and those that replace the dead)
     kill itself when it meets the file ``name`` (only the first time, with ``once``)."""
     import dask
+    import distributed  # noqa: F401
+
+    # distributed's defaults must be in dask's config before a setting below them is made:
+    # else the setting creates the "distributed" section, and leaving it removes the whole
+    # section (defaults included) for the rest of this process ("KeyError: 'comm'").
 
     marker = tmp_path / "killed-once"
     script = tmp_path / "killer.py"
@@ -192,3 +197,46 @@ def test_a_distributed_check_stops_within_two_seconds(tmp_path: Path) -> None:
     time.sleep(0.5)
     left = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True)
     assert left.stdout.strip() == "", "worker processes outlived the run"
+
+
+def test_batches_grow_from_the_small_size_up_to_the_cap() -> None:
+    from pipeline.distributed import BATCH_WEIGHT, _batches
+
+    item = BATCH_WEIGHT // 4
+    sizes = [len(b) for b in _batches(range(100), lambda _: item, cap=4 * BATCH_WEIGHT)]
+    # 4 items fill the first batch, then 8, then 16 (the cap), and the rest
+    assert sizes == [4, 8, 16, 16, 16, 16, 16, 8]
+    batches = list(_batches(range(100), lambda _: item, cap=4 * BATCH_WEIGHT))
+    assert [index for batch in batches for index, _ in batch] == list(range(100))
+    # without a larger cap, every batch has the small size
+    assert {len(b) for b in _batches(range(40), lambda _: item)} == {4}
+
+
+def test_larger_batches_keep_every_worker_thread_fed_within_the_memory_bound() -> None:
+    from pipeline.distributed import BATCH_WEIGHT, CHECK_BATCH, IN_FLIGHT, batch_limits
+
+    assert batch_limits(2, BATCH_WEIGHT) == (BATCH_WEIGHT, 16)  # the build: as before
+    for threads in (1, 2, 8, 64, 1000):
+        cap, window = batch_limits(threads, CHECK_BATCH)
+        assert BATCH_WEIGHT <= cap <= CHECK_BATCH
+        assert window >= 2 * threads  # a batch running and one waiting on each thread
+        assert cap * window <= max(IN_FLIGHT, 2 * threads * BATCH_WEIGHT)
+    assert batch_limits(2, CHECK_BATCH)[0] == CHECK_BATCH  # two workers: the largest
+
+
+def test_a_run_in_growing_batches_gives_every_outcome_in_order() -> None:
+    import operator
+
+    from pipeline.distributed import BATCH_WEIGHT, map_ordered
+
+    outcomes = list(
+        map_ordered(
+            operator.neg,
+            range(200),
+            address="local:2",
+            weight=lambda _: BATCH_WEIGHT // 8,
+            largest=8 * BATCH_WEIGHT,
+        )
+    )
+    assert [o.index for o in outcomes] == list(range(200))
+    assert [o.result() for o in outcomes] == [-i for i in range(200)]

@@ -155,6 +155,11 @@ def test_workers_need_no_copy_of_the_corpus(tmp_path: Path) -> None:
 
 def test_a_worker_killed_mid_build_loses_no_text(tmp_path: Path) -> None:
     import dask
+    import distributed  # noqa: F401
+
+    # distributed's defaults must be in dask's config before a setting below them is made:
+    # else the setting creates the "distributed" section, and leaving it removes the whole
+    # section (defaults included) for the rest of this process ("KeyError: 'comm'").
 
     corpus = _corpus(tmp_path / "corpus")
     marker = tmp_path / "killed-once"
