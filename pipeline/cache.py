@@ -287,22 +287,42 @@ class Cache:
 
     # site pages ------------------------------------------------------------------------------
 
-    def files(self, unit: str, unit_key: str, names: Iterable[str]) -> bool:
-        """Link the files of a site-wide unit (``html/index.html`` ...) made by the previous
-        build when its key is the same; False (and nothing linked) otherwise."""
+    def has_files(self, unit: str, unit_key: str, names: Iterable[str]) -> bool:
+        """Whether ``files`` would take the unit over (nothing is linked)."""
         entry = self._entry("pages", unit)
         if entry is None or entry.get("key") != unit_key or self.previous is None:
             return False
+        return all((self.previous.root / n).is_file() for n in names)
+
+    def files(self, unit: str, unit_key: str, names: Iterable[str]) -> bool:
+        """Link the files of a site-wide unit (``html/index.html`` ...) made by the previous
+        build when its key is the same; False (and nothing linked) otherwise."""
         names = list(names)
-        if not all((self.previous.root / n).is_file() for n in names):
+        if not self.has_files(unit, unit_key, names):
             return False
+        assert self.previous is not None
+        entry = self._entry("pages", unit)
         for name in names:
             link_or_copy(self.previous.root / name, self.root / name)
         self.new["pages"][unit] = entry
         return True
 
-    def keep_files(self, unit: str, unit_key: str) -> None:
-        self.new["pages"][unit] = {"key": unit_key}
+    def keep_files(self, unit: str, unit_key: str, kept: Mapping[str, str] | None = None) -> None:
+        """Record a site-wide unit made by this build; ``kept`` (strings by name) is kept with
+        it for the next build (``unit_notes``)."""
+        entry: dict[str, object] = {"key": unit_key}
+        if kept:
+            entry["notes"] = dict(kept)
+        self.new["pages"][unit] = entry
+
+    def unit_notes(self, unit: str) -> dict[str, str]:
+        """What the previous build kept with a unit (``keep_files``), whatever its key; empty
+        when there is none, or the build's tool or settings were others."""
+        entry = self._entry("pages", unit)
+        found = entry.get("notes") if entry is not None else None
+        if not isinstance(found, dict):
+            return {}
+        return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, str)}
 
     def blob(self, name: str, blob_key: str) -> str | None:
         """A text the previous build computed under the same key (the entity skeleton)."""

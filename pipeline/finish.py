@@ -204,9 +204,12 @@ def _downloads(
     if linked:
         unit = key(cache.build_key if cache else "", [(o.href, o.sha256) for o in linked])
         if cache is None or not cache.files("html/zip", unit, [f"html/{ZIP_HREF}"]):
-            write_zip(linked, staging, site.date)
+            earlier = cache.previous.root / "html" / ZIP_HREF if cache and cache.previous else None
+            # the members of unchanged sources are copied over from the last zip, compressed
+            known = cache.unit_notes("html/zip") if cache is not None else {}
+            digests = write_zip(linked, staging, site.date, earlier, known)
             if cache is not None:
-                cache.keep_files("html/zip", unit)
+                cache.keep_files("html/zip", unit, digests)
         downloads.append(zip_download(staging))
     return downloads + index_exports(extras.index_folder)
 
@@ -221,19 +224,30 @@ def _start_search_index(
         return None, missing
     if cache is None:
         return search.Indexing.start(staging), []
-    previous = cache.previous.root / "html" if cache.previous is not None else None
+    if cache.previous is None:
+        return search.Indexing.start(staging), []
+    return search.Indexing.start(staging, reuse=_Reuse(cache, cache.previous.root / "html")), []
 
-    def reuse(bundle: search.Bundle) -> bool:
-        if previous is None:
-            return False
-        names = [f"html/{n}" for n in search.bundle_files(previous, bundle.folder)]
-        return bool(names) and cache.files(
-            f"html/search/{bundle.folder}",
-            key(cache.build_key, search.bundle_digest(bundle)),
-            names,
-        )
 
-    return search.Indexing.start(staging, reuse=reuse), []
+@dataclass
+class _Reuse:
+    """The previous build's search bundles, taken over when their pages are the same."""
+
+    cache: Cache
+    previous: Path  # the previous generation's html/
+
+    def _unit(self, bundle: search.Bundle) -> tuple[str, str, list[str]]:
+        names = [f"html/{n}" for n in search.bundle_files(self.previous, bundle.folder)]
+        digest = key(self.cache.build_key, search.bundle_digest(bundle))
+        return f"html/search/{bundle.folder}", digest, names
+
+    def can(self, bundle: search.Bundle) -> bool:
+        unit, digest, names = self._unit(bundle)
+        return bool(names) and self.cache.has_files(unit, digest, names)
+
+    def take(self, bundle: search.Bundle) -> bool:
+        unit, digest, names = self._unit(bundle)
+        return bool(names) and self.cache.files(unit, digest, names)
 
 
 def _made(cache: Cache | None) -> Callable[[search.Bundle], None] | None:

@@ -15,7 +15,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, Any, BinaryIO, TextIO
 
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
@@ -39,6 +39,13 @@ def atomic_text_writer(path: Path) -> Iterator[TextIO]:
     """A text file written bit by bit (a streamed report) and published as ``path`` only
     when the block ends without an exception (temp file, fsync, rename)."""
     with _atomic(path, "w") as handle:
+        yield handle  # type: ignore[misc]
+
+
+@contextlib.contextmanager
+def atomic_binary_writer(path: Path) -> Iterator[BinaryIO]:
+    """``atomic_text_writer`` for bytes (a zip written member by member)."""
+    with _atomic(path, "wb") as handle:
         yield handle  # type: ignore[misc]
 
 

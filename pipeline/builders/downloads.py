@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import zipfile
-from collections.abc import Iterable, Sequence
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
-from ..io import write_bytes_atomic
+from ..io import atomic_binary_writer
 from ..naming import download_name
 from ..publish import link_or_copy
+from . import zip_writer
 
 #: Folder of the TEI downloads inside ``OUT/html``.
 TEI_FOLDER = "tei"
@@ -30,6 +31,9 @@ TEI_FOLDER = "tei"
 ZIP_NAME = "edition-tei.zip"
 ZIP_HREF = f"{TEI_FOLDER}/{ZIP_NAME}"
 _ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+#: Among the digests ``write_zip`` returns, the version of zlib that deflated the members (no
+#: member has an empty name).
+_ZLIB = ""
 ED_NS = "urn:edition"
 
 
@@ -99,10 +103,34 @@ def publish_sources(
     return found, linked
 
 
-def write_zip(linked: Sequence[Offered], staging: Path, date: dt.datetime) -> None:
-    """``staging/tei/edition-tei.zip``: every linked source (``publish_sources``)."""
-    data = edition_zip(((o.href, staging / o.href) for o in linked), date)
-    write_bytes_atomic(staging / ZIP_HREF, data)
+def write_zip(
+    linked: Sequence[Offered],
+    staging: Path,
+    date: dt.datetime,
+    earlier: Path | None = None,
+    known: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """``staging/tei/edition-tei.zip``: every linked source (``publish_sources``), by name.
+    ``earlier``: the previous build's zip, whose members ``known`` (their sha256 by name, as
+    this function returned them then) are copied over compressed when unchanged. Returns the
+    members' digests, for the next build."""
+    files = sorted(
+        (o.href.removeprefix(TEI_FOLDER + "/"), staging / o.href, o.sha256) for o in linked
+    )
+    # Another zlib may deflate otherwise: then a clean build would give other bytes.
+    same_zlib = known is not None and known.get(_ZLIB) == zlib.ZLIB_RUNTIME_VERSION
+    kept = zip_writer.members_of(earlier) if earlier is not None and same_zlib else {}
+    digests: dict[str, str] = {_ZLIB: zlib.ZLIB_RUNTIME_VERSION}
+
+    def members() -> Iterator[zip_writer.Member]:
+        for member, digest in zip_writer.packed(files, kept, dict(known or {})):
+            if digest:
+                digests[member.name] = digest
+            yield member
+
+    with atomic_binary_writer(staging / ZIP_HREF) as out:
+        zip_writer.write(out, members(), _zip_time(date))
+    return digests
 
 
 def zip_download(staging: Path) -> Download:
@@ -110,25 +138,11 @@ def zip_download(staging: Path) -> Download:
     return Download("edition", ZIP_HREF, (staging / ZIP_HREF).stat().st_size)
 
 
-def edition_zip(files: Iterable[tuple[str, Path]], date: dt.datetime) -> bytes:
-    """The zip of ``(href, file)`` pairs under their paths inside ``tei/``: sorted names, the
-    build date as every entry's time, mode 0644, a Unix origin; the same files give the same
-    bytes."""
-    import io
-
+def _zip_time(date: dt.datetime) -> tuple[int, int, int, int, int, int]:
+    """The build date in UTC (a zip cannot say times before 1980)."""
     utc = date.astimezone(dt.UTC) if date.tzinfo else date.replace(tzinfo=dt.UTC)
     stamp = max(utc, _ZIP_EPOCH)
-    date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for href, path in sorted(files):
-            info = zipfile.ZipInfo(href.removeprefix(TEI_FOLDER + "/"), date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = (0o100644 & 0xFFFF) << 16
-            # level 1: 0.7 s for ELTeC's 69 MB where level 6 took 3.8 s; 30 MB instead of 25
-            archive.writestr(info, path.read_bytes(), compresslevel=1)
-    return buffer.getvalue()
+    return (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
 
 
 def index_exports(folder: Path | None) -> list[Download]:
