@@ -12,6 +12,7 @@ same (``pipeline.cache``)."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ from .cache import Cache, file_digest, key, params_digest
 from .customise import layers
 from .diagnostics import Diagnostic
 from .io import write_bytes_atomic, write_text_atomic
+from .publish import KEPT
 from .sources import SourceFacts
 from .stages import HasLists
 from .xslt import ParamValue, XmlText
@@ -183,6 +185,7 @@ def write_site(
         )
         if indexing is not None:
             problems_of_search = indexing.finish(made=_made(cache))
+            _keep_pages(cache, indexing)
     finally:
         if indexing is not None:
             indexing.stop()
@@ -222,11 +225,41 @@ def _start_search_index(
     missing = search.not_installed()
     if missing:
         return None, missing
-    if cache is None:
+    if cache is None or cache.previous is None:
         return search.Indexing.start(staging), []
-    if cache.previous is None:
-        return search.Indexing.start(staging), []
-    return search.Indexing.start(staging, reuse=_Reuse(cache, cache.previous.root / "html")), []
+    reuse = _Reuse(cache, cache.previous.root / "html")
+    return search.Indexing.start(staging, reuse=reuse, known=_known_pages(cache)), []
+
+
+#: The cache unit whose notes list the pages Pagefind did not index in the last build.
+_PAGES_UNIT = "html/search-pages"
+
+
+def _known_pages(cache: Cache) -> search.Known | None:
+    """What the last build knew of its pages: a page linked over unchanged (its lstat as
+    recorded in the manifest) has the digest recorded there, and is indexed unless the last
+    build said otherwise. None when the last build did not say."""
+    notes = cache.unit_notes(_PAGES_UNIT)
+    previous = cache.previous
+    if "unindexed" not in notes or previous is None:
+        return None
+    unindexed = set(notes["unindexed"].split("\n"))
+    files = previous.manifest.files
+
+    def known(name: str, info: os.stat_result) -> str | None:
+        record = files.get(f"html/{name}")
+        if record is None or record.owner == KEPT or not record.sha256:
+            return None
+        if not record.same_stat(info):
+            return None
+        return "" if name in unindexed else record.sha256
+
+    return known
+
+
+def _keep_pages(cache: Cache | None, indexing: search.Indexing) -> None:
+    if cache is not None:
+        cache.keep_files(_PAGES_UNIT, "", {"unindexed": "\n".join(indexing.unindexed)})
 
 
 @dataclass
@@ -235,9 +268,12 @@ class _Reuse:
 
     cache: Cache
     previous: Path  # the previous generation's html/
+    _files: dict[str, list[str]] | None = None
 
     def _unit(self, bundle: search.Bundle) -> tuple[str, str, list[str]]:
-        names = [f"html/{n}" for n in search.bundle_files(self.previous, bundle.folder)]
+        if self._files is None:  # one walk over the last index, not one per bundle
+            self._files = search.bundle_files(self.previous)
+        names = [f"html/{n}" for n in self._files.get(bundle.folder, [])]
         digest = key(self.cache.build_key, search.bundle_digest(bundle))
         return f"html/search/{bundle.folder}", digest, names
 

@@ -4,6 +4,7 @@ gives the bytes of a clean one, over random sequences of edits."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 from pathlib import Path
@@ -211,7 +212,7 @@ def test_a_publication_setting_is_part_of_the_build_key(
 def test_search_index_and_zip_are_taken_over_or_made_again(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from pipeline.builders import zip_writer
+    from pipeline.builders import search, zip_writer
 
     out = tmp_path / "site"
     build([corpus / "letters"], out)
@@ -229,11 +230,29 @@ def test_search_index_and_zip_are_taken_over_or_made_again(
     monkeypatch.setattr(
         zip_writer, "deflated", lambda name, data: deflated.append(name) or real(name, data)
     )
+    read: list[str] = []  # the pages whose bytes the search index's plan read
+    pages = search.pages
+
+    def spy(site: Path, known: search.Known | None = None) -> list[tuple[str, int, str]]:
+        assert known is not None, "the last build's digests are used"
+
+        def knowing(name: str, info: os.stat_result) -> str | None:
+            digest = known(name, info)
+            if digest is None:
+                read.append(name)
+            return digest
+
+        return pages(site, knowing)
+
+    monkeypatch.setattr(search, "pages", spy)
     build([corpus / "letters"], out)
     assert _inode(out, entry) != index and _inode(out, zipped) != archive
     # the zip is written again, but only the edited letter is compressed anew: the other
     # members are copied from the last zip as they were compressed
     assert deflated == ["letter-2.xml"]
+    # the pages linked over unchanged are not read again to plan the search bundles
+    assert "letter-2.html" in read and "letter-1.html" not in read
+    monkeypatch.setattr(search, "pages", pages)  # the clean build below plans from scratch
     clean = tmp_path / "clean"
     build([corpus / "letters"], clean, clean=True)
     assert published(out) == published(clean)

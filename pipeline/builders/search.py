@@ -121,17 +121,34 @@ class Bundle:
 BODY_MARK = b"data-pagefind-body"
 
 
-def bundles(site: Path) -> list[Bundle]:
+#: What a build knows of a page from the last build (``pipeline.finish``): given its name
+#: and lstat, its sha256 ("" for a page Pagefind does not index), or None to read it.
+Known = Callable[[str, os.stat_result], "str | None"]
+
+
+def bundles(site: Path, known: Known | None = None) -> list[Bundle]:
     """The site's indexed pages (``pagefind/`` left out) shared among bundles by name."""
+    return _plan(pages(site, known))
+
+
+def pages(site: Path, known: Known | None = None) -> list[tuple[str, int, str]]:
+    """Every page of ``site`` (``pagefind/`` left out) with its size and, when Pagefind
+    indexes it, its sha256 (else "")."""
     found: list[tuple[str, int, str]] = []
     for key, info in walk(site.parent, site.name):  # sorted by name
         name = key.partition("/")[2]
         indexed = name.endswith(".html") and not name.startswith(INDEX_FOLDER + "/")
         if not (indexed and stat.S_ISREG(info.st_mode)):
             continue
-        data = (site / name).read_bytes()
-        marked = BODY_MARK in data
-        found.append((name, len(data), hashlib.sha256(data).hexdigest() if marked else ""))
+        digest = known(name, info) if known is not None else None
+        if digest is None:  # a page written by this build: read (the others: 120 MB, 0.2 s)
+            data = (site / name).read_bytes()
+            digest = hashlib.sha256(data).hexdigest() if BODY_MARK in data else ""
+        found.append((name, info.st_size, digest))
+    return found
+
+
+def _plan(found: list[tuple[str, int, str]]) -> list[Bundle]:
     count = max(1, -(-sum(size for _, size, digest in found if digest) // BUNDLE_BYTES))
     buckets: dict[int, list[tuple[str, str]]] = {}
     for name, _, digest in found:
@@ -141,8 +158,8 @@ def bundles(site: Path) -> list[Bundle]:
     plan = []
     for n, bucket in enumerate(sorted(buckets)):
         folder = INDEX_FOLDER if n == 0 else f"{INDEX_FOLDER}/{_BUNDLE_PREFIX}{bucket}"
-        pages = buckets[bucket]
-        plan.append(Bundle(folder, tuple(p for p, _ in pages), count, tuple(d for _, d in pages)))
+        held = buckets[bucket]
+        plan.append(Bundle(folder, tuple(p for p, _ in held), count, tuple(d for _, d in held)))
     return plan
 
 
@@ -162,6 +179,8 @@ class Indexing:
 
     def __init__(self, site: Path, plan: list[Bundle], todo: list[Bundle], limit: float) -> None:
         self.site, self.plan, self.todo = site, plan, todo
+        #: The pages Pagefind does not index (known after ``start``).
+        self.unindexed: list[str] = []
         self._limit = limit
         self._running: set[subprocess.Popen[str]] = set()
         self._lock = threading.Lock()
@@ -175,16 +194,19 @@ class Indexing:
         site: Path,
         time_limit: float = TIME_LIMIT,
         reuse: Reuse | None = None,
+        known: Known | None = None,
     ) -> Indexing:
         """Begin indexing the written pages of ``site``; ``reuse`` may take a bundle over
         from the previous build instead (called here, in the caller's thread). Pagefind is
         at work on the other bundles before the bundles taken over are linked: linking an
         unchanged bundle's thousands of files took half a second of a one-page rebuild."""
-        plan = bundles(site)
-        if reuse is None:
-            return cls(site, plan, plan, time_limit)
-        kept = [b for b in plan if reuse.can(b)]
+        found = pages(site, known)
+        plan = _plan(found)
+        kept = [b for b in plan if reuse.can(b)] if reuse is not None else []
         indexing = cls(site, plan, [b for b in plan if b not in kept], time_limit)
+        indexing.unindexed = [name for name, _, digest in found if not digest]
+        if reuse is None:
+            return indexing
         try:
             for bundle in kept:
                 if not reuse.take(bundle):  # its files went missing meanwhile
@@ -339,15 +361,19 @@ def bundle_digest(bundle: Bundle) -> str:
     return digest.hexdigest()
 
 
-def bundle_files(site: Path, folder: str) -> list[str]:
-    """The files of one bundle inside ``site`` (``pagefind/...``), sorted: the first bundle's
-    without the others' folders and the list of them."""
-    others = (f"{INDEX_FOLDER}/{_BUNDLE_PREFIX}", f"{INDEX_FOLDER}/{BUNDLES_FILE}")
-    return [
-        key
-        for key, info in walk(site, folder)
-        if stat.S_ISREG(info.st_mode) and not (folder == INDEX_FOLDER and key.startswith(others))
-    ]
+def bundle_files(site: Path) -> dict[str, list[str]]:
+    """The files of each bundle inside ``site`` (``pagefind/...``) by the bundle's folder,
+    sorted: the first bundle's without the others' folders and the list of them."""
+    found: dict[str, list[str]] = {}
+    prefix = f"{INDEX_FOLDER}/{_BUNDLE_PREFIX}"
+    for key, info in walk(site, INDEX_FOLDER):
+        if not stat.S_ISREG(info.st_mode) or key == f"{INDEX_FOLDER}/{BUNDLES_FILE}":
+            continue
+        folder = INDEX_FOLDER
+        if key.startswith(prefix):
+            folder = INDEX_FOLDER + "/" + key[len(INDEX_FOLDER) + 1 :].partition("/")[0]
+        found.setdefault(folder, []).append(key)
+    return found
 
 
 def index_files(site: Path) -> list[str]:
