@@ -207,14 +207,28 @@ def _downloads(
     if linked:
         unit = key(cache.build_key if cache else "", [(o.href, o.sha256) for o in linked])
         if cache is None or not cache.files("html/zip", unit, [f"html/{ZIP_HREF}"]):
-            earlier = cache.previous.root / "html" / ZIP_HREF if cache and cache.previous else None
             # the members of unchanged sources are copied over from the last zip, compressed
+            earlier = _as_built(cache, f"html/{ZIP_HREF}")
             known = cache.unit_notes("html/zip") if cache is not None else {}
             digests = write_zip(linked, staging, site.date, earlier, known)
             if cache is not None:
                 cache.keep_files("html/zip", unit, digests)
         downloads.append(zip_download(staging))
     return downloads + index_exports(extras.index_folder)
+
+
+def _as_built(cache: Cache | None, name: str) -> Path | None:
+    """The last build's file ``name`` when it is as that build wrote it (the size, time and
+    inode its manifest recorded): not a file someone changed since."""
+    previous = cache.previous if cache is not None else None
+    record = previous.manifest.files.get(name) if previous is not None else None
+    if previous is None or record is None or record.owner == KEPT:
+        return None
+    path = previous.root / name
+    try:
+        return path if record.same_stat(path.lstat()) else None
+    except OSError:
+        return None
 
 
 def _start_search_index(

@@ -259,6 +259,32 @@ def test_search_index_and_zip_are_taken_over_or_made_again(
     assert "Zanzibarian" in (out / "html" / "letter-2.html").read_text(encoding="utf-8")
 
 
+def test_a_zip_touched_since_the_last_build_is_not_copied_from(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Members are copied only from a zip as the last build wrote it: after someone touched
+    it, every source is compressed again."""
+    from pipeline.builders import zip_writer
+
+    out = tmp_path / "site"
+    build([corpus / "letters"], out)
+    published_zip = out / "html" / "tei" / "edition-tei.zip"
+    os.utime(published_zip, ns=(1_000_000_000, 1_000_000_000))
+    letter = corpus / "letters" / "letter-2.xml"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("</p>", " P.S.</p>", 1),
+                      encoding="utf-8")  # fmt: skip
+    deflated: list[str] = []
+    real = zip_writer.deflated
+    monkeypatch.setattr(
+        zip_writer, "deflated", lambda name, data: deflated.append(name) or real(name, data)
+    )
+    build([corpus / "letters"], out)
+    assert sorted(deflated) == ["letter-1.xml", "letter-2.xml", "letter-3.xml"]
+    clean = tmp_path / "clean"
+    build([corpus / "letters"], clean, clean=True)
+    assert published(out) == published(clean)
+
+
 def test_the_map_follows_a_moved_place(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build([corpus / "tei"], out)
