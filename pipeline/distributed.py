@@ -522,10 +522,56 @@ def watchdog(timeout: float | None) -> Iterator[None]:
     if timeout is None:
         yield
         return
-    timer = threading.Timer(timeout, os._exit, args=(70,))
-    timer.daemon = True
-    timer.start()
+    _WATCHDOG.arm(timeout)
     try:
         yield
     finally:
-        timer.cancel()
+        _WATCHDOG.disarm()
+
+
+class _Watchdog:
+    """One thread per worker process that watches the deadline of each task thread's item
+    and ends the process (exit status 70) when one passes. A thread per item (a
+    ``threading.Timer``) cost 0.2 ms each: 10,000 small files took 40% longer on a cluster
+    than on the local pool, with the check's default limit of 60 s."""
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._deadlines: dict[int, float] = {}  # task thread -> when its item must be done
+        self._thread: threading.Thread | None = None
+
+    def arm(self, seconds: float) -> None:
+        with self._condition:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._watch, name="edition-watchdog", daemon=True
+                )
+                self._thread.start()
+            self._deadlines[threading.get_ident()] = time.monotonic() + seconds
+            self._condition.notify()
+
+    def disarm(self) -> None:
+        with self._condition:
+            self._deadlines.pop(threading.get_ident(), None)
+
+    def _watch(self) -> None:
+        with self._condition:
+            while True:
+                if not self._deadlines:
+                    self._condition.wait()
+                    continue
+                left = min(self._deadlines.values()) - time.monotonic()
+                if left <= 0:
+                    os._exit(70)
+                self._condition.wait(left)
+
+
+_WATCHDOG = _Watchdog()
+
+
+def _watchdog_after_fork() -> None:
+    global _WATCHDOG
+    _WATCHDOG = _Watchdog()  # the parent's thread and lock do not come along
+
+
+os.register_at_fork(after_in_child=_watchdog_after_fork)

@@ -240,3 +240,63 @@ def test_a_run_in_growing_batches_gives_every_outcome_in_order() -> None:
     )
     assert [o.index for o in outcomes] == list(range(200))
     assert [o.result() for o in outcomes] == [-i for i in range(200)]
+
+
+def test_the_watchdog_ends_the_process_when_an_item_runs_past_its_limit() -> None:
+    script = (
+        "import time\n"
+        "from pipeline.distributed import watchdog\n"
+        "with watchdog(0.3):\n"
+        "    time.sleep(5)\n"
+    )
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, timeout=30)
+    assert done.returncode == 70
+    assert time.monotonic() - started < 4
+
+
+def test_the_watchdog_keeps_one_thread_for_many_items() -> None:
+    """A thread per item cost 0.2 ms each; one thread watches every item's deadline, each
+    task thread's own (a Dask worker may run several at once)."""
+    script = (
+        "import threading, time\n"
+        "from pipeline.distributed import watchdog\n"
+        "for _ in range(20000):\n"
+        "    with watchdog(60):\n"
+        "        pass\n"
+        "assert threading.active_count() == 2, threading.enumerate()\n"
+        "def slow_then_fast(pause):\n"
+        "    with watchdog(1.0):\n"
+        "        time.sleep(pause)\n"
+        "threads = [threading.Thread(target=slow_then_fast, args=(p,)) for p in (0.6, 0.1)]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "time.sleep(1.2)  # each item ended within its own limit: nobody is ended\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, timeout=60)
+    assert done.returncode == 0
+
+
+def test_a_file_past_the_time_limit_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    import dask
+    import distributed  # noqa: F401  (its defaults first: see _killing)
+
+    paths = _broken_files(tmp_path / "corpus", 4)
+    script = tmp_path / "slow.py"
+    script.write_text(
+        "import time\n"
+        "import pipeline.distributed as distributed\n"
+        "real = getattr(distributed.check_bytes, 'real', distributed.check_bytes)\n"
+        "def check_bytes(data, path, options):\n"
+        "    if path.name == 'f02.xml':\n"
+        "        time.sleep(30)\n"
+        "    return real(data, path, options)\n"
+        "check_bytes.real = real\n"
+        "distributed.check_bytes = check_bytes\n"
+    )
+    with dask.config.set({"distributed.worker.preload": [str(script)]}):
+        options = CheckOptions(scheduler="local:2", checks=frozenset({"rng"}), timeout=1.0)
+        report = check(paths, options)
+    by_path = {d.path: d.code for d in report.diagnostics}
+    assert len(report.diagnostics) == len(paths)
+    assert by_path.pop(str(paths[2])) == "check.worker-crash"
+    assert set(by_path.values()) == {"gate.not-well-formed"}
