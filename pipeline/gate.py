@@ -225,19 +225,21 @@ def read_document(
 
 def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
     """The file's bytes, or the refusal (too large, unreadable)."""
-    shown = display(path)
     try:
         size = files.size(path)
         if size > max_bytes:
             return b"", _refuse(
-                shown,
+                display(path),
                 "gate.too-large",
                 f"file is {size:,} bytes, over the limit of {max_bytes:,}; split it or raise "
                 "the limit",
             )
         return files.read(path), None
     except OSError as exc:
-        return b"", _refuse(shown, "gate.unreadable", f"cannot read the file: {exc.strerror}")
+        # the path's shown form only when it is shown: a Dask client reads every file, and
+        # working it out cost more than reading the file
+        message = f"cannot read the file: {exc.strerror}"
+        return b"", _refuse(display(path), "gate.unreadable", message)
 
 
 def parse_bytes(
