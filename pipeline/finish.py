@@ -288,8 +288,7 @@ class _Reuse:
         if self._files is None:  # one walk over the last index, not one per bundle
             self._files = search.bundle_files(self.previous)
         names = [f"html/{n}" for n in self._files.get(bundle.folder, [])]
-        digest = key(self.cache.build_key, search.bundle_digest(bundle))
-        return f"html/search/{bundle.folder}", digest, names
+        return (*_bundle_unit(self.cache, bundle), names)
 
     def can(self, bundle: search.Bundle) -> bool:
         unit, digest, names = self._unit(bundle)
@@ -306,11 +305,14 @@ def _made(cache: Cache | None) -> Callable[[search.Bundle], None] | None:
         return None
 
     def made(bundle: search.Bundle) -> None:
-        cache.keep_files(
-            f"html/search/{bundle.folder}", key(cache.build_key, search.bundle_digest(bundle))
-        )
+        cache.keep_files(*_bundle_unit(cache, bundle))
 
     return made
+
+
+def _bundle_unit(cache: Cache, bundle: search.Bundle) -> tuple[str, str]:
+    """A search bundle's cache unit and key: its folder, and what Pagefind reads for it."""
+    return f"html/search/{bundle.folder}", key(cache.build_key, search.bundle_digest(bundle))
 
 
 def _index_pages(

@@ -126,11 +126,6 @@ BODY_MARK = b"data-pagefind-body"
 Known = Callable[[str, os.stat_result], "str | None"]
 
 
-def bundles(site: Path, known: Known | None = None) -> list[Bundle]:
-    """The site's indexed pages (``pagefind/`` left out) shared among bundles by name."""
-    return _plan(pages(site, known))
-
-
 def pages(site: Path, known: Known | None = None) -> list[tuple[str, int, str]]:
     """Every page of ``site`` (``pagefind/`` left out) with its size and, when Pagefind
     indexes it, its sha256 (else "")."""
@@ -148,7 +143,8 @@ def pages(site: Path, known: Known | None = None) -> list[tuple[str, int, str]]:
     return found
 
 
-def _plan(found: list[tuple[str, int, str]]) -> list[Bundle]:
+def bundles(found: list[tuple[str, int, str]]) -> list[Bundle]:
+    """The indexed ones of the ``pages`` found shared among bundles by name."""
     count = max(1, -(-sum(size for _, size, digest in found if digest) // BUNDLE_BYTES))
     buckets: dict[int, list[tuple[str, str]]] = {}
     for name, _, digest in found:
@@ -201,7 +197,7 @@ class Indexing:
         at work on the other bundles before the bundles taken over are linked: linking an
         unchanged bundle's thousands of files took half a second of a one-page rebuild."""
         found = pages(site, known)
-        plan = _plan(found)
+        plan = bundles(found)
         kept = [b for b in plan if reuse.can(b)] if reuse is not None else []
         indexing = cls(site, plan, [b for b in plan if b not in kept], time_limit)
         indexing.unindexed = [name for name, _, digest in found if not digest]
