@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -287,12 +288,19 @@ class Cache:
 
     # site pages ------------------------------------------------------------------------------
 
+    def matches(self, unit: str, unit_key: str) -> bool:
+        """Whether the previous build recorded the site-wide unit under the same key (its
+        files are not looked at)."""
+        entry = self._entry("pages", unit)
+        return entry is not None and entry.get("key") == unit_key and self.previous is not None
+
     def has_files(self, unit: str, unit_key: str, names: Iterable[str]) -> bool:
         """Whether ``files`` would take the unit over (nothing is linked)."""
-        entry = self._entry("pages", unit)
-        if entry is None or entry.get("key") != unit_key or self.previous is None:
+        if not self.matches(unit, unit_key):
             return False
-        return all((self.previous.root / n).is_file() for n in names)
+        assert self.previous is not None
+        root = str(self.previous.root)
+        return all(os.path.isfile(os.path.join(root, n)) for n in names)
 
     def files(self, unit: str, unit_key: str, names: Iterable[str]) -> bool:
         """Link the files of a site-wide unit (``html/index.html`` ...) made by the previous
@@ -302,8 +310,9 @@ class Cache:
             return False
         assert self.previous is not None
         entry = self._entry("pages", unit)
-        for name in names:
-            link_or_copy(self.previous.root / name, self.root / name)
+        old, new = str(self.previous.root), str(self.root)
+        for name in names:  # string paths: a search bundle has hundreds of files
+            link_or_copy(os.path.join(old, name), os.path.join(new, name))
         self.new["pages"][unit] = entry
         return True
 
@@ -376,4 +385,7 @@ class Cache:
     def _link(self, output: str, stem: str) -> bool:
         assert self.previous is not None
         keys = self.previous.manifest.owned_by(output, stem)
-        return bool(keys) and all(link_or_copy(self.previous.root / k, self.root / k) for k in keys)
+        old, new = str(self.previous.root), str(self.root)
+        return bool(keys) and all(
+            link_or_copy(os.path.join(old, k), os.path.join(new, k)) for k in keys
+        )

@@ -125,9 +125,10 @@ class Manifest:
             "cache": self.cache,
             "folders": dict(sorted(self.folders.items())),
         }
-        return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True).encode("utf-8") + (
-            b"\n"
-        )
+        # Compact: with an indent, json uses its pure-Python encoder, which took a quarter
+        # of a second over the ELTeC edition's 8,000 files (`python -m json.tool` shows it).
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return text.encode("utf-8") + b"\n"
 
     @classmethod
     def loads(cls, data: bytes) -> Manifest:
@@ -281,8 +282,14 @@ def store_source(
     return SourceRecord(digest, snapshot, kind)
 
 
-def link_or_copy(source: Path, target: Path) -> bool:
+def link_or_copy(source: str | Path, target: str | Path) -> bool:
     """Hard-link ``source`` at ``target`` (copy across file systems); False if it is gone."""
+    # The common case in one system call: an incremental build links thousands of files,
+    # and the checks below cost three more calls each (0.15 s of a one-page rebuild).
+    with contextlib.suppress(OSError):
+        os.link(source, target)
+        return True
+    source, target = Path(source), Path(target)
     if not source.is_file():
         return False
     try:
@@ -304,6 +311,8 @@ class OutputFolder:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.marker = out / MARKER
+        #: The published generation as ``current`` last read it, and its manifest's stat.
+        self._read: tuple[tuple[str, int, int, int], Generation] | None = None
 
     # -- ownership -------------------------------------------------------------------------
 
@@ -382,6 +391,13 @@ class OutputFolder:
             raise EnvironmentFailure.of(exc, "read", link) from exc
         root = self.marker / target
         try:
+            # Asked twice a build (finishing an interrupted publishing, then the build): a
+            # large edition's manifest takes 50 ms to read, so it is read again only when
+            # the file changed.
+            info = (root / MANIFEST).stat()
+            seen = (target, info.st_ino, info.st_mtime_ns, info.st_size)
+            if self._read is not None and self._read[0] == seen:
+                return self._read[1]
             manifest = Manifest.loads((root / MANIFEST).read_bytes())
         except FileNotFoundError:
             return None
@@ -392,7 +408,9 @@ class OutputFolder:
                 f"{root / MANIFEST}: the record of what the last build wrote is damaged "
                 f"({exc}); move your own files out of {self.out}, remove it and build again"
             ) from exc
-        return Generation(root, manifest)
+        generation = Generation(root, manifest)
+        self._read = (seen, generation)
+        return generation
 
     def remove_unpublished(self) -> None:
         """Remove generations left by builds that were killed before they published."""
@@ -441,10 +459,15 @@ class OutputFolder:
         problems: list[Diagnostic] = []
         for name in previous.manifest.outputs:
             for key, stat in walk(previous.root, name):
-                path = previous.root / key
                 record = previous.manifest.files.get(key)
-                if record is not None and record.owner != KEPT and _unchanged(path, stat, record):
-                    continue
+                if record is not None and record.owner != KEPT:
+                    # as the build wrote it: told by the stat alone, without a path made
+                    # for each of 8,000 files
+                    if st.S_ISREG(stat.st_mode) and record.same_stat(stat):
+                        continue
+                    if _unchanged(previous.root / key, stat, record):
+                        continue
+                path = previous.root / key
                 shown = self.out / key
                 if (new.root / key).exists() or (new.root / key).is_symlink():
                     code = "build.foreign-file" if record is None else "build.modified-output"
