@@ -201,6 +201,8 @@ class Cache:
     def __post_init__(self) -> None:
         self.new = {"sources": {}, "texts": {}, "pages": {}, "blobs": {}}
         self._old: dict[str, object] = {}
+        #: The sources whose facts were taken over (``facts``).
+        self._taken: set[str] = set()
         if self.previous is None:
             return
         old = self.previous.manifest.cache
@@ -236,7 +238,19 @@ class Cache:
             if not link_or_copy(self.previous.root / snapshot, self.root / snapshot):
                 return None
         self.new["sources"][str(path)] = entry
+        self._taken.add(str(path))
         return facts
+
+    def unchanged(self, facts: SourceFacts) -> bool:
+        """Whether the files ``facts`` were taken over for (``facts``) still have the size,
+        time and inode they had when the last build read them: the same bytes, as far as
+        this cache ever trusts (False for facts read by this build: their files are read
+        again to tell)."""
+        entry = self.new["sources"].get(str(facts.path))
+        if str(facts.path) not in self._taken or not isinstance(entry, dict):
+            return False
+        stats = entry.get("stats")
+        return isinstance(stats, dict) and all(stat_of(p) == s for p, s in stats.items())
 
     def keep_facts(self, facts: SourceFacts) -> None:
         if facts.from_snapshot or facts.kind == "failed":

@@ -14,6 +14,7 @@ from conftest import ROOT, SHARED, published
 
 from pipeline import build as build_module
 from pipeline.build import build
+from pipeline.diagnostics import Severity
 from pipeline.publish import MARKER, OutputFolder
 
 TEI = ROOT / "tei"
@@ -95,6 +96,32 @@ def test_an_unchanged_build_takes_everything_over(corpus: Path, tmp_path: Path) 
     assert second is not None and second.root != first.root
     # the same file (a hard link), not a new one: the page was not rendered again
     assert (second.root / "html" / "belgium-1944.html").stat().st_ino == inode
+
+
+def test_a_source_taken_over_that_changes_during_the_build_is_not_published(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source whose facts and page are taken over is not read again: its stat, checked
+    before publishing, tells that it changed (same size, another time), and the bytes
+    confirm it."""
+    out = tmp_path / "site"
+    build([corpus / "letters"], out)
+    published_before = published(out)
+    letter = corpus / "letters" / "letter-1.xml"
+    real_read = build_module.read_all
+
+    def read_then_edit(files, plan, report):  # type: ignore[no-untyped-def]
+        facts = real_read(files, plan, report)
+        assert plan.cache.unchanged(next(f for f in facts if f.path == letter))
+        data = letter.read_bytes()
+        letter.write_bytes(data.replace(b"<p>", b"<p>X", 1)[: len(data)])
+        return facts
+
+    monkeypatch.setattr(build_module, "read_all", read_then_edit)
+    report = build([corpus / "letters"], out)
+    errors = [d.code for d in report.diagnostics if d.severity is Severity.ERROR]
+    assert errors == ["build.source-changed"]
+    assert published(out) == published_before
 
 
 def test_one_edited_text_is_the_only_one_rendered(corpus: Path, tmp_path: Path) -> None:

@@ -658,3 +658,37 @@ def test_search_over_several_bundles_finds_words_of_each(
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.mark.slow
+def test_a_search_made_while_the_bundles_load_waits_for_all_of_them(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader searches before the other bundles are merged (they come slowly): the
+    results are those of every bundle, not of the first one alone."""
+    out = tmp_path / "site"
+    _bundled(corpus, out, monkeypatch)
+    handler = functools.partial(QuietHandler, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/html/"
+
+    def slowly(route: Any) -> None:
+        time.sleep(0.3)
+        route.continue_()
+
+    try:
+        with _chromium_page() as page:
+            page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+            page.route(re.compile(r"/pagefind/bundle-[^/]+/pagefind-entry\.json"), slowly)
+            page.goto(base + "search.html")
+            page.fill("#ed-search-query", "Malines")
+            page.press("#ed-search-query", "Enter")
+            links = page.locator("#ed-search-results .search-passages a")
+            links.first.wait_for(timeout=30000)
+            hrefs = links.evaluate_all("found => found.map(a => a.getAttribute('href'))")
+            pages = {href.split("#")[0].rsplit("/", 1)[-1] for href in hrefs}
+            assert "belgium-1944.html" in pages and len(pages) >= 3, hrefs
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

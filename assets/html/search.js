@@ -17,7 +17,9 @@
   var fieldset = form.querySelector(".search-filters");
   var selects = [].slice.call(form.querySelectorAll("select[data-filter]"));
   var base = new URL(".", document.baseURI);
-  var pagefind = null;
+  // The index once loaded and every bundle merged: a search typed while it loads waits
+  // for all of it, never runs over the bundles merged so far.
+  var loading = null;
   var running = 0;
   // Elements whose id makes a good landing place for a result (blocks, not inline names).
   var BLOCKS = /^(p|div|section|article|li|blockquote|l|lg|sp|h[1-6]|td|tr|figure|dd|dt|pre|table|ol|ul)$/i;
@@ -28,9 +30,10 @@
   }
 
   function load() {
-    if (pagefind) return Promise.resolve(pagefind);
+    if (loading) return loading;
     status.textContent = say("loading");
-    return import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
+    var pagefind = null;
+    loading = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
       pagefind = module;
       return pagefind.options({ baseUrl: base.pathname }).then(function () {
         // the site is indexed in bundles (pipeline/builders/search.py): merge the others
@@ -55,6 +58,7 @@
       status.textContent = say("unavailable");
       throw new Error("no index");
     });
+    return loading;
   }
 
   function fillFilters(filters) {

@@ -95,10 +95,11 @@ def pagefind_command(site: Path) -> list[str] | None:
 #: them (3.4 GB for the 99 ELTeC novels as one bundle) and cannot update a bundle, so the
 #: site is indexed in bundles of about this size, each by its own Pagefind (two at a time),
 #: and the search page merges them (``assets/html/search.js``, ``pagefind.mergeIndex``). A
-#: page's bundle follows from its name, so an edited page re-indexes its bundle alone: 4 MB
-#: takes Pagefind about a second (8 MB: two, most of a one-paragraph rebuild of a novel),
-#: and the 99 ELTeC novels make 30 bundles, which the search page asks in parallel.
-BUNDLE_BYTES = 4_000_000
+#: page's bundle follows from its name, so an edited page re-indexes its bundle alone, at
+#: about 0.25 s a MB: 3 MB is most of a second of a one-paragraph rebuild. The 99 ELTeC
+#: novels make 40 bundles; their search page answered as fast as with 30 (4 MB), and half a
+#: second slower with 48 or 60 (Chromium, docs/benchmarks.md).
+BUNDLE_BYTES = 3_000_000
 #: The bundles besides the first, listed for the search page inside the first one.
 BUNDLES_FILE = "bundles.json"
 _BUNDLE_PREFIX = "bundle-"
