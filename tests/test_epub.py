@@ -769,3 +769,12 @@ def test_groups_code_and_lists_of_people_in_the_book(tmp_path: Path) -> None:
     assert doc.xpath("//h:li[@id='ann']/h:p[@class='entry-name']//h:a", namespaces=NS) == []
     assert doc.xpath("//h:code[@class='gi']/text()", namespaces=NS) == ["<persName>"]
     assert len(doc.xpath("//h:aside", namespaces=NS)) == 2  # the two notes of the noteGrp
+
+
+def test_the_map_page_keeps_a_strange_language_tag_inside_its_attribute() -> None:
+    """The book's language comes from the header: whatever it holds, the map page is
+    well-formed and carries it as written."""
+    from pipeline.builders.epub import map_document
+
+    page = etree.fromstring(map_document('en" onload="x', False, "en").data)
+    assert page.get("lang") == 'en" onload="x' and page.get("onload") is None

@@ -63,3 +63,16 @@ def test_the_cover_is_readable_at_thumbnail_size() -> None:
         # a bold serif letter is ~0.66 em wide: no line runs past the cover's frame
         assert len(text.text or "") * 0.66 * int(text.get("font-size")) <= WIDTH - 100
     assert cover_svg(title, [], None) == cover_svg(title, [], None), "the same every time"
+
+
+def test_markup_in_the_words_of_a_cover_stays_text() -> None:
+    """A title, author or language with XML's special characters (a hostile header) gives a
+    well-formed cover that shows them as written."""
+    svg = etree.fromstring(
+        cover_svg('A <b>"bold"</b> & daring', ["O'Brien & Sons"], "Ed. <1>", lang='en" x="1')
+    )
+    assert svg.get("{http://www.w3.org/XML/1998/namespace}lang") == 'en" x="1'
+    assert svg.get("x") is None
+    assert svg.findtext("svg:title", namespaces=SVG) == 'A <b>"bold"</b> & daring'
+    texts = "".join(svg.xpath("//svg:text/text()", namespaces=SVG))
+    assert "O'Brien & Sons" in texts and "Ed. <1>" in texts

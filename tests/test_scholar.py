@@ -481,10 +481,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def server(site: Path) -> Iterator[str]:
-    """OUT served as a plain static web server would (loopback only)."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def _serving(out: Path) -> Iterator[str]:
+    """``out`` served as a plain static web server would (loopback only): its html/ URL."""
+    handler = functools.partial(QuietHandler, directory=str(out))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
@@ -492,6 +492,12 @@ def server(site: Path) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture
+def server(site: Path) -> Iterator[str]:
+    with _serving(site) as base:
+        yield base
 
 
 @contextlib.contextmanager
@@ -635,29 +641,26 @@ def test_an_edited_page_reindexes_its_bundle_alone(
     assert published(out) == published(clean)
 
 
+def _result_pages(page: Any, timeout: float = 15000) -> set[str]:
+    """The pages the search results on ``page`` link to, once there are results."""
+    links = page.locator("#ed-search-results .search-passages a")
+    links.first.wait_for(timeout=timeout)
+    hrefs = links.evaluate_all("found => found.map(a => a.getAttribute('href'))")
+    return {href.split("#")[0].rsplit("/", 1)[-1] for href in hrefs}
+
+
 @pytest.mark.slow
 def test_search_over_several_bundles_finds_words_of_each(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "site"
     _bundled(corpus, out, monkeypatch)
-    handler = functools.partial(QuietHandler, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/html/"
-    try:
-        with _chromium_page() as page:
-            page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
-            page.goto(base + "search.html?q=Malines")
-            links = page.locator("#ed-search-results .search-passages a")
-            links.first.wait_for(timeout=15000)
-            hrefs = links.evaluate_all("found => found.map(a => a.getAttribute('href'))")
-            # a text, an index page and letters: pages of several bundles in one result list
-            pages = {href.split("#")[0].rsplit("/", 1)[-1] for href in hrefs}
-            assert "belgium-1944.html" in pages and len(pages) >= 3, hrefs
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with _serving(out) as base, _chromium_page() as page:
+        page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+        page.goto(base + "search.html?q=Malines")
+        # a text, an index page and letters: pages of several bundles in one result list
+        pages = _result_pages(page)
+        assert "belgium-1944.html" in pages and len(pages) >= 3, pages
 
 
 @pytest.mark.slow
@@ -668,27 +671,16 @@ def test_a_search_made_while_the_bundles_load_waits_for_all_of_them(
     results are those of every bundle, not of the first one alone."""
     out = tmp_path / "site"
     _bundled(corpus, out, monkeypatch)
-    handler = functools.partial(QuietHandler, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/html/"
 
     def slowly(route: Any) -> None:
         time.sleep(0.3)
         route.continue_()
 
-    try:
-        with _chromium_page() as page:
-            page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
-            page.route(re.compile(r"/pagefind/bundle-[^/]+/pagefind-entry\.json"), slowly)
-            page.goto(base + "search.html")
-            page.fill("#ed-search-query", "Malines")
-            page.press("#ed-search-query", "Enter")
-            links = page.locator("#ed-search-results .search-passages a")
-            links.first.wait_for(timeout=30000)
-            hrefs = links.evaluate_all("found => found.map(a => a.getAttribute('href'))")
-            pages = {href.split("#")[0].rsplit("/", 1)[-1] for href in hrefs}
-            assert "belgium-1944.html" in pages and len(pages) >= 3, hrefs
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with _serving(out) as base, _chromium_page() as page:
+        page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+        page.route(re.compile(r"/pagefind/bundle-[^/]+/pagefind-entry\.json"), slowly)
+        page.goto(base + "search.html")
+        page.fill("#ed-search-query", "Malines")
+        page.press("#ed-search-query", "Enter")
+        pages = _result_pages(page, timeout=30000)
+        assert "belgium-1944.html" in pages and len(pages) >= 3, pages

@@ -302,16 +302,15 @@ MAP_HREF = "images/places-map.svg"
 
 def map_document(lang: str, rtl: bool, language: str) -> Document:
     """The book's page with the map of its places (an SVG image, ``MAP_HREF``)."""
-    from xml.sax.saxutils import escape, quoteattr
-
     from .. import i18n
+    from .markup import xml_attr, xml_text
 
-    title = escape(i18n.message("map.title", language))
-    alt = quoteattr(i18n.message("map.title", language))
+    title = xml_text(i18n.message("map.title", language))
+    alt = f'"{xml_attr(i18n.message("map.title", language))}"'
     direction = ' dir="rtl"' if rtl else ""
     body = (
         f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
-        f'lang="{escape(lang)}" xml:lang="{escape(lang)}"{direction}>'
+        f'lang="{xml_attr(lang)}" xml:lang="{xml_attr(lang)}"{direction}>'
         f'<head><meta charset="utf-8"/><title>{title}</title>'
         f'<link rel="stylesheet" type="text/css" href="{CSS_HREF}"/></head>'
         f'<body><section epub:type="appendix" role="doc-appendix" aria-labelledby="map-title">'

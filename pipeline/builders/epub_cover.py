@@ -13,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import textwrap
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+
+from .markup import xml_attr, xml_text
 
 WIDTH, HEIGHT = 600, 900
 #: Dark grounds on which white text stays readable (contrast above 7:1).
@@ -31,8 +32,8 @@ def cover_svg(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 {WIDTH} {HEIGHT}"'
         f' width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="cover-title"'
-        f' xml:lang="{escape(lang)}" direction="{"rtl" if rtl else "ltr"}">',
-        f'<title id="cover-title">{escape(title)}</title>',
+        f' xml:lang="{xml_attr(lang)}" direction="{"rtl" if rtl else "ltr"}">',
+        f'<title id="cover-title">{xml_text(title)}</title>',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="{ground}"/>',
         f'<rect x="30" y="30" width="{WIDTH - 60}" height="{HEIGHT - 60}" fill="none"'
         ' stroke="#ffffff" stroke-opacity="0.5" stroke-width="3"/>',
@@ -41,16 +42,16 @@ def cover_svg(
     y = 200
     for line in lines:
         parts.append(f'<text x="{x}" y="{y}" font-size="{size}" font-weight="bold">'
-                     f"{escape(line)}</text>")  # fmt: skip
+                     f"{xml_text(line)}</text>")  # fmt: skip
         y += round(size * 1.2)
     y += 50
     for author in _shorten(authors, 3):
-        parts.append(f'<text x="{x}" y="{y}" font-size="36">{escape(author)}</text>')
+        parts.append(f'<text x="{x}" y="{y}" font-size="36">{xml_text(author)}</text>')
         y += 46
     if edition:
         for n, line in enumerate(textwrap.wrap(edition, 28)[:2]):
             parts.append(f'<text x="{x}" y="{HEIGHT - 110 + 36 * n}" font-size="28"'
-                         f' fill-opacity="0.85">{escape(line)}</text>')  # fmt: skip
+                         f' fill-opacity="0.85">{xml_text(line)}</text>')  # fmt: skip
     parts.append("</g></svg>")
     return ("\n".join(parts) + "\n").encode("utf-8")
 

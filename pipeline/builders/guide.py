@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import markdown
 from lxml import etree, html
 
 from ..errors import EditionError
@@ -35,6 +34,10 @@ def markdown_fragment(path: Path, css_class: str, what: str) -> str:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise EditionError(f"cannot read {what} {path}: {exc}") from exc
+    # Imported here: most builds take the guide and the introduction over from the last
+    # one, and importing Markdown was 13 ms of every build's start.
+    import markdown
+
     converter = markdown.Markdown(extensions=["tables", "fenced_code"], output_format="html")
     # A tag written in the guide (<orgName ref="#cdj">) is an example to show, not markup:
     # without these two steps Markdown would pass it through as an unknown HTML element.

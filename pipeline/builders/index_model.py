@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import quoteattr
 
 from ..xslt import ParamValue, XmlText, engine
+from .markup import xml_attr
 from .parts import DEFAULT_PAGE_SIZE, paging
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def document(stem: str, normalized: str) -> str:
     if body.startswith("<?xml"):
         body = body[body.index("?>") + 2 :]
     return (
-        f'<ed:corpus xmlns:ed="{ED_NS}"><ed:document ed:stem={quoteattr(stem)}>{body}'
+        f'<ed:corpus xmlns:ed="{ED_NS}"><ed:document ed:stem="{xml_attr(stem)}">{body}'
         "</ed:document></ed:corpus>"
     )
 
