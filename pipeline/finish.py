@@ -116,6 +116,9 @@ class Extras:
     index_folder: Path | None = None
     #: Seconds each site-wide step took (``downloads``, ``search``), filled in as they run.
     seconds: dict[str, float] = field(default_factory=dict)
+    #: Work of the build's own to do while Pagefind runs (``pipeline.build``: looking for
+    #: files someone put into the published outputs), once this process has nothing else.
+    while_indexing: Callable[[], object] | None = None
 
 
 def offered_sources(
@@ -183,6 +186,8 @@ def write_site(
         html_builder.copy_assets(
             staging / html_builder.ASSET_FOLDER, site.custom.css if site.custom else ()
         )
+        if indexing is not None and extras.while_indexing is not None:
+            extras.while_indexing()
         if indexing is not None:
             problems_of_search = indexing.finish(made=_made(cache))
             _keep_pages(cache, indexing)

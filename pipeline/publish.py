@@ -34,7 +34,7 @@ import shutil
 import stat as st
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import diagnostics as diag
@@ -209,13 +209,15 @@ class Generation:
             if known is not None and known.owner == KEPT:
                 continue  # carried for someone else: never counted as the build's
             old = previous.manifest.files.get(key) if previous is not None else None
-            digest = (
-                old.sha256
-                if old is not None and old.owner != KEPT and old.same_stat(stat)
-                else sha256_file(self.root / key)
-            )
+            owner = owners.get(key, "")
+            if old is not None and old.owner != KEPT and old.same_stat(stat):
+                # linked over unchanged (most files of an incremental build): the record is
+                # the last one when the owner is too
+                same = old.owner == owner
+                self.manifest.files[key] = old if same else replace(old, owner=owner)
+                continue
             self.manifest.files[key] = FileRecord(
-                digest, stat.st_size, owners.get(key, ""), stat.st_mtime_ns, stat.st_ino
+                sha256_file(self.root / key), stat.st_size, owner, stat.st_mtime_ns, stat.st_ino
             )
 
     def keep_source(self, key: str, data: bytes, kind: str, previous: Generation | None) -> None:
@@ -449,14 +451,11 @@ class OutputFolder:
 
     # -- publishing ------------------------------------------------------------------------
 
-    def foreign_files(self, previous: Generation, new: Generation) -> list[Diagnostic]:
-        """Carry into ``new`` what someone else put into the published outputs.
-
-        A file the manifest does not list (or lists with other bytes) was not written by the
-        build: it is carried on as it is, or, when the new edition has a file of that name,
-        publishing stops with an error naming it. Returns those diagnostics.
-        """
-        problems: list[Diagnostic] = []
+    def foreign_scan(self, previous: Generation) -> list[tuple[str, FileRecord | None]]:
+        """The files of the published outputs that are not as the build wrote them (with the
+        manifest's record of each, if any): what ``foreign_files`` acts on. A walk over every
+        output file, which a build does while Pagefind runs (``pipeline.build``)."""
+        found: list[tuple[str, FileRecord | None]] = []
         for name in previous.manifest.outputs:
             for key, stat in walk(previous.root, name):
                 record = previous.manifest.files.get(key)
@@ -467,36 +466,56 @@ class OutputFolder:
                         continue
                     if _unchanged(previous.root / key, stat, record):
                         continue
-                path = previous.root / key
-                shown = self.out / key
-                if (new.root / key).exists() or (new.root / key).is_symlink():
-                    code = "build.foreign-file" if record is None else "build.modified-output"
-                    what = (
-                        "was not written by edition build"
-                        if record is None
-                        else ("was changed after the build wrote it")
-                    )
-                    problems.append(
-                        diag.error(
-                            str(shown),
-                            code,
-                            f"this file {what}, and the new edition has a file of that name; "
-                            "nothing was published: move the file elsewhere and build again",
-                            origin=_ORIGIN,
-                        )
-                    )
-                    continue
-                _carry_foreign(path, new.root / key)
-                new.manifest.files[key] = FileRecord("", 0, KEPT)
+                found.append((key, record))
+        return found
+
+    def foreign_files(
+        self,
+        previous: Generation,
+        new: Generation,
+        scanned: list[tuple[str, FileRecord | None]] | None = None,
+    ) -> list[Diagnostic]:
+        """Carry into ``new`` what someone else put into the published outputs.
+
+        A file the manifest does not list (or lists with other bytes) was not written by the
+        build: it is carried on as it is, or, when the new edition has a file of that name,
+        publishing stops with an error naming it. Returns those diagnostics. ``scanned``:
+        what ``foreign_scan`` found earlier in the build (a file since gone is passed over).
+        """
+        problems: list[Diagnostic] = []
+        for key, record in self.foreign_scan(previous) if scanned is None else scanned:
+            path = previous.root / key
+            if scanned is not None and not os.path.lexists(path):
+                continue
+            shown = self.out / key
+            if (new.root / key).exists() or (new.root / key).is_symlink():
+                code = "build.foreign-file" if record is None else "build.modified-output"
+                what = (
+                    "was not written by edition build"
+                    if record is None
+                    else ("was changed after the build wrote it")
+                )
                 problems.append(
-                    diag.warning(
+                    diag.error(
                         str(shown),
-                        "build.kept-file",
-                        "this file was not written by edition build; it is kept in the new "
-                        "edition as it is",
+                        code,
+                        f"this file {what}, and the new edition has a file of that name; "
+                        "nothing was published: move the file elsewhere and build again",
                         origin=_ORIGIN,
                     )
                 )
+                continue
+            _carry_foreign(path, new.root / key)
+            new.manifest.files[key] = FileRecord("", 0, KEPT)
+            problems.append(
+                diag.warning(
+                    str(shown),
+                    "build.kept-file",
+                    "this file was not written by edition build; it is kept in the new "
+                    "edition as it is",
+                    origin=_ORIGIN,
+                )
+            )
         return problems
 
     def publish(self, generation: Generation, pause: Callable[[str], None] | None = None) -> None:

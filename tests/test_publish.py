@@ -258,6 +258,50 @@ def test_a_file_put_into_an_output_is_carried_on(sources: Path, site: Path) -> N
     assert (site / "html" / "CNAME").read_text() == "edition.example.org\n"
 
 
+def test_the_foreign_files_are_found_while_the_search_index_is_made(
+    sources: Path, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk over the published outputs runs while Pagefind works (``while_indexing``),
+    and what it found is what publishing acts on."""
+    from pipeline.builders import search
+
+    (site / "html" / "CNAME").write_text("edition.example.org\n")
+    real_finish = search.Indexing.finish
+    order: list[str] = []
+    real_scan = OutputFolder.foreign_scan
+
+    def scan(self: OutputFolder, previous: publish.Generation) -> object:
+        order.append("scan")
+        return real_scan(self, previous)
+
+    def finish(self: search.Indexing, *args: object, **kwargs: object) -> object:
+        order.append("finish")
+        return real_finish(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(OutputFolder, "foreign_scan", scan)
+    monkeypatch.setattr(search.Indexing, "finish", finish)
+    report = build([sources], site)
+    assert order == ["scan", "finish"], "one walk, before waiting for Pagefind"
+    assert "build.kept-file" in codes(report)
+    assert (site / "html" / "CNAME").read_text() == "edition.example.org\n"
+
+
+def test_a_foreign_file_gone_since_it_was_found_is_passed_over(sources: Path, site: Path) -> None:
+    (site / "html" / "CNAME").write_text("edition.example.org\n")
+    folder = OutputFolder(site)
+    previous = folder.current()
+    assert previous is not None
+    scanned = folder.foreign_scan(previous)
+    assert [key for key, record in scanned] == ["html/CNAME"]
+    (site / "html" / "CNAME").unlink()
+    new = folder.new_generation()
+    try:
+        assert folder.foreign_files(previous, new, scanned) == []
+        assert "html/CNAME" not in new.manifest.files
+    finally:
+        folder.discard(new)
+
+
 def test_a_changed_output_file_stops_publishing(sources: Path, site: Path) -> None:
     page = site / "html" / "about.html"
     page.write_text("my own about page")
