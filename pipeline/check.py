@@ -32,7 +32,7 @@ from .check_file import (
 )
 from .diagnostics import Diagnostic, Report
 from .errors import EditionError, EnvironmentFailure
-from .gate import discover, read_document
+from .gate import discover_names, read_document
 from .parallel import Failed, Outcome, run_tasks
 from .paths import display
 from .validate import references
@@ -69,11 +69,13 @@ def check(
         raise EditionError(f"unknown check {sorted(unknown)}; choose from {', '.join(CHECKS)}")
     report = Report()
     options = replace(options, root=corpus_root(paths, options.root), run=secrets.token_hex(8))
-    files, missing = discover(paths)
+    names, missing = discover_names(paths)
     out = _Emitter(report, stream)
     out.add(missing)
     checked: list[references.PackedFacts] = []
-    for outcome in _run(files, options, progress):
+    files: list[Path] = []
+    for outcome in _run(names, options, progress):
+        files.append(outcome.path)
         report.files.append(display(outcome.path))  # as it comes: the first line sooner
         out.add(outcome.diagnostics)
         if outcome.facts is not None:
@@ -140,26 +142,28 @@ class _Emitter:
 
 
 def _run(
-    files: list[Path], options: CheckOptions, progress: Callable[[int], None] | None
+    names: list[str], options: CheckOptions, progress: Callable[[int], None] | None
 ) -> Iterator[FileOutcome]:
-    """Every file's outcome, in order; a file that fails in its worker is reported alone."""
+    """Every file's outcome, in order; a file that fails in its worker is reported alone.
+    A file's ``Path`` is made by the worker that checks it (``discover_names``)."""
     outcomes: Iterator[Outcome[FileOutcome]]
     if options.scheduler:
         from .distributed import check_files  # Dask only when a scheduler is asked for
 
-        outcomes = check_files(files, options)
+        outcomes = check_files([Path(name) for name in names], options)
     else:
         outcomes = run_tasks(
-            lambda index: check_file(files[index], options),
-            len(files),
-            max(1, min(options.jobs, len(files))),
+            lambda index: check_file(Path(names[index]), options),
+            len(names),
+            max(1, min(options.jobs, len(names))),
             timeout=options.timeout,
         )
-    for path, outcome in zip(files, outcomes, strict=True):
+    for name, outcome in zip(names, outcomes, strict=True):
         if outcome.failed is None:
             assert outcome.value is not None
             yield outcome.value
         else:
+            path = Path(name)
             yield FileOutcome(path, (_failure(path, outcome.failed),))
         if progress:
             progress(1)

@@ -170,6 +170,13 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
 
     Hidden files and folders (a name starting with ".") below a given folder are left out,
     and symbolic links to folders are not followed."""
+    names, problems = discover_names(paths)
+    return [Path(name) for name in names], problems
+
+
+def discover_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
+    """``discover``, the files as strings: making 100,000 ``Path`` objects took 0.4 s, which
+    ``edition check`` spends as the files are checked, not before the first one."""
     found: set[str] = set()
     problems: list[Diagnostic] = []
     for path in paths:
@@ -181,7 +188,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
             problems.append(
                 diag.error(display(path), "gate.missing", "no such file or folder", origin=_ORIGIN)
             )
-    return [Path(name) for name in sorted(found)], problems
+    return sorted(found), problems
 
 
 def _xml_files(top: str) -> Iterator[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import SECRET
 
 from pipeline.diagnostics import Severity
-from pipeline.gate import discover, parse_bytes, read_document
+from pipeline.gate import discover, discover_names, parse_bytes, read_document
 
 
 def gate(tmp_path: Path, name: str, data: bytes):  # type: ignore[no-untyped-def]
@@ -196,6 +196,23 @@ def test_discover_sorts_recurses_and_reports_missing(tmp_path: Path) -> None:
     files, problems = discover([tmp_path, tmp_path / "nope.xml"])
     assert [p.relative_to(tmp_path).as_posix() for p in files] == ["1.xml", "b/2.xml"]
     assert [d.code for d in problems] == ["gate.missing"]
+
+
+def test_discover_names_gives_the_same_files_as_strings(tmp_path: Path) -> None:
+    """The names ``edition check`` works from are ``discover``'s, in its order (a name with
+    "-", which sorts before "/", beside a folder of the same start)."""
+    for name in ("a/2.xml", "a-b.xml", "a/1.xml", "b.xml"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("<r/>")
+    files, problems = discover([tmp_path, tmp_path / "b.xml"])
+    names, same = discover_names([tmp_path, tmp_path / "b.xml"])
+    assert names == [str(p) for p in files] and same == problems == []
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == [
+        "a-b.xml",
+        "a/1.xml",
+        "a/2.xml",
+        "b.xml",
+    ]
 
 
 def test_excessive_nesting_is_refused_with_a_plain_message(tmp_path: Path) -> None:
