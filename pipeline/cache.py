@@ -85,6 +85,11 @@ def stat_of(path: str | Path) -> list[int] | None:
 # -- records to and from JSON ------------------------------------------------------------------
 
 
+def _same_stats(stats: object) -> bool:
+    """Whether every file of a record's ``{path: stat}`` still has that stat."""
+    return isinstance(stats, dict) and all(stat_of(p) == s for p, s in stats.items())
+
+
 def _diagnostic(d: Diagnostic) -> list[object]:
     return [d.path, d.line, d.column, d.severity.value, d.code, d.message, d.origin]
 
@@ -220,11 +225,7 @@ class Cache:
         if entry is None or entry.get("read_key") != self.read_key:
             return None
         stats = entry.get("stats")
-        if (
-            not isinstance(stats, dict)
-            or not stats
-            or not all(stat_of(p) == s for p, s in stats.items())
-        ):
+        if not stats or not _same_stats(stats):
             return None
         data = self._load(str(entry.get("file", "")))
         if data is None:
@@ -249,8 +250,7 @@ class Cache:
         entry = self.new["sources"].get(str(facts.path))
         if str(facts.path) not in self._taken or not isinstance(entry, dict):
             return False
-        stats = entry.get("stats")
-        return isinstance(stats, dict) and all(stat_of(p) == s for p, s in stats.items())
+        return _same_stats(entry.get("stats"))
 
     def keep_facts(self, facts: SourceFacts) -> None:
         if facts.from_snapshot or facts.kind == "failed":
@@ -282,8 +282,7 @@ class Cache:
             result = result_of_json(data)
         except (KeyError, TypeError, ValueError):
             return None
-        deps = entry.get("deps")
-        if not isinstance(deps, dict) or not all(stat_of(p) == s for p, s in deps.items()):
+        if not _same_stats(entry.get("deps")):
             return None  # an image the page or book shows has changed
         wanted = {"html": result.page, "epub": result.book}
         for output in outputs:

@@ -459,13 +459,12 @@ class OutputFolder:
         for name in previous.manifest.outputs:
             for key, stat in walk(previous.root, name):
                 record = previous.manifest.files.get(key)
-                if record is not None and record.owner != KEPT:
-                    # as the build wrote it: told by the stat alone, without a path made
-                    # for each of 8,000 files
-                    if st.S_ISREG(stat.st_mode) and record.same_stat(stat):
-                        continue
-                    if _unchanged(previous.root / key, stat, record):
-                        continue
+                if (
+                    record is not None
+                    and record.owner != KEPT
+                    and _unchanged(previous.root, key, stat, record)
+                ):
+                    continue
                 found.append((key, record))
         return found
 
@@ -671,12 +670,13 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _unchanged(path: Path, stat: os.stat_result, record: FileRecord) -> bool:
-    """Whether the file at ``path`` (``stat``: its lstat) still has the recorded bytes."""
+def _unchanged(root: Path, key: str, stat: os.stat_result, record: FileRecord) -> bool:
+    """Whether the file ``root/key`` (``stat``: its lstat) still has the recorded bytes; its
+    path is made only when its bytes must be read (most of 8,000 files are told by stat)."""
     if not st.S_ISREG(stat.st_mode) or stat.st_size != record.size:
         return False
     try:
-        return record.same_stat(stat) or sha256_file(path) == record.sha256
+        return record.same_stat(stat) or sha256_file(root / key) == record.sha256
     except OSError:
         return False
 

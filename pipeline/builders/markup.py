@@ -3,15 +3,18 @@
 For the few documents the builders write as strings (a book's cover and map page, a text's
 index wrapper). Not ``xml.sax.saxutils``: its import pulls in ``urllib.request`` and
 ``http.client`` (about 15 ms of every command's start), and its ``escape`` leaves a double
-quote as it is, which ends an attribute written between double quotes.
+quote as it is, which ends an attribute written between double quotes. ``html.escape``
+gives the character data; an attribute also needs its line breaks and tabs as references.
 """
 
 from __future__ import annotations
 
+import html
+
 
 def xml_text(text: str) -> str:
     """``text`` as character data."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(text, quote=False)
 
 
 def xml_attr(text: str) -> str:
