@@ -23,7 +23,7 @@ from lxml import etree
 from . import diagnostics as diag
 from .builders import html as html_builder
 from .builders import index as index_builder
-from .builders import places_map, search
+from .builders import pagefind_files, places_map, search
 from .builders.downloads import (
     ZIP_HREF,
     Download,
@@ -323,6 +323,24 @@ class _Reuse:
         unit, digest, names = self._unit(bundle)
         return bool(names) and self.cache.files(unit, digest, names)
 
+    def seeds(self, bundle: search.Bundle) -> dict[str, str]:
+        # Called in Pagefind's threads: reads the last manifest and lstats, nothing else.
+        unit, _ = _bundle_unit(self.cache, bundle)
+        if self.cache.unit_notes(unit).get("pagefind") != search.pagefind_version():
+            return {}  # another Pagefind may compress or name the same content otherwise
+        found: dict[str, str] = {}
+        for sub in pagefind_files.IMMUTABLE:
+            folder = os.path.join(self.previous, bundle.folder, sub)
+            try:
+                names = sorted(os.listdir(folder))
+            except OSError:
+                continue
+            for name in names:
+                path = _as_built(self.cache, f"html/{bundle.folder}/{sub}/{name}")
+                if path is not None:
+                    found[f"{sub}/{name}"] = str(path)
+        return found
+
 
 def _made(cache: Cache | None) -> Callable[[search.Bundle], None] | None:
     """Record each bundle Pagefind indexed for the next build (in the caller's thread)."""
@@ -330,7 +348,8 @@ def _made(cache: Cache | None) -> Callable[[search.Bundle], None] | None:
         return None
 
     def made(bundle: search.Bundle) -> None:
-        cache.keep_files(*_bundle_unit(cache, bundle))
+        # which Pagefind wrote it: the next build seeds Pagefind with its files only then
+        cache.keep_files(*_bundle_unit(cache, bundle), {"pagefind": search.pagefind_version()})
 
     return made
 

@@ -28,7 +28,7 @@ import pytest
 from conftest import ELTEC, ROOT, SHARED
 from lxml import etree, html
 
-from pipeline import citation
+from pipeline import citation, finish
 from pipeline.build import build
 from pipeline.builders import places_map, search
 from pipeline.citation import Publication
@@ -627,6 +627,15 @@ def test_an_edited_page_reindexes_its_bundle_alone(
     assert "especially daring operation" in source
     text.write_text(source.replace("especially daring operation", "especially bold operation"),
                     encoding="utf-8")  # fmt: skip
+    seeded: dict[str, int] = {}
+    seeds = finish._Reuse.seeds
+
+    def spy(reuse: finish._Reuse, bundle: search.Bundle) -> dict[str, str]:
+        found = seeds(reuse, bundle)
+        seeded[bundle.folder] = len(found)
+        return found
+
+    monkeypatch.setattr(finish._Reuse, "seeds", spy)
     _bundled(corpus, out, monkeypatch)
     after = _inodes(out)
     kept = {name for name in before if after.get(name) == before[name]}
@@ -635,6 +644,9 @@ def test_an_edited_page_reindexes_its_bundle_alone(
     folders = {name.split("/")[0] if name.startswith("bundle-") else ""
                for name in after if name not in kept and name != search.BUNDLES_FILE}  # fmt: skip
     assert 0 < len(folders) < len(others) + 1
+    # Pagefind was given the last index of each bundle it indexed again (what it need not
+    # compress again; tests/test_pagefind_files.py), and the result is a clean build's
+    assert seeded and all(seeded.values()), seeded
     clean = tmp_path / "clean"
     monkeypatch.setattr(search, "BUNDLE_BYTES", 20_000)
     build([corpus / "tei", corpus / "letters"], clean, clean=True)

@@ -146,3 +146,48 @@ def _renamed(value: Any, renamed: dict[str, str]) -> Any:
             return sorted(items, key=lambda i: str(i[0]))
         return items
     return value
+
+
+#: Pagefind's folders of files named after their content, which it does not write again when
+#: a file of that name is there (``WriteBehavior::Immutable`` in Pagefind 1.x): the page
+#: fragments and the word index chunks, most of its gzip work. The filters and the metadata
+#: are rewritten by ``canonicalize`` and are left out.
+IMMUTABLE = ("fragment", "index")
+
+
+def referenced(folder: Path) -> set[str]:
+    """The files of ``IMMUTABLE`` folders that Pagefind's metadata in ``folder`` names (as
+    ``fragment/<hash>.pf_fragment`` and ``index/<hash>.pf_index``); ``ValueError`` when the
+    metadata is not as Pagefind 1.x writes it."""
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for language in entry["languages"].values():
+        meta = read(folder / f"pagefind.{language['hash']}.pf_meta")
+        if not (isinstance(meta, list) and len(meta) >= 3):
+            raise ValueError("unexpected Pagefind metadata")
+        pages, chunks = meta[1], meta[2]
+        if not all(isinstance(p, list) and p and isinstance(p[0], str) for p in pages):
+            raise ValueError("unexpected page list in Pagefind's metadata")
+        if not all(isinstance(c, list) and len(c) == 3 and isinstance(c[2], str) for c in chunks):
+            raise ValueError("unexpected index chunks in Pagefind's metadata")
+        names.update(f"fragment/{p[0]}.pf_fragment" for p in pages)
+        names.update(f"index/{c[2]}.pf_index" for c in chunks)
+    return names
+
+
+def prune(folder: Path) -> int:
+    """Remove the files of ``IMMUTABLE`` folders that the metadata does not name: a run over
+    a folder seeded with the last build's files leaves those of changed pages behind. How many
+    went; ``ValueError`` when a file the metadata names is missing."""
+    keep = referenced(folder)
+    removed = 0
+    for sub in IMMUTABLE:
+        present = sorted((folder / sub).iterdir()) if (folder / sub).is_dir() else []
+        for path in present:
+            if f"{sub}/{path.name}" not in keep:
+                path.unlink()
+                removed += 1
+        keep.difference_update(f"{sub}/{p.name}" for p in present)
+    if keep:
+        raise ValueError(f"Pagefind's metadata names missing files: {sorted(keep)[:3]}")
+    return removed

@@ -19,6 +19,7 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import stat
 import subprocess
 import tempfile
@@ -34,6 +35,7 @@ from ..diagnostics import Diagnostic
 from ..io import write_text_atomic
 from ..publish import link_or_copy, walk
 from ..xslt import Layers, ParamValue, engine
+from . import pagefind_files
 from .pagefind_files import canonicalize
 
 SEARCH_PAGE = "search.html"
@@ -163,11 +165,18 @@ def bundles(found: list[tuple[str, int, str]]) -> list[Bundle]:
 
 class Reuse(Protocol):
     """Bundles the previous build indexed: whether one can be taken over (cheap: its key),
-    and taking it over (linking its files into the new site)."""
+    taking it over (linking its files into the new site), and for a bundle indexed again,
+    the files of its folder's last index that Pagefind need not write again (``seeds``)."""
 
     def can(self, bundle: Bundle) -> bool: ...
 
     def take(self, bundle: Bundle) -> bool: ...
+
+    def seeds(self, bundle: Bundle) -> Mapping[str, str]:
+        """The last build's files of the bundle's folder that Pagefind would write the same,
+        by name inside Pagefind's output (``fragment/...``, ``index/...``): only those of
+        ``pagefind_files.IMMUTABLE``, as the last build wrote them, by the same Pagefind."""
+        ...
 
 
 class Indexing:
@@ -175,8 +184,16 @@ class Indexing:
     the pages no bundle holds (the home and about pages, the zip): ``start``, then
     ``finish`` (or ``stop`` on an interrupt, which kills the Pagefind processes)."""
 
-    def __init__(self, site: Path, plan: list[Bundle], todo: list[Bundle], limit: float) -> None:
+    def __init__(
+        self,
+        site: Path,
+        plan: list[Bundle],
+        todo: list[Bundle],
+        limit: float,
+        reuse: Reuse | None = None,
+    ) -> None:
         self.site, self.plan, self.todo = site, plan, todo
+        self._reuse = reuse
         #: The pages Pagefind does not index (known after ``start``).
         self.unindexed: list[str] = []
         self._limit = limit
@@ -201,7 +218,7 @@ class Indexing:
         found = pages(site, known)
         plan = bundles(found)
         kept = [b for b in plan if reuse.can(b)] if reuse is not None else []
-        indexing = cls(site, plan, [b for b in plan if b not in kept], time_limit)
+        indexing = cls(site, plan, [b for b in plan if b not in kept], time_limit, reuse)
         indexing.unindexed = [name for name, _, digest in found if not digest]
         if reuse is None:
             return indexing
@@ -255,10 +272,12 @@ class Indexing:
             for name in bundle.pages:
                 (root / name).parent.mkdir(parents=True, exist_ok=True)
                 link_or_copy(site / name, root / name)
-            problem = self._run(root)
+            written = root / INDEX_FOLDER
+            seeded, problem = self._run_seeded(root, bundle)
+            if not seeded:
+                problem = self._run(root)
             if problem is not None:
                 return [problem]
-            written = root / INDEX_FOLDER
             found: list[Diagnostic] = []
             try:
                 canonicalize(written)
@@ -277,6 +296,32 @@ class Indexing:
             for entry in sorted(written.iterdir()):
                 os.replace(entry, target / entry.name)
             return [f for f in found if f.severity is diag.Severity.ERROR]
+
+    def _run_seeded(self, root: Path, bundle: Bundle) -> tuple[bool, Diagnostic | None]:
+        """Pagefind over ``root`` with the last index of the bundle's folder linked into its
+        output first: it skips the fragments and index chunks already there (gzip at its best
+        level: a third of a one-page rebuild's indexing), and those of changed pages are
+        pruned after. Linking is safe, as Pagefind never opens such a file once it exists.
+        Whether it ran, and its problem if any: it does not run when there is nothing to
+        seed, and counts as not run when its output could not be pruned (the output is
+        removed then, and the caller runs Pagefind afresh)."""
+        seeds = self._reuse.seeds(bundle) if self._reuse is not None else {}
+        if not seeds:
+            return False, None
+        written = root / INDEX_FOLDER
+        for name, old in seeds.items():
+            target = written / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(old, target)
+        problem = self._run(root)
+        if problem is not None:
+            return True, problem
+        try:
+            pagefind_files.prune(written)
+        except (ValueError, KeyError, TypeError, IndexError, OSError):
+            shutil.rmtree(written)
+            return False, None
+        return True, None
 
     def _run(self, root: Path) -> Diagnostic | None:
         """Pagefind over the scratch site ``root``; what went wrong, if anything."""
@@ -347,7 +392,7 @@ def bundle_digest(bundle: Bundle) -> str:
     """What Pagefind reads for a bundle, by content: the names and bytes of its pages, the
     excluded selectors, the number of buckets and Pagefind's version. An incremental build
     takes the previous bundle over when this is the same (``pipeline.finish``)."""
-    pagefind = _pagefind_version()
+    pagefind = pagefind_version()
     digest = hashlib.sha256(f"{pagefind}\0{EXCLUDED}\0{bundle.count}\0{bundle.folder}\0".encode())
     for name, page in zip(bundle.pages, bundle.digests, strict=True):
         digest.update(name.encode("utf-8") + b"\0" + bytes.fromhex(page))
@@ -355,7 +400,7 @@ def bundle_digest(bundle: Bundle) -> str:
 
 
 @functools.cache
-def _pagefind_version() -> str:
+def pagefind_version() -> str:
     """The installed Pagefind's version, "" when there is none (asked once: looking it up
     reads the installed packages' metadata, 1.5 ms a bundle)."""
     from importlib.metadata import PackageNotFoundError, version

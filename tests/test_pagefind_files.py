@@ -1,0 +1,171 @@
+"""Pagefind's output files (``pipeline.builders.pagefind_files``): the reproducible index, and
+a run seeded with the last index's files giving what a fresh run gives.
+
+Pagefind itself runs here (its binary ships in the ``pagefind_bin`` wheel the suite installs):
+the point is what Pagefind writes, which a fake would not tell.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.builders import pagefind_files, search
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><main data-pagefind-body="" data-pagefind-filter="text[data-ed-title]"
+ data-ed-title="{title}"><h1 id="top">{title}</h1>{body}</main></body></html>
+"""
+
+
+def _site(folder: Path, pages: dict[str, str]) -> Path:
+    for name, body in pages.items():
+        (folder / name).write_text(PAGE.format(title=name, body=body), encoding="utf-8")
+    return folder
+
+
+def _pages(edited: str = "") -> dict[str, str]:
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota"]
+    pages = {}
+    for n in range(6):
+        paragraphs = [
+            f'<p id="p{k}">{" ".join(words[(n + k + j) % len(words)] for j in range(40))}'
+            f" page{n} paragraph{k}</p>"
+            for k in range(30)
+        ]
+        pages[f"page-{n}.html"] = "".join(paragraphs)
+    pages["page-3.html"] += edited
+    return pages
+
+
+def _pagefind(site: Path) -> Path:
+    command = search.pagefind_command(site)
+    assert command is not None, "Pagefind is installed with the suite (pagefind[bin])"
+    subprocess.run(command, check=True, capture_output=True)
+    return site / search.INDEX_FOLDER
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _seed(old: Path, site: Path) -> dict[str, int]:
+    """Link the immutable files of ``old`` into ``site``'s index folder, as a build does;
+    their inodes by name."""
+    seeded = {}
+    for sub in pagefind_files.IMMUTABLE:
+        for path in (old / sub).iterdir():
+            target = site / search.INDEX_FOLDER / sub / path.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, target)
+            seeded[f"{sub}/{path.name}"] = path.stat().st_ino
+    return seeded
+
+
+def test_a_seeded_run_pruned_equals_a_fresh_run(tmp_path: Path) -> None:
+    old = _pagefind(_site(_mkdir(tmp_path / "old"), _pages()))
+    pagefind_files.canonicalize(old)
+    edited = _pages('<p id="new">an added paragraph with xylophone</p>')
+    seeded_site = _site(_mkdir(tmp_path / "seeded"), edited)
+    seeded = _seed(old, seeded_site)
+    index = _pagefind(seeded_site)
+    removed = pagefind_files.prune(index)
+    pagefind_files.canonicalize(index)
+    fresh = _pagefind(_site(_mkdir(tmp_path / "fresh"), edited))
+    pagefind_files.canonicalize(fresh)
+
+    assert _files(index) == _files(fresh), "byte for byte, and no file more or less"
+    # the edited page's fragment and the chunks holding its words were written anew; the
+    # other pages' fragments are the seeded files themselves (Pagefind did not rewrite them)
+    assert removed >= 2
+    kept = {
+        name
+        for name, inode in seeded.items()
+        if (index / name).is_file() and (index / name).stat().st_ino == inode
+    }
+    assert sum(name.startswith("fragment/") for name in kept) == 5
+    assert not any((index / name).is_file() for name in set(seeded) - kept)
+
+
+def test_prune_keeps_what_the_metadata_names_and_nothing_else(tmp_path: Path) -> None:
+    index = _pagefind(_site(_mkdir(tmp_path / "site"), _pages()))
+    named = pagefind_files.referenced(index)
+    assert {n.split("/")[0] for n in named} == {"fragment", "index"}
+    assert sum(n.startswith("fragment/") for n in named) == 6
+    stray = "fragment/en_0000000.pf_fragment"
+    (index / stray).write_bytes(b"left by an older index")
+    before = _files(index)
+    assert pagefind_files.prune(index) == 1
+    assert _files(index) == {k: v for k, v in before.items() if k != stray}
+
+
+def test_prune_refuses_an_index_missing_a_named_file(tmp_path: Path) -> None:
+    index = _pagefind(_site(_mkdir(tmp_path / "site"), _pages()))
+    next((index / "fragment").iterdir()).unlink()
+    with pytest.raises(ValueError, match="missing files"):
+        pagefind_files.prune(index)
+
+
+@pytest.mark.parametrize("meta", [["1.5.2"], ["1.5.2", [["en_1", 3]], [["a", "b"]]], "text"])
+def test_referenced_refuses_metadata_of_another_shape(tmp_path: Path, meta: object) -> None:
+    folder = _mkdir(tmp_path / "index")
+    entry = {"languages": {"en": {"hash": "en_1", "page_count": 1}}, "version": "1.5.2"}
+    (folder / "pagefind-entry.json").write_text(json.dumps(entry), encoding="utf-8")
+    data = pagefind_files.MAGIC + pagefind_files.encode(meta)
+    (folder / "pagefind.en_1.pf_meta").write_bytes(gzip.compress(data))
+    with pytest.raises(ValueError):
+        pagefind_files.referenced(folder)
+
+
+def test_a_run_seeded_with_unreadable_metadata_is_done_again_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the seeded output cannot be pruned, the bundle is indexed without seeds: the
+    result is a fresh run's, never one with a stale file left in it."""
+    old = _pagefind(_site(_mkdir(tmp_path / "old"), _pages()))
+    site = _site(_mkdir(tmp_path / "site"), _pages("<p>more words: quokka</p>"))
+    stale = old / "fragment" / "en_stale00.pf_fragment"
+    stale.write_bytes(b"from another index")
+
+    class Seeds:
+        def can(self, bundle: search.Bundle) -> bool:
+            return False
+
+        def take(self, bundle: search.Bundle) -> bool:
+            return False
+
+        def seeds(self, bundle: search.Bundle) -> dict[str, str]:
+            found = {f"{sub}/{p.name}": str(p) for sub in pagefind_files.IMMUTABLE
+                     for p in (old / sub).iterdir()}  # fmt: skip
+            return found
+
+    def broken(folder: Path) -> int:
+        raise ValueError("not as Pagefind 1.x writes it")
+
+    monkeypatch.setattr(pagefind_files, "prune", broken)
+    assert search.Indexing.start(site, reuse=Seeds()).finish() == []
+    fresh = _pagefind(_site(_mkdir(tmp_path / "fresh"), _pages("<p>more words: quokka</p>")))
+    pagefind_files.canonicalize(fresh)
+    got = _files(site / search.INDEX_FOLDER)
+    got.pop(search.BUNDLES_FILE)
+    assert got == _files(fresh)
+
+
+def _mkdir(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    return folder
+
+
+def test_seeding_works_with_the_installed_pagefind() -> None:
+    """The seeding relies on Pagefind 1.x skipping a content-named file that exists; a
+    Pagefind of another major version must be looked at before it is installed."""
+    assert search.pagefind_version().startswith("1."), search.pagefind_version()
