@@ -52,7 +52,7 @@ TEI_TOKENS = _names(
 #: Elements rendered without words (metadata about the text).
 TEI_SILENT = _names(
     """index alt altGrp link linkGrp join joinGrp timeline certainty precision respons
-    interpGrp spanGrp"""
+    interpGrp spanGrp listTranspose"""
 )
 MILESTONES = _names("lb pb cb")
 
@@ -84,6 +84,8 @@ FURNITURE = (
     " | //*[@class='card-dates'] | //*[@class='head part-title']"
     # a sense's number, and the character a glyph's declaration gives (<g ref="#x"/>)
     " | //*[@class='sense-n'] | //*[contains(concat(' ', @class, ' '), ' g-decl ')]"
+    # the editor's note on a transposition, which quotes the segments to be read in order
+    " | //*[contains(concat(' ', @class, ' '), ' transpositions ')]"
 )
 #: What the reading view leaves out (transcription.xsl: a deletion not restored, surplus
 #: text, abbreviation marks, forme work, the writer's marks, changes of hand).

@@ -152,6 +152,75 @@
   </xsl:template>
 
   <!-- Marks of the source and its furniture: shown as in the source, in the diplomatic view. -->
+  <!-- Transpositions (TEI 12.3.4.5): each transpose lists, by pointers, segments the writer
+       marked to be read in another order than they stand. The text keeps the source's order;
+       where the list stands, a bracketed editorial note says in which order to read them,
+       quoting the segments: [transposition: read "difficulty" then "labour"]. A pointer to
+       an element quotes its text; to a milestone or anchor with @spanTo, the text up to the
+       element @spanTo names; a pointer that leads nowhere is quoted as written. The list's
+       desc follows in parentheses. -->
+  <xsl:template match="listTranspose" mode="r:main" as="element()">
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'transpositions'"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="transpose" mode="r:main"/>
+      <xsl:if test="desc[normalize-space()]">
+        <xsl:value-of select="' (' || string-join(desc ! normalize-space(.), '; ') || ')'"/>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="transpose" mode="r:main" as="element()">
+    <xsl:variable name="segments" as="xs:string*"
+        select="ptr ! tokenize(normalize-space(@target)) ! r:transposed(., current())"/>
+    <xsl:variable name="label" as="xs:string" select="r:msg('tr.transpose',
+        string-join($segments ! r:msg('tr.segment', .), ' ' || r:msg('tr.then') || ' '))"/>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'transpose'"/>
+      </xsl:call-template>
+      <xsl:value-of select="'[' || $label || ']'"/>
+    </span>
+  </xsl:template>
+
+  <!-- The words of the segment a transpose's pointer names (deletions, marks, notes and forme
+       work left out), shortened past 60 characters. -->
+  <xsl:function name="r:transposed" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="element()"/>
+    <xsl:variable name="target" as="element()?" select="if (starts-with($pointer, '#'))
+        then key('r:entry', substring($pointer, 2), root($context))[1] else ()"/>
+    <xsl:variable name="end" as="element()?" select="$target/@spanTo[starts-with(., '#')]
+        ! key('r:entry', substring(., 2), root($context))[1]"/>
+    <xsl:variable name="texts" as="text()*" select="if (exists($end))
+        then $target/following::text()[. &lt;&lt; $end] else $target//text()"/>
+    <!-- What the reading view leaves out is not part of what is to be read, nor is the
+         indentation between elements (a zone's lines). -->
+    <xsl:variable name="kept" as="text()*" select="$texts[not(ancestor::del | ancestor::metamark
+        | ancestor::note | ancestor::fw)][normalize-space() or ../text()[normalize-space()]]"/>
+    <xsl:variable name="words" as="xs:string" select="normalize-space(string-join(
+        for $i in 1 to count($kept) return r:break-before($kept[$i - 1], $kept[$i]) || $kept[$i]))"/>
+    <xsl:sequence select="if ($words = '') then $pointer
+        else if (string-length($words) gt 60) then substring($words, 1, 59) || '…'
+        else $words"/>
+  </xsl:function>
+
+  <!-- Between two pieces of a quoted segment: " | " where a line of a zone ends (a word may be
+       split there: the source does not say), nothing at an lb with break="no", a space at
+       another lb. -->
+  <xsl:function name="r:break-before" as="xs:string">
+    <xsl:param name="before" as="text()?"/>
+    <xsl:param name="after" as="text()"/>
+    <xsl:variable name="lb" as="element()?" select="$before/following::lb[. &lt;&lt; $after][1]"/>
+    <xsl:variable name="lines" as="element()*"
+        select="$before/ancestor::line[1], $after/ancestor::line[1]"/>
+    <xsl:sequence select="if (empty($before)) then ''
+        else if (exists($lines) and not(count($lines) = 2 and $lines[1] is $lines[2])) then ' | '
+        else if (empty($lb)) then ''
+        else if ($lb/@break = 'no') then '' else ' '"/>
+  </xsl:function>
+
   <xsl:template match="metamark | fw | catchwords | signatures | am" mode="r:main" as="element()">
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="class" select="local-name()"/>
