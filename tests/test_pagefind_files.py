@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -58,16 +59,18 @@ def _files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def _seed(old: Path, site: Path) -> dict[str, int]:
-    """Link the immutable files of ``old`` into ``site``'s index folder, as a build does;
-    their inodes by name."""
+def _seed(old: Path, site: Path) -> dict[str, tuple[int, int]]:
+    """Copy the immutable files of ``old`` into ``site``'s index folder, as a build does,
+    each with a time of its own; the copies' inode and modification time by name."""
     seeded = {}
-    for sub in pagefind_files.IMMUTABLE:
-        for path in (old / sub).iterdir():
-            target = site / search.INDEX_FOLDER / sub / path.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(path, target)
-            seeded[f"{sub}/{path.name}"] = path.stat().st_ino
+    for n, path in enumerate(p for sub in pagefind_files.IMMUTABLE for p in (old / sub).iterdir()):
+        name = f"{path.parent.name}/{path.name}"
+        target = site / search.INDEX_FOLDER / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        os.utime(target, ns=(1_000_000_000 * (n + 1), 1_000_000_000 * (n + 1)))
+        info = target.stat()
+        seeded[name] = (info.st_ino, info.st_mtime_ns)
     return seeded
 
 
@@ -85,12 +88,14 @@ def test_a_seeded_run_pruned_equals_a_fresh_run(tmp_path: Path) -> None:
 
     assert _files(index) == _files(fresh), "byte for byte, and no file more or less"
     # the edited page's fragment and the chunks holding its words were written anew; the
-    # other pages' fragments are the seeded files themselves (Pagefind did not rewrite them)
+    # other pages' fragments are the seeded files, untouched (Pagefind did not write them
+    # again: that is the time saved)
     assert removed >= 2
     kept = {
         name
-        for name, inode in seeded.items()
-        if (index / name).is_file() and (index / name).stat().st_ino == inode
+        for name, stamp in seeded.items()
+        if (index / name).is_file()
+        and ((index / name).stat().st_ino, (index / name).stat().st_mtime_ns) == stamp
     }
     assert sum(name.startswith("fragment/") for name in kept) == 5
     assert not any((index / name).is_file() for name in set(seeded) - kept)

@@ -298,10 +298,12 @@ class Indexing:
             return [f for f in found if f.severity is diag.Severity.ERROR]
 
     def _run_seeded(self, root: Path, bundle: Bundle) -> tuple[bool, Diagnostic | None]:
-        """Pagefind over ``root`` with the last index of the bundle's folder linked into its
+        """Pagefind over ``root`` with the last index of the bundle's folder copied into its
         output first: it skips the fragments and index chunks already there (gzip at its best
         level: a third of a one-page rebuild's indexing), and those of changed pages are
-        pruned after. Linking is safe, as Pagefind never opens such a file once it exists.
+        pruned after. Copied, not linked (20-70 ms for a 3 MB bundle, against 2-5 ms): a
+        Pagefind that wrote such a file again would write through a link into the published
+        edition.
         Whether it ran, and its problem if any: it does not run when there is nothing to
         seed, and counts as not run when its output could not be pruned (the output is
         removed then, and the caller runs Pagefind afresh)."""
@@ -312,7 +314,7 @@ class Indexing:
         for name, old in seeds.items():
             target = written / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(old, target)
+            shutil.copyfile(old, target)
         problem = self._run(root)
         if problem is not None:
             return True, problem
