@@ -141,28 +141,37 @@ def test_a_run_seeded_with_unreadable_metadata_is_done_again_afresh(
     stale = old / "fragment" / "en_stale00.pf_fragment"
     stale.write_bytes(b"from another index")
 
-    class Seeds:
-        def can(self, bundle: search.Bundle) -> bool:
-            return False
-
-        def take(self, bundle: search.Bundle) -> bool:
-            return False
-
-        def seeds(self, bundle: search.Bundle) -> dict[str, str]:
-            found = {f"{sub}/{p.name}": str(p) for sub in pagefind_files.IMMUTABLE
-                     for p in (old / sub).iterdir()}  # fmt: skip
-            return found
-
     def broken(folder: Path) -> int:
         raise ValueError("not as Pagefind 1.x writes it")
 
     monkeypatch.setattr(pagefind_files, "prune", broken)
-    assert search.Indexing.start(site, reuse=Seeds()).finish() == []
+    assert search.Indexing.start(site, reuse=_Seeds(old)).finish() == []
     fresh = _pagefind(_site(_mkdir(tmp_path / "fresh"), _pages("<p>more words: quokka</p>")))
     pagefind_files.canonicalize(fresh)
     got = _files(site / search.INDEX_FOLDER)
     got.pop(search.BUNDLES_FILE)
     assert got == _files(fresh)
+
+
+class _Seeds:
+    """A build's ``search.Reuse`` that takes no bundle over and seeds every bundle with the
+    immutable files of ``old`` (``remove_one``: the first of them removed once listed)."""
+
+    def __init__(self, old: Path, remove_one: bool = False) -> None:
+        self.old, self.remove_one = old, remove_one
+
+    def can(self, bundle: search.Bundle) -> bool:
+        return False
+
+    def take(self, bundle: search.Bundle) -> bool:
+        return False
+
+    def seeds(self, bundle: search.Bundle) -> dict[str, str]:
+        found = {f"{sub}/{p.name}": str(p) for sub in pagefind_files.IMMUTABLE
+                 for p in (self.old / sub).iterdir()}  # fmt: skip
+        if self.remove_one:
+            Path(found[sorted(found)[0]]).unlink()
+        return found
 
 
 def _mkdir(folder: Path) -> Path:
@@ -174,3 +183,17 @@ def test_seeding_works_with_the_installed_pagefind() -> None:
     """The seeding relies on Pagefind 1.x skipping a content-named file that exists; a
     Pagefind of another major version must be looked at before it is installed."""
     assert search.pagefind_version().startswith("1."), search.pagefind_version()
+
+
+def test_a_seed_gone_before_it_is_copied_is_passed_over(tmp_path: Path) -> None:
+    """A file of the last index removed between the listing and the copy: Pagefind writes
+    it, and the index is a fresh run's."""
+    old = _pagefind(_site(_mkdir(tmp_path / "old"), _pages()))
+    site = _site(_mkdir(tmp_path / "site"), _pages("<p>a walrus</p>"))
+
+    assert search.Indexing.start(site, reuse=_Seeds(old, remove_one=True)).finish() == []
+    fresh = _pagefind(_site(_mkdir(tmp_path / "fresh"), _pages("<p>a walrus</p>")))
+    pagefind_files.canonicalize(fresh)
+    got = _files(site / search.INDEX_FOLDER)
+    got.pop(search.BUNDLES_FILE)
+    assert got == _files(fresh)

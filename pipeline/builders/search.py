@@ -314,7 +314,10 @@ class Indexing:
         for name, old in seeds.items():
             target = written / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(old, target)
+            try:
+                shutil.copyfile(old, target)
+            except FileNotFoundError:  # gone since it was listed: Pagefind writes it
+                continue
         problem = self._run(root)
         if problem is not None:
             return True, problem
