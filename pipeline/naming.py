@@ -19,6 +19,10 @@ Two things keep a stem from being a name:
   above it. Names are compared without case, as a case-insensitive file system (macOS,
   Windows) would write them; a name still taken gets ``-2``, ``-3`` ... in path order.
 
+- **A page of the site itself.** ``index.xml`` would be published as ``index.html``, the
+  home page, and one of the two would be lost; a text whose name is one of ``SITE_PAGES``
+  (without case) is named ``<name>-text`` instead (``index-text.html``).
+
 Each renamed text gets a ``build.renamed-text`` warning. ``download_name`` names the TEI
 downloads by the same rule (``builders.downloads.tei_href``).
 """
@@ -38,6 +42,15 @@ from .diagnostics import Diagnostic
 from .paths import display
 
 _UNSAFE = re.compile(r"[^\w.~-]+")
+
+#: The pages the site writes beside the texts' (``<name>.html``): the home and about pages,
+#: the guide, the search page and the index pages (``builders.html``, ``builders.index``).
+SITE_PAGES = frozenset(
+    {"index", "about", "guide", "search", "persons", "places", "organisations", "entities",
+     "timeline"}
+)  # fmt: skip
+#: Added to the name of a text that would take a page of the site.
+_SITE_SUFFIX = "-text"
 
 
 def web_name(name: str) -> str:
@@ -68,12 +81,13 @@ def text_names(paths: Sequence[Path]) -> dict[Path, str]:
     names: dict[Path, str] = {}
     for sharing in by_name.values():
         if len(sharing) == 1:
-            names[sharing[0]] = web_name(sharing[0].stem)
+            names[sharing[0]] = _not_a_site_page(web_name(sharing[0].stem))
             continue
         common = Path(os.path.commonpath([str(p.parent.resolve()) for p in sharing]))
         for path in sharing:
             folders = path.parent.resolve().relative_to(common).parts
-            names[path] = "-".join(web_name(part) for part in (*folders, path.stem))
+            joined = "-".join(web_name(part) for part in (*folders, path.stem))
+            names[path] = _not_a_site_page(joined)
     taken: set[str] = set()
     # the files that kept their stem claim their names first, then the renamed ones
     for path in sorted(ordered, key=lambda p: (names[p] != p.stem, str(p))):
@@ -83,6 +97,10 @@ def text_names(paths: Sequence[Path]) -> dict[Path, str]:
         names[path] = name
         taken.add(name.casefold())
     return names
+
+
+def _not_a_site_page(name: str) -> str:
+    return f"{name}{_SITE_SUFFIX}" if name.casefold() in SITE_PAGES else name
 
 
 def renamed(paths: Sequence[Path]) -> dict[Path, tuple[str, Diagnostic]]:
@@ -98,6 +116,9 @@ def renamed(paths: Sequence[Path]) -> dict[Path, tuple[str, Diagnostic]]:
         others = [display(p) for p in paths if p != path and web_name(p.stem).casefold() == key]
         if others:
             why = f"another text is also named {path.stem!r} ({', '.join(others)})"
+        elif web_name(path.stem).casefold() in SITE_PAGES:
+            page = f"{web_name(path.stem).casefold()}.html"
+            why = f"the name {path.stem!r} is the edition's own page {page}"
         else:
             why = f"the file name {path.stem!r} holds characters a web address cannot carry"
         message = (

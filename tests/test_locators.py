@@ -85,6 +85,7 @@ def test_a_locator_is_an_ncname() -> None:
 def test_part_separator_avoids_a_text_named_like_a_part() -> None:
     assert part_separator(["a", "b"]) == "-"
     assert part_separator(["a", "a-2"]) == "--"
+    assert part_separator(["Letter", "letter-1"]) == "--"
     assert split_output("<!DOCTYPE html><p/>") is None
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import html
 
 from pipeline.build import build
-from pipeline.naming import download_name, renamed, text_names, web_name
+from pipeline.naming import SITE_PAGES, download_name, renamed, text_names, web_name
 
 
 def test_a_stem_of_its_own_is_the_name() -> None:
@@ -79,6 +79,72 @@ REGISTER = """<?xml version="1.0" encoding="UTF-8"?>
   </listPerson></standOff>
 </TEI>
 """
+
+
+def test_a_text_never_takes_a_page_of_the_site() -> None:
+    paths = [Path("/c/index.xml"), Path("/c/Timeline.xml"), Path("/c/index-text.xml")]
+    names = text_names(paths)
+    assert names == {
+        Path("/c/index.xml"): "index-text-2",
+        Path("/c/Timeline.xml"): "Timeline-text",
+        Path("/c/index-text.xml"): "index-text",
+    }
+    warnings = renamed(paths)
+    assert set(warnings) == {Path("/c/index.xml"), Path("/c/Timeline.xml")}
+    assert "the edition's own page index.html" in warnings[Path("/c/index.xml")][1].message
+    assert "timeline.html" in warnings[Path("/c/Timeline.xml")][1].message
+
+
+def test_the_site_pages_are_all_reserved(tmp_path: Path) -> None:
+    """Every page the build writes beside the texts' is a name no text is given."""
+    from pipeline.builders import index as index_builder
+    from pipeline.builders import places_map
+    from pipeline.builders.guide import GUIDE_PAGE
+
+    written = {
+        "index.html", "about.html", "search.html", GUIDE_PAGE, places_map.PAGE,
+        index_builder.OTHER_PAGE, index_builder.TIMELINE_PAGE,
+        *index_builder.PAGE_OF_TYPE.values(),
+    }  # fmt: skip
+    assert {name.removesuffix(".html") for name in written} <= SITE_PAGES
+    # and a build writes no other page than those and the texts' own
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    (tei / "a.xml").write_text(_letter("A", "Words", "anne"), encoding="utf-8")
+    (tei / "persons.xml").write_text(REGISTER, encoding="utf-8")
+    out = tmp_path / "site"
+    guide = tmp_path / "guide.md"
+    guide.write_text("# How we encode\n\nNames are tagged.\n", encoding="utf-8")
+    report = build([tei], out, guide=guide)
+    assert report.errors == 0, report.sorted()
+    pages = {p.stem for p in (out / "html").glob("*.html")}
+    assert pages - {"a"} <= SITE_PAGES, pages - {"a"} - SITE_PAGES
+
+
+def test_texts_named_like_the_sites_pages_are_all_published(tmp_path: Path) -> None:
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    for stem in ("index", "about", "search", "Places", "timeline"):
+        (tei / f"{stem}.xml").write_text(
+            _letter(f"The {stem} letter", f"Words of {stem}", "anne"), encoding="utf-8"
+        )
+    (tei / "persons.xml").write_text(REGISTER, encoding="utf-8")
+    out = tmp_path / "site"
+    report = build([tei], out)
+    assert report.errors == 0, report.sorted()
+    renames = sorted(d.path for d in report.diagnostics if d.code == "build.renamed-text")
+    assert len(renames) == 5
+    site = out / "html"
+    for stem in ("index", "about", "search", "Places", "timeline"):
+        page = (site / f"{stem}-text.html").read_text(encoding="utf-8")
+        assert f"Words of {stem}" in page
+        assert (out / "epub" / f"{stem}-text.epub").is_file()
+    home = html.parse(str(site / "index.html"))
+    assert home.findtext(".//title") != "The index letter"
+    assert {f"{s}-text.html" for s in ("index", "about", "search", "Places", "timeline")} <= set(
+        home.xpath("//a/@href")
+    )
+    assert "Words of" not in (site / "places.html").read_text(encoding="utf-8")
 
 
 def test_a_corpus_with_repeated_file_names_publishes_every_text(tmp_path: Path) -> None:

@@ -62,7 +62,8 @@ def paging(stems: Iterable[str], page_size: int = DEFAULT_PAGE_SIZE) -> Paging:
 def part_separator(stems: Iterable[str]) -> str:
     """``-``, or ``--`` ... when a text is named like a part of another (``a`` and ``a-2``),
     so that no page of one text is ever written over another's."""
-    names = set(stems)
+    # without case: a case-insensitive file system writes ``A-2.html`` over ``a-2.html``
+    names = {stem.casefold() for stem in stems}
     separator = "-"
     while any(_clashes(name, separator, names) for name in names):
         separator += "-"
