@@ -166,7 +166,10 @@ class GateResult:
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """Expand folders to their ``*.xml`` files (recursively, sorted); report missing paths.
+    """Expand folders to their ``*.xml`` files (recursively, sorted; ``.XML`` too); report
+    missing paths, and what a folder holds that cannot be read: a subfolder that cannot be
+    listed, a symbolic link named ``*.xml`` that leads to no file. Nothing is left out
+    without a word: an archivist must know which files were not checked.
 
     Hidden files and folders (a name starting with ".") below a given folder are left out,
     and symbolic links to folders are not followed."""
@@ -181,17 +184,18 @@ def discover_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     for path in paths:
         if path.is_dir():
-            found.update(_xml_files(str(path)))
+            found.update(_xml_files(str(path), problems))
         elif path.is_file():
             found.add(str(path))
         else:
             problems.append(
                 diag.error(display(path), "gate.missing", "no such file or folder", origin=_ORIGIN)
             )
-    return sorted(found), problems
+    # a folder named twice (``tei tei/letters``) is walked twice: say each thing once
+    return sorted(found), list(dict.fromkeys(problems))
 
 
-def _xml_files(top: str) -> Iterator[str]:
+def _xml_files(top: str, problems: list[Diagnostic]) -> Iterator[str]:
     # os.scandir knows each entry's kind without a stat: 100,000 files are listed in a
     # second, where Path.rglob and is_file took six.
     folders = [top]
@@ -199,15 +203,42 @@ def _xml_files(top: str) -> Iterator[str]:
         folder = folders.pop()
         try:
             entries = list(os.scandir(folder))
-        except OSError:
+        except OSError as exc:
+            problems.append(_unlisted(folder, exc))
             continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir() and not entry.is_symlink():
                 folders.append(entry.path)
-            elif entry.name.endswith(".xml") and entry.is_file():
-                yield entry.path
+            elif entry.name[-4:].lower() == ".xml":
+                if entry.is_file():
+                    yield entry.path
+                elif entry.is_symlink() and not entry.is_dir():
+                    problems.append(_broken_link(entry.path))
+
+
+def _unlisted(folder: str, exc: OSError) -> Diagnostic:
+    return diag.error(
+        display(Path(folder)),
+        "gate.unreadable-folder",
+        f"cannot list the folder ({exc.strerror or exc}): its files are not checked; give "
+        "the user who runs the edition the right to read it",
+        origin=_ORIGIN,
+    )
+
+
+def _broken_link(path: str) -> Diagnostic:
+    try:
+        target = f" to {os.readlink(path)!r}"
+    except OSError:
+        target = ""
+    return diag.error(
+        display(Path(path)),
+        "gate.missing",
+        f"a symbolic link{target} that leads to no file: nothing to read; mend or remove it",
+        origin=_ORIGIN,
+    )
 
 
 def read_document(

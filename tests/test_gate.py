@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from conftest import SECRET
 
 from pipeline.diagnostics import Severity
@@ -196,6 +199,32 @@ def test_discover_sorts_recurses_and_reports_missing(tmp_path: Path) -> None:
     files, problems = discover([tmp_path, tmp_path / "nope.xml"])
     assert [p.relative_to(tmp_path).as_posix() for p in files] == ["1.xml", "b/2.xml"]
     assert [d.code for d in problems] == ["gate.missing"]
+
+
+def test_discover_says_what_it_cannot_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing in a folder is passed over without a word: a file ``.XML`` is a file to check,
+    a broken link and a folder that cannot be listed are errors."""
+    (tmp_path / "LETTER.XML").write_text("<r/>")
+    (tmp_path / "gone.xml").symlink_to(tmp_path / "nowhere.xml")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "x.xml").write_text("<r/>")
+    listing = os.scandir
+
+    def scandir(path: str) -> Iterator[os.DirEntry[str]]:
+        if Path(path).name == "locked":  # the tests may run as root, who reads any folder
+            raise PermissionError(13, "Permission denied")
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, problems = discover([tmp_path, tmp_path / "locked"])
+    assert [p.name for p in files] == ["LETTER.XML"]
+    found = sorted((d.code, Path(d.path).name, d.message) for d in problems)
+    assert [(code, name) for code, name, _ in found] == [
+        ("gate.missing", "gone.xml"),
+        ("gate.unreadable-folder", "locked"),
+    ]
+    assert "nowhere.xml" in found[0][2] and "Permission denied" in found[1][2]
+    assert all(d.severity is Severity.ERROR for d in problems)
 
 
 def test_discover_names_gives_the_same_files_as_strings(tmp_path: Path) -> None:
