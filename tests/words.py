@@ -49,6 +49,9 @@ TEI_BLOCKS = _names(
 TEI_TOKENS = _names(
     "w pc seg s cl phr u addrLine num stage speaker persName placeName orgName name rs date"
 )
+#: Structured references whose fields the page separates when nothing is written between them
+#: (biblio.xsl, r:fields-separator): a biblStruct, its parts, a bibl of fields alone.
+TEI_FIELDS = _names("biblStruct analytic monogr imprint series bibl")
 #: Elements rendered without words (metadata about the text).
 TEI_SILENT = _names(
     """index alt altGrp link linkGrp join joinGrp timeline certainty precision respons
@@ -179,10 +182,13 @@ def _tei_content(
     children = list(element)
     parts.append(_trim(element.text, None, children[0] if children else None))
     previous: etree._Element | None = None
+    fields = _fields(element)
     for index, child in enumerate(children):
         if not isinstance(child.tag, str):
             parts.append(_trim(child.tail, child, _next(children, index)))
             continue
+        if fields and index:
+            parts.append(BREAK)
         if (
             previous is not None
             and _local(previous) in TEI_TOKENS
@@ -195,6 +201,12 @@ def _tei_content(
         _tei_walk(child, parts, notes, note_ids, in_note)
         parts.append(_trim(child.tail, child, _next(children, index)))
         previous = child if not (child.tail or "") else None
+
+
+def _fields(element: etree._Element) -> bool:
+    if _local(element) not in TEI_FIELDS or not len(element):
+        return False
+    return not any((text or "").strip() for text in (element.text, *(c.tail for c in element)))
 
 
 def _next(children: list[etree._Element], index: int) -> etree._Element | None:

@@ -227,28 +227,63 @@
   <xsl:template name="r:block" as="element()">
     <xsl:param name="element" as="xs:string" select="'div'"/>
     <xsl:param name="class" as="xs:string" required="yes"/>
+    <!-- fields: the children are fields with nothing between them (r:fields) -->
+    <xsl:param name="fields" as="xs:string?" select="()"/>
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else $element}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="$class || (if ($r:phrasing) then ' block' else '')"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="r:main">
+      <xsl:call-template name="r:fields">
+        <xsl:with-param name="separator" select="$fields"/>
         <xsl:with-param name="r:phrasing" select="$r:phrasing or $element = 'p'" tunnel="yes"/>
-      </xsl:apply-templates>
+      </xsl:call-template>
     </xsl:element>
+  </xsl:template>
+
+  <!-- The children in mode r:main; with a separator, only the element children, the
+       separator between two that render to words (whitespace between them is dropped). -->
+  <xsl:template name="r:fields" as="node()*">
+    <xsl:param name="separator" as="xs:string?" select="()"/>
+    <xsl:choose>
+      <xsl:when test="empty($separator)">
+        <xsl:apply-templates mode="r:main"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:iterate select="*">
+          <xsl:param name="written" as="xs:boolean" select="false()"/>
+          <xsl:variable name="one" as="node()*">
+            <xsl:apply-templates select="." mode="r:main"/>
+          </xsl:variable>
+          <!-- a note's mark or a milestone is no field: nothing before it -->
+          <xsl:variable name="field" as="xs:boolean" select="not(self::note or self::pb
+              or self::lb or self::cb or self::milestone or self::anchor or self::index)
+              and normalize-space(string-join($one ! string(.))) != ''"/>
+          <xsl:if test="$field and $written">
+            <xsl:value-of select="$separator"/>
+          </xsl:if>
+          <xsl:sequence select="$one"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="written" select="$written or $field"/>
+          </xsl:next-iteration>
+        </xsl:iterate>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Renders the children into a phrasing element (span, i, b, em ...). -->
   <xsl:template name="r:inline" as="element()">
     <xsl:param name="element" as="xs:string" select="'span'"/>
     <xsl:param name="class" as="xs:string?" select="()"/>
+    <xsl:param name="fields" as="xs:string?" select="()"/>
     <xsl:element name="{$element}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="$class"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="r:main">
+      <xsl:call-template name="r:fields">
+        <xsl:with-param name="separator" select="$fields"/>
         <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
+      </xsl:call-template>
     </xsl:element>
   </xsl:template>
 

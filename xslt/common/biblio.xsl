@@ -18,8 +18,8 @@
 
   <xsl:import href="base.xsl"/>
 
-  <xsl:template match="bibl | biblStruct | biblFull | analytic | monogr | imprint | citedRange
-      | relatedItem" mode="r:main" as="element()">
+  <xsl:template match="bibl | biblStruct | biblFull | analytic | monogr | imprint | series
+      | citedRange | relatedItem" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <!-- A reference that holds a list of others (sourceDesc/bibl/relatedItem/listBibl)
@@ -40,16 +40,33 @@
       <xsl:when test="$r:phrasing or r:is-inline(.) or not(self::bibl or self::biblStruct)">
         <xsl:call-template name="r:inline">
           <xsl:with-param name="class" select="local-name()"/>
+          <xsl:with-param name="fields" select="r:fields-separator(.)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="r:block">
           <xsl:with-param name="element" select="'p'"/>
           <xsl:with-param name="class" select="local-name()"/>
+          <xsl:with-param name="fields" select="r:fields-separator(.)"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A structured reference (biblStruct, its analytic, monogr, imprint and series, or a bibl
+       of fields alone) has nothing between its fields in the source: written one after the
+       other, "Jones" "Structtitle" "Pub" would read "JonesStructtitlePub". Its fields are
+       kept as encoded and in their order, with the punctuation of a citation between them:
+       ". " between the parts of a biblStruct, ", " between fields. A reference with words of
+       its own between its fields is written as it is (empty sequence). -->
+  <xsl:function name="r:fields-separator" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (empty($e/*) or exists($e/text()[normalize-space()])) then ()
+        else if ($e/self::biblStruct) then '. '
+        else if ($e[self::bibl or self::analytic or self::monogr or self::imprint
+            or self::series]) then ', '
+        else ()"/>
+  </xsl:function>
 
   <xsl:template match="ref" mode="r:main" as="element()">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
@@ -87,17 +104,32 @@
     <xsl:choose>
       <xsl:when test="empty($href)"/>
       <xsl:when test="$r:in-link">
-        <span class="ptr"><xsl:value-of select="$href"/></span>
+        <span class="ptr"><xsl:value-of select="r:pointer-words(., $href)"/></span>
       </xsl:when>
       <xsl:otherwise>
         <a href="{$href}">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'ptr'"/>
           </xsl:call-template>
-          <xsl:value-of select="$href"/>
+          <xsl:value-of select="r:pointer-words(., $href)"/>
         </a>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- What a ptr shows: for a pointer to an element of the same document ("#t1"), that
+       element's heading, else its number (@n); else the address itself, as before. -->
+  <xsl:function name="r:pointer-words" as="xs:string">
+    <xsl:param name="ptr" as="element()"/>
+    <xsl:param name="href" as="xs:string"/>
+    <xsl:variable name="target" as="xs:string" select="normalize-space($ptr/@target)"/>
+    <xsl:variable name="to" as="element()?" select="if (matches($target, '^#[^\s#]+$'))
+        then root($ptr)/id(substring($target, 2))[1] else ()"/>
+    <xsl:variable name="head" as="xs:string?" select="($to/head[normalize-space()])[1]
+        ! normalize-space(string-join(.//text()[not(ancestor::note)]))"/>
+    <xsl:sequence select="if ($head) then $head
+        else if (normalize-space($to/@n)) then normalize-space($to/@n)
+        else $href"/>
+  </xsl:function>
 
 </xsl:stylesheet>
