@@ -423,3 +423,25 @@ def test_speakers_of_a_play_are_entities_with_their_speeches(tmp_path: Path) -> 
     tei_ns = {"tei": "http://www.tei-c.org/ns/1.0"}
     ids = tei.xpath("//tei:listPerson/tei:person/@xml:id", namespaces=tei_ns)
     assert sorted(ids) == ["bernardo", "ghost", "hamlet", "horatio", "marcellus"]
+
+
+def test_an_unused_role_of_a_cast_list_is_placed_at_its_line(tmp_path: Path) -> None:
+    """A role is an entry outside the register lists: its warning names its file and line,
+    never '-'."""
+    play = tmp_path / "play.xml"
+    play.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title>A play</title></titleStmt>
+<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+</teiHeader>
+<text><front><castList><castItem><role xml:id="ann">ANN</role></castItem>
+<castItem><role xml:id="ghost">GHOST</role></castItem></castList></front>
+<body><sp who="#ann"><speaker>ANN</speaker><p>Words.</p></sp></body></text></TEI>
+""",
+        encoding="utf-8",
+    )
+    report = build([play], tmp_path / "out", only=("index",))
+    unused = [d for d in report.diagnostics if d.code == "index.unused-entry"]
+    assert [(Path(d.path).name, d.line) for d in unused] == [("play.xml", 7)], unused
+    assert "'ghost'" in unused[0].message

@@ -464,7 +464,7 @@ def test_letter_head_and_parts(pages: dict[str, tuple[str, tuple[str, ...]]]) ->
     assert rows == [
         ("From", "Ada Lovelace, London, 5 January 1843"),
         ("To", "Charles Babbage, Marylebone"),
-        ("Received", "6 January 1843"),
+        ("Received", "6 January 1843"),  # <date when="1843-01-06"/>: written in words
     ]
     assert head.xpath(".//a[@rel='external']/@href") == ["https://example.org/letters/L003.xml"]
     lines = doc.xpath("//div[@class='address']/span[@class='addrLine']/text()")

@@ -18,7 +18,7 @@ from lxml import etree
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic, Severity
 from ..gate import SourceDocument
-from ..locators import MENTIONS
+from ..locators import MENTIONS, XML_ID
 from ..stages import HasLists, entity_differences, register_entries
 from .index_model import NS, TEI_NS
 
@@ -174,6 +174,14 @@ def _unused(root: etree._Element, sources: Sequence[HasLists]) -> list[Diagnosti
     for doc in sources:
         for element, key in register_entries(doc):
             where.setdefault(key, doc.locate(element))
+    # entries kept outside the register lists (a play's castList roles): where their id is
+    missing = {e.get("id", "") for e in unused} - where.keys()
+    for doc in sources if missing else ():
+        for element in doc.root.iter(etree.Element):
+            key = element.get(XML_ID)
+            if key in missing:
+                where[key] = doc.locate(element)
+                missing.discard(key)
     found = []
     for entity in unused:
         path, line = where.get(entity.get("id", ""), ("-", None))

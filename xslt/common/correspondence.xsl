@@ -218,8 +218,10 @@
     <xsl:variable name="d" as="element()" select="($date/self::date, $date/date, $date)[1]"/>
     <xsl:variable name="iso" as="xs:string?" select="($d/@when, $d/@when-iso)[1]
         [matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')] ! string(.)"/>
-    <xsl:variable name="text" as="xs:string" select="(r:plain($d)[. != ''], $iso,
-        string-join(($d/(@notBefore, @from), $d/(@notAfter, @to)) ! string(.), '–'))[1]"/>
+    <!-- a date without words of its own is written as people read it: "3 May 1800" -->
+    <xsl:variable name="text" as="xs:string" select="(r:plain($d)[. != ''],
+        $iso ! r:date-words(., true()), string-join(($d/(@notBefore, @from),
+        $d/(@notAfter, @to)) ! r:date-words(string(.), true()), '–'))[1]"/>
     <xsl:choose>
       <xsl:when test="exists($iso)">
         <time datetime="{$iso}"><xsl:value-of select="$text"/></time>
@@ -236,7 +238,8 @@
     <xsl:variable name="desc" as="element()?" select="r:corresp-desc($tei)"/>
     <xsl:variable name="date" as="element()?" select="($desc/correspAction[@type = 'sent']/date,
         $desc/dateSender/date, $desc/dateSender)[normalize-space() or @when or @when-iso][1]"/>
-    <xsl:sequence select="$date ! (r:plain(.)[. != ''], @when, @when-iso)[1] ! string(.)"/>
+    <xsl:sequence select="$date ! (r:plain(.)[. != ''],
+        (@when, @when-iso)[1] ! r:date-words(string(.), true()))[1]"/>
   </xsl:function>
 
   <!-- Previous and next letters ========================================================= -->

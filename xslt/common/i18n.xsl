@@ -52,6 +52,42 @@
                     $args, $n + 1)"/>
   </xsl:function>
 
+  <!-- Dates ============================================================================ -->
+
+  <!-- An ISO date of the year, month or day (YYYY, YYYY-MM, YYYY-MM-DD) -->
+  <xsl:function name="r:is-iso-date" as="xs:boolean">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="matches(string($value),
+        '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$')"/>
+  </xsl:function>
+
+  <!-- A year as it is read: no leading zeros (0800 -> 800). -->
+  <xsl:function name="r:year-words" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="string(xs:integer($year))"/>
+  </xsl:function>
+
+  <!-- An ISO date in words of the interface: "1944", "September 1944", "1 September 1944";
+       without its year ($with-year false): "September", "1 September". Not ISO: as written. -->
+  <xsl:function name="r:date-words" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="with-year" as="xs:boolean"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize($value, '-')"/>
+    <xsl:variable name="iso" as="xs:boolean" select="r:is-iso-date($value)"/>
+    <xsl:variable name="month" as="xs:string?"
+        select="if ($iso) then $parts[2] ! r:msg('month.' || xs:integer(.)) else ()"/>
+    <xsl:variable name="day" as="xs:string?"
+        select="if ($iso) then $parts[3] ! string(xs:integer(.)) else ()"/>
+    <xsl:sequence select="
+        if (not($iso)) then $value
+        else if (exists($day)) then (if ($with-year)
+            then r:msg('date.day', ($day, $month, r:year-words($parts[1])))
+            else r:msg('date.day-month', ($day, $month)))
+        else if (exists($month)) then (if ($with-year)
+            then r:msg('date.month', ($month, r:year-words($parts[1]))) else $month)
+        else r:year-words($parts[1])"/>
+  </xsl:function>
+
   <xsl:function name="r:ui-lang" as="xs:string">
     <xsl:sequence select="(string($messages/*/@xml:lang)[. != ''], 'en')[1]"/>
   </xsl:function>

@@ -287,7 +287,7 @@
             </xsl:when>
             <xsl:otherwise>
               <section class="timeline-month">
-                <h3><xsl:value-of select="ed:date-words(substring(ed:start(.), 1, 7), true())"/></h3>
+                <h3><xsl:value-of select="r:date-words(substring(ed:start(.), 1, 7), true())"/></h3>
                 <ol class="index-timeline">
                   <xsl:apply-templates select="current-group()" mode="ed:html"/>
                 </ol>
@@ -308,13 +308,8 @@
   <xsl:function name="ed:date-part" as="xs:string">
     <xsl:param name="value" as="xs:string"/>
     <xsl:param name="part" as="xs:integer"/>
-    <xsl:sequence select="if (not(ed:is-iso($value))) then ''
+    <xsl:sequence select="if (not(r:is-iso-date($value))) then ''
         else string(tokenize($value, '-')[$part])"/>
-  </xsl:function>
-
-  <xsl:function name="ed:is-iso" as="xs:boolean">
-    <xsl:param name="value" as="xs:string?"/>
-    <xsl:sequence select="matches(string($value), '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$')"/>
   </xsl:function>
 
   <xsl:function name="ed:year-id" as="xs:string">
@@ -324,32 +319,7 @@
 
   <xsl:function name="ed:year-label" as="xs:string">
     <xsl:param name="year" as="xs:string"/>
-    <xsl:sequence select="if ($year = '') then r:msg('timeline.other') else ed:year($year)"/>
-  </xsl:function>
-
-  <!-- A year as it is read: no leading zeros (0800 -> 800). -->
-  <xsl:function name="ed:year" as="xs:string">
-    <xsl:param name="year" as="xs:string"/>
-    <xsl:sequence select="string(xs:integer($year))"/>
-  </xsl:function>
-
-  <!-- An ISO date in words of the interface: "1944", "September 1944", "1 September 1944";
-       without its year ($with-year false): "September", "1 September". Not ISO: as written. -->
-  <xsl:function name="ed:date-words" as="xs:string">
-    <xsl:param name="value" as="xs:string"/>
-    <xsl:param name="with-year" as="xs:boolean"/>
-    <xsl:variable name="parts" as="xs:string*" select="tokenize($value, '-')"/>
-    <xsl:variable name="month" as="xs:string?"
-        select="$parts[2] ! r:msg('month.' || xs:integer(.))"/>
-    <xsl:variable name="day" as="xs:string?" select="$parts[3] ! string(xs:integer(.))"/>
-    <xsl:sequence select="
-        if (not(ed:is-iso($value))) then $value
-        else if (exists($day)) then (if ($with-year)
-            then r:msg('date.day', ($day, $month, ed:year($parts[1])))
-            else r:msg('date.day-month', ($day, $month)))
-        else if (exists($month)) then (if ($with-year)
-            then r:msg('date.month', ($month, ed:year($parts[1]))) else $month)
-        else ed:year($parts[1])"/>
+    <xsl:sequence select="if ($year = '') then r:msg('timeline.other') else r:year-words($year)"/>
   </xsl:function>
 
   <!-- The start of a range in words, leaving out what its end repeats: "between September and
@@ -360,10 +330,10 @@
     <xsl:variable name="s" as="xs:string*" select="tokenize($start, '-')"/>
     <xsl:variable name="e" as="xs:string*" select="tokenize($end, '-')"/>
     <xsl:sequence select="
-        if (not(ed:is-iso($start) and ed:is-iso($end)) or $s[1] ne $e[1]
-            or count($s) ne count($e) or count($s) = 1) then ed:date-words($start, true())
+        if (not(r:is-iso-date($start) and r:is-iso-date($end)) or $s[1] ne $e[1]
+            or count($s) ne count($e) or count($s) = 1) then r:date-words($start, true())
         else if (count($s) = 3 and $s[2] = $e[2]) then string(xs:integer($s[3]))
-        else ed:date-words($start, false())"/>
+        else r:date-words($start, false())"/>
   </xsl:function>
 
   <!-- A range from the first day of a month to the last day of a month is a range of months
@@ -372,7 +342,7 @@
   <xsl:function name="ed:whole-months" as="xs:string+">
     <xsl:param name="start" as="xs:string"/>
     <xsl:param name="end" as="xs:string"/>
-    <xsl:variable name="months" as="xs:boolean" select="ed:is-iso($start) and ed:is-iso($end)
+    <xsl:variable name="months" as="xs:boolean" select="r:is-iso-date($start) and r:is-iso-date($end)
         and string-length($start) = 10 and string-length($end) = 10 and ends-with($start, '-01')
         and ($end castable as xs:date)
         and xs:date($end) = xs:date(substring($end, 1, 8) || '01') + xs:yearMonthDuration('P1M')
@@ -392,25 +362,25 @@
     <xsl:variable name="end" as="xs:string?" select="(@to, @notAfter)[1] ! string(.)"/>
     <xsl:variable name="span" as="xs:boolean" select="exists(@from | @to)"/>
     <xsl:choose>
-      <xsl:when test="@when and ed:is-iso(@when)">
-        <time datetime="{@when}"><xsl:value-of select="ed:date-words(@when, true())"/></time>
+      <xsl:when test="@when and r:is-iso-date(@when)">
+        <time datetime="{@when}"><xsl:value-of select="r:date-words(@when, true())"/></time>
       </xsl:when>
       <xsl:when test="@when">
         <xsl:value-of select="@when"/>
       </xsl:when>
       <xsl:when test="exists($start) and exists($end)">
         <xsl:variable name="range" as="xs:string+" select="ed:whole-months($start, $end)"/>
-        <xsl:value-of select="if ($range[1] = $range[2]) then ed:date-words($range[1], true())
+        <xsl:value-of select="if ($range[1] = $range[2]) then r:date-words($range[1], true())
             else r:msg(if ($span) then 'date.from-to' else 'date.between',
-                (ed:range-start($range[1], $range[2]), ed:date-words($range[2], true())))"/>
+                (ed:range-start($range[1], $range[2]), r:date-words($range[2], true())))"/>
       </xsl:when>
       <xsl:when test="exists($start)">
         <xsl:value-of select="r:msg(if ($span) then 'date.from' else 'date.after',
-            ed:date-words($start, true()))"/>
+            r:date-words($start, true()))"/>
       </xsl:when>
       <xsl:when test="exists($end)">
         <xsl:value-of select="r:msg(if ($span) then 'date.to' else 'date.before',
-            ed:date-words($end, true()))"/>
+            r:date-words($end, true()))"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="r:msg('index.undated')"/>
