@@ -134,6 +134,9 @@ class _Expander:
         self.failed = True
         self.diagnostics.append(diag.error(display(file), code, message, line, origin=_ORIGIN))
 
+    def _warn(self, file: Path, code: str, message: str, line: int | None) -> None:
+        self.diagnostics.append(diag.warning(display(file), code, message, line, origin=_ORIGIN))
+
     def _one(
         self, include: etree._Element, file: Path, chain: tuple[tuple[Path, str], ...]
     ) -> None:
@@ -148,6 +151,13 @@ class _Expander:
             return
         target, outside = _target(include, href, file, self.root)
         if outside is not None or target is None:
+            if fallback is not None:
+                # XInclude 1.0 4.4: a resource that cannot be had gives way to the fallback;
+                # a URL is never fetched and a path out of the root never read, so the same
+                self._warn(file, "gate.xinclude-fallback",
+                           f"{outside or href}: its xi:fallback stands in", line)  # fmt: skip
+                self._use_fallback(include, fallback, file, chain)
+                return
             self._error(file, "gate.xinclude-outside", outside or href, line)
             return
         if not files.is_file(target):

@@ -778,3 +778,19 @@ def test_the_map_page_keeps_a_strange_language_tag_inside_its_attribute() -> Non
 
     page = etree.fromstring(map_document('en" onload="x', False, "en").data)
     assert page.get("lang") == 'en" onload="x' and page.get("onload") is None
+
+
+def test_words_for_screen_readers_stay_hidden_in_the_book() -> None:
+    """The stylesheets the book shares with the site put words for screen readers alone in
+    span.visually-hidden (what a gap leaves out, "Page" before a number): the book's CSS must
+    hide them as the site's does, or readers see "[… omitted 3 words (illegible)]"."""
+    used = {
+        name
+        for sheet in (ROOT / "xslt").rglob("*.xsl")
+        for name in re.findall(r'class="(visually-hidden)"', sheet.read_text(encoding="utf-8"))
+    }
+    assert used == {"visually-hidden"}
+    css = (ROOT / "assets" / "epub" / "book.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.visually-hidden\s*\{([^}]*)\}", css)
+    assert rule is not None, "book.css has no rule for .visually-hidden"
+    assert "position: absolute" in rule.group(1) and "clip:" in rule.group(1)

@@ -229,6 +229,31 @@ def test_http_include_makes_no_request(tmp_path: Path, listener: tuple[int, list
     assert hits == []
 
 
+def test_a_url_or_a_path_out_of_the_root_gives_way_to_its_fallback(
+    tmp_path: Path, listener: tuple[int, list[bytes]], secret_file: Path
+) -> None:
+    """Nothing is fetched or read out of the root, but the document is not lost: its
+    xi:fallback stands in (XInclude 4.4), with a warning that says what was not included."""
+    port, hits = listener
+    main = write(
+        tmp_path,
+        "project/main.xml",
+        f'<r {XI}>a<xi:include href="http://127.0.0.1:{port}/x.xml">'
+        "<xi:fallback><p>Remote text not at hand.</p></xi:fallback></xi:include>b"
+        '<xi:include href="../secret.txt" parse="text"><xi:fallback>c</xi:fallback>'
+        "</xi:include></r>",
+    )
+    result = read_document(main, root=tmp_path / "project")
+    assert result.document is not None, result.diagnostics
+    assert "".join(result.document.root.itertext()) == "aRemote text not at hand.bc"
+    assert [(d.code, d.severity.value, d.line) for d in result.diagnostics] == [
+        ("gate.xinclude-fallback", "warning", 1),
+        ("gate.xinclude-fallback", "warning", 1),
+    ]
+    assert "is a URL" in result.diagnostics[0].message
+    assert hits == [] and not any(SECRET in d.message for d in result.diagnostics)
+
+
 def test_a_symbolic_link_out_of_the_root_is_refused(tmp_path: Path, secret_file: Path) -> None:
     (tmp_path / "project").mkdir()
     (tmp_path / "project/link.txt").symlink_to(secret_file)

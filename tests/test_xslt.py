@@ -150,3 +150,21 @@ def test_result_documents_are_never_written(tmp_path: Path) -> None:
     result = Saxon(tmp_path).compile_text(writer, "writer").transform("<r/>")
     assert "<done" in result.output
     assert not target.exists()
+
+
+def test_no_function_of_the_common_layer_is_defined_twice() -> None:
+    """Two modules of xslt/common that declare one function name (and arity) do not clash at
+    compile time: the one of higher import precedence silently wins everywhere, and the
+    other module's callers get a function that does something else (a transcription's line
+    number once replaced the verse one). Only the output layers (html/, epub/) override a
+    common function, on purpose."""
+    from lxml import etree
+
+    xsl = "{http://www.w3.org/1999/XSL/Transform}"
+    declared: dict[tuple[str | None, int], list[str]] = {}
+    for sheet in sorted((Path(__file__).parents[1] / "xslt" / "common").glob("*.xsl")):
+        for function in etree.parse(str(sheet)).iter(f"{xsl}function"):
+            key = (function.get("name"), len(function.findall(f"{xsl}param")))
+            declared.setdefault(key, []).append(sheet.name)
+    twice = {key: sheets for key, sheets in declared.items() if len(sheets) > 1}
+    assert not twice, twice

@@ -454,7 +454,7 @@
        text run on (a space where the line ended); a break inside a word (break="no") joins the
        word in the reading view, and shows as a hyphen and a new line in the diplomatic view
        (no second hyphen when the source has one before it). -->
-  <xsl:template match="lb" mode="r:main" as="element()">
+  <xsl:template match="lb" mode="r:main" as="element()+">
     <xsl:choose>
       <xsl:when test="@break = 'no'">
         <span>
@@ -464,6 +464,8 @@
                 then 'hyphenated' else ()), ' ')"/>
           </xsl:call-template>
         </span>
+        <!-- after the span, whose ::after is the new line -->
+        <xsl:sequence select="r:source-line-number(.)"/>
       </xsl:when>
       <xsl:when test="$r:doc-views">
         <span>
@@ -474,6 +476,7 @@
             <xsl:when test="$r:views">
               <span class="ed-read"><xsl:text> </xsl:text></span>
               <br class="ed-dipl"/>
+              <xsl:sequence select="r:source-line-number(.)"/>
             </xsl:when>
             <xsl:otherwise>
               <xsl:text> </xsl:text>
@@ -488,6 +491,22 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The number a line of the source has (lb/@n), at its start in the diplomatic view, where
+       an edition prints one: every fifth line, a number that is no plain count ("7a"), and
+       where the count starts again or jumps (a new column, the other face). Hidden from
+       screen readers and from a selection, so that a copied passage is the source's words. -->
+  <xsl:function name="r:source-line-number" as="element()?">
+    <xsl:param name="lb" as="element()"/>
+    <xsl:variable name="n" as="xs:string" select="normalize-space($lb/@n)"/>
+    <xsl:variable name="before" as="xs:string"
+        select="normalize-space($lb/preceding::lb[1]/@n)"/>
+    <xsl:if test="$r:views and $r:doc-views and $n != '' and (not($n castable as xs:integer)
+        or xs:integer($n) mod 5 = 0 or not($before castable as xs:integer)
+        or xs:integer($before) + 1 != xs:integer($n))">
+      <span class="lb-n ed-dipl" aria-hidden="true"><xsl:value-of select="$n"/></span>
+    </xsl:if>
+  </xsl:function>
 
   <!-- A column break: a mark in the diplomatic view (and a space between two words). -->
   <xsl:template match="cb" mode="r:main" as="node()+">
