@@ -113,6 +113,9 @@ class TextCitation:
     def json_href(self) -> str:
         return f"{CITE_FOLDER}/{self.stem}.json"
 
+    #: Who translated the text (``titleStmt/editor[@role='translator']``): not its editors.
+    translators: tuple[Name, ...] = ()
+
 
 # -- from the header -------------------------------------------------------------------------
 
@@ -190,7 +193,14 @@ def text_citation(
     if publication.editors:
         editors = tuple(split_name(e) for e in publication.editors)
     else:
-        editors = tuple(name_of(e) for e in root.xpath(f"{stmt}/tei:editor", namespaces=_NS))
+        editors = tuple(
+            name_of(e)
+            for e in root.xpath(f"{stmt}/tei:editor", namespaces=_NS)
+            if not _translator(e)
+        )
+    translators = tuple(
+        name_of(e) for e in root.xpath(f"{stmt}/tei:editor", namespaces=_NS) if _translator(e)
+    )
     publisher_el = _first(root, f"{pub}/tei:publisher")
     publisher = publication.publisher or (_words(publisher_el) if publisher_el is not None else "")
     date_el = _first(root, f"{pub}/tei:date")
@@ -207,6 +217,7 @@ def text_citation(
         title=text_title(root) or stem,
         authors=tuple(a for a in authors if a.display()),
         editors=tuple(e for e in editors if e.display()),
+        translators=tuple(t for t in translators if t.display()),
         edition=edition,
         publisher=publisher,
         issued=issued or date.strftime("%Y-%m-%d"),
@@ -247,6 +258,14 @@ def book_identifier(text_id: str, stem: str, publication: Publication) -> str:
 # -- the forms of a citation -----------------------------------------------------------------
 
 
+#: ``editor/@role`` values of a translator: the TEI's word and the MARC relator code.
+_TRANSLATOR_ROLES = frozenset({"translator", "trl", "translation"})
+
+
+def _translator(editor: etree._Element) -> bool:
+    return (editor.get("role") or "").strip().lower() in _TRANSLATOR_ROLES
+
+
 def _date_parts(iso: str) -> list[int]:
     return [int(p) for p in iso.split("-") if p]
 
@@ -258,6 +277,8 @@ def csl_item(c: TextCitation) -> dict[str, Any]:
         item["author"] = [a.csl() for a in c.authors]
     if c.editors:
         item["editor"] = [e.csl() for e in c.editors]
+    if c.translators:
+        item["translator"] = [t.csl() for t in c.translators]
     if c.edition and c.edition != c.title:  # a one-text edition is not its own container
         item["container-title"] = c.edition
     if c.publisher:
@@ -303,6 +324,8 @@ def bibtex(c: TextCitation) -> str:
         fields.append(("author", _bib_names(c.authors)))
     if c.editors:
         fields.append(("editor", _bib_names(c.editors)))
+    if c.translators:
+        fields.append(("translator", _bib_names(c.translators)))
     if c.edition != c.title:
         fields.append(("booktitle", _bib(c.edition)))
     if c.publisher:
@@ -340,7 +363,7 @@ def meta_tags(c: TextCitation) -> list[tuple[str, str]]:
     tags.append(("citation_fulltext_html_url", c.url))
     tags.append(("DC.title", c.title))
     tags += [("DC.creator", a.display()) for a in c.authors]
-    tags += [("DC.contributor", e.display()) for e in c.editors]
+    tags += [("DC.contributor", e.display()) for e in (*c.editors, *c.translators)]
     tags.append(("DC.date", c.issued))
     if c.publisher:
         tags.append(("DC.publisher", c.publisher))
@@ -383,6 +406,8 @@ def json_ld(c: TextCitation) -> str:
         work["author"] = [_person(a) for a in c.authors]
     if c.editors:
         work["editor"] = [_person(e) for e in c.editors]
+    if c.translators:
+        work["translator"] = [_person(t) for t in c.translators]
     if c.publisher:
         work["publisher"] = {"@type": "Organization", "name": c.publisher}
     if c.language:

@@ -479,7 +479,8 @@ def test_about_page_gives_sources_as_labelled_citations(tmp_path: Path) -> None:
     sources = about.xpath("//div[contains(@class, 'source')]/p[@class='source-citation']")
     lines = [" ".join(p.text_content().split()) for p in sources]
     assert lines == [
-        "First edition: William Shakespeare. Hamlet. London: Nicholas Ling, 1603. "
+        "First edition: William Shakespeare. Hamlet. Tom Translator (trans.). "
+        "London: Nicholas Ling, 1603. "
         "https://example.org/q1",
         "Digital source: A Repository. https://example.org/repo Licence: CC BY 4.0",
         "Original source: W. S.: A Scene. In: Works, 1–5.",

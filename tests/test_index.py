@@ -445,3 +445,34 @@ def test_an_unused_role_of_a_cast_list_is_placed_at_its_line(tmp_path: Path) -> 
     unused = [d for d in report.diagnostics if d.code == "index.unused-entry"]
     assert [(Path(d.path).name, d.line) for d in unused] == [("play.xml", 7)], unused
     assert "'ghost'" in unused[0].message
+
+
+def test_dates_before_the_common_era_are_placed_and_read(tmp_path: Path) -> None:
+    """-0098-09-11 is 11 September 98 BCE (xs:date): filed under its year, in the order of
+    time (200 BCE before 98 BCE before 50), never under "Other dates" as a raw value."""
+    text = tmp_path / "ancient.xml"
+    text.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title>A papyrus</title></titleStmt>
+<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+</teiHeader><text><body><p>Sealed <date when="-0098-09-11">in the seventeenth year</date>,
+after <date when="-0200">the war</date>, copied <date when="0050">later</date>, dated
+<date notBefore="-0100" notAfter="-0050">roughly</date> and read <date when="1944-09">lately</date>.
+</p></body></text></TEI>
+""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([text], out)
+    assert report.errors == 0, report.sorted()
+    page = etree.parse(str(out / "html" / "timeline.html"), etree.HTMLParser())
+    years = [" ".join(h.itertext()).strip() for h in page.iter("h2")]
+    assert years == ["200 BCE", "100 BCE", "98 BCE", "50", "1944"], years
+    months = [" ".join(h.itertext()).strip() for h in page.iter("h3")]
+    assert "September 98 BCE" in months and "September 1944" in months
+    words = " ".join(" ".join(page.getroot().itertext()).split())
+    assert "11 September 98 BCE" in words and "between 100 BCE and 50 BCE" in words
+    assert "-0098" not in words and "Other dates" not in words
+    # HTML's time element cannot carry a year before the common era: none is written
+    assert not [t for t in page.iter("time") if t.get("datetime", "").startswith("-")]

@@ -165,7 +165,7 @@ def test_names_link_to_index_entries_with_cards(
         assert target.get("popover") is not None
     card = doc.get_element_by_id("ed-card-ada")
     card_text = " ".join(card.text_content().split())
-    assert "Ada Lovelace" in card_text and "1815-12-10–1852-11-27" in card_text
+    assert "Ada Lovelace" in card_text and "10 December 1815–27 November 1852" in card_text
     hrefs = card.xpath(".//a/@href")
     assert "https://www.wikidata.org/wiki/Q7259" in hrefs
     assert "https://viaf.org/viaf/44463373" in hrefs
@@ -484,7 +484,8 @@ def test_header_names_are_names_only(pages: dict[str, tuple[str, tuple[str, ...]
     assert doc.xpath("string(//p[@class='revised']/time/@datetime)") == "2021-03-04"
     source = " ".join(doc.xpath("string(//p[@class='source'])").split())
     assert source == (
-        "First edition: William Shakespeare. Hamlet. London: Nicholas Ling, 1603. "
+        "First edition: William Shakespeare. Hamlet. Tom Translator (trans.). "
+        "London: Nicholas Ling, 1603. "
         "https://example.org/q1"
     )
     drama = _doc("drama", pages)

@@ -696,3 +696,26 @@ def test_a_search_made_while_the_bundles_load_waits_for_all_of_them(
         page.press("#ed-search-query", "Enter")
         pages = _result_pages(page, timeout=30000)
         assert "belgium-1944.html" in pages and len(pages) >= 3, pages
+
+
+def test_a_translator_is_cited_as_one_not_as_an_editor() -> None:
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        "<title>Odyssey</title><author>Homer</author>"
+        '<editor role="translator">Butler, Samuel</editor><editor>Crane, Gregory</editor>'
+        "</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        "</sourceDesc></fileDesc></teiHeader><text><body><p>Sing.</p></body></text></TEI>"
+    )
+    cited = citation.text_citation(
+        root, "odyssey", "Greek texts", dt.datetime(2026, 1, 1), Publication()
+    )
+    assert cited.translators == (citation.Name("Butler", "Samuel"),)
+    assert cited.editors == (citation.Name("Crane", "Gregory"),)
+    item = citation.csl_item(cited)
+    assert item["translator"] == [{"family": "Butler", "given": "Samuel"}]
+    assert item["editor"] == [{"family": "Crane", "given": "Gregory"}]
+    assert "translator = {Butler, Samuel}" in citation.bibtex(cited)
+    assert "Butler" not in " ".join(
+        v for k, v in citation.meta_tags(cited) if k == "citation_editor"
+    )
+    assert json.loads(citation.json_ld(cited))["translator"][0]["familyName"] == "Butler"

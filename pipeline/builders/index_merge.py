@@ -12,6 +12,7 @@ with its page and book) and one text's failure stays its own.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -106,7 +107,22 @@ def _date_key(date: etree._Element) -> tuple[int, str, str]:
     start = next((date.get(a) for a in ("when", "from", "notBefore", "to", "notAfter")
                   if date.get(a) is not None), None)  # fmt: skip
     end = next((date.get(a) for a in ("when", "to", "notAfter") if date.get(a) is not None), "")
-    return (0 if start is not None else 1, start or "", end or "")
+    return (0 if start is not None else 1, _in_order(start or ""), _in_order(end or ""))
+
+
+_BCE = re.compile(r"-([0-9]{4})")
+
+
+def _in_order(value: str) -> str:
+    """``ed:in-order`` of entities.xsl, which sorts one text's dates the same way: an ISO date
+    of the common era is its own key; a year before it (-0098) sorts before all of them, the
+    earlier the sooner (its years counted down from 9999)."""
+    if not value:
+        return ""
+    bce = _BCE.match(value)
+    if bce is not None:
+        return f"0{9999 - int(bce.group(1)):04d}{value[5:]}"
+    return f"1{value}"
 
 
 def _totals(root: etree._Element, entities: Iterable[_Entity], dates: int) -> None:

@@ -54,17 +54,30 @@
 
   <!-- Dates ============================================================================ -->
 
-  <!-- An ISO date of the year, month or day (YYYY, YYYY-MM, YYYY-MM-DD) -->
+  <!-- An ISO date of the year, month or day (YYYY, YYYY-MM, YYYY-MM-DD), a year before the
+       common era with a minus sign (-0098-09-11: 11 September 98 BCE, as xs:date reads it). -->
   <xsl:function name="r:is-iso-date" as="xs:boolean">
     <xsl:param name="value" as="xs:string?"/>
     <xsl:sequence select="matches(string($value),
-        '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$')"/>
+        '^-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$')"/>
   </xsl:function>
 
-  <!-- A year as it is read: no leading zeros (0800 -> 800). -->
+  <!-- Year, month and day of an ISO date (r:is-iso-date), the year with its sign. -->
+  <xsl:function name="r:iso-parts" as="xs:string*">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="bce" as="xs:boolean" select="starts-with($value, '-')"/>
+    <xsl:variable name="parts" as="xs:string*"
+        select="tokenize(if ($bce) then substring($value, 2) else $value, '-')"/>
+    <xsl:sequence select="((if ($bce) then '-' else '') || $parts[1], subsequence($parts, 2))"/>
+  </xsl:function>
+
+  <!-- A year as it is read: no leading zeros (0800 -> 800); a year before the common era
+       with its era (-0098 -> 98 BCE). -->
   <xsl:function name="r:year-words" as="xs:string">
     <xsl:param name="year" as="xs:string"/>
-    <xsl:sequence select="string(xs:integer($year))"/>
+    <xsl:sequence select="if (starts-with($year, '-'))
+        then r:msg('date.bce', string(xs:integer(substring($year, 2))))
+        else string(xs:integer($year))"/>
   </xsl:function>
 
   <!-- An ISO date in words of the interface: "1944", "September 1944", "1 September 1944";
@@ -72,8 +85,8 @@
   <xsl:function name="r:date-words" as="xs:string">
     <xsl:param name="value" as="xs:string"/>
     <xsl:param name="with-year" as="xs:boolean"/>
-    <xsl:variable name="parts" as="xs:string*" select="tokenize($value, '-')"/>
     <xsl:variable name="iso" as="xs:boolean" select="r:is-iso-date($value)"/>
+    <xsl:variable name="parts" as="xs:string*" select="if ($iso) then r:iso-parts($value) else ()"/>
     <xsl:variable name="month" as="xs:string?"
         select="if ($iso) then $parts[2] ! r:msg('month.' || xs:integer(.)) else ()"/>
     <xsl:variable name="day" as="xs:string?"

@@ -339,18 +339,29 @@
     <xsl:variable name="death" as="xs:string?" select="$e/death[1] ! r:date-of(.)"/>
     <xsl:variable name="parts" as="xs:string*" select="
         (if ($birth or $death) then ($birth, '?')[1] || '–' || ($death, '')[1] else ()),
-        ($e/floruit ! ('active ' || r:date-of(.))),
-        (string($e/@when), string-join(($e/@from, $e/@to) ! string(.), '–'))[. != ''][1],
-        ($e/location/geo ! ('coordinates ' || normalize-space(.)))"/>
+        ($e/floruit ! r:msg('date.floruit', r:date-of(.))),
+        ($e/@when ! r:date-words(string(.), true()),
+            string-join(($e/@from, $e/@to) ! r:date-words(string(.), true()), '–'))[. != ''][1],
+        ($e/location/geo ! r:coordinates(.))"/>
     <xsl:sequence select="if (exists($parts)) then string-join($parts, '; ') else ()"/>
   </xsl:function>
 
   <xsl:function name="r:date-of" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="text" as="xs:string" select="normalize-space(string-join($e/(date | text())))"/>
-    <xsl:variable name="attr" as="xs:string?" select="($e/@when, $e/date/@when,
-        $e/@notBefore ! ('after ' || .), $e/@notAfter ! ('before ' || .))[1]"/>
+    <xsl:variable name="attr" as="xs:string?" select="(($e/@when, $e/date/@when)
+        ! r:date-words(string(.), true()),
+        $e/@notBefore ! r:msg('date.after', r:date-words(string(.), true())),
+        $e/@notAfter ! r:msg('date.before', r:date-words(string(.), true())))[1]"/>
     <xsl:sequence select="if ($text != '') then $text else $attr"/>
+  </xsl:function>
+
+  <!-- "Coordinates: 51.028, 4.481" from a geo of two numbers; another form as written. -->
+  <xsl:function name="r:coordinates" as="xs:string">
+    <xsl:param name="geo" as="element()"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize(normalize-space($geo))"/>
+    <xsl:sequence select="if (count($parts) = 2) then r:msg('index.coordinates', $parts)
+        else normalize-space($geo)"/>
   </xsl:function>
 
   <!-- idno -> a link to the authority file (allow-listed URL), or nothing. -->

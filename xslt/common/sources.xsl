@@ -111,12 +111,16 @@
     <xsl:call-template name="r:cite-fields">
       <xsl:with-param name="parts" as="item()*">
         <xsl:sequence select="r:cite-names($all[self::author], ())"/>
-        <xsl:sequence select="r:cite-names($all[self::editor],
-            if (count($all[self::editor]) gt 1) then 'citation.editors' else 'citation.editor')"/>
+        <xsl:variable name="editors" as="element()*"
+            select="$all[self::editor][not(r:translator(.))]"/>
+        <xsl:sequence select="r:cite-names($editors,
+            if (count($editors) gt 1) then 'citation.editors' else 'citation.editor')"/>
         <xsl:sequence select="r:cite-names($all[self::name or self::orgName
             or self::persName[parent::respStmt]][not(ancestor::author | ancestor::editor
             | ancestor::publisher | ancestor::distributor | ancestor::pubPlace)], ())"/>
         <xsl:sequence select="r:cite-title($all[self::title])"/>
+        <xsl:sequence select="r:cite-names($all[self::editor][r:translator(.)],
+            'citation.translator')"/>
         <xsl:sequence select="$all[self::edition] ! r:plain(.)"/>
         <xsl:sequence select="r:cite-imprint($all)"/>
         <xsl:sequence select="string-join($all[self::biblScope | self::extent | self::citedRange]
@@ -209,6 +213,13 @@
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- An editor who translated (editor/@role: the TEI's word or the MARC relator code). -->
+  <xsl:function name="r:translator" as="xs:boolean">
+    <xsl:param name="editor" as="element()"/>
+    <xsl:sequence select="lower-case(normalize-space($editor/@role))
+        = ('translator', 'trl', 'translation')"/>
+  </xsl:function>
 
   <xsl:function name="r:cite-names" as="xs:string?">
     <xsl:param name="agents" as="element()*"/>

@@ -167,8 +167,8 @@
       <ed:timeline>
         <xsl:for-each select="$dates">
           <xsl:sort select="if (exists(ed:date-start(.))) then 0 else 1"/>
-          <xsl:sort select="ed:date-start(.)"/>
-          <xsl:sort select="ed:date-end(.)"/>
+          <xsl:sort select="ed:date-start(.) ! ed:in-order(.)"/>
+          <xsl:sort select="ed:date-end(.) ! ed:in-order(.)"/>
           <ed:date>
             <xsl:for-each select="@when, @notBefore, @notAfter, @from, @to">
               <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
@@ -221,6 +221,17 @@
   <xsl:function name="ed:date-start" as="xs:string?">
     <xsl:param name="date" as="element(tei:date)"/>
     <xsl:sequence select="($date/(@when, @from, @notBefore, @to, @notAfter))[1] ! string(.)"/>
+  </xsl:function>
+
+  <!-- A date as a key that sorts in time: an ISO date of the common era is its own key; a
+       year before it (-0098) sorts before every such date, the earlier the year the sooner
+       (its years counted down from 9999, its months and days in their order). -->
+  <xsl:function name="ed:in-order" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="if (matches($value, '^-[0-9]{4}'))
+        then '0' || format-number(9999 - xs:integer(substring($value, 2, 4)), '0000')
+            || substring($value, 6)
+        else '1' || $value"/>
   </xsl:function>
 
   <xsl:function name="ed:date-end" as="xs:string?">

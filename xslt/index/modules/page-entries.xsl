@@ -287,7 +287,8 @@
             </xsl:when>
             <xsl:otherwise>
               <section class="timeline-month">
-                <h3><xsl:value-of select="r:date-words(substring(ed:start(.), 1, 7), true())"/></h3>
+                <h3><xsl:value-of select="r:date-words(ed:date-part(ed:start(.), 1) || '-'
+                    || current-grouping-key(), true())"/></h3>
                 <ol class="index-timeline">
                   <xsl:apply-templates select="current-group()" mode="ed:html"/>
                 </ol>
@@ -309,7 +310,7 @@
     <xsl:param name="value" as="xs:string"/>
     <xsl:param name="part" as="xs:integer"/>
     <xsl:sequence select="if (not(r:is-iso-date($value))) then ''
-        else string(tokenize($value, '-')[$part])"/>
+        else string(r:iso-parts($value)[$part])"/>
   </xsl:function>
 
   <xsl:function name="ed:year-id" as="xs:string">
@@ -327,8 +328,8 @@
   <xsl:function name="ed:range-start" as="xs:string">
     <xsl:param name="start" as="xs:string"/>
     <xsl:param name="end" as="xs:string"/>
-    <xsl:variable name="s" as="xs:string*" select="tokenize($start, '-')"/>
-    <xsl:variable name="e" as="xs:string*" select="tokenize($end, '-')"/>
+    <xsl:variable name="s" as="xs:string*" select="r:iso-parts($start)"/>
+    <xsl:variable name="e" as="xs:string*" select="r:iso-parts($end)"/>
     <xsl:sequence select="
         if (not(r:is-iso-date($start) and r:is-iso-date($end)) or $s[1] ne $e[1]
             or count($s) ne count($e) or count($s) = 1) then r:date-words($start, true())
@@ -362,8 +363,11 @@
     <xsl:variable name="end" as="xs:string?" select="(@to, @notAfter)[1] ! string(.)"/>
     <xsl:variable name="span" as="xs:boolean" select="exists(@from | @to)"/>
     <xsl:choose>
-      <xsl:when test="@when and r:is-iso-date(@when)">
+      <xsl:when test="@when and r:is-iso-date(@when) and not(starts-with(@when, '-'))">
         <time datetime="{@when}"><xsl:value-of select="r:date-words(@when, true())"/></time>
+      </xsl:when>
+      <xsl:when test="@when and r:is-iso-date(@when)">
+        <xsl:value-of select="r:date-words(@when, true())"/>
       </xsl:when>
       <xsl:when test="@when">
         <xsl:value-of select="@when"/>
