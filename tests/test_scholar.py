@@ -543,6 +543,13 @@ def test_search_finds_a_word_and_lands_on_its_paragraph(server: str) -> None:
         # the citation block now names the passage
         passage = page.locator("#ed-cite-this .cite-passage-url")
         assert passage.inner_text() == f"{BASE}belgium-1944.html#{fragment}"
+        # the access date is filled in by the browser, written as the page writes its dates
+        accessed = page.locator("#ed-cite-this .cite-accessed-date time")
+        iso = accessed.get_attribute("datetime") or ""
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso), iso
+        words = accessed.inner_text()
+        assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", words), words
+        assert words.endswith(iso[:4])
 
 
 @pytest.mark.slow

@@ -16,6 +16,17 @@
 
   /* -- Cite this ------------------------------------------------------------------------- */
 
+  /* A date as the page writes its own ("1 December 2026"), in the interface's language. */
+  function readable(date) {
+    var lang = document.documentElement.lang || "en";
+    try {
+      return date.toLocaleDateString(lang === "en" ? "en-GB" : lang,
+        { day: "numeric", month: "long", year: "numeric" });
+    } catch (e) {
+      return "";
+    }
+  }
+
   function setUpCitation(block) {
     if (!block) return;
     var page = block.getAttribute("data-url") || "";
@@ -26,7 +37,7 @@
     var iso = today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate());
     var time = document.createElement("time");
     time.setAttribute("datetime", iso);
-    time.textContent = iso;
+    time.textContent = readable(today) || iso;
     block.querySelector(".cite-accessed-date").appendChild(time);
     accessed.forEach(function (el) { el.hidden = false; });
 

@@ -68,7 +68,7 @@
             <dd><xsl:value-of select="string-join($c/ed:editor, '; ')"/></dd>
           </xsl:if>
           <dt><xsl:value-of select="r:msg('cite.date')"/></dt>
-          <dd><time datetime="{$c/@issued}"><xsl:value-of select="$c/@issued"/></time></dd>
+          <dd><time datetime="{$c/@issued}"><xsl:value-of select="r:date-words($c/@issued, true())"/></time></dd>
           <xsl:if test="$c/@edition-doi != ''">
             <dt><xsl:value-of select="r:msg('cite.edition-doi')"/></dt>
             <dd>

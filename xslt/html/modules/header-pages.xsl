@@ -121,7 +121,7 @@
       </xsl:if>
       <xsl:for-each select="r:revision-date(.)">
         <dt><xsl:value-of select="r:msg('text.revised')"/></dt>
-        <dd><time datetime="{.}"><xsl:value-of select="."/></time></dd>
+        <dd><time datetime="{.}"><xsl:value-of select="r:date-words(., true())"/></time></dd>
       </xsl:for-each>
       <xsl:if test="exists(r:identifier(.))">
         <dt><xsl:value-of select="r:msg('fact.identifier')"/></dt>

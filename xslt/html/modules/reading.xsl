@@ -178,7 +178,7 @@
         <p class="revised">
           <span class="meta-label"><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('text.revised')"/></span>
           <xsl:text> </xsl:text>
-          <time datetime="{$revised}"><xsl:value-of select="$revised"/></time>
+          <time datetime="{$revised}"><xsl:value-of select="r:date-words($revised, true())"/></time>
         </p>
       </xsl:if>
       </xsl:if>

@@ -205,7 +205,7 @@
           <xsl:text> · </xsl:text>
           <xsl:variable name="built" as="xs:string*" select="tokenize(r:msg('footer.built'), '\{1\}')"/>
           <xsl:value-of select="$built[1]"/>
-          <time datetime="{$date}"><xsl:value-of select="$date"/></time>
+          <time datetime="{$date}"><xsl:value-of select="r:date-words($date, true())"/></time>
           <xsl:value-of select="$built[2]"/>
         </xsl:if>
         <xsl:text> · </xsl:text>
