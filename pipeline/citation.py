@@ -190,17 +190,12 @@ def text_citation(
     stmt = "tei:teiHeader/tei:fileDesc/tei:titleStmt"
     pub = "tei:teiHeader/tei:fileDesc/tei:publicationStmt"
     authors = tuple(name_of(a) for a in root.xpath(f"{stmt}/tei:author", namespaces=_NS))
+    named = root.xpath(f"{stmt}/tei:editor", namespaces=_NS)
     if publication.editors:
         editors = tuple(split_name(e) for e in publication.editors)
     else:
-        editors = tuple(
-            name_of(e)
-            for e in root.xpath(f"{stmt}/tei:editor", namespaces=_NS)
-            if not _translator(e)
-        )
-    translators = tuple(
-        name_of(e) for e in root.xpath(f"{stmt}/tei:editor", namespaces=_NS) if _translator(e)
-    )
+        editors = tuple(name_of(e) for e in named if not _translator(e))
+    translators = tuple(name_of(e) for e in named if _translator(e))
     publisher_el = _first(root, f"{pub}/tei:publisher")
     publisher = publication.publisher or (_words(publisher_el) if publisher_el is not None else "")
     date_el = _first(root, f"{pub}/tei:date")
