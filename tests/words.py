@@ -70,8 +70,11 @@ FURNITURE = (
     " | //*[@class='visually-hidden'] | //a[@class='anchor'] | //*[contains(@class, 'noteref')]"
     " | //a[@class='backlink'] | //button | //*[contains(@class, 'notes-title')]"
     " | //*[@class='l-n'] | //*[@class='note-popovers'] | //*[@class='note-label']"
+    # the editorial signs around supplied, expanded, secluded text (r:marks)
+    " | //*[@class='sign']"
     " | //*[contains(concat(' ', @class, ' '), ' alt ')] | //*[@class='u-who']"
     " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[@class='ref-url']"
+    " | //*[@class='ptr unresolved']"
     " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
     # a page of a long text repeats the headings of the divisions it lies in
     " | //*[contains(concat(' ', @class, ' '), ' part-context ')]"

@@ -160,9 +160,10 @@
     <xsl:variable name="decl" as="element()?" select="if (empty($id)) then ()
         else if (root(.) instance of document-node()) then key('r:char-decl', $id, root(.))[1]
         else (ancestor::TEI//(char | glyph)[@xml:id = $id])[1]"/>
-    <xsl:variable name="name" as="xs:string?" select="($decl/(glyphName | charName),
-        $decl/localProp[@name = 'name']/@value, $decl/desc)[normalize-space()][1]
-        ! normalize-space(.)"/>
+    <!-- without a declaration, the glyph's @type ("slanting-stroke") names it -->
+    <xsl:variable name="name" as="xs:string?" select="(($decl/(glyphName | charName),
+        $decl/localProp[@name = 'name']/@value, $decl/desc)[normalize-space()] ! normalize-space(.),
+        @type[normalize-space()] ! normalize-space(replace(., '[-_#]', ' ')))[1]"/>
     <span>
       <xsl:call-template name="r:attributes">
         <!-- 'g-decl': the character shown is the declaration's, not the source's -->

@@ -142,7 +142,11 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A milestone with a number shows it; an unnumbered one is a section break (* * *). -->
+  <!-- A milestone with a number shows it; an unnumbered one is a section break (* * *).
+       Inside running text a numbered milestone is a reference point of a citation system
+       (Perseus' unit="card", "para", "section"): a small raised number named by its unit in
+       its title, as editions print section numbers in the margin, and kept out of the search
+       index, where "way. 32 1 When" would read as words of the text. -->
   <xsl:template match="milestone" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
@@ -152,6 +156,12 @@
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'milestone numbered'"/>
           </xsl:call-template>
+          <xsl:if test="$r:phrasing">
+            <xsl:if test="normalize-space(@unit)">
+              <xsl:attribute name="title" select="normalize-space(@unit) || ' ' || $n"/>
+            </xsl:if>
+            <xsl:attribute name="data-pagefind-ignore" select="''"/>
+          </xsl:if>
           <xsl:value-of select="$n"/>
         </xsl:element>
       </xsl:when>
