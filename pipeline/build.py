@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import customise, signals
+from . import customise, links, signals
 from . import diagnostics as diag
 from .builders import BUILDERS, Builder
 from .builders.downloads import sources_root
@@ -350,6 +350,8 @@ def _make(
     report.files.extend(str(p) for p in files)
     sources = read_all(files, plan, report)
     texts = named_texts([f for f in sources if f.kind == "text"], report)
+    if "html" in plan.outputs:
+        texts = linked_texts(texts, report)
     registers = [f for f in sources if f.kind == "register"]
     if not (texts or registers):
         report.extend([_nothing_published("no text or register to publish was found")])
@@ -508,6 +510,21 @@ def named_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFact
     return named
 
 
+def linked_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFacts]:
+    """``texts``, each with the pages its links to other texts lead to (``links.resolve``);
+    a link to nothing the edition publishes is reported."""
+    pages = {f.path.resolve(): f"{f.stem}.html" for f in texts}
+    linked: list[SourceFacts] = []
+    for fact in texts:
+        if not fact.links:
+            linked.append(fact)
+            continue
+        param, warnings = links.resolve(fact.path, fact.display, fact.links, pages)
+        report.extend(warnings)
+        linked.append(replace(fact, linked=param))
+    return linked
+
+
 def _site(texts: Sequence[SourceFacts], plan: Plan, previous: Generation | None) -> Site:
     epub = "epub" in plan.outputs or (previous is not None and "epub" in previous.manifest.outputs)
     entries = tuple(
@@ -535,7 +552,7 @@ def _texts(
     retry: list[SourceFacts] = []
     missing: set[str] = set()
     shared = cache_key(plan.cache.build_key, job.registers, params_digest(job.page_params))
-    keys = {f.path: cache_key(shared, f.sha256, list(f.included)) for f in texts}
+    keys = {f.path: cache_key(shared, f.sha256, list(f.included), f.linked) for f in texts}
     fresh: list[SourceFacts] = []
     for fact in texts:
         cached = None if fact.from_snapshot else plan.cache.result(fact.stem, keys[fact.path],

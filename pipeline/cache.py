@@ -123,6 +123,7 @@ def facts_json(facts: SourceFacts) -> dict[str, object]:
         "licence": list(facts.licence),
         "diagnostics": [_diagnostic(d) for d in facts.diagnostics],
         "images": list(facts.images),
+        "links": [list(link) for link in facts.links],
     }
 
 
@@ -143,6 +144,7 @@ def facts_of_json(data: Mapping[str, object]) -> SourceFacts:
         licence=(str(_list(data["licence"])[0]), str(_list(data["licence"])[1])),
         diagnostics=tuple(_undiagnostic(d) for d in _list(data["diagnostics"])),
         images=tuple(str(i) for i in _list(data.get("images", []))),
+        links=tuple((str(t), int(str(n))) for t, n in map(_list, _list(data.get("links", [])))),
     )
 
 

@@ -80,6 +80,11 @@ class SourceFacts:
     #: The name the text is published under when it is not the file's stem
     #: (``naming.text_names``).
     name: str = ""
+    #: The targets of the text's pointers that name a file, with their lines
+    #: (``links.link_targets``).
+    links: tuple[tuple[str, int], ...] = ()
+    #: The ``linked-files`` parameter of its page (``links.resolve``), set by the build.
+    linked: str = ""
 
     @property
     def stem(self) -> str:
@@ -148,6 +153,7 @@ def facts_of(
 ) -> SourceFacts:
     from .builders.html import text_title
     from .citation import licence_of
+    from .links import link_targets
 
     root = document.root
     text = is_text(document)
@@ -176,6 +182,7 @@ def facts_of(
         licence=licence_of(root) if kind != "other" else ("", ""),
         diagnostics=tuple(problems),
         images=image_files(document) if text else (),
+        links=link_targets(root) if text else (),
     )
 
 

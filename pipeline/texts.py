@@ -211,7 +211,7 @@ def render_text(fact: SourceFacts, job: TextJob, part: str = ALL) -> TextResult:
     pages: tuple[str, ...] = ()
     images: list[LocalImage] = []
     if "html" in job.outputs and part in (ALL, "html"):
-        page, pages, messages = _page(document, normalized, job)
+        page, pages, messages = _page(document, normalized, job, fact.linked)
         found.extend(messages)
         shown, warnings = text_images(document)
         images.extend(shown)
@@ -238,13 +238,15 @@ def _read(fact: SourceFacts, job: TextJob) -> SourceDocument | None:
 
 
 def _page(
-    document: SourceDocument, normalized: str, job: TextJob
+    document: SourceDocument, normalized: str, job: TextJob, linked: str = ""
 ) -> tuple[bool, tuple[str, ...], list[Diagnostic]]:
     staging = job.generation / "html"
     params = {
         **job.page_params,
         "citation": XmlText(_citation(document, job, staging)),
         "tei-href": tei_href(document.path, job.sources_root),
+        # given even when empty: a link to no published text is then shown unlinked
+        "linked-files": linked,
     }
     page = html_builder.render_page(
         document, normalized, params, staging, job.images, layers(job.custom)

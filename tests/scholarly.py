@@ -20,6 +20,8 @@ FOLDERS = ("apparatus", "manuscripts", "facsimile", "rtl")
 EXPECTED = {
     "index.untagged-name", "index.external-ref", "index.unresolved-ref", "index.unused-entry",
     "html.image-outside", "html.image-missing", "html.unknown-element", "build.not-tei",
+    # the OpenArabicPE samples link to their project's authority files, not part of the samples
+    "build.unresolved-link",
 }  # fmt: skip
 
 

@@ -34,7 +34,7 @@ from .about import about_document
 from .base import kept_last_good, task_failure
 from .guide import GUIDE_PAGE, guide_fragment
 from .images import copy_images, shown_urls
-from .parts import DEFAULT_PAGE_SIZE, Paging, paging, split_output
+from .parts import DEFAULT_PAGE_SIZE, Paging, paging, split_output, without_dead_links
 from .search import write_search_page
 
 if TYPE_CHECKING:
@@ -334,7 +334,7 @@ def render_page(
         result = page.transform(normalized, {**params, "stem": stem, "graphics": graphics})
     except StylesheetError as exc:  # one text's failure does not stop the others
         return Page(name, (), document.display, f"the reading page could not be rendered: {exc}")
-    pages = split_output(result.output) or [(name, result.output)]
+    pages = without_dead_links(split_output(result.output) or [(name, result.output)])
     for file, html in pages:
         write_text_atomic(staging / file, html)
     return Page(name, result.messages, document.display, files=tuple(f for f, _ in pages))
@@ -409,9 +409,13 @@ def render_site_pages(
         guide = wrap_index_page(GUIDE_PAGE, fragment, params, custom)
         write_text_atomic(staging / GUIDE_PAGE, guide)
         params = {**params, "guide-url": GUIDE_PAGE}
+    # the texts' headers are shown here, away from their folders and their pages: a relative
+    # link of theirs (other.xml, #an-id-of-that-text) would lead nowhere, so it is words
+    params = {**params, "linked-files": ""}
     for name, sheet in (("index.html", "html/home"), ("about.html", "html/about")):
         result = engine().stylesheet(sheet, custom).transform(headers, params)
-        write_text_atomic(staging / name, result.output)
+        ((_, output),) = without_dead_links([(name, result.output)])
+        write_text_atomic(staging / name, output)
         pages.append(Page(name, result.messages, "-"))
     return pages
 

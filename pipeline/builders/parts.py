@@ -129,6 +129,35 @@ def _relinked(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return relinked
 
 
+#: A link a TEI ``ref`` or ``ptr`` made to an id of its own text (``r:target-href``): its
+#: target, its other attributes (the class among them), its content.
+_POINTER_LINK = re.compile(r'<a href="#([^"]*)"((?:\s+[^\s"=/>]+="[^"]*")*)>(.*?)</a>', re.DOTALL)
+_POINTER_CLASS = re.compile(r'\sclass="(ref|ptr)[ "]')
+
+
+def without_dead_links(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``pages`` (a text's, in order) with each pointer to an id that none of them shows (an
+    entry of the header the page does not render, a witness list left out) as its words
+    without a link: a link must lead somewhere. A ``ptr`` keeps its address as words."""
+    if not any('class="ref' in html or 'class="ptr' in html for _, html in pages):
+        return pages  # most texts: no pointer at all, no page read twice
+    ids: set[str] = set()
+    for _, html in pages:
+        spans = _raw(html)
+        ids.update(_escaped_id(m.group(1)) for m in _ID.finditer(html)
+                   if not _inside(m.start(), spans))  # fmt: skip
+
+    def unlink(match: re.Match[str]) -> str:
+        kind = _POINTER_CLASS.search(match.group(2))
+        if kind is None or match.group(1) in ids:
+            return match.group()
+        if kind.group(1) == "ptr":
+            return f'<span class="ptr unresolved">{match.group(3)}</span>'
+        return f"<span{match.group(2)}>{match.group(3)}</span>"
+
+    return [(name, _POINTER_LINK.sub(unlink, html)) for name, html in pages]
+
+
 def _raw(html: str) -> list[tuple[int, int]]:
     """Where a page's scripts, styles and comments are (start, end), in order."""
     spans = []

@@ -21,6 +21,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
     xmlns:r="urn:edition:render"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
@@ -38,6 +39,17 @@
   <!-- The file stem of the text being made: its page is <stem>.html, its book
        ../epub/<stem>.epub ('' on a page of no one text: home, about, index pages). -->
   <xsl:param name="stem" as="xs:string" select="''"/>
+
+  <!-- The other texts a text's links name, one per line: the file part of a @target as written
+       ("letter-2.xml"), a tab, and the page the build publishes it as ("letter-2.html"); made by
+       pipeline/links.py from the whole build. Given (even empty), a relative link that is not
+       in it leads to nothing the edition publishes and is shown without a link (the build
+       warns, at its line); not given (a page rendered alone), "file.xml" becomes "file.html". -->
+  <xsl:param name="linked-files" as="xs:string?" select="()"/>
+  <xsl:variable name="r:linked" as="map(xs:string, xs:string)?" select="if (empty($linked-files))
+      then () else map:merge(tokenize($linked-files, '&#10;')[contains(., '&#9;')]
+          ! map:entry(substring-before(., '&#9;'), substring-after(., '&#9;')),
+          map {'duplicates': 'use-first'})"/>
 
   <!-- <ed:registers> with every register list of the corpus (docs/design.md). -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
@@ -339,10 +351,26 @@
   <xsl:function name="r:href" as="xs:string?">
     <xsl:param name="target" as="xs:string?"/>
     <xsl:variable name="first" as="xs:string?" select="tokenize(normalize-space($target))[1]"/>
-    <xsl:variable name="local" as="xs:string?"
-        select="if (matches($first, '^[A-Za-z0-9_.-]+\.xml(#.*)?$'))
-                then replace($first, '\.xml(#|$)', '.html$1') else $first"/>
+    <xsl:variable name="file" as="xs:string?" select="if (contains($first, '#'))
+        then substring-before($first, '#') else $first"/>
+    <xsl:variable name="local" as="xs:string?" select="
+        if (exists($r:linked) and $file != '' and not(matches($first, '^([A-Za-z][A-Za-z0-9+.-]*:|//)')))
+        then $r:linked($file) ! (. || substring($first, string-length($file) + 1))
+        else if (matches($first, '^[A-Za-z0-9_.-]+\.xml(#.*)?$'))
+        then replace($first, '\.xml(#|$)', '.html$1') else $first"/>
     <xsl:sequence select="r:safe-url($local)"/>
+  </xsl:function>
+
+  <!-- The link target of a pointer attribute (ref/@target, ptr/@target): a bare "id" that is an
+       xml:id of the same document (a relative URL naming no file, as many editions write
+       them) is that element, "#id"; else r:href. pipeline/links.py reads bare ids alike. -->
+  <xsl:function name="r:target-href" as="xs:string?">
+    <xsl:param name="target" as="attribute()?"/>
+    <xsl:variable name="first" as="xs:string?" select="tokenize(normalize-space($target))[1]"/>
+    <xsl:variable name="doc" as="node()?" select="$target/root()[. instance of document-node()]"/>
+    <xsl:sequence select="if (exists($doc) and matches($first, '^[\p{L}_][\p{L}\p{N}_.-]*$')
+            and not(matches($first, '\.(xml|x?html?)$')) and exists(key('r:entry', $first, $doc)))
+        then '#' || $first else r:href($target)"/>
   </xsl:function>
 
   <!-- xml:lang -> a language tag the HTML checkers accept (ISO 639-1 where one exists). -->

@@ -70,7 +70,7 @@
 
   <xsl:template match="ref" mode="r:main" as="element()">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="href" as="xs:string?" select="r:href(@target)"/>
+    <xsl:variable name="href" as="xs:string?" select="r:target-href(@target)"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($r:in-link)">
         <a href="{$href}">
@@ -100,8 +100,15 @@
   <!-- ptr has no text: the link shows its own target. -->
   <xsl:template match="ptr" mode="r:main" as="element()?">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="href" as="xs:string?" select="r:href(@target)"/>
+    <xsl:variable name="href" as="xs:string?" select="r:target-href(@target)"/>
     <xsl:choose>
+      <!-- a link to what the edition does not publish shows where it pointed, unlinked;
+           an address the allow-list refuses (javascript: ...) shows nothing -->
+      <xsl:when test="empty($href) and exists(r:safe-url(@target))">
+        <span class="ptr unresolved">
+          <xsl:value-of select="tokenize(normalize-space(@target))[1]"/>
+        </span>
+      </xsl:when>
       <xsl:when test="empty($href)"/>
       <xsl:when test="$r:in-link">
         <span class="ptr"><xsl:value-of select="r:pointer-words(., $href)"/></span>

@@ -1,0 +1,96 @@
+"""Links between texts: which relative links of a text lead to a page the edition publishes.
+
+A ``ref`` or ``ptr`` may point at another file of the corpus (``letter-2.xml#p3``), at a file
+the edition does not publish (``scan.pdf``, ``../other-edition/K_3219``) or, as many editions
+write it, at an element of its own document by its bare id (``K_3219`` with no ``#``).
+
+Runs in two places. While a source is read (``sources.facts_of``), ``link_targets`` notes the
+first target of each such pointer that names a file (not ``#id``, not a web address, not a
+bare id of the document) with its line. In the parent, once every text and its published
+name are known, ``resolve`` maps each target to the page of the text it names, if that text
+is published by this build, and warns (``build.unresolved-link``, at the pointer's line) for
+the others. The map is the ``linked-files`` parameter of the text's page (``r:href`` in
+xslt/common/base.xsl), which shows an unresolved pointer's words without a link, so that no
+page links to a file that is not there. The map is part of the page's cache key: a page is
+made again when a text it links to appears or goes, and the warnings are said by every build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import unquote
+
+from lxml import etree
+
+from . import diagnostics as diag
+from .diagnostics import Diagnostic
+from .gate import TEI_NS
+
+_ORIGIN = "build"
+_POINTERS = (f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr")
+#: A scheme (``https:``, ``urn:``, ``javascript:``) or a network path: not a file of the corpus.
+_ABSOLUTE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*:|//)")
+#: What r:target-href takes for a bare id: a name, not a file with a page's extension.
+_BARE_ID = re.compile(r"^[^\W\d][\w.-]*$")
+_PAGE_SUFFIX = re.compile(r"\.(xml|x?html?)$")
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def link_targets(root: etree._Element) -> tuple[tuple[str, int], ...]:
+    """The first target of every ``ref``/``ptr`` that names a file, with its line."""
+    ids: set[str] | None = None
+    found: list[tuple[str, int]] = []
+    for element in root.iter(_POINTERS):
+        tokens = (element.get("target") or "").split()
+        if not tokens:
+            continue
+        token = tokens[0]
+        if token.startswith("#") or _ABSOLUTE.match(token):
+            continue
+        if _BARE_ID.match(token) and not _PAGE_SUFFIX.search(token):
+            if ids is None:
+                ids = {str(v) for v in root.iter() if isinstance(v.tag, str)
+                       for v in [v.get(_XML_ID)] if v}  # fmt: skip
+            if token in ids:
+                continue
+        found.append((token, element.sourceline or 0))
+    return tuple(found)
+
+
+def file_part(token: str) -> str:
+    """The file a target names, as written (``letter-2.xml#p3`` -> ``letter-2.xml``)."""
+    return token.partition("#")[0]
+
+
+def resolve(
+    path: Path, display: str, targets: Sequence[tuple[str, int]], pages: dict[Path, str]
+) -> tuple[str, list[Diagnostic]]:
+    """The ``linked-files`` parameter of the text at ``path`` and a warning for each target
+    that names no published text. ``pages``: each published text's resolved path -> page."""
+    lines: dict[str, str] = {}
+    warned: set[str] = set()
+    warnings: list[Diagnostic] = []
+    for token, line in targets:
+        written = file_part(token)
+        if written in lines or written in warned:
+            continue  # one warning per file named, at its first pointer
+        page = pages.get((path.parent / unquote(written)).resolve()) if written else None
+        if page is not None:
+            lines[written] = page
+            continue
+        warned.add(written)
+        warnings.append(
+            diag.warning(
+                display,
+                "build.unresolved-link",
+                f'@target="{token}" names no text this edition publishes (nor an xml:id of '
+                "this document): its words are shown without a link; point at a text of the "
+                "edition (file.xml or file.xml#id), at an id with #, or at a full https:// "
+                "address",
+                line or None,
+                origin=_ORIGIN,
+            )
+        )
+    return "".join(f"{w}\t{p}\n" for w, p in sorted(lines.items())), warnings
