@@ -311,6 +311,8 @@ def test_pages_notes_and_other_kinds(crafted: tuple[Path, Report]) -> None:
         "https://www.wikidata.org/wiki/Q90",
         None,
     ]
+    # written with decimal commas ("48,8566 2,3522")
+    assert paris["coordinates"] == {"lat": 48.8566, "long": 2.3522}
     assert entities["nowhere-geo"]["coordinates"] is None
     assert entities["liberation"]["type"] == "event"
     assert entities["bob"]["count"] == 0 and entities["bob"]["occurrences"] == []

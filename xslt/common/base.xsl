@@ -346,6 +346,25 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- The calendar a date is written in (@calendar), when it is not the Gregorian one (the
+       calendar @when is in): the declaration's words in calendarDesc (its p or desc), else
+       the pointer's own ("#Hijri-qamari" -> "Hijri qamari", "#cal_islamic" -> "islamic"). -->
+  <xsl:function name="r:calendar-name" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="token" as="xs:string" select="normalize-space($date/@calendar)"/>
+    <xsl:variable name="id" as="xs:string" select="replace($token, '^.*#', '')"/>
+    <xsl:variable name="declared" as="element()?"
+        select="if ($id = '' or not(root($date) instance of document-node())) then ()
+        else key('r:entry', $id, root($date))[self::calendar][1]"/>
+    <xsl:variable name="words" as="xs:string?" select="(
+        $declared/(p, desc, gloss)[normalize-space()][1] ! normalize-space(.),
+        normalize-space(replace(replace($id, '^(cal|calendar)[-_]', '', 'i'), '[-_]', ' ')))
+        [. != ''][1]"/>
+    <xsl:sequence select="if ($token = '' or matches($id, 'gregor', 'i')
+        or matches($words, 'gregor', 'i')) then ()
+        else if (string-length($words) gt 60) then substring($words, 1, 59) || '…' else $words"/>
+  </xsl:function>
+
   <!-- A TEI pointer as an HTML link target: "#id" stays, "file.xml#id" goes to the reading page
        of that text, other URLs pass the allow-list. -->
   <xsl:function name="r:href" as="xs:string?">

@@ -56,7 +56,9 @@
   <xsl:function name="r:has-content" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
     <xsl:sequence select="normalize-space($e) != '' or exists($e/descendant-or-self::*[self::graphic
-        or self::ptr[@target] or self::locus[@from] or self::layout[@columns or @writtenLines]])"/>
+        or self::ptr[@target] or self::locus[@from] or self::layout[exists((
+            r:layout-count(@columns, 'ms.column', 'ms.columns'),
+            r:layout-count(@writtenLines, 'ms.line', 'ms.lines')))]])"/>
   </xsl:function>
 
   <!-- "London, British Library, Add. 14,683". -->
@@ -219,16 +221,35 @@
     <xsl:param name="e" as="element()"/>
     <xsl:choose>
       <xsl:when test="$e/self::layout and normalize-space($e) = ''">
-        <xsl:variable name="columns" as="xs:string?" select="normalize-space($e/@columns)[. != '']"/>
-        <xsl:variable name="lines" as="xs:string?"
-            select="normalize-space($e/@writtenLines)[. != ''] ! replace(., ' ', '–')"/>
-        <xsl:value-of select="string-join(($columns ! r:msg('ms.columns', .),
-            $lines ! r:msg('ms.lines', .)), ', ')"/>
+        <xsl:value-of select="string-join((r:layout-count($e/@columns, 'ms.column', 'ms.columns'),
+            r:layout-count($e/@writtenLines, 'ms.line', 'ms.lines')), ', ')"/>
+      </xsl:when>
+      <!-- a date of origin in another calendar says which: "AG 868 (calendar: Seleucid)" -->
+      <xsl:when test="$e/self::origDate and exists(r:calendar-name($e))">
+        <xsl:sequence select="$e/node()"/>
+        <xsl:value-of select="' (' || r:msg('date.calendar', r:calendar-name($e)) || ')'"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="$e/node()"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- A layout's count of columns or lines: "1 column", "2 columns", "20–25 lines" (the
+       attribute's minimum and maximum); 0, which some catalogues write for "not counted",
+       and anything not a count say nothing. -->
+  <xsl:function name="r:layout-count" as="xs:string?">
+    <xsl:param name="count" as="attribute()?"/>
+    <xsl:param name="one" as="xs:string"/>
+    <xsl:param name="many" as="xs:string"/>
+    <xsl:variable name="values" as="xs:string*" select="tokenize(normalize-space($count))"/>
+    <xsl:sequence select="
+        if (empty($values) or count($values) gt 2
+            or (some $v in $values satisfies not($v castable as xs:nonNegativeInteger))
+            or (every $v in $values satisfies xs:integer($v) = 0)) then ()
+        else if (count(distinct-values($values ! xs:integer(.))) = 1 and xs:integer($values[1]) = 1)
+        then r:msg($one)
+        else r:msg($many, string-join(distinct-values($values ! string(xs:integer(.))), '–'))"/>
   </xsl:function>
 
   <!-- One labelled field: dt, and dd with the content (block content as blocks). -->

@@ -212,6 +212,10 @@
         <xsl:if test="exists($when)">
           <xsl:attribute name="datetime" select="$when"/>
         </xsl:if>
+        <!-- a date of another calendar than @when's says which, on hover -->
+        <xsl:for-each select="r:calendar-name(.)">
+          <xsl:attribute name="title" select="r:msg('date.calendar', .)"/>
+        </xsl:for-each>
         <xsl:if test="$r:in-link or not(ancestor::text and @xml:id)">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'date'"/>

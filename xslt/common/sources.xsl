@@ -151,22 +151,31 @@
     <xsl:param name="parts" as="item()*" required="yes"/>
     <xsl:variable name="kept" as="item()*"
         select="$parts[if (. instance of xs:string) then . != '' else true()]"/>
-    <xsl:for-each select="$kept">
+    <!-- a part that ends with its own stop ("Aegyptus 90.", "Who?") takes no other -->
+    <xsl:iterate select="$kept">
+      <xsl:param name="stopped" as="xs:boolean" select="false()"/>
+      <xsl:on-completion>
+        <xsl:if test="exists($kept) and not($stopped)">
+          <xsl:text>.</xsl:text>
+        </xsl:if>
+      </xsl:on-completion>
+      <xsl:variable name="words" as="xs:string" select="if (. instance of xs:string)
+          then replace(., '\.$', '') else normalize-space(string(.))"/>
       <xsl:if test="position() gt 1">
-        <xsl:text>. </xsl:text>
+        <xsl:value-of select="if ($stopped) then ' ' else '. '"/>
       </xsl:if>
       <xsl:choose>
         <xsl:when test=". instance of xs:string">
-          <xsl:value-of select="replace(., '\.$', '')"/>
+          <xsl:value-of select="$words"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:sequence select="."/>
         </xsl:otherwise>
       </xsl:choose>
-    </xsl:for-each>
-    <xsl:if test="exists($kept)">
-      <xsl:text>.</xsl:text>
-    </xsl:if>
+      <xsl:next-iteration>
+        <xsl:with-param name="stopped" select="matches($words, '[.!?…]$')"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
   </xsl:template>
 
   <!-- What follows every citation: identifiers and links, notes, licence. -->
@@ -182,8 +191,8 @@
       <xsl:variable name="value" as="xs:string"
           select="(normalize-space(.)[not(current()/self::ptr)][. != ''],
                    normalize-space(@target))[1]"/>
-      <xsl:variable name="href" as="xs:string?" select="r:safe-url(if (self::idno) then
-          $value[matches(., '^https?://')] else @target)"/>
+      <xsl:variable name="href" as="xs:string?" select="if (self::idno)
+          then r:safe-url($value[matches(., '^https?://')]) else r:target-href(@target)"/>
       <xsl:choose>
         <xsl:when test="exists($href)">
           <a href="{$href}" class="source-link"><xsl:value-of select="$value"/></a>

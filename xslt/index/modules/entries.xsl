@@ -154,9 +154,15 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- geo holds "latitude longitude" in decimal degrees; anything else is left out. -->
+  <!-- geo holds "latitude longitude" in decimal degrees ("51.028 4.481", "51.028,4.481", or
+       with decimal commas, as German and French registers write them, "48,208333 16,373056");
+       anything else is left out. -->
   <xsl:template match="tei:geo" mode="ed:coordinates" as="element(ed:coordinates)?">
-    <xsl:variable name="parts" as="xs:string*" select="tokenize(normalize-space(.), '[ ,]+')"/>
+    <xsl:variable name="text" as="xs:string" select="normalize-space(.)"/>
+    <xsl:variable name="parts" as="xs:string*" select="
+        if (matches($text, '^[-+]?[0-9]+,[0-9]+\s*[ ;]\s*[-+]?[0-9]+,[0-9]+$'))
+        then tokenize(translate($text, ',', '.'), '[ ;]+')
+        else tokenize($text, '[ ,]+')"/>
     <xsl:if test="count($parts) eq 2 and (every $p in $parts satisfies $p castable as xs:decimal)
         and abs(xs:decimal($parts[1])) le 90 and abs(xs:decimal($parts[2])) le 180">
       <ed:coordinates lat="{xs:decimal($parts[1])}" long="{xs:decimal($parts[2])}"/>
