@@ -388,7 +388,8 @@ def _make(
     step("site")
     index = Index.of(skeleton_xml, [r.index for r in results if r.index])
     report.extend(d for r in results for d in r.problems.references)
-    report.extend(index_problems(index, [r.problems.untagged for r in results], lists))
+    used = {c for f in texts for c in f.correspondents}
+    report.extend(index_problems(index, [r.problems.untagged for r in results], lists, used))
     whole = True
     if "index" in plan.outputs:
         date = site.date.date().isoformat()

@@ -85,9 +85,12 @@ class Index:
 
 
 def index_problems(
-    index: Index, untagged: Iterable[Iterable[Untagged]], sources: Sequence[HasLists]
+    index: Index,
+    untagged: Iterable[Iterable[Untagged]],
+    sources: Sequence[HasLists],
+    correspondents: Set[str] = frozenset(),
 ) -> list[Diagnostic]:
-    return corpus_problems(index.root, untagged, sources)
+    return corpus_problems(index.root, untagged, sources, correspondents)
 
 
 def write_index(index: Index, staging: Path, date: str, cache: Cache | None = None) -> None:

@@ -7,7 +7,8 @@ whole document, so that an edit changes no anchor outside the part edited (issue
   division has the same, else its position among its sibling divisions: ``div-3``,
   ``div-3.2``, ``front-div-1``, ``back-div-2``;
 - a block (``p``, ``ab``, ``head``, ``lg``, ``sp``, ``stage``, ``table``, ``figure``,
-  ``list``, ``item``, ``quote``, ``bibl``, ``listBibl``, ``castList``, ``note``): the id of
+  ``list``, ``item``, ``quote``, ``bibl``, ``listBibl``, ``castList``, ``note``, and an
+  utterance ``u``, which the index links to as it links to a speech): the id of
   the division or block it stands in, its name and its position among the blocks of that name
   there: ``div-3-p-12``, ``body-p-2``, ``div-1.2-sp-14``, ``div-3-p-12-note-1``; the header
   counts apart (``hdr-p-1``), and so does each other part of the document (``standOff-...``);
@@ -49,7 +50,7 @@ BLOCKS = frozenset(
     f"{_T}{n}"
     for n in (
         "p", "ab", "head", "lg", "sp", "stage", "table", "figure", "list", "item", "quote",
-        "bibl", "listBibl", "castList", "note",
+        "bibl", "listBibl", "castList", "note", "u",
     )
 )  # fmt: skip
 MENTIONS = frozenset(

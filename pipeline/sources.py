@@ -85,6 +85,9 @@ class SourceFacts:
     links: tuple[tuple[str, int], ...] = ()
     #: The ``linked-files`` parameter of its page (``links.resolve``), set by the build.
     linked: str = ""
+    #: The register ids its ``correspDesc`` points at (``correspondents``): entries used by
+    #: the letter's metadata, not to be reported as never mentioned.
+    correspondents: tuple[str, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -183,7 +186,20 @@ def facts_of(
         diagnostics=tuple(problems),
         images=image_files(document) if text else (),
         links=link_targets(root) if text else (),
+        correspondents=correspondents(root) if text else (),
     )
+
+
+def correspondents(root: etree._Element) -> tuple[str, ...]:
+    """The ids the ``@ref`` of a letter's ``correspDesc`` point at (its sender, addressee,
+    their places), sorted: a person who only wrote or received letters is used by them."""
+    found: set[str] = set()
+    for desc in root.iter(f"{_TEI}correspDesc"):
+        for element in desc.iter(etree.Element):
+            for token in (element.get("ref") or "").split():
+                if "#" in token and token.partition("#")[2]:
+                    found.add(token.partition("#")[2])
+    return tuple(sorted(found))
 
 
 def image_files(document: SourceDocument) -> tuple[str, ...]:

@@ -449,6 +449,63 @@ def test_an_unused_role_of_a_cast_list_is_placed_at_its_line(tmp_path: Path) -> 
     assert "'ghost'" in unused[0].message
 
 
+def test_a_letters_correspondents_are_used_entries(tmp_path: Path) -> None:
+    """A sender, an addressee and a place named only in a letter's correspDesc are used by
+    it: no "never mentioned" warning for them, as for an entry nothing points at."""
+    letter = tmp_path / "letter.xml"
+    letter.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title>A letter</title></titleStmt>
+<publicationStmt><p>x</p></publicationStmt><sourceDesc><listPerson>
+<person xml:id="ann"><persName>Ann</persName></person>
+<person xml:id="bob"><persName>Bob</persName></person>
+<person xml:id="cat"><persName>Cat</persName></person>
+<person xml:id="dan"><persName>Dan</persName></person></listPerson>
+<listPlace><place xml:id="rome"><placeName>Rome</placeName></place></listPlace></sourceDesc>
+</fileDesc><profileDesc><correspDesc>
+<correspAction type="sent"><persName ref="#ann">Ann</persName>
+<placeName ref="#rome">Rome</placeName></correspAction>
+<correspAction type="received"><persName ref="people.xml#bob">Bob</persName></correspAction>
+</correspDesc></profileDesc></teiHeader>
+<text><body><p>Greetings to <persName ref="#cat">Cat</persName>.</p></body></text></TEI>
+""",
+        encoding="utf-8",
+    )
+    report = build([letter], tmp_path / "out", only=("index",))
+    unused = [d for d in report.diagnostics if d.code == "index.unused-entry"]
+    assert [(d.line, d.message.split()[2]) for d in unused] == [(8, "'dan'")], unused
+
+
+def test_speakers_of_a_transcription_speak_and_cited_authors_need_no_ref(
+    tmp_path: Path,
+) -> None:
+    """A participant who only speaks (u/@who) is counted by speeches, not reported as never
+    mentioned; the author of a book in the bibliography is not asked for a @ref; a name of
+    parts reads with spaces ("Ada Lovelace")."""
+    text = tmp_path / "talk.xml"
+    text.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title>A talk</title></titleStmt>
+<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+<profileDesc><particDesc><listPerson><person xml:id="ada"><persName><forename>Ada</forename>\
+<surname>Lovelace</surname></persName></person></listPerson></particDesc></profileDesc>
+</teiHeader>
+<text><body><u who="#ada">Good morning.</u><u who="#ada">Again, <persName>Babbage</persName>.</u>
+</body><back><listBibl><bibl><author><persName>Ann Author</persName></author>
+<title>A book</title></bibl></listBibl></back></text></TEI>
+""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([text], out, only=("index",))
+    problems = sorted((d.code, d.message.split("'")[1]) for d in report.diagnostics)
+    assert problems == [("index.untagged-name", "Babbage")], report.diagnostics
+    ada = entities_of(out)["ada"]
+    assert (ada["name"], ada["speeches"], ada["count"]) == ("Ada Lovelace", 2, 0)
+
+
 def test_dates_before_the_common_era_are_placed_and_read(tmp_path: Path) -> None:
     """-0098-09-11 is 11 September 98 BCE (xs:date): filed under its year, in the order of
     time (200 BCE before 98 BCE before 50), never under "Other dates" as a raw value."""

@@ -9,7 +9,7 @@ several files (``index.entity-differs``), each placed at its line in the source 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from .. import diagnostics as diag
 from ..diagnostics import Diagnostic, Severity
 from ..gate import SourceDocument
 from ..locators import MENTIONS, XML_ID
+from ..sources import correspondents
 from ..stages import HasLists, entity_differences, register_entries
 from .index_model import NS, TEI_NS
 
@@ -63,11 +64,15 @@ def index_diagnostics(
     lines = _MentionLines({t.stem: t.source for t in corpus.texts})
     found = list(_references(root, lines, unresolved))
     sources = [*corpus.register_files, *(t.source for t in corpus.texts)]
-    return found + corpus_problems(root, [_untagged(root, lines)], sources)
+    used = {c for t in corpus.texts for c in correspondents(t.source.root)}
+    return found + corpus_problems(root, [_untagged(root, lines)], sources, used)
 
 
 def corpus_problems(
-    root: etree._Element, untagged: Iterable[Iterable[Untagged]], sources: Sequence[HasLists]
+    root: etree._Element,
+    untagged: Iterable[Iterable[Untagged]],
+    sources: Sequence[HasLists],
+    correspondents: Set[str] = frozenset(),
 ) -> list[Diagnostic]:
     """What only the whole corpus shows: each untagged form once (with its count over every
     text, at its first place), register entries never mentioned, entries declared
@@ -90,7 +95,7 @@ def corpus_problems(
                 origin=_ORIGIN,
             )
         )
-    found.extend(_unused(root, sources))
+    found.extend(_unused(root, sources, correspondents))
     found.extend(entity_differences(sources))
     return found
 
@@ -162,11 +167,17 @@ class _MentionLines:
         return source.display, None
 
 
-def _unused(root: etree._Element, sources: Sequence[HasLists]) -> list[Diagnostic]:
+def _unused(
+    root: etree._Element, sources: Sequence[HasLists], correspondents: Set[str]
+) -> list[Diagnostic]:
+    """Entries neither named in a text, nor speaking in a play, nor a letter's sender,
+    addressee or place in its ``correspDesc`` (``correspondents``)."""
     unused = [
         e
         for e in root.iterfind("ed:entities/ed:entity", NS)
-        if e.get("count") == "0" and e.get("speeches", "0") == "0"
+        if e.get("count") == "0"
+        and e.get("speeches", "0") == "0"
+        and e.get("id", "") not in correspondents
     ]
     if not unused:
         return []

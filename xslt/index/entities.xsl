@@ -107,8 +107,9 @@
   <!-- Resolved names by the id of the register entry they belong to. -->
   <xsl:key name="mentions" match="(tei:text | tei:sourceDoc)//*[@ed:entity]"
       use="ed:entry-of(key('entry', string(@ed:entity), $registers)[1])/@xml:id"/>
-  <!-- Speeches by the ids of the entries their speakers are (sp/@ed:speakers). -->
-  <xsl:key name="speeches" match="tei:text//tei:sp[@ed:speakers]"
+  <!-- Speeches and utterances by the ids of the entries their speakers are (sp/@ed:speakers,
+       u/@ed:speakers: a speaker of a transcription is no "never mentioned" entry). -->
+  <xsl:key name="speeches" match="tei:text//tei:sp[@ed:speakers] | tei:text//tei:u[@ed:speakers]"
       use="tokenize(@ed:speakers) ! ed:entry-of(key('entry', ., $registers)[1])/@xml:id"/>
 
   <xsl:variable name="ed:name-elements" as="xs:string+" select="('persName', 'placeName',
@@ -148,9 +149,12 @@
         select="$texts//tei:date[not(ed:in-register(.))]"/>
     <xsl:variable name="unresolved" as="element()*" select="$texts//*[@ed:unresolved = 'true'
         or (@ed:entity and empty(ed:entry-of(key('entry', string(@ed:entity), $registers)[1])))]"/>
+    <!-- a name in a bibliographic reference (the author of a book cited) is the citation's,
+         not a person of the text: a bibliography's authors are not asked for a @ref -->
     <xsl:variable name="untagged" as="element()*" select="$texts//*[not(@ref)]
         [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
-        [not(ed:in-register(.))]"/>
+        [not(ed:in-register(.))]
+        [not(ancestor::tei:bibl | ancestor::tei:biblStruct | ancestor::tei:biblFull)]"/>
     <ed:index entities="{count($entities)}" mentions="{sum($entities/@count)}"
         speeches="{sum($entities/@speeches)}"
         dates="{count($dates)}" unresolved="{count($unresolved)}"

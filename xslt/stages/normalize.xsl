@@ -43,9 +43,9 @@
   <xsl:accumulator name="ed:n" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule select="$value + 1" match="*[@xml:id] | tei:div | tei:div1 | tei:div2
         | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:p | tei:ab | tei:head
-        | tei:lg | tei:sp | tei:stage | tei:table | tei:figure | tei:list | tei:item | tei:quote
-        | tei:bibl | tei:listBibl | tei:castList | tei:note | tei:pb | tei:l[normalize-space(@n)]
-        | tei:sourceDoc//tei:surface
+        | tei:lg | tei:sp | tei:u | tei:stage | tei:table | tei:figure | tei:list | tei:item
+        | tei:quote | tei:bibl | tei:listBibl | tei:castList | tei:note | tei:pb
+        | tei:l[normalize-space(@n)] | tei:sourceDoc//tei:surface
         | (tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName | tei:name
             | tei:rs | tei:date | tei:geogName | tei:objectName | tei:eventName)"/>
   </xsl:accumulator>
@@ -63,15 +63,16 @@
   </xsl:template>
 
   <xsl:template match="*[@xml:id] | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4
-      | tei:div5 | tei:div6 | tei:div7 | tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:stage
-      | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl
+      | tei:div5 | tei:div6 | tei:div7 | tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:u
+      | tei:stage | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl
       | tei:castList | tei:note | tei:pb | tei:l[normalize-space(@n)]
       | tei:sourceDoc//tei:surface">
     <xsl:call-template name="with-id"/>
   </xsl:template>
 
-  <!-- A speech: its speakers (sp/@who) resolved like names, as ed:speakers (entity ids). -->
-  <xsl:template match="tei:sp[@who]" priority="2">
+  <!-- A speech or an utterance of a transcription: its speakers (sp/@who, u/@who) resolved
+       like names, as ed:speakers (entity ids). -->
+  <xsl:template match="tei:sp[@who] | tei:u[@who]" priority="2">
     <xsl:variable name="speakers" as="xs:string*" select="distinct-values(
         for $t in tokenize(normalize-space(@who), ' ')
         return ($registers/key('entry', replace($t, '^.*#', '')))[1]/@xml:id/string())"/>

@@ -105,7 +105,7 @@
     <xsl:variable name="section" as="element()?" select="ed:section(.)"/>
     <xsl:variable name="page" as="element(tei:pb)?" select="accumulator-before('ed:page')"/>
     <xsl:variable name="words" as="xs:string" select="normalize-space(string-join(
-        (* except tei:speaker)//text()[not(ancestor::tei:note)], ' '))"/>
+        (node() except tei:speaker)/descendant-or-self::text()[not(ancestor::tei:note)], ' '))"/>
     <ed:speech document="{ancestor::ed:document[1]/@ed:stem}" file="{ed:file(.)}"
         speech="{@xml:id}"
         section="{$section/@xml:id}" heading="{string-join(ancestor::*[tei:head][self::tei:div

@@ -53,10 +53,23 @@
   </xsl:function>
 
   <!-- Text of an element without the notes it contains, whitespace normalised. -->
+  <!-- The parts of a name written with nothing between them ("<forename>Ada</forename>
+       <surname>Lovelace</surname>") are words apart: a space before the first text of a part
+       that follows another element. -->
   <xsl:function name="ed:text" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="normalize-space(string-join(
-        $element//text()[not(ancestor::tei:note[. >> $element])]))"/>
+        $element//text()[not(ancestor::tei:note[. >> $element])]
+        ! (if (empty(preceding-sibling::node()) and ..[ed:name-part(.)]
+               and ../preceding-sibling::node()[1] instance of element()) then ' ' || .
+           else string(.))))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:name-part" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:forename or self::tei:surname or self::tei:addName
+        or self::tei:genName or self::tei:nameLink or self::tei:roleName or self::tei:settlement
+        or self::tei:region or self::tei:country or self::tei:district or self::tei:bloc])"/>
   </xsl:function>
 
   <!-- Context before a mention, inside its block (or section), notes of the block left out.
