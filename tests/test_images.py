@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pipeline.build import build
@@ -35,6 +36,11 @@ def test_local_images_are_copied_and_others_reported(tmp_path: Path) -> None:
         ("html.image-outside", 6),
     ]
     assert report.errors == 0
+    # the page shows the published image alone: an image that is not published is no broken
+    # <img> (its description stays)
+    page = (html / "t.html").read_text(encoding="utf-8")
+    assert re.findall(r'<img src="([^"]*)"', page) == ["img/f%201.png"]
+    assert "Missing" in page and "Outside" in page
 
 
 def test_two_texts_may_not_publish_different_images_under_one_name(tmp_path: Path) -> None:

@@ -89,9 +89,9 @@ def test_apparatus_entries_and_text_link_both_ways(samples: dict[str, Path]) -> 
 
 def test_reading_text_shows_the_lemma_not_the_readings(samples: dict[str, Path]) -> None:
     doc = _page(samples["apparatus"] / "pta0040.pta001.pta-grc1.html")
-    running = " ".join(
-        doc.xpath("string(//*[@id='div-urn_cts_pta_pta0040.pta001.pta-grc1.1']/p[1])").split()
-    )
+    section = "//*[@id='div-urn_cts_pta_pta0040.pta001.pta-grc1.1']"
+    # its first paragraph, after the label the unheaded textpart gets ("Section 1")
+    running = " ".join(doc.xpath(f"string({section}/p[not(@class = 'textpart-label')][1])").split())
     assert "ἐγκωμιάσαι ἡμέραν" in running  # the lem, not the transposed rdg
     assert "ἡμέραν ἐγκωμιᾶσαι" not in running
 
@@ -159,6 +159,16 @@ def test_rtl_texts_get_dir_by_language_or_script(samples: dict[str, Path]) -> No
     assert ltr and all(e.get("dir") == "ltr" for e in ltr)
     greek = _page(samples["apparatus"] / "pta0040.pta001.pta-grc1.html")
     assert not greek.xpath("//*[@dir='rtl']")
+    # the site's own pages are in the interface's language; each text's title says its own
+    for page in ("index.html", "about.html", "persons.html"):
+        site = _page(samples["rtl"] / page)
+        assert site.xpath("/html/@lang") == ["en"] and site.xpath("/html/@dir") == ["ltr"], page
+    home = _page(samples["rtl"] / "index.html")
+    titles = {
+        a.get("href"): (a.get("lang"), a.get("dir")) for a in home.xpath("//a[@class='text-title']")
+    }
+    assert titles["oclc_1034545644-i_1.TEIP5.html"] == ("ar", "rtl")
+    assert titles["itzhak_peretz_1182.html"] == ("und", "rtl"), "no xml:lang: the script decides"
 
 
 def test_arabic_interface_flips_the_chrome(fixtures: Path) -> None:

@@ -47,7 +47,10 @@ TEI_BLOCKS = _names(
 )
 #: Tokens set apart from an adjacent token with no text between them (base.xsl).
 TEI_TOKENS = _names(
-    "w pc seg s cl phr u addrLine num stage speaker persName placeName orgName name rs date"
+    """w pc seg s cl phr u addrLine num stage speaker persName placeName orgName name rs date
+    forename surname addName genName nameLink roleName settlement region country district bloc
+    street postCode postBox form orth pron hyph syll gramGrp gram pos gen number case per tns
+    mood iType subc colloc usg lbl def etym xr oRef pRef cit vocal kinesic incident writing"""
 )
 #: Structured references whose fields the page separates when nothing is written between them
 #: (biblio.xsl, r:fields-separator): a biblStruct, its parts, a bibl of fields alone.
@@ -74,7 +77,8 @@ FURNITURE = (
     " | //*[@class='sign']"
     " | //*[contains(concat(' ', @class, ' '), ' alt ')] | //*[@class='u-who']"
     " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[@class='ref-url']"
-    " | //*[@class='ptr unresolved']"
+    " | //*[@class='ptr unresolved'] | //*[@class='textpart-label'] | //*[@class='event-type']"
+    " | //*[contains(concat(' ', @class, ' '), ' implied ')]"
     " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
     # a page of a long text repeats the headings of the divisions it lies in
     " | //*[contains(concat(' ', @class, ' '), ' part-context ')]"
@@ -221,11 +225,12 @@ def _joins(element: etree._Element | None) -> bool:
 
 
 def _trim(text: str | None, before: etree._Element | None, after: etree._Element | None) -> str:
-    """Text around a break="no" loses its whitespace on that side."""
+    """Text around a break="no", or between tokens that @join joins, loses its whitespace on
+    that side."""
     text = text or ""
-    if _joins(before):
+    if _joins(before) or (before is not None and before.get("join") in ("right", "both")):
         text = text.lstrip()
-    if _joins(after):
+    if _joins(after) or (after is not None and after.get("join") in ("left", "both")):
         text = text.rstrip()
     return text
 

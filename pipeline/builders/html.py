@@ -331,7 +331,10 @@ def render_page(
     graphics = "\n".join(shown_urls(document.root, base, images))
     try:
         page = engine().stylesheet("html/page", custom)
-        result = page.transform(normalized, {**params, "stem": stem, "graphics": graphics})
+        result = page.transform(
+            normalized,
+            {**params, "stem": stem, "graphics": graphics, "graphics-checked": True},
+        )
     except StylesheetError as exc:  # one text's failure does not stop the others
         return Page(name, (), document.display, f"the reading page could not be rendered: {exc}")
     pages = without_dead_links(split_output(result.output) or [(name, result.output)])

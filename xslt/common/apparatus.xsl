@@ -479,10 +479,11 @@
         '([a-z])([A-Z])', '$1 $2')))"/>
   </xsl:function>
 
-  <!-- Sigla: one link per pointer, to the witness (or source, or person) it names. -->
+  <!-- Sigla: one link per pointer, to the witness (or source, or person) it names; a pointer
+       given twice (the same editor as @resp and @source) is one siglum. -->
   <xsl:template name="r:sigla" as="node()*">
     <xsl:param name="tokens" as="attribute()*" required="yes"/>
-    <xsl:for-each select="$tokens ! tokenize(normalize-space(.))">
+    <xsl:for-each select="distinct-values($tokens ! tokenize(normalize-space(.)))">
       <xsl:variable name="id" as="xs:string" select="replace(., '^#', '')"/>
       <xsl:variable name="target" as="element()?"
           select="if (starts-with(., '#')) then key('r:entry', $id, root($tokens[1]))[1] else ()"/>

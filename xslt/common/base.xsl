@@ -83,12 +83,17 @@
   <!-- Word boundaries (TEI Guidelines 3.11.3, 17.1). A line, column or page break inside a
        word (break="no") joins the word: the whitespace the source has around it for
        legibility is not rendered, so "hyphen-<lb break="no"/>\n  ated" stays one word. -->
-  <xsl:template match="text()[preceding-sibling::node()[1][@break = 'no']
-      or following-sibling::node()[1][@break = 'no']]" mode="r:main" as="text()?" priority="1">
+  <!-- Tokens joined by @join (TEI 17.1, att.linguistic: "right" or "both" joins the token to
+       the next, "left" or "both" to the one before) lose the whitespace between them too:
+       corpora with one token per line (ParlaMint) write <w join="right">Hello</w>\n<pc>,</pc>
+       and mean "Hello,". -->
+  <xsl:template match="text()[preceding-sibling::node()[1][@break = 'no' or @join = ('right', 'both')]
+      or following-sibling::node()[1][@break = 'no' or @join = ('left', 'both')]]" mode="r:main"
+      as="text()?" priority="1">
     <xsl:variable name="left" as="xs:boolean"
-        select="exists(preceding-sibling::node()[1][r:joins(.)])"/>
+        select="exists(preceding-sibling::node()[1][r:joins(.) or @join = ('right', 'both')])"/>
     <xsl:variable name="right" as="xs:boolean"
-        select="exists(following-sibling::node()[1][r:joins(.)])"/>
+        select="exists(following-sibling::node()[1][r:joins(.) or @join = ('left', 'both')])"/>
     <xsl:variable name="trimmed" as="xs:string"
         select="if ($left) then replace(., '^\s+', '') else string(.)"/>
     <xsl:variable name="text" as="xs:string"
@@ -104,13 +109,22 @@
   </xsl:function>
 
   <!-- Elements TEI separates from a neighbouring element of the same set even when no
-       whitespace stands between them: tokens, segments, utterances, address lines. -->
+       whitespace stands between them: tokens, segments, utterances, address lines; the parts
+       of a name ("<forename>Mary</forename><surname>Shelley</surname>") and of a place or an
+       address; the parts of a dictionary entry ("<orth>abeceda</orth><orth>абецеда</orth>",
+       "<pos>n.</pos><gen>m.</gen>"). tests/words.py (TEI_TOKENS) knows the same list. -->
+  <xsl:variable name="r:token-names" as="xs:string+" select="('w', 'pc', 'seg', 's', 'cl',
+      'phr', 'u', 'addrLine', 'num', 'stage', 'speaker', 'persName', 'placeName', 'orgName',
+      'name', 'rs', 'date', 'forename', 'surname', 'addName', 'genName', 'nameLink', 'roleName',
+      'settlement', 'region', 'country', 'district', 'bloc', 'street', 'postCode', 'postBox',
+      'form', 'orth', 'pron', 'hyph', 'syll', 'gramGrp', 'gram', 'pos', 'gen', 'number', 'case',
+      'per', 'tns', 'mood', 'iType', 'subc', 'colloc', 'usg', 'lbl', 'def', 'etym', 'xr',
+      'oRef', 'pRef', 'cit', 'vocal', 'kinesic', 'incident', 'writing')"/>
   <xsl:function name="r:is-token" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
-    <xsl:sequence select="exists($e[self::w or self::pc or self::seg or self::s or self::cl
-        or self::phr or self::u or self::addrLine or self::num or self::stage or self::speaker
-        or self::persName or self::placeName or self::orgName or self::name or self::rs
-        or self::date])"/>
+    <xsl:sequence select="$e instance of element()
+        and namespace-uri($e) = 'http://www.tei-c.org/ns/1.0'
+        and local-name($e) = $r:token-names"/>
   </xsl:function>
 
   <!-- True when $e must be set off by a space from the element just before it: both are
@@ -571,6 +585,15 @@
   </xsl:template>
   <xsl:template match="lb | pb" mode="r:plain" as="xs:string">
     <xsl:sequence select="' '"/>
+  </xsl:template>
+  <!-- The parts of a name or a place are words apart ("<forename>Ada</forename><surname>
+       Lovelace</surname>" is "Ada Lovelace"), as r:space-before sets them apart on the page. -->
+  <xsl:template match="forename | surname | addName | genName | nameLink | roleName | settlement
+      | region | country | district | bloc" mode="r:plain" as="xs:string*">
+    <xsl:if test="preceding-sibling::node()[1] instance of element()">
+      <xsl:sequence select="' '"/>
+    </xsl:if>
+    <xsl:apply-templates mode="r:plain"/>
   </xsl:template>
 
 </xsl:stylesheet>

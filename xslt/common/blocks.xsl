@@ -157,7 +157,7 @@
 
   <!-- Quotations: a quote of paragraphs or verse is a blockquote; a short one runs in the text
        (the source's own quotation marks are kept, none are added). -->
-  <xsl:template match="quote | cit" mode="r:main" as="element()">
+  <xsl:template match="quote | cit" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="not($r:phrasing) and (r:has-blocks(.) or not(r:is-inline(.)))">
@@ -167,6 +167,8 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
+        <!-- a dictionary's example right after its definition is a phrase apart -->
+        <xsl:call-template name="r:word-space"/>
         <xsl:call-template name="r:inline">
           <xsl:with-param name="class" select="local-name()"/>
         </xsl:call-template>
@@ -338,8 +340,9 @@
   </xsl:template>
 
   <xsl:template match="graphic | media" mode="r:main" as="element()?">
-    <xsl:variable name="url" as="xs:string?" select="r:safe-url(@url)"/>
-    <xsl:if test="exists($url) and not(matches($url, '^(https?|mailto):', 'i'))">
+    <xsl:variable name="url" as="xs:string?" select="if ($graphics-checked)
+        then r:graphic-src(.) else r:safe-url(@url)[not(matches(., '^(https?|mailto):', 'i'))]"/>
+    <xsl:if test="exists($url)">
       <img src="{$url}" alt="{r:plain(ancestor::figure[1]/figDesc)}">
         <xsl:call-template name="r:attributes">
           <xsl:with-param name="class" select="'graphic'"/>

@@ -55,4 +55,30 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- An example or a translation in an entry (cit, and its quote) runs in the entry's text,
+       a phrase apart, as dictionaries print them; one of paragraphs or verse stays a block. -->
+  <xsl:template match="cit[ancestor::entry or ancestor::entryFree or ancestor::superEntry]
+      [not(r:has-blocks(.))] | quote[parent::cit][ancestor::entry or ancestor::entryFree
+      or ancestor::superEntry][not(r:has-blocks(.))]" mode="r:main" as="node()+">
+    <xsl:call-template name="r:word-space"/>
+    <xsl:call-template name="r:inline">
+      <xsl:with-param name="class" select="'dict-' || local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- An empty oRef or pRef stands for the headword's spelling or pronunciation (TEI 9.4,
+       "the headword in an example"): it shows the entry's first (lemma) form. -->
+  <xsl:template match="oRef[not(node())] | pRef[not(node())]" mode="r:main" as="node()+"
+      priority="2">
+    <xsl:variable name="entry" as="element()?" select="ancestor::*[self::entry or self::entryFree
+        or self::superEntry or self::re][1]"/>
+    <xsl:variable name="forms" as="element()*" select="if (self::oRef) then $entry//orth
+        else $entry//pron"/>
+    <xsl:call-template name="r:word-space"/>
+    <span class="dict-{local-name()} implied">
+      <xsl:value-of select="normalize-space(($forms[ancestor::form[1]/@type = 'lemma'],
+          $forms)[1])"/>
+    </span>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -139,9 +139,11 @@
   </xsl:template>
 
   <xsl:template match="role | roleDesc | actor" mode="r:main" as="node()+">
-    <xsl:variable name="before" as="element()?" select="preceding-sibling::*[1]
-        [self::role or self::roleDesc or self::actor]"/>
-    <xsl:if test="exists($before)">
+    <!-- the part just before, with no words of the source between them (a comma the source
+         writes, between or at the start of this part, is its own: none is added) -->
+    <xsl:variable name="before" as="element()?" select="preceding-sibling::node()
+        [not(self::text()[not(normalize-space())])][1][self::role or self::roleDesc or self::actor]"/>
+    <xsl:if test="exists($before) and not(matches(r:plain(.), '^[,.;:!?—–)\]]'))">
       <xsl:value-of select="if (self::actor) then ' — '
           else if (matches(r:plain($before), '[,.;:!?—–-]$')) then ' ' else ', '"/>
     </xsl:if>

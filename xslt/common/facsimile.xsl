@@ -47,6 +47,10 @@
   <!-- One line per graphic/media of the document, in document order: the URL to show, or
        nothing. Given by the HTML writer; without it no image of a facsimile shows. -->
   <xsl:param name="graphics" as="xs:string" select="''"/>
+  <!-- True when $graphics was given (a text's page made by the HTML writer): then a graphic
+       or media element of the text shows only the URL it names there, and a missing image
+       shows nothing, where it was a broken image (blocks.xsl). -->
+  <xsl:param name="graphics-checked" as="xs:boolean" select="false()"/>
   <xsl:variable name="r:graphic-urls" as="xs:string*" select="tokenize($graphics, '\n')"/>
 
   <xsl:accumulator name="r:graphic-number" as="xs:integer" initial-value="0">

@@ -25,11 +25,18 @@
   <xsl:template match="formula" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="math" as="element(mml:math)*" select=".//mml:math"/>
+    <!-- a formula set apart from its sentence (@rend or @type "display" or "block", or
+         MathML's display="block") is a block of its own, centred -->
+    <xsl:variable name="display" as="xs:boolean" select="
+        (tokenize(lower-case(normalize-space(string-join((@rend, @type), ' '))))
+            = ('display', 'block', 'displayed'))
+        or exists($math[@display = 'block'])"/>
     <xsl:choose>
       <xsl:when test="exists($math)">
         <span>
           <xsl:call-template name="r:attributes">
-            <xsl:with-param name="class" select="'formula mathml'"/>
+            <xsl:with-param name="class" select="'formula mathml'
+                || (if ($display) then ' formula-display' else '')"/>
           </xsl:call-template>
           <xsl:apply-templates select="$math" mode="r:mathml"/>
         </span>

@@ -53,6 +53,9 @@
     <xsl:sequence select="if (exists($name)) then r:plain($name) else $id"/>
   </xsl:function>
 
+  <!-- Vocal, kinesic, incident, writing: their words, else their description (desc, then
+       @type in words: "[laughing]"); one that says nothing shows nothing, not "[]". -->
+
   <!-- A block of a transcription and its annotations (TEI 8.4.6): its utterances. -->
   <xsl:template match="annotationBlock" mode="r:main" as="element()">
     <xsl:call-template name="r:block">
@@ -69,18 +72,31 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="vocal | kinesic | incident | writing" mode="r:main" as="node()+">
-    <xsl:call-template name="r:word-space"/>
-    <i>
-      <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'event ' || local-name()"/>
-      </xsl:call-template>
-      <xsl:text>[</xsl:text>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-      <xsl:text>]</xsl:text>
-    </i>
+  <xsl:template match="vocal | kinesic | incident | writing" mode="r:main" as="node()*">
+    <xsl:variable name="said" as="xs:boolean" select="normalize-space() != '' or exists(*)"/>
+    <xsl:variable name="type" as="xs:string" select="normalize-space(replace(@type, '[-_]', ' '))"/>
+    <xsl:if test="$said or $type != '' or @xml:id">
+      <xsl:call-template name="r:word-space"/>
+      <i>
+        <xsl:call-template name="r:attributes">
+          <xsl:with-param name="class" select="'event ' || local-name()"/>
+        </xsl:call-template>
+        <xsl:if test="$said or $type != ''">
+          <xsl:text>[</xsl:text>
+          <xsl:choose>
+            <xsl:when test="$said">
+              <xsl:apply-templates mode="r:main">
+                <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise>
+              <span class="event-type"><xsl:value-of select="$type"/></span>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>]</xsl:text>
+        </xsl:if>
+      </i>
+    </xsl:if>
   </xsl:template>
 
   <!-- A change of voice quality, tempo ...: no words, an anchor when it has an id. -->

@@ -73,6 +73,13 @@
               <xsl:value-of select="r:msg('div.' || $part-head)"/>
             </xsl:element>
           </xsl:if>
+          <!-- an unheaded textpart (EpiDoc: a face, a column, a fragment of the object) says
+               which it is, from its @subtype and @n: "Column ii", "Face a" -->
+          <xsl:for-each select="self::div[@type = 'textpart'][empty(head)][normalize-space(@n)]">
+            <p class="textpart-label">
+              <xsl:value-of select="r:textpart-label(.)"/>
+            </p>
+          </xsl:for-each>
           <!-- the children, with the apparatus of the div after its own content -->
           <xsl:call-template name="r:unit-content">
             <xsl:with-param name="content" select="$content"/>
@@ -83,8 +90,28 @@
     </xsl:choose>
   </xsl:template>
 
+  <xsl:function name="r:textpart-label" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="kind" as="xs:string" select="normalize-space(replace(
+        replace($div/@subtype, '[-_]', ' '), '([a-z])([A-Z])', '$1 $2'))"/>
+    <xsl:sequence select="if ($kind = '') then r:msg('div.textpart-n', normalize-space($div/@n))
+        else upper-case(substring($kind, 1, 1)) || substring($kind, 2) || ' '
+            || normalize-space($div/@n)"/>
+  </xsl:function>
+
   <!-- Overridden by notes.xsl, which render.xsl imports after this module. -->
   <xsl:template name="r:section-notes" as="element()?"/>
+
+  <!-- A head with nothing in it (a template left in place) is no heading: an empty heading
+       is announced as one by screen readers. Its id stays, for the links to it. -->
+  <xsl:template match="head[not(normalize-space())][not(*)]" mode="r:main" as="element()?"
+      priority="3">
+    <xsl:if test="@xml:id">
+      <span>
+        <xsl:call-template name="r:attributes"/>
+      </span>
+    </xsl:if>
+  </xsl:template>
 
   <!-- The first head of a div is its heading; later heads are subheadings. -->
   <xsl:template match="head[r:is-div(..)][. is ../head[1]]" mode="r:main" as="element()">

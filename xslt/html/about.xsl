@@ -35,7 +35,8 @@
     <xsl:call-template name="s:page">
       <xsl:with-param name="title" select="r:msg('about.title')"/>
       <xsl:with-param name="page" select="'about.html'"/>
-      <xsl:with-param name="lang" select="($texts[1] ! r:text-lang(.), 'en')[1]"/>
+      <!-- the site's own pages are in the interface's language (s:page's default); the
+           titles of texts in them carry their own -->
       <xsl:with-param name="body-class" select="'page about'"/>
       <xsl:with-param name="content" as="element()*">
         <header class="page-header">

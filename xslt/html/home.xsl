@@ -60,7 +60,8 @@
     <xsl:call-template name="s:page">
       <xsl:with-param name="title" select="$edition-title"/>
       <xsl:with-param name="page" select="'index.html'"/>
-      <xsl:with-param name="lang" select="($texts[1] ! r:text-lang(.), 'en')[1]"/>
+      <!-- the site's own pages are in the interface's language (s:page's default); the
+           titles of texts in them carry their own -->
       <xsl:with-param name="description" select="normalize-space(string(
           ($intro/descendant-or-self::*[local-name() = 'p'])[1]))"/>
       <xsl:with-param name="body-class" select="'page home'"/>
@@ -138,9 +139,23 @@
     <xsl:variable name="date" as="xs:string?" select="(r:letter-date(.),
         ($source//date)[1] ! (@when, normalize-space(.))[. != ''][1] ! string(.))[1]"/>
     <li>
-      <a class="text-title" href="{@ed:stem}.html"><xsl:value-of select="r:title(.)"/></a>
+      <!-- the page is in the interface's language: a title in another says which, with its
+           direction (a Hebrew title in an English list) -->
+      <xsl:variable name="lang" as="xs:string"
+          select="(r:title-element(.)/@xml:lang ! r:lang(.), r:text-lang(.))[1]"/>
+      <xsl:variable name="dir" as="xs:string" select="(r:lang-dir($lang),
+          r:script-dir(r:title-element(.)//text()[normalize-space()]))[1]"/>
+      <a class="text-title" href="{@ed:stem}.html">
+        <xsl:if test="$lang ne r:ui-lang()">
+          <xsl:attribute name="lang" select="$lang"/>
+        </xsl:if>
+        <xsl:if test="$dir ne r:ui-dir()">
+          <xsl:attribute name="dir" select="$dir"/>
+        </xsl:if>
+        <xsl:value-of select="r:title(.)"/>
+      </a>
       <xsl:if test="exists(r:authors(.)) or exists($date)">
-        <span class="text-meta">
+        <span class="text-meta" dir="auto">
           <xsl:value-of select="string-join((string-join(r:authors(.), '; ')[. != ''], $date), ', ')"/>
         </span>
       </xsl:if>

@@ -45,7 +45,8 @@
   </xsl:template>
 
   <xsl:template match="ed:index" as="element()">
-    <xsl:variable name="lang" as="xs:string"
+    <!-- the names are sorted as the texts' language sorts them -->
+    <xsl:variable name="names-lang" as="xs:string"
         select="(ed:documents/ed:document/@lang[normalize-space()], 'en')[1]"/>
     <xsl:variable name="title" as="xs:string" select="($pages($page)[1], r:msg('index.title'))[1]"/>
     <xsl:variable name="kinds" as="xs:string*" select="tail($pages($page))"/>
@@ -55,7 +56,8 @@
     <xsl:call-template name="s:page">
       <xsl:with-param name="title" select="$title"/>
       <xsl:with-param name="page" select="$page"/>
-      <xsl:with-param name="lang" select="$lang"/>
+      <!-- in the interface's language (s:page's default), as the site's other pages; the
+           names in it carry their own -->
       <xsl:with-param name="body-class" select="'index-page'"/>
       <xsl:with-param name="content" as="node()*">
         <h1>
@@ -81,7 +83,8 @@
             </p>
             <xsl:call-template name="ed:by-initial">
               <xsl:with-param name="entities" select="$entities"/>
-              <xsl:with-param name="page-lang" select="$lang" tunnel="yes"/>
+              <xsl:with-param name="page-lang" select="r:ui-lang()" tunnel="yes"/>
+              <xsl:with-param name="collation-lang" select="$names-lang" tunnel="yes"/>
               <xsl:with-param name="documents" select="ed:documents/ed:document" tunnel="yes"/>
             </xsl:call-template>
           </xsl:otherwise>
@@ -96,8 +99,7 @@
       <xsl:when test="ed:timeline/ed:date">
         <xsl:call-template name="ed:timeline">
           <xsl:with-param name="dates" select="ed:timeline/ed:date"/>
-          <xsl:with-param name="page-lang"
-              select="(ed:documents/ed:document/@lang[normalize-space()], 'en')[1]" tunnel="yes"/>
+          <xsl:with-param name="page-lang" select="r:ui-lang()" tunnel="yes"/>
           <xsl:with-param name="documents" select="ed:documents/ed:document" tunnel="yes"/>
         </xsl:call-template>
       </xsl:when>

@@ -66,11 +66,11 @@
        letters as a navigation at the top. -->
   <xsl:template name="ed:by-initial" as="element()*">
     <xsl:param name="entities" as="element(ed:entity)*" required="yes"/>
-    <xsl:param name="page-lang" as="xs:string" tunnel="yes" required="yes"/>
+    <xsl:param name="collation-lang" as="xs:string" tunnel="yes" required="yes"/>
     <xsl:variable name="sorted" as="element(ed:entity)*">
       <xsl:perform-sort select="$entities">
-        <xsl:sort select="@sort" collation="{ed:collation($page-lang)}"/>
-        <xsl:sort select="ed:name" collation="{ed:collation($page-lang)}"/>
+        <xsl:sort select="@sort" collation="{ed:collation($collation-lang)}"/>
+        <xsl:sort select="ed:name" collation="{ed:collation($collation-lang)}"/>
         <xsl:sort select="@id"/>
       </xsl:perform-sort>
     </xsl:variable>
