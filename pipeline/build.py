@@ -388,7 +388,7 @@ def _make(
     step("site")
     index = Index.of(skeleton_xml, [r.index for r in results if r.index])
     report.extend(d for r in results for d in r.problems.references)
-    used = {c for f in texts for c in f.correspondents}
+    used = {c for f in texts for c in f.used_ids}
     report.extend(index_problems(index, [r.problems.untagged for r in results], lists, used))
     whole = True
     if "index" in plan.outputs:

@@ -124,7 +124,7 @@ def facts_json(facts: SourceFacts) -> dict[str, object]:
         "diagnostics": [_diagnostic(d) for d in facts.diagnostics],
         "images": list(facts.images),
         "links": [list(link) for link in facts.links],
-        "correspondents": list(facts.correspondents),
+        "used_ids": list(facts.used_ids),
     }
 
 
@@ -146,7 +146,7 @@ def facts_of_json(data: Mapping[str, object]) -> SourceFacts:
         diagnostics=tuple(_undiagnostic(d) for d in _list(data["diagnostics"])),
         images=tuple(str(i) for i in _list(data.get("images", []))),
         links=tuple((str(t), int(str(n))) for t, n in map(_list, _list(data.get("links", [])))),
-        correspondents=tuple(str(c) for c in _list(data.get("correspondents", []))),
+        used_ids=tuple(str(c) for c in _list(data.get("used_ids", []))),
     )
 
 

@@ -88,9 +88,9 @@ def index_problems(
     index: Index,
     untagged: Iterable[Iterable[Untagged]],
     sources: Sequence[HasLists],
-    correspondents: Set[str] = frozenset(),
+    used_ids: Set[str] = frozenset(),
 ) -> list[Diagnostic]:
-    return corpus_problems(index.root, untagged, sources, correspondents)
+    return corpus_problems(index.root, untagged, sources, used_ids)
 
 
 def write_index(index: Index, staging: Path, date: str, cache: Cache | None = None) -> None:

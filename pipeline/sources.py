@@ -85,9 +85,9 @@ class SourceFacts:
     links: tuple[tuple[str, int], ...] = ()
     #: The ``linked-files`` parameter of its page (``links.resolve``), set by the build.
     linked: str = ""
-    #: The register ids its ``correspDesc`` points at (``correspondents``): entries used by
-    #: the letter's metadata, not to be reported as never mentioned.
-    correspondents: tuple[str, ...] = ()
+    #: The register ids it uses besides its names (``used_ids``: its ``correspDesc``, its
+    #: ``ref`` and ``ptr``): entries not to be reported as never mentioned.
+    used_ids: tuple[str, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -186,19 +186,26 @@ def facts_of(
         diagnostics=tuple(problems),
         images=image_files(document) if text else (),
         links=link_targets(root) if text else (),
-        correspondents=correspondents(root) if text else (),
+        used_ids=used_ids(root) if text else (),
     )
 
 
-def correspondents(root: etree._Element) -> tuple[str, ...]:
-    """The ids the ``@ref`` of a letter's ``correspDesc`` point at (its sender, addressee,
-    their places), sorted: a person who only wrote or received letters is used by them."""
+def used_ids(root: etree._Element) -> tuple[str, ...]:
+    """The ids a text uses besides its names, sorted: what the ``@ref`` of a letter's
+    ``correspDesc`` points at (its sender, addressee, their places: a person who only wrote
+    or received letters is used by them), and the first target of a ``ref`` or ``ptr`` of
+    its text (``<ptr target="#ev1"/>`` leads to the event's entry: r:pointed-entry)."""
     found: set[str] = set()
     for desc in root.iter(f"{_TEI}correspDesc"):
         for element in desc.iter(etree.Element):
             for token in (element.get("ref") or "").split():
                 if "#" in token and token.partition("#")[2]:
                     found.add(token.partition("#")[2])
+    text = root.find(f"{_TEI}text")
+    for pointer in text.iter(f"{_TEI}ref", f"{_TEI}ptr") if text is not None else ():
+        first = (pointer.get("target") or "").split()[:1]
+        if first and "#" in first[0] and ":" not in first[0] and first[0].partition("#")[2]:
+            found.add(first[0].partition("#")[2])
     return tuple(sorted(found))
 
 

@@ -451,7 +451,8 @@ def test_an_unused_role_of_a_cast_list_is_placed_at_its_line(tmp_path: Path) -> 
 
 def test_a_letters_correspondents_are_used_entries(tmp_path: Path) -> None:
     """A sender, an addressee and a place named only in a letter's correspDesc are used by
-    it: no "never mentioned" warning for them, as for an entry nothing points at."""
+    it, and so is an event its text points at (ptr): no "never mentioned" warning for them,
+    as for an entry nothing points at."""
     letter = tmp_path / "letter.xml"
     letter.write_text(
         """<?xml version="1.0" encoding="UTF-8"?>
@@ -468,7 +469,9 @@ def test_a_letters_correspondents_are_used_entries(tmp_path: Path) -> None:
 <placeName ref="#rome">Rome</placeName></correspAction>
 <correspAction type="received"><persName ref="people.xml#bob">Bob</persName></correspAction>
 </correspDesc></profileDesc></teiHeader>
-<text><body><p>Greetings to <persName ref="#cat">Cat</persName>.</p></body></text></TEI>
+<standOff><listEvent><event xml:id="fair"><label>The fair</label></event></listEvent></standOff>
+<text><body><p>Greetings to <persName ref="#cat">Cat</persName> (see <ptr target="#fair"/>).</p>
+</body></text></TEI>
 """,
         encoding="utf-8",
     )

@@ -79,6 +79,7 @@ FURNITURE = (
     " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[@class='ref-url']"
     " | //*[@class='ptr unresolved'] | //*[@class='textpart-label'] | //*[@class='event-type']"
     " | //*[contains(concat(' ', @class, ' '), ' implied ')]"
+    " | //*[@class='hom-n'] | //*[@class='cit-lang']"
     " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
     # a page of a long text repeats the headings of the divisions it lies in
     " | //*[contains(concat(' ', @class, ' '), ' part-context ')]"

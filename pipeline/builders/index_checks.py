@@ -19,7 +19,7 @@ from .. import diagnostics as diag
 from ..diagnostics import Diagnostic, Severity
 from ..gate import SourceDocument
 from ..locators import MENTIONS, XML_ID
-from ..sources import correspondents
+from ..sources import used_ids as used_by_text
 from ..stages import HasLists, entity_differences, register_entries
 from .index_model import NS, TEI_NS
 
@@ -64,7 +64,7 @@ def index_diagnostics(
     lines = _MentionLines({t.stem: t.source for t in corpus.texts})
     found = list(_references(root, lines, unresolved))
     sources = [*corpus.register_files, *(t.source for t in corpus.texts)]
-    used = {c for t in corpus.texts for c in correspondents(t.source.root)}
+    used = {c for t in corpus.texts for c in used_by_text(t.source.root)}
     return found + corpus_problems(root, [_untagged(root, lines)], sources, used)
 
 
@@ -72,7 +72,7 @@ def corpus_problems(
     root: etree._Element,
     untagged: Iterable[Iterable[Untagged]],
     sources: Sequence[HasLists],
-    correspondents: Set[str] = frozenset(),
+    used_ids: Set[str] = frozenset(),
 ) -> list[Diagnostic]:
     """What only the whole corpus shows: each untagged form once (with its count over every
     text, at its first place), register entries never mentioned, entries declared
@@ -95,7 +95,7 @@ def corpus_problems(
                 origin=_ORIGIN,
             )
         )
-    found.extend(_unused(root, sources, correspondents))
+    found.extend(_unused(root, sources, used_ids))
     found.extend(entity_differences(sources))
     return found
 
@@ -168,16 +168,17 @@ class _MentionLines:
 
 
 def _unused(
-    root: etree._Element, sources: Sequence[HasLists], correspondents: Set[str]
+    root: etree._Element, sources: Sequence[HasLists], used_ids: Set[str]
 ) -> list[Diagnostic]:
     """Entries neither named in a text, nor speaking in a play, nor a letter's sender,
-    addressee or place in its ``correspDesc`` (``correspondents``)."""
+    addressee or place in its ``correspDesc``, nor what a ``ref`` or ``ptr`` points at
+    (``used_ids``, ``sources.used_ids``)."""
     unused = [
         e
         for e in root.iterfind("ed:entities/ed:entity", NS)
         if e.get("count") == "0"
         and e.get("speeches", "0") == "0"
-        and e.get("id", "") not in correspondents
+        and e.get("id", "") not in used_ids
     ]
     if not unused:
         return []

@@ -70,7 +70,8 @@
 
   <xsl:template match="ref" mode="r:main" as="element()">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="href" as="xs:string?" select="r:target-href(@target)"/>
+    <xsl:variable name="href" as="xs:string?"
+        select="(r:pointed-entry(@target) ! r:entry-href(.), r:target-href(@target))[1]"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($r:in-link)">
         <a href="{$href}">
@@ -100,7 +101,8 @@
   <!-- ptr has no text: the link shows its own target. -->
   <xsl:template match="ptr" mode="r:main" as="element()?">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="href" as="xs:string?" select="r:target-href(@target)"/>
+    <xsl:variable name="href" as="xs:string?"
+        select="(r:pointed-entry(@target) ! r:entry-href(.), r:target-href(@target))[1]"/>
     <xsl:choose>
       <!-- a link to what the edition does not publish shows where it pointed, unlinked;
            an address the allow-list refuses (javascript: ...) shows nothing -->
@@ -124,17 +126,36 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- What a ptr shows: for a pointer to an element of the same document ("#t1"), that
-       element's heading, else its number (@n); else the address itself, as before. -->
+  <!-- The register entry a pointer names ("#ev1", "persons.xml#ada": a person, a place, an
+       event of the registers, in the header, a standOff or a register file), if any: the
+       pointer then leads to its entry of the index, as a name does, and a ptr shows its
+       name. pipeline/sources.py (used_ids) counts such an entry as used. -->
+  <xsl:function name="r:pointed-entry" as="element()?">
+    <xsl:param name="target" as="attribute()?"/>
+    <xsl:variable name="first" as="xs:string?" select="tokenize(normalize-space($target))[1]"/>
+    <xsl:variable name="id" as="xs:string?" select="
+        if (starts-with($first, '#')) then substring($first, 2)
+        else if (matches($first, '^[^#/:]+\.xml#.')) then substring-after($first, '#')
+        else ()"/>
+    <xsl:sequence select="if (exists($id)) then r:entry($id)
+        [local-name() = ('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym')]
+        else ()"/>
+  </xsl:function>
+
+  <!-- What a ptr shows: for a register entry, its name; for a pointer to an element of the
+       same document ("#t1"), that element's heading, else its number (@n); else the address
+       itself, as before. -->
   <xsl:function name="r:pointer-words" as="xs:string">
     <xsl:param name="ptr" as="element()"/>
     <xsl:param name="href" as="xs:string"/>
+    <xsl:variable name="entry" as="element()?" select="r:pointed-entry($ptr/@target)"/>
     <xsl:variable name="target" as="xs:string" select="normalize-space($ptr/@target)"/>
     <xsl:variable name="to" as="element()?" select="if (matches($target, '^#[^\s#]+$'))
         then root($ptr)/id(substring($target, 2))[1] else ()"/>
     <xsl:variable name="head" as="xs:string?" select="($to/head[normalize-space()])[1]
         ! normalize-space(string-join(.//text()[not(ancestor::note)]))"/>
-    <xsl:sequence select="if ($head) then $head
+    <xsl:sequence select="if (exists($entry)) then r:preferred-name($entry, string($entry/@xml:id))
+        else if ($head) then $head
         else if (normalize-space($to/@n)) then normalize-space($to/@n)
         else $href"/>
   </xsl:function>

@@ -30,6 +30,27 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A homograph says its number (@n: "bank 1", "bank 2"), as a sense does. -->
+  <xsl:template match="hom[normalize-space(@n)]" mode="r:main" as="node()+" priority="2">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:call-template name="r:word-space"/>
+    <xsl:element name="{if ($r:phrasing or empty(*)) then 'span' else 'div'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'dict-hom' || (if ($r:phrasing and exists(*))
+            then ' block' else '')"/>
+      </xsl:call-template>
+      <span class="hom-n">
+        <xsl:value-of select="normalize-space(@n)"/>
+      </span>
+      <xsl:if test="node()">
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="$r:phrasing or empty(*)" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="sense" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
@@ -61,9 +82,20 @@
       [not(r:has-blocks(.))] | quote[parent::cit][ancestor::entry or ancestor::entryFree
       or ancestor::superEntry][not(r:has-blocks(.))]" mode="r:main" as="node()+">
     <xsl:call-template name="r:word-space"/>
-    <xsl:call-template name="r:inline">
-      <xsl:with-param name="class" select="'dict-' || local-name()"/>
-    </xsl:call-template>
+    <xsl:element name="span">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'dict-' || local-name()"/>
+      </xsl:call-template>
+      <!-- a translation says into which language ("en", "de"): one word of each would
+           otherwise stand side by side unexplained -->
+      <xsl:if test="self::cit[@type = 'translation'] and normalize-space(@xml:lang)">
+        <span class="cit-lang"><xsl:value-of select="r:lang(@xml:lang)"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
   </xsl:template>
 
   <!-- An empty oRef or pRef stands for the headword's spelling or pronunciation (TEI 9.4,

@@ -9,7 +9,9 @@
     the end of their section (the innermost div without headed divs inside: a chapter, a
     scene), endnotes (@place end) and notes outside any section at the end of the text
     (r:footnotes). A margin note (@place margin, left, right ...) stays where it is, set in
-    the margin on wide screens; an inline one (@place inline) runs in brackets.
+    the margin on wide screens; an inline one (@place inline) runs in brackets, and so does
+    a note of an utterance that says no place (a transcriber's "(Applause.)": where it
+    happened, not at the end).
   - a note that stands apart (a div of notes in the back, a noteGrp) and is pointed at by a
     ref or ptr (target="#id"), or points itself at what it annotates (@target): rendered
     where it stands, labelled, with links back to each pointer; every pointer becomes a call
@@ -74,6 +76,7 @@
         if (matches($place, '^(margin|left|right|inner|outer|opposite|overleaf)')) then 'margin'
         else if ($place = ('inline', 'interlinear', 'above', 'below', 'inspace')) then 'inline'
         else if ($place = 'end') then 'end'
+        else if ($place = '' and exists($note/ancestor::u)) then 'inline'
         else 'foot'"/>
   </xsl:function>
 

@@ -48,11 +48,20 @@
 
   <xsl:template match="tei:ref[@target][ee:dead-link(.)] | tei:ptr[@target][ee:dead-link(.)]"
       mode="r:main" as="element()?" priority="1">
-    <xsl:if test="self::tei:ref">
-      <xsl:call-template name="r:inline">
-        <xsl:with-param name="class" select="'ref'"/>
-      </xsl:call-template>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="self::tei:ref">
+        <xsl:call-template name="r:inline">
+          <xsl:with-param name="class" select="'ref'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <!-- a ptr to a register entry names it (the book has no index to link to) -->
+      <xsl:when test="exists(r:pointed-entry(@target))">
+        <span class="ptr">
+          <xsl:value-of select="r:preferred-name(r:pointed-entry(@target),
+              string(r:pointed-entry(@target)/@xml:id))"/>
+        </span>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:ref[exists(ee:local-target(.))] | tei:ptr[exists(ee:local-target(.))]"
