@@ -4,7 +4,7 @@ A ``ref`` or ``ptr`` may point at another file of the corpus (``letter-2.xml#p3`
 the edition does not publish (``scan.pdf``, ``../other-edition/K_3219``) or, as many editions
 write it, at an element of its own document by its bare id (``K_3219`` with no ``#``).
 
-Runs in two places. While a source is read (``sources.facts_of``), ``link_targets`` notes the
+Runs in two places. While a source is read (``sources.facts_of``), ``pointers`` notes the
 first target of each such pointer that names a file (not ``#id``, not a web address, not a
 bare id of the document) with its line. In the parent, once every text and its published
 name are known, ``resolve`` maps each target to the page of the text it names, if that text
@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from lxml import etree
@@ -38,16 +39,31 @@ _PAGE_SUFFIX = re.compile(r"\.(xml|x?html?)$")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
-def link_targets(root: etree._Element) -> tuple[tuple[str, int], ...]:
-    """The first target of every ``ref``/``ptr`` that names a file, with its line."""
+class Pointers(NamedTuple):
+    """What a document's ``ref`` and ``ptr`` point at, from one walk over them."""
+
+    #: The first target of each that names a file, with its line (``resolve``).
+    files: tuple[tuple[str, int], ...]
+    #: The ids their first targets name with ``#`` (``#ev1``, ``persons.xml#ada``): register
+    #: entries among them are used (``sources.used_ids``, ``r:pointed-entry``).
+    ids: frozenset[str]
+
+
+def pointers(root: etree._Element) -> Pointers:
+    """The targets of every ``ref``/``ptr`` of the document that name a file, and the ids
+    they name."""
     ids: set[str] | None = None
-    found: list[tuple[str, int]] = []
+    files: list[tuple[str, int]] = []
+    named: set[str] = set()
     for element in root.iter(_POINTERS):
         tokens = (element.get("target") or "").split()
-        if not tokens:
+        if not tokens or _ABSOLUTE.match(tokens[0]):
             continue
         token = tokens[0]
-        if token.startswith("#") or _ABSOLUTE.match(token):
+        fragment = token.partition("#")[2]
+        if fragment:
+            named.add(fragment)
+        if token.startswith("#"):
             continue
         if _BARE_ID.match(token) and not _PAGE_SUFFIX.search(token):
             if ids is None:
@@ -55,8 +71,8 @@ def link_targets(root: etree._Element) -> tuple[tuple[str, int], ...]:
                        for v in [v.get(_XML_ID)] if v}  # fmt: skip
             if token in ids:
                 continue
-        found.append((token, element.sourceline or 0))
-    return tuple(found)
+        files.append((token, element.sourceline or 0))
+    return Pointers(tuple(files), frozenset(named))
 
 
 def file_part(token: str) -> str:

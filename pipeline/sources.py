@@ -13,7 +13,7 @@ A file that fails the gate is read from the published edition's copy when there 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -81,7 +81,7 @@ class SourceFacts:
     #: (``naming.text_names``).
     name: str = ""
     #: The targets of the text's pointers that name a file, with their lines
-    #: (``links.link_targets``).
+    #: (``links.pointers``).
     links: tuple[tuple[str, int], ...] = ()
     #: The ``linked-files`` parameter of its page (``links.resolve``), set by the build.
     linked: str = ""
@@ -156,10 +156,11 @@ def facts_of(
 ) -> SourceFacts:
     from .builders.html import text_title
     from .citation import licence_of
-    from .links import link_targets
+    from .links import pointers
 
     root = document.root
     text = is_text(document)
+    pointed = pointers(root) if text else None  # one walk over the ref and ptr elements
     kind = "text" if text else "register" if is_register(document) else "other"
     if kind == "other":
         # Said here, with the tree at hand, so that the facts carry it (build.py reports them).
@@ -185,27 +186,25 @@ def facts_of(
         licence=licence_of(root) if kind != "other" else ("", ""),
         diagnostics=tuple(problems),
         images=image_files(document) if text else (),
-        links=link_targets(root) if text else (),
-        used_ids=used_ids(root) if text else (),
+        links=pointed.files if pointed else (),
+        used_ids=used_ids(root, pointed.ids) if pointed else (),
     )
 
 
-def used_ids(root: etree._Element) -> tuple[str, ...]:
+def used_ids(root: etree._Element, pointed: Set[str] | None = None) -> tuple[str, ...]:
     """The ids a text uses besides its names, sorted: what the ``@ref`` of a letter's
     ``correspDesc`` points at (its sender, addressee, their places: a person who only wrote
-    or received letters is used by them), and the first target of a ``ref`` or ``ptr`` of
-    its text (``<ptr target="#ev1"/>`` leads to the event's entry: r:pointed-entry)."""
-    found: set[str] = set()
+    or received letters is used by them), and what its ``ref`` and ``ptr`` name with ``#``
+    (``<ptr target="#ev1"/>`` leads to the event's entry: r:pointed-entry); ``pointed``:
+    those ids, when ``links.pointers`` has walked the document already."""
+    from .links import pointers
+
+    found = set(pointers(root).ids if pointed is None else pointed)
     for desc in root.iter(f"{_TEI}correspDesc"):
         for element in desc.iter(etree.Element):
             for token in (element.get("ref") or "").split():
                 if "#" in token and token.partition("#")[2]:
                     found.add(token.partition("#")[2])
-    text = root.find(f"{_TEI}text")
-    for pointer in text.iter(f"{_TEI}ref", f"{_TEI}ptr") if text is not None else ():
-        first = (pointer.get("target") or "").split()[:1]
-        if first and "#" in first[0] and ":" not in first[0] and first[0].partition("#")[2]:
-            found.add(first[0].partition("#")[2])
     return tuple(sorted(found))
 
 

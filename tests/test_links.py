@@ -211,7 +211,7 @@ def _tei(title: str, body: str) -> str:
     return HEADER.format(title=title) + f"<text><body>{body}</body></text></TEI>"
 
 
-def test_link_targets_are_the_pointers_that_name_a_file() -> None:
+def test_the_targets_kept_are_the_pointers_that_name_a_file() -> None:
     root = etree.fromstring(
         _tei(
             "A",
@@ -221,7 +221,7 @@ def test_link_targets_are_the_pointers_that_name_a_file() -> None:
             '<ref target="javascript:alert(1)">no</ref><ref>no target</ref></p>',
         ).encode()
     )
-    assert links.link_targets(root) == (("b.xml#x", 1), ("K_3219", 2), ("../scans/f1.pdf", 3))
+    assert links.pointers(root).files == (("b.xml#x", 1), ("K_3219", 2), ("../scans/f1.pdf", 3))
 
 
 def test_resolve_maps_published_texts_and_warns_for_the_rest(tmp_path: Path) -> None:

@@ -360,6 +360,13 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- An attribute's token as words, its case kept: "slanting-stroke" -> "slanting stroke",
+       "door_slams" -> "door slams". -->
+  <xsl:function name="r:token-words" as="xs:string">
+    <xsl:param name="token" as="xs:string?"/>
+    <xsl:sequence select="normalize-space(replace(string($token), '[-_#]', ' '))"/>
+  </xsl:function>
+
   <!-- The calendar a date is written in (@calendar), when it is not the Gregorian one (the
        calendar @when is in): the declaration's words in calendarDesc (its p or desc), else
        the pointer's own ("#Hijri-qamari" -> "Hijri qamari", "#cal_islamic" -> "islamic"). -->
@@ -372,7 +379,7 @@
         else key('r:entry', $id, root($date))[self::calendar][1]"/>
     <xsl:variable name="words" as="xs:string?" select="(
         $declared/(p, desc, gloss)[normalize-space()][1] ! normalize-space(.),
-        normalize-space(replace(replace($id, '^(cal|calendar)[-_]', '', 'i'), '[-_]', ' ')))
+        r:token-words(replace($id, '^(cal|calendar)[-_]', '', 'i')))
         [. != ''][1]"/>
     <xsl:sequence select="if ($token = '' or matches($id, 'gregor', 'i')
         or matches($words, 'gregor', 'i')) then ()

@@ -70,8 +70,7 @@
 
   <xsl:template match="ref" mode="r:main" as="element()">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="href" as="xs:string?"
-        select="(r:pointed-entry(@target) ! r:entry-href(.), r:target-href(@target))[1]"/>
+    <xsl:variable name="href" as="xs:string?" select="r:pointer-href(@target)"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($r:in-link)">
         <a href="{$href}">
@@ -101,8 +100,7 @@
   <!-- ptr has no text: the link shows its own target. -->
   <xsl:template match="ptr" mode="r:main" as="element()?">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="href" as="xs:string?"
-        select="(r:pointed-entry(@target) ! r:entry-href(.), r:target-href(@target))[1]"/>
+    <xsl:variable name="href" as="xs:string?" select="r:pointer-href(@target)"/>
     <xsl:choose>
       <!-- a link to what the edition does not publish shows where it pointed, unlinked;
            an address the allow-list refuses (javascript: ...) shows nothing -->
@@ -140,6 +138,12 @@
     <xsl:sequence select="if (exists($id)) then r:entry($id)
         [local-name() = ('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym')]
         else ()"/>
+  </xsl:function>
+
+  <!-- Where a ref or ptr leads: a register entry's entry of the index, else r:target-href. -->
+  <xsl:function name="r:pointer-href" as="xs:string?">
+    <xsl:param name="target" as="attribute()?"/>
+    <xsl:sequence select="(r:pointed-entry($target) ! r:entry-href(.), r:target-href($target))[1]"/>
   </xsl:function>
 
   <!-- What a ptr shows: for a register entry, its name; for a pointer to an element of the

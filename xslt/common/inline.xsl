@@ -163,7 +163,7 @@
     <!-- without a declaration, the glyph's @type ("slanting-stroke") names it -->
     <xsl:variable name="name" as="xs:string?" select="(($decl/(glyphName | charName),
         $decl/localProp[@name = 'name']/@value, $decl/desc)[normalize-space()] ! normalize-space(.),
-        @type[normalize-space()] ! normalize-space(replace(., '[-_#]', ' ')))[1]"/>
+        @type[normalize-space()] ! r:token-words(.))[1]"/>
     <span>
       <xsl:call-template name="r:attributes">
         <!-- 'g-decl': the character shown is the declaration's, not the source's -->

@@ -74,7 +74,7 @@
 
   <xsl:template match="vocal | kinesic | incident | writing" mode="r:main" as="node()*">
     <xsl:variable name="said" as="xs:boolean" select="normalize-space() != '' or exists(*)"/>
-    <xsl:variable name="type" as="xs:string" select="normalize-space(replace(@type, '[-_]', ' '))"/>
+    <xsl:variable name="type" as="xs:string" select="r:token-words(@type)"/>
     <xsl:if test="$said or $type != '' or @xml:id">
       <xsl:call-template name="r:word-space"/>
       <i>

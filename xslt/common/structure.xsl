@@ -92,8 +92,8 @@
 
   <xsl:function name="r:textpart-label" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:variable name="kind" as="xs:string" select="normalize-space(replace(
-        replace($div/@subtype, '[-_]', ' '), '([a-z])([A-Z])', '$1 $2'))"/>
+    <xsl:variable name="kind" as="xs:string"
+        select="replace(r:token-words($div/@subtype), '([a-z])([A-Z])', '$1 $2')"/>
     <xsl:sequence select="if ($kind = '') then r:msg('div.textpart-n', normalize-space($div/@n))
         else upper-case(substring($kind, 1, 1)) || substring($kind, 2) || ' '
             || normalize-space($div/@n)"/>

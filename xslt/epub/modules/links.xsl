@@ -56,9 +56,9 @@
       </xsl:when>
       <!-- a ptr to a register entry names it (the book has no index to link to) -->
       <xsl:when test="exists(r:pointed-entry(@target))">
+        <xsl:variable name="entry" as="element()" select="r:pointed-entry(@target)"/>
         <span class="ptr">
-          <xsl:value-of select="r:preferred-name(r:pointed-entry(@target),
-              string(r:pointed-entry(@target)/@xml:id))"/>
+          <xsl:value-of select="r:preferred-name($entry, string($entry/@xml:id))"/>
         </span>
       </xsl:when>
     </xsl:choose>
