@@ -352,6 +352,33 @@ def test_parts_of_an_epigraphic_edition_without_heads_are_named(
     assert toc == list(zip(heads, ["#" + i for i in sections], strict=True))
 
 
+def test_gaps_of_an_edition_division_take_the_leiden_signs(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Lost characters are dots in square brackets, illegible ones dots without; more than
+    eight, a rough count or an unknown number are written out; lost and illegible lines are
+    said in words. Outside an edition division a gap is "[…]" and an abbr no "( )"."""
+    doc = _doc("leiden", pages)
+    edition, translation = doc.xpath("//article//section[contains(@class, 'div')]")
+    signs = [s.text_content() for s in edition.xpath(".//span[contains(@class, 'gap')]")]
+    assert [s.split(" omitted")[0] for s in signs] == [
+        "[.]", "[....]", "..", "– ca. 12 –", "[– ca. 9 –]", "[– ca. 5 –]", "[– ca. 11–15 –]",
+        "– ca. ? –", "[– – –]", "[1 line lost]", "[ca. 7 lines lost]",
+        "traces of 2–3 lines", "– – – – – –", "[…",
+    ]  # fmt: skip
+    assert "(vestiges)" in signs[11]
+    # the words the interface adds to a Greek division are marked as its own
+    (label,) = edition.xpath(".//span[contains(@class, 'gap')][10]/span[@class='sign']")
+    assert (label.get("lang"), label.get("dir")) == ("en", "ltr")
+    assert edition.xpath("h2")[0].get("lang") == "en"
+    assert [a.text_content() for a in edition.xpath(".//abbr[not(parent::*[@class='expan'])]")] == [
+        "στρατηγ( )",
+        "λ( )(?)",
+    ]
+    assert [a.text_content() for a in translation.xpath(".//abbr")] == ["Dr."]
+    assert translation.xpath(".//span[@class='gap']")[0].text_content().startswith("[…")
+
+
 def test_a_title_in_another_language_is_marked_with_its_direction(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:
@@ -524,3 +551,21 @@ def test_nu_checker_accepts_every_construct(
         path.write_text(page, encoding="utf-8")
         paths.append(path)
     assert nu_errors(paths) == []
+
+
+def test_homograph_numbers_follow_their_headword(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """A homograph number on hom/@n leads its part of the entry; one on entry/@n (TEI Lex-0)
+    is raised after the entry's first headword only ("lead¹", "lead²", not "leed²")."""
+    doc = _doc("dictionary-glyphs", pages)
+    raised = [
+        (sup.getprevious().text_content(), sup.text_content())
+        for sup in doc.xpath("//article//sup[@class='hom-n']")
+    ]
+    assert raised == [("lead", "1"), ("lead", "2")]
+    homs = [
+        s.text_content()
+        for s in doc.xpath("//article//*[contains(@class, 'dict-hom')]/span[@class='hom-n']")
+    ]
+    assert homs == ["1", "2"]

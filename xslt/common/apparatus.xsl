@@ -358,6 +358,16 @@
         <xsl:when test="exists($words)">
           <xsl:value-of select="string-join($words, ' ')"/>
         </xsl:when>
+        <!-- a lemma of no words that still holds something (a gap, a space, a glyph) shows it:
+             "[…] A ] virumque B", not "post Arma" as if the text had nothing there -->
+        <xsl:when test="exists($lemma/(* except (witStart | witEnd | lacunaStart | lacunaEnd
+            | note | app)))">
+          <xsl:apply-templates select="$lemma/(node() except (note | app))" mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            <!-- the text has these elements' ids already -->
+            <xsl:with-param name="r:ids" select="false()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
         <xsl:otherwise>
           <xsl:variable name="before" as="xs:string?" select="r:word-before($lemma/..)"/>
           <xsl:if test="exists($before)">

@@ -51,6 +51,16 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A homograph number given on the entry (@n, as TEI Lex-0 writes it) is printed after its
+       headword, raised: "bank¹", "bank²". -->
+  <xsl:template match="orth[ancestor::entry[1][normalize-space(@n)]]
+      [. is ancestor::entry[1]/descendant::orth[1]]" mode="r:main" as="node()+" priority="2">
+    <xsl:next-match/>
+    <sup class="hom-n">
+      <xsl:value-of select="normalize-space(ancestor::entry[1]/@n)"/>
+    </sup>
+  </xsl:template>
+
   <xsl:template match="sense" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">

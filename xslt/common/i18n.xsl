@@ -101,6 +101,25 @@
         else r:year-words($parts[1])"/>
   </xsl:function>
 
+  <!-- lang and dir of the interface for the words it adds inside a text (a heading "Edition",
+       "omitted 3 characters" for a screen reader), when the language around them is another:
+       the nearest xml:lang, else the header's first declared language. -->
+  <xsl:function name="r:ui-words" as="attribute()*">
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="around" as="xs:string?" select="($context/ancestor-or-self::*[@xml:lang][1]
+        /@xml:lang, root($context)/*/*:teiHeader/*:profileDesc/*:langUsage/*:language[1]
+        /@ident)[1]"/>
+    <xsl:if test="exists($around) and r:primary-subtag($around) ne r:primary-subtag(r:ui-lang())">
+      <xsl:attribute name="lang" select="r:ui-lang()"/>
+      <xsl:attribute name="dir" select="r:ui-dir()"/>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="r:primary-subtag" as="xs:string">
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:sequence select="lower-case(tokenize(normalize-space($code), '[-_]')[1])"/>
+  </xsl:function>
+
   <xsl:function name="r:ui-lang" as="xs:string">
     <xsl:sequence select="(string($messages/*/@xml:lang)[. != ''], 'en')[1]"/>
   </xsl:function>

@@ -64,12 +64,14 @@
           <xsl:if test="$notes-head">
             <xsl:element name="h{min((6, 2 + count(ancestor::*[r:is-div(.)][head])))}">
               <xsl:attribute name="class" select="'head notes-title'"/>
+              <xsl:sequence select="r:ui-words(.)"/>
               <xsl:value-of select="r:msg('notes.title')"/>
             </xsl:element>
           </xsl:if>
           <xsl:if test="exists($part-head)">
             <xsl:element name="h{min((6, 2 + count(ancestor::*[r:is-div(.)][head])))}">
               <xsl:attribute name="class" select="'head part-title'"/>
+              <xsl:sequence select="r:ui-words(.)"/>
               <xsl:value-of select="r:msg('div.' || $part-head)"/>
             </xsl:element>
           </xsl:if>
@@ -77,6 +79,7 @@
                which it is, from its @subtype and @n: "Column ii", "Face a" -->
           <xsl:for-each select="self::div[@type = 'textpart'][empty(head)][normalize-space(@n)]">
             <p class="textpart-label">
+              <xsl:sequence select="r:ui-words(.)"/>
               <xsl:value-of select="r:textpart-label(.)"/>
             </p>
           </xsl:for-each>
