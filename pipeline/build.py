@@ -164,14 +164,15 @@ def build(
     # A customisation that breaks a rule or does not compile stops the build before it reads.
     report.extend(customise.check(customisation, outputs))
     if report.errors:
-        report.extend([_nothing_published("the customisation has errors (see above)")])
+        report.extend([_nothing_published("the customisation has errors (see above)", out)])
         report.seconds = time.perf_counter() - started
         return report
-    if not _sources_exist(paths, report):
+    if not _sources_exist(paths, report, out):
         report.seconds = time.perf_counter() - started
         return report
     folder = OutputFolder(out)
-    with folder.claimed(), _cluster(scheduler) as cluster:
+    with folder.claimed() as finished, _cluster(scheduler) as cluster:
+        report.extend(finished)
         folder.remove_unpublished()
         previous = folder.current()
         generation = folder.new_generation()
@@ -219,6 +220,7 @@ def build(
             cache=cache,
             cluster=cluster,
             resident=resident,
+            out=out,
         )
         scan = _ForeignScan(folder, previous)
         try:
@@ -267,6 +269,8 @@ class Plan:
     cluster: Any = None
     #: Workers kept from one build to the next (``edition serve``); None: forked per build.
     resident: Resident | None = None
+    #: The output folder (where a build that publishes nothing says so).
+    out: Path | None = None
 
 
 @dataclass
@@ -294,11 +298,14 @@ def check_out(paths: Sequence[Path], out: Path) -> None:
             )
 
 
-def _sources_exist(paths: Sequence[Path], report: Report) -> bool:
+def _sources_exist(paths: Sequence[Path], report: Report, out: Path | None = None) -> bool:
     """False, with errors, when a path is missing or a folder holds no ``*.xml``: a typo must
-    never publish an empty edition over a good one."""
-    files, missing = discover(paths)
-    report.extend(missing)
+    never publish an empty edition over a good one. What a folder holds that cannot be read
+    (a link to no file, a subfolder nobody may list) is an error of its own, and the other
+    files are built."""
+    files, problems = discover(paths)
+    report.extend(problems)
+    missing = [p for p in paths if not (p.is_dir() or p.is_file())]
     found = [f.resolve() for f in files]
     empty = [
         p for p in paths if p.is_dir() and not any(f.is_relative_to(p.resolve()) for f in found)
@@ -308,13 +315,15 @@ def _sources_exist(paths: Sequence[Path], report: Report) -> bool:
     if not missing and not empty and files:
         return True
     reason = "a source path does not exist" if missing else "no source file was found"
-    report.extend([_nothing_published(reason)])
+    report.extend([_nothing_published(reason, out)])
     return False
 
 
-def _nothing_published(reason: str) -> Diagnostic:
+def _nothing_published(reason: str, out: Path | None = None) -> Diagnostic:
+    """The error that says a build published nothing, at the output folder it left as it
+    was ("-", the run, when there is none)."""
     return diag.error(
-        "-",
+        str(out) if out is not None else "-",
         "build.nothing-published",
         f"{reason}: nothing was built, and the published edition (if any) is unchanged; fix "
         "the paths or the files and build again",
@@ -354,7 +363,7 @@ def _make(
         texts = linked_texts(texts, report)
     registers = [f for f in sources if f.kind == "register"]
     if not (texts or registers):
-        report.extend([_nothing_published("no text or register to publish was found")])
+        report.extend([_nothing_published("no text or register to publish was found", plan.out)])
         return None
     lists = [ListsSource.of(f.path, f.display, f.lists) for f in (*registers, *texts) if f.lists]
     registers_xml = registers_document(lists)
@@ -415,7 +424,7 @@ def _make(
             ),
         )
     if not whole:
-        report.extend([_nothing_published("an output could not be built (see above)")])
+        report.extend([_nothing_published("an output could not be built (see above)", plan.out)])
         return None
     return Made(sources, results)
 

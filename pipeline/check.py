@@ -11,6 +11,7 @@ grow with the number of files beyond the reference facts.
 
 from __future__ import annotations
 
+import os
 import secrets
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -72,6 +73,9 @@ def check(
     names, missing = discover_names(paths)
     out = _Emitter(report, stream)
     out.add(missing)
+    # a folder with no *.xml (emptied, mistyped, named x.xml) checks nothing: an archivist's
+    # `make check` must not pass on it
+    out.add([_no_sources(p) for p in paths if p.is_dir() and not _holds(p, names)])
     checked: list[references.PackedFacts] = []
     files: list[Path] = []
     for outcome in _run(names, options, progress):
@@ -85,6 +89,20 @@ def check(
         out.add(reference_problems(out.duplicates, checked, context, options.max_errors))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _holds(folder: Path, names: Sequence[str]) -> bool:
+    prefix = os.path.join(str(folder), "")
+    return any(name.startswith(prefix) for name in names)
+
+
+def _no_sources(folder: Path) -> Diagnostic:
+    return diag.error(
+        display(folder),
+        "check.no-sources",
+        "no *.xml file in this folder: nothing was checked; check the path",
+        origin="check",
+    )
 
 
 def reference_problems(

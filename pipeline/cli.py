@@ -20,7 +20,7 @@ import click
 from . import __version__, signals
 from . import config as config_module
 from .diagnostics import Report
-from .errors import EditionError, EnvironmentFailure, Interrupted, OptionError
+from .errors import BuildLocked, EditionError, EnvironmentFailure, Interrupted, OptionError
 from .io import atomic_text_writer, write_text_atomic
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
 from .report import FORMATS, RENDERERS, Baseline
@@ -56,6 +56,10 @@ def _boundary() -> Iterator[None]:
         raise UsageFailure(str(exc)) from exc
     except EnvironmentFailure as exc:
         raise MachineFailure(exc) from exc
+    except BuildLocked as exc:  # one line in the diagnostics' form, like any refusal
+        raise MachineFailure(
+            EnvironmentFailure(exc.path or "-", "build.locked", exc.message)
+        ) from exc
     except EditionError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:  # a call the library did not wrap: still the machine, not a bug
@@ -484,7 +488,8 @@ def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
 @click.option(
     "--clean",
     is_flag=True,
-    help="Build everything again, taking nothing over from the published edition.",
+    help="Build every page and book again, reusing none the last build made (a text that "
+    "fails still keeps its published version, and files you put into the outputs are kept).",
 )
 @scheduler_option
 @jobs_option
@@ -593,8 +598,10 @@ if __name__ != "__main__":
 
 def main() -> None:
     """The console script: no traceback reaches the user (``EDITION_DEBUG=1`` shows them)."""
-    # From the start, SIGTERM is an interrupt like Ctrl-C (commands install their own too).
-    signal.signal(signal.SIGTERM, signals.handler)
+    # From the start, Ctrl-C and SIGTERM are an Interrupted (commands install their own
+    # too): never click's "Aborted!" with the status of errors found, nor a traceback.
+    for signum in signals.SIGNALS:
+        signal.signal(signum, signals.handler)
     signals.quiet_dropped_interrupts()
     try:
         cli(prog_name="edition")

@@ -39,7 +39,12 @@ class StylesheetError(EditionError):
 
 
 class BuildLocked(EditionError):
-    """Another build holds the lock of the output directory."""
+    """Another build holds the lock of the output directory (``path``: the folder)."""
+
+    def __init__(self, message: str, path: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
 
 
 #: errno -> (diagnostic code, the cause in plain words, what to do).

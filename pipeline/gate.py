@@ -209,12 +209,16 @@ def _xml_files(top: str, problems: list[Diagnostic]) -> Iterator[str]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_dir() and not entry.is_symlink():
+            if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
             elif entry.name[-4:].lower() == ".xml":
-                if entry.is_file():
+                try:
+                    kind = "file" if entry.is_file() else "folder" if entry.is_dir() else ""
+                except OSError:  # links that point at each other in a loop
+                    kind = ""
+                if kind == "file":
                     yield entry.path
-                elif entry.is_symlink() and not entry.is_dir():
+                elif kind == "" and entry.is_symlink():
                     problems.append(_broken_link(entry.path))
 
 

@@ -63,7 +63,8 @@ def hold(lock: Path, what: str) -> Iterator[None]:
         except BlockingIOError:
             raise BuildLocked(
                 f"another build ({_holder(fd)}) is writing to {what}; wait for it to finish "
-                "or choose another --out"
+                "or choose another --out",
+                what,
             ) from None
         except OSError as exc:
             raise EnvironmentFailure.of(exc, "lock", lock) from exc

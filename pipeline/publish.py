@@ -6,6 +6,8 @@ Layout of ``OUT`` (``--out``)::
     OUT/.edition/OWNER                      marks the folder as written by ``edition build``
     OUT/.edition/lock                       the build lock (``pipeline.lock``)
     OUT/.edition/current -> gen-<id>        the published generation
+    OUT/.edition/rescued/gen-<id>/...       a person's file a build could neither carry nor
+                                            leave (``finish_publishing``)
     OUT/.edition/gen-<id>/                  one generation: sources/ cache/ manifest.json
                           html -> ../../html  (while it is written: html/ epub/ index/)
 
@@ -56,6 +58,8 @@ SOURCES = "sources"
 _ORIGIN = "build"
 #: The owner of a file the build did not write and carries from one generation to the next.
 KEPT = "!kept"
+#: Where finishing an interrupted publishing moves a person's file it cannot carry.
+RESCUED = "rescued"
 
 
 @dataclass(frozen=True)
@@ -367,8 +371,9 @@ class OutputFolder:
         return set(manifest.outputs)
 
     @contextlib.contextmanager
-    def claimed(self) -> Iterator[None]:
-        """Create ``OUT/.edition`` when needed and hold the build lock for the block."""
+    def claimed(self) -> Iterator[list[Diagnostic]]:
+        """Create ``OUT/.edition`` when needed and hold the build lock for the block; the block
+        gets what finishing an interrupted publishing had to say (``finish_publishing``)."""
         self.check_ownership()
         try:
             self.marker.mkdir(parents=True, exist_ok=True)
@@ -377,8 +382,7 @@ class OutputFolder:
         if not (self.marker / OWNER).is_file():
             write_bytes_atomic(self.marker / OWNER, OWNER_TEXT.encode())
         with lock.hold(self.marker / "lock", str(self.out)):
-            self.finish_publishing()
-            yield
+            yield self.finish_publishing()
 
     # -- generations -----------------------------------------------------------------------
 
@@ -459,13 +463,8 @@ class OutputFolder:
         for name in previous.manifest.outputs:
             for key, stat in walk(previous.root, name):
                 record = previous.manifest.files.get(key)
-                if (
-                    record is not None
-                    and record.owner != KEPT
-                    and _unchanged(previous.root, key, stat, record)
-                ):
-                    continue
-                found.append((key, record))
+                if _foreign(previous.root, key, stat, record):
+                    found.append((key, record))
         return found
 
     def foreign_files(
@@ -548,15 +547,89 @@ class OutputFolder:
         if previous is not None and previous != generation.name:
             shutil.rmtree(self.marker / previous, ignore_errors=True)
 
-    def finish_publishing(self) -> None:
+    def finish_publishing(self) -> list[Diagnostic]:
         """Put in place the folders of a published generation whose build was killed before
-        it had moved them all (run under the lock, before anything else)."""
+        it had moved them all (run under the lock, before anything else).
+
+        The folders it replaces are still the last edition's, and someone may have put a file
+        into them or changed one since: such a file is carried into the committed edition, as
+        a build carries it (``foreign_files``); when that edition has a file of the same name,
+        the person's file is moved to ``OUT/.edition/rescued/`` and a warning says where.
+        Nothing is removed that the build did not write."""
         try:
             generation = self.current()
         except EditionError:
-            return  # said by the build when it reads the generation
-        if generation is not None and generation.manifest.folders:
-            self.place(generation)
+            return []  # said by the build when it reads the generation
+        if generation is None or not generation.manifest.folders:
+            return []
+        waiting = [
+            name
+            for name, inode in sorted(generation.manifest.folders.items())
+            if not _is_folder(self.out / name, inode)
+        ]
+        problems = self._keep_foreign(generation, waiting) if waiting else []
+        self.place(generation)
+        return problems
+
+    def _keep_foreign(self, generation: Generation, waiting: list[str]) -> list[Diagnostic]:
+        """Carry (or rescue) what someone put into the folders ``OUT/<waiting>`` that the last
+        edition's generation does not list as its own."""
+        previous = self._last_generation(generation, waiting[0])
+        if previous is None:
+            return []  # no record of what the build wrote there: nothing to tell apart
+        problems: list[Diagnostic] = []
+        carried = False
+        for name in waiting:
+            for key, stat in walk(self.out, name):
+                if not _foreign(self.out, key, stat, previous.manifest.files.get(key)):
+                    continue
+                source = self.out / key
+                staged = generation.root / key
+                if not (staged.exists() or staged.is_symlink()):
+                    # carried; the build that goes on says so (build.kept-file), as it finds
+                    # the file kept in the edition it replaces
+                    _carry_foreign(source, staged)
+                    generation.manifest.files[key] = FileRecord("", 0, KEPT)
+                    carried = True
+                    continue
+                rescued = self.marker / RESCUED / generation.name / key
+                try:
+                    rescued.parent.mkdir(parents=True, exist_ok=True)
+                    os.rename(source, rescued)
+                except OSError as exc:
+                    raise EnvironmentFailure.of(exc, "keep the file", rescued) from exc
+                problems.append(
+                    diag.warning(
+                        str(source),
+                        "build.rescued-file",
+                        "this file was not written by edition build (or was changed after "
+                        "it), and the edition an interrupted build had published has a file "
+                        f"of that name: yours was moved to {rescued}; nothing else was lost",
+                        origin=_ORIGIN,
+                    )
+                )
+        if problems or carried:
+            generation.write_manifest()
+        return problems
+
+    def _last_generation(self, current: Generation, name: str) -> Generation | None:
+        """The generation whose folder ``OUT/<name>`` still is: the edition a killed build was
+        replacing (kept until the new one is in place), told by the folder's inode, which its
+        manifest records; None when there is none."""
+        try:
+            inode = (self.out / name).lstat().st_ino
+        except OSError:
+            return None
+        for root in self._generations():
+            if root.name == current.name:
+                continue
+            try:
+                manifest = Manifest.loads((root / MANIFEST).read_bytes())
+            except (OSError, ValueError, KeyError, TypeError, IndexError):
+                continue
+            if manifest.folders.get(name) == inode:
+                return Generation(root, manifest)
+        return None
 
     def place(self, generation: Generation, pause: Callable[[str], None] | None = None) -> None:
         """Move each output folder of the committed ``generation`` to ``OUT/<name>``, in one
@@ -668,6 +741,12 @@ def _remove(path: Path) -> None:
             path.unlink()
     elif path.is_dir():
         shutil.rmtree(path, ignore_errors=True)
+
+
+def _foreign(root: Path, key: str, stat: os.stat_result, record: FileRecord | None) -> bool:
+    """Whether the file ``root/key`` is not as the build wrote it: not in its manifest, kept
+    there for someone else, or changed since."""
+    return record is None or record.owner == KEPT or not _unchanged(root, key, stat, record)
 
 
 def _unchanged(root: Path, key: str, stat: os.stat_result, record: FileRecord) -> bool:

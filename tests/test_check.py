@@ -83,3 +83,22 @@ def test_pool_gives_the_same_report_as_serial(checks: frozenset[str]) -> None:
     serial = check([ROOT / "tei"], CheckOptions(checks=checks, jobs=1))
     pooled = check([ROOT / "tei"], CheckOptions(checks=checks, jobs=2))
     assert serial.sorted() == pooled.sorted()
+
+
+def test_a_folder_with_nothing_to_check_is_an_error(tmp_path: Path) -> None:
+    """An emptied or mistyped folder (or one named x.xml) checks nothing: one error for it,
+    so that `make check` fails instead of passing on "0 files checked"; a folder that holds
+    files beside it is checked as usual."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "x.xml").mkdir()
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.xml").write_text("<r/>")
+    report = check(
+        [tmp_path / "empty", tmp_path / "x.xml", tmp_path / "texts"],
+        CheckOptions(checks=("refs",)),
+    )
+    assert sorted((d.code, Path(d.path).name) for d in report.diagnostics) == [
+        ("check.no-sources", "empty"),
+        ("check.no-sources", "x.xml"),
+    ]
+    assert report.errors == 2 and len(report.files) == 1

@@ -275,6 +275,19 @@ def build_process(sources: Path, out: Path, **env: str) -> subprocess.Popen[byte
     )
 
 
+def kill_paused_at(sources: Path, out: Path, step: str, marker: Path) -> subprocess.Popen[bytes]:
+    """A build of ``sources`` into ``out`` killed (SIGKILL, with its workers) while it waits
+    at the publishing step ``step`` (the build's own hook: EDITION_PAUSE_AT)."""
+    process = build_process(sources, out, EDITION_PAUSE_AT=step, EDITION_PAUSE_FILE=str(marker))
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.exists(), process.stderr.read() if process.stderr else ""
+    os.killpg(process.pid, signal.SIGKILL)
+    process.communicate()
+    return process
+
+
 def no_process_left(group: int) -> bool:
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
@@ -306,14 +319,7 @@ def test_kill_at_a_step_of_publishing(
     clean = tmp_path / "clean"
     assert run("build", str(sources), "--out", str(clean)).exit_code == 0
     new = published(clean)
-    marker = tmp_path / "paused"
-    process = build_process(sources, out, EDITION_PAUSE_AT=step, EDITION_PAUSE_FILE=str(marker))
-    deadline = time.monotonic() + 60
-    while not marker.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert marker.exists(), process.stderr.read() if process.stderr else ""
-    os.killpg(process.pid, signal.SIGKILL)
-    process.communicate()
+    process = kill_paused_at(sources, out, step, tmp_path / "paused")
     assert no_process_left(process.pid)
     expected = {k: v for k, v in old.items() if k.split("/")[0] not in moved}
     expected.update({k: v for k, v in new.items() if k.split("/")[0] in moved})
@@ -322,6 +328,32 @@ def test_kill_at_a_step_of_publishing(
     assert run("build", str(sources), "--out", str(out)).exit_code == 0
     assert published(out) == new
     assert len(generations(out)) == 1
+
+
+def test_files_put_into_the_old_edition_after_a_killed_commit_are_not_lost(
+    sources: Path, tmp_path: Path
+) -> None:
+    """A build killed after it committed its edition but before it put the folders in place
+    leaves the last edition published, maybe for days; what someone then puts into it (a
+    CNAME) is carried into the committed edition by the next build, and a page edited by hand
+    that the committed edition also has is moved to .edition/rescued/, with a warning."""
+    out = tmp_path / "site"
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    edit(sources)
+    kill_paused_at(sources, out, "after-publish", tmp_path / "paused")
+    (out / "html" / "CNAME").write_text("edition.example.org\n", encoding="utf-8")
+    page = out / "html" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- fixed by hand -->", encoding="utf-8")
+    result = run("build", str(sources), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / "html" / "CNAME").read_text(encoding="utf-8") == "edition.example.org\n"
+    assert "build.kept-file" in result.output and "build.rescued-file" in result.output
+    (rescued,) = (out / ".edition" / "rescued").glob("gen-*/html/index.html")
+    assert rescued.read_text(encoding="utf-8").endswith("<!-- fixed by hand -->")
+    assert "fixed by hand" not in page.read_text(encoding="utf-8")
+    # and the build after keeps the CNAME still
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    assert (out / "html" / "CNAME").exists()
 
 
 @pytest.mark.parametrize("delay", [0.3, 0.8, 1.5])

@@ -227,6 +227,22 @@ def test_discover_says_what_it_cannot_read(tmp_path: Path, monkeypatch: pytest.M
     assert all(d.severity is Severity.ERROR for d in problems)
 
 
+def test_links_in_a_loop_are_one_error_each_and_the_rest_is_found(tmp_path: Path) -> None:
+    """Two links that point at each other (a stat of either fails with ELOOP) are two broken
+    links, not a failure of the whole run; a link to a folder named *.xml is passed over."""
+    (tmp_path / "ok.xml").write_text("<r/>")
+    (tmp_path / "a.xml").symlink_to("b.xml")
+    (tmp_path / "b.xml").symlink_to("a.xml")
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir.xml").symlink_to(tmp_path / "dir")
+    files, problems = discover([tmp_path])
+    assert [p.name for p in files] == ["ok.xml"]
+    assert sorted((d.code, Path(d.path).name) for d in problems) == [
+        ("gate.missing", "a.xml"),
+        ("gate.missing", "b.xml"),
+    ]
+
+
 def test_discover_names_gives_the_same_files_as_strings(tmp_path: Path) -> None:
     """The names ``edition check`` works from are ``discover``'s, in its order (a name with
     "-", which sorts before "/", beside a folder of the same start)."""

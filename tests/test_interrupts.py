@@ -115,3 +115,33 @@ def test_an_interrupt_python_drops_prints_no_traceback() -> None:
     )
     assert "Interrupted" not in done.stderr
     assert "ValueError: still shown" in done.stderr
+
+
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_while_the_cli_is_imported_is_one_line(sig: signal.Signals, status: int) -> None:
+    """The console script's first code (pipeline/entry.py) answers Ctrl-C and SIGTERM before
+    the CLI's modules are imported: one line and 130 or 143, never a traceback from a
+    half-done import nor click's "Aborted!" with the status of errors found."""
+    program = (
+        "import os, signal, time\n"
+        "from pipeline import entry\n"
+        "signal.signal(signal.SIGINT, entry._early)\n"
+        "signal.signal(signal.SIGTERM, entry._early)\n"
+        f"os.kill(os.getpid(), {int(sig)})\n"
+        "time.sleep(5)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert (done.returncode, done.stderr) == (status, "interrupted\n")
+
+
+def test_the_console_script_starts_at_the_early_handler() -> None:
+    """`edition` is pipeline.entry:main (pyproject.toml), which imports the CLI afterwards."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'edition = "pipeline.entry:main"' in text
+    done = subprocess.run(
+        [sys.executable, "-c", "from pipeline.entry import main; main()", "--version"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.strip(), done.stderr

@@ -101,3 +101,24 @@ def test_a_forked_child_does_not_keep_the_lock(tmp_path: Path) -> None:
     finally:
         os.kill(child, 9)
         os.waitpid(child, 0)
+
+
+def test_the_cli_says_a_build_is_locked_in_the_diagnostics_form(tmp_path: Path) -> None:
+    """A second build into the same --out is refused with one line like every other problem:
+    the folder, "error", who holds it, and a code (build.locked); exit 1."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from pipeline.publish import OWNER, OWNER_TEXT
+
+    out = tmp_path / "site"
+    (out / ".edition").mkdir(parents=True)
+    (out / ".edition" / OWNER).write_text(OWNER_TEXT)
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    (sources / "a.xml").write_text("<r/>")
+    with lock.hold(out / ".edition" / "lock", str(out)):
+        result = CliRunner().invoke(cli, ["build", str(sources), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    (line,) = [x for x in result.output.splitlines() if "build.locked" in x]
+    assert line.startswith(f"{out}: error: another build (process {os.getpid()})")

@@ -231,6 +231,27 @@ def test_a_typo_in_the_path_publishes_nothing(tmp_path: Path, site: Path) -> Non
     assert published(site) == before
 
 
+def test_a_broken_link_among_the_sources_is_one_error_and_the_rest_is_published(
+    sources: Path, tmp_path: Path
+) -> None:
+    """A link named *.xml that leads nowhere (or into a loop) is an error of its own: the
+    other texts are built and published, and the exit code says something failed."""
+    (sources / "texts" / "gone.xml").symlink_to(tmp_path / "nowhere.xml")
+    (sources / "texts" / "loop-a.xml").symlink_to("loop-b.xml")
+    (sources / "texts" / "loop-b.xml").symlink_to("loop-a.xml")
+    out = tmp_path / "site"
+    report = build([sources], out, only=("html",))
+    problems = sorted(
+        (d.code, Path(d.path).name) for d in report.diagnostics if d.severity.name == "ERROR"
+    )
+    assert problems == [
+        ("gate.missing", "gone.xml"),
+        ("gate.missing", "loop-a.xml"),
+        ("gate.missing", "loop-b.xml"),
+    ]
+    assert (out / "html" / "belgium-1944.html").is_file()
+
+
 def test_an_empty_folder_publishes_nothing(tmp_path: Path, site: Path) -> None:
     before = published(site)
     (tmp_path / "empty").mkdir()

@@ -1,0 +1,27 @@
+"""The console script's first code (``edition``): before the CLI's modules are imported.
+
+Importing the CLI takes a few tenths of a second; Ctrl-C or SIGTERM in that time used to end
+in a ``KeyboardInterrupt`` traceback from a half-done import, or in click's "Aborted!" with
+the exit status of "errors found". Until the command installs its own handling (``cli.main``,
+``signals``), a signal ends the run with one line and the status a shell expects (130 for
+Ctrl-C, 143 for SIGTERM): nothing has been written yet.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from types import FrameType
+
+
+def _early(signum: int, frame: FrameType | None) -> None:
+    os.write(2, b"interrupted\n")
+    os._exit(128 + signum)
+
+
+def main() -> None:
+    signal.signal(signal.SIGINT, _early)
+    signal.signal(signal.SIGTERM, _early)
+    from .cli import main as run
+
+    run()
