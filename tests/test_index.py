@@ -20,7 +20,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import ELTEC, ROOT, SCHEMAS, missing, require_executable
-from lxml import etree
+from lxml import etree, html
 
 from pipeline.build import BuildContext, build, load_corpus
 from pipeline.builders.index import render_index_pages
@@ -478,6 +478,90 @@ def test_a_letters_correspondents_are_used_entries(tmp_path: Path) -> None:
     report = build([letter], tmp_path / "out", only=("index",))
     unused = [d for d in report.diagnostics if d.code == "index.unused-entry"]
     assert [(d.line, d.message.split()[2]) for d in unused] == [(8, "'dan'")], unused
+
+
+_LETTER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>{title}</title>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>
+</fileDesc><profileDesc>{descs}</profileDesc></teiHeader><text><body><p>{body}</p></body></text>
+</TEI>"""
+
+_DESC = """<correspDesc{ref}><correspAction type="sent"><persName ref="{sender}">S</persName>
+{place}<date when="{when}"/></correspAction><correspAction type="received">
+<persName ref="{addressee}">A</persName></correspAction></correspDesc>"""
+
+
+def test_the_index_lists_the_letters_an_entry_sent_and_received(tmp_path: Path) -> None:
+    """A person's entry lists the letters it sent and received (by the correspDesc of each
+    text, every one of a file that describes several, each by its own address), a place the
+    letters sent from it; the count says "3 letters"; entities.json has them too."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "persons.xml").write_text(
+        _LETTER.format(title="Persons", descs="", body="")
+        .replace("<p></p>", "")
+        .replace(
+            "<body>",
+            '<body><listPerson><person xml:id="weber"><persName>Weber</persName></person>'
+            '<person xml:id="gans"><persName>Gänsbacher</persName></person></listPerson>'
+            '<listPlace><place xml:id="dresden"><placeName>Dresden</placeName></place>'
+            "</listPlace>",
+        ),
+        encoding="utf-8",
+    )
+    (src / "l1.xml").write_text(
+        _LETTER.format(
+            title="Weber to Gänsbacher",
+            descs=_DESC.format(ref="", sender="persons.xml#weber", addressee="#gans",
+                               place='<placeName ref="#dresden">Dresden</placeName>',
+                               when="1825-05-07"),
+            body="All is well.",
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    (src / "l2.xml").write_text(
+        _LETTER.format(
+            title="Two letters",
+            descs="".join(
+                _DESC.format(ref=f' ref="https://example.org/{n}"', sender="#gans",
+                             addressee="#weber", place="", when=when)
+                for n, when in (("a1", "1810-07-11"), ("a2", "1811-01"))
+            ),
+            body="",
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    out = tmp_path / "out"
+    report = build([src], out, only=("html", "index"))
+    assert not report.errors, [d.message for d in report.diagnostics]
+    entities = json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
+    letters = {e["id"]: [(x["document"], x["role"], x["when"], x["ref"]) for x in e["letters"]]
+               for e in entities["entities"]}  # fmt: skip
+    assert letters["gans"] == [
+        ("l1", "received", "1825-05-07", None),
+        ("l2", "sent", "1810-07-11", "https://example.org/a1"),
+        ("l2", "sent", "1811-01", "https://example.org/a2"),
+    ]
+    assert letters["dresden"] == [("l1", "sent", "1825-05-07", None)]
+    page = html.parse(str(out / "html" / "persons.html")).getroot()
+    (entry,) = page.xpath("//section[@id='gans']")
+    assert entry.xpath("string(.//small[@class='index-count'])") == "3 letters"
+    rows = [
+        " ".join(li.text_content().split())
+        for li in entry.xpath(".//div[@class='index-letters']//li")
+    ]
+    assert rows == [
+        "Sent: Two letters (11 July 1810); Two letters (January 1811)",
+        "Received: Weber to Gänsbacher (7 May 1825)",
+    ]
+    links = entry.xpath(".//div[@class='index-letters']//a/@href")
+    assert links == ["https://example.org/a1", "https://example.org/a2", "l1.html"]
+    # the page of the file that describes two letters lists both, each with its address
+    text = html.parse(str(out / "html" / "l2.html")).getroot()
+    described = text.xpath("//ol[@class='letters-described-list']/li")
+    assert [li.xpath("string(.//p[@class='corresp-ref'])") for li in described] == [
+        "https://example.org/a1", "https://example.org/a2",
+    ]  # fmt: skip
 
 
 def test_speakers_of_a_transcription_speak_and_cited_authors_need_no_ref(

@@ -105,6 +105,19 @@ def entity_record(entity: etree._Element) -> dict[str, object]:
         "occurrences": [_location(o) for o in _occurrences(entity)],
         "speeches": int(entity.get("speeches", "0")),
         "speech_occurrences": [_speech(s) for s in entity.iterfind("ed:speech", NS)],
+        "letters": [_letter(letter) for letter in entity.iterfind("ed:letter", NS)],
+    }
+
+
+def _letter(letter: etree._Element) -> dict[str, object]:
+    """A letter the entity sent or received (a correspDesc naming it): which text, in which
+    role, when it was sent, and the letter's own address."""
+    return {
+        "document": letter.get("document", ""),
+        "role": letter.get("role", ""),
+        "when": _or_none(letter.get("when")),
+        "ref": _or_none(letter.get("ref")),
+        "url": f"../html/{_file(letter)}",
     }
 
 

@@ -1,11 +1,12 @@
 """The entity index by map and reduce: one small index per text, merged in Python.
 
 ``xslt/index/entities.xsl`` makes the index of one text (``mentioned-only``: the entities it
-names or lets speak, its dates, unresolved and untagged names) and, run on no text at all, the
-skeleton of every register entry. ``merge`` adds the texts' indexes up, in corpus order, into
-exactly what one pass over the whole corpus gives: counts summed, variants counted again and
-sorted (most frequent first, then by form), occurrences and speeches in document order, the
-timeline sorted stably by start and end. So a text is indexed on its own (in a worker, cached
+names, lets speak or lists as a letter's sender or addressee, its dates, unresolved and untagged
+names) and, run on no text at all, the skeleton of every register entry. ``merge`` adds the
+texts' indexes up, in corpus order, into exactly what one pass over the whole corpus gives:
+counts summed, variants counted again and sorted (most frequent first, then by form),
+occurrences, speeches and letters in document order, the timeline sorted stably by start and
+end. So a text is indexed on its own (in a worker, cached
 with its page and book) and one text's failure stays its own.
 """
 
@@ -33,10 +34,12 @@ class _Entity:
     element: etree._Element
     count: int = 0
     speeches: int = 0
+    letters: int = 0
     #: form -> [count, lang of its first occurrence in corpus order]
     variants: dict[str, list[object]] = field(default_factory=dict)
     occurrences: list[etree._Element] = field(default_factory=list)
     speech_records: list[etree._Element] = field(default_factory=list)
+    letter_records: list[etree._Element] = field(default_factory=list)
 
 
 def merge(skeleton: str, texts: Sequence[str]) -> str:
@@ -78,18 +81,21 @@ def _append(target: etree._Element | None, source: etree._Element | None) -> Non
 def _add(found: _Entity, entity: etree._Element) -> None:
     found.count += int(entity.get("count") or 0)
     found.speeches += int(entity.get("speeches") or 0)
+    found.letters += int(entity.get("letters") or 0)
     for variant in entity.iterfind(f"{_E}variant"):
         form = variant.text or ""
         kept = found.variants.setdefault(form, [0, variant.get("lang")])
         kept[0] = int(str(kept[0])) + int(variant.get("count") or 0)
     found.occurrences.extend(entity.iterfind(f"{_E}occurrence"))
     found.speech_records.extend(entity.iterfind(f"{_E}speech"))
+    found.letter_records.extend(entity.iterfind(f"{_E}letter"))
 
 
 def _finish(found: _Entity) -> None:
     element = found.element
     element.set("count", str(found.count))
     element.set("speeches", str(found.speeches))
+    element.set("letters", str(found.letters))
     name = element.find(f"{_E}name")
     at = element.index(name) + 1 if name is not None else 0
     ordered = sorted(found.variants.items(), key=lambda kv: (-int(str(kv[1][0])), kv[0]))
@@ -99,7 +105,7 @@ def _finish(found: _Entity) -> None:
             variant.set("lang", str(lang))
         variant.text = form
         element.insert(at + offset, variant)
-    for record in (*found.occurrences, *found.speech_records):
+    for record in (*found.occurrences, *found.speech_records, *found.letter_records):
         element.append(copy.copy(record) if record.getparent() is element else record)
 
 
@@ -130,6 +136,7 @@ def _totals(root: etree._Element, entities: Iterable[_Entity], dates: int) -> No
     root.set("entities", str(len(records)))
     root.set("mentions", str(sum(e.count for e in records)))
     root.set("speeches", str(sum(e.speeches for e in records)))
+    root.set("letters", str(sum(e.letters for e in records)))
     root.set("dates", str(dates))
     for name in ("unresolved", "untagged"):
         listed = root.find(f"{_E}{name}")

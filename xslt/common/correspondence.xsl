@@ -81,36 +81,87 @@
     <xsl:context-item as="element()" use="required"/>
     <!-- false in a book: it has no pages of the other letters to link to -->
     <xsl:param name="neighbours" as="xs:boolean" select="true()"/>
-    <xsl:variable name="desc" as="element()?" select="r:corresp-desc(.)"/>
-    <xsl:variable name="rows" as="element()*">
-      <xsl:apply-templates select="$desc/(correspAction | sender | addressee)" mode="r:corresp"/>
-      <xsl:if test="$desc/dateAddressee[normalize-space() or date/@when]">
-        <dt><xsl:value-of select="r:msg('letter.received')"/></dt>
-        <dd><xsl:sequence select="r:corresp-date($desc/dateAddressee)"/></dd>
-      </xsl:if>
-    </xsl:variable>
-    <xsl:variable name="context" as="element()*"
-        select="if ($neighbours) then r:letter-context(.) else ()"/>
-    <xsl:if test="exists($rows) or exists($context)">
-      <div class="letter-head">
-        <xsl:if test="exists($rows)">
-          <dl class="corresp"><xsl:sequence select="$rows"/></dl>
+    <xsl:variable name="descs" as="element()*" select="r:corresp-descs(.)"/>
+    <xsl:choose>
+      <!-- a file that describes several letters (CMIF: one correspDesc per letter, often
+           without their texts) lists every one, each with its address when it has one -->
+      <xsl:when test="count($descs) gt 1">
+        <div class="letter-head letters-described">
+          <p class="letters-described-title">
+            <xsl:value-of select="r:msg('letter.described', string(count($descs)))"/>
+          </p>
+          <ol class="letters-described-list">
+            <xsl:for-each select="$descs">
+              <xsl:variable name="rows" as="element()*" select="r:corresp-rows(.)"/>
+              <li>
+                <xsl:if test="exists($rows)">
+                  <dl class="corresp"><xsl:sequence select="$rows"/></dl>
+                </xsl:if>
+                <xsl:sequence select="r:corresp-ref(.)"/>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="rows" as="element()*" select="$descs ! r:corresp-rows(.)"/>
+        <xsl:variable name="context" as="element()*"
+            select="if ($neighbours) then r:letter-context(.) else ()"/>
+        <xsl:if test="exists($rows) or exists($context)">
+          <div class="letter-head">
+            <xsl:if test="exists($rows)">
+              <dl class="corresp"><xsl:sequence select="$rows"/></dl>
+            </xsl:if>
+            <xsl:sequence select="$descs ! r:corresp-ref(.)"/>
+            <xsl:if test="exists($context)">
+              <nav class="corresp-context" aria-label="{r:msg('letter.context')}">
+                <ul><xsl:sequence select="$context"/></ul>
+              </nav>
+            </xsl:if>
+          </div>
         </xsl:if>
-        <xsl:if test="exists($context)">
-          <nav class="corresp-context" aria-label="{r:msg('letter.context')}">
-            <ul><xsl:sequence select="$context"/></ul>
-          </nav>
-        </xsl:if>
-      </div>
-    </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <!-- The address of the letter a correspondence description describes (@ref: the letter
+       in its own edition, as CMIF gives it), a link out. -->
+  <xsl:function name="r:corresp-ref" as="element()?">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:for-each select="(tokenize(normalize-space($desc/@ref)) ! r:safe-url(.))
+        [matches(., '^https?://')][1]">
+      <p class="corresp-ref">
+        <a href="{.}" rel="external"><xsl:value-of select="."/></a>
+      </p>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The rows (dt, dd) of one correspondence description: who sent it, where and when, to
+       whom, when it arrived. -->
+  <xsl:function name="r:corresp-rows" as="element()*">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:apply-templates select="$desc/(correspAction | sender | addressee)" mode="r:corresp"/>
+    <xsl:if test="$desc/dateAddressee[normalize-space() or date/@when]">
+      <dt><xsl:value-of select="r:msg('letter.received')"/></dt>
+      <dd><xsl:sequence select="r:corresp-date($desc/dateAddressee)"/></dd>
+    </xsl:if>
+  </xsl:function>
 
   <!-- The correspondence description: in profileDesc, or where older editions put it (in
        sourceDesc). -->
   <xsl:function name="r:corresp-desc" as="element()?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/teiHeader/profileDesc/correspDesc,
-        $tei/teiHeader//correspDesc)[1]"/>
+    <xsl:sequence select="r:corresp-descs($tei)[1]"/>
+  </xsl:function>
+
+  <!-- Every correspondence description of the header: profileDesc may hold several, one per
+       letter (Guidelines 2.4.6; the CMIF exchange format); else those older editions put
+       elsewhere. -->
+  <xsl:function name="r:corresp-descs" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="profile" as="element()*" select="$tei/teiHeader/profileDesc/correspDesc"/>
+    <xsl:sequence select="if (exists($profile)) then $profile
+        else ($tei/teiHeader//correspDesc)[1]"/>
   </xsl:function>
 
   <xsl:mode name="r:corresp" on-no-match="deep-skip" on-multiple-match="fail"/>

@@ -9,7 +9,8 @@
 
   Output (namespace urn:edition, prefix ed):
 
-  <ed:index entities="N" mentions="N" speeches="N" dates="N" unresolved="N" untagged="N">
+  <ed:index entities="N" mentions="N" speeches="N" letters="N" dates="N" unresolved="N"
+      untagged="N">
     <ed:documents>
       <ed:document stem="belgium-1944" title="..." lang="en" mentions="N"/>   corpus order
     </ed:documents>
@@ -22,7 +23,8 @@
                  subtype="resistance"    the entry's @type, when it has one
                  source="organisations"  stem of the file holding the entry
                  count="11"              number of occurrences (0: never mentioned)
-                 speeches="0">           number of speeches (sp/@who) the entity speaks
+                 speeches="0"            number of speeches (sp/@who) the entity speaks
+                 letters="0">            number of letters it sent or received (correspDesc)
         <ed:name lang="fr">Comité de Défense des Juifs</ed:name>   preferred name (lang when
                                                                      the register gives one)
         <ed:variant count="4" lang="fr">Comité de Défense des Juifs</ed:variant>*
@@ -34,6 +36,10 @@
         <ed:occurrence ...mention record.../>*                     document order
         <ed:speech document="" file="" speech="" section="" heading="" page="" page-id="">
           <ed:text>the speech's first words</ed:text></ed:speech>*   document order
+        <ed:letter document="" file="" role="sent|received" when="" ref=""/>*
+                                         a letter of the entity (a correspDesc whose
+                                         correspAction names it), document order; when: the
+                                         date it was sent, ref: the letter's own address
       </ed:entity>
     </ed:entities>
     <ed:timeline>                        every tei:date in a text, by start, then end, then
@@ -112,6 +118,14 @@
   <xsl:key name="speeches" match="tei:text//tei:sp[@ed:speakers] | tei:text//tei:u[@ed:speakers]"
       use="tokenize(@ed:speakers) ! ed:entry-of(key('entry', ., $registers)[1])/@xml:id"/>
 
+  <!-- The senders and addressees of letters (and the places they were sent from and to) by
+       the ids of the entries their @ref points at: the names of the header's correspAction
+       of type sent or received. -->
+  <xsl:key name="letters" match="tei:teiHeader/tei:profileDesc/tei:correspDesc
+      /tei:correspAction[@type = ('sent', 'received')]/*[@ref]"
+      use="distinct-values(tokenize(normalize-space(@ref))[contains(., '#')]
+          ! ed:entry-of(key('entry', substring-after(., '#'), $registers)[1])/@xml:id)"/>
+
   <xsl:variable name="ed:name-elements" as="xs:string+" select="('persName', 'placeName',
       'orgName', 'name', 'rs', 'geogName', 'objectName', 'eventName')"/>
 
@@ -127,7 +141,8 @@
     <xsl:variable name="entries" as="element()*" select="if (not($mentioned-only))
         then $all-entries
         else $all-entries[exists(key('mentions', string(@xml:id), $corpus))
-            or exists(key('speeches', string(@xml:id), $corpus))]"/>
+            or exists(key('speeches', string(@xml:id), $corpus))
+            or exists(key('letters', string(@xml:id), $corpus))]"/>
     <xsl:variable name="entities" as="element(ed:entity)*">
       <xsl:for-each select="$entries">
         <xsl:sort select="index-of($ed:entry-kinds, local-name())"/>
@@ -137,6 +152,7 @@
         <xsl:apply-templates select="." mode="ed:entity">
           <xsl:with-param name="mentions" select="key('mentions', string(@xml:id), $corpus)"/>
           <xsl:with-param name="speeches" select="key('speeches', string(@xml:id), $corpus)"/>
+          <xsl:with-param name="letters" select="key('letters', string(@xml:id), $corpus)"/>
         </xsl:apply-templates>
       </xsl:for-each>
     </xsl:variable>
@@ -156,7 +172,7 @@
         [not(ed:in-register(.))]
         [not(ancestor::tei:bibl | ancestor::tei:biblStruct | ancestor::tei:biblFull)]"/>
     <ed:index entities="{count($entities)}" mentions="{sum($entities/@count)}"
-        speeches="{sum($entities/@speeches)}"
+        speeches="{sum($entities/@speeches)}" letters="{sum($entities/@letters)}"
         dates="{count($dates)}" unresolved="{count($unresolved)}"
         untagged="{count($untagged)}">
       <ed:documents>

@@ -65,8 +65,16 @@
   <xsl:template match="*" mode="ed:entity" as="element(ed:entity)">
     <xsl:param name="mentions" as="element()*" required="yes"/>
     <xsl:param name="speeches" as="element()*" select="()"/>
+    <xsl:param name="letters" as="element()*" select="()"/>
+    <!-- one record per letter and role, however often the letter names the entity -->
+    <xsl:variable name="letter-records" as="element(ed:letter)*">
+      <xsl:for-each-group select="$letters" group-by="generate-id(..)">
+        <xsl:call-template name="ed:letter-record"/>
+      </xsl:for-each-group>
+    </xsl:variable>
     <ed:entity id="{@xml:id}" type="{local-name()}" sort="{ed:sort-key(.)}"
-        count="{count($mentions)}" speeches="{count($speeches)}">
+        count="{count($mentions)}" speeches="{count($speeches)}"
+        letters="{count(distinct-values($letters ! generate-id(../..)))}">
       <xsl:if test="@type">
         <xsl:attribute name="subtype" select="@type"/>
       </xsl:if>
@@ -95,7 +103,21 @@
       <xsl:for-each select="$speeches">
         <xsl:call-template name="ed:speech-record"/>
       </xsl:for-each>
+      <xsl:sequence select="$letter-records"/>
     </ed:entity>
+  </xsl:template>
+
+  <!-- A letter the entity sent or received (the context: a name of its correspAction): its
+       text, its role, the date it was sent and its own address. -->
+  <xsl:template name="ed:letter-record" as="element(ed:letter)">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="desc" as="element()" select="../.."/>
+    <xsl:variable name="date" as="element()?" select="($desc/tei:correspAction[@type = 'sent']
+        /tei:date)[1]"/>
+    <xsl:variable name="stem" as="xs:string" select="ancestor::ed:document[1]/@ed:stem"/>
+    <ed:letter document="{$stem}" file="{$stem}.html" role="{../@type}"
+        when="{($date/(@when, @when-iso, @notBefore, @from, @notAfter, @to))[1]}"
+        ref="{tokenize(normalize-space($desc/@ref))[1]}"/>
   </xsl:template>
 
   <!-- A speech of the entity (sp whose @who points at it): where it is (the heads of the

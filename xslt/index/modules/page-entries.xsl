@@ -120,10 +120,12 @@
         <xsl:text> </xsl:text>
         <small class="index-count">
           <!-- a character of a play is counted by speeches; mentions when there are any -->
+          <xsl:variable name="letters" as="xs:integer" select="xs:integer((@letters, 0)[1])"/>
           <xsl:value-of select="string-join((
               (ed:plural(xs:integer(@count), 'index.mention'))[xs:integer(current()/@count) gt 0
-                  or xs:integer(current()/@speeches) eq 0],
-              (ed:speeches(xs:integer(@speeches)))[xs:integer(current()/@speeches) gt 0]), ' · ')"/>
+                  or (xs:integer(current()/@speeches) eq 0 and $letters eq 0)],
+              (ed:speeches(xs:integer(@speeches)))[xs:integer(current()/@speeches) gt 0],
+              ed:plural($letters, 'index.letter')[$letters gt 0]), ' · ')"/>
         </small>
       </h3>
       <xsl:apply-templates select="ed:note" mode="ed:html"/>
@@ -155,7 +157,48 @@
         </ol>
       </xsl:if>
       <xsl:call-template name="ed:speeches"/>
+      <xsl:call-template name="ed:letters"/>
     </section>
+  </xsl:template>
+
+  <!-- The letters an entity sent and received (a place: sent from and to it), each linked to
+       its text by the text's title and the date it was sent; a file that describes several
+       letters (CMIF) links each to its own address, when it has one. -->
+  <xsl:template name="ed:letters" as="element()?">
+    <xsl:context-item as="element(ed:entity)" use="required"/>
+    <xsl:param name="documents" as="element(ed:document)*" tunnel="yes" required="yes"/>
+    <xsl:if test="ed:letter">
+      <div class="index-letters">
+        <p class="index-letters-title"><xsl:value-of select="r:msg('index.letters-title')"/></p>
+        <ul>
+          <xsl:for-each-group select="ed:letter" group-by="@role">
+            <xsl:sort select="index-of(('sent', 'received'), current-grouping-key())"/>
+            <li>
+              <span class="index-letters-role">
+                <xsl:value-of select="r:msg('index.letters.' || current-grouping-key())"/>
+              </span>
+              <xsl:text>: </xsl:text>
+              <xsl:for-each select="current-group()">
+                <xsl:if test="position() gt 1">
+                  <xsl:text>; </xsl:text>
+                </xsl:if>
+                <xsl:variable name="title" as="xs:string" select="($documents[@stem =
+                    current()/@document]/@title[normalize-space()], @document)[1]"/>
+                <xsl:variable name="ref" as="xs:string?"
+                    select="r:safe-url(@ref)[matches(., '^https?://')]"/>
+                <a href="{if (exists($ref) and count(current-group()[@document =
+                    current()/@document]) gt 1) then $ref else @file}">
+                  <xsl:value-of select="$title"/>
+                </a>
+                <xsl:if test="normalize-space(@when)">
+                  <xsl:value-of select="' (' || r:date-words(@when, true()) || ')'"/>
+                </xsl:if>
+              </xsl:for-each>
+            </li>
+          </xsl:for-each-group>
+        </ul>
+      </div>
+    </xsl:if>
   </xsl:template>
 
   <!-- A character's speeches: per text and scene, one numbered link to each speech (its
