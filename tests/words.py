@@ -18,6 +18,7 @@ child, as the page shows it first and the other in brackets (class alt).
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 from collections import Counter
@@ -118,6 +119,7 @@ def _classes(element: etree._Element) -> set[str]:
 def tei_words(text: etree._Element) -> tuple[list[str], Counter[tuple[str, ...]]]:
     """The running words of a TEI ``text`` (or ``sourceDoc``) and the multiset of its notes'
     words."""
+    text = _without_deleted_spans(text)
     notes: list[etree._Element] = []
     note_ids = {
         n.get("{http://www.w3.org/XML/1998/namespace}id")
@@ -132,6 +134,26 @@ def tei_words(text: etree._Element) -> tuple[list[str], Counter[tuple[str, ...]]
         _tei_content(note, inner, [], note_ids, in_note=True)
         note_words[tuple(_split("".join(inner)))] += 1
     return _split("".join(parts)), note_words
+
+
+def _without_deleted_spans(text: etree._Element) -> etree._Element:
+    """A copy of ``text`` without the words between a delSpan and the anchor its @spanTo
+    names (the reading view leaves them out, as a del's), or ``text`` itself when it has no
+    delSpan."""
+    if next(text.iter(f"{TEI}delSpan"), None) is None:
+        return text
+    text = copy.deepcopy(text)
+    open_spans: set[str] = set()
+    for event, element in etree.iterwalk(text, events=("start", "end")):
+        if event == "start":
+            if _local(element) == "delSpan" and element.get("spanTo"):
+                open_spans.add(str(element.get("spanTo")).lstrip("#"))
+            open_spans.discard(element.get("{http://www.w3.org/XML/1998/namespace}id") or "")
+            if open_spans:
+                element.text = None
+        elif open_spans:
+            element.tail = None
+    return text
 
 
 def _tei_walk(

@@ -80,6 +80,39 @@
     <xsl:value-of select="."/>
   </xsl:template>
 
+  <!-- The text between an addSpan or a delSpan and the anchor its @spanTo names is added or
+       deleted (Guidelines 11.3.1.4), across as many lines and blocks as it runs: a text node
+       inside such a range is marked as the text of an add or a del is (a deletion: the
+       diplomatic view only, and hidden in a book by its class). Here, with the other
+       templates of text, because this module's copies have the highest import precedence of
+       any. A document without such spans pays two key lookups per text node; one with them,
+       two node comparisons per span. -->
+  <xsl:function name="r:spans" as="element()*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="root" as="node()" select="root($node)"/>
+    <xsl:sequence select="if (not($root instance of document-node())) then ()
+        else (key('r:by-name', QName('http://www.tei-c.org/ns/1.0', 'delSpan'), $root),
+              key('r:by-name', QName('http://www.tei-c.org/ns/1.0', 'addSpan'), $root))"/>
+  </xsl:function>
+
+  <!-- The spans whose range holds $node. -->
+  <xsl:function name="r:open-spans" as="element()*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="r:spans($node)[. &lt;&lt; $node][
+        let $end := key('r:entry', replace(normalize-space(@spanTo), '^#', ''), root($node))[1]
+        return exists($end) and $node &lt;&lt; $end]"/>
+  </xsl:function>
+
+  <xsl:template match="text()[normalize-space()][exists(r:spans(.))][exists(r:open-spans(.))]"
+      mode="r:main" as="element()" priority="3">
+    <xsl:variable name="deleted" as="xs:boolean" select="exists(r:open-spans(.)[self::delSpan])"/>
+    <xsl:element name="{if ($deleted) then 'del' else 'ins'}">
+      <xsl:attribute name="class" select="if ($deleted) then 'del del-span ed-dipl'
+          else 'add add-span'"/>
+      <xsl:next-match/>
+    </xsl:element>
+  </xsl:template>
+
   <!-- Word boundaries (TEI Guidelines 3.11.3, 17.1). A line, column or page break inside a
        word (break="no") joins the word: the whitespace the source has around it for
        legibility is not rendered, so "hyphen-<lb break="no"/>\n  ated" stays one word. -->
@@ -202,7 +235,7 @@
     </xsl:if>
     <xsl:choose>
       <!-- the common case, kept cheap: most elements have none of these attributes -->
-      <xsl:when test="empty(@xml:lang | @rend | @type | @style | @facs)">
+      <xsl:when test="empty(@xml:lang | @rend | @rendition | @type | @style | @facs)">
         <xsl:if test="$class">
           <xsl:attribute name="class" select="$class"/>
         </xsl:if>
@@ -218,8 +251,8 @@
           <xsl:attribute name="data-facs" select="substring(., 2)"/>
         </xsl:for-each>
         <xsl:variable name="classes" as="xs:string*"
-            select="tokenize($class), r:rend-classes(@rend), r:token-class('type', @type),
-                    r:style-classes(@style)"/>
+            select="tokenize($class), r:rend-classes(@rend), r:rendition-classes(@rendition),
+                    r:token-class('type', @type), r:style-classes(@style)"/>
         <xsl:if test="exists($classes)">
           <xsl:attribute name="class" select="string-join(distinct-values($classes), ' ')"/>
         </xsl:if>
@@ -497,9 +530,33 @@
 
   <!-- Classes for the common renditions a TEI @style states in CSS (never copied as CSS:
        a text cannot style the page). Unknown properties are left out. -->
+  <!-- @rendition (att.global.rendition) points at rendition elements of the header's tagsDecl:
+       each gives the classes of its CSS (r:style-classes: the Deutsches Textarchiv's "#wide",
+       letter-spacing, is rend-spaced) and its id as a rend token ("#aq" -> rend-aq, "#c"),
+       which the stylesheets style as they style @rend; a pointer to nothing gives the token
+       only. -->
+  <xsl:function name="r:rendition-classes" as="xs:string*">
+    <xsl:param name="rendition" as="attribute()?"/>
+    <xsl:for-each select="tokenize(normalize-space($rendition))">
+      <xsl:variable name="id" as="xs:string" select="replace(., '^.*#', '')"/>
+      <xsl:variable name="declared" as="element()?" select="if (starts-with(., '#'))
+          then key('r:entry', $id, root($rendition))[self::rendition][1] else ()"/>
+      <xsl:sequence select="r:token-class('rend', $id),
+          $declared[not(@scheme) or lower-case(@scheme) = 'css'] ! r:css-classes(string(.))"/>
+    </xsl:for-each>
+  </xsl:function>
+
   <xsl:function name="r:style-classes" as="xs:string*">
     <xsl:param name="style" as="attribute()?"/>
-    <xsl:for-each select="tokenize(lower-case(string($style)), ';')[contains(., ':')]">
+    <xsl:sequence select="r:css-classes(string($style))"/>
+  </xsl:function>
+
+  <!-- The classes of CSS declarations ("font-style: italic; letter-spacing: 2pt"): the few
+       that change what a reader understands, as @rend tokens' classes; no CSS of a source is
+       copied into a page. -->
+  <xsl:function name="r:css-classes" as="xs:string*">
+    <xsl:param name="style" as="xs:string"/>
+    <xsl:for-each select="tokenize(lower-case($style), ';')[contains(., ':')]">
       <xsl:variable name="property" as="xs:string" select="normalize-space(substring-before(., ':'))"/>
       <xsl:variable name="value" as="xs:string" select="normalize-space(substring-after(., ':'))"/>
       <xsl:sequence select="

@@ -30,7 +30,10 @@
       <xsl:with-param name="element"
           select="if (map:contains($r:rend-elements, $rend)) then $r:rend-elements($rend)
                   else 'span'" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
-      <xsl:with-param name="class" select="'hi'"/>
+      <!-- a hi that says nothing of how it is distinct (no @rend, @rendition, @style) is
+           still set off from its text: in italics, as printed emphasis usually is -->
+      <xsl:with-param name="class" select="if (empty(@rend | @rendition | @style)) then 'hi hi-plain'
+          else 'hi'"/>
     </xsl:call-template>
   </xsl:template>
 

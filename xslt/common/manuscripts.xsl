@@ -62,13 +62,18 @@
   </xsl:function>
 
   <!-- "London, British Library, Add. 14,683". -->
+  <!-- The types of idno that name a shelfmark, in the words catalogues use. -->
+  <xsl:variable name="r:shelfmark-types" as="xs:string"
+      select="'shelf|signatur|cote|segnatura|signatura|call|press'"/>
+
   <xsl:function name="r:shelfmark" as="xs:string">
     <xsl:param name="ms" as="element()"/>
     <xsl:variable name="id" as="element()?" select="$ms/msIdentifier"/>
-    <!-- the shelfmark: an idno that is not a URI, else another identifier called a shelfmark,
-         else the first idno -->
-    <xsl:variable name="idno" as="element()?" select="($id/idno[not(lower-case(@type) = ('uri',
-        'url'))], $id/altIdentifier/idno[matches(@type, 'shelf', 'i')], $id/idno,
+    <!-- the shelfmark: an idno untyped or typed as one, else another identifier typed as one,
+         else an idno that is not a URI, else the first idno -->
+    <xsl:variable name="idno" as="element()?" select="($id/idno[not(normalize-space(@type))
+        or matches(@type, $r:shelfmark-types, 'i')], $id/altIdentifier/idno[matches(@type,
+        $r:shelfmark-types, 'i')], $id/idno[not(lower-case(@type) = ('uri', 'url'))], $id/idno,
         $id/altIdentifier/idno)[1]"/>
     <xsl:variable name="parts" as="xs:string*"
         select="($id/(settlement, repository), $idno) ! r:plain(.)[. != '']"/>
@@ -119,6 +124,11 @@
           <xsl:call-template name="r:ms-field">
             <xsl:with-param name="label" select="
                 if (self::idno and @type = ('URI', 'URL', 'uri', 'url')) then r:msg('ms.uri')
+                (: an idno of another type than a shelfmark (a catalogue number, a persistent
+                   identifier, ieArk) is no shelfmark :)
+                else if (self::idno[normalize-space(@type)][not(matches(@type,
+                    $r:shelfmark-types, 'i'))])
+                    then r:msg('ms.altIdentifier') || ' (' || r:ms-words(@type) || ')'
                 else if (self::altIdentifier) then r:msg('ms.altIdentifier')
                     || (idno/@type ! (' (' || r:ms-words(.) || ')'))
                 else r:ms-label(.)"/>
