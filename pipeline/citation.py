@@ -163,6 +163,18 @@ def _words(element: etree._Element) -> str:
     return " ".join("".join(parts).split())
 
 
+def _agency(element: etree._Element) -> str:
+    """A publisher's name, or the names of the bodies it is made of, in their order ("Special
+    Collections, Bodleian Libraries, University of Oxford"), never run together as words."""
+    bodies = [
+        words
+        for child in element.iterfind(f"{_T}orgName")
+        if child.get("type") not in ("variant", "alt", "orig", "short", "abbr")
+        and (words := _words(child))
+    ]
+    return ", ".join(bodies) if len(bodies) > 1 else _words(element)
+
+
 def _first(root: etree._Element, path: str) -> etree._Element | None:
     found = root.xpath(path, namespaces={"tei": TEI_NS})
     return found[0] if isinstance(found, list) and found else None
@@ -197,7 +209,7 @@ def text_citation(
         editors = tuple(name_of(e) for e in named if not _translator(e))
     translators = tuple(name_of(e) for e in named if _translator(e))
     publisher_el = _first(root, f"{pub}/tei:publisher")
-    publisher = publication.publisher or (_words(publisher_el) if publisher_el is not None else "")
+    publisher = publication.publisher or (_agency(publisher_el) if publisher_el is not None else "")
     date_el = _first(root, f"{pub}/tei:date")
     issued = ""
     if date_el is not None:

@@ -194,18 +194,27 @@ def facts_of(
 def used_ids(root: etree._Element, pointed: Set[str] | None = None) -> tuple[str, ...]:
     """The ids a text uses besides its names, sorted: what the ``@ref`` of a letter's
     ``correspDesc`` points at (its sender, addressee, their places: a person who only wrote
-    or received letters is used by them), and what its ``ref`` and ``ptr`` name with ``#``
-    (``<ptr target="#ev1"/>`` leads to the event's entry: r:pointed-entry); ``pointed``:
-    those ids, when ``links.pointers`` has walked the document already."""
+    or received letters is used by them), who its stage directions bring on or off
+    (``stage/@who``), and what its ``ref`` and ``ptr`` name with ``#`` (``<ptr
+    target="#ev1"/>`` leads to the event's entry: r:pointed-entry); ``pointed``: those ids,
+    when ``links.pointers`` has walked the document already."""
     from .links import pointers
 
     found = set(pointers(root).ids if pointed is None else pointed)
     for desc in root.iter(f"{_TEI}correspDesc"):
         for element in desc.iter(etree.Element):
-            for token in (element.get("ref") or "").split():
-                if "#" in token and token.partition("#")[2]:
-                    found.add(token.partition("#")[2])
+            _add_pointed(found, element.get("ref"))
+    # a character who only enters or leaves (stage/@who: "Enter Theseus, Hippolyta") is on
+    # stage in the play, not an entry nothing uses
+    for stage in root.iter(f"{_TEI}stage", f"{_TEI}move"):
+        _add_pointed(found, stage.get("who"))
     return tuple(sorted(found))
+
+
+def _add_pointed(found: set[str], pointers: str | None) -> None:
+    for token in (pointers or "").split():
+        if "#" in token and token.partition("#")[2]:
+            found.add(token.partition("#")[2])
 
 
 def image_files(document: SourceDocument) -> tuple[str, ...]:

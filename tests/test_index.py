@@ -427,26 +427,58 @@ def test_speakers_of_a_play_are_entities_with_their_speeches(tmp_path: Path) -> 
     assert sorted(ids) == ["bernardo", "ghost", "hamlet", "horatio", "marcellus"]
 
 
-def test_an_unused_role_of_a_cast_list_is_placed_at_its_line(tmp_path: Path) -> None:
-    """A role is an entry outside the register lists: its warning names its file and line,
-    never '-'."""
-    play = tmp_path / "play.xml"
+def _play(folder: Path, text: str) -> Path:
+    """A play.xml in ``folder``: a five-line header, then ``text`` (its text element)."""
+    play = folder / "play.xml"
     play.write_text(
-        """<?xml version="1.0" encoding="UTF-8"?>
+        f"""<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0">
 <teiHeader><fileDesc><titleStmt><title>A play</title></titleStmt>
 <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
 </teiHeader>
-<text><front><castList><castItem><role xml:id="ann">ANN</role></castItem>
-<castItem><role xml:id="ghost">GHOST</role></castItem></castList></front>
-<body><sp who="#ann"><speaker>ANN</speaker><p>Words.</p></sp></body></text></TEI>
+{text}</TEI>
 """,
         encoding="utf-8",
+    )
+    return play
+
+
+def test_an_unused_role_of_a_cast_list_is_placed_at_its_line(tmp_path: Path) -> None:
+    """A role is an entry outside the register lists: its warning names its file and line,
+    never '-'."""
+    play = _play(
+        tmp_path,
+        """<text><front><castList><castItem><role xml:id="ann">ANN</role></castItem>
+<castItem><role xml:id="ghost">GHOST</role></castItem></castList></front>
+<body><sp who="#ann"><speaker>ANN</speaker><p>Words.</p></sp></body></text>""",
     )
     report = build([play], tmp_path / "out", only=("index",))
     unused = [d for d in report.diagnostics if d.code == "index.unused-entry"]
     assert [(Path(d.path).name, d.line) for d in unused] == [("play.xml", 7)], unused
     assert "'ghost'" in unused[0].message
+
+
+def test_a_character_brought_on_by_a_stage_direction_is_used(tmp_path: Path) -> None:
+    """A role who only enters (stage/@who, "Enter Theseus, Hippolyta") is in the play: no
+    "never mentioned" warning for it, as for the role nothing points at; a cast item of no
+    words of its own is named by its group."""
+    play = _play(
+        tmp_path,
+        """<text><front><castList><castItem><role xml:id="theseus">THESEUS</role></castItem>
+<castItem><role xml:id="hippolyta">HIPPOLYTA</role></castItem>
+<castItem><role xml:id="ghost">GHOST</role></castItem>
+<castGroup><head>Lords and Attendants</head><castItem xml:id="ATT.0.1"/></castGroup></castList>
+</front><body><stage type="entrance" who="#theseus #hippolyta #ATT.0.1">Enter Theseus and
+Hippolyta, with others.</stage>
+<sp who="#theseus"><speaker>THESEUS</speaker><p>Now, fair Hippolyta.</p></sp></body></text>""",
+    )
+    report = build([play], tmp_path / "out", only=("index",))
+    unused = [d.message.split()[2] for d in report.diagnostics if d.code == "index.unused-entry"]
+    assert unused == ["'ghost'"], unused
+    # a cast item without words is named by its group's head, not by its id
+    entities = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
+    names = {e["id"]: e["name"] for e in entities["entities"]}
+    assert names["ATT.0.1"] == "Lords and Attendants"
 
 
 def test_a_letters_correspondents_are_used_entries(tmp_path: Path) -> None:
@@ -622,3 +654,22 @@ after <date when="-0200">the war</date>, copied <date when="0050">later</date>, 
     assert "-0098" not in words and "Other dates" not in words
     # HTML's time element cannot carry a year before the common era: none is written
     assert not [t for t in page.iter("time") if t.get("datetime", "").startswith("-")]
+
+
+def test_a_date_in_another_calendar_is_on_the_timeline_as_written(tmp_path: Path) -> None:
+    """A date with only when-custom (a Hijri year) is no "undated" entry: the timeline
+    shows it as the text writes it."""
+    text = tmp_path / "hijri.xml"
+    text.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ar"><teiHeader><fileDesc><titleStmt>
+<title>Hijri</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></teiHeader><text><body><p>كانت <date datingMethod="#cal_islamic"
+when-custom="1282">سنة ١٢٨٢</date> في سورية.</p></body></text></TEI>
+""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert not build([text], out, only=("html",)).errors
+    page = html.parse(str(out / "html" / "timeline.html")).getroot()
+    assert page.xpath("//span[@class='timeline-date']/text()") == ["سنة ١٢٨٢"]

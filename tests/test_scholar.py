@@ -726,3 +726,31 @@ def test_a_translator_is_cited_as_one_not_as_an_editor() -> None:
         v for k, v in citation.meta_tags(cited) if k == "citation_editor"
     )
     assert json.loads(citation.json_ld(cited))["translator"][0]["familyName"] == "Butler"
+
+
+def test_a_publisher_of_several_bodies_is_cited_with_commas(tmp_path: Path) -> None:
+    """A publisher given as the bodies it is made of (department, library, university) is
+    cited as their names in order, comma-separated, never run together; its e-mail is no
+    part of it. The page's own citation of the text (r:citation) says the same and leaves
+    out a record's internal id (idno type msID)."""
+    source = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        "<title>MS. Add. A. 100</title></titleStmt><publicationStmt><publisher>"
+        '<orgName type="department">Special Collections</orgName>'
+        '<orgName type="unit">Bodleian Libraries</orgName>'
+        '<orgName type="institution">University of Oxford</orgName>'
+        '<email>x@example.org</email></publisher><date when="2017"/>'
+        '<idno type="msID">MS_Add_A_100</idno></publicationStmt><sourceDesc><p>x</p>'
+        "</sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"
+    )
+    cited = citation.text_citation(
+        etree.fromstring(source), "ms", "Manuscripts", dt.datetime(2026, 1, 1), Publication()
+    )
+    assert cited.publisher == "Special Collections, Bodleian Libraries, University of Oxford"
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "ms.xml").write_text(source, encoding="utf-8")
+    assert not build([tmp_path / "src"], tmp_path / "out", only=("html",)).errors
+    page = (tmp_path / "out" / "html" / "ms.html").read_text(encoding="utf-8")
+    cite = html.fromstring(page).xpath("string(//*[@class='citation'])")
+    assert "Special Collections, Bodleian Libraries, University of Oxford, 2017" in cite
+    assert "MS_Add_A_100" not in cite

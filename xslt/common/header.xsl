@@ -129,8 +129,11 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="idnos" as="element()*"
         select="$tei/teiHeader/fileDesc/publicationStmt/idno[normalize-space()]"/>
+    <!-- a project's own file or record name (filename, msID ...) is no identifier a reader
+         can use -->
     <xsl:sequence select="($idnos[lower-case(@type) = ('uri', 'url', 'doi', 'urn', 'handle')],
-        $idnos)[1] ! normalize-space(.)"/>
+        $idnos[not(matches(@type, '^(file ?name|msid|collection|catalogue|internal|local)$|hybrid',
+            'i'))])[1] ! normalize-space(.)"/>
   </xsl:function>
 
   <xsl:function name="r:licence" as="element()?">
@@ -138,10 +141,16 @@
     <xsl:sequence select="($tei/teiHeader/fileDesc/publicationStmt/availability//licence)[1]"/>
   </xsl:function>
 
+  <!-- The publisher: its name, or the names of the bodies it is made of, in their order
+       ("Special Collections, Bodleian Libraries, University of Oxford"), never run together. -->
   <xsl:function name="r:publisher" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/teiHeader/fileDesc/publicationStmt/(publisher | distributor
-        | authority))[1] ! r:agent-name(.)"/>
+    <xsl:variable name="agent" as="element()?" select="($tei/teiHeader/fileDesc/publicationStmt
+        /(publisher | distributor | authority))[1]"/>
+    <xsl:variable name="bodies" as="element()*" select="$agent/orgName[normalize-space()]
+        [not(@type = ('variant', 'alt', 'orig', 'short', 'abbr'))]"/>
+    <xsl:sequence select="if (count($bodies) gt 1) then string-join($bodies ! r:name-text(.), ', ')
+        else $agent ! r:agent-name(.)"/>
   </xsl:function>
 
   <!-- "Authors. Title. Publisher, date. Identifier." with what the header has; the date is

@@ -42,11 +42,16 @@
 
   <xsl:function name="ed:preferred-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
+    <!-- a cast item with no words of its own (the Folger texts' "ATTENDANTS.0.1_MND") is
+         named by its group's head ("Lords and Attendants"), else its roleDesc -->
     <xsl:variable name="name" as="element()?" select="(ed:preferred-name-element($entry),
-        $entry/self::tei:role, $entry/self::tei:castItem/tei:role)[1]"/>
+        $entry/self::tei:role, $entry/self::tei:castItem/tei:role,
+        $entry/self::tei:castItem[not(normalize-space())]/(../tei:head, tei:roleDesc)
+            [normalize-space()])[1]"/>
     <!-- a role of a cast list ends with the list's punctuation ("HORATIO,"): not its name -->
     <xsl:sequence select="if (empty($name)) then string($entry/@xml:id)
-        else if ($name/self::tei:role) then replace(ed:text($name), '[\s,.;:]+$', '')
+        else if ($name/self::tei:role or $name/self::tei:head)
+        then replace(ed:text($name), '[\s,.;:]+$', '')
         else ed:text($name)"/>
   </xsl:function>
 

@@ -399,7 +399,8 @@
   </xsl:function>
 
   <!-- A dated mention's date in words: @when, or the range of @from/@to (a span of time) or
-       @notBefore/@notAfter (an uncertain date); an ISO @when is also a time element. -->
+       @notBefore/@notAfter (an uncertain date), else its words as written; an ISO @when is
+       also a time element. -->
   <xsl:template name="ed:date-label" as="node()*">
     <xsl:context-item as="element(ed:date)" use="required"/>
     <xsl:variable name="start" as="xs:string?" select="(@from, @notBefore)[1] ! string(.)"/>
@@ -428,6 +429,11 @@
       <xsl:when test="exists($end)">
         <xsl:value-of select="r:msg(if ($span) then 'date.to' else 'date.before',
             r:date-words($end, true()))"/>
+      </xsl:when>
+      <!-- a date in another calendar (when-custom) or one no attribute dates: as written,
+           never "undated" for a date that says when -->
+      <xsl:when test="normalize-space(ed:text)">
+        <xsl:value-of select="normalize-space(ed:text)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="r:msg('index.undated')"/>
