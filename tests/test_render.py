@@ -569,3 +569,35 @@ def test_homograph_numbers_follow_their_headword(
         for s in doc.xpath("//article//*[contains(@class, 'dict-hom')]/span[@class='hom-n']")
     ]
     assert homs == ["1", "2"]
+
+
+def test_an_apparatus_attached_by_end_points_links_both_ways(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """An entry of a listApp with @from/@to is numbered and leads back to where its words
+    begin; the anchor where they end carries the same number, a link to the entry; a volume
+    milestone between blocks says what it counts; a language given by its name is tagged."""
+    doc = _doc("apparatus-attached", pages)
+    calls = [(a.get("href"), a.text_content()) for a in doc.xpath("//p//a[@class='app-ref']")]
+    assert calls == [("#app-at-a1", "1"), ("#second", "2")]
+    entries = doc.xpath("//ul[@class='listApp']/li")
+    assert [(li.get("id"), li.xpath("string(a[@class='app-back']/@href)")) for li in entries] == [
+        ("app-at-a1", "#a1"),
+        ("second", "#a3"),
+    ]
+    ids = set(doc.xpath("//@id"))
+    assert {"a1", "a3", "app-at-a1", "second"} <= ids
+    assert doc.xpath("string(//p[@class='milestone numbered'])") == "Volume 1"
+    assert doc.xpath("//p[. = 'Ein Satz.' or starts-with(., 'Ein Satz.')]/@lang") == ["de"]
+
+
+def test_the_interface_words_after_a_right_to_left_text_keep_their_language(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """The main element takes the text's language and direction; what the interface says
+    after the text ("Back to top", the printed citation) is marked as its own."""
+    doc = _doc("rtl", pages)
+    (main,) = doc.xpath("//main")
+    assert main.get("dir") == "rtl"
+    after = doc.xpath("//main/p[@class='to-top'] | //main/div[@class='print-cite']")
+    assert [(e.get("lang"), e.get("dir")) for e in after] == [("en", "ltr")] * 2

@@ -88,6 +88,10 @@ FURNITURE = (
     # are the apparatus (its calls, lists and witnesses) and a catalogue record's description
     " | //*[contains(concat(' ', @class, ' '), ' ed-dipl ')] | //*[@class='app-ref']"
     " | //*[contains(concat(' ', @class, ' '), ' apparatus ')] | //*[@class='witnesses']"
+    # a list of entries apart (listApp) reads as its lemmas: their numbers, sigla and
+    # readings are the apparatus'
+    " | //*[@class='app-back'] | //ul[@class='listApp']//*[@class='rdg' or @class='siglum'"
+    " or @class='app-sep' or @class='app-info' or @class='rdgGrp']"
     " | //*[contains(concat(' ', @class, ' '), ' ms-msDesc ')]"
     # a page of a documentary transcription: its name when the edition gives it ("Page 2")
     # and the link to its image

@@ -221,7 +221,10 @@
       <xsl:variable name="id" as="xs:string" select="r:app-id($apps[1]) || '-apparatus'"/>
       <div class="apparatus">
         <xsl:copy-of select="r:editorial-lang($apps[1])"/>
-        <p class="apparatus-title" id="{$id}"><xsl:value-of select="r:msg('app.title')"/></p>
+        <p class="apparatus-title" id="{$id}">
+          <xsl:sequence select="r:ui-words($apps[1])"/>
+          <xsl:value-of select="r:msg('app.title')"/>
+        </p>
         <ol class="apparatus-list" aria-labelledby="{$id}">
           <xsl:apply-templates select="$apps" mode="r:app-entry"/>
         </ol>
@@ -335,11 +338,11 @@
     <xsl:for-each select="note | rdg/note | rdgGrp/note | rdgGrp/rdg/note">
       <xsl:text> </xsl:text>
       <span class="app-note">
-        <xsl:text>(</xsl:text>
+        <xsl:value-of select="if (r:self-bracketed(.)) then '' else '('"/>
         <xsl:apply-templates mode="r:main">
           <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
-        <xsl:text>)</xsl:text>
+        <xsl:value-of select="if (r:self-bracketed(.)) then '' else ')'"/>
       </span>
     </xsl:for-each>
   </xsl:template>
@@ -553,18 +556,93 @@
   <xsl:template match="witStart | witEnd | lacunaStart | lacunaEnd" mode="r:main"
       as="empty-sequence()"/>
 
-  <!-- A list of apparatus entries standing apart (location-referenced, in a note or back). -->
+  <!-- A list of apparatus entries standing apart (location-referenced, in a note or back).
+       An entry attached to the text by double end-points (Guidelines 12.2.2: @from and @to
+       name two anchors around the words it is about) is numbered, and its number leads back
+       to where those words begin; the anchor at their end carries the same number, a link to
+       the entry. -->
   <xsl:template match="listApp" mode="r:main" as="element()+">
     <xsl:apply-templates select="head" mode="r:main"/>
     <ul class="listApp">
       <xsl:call-template name="r:attributes"/>
       <xsl:for-each select="app">
+        <xsl:variable name="start" as="element()?" select="r:attached-start(.)"/>
         <li class="app-entry">
-          <xsl:for-each select="@xml:id"><xsl:attribute name="id" select="."/></xsl:for-each>
+          <xsl:for-each select="(@xml:id, $start ! r:attached-id(current()))[1]">
+            <xsl:attribute name="id" select="."/>
+          </xsl:for-each>
+          <xsl:if test="exists($start)">
+            <a class="app-back" href="{r:href-of($start, string($start/@xml:id))}"
+                aria-label="{r:msg('app.back', string(r:attached-number(.)))}">
+              <xsl:value-of select="r:attached-number(.)"/>
+            </a>
+            <xsl:text> </xsl:text>
+          </xsl:if>
           <span class="app-body"><xsl:call-template name="r:entry-body"/></span>
         </li>
       </xsl:for-each>
     </ul>
+  </xsl:template>
+
+  <!-- The anchor where the words of an entry attached by @from/@to begin (or end, when it
+       names no start), when the text has it. -->
+  <xsl:function name="r:attached-start" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:variable name="doc" as="node()" select="root($app)"/>
+    <xsl:sequence select="if (not($doc instance of document-node())) then ()
+        else ($app/(@from, @to) ! key('r:entry', replace(normalize-space(.), '^#', ''), $doc)
+            [ancestor::text or ancestor::sourceDoc])[1]"/>
+  </xsl:function>
+
+  <!-- The entries attached to the words that end at an anchor (by @to, else @from). -->
+  <xsl:key name="r:app-end" match="listApp/app[@from or @to]"
+      use="replace(normalize-space((@to, @from)[1]), '^#', '')"/>
+
+  <xsl:function name="r:attached-apps" as="element()*">
+    <xsl:param name="anchor" as="element()"/>
+    <xsl:variable name="doc" as="node()" select="root($anchor)"/>
+    <xsl:sequence select="if ($doc instance of document-node())
+        then key('r:app-end', string($anchor/@xml:id), $doc) else ()"/>
+  </xsl:function>
+
+  <xsl:function name="r:attached-number" as="xs:integer">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="count($app/preceding-sibling::app) + 1"/>
+  </xsl:function>
+
+  <xsl:function name="r:attached-id" as="xs:string">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="($app/@xml:id, 'app-at-' || replace(normalize-space(($app/@from,
+        $app/@to)[1]), '^#', ''))[1]"/>
+  </xsl:function>
+
+  <!-- Where a link to the element $e, whose id is $id, leads: on the page, "#id" (the pages of
+       a long text are relinked together: html/modules/parts.xsl); the book names the content
+       document (epub/modules/apparatus.xsl). -->
+  <xsl:function name="r:href-of" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="'#' || $id"/>
+  </xsl:function>
+
+  <xsl:template match="anchor[@xml:id][exists(r:attached-apps(.))]" mode="r:main" as="node()*"
+      priority="3">
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:next-match/>
+    <xsl:for-each select="r:attached-apps(.)">
+      <xsl:variable name="number" as="xs:integer" select="r:attached-number(.)"/>
+      <xsl:choose>
+        <xsl:when test="$r:in-link">
+          <sup class="app-ref"><xsl:value-of select="$number"/></sup>
+        </xsl:when>
+        <xsl:otherwise>
+          <a class="app-ref" href="{r:href-of(., r:attached-id(.))}"
+              aria-label="{r:msg('app.ref', string($number))}">
+            <sup><xsl:value-of select="$number"/></sup>
+          </a>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The list of witnesses: sigla set off, nested lists nested. -->
@@ -613,11 +691,11 @@
   <xsl:template match="witness//note" mode="r:main" as="element()">
     <span class="note-inline">
       <xsl:call-template name="r:attributes"/>
-      <xsl:text> (</xsl:text>
+      <xsl:value-of select="if (r:self-bracketed(.)) then ' ' else ' ('"/>
       <xsl:apply-templates mode="r:main">
         <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
-      <xsl:text>)</xsl:text>
+      <xsl:value-of select="if (r:self-bracketed(.)) then '' else ')'"/>
     </span>
   </xsl:template>
 
@@ -633,6 +711,7 @@
         <xsl:sequence select="r:editorial-lang($tei)"/>
         <xsl:element name="h{$level}">
           <xsl:attribute name="id" select="'ed-witnesses-title'"/>
+          <xsl:sequence select="r:ui-words($lists[1])"/>
           <xsl:value-of select="r:msg('app.witnesses')"/>
         </xsl:element>
         <xsl:apply-templates select="$lists" mode="r:main"/>

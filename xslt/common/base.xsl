@@ -113,6 +113,41 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A text whose spaces are characters of their own (<c> </c>, as the Folger texts write
+       one token per line: <w>Now</w> <pc>,</pc> <c> </c> <w>fair</w>) has no other: the
+       whitespace between its tokens is the file's layout, which would read "Now , fair". -->
+  <xsl:template match="text()[not(normalize-space())][../c[not(normalize-space())]]"
+      mode="r:main" as="empty-sequence()" priority="2"/>
+
+  <!-- Two paginations in one text (pb/@ed: a print edition's pages beside a digital one's):
+       the main one is that of the page breaks without @ed, else the edition most of them
+       name (the first of equals); a page break of another edition is a secondary one, shown
+       apart and left out of a book's page list. Only a pb with @ed asks. -->
+  <xsl:function name="r:secondary-pb" as="xs:boolean">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="ed" as="xs:string" select="normalize-space($pb/@ed)"/>
+    <xsl:sequence select="$ed != '' and $ed ne r:main-edition($pb)"/>
+  </xsl:function>
+
+  <xsl:function name="r:main-edition" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="root" as="node()" select="root($pb)"/>
+    <xsl:variable name="eds" as="xs:string*" select="(if ($root instance of document-node())
+        then key('r:by-name', node-name($pb), $root) else $pb) ! normalize-space(@ed)"/>
+    <xsl:variable name="named" as="xs:string*" select="distinct-values($eds)"/>
+    <xsl:variable name="counts" as="xs:integer*"
+        select="for $n in $named return count($eds[. = $n])"/>
+    <xsl:sequence select="if ($eds = '') then ''
+        else $named[index-of($counts, max($counts))[1]]"/>
+  </xsl:function>
+
+  <!-- Whether an element's words are already in brackets ("(full digital facsimile)"): a
+       note run in brackets takes no second pair. -->
+  <xsl:function name="r:self-bracketed" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="matches(normalize-space(string($e)), '^(\([^()]*\)|\[[^\[\]]*\])$')"/>
+  </xsl:function>
+
   <!-- Word boundaries (TEI Guidelines 3.11.3, 17.1). A line, column or page break inside a
        word (break="no") joins the word: the whitespace the source has around it for
        legibility is not rendered, so "hyphen-<lb break="no"/>\n  ated" stays one word. -->
@@ -462,7 +497,14 @@
       'jpn': 'ja', 'wel': 'cy', 'cym': 'cy', 'gle': 'ga', 'gla': 'gd', 'pol': 'pl', 'cze': 'cs',
       'ces': 'cs', 'swe': 'sv', 'dan': 'da', 'nor': 'no', 'ice': 'is', 'isl': 'is', 'fin': 'fi',
       'hun': 'hu', 'tur': 'tr', 'per': 'fa', 'fas': 'fa', 'san': 'sa', 'yid': 'yi', 'ji': 'yi',
-      'hin': 'hi', 'in': 'id', 'ind': 'id', 'gai': 'ga', 'bre': 'br', 'cat': 'ca', 'gaelic': 'gd'}"/>
+      'hin': 'hi', 'in': 'id', 'ind': 'id', 'gai': 'ga', 'bre': 'br', 'cat': 'ca', 'gaelic': 'gd',
+      (: names of languages where a tag belongs (the DTA writes german) :)
+      'english': 'en', 'german': 'de', 'deutsch': 'de', 'french': 'fr', 'latin': 'la',
+      'italian': 'it', 'spanish': 'es', 'greek': 'el', 'dutch': 'nl', 'portuguese': 'pt',
+      'russian': 'ru', 'hebrew': 'he', 'arabic': 'ar', 'chinese': 'zh', 'japanese': 'ja',
+      'welsh': 'cy', 'irish': 'ga', 'polish': 'pl', 'czech': 'cs', 'swedish': 'sv',
+      'danish': 'da', 'norwegian': 'no', 'icelandic': 'is', 'finnish': 'fi', 'hungarian': 'hu',
+      'turkish': 'tr', 'persian': 'fa', 'sanskrit': 'sa', 'yiddish': 'yi', 'catalan': 'ca'}"/>
   <xsl:variable name="r:lang-three" as="xs:string"
       select="'grc ang enm fro frm gmh goh non sco gsw lad syr syc hbo arc ota akk egy got und mul zxx'"/>
 
@@ -498,7 +540,8 @@
       he heb hbo iw yi yid ydd yih ji jrb jpr lad-hebr
       fa per fas prs pes ur urd ps pus pbt pbu sd snd ug uig dv div ckb ota pnb skr bal bqi glk
       mzn lrc khw ks kas
-      syr syc aii cld arc tmr sam smp mid myz nqo')"/>
+      syr syc aii cld arc tmr sam smp mid myz nqo
+      arabic hebrew persian yiddish urdu syriac')"/>
 
   <xsl:function name="r:lang-dir" as="xs:string?">
     <xsl:param name="code" as="xs:string?"/>

@@ -99,10 +99,36 @@
   <!-- A page break: a marker with the page number (a link to its image when there is one),
        whose id is the pb's xml:id; a space before it when it stands between two words
        (r:glued), so that they never run together. -->
+  <!-- A page break of a second pagination (r:secondary-pb): its edition and page, set apart
+       ("[shamela n1-p19]"), never a "p." of the page numbers a reader follows. -->
+  <xsl:template match="pb[@ed][r:secondary-pb(.)]" mode="r:main" as="node()+" priority="2">
+    <xsl:if test="r:glued(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'pb pb-secondary'"/>
+      </xsl:call-template>
+      <xsl:attribute name="title" select="r:msg('tr.page') || ' ' || normalize-space(@n)
+          || ' (' || normalize-space(@ed) || ')'"/>
+      <xsl:if test="normalize-space(@n)">
+        <span class="pb-n">
+          <xsl:value-of select="r:token-words(@ed) || ' ' || normalize-space(@n)"/>
+        </span>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
   <xsl:template match="pb" mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="page" as="element()?" select="if (@facs) then r:pb-page(.) else ()"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <!-- "p. 12", "p. 3v", "p. iv"; a page named by words, not numbered ("binding_recto",
+         "interleaf"), is shown as its words, without "p." -->
+    <xsl:variable name="numbered" as="xs:boolean"
+        select="matches($n, '\d') or matches($n, '^[ivxlcdm]+[rv]?$', 'i')"/>
+    <xsl:variable name="shown" as="xs:string" select="if ($numbered) then $n
+        else r:token-words($n)"/>
     <xsl:if test="r:glued(.)">
       <xsl:text> </xsl:text>
     </xsl:if>
@@ -117,14 +143,18 @@
         <xsl:when test="exists($page) and not($r:in-link)">
           <a class="pb-n pb-facs" href="#{r:page-id($page, 0)}">
             <span class="visually-hidden"><xsl:value-of select="r:msg('facs.image-of') || ' '"/></span>
-            <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg('tr.page.abbr')"/></span>
-            <xsl:value-of select="if ($n != '') then $n else '▣'"/>
+            <xsl:if test="$numbered">
+              <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg('tr.page.abbr')"/></span>
+            </xsl:if>
+            <xsl:value-of select="if ($n != '') then $shown else '▣'"/>
           </a>
         </xsl:when>
         <xsl:when test="$n != ''">
           <span class="pb-n"><span class="visually-hidden"><xsl:value-of select="r:msg('tr.page') || ' '"/></span>
-            <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg('tr.page.abbr')"/></span>
-            <xsl:value-of select="$n"/></span>
+            <xsl:if test="$numbered">
+              <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg('tr.page.abbr')"/></span>
+            </xsl:if>
+            <xsl:value-of select="$shown"/></span>
         </xsl:when>
       </xsl:choose>
     </span>

@@ -494,11 +494,11 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'note-inline'"/>
       </xsl:call-template>
-      <xsl:text> (</xsl:text>
+      <xsl:value-of select="if (r:self-bracketed(.)) then ' ' else ' ('"/>
       <xsl:apply-templates mode="r:main">
         <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
-      <xsl:text>)</xsl:text>
+      <xsl:value-of select="if (r:self-bracketed(.)) then '' else ')'"/>
     </span>
   </xsl:template>
 

@@ -172,6 +172,17 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- "Volume 1" from unit="volume" n="1"; the number alone when the unit says nothing
+       (none, "unspecified", "undefined"). -->
+  <xsl:function name="r:milestone-label" as="xs:string">
+    <xsl:param name="milestone" as="element()"/>
+    <xsl:variable name="unit" as="xs:string"
+        select="replace(r:token-words($milestone/@unit), '([a-z])([A-Z])', '$1 $2')"/>
+    <xsl:variable name="n" as="xs:string" select="normalize-space($milestone/@n)"/>
+    <xsl:sequence select="if ($unit = ('', 'unspecified', 'undefined', 'unknown')) then $n
+        else upper-case(substring($unit, 1, 1)) || substring($unit, 2) || ' ' || $n"/>
+  </xsl:function>
+
   <!-- A milestone with a number shows it; an unnumbered one is a section break (* * *).
        Inside running text a numbered milestone is a reference point of a citation system
        (Perseus' unit="card", "para", "section"): a small raised number named by its unit in
@@ -192,7 +203,8 @@
             </xsl:if>
             <xsl:attribute name="data-pagefind-ignore" select="''"/>
           </xsl:if>
-          <xsl:value-of select="$n"/>
+          <!-- between blocks, what it counts is said: "Volume 1", "Juan 3", not a bare "1" -->
+          <xsl:value-of select="if ($r:phrasing) then $n else r:milestone-label(.)"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$r:phrasing">

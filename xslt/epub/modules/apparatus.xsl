@@ -35,6 +35,13 @@
         else ()"/>
   </xsl:function>
 
+  <!-- An element of the text may be in another content document of the book. -->
+  <xsl:function name="r:href-of" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="ee:file($e) || '#' || $id"/>
+  </xsl:function>
+
   <xsl:template name="r:app-ref" as="element()">
     <xsl:param name="id" as="xs:string" required="yes"/>
     <xsl:param name="number" as="xs:integer" required="yes"/>
@@ -63,7 +70,10 @@
       <section class="apparatus" epub:type="endnotes" role="doc-endnotes"
           aria-label="{r:msg('app.title.of', $whose)}">
         <xsl:copy-of select="r:editorial-lang($apps[1])"/>
-        <p class="apparatus-title" id="{$id}"><xsl:value-of select="r:msg('app.title')"/></p>
+        <p class="apparatus-title" id="{$id}">
+          <xsl:sequence select="r:ui-words($apps[1])"/>
+          <xsl:value-of select="r:msg('app.title')"/>
+        </p>
         <ol class="apparatus-list">
           <xsl:apply-templates select="$apps" mode="r:app-entry"/>
         </ol>

@@ -36,7 +36,10 @@
       <xsl:with-param name="body-type" select="'frontmatter'"/>
       <xsl:with-param name="content" as="node()*">
         <nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">
-          <h1 id="toc-title"><xsl:value-of select="r:msg('toc.title')"/></h1>
+          <h1 id="toc-title">
+            <xsl:sequence select="r:ui-words($text)"/>
+            <xsl:value-of select="r:msg('toc.title')"/>
+          </h1>
           <ol>
             <!-- in spine order: the list of witnesses comes before the text -->
             <xsl:if test="ee:has-witnesses()">
@@ -52,6 +55,8 @@
           </ol>
         </nav>
         <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
+          <!-- the interface's words, in its language inside a book in another -->
+          <xsl:sequence select="r:ui-words($text)"/>
           <h2 id="landmarks-title"><xsl:value-of select="r:msg('epub.landmarks')"/></h2>
           <ol>
             <li><a epub:type="titlepage" href="{$ee:titlepage-file}"><xsl:value-of select="r:msg('epub.titlepage')"/></a></li>
@@ -65,11 +70,15 @@
             </xsl:if>
           </ol>
         </nav>
-        <xsl:variable name="pbs" as="element(tei:pb)*" select="$text//tei:pb"/>
+        <xsl:variable name="pbs" as="element(tei:pb)*"
+            select="$text//tei:pb[not(@ed and r:secondary-pb(.))]"/>
         <xsl:if test="exists($pbs | $pages)">
           <nav epub:type="page-list" role="doc-pagelist" id="page-list"
               aria-labelledby="page-list-title" hidden="hidden">
-            <h2 id="page-list-title"><xsl:value-of select="r:msg('epub.pages')"/></h2>
+            <h2 id="page-list-title">
+              <xsl:sequence select="r:ui-words($text)"/>
+              <xsl:value-of select="r:msg('epub.pages')"/>
+            </h2>
             <ol>
               <xsl:for-each select="$pbs">
                 <li><a href="{ee:href(.)}"><xsl:value-of select="ee:page-label(.)"/></a></li>

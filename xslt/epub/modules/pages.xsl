@@ -19,12 +19,13 @@
     exclude-result-prefixes="#all">
 
   <xsl:accumulator name="ee:page-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:pb" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:pb[not(@ed and r:secondary-pb(.))]" select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- The label of the page a node is on (empty before the first pb). -->
   <xsl:accumulator name="ee:page" as="xs:string?" initial-value="()">
-    <xsl:accumulator-rule match="tei:pb" select="ee:page-label(.)"/>
+    <xsl:accumulator-rule match="tei:pb[not(@ed and r:secondary-pb(.))]"
+        select="ee:page-label(.)"/>
   </xsl:accumulator>
 
   <xsl:function name="ee:page-label" as="xs:string">
@@ -32,6 +33,19 @@
     <xsl:sequence select="if (normalize-space($pb/@n) != '') then normalize-space($pb/@n)
         else string($pb/accumulator-before('ee:page-number'))"/>
   </xsl:function>
+
+  <!-- A page break of a second pagination (common/base.xsl: r:secondary-pb) is no page of the
+       book's page list: only its anchor stays. -->
+  <xsl:template match="tei:pb[@ed][r:secondary-pb(.)]" mode="r:main" as="node()+" priority="2">
+    <xsl:if test="r:glued(.)">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <span class="pb-secondary">
+      <xsl:if test="@xml:id">
+        <xsl:attribute name="id" select="@xml:id"/>
+      </xsl:if>
+    </span>
+  </xsl:template>
 
   <xsl:template match="tei:pb" mode="r:main" as="node()+">
     <!-- between two words with no whitespace: a space, or they would run together -->

@@ -53,6 +53,8 @@
     <xsl:if test="exists($c)">
       <section id="ed-cite-this" class="cite-this" aria-labelledby="ed-cite-this-title"
           data-url="{$c/@url}">
+        <!-- the interface's words after a text in another language (reading.xsl) -->
+        <xsl:sequence select=".[. instance of element()] ! s:ui-lang-attributes(.)"/>
         <h2 id="ed-cite-this-title"><xsl:value-of select="r:msg('cite.title')"/></h2>
         <xsl:if test="$c/@absolute = 'false'">
           <p class="cite-relative"><xsl:value-of select="r:msg('cite.relative')"/></p>

@@ -195,11 +195,11 @@
   <!-- Header notes run in brackets: the about page has no list of footnotes. -->
   <xsl:template match="teiHeader//note" mode="r:main" as="element()">
     <span class="note-inline">
-      <xsl:text> (</xsl:text>
+      <xsl:value-of select="if (r:self-bracketed(.)) then ' ' else ' ('"/>
       <xsl:apply-templates mode="r:main">
         <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
-      <xsl:text>)</xsl:text>
+      <xsl:value-of select="if (r:self-bracketed(.)) then '' else ')'"/>
     </span>
   </xsl:template>
 

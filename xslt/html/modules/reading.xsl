@@ -104,6 +104,7 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="page" as="xs:string" required="yes"/>
     <div class="print-cite">
+      <xsl:sequence select="s:ui-lang-attributes(.)"/>
       <p><xsl:value-of select="r:msg('print.cite')"/><xsl:text> </xsl:text>
         <span class="citation"><xsl:value-of select="r:citation(., $date)"/></span></p>
       <p><xsl:value-of select="r:msg('print.url')"/><xsl:text> </xsl:text>
@@ -113,8 +114,21 @@
 
   <!-- "Back to top", after the text of every reading page. -->
   <xsl:template name="r:to-top" as="element()">
-    <p class="to-top"><a href="#ed-main"><xsl:value-of select="r:msg('top.link')"/></a></p>
+    <p class="to-top">
+      <xsl:sequence select=".[. instance of element()] ! s:ui-lang-attributes(.)"/>
+      <a href="#ed-main"><xsl:value-of select="r:msg('top.link')"/></a>
+    </p>
   </xsl:template>
+
+  <!-- lang and dir of the interface, for its words after or around a text (TEI element) in
+       another language or direction: the main element takes the text's. -->
+  <xsl:function name="s:ui-lang-attributes" as="attribute()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:if test="r:text-lang($tei) ne r:ui-lang() or r:text-dir($tei) ne r:ui-dir()">
+      <xsl:attribute name="lang" select="r:ui-lang()"/>
+      <xsl:attribute name="dir" select="r:ui-dir()"/>
+    </xsl:if>
+  </xsl:function>
 
   <!-- The pilcrow after a paragraph of the text: a link to it, which edition.js also copies
        to the clipboard (without script, it is a plain link). Notes and headers have none. -->
@@ -135,12 +149,7 @@
     <xsl:variable name="source" as="element()?" select="r:preferred-source(.)"/>
     <xsl:variable name="revised" as="xs:string?" select="r:revision-date(.)"/>
     <!-- the interface's words keep its language and direction inside a text in another -->
-    <xsl:variable name="ui" as="attribute()*">
-      <xsl:if test="r:text-lang(.) ne r:ui-lang() or r:text-dir(.) ne r:ui-dir()">
-        <xsl:attribute name="lang" select="r:ui-lang()"/>
-        <xsl:attribute name="dir" select="r:ui-dir()"/>
-      </xsl:if>
-    </xsl:variable>
+    <xsl:variable name="ui" as="attribute()*" select="s:ui-lang-attributes(.)"/>
     <header class="text-header{if ($part) then ' part-header' else ''}">
       <xsl:if test="$part">
         <h1 class="part-title"><a href="{$stem}.html"><xsl:value-of select="r:title(.)"/></a></h1>
