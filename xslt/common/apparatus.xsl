@@ -301,10 +301,27 @@
       <xsl:if test="position() gt 1"><span class="app-sep">; </span></xsl:if>
       <xsl:choose>
         <xsl:when test="parent::rdgGrp">
+          <!-- the group's readings in order, with the editor's words between them where he
+               wrote them ("cicuta vel canali": a note between two conjectures) -->
           <span class="rdgGrp">
-            <xsl:for-each select="current-group()">
-              <xsl:if test="position() gt 1"><xsl:text>, </xsl:text></xsl:if>
-              <xsl:call-template name="r:reading"/>
+            <xsl:for-each select="current-group() | ../note">
+              <xsl:choose>
+                <xsl:when test="self::note">
+                  <xsl:text> </xsl:text>
+                  <span class="app-note">
+                    <xsl:apply-templates mode="r:main">
+                      <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                    </xsl:apply-templates>
+                  </span>
+                  <xsl:text> </xsl:text>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:if test="position() gt 1 and not(preceding-sibling::*[1][self::note])">
+                    <xsl:text>, </xsl:text>
+                  </xsl:if>
+                  <xsl:call-template name="r:reading"/>
+                </xsl:otherwise>
+              </xsl:choose>
             </xsl:for-each>
             <xsl:for-each select="../@type">
               <xsl:text> </xsl:text>
@@ -335,7 +352,7 @@
         </xsl:apply-templates>
       </span>
     </xsl:for-each>
-    <xsl:for-each select="note | rdg/note | rdgGrp/note | rdgGrp/rdg/note">
+    <xsl:for-each select="note | rdg/note | rdgGrp/rdg/note">
       <xsl:text> </xsl:text>
       <span class="app-note">
         <xsl:value-of select="if (r:self-bracketed(.)) then '' else '('"/>

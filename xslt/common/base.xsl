@@ -85,8 +85,7 @@
        inside such a range is marked as the text of an add or a del is (a deletion: the
        diplomatic view only, and hidden in a book by its class). Here, with the other
        templates of text, because this module's copies have the highest import precedence of
-       any. A document without such spans pays two key lookups per text node; one with them,
-       two node comparisons per span. -->
+       any. A document with such spans pays two node comparisons per span and text node. -->
   <xsl:function name="r:spans" as="element()*">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="root" as="node()" select="root($node)"/>
@@ -103,7 +102,12 @@
         return exists($end) and $node &lt;&lt; $end]"/>
   </xsl:function>
 
-  <xsl:template match="text()[normalize-space()][exists(r:spans(.))][exists(r:open-spans(.))]"
+  <!-- Asked once for the document being rendered: most have no such span, and then no text
+       node pays anything but this variable's test. -->
+  <xsl:variable name="r:has-spans" as="xs:boolean"
+      select="exists(/descendant::delSpan[1]) or exists(/descendant::addSpan[1])"/>
+
+  <xsl:template match="text()[$r:has-spans][normalize-space()][exists(r:open-spans(.))]"
       mode="r:main" as="element()" priority="3">
     <xsl:variable name="deleted" as="xs:boolean" select="exists(r:open-spans(.)[self::delSpan])"/>
     <xsl:element name="{if ($deleted) then 'del' else 'ins'}">
@@ -116,8 +120,11 @@
   <!-- A text whose spaces are characters of their own (<c> </c>, as the Folger texts write
        one token per line: <w>Now</w> <pc>,</pc> <c> </c> <w>fair</w>) has no other: the
        whitespace between its tokens is the file's layout, which would read "Now , fair". -->
-  <xsl:template match="text()[not(normalize-space())][../c[not(normalize-space())]]"
+  <xsl:template match="text()[$r:has-c][not(normalize-space())][../c[not(normalize-space())]]"
       mode="r:main" as="empty-sequence()" priority="2"/>
+
+  <!-- Asked once: only a document with c elements looks at a whitespace node's siblings. -->
+  <xsl:variable name="r:has-c" as="xs:boolean" select="exists(/descendant::c[1])"/>
 
   <!-- Two paginations in one text (pb/@ed: a print edition's pages beside a digital one's):
        the main one is that of the page breaks without @ed, else the edition most of them
