@@ -21,7 +21,7 @@ from . import __version__, signals
 from . import config as config_module
 from .diagnostics import Report
 from .errors import BuildLocked, EditionError, EnvironmentFailure, Interrupted, OptionError
-from .io import atomic_text_writer, write_text_atomic
+from .io import atomic_text_writer, sweep_leftovers, write_text_atomic
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
 from .report import FORMATS, RENDERERS, Baseline
 
@@ -291,6 +291,8 @@ def _streamed_check(
     from .report import StreamWriter
 
     with contextlib.ExitStack() as stack:
+        if output is not None:
+            sweep_leftovers(output)
         out = stack.enter_context(atomic_text_writer(output)) if output else sys.stdout
         writer = StreamWriter(out, output_format)
         shown = writer if output is None else None  # a file is published whole or not at all

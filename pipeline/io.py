@@ -58,7 +58,11 @@ def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
     except OSError as exc:
         raise EnvironmentFailure.of(exc, "create the folder", path.parent) from exc
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=path.parent)
+        # the writer's process id in the name: a later run can tell the leftovers of a
+        # killed one from a file another run is writing (sweep_leftovers)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{path.name[:64]}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
     except OSError as exc:
         raise EnvironmentFailure.of(exc, "write", path) from exc
     try:
@@ -77,6 +81,35 @@ def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def sweep_leftovers(path: Path) -> None:
+    """Remove the temp files a killed run left beside ``path`` (``.NAME.PID.XXXX.tmp`` of a
+    process that no longer runs): a report written with ``-o`` is atomic, and a run killed
+    while writing it must not leave litter for ever. Files of live processes are kept."""
+    prefix = f".{path.name[:64]}."
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        pid = name[len(prefix) :].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
 
 
 def write_cache(path: Path, data: bytes) -> None:

@@ -98,3 +98,23 @@ def test_bad_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(EditionError, match="SOURCE_DATE_EPOCH"):
         source_date()
+
+
+def test_the_leftovers_of_a_killed_writer_are_swept_and_a_live_ones_kept(tmp_path: Path) -> None:
+    """A report written with -o by a run that was killed leaves .NAME.PID.XXXX.tmp: the next
+    run removes it, but never the temp file of a process still writing."""
+    import subprocess
+    import sys
+
+    from pipeline.io import sweep_leftovers
+
+    report = tmp_path / "report.jsonl"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    (tmp_path / f".report.jsonl.{dead}.abc123.tmp").write_text("partial")
+    (tmp_path / f".report.jsonl.{os.getpid()}.def456.tmp").write_text("mine")
+    (tmp_path / ".other.jsonl.1.x.tmp").write_text("not this report's")
+    sweep_leftovers(report)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [f".report.jsonl.{os.getpid()}.def456.tmp", ".other.jsonl.1.x.tmp"]
+    )

@@ -85,7 +85,10 @@
        inside such a range is marked as the text of an add or a del is (a deletion: the
        diplomatic view only, and hidden in a book by its class). Here, with the other
        templates of text, because this module's copies have the highest import precedence of
-       any. A document with such spans pays two node comparisons per span and text node. -->
+       any (an accumulator cannot be declared in a module imported more than once). The
+       ranges are walked once per document, each from its span to its anchor (r:span-texts:
+       the text nodes inside them by generate-id); a document without spans pays one
+       variable's test per text node. -->
   <xsl:function name="r:spans" as="element()*">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="root" as="node()" select="root($node)"/>
@@ -94,22 +97,46 @@
               key('r:by-name', QName('http://www.tei-c.org/ns/1.0', 'addSpan'), $root))"/>
   </xsl:function>
 
-  <!-- The spans whose range holds $node. -->
-  <xsl:function name="r:open-spans" as="element()*">
-    <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="r:spans($node)[. &lt;&lt; $node][
-        let $end := key('r:entry', replace(normalize-space(@spanTo), '^#', ''), root($node))[1]
-        return exists($end) and $node &lt;&lt; $end]"/>
-  </xsl:function>
-
-  <!-- Asked once for the document being rendered: most have no such span, and then no text
-       node pays anything but this variable's test. -->
   <xsl:variable name="r:has-spans" as="xs:boolean"
       select="exists(/descendant::delSpan[1]) or exists(/descendant::addSpan[1])"/>
 
-  <xsl:template match="text()[$r:has-spans][normalize-space()][exists(r:open-spans(.))]"
-      mode="r:main" as="element()" priority="3">
-    <xsl:variable name="deleted" as="xs:boolean" select="exists(r:open-spans(.)[self::delSpan])"/>
+  <!-- generate-id of each text node inside a range -> 'del' and/or 'add'. -->
+  <xsl:variable name="r:span-texts" as="map(xs:string, xs:string+)" select="if ($r:has-spans)
+      then map:merge(r:spans(/*) ! r:span-range(.), map { 'duplicates': 'combine' })
+      else map { }"/>
+
+  <xsl:function name="r:span-range" as="map(xs:string, xs:string)">
+    <xsl:param name="span" as="element()"/>
+    <xsl:variable name="end" as="element()?" select="key('r:entry',
+        replace(normalize-space($span/@spanTo), '^#', ''), root($span))[1]"/>
+    <xsl:variable name="kind" as="xs:string" select="substring(local-name($span), 1, 3)"/>
+    <xsl:choose>
+      <xsl:when test="empty($end) or not($span &lt;&lt; $end)">
+        <xsl:sequence select="map { }"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- from the span to its anchor, and no further -->
+        <xsl:iterate select="$span/following::text()">
+          <xsl:param name="found" as="map(xs:string, xs:string)" select="map { }"/>
+          <xsl:on-completion select="$found"/>
+          <xsl:choose>
+            <xsl:when test="not(. &lt;&lt; $end)">
+              <xsl:break select="$found"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:next-iteration>
+                <xsl:with-param name="found" select="map:put($found, generate-id(.), $kind)"/>
+              </xsl:next-iteration>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:iterate>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:template match="text()[$r:has-spans][normalize-space()]
+      [map:contains($r:span-texts, generate-id(.))]" mode="r:main" as="element()" priority="3">
+    <xsl:variable name="deleted" as="xs:boolean" select="$r:span-texts(generate-id(.)) = 'del'"/>
     <xsl:element name="{if ($deleted) then 'del' else 'ins'}">
       <xsl:attribute name="class" select="if ($deleted) then 'del del-span ed-dipl'
           else 'add add-span'"/>
