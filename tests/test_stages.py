@@ -160,3 +160,34 @@ def test_register_lists_are_copied_not_parsed_again() -> None:
         registers_document([odd]).encode(), etree.XMLParser(collect_ids=False)
     )
     assert combined.xpath("//t:place/@xml:id", namespaces=NS) == ["hmskh nufl"]
+
+
+def test_a_letters_correspondents_are_resolved_but_not_counted_for_ids() -> None:
+    """The names of a correspDesc (and of the older sender and addressee) are resolved like
+    the text's: an entry of a register gets ed:entity, "#k" naming the letter's own
+    paragraph does not; they get no generated id, so the text's ids stay as they were."""
+    letter_xml = f"""<TEI {T}><teiHeader><profileDesc><correspDesc>
+  <correspAction type="sent"><persName ref="#anna">Anna</persName>
+    <placeName ref="reg.xml#ghent">Ghent</placeName></correspAction>
+  <correspAction type="received"><persName ref="#b2">Not a person</persName></correspAction>
+  <addressee ref="#anna"/>
+</correspDesc></profileDesc></teiHeader><text><body>
+  <p xml:id="b2">Dear <persName ref="#anna">Anna</persName></p></body></text></TEI>"""
+    register, letter = doc(REGISTER, "reg.xml"), doc(letter_xml, "letter.xml")
+    root = etree.fromstring(normalize(letter, registers_document([register, letter])).encode())
+    header = root.xpath("//t:correspDesc//*[@ref] | //t:correspDesc/*[@ref]", namespaces=NS)
+    assert [
+        (etree.QName(e).localname, e.get("{urn:edition}entity"), e.get("{urn:edition}kind"),
+         e.get("{urn:edition}unresolved"), e.get(XML_ID))
+        for e in header
+    ] == [
+        ("persName", "anna", "person", None, None),
+        ("placeName", "ghent", "place", None, None),
+        ("persName", None, None, "true", None),
+        ("addressee", "anna", "person", None, None),
+    ]  # fmt: skip
+    plain = doc(letter_xml.replace(' ref="', ' data-ref="'), "letter.xml")
+    without = etree.fromstring(normalize(plain, registers_document([register, plain])).encode())
+    assert root.xpath("//t:text//@xml:id", namespaces=NS) == without.xpath(
+        "//t:text//@xml:id", namespaces=NS
+    )

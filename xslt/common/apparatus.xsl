@@ -355,11 +355,9 @@
     <xsl:for-each select="note | rdg/note | rdgGrp/rdg/note">
       <xsl:text> </xsl:text>
       <span class="app-note">
-        <xsl:value-of select="if (r:self-bracketed(.)) then '' else '('"/>
-        <xsl:apply-templates mode="r:main">
-          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-        </xsl:apply-templates>
-        <xsl:value-of select="if (r:self-bracketed(.)) then '' else ')'"/>
+        <xsl:call-template name="r:in-brackets">
+          <xsl:with-param name="before" select="''"/>
+        </xsl:call-template>
       </span>
     </xsl:for-each>
   </xsl:template>
@@ -708,11 +706,7 @@
   <xsl:template match="witness//note" mode="r:main" as="element()">
     <span class="note-inline">
       <xsl:call-template name="r:attributes"/>
-      <xsl:value-of select="if (r:self-bracketed(.)) then ' ' else ' ('"/>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-      <xsl:value-of select="if (r:self-bracketed(.)) then '' else ')'"/>
+      <xsl:call-template name="r:in-brackets"/>
     </span>
   </xsl:template>
 

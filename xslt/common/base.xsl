@@ -182,6 +182,21 @@
     <xsl:sequence select="matches(normalize-space(string($e)), '^(\([^()]*\)|\[[^\[\]]*\])$')"/>
   </xsl:function>
 
+  <!-- A note run in the text around it (in a description, a witness, an apparatus entry, the
+       about page, a note of a note): its words in brackets unless they are already, with
+       $before and $after the space the place wants around them. -->
+  <xsl:template name="r:in-brackets" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="before" as="xs:string" select="' '"/>
+    <xsl:param name="after" as="xs:string" select="''"/>
+    <xsl:variable name="bracketed" as="xs:boolean" select="r:self-bracketed(.)"/>
+    <xsl:value-of select="$before || (if ($bracketed) then '' else '(')"/>
+    <xsl:apply-templates mode="r:main">
+      <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
+    <xsl:value-of select="(if ($bracketed) then '' else ')') || $after"/>
+  </xsl:template>
+
   <!-- Word boundaries (TEI Guidelines 3.11.3, 17.1). A line, column or page break inside a
        word (break="no") joins the word: the whitespace the source has around it for
        legibility is not rendered, so "hyphen-<lb break="no"/>\n  ated" stays one word. -->

@@ -223,18 +223,16 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- A name, linked to its entry in the index when it points at a register entry. -->
+  <!-- A name, linked to its entry in the index when it points at a register entry (ed:entity,
+       from the normalisation stage) and the page has the registers. -->
   <xsl:function name="r:corresp-name" as="node()">
     <xsl:param name="name" as="element()"/>
-    <xsl:variable name="id" as="xs:string?"
-        select="tokenize(normalize-space($name/@ref))[1] ! replace(., '^.*#', '')"/>
-    <xsl:variable name="entry" as="element()?"
-        select="if (exists($registers) and exists($id)) then key('r:entry', $id, $registers)[1]
-                else ()"/>
+    <xsl:variable name="id" as="xs:string?" select="$name/@ed:entity[exists($registers)]
+        ! string(.)"/>
     <xsl:variable name="text" as="xs:string" select="r:plain($name)"/>
     <xsl:choose>
-      <xsl:when test="exists($entry)">
-        <a class="name" href="{r:corresp-index-page(local-name($entry))}#{$id}">
+      <xsl:when test="exists($id)">
+        <a class="name" href="{r:corresp-index-page(string($name/@ed:kind))}#{$id}">
           <xsl:value-of select="$text"/>
         </a>
       </xsl:when>

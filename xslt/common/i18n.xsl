@@ -109,7 +109,16 @@
     <xsl:variable name="around" as="xs:string?" select="($context/ancestor-or-self::*[@xml:lang][1]
         /@xml:lang, root($context)/*/*:teiHeader/*:profileDesc/*:langUsage/*:language[1]
         /@ident)[1]"/>
-    <xsl:if test="exists($around) and r:primary-subtag($around) ne r:primary-subtag(r:ui-lang())">
+    <xsl:sequence select="r:ui-attributes($around, ())"/>
+  </xsl:function>
+
+  <!-- lang and dir of the interface when the language ($lang) or the direction ($dir) of what
+       is around its words is another; nothing when they are not known. -->
+  <xsl:function name="r:ui-attributes" as="attribute()*">
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:param name="dir" as="xs:string?"/>
+    <xsl:if test="(exists($lang) and r:primary-subtag($lang) ne r:primary-subtag(r:ui-lang()))
+        or (exists($dir) and $dir ne r:ui-dir())">
       <xsl:attribute name="lang" select="r:ui-lang()"/>
       <xsl:attribute name="dir" select="r:ui-dir()"/>
     </xsl:if>

@@ -494,11 +494,7 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'note-inline'"/>
       </xsl:call-template>
-      <xsl:value-of select="if (r:self-bracketed(.)) then ' ' else ' ('"/>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-      <xsl:value-of select="if (r:self-bracketed(.)) then '' else ')'"/>
+      <xsl:call-template name="r:in-brackets"/>
     </span>
   </xsl:template>
 

@@ -161,11 +161,9 @@
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'note-inline note-content'"/>
           </xsl:call-template>
-          <xsl:value-of select="if (r:self-bracketed(.)) then ' ' else ' ('"/>
-          <xsl:apply-templates mode="r:main">
-            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-          </xsl:apply-templates>
-          <xsl:value-of select="if (r:self-bracketed(.)) then ' ' else ') '"/>
+          <xsl:call-template name="r:in-brackets">
+            <xsl:with-param name="after" select="' '"/>
+          </xsl:call-template>
         </span>
       </xsl:when>
       <xsl:when test="r:is-footnote(.) and r:note-place(.) = 'margin'">

@@ -312,7 +312,7 @@
   <xsl:key name="r:span-end" match="delSpan | addSpan"
       use="replace(normalize-space(@spanTo), '^#', '')"/>
 
-  <xsl:template match="anchor[@xml:id][exists(r:spans(.))]" mode="r:main" as="node()*"
+  <xsl:template match="anchor[@xml:id][$r:has-spans]" mode="r:main" as="node()*"
       priority="2">
     <xsl:variable name="id" as="xs:string" select="string(@xml:id)"/>
     <!-- key() needs a document: a part of a text may be rendered from a copy without one -->
@@ -466,10 +466,8 @@
       <xsl:variable name="high" as="xs:integer?"
           select="$gap/@atMost[. castable as xs:integer] ! xs:integer(.)"/>
       <xsl:variable name="rough" as="xs:boolean" select="$gap/@precision = ('low', 'medium')"/>
-      <!-- the number as written: "12", "ca. 12", "3–5"; empty when unknown -->
-      <xsl:variable name="number" as="xs:string?" select="
-          if (exists($count)) then (if ($rough) then r:msg('tr.circa') || ' ' else '') || $count
-          else if (exists($low) and exists($high)) then $low || '–' || $high
+      <xsl:variable name="number" as="xs:string?" select="if (exists($count)
+          or (empty($gap/@quantity) and exists($low) and exists($high))) then r:count($gap)
           else ()"/>
       <xsl:sequence select="
           if ($chars and exists($count) and $count le 8 and not($rough) and $count gt 0) then
@@ -496,9 +494,9 @@
        @precision), @extent, @atLeast and @atMost, and @unit ('' when none). -->
   <xsl:function name="r:extent" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="amount" as="xs:string" select="normalize-space(string-join((
-        $e[@quantity][@precision = ('low', 'medium')] ! r:msg('tr.circa'), $e/@quantity, $e/@extent,
-        if ($e/@atLeast and $e/@atMost) then $e/@atLeast || '–' || $e/@atMost
+    <xsl:variable name="count" as="xs:string?" select="r:count($e)"/>
+    <xsl:variable name="amount" as="xs:string" select="normalize-space(string-join(($count,
+        $e/@extent, if (exists($count)) then ()
         else ($e/@atLeast ! ('≥ ' || .), $e/@atMost ! ('≤ ' || .))), ' '))"/>
     <xsl:variable name="unit" as="xs:string" select="normalize-space($e/@unit)"/>
     <xsl:variable name="unit-key" as="xs:string?" select="map {
@@ -513,6 +511,18 @@
     <xsl:sequence select="normalize-space(string-join(($amount,
         if (exists($one)) then r:msg('unit.' || $one)
         else if (exists($unit-key)) then r:msg('unit.' || $unit-key) else r:words($unit)), ' '))"/>
+  </xsl:function>
+
+  <!-- A number of units as written: "12", "ca. 12" (@precision low or medium), "3–5"
+       (@atLeast and @atMost); empty without @quantity or both bounds. -->
+  <xsl:function name="r:count" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+        if (normalize-space($e/@quantity)) then (if ($e/@precision = ('low', 'medium'))
+          then r:msg('tr.circa') || ' ' else '') || normalize-space($e/@quantity)
+        else if (normalize-space($e/@atLeast) and normalize-space($e/@atMost))
+          then normalize-space($e/@atLeast) || '–' || normalize-space($e/@atMost)
+        else ()"/>
   </xsl:function>
 
   <!-- An attribute token as words: "saut_du_meme" -> "saut du meme", "marginLeft" ->

@@ -119,12 +119,11 @@
       use="tokenize(@ed:speakers) ! ed:entry-of(key('entry', ., $registers)[1])/@xml:id"/>
 
   <!-- The senders and addressees of letters (and the places they were sent from and to) by
-       the ids of the entries their @ref points at: the names of the header's correspAction
-       of type sent or received. -->
+       the ids of the entries they are: the names of the header's correspAction of type sent
+       or received, resolved by the normalisation stage as the text's are. -->
   <xsl:key name="letters" match="tei:teiHeader/tei:profileDesc/tei:correspDesc
-      /tei:correspAction[@type = ('sent', 'received')]/*[@ref]"
-      use="distinct-values(tokenize(normalize-space(@ref))[contains(., '#')]
-          ! ed:entry-of(key('entry', substring-after(., '#'), $registers)[1])/@xml:id)"/>
+      /tei:correspAction[@type = ('sent', 'received')]/*[@ed:entity]"
+      use="ed:entry-of(key('entry', string(@ed:entity), $registers)[1])/@xml:id"/>
 
   <xsl:variable name="ed:name-elements" as="xs:string+" select="('persName', 'placeName',
       'orgName', 'name', 'rs', 'geogName', 'objectName', 'eventName')"/>

@@ -95,6 +95,34 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The names of a letter's sender and addressee and of their places (correspAction, or the
+       older sender and addressee, in the header) are resolved like the text's names, for the letter's head and the index's
+       letters; they are no mentions and no output links to them, so they are not counted
+       for ids (unless they have one of their own). -->
+  <xsl:template match="tei:teiHeader//tei:correspDesc/*[self::tei:correspAction
+      or self::tei:sender or self::tei:addressee or self::tei:placeSender
+      or self::tei:placeAddressee]/*[@ref]
+      | tei:teiHeader//tei:correspDesc/*[self::tei:sender or self::tei:addressee][@ref]"
+      priority="3">
+    <xsl:variable name="resolved" as="attribute()*">
+      <xsl:apply-templates select="@ref" mode="resolve"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="@xml:id">
+        <xsl:call-template name="with-id">
+          <xsl:with-param name="extra" select="$resolved"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:copy>
+          <xsl:apply-templates select="@*"/>
+          <xsl:sequence select="$resolved"/>
+          <xsl:apply-templates select="node()"/>
+        </xsl:copy>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="with-id" as="element()">
     <xsl:param name="extra" as="attribute()*" select="()"/>
     <xsl:variable name="n" as="xs:integer" select="accumulator-before('ed:n')"/>

@@ -195,11 +195,7 @@
   <!-- Header notes run in brackets: the about page has no list of footnotes. -->
   <xsl:template match="teiHeader//note" mode="r:main" as="element()">
     <span class="note-inline">
-      <xsl:value-of select="if (r:self-bracketed(.)) then ' ' else ' ('"/>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-      <xsl:value-of select="if (r:self-bracketed(.)) then '' else ')'"/>
+      <xsl:call-template name="r:in-brackets"/>
     </span>
   </xsl:template>
 

@@ -124,10 +124,7 @@
        another language or direction: the main element takes the text's. -->
   <xsl:function name="s:ui-lang-attributes" as="attribute()*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:if test="r:text-lang($tei) ne r:ui-lang() or r:text-dir($tei) ne r:ui-dir()">
-      <xsl:attribute name="lang" select="r:ui-lang()"/>
-      <xsl:attribute name="dir" select="r:ui-dir()"/>
-    </xsl:if>
+    <xsl:sequence select="r:ui-attributes(r:text-lang($tei), r:text-dir($tei))"/>
   </xsl:function>
 
   <!-- The pilcrow after a paragraph of the text: a link to it, which edition.js also copies
