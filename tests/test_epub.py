@@ -241,7 +241,7 @@ def test_metadata_comes_from_the_header(edition: Path) -> None:
     assert identifier.get("id") == book.opf.get("unique-identifier")
     assert book.dc("publisher") == ["Edition pipeline team"]
     assert book.dc("date") == ["2026-11-24"]
-    assert book.dc("rights")[0].startswith("Creative Commons Attribution 4.0")
+    assert "Creative Commons Attribution 4.0" in book.dc("rights")[0]
     # the source as a citation (common/sources.xsl)
     assert book.dc("source") == ["Jewish underground fighters in Belgium, November 1944."]
     assert book.dc("contributor") == ["Edition pipeline team"]
@@ -794,3 +794,34 @@ def test_words_for_screen_readers_stay_hidden_in_the_book() -> None:
     rule = re.search(r"\.visually-hidden\s*\{([^}]*)\}", css)
     assert rule is not None, "book.css has no rule for .visually-hidden"
     assert "position: absolute" in rule.group(1) and "clip:" in rule.group(1)
+
+
+def test_a_pointer_at_a_footnote_leaves_it_at_its_point(tmp_path: Path) -> None:
+    """A ptr (a cross-reference, no words) at a footnote does not take the note over: the
+    note keeps its numbered call where it stands, and the ptr is a link saying "Note 1"; a
+    ptr at a paragraph shows its first words, never its id."""
+    source = tmp_path / "ptr.xml"
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Pointers</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<p>x</p></sourceDesc></fileDesc></teiHeader><text><body><div><head>First</head>
+<p xml:id="p1">Text of the first paragraph.</p>
+<p>See <ptr target="#p1"/> and <ptr target="#n1"/>.<note xml:id="n1">A note.</note></p>
+</div></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    book = Book(_build([source], tmp_path / "out")["ptr"])
+    calls = [
+        "".join(a.itertext())
+        for doc in book.docs.values()
+        for a in doc.xpath("//h:a[@epub:type='noteref']", namespaces=NS)
+    ]
+    assert calls == ["1"]
+    pointers = [
+        (a.get("href").split("#")[1], "".join(a.itertext()))
+        for doc in book.docs.values()
+        for a in doc.xpath("//h:a[@class='ptr']", namespaces=NS)
+    ]
+    assert pointers == [("p1", "“Text of the first paragraph.”"), ("n1", "Note 1")]
+    asides = [a for doc in book.docs.values() for a in doc.xpath("//h:aside", namespaces=NS)]
+    assert [a.getparent().get("class") for a in asides] == ["footnotes"]

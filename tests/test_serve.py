@@ -378,7 +378,7 @@ def test_serve_rebuilds_on_save_and_stops_on_ctrl_c(edition: Path) -> None:
             serving.process.kill()
     assert status == 130, err
     assert err.rstrip().endswith("interrupted while serving: the last published edition stays")
-    assert "tei/texts/belgium-1944.xml:98: error:" in err and "[refs.dangling]" in err
+    assert "tei/texts/belgium-1944.xml:99: error:" in err and "[refs.dangling]" in err
     left = subprocess.run(["pgrep", "-g", str(serving.process.pid)], capture_output=True)
     assert left.returncode != 0, "a process of the server is still alive"
 
@@ -451,9 +451,9 @@ def test_the_open_page_reloads_and_shows_the_diagnostics(edition: Path, tmp_path
                 panel = page.locator("#edition-serve section.panel")
                 # the build's warnings may show first; the check's error follows
                 panel.locator("h2", has_text="1 error").wait_for(timeout=30_000)
-                link = panel.locator("a", has_text="tei/texts/belgium-1944.xml:98").first
+                link = panel.locator("a", has_text="tei/texts/belgium-1944.xml:99").first
                 href = link.get_attribute("href")
-                assert href is not None and href.endswith("#L98")
+                assert href is not None and href.endswith("#L99")
                 page.screenshot(path=str(tmp_path / "panel.png"))
                 page.locator("#edition-serve button").click()
                 assert page.locator("#edition-serve section.panel").count() == 0
