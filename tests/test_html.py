@@ -483,7 +483,7 @@ def test_about_page_gives_sources_as_labelled_citations(tmp_path: Path) -> None:
         "London: Nicholas Ling, 1603. "
         "https://example.org/q1",
         "Digital source: A Repository. https://example.org/repo Licence: CC BY 4.0",
-        "Original source: W. S.: A Scene. In: Works, 1–5.",
+        "Original source: W. S.: A Scene. In: Works, pp. 1–5.",
         "Source: Ann Author. “An article”. In: A Journal. Oxford, 1999. page 10–20. (Studies, 3) "
         "DOI 10.1234/x",
     ]
@@ -493,3 +493,25 @@ def test_about_page_gives_sources_as_labelled_citations(tmp_path: Path) -> None:
     ]
     assert about.xpath("string(//p[@class='editors'])") == "Jane Editor (ed.)"
     assert "Q692" not in about.text_content()
+
+
+def test_about_page_describes_a_transcripts_recording(tmp_path: Path) -> None:
+    """recordingStmt (Guidelines 8.2) is the source of a transcription: its kind, length and
+    date in words, where it showed a bare date under "Source" and warned of no rendering."""
+    source = tmp_path / "src" / "talk.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Talk</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<recordingStmt><recording type="audio" dur="PT1H2M30S"><date when="2019-05-04"/>
+</recording></recordingStmt></sourceDesc></fileDesc></teiHeader><text><body><u>hello</u>
+</body></text></TEI>""",
+        encoding="utf-8",
+    )
+    report = build([source.parent], tmp_path / "out", only=["html"])
+    assert not [d for d in report.diagnostics if d.code == "html.unknown-element"]
+    about = _page(tmp_path / "out" / "html" / "about.html")
+    (recording,) = about.xpath("//p[@class='recording']")
+    assert " ".join(recording.text_content().split()) == (
+        "Recording (audio, 1 h 2 min 30 s): 4 May 2019"
+    )

@@ -673,3 +673,33 @@ when-custom="1282">سنة ١٢٨٢</date> في سورية.</p></body></text></TE
     assert not build([text], out, only=("html",)).errors
     page = html.parse(str(out / "html" / "timeline.html")).getroot()
     assert page.xpath("//span[@class='timeline-date']/text()") == ["سنة ١٢٨٢"]
+
+
+def test_a_blocks_speaker_speaks_and_a_hebrew_context_runs_right_to_left(tmp_path: Path) -> None:
+    """An utterance inside annotationBlock/@who (the ISO/TEI layout of transcripts) is its
+    block's speaker's: the speaker is named before it and is no "never mentioned" entry; on
+    an index page read left to right, the words around a mention of a Hebrew text carry its
+    language and direction."""
+    transcript = tmp_path / "src" / "talk.xml"
+    transcript.parent.mkdir()
+    transcript.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="he"><teiHeader><fileDesc>
+<titleStmt><title>שיחה</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc><particDesc><listPerson>
+<person xml:id="anna"><persName>אנה</persName></person>
+<person xml:id="rambam"><persName>משה בן מימון</persName></person></listPerson></particDesc>
+</profileDesc></teiHeader><text><body>
+<annotationBlock who="#anna"><u>אמר <persName ref="#rambam">הרמב״ם</persName> בספרו.</u>
+</annotationBlock></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([transcript.parent], out, only=("html", "index"))
+    assert not [d for d in report.diagnostics if d.code == "index.unused-entry"], [
+        d.message for d in report.diagnostics
+    ]
+    page = html.parse(str(out / "html" / "talk.html")).getroot()
+    assert page.xpath("string(//div[contains(@class, 'u')]/span[@class='u-who'])") == "אנה"
+    persons = html.parse(str(out / "html" / "persons.html")).getroot()
+    (context,) = persons.xpath("//section[@id='rambam']//span[@class='index-context']")
+    assert (context.get("lang"), context.get("dir")) == ("he", "rtl")

@@ -310,3 +310,35 @@ def test_reading_and_diplomatic_views_switch_without_reloading(served: str) -> N
             facs.wait_for_function("document.querySelector('.zone.active') !== null")
         finally:
             browser.close()
+
+
+def test_a_page_break_naming_a_remote_image_links_out_to_it(tmp_path: Path) -> None:
+    """pb/@facs may name the page's image by its address rather than a surface of the
+    facsimile (Guidelines 3.11.3, att.global.facs): the page number links out to it, nothing
+    is loaded; a local file name or a javascript: address gives no link."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "pages.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Pages</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<p>x</p></sourceDesc></fileDesc></teiHeader><text><body>
+<p><pb n="12" facs="https://iiif.example.org/ms/0012.jpg"/>One <pb n="13" facs="img/13.jpg"/>two
+<pb n="14" facs="javascript:alert(1)"/>three <pb facs="http://example.org/b.jpg"/>four</p>
+</body></text></TEI>""",
+        encoding="utf-8",
+    )
+    build([source], tmp_path / "out", only=["html"])
+    doc = _page(tmp_path / "out" / "html" / "pages.html")
+    links = [
+        (a.get("href"), a.get("rel"), " ".join(a.text_content().split()))
+        for a in doc.xpath("//span[contains(@class, 'pb')]/a")
+    ]
+    assert links == [
+        ("https://iiif.example.org/ms/0012.jpg", "external", "image of page p.12"),
+        ("http://example.org/b.jpg", "external", "image of page ▣"),
+    ]
+    assert not doc.xpath("//img[contains(@src, 'example.org')]")
+    assert [" ".join(s.text_content().split()) for s in doc.xpath("//span[@class='pb-n']")] == [
+        "page p.13",
+        "page p.14",
+    ]

@@ -55,7 +55,9 @@ TEI_TOKENS = _names(
 )
 #: Structured references whose fields the page separates when nothing is written between them
 #: (biblio.xsl, r:fields-separator): a biblStruct, its parts, a bibl of fields alone.
-TEI_FIELDS = _names("biblStruct analytic monogr imprint series bibl")
+TEI_FIELDS = _names(
+    "biblStruct analytic monogr imprint series bibl respStmt msIdentifier relatedItem"
+)
 #: Elements rendered without words (metadata about the text).
 TEI_SILENT = _names(
     """index alt altGrp link linkGrp join joinGrp timeline certainty precision respons
@@ -81,6 +83,9 @@ FURNITURE = (
     " | //*[@class='ptr unresolved'] | //*[@class='textpart-label'] | //*[@class='event-type']"
     " | //*[contains(concat(' ', @class, ' '), ' implied ')]"
     " | //*[@class='hom-n'] | //*[@class='cit-lang']"
+    " | //*[@class='scope-unit'] | //*[@class='media-name'] | //*[@class='date-supplied']"
+    " | //*[@class='item-n'] | //*[contains(concat(' ', @class, ' '), ' speaker-supplied ')]"
+    " | //*[@class='spanGrp-type'] | //code[contains(concat(' ', @class, ' '), ' egXML ')]"
     " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
     # a page of a long text repeats the headings of the divisions it lies in
     " | //*[contains(concat(' ', @class, ' '), ' part-context ')]"
@@ -160,6 +165,14 @@ def _without_deleted_spans(text: etree._Element) -> etree._Element:
     return text
 
 
+EGXML = "{http://www.tei-c.org/ns/Examples}egXML"
+
+
+def _in_annotation_block(element: etree._Element) -> bool:
+    """A spanGrp of a block of a transcription is a tier of annotations, shown (spoken.xsl)."""
+    return any(_local(a) == "annotationBlock" for a in element.iterancestors())
+
+
 def _tei_walk(
     element: etree._Element,
     parts: list[str],
@@ -168,7 +181,9 @@ def _tei_walk(
     in_note: bool,
 ) -> None:
     name = _local(element)
-    if name in TEI_SILENT or not isinstance(element.tag, str):
+    if not isinstance(element.tag, str) or element.tag == EGXML:
+        return  # an example of XML is shown as its source (blocks.xsl), tags and all
+    if name in TEI_SILENT and not (name == "spanGrp" and _in_annotation_block(element)):
         return
     if name == "formula" and element.find("{http://www.w3.org/1998/Math/MathML}math") is not None:
         return  # MathML, compared as MathML by its own tests
@@ -325,6 +340,9 @@ def _html_walk(element: html.HtmlElement, parts: list[str]) -> None:
     if block:
         parts.append(BREAK)
     parts.append(element.text or "")
+    if element.tag == "img" and not element.xpath("ancestor::figure[.//*[@class='figDesc']]"):
+        # an image's description (graphic/desc) is its alt text
+        parts.append(BREAK + (element.get("alt") or "") + BREAK)
     for child in element:
         if isinstance(child.tag, str):
             _html_walk(child, parts)

@@ -29,6 +29,7 @@
         <xsl:call-template name="r:block">
           <xsl:with-param name="element" select="'div'"/>
           <xsl:with-param name="class" select="local-name()"/>
+          <xsl:with-param name="fields" select="r:fields-separator(.)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:when test="not($r:phrasing) and self::relatedItem and exists(listBibl | bibl)">
@@ -64,9 +65,52 @@
     <xsl:sequence select="if (empty($e/*) or exists($e/text()[normalize-space()])) then ()
         else if ($e/self::biblStruct) then '. '
         else if ($e[self::bibl or self::analytic or self::monogr or self::imprint
-            or self::series]) then ', '
+            or self::series or self::msIdentifier or self::relatedItem]) then ', '
+        else if ($e/self::respStmt) then ' '
         else ()"/>
   </xsl:function>
+
+  <!-- A scope of a reference (biblScope, citedRange) says what it counts by @unit: "vol. 7",
+       "no. 2", "pp. 12–34" in the interface's words, unless its words say it already
+       ("pp. 12-34", "Band 3"). -->
+  <xsl:template match="biblScope" mode="r:main" as="node()+">
+    <xsl:variable name="unit" as="xs:string" select="lower-case(normalize-space(@unit))"/>
+    <xsl:variable name="words" as="xs:string" select="normalize-space(.)"/>
+    <xsl:variable name="key" as="xs:string?" select="
+        if (matches($words, '^\p{L}') or $words = '') then ()
+        else if ($unit = ('volume', 'vol', 'tome')) then 'bibl.volume'
+        else if ($unit = ('issue', 'number', 'no', 'num')) then 'bibl.issue'
+        else if ($unit = ('page', 'pages', 'pp', 'p')) then (if (matches($words, '\d\s*[-–—]\s*\d'))
+          then 'bibl.pages' else 'bibl.page')
+        else if ($unit = ('chapter', 'chap', 'ch')) then 'bibl.chapter'
+        else ()"/>
+    <xsl:call-template name="r:word-space"/>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'biblScope'"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="exists($key)">
+          <!-- the words around {1} in the interface's message, the scope's own nodes in it -->
+          <xsl:variable name="message" as="xs:string" select="r:msg($key, '&#xE000;')"/>
+          <xsl:for-each select="substring-before($message, '&#xE000;')[. != '']">
+            <span class="scope-unit"><xsl:value-of select="."/></span>
+          </xsl:for-each>
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+          <xsl:for-each select="substring-after($message, '&#xE000;')[. != '']">
+            <span class="scope-unit"><xsl:value-of select="."/></span>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
 
   <xsl:template match="ref" mode="r:main" as="element()">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
@@ -156,12 +200,25 @@
     <xsl:variable name="target" as="xs:string" select="normalize-space($ptr/@target)"/>
     <xsl:variable name="to" as="element()?" select="if (matches($target, '^#[^\s#]+$'))
         then root($ptr)/id(substring($target, 2))[1] else ()"/>
+    <xsl:sequence select="if (exists($entry)) then r:preferred-name($entry, string($entry/@xml:id))
+        else if ($to/self::note) then r:note-name($to)
+        else ($to ! r:element-words(.), $href)[1]"/>
+  </xsl:function>
+
+  <!-- What a cross-reference to an element of the text says (a ptr has no words of its own):
+       its heading, else its number (@n), else its first words in quotation marks ("“It was
+       a dark…”"); never its id. -->
+  <xsl:function name="r:element-words" as="xs:string?">
+    <xsl:param name="to" as="element()"/>
     <xsl:variable name="head" as="xs:string?" select="($to/head[normalize-space()])[1]
         ! normalize-space(string-join(.//text()[not(ancestor::note)]))"/>
-    <xsl:sequence select="if (exists($entry)) then r:preferred-name($entry, string($entry/@xml:id))
-        else if ($head) then $head
+    <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space(string-join(
+        $to//text()[not(ancestor::note)])))"/>
+    <xsl:sequence select="if ($head) then $head
         else if (normalize-space($to/@n)) then normalize-space($to/@n)
-        else $href"/>
+        else if (exists($words)) then '“' || string-join(subsequence($words, 1, 6), ' ')
+          || (if (count($words) gt 6) then '…' else '') || '”'
+        else ()"/>
   </xsl:function>
 
 </xsl:stylesheet>

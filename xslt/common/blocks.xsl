@@ -60,12 +60,20 @@
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="items" as="element()*" select="item | bibl | biblStruct | listBibl
         | msDesc | biblFull"/>
+    <xsl:variable name="ordered" as="xs:boolean"
+        select="@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')"/>
+    <!-- items numbered by the source (item/@n, Guidelines 3.8): an ordered list takes their
+         numbers (li/@value); numbers that are no integers ("i", "a)") are written before the
+         items, in place of the list's own -->
+    <xsl:variable name="own-numbers" as="xs:string?" select="if (not($ordered) or $r:phrasing
+        or empty(item[normalize-space(@n)])) then ()
+        else if (every $n in item/@n satisfies normalize-space($n) castable as xs:integer)
+        then 'value' else 'marker'"/>
     <xsl:apply-templates select="head" mode="r:main"/>
-    <xsl:element name="{if ($r:phrasing) then 'span'
-        else if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol'
-        else 'ul'}">
+    <xsl:element name="{if ($r:phrasing) then 'span' else if ($ordered) then 'ol' else 'ul'}">
       <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="local-name() || (if ($r:phrasing) then ' block' else '')"/>
+        <xsl:with-param name="class" select="local-name() || (if ($r:phrasing) then ' block' else '')
+            || (if ($own-numbers = 'marker') then ' own-numbers' else '')"/>
       </xsl:call-template>
       <!-- the headings of a glossary's two columns (headLabel, headItem) -->
       <xsl:if test="headLabel | headItem">
@@ -92,10 +100,17 @@
                   <xsl:with-param name="class"
                       select="local-name() || (if ($r:phrasing) then ' block' else '')"/>
                 </xsl:call-template>
+                <xsl:if test="$own-numbers = 'value' and normalize-space(@n)">
+                  <xsl:attribute name="value" select="xs:integer(normalize-space(@n))"/>
+                </xsl:if>
               </xsl:for-each>
               <xsl:if test="not($item[self::item])">
                 <xsl:attribute name="class"
                     select="'entry' || (if ($r:phrasing) then ' block' else '')"/>
+              </xsl:if>
+              <xsl:if test="$own-numbers = 'marker' and normalize-space($item/@n)">
+                <span class="item-n"><xsl:value-of select="normalize-space($item/@n)"/></span>
+                <xsl:text> </xsl:text>
               </xsl:if>
               <xsl:apply-templates select="current-group() except $item" mode="r:main">
                 <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
@@ -310,9 +325,12 @@
         <xsl:with-param name="class" select="'figure' || (if ($r:phrasing) then ' block' else '')"/>
       </xsl:call-template>
       <xsl:apply-templates select="node() except (head | figDesc)" mode="r:main"/>
-      <xsl:if test="head or figDesc">
+      <!-- a recording's or a video's description is its caption (it has no picture) -->
+      <xsl:variable name="described" as="element()*"
+          select="(graphic | media)[r:media-kind(.) != 'image']/desc[normalize-space()][1]"/>
+      <xsl:if test="head or figDesc or $described">
         <xsl:element name="{if ($r:phrasing) then 'span' else 'figcaption'}">
-          <xsl:for-each select="head | figDesc">
+          <xsl:for-each select="head | figDesc | $described">
             <!-- the heading and the description of a figure are apart, whatever the source -->
             <xsl:if test="position() gt 1">
               <xsl:text> </xsl:text>
@@ -339,23 +357,136 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- An image (graphic, or media of an image type) shows when its file is published (or
+       under the edition's image server): its alt text is the figure's description, else its
+       own desc. A recording (media of an audio type) is an audio player; a video or another
+       file a link to it (a video has no captions to offer). What does not show keeps its
+       description in view, as a link when its address is on the web: nothing is loaded from
+       elsewhere, and no description is lost. -->
   <xsl:template match="graphic | media" mode="r:main" as="element()?">
     <xsl:variable name="url" as="xs:string?" select="if ($graphics-checked)
         then r:graphic-src(.) else r:safe-url(@url)[not(matches(., '^(https?|mailto):', 'i'))]"/>
-    <xsl:if test="exists($url)">
-      <img src="{$url}" alt="{r:plain(ancestor::figure[1]/figDesc)}">
-        <xsl:call-template name="r:attributes">
-          <xsl:with-param name="class" select="'graphic'"/>
-        </xsl:call-template>
-      </img>
-    </xsl:if>
+    <xsl:variable name="kind" as="xs:string" select="r:media-kind(.)"/>
+    <xsl:variable name="own-desc" as="xs:string?" select="(desc ! r:plain(.))[. != ''][1]"/>
+    <!-- the words shown beside it: none when its figure's caption has them -->
+    <xsl:variable name="desc" as="xs:string?"
+        select="$own-desc[not(current()/parent::figure and $kind != 'image')]"/>
+    <xsl:variable name="alt" as="xs:string" select="(r:plain(ancestor::figure[1]/figDesc)[. != ''],
+        $own-desc, '')[1]"/>
+    <xsl:variable name="web" as="xs:string?"
+        select="r:safe-url(@url)[matches(., '^https?://', 'i')]"/>
+    <xsl:choose>
+      <xsl:when test="exists($url) and $kind = 'image'">
+        <img src="{$url}" alt="{$alt}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'graphic'"/>
+          </xsl:call-template>
+        </img>
+      </xsl:when>
+      <xsl:when test="exists($url) and $kind = 'audio'">
+        <span>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'media media-audio'"/>
+          </xsl:call-template>
+          <audio controls="" preload="none" src="{$url}">
+            <xsl:if test="$alt != ''">
+              <xsl:attribute name="aria-label" select="$alt"/>
+            </xsl:if>
+            <a href="{$url}"><span class="media-name"><xsl:value-of select="tokenize(
+                replace($url, '[?#].*$', ''), '/')[normalize-space()][last()]"/></span></a>
+          </audio>
+          <xsl:if test="exists($desc)">
+            <xsl:text> </xsl:text>
+            <span class="media-desc"><xsl:value-of select="$desc"/></span>
+          </xsl:if>
+        </span>
+      </xsl:when>
+      <xsl:when test="exists(($url, $web))">
+        <a href="{($url, $web)[1]}">
+          <xsl:if test="empty($url)">
+            <xsl:attribute name="rel" select="'external'"/>
+          </xsl:if>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'media media-link'"/>
+          </xsl:call-template>
+          <xsl:choose>
+            <xsl:when test="exists($desc)">
+              <xsl:value-of select="$desc"/>
+            </xsl:when>
+            <!-- no words of the text to show: the file's name -->
+            <xsl:otherwise>
+              <span class="media-name">
+                <xsl:value-of select="tokenize(replace(($url, $web)[1], '[?#].*$', ''), '/')
+                    [normalize-space()][last()]"/>
+              </span>
+            </xsl:otherwise>
+          </xsl:choose>
+        </a>
+      </xsl:when>
+      <xsl:when test="exists($desc)">
+        <span>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'media media-desc'"/>
+          </xsl:call-template>
+          <xsl:value-of select="$desc"/>
+        </span>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="eg | egXML" mode="r:main" as="element()">
+  <!-- image, audio, video or other: by @mimeType, else by the file's extension (a graphic
+       without either is an image). A format browsers cannot show (TIFF) is "other". -->
+  <xsl:function name="r:media-kind" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="mime" as="xs:string" select="lower-case(normalize-space(tokenize(
+        normalize-space($e/@mimeType))[1]))"/>
+    <xsl:variable name="path" as="xs:string" select="replace(normalize-space($e/@url), '[?#].*$',
+        '')"/>
+    <xsl:variable name="extension" as="xs:string" select="if (matches($path, '\.[A-Za-z0-9]+$'))
+        then lower-case(replace($path, '^.*\.', '')) else ''"/>
+    <xsl:sequence select="
+        if (matches($mime, '^image/(tiff|x-tiff)')) then 'other'
+        else if (starts-with($mime, 'image/')) then 'image'
+        else if (starts-with($mime, 'audio/')) then 'audio'
+        else if (starts-with($mime, 'video/')) then 'video'
+        else if ($mime != '') then 'other'
+        else if ($extension = ('png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'bmp'))
+          then 'image'
+        else if ($extension = ('mp3', 'wav', 'ogg', 'oga', 'm4a', 'flac', 'aac', 'opus'))
+          then 'audio'
+        else if ($extension = ('mp4', 'webm', 'ogv', 'mov', 'm4v')) then 'video'
+        else if ($extension = ('tif', 'tiff', 'pdf', 'xml', 'txt', 'zip')) then 'other'
+        else if ($e/self::graphic) then 'image' else 'other'"/>
+  </xsl:function>
+
+  <!-- An example (eg): code; between blocks, or with its whitespace kept (xml:space), a block
+       that keeps its lines and indentation (edition.css, book.css: .eg-pre). -->
+  <xsl:template match="eg" mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="kept" as="xs:boolean"
+        select="ancestor-or-self::*[@xml:space][1]/@xml:space = 'preserve'"/>
     <xsl:call-template name="r:inline">
       <xsl:with-param name="element" select="'code'"/>
-      <xsl:with-param name="class" select="'eg'"/>
+      <xsl:with-param name="class" select="'eg' || (if ($kept) then ' eg-pre' else '')
+          || (if (not($r:phrasing or r:is-inline(.))) then ' eg-block' else '')"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- An example of XML (egXML, in the TEI Examples namespace, Guidelines 22.1.1): its markup
+       is what it shows, so its source is shown, tags and all, never rendered as the text's
+       own elements. -->
+  <xsl:template match="*:egXML" mode="r:main" as="element()" priority="1">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="source" as="xs:string" select="replace(replace(
+        serialize(node(), map { 'method': 'xml', 'omit-xml-declaration': true() }),
+        '\s+xmlns(:[\w.-]+)?=&quot;[^&quot;]*&quot;', ''), '^\s*\n|\s+$', '')"/>
+    <code>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'eg egXML eg-pre'
+            || (if (not($r:phrasing or r:is-inline(.))) then ' eg-block' else '')"/>
+      </xsl:call-template>
+      <xsl:value-of select="$source"/>
+    </code>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -173,6 +173,13 @@
       <xsl:apply-templates select="$speaker/preceding-sibling::node()" mode="r:main"/>
       <xsl:variable name="label" as="node()*">
         <xsl:apply-templates select="$speaker" mode="r:speaker"/>
+        <!-- no speaker element: the speech's speakers named from @who (7.2.2: speaker is
+             optional, @who says who speaks) -->
+        <xsl:if test="empty($speaker) and normalize-space(@who)">
+          <span class="speaker speaker-supplied">
+            <xsl:value-of select="string-join(r:who-labels(@who, root(.)), ', ')"/>
+          </span>
+        </xsl:if>
         <xsl:for-each select="$run-on">
           <xsl:text> </xsl:text>
           <xsl:apply-templates select="." mode="r:main">

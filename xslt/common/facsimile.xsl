@@ -122,6 +122,10 @@
   <xsl:template match="pb" mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="page" as="element()?" select="if (@facs) then r:pb-page(.) else ()"/>
+    <!-- a page image named by its address (facs="https://.../0012.jpg", not a surface of the
+         facsimile): a link out to it; nothing is loaded from elsewhere -->
+    <xsl:variable name="remote" as="xs:string?" select="if (exists($page)) then ()
+        else (tokenize(normalize-space(@facs))[matches(., '^https?://', 'i')] ! r:safe-url(.))[1]"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
     <!-- "p. 12", "p. 3v", "p. iv"; a page named by words, not numbered ("binding_recto",
          "interleaf"), is shown as its words, without "p." -->
@@ -142,6 +146,15 @@
       <xsl:choose>
         <xsl:when test="exists($page) and not($r:in-link)">
           <a class="pb-n pb-facs" href="#{r:page-id($page, 0)}">
+            <span class="visually-hidden"><xsl:value-of select="r:msg('facs.image-of') || ' '"/></span>
+            <xsl:if test="$numbered">
+              <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg('tr.page.abbr')"/></span>
+            </xsl:if>
+            <xsl:value-of select="if ($n != '') then $shown else '▣'"/>
+          </a>
+        </xsl:when>
+        <xsl:when test="exists($remote) and not($r:in-link)">
+          <a class="pb-n pb-facs pb-facs-out" href="{$remote}" rel="external">
             <span class="visually-hidden"><xsl:value-of select="r:msg('facs.image-of') || ' '"/></span>
             <xsl:if test="$numbered">
               <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg('tr.page.abbr')"/></span>

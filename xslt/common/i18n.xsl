@@ -101,6 +101,31 @@
         else r:year-words($parts[1])"/>
   </xsl:function>
 
+  <!-- What a date element without words of its own says by its attributes (att.datable:
+       "<date when="1900-01-01"/>", "<date from="1890" to="1910"/>"), in words of the
+       interface: "1 January 1900", "from 1890 to 1910", "between 1890 and 1910" (notBefore and
+       notAfter: an uncertain date), "until 1910" ...; empty when no attribute dates it. -->
+  <xsl:function name="r:date-attribute-words" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="when" as="xs:string?" select="($date/@when, $date/@when-iso)[1]
+        ! normalize-space(.)[. != '']"/>
+    <xsl:variable name="span" as="xs:boolean" select="exists($date/(@from | @to | @from-iso
+        | @to-iso))"/>
+    <xsl:variable name="start" as="xs:string?" select="($date/(@from, @from-iso, @notBefore,
+        @notBefore-iso))[1] ! normalize-space(.)[. != '']"/>
+    <xsl:variable name="end" as="xs:string?" select="($date/(@to, @to-iso, @notAfter,
+        @notAfter-iso))[1] ! normalize-space(.)[. != '']"/>
+    <xsl:sequence select="
+        if (exists($when)) then r:date-words($when, true())
+        else if (exists($start) and exists($end)) then r:msg(if ($span) then 'date.from-to'
+          else 'date.between', (r:date-words($start, true()), r:date-words($end, true())))
+        else if (exists($start)) then r:msg(if ($span) then 'date.from' else 'date.after',
+          r:date-words($start, true()))
+        else if (exists($end)) then r:msg(if ($span) then 'date.to' else 'date.before',
+          r:date-words($end, true()))
+        else ()"/>
+  </xsl:function>
+
   <!-- lang and dir of the interface for the words it adds inside a text (a heading "Edition",
        "omitted 3 characters" for a screen reader), when the language around them is another:
        the nearest xml:lang, else the header's first declared language. -->

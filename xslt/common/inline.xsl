@@ -60,7 +60,7 @@
   <xsl:template match="term | gloss | soCalled | distinct | num
       | measure | time | roleName | forename | surname | addName | genName | nameLink
       | affiliation | street | postCode | postBox | email | author
-      | editor | publisher | pubPlace | distributor | authority | idno | biblScope | edition
+      | editor | publisher | pubPlace | distributor | authority | idno | edition
       | extent | series | respStmt | resp | unit
       | country | region | settlement | district | bloc | geog | desc | interp | span | geo
       | ellipsis | metSym"
@@ -68,6 +68,8 @@
     <xsl:call-template name="r:word-space"/>
     <xsl:call-template name="r:inline">
       <xsl:with-param name="class" select="local-name()"/>
+      <!-- "translated by" and the name after it, with nothing between them in the source -->
+      <xsl:with-param name="fields" select="if (self::respStmt) then r:fields-separator(.) else ()"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -428,11 +428,13 @@
           or self::seal)">
         <xsl:call-template name="r:inline">
           <xsl:with-param name="class" select="local-name()"/>
+          <xsl:with-param name="fields" select="r:fields-separator(.)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="r:block">
           <xsl:with-param name="class" select="local-name()"/>
+          <xsl:with-param name="fields" select="r:fields-separator(.)"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>

@@ -221,10 +221,9 @@
             <xsl:with-param name="class" select="'date'"/>
           </xsl:call-template>
         </xsl:if>
-        <xsl:apply-templates mode="r:main">
-          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        <xsl:call-template name="r:date-content">
           <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
-        </xsl:apply-templates>
+        </xsl:call-template>
       </xsl:element>
     </xsl:variable>
     <xsl:choose>
@@ -238,6 +237,27 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="$time"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A date's words; a date without any (<date when="1900-01-01"/>, as registers and
+       bibliographies write them) says what its attributes say, in the interface's words. -->
+  <xsl:template name="r:date-content" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space(.) or exists(descendant::*[not(self::note)])">
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="r:date-attribute-words(.)">
+          <span class="date-supplied"><xsl:value-of select="."/></span>
+        </xsl:for-each>
+        <xsl:apply-templates select="note" mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

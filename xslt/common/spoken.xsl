@@ -24,7 +24,9 @@
 
   <xsl:template match="u" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="who" as="xs:string?" select="r:who-label(@who, root(.))"/>
+    <!-- an utterance of a block speaks for its block's speaker (annotationBlock/@who) -->
+    <xsl:variable name="who" as="xs:string?"
+        select="r:who-label((@who, parent::annotationBlock/@who)[1], root(.))"/>
     <xsl:call-template name="r:word-space"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
       <xsl:call-template name="r:attributes">
@@ -40,17 +42,26 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- The name of whoever @who points at: a person of this text or of the registers. -->
+  <!-- The name of whoever @who points at first: a person of this text or of the registers. -->
   <xsl:function name="r:who-label" as="xs:string?">
     <xsl:param name="who" as="attribute()?"/>
     <xsl:param name="root" as="document-node()"/>
-    <xsl:variable name="id" as="xs:string?"
-        select="tokenize(normalize-space($who))[1] ! replace(., '^.*#', '')"/>
-    <xsl:variable name="entry" as="element()?" select="if (empty($id)) then ()
-        else (key('r:entry', $id, $root), $registers ! key('r:entry', $id, .))[1]"/>
-    <xsl:variable name="name" as="element()?"
-        select="($entry/(persName | name | orgName | label), $entry/self::role)[1]"/>
-    <xsl:sequence select="if (exists($name)) then r:plain($name) else $id"/>
+    <xsl:sequence select="r:who-labels($who, $root)[1]"/>
+  </xsl:function>
+
+  <!-- The names of everyone @who points at ("#a #b"), each its entry's name (a person, a
+       role of the cast list), else the pointer's id. -->
+  <xsl:function name="r:who-labels" as="xs:string*">
+    <xsl:param name="who" as="attribute()?"/>
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:for-each select="tokenize(normalize-space($who)) ! replace(., '^.*#', '')[. != '']">
+      <xsl:variable name="id" as="xs:string" select="."/>
+      <xsl:variable name="entry" as="element()?"
+          select="(key('r:entry', $id, $root), $registers ! key('r:entry', $id, .))[1]"/>
+      <xsl:variable name="name" as="element()?"
+          select="($entry/(persName | name | orgName | label), $entry/self::role)[1]"/>
+      <xsl:sequence select="if (exists($name)) then r:plain($name) else $id"/>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- Vocal, kinesic, incident, writing: their words, else their description (desc, then
@@ -61,6 +72,32 @@
     <xsl:call-template name="r:block">
       <xsl:with-param name="class" select="'annotationBlock'"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The annotations of a block (spanGrp: a tier, such as a translation or a comment, whose
+       spans hold the annotation's words): a line after the utterances, led by the tier's
+       type. Elsewhere a spanGrp is stand-off markup and shows nothing (inline.xsl). -->
+  <xsl:template match="annotationBlock//spanGrp" mode="r:main" as="element()?" priority="2">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="span[normalize-space()]">
+      <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+        <xsl:call-template name="r:attributes">
+          <xsl:with-param name="class" select="'spanGrp' || (if ($r:phrasing) then ' block' else '')"/>
+        </xsl:call-template>
+        <xsl:if test="normalize-space(@type)">
+          <span class="spanGrp-type"><xsl:value-of select="r:token-words(@type)"/></span>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:for-each select="span[normalize-space()]">
+          <xsl:if test="position() gt 1">
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:apply-templates select="." mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
+      </xsl:element>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="pause" mode="r:main" as="element()">

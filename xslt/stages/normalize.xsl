@@ -72,9 +72,11 @@
 
   <!-- A speech or an utterance of a transcription: its speakers (sp/@who, u/@who) resolved
        like names, as ed:speakers (entity ids). -->
-  <xsl:template match="tei:sp[@who] | tei:u[@who]" priority="2">
+  <xsl:template match="tei:sp[@who] | tei:u[@who]
+      | tei:u[not(@who)][parent::tei:annotationBlock[@who]]" priority="2">
+    <!-- an utterance of a block speaks for its block's speaker (annotationBlock/@who) -->
     <xsl:variable name="speakers" as="xs:string*" select="distinct-values(
-        for $t in tokenize(normalize-space(@who), ' ')
+        for $t in tokenize(normalize-space((@who, parent::tei:annotationBlock/@who)[1]), ' ')
         return ($registers/key('entry', replace($t, '^.*#', '')))[1]/@xml:id/string())"/>
     <xsl:call-template name="with-id">
       <xsl:with-param name="extra" as="attribute()*">

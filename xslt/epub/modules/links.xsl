@@ -69,7 +69,7 @@
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="target" as="element()" select="ee:local-target(.)"/>
     <xsl:choose>
-      <xsl:when test="$target/self::tei:note and not($r:in-link)">
+      <xsl:when test="$target/self::tei:note and ee:in-place($target) and not($r:in-link)">
         <xsl:call-template name="ee:noteref">
           <xsl:with-param name="note" select="$target"/>
           <xsl:with-param name="label" select="normalize-space(.)"/>
@@ -101,7 +101,8 @@
     <xsl:param name="target" as="element()"/>
     <xsl:sequence select="if (r:is-div($target)) then ee:label($target)
         else if ($target/self::tei:pb) then r:msg('tr.page') || ' ' || ee:page-label($target)
-        else '#' || $target/@xml:id"/>
+        else if ($target/self::tei:note) then r:msg('notes.note', ee:note-label($target))
+        else (r:element-words($target), '#' || $target/@xml:id)[1]"/>
   </xsl:function>
 
   <xsl:template match="tei:date" mode="r:main" as="node()+">
@@ -115,9 +116,7 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'date'"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
+      <xsl:call-template name="r:date-content"/>
     </xsl:element>
   </xsl:template>
 

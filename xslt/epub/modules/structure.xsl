@@ -85,16 +85,28 @@
          one pass, where xsl:number walked back over the whole text for each image -->
     <xsl:variable name="n" as="xs:integer" select="accumulator-before('r:graphic-number')"/>
     <xsl:variable name="href" as="xs:string?" select="$ee:images[$n][. ne '']"/>
-    <xsl:if test="exists($href)">
-      <!-- hrefs are relative to the package document; so is the content document's name. -->
-      <xsl:variable name="up" as="xs:integer" select="count(tokenize(ee:file(.), '/')) - 1"/>
-      <img src="{string-join((1 to $up) ! '../') || $href}"
-          alt="{r:plain(ancestor::tei:figure[1]/tei:figDesc)}">
-        <xsl:call-template name="r:attributes">
-          <xsl:with-param name="class" select="'graphic'"/>
-        </xsl:call-template>
-      </img>
-    </xsl:if>
+    <xsl:variable name="desc" as="xs:string?" select="(tei:desc ! r:plain(.))[. != ''][1]"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)">
+        <!-- hrefs are relative to the package document; so is the content document's name. -->
+        <xsl:variable name="up" as="xs:integer" select="count(tokenize(ee:file(.), '/')) - 1"/>
+        <img src="{string-join((1 to $up) ! '../') || $href}"
+            alt="{(r:plain(ancestor::tei:figure[1]/tei:figDesc)[. != ''], $desc, '')[1]}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'graphic'"/>
+          </xsl:call-template>
+        </img>
+      </xsl:when>
+      <!-- not in the book (a recording, a video, an image elsewhere): its description -->
+      <xsl:when test="exists($desc)">
+        <span>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'media media-desc'"/>
+          </xsl:call-template>
+          <xsl:value-of select="$desc"/>
+        </span>
+      </xsl:when>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -192,6 +192,51 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The recordings a transcription of speech was made from (recordingStmt, Guidelines
+       8.2): "Recording (audio, 2 min): 4 May 2019", then whatever else each says (equipment,
+       broadcast, responsibility). -->
+  <xsl:template match="recordingStmt" mode="r:main" as="element()">
+    <div class="recordings">
+      <xsl:apply-templates select="*" mode="r:main"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="recordingStmt/recording" mode="r:main" as="element()">
+    <xsl:variable name="facts" as="xs:string*" select="(@type ! r:words(.),
+        (@dur, @dur-iso)[1] ! s:duration-words(.))"/>
+    <p class="recording">
+      <xsl:value-of select="r:msg('about.recording') || (if (exists($facts))
+          then ' (' || string-join($facts, ', ') || ')' else '') || (if (*) then ':' else '')"/>
+      <xsl:for-each select="*">
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates select="." mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:for-each>
+    </p>
+  </xsl:template>
+
+  <!-- An xs:duration as a reader reads it: "PT1H2M30S" -> "1 h 2 min 30 s"; as written when it
+       is none. -->
+  <xsl:function name="s:duration-words" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="v" as="xs:string" select="normalize-space($value)"/>
+    <xsl:choose>
+      <xsl:when test="$v castable as xs:dayTimeDuration">
+        <xsl:variable name="d" as="xs:dayTimeDuration" select="xs:dayTimeDuration($v)"/>
+        <xsl:variable name="hours" as="xs:integer"
+            select="days-from-duration($d) * 24 + hours-from-duration($d)"/>
+        <xsl:variable name="seconds" as="xs:decimal" select="seconds-from-duration($d)"/>
+        <xsl:sequence select="(string-join(($hours[. ne 0] ! (. || ' h'),
+            minutes-from-duration($d)[. ne 0] ! (. || ' min'),
+            $seconds[. ne 0] ! (. || ' s')), ' ')[. != ''], $v)[1]"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$v"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <!-- Header notes run in brackets: the about page has no list of footnotes. -->
   <xsl:template match="teiHeader//note" mode="r:main" as="element()">
     <span class="note-inline">

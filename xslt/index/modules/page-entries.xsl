@@ -36,11 +36,15 @@
   </xsl:function>
 
   <!-- lang attribute only where the text is not in the page's language. -->
-  <xsl:template name="ed:lang" as="attribute()?">
+  <xsl:template name="ed:lang" as="attribute()*">
     <xsl:param name="lang" as="xs:string?" required="yes"/>
     <xsl:param name="page-lang" as="xs:string" tunnel="yes" required="yes"/>
     <xsl:if test="$lang and $lang ne $page-lang">
       <xsl:attribute name="lang" select="$lang"/>
+      <!-- a Hebrew name or context on a page read left to right runs right to left -->
+      <xsl:for-each select="r:lang-dir($lang)[. ne r:ui-dir()]">
+        <xsl:attribute name="dir" select="."/>
+      </xsl:for-each>
     </xsl:if>
   </xsl:template>
 
@@ -287,6 +291,10 @@
       </a>
       <xsl:text>: </xsl:text>
       <span class="index-context">
+        <!-- the words around a mention are in its text's language and direction -->
+        <xsl:call-template name="ed:lang">
+          <xsl:with-param name="lang" select="$document/@lang"/>
+        </xsl:call-template>
         <xsl:value-of select="ed:before"/>
         <mark>
           <xsl:call-template name="ed:lang">
