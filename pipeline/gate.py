@@ -21,8 +21,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from . import columns, doctype, files
 from . import diagnostics as diag
-from . import doctype, files
 from .diagnostics import Diagnostic
 from .paths import display
 
@@ -140,6 +140,16 @@ class SourceDocument:
         line = element.sourceline if isinstance(element.sourceline, int) else None
         part = self.inclusion_of(element)
         return (self.display if part is None else display(part.path)), line
+
+    def column(self, element: etree._Element) -> int | None:
+        """The column where ``element``'s start tag begins on the line ``locate`` gives, when
+        it can be told (``columns``); None for a document with included parts, whose
+        elements are no longer its text's start tags one for one."""
+        return None if self.parts else self._start_tags.column(element)
+
+    @functools.cached_property
+    def _start_tags(self) -> columns.StartTags:
+        return columns.StartTags(columns.decode(self.data, self.tree.docinfo.encoding), self.root)
 
     def inclusion_note(self, element: etree._Element) -> str:
         """`` (included by FILE:LINE)`` for included content, to end a message with."""

@@ -28,6 +28,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from .. import columns
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..gate import TEI_NS, XML_ID, SourceDocument
@@ -272,7 +273,18 @@ def _duplicate(file: FileFacts, fact: IdFact, first: IdFact) -> Diagnostic:
         f'xml:id "{fact.value}" is used twice in this document (first defined at {where}); '
         "ids must be unique within a document: rename one and update the pointers to it",
         fact.line,
+        _id_column(file, fact),
         origin=_ORIGIN,
+    )
+
+
+def _id_column(file: FileFacts, fact: IdFact) -> int | None:
+    return columns.attribute_column(fact.origin or file.path, fact.line, "xml:id", fact.value)
+
+
+def _pointer_column(file: FileFacts, pointer: PointerFact) -> int | None:
+    return columns.attribute_column(
+        pointer.origin or file.path, pointer.line, pointer.attribute, pointer.fragment
     )
 
 
@@ -301,6 +313,7 @@ def _pointer_problems(
             f'@{pointer.attribute}="{shown}" on <{pointer.element}> points at nothing: no '
             f'xml:id "{pointer.fragment}" {where}; add the entry to a register or fix the id',
             pointer.line,
+            _pointer_column(file, pointer),
             origin=_ORIGIN,
         )
         return
@@ -312,6 +325,7 @@ def _pointer_problems(
             f'<{pointer.element} ref="{shown}"> must point at a <{expected}> entry, but '
             f'"{pointer.fragment}" is a <{target.element}>; use the right tag or entry',
             pointer.line,
+            _pointer_column(file, pointer),
             origin=_ORIGIN,
         )
 
@@ -325,6 +339,7 @@ def _unused(entries: list[tuple[FileFacts, IdFact]], used: set[str]) -> Iterator
                 f'register entry "{fact.value}" (<{fact.element}>) is never referenced; '
                 "tag its mentions with @ref or remove it",
                 fact.line,
+                _id_column(file, fact),
                 origin=_ORIGIN,
             )
 

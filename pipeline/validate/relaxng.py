@@ -149,8 +149,9 @@ class RelaxNGValidator:
         for finding in findings:
             path, line = doc.locate(finding.node)
             message = finding.message + doc.inclusion_note(finding.node)
+            column = doc.column(finding.node)
             found.append(
-                Diagnostic(path, line, None, Severity.ERROR, finding.code, message, _ORIGIN)
+                Diagnostic(path, line, column, Severity.ERROR, finding.code, message, _ORIGIN)
             )
         found.sort(key=lambda d: (d.path != doc.display, d.path, d.line or 0))
         return found[:limit]

@@ -129,7 +129,7 @@ def diagnostics(doc: SourceDocument, found: list[Duplicate], origin: str) -> lis
             Diagnostic(
                 path,
                 line,
-                None,
+                doc.column(duplicate.element),
                 Severity.ERROR,
                 "rng.duplicate-id",
                 f'ID "{duplicate.value}" has already been defined (first defined at {where}); '

@@ -351,7 +351,8 @@ def _diagnostic(
         message = "; ".join([message, *[e for e in extra if e]])
     path, line = doc.locate(node)
     note = doc.inclusion_note(node)
-    return Diagnostic(path, line, None, check.severity, check.code, message + note, svrl.ORIGIN)
+    column = doc.column(node)
+    return Diagnostic(path, line, column, check.severity, check.code, message + note, svrl.ORIGIN)
 
 
 def _text(parts: tuple[Part, ...], node: etree._Element, variables: dict[str, Any]) -> str:

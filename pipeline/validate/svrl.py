@@ -48,7 +48,9 @@ def read(output: str, doc: SourceDocument) -> list[Diagnostic]:
     if runtime:
         first = runtime[0]
         location = first.get("location")
-        path, where, _ = locate(doc, location) if location is not None else (doc.display, None, "")
+        path, where, _, _ = (
+            locate(doc, location) if location is not None else (doc.display, None, "", None)
+        )
         rule = first.get(f"{_EDSCH}rule") or first.get(f"{_EDSCH}pattern") or "a rule"
         message = f"{rule} failed to run: {first.get('code', '')} {first.text or ''}"
         found.append(runtime_error(path, where, message, len(runtime)))
@@ -68,8 +70,8 @@ def _diagnostic(element: etree._Element, doc: SourceDocument) -> Diagnostic:
     if extra:
         message = "; ".join([message, *[e for e in extra if e]])
     severity_ = severity(element.get("role"), element.get("flag"))
-    path, line, note = locate(doc, element.get("location", ""))
-    return Diagnostic(path, line, None, severity_, code, message + note, ORIGIN)
+    path, line, note, column = locate(doc, element.get("location", ""))
+    return Diagnostic(path, line, column, severity_, code, message + note, ORIGIN)
 
 
 def runtime_error(path: str, line: int | None, message: str, count: int) -> Diagnostic:
@@ -112,9 +114,10 @@ def location_line(doc: SourceDocument, location: str) -> int | None:
     return locate(doc, location)[1]
 
 
-def locate(doc: SourceDocument, location: str) -> tuple[str, int | None, str]:
-    """The file, line and inclusion note (``SourceDocument.inclusion_note``) of the node an
-    SVRL location names; included content is placed in the file it was written in."""
+def locate(doc: SourceDocument, location: str) -> tuple[str, int | None, str, int | None]:
+    """The file, line, inclusion note (``SourceDocument.inclusion_note``) and column (of an
+    element's start tag) of the node an SVRL location names; included content is placed in
+    the file it was written in."""
     element: etree._Element | None = None
     line: int | None = None
     for step in _STEP.finditer(location):
@@ -133,7 +136,9 @@ def locate(doc: SourceDocument, location: str) -> tuple[str, int | None, str]:
             break  # an attribute: its element's line
     node = doc.root if element is None else element
     path, own_line = doc.locate(node)
-    return path, line if line is not None else own_line, doc.inclusion_note(node)
+    if line is not None:
+        return path, line, doc.inclusion_note(node), None
+    return path, own_line, doc.inclusion_note(node), doc.column(node)
 
 
 def _sourceline(node: etree._Element) -> int | None:

@@ -1,0 +1,110 @@
+"""Columns for diagnostics: where an element's start tag or an attribute begins on its line.
+
+lxml gives an element's line (the line its start tag ends on, as libxml2 records it) and no
+column, while diagnostics say ``file:line:col``. The n-th element of a document in document
+order is the n-th start tag of its text, so when a diagnostic needs a column the text is
+scanned for start tags (comments, CDATA sections, processing instructions and the DOCTYPE
+skipped) as far as that element, once per document however many diagnostics it has. A start
+tag that does not begin on the element's line, or a name that does not match (an entity
+that expands to markup), gives no column: a wrong column is worse than none.
+
+The reference checker works from facts (ids and pointers with their lines) gathered in the
+workers; its few diagnostics find the column of the attribute they are about in the line of
+the file (``attribute_column``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import os
+import re
+from pathlib import Path
+
+from lxml import etree
+
+_MARKUP = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>|</"
+    r"|<([^\s/>!?][^\s/>]*)",
+    re.S,
+)
+_PLACE = etree.XPath("count(ancestor::*) + count(preceding::*)")
+_DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def decode(data: bytes, encoding: str | None = None) -> str | None:
+    """The text of an XML file: by its byte order mark, else ``encoding``, else what its XML
+    declaration names, else UTF-8; None when that is no encoding Python knows."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace")
+    if encoding is None:
+        declared = _DECLARED.match(data)
+        encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+    try:
+        return data.decode(encoding, "replace")
+    except LookupError:
+        return None
+
+
+class StartTags:
+    """The start tags of one document's text, found as far as diagnostics ask."""
+
+    def __init__(self, text: str | None, root: etree._Element) -> None:
+        self._text = text
+        self._root = root
+        self._scan = _MARKUP.finditer(text) if text is not None else iter(())
+        self._starts: list[tuple[int, str]] = []  # offset of "<", the name as written
+
+    def column(self, element: etree._Element) -> int | None:
+        """1-based column of ``element``'s start tag on its line (``sourceline``), or None."""
+        text = self._text
+        if text is None or not isinstance(element.tag, str):
+            return None
+        # its place in document order, counted by libxml2 as far as the element only: a
+        # diagnostic in a novel's header must not cost a walk over the whole novel
+        n = int(_PLACE(element))
+        while len(self._starts) <= n:
+            match = next(self._scan, None)
+            if match is None:
+                return None
+            if match.group(1) is not None:
+                self._starts.append((match.start(), match.group(1)))
+        offset, name = self._starts[n]
+        if name.rpartition(":")[2] != etree.QName(element).localname:
+            return None
+        if text.count("\n", 0, offset) + 1 != element.sourceline:
+            return None  # a start tag over several lines: the line is where it ends
+        return offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def attribute_column(path: str | Path, line: int | None, name: str, token: str) -> int | None:
+    """1-based column of the attribute ``name`` on ``line`` of the file at ``path`` whose
+    value holds ``token`` (the first such attribute of the line), or None."""
+    if not line:
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    # keyed by the file's size and time too: an editor's session checks a file many times
+    lines = _lines(str(path), stat.st_mtime_ns, stat.st_size)
+    if lines is None or line > len(lines):
+        return None
+    written = lines[line - 1]
+    pattern = re.compile(r"(?<![\w:.-])" + re.escape(name) + r"""\s*=\s*(["'])(.*?)\1""")
+    for match in pattern.finditer(written):
+        if token in match.group(2):
+            return match.start() + 1
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _lines(path: str, mtime: int, size: int) -> list[str] | None:
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    text = decode(data)
+    return None if text is None else text.split("\n")

@@ -1,0 +1,69 @@
+"""Columns of diagnostics: the start tag of an element, the attribute of a reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.columns import StartTags, attribute_column, decode
+from pipeline.gate import parse_bytes
+
+TEXT = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- a <comment> with <tags> -->
+<?xml-model href="x.rng"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+  <p>Één <hi>a</hi> <![CDATA[ <fake> ]]> <tei:hi xmlns:tei="http://www.tei-c.org/ns/1.0">b</tei:hi></p>
+  <p
+     rend="x">multi-line start tag</p>
+</body></text></TEI>
+"""
+
+
+def _doc(text: str, name: str = "t.xml"):  # type: ignore[no-untyped-def]
+    result = parse_bytes(text.encode("utf-8"), Path(name))
+    assert result.document is not None
+    return result.document
+
+
+def test_the_nth_element_is_the_nth_start_tag() -> None:
+    doc = _doc(TEXT)
+    found = {
+        (e.tag.split("}")[1], e.sourceline, doc.column(e))
+        for e in doc.root.iter()
+        if isinstance(e.tag, str)
+    }
+    assert found == {
+        ("TEI", 4, 1),
+        ("text", 4, 42),
+        ("body", 4, 48),
+        ("p", 5, 3),
+        ("hi", 5, 10),  # "Één" counts three characters, not five bytes
+        ("hi", 5, 42),  # after a CDATA section holding a "<fake>" tag
+        ("p", 7, None),  # its start tag begins on line 6: no column rather than a wrong one
+    }
+
+
+def test_no_column_when_the_text_does_not_match_the_tree() -> None:
+    doc = _doc(TEXT)
+    other = _doc(TEXT.replace("<hi>a</hi>", "<seg>a</seg>"))
+    tags = StartTags(decode(other.data), doc.root)
+    hi = next(doc.root.iter("{http://www.tei-c.org/ns/1.0}hi"))
+    assert tags.column(hi) is None
+
+
+def test_text_is_decoded_by_its_mark_or_declaration() -> None:
+    assert decode("<a>é</a>".encode("utf-16")) == "<a>é</a>"
+    assert decode('<?xml version="1.0" encoding="ISO-8859-1"?><a>é</a>'.encode("latin-1")) == (
+        '<?xml version="1.0" encoding="ISO-8859-1"?><a>é</a>'
+    )
+    assert decode(b"<a/>", "no-such-encoding") is None
+
+
+def test_the_column_of_an_attribute_on_its_line(tmp_path: Path) -> None:
+    source = tmp_path / "l.xml"
+    source.write_text('<p>\n  <name ref="#a">A</name> <name key="x" ref="#b #c">B</name>\n</p>')
+    assert attribute_column(source, 2, "ref", "#a") == 9
+    assert attribute_column(source, 2, "ref", "#c") == 41
+    assert attribute_column(source, 2, "ref", "#zz") is None
+    assert attribute_column(source, 9, "ref", "#a") is None
+    source.write_text('<p>\n<name ref="#a">A</name>\n</p>')  # the file changed since
+    assert attribute_column(source, 2, "ref", "#a") == 7
