@@ -136,6 +136,63 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A glossary (list type="gloss", Guidelines 3.8: each item after the label it glosses)
+       is a description list: a term (dt) and its gloss (dd), the two headings (headLabel,
+       headItem) first. Only when every item has its label; otherwise a list as above. -->
+  <xsl:template match="list[@type = 'gloss'][item][not(r:is-inline(.))]
+      [empty(* except (head | headLabel | headItem | label | item))]
+      [not(text()[normalize-space()])]
+      [every $i in item satisfies $i/preceding-sibling::*[1][self::label]]
+      [every $l in label satisfies $l/following-sibling::*[1][self::item]]" mode="r:main"
+      as="element()+" priority="1">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$r:phrasing">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="head" mode="r:main"/>
+        <dl>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'list gloss'"/>
+          </xsl:call-template>
+          <xsl:if test="headLabel | headItem">
+            <div class="list-head">
+              <dt><xsl:apply-templates select="headLabel/node()" mode="r:main">
+                <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              </xsl:apply-templates></dt>
+              <dd><xsl:apply-templates select="headItem/node()" mode="r:main">
+                <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              </xsl:apply-templates></dd>
+            </div>
+          </xsl:if>
+          <xsl:for-each select="item">
+            <div>
+              <xsl:call-template name="r:attributes">
+                <xsl:with-param name="class" select="'item'"/>
+              </xsl:call-template>
+              <dt>
+                <xsl:for-each select="preceding-sibling::*[1]">
+                  <xsl:call-template name="r:attributes">
+                    <xsl:with-param name="class" select="'label'"/>
+                  </xsl:call-template>
+                  <xsl:apply-templates mode="r:main">
+                    <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                  </xsl:apply-templates>
+                </xsl:for-each>
+              </dt>
+              <dd>
+                <xsl:apply-templates mode="r:main">
+                  <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                </xsl:apply-templates>
+              </dd>
+            </div>
+          </xsl:for-each>
+        </dl>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:mode name="r:item" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- The content of an item (its attributes went to the li). -->

@@ -44,7 +44,8 @@
       <xsl:otherwise>
         <xsl:call-template name="r:inline">
           <xsl:with-param name="element" select="'code'"/>
-          <xsl:with-param name="class" select="'formula'"/>
+          <xsl:with-param name="class" select="'formula'
+              || (if ($display) then ' formula-display' else '')"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>

@@ -126,6 +126,27 @@
         else ()"/>
   </xsl:function>
 
+  <!-- An xs:duration as a reader reads it: "PT1H2M30S" -> "1 h 2 min 30 s"; as written when it
+       is none. -->
+  <xsl:function name="r:duration-words" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="v" as="xs:string" select="normalize-space($value)"/>
+    <xsl:choose>
+      <xsl:when test="$v castable as xs:dayTimeDuration">
+        <xsl:variable name="d" as="xs:dayTimeDuration" select="xs:dayTimeDuration($v)"/>
+        <xsl:variable name="hours" as="xs:integer"
+            select="days-from-duration($d) * 24 + hours-from-duration($d)"/>
+        <xsl:variable name="seconds" as="xs:decimal" select="seconds-from-duration($d)"/>
+        <xsl:sequence select="(string-join(($hours[. ne 0] ! (. || ' h'),
+            minutes-from-duration($d)[. ne 0] ! (. || ' min'),
+            $seconds[. ne 0] ! (. || ' s')), ' ')[. != ''], $v)[1]"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$v"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <!-- lang and dir of the interface for the words it adds inside a text (a heading "Edition",
        "omitted 3 characters" for a screen reader), when the language around them is another:
        the nearest xml:lang, else the header's first declared language. -->

@@ -100,18 +100,30 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A pause: "(…)", or its length when the transcript measured it ("(3 s)", @dur). -->
   <xsl:template match="pause" mode="r:main" as="element()">
+    <xsl:variable name="length" as="xs:string?" select="(@dur, @dur-iso)[1] ! r:duration-words(.)"/>
     <span title="{r:msg('spoken.pause')}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'pause'"/>
       </xsl:call-template>
-      <xsl:text>(…)</xsl:text>
+      <xsl:choose>
+        <xsl:when test="exists($length)">
+          <xsl:text>(</xsl:text>
+          <span class="event-type"><xsl:value-of select="$length"/></span>
+          <xsl:text>)</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>(…)</xsl:otherwise>
+      </xsl:choose>
     </span>
   </xsl:template>
 
   <xsl:template match="vocal | kinesic | incident | writing" mode="r:main" as="node()*">
     <xsl:variable name="said" as="xs:boolean" select="normalize-space() != '' or exists(*)"/>
     <xsl:variable name="type" as="xs:string" select="r:token-words(@type)"/>
+    <!-- whose it is, when it is nobody's utterance's (a cough between two speeches) -->
+    <xsl:variable name="who" as="xs:string*"
+        select="if (ancestor::u) then () else r:who-labels(@who, root(.))"/>
     <xsl:if test="$said or $type != '' or @xml:id">
       <xsl:call-template name="r:word-space"/>
       <i>
@@ -120,6 +132,10 @@
         </xsl:call-template>
         <xsl:if test="$said or $type != ''">
           <xsl:text>[</xsl:text>
+          <xsl:if test="exists($who)">
+            <span class="u-who"><xsl:value-of select="string-join($who, ', ')"/></span>
+            <xsl:text> </xsl:text>
+          </xsl:if>
           <xsl:choose>
             <xsl:when test="$said">
               <xsl:apply-templates mode="r:main">
@@ -136,10 +152,30 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A change of voice quality, tempo ...: no words, an anchor when it has an id. -->
-  <xsl:template match="shift" mode="r:main" as="element()?">
-    <xsl:if test="@xml:id">
-      <span id="{@xml:id}" class="shift"/>
+  <!-- A change of voice quality, loudness, tempo ... (8.3.6): from here on the feature has
+       its new value, marked as transcripts mark it ("[loud: f]"); a shift that says neither
+       is only an anchor. -->
+  <xsl:template match="shift" mode="r:main" as="node()*">
+    <xsl:variable name="said" as="xs:string" select="string-join((@feature ! r:token-words(.),
+        @new ! normalize-space(.))[. != ''], ': ')"/>
+    <xsl:if test="$said != '' or @xml:id">
+      <xsl:if test="$said != '' and matches(string(preceding-sibling::node()[1]), '\w$')">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <i>
+        <xsl:call-template name="r:attributes">
+          <xsl:with-param name="class" select="'event shift'"/>
+        </xsl:call-template>
+        <xsl:if test="$said != ''">
+          <xsl:text>[</xsl:text>
+          <span class="event-type"><xsl:value-of select="$said"/></span>
+          <xsl:text>]</xsl:text>
+        </xsl:if>
+      </i>
+      <!-- the mark stands before the words it changes, apart from them -->
+      <xsl:if test="$said != '' and matches(string(following-sibling::node()[1]), '^\w')">
+        <xsl:text> </xsl:text>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 

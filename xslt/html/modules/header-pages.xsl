@@ -203,7 +203,7 @@
 
   <xsl:template match="recordingStmt/recording" mode="r:main" as="element()">
     <xsl:variable name="facts" as="xs:string*" select="(@type ! r:words(.),
-        (@dur, @dur-iso)[1] ! s:duration-words(.))"/>
+        (@dur, @dur-iso)[1] ! r:duration-words(.))"/>
     <p class="recording">
       <xsl:value-of select="r:msg('about.recording') || (if (exists($facts))
           then ' (' || string-join($facts, ', ') || ')' else '') || (if (*) then ':' else '')"/>
@@ -215,27 +215,6 @@
       </xsl:for-each>
     </p>
   </xsl:template>
-
-  <!-- An xs:duration as a reader reads it: "PT1H2M30S" -> "1 h 2 min 30 s"; as written when it
-       is none. -->
-  <xsl:function name="s:duration-words" as="xs:string">
-    <xsl:param name="value" as="xs:string"/>
-    <xsl:variable name="v" as="xs:string" select="normalize-space($value)"/>
-    <xsl:choose>
-      <xsl:when test="$v castable as xs:dayTimeDuration">
-        <xsl:variable name="d" as="xs:dayTimeDuration" select="xs:dayTimeDuration($v)"/>
-        <xsl:variable name="hours" as="xs:integer"
-            select="days-from-duration($d) * 24 + hours-from-duration($d)"/>
-        <xsl:variable name="seconds" as="xs:decimal" select="seconds-from-duration($d)"/>
-        <xsl:sequence select="(string-join(($hours[. ne 0] ! (. || ' h'),
-            minutes-from-duration($d)[. ne 0] ! (. || ' min'),
-            $seconds[. ne 0] ! (. || ' s')), ' ')[. != ''], $v)[1]"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:sequence select="$v"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:function>
 
   <!-- Header notes run in brackets: the about page has no list of footnotes. -->
   <xsl:template match="teiHeader//note" mode="r:main" as="element()">
