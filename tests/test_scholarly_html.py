@@ -55,9 +55,11 @@ def facsimile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def fixtures(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The transcription and apparatus fixtures, with the Arabic interface for rtl.xml."""
+    """The transcription, apparatus, manuscript, media and block fixtures, with the Arabic
+    interface for rtl.xml."""
     out = tmp_path_factory.mktemp("fixtures")
-    names = ("transcription", "apparatus", "manuscript")
+    names = ("transcription", "apparatus", "manuscript", "media-examples", "blocks")
+    names += ("groups-and-code",)
     build_checked([FIXTURES / f"{n}.xml" for n in names], out / "en")
     build_checked([FIXTURES / "rtl.xml"], out / "ar", language="ar")
     return out

@@ -62,6 +62,10 @@
         | msDesc | biblFull"/>
     <xsl:variable name="ordered" as="xs:boolean"
         select="@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')"/>
+    <!-- a list run into its sentence (rend or type "inline", "runin", "run-on"): its items
+         one after the other, without bullets, a space between two -->
+    <xsl:variable name="run-in" as="xs:boolean" select="tokenize(lower-case(normalize-space(
+        string-join((@rend, @type), ' ')))) = ('inline', 'runin', 'run-in', 'run-on')"/>
     <!-- items numbered by the source (item/@n, Guidelines 3.8): an ordered list takes their
          numbers (li/@value); numbers that are no integers ("i", "a)") are written before the
          items, in place of the list's own -->
@@ -73,7 +77,8 @@
     <xsl:element name="{if ($r:phrasing) then 'span' else if ($ordered) then 'ol' else 'ul'}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="local-name() || (if ($r:phrasing) then ' block' else '')
-            || (if ($own-numbers = 'marker') then ' own-numbers' else '')"/>
+            || (if ($own-numbers = 'marker') then ' own-numbers' else '')
+            || (if ($run-in) then ' list-inline' else '')"/>
       </xsl:call-template>
       <!-- the headings of a glossary's two columns (headLabel, headItem) -->
       <xsl:if test="headLabel | headItem">
@@ -94,6 +99,9 @@
         <xsl:variable name="item" as="element()?" select="current-group()[. intersect $items]"/>
         <xsl:choose>
           <xsl:when test="exists($item)">
+            <xsl:if test="$run-in and position() gt 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
             <xsl:element name="{if ($r:phrasing) then 'span' else 'li'}">
               <xsl:for-each select="$item[self::item]">
                 <xsl:call-template name="r:attributes">

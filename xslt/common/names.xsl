@@ -25,6 +25,7 @@
 
   <xsl:import href="base.xsl"/>
   <xsl:import href="i18n.xsl"/>
+  <xsl:import href="timeline.xsl"/>
 
   <xsl:variable name="r:kind-pages" as="map(xs:string, xs:string)" select="map {
       'person': 'persons.html', 'personGrp': 'persons.html', 'role': 'persons.html',
@@ -216,7 +217,7 @@
         <xsl:for-each select="r:calendar-name(.)">
           <xsl:attribute name="title" select="r:msg('date.calendar', .)"/>
         </xsl:for-each>
-        <xsl:if test="$r:in-link or not(ancestor::text and @xml:id)">
+        <xsl:if test="$r:in-link or not(ancestor::text and @xml:id and r:on-timeline(.))">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'date'"/>
           </xsl:call-template>
@@ -227,7 +228,7 @@
       </xsl:element>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="not($r:in-link) and ancestor::text and @xml:id">
+      <xsl:when test="not($r:in-link) and ancestor::text and @xml:id and r:on-timeline(.)">
         <a href="{r:date-href(.)}">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'date'"/>

@@ -75,6 +75,7 @@
     exclude-result-prefixes="xs tei map r">
 
   <xsl:import href="../common/plan.xsl"/>
+  <xsl:import href="../common/timeline.xsl"/>
   <xsl:import href="modules/mentions.xsl"/>
   <xsl:import href="modules/entries.xsl"/>
 
@@ -160,8 +161,7 @@
         select="ed:document/*/(if (tei:text) then tei:text else tei:sourceDoc)"/>
     <!-- Register entries inside a text (a letter's back/listPerson) are the entities
          themselves: their own names and dates are no mentions. -->
-    <xsl:variable name="dates" as="element(tei:date)*"
-        select="$texts//tei:date[not(ed:in-register(.))]"/>
+    <xsl:variable name="dates" as="element(tei:date)*" select="$texts//tei:date[r:on-timeline(.)]"/>
     <xsl:variable name="unresolved" as="element()*" select="$texts//*[@ed:unresolved = 'true'
         or (@ed:entity and empty(ed:entry-of(key('entry', string(@ed:entity), $registers)[1])))]"/>
     <!-- a name in a bibliographic reference (the author of a book cited) is the citation's,
