@@ -86,6 +86,7 @@ FURNITURE = (
     " | //*[@class='scope-unit'] | //*[@class='media-name'] | //*[@class='date-supplied']"
     " | //*[@class='item-n'] | //*[contains(concat(' ', @class, ' '), ' speaker-supplied ')]"
     " | //*[@class='spanGrp-type'] | //code[contains(concat(' ', @class, ' '), ' egXML ')]"
+    " | //*[contains(concat(' ', @class, ' '), ' specDesc ')]"
     " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
     # a page of a long text repeats the headings of the divisions it lies in
     " | //*[contains(concat(' ', @class, ' '), ' part-context ')]"

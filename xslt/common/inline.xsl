@@ -126,6 +126,37 @@
     </code>
   </xsl:template>
 
+  <!-- A specification described in a text about the encoding (specDesc, Guidelines 22.1.2):
+       the element it names, then the attributes it lists ("<gap>: @reason, @extent"); a
+       list of them (specList) one after the other, separated by semicolons. -->
+  <xsl:template match="specList" mode="r:main" as="node()+">
+    <xsl:call-template name="r:word-space"/>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'specList'"/>
+      </xsl:call-template>
+      <xsl:for-each select="specDesc">
+        <xsl:if test="position() gt 1">
+          <xsl:text>; </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates select="." mode="r:main"/>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="specDesc" mode="r:main" as="element()">
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'specDesc'"/>
+      </xsl:call-template>
+      <code class="gi"><xsl:value-of select="'&lt;' || normalize-space(@key) || '&gt;'"/></code>
+      <xsl:for-each select="tokenize(normalize-space(@atts))">
+        <xsl:value-of select="if (position() = 1) then ': ' else ', '"/>
+        <code class="att"><xsl:value-of select="'@' || ."/></code>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
   <!-- index, alt and link groups are metadata about the text, not text. -->
   <xsl:template match="index | alt | altGrp | link | linkGrp | join | joinGrp | timeline
       | certainty | precision | respons | interpGrp | spanGrp | fs | fLib | fvLib"
