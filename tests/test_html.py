@@ -515,3 +515,24 @@ def test_about_page_describes_a_transcripts_recording(tmp_path: Path) -> None:
     assert " ".join(recording.text_content().split()) == (
         "Recording (audio, 1 h 2 min 30 s): 4 May 2019"
     )
+
+
+def test_a_header_element_without_rendering_is_named_with_its_text(tmp_path: Path) -> None:
+    """The about page shows every text's header together: a warning about an element there
+    has no file to name, so it says whose header the element is in."""
+    source = tmp_path / "src" / "tale.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Tale</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<scriptStmt><p>A hand of the 1820s.</p></scriptStmt></sourceDesc></fileDesc></teiHeader>
+<text><body><p>Once.</p></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    report = build([source.parent], tmp_path / "out", only=["html"])
+    found = [d.message for d in report.diagnostics if d.code == "html.unknown-element"]
+    assert found == [
+        "element scriptStmt has no rendering; its text is shown as is (in the header of tale)"
+    ]
+    about = _page(tmp_path / "out" / "html" / "about.html")
+    assert "A hand of the 1820s." in about.text_content()

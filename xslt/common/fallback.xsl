@@ -26,8 +26,11 @@
     <xsl:if test=". is key('r:by-name', node-name(.), root(.))[1]">
       <xsl:call-template name="r:diagnostic">
         <xsl:with-param name="code" select="'html.unknown-element'"/>
-        <xsl:with-param name="message"
-            select="'element ' || name() || ' has no rendering; its text is shown as is'"/>
+        <!-- on the home and about pages (the headers of every text together, no file of
+             their own to name) the warning says whose header it is in -->
+        <xsl:with-param name="message" select="'element ' || name()
+            || ' has no rendering; its text is shown as is' || (ancestor::TEI[@ed:stem][1]
+            [parent::ed:corpus] ! (' (in the header of ' || @ed:stem || ')'))"/>
       </xsl:call-template>
     </xsl:if>
     <!-- In running text (a p, a heading, a line ...) a span, and everything inside it phrasing
