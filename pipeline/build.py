@@ -359,8 +359,8 @@ def _make(
     report.files.extend(str(p) for p in files)
     sources = read_all(files, plan, report)
     texts = named_texts([f for f in sources if f.kind == "text"], report)
-    if "html" in plan.outputs:
-        texts = linked_texts(texts, report)
+    # the pages link to the texts their pointers name, the books name them by their titles
+    texts = linked_texts(texts, report)
     registers = [f for f in sources if f.kind == "register"]
     if not (texts or registers):
         report.extend([_nothing_published("no text or register to publish was found", plan.out)])
@@ -523,7 +523,7 @@ def named_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFact
 def linked_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFacts]:
     """``texts``, each with the pages its links to other texts lead to (``links.resolve``);
     a link to nothing the edition publishes is reported."""
-    pages = {f.path.resolve(): f"{f.stem}.html" for f in texts}
+    pages = {f.path.resolve(): links.Published(f"{f.stem}.html", f.title) for f in texts}
     linked: list[SourceFacts] = []
     for fact in texts:
         if not fact.links:

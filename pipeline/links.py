@@ -9,10 +9,12 @@ first target of each such pointer that names a file (not ``#id``, not a web addr
 bare id of the document) with its line. In the parent, once every text and its published
 name are known, ``resolve`` maps each target to the page of the text it names, if that text
 is published by this build, and warns (``build.unresolved-link``, at the pointer's line) for
-the others. The map is the ``linked-files`` parameter of the text's page (``r:href`` in
-xslt/common/base.xsl), which shows an unresolved pointer's words without a link, so that no
-page links to a file that is not there. The map is part of the page's cache key: a page is
-made again when a text it links to appears or goes, and the warnings are said by every build.
+the others. The map is the ``linked-files`` parameter of the text's page and book (``r:href``
+in xslt/common/base.xsl), which shows an unresolved pointer's words without a link, so that no
+page links to a file that is not there; it names each text's title too, which a ``ptr`` (a
+pointer without words) shows, on the page and in the book alike. The map is part of the
+page's cache key: a page is made again when a text it links to appears or goes, and the
+warnings are said by every build.
 """
 
 from __future__ import annotations
@@ -80,12 +82,20 @@ def file_part(token: str) -> str:
     return token.partition("#")[0]
 
 
+class Published(NamedTuple):
+    """A text the build publishes, as a link to it needs it."""
+
+    page: str
+    title: str
+
+
 def resolve(
-    path: Path, display: str, targets: Sequence[tuple[str, int]], pages: dict[Path, str]
+    path: Path, display: str, targets: Sequence[tuple[str, int]], pages: dict[Path, Published]
 ) -> tuple[str, list[Diagnostic]]:
     """The ``linked-files`` parameter of the text at ``path`` and a warning for each target
-    that names no published text. ``pages``: each published text's resolved path -> page."""
-    lines: dict[str, str] = {}
+    that names no published text. ``pages``: each published text's resolved path -> its page
+    and title. One line per file named: as written, its page and its title, tab-separated."""
+    lines: dict[str, Published] = {}
     warned: set[str] = set()
     warnings: list[Diagnostic] = []
     for token, line in targets:
@@ -109,4 +119,6 @@ def resolve(
                 origin=_ORIGIN,
             )
         )
-    return "".join(f"{w}\t{p}\n" for w, p in sorted(lines.items())), warnings
+    return "".join(
+        f"{w}\t{p.page}\t{' '.join(p.title.split())}\n" for w, p in sorted(lines.items())
+    ), warnings

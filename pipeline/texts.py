@@ -217,7 +217,7 @@ def render_text(fact: SourceFacts, job: TextJob, part: str = ALL) -> TextResult:
         images.extend(shown)
         found.extend(warnings)
     if "epub" in job.outputs and part in (ALL, "epub"):
-        book, messages = _book(document, normalized, job, index)
+        book, messages = _book(document, normalized, job, index, fact.linked)
         found.extend(messages)
     return TextResult(fact.path, fact.display, index, page, book, pages, tuple(found),
                       tuple(images), problems, name=fact.name)  # fmt: skip
@@ -269,7 +269,7 @@ def _citation(document: SourceDocument, job: TextJob, staging: Path) -> str:
 
 
 def _book(
-    document: SourceDocument, normalized: str, job: TextJob, index: str = ""
+    document: SourceDocument, normalized: str, job: TextJob, index: str = "", linked: str = ""
 ) -> tuple[bool, list[Diagnostic]]:
     try:
         data, warnings = epub_builder.book_of(
@@ -282,6 +282,7 @@ def _book(
             custom=job.custom,
             publication=job.publication,
             places_map=places_map.book_map(index, job.language),
+            linked=linked,
         )
     except (EditionError, ValueError) as exc:
         if isinstance(exc, EnvironmentFailure):

@@ -382,8 +382,8 @@ NUMBERED_NOTES = """<TEI xmlns="http://www.tei-c.org/ns/1.0">
 
 
 def test_notes_at_point_are_numbered_within_each_text(tmp_path: Path) -> None:
-    """Numbered as xsl:number level="any" from="text" counts notes at point: each text of a
-    group from 1, a note's own @n kept, notes inside notes and notes between blocks (their
+    """Numbered as the web page numbers them (r:note-number): each text of a group from 1, a
+    note's own @n kept (and counted), notes inside notes and notes between blocks (their
     aside stands where they do) left out of the count."""
     source = tmp_path / "notes.xml"
     source.write_text(NUMBERED_NOTES, encoding="utf-8")
@@ -825,3 +825,61 @@ def test_a_pointer_at_a_footnote_leaves_it_at_its_point(tmp_path: Path) -> None:
     assert pointers == [("p1", "“Text of the first paragraph.”"), ("n1", "Note 1")]
     asides = [a for doc in book.docs.values() for a in doc.xpath("//h:aside", namespaces=NS)]
     assert [a.getparent().get("class") for a in asides] == ["footnotes"]
+
+
+def _short_tei(title: str, body: str) -> str:
+    return (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        f"<title>{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+        "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        f"<text><body>{body}</body></text></TEI>"
+    )
+
+
+def test_notes_pointers_and_headings_read_as_on_the_page(tmp_path: Path) -> None:
+    """The book says what the page says: a note attached by @target is called by a note
+    reference after what it annotates and links back to it (the page's popover button
+    has no place in a book); a margin note is lettered apart from the numbered notes, which
+    keep the page's numbers; a ptr to another text of the edition names it by its title; the
+    navigation names a chapter by its reading text; an EpiDoc division without a head is
+    headed by its type. epubcheck accepts the book."""
+    letter = tmp_path / "a.xml"
+    letter.write_text(
+        _short_tei(
+            "Letter A",
+            '<div xml:id="c1"><head>Chapter <choice><sic>Frist</sic><corr>First</corr>'
+            "</choice></head>"
+            '<p>The <seg xml:id="s1">mill</seg> burned; see <ptr target="b.xml#fire"/>.'
+            'A margin note<note place="margin">Nota bene</note> and a footnote<note>See the'
+            " preface.</note>.</p></div>"
+            '<div type="edition"><ab><lb n="1"/>Dis Manibus</ab></div>'
+            '<div type="notes"><note target="#s1">A stand-off note on the mill.</note></div>',
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "b.xml").write_text(
+        _short_tei("Letter B", '<p xml:id="fire">The fire.</p>'), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    report = build([letter, tmp_path / "b.xml"], out, only=["epub"], jobs=1)
+    assert not [d for d in report.diagnostics if d.origin == "epub"]
+    path = out / "epub" / "a.epub"
+    book = Book(path)
+    (text,) = [d for name, d in book.docs.items() if name.startswith("text-")]
+    calls = [
+        (a.get("href").split("#")[1], "".join(a.itertext()))
+        for a in text.xpath("//h:a[@epub:type='noteref']", namespaces=NS)
+    ]
+    # notes are numbered where they stand, the stand-off note after the footnote, as on the
+    # page (whose popover buttons say the same numbers)
+    assert [label for _, label in calls] == ["2", "a", "1"]
+    assert not text.xpath("//h:button", namespaces=NS)
+    standoff = text.xpath("//h:aside[contains(., 'stand-off')]", namespaces=NS)[0]
+    (back,) = standoff.xpath(".//h:a[@role='doc-backlink']/@href", namespaces=NS)
+    assert text.xpath(f"//h:a[@id='{back.split('#')[1]}']", namespaces=NS)
+    assert [label for href, label in calls if href == standoff.get("id")] == ["2"]
+    assert text.xpath("string(//h:span[@class='ptr'])", namespaces=NS) == "Letter B"
+    assert text.xpath("//h:h1[contains(@class, 'part-title')]/text()", namespaces=NS) == ["Edition"]
+    nav = book.docs["nav.xhtml"]
+    assert "Chapter First" in nav.xpath("string(//h:nav[@id='toc'])", namespaces=NS)
+    _epubcheck(path)

@@ -703,3 +703,45 @@ def test_a_blocks_speaker_speaks_and_a_hebrew_context_runs_right_to_left(tmp_pat
     persons = html.parse(str(out / "html" / "persons.html")).getroot()
     (context,) = persons.xpath("//section[@id='rambam']//span[@class='index-context']")
     assert (context.get("lang"), context.get("dir")) == ("he", "rtl")
+
+
+def test_names_read_as_their_reading_text_and_every_identified_name_counts(
+    tmp_path: Path,
+) -> None:
+    """A name holding a correction or an expansion is indexed as the reading page shows it
+    ("John Smith", never "JhonJohn Smith"), in the variants, the contexts and the CSV; a
+    name pointing at two entries uses both (no "never mentioned"); a name identified by
+    @key is not asked for a @ref; a date without words reads on the timeline as the page
+    reads it."""
+    text = tmp_path / "letter.xml"
+    text.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title>A letter</title></titleStmt>
+<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+<profileDesc><particDesc><listPerson>
+<person xml:id="js"><persName>John Smith</persName></person>
+<person xml:id="wm"><persName>William Marshal</persName></person>
+<person xml:id="king"><persName>Charles</persName></person>
+<person xml:id="queen"><persName>Henrietta Maria</persName></person>
+</listPerson></particDesc></profileDesc></teiHeader>
+<text><body><p>From <persName ref="#js"><choice><sic>Jhon</sic><corr>John</corr></choice> \
+Smith</persName> to <persName ref="#wm"><choice><abbr>Wm.</abbr><expan>William</expan></choice> \
+<subst><del>Marchal</del><add>Marshal</add></subst></persName>, with <persName \
+ref="#king #queen">the King and Queen</persName> and <persName key="PYM01">John Pym</persName>; \
+it appeared <date notBefore="1642-02"/>.</p></body></text></TEI>
+""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([text], out)
+    assert [d.code for d in report.diagnostics] == [], report.sorted()
+    entities = entities_of(out)
+    assert entities["js"]["name"] == "John Smith"
+    occurrences = (out / "index" / "occurrences.csv").read_text(encoding="utf-8")
+    assert "JhonJohn" not in occurrences and "MarchalMarshal" not in occurrences
+    assert "From John Smith to William Marshal, with" in occurrences
+    persons = (out / "html" / "persons.html").read_text(encoding="utf-8")
+    assert "As written: <q>William Marshal</q>" in persons and "Wm.William" not in persons
+    timeline = etree.parse(str(out / "html" / "timeline.html"), etree.HTMLParser())
+    assert [m.text for m in timeline.iter("mark")] == ["not before February 1642"]

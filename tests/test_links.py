@@ -227,8 +227,9 @@ def test_the_targets_kept_are_the_pointers_that_name_a_file() -> None:
 def test_resolve_maps_published_texts_and_warns_for_the_rest(tmp_path: Path) -> None:
     a, b = tmp_path / "a.xml", tmp_path / "sub" / "b.xml"
     targets = (("sub/b.xml#x", 3), ("sub/b.xml", 4), ("K_3219", 5), ("K_3219#y", 6))
-    param, warnings = links.resolve(a, "a.xml", targets, {b.resolve(): "b-2.html"})
-    assert param == "sub/b.xml\tb-2.html\n"
+    published = {b.resolve(): links.Published("b-2.html", "The  second\tletter")}
+    param, warnings = links.resolve(a, "a.xml", targets, published)
+    assert param == "sub/b.xml\tb-2.html\tThe second letter\n"
     assert [(w.code, w.line) for w in warnings] == [("build.unresolved-link", 5)]
     assert '"K_3219"' in warnings[0].message
 

@@ -601,3 +601,48 @@ def test_the_interface_words_after_a_right_to_left_text_keep_their_language(
     assert main.get("dir") == "rtl"
     after = doc.xpath("//main/p[@class='to-top'] | //main/div[@class='print-cite']")
     assert [(e.get("lang"), e.get("dir")) for e in after] == [("en", "ltr")] * 2
+
+
+def test_the_contents_name_headings_by_their_reading_text(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """A heading's entry in the contents is what its reading view says: the correction, the
+    expansion, the addition, the lemma, a word joined across a break (r:plain, r:left-out);
+    a subtitle before the main head does not take the heading over."""
+    doc = _doc("reading-text", pages)
+    toc = [a.text_content() for a in doc.xpath("//nav[@class='toc']//a")]
+    assert toc[:5] == [
+        "Chapter First: The New House",
+        "Of the Government of the Realm",
+        "The Voyage Home",
+        "Hyphenation",
+        "The Return of the Native",
+    ]
+    assert doc.xpath("//section[@id='c5']/h2/text()")[0].strip() == "The Return of the Native"
+    assert doc.xpath("//section[@id='c5']/p[contains(@class, 'type-sub')]/text()") == [
+        "Book the First"
+    ]
+
+
+def test_verse_numbers_go_on_from_the_number_a_line_has(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Lines numbered in the source only where the print has a number (245, 250) are not
+    counted from the poem's start between them: no '5' beside line 246."""
+    doc = _doc("reading-text", pages)
+    assert doc.xpath("//section[@id='c5']//span[@class='l-n']/text()") == ["245", "250"]
+
+
+def test_an_edition_division_keeps_its_lines_and_leiden_signs_in_the_reading_view(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """An inscription's lines are cited by number: they stand in every view, numbered where
+    an edition prints a number; {surplus} and ⟦erasure⟧ are its text, not the diplomatic
+    view's alone."""
+    doc = _doc("reading-text", pages)
+    ab = doc.xpath("//section[@id='ed']/p")[0]
+    assert len(ab.xpath(".//br")) == 4 and not ab.xpath(".//*[contains(@class, 'ed-dipl')]")
+    assert ab.xpath(".//span[@class='lb-n']/text()") == ["1", "5"]
+    assert ab.xpath(".//span[contains(@class, 'lb-kept')]")
+    assert "".join(ab.xpath(".//span[@class='surplus']//text()")) == "{et}"
+    assert "".join(ab.xpath(".//del[contains(@class, 'erasure')]//text()")) == "⟦Commodo⟧"

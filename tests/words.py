@@ -75,7 +75,8 @@ FURNITURE = (
     " | //*[contains(concat(' ', @class, ' '), ' pb ')]"
     " | //*[@class='visually-hidden'] | //a[@class='anchor'] | //*[contains(@class, 'noteref')]"
     " | //a[@class='backlink'] | //button | //*[contains(@class, 'notes-title')]"
-    " | //*[@class='l-n'] | //*[@class='note-popovers'] | //*[@class='note-label']"
+    " | //*[@class='l-n'] | //*[@class='lb-n'] | //*[@class='note-popovers']"
+    " | //*[@class='note-label']"
     # the editorial signs around supplied, expanded, secluded text (r:marks)
     " | //*[@class='sign']"
     " | //*[contains(concat(' ', @class, ' '), ' alt ')] | //*[@class='u-who']"
@@ -112,6 +113,15 @@ FURNITURE = (
 #: What the reading view leaves out (transcription.xsl: a deletion not restored, surplus
 #: text, abbreviation marks, forme work, the writer's marks, changes of hand).
 TEI_READING_HIDDEN = _names("surplus am metamark fw catchwords signatures handShift")
+
+
+def _leiden_kept(element: etree._Element) -> bool:
+    """Superfluous letters and an erasure in an edition division are the editor's text of an
+    inscription, read in their Leiden brackets ({et}, ⟦Commodo⟧)."""
+    name = _local(element)
+    if not (name == "surplus" or (name == "del" and element.get("rend") in ("erasure", "erased"))):
+        return False
+    return any(_local(a) == "div" and a.get("type") == "edition" for a in element.iterancestors())
 
 
 def _local(element: etree._Element) -> str:
@@ -202,8 +212,9 @@ def _tei_walk(
         parts.append(BREAK)
     parent = element.getparent()
     in_ellipsis = parent is not None and _local(parent) == "ellipsis"  # its mark is read
-    if (name in TEI_READING_HIDDEN and not in_ellipsis) or (
-        name == "del" and not _restored(element)
+    if not _leiden_kept(element) and (
+        (name in TEI_READING_HIDDEN and not in_ellipsis)
+        or (name == "del" and not _restored(element))
     ):
         if block:
             parts.append(BREAK)

@@ -218,16 +218,18 @@ def book_of(
     publication: Publication | None = None,
     places_map: bytes | None = None,
     custom: Customisation | None = None,
+    linked: str = "",
 ) -> tuple[bytes, list[Diagnostic]]:
     """One text's book and the warnings about images it could not carry (a text's task).
 
     ``places_map``: the map of the text's places (SVG, ``places_map.book_map``), a page of
-    the book after its index."""
+    the book after its index. ``linked``: the other texts its links name, with their titles
+    (``links.resolve``), which a pointer to one of them shows."""
     from ..corpus import Text
 
     text = Text(document, normalized)
     images = book_images(text, facsimiles)
-    data = _book(text, registers, date, language, images, publication, places_map, custom)
+    data = _book(text, registers, date, language, images, publication, places_map, custom, linked)
     return data, image_warnings(document.display, images)
 
 
@@ -254,6 +256,7 @@ def _book(
     publication: Publication | None = None,
     places_map: bytes | None = None,
     custom: Customisation | None = None,
+    linked: str = "",
 ) -> bytes:
     # Only what this text says goes into its book (no entity index of the whole corpus), so
     # that a book is made from its text alone, in its own task, and cached with it.
@@ -263,6 +266,8 @@ def _book(
         "messages": messages(language),
         # the edition's own CSS, packaged beside book.css and linked after it
         "custom-css": "\n".join(custom.css_names if custom else ()),
+        # the other texts its pointers name: shown by their titles, not linked
+        "linked-titles": linked,
     }
     params["images"] = "\n".join(images.hrefs)
     parts = list(_run(BOOK, text, params, layers(custom)))

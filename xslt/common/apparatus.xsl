@@ -96,12 +96,6 @@
         /variantEncoding/@method = 'location-referenced'"/>
   </xsl:function>
 
-  <!-- The reading that stands in the text: the lem, else the first rdg. -->
-  <xsl:function name="r:lemma" as="element()?">
-    <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="($app/lem, $app/rdgGrp/lem, $app/rdg, $app/rdgGrp/rdg)[1]"/>
-  </xsl:function>
-
   <!-- A unit (div, front, body, back) as the element $element with the class $class: as
        r:block, with the unit's apparatus when the text has one. -->
   <xsl:template name="r:unit" as="element()">

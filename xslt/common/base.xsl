@@ -22,6 +22,7 @@
     xmlns:ed="urn:edition"
     xmlns:r="urn:edition:render"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns="http://www.w3.org/1999/xhtml"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all"
@@ -29,6 +30,8 @@
 
   <!-- r:msg(): the interface's labels in the edition's interface language. -->
   <xsl:import href="i18n.xsl"/>
+  <!-- r:left-out(), r:chosen(), r:lemma(): what the reading text is made of. -->
+  <xsl:import href="reading.xsl"/>
 
   <!-- Which output is being made: 'html' (the web pages) or 'epub' (the books). Static, so
        that a customisation can keep a declaration to one output with
@@ -41,15 +44,27 @@
   <xsl:param name="stem" as="xs:string" select="''"/>
 
   <!-- The other texts a text's links name, one per line: the file part of a @target as written
-       ("letter-2.xml"), a tab, and the page the build publishes it as ("letter-2.html"); made by
-       pipeline/links.py from the whole build. Given (even empty), a relative link that is not
-       in it leads to nothing the edition publishes and is shown without a link (the build
-       warns, at its line); not given (a page rendered alone), "file.xml" becomes "file.html". -->
+       ("letter-2.xml"), the page the build publishes it as ("letter-2.html") and its title,
+       tab-separated; made by pipeline/links.py from the whole build. Given (even empty), a
+       relative link that is not in it leads to nothing the edition publishes and is shown
+       without a link (the build warns, at its line); not given (a page rendered alone),
+       "file.xml" becomes "file.html". -->
   <xsl:param name="linked-files" as="xs:string?" select="()"/>
+  <!-- The same lines, given to a book: it links to no other text (each is a book of its own)
+       but names them by their titles. -->
+  <xsl:param name="linked-titles" as="xs:string?" select="()"/>
   <xsl:variable name="r:linked" as="map(xs:string, xs:string)?" select="if (empty($linked-files))
-      then () else map:merge(tokenize($linked-files, '&#10;')[contains(., '&#9;')]
-          ! map:entry(substring-before(., '&#9;'), substring-after(., '&#9;')),
+      then () else map:merge(r:linked-lines($linked-files) ! map:entry(?1, ?2),
           map {'duplicates': 'use-first'})"/>
+  <!-- The title of each text a link names (a ptr, which has no words, shows it). -->
+  <xsl:variable name="r:linked-titles" as="map(xs:string, xs:string)" select="map:merge(
+      r:linked-lines(($linked-files, $linked-titles))[array:size(.) ge 3][normalize-space(?3)]
+      ! map:entry(?1, ?3), map {'duplicates': 'use-first'})"/>
+  <xsl:function name="r:linked-lines" as="array(xs:string)*">
+    <xsl:param name="lines" as="xs:string*"/>
+    <xsl:sequence select="$lines ! tokenize(., '&#10;')[contains(., '&#9;')]
+        ! array {tokenize(., '&#9;')}"/>
+  </xsl:function>
 
   <!-- <ed:registers> with every register list of the corpus (docs/design.md). -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
@@ -503,6 +518,15 @@
         else if (string-length($words) gt 60) then substring($words, 1, 59) || '…' else $words"/>
   </xsl:function>
 
+  <!-- The title of the other text of the edition a pointer names ("letter-2.xml#p3"), if the
+       build publishes it. -->
+  <xsl:function name="r:linked-title" as="xs:string?">
+    <xsl:param name="target" as="attribute()?"/>
+    <xsl:variable name="first" as="xs:string" select="string(tokenize(normalize-space($target))[1])"/>
+    <xsl:sequence select="$r:linked-titles(if (contains($first, '#'))
+        then substring-before($first, '#') else $first)"/>
+  </xsl:function>
+
   <!-- A TEI pointer as an HTML link target: "#id" stays, "file.xml#id" goes to the reading page
        of that text, other URLs pass the allow-list. -->
   <xsl:function name="r:href" as="xs:string?">
@@ -730,17 +754,29 @@
   <xsl:function name="r:plain" as="xs:string">
     <xsl:param name="e" as="node()*"/>
     <xsl:variable name="text" as="xs:string*">
-      <xsl:apply-templates select="$e" mode="r:plain"/>
+      <!-- asked for one side of a choice or a variant itself (a title naming the other
+           reading), its words: what r:left-out leaves out is left out inside it -->
+      <xsl:apply-templates mode="r:plain"
+          select="$e ! (if (. instance of element() and r:left-out(.)) then node() else .)"/>
     </xsl:variable>
     <xsl:sequence select="normalize-space(string-join($text))"/>
   </xsl:function>
 
-  <xsl:template match="note | fw | teiHeader" mode="r:plain" as="empty-sequence()"/>
-  <xsl:template match="choice" mode="r:plain" as="xs:string*">
-    <xsl:apply-templates select="(corr, reg, expan, *)[1]" mode="r:plain"/>
+  <xsl:template match="note | teiHeader | handShift" mode="r:plain" as="empty-sequence()"/>
+  <!-- a deletion, the other side of a choice, a variant reading: not in the reading text -->
+  <xsl:template match="*[r:left-out(.)]" mode="r:plain" as="empty-sequence()"/>
+  <!-- a break inside a word (break="no") joins its halves, with the spaces around it -->
+  <xsl:template match="lb | pb | cb" mode="r:plain" as="xs:string">
+    <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
   </xsl:template>
-  <xsl:template match="lb | pb" mode="r:plain" as="xs:string">
-    <xsl:sequence select="' '"/>
+  <xsl:template match="text()[(preceding-sibling::node()[1], following-sibling::node()[1])
+      [self::lb or self::pb or self::cb][@break = 'no']]" mode="r:plain" as="xs:string">
+    <xsl:variable name="before-break" as="xs:boolean" select="exists(following-sibling::node()[1]
+        [self::lb or self::pb or self::cb][@break = 'no'])"/>
+    <xsl:variable name="text" as="xs:string"
+        select="if ($before-break) then replace(., '\s+$', '') else string(.)"/>
+    <xsl:sequence select="if (preceding-sibling::node()[1][self::lb or self::pb or self::cb]
+        [@break = 'no']) then replace($text, '^\s+', '') else $text"/>
   </xsl:template>
   <!-- The parts of a name or a place are words apart ("<forename>Ada</forename><surname>
        Lovelace</surname>" is "Ada Lovelace"), as r:space-before sets them apart on the page. -->

@@ -191,8 +191,8 @@
   </xsl:function>
 
   <!-- What a ptr shows: for a register entry, its name; for a pointer to an element of the
-       same document ("#t1"), that element's heading, else its number (@n); else the address
-       itself, as before. -->
+       same document ("#t1"), that element's heading, else its number (@n); for one to another
+       text of the edition, that text's title; else the address itself. -->
   <xsl:function name="r:pointer-words" as="xs:string">
     <xsl:param name="ptr" as="element()"/>
     <xsl:param name="href" as="xs:string"/>
@@ -202,7 +202,7 @@
         then root($ptr)/id(substring($target, 2))[1] else ()"/>
     <xsl:sequence select="if (exists($entry)) then r:preferred-name($entry, string($entry/@xml:id))
         else if ($to/self::note) then r:note-name($to)
-        else ($to ! r:element-words(.), $href)[1]"/>
+        else ($to ! r:element-words(.), r:linked-title($ptr/@target), $href)[1]"/>
   </xsl:function>
 
   <!-- What a cross-reference to an element of the text says (a ptr has no words of its own):

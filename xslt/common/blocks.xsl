@@ -457,8 +457,7 @@
             <xsl:if test="$alt != ''">
               <xsl:attribute name="aria-label" select="$alt"/>
             </xsl:if>
-            <a href="{$url}"><span class="media-name"><xsl:value-of select="tokenize(
-                replace($url, '[?#].*$', ''), '/')[normalize-space()][last()]"/></span></a>
+            <a href="{$url}"><span class="media-name"><xsl:value-of select="r:file-name($url)"/></span></a>
           </audio>
           <xsl:if test="exists($desc)">
             <xsl:text> </xsl:text>
@@ -481,8 +480,7 @@
             <!-- no words of the text to show: the file's name -->
             <xsl:otherwise>
               <span class="media-name">
-                <xsl:value-of select="tokenize(replace(($url, $web)[1], '[?#].*$', ''), '/')
-                    [normalize-space()][last()]"/>
+                <xsl:value-of select="r:file-name(($url, $web)[1])"/>
               </span>
             </xsl:otherwise>
           </xsl:choose>
@@ -501,6 +499,13 @@
 
   <!-- image, audio, video or other: by @mimeType, else by the file's extension (a graphic
        without either is an image). A format browsers cannot show (TIFF) is "other". -->
+  <!-- The name a reader knows a media file by: the last step of its address, without query
+       or fragment ('clip.mp3' of 'media/clip.mp3?t=3'). -->
+  <xsl:function name="r:file-name" as="xs:string?">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:sequence select="tokenize(replace($url, '[?#].*$', ''), '/')[normalize-space()][last()]"/>
+  </xsl:function>
+
   <xsl:function name="r:media-kind" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="mime" as="xs:string" select="lower-case(normalize-space(tokenize(

@@ -101,7 +101,11 @@
         else exists(r:pointers($note)))"/>
   </xsl:function>
 
+  <!-- Called notes, counted from the start of the (innermost preceding) text: each text of a
+       group numbers its notes from 1, as a book of essays does, on the page and in the book
+       alike (the book labels its notes with r:note-number). -->
   <xsl:accumulator name="r:note" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text | sourceDoc" select="0"/>
     <xsl:accumulator-rule match="(text | sourceDoc)//note[r:is-called(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
@@ -295,12 +299,22 @@
     <xsl:variable name="here" as="element()" select="."/>
     <xsl:for-each select="key('r:annotations', string(@xml:id))[not(r:is-footnote(.))]
         [empty(ancestor::note)]">
-      <xsl:call-template name="r:note-call">
+      <xsl:call-template name="r:annotation-call">
         <xsl:with-param name="note" select="."/>
         <xsl:with-param name="n" select="index-of(r:pointers(.) ! generate-id(.),
             generate-id($here))[1]"/>
       </xsl:call-template>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- The call of a note after the n-th element it annotates (a book makes its own). -->
+  <xsl:template name="r:annotation-call" as="element()">
+    <xsl:param name="note" as="element()" required="yes"/>
+    <xsl:param name="n" as="xs:integer" required="yes"/>
+    <xsl:call-template name="r:note-call">
+      <xsl:with-param name="note" select="$note"/>
+      <xsl:with-param name="n" select="$n"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Notes lists ========================================================================== -->

@@ -51,38 +51,13 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="notes-head" as="xs:boolean"
-            select="empty(head) and @type = ('notes', 'endnotes', 'footnotes') and exists(note)"/>
-        <!-- the parts of an epigraphic or documentary edition (EpiDoc's div types) say
-             what they are when the source gives them no head -->
-        <xsl:variable name="part-head" as="xs:string?" select="r:part-type(.)"/>
-        <xsl:element name="{if (head or $notes-head or exists($part-head)) then 'section'
-            else 'div'}">
+        <xsl:element name="{if (head or r:generated-head(.)) then 'section' else 'div'}">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'div'"/>
           </xsl:call-template>
-          <xsl:if test="$notes-head">
-            <xsl:element name="h{min((6, 2 + count(ancestor::*[r:is-div(.)][head])))}">
-              <xsl:attribute name="class" select="'head notes-title'"/>
-              <xsl:sequence select="r:ui-words(.)"/>
-              <xsl:value-of select="r:msg('notes.title')"/>
-            </xsl:element>
-          </xsl:if>
-          <xsl:if test="exists($part-head)">
-            <xsl:element name="h{min((6, 2 + count(ancestor::*[r:is-div(.)][head])))}">
-              <xsl:attribute name="class" select="'head part-title'"/>
-              <xsl:sequence select="r:ui-words(.)"/>
-              <xsl:value-of select="r:msg('div.' || $part-head)"/>
-            </xsl:element>
-          </xsl:if>
-          <!-- an unheaded textpart (EpiDoc: a face, a column, a fragment of the object) says
-               which it is, from its @subtype and @n: "Column ii", "Face a" -->
-          <xsl:for-each select="self::div[@type = 'textpart'][empty(head)][normalize-space(@n)]">
-            <p class="textpart-label">
-              <xsl:sequence select="r:ui-words(.)"/>
-              <xsl:value-of select="r:textpart-label(.)"/>
-            </p>
-          </xsl:for-each>
+          <xsl:call-template name="r:generated-head">
+            <xsl:with-param name="level" select="2"/>
+          </xsl:call-template>
           <!-- the children, with the apparatus of the div after its own content -->
           <xsl:call-template name="r:unit-content">
             <xsl:with-param name="content" select="$content"/>
@@ -91,6 +66,39 @@
         </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Whether a div without a head gets one: a div of notes, a part of an epigraphic or
+       documentary edition (EpiDoc's div types say what they are: r:part-type). -->
+  <xsl:function name="r:generated-head" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="empty($div/head) and ($div/@type = ('notes', 'endnotes', 'footnotes')
+        and exists($div/note) or exists(r:part-type($div)))"/>
+  </xsl:function>
+
+  <!-- The heading a div without a head gets (r:generated-head), at $level under the divs
+       with heads around it (the page's texts start at h2, the book's at h1), and the label of
+       an unheaded textpart (EpiDoc: a face, a column, a fragment of the object), from its
+       @subtype and @n: "Column ii", "Face a". -->
+  <xsl:template name="r:generated-head" as="element()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="level" as="xs:integer" required="yes"/>
+    <xsl:if test="r:generated-head(.)">
+      <xsl:variable name="part-head" as="xs:string?" select="r:part-type(.)"/>
+      <xsl:element name="h{min((6, $level + count(ancestor::*[r:is-div(.)][head])))}">
+        <xsl:attribute name="class"
+            select="if (exists($part-head)) then 'head part-title' else 'head notes-title'"/>
+        <xsl:sequence select="r:ui-words(.)"/>
+        <xsl:value-of select="if (exists($part-head)) then r:msg('div.' || $part-head)
+            else r:msg('notes.title')"/>
+      </xsl:element>
+    </xsl:if>
+    <xsl:for-each select="self::div[@type = 'textpart'][empty(head)][normalize-space(@n)]">
+      <p class="textpart-label">
+        <xsl:sequence select="r:ui-words(.)"/>
+        <xsl:value-of select="r:textpart-label(.)"/>
+      </p>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:function name="r:textpart-label" as="xs:string">
@@ -116,8 +124,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The first head of a div is its heading; later heads are subheadings. -->
-  <xsl:template match="head[r:is-div(..)][. is ../head[1]]" mode="r:main" as="element()">
+  <!-- The main head of a div is its heading (r:main-head); the others are subheadings. -->
+  <xsl:template match="head[r:is-div(..)][. is r:main-head(..)]" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="level" as="xs:integer" select="r:heading-level(.)"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || $level}">
@@ -142,9 +150,17 @@
   </xsl:template>
 
   <!-- Title pages and the formal parts of chapters (those of letters: correspondence.xsl). -->
-  <xsl:template match="titlePage | docTitle | epigraph | argument | floatingText | docImprint
+  <xsl:template match="titlePage | docTitle | epigraph | argument | floatingText
       | prologue | epilogue | performance" mode="r:main" as="element()">
     <xsl:call-template name="r:block">
+      <xsl:with-param name="class" select="local-name()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- An imprint is one line of a title page: its place, publisher and date run in it. -->
+  <xsl:template match="docImprint" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="element" select="'p'"/>
       <xsl:with-param name="class" select="local-name()"/>
     </xsl:call-template>
   </xsl:template>

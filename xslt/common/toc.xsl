@@ -75,7 +75,7 @@
   </xsl:template>
 
   <xsl:template match="*[r:is-div(.)][head][@xml:id]" mode="r:toc" as="element()">
-    <xsl:variable name="label" as="xs:string" select="r:plain(head[1])"/>
+    <xsl:variable name="label" as="xs:string" select="r:plain(r:main-head(.))"/>
     <xsl:variable name="children" as="element()*">
       <xsl:apply-templates select="r:toc-children(.)" mode="r:toc"/>
     </xsl:variable>

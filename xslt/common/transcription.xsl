@@ -103,6 +103,7 @@
           if ($e/@reason = 'omitted') then ('⟨', $doubt || '⟩') else ('[', $doubt || ']')
         else if ($e/self::secl) then ('⟦', $doubt || '⟧')
         else if ($e/self::surplus) then ('{', $doubt || '}')
+        else if ($e/self::del and r:leiden-kept($e)) then ('⟦', $doubt || '⟧')
         else if ($e/self::ex) then ('(', $doubt || ')')
         else if ($e/self::unclear and $doubt != '') then ('', $doubt)
         else if ($e/self::sic and not($e/parent::choice)) then ('', ' [sic]')
@@ -172,8 +173,9 @@
     <xsl:variable name="restored" as="xs:boolean" select="exists(ancestor::restore)"/>
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="element" select="'del'"/>
-      <xsl:with-param name="class" select="'del' || (if ($restored) then ' restored' else '')"/>
-      <xsl:with-param name="view" select="if ($restored) then () else 'dipl'"/>
+      <xsl:with-param name="class" select="'del' || (if ($restored) then ' restored' else '')
+          || (if (r:leiden-kept(.)) then ' erasure' else '')"/>
+      <xsl:with-param name="view" select="if ($restored or r:leiden-kept(.)) then () else 'dipl'"/>
       <xsl:with-param name="title" select="string-join((r:msg('tr.del'),
           @rend ! normalize-space(.), r:hand-title(.)), '; ')"/>
     </xsl:call-template>
@@ -366,7 +368,7 @@
   <xsl:template match="surplus" mode="r:main" as="element()">
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="class" select="'surplus'"/>
-      <xsl:with-param name="view" select="'dipl'"/>
+      <xsl:with-param name="view" select="if (r:leiden-kept(.)) then () else 'dipl'"/>
       <xsl:with-param name="title" select="string-join((r:msg('tr.surplus'),
           @reason ! r:words(.)), ': ')"/>
     </xsl:call-template>
@@ -537,8 +539,7 @@
        diplomatic view the source's (sic, orig, abbr), each naming the other in its title.
        Other alternatives (two readings of an unclear word ...) show in brackets in both. -->
   <xsl:template match="choice" mode="r:main" as="element()">
-    <xsl:variable name="reading" as="element()?"
-        select="(corr, reg, expan, seg, unclear, *[not(self::sic | self::orig | self::abbr)], *)[1]"/>
+    <xsl:variable name="reading" as="element()?" select="r:chosen(.)"/>
     <xsl:variable name="source" as="element()?" select="(sic, orig, abbr)[1]"/>
     <span>
       <xsl:call-template name="r:attributes">
@@ -610,9 +611,39 @@
        them, the diplomatic view keeps the lines of the source and the reading view lets the
        text run on (a space where the line ended); a break inside a word (break="no") joins the
        word in the reading view, and shows as a hyphen and a new line in the diplomatic view
-       (no second hyphen when the source has one before it). -->
+       (no second hyphen when the source has one before it). In an edition division (EpiDoc's
+       div type="edition") both views and the book keep the lines of the inscription or
+       papyrus, numbered, as Leiden editions print them: its apparatus and commentary cite
+       them by line. -->
   <xsl:template match="lb" mode="r:main" as="element()+">
     <xsl:choose>
+      <xsl:when test="r:edition-lines(.)">
+        <xsl:choose>
+          <xsl:when test="@break = 'no'">
+            <span>
+              <xsl:call-template name="r:attributes">
+                <xsl:with-param name="class" select="string-join(('lb-joined', 'lb-kept',
+                    if (matches(string(preceding-sibling::node()[1][self::text()]), '[-‐¬=­]\s*$'))
+                    then 'hyphenated' else ()), ' ')"/>
+              </xsl:call-template>
+            </span>
+          </xsl:when>
+          <!-- the first line of a block starts with it: no empty line before -->
+          <xsl:when test="empty(preceding-sibling::node()[self::* or normalize-space()])">
+            <span>
+              <xsl:call-template name="r:attributes">
+                <xsl:with-param name="class" select="'lb'"/>
+              </xsl:call-template>
+            </span>
+          </xsl:when>
+          <xsl:otherwise>
+            <br>
+              <xsl:call-template name="r:attributes"/>
+            </br>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:sequence select="r:source-line-number(.)"/>
+      </xsl:when>
       <xsl:when test="@break = 'no'">
         <span>
           <xsl:call-template name="r:attributes">
@@ -658,11 +689,21 @@
     <xsl:variable name="n" as="xs:string" select="normalize-space($lb/@n)"/>
     <xsl:variable name="before" as="xs:string"
         select="normalize-space($lb/preceding::lb[1]/@n)"/>
-    <xsl:if test="$r:views and $r:doc-views and $n != '' and (not($n castable as xs:integer)
+    <xsl:variable name="edition" as="xs:boolean" select="r:edition-lines($lb)"/>
+    <xsl:if test="($edition or $r:views and $r:doc-views) and $n != ''
+        and (not($n castable as xs:integer)
         or xs:integer($n) mod 5 = 0 or not($before castable as xs:integer)
         or xs:integer($before) + 1 != xs:integer($n))">
-      <span class="lb-n ed-dipl" aria-hidden="true"><xsl:value-of select="$n"/></span>
+      <span class="lb-n{if ($edition) then '' else ' ed-dipl'}" aria-hidden="true">
+        <xsl:value-of select="$n"/>
+      </span>
     </xsl:if>
+  </xsl:function>
+
+  <!-- Whether a line break is one of an edition division's lines, kept in every view. -->
+  <xsl:function name="r:edition-lines" as="xs:boolean">
+    <xsl:param name="lb" as="element()"/>
+    <xsl:sequence select="exists($lb/ancestor::div[@type = 'edition'])"/>
   </xsl:function>
 
   <!-- A column break: a mark in the diplomatic view (and a space between two words). -->
@@ -680,9 +721,5 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
-
-  <!-- Plain text (titles, labels, the contents): the reading, without what it leaves out. -->
-  <xsl:template match="del[not(ancestor::restore)] | surplus | am | metamark | fw | catchwords
-      | signatures | handShift" mode="r:plain" as="empty-sequence()"/>
 
 </xsl:stylesheet>

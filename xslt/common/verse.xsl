@@ -30,11 +30,15 @@
 
   <xsl:import href="base.xsl"/>
 
-  <!-- The count of verse lines in the current unit (a div, or a poem outside drama). -->
+  <!-- The count of verse lines in the current unit (a div, or a poem outside drama); a line
+       numbered in the source (l/@n "245", "1.1.35") sets the count, so that the lines after
+       it go on from its number (an edition that numbers every fifth line alone). -->
   <xsl:accumulator name="r:line" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7
         | lg[not(ancestor::sp)][head or not(ancestor::lg) and lg]" select="0"/>
-    <xsl:accumulator-rule match="l[not(@part = ('M', 'F', 'm', 'f'))]" select="$value + 1"/>
+    <xsl:accumulator-rule match="l[not(@part = ('M', 'F', 'm', 'f'))]" select="
+        if (matches(normalize-space(@n), '[0-9]+$'))
+        then xs:integer(replace(normalize-space(@n), '^.*?([0-9]+)$', '$1')) else $value + 1"/>
   </xsl:accumulator>
 
   <!-- The words of the earlier parts of a split line, for its part M or F. -->

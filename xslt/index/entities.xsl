@@ -165,10 +165,12 @@
     <xsl:variable name="unresolved" as="element()*" select="$texts//*[@ed:unresolved = 'true'
         or (@ed:entity and empty(ed:entry-of(key('entry', string(@ed:entity), $registers)[1])))]"/>
     <!-- a name in a bibliographic reference (the author of a book cited) is the citation's,
-         not a person of the text: a bibliography's authors are not asked for a @ref -->
-    <xsl:variable name="untagged" as="element()*" select="$texts//*[not(@ref)]
+         not a person of the text: a bibliography's authors are not asked for a @ref; nor is
+         a name the encoder identified by a @key (att.canonical: a code of an external
+         authority, which this edition cannot look up) -->
+    <xsl:variable name="untagged" as="element()*" select="$texts//*[not(@ref | @key)]
         [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
-        [not(ed:in-register(.))]
+        [not(r:in-register(.))]
         [not(ancestor::tei:bibl | ancestor::tei:biblStruct | ancestor::tei:biblFull)]"/>
     <ed:index entities="{count($entities)}" mentions="{sum($entities/@count)}"
         speeches="{sum($entities/@speeches)}" letters="{sum($entities/@letters)}"
@@ -216,13 +218,6 @@
       </ed:untagged>
     </ed:index>
   </xsl:template>
-
-  <!-- Whether a node stands inside a register list (listPerson, listPlace, ...). -->
-  <xsl:function name="ed:in-register" as="xs:boolean">
-    <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="exists($node/ancestor::*[local-name() = ('listPerson', 'listPlace',
-        'listOrg', 'listEvent', 'listObject', 'listNym', 'castList')])"/>
-  </xsl:function>
 
   <!-- A text's own title, as the reading pages show it (xslt/common/header.xsl r:title): a
        letter's or article's (level a), else the main title, else the first that is not a

@@ -65,7 +65,7 @@
       <xsl:variable name="id" as="xs:string" select="r:app-id($apps[1]) || '-apparatus'"/>
       <!-- each chapter's endnotes are a landmark: its name says whose they are -->
       <xsl:variable name="unit" as="element()?" select="r:app-unit($apps[1])"/>
-      <xsl:variable name="whose" as="xs:string" select="(r:plain($unit/tei:head[1])[. ne ''],
+      <xsl:variable name="whose" as="xs:string" select="(r:plain($unit ! r:main-head(.))[. ne ''],
           normalize-space($unit/@n)[. ne ''], string($unit/@xml:id), local-name($unit))[1]"/>
       <section class="apparatus" epub:type="endnotes" role="doc-endnotes"
           aria-label="{r:msg('app.title.of', $whose)}">

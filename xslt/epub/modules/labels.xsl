@@ -15,8 +15,7 @@
 
   <xsl:function name="ee:label" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:variable name="head" as="xs:string" select="normalize-space(string-join(
-        ($div/tei:head)[1]/descendant::text()[not(ancestor::tei:note)], ''))"/>
+    <xsl:variable name="head" as="xs:string" select="r:plain(r:main-head($div))"/>
     <xsl:choose>
       <xsl:when test="$head != ''">
         <xsl:sequence select="$head"/>

@@ -61,6 +61,14 @@
           <xsl:value-of select="r:preferred-name($entry, string($entry/@xml:id))"/>
         </span>
       </xsl:when>
+      <!-- to another text of the edition (its own book): that text's title; else the
+           address as written, as the web page shows a link it cannot follow -->
+      <xsl:when test="exists((r:linked-title(@target), r:safe-url(@target)))">
+        <span class="ptr">
+          <xsl:value-of select="(r:linked-title(@target),
+              tokenize(normalize-space(@target))[1])[1]"/>
+        </span>
+      </xsl:when>
     </xsl:choose>
   </xsl:template>
 

@@ -41,22 +41,40 @@
     <xsl:sequence select="empty($note/ancestor::tei:note) and not(ee:in-place($note))"/>
   </xsl:function>
 
-  <!-- Notes at point, counted from the start of the (innermost preceding) text or sourceDoc:
-       what xsl:number level="any" from="text | sourceDoc" counts, in one pass over the text
+  <!-- Notes at point that the web page does not number (a margin note, one inline), counted
+       from the start of the (innermost preceding) text or sourceDoc in one pass over the text
        instead of a walk back over every earlier note for each note (a list of 4,000 persons,
        each with a note, took a minute). -->
   <xsl:accumulator name="ee:note-number" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:text | tei:sourceDoc" select="0"/>
-    <xsl:accumulator-rule match="tei:note[ee:at-point(.)]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[ee:at-point(.)][not(r:is-called(.))]"
+        select="$value + 1"/>
   </xsl:accumulator>
 
+  <!-- A note's label: the number the web page gives it (r:note-number), so that "n. 2" is
+       the same note in the book; a note the page shows beside the text without a number (in
+       the margin, inline) is lettered, a, b, c ..., apart from the numbered ones. -->
   <xsl:function name="ee:note-label" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:variable name="number" as="xs:string"
-        select="string($note/accumulator-before('ee:note-number'))"/>
-    <xsl:sequence select="if (normalize-space($note/@n) != '') then normalize-space($note/@n)
-        else $number"/>
+    <xsl:sequence select="
+        if (normalize-space($note/@n) != '') then normalize-space($note/@n)
+        else if (r:is-called($note)) then r:note-number($note)
+        else format-integer($note/accumulator-before('ee:note-number'), 'a')"/>
   </xsl:function>
+
+  <!-- The reference to a note after an element it annotates (note/@target): as a note's call
+       in the text is (the web page's button opens a popover, which a book has not). -->
+  <xsl:template name="r:annotation-call" as="element()">
+    <xsl:param name="note" as="element()" required="yes"/>
+    <xsl:param name="n" as="xs:integer" required="yes"/>
+    <!-- numbered after the refs that call the same note, which have the first ids -->
+    <xsl:variable name="refs" as="xs:integer"
+        select="count(key('ee:pointers', string($note/@xml:id), root($note)))"/>
+    <a epub:type="noteref" role="doc-noteref" id="{ee:noteref-id($note, $refs + $n)}"
+        href="{ee:href($note)}" class="noteref">
+      <sup><xsl:value-of select="ee:note-label($note)"/></sup>
+    </a>
+  </xsl:template>
 
   <!-- The id of the n-th reference to a note (the first one is the back link's target). -->
   <xsl:function name="ee:noteref-id" as="xs:string">
@@ -104,13 +122,17 @@
   <xsl:template match="tei:note" mode="ee:footnote" as="element()">
     <xsl:variable name="pointers" as="element()*"
         select="if (@xml:id) then key('ee:pointers', @xml:id) else ()"/>
+    <!-- what the note annotates (@target), followed by its reference -->
+    <xsl:variable name="annotated" as="element()*"
+        select="r:pointers(.) except key('r:note-pointers', string(@xml:id))"/>
     <xsl:variable name="at-point" as="xs:boolean" select="ee:at-point(.)"/>
     <xsl:variable name="back" as="xs:string?" select="
         if ($at-point) then '#' || ee:noteref-id(., 1)
-        else if (exists($pointers)) then ee:file($pointers[1]) || '#' || ee:noteref-id(., 1)
+        else if (exists(($pointers, $annotated))) then ee:file(($pointers, $annotated)[1]) || '#'
+            || ee:noteref-id(., 1)
         else ()"/>
-    <xsl:variable name="label" as="xs:string"
-        select="if ($at-point) then ee:note-label(.) else normalize-space($pointers[1])"/>
+    <xsl:variable name="label" as="xs:string" select="if ($at-point or empty($pointers)
+        and exists($annotated)) then ee:note-label(.) else normalize-space($pointers[1])"/>
     <aside epub:type="footnote" role="doc-footnote">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'note'"/>
@@ -133,7 +155,7 @@
         </xsl:when>
         <xsl:otherwise>
           <p>
-            <xsl:if test="$at-point">
+            <xsl:if test="$at-point or empty($pointers) and exists($annotated)">
               <span class="note-label"><xsl:value-of select="$label"/>. </span>
             </xsl:if>
             <xsl:apply-templates mode="r:main">

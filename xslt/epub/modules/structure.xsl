@@ -57,6 +57,10 @@
       <xsl:if test="exists($sem[2])">
         <xsl:attribute name="role" select="$sem[2]"/>
       </xsl:if>
+      <!-- a book's headings start at h1 (the page's at h2) -->
+      <xsl:call-template name="r:generated-head">
+        <xsl:with-param name="level" select="1"/>
+      </xsl:call-template>
       <xsl:call-template name="r:unit-content">
         <xsl:with-param name="content" select="$content"/>
         <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
@@ -64,7 +68,7 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="tei:head[r:is-div(..)][. is ../tei:head[1]]" mode="r:main" as="element()">
+  <xsl:template match="tei:head[r:is-div(..)][. is r:main-head(..)]" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || (r:heading-level(.) - 1)}">
       <xsl:call-template name="r:attributes">

@@ -53,7 +53,7 @@
     <xsl:param name="n" as="xs:integer"/>
     <xsl:variable name="div" as="element()?"
         select="($unit?lead, $unit?nodes/descendant-or-self::*[r:is-div(.)])[head][1]"/>
-    <xsl:variable name="label" as="xs:string" select="if (exists($div)) then r:plain($div/head[1])
+    <xsl:variable name="label" as="xs:string" select="if (exists($div)) then r:plain(r:main-head($div))
         else ''"/>
     <xsl:sequence select="if ($label != '') then $label else r:msg('parts.part', string($n))"/>
   </xsl:function>
@@ -299,9 +299,9 @@
     <xsl:param name="unit" as="map(*)" required="yes"/>
     <xsl:variable name="first" as="element()?" select="($unit?lead, $unit?nodes)[1]"/>
     <xsl:for-each select="$first/ancestor::*[r:is-div(.)][head]">
-      <xsl:element name="h{r:heading-level(head[1])}">
+      <xsl:element name="h{r:heading-level(r:main-head(.))}">
         <xsl:attribute name="class" select="'head part-context'"/>
-        <xsl:value-of select="r:plain(head[1])"/>
+        <xsl:value-of select="r:plain(r:main-head(.))"/>
       </xsl:element>
     </xsl:for-each>
   </xsl:template>

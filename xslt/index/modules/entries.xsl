@@ -8,7 +8,11 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
-    exclude-result-prefixes="xs tei">
+    xmlns:r="urn:edition:render"
+    exclude-result-prefixes="xs tei r">
+
+  <!-- r:main-head(): a division's heading, as the reading page gives it. -->
+  <xsl:import href="../../common/reading.xsl"/>
 
   <xsl:mode name="ed:entity" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="ed:authority" on-no-match="fail" on-multiple-match="fail"/>
@@ -137,7 +141,7 @@
         speech="{@xml:id}"
         section="{$section/@xml:id}" heading="{string-join(ancestor::*[tei:head][self::tei:div
             or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
-            or self::tei:div5]/tei:head[1] ! ed:text(.), ', ')}"
+            or self::tei:div5] ! r:main-head(.) ! ed:text(.), ', ')}"
         page="{$page/@n}" page-id="{$page/@xml:id}">
       <ed:text>
         <xsl:value-of select="if (string-length($words) le $ed:context-width) then $words

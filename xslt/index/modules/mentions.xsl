@@ -13,7 +13,12 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
-    exclude-result-prefixes="xs tei">
+    xmlns:r="urn:edition:render"
+    exclude-result-prefixes="xs tei r">
+
+  <!-- r:read-in(): the words of the reading text (one side of a choice, a lemma, no
+       deletions), as the reading page shows them. -->
+  <xsl:import href="../../common/reading.xsl"/>
 
   <!-- About 60 characters of context on each side of a mention, cut at a word boundary. -->
   <xsl:variable name="ed:context-width" as="xs:integer" select="60"/>
@@ -59,10 +64,21 @@
   <xsl:function name="ed:text" as="xs:string">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="normalize-space(string-join(
-        $element//text()[not(ancestor::tei:note[. >> $element])]
+        $element//text()[not(ancestor::tei:note[. >> $element])][r:read-in(., $element)]
         ! (if (empty(preceding-sibling::node()) and ..[ed:name-part(.)]
                and ../preceding-sibling::node()[1] instance of element()) then ' ' || .
-           else string(.))))"/>
+           else ed:joined(.))))"/>
+  </xsl:function>
+
+  <!-- A text node without the spaces around a break inside a word (lb break="no"). -->
+  <xsl:function name="ed:joined" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="joins-next" as="xs:boolean" select="exists($text/following-sibling::node()[1]
+        [self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no'])"/>
+    <xsl:variable name="trimmed" as="xs:string"
+        select="if ($joins-next) then replace($text, '\s+$', '') else string($text)"/>
+    <xsl:sequence select="if ($text/preceding-sibling::node()[1][self::tei:lb or self::tei:pb
+        or self::tei:cb][@break = 'no']) then replace($trimmed, '^\s+', '') else $trimmed"/>
   </xsl:function>
 
   <xsl:function name="ed:name-part" as="xs:boolean">
@@ -79,7 +95,7 @@
     <xsl:param name="scope" as="element()"/>
     <xsl:variable name="nodes" as="text()*"
         select="$mention/preceding::text()[position() le $ed:context-nodes][. >> $scope]
-                [not(ancestor::tei:note[. >> $scope])]"/>
+                [not(ancestor::tei:note[. >> $scope])][r:read-in(., $scope)]"/>
     <xsl:variable name="joined" as="xs:string" select="string-join($nodes)"/>
     <xsl:variable name="text" as="xs:string" select="normalize-space($joined)
         || (if (normalize-space($joined) and ed:space(substring($joined, string-length($joined))))
@@ -101,7 +117,7 @@
     <xsl:variable name="nodes" as="text()*"
         select="$mention/following::text()[position() le $ed:context-nodes]
                 [some $a in ancestor::* satisfies $a is $scope]
-                [not(ancestor::tei:note[. >> $scope])]"/>
+                [not(ancestor::tei:note[. >> $scope])][r:read-in(., $scope)]"/>
     <xsl:variable name="joined" as="xs:string" select="string-join($nodes)"/>
     <xsl:variable name="text" as="xs:string"
         select="(if (normalize-space($joined) and ed:space(substring($joined, 1, 1)))
@@ -144,7 +160,7 @@
     <xsl:attribute name="mention" select="@xml:id"/>
     <xsl:attribute name="ordinal" select="accumulator-before('ed:ordinal')"/>
     <xsl:attribute name="section" select="$section/@xml:id"/>
-    <xsl:attribute name="heading" select="($section/tei:head[1] ! ed:text(.), '')[1]"/>
+    <xsl:attribute name="heading" select="($section ! r:main-head(.) ! ed:text(.), '')[1]"/>
     <xsl:attribute name="block" select="$block/@xml:id"/>
     <xsl:attribute name="page" select="$page/@n"/>
     <xsl:attribute name="page-id" select="$page/@xml:id"/>

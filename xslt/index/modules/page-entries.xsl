@@ -300,7 +300,15 @@
           <xsl:call-template name="ed:lang">
             <xsl:with-param name="lang" select="@lang"/>
           </xsl:call-template>
-          <xsl:value-of select="ed:text"/>
+          <xsl:choose>
+            <!-- a date without words (<date when="1642-02"/>) is read as the page reads it -->
+            <xsl:when test="self::ed:date and not(normalize-space(ed:text))">
+              <xsl:call-template name="ed:date-label"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="ed:text"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </mark>
         <xsl:value-of select="ed:after"/>
       </span>

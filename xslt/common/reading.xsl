@@ -1,0 +1,67 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The reading text: what the reading view of a page shows (transcription.xsl, apparatus.xsl),
+  said once for every place that needs a text's words without its markup: plain text of
+  headings in the contents and the books' navigation (r:plain, base.xsl), and the index's
+  names and contexts (xslt/index/modules/mentions.xsl). A choice counts by its preferred
+  side, an apparatus by its lemma, and deletions, superfluous text and forme work not at all;
+  without this, "Frist" and "First" run together ("FristFirst").
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:r="urn:edition:render"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- The reading that stands in the text: the lem, else the first rdg. -->
+  <xsl:function name="r:lemma" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="($app/lem, $app/rdgGrp/lem, $app/rdg, $app/rdgGrp/rdg)[1]"/>
+  </xsl:function>
+
+  <!-- The side of a choice the reading view shows: a correction, a regularisation, an
+       expansion, else a segment or an unclear reading, else what is not the source's form. -->
+  <xsl:function name="r:chosen" as="element()?">
+    <xsl:param name="choice" as="element()"/>
+    <xsl:sequence select="($choice/corr, $choice/reg, $choice/expan, $choice/seg,
+        $choice/unclear, $choice/*[not(self::sic | self::orig | self::abbr)], $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- Whether an element is left out of the reading text, with everything in it. -->
+  <xsl:function name="r:left-out" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="up" as="element()?" select="$e/.."/>
+    <xsl:sequence select="
+        if ($up/self::choice) then not($e is r:chosen($up))
+        else if ($up[self::app or self::rdgGrp]) then
+          empty($e/descendant-or-self::* intersect r:lemma($e/ancestor::app[1]))
+        else not(r:leiden-kept($e)) and exists($e[self::del[not(ancestor::restore)]
+            or self::surplus or self::am or self::metamark or self::fw or self::catchwords
+            or self::signatures])"/>
+  </xsl:function>
+
+  <!-- What an edition division (EpiDoc's div type="edition") reads in its Leiden signs, where
+       another transcription's reading view leaves it out: superfluous letters, {et}, and an
+       erasure, ⟦Commodo⟧, are the editor's text of an inscription or papyrus. -->
+  <xsl:function name="r:leiden-kept" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::surplus or self::del[@rend = ('erasure', 'erased')]]
+        /ancestor::div[@type = 'edition'])"/>
+  </xsl:function>
+
+  <!-- A division's heading: its first head that is not a subtitle (a head type="sub" may
+       stand before the main one), else its first head. -->
+  <xsl:function name="r:main-head" as="element()?">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="($div/head[not(@type = ('sub', 'subtitle', 'subhead'))], $div/head)[1]"/>
+  </xsl:function>
+
+  <!-- Whether a node inside $scope is read: no element between them is left out. -->
+  <xsl:function name="r:read-in" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="scope" as="element()"/>
+    <xsl:sequence select="empty($node/ancestor::*[. >> $scope][r:left-out(.)])"/>
+  </xsl:function>
+
+</xsl:stylesheet>
