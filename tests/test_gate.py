@@ -298,3 +298,20 @@ def test_only_known_entities_of_a_file_with_a_dtd_are_read() -> None:
         dtd_entities=True,
     )
     assert odd.document is None and "&notanentity;" in odd.diagnostics[-1].message
+
+
+def test_a_file_named_twice_is_found_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same file under a relative and an absolute name, in a folder named twice, and
+    through a symbolic link is one file, under the first of its names (it was checked and
+    published twice: "L00071" and "L00071-2")."""
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "a.xml").write_text("<TEI/>")
+    (folder / "b.xml").write_text("<TEI/>")
+    (tmp_path / "link.xml").symlink_to(folder / "a.xml")
+    monkeypatch.chdir(tmp_path)
+    names, problems = discover_names(
+        [Path("letters"), folder / "a.xml", Path("letters/a.xml"), Path("link.xml"), folder]
+    )
+    assert names == [str(folder / "a.xml"), str(folder / "b.xml")]
+    assert problems == []
