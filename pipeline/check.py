@@ -32,7 +32,7 @@ from .check_file import (
     schemas_for,
 )
 from .diagnostics import Diagnostic, Report
-from .errors import EditionError, EnvironmentFailure
+from .errors import EditionError, EnvironmentFailure, OptionError
 from .gate import discover_names, read_document
 from .parallel import Failed, Outcome, run_tasks
 from .paths import display
@@ -68,6 +68,7 @@ def check(
     unknown = set(options.checks) - set(CHECKS)
     if unknown:
         raise EditionError(f"unknown check {sorted(unknown)}; choose from {', '.join(CHECKS)}")
+    usable(options)
     report = Report()
     options = replace(options, root=corpus_root(paths, options.root), run=secrets.token_hex(8))
     names, missing = discover_names(paths)
@@ -86,9 +87,33 @@ def check(
             checked.append(outcome.facts)
     if "refs" in options.checks:
         context = list(_context_facts(files))
-        out.add(reference_problems(out.duplicates, checked, context, options.max_errors))
+        out.add(reference_problems(out.said, checked, context, options.max_errors))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def usable(options: CheckOptions) -> None:
+    """Refuse, before any file is read, a ``--schema`` that is no RELAX NG schema, rules
+    (``--schematron``) that cannot be compiled and a ``--phase`` they do not have (of the
+    edition's own rules when no ``--schematron`` is given): one mistake in a command line is
+    one usage error (``OptionError``, exit 2), not an error in each of 300 files. Each is
+    compiled here once more than in the workers; the disk cache makes that cheap."""
+    if "rng" in options.checks and options.schema is not None:
+        from .validate import relaxng
+
+        try:
+            relaxng.load_prepared(options.schema)
+        except EditionError as exc:
+            raise OptionError(f"--schema {options.schema}: {exc}") from exc
+    rules = options.schematron or (options.default_schematron if options.phase else None)
+    if "schematron" in options.checks and rules is not None:
+        from .validate import schematron
+
+        try:
+            schematron.validator_for(rules, options.phase)
+        except EditionError as exc:
+            given = f"--schematron {rules}" if options.schematron else f"--phase {options.phase}"
+            raise OptionError(f"{given}: {exc}") from exc
 
 
 def _holds(folder: Path, names: Sequence[str]) -> bool:
@@ -105,8 +130,29 @@ def _no_sources(folder: Path) -> Diagnostic:
     )
 
 
+#: Rules of the edition's Schematron that find what the reference checker finds too, with the
+#: checker's code: a name pointing at a paragraph is one fault, reported once (by the rule,
+#: which a file's own check reports first).
+SAME_FAULT = {"ed-ref-kind": "refs.wrong-kind", "ed-ref-target": "refs.dangling"}
+
+#: A place a per-file check has reported, with the reference checker's code for its fault.
+Said = tuple[str, "int | None", str]
+
+
+def said(diagnostics: Iterable[Diagnostic]) -> set[Said]:
+    """The places of ``diagnostics`` that the reference checker must not report again: an id
+    used twice (by any of ``DUPLICATE_ID_CODES``), a fault of ``SAME_FAULT``."""
+    places: set[Said] = set()
+    for d in diagnostics:
+        if d.code in DUPLICATE_ID_CODES:
+            places.update((d.path, d.line, code) for code in DUPLICATE_ID_CODES)
+        elif d.code in SAME_FAULT:
+            places.add((d.path, d.line, SAME_FAULT[d.code]))
+    return places
+
+
 def reference_problems(
-    taken: Iterable[Diagnostic] | set[tuple[str, int | None]],
+    taken: Iterable[Diagnostic] | set[Said],
     checked: Sequence[references.Facts],
     context: Sequence[references.Facts],
     max_errors: int,
@@ -114,14 +160,12 @@ def reference_problems(
     """The reference problems of the ``checked`` files (``context`` files only help resolve
     their pointers), at most ``max_errors`` per file. One diagnostic per problem: an id used
     twice is reported once at each place, by the first of ``DUPLICATE_ID_CODES`` that
-    noticed it, so a place in ``taken`` (or a duplicate-id report among the diagnostics
-    ``taken``, the per-file checks' own) is not reported again."""
+    noticed it, and a fault a Schematron rule reported (``SAME_FAULT``) is not reported again:
+    ``taken`` holds those places (``said``), or the per-file checks' diagnostics."""
     if not isinstance(taken, set):
-        taken = {(d.path, d.line) for d in taken if d.code in DUPLICATE_ID_CODES}
+        taken = said(taken)
     fresh = [
-        d
-        for d in references.resolve(checked, context)
-        if not (d.code in DUPLICATE_ID_CODES and (d.path, d.line) in taken)
+        d for d in references.resolve(checked, context) if (d.path, d.line, d.code) not in taken
     ]
     return capped(fresh, max_errors)
 
@@ -133,13 +177,14 @@ SCHEMA_NOTES = frozenset({"sch.implicit-namespace", "env.cache"})
 
 class _Emitter:
     """Diagnostics into the report, or to the stream with only their counts kept; schema
-    notes once; the places of duplicate-id reports remembered (the references need them)."""
+    notes once; the places the reference checker must not report again remembered."""
 
     def __init__(self, report: Report, stream: Stream | None) -> None:
         self.report = report
         self.stream = stream
         self.notes: set[Diagnostic] = set()
-        self.duplicates: set[tuple[str, int | None]] = set()
+        #: places the reference checker must not report again (``said``)
+        self.said: set[Said] = set()
 
     def add(self, items: Iterable[Diagnostic]) -> None:
         kept = []
@@ -148,9 +193,8 @@ class _Emitter:
                 if d in self.notes:
                     continue
                 self.notes.add(d)
-            if d.code in DUPLICATE_ID_CODES:
-                self.duplicates.add((d.path, d.line))
             kept.append(d)
+        self.said |= said(kept)
         if self.stream is None:
             self.report.extend(kept)
         else:

@@ -480,6 +480,15 @@ def _refuse_by_content(data: bytes, shown: str) -> GateResult | None:
     if data[:4] in (b"PK\x03\x04", b"BZh9") or data[:6] == b"\xfd7zXZ\x00":
         return _refuse(shown, "gate.compressed", "file is an archive, not XML: extract it first")
     if _utf16_bom(data) is None and b"\x00" in data[:4096]:
+        # "<?" or "<T" in UTF-16 without the mark that says so: libxml2 cannot read it
+        order = "little" if data[1:2] == b"\x00" else "big" if data[:1] == b"\x00" else ""
+        if order and data[:4].replace(b"\x00", b"")[:1] == b"<":
+            return _refuse(
+                shown,
+                "gate.encoding",
+                f"file is UTF-16 ({order}-endian) without a byte order mark, which an XML "
+                "parser cannot tell: save it as UTF-8 (or as UTF-16 with a byte order mark)",
+            )
         return _refuse(
             shown,
             "gate.binary",
@@ -577,8 +586,9 @@ def _explain(raw: str, dtd_ignored: bool = False) -> tuple[str, str]:
     if "Invalid bytes in character encoding" in text or "not proper UTF-8" in text:
         return (
             "gate.encoding",
-            "bytes that are not valid in the declared encoding: save the file as UTF-8 or fix "
-            "the encoding declaration",
+            "bytes that are not valid in the file's encoding (UTF-8 when its XML declaration "
+            "names none): save the file as UTF-8, or declare the encoding it is in "
+            '(<?xml version="1.0" encoding="ISO-8859-1"?>)',
         )
     if "Unsupported encoding" in text or "unknown encoding" in text.lower():
         return ("gate.encoding", _lower_first(text) + ": declare UTF-8 and save the file as UTF-8")

@@ -23,12 +23,23 @@ from .errors import EditionError
 FORMATS = ("text", "json", "jsonl", "junit", "github")
 
 
+def shown(path: str) -> str:
+    """A file name on one line of the text format: a newline or another character that is
+    not printable written as Python writes it (``bad\\nname.xml``), so that a problem
+    matcher reading ``path:line:col:`` reads the right name. The other formats escape it
+    their own way."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+
+
 def location(d: Diagnostic) -> str:
+    path = shown(d.path)
     if d.line is None:
-        return d.path
+        return path
     if d.column is None:
-        return f"{d.path}:{d.line}"
-    return f"{d.path}:{d.line}:{d.column}"
+        return f"{path}:{d.line}"
+    return f"{path}:{d.line}:{d.column}"
 
 
 def format_line(d: Diagnostic) -> str:
@@ -64,7 +75,7 @@ def text_totals(report: Report) -> list[str]:
     by_file = report.by_file()
     lines.append("by file:")
     for path, count in sorted(by_file.items(), key=lambda kv: (-kv[1], kv[0]))[:50]:
-        lines.append(f"  {count:6d}  {path}")
+        lines.append(f"  {count:6d}  {shown(path)}")
     if len(by_file) > 50:
         lines.append(f"  ... and {len(by_file) - 50} more files")
     return lines

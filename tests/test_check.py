@@ -102,3 +102,35 @@ def test_a_folder_with_nothing_to_check_is_an_error(tmp_path: Path) -> None:
         ("check.no-sources", "x.xml"),
     ]
     assert report.errors == 2 and len(report.files) == 1
+
+
+def test_a_wrong_schema_or_phase_is_one_usage_error(tmp_path: Path) -> None:
+    """A --schema that is no RELAX NG schema, a --phase the rules do not have: one mistake in
+    a command line is one usage error before any file is read, not an error in each file."""
+    from pipeline.errors import OptionError
+
+    files = [ROOT / "tei"]
+    with pytest.raises(OptionError, match=r"--schema .*not a RELAX NG schema"):
+        check(files, CheckOptions(schema=ROOT / "tei" / "texts" / "belgium-1944.xml"))
+    with pytest.raises(OptionError, match=r'--phase nosuchphase: .*no phase "nosuchphase"'):
+        check(files, CheckOptions(phase="nosuchphase"))
+    # not asked for, not compiled: a check of references alone takes no schema
+    check(files, CheckOptions(checks=frozenset({"refs"}), phase="nosuchphase"))
+
+
+def test_a_fault_the_rules_and_the_reference_checker_both_find_is_reported_once(
+    tmp_path: Path,
+) -> None:
+    """A person's name pointing at a paragraph is one fault: the edition's rule (ed-ref-kind)
+    says so and the reference checker (refs.wrong-kind) is not heard again at its line."""
+    text = (ROOT / "tei" / "texts" / "belgium-1944.xml").read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.splitlines() if "<?xml-model" not in line)
+    wrong = text.replace("<p>The <orgName", '<p xml:id="p99">The <orgName', 1).replace(
+        '<persName ref="#holzinger-robert">', '<persName ref="#p99">', 1
+    )
+    assert wrong.count("p99") == 2
+    source = tmp_path / "t.xml"
+    source.write_text(wrong, encoding="utf-8")
+    report = check([source, ROOT / "tei" / "registers"], CheckOptions())
+    found = [d.code for d in report.diagnostics if d.code in ("ed-ref-kind", "refs.wrong-kind")]
+    assert found == ["ed-ref-kind"], report.sorted()

@@ -315,3 +315,16 @@ def test_a_file_named_twice_is_found_once(tmp_path: Path, monkeypatch: pytest.Mo
     )
     assert names == [str(folder / "a.xml"), str(folder / "b.xml")]
     assert problems == []
+
+
+def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path) -> None:
+    """UTF-16 without its mark is no "binary" file: the message says what it is and how to
+    save it; a file whose bytes do not fit its encoding is told what to declare."""
+    text = '<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"/>'
+    for codec, order in (("utf-16-le", "little"), ("utf-16-be", "big")):
+        result = parse_bytes(text.encode(codec), tmp_path / "u.xml")
+        (d,) = result.diagnostics
+        assert d.code == "gate.encoding" and f"UTF-16 ({order}-endian)" in d.message
+    latin = "<TEI>caf\u00e9</TEI>".encode("latin-1")
+    (d,) = parse_bytes(latin, tmp_path / "l.xml").diagnostics
+    assert d.code == "gate.encoding" and 'encoding="ISO-8859-1"' in d.message

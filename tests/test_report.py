@@ -75,3 +75,19 @@ def test_baseline_hides_known_problems_even_when_lines_move(tmp_path: Path) -> N
     kept, known = Baseline.load(path).filter(later)
     assert known == 3
     assert [d.path for d in kept.diagnostics] == ["c.xml"]
+
+
+def test_a_file_name_with_a_newline_stays_on_its_line() -> None:
+    """The text format is one problem per line, read by problem matchers as path:line:col:
+    a newline in a file name is written escaped, in the list and in the totals by file."""
+    from pipeline.diagnostics import Diagnostic, Report, Severity
+    from pipeline.report import render_text
+
+    report = Report()
+    report.files.append("bad\nname.xml")
+    report.extend(
+        [Diagnostic("bad\nname.xml", 1, 57, Severity.ERROR, "gate.not-well-formed", "x", "gate")]
+    )
+    lines = render_text(report).splitlines()
+    assert lines[0] == "bad\\nname.xml:1:57: error: x [gate.not-well-formed]"
+    assert "       1  bad\\nname.xml" in lines
