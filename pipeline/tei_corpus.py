@@ -7,9 +7,11 @@ documents (or nested ``teiCorpus``), each with a header of its own. The writers 
 writes a composite text (4.3.1, ``group``):
 
 - the corpus header stays the header (title, editors, licence of the whole);
-- each member's ``text`` goes into ``text/group`` in order, headed by the member's title
-  (``front/head``), with the member's ``xml:id`` and ``xml:lang`` when it has none of its own,
-  so the reading page and the book show one section per member;
+- each member's ``text`` goes into ``text/group`` in order, with the member's ``xml:id`` and
+  ``xml:lang`` when it has none of its own, and opens with what its header says of it: a
+  division of its ``front`` headed by its title, with its authors (``byline``) and its source
+  (``docImprint``: the ``bibl`` or words of its ``sourceDesc``), so that the reading page and
+  the book show one section per member, in their contents, with whose and whence it is;
 - register lists found in a member's header (``particDesc``, ``settingDesc``) and any
   ``standOff`` move into one ``standOff``, so that the index keeps the members' people and
   places; a member's ``sourceDoc`` and ``facsimile`` go beside the text.
@@ -112,13 +114,54 @@ def _member_text(
         if text.get(name) is None and member.get(name) is not None:
             text.set(name, member.get(name) or "")
     title = _title(header)
-    if title is not None:
+    if title is not None and header is not None:
         front = text.find(f"{_T}front")
         if front is None:
             front = etree.Element(f"{_T}front")
             text.insert(_after_globals(text), front)
-        front.insert(0, title)
+        opening = etree.Element(f"{_T}div", type="member")
+        opening.append(title)
+        opening.extend(_about(header))
+        front.insert(0, opening)
     return text
+
+
+def _about(header: etree._Element) -> list[etree._Element]:
+    """What a member's header says of whose and whence it is: its authors (``byline``) and
+    its source (``docImprint``), copies (they stay in the header too)."""
+    found: list[etree._Element] = []
+    authors = [
+        a
+        for a in header.findall(f"{_T}fileDesc/{_T}titleStmt/{_T}author")
+        if "".join(a.itertext()).strip()
+    ]
+    if authors:
+        byline = etree.Element(f"{_T}byline")
+        for n, author in enumerate(authors):
+            doc_author = etree.SubElement(byline, f"{_T}docAuthor")
+            doc_author.text = author.text
+            doc_author.extend(copy.deepcopy(c) for c in author)
+            if n < len(authors) - 1:
+                doc_author.tail = ", "
+        found.append(byline)
+    source = next(
+        (
+            s
+            for s in header.iterfind(f"{_T}fileDesc/{_T}sourceDesc/*")
+            if etree.QName(s).localname in ("bibl", "biblStruct", "biblFull", "p")
+            and "".join(s.itertext()).strip()
+        ),
+        None,
+    )
+    if source is not None:
+        imprint = etree.Element(f"{_T}docImprint")
+        if etree.QName(source).localname in ("bibl", "p"):
+            imprint.text = source.text
+            imprint.extend(copy.deepcopy(c) for c in source)
+        else:  # a structured record: its words (its parts would run together as fields)
+            imprint.text = " ".join(" ".join(source.itertext()).split())
+        found.append(imprint)
+    return found
 
 
 def _title(header: etree._Element | None) -> etree._Element | None:

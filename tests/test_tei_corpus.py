@@ -67,12 +67,15 @@ def test_members_become_the_texts_of_a_group() -> None:
         "l2",
         None,
     ]
-    heads = [" ".join(m.xpath("string(t:front/t:head[1])", namespaces=NS).split()) for m in members]
+    heads = [
+        " ".join(m.xpath("string(t:front/t:div[@type='member']/t:head)", namespaces=NS).split())
+        for m in members
+    ]
     assert heads == ["Letter to Anne, 1 May", "Second letter", "A bundle within"]
     # markup of a title is kept, and the member's own front follows its heading
-    assert members[0].xpath("t:front/t:head/t:persName", namespaces=NS)
+    assert members[0].xpath("t:front/t:div/t:head/t:persName", namespaces=NS)
     assert [etree.QName(c).localname for c in members[1].find(f"{{{TEI_NS}}}front")] == [
-        "head",
+        "div",
         "docDate",
     ]
     assert members[1].get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
@@ -117,9 +120,33 @@ def test_a_corpus_file_is_published_with_every_member(tmp_path: Path) -> None:
             book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml")
         )
     assert "La seconde lettre" in content and "The third letter" in content
+    # each member is an entry of the book's contents, as of the page's
+    with zipfile.ZipFile(out / "epub" / "summer.epub") as book:
+        nav = etree.fromstring(book.read("OEBPS/nav.xhtml"))
+    entries = [" ".join(a.itertext()) for a in nav.iterfind(".//{*}nav[@id='toc']//{*}a")]
+    assert entries[:3] == ["Letter to Anne, 1 May", "Second letter", "A bundle within"]
     entities = json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
     assert "Anne Lister" in json.dumps(entities, ensure_ascii=False)
     # the download is the file as it was written
     assert (out / "html" / "tei").is_dir()
     downloads = list((out / "html" / "tei").rglob("summer.xml"))
     assert downloads and downloads[0].read_text(encoding="utf-8") == CORPUS
+
+
+def test_a_member_says_whose_and_whence_it_is() -> None:
+    """A member's authors and source, which its header alone gave, head its section with its
+    title (they were shown nowhere: not on the page, the about page or in the book)."""
+    corpus = f"""<teiCorpus {T}>{_header("Collected sermons")}
+<TEI><teiHeader><fileDesc><titleStmt><title>On charity</title><author>John Smith</author>
+<author><persName>Mary Jones</persName></author></titleStmt><publicationStmt><p>x</p>
+</publicationStmt><sourceDesc><bibl><title>Sermons</title>, 1690, pp. 1–20</bibl>
+</sourceDesc></fileDesc></teiHeader><text><body><p>Charity.</p></body></text></TEI>
+</teiCorpus>"""
+    (member,) = as_text(_doc(corpus)).root.xpath("//t:group/t:text", namespaces=NS)
+    (opening,) = member.xpath("t:front/t:div[@type='member']", namespaces=NS)
+    assert [etree.QName(c).localname for c in opening] == ["head", "byline", "docImprint"]
+    assert " ".join(opening.xpath("string(t:byline)", namespaces=NS).split()) == (
+        "John Smith, Mary Jones"
+    )
+    assert opening.xpath("t:byline/t:docAuthor/t:persName", namespaces=NS)
+    assert opening.xpath("string(t:docImprint)", namespaces=NS) == "Sermons, 1690, pp. 1–20"

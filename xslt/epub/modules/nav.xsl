@@ -21,12 +21,12 @@
 
   <xsl:template name="ee:nav-part" as="element()">
     <xsl:variable name="text" as="element()" select="r:main-text(tei:TEI)"/>
-    <!-- the top-level divs, and a play's cast list (common/drama.xsl); the pages of a
-         documentary transcription -->
+    <!-- the top-level divs (of each text of a group too: a corpus's members), and a play's
+         cast list (common/drama.xsl); the pages of a documentary transcription -->
     <xsl:variable name="pages" as="element()*"
         select="$text/self::tei:sourceDoc//tei:surface[not(ancestor::tei:surface)]"/>
-    <xsl:variable name="divs" as="element()*" select="$text/(tei:front | tei:body | tei:back)
-        /(*[ee:is-div(.)] | tei:castList[@xml:id]), $pages"/>
+    <xsl:variable name="divs" as="element()*" select="$text/descendant-or-self::tei:text
+        /(tei:front | tei:body | tei:back)/(*[ee:is-div(.)] | tei:castList[@xml:id]), $pages"/>
     <xsl:variable name="first-body" as="element()?"
         select="($text/tei:body//*[@xml:id], $pages)[1]"/>
     <xsl:call-template name="ee:document">
