@@ -536,3 +536,38 @@ def test_a_header_element_without_rendering_is_named_with_its_text(tmp_path: Pat
     ]
     about = _page(tmp_path / "out" / "html" / "about.html")
     assert "A hand of the 1820s." in about.text_content()
+
+
+def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Path) -> None:
+    """profileDesc/creation (when and where the text was written) and abstract were shown
+    nowhere: the about page gives the one among a text's facts, the other under its own
+    heading; a creation dated by attributes alone reads as the page reads a date."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    header = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<p>x</p></sourceDesc></fileDesc><profileDesc>{profile}</profileDesc></teiHeader>
+<text><body><p>Text.</p></body></text></TEI>"""
+    (folder / "diary.xml").write_text(
+        header.format(
+            title="Diary",
+            profile="<abstract><p>Pepys describes the <hi>Great Fire</hi>.</p></abstract>"
+            '<creation><date when="1666-09-02">2 September 1666</date>, '
+            "<placeName>London</placeName></creation>",
+        ),
+        encoding="utf-8",
+    )
+    (folder / "note.xml").write_text(
+        header.format(title="Note", profile='<creation><date when="1700-01-05"/></creation>'),
+        encoding="utf-8",
+    )
+    report = build([folder], tmp_path / "out", only=["html"])
+    assert report.errors == 0, report.sorted()
+    about = _page(tmp_path / "out" / "html" / "about.html")
+    created = [
+        " ".join(dd.text_content().split())
+        for dd in about.xpath("//dt[. = 'Created']/following-sibling::dd[1]")
+    ]
+    assert created == ["2 September 1666, London", "5 January 1700"]
+    (heading,) = about.xpath("//h3[. = 'Abstract']")
+    assert heading.getnext().text_content() == "Pepys describes the Great Fire."

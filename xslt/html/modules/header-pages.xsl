@@ -62,6 +62,20 @@
           <p><a href="{ancestor::TEI/@ed:stem}.html"><xsl:value-of select="r:msg('ms.record')"/></a></p>
         </xsl:if>
       </xsl:for-each>
+      <!-- what the text is about, in its editors' words (profileDesc/abstract) -->
+      <xsl:for-each select="$header/profileDesc/abstract[normalize-space()]">
+        <h3><xsl:value-of select="r:msg('about.abstract')"/></h3>
+        <xsl:choose>
+          <xsl:when test="p | ab | list">
+            <xsl:apply-templates select="*" mode="r:main"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <p><xsl:apply-templates mode="r:main">
+              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            </xsl:apply-templates></p>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
       <xsl:if test="$multiple">
         <xsl:for-each select="$header/encodingDesc/projectDesc">
           <h3><xsl:value-of select="r:msg('about.project')"/></h3>
@@ -110,6 +124,16 @@
       <xsl:for-each select="teiHeader/fileDesc/editionStmt/edition">
         <dt><xsl:value-of select="r:msg('fact.edition')"/></dt>
         <dd><xsl:value-of select="r:plain(.)"/></dd>
+      </xsl:for-each>
+      <!-- when and where the text was made (profileDesc/creation): its words, else what the
+           attributes of its date say -->
+      <xsl:for-each select="teiHeader/profileDesc/creation">
+        <xsl:variable name="words" as="xs:string" select="(r:plain(.)[. != ''],
+            date[1] ! r:date-attribute-words(.), '')[1]"/>
+        <xsl:if test="$words != ''">
+          <dt><xsl:value-of select="r:msg('fact.creation')"/></dt>
+          <dd><xsl:value-of select="$words"/></dd>
+        </xsl:if>
       </xsl:for-each>
       <xsl:if test="exists(r:publisher(.))">
         <dt><xsl:value-of select="r:msg('fact.publisher')"/></dt>
