@@ -870,14 +870,14 @@ def test_notes_pointers_and_headings_read_as_on_the_page(tmp_path: Path) -> None
         (a.get("href").split("#")[1], "".join(a.itertext()))
         for a in text.xpath("//h:a[@epub:type='noteref']", namespaces=NS)
     ]
-    # notes are numbered where they stand, the stand-off note after the footnote, as on the
-    # page (whose popover buttons say the same numbers)
-    assert [label for _, label in calls] == ["2", "a", "1"]
+    # numbered in the order of their calls in the text, as on the page (whose popover
+    # buttons say the same numbers): the stand-off note's call follows "mill"
+    assert [label for _, label in calls] == ["1", "a", "2"]
     assert not text.xpath("//h:button", namespaces=NS)
     standoff = text.xpath("//h:aside[contains(., 'stand-off')]", namespaces=NS)[0]
     (back,) = standoff.xpath(".//h:a[@role='doc-backlink']/@href", namespaces=NS)
     assert text.xpath(f"//h:a[@id='{back.split('#')[1]}']", namespaces=NS)
-    assert [label for href, label in calls if href == standoff.get("id")] == ["2"]
+    assert [label for href, label in calls if href == standoff.get("id")] == ["1"]
     assert text.xpath("string(//h:span[@class='ptr'])", namespaces=NS) == "Letter B"
     assert text.xpath("//h:h1[contains(@class, 'part-title')]/text()", namespaces=NS) == ["Edition"]
     nav = book.docs["nav.xhtml"]

@@ -473,7 +473,18 @@ def test_notes_standing_apart_are_called_and_link_back(
         ("end", ["div-1-p-1-note-2"]),
     ]
     popover = doc.get_element_by_id("div-2-p-1-note-1-pop")
-    assert popover.xpath("string(p[@class='note-popover-title'])") == "Editorial note 3"
+    # notes apart are numbered where their calls stand, in the order of the text (3 and 4 in
+    # chapter one, before the editorial note of chapter two)
+    assert popover.xpath("string(p[@class='note-popover-title'])") == "Editorial note 5"
+    assert [doc.get_element_by_id(f"{n}-ref").text_content() for n in ("n4", "n5")] == ["3", "4"]
+    # a passage (@target to @targetEnd) is called where it ends; a paragraph at its end,
+    # inside it, before its own link
+    assert doc.xpath("//*[@id='r2']/following-sibling::*[1]/@popovertarget") == ["n6-pop"]
+    (paragraph,) = doc.xpath("//p[@id='p-range']")
+    assert [c.get("popovertarget") or c.get("class") for c in paragraph[-2:]] == [
+        "n7-pop",
+        "anchor",
+    ]
 
 
 # -- letters and headers ---------------------------------------------------------------------
@@ -646,3 +657,22 @@ def test_an_edition_division_keeps_its_lines_and_leiden_signs_in_the_reading_vie
     assert ab.xpath(".//span[contains(@class, 'lb-kept')]")
     assert "".join(ab.xpath(".//span[@class='surplus']//text()")) == "{et}"
     assert "".join(ab.xpath(".//del[contains(@class, 'erasure')]//text()")) == "⟦Commodo⟧"
+
+
+def test_a_glyph_shows_each_view_its_form_and_is_never_invisible(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """A character declared with a diplomatic and a normalised mapping reads "rum" in the
+    reading view and "ꝝ" in the diplomatic one (the diplomatic view showed the normalised
+    form); one mapped to a private-use code point alone, which no reader's font shows, is
+    named; one declared in another file is named by its id (it was an empty span)."""
+    doc = _doc("dictionary-glyphs", pages)
+    (p,) = doc.xpath("//p[@id='glyph-views']")
+    glyphs = p.xpath(".//span[contains(@class, 'g-decl')]")
+    assert glyphs[0].xpath("span[@class='ed-read']/text()") == ["rum"]
+    assert glyphs[0].xpath("span[@class='ed-dipl']/text()") == ["ꝝ"]
+    assert [g.text_content() for g in glyphs[1:]] == [
+        "[LATIN SMALL LETTER ET WITH STROKE]",
+        "[yogh]",
+    ]
+    assert "has-views" in doc.xpath("//article/@class")[0]

@@ -186,8 +186,12 @@
   </xsl:template>
 
   <!-- A character or glyph the text declares (TEI 5, g): its content when it has some, else
-       the character its declaration maps it to (the standard mapping first), else the
-       declared name in brackets; the name is the title. -->
+       the character its declaration maps it to (the standard mapping first; a private-use
+       code point, which no font a reader has will show, only when nothing else names it),
+       else the declared name in brackets; the name is the title. A declaration with a
+       diplomatic mapping beside the normalised one shows each in its view ("quoꝝ" in the
+       diplomatic view, "quorum" in the reading view). A glyph declared in another file
+       (ref="chars.xml#yogh") is named by its id. -->
   <xsl:key name="r:char-decl" match="char | glyph" use="string(@xml:id)"/>
 
   <xsl:template match="g" mode="r:main" as="element()">
@@ -199,7 +203,16 @@
     <!-- without a declaration, the glyph's @type ("slanting-stroke") names it -->
     <xsl:variable name="name" as="xs:string?" select="(($decl/(glyphName | charName),
         $decl/localProp[@name = 'name']/@value, $decl/desc)[normalize-space()] ! normalize-space(.),
-        @type[normalize-space()] ! r:token-words(.))[1]"/>
+        @type[normalize-space()] ! r:token-words(.),
+        (if (empty($decl)) then substring-after(normalize-space(@ref), '#')[. != '']
+            ! r:token-words(.) else ()))[1]"/>
+    <xsl:variable name="mappings" as="element()*"
+        select="$decl/mapping[string(.) != ''][not(matches(., '^[&#xE000;-&#xF8FF;]+$'))]"/>
+    <xsl:variable name="shown" as="element()?" select="($mappings[@type = 'standard'],
+        $mappings[@type = ('normalized', 'normalised')], $mappings[not(@type = 'diplomatic')],
+        $mappings)[1]"/>
+    <xsl:variable name="diplomatic" as="element()?"
+        select="$mappings[@type = 'diplomatic'][string(.) != string($shown)][1]"/>
     <span>
       <xsl:call-template name="r:attributes">
         <!-- 'g-decl': the character shown is the declaration's, not the source's -->
@@ -214,10 +227,17 @@
             <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
         </xsl:when>
-        <xsl:when test="$decl/mapping[string(.) != '']">
-          <xsl:value-of select="($decl/mapping[@type = 'standard'],
-              $decl/mapping[@type = ('normalized', 'normalised')], $decl/mapping)
-              [string(.) != ''][1]"/>
+        <xsl:when test="exists($diplomatic)">
+          <span class="ed-read"><xsl:value-of select="$shown"/></span>
+          <span class="ed-dipl">
+            <xsl:if test="not($r:views)">
+              <xsl:attribute name="hidden" select="'hidden'"/>
+            </xsl:if>
+            <xsl:value-of select="$diplomatic"/>
+          </span>
+        </xsl:when>
+        <xsl:when test="exists($shown)">
+          <xsl:value-of select="$shown"/>
         </xsl:when>
         <xsl:when test="exists($name)">
           <xsl:value-of select="'[' || $name || ']'"/>

@@ -42,9 +42,8 @@
   <!-- Pointers at a note: ref and ptr whose target names it. -->
   <xsl:key name="r:note-pointers" match="ref[@target] | ptr[@target]"
       use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
-  <!-- Notes by the ids of what they annotate (note/@target). -->
-  <xsl:key name="r:annotations" match="note[@target]"
-      use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
+  <!-- Notes by the ids of what their calls follow (r:annotated-ids). -->
+  <xsl:key name="r:annotations" match="note[@target]" use="r:annotated-ids(.)"/>
   <xsl:key name="r:note-by-id" match="note[@xml:id]" use="string(@xml:id)"/>
   <!-- The notes of the text, for the lists and popovers: one pass over the tree to build the
        index instead of one descendant scan per list (generate-id() is a lookup key here,
@@ -87,9 +86,17 @@
     <xsl:sequence select="if (empty($note/@xml:id)) then ()
         else (key('r:note-pointers', string($note/@xml:id), $root)
               | (if ($note/@target and not(r:is-footnote($note)))
-                 then tokenize(normalize-space($note/@target))[starts-with(., '#')]
-                      ! key('r:entry', substring(., 2), $root)[not(self::note)]
+                 then r:annotated-ids($note) ! key('r:entry', ., $root)[not(self::note)]
                  else ()))"/>
+  </xsl:function>
+
+  <!-- The ids of what a note standing apart annotates, after which its call stands: its
+       @target; for a passage (@target the start, @targetEnd the end: Guidelines 16.3), its
+       end, as a call follows the words it is on. -->
+  <xsl:function name="r:annotated-ids" as="xs:string*">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space(($note/@targetEnd[normalize-space()],
+        $note/@target)[1]))[starts-with(., '#')] ! substring(., 2)"/>
   </xsl:function>
 
   <!-- Notes that have a call: footnotes and endnotes at point, and notes standing apart that
@@ -104,10 +111,34 @@
   <!-- Called notes, counted from the start of the (innermost preceding) text: each text of a
        group numbers its notes from 1, as a book of essays does, on the page and in the book
        alike (the book labels its notes with r:note-number). -->
+  <!-- A note standing apart that only what it annotates calls (no ref) is counted where its
+       first call stands, after the end of what it annotates, not where the note does: the
+       calls of a text read 1, 2, 3 in its order ("mill 2 ... river 1" before). -->
   <xsl:accumulator name="r:note" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="text | sourceDoc" select="0"/>
-    <xsl:accumulator-rule match="(text | sourceDoc)//note[r:is-called(.)]" select="$value + 1"/>
+    <xsl:accumulator-rule match="(text | sourceDoc)//note[r:is-called(.)][empty(r:called-at(.))]"
+        select="$value + 1"/>
+    <xsl:accumulator-rule match="(text | sourceDoc)//*[$r:annotated][@xml:id]
+        [not(self::note or self::text or self::sourceDoc)]
+        [exists(key('r:annotations', string(@xml:id)))]" phase="end"
+        select="$value + count(r:called-here(.))"/>
   </xsl:accumulator>
+
+  <!-- Where a note standing apart is first called, when only what it annotates calls it: the
+       first of those elements in the text; else none (counted where it stands). -->
+  <xsl:function name="r:called-at" as="element()?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="callers" as="element()*"
+        select="if (r:is-footnote($note)) then () else r:pointers($note)"/>
+    <xsl:sequence select="if (exists($callers[self::ref or self::ptr])) then () else $callers[1]"/>
+  </xsl:function>
+
+  <!-- The notes first called after an element, in the order of the notes. -->
+  <xsl:function name="r:called-here" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="key('r:annotations', string($e/@xml:id), root($e))
+        [empty(ancestor::note)][r:is-called(.)][r:called-at(.) is $e]"/>
+  </xsl:function>
 
   <!-- The label of a note: @n, else the words of the ref calling it, else its number. -->
   <xsl:function name="r:note-number" as="xs:string">
@@ -115,7 +146,11 @@
     <xsl:variable name="n" as="xs:string" select="normalize-space($note/@n)"/>
     <xsl:variable name="called" as="xs:string?" select="(r:pointers($note)[self::ref]
         ! normalize-space(replace(normalize-space(.), '^[\[\(]+|[\]\)]+$', '')))[. != ''][1]"/>
+    <xsl:variable name="at" as="element()?" select="r:called-at($note)"/>
+    <xsl:variable name="here" as="element()*" select="$at ! r:called-here(.)"/>
     <xsl:sequence select="if ($n != '') then $n else if (exists($called)) then $called
+        else if (exists($at)) then string($at/accumulator-after('r:note') - count($here)
+            + index-of($here ! generate-id(.), generate-id($note))[1])
         else string($note/accumulator-before('r:note'))"/>
   </xsl:function>
 
@@ -292,19 +327,41 @@
   <xsl:variable name="r:annotated" as="xs:boolean"
       select="exists(/descendant::note[@target][not(ancestor::teiHeader)])"/>
 
-  <!-- An element a note annotates (note/@target) is followed by the note's call. -->
+  <!-- An element a note annotates (note/@target) is followed by the note's call: inside it at
+       its end when it is a block (a paragraph, a division), so that no call stands alone
+       between two paragraphs. -->
   <xsl:template match="*[$r:annotated][@xml:id][exists(key('r:annotations', string(@xml:id)))]"
       mode="r:main" as="node()+" priority="10">
-    <xsl:next-match/>
     <xsl:variable name="here" as="element()" select="."/>
-    <xsl:for-each select="key('r:annotations', string(@xml:id))[not(r:is-footnote(.))]
-        [empty(ancestor::note)]">
-      <xsl:call-template name="r:annotation-call">
-        <xsl:with-param name="note" select="."/>
-        <xsl:with-param name="n" select="index-of(r:pointers(.) ! generate-id(.),
-            generate-id($here))[1]"/>
-      </xsl:call-template>
-    </xsl:for-each>
+    <xsl:variable name="calls" as="element()*">
+      <xsl:for-each select="key('r:annotations', string(@xml:id))[not(r:is-footnote(.))]
+          [empty(ancestor::note)]">
+        <xsl:call-template name="r:annotation-call">
+          <xsl:with-param name="note" select="."/>
+          <xsl:with-param name="n" select="index-of(r:pointers(.) ! generate-id(.),
+              generate-id($here))[1]"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="rendered" as="node()*">
+      <xsl:next-match/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="count($rendered) = 1 and exists($calls) and $rendered instance of element()
+          and local-name($rendered) = ('p', 'div', 'section', 'blockquote', 'li', 'dd', 'td')">
+        <xsl:for-each select="$rendered">
+          <!-- before the paragraph's own link (¶), which ends it -->
+          <xsl:variable name="link" as="node()?"
+              select="node()[last()][local-name() = 'a'][@class = 'anchor']"/>
+          <xsl:copy>
+            <xsl:sequence select="@*, node() except $link, $calls, $link"/>
+          </xsl:copy>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$rendered, $calls"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The call of a note after the n-th element it annotates (a book makes its own). -->

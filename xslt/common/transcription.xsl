@@ -55,7 +55,8 @@
         or exists($doc//handShift) or exists($doc//space) or exists($doc//am)
         or exists($doc//ex) or exists($doc//metamark) or exists($doc//fw)
         or exists($doc//catchwords) or exists($doc//signatures) or exists($doc//delSpan)
-        or exists($doc//addSpan) or exists($doc//retrace)"/>
+        or exists($doc//addSpan) or exists($doc//retrace)
+        or exists($doc//charDecl//mapping[@type = 'diplomatic'])"/>
   </xsl:function>
 
   <!-- An inline rendering of the context element shown in one view only ($view 'read' or
