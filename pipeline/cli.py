@@ -341,6 +341,18 @@ def _writable_report(option: str, path: Path | None, targets: list[Path]) -> Non
             f"{option} {path} is one of the files being checked; it would be overwritten: "
             "choose another file"
         )
+    # a report named *.xml inside a folder being checked (JUnit) is read as TEI by the next
+    # check of that folder
+    if path.suffix.lower() == ".xml":
+        where = path.resolve().parent
+        for target in targets:
+            folder = target.resolve()
+            if target.is_dir() and (where == folder or folder in where.parents):
+                raise UsageFailure(
+                    f"{option} {path} is inside {target}, which is being checked: the next "
+                    "check would read the report as a TEI file; write it outside the folders "
+                    "checked"
+                )
 
 
 def _render(report: Report, output_format: str, known: int, quiet: bool) -> str:

@@ -209,6 +209,8 @@ def discover_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
                 add(name, os.path.realpath(name) if link else top + name[len(given) :])
         elif path.is_file():
             add(str(path), os.path.realpath(path))
+        elif path.exists():
+            problems.append(_not_a_file(str(path)))
         else:
             problems.append(
                 diag.error(display(path), "gate.missing", "no such file or folder", origin=_ORIGIN)
@@ -243,6 +245,8 @@ def _xml_files(top: str, problems: list[Diagnostic]) -> Iterator[tuple[str, bool
                     yield entry.path, entry.is_symlink()
                 elif kind == "" and entry.is_symlink():
                     problems.append(_broken_link(entry.path))
+                elif kind == "":  # a FIFO, a socket, a device named *.xml
+                    problems.append(_not_a_file(entry.path))
 
 
 def _unlisted(folder: str, exc: OSError) -> Diagnostic:
@@ -251,6 +255,15 @@ def _unlisted(folder: str, exc: OSError) -> Diagnostic:
         "gate.unreadable-folder",
         f"cannot list the folder ({exc.strerror or exc}): its files are not checked; give "
         "the user who runs the edition the right to read it",
+        origin=_ORIGIN,
+    )
+
+
+def _not_a_file(path: str) -> Diagnostic:
+    return diag.error(
+        display(Path(path)),
+        "gate.missing",
+        "not a file (a pipe, a socket or a device): nothing to read; give a TEI file",
         origin=_ORIGIN,
     )
 
@@ -304,6 +317,8 @@ def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
         # the path's shown form only when it is shown: a Dask client reads every file, and
         # working it out cost more than reading the file
         message = f"cannot read the file: {exc.strerror}"
+        if isinstance(exc, PermissionError):
+            message += "; give the user who runs the edition the right to read it"
         return b"", _refuse(display(path), "gate.unreadable", message)
 
 

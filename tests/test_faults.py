@@ -173,6 +173,8 @@ def test_an_unwritable_lock_is_one_line(
         (["check", "-o", ""], 2, "is a folder"),
         (["check", "-o", "{tmp}"], 2, "is a directory"),
         (["check", "-o", "{src}/texts/belgium-1944.xml"], 2, "being checked"),
+        # a JUnit report inside the folder checked is read as TEI by the next check
+        (["check", "--format", "junit", "-o", "{src}/report.xml"], 2, "as a TEI file"),
         (["check", "--baseline", "{src}/registers/persons.xml"], 2, "being checked"),
         (["build", "--out", "{tmp}/afile"], 2, "file"),
         (["build", "--out", "{tmp}/afile/sub"], 1, "[env.not-a-folder]"),

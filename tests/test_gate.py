@@ -328,3 +328,15 @@ def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path) -> None:
     latin = "<TEI>caf\u00e9</TEI>".encode("latin-1")
     (d,) = parse_bytes(latin, tmp_path / "l.xml").diagnostics
     assert d.code == "gate.encoding" and 'encoding="ISO-8859-1"' in d.message
+
+
+def test_a_pipe_named_xml_is_said_not_passed_over(tmp_path: Path) -> None:
+    """A FIFO named *.xml in a folder was passed over without a word, and named on the
+    command line it was "no such file or folder"."""
+    folder = tmp_path / "tei"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.xml")
+    (folder / "a.xml").write_text("<TEI/>")
+    names, problems = discover_names([folder, folder / "pipe.xml"])
+    assert names == [str(folder / "a.xml")]
+    assert [(d.code, "not a file" in d.message) for d in problems] == [("gate.missing", True)]
