@@ -23,7 +23,6 @@ from . import diagnostics as diag
 from . import reshape
 from .diagnostics import Diagnostic
 from .gate import DEFAULT_MAX_BYTES, TEI_NS, SourceDocument, parse_bytes, read_document
-from .locators import MENTIONS
 from .paths import display
 from .publish import Generation, SourceRecord, store_source
 from .stages import ED_NS, is_register, is_text, register_lists
@@ -209,12 +208,6 @@ def used_ids(root: etree._Element, pointed: Set[str] | None = None) -> tuple[str
     # stage in the play, not an entry nothing uses
     for stage in root.iter(f"{_TEI}stage", f"{_TEI}move"):
         _add_pointed(found, stage.get("who"))
-    # a name pointing at several entries ("the King and Queen", ref="#charles #henrietta") is
-    # linked and counted under its first: it names the others too
-    for name in root.iter(*MENTIONS):
-        ref = name.get("ref")
-        if ref and len(ref.split()) > 1:
-            _add_pointed(found, ref)
     return tuple(sorted(found))
 
 

@@ -710,9 +710,9 @@ def test_names_read_as_their_reading_text_and_every_identified_name_counts(
 ) -> None:
     """A name holding a correction or an expansion is indexed as the reading page shows it
     ("John Smith", never "JhonJohn Smith"), in the variants, the contexts and the CSV; a
-    name pointing at two entries uses both (no "never mentioned"); a name identified by
-    @key is not asked for a @ref; a date without words reads on the timeline as the page
-    reads it."""
+    name pointing at two entries is a mention of each (the second was "never mentioned"); a
+    name identified by @key is not asked for a @ref; a date without words reads on the
+    timeline as the page reads it."""
     text = tmp_path / "letter.xml"
     text.write_text(
         """<?xml version="1.0" encoding="UTF-8"?>
@@ -738,6 +738,8 @@ it appeared <date notBefore="1642-02"/>.</p></body></text></TEI>
     assert [d.code for d in report.diagnostics] == [], report.sorted()
     entities = entities_of(out)
     assert entities["js"]["name"] == "John Smith"
+    # "the King and Queen" is a mention of each
+    assert (entities["king"]["count"], entities["queen"]["count"]) == (1, 1)
     occurrences = (out / "index" / "occurrences.csv").read_text(encoding="utf-8")
     assert "JhonJohn" not in occurrences and "MarchalMarshal" not in occurrences
     assert "From John Smith to William Marshal, with" in occurrences

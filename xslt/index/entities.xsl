@@ -111,9 +111,11 @@
   </xsl:function>
 
   <xsl:key name="entry" match="*[@xml:id]" use="string(@xml:id)"/>
-  <!-- Resolved names by the id of the register entry they belong to. -->
+  <!-- Resolved names by the id of the register entries they belong to: the first their @ref
+       names, and the others (@ed:also: a name of two people is a mention of each). -->
   <xsl:key name="mentions" match="(tei:text | tei:sourceDoc)//*[@ed:entity]"
-      use="ed:entry-of(key('entry', string(@ed:entity), $registers)[1])/@xml:id"/>
+      use="(@ed:entity, tokenize(@ed:also)) ! ed:entry-of(key('entry', string(.), $registers)[1])
+          /@xml:id"/>
   <!-- Speeches and utterances by the ids of the entries their speakers are (sp/@ed:speakers,
        u/@ed:speakers: a speaker of a transcription is no "never mentioned" entry). -->
   <xsl:key name="speeches" match="tei:text//tei:sp[@ed:speakers] | tei:text//tei:u[@ed:speakers]"

@@ -151,13 +151,21 @@
        "file.xml#k" look k up in the entity namespace, the registers merged by id. -->
   <xsl:template match="@ref" mode="resolve" as="attribute()*">
     <xsl:variable name="here" as="node()" select="root(.)"/>
-    <xsl:variable name="entry" as="element()?"
-        select="(for $t in tokenize(normalize-space(.), ' ')[contains(., '#')]
-                 return ed:entity-of($t, $here))[1]"/>
+    <xsl:variable name="entries" as="element()*"
+        select="for $t in tokenize(normalize-space(.), ' ')[contains(., '#')]
+                return ed:entity-of($t, $here)"/>
+    <xsl:variable name="entry" as="element()?" select="$entries[1]"/>
     <xsl:choose>
       <xsl:when test="exists($entry)">
         <xsl:attribute name="ed:entity" select="$entry/@xml:id"/>
         <xsl:attribute name="ed:kind" select="local-name($entry)"/>
+        <!-- the others a name points at ("the King and Queen": ref="#charles #henrietta"):
+             the index counts the mention for each; the page links to the first -->
+        <xsl:variable name="also" as="xs:string*"
+            select="distinct-values(subsequence($entries, 2)/@xml:id)[. != $entry/@xml:id]"/>
+        <xsl:if test="exists($also)">
+          <xsl:attribute name="ed:also" select="$also"/>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:attribute name="ed:unresolved" select="'true'"/>
