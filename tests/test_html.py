@@ -540,8 +540,9 @@ def test_a_header_element_without_rendering_is_named_with_its_text(tmp_path: Pat
 
 def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Path) -> None:
     """profileDesc/creation (when and where the text was written) and abstract were shown
-    nowhere: the about page gives the one among a text's facts, the other under its own
-    heading; a creation dated by attributes alone reads as the page reads a date."""
+    nowhere, handNotes only in the titles of what each hand wrote: the about page gives the
+    first among a text's facts, the others under their own headings; a creation dated by
+    attributes alone reads as the page reads a date."""
     folder = tmp_path / "src"
     folder.mkdir()
     header = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
@@ -553,7 +554,9 @@ def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Pat
             title="Diary",
             profile="<abstract><p>Pepys describes the <hi>Great Fire</hi>.</p></abstract>"
             '<creation><date when="1666-09-02">2 September 1666</date>, '
-            "<placeName>London</placeName></creation>",
+            "<placeName>London</placeName></creation>"
+            '<handNotes><handNote xml:id="h1" scribe="Pepys">Brown ink.</handNote>'
+            '<handNote xml:id="h2"><p>A later pencil.</p></handNote></handNotes>',
         ),
         encoding="utf-8",
     )
@@ -571,3 +574,5 @@ def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Pat
     assert created == ["2 September 1666, London", "5 January 1700"]
     (heading,) = about.xpath("//h3[. = 'Abstract']")
     assert heading.getnext().text_content() == "Pepys describes the Great Fire."
+    hands = [" ".join(e.text_content().split()) for e in about.xpath("//dl[@class='hands']/*")]
+    assert hands == ["Pepys", "Brown ink.", "h2", "A later pencil."]

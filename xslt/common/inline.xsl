@@ -194,25 +194,47 @@
        (ref="chars.xml#yogh") is named by its id. -->
   <xsl:key name="r:char-decl" match="char | glyph" use="string(@xml:id)"/>
 
-  <xsl:template match="g" mode="r:main" as="element()">
+  <!-- The declaration a g points at (char or glyph of the header's charDecl), if any. -->
+  <xsl:function name="r:glyph-decl" as="element()?">
+    <xsl:param name="g" as="element()"/>
     <xsl:variable name="id" as="xs:string?"
-        select="@ref[starts-with(normalize-space(.), '#')] ! substring(normalize-space(.), 2)"/>
-    <xsl:variable name="decl" as="element()?" select="if (empty($id)) then ()
-        else if (root(.) instance of document-node()) then key('r:char-decl', $id, root(.))[1]
-        else (ancestor::TEI//(char | glyph)[@xml:id = $id])[1]"/>
+        select="$g/@ref[starts-with(normalize-space(.), '#')] ! substring(normalize-space(.), 2)"/>
+    <xsl:sequence select="if (empty($id)) then ()
+        else if (root($g) instance of document-node()) then key('r:char-decl', $id, root($g))[1]
+        else ($g/ancestor::TEI//(char | glyph)[@xml:id = $id])[1]"/>
+  </xsl:function>
+
+  <!-- The mapping a reading shows of a declaration: the standard one, else the normalised
+       one, else any but the diplomatic one; never a private-use code point alone. -->
+  <xsl:function name="r:glyph-shown" as="element()?">
+    <xsl:param name="decl" as="element()?"/>
+    <xsl:variable name="mappings" as="element()*"
+        select="$decl/mapping[string(.) != ''][not(matches(., '^[&#xE000;-&#xF8FF;]+$'))]"/>
+    <xsl:sequence select="($mappings[@type = 'standard'],
+        $mappings[@type = ('normalized', 'normalised')], $mappings[not(@type = 'diplomatic')],
+        $mappings)[1]"/>
+  </xsl:function>
+
+  <!-- Plain text: a g without words reads as it maps; in the source's side of a choice (a
+       title naming an abbreviation, "quoꝝ") by its diplomatic mapping when it has one. -->
+  <xsl:template match="g[not(string(.))]" mode="r:plain" as="xs:string?">
+    <xsl:variable name="decl" as="element()?" select="r:glyph-decl(.)"/>
+    <xsl:sequence select="(if (ancestor::abbr or ancestor::orig or ancestor::sic)
+        then $decl/mapping[@type = 'diplomatic'][string(.) != ''] else (),
+        r:glyph-shown($decl))[1] ! string(.)"/>
+  </xsl:template>
+
+  <xsl:template match="g" mode="r:main" as="element()">
+    <xsl:variable name="decl" as="element()?" select="r:glyph-decl(.)"/>
     <!-- without a declaration, the glyph's @type ("slanting-stroke") names it -->
     <xsl:variable name="name" as="xs:string?" select="(($decl/(glyphName | charName),
         $decl/localProp[@name = 'name']/@value, $decl/desc)[normalize-space()] ! normalize-space(.),
         @type[normalize-space()] ! r:token-words(.),
         (if (empty($decl)) then substring-after(normalize-space(@ref), '#')[. != '']
             ! r:token-words(.) else ()))[1]"/>
-    <xsl:variable name="mappings" as="element()*"
-        select="$decl/mapping[string(.) != ''][not(matches(., '^[&#xE000;-&#xF8FF;]+$'))]"/>
-    <xsl:variable name="shown" as="element()?" select="($mappings[@type = 'standard'],
-        $mappings[@type = ('normalized', 'normalised')], $mappings[not(@type = 'diplomatic')],
-        $mappings)[1]"/>
-    <xsl:variable name="diplomatic" as="element()?"
-        select="$mappings[@type = 'diplomatic'][string(.) != string($shown)][1]"/>
+    <xsl:variable name="shown" as="element()?" select="r:glyph-shown($decl)"/>
+    <xsl:variable name="diplomatic" as="element()?" select="$decl/mapping[@type = 'diplomatic']
+        [string(.) != ''][string(.) != string($shown)][1]"/>
     <span>
       <xsl:call-template name="r:attributes">
         <!-- 'g-decl': the character shown is the declaration's, not the source's -->

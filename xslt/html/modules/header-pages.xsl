@@ -62,6 +62,29 @@
           <p><a href="{ancestor::TEI/@ed:stem}.html"><xsl:value-of select="r:msg('ms.record')"/></a></p>
         </xsl:if>
       </xsl:for-each>
+      <!-- the hands of a transcribed source (profileDesc/handNotes), which its page names
+           only in the titles of what each hand wrote -->
+      <xsl:for-each select="$header/profileDesc/handNotes[handNote]">
+        <h3><xsl:value-of select="r:msg('ms.handDesc')"/></h3>
+        <dl class="hands">
+          <xsl:for-each select="handNote">
+            <dt><xsl:value-of select="(@scribe, @scribeRef ! replace(., '^.*[#/]', ''),
+                @xml:id, string(position()))[normalize-space()][1]"/></dt>
+            <dd>
+              <xsl:choose>
+                <xsl:when test="p | ab | list">
+                  <xsl:apply-templates select="*" mode="r:main"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:apply-templates mode="r:main">
+                    <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                  </xsl:apply-templates>
+                </xsl:otherwise>
+              </xsl:choose>
+            </dd>
+          </xsl:for-each>
+        </dl>
+      </xsl:for-each>
       <!-- what the text is about, in its editors' words (profileDesc/abstract) -->
       <xsl:for-each select="$header/profileDesc/abstract[normalize-space()]">
         <h3><xsl:value-of select="r:msg('about.abstract')"/></h3>
