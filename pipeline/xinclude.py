@@ -173,7 +173,9 @@ class _Expander:
             )
             return
         key = (target, xpointer or "")
-        if key in chain or len(chain) > MAX_DEPTH:
+        # a text inclusion is the file's characters, not read as XML: it includes nothing in
+        # its turn, so including a document's own source as text is no loop
+        if parse != "text" and (key in chain or len(chain) > MAX_DEPTH):
             names = " -> ".join(display(p) + (f"#{x}" if x else "") for p, x in (*chain, key))
             why = "includes itself" if key in chain else f"nests includes over {MAX_DEPTH} deep"
             self._error(file, "gate.xinclude-loop", f"the document {why}: {names}", line)

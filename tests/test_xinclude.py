@@ -276,6 +276,19 @@ def test_loops_are_refused_with_the_chain(tmp_path: Path) -> None:
     assert error_codes(itself) == [("gate.xinclude-loop", 2)]
 
 
+def test_a_document_may_include_its_own_source_as_text(tmp_path: Path) -> None:
+    """parse="text" reads characters, never includes again: an edition showing its own
+    encoding (a file that includes itself as text) is no loop."""
+    main = write(
+        tmp_path,
+        "project/main.xml",
+        f'<r {XI}><eg><xi:include href="main.xml" parse="text"/></eg></r>',
+    )
+    result = read_document(main, root=tmp_path / "project")
+    assert result.document is not None, result.diagnostics
+    assert "xi:include" in "".join(result.document.root.itertext())
+
+
 def test_nesting_deeper_than_the_limit_is_refused(tmp_path: Path) -> None:
     for level in range(MAX_DEPTH + 2):
         write(
