@@ -499,10 +499,14 @@ def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFa
             facts = outcome.value
             assert facts is not None
             plan.cache.keep_facts(facts)
-        report.extend(facts.diagnostics)
-        if facts.kind != "failed":
-            found.append(facts)
-    return found
+        found.append(facts)
+    # a part another file includes (xi:include of a surface, a div, a declaration) is no text
+    # of its own: it is published within that file, so it is not told "nothing to publish"
+    parts = {Path(p).resolve() for f in found for p, _ in f.included}
+    for facts in found:
+        part = facts.kind == "other" and facts.path.resolve() in parts
+        report.extend(d for d in facts.diagnostics if not (part and d.code == "build.not-tei"))
+    return [f for f in found if f.kind != "failed"]
 
 
 def named_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFacts]:

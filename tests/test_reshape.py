@@ -142,3 +142,27 @@ def test_a_build_publishes_every_shape_and_says_what_it_did(tmp_path: Path) -> N
             assert book.testzip() is None
     # the downloads are the files as written
     assert (html / "tei" / "old.xml").read_text(encoding="utf-8") == P4
+
+
+def test_a_part_another_file_includes_is_not_told_it_publishes_nothing(tmp_path: Path) -> None:
+    """A file that holds a part of a text (a surface, a division, a declaration) and that a
+    text of the build includes (xi:include) is published within it: no build.not-tei for it
+    ("nothing to publish" on every part of a facsimile edition); a file no text includes
+    still hears it."""
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    xi = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
+    (sources / "book.xml").write_text(
+        f'<TEI xmlns="{TEI_NS}" {xi}>{HEADER.format("Book")}<text><body>'
+        '<xi:include href="chapter.xml"/></body></text></TEI>',
+        encoding="utf-8",
+    )
+    (sources / "chapter.xml").write_text(
+        f'<div xmlns="{TEI_NS}"><p>The chapter.</p></div>', encoding="utf-8"
+    )
+    (sources / "stray.xml").write_text(f'<div xmlns="{TEI_NS}"><p>x</p></div>', encoding="utf-8")
+    report = build([sources], tmp_path / "site", only=["html"])
+    assert report.errors == 0, report.sorted()
+    told = sorted(Path(d.path).name for d in report.diagnostics if d.code == "build.not-tei")
+    assert told == ["stray.xml"]
+    assert "The chapter." in (tmp_path / "site" / "html" / "book.html").read_text(encoding="utf-8")
