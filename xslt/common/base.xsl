@@ -771,12 +771,7 @@
   </xsl:template>
   <xsl:template match="text()[(preceding-sibling::node()[1], following-sibling::node()[1])
       [self::lb or self::pb or self::cb][@break = 'no']]" mode="r:plain" as="xs:string">
-    <xsl:variable name="before-break" as="xs:boolean" select="exists(following-sibling::node()[1]
-        [self::lb or self::pb or self::cb][@break = 'no'])"/>
-    <xsl:variable name="text" as="xs:string"
-        select="if ($before-break) then replace(., '\s+$', '') else string(.)"/>
-    <xsl:sequence select="if (preceding-sibling::node()[1][self::lb or self::pb or self::cb]
-        [@break = 'no']) then replace($text, '^\s+', '') else $text"/>
+    <xsl:sequence select="r:joined(.)"/>
   </xsl:template>
   <!-- The parts of a name or a place are words apart ("<forename>Ada</forename><surname>
        Lovelace</surname>" is "Ada Lovelace"), as r:space-before sets them apart on the page. -->

@@ -57,6 +57,17 @@
     <xsl:sequence select="($div/head[not(@type = ('sub', 'subtitle', 'subhead'))], $div/head)[1]"/>
   </xsl:function>
 
+  <!-- A text node's words without the spaces around a break inside a word (lb, pb or cb with
+       break="no"), which joins its halves: "Hy<lb break='no'/>  phen" reads "Hyphen". -->
+  <xsl:function name="r:joined" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="trimmed" as="xs:string" select="if ($text/following-sibling::node()[1]
+        [self::lb or self::pb or self::cb][@break = 'no']) then replace($text, '\s+$', '')
+        else string($text)"/>
+    <xsl:sequence select="if ($text/preceding-sibling::node()[1][self::lb or self::pb
+        or self::cb][@break = 'no']) then replace($trimmed, '^\s+', '') else $trimmed"/>
+  </xsl:function>
+
   <!-- Whether a node inside $scope is read: no element between them is left out. -->
   <xsl:function name="r:read-in" as="xs:boolean">
     <xsl:param name="node" as="node()"/>

@@ -67,18 +67,7 @@
         $element//text()[not(ancestor::tei:note[. >> $element])][r:read-in(., $element)]
         ! (if (empty(preceding-sibling::node()) and ..[ed:name-part(.)]
                and ../preceding-sibling::node()[1] instance of element()) then ' ' || .
-           else ed:joined(.))))"/>
-  </xsl:function>
-
-  <!-- A text node without the spaces around a break inside a word (lb break="no"). -->
-  <xsl:function name="ed:joined" as="xs:string">
-    <xsl:param name="text" as="text()"/>
-    <xsl:variable name="joins-next" as="xs:boolean" select="exists($text/following-sibling::node()[1]
-        [self::tei:lb or self::tei:pb or self::tei:cb][@break = 'no'])"/>
-    <xsl:variable name="trimmed" as="xs:string"
-        select="if ($joins-next) then replace($text, '\s+$', '') else string($text)"/>
-    <xsl:sequence select="if ($text/preceding-sibling::node()[1][self::tei:lb or self::tei:pb
-        or self::tei:cb][@break = 'no']) then replace($trimmed, '^\s+', '') else $trimmed"/>
+           else r:joined(.))))"/>
   </xsl:function>
 
   <xsl:function name="ed:name-part" as="xs:boolean">
