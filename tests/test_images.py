@@ -66,3 +66,69 @@ def test_a_missing_sound_is_called_a_file(tmp_path: Path) -> None:
     assert song.code == "html.image-missing" and song.message.startswith("file 'sound/song.mp3'")
     (png,) = [d for d in report.diagnostics if "none.png" in d.message]
     assert png.message.startswith("image 'img/none.png'")
+
+
+PAGES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>L</title>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>
+</fileDesc></teiHeader><text><body>
+<pb n="1" facs="img/p1.png"/><p>First page.</p>
+<figure><graphic url="img/fig.png"/><figDesc>A drawing</figDesc></figure>
+<pb n="2" facs="  img/p2.png  "/><p>Second page.</p>
+<pb n="3" facs="img/p3.png"/><p>Third.</p>
+<pb n="4" facs="img/p4.png"/><p>Fourth.</p>
+<pb n="5" facs="#nowhere"/><p>Fifth.</p>
+</body></text></TEI>"""
+
+
+def test_a_page_break_naming_its_image_shows_it_in_the_viewer(tmp_path: Path) -> None:
+    """``pb/@facs="img/p1.png"`` (the image itself, not a surface): the image is published and
+    shown in the page's viewer, the page number links to it and back; the images that are
+    missing are one warning, not one a page; the figure between keeps its own image."""
+    from lxml import html as lxml_html
+
+    corpus = tmp_path / "corpus"
+    (corpus / "img").mkdir(parents=True)
+    for name in ("p1.png", "p2.png", "fig.png"):
+        (corpus / "img" / name).write_bytes(PNG + name.encode())
+    (corpus / "t.xml").write_text(PAGES)
+    report = build([corpus], tmp_path / "out", only=["html"])
+    html = tmp_path / "out" / "html"
+    assert sorted(p.name for p in (html / "img").iterdir()) == ["fig.png", "p1.png", "p2.png"]
+    (missing,) = [d for d in report.diagnostics if d.code.startswith("html.image")]
+    assert (missing.code, missing.line) == ("html.image-missing", 7)
+    assert "'img/p3.png'" in missing.message and "and 1 more page break)" in missing.message
+    doc = lxml_html.parse(str(html / "t.html"))
+    viewer = doc.xpath("//aside[@class='facs-viewer']//li")
+    assert [li.xpath("string(.//img/@src)") for li in viewer] == ["img/p1.png", "img/p2.png"]
+    assert [li.xpath("string(.//figcaption)") for li in viewer] == ["Page 1", "Page 2"]
+    for li in viewer:  # the caption leads to the page break, the page break to the image
+        pb = doc.xpath(f"//*[@id='{li.xpath('string(.//figcaption/a/@href)')[1:]}']")[0]
+        assert pb.xpath("string(.//a/@href)") == "#" + li.get("id")
+    assert doc.xpath("//figure[@class='figure']//img/@src") == ["img/fig.png"]
+    numbers = doc.xpath("//*[contains(@class, 'pb-n')]")
+    assert [bool(n.xpath("self::a")) for n in numbers] == [True, True, False, False, False]
+
+
+def test_a_book_carries_page_break_images_only_when_asked(tmp_path: Path) -> None:
+    import zipfile
+
+    corpus = tmp_path / "corpus"
+    (corpus / "img").mkdir(parents=True)
+    for name in ("p1.png", "p2.png", "fig.png"):
+        (corpus / "img" / name).write_bytes(PNG_REAL)
+    (corpus / "t.xml").write_text(PAGES)
+    for on in (False, True):
+        out = tmp_path / f"out-{on}"
+        build([corpus], out, only=["epub"], epub_facsimiles=on)
+        with zipfile.ZipFile(out / "epub" / "t.epub") as book:
+            images = sorted(n.rsplit("/", 1)[-1] for n in book.namelist() if n.endswith(".png"))
+            text = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+        assert images == (["fig.png", "p1.png", "p2.png"] if on else ["fig.png"])
+        assert text.count('class="facs-image"') == (2 if on else 0)
+
+
+# a PNG an EPUB may carry: its bytes agree with its name (epub_package.image_media_type)
+PNG_REAL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
+    "53de0000000c4944415478da63f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
+)

@@ -41,8 +41,7 @@ from ..xslt import Layers, ParamValue, XmlText, engine
 from . import epub_package as pkg
 from .base import kept_last_good, task_failure
 from .epub_cover import cover_svg
-from .images import TAGS as IMAGE_TAGS
-from .images import inside, local_url
+from .images import image_elements, inside, local_url
 
 if TYPE_CHECKING:
     from ..build import BuildContext, Text
@@ -50,6 +49,7 @@ if TYPE_CHECKING:
 EE_NS = "urn:edition:epub"
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+_PB = f"{{{TEI_NS}}}pb"
 CSS_FILE = ASSETS_DIR / "epub" / "book.css"
 CSS_HREF = "book.css"
 #: The entry stylesheet that makes every part of a book (xslt/epub/book.xsl).
@@ -136,7 +136,7 @@ def compile_stylesheets(custom: Layers | None = None) -> None:
 class BookImages:
     """The images a book may package, found beside its text.
 
-    ``hrefs`` has one entry per ``graphic``/``media`` of the document in document order: the
+    ``hrefs`` has one entry per element of ``images.image_elements`` in document order: the
     package href of its image, or ``""`` when it is not packaged. ``files`` maps each href to
     the file's bytes (one href per file, however many elements show it).
     """
@@ -151,7 +151,8 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
     """The local images of a text that its book can carry.
 
     An image is packaged when its ``graphic``/``media`` lies in the text (not the header; in
-    the text's ``facsimile`` or ``sourceDoc`` too when ``facsimiles``: the page images), its
+    the text's ``facsimile`` or ``sourceDoc`` too when ``facsimiles``: the page images, as
+    are those a page break names, ``pb/@facs``), its
     url is relative and names an existing file inside the text's folder (symlinks resolved:
     ``images.inside``), and the file's name and bytes agree on an EPUB core image type
     (``epub_package.image_media_type``). Any other image is left out (the HTML writer reports
@@ -167,11 +168,13 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
     pages = set(root.findall(f"{{{TEI_NS}}}facsimile")) if facsimiles else set()
     if facsimiles:
         pages.update(root.findall(f"{{{TEI_NS}}}sourceDoc"))
-    for element in root.iter(*IMAGE_TAGS):
+    for element in image_elements(root):
         found.hrefs.append("")
         url = local_url(element)
         holders = set(element.iterancestors())
-        if url is None or not ((body is not None and body in holders) or holders & pages):
+        # a page break's image is a page image: the book carries it with the facsimile's
+        in_text = body is not None and body in holders and (facsimiles or element.tag != _PB)
+        if url is None or not (in_text or holders & pages):
             continue
         located = inside(base, url)
         if located is None or not files.is_file(located[1]):

@@ -1,7 +1,9 @@
 """Images of the HTML edition: the local files that ``graphic``/``media`` point at, copied.
 
 A reading page refers to ``<graphic url="img/f1.png"/>`` as ``img/f1.png``, relative to the
-page, so the file is copied to the same relative place under ``OUT/html/``. Only files inside
+page, so the file is copied to the same relative place under ``OUT/html/``. A page break
+naming its page image itself (``<pb facs="img/p1.jpg"/>``, not ``#surface``) is such an
+element too (``image_elements``): its image joins the facsimile viewer. Only files inside
 the folder of the text that names them are copied (no ``..``, no absolute path, no link out
 of it): a TEI file cannot make the build publish any other file of the machine.
 """
@@ -9,6 +11,7 @@ of it): a TEI file cannot make the build publish any other file of the machine.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -29,6 +32,33 @@ if TYPE_CHECKING:
 _ORIGIN = "html"
 #: The elements whose ``@url`` names an image.
 TAGS = (f"{{{TEI_NS}}}graphic", f"{{{TEI_NS}}}media")
+_PB = f"{{{TEI_NS}}}pb"
+#: XML's white space, as ``normalize-space`` and ``tokenize`` read it (not Unicode's).
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def facs_file(element: etree._Element) -> str | None:
+    """What a ``pb``'s ``@facs`` names when it names an image itself: its first token, unless
+    that points into the document (``#surface``); the same rule as ``r:facs-file`` in
+    ``xslt/common/facsimile.xsl``, whose numbering of images must agree with this one."""
+    tokens = _XML_SPACE.split((element.get("facs") or "").strip(" \t\r\n"))
+    return tokens[0] if tokens[0] and not tokens[0].startswith("#") else None
+
+
+def image_elements(root: etree._Element) -> Iterator[etree._Element]:
+    """The elements naming an image, in document order: every ``graphic`` and ``media``, and
+    the page breaks whose ``@facs`` names one (``facs_file``). The stylesheets number them
+    the same way (the accumulator ``r:graphic-number``)."""
+    for element in root.iter(*TAGS, _PB):
+        if element.tag != _PB or facs_file(element) is not None:
+            yield element
+
+
+def image_url(element: etree._Element) -> str:
+    """The url an element of ``image_elements`` names, trimmed."""
+    if element.tag == _PB:
+        return facs_file(element) or ""
+    return (element.get("url") or "").strip()
 
 
 @dataclass(frozen=True)
@@ -44,28 +74,36 @@ class LocalImage:
 
 
 def text_images(document: SourceDocument) -> tuple[list[LocalImage], list[Diagnostic]]:
-    """The local images of one text that can be published, and warnings for the others."""
+    """The local images of one text that can be published, and warnings for the others (the
+    page images of page breaks, often hundreds of a kind, in one warning a kind)."""
     found: list[LocalImage] = []
     problems: list[Diagnostic] = []
+    pages: dict[str, list[tuple[str, int | None]]] = {}
     base = document.path.parent.resolve()
     for element, url in local_urls(document.root):
         line = element.sourceline
         located = inside(base, url)
+        code = ""
         if located is None:
-            problems.append(_warn(document.display, "html.image-outside", url, line, element))
-            continue
-        relative, source = located
-        if not files.is_file(source):
-            problems.append(_warn(document.display, "html.image-missing", url, line, element))
-            continue
-        try:
-            digest = hashlib.sha256(files.read(source)).hexdigest()
-        except OSError:
-            problems.append(_warn(document.display, "html.image-unreadable", url, line, element))
-            continue
-        found.append(
-            LocalImage(relative.as_posix(), str(source), digest, url, line, document.display)
-        )
+            code = "html.image-outside"
+        elif not files.is_file(located[1]):
+            code = "html.image-missing"
+        else:
+            try:
+                digest = hashlib.sha256(files.read(located[1])).hexdigest()
+            except OSError:
+                code = "html.image-unreadable"
+        if code and element.tag == _PB:
+            pages.setdefault(code, []).append((url, line))
+        elif code:
+            problems.append(_warn(document.display, code, url, line, element))
+        elif located is not None:
+            relative, source = located
+            found.append(
+                LocalImage(relative.as_posix(), str(source), digest, url, line, document.display)
+            )
+    for code, missed in pages.items():
+        problems.append(_page_warning(document.display, code, missed))
     return found, problems
 
 
@@ -103,16 +141,17 @@ def copy_images(context: BuildContext, staging: Path) -> list[Diagnostic]:
 
 
 def local_urls(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
-    """Every ``graphic``/``media`` with a local url (no scheme, no host), in document order."""
-    for element in root.iter(*TAGS):
+    """Every element of ``image_elements`` with a local url (no scheme, no host), in document
+    order."""
+    for element in image_elements(root):
         url = local_url(element)
         if url is not None:
             yield element, url
 
 
 def local_url(element: etree._Element) -> str | None:
-    """The element's ``@url`` (trimmed) when it is local: no scheme, no host; else None."""
-    url = (element.get("url") or "").strip()
+    """The element's url (``image_url``) when it is local: no scheme, no host; else None."""
+    url = image_url(element)
     parts = urlsplit(url)
     return url if url and not parts.scheme and not parts.netloc else None
 
@@ -136,7 +175,7 @@ def inside(base: Path, url: str) -> tuple[PurePosixPath, Path] | None:
 
 
 def shown_urls(root: etree._Element, base: Path, remote: str | None) -> list[str]:
-    """The URL each ``graphic``/``media`` of a document shows on its page, in document order
+    """The URL each element of ``image_elements`` of a document shows on its page, in document order
     (``""``: none), for the facsimile viewer (``xslt/common/facsimile.xsl``).
 
     A local file inside ``base`` (the text's folder, resolved) that exists shows under its own
@@ -146,8 +185,8 @@ def shown_urls(root: etree._Element, base: Path, remote: str | None) -> list[str
     shows nothing: no page loads an image from a server the edition did not name.
     """
     urls: list[str] = []
-    for element in root.iter(*TAGS):
-        url = (element.get("url") or "").strip()
+    for element in image_elements(root):
+        url = image_url(element)
         parts = urlsplit(url)
         shown = ""
         if url and not parts.scheme and not parts.netloc:
@@ -166,6 +205,26 @@ def _prefix(base: str) -> str:
     """A base URL as a prefix that ends at a path boundary ("https://a.org" must not admit
     "https://a.org.example.net/...")."""
     return base if base.endswith("/") else base + "/"
+
+
+def _page_warning(path: str, code: str, missed: list[tuple[str, int | None]]) -> Diagnostic:
+    """One warning for the page images of a text's page breaks that cannot be shown."""
+    url, line = missed[0]
+    others = len(missed) - 1
+    more = f" (and {others} more page break{'s' if others > 1 else ''})" if others else ""
+    what = {
+        "html.image-outside": "is not inside the text's folder",
+        "html.image-missing": "does not exist",
+        "html.image-unreadable": "cannot be read (permissions?)",
+    }[code]
+    return diag.warning(
+        path,
+        code,
+        f"page image {url!r} named by a page break (pb/@facs) {what}{more}: the page break "
+        "shows no image; put the images beside the text or below its folder",
+        line,
+        origin=_ORIGIN,
+    )
 
 
 def _warn(

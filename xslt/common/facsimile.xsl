@@ -53,9 +53,19 @@
   <xsl:param name="graphics-checked" as="xs:boolean" select="false()"/>
   <xsl:variable name="r:graphic-urls" as="xs:string*" select="tokenize($graphics, '\n')"/>
 
+  <!-- The elements naming an image, numbered in document order as the writers list their URLs
+       (pipeline/builders/images.py, image_elements): graphic, media, and a page break naming
+       its page's image itself (r:facs-file). -->
   <xsl:accumulator name="r:graphic-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="graphic | media" select="$value + 1"/>
+    <xsl:accumulator-rule match="graphic | media | pb[r:facs-file(.)]" select="$value + 1"/>
   </xsl:accumulator>
+
+  <!-- Whether a page break's @facs names an image (its first token; "#surface" points into
+       the document instead): the rule of images.facs_file. -->
+  <xsl:function name="r:facs-file" as="xs:boolean">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="exists(tokenize(normalize-space($pb/@facs))[1][not(starts-with(., '#'))])"/>
+  </xsl:function>
 
   <!-- Elements of the text pointing at a zone or surface, by the id they point at. -->
   <xsl:key name="r:facs-pointer" match="text//*[@facs]"
@@ -67,33 +77,46 @@
     <xsl:sequence select="$r:graphic-urls[$graphic/accumulator-before('r:graphic-number')][. != '']"/>
   </xsl:function>
 
-  <!-- The image of a page: a surface's first graphic that shows, or the graphic itself. -->
-  <xsl:function name="r:page-src" as="xs:string?">
+  <!-- What gives a page its image: a surface's first graphic that shows, or the graphic (or
+       page break naming its image) itself. -->
+  <xsl:function name="r:page-graphic" as="element()?">
     <xsl:param name="page" as="element()?"/>
-    <xsl:sequence select="(($page/self::graphic, $page/graphic, $page/zone/graphic) ! r:graphic-src(.))[1]"/>
+    <xsl:sequence select="($page/self::graphic, $page/self::pb, $page/graphic, $page/zone/graphic)
+        [exists(r:graphic-src(.))][1]"/>
   </xsl:function>
 
-  <!-- The pages of a text's facsimile that have an image to show. -->
+  <xsl:function name="r:page-src" as="xs:string?">
+    <xsl:param name="page" as="element()?"/>
+    <xsl:sequence select="r:page-graphic($page) ! r:graphic-src(.)"/>
+  </xsl:function>
+
+  <!-- The pages of a text's facsimile that have an image to show: its facsimile's, its
+       documentary transcription's, and its page breaks naming their images. -->
   <xsl:function name="r:facsimile-pages" as="element()*">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="($tei/facsimile//(surface[not(ancestor::surface)] | graphic[parent::facsimile])
-        | r:main-text($tei)/self::sourceDoc//surface[not(ancestor::surface)])[exists(r:page-src(.))]"/>
+        | r:main-text($tei)/self::sourceDoc//surface[not(ancestor::surface)]
+        | $tei/text//pb[r:facs-file(.)])[exists(r:page-src(.))]"/>
   </xsl:function>
 
-  <!-- The page a pb points at (@facs="#surface" or "#graphic"), when it has an image. -->
+  <!-- The page a pb shows the image of, when it has one: the facsimile's surface or graphic
+       it points at (@facs="#surface"), or the page break itself when it names the image. -->
   <xsl:function name="r:pb-page" as="element()?">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="id" as="xs:string?"
         select="tokenize(normalize-space($pb/@facs))[starts-with(., '#')][1] ! substring(., 2)"/>
-    <xsl:sequence select="(if (exists($id)) then key('r:entry', $id, root($pb)) else ())
+    <xsl:sequence select="if (r:facs-file($pb)) then $pb[exists(r:page-src(.))]
+        else (if (exists($id)) then key('r:entry', $id, root($pb)) else ())
         [self::surface[not(ancestor::surface)] or self::graphic[parent::facsimile]]
         [ancestor::facsimile][exists(r:page-src(.))][1]"/>
   </xsl:function>
 
+  <!-- A page's id in the viewer: from its own id, else from the number of its image among the
+       document's (the same wherever it is asked: the viewer, the page break, the surface). -->
   <xsl:function name="r:page-id" as="xs:string">
     <xsl:param name="page" as="element()"/>
-    <xsl:param name="position" as="xs:integer"/>
-    <xsl:sequence select="'facs-' || ($page/@xml:id, 'page-' || $position)[1]"/>
+    <xsl:sequence select="'facs-' || ($page/@xml:id,
+        r:page-graphic($page) ! ('image-' || accumulator-before('r:graphic-number')), 'page')[1]"/>
   </xsl:function>
 
   <!-- A page break: a marker with the page number (a link to its image when there is one),
@@ -141,11 +164,11 @@
         <xsl:with-param name="class" select="'pb' || (if (@break = 'no') then ' pb-joined' else '')"/>
       </xsl:call-template>
       <xsl:if test="exists($page)">
-        <xsl:attribute name="data-facs" select="r:page-id($page, 0)"/>
+        <xsl:attribute name="data-facs" select="r:page-id($page)"/>
       </xsl:if>
       <xsl:choose>
         <xsl:when test="exists($page) and not($r:in-link)">
-          <a class="pb-n pb-facs" href="#{r:page-id($page, 0)}">
+          <a class="pb-n pb-facs" href="#{r:page-id($page)}">
             <span class="visually-hidden"><xsl:value-of select="r:msg('facs.image-of') || ' '"/></span>
             <xsl:if test="$numbered">
               <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg('tr.page.abbr')"/></span>
@@ -210,7 +233,7 @@
       </xsl:if>
       <xsl:if test="$page">
         <!-- edition.js brings the page's image into view as the page is read -->
-        <xsl:attribute name="data-facs" select="r:page-id(., 0)"/>
+        <xsl:attribute name="data-facs" select="r:page-id(.)"/>
       </xsl:if>
       <xsl:call-template name="r:surface-start"/>
       <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || $level}">
@@ -228,7 +251,7 @@
         </xsl:choose>
         <xsl:if test="$page">
           <xsl:text> </xsl:text>
-          <a class="surface-facs" href="#{r:page-id(., 0)}">
+          <a class="surface-facs" href="#{r:page-id(.)}">
             <span class="visually-hidden"><xsl:value-of select="r:msg('facs.image-of') || ' ' || r:surface-n(.)"/></span>
             <span aria-hidden="true">▣</span>
           </a>
@@ -330,18 +353,17 @@
 
   <xsl:template name="r:facsimile-page" as="element()">
     <xsl:param name="position" as="xs:integer" required="yes"/>
-    <xsl:variable name="graphic" as="element()"
-        select="(self::graphic, graphic[exists(r:graphic-src(.))], zone/graphic[exists(r:graphic-src(.))])[1]"/>
+    <xsl:variable name="graphic" as="element()" select="r:page-graphic(.)"/>
     <!-- what the caption links to: the page break pointing at the page, or the page itself
-         in a documentary transcription -->
-    <xsl:variable name="pbs" as="element()*" select="if (ancestor::sourceDoc) then .
+         in a documentary transcription or when it is a page break naming its image -->
+    <xsl:variable name="pbs" as="element()*" select="if (ancestor::sourceDoc or self::pb) then .
         else if (@xml:id) then key('r:facs-pointer', string(@xml:id))[self::pb] else ()"/>
     <xsl:variable name="number" as="xs:string" select="if (ancestor::sourceDoc) then r:surface-n(.)
         else ($pbs[1]/@n, @n, $graphic/@n, string($position))[normalize-space()][1] ! normalize-space(.)"/>
     <!-- a page with a label of its own is named by it -->
     <xsl:variable name="label" as="xs:string" select="if (ancestor::sourceDoc and label)
         then $number else r:msg('facs.page', $number)"/>
-    <li class="facs-page" id="{r:page-id(., $position)}">
+    <li class="facs-page" id="{r:page-id(.)}">
       <figure>
         <div class="facs-frame">
           <img src="{r:safe-url(r:page-src(.))}" alt="{r:msg('facs.alt', $number)}" loading="lazy" decoding="async">
