@@ -14,7 +14,8 @@ gated tree of such a file before anything else sees it, and says so in a warning
   ``#`` a P5 pointer has, token by token and only where the token is an id of the document
   (so no URL is ever changed). It is the light conversion that lets the text be read; the
   warning points at the TEI Consortium's full one;
-- **a ``teiCorpus``** becomes one text with a ``group`` of its members (``tei_corpus``);
+- **a ``teiCorpus``** becomes one text with a ``group`` of its members (``tei_corpus``), and a
+  ``TEI`` with several ``text`` elements one text with a ``group`` of them;
 - **a digital facsimile without transcription** (a ``facsimile`` and no ``text`` or
   ``sourceDoc``, TEI Guidelines 11.1) is published as its pages: the ``facsimile`` is read as
   a ``sourceDoc`` whose surfaces carry images and no lines, a lone ``graphic`` as a surface.
@@ -60,6 +61,8 @@ def as_text(document: SourceDocument) -> tuple[SourceDocument, tuple[Diagnostic,
             notes.append(_note(document, root, "build.tei-p4", _P4_MESSAGE.format(name)))
         else:
             notes.append(_note(document, root, "build.no-namespace", _NS_MESSAGE.format(name)))
+    for tei in document.root.iter(f"{_T}TEI"):
+        _texts_as_group(tei)
     tei_corpus.as_text(document)
     if _facsimile_only(document.root):
         _facsimile_as_pages(document.root)
@@ -155,6 +158,24 @@ def _p4_pointers(root: etree._Element) -> None:
             tokens = value.split()
             if tokens and all(t in ids for t in tokens):
                 element.set(key, " ".join(f"#{t}" for t in tokens))
+
+
+def _texts_as_group(tei: etree._Element) -> None:
+    """A ``TEI`` with several ``text`` elements (model.resource+, valid since P5 3.x): one
+    ``text`` holding them in a ``group``, as a collection's texts are, so that the writers,
+    which show a document's text, show every one of them (the second was left out)."""
+    texts = tei.findall(f"{_T}text")
+    if len(texts) < 2:
+        return
+    outer = etree.Element(f"{_T}text")
+    group = etree.SubElement(outer, f"{_T}group")
+    if texts[0].sourceline is not None:
+        outer.sourceline = group.sourceline = texts[0].sourceline
+    texts[0].addprevious(outer)
+    outer.tail = texts[0].tail
+    for text in texts:
+        group.append(text)  # moved, with its tail
+    group.text = outer.tail
 
 
 def _facsimile_only(root: etree._Element) -> bool:

@@ -118,6 +118,18 @@ def published(out: Path) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+def tei_text(body: str, title: str = "T", lang: str | None = None, xmlns: str = "") -> str:
+    """A minimal TEI document whose ``body`` holds ``body`` (``xmlns``: other namespace
+    declarations for the root, such as MathML's)."""
+    language = f' xml:lang="{lang}"' if lang else ""
+    return (
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0"{language}{xmlns}><teiHeader><fileDesc>'
+        f"<titleStmt><title>{title}</title></titleStmt><publicationStmt><p>x</p>"
+        "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        f"<text><body>{body}</body></text></TEI>"
+    )
+
+
 # --- hostile-input proofs: a secret that must never be read, a listener never called ----
 
 SECRET = "TOP-SECRET-CONTENT-9f3a"

@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urldefrag
 
 import pytest
+from conftest import tei_text
 from lxml import etree
 
 from pipeline.build import BuildContext, build
@@ -243,7 +244,8 @@ def test_metadata_comes_from_the_header(edition: Path) -> None:
     assert book.dc("date") == ["2026-11-24"]
     assert "Creative Commons Attribution 4.0" in book.dc("rights")[0]
     # the source as a citation (common/sources.xsl)
-    assert book.dc("source") == ["Jewish underground fighters in Belgium, November 1944."]
+    # its title is supplied by the editors (title/@subtype="supplied"): in brackets
+    assert book.dc("source") == ["[Jewish underground fighters in Belgium, November 1944]."]
     assert book.dc("contributor") == ["Edition pipeline team"]
     assert book.meta("role") == ["mrk"]
     (modified,) = book.meta("dcterms:modified")
@@ -883,3 +885,27 @@ def test_notes_pointers_and_headings_read_as_on_the_page(tmp_path: Path) -> None
     nav = book.docs["nav.xhtml"]
     assert "Chapter First" in nav.xpath("string(//h:nav[@id='toc'])", namespaces=NS)
     _epubcheck(path)
+
+
+def test_a_book_names_recordings_and_films_it_does_not_carry(tmp_path: Path) -> None:
+    """A recording beside the text is no image the book failed to carry (no epub.image-type
+    warning); a film without a description keeps its name in the sentence, linked when it is
+    on the web ("and a film ." read nothing)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bells.mp3").write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x00not an image")
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>A recording: <media mimeType="audio/mpeg" url="bells.mp3"><desc>Peal</desc>'
+            '</media> and a film <media mimeType="video/mp4" url="https://example.org/bells.mp4"'
+            "/>.</p>",
+            title="Bells",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["epub"], jobs=1)
+    assert [d.code for d in report.diagnostics if d.code.startswith("epub.")] == []
+    with zipfile.ZipFile(tmp_path / "out/epub/t.epub") as book:
+        text = book.read("OEBPS/text-001.xhtml").decode("utf-8")
+        assert not [n for n in book.namelist() if n.endswith(".mp3")]
+    assert 'and a film <a href="https://example.org/bells.mp4" class="media media-file">' in text

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ELTEC, ROOT, missing
+from conftest import ELTEC, ROOT, missing, tei_text
 from lxml import html
 from words import assert_words_preserved
 
@@ -111,6 +111,14 @@ def test_about_page_has_sources_licence_and_citation(edition: Path) -> None:
     assert "https://creativecommons.org/licenses/by/4.0/" in doc.xpath("//a[@rel='license']/@href")
     citation = doc.xpath("string(//section[@id='ed-cite']//p[@class='citation'])")
     assert "urn:edition:belgium-1944" in citation and "2026-11-24" in citation
+    # the source as the header gives it: a title the editors supplied in brackets, the
+    # source's notes (who wrote it) and its references; the rights in the text beside the
+    # licence of the encoding
+    source = " ".join(doc.xpath("string(//div[contains(@class, 'type-webArticle')])").split())
+    assert source.startswith("Source: [Jewish underground fighters in Belgium, November 1944].")
+    assert "Anonymous web article" in source and "United States Holocaust" in source
+    rights = doc.xpath("string(//dl[@class='facts']/dt[.='Rights']/following-sibling::dd[1])")
+    assert "the rights in its text remain with its author" in rights
 
 
 def test_names_link_to_index_entries_with_popovers(edition: Path) -> None:
@@ -576,3 +584,75 @@ def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Pat
     assert heading.getnext().text_content() == "Pepys describes the Great Fire."
     hands = [" ".join(e.text_content().split()) for e in about.xpath("//dl[@class='hands']/*")]
     assert hands == ["Pepys", "Brown ink.", "h2", "A later pencil."]
+
+
+@pytest.mark.slow
+def test_browser_page_text_is_the_source_and_nested_names_reach_their_cards(server: str) -> None:
+    """The signs of the self-links (¶, #) and the card buttons' "i" are drawn by the style
+    sheet: the page's text (a copy, a reader mode, the search index) is the source's words.
+    A name inside another ("Malines" in "Malines transit camp") keeps its card button with
+    script on, where a click on the outer name opens the outer card."""
+    sync_playwright, _ = _browser_tools()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(server + "belgium-1944.html")
+            text = page.evaluate("() => document.querySelector('main').textContent")
+            assert "¶" not in text and "Belgiumi" not in text and "Europei" not in text
+            sign = page.evaluate(
+                "() => getComputedStyle(document.querySelector('p > a.anchor'), '::after').content"
+            )
+            assert sign == '"¶"'
+            outer = page.locator(
+                "button.card-button[popovertarget='ed-card-mechelen-transit-camp']"
+            )
+            inner = page.locator("button.card-button[popovertarget='ed-card-mechelen']")
+            assert not outer.is_visible() and inner.is_visible()
+            inner.click()
+            assert page.locator("#ed-card-mechelen").evaluate("c => c.matches(':popover-open')")
+        finally:
+            browser.close()
+
+
+def test_a_glossary_with_a_page_break_stays_a_description_list(tmp_path: Path) -> None:
+    """A page break between a glossary's pairs (model.global) goes with the next term; the
+    list stays a dl (it fell back to a bulleted list), and one after the last pair ends it."""
+    source = tmp_path / "gloss.xml"
+    source.write_text(
+        tei_text(
+            '<list type="gloss"><label>alms</label><item>gifts to the poor</item><pb n="14"/>'
+            '<label>tithe</label><item>a tenth part</item><cb n="2"/></list>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    (dl,) = _page(tmp_path / "out/html/gloss.html").xpath("//main//dl[contains(@class, 'gloss')]")
+    pairs = [
+        (div.xpath("string(dt/@class)"), div.xpath("dt//*[contains(@class, 'pb-n')]/text()"))
+        for div in dl.xpath("div")
+    ]
+    assert pairs == [("label", []), ("label", ["14"])]
+    assert dl.xpath("div[2]/dd/*[contains(@class, 'cb')]")
+
+
+def test_a_formula_shows_its_number_and_the_words_beside_its_mathml(tmp_path: Path) -> None:
+    source = tmp_path / "math.xml"
+    source.write_text(
+        tei_text(
+            '<p>The law <formula notation="mathml" n="2.1" rend="display" xml:id="eq">'
+            "<m:math><m:mi>y</m:mi></m:math></formula>, and "
+            '<formula notation="mathml">where <m:math><m:mi>k</m:mi></m:math></formula>; '
+            'see <ptr target="#eq"/>.</p>',
+            xmlns=' xmlns:m="http://www.w3.org/1998/Math/MathML"',
+        ),
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    doc = _page(tmp_path / "out/html/math.html")
+    (display,) = doc.xpath("//span[@id='eq']")
+    assert display.xpath("string(span[@class='formula-n'])") == "(2.1)"
+    (mixed,) = doc.xpath("//span[@class='formula mathml']")
+    assert mixed.text == "where " and mixed.xpath("local-name(*[1])") == "math"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ELTEC, ROOT, SCHEMAS, missing, require_executable
+from conftest import ELTEC, ROOT, SCHEMAS, missing, require_executable, tei_text
 from lxml import etree, html
 
 from pipeline.build import BuildContext, build, load_corpus
@@ -747,3 +747,97 @@ it appeared <date notBefore="1642-02"/>.</p></body></text></TEI>
     assert "As written: <q>William Marshal</q>" in persons and "Wm.William" not in persons
     timeline = etree.parse(str(out / "html" / "timeline.html"), etree.HTMLParser())
     assert [m.text for m in timeline.iter("mark")] == ["not before February 1642"]
+
+
+def test_the_timeline_files_a_span_of_months_under_its_months(tmp_path: Path) -> None:
+    """ "late 1944" (1944-09-01 to 1944-12-31) is no date of September: it has a heading of
+    its own; a span over a whole year, or to a year only, is filed with the year's dates."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>On <date when="1944-09-03">3 September</date>, by '
+            '<date notBefore="1944-09-01" notAfter="1944-12-31">late 1944</date>, in '
+            '<date when="1944-11">November</date>, over '
+            '<date from="1944-11-01" to="1945-02-28">the winter</date>, all '
+            '<date from="1944-01-01" to="1944-12-31">that year</date> and '
+            '<date from="1944-05" to="1944">after May</date>.</p>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = html.parse(str(tmp_path / "out/html/timeline.html"))
+    year = page.xpath("//section[@class='timeline-year'][h2='1944']")[0]
+    # in the order of their starts: the span from 1 September before the 3rd
+    assert [normalise(h.text_content()) for h in year.xpath(".//h3")] == [
+        "September–December 1944",
+        "September 1944",
+        "November 1944",
+        "November 1944 – February 1945",
+    ]
+    # the whole year and the span to the year only come first, without a month
+    first = year.xpath("ol[1]/li//mark/text()")
+    assert sorted(first) == ["after May", "that year"]
+
+
+def test_an_unheaded_division_is_named_by_its_kind_on_the_index_pages(tmp_path: Path) -> None:
+    """A mention in an unheaded introduction is located "Introduction" (as the book's
+    contents name it), not by the text's title; unheaded chapters by their number."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<div type="introduction"><p>In <date when="1940">1940</date>.</p></div>'
+            '<div type="chapter"><p>In <date when="1941">1941</date>.</p></div>'
+            '<div type="chapter"><p>In <date when="1942">1942</date>.</p></div>'
+            '<div type="chapter"><head>The end</head><p>In <date when="1943">1943</date>.</p>'
+            "</div>"
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    page = html.parse(str(tmp_path / "out/html/timeline.html"))
+    assert [a.text_content() for a in page.xpath("//ol[@class='index-timeline']/li/a")] == [
+        "Introduction",
+        "Chapter 1",
+        "Chapter 2",
+        "The end",
+    ]
+
+
+def test_the_tei_export_keeps_the_language_of_a_preferred_name(edition: Path) -> None:
+    root = etree.parse(str(edition / "index/entities.xml")).getroot()
+    (mechelen,) = root.xpath("//tei:place[@xml:id='mechelen']", namespaces=NS)
+    (name,) = mechelen.xpath("tei:placeName[@type='preferred']", namespaces=NS)
+    assert (name.text, name.get("{http://www.w3.org/XML/1998/namespace}lang")) == (
+        "Mechelen",
+        "nl",
+    )
+
+
+def test_ruby_glosses_are_left_out_of_names_contexts_and_contents(tmp_path: Path) -> None:
+    """A name written with ruby is indexed by its base ("下人", not "下人げにん"), as the
+    contents give a heading with ruby; the page keeps the gloss, in parentheses (rp) where
+    ruby is not drawn, and out of the search index."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            "<div><head><ruby><rb>一</rb><rt>いち</rt></ruby>　雨やみ</head>"
+            '<p>一人の<persName ref="#g"><ruby><rb>下人</rb><rt>げにん</rt></ruby></persName>'
+            "が待っていた。</p></div>"
+            '<div><listPerson><person xml:id="g"><persName>下人</persName></person>'
+            "</listPerson></div>",
+            lang="ja",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", jobs=1)
+    assert report.errors == 0, report.sorted()
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out/index/occurrences.csv").read_text())))
+    assert [(r["text"], r["context"]) for r in rows] == [("下人", "一人の下人が待っていた。")]
+    page = html.parse(str(tmp_path / "out/html/t.html"))
+    assert [a.text_content() for a in page.xpath("//nav[@class='toc']//a")] == ["一　雨やみ"]
+    (rt,) = page.xpath("//a[contains(@class, 'persName')]//rt")
+    assert rt.get("data-pagefind-ignore") == "" and rt.getprevious().tag == "rp"

@@ -96,6 +96,32 @@ def test_a_facsimile_without_transcription_has_its_surfaces_as_pages() -> None:
     assert is_text(document)
 
 
+def test_a_document_with_two_texts_publishes_both(tmp_path: Path) -> None:
+    """``TEI`` may hold several ``text`` elements (model.resource+): both are published, in a
+    group of one text (the second was left out of the page and the book, without a word)."""
+    source = tmp_path / "two.xml"
+    source.write_text(
+        f'<TEI xmlns="{TEI_NS}">{HEADER.format("Two")}\n'
+        '<text xml:id="t1"><body><p>First text body.</p></body></text>\n'
+        '<text xml:id="t2" xml:lang="fr"><body><p>Second text body.</p></body></text></TEI>',
+        encoding="utf-8",
+    )
+    document, notes = as_text(_doc(source.read_text(), "two.xml"))
+    assert notes == ()
+    (outer,) = document.root.findall(f"{{{TEI_NS}}}text")
+    assert [t.get(XML_ID) for t in outer.findall(f"{{{TEI_NS}}}group/{{{TEI_NS}}}text")] == [
+        "t1",
+        "t2",
+    ]
+    report = build([source], tmp_path / "out", jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = (tmp_path / "out/html/two.html").read_text(encoding="utf-8")
+    assert "First text body." in page and "Second text body." in page
+    with zipfile.ZipFile(tmp_path / "out/epub/two.epub") as book:
+        words = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert "First text body." in words and "Second text body." in words
+
+
 def test_a_facsimile_beside_a_text_is_left_alone() -> None:
     text = FACSIMILE.replace("</facsimile>", "</facsimile><text><body><p>x</p></body></text>")
     document, _ = as_text(_doc(text))

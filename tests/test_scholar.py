@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ELTEC, ROOT, SHARED
+from conftest import ELTEC, ROOT, SHARED, tei_text
 from lxml import etree, html
 
 from pipeline import citation, finish
@@ -387,9 +387,61 @@ def test_book_carries_the_map_as_an_svg_image(site: Path) -> None:
     assert svg.tag == "{http://www.w3.org/2000/svg}svg"
     assert 'media-type="image/svg+xml"' in opf and "places-map.svg" in opf
     assert 'src="images/places-map.svg"' in page
+    # its text alternative names the places drawn
+    assert 'alt="Map of places: Mechelen"' in page
+
+
+@pytest.mark.parametrize(
+    "points",
+    [[(51.028, 4.481)], [(0.0, 0.0), (0.0, 120.0)], [(60.0, 10.0), (-40.0, 12.0)], [(70.0, 20.0)]],
+)
+def test_the_map_is_never_stretched(points: list[tuple[float, float]]) -> None:
+    """Whatever the places, a degree of longitude is drawn cos(latitude) of a degree of
+    latitude: the picture's bounded height is reached by drawing more around the places (a
+    map of Mechelen alone was 1.6 times too wide)."""
+    import math
+
+    view = places_map.View.around(
+        [places_map.Place(f"p{i}", "P", lat, lon) for i, (lat, lon) in enumerate(points)]
+    )
+    per_lon = places_map.WIDTH / (view.east - view.west)
+    per_lat = view.height / (view.north - view.south)
+    middle = math.radians((view.north + view.south) / 2)
+    assert per_lon == pytest.approx(per_lat * math.cos(middle), rel=0.01)
 
 
 # -- search ------------------------------------------------------------------------------------
+
+
+def test_search_reads_the_texts_words_not_the_pages_signs(tmp_path: Path) -> None:
+    """A word broken at a page or a column ("Com|pany", "cour|age") is indexed whole, without
+    the page's number or the column's sign; no pilcrow, section sign or card "i" is indexed
+    (the search index is what a reader's result shows)."""
+    import gzip
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "news.xml").write_text(
+        tei_text(
+            '<div><head>Great fire</head><p>The Mersey Dock Com<pb n="1a" break="no"/>pany '
+            'showed great cour<cb n="2" break="no"/>age in <placeName ref="#l">Liverpool'
+            '</placeName>.</p><listPlace><place xml:id="l"><placeName>Liverpool</placeName>'
+            "</place></listPlace></div>",
+            title="Gazette",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    contents = []
+    for fragment in sorted((tmp_path / "out/html/pagefind/fragment").iterdir()):
+        data = gzip.decompress(fragment.read_bytes())
+        record = json.loads(data[len(b"pagefind_dcd") :])
+        contents.append((record["url"], record["content"]))
+    (content,) = [c for url, c in contents if url.endswith("/news.html")]
+    assert "Mersey Dock Company showed great courage in Liverpool." in content
+    assert not {"#", "p.1a", "Liverpooli"} & set(content.split())
+    assert not {"¶", "‖"} & set(content)
 
 
 def test_search_index_is_built_with_filters(site: Path) -> None:

@@ -51,7 +51,8 @@ TEI_TOKENS = _names(
     """w pc seg s cl phr u addrLine num stage speaker persName placeName orgName name rs date
     forename surname addName genName nameLink roleName settlement region country district bloc
     street postCode postBox form orth pron hyph syll gramGrp gram pos gen number case per tns
-    mood iType subc colloc usg lbl def etym xr oRef pRef cit vocal kinesic incident writing"""
+    mood iType subc colloc usg lbl def etym xr oRef pRef cit vocal kinesic incident writing
+    rt"""
 )
 #: Structured references whose fields the page separates when nothing is written between them
 #: (biblio.xsl, r:fields-separator): a biblStruct, its parts, a bibl of fields alone.
@@ -76,7 +77,7 @@ FURNITURE = (
     " | //*[@class='visually-hidden'] | //a[@class='anchor'] | //*[contains(@class, 'noteref')]"
     " | //a[@class='backlink'] | //button | //*[contains(@class, 'notes-title')]"
     " | //*[@class='l-n'] | //*[@class='lb-n'] | //*[@class='note-popovers']"
-    " | //*[@class='note-label']"
+    " | //*[@class='note-label'] | //rp | //*[@class='formula-n']"
     # the editorial signs around supplied, expanded, secluded text (r:marks)
     " | //*[@class='sign']"
     " | //*[contains(concat(' ', @class, ' '), ' alt ')] | //*[@class='u-who']"

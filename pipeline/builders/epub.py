@@ -189,12 +189,25 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
             continue
         # The package name keeps the url's extension: that is the name that must agree.
         if pkg.image_media_type(relative.name, data) is None:
-            found.refused.append((url, element.sourceline))
+            # a recording or a film (media of another type than an image) is no image the
+            # book failed to carry: the book names it, as the page plays it
+            if not _not_an_image(element):
+                found.refused.append((url, element.sourceline))
             continue
         href = pkg.image_href(relative, taken)
         by_file[source] = found.hrefs[-1] = href
         found.files[href] = data
     return found
+
+
+def _not_an_image(element: etree._Element) -> bool:
+    """A ``media`` whose ``@mimeType`` says it is no image (audio/mpeg, video/mp4 ...)."""
+    mime = (element.get("mimeType") or "").split()
+    return (
+        etree.QName(element).localname == "media"
+        and bool(mime)
+        and not (mime[0].lower().startswith("image/"))
+    )
 
 
 def build_book(text: Text, context: BuildContext, images: BookImages | None = None) -> bytes:
@@ -289,7 +302,8 @@ def _book(
     shown = _shown_images(book, images)
     if places_map is not None:
         lang = _text(record, "language") or "und"
-        documents.append(map_document(lang, _text(record, "direction") == "rtl", language))
+        rtl = _text(record, "direction") == "rtl"
+        documents.append(map_document(lang, rtl, language, places_map))
         shown.append(ShownImage(MAP_HREF, places_map, described=True))
     meta = book_metadata(
         record, text, date, has_index=has_index, images=shown, publication=publication
@@ -308,13 +322,16 @@ def _cover(meta: pkg.BookMetadata) -> bytes:
 MAP_HREF = "images/places-map.svg"
 
 
-def map_document(lang: str, rtl: bool, language: str) -> Document:
-    """The book's page with the map of its places (an SVG image, ``MAP_HREF``)."""
+def map_document(lang: str, rtl: bool, language: str, drawing: bytes = b"") -> Document:
+    """The book's page with the map of its places (an SVG image, ``MAP_HREF``); its text
+    alternative names the places drawn (``drawing``: the image, ``places_map.book_map``)."""
     from .. import i18n
     from .markup import xml_attr, xml_text
 
     title = xml_text(i18n.message("map.title", language))
-    alt = f'"{xml_attr(i18n.message("map.title", language))}"'
+    names = _map_places(drawing)
+    shown = ", ".join(names[:30]) + (", …" if len(names) > 30 else "")
+    alt = f'"{xml_attr(i18n.message("map.title", language) + (": " + shown if names else ""))}"'
     direction = ' dir="rtl"' if rtl else ""
     body = (
         f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
@@ -327,6 +344,16 @@ def map_document(lang: str, rtl: bool, language: str) -> Document:
         "</section></body></html>"
     )
     return Document("places-map.xhtml", XHTML_PROLOG + body.encode("utf-8") + b"\n")
+
+
+def _map_places(drawing: bytes) -> list[str]:
+    """The names of the places a map of ``places_map`` draws (each point's title), in its
+    order (by name)."""
+    if not drawing:
+        return []
+    svg_ns = "{http://www.w3.org/2000/svg}"
+    root = etree.fromstring(drawing)
+    return [(t.text or "").strip() for t in root.iterfind(f"{svg_ns}g/{svg_ns}title")]
 
 
 @dataclass(frozen=True)

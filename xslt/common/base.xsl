@@ -762,7 +762,8 @@
     <xsl:sequence select="normalize-space(string-join($text))"/>
   </xsl:function>
 
-  <xsl:template match="note | teiHeader | handShift" mode="r:plain" as="empty-sequence()"/>
+  <!-- a ruby gloss: the plain words are its base's ("下人", not "下人げにん") -->
+  <xsl:template match="note | teiHeader | handShift | rt" mode="r:plain" as="empty-sequence()"/>
   <!-- a deletion, the other side of a choice, a variant reading: not in the reading text -->
   <xsl:template match="*[r:left-out(.)]" mode="r:plain" as="empty-sequence()"/>
   <!-- a break inside a word (break="no") joins its halves, with the spaces around it -->

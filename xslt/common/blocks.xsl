@@ -147,12 +147,21 @@
   <!-- A glossary (list type="gloss", Guidelines 3.8: each item after the label it glosses)
        is a description list: a term (dt) and its gloss (dd), the two headings (headLabel,
        headItem) first. Only when every item has its label; otherwise a list as above. -->
+  <xsl:function name="r:gloss-global" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::pb or self::cb or self::lb or self::milestone
+        or self::fw or self::anchor])"/>
+  </xsl:function>
+
+  <!-- A page or column break, a milestone, a running head between its pairs (model.global)
+       goes with the pair it comes before (in its term), or at the end of the last gloss. -->
   <xsl:template match="list[@type = 'gloss'][item][not(r:is-inline(.))]
-      [empty(* except (head | headLabel | headItem | label | item))]
+      [empty(* except (head | headLabel | headItem | label | item | pb | cb | lb | milestone
+          | fw | anchor))]
       [not(text()[normalize-space()])]
-      [every $i in item satisfies $i/preceding-sibling::*[1][self::label]]
-      [every $l in label satisfies $l/following-sibling::*[1][self::item]]" mode="r:main"
-      as="element()+" priority="1">
+      [every $i in item satisfies $i/preceding-sibling::*[not(r:gloss-global(.))][1][self::label]]
+      [every $l in label satisfies $l/following-sibling::*[not(r:gloss-global(.))][1][self::item]]"
+      mode="r:main" as="element()+" priority="1">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$r:phrasing">
@@ -179,18 +188,24 @@
               <xsl:call-template name="r:attributes">
                 <xsl:with-param name="class" select="'item'"/>
               </xsl:call-template>
+              <xsl:variable name="label" as="element()"
+                  select="preceding-sibling::*[not(r:gloss-global(.))][1]"/>
               <dt>
-                <xsl:for-each select="preceding-sibling::*[1]">
+                <xsl:for-each select="$label">
                   <xsl:call-template name="r:attributes">
                     <xsl:with-param name="class" select="'label'"/>
                   </xsl:call-template>
-                  <xsl:apply-templates mode="r:main">
+                  <xsl:apply-templates mode="r:main" select="preceding-sibling::*
+                      [r:gloss-global(.)][following-sibling::*[not(r:gloss-global(.))][1]
+                      is current()], node()">
                     <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
                   </xsl:apply-templates>
                 </xsl:for-each>
               </dt>
               <dd>
-                <xsl:apply-templates mode="r:main">
+                <xsl:apply-templates mode="r:main" select="preceding-sibling::*
+                    [r:gloss-global(.)][. >> $label], node(), following-sibling::*
+                    [r:gloss-global(.)][empty(following-sibling::*[not(r:gloss-global(.))])]">
                   <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
                 </xsl:apply-templates>
               </dd>

@@ -132,6 +132,9 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'pb pb-secondary'"/>
       </xsl:call-template>
+      <!-- a page's number is no word of the text: out of the search index, where a word
+           broken at the page (break="no") is found whole -->
+      <xsl:attribute name="data-pagefind-ignore" select="''"/>
       <xsl:attribute name="title" select="r:msg('tr.page') || ' ' || normalize-space(@n)
           || ' (' || normalize-space(@ed) || ')'"/>
       <xsl:if test="normalize-space(@n)">
@@ -163,6 +166,7 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'pb' || (if (@break = 'no') then ' pb-joined' else '')"/>
       </xsl:call-template>
+      <xsl:attribute name="data-pagefind-ignore" select="''"/>
       <xsl:if test="exists($page)">
         <xsl:attribute name="data-facs" select="r:page-id($page)"/>
       </xsl:if>

@@ -22,7 +22,7 @@
 
   <xsl:mode name="r:mathml" on-no-match="deep-skip" on-multiple-match="fail"/>
 
-  <xsl:template match="formula" mode="r:main" as="element()">
+  <xsl:template match="formula" mode="r:main" as="element()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="math" as="element(mml:math)*" select=".//mml:math"/>
     <!-- a formula set apart from its sentence (@rend or @type "display" or "block", or
@@ -38,7 +38,27 @@
             <xsl:with-param name="class" select="'formula mathml'
                 || (if ($display) then ' formula-display' else '')"/>
           </xsl:call-template>
-          <xsl:apply-templates select="$math" mode="r:mathml"/>
+          <xsl:choose>
+            <!-- words beside the MathML ("where k > 1") are kept, in their place -->
+            <xsl:when test="every $m in $math satisfies $m/parent::* is current()">
+              <xsl:for-each select="node()">
+                <xsl:choose>
+                  <xsl:when test="self::mml:math">
+                    <xsl:apply-templates select="." mode="r:mathml"/>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:apply-templates select="." mode="r:main">
+                      <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                    </xsl:apply-templates>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="$math" mode="r:mathml"/>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:call-template name="r:formula-number"/>
         </span>
       </xsl:when>
       <xsl:otherwise>
@@ -47,8 +67,21 @@
           <xsl:with-param name="class" select="'formula'
               || (if ($display) then ' formula-display' else '')"/>
         </xsl:call-template>
+        <xsl:call-template name="r:formula-number"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A formula's number ("(2.1)"), beside it as the source sets it (a pointer to the formula
+       shows it too). -->
+  <xsl:template name="r:formula-number" as="element()?">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:for-each select="normalize-space(@n)[. != '']">
+      <span class="formula-n">
+        <xsl:value-of select="if (starts-with(., '(') or starts-with(., '[')) then .
+            else '(' || . || ')'"/>
+      </span>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="mml:*" mode="r:mathml" as="element()">

@@ -178,11 +178,22 @@
     </xsl:apply-templates>
   </xsl:template>
 
-  <xsl:template match="rt" mode="r:main" as="element()">
-    <xsl:call-template name="r:inline">
-      <xsl:with-param name="element" select="'rt'"/>
-      <xsl:with-param name="class" select="'rt'"/>
-    </xsl:call-template>
+  <!-- A gloss in parentheses (rp) where ruby is not drawn (a reader without it, a copy), and
+       out of the search index: the base is found as a word ("樟木", not "樟木くすのき"). A gloss
+       placed below its base (@place="below") is drawn there. -->
+  <xsl:template match="rt" mode="r:main" as="element()+">
+    <rp>(</rp>
+    <rt>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="string-join(('rt',
+            ('rt-below')[normalize-space(current()/@place) = ('below', 'under')]), ' ')"/>
+      </xsl:call-template>
+      <xsl:attribute name="data-pagefind-ignore" select="''"/>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </rt>
+    <rp>)</rp>
   </xsl:template>
 
   <!-- A character or glyph the text declares (TEI 5, g): its content when it has some, else

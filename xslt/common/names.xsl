@@ -178,7 +178,7 @@
     <xsl:variable name="entry" as="element()?" select="r:entry($entity)"/>
     <button type="button" class="card-button" popovertarget="{r:card-id($entity)}"
         aria-label="{r:msg('card.about', r:preferred-name($entry, $entity))}">
-      <span aria-hidden="true">i</span>
+      <!-- its "i" is the style sheet's: no letter glued to the name in a copy or the index -->
     </button>
   </xsl:template>
 

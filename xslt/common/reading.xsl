@@ -68,11 +68,12 @@
         or self::cb][@break = 'no']) then replace($trimmed, '^\s+', '') else $trimmed"/>
   </xsl:function>
 
-  <!-- Whether a node inside $scope is read: no element between them is left out. -->
+  <!-- Whether a node inside $scope is read: no element between them is left out, nor is it a
+       ruby gloss (the plain words are the base's, as r:plain has them). -->
   <xsl:function name="r:read-in" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:param name="scope" as="element()"/>
-    <xsl:sequence select="empty($node/ancestor::*[. >> $scope][r:left-out(.)])"/>
+    <xsl:sequence select="empty($node/ancestor::*[. >> $scope][self::rt or r:left-out(.)])"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -62,7 +62,10 @@
   <xsl:function name="r:citation-line" as="xs:string">
     <xsl:param name="bibl" as="element()?"/>
     <xsl:variable name="html" as="node()*">
-      <xsl:apply-templates select="$bibl" mode="r:cite"/>
+      <!-- one line: the source's notes are for the about page's full citation -->
+      <xsl:apply-templates select="$bibl" mode="r:cite">
+        <xsl:with-param name="r:cite-notes" select="false()" tunnel="yes"/>
+      </xsl:apply-templates>
     </xsl:variable>
     <xsl:sequence select="normalize-space(string-join($html ! string(.)))"/>
   </xsl:function>
@@ -70,7 +73,7 @@
   <!-- A labelled citation with its nested sources. -->
   <xsl:template match="bibl | biblStruct | biblFull" mode="r:source" as="element()">
     <xsl:variable name="nested" as="element()*" select="(bibl | biblStruct | biblFull
-        | relatedItem/(bibl | biblStruct) | listBibl/(bibl | biblStruct)
+        | relatedItem/(bibl | biblStruct | listBibl) | listBibl/(bibl | biblStruct)
         | monogr/relatedItem/(bibl | biblStruct))"/>
     <div>
       <xsl:call-template name="r:attributes">
@@ -183,6 +186,7 @@
     <xsl:context-item as="element()" use="required"/>
     <!-- false for a bibl written as running text: its links stand where they are written -->
     <xsl:param name="links" as="xs:boolean" select="true()"/>
+    <xsl:param name="r:cite-notes" as="xs:boolean" tunnel="yes" select="true()"/>
     <!-- identifiers a reader can use: web addresses and the standard numbers; a project's
          own file names and keys (idno type="sourceFile" ...) are not part of a citation -->
     <xsl:for-each select="(idno[normalize-space()][matches(normalize-space(.), '^https?://')
@@ -203,8 +207,9 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
-    <xsl:for-each select="note[normalize-space()]">
-      <xsl:value-of select="' ' || r:plain(.)"/>
+    <!-- its words (r:plain of a note itself is empty: a note is no part of plain text) -->
+    <xsl:for-each select="note[normalize-space()][$r:cite-notes]">
+      <xsl:value-of select="' ' || r:plain(node())"/>
     </xsl:for-each>
     <xsl:for-each select="availability[normalize-space() or .//licence/@target]">
       <xsl:variable name="licence" as="element()?" select="(.//licence)[1]"/>
@@ -250,7 +255,11 @@
         select="$named[@level = ('m', 'j')][$main/@level = 'a'][not(. is $main)][1]"/>
     <xsl:variable name="sub" as="xs:string?" select="($titles[@type = 'sub'])[1] ! r:plain(.)"/>
     <xsl:if test="exists($main)">
-      <xsl:variable name="text" as="xs:string" select="string-join((r:plain($main), $sub), ': ')"/>
+      <!-- a title the editors supplied (the source has none) is theirs: in brackets -->
+      <xsl:variable name="supplied" as="xs:boolean"
+          select="exists($main[@type = 'supplied' or @subtype = 'supplied'])"/>
+      <xsl:variable name="text" as="xs:string" select="(if ($supplied) then '[' else '')
+          || string-join((r:plain($main), $sub), ': ') || (if ($supplied) then ']' else '')"/>
       <span class="cite-title">
         <xsl:choose>
           <xsl:when test="$main/@level = 'a'">

@@ -137,7 +137,8 @@
       </xsl:apply-templates>
       <xsl:if test="../@xml:id and not($r:phrasing)">
         <xsl:text> </xsl:text>
-        <a class="anchor" href="#{../@xml:id}" aria-label="{r:msg('section.link')}">#</a>
+        <!-- its sign (#) is the style sheet's, as a paragraph's pilcrow is -->
+        <a class="anchor" href="#{../@xml:id}" aria-label="{r:msg('section.link')}"/>
       </xsl:if>
     </xsl:element>
   </xsl:template>

@@ -67,11 +67,17 @@
     <xsl:param name="view" as="xs:string?" select="()"/>
     <xsl:param name="title" as="xs:string?" select="()"/>
     <xsl:param name="content" as="node()*" select="node()"/>
+    <!-- false for a sign that is no word of the text (a column break's "‖"): the search index
+         leaves it out, and the halves of a word broken there are found as one -->
+    <xsl:param name="indexed" as="xs:boolean" select="true()"/>
     <xsl:element name="{$element}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="string-join(($class, $view ! ('ed-' || .),
             r:hand-class(.)), ' ')"/>
       </xsl:call-template>
+      <xsl:if test="not($indexed)">
+        <xsl:attribute name="data-pagefind-ignore" select="''"/>
+      </xsl:if>
       <xsl:if test="$view = 'dipl' and not($r:views)">
         <xsl:attribute name="hidden" select="'hidden'"/>
       </xsl:if>
@@ -695,7 +701,8 @@
         and (not($n castable as xs:integer)
         or xs:integer($n) mod 5 = 0 or not($before castable as xs:integer)
         or xs:integer($before) + 1 != xs:integer($n))">
-      <span class="lb-n{if ($edition) then '' else ' ed-dipl'}" aria-hidden="true">
+      <span class="lb-n{if ($edition) then '' else ' ed-dipl'}" aria-hidden="true"
+          data-pagefind-ignore="">
         <xsl:value-of select="$n"/>
       </span>
     </xsl:if>
@@ -715,6 +722,7 @@
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="class" select="'cb'"/>
       <xsl:with-param name="view" select="'dipl'"/>
+      <xsl:with-param name="indexed" select="false()"/>
       <xsl:with-param name="title" select="string-join((r:msg('tr.column'),
           normalize-space(@n)[. != '']), ' ')"/>
       <xsl:with-param name="content" as="node()*">

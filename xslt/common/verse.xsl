@@ -96,7 +96,7 @@
         <xsl:attribute name="data-before" select="$before"/>
       </xsl:if>
       <xsl:if test="exists($number)">
-        <span class="l-n" aria-hidden="true"><xsl:value-of select="$number"/></span>
+        <span class="l-n" aria-hidden="true" data-pagefind-ignore=""><xsl:value-of select="$number"/></span>
       </xsl:if>
       <xsl:apply-templates mode="r:main">
         <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>

@@ -98,6 +98,11 @@
       </xsl:if>
       <xsl:element name="{$name}">
         <xsl:attribute name="type" select="'preferred'"/>
+        <!-- the register's language of the name ("Comité de Défense des Juifs" is French),
+             not the export's -->
+        <xsl:for-each select="ed:name/@lang">
+          <xsl:attribute name="xml:lang" select="."/>
+        </xsl:for-each>
         <xsl:value-of select="ed:name"/>
       </xsl:element>
       <xsl:for-each select="ed:variant[. ne current()/ed:name]">

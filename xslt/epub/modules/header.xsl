@@ -66,7 +66,12 @@
         select="($ee:file-desc/tei:publicationStmt//tei:licence)[1]"/>
     <xsl:variable name="text" as="xs:string"
         select="ee:plain(($licence, $ee:file-desc/tei:publicationStmt/tei:availability)[1])"/>
-    <xsl:sequence select="string-join(($text[. != ''], $licence/@target[normalize-space()]), ', ')"/>
+    <!-- what the availability says beside its licence comes first: the rights in the text
+         itself, when the licence covers the encoding alone -->
+    <xsl:variable name="said" as="xs:string*" select="if (exists($licence))
+        then $ee:file-desc/tei:publicationStmt/tei:availability/tei:p ! ee:plain(.) else ()"/>
+    <xsl:sequence select="string-join(($said[. != ''], string-join(($text[. != ''],
+        $licence/@target[normalize-space()]), ', ')[. != '']), ' ')"/>
   </xsl:function>
 
   <!-- A W3CDTF date (YYYY, YYYY-MM or YYYY-MM-DD) of publication, if the header has one. -->

@@ -110,6 +110,23 @@
           <xsl:value-of select="$desc"/>
         </span>
       </xsl:when>
+      <!-- a recording or a film without a description: its file's name, a link when it is on
+           the web (the sentence around it named it: "and a film ." read nothing) -->
+      <xsl:when test="self::tei:media and exists(r:file-name(normalize-space(@url)))
+          and empty(ancestor::tei:figure/tei:figDesc[normalize-space()])">
+        <xsl:variable name="url" as="xs:string" select="normalize-space(@url)"/>
+        <xsl:variable name="link" as="xs:string?"
+            select="r:safe-url($url[matches(., '^https?://', 'i')])"/>
+        <xsl:element name="{if (exists($link)) then 'a' else 'span'}">
+          <xsl:if test="exists($link)">
+            <xsl:attribute name="href" select="$link"/>
+          </xsl:if>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'media media-file'"/>
+          </xsl:call-template>
+          <xsl:value-of select="r:file-name($url)"/>
+        </xsl:element>
+      </xsl:when>
     </xsl:choose>
   </xsl:template>
 

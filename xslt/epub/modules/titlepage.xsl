@@ -55,7 +55,8 @@
             <p class="imprint"><xsl:value-of select="string-join($imprint[. != ''], ', ')"/></p>
           </xsl:if>
           <xsl:if test="ee:rights() != ''">
-            <p class="rights"><xsl:value-of select="r:msg('fact.licence') || ': ' || ee:rights()"/></p>
+            <p class="rights"><xsl:value-of select="r:msg(if ($pub/tei:availability/tei:p
+                [normalize-space()]) then 'fact.rights' else 'fact.licence') || ': ' || ee:rights()"/></p>
           </xsl:if>
           <xsl:variable name="source" as="xs:string" select="ee:source()"/>
           <xsl:if test="$source != ''">

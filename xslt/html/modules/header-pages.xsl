@@ -193,6 +193,12 @@
           <xsl:otherwise><xsl:value-of select="r:plain($licence)"/></xsl:otherwise>
         </xsl:choose>
       </dd>
+      <!-- what the availability says beside its licence (the rights in the text itself, when
+           the licence covers the encoding alone) -->
+      <xsl:for-each select="teiHeader/fileDesc/publicationStmt/availability/p[normalize-space()]">
+        <dt><xsl:value-of select="r:msg('fact.rights')"/></dt>
+        <dd><xsl:value-of select="r:plain(.)"/></dd>
+      </xsl:for-each>
       <dt><xsl:value-of select="r:msg('fact.page')"/></dt>
       <dd><a href="{@ed:stem}.html"><xsl:value-of select="@ed:stem || '.html'"/></a></dd>
     </dl>

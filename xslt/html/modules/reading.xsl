@@ -133,7 +133,9 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:if test="$r:ids and @xml:id and ancestor::text and not(ancestor::note)">
-      <a class="anchor" href="#{@xml:id}">¶</a>
+      <!-- its sign (¶) is the style sheet's: no character of the page that a copy, a reader
+           mode or the search index would take for the text's -->
+      <a class="anchor" href="#{@xml:id}" aria-label="{r:msg('paragraph.link')}"/>
     </xsl:if>
   </xsl:template>
 

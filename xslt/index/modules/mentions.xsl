@@ -150,6 +150,16 @@
     <xsl:attribute name="ordinal" select="accumulator-before('ed:ordinal')"/>
     <xsl:attribute name="section" select="$section/@xml:id"/>
     <xsl:attribute name="heading" select="($section ! r:main-head(.) ! ed:text(.), '')[1]"/>
+    <!-- an unheaded introduction, preface ... is named by its kind where the index pages list
+         the mention, as the book's contents name it (epub/modules/labels.xsl) -->
+    <xsl:for-each select="$section[empty(tei:head)]/@type[normalize-space()]">
+      <xsl:variable name="type" as="xs:string" select="normalize-space(.)"/>
+      <!-- numbered among its siblings of that kind when there are several ("Chapter 3") -->
+      <xsl:variable name="same" as="element()*"
+          select="../../*[local-name() = local-name(current()/..)][normalize-space(@type) = $type]"/>
+      <xsl:attribute name="part" select="$type || (if (count($same) gt 1)
+          then ' ' || count(../preceding-sibling::*[. intersect $same]) + 1 else '')"/>
+    </xsl:for-each>
     <xsl:attribute name="block" select="$block/@xml:id"/>
     <xsl:attribute name="page" select="$page/@n"/>
     <xsl:attribute name="page-id" select="$page/@xml:id"/>

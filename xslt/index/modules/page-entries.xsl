@@ -284,7 +284,7 @@
           select="($document/@title[normalize-space()], @document)[1]"/>
       <xsl:variable name="where" as="xs:string*" select="
           (if (count($documents) gt 1) then $title else ()),
-          @heading[normalize-space()],
+          (@heading[normalize-space()], @part ! ed:part-label(.))[1],
           @page[normalize-space()] ! r:msg('index.page', string(.))"/>
       <a href="{(@file, @document || '.html')[1]}#{@mention}">
         <xsl:value-of select="if (exists($where)) then string-join($where, ', ') else $title"/>
@@ -337,7 +337,7 @@
     <xsl:for-each select="$years">
       <section class="timeline-year" aria-labelledby="{ed:year-id(?year)}">
         <h2 id="{ed:year-id(?year)}"><xsl:value-of select="ed:year-label(?year)"/></h2>
-        <xsl:for-each-group select="?dates" group-adjacent="ed:date-part(ed:start(.), 2)">
+        <xsl:for-each-group select="?dates" group-adjacent="ed:months(.)">
           <xsl:choose>
             <xsl:when test="current-grouping-key() = ''">
               <ol class="index-timeline">
@@ -346,8 +346,7 @@
             </xsl:when>
             <xsl:otherwise>
               <section class="timeline-month">
-                <h3><xsl:value-of select="r:date-words(ed:date-part(ed:start(.), 1) || '-'
-                    || current-grouping-key(), true())"/></h3>
+                <h3><xsl:value-of select="ed:months-label(current-grouping-key())"/></h3>
                 <ol class="index-timeline">
                   <xsl:apply-templates select="current-group()" mode="ed:html"/>
                 </ol>
@@ -358,6 +357,54 @@
       </section>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- The months a date is filed under, as "YYYY-MM" (one month) or "YYYY-MM/YYYY-MM" (a span
+       over several: "late 1944", 1944-09-01 to 1944-12-31, is no date of September); "" for a
+       date known to the year only, or spanning a whole year (filed first in its year). -->
+  <xsl:function name="ed:months" as="xs:string">
+    <xsl:param name="date" as="element(ed:date)"/>
+    <xsl:variable name="start" as="xs:string" select="ed:start($date)"/>
+    <xsl:variable name="end" as="xs:string" select="string(($date/(@to, @notAfter))[1])"/>
+    <xsl:variable name="first" as="xs:string" select="ed:month-of($start)"/>
+    <xsl:variable name="last" as="xs:string"
+        select="if ($date/@when or not(r:is-iso-date($end))) then $first else ed:month-of($end)"/>
+    <xsl:sequence select="
+        if ($first = '') then ''
+        else if ($last = $first) then $first
+        else if (ed:date-part($end, 1) = ed:date-part($start, 1)
+            and ($last = '' or ends-with($first, '-01') and ends-with($last, '-12'))) then ''
+        else $first || '/' || ($last[. != ''], ed:date-part($end, 1))[1]"/>
+  </xsl:function>
+
+  <!-- "YYYY-MM" of an ISO date, "" when it has no month. -->
+  <xsl:function name="ed:month-of" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="month" as="xs:string" select="ed:date-part($value, 2)"/>
+    <xsl:sequence select="if ($month = '') then '' else ed:date-part($value, 1) || '-' || $month"/>
+  </xsl:function>
+
+  <!-- A month group's heading: "September 1944", "September–December 1944", "November 1944 –
+       March 1945". -->
+  <xsl:function name="ed:months-label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="first" as="xs:string" select="substring-before($key || '/', '/')"/>
+    <xsl:variable name="last" as="xs:string" select="substring-after($key, '/')"/>
+    <xsl:sequence select="
+        if ($last = '') then r:date-words($first, true())
+        else if (substring($first, 1, 4) = substring($last, 1, 4))
+          then r:date-words($first, false()) || '–' || r:date-words($last, true())
+        else r:date-words($first, true()) || ' – ' || r:date-words($last, true())"/>
+  </xsl:function>
+
+  <!-- An unheaded division's kind in words, and its number among its kind if it has one
+       ("introduction": "Introduction", "chapter 3": "Chapter 3"). -->
+  <xsl:function name="ed:part-label" as="xs:string">
+    <xsl:param name="part" as="xs:string"/>
+    <xsl:variable name="type" as="xs:string" select="replace($part, ' [0-9]+$', '')"/>
+    <xsl:sequence select="(if (r:has-msg('div.' || $type)) then r:msg('div.' || $type)
+        else upper-case(substring($type, 1, 1)) || substring($type, 2))
+        || substring($part, string-length($type) + 1)"/>
+  </xsl:function>
 
   <xsl:function name="ed:start" as="xs:string">
     <xsl:param name="date" as="element(ed:date)"/>
