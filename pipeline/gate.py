@@ -46,6 +46,7 @@ _LATIN_NAMES = {
     "us-ascii",
 }
 _DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_DECL_VERSION = re.compile(rb"""^<\?xml\s+version\s*=\s*["']([0-9.]+)["']""")
 
 
 @dataclass(frozen=True)
@@ -528,6 +529,18 @@ def _encoding_notes(data: bytes, shown: str) -> Iterator[Diagnostic]:
             origin=_ORIGIN,
         )
         return
+    version = _DECL_VERSION.match(data.lstrip(codecs.BOM_UTF8))
+    if version is not None and version.group(1) != b"1.0":
+        # libxml2 reads XML 1.0 alone: a 1.1 file is read by 1.0's rules, silently
+        yield diag.warning(
+            shown,
+            "gate.xml-version",
+            f"the XML declaration says version {version.group(1).decode('ascii')}, which is read "
+            "as XML 1.0 (as most XML tools read it): characters that only XML 1.1 allows "
+            '(control characters such as &#x7;) are errors; declare version="1.0"',
+            1,
+            origin=_ORIGIN,
+        )
     match = _DECL_ENCODING.match(data.lstrip(codecs.BOM_UTF8))
     declared = match.group(1).decode("ascii").lower() if match else "utf-8"
     if declared in _LATIN_NAMES and _looks_like_utf8(data):

@@ -909,3 +909,24 @@ def test_a_book_names_recordings_and_films_it_does_not_carry(tmp_path: Path) -> 
         text = book.read("OEBPS/text-001.xhtml").decode("utf-8")
         assert not [n for n in book.namelist() if n.endswith(".mp3")]
     assert 'and a film <a href="https://example.org/bells.mp4" class="media media-file">' in text
+
+
+def test_the_books_contents_list_an_anthologys_texts(tmp_path: Path) -> None:
+    """A text of a group without divisions is an entry of the book's navigation, by its
+    title, linked to where it starts (the navigation listed the preface and notes alone)."""
+    from test_html import ANTHOLOGY
+
+    source = tmp_path / "anthology.xml"
+    source.write_text(
+        tei_text("").replace("<text><body></body></text>", f"<text>{ANTHOLOGY}</text>"),
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["epub"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    with zipfile.ZipFile(tmp_path / "out/epub/anthology.epub") as book:
+        nav = etree.fromstring(book.read("OEBPS/nav.xhtml"))
+        toc = nav.xpath("//*[local-name()='nav'][@id='toc']//*[local-name()='a']")
+        assert [a.text for a in toc] == ["Preface", "The Drowned Bell", "The Miller"]
+        for a in toc:
+            file, _, fragment = a.get("href").partition("#")
+            assert f'id="{fragment}"' in book.read(f"OEBPS/{file}").decode("utf-8")

@@ -121,6 +121,19 @@ def test_utf16_is_read_with_a_warning(tmp_path: Path) -> None:
     assert [d.code for d in result.diagnostics] == ["gate.utf16"]
 
 
+def test_an_xml_11_declaration_is_said_to_be_read_as_10(tmp_path: Path) -> None:
+    """libxml2 reads XML 1.0 alone: a 1.1 file is read by 1.0's rules, with a warning, so
+    that a character only 1.1 allows is understood when its error follows."""
+    result = gate(tmp_path, "v.xml", b'<?xml version="1.1"?>\n<r>x</r>')
+    assert result.document is not None
+    (note,) = result.diagnostics
+    assert (note.code, note.line) == ("gate.xml-version", 1)
+    assert "version 1.1" in note.message
+    bad = gate(tmp_path, "c.xml", b'<?xml version="1.1"?>\n<r>&#x7;</r>')
+    assert [d.code for d in bad.diagnostics] == ["gate.xml-version", "gate.not-well-formed"]
+    assert gate(tmp_path, "ok.xml", b'<?xml version="1.0"?>\n<r>x</r>').diagnostics == ()
+
+
 def test_bytes_invalid_in_declared_utf8(tmp_path: Path) -> None:
     data = '<?xml version="1.0" encoding="UTF-8"?>\n<r>\né</r>'.encode("latin-1")
     d = only_error(gate(tmp_path, "l1.xml", data))

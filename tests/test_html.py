@@ -656,3 +656,63 @@ def test_a_formula_shows_its_number_and_the_words_beside_its_mathml(tmp_path: Pa
     assert display.xpath("string(span[@class='formula-n'])") == "(2.1)"
     (mixed,) = doc.xpath("//span[@class='formula mathml']")
     assert mixed.text == "where " and mixed.xpath("local-name(*[1])") == "math"
+
+
+ANTHOLOGY = (
+    '<front><div type="preface"><head>Preface</head><p>Collected in Wales.</p></div></front>'
+    "<group><head>Part One</head>"
+    '<text xml:id="tale1"><front><docTitle><titlePart>The Drowned Bell</titlePart></docTitle>'
+    "</front><body><p>Once a bell was drowned.</p></body></text>"
+    "<group><head>Part Two</head><text><body><head>The Miller</head><p>A story.</p></body>"
+    "</text></group></group>"
+)
+
+
+def test_an_anthologys_parts_and_texts_are_in_the_contents(tmp_path: Path) -> None:
+    """The groups of a text (text/group/text: an anthology) and their texts are entries of
+    the contents, nested as they are, their titles headings (they were paragraphs, and the
+    contents listed the preface alone)."""
+    source = tmp_path / "anthology.xml"
+    source.write_text(
+        tei_text("").replace("<text><body></body></text>", f"<text>{ANTHOLOGY}</text>"),
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    doc = _page(tmp_path / "out/html/anthology.html")
+
+    def entries(ol: html.HtmlElement) -> list[object]:
+        found: list[object] = []
+        for li in ol.xpath("li"):
+            found.append(li.xpath("string(a)"))
+            for inner in li.xpath("ol"):
+                found.append(entries(inner))
+        return found
+
+    (toc,) = doc.xpath("//nav[@class='toc']//ol[@class='toc-list']")
+    assert entries(toc) == ["Preface", "Part One", ["The Drowned Bell", "Part Two", ["The Miller"]]]
+    for link in toc.xpath(".//a/@href"):
+        assert doc.xpath(f"//*[@id='{link[1:]}']"), link
+    headings = [(h.tag, h.text_content().strip()) for h in doc.xpath("//main//*[@class]")
+                if "group-head" in h.get("class")]  # fmt: skip
+    assert headings == [("h2", "Part One"), ("h3", "Part Two"), ("h4", "The Miller")]
+
+
+def test_a_pointer_to_a_bibliography_entry_reads_as_author_and_year(tmp_path: Path) -> None:
+    """A ptr to a biblStruct is "Jones 1999" (its names ran together: "Jones, Peter Roe,
+    Mary A Book..."); an editor among the entry's fields is marked as one."""
+    source = tmp_path / "works.xml"
+    source.write_text(
+        tei_text(
+            '<p>As <ptr target="#jones1999"/> showed.</p><listBibl><biblStruct xml:id="jones1999">'
+            "<monogr><author>Jones, Peter</author><editor>Roe, Mary</editor>"
+            "<title level='m'>A Book of Things</title><imprint><publisher>OUP</publisher>"
+            '<date when="1999">1999</date></imprint></monogr></biblStruct></listBibl>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    doc = _page(tmp_path / "out/html/works.html")
+    assert doc.xpath("string(//a[@class='ptr'])") == "Jones 1999"
+    assert doc.xpath("string(//span[@class='editor'])") == "Roe, Mary (ed.)"

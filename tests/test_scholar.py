@@ -580,6 +580,9 @@ def test_search_finds_a_word_and_lands_on_its_paragraph(server: str) -> None:
         link.wait_for(timeout=15000)
         href = link.get_attribute("href") or ""
         assert "belgium-1944.html#" in href, href
+        # the language filter names languages, not codes ("English (1)", not "en (1)")
+        languages = page.locator("#ed-filter-language option").all_inner_texts()
+        assert "English (1)" in languages, languages
         link.click()
         page.wait_for_url(re.compile(r"belgium-1944\.html#"))
         fragment = page.evaluate("decodeURIComponent(location.hash.slice(1))")

@@ -69,7 +69,8 @@
       names.forEach(function (name) {
         var option = document.createElement("option");
         option.value = name;
-        option.textContent = name + " (" + values[name] + ")";
+        option.textContent = label(select.getAttribute("data-filter"), name) +
+          " (" + values[name] + ")";
         select.appendChild(option);
       });
       select.disabled = names.length === 0;
@@ -80,6 +81,24 @@
       select.addEventListener("change", function () { search(field.value); });
     });
     fieldset.hidden = !any;
+  }
+
+  // A language filter's value is a code ("ja", "grc"): shown by its name in the page's
+  // language where the browser knows it ("Japanese"), else as it is.
+  var languageNames = null;
+  try {
+    languageNames = new Intl.DisplayNames([document.documentElement.lang || "en"],
+      { type: "language", fallback: "code" });
+  } catch (e) {
+    languageNames = null;
+  }
+  function label(filter, value) {
+    if (filter !== "language" || !languageNames) return value;
+    try {
+      return languageNames.of(value) || value;
+    } catch (e) {
+      return value;
+    }
   }
 
   function chosenFilters() {

@@ -745,6 +745,23 @@
         then $r:part-types[. = normalize-space($div/@type)] else ()"/>
   </xsl:function>
 
+  <!-- The title of a group of texts (its head), or of a text of a group (its front's
+       docTitle or head, else its body's head); and the element a link to it goes to (its
+       own id, else its title's, else an element with an id around the title). -->
+  <xsl:function name="r:group-title" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/self::group/head,
+        $e/front/docTitle/titlePart[not(@type = ('sub', 'desc', 'alt'))], $e/front/docTitle,
+        $e/front/head, $e/body/head)[normalize-space()][1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:group-target" as="element()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="title" as="element()?" select="r:group-title($e)"/>
+    <xsl:sequence select="($e[@xml:id], $title[@xml:id],
+        $title/ancestor::*[@xml:id][ancestor::* intersect $e][1])[1]"/>
+  </xsl:function>
+
   <xsl:function name="r:main-text" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="($tei/text, $tei/sourceDoc)[1]"/>

@@ -70,6 +70,26 @@
         else ()"/>
   </xsl:function>
 
+  <!-- An editor or a translator among a structured reference's fields says so ("Roe, Mary
+       (ed.)"): between the authors they read as authors. -->
+  <xsl:template match="editor[..[r:fields-separator(.)]][normalize-space()]" mode="r:main"
+      as="element()">
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'editor'"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:text> </xsl:text>
+      <span class="editor-role">
+        <xsl:value-of select="'(' || r:msg(if (lower-case(normalize-space(@role))
+            = ('translator', 'trl', 'translation')) then 'citation.translator'
+            else 'citation.editor') || ')'"/>
+      </span>
+    </span>
+  </xsl:template>
+
   <!-- A scope of a reference (biblScope, citedRange) says what it counts by @unit: "vol. 7",
        "no. 2", "pp. 12–34" in the interface's words, unless its words say it already
        ("pp. 12-34", "Band 3"). -->
@@ -205,6 +225,25 @@
         else ($to ! r:element-words(.), r:linked-title($ptr/@target), $href)[1]"/>
   </xsl:function>
 
+  <!-- A pointer to an entry of a bibliography says it as an author-date citation: its first
+       author's surname (or name, before a comma) and year ("Jones 1999"), else its title and
+       year; its @n when it has one ("[12]"). Its names ran together ("Jones, Peter Roe, Mary
+       A Book..."). -->
+  <xsl:function name="r:short-citation" as="xs:string">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:variable name="agent" as="element()?"
+        select="($bibl//author, $bibl//editor)[normalize-space()][1]"/>
+    <xsl:variable name="name" as="xs:string?" select="if (empty($agent)) then ()
+        else if ($agent//surname[normalize-space()]) then r:plain(($agent//surname)[1])
+        else normalize-space(substring-before(r:plain($agent) || ',', ','))"/>
+    <xsl:variable name="dates" as="xs:string*" select="$bibl//date/(string(@when), string(@notBefore),
+        string(@from), string(.)) ! replace(normalize-space(.), '^.*?(\d{4}).*$', '$1')[matches(., '^\d{4}$')]"/>
+    <xsl:variable name="title" as="xs:string?"
+        select="($bibl//title[normalize-space()])[1] ! r:plain(.)"/>
+    <xsl:sequence select="if (normalize-space($bibl/@n)) then normalize-space($bibl/@n)
+        else string-join(((if ($name) then $name else $title), $dates[1]), ' ')"/>
+  </xsl:function>
+
   <!-- What a cross-reference to an element of the text says (a ptr has no words of its own):
        its heading, else its number (@n), else its first words in quotation marks ("“It was
        a dark…”"); never its id. -->
@@ -214,7 +253,9 @@
         ! normalize-space(string-join(.//text()[not(ancestor::note)]))"/>
     <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space(string-join(
         $to//text()[not(ancestor::note)])))"/>
-    <xsl:sequence select="if ($head) then $head
+    <xsl:sequence select="if ($to[self::bibl or self::biblStruct or self::biblFull])
+          then r:short-citation($to)
+        else if ($head) then $head
         else if (normalize-space($to/@n)) then normalize-space($to/@n)
         else if (exists($words)) then '“' || string-join(subsequence($words, 1, 6), ' ')
           || (if (count($words) gt 6) then '…' else '') || '”'

@@ -60,6 +60,30 @@
     </li>
   </xsl:template>
 
+  <!-- A group of texts (an anthology's part) with a title, and a text of a group, by the
+       title its front or body gives it: entries, with what they hold below them. Linked to
+       the element's id, else its title's; without either, its entries pass up. -->
+  <xsl:template match="group[head] | group/text" mode="r:toc" as="element()*">
+    <xsl:variable name="title" as="element()?" select="r:group-title(.)"/>
+    <xsl:variable name="target" as="xs:string?" select="r:group-target(.)/@xml:id"/>
+    <xsl:variable name="children" as="element()*">
+      <xsl:apply-templates select="r:toc-children(.)" mode="r:toc"/>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="exists($title) and exists($target)">
+        <li>
+          <a href="#{$target}"><xsl:value-of select="r:plain($title)"/></a>
+          <xsl:if test="exists($children)">
+            <ol><xsl:sequence select="$children"/></ol>
+          </xsl:if>
+        </li>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$children"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A part of an edition named by its type (structure.xsl gives it that heading). -->
   <xsl:template match="*[r:is-div(.)][empty(head)][@xml:id][exists(r:part-type(.))]"
       mode="r:toc" as="element()">

@@ -25,8 +25,11 @@
          cast list (common/drama.xsl); the pages of a documentary transcription -->
     <xsl:variable name="pages" as="element()*"
         select="$text/self::tei:sourceDoc//tei:surface[not(ancestor::tei:surface)]"/>
-    <xsl:variable name="divs" as="element()*" select="$text/descendant-or-self::tei:text
-        /(tei:front | tei:body | tei:back)/(*[ee:is-div(.)] | tei:castList[@xml:id]), $pages"/>
+    <!-- a text of a group (an anthology's tale) without divisions: by its title -->
+    <xsl:variable name="divs" as="element()*" select="($text/descendant-or-self::tei:text
+        /(tei:front | tei:body | tei:back)/(*[ee:is-div(.)] | tei:castList[@xml:id])
+        | $text//tei:group/tei:text[empty((tei:front | tei:body | tei:back)/*[ee:is-div(.)])]
+          [exists(r:group-title(.)) and exists(r:group-target(.))]), $pages"/>
     <xsl:variable name="first-body" as="element()?"
         select="($text/tei:body//*[@xml:id], $pages)[1]"/>
     <xsl:call-template name="ee:document">
@@ -98,6 +101,12 @@
     <li>
       <a href="{ee:href(.)}"><xsl:value-of select="if (tei:label) then r:surface-n(.)
           else r:msg('facs.page', r:surface-n(.))"/></a>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="tei:group/tei:text" mode="ee:toc" as="element()">
+    <li>
+      <a href="{ee:href(r:group-target(.))}"><xsl:value-of select="r:plain(r:group-title(.))"/></a>
     </li>
   </xsl:template>
 

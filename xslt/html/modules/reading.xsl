@@ -226,9 +226,12 @@
        split text alike, so that a filter by text or language finds all of it. -->
   <xsl:function name="r:search-filters" as="attribute()+">
     <xsl:param name="tei" as="element(TEI)"/>
-    <xsl:attribute name="data-pagefind-filter" select="'text[data-ed-title], language[data-ed-language]'"/>
+    <!-- a text of no known language ("und") is in no language's filter: "und (1)" -->
+    <xsl:variable name="lang" as="xs:string" select="r:text-lang($tei)"/>
+    <xsl:attribute name="data-pagefind-filter" select="'text[data-ed-title]'
+        || (if ($lang = ('und', '')) then '' else ', language[data-ed-language]')"/>
     <xsl:attribute name="data-ed-title" select="r:title($tei)"/>
-    <xsl:attribute name="data-ed-language" select="r:text-lang($tei)"/>
+    <xsl:attribute name="data-ed-language" select="$lang"/>
   </xsl:function>
 
 </xsl:stylesheet>
