@@ -30,7 +30,9 @@ from .builders.downloads import (
     Offered,
     downloads_document,
     index_exports,
+    publish_schemas,
     publish_sources,
+    schemas_named,
     shown_size,
     tei_href,
     write_zip,
@@ -136,6 +138,7 @@ def offered_sources(
             generation / f.kept.snapshot,
             *f.licence,
             sha256=f.kept.sha256,
+            source=f.path,
         )
         for f in facts
         if f.kept is not None and f.kind in ("text", "register")
@@ -230,13 +233,18 @@ def _downloads(
     the index exports."""
     offered = [o for o in extras.offered if o.kind != "text" or o.stem not in missing]
     downloads, linked = publish_sources(offered, staging)
+    # the schemas the sources name, where their addresses lead (tei/../schema/edition.rng)
+    schemas = publish_schemas(schemas_named(linked, {o.href for o in linked}), staging)
     if linked:
-        unit = key(cache.build_key if cache else "", [(o.href, o.sha256) for o in linked])
+        unit = key(
+            cache.build_key if cache else "",
+            [(o.href, o.sha256) for o in linked] + [(s.href, s.sha256) for s in schemas],
+        )
         if cache is None or not cache.files("html/zip", unit, [f"html/{ZIP_HREF}"]):
             # the members of unchanged sources are copied over from the last zip, compressed
             earlier = _as_built(cache, f"html/{ZIP_HREF}")
             known = cache.unit_notes("html/zip") if cache is not None else {}
-            digests = write_zip(linked, staging, site.date, earlier, known)
+            digests = write_zip(linked, staging, site.date, earlier, known, schemas)
             if cache is not None:
                 cache.keep_files("html/zip", unit, digests)
         downloads.append(zip_download(staging))

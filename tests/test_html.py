@@ -716,3 +716,22 @@ def test_a_pointer_to_a_bibliography_entry_reads_as_author_and_year(tmp_path: Pa
     doc = _page(tmp_path / "out/html/works.html")
     assert doc.xpath("string(//a[@class='ptr'])") == "Jones 1999"
     assert doc.xpath("string(//span[@class='editor'])") == "Roe, Mary (ed.)"
+
+
+def test_a_generated_divisions_heading_is_kept(tmp_path: Path) -> None:
+    """Where software would generate a division (divGen), the edition makes its own pages;
+    the heading the encoder wrote for it stays ("Index of subjects" vanished)."""
+    source = tmp_path / "book.xml"
+    source.write_text(
+        tei_text("<p>Text.</p>").replace(
+            "</body>",
+            '</body><back><divGen type="index"><head>Index of subjects</head>'
+            '</divGen><divGen type="toc"/></back>',
+        ),
+        encoding="utf-8",
+    )
+    build([source], tmp_path / "out", only=["html"], jobs=1)
+    doc = _page(tmp_path / "out/html/book.html")
+    assert [d.xpath("string(.)") for d in doc.xpath("//div[contains(@class, 'divGen')]")] == [
+        "Index of subjects"
+    ]

@@ -814,6 +814,13 @@ def test_the_tei_export_keeps_the_language_of_a_preferred_name(edition: Path) ->
         "Mechelen",
         "nl",
     )
+    # and its parts, as the register writes them
+    (person,) = root.xpath("//tei:person[@xml:id='holzinger-robert']", namespaces=NS)
+    parts = person.xpath("tei:persName[@type='preferred']/*", namespaces=NS)
+    assert [(etree.QName(p).localname, p.text) for p in parts] == [
+        ("forename", "Robert"),
+        ("surname", "Holzinger"),
+    ]
 
 
 def test_ruby_glosses_are_left_out_of_names_contexts_and_contents(tmp_path: Path) -> None:

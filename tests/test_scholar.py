@@ -31,6 +31,7 @@ from lxml import etree, html
 from pipeline import citation, finish
 from pipeline.build import build
 from pipeline.builders import places_map, search
+from pipeline.check import CheckOptions, check
 from pipeline.citation import Publication
 
 SAMPLES = SHARED / "corpora" / "tei-samples"
@@ -263,6 +264,39 @@ def test_book_identifier_is_derived_never_a_short_label(tmp_path: Path) -> None:
 # -- downloads ---------------------------------------------------------------------------------
 
 
+def test_the_schemas_the_sources_name_are_published_where_they_lead(tmp_path: Path) -> None:
+    """A source's <?xml-model?> address, relative to it, leads from its published copy to
+    the schema published there (the edition's "../../schema/edition.rng"); a file that is no
+    schema, or whose place would leave OUT/html, is never published."""
+    project = tmp_path / "project"
+    (project / "tei" / "texts").mkdir(parents=True)
+    (project / "schema").mkdir()
+    shutil.copy(ROOT / "schema" / "edition.rng", project / "schema" / "edition.rng")
+    (project / "schema" / "secret.rng").write_text("not a schema: a secret")
+    (tmp_path / "outside.rng").write_bytes((ROOT / "schema" / "edition.rng").read_bytes())
+    models = "".join(
+        f'<?xml-model href="{href}" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        for href in ("../../schema/edition.rng", "../../schema/secret.rng", "../../../outside.rng")
+    )
+    (project / "tei" / "texts" / "a.xml").write_text(
+        models + tei_text("<p>Words.</p>"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    report = build([project / "tei"], out, only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    published = sorted(
+        p.relative_to(out / "html").as_posix() for p in (out / "html").rglob("*.rng")
+    )
+    assert published == ["schema/edition.rng"]
+    with zipfile.ZipFile(out / "html" / "tei" / "edition-tei.zip") as archive:
+        assert archive.namelist() == ["schema/edition.rng", "tei/texts/a.xml"]
+        archive.extractall(tmp_path / "unpacked")
+    # unpacked, the text finds its schema (what was left out is said to be missing)
+    checked = check([tmp_path / "unpacked" / "tei"], CheckOptions())
+    assert {d.code for d in checked.diagnostics} <= {"check.schema-missing"}, checked.sorted()
+    assert "edition.rng" not in " ".join(d.message for d in checked.diagnostics)
+
+
 def test_tei_downloads_are_the_sources_as_published(site: Path) -> None:
     tei = site / "html" / "tei"
     assert (tei / "texts" / "belgium-1944.xml").read_bytes() == (
@@ -273,7 +307,9 @@ def test_tei_downloads_are_the_sources_as_published(site: Path) -> None:
     with zipfile.ZipFile(tei / "edition-tei.zip") as archive:
         names = archive.namelist()
         assert names == sorted(names)
-        assert "texts/belgium-1944.xml" in names and "registers/persons.xml" in names
+        # named as on the site, with the schemas the sources name: unpacked, it validates
+        assert "tei/texts/belgium-1944.xml" in names and "tei/registers/persons.xml" in names
+        assert "schema/edition.rng" in names and "schema/edition.sch" in names
         stamps = {info.date_time for info in archive.infolist()}
         assert len(stamps) == 1
     page = _page(site / "html" / "belgium-1944.html")

@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import posixpath
+import re
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from ..io import atomic_binary_writer
+from ..io import atomic_binary_writer, write_bytes_atomic
 from ..naming import download_name
 from ..publish import link_or_copy
 from . import zip_writer
@@ -69,6 +73,8 @@ class Offered:
     licence_url: str = ""
     #: The kept copy's digest (the zip is made again only when one of them changes).
     sha256: str = ""
+    #: The source file itself, whose ``<?xml-model?>`` addresses are relative to it.
+    source: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -109,13 +115,18 @@ def write_zip(
     date: dt.datetime,
     earlier: Path | None = None,
     known: Mapping[str, str] | None = None,
+    schemas: Sequence[Schema] = (),
 ) -> dict[str, str]:
-    """``staging/tei/edition-tei.zip``: every linked source (``publish_sources``), by name.
+    """``staging/tei/edition-tei.zip``: every linked source (``publish_sources``) and the
+    schemas they name (``publish_schemas``), by their names on the site.
     ``earlier``: the previous build's zip, whose members ``known`` (their sha256 by name, as
     this function returned them then) are copied over compressed when unchanged. Returns the
     members' digests, for the next build."""
+    # named as on the site (tei/texts/a.xml, schema/a.rng): unpacked, a source's schema
+    # address (../../schema/a.rng) leads to its schema as it does on the site
     files = sorted(
-        (o.href.removeprefix(TEI_FOLDER + "/"), staging / o.href, o.sha256) for o in linked
+        [(o.href, staging / o.href, o.sha256) for o in linked]
+        + [(s.href, staging / s.href, s.sha256) for s in schemas]
     )
     # Another zlib may deflate otherwise: then a clean build would give other bytes.
     same_zlib = known is not None and known.get(_ZLIB) == zlib.ZLIB_RUNTIME_VERSION
@@ -131,6 +142,135 @@ def write_zip(
     with atomic_binary_writer(staging / ZIP_HREF) as out:
         zip_writer.write(out, members(), _zip_time(date))
     return digests
+
+
+#: The root elements of what an ``<?xml-model?>`` may name and the build publishes: RELAX NG,
+#: ISO Schematron (and Schematron 1.5), W3C XML Schema.
+_SCHEMA_ROOTS = frozenset(
+    {
+        "{http://relaxng.org/ns/structure/1.0}grammar",
+        "{http://relaxng.org/ns/structure/1.0}element",
+        "{http://relaxng.org/ns/structure/1.0}choice",
+        "{http://purl.oclc.org/dsdl/schematron}schema",
+        "{http://www.ascc.net/xml/schematron}schema",
+        "{http://www.w3.org/2001/XMLSchema}schema",
+    }
+)
+_RNG = "{http://relaxng.org/ns/structure/1.0}"
+#: A schema larger than this is not published (tei_all.rng is 6 MB).
+MAX_SCHEMA_BYTES = 32 * 2**20
+#: At most this many schema files (a grammar and the grammars it includes) are published.
+MAX_SCHEMAS = 64
+_XML_MODEL = re.compile(r"<\?xml-model\s([^?]*(?:\?(?!>)[^?]*)*)\?>")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A schema the sources name, published at ``href`` under ``OUT/html``."""
+
+    href: str
+    path: Path
+    sha256: str
+
+
+def schemas_named(linked: Sequence[Offered], taken: Set[str]) -> list[Schema]:
+    """The schemas the sources' ``<?xml-model?>`` instructions name by a relative address,
+    each where that address leads from the source's copy under ``OUT/html/tei/`` (with the
+    grammars a RELAX NG schema includes), so that a downloaded source, or the zip unpacked,
+    finds its schema as it does beside its source (``../../schema/edition.rng``).
+
+    Only a file that is a schema (its root says so: RELAX NG, Schematron, XML Schema; read
+    through the gate) is published, and only where its place stays inside ``OUT/html`` and
+    is no other output's (``taken``): an address can never publish another file of the
+    machine. Remote schemas are left as they are."""
+    found: dict[str, Schema] = {}
+    todo: list[tuple[str, Path]] = []  # (published href, file) still to read
+    for item in linked:
+        if item.source is None:
+            continue
+        for address in _model_addresses(item.snapshot):
+            todo.append((_joined(item.href, address), item.source.parent / address))
+    while todo and len(found) < MAX_SCHEMAS:
+        href, path = todo.pop(0)
+        if not href or href in found or href in taken:
+            continue
+        schema, includes = _schema(href, path)
+        if schema is None:
+            continue
+        found[href] = schema
+        todo.extend((_joined(href, a), Path(schema.path).parent / a) for a in includes)
+    return [found[href] for href in sorted(found)]
+
+
+def publish_schemas(schemas: Sequence[Schema], staging: Path) -> list[Schema]:
+    """Copy each schema to its place under ``staging`` (copies: a link would change the
+    published file whenever the schema is edited), unless a file of the site is there; the
+    schemas published."""
+    done: list[Schema] = []
+    for schema in schemas:
+        target = staging / schema.href
+        if target.exists() or target.is_symlink():
+            continue
+        try:
+            data = Path(schema.path).read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() != schema.sha256:
+            continue  # changed since it was read: published by the next build
+        write_bytes_atomic(target, data)
+        done.append(schema)
+    return done
+
+
+def _model_addresses(snapshot: Path) -> list[str]:
+    """The relative addresses of the ``<?xml-model?>`` instructions before a file's root."""
+    from ..gate import pseudo_attributes
+
+    try:
+        with snapshot.open("rb") as handle:
+            head = handle.read(65536).decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    start = re.search(r"<[^?!]", head)
+    prolog = head[: start.start()] if start else head
+    addresses = []
+    for match in _XML_MODEL.finditer(prolog):
+        href = pseudo_attributes(match.group(1)).get("href", "").strip()
+        if href and not urlsplit(href).scheme and not href.startswith(("/", "#")):
+            addresses.append(unquote(urlsplit(href).path))
+    return addresses
+
+
+def _joined(base_href: str, address: str) -> str:
+    """Where ``address``, relative to the file published at ``base_href``, leads under
+    ``OUT/html``; "" when it leaves it."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(base_href), address))
+    if joined in (".", "") or joined.startswith(("../", "/")) or joined == "..":
+        return ""
+    return joined
+
+
+def _schema(href: str, path: Path) -> tuple[Schema | None, list[str]]:
+    """The schema file at ``path`` and the relative addresses of the grammars it includes;
+    None when it is no readable schema."""
+    from ..gate import read_document
+
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_SCHEMA_BYTES:
+            return None, []
+    except OSError:
+        return None, []
+    result = read_document(path, max_bytes=MAX_SCHEMA_BYTES, root=path.parent)
+    document = result.document
+    if document is None or document.root.tag not in _SCHEMA_ROOTS:
+        return None, []
+    includes = [
+        unquote(urlsplit(ref).path)
+        for element in document.root.iter(f"{_RNG}include", f"{_RNG}externalRef")
+        if (ref := (element.get("href") or "").strip()) and not urlsplit(ref).scheme
+    ]
+    digest = hashlib.sha256(document.data).hexdigest()
+    return Schema(href, path.resolve(), digest), includes
 
 
 def zip_download(staging: Path) -> Download:

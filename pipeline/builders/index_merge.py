@@ -96,7 +96,9 @@ def _finish(found: _Entity) -> None:
     element.set("count", str(found.count))
     element.set("speeches", str(found.speeches))
     element.set("letters", str(found.letters))
-    name = element.find(f"{_E}name")
+    # the variants follow the name and its parts, as one pass writes them (entries.xsl)
+    name = element.find(f"{_E}name-parts")
+    name = name if name is not None else element.find(f"{_E}name")
     at = element.index(name) + 1 if name is not None else 0
     ordered = sorted(found.variants.items(), key=lambda kv: (-int(str(kv[1][0])), kv[0]))
     for offset, (form, (count, lang)) in enumerate(ordered):

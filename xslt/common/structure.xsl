@@ -187,6 +187,12 @@
   <!-- Where software would generate a division (a table of contents, an index: TEI 4.3.2):
        the site and the book make their own contents and index pages, so nothing shows. -->
   <xsl:template match="divGen" mode="r:main" as="empty-sequence()"/>
+  <!-- Its heading is the encoder's words ("Index of subjects"): kept, where it stands. -->
+  <xsl:template match="divGen[head[normalize-space()]]" mode="r:main" as="element()">
+    <xsl:call-template name="r:block">
+      <xsl:with-param name="class" select="'divGen'"/>
+    </xsl:call-template>
+  </xsl:template>
 
   <xsl:template match="titlePart | byline | docAuthor | docDate | docEdition | trailer
       | imprimatur" mode="r:main" as="element()">

@@ -103,7 +103,14 @@
         <xsl:for-each select="ed:name/@lang">
           <xsl:attribute name="xml:lang" select="."/>
         </xsl:for-each>
-        <xsl:value-of select="ed:name"/>
+        <xsl:choose>
+          <xsl:when test="ed:name-parts">
+            <xsl:copy-of select="ed:name-parts/node()" copy-namespaces="no"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="ed:name"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:element>
       <xsl:for-each select="ed:variant[. ne current()/ed:name]">
         <xsl:element name="{$name}">

@@ -94,6 +94,12 @@
         </xsl:for-each>
         <xsl:value-of select="ed:preferred-name(.)"/>
       </ed:name>
+      <!-- its parts as the register writes them (forename, surname ...), for the TEI export -->
+      <xsl:for-each select="ed:preferred-name-element(.)[*]">
+        <ed:name-parts>
+          <xsl:copy-of select="node()" copy-namespaces="no"/>
+        </ed:name-parts>
+      </xsl:for-each>
       <xsl:call-template name="ed:variants">
         <xsl:with-param name="mentions" select="$mentions"/>
       </xsl:call-template>
