@@ -8,6 +8,10 @@ skipped) as far as that element, once per document however many diagnostics it h
 tag that does not begin on the element's line, or a name that does not match (an entity
 that expands to markup), gives no column: a wrong column is worse than none.
 
+The build's warnings about a text (a link that leads nowhere, an element without rendering,
+a missing image) name a line: ``placed`` gives them the column of the element they are about
+when one element alone can be meant.
+
 The reference checker works from facts (ids and pointers with their lines) gathered in the
 workers; its few diagnostics find the column of the attribute they are about in the line of
 the file (``attribute_column``).
@@ -19,9 +23,17 @@ import codecs
 import functools
 import os
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
+
+from .diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from .gate import SourceDocument
 
 _MARKUP = re.compile(
     r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>|</"
@@ -108,3 +120,59 @@ def _lines(path: str, mtime: int, size: int) -> list[str] | None:
         return None
     text = decode(data)
     return None if text is None else text.split("\n")
+
+
+_NAMED_ELEMENT = re.compile(r"\belement <?([\w:.-]+)>?|<([\w:.-]+)>")
+_NAMED_ATTRIBUTE = re.compile(r"@([\w:.-]+)")
+
+
+def placed(found: Iterable[Diagnostic], document: SourceDocument) -> list[Diagnostic]:
+    """The build's warnings about ``document`` with the column of the element each is about,
+    where it can be told: the one element whose start tag is on the warning's line, or among
+    several there the one the message names (``element blorp``, ``<ref>``) or whose attribute
+    it names (``@target``). Any doubt leaves the column out, as a wrong column is worse."""
+    found = list(found)
+    if not any(_wants_column(d, document) for d in found):
+        return found
+    on_line: dict[int, list[etree._Element]] = {}
+    for element in document.root.iter():
+        if isinstance(element.tag, str) and isinstance(element.sourceline, int):
+            on_line.setdefault(element.sourceline, []).append(element)
+    return [_with_column(d, document, on_line) if _wants_column(d, document) else d for d in found]
+
+
+def _wants_column(diagnostic: Diagnostic, document: SourceDocument) -> bool:
+    return (
+        diagnostic.column is None
+        and diagnostic.line is not None
+        and diagnostic.path == document.display
+        and not document.parts
+    )
+
+
+def _with_column(
+    diagnostic: Diagnostic,
+    document: SourceDocument,
+    on_line: dict[int, list[etree._Element]],
+) -> Diagnostic:
+    candidates = on_line.get(diagnostic.line or 0, [])
+    if len(candidates) > 1:
+        named = _NAMED_ELEMENT.search(diagnostic.message)
+        if named is not None:
+            local = (named.group(1) or named.group(2)).rpartition(":")[2]
+            candidates = [e for e in candidates if etree.QName(e).localname == local]
+        attribute = _NAMED_ATTRIBUTE.search(diagnostic.message)
+        if len(candidates) > 1 and attribute is not None:
+            name = attribute.group(1)
+            if name.startswith("xml:"):
+                name = "{http://www.w3.org/XML/1998/namespace}" + name[4:]
+            candidates = [e for e in candidates if e.get(name) is not None]
+    if len(candidates) != 1:
+        return diagnostic
+    # the one element of its name on the line: a start tag found by its place in the tree
+    # is then surely its own, though the build moved elements (pipeline.reshape)
+    local = etree.QName(candidates[0]).localname
+    if sum(etree.QName(e).localname == local for e in on_line[diagnostic.line or 0]) != 1:
+        return diagnostic
+    column = document.column(candidates[0])
+    return replace(diagnostic, column=column) if column is not None else diagnostic

@@ -27,6 +27,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from . import columns
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
 from .gate import TEI_NS
@@ -116,6 +117,7 @@ def resolve(
                 "edition (file.xml or file.xml#id), at an id with #, or at a full https:// "
                 "address",
                 line or None,
+                columns.attribute_column(path, line, "target", token),
                 origin=_ORIGIN,
             )
         )

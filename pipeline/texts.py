@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import citation, reshape
+from . import citation, columns, reshape
 from . import diagnostics as diag
 from .builders import epub as epub_builder
 from .builders import html as html_builder
@@ -219,6 +219,8 @@ def render_text(fact: SourceFacts, job: TextJob, part: str = ALL) -> TextResult:
     if "epub" in job.outputs and part in (ALL, "epub"):
         book, messages = _book(document, normalized, job, index, fact.linked)
         found.extend(messages)
+    # file:line:col, as edition check says it, where one element alone can be meant
+    found = columns.placed(found, document)
     return TextResult(fact.path, fact.display, index, page, book, pages, tuple(found),
                       tuple(images), problems, name=fact.name)  # fmt: skip
 

@@ -67,3 +67,33 @@ def test_the_column_of_an_attribute_on_its_line(tmp_path: Path) -> None:
     assert attribute_column(source, 9, "ref", "#a") is None
     source.write_text('<p>\n<name ref="#a">A</name>\n</p>')  # the file changed since
     assert attribute_column(source, 2, "ref", "#a") == 7
+
+
+def test_the_builds_warnings_get_the_column_of_the_one_element_meant(tmp_path: Path) -> None:
+    """``placed``: the one element on the warning's line, or among several the one its
+    message names (an element, an attribute); no column when that is in doubt."""
+    from pipeline import diagnostics as diag
+    from pipeline.columns import placed
+
+    text = (
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n'
+        b"  <p>a <blorp>b</blorp> <ref target='x.xml'>c</ref></p>\n"
+        b"    <graphic url='a.png'/>\n"
+        b"  <p><hi>x</hi> <hi>y</hi></p>\n"
+        b"</TEI>"
+    )
+    result = parse_bytes(text, tmp_path / "t.xml")
+    document = result.document
+    assert document is not None
+    shown = document.display
+    found = placed(
+        [
+            diag.warning(shown, "html.unknown-element", "element blorp has no rendering", 2),
+            diag.warning(shown, "build.unresolved-link", '@target="x.xml" names no text', 2),
+            diag.warning(shown, "html.image-missing", "image 'a.png' does not exist", 3),
+            diag.warning(shown, "x.doubt", "something on this line", 4),
+            diag.warning("other.xml", "x.other", "another file's", 3),
+        ],
+        document,
+    )
+    assert [d.column for d in found] == [8, 25, 5, None, None]
