@@ -735,3 +735,19 @@ def test_a_generated_divisions_heading_is_kept(tmp_path: Path) -> None:
     assert [d.xpath("string(.)") for d in doc.xpath("//div[contains(@class, 'divGen')]")] == [
         "Index of subjects"
     ]
+
+
+def test_a_poems_title_is_a_heading_below_its_division(tmp_path: Path) -> None:
+    source = tmp_path / "poems.xml"
+    source.write_text(
+        tei_text(
+            '<div><head>Songs</head><lg type="poem"><head>The first</head><lg><head>I</head>'
+            "<l>One line</l></lg></lg></div>"
+        ),
+        encoding="utf-8",
+    )
+    build([source], tmp_path / "out", only=["html"], jobs=1)
+    doc = _page(tmp_path / "out/html/poems.html")
+    heads = [(h.tag, h.text_content().strip()) for h in doc.xpath("//main//*[@class]")
+             if "head" in h.get("class").split()]  # fmt: skip
+    assert heads == [("h2", "Songs"), ("h3", "The first"), ("h4", "I")]

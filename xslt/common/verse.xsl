@@ -81,6 +81,25 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A poem's or a stanza's title is a heading, a level below the headed divisions around
+       it (it was a paragraph: a screen reader's outline had no entry for the poems of a
+       collection). -->
+  <xsl:template match="lg/head[. is ../head[1]][normalize-space() or *]" mode="r:main"
+      as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="level" as="xs:integer"
+        select="max((1, min((6, r:heading-level(.) + count(ancestor::lg[head]) - 1
+            + $r:heading-shift))))"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || $level}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'head lg-head'"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="l" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="part" as="xs:string" select="upper-case(normalize-space(@part))"/>
