@@ -123,6 +123,7 @@ def facts_json(facts: SourceFacts) -> dict[str, object]:
         "licence": list(facts.licence),
         "diagnostics": [_diagnostic(d) for d in facts.diagnostics],
         "images": list(facts.images),
+        "schemas": list(facts.schemas),
         "links": [list(link) for link in facts.links],
         "used_ids": list(facts.used_ids),
     }
@@ -145,6 +146,7 @@ def facts_of_json(data: Mapping[str, object]) -> SourceFacts:
         licence=(str(_list(data["licence"])[0]), str(_list(data["licence"])[1])),
         diagnostics=tuple(_undiagnostic(d) for d in _list(data["diagnostics"])),
         images=tuple(str(i) for i in _list(data.get("images", []))),
+        schemas=tuple(str(s) for s in _list(data.get("schemas", []))),
         links=tuple((str(t), int(str(n))) for t, n in map(_list, _list(data.get("links", [])))),
         used_ids=tuple(str(c) for c in _list(data.get("used_ids", []))),
     )

@@ -139,6 +139,7 @@ def offered_sources(
             *f.licence,
             sha256=f.kept.sha256,
             source=f.path,
+            schemas=f.schemas,
         )
         for f in facts
         if f.kept is not None and f.kind in ("text", "register")
@@ -234,7 +235,7 @@ def _downloads(
     offered = [o for o in extras.offered if o.kind != "text" or o.stem not in missing]
     downloads, linked = publish_sources(offered, staging)
     # the schemas the sources name, where their addresses lead (tei/../schema/edition.rng)
-    schemas = publish_schemas(schemas_named(linked, {o.href for o in linked}), staging)
+    schemas = publish_schemas(schemas_named(linked), staging)
     if linked:
         unit = key(
             cache.build_key if cache else "",

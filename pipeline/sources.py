@@ -77,6 +77,9 @@ class SourceFacts:
     #: The local image files the text names (``graphic``/``media``), resolved: what a
     #: worker without the corpus on its disk needs shipped with the text.
     images: tuple[str, ...] = ()
+    #: The addresses of the schemas its ``<?xml-model?>`` instructions name, as written: the
+    #: relative ones are published beside its download (``downloads.schemas_named``).
+    schemas: tuple[str, ...] = ()
     #: The name the text is published under when it is not the file's stem
     #: (``naming.text_names``).
     name: str = ""
@@ -186,6 +189,7 @@ def facts_of(
         licence=licence_of(root) if kind != "other" else ("", ""),
         diagnostics=tuple(problems),
         images=image_files(document) if text else (),
+        schemas=tuple(m.href for m in document.xml_models()) if kind != "other" else (),
         links=pointed.files if pointed else (),
         used_ids=used_ids(root, pointed.ids) if pointed else (),
     )

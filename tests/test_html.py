@@ -658,6 +658,15 @@ def test_a_formula_shows_its_number_and_the_words_beside_its_mathml(tmp_path: Pa
     assert mixed.text == "where " and mixed.xpath("local-name(*[1])") == "math"
 
 
+def _headings(doc: html.HtmlElement, kind: str) -> list[tuple[str, str]]:
+    """(tag, words) of the text's elements with the class ``kind``, in order."""
+    return [
+        (h.tag, h.text_content().strip())
+        for h in doc.xpath("//main//*[@class]")
+        if kind in h.get("class").split()
+    ]
+
+
 ANTHOLOGY = (
     '<front><div type="preface"><head>Preface</head><p>Collected in Wales.</p></div></front>'
     "<group><head>Part One</head>"
@@ -693,9 +702,11 @@ def test_an_anthologys_parts_and_texts_are_in_the_contents(tmp_path: Path) -> No
     assert entries(toc) == ["Preface", "Part One", ["The Drowned Bell", "Part Two", ["The Miller"]]]
     for link in toc.xpath(".//a/@href"):
         assert doc.xpath(f"//*[@id='{link[1:]}']"), link
-    headings = [(h.tag, h.text_content().strip()) for h in doc.xpath("//main//*[@class]")
-                if "group-head" in h.get("class")]  # fmt: skip
-    assert headings == [("h2", "Part One"), ("h3", "Part Two"), ("h4", "The Miller")]
+    assert _headings(doc, "group-head") == [
+        ("h2", "Part One"),
+        ("h3", "Part Two"),
+        ("h4", "The Miller"),
+    ]
 
 
 def test_a_pointer_to_a_bibliography_entry_reads_as_author_and_year(tmp_path: Path) -> None:
@@ -748,6 +759,4 @@ def test_a_poems_title_is_a_heading_below_its_division(tmp_path: Path) -> None:
     )
     build([source], tmp_path / "out", only=["html"], jobs=1)
     doc = _page(tmp_path / "out/html/poems.html")
-    heads = [(h.tag, h.text_content().strip()) for h in doc.xpath("//main//*[@class]")
-             if "head" in h.get("class").split()]  # fmt: skip
-    assert heads == [("h2", "Songs"), ("h3", "The first"), ("h4", "I")]
+    assert _headings(doc, "head") == [("h2", "Songs"), ("h3", "The first"), ("h4", "I")]

@@ -15,9 +15,8 @@ import contextlib
 import datetime as dt
 import hashlib
 import posixpath
-import re
 import zlib
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -75,6 +74,8 @@ class Offered:
     sha256: str = ""
     #: The source file itself, whose ``<?xml-model?>`` addresses are relative to it.
     source: Path | None = None
+    #: Those addresses, as written (``SourceFacts.schemas``).
+    schemas: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,6 @@ _RNG = "{http://relaxng.org/ns/structure/1.0}"
 MAX_SCHEMA_BYTES = 32 * 2**20
 #: At most this many schema files (a grammar and the grammars it includes) are published.
 MAX_SCHEMAS = 64
-_XML_MODEL = re.compile(r"<\?xml-model\s([^?]*(?:\?(?!>)[^?]*)*)\?>")
 
 
 @dataclass(frozen=True)
@@ -173,26 +173,26 @@ class Schema:
     sha256: str
 
 
-def schemas_named(linked: Sequence[Offered], taken: Set[str]) -> list[Schema]:
+def schemas_named(linked: Sequence[Offered]) -> list[Schema]:
     """The schemas the sources' ``<?xml-model?>`` instructions name by a relative address,
     each where that address leads from the source's copy under ``OUT/html/tei/`` (with the
     grammars a RELAX NG schema includes), so that a downloaded source, or the zip unpacked,
     finds its schema as it does beside its source (``../../schema/edition.rng``).
 
     Only a file that is a schema (its root says so: RELAX NG, Schematron, XML Schema; read
-    through the gate) is published, and only where its place stays inside ``OUT/html`` and
-    is no other output's (``taken``): an address can never publish another file of the
-    machine. Remote schemas are left as they are."""
+    through the gate) is published, and only where its place stays inside ``OUT/html``
+    (``publish_schemas`` writes none where a file of the site is): an address can never
+    publish another file of the machine. Remote schemas are left as they are."""
     found: dict[str, Schema] = {}
     todo: list[tuple[str, Path]] = []  # (published href, file) still to read
     for item in linked:
         if item.source is None:
             continue
-        for address in _model_addresses(item.snapshot):
+        for address in filter(None, map(_relative, item.schemas)):
             todo.append((_joined(item.href, address), item.source.parent / address))
     while todo and len(found) < MAX_SCHEMAS:
         href, path = todo.pop(0)
-        if not href or href in found or href in taken:
+        if not href or href in found:
             continue
         schema, includes = _schema(href, path)
         if schema is None:
@@ -222,23 +222,14 @@ def publish_schemas(schemas: Sequence[Schema], staging: Path) -> list[Schema]:
     return done
 
 
-def _model_addresses(snapshot: Path) -> list[str]:
-    """The relative addresses of the ``<?xml-model?>`` instructions before a file's root."""
-    from ..gate import pseudo_attributes
-
-    try:
-        with snapshot.open("rb") as handle:
-            head = handle.read(65536).decode("utf-8", errors="replace")
-    except OSError:
-        return []
-    start = re.search(r"<[^?!]", head)
-    prolog = head[: start.start()] if start else head
-    addresses = []
-    for match in _XML_MODEL.finditer(prolog):
-        href = pseudo_attributes(match.group(1)).get("href", "").strip()
-        if href and not urlsplit(href).scheme and not href.startswith(("/", "#")):
-            addresses.append(unquote(urlsplit(href).path))
-    return addresses
+def _relative(href: str) -> str | None:
+    """The path of a relative address (no scheme, not absolute, not a fragment alone),
+    percent-decoded; None for any other."""
+    href = href.strip()
+    parts = urlsplit(href)
+    if not href or parts.scheme or parts.netloc or href.startswith(("/", "#")):
+        return None
+    return unquote(parts.path) or None
 
 
 def _joined(base_href: str, address: str) -> str:
@@ -265,9 +256,9 @@ def _schema(href: str, path: Path) -> tuple[Schema | None, list[str]]:
     if document is None or document.root.tag not in _SCHEMA_ROOTS:
         return None, []
     includes = [
-        unquote(urlsplit(ref).path)
+        address
         for element in document.root.iter(f"{_RNG}include", f"{_RNG}externalRef")
-        if (ref := (element.get("href") or "").strip()) and not urlsplit(ref).scheme
+        if (address := _relative(element.get("href") or "")) is not None
     ]
     digest = hashlib.sha256(document.data).hexdigest()
     return Schema(href, path.resolve(), digest), includes

@@ -399,6 +399,22 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A heading at $level of the context element's words (a span when inside phrasing). -->
+  <xsl:template name="r:heading" as="element()">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="level" as="xs:integer" required="yes"/>
+    <xsl:param name="class" as="xs:string" required="yes"/>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || max((1, min((6, $level))))}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="$class"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
   <!-- The children in mode r:main; with a separator, only the element children, the
        separator between two that render to words (whitespace between them is dropped). -->
   <xsl:template name="r:fields" as="node()*">

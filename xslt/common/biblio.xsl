@@ -83,8 +83,7 @@
       </xsl:apply-templates>
       <xsl:text> </xsl:text>
       <span class="editor-role">
-        <xsl:value-of select="'(' || r:msg(if (lower-case(normalize-space(@role))
-            = ('translator', 'trl', 'translation')) then 'citation.translator'
+        <xsl:value-of select="'(' || r:msg(if (r:translator(.)) then 'citation.translator'
             else 'citation.editor') || ')'"/>
       </span>
     </span>

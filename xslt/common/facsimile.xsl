@@ -171,17 +171,13 @@
         <xsl:attribute name="data-facs" select="r:page-id($page)"/>
       </xsl:if>
       <xsl:choose>
-        <xsl:when test="exists($page) and not($r:in-link)">
-          <a class="pb-n pb-facs" href="#{r:page-id($page)}">
-            <span class="visually-hidden"><xsl:value-of select="r:msg('facs.image-of') || ' '"/></span>
-            <xsl:if test="$numbered">
-              <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg('tr.page.abbr')"/></span>
+        <!-- the number links to the page's image: in the viewer, or out to its address -->
+        <xsl:when test="(exists($page) or exists($remote)) and not($r:in-link)">
+          <a class="pb-n pb-facs{if (exists($page)) then '' else ' pb-facs-out'}"
+              href="{if (exists($page)) then '#' || r:page-id($page) else $remote}">
+            <xsl:if test="empty($page)">
+              <xsl:attribute name="rel" select="'external'"/>
             </xsl:if>
-            <xsl:value-of select="if ($n != '') then $shown else '▣'"/>
-          </a>
-        </xsl:when>
-        <xsl:when test="exists($remote) and not($r:in-link)">
-          <a class="pb-n pb-facs pb-facs-out" href="{$remote}" rel="external">
             <span class="visually-hidden"><xsl:value-of select="r:msg('facs.image-of') || ' '"/></span>
             <xsl:if test="$numbered">
               <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg('tr.page.abbr')"/></span>

@@ -43,6 +43,15 @@
     <xsl:sequence select="exists($messages) and exists(key('i:message', $key, $messages))"/>
   </xsl:function>
 
+  <!-- A division's kind in words: the catalogue's ("chapter": "Chapter"), else the token
+       itself with a capital. The book's contents (epub labels.xsl) and the index pages name
+       an unheaded division so. -->
+  <xsl:function name="r:div-kind" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="if (r:has-msg('div.' || $type)) then r:msg('div.' || $type)
+        else upper-case(substring($type, 1, 1)) || substring($type, 2)"/>
+  </xsl:function>
+
   <xsl:function name="r:fill" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="args" as="xs:string*"/>

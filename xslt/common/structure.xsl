@@ -154,17 +154,11 @@
        written as its body's head: headings, a level below the group around them (the
        contents list them: toc.xsl). -->
   <xsl:template match="group/head[1] | group/text/body/head[1]" mode="r:main" as="element()">
-    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="level" as="xs:integer" select="max((1, min((6, 1 + count(ancestor::group)
-        + (if (parent::body) then 1 else 0) + $r:heading-shift))))"/>
-    <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || $level}">
-      <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'head group-head'"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:element>
+    <xsl:call-template name="r:heading">
+      <xsl:with-param name="level" select="1 + count(ancestor::group)
+          + (if (parent::body) then 1 else 0) + $r:heading-shift"/>
+      <xsl:with-param name="class" select="'head group-head'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Title pages and the formal parts of chapters (those of letters: correspondence.xsl). -->

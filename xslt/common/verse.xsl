@@ -86,18 +86,11 @@
        collection). -->
   <xsl:template match="lg/head[. is ../head[1]][normalize-space() or *]" mode="r:main"
       as="element()">
-    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="level" as="xs:integer"
-        select="max((1, min((6, r:heading-level(.) + count(ancestor::lg[head]) - 1
-            + $r:heading-shift))))"/>
-    <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || $level}">
-      <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'head lg-head'"/>
-      </xsl:call-template>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
-    </xsl:element>
+    <xsl:call-template name="r:heading">
+      <xsl:with-param name="level"
+          select="r:heading-level(.) + count(ancestor::lg[head]) - 1 + $r:heading-shift"/>
+      <xsl:with-param name="class" select="'head lg-head'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="l" mode="r:main" as="node()+">

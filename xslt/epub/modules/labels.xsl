@@ -27,8 +27,7 @@
         <!-- a type the catalogue names (div.chapter = "Chapter"), else the type itself -->
         <xsl:variable name="name" as="xs:string" select="if ($type = '') then r:msg('toc.section')
             else if ($type = 'titlepage') then r:msg('epub.titlepage')
-            else if (r:has-msg('div.' || $type)) then r:msg('div.' || $type)
-            else upper-case(substring($type, 1, 1)) || substring($type, 2)"/>
+            else r:div-kind($type)"/>
         <xsl:sequence select="if (count($same) gt 1 or $type = '')
             then $name || ' ' || (index-of($same ! generate-id(.), generate-id($div))[1])
             else $name"/>

@@ -401,9 +401,7 @@
   <xsl:function name="ed:part-label" as="xs:string">
     <xsl:param name="part" as="xs:string"/>
     <xsl:variable name="type" as="xs:string" select="replace($part, ' [0-9]+$', '')"/>
-    <xsl:sequence select="(if (r:has-msg('div.' || $type)) then r:msg('div.' || $type)
-        else upper-case(substring($type, 1, 1)) || substring($type, 2))
-        || substring($part, string-length($type) + 1)"/>
+    <xsl:sequence select="r:div-kind($type) || substring($part, string-length($type) + 1)"/>
   </xsl:function>
 
   <xsl:function name="ed:start" as="xs:string">
