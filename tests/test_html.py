@@ -760,3 +760,65 @@ def test_a_poems_title_is_a_heading_below_its_division(tmp_path: Path) -> None:
     build([source], tmp_path / "out", only=["html"], jobs=1)
     doc = _page(tmp_path / "out/html/poems.html")
     assert _headings(doc, "head") == [("h2", "Songs"), ("h3", "The first"), ("h4", "I")]
+
+
+def test_a_name_of_two_people_opens_the_card_of_each(tmp_path: Path) -> None:
+    """ "The King and Queen" (ref="#charles #henrietta") links to the first's entry; the page
+    has a card for each, and a button for each after the name."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "persons.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>P'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        "</sourceDesc></fileDesc></teiHeader><standOff><listPerson>"
+        '<person xml:id="charles"><persName>Charles I</persName></person>'
+        '<person xml:id="henrietta"><persName>Henrietta Maria</persName></person>'
+        "</listPerson></standOff></TEI>",
+        encoding="utf-8",
+    )
+    (src / "court.xml").write_text(
+        tei_text(
+            '<p>Then <persName ref="#charles #henrietta">the King and Queen</persName> came.</p>'
+        ),
+        encoding="utf-8",
+    )
+    build([src], tmp_path / "out", only=["html"], jobs=1)
+    doc = _page(tmp_path / "out/html/court.html")
+    (link,) = doc.xpath("//a[contains(@class, 'name')]")
+    assert link.get("href").endswith("#charles")
+    buttons = link.xpath("following-sibling::button[contains(@class, 'card-button')]")
+    assert [b.get("popovertarget") for b in buttons] == ["ed-card-charles", "ed-card-henrietta"]
+    assert "Henrietta Maria" in buttons[1].get("aria-label")
+    cards = doc.xpath("//div[contains(@class, 'entity-card')]/@id")
+    assert sorted(cards) == ["ed-card-charles", "ed-card-henrietta"]
+
+
+RESP_NOTES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Notes by two hands</title><editor xml:id="jr"><persName>Jane Roe</persName></editor>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>
+</fileDesc></teiHeader><text><body><div><p>The author's word<note>The author's own note.</note>
+and the editor's<note resp="#jr">A note of the editor.</note>.</p></div>
+<div type="notes"><note xml:id="n9" resp="#jr #tr"><p>First part.</p><p>Second part.</p></note>
+</div></body></text></TEI>"""
+
+
+def test_a_note_says_who_wrote_it(tmp_path: Path) -> None:
+    """note/@resp (an editor's note among the author's) names its hand after the note's
+    words, in the list of notes and in the popover; the author's note has no such mark; a
+    note of paragraphs gets a paragraph of its own; an unknown pointer shows its id."""
+    source = tmp_path / "notes.xml"
+    source.write_text(RESP_NOTES, encoding="utf-8")
+    build([source], tmp_path / "out", only=["html"], jobs=1)
+    doc = _page(tmp_path / "out/html/notes.html")
+    footnotes = doc.xpath("//li[contains(@class, 'footnote')]")
+    assert [f.xpath("string(.//*[@class='note-resp'])") for f in footnotes] == [
+        "",
+        " — Jane Roe",
+    ]
+    (popover,) = doc.xpath(
+        "//div[contains(concat(' ', @class, ' '), ' note-popover ')][contains(., 'editor')]"
+    )
+    assert popover.xpath("string(.//*[@class='note-resp'])") == " — Jane Roe"
+    (block,) = doc.xpath("//*[@id='n9']//p[@class='note-resp']")
+    assert block.text_content() == "— Jane Roe, tr"
+    assert_text_preserved(source, tmp_path / "out/html/notes.html")

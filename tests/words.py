@@ -84,7 +84,7 @@ FURNITURE = (
     " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[@class='ref-url']"
     " | //*[@class='ptr unresolved'] | //*[@class='textpart-label'] | //*[@class='event-type']"
     " | //*[contains(concat(' ', @class, ' '), ' implied ')]"
-    " | //*[@class='hom-n'] | //*[@class='cit-lang']"
+    " | //*[@class='hom-n'] | //*[@class='cit-lang'] | //*[@class='note-resp']"
     " | //*[@class='scope-unit'] | //*[@class='media-name'] | //*[@class='date-supplied']"
     " | //*[@class='item-n'] | //*[contains(concat(' ', @class, ' '), ' speaker-supplied ')]"
     " | //*[@class='spanGrp-type'] | //code[contains(concat(' ', @class, ' '), ' egXML ')]"

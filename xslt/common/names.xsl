@@ -42,6 +42,12 @@
     <xsl:sequence select="($r:kind-pages(string($kind)), 'entities.html')[1]"/>
   </xsl:function>
 
+  <!-- The register entries a name points at: the first that resolved, then the others. -->
+  <xsl:function name="r:entities" as="xs:string*">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="$name/@ed:entity ! string(.), tokenize($name/@ed:also)"/>
+  </xsl:function>
+
   <xsl:function name="r:card-id" as="xs:string">
     <xsl:param name="entity" as="xs:string"/>
     <xsl:sequence select="'ed-card-' || $entity"/>
@@ -65,7 +71,9 @@
             <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
         </a>
-        <xsl:for-each select="distinct-values(descendant-or-self::*/@ed:entity)">
+        <!-- a card for each entry it names (ref="#charles #henrietta": the link leads to
+             the first, the second's button stays in view when script opens the first's) -->
+        <xsl:for-each select="distinct-values(descendant-or-self::*/r:entities(.))">
           <xsl:call-template name="r:card-button">
             <xsl:with-param name="entity" select="."/>
           </xsl:call-template>
@@ -267,7 +275,7 @@
   <xsl:template name="r:entity-cards" as="element()?">
     <xsl:param name="scope" as="node()*" required="yes"/>
     <xsl:variable name="ids" as="xs:string*"
-        select="sort(distinct-values($scope/descendant-or-self::*/@ed:entity))"/>
+        select="sort(distinct-values($scope/descendant-or-self::*/r:entities(.)))"/>
     <xsl:if test="exists($ids)">
       <div class="entity-cards">
         <xsl:for-each select="$ids">

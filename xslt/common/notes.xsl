@@ -214,6 +214,9 @@
             <xsl:attribute name="role" select="'note'"/>
           </xsl:if>
           <xsl:apply-templates mode="r:main"/>
+          <xsl:call-template name="r:note-resp">
+            <xsl:with-param name="block" select="not($r:phrasing) and r:note-of-blocks(.)"/>
+          </xsl:call-template>
         </xsl:element>
       </xsl:when>
       <xsl:when test="not(r:is-footnote(.))">
@@ -232,6 +235,43 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Who a note is by (note/@resp, TEI 3.9.1): a note of the editor among the author's, a
+       translator's note. Each pointer names a person of the document (an editor, a respStmt,
+       a person of its header) or of the registers, by name; else its id, as written. -->
+  <xsl:function name="r:note-resp" as="xs:string*">
+    <xsl:param name="note" as="element()"/>
+    <xsl:for-each select="distinct-values(tokenize(normalize-space($note/@resp)))">
+      <xsl:variable name="id" as="xs:string" select="substring-after(., '#')"/>
+      <xsl:variable name="target" as="element()?" select="if (starts-with(., '#'))
+          then (key('r:entry', $id, root($note))[1], r:entry($id))[1] else ()"/>
+      <xsl:variable name="named" as="element()?" select="($target/self::respStmt/(persName | name
+          | orgName), $target/(persName | name | orgName), $target[self::persName or self::name
+          or self::orgName or self::editor or self::author])[1]"/>
+      <xsl:sequence select="if (exists($named)) then normalize-space(r:plain($named))
+          else replace(., '^.*[#/]', '')"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The mark of a note's @resp at the end of its words: " — Jane Roe" (a paragraph of its
+       own after a note made of paragraphs). -->
+  <xsl:template name="r:note-resp" as="element()?">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="block" as="xs:boolean" select="false()"/>
+    <xsl:variable name="names" as="xs:string*" select="r:note-resp(.)[. != '']"/>
+    <xsl:if test="exists($names)">
+      <xsl:element name="{if ($block) then 'p' else 'span'}">
+        <xsl:attribute name="class" select="'note-resp'"/>
+        <xsl:value-of select="(if ($block) then '— ' else ' — ') || string-join($names, ', ')"/>
+      </xsl:element>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Whether a note's words are blocks (paragraphs, verse, a list ...), not a phrase. -->
+  <xsl:function name="r:note-of-blocks" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/(p | ab | lg | list | table | quote[p | l] | listBibl))"/>
+  </xsl:function>
 
   <!-- A note standing apart: its label (linking back to what points at it) and its words. -->
   <xsl:template name="r:note-entry" as="element()">
@@ -281,6 +321,9 @@
           <xsl:with-param name="r:phrasing" select="$element = 'span'" tunnel="yes"/>
           <xsl:with-param name="r:in-link" select="false()" tunnel="yes"/>
         </xsl:apply-templates>
+        <xsl:call-template name="r:note-resp">
+          <xsl:with-param name="block" select="$element = 'div' and r:note-of-blocks(.)"/>
+        </xsl:call-template>
       </xsl:element>
     </xsl:element>
   </xsl:template>
@@ -473,6 +516,9 @@
           <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
           <xsl:with-param name="r:in-link" select="false()" tunnel="yes"/>
         </xsl:apply-templates>
+        <xsl:call-template name="r:note-resp">
+          <xsl:with-param name="block" select="r:note-of-blocks(.)"/>
+        </xsl:call-template>
       </div>
     </li>
   </xsl:template>
@@ -493,6 +539,9 @@
               <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
               <xsl:with-param name="r:in-link" select="false()" tunnel="yes"/>
             </xsl:apply-templates>
+            <xsl:call-template name="r:note-resp">
+              <xsl:with-param name="block" select="r:note-of-blocks(.)"/>
+            </xsl:call-template>
           </xsl:variable>
           <div id="{$id}-pop" popover="" role="dialog" aria-labelledby="{$id}-pop-title"
               class="note-popover{r:token-class('type', @type) ! (' ' || .)}">

@@ -149,6 +149,9 @@
             <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
             <xsl:with-param name="r:in-link" select="false()" tunnel="yes"/>
           </xsl:apply-templates>
+          <xsl:call-template name="r:note-resp">
+            <xsl:with-param name="block" select="true()"/>
+          </xsl:call-template>
           <xsl:if test="exists($backlink)">
             <p class="backlink"><xsl:sequence select="$backlink"/></p>
           </xsl:if>
@@ -162,6 +165,7 @@
               <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
               <xsl:with-param name="r:in-link" select="false()" tunnel="yes"/>
             </xsl:apply-templates>
+            <xsl:call-template name="r:note-resp"/>
             <xsl:if test="exists($backlink)">
               <xsl:text> </xsl:text>
               <xsl:sequence select="$backlink"/>
