@@ -141,13 +141,17 @@ Said = tuple[str, "int | None", str]
 
 def said(diagnostics: Iterable[Diagnostic]) -> set[Said]:
     """The places of ``diagnostics`` that the reference checker must not report again: an id
-    used twice (by any of ``DUPLICATE_ID_CODES``), a fault of ``SAME_FAULT``."""
+    used twice (by any of ``DUPLICATE_ID_CODES``), a fault of ``SAME_FAULT``, an id that the
+    schema found is no XML name."""
     places: set[Said] = set()
     for d in diagnostics:
         if d.code in DUPLICATE_ID_CODES:
             places.update((d.path, d.line, code) for code in DUPLICATE_ID_CODES)
         elif d.code in SAME_FAULT:
             places.add((d.path, d.line, SAME_FAULT[d.code]))
+        elif d.code == "rng.bad-value" and 'attribute "xml:id"' in d.message:
+            # a schema that types xml:id as an ID has said it is no XML name
+            places.add((d.path, d.line, "refs.bad-id"))
     return places
 
 

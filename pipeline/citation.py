@@ -63,6 +63,8 @@ class Name:
     family: str = ""
     given: str = ""
     literal: str = ""
+    #: A person's name kept whole (a pen name, a name in a script not split so).
+    person: bool = False
 
     def csl(self) -> dict[str, str]:
         if self.literal:
@@ -115,6 +117,8 @@ class TextCitation:
 
     #: Who translated the text (``titleStmt/editor[@role='translator']``): not its editors.
     translators: tuple[Name, ...] = ()
+    #: The editors of the whole edition (``[tool.edition] editors``).
+    edition_editors: tuple[Name, ...] = ()
 
 
 # -- from the header -------------------------------------------------------------------------
@@ -133,11 +137,32 @@ def name_of(element: etree._Element) -> Name:
     return split_name(_words(person), literal=is_org)
 
 
+def names_of(element: etree._Element) -> tuple[Name, ...]:
+    """The people an author or editor element names: one, or each of its ``persName`` or
+    ``name`` children (``<editor><name>Ifkovits, Kurt</name><name>Müller, Martin</name>``)."""
+    people = [c for c in element if c.tag in (f"{_T}persName", f"{_T}name")]
+    # names in several languages, or of several kinds (a variant, a short form), are one
+    # person's: only plain names are taken for several people
+    if len(people) > 1 and not any(p.get(XML_LANG) or p.get("type") for p in people):
+        return tuple(name_of(p) for p in people)
+    return (name_of(element),)
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _LIFE_DATES = re.compile(r"\s*\([^()]*\d{3,4}[^()]*\)\.?\s*$")
+#: A cataloguer's note in a name: "Lyall, Edna [pseud.]".
+_BRACKETED = re.compile(r"\s*\[[^\[\]]*\]")
+#: Letters of scripts whose names are not "Given Family" split at the last space (Hebrew,
+#: Arabic, Syriac, Indic, Thai, CJK, Hangul ...): such a name without a comma stays whole.
+_OTHER_SCRIPTS = re.compile(
+    "[\u0590-\u109f\u1100-\u11ff\u1780-\u17ff\u2e80-\ua4cf\uac00-\ud7ff\uf900-\ufaff"
+    "\ufb1d-\ufdff\ufe70-\ufeff]"
+)
 
 
 def split_name(text: str, *, literal: bool = False) -> Name:
-    text = _LIFE_DATES.sub("", " ".join(text.split()))  # "Trollope, Frances (1780-1863)"
+    text = " ".join(_BRACKETED.sub("", text).split())
+    text = _LIFE_DATES.sub("", text).rstrip(" ,")  # "Trollope, Frances (1780-1863)"
     if literal or not text:
         return Name(literal=text)
     if "," in text:
@@ -146,6 +171,8 @@ def split_name(text: str, *, literal: bool = False) -> Name:
     words = text.split()
     if len(words) == 1:
         return Name(literal=text)
+    if _OTHER_SCRIPTS.search(text):
+        return Name(literal=text, person=True)
     return Name(words[-1], " ".join(words[:-1]))
 
 
@@ -165,14 +192,23 @@ def _words(element: etree._Element) -> str:
 
 def _agency(element: etree._Element) -> str:
     """A publisher's name, or the names of the bodies it is made of, in their order ("Special
-    Collections, Bodleian Libraries, University of Oxford"), never run together as words."""
+    Collections, Bodleian Libraries, University of Oxford"), never run together as words,
+    and without its address or web address."""
     bodies = [
         words
-        for child in element.iterfind(f"{_T}orgName")
-        if child.get("type") not in ("variant", "alt", "orig", "short", "abbr")
+        for child in element
+        if child.tag in (f"{_T}orgName", f"{_T}name")
+        and child.get("type") not in ("variant", "alt", "orig", "short", "abbr")
         and (words := _words(child))
     ]
-    return ", ".join(bodies) if len(bodies) > 1 else _words(element)
+    if bodies:
+        return ", ".join(bodies)
+    parts: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag not in _NOT_NAME and child.tag != f"{_T}address":
+            parts.append(_words(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 def _first(root: etree._Element, path: str) -> etree._Element | None:
@@ -201,15 +237,19 @@ def text_citation(
     """The citation of the text whose TEI root is ``root``, published as ``<stem>.html``."""
     stmt = "tei:teiHeader/tei:fileDesc/tei:titleStmt"
     pub = "tei:teiHeader/tei:fileDesc/tei:publicationStmt"
-    authors = tuple(name_of(a) for a in root.xpath(f"{stmt}/tei:author", namespaces=_NS))
+    authors = tuple(
+        n for a in root.xpath(f"{stmt}/tei:author", namespaces=_NS) for n in names_of(a)
+    )
     named = root.xpath(f"{stmt}/tei:editor", namespaces=_NS)
-    if publication.editors:
-        editors = tuple(split_name(e) for e in publication.editors)
-    else:
-        editors = tuple(name_of(e) for e in named if not _translator(e))
-    translators = tuple(name_of(e) for e in named if _translator(e))
-    publisher_el = _first(root, f"{pub}/tei:publisher")
-    publisher = publication.publisher or (_agency(publisher_el) if publisher_el is not None else "")
+    # the text's own editors; the edition's (configured) edit the whole and stand in for a
+    # text that names none
+    edition_editors = tuple(split_name(e) for e in publication.editors)
+    editors = tuple(n for e in named if not _translator(e) for n in names_of(e))
+    if not any(e.display() for e in editors):
+        editors = edition_editors
+    translators = tuple(n for e in named if _translator(e) for n in names_of(e))
+    publishers = [_agency(p) for p in root.xpath(f"{pub}/tei:publisher", namespaces=_NS)]
+    publisher = publication.publisher or "; ".join(p for p in publishers if p)
     date_el = _first(root, f"{pub}/tei:date")
     issued = ""
     if date_el is not None:
@@ -224,6 +264,7 @@ def text_citation(
         title=text_title(root) or stem,
         authors=tuple(a for a in authors if a.display()),
         editors=tuple(e for e in editors if e.display()),
+        edition_editors=tuple(e for e in edition_editors if e.display()),
         translators=tuple(t for t in translators if t.display()),
         edition=edition,
         publisher=publisher,
@@ -386,7 +427,8 @@ def meta_tags(c: TextCitation) -> list[tuple[str, str]]:
 
 def _person(n: Name) -> dict[str, str]:
     if n.literal:
-        return {"@type": "Organization" if " " in n.literal else "Person", "name": n.literal}
+        kind = "Organization" if " " in n.literal and not n.person else "Person"
+        return {"@type": kind, "name": n.literal}
     person = {"@type": "Person", "name": n.display(), "familyName": n.family}
     if n.given:
         person["givenName"] = n.given
@@ -399,8 +441,8 @@ def json_ld(c: TextCitation) -> str:
     edition: dict[str, Any] = {"@type": "CreativeWork", "name": c.edition, "url": c.edition_url}
     if c.edition_doi:
         edition["identifier"] = f"https://doi.org/{c.edition_doi}"
-    if c.editors:
-        edition["editor"] = [_person(e) for e in c.editors]
+    if c.edition_editors:
+        edition["editor"] = [_person(e) for e in c.edition_editors]
     work: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",

@@ -5,7 +5,8 @@ whole document, so that an edit changes no anchor outside the part edited (issue
 
 - a division: the id of the division (or part) around it and its ``@n`` when no sibling
   division has the same, else its position among its sibling divisions: ``div-3``,
-  ``div-3.2``, ``front-div-1``, ``back-div-2``;
+  ``div-3.2``, ``front-div-1``, ``back-div-2``; a position that is also a sibling's
+  ``@n`` is ``pos`` and the position (``div-pos1`` for a prologue before ``div n="1"``);
 - a block (``p``, ``ab``, ``head``, ``lg``, ``sp``, ``stage``, ``table``, ``figure``,
   ``list``, ``item``, ``quote``, ``bibl``, ``listBibl``, ``castList``, ``note``, and an
   utterance ``u``, which the index links to as it links to a speech): the id of
@@ -13,7 +14,8 @@ whole document, so that an edit changes no anchor outside the part edited (issue
   there: ``div-3-p-12``, ``body-p-2``, ``div-1.2-sp-14``, ``div-3-p-12-note-1``; the header
   counts apart (``hdr-p-1``), and so does each other part of the document (``standOff-...``);
 - a page break: ``p-<@n>``; ``p-<@n>-<k>`` for the k-th page of a number already used;
-  ``pb-<k>`` for the k-th page without a number;
+  without a number, its position among the unnumbered page breaks of the block or division
+  it stands in (``div-3-p-2-pb-1``);
 - a surface of a ``sourceDoc`` (a page of a documentary transcription): likewise,
   ``surface-<@n>``, ``surface-<@n>-<k>``, ``surface-<k>``;
 - a verse or drama line with ``@n``: ``l-<@n>``, or, when another line of the document has
@@ -74,6 +76,14 @@ _NOT_NAME = re.compile(f"[^{_NAME}]+")
 _NAME_START = re.compile(f"[{_START}]")
 #: An id the list cannot carry (one line per element): left as the source wrote it.
 _UNSAYABLE = re.compile(r"[\n\r]")
+
+
+_NCNAME = re.compile(f"[{_START}][{_NAME}]*")
+
+
+def is_ncname(value: str) -> bool:
+    """Whether ``value`` may be an ``xml:id`` (an XML name without a colon)."""
+    return _NCNAME.fullmatch(value) is not None
 
 
 def token(value: str | None) -> str:
@@ -146,13 +156,17 @@ class _Walk:
     def div_step(self, div: etree._Element, position: int) -> str:
         n = token(div.get("n"))
         parent = div.getparent()
-        if not n or parent is None:
+        if parent is None:
             return str(position)
         names = self.siblings.get(parent)
         if names is None:
             names = Counter(token(d.get("n")) for d in parent if d.tag in DIVS)
             self.siblings[parent] = names
-        return n if names[n] == 1 else str(position)
+        if n and names[n] == 1:
+            return n
+        # a position that a sibling's own number also gives (an unnumbered prologue before
+        # <div n="1">) is marked as a position: the numbered division keeps its number
+        return f"pos{position}" if names[str(position)] == 1 else str(position)
 
     def scope_kind(self, element: etree._Element, in_text: bool) -> str | None:
         """The kind a scope element is counted as, or None when it opens no scope."""
@@ -177,9 +191,14 @@ class _Walk:
         return None
 
     def page(self, prefix: str, unnumbered: str, element: etree._Element) -> str:
-        """A page break or a surface: by its ``@n`` (``p-7``, ``p-7-2`` for its second use), by
-        its position among those without one (``pb-3``)."""
+        """A page break or a surface: by its ``@n`` (``p-7``, ``p-7-2`` for its second use); a
+        page break without one by its position among those of the block or division it stands
+        in (``div-3-p-2-pb-1``), a surface by its position in the transcription
+        (``surface-3``)."""
         n = token(element.get("n"))
+        if not n and element.tag == _PB:
+            top = self.scopes[-1]
+            return _join(top.prefix, f"{unnumbered}-{top.count(unnumbered)}")
         self.pages[(prefix, n)] += 1
         seen = self.pages[(prefix, n)]
         return (

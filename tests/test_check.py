@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import tei_text
 
 from pipeline.check import CheckOptions, check, schemas_for
 from pipeline.gate import parse_bytes
@@ -134,3 +135,14 @@ def test_a_fault_the_rules_and_the_reference_checker_both_find_is_reported_once(
     report = check([source, ROOT / "tei" / "registers"], CheckOptions())
     found = [d.code for d in report.diagnostics if d.code in ("ed-ref-kind", "refs.wrong-kind")]
     assert found == ["ed-ref-kind"], report.sorted()
+
+
+def test_an_id_that_is_no_xml_name_is_reported_once(tmp_path: Path) -> None:
+    """A schema that types xml:id as an ID reports a bad one (rng.bad-value); the reference
+    checker says it again only when no schema did (refs.bad-id)."""
+    source = tmp_path / "t.xml"
+    source.write_text(tei_text('<p xml:id="(curtain falls)">x</p>'), encoding="utf-8")
+    both = check([source], CheckOptions())
+    assert [d.code for d in both.diagnostics if "xml:id" in d.message] == ["rng.bad-value"]
+    alone = check([source], CheckOptions(checks=frozenset({"refs"})))
+    assert [d.code for d in alone.diagnostics] == ["refs.bad-id"]

@@ -930,3 +930,64 @@ def test_the_books_contents_list_an_anthologys_texts(tmp_path: Path) -> None:
         for a in toc:
             file, _, fragment = a.get("href").partition("#")
             assert f'id="{fragment}"' in book.read(f"OEBPS/{file}").decode("utf-8")
+
+
+def test_a_footnote_says_who_wrote_it(tmp_path: Path) -> None:
+    """The book names a note's hand (note/@resp) as the page does: after a footnote's words,
+    and in a paragraph of its own after a note of paragraphs."""
+    from test_html import RESP_NOTES
+
+    source = tmp_path / "notes.xml"
+    source.write_text(RESP_NOTES, encoding="utf-8")
+    book = Book(_build([source], tmp_path / "out")["notes"])
+    asides = [a for doc in book.docs.values() for a in doc.xpath("//h:aside", namespaces=NS)]
+    marks = {
+        a.xpath("string(.)").split(".")[0].split()[-1]: [
+            (m.tag.split("}")[1], m.text)
+            for m in a.xpath(".//*[@class='note-resp']", namespaces=NS)
+        ]
+        for a in asides
+    }
+    # keyed by each aside's first word: a footnote's number, or the note's own words
+    assert marks == {
+        "1": [],
+        "2": [("span", " — Jane Roe")],
+        "part": [("p", "— Jane Roe, tr")],
+    }
+
+
+def test_a_letters_head_links_to_the_books_own_index(tmp_path: Path) -> None:
+    """The correspondents on a letter's title page link to the book's index when it lists
+    them, else are names alone: the web's persons.html is not in the book (epubcheck
+    RSC-007)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "persons.xml").write_text(
+        _short_tei("Register", "<p>x</p>").replace(
+            "<text>",
+            '<standOff><listPerson><person xml:id="anna"><persName>Anna Probe</persName>'
+            '</person><person xml:id="ben"><persName>Ben Probe</persName></person>'
+            "</listPerson></standOff><text>",
+        ),
+        encoding="utf-8",
+    )
+    (src / "letter.xml").write_text(
+        _short_tei(
+            "Anna to Ben", '<p>Dear <persName ref="#ben">Ben</persName>, all is well.</p>'
+        ).replace(
+            "</fileDesc>",
+            '</fileDesc><profileDesc><correspDesc><correspAction type="sent"><persName '
+            'ref="#anna">Anna Probe</persName></correspAction><correspAction type="received">'
+            '<persName ref="#ben">Ben Probe</persName></correspAction></correspDesc>'
+            "</profileDesc>",
+        ),
+        encoding="utf-8",
+    )
+    path = _build([src], tmp_path / "out")["letter"]
+    book = Book(path)
+    names = book.docs["title.xhtml"].xpath("//h:*[@class='name']", namespaces=NS)
+    assert [(n.get("href"), n.text) for n in names] == [
+        (None, "Anna Probe"),
+        ("index.xhtml#ben", "Ben Probe"),
+    ]
+    _epubcheck(path)

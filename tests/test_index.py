@@ -781,6 +781,37 @@ def test_the_timeline_files_a_span_of_months_under_its_months(tmp_path: Path) ->
     assert sorted(first) == ["after May", "that year"]
 
 
+def test_the_timeline_reads_times_and_days_of_no_year_and_has_one_other_section(
+    tmp_path: Path,
+) -> None:
+    """A date with its time (xs:dateTime) is filed under its day and read with its time; a
+    day of no year (xs:gMonthDay) is read in words; dates that are not ISO are one section
+    "Other dates", with one id, though they sort among the years (1944-13-01)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>At <date when="1944-09-04T14:30:00">half past two</date>, on '
+            '<date when="--09-13">her birthday</date>, in <date when="1944-13-01">Smarch</date>'
+            ', in <date when="1946">1946</date> and <date when-iso="1944-W36">week 36</date>.</p>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = html.parse(str(tmp_path / "out/html/timeline.html"))
+    years = page.xpath("//section[@class='timeline-year']")
+    assert [y.get("aria-labelledby") for y in years] == [
+        "ed-year-1944",
+        "ed-year-1946",
+        "ed-year-other",
+    ]
+    labels = [normalise(t.text_content()) for t in page.xpath("//*[@class='timeline-date']")]
+    assert "4 September 1944, 14:30" in labels and "13 September" in labels
+    ids = page.xpath("//@id")
+    assert len(ids) == len(set(ids))
+
+
 def test_an_unheaded_division_is_named_by_its_kind_on_the_index_pages(tmp_path: Path) -> None:
     """A mention in an unheaded introduction is located "Introduction" (as the book's
     contents name it), not by the text's title; unheaded chapters by their number."""
@@ -848,3 +879,22 @@ def test_ruby_glosses_are_left_out_of_names_contexts_and_contents(tmp_path: Path
     assert [a.text_content() for a in page.xpath("//nav[@class='toc']//a")] == ["一　雨やみ"]
     (rt,) = page.xpath("//a[contains(@class, 'persName')]//rt")
     assert rt.get("data-pagefind-ignore") == "" and rt.getprevious().tag == "rp"
+
+
+def test_the_tei_index_stays_readable_with_an_id_that_is_no_xml_name(tmp_path: Path) -> None:
+    """A register entry whose xml:id is no XML name (DraCor's "(curtain falls)") is written
+    with one in entities.xml, which lxml reads again."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<listPerson><person xml:id="(curtain falls)"><persName>The curtain</persName>'
+            '</person></listPerson><p><persName ref="#ned">Ned</persName></p>'
+            '<listPerson><person xml:id="ned"><persName>Ned</persName></person>'
+            "</listPerson>"
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    tree = etree.parse(str(tmp_path / "out/index/entities.xml"))
+    assert sorted(tree.xpath("//@xml:id")) == ["__curtain_falls_", "ned"]

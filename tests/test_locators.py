@@ -9,8 +9,11 @@ same."""
 from __future__ import annotations
 
 import csv
+import functools
+import http.server
 import json
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -70,8 +73,29 @@ def test_own_ids_are_kept_and_repeats_get_a_suffix() -> None:
         '<p xml:id="div-2-p-1">taken</p><p>b</p></div><div n="x"/><div n="x"/></body></text>'
     )
     # "" keeps the element's own id; a generated id an xml:id has already gets -g
-    assert ids == ["", "intro-p-1", "div-2", "p-3", "p-3-2", "pb-1", "", "div-2-p-2", "div-3",
-                   "div-4"]  # fmt: skip
+    assert ids == ["", "intro-p-1", "div-2", "p-3", "p-3-2", "div-2-pb-1", "", "div-2-p-2",
+                   "div-3", "div-4"]  # fmt: skip
+
+
+def test_a_numbered_division_keeps_its_number_beside_an_unnumbered_one() -> None:
+    """An unnumbered prologue before <div n="1">: the act is div-1, the prologue's position
+    is marked as one (it took div-1 and the act was renamed div-1-2)."""
+    ids = _ids(
+        '<text><body><div type="prologue"><p>a</p></div><div n="1"><p>b</p></div>'
+        "<div><p>c</p></div></body></text>"
+    )
+    assert ids == ["div-pos1", "div-pos1-p-1", "div-1", "div-1-p-1", "div-3", "div-3-p-1"]
+
+
+def test_a_page_without_number_is_counted_where_it_stands() -> None:
+    """A page break added in chapter one leaves chapter two's unnumbered pages as they were."""
+    one = "<div><p>a<pb/>b</p></div><div><p>c<pb/>d</p></div>"
+    two = "<div><p>a<pb/>b<pb/></p></div><div><p>c<pb/>d</p></div>"
+    first = _ids(f"<text><body>{one}</body></text>")
+    second = _ids(f"<text><body>{two}</body></text>")
+    assert first == ["div-1", "div-1-p-1", "div-1-p-1-pb-1", "div-2", "div-2-p-1",
+                     "div-2-p-1-pb-1"]  # fmt: skip
+    assert second[-1] == first[-1]
 
 
 def test_a_locator_is_an_ncname() -> None:
@@ -266,6 +290,9 @@ def test_a_long_text_is_a_contents_page_and_parts_with_previous_and_next(long_te
         assert nxt == ([files[n]] if n < len(files) else [])
         assert page.xpath("//nav[@class='parts-nav']//a[@href=$c]", c=f"{stem}.html")
         assert page.xpath("//p[@class='to-top']/a/@href") == ["#ed-main"]
+        # "Cite this" on every part: the text's address, a passage's on this part's page
+        assert page.xpath("//section[@id='ed-cite-this']/@data-url") == [name]
+        assert page.xpath("string(//a[@class='cite-url']/@href)") == f"{stem}.html"
         # every link to an id of the text lands on the page that has it
         for href in page.xpath("//main//a/@href[contains(., '#')]"):
             target, _, anchor = str(href).partition("#")
@@ -324,3 +351,50 @@ def test_index_pages_and_parts_do_not_scroll_sideways_at_320_px(long_text: Path)
                 assert page.evaluate("document.documentElement.scrollWidth") <= 320, name
         finally:
             browser.close()
+
+
+def test_the_contents_page_maps_the_parts_ids(long_text: Path) -> None:
+    """The contents page of a split text carries the ids that open each part (divisions,
+    pages), from which every other id of the part is derived: an address of the text's
+    single page (saved before it was split) can be sent on to its part."""
+    stem = NOVEL.stem
+    contents = _page(long_text / "html" / f"{stem}.html")
+    (script,) = contents.xpath("//script[@id='ed-part-ids']/text()")
+    parts = json.loads(script)
+    assert parts and set(parts.values()) <= {p.name for p in (long_text / "html").glob(f"{stem}-*")}
+    checked = 0
+    for name in sorted(set(parts.values()))[:4]:
+        for anchor in _page(long_text / "html" / name).xpath("//main//@id"):
+            key = str(anchor)
+            while key not in parts and ("-" in key or "." in key):
+                key = key[: max(key.rfind("-"), key.rfind("."))]
+            if key in parts:
+                assert parts[key] == name, anchor
+                checked += 1
+    assert checked > 50
+
+
+@pytest.mark.slow
+def test_an_address_of_the_single_page_goes_on_to_its_part(long_text: Path) -> None:
+    from test_html import CHROMIUM, CHROMIUM_ARGS, QuietHandler, _browser_tools
+
+    sync_playwright, _ = _browser_tools()
+    stem = NOVEL.stem
+    part = f"{stem}-3.html"
+    (anchor,) = _page(long_text / "html" / part).xpath("(//main//p[@id])[2]/@id")
+    handler = functools.partial(QuietHandler, directory=str(long_text / "html"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:  # type: ignore[operator]
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/{stem}.html#{anchor}")
+                page.wait_for_url(f"**/{part}#{anchor}")
+                assert page.locator(f"[id='{anchor}']").count() == 1
+            finally:
+                browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

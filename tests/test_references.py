@@ -91,6 +91,20 @@ def test_duplicate_id_in_one_document_names_the_first_line(tmp_path: Path) -> No
     assert all("first defined at line 4" in d.message for d in found[1:])
 
 
+def test_an_id_that_is_no_xml_name_is_an_error_with_a_better_name(tmp_path: Path) -> None:
+    """DraCor's "(curtain falls)" as an xml:id: no pointer can name it (a space ends a
+    pointer) and exports cannot carry it."""
+    text = file_facts(
+        tmp_path,
+        "a.xml",
+        f'<TEI {TEI}><text>\n<p xml:id="(curtain falls)"/>\n<p xml:id="1a"/><p xml:id="ok"/>'
+        "</text></TEI>",
+    )
+    found = resolve([text])
+    assert codes(found) == [("a.xml", "refs.bad-id", 2), ("a.xml", "refs.bad-id", 3)]
+    assert '"curtain_falls"' in found[0].message and '"_1a"' in found[1].message
+
+
 def test_bare_pointer_resolves_in_its_own_document_first(tmp_path: Path) -> None:
     reg = file_facts(tmp_path, "reg.xml", REGISTER)
     text = file_facts(

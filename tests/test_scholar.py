@@ -219,6 +219,43 @@ def test_names_split_as_citations_need() -> None:
         "<surname>Shakespeare</surname></persName><idno>Q692</idno></author>"
     )
     assert citation.name_of(hamlet) == citation.Name("Shakespeare", "William")
+    # a cataloguer's note and life dates are no part of the name (ELTeC's Lyall)
+    assert citation.split_name("Lyall, Edna [pseud.] (1857-1903).") == citation.Name(
+        "Lyall", "Edna"
+    )
+    # a name in Hebrew script (a pen name) is not split at its last space
+    assert citation.split_name("שלום עליכם") == citation.Name(literal="שלום עליכם", person=True)
+
+
+HEADER_NAMES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Lieber Fischer</title><author>שלום עליכם</author>
+<editor><name>Ifkovits, Kurt</name><name>Müller, Martin Anton</name></editor></titleStmt>
+<publicationStmt><publisher><name>Institut für Theologie</name><address><street>Schenkenstraße
+8-10</street><postCode>1010</postCode><settlement>Wien</settlement></address><ref
+target="https://example.org">https://example.org</ref></publisher><publisher>Second Press
+<address><settlement>Graz</settlement></address></publisher></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text>
+</TEI>"""
+
+
+def test_every_editor_and_publisher_of_a_header_is_cited_by_name() -> None:
+    """An editor of two names is two editors; a publisher is its name, without its address,
+    and every publisher is cited; the edition's configured editors edit the edition (its
+    JSON-LD isPartOf), the text's own its text."""
+    root = etree.fromstring(HEADER_NAMES)
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    cited = citation.text_citation(root, "l", "Letters", when, Publication(None, ("Ada Byron",)))
+    assert cited.editors == (
+        citation.Name("Ifkovits", "Kurt"),
+        citation.Name("Müller", "Martin Anton"),
+    )
+    assert cited.publisher == "Institut für Theologie; Second Press"
+    work = json.loads(citation.json_ld(cited))
+    assert work["author"] == [{"@type": "Person", "name": "שלום עליכם"}]
+    assert [e["name"] for e in work["editor"]] == ["Kurt Ifkovits", "Martin Anton Müller"]
+    assert [e["name"] for e in work["isPartOf"]["editor"]] == ["Ada Byron"]
+    alone = citation.text_citation(root, "l", "Letters", when, Publication(None))
+    assert "editor" not in json.loads(citation.json_ld(alone))["isPartOf"]
 
 
 def test_bibtex_escapes_what_latex_would_read() -> None:

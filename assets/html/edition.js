@@ -9,6 +9,9 @@
     pointer.
   - A paragraph's pilcrow copies the paragraph's address as it goes there.
   - The address printed at the end of a reading page is the one it was read at.
+  - On the contents page of a text split into parts, an address of the text's single page
+    (text.html#div-3-p-2, saved before the text grew past the page size) goes on to the part
+    that holds it.
 */
 (function () {
   "use strict";
@@ -16,6 +19,7 @@
   var popovers = typeof HTMLElement !== "undefined" &&
     Object.prototype.hasOwnProperty.call(HTMLElement.prototype, "popover");
 
+  forwardToPart(document.getElementById("ed-part-ids"));
   setUpViews(document.querySelector(".view-switch"));
   setUpFacsimile(document.querySelector(".facs-viewer"));
   setUpPilcrows(document.querySelector(".edition-text"));
@@ -294,5 +298,32 @@
         observer.observe(section);
       }
     });
+  }
+
+  // The part of a split text holding the id of the address (the map: the ids that open each
+  // part's divisions and pages, from which the others are derived by adding "-..." or ".n").
+  function forwardToPart(map) {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!map || !id || document.getElementById(id)) {
+      return;
+    }
+    var parts;
+    try {
+      parts = JSON.parse(map.textContent);
+    } catch (e) {
+      return;
+    }
+    var key = id;
+    while (key) {
+      if (Object.prototype.hasOwnProperty.call(parts, key)) {
+        window.location.replace(parts[key] + window.location.hash);
+        return;
+      }
+      var cut = Math.max(key.lastIndexOf("-"), key.lastIndexOf("."));
+      if (cut <= 0) {
+        return;
+      }
+      key = key.slice(0, cut);
+    }
   }
 })();

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import bisect
 import html as html_lib
+import json
 import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from ..xslt import ParamValue
 
@@ -126,7 +127,48 @@ def _relinked(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
             return f'{match.group(1)}{_href_escaped(there)}#{target}"'
 
         relinked.append((name, _LOCAL_HREF.sub(link, html)))
-    return relinked
+    return _with_forwarding(relinked, where)
+
+
+#: Above this size the contents page's map of a split text's ids keeps only the divisions and
+#: pages (a text with an xml:id on every word would otherwise weigh on its contents page).
+_MAX_MAP_BYTES = 200_000
+_PART_IDS = '<script type="application/json" id="ed-part-ids">'
+_STEP = re.compile(r"[-.]")
+
+
+def _with_forwarding(pages: list[tuple[str, str]], where: dict[str, str]) -> list[tuple[str, str]]:
+    """The contents page (the first) with the map edition.js reads to send an address of
+    the text's single page (``stem.html#div-3-p-2``, saved before the text was split, or
+    made by hand) on to the part that holds the id: the ids that open each part's scopes, as
+    the locators derive an id from the one it lies in (``div-3`` stands for ``div-3-p-2``),
+    and every id no such prefix accounts for (an element's own ``xml:id``)."""
+    contents, html = pages[0]
+    roots: dict[str, str] = {}
+    # the ids as written, not as in an href (%-encoded, with HTML's escapes)
+    for value in sorted(unquote(html_lib.unescape(v)) for v, p in where.items() if p != contents):
+        page = where[_href_escaped(value)]
+        if _scope_page(value, roots) != page:
+            roots[value] = page
+    if len(roots) * 24 > _MAX_MAP_BYTES:
+        roots = {k: v for k, v in roots.items() if k.startswith(("div-", "p-", "pb-"))}
+    if not roots or "</body>" not in html:
+        return pages
+    data = json.dumps(roots, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    script = _PART_IDS + data.replace("</", "<\\/") + "</script>"
+    at = html.rindex("</body>")
+    return [(contents, html[:at] + script + html[at:]), *pages[1:]]
+
+
+def _scope_page(value: str, roots: dict[str, str]) -> str | None:
+    """The page of the longest id in ``roots`` that ``value`` continues (``div-3`` for
+    ``div-3-p-2`` and ``div-3.1``), if any."""
+    cuts = [m.start() for m in _STEP.finditer(value)]
+    for cut in reversed(cuts):
+        found = roots.get(value[:cut])
+        if found is not None:
+            return found
+    return None
 
 
 #: A link a TEI ``ref`` or ``ptr`` made to an id of its own text (``r:target-href``): its

@@ -32,6 +32,8 @@ from .. import columns
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..gate import TEI_NS, XML_ID, SourceDocument
+from ..locators import is_ncname
+from ..locators import token as ncname_token
 from ..paths import display
 
 _ORIGIN = "references"
@@ -249,7 +251,26 @@ def _own_ids(file: FileFacts, report: bool, out: list[Diagnostic]) -> dict[str, 
         first = own.setdefault(fact.value, fact)
         if first is not fact and report:
             out.append(_duplicate(file, fact, first))
+        elif report and not is_ncname(fact.value):
+            out.append(_bad_id(file, fact))
     return own
+
+
+def _bad_id(file: FileFacts, fact: IdFact) -> Diagnostic:
+    suggestion = ncname_token(fact.value).strip("_") or "id1"
+    if not is_ncname(suggestion):
+        suggestion = "_" + suggestion
+    return diag.error(
+        _shown(file, fact.origin),
+        "refs.bad-id",
+        f'xml:id "{fact.value}" is not an XML name (a letter or "_" first, then letters, '
+        'digits, ".", "-" or "_"; no spaces, colons or brackets): a pointer cannot name it, '
+        f'and pages and exports cannot carry it; rename it (say "{suggestion}") and the '
+        "pointers to it",
+        fact.line,
+        _id_column(file, fact),
+        origin=_ORIGIN,
+    )
 
 
 def _named(file: FileFacts, pointer: PointerFact) -> Path:

@@ -49,7 +49,9 @@
   <xsl:function name="r:div-kind" as="xs:string">
     <xsl:param name="type" as="xs:string"/>
     <xsl:sequence select="if (r:has-msg('div.' || $type)) then r:msg('div.' || $type)
-        else upper-case(substring($type, 1, 1)) || substring($type, 2)"/>
+        else (: a type written in camel case, ErsteHandschrift, as words :)
+          replace(upper-case(substring($type, 1, 1)) || substring($type, 2),
+              '(\p{Ll})(\p{Lu})', '$1 $2')"/>
   </xsl:function>
 
   <xsl:function name="r:fill" as="xs:string">
@@ -64,19 +66,24 @@
   <!-- Dates ============================================================================ -->
 
   <!-- An ISO date of the year, month or day (YYYY, YYYY-MM, YYYY-MM-DD), a year before the
-       common era with a minus sign (-0098-09-11: 11 September 98 BCE, as xs:date reads it). -->
+       common era with a minus sign (-0098-09-11: 11 September 98 BCE, as xs:date reads it);
+       a day may have its time (xs:dateTime: 1944-09-04T14:30:00) and any of them a time
+       zone, as TEI's att.datable allows. -->
   <xsl:function name="r:is-iso-date" as="xs:boolean">
     <xsl:param name="value" as="xs:string?"/>
     <xsl:sequence select="matches(string($value),
-        '^-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$')"/>
+        '^-?[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?)?)?)?(Z|[+\-][0-9]{2}:[0-9]{2})?$')"/>
   </xsl:function>
 
-  <!-- Year, month and day of an ISO date (r:is-iso-date), the year with its sign. -->
+  <!-- Year, month and day of an ISO date (r:is-iso-date), the year with its sign; its time
+       and time zone left out. -->
   <xsl:function name="r:iso-parts" as="xs:string*">
     <xsl:param name="value" as="xs:string"/>
-    <xsl:variable name="bce" as="xs:boolean" select="starts-with($value, '-')"/>
+    <xsl:variable name="date" as="xs:string"
+        select="replace($value, '(T.*|Z|[+\-][0-9]{2}:[0-9]{2})$', '')"/>
+    <xsl:variable name="bce" as="xs:boolean" select="starts-with($date, '-')"/>
     <xsl:variable name="parts" as="xs:string*"
-        select="tokenize(if ($bce) then substring($value, 2) else $value, '-')"/>
+        select="tokenize(if ($bce) then substring($date, 2) else $date, '-')"/>
     <xsl:sequence select="((if ($bce) then '-' else '') || $parts[1], subsequence($parts, 2))"/>
   </xsl:function>
 
@@ -100,11 +107,22 @@
         select="if ($iso) then $parts[2] ! r:msg('month.' || xs:integer(.)) else ()"/>
     <xsl:variable name="day" as="xs:string?"
         select="if ($iso) then $parts[3] ! string(xs:integer(.)) else ()"/>
+    <!-- a day of every year (xs:gMonthDay: "- -09-13") or a month (xs:gMonth: "- -09") -->
+    <xsl:variable name="yearless" as="xs:integer*"
+        select="analyze-string($value, '^--(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$')
+            /*:match//*:group[@nr = ('1', '3')] ! xs:integer(.)"/>
+    <xsl:variable name="time" as="xs:string"
+        select="if ($iso and contains($value, 'T')) then ', ' || substring-before(substring-after(
+            $value, 'T') || ':', ':') || ':' || substring(substring-after($value, ':'), 1, 2)
+            else ''"/>
     <xsl:sequence select="
-        if (not($iso)) then $value
+        if (exists($yearless)) then (if (count($yearless) = 2)
+            then r:msg('date.day-month', (string($yearless[2]), r:msg('month.' || $yearless[1])))
+            else r:msg('month.' || $yearless[1]))
+        else if (not($iso)) then $value
         else if (exists($day)) then (if ($with-year)
             then r:msg('date.day', ($day, $month, r:year-words($parts[1])))
-            else r:msg('date.day-month', ($day, $month)))
+            else r:msg('date.day-month', ($day, $month))) || $time
         else if (exists($month)) then (if ($with-year)
             then r:msg('date.month', ($month, r:year-words($parts[1]))) else $month)
         else r:year-words($parts[1])"/>

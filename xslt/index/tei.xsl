@@ -89,7 +89,10 @@
     <xsl:variable name="name" as="xs:string" select="$lists(@type)[2]"/>
     <!-- a character of a cast list (role, castItem) is a person of the standOff -->
     <xsl:element name="{if (@type = ('role', 'castItem')) then 'person' else @type}">
-      <xsl:attribute name="xml:id" select="@id"/>
+      <!-- an id that is no XML name (edition check: refs.bad-id) made one, so that the
+           file stays readable XML -->
+      <xsl:attribute name="xml:id" select="if (@id castable as xs:NCName) then @id
+          else '_' || replace(@id, '[^\p{L}\p{Nd}._\-]', '_')"/>
       <xsl:if test="@subtype">
         <xsl:attribute name="type" select="@subtype"/>
       </xsl:if>

@@ -5,7 +5,7 @@
 
   The record holds plain strings only; Python escapes them when it writes the OPF. Roles are
   MARC relator codes: author -> aut, editor -> edt, respStmt by what its resp says (encoding
-  and conversion -> mrk, translation -> trl, editing -> edt, anything else -> ctb).
+  and conversion -> mrk, transcription -> trc, translation -> trl, editing -> edt, anything else -> ctb).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -49,7 +49,8 @@
   <xsl:function name="ee:resp-role" as="xs:string">
     <xsl:param name="resp" as="xs:string"/>
     <xsl:variable name="r" as="xs:string" select="lower-case($resp)"/>
-    <xsl:sequence select="if (matches($r, 'encod|conver|markup|mark-up|transcri')) then 'mrk'
+    <xsl:sequence select="if (contains($r, 'transcri')) then 'trc'
+        else if (matches($r, 'encod|conver|markup|mark-up')) then 'mrk'
         else if (contains($r, 'transl')) then 'trl'
         else if (contains($r, 'edit')) then 'edt'
         else if (contains($r, 'illustr')) then 'ill'

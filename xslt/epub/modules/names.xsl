@@ -32,6 +32,23 @@
         then $ee:index-file || '#' || $entry/@xml:id else ()"/>
   </xsl:function>
 
+  <!-- A correspondent or a place of a letter's head (correspDesc): linked to its entry in the
+       book's index when the index lists it, else its name alone (the web index pages are not
+       in the book). -->
+  <xsl:function name="r:corresp-name" as="node()">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="id" as="xs:string?" select="$name/@ed:entity[$has-index]
+        [. = $ee:index-entities/@id] ! string(.)"/>
+    <xsl:choose>
+      <xsl:when test="exists($id)">
+        <a class="name" href="{$ee:index-file}#{$id}"><xsl:value-of select="r:plain($name)"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="name"><xsl:value-of select="r:plain($name)"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <xsl:function name="ee:is-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/(self::tei:persName | self::tei:placeName | self::tei:orgName

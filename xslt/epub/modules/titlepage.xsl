@@ -50,7 +50,7 @@
             <p class="edition"><xsl:value-of select="ee:plain(.)"/></p>
           </xsl:for-each>
           <xsl:variable name="imprint" as="xs:string*"
-              select="($pub/tei:publisher)[1] ! r:agent-name(.), ee:date()"/>
+              select="($pub/tei:publisher)[1] ! r:agent-name(.), ee:date() ! r:date-words(., true())"/>
           <xsl:if test="exists($imprint[. != ''])">
             <p class="imprint"><xsl:value-of select="string-join($imprint[. != ''], ', ')"/></p>
           </xsl:if>

@@ -48,11 +48,16 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- $page: the file of the page it is on when that is a part of a split text (the
+       passage's address is on that page; the text's own URL is its contents page). -->
   <xsl:template name="s:cite-this" as="element()?">
+    <xsl:param name="page" as="xs:string?" select="()"/>
     <xsl:variable name="c" as="element(ed:citation)?" select="$citation/ed:citation"/>
     <xsl:if test="exists($c)">
       <section id="ed-cite-this" class="cite-this" aria-labelledby="ed-cite-this-title"
-          data-url="{$c/@url}">
+          data-url="{if (empty($page)) then $c/@url
+              else if (contains($c/@url, '/')) then replace($c/@url, '/[^/]+$', '/') || $page
+              else $page}">
         <!-- the interface's words after a text in another language (reading.xsl) -->
         <xsl:sequence select=".[. instance of element()] ! s:ui-lang-attributes(.)"/>
         <h2 id="ed-cite-this-title"><xsl:value-of select="r:msg('cite.title')"/></h2>

@@ -274,6 +274,10 @@
             <xsl:with-param name="landmark" select="false()"/>
           </xsl:call-template>
           <xsl:call-template name="r:to-top"/>
+          <!-- the text's citation, and the address of a passage of this part -->
+          <xsl:call-template name="s:cite-this">
+            <xsl:with-param name="page" select="$unit?file"/>
+          </xsl:call-template>
           <xsl:call-template name="r:print-citation">
             <xsl:with-param name="page" select="$unit?file"/>
           </xsl:call-template>

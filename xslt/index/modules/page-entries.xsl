@@ -320,10 +320,18 @@
        of the index (by start, end and place in the text). -->
   <xsl:template name="ed:timeline" as="element()+">
     <xsl:param name="dates" as="element(ed:date)+" required="yes"/>
+    <!-- dates not in ISO form sort among the others (by their words): all of them are one
+         section, the last -->
     <xsl:variable name="years" as="map(*)*">
-      <xsl:for-each-group select="$dates" group-adjacent="ed:date-part(ed:start(.), 1)">
+      <xsl:for-each-group select="$dates[ed:date-part(ed:start(.), 1) != '']"
+          group-adjacent="ed:date-part(ed:start(.), 1)">
         <xsl:sequence select="map { 'year': current-grouping-key(), 'dates': current-group() }"/>
       </xsl:for-each-group>
+      <xsl:variable name="other" as="element(ed:date)*"
+          select="$dates[ed:date-part(ed:start(.), 1) = '']"/>
+      <xsl:if test="exists($other)">
+        <xsl:sequence select="map { 'year': '', 'dates': $other }"/>
+      </xsl:if>
     </xsl:variable>
     <xsl:if test="count($years) gt 1">
       <nav class="index-letters" aria-label="{r:msg('timeline.years')}">
@@ -474,8 +482,9 @@
       <xsl:when test="@when and r:is-iso-date(@when)">
         <xsl:value-of select="r:date-words(@when, true())"/>
       </xsl:when>
+      <!-- a day or month of no year (- -09-13) in words, anything else as written -->
       <xsl:when test="@when">
-        <xsl:value-of select="@when"/>
+        <xsl:value-of select="r:date-words(@when, true())"/>
       </xsl:when>
       <xsl:when test="exists($start) and exists($end)">
         <xsl:variable name="range" as="xs:string+" select="ed:whole-months($start, $end)"/>
