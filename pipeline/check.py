@@ -168,9 +168,10 @@ def reference_problems(
     ``taken`` holds those places (``said``), or the per-file checks' diagnostics."""
     if not isinstance(taken, set):
         taken = said(taken)
-    fresh = [
+    # a file checked itself and included by another is one file: its problem is told once
+    fresh = list(dict.fromkeys(
         d for d in references.resolve(checked, context) if (d.path, d.line, d.code) not in taken
-    ]
+    ))  # fmt: skip
     return capped(fresh, max_errors)
 
 

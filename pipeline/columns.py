@@ -91,9 +91,12 @@ class StartTags:
         return offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def attribute_column(path: str | Path, line: int | None, name: str, token: str) -> int | None:
+def attribute_column(
+    path: str | Path, line: int | None, name: str, token: str, nth: int = 1
+) -> int | None:
     """1-based column of the attribute ``name`` on ``line`` of the file at ``path`` whose
-    value holds ``token`` (the first such attribute of the line), or None."""
+    value holds ``token`` (the ``nth`` such attribute of the line, else the first), or
+    None."""
     if not line:
         return None
     try:
@@ -106,10 +109,10 @@ def attribute_column(path: str | Path, line: int | None, name: str, token: str) 
         return None
     written = lines[line - 1]
     pattern = re.compile(r"(?<![\w:.-])" + re.escape(name) + r"""\s*=\s*(["'])(.*?)\1""")
-    for match in pattern.finditer(written):
-        if token in match.group(2):
-            return match.start() + 1
-    return None
+    found = [m.start() + 1 for m in pattern.finditer(written) if token in m.group(2)]
+    if not found:
+        return None
+    return found[nth - 1] if nth <= len(found) else found[0]
 
 
 @functools.lru_cache(maxsize=8)

@@ -30,6 +30,8 @@ Schemas are read by the workers from their own disk, at the path the client name
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import logging
 import os
 import socket
@@ -46,7 +48,7 @@ from urllib.parse import urlsplit
 from . import files as shipped_files
 from . import signals
 from .check_file import CheckOptions, FileOutcome, check_bytes
-from .errors import EditionError, OptionError
+from .errors import ClusterError, OptionError
 from .gate import XI_NS, parse_bytes, read_bytes
 from .parallel import Failed, Outcome, describe_error, picklable_error
 from .paths import PROJECT_DIR, display_base
@@ -163,15 +165,20 @@ def connect(address: str) -> Iterator[Any]:
                 )
             else:
                 _probe(address)
+                _handshake(address)
                 client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except (OSError, TimeoutError, ValueError) as exc:
+        except ClusterError:
+            raise
+        except Exception as exc:  # whatever connecting raised: no verdict on the files
             if cluster is not None:
                 cluster.close()
-            raise OptionError(
+            raise ClusterError(
                 f"cannot reach the Dask scheduler at {address}: {_reason(exc)}; start one "
                 "(dask scheduler) or pass --scheduler local:N"
             ) from exc
         try:
+            if cluster is None:
+                _same_code(client, address)
             yield client
         finally:
             _close(client, cluster)
@@ -190,13 +197,19 @@ def _quiet_logs() -> Iterator[None]:
     """Dask logs connections closing and workers dying (which we report ourselves), some of
     it as CRITICAL with a traceback when Ctrl-C closes the scheduler in mid-write: nothing of
     it is shown."""
-    logger = logging.getLogger("distributed")
-    level = logger.level
-    logger.setLevel(_SILENT)
+    # each of Dask's loggers with a level of its own ("distributed.client" logs the lost
+    # scheduler as an ERROR) is silenced, not only their parent
+    names = ["distributed", *(n for n in logging.Logger.manager.loggerDict
+                              if n.startswith("distributed."))]  # fmt: skip
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(_SILENT)
     try:
         yield
     finally:
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def _probe(address: str) -> None:
@@ -206,6 +219,104 @@ def _probe(address: str) -> None:
         return
     with socket.create_connection((parts.hostname, parts.port or 8786), timeout=CONNECT_TIMEOUT):
         pass
+
+
+def _handshake(address: str) -> None:
+    """Ask what answers at ``address`` before a client is made, within ``CONNECT_TIMEOUT``:
+    a web server or a silent listener would keep Dask's client waiting for ever, and a
+    worker's address is no scheduler's."""
+    import asyncio
+
+    from distributed.comm import connect as open_comm
+    from distributed.security import Security
+
+    # TLS as the Dask configuration sets it up for clients (distributed.comm.tls)
+    arguments = Security().get_connection_args("client")
+
+    async def identity() -> Any:
+        comm = await open_comm(address, timeout=CONNECT_TIMEOUT, **arguments)
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            comm.abort()
+
+    def ask() -> Any:
+        # in a thread of its own: the caller's thread keeps its event loop (or none) as it
+        # was, for Dask's client that comes next
+        outcome: list[Any] = []
+
+        def run() -> None:
+            try:
+                outcome.append(asyncio.run(asyncio.wait_for(identity(), CONNECT_TIMEOUT)))
+            except BaseException as exc:  # handed to the caller's thread
+                outcome.append(exc)
+
+        thread = threading.Thread(target=run, name="edition-dask-probe", daemon=True)
+        thread.start()
+        thread.join()
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
+
+    try:
+        answer = ask()
+    except TimeoutError as exc:
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address}: no Dask scheduler answered within "
+            f"{CONNECT_TIMEOUT} s (is it the scheduler's port, 8786 by default, not its "
+            "dashboard's?)"
+        ) from exc
+    except Exception as exc:  # a listener that is not Dask's: anything may come back
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address}: {_reason(exc)}; start one "
+            "(dask scheduler) or pass --scheduler local:N"
+        ) from exc
+    kind = answer.get("type") if isinstance(answer, dict) else None
+    if kind != "Scheduler":
+        raise ClusterError(
+            f"{address} is not a Dask scheduler (it answers as {kind or 'something else'}): "
+            "give the scheduler's address, the one `dask worker` was given"
+        )
+
+
+def _same_code(client: Any, address: str) -> None:
+    """The workers import this package and run the same code as this client (a worker
+    started before an update would render with the old code, unnoticed)."""
+    try:
+        found = client.run(code_digest)
+    except Exception as exc:
+        text = f"{type(exc).__name__}: {exc}"
+        if "No module named" in text or isinstance(exc, ImportError):
+            raise ClusterError(
+                f"the Dask workers of {address} cannot import the edition package "
+                f"({_reason(exc)}): install it on each worker (pip install 'edition[dask]'); "
+                "see docs/scaling.md"
+            ) from exc
+        raise ClusterError(f"the Dask workers of {address} did not answer: {_reason(exc)}") from exc
+    mine = code_digest()
+    other = sorted(worker for worker, digest in found.items() if digest != mine)
+    if other:
+        raise ClusterError(
+            f"{len(other)} Dask worker(s) of {address} run other code than this client "
+            f"({', '.join(other[:3])}): restart them from the same version of the package"
+        )
+
+
+#: What the workers must have as the client has it: the code, the stylesheets, schemas and
+#: assets (an editable install shares one version number across every change).
+_CODE = ("pipeline/**/*.py", "xslt/**/*.xsl", "xslt/**/*.xml", "schema/*", "assets/**/*")
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of the package's code and resources, as this process finds them."""
+    digest = hashlib.sha256()
+    files = {p for pattern in _CODE for p in PROJECT_DIR.glob(pattern) if p.is_file()}
+    for path in sorted(files):
+        digest.update(path.relative_to(PROJECT_DIR).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _local_workers(address: str) -> int:
@@ -340,8 +451,15 @@ class _Runner:
         # The items go to a worker as scattered data, not inside the task: the scheduler
         # keeps what it receives in a task graph for a while (the client's memory grew with
         # the number of files), while scattered data is dropped when released.
-        data = self._scatter([item for _, item in batch.items])
-        future = self.client.submit(_run_batch, self.function, data, pure=False)
+        self._lost()
+        try:
+            data = self._scatter([item for _, item in batch.items])
+            future = self.client.submit(_run_batch, self.function, data, pure=False)
+        except ClusterError:
+            raise
+        except Exception as exc:
+            self._lost(exc)
+            raise
         self.pending[future] = (batch, data)
         future.add_done_callback(self._finish)
 
@@ -353,13 +471,24 @@ class _Runner:
                 [data] = self.client.scatter([items], hash=False, timeout=NO_WORKER_TIMEOUT)
                 return data
             except (OSError, TimeoutError) as exc:
+                self._lost(exc)
                 if time.monotonic() > deadline:
-                    raise EditionError(
+                    raise ClusterError(
                         f"no Dask worker took the files for {NO_WORKER_TIMEOUT} s: the "
                         "cluster has no worker left (start some with `dask worker ADDRESS`)"
                     ) from exc
             signals.check()
             time.sleep(_POLL)
+
+    def _lost(self, exc: BaseException | None = None) -> None:
+        """Stop when the client has lost its scheduler (Dask closes it after trying to
+        reconnect): nothing more can run, and the files not done have no verdict."""
+        if self.client.status in ("closing", "closed") or self.client.scheduler is None:
+            reason = f": {_reason(exc)}" if exc is not None else ""
+            raise ClusterError(
+                f"lost the Dask scheduler mid-run{reason}; the files not yet checked have "
+                "no verdict: start the scheduler again and run again"
+            ) from exc
 
     def _finish(self, future: Any) -> None:
         self.finished.append(future)
@@ -370,6 +499,7 @@ class _Runner:
         if not self.finished:
             self.wake.wait(_POLL)
         self.wake.clear()
+        self._lost()
         while self.finished:
             future = self.finished.popleft()
             found = self.pending.pop(future, None)
@@ -460,12 +590,22 @@ class Shipment:
 def check_files(paths: list[Path], options: CheckOptions) -> Iterator[Outcome[FileOutcome]]:
     """``check_bytes`` of every file on the cluster at ``options.scheduler``, in order."""
     assert options.scheduler is not None
-    remote = replace(options, scheduler=None, jobs=1)
+    remote = remote_options(options)
     cwd, project = os.getcwd(), str(PROJECT_DIR)
     items = (_ship(path, remote, cwd, project) for path in paths)
     yield from map_ordered(
         check_shipment, items, address=options.scheduler, weight=_weight, largest=CHECK_BATCH
     )
+
+
+def remote_options(options: CheckOptions) -> CheckOptions:
+    """The options a worker checks with: one file at a time, and a schema named relative to
+    this process's folder made absolute, so that a worker started elsewhere finds it."""
+    schema, schematron = (
+        None if value is None else Path(os.path.abspath(value))
+        for value in (options.schema, options.schematron)
+    )
+    return replace(options, scheduler=None, jobs=1, schema=schema, schematron=schematron)
 
 
 def _ship(path: Path, options: CheckOptions, cwd: str, project: str) -> Shipment | FileOutcome:

@@ -25,6 +25,12 @@ class OptionError(EditionError):
     """An option, an argument or ``[tool.edition]`` asks for something impossible (exit 2)."""
 
 
+class ClusterError(OptionError):
+    """The Dask cluster ``--scheduler`` names cannot do the work: nothing or something else
+    answers there, its workers lack the package or run other code, it has no worker, or it
+    was lost mid-run (exit 2: no verdict on the files)."""
+
+
 class ConfigError(OptionError):
     """``[tool.edition]`` in pyproject.toml is wrong."""
 

@@ -9,6 +9,7 @@ unknown), the form editors and CI problem matchers parse.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -146,7 +147,7 @@ def render_junit(report: Report, baselined: int = 0) -> str:
     )
     for path in sorted(by_file):
         items = by_file[path]
-        case = etree.SubElement(suite, "testcase", classname="edition.check", name=path)
+        case = etree.SubElement(suite, "testcase", classname="edition.check", name=_xml_safe(path))
         errors = _errors(items)
         if errors:
             failure = etree.SubElement(
@@ -155,12 +156,23 @@ def render_junit(report: Report, baselined: int = 0) -> str:
                 message=f"{len(errors)} error{'s' if len(errors) != 1 else ''}",
                 type="validation",
             )
-            failure.text = "\n".join(format_line(d) for d in errors)
+            failure.text = _xml_safe("\n".join(format_line(d) for d in errors))
         others = [d for d in items if d.severity is not Severity.ERROR]
         if others:
-            etree.SubElement(case, "system-out").text = "\n".join(format_line(d) for d in others)
+            out = etree.SubElement(case, "system-out")
+            out.text = _xml_safe("\n".join(format_line(d) for d in others))
     text: str = etree.tostring(suites, encoding="unicode", pretty_print=True)
     return text
+
+
+#: What XML 1.0 cannot carry: control characters but tab, newline and return; surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    """``text`` for an XML attribute: what XML cannot carry written as the text format
+    writes it (``ctl\\x01name.xml``); one odd file name must not sink the whole report."""
+    return _NOT_XML.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _errors(items: Iterable[Diagnostic]) -> list[Diagnostic]:

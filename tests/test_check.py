@@ -146,3 +146,21 @@ def test_an_id_that_is_no_xml_name_is_reported_once(tmp_path: Path) -> None:
     assert [d.code for d in both.diagnostics if "xml:id" in d.message] == ["rng.bad-value"]
     alone = check([source], CheckOptions(checks=frozenset({"refs"})))
     assert [d.code for d in alone.diagnostics] == ["refs.bad-id"]
+
+
+def test_a_file_checked_and_included_tells_its_problem_once(tmp_path: Path) -> None:
+    """inc/part.xml, included by main.xml and checked itself: its dangling pointer is one
+    problem; the xml:base that XInclude writes on what it includes is no error."""
+    (tmp_path / "inc").mkdir()
+    (tmp_path / "inc" / "part.xml").write_text(
+        '<div xmlns="http://www.tei-c.org/ns/1.0"><p><persName ref="#nobody">N</persName>'
+        "</p></div>",
+        encoding="utf-8",
+    )
+    include = '<xi:include href="inc/part.xml"/>'
+    xi = ' xmlns:xi="http://www.w3.org/2001/XInclude"'
+    (tmp_path / "main.xml").write_text(tei_text(include, xmlns=xi), encoding="utf-8")
+    report = check([tmp_path / "main.xml", tmp_path / "inc" / "part.xml"], CheckOptions())
+    codes = [d.code for d in report.diagnostics]
+    assert codes.count("refs.dangling") == 1, report.sorted()
+    assert not [d for d in report.diagnostics if "xml:base" in d.message]

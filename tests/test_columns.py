@@ -97,3 +97,12 @@ def test_the_builds_warnings_get_the_column_of_the_one_element_meant(tmp_path: P
         document,
     )
     assert [d.column for d in found] == [8, 25, 5, None, None]
+
+
+def test_the_nth_attribute_holding_a_token_is_found(tmp_path: Path) -> None:
+    """Two pointers at "#nope" on one line are at two columns, not both at the first."""
+    path = tmp_path / "t.xml"
+    path.write_text('<p><ref target="#nope">a</ref> and <ref target="#nope">b</ref></p>\n')
+    assert attribute_column(path, 1, "target", "nope") == 9
+    assert attribute_column(path, 1, "target", "nope", 2) == 41
+    assert attribute_column(path, 1, "target", "nope", 3) == 9  # no third: the first

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -17,8 +18,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SCHEMAS, SHARED, require_module
 
+from pipeline import distributed
 from pipeline.check import CheckOptions, check
 from pipeline.cli import cli
+from pipeline.errors import ClusterError
 
 require_module("distributed")  # the optional extra edition[dask]
 
@@ -300,3 +303,106 @@ def test_a_file_past_the_time_limit_is_reported_and_the_run_goes_on(tmp_path: Pa
     assert len(report.diagnostics) == len(paths)
     assert by_path.pop(str(paths[2])) == "check.worker-crash"
     assert set(by_path.values()) == {"gate.not-well-formed"}
+
+
+def test_a_listener_that_is_no_scheduler_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A port where something else listens (a web server, the dashboard, a silent service)
+    is no scheduler: one line and exit 2 within the connection time, not a hang."""
+    monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", 2)
+    path = tmp_path / "a.xml"
+    path.write_text(f'<TEI xmlns="{TEI}"/>')
+    with socket.socket() as server:  # accepts, and never says a word
+        server.bind(("127.0.0.1", 0))
+        server.listen(4)
+        port = server.getsockname()[1]
+        started = time.monotonic()
+        result = CliRunner().invoke(
+            cli, ["check", str(path), "--scheduler", f"tcp://127.0.0.1:{port}"]
+        )
+    assert result.exit_code == 2, result.output
+    assert "no Dask scheduler answered within 2 s" in result.output
+    assert "Traceback" not in result.output and time.monotonic() - started < 10
+
+
+def test_a_workers_address_is_refused_and_the_schedulers_accepted(tmp_path: Path) -> None:
+    """A scheduler and a worker started by hand (processes of their own, as on a cluster):
+    the scheduler's address is taken, the worker's refused by name."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    dask = str(Path(sys.executable).parent / "dask")
+    address = f"tcp://127.0.0.1:{port}"
+    log = tmp_path / "worker.log"
+    scheduler = subprocess.Popen(
+        [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+         "--dashboard-address", "127.0.0.1:0"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    worker = None
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                distributed._handshake(address)
+                break
+            except ClusterError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        with log.open("w") as out:
+            worker = subprocess.Popen(
+                [dask, "worker", address, "--nthreads", "1", "--host", "127.0.0.1",
+                 "--no-nanny", "--no-dashboard"],
+                stdout=out, stderr=subprocess.STDOUT,
+            )  # fmt: skip
+        found = None
+        while found is None and time.monotonic() < deadline:
+            time.sleep(0.5)
+            found = re.search(r"Start worker at:\s*(tcp://\S+)", log.read_text())
+        assert found, log.read_text()
+        with pytest.raises(ClusterError, match=r"not a Dask scheduler .*Worker"):
+            distributed._handshake(found.group(1))
+    finally:
+        for process in (worker, scheduler):
+            if process is not None:
+                process.kill()
+                process.wait(10)
+
+
+class _Client:
+    """What pipeline.distributed asks of a Dask client, answering as told."""
+
+    def __init__(self, answer: object = None, status: str = "running") -> None:
+        self.answer = answer
+        self.status = status
+        self.scheduler = object()
+
+    def run(self, function: object) -> object:
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return self.answer
+
+
+def test_workers_without_the_package_or_with_other_code_are_refused() -> None:
+    missing = _Client(Exception("ModuleNotFoundError(\"No module named 'pipeline'\")"))
+    with pytest.raises(ClusterError, match="cannot import the edition package"):
+        distributed._same_code(missing, "tcp://h:8786")
+    other = _Client({"tcp://w1": distributed.code_digest(), "tcp://w2": "0" * 64})
+    with pytest.raises(ClusterError, match=r"1 Dask worker\(s\) .* run other code.*tcp://w2"):
+        distributed._same_code(other, "tcp://h:8786")
+    distributed._same_code(_Client({"tcp://w1": distributed.code_digest()}), "tcp://h:8786")
+
+
+def test_a_lost_scheduler_stops_the_run_with_no_verdict() -> None:
+    runner = distributed._Runner(_Client(status="closed"), len, 4)
+    with pytest.raises(ClusterError, match="lost the Dask scheduler mid-run"):
+        list(runner.run(iter([[(0, "a")]])))
+
+
+def test_a_relative_schema_is_made_absolute_for_the_workers(tmp_path: Path) -> None:
+    options = CheckOptions(schema=Path("schemas/x.rng"), schematron=None, scheduler="local:2")
+    remote = distributed.remote_options(options)
+    assert remote.schema == Path(os.getcwd()) / "schemas/x.rng"
+    assert remote.scheduler is None and remote.jobs == 1

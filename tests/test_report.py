@@ -60,6 +60,16 @@ def test_junit_has_one_case_per_file_and_a_failure_per_bad_file() -> None:
     assert failures[0].text.count("error:") == 2
 
 
+def test_junit_carries_a_file_name_with_a_control_character() -> None:
+    """One oddly named file must not sink the report of the whole corpus."""
+    report = Report(files=["ctl\x01name.xml"], seconds=0.1)
+    report.extend([diag.error("ctl\x01name.xml", "rng.bad", "bad \x02 value", 1)])
+    root = etree.fromstring(render_junit(report).encode())
+    (case,) = root.iter("testcase")
+    assert case.get("name") == "ctl\\x01name.xml"
+    assert "bad \\x02 value" in (case.findtext("failure") or "")
+
+
 def test_github_annotations() -> None:
     lines = render_github(sample()).splitlines()
     assert lines[0] == '::error file=a.xml,line=3,col=4,title=rng.bad::element "x" is not allowed'

@@ -20,6 +20,7 @@ import functools
 import pickle
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -234,12 +235,17 @@ def resolve(checked: Iterable[Facts], context: Iterable[Facts] = ()) -> list[Dia
     for item in everything:
         file = unpacked(item)
         own = _own_ids(file, False, [])
+        # the n-th pointer of a line with the same attribute and id is at the n-th such
+        # attribute of the line (two dangling "#nope" on one line: two columns)
+        seen: Counter[tuple[Path | None, int | None, str, str]] = Counter()
         for pointer in file.pointers:
             target = _target(file, pointer, own, by_file, entities)
             if target is not None and target.register_entry:
                 used.add(target.value)
             if str(file.path) in names:
-                out.extend(_pointer_problems(file, pointer, target))
+                key = (pointer.origin, pointer.line, pointer.attribute, pointer.fragment)
+                seen[key] += 1
+                out.extend(_pointer_problems(file, pointer, target, seen[key]))
     out.extend(_unused(entries, used))
     return out
 
@@ -303,9 +309,9 @@ def _id_column(file: FileFacts, fact: IdFact) -> int | None:
     return columns.attribute_column(fact.origin or file.path, fact.line, "xml:id", fact.value)
 
 
-def _pointer_column(file: FileFacts, pointer: PointerFact) -> int | None:
+def _pointer_column(file: FileFacts, pointer: PointerFact, nth: int = 1) -> int | None:
     return columns.attribute_column(
-        pointer.origin or file.path, pointer.line, pointer.attribute, pointer.fragment
+        pointer.origin or file.path, pointer.line, pointer.attribute, pointer.fragment, nth
     )
 
 
@@ -323,7 +329,7 @@ def _target(
 
 
 def _pointer_problems(
-    file: FileFacts, pointer: PointerFact, target: IdFact | None
+    file: FileFacts, pointer: PointerFact, target: IdFact | None, nth: int = 1
 ) -> Iterator[Diagnostic]:
     shown = f"{pointer.file}#{pointer.fragment}" if pointer.file else f"#{pointer.fragment}"
     if target is None:
@@ -334,7 +340,7 @@ def _pointer_problems(
             f'@{pointer.attribute}="{shown}" on <{pointer.element}> points at nothing: no '
             f'xml:id "{pointer.fragment}" {where}; add the entry to a register or fix the id',
             pointer.line,
-            _pointer_column(file, pointer),
+            _pointer_column(file, pointer, nth),
             origin=_ORIGIN,
         )
         return
@@ -346,7 +352,7 @@ def _pointer_problems(
             f'<{pointer.element} ref="{shown}"> must point at a <{expected}> entry, but '
             f'"{pointer.fragment}" is a <{target.element}>; use the right tag or entry',
             pointer.line,
-            _pointer_column(file, pointer),
+            _pointer_column(file, pointer, nth),
             origin=_ORIGIN,
         )
 
