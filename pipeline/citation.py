@@ -119,6 +119,8 @@ class TextCitation:
     translators: tuple[Name, ...] = ()
     #: The editors of the whole edition (``[tool.edition] editors``).
     edition_editors: tuple[Name, ...] = ()
+    #: When the text itself was made (a letter sent, a work written): an ISO date, or "".
+    created: str = ""
 
 
 # -- from the header -------------------------------------------------------------------------
@@ -255,6 +257,14 @@ def text_citation(
     if date_el is not None:
         issued = iso_date(date_el.get("when", "")) or iso_date(_words(date_el))
     licence, licence_url = licence_of(root)
+    made = [
+        value
+        for where in ("tei:correspDesc/tei:correspAction[@type = 'sent']", "tei:creation")
+        for name in ("when", "notBefore", "from")
+        for value in root.xpath(
+            f"tei:teiHeader/tei:profileDesc/{where}/tei:date/@{name}", namespaces=_NS
+        )
+    ]
     doi_el = _first(root, f"{pub}/tei:idno[translate(@type, 'doi', 'DOI') = 'DOI']")
     lang = root.xpath("string((tei:text/@xml:lang | @xml:lang)[1])", namespaces=_NS) or root.xpath(
         "string(tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)", namespaces=_NS
@@ -265,6 +275,7 @@ def text_citation(
         authors=tuple(a for a in authors if a.display()),
         editors=tuple(e for e in editors if e.display()),
         edition_editors=tuple(e for e in edition_editors if e.display()),
+        created=iso_date(str(made[0])) if made else "",
         translators=tuple(t for t in translators if t.display()),
         edition=edition,
         publisher=publisher,
@@ -451,6 +462,8 @@ def json_ld(c: TextCitation) -> str:
         "datePublished": c.issued,
         "isPartOf": edition,
     }
+    if c.created:
+        work["dateCreated"] = c.created
     if c.authors:
         work["author"] = [_person(a) for a in c.authors]
     if c.editors:

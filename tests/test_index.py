@@ -898,3 +898,41 @@ def test_the_tei_index_stays_readable_with_an_id_that_is_no_xml_name(tmp_path: P
     build([corpus], tmp_path / "out", only=["index"], jobs=1)
     tree = etree.parse(str(tmp_path / "out/index/entities.xml"))
     assert sorted(tree.xpath("//@xml:id")) == ["__curtain_falls_", "ned"]
+
+
+def test_a_persons_birth_and_death_are_on_the_index_page_and_in_every_export(
+    tmp_path: Path,
+) -> None:
+    """The card of a name gave the register's birth and death; the index page, JSON, CSV
+    and the TEI index lost them."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#clara">Clara</persName> and <persName ref="#anon">A.</persName>'
+            '</p><listPerson><person xml:id="clara"><persName>Clara Wieck</persName><birth '
+            'when="1819-09-13"/><death><date when="1896-05-20">20 May 1896</date></death>'
+            '</person><person xml:id="anon"><persName>Anon</persName><birth>c. 1800</birth>'
+            "</person></listPerson>"
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    lives = {
+        s.get("id"): normalise(s.xpath("string(p[@class='index-life'])"))
+        for s in page.xpath("//section[contains(@class, 'index-entry')]")
+    }
+    assert lives == {"clara": "13 September 1819 – 20 May 1896", "anon": "c. 1800 –"}
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    records = {e["id"]: e["life"] for e in data["entities"]}
+    assert records["clara"] == {"birth": "1819-09-13", "death": "1896-05-20"}
+    assert records["anon"] == {"birth": "c. 1800", "death": None}
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out/index/entities.csv").read_text())))
+    assert [(r["id"], r["birth"], r["death"]) for r in rows] == [
+        ("anon", "c. 1800", ""),
+        ("clara", "1819-09-13", "1896-05-20"),
+    ]
+    tei = etree.parse(str(tmp_path / "out/index/entities.xml"))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert tei.xpath("//t:person[@xml:id='clara']/t:birth/@when", namespaces=ns) == ["1819-09-13"]

@@ -256,6 +256,24 @@ def test_every_editor_and_publisher_of_a_header_is_cited_by_name() -> None:
     assert [e["name"] for e in work["isPartOf"]["editor"]] == ["Ada Byron"]
     alone = citation.text_citation(root, "l", "Letters", when, Publication(None))
     assert "editor" not in json.loads(citation.json_ld(alone))["isPartOf"]
+    assert "dateCreated" not in work
+
+
+def test_a_letters_date_is_when_it_was_made() -> None:
+    """A letter's own date (the date it was sent) reaches the JSON-LD as dateCreated; the
+    edition's date stays its datePublished."""
+    root = etree.fromstring(
+        HEADER_NAMES.replace(
+            "</fileDesc>",
+            '</fileDesc><profileDesc><correspDesc><correspAction type="sent"><date '
+            'when="1839-03-03"/></correspAction></correspDesc></profileDesc>',
+        )
+    )
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    work = json.loads(
+        citation.json_ld(citation.text_citation(root, "l", "Letters", when, Publication(None)))
+    )
+    assert work["dateCreated"] == "1839-03-03" and work["datePublished"] == "2026-01-01"
 
 
 def test_bibtex_escapes_what_latex_would_read() -> None:

@@ -28,7 +28,7 @@ SCHEMA_NAME = "entities.schema.json"
 #: Columns of entities.csv and occurrences.csv.
 ENTITY_COLUMNS: tuple[str, ...] = ("id", "type", "subtype", "name", "count", "speeches")
 ENTITY_COLUMNS += ("variants", "note")
-ENTITY_COLUMNS += ("authority", "latitude", "longitude", "source")
+ENTITY_COLUMNS += ("authority", "latitude", "longitude", "source", "birth", "death")
 OCCURRENCE_COLUMNS: tuple[str, ...] = ("entity", "type", "document", "mention", "section")
 OCCURRENCE_COLUMNS += ("section_heading", "block", "page", "page_id", "text", "context", "url")
 
@@ -80,6 +80,14 @@ def _coordinates(entity: etree._Element) -> tuple[str, str] | None:
     return geo.get("lat", ""), geo.get("long", "")
 
 
+def _life(entity: etree._Element) -> dict[str, str | None] | None:
+    """A person's birth and death (ISO dates, or the register's words), or None."""
+    life = entity.find("ed:life", NS)
+    if life is None:
+        return None
+    return {"birth": life.get("birth"), "death": life.get("death")}
+
+
 def entity_record(entity: etree._Element) -> dict[str, object]:
     coordinates = _coordinates(entity)
     return {
@@ -93,6 +101,7 @@ def entity_record(entity: etree._Element) -> dict[str, object]:
             for v in entity.iterfind("ed:variant", NS)
         ],
         "note": entity.findtext("ed:note", None, NS),
+        "life": _life(entity),
         "authority": [
             {"type": a.get("type", ""), "id": a.get("value", ""), "url": a.get("url")}
             for a in entity.iterfind("ed:authority", NS)
@@ -169,6 +178,7 @@ def entities_csv(root: etree._Element) -> str:
     rows = []
     for entity in root.iterfind("ed:entities/ed:entity", NS):
         coordinates = _coordinates(entity) or ("", "")
+        life = _life(entity)
         variants = "; ".join(
             f"{v.text} ({v.get('count')})" for v in entity.iterfind("ed:variant", NS)
         )
@@ -189,6 +199,7 @@ def entities_csv(root: etree._Element) -> str:
                 authority,
                 *coordinates,
                 entity.get("source", ""),
+                *((life or {}).get(k) or "" for k in ("birth", "death")),
             )
         )
     return _csv(ENTITY_COLUMNS, rows)

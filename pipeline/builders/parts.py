@@ -134,7 +134,6 @@ def _relinked(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
 #: pages (a text with an xml:id on every word would otherwise weigh on its contents page).
 _MAX_MAP_BYTES = 200_000
 _PART_IDS = '<script type="application/json" id="ed-part-ids">'
-_STEP = re.compile(r"[-.]")
 
 
 def _with_forwarding(pages: list[tuple[str, str]], where: dict[str, str]) -> list[tuple[str, str]]:
@@ -146,8 +145,12 @@ def _with_forwarding(pages: list[tuple[str, str]], where: dict[str, str]) -> lis
     contents, html = pages[0]
     roots: dict[str, str] = {}
     # the ids as written, not as in an href (%-encoded, with HTML's escapes)
-    for value in sorted(unquote(html_lib.unescape(v)) for v, p in where.items() if p != contents):
-        page = where[_href_escaped(value)]
+    named = sorted(
+        (v if "%" not in v and "&" not in v else unquote(html_lib.unescape(v)), page)
+        for v, page in where.items()
+        if page != contents
+    )
+    for value, page in named:
         if _scope_page(value, roots) != page:
             roots[value] = page
     if len(roots) * 24 > _MAX_MAP_BYTES:
@@ -163,11 +166,12 @@ def _with_forwarding(pages: list[tuple[str, str]], where: dict[str, str]) -> lis
 def _scope_page(value: str, roots: dict[str, str]) -> str | None:
     """The page of the longest id in ``roots`` that ``value`` continues (``div-3`` for
     ``div-3-p-2`` and ``div-3.1``), if any."""
-    cuts = [m.start() for m in _STEP.finditer(value)]
-    for cut in reversed(cuts):
+    end = len(value)
+    while (cut := max(value.rfind("-", 0, end), value.rfind(".", 0, end))) > 0:
         found = roots.get(value[:cut])
         if found is not None:
             return found
+        end = cut
     return None
 
 

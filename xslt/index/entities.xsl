@@ -30,6 +30,8 @@
         <ed:variant count="4" lang="fr">Comité de Défense des Juifs</ed:variant>*
                                          forms as written, most frequent first
         <ed:note>...</ed:note>?          the register note, whitespace normalised
+        <ed:life birth="1819-09-13" death="1896"/>?   a person's birth and death: the ISO
+                                         date of the register, else its words
         <ed:authority type="wikidata" value="Q31" url="https://www.wikidata.org/wiki/Q31"/>*
                                          url only for known types or web addresses
         <ed:coordinates lat="51.028" long="4.481"/>?             places with location/geo

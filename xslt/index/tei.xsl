@@ -125,6 +125,18 @@
         </xsl:element>
       </xsl:for-each>
       <xsl:apply-templates select="ed:coordinates" mode="entry"/>
+      <xsl:for-each select="ed:life/(@birth, @death)">
+        <xsl:element name="{local-name()}">
+          <xsl:choose>
+            <xsl:when test="matches(., '^-?[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')">
+              <xsl:attribute name="when" select="."/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="."/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:element>
+      </xsl:for-each>
       <xsl:if test="@type ne 'event'">
         <xsl:apply-templates select="ed:authority" mode="entry"/>
       </xsl:if>

@@ -108,6 +108,19 @@
           <xsl:value-of select="ed:text(.)"/>
         </ed:note>
       </xsl:for-each>
+      <!-- a person's birth and death: the ISO date when the register gives one, else its
+           words ("c. 1819") -->
+      <xsl:if test="tei:birth or tei:death">
+        <ed:life>
+          <xsl:for-each select="(tei:birth[1], tei:death[1])">
+            <xsl:variable name="value" as="xs:string?" select="(@when, tei:date/@when,
+                normalize-space(string-join(.//text())))[normalize-space()][1] ! string(.)"/>
+            <xsl:if test="exists($value)">
+              <xsl:attribute name="{local-name()}" select="$value"/>
+            </xsl:if>
+          </xsl:for-each>
+        </ed:life>
+      </xsl:if>
       <xsl:apply-templates select="tei:idno" mode="ed:authority"/>
       <xsl:apply-templates select="(tei:location/tei:geo)[1]" mode="ed:coordinates"/>
       <xsl:for-each select="$mentions">

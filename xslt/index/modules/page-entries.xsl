@@ -132,7 +132,7 @@
               ed:plural($letters, 'index.letter')[$letters gt 0]), ' · ')"/>
         </small>
       </h3>
-      <xsl:apply-templates select="ed:note" mode="ed:html"/>
+      <xsl:apply-templates select="ed:life, ed:note" mode="ed:html"/>
       <xsl:if test="ed:variant">
         <p class="index-variants">
           <xsl:value-of select="r:msg('index.as-written') || ' '"/>
@@ -237,6 +237,14 @@
         </ul>
       </div>
     </xsl:if>
+  </xsl:template>
+
+  <!-- "13 September 1819 – 20 May 1896", "? – 1896", as the page's card says them -->
+  <xsl:template match="ed:life" mode="ed:html" as="element()">
+    <p class="index-life">
+      <xsl:value-of select="(@birth ! r:date-words(string(.), true()), '?')[1] || ' – '
+          || (@death ! r:date-words(string(.), true()), '')[1]"/>
+    </p>
   </xsl:template>
 
   <xsl:template match="ed:note" mode="ed:html" as="element()">
