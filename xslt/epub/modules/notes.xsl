@@ -144,7 +144,8 @@
         </xsl:if>
       </xsl:variable>
       <xsl:choose>
-        <xsl:when test="exists(tei:p | tei:ab | tei:lg | tei:list | tei:table | tei:quote[tei:p | tei:l])">
+        <!-- a note of blocks (paragraphs, verse, a list of references ...) keeps them -->
+        <xsl:when test="r:note-of-blocks(.)">
           <xsl:apply-templates mode="r:main">
             <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
             <xsl:with-param name="r:in-link" select="false()" tunnel="yes"/>
