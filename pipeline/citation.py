@@ -179,14 +179,18 @@ def split_name(text: str, *, literal: bool = False) -> Name:
 
 
 #: Children of a name's element that are not the name (an author's identifier, a note).
-_NOT_NAME = {f"{_T}{n}" for n in ("idno", "note", "ptr", "ref", "affiliation", "email", "date")}
+_NOT_NAME = frozenset(
+    f"{_T}{n}" for n in ("idno", "note", "ptr", "ref", "affiliation", "email", "date")
+)
+#: ... and of a publisher: its address.
+_NOT_AGENCY = _NOT_NAME | {f"{_T}address"}
 
 
-def _words(element: etree._Element) -> str:
-    """The element's words, without those of identifiers and notes inside it."""
+def _words(element: etree._Element, skip: frozenset[str] = _NOT_NAME) -> str:
+    """The element's words, without those of identifiers and notes inside it (``skip``)."""
     parts: list[str] = [element.text or ""]
     for child in element:
-        if child.tag not in _NOT_NAME:
+        if child.tag not in skip:
             parts.append(_words(child))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
@@ -203,14 +207,7 @@ def _agency(element: etree._Element) -> str:
         and child.get("type") not in ("variant", "alt", "orig", "short", "abbr")
         and (words := _words(child))
     ]
-    if bodies:
-        return ", ".join(bodies)
-    parts: list[str] = [element.text or ""]
-    for child in element:
-        if child.tag not in _NOT_NAME and child.tag != f"{_T}address":
-            parts.append(_words(child))
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
+    return ", ".join(bodies) if bodies else _words(element, _NOT_AGENCY)
 
 
 def _first(root: etree._Element, path: str) -> etree._Element | None:

@@ -224,15 +224,15 @@
   </xsl:function>
 
   <!-- A name, linked to its entry in the index when it points at a register entry (ed:entity,
-       from the normalisation stage) and the page has the registers. -->
+       from the normalisation stage) that the index lists (r:entity-href). -->
   <xsl:function name="r:corresp-name" as="node()">
     <xsl:param name="name" as="element()"/>
-    <xsl:variable name="id" as="xs:string?" select="$name/@ed:entity[exists($registers)]
-        ! string(.)"/>
+    <xsl:variable name="href" as="xs:string?"
+        select="$name/@ed:entity ! r:entity-href(string(.), string($name/@ed:kind))"/>
     <xsl:variable name="text" as="xs:string" select="r:plain($name)"/>
     <xsl:choose>
-      <xsl:when test="exists($id)">
-        <a class="name" href="{r:corresp-index-page(string($name/@ed:kind))}#{$id}">
+      <xsl:when test="exists($href)">
+        <a class="name" href="{$href}">
           <xsl:value-of select="$text"/>
         </a>
       </xsl:when>
@@ -240,13 +240,6 @@
         <span class="name"><xsl:value-of select="$text"/></span>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:function>
-
-  <xsl:function name="r:corresp-index-page" as="xs:string">
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="if ($kind = ('person', 'personGrp')) then 'persons.html'
-        else if ($kind = 'place') then 'places.html'
-        else if ($kind = 'org') then 'organisations.html' else 'entities.html'"/>
   </xsl:function>
 
   <xsl:function name="r:corresp-place" as="node()">

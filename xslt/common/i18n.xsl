@@ -111,10 +111,10 @@
     <xsl:variable name="yearless" as="xs:integer*"
         select="analyze-string($value, '^--(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$')
             /*:match//*:group[@nr = ('1', '3')] ! xs:integer(.)"/>
+    <!-- hours and minutes of a time (r:is-iso-date writes both with two digits) -->
     <xsl:variable name="time" as="xs:string"
-        select="if ($iso and contains($value, 'T')) then ', ' || substring-before(substring-after(
-            $value, 'T') || ':', ':') || ':' || substring(substring-after($value, ':'), 1, 2)
-            else ''"/>
+        select="if ($iso and contains($value, 'T'))
+            then ', ' || substring(substring-after($value, 'T'), 1, 5) else ''"/>
     <xsl:sequence select="
         if (exists($yearless)) then (if (count($yearless) = 2)
             then r:msg('date.day-month', (string($yearless[2]), r:msg('month.' || $yearless[1])))

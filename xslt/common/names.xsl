@@ -42,6 +42,14 @@
     <xsl:sequence select="($r:kind-pages(string($kind)), 'entities.html')[1]"/>
   </xsl:function>
 
+  <!-- Where the index lists the register entry $id of kind $kind, if it does (the EPUB
+       overrides it: its own index.xhtml). -->
+  <xsl:function name="r:entity-href" as="xs:string?">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="kind" as="xs:string?"/>
+    <xsl:sequence select="if (exists($registers)) then r:index-page($kind) || '#' || $id else ()"/>
+  </xsl:function>
+
   <!-- The register entries a name points at: the first that resolved, then the others. -->
   <xsl:function name="r:entities" as="xs:string*">
     <xsl:param name="name" as="element()"/>

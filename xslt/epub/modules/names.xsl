@@ -32,21 +32,13 @@
         then $ee:index-file || '#' || $entry/@xml:id else ()"/>
   </xsl:function>
 
-  <!-- A correspondent or a place of a letter's head (correspDesc): linked to its entry in the
-       book's index when the index lists it, else its name alone (the web index pages are not
-       in the book). -->
-  <xsl:function name="r:corresp-name" as="node()">
-    <xsl:param name="name" as="element()"/>
-    <xsl:variable name="id" as="xs:string?" select="$name/@ed:entity[$has-index]
-        [. = $ee:index-entities/@id] ! string(.)"/>
-    <xsl:choose>
-      <xsl:when test="exists($id)">
-        <a class="name" href="{$ee:index-file}#{$id}"><xsl:value-of select="r:plain($name)"/></a>
-      </xsl:when>
-      <xsl:otherwise>
-        <span class="name"><xsl:value-of select="r:plain($name)"/></span>
-      </xsl:otherwise>
-    </xsl:choose>
+  <!-- An entry the book's index lists (a correspondent of a letter's head, say): there,
+       not on the web's index pages, which are not in the book. -->
+  <xsl:function name="r:entity-href" as="xs:string?">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="kind" as="xs:string?"/>
+    <xsl:sequence select="if ($has-index and $id = $ee:index-entities/@id)
+        then $ee:index-file || '#' || $id else ()"/>
   </xsl:function>
 
   <xsl:function name="ee:is-name" as="xs:boolean">

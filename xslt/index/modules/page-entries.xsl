@@ -487,10 +487,8 @@
       <xsl:when test="@when and r:is-iso-date(@when) and not(starts-with(@when, '-'))">
         <time datetime="{@when}"><xsl:value-of select="r:date-words(@when, true())"/></time>
       </xsl:when>
-      <xsl:when test="@when and r:is-iso-date(@when)">
-        <xsl:value-of select="r:date-words(@when, true())"/>
-      </xsl:when>
-      <!-- a day or month of no year (- -09-13) in words, anything else as written -->
+      <!-- a date before the common era, a day or month of no year (- -09-13) in words,
+           anything else as written -->
       <xsl:when test="@when">
         <xsl:value-of select="r:date-words(@when, true())"/>
       </xsl:when>
