@@ -21,17 +21,17 @@ from .gate import (
     DEFAULT_MAX_BYTES,
     GateResult,
     SourceDocument,
+    Survey,
     XmlModel,
     parse_bytes,
     read_document,
 )
+from .gate import survey as take_survey
 from .io import cache_warnings
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, display
 from .validate import references
 
 if TYPE_CHECKING:
-    from lxml import etree
-
     from .validate.rng_prune import Vocabulary
 
 CHECKS = ("rng", "schematron", "refs")
@@ -126,16 +126,24 @@ def capped(
 
 def check_file(path: Path, options: CheckOptions) -> FileOutcome:
     """Every per-file check of one file; any unexpected failure becomes one diagnostic."""
-    return checked(
-        read_document(path, max_bytes=options.max_bytes, root=options.root), path, options
+    gated = read_document(
+        path, max_bytes=options.max_bytes, root=options.root, surveyed=_surveyed(options)
     )
+    return checked(gated, path, options)
 
 
 def check_bytes(data: bytes, path: Path, options: CheckOptions) -> FileOutcome:
     """``check_file`` on bytes read elsewhere (by a Dask client): the gate runs on them."""
-    return checked(
-        parse_bytes(data, path, max_bytes=options.max_bytes, root=options.root), path, options
+    gated = parse_bytes(
+        data, path, max_bytes=options.max_bytes, root=options.root, surveyed=_surveyed(options)
     )
+    return checked(gated, path, options)
+
+
+def _surveyed(options: CheckOptions) -> frozenset[str] | None:
+    """The attributes whose carriers the gate's walk collects for the checks (the reference
+    facts', and xml:id, TEI's ID attribute), when a check needs the walk."""
+    return references.ATTRIBUTES if set(CHECKS) & set(options.checks) else None
 
 
 def checked(gated: GateResult, path: Path, options: CheckOptions) -> FileOutcome:
@@ -152,27 +160,41 @@ def checked(gated: GateResult, path: Path, options: CheckOptions) -> FileOutcome
         found.extend(capped(rules, options.max_errors, "sch.too-many", "Schematron"))
     except EditionError as exc:
         found.append(diag.error(doc.display, "check.schema", str(exc), origin="check"))
-    facts = references.pack(references.facts(doc, survey.carriers)) if wants_refs else None
+    if wants_refs:
+        carriers = survey.walk(doc).carriers
+        facts = references.pack(references.facts(doc, carriers))
+    else:
+        facts = None
     found.extend(cache_warnings())
     return FileOutcome(path, tuple(_one_per_duplicate_id(found)), facts)
 
 
 @dataclass
 class _Survey:
-    """What one walk over a document found for every check (``Vocabulary.survey``): its
-    names, and the elements carrying the attributes of ``wanted`` (the reference facts'
-    and the RELAX NG ID attributes). None until the walk; then shared."""
+    """What one walk over a document found for every check (``gate.survey``): its names,
+    and the elements carrying the attributes of ``wanted`` (the reference facts' and the
+    RELAX NG ID attributes). The gate's walk when it took what is wanted (most often: the
+    checks ask it to, ``_surveyed``), else a walk of its own, once."""
 
     wanted: frozenset[str]
-    vocabulary: Vocabulary | None = None
-    carriers: list[etree._Element] | None = None
+    found: Survey | None = None
 
-    def walk(self, doc: SourceDocument, also: frozenset[str] = frozenset()) -> Vocabulary:
+    def walk(self, doc: SourceDocument, also: frozenset[str] = frozenset()) -> Survey:
+        self.wanted |= also
+        if self.found is not None and self.wanted <= self.found.wanted:
+            return self.found
+        gated = doc.survey
+        if gated is not None and self.wanted <= gated.wanted:
+            self.found = gated
+        else:
+            self.found = take_survey(doc.root, self.wanted)
+        return self.found
+
+    def vocabulary(self, doc: SourceDocument, also: frozenset[str] = frozenset()) -> Vocabulary:
         from .validate.rng_prune import Vocabulary
 
-        self.wanted |= also
-        self.vocabulary, self.carriers = Vocabulary.survey(doc.root, self.wanted)
-        return self.vocabulary
+        found = self.walk(doc, also)
+        return Vocabulary(found.elements, found.attributes)
 
 
 def _validate(doc: SourceDocument, options: CheckOptions, survey: _Survey) -> Iterator[Diagnostic]:
@@ -186,10 +208,14 @@ def _validate(doc: SourceDocument, options: CheckOptions, survey: _Survey) -> It
         from .validate import relaxng
 
         validator = _per_run(options, "rng", schemas.rng, relaxng.validator_for)
-        vocabulary = survey.walk(doc, validator.id_attributes)
-        yield from validator.validate(doc, options.max_errors, vocabulary, survey.carriers)
+        vocabulary = survey.vocabulary(doc, validator.id_attributes)
+        carriers = survey.walk(doc).carriers
+        found = validator.validate(doc, options.max_errors, vocabulary, carriers)
+        yield from found
+        if found and schemas.rng == DEFAULT_SCHEMA and not doc.xml_models():
+            yield _default_schema_note()
     else:
-        vocabulary = survey.walk(doc)
+        vocabulary = survey.vocabulary(doc)
     if wants_sch:
         from .validate import schematron
 
@@ -200,6 +226,21 @@ def _validate(doc: SourceDocument, options: CheckOptions, survey: _Survey) -> It
             yield from (d.with_path(doc.display) for d in rules.skipped)
             yield from rules.notes
             yield from rules.validate(doc, vocabulary)
+
+
+def _default_schema_note() -> Diagnostic:
+    """Said once a run (``check.SCHEMA_NOTES``) when a file that names no schema broke the
+    rules of the edition's own, which allows only what this edition's texts use: another
+    corpus's letters gave 300 errors for elements TEI has, and nothing said why."""
+    return diag.info(
+        display(DEFAULT_SCHEMA),
+        "check.default-schema",
+        "files that name no schema (no <?xml-model?>) were checked against this edition's own "
+        "schema, which allows only what its texts use: for other TEI texts give --schema "
+        "(tei_all.rng, your project's schema), set [tool.edition] schema, or add an "
+        "<?xml-model?> to the files",
+        origin="check",
+    )
 
 
 def schemas_for(doc: SourceDocument, options: CheckOptions) -> Schemas:

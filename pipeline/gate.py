@@ -89,6 +89,9 @@ class SourceDocument:
     #: The name the edition publishes the text under, when it is not the file's stem (two
     #: texts of a corpus with one file name: ``naming.text_names``).
     name: str = ""
+    #: What the gate's walk over the tree found, when the reader asked for it (``Survey``);
+    #: None for a tree expanded by ``xi:include`` (the walk saw the file alone).
+    survey: Survey | None = field(default=None, repr=False, compare=False)
 
     @property
     def display(self) -> str:
@@ -288,18 +291,21 @@ def read_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
     root: Path | None = None,
     dtd_entities: bool = False,
+    surveyed: frozenset[str] | None = None,
 ) -> GateResult:
     """Read ``path`` once as bytes and run it through the gate.
 
     ``xi:include`` elements are resolved (``pipeline.xinclude``) for local files inside
     ``root``, the corpus root (default: ``xinclude.corpus_root([path])``); each included file
     passes through the gate too, under the same ``max_bytes`` limit. ``dtd_entities``: the
-    build's reading (``parse_one``).
+    build's reading (``parse_one``); ``surveyed``: see ``parse_one``.
     """
     data, refusal = read_bytes(path, max_bytes)
     if refusal is not None:
         return refusal
-    return parse_bytes(data, path, max_bytes=max_bytes, root=root, dtd_entities=dtd_entities)
+    return parse_bytes(
+        data, path, max_bytes=max_bytes, root=root, dtd_entities=dtd_entities, surveyed=surveyed
+    )
 
 
 def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
@@ -330,9 +336,10 @@ def parse_bytes(
     max_bytes: int = DEFAULT_MAX_BYTES,
     root: Path | None = None,
     dtd_entities: bool = False,
+    surveyed: frozenset[str] | None = None,
 ) -> GateResult:
     """The gate proper, on bytes already read: one file, then what it includes."""
-    result = parse_one(data, path, dtd_entities=dtd_entities)
+    result = parse_one(data, path, dtd_entities=dtd_entities, surveyed=surveyed)
     doc = result.document
     if doc is None or next(doc.root.iter(XI_INCLUDE), None) is None:
         return result
@@ -354,8 +361,19 @@ def parse_bytes(
     return GateResult(expanded, found)
 
 
-def parse_one(data: bytes, path: Path, *, dtd_entities: bool = False) -> GateResult:
+def parse_one(
+    data: bytes,
+    path: Path,
+    *,
+    dtd_entities: bool = False,
+    surveyed: frozenset[str] | None = None,
+) -> GateResult:
     """One file through the gate, its ``xi:include`` elements left as they are.
+
+    The gate walks the parsed tree once (for elements with too many attributes); given
+    ``surveyed`` (Clark names of attributes), the walk also takes the document's ``Survey``,
+    which the check would otherwise take in a walk of its own (a walk of a novel costs about
+    a quarter of its parse).
 
     ``dtd_entities`` (the build): in a file whose DOCTYPE names a DTD, which is never read,
     entities of the HTML and ISO sets (``&mdash;``, ``&eacute;``: what TEI P4's DTDs
@@ -395,10 +413,15 @@ def parse_one(data: bytes, path: Path, *, dtd_entities: bool = False) -> GateRes
             f"the parser was asked to load {fetches.urls[0]!r}; nothing was loaded and the "
             "file is refused: remove the DOCTYPE declaration",
         )
-    crowded = _crowded_element(tree.getroot())
+    found = None
+    if surveyed is None:
+        crowded = _crowded_element(tree.getroot())
+    else:
+        found = survey(tree.getroot(), surveyed)
+        crowded = found.crowded
     if crowded is not None:
         return GateResult(None, (*notes, _too_many_attributes(crowded, shown)))
-    document = SourceDocument(path=path, data=data, tree=tree)
+    document = SourceDocument(path=path, data=data, tree=tree, survey=found)
     notes.extend(long_instructions(document))
     return GateResult(document, tuple(notes))
 
@@ -448,6 +471,41 @@ def _crowded_element(root: etree._Element) -> etree._Element | None:
         if len(element.attrib) > MAX_ATTRIBUTES:
             return element
     return None
+
+
+@dataclass(frozen=True)
+class Survey:
+    """What one walk over a tree found (``survey``): its element names and its
+    ``"{ns}element {ns}attribute"`` pairs (Clark names; the vocabulary a RELAX NG grammar is
+    pruned to), and the elements that carry any of the ``wanted`` attributes, in document
+    order (the duplicate ids, the reference facts). ``crowded``: the first element with more
+    than ``MAX_ATTRIBUTES`` attributes, where the walk stopped."""
+
+    wanted: frozenset[str]
+    elements: frozenset[str]
+    attributes: frozenset[str]
+    carriers: tuple[etree._Element, ...]
+    crowded: etree._Element | None = None
+
+
+def survey(root: etree._Element, wanted: frozenset[str]) -> Survey:
+    """One walk over the elements of ``root`` for everything a check needs of them."""
+    elements: set[str] = set()
+    attributes: set[str] = set()
+    carriers: list[etree._Element] = []
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        elements.add(tag)
+        names = element.keys()
+        if len(names) > MAX_ATTRIBUTES:
+            return Survey(wanted, frozenset(), frozenset(), (), element)
+        carries = False
+        for name in names:
+            attributes.add(f"{tag} {name}")
+            carries = carries or name in wanted
+        if carries:
+            carriers.append(element)
+    return Survey(wanted, frozenset(elements), frozenset(attributes), tuple(carriers))
 
 
 def _too_many_attributes(element: etree._Element, shown: str) -> Diagnostic:

@@ -30,6 +30,30 @@ def test_without_xml_model_the_edition_schema_is_used(tmp_path: Path) -> None:
     assert schemas.schematron == (DEFAULT_SCHEMATRON,)
 
 
+def test_a_file_without_xml_model_that_breaks_the_edition_schema_hears_why_once(
+    tmp_path: Path,
+) -> None:
+    """Another corpus's letters checked without --schema break the edition's own schema on
+    elements TEI has: one note for the run says which schema it was and what to give
+    instead; a file that names the edition's schema itself, or a clean file, hears none."""
+    letter = "<div><opener>Dear Sir,</opener><p>Text.</p></div>"
+    for n in (1, 2):
+        (tmp_path / f"letter{n}.xml").write_text(tei_text(letter))
+    report = check([tmp_path], CheckOptions(checks=frozenset({"rng"}), jobs=2))
+    notes = [d for d in report.sorted() if d.code == "check.default-schema"]
+    assert len(notes) == 1
+    assert notes[0].path.endswith("edition.rng") and "--schema" in notes[0].message
+    assert report.errors >= 2
+    named = tmp_path / "named"
+    named.mkdir()
+    model = f'<?xml-model href="{DEFAULT_SCHEMA.as_uri()}" schematypens="{RNG_NS}"?>\n'
+    (named / "n.xml").write_text(model + tei_text(letter))
+    (named / "clean.xml").write_text(tei_text("<p>Text.</p>"))
+    again = check([named], CheckOptions(checks=frozenset({"rng"})))
+    assert again.errors >= 1
+    assert "check.default-schema" not in again.by_code()
+
+
 def test_remote_xml_model_is_an_error_suggesting_schema(tmp_path: Path) -> None:
     doc = doc_with(
         tmp_path, f'<?xml-model href="https://example.org/x.rng" schematypens="{RNG_NS}"?>'

@@ -353,3 +353,39 @@ def test_a_pipe_named_xml_is_said_not_passed_over(tmp_path: Path) -> None:
     names, problems = discover_names([folder, folder / "pipe.xml"])
     assert names == [str(folder / "a.xml")]
     assert [(d.code, "not a file" in d.message) for d in problems] == [("gate.missing", True)]
+
+
+@pytest.mark.parametrize(
+    "surveyed", [None, frozenset({"{http://www.w3.org/XML/1998/namespace}id"})]
+)
+def test_an_element_with_too_many_attributes_is_refused(surveyed: frozenset[str] | None) -> None:
+    """The gate's walk refuses a crowded element, whether it takes the check's survey on
+    the way (``surveyed``) or not (the build): one error at the element's line."""
+    from pipeline.gate import MAX_ATTRIBUTES
+
+    crowded = " ".join(f'a{n}="x"' for n in range(MAX_ATTRIBUTES + 1))
+    text = f'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p/>\n<p {crowded}/></TEI>'
+    result = parse_bytes(text.encode(), Path("crowded.xml"), surveyed=surveyed)
+    assert result.document is None
+    assert [(d.code, d.line) for d in result.diagnostics] == [("gate.too-many-attributes", 3)]
+    fine = text.replace(' a0="x"', "")
+    assert parse_bytes(fine.encode(), Path("fine.xml"), surveyed=surveyed).document is not None
+
+
+def test_the_gate_survey_is_the_walk_the_check_would_take() -> None:
+    """Asked for a survey, the gate hands the check the names and the carriers a walk of
+    its own finds; a tree expanded by xi:include has none (the gate saw one file of it)."""
+    from pipeline.gate import XML_ID, survey
+
+    text = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+        '<p xml:id="a" rend="x"><name ref="#a">A</name><hi>b</hi></p></body></text></TEI>'
+    )
+    wanted = frozenset({XML_ID, "ref"})
+    doc = parse_bytes(text.encode(), Path("t.xml"), surveyed=wanted).document
+    assert doc is not None and doc.survey is not None
+    assert doc.survey == survey(doc.root, wanted)
+    assert [e.tag.split("}")[1] for e in doc.survey.carriers] == ["p", "name"]
+    assert "{http://www.tei-c.org/ns/1.0}p rend" in doc.survey.attributes
+    plain = parse_bytes(text.encode(), Path("t.xml")).document
+    assert plain is not None and plain.survey is None

@@ -4,6 +4,7 @@ checkout, and a wheel carries every folder of them (pyproject's edition_data pac
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -32,3 +33,19 @@ def test_every_data_folder_goes_into_the_wheel() -> None:
     }
     assert folders <= set(setuptools["packages"])
     assert {f"edition_data.{top}": top for top in DATA} == setuptools["package-dir"]
+
+
+def test_a_path_is_shown_as_relpath_shows_it(tmp_path: Path) -> None:
+    """The shown path takes a short cut for a plain path below the working directory; it
+    must give what ``os.path.relpath`` gives, and leave other paths as they were shown."""
+    import os
+
+    from pipeline.paths import _display
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    cwd = str(tmp_path / "a")
+    for path in ("a/b/c.xml", "a/b/../c.xml", "a//b/c.xml", "a/./b/c.xml", "a/b"):
+        full = f"{tmp_path}/{path}"
+        assert _display(full, cwd) == os.path.relpath(full, cwd), path
+    assert _display(f"{tmp_path}/ab/c.xml", cwd) == f"{tmp_path}/ab/c.xml"  # not below
+    assert _display("rel/c.xml", cwd) == "rel/c.xml"

@@ -461,3 +461,47 @@ def test_warm_compiles_once_for_all_documents(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(relaxng._Compiled, "build", fail)
     assert [validator.validate(d) for d in docs] == [[], []]
     assert validator.compiled_for(relaxng.Vocabulary.of(docs[1].root)) is compiled
+
+
+def test_a_new_process_starts_from_the_vocabulary_earlier_ones_grew_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker grows its grammar document by document; the next run's workers (which meet
+    the documents in another order) start from the names the last run met, and compile once,
+    from the cache, instead of pruning for vocabularies never seen before."""
+    monkeypatch.setenv("EDITION_CACHE_DIR", str(tmp_path))
+    plain = gated(small("<p>a</p>"))
+    rich = gated(small('<div type="chapter"><p rend="indent"/></div>'))
+    first = RelaxNGValidator(SMALL)
+    verdicts = [first.validate(plain), first.validate(rich)]
+    grown = first.compiled_for(relaxng.Vocabulary.of(plain.root)).vocabulary
+    builds: list[relaxng.Vocabulary] = []
+    real = relaxng._Compiled.build
+
+    def counted(schema: Path, grammar: object, vocabulary: relaxng.Vocabulary) -> object:
+        builds.append(vocabulary)
+        return real(schema, grammar, vocabulary)  # type: ignore[arg-type]
+
+    def fail(*args: object) -> None:
+        raise AssertionError("pruned again: the remembered vocabulary was not used")
+
+    monkeypatch.setattr(relaxng._Compiled, "build", counted)
+    monkeypatch.setattr(relaxng, "prune", fail)
+    second = RelaxNGValidator(SMALL)  # the rich document first, then the plain one
+    assert [second.validate(rich), second.validate(plain)] == verdicts[::-1]
+    assert builds == [grown]
+
+
+def test_the_remembered_vocabulary_stops_growing_at_its_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Corpora of every kind checked against one schema must not grow every later compile
+    towards the whole schema: past ``SEEN_ELEMENTS`` names the last vocabulary alone is kept."""
+    monkeypatch.setenv("EDITION_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(relaxng, "SEEN_ELEMENTS", 7)
+    plain = gated(small("<p>a</p>"))  # TEI teiHeader title text body p
+    other = gated(small('<div type="chapter"><para/></div>'))  # div para, no p
+    RelaxNGValidator(SMALL).validate(plain)
+    assert RelaxNGValidator(SMALL)._seen() == relaxng.Vocabulary.of(plain.root)
+    RelaxNGValidator(SMALL).validate(other)  # 8 names with the remembered ones: too many
+    assert RelaxNGValidator(SMALL)._seen() == relaxng.Vocabulary.of(other.root)

@@ -85,14 +85,16 @@ def test_verdict_and_lines_agree_with_jing(tmp_path: Path) -> None:
 
 def test_the_survey_finds_the_same_duplicates_as_a_walk_over_the_tree() -> None:
     """``check`` hands ``duplicates`` the elements its one walk found carrying ID attributes
-    (``Vocabulary.survey``): the same duplicates, in the same order, as walking the tree."""
+    (``gate.survey``): the same duplicates, in the same order, as walking the tree."""
+    from pipeline.gate import survey
     from pipeline.validate.rng_prune import Vocabulary
 
     doc = parse_bytes(DUPLICATES.encode(), Path("dup.xml")).document
     assert doc is not None
     names = frozenset({XML_ID})
-    vocabulary, carriers = Vocabulary.survey(doc.root, names)
-    assert vocabulary == Vocabulary.of(doc.root)
+    found = survey(doc.root, names)
+    carriers = found.carriers
+    assert Vocabulary(found.elements, found.attributes) == Vocabulary.of(doc.root)
     assert [e.get(XML_ID) for e in carriers] == ["h", "h", "y1", "y1", "y1", "ok"]
     walked = rng_ids.duplicates(doc.root, names)
     assert rng_ids.duplicates(doc.root, names, carriers) == walked

@@ -49,6 +49,18 @@ def write(key: str, root: etree._Element) -> None:
         write_cache(_cache_path(key), etree.tostring(root, encoding="utf-8"))
 
 
+def read_text(key: str) -> str | None:
+    """A text the cache keeps (not a grammar), or None."""
+    try:
+        return _cache_path(key).with_suffix(".txt").read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+
+
+def write_text(key: str, text: str) -> None:
+    write_cache(_cache_path(key).with_suffix(".txt"), text.encode("utf-8"))
+
+
 def deps_current(root: etree._Element) -> bool:
     for line in (root.get(DEPS) or "").splitlines():
         path, _, recorded = line.rpartition("\t")

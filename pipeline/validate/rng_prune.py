@@ -44,28 +44,6 @@ class Vocabulary:
                 attributes.add(f"{tag} {name}")
         return cls(frozenset(elements), frozenset(attributes))
 
-    @classmethod
-    def survey(
-        cls, root: etree._Element, wanted: frozenset[str]
-    ) -> tuple[Vocabulary, list[etree._Element]]:
-        """``of(root)``, and the elements that carry any of the ``wanted`` attributes (Clark
-        names), in document order: one walk over the tree where the duplicate-id check and
-        the reference facts took one each (a walk costs about as much as what is done on it).
-        """
-        elements: set[str] = set()
-        attributes: set[str] = set()
-        carriers: list[etree._Element] = []
-        for element in root.iter(etree.Element):
-            tag = element.tag
-            elements.add(tag)
-            carries = False
-            for name in element.keys():  # noqa: SIM118 (iterating an element gives children)
-                attributes.add(f"{tag} {name}")
-                carries = carries or name in wanted
-            if carries:
-                carriers.append(element)
-        return cls(frozenset(elements), frozenset(attributes)), carriers
-
     def within(self, other: Vocabulary) -> bool:
         return self.elements <= other.elements and self.attributes <= other.attributes
 
@@ -74,6 +52,15 @@ class Vocabulary:
 
     def key(self) -> str:
         return "\n".join(sorted(self.elements)) + "\n\n" + "\n".join(sorted(self.attributes))
+
+    @classmethod
+    def from_key(cls, key: str) -> Vocabulary:
+        """The vocabulary whose ``key`` is ``key``."""
+        elements, _, attributes = key.partition("\n\n")
+        return cls(
+            frozenset(n for n in elements.split("\n") if n),
+            frozenset(n for n in attributes.split("\n") if n),
+        )
 
 
 def _not_allowed(node: etree._Element) -> str:
