@@ -20,7 +20,14 @@ import click
 from . import __version__, signals
 from . import config as config_module
 from .diagnostics import Report
-from .errors import BuildLocked, EditionError, EnvironmentFailure, Interrupted, OptionError
+from .errors import (
+    BuildLocked,
+    ClusterError,
+    EditionError,
+    EnvironmentFailure,
+    Interrupted,
+    OptionError,
+)
 from .io import atomic_text_writer, sweep_leftovers, write_text_atomic
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
 from .report import FORMATS, RENDERERS, Baseline
@@ -256,10 +263,10 @@ def check(
         raise UsageFailure("--stream cannot be used with --baseline: it needs the whole report")
     streaming = baseline is None and (output_format == "jsonl" or (stream and not quiet))
     if streaming:
-        with _boundary():
+        with _boundary(), _named_scheduler(scheduler):
             status = _streamed_check(targets, options, output_format, output)
         sys.exit(status)
-    with _boundary():
+    with _boundary(), _named_scheduler(scheduler):
         known_problems = _baseline(baseline) if baseline and not update_baseline else None
         with _progress(len(targets)) as advance, _interrupts("checking"):
             report = run_check(targets, options, advance)
@@ -305,11 +312,34 @@ def _streamed_check(
 
 
 def _scheduler(option: str | None, cfg: config_module.Config) -> str | None:
-    """--scheduler, else EDITION_SCHEDULER, else the configuration; "none": the local pool."""
-    value = option or os.environ.get("EDITION_SCHEDULER") or cfg.scheduler
-    if value is None or value.strip().lower() in ("", "none"):
-        return None
-    return value.strip()
+    """--scheduler, else EDITION_SCHEDULER, else the configuration; "" or "none": the local
+    pool (``--scheduler ""`` too, over an address set in the environment or the file)."""
+    for value in (option, os.environ.get("EDITION_SCHEDULER"), cfg.scheduler):
+        if value is not None:
+            return None if value.strip().lower() in ("", "none") else value.strip()
+    return None
+
+
+def _scheduler_source(option: str | None) -> str:
+    """Where the scheduler's address came from, for a message about it."""
+    if option is not None:
+        return "--scheduler"
+    if os.environ.get("EDITION_SCHEDULER") is not None:
+        return "EDITION_SCHEDULER"
+    return "[tool.edition] scheduler in pyproject.toml"
+
+
+@contextmanager
+def _named_scheduler(option: str | None) -> Iterator[None]:
+    """A cluster that cannot do the work, said with where its address came from when that
+    was not the command line (an address left in the environment or the file surprises)."""
+    try:
+        yield
+    except ClusterError as exc:
+        source = _scheduler_source(option)
+        if source == "--scheduler":
+            raise
+        raise ClusterError(f"{exc} (the address comes from {source})") from exc
 
 
 def _baseline(path: Path) -> Baseline | None:
@@ -534,7 +564,12 @@ def build(
     # The configured title, guide and introduction belong to the configured sources only.
     own = all(_inside(path, cfg.sources) for path in targets)
     steps = 3  # read, texts, site (pipeline.build)
-    with _boundary(), _steps(steps) as advance, _interrupts("building"):
+    with (
+        _boundary(),
+        _named_scheduler(scheduler),
+        _steps(steps) as advance,
+        _interrupts("building"),
+    ):
         report = run_build(
             targets,
             out or cfg.out,

@@ -139,8 +139,10 @@ def load(directory: Path | None = None) -> Config:
                 )
             values[name] = tuple(base / v for v in value)
         elif name == "scheduler":
-            if not isinstance(value, str) or not value.strip():
+            if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] scheduler must be an address string")
+            # "" or "none": the local pool, as --scheduler none says (an address set
+            # elsewhere, EDITION_SCHEDULER, still comes first)
             values[name] = value.strip()
         elif name == "title":
             if not isinstance(value, str) or not value.strip():

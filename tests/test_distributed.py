@@ -146,8 +146,30 @@ def test_the_scheduler_comes_from_the_environment(tmp_path: Path) -> None:
     env = {"EDITION_SCHEDULER": "tcp://127.0.0.1:1"}
     result = CliRunner().invoke(cli, ["check", str(path)], env=env)
     assert result.exit_code == 2 and "tcp://127.0.0.1:1" in result.output
-    local = CliRunner().invoke(cli, ["check", str(path), "--scheduler", "none"], env=env)
-    assert local.exit_code in (0, 1), local.output
+    assert "(the address comes from EDITION_SCHEDULER)" in result.output
+    for local in ("none", ""):  # the command line says: here
+        run = CliRunner().invoke(cli, ["check", str(path), "--scheduler", local], env=env)
+        assert run.exit_code in (0, 1), run.output
+
+
+def test_a_scheduler_of_the_configuration_is_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An address left in pyproject.toml is said to come from there; ``scheduler = ""`` (or
+    "none") in the file is the local pool, as on the command line."""
+    path = tmp_path / "a.xml"
+    path.write_text(f'<TEI xmlns="{TEI}"/>')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("EDITION_SCHEDULER", raising=False)
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.edition]\nscheduler = "tcp://127.0.0.1:1"\n')
+    result = CliRunner().invoke(cli, ["check", "a.xml"])
+    assert result.exit_code == 2
+    assert "comes from [tool.edition] scheduler in pyproject.toml" in result.output
+    for local in ("", "none"):
+        config.write_text(f'[tool.edition]\nscheduler = "{local}"\n')
+        run = CliRunner().invoke(cli, ["check", "a.xml"])
+        assert run.exit_code in (0, 1), run.output
 
 
 def test_without_a_scheduler_dask_is_not_imported(tmp_path: Path) -> None:
