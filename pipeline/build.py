@@ -63,6 +63,7 @@ from .sources import (
 )
 from .stages import ListsSource, registers_document
 from .texts import TextJob, TextResult, render_texts
+from .validate.references import context_files
 from .xinclude import corpus_root
 from .xslt import XmlText
 
@@ -163,8 +164,10 @@ def build(
     check_out(paths, out)
     # A customisation that breaks a rule or does not compile stops the build before it reads.
     report.extend(customise.check(customisation, outputs))
+    report.extend(_extras_problems(about, guide, outputs))
     if report.errors:
-        report.extend([_nothing_published("the customisation has errors (see above)", out)])
+        what = "the customisation, the introduction or the guide has errors"
+        report.extend([_nothing_published(f"{what} (listed with their files)", out)])
         report.seconds = time.perf_counter() - started
         return report
     if not _sources_exist(paths, report, out):
@@ -282,7 +285,16 @@ class Made:
 
 
 def check_out(paths: Sequence[Path], out: Path) -> None:
-    """Refuse an output folder that is, holds or lies inside the sources (symlinks followed)."""
+    """Refuse an output folder that is, holds or lies inside the sources (symlinks followed),
+    or whose path is no UTF-8 (pages link and Pagefind indexes by it: the site lost its
+    search)."""
+    from .gate import shown_bytes
+
+    if shown_bytes(str(out.resolve())) != str(out.resolve()):
+        raise OptionError(
+            f"--out {shown_bytes(str(out))}: the folder's path is not UTF-8 (its bytes are "
+            "shown as \\xNN); choose a folder whose name is"
+        )
     target = out.resolve()
     for path in paths:
         source = path.resolve()
@@ -356,6 +368,10 @@ def _make(
     previous = plan.read.previous
     step("read")
     files, _ = discover(plan.paths)
+    # as check and index do: texts named without their registers are read with the
+    # registers/ folders near them (`edition build tei/texts` lost every name's entry)
+    nearby = context_files(files)
+    files = [*files, *nearby]
     report.files.extend(str(p) for p in files)
     sources = read_all(files, plan, report)
     texts = named_texts([f for f in sources if f.kind == "text"], report)
@@ -394,11 +410,27 @@ def _make(
     results, missing = _texts(texts, job, plan, generation, report)
     if any(r.changed for r in results):
         return None  # a source changed while the build ran (said): nothing is published
+    if texts and not _anything_shown(results, report, plan.outputs):
+        # every text failed and none had a page or book to keep: an edition of no text
+        # ("A digital edition of 6 texts", listing none) would replace the last good one
+        report.extend(
+            [
+                _nothing_published(
+                    "no text could be published (each one's error is listed)", plan.out
+                )
+            ]
+        )
+        return None
     step("site")
     index = Index.of(skeleton_xml, [r.index for r in results if r.index])
     report.extend(d for r in results for d in r.problems.references)
     used = {c for f in texts for c in f.used_ids}
-    report.extend(index_problems(index, [r.problems.untagged for r in results], lists, used))
+    beside = {display(p) for p in nearby}  # their entries the named texts need not use
+    report.extend(
+        d
+        for d in index_problems(index, [r.problems.untagged for r in results], lists, used)
+        if not (d.code == "index.unused-entry" and d.path in beside)
+    )
     whole = True
     if "index" in plan.outputs:
         date = site.date.date().isoformat()
@@ -424,9 +456,37 @@ def _make(
             ),
         )
     if not whole:
-        report.extend([_nothing_published("an output could not be built (see above)", plan.out)])
+        report.extend(
+            [_nothing_published("an output could not be built (its error is listed)", plan.out)]
+        )
         return None
     return Made(sources, results)
+
+
+def _extras_problems(about: Path | None, guide: Path | None, outputs: set[str]) -> list[Diagnostic]:
+    """An introduction (``--about``) or a guide that is not what it must be, at its path,
+    before anything is built: it was an "internal error" of the HTML output, at the end."""
+    if "html" not in outputs:
+        return []
+    from .builders.about import unreadable
+
+    found = []
+    for path, what in ((about, "about"), (guide, "guide")):
+        problem = unreadable(path, what) if path is not None else None
+        if problem is not None:
+            found.append(diag.error(str(path), f"build.{what}", problem, origin=_ORIGIN))
+    return found
+
+
+def _anything_shown(results: Sequence[TextResult], report: Report, outputs: frozenset[str]) -> bool:
+    """Whether a text of the new edition has a page or a book (an index entry, for a build
+    of the index alone): made now, or the last edition's, kept (``_keep_files`` says so in
+    the report)."""
+    if not outputs & {"html", "epub"}:
+        return any(r.index for r in results)
+    return any(r.page or r.book for r in results) or any(
+        d.code == "build.kept-last-good" for d in report.diagnostics
+    )
 
 
 def _index_folder(generation: Generation, plan: Plan) -> Path | None:

@@ -87,7 +87,9 @@ def check(
             checked.append(outcome.facts)
     if "refs" in options.checks:
         context = list(_context_facts(files))
-        out.add(reference_problems(out.said, checked, context, options.max_errors))
+        seen = [*files, *(c.path for c in context)]
+        complete = references.corpus_seen(seen)
+        out.add(reference_problems(out.said, checked, context, options.max_errors, complete))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -160,6 +162,7 @@ def reference_problems(
     checked: Sequence[references.Facts],
     context: Sequence[references.Facts],
     max_errors: int,
+    complete: Callable[[Path], bool] | None = None,
 ) -> list[Diagnostic]:
     """The reference problems of the ``checked`` files (``context`` files only help resolve
     their pointers), at most ``max_errors`` per file. One diagnostic per problem: an id used
@@ -170,7 +173,9 @@ def reference_problems(
         taken = said(taken)
     # a file checked itself and included by another is one file: its problem is told once
     fresh = list(dict.fromkeys(
-        d for d in references.resolve(checked, context) if (d.path, d.line, d.code) not in taken
+        d
+        for d in references.resolve(checked, context, complete)
+        if (d.path, d.line, d.code) not in taken
     ))  # fmt: skip
     return capped(fresh, max_errors)
 

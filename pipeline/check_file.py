@@ -210,7 +210,12 @@ def _validate(doc: SourceDocument, options: CheckOptions, survey: _Survey) -> It
         validator = _per_run(options, "rng", schemas.rng, relaxng.validator_for)
         vocabulary = survey.vocabulary(doc, validator.id_attributes)
         carriers = survey.walk(doc).carriers
-        found = validator.validate(doc, options.max_errors, vocabulary, carriers)
+        limit = max(1, options.max_errors)
+        # one more than shown: whether there are more to tell, as Schematron's and the
+        # references' "N more" lines do (RELAX NG's explanations stop at the budget)
+        found = validator.validate(doc, limit + 1, vocabulary, carriers)
+        if len(found) > limit:
+            found = [*found[:limit], _more_rng(doc, limit)]
         yield from found
         if found and schemas.rng == DEFAULT_SCHEMA and not doc.xml_models():
             yield _default_schema_note()
@@ -226,6 +231,16 @@ def _validate(doc: SourceDocument, options: CheckOptions, survey: _Survey) -> It
             yield from (d.with_path(doc.display) for d in rules.skipped)
             yield from rules.notes
             yield from rules.validate(doc, vocabulary)
+
+
+def _more_rng(doc: SourceDocument, limit: int) -> Diagnostic:
+    return diag.error(
+        doc.display,
+        "rng.too-many",
+        f"more RELAX NG problems in this file are not shown (--max-errors {limit}): fix these "
+        "first, or raise the limit",
+        origin="relaxng",
+    )
 
 
 def _default_schema_note() -> Diagnostic:
@@ -251,10 +266,15 @@ def schemas_for(doc: SourceDocument, options: CheckOptions) -> Schemas:
     models = doc.xml_models()
     if not models:
         default_sch = options.default_schematron
-        defaults = (default_sch,) if default_sch is not None else ()
-        return Schemas(
-            options.default_schema, (options.schematron,) if options.schematron else defaults
-        )
+        if options.schematron is not None:
+            rules: tuple[Path, ...] = (options.schematron,)
+        elif default_sch is not None:
+            rules = (default_sch,)
+        elif options.default_schema is not None:  # a schema of one's own: its own rules
+            rules = _embedded(options.default_schema, options)
+        else:
+            rules = ()
+        return Schemas(options.default_schema, rules)
     found = _from_models(doc, models)
     if options.schematron is not None:
         return Schemas(found.rng, (options.schematron,), found.problems)

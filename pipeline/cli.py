@@ -29,7 +29,7 @@ from .errors import (
     OptionError,
 )
 from .io import atomic_text_writer, sweep_leftovers, write_text_atomic
-from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
+from .paths import DEFAULT_SCHEMA
 from .report import FORMATS, RENDERERS, Baseline
 
 if TYPE_CHECKING:
@@ -191,7 +191,8 @@ def cli() -> None:
     "--max-errors",
     type=click.IntRange(min=1),
     default=None,
-    help="Most RELAX NG errors reported per file (default 100).",
+    help="Most problems of each kind (RELAX NG, Schematron, references) reported per file "
+    "(default 100).",
 )
 @click.option(
     "--stream",
@@ -254,7 +255,7 @@ def check(
         timeout=_timeout(timeout, cfg),
         root=root or cfg.root,
         default_schema=cfg.schema or DEFAULT_SCHEMA,
-        default_schematron=cfg.schematron or DEFAULT_SCHEMATRON,
+        default_schematron=cfg.default_rules,
         scheduler=_scheduler(scheduler, cfg),
     )
     if stream and output_format not in ("text", "jsonl"):

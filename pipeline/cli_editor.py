@@ -84,7 +84,7 @@ def serve(
     Ctrl-C stops the server.
     """
     from .check import CheckOptions
-    from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
+    from .paths import DEFAULT_SCHEMA
     from .serve.http import EditionServer, is_loopback
     from .serve.session import ServeOptions, Session, watch_set
     from .serve.state import LiveState
@@ -119,7 +119,7 @@ def serve(
                 timeout=_timeout(timeout, cfg),
                 root=root or cfg.root,
                 default_schema=cfg.schema or DEFAULT_SCHEMA,
-                default_schematron=cfg.schematron or DEFAULT_SCHEMATRON,
+                default_schematron=cfg.default_rules,
             ),
             config_file=config_file if config_file.is_file() else None,
             customisation=customise.load(cfg),

@@ -27,7 +27,8 @@ class Config:
     out: Path = Path("dist")
     #: Default RELAX NG schema for files without an ``<?xml-model?>``; None: the edition's.
     schema: Path | None = None
-    #: Default Schematron for files without an ``<?xml-model?>``; None: the edition's.
+    #: Default Schematron for files without an ``<?xml-model?>``; None: the edition's, or,
+    #: with a ``schema`` of one's own, the Schematron embedded in it (``default_rules``).
     schematron: Path | None = None
     #: The editors' encoding guide (Markdown), published as guide.html when ``build`` reads
     #: the configured ``sources``.
@@ -80,6 +81,17 @@ class Config:
     #: A Dask scheduler (``tcp://host:8786``, or ``local:N``) for ``check``'s per-file work;
     #: None: the local process pool (docs/scaling.md).
     scheduler: str | None = None
+
+    @property
+    def default_rules(self) -> Path | None:
+        """The Schematron of files without an ``<?xml-model?>``: ``schematron``; else, with
+        a ``schema`` of one's own, None (its embedded rules, as ``--schema`` takes them: the
+        edition's own rules are no one else's); else the edition's."""
+        if self.schematron is not None:
+            return self.schematron
+        from .paths import DEFAULT_SCHEMATRON
+
+        return DEFAULT_SCHEMATRON if self.schema is None else None
 
     @property
     def publication(self) -> Publication:

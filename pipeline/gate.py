@@ -201,6 +201,9 @@ def discover_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
     problems: list[Diagnostic] = []
 
     def add(name: str, real: str) -> None:
+        if not _utf8(name):
+            problems.append(_undecodable_name(name))
+            return
         if real not in found or name < found[real]:
             found[real] = name
 
@@ -251,6 +254,34 @@ def _xml_files(top: str, problems: list[Diagnostic]) -> Iterator[tuple[str, bool
                     problems.append(_broken_link(entry.path))
                 elif kind == "":  # a FIFO, a socket, a device named *.xml
                     problems.append(_not_a_file(entry.path))
+
+
+def _utf8(name: str) -> bool:
+    """Whether a path read from the system is text (its bytes UTF-8, not surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_bytes(name: str) -> str:
+    """A path whose bytes are no UTF-8, with those bytes written ``\\xNN``: every report
+    format must stay UTF-8 (a JSON report with the raw byte could not be read)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _undecodable_name(name: str) -> Diagnostic:
+    # The page, the book and every export are named after the file: a name that is no
+    # text cannot be written into them (the build failed on it with an internal error,
+    # while check passed it).
+    return diag.error(
+        shown_bytes(display(name)),
+        "gate.file-name",
+        "the file's name is not UTF-8 (its bytes are shown as \\xNN): rename the file in "
+        "UTF-8; it is not read",
+        origin=_ORIGIN,
+    )
 
 
 def _unlisted(folder: str, exc: OSError) -> Diagnostic:
@@ -682,7 +713,8 @@ def _explain(raw: str, dtd_ignored: bool = False) -> tuple[str, str]:
         return (
             "gate.too-deep",
             "the file exceeds the parser's safety limits (elements nested deeper than 256 "
-            "levels, or a text or name over 10 MB): the file is refused",
+            "levels, or a text, a name or a start tag with its attributes over 10 MB): the "
+            "file is refused",
         )
     if "Document is empty" in text or "Start tag expected" in text:
         return ("gate.not-xml", "no XML root element found: this is not an XML file")

@@ -32,6 +32,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat as st
 import time
@@ -529,6 +530,8 @@ class OutputFolder:
                     generation.manifest.folders[name] = stat.st_ino
         generation.write_manifest()
         _sync(generation.root)
+        for name in sorted(generation.manifest.folders):
+            _replaceable(self.out / name)  # before the commit: never half an edition
         step("before-publish")
         link = self.marker / CURRENT
         temporary = self.marker / f".{CURRENT}-{os.getpid()}"
@@ -543,7 +546,13 @@ class OutputFolder:
                 temporary.unlink()
             raise EnvironmentFailure.of(exc, "publish the edition in", self.marker) from exc
         step("after-publish")
-        self.place(generation, step)
+        try:
+            self.place(generation, step)
+        except EnvironmentFailure:
+            # a folder that would not move: the folders moved go back, the last edition
+            # is current again (what _replaceable could not foresee, the system refused)
+            self._unplace(generation, previous)
+            raise
         if previous is not None and previous != generation.name:
             shutil.rmtree(self.marker / previous, ignore_errors=True)
 
@@ -631,6 +640,25 @@ class OutputFolder:
                 return Generation(root, manifest)
         return None
 
+    def _unplace(self, generation: Generation, previous: str | None) -> None:
+        """Undo a ``publish`` whose folders could not all be placed: exchange back those
+        that were, and make ``previous`` current again (best effort: what fails here is
+        mended by the next build's ``finish_publishing``)."""
+        for name, inode in sorted(generation.manifest.folders.items()):
+            staged, target = generation.root / name, self.out / name
+            with contextlib.suppress(OSError):
+                if _is_folder(target, inode) and os.path.isdir(staged):
+                    exchange(staged, target)
+        if previous is None:
+            return
+        temporary = self.marker / f".{CURRENT}-{os.getpid()}"
+        with contextlib.suppress(OSError):
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+            os.symlink(previous, temporary)
+            os.replace(temporary, self.marker / CURRENT)
+            _sync(self.marker)
+
     def place(self, generation: Generation, pause: Callable[[str], None] | None = None) -> None:
         """Move each output folder of the committed ``generation`` to ``OUT/<name>``, in one
         atomic exchange with what was there; leave a link back in its place."""
@@ -663,6 +691,76 @@ class OutputFolder:
         for name, _ in folders:
             _remove(generation.root / f".retired-{name}")
         _sync(self.out)
+
+
+def _replaceable(target: Path) -> None:
+    """Refuse, with the reason, an output folder the build cannot exchange for the new one:
+    a mount point (a docroot bind-mounted there) or a folder marked immutable or append-only
+    (``chattr +i``). Found after the commit, each left a new books folder beside the old
+    pages, and every later build failed the same way, advising to "run again"."""
+    if not os.path.isdir(target) or os.path.islink(target):
+        return
+    if _mount_point(target):
+        raise EnvironmentFailure(
+            str(target),
+            "env.mount-point",
+            "cannot publish the folder: it is a mount point, and a build replaces the whole "
+            "folder in one step; mount the folder above it (the output folder) instead, or "
+            "point the web server at this folder's parent",
+        )
+    if _fixed(target):
+        raise EnvironmentFailure(
+            str(target),
+            "env.immutable",
+            "cannot publish the folder: it is marked immutable or append-only (chattr +i or "
+            "+a), so it cannot be replaced; remove the mark (chattr -i -a) and build again",
+        )
+
+
+def _mount_point(folder: Path) -> bool:
+    """Whether ``folder`` is a mount point, a bind mount of a folder of the same file system
+    too (which ``os.path.ismount`` cannot tell: same device, another inode than its parent)."""
+    if os.path.ismount(folder):
+        return True
+    real = os.path.realpath(folder)
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as table:
+            for line in table:
+                fields = line.split(" ")
+                # the fifth field is the mount point, with space, tab, newline and backslash
+                # written as octal escapes
+                if len(fields) > 4 and _unescape(fields[4]) == real:
+                    return True
+    except OSError:
+        return False
+    return False
+
+
+def _unescape(field: str) -> str:
+    return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field)
+
+
+_FS_IOC_GETFLAGS = 0x80086601
+_FIXED_FLAGS = 0x10 | 0x20  # FS_IMMUTABLE_FL, FS_APPEND_FL
+
+
+def _fixed(folder: Path) -> bool:
+    """Whether the folder's inode flags forbid renaming it (Linux; False where unknown)."""
+    import array
+    import fcntl
+
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return False
+    try:
+        flags = array.array("l", [0])
+        fcntl.ioctl(fd, _FS_IOC_GETFLAGS, flags, True)
+        return bool(flags[0] & _FIXED_FLAGS)
+    except OSError:
+        return False  # a file system without these flags
+    finally:
+        os.close(fd)
 
 
 def exchange(first: Path, second: Path) -> bool:

@@ -84,6 +84,78 @@ def test_failed_output_keeps_the_last_good_one(
     assert sorted(p.name for p in tmp_path.iterdir()) == [".edition", "html"]
 
 
+def test_an_introduction_or_guide_that_cannot_be_used_stops_the_build_at_once(
+    tmp_path: Path,
+) -> None:
+    """Markdown saved as .txt, XML that is no TEI, a guide not in UTF-8: each was an
+    "internal error ... please report it" of the HTML output after the whole build; now one
+    error at the file, before anything is read, and nothing published."""
+    about = tmp_path / "about.txt"
+    about.write_text("# About\n\nThe edition.\n")
+    guide = tmp_path / "guide.md"
+    guide.write_bytes(b"\xff\xfe# Guide")
+    out = tmp_path / "out"
+    report = build([TEI], out, about=about, guide=guide)
+    assert sorted(d.code for d in report.diagnostics) == [
+        "build.about",
+        "build.guide",
+        "build.nothing-published",
+    ]
+    by_code = {d.code: d for d in report.diagnostics}
+    assert by_code["build.about"].path == str(about)
+    assert ".md" in by_code["build.about"].message
+    assert "UTF-8" in by_code["build.guide"].message
+    assert report.files == [] and not (out / "html").exists()
+
+
+def test_texts_built_alone_are_read_with_the_registers_beside_them(tmp_path: Path) -> None:
+    """`edition build tei/texts` lost every name's register entry (check and index found
+    them): the registers/ folders near the texts are read, as check reads them, and their
+    entries the named texts do not mention are not "unused"."""
+    sources = tmp_path / "tei"
+    for path in TEI.rglob("*.xml"):
+        target = sources / path.relative_to(TEI)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    out = tmp_path / "out"
+    report = build([sources / "texts"], out, only=["index"])
+    assert "index.unresolved-ref" not in report.by_code()
+    assert "index.unused-entry" not in report.by_code()
+    assert any(Path(f).parent.name == "registers" for f in report.files)
+    build([sources], tmp_path / "whole", only=["index"])
+    assert (out / "index" / "entities.json").read_bytes() == (
+        tmp_path / "whole" / "index" / "entities.json"
+    ).read_bytes()
+
+
+def test_when_every_text_fails_nothing_is_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every text failing (a time limit, a transform) left an edition of no text: a home
+    page saying "A digital edition of 6 texts" and listing none, over the last good one.
+    Nothing is published; a text whose last page is kept still counts."""
+    from pipeline import texts as texts_module
+
+    out = tmp_path / "out"
+
+    def failing(*args: object, **kwargs: object) -> object:
+        raise EditionError("the stylesheet broke")
+
+    monkeypatch.setattr(texts_module, "render_text", failing)
+    report = build([TEI], out, jobs=1)
+    assert report.by_code()["build.nothing-published"] == 1
+    assert not (out / "html").exists()
+    monkeypatch.undo()
+    build([TEI], out, jobs=1)
+    page = (out / "html" / "belgium-1944.html").read_bytes()
+    monkeypatch.setattr(texts_module, "render_text", failing)
+    # the last pages are kept: that edition is published again
+    again = build([TEI], out, jobs=1, clean=True)
+    assert "build.kept-last-good" in again.by_code()
+    assert "build.nothing-published" not in again.by_code()
+    assert (out / "html" / "belgium-1944.html").read_bytes() == page
+
+
 def test_a_source_changed_during_the_build_is_not_published(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

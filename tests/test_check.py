@@ -54,6 +54,31 @@ def test_a_file_without_xml_model_that_breaks_the_edition_schema_hears_why_once(
     assert "check.default-schema" not in again.by_code()
 
 
+def test_a_configured_schema_brings_its_own_rules_not_the_editions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``[tool.edition] schema`` is what ``--schema`` is for files without an xml-model:
+    the edition's own Schematron (its ``ed-*`` rules) no longer runs on them."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    (tmp_path / "any.rng").write_text(
+        f'<grammar xmlns="{RNG_NS}"><start><ref name="any"/></start><define name="any">'
+        "<element><anyName/><zeroOrMore><choice><attribute><anyName/></attribute><text/>"
+        '<ref name="any"/></choice></zeroOrMore></element></define></grammar>'
+    )
+    (tmp_path / "t.xml").write_text(tei_text('<p><date when="1944-13-01">x</date></p>'))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("EDITION_SCHEDULER", raising=False)
+    own = CliRunner().invoke(cli, ["check", "--format", "json", "t.xml"])
+    assert "ed-date-iso" in own.output
+    (tmp_path / "pyproject.toml").write_text('[tool.edition]\nschema = "any.rng"\n')
+    configured = CliRunner().invoke(cli, ["check", "--format", "json", "t.xml"])
+    assert configured.exit_code == 0, configured.output
+    assert "ed-" not in configured.output
+
+
 def test_remote_xml_model_is_an_error_suggesting_schema(tmp_path: Path) -> None:
     doc = doc_with(
         tmp_path, f'<?xml-model href="https://example.org/x.rng" schematypens="{RNG_NS}"?>'
@@ -188,3 +213,16 @@ def test_a_file_checked_and_included_tells_its_problem_once(tmp_path: Path) -> N
     codes = [d.code for d in report.diagnostics]
     assert codes.count("refs.dangling") == 1, report.sorted()
     assert not [d for d in report.diagnostics if "xml:base" in d.message]
+
+
+def test_max_errors_says_when_relax_ng_problems_are_not_shown(tmp_path: Path) -> None:
+    """Schematron and the references said "N more problems are not shown"; RELAX NG cut
+    its list silently. A file with more than --max-errors RELAX NG problems gets the line."""
+    body = "".join(f"<para>{n}</para>" for n in range(5))
+    (tmp_path / "t.xml").write_text(tei_text(body))
+    capped = check([tmp_path], CheckOptions(checks=frozenset({"rng"}), max_errors=2))
+    codes = [d.code for d in capped.sorted() if d.code != "check.default-schema"]
+    assert codes.count("rng.too-many") == 1
+    assert len([c for c in codes if c != "rng.too-many"]) == 2
+    whole = check([tmp_path], CheckOptions(checks=frozenset({"rng"}), max_errors=50))
+    assert "rng.too-many" not in whole.by_code()

@@ -389,3 +389,27 @@ def test_the_gate_survey_is_the_walk_the_check_would_take() -> None:
     assert "{http://www.tei-c.org/ns/1.0}p rend" in doc.survey.attributes
     plain = parse_bytes(text.encode(), Path("t.xml")).document
     assert plain is not None and plain.survey is None
+
+
+def test_a_file_name_that_is_no_utf8_is_one_error_in_every_report(tmp_path: Path) -> None:
+    """`build` failed on such a name with an internal error while `check` passed it, and
+    the JSON reports carried the raw byte (no longer UTF-8). Both now say it once, with the
+    byte written \\xNN, and go on with the other files."""
+    import json
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    text = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>'
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.xml"), "wb") as handle:
+        handle.write(text.encode())
+    (tmp_path / "ok.xml").write_text(text)
+    names, problems = discover_names([tmp_path])
+    assert [Path(n).name for n in names] == ["ok.xml"]
+    assert [(d.code, Path(d.path).name) for d in problems] == [("gate.file-name", "caf\\xe9.xml")]
+    result = CliRunner().invoke(
+        cli, ["check", "--checks", "refs", "--format", "json", str(tmp_path)]
+    )
+    report = json.loads(result.output.encode("utf-8"))
+    assert [d["code"] for d in report["diagnostics"]] == ["gate.file-name"]

@@ -15,7 +15,7 @@ from conftest import ROOT, published
 from pipeline import publish
 from pipeline.build import build, check_out
 from pipeline.cli import cli
-from pipeline.errors import OptionError
+from pipeline.errors import EnvironmentFailure, OptionError
 from pipeline.publish import MARKER, OutputFolder
 
 TEI = ROOT / "tei"
@@ -156,6 +156,58 @@ def test_without_an_atomic_exchange_the_folders_are_moved_in_two_steps(
     assert after != before
     assert [k for k in after if "pagefind/" not in k] == [k for k in before if "pagefind/" not in k]
     assert sorted(p.name for p in (site / MARKER).iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_folder_that_cannot_be_replaced_is_refused_before_anything_is_published(
+    sources: Path, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``OUT/html`` marked immutable (``chattr +i``) or a mount point: found after the
+    commit, the build left the new books beside the old pages and advised "run again" for
+    ever. Now the reason, before the commit, and the last edition stays whole."""
+    before = published(site)
+    text = sources / TEXT
+    text.write_text(text.read_text(encoding="utf-8").replace("Belgium", "Belgique", 1))
+    html = (site / "html").resolve()
+    monkeypatch.setattr(publish, "_fixed", lambda folder: Path(folder).resolve() == html)
+    with pytest.raises(EnvironmentFailure) as caught:
+        build([sources], site)
+    assert caught.value.code == "env.immutable" and "chattr -i" in caught.value.message
+    assert published(site) == before
+    monkeypatch.setattr(publish, "_fixed", lambda folder: False)
+    monkeypatch.setattr(publish.os.path, "ismount", lambda path: Path(path).resolve() == html)
+    with pytest.raises(EnvironmentFailure) as mounted:
+        build([sources], site)
+    assert mounted.value.code == "env.mount-point"
+    assert published(site) == before
+
+
+def test_a_folder_the_system_refuses_to_move_puts_the_others_back(
+    sources: Path, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What no check foresees: the exchange of the last folder fails after the others
+    moved. The moved ones go back and the last edition is current again: never a new epub/
+    beside an old html/."""
+    before = published(site)
+    current = os.readlink(site / MARKER / "current")
+    text = sources / TEXT
+    text.write_text(text.read_text(encoding="utf-8").replace("Belgium", "Belgique", 1))
+    real = publish.exchange
+
+    def refusing(first: Path, second: Path) -> bool:
+        html = Path(second).name == "html" and Path(first).name == "html"
+        if html and "gen" in str(first) and not getattr(refusing, "done", False):
+            refusing.done = True  # type: ignore[attr-defined]
+            raise OSError(16, "Device or resource busy", str(second))
+        return real(first, second)
+
+    monkeypatch.setattr(publish, "exchange", refusing)
+    with pytest.raises(EnvironmentFailure):
+        build([sources], site)
+    assert published(site) == before
+    assert os.readlink(site / MARKER / "current") == current
+    monkeypatch.setattr(publish, "exchange", real)
+    assert build([sources], site).errors == 0
+    assert published(site) != before
 
 
 def test_a_copied_back_output_folder_is_still_the_builds(sources: Path, site: Path) -> None:

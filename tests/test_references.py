@@ -45,6 +45,31 @@ def test_resolving_pointers_give_no_error_but_unused_entry_warns(tmp_path: Path)
     assert codes(resolve([reg, text])) == [("reg.xml", "refs.unused-entry", 4)]
 
 
+def test_a_register_checked_without_its_texts_calls_no_entry_unused(tmp_path: Path) -> None:
+    """Whether an entry is used is known only when every file of its corpus was seen: a
+    register checked alone (or re-checked alone by ``edition serve`` after a save) called
+    every entry "never referenced" though the texts used them."""
+    from pipeline.check import CheckOptions, check
+
+    tei = tmp_path / "tei"
+    (tei / "registers").mkdir(parents=True)
+    (tei / "texts").mkdir()
+    (tei / "registers" / "persons.xml").write_text(REGISTER)
+    (tei / "texts" / "a.xml").write_text(
+        f'<TEI {TEI}><text><p><persName ref="#anna">A</persName>'
+        '<placeName ref="#ghent">G</placeName></p></text></TEI>'
+    )
+    refs = CheckOptions(checks=frozenset({"refs"}))
+    alone = check([tei / "registers" / "persons.xml"], refs)
+    assert "refs.unused-entry" not in alone.by_code()
+    whole = check([tei], refs)
+    assert codes(d for d in whole.diagnostics if d.code == "refs.unused-entry") == [
+        ("persons.xml", "refs.unused-entry", 4)
+    ]
+    both = check([tei / "registers", tei / "texts" / "a.xml"], refs)
+    assert both.by_code()["refs.unused-entry"] == 1
+
+
 def test_dangling_pointer_is_located(tmp_path: Path) -> None:
     text = file_facts(
         tmp_path,

@@ -37,7 +37,7 @@ from ..gate import (
     pseudo_attributes,
     read_bytes,
 )
-from ..paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
+from ..paths import DEFAULT_SCHEMA
 from ..stages import is_text
 from ..validate import references
 from ..xinclude import corpus_root
@@ -166,7 +166,7 @@ class Project:
             jobs=1,
             root=corpus_root([self.sources if root is not None else anchor], cfg.root),
             default_schema=cfg.schema or DEFAULT_SCHEMA,
-            default_schematron=cfg.schematron or DEFAULT_SCHEMATRON,
+            default_schematron=cfg.default_rules,
         )
         self.anchor = anchor
         self._lock = threading.Lock()

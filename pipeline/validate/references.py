@@ -17,11 +17,12 @@ but is reported at the file and line where it was written.
 from __future__ import annotations
 
 import functools
+import os
 import pickle
 import sys
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -202,8 +203,14 @@ def unpacked(item: FileFacts | PackedFacts) -> FileFacts:
 Facts = FileFacts | PackedFacts
 
 
-def resolve(checked: Iterable[Facts], context: Iterable[Facts] = ()) -> list[Diagnostic]:
+def resolve(
+    checked: Iterable[Facts],
+    context: Iterable[Facts] = (),
+    complete: Callable[[Path], bool] | None = None,
+) -> list[Diagnostic]:
     """Diagnostics for the ``checked`` files; ``context`` files only help resolve pointers.
+    ``complete`` says whether every file that could point at an entry of a file was seen
+    (``corpus_seen``); an entry is "never referenced" only then (default: always).
 
     Three passes over the files, each unpacking one file at a time: the files that pointers
     name; ids (duplicates, the entity namespace, the ids of named files); pointers. Only the
@@ -246,8 +253,38 @@ def resolve(checked: Iterable[Facts], context: Iterable[Facts] = ()) -> list[Dia
                 key = (pointer.origin, pointer.line, pointer.attribute, pointer.fragment)
                 seen[key] += 1
                 out.extend(_pointer_problems(file, pointer, target, seen[key]))
-    out.extend(_unused(entries, used))
+    out.extend(_unused([e for e in entries if complete is None or complete(e[0].path)], used))
     return out
+
+
+def corpus_of(register: Path) -> Path:
+    """The folder of the files that may point at the entries of ``register``: the folder
+    that holds its ``registers/`` folder, else its own."""
+    folder = register.parent
+    for ancestor in [folder, *folder.parents]:
+        if ancestor.name == "registers":
+            return ancestor.parent
+    return folder
+
+
+def corpus_seen(seen: Iterable[Path]) -> Callable[[Path], bool]:
+    """Whether every ``*.xml`` of a file's corpus (``corpus_of``) is among ``seen``: a
+    register checked alone (``edition check tei/registers/persons.xml``, or ``edition
+    serve`` after a register was saved) has no way to know which entries the texts use, and
+    called every entry "never referenced"."""
+    from ..gate import discover_names
+
+    known = {os.path.realpath(p) for p in seen}
+    verdicts: dict[Path, bool] = {}
+
+    def complete(path: Path) -> bool:
+        corpus = corpus_of(Path(os.path.abspath(path)))
+        if corpus not in verdicts:
+            names, _ = discover_names([corpus])
+            verdicts[corpus] = all(os.path.realpath(n) in known for n in names)
+        return verdicts[corpus]
+
+    return complete
 
 
 def _own_ids(file: FileFacts, report: bool, out: list[Diagnostic]) -> dict[str, IdFact]:
