@@ -295,6 +295,11 @@ def check_out(paths: Sequence[Path], out: Path) -> None:
             f"--out {shown_bytes(str(out))}: the folder's path is not UTF-8 (its bytes are "
             "shown as \\xNN); choose a folder whose name is"
         )
+    if out.is_symlink() and not out.exists():
+        raise OptionError(
+            f"--out {out} is a symbolic link to {os.readlink(out)}, which does not exist: "
+            "create that folder, or remove the link"
+        )
     target = out.resolve()
     for path in paths:
         source = path.resolve()
@@ -306,7 +311,8 @@ def check_out(paths: Sequence[Path], out: Path) -> None:
         if path.is_dir() and source in target.parents:
             raise OptionError(
                 f"--out {out} lies inside the source folder {path}: the next build would read "
-                "its own output as sources; choose a folder outside the sources"
+                "its own output as sources; choose a folder outside the sources (--out, or "
+                "[tool.edition] out; by default dist)"
             )
 
 
@@ -326,7 +332,11 @@ def _sources_exist(paths: Sequence[Path], report: Report, out: Path | None = Non
         report.extend([diag.error(str(folder), "build.no-sources", "no *.xml file in this folder")])
     if not missing and not empty and files:
         return True
-    reason = "a source path does not exist" if missing else "no source file was found"
+    if missing:
+        named = ", ".join(str(p) for p in missing)
+        reason = f"the source path {named} does not exist (give the folder of your TEI files)"
+    else:
+        reason = "no source file was found"
     report.extend([_nothing_published(reason, out)])
     return False
 

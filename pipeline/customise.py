@@ -233,7 +233,11 @@ def _parse(module: Path, problems: list[Diagnostic]) -> etree._Element | None:
         )
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else None
-        problems.append(_error(module, f"not well-formed XML: {exc.msg}", line, "custom.xslt"))
+        # the column too, so that an editor's problem matcher lands on it
+        column = exc.position[1] if line is not None and exc.position[1] > 0 else None
+        problems.append(
+            _error(module, f"not well-formed XML: {exc.msg}", line, "custom.xslt", column)
+        )
     return None
 
 
@@ -347,8 +351,14 @@ def _css_problems(path: Path) -> Iterator[Diagnostic]:
             return
 
 
-def _error(module: Path, message: str, line: int | None, code: str = "custom.import") -> Diagnostic:
-    return diag.error(display(module), code, message, line, origin=_ORIGIN)
+def _error(
+    module: Path,
+    message: str,
+    line: int | None,
+    code: str = "custom.import",
+    column: int | None = None,
+) -> Diagnostic:
+    return diag.error(display(module), code, message, line, column, origin=_ORIGIN)
 
 
 # -- compiling -------------------------------------------------------------------------------

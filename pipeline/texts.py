@@ -164,7 +164,7 @@ def _compile() -> None:
     engine().stylesheet("index/entities")
     if "html" in _JOB.outputs:
         engine().stylesheet("html/page", layers(_JOB.custom))
-        citation.load_styles()
+        citation.load_styles(_JOB.language)
     if "epub" in _JOB.outputs:
         epub_builder.compile_stylesheets(layers(_JOB.custom))
 
@@ -267,7 +267,7 @@ def _citation(document: SourceDocument, job: TextJob, staging: Path) -> str:
     cited = citation.text_citation(document.root, document.stem, edition, job.date, job.publication)
     write_text_atomic(staging / cited.bibtex_href, citation.bibtex(cited))
     write_text_atomic(staging / cited.json_href, citation.csl_json(cited))
-    return citation.page_document(cited)
+    return citation.page_document(cited, citation.csl_locale(job.language))
 
 
 def _book(

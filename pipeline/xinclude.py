@@ -121,6 +121,8 @@ class _Expander:
     gated: dict[Path, GateResult] = field(default_factory=dict)
     inclusions: int = 0
     read: int = 0
+    #: The line of the checked file's own xi:include being expanded (a loop is its problem).
+    top_line: int | None = None
 
     def expand_in(
         self, container: etree._Element, file: Path, chain: tuple[tuple[Path, str], ...]
@@ -141,6 +143,8 @@ class _Expander:
         self, include: etree._Element, file: Path, chain: tuple[tuple[Path, str], ...]
     ) -> None:
         line = include.sourceline
+        if len(chain) == 1:
+            self.top_line = line
         href = include.get("href", "")
         parse = include.get("parse", "xml")
         xpointer = include.get("xpointer")
@@ -178,7 +182,13 @@ class _Expander:
         if parse != "text" and (key in chain or len(chain) > MAX_DEPTH):
             names = " -> ".join(display(p) + (f"#{x}" if x else "") for p, x in (*chain, key))
             why = "includes itself" if key in chain else f"nests includes over {MAX_DEPTH} deep"
-            self._error(file, "gate.xinclude-loop", f"the document {why}: {names}", line)
+            # filed under the checked file, at its own include that starts the chain: the
+            # loop closed in another file was that file's error twice, and none of this one
+            top, where = chain[0][0], ""
+            if file != top:
+                where = f" (closed at {display(file)}:{line})" if line else ""
+                line = self.top_line
+            self._error(top, "gate.xinclude-loop", f"the document {why}: {names}{where}", line)
             return
         self.inclusions += 1
         if self.inclusions > MAX_INCLUSIONS:

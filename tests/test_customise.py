@@ -252,7 +252,7 @@ def test_not_well_formed(tmp_path: Path) -> None:
     folder = custom_project(tmp_path, GOOD.replace("</xsl:stylesheet>", ""))
     status, output = run_cli(folder)
     assert status == 1
-    assert re.search(r"^xslt/custom\.xsl:\d+: error: not well-formed XML: ", output, re.M)
+    assert re.search(r"^xslt/custom\.xsl:\d+:\d+: error: not well-formed XML: ", output, re.M)
 
 
 @pytest.mark.parametrize(

@@ -272,6 +272,32 @@ def test_unsaved_register_edits_are_offered_at_once(client: Client, project: Pat
         text.close()
 
 
+def test_an_entry_added_to_an_open_register_clears_the_texts_dangling_pointer(
+    client: Client, project: Path
+) -> None:
+    """The open text kept "no such entry" after the entry was added to the open register,
+    until the text itself was edited: an edit checks the project's other open documents
+    again."""
+    register = Document(client, project / PERSONS)
+    text = Document(client, project / TEXT)
+    original = text.text
+    try:
+        found = text.change(original.replace('ref="#holzinger-robert"', 'ref="#nora-new"', 1))
+        assert "refs.dangling" in {d["code"] for d in found}
+        entry = '<person xml:id="nora-new"><persName type="preferred">Nora New</persName></person>'
+        register.change(
+            register.text.replace(
+                '<person xml:id="holzinger-robert">', entry + '<person xml:id="holzinger-robert">'
+            )
+        )
+        again = client.published(text.uri, text.version)
+        assert "refs.dangling" not in {d["code"] for d in again}, again
+    finally:
+        text.change(original)
+        register.close()
+        text.close()
+
+
 def test_elements_allowed_at_the_cursor(text: Document) -> None:
     marker = "found themselves at"
     edited = text.text.replace(marker, "<" + marker, 1)

@@ -88,6 +88,20 @@ def test_the_user_folders_in_out_are_never_replaced(sources: Path, tmp_path: Pat
     assert sorted(p.name for p in out.iterdir()) == ["index"]
 
 
+def test_an_out_that_leads_nowhere_or_is_no_utf8_is_refused_with_why(
+    sources: Path, tmp_path: Path
+) -> None:
+    """A dangling link as --out read "something is already there"; a path that is no UTF-8
+    published a site without its search (Pagefind refuses such arguments)."""
+    link = tmp_path / "dlink"
+    link.symlink_to(tmp_path / "nowhere")
+    with pytest.raises(OptionError, match=r"symbolic link to .*nowhere, which does not exist"):
+        check_out([sources], link)
+    odd = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), b"out\xff")))
+    with pytest.raises(OptionError, match="not UTF-8"):
+        check_out([sources], odd)
+
+
 def test_a_foreign_marker_folder_is_refused(tmp_path: Path) -> None:
     (tmp_path / MARKER).mkdir()
     with pytest.raises(OptionError, match=MARKER):

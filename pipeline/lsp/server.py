@@ -95,13 +95,27 @@ class EditionLanguageServer(LanguageServer):
             known = self._lines[document.uri] = Lines.of(text)
         return known
 
-    def schedule(self, uri: str, delay: float) -> None:
+    def schedule(self, uri: str, delay: float, follow: bool = True) -> None:
+        """Check ``uri`` after ``delay`` seconds; ``follow``: then the other open documents
+        of its project too (they may point at what changed)."""
         old = self.pending.pop(uri, None)
         if old is not None:
             old.cancel()
-        self.pending[uri] = asyncio.get_running_loop().create_task(self._diagnose(uri, delay))
+        task = self._diagnose(uri, delay, follow)
+        self.pending[uri] = asyncio.get_running_loop().create_task(task)
 
-    async def _diagnose(self, uri: str, delay: float) -> None:
+    def _follow(self, uri: str, project: object) -> None:
+        """Check again the other open documents of ``project``: an entry added to an open
+        register left "no such entry" on the open texts that point at it until they were
+        edited. Each once, and not while a check of its own is on its way."""
+        for other in list(self.workspace.text_documents):
+            if other == uri or self.projects.of(path_of(other)) is not project:
+                continue
+            waiting = self.pending.get(other)
+            if waiting is None or waiting.done():
+                self.schedule(other, DEBOUNCE, follow=False)
+
+    async def _diagnose(self, uri: str, delay: float, follow: bool = True) -> None:
         await asyncio.sleep(delay)
         document = self.workspace.get_text_document(uri)
         text, version = document.source, document.version
@@ -127,6 +141,8 @@ class EditionLanguageServer(LanguageServer):
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version)
         )
+        if follow:
+            self._follow(uri, project)
 
     def convert(self, d: Diagnostic, path: Path, document: TextDocument) -> lsp.Diagnostic:
         """A diagnostic of ``check`` as the editor shows it: on its line (on the first line,

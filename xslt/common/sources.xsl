@@ -214,7 +214,21 @@
     <xsl:for-each select="availability[normalize-space() or .//licence/@target]">
       <xsl:variable name="licence" as="element()?" select="(.//licence)[1]"/>
       <xsl:variable name="href" as="xs:string?" select="r:safe-url($licence/@target)"/>
-      <xsl:value-of select="' ' || r:msg('citation.licence') || ' '"/>
+      <!-- the interface's word, in its language and direction inside a text in another
+           (".Licence:" on a Hebrew page, the English label laid out right to left) -->
+      <xsl:variable name="tei" as="element(TEI)?" select="ancestor::TEI[1]"/>
+      <xsl:variable name="ui" as="attribute()*" select="$tei ! r:ui-attributes(r:text-lang(.),
+          r:text-dir(.))"/>
+      <xsl:text> </xsl:text>
+      <xsl:choose>
+        <xsl:when test="exists($ui)">
+          <span><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('citation.licence')"/></span>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="r:msg('citation.licence')"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> </xsl:text>
       <xsl:choose>
         <xsl:when test="exists($href)">
           <a href="{$href}" rel="license">

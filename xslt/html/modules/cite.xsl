@@ -50,14 +50,37 @@
 
   <!-- $page: the file of the page it is on when that is a part of a split text (the
        passage's address is on that page; the text's own URL is its contents page). -->
+  <!-- The address of a page of the text ($page, or the text's first page): beside the
+       citation's URL, which is absolute when [tool.edition] base-url is set. -->
+  <xsl:function name="s:page-url" as="xs:string">
+    <xsl:param name="page" as="xs:string?"/>
+    <xsl:variable name="url" as="xs:string" select="string($citation/ed:citation/@url)"/>
+    <xsl:sequence select="if (empty($page)) then $url
+        else if (contains($url, '/')) then replace($url, '/[^/]+$', '/') || $page
+        else $page"/>
+  </xsl:function>
+
+  <!-- The text's citation on paper: the first formatted style (citeproc's, with the
+       configured editors, publisher and address), else the header's own words. -->
+  <xsl:template name="s:printed-citation" as="node()*">
+    <xsl:param name="fallback" as="xs:string" required="yes"/>
+    <xsl:variable name="style" as="element(ed:style)?" select="$citation/ed:citation/ed:style[1]"/>
+    <xsl:choose>
+      <xsl:when test="exists($style)">
+        <xsl:apply-templates select="$style/node()" mode="s:cite-copy"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$fallback"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="s:cite-this" as="element()?">
     <xsl:param name="page" as="xs:string?" select="()"/>
     <xsl:variable name="c" as="element(ed:citation)?" select="$citation/ed:citation"/>
     <xsl:if test="exists($c)">
       <section id="ed-cite-this" class="cite-this" aria-labelledby="ed-cite-this-title"
-          data-url="{if (empty($page)) then $c/@url
-              else if (contains($c/@url, '/')) then replace($c/@url, '/[^/]+$', '/') || $page
-              else $page}">
+          data-url="{s:page-url($page)}">
         <!-- the interface's words after a text in another language (reading.xsl) -->
         <xsl:sequence select=".[. instance of element()] ! s:ui-lang-attributes(.)"/>
         <h2 id="ed-cite-this-title"><xsl:value-of select="r:msg('cite.title')"/></h2>

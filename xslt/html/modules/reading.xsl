@@ -106,9 +106,14 @@
     <div class="print-cite">
       <xsl:sequence select="s:ui-lang-attributes(.)"/>
       <p><xsl:value-of select="r:msg('print.cite')"/><xsl:text> </xsl:text>
-        <span class="citation"><xsl:value-of select="r:citation(., $date)"/></span></p>
+        <span class="citation">
+          <xsl:call-template name="s:printed-citation">
+            <xsl:with-param name="fallback" select="r:citation(., $date)"/>
+          </xsl:call-template>
+        </span></p>
       <p><xsl:value-of select="r:msg('print.url')"/><xsl:text> </xsl:text>
-        <span class="print-url"><xsl:value-of select="$page"/></span></p>
+        <span class="print-url"><xsl:value-of select="if (exists($citation))
+            then s:page-url($page) else $page"/></span></p>
     </div>
   </xsl:template>
 
@@ -179,7 +184,9 @@
         <p class="source">
           <span class="meta-label"><xsl:sequence select="$ui"/><xsl:value-of select="r:source-label($source)"/></span>
           <xsl:text> </xsl:text>
-          <xsl:value-of select="$described"/>
+          <!-- the source's words in whichever direction they are written: an English
+               source on a Hebrew page read ".Licence: In the public domain" -->
+          <span dir="auto"><xsl:value-of select="$described"/></span>
         </p>
       </xsl:if>
       <xsl:if test="exists($revised)">
