@@ -8,6 +8,7 @@ against: ``--schema``/``--schematron``, else the file's ``<?xml-model?>``, else 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +103,32 @@ def _one_per_duplicate_id(found: list[Diagnostic]) -> list[Diagnostic]:
     ]
 
 
+#: A Schematron rule that tells an attribute's bad value with advice, and the RELAX NG
+#: report of the same value that it makes redundant: ``ed-date-iso`` says how to write a date
+#: that the schema's datatype refused ("1852-02-30"), at the same place.
+SAME_VALUE = {"ed-date-iso": "rng.bad-value"}
+_RULE_VALUE = re.compile(r'^@[^=]+="(.*?)" ')
+_RNG_VALUE = re.compile(r' has an invalid value "(.*)"; expected ')
+
+
+def _one_per_bad_value(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Of a value reported by a rule of ``SAME_VALUE`` and by RELAX NG, keep the rule's."""
+    told: set[tuple[str, str, int | None, int | None, str]] = set()
+    for d in found:
+        if d.code in SAME_VALUE and (match := _RULE_VALUE.match(d.message)):
+            told.add((SAME_VALUE[d.code], d.path, d.line, d.column, match.group(1)))
+    if not told:
+        return found
+    return [
+        d
+        for d in found
+        if not (
+            (match := _RNG_VALUE.search(d.message))
+            and (d.code, d.path, d.line, d.column, match.group(1)) in told
+        )
+    ]
+
+
 def capped(
     found: list[Diagnostic], limit: int, code: str = "refs.too-many", what: str = "reference"
 ) -> list[Diagnostic]:
@@ -166,7 +193,7 @@ def checked(gated: GateResult, path: Path, options: CheckOptions) -> FileOutcome
     else:
         facts = None
     found.extend(cache_warnings())
-    return FileOutcome(path, tuple(_one_per_duplicate_id(found)), facts)
+    return FileOutcome(path, tuple(_one_per_bad_value(_one_per_duplicate_id(found))), facts)
 
 
 @dataclass

@@ -82,7 +82,7 @@ def _boundary() -> Iterator[None]:
 
 def _config() -> config_module.Config:
     try:
-        return config_module.load()
+        return config_module.load_nearest()
     except EditionError as exc:
         raise SettingsFailure(str(exc)) from exc
 
@@ -98,8 +98,19 @@ def _customisation(cfg: config_module.Config) -> Customisation | None:
         raise UsageFailure(str(exc)) from exc
 
 
+class NamedPath(click.Path):
+    """A path that must be named: an empty value (``--out ""``, often an unset shell
+    variable) is a usage error, not the working directory that ``Path("")`` would be."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            example = "dist" if param is not None and param.name == "out" else "tei"
+            self.fail(f"the path is empty (an unset variable?): name one, such as {example}")
+        return super().convert(value, param, ctx)
+
+
 def paths_argument(func: F) -> F:
-    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=False))(func)
+    return click.argument("paths", nargs=-1, type=NamedPath(path_type=Path, exists=False))(func)
 
 
 def root_option(func: F) -> F:
@@ -506,7 +517,7 @@ def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
 @paths_argument
 @click.option(
     "--out",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=NamedPath(path_type=Path, file_okay=False),
     default=None,
     help="Output folder (default: [tool.edition] out, i.e. dist/).",
 )

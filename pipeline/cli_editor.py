@@ -21,6 +21,7 @@ import click
 from . import config as config_module
 from . import signals
 from .cli import (
+    NamedPath,
     UsageFailure,
     _boundary,
     _inside,
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--out",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=NamedPath(path_type=Path, file_okay=False),
     default=None,
     help="Output folder, as for build (default: [tool.edition] out, i.e. dist/).",
 )
@@ -91,10 +92,10 @@ def serve(
     from .serve.state import LiveState
     from .serve.watch import Watcher
 
-    config_file = (Path.cwd() / "pyproject.toml").resolve()
+    config_file = config_module.settings_file().resolve()
 
     def settings() -> ServeOptions:
-        cfg = config_module.load()  # ConfigError when pyproject.toml is wrong
+        cfg = config_module.load_nearest()  # ConfigError when pyproject.toml is wrong
         from . import customise
 
         targets = tuple(paths) or (cfg.sources,)

@@ -1,7 +1,8 @@
 """``[tool.edition]`` in pyproject.toml as a frozen record; unknown keys are errors.
 
-The CLI reads the pyproject.toml of the working directory (if it has a ``[tool.edition]``
-table) for defaults that options override. Paths are relative to that file's folder.
+The CLI reads the pyproject.toml of the working directory, else the nearest above it with a
+``[tool.edition]`` table, for defaults that options override. Paths are relative to that
+file's folder.
 """
 
 from __future__ import annotations
@@ -108,7 +109,47 @@ class Config:
 KEYS = tuple(f.name.replace("_", "-") for f in fields(Config))
 
 
-def load(directory: Path | None = None) -> Config:
+def edition_folder(start: Path, stop: Path | None = None) -> Path | None:
+    """The nearest folder, ``start`` or one above it (up to ``stop``), whose pyproject.toml
+    has a ``[tool.edition]`` table; a pyproject.toml that cannot be read is passed over."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+                data = {}
+            tool = data.get("tool")
+            if isinstance(tool, dict) and "edition" in tool:
+                return folder
+        if stop is not None and folder == stop:
+            break
+    return None
+
+
+def load_nearest(start: Path | None = None) -> Config:
+    """The settings of the edition the working directory (or ``start``) is in: its own
+    pyproject.toml (whose errors are told), else the nearest above it with a
+    ``[tool.edition]`` table, as ruff and pytest look for theirs: a scholar working in
+    ``tei/texts/`` gets the edition's schema and folders."""
+    folder = settings_file(start).parent
+    return load(folder, above_start=folder != (start or Path.cwd()).absolute())
+
+
+def settings_file(start: Path | None = None) -> Path:
+    """The pyproject.toml ``load_nearest`` reads (it may not exist): the working directory's
+    (or ``start``'s) when there is one, else the nearest above with ``[tool.edition]``."""
+    here = (start or Path.cwd()).absolute()
+    if (here / "pyproject.toml").is_file():
+        return here / "pyproject.toml"
+    above = edition_folder(here.parent)
+    return (above or here) / "pyproject.toml"
+
+
+def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
+    """The ``[tool.edition]`` of ``directory``'s pyproject.toml (default: the working
+    directory's). ``above_start``: the folder is above where the command runs, so the default
+    folders (``tei``, ``dist``) are that folder's too."""
     base = directory or Path.cwd()
     path = base / "pyproject.toml"
     if not path.is_file():
@@ -187,6 +228,9 @@ def load(directory: Path | None = None) -> Config:
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a whole number >= 0")
             values[name] = value
+    if above_start:
+        for name in ("sources", "out"):
+            values.setdefault(name, base / getattr(Config, name))
     return Config(**values)  # type: ignore[arg-type]
 
 

@@ -487,11 +487,13 @@ class OutputFolder:
             if scanned is not None and not os.path.lexists(path):
                 continue
             shown = self.out / key
+            kept = record is not None and record.owner == KEPT
             if (new.root / key).exists() or (new.root / key).is_symlink():
-                code = "build.foreign-file" if record is None else "build.modified-output"
+                foreign = record is None or kept
+                code = "build.foreign-file" if foreign else "build.modified-output"
                 what = (
                     "was not written by edition build"
-                    if record is None
+                    if foreign
                     else ("was changed after the build wrote it")
                 )
                 problems.append(
@@ -506,15 +508,8 @@ class OutputFolder:
                 continue
             _carry_foreign(path, new.root / key)
             new.manifest.files[key] = FileRecord("", 0, KEPT)
-            problems.append(
-                diag.warning(
-                    str(shown),
-                    "build.kept-file",
-                    "this file was not written by edition build; it is kept in the new "
-                    "edition as it is",
-                    origin=_ORIGIN,
-                )
-            )
+            if not kept:  # told when a build first finds it; kept on without a word since
+                problems.append(_kept_warning(shown))
         return problems
 
     def publish(self, generation: Generation, pause: Callable[[str], None] | None = None) -> None:
@@ -590,16 +585,17 @@ class OutputFolder:
         carried = False
         for name in waiting:
             for key, stat in walk(self.out, name):
-                if not _foreign(self.out, key, stat, previous.manifest.files.get(key)):
+                record = previous.manifest.files.get(key)
+                if not _foreign(self.out, key, stat, record):
                     continue
                 source = self.out / key
                 staged = generation.root / key
                 if not (staged.exists() or staged.is_symlink()):
-                    # carried; the build that goes on says so (build.kept-file), as it finds
-                    # the file kept in the edition it replaces
                     _carry_foreign(source, staged)
                     generation.manifest.files[key] = FileRecord("", 0, KEPT)
                     carried = True
+                    if record is None or record.owner != KEPT:  # told once, as publishing does
+                        problems.append(_kept_warning(source))
                     continue
                 rescued = self.marker / RESCUED / generation.name / key
                 try:
@@ -839,6 +835,16 @@ def _remove(path: Path) -> None:
             path.unlink()
     elif path.is_dir():
         shutil.rmtree(path, ignore_errors=True)
+
+
+def _kept_warning(path: Path) -> Diagnostic:
+    return diag.warning(
+        str(path),
+        "build.kept-file",
+        "this file was not written by edition build; it is kept in the new edition as it is, "
+        "and in later builds without a word",
+        origin=_ORIGIN,
+    )
 
 
 def _foreign(root: Path, key: str, stat: os.stat_result, record: FileRecord | None) -> bool:

@@ -197,6 +197,23 @@ def test_an_id_that_is_no_xml_name_is_reported_once(tmp_path: Path) -> None:
     assert [d.code for d in alone.diagnostics] == ["refs.bad-id"]
 
 
+def test_an_impossible_date_is_told_once_with_the_rules_advice(tmp_path: Path) -> None:
+    """30 February fails the schema's datatype and the edition's date rule at one place: the
+    rule, which says how to write a date, is heard; RELAX NG alone still reports it."""
+    source = tmp_path / "t.xml"
+    source.write_text(
+        tei_text('<p><date when="1852-02-30">x</date> <date when="1852-02-28">y</date></p>'),
+        encoding="utf-8",
+    )
+    both = check([source], CheckOptions())
+    told = [d for d in both.diagnostics if d.code != "check.default-schema"]
+    assert [d.code for d in told] == ["ed-date-iso"], both.sorted()
+    alone = check([source], CheckOptions(checks=frozenset({"rng"})))
+    told = [d for d in alone.diagnostics if d.code != "check.default-schema"]
+    assert [d.code for d in told] == ["rng.bad-value"]
+    assert '"1852-02-30"' in told[0].message
+
+
 def test_a_file_checked_and_included_tells_its_problem_once(tmp_path: Path) -> None:
     """inc/part.xml, included by main.xml and checked itself: its dangling pointer is one
     problem; the xml:base that XInclude writes on what it includes is no error."""

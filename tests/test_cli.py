@@ -112,6 +112,37 @@ def test_usage_errors_exit_2(runner: CliRunner) -> None:
     assert runner.invoke(cli, ["frobnicate"]).exit_code == 2
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["build", "--out", ""], ["build", "--out", "  "], ["check", ""], ["serve", "--out", ""]],
+)
+def test_an_empty_path_is_a_usage_error_not_the_working_directory(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    # `--out "$OUT"` with OUT unset must not build into (or check) the working directory
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert "the path is empty" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_check_and_build_from_inside_an_edition_use_its_settings(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from tei/texts/, the commands read the edition's pyproject.toml above: its sources
+    and its output folder, as the language server does."""
+    assert runner.invoke(cli, ["new", str(tmp_path / "ed")]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "ed" / "tei" / "texts")
+    result = runner.invoke(cli, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "4 files checked" in result.output
+    result = runner.invoke(cli, ["build", "--only", "html"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "ed" / "dist" / "html" / "example.html").is_file()
+    assert not (tmp_path / "ed" / "tei" / "texts" / "dist").exists()
+
+
 def test_missing_path_is_an_error_not_a_crash(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["check", str(tmp_path / "nope")])
     assert result.exit_code == 1

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import KEYS, Config, load
+from pipeline.config import KEYS, Config, load, load_nearest, settings_file
 from pipeline.errors import ConfigError
 
 
@@ -63,3 +63,33 @@ def test_about_is_a_path_relative_to_the_project(tmp_path: Path) -> None:
     assert cfg.about == tmp_path / "docs" / "intro.md"
     with pytest.raises(ConfigError, match="about"):
         load(write(tmp_path, "[tool.edition]\nabout = 1\n"))
+
+
+def test_the_nearest_edition_above_the_working_directory_is_read(tmp_path: Path) -> None:
+    """As ruff and pytest find theirs: a scholar in tei/texts/ gets the edition's settings,
+    its folders relative to the edition, not to where the command runs."""
+    write(tmp_path, '[tool.edition]\nschema = "schema/own.rng"\nmax-errors = 7\n')
+    (tmp_path / "tei" / "texts").mkdir(parents=True)
+    (tmp_path / "tei" / "pyproject.toml").write_text("[project]\nname = 'no-edition'\n")
+    texts = tmp_path / "tei" / "texts"
+    cfg = load_nearest(texts)
+    assert (cfg.schema, cfg.max_errors) == (tmp_path / "schema/own.rng", 7)
+    assert (cfg.sources, cfg.out) == (tmp_path / "tei", tmp_path / "dist")
+    assert settings_file(texts) == tmp_path / "pyproject.toml"
+    # the working directory's own pyproject.toml comes first, even without the table
+    assert load_nearest(tmp_path / "tei") == Config()
+    assert load_nearest(tmp_path) == load(tmp_path)
+
+
+def test_an_edition_above_with_a_broken_pyproject_between(tmp_path: Path) -> None:
+    write(tmp_path, "[tool.edition]\nmax-errors = 3\n")
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "pyproject.toml").write_text("not toml [")
+    assert load_nearest(tmp_path / "a" / "b").max_errors == 3
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_nearest(tmp_path / "a")  # the working directory's own file is told
+
+
+def test_no_edition_anywhere_gives_defaults(tmp_path: Path) -> None:
+    (tmp_path / "deep").mkdir()
+    assert load_nearest(tmp_path / "deep") == Config()

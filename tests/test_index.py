@@ -936,3 +936,45 @@ def test_a_persons_birth_and_death_are_on_the_index_page_and_in_every_export(
     tei = etree.parse(str(tmp_path / "out/index/entities.xml"))
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     assert tei.xpath("//t:person[@xml:id='clara']/t:birth/@when", namespaces=ns) == ["1819-09-13"]
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("1852-02-30", "has no day 30 (the month has 29 days)"),
+        ("1900-02-29", "has no day 29 (the month has 28 days)"),
+        ("1944-13", "has no month 13"),
+        ("1944-11-24T25:00:00", "has no time 25:00:00"),
+        ("Nov. 1944", "is no ISO 8601 date"),
+        ("1852-02-29", None),
+        ("2000-02-29", None),
+        ("-0044-03-15", None),
+        ("1944-11-24T24:00:00", None),
+        ("1944-11-24+01:00", None),
+        ("--02-29", None),
+        ("---31", None),
+        ("14:30:00", None),
+    ],
+)
+def test_a_date_that_cannot_be_is_told(value: str, why: str | None) -> None:
+    from pipeline.builders.index_checks import date_problem
+
+    found = date_problem(value)
+    assert found == why if why is None else (found or "").startswith(why)
+
+
+def test_an_impossible_date_is_published_with_a_warning(tmp_path: Path) -> None:
+    """The build does not refuse 30 February (it shows it as written), but says so at its
+    line, once, whatever the number of outputs that show it."""
+    text = tmp_path / "t.xml"
+    text.write_text(
+        tei_text(
+            '<p>On <date when="1852-02-30">the 30th</date>, <date when="1852-02-29">x</date>.</p>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([text], tmp_path / "out", only=("html", "index"))
+    bad = [d for d in report.diagnostics if d.code == "index.bad-date"]
+    assert len(bad) == 1, report.diagnostics
+    assert bad[0].path.endswith("t.xml") and bad[0].line == 1
+    assert '@when="1852-02-30" has no day 30' in bad[0].message

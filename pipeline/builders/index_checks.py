@@ -9,6 +9,8 @@ several files (``index.entity-differs``), each placed at its line in the source 
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -54,7 +56,8 @@ def text_problems(
     """Unresolved and external references, and untagged names by form, of one text's index."""
     root = etree.fromstring(index.encode("utf-8"))
     lines = _MentionLines({document.stem: document})
-    return TextProblems(tuple(_references(root, lines, unresolved)), tuple(_untagged(root, lines)))
+    told = (*_references(root, lines, unresolved), *_bad_dates(root, lines))
+    return TextProblems(told, tuple(_untagged(root, lines)))
 
 
 def index_diagnostics(
@@ -62,7 +65,7 @@ def index_diagnostics(
 ) -> list[Diagnostic]:
     """Unresolved references, names without @ref (one per form) and unused register entries."""
     lines = _MentionLines({t.stem: t.source for t in corpus.texts})
-    found = list(_references(root, lines, unresolved))
+    found = [*_references(root, lines, unresolved), *_bad_dates(root, lines)]
     sources = [*corpus.register_files, *(t.source for t in corpus.texts)]
     used = {c for t in corpus.texts for c in used_by_text(t.source.root)}
     return found + corpus_problems(root, [_untagged(root, lines)], sources, used)
@@ -125,6 +128,77 @@ def _references(
             f"{name} points at {mention.get('ref')!r}, which is no register entry",
             _ORIGIN,
         )
+
+
+def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnostic]:
+    """The timeline's values that are no date (``1852-02-30``, ``1944-13``, ``Nov. 1944``):
+    they are published as written, so the build says so where ``edition check`` would."""
+    for date in root.iterfind("ed:timeline/ed:date", NS):
+        for name in DATE_ATTRIBUTES:
+            value = date.get(name)
+            why = None if value is None else date_problem(value)
+            if why is not None:
+                path, line = lines.place(date)
+                yield diag.warning(
+                    path,
+                    "index.bad-date",
+                    f'@{name}="{value}" {why}; the timeline and the text show it as '
+                    "written: correct the value (edition check says how)",
+                    line=line,
+                    origin=_ORIGIN,
+                )
+
+
+#: The attributes of a normalised date (TEI att.datable.w3c), as the timeline reads them.
+DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
+_ZONE = r"(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))?"
+_YEAR = r"(-?\d{4,})"
+_TIME = r"(\d\d):(\d\d):(\d\d)(?:\.\d+)?"
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+#: The W3C datatypes TEI allows in those attributes, and the parts each names.
+_SHAPES = {
+    "date": re.compile(rf"{_YEAR}-(\d\d)-(\d\d){_ZONE}"),
+    "dateTime": re.compile(rf"{_YEAR}-(\d\d)-(\d\d)T{_TIME}{_ZONE}"),
+    "gYearMonth": re.compile(rf"{_YEAR}-(\d\d){_ZONE}"),
+    "gYear": re.compile(rf"{_YEAR}{_ZONE}"),
+    "gMonthDay": re.compile(rf"--(\d\d)-(\d\d){_ZONE}"),
+    "gMonth": re.compile(rf"--(\d\d){_ZONE}"),
+    "gDay": re.compile(rf"---(\d\d){_ZONE}"),
+    "time": re.compile(rf"{_TIME}{_ZONE}"),
+}
+
+
+def date_problem(value: str) -> str | None:
+    """Why ``value`` is no W3C date, time or partial date (None when it is one): a month or
+    day that does not exist (the proleptic Gregorian calendar; XML Schema 1.1 counts a year
+    0000), a time past 24:00:00, or no such shape at all."""
+    for kind, shape in _SHAPES.items():
+        match = shape.fullmatch(value)
+        if match is None:
+            continue
+        parts = [int(p) for p in match.groups()]
+        year = parts[0] if kind in ("date", "dateTime", "gYearMonth", "gYear") else 0
+        month_at = {"date": 1, "dateTime": 1, "gYearMonth": 1, "gMonthDay": 0, "gMonth": 0}
+        if kind in month_at:
+            month = parts[month_at[kind]]
+            if not 1 <= month <= 12:
+                return f"has no month {month:02d}"
+            if kind in ("date", "dateTime", "gMonthDay"):
+                day = parts[month_at[kind] + 1]
+                leap = kind == "gMonthDay" or calendar.isleap(year)
+                last = 29 if month == 2 and leap else _DAYS[month - 1]
+                if not 1 <= day <= last:
+                    return f"has no day {day:02d} (the month has {last} days)"
+        if kind == "gDay" and not 1 <= parts[0] <= 31:
+            return f"has no day {parts[0]:02d}"
+        if kind in ("dateTime", "time"):
+            hour, minute, second = parts[-3:]
+            if (hour, minute, second) != (24, 0, 0) and not (
+                hour < 24 and minute < 60 and second < 60
+            ):
+                return f"has no time {hour:02d}:{minute:02d}:{second:02d}"
+        return None
+    return "is no ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD, optionally with a time)"
 
 
 def _untagged(root: etree._Element, lines: _MentionLines) -> list[Untagged]:

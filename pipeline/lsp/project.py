@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import threading
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,19 +130,7 @@ def _note(entry: etree._Element) -> str:
 
 def find_root(path: Path, fallback: Path | None = None) -> Path | None:
     """The folder of the nearest ``pyproject.toml`` with ``[tool.edition]`` above ``path``."""
-    for folder in path.resolve().parents:
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-                continue
-            tool = data.get("tool")
-            if isinstance(tool, dict) and "edition" in tool:
-                return folder
-        if fallback is not None and folder == fallback:
-            break
-    return None
+    return config_module.edition_folder(path.resolve().parent, stop=fallback)
 
 
 class Project:
