@@ -99,12 +99,13 @@ def usable(options: CheckOptions) -> None:
     (``--schematron``) that cannot be compiled and a ``--phase`` they do not have (of the
     edition's own rules when no ``--schematron`` is given): one mistake in a command line is
     one usage error (``OptionError``, exit 2), not an error in each of 300 files. Each is
-    compiled here once more than in the workers; the disk cache makes that cheap."""
+    compiled here once more than in the workers; the disk cache makes that cheap. The RELAX
+    NG validator read here is the one the workers forked later start from."""
     if "rng" in options.checks and options.schema is not None:
         from .validate import relaxng
 
         try:
-            relaxng.load_prepared(options.schema)
+            relaxng.validator_for(options.schema)
         except EditionError as exc:
             raise OptionError(f"--schema {options.schema}: {exc}") from exc
     rules = options.schematron or (options.default_schematron if options.phase else None)
@@ -229,6 +230,7 @@ def _run(
             len(names),
             max(1, min(options.jobs, len(names))),
             timeout=options.timeout,
+            reuse_memory=True,  # what a file's bytes and tree took, the next file's take again
         )
     for name, outcome in zip(names, outcomes, strict=True):
         if outcome.failed is None:

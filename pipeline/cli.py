@@ -7,6 +7,7 @@ error); the project's own exceptions become ``click.ClickException`` here and no
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -685,6 +686,12 @@ def main() -> None:
             err=True,
         )
         sys.exit(1)
+    finally:
+        # The process ends. Python's garbage collections at shutdown walk every object still
+        # held: 20 ms of a 0.32 s check of the 99 ELTeC novels. Frozen objects are not
+        # walked; atexit handlers still run and objects are still freed as their references
+        # go: only cycles are left to the OS.
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover

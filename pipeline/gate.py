@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import functools
 import hashlib
-import html.entities
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -461,25 +460,33 @@ def parse_one(
 _MAX_DTD_ENTITIES = 64
 
 
+def _html5() -> dict[str, str]:
+    """HTML5's named characters, imported when an undefined entity is met, not at every
+    command's start."""
+    import html.entities
+
+    return html.entities.html5
+
+
 def _dtd_entity(problem: Diagnostic) -> str | None:
     """The name of the undefined entity ``problem`` is about, when HTML5 names it."""
     if problem.code != "gate.undefined-entity":
         return None
     found = re.match(r"entity &([A-Za-z][A-Za-z0-9]*);", problem.message)
-    if found is None or f"{found.group(1)};" not in html.entities.html5:
+    if found is None or f"{found.group(1)};" not in _html5():
         return None
     return found.group(1)
 
 
 def _as_characters(data: bytes, name: str) -> bytes:
     """``data`` with every ``&name;`` written as numeric character references."""
-    chars = html.entities.html5[f"{name};"]
+    chars = _html5()[f"{name};"]
     refs = "".join(f"&#x{ord(c):X};" for c in chars).encode("ascii")
     return data.replace(f"&{name};".encode("ascii"), refs)
 
 
 def _dtd_entity_note(shown: str, name: str, line: int) -> Diagnostic:
-    chars = html.entities.html5[f"{name};"]
+    chars = _html5()[f"{name};"]
     refs = "".join(f"&#x{ord(c):X};" for c in chars)
     return diag.warning(
         shown,
@@ -524,10 +531,15 @@ def survey(root: etree._Element, wanted: frozenset[str]) -> Survey:
     elements: set[str] = set()
     attributes: set[str] = set()
     carriers: list[etree._Element] = []
+    # The walk is a fifth of a novel's check (0.06 s of CPU over the 99 ELTeC novels); nine
+    # elements in ten carry no attribute and skip the attribute loop.
+    element_seen = elements.add
     for element in root.iter(etree.Element):
         tag = element.tag
-        elements.add(tag)
+        element_seen(tag)
         names = element.keys()
+        if not names:
+            continue
         if len(names) > MAX_ATTRIBUTES:
             return Survey(wanted, frozenset(), frozenset(), (), element)
         carries = False
@@ -682,7 +694,7 @@ def _explain(raw: str, dtd_ignored: bool = False) -> tuple[str, str]:
     undefined = _UNDEFINED_ENTITY.search(text)
     if undefined:
         name = undefined.group(1)
-        char = html.entities.html5.get(f"{name};")
+        char = _html5().get(f"{name};")
         hint = (
             f"write the character itself ({char}) or &#x{ord(char[0]):X};"
             if char

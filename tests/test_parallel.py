@@ -94,6 +94,16 @@ def test_resident_workers_stay_from_one_run_to_the_next() -> None:
             os.kill(pid, 0)
 
 
+def _blocks(index: int) -> int:
+    """Blocks of a document's size, allocated and freed (a worker's task in the check)."""
+    return sum(len(bytes(2**20 + index)) for _ in range(8))
+
+
+def test_workers_that_reuse_memory_give_the_same_results() -> None:
+    outcomes = list(run_tasks(_blocks, 6, 2, timeout=30, reuse_memory=True))
+    assert [o.result() for o in outcomes] == [8 * (2**20 + i) for i in range(6)]
+
+
 def test_no_tasks() -> None:
     assert list(fork_map(lambda i: i, 0, 4)) == []
 

@@ -227,8 +227,12 @@ def resolve(
     entities: dict[str, IdFact] = {}  # the entity namespace: register entries merged by id
     entries: list[tuple[FileFacts, IdFact]] = []  # of the checked files, for _unused
     out: list[Diagnostic] = []
+    # the files with pointers: the last pass unpacks only them (most novels have none)
+    pointing: list[Facts] = []
     for item in everything:
         file = unpacked(item)
+        if file.pointers:
+            pointing.append(item)
         own = _own_ids(file, str(file.path) in names, out)
         for fact in file.ids:
             if fact.register_entry:
@@ -239,7 +243,7 @@ def resolve(
             for value, fact in own.items():
                 by_file.setdefault(file.resolved, {}).setdefault(value, fact)
     used: set[str] = set()
-    for item in everything:
+    for item in pointing:
         file = unpacked(item)
         own = _own_ids(file, False, [])
         # the n-th pointer of a line with the same attribute and id is at the n-th such
@@ -274,12 +278,15 @@ def corpus_seen(seen: Iterable[Path]) -> Callable[[Path], bool]:
     called every entry "never referenced"."""
     from ..gate import discover_names
 
-    known = {os.path.realpath(p) for p in seen}
+    seen = list(seen)
+    known: set[str] = set()  # resolved when first asked: a corpus without registers never is
     verdicts: dict[Path, bool] = {}
 
     def complete(path: Path) -> bool:
         corpus = corpus_of(Path(os.path.abspath(path)))
         if corpus not in verdicts:
+            if not known:
+                known.update(os.path.realpath(p) for p in seen)
             names, _ = discover_names([corpus])
             verdicts[corpus] = all(os.path.realpath(n) in known for n in names)
         return verdicts[corpus]
