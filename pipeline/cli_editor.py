@@ -230,6 +230,13 @@ def new(folder: Path, title: str | None) -> None:
         f"new: {len(created.files)} files in {folder}; next: cd {shlex.quote(str(folder))} && make "
         "(check and build), make serve (live preview)"
     )
+    if not created.package:
+        click.echo(
+            "note: this edition tool was not installed from a git URL, so the CI workflow "
+            "cannot name it: set EDITION_PACKAGE in .github/workflows/check.yml (the name "
+            '"edition" on PyPI is another project)',
+            err=True,
+        )
 
 
 @click.command()

@@ -19,7 +19,6 @@ from importlib import metadata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from . import __version__
 from .errors import EnvironmentFailure, OptionError
 from .io import write_bytes_atomic
 from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON, PROJECT_DIR
@@ -35,6 +34,8 @@ _PLACEHOLDER = re.compile(r"\{\{([a-z_]+)\}\}")
 class Created:
     folder: Path
     files: tuple[Path, ...]  # relative to ``folder``, sorted
+    #: What the CI workflow installs (``install_spec``); "" when the editor must say it.
+    package: str = ""
 
 
 def default_title(folder: Path) -> str:
@@ -68,12 +69,14 @@ def new_edition(folder: Path, title: str | None = None, today: dt.date | None = 
         relative = Path("schema") / schema.name
         write_bytes_atomic(folder / relative, schema.read_bytes())
         written.append(relative)
-    return Created(folder, tuple(sorted(written)))
+    return Created(folder, tuple(sorted(written)), values["package"])
 
 
 def install_spec() -> str:
     """What CI should ``pip install`` to get this very tool: the git URL and commit it was
-    installed from (PEP 610 ``direct_url.json``), else its name pinned to this version."""
+    installed from (PEP 610 ``direct_url.json``), else nothing ("" ): the name ``edition`` on
+    PyPI is another project's, so a pinned name would install a stranger's code or fail, and
+    a path or wheel on this machine is not on the CI's; the workflow then asks for it."""
     try:
         dist = metadata.distribution("edition")
         raw = json.loads(dist.read_text("direct_url.json") or "{}")
@@ -86,7 +89,7 @@ def install_spec() -> str:
         and str(raw.get("url", "")).startswith("https://")
     ):
         return f"git+{raw['url']}@{vcs.get('commit_id', '')}".rstrip("@")
-    return f"edition=={__version__}"
+    return ""
 
 
 def _refuse_occupied(folder: Path) -> None:

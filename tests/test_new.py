@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,7 +14,6 @@ from click.testing import CliRunner
 from conftest import require_executable
 from lxml import etree
 
-from pipeline import __version__
 from pipeline.check import CheckOptions, check
 from pipeline.cli import cli
 
@@ -82,7 +82,13 @@ def test_example_is_valid_and_points_at_one_entry_of_each_register(project: Path
 def test_workflow_runs_check_with_annotations(project: Path) -> None:
     workflow = (project / ".github" / "workflows" / "check.yml").read_text(encoding="utf-8")
     assert "run: edition check --format github" in workflow
-    assert f'EDITION_PACKAGE: "edition=={__version__}"' in workflow  # an editable install
+    # an editable install: no git URL to name, and "edition" on PyPI is another project's;
+    # the workflow stops with an annotation saying what to set
+    assert 'EDITION_PACKAGE: ""' in workflow and "edition==" not in workflow
+    assert "if: env.EDITION_PACKAGE == ''" in workflow and "exit 1" in workflow
+    assert workflow.index("the edition tool is named") < workflow.index(
+        "- run: python -m pip install"
+    )
     makefile = (project / "Makefile").read_text(encoding="utf-8")
     assert "EDITION ?= edition" in makefile
     for target in ("all:", "build:", "check:", "serve:", "test:"):
@@ -159,3 +165,30 @@ def test_make_builds_even_when_the_check_finds_errors(makefile: str, tmp_path: P
     assert log.read_text().split() == ["check", "build"]
     checked = subprocess.run([*run, "check"], cwd=tmp_path, env=env, capture_output=True)
     assert checked.returncode != 0, "make check fails on invalid files"
+
+
+def test_a_tool_installed_from_git_is_named_in_the_workflow(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pipeline import scaffold
+
+    url = {
+        "url": "https://example.org/owner/edition.git",
+        "vcs_info": {"vcs": "git", "commit_id": "abc123"},
+    }
+
+    class Installed:
+        def read_text(self, name: str) -> str:
+            return json.dumps(url) if name == "direct_url.json" else ""
+
+    monkeypatch.setattr(scaffold.metadata, "distribution", lambda name: Installed())
+    result = runner.invoke(cli, ["new", str(tmp_path / "ed")])
+    assert result.exit_code == 0 and "note:" not in result.output, result.output
+    workflow = (tmp_path / "ed" / ".github" / "workflows" / "check.yml").read_text("utf-8")
+    assert 'EDITION_PACKAGE: "git+https://example.org/owner/edition.git@abc123"' in workflow
+
+
+def test_a_tool_not_from_git_says_what_to_set(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["new", str(tmp_path / "ed")])
+    assert result.exit_code == 0
+    assert "set EDITION_PACKAGE in .github/workflows/check.yml" in result.output
