@@ -70,7 +70,12 @@ def check(
         raise EditionError(f"unknown check {sorted(unknown)}; choose from {', '.join(CHECKS)}")
     usable(options)
     report = Report()
-    options = replace(options, root=corpus_root(paths, options.root), run=secrets.token_hex(8))
+    options = replace(
+        options,
+        root=corpus_root(paths, options.root),
+        run=secrets.token_hex(8),
+        corpus="\n".join(sorted({os.path.abspath(p) for p in paths})),
+    )
     names, missing = discover_names(paths)
     out = _Emitter(report, stream)
     out.add(missing)

@@ -62,6 +62,9 @@ class CheckOptions:
     scheduler: str | None = None
     #: Set by ``check`` for each run: schemas are looked up once per run and process.
     run: str = ""
+    #: Set by ``check``: what the run checks (its PATHS), the corpus whose names a RELAX NG
+    #: grammar is grown to from one run to the next (``RelaxNGValidator.use_corpus``).
+    corpus: str = ""
 
 
 @dataclass(frozen=True)
@@ -235,6 +238,7 @@ def _validate(doc: SourceDocument, options: CheckOptions, survey: _Survey) -> It
         from .validate import relaxng
 
         validator = _per_run(options, "rng", schemas.rng, relaxng.validator_for)
+        validator.use_corpus(options.corpus)
         vocabulary = survey.vocabulary(doc, validator.id_attributes)
         carriers = survey.walk(doc).carriers
         limit = max(1, options.max_errors)

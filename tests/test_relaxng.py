@@ -505,3 +505,27 @@ def test_the_remembered_vocabulary_stops_growing_at_its_limit(
     assert RelaxNGValidator(SMALL)._seen() == relaxng.Vocabulary.of(plain.root)
     RelaxNGValidator(SMALL).validate(other)  # 8 names with the remembered ones: too many
     assert RelaxNGValidator(SMALL)._seen() == relaxng.Vocabulary.of(other.root)
+
+
+def test_each_corpus_starts_from_its_own_vocabulary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names one corpus grew a grammar to are not another's start: a check of many kinds
+    of text must not leave every later check of plain novels a larger (slower) grammar."""
+    monkeypatch.setenv("EDITION_CACHE_DIR", str(tmp_path))
+    plain = gated(small("<p>a</p>"))
+    rich = gated(small('<div type="chapter"><p rend="indent"/></div>'))
+    varied = RelaxNGValidator(SMALL)
+    varied.use_corpus("/archive/varied")
+    varied.validate(rich)
+    novels = RelaxNGValidator(SMALL)
+    novels.use_corpus("/archive/novels")
+    novels.validate(plain)
+    assert novels.compiled_for(relaxng.Vocabulary.of(plain.root)).vocabulary == (
+        relaxng.Vocabulary.of(plain.root)
+    )
+    again = RelaxNGValidator(SMALL)
+    again.use_corpus("/archive/varied")
+    assert again._seen() == relaxng.Vocabulary.of(rich.root)
+    again.use_corpus("/archive/novels")
+    assert again._seen() == relaxng.Vocabulary.of(plain.root)
