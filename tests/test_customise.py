@@ -40,7 +40,7 @@ LETTER = """<?xml version="1.0" encoding="UTF-8"?>
     <p>Dear <persName ref="#ada">Ada</persName>, the program <code lang="python">print(1)</code>
       ran at last.<note place="foot">It ran on the second try.</note> Yours, <persName
       ref="#charles">Charles</persName>.</p>
-    <notatedMusic type="tune"><desc>The tune of the song</desc></notatedMusic>
+    <eTree><label>S</label><eLeaf><label>NP</label></eLeaf><eLeaf><label>VP</label></eLeaf></eTree>
   </div></body></text>
 </TEI>
 """
@@ -126,15 +126,14 @@ def test_a_new_element_renders_in_pages_and_books(built: dict[str, Built]) -> No
     plain, custom = built["plain"], built["new-element"]
     assert any(d.code == "html.unknown-element" for d in plain.report.diagnostics)
     assert not any(d.code == "html.unknown-element" for d in custom.report.diagnostics)
-    music = custom.page().xpath("//figure[figcaption]")
-    assert [(f.get("class"), f.findtext("figcaption")) for f in music] == [
-        ("music type-tune", "The tune of the song")
+    tree = [
+        (ul.get("class"), [li.text for li in ul.iter("li")])
+        for ul in custom.page().xpath("//ul[@class='tree']")
     ]
-    in_book = custom.book().xpath("//h:figure[h:figcaption]", namespaces=XHTML)
-    assert [(f.get("class"), f.findtext("{*}figcaption")) for f in in_book] == [
-        ("music type-tune", "The tune of the song")
-    ]
-    assert not plain.page().xpath("//figure[contains(@class, 'music')]")
+    assert tree == [("tree", ["S", "NP", "VP"])]  # the root's label, its leaves below it
+    in_book = custom.book().xpath("//h:ul[@class='tree']/h:li/h:ul/h:li", namespaces=XHTML)
+    assert ["".join(li.itertext()) for li in in_book] == ["NP", "VP"]
+    assert not plain.page().xpath("//ul[@class='tree']")
 
 
 def test_a_new_page_header_on_every_web_page_and_not_in_books(built: dict[str, Built]) -> None:

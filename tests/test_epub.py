@@ -991,3 +991,28 @@ def test_a_letters_head_links_to_the_books_own_index(tmp_path: Path) -> None:
         ("index.xhtml#ben", "Ben Probe"),
     ]
     _epubcheck(path)
+
+
+def test_a_note_on_a_bibliography_entry_is_read_in_the_entry(tmp_path: Path) -> None:
+    """As on the web page: the note of a listBibl's entry stays in the entry, in brackets; a
+    note of the text beside it is still a footnote (numbered 1)."""
+    source = tmp_path / "works.xml"
+    source.write_text(
+        tei_text(
+            "<p>Text.<note>A footnote.</note></p><listBibl><bibl><author>Di Roe</author>, "
+            "<title>Letters</title>.<note>Cited from the second edition.</note></bibl>"
+            "</listBibl>"
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([source], tmp_path / "out")["works"])
+    (doc,) = [
+        d for d in book.docs.values() if d.xpath("//h:li[contains(., 'Di Roe')]", namespaces=NS)
+    ]
+    (entry,) = doc.xpath("//h:li[contains(., 'Di Roe')]", namespaces=NS)
+    assert "(Cited from the second edition.)" in " ".join("".join(entry.itertext()).split())
+    assert not entry.xpath(".//h:a[@epub:type='noteref']", namespaces=NS)
+    labels = [
+        "".join(a.itertext()) for a in doc.xpath("//h:a[@epub:type='noteref']", namespaces=NS)
+    ]
+    assert labels == ["1"]

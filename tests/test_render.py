@@ -678,3 +678,33 @@ def test_a_glyph_shows_each_view_its_form_and_is_never_invisible(
     assert "has-views" in doc.xpath("//article/@class")[0]
     # the expansion's title names the abbreviation as the source writes it
     assert p.xpath(".//*[contains(@class, 'expan')]/@title") == ["abbreviated: quoꝝ"]
+
+
+def test_a_note_on_a_bibliography_entry_is_read_in_the_entry(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """TEI 3.12.2.7: a note inside a bibl of a listBibl annotates the entry; it is no footnote
+    of the text (ninth probe: it became one, far from the work it was about)."""
+    doc = _doc("biblio", pages)
+    (entry,) = doc.xpath("//p[contains(@class, 'bibl')][.//span[@class='author'] = 'Di Roe']")
+    note = entry.xpath(".//span[contains(@class, 'note-inline')]")
+    assert [" ".join(n.text_content().split()) for n in note] == [
+        "(Cited from the second edition.)"
+    ]
+    assert not doc.xpath("//*[contains(@class, 'noteref') or contains(@class, 'footnotes')]")
+
+
+def test_notated_music_stands_as_a_figure_with_its_caption(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """TEI 3.10: the notation's link or drawing, its label and description as the caption (it
+    was an unknown element, its words run into the text)."""
+    doc = _doc("music", pages)
+    (block,) = doc.xpath("//figure[contains(@class, 'notatedMusic')]")
+    assert block.xpath("a/@href") == ["https://example.org/tune.mei"]
+    assert " ".join(block.xpath("string(figcaption)").split()) == (
+        "Example 1 The opening bars of the song, in G major."
+    )
+    (inline,) = doc.xpath("//p//span[contains(@class, 'notatedMusic')]")
+    assert inline.xpath("img/@alt") == ["a falling motif"]
+    assert not pages["music"][1]

@@ -353,8 +353,12 @@ def _html_walk(element: html.HtmlElement, parts: list[str]) -> None:
     if block:
         parts.append(BREAK)
     parts.append(element.text or "")
-    if element.tag == "img" and not element.xpath("ancestor::figure[.//*[@class='figDesc']]"):
-        # an image's description (graphic/desc) is its alt text
+    if element.tag == "img" and not element.xpath(
+        "ancestor::figure[.//*[@class='figDesc']]"
+        " | ancestor::*[contains(@class, 'notatedMusic')][.//*[@class='desc']]"
+    ):
+        # an image's description (graphic/desc) is its alt text; a figure's description or
+        # notated music's is its caption (and the image's alt text too)
         parts.append(BREAK + (element.get("alt") or "") + BREAK)
     for child in element:
         if isinstance(child.tag, str):

@@ -424,6 +424,38 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- Notated music (TEI 3.10 "Notated Music in Written Text"): the notation itself is
+       elsewhere (ptr to an MEI or MusicXML file) or drawn (graphic). It stands as a figure
+       does: the drawing or the link where the source has them, its label and description
+       as the caption, so that a reader knows what the music is without reading notation. -->
+  <xsl:template match="notatedMusic" mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'figure'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class"
+            select="'figure notatedMusic' || (if ($r:phrasing) then ' block' else '')"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="node() except (label | desc)" mode="r:main"/>
+      <xsl:if test="(label | desc)[normalize-space()]">
+        <xsl:if test="$r:phrasing">
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:element name="{if ($r:phrasing) then 'span' else 'figcaption'}">
+          <xsl:for-each select="(label | desc)[normalize-space()]">
+            <xsl:if test="position() gt 1">
+              <xsl:text> </xsl:text>
+            </xsl:if>
+            <span class="{local-name()}">
+              <xsl:apply-templates mode="r:main">
+                <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </span>
+          </xsl:for-each>
+        </xsl:element>
+      </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="figure/head" mode="r:main" as="element()" priority="2">
     <xsl:call-template name="r:inline">
       <xsl:with-param name="element" select="'strong'"/>
@@ -452,7 +484,7 @@
     <xsl:variable name="desc" as="xs:string?"
         select="$own-desc[not(current()/parent::figure and $kind != 'image')]"/>
     <xsl:variable name="alt" as="xs:string" select="(r:plain(ancestor::figure[1]/figDesc)[. != ''],
-        $own-desc, '')[1]"/>
+        (parent::notatedMusic/desc ! r:plain(.))[. != ''][1], $own-desc, '')[1]"/>
     <xsl:variable name="web" as="xs:string?"
         select="r:safe-url(@url)[matches(., '^https?://', 'i')]"/>
     <xsl:choose>

@@ -68,6 +68,15 @@
         or self::listEvent or self::listObject or self::listNym])"/>
   </xsl:function>
 
+  <!-- A note on an entry of a bibliography (TEI 3.12.2.7) that says no place: part of the
+       entry, read with it (in brackets), not a footnote of the text far from the work. -->
+  <xsl:function name="r:entry-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="normalize-space($note/@place) = '' and empty($note/ancestor::note)
+        and exists($note/ancestor::*[self::bibl or self::biblStruct or self::biblFull]
+            [ancestor::listBibl])"/>
+  </xsl:function>
+
   <xsl:function name="r:note-place" as="xs:string">
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="place" as="xs:string" select="lower-case(normalize-space($note/@place))"/>
@@ -76,6 +85,7 @@
         else if ($place = ('inline', 'interlinear', 'above', 'below', 'inspace')) then 'inline'
         else if ($place = 'end') then 'end'
         else if ($place = '' and exists($note/ancestor::u)) then 'inline'
+        else if (r:entry-note($note)) then 'inline'
         else 'foot'"/>
   </xsl:function>
 

@@ -38,7 +38,8 @@
 
   <xsl:function name="ee:at-point" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="empty($note/ancestor::tei:note) and not(ee:in-place($note))"/>
+    <xsl:sequence select="empty($note/ancestor::tei:note) and not(ee:in-place($note))
+        and not(r:entry-note($note))"/>
   </xsl:function>
 
   <!-- Notes at point that the web page does not number (a margin note, one inline), counted
@@ -104,6 +105,10 @@
       </xsl:when>
       <xsl:when test="ee:in-place(.)">
         <xsl:apply-templates select="." mode="ee:footnote"/>
+      </xsl:when>
+      <!-- a note on a bibliography's entry is read in it, in brackets, as on the web page -->
+      <xsl:when test="r:entry-note(.)">
+        <xsl:next-match/>
       </xsl:when>
       <xsl:when test="$r:in-link">
         <sup class="noteref"><xsl:value-of select="ee:note-label(.)"/></sup>
