@@ -9,7 +9,7 @@ against: ``--schema``/``--schematron``, else the file's ``<?xml-model?>``, else 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
@@ -89,46 +89,54 @@ class FileOutcome:
 #: RELAX NG validator (as jing), the edition's Schematron rule, the reference checker.
 DUPLICATE_ID_CODES = ("rng.duplicate-id", "ed-id-unique", "refs.duplicate-id")
 
-
-def _one_per_duplicate_id(found: list[Diagnostic]) -> list[Diagnostic]:
-    """Of the duplicate-id reports at one place, keep the preferred one."""
-    best: dict[tuple[str, int | None], int] = {}
-    for d in found:
-        if d.code in DUPLICATE_ID_CODES:
-            rank = DUPLICATE_ID_CODES.index(d.code)
-            key = (d.path, d.line)
-            best[key] = min(rank, best.get(key, rank))
-    return [
-        d
-        for d in found
-        if d.code not in DUPLICATE_ID_CODES
-        or DUPLICATE_ID_CODES.index(d.code) == best[(d.path, d.line)]
-    ]
-
-
-#: A Schematron rule that tells an attribute's bad value with advice, and the RELAX NG
-#: report of the same value that it makes redundant: ``ed-date-iso`` says how to write a date
-#: that the schema's datatype refused ("1852-02-30"), at the same place.
-SAME_VALUE = {"ed-date-iso": "rng.bad-value"}
 _RULE_VALUE = re.compile(r'^@[^=]+="(.*?)" ')
 _RNG_VALUE = re.compile(r' has an invalid value "(.*)"; expected ')
 
+#: What tells that two diagnostics report one fault (None: this one reports no such fault).
+FaultKey = Callable[[Diagnostic], Hashable | None]
 
-def _one_per_bad_value(found: list[Diagnostic]) -> list[Diagnostic]:
-    """Of a value reported by a rule of ``SAME_VALUE`` and by RELAX NG, keep the rule's."""
-    told: set[tuple[str, str, int | None, int | None, str]] = set()
+
+def _line(d: Diagnostic) -> Hashable:
+    return (d.path, d.line)
+
+
+def _value(pattern: re.Pattern[str]) -> FaultKey:
+    def key(d: Diagnostic) -> Hashable | None:
+        match = pattern.search(d.message)
+        return None if match is None else (d.path, d.line, d.column, match.group(1))
+
+    return key
+
+
+#: Faults that more than one check of a file reports, each group with its codes, the
+#: preferred one first: of the reports of one fault, only the preferred code's are kept.
+#: An xml:id used twice is one fault per line; a value the schema's datatype refuses is told
+#: with advice by a rule (``ed-date-iso`` says how to write "1852-02-30"), and RELAX NG's
+#: report of the same value at the same place is then redundant.
+SAME_FAULT_IN_FILE: tuple[dict[str, FaultKey], ...] = (
+    dict.fromkeys(DUPLICATE_ID_CODES, _line),
+    {"ed-date-iso": _value(_RULE_VALUE), "rng.bad-value": _value(_RNG_VALUE)},
+)
+
+
+def _one_per_fault(found: list[Diagnostic]) -> list[Diagnostic]:
+    """``found`` without the reports of a fault of ``SAME_FAULT_IN_FILE`` that a preferred
+    code reported too."""
+    ranked: list[tuple[Hashable, int] | None] = []
+    best: dict[Hashable, int] = {}
     for d in found:
-        if d.code in SAME_VALUE and (match := _RULE_VALUE.match(d.message)):
-            told.add((SAME_VALUE[d.code], d.path, d.line, d.column, match.group(1)))
-    if not told:
+        mark = None
+        for group_no, group in enumerate(SAME_FAULT_IN_FILE):
+            if d.code in group and (key := group[d.code](d)) is not None:
+                rank = list(group).index(d.code)
+                mark = ((group_no, key), rank)
+                best[mark[0]] = min(rank, best.get(mark[0], rank))
+                break
+        ranked.append(mark)
+    if not best:
         return found
     return [
-        d
-        for d in found
-        if not (
-            (match := _RNG_VALUE.search(d.message))
-            and (d.code, d.path, d.line, d.column, match.group(1)) in told
-        )
+        d for d, mark in zip(found, ranked, strict=True) if mark is None or best[mark[0]] == mark[1]
     ]
 
 
@@ -196,7 +204,7 @@ def checked(gated: GateResult, path: Path, options: CheckOptions) -> FileOutcome
     else:
         facts = None
     found.extend(cache_warnings())
-    return FileOutcome(path, tuple(_one_per_bad_value(_one_per_duplicate_id(found))), facts)
+    return FileOutcome(path, tuple(_one_per_fault(found)), facts)
 
 
 @dataclass

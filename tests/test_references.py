@@ -68,6 +68,10 @@ def test_a_register_checked_without_its_texts_calls_no_entry_unused(tmp_path: Pa
     ]
     both = check([tei / "registers", tei / "texts" / "a.xml"], refs)
     assert both.by_code()["refs.unused-entry"] == 1
+    # one file named through a symbolic link to the folder: the corpus is still whole
+    (tmp_path / "link").symlink_to(tei, target_is_directory=True)
+    linked = check([tmp_path / "link" / "registers", tei / "texts" / "a.xml"], refs)
+    assert linked.by_code()["refs.unused-entry"] == 1
 
 
 def test_dangling_pointer_is_located(tmp_path: Path) -> None:
