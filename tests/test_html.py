@@ -822,3 +822,28 @@ def test_a_note_says_who_wrote_it(tmp_path: Path) -> None:
     (block,) = doc.xpath("//*[@id='n9']//p[@class='note-resp']")
     assert block.text_content() == "— Jane Roe, tr"
     assert_text_preserved(source, tmp_path / "out/html/notes.html")
+
+
+def test_about_page_marks_keywords_in_another_language(tmp_path: Path) -> None:
+    """The keywords were one string in the page's language: a French name in an English
+    list was read by a screen reader as English, a Hebrew term ran left to right."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "a.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
+<titleStmt><title>A</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc><textClass><keywords>
+<term>Resistance</term><term xml:lang="fr">Comité de Défense des Juifs</term>
+<term xml:lang="he">מחתרת</term></keywords></textClass></profileDesc></teiHeader>
+<text><body><p>Text.</p></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    report = build([folder], tmp_path / "out", only=["html"])
+    assert report.errors == 0, report.sorted()
+    about = _page(tmp_path / "out" / "html" / "about.html")
+    (para,) = about.xpath("//p[starts-with(., 'Keywords: ')]")
+    assert " ".join(para.text_content().split()) == (
+        "Keywords: Resistance; Comité de Défense des Juifs; מחתרת."
+    )
+    marked = [(s.get("lang"), s.get("dir"), s.text) for s in para.xpath("*")]
+    assert marked == [("fr", None, "Comité de Défense des Juifs"), ("he", "rtl", "מחתרת")]

@@ -978,3 +978,28 @@ def test_an_impossible_date_is_published_with_a_warning(tmp_path: Path) -> None:
     assert len(bad) == 1, report.diagnostics
     assert bad[0].path.endswith("t.xml") and bad[0].line == 1
     assert '@when="1852-02-30" has no day 30' in bad[0].message
+
+
+def test_a_range_that_ends_before_it_begins_is_told(tmp_path: Path) -> None:
+    """from="1945" to="1944-06" was filed under 1945 and read "between 1945 and June 1944"
+    without a word; a range within one month, or a year and a month of it, is no fault."""
+    text = tmp_path / "t.xml"
+    text.write_text(
+        tei_text(
+            '<p><date from="1945" to="1944-06">a</date>, '
+            '<date notBefore="1944-06-30" notAfter="1944-06-02">b</date>, '
+            '<date from="1944" to="1944-06">c</date>, '
+            '<date from="1944-06" to="1944-06-02">d</date>, '
+            '<date from="-0044" to="-0100">e</date>, '
+            '<date from="1944-13" to="1944-01">f</date>.</p>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([text], tmp_path / "out", only=("html", "index"))
+    bad = sorted(d.message for d in report.diagnostics if d.code == "index.bad-date")
+    assert [m.split(":")[0] for m in bad] == [
+        '@from="-0044" comes after @to="-0100"',
+        '@from="1944-13" has no month 13; the timeline and the text show it as written',
+        '@from="1945" comes after @to="1944-06"',
+        '@notBefore="1944-06-30" comes after @notAfter="1944-06-02"',
+    ]

@@ -147,6 +147,38 @@ def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnosti
                     line=line,
                     origin=_ORIGIN,
                 )
+        for start, end in (("from", "to"), ("notBefore", "notAfter")):
+            first, last = date.get(start), date.get(end)
+            if first is None or last is None:
+                continue
+            earliest, latest = _bounds(first), _bounds(last)
+            if earliest is not None and latest is not None and earliest[0] > latest[1]:
+                path, line = lines.place(date)
+                yield diag.warning(
+                    path,
+                    "index.bad-date",
+                    f'@{start}="{first}" comes after @{end}="{last}": the range ends before '
+                    "it begins, and the timeline files it at its start; swap the values",
+                    line=line,
+                    origin=_ORIGIN,
+                )
+
+
+def _bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """The first and the last day a date, a month or a year (with or without a time) takes
+    in: (year, month, day) twice; None for a value that is no such date."""
+    if date_problem(value) is not None:
+        return None
+    for kind in ("date", "dateTime", "gYearMonth", "gYear"):
+        match = _SHAPES[kind].fullmatch(value)
+        if match is not None:
+            year, *rest = (int(p) for p in match.groups()[:3] if p is not None)
+            if kind == "gYear":
+                return (year, 1, 1), (year, 12, 31)
+            if kind == "gYearMonth":
+                return (year, rest[0], 1), (year, rest[0], 31)
+            return (year, rest[0], rest[1]), (year, rest[0], rest[1])
+    return None
 
 
 #: The attributes of a normalised date (TEI att.datable.w3c), as the timeline reads them.

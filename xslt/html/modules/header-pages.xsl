@@ -207,8 +207,8 @@
   <!-- What the encoding description says, in short, and where the full guide is. -->
   <xsl:template name="encoding" as="element()*">
     <xsl:variable name="encoding" as="element()?" select="teiHeader/encodingDesc"/>
-    <xsl:variable name="keywords" as="xs:string*"
-        select="teiHeader/profileDesc/textClass/keywords/term ! r:plain(.)[. != '']"/>
+    <xsl:variable name="keywords" as="element(term)*"
+        select="teiHeader/profileDesc/textClass/keywords/term[r:plain(.) != '']"/>
     <xsl:variable name="languages" as="xs:string*"
         select="teiHeader/profileDesc/langUsage/language ! r:plain(.)[. != '']"/>
     <h3><xsl:value-of select="r:msg('about.encoding')"/></h3>
@@ -229,7 +229,31 @@
       <p><xsl:value-of select="r:msg('about.languages', string-join($languages, '; '))"/></p>
     </xsl:if>
     <xsl:if test="exists($keywords)">
-      <p><xsl:value-of select="r:msg('about.keywords', string-join($keywords, '; '))"/></p>
+      <!-- "Keywords: {1}." with each term in place of {1}, a term in another language than
+           the page's marked with it and its direction (a French name in an English list) -->
+      <xsl:variable name="said" as="xs:string*" select="tokenize(r:msg('about.keywords'), '\{1\}')"/>
+      <p>
+        <xsl:value-of select="$said[1]"/>
+        <xsl:for-each select="$keywords">
+          <xsl:if test="position() gt 1">; </xsl:if>
+          <xsl:variable name="lang" as="xs:string"
+              select="(ancestor-or-self::*[@xml:lang][1]/@xml:lang ! r:lang(.), r:ui-lang())[1]"/>
+          <xsl:variable name="dir" as="xs:string"
+              select="(r:lang-dir($lang), r:script-dir(.//text()[normalize-space()]))[1]"/>
+          <xsl:choose>
+            <xsl:when test="$lang ne r:ui-lang() or $dir ne r:ui-dir()">
+              <span lang="{$lang}">
+                <xsl:if test="$dir ne r:ui-dir()">
+                  <xsl:attribute name="dir" select="$dir"/>
+                </xsl:if>
+                <xsl:value-of select="r:plain(.)"/>
+              </span>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="r:plain(.)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:value-of select="$said[2]"/>
+      </p>
     </xsl:if>
     <xsl:for-each select="$encoding/tagsDecl/namespace[tagUsage]">
       <table class="tag-usage">
