@@ -450,8 +450,15 @@ def test_the_open_page_reloads_and_shows_the_diagnostics(edition: Path, tmp_path
                 broken = source.replace('ref="#holzinger-robert"', 'ref="#nobody"')
                 text.write_text(broken, "utf-8")
                 panel = page.locator("#edition-serve section.panel")
-                # the build's warnings may show first; the check's error follows
+                # the build's warnings may show first; the check's error follows: the panel is
+                # dismissed once the check has told it (dismissing the build's part alone
+                # left a panel of other diagnostics to come back, under load)
                 panel.locator("h2", has_text="1 error").wait_for(timeout=30_000)
+                serving.wait(
+                    "not s['building'] and "
+                    "any(d['code'] == 'refs.dangling' for d in s['diagnostics'])"
+                )
+                panel.locator("code", has_text="[refs.dangling]").wait_for(timeout=30_000)
                 link = panel.locator("a", has_text="tei/texts/belgium-1944.xml:99").first
                 href = link.get_attribute("href")
                 assert href is not None and href.endswith("#L99")
@@ -462,8 +469,11 @@ def test_the_open_page_reloads_and_shows_the_diagnostics(edition: Path, tmp_path
                 view.goto(serving.url.rstrip("/") + href)
                 assert 'ref="#nobody"' in view.locator("li:target").inner_text()
                 view.close()
+                before = serving.state()["note"]
                 text.write_text(broken.replace("significant historical", "notable"), "utf-8")
                 page.wait_for_function("document.body.innerText.includes('at a notable')")
+                # the cycle's check done too (its note says how long it took)
+                serving.wait(f"not s['building'] and s['note'] != {before!r}")
                 page.wait_for_timeout(300)
                 assert page.locator("#edition-serve section.panel").count() == 0, (
                     "dismissed diagnostics stay dismissed while they are the same"
