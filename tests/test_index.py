@@ -1003,3 +1003,48 @@ def test_a_range_that_ends_before_it_begins_is_told(tmp_path: Path) -> None:
         '@from="1945" comes after @to="1944-06"',
         '@notBefore="1944-06-30" comes after @notAfter="1944-06-02"',
     ]
+
+
+def test_the_timeline_lists_the_dates_letters_were_sent(tmp_path: Path) -> None:
+    """A letters edition's timeline had the dates its letters mention and not the letters
+    themselves: the date each described letter was sent (correspAction type="sent") is an
+    entry, leading to the letter's description on its page (letter-N, or the description's
+    xml:id; -g when the text has that id already), with who wrote to whom as context."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "l1.xml").write_text(
+        _LETTER.format(
+            title="One letter",
+            descs=_DESC.format(ref="", sender="#s", addressee="#a", place="", when="1825-05-07"),
+            body='Written on <date when="1825-05-06">Friday</date>.',
+        ).replace("<p>Written", '<p xml:id="letter-1">Written'),
+        encoding="utf-8",
+    )
+    (src / "l2.xml").write_text(
+        _LETTER.format(
+            title="Two letters",
+            descs=_DESC.format(ref="", sender="#s", addressee="#a", place="", when="1810-07-11")
+            + _DESC.format(ref=' xml:id="second"', sender="#s", addressee="#a", place="",
+                           when="1811-01"),
+            body="",
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    out = tmp_path / "out"
+    report = build([src], out, only=("html", "index"))
+    assert report.errors == 0, report.sorted()
+    timeline = html.parse(str(out / "html" / "timeline.html")).getroot()
+    entries = [
+        (" ".join(li.text_content().split()), li.xpath("string(a/@href)"))
+        for li in timeline.xpath("//ol[@class='index-timeline']/li")
+    ]
+    assert entries == [
+        ("11 July 1810: Two letters: S → A: 11 July 1810", "l2.html#letter-1"),
+        ("January 1811: Two letters: S → A: January 1811", "l2.html#second"),
+        ("6 May 1825: One letter: Written on Friday.", "l1.html#letter-1-m1"),
+        ("7 May 1825: One letter: S → A: 7 May 1825", "l1.html#letter-1-g"),
+    ], entries
+    for page, anchors in (("l1.html", ["letter-1-g"]), ("l2.html", ["letter-1", "second"])):
+        doc = html.parse(str(out / "html" / page)).getroot()
+        for anchor in anchors:
+            assert doc.xpath(f"//*[@id='{anchor}']"), (page, anchor)

@@ -93,7 +93,8 @@
           <ol class="letters-described-list">
             <xsl:for-each select="$descs">
               <xsl:variable name="rows" as="element()*" select="r:corresp-rows(.)"/>
-              <li>
+              <!-- the anchor the timeline's entry for the letter's date leads to -->
+              <li id="{r:letter-anchor(., position())}">
                 <xsl:if test="exists($rows)">
                   <dl class="corresp"><xsl:sequence select="$rows"/></dl>
                 </xsl:if>
@@ -109,6 +110,9 @@
             select="if ($neighbours) then r:letter-context(.) else ()"/>
         <xsl:if test="exists($rows) or exists($context)">
           <div class="letter-head">
+            <xsl:for-each select="$descs[1]">
+              <xsl:attribute name="id" select="r:letter-anchor(., 1)"/>
+            </xsl:for-each>
             <xsl:if test="exists($rows)">
               <dl class="corresp"><xsl:sequence select="$rows"/></dl>
             </xsl:if>
@@ -152,16 +156,6 @@
   <xsl:function name="r:corresp-desc" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="r:corresp-descs($tei)[1]"/>
-  </xsl:function>
-
-  <!-- Every correspondence description of the header: profileDesc may hold several, one per
-       letter (Guidelines 2.4.6; the CMIF exchange format); else those older editions put
-       elsewhere. -->
-  <xsl:function name="r:corresp-descs" as="element()*">
-    <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="profile" as="element()*" select="$tei/teiHeader/profileDesc/correspDesc"/>
-    <xsl:sequence select="if (exists($profile)) then $profile
-        else ($tei/teiHeader//correspDesc)[1]"/>
   </xsl:function>
 
   <xsl:mode name="r:corresp" on-no-match="deep-skip" on-multiple-match="fail"/>

@@ -27,4 +27,44 @@
         'bibl', 'biblStruct', 'biblFull', 'listBibl')])"/>
   </xsl:function>
 
+  <!-- Every correspondence description of a document's header (the TEI element): profileDesc
+       may hold several, one per letter (Guidelines 2.4.6; the CMIF exchange format); else the
+       first of those older editions put elsewhere (in sourceDesc). -->
+  <xsl:function name="r:corresp-descs" as="element()*"
+      xpath-default-namespace="http://www.tei-c.org/ns/1.0">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="profile" as="element()*" select="$tei/teiHeader/profileDesc/correspDesc"/>
+    <xsl:sequence select="if (exists($profile)) then $profile
+        else ($tei/teiHeader//correspDesc)[1]"/>
+  </xsl:function>
+
+  <!-- The date a described letter was sent, when its description gives one (in words or
+       normalised): the timeline lists it beside the dates the texts mention. -->
+  <xsl:function name="r:sent-date" as="element()?"
+      xpath-default-namespace="http://www.tei-c.org/ns/1.0">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:sequence select="($desc/correspAction[lower-case(normalize-space(@type)) = 'sent']
+        /date[normalize-space() or @when or @notBefore or @notAfter or @from or @to])[1]"/>
+  </xsl:function>
+
+  <xsl:key name="r:id" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- The anchor of a letter's description on its page, where the timeline's entry for its
+       date leads: its xml:id, else letter-N (N: its place among the header's descriptions),
+       with -g when the document has that id already. -->
+  <xsl:function name="r:letter-anchor" as="xs:string">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:param name="position" as="xs:integer"/>
+    <xsl:variable name="made" as="xs:string" select="'letter-' || $position"/>
+    <xsl:variable name="tei" as="element()?" select="$desc/ancestor::*[local-name() = 'TEI'][1]"/>
+    <xsl:variable name="top" as="node()" select="root($desc)"/>
+    <!-- key() needs a document; a tree made in a variable may have none -->
+    <xsl:variable name="same" as="element()*" select="if ($top instance of document-node())
+        then key('r:id', $made, $top) else $top/descendant-or-self::*[@xml:id = $made]"/>
+    <xsl:variable name="taken" as="xs:boolean"
+        select="exists($same[empty($tei) or ancestor-or-self::*[local-name() = 'TEI'][1] is $tei])"/>
+    <xsl:sequence select="($desc/@xml:id[normalize-space()] ! string(.),
+        if ($taken) then $made || '-g' else $made)[1]"/>
+  </xsl:function>
+
 </xsl:stylesheet>

@@ -165,7 +165,13 @@
         select="ed:document/*/(if (tei:text) then tei:text else tei:sourceDoc)"/>
     <!-- Register entries inside a text (a letter's back/listPerson) are the entities
          themselves: their own names and dates are no mentions. -->
-    <xsl:variable name="dates" as="element(tei:date)*" select="$texts//tei:date[r:on-timeline(.)]"/>
+    <!-- and the date each letter its header describes was sent (a letters edition's
+         timeline is first of all its letters), at the letter's description on its page -->
+    <xsl:variable name="letter-anchors" as="map(xs:string, xs:string)" select="map:merge(
+        ed:document/* ! (let $descs := r:corresp-descs(.) return for $i in 1 to count($descs)
+            return map { generate-id($descs[$i]): r:letter-anchor($descs[$i], $i) }))"/>
+    <xsl:variable name="dates" as="element(tei:date)*" select="$texts//tei:date[r:on-timeline(.)]
+        | ed:document/* ! (r:corresp-descs(.) ! r:sent-date(.))"/>
     <xsl:variable name="unresolved" as="element()*" select="$texts//*[@ed:unresolved = 'true'
         or (@ed:entity and empty(ed:entry-of(key('entry', string(@ed:entity), $registers)[1])))]"/>
     <!-- a name in a bibliographic reference (the author of a book cited) is the citation's,
@@ -198,7 +204,18 @@
             <xsl:for-each select="@when, @notBefore, @notAfter, @from, @to">
               <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
             </xsl:for-each>
-            <xsl:call-template name="ed:mention-record"/>
+            <xsl:variable name="letter" as="element(tei:correspDesc)?"
+                select="ancestor::tei:teiHeader/ancestor::ed:document ! current()/ancestor::tei:correspDesc[1]"/>
+            <xsl:choose>
+              <xsl:when test="exists($letter)">
+                <xsl:call-template name="ed:letter-date-record">
+                  <xsl:with-param name="anchor" select="$letter-anchors(generate-id($letter))"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="ed:mention-record"/>
+              </xsl:otherwise>
+            </xsl:choose>
           </ed:date>
         </xsl:for-each>
       </ed:timeline>

@@ -133,6 +133,41 @@
         substring-after($reversed, ' '))))"/>
   </xsl:function>
 
+  <!-- The record of the date a letter was sent (its header's correspDesc), shaped as a
+       mention's: where the letter's description stands on its page (its anchor), the date's
+       words, and as context who sent it to whom
+       ("Anna Weber → Karl Braun: ", in no language of the interface). -->
+  <xsl:template name="ed:letter-date-record" as="node()*">
+    <xsl:context-item as="element(tei:date)" use="required"/>
+    <xsl:param name="anchor" as="xs:string" required="yes"/>
+    <xsl:variable name="desc" as="element(tei:correspDesc)" select="ancestor::tei:correspDesc[1]"/>
+    <xsl:variable name="lang" as="xs:string?"
+        select="ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
+    <xsl:variable name="who" as="xs:string*" select="for $type in ('sent', 'received') return
+        string-join($desc/tei:correspAction[lower-case(normalize-space(@type)) = $type]
+            /(tei:persName | tei:orgName | tei:name | tei:rs)[normalize-space()] ! ed:text(.), ', ')"/>
+    <xsl:variable name="stem" as="xs:string" select="ancestor::ed:document[1]/@ed:stem"/>
+    <xsl:attribute name="document" select="$stem"/>
+    <xsl:attribute name="file" select="$stem || '.html'"/>
+    <xsl:attribute name="mention" select="$anchor"/>
+    <xsl:attribute name="ordinal" select="0"/>
+    <xsl:attribute name="section" select="''"/>
+    <xsl:attribute name="heading" select="''"/>
+    <xsl:attribute name="block" select="''"/>
+    <xsl:attribute name="page" select="''"/>
+    <xsl:attribute name="page-id" select="''"/>
+    <xsl:if test="exists($lang)">
+      <xsl:attribute name="lang" select="$lang"/>
+    </xsl:if>
+    <ed:text>
+      <xsl:value-of select="ed:text(.)"/>
+    </ed:text>
+    <ed:before>
+      <xsl:value-of select="string-join($who[. != ''], ' → ') ! (if (. = '') then '' else . || ': ')"/>
+    </ed:before>
+    <ed:after/>
+  </xsl:template>
+
   <!-- Where a mention is and what it says: attributes and children shared by every record
        of a mention (entity occurrence, dated mention, unresolved or untagged name). -->
   <xsl:template name="ed:mention-record" as="node()*">
