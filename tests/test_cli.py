@@ -166,6 +166,21 @@ def test_console_script_runs_as_a_process() -> None:
     assert result.stdout.startswith("summary:")
 
 
+def test_the_console_scripts_module_runs_as_a_process(tmp_path: Path) -> None:
+    """``python -m pipeline.entry`` (the module the console script calls) checked nothing
+    and exited 0 (probe 15)."""
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<TEI", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline.entry", "check", "--checks", "refs", str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "summary: 1 file checked, 1 error" in result.stdout
+
+
 # --- the README cannot drift from the code ---------------------------------------------
 
 

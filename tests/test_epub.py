@@ -701,6 +701,21 @@ def test_constructs_book_passes_epubcheck(constructs_book: Path) -> None:
     _epubcheck(constructs_book)
 
 
+def test_an_apparatus_kept_in_the_standoff_ends_the_book(tmp_path: Path) -> None:
+    """Probe 15: the call of an entry of a standOff listApp led to a fragment no document
+    had (epubcheck RSC-012), and the readings were not in the book."""
+    source = ROOT / "tests" / "data" / "html" / "apparatus-standoff.xml"
+    path = _build([source], tmp_path)["apparatus-standoff"]
+    book = Book(path)
+    calls = [(href, a) for href, a in book.links() if a.get("class") == "app-ref"]
+    assert len(calls) == 1
+    entry = book.resolve(calls[0][0], calls[0][1].get("href"))
+    assert entry is not None and "white egret" in "".join(entry.itertext())
+    last = [h for h in book.spine() if h.startswith("text-")][-1]
+    assert book.docs[last].xpath("//h:section[@id='ed-apparatus']", namespaces=NS)
+    _epubcheck(path)
+
+
 def test_play_in_the_book(constructs_book: Path) -> None:
     book = Book(constructs_book)
     text = book.docs["text-001.xhtml"]

@@ -183,6 +183,24 @@ def test_file_pointer_must_name_the_right_file(tmp_path: Path) -> None:
     assert ("t.xml", "refs.dangling", 1) in codes(resolve([reg, other, text]))
 
 
+def test_a_file_pointer_out_of_the_checked_files_is_read_from_the_disk(tmp_path: Path) -> None:
+    """Probe 15: checking one folder of an edition, "../b/other.xml#x" into a sibling folder
+    was dangling though other.xml has x, and a pointer into a file that does not exist was
+    "no xml:id in" it."""
+    file_facts(tmp_path, "b/other.xml", f'<TEI {TEI}><text><p xml:id="x"/></text></TEI>')
+    text = file_facts(
+        tmp_path,
+        "a/t.xml",
+        f'<TEI {TEI}><text><ref target="../b/other.xml#x">one</ref>\n'
+        '<ref target="../b/other.xml#y">two</ref>\n'
+        '<ref target="../b/gone.xml#x">three</ref></text></TEI>',
+    )
+    found = sorted(resolve([text]), key=lambda d: d.line or 0)
+    assert [(d.code, d.line) for d in found] == [("refs.dangling", 2), ("refs.dangling", 3)]
+    assert 'no xml:id "y" in ../b/other.xml' in found[0].message
+    assert "there is no file ../b/gone.xml" in found[1].message
+
+
 def test_urls_and_prefixed_pointers_are_ignored(tmp_path: Path) -> None:
     text = file_facts(
         tmp_path,

@@ -256,6 +256,29 @@ def test_group_ending_in_empty_is_not_misread() -> None:
     assert summary(validator.validate(gated("<f><a/><d/></f>"))) == [(1, "rng.unexpected-element")]
 
 
+def test_group_pruned_to_nothing_is_empty() -> None:
+    # A choice between p+ and a group of optional elements the document does not use: the
+    # pruned group held only <empty/>, and libxml2 rejected the empty element (jing accepts
+    # it; found in a DHARMA edition's empty objectDesc and history, probe 15).
+    validator = validator_for(DATA / "pruned-choice.rng")
+    assert validator.validate(gated("<f><o/><o>\n</o><o><p>x</p></o></f>")) == []
+    assert validator.validate(gated("<f><o><s/><l/></o><o><p>x</p></o></f>")) == []
+    assert summary(validator.validate(gated("<f><o><l/><s/></o></f>"))) == [
+        (1, "rng.unexpected-element")
+    ]
+
+
+def test_empty_object_description_is_valid(tei_all: RelaxNGValidator) -> None:
+    ms = (
+        "<msDesc><msIdentifier><repository>R</repository></msIdentifier>"
+        "<physDesc><objectDesc><!-- to come --></objectDesc></physDesc><history/></msDesc>"
+    )
+    doc = tei("      <p>x</p>").replace(
+        "<sourceDesc><p>S</p></sourceDesc>", f"<sourceDesc>{ms}</sourceDesc>"
+    )
+    assert tei_all.validate(gated(doc)) == []
+
+
 @pytest.mark.parametrize(
     ("name", "words"),
     [

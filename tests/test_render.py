@@ -254,7 +254,9 @@ def test_thousands_of_footnotes_are_listed_with_their_sections(tmp_path: Path) -
 
 def test_languages_are_valid_tags(pages: dict[str, tuple[str, tuple[str, ...]]]) -> None:
     doc = _doc("highlighting", pages)
-    assert doc.xpath("//i[@class='foreign']/@lang") == ["fr", "la", "und"]
+    # a three-letter code is the two-letter one where ISO 639-1 has it (tam: ta), else kept
+    # as it is (chr, Cherokee: it was "und" before probe 15)
+    assert doc.xpath("//i[@class='foreign']/@lang") == ["fr", "la", "und", "chr", "ta"]
     assert doc.get("lang") == "en"
 
 
@@ -600,6 +602,58 @@ def test_an_apparatus_attached_by_end_points_links_both_ways(
     assert {"a1", "a3", "app-at-a1", "second"} <= ids
     assert doc.xpath("string(//p[@class='milestone numbered'])") == "Volume 1"
     assert doc.xpath("//p[. = 'Ein Satz.' or starts-with(., 'Ein Satz.')]/@lang") == ["de"]
+
+
+def test_an_item_of_a_description_reads_its_paragraphs_and_skips_empty_fields(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 15 (a Genizah record): an empty author took a comma ("ff. 21a–30b , Hymns"), an
+    item's paragraph was a field labelled "P", and a paragraph field's dd had its id too."""
+    doc = _doc("manuscript", pages)
+    (head,) = doc.xpath("//li[@class='msItem'][.//cite = 'Hymns']/p[@class='ms-item-head']")
+    assert " ".join(head.text_content().split()) == "Foll. 21–30 Hymns"
+    (item,) = doc.xpath("//li[@class='msItem'][p/span[@class='ms-n'] = 'a.']")
+    assert not item.xpath(".//dt")
+    assert " ".join(item.xpath("string(p[@class='p'])").split()) == (
+        "(f. 22a) a hymn for the evening."
+    )
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids))
+
+
+def test_an_apparatus_kept_in_the_standoff_is_shown_after_the_text(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """A listApp in the standOff (probe 15: a Tamil edition's apparatus) is an apparatus
+    section after the text, before the witnesses: its readings were lost, and the call of the
+    entry attached by @from/@to led to an id no page had."""
+    doc = _doc("apparatus-standoff", pages)
+    calls = [a.get("href") for a in doc.xpath("//p//a[@class='app-ref']")]
+    assert calls == ["#app-at-w1"]
+    (section,) = doc.xpath("//article/section[@id='ed-apparatus']")
+    assert section.getnext().get("id") == "ed-witnesses"
+    entries = section.xpath(".//ul[@class='listApp']/li")
+    assert [li.get("id") for li in entries] == ["app-at-w1", None]
+    assert [li.xpath("string(.//span[@class='rdg'])") for li in entries] == [
+        "white egret",
+        "stands",
+    ]
+    assert entries[0].xpath("string(a[@class='app-back']/@href)") == "#w1"
+    # an empty witDetail says its type (it read "Q: ", the type lost)
+    (detail,) = entries[1].xpath(".//span[@class='witDetail']")
+    assert " ".join(detail.text_content().split()) == "Q p.c."
+    assert detail.xpath("abbr/@title") == ["after correction"]
+
+
+def test_a_scope_labelled_by_the_words_before_it_takes_no_second_label(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """ "pp. <biblScope unit="page">5–9</biblScope>" in a bibl was "pp. pp. 5–9" (probe 15: a
+    DraCor play's source, a Yiddish "ז. 1–64"); a scope without words before it still says
+    its unit."""
+    doc = _doc("biblio", pages)
+    (entry,) = doc.xpath("//p[contains(@class, 'bibl')][.//span[@class='author'] = 'Eve Moe']")
+    assert " ".join(entry.text_content().split()) == "Eve Moe, Quarterly, no. 4, pp. 5–9; S. 12."
 
 
 def test_the_interface_words_after_a_right_to_left_text_keep_their_language(

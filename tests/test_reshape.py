@@ -8,6 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.build import build
+from pipeline.builders.html import catalogue_record
 from pipeline.gate import TEI_NS, XML_ID, SourceDocument, parse_bytes
 from pipeline.reshape import as_text, why_not
 from pipeline.stages import is_text
@@ -120,6 +121,31 @@ def test_a_document_with_two_texts_publishes_both(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "out/epub/two.epub") as book:
         words = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
     assert "First text body." in words and "Second text body." in words
+
+
+def test_the_photographs_of_a_described_manuscript_follow_its_description(
+    tmp_path: Path,
+) -> None:
+    """Probe 15 (a Genizah record: msDesc and a facsimile of bare graphics): the reading
+    page was the pages' headings alone, the description on the about page only. The images
+    of pages are no text: the record shows its description, then its pages."""
+    source = tmp_path / "record.xml"
+    source.write_text(
+        FACSIMILE.replace(
+            "<sourceDesc><p>x</p></sourceDesc>",
+            "<sourceDesc><msDesc><msIdentifier><settlement>Oxford</settlement>"
+            "<idno>MS. Test 1</idno></msIdentifier><physDesc><p>Two leaves of vellum.</p>"
+            "</physDesc></msDesc></sourceDesc>",
+        ),
+        encoding="utf-8",
+    )
+    document, _ = as_text(_doc(source.read_text(), "record.xml"))
+    assert catalogue_record(document.root)
+    report = build([source], tmp_path / "out", jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = (tmp_path / "out/html/record.html").read_text(encoding="utf-8")
+    assert "Two leaves of vellum." in page
+    assert page.index("Two leaves of vellum.") < page.index("Front leaf, stained.")
 
 
 def test_a_facsimile_beside_a_text_is_left_alone() -> None:

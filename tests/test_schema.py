@@ -532,6 +532,11 @@ SILENT = {
     "page-numbers-in-biblScope-are-not-dates": sample(
         '<bibl><biblScope unit="page" from="12" to="3">12–3</biblScope></bibl>'
     ),
+    # probe 15: a folio range and an apparatus entry's end-points were "not an ISO 8601 date"
+    "folios-and-pointers-are-not-dates": sample(
+        '<p><locus from="1a" to="2b">ff. 1a–2b</locus> <anchor xml:id="s"/>word<anchor'
+        ' xml:id="e"/></p><listApp><app from="#s" to="#e"><lem>word</lem></app></listApp>'
+    ),
 }
 
 

@@ -370,7 +370,8 @@ def text_of(root: etree._Element) -> etree._Element | None:
 
 def catalogue_record(root: etree._Element) -> bool:
     """Whether a text is a manuscript's catalogue record: its header describes a manuscript
-    (``sourceDesc//msDesc``) and its body holds no words outside references and no figure.
+    (``sourceDesc//msDesc``) and its body holds no words outside references and no figure
+    (the images of its pages, a facsimile's surfaces, are none).
 
     The same rule as ``r:catalogue-record`` (xslt/common/manuscripts.xsl), which decides the
     reading page; the about page sees headers only, so it is told here.
@@ -386,10 +387,14 @@ def catalogue_record(root: etree._Element) -> bool:
     if body is None:
         return True
     words = body.xpath(
-        ".//text()[normalize-space()][not(ancestor::tei:ref or ancestor::tei:ptr)]", namespaces=NS
+        ".//text()[normalize-space()][not(ancestor::tei:ref or ancestor::tei:ptr"
+        " or ancestor::tei:desc[parent::tei:surface or parent::tei:graphic])]",
+        namespaces=NS,
     )
+    # the images of pages (a facsimile read as a sourceDoc: surfaces without lines) are no text
     things = body.xpath(
-        ".//tei:figure | .//tei:graphic | .//tei:media | .//tei:formula | .//tei:table",
+        ".//tei:figure | .//tei:graphic[not(parent::tei:surface)] | .//tei:media"
+        " | .//tei:formula | .//tei:table",
         namespaces=NS,
     )
     return not words and not things

@@ -33,7 +33,7 @@ from lxml import etree
 from .. import columns
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
-from ..gate import TEI_NS, XML_ID, SourceDocument
+from ..gate import TEI_NS, XML_ID, SourceDocument, read_document
 from ..locators import is_ncname
 from ..locators import token as ncname_token
 from ..paths import display
@@ -229,8 +229,10 @@ def resolve(
     out: list[Diagnostic] = []
     # the files with pointers: the last pass unpacks only them (most novels have none)
     pointing: list[Facts] = []
+    seen: set[Path] = set()
     for item in everything:
         file = unpacked(item)
+        seen.add(file.resolved)
         if file.pointers:
             pointing.append(item)
         own = _own_ids(file, str(file.path) in names, out)
@@ -242,21 +244,23 @@ def resolve(
         if named and file.resolved in named:
             for value, fact in own.items():
                 by_file.setdefault(file.resolved, {}).setdefault(value, fact)
+    absent = _read_named(named - seen, by_file)
     used: set[str] = set()
     for item in pointing:
         file = unpacked(item)
         own = _own_ids(file, False, [])
         # the n-th pointer of a line with the same attribute and id is at the n-th such
         # attribute of the line (two dangling "#nope" on one line: two columns)
-        seen: Counter[tuple[Path | None, int | None, str, str]] = Counter()
+        nth: Counter[tuple[Path | None, int | None, str, str]] = Counter()
         for pointer in file.pointers:
             target = _target(file, pointer, own, by_file, entities)
             if target is not None and target.register_entry:
                 used.add(target.value)
             if str(file.path) in names:
                 key = (pointer.origin, pointer.line, pointer.attribute, pointer.fragment)
-                seen[key] += 1
-                out.extend(_pointer_problems(file, pointer, target, seen[key]))
+                nth[key] += 1
+                missing = bool(pointer.file) and _named(file, pointer) in absent
+                out.extend(_pointer_problems(file, pointer, target, nth[key], missing))
     out.extend(_unused([e for e in entries if complete is None or complete(e[0].path)], used))
     return out
 
@@ -304,6 +308,28 @@ def corpus_seen(seen: Iterable[Path]) -> Callable[[Path], bool]:
         return verdicts[corpus]
 
     return complete
+
+
+def _read_named(paths: Iterable[Path], by_file: dict[Path, dict[str, IdFact]]) -> set[Path]:
+    """The ids of files that pointers name and that are none of the files checked or seen
+    (``file.xml#id`` into a folder not checked), read from the disk into ``by_file``; the
+    paths that name no file. Checking one folder of an edition reported every pointer into
+    a sibling folder as dangling, and a pointer to a missing file as one to a missing id
+    (probe 15)."""
+    absent: set[Path] = set()
+    for path in sorted(paths):
+        if not path.is_file():
+            absent.add(path)
+            continue
+        if path.suffix.lower() != ".xml":
+            # an image, a PDF, a page of another site's export: not read for ids (the
+            # pointer is reported as before, its id not found there)
+            continue
+        gated = read_document(path)
+        if gated.document is not None:
+            for value, fact in _own_ids(facts(gated.document), False, []).items():
+                by_file.setdefault(path, {}).setdefault(value, fact)
+    return absent
 
 
 def _own_ids(file: FileFacts, report: bool, out: list[Diagnostic]) -> dict[str, IdFact]:
@@ -385,9 +411,25 @@ def _target(
 
 
 def _pointer_problems(
-    file: FileFacts, pointer: PointerFact, target: IdFact | None, nth: int = 1
+    file: FileFacts,
+    pointer: PointerFact,
+    target: IdFact | None,
+    nth: int = 1,
+    missing: bool = False,
 ) -> Iterator[Diagnostic]:
     shown = f"{pointer.file}#{pointer.fragment}" if pointer.file else f"#{pointer.fragment}"
+    if target is None and missing:
+        yield diag.error(
+            _shown(file, pointer.origin),
+            "refs.dangling",
+            f'@{pointer.attribute}="{shown}" on <{pointer.element}> points at nothing: there '
+            f"is no file {pointer.file} (looked at {display(_named(file, pointer))}); fix the "
+            "path or add the file",
+            pointer.line,
+            _pointer_column(file, pointer, nth),
+            origin=_ORIGIN,
+        )
+        return
     if target is None:
         where = f"in {pointer.file}" if pointer.file else "in this document or the registers"
         yield diag.error(

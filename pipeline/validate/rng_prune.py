@@ -119,7 +119,17 @@ def _reduce(node: etree._Element, dead: set[str]) -> str:
         return state
     if kind in ("group", "interleave", "oneOrMore", "mixed", "list"):
         state = _reduce_all(children, dead)
-        return _not_allowed(node) if state == _NA else state
+        if state == _NA:
+            return _not_allowed(node)
+        parent = node.getparent()
+        if state == _EMPTY and kind != "mixed" and kind != "list" and parent is not None:
+            # A group left with nothing but <empty/> (tei_all's objectDesc and history:
+            # "p+ | (supportDesc?, layoutDesc?)" pruned to a vocabulary without those two) is
+            # <empty/> itself; libxml2 rejected the empty element against the group.
+            replacement = etree.Element(_R + "empty")
+            replacement.tail = node.tail
+            parent.replace(node, replacement)
+        return state
     return _OTHER  # text, data, value
 
 

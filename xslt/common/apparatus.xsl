@@ -340,10 +340,24 @@
         <xsl:call-template name="r:sigla">
           <xsl:with-param name="tokens" select="@wit"/>
         </xsl:call-template>
-        <xsl:text>: </xsl:text>
-        <xsl:apply-templates mode="r:main">
-          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-        </xsl:apply-templates>
+        <xsl:choose>
+          <!-- an empty detail says what it is by its type: "Na p.c." (probe 15: a DHARMA
+               edition's witDetail type="pc" read "Na: ", its type lost) -->
+          <xsl:when test="not(normalize-space()) and empty(*) and @type">
+            <xsl:for-each select="tokenize(@type)">
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="r:app-label">
+                <xsl:with-param name="token" select="."/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>: </xsl:text>
+            <xsl:apply-templates mode="r:main">
+              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:otherwise>
+        </xsl:choose>
       </span>
     </xsl:for-each>
     <xsl:for-each select="note | rdg/note | rdgGrp/rdg/note">
@@ -718,6 +732,29 @@
           <xsl:attribute name="id" select="'ed-witnesses-title'"/>
           <xsl:sequence select="r:ui-words($lists[1])"/>
           <xsl:value-of select="r:msg('app.witnesses')"/>
+        </xsl:element>
+        <xsl:apply-templates select="$lists" mode="r:main"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The apparatus a text keeps apart in its standOff (a listApp, location-referenced or
+       attached by @from/@to; Guidelines 12.2 and 16.10): after the text, before its
+       witnesses. Before probe 15 it was not shown: its readings were lost, and the calls the
+       text had for the entries it attaches led nowhere (epubcheck RSC-012). -->
+  <xsl:template name="r:standoff-apparatus" as="element()?">
+    <xsl:param name="tei" as="element()" required="yes"/>
+    <xsl:param name="level" as="xs:integer" select="2"/>
+    <xsl:variable name="lists" as="element()*"
+        select="$tei/standOff//listApp[not(ancestor::listApp)]"/>
+    <xsl:if test="exists($lists)">
+      <section class="apparatus standoff-apparatus" id="ed-apparatus"
+          aria-labelledby="ed-apparatus-title">
+        <xsl:sequence select="r:editorial-lang($tei)"/>
+        <xsl:element name="h{$level}">
+          <xsl:attribute name="id" select="'ed-apparatus-title'"/>
+          <xsl:sequence select="r:ui-words($lists[1])"/>
+          <xsl:value-of select="r:msg('app.title')"/>
         </xsl:element>
         <xsl:apply-templates select="$lists" mode="r:main"/>
       </section>

@@ -596,6 +596,27 @@
       'turkish': 'tr', 'persian': 'fa', 'sanskrit': 'sa', 'yiddish': 'yi', 'catalan': 'ca'}"/>
   <xsl:variable name="r:lang-three" as="xs:string"
       select="'grc ang enm fro frm gmh goh non sco gsw lad syr syc hbo arc ota akk egy got und mul zxx'"/>
+  <!-- ISO 639-2 codes (bibliographic and terminological) of the languages ISO 639-1 names:
+       a language tag takes the two-letter code (BCP 47). Any other three-letter code is an
+       ISO 639-2 or 639-3 code a tag takes as it is (chr Cherokee, kaw Old Javanese, cop
+       Coptic, pra Prakrit): it was "und" before probe 15, the language lost. -->
+  <xsl:variable name="r:iso639-2" as="map(xs:string, xs:string)" select="map:merge(
+      tokenize('aar:aa abk:ab ave:ae afr:af aka:ak amh:am arg:an asm:as ava:av aym:ay aze:az
+       bak:ba bel:be bul:bg bis:bi bam:bm ben:bn bod:bo tib:bo bos:bs che:ce cha:ch cos:co
+       cre:cr chu:cu chv:cv dzo:dz div:dv ewe:ee epo:eo est:et eus:eu baq:eu ful:ff fij:fj
+       fao:fo fry:fy glg:gl grn:gn guj:gu glv:gv hau:ha hmo:ho hrv:hr hat:ht hye:hy arm:hy
+       her:hz ina:ia ile:ie ibo:ig iii:ii ipk:ik ido:io iku:iu jav:jv kat:ka geo:ka kon:kg
+       kik:ki kua:kj kaz:kk kal:kl khm:km kan:kn kor:ko kau:kr kas:ks kur:ku kom:kv cor:kw
+       kir:ky ltz:lb lug:lg lim:li lin:ln lao:lo lit:lt lub:lu lav:lv mlg:mg mah:mh mri:mi
+       mao:mi mkd:mk mac:mk mal:ml mon:mn mar:mr msa:ms may:ms mlt:mt mya:my bur:my nau:na
+       nob:nb nde:nd nep:ne ndo:ng nno:nn nbl:nr nav:nv nya:ny oci:oc oji:oj orm:om ori:or
+       oss:os pan:pa pli:pi pus:ps que:qu roh:rm run:rn ron:ro rum:ro kin:rw srd:sc snd:sd
+       sme:se sag:sg sin:si slk:sk slo:sk slv:sl smo:sm sna:sn som:so sqi:sq alb:sq srp:sr
+       ssw:ss sot:st sun:su swa:sw tam:ta tel:te tgk:tg tha:th tir:ti tuk:tk tgl:tl tsn:tn
+       ton:to tso:ts tat:tt twi:tw tah:ty uig:ug ukr:uk urd:ur uzb:uz ven:ve vie:vi vol:vo
+       wln:wa wol:wo xho:xh yor:yo zha:za zul:zu')
+      ! map:entry(substring-before(., ':'), substring-after(., ':')))"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
   <xsl:function name="r:lang" as="xs:string?">
     <xsl:param name="code" as="xs:string?"/>
@@ -606,6 +627,8 @@
         else if ($primary = tokenize($r:iso639-1) or $primary = tokenize($r:lang-three))
         then $primary
         else if (map:contains($r:lang-aliases, $primary)) then $r:lang-aliases($primary)
+        else if (map:contains($r:iso639-2, $primary)) then $r:iso639-2($primary)
+        else if (matches($primary, '^[a-z]{3}$')) then $primary
         else 'und'" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <!-- a script subtag (ar-Latn: Arabic in Latin letters) and a region are kept -->
     <xsl:variable name="script" as="xs:string?" select="$parts[2][matches(., '^[A-Za-z]{4}$')]

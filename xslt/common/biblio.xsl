@@ -91,12 +91,18 @@
 
   <!-- A scope of a reference (biblScope, citedRange) says what it counts by @unit: "vol. 7",
        "no. 2", "pp. 12–34" in the interface's words, unless its words say it already
-       ("pp. 12-34", "Band 3"). -->
+       ("pp. 12-34", "Band 3"), or the words written just before it do (a bibl's "pp. <biblScope
+       unit="page">224–253</biblScope>", a Yiddish "ז. 1–64": "pp. pp. 224–253" before probe
+       15). -->
   <xsl:template match="biblScope" mode="r:main" as="node()+">
     <xsl:variable name="unit" as="xs:string" select="lower-case(normalize-space(@unit))"/>
     <xsl:variable name="words" as="xs:string" select="normalize-space(.)"/>
+    <xsl:variable name="before" as="xs:string"
+        select="string(preceding-sibling::node()[1][self::text()])"/>
+    <xsl:variable name="labelled" as="xs:boolean" select="matches($before,
+        '(^|[^\p{L}])(\p{L}{1,5}\.|pages?|seiten?|heft|band|volume|issue|number)\s*$', 'i')"/>
     <xsl:variable name="key" as="xs:string?" select="
-        if (matches($words, '^\p{L}') or $words = '') then ()
+        if (matches($words, '^\p{L}') or $words = '' or $labelled) then ()
         else if ($unit = ('volume', 'vol', 'tome')) then 'bibl.volume'
         else if ($unit = ('issue', 'number', 'no', 'num')) then 'bibl.issue'
         else if ($unit = ('page', 'pages', 'pp', 'p')) then (if (matches($words, '\d\s*[-–—]\s*\d'))

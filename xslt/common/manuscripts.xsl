@@ -21,6 +21,9 @@
   A text is a catalogue record (r:catalogue-record) when its header describes a manuscript and
   its body holds no text outside references: the reading page then shows the description as
   the text (the about page shows a link to it); otherwise the description is on the about page.
+  The images of pages without transcription (a facsimile, a sourceDoc's surfaces) are no text:
+  the record of a manuscript with its photographs shows its description, then the pages (probe
+  15: a Genizah record was 24 "Page" headings, its description on the about page alone).
   pipeline/builders/html.py applies the same rule for the about page, which sees headers only.
 -->
 <xsl:stylesheet version="3.0"
@@ -42,8 +45,9 @@
     <!-- a documentary transcription (sourceDoc) is its text, and has words -->
     <xsl:variable name="body" as="element()?" select="($tei/text/body, $tei/sourceDoc)[1]"/>
     <xsl:sequence select="exists($tei/teiHeader/fileDesc/sourceDesc//msDesc)
-        and empty($body//text()[normalize-space()][not(ancestor::ref or ancestor::ptr)])
-        and empty($body//(figure | graphic | media | formula | table))"/>
+        and empty($body//text()[normalize-space()][not(ancestor::ref or ancestor::ptr
+            or ancestor::desc[parent::surface or parent::graphic])])
+        and empty($body//(figure | graphic[not(parent::surface)] | media | formula | table))"/>
   </xsl:function>
 
   <!-- The descriptions a catalogue record shows as its text. -->
@@ -268,9 +272,18 @@
     <xsl:param name="content" as="node()*" required="yes"/>
     <dt><xsl:value-of select="$label"/></dt>
     <dd>
-      <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'ms-' || local-name()"/>
-      </xsl:call-template>
+      <!-- a paragraph field keeps its attributes (its id) on the paragraph inside: the dd had
+           them too, two elements of one id (probe 15) -->
+      <xsl:choose>
+        <xsl:when test="self::p or self::ab">
+          <xsl:attribute name="class" select="'ms-' || local-name()"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'ms-' || local-name()"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:variable name="blocks" as="xs:boolean" select="exists($content/descendant-or-self::*
           [self::p or self::ab or self::list or self::handNote or self::decoNote or self::binding
           or self::seal or self::provenance or self::listBibl or self::msItem or self::table
@@ -311,9 +324,15 @@
 
   <!-- An item of the contents: "n. locus  Author, Title (defective)", its details, its items. -->
   <xsl:template match="msItem | msItemStruct" mode="r:ms" as="element()">
-    <xsl:variable name="headline" as="element()*" select="(locus | locusGrp)[1], author, title"/>
+    <!-- an empty author or title (a template left unfilled) is left out, with the comma it
+         took ("ff. 1a–2b , Babylonian Talmud" before probe 15) -->
+    <xsl:variable name="headline" as="element()*"
+        select="(locus | locusGrp)[1], author[r:has-content(.)], title[r:has-content(.)]"/>
     <xsl:variable name="details" as="element()*"
-        select="(* except ($headline, msItem, msItemStruct))[r:has-content(.)]"/>
+        select="(* except ((locus | locusGrp)[1], author, title, msItem, msItemStruct))
+            [r:has-content(.)]"/>
+    <!-- the item's own paragraphs are its prose, not fields labelled "P" -->
+    <xsl:variable name="prose" as="element()*" select="$details[self::p or self::ab]"/>
     <li>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'msItem'"/>
@@ -325,7 +344,8 @@
         </xsl:for-each>
         <xsl:for-each select="$headline">
           <xsl:if test="position() gt 1">
-            <xsl:value-of select="if (self::title and preceding-sibling::author) then ', ' else ' '"/>
+            <xsl:value-of select="if (self::title and exists($headline[self::author])) then ', '
+                else ' '"/>
           </xsl:if>
           <xsl:choose>
             <xsl:when test="self::locus or self::locusGrp">
@@ -352,9 +372,10 @@
           <span class="ms-defective"><xsl:value-of select="'(' || r:msg('ms.defective') || ')'"/></span>
         </xsl:if>
       </p>
-      <xsl:if test="exists($details)">
+      <xsl:apply-templates select="$prose" mode="r:main"/>
+      <xsl:if test="exists($details except $prose)">
         <dl class="ms-fields">
-          <xsl:apply-templates select="$details" mode="r:ms-field"/>
+          <xsl:apply-templates select="$details except $prose" mode="r:ms-field"/>
         </dl>
       </xsl:if>
       <xsl:if test="msItem | msItemStruct">

@@ -35,11 +35,13 @@
         else ()"/>
   </xsl:function>
 
-  <!-- An element of the text may be in another content document of the book. -->
+  <!-- An element of the text may be in another content document of the book; an entry of
+       an apparatus kept in the standOff is at the end of the last one. -->
   <xsl:function name="r:href-of" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="ee:file($e) || '#' || $id"/>
+    <xsl:sequence select="(if (exists($e/ancestor::tei:standOff)) then $ee:plan[last()]?file
+        else ee:file($e)) || '#' || $id"/>
   </xsl:function>
 
   <xsl:template name="r:app-ref" as="element()">

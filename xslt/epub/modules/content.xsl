@@ -68,6 +68,12 @@
         <xsl:call-template name="ee:footnotes">
           <xsl:with-param name="nodes" select="$unit?before, $unit?nodes, $unit?after"/>
         </xsl:call-template>
+        <!-- an apparatus kept in the standOff ends the text (r:href-of leads there) -->
+        <xsl:if test="$unit?file = $ee:plan[last()]?file">
+          <xsl:call-template name="r:standoff-apparatus">
+            <xsl:with-param name="tei" select="$ee:tei"/>
+          </xsl:call-template>
+        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>

@@ -114,6 +114,9 @@
               </xsl:for-each>
             </ol>
           </nav>
+          <xsl:call-template name="r:standoff-apparatus">
+            <xsl:with-param name="tei" select="."/>
+          </xsl:call-template>
           <xsl:call-template name="r:witnesses">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>

@@ -69,6 +69,9 @@
           <xsl:apply-templates select="$text" mode="r:main">
             <xsl:with-param name="r:dir" select="r:text-dir(.)" tunnel="yes"/>
           </xsl:apply-templates>
+          <xsl:call-template name="r:standoff-apparatus">
+            <xsl:with-param name="tei" select="."/>
+          </xsl:call-template>
           <xsl:call-template name="r:witnesses">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>
