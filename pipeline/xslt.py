@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import html
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -390,5 +391,18 @@ def _quiet() -> Iterator[None]:
         os.close(saved)
 
 
+#: Where one of Saxon's reports begins in a message that gathers several.
+_REPORT = re.compile(r"^\s?(?:Warning|Error|Static error|Type error|Syntax error|Fatal error)\b")
+
+
 def _clean(message: str) -> str:
-    return " ".join(message.split())
+    """Saxon's message on one line, without the warnings it gathered before the error (a
+    module imported twice, SXWN9019, stood before a customisation's real mistake and hid it)."""
+    reports: list[list[str]] = []
+    for line in message.splitlines():
+        if _REPORT.match(line) or not reports:
+            reports.append([line])
+        else:
+            reports[-1].append(line)
+    kept = [r for r in reports if not r[0].lstrip().startswith("Warning")] or reports
+    return " ".join(" ".join(line for report in kept for line in report).split())

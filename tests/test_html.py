@@ -847,3 +847,32 @@ def test_about_page_marks_keywords_in_another_language(tmp_path: Path) -> None:
     )
     marked = [(s.get("lang"), s.get("dir"), s.text) for s in para.xpath("*")]
     assert marked == [("fr", None, "Comité de Défense des Juifs"), ("he", "rtl", "מחתרת")]
+
+
+def test_interface_words_in_a_text_of_another_language_say_theirs(tmp_path: Path) -> None:
+    """Probe 15: "Untitled text" and the headings of the apparatus and the witnesses took the
+    language of a Tamil text, though they are the interface's English words (the witnesses'
+    heading was compared with the English header, not with the section it stands in)."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "t.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ta"><teiHeader xml:lang="en">
+<fileDesc><titleStmt><title/></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><listWit><witness xml:id="A">Manuscript A</witness>
+<witness xml:id="B">Manuscript B</witness></listWit></sourceDesc></fileDesc>
+<encodingDesc><variantEncoding method="parallel-segmentation" location="internal"/>
+</encodingDesc></teiHeader>
+<text><body><p>கொங்கு <app><lem wit="#A">தேர்</lem><rdg wit="#B">தெர்</rdg></app>.</p>
+</body></text></TEI>""",
+        encoding="utf-8",
+    )
+    report = build([folder], tmp_path / "out", only=["html"])
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    (title,) = page.xpath("//h1")
+    assert title.text_content().strip() == "Untitled text" and title.get("lang") == "en"
+    for words in ("Witnesses", "Critical apparatus"):
+        found = page.xpath(f"//*[normalize-space(.) = '{words}']")
+        assert found, words
+        marked = found[0].xpath("ancestor-or-self::*[@lang][1]/@lang")
+        assert marked == ["en"], (words, marked)

@@ -115,6 +115,25 @@ def test_a_broken_stylesheet_breaks_only_itself(xslt_dir: Path) -> None:
     assert saxon.stylesheet("probe/probe").transform("<r/>").output
 
 
+def test_a_compile_error_is_told_without_the_warnings_before_it(xslt_dir: Path) -> None:
+    """A module imported twice (SXWN9019) filled the message of a customisation's real
+    mistake with three lines of warning before it (probe 15)."""
+    (xslt_dir / "probe" / "a.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>'
+    )
+    (xslt_dir / "probe" / "twice.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:import href="a.xsl"/><xsl:import href="a.xsl"/>'
+        '<xsl:template match="/"><xsl:value-of select="nosuch:f()"/></xsl:template>'
+        "</xsl:stylesheet>"
+    )
+    with pytest.raises(StylesheetError) as raised:
+        Saxon(xslt_dir).stylesheet("probe/twice")
+    message = str(raised.value)
+    assert "XPST0081" in message and "'nosuch'" in message
+    assert "SXWN9019" not in message and "Warning" not in message
+
+
 def test_areas_compile_independently_after_another_is_locked(xslt_dir: Path) -> None:
     saxon = Saxon(xslt_dir)
     saxon.stylesheet("probe/probe").transform("<r/>")

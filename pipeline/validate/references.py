@@ -232,7 +232,8 @@ def resolve(
     seen: set[Path] = set()
     for item in everything:
         file = unpacked(item)
-        seen.add(file.resolved)
+        if named:  # resolving a path is 0.14 ms: only when a pointer names a file
+            seen.add(file.resolved)
         if file.pointers:
             pointing.append(item)
         own = _own_ids(file, str(file.path) in names, out)
@@ -244,7 +245,7 @@ def resolve(
         if named and file.resolved in named:
             for value, fact in own.items():
                 by_file.setdefault(file.resolved, {}).setdefault(value, fact)
-    absent = _read_named(named - seen, by_file)
+    absent = _read_named(named - seen, by_file) if named else set()
     used: set[str] = set()
     for item in pointing:
         file = unpacked(item)

@@ -216,7 +216,7 @@
       <div class="apparatus">
         <xsl:copy-of select="r:editorial-lang($apps[1])"/>
         <p class="apparatus-title" id="{$id}">
-          <xsl:sequence select="r:ui-words($apps[1])"/>
+          <xsl:sequence select="r:ui-words-under(r:editorial-lang($apps[1]), $apps[1])"/>
           <xsl:value-of select="r:msg('app.title')"/>
         </p>
         <ol class="apparatus-list" aria-labelledby="{$id}">
@@ -730,7 +730,7 @@
         <xsl:sequence select="r:editorial-lang($tei)"/>
         <xsl:element name="h{$level}">
           <xsl:attribute name="id" select="'ed-witnesses-title'"/>
-          <xsl:sequence select="r:ui-words($lists[1])"/>
+          <xsl:sequence select="r:ui-words-under(r:editorial-lang($tei), $lists[1])"/>
           <xsl:value-of select="r:msg('app.witnesses')"/>
         </xsl:element>
         <xsl:apply-templates select="$lists" mode="r:main"/>
@@ -753,7 +753,7 @@
         <xsl:sequence select="r:editorial-lang($tei)"/>
         <xsl:element name="h{$level}">
           <xsl:attribute name="id" select="'ed-apparatus-title'"/>
-          <xsl:sequence select="r:ui-words($lists[1])"/>
+          <xsl:sequence select="r:ui-words-under(r:editorial-lang($tei), $lists[1])"/>
           <xsl:value-of select="r:msg('app.title')"/>
         </xsl:element>
         <xsl:apply-templates select="$lists" mode="r:main"/>

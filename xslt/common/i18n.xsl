@@ -185,6 +185,19 @@
     <xsl:sequence select="r:ui-attributes($around, ())"/>
   </xsl:function>
 
+  <!-- The same, for words inside an element that carries $marked (its lang and dir, which
+       may be empty): those are what is around them on the page, whatever the source's
+       language about $context ("Witnesses" in a section marked Tamil, from a header in
+       English, took the Tamil). -->
+  <xsl:function name="r:ui-words-under" as="attribute()*">
+    <xsl:param name="marked" as="attribute()*"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="if (exists($marked[local-name() = 'lang']))
+        then r:ui-attributes(string($marked[local-name() = 'lang']),
+            $marked[local-name() = 'dir'] ! string(.))
+        else r:ui-words($context)"/>
+  </xsl:function>
+
   <!-- lang and dir of the interface when the language ($lang) or the direction ($dir) of what
        is around its words is another; nothing when they are not known. -->
   <xsl:function name="r:ui-attributes" as="attribute()*">

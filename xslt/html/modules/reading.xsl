@@ -159,7 +159,11 @@
     <xsl:variable name="ui" as="attribute()*" select="s:ui-lang-attributes(.)"/>
     <header class="text-header{if ($part) then ' part-header' else ''}">
       <xsl:if test="$part">
-        <h1 class="part-title"><a href="{$stem}.html"><xsl:value-of select="r:title(.)"/></a></h1>
+        <h1 class="part-title"><a href="{$stem}.html">
+          <xsl:if test="empty(r:title-element(.))">
+            <xsl:sequence select="$ui"/>
+          </xsl:if>
+          <xsl:value-of select="r:title(.)"/></a></h1>
       </xsl:if>
       <xsl:if test="not($part)">
       <xsl:for-each select="r:series(.)">
@@ -169,6 +173,10 @@
         <!-- a title in another language than its text's (an Arabic title of an English
              translation) is marked so, with its direction -->
         <xsl:variable name="tei" as="element()" select="."/>
+        <!-- "Untitled text" is the interface's words, not the text's -->
+        <xsl:if test="empty(r:title-element(.))">
+          <xsl:sequence select="$ui"/>
+        </xsl:if>
         <xsl:for-each select="r:title-element(.)/@xml:lang ! r:lang(.)[. ne r:text-lang($tei)]">
           <xsl:attribute name="lang" select="."/>
           <xsl:attribute name="dir" select="(r:lang-dir(.), r:text-dir($tei))[1]"/>
