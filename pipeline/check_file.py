@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar, cast
 from urllib.parse import urlsplit
 
@@ -314,7 +314,7 @@ def schemas_for(doc: SourceDocument, options: CheckOptions) -> Schemas:
         else:
             rules = ()
         return Schemas(options.default_schema, rules)
-    found = _from_models(doc, models)
+    found = _from_models(doc, models, _used_roles(models, options))
     if options.schematron is not None:
         return Schemas(found.rng, (options.schematron,), found.problems)
     if found.rng is not None and not found.schematron:
@@ -322,14 +322,43 @@ def schemas_for(doc: SourceDocument, options: CheckOptions) -> Schemas:
     return found
 
 
-def _from_models(doc: SourceDocument, models: list[XmlModel]) -> Schemas:
+def _role(model: XmlModel) -> str:
+    """What an ``<?xml-model?>`` is for, from its words alone: "rng", "sch" or "other"."""
+    if model.schematypens == RNG_NS:
+        return "rng"
+    if model.schematypens in SCH_NS:
+        return "sch"
+    suffix = PurePosixPath(urlsplit(model.href).path).suffix
+    return {".rng": "rng", ".sch": "sch", ".schematron": "sch"}.get(suffix, "other")
+
+
+def _used_roles(models: list[XmlModel], options: CheckOptions) -> frozenset[str]:
+    """The roles of the xml-models this run reads: a missing or remote schema the run would
+    not have used is no error (a WEA text naming its missing Schematron, checked with
+    --schematron or with --checks rng, was told to pass the option it had passed). An RNG
+    model lends its embedded rules when no Schematron is named."""
+    wants_sch = "schematron" in options.checks and options.schematron is None
+    roles = {"other"}
+    if wants_sch:
+        roles.add("sch")
+    if "rng" in options.checks or (wants_sch and not any(_role(m) == "sch" for m in models)):
+        roles.add("rng")
+    return frozenset(roles)
+
+
+def _from_models(
+    doc: SourceDocument,
+    models: list[XmlModel],
+    used: frozenset[str] = frozenset({"rng", "sch", "other"}),
+) -> Schemas:
     rng: Path | None = None
     sch: list[Path] = []
     problems: list[Diagnostic] = []
     for model in models:
         target, problem = _model_path(doc, model)
         if problem is not None or target is None:
-            problems.extend([problem] if problem is not None else [])
+            if problem is not None and _role(model) in used:
+                problems.append(problem)
             continue
         kind = _model_kind(model, target)
         if kind == "rng":

@@ -96,6 +96,34 @@ def test_missing_local_schema(tmp_path: Path) -> None:
     assert problem.code == "check.schema-missing"
 
 
+def test_a_missing_schema_the_run_does_not_use_is_no_error(tmp_path: Path) -> None:
+    """A text naming its project's grammar and rules (one missing .rng, twice: RELAX NG and
+    Schematron, as the WEA's texts do) was told twice to pass --schema FILE when the run
+    used neither: --schematron replaces the rules, --checks rng leaves them out."""
+    sch_ns = "http://purl.oclc.org/dsdl/schematron"
+    doc = doc_with(
+        tmp_path,
+        f'<?xml-model href="gone.rng" schematypens="{RNG_NS}"?>\n'
+        f'<?xml-model href="gone.rng" schematypens="{sch_ns}"?>',
+    )
+    rules = tmp_path / "r.sch"
+    both = schemas_for(doc, CheckOptions())
+    assert [p.line for p in both.problems] == [2, 3]
+    own_rules = schemas_for(doc, CheckOptions(schematron=rules))
+    assert [p.line for p in own_rules.problems] == [2]
+    assert own_rules.schematron == (rules,)
+    assert (
+        schemas_for(doc, CheckOptions(schematron=rules, checks=frozenset({"schematron"}))).problems
+        == ()
+    )
+    assert [p.line for p in schemas_for(doc, CheckOptions(checks=frozenset({"rng"}))).problems] == [
+        2
+    ]
+    # with no Schematron model, the grammar's embedded rules are what --checks schematron runs
+    alone = doc_with(tmp_path, f'<?xml-model href="gone.rng" schematypens="{RNG_NS}"?>')
+    assert len(schemas_for(alone, CheckOptions(checks=frozenset({"schematron"}))).problems) == 1
+
+
 def test_relative_xml_model_resolves_next_to_the_file(tmp_path: Path) -> None:
     (tmp_path / "s.rng").write_text(f'<grammar xmlns="{RNG_NS}"><start><empty/></start></grammar>')
     doc = doc_with(tmp_path, f'<?xml-model href="s.rng" schematypens="{RNG_NS}"?>')

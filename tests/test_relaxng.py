@@ -279,6 +279,33 @@ def test_empty_object_description_is_valid(tei_all: RelaxNGValidator) -> None:
     assert tei_all.validate(gated(doc)) == []
 
 
+PATTERNED = """<element name="r" xmlns="http://relaxng.org/ns/structure/1.0"
+  datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+  <element name="u"><data type="anyURI"><param name="pattern">https?://.+|urn:.+</param></data></element>
+  <element name="n"><data type="integer"><param name="pattern">[0-9]{2}</param></data></element>
+  <element name="s"><data type="string"><param name="pattern">[a-z]+</param></data></element>
+</element>"""
+
+
+def test_patterns_match_the_collapsed_value(tmp_path: Path) -> None:
+    # XML Schema (and jing) match a pattern facet against the value after white space is
+    # collapsed; libxml2 matched an anyURI's or an integer's as written, so an address on a
+    # line of its own was invalid (a ParlaMint idno, probe 17). A string keeps its spaces.
+    schema = tmp_path / "patterned.rng"
+    schema.write_text(PATTERNED)
+    validator = validator_for(schema)
+    ok = "<r><u>\n  https://example.org/a\n</u><n> 12 </n><s>abc</s></r>"
+    assert validator.validate(gated(ok)) == []
+    assert validator.validate(gated(ok.replace("https://", "urn:"))) == []
+    assert summary(validator.validate(gated(ok.replace("https://", "ftp://")))) == [
+        (1, "rng.invalid")
+    ]
+    assert summary(validator.validate(gated(ok.replace(" 12 ", " 123 ")))) == [(3, "rng.invalid")]
+    assert summary(validator.validate(gated(ok.replace("<s>abc", "<s> abc")))) == [
+        (3, "rng.invalid")
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "words"),
     [
@@ -290,6 +317,59 @@ def test_empty_object_description_is_valid(tei_all: RelaxNGValidator) -> None:
 def test_schema_problems_raise_edition_error(name: str, words: str) -> None:
     with pytest.raises(EditionError, match=words):
         RelaxNGValidator(DATA / name).validate(gated(small("<p>a</p>")))
+
+
+def test_a_good_value_in_the_wrong_company_is_not_called_invalid(tmp_path: Path) -> None:
+    # @when or @from, never both (ParlaMint's temporal attributes, probe 17): libxml2 says
+    # "invalid attribute from", which was worded as a bad date although "1990-11-05" is one.
+    schema = tmp_path / "when.rng"
+    schema.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0" '
+        'datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">'
+        '<start><element name="a"><choice><attribute name="when"><ref name="d"/></attribute>'
+        '<attribute name="from"><ref name="d"/></attribute></choice><empty/></element></start>'
+        '<define name="d"><choice><data type="date"/><data type="gYear"/></choice></define>'
+        "</grammar>"
+    )
+    validator = validator_for(schema)
+    [both] = validator.validate(gated('<a when="1990" from="1990-11-05"/>'))
+    assert both.code == "rng.unexpected-attribute"
+    assert "together with its other attributes" in both.message
+    [bad] = validator.validate(gated('<a from="1990-11-05T10:00:00"/>'))
+    assert bad.code == "rng.bad-value" and '"1990-11-05T10:00:00"' in bad.message
+
+
+def test_a_define_given_twice_without_combine_names_both_places(tmp_path: Path) -> None:
+    # An include and its includer both define "paras" (two ParlaMint schemas of different
+    # commits, probe 17): libxml2's "Some defines for paras needs the combine attribute"
+    # came in every file; now one error names both lines, before any file is read.
+    rng = 'xmlns="http://relaxng.org/ns/structure/1.0"'
+    (tmp_path / "common.rng").write_text(
+        f'<grammar {rng}>\n<define name="paras"><element name="p"><text/></element></define>\n'
+        "</grammar>"
+    )
+    main = tmp_path / "main.rng"
+    main.write_text(
+        f'<grammar {rng}>\n<include href="common.rng"/>\n<start><ref name="paras"/></start>\n'
+        '<define name="paras"><element name="q"><text/></element></define>\n</grammar>'
+    )
+    with pytest.raises(
+        EditionError, match=r'"paras" is defined 2 times .*common.rng:2.*main.rng:4'
+    ):
+        RelaxNGValidator(main)
+    main.write_text(
+        main.read_text().replace(
+            'name="paras"><element name="q"', 'name="paras" combine="choice"><element name="q"'
+        )
+    )
+    assert RelaxNGValidator(main).validate(gated("<q>x</q>")) == []
+
+
+def test_compact_syntax_is_named(tmp_path: Path) -> None:
+    schema = tmp_path / "s.rnc"
+    schema.write_text("start = element TEI { text }\n")
+    with pytest.raises(EditionError, match=r"compact syntax.*trang s\.rnc s\.rng"):
+        RelaxNGValidator(schema)
 
 
 def test_schema_that_is_not_relaxng(tmp_path: Path) -> None:

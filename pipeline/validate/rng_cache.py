@@ -18,7 +18,7 @@ from ..paths import cache_dir
 from .rng_schema import schema_parser
 
 #: Bump when the prepared or pruned form changes, so stale cache files are not read.
-CACHE_VERSION = "8"
+CACHE_VERSION = "10"
 
 DEPS = "{urn:x-edition:cache}deps"
 

@@ -8,6 +8,7 @@ and each element's attribute patterns with their values, datatypes and required 
 
 from __future__ import annotations
 
+import copy
 from typing import NamedTuple
 
 from lxml import etree
@@ -48,6 +49,7 @@ class Attribute(NamedTuple):
     nc: NameClass
     values: tuple[str, ...] | None  # the allowed values when they are an enumeration
     datatypes: tuple[str, ...]  # the datatypes its value may have, when that is all it says
+    content: tuple[etree._Element, ...] = ()  # the value's patterns, as the grammar has them
 
 
 class Grammar:
@@ -62,6 +64,7 @@ class Grammar:
             if len(defines) == 1 and len(defines[0]) == 1 and defines[0][0].tag == _R + "element":
                 self.elements.append((name_class(defines[0][0]), name))
         self._by_name: dict[tuple[str, str], list[str]] | None = None
+        self._value_schemas: dict[tuple[int, ...], etree.RelaxNG] = {}
         self._definitions: dict[tuple[str, str], tuple[str, ...]] = {}
         self._expected: dict[tuple[int, bool], tuple[list[NameClass], bool]] = {}
         self._intern: dict[tuple[object, ...], Pat] = {}
@@ -316,8 +319,39 @@ class Grammar:
         values: list[str] = []
         types: list[str] = []
         if not self._values(content, values, types, set()) or not content:
-            return Attribute(nc, None, ())
-        return Attribute(nc, None if types else tuple(values), tuple(types))
+            return Attribute(nc, None, (), tuple(content))
+        return Attribute(nc, None if types else tuple(values), tuple(types), tuple(content))
+
+    def value_allowed(self, attribute: Attribute, value: str) -> bool:
+        """Whether ``value`` matches the attribute's own pattern (its datatypes with their
+        parameters), the element's other attributes aside: libxml2 says "invalid attribute"
+        both for a bad value and for an attribute that a choice of attributes excludes."""
+        key = tuple(id(node) for node in attribute.content)
+        schema = self._value_schemas.get(key)
+        if schema is None:
+            grammar = etree.Element(_R + "grammar")
+            start = etree.SubElement(grammar, _R + "start")
+            holder = etree.SubElement(
+                etree.SubElement(start, _R + "element", name="v"), _R + "attribute", name="a"
+            )
+            holder.extend(copy.deepcopy(node) for node in attribute.content)
+            wanted = [r.get("name") or "" for r in holder.iter(_R + "ref")]
+            copied: set[str] = set()
+            while wanted:
+                name = wanted.pop()
+                if name in copied:
+                    continue
+                copied.add(name)
+                for define in self.defines.get(name, []):
+                    clone = copy.deepcopy(define)
+                    grammar.append(clone)
+                    wanted.extend(r.get("name") or "" for r in clone.iter(_R + "ref"))
+            try:
+                schema = etree.RelaxNG(grammar)
+            except etree.RelaxNGParseError:
+                return False
+            self._value_schemas[key] = schema
+        return bool(schema.validate(etree.Element("v", a=value)))
 
     def _values(
         self, nodes: list[etree._Element], values: list[str], types: list[str], refs: set[str]

@@ -47,6 +47,14 @@ def _parse_schema(path: Path, deps: dict[Path, str]) -> etree._Element:
     except OSError as exc:
         raise EditionError(f"cannot read the schema {path}: {exc.strerror}") from exc
     except etree.XMLSyntaxError as exc:
+        if path.suffix == ".rnc":
+            # ParlaMint ships each schema as .rnc beside .rng; "Start tag expected" did not
+            # say that the compact syntax is what was given
+            raise EditionError(
+                f"the schema {path} is RELAX NG compact syntax, which is not read: give the "
+                f"XML syntax (.rng) beside it, or convert it (trang {path.name} "
+                f"{path.with_suffix('.rng').name})"
+            ) from exc
         raise EditionError(f"the schema {path} is not well-formed XML: {exc}") from exc
 
 
@@ -60,6 +68,8 @@ def _load(
     if not isinstance(root.tag, str) or not root.tag.startswith(_R):
         raise EditionError(f"{path} is not a RELAX NG schema in XML syntax")
     _strip_foreign(root)
+    for component in root.iter(_R + "define", _R + "start"):
+        component.set(_SOURCE, str(path))
     if inherited_ns is not None and root.get("ns") is None:
         root.set("ns", inherited_ns)
     _make_names_explicit(root)
@@ -71,6 +81,33 @@ def _load(
         else:
             _merge_include(node, loaded, target)
     return root
+
+
+#: Where a define or start was written, kept while the schema is prepared (for messages).
+_SOURCE = "{urn:x-edition:rng}source"
+
+
+def _check_combine(grammar: etree._Element) -> None:
+    """RELAX NG 4.17: of the defines of one name (and of the starts) in a grammar, at most
+    one may lack ``combine``. libxml2 said only "Some defines for paras needs the combine
+    attribute", in every file checked (a ParlaMint schema whose include defines ``paras``
+    too); this names both places and is raised before any file is read."""
+    places: dict[str, list[str]] = {}
+    for component in grammar:
+        if component.tag not in (_R + "define", _R + "start") or component.get("combine"):
+            continue
+        name = component.get("name") if component.tag == _R + "define" else None
+        where = f"{component.get(_SOURCE)}:{component.sourceline}"
+        places.setdefault(f'"{name}" is defined' if name else "the start is given", []).append(
+            where
+        )
+    for what, found in places.items():
+        if len(found) > 1:
+            raise EditionError(
+                f"{what} {len(found)} times without a combine attribute ({', '.join(found)}): "
+                'give all but one combine="choice" or combine="interleave", or override it in '
+                "the include"
+            )
 
 
 def _local_href(node: etree._Element, base: Path) -> Path:
@@ -122,6 +159,34 @@ def _make_names_explicit(root: etree._Element) -> None:
                 node.text = local
         if kind in ("data", "value") and node.get("datatypeLibrary") is None:
             node.set("datatypeLibrary", _inherited(node, "datatypeLibrary"))
+
+
+#: The XML Schema datatypes library (RELAX NG's ``datatypeLibrary`` for ``xsd:`` types).
+XSD_DATATYPES = "http://www.w3.org/2001/XMLSchema-datatypes"
+
+#: XML Schema types whose values keep their white space (``string``) or have it replaced,
+#: not collapsed (``normalizedString``): their patterns see the value as written.
+_UNCOLLAPSED = {"string", "normalizedString"}
+
+
+def _patterns_after_collapse(root: etree._Element) -> None:
+    """Let a ``pattern`` facet of a white-space-collapsing type ignore the white space
+    around the value. XML Schema matches the pattern against the collapsed value, as jing
+    does, but libxml2 matches it against the value as written when the type is not derived
+    from ``token`` (``anyURI``, numbers, dates): ParlaMint's ``idno`` (``anyURI`` with the
+    pattern ``https?://.+``) was invalid when its address stood on a line of its own.
+    The group keeps a top-level ``|`` of the pattern inside."""
+    for param in root.iter(_R + "param"):
+        data = param.getparent()
+        if (
+            param.get("name", "").strip() != "pattern"
+            or data is None
+            or data.tag != _R + "data"
+            or data.get("datatypeLibrary") != XSD_DATATYPES
+            or (data.get("type") or "").strip() in _UNCOLLAPSED
+        ):
+            continue
+        param.text = rf"\s*({param.text or ''})\s*"
 
 
 def _resolve_qname(node: etree._Element, *, inherited: bool) -> None:
@@ -273,7 +338,11 @@ def prepare(schema: Path, deps: dict[Path, str]) -> etree._Element:
         etree.SubElement(grammar, _R + "start").append(root)
         root = grammar
     _flatten_divs(root)
+    _patterns_after_collapse(root)
     _flatten_grammars(root, schema)
+    _check_combine(root)
+    for component in root.iter(_R + "define", _R + "start"):
+        component.attrib.pop(_SOURCE, None)
     _flatten_groups(root)
     defined = {d.get("name") for d in root.iter(_R + "define")}
     for ref in root.iter(_R + "ref"):
