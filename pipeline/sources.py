@@ -25,7 +25,7 @@ from .diagnostics import Diagnostic
 from .gate import DEFAULT_MAX_BYTES, TEI_NS, SourceDocument, parse_bytes, read_document
 from .paths import display
 from .publish import Generation, SourceRecord, store_source
-from .stages import ED_NS, is_register, is_text, register_lists
+from .stages import ED_NS, ENTRY_KINDS, is_register, is_text, register_lists
 
 _ORIGIN = "build"
 _TEI = f"{{{TEI_NS}}}"
@@ -242,9 +242,10 @@ def snapshot_bytes(document: SourceDocument) -> bytes:
 
 def lists_document(document: SourceDocument) -> str:
     """``<ed:lists>`` with copies of the document's register lists, or ``""`` when it has
-    none. Every copied element with an ``xml:id`` carries ``ed:path`` and ``ed:line``, where
-    it was written (for the diagnostics about entries; ``stages.registers_document`` drops
-    them again)."""
+    none. Every copied element with an ``xml:id``, and every entry (one without an id is
+    told of: ``index.entry-without-id``), carries ``ed:path`` and ``ed:line``, where it was
+    written (for the diagnostics about entries; ``stages.registers_document`` drops them
+    again)."""
     found = list(register_lists(document.root))
     if not found:
         return ""
@@ -254,7 +255,10 @@ def lists_document(document: SourceDocument) -> str:
         # the copy has the original's shape: walk both together
         pairs = zip(original.iter(etree.Element), copied.iter(etree.Element), strict=True)
         for element, twin in pairs:
-            if element.get("{http://www.w3.org/XML/1998/namespace}id"):
+            if (
+                element.get("{http://www.w3.org/XML/1998/namespace}id")
+                or etree.QName(element).localname in ENTRY_KINDS
+            ):
                 path, line = document.locate(element)
                 twin.set(f"{{{ED_NS}}}path", path)
                 if line is not None:

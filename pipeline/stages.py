@@ -222,6 +222,21 @@ def register_entries(doc: HasLists) -> Iterator[tuple[etree._Element, str]]:
         yield from _entries(found)
 
 
+def entries_without_id(doc: HasLists) -> Iterator[etree._Element]:
+    """The entries of a document's register lists that have no ``xml:id``, in document order:
+    nothing can point at them, and the index leaves them out (a gazetteer's record may give
+    its names ids and the place none)."""
+    for found in _register_lists(doc.root):
+        for entry in found.iter(*_ENTRY_TAGS):
+            parent = entry.getparent()
+            if (
+                not (entry.get(XML_ID) or "").strip()
+                and parent is not None
+                and etree.QName(parent).localname in REGISTER_LISTS
+            ):
+                yield entry
+
+
 def entity_differences(documents: Iterable[HasLists]) -> list[Diagnostic]:
     """``index.entity-differs``: an entry declared in several files with other names or notes.
 

@@ -1048,3 +1048,46 @@ def test_the_timeline_lists_the_dates_letters_were_sent(tmp_path: Path) -> None:
         doc = html.parse(str(out / "html" / page)).getroot()
         for anchor in anchors:
             assert doc.xpath(f"//*[@id='{anchor}']"), (page, anchor)
+
+
+def test_a_registers_other_names_are_shown_in_their_language_and_direction(
+    tmp_path: Path,
+) -> None:
+    """Probe 16 (a Syriaca.org person: Aphrahat, also named in Arabic and in Syriac, vowelled
+    in West Syriac script, syr-Syrj): the index gave the first name alone, and a language tag
+    with a Syriac script subtag read left to right. A place with no id was left out of the
+    index without a word."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#ephrem">Ephrem</persName> was here.</p><listPerson>'
+            '<person xml:id="ephrem"><persName xml:lang="en">Ephrem</persName>'
+            '<persName xml:lang="syr">ܐܦܪܝܡ</persName><persName xml:lang="syr-Syrj">ܐܰܦܪܶܝܡ'
+            '</persName><persName xml:lang="ar">أفرام</persName><persName xml:lang="en">'
+            'Ephrem</persName><persName xml:lang="en">Ephrem the Syrian</persName></person>'
+            "</listPerson><listPlace><place><placeName>Nisibis</placeName></place></listPlace>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    (names,) = page.xpath("//section[@id='ephrem']/p[@class='index-names']")
+    assert [(s.text, s.get("lang"), s.get("dir")) for s in names.xpath("span")] == [
+        ("ܐܦܪܝܡ", "syr", "rtl"),
+        ("ܐܰܦܪܶܝܡ", "syr-Syrj", "rtl"),
+        ("أفرام", "ar", "rtl"),
+        ("Ephrem the Syrian", None, None),
+    ]
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    (ephrem,) = [e for e in data["entities"] if e["id"] == "ephrem"]
+    assert ephrem["names"] == [
+        {"name": "ܐܦܪܝܡ", "lang": "syr"},
+        {"name": "ܐܰܦܪܶܝܡ", "lang": "syr-Syrj"},
+        {"name": "أفرام", "lang": "ar"},
+        {"name": "Ephrem the Syrian", "lang": "en"},
+    ]
+    (without_id,) = [d for d in report.diagnostics if d.code == "index.entry-without-id"]
+    assert without_id.line == 1
+    assert "place (Nisibis) has no xml:id" in without_id.message

@@ -762,3 +762,67 @@ def test_notated_music_stands_as_a_figure_with_its_caption(
     (inline,) = doc.xpath("//p//span[contains(@class, 'notatedMusic')]")
     assert inline.xpath("img/@alt") == ["a falling motif"]
     assert not pages["music"][1]
+
+
+# -- probe 16: breaks in unspaced scripts, labels, hands, a sense's printed number -----------
+
+
+def _reading(element: html.HtmlElement) -> str:
+    """The words of an element as the reading view shows them (page numbers, the diplomatic
+    view's marks and the pilcrow left out), whitespace collapsed."""
+    copy = html.fromstring(html.tostring(element))
+    for hidden in copy.xpath(
+        ".//*[@class='pb-n'] | .//*[contains(@class, 'ed-dipl')] | .//a[@class='anchor']"
+    ):
+        hidden.drop_tree()
+    return " ".join(copy.text_content().split())
+
+
+def test_a_break_inside_chinese_or_japanese_adds_no_space(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 16 (a Kanripo text): a page break between two Chinese characters ("剥<pb/>爛")
+    was given a space, as between two English words, splitting the phrase for the reader,
+    a copied passage and the search; so were a column break and, in a text with two views,
+    the reading view's line break. Latin words around a break stay apart."""
+    doc = _doc("breaks-labels-hands", pages)
+    assert _reading(doc.xpath("//p[@id='zh']")[0]) == "山高水長風清月白，春去秋來。花開花落也。"
+    assert _reading(doc.xpath("//p[@id='ja']")[0]) == "きょうははれです。 Latin words stay apart."
+
+
+def test_a_label_in_running_text_is_a_word_apart(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 16 (a Mishnah manuscript): a label at the start of a clause, written against its
+    first word ("<label>ג</label>שום"), read as one word with it ("גשום")."""
+    doc = _doc("breaks-labels-hands", pages)
+    assert _reading(doc.xpath("//p[@id='he']")[0]) == "א ראשון בשבת ב שני בשבת"
+    assert _reading(doc.xpath("//p[@id='numbered']")[0]) == ("1. First clause. 2. Second clause.")
+
+
+def test_a_change_of_hand_names_its_scribe_and_a_reason_keeps_its_capital(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 16 (a letter of the Weber edition, the wife's postscript): handShift
+    scribe="Caroline" was titled "change of hand:" and nothing; a gap's reason or a
+    supplement's source that is a name ("Maimonides", "#Kaufmann") was lower-cased."""
+    doc = _doc("breaks-labels-hands", pages)
+    hands = doc.xpath("//p[@id='hands']/span[contains(@class, 'handShift')]/@title")
+    assert hands == ["change of hand: Anna", "change of hand"]
+    assert doc.xpath("//p[@id='hands']/span[@class='gap']/@title") == ["omitted 3 lines (Tosafot)"]
+    assert doc.xpath("//p[@id='hands']/span[@class='supplied']/@title") == [
+        "supplied by the editor: Parma"
+    ]
+
+
+def test_a_sense_numbered_in_print_is_numbered_once(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 16 (TEI Lex-0's examples): a sense with @n and the printed number (<num>1.</num>)
+    read "1. 1. help"; a sense the print does not number still shows its @n."""
+    doc = _doc("breaks-labels-hands", pages)
+    senses = doc.xpath("//div[@class='dict-sense']")
+    assert [_reading(s) for s in senses] == [
+        "1. a device giving light",
+        "2. a sense the print does not number",
+    ]

@@ -4,9 +4,11 @@ Both sides are read as a reader (or a search engine, or a screen reader) meets t
 are runs of word characters, separated by whitespace and by the boundaries each format
 makes. TEI separates words at block elements (p, l, item, cell ...), between two adjacent
 tokens (w, pc, seg, names ...) and at lb/pb/cb unless break="no", which joins a word across
-the break and the whitespace around it. HTML separates words at whitespace and at block
-boxes only (p, div, li, br, td ... and spans the stylesheet displays as blocks), never at an
-inline element: "<span>Who's</span><span>there</span>" is one word on the page.
+the break and the whitespace around it, or the break stands between two characters of a script
+written without spaces (Chinese, Japanese, Thai ...). HTML separates words at whitespace and
+at block boxes only (p, div, li, br, td ... and spans the stylesheet displays as blocks), never
+at an inline element: "<span>Who's</span><span>there</span>" is one word on the page; a br
+inside Chinese or Japanese is no boundary either.
 
 Notes are compared apart from the running text: each outermost note of the TEI against each
 rendered note body (class note-content), as a multiset, since notes move to lists at the end
@@ -36,6 +38,15 @@ def _names(text: str) -> frozenset[str]:
 
 WORD = re.compile(r"\w+")
 BREAK = "\x00"  # a word boundary without whitespace
+#: A line, page or column break: a word boundary, except between two characters of a script
+#: written without spaces between words (Chinese, Japanese, Thai ...: base.xsl, r:unspaced).
+MILESTONE = "\x01"
+UNSPACED = (
+    "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3000-\u30ff"
+    "\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff65"
+    "\U00020000-\U0003134f]"
+)
+UNSPACED_MILESTONE = re.compile(f"(?<={UNSPACED}){MILESTONE}(?={UNSPACED})")
 
 #: TEI elements that are never part of a word with their neighbours.
 TEI_BLOCKS = _names(
@@ -206,7 +217,7 @@ def _tei_walk(
         return  # rendered as the note's call
     if name in MILESTONES:
         if element.get("break") != "no":
-            parts.append(BREAK)
+            parts.append(MILESTONE)
         return
     block = name in TEI_BLOCKS
     if block:
@@ -317,7 +328,8 @@ def _preferred(choice: etree._Element) -> etree._Element | None:
 
 
 def _split(text: str) -> list[str]:
-    return WORD.findall(text.replace(BREAK, " "))
+    text = UNSPACED_MILESTONE.sub("", text)
+    return WORD.findall(text.replace(BREAK, " ").replace(MILESTONE, " "))
 
 
 # -- HTML ------------------------------------------------------------------------------------
@@ -347,6 +359,10 @@ def _html_text(element: html.HtmlElement) -> str:
 
 
 def _html_walk(element: html.HtmlElement, parts: list[str]) -> None:
+    if element.tag == "br":
+        # a line break: a boundary, except inside a phrase of Chinese or Japanese (MILESTONE)
+        parts.append(MILESTONE)
+        return
     block = isinstance(element.tag, str) and (
         element.tag in HTML_BLOCKS or "block" in _classes(element)
     )

@@ -3,8 +3,9 @@
 entity index XML + corpus -> unresolved references (``index.unresolved-ref``, or
 ``index.external-ref`` for addresses outside the registers), names without ``@ref`` (one
 ``index.untagged-name`` per form), register entries never mentioned
-(``index.unused-entry``: neither named nor speaking) and entries declared differently in
-several files (``index.entity-differs``), each placed at its line in the source files.
+(``index.unused-entry``: neither named nor speaking), entries without an id
+(``index.entry-without-id``) and entries declared differently in several files
+(``index.entity-differs``), each placed at its line in the source files.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..gate import SourceDocument
 from ..locators import MENTIONS, XML_ID
 from ..sources import used_ids as used_by_text
-from ..stages import HasLists, entity_differences, register_entries
+from ..stages import HasLists, entity_differences, entries_without_id, register_entries
 from .index_model import NS, TEI_NS
 
 if TYPE_CHECKING:
@@ -99,7 +100,40 @@ def corpus_problems(
             )
         )
     found.extend(_unused(root, sources, used_ids))
+    found.extend(_without_id(sources))
     found.extend(entity_differences(sources))
+    return found
+
+
+def _without_id(sources: Sequence[HasLists]) -> list[Diagnostic]:
+    """``index.entry-without-id``: a named register entry that cannot be in the index (probe
+    16: a Syriaca.org gazetteer record whose place has no id, only its names have: the place
+    was left out of the index and nothing said so). An entry without a name of its own (a
+    dated event of a publication history, described by its desc) is no entity anybody looks
+    up: it passes without a word."""
+    found = []
+    for doc in sources:
+        for entry in entries_without_id(doc):
+            names = [
+                " ".join("".join(child.itertext()).split())
+                for child in entry
+                if isinstance(child.tag, str)
+                and re.fullmatch(r"name|[a-z]+Name", etree.QName(child).localname)
+            ]
+            if not any(names):
+                continue
+            path, line = doc.locate(entry)
+            named = next(n for n in names if n)
+            found.append(
+                diag.warning(
+                    path,
+                    "index.entry-without-id",
+                    f"register entry {etree.QName(entry).localname} ({named}) has no xml:id: "
+                    "nothing can point at it, and the index leaves it out",
+                    line=line,
+                    origin=_ORIGIN,
+                )
+            )
     return found
 
 

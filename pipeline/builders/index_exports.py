@@ -100,6 +100,10 @@ def entity_record(entity: etree._Element) -> dict[str, object]:
             {"form": v.text or "", "count": int(v.get("count", "0"))}
             for v in entity.iterfind("ed:variant", NS)
         ],
+        "names": [
+            {"name": n.text or "", "lang": n.get("lang")}
+            for n in entity.iterfind("ed:other-name", NS)
+        ],
         "note": entity.findtext("ed:note", None, NS),
         "life": _life(entity),
         "authority": [

@@ -299,7 +299,31 @@
     <xsl:sequence select="not($e/@break = 'no') and exists($prev) and exists($next)
         and r:phrase-level($prev) and r:phrase-level($next)
         and matches(r:last-char($prev), '[\w\p{Pe}\p{Pf}.,;:!?]')
-        and matches(substring(string($next), 1, 1), '[\w\p{Ps}\p{Pi}]')"/>
+        and matches(substring(string($next), 1, 1), '[\w\p{Ps}\p{Pi}]')
+        and not(r:unspaced($e))"/>
+  </xsl:function>
+
+  <!-- Characters of the scripts written without spaces between words: Chinese characters
+       (with their extensions and compatibility forms), kana, their punctuation, Thai, Lao,
+       Myanmar, Khmer, Tibetan. A break between two of them ("剥<pb/>爛", a Chinese sentence
+       going on on the next page) is no word boundary: a space there would split the phrase
+       for the reader, a copied passage and the search index. Korean writes spaces, so Hangul
+       is not among them. -->
+  <xsl:variable name="r:unspaced-chars" as="xs:string" select="'['
+      || '&#x0E00;-&#x0EFF;&#x0F00;-&#x0FFF;&#x1000;-&#x109F;&#x1780;-&#x17FF;'
+      || '&#x2E80;-&#x2FDF;&#x3000;-&#x30FF;&#x3190;-&#x31FF;&#x3400;-&#x4DBF;'
+      || '&#x4E00;-&#x9FFF;&#xF900;-&#xFAFF;&#xFF00;-&#xFF65;&#x20000;-&#x3134F;]'"/>
+
+  <!-- True when $e (a break: lb, pb, cb, gb) stands between two characters of such a script,
+       nothing else between them (whitespace written there is a boundary, as everywhere). -->
+  <xsl:function name="r:unspaced" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="prev" as="node()?" select="$e/preceding-sibling::node()[1]"/>
+    <xsl:variable name="next" as="node()?" select="$e/following-sibling::node()[1]"/>
+    <xsl:sequence select="exists($prev) and exists($next)
+        and r:phrase-level($prev) and r:phrase-level($next)
+        and matches(r:last-char($prev), $r:unspaced-chars)
+        and matches(substring(string($next), 1, 1), $r:unspaced-chars)"/>
   </xsl:function>
 
   <!-- The last character of a node's text; a regular expression anchored at the end of a
@@ -644,9 +668,12 @@
        () when the tag says nothing about a language (und, mul, zxx). A script subtag decides
        when there is one (ar-Latn is a transliteration: ltr); else the language: the living and
        historical languages written in Arabic, Hebrew, Syriac, Thaana, N'Ko, Samaritan or
-       Mandaic script, by their ISO 639-1, -2 and -3 codes. -->
+       Mandaic script, by their ISO 639-1, -2 and -3 codes. Syriac's three forms have codes of
+       their own (Estrangela Syre, Serto Syrj, East Syriac Syrn: Syriaca.org writes a vocalised
+       name syr-Syrj), and so has Arabic in Nastaliq (Aran). -->
   <xsl:variable name="r:rtl-scripts" as="xs:string*"
-      select="tokenize('arab hebr syrc thaa nkoo samr mand adlm rohg yezi mend')"/>
+      select="tokenize('arab aran hebr syrc syre syrj syrn thaa nkoo samr mand adlm rohg yezi
+                        mend')"/>
   <xsl:variable name="r:rtl-languages" as="xs:string*" select="tokenize('
       ar ara arb arz apc acm ajp ary aeb ayl arq afb apd
       he heb hbo iw yi yid ydd yih ji jrb jpr lad-hebr

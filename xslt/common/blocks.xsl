@@ -233,13 +233,31 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="label" mode="r:main" as="element()">
+  <xsl:template match="label" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
-      <xsl:when test="parent::list or $r:phrasing">
+      <xsl:when test="parent::list">
         <xsl:call-template name="r:inline">
           <xsl:with-param name="class" select="'label'"/>
         </xsl:call-template>
+      </xsl:when>
+      <!-- a label in running text names the part it begins (a Mishnah manuscript's "ג" before
+           its clause, a numbered paragraph's "2."): a word apart from the text around it, so a
+           space where the source writes none, or "ג" and "שום" read as one word -->
+      <xsl:when test="$r:phrasing">
+        <xsl:variable name="prev" as="node()?" select="preceding-sibling::node()[1]"/>
+        <xsl:variable name="next" as="node()?" select="following-sibling::node()[1]"/>
+        <xsl:if test="exists($prev) and r:phrase-level($prev)
+            and matches(r:last-char($prev), '[\w\p{Pe}\p{Pf}.,;:!?]')">
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:call-template name="r:inline">
+          <xsl:with-param name="class" select="'label'"/>
+        </xsl:call-template>
+        <xsl:if test="exists($next) and r:phrase-level($next)
+            and matches(substring(string($next), 1, 1), '[\w\p{Ps}\p{Pi}]')">
+          <xsl:text> </xsl:text>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="r:block">

@@ -67,7 +67,9 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'dict-sense' || (if ($r:phrasing) then ' block' else '')"/>
       </xsl:call-template>
-      <xsl:if test="normalize-space(@n)">
+      <!-- the number the sense has (@n), unless the source prints it (<num>1.</num>, TEI
+           Lex-0's practice), which would then read twice ("1. 1. help") -->
+      <xsl:if test="normalize-space(@n) and empty(num)">
         <span class="sense-n">
           <xsl:value-of select="normalize-space(@n) || '.'"/>
         </span>

@@ -340,12 +340,20 @@
   </xsl:template>
 
   <!-- A change of hand: a mark in the diplomatic view, named in its title. -->
+  <!-- The new hand: the handNote @new points at, else the scribe the shift names itself
+       (att.handFeatures: @scribe, @scribeRef; a letter edition's scribe="Caroline" for the
+       wife's postscript), its script and medium. A shift that names none says only that the
+       hand changes, not "change of hand:" and nothing. -->
   <xsl:template match="handShift" mode="r:main" as="element()">
+    <xsl:variable name="hand" as="xs:string*" select="(@new ! r:hand-name(.),
+        (@scribe[empty(current()/@new)] ! normalize-space(.),
+         @scribeRef[empty(current()/(@new, @scribe))] ! r:hand-name(.))[. != ''],
+        @script ! r:words(.), @medium ! normalize-space(.))[. != '']"/>
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="class" select="'handShift'"/>
       <xsl:with-param name="view" select="'dipl'"/>
-      <xsl:with-param name="title" select="r:msg('tr.handShift', string-join((
-          @new ! r:hand-name(.), @medium ! normalize-space(.)), ', '))"/>
+      <xsl:with-param name="title" select="if (exists($hand))
+          then r:msg('tr.handShift', string-join($hand, ', ')) else r:msg('tr.handShift-plain')"/>
       <xsl:with-param name="content" as="node()*">
         <xsl:text>¦</xsl:text>
       </xsl:with-param>
@@ -538,8 +546,13 @@
        "margin left". -->
   <xsl:function name="r:words" as="xs:string">
     <xsl:param name="token" as="xs:string?"/>
-    <xsl:sequence select="lower-case(normalize-space(replace(replace(string($token), '[_#]', ' '),
-        '([a-z])([A-Z])', '$1 $2')))"/>
+    <xsl:variable name="spaced" as="xs:string"
+        select="normalize-space(replace(string($token), '[_#]', ' '))"/>
+    <!-- a camel-case token is words of a vocabulary ("illegibleDamage" -> "illegible
+         damage"); any other keeps its case: a reason or source may be a name ("Maimonides",
+         a gap where a Mishnah manuscript has his commentary; source="#Kaufmann") -->
+    <xsl:sequence select="if (matches($spaced, '[a-z][A-Z]'))
+        then lower-case(replace($spaced, '([a-z])([A-Z])', '$1 $2')) else $spaced"/>
   </xsl:function>
 
   <!-- The editorial choice: the reading view shows the editor's form (corr, reg, expan), the
@@ -667,14 +680,17 @@
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'lb'"/>
           </xsl:call-template>
+          <!-- no space where a line of Chinese or Japanese goes on (r:unspaced): those
+               scripts put none between words, and a line break is no word boundary -->
+          <xsl:variable name="space" as="xs:string" select="if (r:unspaced(.)) then '' else ' '"/>
           <xsl:choose>
             <xsl:when test="$r:views">
-              <span class="ed-read"><xsl:text> </xsl:text></span>
+              <span class="ed-read"><xsl:value-of select="$space"/></span>
               <br class="ed-dipl"/>
               <xsl:sequence select="r:source-line-number(.)"/>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:text> </xsl:text>
+              <xsl:value-of select="$space"/>
             </xsl:otherwise>
           </xsl:choose>
         </span>

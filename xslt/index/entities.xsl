@@ -29,6 +29,8 @@
                                                                      the register gives one)
         <ed:variant count="4" lang="fr">Comité de Défense des Juifs</ed:variant>*
                                          forms as written, most frequent first
+        <ed:other-name lang="nl">Comité tot Verdediging der Joden</ed:other-name>*
+                                         the register's other names, each once
         <ed:note>...</ed:note>?          the register note, whitespace normalised
         <ed:life birth="1819-09-13" death="1896"/>?   a person's birth and death: the ISO
                                          date of the register, else its words

@@ -103,6 +103,7 @@
       <xsl:call-template name="ed:variants">
         <xsl:with-param name="mentions" select="$mentions"/>
       </xsl:call-template>
+      <xsl:call-template name="ed:other-names"/>
       <xsl:for-each select="tei:note[normalize-space()][1]">
         <ed:note>
           <xsl:value-of select="ed:text(.)"/>
@@ -167,6 +168,30 @@
             else substring($words, 1, $ed:context-width) || '…'"/>
       </ed:text>
     </ed:speech>
+  </xsl:template>
+
+  <!-- The entry's other names, as the register gives them, each once with its language:
+       a gazetteer's or a biographical dictionary's names in other languages and scripts
+       (Syriaca.org's Aphrahat is also افرهاط الفارسي and ܐܦܪܗܛ ܦܪܣܝܐ), a pseudonym, a
+       married name. They were shown nowhere: the index gave the first name alone. -->
+  <xsl:template name="ed:other-names" as="element(ed:other-name)*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="preferred" as="element()?" select="ed:preferred-name-element(.)"/>
+    <xsl:variable name="names" as="element()*" select="*[local-name() = ('persName',
+        'placeName', 'orgName', 'name', 'eventName', 'objectName', 'geogName')]
+        except $preferred"/>
+    <xsl:for-each-group select="$names[ed:text(.) != '']"
+        group-by="ed:text(.), string(@xml:lang)" composite="yes">
+      <xsl:if test="not(ed:text(.) = ed:preferred-name(current()/..)
+          and string(@xml:lang) = string($preferred/@xml:lang))">
+        <ed:other-name>
+          <xsl:for-each select="@xml:lang">
+            <xsl:attribute name="lang" select="."/>
+          </xsl:for-each>
+          <xsl:value-of select="ed:text(.)"/>
+        </ed:other-name>
+      </xsl:if>
+    </xsl:for-each-group>
   </xsl:template>
 
   <!-- Forms as they occur in the texts, most frequent first. -->

@@ -133,6 +133,23 @@
         </small>
       </h3>
       <xsl:apply-templates select="ed:life, ed:note" mode="ed:html"/>
+      <!-- the register's other names, each in its language and direction -->
+      <xsl:if test="ed:other-name">
+        <p class="index-names">
+          <xsl:value-of select="r:msg('index.also-named') || ' '"/>
+          <xsl:for-each select="ed:other-name">
+            <xsl:if test="position() gt 1">
+              <xsl:text>; </xsl:text>
+            </xsl:if>
+            <span>
+              <xsl:call-template name="ed:lang">
+                <xsl:with-param name="lang" select="@lang"/>
+              </xsl:call-template>
+              <xsl:value-of select="."/>
+            </span>
+          </xsl:for-each>
+        </p>
+      </xsl:if>
       <xsl:if test="ed:variant">
         <p class="index-variants">
           <xsl:value-of select="r:msg('index.as-written') || ' '"/>
