@@ -1030,6 +1030,17 @@ def test_the_timeline_lists_the_dates_letters_were_sent(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )  # fmt: skip
+    # the older form, which some letter editions keep (sender, addressee, dateSender)
+    (src / "l3.xml").write_text(
+        _LETTER.format(
+            title="Old form",
+            descs="<correspDesc><sender><persName>Clara</persName></sender>"
+            "<addressee>Robert</addressee>"
+            '<dateSender><date when="1840-09-12">12 Sept. 1840</date></dateSender></correspDesc>',
+            body="",
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     report = build([src], out, only=("html", "index"))
     assert report.errors == 0, report.sorted()
@@ -1043,8 +1054,14 @@ def test_the_timeline_lists_the_dates_letters_were_sent(tmp_path: Path) -> None:
         ("January 1811: Two letters: S → A: January 1811", "l2.html#second"),
         ("6 May 1825: One letter: Written on Friday.", "l1.html#letter-1-m1"),
         ("7 May 1825: One letter: S → A: 7 May 1825", "l1.html#letter-1-g"),
+        ("12 September 1840: Old form: Clara → Robert: 12 Sept. 1840", "l3.html#letter-1"),
     ], entries
-    for page, anchors in (("l1.html", ["letter-1-g"]), ("l2.html", ["letter-1", "second"])):
+    pages = (
+        ("l1.html", ["letter-1-g"]),
+        ("l2.html", ["letter-1", "second"]),
+        ("l3.html", ["letter-1"]),
+    )
+    for page, anchors in pages:
         doc = html.parse(str(out / "html" / page)).getroot()
         for anchor in anchors:
             assert doc.xpath(f"//*[@id='{anchor}']"), (page, anchor)

@@ -43,8 +43,10 @@
   <xsl:function name="r:sent-date" as="element()?"
       xpath-default-namespace="http://www.tei-c.org/ns/1.0">
     <xsl:param name="desc" as="element()"/>
-    <xsl:sequence select="($desc/correspAction[lower-case(normalize-space(@type)) = 'sent']
-        /date[normalize-space() or @when or @notBefore or @notAfter or @from or @to])[1]"/>
+    <!-- the older form (sender, dateSender: not P5, which some letter editions keep) too -->
+    <xsl:sequence select="($desc/correspAction[lower-case(normalize-space(@type)) = 'sent']/date,
+        $desc/dateSender/date)[normalize-space() or @when or @notBefore or @notAfter or @from
+        or @to][1]"/>
   </xsl:function>
 
   <xsl:key name="r:id" match="*[@xml:id]" use="string(@xml:id)"/>

@@ -143,9 +143,15 @@
     <xsl:variable name="desc" as="element(tei:correspDesc)" select="ancestor::tei:correspDesc[1]"/>
     <xsl:variable name="lang" as="xs:string?"
         select="ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
+    <!-- the names of the sending and receiving actions, or of the older sender and
+         addressee (their names, else their words) -->
     <xsl:variable name="who" as="xs:string*" select="for $type in ('sent', 'received') return
-        string-join($desc/tei:correspAction[lower-case(normalize-space(@type)) = $type]
-            /(tei:persName | tei:orgName | tei:name | tei:rs)[normalize-space()] ! ed:text(.), ', ')"/>
+        string-join(($desc/tei:correspAction[lower-case(normalize-space(@type)) = $type]
+            /(tei:persName | tei:orgName | tei:name | tei:rs),
+            (if ($type = 'sent') then $desc/tei:sender else $desc/tei:addressee)
+            ! (if (tei:persName | tei:orgName | tei:name | tei:rs)
+               then tei:persName | tei:orgName | tei:name | tei:rs else .))
+            [normalize-space()] ! ed:text(.), ', ')"/>
     <xsl:variable name="stem" as="xs:string" select="ancestor::ed:document[1]/@ed:stem"/>
     <xsl:attribute name="document" select="$stem"/>
     <xsl:attribute name="file" select="$stem || '.html'"/>
