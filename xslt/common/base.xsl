@@ -604,13 +604,8 @@
        st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo
        za zh zu'"/>
   <xsl:variable name="r:lang-aliases" as="map(xs:string, xs:string)" select="map {
-      'eng': 'en', 'fre': 'fr', 'fra': 'fr', 'ger': 'de', 'deu': 'de', 'lat': 'la', 'ita': 'it',
-      'spa': 'es', 'sp': 'es', 'gre': 'el', 'ell': 'el', 'gr': 'el', 'dut': 'nl', 'nld': 'nl',
-      'por': 'pt', 'rus': 'ru', 'heb': 'he', 'iw': 'he', 'ara': 'ar', 'chi': 'zh', 'zho': 'zh',
-      'jpn': 'ja', 'wel': 'cy', 'cym': 'cy', 'gle': 'ga', 'gla': 'gd', 'pol': 'pl', 'cze': 'cs',
-      'ces': 'cs', 'swe': 'sv', 'dan': 'da', 'nor': 'no', 'ice': 'is', 'isl': 'is', 'fin': 'fi',
-      'hun': 'hu', 'tur': 'tr', 'per': 'fa', 'fas': 'fa', 'san': 'sa', 'yid': 'yi', 'ji': 'yi',
-      'hin': 'hi', 'in': 'id', 'ind': 'id', 'gai': 'ga', 'bre': 'br', 'cat': 'ca', 'gaelic': 'gd',
+      (: codes out of use or of no standard (the ISO 639-2 ones are in $r:iso639-2) :)
+      'sp': 'es', 'gr': 'el', 'iw': 'he', 'ji': 'yi', 'in': 'id', 'gai': 'ga', 'gaelic': 'gd',
       (: names of languages where a tag belongs (the DTA writes german) :)
       'english': 'en', 'german': 'de', 'deutsch': 'de', 'french': 'fr', 'latin': 'la',
       'italian': 'it', 'spanish': 'es', 'greek': 'el', 'dutch': 'nl', 'portuguese': 'pt',
@@ -618,14 +613,17 @@
       'welsh': 'cy', 'irish': 'ga', 'polish': 'pl', 'czech': 'cs', 'swedish': 'sv',
       'danish': 'da', 'norwegian': 'no', 'icelandic': 'is', 'finnish': 'fi', 'hungarian': 'hu',
       'turkish': 'tr', 'persian': 'fa', 'sanskrit': 'sa', 'yiddish': 'yi', 'catalan': 'ca'}"/>
-  <xsl:variable name="r:lang-three" as="xs:string"
-      select="'grc ang enm fro frm gmh goh non sco gsw lad syr syc hbo arc ota akk egy got und mul zxx'"/>
   <!-- ISO 639-2 codes (bibliographic and terminological) of the languages ISO 639-1 names:
        a language tag takes the two-letter code (BCP 47). Any other three-letter code is an
-       ISO 639-2 or 639-3 code a tag takes as it is (chr Cherokee, kaw Old Javanese, cop
-       Coptic, pra Prakrit): it was "und" before probe 15, the language lost. -->
+       ISO 639-2 or 639-3 code a tag takes as it is (grc, syr, hbo, und, zxx; chr Cherokee, kaw
+       Old Javanese, cop Coptic, pra Prakrit): it was "und" before probe 15, the language
+       lost. -->
   <xsl:variable name="r:iso639-2" as="map(xs:string, xs:string)" select="map:merge(
-      tokenize('aar:aa abk:ab ave:ae afr:af aka:ak amh:am arg:an asm:as ava:av aym:ay aze:az
+      tokenize('eng:en fre:fr fra:fr ger:de deu:de lat:la ita:it spa:es gre:el ell:el dut:nl
+       nld:nl por:pt rus:ru heb:he ara:ar chi:zh zho:zh jpn:ja wel:cy cym:cy gle:ga gla:gd
+       pol:pl cze:cs ces:cs swe:sv dan:da nor:no ice:is isl:is fin:fi hun:hu tur:tr per:fa
+       fas:fa san:sa yid:yi hin:hi ind:id bre:br cat:ca
+       aar:aa abk:ab ave:ae afr:af aka:ak amh:am arg:an asm:as ava:av aym:ay aze:az
        bak:ba bel:be bul:bg bis:bi bam:bm ben:bn bod:bo tib:bo bos:bs che:ce cha:ch cos:co
        cre:cr chu:cu chv:cv dzo:dz div:dv ewe:ee epo:eo est:et eus:eu baq:eu ful:ff fij:fj
        fao:fo fry:fy glg:gl grn:gn guj:gu glv:gv hau:ha hmo:ho hrv:hr hat:ht hye:hy arm:hy
@@ -648,8 +646,7 @@
     <xsl:variable name="primary" as="xs:string" select="lower-case(($parts[1], '')[1])"/>
     <xsl:variable name="mapped" as="xs:string?" select="
         if ($primary = '') then ()
-        else if ($primary = tokenize($r:iso639-1) or $primary = tokenize($r:lang-three))
-        then $primary
+        else if ($primary = tokenize($r:iso639-1)) then $primary
         else if (map:contains($r:lang-aliases, $primary)) then $r:lang-aliases($primary)
         else if (map:contains($r:iso639-2, $primary)) then $r:iso639-2($primary)
         else if (matches($primary, '^[a-z]{3}$')) then $primary
