@@ -392,7 +392,7 @@ def _make(
         report.extend([_nothing_published("no text or register to publish was found", plan.out)])
         return None
     lists = [ListsSource.of(f.path, f.display, f.lists) for f in (*registers, *texts) if f.lists]
-    registers_xml = registers_document(lists)
+    registers_xml = registers_document(lists, (k for t in texts for k in t.keyed))
     site = _site(texts, plan, previous)
     skeleton_xml = plan.cache.blob("skeleton", cache_key(registers_xml))
     if skeleton_xml is None:

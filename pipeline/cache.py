@@ -38,7 +38,7 @@ from .sources import SourceFacts
 from .texts import TextResult
 from .xslt import ParamValue, XmlText
 
-FORMAT = "2"
+FORMAT = "3"
 CACHE = "cache"
 
 
@@ -126,6 +126,7 @@ def facts_json(facts: SourceFacts) -> dict[str, object]:
         "schemas": list(facts.schemas),
         "links": [list(link) for link in facts.links],
         "used_ids": list(facts.used_ids),
+        "keyed": [list(k) for k in facts.keyed],
     }
 
 
@@ -149,6 +150,9 @@ def facts_of_json(data: Mapping[str, object]) -> SourceFacts:
         schemas=tuple(str(s) for s in _list(data.get("schemas", []))),
         links=tuple((str(t), int(str(n))) for t, n in map(_list, _list(data.get("links", [])))),
         used_ids=tuple(str(c) for c in _list(data.get("used_ids", []))),
+        keyed=tuple(
+            (str(k[0]), str(k[1]), str(k[2]), str(k[3])) for k in map(_list, _list(data["keyed"]))
+        ),
     )
 
 

@@ -256,7 +256,11 @@ def text_citation(
     licence, licence_url = licence_of(root)
     made = [
         value
-        for where in ("tei:correspDesc/tei:correspAction[@type = 'sent']", "tei:creation")
+        for where in (
+            "tei:correspDesc/tei:correspAction"
+            "[translate(normalize-space(@type), 'SENT', 'sent') = 'sent']",
+            "tei:creation",
+        )
         for name in ("when", "notBefore", "from")
         for value in root.xpath(
             f"tei:teiHeader/tei:profileDesc/{where}/tei:date/@{name}", namespaces=_NS

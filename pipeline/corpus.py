@@ -16,6 +16,7 @@ from . import diagnostics as diag
 from . import reshape
 from .diagnostics import Report
 from .gate import SourceDocument, discover, read_document
+from .keyed import keyed_names
 from .naming import renamed
 from .parallel import fork_map
 from .stages import STAGES, is_register, is_text, normalize, registers_document
@@ -80,7 +81,9 @@ def load_corpus(
                     )
                 ]
             )
-    register_text = registers_document(registers + texts)
+    register_text = registers_document(
+        registers + texts, (k for t in texts for k in keyed_names(t.root))
+    )
 
     def one(index: int) -> str:
         return normalize(texts[index], register_text)

@@ -23,6 +23,7 @@ from . import diagnostics as diag
 from . import reshape
 from .diagnostics import Diagnostic
 from .gate import DEFAULT_MAX_BYTES, TEI_NS, SourceDocument, parse_bytes, read_document
+from .keyed import KeyedName, keyed_names
 from .paths import display
 from .publish import Generation, SourceRecord, store_source
 from .stages import ED_NS, ENTRY_KINDS, is_register, is_text, register_lists
@@ -91,6 +92,9 @@ class SourceFacts:
     #: The register ids it uses besides its names (``used_ids``: its ``correspDesc``, its
     #: ``ref`` and ``ptr``): entries not to be reported as never mentioned.
     used_ids: tuple[str, ...] = ()
+    #: The names it identifies by ``@key`` alone (``keyed.keyed_names``): the edition's own
+    #: register of them is made over the corpus.
+    keyed: tuple[KeyedName, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -192,6 +196,7 @@ def facts_of(
         schemas=tuple(m.href for m in document.xml_models()) if kind != "other" else (),
         links=pointed.files if pointed else (),
         used_ids=used_ids(root, pointed.ids) if pointed else (),
+        keyed=keyed_names(root) if text else (),
     )
 
 

@@ -19,6 +19,7 @@ from lxml import etree
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
 from .gate import TEI_NS, XML_ID, SourceDocument
+from .keyed import KeyedName, keyed_lists
 from .locators import locator_param
 from .xslt import ParamValue, XmlText, engine
 
@@ -167,14 +168,15 @@ def _register_lists(root: etree._Element) -> Iterable[etree._Element]:
                 yield found
 
 
-def registers_document(documents: Iterable[HasLists]) -> str:
+def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName] = ()) -> str:
     """All register lists of the corpus (in file order) under one ``<ed:registers>`` root.
 
     Each copied list carries ``ed:source`` (the file's stem) so writers can say where an entry
     comes from. Lists inside texts (a ``back``, ``standOff`` or ``particDesc``) count too. An
     entry is one entity however many files declare it (DESIGN.md section 5 rule 7): the first
     declaration is kept and later ones with the same id are left out (``entity_differences``
-    warns when they do not agree).
+    warns when they do not agree). Then the edition's own lists of the names the texts
+    identify by ``@key`` alone (``keyed``, in corpus order: ``keyed.keyed_lists``).
     """
     root = etree.Element(f"{{{ED_NS}}}registers", nsmap={"ed": ED_NS, None: TEI_NS})
     seen: set[str] = set()
@@ -192,6 +194,12 @@ def registers_document(documents: Iterable[HasLists]) -> str:
                 seen.add(key)
             copied.set(f"{{{ED_NS}}}source", doc.path.stem)
             root.append(copied)
+    keyed = list(keyed)
+    if keyed:
+        taken = {str(i) for i in root.xpath("//@xml:id")}
+        for made in keyed_lists(keyed, taken):
+            made.set(f"{{{ED_NS}}}source", "")
+            root.append(made)
     text: str = etree.tostring(root, encoding="unicode")
     return text
 

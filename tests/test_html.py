@@ -119,6 +119,10 @@ def test_about_page_has_sources_licence_and_citation(edition: Path) -> None:
     assert "Anonymous web article" in source and "United States Holocaust" in source
     rights = doc.xpath("string(//dl[@class='facts']/dt[.='Rights']/following-sibling::dd[1])")
     assert "the rights in its text remain with its author" in rights
+    # the revision history says its dates in words, as "Last revised" does (probe 18: the
+    # Whitman Archive's letters listed "2015-04-16: edited")
+    (change,) = doc.xpath("//ul[@class='changes']/li/time")
+    assert (change.get("datetime"), change.text) == ("2026-11-24", "24 November 2026")
 
 
 def test_names_link_to_index_entries_with_popovers(edition: Path) -> None:

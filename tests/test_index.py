@@ -29,6 +29,7 @@ from pipeline.diagnostics import Report, Severity
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"tei": TEI}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EDITION = ROOT / "tei"
 CRAFTED = ROOT / "tests/data/index/crafted"
 PAGE_OF_TYPE = {"person": "persons.html", "place": "places.html", "org": "organisations.html"}
@@ -1067,6 +1068,43 @@ def test_the_timeline_lists_the_dates_letters_were_sent(tmp_path: Path) -> None:
             assert doc.xpath(f"//*[@id='{anchor}']"), (page, anchor)
 
 
+def test_a_letter_is_dated_alike_on_the_home_page_the_timeline_and_the_index(
+    tmp_path: Path,
+) -> None:
+    """Three places chose a letter's date by three rules: the home page took a sent date
+    with words or @when only (a date known as a range was left out, the older dateSender's
+    words taken instead), the index took correspAction[@type = 'sent'] as written ("Sent"
+    was no date) and the timeline both. One rule now (r:sent-date)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "persons.xml").write_text(
+        _LETTER.format(title="Persons", descs="", body="").replace(
+            "<p></p>",
+            '<listPerson><person xml:id="s"><persName>S</persName></person>'
+            '<person xml:id="a"><persName>A</persName></person></listPerson>',
+        ),
+        encoding="utf-8",
+    )
+    desc = _DESC.format(ref="", sender="#s", addressee="#a", place="", when="x")
+    desc = desc.replace('type="sent"', 'type="Sent"').replace(
+        '<date when="x"/>', '<date notBefore="1850-03" notAfter="1850-05"/>'
+    )
+    (src / "l.xml").write_text(
+        _LETTER.format(title="A letter", descs=desc, body="Dear A."), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    report = build([src], out, only=("html", "index"))
+    assert report.errors == 0, report.sorted()
+    home = html.parse(str(out / "html" / "index.html")).getroot()
+    (entry,) = home.xpath("//li[a[@href='l.html']]")
+    assert "between March 1850 and May 1850" in " ".join(entry.text_content().split())
+    timeline = html.parse(str(out / "html" / "timeline.html")).getroot()
+    assert timeline.xpath("//ol[@class='index-timeline']/li/a[@href='l.html#letter-1']")
+    data = json.loads((out / "index/entities.json").read_text(encoding="utf-8"))
+    (sender,) = [e for e in data["entities"] if e["id"] == "s"]
+    assert [(x["role"], x["when"]) for x in sender["letters"]] == [("sent", "1850-03")]
+
+
 def test_a_registers_other_names_are_shown_in_their_language_and_direction(
     tmp_path: Path,
 ) -> None:
@@ -1105,6 +1143,80 @@ def test_a_registers_other_names_are_shown_in_their_language_and_direction(
         {"name": "أفرام", "lang": "ar"},
         {"name": "Ephrem the Syrian", "lang": "en"},
     ]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out/index/entities.csv").read_text())))
+    (row,) = [r for r in rows if r["id"] == "ephrem"]
+    assert row["names"] == "ܐܦܪܝܡ [syr]; ܐܰܦܪܶܝܡ [syr-Syrj]; أفرام [ar]; Ephrem the Syrian [en]"
+    tei = etree.parse(str(tmp_path / "out/index/entities.xml"))
+    alternative = tei.xpath(
+        "//tei:person[@xml:id='ephrem']/tei:persName[@type='alternative']",
+        namespaces={"tei": "http://www.tei-c.org/ns/1.0"},
+    )
+    assert [(n.text, n.get(XML_LANG)) for n in alternative] == [
+        ("ܐܦܪܝܡ", "syr"),
+        ("ܐܰܦܪܶܝܡ", "syr-Syrj"),
+        ("أفرام", "ar"),
+        ("Ephrem the Syrian", "en"),
+    ]
     (without_id,) = [d for d in report.diagnostics if d.code == "index.entry-without-id"]
     assert without_id.line == 1
     assert "place (Nisibis) has no xml:id" in without_id.message
+
+
+def test_a_place_named_by_its_parts_alone_is_named_by_the_most_specific(
+    tmp_path: Path,
+) -> None:
+    """Probe 18 (a gazetteer of letters whose places have no placeName, only a settlement, its
+    district and country, or a country alone): the index pages, the map, the name's card and
+    the warnings named such a place by its id ("l28")."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>From <placeName ref="#town">Basilea</placeName> to the'
+            ' <placeName ref="#land">Low Countries</placeName>.</p><listPlace>'
+            '<place xml:id="town"><settlement>Rivertown</settlement><district>Upper Vale'
+            "</district><country>Ruritania</country><location><geo>47.5 7.5</geo></location>"
+            '</place><place xml:id="land"><country>Lowland</country></place>'
+            '<place xml:id="idle"><district> </district><region>Hill Country</region></place>'
+            "</listPlace>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
+    entities = entities_of(tmp_path / "out")
+    assert [entities[i]["name"] for i in ("town", "land", "idle")] == [
+        "Rivertown",
+        "Lowland",
+        "Hill Country",
+    ]
+    page = html.parse(str(tmp_path / "out/html/places.html"))
+    assert page.xpath("normalize-space(//section[@id='town']/h3)").startswith("Rivertown ")
+    (unused,) = [d for d in report.diagnostics if d.code == "index.unused-entry"]
+    assert "(Hill Country) is never mentioned" in unused.message
+    text = html.parse(str(tmp_path / "out/html/t.html"))
+    assert "Rivertown" in text.xpath("string(//*[contains(@class, 'entity-card')])")
+
+
+def test_a_bare_id_in_ref_is_told_to_take_a_hash(tmp_path: Path) -> None:
+    """Probe 18 (letters whose names point at their registers by bare ids, ref="p495"): the
+    build said the name "points at 'p495', which is no register entry" of an id the register
+    has, without saying what was wrong (edition check's ed-ref-syntax does)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>From <placeName ref="town">Rivertown</placeName> to'
+            ' <placeName ref="maps/old.xml">Oldham</placeName>.</p><listPlace>'
+            '<place xml:id="town"><placeName>Rivertown</placeName></place></listPlace>',
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    told = sorted(d.message for d in report.diagnostics if d.code == "index.unresolved-ref")
+    assert told == [
+        "placeName 'Oldham' points at 'maps/old.xml', which is no register entry",
+        "placeName 'Rivertown' points at 'town', which is no register entry:"
+        " to point at an entry's id, write #town",
+    ]

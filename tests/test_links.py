@@ -278,3 +278,32 @@ def test_a_build_links_texts_and_words_what_it_does_not_publish(tmp_path: Path) 
     assert "a lost one" in paragraph.text_content() and "scan.pdf" in paragraph.text_content()
     # (html alone was built: the home page's links to the index files are not checked)
     assert [p for p in check_html_site(out) if p.startswith(("html/a.html", "html/index-"))] == []
+
+
+def test_a_pointer_written_against_a_word_is_set_apart_from_it(tmp_path: Path) -> None:
+    """Probe 18 (a letter of the Whitman Archive calls its notes, kept in another file, by
+    ptr: "U S America<ptr target="bms.00001_n1"/>"): the pointer's words ran into the word
+    before them on the page and in the book ("Americabms.00001_n1", "book.Note 1"), for the
+    reader, a copy and the search."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.xml").write_text(
+        _tei(
+            "A",
+            '<p xml:id="p1">Camden, U S America<ptr target="a_n1"/> and the book.'
+            '<ptr target="#p2"/> Then (<ptr target="#p2"/>) and<ptr target="a_n2"/>word.</p>'
+            '<p xml:id="p2">Second paragraph.</p>',
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([src], out, only={"html", "epub"}, jobs=1)
+    page = html.document_fromstring((out / "html" / "a.html").read_bytes())
+    with zipfile.ZipFile(out / "epub" / "a.epub") as book:
+        (name,) = [n for n in book.namelist() if n.endswith("text-001.xhtml")]
+        xhtml = html.document_fromstring(book.read(name))
+    for doc in (page, xhtml):
+        (paragraph,) = doc.xpath("//*[@id='p1']")
+        words = " ".join(paragraph.text_content().split())
+        assert "America a_n1 and the book. " in words, words
+        assert "(“Second paragraph.”)" in words and "and a_n2 word." in words, words

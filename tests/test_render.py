@@ -436,6 +436,20 @@ def test_speakers_are_set_off_from_the_text(
 # -- notes -----------------------------------------------------------------------------------
 
 
+def test_a_note_in_the_margin_between_stanzas_is_a_margin_note(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 18 (a Whitman manuscript: the author's words in the left margin beside a stanza,
+    note place="left" between two lg): it was set off as a note between the stanzas, as an
+    editor's note standing apart is."""
+    doc = _doc("notes-apart", pages)
+    (note,) = doc.xpath("//*[contains(@class, 'type-authorial')]")
+    assert note.tag == "aside" and "margin-note" in note.get("class").split()
+    assert note.text_content() == "Words in the left margin"
+    # a note of the list of notes stays an entry of it
+    assert "note-entry" in doc.get_element_by_id("n3").get("class").split()
+
+
 def test_notes_standing_apart_are_called_and_link_back(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:
@@ -654,6 +668,9 @@ def test_a_scope_labelled_by_the_words_before_it_takes_no_second_label(
     doc = _doc("biblio", pages)
     (entry,) = doc.xpath("//p[contains(@class, 'bibl')][.//span[@class='author'] = 'Eve Moe']")
     assert " ".join(entry.text_content().split()) == "Eve Moe, Quarterly, no. 4, pp. 5–9; S. 12."
+    # the unit's older name, @type (the Whitman Archive's letters, probe 18: "4, 52")
+    (older,) = doc.xpath("//p[contains(@class, 'bibl')][.//span[@class='author'] = 'Flo Poe']")
+    assert " ".join(older.text_content().split()) == "Flo Poe, Letters, vol. 4, p. 52."
 
 
 def test_the_interface_words_after_a_right_to_left_text_keep_their_language(

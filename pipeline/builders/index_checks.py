@@ -159,9 +159,21 @@ def _references(
             None,
             unresolved,
             "index.unresolved-ref",
-            f"{name} points at {mention.get('ref')!r}, which is no register entry",
+            f"{name} points at {mention.get('ref')!r}, which is no register entry"
+            + _bare_ids(mention.get("ref") or ""),
             _ORIGIN,
         )
+
+
+def _bare_ids(ref: str) -> str:
+    """The advice for a @ref written as a bare id (probe 18: the Bullinger letters'
+    ref="p495", their registers' ids): a pointer is a URI, so "p495" names a file, and the
+    warning said "no register entry" of an id the registers have. A token that is a name
+    (no "#", "/", ":" or ".") can only have meant an id."""
+    bare = [token for token in ref.split() if re.fullmatch(r"[^\W\d][\w-]*", token)]
+    if not bare:
+        return ""
+    return ": to point at an entry's id, write " + " ".join(f"#{token}" for token in bare)
 
 
 def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnostic]:
@@ -318,6 +330,8 @@ def _unused(
         for e in root.iterfind("ed:entities/ed:entity", NS)
         if e.get("count") == "0"
         and e.get("speeches", "0") == "0"
+        # a letter's sender named by @key alone is no id a text uses, but has its letter
+        and e.get("letters", "0") == "0"
         and e.get("id", "") not in used_ids
     ]
     if not unused:

@@ -29,6 +29,9 @@ SCHEMA_NAME = "entities.schema.json"
 ENTITY_COLUMNS: tuple[str, ...] = ("id", "type", "subtype", "name", "count", "speeches")
 ENTITY_COLUMNS += ("variants", "note")
 ENTITY_COLUMNS += ("authority", "latitude", "longitude", "source", "birth", "death")
+#: the register's other names ("name [lang]", "; " between): last, so older readers of the
+#: file find every column where it was
+ENTITY_COLUMNS += ("names",)
 OCCURRENCE_COLUMNS: tuple[str, ...] = ("entity", "type", "document", "mention", "section")
 OCCURRENCE_COLUMNS += ("section_heading", "block", "page", "page_id", "text", "context", "url")
 
@@ -204,6 +207,10 @@ def entities_csv(root: etree._Element) -> str:
                 *coordinates,
                 entity.get("source", ""),
                 *((life or {}).get(k) or "" for k in ("birth", "death")),
+                "; ".join(
+                    f"{n.text} [{n.get('lang')}]" if n.get("lang") else n.text or ""
+                    for n in entity.iterfind("ed:other-name", NS)
+                ),
             )
         )
     return _csv(ENTITY_COLUMNS, rows)

@@ -27,4 +27,24 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A token's linguistic annotation (att.linguistic: its lemma, part of speech and
+       morphosyntactic description) is what a reader of an annotated corpus looks a word up
+       for: it is the token's title, read on hover, never words of the text. -->
+  <xsl:template match="(w | pc | m)[normalize-space(@lemma) or normalize-space(@pos)
+      or normalize-space(@msd)]" mode="r:main" as="node()+" priority="2">
+    <xsl:call-template name="r:word-space"/>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="local-name()"/>
+      </xsl:call-template>
+      <xsl:attribute name="title" select="string-join((
+          @lemma[normalize-space()] ! r:msg('w.lemma', normalize-space(.)),
+          @pos[normalize-space()] ! r:msg('w.pos', normalize-space(.)),
+          @msd[normalize-space()] ! r:msg('w.msd', normalize-space(.))), '; ')"/>
+      <xsl:call-template name="r:fields">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:call-template>
+    </span>
+  </xsl:template>
+
 </xsl:stylesheet>

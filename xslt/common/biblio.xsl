@@ -95,7 +95,10 @@
        unit="page">224–253</biblScope>", a Yiddish "ז. 1–64": "pp. pp. 224–253" before probe
        15). -->
   <xsl:template match="biblScope" mode="r:main" as="node()+">
-    <xsl:variable name="unit" as="xs:string" select="lower-case(normalize-space(@unit))"/>
+    <!-- @type is the unit's older name (deprecated in P5 2.5, in the Whitman Archive's
+         letters: <biblScope type="volume">4</biblScope>, read "4, 52" before probe 18) -->
+    <xsl:variable name="unit" as="xs:string"
+        select="lower-case(normalize-space((@unit, @type)[normalize-space()][1]))"/>
     <xsl:variable name="words" as="xs:string" select="normalize-space(.)"/>
     <xsl:variable name="before" as="xs:string"
         select="string(preceding-sibling::node()[1][self::text()])"/>
@@ -167,9 +170,41 @@
   </xsl:template>
 
   <!-- ptr has no text: the link shows its own target. -->
-  <xsl:template match="ptr" mode="r:main" as="element()?">
+  <xsl:template match="ptr" mode="r:main" as="node()*">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="href" as="xs:string?" select="r:pointer-href(@target)"/>
+    <!-- its words are the edition's, not the source's: a ptr written against a word (the
+         Whitman Archive's note calls, "U S America<ptr target="bms.00001_n1"/>") is set
+         apart from it, or the reader, a copy and the search read "Americabms.00001_n1"
+         (probe 18) -->
+    <xsl:variable name="shown" as="xs:boolean" select="exists($href)
+        or exists(r:safe-url(@target))"/>
+    <xsl:if test="$shown and r:ptr-glued(preceding-sibling::node()[1], true())">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <xsl:apply-templates select="." mode="r:ptr">
+      <xsl:with-param name="href" select="$href"/>
+    </xsl:apply-templates>
+    <xsl:if test="$shown and r:ptr-glued(following-sibling::node()[1], false())">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Whether the text beside a ptr touches it: a word or a sentence's end before it, a
+       word after it. -->
+  <xsl:function name="r:ptr-glued" as="xs:boolean">
+    <xsl:param name="beside" as="node()?"/>
+    <xsl:param name="before" as="xs:boolean"/>
+    <xsl:sequence select="exists($beside) and r:phrase-level($beside)
+        and (if ($before) then matches(r:last-char($beside), '[\w\p{Pe}\p{Pf}.,;:!?]')
+             else matches(substring(string($beside), 1, 1), '\w'))"/>
+  </xsl:function>
+
+  <xsl:mode name="r:ptr" on-no-match="fail" on-multiple-match="fail"/>
+
+  <xsl:template match="ptr" mode="r:ptr" as="element()?">
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="href" as="xs:string?" required="yes"/>
     <xsl:choose>
       <!-- a link to what the edition does not publish shows where it pointed, unlinked;
            an address the allow-list refuses (javascript: ...) shows nothing -->

@@ -27,6 +27,8 @@
     expand-text="no">
 
   <xsl:import href="base.xsl"/>
+  <!-- r:sent-date: the one choice of a letter's date -->
+  <xsl:import href="timeline.xsl"/>
 
   <!-- The texts of the build, one per line: stem, TEI/@xml:id and title, tab-separated. -->
   <xsl:param name="texts" as="xs:string" select="''"/>
@@ -272,10 +274,10 @@
   <xsl:function name="r:letter-date" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="desc" as="element()?" select="r:corresp-desc($tei)"/>
-    <xsl:variable name="date" as="element()?" select="($desc/correspAction[@type = 'sent']/date,
-        $desc/dateSender/date, $desc/dateSender)[normalize-space() or @when or @when-iso][1]"/>
-    <xsl:sequence select="$date ! (r:plain(.)[. != ''],
-        (@when, @when-iso)[1] ! r:date-words(string(.), true()))[1]"/>
+    <!-- the date the timeline and the index give the letter (r:sent-date), in its words or
+         its attributes' ("between 1815 and 1816"); else the older dateSender's words -->
+    <xsl:sequence select="(($desc ! r:sent-date(.) ! (r:plain(.)[. != ''],
+        r:date-attribute-words(.))[1]), $desc/dateSender[not(date)] ! r:plain(.)[. != ''])[1]"/>
   </xsl:function>
 
   <!-- Previous and next letters ========================================================= -->

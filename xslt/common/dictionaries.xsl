@@ -88,6 +88,19 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A part of an entry's information that the printed source does not spell out, given by
+       its attributes alone (att.lexicographic @value, "a value which lacks any realization in
+       the printed source text", else @norm; TEI Lex-0's <gram type="case" value="genitive"/>):
+       its value, set apart as implied, as an empty oRef's headword is. -->
+  <xsl:template match="(form | orth | pron | hyph | syll | stress | gram | pos | gen | number
+      | case | per | tns | mood | iType | subc | colloc | usg | lbl)[not(node())]
+      [normalize-space((@value, @norm)[normalize-space()][1])]" mode="r:main" as="node()+" priority="2">
+    <xsl:call-template name="r:word-space"/>
+    <span class="dict-{local-name()} implied">
+      <xsl:value-of select="normalize-space((@value, @norm)[normalize-space()][1])"/>
+    </span>
+  </xsl:template>
+
   <!-- An example or a translation in an entry (cit, and its quote) runs in the entry's text,
        a phrase apart, as dictionaries print them; one of paragraphs or verse stays a block. -->
   <xsl:template match="cit[ancestor::entry or ancestor::entryFree or ancestor::superEntry]

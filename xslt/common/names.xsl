@@ -215,7 +215,11 @@
     <xsl:variable name="names" as="element()*"
         select="$entry/(persName | placeName | orgName | name | objectName | eventName | label
                 | form | head)"/>
-    <xsl:sequence select="($names[@type = 'preferred'], $names)[1]"/>
+    <!-- a place named by its parts alone, by the most specific (as the index names it:
+         index/modules/entries.xsl, ed:preferred-name-element) -->
+    <xsl:variable name="parts" as="element()*" select="$entry/self::place
+        ! (settlement, district, region, country, bloc)[normalize-space()]"/>
+    <xsl:sequence select="($names[@type = 'preferred'], $names, $parts)[1]"/>
   </xsl:function>
 
   <!-- Dates in the text link to the timeline; @when becomes a machine-readable time. -->

@@ -215,7 +215,15 @@
           </xsl:call-template>
         </span>
       </xsl:when>
-      <xsl:when test="r:is-footnote(.) and r:note-place(.) = 'margin'">
+      <!-- a note that stands between blocks (a poem's stanzas, a list's items) in the margin
+           (@place left, margin ...), with no number and nothing calling it, is a margin note
+           too: probe 18, a Whitman manuscript's words in the left margin beside a stanza
+           (note place="left" type="authorial") were set off as a note between stanzas -->
+      <xsl:when test="r:note-place(.) = 'margin' and (r:is-footnote(.)
+          or (parent::*[self::lg or self::list or self::sp or self::body or r:is-div(.)]
+              and empty(r:pointers(.)) and normalize-space(@n) = ''
+              and not(parent::*[r:is-div(.)][@type = ('notes', 'endnotes', 'footnotes')
+                  or ancestor::back])))">
         <xsl:element name="{if ($r:phrasing) then 'span' else 'aside'}">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'margin-note note-content'"/>

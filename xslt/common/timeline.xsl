@@ -46,7 +46,7 @@
     <!-- the older form (sender, dateSender: not P5, which some letter editions keep) too -->
     <xsl:sequence select="($desc/correspAction[lower-case(normalize-space(@type)) = 'sent']/date,
         $desc/dateSender/date)[normalize-space() or @when or @notBefore or @notAfter or @from
-        or @to][1]"/>
+        or @to or @when-iso or @notBefore-iso or @notAfter-iso or @from-iso or @to-iso][1]"/>
   </xsl:function>
 
   <xsl:key name="r:id" match="*[@xml:id]" use="string(@xml:id)"/>

@@ -309,11 +309,15 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- titled as add and del are: where the span stands and whose hand made it (a wife's
+       postscript, addSpan hand="#Caroline") -->
   <xsl:template match="addSpan | delSpan | damageSpan" mode="r:main" as="element()">
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="class" select="local-name()"/>
       <xsl:with-param name="view" select="'dipl'"/>
-      <xsl:with-param name="title" select="r:msg('tr.' || local-name())"/>
+      <xsl:with-param name="title" select="string-join((r:msg('tr.' || local-name()),
+          self::addSpan/@place ! r:msg('tr.place', normalize-space(.)),
+          self::delSpan/@rend ! normalize-space(.), r:hand-title(.)), '; ')"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -129,7 +129,7 @@
        the ids of the entries they are: the names of the header's correspAction of type sent
        or received, resolved by the normalisation stage as the text's are. -->
   <xsl:key name="letters" match="tei:teiHeader/tei:profileDesc/tei:correspDesc
-      /tei:correspAction[@type = ('sent', 'received')]/*[@ed:entity]"
+      /tei:correspAction[lower-case(normalize-space(@type)) = ('sent', 'received')]/*[@ed:entity]"
       use="ed:entry-of(key('entry', string(@ed:entity), $registers)[1])/@xml:id"/>
 
   <xsl:variable name="ed:name-elements" as="xs:string+" select="('persName', 'placeName',

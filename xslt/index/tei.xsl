@@ -115,6 +115,17 @@
           </xsl:otherwise>
         </xsl:choose>
       </xsl:element>
+      <!-- the register's other names (another language, a pseudonym), then the forms the
+           texts use -->
+      <xsl:for-each select="ed:other-name">
+        <xsl:element name="{$name}">
+          <xsl:attribute name="type" select="'alternative'"/>
+          <xsl:if test="@lang">
+            <xsl:attribute name="xml:lang" select="@lang"/>
+          </xsl:if>
+          <xsl:value-of select="."/>
+        </xsl:element>
+      </xsl:for-each>
       <xsl:for-each select="ed:variant[. ne current()/ed:name]">
         <xsl:element name="{$name}">
           <xsl:attribute name="type" select="'variant'"/>

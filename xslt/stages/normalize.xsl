@@ -13,7 +13,8 @@
      document order; an empty line keeps the element's own xml:id.
   2. resolved register keys: a name whose @ref points at a register entry (#id or file.xml#id)
      gets ed:entity (the entry's xml:id) and ed:kind (person, place, org, ...); a name whose
-     @ref does not resolve gets ed:unresolved="true"; a speech (sp) gets ed:speakers, the
+     @ref does not resolve gets ed:unresolved="true"; a name identified by @key alone gets
+     the entry the edition made of its key (pipeline/keyed.py); a speech (sp) gets ed:speakers, the
      entries its @who points at (persons of particDesc or a register, cast list roles).
      Registers arrive as one parameter document, never through doc(), with every entry once
      (pipeline/stages.py merges the entries that several files declare by id).
@@ -93,6 +94,7 @@
     <xsl:call-template name="with-id">
       <xsl:with-param name="extra" as="attribute()*">
         <xsl:apply-templates select="@ref" mode="resolve"/>
+        <xsl:sequence select="ed:by-key(.)"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -103,11 +105,12 @@
        for ids (unless they have one of their own). -->
   <xsl:template match="tei:teiHeader//tei:correspDesc/*[self::tei:correspAction
       or self::tei:sender or self::tei:addressee or self::tei:placeSender
-      or self::tei:placeAddressee]/*[@ref]
+      or self::tei:placeAddressee]/*[@ref or @key]
       | tei:teiHeader//tei:correspDesc/*[self::tei:sender or self::tei:addressee][@ref]"
       priority="3">
     <xsl:variable name="resolved" as="attribute()*">
       <xsl:apply-templates select="@ref" mode="resolve"/>
+      <xsl:sequence select="ed:by-key(.)"/>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="@xml:id">
@@ -172,6 +175,27 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A name identified by @key and no @ref: the entry the edition made of its key
+       (pipeline/keyed.py, whose kind_of this follows), as ed:entity and ed:kind. -->
+  <xsl:key name="keyed" match="*[@ed:key]" use="string(@ed:key)"/>
+
+  <xsl:function name="ed:by-key" as="attribute()*">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="normalize-space($name/@type)"/>
+    <xsl:variable name="kind" as="xs:string?" select="map {
+        'persName': 'person', 'placeName': 'place', 'geogName': 'place', 'orgName': 'org',
+        'eventName': 'event', 'objectName': 'object' }(local-name($name)),
+        (if ($name[self::tei:name or self::tei:rs] and $type = ('person', 'place', 'org',
+            'event', 'object')) then $type else ())"/>
+    <xsl:variable name="entry" as="element()?" select="if (exists($name/@ref)
+        or not(normalize-space($name/@key)) or empty($kind) or empty($registers)) then ()
+        else key('keyed', $kind[1] || ' ' || normalize-space($name/@key), $registers)[1]"/>
+    <xsl:if test="exists($entry)">
+      <xsl:attribute name="ed:entity" select="$entry/@xml:id"/>
+      <xsl:attribute name="ed:kind" select="local-name($entry)"/>
+    </xsl:if>
+  </xsl:function>
 
   <!-- The register entry a pointer token names, seen from the document $here. -->
   <xsl:function name="ed:entity-of" as="element()?">

@@ -47,7 +47,7 @@
   </xsl:function>
 
   <xsl:template match="tei:ref[@target][ee:dead-link(.)] | tei:ptr[@target][ee:dead-link(.)]"
-      mode="r:main" as="element()?" priority="1">
+      mode="r:main" as="node()*" priority="1">
     <xsl:choose>
       <xsl:when test="self::tei:ref">
         <xsl:call-template name="r:inline">
@@ -57,23 +57,38 @@
       <!-- a ptr to a register entry names it (the book has no index to link to) -->
       <xsl:when test="exists(r:pointed-entry(@target))">
         <xsl:variable name="entry" as="element()" select="r:pointed-entry(@target)"/>
-        <span class="ptr">
-          <xsl:value-of select="r:preferred-name($entry, string($entry/@xml:id))"/>
-        </span>
+        <xsl:call-template name="ee:ptr-apart">
+          <xsl:with-param name="words"
+              select="r:preferred-name($entry, string($entry/@xml:id))"/>
+        </xsl:call-template>
       </xsl:when>
       <!-- to another text of the edition (its own book): that text's title; else the
            address as written, as the web page shows a link it cannot follow -->
       <xsl:when test="exists((r:linked-title(@target), r:safe-url(@target)))">
-        <span class="ptr">
-          <xsl:value-of select="(r:linked-title(@target),
+        <xsl:call-template name="ee:ptr-apart">
+          <xsl:with-param name="words" select="(r:linked-title(@target),
               tokenize(normalize-space(@target))[1])[1]"/>
-        </span>
+        </xsl:call-template>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
 
+  <!-- A ptr's words, set apart from a word it is written against, as on the page
+       (common/biblio.xsl, r:ptr-glued: "America bms.00001_n1", probe 18). -->
+  <xsl:template name="ee:ptr-apart" as="node()+">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="words" as="xs:string" required="yes"/>
+    <xsl:if test="r:ptr-glued(preceding-sibling::node()[1], true())">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <span class="ptr"><xsl:value-of select="$words"/></span>
+    <xsl:if test="r:ptr-glued(following-sibling::node()[1], false())">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="tei:ref[exists(ee:local-target(.))] | tei:ptr[exists(ee:local-target(.))]"
-      mode="r:main" as="element()" priority="2">
+      mode="r:main" as="node()+" priority="2">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="target" as="element()" select="ee:local-target(.)"/>
     <xsl:choose>
@@ -89,6 +104,10 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
+        <!-- a ptr's words set apart from a word it is written against, as on the page -->
+        <xsl:if test="self::tei:ptr and r:ptr-glued(preceding-sibling::node()[1], true())">
+          <xsl:text> </xsl:text>
+        </xsl:if>
         <a href="{ee:href($target)}">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="local-name()"/>
@@ -101,6 +120,9 @@
             <xsl:value-of select="ee:target-label($target)"/>
           </xsl:if>
         </a>
+        <xsl:if test="self::tei:ptr and r:ptr-glued(following-sibling::node()[1], false())">
+          <xsl:text> </xsl:text>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -125,7 +125,8 @@
                   <xsl:if test="matches(@when, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')">
                     <xsl:attribute name="datetime" select="@when"/>
                   </xsl:if>
-                  <xsl:value-of select="@when"/>
+                  <!-- in words, as "Last revised" says it ("2015-04-16" before probe 18) -->
+                  <xsl:value-of select="r:date-words(normalize-space(@when), true())"/>
                 </xsl:element>
                 <xsl:text>: </xsl:text>
               </xsl:if>

@@ -13,6 +13,8 @@
 
   <!-- r:main-head(): a division's heading, as the reading page gives it. -->
   <xsl:import href="../../common/reading.xsl"/>
+  <!-- r:sent-date(): the date a letter was sent, as the timeline and the letter's page take it -->
+  <xsl:import href="../../common/timeline.xsl"/>
 
   <xsl:mode name="ed:entity" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="ed:authority" on-no-match="fail" on-multiple-match="fail"/>
@@ -41,7 +43,14 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="names" as="element()*" select="$entry/*[local-name() = ('persName',
         'placeName', 'orgName', 'name', 'eventName', 'objectName', 'geogName', 'label', 'form')]"/>
-    <xsl:sequence select="($names[@type = 'preferred'], $names)[1]"/>
+    <!-- a gazetteer's place named by its parts alone (TEI 13.3.4: settlement, district,
+         region, country, bloc; the Bullinger letters' localities: <settlement>Basel</settlement>
+         <district>Basel-Stadt</district> <country>Schweiz</country>), is named by the most
+         specific of them: probe 18, it was named by its id ("l28") on the index pages, the
+         map and in the warnings. -->
+    <xsl:variable name="parts" as="element()*" select="$entry/self::tei:place
+        ! (tei:settlement, tei:district, tei:region, tei:country, tei:bloc)[normalize-space()]"/>
+    <xsl:sequence select="($names[@type = 'preferred'], $names, $parts)[1]"/>
   </xsl:function>
 
   <xsl:function name="ed:preferred-name" as="xs:string">
@@ -141,10 +150,9 @@
   <xsl:template name="ed:letter-record" as="element(ed:letter)">
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="desc" as="element()" select="../.."/>
-    <xsl:variable name="date" as="element()?" select="($desc/tei:correspAction[@type = 'sent']
-        /tei:date)[1]"/>
+    <xsl:variable name="date" as="element()?" select="r:sent-date($desc)"/>
     <xsl:variable name="stem" as="xs:string" select="ancestor::ed:document[1]/@ed:stem"/>
-    <ed:letter document="{$stem}" file="{$stem}.html" role="{../@type}"
+    <ed:letter document="{$stem}" file="{$stem}.html" role="{lower-case(normalize-space(../@type))}"
         when="{($date/(@when, @when-iso, @notBefore, @from, @notAfter, @to))[1]}"
         ref="{tokenize(normalize-space($desc/@ref))[1]}"/>
   </xsl:template>

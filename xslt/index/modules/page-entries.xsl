@@ -79,7 +79,11 @@
       </xsl:perform-sort>
     </xsl:variable>
     <xsl:variable name="groups" as="map(*)*">
-      <xsl:for-each-group select="$sorted" group-adjacent="ed:initial(@sort)">
+      <!-- by initial, not by runs of one: the collation may set a key that begins with no
+           letter ("(Anonymous)", "[...]") between two of one initial, which then gave two
+           headings with one id; the letters in the order they first come, the rest last -->
+      <xsl:for-each-group select="$sorted" group-by="ed:initial(@sort)">
+        <xsl:sort select="current-grouping-key() = ''"/>
         <xsl:sequence select="map { 'letter': current-grouping-key(),
             'entities': current-group() }"/>
       </xsl:for-each-group>

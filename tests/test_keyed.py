@@ -1,0 +1,95 @@
+"""Names identified by @key alone: the edition's own register of them (pipeline/keyed.py),
+the normalisation stage's resolution and what a reader sees of them in the index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import tei_text
+from lxml import etree
+
+from pipeline.build import build
+from pipeline.keyed import keyed_lists, keyed_names
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+LETTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="de"><teiHeader><fileDesc>
+<titleStmt><title>Brief an Gottfried</title></titleStmt><publicationStmt><p>x</p>
+</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc><correspDesc>
+<correspAction type="sent"><persName key="P001">Carl Weber</persName>
+<date when="1815-03-02"/></correspAction>
+<correspAction type="received"><persName key="P002">Gottfried Weber</persName></correspAction>
+</correspDesc></profileDesc></teiHeader><text><body>
+<p>Lieber <persName key="P002">Gottfried</persName>, aus <placeName key="O9">Prag</placeName>
+grüßt dich <rs type="person" key="P002">dein Bruder</rs>; <rs key="X1">jemand</rs> weiß es,
+<persName key="P002">Gottfried Weber</persName> auch, und die
+<orgName key="K 1">Kapelle</orgName> spielt, wie <persName ref="#nobody" key="P9">einer</persName>
+sagt.</p>
+<bibl><author><persName key="P003">Ein Autor</persName></author></bibl>
+</body></text></TEI>"""
+
+
+def test_names_with_a_key_and_no_ref_are_collected_in_order() -> None:
+    names = keyed_names(etree.fromstring(LETTER))
+    assert names == (
+        ("person", "P001", "Carl Weber", "de"),
+        ("person", "P002", "Gottfried Weber", "de"),
+        ("person", "P002", "Gottfried", "de"),
+        ("place", "O9", "Prag", "de"),
+        ("person", "P002", "dein Bruder", "de"),
+        ("person", "P002", "Gottfried Weber", "de"),
+        ("org", "K 1", "Kapelle", "de"),
+    ), "an rs of no kind, a name with a @ref and a cited author are no keyed names"
+
+
+def test_one_entry_per_kind_and_key_named_by_its_most_frequent_spelling() -> None:
+    taken = {"key-place-O9"}  # a register entry already has the plain id
+    lists = keyed_lists(keyed_names(etree.fromstring(LETTER)), taken)
+    assert [etree.QName(x).localname for x in lists] == ["listOrg", "listPerson", "listPlace"]
+    people = lists[1]
+    assert [e.get(XML_ID) for e in people] == ["key-person-P001", "key-person-P002"]
+    assert people[1].findtext(f"{TEI}persName") == "Gottfried Weber"
+    assert people[1].findtext(f"{TEI}idno[@type='key']") == "P002"
+    org_id = lists[0][0].get(XML_ID)
+    place_id = lists[2][0].get(XML_ID)
+    # a key that is no name, and an id a register took, get a digest of the key
+    assert org_id.startswith("key-org-K1-") and len(org_id) == len("key-org-K1-") + 8
+    assert place_id.startswith("key-place-O9-") and place_id != "key-place-O9"
+    assert {org_id, place_id, "key-person-P001"} <= taken
+
+
+def test_equal_counts_keep_the_spelling_met_first() -> None:
+    names = [("person", "A", "Anna", ""), ("person", "A", "Anne", "")]
+    assert keyed_lists(names, set())[0][0].findtext(f"{TEI}persName") == "Anna"
+    assert keyed_lists(names[::-1], set())[0][0].findtext(f"{TEI}persName") == "Anne"
+
+
+def test_keyed_names_are_linked_indexed_and_letters(tmp_path: Path) -> None:
+    src = tmp_path / "tei"
+    src.mkdir()
+    (src / "letter.xml").write_text(LETTER, "utf-8")
+    (src / "other.xml").write_text(
+        tei_text('<p><persName key="P002">Gottfried Weber</persName> kam.</p>', "Andere"),
+        "utf-8",
+    )
+    out = tmp_path / "dist"
+    report = build([src], out, only=["html", "index"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    codes = {d.code for d in report.diagnostics}
+    assert "index.unused-entry" not in codes, report.sorted()  # the sender has his letter
+    data = json.loads((out / "index/entities.json").read_text("utf-8"))
+    entities = {e["id"]: e for e in data["entities"]}
+    gottfried = entities["key-person-P002"]
+    assert gottfried["name"] == "Gottfried Weber"
+    assert gottfried["count"] == 4  # three in the letter's text, one in the other text
+    assert gottfried["authority"] == [{"type": "key", "id": "P002", "url": None}]
+    assert entities["key-person-P001"]["letters"][0]["role"] == "sent"
+    assert entities["key-person-P001"]["count"] == 0
+    assert {"key-place-O9", "key-person-P001"} <= entities.keys()
+    assert not any(i.endswith(("P003", "P9", "X1")) for i in entities)
+    page = (out / "html/letter.html").read_text("utf-8")
+    assert 'href="persons.html#key-person-P002"' in page
+    persons = (out / "html/persons.html").read_text("utf-8")
+    assert 'id="key-person-P002"' in persons and "Gottfried Weber" in persons
