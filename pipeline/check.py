@@ -188,7 +188,9 @@ def reference_problems(
 
 #: Notes about a schema or the cache (not about a file): reported once, however many files
 #: (and worker processes) met them.
-SCHEMA_NOTES = frozenset({"sch.implicit-namespace", "env.cache", "check.default-schema"})
+SCHEMA_NOTES = frozenset(
+    {"sch.implicit-namespace", "sch.pattern-skipped", "env.cache", "check.default-schema"}
+)
 
 
 class _Emitter:

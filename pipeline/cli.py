@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import select
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -77,8 +78,32 @@ def _boundary() -> Iterator[None]:
         ) from exc
     except EditionError as exc:
         raise click.ClickException(str(exc)) from exc
+    except BrokenPipeError as exc:
+        if not _stdout_closed():
+            raise MachineFailure(EnvironmentFailure.of(exc, "use", exc.filename)) from exc
+        # The reader of the report went away (`edition check | head`): nothing is wrong to
+        # tell it; "-: error: cannot use: broken pipe; run again" was printed. Status 1, as
+        # click's own handler gives when the pipe breaks at its last flush.
+        raise click.exceptions.Exit(1) from exc
     except OSError as exc:  # a call the library did not wrap: still the machine, not a bug
         raise MachineFailure(EnvironmentFailure.of(exc, "use", exc.filename)) from exc
+
+
+def _stdout_closed() -> bool:
+    """Whether standard output is a pipe nobody reads any more (its write end polls as an
+    error, not a pipe Pagefind or a worker broke); if so it is pointed at /dev/null, so that
+    the interpreter's last flush at exit does not fail again."""
+    try:
+        fd = sys.stdout.fileno()
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        closed = any(events & select.POLLERR for _, events in poller.poll(0))
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a test's runner)
+        return False
+    if closed:
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), fd)
+    return closed
 
 
 def _config() -> config_module.Config:

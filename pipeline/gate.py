@@ -611,6 +611,19 @@ def _refuse_by_content(data: bytes, shown: str) -> GateResult | None:
             "gate.binary",
             "file holds NUL bytes and no UTF-16 byte order mark: it is not an XML text file",
         )
+    declared = _DECL_ENCODING.match(data.lstrip(codecs.BOM_UTF8))
+    name = declared.group(1).decode("ascii").lower() if declared else ""
+    if _utf16_bom(data) is None and name.startswith(("utf-16", "utf-32", "ucs-2", "ucs-4")):
+        # bytes of one octet a character (no NUL, no byte order mark) that declare a wide
+        # encoding: libxml2 said "not well-formed: blank needed here" at the declaration
+        return _refuse(
+            shown,
+            "gate.encoding",
+            f"the XML declaration says {name.upper()}, but the file has no byte order mark "
+            "and one byte a character (UTF-8 or ASCII): change the declaration to "
+            'encoding="UTF-8"',
+            1,
+        )
     return None
 
 

@@ -12,8 +12,11 @@ gated tree of such a file before anything else sees it, and says so in a warning
   is renamed, the elements are put in the TEI namespace, ``id`` and ``lang`` become
   ``xml:id`` and ``xml:lang``, and the pointing attributes P4 declared as IDREF(S) get the
   ``#`` a P5 pointer has, token by token and only where the token is an id of the document
-  (so no URL is ever changed). It is the light conversion that lets the text be read; the
-  warning points at the TEI Consortium's full one;
+  (so no URL is ever changed); the elements P5 dropped for another that means the same are
+  renamed to it (a dictionary's ``trans``/``tr``, ``cit type="translation"``/``quote``, as
+  FreeDict's dictionaries went to P5; ``xptr``/``xref`` with a ``url``, ``ptr``/``ref`` with a
+  ``target``), so that no translation of a dictionary is an unknown element. It is the light
+  conversion that lets the text be read; the warning points at the TEI Consortium's full one;
 - **a ``teiCorpus``** becomes one text with a ``group`` of its members (``tei_corpus``), and a
   ``TEI`` with several ``text`` elements one text with a ``group`` of them;
 - **a digital facsimile without transcription** (a ``facsimile`` and no ``text`` or
@@ -133,6 +136,7 @@ def _in_tei_namespace(root: etree._Element, name: str, p4: bool) -> etree._Eleme
             element.tag = f"{_T}{element.tag}"
         if p4:
             _p4_attributes(element)
+            _p4_element(element)
     if p4:
         _p4_pointers(new)
     etree.cleanup_namespaces(new)
@@ -145,6 +149,36 @@ def _p4_attributes(element: etree._Element) -> None:
         if value is not None and element.get(new) is None:
             del element.attrib[old]
             element.set(new, value)
+
+
+#: P4 elements that P5 replaced by others of the same meaning: the new name, and the
+#: attributes the new element takes (an old attribute renamed, or a value given).
+_P4_RENAMED: dict[str, tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]] = {
+    # TEI P4 12.3.4: "trans" groups the translation equivalents "tr" of an entry
+    "trans": ("cit", (), (("type", "translation"),)),
+    "tr": ("quote", (), ()),
+    # P4 14.2: extended pointers whose "url" attribute is P5's "target"
+    "xptr": ("ptr", (("url", "target"),), ()),
+    "xref": ("ref", (("url", "target"),), ()),
+}
+
+
+def _p4_element(element: etree._Element) -> None:
+    if not isinstance(element.tag, str) or not element.tag.startswith(_T):
+        return
+    renamed = _P4_RENAMED.get(element.tag[len(_T) :])
+    if renamed is None:
+        return
+    name, attributes, values = renamed
+    element.tag = f"{_T}{name}"
+    for old, new in attributes:
+        value = element.get(old)
+        if value is not None and element.get(new) is None:
+            del element.attrib[old]
+            element.set(new, value)
+    for key, value in values:
+        if element.get(key) is None:
+            element.set(key, value)
 
 
 def _p4_pointers(root: etree._Element) -> None:

@@ -271,3 +271,14 @@ def test_max_errors_says_when_relax_ng_problems_are_not_shown(tmp_path: Path) ->
     assert len([c for c in codes if c != "rng.too-many"]) == 2
     whole = check([tmp_path], CheckOptions(checks=frozenset({"rng"}), max_errors=50))
     assert "rng.too-many" not in whole.by_code()
+
+
+def test_a_skipped_pattern_is_told_once_at_the_schema(tmp_path: Path) -> None:
+    """Probe 20: a pattern that does not compile was reported in every checked file, with
+    the line of the pattern in the schema ("letter1.xml:9"); it is told once, in the schema."""
+    broken = ROOT / "tests/data/schematron/broken.sch"
+    for n in (1, 2):
+        (tmp_path / f"letter{n}.xml").write_text(tei_text("<p>Text.</p>"))
+    options = CheckOptions(schematron=broken, checks=frozenset({"schematron"}), jobs=2)
+    skipped = [d for d in check([tmp_path], options).sorted() if d.code == "sch.pattern-skipped"]
+    assert [(Path(d.path).name, d.line) for d in skipped] == [("broken.sch", 9)]

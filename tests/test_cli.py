@@ -216,3 +216,25 @@ def test_readme_lists_every_diagnostic_code() -> None:
     assert codes, "no codes found"
     missing = sorted(c for c in codes if f"`{c}`" not in README)
     assert not missing, f"README.md lacks these diagnostic codes: {missing}"
+
+
+def test_a_report_whose_reader_goes_away_ends_quietly(tmp_path: Path) -> None:
+    """Probe 20: ``edition check | head -1`` printed "-: error: cannot use: broken pipe; run
+    again [env.os-error]"; it ends without a word (status 1, as click's own handler)."""
+    body = "<p><unknown/></p>" * 3000  # a report far larger than a pipe's buffer
+    many = tmp_path / "many.xml"
+    many.write_text(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>{body}</body></text></TEI>'
+    )
+    for form in ("text", "jsonl"):
+        args = ["check", "--checks", "rng", "--max-errors", "5000", "--format", form, str(many)]
+        with subprocess.Popen(
+            [sys.executable, "-m", "pipeline.entry", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as process:
+            assert process.stdout is not None and process.stderr is not None
+            assert process.stdout.readline()
+            process.stdout.close()
+            assert process.stderr.read() == b""
+            assert process.wait(timeout=120) == 1

@@ -343,6 +343,17 @@ def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path) -> None:
     assert d.code == "gate.encoding" and 'encoding="ISO-8859-1"' in d.message
 
 
+@pytest.mark.parametrize("declared", ["UTF-16", "utf-32", "UTF-16LE"])
+def test_wide_encoding_declared_over_bytes_of_one_octet(tmp_path: Path, declared: str) -> None:
+    """Probe 20: a file saved as UTF-8 whose declaration still says UTF-16 was "not
+    well-formed: blank needed here" at the declaration; it is told what to declare."""
+    text = f'<?xml version="1.0" encoding="{declared}"?>\n<TEI xmlns="x">caf\u00e9</TEI>'
+    d = only_error(parse_bytes(text.encode("utf-8"), tmp_path / "w.xml"))
+    assert (d.code, d.line) == ("gate.encoding", 1)  # type: ignore[attr-defined]
+    assert 'change the declaration to encoding="UTF-8"' in d.message  # type: ignore[attr-defined]
+    assert f"says {declared.upper()}," in d.message  # type: ignore[attr-defined]
+
+
 def test_a_pipe_named_xml_is_said_not_passed_over(tmp_path: Path) -> None:
     """A FIFO named *.xml in a folder was passed over without a word, and named on the
     command line it was "no such file or folder"."""

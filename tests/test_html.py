@@ -529,6 +529,30 @@ def test_about_page_describes_a_transcripts_recording(tmp_path: Path) -> None:
     )
 
 
+def test_the_revision_history_gives_dates_in_words_and_no_colon_before_nothing(
+    tmp_path: Path,
+) -> None:
+    """Probe 19 (ELTeC's <change when="20211026"/>): a revision without words read
+    "20211026: ", and every revision's date was raw ISO where the facts above say it in
+    words."""
+    source = tmp_path / "src" / "novel.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Novel</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<p>x</p></sourceDesc></fileDesc><revisionDesc><change when="2019-10-15">Checked</change>
+<change when="20211026"/></revisionDesc></teiHeader><text><body><p>Once.</p></body></text>
+</TEI>""",
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"])
+    about = _page(tmp_path / "out" / "html" / "about.html")
+    changes = [
+        " ".join(li.text_content().split()) for li in about.xpath("//ul[@class='changes']/li")
+    ]
+    assert changes == ["15 October 2019: Checked", "20211026"]
+
+
 def test_a_header_element_without_rendering_is_named_with_its_text(tmp_path: Path) -> None:
     """The about page shows every text's header together: a warning about an element there
     has no file to name, so it says whose header the element is in."""

@@ -843,3 +843,32 @@ def test_a_sense_numbered_in_print_is_numbered_once(
         "1. a device giving light",
         "2. a sense the print does not number",
     ]
+
+
+def _diplomatic(element: html.HtmlElement) -> str:
+    """The words of an element as the diplomatic view shows them, whitespace collapsed."""
+    copy = html.fromstring(html.tostring(element))
+    for hidden in copy.xpath(
+        ".//*[contains(@class, 'ed-read')] | .//*[contains(@class, 'lb-n')] | .//a[@class='anchor']"
+    ):
+        hidden.drop_tree()
+    return " ".join(copy.text_content().split())
+
+
+def test_levels_of_a_word_show_one_in_each_view(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 19 (a Menota edition of Alexanders saga): a word written at three levels
+    (me:facs, me:dipl, me:norm) was printed three times, "k̅gr k(onun)gr konungr", and the
+    file's one token per line put a space before each comma. The reading view shows the
+    normalised level, the diplomatic view the diplomatic one, the facsimile level its title;
+    a word at one level shows it in both views."""
+    doc = _doc("levels", pages)
+    (p,) = doc.xpath("//article//p")
+    assert _reading(p) == "Ólafr reið, ok ſang."
+    assert _diplomatic(p) == "Olaꝼ(r) reıð (ok) ſang."
+    assert p.xpath(".//*[contains(@class, 'level-dipl')]/@title")[:2] == [
+        "facsimile: Olaꝼ̅",
+        "facsimile: reıð",
+    ]
+    assert "has-views" in doc.xpath("//article/@class")[0]

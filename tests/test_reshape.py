@@ -86,6 +86,28 @@ def test_a_p4_document_gets_p5_names_ids_languages_and_pointers() -> None:
     assert "p4top5" in notes[0].message
 
 
+P4_DICTIONARY = f"""<?xml version="1.0"?>
+<TEI.2>{HEADER.format("A P4 glossary")}
+<text><body><entry><form><orth>lumen</orth></form>
+<trans><tr>light</tr><tr>lamp</tr></trans></entry>
+<p>Home: <xptr url="http://example.org/"/>, <xref url="http://example.org/b">b</xref>.</p>
+</body></text></TEI.2>
+"""
+
+
+def test_a_p4_dictionary_reads_its_translations_as_p5_does() -> None:
+    """Probe 19 (FreeDict's Sanskrit-German and Japanese-German dictionaries, TEI P4): every
+    translation (trans, tr) was an unknown element, and the project's home page an xptr whose
+    url was shown as an unknown element's text, linking nowhere."""
+    document, _ = as_text(_doc(P4_DICTIONARY))
+    root = document.root
+    assert root.xpath("//t:cit/@type", namespaces=NS) == ["translation"]
+    assert root.xpath("//t:cit/t:quote/text()", namespaces=NS) == ["light", "lamp"]
+    assert root.xpath("//t:ptr/@target", namespaces=NS) == ["http://example.org/"]
+    assert root.xpath("//t:ref/@target", namespaces=NS) == ["http://example.org/b"]
+    assert not root.xpath("//t:trans | //t:tr | //t:xptr | //t:xref | //@url", namespaces=NS)
+
+
 def test_a_facsimile_without_transcription_has_its_surfaces_as_pages() -> None:
     document, notes = as_text(_doc(FACSIMILE))
     root = document.root

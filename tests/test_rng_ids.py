@@ -99,3 +99,17 @@ def test_the_survey_finds_the_same_duplicates_as_a_walk_over_the_tree() -> None:
     walked = rng_ids.duplicates(doc.root, names)
     assert rng_ids.duplicates(doc.root, names, carriers) == walked
     assert [(d.value, d.element.sourceline) for d in walked] == [("h", 3), ("y1", 9), ("y1", 10)]
+
+
+def test_an_attribute_that_is_an_id_on_some_elements_only() -> None:
+    """Probe 20: ``id`` typed ID on one element and text on another made two ``b id="q"`` a
+    duplicate ID (jing: valid), and an ``a id`` the same value as a ``b id`` one."""
+    validator = validator_for(ROOT / "tests/data/relaxng/id-on-some.rng")
+
+    def found(text: str) -> list[tuple[int | None, str]]:
+        result = parse_bytes(text.encode(), Path("ids.xml"))
+        assert result.document is not None
+        return [(d.column, d.code) for d in validator.validate(result.document)]
+
+    assert found('<doc><b id="q"/><b id="q"/><a id="q"/></doc>') == []
+    assert found('<doc><a id="x"/><b id="x"/><d key="x"/></doc>') == [(28, "rng.duplicate-id")]

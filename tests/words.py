@@ -29,6 +29,9 @@ from pathlib import Path
 from lxml import etree, html
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
+#: Menota's levels of a word (levels.xsl): the reading view shows the most edited one.
+MENOTA = "{http://www.menota.org/ns/1.0}"
+LEVELS = tuple(f"{MENOTA}{name}" for name in ("norm", "dipl", "facs"))
 
 
 def _names(text: str) -> frozenset[str]:
@@ -215,6 +218,8 @@ def _tei_walk(
         return
     if name in ("ref", "ptr") and _points_at_note(element, note_ids):
         return  # rendered as the note's call
+    if element.tag in LEVELS and element is not _reading_level(element.getparent()):
+        return
     if name in MILESTONES:
         if element.get("break") != "no":
             parts.append(MILESTONE)
@@ -318,7 +323,18 @@ def _lemma(app: etree._Element) -> etree._Element | None:
     return None
 
 
+def _reading_level(holder: etree._Element | None) -> etree._Element | None:
+    for tag in LEVELS:
+        found = holder.find(tag) if holder is not None else None
+        if found is not None:
+            return found
+    return None
+
+
 def _preferred(choice: etree._Element) -> etree._Element | None:
+    level = _reading_level(choice)
+    if level is not None:
+        return level
     children = [c for c in choice if isinstance(c.tag, str)]
     for name in ("corr", "reg", "expan", "seg", "unclear"):
         for child in children:

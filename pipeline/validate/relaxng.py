@@ -163,6 +163,11 @@ class RelaxNGValidator:
         """Attributes the schema types as xsd:ID (TEI: xml:id), as Clark names."""
         return rng_ids.id_attributes(self._prepared)
 
+    @functools.cached_property
+    def id_owners(self) -> dict[str, frozenset[tuple[str, str]]]:
+        """The elements an attribute is an ID on, where it is not one on all (rng_ids)."""
+        return rng_ids.id_owners(self._prepared)
+
     @property
     def grammar(self) -> Grammar:
         if self._grammar is None:
@@ -185,7 +190,7 @@ class RelaxNGValidator:
         # libxml2 rejects a repeated xsd:ID value with words about the attribute or the
         # whole document; jing says 'ID "y1" has already been defined'. Duplicates are
         # reported here, each with its first occurrence, and validation sees unique values.
-        duplicates = rng_ids.duplicates(doc.root, self.id_attributes, carriers)
+        duplicates = rng_ids.duplicates(doc.root, self.id_attributes, carriers, self.id_owners)
         with rng_ids.made_unique(duplicates):
             if compiled.valid(doc.tree):
                 findings = []
@@ -224,6 +229,8 @@ class RelaxNGValidator:
             if target is None or id(target) in explained:
                 continue
             explained.add(id(target))
+            if any(f.subject is target for f in found.values()):
+                continue  # its parent told what is wrong with it where it stands (_check_in_place)
             findings = rng_messages.explain(g, target)
             if culprit:
                 findings += _libxml2_findings(g, target, compiled, findings, self.exactly)
@@ -290,9 +297,37 @@ def _libxml2_findings(
                 return [rng_messages.bad_value(g, target, names[0])]
     if findings or not errors:
         return []
+    dangling = _dangling_idref(target, errors[0].message)
+    if dangling is not None:
+        return [dangling]
     return [
         rng_messages.Finding(target, "rng.invalid", rng_messages.rewrite_libxml2(errors[0].message))
     ]
+
+
+_UNKNOWN_ID = re.compile(r"IDREFS? attribute (\S+) references an unknown ID")
+
+
+def _dangling_idref(target: etree._Element, message: str) -> rng_messages.Finding | None:
+    """An IDREF(S) pointing at no ID, said with the values that point nowhere: libxml2
+    names the first value of an IDREFS ("t9"), dangling or not, as jing does not."""
+    match = _UNKNOWN_ID.match(message)
+    if match is None:
+        return None
+    names = [k for k in target.attrib if split(k)[1] == match.group(1)]
+    if not names:
+        return None
+    ids = {str(v) for v in target.getroottree().xpath("//@xml:id | //@id")}
+    missing = [v for v in (target.get(names[0]) or "").split() if v not in ids]
+    if not missing:
+        return None
+    listed = ", ".join(f'"{v}"' for v in dict.fromkeys(missing))
+    return rng_messages.Finding(
+        target,
+        "rng.bad-value",
+        f'attribute "{match.group(1)}" of element {rng_messages.label(target)} refers to {listed}, '
+        "which no ID of this document has: add the ID or fix the reference",
+    )
 
 
 def _fallback(root: etree._Element, compiled: _Compiled) -> rng_messages.Finding:

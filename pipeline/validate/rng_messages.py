@@ -10,7 +10,7 @@ and rewrites libxml2's wording when it has nothing better.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from lxml import etree
@@ -52,6 +52,8 @@ def rewrite_libxml2(message: str) -> str:
     """libxml2's wording with names quoted, lowercase start and no final period."""
     text = message.strip().rstrip(".")
     text = _QUOTE_NAME.sub(lambda m: f'{m.group(1)} "{m.group(2)}"', text)
+    if text[1:2].isupper():
+        return text  # an acronym ("IDREF attribute ..."), which lower-casing garbled to "iDREF"
     return text[:1].lower() + text[1:]
 
 
@@ -62,6 +64,14 @@ class Finding(NamedTuple):
     node: etree._Element
     code: str
     message: str
+    #: The element whose explanation found it (``explain``), so that an element its parent
+    #: explained where it stands (``_check_in_place``) is not explained again out of place.
+    subject: etree._Element | None = None
+
+
+def label(node: etree._Element) -> str:
+    """An element's name as messages give it: quoted, its namespace unless TEI's."""
+    return _label(node)
 
 
 def _label(node: etree._Element) -> str:
@@ -71,15 +81,19 @@ def _label(node: etree._Element) -> str:
     return f'"{local}" (namespace "{ns}")'
 
 
-def explain(g: Grammar, element: etree._Element) -> list[Finding]:
+def explain(g: Grammar, element: etree._Element, defines: list[str] | None = None) -> list[Finding]:
     """What is wrong with ``element`` itself: its attributes and the sequence of its children.
 
-    Children are matched by name only (relaxng has checked each in isolation already).
+    Children are matched by name only (relaxng has checked each in isolation already), but a
+    child whose name has several defines is matched against those its place allows.
+    ``defines``: the element's own defines to match it against (default: all of its name's).
     """
-    defines = g.definitions(*split(element.tag))
+    if defines is None:
+        defines = g.definitions(*split(element.tag))
     if not defines:
         return []
-    return [*_check_attributes(g, element, defines), *_check_content(g, element, defines)]
+    found = [*_check_attributes(g, element, defines), *_check_content(g, element, defines)]
+    return [f if f.subject is not None else f._replace(subject=element) for f in found]
 
 
 def _check_attributes(g: Grammar, element: etree._Element, defines: list[str]) -> list[Finding]:
@@ -137,24 +151,100 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
         for a in g.attributes(define)[0]
         if a.nc.contains(ns, local)
     ]
-    types = {t for a in matching for t in a.datatypes}
     value = element.get(attribute) or ""
     # a good value in the wrong company: ParlaMint's affiliation takes @when or @from, and
     # <affiliation when="1990" from="1990-11-05"> was told that "1990-11-05" is no date
-    if not types or any(a.content and g.value_allowed(a, value) for a in matching):
+    checkable = [a for a in matching if a.content]
+    if not checkable or any(g.value_allowed(a, value) for a in checkable):
         return Finding(
             element,
             "rng.unexpected-attribute",
             f'attribute "{shown(attribute)}" is not allowed on element {_label(element)} '
             "together with its other attributes",
         )
-    listed = names_list([NameClass("name", local=t) for t in types])
+    # a value that no pattern of the attribute takes is a bad value, said with what the
+    # patterns ask: a list of integers from 1 ("1 0") was "not allowed together with its
+    # other attributes", and a date before a minInclusive was told to be "of type date"
+    wanted = sorted({_describe_value(list(a.content)) for a in checkable})
+    # a list of named values (metDecl type="met real"): the token that is none of them, as
+    # jing names it (probe 19, a sonnet corpus's metDecl type="enjamb")
+    listed = list(dict.fromkeys(v for a in checkable for v in g.listed_values(a)))
+    strays = [t for t in value.split() if t not in listed]
+    if listed and strays and any(_is_list(a.content) for a in checkable):
+        expected = names_list([NameClass("name", local=v) for v in listed])
+        return Finding(
+            element,
+            "rng.bad-value",
+            f'attribute "{shown(attribute)}" of element {_label(element)} has an invalid value '
+            f'"{value}"; "{strays[0]}" is not one of {expected}',
+        )
     return Finding(
         element,
         "rng.bad-value",
         f'attribute "{shown(attribute)}" of element {_label(element)} has an invalid value '
-        f'"{element.get(attribute)}"; expected a value of type {listed}',
+        f'"{value}"; expected {" or ".join(wanted)}',
     )
+
+
+def _is_list(patterns: Iterable[etree._Element]) -> bool:
+    """Whether an attribute's pattern is a list of tokens (at its top, or in a choice)."""
+    for p in patterns:
+        if not isinstance(p.tag, str):
+            continue
+        kind = etree.QName(p).localname
+        if kind == "list" or (kind in ("choice", "group") and _is_list(p)):
+            return True
+    return False
+
+
+def _as_written(facet: str) -> str:
+    """A facet as the schema gives it: a pattern without the white space that
+    ``rng_schema._patterns_after_collapse`` lets around it."""
+    facet = facet.strip()
+    if facet.startswith(r"\s*(") and facet.endswith(r")\s*"):
+        return facet[4:-4]
+    return facet
+
+
+def _describe_value(patterns: list[etree._Element]) -> str:
+    """What a value pattern asks, in words: its values, datatypes with their facets, lists."""
+    parts: list[str] = []
+    plain: list[str] = []  # datatypes without facets, named together (TEI's dates are eight)
+    for node in patterns:
+        if not isinstance(node.tag, str):
+            continue
+        kind = etree.QName(node).localname
+        if kind == "value":
+            parts.append(f'"{" ".join((node.text or "").split())}"')
+        elif kind == "data":
+            inner = [c for c in node if isinstance(c.tag, str)]
+            facets = [
+                f"{c.get('name')} {_as_written(c.text or '')}"
+                for c in inner
+                if etree.QName(c).localname == "param"
+            ]
+            name = node.get("type") or "token"
+            excepted = any(etree.QName(c).localname == "except" for c in inner)
+            if not facets and not excepted:
+                plain.append(name)
+                continue
+            text = f'a value of type "{name}"'
+            if facets:
+                text += " with " + ", ".join(facets)
+            if excepted:
+                text += " (some values excepted)"
+            parts.append(text)
+        elif kind == "list":
+            parts.append(f"a space-separated list ({_describe_value(list(node))})")
+        elif kind in ("choice", "group", "oneOrMore", "zeroOrMore", "optional"):
+            parts.append(_describe_value(list(node)))
+        elif kind == "text":
+            parts.append("any text")
+    if plain:
+        listed = names_list([NameClass("name", local=t) for t in dict.fromkeys(plain)])
+        parts.append(f"a value of type {listed}")
+    joined = " or ".join(dict.fromkeys(p for p in parts if p))  # a value named twice once
+    return joined or "another value"
 
 
 def _tokens(element: etree._Element) -> Iterator[Token]:
@@ -178,6 +268,8 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
     for token in _tokens(element):
         after = g.deriv(p, token.ns, token.local)
         if after.op != "notAllowed":
+            if token.local:
+                findings += _check_in_place(g, p, token)
             p = after
             continue
         classes, text = g.expected(p)
@@ -222,6 +314,25 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
             Finding(element, "rng.missing-element", f"element {label} is incomplete; {what}")
         )
     return findings
+
+
+def _check_in_place(g: Grammar, p: Pat, token: Token) -> list[Finding]:
+    """A child checked against the defines its place allows, when its name has others too.
+
+    Checked alone, such a child is valid when any define of its name takes it, and libxml2
+    then blames the parent ("element note failed to validate attributes", at the parent's
+    line): a GROBID page's ``note`` without its required ``place`` is a valid bibliography
+    ``note`` elsewhere. And a child that no define takes was explained against all of them
+    together ("b" not allowed in an inner ``p`` that takes only "b", since the outer ``p``
+    takes text). The parent is explained before its children, and ``relaxng`` explains no
+    element again that its parent explained here."""
+    every = g.definitions(token.ns, token.local)
+    if len(every) < 2:
+        return []
+    here = g.accepting(p, token.ns, token.local)
+    if not here or set(here) == set(every):
+        return []
+    return explain(g, token.node, here)
 
 
 def _all_names(g: Grammar, p: Pat) -> tuple[list[NameClass], bool]:

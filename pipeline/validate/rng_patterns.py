@@ -9,6 +9,7 @@ and each element's attribute patterns with their values, datatypes and required 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from lxml import etree
@@ -282,9 +283,30 @@ class Grammar:
             known = self._expected[key] = self._expected_of(p, everywhere)
         return list(known[0]), known[1]
 
+    def accepting(self, p: Pat, ns: str, local: str) -> list[str]:
+        """The element defines ``p`` may match a child of this name with next: where a name
+        has several defines (a hand-written grammar's ``note`` of a bibliography and another
+        of a page), those the child's place allows."""
+        found = [
+            q.define
+            for q in self._reachable(p, everywhere=False)
+            if q.op == "el" and q.nc is not None and q.define and q.nc.contains(ns, local)
+        ]
+        return sorted(set(found))
+
     def _expected_of(self, p: Pat, everywhere: bool) -> tuple[list[NameClass], bool]:
         found: list[NameClass] = []
         text = False
+        for q in self._reachable(p, everywhere):
+            if q.op == "el" and q.nc is not None:
+                found.append(q.nc)
+            text = text or q.op in ("text", "data")
+        return found, text
+
+    @staticmethod
+    def _reachable(p: Pat, everywhere: bool) -> Iterator[Pat]:
+        """The patterns ``p`` may begin with (its first elements, text, data), each once; with
+        ``everywhere`` every pattern inside it."""
         seen: set[int] = set()
         stack = [p]
         while stack:
@@ -292,9 +314,7 @@ class Grammar:
             if id(q) in seen:
                 continue
             seen.add(id(q))
-            if q.op == "el" and q.nc is not None:
-                found.append(q.nc)
-            text = text or q.op in ("text", "data")
+            yield q
             if everywhere:
                 stack += [x for x in (q.a, q.b) if x is not None]
             elif q.op in ("choice", "interleave") and q.a and q.b:
@@ -303,7 +323,6 @@ class Grammar:
                 stack.append(q.a)
             elif q.op == "group" and q.a and q.b:
                 stack += [q.b, q.a] if q.a.nullable else [q.a]
-        return found, text
 
     def attributes(self, define: str) -> tuple[list[Attribute], set[tuple[str, str]]]:
         """The attribute patterns of an element define, and the names it requires."""
@@ -353,6 +372,24 @@ class Grammar:
             self._value_schemas[key] = schema
         return bool(schema.validate(etree.Element("v", a=value)))
 
+    def listed_values(self, attribute: Attribute) -> list[str]:
+        """The values an attribute's pattern names anywhere in it, following its refs: the
+        tokens of a list ("met", "real", "rhyme" for metDecl/@type), which ``values`` leaves
+        out since such a value is more than one of them."""
+        found: dict[str, None] = {}
+        seen: set[str] = set()
+        todo = list(attribute.content)
+        while todo:
+            node = todo.pop()
+            for value in node.iter(_R + "value"):
+                found.setdefault(" ".join((value.text or "").split()), None)
+            for ref in node.iter(_R + "ref"):
+                name = ref.get("name") or ""
+                if name not in seen:
+                    seen.add(name)
+                    todo.extend(self.defines.get(name, []))
+        return list(found)
+
     def _values(
         self, nodes: list[etree._Element], values: list[str], types: list[str], refs: set[str]
     ) -> bool:
@@ -363,7 +400,9 @@ class Grammar:
                 values.append(" ".join((node.text or "").split()))
             elif kind in ("value", "data"):  # a typed value is libxml2's to compare
                 types.append(node.get("type") or "")
-            elif kind == "choice":
+            elif kind == "choice" or (kind == "group" and len(node) == 1):
+                # a group of one value is that value: a schema that documents each value
+                # wraps it so (<group><a:documentation/><value/></group>, annotations gone)
                 if not self._values(list(node), values, types, refs):
                     return False
             elif kind == "ref" and node.get("name") not in refs:

@@ -21,6 +21,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
     xmlns:r="urn:edition:render"
+    xmlns:me="http://www.menota.org/ns/1.0"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns="http://www.w3.org/1999/xhtml"
@@ -168,6 +169,19 @@
   <!-- Asked once: only a document with c elements looks at a whitespace node's siblings. -->
   <xsl:variable name="r:has-c" as="xs:boolean" select="exists(/descendant::c[1])"/>
 
+  <!-- A text with levels of transcription in its words (Menota's me:facs, me:dipl, me:norm:
+       levels.xsl) writes one token per line, and each level on a line of its own: the
+       whitespace between tokens and between levels is the file's layout, which would read
+       "heitit , er"; the spaces between words come from r:word-space. -->
+  <xsl:template match="text()[$r:has-levels][not(normalize-space())]
+      [../(me:facs | me:dipl | me:norm) or preceding-sibling::node()[1][self::w or self::pc]
+       or following-sibling::node()[1][self::w or self::pc]]"
+      mode="r:main" as="empty-sequence()" priority="2"/>
+
+  <xsl:variable name="r:has-levels" as="xs:boolean"
+      select="exists(/descendant::me:norm[1]) or exists(/descendant::me:dipl[1])
+              or exists(/descendant::me:facs[1])"/>
+
   <!-- Two paginations in one text (pb/@ed: a print edition's pages beside a digital one's):
        the main one is that of the page breaks without @ed, else the edition most of them
        name (the first of equals); a page break of another edition is a secondary one, shown
@@ -266,7 +280,10 @@
        joined, or they are parts of one word (a w's children). -->
   <xsl:function name="r:space-before" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="prev" as="node()?" select="$e/preceding-sibling::node()[1]"/>
+    <!-- in a text with levels the whitespace between tokens is layout, never rendered -->
+    <xsl:variable name="prev" as="node()?" select="if ($r:has-levels)
+        then $e/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]
+        else $e/preceding-sibling::node()[1]"/>
     <xsl:sequence select="exists($prev) and $prev instance of element()
         and r:is-token($prev) and r:is-token($e) and empty($e/parent::w)
         and not($e/@join = ('left', 'both')) and not($prev/@join = ('right', 'both'))

@@ -11,6 +11,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:r="urn:edition:render"
+    xmlns:me="http://www.menota.org/ns/1.0"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
@@ -20,12 +21,29 @@
     <xsl:sequence select="($app/lem, $app/rdgGrp/lem, $app/rdg, $app/rdgGrp/rdg)[1]"/>
   </xsl:function>
 
-  <!-- The side of a choice the reading view shows: a correction, a regularisation, an
-       expansion, else a segment or an unclear reading, else what is not the source's form. -->
+  <!-- The side of a choice the reading view shows: the reading level of a word written at
+       levels (below), a correction, a regularisation, an expansion, else a segment or an
+       unclear reading, else what is not the source's form. -->
   <xsl:function name="r:chosen" as="element()?">
     <xsl:param name="choice" as="element()"/>
-    <xsl:sequence select="($choice/corr, $choice/reg, $choice/expan, $choice/seg,
-        $choice/unclear, $choice/*[not(self::sic | self::orig | self::abbr)], $choice/*)[1]"/>
+    <xsl:sequence select="(r:level-read($choice), $choice/corr, $choice/reg, $choice/expan,
+        $choice/seg, $choice/unclear, $choice/*[not(self::sic | self::orig | self::abbr)],
+        $choice/*)[1]"/>
+  </xsl:function>
+
+  <!-- The levels of a Menota transcription (the Medieval Nordic Text Archive's TEI
+       customisation: each word, w or pc, or a choice in it, holds the same word at up to three
+       levels, me:facs as the letters stand, me:dipl with abbreviations expanded, me:norm in
+       normalised spelling). The reading text is the most edited level the word has; the
+       diplomatic view shows the diplomatic level, else the facsimile one (levels.xsl). -->
+  <xsl:function name="r:level-read" as="element()?">
+    <xsl:param name="holder" as="element()?"/>
+    <xsl:sequence select="($holder/me:norm, $holder/me:dipl, $holder/me:facs)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:level-dipl" as="element()?">
+    <xsl:param name="holder" as="element()?"/>
+    <xsl:sequence select="($holder/me:dipl, $holder/me:facs)[1]"/>
   </xsl:function>
 
   <!-- Whether an element is left out of the reading text, with everything in it. -->
@@ -33,7 +51,8 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="up" as="element()?" select="$e/.."/>
     <xsl:sequence select="
-        if ($up/self::choice) then not($e is r:chosen($up))
+        if ($e[self::me:facs or self::me:dipl or self::me:norm]) then not($e is r:level-read($up))
+        else if ($up/self::choice) then not($e is r:chosen($up))
         else if ($up[self::app or self::rdgGrp]) then
           empty($e/descendant-or-self::* intersect r:lemma($e/ancestor::app[1]))
         else not(r:leiden-kept($e)) and exists($e[self::del[not(ancestor::restore)]

@@ -2,7 +2,7 @@
 <!--
   The shared TEI -> XHTML rendering, as one module to import (the HTML pages and the EPUB
   content documents do): a manifest of the modules, one per chapter of the TEI Guidelines
-  (header and sources: 2; structure: 4; blocks and inline: 3; analysis: 17; formulae: 14;
+  (header and sources: 2; structure: 4; blocks and inline: 3; transcription and its levels: 11; analysis: 17; formulae: 14;
   verse: 6; drama: 7; spoken: 8; correspondence: 2.4.6 and 4.2.2; biblio: 3.12; names: 13; notes: 3.9), so that the rendering
   of an element is found by its chapter.
   Each module imports base.xsl (parameters, modes, functions); fallback.xsl (the policy for
@@ -27,6 +27,7 @@
   <xsl:import href="blocks.xsl"/>
   <xsl:import href="inline.xsl"/>
   <xsl:import href="transcription.xsl"/>
+  <xsl:import href="levels.xsl"/>
   <xsl:import href="analysis.xsl"/>
   <xsl:import href="dictionaries.xsl"/>
   <xsl:import href="formulae.xsl"/>

@@ -26,6 +26,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
     xmlns:r="urn:edition:render"
+    xmlns:me="http://www.menota.org/ns/1.0"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns="http://www.w3.org/1999/xhtml"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
@@ -56,7 +57,8 @@
         or exists($doc//ex) or exists($doc//metamark) or exists($doc//fw)
         or exists($doc//catchwords) or exists($doc//signatures) or exists($doc//delSpan)
         or exists($doc//addSpan) or exists($doc//retrace)
-        or exists($doc//charDecl//mapping[@type = 'diplomatic'])"/>
+        or exists($doc//charDecl//mapping[@type = 'diplomatic'])
+        or exists($doc//me:norm[../me:dipl or ../me:facs]) or exists($doc//me:dipl[../me:facs])"/>
   </xsl:function>
 
   <!-- An inline rendering of the context element shown in one view only ($view 'read' or

@@ -119,16 +119,21 @@
         <ul class="changes">
           <xsl:for-each select="change">
             <li>
+              <!-- the date in words, as "Last revised" gives it (a value that is no date,
+                   ELTeC's when="20211026", as written), and the colon only before words: a
+                   change without them read "20211026: " (probe 19) -->
               <xsl:if test="@when">
-                <xsl:element name="{if (matches(@when, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'))
-                    then 'time' else 'span'}">
-                  <xsl:if test="matches(@when, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')">
+                <xsl:variable name="iso" as="xs:boolean"
+                    select="matches(@when, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')"/>
+                <xsl:element name="{if ($iso) then 'time' else 'span'}">
+                  <xsl:if test="$iso">
                     <xsl:attribute name="datetime" select="@when"/>
                   </xsl:if>
-                  <!-- in words, as "Last revised" says it ("2015-04-16" before probe 18) -->
-                  <xsl:value-of select="r:date-words(normalize-space(@when), true())"/>
+                  <xsl:value-of select="if ($iso) then r:date-words(@when, true()) else @when"/>
                 </xsl:element>
-                <xsl:text>: </xsl:text>
+                <xsl:if test="normalize-space()">
+                  <xsl:text>: </xsl:text>
+                </xsl:if>
               </xsl:if>
               <xsl:apply-templates mode="r:main">
                 <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
