@@ -71,6 +71,27 @@ class StartTags:
 
     def column(self, element: etree._Element) -> int | None:
         """1-based column of ``element``'s start tag on its line (``sourceline``), or None."""
+        offset = self._offset(element)
+        if offset is None or self._text is None:
+            return None
+        return offset - (self._text.rfind("\n", 0, offset) + 1) + 1
+
+    def attribute_column(self, element: etree._Element, written: str) -> int | None:
+        """1-based column of the attribute ``written`` (its name as the file writes it:
+        ``source``, ``xml:id``) in ``element``'s start tag, when it stands on the tag's first
+        line; else None."""
+        offset = self._offset(element)
+        text = self._text
+        if offset is None or text is None:
+            return None
+        line_start = text.rfind("\n", 0, offset) + 1
+        ends = [e for e in (text.find(">", offset), text.find("\n", offset)) if e >= 0]
+        pattern = re.compile(r"(?<![\w:.-])" + re.escape(written) + r"\s*=")
+        found = pattern.search(text, offset, min(ends) if ends else len(text))
+        return None if found is None else found.start() - line_start + 1
+
+    def _offset(self, element: etree._Element) -> int | None:
+        """Where ``element``'s start tag begins in the text, when it is on its line."""
         text = self._text
         if text is None or not isinstance(element.tag, str):
             return None
@@ -88,7 +109,7 @@ class StartTags:
             return None
         if text.count("\n", 0, offset) + 1 != element.sourceline:
             return None  # a start tag over several lines: the line is where it ends
-        return offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return offset
 
 
 def attribute_column(

@@ -135,9 +135,10 @@ def judge(data: bytes, shown: str) -> Verdict:
             diag.warning(
                 shown,
                 "gate.dtd-ignored",
-                f"the DTD {system[-1] if system else ''} is not read; the document is checked "
-                "against its RELAX NG schema, and an entity it uses must be declared in the "
-                "document itself",
+                # said to build too, which validates nothing: no promise of a check here
+                f"the DTD {system[-1] if system else ''} is not read (edition check validates "
+                "against RELAX NG, not DTDs); an entity the document uses must be declared in "
+                "the document itself",
                 line,
                 origin=_ORIGIN,
             )

@@ -150,6 +150,11 @@ class SourceDocument:
         elements are no longer its text's start tags one for one."""
         return None if self.parts else self._start_tags.column(element)
 
+    def attribute_column(self, element: etree._Element, written: str) -> int | None:
+        """The column of ``element``'s attribute ``written`` (``source``, ``xml:id``) on the
+        line ``locate`` gives, when it can be told; as ``column``, None for included parts."""
+        return None if self.parts else self._start_tags.attribute_column(element, written)
+
     @functools.cached_property
     def _start_tags(self) -> columns.StartTags:
         return columns.StartTags(columns.decode(self.data, self.tree.docinfo.encoding), self.root)

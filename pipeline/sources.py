@@ -213,6 +213,13 @@ def used_ids(root: etree._Element, pointed: Set[str] | None = None) -> tuple[str
     for desc in root.iter(f"{_TEI}correspDesc"):
         for element in desc.iter(etree.Element):
             _add_pointed(found, element.get("ref"))
+    # the text's author, editors and the people of its source, as its header names them
+    # (author/@corresp or persName/@ref in titleStmt, a sonnet corpus's author): a poet whose
+    # entry only the header points at is the text's, no entry nothing uses (probe 19)
+    for desc in root.iter(f"{_TEI}fileDesc"):
+        for element in desc.iter(etree.Element):
+            _add_pointed(found, element.get("ref"))
+            _add_pointed(found, element.get("corresp"))
     # a character who only enters or leaves (stage/@who: "Enter Theseus, Hippolyta") is on
     # stage in the play, not an entry nothing uses
     for stage in root.iter(f"{_TEI}stage", f"{_TEI}move"):

@@ -1162,6 +1162,24 @@ def test_a_registers_other_names_are_shown_in_their_language_and_direction(
     assert "place (Nisibis) has no xml:id" in without_id.message
 
 
+def test_a_place_named_by_its_parts_without_an_id_is_told(tmp_path: Path) -> None:
+    """Probe 18: a gazetteer's place named by its settlement alone and given no xml:id was
+    left out of the index without the warning a place named by placeName gets."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            "<p>Words.</p><listPlace><place><settlement>Rivertown</settlement>"
+            "<country>Ruritania</country></place></listPlace>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    (told,) = [d for d in report.diagnostics if d.code == "index.entry-without-id"]
+    assert "place (Rivertown) has no xml:id" in told.message
+
+
 def test_a_place_named_by_its_parts_alone_is_named_by_the_most_specific(
     tmp_path: Path,
 ) -> None:
@@ -1220,3 +1238,19 @@ def test_a_bare_id_in_ref_is_told_to_take_a_hash(tmp_path: Path) -> None:
         "placeName 'Rivertown' points at 'town', which is no register entry:"
         " to point at an entry's id, write #town",
     ]
+
+
+def test_an_author_the_header_points_at_is_no_unused_entry(tmp_path: Path) -> None:
+    """Probe 19 (a sonnet corpus links its poet's entry from titleStmt/author/@corresp): the
+    poet, never named in the poems, was reported as an entry nothing uses."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = tei_text(
+        '<p>A sonnet.</p><listPerson><person xml:id="poet"><persName>Ann Poet</persName>'
+        '</person><person xml:id="idle"><persName>Nobody</persName></person></listPerson>',
+        lang="en",
+    ).replace("<title>T</title>", '<title>T</title><author corresp="#poet">Ann Poet</author>')
+    (corpus / "t.xml").write_text(text, encoding="utf-8")
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    unused = [d.message for d in report.diagnostics if d.code == "index.unused-entry"]
+    assert len(unused) == 1 and "'idle'" in unused[0], unused

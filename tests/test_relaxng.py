@@ -728,7 +728,8 @@ FACETED = (
         (
             'pages="3 0"',
             'attribute "pages" of element "item" has an invalid value "3 0"; expected a '
-            'space-separated list (a value of type "integer" with minInclusive 1)',
+            'space-separated list (a value of type "integer" with minInclusive 1); "0" is no '
+            "such item",
         ),
         (
             'made="1799-12-31"',

@@ -103,6 +103,9 @@ def test_schema_level_xsl_function_is_copied_through() -> None:
 def test_attribute_and_text_node_contexts() -> None:
     result = run(DATA / "features.sch", DATA / "features.xml")
     assert ("corresp-rule", 9) in found(result)  # an attribute: its element's line
+    # and the attribute's column, not its element's (probe 20: CMIF's rule on
+    # correspDesc/@source was placed at the correspDesc)
+    assert by_code(result, "corresp-rule").column == 16
     assert ("attributes-and-text", 9) in found(result)  # text()[1] of the p on line 9
 
 

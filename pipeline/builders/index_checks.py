@@ -118,7 +118,11 @@ def _without_id(sources: Sequence[HasLists]) -> list[Diagnostic]:
                 " ".join("".join(child.itertext()).split())
                 for child in entry
                 if isinstance(child.tag, str)
-                and re.fullmatch(r"name|[a-z]+Name", etree.QName(child).localname)
+                # a place of a gazetteer may be named by its parts alone (probe 18)
+                and re.fullmatch(
+                    r"name|[a-z]+Name|settlement|district|region|country|bloc",
+                    etree.QName(child).localname,
+                )
             ]
             if not any(names):
                 continue

@@ -178,11 +178,19 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
             f'attribute "{shown(attribute)}" of element {_label(element)} has an invalid value '
             f'"{value}"; "{strays[0]}" is not one of {expected}',
         )
+    # a list of typed items: the first token that no item pattern takes alone, when another
+    # token is taken alone (so that a list of exactly two numbers does not blame its first);
+    # jing names it (probe 20: CMIF's ref="[Authority controlled ID ...]")
+    tokens = value.split()
+    lists = [a for a in checkable if _is_list(a.content)]
+    alone = {t: any(g.value_allowed(a, t) for a in lists) for t in dict.fromkeys(tokens)}
+    bad = [t for t in alone if not alone[t]]
+    named = f'; "{bad[0]}" is no such item' if bad and len(bad) < len(alone) else ""
     return Finding(
         element,
         "rng.bad-value",
         f'attribute "{shown(attribute)}" of element {_label(element)} has an invalid value '
-        f'"{value}"; expected {" or ".join(wanted)}',
+        f'"{value}"; expected {" or ".join(wanted)}{named}',
     )
 
 

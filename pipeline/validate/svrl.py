@@ -120,6 +120,7 @@ def locate(doc: SourceDocument, location: str) -> tuple[str, int | None, str, in
     the file it was written in."""
     element: etree._Element | None = None
     line: int | None = None
+    attribute: str | None = None
     for step in _STEP.finditer(location):
         if step.group("local") is not None:
             ns, local = step.group("ns"), step.group("local")
@@ -133,12 +134,27 @@ def locate(doc: SourceDocument, location: str) -> tuple[str, int | None, str, in
             line = _other_node_line(element, step.group("kind"), step.group("target"), step)
             break
         else:
-            break  # an attribute: its element's line
+            attribute = step.group("attr")  # an attribute: its element's line
+            break
     node = doc.root if element is None else element
     path, own_line = doc.locate(node)
     if line is not None:
         return path, line, doc.inclusion_note(node), None
-    return path, own_line, doc.inclusion_note(node), doc.column(node)
+    # an assertion about an attribute (a rule whose context is correspDesc/@source) is placed
+    # at the attribute, where its element's start tag has it on its first line
+    written = None if attribute is None else _written_name(attribute)
+    column = None if written is None else doc.attribute_column(node, written)
+    return path, own_line, doc.inclusion_note(node), column or doc.column(node)
+
+
+def _written_name(step: str) -> str | None:
+    """An attribute's name as a file writes it, from an SVRL step: ``source`` as it is,
+    ``Q{http://www.w3.org/XML/1998/namespace}id`` as ``xml:id``; None for another namespace,
+    whose prefix only the file knows."""
+    if not step.startswith("Q{"):
+        return step
+    ns, _, local = step[2:].partition("}")
+    return f"xml:{local}" if ns == "http://www.w3.org/XML/1998/namespace" else None
 
 
 def _sourceline(node: etree._Element) -> int | None:

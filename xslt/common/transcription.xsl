@@ -113,6 +113,9 @@
         else if ($e/self::secl) then ('⟦', $doubt || '⟧')
         else if ($e/self::surplus) then ('{', $doubt || '}')
         else if ($e/self::del and r:leiden-kept($e)) then ('⟦', $doubt || '⟧')
+        (: a deletion whose letters are not given (an empty del, the Homer Multitext's):
+           its place, as ⟦⟧, or it would leave no mark in either view :)
+        else if ($e/self::del and empty($e/node())) then ('⟦', $doubt || '⟧')
         else if ($e/self::ex) then ('(', $doubt || ')')
         else if ($e/self::unclear and $doubt != '') then ('', $doubt)
         else if ($e/self::sic and not($e/parent::choice)) then ('', ' [sic]')
