@@ -508,6 +508,12 @@ def load_styles(language: str = "en") -> None:
         _style(name, csl_locale(language))
 
 
+#: A stop after a field that ends with its own (a title "... May 1874." and the style's "."),
+#: across closing quotation marks and inline markup: CSL 1.0.2 (Punctuation) has it dropped,
+#: citeproc-py 0.11 prints both ("1874.”.", "1874.</i>."). An ellipsis is left as it is.
+_DOUBLE_STOP = re.compile(r"(?<!\.)([.!?])((?:</[ib]>|[”’\"])*)\.(?!\.)")
+
+
 def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
     """The text's citation in each style of ``STYLES``, as citeproc-py's HTML, in the
     words of the CSL ``locale``."""
@@ -523,7 +529,7 @@ def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
         source = CiteProcJSON([item])
         bibliography = CitationStylesBibliography(_style(name, locale), source, formatter.html)
         bibliography.register(Citation([CitationItem(c.stem)]))
-        entries = [str(entry) for entry in bibliography.bibliography()]
+        entries = [_DOUBLE_STOP.sub(r"\1\2", str(e)) for e in bibliography.bibliography()]
         if entries:
             found.append((label, entries[0]))
     return found

@@ -73,6 +73,12 @@ def kind_of(element: etree._Element) -> str | None:
     return _BY_TYPE.get((element.get("type") or "").strip())
 
 
+def entry_kind(entry: etree._Element) -> str | None:
+    """The kind of a register entry (a ``personGrp`` is of the persons), or None."""
+    local = etree.QName(entry).localname
+    return "person" if local == "personGrp" else _BY_TYPE.get(local)
+
+
 def keyed_names(root: etree._Element) -> tuple[KeyedName, ...]:
     """The names of a text identified by ``@key`` and not by ``@ref``, in document order."""
     found: list[KeyedName] = []

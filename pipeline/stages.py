@@ -19,7 +19,7 @@ from lxml import etree
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
 from .gate import TEI_NS, XML_ID, SourceDocument
-from .keyed import KeyedName, keyed_lists
+from .keyed import KeyedName, entry_kind, keyed_lists
 from .locators import locator_param
 from .xslt import ParamValue, XmlText, engine
 
@@ -194,7 +194,16 @@ def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName]
                 seen.add(key)
             copied.set(f"{{{ED_NS}}}source", doc.path.stem)
             root.append(copied)
-    keyed = list(keyed)
+    # A key that is the id of a register entry of its kind names that entry (the Dodis
+    # documents: persName key="P27996" and particDesc's person xml:id="P27996"), as
+    # normalize.xsl resolves it (ed:by-key): no second entry is made of it.
+    declared = {
+        (kind, key)
+        for found in root
+        for entry, key in _entries(found)
+        if (kind := entry_kind(entry)) is not None
+    }
+    keyed = [name for name in keyed if (name[0], name[1]) not in declared]
     if keyed:
         taken = {str(i) for i in root.xpath("//@xml:id")}
         for made in keyed_lists(keyed, taken):

@@ -3,6 +3,7 @@ page shows (``citation.formatted``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -68,3 +69,18 @@ def test_given_names_are_whole_where_the_style_says_so() -> None:
     assert cited["APA"].startswith("Lister, A. (2026, December 1).")
     for label, text in cited.items():
         assert _count(text, TITLE) == 1, (label, text)
+
+
+@pytest.mark.parametrize("title", ["A drawing with a note. London, about 1873.", "Who wrote it?"])
+def test_a_title_ending_with_its_own_stop_takes_no_second_one(title: str) -> None:
+    """A title that ends with a full stop or a question mark (a letter edition's descriptive
+    titles) is followed by no second stop of the style, inside or outside its quotation
+    marks or italics (it read "1873.”." and "1873.."); an ellipsis is kept."""
+    c = _citation(editors=(Name(family="Roe", given="Jane"),))
+    styles = formatted(dataclasses.replace(c, title=title))
+    assert len(styles) == 3
+    for label, text in styles:
+        plain = re.sub(r"<[^>]+>", "", text)
+        assert not re.search(r"[.?][”’\"]?\.", plain), (label, plain)
+    for _, text in formatted(dataclasses.replace(c, title="And then...")):
+        assert "then..." in re.sub(r"<[^>]+>", "", text).lower()

@@ -1031,3 +1031,53 @@ def test_a_note_on_a_bibliography_entry_is_read_in_the_entry(tmp_path: Path) -> 
         "".join(a.itertext()) for a in doc.xpath("//h:a[@epub:type='noteref']", namespaces=NS)
     ]
     assert labels == ["1"]
+
+
+def test_the_contents_of_a_book_in_arabic_mark_the_interfaces_words(tmp_path: Path) -> None:
+    """Probe 22 (an Arabic journal): a division without head is named in the interface's
+    words ("Item", "Cast list"); in the navigation of a book in Arabic they read as Arabic, right
+    to left, to a reading system. They carry the interface's lang and dir now; a head in the
+    book's language carries none."""
+    source = tmp_path / "journal.xml"
+    source.write_text(
+        tei_text(
+            '<div type="item"><p>نص</p></div><div><head>مباحث دينية</head><p>نص</p></div>'
+            '<castList xml:id="cast"><castItem><role>زيد</role></castItem></castList>',
+            lang="ar",
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([source], tmp_path / "out")["journal"])
+    toc = book.docs["nav.xhtml"].xpath("//h:nav[@id='toc']//h:a", namespaces=NS)
+    marks = [(a.text, a.get("lang"), a.get("dir")) for a in toc]
+    assert ("Item", "en", "ltr") in marks and ("مباحث دينية", None, None) in marks
+    assert ("Cast list", "en", "ltr") in marks
+
+
+def test_the_title_page_of_a_letter_in_german_marks_the_interfaces_labels(
+    tmp_path: Path,
+) -> None:
+    """Probe 22 (a letter of the Tillich correspondence): the title page's "From", "To" and
+    "Licence:" are the interface's words in a document in the book's language (German); they
+    carry the interface's lang now, the correspondents' names and the licence's words not."""
+    header = (
+        "<profileDesc><correspDesc><correspAction type='sent'><persName>Marie</persName>"
+        "<date when='1887-08-20'>20.08.1887</date></correspAction><correspAction "
+        "type='received'><persName>Paul</persName></correspAction></correspDesc></profileDesc>"
+    )
+    licence = "<availability><licence>CC BY 4.0</licence></availability></publicationStmt>"
+    source = tmp_path / "brief.xml"
+    source.write_text(
+        tei_text("<p>Mein liebes Paulchen</p>", lang="de")
+        .replace("<p>x</p></publicationStmt>", licence)
+        .replace("</fileDesc>", "</fileDesc>" + header),
+        encoding="utf-8",
+    )
+    book = Book(_build([source], tmp_path / "out")["brief"])
+    page = book.docs["title.xhtml"]
+    labels = [(dt.text, dt.get("lang")) for dt in page.xpath("//h:dt", namespaces=NS)]
+    assert labels == [("From", "en"), ("To", "en")]
+    assert page.xpath("//h:dd//text()[contains(., 'Marie')]/../@lang", namespaces=NS) == []
+    (rights,) = page.xpath("//h:p[@class = 'rights']", namespaces=NS)
+    assert [(s.text, s.get("lang")) for s in rights] == [("Licence:", "en")]
+    assert rights.xpath("string(.)") == "Licence: CC BY 4.0"

@@ -3,6 +3,7 @@ from the title, authors and edition, in the manifest as ``cover-image``."""
 
 from __future__ import annotations
 
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -63,6 +64,26 @@ def test_the_cover_is_readable_at_thumbnail_size() -> None:
         # a bold serif letter is ~0.66 em wide: no line runs past the cover's frame
         assert len(text.text or "") * 0.66 * int(text.get("font-size")) <= WIDTH - 100
     assert cover_svg(title, [], None) == cover_svg(title, [], None), "the same every time"
+
+
+def test_a_chinese_title_stays_inside_the_cover() -> None:
+    """Probe 22 (a Chinese reading edition): a full-width character is drawn one em wide, but
+    the title was wrapped by its count of characters as if they were letters (~0.66 em): ten
+    characters of 72 px, a line of 720 px on a cover of 600. Every line now fits the frame,
+    no line starts with a comma, and the words are all there."""
+    title = "無門關（一六三二年和刻本，国立国会図書館本・編訂讀本）"
+    author = "無門慧開 (Wumen Huikai, 1183–1260)"
+    svg = etree.fromstring(cover_svg(title, [author], "読本版 二〇二六年", lang="zh-Hant"))
+    texts = svg.xpath("//svg:text", namespaces=SVG)
+    for text in texts:
+        words = text.text or ""
+        # a letter is ~0.66 em wide in bold (the title), ~0.5 em in the regular weight
+        letter = 0.66 if text.get("font-weight") == "bold" else 0.5
+        ems = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else letter for c in words)
+        assert ems * int(text.get("font-size")) <= WIDTH - 60, words
+    lines = [t.text or "" for t in texts if int(t.get("font-size")) >= 36][:-1]
+    assert "".join(lines) == title
+    assert not any(line.startswith(("，", "）", "。")) for line in lines)
 
 
 def test_markup_in_the_words_of_a_cover_stays_text() -> None:

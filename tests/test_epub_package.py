@@ -97,6 +97,25 @@ def test_accessibility_metadata_without_a_conformance_claim() -> None:
     assert _metas(opf, "pageBreakSource") == ["The print source"]
 
 
+def test_english_metadata_of_a_book_in_another_language_says_so() -> None:
+    """Probe 22 (an Arabic journal): the package's xml:lang is the book's, so the English
+    accessibility summary and the fallback page source were Arabic to a reading system; they
+    carry xml:lang="en" now, and the source's own words (its title) do not."""
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+
+    def langs(opf: etree._Element, prop: str) -> list[str | None]:
+        return [m.get(lang) for m in opf.xpath(f"//opf:meta[@property='{prop}']", namespaces=OPF)]
+
+    arabic = _opf(_meta(language="ar", page_break_source=pkg.UNKNOWN_PAGE_SOURCE))
+    assert arabic.get(lang) == "ar"
+    assert langs(arabic, "schema:accessibilitySummary") == ["en"]
+    assert langs(arabic, "pageBreakSource") == ["en"]
+    assert langs(_opf(_meta(language="ar")), "pageBreakSource") == [None]
+    english = _opf(_meta(language="en-GB", page_break_source=pkg.UNKNOWN_PAGE_SOURCE))
+    assert langs(english, "schema:accessibilitySummary") == [None]
+    assert langs(english, "pageBreakSource") == [None]
+
+
 def test_conformance_claim_only_when_given() -> None:
     claim = pkg.Accessibility(
         features=("tableOfContents",),

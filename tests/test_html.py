@@ -18,13 +18,14 @@ import re
 import shutil
 import subprocess
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import ELTEC, ROOT, missing, tei_text
-from lxml import html
+from lxml import etree, html
 from words import assert_words_preserved
 
 from pipeline.build import BuildContext, build, load_corpus
@@ -904,3 +905,107 @@ def test_interface_words_in_a_text_of_another_language_say_theirs(tmp_path: Path
         assert found, words
         marked = found[0].xpath("ancestor-or-self::*[@lang][1]/@lang")
         assert marked == ["en"], (words, marked)
+
+
+def test_a_text_kept_line_by_line_has_no_empty_first_lines(tmp_path: Path) -> None:
+    """Probe 22 (a Chinese reading edition marked <p><lb/>...): a line beginning that opens
+    its paragraph, or stands in a division before its head, drew an empty line above every
+    paragraph and heading; it is no break now, and the lines after the first still are."""
+    source = tmp_path / "lines.xml"
+    source.write_text(
+        tei_text(
+            '<div><lb n="1"/><head>Preface</head>'
+            '<p>\n  <lb n="2"/>First line of the block,\n  <lb n="3"/>and its second.</p>'
+            '<p><pb n="4"/><lb n="5"/>After a page break.</p>'
+            '<p><hi><lb n="6"/>Opening</hi> words, then <hi><lb n="7"/>a new line</hi>.</p></div>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["html", "epub"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    doc = _page(tmp_path / "out/html/lines.html")
+    (div,) = doc.xpath("//main//section[contains(@class, 'div')]")
+    assert not div.xpath("br"), "a break between a division's blocks"
+    first, second, third = div.xpath("p")
+    assert [br.tail.strip() for br in first.xpath("br")] == ["and its second."]
+    assert not second.xpath("br")
+    # a break that opens an inline element opens the block only when nothing comes before
+    assert [br.tail for br in third.xpath(".//br")] == ["a new line"]
+    with zipfile.ZipFile(tmp_path / "out/epub/lines.epub") as book:
+        xhtml = book.read("OEBPS/text-001.xhtml").decode("utf-8")
+    assert xhtml.count("<br") == 2, xhtml
+
+
+def test_chinese_and_japanese_lines_of_the_source_run_on_without_spaces(tmp_path: Path) -> None:
+    """Probe 22 (a Japanese manuscript transcribed line by line, a Chinese reading edition):
+    Chromium renders the newline and indent between two lines of the file as a space, so a
+    phrase was split by a gap at every line of the source. Between two characters of a script
+    written without spaces the line end is left out (inside a text and across a neighbour);
+    between Latin words it stays a space."""
+    source = tmp_path / "cjk.xml"
+    source.write_text(
+        tei_text(
+            '<p xml:lang="ja">\n    むかしかへの\n    なかより<hi>もとめ</hi>\n    いてたり</p>'
+            '<p xml:lang="zh">說道無門，\n   盡大地人得入。\n   <hi>說道</hi>有門</p>'
+            "<p>one line\n   and the next</p>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    ja, zh, en = _page(tmp_path / "out/html/cjk.html").xpath("//main//p[@class = 'p']")
+    words = [re.sub(r"\s+", " ", p.text_content()).strip() for p in (ja, zh, en)]
+    assert words == ["むかしかへのなかよりもとめいてたり", "說道無門，盡大地人得入。說道有門",
+                     "one line and the next"]  # fmt: skip
+
+
+def test_the_contents_beside_an_arabic_text_say_its_language(tmp_path: Path) -> None:
+    """Probe 22 (an Arabic journal): the contents stand beside the text in the interface's
+    language (an English, left-to-right list); its Arabic heads carried no lang or dir, so a
+    screen reader read them as English. They carry the text's now; a head in the
+    interface's language carries none."""
+    source = tmp_path / "journal.xml"
+    source.write_text(
+        tei_text(
+            '<div xml:id="a"><head>مباحث دينية</head><p>نص</p></div>'
+            '<div xml:id="b" xml:lang="en"><head>Notes</head><p>Text</p></div>',
+            lang="ar",
+        ),
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    toc = _page(tmp_path / "out/html/journal.html").xpath("//nav[@class='toc']//a")
+    assert [(a.text, a.get("lang"), a.get("dir")) for a in toc] == [
+        ("مباحث دينية", "ar", "rtl"),
+        ("Notes", None, None),
+    ]
+
+
+def test_a_volume_title_is_no_title_of_the_text(tmp_path: Path) -> None:
+    """A titleStmt that opens with the title of the volume the text is part of
+    (``title type="volume"``, as every Dodis document and a Barth sermon have it) titles the
+    text by its own title: the untyped one, else the next that is no volume, series or
+    collection; the page, the book and the index agree (each text was titled by its volume)."""
+    src = tmp_path / "tei"
+    src.mkdir()
+    header = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        '<title type="volume">Papers of 1989</title>{}</titleStmt><publicationStmt><p>x</p>'
+        "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        '<text><body><p>On <date when="1989-11-13">13 November</date>.</p></body></text></TEI>'
+    )
+    (src / "memo.xml").write_text(header.format('<title n="14">The wall</title>'), "utf-8")
+    (src / "sermon.xml").write_text(
+        header.format('<title type="content">New Year</title>'), "utf-8"
+    )
+    out = tmp_path / "out"
+    report = build([src], out, jobs=1)
+    assert report.errors == 0, report.sorted()
+    for stem, title in (("memo", "The wall"), ("sermon", "New Year")):
+        page = html.parse(str(out / f"html/{stem}.html"))
+        assert page.xpath("string(//article//h1)").split() == title.split(), stem
+        root = etree.parse(str(src / f"{stem}.xml")).getroot()
+        assert html_builder.text_title(root) == title
+    timeline = (out / "html/timeline.html").read_text("utf-8")
+    assert "The wall" in timeline and "Papers of 1989" not in timeline

@@ -838,6 +838,35 @@ def test_an_unheaded_division_is_named_by_its_kind_on_the_index_pages(tmp_path: 
     ]
 
 
+def test_a_pretty_printed_choice_inside_a_name_is_one_word_in_the_index(
+    tmp_path: Path,
+) -> None:
+    """The whitespace laying out a choice ("Will<choice> <expan>elm</expan> <abbr>m̄</abbr>
+    </choice>us", a charter's name) is no space of the mention, of its section's heading or
+    of its context: all read "Willelmus", as the page does (they read "Will elm us")."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    choice = "<choice>\n  <expan>elm</expan>\n  <abbr>m̄</abbr>\n</choice>"
+    (corpus / "t.xml").write_text(
+        tei_text(
+            f"<div><head>Grant of Will{choice}us</head>"
+            f'<p>Witnessed by <persName ref="#will">Will{choice}us</persName> here.</p></div>'
+            '<listPerson><person xml:id="will"><persName>William</persName></person>'
+            "</listPerson>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    with (tmp_path / "out/index/occurrences.csv").open(encoding="utf-8") as rows:
+        (row,) = list(csv.DictReader(rows))
+    assert (row["text"], row["section_heading"], row["context"]) == (
+        "Willelmus",
+        "Grant of Willelmus",
+        "Witnessed by Willelmus here.",
+    )
+
+
 def test_the_tei_export_keeps_the_language_of_a_preferred_name(edition: Path) -> None:
     root = etree.parse(str(edition / "index/entities.xml")).getroot()
     (mechelen,) = root.xpath("//tei:place[@xml:id='mechelen']", namespaces=NS)

@@ -93,3 +93,32 @@ def test_keyed_names_are_linked_indexed_and_letters(tmp_path: Path) -> None:
     assert 'href="persons.html#key-person-P002"' in page
     persons = (out / "html/persons.html").read_text("utf-8")
     assert 'id="key-person-P002"' in persons and "Gottfried Weber" in persons
+
+
+def test_a_key_that_is_a_register_entry_id_names_that_entry(tmp_path: Path) -> None:
+    """A name keyed by the id of a register entry of its kind (the Dodis documents:
+    ``persName key="P5"`` and a ``person xml:id="P5"`` in ``particDesc``) is a mention of
+    that entry: no second entry is made of the key, the entry is not "never mentioned"."""
+    src = tmp_path / "tei"
+    src.mkdir()
+    (src / "memo.xml").write_text(
+        tei_text(
+            '<p>Received <persName key="P5">Miller</persName> and <persName key="P5">Mr Miller'
+            '</persName> at <placeName key="P5">Millerton</placeName>.</p>'
+            '<listPerson><person xml:id="P5"><persName>Anna Miller</persName></person>'
+            "</listPerson>"
+        ),
+        "utf-8",
+    )
+    out = tmp_path / "dist"
+    report = build([src], out, only=["html", "index"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    assert "index.unused-entry" not in {d.code for d in report.diagnostics}, report.sorted()
+    entities = {
+        e["id"]: e for e in json.loads((out / "index/entities.json").read_text("utf-8"))["entities"]
+    }
+    assert entities["P5"]["name"] == "Anna Miller" and entities["P5"]["count"] == 2
+    assert "key-person-P5" not in entities
+    # a place keyed by a person's id is no mention of the person: its key makes a place
+    assert entities["key-place-P5"]["count"] == 1
+    assert 'href="persons.html#P5"' in (out / "html/memo.html").read_text("utf-8")

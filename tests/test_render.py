@@ -318,6 +318,23 @@ def test_adjacent_tokens_are_words_apart_and_breaks_join(
         "hyphen-ated and splitword, passing truck, one. line break and column break."
     )
     assert text("//p[@id='stage']") == "Yes quietly no."
+    # a w of punctuation alone joins the word before it as a pc does, and an elided word
+    # ("D'", "l’") the word after it, when the source writes no space between them
+    # (Transkribus exports of court records tag every token w)
+    assert (
+        text("//p[@id='w-punct']")
+        == "Sitting of the court, between D'une part; l’autre. Then (aside) The dogs' tails."
+    )
+
+
+def test_layout_inside_a_choice_is_no_space_of_the_plain_words(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """A pretty-printed choice inside a word ("Will<choice> <expan>elm</expan> ...
+    </choice>us") is one word in the contents, as on the page (it was "Will elm us")."""
+    doc = _doc("words", pages)
+    toc = [" ".join(a.text_content().split()) for a in doc.xpath("//nav[@class='toc']//a")]
+    assert "Grant of Willelmus" in toc, toc
 
 
 # -- drama and verse -------------------------------------------------------------------------
@@ -519,6 +536,8 @@ def test_letter_head_and_parts(pages: dict[str, tuple[str, tuple[str, ...]]]) ->
         ("From", "Ada Lovelace, London, 5 January 1843"),
         ("To", "Charles Babbage, Marylebone"),
         ("Received", "6 January 1843"),  # <date when="1843-01-06"/>: written in words
+        # an action of the edition's own vocabulary says its type (it said "Also")
+        ("Received copy", "Mary Somerville"),
     ]
     assert head.xpath(".//a[@rel='external']/@href") == ["https://example.org/letters/L003.xml"]
     lines = doc.xpath("//div[@class='address']/span[@class='addrLine']/text()")

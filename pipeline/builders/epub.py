@@ -476,7 +476,7 @@ def book_metadata(
         rights=_text(record, "rights"),
         date=_text(record, "date"),
         source=source,
-        page_break_source=(source or "unknown print source") if pages else None,
+        page_break_source=(source or pkg.UNKNOWN_PAGE_SOURCE) if pages else None,
         accessibility=accessibility(
             has_index=has_index,
             pages=pages,

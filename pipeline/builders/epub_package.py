@@ -350,6 +350,19 @@ def package_document(
 #: The manifest id of a book's cover image (``epub_cover.py``).
 COVER_ID = "cover-image"
 
+#: ``pageBreakSource`` of a book whose header names no source of its pages.
+UNKNOWN_PAGE_SOURCE = "unknown print source"
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _english(language: str) -> dict[str, str]:
+    """``xml:lang="en"`` for metadata this module writes in English (the accessibility
+    summary) when the package is in another language: the package's ``xml:lang`` is the
+    book's, and a reading system would read an English summary with an Arabic voice."""
+    primary = re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
+    return {} if primary == "en" else {_XML_LANG: "en"}
+
 
 def _metadata(meta: BookMetadata, manifest: Sequence[ManifestItem] = ()) -> etree._Element:
     metadata = etree.Element(f"{{{OPF_NS}}}metadata", nsmap={"dc": DC_NS})
@@ -386,7 +399,9 @@ def _metadata(meta: BookMetadata, manifest: Sequence[ManifestItem] = ()) -> etre
     if any(item.id == COVER_ID for item in manifest):
         etree.SubElement(metadata, f"{{{OPF_NS}}}meta", name="cover", content=COVER_ID)
     if meta.page_break_source:
-        prop("pageBreakSource", meta.page_break_source)
+        english = meta.page_break_source == UNKNOWN_PAGE_SOURCE
+        prop("pageBreakSource", meta.page_break_source,
+             **(_english(meta.language) if english else {}))  # fmt: skip
     a11y = meta.accessibility
     for mode in a11y.access_modes:
         prop("schema:accessMode", mode)
@@ -397,7 +412,7 @@ def _metadata(meta: BookMetadata, manifest: Sequence[ManifestItem] = ()) -> etre
     for hazard in a11y.hazards:
         prop("schema:accessibilityHazard", hazard)
     if a11y.summary:
-        prop("schema:accessibilitySummary", a11y.summary)
+        prop("schema:accessibilitySummary", a11y.summary, **_english(meta.language))
     if a11y.conforms_to:
         prop("dcterms:conformsTo", a11y.conforms_to)
         if a11y.certified_by:

@@ -255,6 +255,12 @@ def edition_title(site: Site) -> str:
     return i18n.message("edition.count", site.language).replace("{1}", str(len(texts)))
 
 
+#: Title types that name no text's own title: a subtitle, a description, other forms, and
+#: what the text is part of (Dodis and the KBGA open a document's titleStmt with the title
+#: of its volume, ``type="volume"``), as r:title-element (xslt/common/header.xsl) has them.
+_NOT_OWN_TITLE = ("sub", "desc", "alt", "short", "volume", "series", "collection")
+
+
 def text_title(root: etree._Element) -> str:
     """A text's own title, as ``r:title`` (xslt/common/header.xsl) chooses it: a letter's or
     article's (level a), else the main title, else the first that is not a series title."""
@@ -269,8 +275,7 @@ def text_title(root: etree._Element) -> str:
         + [
             t
             for t in titles
-            if t.get("level") not in ("s", "j", "u")
-            and t.get("type") not in ("sub", "desc", "alt", "short")
+            if t.get("level") not in ("s", "j", "u") and t.get("type") not in _NOT_OWN_TITLE
         ]
         + titles
     )

@@ -96,6 +96,31 @@
     <xsl:value-of select="."/>
   </xsl:template>
 
+  <!-- A line of Chinese or Japanese ended in the file and went on on the next (a text kept
+       line by line as its print or manuscript has it): the line end is no word boundary in
+       those scripts (r:unspaced-chars), but a browser renders the newline and the indent as a
+       space, as CSS asks only Firefox to leave out; so a reader saw a gap in the middle of a
+       phrase at every line of the source, and a copy and the search index had it too. The
+       whitespace holding a line end between two such characters is left out, in this text
+       or across its neighbour (a line ending before an <app> or a <hi>). -->
+  <xsl:template match="text()[contains(., '&#10;')][matches(., $r:unspaced-chars)]"
+      mode="r:main r:footnote r:card" as="text()?" priority="0.5">
+    <xsl:variable name="break" as="xs:string" select="'[ \t\r]*\n\s*'"/>
+    <xsl:variable name="inside" as="xs:string" select="replace(replace(.,
+        '(' || $r:unspaced-chars || ')' || $break || '(' || $r:unspaced-chars || ')', '$1$2'),
+        '(' || $r:unspaced-chars || ')' || $break || '(' || $r:unspaced-chars || ')', '$1$2')"/>
+    <xsl:variable name="before" as="node()?" select="preceding-sibling::node()[1]"/>
+    <xsl:variable name="after" as="node()?" select="following-sibling::node()[1]"/>
+    <xsl:variable name="start" as="xs:string" select="if (exists($before)
+        and matches(r:last-char($before), $r:unspaced-chars)
+        and matches($inside, '^' || $break || $r:unspaced-chars))
+        then replace($inside, '^\s+', '') else $inside"/>
+    <xsl:value-of select="if (exists($after)
+        and matches(substring(string($after), 1, 1), $r:unspaced-chars)
+        and matches($start, $r:unspaced-chars || $break || '$'))
+        then replace($start, '\s+$', '') else $start"/>
+  </xsl:template>
+
   <!-- The text between an addSpan or a delSpan and the anchor its @spanTo names is added or
        deleted (Guidelines 11.3.1.4), across as many lines and blocks as it runs: a text node
        inside such a range is marked as the text of an add or a del is (a deletion: the
@@ -287,12 +312,29 @@
     <xsl:sequence select="exists($prev) and $prev instance of element()
         and r:is-token($prev) and r:is-token($e) and empty($e/parent::w)
         and not($e/@join = ('left', 'both')) and not($prev/@join = ('right', 'both'))
-        and (if ($e/self::pc) then $e/@pre = ('true', '1')
-             else if ($prev/self::pc) then not($prev/@pre = ('true', '1'))
+        and (if (r:punctuation($e)) then $e/@pre = ('true', '1')
+                 or ($e/self::w and matches(normalize-space($e), '^[\p{Ps}\p{Pi}]'))
+             else if (r:punctuation($prev)) then not($prev/@pre = ('true', '1'))
                   and not(matches(normalize-space($prev), '^[\p{Ps}\p{Pi}\p{Pd}/]+$'))
                   and not(matches(normalize-space($prev), '^[''’]$')
                           and $prev/preceding-sibling::node()[1][self::w])
-             else true())"/>
+             (: an elided word written against the next one (D' une, l' industrie): a short
+                one anywhere (d', qu'), a longer one in a language that elides (dell', quell');
+                English (the dogs' tails) keeps its space :)
+             else not($prev/self::w and $e/self::w
+                      and (matches(normalize-space($prev), '^\w{1,3}[''’]$')
+                           or matches(normalize-space($prev), '\w[''’]$')
+                              and substring(lower-case(($prev/ancestor-or-self::*[@xml:lang][1]
+                                  /@xml:lang, '')[1]), 1, 2) = ('fr', 'it', 'ca', 'oc'))))"/>
+  </xsl:function>
+
+  <!-- Whether a token is punctuation: a pc, or a w of punctuation alone, as tokenisers that
+       know no pc write it (Transkribus exports of court records: "<w>huit</w><w>,</w>"),
+       which joins the word before it as a pc does. -->
+  <xsl:function name="r:punctuation" as="xs:boolean">
+    <xsl:param name="e" as="node()"/>
+    <xsl:sequence select="exists($e/self::pc)
+        or exists($e/self::w[matches(normalize-space(.), '^\p{P}+$')])"/>
   </xsl:function>
 
   <!-- The space that keeps $e apart from the token before it (r:space-before). -->
@@ -859,6 +901,9 @@
     <xsl:sequence select="normalize-space(string-join($text))"/>
   </xsl:function>
 
+  <!-- whitespace between a choice's (subst's, app's) children is layout, as on the page -->
+  <xsl:template match="text()[r:layout-space(.)]" mode="r:plain" as="empty-sequence()"
+      priority="1"/>
   <!-- a ruby gloss: the plain words are its base's ("下人", not "下人げにん") -->
   <xsl:template match="note | teiHeader | handShift | rt" mode="r:plain" as="empty-sequence()"/>
   <!-- a deletion, the other side of a choice, a variant reading: not in the reading text -->

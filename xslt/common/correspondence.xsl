@@ -179,8 +179,15 @@
         else if ($type = 'redirected') then 'letter.redirected'
         else if ($type = 'forwarded') then 'letter.forwarded'
         else 'letter.action'"/>
+    <!-- an action of the edition's own vocabulary says its type ("signatory", "received-copy"
+         of the Dodis documents: "Signatory", "Received copy"), where "Also" told nothing -->
+    <xsl:variable name="own" as="xs:string" select="if ($label ne 'letter.action') then ''
+        else r:token-words(replace(normalize-space(@type), '([a-z])([A-Z])', '$1 $2'))"/>
     <xsl:if test="exists($who) or exists($where) or ($type != 'received' and exists($when))">
-      <dt><xsl:value-of select="r:msg($label)"/></dt>
+      <dt>
+        <xsl:value-of select="if ($own) then upper-case(substring($own, 1, 1))
+            || lower-case(substring($own, 2)) else r:msg($label)"/>
+      </dt>
       <dd>
         <xsl:sequence select="r:corresp-parts(($who ! r:corresp-name(.), $where ! r:corresp-place(.),
             if ($type = 'received') then () else $when ! r:corresp-date(.)))"/>

@@ -59,13 +59,18 @@
     <xsl:sequence select="r:name-text(($best, $agent)[1])"/>
   </xsl:function>
 
-  <!-- The title of a text: a letter's or article's own title (level a), else the main title,
-       else the first that is not a series or a subtitle. -->
+  <!-- A text's own title: a letter's or article's (level a), else the main title, else the
+       first that names neither a subtitle nor what the text is part of (a series, or a
+       volume or collection by its @type: every Dodis document's titleStmt opens with its
+       volume's title, "When the Wall Came Down ...", and a Barth sermon's with "Predigten
+       1915"; each text was titled by it). pipeline/builders/html.py text_title and
+       index/entities.xsl ed:title choose alike. -->
   <xsl:function name="r:title-element" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" as="element()*" select="$tei/teiHeader/fileDesc/titleStmt/title"/>
     <xsl:sequence select="($titles[@level = 'a'], $titles[@type = 'main'],
-        $titles[not(@level = ('s', 'j', 'u'))][not(@type = ('sub', 'desc', 'alt', 'short'))],
+        $titles[not(@level = ('s', 'j', 'u'))]
+            [not(@type = ('sub', 'desc', 'alt', 'short', 'volume', 'series', 'collection'))],
         $titles)[normalize-space()][1]"/>
   </xsl:function>
 

@@ -92,7 +92,19 @@
   <xsl:function name="r:read-in" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:param name="scope" as="element()"/>
-    <xsl:sequence select="empty($node/ancestor::*[. >> $scope][self::rt or r:left-out(.)])"/>
+    <xsl:sequence select="empty($node/ancestor::*[. >> $scope][self::rt or r:left-out(.)])
+        and not(r:layout-space($node))"/>
+  </xsl:function>
+
+  <!-- Whether a node is whitespace laying out an element whose content TEI allows to be
+       elements alone (choice, subst, app): the page renders their children and nothing
+       between them, so the plain words must not read that whitespace either. A pretty-printed
+       "Will<choice> <expan>elm</expan> <abbr>m̄</abbr> </choice>us" (a charter's abbreviation
+       inside a name) read "Will elm us" in the index, the contents and the book's navigation. -->
+  <xsl:function name="r:layout-space" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/self::text()[not(normalize-space())]
+        [parent::choice or parent::subst or parent::app])"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -105,6 +105,9 @@
     </xsl:variable>
     <li>
       <a href="#{@xml:id}">
+        <xsl:if test="$label != ''">
+          <xsl:sequence select="r:toc-marks(.)"/>
+        </xsl:if>
         <xsl:value-of select="if ($label != '') then $label else r:msg('toc.section')"/>
       </a>
       <xsl:if test="exists($children)">
@@ -112,5 +115,24 @@
       </xsl:if>
     </li>
   </xsl:template>
+
+  <!-- The contents stand beside the text, in the interface's language: a head in another
+       says which, with its direction (Arabic heads read as English, and an Arabic phrase
+       ending in a number or a Latin word was reordered left to right). -->
+  <xsl:function name="r:toc-marks" as="attribute()*">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="head" as="element()?" select="r:main-head($div)"/>
+    <xsl:variable name="lang" as="xs:string?" select="($head/ancestor-or-self::*[@xml:lang][1]
+        /@xml:lang ! r:lang(.), root($div)/*[1] ! r:text-lang(.))[1]"/>
+    <xsl:variable name="dir" as="xs:string" select="(r:lang-dir($lang),
+        r:script-dir($head//text()[normalize-space()]))[1]"/>
+    <xsl:if test="exists($lang) and $lang ne 'und'
+        and r:primary-subtag($lang) ne r:primary-subtag(r:ui-lang())">
+      <xsl:attribute name="lang" select="$lang"/>
+    </xsl:if>
+    <xsl:if test="$dir ne r:ui-dir()">
+      <xsl:attribute name="dir" select="$dir"/>
+    </xsl:if>
+  </xsl:function>
 
 </xsl:stylesheet>

@@ -695,13 +695,25 @@
           <xsl:choose>
             <xsl:when test="$r:views">
               <span class="ed-read"><xsl:value-of select="$space"/></span>
-              <br class="ed-dipl"/>
+              <xsl:if test="not(r:block-start(.))">
+                <br class="ed-dipl"/>
+              </xsl:if>
               <xsl:sequence select="r:source-line-number(.)"/>
             </xsl:when>
             <xsl:otherwise>
               <xsl:value-of select="$space"/>
             </xsl:otherwise>
           </xsl:choose>
+        </span>
+      </xsl:when>
+      <!-- a line beginning (TEI's lb) that opens its block, or stands between blocks (before
+           a division's head): the block starts a line anyway, and a break there drew an empty
+           line above every paragraph of a text marked line by line (<p><lb/>...) -->
+      <xsl:when test="r:block-start(.)">
+        <span>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'lb'"/>
+          </xsl:call-template>
         </span>
       </xsl:when>
       <xsl:otherwise>
@@ -711,6 +723,20 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- True when a line break has no words of its block before it: the first thing of a block
+       (or of an inline element that is the first thing of its block: <p><hi><lb/>...), or a
+       break directly in a division, between its blocks; not one that opens a phrase inside
+       a line (<p>words <hi><lb/>...), which breaks the line. -->
+  <xsl:function name="r:block-start" as="xs:boolean">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="up" as="element()?" select="$node/parent::*"/>
+    <xsl:sequence select="exists($up[self::div or matches(local-name(), '^div\d$') or self::body
+            or self::front or self::back])
+        or (empty($node/preceding-sibling::node()[normalize-space()
+                or self::*[not(self::pb or self::cb or self::milestone or self::anchor)]])
+            and exists($up) and (not(r:is-inline($up)) or r:block-start($up)))"/>
+  </xsl:function>
 
   <!-- The number a line of the source has (lb/@n), at its start in the diplomatic view, where
        an edition prints one: every fifth line, a number that is no plain count ("7a"), and

@@ -250,7 +250,8 @@
     <xsl:variable name="titles" as="element(tei:title)*"
         select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
     <xsl:sequence select="($titles[@level = 'a'], $titles[@type = 'main'],
-        $titles[not(@level = ('s', 'j', 'u'))][not(@type = ('sub', 'desc', 'alt', 'short'))],
+        $titles[not(@level = ('s', 'j', 'u'))]
+            [not(@type = ('sub', 'desc', 'alt', 'short', 'volume', 'series', 'collection'))],
         $titles)[1] ! ed:text(.)"/>
   </xsl:function>
 

@@ -188,9 +188,14 @@
         'eventName': 'event', 'objectName': 'object' }(local-name($name)),
         (if ($name[self::tei:name or self::tei:rs] and $type = ('person', 'place', 'org',
             'event', 'object')) then $type else ())"/>
+    <!-- a key that is the id of a register entry of the name's kind names that entry (the
+         Dodis documents key their names by the ids of their particDesc), as
+         stages.registers_document, which makes no entry of such a key, expects -->
     <xsl:variable name="entry" as="element()?" select="if (exists($name/@ref)
         or not(normalize-space($name/@key)) or empty($kind) or empty($registers)) then ()
-        else key('keyed', $kind[1] || ' ' || normalize-space($name/@key), $registers)[1]"/>
+        else (($registers/key('entry', normalize-space($name/@key)))[ed:is-entry(.)]
+                [replace(local-name(), 'Grp$', '') = $kind[1]],
+              key('keyed', $kind[1] || ' ' || normalize-space($name/@key), $registers))[1]"/>
     <xsl:if test="exists($entry)">
       <xsl:attribute name="ed:entity" select="$entry/@xml:id"/>
       <xsl:attribute name="ed:kind" select="local-name($entry)"/>

@@ -35,4 +35,10 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- Whether a div's label is its own words (its head) rather than the interface's. -->
+  <xsl:function name="ee:has-head" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="r:plain(r:main-head($div)) != ''"/>
+  </xsl:function>
+
 </xsl:stylesheet>

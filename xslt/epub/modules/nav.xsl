@@ -114,6 +114,9 @@
     <xsl:variable name="head" as="xs:string" select="r:plain(tei:head[1])"/>
     <li>
       <a href="{ee:href(.)}">
+        <xsl:if test="$head = ''">
+          <xsl:sequence select="r:ui-words(.)"/>
+        </xsl:if>
         <xsl:value-of select="if ($head != '') then $head else r:msg('drama.cast')"/>
       </a>
     </li>
@@ -122,7 +125,15 @@
   <xsl:template match="*" mode="ee:toc">
     <xsl:variable name="children" as="element()*" select="*[ee:is-div(.)]"/>
     <li>
-      <a href="{ee:href(.)}"><xsl:value-of select="ee:label(.)"/></a>
+      <a href="{ee:href(.)}">
+        <!-- a division without head is named in the interface's words ("Item", "Chapter 2"):
+             in a book in another language they carry their own, or a reading system reads
+             them with the voice and direction of the book's -->
+        <xsl:if test="not(ee:has-head(.))">
+          <xsl:sequence select="r:ui-words(.)"/>
+        </xsl:if>
+        <xsl:value-of select="ee:label(.)"/>
+      </a>
       <xsl:if test="exists($children)">
         <ol>
           <xsl:apply-templates select="$children" mode="ee:toc"/>

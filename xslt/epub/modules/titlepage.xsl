@@ -15,7 +15,22 @@
 
   <xsl:variable name="ee:titlepage-file" as="xs:string" select="'title.xhtml'"/>
 
+  <!-- The title page's labels ("From", "Editor", "Licence") are the interface's words, in a
+       document whose language is the book's: each carries the interface's lang and dir when
+       the book's are others (an Arabic or a German book read them with its voice). -->
+  <xsl:mode name="ee:ui-labels" on-no-match="shallow-copy" on-multiple-match="fail"/>
+
+  <xsl:template match="*:dt | *:p[@class = 'letters-described-title']" mode="ee:ui-labels"
+      as="element()">
+    <xsl:copy>
+      <xsl:sequence select="r:ui-attributes(ee:language(), ee:direction())"/>
+      <xsl:apply-templates select="@* | node()" mode="ee:ui-labels"/>
+    </xsl:copy>
+  </xsl:template>
+
   <xsl:template name="ee:titlepage" as="element(ee:document)">
+    <xsl:variable name="ui" as="attribute()*"
+        select="r:ui-attributes(ee:language(), ee:direction())"/>
     <xsl:variable name="stmt" as="element(tei:titleStmt)?" select="$ee:file-desc/tei:titleStmt"/>
     <xsl:variable name="pub" as="element(tei:publicationStmt)?"
         select="$ee:file-desc/tei:publicationStmt"/>
@@ -30,14 +45,17 @@
             <p class="author"><xsl:value-of select="."/></p>
           </xsl:for-each>
           <xsl:for-each select="$ee:tei">
-            <xsl:call-template name="r:letter-head">
-              <xsl:with-param name="neighbours" select="false()"/>
-            </xsl:call-template>
+            <xsl:variable name="head" as="element()?">
+              <xsl:call-template name="r:letter-head">
+                <xsl:with-param name="neighbours" select="false()"/>
+              </xsl:call-template>
+            </xsl:variable>
+            <xsl:apply-templates select="$head" mode="ee:ui-labels"/>
           </xsl:for-each>
           <xsl:if test="exists($stmt/(tei:editor | tei:respStmt))">
             <dl class="credits">
               <xsl:for-each select="$stmt/tei:editor">
-                <dt><xsl:value-of select="r:msg('epub.editor')"/></dt>
+                <dt><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('epub.editor')"/></dt>
                 <dd><xsl:value-of select="r:agent-name(.)"/></dd>
               </xsl:for-each>
               <xsl:for-each select="$stmt/tei:respStmt">
@@ -55,12 +73,19 @@
             <p class="imprint"><xsl:value-of select="string-join($imprint[. != ''], ', ')"/></p>
           </xsl:if>
           <xsl:if test="ee:rights() != ''">
-            <p class="rights"><xsl:value-of select="r:msg(if ($pub/tei:availability/tei:p
-                [normalize-space()]) then 'fact.rights' else 'fact.licence') || ': ' || ee:rights()"/></p>
+            <p class="rights">
+              <span><xsl:sequence select="$ui"/><xsl:value-of select="r:msg(if
+                  ($pub/tei:availability/tei:p[normalize-space()]) then 'fact.rights'
+                  else 'fact.licence') || ':'"/></span>
+              <xsl:value-of select="' ' || ee:rights()"/>
+            </p>
           </xsl:if>
           <xsl:variable name="source" as="xs:string" select="ee:source()"/>
           <xsl:if test="$source != ''">
-            <p class="source"><xsl:value-of select="r:msg('text.source') || ' ' || $source"/></p>
+            <p class="source">
+              <span><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('text.source')"/></span>
+              <xsl:value-of select="' ' || $source"/>
+            </p>
           </xsl:if>
         </section>
       </xsl:with-param>
