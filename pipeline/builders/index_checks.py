@@ -164,20 +164,21 @@ def _references(
             unresolved,
             "index.unresolved-ref",
             f"{name} points at {mention.get('ref')!r}, which is no register entry"
-            + _bare_ids(mention.get("ref") or ""),
+            + _bare_ids(mention.get("bare-ids") or ""),
             _ORIGIN,
         )
 
 
-def _bare_ids(ref: str) -> str:
+def _bare_ids(bare: str) -> str:
     """The advice for a @ref written as a bare id (probe 18: the Bullinger letters'
     ref="p495", their registers' ids): a pointer is a URI, so "p495" names a file, and the
-    warning said "no register entry" of an id the registers have. A token that is a name
-    (no "#", "/", ":" or ".") can only have meant an id."""
-    bare = [token for token in ref.split() if re.fullmatch(r"[^\W\d][\w-]*", token)]
-    if not bare:
+    warning said "no register entry" of an id the registers have. ``bare``: the tokens the
+    index found to be ids of register entries (``bare-ids``; a placeholder such as
+    ``no_ref`` is none, and is told no "#", probe 21)."""
+    tokens = bare.split()
+    if not tokens:
         return ""
-    return ": to point at an entry's id, write " + " ".join(f"#{token}" for token in bare)
+    return ": to point at an entry's id, write " + " ".join(f"#{token}" for token in tokens)
 
 
 def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnostic]:

@@ -172,10 +172,12 @@
       </xsl:call-template>
       <xsl:apply-templates select="$speaker/preceding-sibling::node()" mode="r:main"/>
       <xsl:variable name="label" as="node()*">
-        <xsl:apply-templates select="$speaker" mode="r:speaker"/>
+        <!-- an empty speaker (<speaker/>, a place kept for a name) is no label: it drew an
+             empty speaker line -->
+        <xsl:apply-templates select="$speaker[normalize-space() or *]" mode="r:speaker"/>
         <!-- no speaker element: the speech's speakers named from @who (7.2.2: speaker is
              optional, @who says who speaks) -->
-        <xsl:if test="empty($speaker) and normalize-space(@who)">
+        <xsl:if test="empty($speaker[normalize-space() or *]) and normalize-space(@who)">
           <span class="speaker speaker-supplied">
             <xsl:value-of select="string-join(r:who-labels(@who, root(.)), ', ')"/>
           </span>

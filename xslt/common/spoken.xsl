@@ -60,7 +60,10 @@
           select="(key('r:entry', $id, $root), $registers ! key('r:entry', $id, .))[1]"/>
       <xsl:variable name="name" as="element()?"
           select="($entry/(persName | name | orgName | label), $entry/self::role)[1]"/>
-      <xsl:sequence select="if (exists($name)) then r:plain($name) else $id"/>
+      <!-- a role of a cast list ends with the list's punctuation ("HORATIO,"), as the index
+           knows (ed:preferred-name): not its name -->
+      <xsl:sequence select="if (empty($name)) then $id else if ($name/self::role)
+          then replace(r:plain($name), '[\s,.;:]+$', '') else r:plain($name)"/>
     </xsl:for-each>
   </xsl:function>
 

@@ -228,6 +228,14 @@
                 satisfies matches($t, '^[A-Za-z][A-Za-z0-9+.\-]*:')">
               <xsl:attribute name="external" select="'true'"/>
             </xsl:if>
+            <!-- tokens written without "#" that are ids of register entries: what the
+                 pointer meant (the Bullinger letters' ref="p495"), for the advice to add the
+                 "#"; a placeholder (ref="no_ref") is no id and gets no such advice -->
+            <xsl:variable name="bare" as="xs:string*" select="tokenize(normalize-space(@ref))
+                [not(contains(., '#'))][exists(ed:entry-of(key('entry', ., $registers)[1]))]"/>
+            <xsl:if test="exists($bare)">
+              <xsl:attribute name="bare-ids" select="$bare"/>
+            </xsl:if>
             <xsl:call-template name="ed:mention-record"/>
           </ed:mention>
         </xsl:for-each>
