@@ -31,6 +31,11 @@ from .gate import TEI_NS, XML_ID
 ED_NS = "urn:edition"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
+#: The lists of a register whose entries are entities (``stages.REGISTER_LISTS`` adds a play's
+#: cast list; the reference check knows these). Here, because this module imports no other
+#: of the package's but ``gate``: both can import it without a cycle.
+ENTITY_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listObject", "listNym")
+
 #: The kind of register entry a name element stands for (``name`` and ``rs`` by ``@type``).
 _BY_ELEMENT = {
     "persName": "person",
@@ -40,8 +45,8 @@ _BY_ELEMENT = {
     "eventName": "event",
     "objectName": "object",
 }
-_BY_TYPE = {"person": "person", "place": "place", "org": "org", "event": "event",
-            "object": "object"}  # fmt: skip
+#: The kinds a ``name`` or ``rs`` may say it is by ``@type``, each the name of its entry element.
+_KINDS = frozenset(("person", "place", "org", "event", "object"))
 #: The name element an entry of each kind is named by.
 _NAME_OF_KIND = {"person": "persName", "place": "placeName", "org": "orgName",
                  "event": "eventName", "object": "objectName"}  # fmt: skip
@@ -51,8 +56,7 @@ _LIST_OF_KIND = {"person": "listPerson", "place": "listPlace", "org": "listOrg",
 _NAMES = tuple(f"{{{TEI_NS}}}{n}" for n in (*_BY_ELEMENT, "name", "rs"))
 #: Where a name is no mention of an entity of the text: inside a register (the entry's own
 #: names) or a bibliographic reference (a cited book's author).
-_REGISTERS = ("listPerson", "listPlace", "listOrg", "listEvent", "listObject", "listNym")
-_NOT_MENTIONS = {f"{{{TEI_NS}}}{n}" for n in (*_REGISTERS, "bibl", "biblStruct", "biblFull")}
+_NOT_MENTIONS = {f"{{{TEI_NS}}}{n}" for n in (*ENTITY_LISTS, "bibl", "biblStruct", "biblFull")}
 _TEXTS = {f"{{{TEI_NS}}}text", f"{{{TEI_NS}}}sourceDoc"}
 #: A letter's header names its sender and addressee (and their places) here, as children.
 _CORRESP = {
@@ -70,13 +74,16 @@ def kind_of(element: etree._Element) -> str | None:
     local = etree.QName(element).localname
     if local in _BY_ELEMENT:
         return _BY_ELEMENT[local]
-    return _BY_TYPE.get((element.get("type") or "").strip())
+    kind = (element.get("type") or "").strip()
+    return kind if kind in _KINDS else None
 
 
 def entry_kind(entry: etree._Element) -> str | None:
     """The kind of a register entry (a ``personGrp`` is of the persons), or None."""
     local = etree.QName(entry).localname
-    return "person" if local == "personGrp" else _BY_TYPE.get(local)
+    if local == "personGrp":
+        return "person"
+    return local if local in _KINDS else None
 
 
 def keyed_names(root: etree._Element) -> tuple[KeyedName, ...]:

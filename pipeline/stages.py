@@ -19,22 +19,14 @@ from lxml import etree
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
 from .gate import TEI_NS, XML_ID, SourceDocument
-from .keyed import KeyedName, entry_kind, keyed_lists
+from .keyed import ENTITY_LISTS, KeyedName, entry_kind, keyed_lists
 from .locators import locator_param
 from .xslt import ParamValue, XmlText, engine
 
 ED_NS = "urn:edition"
 #: Register lists: elements whose entries names can point at (a play's cast list holds the
 #: roles its speeches' @who point at).
-REGISTER_LISTS = (
-    "listPerson",
-    "listPlace",
-    "listOrg",
-    "listEvent",
-    "listObject",
-    "listNym",
-    "castList",
-)
+REGISTER_LISTS = (*ENTITY_LISTS, "castList")
 #: The entries of those lists: the edition's entity namespace, merged by id.
 ENTRY_KINDS = ("person", "personGrp", "place", "org", "event", "object", "nym")
 _ENTRY_TAGS = tuple(f"{{{TEI_NS}}}{kind}" for kind in ENTRY_KINDS)

@@ -122,3 +122,31 @@ def test_a_key_that_is_a_register_entry_id_names_that_entry(tmp_path: Path) -> N
     # a place keyed by a person's id is no mention of the person: its key makes a place
     assert entities["key-place-P5"]["count"] == 1
     assert 'href="persons.html#P5"' in (out / "html/memo.html").read_text("utf-8")
+
+
+def test_the_normalisation_stage_gives_a_name_the_kind_kind_of_gives(tmp_path: Path) -> None:
+    """``kind_of`` (the entries made) and ``ed:by-key`` in normalize.xsl (the names resolved to
+    them) decide a name's kind apart: every element and type is counted once or not at all."""
+    cases = [(f"<{e}", e) for e in ("persName", "placeName", "geogName", "orgName")]
+    cases += [(f"<{e}", e) for e in ("eventName", "objectName")]
+    cases += [(f'<{e} type="{t}"', e) for e in ("name", "rs") for t in ("person", "place")]
+    cases += [(f'<{e} type="{t}"', e) for e in ("name", "rs") for t in ("org", "event")]
+    cases += [('<rs type="object"', "rs"), ('<name type=" place "', "name")]
+    cases += [('<rs type="thing"', "rs"), ("<name", "name"), ('<rs type="Person"', "rs")]
+    body = "".join(
+        f'<p>{start} key="K{n}">N{n}</{end}>.</p>' for n, (start, end) in enumerate(cases)
+    )
+    src = tmp_path / "tei"
+    src.mkdir()
+    (src / "t.xml").write_text(tei_text(body), "utf-8")
+    out = tmp_path / "dist"
+    report = build([src], out, only=["index"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    entities = json.loads((out / "index/entities.json").read_text("utf-8"))["entities"]
+    counts = {e["id"].rsplit("-", 1)[1]: (e["id"], e["count"]) for e in entities}
+    names = keyed_names(etree.fromstring(tei_text(body).encode()))
+    expected = {key: f"key-{kind}-{key}" for kind, key, _, _ in names}
+    assert len(expected) == 16  # the last three say no kind
+    for key, entry in expected.items():
+        assert counts[key] == (entry, 1), (key, counts.get(key))
+    assert not {"K16", "K17", "K18"} & counts.keys()

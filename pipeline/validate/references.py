@@ -34,6 +34,7 @@ from .. import columns
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..gate import TEI_NS, XML_ID, SourceDocument, read_document
+from ..keyed import ENTITY_LISTS
 from ..locators import is_ncname
 from ..locators import token as ncname_token
 from ..paths import display
@@ -67,7 +68,6 @@ POINTER_ATTRIBUTES = (
 EXPECTED_KIND = {"persName": "person", "placeName": "place", "orgName": "org"}
 #: Entries of these kinds in a register are expected to be mentioned somewhere.
 REGISTER_ENTRIES = ("person", "personGrp", "place", "org", "event", "object", "nym")
-_REGISTER_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listObject", "listNym")
 
 
 # Facts are NamedTuples: a corpus of 100,000 letters has millions of them, and a tuple is
@@ -153,7 +153,7 @@ def _is_register_entry(element: etree._Element, name: str) -> bool:
     if name not in REGISTER_ENTRIES or not element.tag.startswith(f"{{{TEI_NS}}}"):
         return False
     parent = element.getparent()
-    return parent is not None and etree.QName(parent).localname in _REGISTER_LISTS
+    return parent is not None and etree.QName(parent).localname in ENTITY_LISTS
 
 
 def _pointers(
