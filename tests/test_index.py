@@ -1285,3 +1285,23 @@ def test_an_author_the_header_points_at_is_no_unused_entry(tmp_path: Path) -> No
     report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
     unused = [d.message for d in report.diagnostics if d.code == "index.unused-entry"]
     assert len(unused) == 1 and "'idle'" in unused[0], unused
+
+
+def test_a_mention_s_context_joins_punctuation_on_a_line_of_its_own(tmp_path: Path) -> None:
+    """A text written one token per line: the context of a mention reads "Stephanus, dei
+    gratia", as the page does, not "Stephanus , dei gratia"."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#st"><w>Stephanus</w></persName>\n<pc>,</pc>\n<w>dei</w>\n'
+            "<w>gratia</w>\n<pc>.</pc></p>"
+            '<listPerson><person xml:id="st"><persName>Stephanus</persName></person>'
+            "</listPerson>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    (occurrence,) = entities_of(tmp_path / "out")["st"]["occurrences"]  # type: ignore[misc]
+    assert occurrence["context"] == "Stephanus, dei gratia."

@@ -337,6 +337,26 @@ def test_layout_inside_a_choice_is_no_space_of_the_plain_words(
     assert "Grant of Willelmus" in toc, toc
 
 
+def test_punctuation_on_a_line_of_its_own_joins_its_token(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 21 (charters written one token per line): "<w>Stephanus</w>" newline
+    "<pc>,</pc>" read "Stephanus , dei gratia" on the page and in the contents. A mark that
+    closes (or opens) its token joins it; a dash and quotation marks keep the file's spaces
+    (they open in one language and close in another), and so does French before ; : ! ?."""
+    doc = _doc("words", pages)
+
+    def text(xpath: str) -> str:
+        for pilcrow in doc.xpath("//p/a[@class='anchor']"):
+            pilcrow.drop_tree()
+        return " ".join(str(doc.xpath(f"string({xpath})")).split())
+
+    assert text("//p[@id='pc-lines']") == "Stephanus, dei gratia (rex) – ut “ dicitur ”."
+    assert text("//p[@id='pc-lines-fr']") == "Vraiment ? Oui, hélas !"
+    toc = [" ".join(a.text_content().split()) for a in doc.xpath("//nav[@class='toc']//a")]
+    assert "Carta, anno [1200]" in toc, toc
+
+
 # -- drama and verse -------------------------------------------------------------------------
 
 

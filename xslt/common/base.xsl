@@ -191,6 +191,10 @@
   <xsl:template match="text()[$r:has-c][not(normalize-space())][../c[not(normalize-space())]]"
       mode="r:main" as="empty-sequence()" priority="2"/>
 
+  <!-- A token's closing punctuation on a line of its own (r:pc-layout) joins it. -->
+  <xsl:template match="text()[r:pc-layout(.)]" mode="r:main r:footnote r:card"
+      as="empty-sequence()" priority="1.5"/>
+
   <!-- Asked once: only a document with c elements looks at a whitespace node's siblings. -->
   <xsl:variable name="r:has-c" as="xs:boolean" select="exists(/descendant::c[1])"/>
 

@@ -104,7 +104,31 @@
   <xsl:function name="r:layout-space" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="exists($node/self::text()[not(normalize-space())]
-        [parent::choice or parent::subst or parent::app])"/>
+        [parent::choice or parent::subst or parent::app]) or r:pc-layout($node)"/>
+  </xsl:function>
+
+  <!-- Whether a node is whitespace between a token and the punctuation that closes it, or
+       between an opening punctuation and its token: a text written one token per line
+       (<w>Stephanus</w> newline <pc>,</pc>, Guidelines 17.1) lays its tokens out so, and
+       means "Stephanus, dei gratia", not "Stephanus , dei gratia". Only a pc says a token is
+       punctuation; only marks that never stand apart from their word are read so (no dash,
+       no quotation mark, which open in one language and close in another), and a French
+       text keeps its space before the double marks (; : ! ?), as its typography has it. -->
+  <xsl:function name="r:pc-layout" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="ws" as="text()?" select="$node/self::text()[not(normalize-space())]"/>
+    <xsl:variable name="after" as="element()?"
+        select="$ws/following-sibling::node()[1][self::pc][not(@pre = ('true', '1'))]"/>
+    <xsl:variable name="before" as="element()?"
+        select="$ws/preceding-sibling::node()[1][self::pc]"/>
+    <xsl:sequence select="exists($ws) and (
+        (exists($after) and $ws/preceding-sibling::node()[1] instance of element()
+         and matches(normalize-space($after), if (lang('fr', $after)) then '^[\p{Pe},.…]+$'
+             else '^[\p{Pe},.;:!?…]+$'))
+        or (exists($before) and $ws/following-sibling::node()[1] instance of element()
+            and not($ws/following-sibling::node()[1][self::pc])
+            and ($before/@pre = ('true', '1') or matches(normalize-space($before),
+                '^[\p{Ps}¿¡]+$'))))"/>
   </xsl:function>
 
 </xsl:stylesheet>
