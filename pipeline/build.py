@@ -598,12 +598,13 @@ def linked_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFac
     """``texts``, each with the pages its links to other texts lead to (``links.resolve``);
     a link to nothing the edition publishes is reported."""
     pages = {f.path.resolve(): links.Published(f"{f.stem}.html", f.title) for f in texts}
+    ids = {f.xml_id: links.Published(f"{f.stem}.html", f.title) for f in texts if f.xml_id}
     linked: list[SourceFacts] = []
     for fact in texts:
         if not fact.links:
             linked.append(fact)
             continue
-        param, warnings = links.resolve(fact.path, fact.display, fact.links, pages)
+        param, warnings = links.resolve(fact.path, fact.display, fact.links, pages, ids)
         report.extend(warnings)
         linked.append(replace(fact, linked=param))
     return linked

@@ -189,7 +189,13 @@ def reference_problems(
 #: Notes about a schema or the cache (not about a file): reported once, however many files
 #: (and worker processes) met them.
 SCHEMA_NOTES = frozenset(
-    {"sch.implicit-namespace", "sch.pattern-skipped", "env.cache", "check.default-schema"}
+    {
+        "sch.implicit-namespace",
+        "sch.pattern-skipped",
+        "env.cache",
+        "check.default-schema",
+        "check.schematron-not-run",
+    }
 )
 
 

@@ -303,7 +303,8 @@ def schemas_for(doc: SourceDocument, options: CheckOptions) -> Schemas:
     """--schema/--schematron first, then the file's ``<?xml-model?>``, then the edition's own."""
     if options.schema is not None:
         sch = (options.schematron,) if options.schematron else _embedded(options.schema, options)
-        return Schemas(options.schema, sch)
+        notes = () if options.schematron else _unused_rules(doc, options)
+        return Schemas(options.schema, sch, notes)
     models = doc.xml_models()
     if not models:
         default_sch = options.default_schematron
@@ -322,6 +323,37 @@ def schemas_for(doc: SourceDocument, options: CheckOptions) -> Schemas:
     if found.rng is not None and not found.schematron:
         return Schemas(found.rng, _embedded(found.rng, options), found.problems)
     return found
+
+
+def _unused_rules(doc: SourceDocument, options: CheckOptions) -> tuple[Diagnostic, ...]:
+    """Once a run (``check.SCHEMA_NOTES``), per Schematron an xml-model names: --schema
+    replaces the files' schemas, and their own rules went unread without a word (probe 25:
+    the Bodleian authority files, checked with --schema tei_all.rng, named a local
+    authority-schematron.sch; a DTA text its basisformat.sch)."""
+    if "schematron" not in options.checks:
+        return ()
+    notes = []
+    for model in doc.xml_models():
+        parts = urlsplit(model.href)
+        # a grammar named for its rules lends the embedded ones, which --schema's replace
+        if _role(model) != "sch" or PurePosixPath(parts.path).suffix == ".rng":
+            continue
+        remote = bool((parts.scheme and parts.scheme != "file") or parts.netloc)
+        target = (doc.path.parent / parts.path).resolve()
+        if not remote and not target.is_file():
+            continue
+        where = model.href if remote else display(target)
+        notes.append(
+            diag.info(
+                where,
+                "check.schematron-not-run",
+                "the xml-model of checked files names these Schematron rules, which were not "
+                "run: --schema replaces the files' schemas; give --schematron as well to run "
+                "them",
+                origin="check",
+            )
+        )
+    return tuple(notes)
 
 
 def _role(model: XmlModel) -> str:
@@ -413,12 +445,15 @@ def _per_run(options: CheckOptions, kind: str, path: Path, make: Callable[[Path]
 
 def _model_path(doc: SourceDocument, model: XmlModel) -> tuple[Path | None, Diagnostic | None]:
     parts = urlsplit(model.href)
+    # the option that replaces this model: a DTA text's remote basisformat.sch was told to
+    # pass --schema, which replaces the grammar and leaves its rules unread
+    option = "--schematron" if _role(model) == "sch" else "--schema"
     if (parts.scheme and parts.scheme != "file") or parts.netloc:
         return None, diag.error(
             doc.display,
             "check.remote-schema",
             f"the xml-model points at a remote schema ({model.href}); schemas are never "
-            "fetched over the network: download it and pass --schema FILE",
+            f"fetched over the network: download it and pass {option} FILE",
             model.line,
             origin="check",
         )
@@ -428,7 +463,7 @@ def _model_path(doc: SourceDocument, model: XmlModel) -> tuple[Path | None, Diag
             doc.display,
             "check.schema-missing",
             f"the xml-model schema {model.href!r} does not exist (looked at {display(target)}); "
-            "fix the href or pass --schema FILE",
+            f"fix the href or pass {option} FILE",
             model.line,
             origin="check",
         )

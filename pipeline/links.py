@@ -20,7 +20,7 @@ warnings are said by every build.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -91,11 +91,19 @@ class Published(NamedTuple):
 
 
 def resolve(
-    path: Path, display: str, targets: Sequence[tuple[str, int]], pages: dict[Path, Published]
+    path: Path,
+    display: str,
+    targets: Sequence[tuple[str, int]],
+    pages: dict[Path, Published],
+    ids: Mapping[str, Published] | None = None,
 ) -> tuple[str, list[Diagnostic]]:
     """The ``linked-files`` parameter of the text at ``path`` and a warning for each target
     that names no published text. ``pages``: each published text's resolved path -> its page
-    and title. One line per file named: as written, its page and its title, tab-separated."""
+    and title; ``ids``: each published text's ``TEI/@xml:id`` -> the same, for a bare id
+    that names another text of the edition (the Schnitzler letters' correspContext,
+    ``target="L00037"``: the letter ``L00037.xml`` whose root is ``xml:id="L00037"``,
+    published as ``schnitzler-L00037.html``; probe 24), as r:text-of reads such a pointer.
+    One line per file named: as written, its page and its title, tab-separated."""
     lines: dict[str, Published] = {}
     warned: set[str] = set()
     warnings: list[Diagnostic] = []
@@ -104,6 +112,8 @@ def resolve(
         if written in lines or written in warned:
             continue  # one warning per file named, at its first pointer
         page = pages.get((path.parent / unquote(written)).resolve()) if written else None
+        if page is None and _BARE_ID.match(written) and not _PAGE_SUFFIX.search(written):
+            page = (ids or {}).get(written)
         if page is not None:
             lines[written] = page
             continue

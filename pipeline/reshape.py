@@ -232,6 +232,10 @@ def _facsimile_as_pages(root: etree._Element) -> None:
     for facsimile in root.findall(f"{_T}facsimile"):
         facsimile.tag = f"{_T}sourceDoc"
         for graphic in facsimile.findall(f"{_T}graphic"):
+            if not (graphic.get("url") or "").strip() and len(graphic) == 0:
+                # a template's unfilled <graphic url=""/> names no image: no page of its own
+                # (a Bodleian Hebrew record was its description and an empty "Page 1")
+                continue
             surface = etree.Element(f"{_T}surface")
             if graphic.sourceline is not None:
                 surface.sourceline = graphic.sourceline

@@ -152,10 +152,11 @@ def register_lists(root: etree._Element) -> Iterable[etree._Element]:
 def _register_lists(root: etree._Element) -> Iterable[etree._Element]:
     for name in REGISTER_LISTS:
         for found in root.iter(f"{{{TEI_NS}}}{name}"):
-            # Nested lists are copied with their parent.
-            if (
-                found.getparent() is None
-                or etree.QName(found.getparent()).localname not in REGISTER_LISTS
+            # Nested lists are copied with their parent, also when an entry stands between
+            # them (an event's listPlace, probe 24: its place was copied, and told of, twice).
+            if not any(
+                etree.QName(above).localname in REGISTER_LISTS
+                for above in found.iterancestors(etree.Element)
             ):
                 yield found
 

@@ -8,6 +8,7 @@ import pytest
 from conftest import tei_text
 
 from pipeline.check import CheckOptions, check, schemas_for
+from pipeline.diagnostics import Severity
 from pipeline.gate import parse_bytes
 from pipeline.paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
 
@@ -88,6 +89,49 @@ def test_remote_xml_model_is_an_error_suggesting_schema(tmp_path: Path) -> None:
     assert (problem.code, problem.line) == ("check.remote-schema", 2)
     assert "--schema" in problem.message
     assert schemas.rng is None
+
+
+def test_a_remote_or_missing_schematron_model_suggests_schematron(tmp_path: Path) -> None:
+    # Probe 25: a DTA text names its remote basisformat.sch; the error said to pass
+    # --schema, which replaces the grammar and leaves the rules unread
+    sch_ns = "http://purl.oclc.org/dsdl/schematron"
+    doc = doc_with(
+        tmp_path,
+        f'<?xml-model href="https://example.org/x.rng" schematypens="{RNG_NS}"?>\n'
+        f'<?xml-model href="https://example.org/x.sch" schematypens="{sch_ns}"?>\n'
+        f'<?xml-model href="gone.sch" schematypens="{sch_ns}"?>',
+    )
+    grammar, rules, missing = schemas_for(doc, CheckOptions()).problems
+    assert grammar.message.endswith("pass --schema FILE")
+    assert rules.code == "check.remote-schema"
+    assert rules.message.endswith("pass --schematron FILE")
+    assert missing.code == "check.schema-missing"
+    assert missing.message.endswith("pass --schematron FILE")
+
+
+def test_rules_a_file_names_and_schema_leaves_unread_are_noted(tmp_path: Path) -> None:
+    # Probe 25: the Bodleian authority files name a local authority-schematron.sch; checked
+    # with --schema tei_all.rng, its rules were not run and nothing said so
+    sch_ns = "http://purl.oclc.org/dsdl/schematron"
+    (tmp_path / "rules.sch").write_text(f'<schema xmlns="{sch_ns}"/>')
+    doc = doc_with(
+        tmp_path,
+        f'<?xml-model href="rules.sch" schematypens="{sch_ns}"?>\n'
+        f'<?xml-model href="https://example.org/x.sch" schematypens="{sch_ns}"?>\n'
+        f'<?xml-model href="https://example.org/x.rng" schematypens="{sch_ns}"?>\n'
+        f'<?xml-model href="gone.sch" schematypens="{sch_ns}"?>',
+    )
+    grammar = tmp_path / "g.rng"
+    notes = schemas_for(doc, CheckOptions(schema=grammar)).problems
+    assert [(n.code, n.severity, Path(n.path).name) for n in notes] == [
+        ("check.schematron-not-run", Severity.INFO, "rules.sch"),
+        ("check.schematron-not-run", Severity.INFO, "x.sch"),
+    ]
+    assert "give --schematron as well" in notes[0].message
+    rules = tmp_path / "rules.sch"
+    assert schemas_for(doc, CheckOptions(schema=grammar, schematron=rules)).problems == ()
+    only_rng = CheckOptions(schema=grammar, checks=frozenset({"rng"}))
+    assert schemas_for(doc, only_rng).problems == ()
 
 
 def test_missing_local_schema(tmp_path: Path) -> None:

@@ -515,6 +515,67 @@ def test_fixture_pages_are_labelled(fixture_book: Path) -> None:
     assert labels == ["1", "2", "3"]  # n="1", n="2", then the third pb by position
 
 
+def test_a_page_break_inside_a_note_is_no_entry_of_the_page_list(tmp_path: Path) -> None:
+    """Probe 22 (a Japanese text with a page of drawings in a note): the page list led into
+    a footnote, hidden by the reading system; the note keeps its marker, the list leaves it
+    out, and the pages of the text keep their labels."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "t.xml").write_text(
+        tei_text(
+            '<pb n="1r"/><p>Text<note place="foot">A note <pb n="1v"/>that runs on.</note>'
+            ' goes on.</p><pb n="1v"/><p>More.</p><pb/><p>End.</p>'
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([src], tmp_path / "out")["t"])
+    labels = book.docs["nav.xhtml"].xpath(
+        "//h:nav[@epub:type='page-list']//h:a/text()", namespaces=NS
+    )
+    assert labels == ["1r", "1v", "4"]  # the unnumbered third page by its position
+    markers = [
+        m.get("aria-label")
+        for doc in book.docs.values()
+        for m in doc.xpath("//*[@epub:type='pagebreak']", namespaces=NS)
+    ]
+    assert sorted(markers) == ["1r", "1v", "1v", "4"]
+
+
+def test_the_title_page_marks_the_words_of_a_header_in_another_language(
+    tmp_path: Path,
+) -> None:
+    """Probe 22 (an Arabic journal whose header is in English): the title page's credits
+    ("Transcription"), edition and licence are the header's words, in English, in a book
+    whose language is Arabic and direction right to left; they carry the header's lang and
+    dir now. A header in the book's language adds nothing (the German letter above)."""
+    credits = (
+        "<respStmt><resp>Transcription</resp><persName>Ann Roe</persName></respStmt>"
+        "</titleStmt><editionStmt><p>TEI edition</p></editionStmt>"
+    )
+    licence = "<availability><licence>CC BY 4.0</licence></availability></publicationStmt>"
+    source = tmp_path / "majalla.xml"
+    source.write_text(
+        tei_text("<p>بسم الله</p>")
+        .replace("<teiHeader>", '<teiHeader xml:lang="en">')
+        .replace("<text>", '<text xml:lang="ar">')
+        .replace("</titleStmt>", credits)
+        .replace("<p>x</p></publicationStmt>", licence),
+        encoding="utf-8",
+    )
+    book = Book(_build([source], tmp_path / "out")["majalla"])
+    page = book.docs["title.xhtml"]
+    assert page.get("dir") == "rtl"
+    (resp,) = page.xpath("//h:dl[@class = 'credits']/h:dt", namespaces=NS)
+    assert (resp.text, resp.get("lang"), resp.get("dir")) == ("Transcription", "en", "ltr")
+    (edition,) = page.xpath("//h:p[@class = 'edition']", namespaces=NS)
+    assert (edition.text, edition.get("lang"), edition.get("dir")) == ("TEI edition", "en", "ltr")
+    (rights,) = page.xpath("//h:p[@class = 'rights']", namespaces=NS)
+    assert [(s.text, s.get("lang"), s.get("dir")) for s in rights] == [
+        ("Licence:", "en", "ltr"),
+        ("CC BY 4.0", "en", "ltr"),
+    ]
+
+
 # ---------------------------------------------------------------- reproducibility
 
 
@@ -1081,3 +1142,57 @@ def test_the_title_page_of_a_letter_in_german_marks_the_interfaces_labels(
     (rights,) = page.xpath("//h:p[@class = 'rights']", namespaces=NS)
     assert [(s.text, s.get("lang")) for s in rights] == [("Licence:", "en")]
     assert rights.xpath("string(.)") == "Licence: CC BY 4.0"
+
+
+def test_the_title_page_credits_every_editor_and_the_editions_responsibilities(
+    tmp_path: Path,
+) -> None:
+    """Probe 24 (the Schnitzler letters: <editor><name>Müller, Martin Anton</name><name>Susen,
+    Gerd-Hermann</name></editor> and an editionStmt with its own respStmt): the title page
+    credited the first editor alone, and the edition statement's responsibility ran into the
+    edition's name, "ASBW Transkription und Kommentierung Müller, Martin Anton Susen,
+    Gerd-Hermann". A title in another language was left out. The book passes epubcheck."""
+    source = tmp_path / "brief.xml"
+    source.write_text(
+        tei_text("<p>Sehr verehrter Herr Doctor,</p>", lang="de").replace(
+            "<title>T</title></titleStmt>",
+            '<title>T</title><title xml:lang="en">Letter</title><editor><name>Müller, Martin'
+            "</name><name>Susen, Gerd</name>"
+            "</editor></titleStmt><editionStmt><edition>ASBW</edition><respStmt><resp>"
+            "Transkription</resp><name>Müller, Martin</name><name>Susen, Gerd</name>"
+            "</respStmt></editionStmt>",
+        ),
+        encoding="utf-8",
+    )
+    path = _build([source], tmp_path / "out")["brief"]
+    book = Book(path)
+    page = book.docs["title.xhtml"]
+    (credits,) = page.xpath("//h:dl[@class='credits']", namespaces=NS)
+    assert [" ".join("".join(e.itertext()).split()) for e in credits] == [
+        "Editor",
+        "Müller, Martin; Susen, Gerd",
+        "Transkription",
+        "Müller, Martin; Susen, Gerd",
+    ]
+    assert page.xpath("//h:p[@class='edition']/text()", namespaces=NS) == ["ASBW"]
+    # the title in another language (probe 24: RusDraCor's "The Bear") is on the title page
+    (parallel,) = page.xpath("//h:p[@class='parallel-title']", namespaces=NS)
+    assert (parallel.text.strip(), parallel.get("lang")) == ("Letter", "en")
+    _epubcheck(path)
+
+
+def test_the_title_page_names_each_responsibility_of_a_statement(tmp_path: Path) -> None:
+    """Probe 23 (a Wellcome record's <respStmt><resp>Template</resp><resp>TEI
+    Encoder</resp>...): the credits ran the two together, "TemplateTEI Encoder"."""
+    stmt = (
+        "<title>T</title><respStmt><resp when='2022'>Template</resp><resp>TEI Encoder</resp>"
+        "<persName>Lara Roe</persName></respStmt>"
+    )
+    source = tmp_path / "record.xml"
+    source.write_text(tei_text("<p>Words.</p>").replace("<title>T</title>", stmt), encoding="utf-8")
+    book = Book(_build([source], tmp_path / "out")["record"])
+    page = book.docs["title.xhtml"]
+    (credits,) = page.xpath("//h:dl[@class = 'credits']", namespaces=NS)
+    assert [(dt.text, dt.getnext().text) for dt in credits.xpath("h:dt", namespaces=NS)] == [
+        ("Template (2022); TEI Encoder", "Lara Roe")
+    ]

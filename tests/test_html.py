@@ -104,6 +104,108 @@ def test_home_page_lists_texts_and_downloads(edition: Path) -> None:
     assert "A digital edition of a short historical narrative" in doc.text_content()
 
 
+def _letter(title: str, author: str, actions: str) -> str:
+    return (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="de"><teiHeader><fileDesc>'
+        f"<titleStmt><title>{title}</title>{author}</titleStmt><publicationStmt><p>x</p>"
+        "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc>"
+        f"<correspDesc>{actions}</correspDesc></profileDesc></teiHeader>"
+        "<text><body><p>Lieber Freund,</p></body></text></TEI>"
+    )
+
+
+def test_home_page_lists_a_letters_recipients_with_its_senders(tmp_path: Path) -> None:
+    """Probe 24 (letters of the Schnitzler edition): the home page gave a letter's senders
+    (its authors) and date, never to whom it was sent; a letter whose title does not say so
+    lost its recipient from the list. Senders are its authors, else the names of its sent
+    action."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sent = '<correspAction type="sent"><persName>Kafka, Eduard</persName>'
+    received = (
+        '<correspAction type="received"><persName>Schnitzler, Arthur</persName>'
+        "<persName>Schnitzler, Julius</persName></correspAction>"
+    )
+    (corpus / "a.xml").write_text(
+        _letter(
+            "Brief 1",
+            "<author>Kafka, Eduard</author>",
+            f'{sent}<date when="1891-08-30">30. 8. 1891</date></correspAction>{received}',
+        ),
+        encoding="utf-8",
+    )
+    (corpus / "b.xml").write_text(
+        _letter("Brief 2", "", f"{sent}</correspAction>{received}"), encoding="utf-8"
+    )
+    (corpus / "c.xml").write_text(_letter("Brief 3", "", received), encoding="utf-8")
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    doc = _page(tmp_path / "out/html/index.html")
+    assert doc.xpath("//span[@class='text-meta']/text()") == [
+        "Kafka, Eduard to Schnitzler, Arthur; Schnitzler, Julius, 30. 8. 1891",
+        "Kafka, Eduard to Schnitzler, Arthur; Schnitzler, Julius",
+        "To Schnitzler, Arthur; Schnitzler, Julius",
+    ]
+
+
+def test_about_page_says_who_did_what_and_names_every_editor(tmp_path: Path) -> None:
+    """Probe 24 (the Schnitzler letters): the about page gave no statement of responsibility
+    (respStmt of the title or edition statement: "Transkription und Kommentierung" by two
+    editors), and an editor naming two people was given as the first alone."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "brief.xml").write_text(
+        tei_text("<p>Sehr verehrter Herr Doctor,</p>", lang="en").replace(
+            "<title>T</title></titleStmt>",
+            "<title>T</title><editor><name>Müller, Martin</name><name>Susen, Gerd</name>"
+            "</editor><respStmt><resp>encoded by</resp><persName>Jane Roe</persName>"
+            "</respStmt></titleStmt><editionStmt><edition>ASBW</edition><respStmt>"
+            '<resp xml:lang="de">Transkription</resp><name>Müller, Martin</name>'
+            "<name>Susen, Gerd</name></respStmt></editionStmt>",
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    doc = _page(tmp_path / "out/html/about.html")
+    assert doc.xpath("string(//p[@class='editors'])") == "Müller, Martin; Susen, Gerd (eds.)"
+    facts = doc.xpath("//dl[@class='facts']/*")
+    pairs = [(e.tag, e.text_content(), e.get("lang")) for e in facts][:6]
+    assert pairs == [
+        ("dt", "Edition", None),
+        ("dd", "ASBW", None),
+        ("dt", "Encoded by", None),
+        ("dd", "Jane Roe", None),
+        ("dt", "Transkription", "de"),
+        ("dd", "Müller, Martin; Susen, Gerd", None),
+    ]
+
+
+def test_about_page_marks_the_language_of_a_texts_title_and_authors(tmp_path: Path) -> None:
+    """Probe 24 (RusDraCor's Chekhov on an English about page): the Russian title, in the
+    heading and the contents, and the author's name carried no language, and the English
+    parallel title was not shown."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "medved.xml").write_text(
+        tei_text("<p>Нехорошо, барыня...</p>", title="Медведь", lang="ru").replace(
+            "<title>Медведь</title></titleStmt>",
+            '<title>Медведь</title><title xml:lang="en">The Bear</title>'
+            "<author>Антон Чехов</author></titleStmt>",
+        ),
+        encoding="utf-8",
+    )
+    (corpus / "other.xml").write_text(tei_text("<p>Words.</p>", lang="en"), encoding="utf-8")
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    doc = _page(tmp_path / "out/html/about.html")
+    (section,) = doc.xpath("//section[@id='text-medved']")
+    assert [(e.tag, e.text_content().strip(), e.get("lang")) for e in section[:3]] == [
+        ("h2", "Медведь", "ru"),
+        ("p", "The Bear", "en"),
+        ("p", "Антон Чехов", "ru"),
+    ]
+    assert doc.xpath("//a[@href='#text-medved']/@lang") == ["ru"]
+    assert doc.xpath("//a[@href='#text-other']/@lang") == []
+
+
 def test_about_page_has_sources_licence_and_citation(edition: Path) -> None:
     doc = _page(edition / "about.html")
     text = " ".join(doc.text_content().split())
@@ -1009,3 +1111,47 @@ def test_a_volume_title_is_no_title_of_the_text(tmp_path: Path) -> None:
         assert html_builder.text_title(root) == title
     timeline = (out / "html/timeline.html").read_text("utf-8")
     assert "The wall" in timeline and "Papers of 1989" not in timeline
+
+
+def test_about_page_credits_and_a_library_catalogues_punctuation(tmp_path: Path) -> None:
+    """Probe 23 (Bodleian and Wellcome catalogue records, an Evans-TCP text): the
+    cataloguers of titleStmt/respStmt were on the book's title page alone; a licence of a
+    comment only was an empty "Licence"; the catalogue's own separators ran into ours ("Ann
+    Arbor, MI :: Text Creation Partnership,, 2004", "Publisher: Text Creation Partnership,",
+    "ca. 1600-1775.." at the end of the keywords)."""
+    source = tmp_path / "src" / "record.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>A declaration</title>
+<respStmt><resp when="1984">Cataloguer</resp><persName>A. Watson</persName></respStmt>
+<respStmt><resp when="2022">Template</resp><resp>TEI Encoder</resp>
+<persName>L. Salha</persName><persName>M. Holt</persName></respStmt></titleStmt>
+<publicationStmt><publisher>Text Creation Partnership,</publisher>
+<availability><licence><!-- to come --></licence></availability></publicationStmt>
+<sourceDesc><biblFull><titleStmt><title>A declaration</title></titleStmt>
+<publicationStmt><publisher>Printed by Stephen Day,</publisher>
+<pubPlace>[Cambridge, Mass. :</pubPlace><date>1645]</date></publicationStmt></biblFull>
+</sourceDesc></fileDesc><profileDesc><textClass><keywords><term>Psalmody.</term>
+<term>New England -- History -- Colonial period, ca. 1600-1775.</term></keywords></textClass>
+</profileDesc></teiHeader><text><body><p>THE most considerable part.</p></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    report = build([source.parent], tmp_path / "out", only=["html"])
+    assert report.errors == 0, report.sorted()
+    about = _page(tmp_path / "out" / "html" / "about.html")
+    facts = [
+        (dt.text_content(), " ".join(dt.getnext().text_content().split()))
+        for dt in about.xpath("//dl[@class='facts']/dt")
+    ]
+    assert facts[:4] == [
+        ("Cataloguer (1984)", "A. Watson"),
+        ("Template (2022); TEI Encoder", "L. Salha; M. Holt"),
+        ("Publisher", "Text Creation Partnership"),
+        ("Licence", "Not stated in the header"),
+    ]
+    keywords = about.xpath("string(//p[starts-with(., 'Keywords')])")
+    assert " ".join(keywords.split()).endswith("ca. 1600-1775.")
+    page = _page(tmp_path / "out" / "html" / "record.html")
+    source_line = " ".join(page.xpath("string(//p[@class='source'])").split())
+    assert "[Cambridge, Mass.: Printed by Stephen Day, 1645]" in source_line

@@ -1191,6 +1191,30 @@ def test_a_registers_other_names_are_shown_in_their_language_and_direction(
     assert "place (Nisibis) has no xml:id" in without_id.message
 
 
+def test_a_name_spelled_alike_in_several_languages_is_also_named_once(tmp_path: Path) -> None:
+    """Probe 24 (RusDraCor: Попова, with persName xml:lang="en" and xml:lang="de" both
+    "Popova"): the index page said "Also named: Popova; Popova"."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#popova">Попова</persName> вздыхает.</p><listPerson>'
+            '<person xml:id="popova"><persName>Попова</persName><persName xml:lang="en">'
+            'Popova</persName><persName xml:lang="de">Popova</persName><persName xml:lang="fr">'
+            "Popova, veuve</persName></person></listPerson>",
+            lang="ru",
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    (names,) = page.xpath("//section[@id='popova']/p[@class='index-names']")
+    assert [(s.text, s.get("lang")) for s in names.xpath("span")] == [
+        ("Popova", None),  # English, as the page is
+        ("Popova, veuve", "fr"),
+    ]
+
+
 def test_a_place_named_by_its_parts_without_an_id_is_told(tmp_path: Path) -> None:
     """Probe 18: a gazetteer's place named by its settlement alone and given no xml:id was
     left out of the index without the warning a place named by placeName gets."""
@@ -1207,6 +1231,34 @@ def test_a_place_named_by_its_parts_without_an_id_is_told(tmp_path: Path) -> Non
     report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
     (told,) = [d for d in report.diagnostics if d.code == "index.entry-without-id"]
     assert "place (Rivertown) has no xml:id" in told.message
+
+
+def test_an_events_place_is_no_second_entry_and_no_entry_without_an_id(tmp_path: Path) -> None:
+    """Probe 24 (a Schnitzler letter's register): an event's place, written in the event as
+    a pointer to the register (<place><placeName ref="#hotel">), was "register entry place
+    (Hotel de France) has no xml:id" three times: the event's listPlace was copied with the
+    event and again as a list of its own. It is told of once when it names a place of its
+    own, and not at all when its name points at an entry."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>At the <placeName ref="#hotel">hotel</placeName> for the '
+            '<rs type="event" ref="#founding">meeting</rs>.</p>'
+            '<listPlace><place xml:id="hotel"><placeName>Hotel de France</placeName></place>'
+            '</listPlace><listEvent><event xml:id="founding"><eventName>Founding</eventName>'
+            '<listPlace><place><placeName ref="#hotel">Hotel de France</placeName></place>'
+            "<place><placeName>Back room</placeName></place></listPlace></event></listEvent>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    told = [d.message for d in report.diagnostics if d.code == "index.entry-without-id"]
+    assert told == [
+        "register entry place (Back room) has no xml:id: nothing can point at it, and the "
+        "index leaves it out"
+    ]
 
 
 def test_a_place_named_by_its_parts_alone_is_named_by_the_most_specific(

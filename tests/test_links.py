@@ -280,6 +280,44 @@ def test_a_build_links_texts_and_words_what_it_does_not_publish(tmp_path: Path) 
     assert [p for p in check_html_site(out) if p.startswith(("html/a.html", "html/index-"))] == []
 
 
+def test_a_bare_id_of_another_texts_root_links_to_it_and_its_letter_is_preferred(
+    tmp_path: Path,
+) -> None:
+    """Probe 24 (the Schnitzler letters: correspContext's ref target="L00037", the letter
+    whose TEI/@xml:id is L00037): the build warned that it names no published text, and the
+    page's "Previous letter" named one of the whole collection that the edition does not
+    publish, leaving out the previous letter of the correspondence, which it does."""
+    src = tmp_path / "src"
+    src.mkdir()
+
+    def letter(xml_id: str, context: str, body: str) -> str:
+        return (
+            f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{xml_id}"><teiHeader><fileDesc>'
+            f"<titleStmt><title>Letter {xml_id}</title></titleStmt><publicationStmt><p>x</p>"
+            "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc>"
+            f"<correspDesc><correspContext>{context}</correspContext></correspDesc>"
+            f"</profileDesc></teiHeader><text><body>{body}</body></text></TEI>"
+        )
+
+    (src / "one.xml").write_text(letter("L1", "", "<p>First.</p>"), encoding="utf-8")
+    (src / "two.xml").write_text(
+        letter(
+            "L2",
+            '<ref type="withinCollection" subtype="previous_letter" target="L0">Elsewhere</ref>'
+            '<ref type="withinCorrespondence" subtype="previous_letter" target="L1">Mine</ref>',
+            '<p>As in <ref target="L1">my last</ref>.</p>',
+        ),
+        encoding="utf-8",
+    )
+    report = build([src], tmp_path / "out", only={"html"}, jobs=1)
+    unresolved = [d.message for d in report.diagnostics if d.code == "build.unresolved-link"]
+    assert len(unresolved) == 1 and '@target="L0"' in unresolved[0]
+    page = html.document_fromstring((tmp_path / "out/html/two.html").read_bytes())
+    (previous,) = page.xpath("//li[@class='corresp-prev']/a")
+    assert (previous.get("href"), previous.text) == ("one.html", "Letter L1")
+    assert page.xpath("//p//a[@class='ref']/@href") == ["one.html"]
+
+
 def test_a_pointer_written_against_a_word_is_set_apart_from_it(tmp_path: Path) -> None:
     """Probe 18 (a letter of the Whitman Archive calls its notes, kept in another file, by
     ptr: "U S America<ptr target="bms.00001_n1"/>"): the pointer's words ran into the word

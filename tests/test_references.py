@@ -85,6 +85,29 @@ def test_dangling_pointer_is_located(tmp_path: Path) -> None:
     assert "ghost" in d.message
 
 
+def test_spans_classes_and_changes_are_pointers_too(tmp_path: Path) -> None:
+    # Probe 25: a manuscript item classed by a category its taxonomy lacks
+    # (msItem class="#verses"), a span to an anchor that is not there (spanTo) and a change
+    # attribute naming no change were passed over; those that resolve stay silent
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f"<TEI {TEI}><teiHeader><encodingDesc><classDecl><taxonomy>"
+        '<category xml:id="versus"><catDesc>Versus</catDesc></category></taxonomy>'
+        '</classDecl></encodingDesc><revisionDesc><change xml:id="c1">x</change>'
+        "</revisionDesc></teiHeader><text>\n"
+        '<msItem class="#versus #verses"/>\n'
+        '<p change="#c1 #c2"><lb spanTo="#a1"/>x<anchor xml:id="a1"/><lb spanTo="#a2"/></p>'
+        "</text></TEI>",
+    )
+    found = sorted((d.line, d.message.split(" on ")[0]) for d in resolve([text]))
+    assert found == [
+        (2, '@class="#verses"'),
+        (3, '@change="#c2"'),
+        (3, '@spanTo="#a2"'),
+    ]
+
+
 def test_wrong_kind_of_entry(tmp_path: Path) -> None:
     reg = file_facts(tmp_path, "reg.xml", REGISTER)
     text = file_facts(

@@ -365,6 +365,91 @@ def test_a_bad_value_of_a_list_or_a_pattern_says_what_is_expected(tmp_path: Path
     assert patterned.message.endswith('of type "token" with pattern [^\\p{C}\\p{Z}]+')
 
 
+def test_a_list_of_a_named_datatype_and_a_required_list_say_what_is_expected(
+    tmp_path: Path,
+) -> None:
+    # Probe 25 (the DTA's ODD-generated basisformat.rng): div/@n is a list of the define
+    # teidata.count, and div n="one" was told "expected a space-separated list (another
+    # value)"; hi/@rendition is a required list of values, and hi rendition="#gg" was
+    # libxml2's "element hi failed to validate attributes", naming neither (jing: token
+    # "#gg" invalid).
+    schema = tmp_path / "counted.rng"
+    schema.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0" '
+        'datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">'
+        '<start><element name="doc"><oneOrMore><choice><ref name="div"/><ref name="hi"/>'
+        "</choice></oneOrMore></element></start>"
+        '<define name="count"><data type="nonNegativeInteger"/></define>'
+        '<define name="div"><element name="div"><optional><attribute name="n"><list>'
+        '<oneOrMore><ref name="count"/></oneOrMore></list></attribute></optional><empty/>'
+        "</element></define>"
+        '<define name="hi"><element name="hi"><attribute name="rendition"><list><oneOrMore>'
+        "<choice><value>#b</value><value>#i</value></choice></oneOrMore></list></attribute>"
+        "<text/></element></define></grammar>"
+    )
+    validator = validator_for(schema)
+    assert validator.validate(gated('<doc><div n="1 2"/><hi rendition="#b #i">x</hi></doc>')) == []
+    found = validator.validate(gated('<doc><div n="one"/><hi rendition="#gg">x</hi></doc>'))
+    assert [(d.code, d.message) for d in found] == [
+        (
+            "rng.bad-value",
+            'attribute "n" of element "div" has an invalid value "one"; expected a '
+            'space-separated list (a value of type "nonNegativeInteger")',
+        ),
+        (
+            "rng.bad-value",
+            'attribute "rendition" of element "hi" has an invalid value "#gg"; "#gg" is not '
+            'one of "#b" or "#i"',
+        ),
+    ]
+
+
+def test_a_list_of_a_fixed_length_says_how_many_items(tmp_path: Path) -> None:
+    # Probe 25: the Bodleian's layout/@columns takes one or two numbers and TEI's
+    # zone/@points three pairs or more; "1 2 3" and "1,2 3,4" were told the items' type only
+    schema = tmp_path / "layout.rng"
+    schema.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0" '
+        'datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">'
+        '<start><element name="layout"><optional><attribute name="columns"><list>'
+        '<data type="nonNegativeInteger"/><optional><data type="nonNegativeInteger"/>'
+        '</optional></list></attribute></optional><optional><attribute name="points"><list>'
+        '<ref name="pair"/><ref name="pair"/><ref name="pair"/><zeroOrMore><ref name="pair"/>'
+        "</zeroOrMore></list></attribute></optional><empty/></element></start>"
+        '<define name="pair"><data type="token"><param name="pattern">\\d+,\\d+</param>'
+        "</data></define></grammar>"
+    )
+    validator = validator_for(schema)
+    assert validator.validate(gated('<layout columns="1 2" points="1,2 3,4 5,6"/>')) == []
+    [columns] = validator.validate(gated('<layout columns="1 2 3"/>'))
+    assert columns.message.endswith(
+        'expected a space-separated list of 1 to 2 items (a value of type "nonNegativeInteger")'
+    )
+    [points] = validator.validate(gated('<layout points="1,2 3,4"/>'))
+    assert "expected a space-separated list of at least 3 items (a value of type" in points.message
+
+
+def test_a_child_in_another_namespace_is_said_to_be_so(tmp_path: Path) -> None:
+    # Probe 25: a Bodleian msItem under an xmlns="" printed as the TEI element of its name:
+    # "element msItem is not allowed inside msContents; expected msItem or msItemStruct"
+    schema = tmp_path / "items.rng"
+    schema.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.tei-c.org/ns/1.0">'
+        '<start><element name="list"><oneOrMore><element name="item"><text/></element>'
+        "</oneOrMore></element></start></grammar>"
+    )
+    validator = validator_for(schema)
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    found = validator.validate(gated(f'<list {tei}><item>a</item><item xmlns="">b</item></list>'))
+    assert [(d.code, d.message) for d in found] == [
+        (
+            "rng.unexpected-element",
+            'element "item" is in no namespace, and "list" expects "item" here in namespace '
+            '"http://www.tei-c.org/ns/1.0": check the xmlns of the element and of its ancestors',
+        )
+    ]
+
+
 def test_a_wildcard_says_which_elements_it_leaves_out(tmp_path: Path) -> None:
     # Probe 19 (Menota's me:facs inside a w, read by tei_all's anyXML wildcard): its hi was
     # "not allowed inside facs; expected text or any element", a contradiction.
@@ -760,4 +845,17 @@ def test_any_name_but_a_namespace_is_said() -> None:
     found = validator.validate(gated(FACETED.format(meta="<title>x</title>", attrs="")))
     assert found[0].message.endswith(
         'expected any element not in namespace "http://www.tei-c.org/ns/1.0" inside "meta"'
+    )
+
+
+def test_an_empty_pointer_of_a_single_datatype_is_named(tei_all: RelaxNGValidator) -> None:
+    # libxml2 says only "Element graphic failed to validate attributes" for a catalogue's
+    # unfilled <graphic url=""/> (probe 23, a Bodleian Hebrew record's facsimile); a ref's
+    # empty @target (a list of pointers) was already explained
+    body = '      <p>x</p>\n      <figure><graphic url=""/></figure>'
+    found = tei_all.validate(gated(tei(body)))
+    assert summary(found) == [(12, "rng.bad-value")]
+    assert found[0].message == (
+        'attribute "url" of element "graphic" has an invalid value ""; '
+        'expected a value of type "anyURI" with pattern \\S+'
     )

@@ -911,3 +911,208 @@ def test_levels_of_a_word_show_one_in_each_view(
         "facsimile: reıð",
     ]
     assert "has-views" in doc.xpath("//article/@class")[0]
+
+
+# -- probe 24: examples of XML, scribes named by pointers, coordinates, several authors -----
+
+
+def test_an_example_of_xml_keeps_its_words_and_loses_its_files_indentation(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 24 (the jTEI encoding guidelines): the namespace declarations left out of an
+    egXML's tags were also taken out of its words ("Write <egXML> around it", where the
+    source says what the declaration is), and every line kept the indentation the example
+    has in its file (twelve spaces and more)."""
+    doc = _doc("examples-scribes-places", pages)
+    (code,) = doc.xpath("//code[contains(@class, 'egXML')]")
+    assert code.text_content() == (
+        "<p>Write &lt;egXML\n"
+        '  xmlns="http://www.tei-c.org/ns/Examples"&gt; around it:\n'
+        '  <list rend="bulleted">\n'
+        "    <item>one</item>\n"
+        "  </list>\n"
+        "</p>"
+    )
+
+
+def test_a_scribe_given_by_a_pointer_is_named_by_the_register(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 24 (the Schnitzler letters: handShift scribe="#pmb2563", a person of the
+    letter's back): the change of hand was titled by the raw id, "change of hand:
+    #pmb2563"; a scribeRef to a person named the person's whole entry. A pointer that leads
+    nowhere stays as written."""
+    doc = _doc("examples-scribes-places", pages)
+    hands = doc.xpath("//p[@id='hands']/span[contains(@class, 'handShift')]/@title")
+    assert hands == [
+        "change of hand: Ada Rivers",
+        "change of hand: Ben Stone",
+        "change of hand: #nobody",
+    ]
+
+
+def test_a_card_gives_the_coordinates_the_map_has_with_decimal_points(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 24 (the Schnitzler letters' registers): a place's card listed the coordinates
+    of the places it lies in as its own, and numbers with decimal commas read as four
+    ("Coordinates: 48,213598, 16,368419; Coordinates: 48,20769, 16,37049")."""
+    doc = _doc("examples-scribes-places", pages)
+    (card,) = doc.xpath("//div[@id='ed-card-mill']/p[@class='card-dates']")
+    assert card.text_content() == "Coordinates: 48.213598, 16.368419"
+
+
+def test_an_author_naming_two_people_names_both(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 24 (the Schnitzler letters' <editor><name>Müller, ...</name><name>Susen,
+    ...</name></editor>): an author or editor naming several people was given as its
+    first alone on the page, the about page and the book."""
+    doc = _doc("examples-scribes-places", pages)
+    assert doc.xpath("//header[@class='text-header']/p[@class='authors']/text()") == [
+        "Roe, Jane; Doe, John"
+    ]
+
+
+def test_a_sources_other_dates_are_cited_with_their_kinds(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 24 (RusDraCor's Chekhov: a source's print date, its premiere and the date it
+    was written, each a date with its @type): the citation of the source kept the first
+    date alone; the premiere and the date of writing were shown nowhere."""
+    doc = _doc("examples-scribes-places", pages)
+    source = " ".join(doc.xpath("string(//header//p[@class='source'])").split())
+    assert source == (
+        "Original source: The Mill. 1888. Premiere: 28 October 1888. Written: February 1888."
+    )
+
+
+def test_the_first_paragraph_of_a_prose_speech_has_its_link(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 24 (RusDraCor's Chekhov, a prose play): the paragraph a speech opens with,
+    which the speaker's name runs into, had no link to itself, where every other paragraph
+    has one: most speeches of the play (one paragraph each) could not be linked to."""
+    for name in ("drama", "verse-drama"):
+        doc = _doc(name, pages)
+        firsts = doc.xpath("//div[contains(@class, 'sp') and contains(@class, 'prose')]/p[1]")
+        assert firsts, name
+        for p in firsts:
+            assert p.xpath("a[@class='anchor']/@href") == ["#" + p.get("id")], name
+
+
+def test_a_title_in_other_languages_is_shown_in_each(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 24 (RusDraCor: "Медведь" and, with xml:lang="en", "The Bear" and "A Joke in One
+    Act"): a title statement's titles in other languages were shown nowhere; each language's
+    titles are a line of their own, marked with it (a short title is no parallel title)."""
+    doc = _doc("examples-scribes-places", pages)
+    (parallel,) = doc.xpath("//header[@class='text-header']/p[@class='parallel-title']")
+    assert (parallel.text_content().strip(), parallel.get("lang")) == (
+        "Beispiele: Schreiber und Orte",
+        "de",
+    )
+
+
+def test_a_glossary_inside_a_paragraph_is_a_description_list(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 24 (the jTEI guidelines: "values include: <list type="gloss">..." inside a
+    paragraph): a glossary written in a paragraph was a bulleted list of labels run into
+    their glosses; it is a description list as a glossary between paragraphs is."""
+    doc = _doc("examples-scribes-places", pages)
+    (glossary,) = doc.xpath("//*[@id='glossed']//dl")
+    assert [(e.tag, e.text_content()) for e in glossary.iter("dt", "dd")] == [
+        ("dt", "group"),
+        ("dd", "an unordered set"),
+        ("dt", "sequence"),
+        ("dd", "an ordered set"),
+    ]
+
+
+def test_a_description_gives_each_measure_its_unit_once(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 23 (Beta maṣāḥǝft's <height unit="mm">, the Wellcome's "203mm" with unit="mm",
+    the Bodleian's unfilled <height/><width/>, <measure unit="leaf">214</measure>): the units
+    on the parts were lost ("200 × 150 × 50"), a unit in the values was said twice ("203mm ×
+    281mm mm"), an empty template read "written: × cm" and a count "214"."""
+    doc = _doc("catalogue", pages)
+    extents = [" ".join(dd.text_content().split()) for dd in doc.xpath("//dd[@class='ms-extent']")]
+    assert extents == [
+        "214 leaves; outer: 200 × 150 × 50 mm",
+        "leaf: 203mm × 281 mm; binding: 31 cm × 9 in",
+        "leaf: 180–190 mm",
+    ]
+
+
+def test_a_quotation_of_the_manuscript_takes_the_direction_of_its_script(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 23 (a Wellcome Arabic record): an incipit in Arabic without xml:lang, in an
+    English description, was laid out left to right, its dots on the wrong side; one with
+    its own language keeps it."""
+    doc = _doc("catalogue", pages)
+    (incipit,) = doc.xpath("//dd[contains(@class, 'ms-incipit')]")
+    assert incipit.get("dir") == "auto"
+    (explicit,) = doc.xpath("//dd[contains(@class, 'ms-explicit')]")
+    assert (explicit.get("lang"), explicit.get("dir")) == ("la", None)
+
+
+def test_a_language_given_by_its_codes_alone_is_named(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 23 (Beta maṣāḥǝft's <textLang mainLang="gez"/>): an empty textLang showed
+    nothing; its codes are named as langUsage names them, else given as written."""
+    doc = _doc("catalogue", pages)
+    (item,) = doc.xpath("//li[@class='msItem'][.//cite = 'Canons']")
+    assert item.xpath("string(.//dd[@class='ms-textLang'])") == "Gǝʿǝz, amh"
+
+
+def test_a_hand_described_by_its_attributes_alone_says_them(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 23 (a Bodleian Hebrew record's <handNote scope="major" script="sephardi"> with an
+    unfilled scribe): the hand showed nothing."""
+    doc = _doc("catalogue", pages)
+    hands = [
+        " ".join(d.text_content().split()) for d in doc.xpath("//div[contains(@class, 'handNote')]")
+    ]
+    assert hands == ["Main hand; script: sephardi", "Minor hand"]
+
+
+def test_a_description_keeps_the_case_of_a_type_and_reads_a_capitalised_form(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 23: an identifier's type that is an abbreviation or a name (the Bodleian's
+    idno type="SCN", a catalogue's "Wright") was lower-cased ("scn"), and Beta maṣāḥǝft's
+    form="Codex" was not the list's "codex"."""
+    doc = _doc("catalogue", pages)
+    assert doc.xpath("//dl[contains(@class, 'ms-identifier')]/dt/text()") == [
+        "Place",
+        "Shelfmark",
+        "Other identifier (SCN)",
+    ]
+    forms = doc.xpath("//dt[. = 'Form']/following-sibling::dd[1]/text()")
+    assert forms == ["codex", "codex"]
+
+
+def test_an_empty_division_of_a_template_gets_no_heading(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 23 (Beta maṣāḥǝft's <div type="bibliography"/>): an EpiDoc part with nothing in
+    it was headed "Bibliography" over nothing; it keeps its anchor."""
+    doc = _doc("catalogue", pages)
+    assert not doc.xpath("//*[contains(@class, 'part-title')]")
+    assert doc.xpath("//div[contains(@class, 'type-bibliography')]/@id") == ["div-1"]
+
+
+def test_a_date_of_origin_given_by_its_attributes_is_in_words(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 23: <origDate notBefore="1425" notAfter="1450"/> was an empty field, left out
+    with the history that held it."""
+    doc = _doc("catalogue", pages)
+    (history,) = doc.xpath("//section[@class='ms-history']")
+    assert " ".join(history.xpath("string(.//dd)").split()) == "between 1425 and 1450"

@@ -170,6 +170,31 @@ def test_the_photographs_of_a_described_manuscript_follow_its_description(
     assert page.index("Two leaves of vellum.") < page.index("Front leaf, stained.")
 
 
+def test_an_unfilled_graphic_of_a_record_is_no_page(tmp_path: Path) -> None:
+    """Probe 23 (a Bodleian Hebrew record: its description and a template's
+    <facsimile><graphic url=""/></facsimile>): the page showed an empty "Page 1" after the
+    description. A graphic naming no image is no page; the record is still published."""
+    source = tmp_path / "record.xml"
+    source.write_text(
+        f'<TEI xmlns="{TEI_NS}">'
+        + HEADER.format("MS. Test 2").replace(
+            "<sourceDesc><p>x</p></sourceDesc>",
+            "<sourceDesc><msDesc><msIdentifier><idno>MS. Test 2</idno></msIdentifier>"
+            "<physDesc><p>Paper, 166 leaves.</p></physDesc></msDesc></sourceDesc>",
+        )
+        + '<facsimile><graphic url=""/></facsimile></TEI>',
+        encoding="utf-8",
+    )
+    document, _ = as_text(_doc(source.read_text(), "record.xml"))
+    assert document.root.findall(f"{{{TEI_NS}}}sourceDoc/{{{TEI_NS}}}surface") == []
+    assert catalogue_record(document.root)
+    report = build([source], tmp_path / "out", jobs=1, only=["html"])
+    assert report.errors == 0, report.sorted()
+    page = (tmp_path / "out/html/record.html").read_text(encoding="utf-8")
+    assert "Paper, 166 leaves." in page
+    assert "surface-title" not in page and "Page 1" not in page
+
+
 def test_a_facsimile_beside_a_text_is_left_alone() -> None:
     text = FACSIMILE.replace("</facsimile>", "</facsimile><text><body><p>x</p></body></text>")
     document, _ = as_text(_doc(text))

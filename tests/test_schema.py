@@ -532,6 +532,11 @@ SILENT = {
     "page-numbers-in-biblScope-are-not-dates": sample(
         '<bibl><biblScope unit="page" from="12" to="3">12–3</biblScope></bibl>'
     ),
+    # probe 23: a glyph's pointer at its declaration (TCP's prefixed "char:EOLhyphen") was
+    # told to point at "an entry of the registers"
+    "a-glyph-points-at-its-declaration": sample(
+        '<p>preci<g ref="char:EOLhyphen"/>ous, broke<g ref="#stroke">̄</g></p>'
+    ),
     # probe 15: a folio range and an apparatus entry's end-points were "not an ISO 8601 date"
     "folios-and-pointers-are-not-dates": sample(
         '<p><locus from="1a" to="2b">ff. 1a–2b</locus> <anchor xml:id="s"/>word<anchor'

@@ -109,6 +109,22 @@ def test_attribute_and_text_node_contexts() -> None:
     assert ("attributes-and-text", 9) in found(result)  # text()[1] of the p on line 9
 
 
+def test_an_attribute_in_a_namespace_is_placed_at_its_column(tmp_path: Path) -> None:
+    # Probe 25: the Bodleian's rule on //@xml:lang was placed at its element's column, as
+    # the slashes of the XML namespace's uri ended the SVRL step of the attribute early
+    schema = write(
+        tmp_path,
+        "lang.sch",
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<pattern id="lang-code"><rule context="//@xml:lang">'
+        "<assert test=\"matches(., '^[a-z]{2,3}(-|$)')\">a code, not a name</assert>"
+        "</rule></pattern></schema>",
+    )
+    doc = write(tmp_path, "doc.xml", '<a>\n  <b n="1" xml:lang="English"/>\n</a>')
+    [wrong] = run(schema, doc)
+    assert (wrong.code, wrong.line, wrong.column) == ("lang-code", 2, 12)
+
+
 def test_document_node_and_root_contexts() -> None:
     result = run(DATA / "features.sch", DATA / "features.xml")
     # document-node() makes its pattern walk the tree; "/" is selected directly
@@ -306,6 +322,32 @@ def test_broken_pattern_is_skipped_with_a_warning(
     # the skipped pattern is remembered by the disk cache too
     monkeypatch.setattr(schematron, "_validators", {})
     assert validator_for(DATA / "broken.sch").skipped == validator.skipped
+
+
+def test_a_rule_that_reads_a_file_says_so_and_the_others_run(tmp_path: Path) -> None:
+    # Probe 25: the Bodleian authority rules read doc('persons_master.xml'); the report
+    # was Saxon's "Access to URI file:<working folder>/persons_master.xml has been
+    # prohibited", a path the schema never named, and no word of why
+    schema = write(
+        tmp_path,
+        "reads.sch",
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<let name="all" value="doc(\'master.xml\')//person"/>'
+        '<pattern id="ids"><rule context="person">'
+        "<assert test=\"starts-with(@id, 'person_')\">an id person_N</assert></rule></pattern>"
+        '<pattern id="twice"><rule context="person"><let name="me" value="@id"/>'
+        '<report test="count($all[@id = $me]) gt 1">used twice</report></rule></pattern>'
+        "</schema>",
+    )
+    write(tmp_path, "master.xml", '<list><person id="p1"/></list>')
+    doc = write(tmp_path, "doc.xml", '<list>\n<person id="p1"/>\n</list>')
+    result = run(schema, doc)
+    assert found(result) == {("ids", 2), ("sch.runtime", None)}
+    runtime = by_code(result, "sch.runtime")
+    assert runtime.message.startswith(
+        "schematron rule could not be evaluated: rule twice reads the file master.xml"
+    )
+    assert "which edition check does not allow, so it was not run" in runtime.message
 
 
 def test_runtime_error_becomes_one_sch_runtime_diagnostic() -> None:

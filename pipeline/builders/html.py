@@ -396,9 +396,11 @@ def catalogue_record(root: etree._Element) -> bool:
         " or ancestor::tei:desc[parent::tei:surface or parent::tei:graphic])]",
         namespaces=NS,
     )
-    # the images of pages (a facsimile read as a sourceDoc: surfaces without lines) are no text
+    # the images of pages (a facsimile read as a sourceDoc: surfaces without lines) are no text,
+    # nor is a graphic that names no image (a template's <graphic url=""/>, probe 23)
     things = body.xpath(
-        ".//tei:figure | .//tei:graphic[not(parent::tei:surface)] | .//tei:media"
+        ".//tei:figure | .//tei:graphic[not(parent::tei:surface)][normalize-space(@url)]"
+        " | .//tei:media"
         " | .//tei:formula | .//tei:table",
         namespaces=NS,
     )

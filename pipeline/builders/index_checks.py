@@ -114,8 +114,8 @@ def _without_id(sources: Sequence[HasLists]) -> list[Diagnostic]:
     found = []
     for doc in sources:
         for entry in entries_without_id(doc):
-            names = [
-                " ".join("".join(child.itertext()).split())
+            named = [
+                child
                 for child in entry
                 if isinstance(child.tag, str)
                 # a place of a gazetteer may be named by its parts alone (probe 18)
@@ -124,15 +124,21 @@ def _without_id(sources: Sequence[HasLists]) -> list[Diagnostic]:
                     etree.QName(child).localname,
                 )
             ]
-            if not any(names):
+            names = [" ".join("".join(child.itertext()).split()) for child in named]
+            # an entry whose every name points at an entry of the registers is that entry,
+            # named again where it is part of another (probe 24: an event's place,
+            # <place><placeName ref="pmb337">Hotel de France</placeName></place>)
+            if not any(names) or all(
+                (child.get("ref") or child.get("key") or "").strip() for child in named
+            ):
                 continue
             path, line = doc.locate(entry)
-            named = next(n for n in names if n)
+            first = next(n for n in names if n)
             found.append(
                 diag.warning(
                     path,
                     "index.entry-without-id",
-                    f"register entry {etree.QName(entry).localname} ({named}) has no xml:id: "
+                    f"register entry {etree.QName(entry).localname} ({first}) has no xml:id: "
                     "nothing can point at it, and the index leaves it out",
                     line=line,
                     origin=_ORIGIN,

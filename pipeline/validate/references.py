@@ -63,6 +63,20 @@ POINTER_ATTRIBUTES = (
     "active",
     "passive",
     "mutual",
+    # teidata.pointer too (probe 25: a Bodleian msItem class="#verses", naming a category
+    # its taxonomy lacks, and an lb spanTo="#nowhere" were passed over without a word)
+    "spanTo",
+    "targetEnd",
+    "class",
+    "change",
+    "edRef",
+    "nymRef",
+    "exclude",
+    "select",
+    "calendar",
+    "period",
+    "datingMethod",
+    "datingPoint",
 )
 #: What each name element must point at.
 EXPECTED_KIND = {"persName": "person", "placeName": "place", "orgName": "org"}

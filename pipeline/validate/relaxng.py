@@ -268,6 +268,7 @@ def _invalid_elements(
 
 
 _INVALID_ATTR = re.compile(r"Invalid attribute (\S+) for element (\S+)")
+_ATTRIBUTES_FAILED = re.compile(r"Element (\S+) failed to validate attributes")
 _BAD_TYPE = re.compile(r"Type \S+ doesn't allow value '(.*)'$")
 _ATTRIBUTE_CODES = ("rng.unexpected-attribute", "rng.bad-value", "rng.missing-attribute")
 
@@ -293,6 +294,15 @@ def _libxml2_findings(
         match = _BAD_TYPE.match(entry.message)
         if match:
             names = [k for k, v in target.attrib.items() if v == match.group(1)]
+            if names:
+                return [rng_messages.bad_value(g, target, names[0])]
+        # libxml2 names no attribute when a single (not a list) datatype refuses a value: a
+        # catalogue's unfilled <graphic url=""/> was "element graphic failed to validate
+        # attributes" (probe 23), and so was the DTA's hi rendition="#gg" (probe 25; jing
+        # names "#gg"), where a ref's empty @target was explained
+        match = _ATTRIBUTES_FAILED.match(entry.message)
+        if match and match.group(1) == local:
+            names = rng_messages.refused_attributes(g, target)
             if names:
                 return [rng_messages.bad_value(g, target, names[0])]
     if findings or not errors:

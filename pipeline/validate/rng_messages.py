@@ -165,7 +165,7 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
     # a value that no pattern of the attribute takes is a bad value, said with what the
     # patterns ask: a list of integers from 1 ("1 0") was "not allowed together with its
     # other attributes", and a date before a minInclusive was told to be "of type date"
-    wanted = sorted({_describe_value(list(a.content)) for a in checkable})
+    wanted = sorted({_describe_value(list(a.content), g.defines) for a in checkable})
     # a list of named values (metDecl type="met real"): the token that is none of them, as
     # jing names it (probe 19, a sonnet corpus's metDecl type="enjamb")
     listed = list(dict.fromkeys(v for a in checkable for v in g.listed_values(a)))
@@ -194,6 +194,23 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
     )
 
 
+def refused_attributes(g: Grammar, element: etree._Element) -> list[str]:
+    """The attributes of ``element`` whose value no datatype of their name takes (a value
+    that a choice of named values refuses is told by ``_check_attributes``)."""
+    found: list[str] = []
+    for name, value in element.attrib.items():
+        ns, local = split(name)
+        checkable = [
+            a
+            for define in g.definitions(*split(element.tag))
+            for a in g.attributes(define)[0]
+            if a.nc.contains(ns, local) and a.content
+        ]
+        if checkable and not any(g.value_allowed(a, value) for a in checkable):
+            found.append(name)
+    return found
+
+
 def _is_list(patterns: Iterable[etree._Element]) -> bool:
     """Whether an attribute's pattern is a list of tokens (at its top, or in a choice)."""
     for p in patterns:
@@ -214,8 +231,16 @@ def _as_written(facet: str) -> str:
     return facet
 
 
-def _describe_value(patterns: list[etree._Element]) -> str:
-    """What a value pattern asks, in words: its values, datatypes with their facets, lists."""
+def _describe_value(
+    patterns: list[etree._Element],
+    defines: dict[str, list[etree._Element]] | None = None,
+    seen: frozenset[str] = frozenset(),
+) -> str:
+    """What a value pattern asks, in words: its values, datatypes with their facets, lists.
+
+    ``defines``: the grammar's defines, to follow a ``ref`` to the datatype it names (an ODD
+    schema's list of ``teidata.count``, the DTA's ``div/@n``, was "a space-separated list
+    (another value)")."""
     parts: list[str] = []
     plain: list[str] = []  # datatypes without facets, named together (TEI's dates are eight)
     for node in patterns:
@@ -243,9 +268,15 @@ def _describe_value(patterns: list[etree._Element]) -> str:
                 text += " (some values excepted)"
             parts.append(text)
         elif kind == "list":
-            parts.append(f"a space-separated list ({_describe_value(list(node))})")
+            items = _items(_list_length(list(node), defines or {}, seen))
+            described = _describe_value(list(node), defines, seen)
+            parts.append(f"a space-separated list{items} ({described})")
         elif kind in ("choice", "group", "oneOrMore", "zeroOrMore", "optional"):
-            parts.append(_describe_value(list(node)))
+            parts.append(_describe_value(list(node), defines, seen))
+        elif kind == "ref" and defines is not None and node.get("name") not in seen:
+            name = node.get("name") or ""
+            body = [c for d in defines.get(name, []) for c in d]
+            parts.append(_describe_value(body, defines, seen | {name}))
         elif kind == "text":
             parts.append("any text")
     if plain:
@@ -253,6 +284,56 @@ def _describe_value(patterns: list[etree._Element]) -> str:
         parts.append(f"a value of type {listed}")
     joined = " or ".join(dict.fromkeys(p for p in parts if p))  # a value named twice once
     return joined or "another value"
+
+
+def _items(length: tuple[int, int | None]) -> str:
+    """How many items a list takes, in words, unless it is "one or more" (or any number):
+    the Bodleian's layout/@columns takes one or two numbers, TEI's zone/@points three or
+    more pairs, and "1 2 3" or "1,2 3,4" said only the items' type."""
+    low, high = length
+    if high is None:
+        return f" of at least {low} items" if low > 1 else ""
+    if low == high:
+        return f" of {low} item{'s' if low != 1 else ''}"
+    return f" of {low} to {high} items"
+
+
+def _list_length(
+    patterns: list[etree._Element], defines: dict[str, list[etree._Element]], seen: frozenset[str]
+) -> tuple[int, int | None]:
+    """The fewest and most tokens a sequence of list patterns takes (None: no limit)."""
+    low = 0
+    high: int | None = 0
+    for node in patterns:
+        if not isinstance(node.tag, str):
+            continue
+        kind = etree.QName(node).localname
+        if kind in ("data", "value"):
+            part: tuple[int, int | None] = (1, 1)
+        elif kind == "group":
+            part = _list_length(list(node), defines, seen)
+        elif kind == "choice":
+            options = [_list_length([c], defines, seen) for c in node if isinstance(c.tag, str)]
+            options = options or [(0, 0)]
+            part = (
+                min(o[0] for o in options),
+                None if any(o[1] is None for o in options) else max(o[1] or 0 for o in options),
+            )
+        elif kind in ("optional", "zeroOrMore", "oneOrMore"):
+            inner = _list_length(list(node), defines, seen)
+            part = (
+                0 if kind != "oneOrMore" else inner[0],
+                inner[1] if kind == "optional" else None if inner[1] else 0,
+            )
+        elif kind == "ref" and node.get("name") not in seen:
+            name = node.get("name") or ""
+            body = [c for d in defines.get(name, []) for c in d]
+            part = _list_length(body, defines, seen | {name})
+        else:
+            continue  # documentation, empty
+        low += part[0]
+        high = None if high is None or part[1] is None else high + part[1]
+    return low, high
 
 
 def _tokens(element: etree._Element) -> Iterator[Token]:
@@ -293,6 +374,10 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
             )
             continue
         child = token.node
+        moved = _in_another_namespace(classes, token, label)
+        if moved is not None:
+            findings.append(Finding(child, "rng.unexpected-element", moved))
+            continue
         later = g.skip_deriv(p, token.ns, token.local)
         if later.op != "notAllowed":
             # Allowed further on: say what is missing before it, and go on from there.
@@ -322,6 +407,21 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
             Finding(element, "rng.missing-element", f"element {label} is incomplete; {what}")
         )
     return findings
+
+
+def _in_another_namespace(classes: list[NameClass], token: Token, parent: str) -> str | None:
+    """The words for a child whose name is expected here in another namespace, or None.
+
+    An element in no namespace prints as the TEI element of its name, so a Bodleian
+    ``msItem`` under an ``xmlns=""`` was "not allowed inside msContents; expected msItem"."""
+    wanted = sorted({ns for c in classes for ns, name in c.names() if name == token.local})
+    if not wanted or token.ns in wanted:
+        return None
+    where = f'namespace "{token.ns}"' if token.ns else "no namespace"
+    return (
+        f'element "{token.local}" is in {where}, and {parent} expects "{token.local}" here in '
+        f'namespace "{wanted[0]}": check the xmlns of the element and of its ancestors'
+    )
 
 
 def _check_in_place(g: Grammar, p: Pat, token: Token) -> list[Finding]:

@@ -864,9 +864,13 @@
   <xsl:variable name="r:part-types" as="xs:string+"
       select="('edition', 'translation', 'commentary', 'apparatus', 'bibliography')"/>
 
+  <!-- A division with nothing in it (a template's <div type="bibliography"/>, Beta
+       maṣāḥǝft's records) is named by nothing: it was a heading over nothing, and an entry of
+       the contents leading there (probe 23). -->
   <xsl:function name="r:part-type" as="xs:string?">
     <xsl:param name="div" as="element()"/>
     <xsl:sequence select="if (empty($div/head) and r:is-div($div)
+        and (exists($div/*) or normalize-space($div) != '')
         and empty($div/ancestor::*[r:is-div(.)][@type = $r:part-types]))
         then $r:part-types[. = normalize-space($div/@type)] else ()"/>
   </xsl:function>

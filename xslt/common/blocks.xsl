@@ -155,7 +155,7 @@
 
   <!-- A page or column break, a milestone, a running head between its pairs (model.global)
        goes with the pair it comes before (in its term), or at the end of the last gloss. -->
-  <xsl:template match="list[@type = 'gloss'][item][not(r:is-inline(.))]
+  <xsl:template match="list[@type = 'gloss'][item]
       [empty(* except (head | headLabel | headItem | label | item | pb | cb | lb | milestone
           | fw | anchor))]
       [not(text()[normalize-space()])]
@@ -609,12 +609,31 @@
 
   <!-- An example of XML (egXML, in the TEI Examples namespace, Guidelines 22.1.1): its markup
        is what it shows, so its source is shown, tags and all, never rendered as the text's
-       own elements. -->
+       own elements. The namespace declarations the serialiser writes are left out of the
+       tags alone: the words of an example that speak of one (the jTEI guidelines' "&lt;egXML
+       xmlns=...&gt;", probe 24) lost them. The indentation the example has in its file is
+       not the example's: the lines are moved left by what they all share. -->
   <xsl:template match="*:egXML" mode="r:main" as="element()" priority="1">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="source" as="xs:string" select="replace(replace(
-        serialize(node(), map { 'method': 'xml', 'omit-xml-declaration': true() }),
-        '\s+xmlns(:[\w.-]+)?=&quot;[^&quot;]*&quot;', ''), '^\s*\n|\s+$', '')"/>
+    <xsl:variable name="serialized" as="xs:string" select="
+        serialize(node(), map { 'method': 'xml', 'omit-xml-declaration': true() })"/>
+    <!-- a tag is '<' to '>': the serialiser writes both as references in text and in
+         attribute values -->
+    <xsl:variable name="untagged" as="xs:string">
+      <xsl:value-of>
+        <xsl:analyze-string select="$serialized" regex="&lt;[^&lt;&gt;]*&gt;">
+          <xsl:matching-substring>
+            <xsl:value-of select="replace(.,
+                '\s+xmlns(:[\w.-]+)?=(&quot;[^&quot;]*&quot;|''[^'']*'')', '')"/>
+          </xsl:matching-substring>
+          <xsl:non-matching-substring>
+            <xsl:value-of select="."/>
+          </xsl:non-matching-substring>
+        </xsl:analyze-string>
+      </xsl:value-of>
+    </xsl:variable>
+    <xsl:variable name="source" as="xs:string"
+        select="r:dedent(replace($untagged, '^\s*\n|\s+$', ''))"/>
     <code>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'eg egXML eg-pre'
@@ -623,5 +642,16 @@
       <xsl:value-of select="$source"/>
     </code>
   </xsl:template>
+
+  <!-- The lines of $text moved left by the white space that all of them (blank lines aside)
+       begin with. -->
+  <xsl:function name="r:dedent" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="lines" as="xs:string*" select="tokenize($text, '\n')"/>
+    <xsl:variable name="shared" as="xs:integer" select="(min($lines[normalize-space()]
+        ! (string-length(.) - string-length(replace(., '^[ \t]+', '')))), 0)[1]"/>
+    <xsl:sequence select="string-join($lines ! (if (normalize-space()) then substring(.,
+        $shared + 1) else ''), '&#10;')"/>
+  </xsl:function>
 
 </xsl:stylesheet>

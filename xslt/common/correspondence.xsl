@@ -296,9 +296,15 @@
         select="r:corresp-desc($tei)/correspContext/(ref | ptr)[@target]"/>
     <xsl:for-each select="'prev', 'next'">
       <xsl:variable name="rel" as="xs:string" select="."/>
-      <xsl:variable name="pointer" as="element()?" select="$context[matches(lower-case(
+      <!-- of several (the Schnitzler letters' previous letter in the whole collection and
+           in this correspondence), one that this edition publishes first (probe 24: the
+           page named a letter of the collection that is not here and left out the previous
+           letter of the correspondence, which is) -->
+      <xsl:variable name="pointers" as="element()*" select="$context[matches(lower-case(
           string-join((@type, @subtype), ' ')), if ($rel = 'prev') then '(^|\W)prev'
-          else '(^|\W)(next|follow)')][1]"/>
+          else '(^|\W)(next|follow)')]"/>
+      <xsl:variable name="pointer" as="element()?" select="($pointers[exists(
+          tokenize(normalize-space(@target))[1] ! r:text-of(.))], $pointers)[1]"/>
       <xsl:variable name="target" as="xs:string?"
           select="(tokenize(normalize-space($pointer/@target))[1],
                    normalize-space($tei/@*[local-name() = $rel][namespace-uri() = '']))[. != ''][1]"/>

@@ -201,6 +201,9 @@
               <xsl:apply-templates mode="r:main">
                 <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
               </xsl:apply-templates>
+              <!-- its link, as every other paragraph has (probe 24: the one paragraph of
+                   most speeches of a prose play had none) -->
+              <xsl:call-template name="r:paragraph-link"/>
             </xsl:element>
           </xsl:for-each>
         </xsl:when>

@@ -85,6 +85,43 @@
     <xsl:sequence select="($tei/teiHeader/fileDesc/titleStmt/title[@type = 'sub'])[1] ! r:plain(.)"/>
   </xsl:function>
 
+  <!-- lang and dir for the title of a text named on a page in the interface's language,
+       when the title is in another (the about page's headings and contents named a Russian
+       play in an English page without saying so, probe 24; home.xsl marks its list alike). -->
+  <xsl:function name="r:title-lang-attributes" as="attribute()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="lang" as="xs:string"
+        select="(r:title-element($tei)/@xml:lang ! r:lang(.), r:text-lang($tei))[1]"/>
+    <xsl:if test="$lang ne r:ui-lang() and $lang ne 'und'">
+      <xsl:attribute name="lang" select="$lang"/>
+      <xsl:variable name="dir" as="xs:string" select="(r:lang-dir($lang),
+          r:script-dir(r:title-element($tei)//text()[normalize-space()]), 'ltr')[1]"/>
+      <xsl:if test="$dir ne r:ui-dir()">
+        <xsl:attribute name="dir" select="$dir"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- The text's title in other languages (parallel titles: a title statement may give one
+       title for each language, its xml:lang telling which, Guidelines 2.2.1): one string
+       per language, its main title and subtitle as the statement orders them, with the
+       language. RusDraCor's "Медведь" is "The Bear: A Joke in One Act" in English too; the
+       page, the about page and the book gave the Russian title alone (probe 24). -->
+  <xsl:function name="r:parallel-titles" as="map(xs:string, xs:string)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="main" as="element()?" select="r:title-element($tei)"/>
+    <xsl:variable name="lang" as="xs:string"
+        select="($main/@xml:lang ! r:lang(.), r:text-lang($tei))[1]"/>
+    <xsl:variable name="others" as="element()*" select="$tei/teiHeader/fileDesc/titleStmt
+        /title[@xml:lang][r:lang(@xml:lang) ne $lang][not(@level = ('s', 'j', 'u'))]
+        [not(@type = ('short', 'alt', 'volume', 'series', 'collection', 'desc'))]
+        [normalize-space()]"/>
+    <xsl:for-each-group select="$others" group-by="r:lang(@xml:lang)">
+      <xsl:sequence select="map { 'lang': current-grouping-key(),
+          'title': string-join(current-group() ! r:plain(.), ': ') }"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
   <!-- The series a text belongs to: a series title in the title statement (level s), else
        the series statement's title. -->
   <xsl:function name="r:series" as="xs:string?">
@@ -96,12 +133,44 @@
 
   <xsl:function name="r:authors" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/teiHeader/fileDesc/titleStmt/author ! r:agent-name(.)[. != '']"/>
+    <xsl:sequence select="$tei/teiHeader/fileDesc/titleStmt/author ! r:agent-names(.)[. != '']"/>
   </xsl:function>
 
   <xsl:function name="r:editors" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/teiHeader/fileDesc/titleStmt/editor ! r:agent-name(.)[. != '']"/>
+    <xsl:sequence select="$tei/teiHeader/fileDesc/titleStmt/editor ! r:agent-names(.)[. != '']"/>
+  </xsl:function>
+
+  <!-- The people an author or editor element names: each of its plain persName or name
+       children (an editor "of several such", Guidelines 2.2.1: the Schnitzler letters'
+       <editor><name>Müller, Martin Anton</name><name>Susen, Gerd-Hermann</name>, whose
+       second editor the page and the about page left out, probe 24); names in several
+       languages or of several kinds are one person's. pipeline/citation.py names_of reads
+       them alike. -->
+  <xsl:function name="r:agent-names" as="xs:string*">
+    <xsl:param name="agent" as="element()"/>
+    <xsl:variable name="people" as="element()*" select="$agent/(persName | name)"/>
+    <xsl:sequence select="if (count($people) gt 1 and empty($people/(@xml:lang | @type)))
+        then $people ! r:name-text(.) else r:agent-name($agent)"/>
+  </xsl:function>
+
+  <!-- What a statement of responsibility says someone did: its resp elements, each with the
+       year it names ("Cataloguer (1984)"), joined by "; " (a respStmt of two resp read
+       "TemplateTEI Encoder" in the book, probe 23); capitalised, as a label. -->
+  <xsl:function name="r:resp-label" as="xs:string">
+    <xsl:param name="stmt" as="element(respStmt)"/>
+    <xsl:variable name="label" as="xs:string" select="string-join($stmt/resp[normalize-space()]
+        ! (normalize-space(string-join(.//text()[not(ancestor::note)], ''))
+           || (@when[matches(., '^-?\d{4}')] ! (' (' || substring(., 1, 4) || ')'))), '; ')"/>
+    <xsl:sequence select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>
+  </xsl:function>
+
+  <!-- Who a statement of responsibility names, joined by "; " (a name written "Müller,
+       Martin" has a comma of its own). -->
+  <xsl:function name="r:resp-names" as="xs:string">
+    <xsl:param name="stmt" as="element(respStmt)"/>
+    <xsl:sequence select="string-join(($stmt/(name | persName | orgName) ! r:name-text(.))
+        [. != ''], '; ')"/>
   </xsl:function>
 
   <!-- The language of a text for the html element; "und" when the header does not say. -->
@@ -143,7 +212,10 @@
 
   <xsl:function name="r:licence" as="element()?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/teiHeader/fileDesc/publicationStmt/availability//licence)[1]"/>
+    <!-- a licence of no words and no address (a template's comment, "Licensing statement to
+         come") is none: the about page showed an empty "Licence" (probe 23) -->
+    <xsl:sequence select="($tei/teiHeader/fileDesc/publicationStmt/availability//licence
+        [normalize-space() or normalize-space(@target)])[1]"/>
   </xsl:function>
 
   <!-- The publisher: its name, or the names of the bodies it is made of, in their order
@@ -154,8 +226,10 @@
         /(publisher | distributor | authority))[1]"/>
     <xsl:variable name="bodies" as="element()*" select="$agent/orgName[normalize-space()]
         [not(@type = ('variant', 'alt', 'orig', 'short', 'abbr'))]"/>
+    <!-- without the separator a library catalogue writes after it ("Text Creation
+         Partnership,", r:unpunctuated) -->
     <xsl:sequence select="if (count($bodies) gt 1) then string-join($bodies ! r:name-text(.), ', ')
-        else $agent ! r:agent-name(.)"/>
+        else $agent ! r:agent-name(.) ! r:unpunctuated(.)"/>
   </xsl:function>
 
   <!-- "Authors. Title. Publisher, date. Identifier." with what the header has; the date is

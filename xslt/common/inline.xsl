@@ -63,7 +63,7 @@
       | editor | publisher | pubPlace | distributor | authority | idno | edition
       | extent | series | respStmt | resp | unit
       | country | region | settlement | district | bloc | geog | desc | interp | span | geo
-      | ellipsis | metSym"
+      | location | ellipsis | metSym"
       mode="r:main" as="node()+">
     <xsl:call-template name="r:word-space"/>
     <xsl:call-template name="r:inline">

@@ -47,7 +47,8 @@
     <xsl:sequence select="exists($tei/teiHeader/fileDesc/sourceDesc//msDesc)
         and empty($body//text()[normalize-space()][not(ancestor::ref or ancestor::ptr
             or ancestor::desc[parent::surface or parent::graphic])])
-        and empty($body//(figure | graphic[not(parent::surface)] | media | formula | table))"/>
+        and empty($body//(figure | graphic[not(parent::surface)][normalize-space(@url)] | media
+            | formula | table))"/>
   </xsl:function>
 
   <!-- The descriptions a catalogue record shows as its text. -->
@@ -60,7 +61,12 @@
   <xsl:function name="r:has-content" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
     <xsl:sequence select="normalize-space($e) != '' or exists($e/descendant-or-self::*[self::graphic
-        or self::ptr[@target] or self::locus[@from] or self::layout[exists((
+        or self::ptr[@target] or self::locus[@from] or self::textLang[normalize-space(@mainLang)]
+        or self::handNote[@scope = ('sole', 'major', 'minor') or normalize-space(@script)]
+        or self::origDate[exists(r:date-attribute-words(.))]
+        or (self::height | self::width | self::depth | self::dim)[r:dimension-value(.) != '']
+        or self::measure[normalize-space(@quantity)]
+        or self::layout[exists((
             r:layout-count(@columns, 'ms.column', 'ms.columns'),
             r:layout-count(@writtenLines, 'ms.line', 'ms.lines')))]])"/>
   </xsl:function>
@@ -225,7 +231,8 @@
   <!-- objectDesc/@form and supportDesc/@material: values of a closed list. -->
   <xsl:template match="@form | @material" mode="r:ms-field" as="element()+">
     <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
-    <xsl:variable name="key" as="xs:string" select="'ms.' || local-name() || '.' || $value"/>
+    <!-- the list's words in any case (Beta maṣāḥǝft's form="Codex") -->
+    <xsl:variable name="key" as="xs:string" select="'ms.' || local-name() || '.' || lower-case($value)"/>
     <dt><xsl:value-of select="r:msg('ms.' || local-name())"/></dt>
     <dd><xsl:value-of select="if (r:has-msg($key)) then r:msg($key) else r:ms-words($value)"/></dd>
   </xsl:template>
@@ -238,6 +245,18 @@
         <xsl:value-of select="string-join((r:layout-count($e/@columns, 'ms.column', 'ms.columns'),
             r:layout-count($e/@writtenLines, 'ms.line', 'ms.lines')), ', ')"/>
       </xsl:when>
+      <!-- a language given by its codes alone (Beta maṣāḥǝft's <textLang mainLang="gez"/>):
+           the names the header's langUsage gives them, else the codes; it showed nothing -->
+      <xsl:when test="$e/self::textLang and normalize-space($e) = ''">
+        <xsl:value-of select="string-join(tokenize(normalize-space(string-join(
+            ($e/@mainLang, $e/@otherLangs), ' '))) ! r:language-name($e, .), ', ')"/>
+      </xsl:when>
+      <!-- a date of origin given by its attributes alone (<origDate notBefore="1425"
+           notAfter="1450"/>) in words, "between 1425 and 1450": the date and the history
+           holding it were left out as empty (probe 23) -->
+      <xsl:when test="$e/self::origDate and normalize-space($e) = ''">
+        <xsl:value-of select="r:date-attribute-words($e)"/>
+      </xsl:when>
       <!-- a date of origin in another calendar says which: "AG 868 (calendar: Seleucid)" -->
       <xsl:when test="$e/self::origDate and exists(r:calendar-name($e))">
         <xsl:sequence select="$e/node()"/>
@@ -247,6 +266,16 @@
         <xsl:sequence select="$e/node()"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- A language by the name the header's langUsage gives its code, else the code. -->
+  <xsl:function name="r:language-name" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:variable name="tag" as="xs:string?" select="r:lang($code)"/>
+    <xsl:sequence select="((root($context)//teiHeader/profileDesc/langUsage/language
+        [@ident = $code or r:lang(@ident) = $tag][normalize-space()])[1] ! r:plain(.),
+        $code)[1]"/>
   </xsl:function>
 
   <!-- A layout's count of columns or lines: "1 column", "2 columns", "20–25 lines" (the
@@ -284,6 +313,14 @@
           </xsl:call-template>
         </xsl:otherwise>
       </xsl:choose>
+      <!-- the words these quote are the manuscript's, often in another script than the
+           description's (Guidelines 10.6.1): without their own xml:lang they take the
+           direction of their first letters, so an Arabic incipit in an English record reads
+           right to left ("... عبد الرحمن" had its dots on the wrong side, probe 23) -->
+      <xsl:if test="(self::incipit | self::explicit | self::rubric | self::finalRubric
+          | self::colophon)[empty(@xml:lang)]">
+        <xsl:attribute name="dir" select="'auto'"/>
+      </xsl:if>
       <xsl:variable name="blocks" as="xs:boolean" select="exists($content/descendant-or-self::*
           [self::p or self::ab or self::list or self::handNote or self::decoNote or self::binding
           or self::seal or self::provenance or self::listBibl or self::msItem or self::table
@@ -292,7 +329,8 @@
         <!-- parts without words between them (extent: measure, dimensions): "a; b" -->
         <xsl:when test="not($blocks) and count($content[self::*]) gt 1
             and empty($content[self::text()][normalize-space()])">
-          <xsl:for-each select="$content[self::*]">
+          <!-- an unfilled part (empty dimensions) is no part: "a; " before probe 23 -->
+          <xsl:for-each select="$content[self::*][r:has-content(.)]">
             <xsl:if test="position() gt 1"><xsl:text>; </xsl:text></xsl:if>
             <xsl:apply-templates select="." mode="r:main">
               <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
@@ -395,10 +433,15 @@
     <xsl:sequence select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>
   </xsl:function>
 
+  <!-- A token as words: a camel-case one is words of a vocabulary ("ieArk" -> "ie ark",
+       "laterEndleaf"); any other keeps its case, as it may be a name or an abbreviation (a
+       catalogue's "Wright", the Bodleian's "SCN" were "wright" and "scn", probe 23). -->
   <xsl:function name="r:ms-words" as="xs:string">
     <xsl:param name="token" as="xs:string?"/>
-    <xsl:sequence select="lower-case(normalize-space(replace(replace(string($token), '[_#-]', ' '),
-        '([a-z])([A-Z])', '$1 $2')))"/>
+    <xsl:variable name="spaced" as="xs:string"
+        select="normalize-space(replace(string($token), '[_#-]', ' '))"/>
+    <xsl:sequence select="if (matches($spaced, '[a-z][A-Z]'))
+        then lower-case(replace($spaced, '([a-z])([A-Z])', '$1 $2')) else $spaced"/>
   </xsl:function>
 
   <!-- Phrase-level parts of descriptions, also met in witnesses and bibliographies. -->
@@ -461,6 +504,36 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A date of origin given by its attributes alone, inside a field (an origin of one date):
+       its attributes in words, as r:field-content gives them. -->
+  <xsl:template match="origDate[normalize-space() = ''][exists(r:date-attribute-words(.))]"
+      mode="r:main" as="element()">
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'origDate'"/>
+      </xsl:call-template>
+      <xsl:value-of select="r:date-attribute-words(.)"/>
+    </span>
+  </xsl:template>
+
+  <!-- A hand described by its attributes alone (<handNote scope="major" script="sephardi">
+       with an unfilled scribe's name, the Bodleian's Hebrew and Fihrist's records): how much
+       it wrote and its script in words, "Main hand; script: sephardi", where it showed
+       nothing (probe 23). A hand with words is described by them (they name its script). -->
+  <xsl:template match="handNote[normalize-space() = ''][@scope = ('sole', 'major', 'minor')
+      or normalize-space(@script)]" mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="words" as="xs:string" select="string-join((
+        @scope[. = ('sole', 'major', 'minor')] ! r:msg('ms.scope.' || .),
+        @script[normalize-space()] ! r:msg('ms.script', r:ms-words(.))), '; ')"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'handNote' || (if ($r:phrasing) then ' block' else '')"/>
+      </xsl:call-template>
+      <xsl:value-of select="upper-case(substring($words, 1, 1)) || substring($words, 2)"/>
+    </xsl:element>
+  </xsl:template>
+
   <!-- Another identifier: the number, then where it belongs ("714 (Wright, Catalogue …)"). -->
   <xsl:template match="altIdentifier" mode="r:main" as="element()">
     <span>
@@ -484,29 +557,85 @@
     </span>
   </xsl:template>
 
-  <!-- Dimensions: "10 × 6 3/4 in." from height, width and depth and the unit. -->
-  <xsl:template match="dimensions" mode="r:main" as="element()">
+  <!-- Dimensions: "10 × 6 3/4 in." from height, width and depth and the unit. The unit is
+       the dimensions' @unit, else that of its parts (Beta maṣāḥǝft's <height unit="mm">: once
+       when they share it, after each when they differ; "200 × 150 × 50" said no unit, probe
+       23), and none where every part already says it ("203mm × 281mm mm"). A part without
+       words gives its @quantity or its bounds; dimensions of no value at all (a catalogue's
+       unfilled <height/><width/>) are left out ("unknown: × cm"). -->
+  <xsl:template match="dimensions" mode="r:main" as="element()?">
+    <!-- the measured parts; one left unfilled is no part ("180–190 × mm") -->
+    <xsl:variable name="parts" as="element()*"
+        select="(height | width | depth | dim)[r:dimension-value(.) != '']"/>
+    <xsl:variable name="values" as="xs:string*" select="$parts ! r:dimension-value(.)"/>
+    <xsl:variable name="units" as="xs:string*"
+        select="distinct-values($parts ! normalize-space(@unit)[. != ''])"/>
+    <xsl:variable name="unit" as="xs:string?" select="(normalize-space(@unit)[. != ''],
+        $units[count($units) = 1][every $p in $parts satisfies normalize-space($p/@unit) = .])[1]"/>
+    <xsl:variable name="said" as="xs:boolean" select="exists($unit) and exists($values)
+        and (every $v in $values satisfies ends-with(replace($v, '\s', ''), $unit))"/>
+    <xsl:if test="normalize-space(.) != '' or exists($values[. != ''])">
+      <span>
+        <xsl:call-template name="r:attributes">
+          <xsl:with-param name="class" select="'dimensions'"/>
+        </xsl:call-template>
+        <xsl:for-each select="@type[normalize-space()]">
+          <xsl:value-of select="r:ms-words(.) || ': '"/>
+        </xsl:for-each>
+        <xsl:for-each select="$parts">
+          <xsl:if test="position() gt 1"><xsl:text> × </xsl:text></xsl:if>
+          <xsl:choose>
+            <xsl:when test="normalize-space(.) != ''">
+              <xsl:apply-templates select="." mode="r:main">
+                <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise>
+              <span class="{local-name()}"><xsl:value-of select="r:dimension-value(.)"/></span>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="empty($unit) and normalize-space(@unit) != ''
+              and not(ends-with(replace(r:dimension-value(.), '\s', ''), normalize-space(@unit)))">
+            <xsl:value-of select="' ' || normalize-space(@unit)"/>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:if test="empty(height | width | depth | dim)">
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:if>
+        <xsl:if test="exists($unit) and not($said)">
+          <xsl:value-of select="' ' || $unit"/>
+        </xsl:if>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A measured part's value: its words, else @quantity, else its bounds ("200–210"). -->
+  <xsl:function name="r:dimension-value" as="xs:string">
+    <xsl:param name="part" as="element()"/>
+    <xsl:variable name="low" as="xs:string?"
+        select="($part/@atLeast, $part/@min)[normalize-space()][1] ! normalize-space(.)"/>
+    <xsl:variable name="high" as="xs:string?"
+        select="($part/@atMost, $part/@max)[normalize-space()][1] ! normalize-space(.)"/>
+    <xsl:sequence select="(normalize-space($part)[. != ''],
+        normalize-space($part/@quantity)[. != ''],
+        string-join(($low, $high), '–')[. != ''], '')[1]"/>
+  </xsl:function>
+
+  <!-- A count of a description given as a bare number with its unit apart
+       (<measure unit="leaf">214</measure>): the number and the unit in words, "214 leaves";
+       it said "214". In a transcription the words are the source's and stay as written. -->
+  <xsl:template match="measure[ancestor::msDesc][normalize-space(@unit)]
+      [matches(normalize-space(.), '^\d+$') or (normalize-space(.) = '' and @quantity)]"
+      mode="r:main" as="node()+">
+    <xsl:call-template name="r:word-space"/>
     <span>
       <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'dimensions'"/>
+        <xsl:with-param name="class" select="'measure'"/>
       </xsl:call-template>
-      <xsl:for-each select="@type[normalize-space()]">
-        <xsl:value-of select="r:ms-words(.) || ': '"/>
-      </xsl:for-each>
-      <xsl:for-each select="height | width | depth | dim">
-        <xsl:if test="position() gt 1"><xsl:text> × </xsl:text></xsl:if>
-        <xsl:apply-templates select="." mode="r:main">
-          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-        </xsl:apply-templates>
-      </xsl:for-each>
-      <xsl:if test="empty(height | width | depth | dim)">
-        <xsl:apply-templates mode="r:main">
-          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-        </xsl:apply-templates>
-      </xsl:if>
-      <xsl:for-each select="@unit[normalize-space()]">
-        <xsl:value-of select="' ' || normalize-space(.)"/>
-      </xsl:for-each>
+      <xsl:value-of select="r:with-unit((normalize-space(.)[. != ''],
+          normalize-space(@quantity))[1], normalize-space(@unit))"/>
     </span>
   </xsl:template>
 

@@ -387,7 +387,7 @@
         ($e/floruit ! r:msg('date.floruit', r:date-of(.))),
         ($e/@when ! r:date-words(string(.), true()),
             string-join(($e/@from, $e/@to) ! r:date-words(string(.), true()), '–'))[. != ''][1],
-        ($e/location/geo ! r:coordinates(.))"/>
+        (($e/location/geo)[1] ! r:coordinates(.))"/>
     <xsl:sequence select="if (exists($parts)) then string-join($parts, '; ') else ()"/>
   </xsl:function>
 
@@ -401,12 +401,21 @@
     <xsl:sequence select="if ($text != '') then $text else $attr"/>
   </xsl:function>
 
-  <!-- "Coordinates: 51.028, 4.481" from a geo of two numbers; another form as written. -->
+  <!-- "Coordinates: 51.028, 4.481" from a geo of two numbers; another form as written. The
+       entry's first geo, the one its point on the map and entities.csv have (the index's
+       ed:coordinates): a register that gives each place the coordinates of the places it
+       lies in as well (the Schnitzler letters' location type="located_in_place") listed
+       them all as its own, "Coordinates: 48,2012, 16,37188; Coordinates: 48,20769, ...";
+       and numbers with decimal commas, which a comma then separated, read as four
+       (probe 24): they are written with points, as the index writes them. -->
   <xsl:function name="r:coordinates" as="xs:string">
     <xsl:param name="geo" as="element()"/>
-    <xsl:variable name="parts" as="xs:string*" select="tokenize(normalize-space($geo))"/>
+    <xsl:variable name="text" as="xs:string" select="normalize-space($geo)"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize(
+        if (matches($text, '^[-+]?[0-9]+,[0-9]+ [-+]?[0-9]+,[0-9]+$'))
+        then translate($text, ',', '.') else $text)"/>
     <xsl:sequence select="if (count($parts) = 2) then r:msg('index.coordinates', $parts)
-        else normalize-space($geo)"/>
+        else $text"/>
   </xsl:function>
 
   <!-- idno -> a link to the authority file (allow-listed URL), or nothing. -->

@@ -128,6 +128,11 @@
         <xsl:sequence select="r:cite-imprint($all)"/>
         <xsl:sequence select="string-join($all[self::biblScope | self::extent | self::citedRange]
             ! r:scope(.), ', ')"/>
+        <!-- the source's other dates, each by its kind (probe 24: a DraCor play's premiere
+             and the date it was written, date type="premiere" and type="written" beside
+             its print date, were left out of every citation of its source) -->
+        <xsl:sequence select="($all[self::date][.. is current() or parent::imprint]
+            except ($all[self::date])[1]) ! r:other-date(.)"/>
       </xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="r:cite-tail"/>
@@ -291,19 +296,40 @@
     </xsl:if>
   </xsl:function>
 
-  <!-- "Place: Publisher, date". -->
+  <!-- "Premiere: 28 October 1888": a date of a source besides its imprint's, said with its
+       kind (@type) when it has one. -->
+  <xsl:function name="r:other-date" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="words" as="xs:string?" select="(r:plain($date)[. != ''],
+        ($date/@when, $date/@from, $date/@notBefore)[1] ! r:date-words(string(.), true()))[1]"/>
+    <xsl:variable name="kind" as="xs:string" select="r:token-words($date/@type)"/>
+    <xsl:sequence select="if (empty($words)) then () else if ($kind = '') then $words
+        else upper-case(substring($kind, 1, 1)) || substring($kind, 2) || ': ' || $words"/>
+  </xsl:function>
+
+  <!-- "Place: Publisher, date". A place or publisher copied from a library catalogue keeps
+       the catalogue's own punctuation before the next field ("Ann Arbor, MI :", "Printed by
+       Stephen Day,": the Text Creation Partnership's headers); ours replaces it, where both
+       read "Ann Arbor, MI :: Text Creation Partnership,, 2004" (probe 23). -->
   <xsl:function name="r:cite-imprint" as="xs:string?">
     <xsl:param name="fields" as="element()*"/>
     <xsl:variable name="place" as="xs:string?"
-        select="string-join($fields[self::pubPlace] ! r:plain(.), '; ')[. != '']"/>
-    <xsl:variable name="publisher" as="xs:string?"
-        select="string-join($fields[self::publisher | self::distributor] ! r:agent-name(.), '; ')
+        select="string-join($fields[self::pubPlace] ! r:plain(.) ! r:unpunctuated(.), '; ')
         [. != '']"/>
+    <xsl:variable name="publisher" as="xs:string?"
+        select="string-join($fields[self::publisher | self::distributor] ! r:agent-name(.)
+        ! r:unpunctuated(.), '; ')[. != '']"/>
     <xsl:variable name="date" as="xs:string?" select="($fields[self::date])[1]
         ! (r:plain(.)[. != ''], @when, @from, @notBefore)[1] ! string(.)"/>
     <xsl:variable name="who" as="xs:string?"
         select="string-join(($place, $publisher), ': ')[. != '']"/>
     <xsl:sequence select="string-join(($who, $date), ', ')[. != '']"/>
+  </xsl:function>
+
+  <!-- A field without the separator a catalogue wrote after it (" :", ",", " ;"). -->
+  <xsl:function name="r:unpunctuated" as="xs:string">
+    <xsl:param name="field" as="xs:string"/>
+    <xsl:sequence select="replace(normalize-space($field), '\s*[,:;]$', '')"/>
   </xsl:function>
 
   <!-- A scope as written, else from its attributes ("page 269–311"). -->

@@ -145,13 +145,27 @@
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:variable name="id" as="xs:string?"
         select="tokenize(normalize-space($pointer))[1] ! replace(., '^#', '')"/>
-    <xsl:variable name="note" as="element()?"
-        select="if (exists($id)) then key('r:entry', $id, root($pointer))[1] else ()"/>
+    <xsl:variable name="note" as="element()?" select="$pointer ! r:hand-entry(.)"/>
+    <!-- a scribe described in a register (scribeRef="#pmb2563", a person of the letter's
+         back or of the edition's registers) is named by the entry's name, not its whole
+         description (probe 24) -->
+    <xsl:variable name="named" as="element()?" select="$note[self::person or self::personGrp
+        or self::org]/(persName[@type = 'preferred'], persName, orgName, name)[1]"/>
     <xsl:variable name="described" as="xs:string" select="string-join((
         $note/(@scribe, @scribeRef ! replace(., '^.*[#/]', ''))[normalize-space()][1],
         r:plain($note)[. != ''] ! (if (string-length(.) gt 80) then substring(., 1, 79) || '…'
                                     else .)), ': ')"/>
-    <xsl:sequence select="if ($described != '') then $described else $id"/>
+    <xsl:sequence select="if (exists($named)) then r:plain($named)
+        else if ($described != '') then $described else $id"/>
+  </xsl:function>
+
+  <!-- The element a hand's pointer leads to, in the text or the edition's registers. -->
+  <xsl:function name="r:hand-entry" as="element()?">
+    <xsl:param name="pointer" as="attribute()"/>
+    <xsl:variable name="id" as="xs:string?"
+        select="tokenize(normalize-space($pointer))[1] ! replace(., '^#', '')"/>
+    <xsl:sequence select="if (empty($id)) then ()
+        else (key('r:entry', $id, root($pointer)), $registers ! key('r:entry', $id, .))[1]"/>
   </xsl:function>
 
   <xsl:function name="r:hand-title" as="xs:string?">
@@ -354,8 +368,12 @@
        wife's postscript), its script and medium. A shift that names none says only that the
        hand changes, not "change of hand:" and nothing. -->
   <xsl:template match="handShift" mode="r:main" as="element()">
+    <!-- @scribe is a name, but editions write a pointer there too (scribe="#pmb2563", the
+         Schnitzler letters: "change of hand: #pmb2563"); one that leads to an entry is read
+         as @scribeRef is -->
     <xsl:variable name="hand" as="xs:string*" select="(@new ! r:hand-name(.),
-        (@scribe[empty(current()/@new)] ! normalize-space(.),
+        (@scribe[empty(current()/@new)] ! (if (matches(normalize-space(.), '^#\S+$')
+            and exists(r:hand-entry(.))) then r:hand-name(.) else normalize-space(.)),
          @scribeRef[empty(current()/(@new, @scribe))] ! r:hand-name(.))[. != ''],
         @script ! r:words(.), @medium ! normalize-space(.))[. != '']"/>
     <xsl:call-template name="r:view-inline">
@@ -524,7 +542,14 @@
     <xsl:variable name="amount" as="xs:string" select="normalize-space(string-join(($count,
         $e/@extent, if (exists($count)) then ()
         else ($e/@atLeast ! ('≥ ' || .), $e/@atMost ! ('≤ ' || .))), ' '))"/>
-    <xsl:variable name="unit" as="xs:string" select="normalize-space($e/@unit)"/>
+    <xsl:sequence select="r:with-unit($amount, normalize-space($e/@unit))"/>
+  </xsl:function>
+
+  <!-- An amount and its unit in the interface's words: "1 line", "214 leaves", "3 cm"; a unit
+       of no known key as written. -->
+  <xsl:function name="r:with-unit" as="xs:string">
+    <xsl:param name="amount" as="xs:string"/>
+    <xsl:param name="unit" as="xs:string"/>
     <xsl:variable name="unit-key" as="xs:string?" select="map {
         'char': 'chars', 'chars': 'chars', 'character': 'chars', 'characters': 'chars',
         'letter': 'chars', 'letters': 'chars', 'word': 'words', 'words': 'words',

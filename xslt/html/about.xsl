@@ -63,7 +63,7 @@
           <nav class="about-toc" aria-label="{r:msg('nav.texts')}">
             <ul>
               <xsl:for-each select="$texts">
-                <li><a href="#text-{@ed:stem}"><xsl:value-of select="r:title(.)"/></a></li>
+                <li><a href="#text-{@ed:stem}"><xsl:sequence select="r:title-lang-attributes(.)"/><xsl:value-of select="r:title(.)"/></a></li>
               </xsl:for-each>
             </ul>
           </nav>

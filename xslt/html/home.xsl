@@ -154,9 +154,23 @@
         </xsl:if>
         <xsl:value-of select="r:title(.)"/>
       </a>
-      <xsl:if test="exists(r:authors(.)) or exists($date)">
+      <!-- a letter says to whom it was sent as well as by whom (probe 24: a list of letters
+           whose titles do not name them gave their senders and dates alone) -->
+      <xsl:variable name="desc" as="element()?" select="r:corresp-desc(.)"/>
+      <xsl:variable name="from" as="xs:string?" select="string-join((r:authors(.)[. != ''],
+          $desc/correspAction[lower-case(normalize-space(@type)) = 'sent'][empty(current()
+          /teiHeader/fileDesc/titleStmt/author[normalize-space()])]/(persName | orgName | name
+          | rs)[normalize-space()] ! r:plain(.)), '; ')[. != '']"/>
+      <xsl:variable name="to" as="xs:string?" select="string-join($desc/(correspAction[
+          lower-case(normalize-space(@type)) = 'received'], addressee)/(persName | orgName
+          | name | rs)[normalize-space()] ! r:plain(.), '; ')[. != '']"/>
+      <xsl:variable name="who" as="xs:string?" select="
+          if (exists($from) and exists($to)) then r:msg('home.letter', ($from, $to))
+          else if (exists($to)) then r:msg('letter.to') || ' ' || $to
+          else $from"/>
+      <xsl:if test="exists($who) or exists($date)">
         <span class="text-meta" dir="auto">
-          <xsl:value-of select="string-join((string-join(r:authors(.), '; ')[. != ''], $date), ', ')"/>
+          <xsl:value-of select="string-join(($who, $date), ', ')"/>
         </span>
       </xsl:if>
     </li>

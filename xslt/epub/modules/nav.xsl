@@ -73,8 +73,11 @@
             </xsl:if>
           </ol>
         </nav>
+        <!-- a page break inside a note (a note that runs onto the next page, a page of
+             drawings kept in a note) is no entry: it would lead into a footnote, which a
+             reading system keeps hidden until its call is followed -->
         <xsl:variable name="pbs" as="element(tei:pb)*"
-            select="$text//tei:pb[not(@ed and r:secondary-pb(.))]"/>
+            select="$text//tei:pb[not(@ed and r:secondary-pb(.))][not(ancestor::tei:note)]"/>
         <xsl:if test="exists($pbs | $pages)">
           <nav epub:type="page-list" role="doc-pagelist" id="page-list"
               aria-labelledby="page-list-title" hidden="hidden">

@@ -41,6 +41,12 @@
       <xsl:with-param name="content" as="node()*">
         <section epub:type="titlepage" class="titlepage" id="titlepage">
           <h1 epub:type="fulltitle"><xsl:value-of select="ee:title()"/></h1>
+          <xsl:for-each select="r:parallel-titles($ee:tei)">
+            <p class="parallel-title" xml:lang="{?lang}" lang="{?lang}"
+                dir="{(r:lang-dir(?lang), 'auto')[1]}">
+              <xsl:value-of select="?title"/>
+            </p>
+          </xsl:for-each>
           <xsl:for-each select="r:authors($ee:tei)">
             <p class="author"><xsl:value-of select="."/></p>
           </xsl:for-each>
@@ -52,20 +58,29 @@
             </xsl:variable>
             <xsl:apply-templates select="$head" mode="ee:ui-labels"/>
           </xsl:for-each>
-          <xsl:if test="exists($stmt/(tei:editor | tei:respStmt))">
+          <!-- the responsibilities of the edition statement are credits as the title
+               statement's are (probe 24: the Schnitzler letters' "Transkription und
+               Kommentierung" and its two editors ran into the edition's name, "ASBW
+               Transkription und Kommentierung Müller, Martin Anton Susen, Gerd-Hermann");
+               an editor naming two people names both -->
+          <xsl:variable name="resps" as="element()*"
+              select="($stmt | $ee:file-desc/tei:editionStmt)/tei:respStmt"/>
+          <xsl:if test="exists($stmt/tei:editor | $resps)">
             <dl class="credits">
               <xsl:for-each select="$stmt/tei:editor">
                 <dt><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('epub.editor')"/></dt>
-                <dd><xsl:value-of select="r:agent-name(.)"/></dd>
+                <dd><xsl:value-of select="string-join(r:agent-names(.), '; ')"/></dd>
               </xsl:for-each>
-              <xsl:for-each select="$stmt/tei:respStmt">
-                <dt><xsl:value-of select="ee:capital(ee:plain(tei:resp))"/></dt>
-                <dd><xsl:value-of select="string-join((tei:name | tei:persName | tei:orgName) ! r:name-text(.), ', ')"/></dd>
+              <xsl:for-each select="$resps">
+                <dt><xsl:sequence select="ee:own-lang(tei:resp[1])"/><xsl:value-of select="r:resp-label(.)"/></dt>
+                <dd><xsl:value-of select="r:resp-names(.)"/></dd>
               </xsl:for-each>
             </dl>
           </xsl:if>
-          <xsl:for-each select="$ee:file-desc/tei:editionStmt[ee:plain(.) != '']">
-            <p class="edition"><xsl:value-of select="ee:plain(.)"/></p>
+          <xsl:for-each select="$ee:file-desc/tei:editionStmt
+              [string-join((tei:edition | tei:p) ! ee:plain(.)) != '']">
+            <p class="edition"><xsl:sequence select="ee:own-lang(.)"/><xsl:value-of select="string-join((tei:edition | tei:p)
+                ! ee:plain(.), ' ')"/></p>
           </xsl:for-each>
           <xsl:variable name="imprint" as="xs:string*"
               select="($pub/tei:publisher)[1] ! r:agent-name(.), ee:date() ! r:date-words(., true())"/>
@@ -77,7 +92,17 @@
               <span><xsl:sequence select="$ui"/><xsl:value-of select="r:msg(if
                   ($pub/tei:availability/tei:p[normalize-space()]) then 'fact.rights'
                   else 'fact.licence') || ':'"/></span>
-              <xsl:value-of select="' ' || ee:rights()"/>
+              <xsl:variable name="lang" as="attribute()*"
+                  select="ee:own-lang(($pub//tei:licence, $pub/tei:availability)[1])"/>
+              <xsl:text> </xsl:text>
+              <xsl:choose>
+                <xsl:when test="exists($lang)">
+                  <span><xsl:sequence select="$lang"/><xsl:value-of select="ee:rights()"/></span>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:value-of select="ee:rights()"/>
+                </xsl:otherwise>
+              </xsl:choose>
             </p>
           </xsl:if>
           <xsl:variable name="source" as="xs:string" select="ee:source()"/>
@@ -91,6 +116,24 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The language of words taken from the header ($e), as lang and dir attributes, when it
+       is not the book's: a header written in English for an Arabic text gives its credits
+       ("Transcription", "TEI edition") in English, which a reading system must not read with
+       the book's voice and direction. Nothing when the header does not say, or says the
+       book's language. -->
+  <xsl:function name="ee:own-lang" as="attribute()*">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:variable name="code" as="xs:string?"
+        select="r:lang($e/ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:if test="exists($code) and r:primary-subtag($code) ne r:primary-subtag(ee:language())">
+      <xsl:attribute name="lang" select="$code"/>
+      <xsl:variable name="dir" as="xs:string" select="(r:lang-dir($code), 'ltr')[1]"/>
+      <xsl:if test="$dir ne ee:direction()">
+        <xsl:attribute name="dir" select="$dir"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:function>
 
   <xsl:function name="ee:capital" as="xs:string">
     <xsl:param name="s" as="xs:string"/>

@@ -29,9 +29,24 @@
     <xsl:variable name="header" as="element()?" select="teiHeader"/>
     <xsl:variable name="multiple" as="xs:boolean" select="count(../TEI) gt 1"/>
     <section id="text-{@ed:stem}" class="about-text" aria-labelledby="text-{@ed:stem}-title">
-      <h2 id="text-{@ed:stem}-title"><xsl:value-of select="r:title(.)"/></h2>
+      <h2 id="text-{@ed:stem}-title">
+        <xsl:sequence select="r:title-lang-attributes(.)"/>
+        <xsl:value-of select="r:title(.)"/>
+      </h2>
+      <xsl:for-each select="r:parallel-titles(.)">
+        <p class="parallel-title" lang="{?lang}" dir="{(r:lang-dir(?lang), 'auto')[1]}">
+          <xsl:value-of select="?title"/>
+        </p>
+      </xsl:for-each>
       <xsl:if test="exists(r:authors(.))">
-        <p class="authors"><xsl:value-of select="string-join(r:authors(.), '; ')"/></p>
+        <p class="authors">
+          <!-- the names in the language the header gives them (Антон Чехов) -->
+          <xsl:for-each select="(teiHeader/fileDesc/titleStmt/author[1]
+              /ancestor-or-self::*/@xml:lang)[last()] ! r:lang(.)[. ne r:ui-lang()]">
+            <xsl:attribute name="lang" select="."/>
+          </xsl:for-each>
+          <xsl:value-of select="string-join(r:authors(.), '; ')"/>
+        </p>
       </xsl:if>
       <xsl:if test="exists(r:editors(.))">
         <p class="editors"><xsl:value-of select="string-join(r:editors(.), '; ')
@@ -154,6 +169,21 @@
         <dt><xsl:value-of select="r:msg('fact.edition')"/></dt>
         <dd><xsl:value-of select="r:plain(.)"/></dd>
       </xsl:for-each>
+      <!-- who did what (respStmt of the title and edition statements, Guidelines 2.2.1-2):
+           a catalogue record's cataloguers, a text's transcribers; the book's title page
+           listed them, the web nowhere (probes 23 and 24) -->
+      <xsl:for-each select="teiHeader/fileDesc/(titleStmt | editionStmt)/respStmt
+          [r:resp-label(.) != ''][r:resp-names(.) != '']">
+        <dt>
+          <!-- the words of the source, in its language where it says another -->
+          <xsl:for-each select="(resp/ancestor-or-self::*/@xml:lang)[last()]
+              [r:lang(.) ne r:ui-lang()]">
+            <xsl:attribute name="lang" select="r:lang(.)"/>
+          </xsl:for-each>
+          <xsl:value-of select="r:resp-label(.)"/>
+        </dt>
+        <dd><xsl:value-of select="r:resp-names(.)"/></dd>
+      </xsl:for-each>
       <!-- when and where the text was made (profileDesc/creation): its words, else what the
            attributes of its date say -->
       <xsl:for-each select="teiHeader/profileDesc/creation">
@@ -258,7 +288,10 @@
             <xsl:otherwise><xsl:value-of select="r:plain(.)"/></xsl:otherwise>
           </xsl:choose>
         </xsl:for-each>
-        <xsl:value-of select="$said[2]"/>
+        <!-- a last term with its own full stop (a library's subject heading, "ca.
+             1600-1775.") takes no second one: "1600-1775.." before probe 23 -->
+        <xsl:value-of select="if (matches(r:plain($keywords[last()]), '\.$'))
+            then replace($said[2], '^\.', '') else $said[2]"/>
       </p>
     </xsl:if>
     <xsl:for-each select="$encoding/tagsDecl/namespace[tagUsage]">

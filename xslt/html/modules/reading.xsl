@@ -186,6 +186,11 @@
       <xsl:if test="exists(r:subtitle(.))">
         <p class="subtitle"><xsl:value-of select="r:subtitle(.)"/></p>
       </xsl:if>
+      <xsl:for-each select="r:parallel-titles(.)">
+        <p class="parallel-title" lang="{?lang}" dir="{(r:lang-dir(?lang), 'auto')[1]}">
+          <xsl:value-of select="?title"/>
+        </p>
+      </xsl:for-each>
       <xsl:if test="exists(r:authors(.))">
         <p class="authors"><xsl:value-of select="string-join(r:authors(.), '; ')"/></p>
       </xsl:if>

@@ -137,11 +137,17 @@
         </small>
       </h3>
       <xsl:apply-templates select="ed:life, ed:note" mode="ed:html"/>
-      <!-- the register's other names, each in its language and direction -->
-      <xsl:if test="ed:other-name">
+      <!-- the register's other names, each in its language and direction; a spelling given
+           for several languages once (probe 24: RusDraCor's Попова, transliterated for
+           English and for German alike, was "Also named: Popova; Popova"), and not the
+           entry's own name again -->
+      <xsl:variable name="others" as="element()*" select="ed:other-name[normalize-space()]
+          [not(normalize-space() = (preceding-sibling::ed:other-name, ../ed:name)
+              ! normalize-space())]"/>
+      <xsl:if test="exists($others)">
         <p class="index-names">
           <xsl:value-of select="r:msg('index.also-named') || ' '"/>
-          <xsl:for-each select="ed:other-name">
+          <xsl:for-each select="$others">
             <xsl:if test="position() gt 1">
               <xsl:text>; </xsl:text>
             </xsl:if>
