@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from .gate import TEI_NS, XML_ID
+from .records import described_name, shown_descriptions
 
 ED_NS = "urn:edition"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -89,12 +90,14 @@ def entry_kind(entry: etree._Element) -> str | None:
 def keyed_names(root: etree._Element) -> tuple[KeyedName, ...]:
     """The names of a text identified by ``@key`` and not by ``@ref``, in document order."""
     found: list[KeyedName] = []
+    # the description a catalogue record shows as its text: its names are mentions too
+    described = shown_descriptions(root)
     for element in root.iter(*_NAMES):
         key = " ".join((element.get("key") or "").split())
         if not key or element.get("ref") is not None:  # a @ref, even empty, is resolved
             continue
         kind = kind_of(element)
-        if kind is None or not _is_mention(element):
+        if kind is None or not (_is_mention(element) or described_name(element, described)):
             continue
         words = " ".join("".join(element.itertext()).split())
         lang = next((a.get(XML_LANG) for a in element.iterancestors() if a.get(XML_LANG)), "")

@@ -21,7 +21,12 @@ whole document, so that an edit changes no anchor outside the part edited (issue
 - a verse or drama line with ``@n``: ``l-<@n>``, or, when another line of the document has
   that number, in its scope (``div-2-lg-1-l-3``);
 - a name or date in the text: the id of its block and its position among the names and dates
-  there (``div-3-p-12-m2``).
+  there (``div-3-p-12-m2``);
+- a name of the manuscript description a catalogue record shows as its text (pipeline/
+  records.py; a former owner, a scribe, an author, outside a cited work): likewise, in the
+  header's blocks (``hdr-p-4-m1``), and outside one among the header's names outside blocks
+  (``hdr-m3``), as a name between a division's blocks is counted in its division. The
+  description's dates are not counted (they are not on the timeline).
 
 An element's own ``xml:id`` is kept and the locators of its contents derive from it. A
 generated locator that an ``xml:id`` of the document already has gets ``-g``; an id still
@@ -41,6 +46,8 @@ import re
 from collections import Counter
 
 from lxml import etree
+
+from .records import described_name, shown_descriptions
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -137,11 +144,14 @@ class _Scope:
         return k
 
 
-def is_counted(element: etree._Element, in_text: bool, in_source: bool = False) -> bool:
+def is_counted(
+    element: etree._Element, in_text: bool, in_source: bool = False, described: bool = False
+) -> bool:
     """Whether the normalisation stage's pattern counts ``element`` (normalize.xsl ``ed:n``):
     an element outputs link to, or one that has an ``xml:id``. ``in_text``: inside a ``text``
     or a ``sourceDoc`` (names and dates count there); ``in_source``: inside a ``sourceDoc``
-    (whose surfaces are the pages of a documentary transcription)."""
+    (whose surfaces are the pages of a documentary transcription); ``described``: a name of
+    the description a catalogue record shows (``described_name``)."""
     tag = element.tag
     return (
         element.get(XML_ID) is not None
@@ -151,6 +161,7 @@ def is_counted(element: etree._Element, in_text: bool, in_source: bool = False) 
         or tag == _PB
         or (tag == _L and bool(_n(element)))
         or (in_text and tag in MENTIONS)
+        or described
     )
 
 
@@ -271,6 +282,7 @@ def locators(root: etree._Element) -> list[str]:
     ``xml:id`` it has)."""
     walk = _Walk(root)
     scopes = walk.scopes
+    descriptions = shown_descriptions(root)
     found: list[tuple[str, bool]] = []  # (id, whether it is the element's own)
     in_text = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
@@ -295,9 +307,10 @@ def locators(root: etree._Element) -> list[str]:
             continue
         kind = walk.scope_kind(element, in_text > 0)
         inside = in_text > 0 or walk.in_source
-        counted = is_counted(element, inside, walk.in_source)
+        described = described_name(element, descriptions)
+        counted = is_counted(element, inside, walk.in_source, described)
         # names, dates and pages are counted whether they have an id or not
-        mention = inside and tag in MENTIONS
+        mention = (inside and tag in MENTIONS) or described
         if tag == _TEXT:
             in_text += 1
         elif tag == _SOURCE:

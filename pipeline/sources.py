@@ -292,7 +292,8 @@ def header_record(root: etree._Element, stem: str) -> str:
     """A text's ``<TEI ed:stem>`` for the home and about pages: the root's attributes, a copy
     of its teiHeader, and a stub ``text`` with its language and, for a manuscript's catalogue
     record, ``ed:catalogue``."""
-    from .builders.html import catalogue_record, text_of
+    from .builders.html import text_of
+    from .records import catalogue_record
 
     tei = etree.Element(f"{_TEI}TEI", nsmap={"ed": ED_NS, None: TEI_NS})
     for key, value in root.attrib.items():

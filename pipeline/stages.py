@@ -21,6 +21,7 @@ from .diagnostics import Diagnostic
 from .gate import TEI_NS, XML_ID, SourceDocument
 from .keyed import ENTITY_LISTS, KeyedName, entry_kind, keyed_lists
 from .locators import locator_param
+from .records import catalogue_record
 from .xslt import ParamValue, XmlText, engine
 
 ED_NS = "urn:edition"
@@ -298,6 +299,7 @@ def normalize(doc: SourceDocument, registers: str) -> str:
     params: dict[str, ParamValue] = {
         "registers": XmlText(registers),
         "ids": locator_param(doc.root),
+        "record": catalogue_record(doc.root),
     }
     for stage in STAGES:
         result = engine().stylesheet(stage.name).transform(text, params)

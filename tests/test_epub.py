@@ -1196,3 +1196,36 @@ def test_the_title_page_names_each_responsibility_of_a_statement(tmp_path: Path)
     assert [(dt.text, dt.getnext().text) for dt in credits.xpath("h:dt", namespaces=NS)] == [
         ("Template (2022); TEI Encoder", "Lara Roe")
     ]
+
+
+_RECORD = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>MS. 1</title>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><msDesc>
+<msIdentifier><settlement>Oxford</settlement><idno>MS. 1</idno></msIdentifier>
+<history><provenance>Owned by <persName ref="#bob" role="fmo">Bob</persName> and
+<persName key="s-9" role="fmo">Bede</persName>.</provenance></history>
+<additional><listBibl><bibl><persName ref="#bob">Bob</persName>, Catalogue</bibl></listBibl>
+</additional></msDesc></sourceDesc></fileDesc></teiHeader>
+<standOff><listPerson><person xml:id="bob"><persName>Bob</persName></person></listPerson>
+</standOff><text><body><p/></body></text></TEI>"""
+
+
+def test_a_catalogue_records_book_links_the_names_of_its_description(tmp_path: Path) -> None:
+    """The book of a catalogue record shows its description as its text: a former owner (by
+    @ref, or by @key alone) links to the book's index, whose locator comes back to the name;
+    the author of a cited catalogue (bibl) is no mention."""
+    source = tmp_path / "record.xml"
+    source.write_text(_RECORD, encoding="utf-8")
+    book_path = _build([source], tmp_path / "out")["record"]
+    _epubcheck(book_path)
+    book = Book(book_path)
+    text = book.docs["text-001.xhtml"]
+    links = text.xpath("//h:a[starts-with(@href, 'index.xhtml#')]", namespaces=NS)
+    assert [(a.get("href"), a.text) for a in links] == [
+        ("index.xhtml#bob", "Bob"),
+        ("index.xhtml#key-person-s-9", "Bede"),
+    ]
+    locators = book.docs["index.xhtml"].xpath(
+        "//h:a[@epub:type='index-locator']/@href", namespaces=NS
+    )
+    assert sorted(locators) == sorted(f"text-001.xhtml#{a.get('id')}" for a in links)

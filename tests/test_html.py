@@ -1155,3 +1155,32 @@ def test_about_page_credits_and_a_library_catalogues_punctuation(tmp_path: Path)
     page = _page(tmp_path / "out" / "html" / "record.html")
     source_line = " ".join(page.xpath("string(//p[@class='source'])").split())
     assert "[Cambridge, Mass.: Printed by Stephen Day, 1645]" in source_line
+
+
+def test_a_catalogue_records_owner_links_to_the_index_with_its_card(tmp_path: Path) -> None:
+    """Probe 26: the former owner a catalogue record's description names (its reading page)
+    links to the person's entry and has the card a text's names have; the author of a cited
+    catalogue does not."""
+    source = tmp_path / "src" / "record.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>MS. 1</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<msDesc><msIdentifier><idno>MS. 1</idno></msIdentifier><history><provenance>Given by
+<persName ref="#ann" role="fmo">Ann Lee</persName>, 1766.</provenance></history><additional>
+<listBibl><bibl><persName ref="#ann">Lee</persName>, Catalogue</bibl></listBibl></additional>
+</msDesc></sourceDesc></fileDesc></teiHeader><standOff><listPerson><person xml:id="ann">
+<persName>Ann Lee</persName><note>A collector.</note></person></listPerson></standOff>
+<text><body><p/></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    report = build([source.parent], tmp_path / "out", only=["html"])
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out" / "html" / "record.html")
+    links = page.xpath("//article//a[contains(@class, 'persName')]")
+    assert [(a.get("href"), a.get("id"), a.text) for a in links] == [
+        ("persons.html#ann", "hdr-m1", "Ann Lee")
+    ]
+    (card,) = page.xpath("//div[@id = 'ed-card-ann']")
+    assert "A collector." in card.text_content()
+    assert page.xpath("//button[@popovertarget = 'ed-card-ann']")

@@ -1357,3 +1357,65 @@ def test_a_mention_s_context_joins_punctuation_on_a_line_of_its_own(tmp_path: Pa
     assert report.errors == 0, report.sorted()
     (occurrence,) = entities_of(tmp_path / "out")["st"]["occurrences"]  # type: ignore[misc]
     assert occurrence["context"] == "Stephanus, dei gratia."
+
+
+_RECORD = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>{title}</title>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><msDesc>
+<msIdentifier><settlement>Oxford</settlement><idno>MS. 1</idno></msIdentifier>
+<msContents><msItem><author><persName ref="#ann">Ann</persName></author>
+<title>A book of hours</title></msItem></msContents>
+<physDesc><handDesc><handNote>Written by <persName key="s-9" role="scr">Brother Bede</persName>
+</handNote></handDesc></physDesc>
+<history><origin><origPlace><placeName ref="#rome">Rome</placeName></origPlace></origin>
+<provenance><p>Owned by <persName ref="#bob" role="fmo">Bob</persName>.</p></provenance>
+</history><additional><listBibl><bibl><persName ref="#cat">Cat</persName>, Catalogue</bibl>
+</listBibl></additional></msDesc></sourceDesc></fileDesc></teiHeader>
+<standOff><listPerson><person xml:id="ann"><persName>Ann</persName></person>
+<person xml:id="bob"><persName>Bob</persName></person>
+<person xml:id="cat"><persName>Cat</persName></person></listPerson>
+<listPlace><place xml:id="rome"><placeName>Rome</placeName></place></listPlace></standOff>
+<text><body>{body}</body></text></TEI>"""
+
+
+def test_the_names_of_a_catalogue_records_description_are_mentions(tmp_path: Path) -> None:
+    """A catalogue record's page is its manuscript description: its author, scribe (by @key
+    alone), place of origin and former owner are mentions, anchored on the page, counted
+    and exported; a name in a cited work (bibl) is none. The same description in the header
+    of a text with words of its own is no text: its names are no mentions."""
+    (tmp_path / "src").mkdir()
+    record = _RECORD.format(title="A record", body="<p/>")
+    (tmp_path / "src/record.xml").write_text(record, encoding="utf-8")
+    out = tmp_path / "out"
+    report = build([tmp_path / "src"], out, only=("html", "index"))
+    assert report.errors == 0, report.sorted()
+    entities = entities_of(out)
+    counts = {i: e["count"] for i, e in entities.items()}
+    assert counts == {
+        "ann": 1, "bob": 1, "cat": 0, "key-person-s-9": 1, "rome": 1,
+    }, counts  # fmt: skip
+    page = html.fromstring((out / "html/record.html").read_bytes())
+    rows = list(csv.DictReader(io.StringIO((out / "index/occurrences.csv").read_text("utf-8"))))
+    assert sorted(r["entity"] for r in rows) == ["ann", "bob", "key-person-s-9", "rome"]
+    for row in rows:
+        # the anchor is on the name the page shows, a link to its entry with its card
+        (anchor,) = page.xpath(f"//*[@id = '{row['mention']}']")
+        assert anchor.tag == "a", row
+        assert anchor.get("href", "").endswith(f"#{row['entity']}"), row
+        assert page.xpath(f"//*[@id = 'ed-card-{row['entity']}']"), row
+        assert row["url"] == f"../html/record.html#{row['mention']}"
+    by_entity = {r["entity"]: r for r in rows}
+    # an owner in a block of the provenance: the block's id, then its place among the names
+    assert by_entity["bob"]["mention"].startswith("hdr-p-"), by_entity["bob"]
+    assert by_entity["bob"]["context"] == "Owned by Bob."
+    tei_index = (out / "index/entities.xml").read_text("utf-8")
+    assert f'<ref target="{by_entity["bob"]["url"]}">Bob</ref>' in tei_index
+
+    (tmp_path / "src/record.xml").unlink()
+    text = _RECORD.format(title="A text", body="<p>Words of a transcription.</p>")
+    (tmp_path / "src/text.xml").write_text(text, encoding="utf-8")
+    report = build([tmp_path / "src"], tmp_path / "out2", only=("index",))
+    assert report.errors == 0, report.sorted()
+    assert {i: e["count"] for i, e in entities_of(tmp_path / "out2").items()} == {
+        "ann": 0, "bob": 0, "cat": 0, "rome": 0,
+    }  # fmt: skip

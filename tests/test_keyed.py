@@ -150,3 +150,25 @@ def test_the_normalisation_stage_gives_a_name_the_kind_kind_of_gives(tmp_path: P
     for key, entry in expected.items():
         assert counts[key] == (entry, 1), (key, counts.get(key))
     assert not {"K16", "K17", "K18"} & counts.keys()
+
+
+def _described(body: str) -> bytes:
+    return (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>R'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><msDesc>"
+        "<msIdentifier><idno>MS 1</idno></msIdentifier><history><origin><origPlace>"
+        '<settlement key="p-1">Avignon</settlement> <placeName key="p-1">Avignon</placeName>'
+        '</origPlace></origin><provenance><persName key="o-1" role="fmo">Ann Owner</persName>'
+        '</provenance></history><additional><listBibl><bibl><persName key="a-1">Cited</persName>'
+        f"</bibl></listBibl></additional></msDesc></sourceDesc></fileDesc></teiHeader>{body}</TEI>"
+    ).encode()
+
+
+def test_the_keyed_names_of_a_catalogue_records_description_are_collected() -> None:
+    """A catalogue record's description is its text: its keyed names are mentions (not a
+    settlement, which is no name element, nor a cited work's author); a text with words of
+    its own keeps its header's names out."""
+    record = keyed_names(etree.fromstring(_described("<text><body><p/></body></text>")))
+    assert record == (("place", "p-1", "Avignon", ""), ("person", "o-1", "Ann Owner", ""))
+    text = etree.fromstring(_described("<text><body><p>Words.</p></body></text>"))
+    assert keyed_names(text) == ()

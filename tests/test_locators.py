@@ -67,6 +67,29 @@ def test_locators_follow_the_structure_not_the_document() -> None:
     ]
 
 
+_DESCRIPTION = (
+    "<teiHeader><fileDesc><sourceDesc><msDesc><msContents><msItem><author>"
+    "<persName>A</persName></author></msItem></msContents><history><provenance>"
+    '<p>Owned by <persName role="fmo">B</persName> in <placeName>C</placeName>, '
+    '<date when="1600">1600</date>.</p></provenance></history><additional><listBibl>'
+    "<bibl><persName>D</persName></bibl></listBibl></additional></msDesc></sourceDesc>"
+    "</fileDesc></teiHeader>"
+)
+
+
+def test_the_names_of_a_catalogue_records_description_are_counted_where_they_stand() -> None:
+    """A catalogue record's page is its description: its names get locators as a text's do,
+    by the block they stand in (else among the header's names outside blocks); a cited
+    work's name (bibl) and the description's dates do not count. A text with words of its
+    own keeps its header's names uncounted."""
+    record = _ids(_DESCRIPTION + "<text><body><p/></body></text>")
+    bibliography = ["hdr-listBibl-1", "hdr-listBibl-1-bibl-1"]
+    names = ["hdr-m1", "hdr-p-1", "hdr-p-1-m1", "hdr-p-1-m2"]
+    assert record == [*names, *bibliography, "body-p-1"]
+    text = _ids(_DESCRIPTION + "<text><body><p>Words.</p></body></text>")
+    assert text == ["hdr-p-1", *bibliography, "body-p-1"]
+
+
 def test_own_ids_are_kept_and_repeats_get_a_suffix() -> None:
     ids = _ids(
         '<text><body><div xml:id="intro"><p>a</p></div><div><pb n="3"/><pb n="3"/><pb/>'

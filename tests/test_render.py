@@ -1116,3 +1116,14 @@ def test_a_date_of_origin_given_by_its_attributes_is_in_words(
     doc = _doc("catalogue", pages)
     (history,) = doc.xpath("//section[@class='ms-history']")
     assert " ".join(history.xpath("string(.//dd)").split()) == "between 1425 and 1450"
+
+
+def test_a_locus_by_its_target_names_its_folios(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 23 (Beta maṣāḥǝft's <locus target="#128r"/>, no @from): the item's folios were
+    shown nowhere. A locus pointing at its pages names them by their @n, else by an id that
+    is a folio's number; an id of another shape or a web address is no folio."""
+    doc = _doc("catalogue", pages)
+    loci = [" ".join(s.text_content().split()) for s in doc.xpath("//span[@class='locus']")]
+    assert loci == ["ff. 12r–14v", "f. 3v"]  # no empty locus before "A note"

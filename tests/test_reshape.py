@@ -8,8 +8,8 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline.build import build
-from pipeline.builders.html import catalogue_record
 from pipeline.gate import TEI_NS, XML_ID, SourceDocument, parse_bytes
+from pipeline.records import catalogue_record
 from pipeline.reshape import as_text, why_not
 from pipeline.stages import is_text
 

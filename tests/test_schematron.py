@@ -252,6 +252,40 @@ def test_tei_all_constraint_ref_with_target_and_cref() -> None:
     assert len(result) == 1
 
 
+def test_a_pattern_repeating_an_earlier_one_in_other_words_is_left_out(tmp_path: Path) -> None:
+    """Probe 24: tei_all states the spanTo constraint of addSpan in English and in French,
+    two patterns of one logic, and every fault was told twice. A pattern that differs in a
+    test, a context or a role is no translation and runs."""
+    schema = write(
+        tmp_path,
+        "twice.sch",
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron">'
+        '<pattern id="en"><rule context="b"><assert test="@to">b needs @to</assert></rule>'
+        "</pattern>"
+        '<pattern id="fr"><title>en français</title><rule context="b">'
+        '<assert test="@to" id="x">b exige @to</assert></rule></pattern>'
+        '<pattern id="role"><rule context="b"><assert test="@to" role="warning">b?</assert>'
+        "</rule></pattern>"
+        '<pattern id="other"><rule context="b"><assert test="@from">b needs @from</assert>'
+        "</rule></pattern></schema>",
+    )
+    doc = write(tmp_path, "doc.xml", "<a>\n<b/>\n</a>")
+    assert sorted(found(run(schema, doc))) == [("en", 2), ("other", 2), ("role", 2)]
+
+
+@pytest.mark.skipif(not TEI_ALL.is_file(), reason="needs ../shared/schemas/tei_all.rng")
+def test_tei_all_tells_a_span_without_its_end_once(tmp_path: Path) -> None:
+    doc = write(
+        tmp_path,
+        "span.xml",
+        f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>"
+        "</fileDesc></teiHeader><text><body>\n<p>a <addSpan/> b</p></body></text></TEI>",
+    )
+    result = run(TEI_ALL, doc)
+    assert found(result) == {("tei_all-addSpan-addSpan-requires-spanTo-constraint-rule-44", 2)}
+
+
 @pytest.mark.skipif(not ELTEC.is_file(), reason="needs ../shared/schemas/eltec-1.rng")
 def test_eltec_word_count_constraint(tmp_path: Path) -> None:
     doc = write(

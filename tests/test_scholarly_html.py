@@ -27,8 +27,8 @@ from test_html import (
 from words import assert_words_preserved
 
 from pipeline.build import build
-from pipeline.builders.html import catalogue_record
 from pipeline.gate import read_document
+from pipeline.records import catalogue_record
 
 FIXTURES = ROOT / "tests" / "data" / "html"
 WIDTHS = (1280, 390)

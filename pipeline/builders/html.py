@@ -373,40 +373,6 @@ def text_of(root: etree._Element) -> etree._Element | None:
     return found if found is not None else root.find(f"{{{TEI_NS}}}sourceDoc")
 
 
-def catalogue_record(root: etree._Element) -> bool:
-    """Whether a text is a manuscript's catalogue record: its header describes a manuscript
-    (``sourceDesc//msDesc``) and its body holds no words outside references and no figure
-    (the images of its pages, a facsimile's surfaces, are none).
-
-    The same rule as ``r:catalogue-record`` (xslt/common/manuscripts.xsl), which decides the
-    reading page; the about page sees headers only, so it is told here.
-    """
-    if root.find(f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}fileDesc/{{{TEI_NS}}}sourceDesc") is None:
-        return False
-    if not root.xpath("tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc", namespaces=NS):
-        return False
-    # A documentary transcription (sourceDoc) is the text of a document that has no body.
-    body = root.find(f"{{{TEI_NS}}}text/{{{TEI_NS}}}body")
-    if body is None:
-        body = root.find(f"{{{TEI_NS}}}sourceDoc")
-    if body is None:
-        return True
-    words = body.xpath(
-        ".//text()[normalize-space()][not(ancestor::tei:ref or ancestor::tei:ptr"
-        " or ancestor::tei:desc[parent::tei:surface or parent::tei:graphic])]",
-        namespaces=NS,
-    )
-    # the images of pages (a facsimile read as a sourceDoc: surfaces without lines) are no text,
-    # nor is a graphic that names no image (a template's <graphic url=""/>, probe 23)
-    things = body.xpath(
-        ".//tei:figure | .//tei:graphic[not(parent::tei:surface)][normalize-space(@url)]"
-        " | .//tei:media"
-        " | .//tei:formula | .//tei:table",
-        namespaces=NS,
-    )
-    return not words and not things
-
-
 def render_site_pages(
     site: Site,
     params: Mapping[str, ParamValue],

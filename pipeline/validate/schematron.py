@@ -353,6 +353,7 @@ def _load(schema: Path) -> _Source:
         )
     else:
         root = _resolve_includes(root, schema, schema.resolve().parent, digest, [schema.resolve()])
+    _drop_translations(root)
     notes = sch_dialects.bind_standard_prefixes(root, schema)
     lines = {
         str(p.get("id")): p.sourceline or 0
@@ -361,6 +362,45 @@ def _load(schema: Path) -> _Source:
     }
     text = str(etree.tostring(root, encoding="unicode"))
     return _Source(text, digest.hexdigest(), lines, tuple(notes))
+
+
+#: What a pattern is without its words: attributes that name, document or translate it.
+_WORDING = frozenset({"id", "diagnostics", "properties", "see", "icon", "fpi",
+                      "{http://www.w3.org/XML/1998/namespace}lang"})  # fmt: skip
+_WORDS = frozenset(f"{_SCH}{t}" for t in ("title", "p", "assert", "report"))
+
+
+def _drop_translations(root: etree._Element) -> None:
+    """Leave out a pattern that repeats an earlier one's logic in other words.
+
+    An ODD's constraint written in two languages becomes two patterns of one grammar
+    (tei_all: ``...-addSpan-requires-spanTo-constraint-rule-44`` says "The @spanTo attribute
+    of addSpan is required", ``...-fr-constraint-rule-45`` "L'attribut spanTo est requis"),
+    and every fault was told twice. Patterns are the same when their rules' contexts, lets
+    and the tests, roles and flags of their assertions are (the first is kept: the
+    schema's own order)."""
+    seen: set[tuple[object, ...]] = set()
+    for pattern in list(root.iterchildren(f"{_SCH}pattern")):
+        if pattern.get("is-a") is not None or pattern.get("abstract") == "true":
+            continue  # an abstract pattern's parameters make its instances differ
+        key = _logic(pattern)
+        if key in seen:
+            root.remove(pattern)
+        else:
+            seen.add(key)
+
+
+def _logic(element: etree._Element) -> tuple[object, ...]:
+    """The parts of ``element`` that decide what it finds, not what it says."""
+    attributes = tuple(sorted((k, v) for k, v in element.attrib.items() if k not in _WORDING))
+    if element.tag in _WORDS:
+        return (element.tag, attributes)
+    children = tuple(
+        _logic(c)
+        for c in element
+        if isinstance(c.tag, str) and c.tag not in (f"{_SCH}title", f"{_SCH}p")
+    )
+    return (element.tag, attributes, children)
 
 
 def _embedded(grammar: etree._Element) -> etree._Element:

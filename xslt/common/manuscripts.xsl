@@ -61,7 +61,7 @@
   <xsl:function name="r:has-content" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
     <xsl:sequence select="normalize-space($e) != '' or exists($e/descendant-or-self::*[self::graphic
-        or self::ptr[@target] or self::locus[@from] or self::textLang[normalize-space(@mainLang)]
+        or self::ptr[@target] or self::locus[exists(r:locus-bounds(.))] or self::textLang[normalize-space(@mainLang)]
         or self::handNote[@scope = ('sole', 'major', 'minor') or normalize-space(@script)]
         or self::origDate[exists(r:date-attribute-words(.))]
         or (self::height | self::width | self::depth | self::dim)[r:dimension-value(.) != '']
@@ -365,7 +365,7 @@
     <!-- an empty author or title (a template left unfilled) is left out, with the comma it
          took ("ff. 1a–2b , Babylonian Talmud" before probe 15) -->
     <xsl:variable name="headline" as="element()*"
-        select="(locus | locusGrp)[1], author[r:has-content(.)], title[r:has-content(.)]"/>
+        select="(locus | locusGrp)[1][r:has-content(.)], author[r:has-content(.)], title[r:has-content(.)]"/>
     <xsl:variable name="details" as="element()*"
         select="(* except ((locus | locusGrp)[1], author, title, msItem, msItemStruct))
             [r:has-content(.)]"/>
@@ -444,10 +444,32 @@
         then lower-case(replace($spaced, '([a-z])([A-Z])', '$1 $2')) else $spaced"/>
   </xsl:function>
 
+  <!-- The first and last folio a locus names: its @from and @to, else the pages its @target
+       points at (Guidelines 10.3.5: a locus may point at the surfaces or images of its
+       folios, <locus target="#f128r"/>), each by its @n, else by its id when that is a
+       folio's number ("128r", "f128r" and "fol_128r" are 128r; "xii", "3va"): an id of another shape ("surface-12") says
+       nothing a reader can use, and a web address is no folio. -->
+  <xsl:variable name="r:folio-id" as="xs:string"
+      select="'^(f|fo|fol|folio)?[._-]?(([0-9]+|[ivxlcdm]+)[rv]?[ab]?)$'"/>
+  <xsl:function name="r:locus-bounds" as="xs:string*">
+    <xsl:param name="locus" as="element()"/>
+    <xsl:variable name="from" as="xs:string?" select="normalize-space($locus/@from)[. != '']"/>
+    <xsl:variable name="pointed" as="xs:string*" select="if (exists($from)) then ()
+        else tokenize(normalize-space($locus/@target))[starts-with(., '#')] ! substring(., 2)
+        ! (let $page := (key('r:entry', ., root($locus)))[1]
+           return (normalize-space($page/@n)[. != ''],
+                   .[matches(., $r:folio-id, 'i')] ! replace(., $r:folio-id, '$2', 'i'))[1])"/>
+    <xsl:variable name="first" as="xs:string?" select="($from, $pointed[1])[1]"/>
+    <xsl:variable name="last" as="xs:string?" select="if (exists($from))
+        then normalize-space($locus/@to)[. != ''] else $pointed[last()]"/>
+    <xsl:sequence select="$first, $last[exists($first) and . != $first]"/>
+  </xsl:function>
+
   <!-- Phrase-level parts of descriptions, also met in witnesses and bibliographies. -->
   <xsl:template match="locus" mode="r:main" as="element()">
-    <xsl:variable name="from" as="xs:string?" select="normalize-space(@from)[. != '']"/>
-    <xsl:variable name="to" as="xs:string?" select="normalize-space(@to)[. != '' and . != $from]"/>
+    <xsl:variable name="bounds" as="xs:string*" select="r:locus-bounds(.)"/>
+    <xsl:variable name="from" as="xs:string?" select="$bounds[1]"/>
+    <xsl:variable name="to" as="xs:string?" select="$bounds[2]"/>
     <span>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'locus'"/>
@@ -468,11 +490,11 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="locus[normalize-space() = ''][@from]" mode="r:plain" as="xs:string">
-    <xsl:variable name="from" as="xs:string" select="normalize-space(@from)"/>
-    <xsl:variable name="to" as="xs:string?" select="normalize-space(@to)[. != '' and . != $from]"/>
-    <xsl:sequence select="if (exists($to)) then r:msg('ms.locus.range', ($from, $to))
-        else r:msg('ms.locus.one', $from)"/>
+  <xsl:template match="locus[normalize-space() = ''][exists(r:locus-bounds(.))]" mode="r:plain"
+      as="xs:string">
+    <xsl:variable name="bounds" as="xs:string+" select="r:locus-bounds(.)"/>
+    <xsl:sequence select="if (exists($bounds[2])) then r:msg('ms.locus.range', $bounds)
+        else r:msg('ms.locus.one', $bounds[1])"/>
   </xsl:template>
 
   <xsl:template match="locusGrp | origDate | origPlace | material | objectType | height | width

@@ -117,7 +117,11 @@
   <xsl:key name="entry" match="*[@xml:id]" use="string(@xml:id)"/>
   <!-- Resolved names by the id of the register entries they belong to: the first their @ref
        names, and the others (@ed:also: a name of two people is a mention of each). -->
-  <xsl:key name="mentions" match="(tei:text | tei:sourceDoc)//*[@ed:entity]"
+  <!-- The names of the description a catalogue record shows as its text are mentions too: the
+       normalisation stage resolves them in a catalogue record alone (its $record), and
+       outside a cited work, so any resolved name of a described manuscript is one. -->
+  <xsl:key name="mentions" match="(tei:text | tei:sourceDoc)//*[@ed:entity]
+      | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity]"
       use="(@ed:entity, tokenize(@ed:also)) ! ed:entry-of(key('entry', string(.), $registers)[1])
           /@xml:id"/>
   <!-- Speeches and utterances by the ids of the entries their speakers are (sp/@ed:speakers,
@@ -191,7 +195,8 @@
       <ed:documents>
         <xsl:for-each select="ed:document">
           <ed:document stem="{@ed:stem}" title="{ed:title(*)}"
-              lang="{*/@xml:lang}" mentions="{count(*/(tei:text | tei:sourceDoc)//*[@ed:entity])}"/>
+              lang="{*/@xml:lang}" mentions="{count(*/((tei:text | tei:sourceDoc)//*[@ed:entity]
+                  | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity]))}"/>
         </xsl:for-each>
       </ed:documents>
       <ed:entities>

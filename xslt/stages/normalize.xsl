@@ -5,7 +5,8 @@
 
   It changes only two things and copies everything else (on-no-match="shallow-copy"):
   1. stable ids: every element an output links to (divisions, blocks, notes, page breaks,
-     numbered lines, the surfaces of a sourceDoc, names and dates of the text) gets an xml:id when it has none, derived
+     numbered lines, the surfaces of a sourceDoc, names and dates of the text, the names of
+     the description a catalogue record shows as its text) gets an xml:id when it has none, derived
      from the structure it lives in (div-3-p-12, p-<@n>, l-<@n>, div-3-p-12-m2), never from a
      count over the whole document; an id the source repeats gets a suffix. The ids are made
      by pipeline/locators.py (the rules are written there) and arrive as $ids, one line per
@@ -30,6 +31,12 @@
   <!-- <ed:registers> with copies of every register list (listPerson, listPlace, listOrg, ...) -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
 
+  <!-- Whether the text is a catalogue record (pipeline/records.py): its manuscript description
+       is what its page shows, and the names of that description (outside a cited work) are
+       mentions, identified, resolved and counted as a text's are. The header of any other
+       text is no text: its names stay as written. -->
+  <xsl:param name="record" as="xs:boolean" select="false()"/>
+
   <!-- One line per counted element (pipeline/locators.py): its id, or "" to keep its own. -->
   <xsl:param name="ids" as="xs:string" select="''"/>
 
@@ -48,7 +55,8 @@
         | tei:quote | tei:bibl | tei:listBibl | tei:castList | tei:note | tei:pb
         | tei:l[normalize-space(@n)] | tei:sourceDoc//tei:surface
         | (tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName | tei:name
-            | tei:rs | tei:date | tei:geogName | tei:objectName | tei:eventName)"/>
+            | tei:rs | tei:date | tei:geogName | tei:objectName | tei:eventName)
+        | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[$record]//*[ed:described(.)]"/>
   </xsl:accumulator>
 
   <!-- The counts must agree, or every id after the first difference would be wrong. -->
@@ -98,6 +106,30 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- A name of the description a catalogue record shows (pipeline/locators.py
+       described_name): a mention, as a name of the text. -->
+  <xsl:template match="tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[$record]
+      //*[ed:described(.)]" priority="2">
+    <xsl:call-template name="with-id">
+      <xsl:with-param name="extra" as="attribute()*">
+        <xsl:apply-templates select="@ref" mode="resolve"/>
+        <xsl:sequence select="ed:by-key(.)"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A name (the name elements of the text, dates left out: they are not on the timeline)
+       outside a cited work: a name in a bibl (the author of a catalogue or study the record
+       cites) is the citation's, no person of the manuscript. -->
+  <xsl:function name="ed:described" as="xs:boolean">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="exists($name[self::tei:persName or self::tei:placeName
+        or self::tei:orgName or self::tei:name or self::tei:rs or self::tei:geogName
+        or self::tei:objectName or self::tei:eventName])
+        and empty($name/ancestor::*[self::tei:bibl or self::tei:biblStruct
+        or self::tei:biblFull])"/>
+  </xsl:function>
 
   <!-- The names of a letter's sender and addressee and of their places (correspAction, or the
        older sender and addressee, in the header) are resolved like the text's names, for the letter's head and the index's

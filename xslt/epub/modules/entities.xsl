@@ -22,7 +22,11 @@
   <xsl:param name="entities" as="document-node()?" select="()"/>
 
   <xsl:key name="ee:entry" match="*[@xml:id]" use="string(@xml:id)"/>
-  <xsl:key name="ee:mention-id" match="(tei:text | tei:sourceDoc)//*[@xml:id]" use="string(@xml:id)"/>
+  <!-- the names of a catalogue record's description are mentions too (the normalisation stage
+       resolves them there alone): the book shows the description as its text -->
+  <xsl:key name="ee:mention-id" match="(tei:text | tei:sourceDoc)//*[@xml:id]
+      | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity][@xml:id]"
+      use="string(@xml:id)"/>
 
   <!-- The entities of the book's own text: its index, and whether names link to it. -->
   <xsl:variable name="ee:index-entities" as="element(ee:entity)*" select="ee:entities(/)"/>
@@ -56,7 +60,8 @@
   <xsl:function name="ee:derived-entities" as="element(ee:entity)*">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="names" as="element()*"
-        select="r:main-text($doc/tei:TEI)//*[@ed:entity][ee:is-name(.)][@xml:id]"/>
+        select="(r:main-text($doc/tei:TEI), $doc/tei:TEI[r:catalogue-record(.)]
+            ! r:record-descriptions(.))//*[@ed:entity][ee:is-name(.)][@xml:id]"/>
     <xsl:for-each-group select="$names" group-by="string(@ed:entity)">
       <xsl:variable name="entry" as="element()?"
           select="if (exists($registers)) then key('ee:entry', current-grouping-key(), $registers)[1] else ()"/>

@@ -88,8 +88,10 @@
         <xsl:call-template name="r:note-popovers">
           <xsl:with-param name="scope" select="$text"/>
         </xsl:call-template>
+        <!-- and those a catalogue record's description names, which the page shows -->
         <xsl:call-template name="r:entity-cards">
-          <xsl:with-param name="scope" select="$text"/>
+          <xsl:with-param name="scope" select="$text, .[r:catalogue-record(.)]
+              ! r:record-descriptions(.)"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>

@@ -1,0 +1,91 @@
+"""Catalogue records: a text whose reading page is the description of a manuscript.
+
+A text is a catalogue record when its header describes a manuscript (``sourceDesc//msDesc``)
+and its body holds no words outside references and no figure; the reading page and the book
+then show the description as the text (``r:catalogue-record`` in
+xslt/common/manuscripts.xsl, the same rule). What the page shows is read as a text is: the
+names of the description (a former owner, a scribe, an author, the place of origin) are
+mentions of their index entries, given ids by pipeline/locators.py, resolved by the
+normalisation stage (its ``record`` parameter) and counted by the index. A name in a
+bibliographic reference (a work the record cites) is the citation's, no mention, as in a text.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .gate import TEI_NS
+
+NS = {"tei": TEI_NS}
+_T = f"{{{TEI_NS}}}"
+#: The names of a description that are mentions (normalize.xsl ``ed:described``): a text's
+#: name elements; its dates are not counted (they are not on the timeline).
+DESCRIBED = frozenset(
+    f"{_T}{n}"
+    for n in (
+        *("persName", "placeName", "orgName", "name", "rs", "geogName", "objectName"),
+        "eventName",
+    )
+)
+#: Where a name of the description is a citation's, not the manuscript's.
+CITATIONS = frozenset(f"{_T}{n}" for n in ("bibl", "biblStruct", "biblFull"))
+
+
+def catalogue_record(root: etree._Element) -> bool:
+    """Whether a text is a manuscript's catalogue record: its header describes a manuscript
+    (``sourceDesc//msDesc``) and its body holds no words outside references and no figure
+    (the images of its pages, a facsimile's surfaces, are none).
+
+    The same rule as ``r:catalogue-record`` (xslt/common/manuscripts.xsl), which decides the
+    reading page; the about page sees headers only, so it is told here.
+    """
+    if root.find(f"{_T}teiHeader/{_T}fileDesc/{_T}sourceDesc") is None:
+        return False
+    if not root.xpath("tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc", namespaces=NS):
+        return False
+    # A documentary transcription (sourceDoc) is the text of a document that has no body.
+    body = root.find(f"{_T}text/{_T}body")
+    if body is None:
+        body = root.find(f"{_T}sourceDoc")
+    if body is None:
+        return True
+    words = body.xpath(
+        ".//text()[normalize-space()][not(ancestor::tei:ref or ancestor::tei:ptr"
+        " or ancestor::tei:desc[parent::tei:surface or parent::tei:graphic])]",
+        namespaces=NS,
+    )
+    # the images of pages (a facsimile read as a sourceDoc: surfaces without lines) are no text,
+    # nor is a graphic that names no image (a template's <graphic url=""/>, probe 23)
+    things = body.xpath(
+        ".//tei:figure | .//tei:graphic[not(parent::tei:surface)][normalize-space(@url)]"
+        " | .//tei:media"
+        " | .//tei:formula | .//tei:table",
+        namespaces=NS,
+    )
+    return not words and not things
+
+
+def shown_descriptions(root: etree._Element) -> list[etree._Element]:
+    """The manuscript descriptions a catalogue record's reading page shows as its text (as
+    ``r:record-descriptions``); none for any other text, whose header is no text."""
+    if not catalogue_record(root):
+        return []
+    found = root.xpath(
+        "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[not(ancestor::tei:msDesc)]",
+        namespaces=NS,
+    )
+    return [e for e in found if isinstance(e, etree._Element)]
+
+
+def described_name(element: etree._Element, descriptions: list[etree._Element]) -> bool:
+    """Whether ``element`` is a name of one of ``descriptions`` (``shown_descriptions``)
+    outside a cited work: a mention, as the names of a text are."""
+    if element.tag not in DESCRIBED or not descriptions:
+        return False
+    inside = False
+    for ancestor in element.iterancestors():
+        if ancestor.tag in CITATIONS:
+            return False
+        if any(ancestor is d for d in descriptions):
+            inside = True
+    return inside

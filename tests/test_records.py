@@ -1,0 +1,44 @@
+"""Catalogue records (pipeline/records.py): which descriptions a page shows as its text and
+which of their names are mentions."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from pipeline.records import catalogue_record, described_name, shown_descriptions
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+NS = {"t": TEI_NS}
+
+
+def _tei(body: str) -> etree._Element:
+    return etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><sourceDesc><msDesc>'
+        "<msIdentifier><idno>MS 1</idno></msIdentifier><msPart><msDesc><history><provenance>"
+        '<persName role="fmo">Owner</persName><date when="1600">1600</date></provenance>'
+        "</history></msDesc></msPart><additional><listBibl><bibl><author><persName>Cited"
+        "</persName></author></bibl></listBibl></additional></msDesc></sourceDesc></fileDesc>"
+        f"</teiHeader><text><body>{body}</body></text></TEI>".encode()
+    )
+
+
+def test_a_records_outer_description_is_shown_and_its_names_are_mentions() -> None:
+    root = _tei("<p><ref target='x.xml'>Images</ref></p>")
+    assert catalogue_record(root)
+    shown = shown_descriptions(root)
+    assert [etree.QName(e.getparent()).localname for e in shown] == ["sourceDesc"]
+    owner, cited = root.xpath("//t:persName", namespaces=NS)
+    (date,) = root.xpath("//t:date", namespaces=NS)
+    # the owner of a part's nested description is the record's; a cited author and a date
+    # (not on the timeline) are no mentions
+    assert described_name(owner, shown)
+    assert not described_name(cited, shown)
+    assert not described_name(date, shown)
+
+
+def test_a_text_with_words_shows_no_description() -> None:
+    root = _tei("<p>Words of the text.</p>")
+    assert not catalogue_record(root)
+    assert shown_descriptions(root) == []
+    (owner, _) = root.xpath("//t:persName", namespaces=NS)
+    assert not described_name(owner, [])
