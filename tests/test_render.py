@@ -1127,3 +1127,82 @@ def test_a_locus_by_its_target_names_its_folios(
     doc = _doc("catalogue", pages)
     loci = [" ".join(s.text_content().split()) for s in doc.xpath("//span[@class='locus']")]
     assert loci == ["ff. 12r–14v", "f. 3v"]  # no empty locus before "A note"
+
+
+def test_a_fragmentary_witness_is_said_to_begin_and_end_in_its_reading(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 27 (the EVT Confessiones sample): a reading that holds words and a witStart or
+    witEnd (Guidelines 12.1.5, "<rdg wit='#Ra2'><witStart/>Eryment</rdg>") lost the mark: the
+    entry said nothing of the witness's text beginning or ending. A mark naming only some of
+    the reading's witnesses says whose it is."""
+    doc = _doc("apparatus-fragments", pages)
+    inline = doc.xpath("//li[@class='app-entry'][not(parent::ul[@class='listApp'])]")
+    entries = [" ".join(li.text_content().split()) for li in inline]
+    assert entries == [
+        "1 cantat A B ] inc. cantabat G",
+        "2 semper A B ] saepe des. G",
+        "3 hodie A ] heri B G (inc. G)",
+        "4 post ridet A ] lac. B",
+    ]
+    assert inline[0].xpath(".//abbr/@title") == ["the text of this witness begins"]
+
+
+def test_an_apparatus_attached_to_words_is_called_after_them(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 27 (a Cicero edition attaching its listApp to w elements by @from alone): the text
+    had no call, so no link led from a word to its entry; two entries beginning at one word
+    shared the id "app-at-w2"."""
+    doc = _doc("apparatus-fragments", pages)
+    calls = [
+        (a.getprevious().get("id"), a.get("href"), a.text_content())
+        for a in doc.xpath("//p//a[@class='app-ref'][preceding-sibling::*[1][@class='w']]")
+    ]
+    assert calls == [
+        ("w2", "#app-at-w2", "1"),
+        ("w3", "#app-at-w2-2", "2"),
+        ("w4", "#app-at-w4", "3"),
+    ]
+    entries = doc.xpath("//ul[@class='listApp']/li")
+    assert [(li.get("id"), li.xpath("string(a[@class='app-back']/@href)")) for li in entries] == [
+        ("app-at-w2", "#w2"),
+        ("app-at-w2-2", "#w2"),
+        ("app-at-w4", "#w4"),
+    ]
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids))
+
+
+def test_page_breaks_of_several_witnesses_each_name_their_witness(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 27 (the EVT Confessiones sample, pb ed="#A" ... ed="#E"): the witness with the
+    most page breaks was taken for the text's own pagination, its leaves shown as "p. 1r"
+    without a siglum, the others' as "B 7v"; a critical text has no pages of a witness."""
+    doc = _doc("apparatus-fragments", pages)
+    breaks = doc.xpath("//span[contains(@class, 'pb')][span[@class='pb-n']]")
+    assert [(b.get("class"), b.xpath("string(span[@class='pb-n'])")) for b in breaks] == [
+        ("pb pb-secondary", "A 1r"),
+        ("pb pb-secondary", "B 7v"),
+        ("pb pb-secondary", "A 1v"),
+    ]
+
+
+def test_a_witness_labelled_by_its_siglum_is_cited_by_it(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 27 (a Cicero edition's <witness xml:id="B.c"><label>B<hi rend="sup">c</hi>
+    </label>): the apparatus cited the witness by its id, "B.c"; its label is its siglum,
+    with the corrector's raised letter."""
+    doc = _doc("apparatus-fragments", pages)
+    (siglum,) = doc.xpath("//ul[@class='listApp']/li[1]//a[@class='siglum']")
+    assert siglum.get("href") == "#B.c"
+    assert siglum.text_content() == "Bc"
+    assert siglum.xpath("sup/text()") == ["c"]
+    assert siglum.get("title") == "corrector of Codex B"
+    assert not siglum.xpath(".//@id")
+    # the list of witnesses gives the siglum once, with its mark, before the description
+    (item,) = doc.xpath("//section[@id='ed-witnesses']//li[@id='B.c']")
+    assert " ".join(item.text_content().split()) == "Bc corrector of Codex B"
+    assert item.xpath("span[@class='siglum']/sup/text()") == ["c"]

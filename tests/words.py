@@ -316,7 +316,13 @@ def _restored(element: etree._Element) -> bool:
 
 
 def _lemma(app: etree._Element) -> etree._Element | None:
-    for path in (f"{TEI}lem", f"{TEI}rdgGrp/{TEI}lem", f"{TEI}rdg", f"{TEI}rdgGrp/{TEI}rdg"):
+    paths = [f"{TEI}lem", f"{TEI}rdgGrp/{TEI}lem"]
+    # an entry of a list apart (listApp) without a lemma is about words of the text, which it
+    # does not repeat: its first reading is no reading text, as it is inside the text
+    parent = app.getparent()
+    if parent is None or _local(parent) != "listApp":
+        paths += [f"{TEI}rdg", f"{TEI}rdgGrp/{TEI}rdg"]
+    for path in paths:
         found = app.find(path)
         if found is not None:
             return found

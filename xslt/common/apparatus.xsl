@@ -420,22 +420,28 @@
         ! replace(., '^\p{P}+|\p{P}+$', ''))[. != '']"/>
   </xsl:function>
 
-  <!-- One reading: its words (or om.), sigla, @varSeq, and its @type and @cause. -->
+  <!-- One reading: its words (or om.), sigla, @varSeq, and its @type and @cause. A witness
+       that begins, ends, or breaks off in a lacuna with the reading (Guidelines 12.1.5:
+       <rdg wit="#Ra2"><witStart/>Eryment</rdg>) is said where the mark stands, before or
+       after the words: "inc. Eryment Ra2"; a mark naming only some of the reading's witnesses
+       says whose text it is after the sigla, "implebis E G (inc. G)". -->
   <xsl:template name="r:reading" as="node()*">
+    <xsl:variable name="all-marks" as="element()*"
+        select="witStart | witEnd | lacunaStart | lacunaEnd"/>
+    <xsl:variable name="own" as="element()*" select="$all-marks[r:mark-of-reading(.)]"/>
     <xsl:variable name="empty" as="xs:boolean"
         select="normalize-space(.) = '' and empty(* except (witStart | witEnd | lacunaStart
             | lacunaEnd | note))"/>
-    <xsl:variable name="marks" as="xs:string*" select="(witStart | witEnd | lacunaStart
-        | lacunaEnd) ! local-name()"/>
+    <xsl:variable name="lead" as="element()*"
+        select="$own[empty(preceding-sibling::node()[normalize-space(.) != ''
+            or self::*[not(self::witStart or self::witEnd or self::lacunaStart
+                or self::lacunaEnd)]])]"/>
     <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
     <xsl:choose>
-      <xsl:when test="$empty and exists($marks)">
-        <xsl:for-each select="$marks">
-          <xsl:call-template name="r:app-label">
-            <xsl:with-param name="token" select="."/>
-          </xsl:call-template>
-          <xsl:text> </xsl:text>
-        </xsl:for-each>
+      <xsl:when test="$empty and exists($own)">
+        <xsl:call-template name="r:mark-labels">
+          <xsl:with-param name="marks" select="$own"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:when test="$empty">
         <xsl:call-template name="r:app-label">
@@ -450,6 +456,12 @@
           </xsl:call-template>
           <xsl:text> </xsl:text>
         </xsl:if>
+        <xsl:if test="exists($lead)">
+          <xsl:call-template name="r:mark-labels">
+            <xsl:with-param name="marks" select="$lead"/>
+          </xsl:call-template>
+          <xsl:text> </xsl:text>
+        </xsl:if>
         <span class="{local-name()}">
           <xsl:sequence select="r:reading-lang(.)"/>
           <xsl:apply-templates select="node() except note" mode="r:main">
@@ -457,12 +469,50 @@
           </xsl:apply-templates>
         </span>
         <xsl:text> </xsl:text>
+        <xsl:call-template name="r:mark-labels">
+          <xsl:with-param name="marks" select="$own except $lead"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:call-template name="r:reading-marks">
       <xsl:with-param name="reading" select="."/>
       <xsl:with-param name="skip" select="if ($empty or $type = 'addition') then $type else ()"/>
     </xsl:call-template>
+    <xsl:for-each select="$all-marks except $own">
+      <xsl:text> </xsl:text>
+      <span class="app-info">
+        <xsl:text>(</xsl:text>
+        <xsl:call-template name="r:mark-labels">
+          <xsl:with-param name="marks" select="."/>
+        </xsl:call-template>
+        <xsl:call-template name="r:sigla">
+          <xsl:with-param name="tokens" select="@wit"/>
+        </xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A mark is its reading's own when it names no witness or the reading's witnesses. -->
+  <xsl:function name="r:mark-of-reading" as="xs:boolean">
+    <xsl:param name="mark" as="element()"/>
+    <xsl:variable name="reading" as="element()" select="$mark/.."/>
+    <xsl:sequence select="not(normalize-space($mark/@wit)) or deep-equal(
+        sort(distinct-values(tokenize(normalize-space($mark/@wit)))),
+        sort(distinct-values(tokenize(normalize-space($reading/@wit)))))"/>
+  </xsl:function>
+
+  <!-- The labels of witness marks ("inc.", "des.", "lac.", "post lac."), a space between. -->
+  <xsl:template name="r:mark-labels" as="node()*">
+    <xsl:param name="marks" as="element()*" required="yes"/>
+    <xsl:for-each select="$marks">
+      <xsl:call-template name="r:app-label">
+        <xsl:with-param name="token" select="local-name()"/>
+      </xsl:call-template>
+      <xsl:if test="position() lt last()">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Sigla (@wit, @source, @resp, @hand), @varSeq, and the labels of @type and @cause. -->
@@ -534,8 +584,21 @@
         <xsl:if test="normalize-space($title)">
           <xsl:attribute name="title" select="$title"/>
         </xsl:if>
-        <xsl:value-of select="if (exists($target)) then r:siglum($target)
-            else replace(., '^.*[#/]', '')"/>
+        <xsl:variable name="label" as="element()?" select="r:siglum-label($target)"/>
+        <xsl:choose>
+          <!-- a siglum written with its marks (B with a raised c: a corrector of B) keeps them -->
+          <xsl:when test="exists($label)">
+            <xsl:apply-templates select="$label/node()" mode="r:main">
+              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              <xsl:with-param name="r:ids" select="false()" tunnel="yes"/>
+              <xsl:with-param name="r:in-link" select="exists($href)" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="if (exists($target)) then r:siglum($target)
+                else replace(., '^.*[#/]', '')"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:element>
     </xsl:for-each>
   </xsl:template>
@@ -552,15 +615,27 @@
         else ()"/>
   </xsl:function>
 
-  <!-- A siglum: the witness's abbr or idno of type siglum, else its @n; a group of witnesses
-       or a person may go by a short head or name; else the id. -->
+  <!-- A witness named by a short label of its own and no abbr or idno of type siglum
+       (probe 27: a Cicero edition's <witness xml:id="B.c"><label>B<hi rend="sup">c</hi>
+       </label>, its apparatus reading "B.c"): the label identifies it (Guidelines: label,
+       "used to identify part of a text"), so it is its siglum. -->
+  <xsl:function name="r:siglum-label" as="element()?">
+    <xsl:param name="target" as="element()?"/>
+    <xsl:sequence select="$target[self::witness][empty((abbr | idno)[@type = 'siglum'])]
+        /label[1][normalize-space()][string-length(normalize-space()) le 24]"/>
+  </xsl:function>
+
+  <!-- A siglum: the witness's abbr or idno of type siglum, else its label (r:siglum-label),
+       else its @n; a group of witnesses or a person may go by a short head or name; else
+       the id. -->
   <xsl:function name="r:siglum" as="xs:string">
     <xsl:param name="target" as="element()"/>
     <xsl:variable name="short" as="xs:string?"
         select="($target/self::listWit/head, $target[self::persName or self::name or self::person
             or self::orgName]/(persName, .)[1])[1] ! r:plain(.)[string-length(.) le 24]"/>
     <xsl:sequence select="(($target/abbr[@type = 'siglum'], $target/idno[@type = 'siglum'])[1]
-        ! normalize-space(.), normalize-space($target/@n), $short, string($target/@xml:id), '')
+        ! normalize-space(.), r:siglum-label($target) ! r:plain(.), normalize-space($target/@n),
+        $short, string($target/@xml:id), '')
         [. != '' or position() = last()][1]"/>
   </xsl:function>
 
@@ -568,7 +643,8 @@
   <xsl:function name="r:siglum-title" as="xs:string">
     <xsl:param name="target" as="element()"/>
     <xsl:variable name="text" as="xs:string" select="r:plain($target/(node() except (
-        abbr[@type = 'siglum'], idno[@type = 'siglum'], listWit, witness, note)))
+        abbr[@type = 'siglum'], idno[@type = 'siglum'], r:siglum-label($target), listWit,
+        witness, note)))
         ! replace(replace(., '\s*([,.;:])(\s*[,.;:])+', '$1'), '^[\s,.;:]+|[\s,.;:]+$', '')"/>
     <xsl:sequence select="if (string-length($text) gt 160) then substring($text, 1, 159) || '…'
         else if ($text = '' and $target/self::listWit)
@@ -633,11 +709,22 @@
     <xsl:sequence select="count($app/preceding-sibling::app) + 1"/>
   </xsl:function>
 
+  <!-- An entry's id: its own, else "app-at-" and the id where its words begin; a second entry
+       beginning there (probe 27: a Cicero edition's "from=#w35" and "from=#w35 to=#w36") takes
+       its rank, "app-at-w35-2", so that no two entries share an id. -->
   <xsl:function name="r:attached-id" as="xs:string">
     <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="($app/@xml:id, 'app-at-' || replace(normalize-space(($app/@from,
-        $app/@to)[1]), '^#', ''))[1]"/>
+    <xsl:variable name="start" as="xs:string" select="normalize-space(($app/@from, $app/@to)[1])"/>
+    <xsl:variable name="same" as="element()*" select="if (root($app) instance of document-node())
+        then key('r:app-start', $start, root($app)) else $app"/>
+    <xsl:variable name="rank" as="xs:integer"
+        select="(for $i in 1 to count($same) return $i[$same[$i] is $app], 1)[1]"/>
+    <xsl:sequence select="($app/@xml:id, 'app-at-' || replace($start, '^#', '')
+        || (if ($rank gt 1) then '-' || $rank else ''))[1]"/>
   </xsl:function>
+
+  <xsl:key name="r:app-start" match="listApp/app[@from or @to]"
+      use="normalize-space((@from, @to)[1])"/>
 
   <!-- Where a link to the element $e, whose id is $id, leads: on the page, "#id" (the pages of
        a long text are relinked together: html/modules/parts.xsl); the book names the content
@@ -648,8 +735,12 @@
     <xsl:sequence select="'#' || $id"/>
   </xsl:function>
 
-  <xsl:template match="anchor[@xml:id][exists(r:attached-apps(.))]" mode="r:main" as="node()*"
-      priority="3">
+  <!-- The call stands after the element an entry ends at: an anchor, or the word (w), seg or
+       line that @to (else @from) names (probe 27: a Cicero edition's listApp in the back
+       attached to its w elements by @from alone had no call in the text, so its entries could
+       be reached from the text by no link). Priority 4: above the empty head's 3. -->
+  <xsl:template match="*[@xml:id][exists(r:attached-apps(.))]" mode="r:main" as="node()*"
+      priority="4">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:next-match/>
     <xsl:for-each select="r:attached-apps(.)">
@@ -684,12 +775,23 @@
             <xsl:with-param name="class" select="local-name() || (if ($r:phrasing) then ' block' else '')"/>
           </xsl:call-template>
           <xsl:variable name="siglum" as="xs:string" select="r:siglum(.)"/>
+          <xsl:variable name="label" as="element()?" select="r:siglum-label(.)"/>
           <xsl:if test="$siglum != '' and (self::witness or @n or abbr[@type = 'siglum'])">
-            <span class="siglum"><xsl:value-of select="$siglum"/></span>
+            <span class="siglum">
+              <xsl:choose>
+                <xsl:when test="exists($label)">
+                  <xsl:apply-templates select="$label/node()" mode="r:main">
+                    <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                  </xsl:apply-templates>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="$siglum"/></xsl:otherwise>
+              </xsl:choose>
+            </span>
             <xsl:text> </xsl:text>
           </xsl:if>
-          <xsl:apply-templates select="if (self::listWit) then . else node() except abbr[@type = 'siglum']"
-              mode="r:witness"/>
+          <!-- the siglum, said above, is not said again -->
+          <xsl:apply-templates select="if (self::listWit) then .
+              else node() except (abbr[@type = 'siglum'], $label)" mode="r:witness"/>
         </xsl:element>
       </xsl:for-each>
     </xsl:element>

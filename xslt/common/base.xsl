@@ -214,7 +214,11 @@
   <!-- Two paginations in one text (pb/@ed: a print edition's pages beside a digital one's):
        the main one is that of the page breaks without @ed, else the edition most of them
        name (the first of equals); a page break of another edition is a secondary one, shown
-       apart and left out of a book's page list. Only a pb with @ed asks. -->
+       apart and left out of a book's page list. Only a pb with @ed asks. Page breaks naming
+       two or more witnesses of the apparatus (pb ed="#A", ed="#C": a critical text recording
+       where each manuscript's leaves turn) give the text no pagination of its own, so none is
+       the main one and each says whose leaf it is (probe 27: the witness with the most breaks
+       was taken for the text's pages, "p. 254r" without its siglum). -->
   <xsl:function name="r:secondary-pb" as="xs:boolean">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="ed" as="xs:string" select="normalize-space($pb/@ed)"/>
@@ -229,7 +233,11 @@
     <xsl:variable name="named" as="xs:string*" select="distinct-values($eds)"/>
     <xsl:variable name="counts" as="xs:integer*"
         select="for $n in $named return count($eds[. = $n])"/>
-    <xsl:sequence select="if ($eds = '') then ''
+    <xsl:variable name="witnesses" as="xs:boolean" select="count($named) gt 1
+        and $root instance of document-node()
+        and (every $n in $named satisfies exists(key('r:entry', replace($n, '^#', ''), $root)
+            [self::witness][starts-with($n, '#')]))"/>
+    <xsl:sequence select="if ($eds = '' or $witnesses) then ''
         else $named[index-of($counts, max($counts))[1]]"/>
   </xsl:function>
 
