@@ -198,14 +198,10 @@ def refused_attributes(g: Grammar, element: etree._Element) -> list[str]:
     """The attributes of ``element`` whose value no datatype of their name takes (a value
     that a choice of named values refuses is told by ``_check_attributes``)."""
     found: list[str] = []
+    patterns = [a for define in g.definitions(*split(element.tag)) for a in g.attributes(define)[0]]
     for name, value in element.attrib.items():
         ns, local = split(name)
-        checkable = [
-            a
-            for define in g.definitions(*split(element.tag))
-            for a in g.attributes(define)[0]
-            if a.nc.contains(ns, local) and a.content
-        ]
+        checkable = [a for a in patterns if a.nc.contains(ns, local) and a.content]
         if checkable and not any(g.value_allowed(a, value) for a in checkable):
             found.append(name)
     return found
