@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar, cast
 from urllib.parse import urlsplit
@@ -89,55 +89,69 @@ class FileOutcome:
 #: RELAX NG validator (as jing), the edition's Schematron rule, the reference checker.
 DUPLICATE_ID_CODES = ("rng.duplicate-id", "ed-id-unique", "refs.duplicate-id")
 
-_RULE_VALUE = re.compile(r'^@[^=]+="(.*?)" ')
-_RNG_VALUE = re.compile(r' has an invalid value "(.*)"; expected ')
+_RULE_VALUE = re.compile(r'^@([^=]+)="(.*?)" ')
+_RNG_VALUE = re.compile(
+    r'^attribute "([^"]+)" of element \S+ has an invalid value "(.*)"; expected '
+)
+_ID_VALUE = re.compile(r'^(?:ID |xml:id ?=?)"([^"]*)"')
 
 #: What tells that two diagnostics report one fault (None: this one reports no such fault).
 FaultKey = Callable[[Diagnostic], Hashable | None]
 
 
-def _line(d: Diagnostic) -> Hashable:
-    return (d.path, d.line)
-
-
 def _value(pattern: re.Pattern[str]) -> FaultKey:
+    # the file and the words the message quotes (an id; an attribute and its value), not the
+    # place: a check that places a report at the attribute (RELAX NG) and one that places it
+    # at its element (a Schematron rule about the element) give other lines for one fault
+    # when the start tag is written over several lines
     def key(d: Diagnostic) -> Hashable | None:
         match = pattern.search(d.message)
-        return None if match is None else (d.path, d.line, d.column, match.group(1))
+        return None if match is None else (d.path, *match.groups())
 
     return key
 
 
 #: Faults that more than one check of a file reports, each group with its codes, the
 #: preferred one first: of the reports of one fault, only the preferred code's are kept.
-#: An xml:id used twice is one fault per line; a value the schema's datatype refuses is told
-#: with advice by a rule (``ed-date-iso`` says how to write "1852-02-30"), and RELAX NG's
-#: report of the same value at the same place is then redundant.
+#: An xml:id used twice is one fault; a value the schema's datatype refuses is told with
+#: advice by a rule (``ed-date-iso`` says how to write "1852-02-30"), and RELAX NG's report
+#: of the same value is then redundant.
 SAME_FAULT_IN_FILE: tuple[dict[str, FaultKey], ...] = (
-    dict.fromkeys(DUPLICATE_ID_CODES, _line),
+    dict.fromkeys(DUPLICATE_ID_CODES, _value(_ID_VALUE)),
     {"ed-date-iso": _value(_RULE_VALUE), "rng.bad-value": _value(_RNG_VALUE)},
 )
 
 
 def _one_per_fault(found: list[Diagnostic]) -> list[Diagnostic]:
     """``found`` without the reports of a fault of ``SAME_FAULT_IN_FILE`` that a preferred
-    code reported too."""
+    code reported too; a kept report without a column takes the place of the others when
+    they agree on one (the attribute, where the preferred check named its element)."""
     ranked: list[tuple[Hashable, int] | None] = []
     best: dict[Hashable, int] = {}
+    places: dict[Hashable, set[tuple[int | None, int]]] = {}
     for d in found:
-        mark = None
+        mark: tuple[Hashable, int] | None = None
         for group_no, group in enumerate(SAME_FAULT_IN_FILE):
             if d.code in group and (key := group[d.code](d)) is not None:
                 rank = list(group).index(d.code)
                 mark = ((group_no, key), rank)
                 best[mark[0]] = min(rank, best.get(mark[0], rank))
+                if d.column is not None:
+                    places.setdefault(mark[0], set()).add((d.line, d.column))
                 break
         ranked.append(mark)
     if not best:
         return found
-    return [
-        d for d, mark in zip(found, ranked, strict=True) if mark is None or best[mark[0]] == mark[1]
-    ]
+    kept = []
+    for d, mark in zip(found, ranked, strict=True):
+        if mark is not None and best[mark[0]] != mark[1]:
+            continue
+        at = places.get(mark[0], set()) if mark is not None else set()
+        if d.column is None and len(at) == 1:
+            line, column = next(iter(at))
+            d = replace(d, line=line, column=column)
+        kept.append(d)
+    return kept
 
 
 def capped(

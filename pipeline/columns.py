@@ -12,9 +12,11 @@ The build's warnings about a text (a link that leads nowhere, an element without
 a missing image) name a line: ``placed`` gives them the column of the element they are about
 when one element alone can be meant.
 
-The reference checker works from facts (ids and pointers with their lines) gathered in the
-workers; its few diagnostics find the column of the attribute they are about in the line of
-the file (``attribute_column``).
+A diagnostic about an attribute is placed at the attribute, on its own line: a start tag
+written over several lines has, for libxml2 and jing, the line where it ends
+(``StartTags.attribute_place``). The reference checker works from facts (ids and pointers
+with their lines) gathered in the workers; its few diagnostics find the attribute they are
+about in the lines of the file (``attribute_place``).
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ _MARKUP = re.compile(
     r"|<([^\s/>!?][^\s/>]*)",
     re.S,
 )
+#: The rest of a start tag after its name: its attributes (a value may hold ">"), its end.
+_TAG_REST = re.compile(r"""(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
+_ATTRIBUTE = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')""")
+_XML_NS = "http://www.w3.org/XML/1998/namespace"
 _PLACE = etree.XPath("count(ancestor::*) + count(preceding::*)")
 _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
@@ -76,22 +82,43 @@ class StartTags:
             return None
         return offset - (self._text.rfind("\n", 0, offset) + 1) + 1
 
-    def attribute_column(self, element: etree._Element, written: str) -> int | None:
-        """1-based column of the attribute ``written`` (its name as the file writes it:
-        ``source``, ``xml:id``) in ``element``'s start tag, when it stands on the tag's first
-        line; else None."""
-        offset = self._offset(element)
+    def attribute_place(self, element: etree._Element, written: str) -> tuple[int, int] | None:
+        """Line and 1-based column of the attribute ``written`` in ``element``'s start tag,
+        wherever in the tag it stands: a tag written over several lines has, as libxml2
+        records it, the line where it ends, and a scholar looks for the attribute on its own
+        line (jing points at the tag's end). None when the tag or the attribute is not
+        found where the tree says the tag is."""
+        begun = self._begin(element)
         text = self._text
-        if offset is None or text is None:
+        if begun is None or text is None:
             return None
-        line_start = text.rfind("\n", 0, offset) + 1
-        ends = [e for e in (text.find(">", offset), text.find("\n", offset)) if e >= 0]
-        pattern = re.compile(r"(?<![\w:.-])" + re.escape(written) + r"\s*=")
-        found = pattern.search(text, offset, min(ends) if ends else len(text))
-        return None if found is None else found.start() - line_start + 1
+        offset, name = begun
+        end = _TAG_REST.match(text, offset + 1 + len(name))
+        if end is None:
+            return None
+        first = text.count("\n", 0, offset) + 1
+        if element.sourceline not in (first, first + text.count("\n", offset, end.end())):
+            return None
+        for found in _ATTRIBUTE.finditer(text, offset + 1 + len(name), end.end()):
+            if found.group(1) == written:
+                at = found.start(1)
+                line = first + text.count("\n", offset, at)
+                return line, at - (text.rfind("\n", 0, at) + 1) + 1
+        return None
 
     def _offset(self, element: etree._Element) -> int | None:
         """Where ``element``'s start tag begins in the text, when it is on its line."""
+        begun = self._begin(element)
+        text = self._text
+        if begun is None or text is None:
+            return None
+        offset = begun[0]
+        if text.count("\n", 0, offset) + 1 != element.sourceline:
+            return None  # a start tag over several lines: the line is where it ends
+        return offset
+
+    def _begin(self, element: etree._Element) -> tuple[int, str] | None:
+        """Where ``element``'s start tag begins in the text, and its name as written."""
         text = self._text
         if text is None or not isinstance(element.tag, str):
             return None
@@ -107,9 +134,19 @@ class StartTags:
         offset, name = self._starts[n]
         if name.rpartition(":")[2] != etree.QName(element).localname:
             return None
-        if text.count("\n", 0, offset) + 1 != element.sourceline:
-            return None  # a start tag over several lines: the line is where it ends
-        return offset
+        return offset, name
+
+
+def written_name(element: etree._Element, attribute: str) -> str | None:
+    """How a file writes the attribute of Clark name ``attribute`` on ``element``
+    (``xml:id``, ``xlink:href``), or None when no prefix in scope names its namespace."""
+    if not attribute.startswith("{"):
+        return attribute
+    ns, _, local = attribute[1:].partition("}")
+    if ns == _XML_NS:
+        return f"xml:{local}"
+    prefix = next((p for p, uri in element.nsmap.items() if uri == ns and p), None)
+    return None if prefix is None else f"{prefix}:{local}"
 
 
 def attribute_column(
@@ -134,6 +171,41 @@ def attribute_column(
     if not found:
         return None
     return found[nth - 1] if nth <= len(found) else found[0]
+
+
+#: Lines above a diagnostic's line that may still belong to the start tag it names.
+_LOOK_BACK = 50
+
+
+def attribute_place(
+    path: str | Path, line: int | None, name: str, token: str, nth: int = 1
+) -> tuple[int | None, int | None]:
+    """Line and 1-based column of the attribute ``name`` whose value holds ``token``:
+    ``attribute_column`` on ``line``, else on an earlier line of the same start tag (a tag
+    written over several lines is on the line where it ends); else ``line`` and no column."""
+    column = attribute_column(path, line, name, token, nth)
+    if column is not None or not line:
+        return line, column
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return line, None
+    lines = _lines(str(path), stat.st_mtime_ns, stat.st_size)
+    if lines is None or line > len(lines):
+        return line, None
+    pattern = re.compile(r"(?<![\w:.-])" + re.escape(name) + r"""\s*=\s*(["'])(.*?)\1""")
+    # the tag's last line holds no such attribute before its end, so its start is above
+    if ">" not in lines[line - 1]:
+        return line, None
+    for number in range(line - 1, max(0, line - 1 - _LOOK_BACK), -1):
+        written = lines[number - 1]
+        begins = written.rfind("<")  # the tag begins on this line: only its part counts
+        for found in pattern.finditer(written, max(begins, 0)):
+            if token in found.group(2):
+                return number, found.start() + 1
+        if begins >= 0:
+            break
+    return line, None
 
 
 @functools.lru_cache(maxsize=8)

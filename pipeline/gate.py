@@ -150,10 +150,20 @@ class SourceDocument:
         elements are no longer its text's start tags one for one."""
         return None if self.parts else self._start_tags.column(element)
 
-    def attribute_column(self, element: etree._Element, written: str) -> int | None:
-        """The column of ``element``'s attribute ``written`` (``source``, ``xml:id``) on the
-        line ``locate`` gives, when it can be told; as ``column``, None for included parts."""
-        return None if self.parts else self._start_tags.attribute_column(element, written)
+    def attribute_place(
+        self, element: etree._Element, attribute: str
+    ) -> tuple[int | None, int | None]:
+        """The line and column of ``element``'s attribute ``attribute`` (its Clark name), on
+        whichever line of the start tag it stands; else ``locate``'s line and ``column``'s
+        column, as for included parts and an attribute whose prefix the element does not
+        declare."""
+        line = self.locate(element)[1]
+        written = columns.written_name(element, attribute)
+        if not self.parts and written is not None:
+            place = self._start_tags.attribute_place(element, written)
+            if place is not None:
+                return place
+        return line, self.column(element)
 
     @functools.cached_property
     def _start_tags(self) -> columns.StartTags:

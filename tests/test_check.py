@@ -326,3 +326,29 @@ def test_a_skipped_pattern_is_told_once_at_the_schema(tmp_path: Path) -> None:
     options = CheckOptions(schematron=broken, checks=frozenset({"schematron"}), jobs=2)
     skipped = [d for d in check([tmp_path], options).sorted() if d.code == "sch.pattern-skipped"]
     assert [(Path(d.path).name, d.line) for d in skipped] == [("broken.sch", 9)]
+
+
+def test_problems_of_attributes_are_placed_at_the_attribute(tmp_path: Path) -> None:
+    """Start tags written over several lines (an editor's wrapping): RELAX NG, the rules and
+    the references name the attribute's own line and column, not the line the tag ends on;
+    one fault reported by two checks is still told once, at the attribute."""
+    source = tmp_path / "t.xml"
+    body = (
+        '<p xml:id="p1">A <persName\n'
+        '   ref="#nobody"\n'
+        '   >Anne</persName> <name xml:id="p1"\n'
+        "   >x</name> <date\n"
+        '   when="1852-02-30">y</date> <hi rend="i"\n'
+        '   bogus="1">z</hi></p>'
+    )
+    source.write_text(tei_text(body), encoding="utf-8")
+    report = check([source], CheckOptions())
+    placed = sorted(
+        (d.code, d.line, d.column) for d in report.diagnostics if d.code != "check.default-schema"
+    )
+    assert placed == [
+        ("ed-date-iso", 5, 4),
+        ("refs.dangling", 2, 4),
+        ("rng.duplicate-id", 3, 27),
+        ("rng.unexpected-attribute", 6, 4),
+    ], report.sorted()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.columns import StartTags, attribute_column, decode
+from pipeline.columns import StartTags, attribute_column, attribute_place, decode
 from pipeline.gate import parse_bytes
 
 TEXT = """<?xml version="1.0" encoding="UTF-8"?>
@@ -106,3 +106,45 @@ def test_the_nth_attribute_holding_a_token_is_found(tmp_path: Path) -> None:
     assert attribute_column(path, 1, "target", "nope") == 9
     assert attribute_column(path, 1, "target", "nope", 2) == 41
     assert attribute_column(path, 1, "target", "nope", 3) == 9  # no third: the first
+
+
+MULTI_LINE = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xl="http://www.w3.org/1999/xlink"><text>
+  <p xml:id="p1">Text with <persName
+      ref="#nobody"
+      type="x" rend="a>b"
+      >Anne</persName> <name xml:id="p1"
+     type="k">x</name> <ptr xl:href="y.xml"/> <date when="1944-13-01"
+       >y</date>.</p>
+</text></TEI>
+"""
+
+
+def test_an_attribute_is_placed_on_its_own_line_of_a_start_tag() -> None:
+    """A start tag written over several lines is on the line where it ends (libxml2, jing):
+    a diagnostic about one of its attributes names the attribute's own line and column."""
+    doc = _doc(MULTI_LINE)
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    person = next(doc.root.iter(f"{tei}persName"))
+    name = next(doc.root.iter(f"{tei}name"))
+    date = next(doc.root.iter(f"{tei}date"))
+    ptr = next(doc.root.iter(f"{tei}ptr"))
+    assert person.sourceline == 5
+    assert doc.attribute_place(person, "ref") == (3, 7)
+    assert doc.attribute_place(person, "rend") == (4, 16)  # after a value holding ">"
+    assert doc.attribute_place(name, "{http://www.w3.org/XML/1998/namespace}id") == (5, 30)
+    assert doc.attribute_place(date, "when") == (6, 53)
+    assert doc.attribute_place(ptr, "{http://www.w3.org/1999/xlink}href") == (6, 29)
+    # an attribute the tag does not have: the element's line and (no) column
+    assert doc.attribute_place(person, "n") == (5, None)
+
+
+def test_a_pointer_is_found_on_an_earlier_line_of_its_start_tag(tmp_path: Path) -> None:
+    source = tmp_path / "m.xml"
+    source.write_text(MULTI_LINE)
+    assert attribute_place(source, 5, "ref", "#nobody") == (3, 7)
+    assert attribute_place(source, 5, "xml:id", "p1") == (5, 30)  # on the line itself
+    assert attribute_place(source, 6, "xml:id", "p1") == (5, 30)  # the name's, ending on 6
+    # not before the start of the tag: the p's xml:id on line 2 stands before the persName's
+    assert attribute_place(source, 4, "xml:id", "p1") == (4, None)
+    assert attribute_place(source, 7, "when", "1944-13-01") == (6, 53)
+    assert attribute_place(source, 5, "corresp", "#x") == (5, None)

@@ -370,8 +370,7 @@ def _bad_id(file: FileFacts, fact: IdFact) -> Diagnostic:
         'digits, ".", "-" or "_"; no spaces, colons or brackets): a pointer cannot name it, '
         f'and pages and exports cannot carry it; rename it (say "{suggestion}") and the '
         "pointers to it",
-        fact.line,
-        _id_column(file, fact),
+        *_id_place(file, fact),
         origin=_ORIGIN,
     )
 
@@ -388,7 +387,8 @@ def _shown(file: FileFacts, origin: Path | None) -> str:
 
 def _duplicate(file: FileFacts, fact: IdFact, first: IdFact) -> Diagnostic:
     shown = _shown(file, fact.origin)
-    where = f"line {first.line}" if first.line else "earlier"
+    first_line = _id_place(file, first)[0]
+    where = f"line {first_line}" if first_line else "earlier"
     if _shown(file, first.origin) != shown:
         where = f"{_shown(file, first.origin)}, {where}"
     return diag.error(
@@ -396,18 +396,19 @@ def _duplicate(file: FileFacts, fact: IdFact, first: IdFact) -> Diagnostic:
         "refs.duplicate-id",
         f'xml:id "{fact.value}" is used twice in this document (first defined at {where}); '
         "ids must be unique within a document: rename one and update the pointers to it",
-        fact.line,
-        _id_column(file, fact),
+        *_id_place(file, fact),
         origin=_ORIGIN,
     )
 
 
-def _id_column(file: FileFacts, fact: IdFact) -> int | None:
-    return columns.attribute_column(fact.origin or file.path, fact.line, "xml:id", fact.value)
+def _id_place(file: FileFacts, fact: IdFact) -> tuple[int | None, int | None]:
+    return columns.attribute_place(fact.origin or file.path, fact.line, "xml:id", fact.value)
 
 
-def _pointer_column(file: FileFacts, pointer: PointerFact, nth: int = 1) -> int | None:
-    return columns.attribute_column(
+def _pointer_place(
+    file: FileFacts, pointer: PointerFact, nth: int = 1
+) -> tuple[int | None, int | None]:
+    return columns.attribute_place(
         pointer.origin or file.path, pointer.line, pointer.attribute, pointer.fragment, nth
     )
 
@@ -440,8 +441,7 @@ def _pointer_problems(
             f'@{pointer.attribute}="{shown}" on <{pointer.element}> points at nothing: there '
             f"is no file {pointer.file} (looked at {display(_named(file, pointer))}); fix the "
             "path or add the file",
-            pointer.line,
-            _pointer_column(file, pointer, nth),
+            *_pointer_place(file, pointer, nth),
             origin=_ORIGIN,
         )
         return
@@ -452,8 +452,7 @@ def _pointer_problems(
             "refs.dangling",
             f'@{pointer.attribute}="{shown}" on <{pointer.element}> points at nothing: no '
             f'xml:id "{pointer.fragment}" {where}; add the entry to a register or fix the id',
-            pointer.line,
-            _pointer_column(file, pointer, nth),
+            *_pointer_place(file, pointer, nth),
             origin=_ORIGIN,
         )
         return
@@ -464,8 +463,7 @@ def _pointer_problems(
             "refs.wrong-kind",
             f'<{pointer.element} ref="{shown}"> must point at a <{expected}> entry, but '
             f'"{pointer.fragment}" is a <{target.element}>; use the right tag or entry',
-            pointer.line,
-            _pointer_column(file, pointer, nth),
+            *_pointer_place(file, pointer, nth),
             origin=_ORIGIN,
         )
 
@@ -478,8 +476,7 @@ def _unused(entries: list[tuple[FileFacts, IdFact]], used: set[str]) -> Iterator
                 "refs.unused-entry",
                 f'register entry "{fact.value}" (<{fact.element}>) is never referenced; '
                 "tag its mentions with @ref or remove it",
-                fact.line,
-                _id_column(file, fact),
+                *_id_place(file, fact),
                 origin=_ORIGIN,
             )
 

@@ -204,7 +204,10 @@ class RelaxNGValidator:
         for finding in findings:
             path, line = doc.locate(finding.node)
             message = finding.message + doc.inclusion_note(finding.node)
-            column = doc.column(finding.node)
+            if finding.attribute is None:
+                column = doc.column(finding.node)
+            else:
+                line, column = doc.attribute_place(finding.node, finding.attribute)
             found.append(
                 Diagnostic(path, line, column, Severity.ERROR, finding.code, message, _ORIGIN)
             )
@@ -337,6 +340,7 @@ def _dangling_idref(target: etree._Element, message: str) -> rng_messages.Findin
         "rng.bad-value",
         f'attribute "{match.group(1)}" of element {rng_messages.label(target)} refers to {listed}, '
         "which no ID of this document has: add the ID or fix the reference",
+        attribute=names[0],
     )
 
 

@@ -184,8 +184,10 @@ def made_unique(found: list[Duplicate]) -> Iterator[None]:
 def diagnostics(doc: SourceDocument, found: list[Duplicate], origin: str) -> list[Diagnostic]:
     out = []
     for duplicate in found:
-        path, line = doc.locate(duplicate.element)
-        first_path, first_line = doc.locate(duplicate.first)
+        path = doc.locate(duplicate.element)[0]
+        line, column = doc.attribute_place(duplicate.element, duplicate.attribute)
+        first_path = doc.locate(duplicate.first)[0]
+        first_line = doc.attribute_place(duplicate.first, duplicate.attribute)[0]
         where = f"line {first_line}" if first_line else "earlier"
         if first_path != path:
             where = f"{first_path}, {where}"
@@ -193,7 +195,7 @@ def diagnostics(doc: SourceDocument, found: list[Duplicate], origin: str) -> lis
             Diagnostic(
                 path,
                 line,
-                doc.column(duplicate.element),
+                column,
                 Severity.ERROR,
                 "rng.duplicate-id",
                 f'ID "{duplicate.value}" has already been defined (first defined at {where}); '

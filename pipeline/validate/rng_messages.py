@@ -67,6 +67,8 @@ class Finding(NamedTuple):
     #: The element whose explanation found it (``explain``), so that an element its parent
     #: explained where it stands (``_check_in_place``) is not explained again out of place.
     subject: etree._Element | None = None
+    #: The attribute (Clark name) the finding is about, placed at the attribute itself.
+    attribute: str | None = None
 
 
 def label(node: etree._Element) -> str:
@@ -116,6 +118,7 @@ def _check_attributes(g: Grammar, element: etree._Element, defines: list[str]) -
                     element,
                     "rng.unexpected-attribute",
                     f'attribute "{shown(name)}" is not allowed on element {label}',
+                    attribute=name,
                 )
             )
         elif all(a.values is not None for a in matching):
@@ -128,6 +131,7 @@ def _check_attributes(g: Grammar, element: etree._Element, defines: list[str]) -
                         "rng.bad-value",
                         f'attribute "{shown(name)}" of element {label} has the value '
                         f'"{value}"; expected {listed}',
+                        attribute=name,
                     )
                 )
     for ns, local in sorted((required or set()) - present):
@@ -161,6 +165,7 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
             "rng.unexpected-attribute",
             f'attribute "{shown(attribute)}" is not allowed on element {_label(element)} '
             "together with its other attributes",
+            attribute=attribute,
         )
     # a value that no pattern of the attribute takes is a bad value, said with what the
     # patterns ask: a list of integers from 1 ("1 0") was "not allowed together with its
@@ -177,6 +182,7 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
             "rng.bad-value",
             f'attribute "{shown(attribute)}" of element {_label(element)} has an invalid value '
             f'"{value}"; "{strays[0]}" is not one of {expected}',
+            attribute=attribute,
         )
     # a list of typed items: the first token that no item pattern takes alone, when another
     # token is taken alone (so that a list of exactly two numbers does not blame its first);
@@ -191,6 +197,7 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
         "rng.bad-value",
         f'attribute "{shown(attribute)}" of element {_label(element)} has an invalid value '
         f'"{value}"; expected {" or ".join(wanted)}{named}',
+        attribute=attribute,
     )
 
 

@@ -161,20 +161,21 @@ def locate(doc: SourceDocument, location: str) -> tuple[str, int | None, str, in
     if line is not None:
         return path, line, doc.inclusion_note(node), None
     # an assertion about an attribute (a rule whose context is correspDesc/@source) is placed
-    # at the attribute, where its element's start tag has it on its first line
-    written = None if attribute is None else _written_name(attribute)
-    column = None if written is None else doc.attribute_column(node, written)
-    return path, own_line, doc.inclusion_note(node), column or doc.column(node)
+    # at the attribute, on whichever line of its element's start tag it stands
+    clark = None if attribute is None else _clark_name(attribute)
+    if clark is None:
+        return path, own_line, doc.inclusion_note(node), doc.column(node)
+    line, column = doc.attribute_place(node, clark)
+    return path, line, doc.inclusion_note(node), column
 
 
-def _written_name(step: str) -> str | None:
-    """An attribute's name as a file writes it, from an SVRL step: ``source`` as it is,
-    ``Q{http://www.w3.org/XML/1998/namespace}id`` as ``xml:id``; None for another namespace,
-    whose prefix only the file knows."""
+def _clark_name(step: str) -> str | None:
+    """An attribute's Clark name from an SVRL step: ``source`` as it is,
+    ``Q{http://www.w3.org/XML/1998/namespace}id`` as ``{...}id``."""
     if not step.startswith("Q{"):
         return step
     ns, _, local = step[2:].partition("}")
-    return f"xml:{local}" if ns == "http://www.w3.org/XML/1998/namespace" else None
+    return f"{{{ns}}}{local}" if local else None
 
 
 def _sourceline(node: etree._Element) -> int | None:
