@@ -88,6 +88,47 @@ class StartTags:
         records it, the line where it ends, and a scholar looks for the attribute on its own
         line (jing points at the tag's end). None when the tag or the attribute is not
         found where the tree says the tag is."""
+        tag = self._tag(element)
+        text = self._text
+        if tag is None or text is None:
+            return None
+        offset, end, first = tag
+        for found in _ATTRIBUTE.finditer(text, end.start(), end.end()):
+            if found.group(1) == written:
+                at = found.start(1)
+                line = first + text.count("\n", offset, at)
+                return line, at - (text.rfind("\n", 0, at) + 1) + 1
+        return None
+
+    def text_place(self, element: etree._Element, tail: bool) -> tuple[int, int] | None:
+        """Line and 1-based column of the first character (not white space) of ``element``'s
+        text, or of its tail (the text after its end tag), where a diagnostic about text
+        that stands where none is allowed points; None when it cannot be told for sure."""
+        tag = self._tag(element)
+        text = self._text
+        if tag is None or text is None:
+            return None
+        offset, end, first = tag
+        after: int | None = end.end()
+        if tail and not end.group().endswith("/>"):
+            after = self._end_of_element(end.end())
+        written = element.tail if tail else element.text
+        if after is None or not written or not written.strip():
+            return None
+        at = after
+        while at < len(text) and text[at].isspace():
+            at += 1
+        # the words the tree holds begin here (an entity reference or a CDATA section may
+        # stand for them: no place rather than a wrong one)
+        if text[at : at + 1] != written.strip()[:1]:
+            return None
+        line = first + text.count("\n", offset, at)
+        return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+    def _tag(self, element: etree._Element) -> tuple[int, re.Match[str], int] | None:
+        """``element``'s start tag: where it begins, the match of what follows its name (its
+        attributes and its end), and its first line; None when the tag found there does
+        not end (as libxml2 gives a tag's line) or begin on the element's line."""
         begun = self._begin(element)
         text = self._text
         if begun is None or text is None:
@@ -99,11 +140,24 @@ class StartTags:
         first = text.count("\n", 0, offset) + 1
         if element.sourceline not in (first, first + text.count("\n", offset, end.end())):
             return None
-        for found in _ATTRIBUTE.finditer(text, offset + 1 + len(name), end.end()):
-            if found.group(1) == written:
-                at = found.start(1)
-                line = first + text.count("\n", offset, at)
-                return line, at - (text.rfind("\n", 0, at) + 1) + 1
+        return offset, end, first
+
+    def _end_of_element(self, inside: int) -> int | None:
+        """Where the element whose start tag ends at ``inside`` ends (after its end tag)."""
+        text = self._text or ""
+        depth = 1
+        for found in _MARKUP.finditer(text, inside):
+            if found.group(1) is not None:
+                rest = _TAG_REST.match(text, found.end())
+                if rest is None:
+                    return None
+                if not rest.group().endswith("/>"):
+                    depth += 1
+            elif found.group() == "</":
+                depth -= 1
+                if depth == 0:
+                    close = text.find(">", found.end())
+                    return None if close < 0 else close + 1
         return None
 
     def _offset(self, element: etree._Element) -> int | None:

@@ -165,6 +165,15 @@ class SourceDocument:
                 return place
         return line, self.column(element)
 
+    def text_place(self, element: etree._Element, tail: bool) -> tuple[int | None, int | None]:
+        """The line and column where ``element``'s text (or, with ``tail``, the text after
+        it) begins, when it can be told; else ``locate``'s line and ``column``'s column."""
+        if not self.parts:
+            place = self._start_tags.text_place(element, tail)
+            if place is not None:
+                return place
+        return self.locate(element)[1], self.column(element)
+
     @functools.cached_property
     def _start_tags(self) -> columns.StartTags:
         return columns.StartTags(columns.decode(self.data, self.tree.docinfo.encoding), self.root)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import language_names
 from .errors import ConfigError
 from .paths import XSLT_DIR
 from .xslt import XmlText
@@ -57,6 +58,10 @@ def messages(lang: str = DEFAULT_LANGUAGE) -> XmlText:
     root.set("dir", direction)
     for key in sorted(merged):
         etree.SubElement(root, f"{{{I18N_NS}}}m", k=key).text = merged[key]
+    # the names of languages, scripts and regions in this language (CLDR's), so that a reader
+    # is told "Ancient Greek" where the source says grc (r:language-words)
+    for kind, code, name in language_names.names(lang):
+        etree.SubElement(root, f"{{{I18N_NS}}}{kind}", k=code).text = name
     return XmlText(etree.tostring(root, encoding="unicode"))
 
 

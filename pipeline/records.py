@@ -6,7 +6,8 @@ then show the description as the text (``r:catalogue-record`` in
 xslt/common/manuscripts.xsl, the same rule). What the page shows is read as a text is: the
 names of the description (a former owner, a scribe, an author, the place of origin) are
 mentions of their index entries, given ids by pipeline/locators.py, resolved by the
-normalisation stage (its ``record`` parameter) and counted by the index. A name in a
+normalisation stage (its ``record`` parameter) and counted by the index; its dates (the
+manuscript's origin, ``origDate``) are on the timeline, as a text's are. A name in a
 bibliographic reference (a work the record cites) is the citation's, no mention, as in a text.
 """
 
@@ -18,13 +19,14 @@ from .gate import TEI_NS
 
 NS = {"tei": TEI_NS}
 _T = f"{{{TEI_NS}}}"
-#: The names of a description that are mentions (normalize.xsl ``ed:described``): a text's
-#: name elements; its dates are not counted (they are not on the timeline).
+#: The names and dates of a description that are mentions (normalize.xsl ``ed:described``):
+#: a text's name elements, its dates and the date of the manuscript's origin (``origDate``),
+#: which the timeline lists as it lists a text's dates.
 DESCRIBED = frozenset(
     f"{_T}{n}"
     for n in (
         *("persName", "placeName", "orgName", "name", "rs", "geogName", "objectName"),
-        "eventName",
+        *("eventName", "date", "origDate"),
     )
 )
 #: Where a name of the description is a citation's, not the manuscript's.

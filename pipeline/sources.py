@@ -22,7 +22,7 @@ from lxml import etree
 from . import diagnostics as diag
 from . import reshape
 from .diagnostics import Diagnostic
-from .gate import DEFAULT_MAX_BYTES, TEI_NS, SourceDocument, parse_bytes, read_document
+from .gate import DEFAULT_MAX_BYTES, TEI_NS, XML_ID, SourceDocument, parse_bytes, read_document
 from .keyed import KeyedName, keyed_names
 from .paths import display
 from .publish import Generation, SourceRecord, store_source
@@ -210,9 +210,13 @@ def used_ids(root: etree._Element, pointed: Set[str] | None = None) -> tuple[str
     from .links import pointers
 
     found = set(pointers(root).ids if pointed is None else pointed)
+    described = False
     for desc in root.iter(f"{_TEI}correspDesc"):
+        described = True
         for element in desc.iter(etree.Element):
             _add_pointed(found, element.get("ref"))
+    if not described:
+        found.update(letter_participants(root))
     # the text's author, editors and the people of its source, as its header names them
     # (author/@corresp or persName/@ref in titleStmt, a sonnet corpus's author): a poet whose
     # entry only the header points at is the text's, no entry nothing uses (probe 19)
@@ -225,6 +229,31 @@ def used_ids(root: etree._Element, pointed: Set[str] | None = None) -> tuple[str
     for stage in root.iter(f"{_TEI}stage", f"{_TEI}move"):
         _add_pointed(found, stage.get("who"))
     return tuple(sorted(found))
+
+
+#: A participant's roles (particDesc, ``person/@role``) that make it a letter's recipient or
+#: its sender; "author" is the sender only beside a recipient (r:participant-rows in
+#: xslt/common/correspondence.xsl, which shows them as From and To).
+_RECIPIENT_ROLES = frozenset({"addressee", "recipient"})
+#: The names a participant is shown by (one of them with words, as the letter head needs).
+_NAMES = tuple(f"{{{TEI_NS}}}{n}" for n in ("persName", "orgName", "name"))
+
+
+def letter_participants(root: etree._Element) -> set[str]:
+    """The ids of the participants a letter without a ``correspDesc`` names as its sender and
+    recipients by their ``@role`` (the letter head shows them: they are used by it)."""
+    people = [
+        (p.get(XML_ID), set((p.get("role") or "").lower().split()))
+        for desc in root.iter(f"{_TEI}particDesc")
+        for p in desc.iter(f"{_TEI}person", f"{_TEI}personGrp", f"{_TEI}org")
+        if any("".join(n.itertext()).strip() for n in p.iterchildren(*_NAMES))
+    ]
+    to = any(roles & _RECIPIENT_ROLES for _, roles in people)
+    return {
+        str(id_)
+        for id_, roles in people
+        if id_ and (roles & _RECIPIENT_ROLES or "sender" in roles or (to and "author" in roles))
+    }
 
 
 def _add_pointed(found: set[str], pointers: str | None) -> None:

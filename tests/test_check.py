@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import tei_text
+from conftest import SCHEMAS, tei_text
 
 from pipeline.check import CheckOptions, check, schemas_for
 from pipeline.diagnostics import Severity
@@ -352,3 +352,18 @@ def test_problems_of_attributes_are_placed_at_the_attribute(tmp_path: Path) -> N
         ("rng.duplicate-id", 3, 27),
         ("rng.unexpected-attribute", 6, 4),
     ], report.sorted()
+
+
+def test_text_where_none_is_allowed_is_placed_at_its_words(tmp_path: Path) -> None:
+    """Words after a division's heading (probe 25's DTA text) are told on their own line,
+    at their first word, not at the heading's start tag."""
+    source = tmp_path / "t.xml"
+    source.write_text(
+        tei_text("<div><head>H</head>\n   stray words\n   <p>ok</p></div>"), encoding="utf-8"
+    )
+    report = check(
+        [source], CheckOptions(schema=SCHEMAS / "tei_all.rng", checks=frozenset({"rng"}))
+    )
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [
+        ("rng.text-not-allowed", 2, 4)
+    ]

@@ -24,6 +24,10 @@ def _doc(text: str, name: str = "t.xml"):  # type: ignore[no-untyped-def]
     return result.document
 
 
+def _first(doc, local: str):  # type: ignore[no-untyped-def]
+    return next(doc.root.iter(f"{{http://www.tei-c.org/ns/1.0}}{local}"))
+
+
 def test_the_nth_element_is_the_nth_start_tag() -> None:
     doc = _doc(TEXT)
     found = {
@@ -123,11 +127,7 @@ def test_an_attribute_is_placed_on_its_own_line_of_a_start_tag() -> None:
     """A start tag written over several lines is on the line where it ends (libxml2, jing):
     a diagnostic about one of its attributes names the attribute's own line and column."""
     doc = _doc(MULTI_LINE)
-    tei = "{http://www.tei-c.org/ns/1.0}"
-    person = next(doc.root.iter(f"{tei}persName"))
-    name = next(doc.root.iter(f"{tei}name"))
-    date = next(doc.root.iter(f"{tei}date"))
-    ptr = next(doc.root.iter(f"{tei}ptr"))
+    person, name, date, ptr = (_first(doc, n) for n in ("persName", "name", "date", "ptr"))
     assert person.sourceline == 5
     assert doc.attribute_place(person, "ref") == (3, 7)
     assert doc.attribute_place(person, "rend") == (4, 16)  # after a value holding ">"
@@ -148,3 +148,27 @@ def test_a_pointer_is_found_on_an_earlier_line_of_its_start_tag(tmp_path: Path) 
     assert attribute_place(source, 4, "xml:id", "p1") == (4, None)
     assert attribute_place(source, 7, "when", "1944-13-01") == (6, 53)
     assert attribute_place(source, 5, "corresp", "#x") == (5, None)
+
+
+def test_text_is_placed_where_its_words_begin() -> None:
+    """Text where none is allowed is told at its first word (jing: at its last), after a
+    start tag or after the end of an element, nested elements of its name and empty ones
+    passed over; an entity or CDATA section standing for it gives no place."""
+    text = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>\n'
+        "  <div><head>H</head>\n"
+        "     stray words\n"
+        "    <div>  Words first <div><div/></div> after\n"
+        "    <lb/> tail of an empty one</div>\n"
+        "    <div><p>x</p><![CDATA[cdata]]></div>\n"
+        "</div></body></text></TEI>\n"
+    )
+    doc = _doc(text)
+    divs = list(doc.root.iter("{http://www.tei-c.org/ns/1.0}div"))
+    head, lb, p = (_first(doc, n) for n in ("head", "lb", "p"))
+    assert doc.text_place(head, tail=True) == (3, 6)
+    assert doc.text_place(divs[1], tail=False) == (4, 12)
+    assert doc.text_place(divs[2], tail=True) == (4, 42)
+    assert doc.text_place(lb, tail=True) == (5, 11)
+    # the CDATA section's words: the element's own line and column instead
+    assert doc.text_place(p, tail=True) == (6, 10)

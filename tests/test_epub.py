@@ -1229,3 +1229,31 @@ def test_a_catalogue_records_book_links_the_names_of_its_description(tmp_path: P
         "//h:a[@epub:type='index-locator']/@href", namespaces=NS
     )
     assert sorted(locators) == sorted(f"text-001.xhtml#{a.get('id')}" for a in links)
+
+
+def test_a_bracketed_head_is_in_square_brackets_in_the_book(tmp_path: Path) -> None:
+    """Probe 18 (the Whitman Archive's supplied titles, rend="bracketed"): the book's
+    heading and its navigation give the head in brackets, as the page does."""
+    source = tmp_path / "poem.xml"
+    source.write_text(
+        tei_text(
+            '<div xml:id="d1"><head rend="bracketed">Untitled poem</head><p>A line.</p></div>'
+            '<div xml:id="d2"><head>Second</head><p>More.</p></div>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["epub"], jobs=1)
+    assert [d for d in report.diagnostics if d.origin == "epub"] == []
+    book = Book(tmp_path / "out/epub/poem.epub")
+    headings = [
+        " ".join("".join(h.itertext()).split())
+        for doc in book.docs.values()
+        for h in doc.xpath("//h:section//h:*[contains(@class, 'head')]", namespaces=NS)
+    ]
+    assert "[Untitled poem]" in headings and "Second" in headings
+    nav = [
+        " ".join("".join(a.itertext()).split())
+        for doc in book.docs.values()
+        for a in doc.xpath("//h:nav[@epub:type='toc']//h:a", namespaces=NS)
+    ]
+    assert nav[-2:] == ["[Untitled poem]", "Second"]

@@ -206,6 +206,28 @@ def test_about_page_marks_the_language_of_a_texts_title_and_authors(tmp_path: Pa
     assert doc.xpath("//a[@href='#text-other']/@lang") == []
 
 
+def test_about_page_names_a_language_given_by_its_code(tmp_path: Path) -> None:
+    """Probe 23 (TCP's <language ident="eng">eng</language>): the about page read
+    "Languages: eng."; a code is named in the interface's language, words are kept."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    languages = (
+        '<language ident="eng">eng</language><language ident="grc-Latn"/>'
+        '<language ident="la">Latin, with some Greek</language>'
+    )
+    (corpus / "tcp.xml").write_text(
+        tei_text("<p>Words.</p>").replace(
+            "</fileDesc>",
+            f"</fileDesc><profileDesc><langUsage>{languages}</langUsage></profileDesc>",
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1, language="de")
+    doc = _page(tmp_path / "out/html/about.html")
+    said = [" ".join(p.text_content().split()) for p in doc.xpath("//p")]
+    assert "Sprachen: Englisch; Altgriechisch (Lateinisch); Latin, with some Greek." in said
+
+
 def test_about_page_has_sources_licence_and_citation(edition: Path) -> None:
     doc = _page(edition / "about.html")
     text = " ".join(doc.text_content().split())
@@ -1184,3 +1206,101 @@ def test_a_catalogue_records_owner_links_to_the_index_with_its_card(tmp_path: Pa
     (card,) = page.xpath("//div[@id = 'ed-card-ann']")
     assert "A collector." in card.text_content()
     assert page.xpath("//button[@popovertarget = 'ed-card-ann']")
+
+
+BRACKETED = (
+    '<div xml:id="d1"><head rend="bracketed">Untitled poem</head><p>A line.</p>'
+    '<lg><head rend="bracketed">A stanza</head><l>Words</l></lg></div>'
+    '<div xml:id="d2"><head rend="bracketed">[Already bracketed]</head>'
+    '<p>See <title rend="bracketed">A supplied title</title> and <title rend="italic">Leaves'
+    "</title>.</p></div>"
+)
+
+
+def test_a_bracketed_title_or_head_is_in_square_brackets(tmp_path: Path) -> None:
+    """Probe 18 (the Whitman Archive's supplied titles, rend="bracketed"): they were shown
+    as if the source had them; now in brackets in the heading, the contents and the page's
+    title, and only once when the words already are."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "poem.xml").write_text(
+        tei_text(BRACKETED).replace("<title>T</title>", '<title rend="bracketed">Poem</title>'),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    doc = _page(tmp_path / "out/html/poem.html")
+
+    def texts(xpath: str) -> list[str]:
+        return [" ".join(e.text_content().split()) for e in doc.xpath(xpath)]
+
+    assert texts("//main//h2[contains(@class, 'head')]") == [
+        "[Untitled poem]",
+        "[Already bracketed]",
+    ]
+    assert "[A stanza]" in texts("//main//*[contains(@class, 'head')]")
+    assert texts("//nav[@class='toc']//a") == ["[Untitled poem]", "[Already bracketed]"]
+    assert texts("//cite[contains(@class, 'title')]") == ["[A supplied title]", "Leaves"]
+    assert doc.xpath("string(//title)") == "[Poem]"
+
+
+def _participants(people: str, corresp: str = "") -> str:
+    particip = f"<particDesc><listPerson>{people}</listPerson></particDesc>"
+    header = f"<profileDesc>{corresp}{particip}</profileDesc>"
+    return tei_text("<p>Dear Sir, words.</p>").replace("</fileDesc>", f"</fileDesc>{header}")
+
+
+def test_a_letters_participants_say_from_and_to_without_a_correspdesc(tmp_path: Path) -> None:
+    """Probe 18 (the Whitman Archive's letters): sender and addressee given as participants
+    with a role (particDesc/listPerson/person/@role), not by a correspDesc, gave the page no
+    From and To; an author alone (no recipient) makes no letter, and a correspDesc, when
+    there is one, is what the head shows."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    letter = (
+        '<person xml:id="ww" role="author"><persName>Walt Writer</persName></person>'
+        '<person role="recipient"><persName>Ada Reader</persName></person>'
+        '<person role="addressee"><persName>Bo Reader</persName></person>'
+    )
+    (corpus / "letter.xml").write_text(_participants(letter), encoding="utf-8")
+    (corpus / "talk.xml").write_text(
+        _participants('<person role="author"><persName>Cy Speaker</persName></person>'),
+        encoding="utf-8",
+    )
+    action = '<correspAction type="sent"><persName>Dee Sender</persName></correspAction>'
+    (corpus / "described.xml").write_text(
+        _participants(letter, f"<correspDesc>{action}</correspDesc>"), encoding="utf-8"
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+
+    def head(stem: str) -> list[str]:
+        doc = _page(tmp_path / f"out/html/{stem}.html")
+        return [" ".join(e.text_content().split()) for e in doc.xpath("//dl[@class='corresp']/*")]
+
+    assert head("letter") == ["From", "Walt Writer", "To", "Ada Reader, Bo Reader"]
+    assert head("talk") == []
+    assert head("described") == ["From", "Dee Sender"]
+
+
+def test_a_milestone_in_running_text_names_a_unit_a_reader_knows(tmp_path: Path) -> None:
+    """Probe 3: a milestone in running text showed its number and its unit only on hover; a
+    unit of the Guidelines' list or a book's division is said in the interface's language
+    ("[Abschnitt 3]"), a project's own unit (Perseus' "card") stays a raised number."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>One <milestone unit="section" n="3"/>two <milestone unit="card" n="40"/>three'
+            ' <milestone unit="para" n="2"/>four.</p>'
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1, language="de")
+    doc = _page(tmp_path / "out/html/t.html")
+    marks = doc.xpath("//p//span[contains(@class, 'milestone')]")
+    assert [(m.text, m.get("class"), m.get("title")) for m in marks] == [
+        ("[Abschnitt 3]", "milestone numbered named", None),
+        ("40", "milestone numbered", "card 40"),
+        ("[Absatz 2]", "milestone numbered named", None),
+    ]
+    # out of the search index, as the number was
+    assert all(m.get("data-pagefind-ignore") is not None for m in marks)

@@ -1378,6 +1378,51 @@ _RECORD = """<?xml version="1.0" encoding="UTF-8"?>
 <text><body>{body}</body></text></TEI>"""
 
 
+_DATED_RECORD = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<msDesc><msIdentifier><idno>MS. 2</idno></msIdentifier>
+<history><origin><origPlace>Rome</origPlace>, <origDate notBefore="1425" notAfter="1450"/>
+</origin><provenance><p>Bought in <date when="1817">1817</date>.</p></provenance></history>
+<additional><listBibl><bibl>A catalogue, <date when="1900">1900</date></bibl></listBibl>
+</additional></msDesc></sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text></TEI>"""
+
+
+def test_the_dates_of_a_catalogue_records_description_are_on_the_timeline(
+    tmp_path: Path,
+) -> None:
+    """A catalogue record's dates (its origin, given by attributes alone; a purchase in its
+    provenance) are on the timeline, leading to the description on its page, and the date
+    of its words links to its entry, as a text's dates do; a cited work's date is not, nor
+    are the dates of the header of a text with words of its own (it is no text)."""
+    (tmp_path / "src").mkdir()
+    record = _DATED_RECORD.format(title="A record", body="<p/>")
+    (tmp_path / "src/record.xml").write_text(record, encoding="utf-8")
+    report = build([tmp_path / "src"], tmp_path / "out", only=("html", "index"))
+    assert report.errors == 0, report.sorted()
+    timeline = html.parse(str(tmp_path / "out/html/timeline.html")).getroot()
+    entries = timeline.xpath("//ol[@class='index-timeline']/li")
+    assert [normalise(e.xpath("string(span[@class='timeline-date'])")) for e in entries] == [
+        "between 1425 and 1450",
+        "1817",
+    ]
+    page = html.parse(str(tmp_path / "out/html/record.html")).getroot()
+    for entry in entries:
+        (link,) = entry.xpath("a")
+        target = link.get("href").split("#")[1]
+        assert link.get("href").startswith("record.html#")
+        assert page.xpath(f"//*[@id = '{target}']"), target
+    (bought,) = page.xpath("//a[@class='date'][time/@datetime = '1817']")
+    assert bought.get("href") == f"timeline.html#{entries[1].get('id')}"
+
+    (tmp_path / "src/record.xml").unlink()
+    text = _DATED_RECORD.format(title="A text", body="<p>Words of a transcription.</p>")
+    (tmp_path / "src/text.xml").write_text(text, encoding="utf-8")
+    report = build([tmp_path / "src"], tmp_path / "out2", only=("html", "index"))
+    assert report.errors == 0, report.sorted()
+    timeline = html.parse(str(tmp_path / "out2/html/timeline.html")).getroot()
+    assert not timeline.xpath("//ol[@class='index-timeline']/li")
+
+
 def test_the_names_of_a_catalogue_records_description_are_mentions(tmp_path: Path) -> None:
     """A catalogue record's page is its manuscript description: its author, scribe (by @key
     alone), place of origin and former owner are mentions, anchored on the page, counted
@@ -1419,3 +1464,24 @@ def test_the_names_of_a_catalogue_records_description_are_mentions(tmp_path: Pat
     assert {i: e["count"] for i, e in entities_of(tmp_path / "out2").items()} == {
         "ann": 0, "bob": 0, "cat": 0, "rome": 0,
     }  # fmt: skip
+
+
+def test_a_letters_participants_by_role_are_used_entries(tmp_path: Path) -> None:
+    """Probe 18 (the Whitman Archive): a letter without a correspDesc whose writer and
+    recipient are participants with a role shows them as From and To; their entries are
+    used by it. A participant of another role is not."""
+    letter = tmp_path / "letter.xml"
+    letter.write_text(
+        _LETTER.format(
+            title="A letter",
+            descs='<particDesc><listPerson><person xml:id="ww" role="author"><persName>W'
+            '</persName></person><person xml:id="pd" role="recipient"><persName>P</persName>'
+            '</person><person xml:id="ed" role="editor"><persName>E</persName></person>'
+            "</listPerson></particDesc>",
+            body="Dear friend.",
+        ),
+        encoding="utf-8",
+    )
+    report = build([letter], tmp_path / "out", only=("index",))
+    unused = [d.message.split()[2] for d in report.diagnostics if d.code == "index.unused-entry"]
+    assert unused == ["'ed'"]

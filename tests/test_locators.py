@@ -79,12 +79,12 @@ _DESCRIPTION = (
 
 def test_the_names_of_a_catalogue_records_description_are_counted_where_they_stand() -> None:
     """A catalogue record's page is its description: its names get locators as a text's do,
-    by the block they stand in (else among the header's names outside blocks); a cited
-    work's name (bibl) and the description's dates do not count. A text with words of its
-    own keeps its header's names uncounted."""
+    by the block they stand in (else among the header's names outside blocks), and so do
+    its dates (on the timeline); a cited work's name (bibl) does not count. A text with
+    words of its own keeps its header's names uncounted."""
     record = _ids(_DESCRIPTION + "<text><body><p/></body></text>")
     bibliography = ["hdr-listBibl-1", "hdr-listBibl-1-bibl-1"]
-    names = ["hdr-m1", "hdr-p-1", "hdr-p-1-m1", "hdr-p-1-m2"]
+    names = ["hdr-m1", "hdr-p-1", "hdr-p-1-m1", "hdr-p-1-m2", "hdr-p-1-m3"]
     assert record == [*names, *bibliography, "body-p-1"]
     text = _ids(_DESCRIPTION + "<text><body><p>Words.</p></body></text>")
     assert text == ["hdr-p-1", *bibliography, "body-p-1"]

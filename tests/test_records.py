@@ -29,11 +29,11 @@ def test_a_records_outer_description_is_shown_and_its_names_are_mentions() -> No
     assert [etree.QName(e.getparent()).localname for e in shown] == ["sourceDesc"]
     owner, cited = root.xpath("//t:persName", namespaces=NS)
     (date,) = root.xpath("//t:date", namespaces=NS)
-    # the owner of a part's nested description is the record's; a cited author and a date
-    # (not on the timeline) are no mentions
+    # the owner of a part's nested description is the record's, and so is a date of its
+    # provenance (on the timeline); a cited author is no mention
     assert described_name(owner, shown)
     assert not described_name(cited, shown)
-    assert not described_name(date, shown)
+    assert described_name(date, shown)
 
 
 def test_a_text_with_words_shows_no_description() -> None:

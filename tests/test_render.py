@@ -1064,10 +1064,10 @@ def test_a_language_given_by_its_codes_alone_is_named(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:
     """Probe 23 (Beta maṣāḥǝft's <textLang mainLang="gez"/>): an empty textLang showed
-    nothing; its codes are named as langUsage names them, else given as written."""
+    nothing; its codes are named as langUsage names them, else by their names (Amharic)."""
     doc = _doc("catalogue", pages)
     (item,) = doc.xpath("//li[@class='msItem'][.//cite = 'Canons']")
-    assert item.xpath("string(.//dd[@class='ms-textLang'])") == "Gǝʿǝz, amh"
+    assert item.xpath("string(.//dd[@class='ms-textLang'])") == "Gǝʿǝz, Amharic"
 
 
 def test_a_hand_described_by_its_attributes_alone_says_them(

@@ -279,7 +279,15 @@ def text_title(root: etree._Element) -> str:
         ]
         + titles
     )
-    return " ".join("".join(best[0].itertext()).split()) if best else ""
+    if not best:
+        return ""
+    title = " ".join("".join(best[0].itertext()).split())
+    # a title the editors supplied, rend="bracketed", in its brackets as r:plain gives it
+    # (xslt/common/base.xsl: r:bracketed), so the edition's and the citation's title agree
+    bracketed = "bracketed" in (best[0].get("rend") or "").split()
+    if bracketed and not re.fullmatch(r"\[[^\[\]]*\]", title):
+        return f"[{title}]"
+    return title
 
 
 # -- reading pages ---------------------------------------------------------------------------

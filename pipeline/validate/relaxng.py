@@ -204,10 +204,12 @@ class RelaxNGValidator:
         for finding in findings:
             path, line = doc.locate(finding.node)
             message = finding.message + doc.inclusion_note(finding.node)
-            if finding.attribute is None:
-                column = doc.column(finding.node)
-            else:
+            if finding.attribute is not None:
                 line, column = doc.attribute_place(finding.node, finding.attribute)
+            elif finding.text is not None:
+                line, column = doc.text_place(finding.node, finding.text == "tail")
+            else:
+                column = doc.column(finding.node)
             found.append(
                 Diagnostic(path, line, column, Severity.ERROR, finding.code, message, _ORIGIN)
             )

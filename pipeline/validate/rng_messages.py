@@ -69,6 +69,9 @@ class Finding(NamedTuple):
     subject: etree._Element | None = None
     #: The attribute (Clark name) the finding is about, placed at the attribute itself.
     attribute: str | None = None
+    #: A finding about text: "text" (the node's own, after its start tag) or "tail" (after
+    #: its end tag), placed where the words begin, as jing names the text's own line.
+    text: str | None = None
 
 
 def label(node: etree._Element) -> str:
@@ -373,6 +376,7 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
                     token.node,
                     "rng.text-not-allowed",
                     f"text is not allowed {where} element {label}; expected {expected}",
+                    text="text" if token.node is element else "tail",
                 )
             )
             continue

@@ -248,6 +248,30 @@
     <xsl:sequence select="matches(normalize-space(string($e)), '^(\([^()]*\)|\[[^\[\]]*\])$')"/>
   </xsl:function>
 
+  <!-- A title or a head whose @rend says it is bracketed (the Whitman Archive's titles the
+       editors supplied, rend="bracketed"): its words in square brackets, wherever they are
+       shown (the heading, the contents, the page's and the book's titles: r:plain), as a
+       title supplied by the editors is cited (sources.xsl). Only those two elements: on other
+       elements rend says how the source looked, which the pages do not copy. Words already
+       in square brackets take no second pair. -->
+  <xsl:function name="r:bracketed" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::title or self::head]) and tokenize($e/@rend) = 'bracketed'
+        and normalize-space($e) != ''
+        and not(matches(normalize-space(string($e)), '^\[[^\[\]]*\]$'))"/>
+  </xsl:function>
+
+  <!-- The children of a title or a head in mode r:main, in brackets when it is bracketed. -->
+  <xsl:template name="r:children" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="bracketed" as="xs:boolean" select="r:bracketed(.)"/>
+    <xsl:if test="$bracketed">[</xsl:if>
+    <xsl:apply-templates mode="r:main">
+      <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
+    <xsl:if test="$bracketed">]</xsl:if>
+  </xsl:template>
+
   <!-- A note run in the text around it (in a description, a witness, an apparatus entry, the
        about page, a note of a note): its words in brackets unless they are already, with
        $before and $after the space the place wants around them. -->
@@ -504,17 +528,20 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="$class"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
+      <xsl:call-template name="r:children"/>
     </xsl:element>
   </xsl:template>
 
-  <!-- The children in mode r:main; with a separator, only the element children, the
+  <!-- The children in mode r:main (a bracketed title or head in its brackets); with a separator, only the element children, the
        separator between two that render to words (whitespace between them is dropped). -->
   <xsl:template name="r:fields" as="node()*">
     <xsl:param name="separator" as="xs:string?" select="()"/>
     <xsl:choose>
+      <xsl:when test="empty($separator) and r:bracketed(.)">
+        <xsl:text>[</xsl:text>
+        <xsl:apply-templates mode="r:main"/>
+        <xsl:text>]</xsl:text>
+      </xsl:when>
       <xsl:when test="empty($separator)">
         <xsl:apply-templates mode="r:main"/>
       </xsl:when>
@@ -732,6 +759,56 @@
         else ()"/>
   </xsl:function>
 
+  <!-- A language code in words, in the interface's language: the name of its language (CLDR's,
+       in the messages document) with its script and region in brackets, as Babel's
+       get_display_name gives them ("Ancient Greek" for grc, "English" for eng or english,
+       "Chinese (Traditional)" for zh-Hant, "Ancient Greek (Latin)" for grc-Latn). A code CLDR
+       does not name (hbo, a private-use qaa or x-...) stays as written: a reader is told what
+       the source says rather than a guess. TCP's about page read "Languages: eng." (probe 23),
+       a dictionary's translation "fr" (probe 5). -->
+  <xsl:function name="r:language-words" as="xs:string">
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:variable name="tag" as="xs:string?" select="r:lang($code)"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize(string($tag), '-')"/>
+    <!-- r:lang gives und for what is no tag at all (x-klingon): only und itself is named so -->
+    <xsl:variable name="language" as="xs:string?" select="if ($parts[1] = 'und'
+        and r:primary-subtag($code) ne 'und') then () else r:cldr-name('language', $parts[1])"/>
+    <xsl:variable name="details" as="xs:string*" select="$parts[position() gt 1] !
+        (if (string-length(.) = 4) then (r:cldr-name('script', .), .)[1]
+         else (r:cldr-name('region', .), .)[1])"/>
+    <xsl:sequence select="if (empty($language)) then normalize-space($code)
+        else $language || (if (exists($details)) then ' (' || string-join($details, ', ') || ')'
+            else '')"/>
+  </xsl:function>
+
+  <!-- What a langUsage language says its language is: its words when they name it ("English",
+       "Latin, with some Greek"), else (none, or only a code: TCP's <language ident="eng">eng
+       </language>) the name of its @ident; () when it has neither. -->
+  <xsl:function name="r:language-label" as="xs:string?">
+    <xsl:param name="language" as="element()"/>
+    <xsl:variable name="words" as="xs:string" select="r:plain($language)"/>
+    <xsl:variable name="ident" as="xs:string" select="normalize-space($language/@ident)"/>
+    <!-- a code, not a name: two or three letters and subtags, the same language as @ident -->
+    <xsl:variable name="code" as="xs:boolean" select="$words = ''
+        or (matches($words, '^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$')
+            and ($ident = '' or lower-case($words) = lower-case($ident)
+                or r:lang($words) = r:lang($ident)))"/>
+    <xsl:sequence select="if (not($code)) then $words
+        else if ($ident != '') then r:language-words($ident)
+        else if ($words != '') then r:language-words($words) else ()"/>
+  </xsl:function>
+
+  <!-- A language by the label the header's langUsage gives its code (r:language-label), else
+       its name (r:language-words). -->
+  <xsl:function name="r:language-name" as="xs:string">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:variable name="tag" as="xs:string?" select="r:lang($code)"/>
+    <xsl:sequence select="((root($context)//teiHeader/profileDesc/langUsage/language
+        [@ident = $code or r:lang(@ident) = $tag])[1] ! r:language-label(.),
+        r:language-words($code))[1]"/>
+  </xsl:function>
+
   <!-- Writing direction of a language tag: 'rtl' for right-to-left scripts, 'ltr' for others,
        () when the tag says nothing about a language (und, mul, zxx). A script subtag decides
        when there is one (ar-Latn is a transliteration: ltr); else the language: the living and
@@ -922,6 +999,14 @@
       priority="1"/>
   <!-- a ruby gloss: the plain words are its base's ("下人", not "下人げにん") -->
   <xsl:template match="note | teiHeader | handShift | rt" mode="r:plain" as="empty-sequence()"/>
+  <!-- a bracketed title or head (r:bracketed) in its brackets, in the contents and titles too;
+       below r:left-out's priority: a title left out stays out -->
+  <xsl:template match="title[r:bracketed(.)] | head[r:bracketed(.)]" mode="r:plain"
+      as="xs:string*" priority="0.4">
+    <xsl:sequence select="'['"/>
+    <xsl:apply-templates mode="r:plain"/>
+    <xsl:sequence select="']'"/>
+  </xsl:template>
   <!-- a deletion, the other side of a choice, a variant reading: not in the reading text -->
   <xsl:template match="*[r:left-out(.)]" mode="r:plain" as="empty-sequence()"/>
   <!-- a break inside a word (break="no") joins its halves, with the spaces around it -->

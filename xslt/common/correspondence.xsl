@@ -107,7 +107,8 @@
         </div>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="rows" as="element()*" select="$descs ! r:corresp-rows(.)"/>
+        <xsl:variable name="rows" as="element()*" select="if (exists($descs))
+            then $descs ! r:corresp-rows(.) else r:participant-rows(.)"/>
         <xsl:variable name="context" as="element()*"
             select="if ($neighbours) then r:letter-context(.) else ()"/>
         <xsl:if test="exists($rows) or exists($context)">
@@ -151,6 +152,52 @@
       <dt><xsl:value-of select="r:msg('letter.received')"/></dt>
       <dd><xsl:sequence select="r:corresp-date($desc/dateAddressee)"/></dd>
     </xsl:if>
+  </xsl:function>
+
+  <!-- A letter without a correspondence description whose header names its writer and its
+       recipient among the participants (particDesc, Guidelines 15.2: a person's @role is the
+       part it plays; the Whitman Archive's letters: role="sender" ... role="addressee"): From
+       and To, as a correspDesc gives them. Only when someone is the addressee or recipient,
+       or someone the sender: an "author" alone (a speaker of a transcript, say) makes no
+       letter. -->
+  <xsl:function name="r:participant-rows" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="people" as="element()*" select="$tei/teiHeader/profileDesc/particDesc
+        //(person | personGrp | org)[@role][exists(r:participant-name(.))]"/>
+    <xsl:variable name="to" as="element()*"
+        select="$people[r:roles(.) = ('addressee', 'recipient')]"/>
+    <xsl:variable name="from" as="element()*" select="$people[r:roles(.) = 'sender'
+        or (exists($to) and r:roles(.) = 'author')]"/>
+    <xsl:if test="exists($from)">
+      <dt><xsl:value-of select="r:msg('letter.from')"/></dt>
+      <dd><xsl:sequence select="r:corresp-parts($from ! r:participant-name(.))"/></dd>
+    </xsl:if>
+    <xsl:if test="exists($to)">
+      <dt><xsl:value-of select="r:msg('letter.to')"/></dt>
+      <dd><xsl:sequence select="r:corresp-parts($to ! r:participant-name(.))"/></dd>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="r:roles" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tokenize(lower-case(normalize-space($e/@role)))"/>
+  </xsl:function>
+
+  <!-- A participant by its (first) name, linked to its index entry when the index lists it. -->
+  <xsl:function name="r:participant-name" as="element()?">
+    <xsl:param name="person" as="element()"/>
+    <xsl:variable name="text" as="xs:string?" select="($person/(persName | orgName | name)
+        ! r:plain(.))[. != ''][1]"/>
+    <xsl:variable name="href" as="xs:string?" select="r:entry-href($person)"/>
+    <xsl:choose>
+      <xsl:when test="empty($text)"/>
+      <xsl:when test="exists($href)">
+        <a class="name" href="{$href}"><xsl:value-of select="$text"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="name"><xsl:value-of select="$text"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- The correspondence description: in profileDesc, or where older editions put it (in

@@ -114,10 +114,10 @@
       <!-- a translation says into which language ("en", "de"): one word of each would
            otherwise stand side by side unexplained -->
       <xsl:if test="self::cit[@type = 'translation'] and normalize-space(@xml:lang)">
-        <!-- by the name the header's langUsage gives the language, else its code -->
-        <xsl:variable name="code" as="xs:string" select="r:lang(@xml:lang)"/>
-        <span class="cit-lang"><xsl:sequence select="r:ui-words(.)"/><xsl:value-of select="((root(.)//teiHeader/profileDesc/langUsage
-            /language[r:lang(@ident) = $code][normalize-space()])[1] ! r:plain(.), $code)[1]"/></span>
+        <!-- by the name the header's langUsage gives the language, else its name in the
+             interface's language ("French", not "fr": probe 5) -->
+        <span class="cit-lang"><xsl:sequence select="r:ui-words(.)"/><xsl:value-of
+            select="r:language-name(., @xml:lang)"/></span>
         <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates mode="r:main">

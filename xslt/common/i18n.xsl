@@ -20,6 +20,10 @@
   <xsl:param name="messages" as="document-node()?" select="()"/>
 
   <xsl:key name="i:message" match="i:m" use="string(@k)"/>
+  <!-- the names of languages, scripts and regions (CLDR's, pipeline/language_names.py):
+       <i:language k="grc">, <i:script k="Latn">, <i:region k="TW"> -->
+  <xsl:key name="i:name" match="i:language | i:script | i:region"
+      use="local-name() || ' ' || string(@k)"/>
 
   <xsl:function name="r:msg" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
@@ -41,6 +45,16 @@
   <xsl:function name="r:has-msg" as="xs:boolean">
     <xsl:param name="key" as="xs:string"/>
     <xsl:sequence select="exists($messages) and exists(key('i:message', $key, $messages))"/>
+  </xsl:function>
+
+  <!-- The interface language's name of a language, script or region ($kind 'language',
+       'script', 'region') by its code as CLDR writes it (grc, Latn, TW); () when it has none.
+       r:language-words (base.xsl) composes a language tag's name from them. -->
+  <xsl:function name="r:cldr-name" as="xs:string?">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="code" as="xs:string?"/>
+    <xsl:sequence select="if (exists($messages) and exists($code))
+        then key('i:name', $kind || ' ' || $code, $messages)[1] ! string(.) else ()"/>
   </xsl:function>
 
   <!-- A division's kind in words: the catalogue's ("chapter": "Chapter"), else the token

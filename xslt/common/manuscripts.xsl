@@ -246,7 +246,8 @@
             r:layout-count($e/@writtenLines, 'ms.line', 'ms.lines')), ', ')"/>
       </xsl:when>
       <!-- a language given by its codes alone (Beta maṣāḥǝft's <textLang mainLang="gez"/>):
-           the names the header's langUsage gives them, else the codes; it showed nothing -->
+           the names the header's langUsage gives them, else their names (base.xsl); it
+           showed nothing -->
       <xsl:when test="$e/self::textLang and normalize-space($e) = ''">
         <xsl:value-of select="string-join(tokenize(normalize-space(string-join(
             ($e/@mainLang, $e/@otherLangs), ' '))) ! r:language-name($e, .), ', ')"/>
@@ -266,16 +267,6 @@
         <xsl:sequence select="$e/node()"/>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:function>
-
-  <!-- A language by the name the header's langUsage gives its code, else the code. -->
-  <xsl:function name="r:language-name" as="xs:string">
-    <xsl:param name="context" as="node()"/>
-    <xsl:param name="code" as="xs:string"/>
-    <xsl:variable name="tag" as="xs:string?" select="r:lang($code)"/>
-    <xsl:sequence select="((root($context)//teiHeader/profileDesc/langUsage/language
-        [@ident = $code or r:lang(@ident) = $tag][normalize-space()])[1] ! r:plain(.),
-        $code)[1]"/>
   </xsl:function>
 
   <!-- A layout's count of columns or lines: "1 column", "2 columns", "20–25 lines" (the

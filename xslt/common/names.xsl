@@ -237,7 +237,7 @@
         <xsl:for-each select="r:calendar-name(.)">
           <xsl:attribute name="title" select="r:msg('date.calendar', .)"/>
         </xsl:for-each>
-        <xsl:if test="$r:in-link or not(ancestor::text and @xml:id and r:on-timeline(.))">
+        <xsl:if test="$r:in-link or not(r:links-to-timeline(.))">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'date'"/>
           </xsl:call-template>
@@ -248,7 +248,7 @@
       </xsl:element>
     </xsl:variable>
     <xsl:choose>
-      <xsl:when test="not($r:in-link) and ancestor::text and @xml:id and r:on-timeline(.)">
+      <xsl:when test="not($r:in-link) and r:links-to-timeline(.)">
         <a href="{r:date-href(.)}">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'date'"/>
@@ -261,6 +261,14 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Whether a date has an entry on the timeline, where it links: a date of the text, or
+       one of the description a catalogue record shows (marked by the normalisation stage). -->
+  <xsl:function name="r:links-to-timeline" as="xs:boolean">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="exists($date/@xml:id) and (exists($date/ancestor::text)
+        and r:on-timeline($date) or $date/@Q{urn:edition}timeline = 'true')"/>
+  </xsl:function>
 
   <!-- A date's words; a date without any (<date when="1900-01-01"/>, as registers and
        bibliographies write them) says what its attributes say, in the interface's words. -->

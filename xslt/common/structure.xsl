@@ -132,9 +132,7 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'head'"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
+      <xsl:call-template name="r:children"/>
       <xsl:if test="../@xml:id and not($r:phrasing)">
         <xsl:text> </xsl:text>
         <!-- its sign (#) is the style sheet's, as a paragraph's pilcrow is -->
@@ -207,14 +205,34 @@
   </xsl:template>
 
   <!-- "Volume 1" from unit="volume" n="1"; the number alone when the unit says nothing
-       (none, "unspecified", "undefined"). -->
+       (none, "unspecified", "undefined"). A unit the interface knows is in its language
+       (r:milestone-unit: "Band 1" in German). -->
   <xsl:function name="r:milestone-label" as="xs:string">
     <xsl:param name="milestone" as="element()"/>
     <xsl:variable name="unit" as="xs:string"
         select="replace(r:token-words($milestone/@unit), '([a-z])([A-Z])', '$1 $2')"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space($milestone/@n)"/>
-    <xsl:sequence select="if ($unit = ('', 'unspecified', 'undefined', 'unknown')) then $n
+    <xsl:variable name="known" as="xs:string?" select="r:milestone-unit($milestone)"/>
+    <xsl:sequence select="if (exists($known)) then $known || ' ' || $n
+        else if ($unit = ('', 'unspecified', 'undefined', 'unknown')) then $n
         else upper-case(substring($unit, 1, 1)) || substring($unit, 2) || ' ' || $n"/>
+  </xsl:function>
+
+  <!-- The interface's word for a milestone's unit when it is one a reader knows: the units
+       the Guidelines suggest (att.milestoneUnit: page, column, line, book, poem, canto,
+       stanza, act, scene, section) and the divisions of a book the catalogue names (chapter,
+       part, volume), and paragraph ("para"); () for another (Perseus' "card", "Stephanus",
+       a project's own), which stays as the source writes it. -->
+  <xsl:function name="r:milestone-unit" as="xs:string?">
+    <xsl:param name="milestone" as="element()"/>
+    <xsl:variable name="unit" as="xs:string" select="replace(lower-case(normalize-space(
+        $milestone/@unit)), '^para$', 'paragraph')"/>
+    <xsl:sequence select="
+        if ($unit = ('page', 'column', 'line', 'stanza', 'canto', 'paragraph'))
+        then r:msg('milestone.unit.' || $unit)
+        else if ($unit = ('book', 'poem', 'act', 'scene', 'section', 'chapter', 'part', 'volume'))
+        then r:msg('div.' || $unit)
+        else ()"/>
   </xsl:function>
 
   <!-- A milestone with a number shows it; an unnumbered one is a section break (* * *).
@@ -225,20 +243,25 @@
   <xsl:template match="milestone" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <xsl:variable name="known" as="xs:string?" select="r:milestone-unit(.)"/>
     <xsl:choose>
       <xsl:when test="$n != ''">
         <xsl:element name="{if ($r:phrasing) then 'span' else 'p'}">
           <xsl:call-template name="r:attributes">
-            <xsl:with-param name="class" select="'milestone numbered'"/>
+            <xsl:with-param name="class" select="'milestone numbered'
+                || (if ($r:phrasing and exists($known)) then ' named' else '')"/>
           </xsl:call-template>
           <xsl:if test="$r:phrasing">
-            <xsl:if test="normalize-space(@unit)">
+            <xsl:if test="normalize-space(@unit) and empty($known)">
               <xsl:attribute name="title" select="normalize-space(@unit) || ' ' || $n"/>
             </xsl:if>
             <xsl:attribute name="data-pagefind-ignore" select="''"/>
           </xsl:if>
-          <!-- between blocks, what it counts is said: "Volume 1", "Juan 3", not a bare "1" -->
-          <xsl:value-of select="if ($r:phrasing) then $n else r:milestone-label(.)"/>
+          <!-- between blocks, what it counts is said: "Volume 1", "Juan 3", not a bare "1";
+               in running text a unit a reader knows is said too, "[Section 3]" (its number
+               alone told nothing but on hover: probe 3), another stays a raised number -->
+          <xsl:value-of select="if (not($r:phrasing)) then r:milestone-label(.)
+              else if (exists($known)) then r:msg('milestone.inline', ($known, $n)) else $n"/>
         </xsl:element>
       </xsl:when>
       <xsl:when test="$r:phrasing">

@@ -46,7 +46,9 @@
                                          date it was sent, ref: the letter's own address
       </ed:entity>
     </ed:entities>
-    <ed:timeline>                        every tei:date in a text, by start, then end, then
+    <ed:timeline>                        every tei:date in a text, the date a letter was
+                                         sent, the dates (date, origDate) of a catalogue
+                                         record's description; by start, then end, then
                                          document order
       <ed:date when="1944-11" notBefore="" notAfter="" from="" to="" ...mention record.../>
     </ed:timeline>
@@ -176,8 +178,11 @@
     <xsl:variable name="letter-anchors" as="map(xs:string, xs:string)" select="map:merge(
         ed:document/* ! (let $descs := r:corresp-descs(.) return for $i in 1 to count($descs)
             return map { generate-id($descs[$i]): r:letter-anchor($descs[$i], $i) }))"/>
-    <xsl:variable name="dates" as="element(tei:date)*" select="$texts//tei:date[r:on-timeline(.)]
-        | ed:document/* ! (r:corresp-descs(.) ! r:sent-date(.))"/>
+    <!-- and the dates of the description a catalogue record shows as its text (the
+         normalisation stage marks them: ed:timeline), its date of origin first of all -->
+    <xsl:variable name="dates" as="element()*" select="$texts//tei:date[r:on-timeline(.)]
+        | ed:document/* ! (r:corresp-descs(.) ! r:sent-date(.))
+        | ed:document/*/tei:teiHeader//*[@ed:timeline = 'true']"/>
     <xsl:variable name="unresolved" as="element()*" select="$texts//*[@ed:unresolved = 'true'
         or (@ed:entity and empty(ed:entry-of(key('entry', string(@ed:entity), $registers)[1])))]"/>
     <!-- a name in a bibliographic reference (the author of a book cited) is the citation's,
@@ -270,7 +275,7 @@
 
   <!-- Start and end of a dated mention, for sorting the timeline (ISO strings sort). -->
   <xsl:function name="ed:date-start" as="xs:string?">
-    <xsl:param name="date" as="element(tei:date)"/>
+    <xsl:param name="date" as="element()"/>
     <xsl:sequence select="($date/(@when, @from, @notBefore, @to, @notAfter))[1] ! string(.)"/>
   </xsl:function>
 
@@ -286,7 +291,7 @@
   </xsl:function>
 
   <xsl:function name="ed:date-end" as="xs:string?">
-    <xsl:param name="date" as="element(tei:date)"/>
+    <xsl:param name="date" as="element()"/>
     <xsl:sequence select="($date/(@when, @to, @notAfter))[1] ! string(.)"/>
   </xsl:function>
 

@@ -107,26 +107,32 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A name of the description a catalogue record shows (pipeline/locators.py
-       described_name): a mention, as a name of the text. -->
+  <!-- A name or date of the description a catalogue record shows (pipeline/locators.py
+       described_name): a mention, as a name or date of the text; a date is marked
+       ed:timeline, for the index lists the dates of a header that are so marked only. -->
   <xsl:template match="tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[$record]
       //*[ed:described(.)]" priority="2">
     <xsl:call-template name="with-id">
       <xsl:with-param name="extra" as="attribute()*">
         <xsl:apply-templates select="@ref" mode="resolve"/>
         <xsl:sequence select="ed:by-key(.)"/>
+        <xsl:if test="self::tei:date or self::tei:origDate">
+          <xsl:attribute name="ed:timeline" select="'true'"/>
+        </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A name (the name elements of the text, dates left out: they are not on the timeline)
-       outside a cited work: a name in a bibl (the author of a catalogue or study the record
-       cites) is the citation's, no person of the manuscript. -->
+  <!-- A name or date (the name elements of the text, its dates and the manuscript's date of
+       origin, which the timeline lists) outside a cited work: a name in a bibl (the author
+       of a catalogue or study the record cites) is the citation's, no person of the
+       manuscript, and its date the citation's. -->
   <xsl:function name="ed:described" as="xs:boolean">
     <xsl:param name="name" as="element()"/>
     <xsl:sequence select="exists($name[self::tei:persName or self::tei:placeName
         or self::tei:orgName or self::tei:name or self::tei:rs or self::tei:geogName
-        or self::tei:objectName or self::tei:eventName])
+        or self::tei:objectName or self::tei:eventName or self::tei:date
+        or self::tei:origDate])
         and empty($name/ancestor::*[self::tei:bibl or self::tei:biblStruct
         or self::tei:biblFull])"/>
   </xsl:function>

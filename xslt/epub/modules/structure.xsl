@@ -74,9 +74,7 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'head'"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
+      <xsl:call-template name="r:children"/>
     </xsl:element>
   </xsl:template>
 

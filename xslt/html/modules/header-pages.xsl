@@ -246,7 +246,7 @@
     <xsl:variable name="keywords" as="element(term)*"
         select="teiHeader/profileDesc/textClass/keywords/term[r:plain(.) != '']"/>
     <xsl:variable name="languages" as="xs:string*"
-        select="teiHeader/profileDesc/langUsage/language ! r:plain(.)[. != '']"/>
+        select="teiHeader/profileDesc/langUsage/language ! r:language-label(.)"/>
     <h3><xsl:value-of select="r:msg('about.encoding')"/></h3>
     <p>
       <!-- {1} is the encoding's version in brackets, or nothing (never left unfilled) -->
