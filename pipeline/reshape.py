@@ -94,6 +94,12 @@ def why_not(root: etree._Element) -> str:
             f'the root element "{name}" ({where}) is not a TEI document (TEI or teiCorpus in '
             f'namespace "{TEI_NS}"): nothing to publish from it'
         )
+    if name == "TEI" and root.find(f"{{{TEI_NS}}}sourceDoc") is not None:
+        return (
+            "a TEI document whose sourceDoc holds no transcription (no surface, zone, line, "
+            "image or words), with no text, facsimile or register lists: nothing to publish "
+            "from it"
+        )
     if name == "TEI":
         return (
             "a TEI document with no text, sourceDoc, facsimile or register lists: nothing to "

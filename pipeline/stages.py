@@ -57,7 +57,7 @@ def is_register(doc: SourceDocument) -> bool:
     text = root.find(f"{{{TEI_NS}}}text")
     return (
         (text is None or lists_only(text))
-        and root.find(f"{{{TEI_NS}}}sourceDoc") is None
+        and not holds_transcription(root.find(f"{{{TEI_NS}}}sourceDoc"))
         and any(True for _ in _register_lists(root))
     )
 
@@ -72,7 +72,27 @@ def is_text(doc: SourceDocument) -> bool:
     text = root.find(f"{{{TEI_NS}}}text")
     if text is not None and not lists_only(text):
         return True
-    return root.find(f"{{{TEI_NS}}}sourceDoc") is not None
+    return holds_transcription(root.find(f"{{{TEI_NS}}}sourceDoc"))
+
+
+#: What makes a sourceDoc a transcription to publish: a page, a part of one, a line, an image.
+_TRANSCRIPTION = frozenset(
+    f"{{{TEI_NS}}}{name}" for name in ("surface", "surfaceGrp", "zone", "line", "graphic")
+)
+
+
+def holds_transcription(source_doc: etree._Element | None) -> bool:
+    """Whether a ``sourceDoc`` holds anything to read or see: a surface, zone, line or image,
+    or words. An empty one (probe 29: a bibliography kept in a header, beside a template's
+    ``<sourceDoc><addSpan/></sourceDoc>``) was published as a page and a book of nothing,
+    and the links into it led to no entry."""
+    if source_doc is None:
+        return False
+    # a comment's words are no words of the source: only elements' text and tails count
+    return any(
+        isinstance(e.tag, str) and (e.tag in _TRANSCRIPTION or bool((e.text or "").strip()))
+        for e in source_doc.iter()
+    ) or any((e.tail or "").strip() for e in source_doc.iterdescendants())
 
 
 #: What the lists of a register kept in a ``text`` may stand in: many editions keep their

@@ -1257,3 +1257,35 @@ def test_a_bracketed_head_is_in_square_brackets_in_the_book(tmp_path: Path) -> N
         for a in doc.xpath("//h:nav[@epub:type='toc']//h:a", namespaces=NS)
     ]
     assert nav[-2:] == ["[Untitled poem]", "Second"]
+
+
+def test_epidoc_parts_are_named_in_the_contents_by_language_and_face(tmp_path: Path) -> None:
+    """Probe 29 (the Concordia inscriptions): the book's contents read "Translation 1",
+    "Translation 2" for an English and an Italian translation, and "Part 1", "Part 2" for a
+    lid's side and a chest, where the page says which is which."""
+    source = tmp_path / "src" / "vasius.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            '<div type="edition" xml:lang="la">'
+            '<div type="textpart" subtype="side_of_the_lid"><ab>D M</ab></div>'
+            '<div type="textpart" subtype="chest" n="b"><ab>arcam Vasi</ab></div></div>'
+            '<div type="translation" xml:lang="en"><p>The tomb of Vasius.</p></div>'
+            '<div type="translation" xml:lang="it"><p>La tomba di Vasio.</p></div>',
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    books = _build([source.parent], tmp_path / "out")
+    nav = Book(books["vasius"]).docs["nav.xhtml"]
+    labels = [
+        " ".join(a.xpath("string()").split())
+        for a in nav.xpath("//h:nav[@epub:type='toc']//h:a", namespaces=NS)
+    ]
+    assert labels[:5] == [
+        "Edition",
+        "Side of the lid",
+        "Chest b",
+        "Translation (English)",
+        "Translation (Italian)",
+    ]

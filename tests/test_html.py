@@ -621,8 +621,8 @@ def test_about_page_gives_sources_as_labelled_citations(tmp_path: Path) -> None:
         "https://example.org/q1",
         "Digital source: A Repository. https://example.org/repo Licence: CC BY 4.0",
         "Original source: W. S.: A Scene. In: Works, pp. 1–5.",
-        "Source: Ann Author. “An article”. In: A Journal. Oxford, 1999. page 10–20. (Studies, 3) "
-        "DOI 10.1234/x",
+        "Source: Ann Author. “An article”. In: A Journal. Oxford, 1999. pp. 10–20. "
+        "(Studies, vol. 3) DOI 10.1234/x",
     ]
     # nested sources are nested; the editor's name is their name only
     assert about.xpath("//div[contains(@class, 'type-digitalSource')]/div/@class") == [
@@ -1284,13 +1284,14 @@ def test_a_letters_participants_say_from_and_to_without_a_correspdesc(tmp_path: 
 def test_a_milestone_in_running_text_names_a_unit_a_reader_knows(tmp_path: Path) -> None:
     """Probe 3: a milestone in running text showed its number and its unit only on hover; a
     unit of the Guidelines' list or a book's division is said in the interface's language
-    ("[Abschnitt 3]"), a project's own unit (Perseus' "card") stays a raised number."""
+    ("[Abschnitt 3]"), a project's own unit (Perseus' "card") stays a raised number, and so
+    does a line's, which may stand at every line of a text."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "t.xml").write_text(
         tei_text(
             '<p>One <milestone unit="section" n="3"/>two <milestone unit="card" n="40"/>three'
-            ' <milestone unit="para" n="2"/>four.</p>'
+            ' <milestone unit="para" n="2"/>four <milestone unit="line" n="5"/>five.</p>'
         ),
         encoding="utf-8",
     )
@@ -1301,6 +1302,251 @@ def test_a_milestone_in_running_text_names_a_unit_a_reader_knows(tmp_path: Path)
         ("[Abschnitt 3]", "milestone numbered named", None),
         ("40", "milestone numbered", "card 40"),
         ("[Absatz 2]", "milestone numbered named", None),
+        ("5", "milestone numbered", "line 5"),
     ]
     # out of the search index, as the number was
     assert all(m.get("data-pagefind-ignore") is not None for m in marks)
+
+
+def test_an_utterance_says_when_it_begins_in_the_recording(tmp_path: Path) -> None:
+    """Probe 28 (TEI-CORPO transcripts, ISO 24624): an annotationBlock's @start pointing at a
+    when of the timeline (Guidelines 16.4.2) was dropped with the timeline, so a reader could
+    not find an utterance in the recording. The time is summed along @since in the timeline's
+    unit; a when whose time cannot be known (no unit, an interval "unknown") shows none."""
+    source = tmp_path / "src" / "talk.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Talk</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></teiHeader><text><timeline unit="s" origin="#T0">
+<when xml:id="T0" absolute="12:00:00"/><when xml:id="T1" interval="2.5" since="#T0"/>
+<when xml:id="T2" interval="60.25" since="#T1"/><when xml:id="T3" interval="3600" since="#T2"/>
+<when xml:id="T4" interval="unknown" since="#T0"/><when xml:id="T5" interval="1500" since="#T0"
+unit="ms"/></timeline><body>
+<annotationBlock who="#a" start="#T1" end="#T2"><u>Hello</u><u>again</u></annotationBlock>
+<u who="#b" start="#T2">Yes</u><u who="#a" start="#T3">Late</u><u who="#b" start="#T4">So</u>
+<u who="#a" start="#T5">Soon</u><u who="#b">None</u></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"])
+    doc = _page(tmp_path / "out" / "html" / "talk.html")
+    times = [
+        (u.xpath("string(span[@class='u-who'])"), u.xpath("string(span[@class='u-time'])"))
+        for u in doc.xpath("//div[@class='u']")
+    ]
+    assert times == [
+        ("a", "0:02.5"),
+        ("a", ""),  # the second utterance of a block: the block's start is the first's
+        ("b", "1:02.75"),
+        ("a", "1:01:02.75"),
+        ("b", ""),
+        ("a", "0:01.5"),
+        ("b", ""),
+    ]
+    (first,) = doc.xpath("(//span[@class='u-time'])[1]")
+    assert first.get("title") == "time in the recording"
+
+
+def test_the_documents_before_and_after_a_text_are_letters_only_in_a_correspondence(
+    tmp_path: Path,
+) -> None:
+    """Probe 28 (the issues of a newspaper, Hadiqat al-Akhbar, linked by TEI/@prev and @next):
+    the page called the issues before and after "Previous letter" and "Next letter" under
+    "Correspondence". @prev and @next link any document of a series (att.global.linking);
+    only a letter's neighbours are letters."""
+    src = tmp_path / "src"
+    src.mkdir()
+
+    def tei(name: str, links: str, header: str, body: str) -> str:
+        return (
+            f'<TEI xmlns="http://www.tei-c.org/ns/1.0" {links}><teiHeader><fileDesc><titleStmt>'
+            f"<title>{name}</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+            f"<sourceDesc><p>x</p></sourceDesc></fileDesc>{header}</teiHeader><text><body>"
+            f"{body}</body></text></TEI>"
+        )
+
+    (src / "issue-1.xml").write_text(tei("Issue 1", "", "", "<p>News.</p>"), encoding="utf-8")
+    (src / "issue-2.xml").write_text(
+        tei("Issue 2", 'prev="issue-1.xml" next="issue-3.xml"', "", "<p>More news.</p>"),
+        encoding="utf-8",
+    )
+    letter = "<profileDesc><correspDesc><correspAction type='sent'><persName>Ann</persName>"
+    letter += "</correspAction></correspDesc></profileDesc>"
+    (src / "letter-2.xml").write_text(
+        tei("Letter 2", 'prev="issue-1.xml"', letter, "<p>Dear Bob.</p>"), encoding="utf-8"
+    )
+    build([src], tmp_path / "out", only=["html"])
+
+    def context(name: str) -> tuple[str, list[str]]:
+        page = _page(tmp_path / "out" / "html" / f"{name}.html")
+        (nav,) = page.xpath("//nav[@class='corresp-context']")
+        return nav.get("aria-label"), [" ".join(li.text_content().split()) for li in nav.iter("li")]
+
+    assert context("issue-2") == (
+        "Texts before and after this one",
+        ["Previous text: Issue 1", "Next text: issue-3"],
+    )
+    assert context("letter-2") == ("Correspondence", ["Previous letter: Issue 1"])
+
+
+def test_a_word_split_where_a_column_begins_is_one_word(tmp_path: Path) -> None:
+    """Probe 28 (the Siete Partidas of 1491: "enpre-<cb n="2"/> <lb break="no"/>star"): the
+    line break says the word goes on, but the whitespace before the column break at the same
+    place was kept, and the reading view, the contents and the search read "enpre- star"; the
+    diplomatic view added a second hyphen. A column break that says it ends a word
+    (break="yes") still does."""
+    source = tmp_path / "src" / "partida.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Partida</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<p>x</p></sourceDesc></fileDesc></teiHeader><text><body><div><head>Ley de enpres
+<pb n="45v"/>
+<fw type="header">Quinta partida</fw>
+<cb n="1"/>
+<lb break="no"/>tar</head>
+<p xml:id="a">Assi como de enpre-
+<cb n="2"/>
+<lb break="no"/>star e dar
+<cb n="3" break="yes"/>
+<lb break="no"/>luego</p></div></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"])
+    page = tmp_path / "out" / "html" / "partida.html"
+    doc = _page(page)
+    (para,) = doc.xpath("//p[@id='a']")
+    for hidden in para.xpath(".//*[contains(@class, 'ed-dipl')] | .//a[@class='anchor']"):
+        hidden.drop_tree()
+    assert " ".join(para.text_content().split()) == "Assi como de enpre-star e dar luego"
+    # the diplomatic view's hyphen is the source's, not a second one
+    doc = _page(page)
+    assert doc.xpath("//p[@id='a']//span[starts-with(@class, 'lb-joined')]/@class") == [
+        "lb-joined ed-dipl hyphenated",
+        "lb-joined ed-dipl",
+    ]
+    # the heading's plain words (the contents) join the word across the page and column
+    assert doc.xpath("string(//nav[contains(@class, 'toc')]//a)") == "Ley de enprestar"
+    assert_text_preserved(source, page)
+
+
+def test_a_sources_bare_numbers_say_what_they_count(tmp_path: Path) -> None:
+    """Probe 28 (an issue of Hadiqat al-Akhbar, whose source's imprint holds biblScope
+    unit="issue", "volume" and "page"): the source read "10, 1, 1-4", which a bibliography of
+    the text would label ("no. 10, vol. 1, pp. 1-4"); a scope that says its unit in its words
+    ("Heft 3") is not labelled twice, and one given by @from and @to alone reads its range."""
+    source = tmp_path / "src" / "issue.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Issue 10</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<biblStruct><monogr><title level="j">The Garden</title><imprint><pubPlace>Beirut</pubPlace>
+<date when="1858-03-13">13 Mar 1858</date><biblScope unit="issue" from="10" to="10">10</biblScope>
+<biblScope unit="volume">Heft 3</biblScope><biblScope unit="page" from="1" to="4">1-4</biblScope>
+<biblScope unit="page" from="5" to="5"/></imprint></monogr></biblStruct></sourceDesc></fileDesc>
+</teiHeader><text><body><p>News.</p></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"])
+    doc = _page(tmp_path / "out" / "html" / "issue.html")
+    assert " ".join(doc.xpath("string(//p[@class='source'])").split()) == (
+        "Source: The Garden. Beirut, 13 Mar 1858. no. 10, Heft 3, pp. 1-4, p. 5."
+    )
+
+
+# An EpiDoc inscription written as many are: its edition in Latin with two faces, an apparatus
+# whose readings cite the editions of the bibliography by @source, and a translation and a
+# commentary in each of two languages (shaped after probe 29's Concordia inscriptions).
+_EPIDOC_PARTS = tei_text(
+    '<div type="edition" xml:lang="la">'
+    '<div type="textpart" subtype="side_of_the_lid"><ab><lb n="1"/>D M</ab></div>'
+    '<div type="textpart" subtype="chest" n="b"><ab><lb n="1"/>arcam <w xml:id="w1">Vasi</w>'
+    "</ab></div></div>"
+    '<div type="apparatus"><listApp><app loc="1" from="#w1" to="#w1"><lem>Vasi</lem>'
+    '<rdg source="#smith1990">Vassi</rdg><rdg source="#cil5 #nowhere">Basi</rdg></app>'
+    "</listApp></div>"
+    '<div type="translation" xml:lang="en"><p>The tomb of Vasius.</p></div>'
+    '<div type="translation" xml:lang="it"><p>La tomba di Vasio.</p></div>'
+    '<div type="commentary" xml:lang="en"><p>A soldier.</p></div>'
+    '<div type="commentary" xml:lang="it"><p>Un soldato.</p></div>'
+    '<div type="bibliography"><listBibl>'
+    '<bibl xml:id="smith1990"><title>Smith 1990</title><citedRange>12</citedRange></bibl>'
+    '<bibl xml:id="cil5"><title><term xml:lang="la">CIL</term> V 8773</title></bibl>'
+    "</listBibl></div>",
+    title="The tomb of Vasius",
+    lang="en",
+)
+
+
+def test_epidoc_parts_in_two_languages_say_which(tmp_path: Path) -> None:
+    """Probe 29 (the Concordia inscriptions): the headings read "Translation", "Translation",
+    "Commentary", "Commentary" (English and Italian, told apart by nothing); a face of the
+    stone named by its subtype alone ("side_of_the_lid") had no label."""
+    source = tmp_path / "src" / "vasius.xml"
+    source.parent.mkdir()
+    source.write_text(_EPIDOC_PARTS, encoding="utf-8")
+    report = build([source.parent], tmp_path / "out", only=["html"])
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out" / "html" / "vasius.html")
+    heads = [" ".join(h.text_content().split()) for h in page.xpath("//main//h2[@class]")]
+    assert heads[:7] == [
+        "Edition",
+        "Apparatus",
+        "Translation (English)",
+        "Translation (Italian)",
+        "Commentary (English)",
+        "Commentary (Italian)",
+        "Bibliography",
+    ]
+    contents = [
+        " ".join(a.text_content().split()) for a in page.xpath("//a[starts-with(@href, '#div-')]")
+    ]
+    assert "Translation (Italian)" in contents and "Commentary (English)" in contents
+    labels = [p.text_content() for p in page.xpath("//p[@class='textpart-label']")]
+    assert labels == ["Side of the lid", "Chest b"]
+
+
+def test_a_reading_cites_its_source_by_the_bibls_short_title(tmp_path: Path) -> None:
+    """Probe 29: a reading's @source at a bibl of the text (att.source) was cited by the
+    bibl's id, "smith1990"; an apparatus cites an edition by its short title. A pointer that
+    resolves nowhere keeps its id, unlinked."""
+    source = tmp_path / "src" / "vasius.xml"
+    source.parent.mkdir()
+    source.write_text(_EPIDOC_PARTS, encoding="utf-8")
+    build([source.parent], tmp_path / "out", only=["html"])
+    page = _page(tmp_path / "out" / "html" / "vasius.html")
+    sigla = [
+        (s.tag, s.get("href"), s.text_content())
+        for s in page.xpath("//ul[@class='listApp']//*[@class='siglum']")
+    ]
+    assert sigla == [
+        ("a", "#smith1990", "Smith 1990"),
+        ("a", "#cil5", "CIL V 8773"),
+        ("span", None, "nowhere"),
+    ]
+
+
+def test_a_short_reference_leads_to_its_full_entry(tmp_path: Path) -> None:
+    """Probe 29 (the Concordia inscriptions): a commentary's "According to <bibl
+    ref="#lettich1983">Lettich</bibl>" (bibl is att.canonical: @ref locates the full entry)
+    was plain words beside the bibliography's entry lettich1983 on the same page. A @ref that
+    names no element of the text stays unlinked."""
+    source = tmp_path / "src" / "c.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            '<div type="commentary"><p>According to <bibl ref="#lettich1983">Lettich</bibl>'
+            ' and <bibl ref="#nowhere">Holder</bibl>, a soldier.</p></div>'
+            '<div type="bibliography"><listBibl><bibl xml:id="lettich1983"><title>Le iscrizioni'
+            "</title> 1983</bibl></listBibl></div>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"])
+    page = _page(tmp_path / "out" / "html" / "c.html")
+    links = [(a.get("href"), a.text_content()) for a in page.xpath("//a[@class='bibl-ref']")]
+    assert links == [("#lettich1983", "Lettich")]
+    assert page.get_element_by_id("lettich1983").get("class") == "bibl"
+    (holder,) = page.xpath("//span[@class='bibl'][. = 'Holder']")
+    assert holder.getparent().tag != "a"

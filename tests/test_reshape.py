@@ -265,3 +265,11 @@ def test_a_part_another_file_includes_is_not_told_it_publishes_nothing(tmp_path:
     told = sorted(Path(d.path).name for d in report.diagnostics if d.code == "build.not-tei")
     assert told == ["stray.xml"]
     assert "The chapter." in (tmp_path / "site" / "html" / "book.html").read_text(encoding="utf-8")
+
+
+def test_why_a_file_with_an_empty_source_doc_is_not_published() -> None:
+    """Probe 29: a header with a bibliography and an empty sourceDoc is no text; the warning
+    says that its sourceDoc holds nothing, not that it has none."""
+    text = f'<TEI xmlns="{TEI_NS}">{HEADER.format("x")}<sourceDoc><addSpan/></sourceDoc></TEI>'
+    reason = why_not(etree.fromstring(text.encode()))
+    assert "whose sourceDoc holds no transcription" in reason

@@ -47,6 +47,22 @@ def test_texts_and_registers_are_told_apart() -> None:
     assert is_text(doc(TEXT, "t.xml")) and not is_register(doc(TEXT, "t.xml"))
 
 
+def test_an_empty_source_doc_is_nothing_to_publish() -> None:
+    """Probe 29 (a project's master bibliography: a listBibl in its header and a template's
+    <sourceDoc><addSpan/></sourceDoc>): it was published as a page and a book of nothing, and
+    the links of the inscriptions into it led to no entry. A sourceDoc with a surface, a line
+    or words is still a text, and an empty one does not stop a file being a register."""
+    empty = f"<TEI {T}><teiHeader/><sourceDoc><addSpan/></sourceDoc></TEI>"
+    assert not is_text(doc(empty, "bibliography.xml"))
+    commented = empty.replace("<addSpan/>", "<!-- pages go here --><addSpan/>")
+    assert not is_text(doc(commented, "bibliography.xml"))
+    for inside in ('<surface n="1"/>', "<line>Dear Anna</line>", "Dear Anna"):
+        found = doc(f"<TEI {T}><teiHeader/><sourceDoc>{inside}</sourceDoc></TEI>", "d.xml")
+        assert is_text(found), inside
+    register = REGISTER.replace("</standOff>", "</standOff><sourceDoc><addSpan/></sourceDoc>")
+    assert is_register(doc(register, "reg.xml")) and not is_text(doc(register, "reg.xml"))
+
+
 def _in_text(body: str) -> str:
     return f"<TEI {T}><teiHeader/><text>{body}</text></TEI>"
 

@@ -95,6 +95,7 @@ FURNITURE = (
     # the editorial signs around supplied, expanded, secluded text (r:marks)
     " | //*[@class='sign']"
     " | //*[contains(concat(' ', @class, ' '), ' alt ')] | //*[@class='u-who']"
+    " | //*[@class='u-time']"
     " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[@class='ref-url']"
     " | //*[@class='ptr unresolved'] | //*[@class='textpart-label'] | //*[@class='event-type']"
     " | //*[contains(concat(' ', @class, ' '), ' implied ')]"
@@ -221,7 +222,7 @@ def _tei_walk(
     if element.tag in LEVELS and element is not _reading_level(element.getparent()):
         return
     if name in MILESTONES:
-        if element.get("break") != "no":
+        if element.get("break") != "no" and not _at_a_break_inside_a_word(element):
             parts.append(MILESTONE)
         return
     block = name in TEI_BLOCKS
@@ -295,15 +296,65 @@ def _joins(element: etree._Element | None) -> bool:
     return element is not None and _local(element) in MILESTONES and element.get("break") == "no"
 
 
+#: What stands at the place of a break inside a word without saying whether it ends one: a
+#: column or page break without @break, the running head or catchword printed there
+#: (reading.xsl, r:at-break: "enpre-<cb n="2"/> <lb break="no"/>star" is one word).
+AT_BREAK = _names("fw catchwords signatures")
+
+
+def _at_break(element: etree._Element) -> bool:
+    name = _local(element)
+    return (name in ("pb", "cb") and element.get("break") is None) or name in AT_BREAK
+
+
+def _joins_after(element: etree._Element | None) -> bool:
+    """Whether a break="no" is this element or follows it past what stands at its place."""
+    while element is not None:
+        if _joins(element):
+            return True
+        if not isinstance(element.tag, str) or not _at_break(element):
+            return False
+        if (element.tail or "").strip():
+            return False
+        element = element.getnext()
+    return False
+
+
+def _joins_before(element: etree._Element | None) -> bool:
+    """Whether a break="no" is this element or precedes it past what stands at its place."""
+    while element is not None:
+        if _joins(element):
+            return True
+        if not isinstance(element.tag, str) or not _at_break(element):
+            return False
+        previous = element.getprevious()
+        before = previous.tail if previous is not None else element.getparent().text
+        if (before or "").strip():
+            return False
+        element = previous
+    return False
+
+
 def _trim(text: str | None, before: etree._Element | None, after: etree._Element | None) -> str:
     """Text around a break="no", or between tokens that @join joins, loses its whitespace on
     that side."""
     text = text or ""
-    if _joins(before) or (before is not None and before.get("join") in ("right", "both")):
+    if _joins_before(before) or (before is not None and before.get("join") in ("right", "both")):
         text = text.lstrip()
-    if _joins(after) or (after is not None and after.get("join") in ("left", "both")):
+    if _joins_after(after) or (after is not None and after.get("join") in ("left", "both")):
         text = text.rstrip()
     return text
+
+
+def _at_a_break_inside_a_word(element: etree._Element) -> bool:
+    """A column or page break without @break at the place of a break="no" joins too."""
+    if not _at_break(element):
+        return False
+    previous = element.getprevious()
+    before = previous.tail if previous is not None else element.getparent().text
+    return (not (element.tail or "").strip() and _joins_after(element.getnext())) or (
+        not (before or "").strip() and _joins_before(previous)
+    )
 
 
 def _points_at_note(element: etree._Element, note_ids: set[str | None]) -> bool:

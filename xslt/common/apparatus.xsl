@@ -626,16 +626,22 @@
   </xsl:function>
 
   <!-- A siglum: the witness's abbr or idno of type siglum, else its label (r:siglum-label),
-       else its @n; a group of witnesses or a person may go by a short head or name; else
-       the id. -->
+       else its @n; a group of witnesses or a person may go by a short head or name, a
+       source (a reading's @source at a bibl, att.source) by its abbreviation or its short
+       title, as an apparatus cites an edition ("Lettich 1983", "ILCV 457": probe 29, the
+       Concordia inscriptions, whose apparatus read "lettich1983", "ilcv457"); else the id. -->
   <xsl:function name="r:siglum" as="xs:string">
     <xsl:param name="target" as="element()"/>
     <xsl:variable name="short" as="xs:string?"
         select="($target/self::listWit/head, $target[self::persName or self::name or self::person
             or self::orgName]/(persName, .)[1])[1] ! r:plain(.)[string-length(.) le 24]"/>
+    <!-- a full entry's first title is the work's, too long for a citation: the id then -->
+    <xsl:variable name="cited" as="xs:string?"
+        select="$target/self::bibl/(abbr, title)[normalize-space()][1]
+            ! r:plain(.)[string-length(.) le 40]"/>
     <xsl:sequence select="(($target/abbr[@type = 'siglum'], $target/idno[@type = 'siglum'])[1]
         ! normalize-space(.), r:siglum-label($target) ! r:plain(.), normalize-space($target/@n),
-        $short, string($target/@xml:id), '')
+        $short, $cited, string($target/@xml:id), '')
         [. != '' or position() = last()][1]"/>
   </xsl:function>
 

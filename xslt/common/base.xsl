@@ -295,12 +295,12 @@
        corpora with one token per line (ParlaMint) write <w join="right">Hello</w>\n<pc>,</pc>
        and mean "Hello,". -->
   <xsl:template match="text()[preceding-sibling::node()[1][@break = 'no' or @join = ('right', 'both')]
-      or following-sibling::node()[1][@break = 'no' or @join = ('left', 'both')]]" mode="r:main"
-      as="text()?" priority="1">
-    <xsl:variable name="left" as="xs:boolean"
-        select="exists(preceding-sibling::node()[1][r:joins(.) or @join = ('right', 'both')])"/>
-    <xsl:variable name="right" as="xs:boolean"
-        select="exists(following-sibling::node()[1][r:joins(.) or @join = ('left', 'both')])"/>
+      or following-sibling::node()[1][@break = 'no' or @join = ('left', 'both')]
+      or r:break-no-before(.) or r:break-no-after(.)]" mode="r:main" as="text()?" priority="1">
+    <xsl:variable name="left" as="xs:boolean" select="r:break-no-before(.)
+        or exists(preceding-sibling::node()[1][@join = ('right', 'both')])"/>
+    <xsl:variable name="right" as="xs:boolean" select="r:break-no-after(.)
+        or exists(following-sibling::node()[1][@join = ('left', 'both')])"/>
     <xsl:variable name="trimmed" as="xs:string"
         select="if ($left) then replace(., '^\s+', '') else string(.)"/>
     <xsl:variable name="text" as="xs:string"
@@ -960,6 +960,28 @@
         then $r:part-types[. = normalize-space($div/@type)] else ()"/>
   </xsl:function>
 
+  <!-- The heading of a part named by its type (r:part-type): "Translation"; with its language
+       when the text has another part of that type in another language, as EpiDoc files give
+       a translation and a commentary in each of two languages (probe 29, the Concordia
+       inscriptions: two headings "Translation", then two "Commentary", a reader could not
+       tell which was English and which Italian). The language is named by the header's
+       langUsage, else by its name in the interface's language (r:language-name:
+       "Translation (Italian)"). -->
+  <xsl:function name="r:part-title" as="xs:string?">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="type" as="xs:string?" select="r:part-type($div)"/>
+    <xsl:variable name="lang" as="xs:string?"
+        select="($div/ancestor-or-self::*/@xml:lang)[last()] ! normalize-space()[. != '']"/>
+    <xsl:variable name="tei" as="node()" select="($div/ancestor::TEI[1], root($div))[1]"/>
+    <!-- the parts beside it (EpiDoc's stand side by side in the body): bounded work per part -->
+    <xsl:variable name="other-langs" as="xs:string*" select="if (empty($type) or empty($lang))
+        then () else $div/../*[r:is-div(.)][not(. is $div)][r:part-type(.) = $type]
+            ! string((ancestor-or-self::*/@xml:lang)[last()])"/>
+    <xsl:variable name="named" as="xs:string?" select="if (exists($other-langs[. ne $lang]))
+        then r:language-name($tei, $lang) else ()"/>
+    <xsl:sequence select="$type ! (r:msg('div.' || .) || $named ! (' (' || . || ')'))"/>
+  </xsl:function>
+
   <!-- The title of a group of texts (its head), or of a text of a group (its front's
        docTitle or head, else its body's head); and the element a link to it goes to (its
        own id, else its title's, else an element with an id around the title). -->
@@ -1011,10 +1033,12 @@
   <xsl:template match="*[r:left-out(.)]" mode="r:plain" as="empty-sequence()"/>
   <!-- a break inside a word (break="no") joins its halves, with the spaces around it -->
   <xsl:template match="lb | pb | cb" mode="r:plain" as="xs:string">
-    <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
+    <!-- a column or page break at the place of one inside a word (r:break-no-after) too -->
+    <xsl:sequence select="if (@break = 'no' or exists(self::*[self::pb or self::cb][not(@break)]
+        [r:break-no-after(.) or r:break-no-before(.)])) then '' else ' '"/>
   </xsl:template>
-  <xsl:template match="text()[(preceding-sibling::node()[1], following-sibling::node()[1])
-      [self::lb or self::pb or self::cb][@break = 'no']]" mode="r:plain" as="xs:string">
+  <xsl:template match="text()[r:break-no-before(.) or r:break-no-after(.)]" mode="r:plain"
+      as="xs:string">
     <xsl:sequence select="r:joined(.)"/>
   </xsl:template>
   <!-- The parts of a name or a place are words apart ("<forename>Ada</forename><surname>

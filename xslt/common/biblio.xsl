@@ -54,6 +54,35 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A short reference in running words that points at its full entry (bibl is att.canonical:
+       @ref locates "a full definition or identity"; probe 29, a commentary's "According to
+       <bibl ref="#lettich1983">Lettich</bibl>" beside the bibliography's entry lettich1983)
+       leads to that entry when it is an element of this document's text; its words were plain. A
+       target elsewhere, or none, keeps the words unlinked (no link to a page not there). -->
+  <xsl:template match="bibl[@ref]" mode="r:main"
+      as="element()" priority="2">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="ref" as="xs:string" select="normalize-space(@ref)"/>
+    <xsl:variable name="target" as="element()?" select="if (matches($ref, '^#[^\s#]+$'))
+        then key('r:entry', substring($ref, 2), root(.))[1] else ()"/>
+    <xsl:choose>
+      <!-- both in the text: the header is shown on the about page, the text on its own -->
+      <xsl:when test="exists($target/ancestor::text) and exists(ancestor::text)
+          and not($target is .) and not($r:in-link)
+          and ($r:phrasing or r:is-inline(.)) and empty(.//(ref | ptr))">
+        <a class="bibl-ref" href="{r:target-href(@ref)}">
+          <xsl:next-match>
+            <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
+          </xsl:next-match>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A structured reference (biblStruct, its analytic, monogr, imprint and series, or a bibl
        of fields alone) has nothing between its fields in the source: written one after the
        other, "Jones" "Structtitle" "Pub" would read "JonesStructtitlePub". Its fields are
@@ -89,6 +118,26 @@
     </span>
   </xsl:template>
 
+  <xsl:function name="r:scope-key" as="xs:string?">
+    <xsl:param name="scope" as="element()"/>
+    <!-- the scope's words, or what its attributes say when it has none ("1–4") -->
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:variable name="unit" as="xs:string"
+        select="lower-case(normalize-space(($scope/@unit, $scope/@type)[normalize-space()][1]))"/>
+    <xsl:variable name="before" as="xs:string"
+        select="string($scope/preceding-sibling::node()[1][self::text()])"/>
+    <xsl:variable name="labelled" as="xs:boolean" select="matches($before,
+        '(^|[^\p{L}])(\p{L}{1,5}\.|pages?|seiten?|heft|band|volume|issue|number)\s*$', 'i')"/>
+    <xsl:sequence select="
+        if (matches($words, '^\p{L}') or $words = '' or $labelled) then ()
+        else if ($unit = ('volume', 'vol', 'tome')) then 'bibl.volume'
+        else if ($unit = ('issue', 'number', 'no', 'num')) then 'bibl.issue'
+        else if ($unit = ('page', 'pages', 'pp', 'p')) then (if (matches($words, '\d\s*[-–—]\s*\d'))
+          then 'bibl.pages' else 'bibl.page')
+        else if ($unit = ('chapter', 'chap', 'ch')) then 'bibl.chapter'
+        else ()"/>
+  </xsl:function>
+
   <!-- A scope of a reference (biblScope, citedRange) says what it counts by @unit: "vol. 7",
        "no. 2", "pp. 12–34" in the interface's words, unless its words say it already
        ("pp. 12-34", "Band 3"), or the words written just before it do (a bibl's "pp. <biblScope
@@ -97,21 +146,7 @@
   <xsl:template match="biblScope" mode="r:main" as="node()+">
     <!-- @type is the unit's older name (deprecated in P5 2.5, in the Whitman Archive's
          letters: <biblScope type="volume">4</biblScope>, read "4, 52" before probe 18) -->
-    <xsl:variable name="unit" as="xs:string"
-        select="lower-case(normalize-space((@unit, @type)[normalize-space()][1]))"/>
-    <xsl:variable name="words" as="xs:string" select="normalize-space(.)"/>
-    <xsl:variable name="before" as="xs:string"
-        select="string(preceding-sibling::node()[1][self::text()])"/>
-    <xsl:variable name="labelled" as="xs:boolean" select="matches($before,
-        '(^|[^\p{L}])(\p{L}{1,5}\.|pages?|seiten?|heft|band|volume|issue|number)\s*$', 'i')"/>
-    <xsl:variable name="key" as="xs:string?" select="
-        if (matches($words, '^\p{L}') or $words = '' or $labelled) then ()
-        else if ($unit = ('volume', 'vol', 'tome')) then 'bibl.volume'
-        else if ($unit = ('issue', 'number', 'no', 'num')) then 'bibl.issue'
-        else if ($unit = ('page', 'pages', 'pp', 'p')) then (if (matches($words, '\d\s*[-–—]\s*\d'))
-          then 'bibl.pages' else 'bibl.page')
-        else if ($unit = ('chapter', 'chap', 'ch')) then 'bibl.chapter'
-        else ()"/>
+    <xsl:variable name="key" as="xs:string?" select="r:scope-key(., normalize-space(.))"/>
     <xsl:call-template name="r:word-space"/>
     <span>
       <xsl:call-template name="r:attributes">

@@ -121,7 +121,8 @@
             </xsl:if>
             <xsl:sequence select="$descs ! r:corresp-ref(.)"/>
             <xsl:if test="exists($context)">
-              <nav class="corresp-context" aria-label="{r:msg('letter.context')}">
+              <nav class="corresp-context" aria-label="{r:msg(if (r:is-letter(.))
+                  then 'letter.context' else 'sequence.context')}">
                 <ul><xsl:sequence select="$context"/></ul>
               </nav>
             </xsl:if>
@@ -371,12 +372,24 @@
     <xsl:sequence select="($r:texts[?1 = $key], $r:texts[?2 = ($key, $key || '.xml')])[1]"/>
   </xsl:function>
 
+  <!-- Whether a document is a letter: a correspondence description (or the older sender,
+       addressee ...) in its header, or a letter's opener, closer or salutation in its text.
+       TEI/@prev and @next link any document to the one before and after it in a series (an
+       issue of a newspaper, a part of a work: att.global.linking), which is no "letter"
+       (probe 28: a newspaper's issues were "Previous letter" and "Next letter"). -->
+  <xsl:function name="r:is-letter" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="exists(r:corresp-descs($tei))
+        or exists($tei/teiHeader//(sender | addressee | dateSender | placeSender))
+        or exists($tei/text//(opener | closer | salute)[1])"/>
+  </xsl:function>
+
   <xsl:function name="r:letter-context" as="element()*">
     <xsl:param name="tei" as="element()"/>
     <xsl:for-each select="r:letter-neighbours($tei)">
       <xsl:variable name="text" as="array(xs:string*)?" select="r:text-of(?2)"/>
-      <xsl:variable name="key" as="xs:string"
-          select="if (?1 = 'prev') then 'letter.previous' else 'letter.next'"/>
+      <xsl:variable name="key" as="xs:string" select="(if (r:is-letter($tei)) then 'letter.'
+          else 'sequence.') || (if (?1 = 'prev') then 'previous' else 'next')"/>
       <xsl:variable name="label" as="xs:string"
           select="($text ! ?3, ?3[. != ''], replace(?2, '^.*/|\.xml$', ''), ?2)
           [normalize-space()][1]"/>

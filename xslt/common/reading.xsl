@@ -76,15 +76,40 @@
     <xsl:sequence select="($div/head[not(@type = ('sub', 'subtitle', 'subhead'))], $div/head)[1]"/>
   </xsl:function>
 
+  <!-- Whether a break inside a word (break="no") stands right after (before) a node, past the
+       breaks that stand at the same place without saying whether they end a word: a column
+       or page break without @break, the running head or catchword printed there, and the
+       whitespace between them. A column that begins in the middle of a word is encoded
+       "enpre-<cb n="2"/> <lb break="no"/>star" (probe 28: the Siete Partidas of 1491): the
+       line break says the word goes on, and the column break at the same place does not
+       contradict it ("enpre- star" split the word in two). -->
+  <xsl:function name="r:break-no-after" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/following-sibling::node()[not(r:at-break(.))][1]
+        [self::lb or self::pb or self::cb][@break = 'no'])"/>
+  </xsl:function>
+
+  <xsl:function name="r:break-no-before" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/preceding-sibling::node()[not(r:at-break(.))][1]
+        [self::lb or self::pb or self::cb][@break = 'no'])"/>
+  </xsl:function>
+
+  <xsl:function name="r:at-break" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node[self::text()][not(normalize-space())]
+        | $node[self::pb or self::cb][not(@break)] | $node[self::fw or self::catchwords
+        or self::signatures])"/>
+  </xsl:function>
+
   <!-- A text node's words without the spaces around a break inside a word (lb, pb or cb with
        break="no"), which joins its halves: "Hy<lb break='no'/>  phen" reads "Hyphen". -->
   <xsl:function name="r:joined" as="xs:string">
     <xsl:param name="text" as="text()"/>
-    <xsl:variable name="trimmed" as="xs:string" select="if ($text/following-sibling::node()[1]
-        [self::lb or self::pb or self::cb][@break = 'no']) then replace($text, '\s+$', '')
-        else string($text)"/>
-    <xsl:sequence select="if ($text/preceding-sibling::node()[1][self::lb or self::pb
-        or self::cb][@break = 'no']) then replace($trimmed, '^\s+', '') else $trimmed"/>
+    <xsl:variable name="trimmed" as="xs:string" select="if (r:break-no-after($text))
+        then replace($text, '\s+$', '') else string($text)"/>
+    <xsl:sequence select="if (r:break-no-before($text)) then replace($trimmed, '^\s+', '')
+        else $trimmed"/>
   </xsl:function>
 
   <!-- Whether a node inside $scope is read: no element between them is left out, nor is it a

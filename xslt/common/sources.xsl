@@ -27,6 +27,8 @@
     expand-text="no">
 
   <xsl:import href="header.xsl"/>
+  <!-- r:scope-key: a scope's unit in words -->
+  <xsl:import href="biblio.xsl"/>
 
   <xsl:mode name="r:source" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="r:cite" on-no-match="fail" on-multiple-match="fail"/>
@@ -336,8 +338,15 @@
   <xsl:function name="r:scope" as="xs:string">
     <xsl:param name="scope" as="element()"/>
     <xsl:variable name="text" as="xs:string" select="r:plain($scope)"/>
-    <xsl:sequence select="if ($text != '') then $text
-        else string-join(($scope/@unit, string-join(($scope/@from, $scope/@to), '–')), ' ')"/>
+    <xsl:variable name="range" as="xs:string" select="string-join(distinct-values(
+        ($scope/@from, $scope/@to) ! normalize-space(.)), '–')"/>
+    <!-- a bare number says what it counts, as a bibliography's does (probe 28: a newspaper
+         issue's source read "10, 1, 1-4" for issue 10, volume 1, pages 1-4) -->
+    <xsl:variable name="key" as="xs:string?"
+        select="r:scope-key($scope, if ($text != '') then $text else $range)"/>
+    <xsl:sequence select="if (exists($key)) then r:msg($key, if ($text != '') then $text
+        else $range) else if ($text != '') then $text
+        else string-join(($scope/@unit, $range), ' ')"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -4,14 +4,17 @@
   and the non-verbal events described in them (vocal, kinesic, incident, writing, shift).
 
   An utterance is a paragraph-like block led by its speaker's name when @who points at a
-  person the registers know (else by the pointer's own id); in running text it is a span
-  displayed as a block. Two utterances never run together ("passing truck" / "you").
+  person the registers know (else by the pointer's own id), then by the time it begins in the
+  recording when its @start (or its block's) points at a timeline's when (8.4.2, 16.4.2); in
+  running text it is a span displayed as a block. Two utterances never run together ("passing
+  truck" / "you").
   Described events are bracketed and in italics, as transcripts print them; the description
   is the encoding's own words.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
     xmlns:r="urn:edition:render"
@@ -36,11 +39,78 @@
         <span class="u-who"><xsl:value-of select="$who"/></span>
         <xsl:text> </xsl:text>
       </xsl:if>
+      <!-- where it begins in the recording, which a reader listening to it looks for (the
+           timeline itself shows nothing: inline.xsl); the first utterance of a block begins
+           where the block does -->
+      <xsl:variable name="start" as="attribute()?" select="(@start,
+          parent::annotationBlock[current() is u[1]]/@start)[1]"/>
+      <xsl:for-each select="$start ! r:timeline-seconds(.) ! r:clock-time(.)">
+        <span class="u-time" title="{r:msg('spoken.time')}" dir="ltr" data-pagefind-ignore="">
+          <xsl:value-of select="."/>
+        </span>
+        <xsl:text> </xsl:text>
+      </xsl:for-each>
       <xsl:apply-templates mode="r:main">
         <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
+
+  <!-- Times of a transcription (TEI 16.4.2, timeline and when): a when's offset from the
+       timeline's origin, in seconds, summed along its @since chain of @interval, in the unit
+       of the when or of its timeline. A when that gives no interval in a known unit, or whose
+       @since is neither the origin nor a when before it, has no offset: an absolute clock
+       time of a when other than the origin is not read. The offsets of a document's timelines
+       are computed once, in one pass over each (a chain of @since from when to when, as some
+       exports write them, would cost its length for every utterance). -->
+  <xsl:function name="r:timeline-seconds" as="xs:decimal?">
+    <xsl:param name="pointer" as="attribute()"/>
+    <xsl:sequence select="r:when-offsets(root($pointer))(replace(normalize-space($pointer),
+        '^#', ''))"/>
+  </xsl:function>
+
+  <!-- cached: asked once per utterance, computed once per document -->
+  <xsl:function name="r:when-offsets" as="map(xs:string, xs:decimal)" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="map:merge($root/descendant::timeline ! r:timeline-offsets(.))"/>
+  </xsl:function>
+
+  <xsl:function name="r:timeline-offsets" as="map(xs:string, xs:decimal)">
+    <xsl:param name="timeline" as="element()"/>
+    <xsl:variable name="origin" as="xs:string?" select="if ($timeline/@origin)
+        then replace(normalize-space($timeline/@origin), '^#', '')
+        else $timeline/when[1][not(@since)]/@xml:id/string()"/>
+    <xsl:iterate select="$timeline/when[@xml:id]">
+      <xsl:param name="offsets" as="map(xs:string, xs:decimal)"
+          select="map:merge($origin ! map:entry(., 0))"/>
+      <xsl:on-completion select="$offsets"/>
+      <xsl:variable name="factor" as="xs:decimal?" select="map{'ms': 0.001, 's': 1, 'min': 60,
+          'h': 3600, 'd': 86400}(normalize-space((@unit, $timeline/@unit)[1]))"/>
+      <xsl:variable name="since" as="xs:decimal?"
+          select="$offsets(replace(normalize-space(@since), '^#', ''))"/>
+      <xsl:variable name="offset" as="xs:decimal?" select="if (exists($since) and exists($factor)
+          and normalize-space(@interval) castable as xs:decimal)
+          then $since + xs:decimal(normalize-space(@interval)) * $factor else ()"/>
+      <xsl:next-iteration>
+        <xsl:with-param name="offsets" select="if (exists($offset[. ge 0])
+            and not(map:contains($offsets, string(@xml:id))))
+            then map:put($offsets, string(@xml:id), $offset) else $offsets"/>
+      </xsl:next-iteration>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- Seconds as a recording's clock reads them: "0:03.665", "1:02:05". -->
+  <xsl:function name="r:clock-time" as="xs:string">
+    <xsl:param name="seconds" as="xs:decimal"/>
+    <xsl:variable name="hours" as="xs:integer" select="xs:integer($seconds idiv 3600)"/>
+    <xsl:variable name="minutes" as="xs:integer" select="xs:integer(($seconds mod 3600) idiv 60)"/>
+    <xsl:variable name="rest" as="xs:decimal" select="$seconds mod 60"/>
+    <xsl:variable name="secs" as="xs:string"
+        select="(if ($rest lt 10) then '0' else '') || string($rest)"/>
+    <xsl:sequence select="if ($hours gt 0)
+        then $hours || ':' || format-number($minutes, '00') || ':' || $secs
+        else $minutes || ':' || $secs"/>
+  </xsl:function>
 
   <!-- The name of whoever @who points at first: a person of this text or of the registers. -->
   <xsl:function name="r:who-label" as="xs:string?">

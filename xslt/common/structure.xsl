@@ -89,11 +89,14 @@
         <xsl:attribute name="class"
             select="if (exists($part-head)) then 'head part-title' else 'head notes-title'"/>
         <xsl:sequence select="r:ui-words(.)"/>
-        <xsl:value-of select="if (exists($part-head)) then r:msg('div.' || $part-head)
+        <xsl:value-of select="if (exists($part-head)) then r:part-title(.)
             else r:msg('notes.title')"/>
       </xsl:element>
     </xsl:if>
-    <xsl:for-each select="self::div[@type = 'textpart'][empty(head)][normalize-space(@n)]">
+    <!-- a textpart named by its subtype alone (probe 29: a lid's side, subtype
+         "side_of_the_lid", beside the chest "b") is labelled too -->
+    <xsl:for-each select="self::div[@type = 'textpart'][empty(head)]
+        [normalize-space(@n) or normalize-space(@subtype)]">
       <p class="textpart-label">
         <xsl:sequence select="r:ui-words(.)"/>
         <xsl:value-of select="r:textpart-label(.)"/>
@@ -106,8 +109,8 @@
     <xsl:variable name="kind" as="xs:string"
         select="replace(r:token-words($div/@subtype), '([a-z])([A-Z])', '$1 $2')"/>
     <xsl:sequence select="if ($kind = '') then r:msg('div.textpart-n', normalize-space($div/@n))
-        else upper-case(substring($kind, 1, 1)) || substring($kind, 2) || ' '
-            || normalize-space($div/@n)"/>
+        else normalize-space(upper-case(substring($kind, 1, 1)) || substring($kind, 2) || ' '
+            || normalize-space($div/@n))"/>
   </xsl:function>
 
   <!-- Overridden by notes.xsl, which render.xsl imports after this module. -->
@@ -243,7 +246,10 @@
   <xsl:template match="milestone" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
-    <xsl:variable name="known" as="xs:string?" select="r:milestone-unit(.)"/>
+    <!-- references to pages, columns and lines stand thick in running text (a number at
+         every line of a text): they stay raised numbers, named on hover -->
+    <xsl:variable name="known" as="xs:string?" select="r:milestone-unit(.)[not(lower-case(
+        normalize-space(current()/@unit)) = ('page', 'column', 'line'))]"/>
     <xsl:choose>
       <xsl:when test="$n != ''">
         <xsl:element name="{if ($r:phrasing) then 'span' else 'p'}">

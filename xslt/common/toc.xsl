@@ -91,7 +91,7 @@
       <xsl:apply-templates select="r:toc-children(.)" mode="r:toc"/>
     </xsl:variable>
     <li>
-      <a href="#{@xml:id}"><xsl:value-of select="r:msg('div.' || r:part-type(.))"/></a>
+      <a href="#{@xml:id}"><xsl:value-of select="r:part-title(.)"/></a>
       <xsl:if test="exists($children)">
         <ol><xsl:sequence select="$children"/></ol>
       </xsl:if>

@@ -677,7 +677,8 @@
             <span>
               <xsl:call-template name="r:attributes">
                 <xsl:with-param name="class" select="string-join(('lb-joined', 'lb-kept',
-                    if (matches(string(preceding-sibling::node()[1][self::text()]), '[-‐¬=­]\s*$'))
+                    if (matches(string(preceding-sibling::node()[not(r:at-break(.))][1]
+                    [self::text()]), '[-‐¬=­]\s*$'))
                     then 'hyphenated' else ()), ' ')"/>
               </xsl:call-template>
             </span>
@@ -702,7 +703,8 @@
         <span>
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="string-join(('lb-joined', 'ed-dipl',
-                if (matches(string(preceding-sibling::node()[1][self::text()]), '[-‐¬=­]\s*$'))
+                if (matches(string(preceding-sibling::node()[not(r:at-break(.))][1]
+                    [self::text()]), '[-‐¬=­]\s*$'))
                 then 'hyphenated' else ()), ' ')"/>
           </xsl:call-template>
         </span>

@@ -28,7 +28,15 @@
         <xsl:variable name="name" as="xs:string" select="if ($type = '') then r:msg('toc.section')
             else if ($type = 'titlepage') then r:msg('epub.titlepage')
             else r:div-kind($type)"/>
-        <xsl:sequence select="if (count($same) gt 1 or $type = '')
+        <!-- parts of one type in two languages are told apart by their language (r:part-title:
+             "Translation (Italian)"), not by their number -->
+        <xsl:variable name="part" as="xs:string?" select="r:part-title($div)"/>
+        <xsl:sequence select="if (exists($part) and $part ne r:msg('div.' || r:part-type($div)))
+            then $part
+            (: an EpiDoc textpart by its label on the page (Chest b, probe 29), not by a number :)
+            else if ($type = 'textpart' and (normalize-space($div/@n) or normalize-space($div/@subtype)))
+            then r:textpart-label($div)
+            else if (count($same) gt 1 or $type = '')
             then $name || ' ' || (index-of($same ! generate-id(.), generate-id($div))[1])
             else $name"/>
       </xsl:otherwise>
