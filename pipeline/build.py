@@ -614,7 +614,7 @@ def _site(texts: Sequence[SourceFacts], plan: Plan, previous: Generation | None)
     epub = "epub" in plan.outputs or (previous is not None and "epub" in previous.manifest.outputs)
     entries = tuple(
         sorted(
-            (TextEntry(f.stem, f.xml_id, f.title, f.header) for f in texts),
+            (TextEntry(f.stem, f.xml_id, f.title, f.header, f.path, f.display) for f in texts),
             key=lambda e: e.stem,
         )
     )

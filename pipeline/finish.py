@@ -187,7 +187,8 @@ def write_site(
         if cache is None or not cache.files("html/site", unit, names):
             # The home and about pages are the edition's own: if they fail, the output fails.
             for page in html_builder.render_site_pages(site, params, staging, exclude=missing):
-                problems.extend(html_builder.messages_to_diagnostics(page.messages, page.source))
+                found = html_builder.messages_to_diagnostics(page.messages, page.source)
+                problems.extend(html_builder.in_their_headers(found, site.texts))
             if cache is not None:
                 cache.keep_files("html/site", unit)
         html_builder.copy_assets(

@@ -126,8 +126,9 @@ def _is_mention(element: etree._Element) -> bool:
 def keyed_lists(names: Iterable[KeyedName], taken: set[str]) -> list[etree._Element]:
     """One register list per kind with an entry per key, sorted by key: its id is
     ``key-<kind>-<key>`` (with a digest when the key is no safe name, or the id ``taken`` by
-    a register entry), its name the spelling met most often (the first met of equal ones),
-    its identifier the key (``idno type="key"``). ``taken`` gets the new ids."""
+    a register entry), its name the spelling met most often (of equal ones, the key itself
+    when it is one of them, else the first met), its identifier the key (``idno
+    type="key"``). ``taken`` gets the new ids."""
     spellings: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
     first: dict[tuple[str, str], dict[tuple[str, str], int]] = {}
     for n, (kind, key, words, lang) in enumerate(names):
@@ -138,7 +139,14 @@ def keyed_lists(names: Iterable[KeyedName], taken: set[str]) -> list[etree._Elem
     lists: dict[str, etree._Element] = {}
     for kind, key in sorted(spellings):
         counts = spellings[(kind, key)]
-        words, lang = min(counts, key=lambda s: (-counts[s], first[(kind, key)][s]))
+        # a tie goes to the key when it is written as a name: the Escher letters' place keyed
+        # "Zürich", once "Zürich" and once "Zürcher" (an adjective, met first), was "Zürcher"
+        # in the index (probe 31)
+        spoken = " ".join(key.split()).casefold()
+        words, lang = min(
+            counts,
+            key=lambda s: (-counts[s], s[0].casefold() != spoken, first[(kind, key)][s]),
+        )
         entry_list = lists.get(kind)
         if entry_list is None:
             entry_list = etree.Element(f"{{{TEI_NS}}}{_LIST_OF_KIND[kind]}")

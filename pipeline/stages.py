@@ -17,6 +17,7 @@ from typing import Protocol
 from lxml import etree
 
 from . import diagnostics as diag
+from . import formulae
 from .diagnostics import Diagnostic
 from .gate import TEI_NS, XML_ID, SourceDocument
 from .keyed import ENTITY_LISTS, KeyedName, entry_kind, keyed_lists
@@ -315,7 +316,11 @@ _NAMEISH = re.compile(r"^(\w*Name|name|label|note|forename|surname)$")
 
 def normalize(doc: SourceDocument, registers: str) -> str:
     """Run every stage on one text; returns the normalized TEI as XML text."""
-    text = doc.xml_text()
+    # TeX formulae as MathML (pipeline/formulae.py), from a copy of the tree
+    with_mathml = formulae.with_mathml(doc.root)
+    text = (
+        doc.xml_text() if with_mathml is None else etree.tostring(with_mathml, encoding="unicode")
+    )
     params: dict[str, ParamValue] = {
         "registers": XmlText(registers),
         "ids": locator_param(doc.root),

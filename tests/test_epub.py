@@ -777,6 +777,24 @@ def test_an_apparatus_kept_in_the_standoff_ends_the_book(tmp_path: Path) -> None
     _epubcheck(path)
 
 
+def test_notes_kept_in_the_standoff_end_the_book(tmp_path: Path) -> None:
+    """Probe 31: the notes of a standOff listAnnotation that a ptr of the text calls were not
+    in the book, and the ptr showed its target ("#weather"); the calls are note references
+    numbered as on the web page, leading to the notes after the text."""
+    source = ROOT / "tests" / "data" / "html" / "notes-standoff.xml"
+    path = _build([source], tmp_path)["notes-standoff"]
+    book = Book(path)
+    calls = [(href, a) for href, a in book.links() if a.get("class") == "noteref"]
+    assert ["".join(a.itertext()) for _, a in calls] == ["1", "2", "3"]
+    for href, a in calls:
+        note = book.resolve(href, a.get("href"))
+        assert note is not None and note.get("{http://www.idpf.org/2007/ops}type") == "footnote"
+    last = [h for h in book.spine() if h.startswith("text-")][-1]
+    assert book.docs[last].xpath("//h:section[@id='ed-standoff-notes']", namespaces=NS)
+    assert "#weather" not in "".join(book.docs[last].itertext())
+    _epubcheck(path)
+
+
 def test_play_in_the_book(constructs_book: Path) -> None:
     book = Book(constructs_book)
     text = book.docs["text-001.xhtml"]
@@ -1289,3 +1307,32 @@ def test_epidoc_parts_are_named_in_the_contents_by_language_and_face(tmp_path: P
         "Translation (English)",
         "Translation (Italian)",
     ]
+
+
+def test_an_untitled_books_title_page_names_it_in_the_interfaces_language(
+    tmp_path: Path,
+) -> None:
+    """Probe 32 (an OpenITI Persian text with an empty <title/>): the title page's "Untitled
+    text" stood unmarked in the Persian book, read as Persian, right to left."""
+    source = tmp_path / "bahr.xml"
+    source.write_text(
+        tei_text("<p>حمد موفور و ثنای نامحصور</p>", "")
+        .replace("<title></title>", "<title/>")
+        .replace("<text>", '<text xml:lang="fa">'),
+        encoding="utf-8",
+    )
+    titled = tmp_path / "titled.xml"
+    titled.write_text(
+        tei_text("<p>حمد موفور</p>", "بحر الحیات").replace("<text>", '<text xml:lang="fa">'),
+        encoding="utf-8",
+    )
+    books = _build([source, titled], tmp_path / "out")
+    (title,) = Book(books["bahr"]).docs["title.xhtml"].xpath("//h:h1", namespaces=NS)
+    assert (title.text.strip(), title.get("lang"), title.get("dir")) == (
+        "Untitled text",
+        "en",
+        "ltr",
+    )
+    # a title of the text's own is the text's: nothing marks it
+    (title,) = Book(books["titled"]).docs["title.xhtml"].xpath("//h:h1", namespaces=NS)
+    assert (title.text.strip(), title.get("lang")) == ("بحر الحیات", None)

@@ -34,6 +34,7 @@ from pipeline.builders import index as index_builder
 from pipeline.diagnostics import Report
 from pipeline.errors import StylesheetError
 from pipeline.gate import read_document
+from pipeline.paths import display
 from pipeline.xslt import engine
 
 EDITION = ROOT / "tei"
@@ -679,8 +680,10 @@ def test_the_revision_history_gives_dates_in_words_and_no_colon_before_nothing(
 
 
 def test_a_header_element_without_rendering_is_named_with_its_text(tmp_path: Path) -> None:
-    """The about page shows every text's header together: a warning about an element there
-    has no file to name, so it says whose header the element is in."""
+    """The about page shows every text's header together, and its stylesheet knows whose
+    header an element is in, not its file: the warning is placed at the first such element
+    of that header in the text's file (probe 5: it was "-: warning: ... (in the header of
+    tale)", no file, no line)."""
     source = tmp_path / "src" / "tale.xml"
     source.parent.mkdir()
     source.write_text(
@@ -691,9 +694,13 @@ def test_a_header_element_without_rendering_is_named_with_its_text(tmp_path: Pat
         encoding="utf-8",
     )
     report = build([source.parent], tmp_path / "out", only=["html"])
-    found = [d.message for d in report.diagnostics if d.code == "html.unknown-element"]
+    found = [
+        (d.path, d.line, d.column, d.message)
+        for d in report.diagnostics
+        if d.code == "html.unknown-element"
+    ]
     assert found == [
-        "element scriptStmt has no rendering; its text is shown as is (in the header of tale)"
+        (display(source), 3, 1, "element scriptStmt has no rendering; its text is shown as is")
     ]
     about = _page(tmp_path / "out" / "html" / "about.html")
     assert "A hand of the 1820s." in about.text_content()
@@ -809,6 +816,28 @@ def test_a_formula_shows_its_number_and_the_words_beside_its_mathml(tmp_path: Pa
     assert display.xpath("string(span[@class='formula-n'])") == "(2.1)"
     (mixed,) = doc.xpath("//span[@class='formula mathml']")
     assert mixed.text == "where " and mixed.xpath("local-name(*[1])") == "math"
+
+
+def test_a_tex_formula_is_drawn_as_mathml(tmp_path: Path) -> None:
+    """Probe 5: a formula in TeX (notation="TeX") showed its source ("\\frac{a}{b}"); the
+    page draws its MathML (latex2mathml), with the TeX as the math's alttext; a formula it
+    cannot read stays its source, as code."""
+    source = tmp_path / "tex.xml"
+    source.write_text(
+        tei_text(
+            '<p>A law: <formula notation="TeX">\\frac{a}{b}</formula>; a slip: '
+            '<formula notation="TeX">\\frac{a}{</formula>.</p>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    doc = etree.parse(str(tmp_path / "out/html/tex.html"), etree.HTMLParser()).getroot()
+    (drawn,) = doc.xpath("//span[@class='formula mathml']")
+    (math,) = drawn.xpath("*[local-name() = 'math']")
+    assert math.get("alttext") == "\\frac{a}{b}"
+    assert math.xpath("count(.//*[local-name() = 'mfrac'])") == 1
+    assert doc.xpath("string(//code[@class='formula'])") == "\\frac{a}{"
 
 
 def _headings(doc: html.HtmlElement, kind: str) -> list[tuple[str, str]]:
@@ -1029,6 +1058,46 @@ def test_interface_words_in_a_text_of_another_language_say_theirs(tmp_path: Path
         assert found, words
         marked = found[0].xpath("ancestor-or-self::*[@lang][1]/@lang")
         assert marked == ["en"], (words, marked)
+
+
+def test_the_notes_words_and_an_untitled_texts_name_keep_the_interfaces_language(
+    tmp_path: Path,
+) -> None:
+    """Probe 32 (Persian texts of OpenITI, one declaring its language on <text>, one
+    declaring none but set right to left by its script): the heading "Notes" and a note's
+    popover ("Note 1", "Go to the note", "Close") took the text's language and direction,
+    and the home page listed "Untitled text" as Persian, right to left."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    header = (
+        "<teiHeader><fileDesc><titleStmt><title/></titleStmt><publicationStmt><p/>"
+        "</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"
+    )
+    body = '<body><p>حمد موفور و ثنای<note place="end">یعنی A</note> نامحصور</p></body>'
+    for stem, text in (("declared", '<text xml:lang="fa">'), ("undeclared", "<text>")):
+        (folder / f"{stem}.xml").write_text(
+            f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{header}{text}{body}</text></TEI>',
+            encoding="utf-8",
+        )
+    report = build([folder], tmp_path / "out", only=["html"])
+    assert report.errors == 0, report.sorted()
+    for stem in ("declared", "undeclared"):
+        page = _page(tmp_path / "out" / "html" / f"{stem}.html")
+        assert page.xpath("//main/@dir") == ["rtl"]
+        for words in ("Notes", "Note 1", "Go to the note", "Close"):
+            found = page.xpath(f"//main//*[normalize-space(text()) = '{words}']")
+            assert found, (stem, words)
+            marked = found[0].xpath("ancestor-or-self::*[@lang][1]")[0]
+            assert (marked.get("lang"), marked.get("dir")) == ("en", "ltr"), (stem, words)
+        # the note's own words stay the text's
+        (body_words,) = page.xpath("//div[@class='footnote-body note-content']")
+        assert body_words.xpath("ancestor-or-self::*[@lang][1]/@lang") == [
+            {"declared": "fa", "undeclared": "und"}[stem]
+        ]
+    home = _page(tmp_path / "out" / "html" / "index.html")
+    listed = home.xpath("//a[@class='text-title']")
+    assert [a.text_content() for a in listed] == ["Untitled text"] * 2
+    assert [(a.get("lang"), a.get("dir")) for a in listed] == [(None, None)] * 2
 
 
 def test_a_text_kept_line_by_line_has_no_empty_first_lines(tmp_path: Path) -> None:
@@ -1308,6 +1377,69 @@ def test_a_milestone_in_running_text_names_a_unit_a_reader_knows(tmp_path: Path)
     assert all(m.get("data-pagefind-ignore") is not None for m in marks)
 
 
+def test_pauses_and_described_events_are_told_apart(tmp_path: Path) -> None:
+    """Probe 28 (TEI-CORPO transcripts): pause type="short" and type="long" both read "(…)",
+    and an incident with two desc (what happened, how long) read "[ tousse instantaneous ]".
+    A pause says its kind (@type, a classification) and a measured one its length; each desc
+    is a description apart. A vocal of words and a description keeps its reading."""
+    source = tmp_path / "src" / "talk.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Talk</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></teiHeader><text><body>
+<u>So <pause type="short"/> well <pause type="long"/> then <pause/> and <pause dur="PT3S"
+type="long"/> yes <incident>
+  <desc type="desc">sneezes</desc>
+  <desc type="extent">brief</desc>
+</incident> <vocal><desc>laughs</desc></vocal></u></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"])
+    doc = _page(tmp_path / "out" / "html" / "talk.html")
+    pauses = [
+        (p.text_content(), p.get("title")) for p in doc.xpath("//span[contains(@class, 'pause')]")
+    ]
+    assert pauses == [
+        ("(… short)", "pause, short"),
+        ("(… long)", "pause, long"),
+        ("(…)", "pause"),
+        ("(3 s)", "pause, long"),
+    ]
+    events = [i.text_content() for i in doc.xpath("//i[contains(@class, 'event')]")]
+    assert events == ["[sneezes; brief]", "[laughs]"]
+
+
+def test_a_head_of_notes_alone_is_no_heading(tmp_path: Path) -> None:
+    """Probe 28 (TEI-CORPO: <head><note type="start">..</note><note type="end">..</note>
+    </head>, a division's times): it was a heading of two note calls, and "Section" in the
+    contents. It is no heading and no entry of the contents; its notes are kept."""
+    source = tmp_path / "src" / "talk.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Talk</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></teiHeader><text><body>
+<div xml:id="d1"><head> <note type="start">0.0</note> <note type="end">12.3</note> </head>
+<u>Hello there.</u></div><div xml:id="d2"><head>Second <note>A note.</note></head>
+<p>Words.</p></div><div xml:id="d3"><head>Third</head><p>More.</p></div></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"])
+    doc = _page(tmp_path / "out" / "html" / "talk.html")
+    assert doc.xpath("//nav[contains(@class, 'toc')]//a/@href") == ["#d2", "#d3"]
+    assert [h.text_content().strip() for h in doc.xpath("//main//h2[@class='head']")] == [
+        "Second 3",
+        "Third",
+    ]
+    (head,) = doc.xpath("//section[@id='d1']/p[@class='head']")
+    assert [b.text_content() for b in head.xpath(".//button[@class='noteref']")] == ["1", "2"]
+    assert [n.text_content().split()[-1] for n in doc.xpath("//section[@id='d1']//ol/li")] == [
+        "0.0",
+        "12.3",
+    ]
+
+
 def test_an_utterance_says_when_it_begins_in_the_recording(tmp_path: Path) -> None:
     """Probe 28 (TEI-CORPO transcripts, ISO 24624): an annotationBlock's @start pointing at a
     when of the timeline (Guidelines 16.4.2) was dropped with the timeline, so a reader could
@@ -1454,6 +1586,75 @@ def test_a_sources_bare_numbers_say_what_they_count(tmp_path: Path) -> None:
     )
 
 
+def test_a_place_of_publication_named_in_several_languages_is_named_once(
+    tmp_path: Path,
+) -> None:
+    """Probe 28 (Hadiqat al-Akhbar's imprint names Beirut by four placeName, in Arabic, in
+    transliteration, in English and in French): the source read all four as one name. It
+    names the place in the interface language (English here); a pubPlace of other words or of
+    names in one language is read as before."""
+    source = tmp_path / "src" / "issue.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ar"><teiHeader><fileDesc>
+<titleStmt><title>Issue 11</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><biblStruct><monogr><title level="j">The Garden</title><imprint>
+<pubPlace><placeName xml:lang="ar">مدينة</placeName> <placeName xml:lang="ar-Latn-x-ijmes"
+>Madīna</placeName> <placeName xml:lang="en">Harbour Town</placeName> <placeName
+xml:lang="fr">Ville du Port</placeName></pubPlace><pubPlace><placeName>Uptown</placeName>
+<placeName>Downtown</placeName></pubPlace><date when="1858-03-20">20 Mar 1858</date>
+</imprint></monogr></biblStruct></sourceDesc></fileDesc></teiHeader>
+<text><body><p>أخبار</p></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"])
+    doc = _page(tmp_path / "out" / "html" / "issue.html")
+    assert " ".join(doc.xpath("string(//p[@class='source'])").split()) == (
+        "Source: The Garden. Harbour Town; Uptown Downtown, 20 Mar 1858."
+    )
+
+
+def test_an_edition_of_no_language_takes_its_objects_language(tmp_path: Path) -> None:
+    """Probe 29 (US Epigraphy's Greek graffito: <div type="edition"> without xml:lang, in a
+    file that declares none, and <msContents><textLang mainLang="grc"/>): the text was in no
+    language ("und"). The edition division is in the object's language, and the text is found
+    under it; the commentary, which declares none, is not given the object's language."""
+    source = tmp_path / "src" / "graffito.xml"
+    source.parent.mkdir()
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>A graffito</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<msDesc><msIdentifier><idno>G1</idno></msIdentifier><msContents><textLang mainLang="grc"/>
+</msContents></msDesc></sourceDesc></fileDesc></teiHeader><text><body>
+<div type="edition"><ab>χαῖρε φίλε</ab></div>
+<div type="translation" xml:lang="en"><p>Greetings, friend.</p></div>
+<div type="commentary"><p>Scratched on plaster.</p></div></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"])
+    doc = _page(tmp_path / "out" / "html" / "graffito.html")
+    assert [
+        (s.get("class"), s.get("lang"))
+        for s in doc.xpath("//main//section[@class or @lang]")
+        if "type-" in (s.get("class") or "")
+    ] == [
+        ("div type-edition", "grc"),
+        ("div type-translation", "en"),
+        ("div type-commentary", None),
+    ]
+    (main,) = doc.xpath("//main")
+    assert (main.get("lang"), main.get("data-ed-language")) == ("und", "grc")
+    # a file that declares its language keeps it: the object's is not nearer
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("<TEI ", '<TEI xml:lang="la" '),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out2", only=["html"])
+    doc = _page(tmp_path / "out2" / "html" / "graffito.html")
+    assert doc.xpath("//main//section[contains(@class, 'type-edition')]/@lang") == []
+    assert doc.xpath("//main/@lang") == ["la"]
+
+
 # An EpiDoc inscription written as many are: its edition in Latin with two faces, an apparatus
 # whose readings cite the editions of the bibliography by @source, and a translation and a
 # commentary in each of two languages (shaped after probe 29's Concordia inscriptions).
@@ -1550,3 +1751,34 @@ def test_a_short_reference_leads_to_its_full_entry(tmp_path: Path) -> None:
     assert page.get_element_by_id("lettich1983").get("class") == "bibl"
     (holder,) = page.xpath("//span[@class='bibl'][. = 'Holder']")
     assert holder.getparent().tag != "a"
+
+
+def test_a_name_at_an_element_of_its_own_text_links_there(tmp_path: Path) -> None:
+    """Probe 22: a work's title tagged rs type="work" whose @ref points at its bibl in the
+    text's bibliography was "no register entry" (index.unresolved-ref) and plain words. It
+    links to the entry on the page; one at an element the page does not show (the header's
+    source) keeps its words without a link; one at nothing is still unresolved."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+        '<bibl xml:id="src1">A source</bibl></sourceDesc></fileDesc></teiHeader><text><body>'
+        '<p>He read <rs type="work" ref="#b1">the Iliad</rs>, <rs type="work" ref="#src1">the'
+        ' source</rs> and <rs type="work" ref="#nothing">nothing</rs>.</p></body><back>'
+        '<listBibl><bibl xml:id="b1">Homer, <title>Iliad</title>.</bibl></listBibl></back>'
+        "</text></TEI>",
+        encoding="utf-8",
+    )
+    report = build([source.parent], tmp_path / "out", only=["html", "index"])
+    warned = [(d.code, d.message) for d in report.diagnostics if d.code.startswith("index.")]
+    assert [code for code, message in warned if "nothing" in message] == ["index.unresolved-ref"]
+    assert not [message for _, message in warned if "#b1" in message or "#src1" in message]
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    names = page.xpath("//p//*[contains(@class, 'type-work')]")
+    assert [(n.tag, n.get("href"), n.text) for n in names] == [
+        ("a", "#b1", "the Iliad"),
+        ("span", None, "the source"),
+        ("span", None, "nothing"),
+    ]
+    assert page.get_element_by_id("b1").get("class") == "bibl"

@@ -626,6 +626,32 @@ def test_speakers_of_a_transcription_speak_and_cited_authors_need_no_ref(
     assert (ada["name"], ada["speeches"], ada["count"]) == ("Ada Lovelace", 2, 0)
 
 
+def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:
+    """Probe 31 (the Escher letters): an rs holding only spaces was reported as "rs '' has no
+    @ref", and an rs whose words are a persName identified by its own @key as "rs 'Frau
+    Stockar' has no @ref"; neither names anyone the edition could point at. An rs with words
+    of its own beside an identified name is still asked."""
+    text = tmp_path / "letter.xml"
+    text.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title>A letter</title></titleStmt>
+<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+</teiHeader>
+<text><body><p>Frau Escher <rs>
+  </rs> is ill; <rs><persName key="Stockar Clementine">Frau Stockar</persName>
+  </rs> is well; <rs>the aunt of <persName key="Stockar Egbert">Egbert</persName></rs>
+ dances.</p></body></text></TEI>
+""",
+        encoding="utf-8",
+    )
+    report = build([text], tmp_path / "out", only=("index",))
+    untagged = [d.message for d in report.diagnostics if d.code == "index.untagged-name"]
+    assert untagged == [
+        "rs 'the aunt of Egbert' has no @ref (1 time); point it at a register entry"
+    ]
+
+
 def test_dates_before_the_common_era_are_placed_and_read(tmp_path: Path) -> None:
     """-0098-09-11 is 11 September 98 BCE (xs:date): filed under its year, in the order of
     time (200 BCE before 98 BCE before 50), never under "Other dates" as a raw value."""
@@ -673,7 +699,10 @@ when-custom="1282">سنة ١٢٨٢</date> في سورية.</p></body></text></TE
     out = tmp_path / "out"
     assert not build([text], out, only=("html",)).errors
     page = html.parse(str(out / "html" / "timeline.html")).getroot()
-    assert page.xpath("//span[@class='timeline-date']/text()") == ["سنة ١٢٨٢"]
+    # the words are the text's, in its language and direction (probe 32)
+    assert [s.text_content() for s in page.xpath("//span[@class='timeline-date']")] == ["سنة ١٢٨٢"]
+    words = page.xpath("//span[@class='timeline-date']/span")[0]
+    assert (words.get("lang"), words.get("dir")) == ("ar", "rtl")
 
 
 def test_a_blocks_speaker_speaks_and_a_hebrew_context_runs_right_to_left(tmp_path: Path) -> None:
@@ -1215,6 +1244,43 @@ def test_a_name_spelled_alike_in_several_languages_is_also_named_once(tmp_path: 
     ]
 
 
+def test_a_name_given_whole_beside_its_parts_is_named_once(tmp_path: Path) -> None:
+    """Probe 29 (an EpiDoc prosopography: <persName><name type="full">Vassio</name><name
+    type="cognomen">Vassio</name></persName>): the index named the person "Vassio Vassio".
+    A name typed "full" is the whole name, its siblings its parts; a name of parts alone
+    reads as before."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#p1">Marcus</persName> and <persName ref="#p2">Gaia</persName>'
+            '</p><listPerson><person xml:id="p1"><persName><name type="full">Marcus Tullius'
+            '</name> <name type="praenomen">Marcus</name> <name type="nomen">Tullius</name>'
+            '</persName><persName xml:lang="en"><name type="full">Mark</name> <name '
+            'type="praenomen">Mark</name></persName></person><person xml:id="p2"><persName>'
+            '<name type="praenomen">Gaia</name> <name type="nomen">Valeria</name></persName>'
+            "</person></listPerson>",
+            lang="la",
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    named = {e["id"]: (e["name"], e["names"]) for e in data["entities"]}
+    assert named["p1"] == ("Marcus Tullius", [{"name": "Mark", "lang": "en"}])
+    assert named["p2"] == ("Gaia Valeria", [])
+    # the text's cards name them so too
+    page = html.parse(str(tmp_path / "out/html/t.html"))
+    cards = {
+        c.get("id"): (
+            c.xpath("string(p[@class='card-title'])"),
+            c.xpath("string(p[@class='card-also'])"),
+        )
+        for c in page.xpath("//div[contains(@class, 'entity-card')][@popover]")
+    }
+    assert sorted(cards.values()) == [("Gaia Valeria", ""), ("Marcus Tullius", "Also: Mark")]
+
+
 def test_a_place_named_by_its_parts_without_an_id_is_told(tmp_path: Path) -> None:
     """Probe 18: a gazetteer's place named by its settlement alone and given no xml:id was
     left out of the index without the warning a place named by placeName gets."""
@@ -1485,3 +1551,38 @@ def test_a_letters_participants_by_role_are_used_entries(tmp_path: Path) -> None
     report = build([letter], tmp_path / "out", only=("index",))
     unused = [d.message.split()[2] for d in report.diagnostics if d.code == "index.unused-entry"]
     assert unused == ["'ed'"]
+
+
+def test_a_text_whose_language_is_declared_on_text_is_in_it_in_the_index(
+    tmp_path: Path,
+) -> None:
+    """Probe 32: a text declaring its language on <text> alone (an Arabic letter) gave the
+    index its root's language, none, so the words around a mention, the text's title and a
+    date's words read left to right as English on the timeline."""
+    letter = tmp_path / "letter.xml"
+    letter.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title xml:lang="ar">رسالة</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text xml:lang="ar"><body>
+<p>كتب في <date when="1863-06-18">غرة محرم سنة ١٢٨٠</date> بدمشق.</p>
+<p>وفي <date when-custom="1281">سنة ١٢٨١</date> رحل.</p></body></text></TEI>
+""",
+        encoding="utf-8",
+    )
+    other = tmp_path / "other.xml"
+    other.write_text(tei_text("<p>Written <date when='1870'>in 1870</date>.</p>", "Other", "en"))
+    out = tmp_path / "out"
+    assert not build([letter, other], out, only=("html",)).errors
+    page = html.parse(str(out / "html" / "timeline.html")).getroot()
+    contexts = page.xpath("//li[a[contains(@href, 'letter.html')]]/span[@class='index-context']")
+    assert [(c.get("lang"), c.get("dir")) for c in contexts] == [("ar", "rtl")] * 2
+    titles = page.xpath("//a[contains(@href, 'letter.html')]/span")
+    assert {(t.text, t.get("lang"), t.get("dir")) for t in titles} == {("رسالة", "ar", "rtl")}
+    # the English text's title and context stay in the page's language
+    english = page.xpath("//li[a[contains(@href, 'other.html')]]")[0]
+    assert english.xpath("a/text()") == ["Other"]
+    assert english.xpath("span[@class='index-context']/@lang") == []
+    # a date in another calendar, given in words, keeps their language and direction
+    written = page.xpath("//span[@class='timeline-date']/span[@lang]")
+    assert [(w.text, w.get("dir")) for w in written] == [("سنة ١٢٨١", "rtl")]

@@ -66,6 +66,24 @@ def test_equal_counts_keep_the_spelling_met_first() -> None:
     assert keyed_lists(names[::-1], set())[0][0].findtext(f"{TEI}persName") == "Anne"
 
 
+def test_equal_counts_prefer_the_spelling_that_is_the_key() -> None:
+    """Probe 31 (the Escher letters): a place keyed "Zürich", written once "Zürcher" (in a
+    note, met first) and once "Zürich", was "Zürcher" in the index; of equal counts the
+    spelling that is the key wins, and a more frequent spelling still wins over it."""
+    names = [
+        ("place", "Zürich", "Zürcher", ""),
+        ("place", "Zürich", "Zürich", ""),
+        ("person", "Stockar Egbert", "Egbert", ""),
+        ("person", "Stockar Egbert", "Egbert Stockar", ""),
+        ("place", "Bern (Stadt)", "Bern", ""),
+        ("place", "Bern (Stadt)", "Bern", ""),
+        ("place", "Bern (Stadt)", "Bern (Stadt)", ""),
+    ]
+    lists = keyed_lists(names, set())
+    named = {e.findtext(f"{TEI}idno"): e[0].text for lst in lists for e in lst}
+    assert named == {"Zürich": "Zürich", "Stockar Egbert": "Egbert", "Bern (Stadt)": "Bern"}
+
+
 def test_keyed_names_are_linked_indexed_and_letters(tmp_path: Path) -> None:
     src = tmp_path / "tei"
     src.mkdir()

@@ -592,7 +592,10 @@ def test_mathml_passes_through_without_scripts(
     assert "<math" in page and "onclick" not in page and "javascript" not in page
     assert "not this" not in page  # annotation-xml may carry HTML: left out
     doc = _doc("mathml", pages)
-    assert doc.xpath("string(//code[@class='formula'])") == "a^2 + b^2 = c^2"
+    # a formula in TeX is drawn as MathML, its source kept as the math's alttext
+    (tex,) = doc.xpath("//*[local-name() = 'math'][@alttext]")
+    assert tex.get("alttext") == "a^2 + b^2 = c^2"
+    assert tex.xpath("count(.//*[local-name() = 'msup'])") == 3
 
 
 def test_unknown_elements_in_running_text_are_spans(
@@ -696,6 +699,32 @@ def test_an_apparatus_kept_in_the_standoff_is_shown_after_the_text(
     (detail,) = entries[1].xpath(".//span[@class='witDetail']")
     assert " ".join(detail.text_content().split()) == "Q p.c."
     assert detail.xpath("abbr/@title") == ["after correction"]
+
+
+def test_notes_kept_in_the_standoff_are_shown_after_the_text_and_called(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 31 (the Mondriaan letters): the notes of a standOff listAnnotation, called by a
+    ptr of the text (<ptr target="#greeting"/>) or pointing at what they annotate, were shown
+    nowhere, and the calls were words leading nowhere ("Note 1"). They follow the text now,
+    each list in its language, numbered where they are first called; an empty note (a
+    placeholder) is left out."""
+    doc = _doc("notes-standoff", pages)
+    calls = doc.xpath("//div[@class='tei-text']//button[@class='noteref']")
+    assert [(b.get("popovertarget"), b.text_content()) for b in calls] == [
+        ("greeting-pop", "1"),
+        ("weather-pop", "2"),
+        ("on-rain-pop", "3"),
+    ]
+    (section,) = doc.xpath("//article/section[@id='ed-standoff-notes']")
+    assert section.xpath("h2/text()") == ["Notes"]
+    assert [d.get("lang") for d in section.xpath("div")] == ["nl", "nl"]
+    notes = section.xpath(".//div[contains(concat(' ', @class, ' '), ' note ')]")
+    assert [n.get("id") for n in notes] == ["dating", "greeting", "weather", "on-rain"]
+    assert _reading(notes[0]) == "Gedateerd naar het poststempel."
+    assert notes[2].xpath("string(.//a[@role='doc-backlink']/@href)") == "#weather-ref"
+    popovers = doc.xpath("//div[@class='note-popovers']/div/@id")
+    assert popovers == ["greeting-pop", "weather-pop", "on-rain-pop"]
 
 
 def test_a_scope_labelled_by_the_words_before_it_takes_no_second_label(

@@ -24,7 +24,7 @@ from ..citation import Publication
 from ..customise import Customisation, layers
 from ..diagnostics import Diagnostic
 from ..errors import EnvironmentFailure, StylesheetError
-from ..gate import SourceDocument
+from ..gate import SourceDocument, read_document
 from ..i18n import messages
 from ..io import write_bytes_atomic, write_text_atomic
 from ..parallel import run_tasks
@@ -87,6 +87,10 @@ class TextEntry:
     title: str
     #: Its ``<TEI ed:stem>`` record for the home and about pages (``sources.header_record``).
     header: str
+    #: Its source file and that file as diagnostics name it, where a warning about an element
+    #: of its header is placed (``in_their_headers``).
+    path: Path | None = None
+    display: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,8 @@ def site_of(context: BuildContext) -> Site:
             t.source.root.get("{http://www.w3.org/XML/1998/namespace}id", ""),
             text_title(t.source.root),
             header_record(t.source.root, t.stem),
+            t.source.path,
+            t.source.display,
         )
         for t in sorted(context.corpus.texts, key=lambda t: t.stem)
     )
@@ -466,6 +472,41 @@ def messages_to_diagnostics(messages: Iterable[str], path: str) -> list[Diagnost
 
 
 _UNKNOWN = re.compile(r"^element (\S+) has no rendering")
+_IN_HEADER = re.compile(r"^(element (\S+) has no rendering.*?) \(in the header of (.+)\)$")
+
+
+def in_their_headers(found: Iterable[Diagnostic], texts: Iterable[TextEntry]) -> list[Diagnostic]:
+    """The home and about pages' warnings about an element of a text's header (whose
+    stylesheet knows the text's name only: "... (in the header of tale)"), placed at the
+    first such element of that header in the text's file, where the scholar mends it;
+    as they are when the file cannot be read again."""
+    by_stem = {t.stem: t for t in texts}
+    placed = []
+    for d in found:
+        match = _IN_HEADER.match(d.message)
+        entry = by_stem.get(match.group(3)) if match else None
+        where = _in_header(entry.path, match.group(2)) if match and entry and entry.path else None
+        if match is None or where is None:
+            placed.append(d)
+            continue
+        path, line, column = where
+        placed.append(replace(d, path=path, line=line, column=column, message=match.group(1)))
+    return placed
+
+
+def _in_header(path: Path, name: str) -> tuple[str, int | None, int | None] | None:
+    """The file, line and column of the first element called ``name`` (as ``name()`` gives
+    it: prefix and local name) in the header of the text at ``path``."""
+    document = read_document(path).document
+    if document is None:
+        return None
+    header = document.root.find(f"{{{TEI_NS}}}teiHeader")
+    local = name.rpartition(":")[2]
+    for element in header.iter() if header is not None else ():
+        if isinstance(element.tag, str) and etree.QName(element).localname == local:
+            shown, line = document.locate(element)
+            return shown, line, document.column(element)
+    return None
 
 
 def locate(diagnostic: Diagnostic, root: etree._Element | None) -> Diagnostic:
@@ -490,4 +531,4 @@ def copy_assets(target: Path, custom_css: Sequence[Path] = ()) -> None:
         write_bytes_atomic(target / path.name, path.read_bytes())
 
 
-__all__ = ["HtmlBuilder", "Page", "edition_title", "messages_to_diagnostics"]
+__all__ = ["HtmlBuilder", "Page", "edition_title", "in_their_headers", "messages_to_diagnostics"]

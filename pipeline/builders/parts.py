@@ -175,17 +175,21 @@ def _scope_page(value: str, roots: dict[str, str]) -> str | None:
     return None
 
 
-#: A link a TEI ``ref`` or ``ptr`` made to an id of its own text (``r:target-href``): its
-#: target, its other attributes (the class among them), its content.
+#: A link a TEI ``ref`` or ``ptr`` made to an id of its own text (``r:target-href``), or a
+#: name to an element of its own text (``ed:local``, class ``local``): its target, its other
+#: attributes (the class among them), its content.
 _POINTER_LINK = re.compile(r'<a href="#([^"]*)"((?:\s+[^\s"=/>]+="[^"]*")*)>(.*?)</a>', re.DOTALL)
-_POINTER_CLASS = re.compile(r'\sclass="(ref|ptr)[ "]')
+_POINTER_CLASS = re.compile(r'\sclass="(?:(ref|ptr)[ "]|name [^"]*\blocal\b)')
 
 
 def without_dead_links(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """``pages`` (a text's, in order) with each pointer to an id that none of them shows (an
     entry of the header the page does not render, a witness list left out) as its words
-    without a link: a link must lead somewhere. A ``ptr`` keeps its address as words."""
-    if not any('class="ref' in html or 'class="ptr' in html for _, html in pages):
+    without a link: a link must lead somewhere. A ``ptr`` keeps its address as words, a name
+    (``ed:local``) its id and class."""
+    if not any(
+        'class="ref' in html or 'class="ptr' in html or " local" in html for _, html in pages
+    ):
         return pages  # most texts: no pointer at all, no page read twice
     ids: set[str] = set()
     for _, html in pages:

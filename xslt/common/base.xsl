@@ -460,10 +460,18 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="lang" as="xs:string?" select="r:lang(@xml:lang)"/>
+        <xsl:variable name="edition-lang" as="xs:string?"
+            select="if (exists($lang)) then () else r:edition-lang(.)"/>
         <xsl:if test="exists($lang)">
           <xsl:attribute name="lang" select="$lang"/>
           <xsl:call-template name="r:dir-attribute"/>
         </xsl:if>
+        <xsl:for-each select="$edition-lang">
+          <xsl:attribute name="lang" select="."/>
+          <xsl:for-each select="r:lang-dir(.)[. = 'rtl']">
+            <xsl:attribute name="dir" select="."/>
+          </xsl:for-each>
+        </xsl:for-each>
         <!-- a pointer at a zone of a facsimile (facsimile.xsl draws it, edition.js outlines it) -->
         <xsl:for-each select="tokenize(normalize-space(@facs))[starts-with(., '#')][1]">
           <xsl:attribute name="data-facs" select="substring(., 2)"/>
@@ -477,6 +485,24 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The language of an edition division that declares none, in a text that declares none
+       (no xml:lang on it, on its text or TEI, no langUsage): the language the header gives
+       the object's text, msContents/textLang/@mainLang (TEI 10.6.6), when every such textLang
+       agrees. US Epigraphy's Greek graffito, <div type="edition"> and <textLang
+       mainLang="grc"/>, was a text of no language ("und", probe 29). Only the edition: a
+       commentary or a translation that declares no language is the editor's, not the
+       object's. -->
+  <xsl:function name="r:edition-lang" as="xs:string?">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="tei" as="element()?" select="$div/ancestor::TEI[1]"/>
+    <xsl:variable name="main" as="xs:string*" select="distinct-values($tei/teiHeader/fileDesc
+        /sourceDesc//msContents//textLang/@mainLang ! r:lang(.))"/>
+    <xsl:sequence select="if ($div/self::div[@type = 'edition']
+        and empty($div/ancestor-or-self::*/@xml:lang)
+        and empty($tei/teiHeader/profileDesc/langUsage/language/@ident[normalize-space()])
+        and count($main) eq 1 and $main ne 'und') then $main else ()"/>
+  </xsl:function>
 
   <!-- The id of a dated mention's entry on the timeline page (index/modules/page-entries.xsl):
        the text's stem and the mention's id, so that it is unique in the edition. -->

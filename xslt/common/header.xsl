@@ -92,7 +92,8 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="lang" as="xs:string"
         select="(r:title-element($tei)/@xml:lang ! r:lang(.), r:text-lang($tei))[1]"/>
-    <xsl:if test="$lang ne r:ui-lang() and $lang ne 'und'">
+    <!-- "Untitled text" is the interface's words, not the text's (probe 32) -->
+    <xsl:if test="$lang ne r:ui-lang() and $lang ne 'und' and exists(r:title-element($tei))">
       <xsl:attribute name="lang" select="$lang"/>
       <xsl:variable name="dir" as="xs:string" select="(r:lang-dir($lang),
           r:script-dir(r:title-element($tei)//text()[normalize-space()]), 'ltr')[1]"/>

@@ -67,8 +67,22 @@
     <xsl:call-template name="r:word-space"/>
     <xsl:variable name="class" as="xs:string" select="string-join(distinct-values(('name',
         local-name(), (@ed:kind ! r:token-class('kind', .)), (if (@ed:unresolved = 'true')
-        then 'unresolved' else if (@ed:entity) then () else 'unkeyed'))), ' ')"/>
+        then 'unresolved' else if (@ed:entity) then () else if (@ed:local) then 'local'
+        else 'unkeyed'))), ' ')"/>
     <xsl:choose>
+      <!-- a name at an element of its own text (a work's title at its bibl): a link there,
+           which the page drops when the element is not shown (parts.without_dead_links) -->
+      <xsl:when test="@ed:local and not(@ed:entity) and not($r:in-link)">
+        <a href="#{@ed:local}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="$class"/>
+          </xsl:call-template>
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </a>
+      </xsl:when>
       <xsl:when test="@ed:entity and not($r:in-link)">
         <a href="{r:index-page(@ed:kind)}#{@ed:entity}">
           <xsl:call-template name="r:attributes">
@@ -207,7 +221,14 @@
     <xsl:param name="entry" as="element()?"/>
     <xsl:param name="fallback" as="xs:string"/>
     <xsl:variable name="best" as="element()?" select="r:preferred-name-element($entry)"/>
-    <xsl:sequence select="if (exists($best)) then r:plain($best) else $fallback"/>
+    <xsl:sequence select="if (exists($best)) then r:name-words($best) else $fallback"/>
+  </xsl:function>
+
+  <!-- The words of a name: a name typed "full" beside its parts is the whole name (as the
+       index reads it: index/modules/entries.xsl, ed:name-words), not "Vassio Vassio". -->
+  <xsl:function name="r:name-words" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="r:plain(($name/name[@type = 'full'][normalize-space()], $name)[1])"/>
   </xsl:function>
 
   <xsl:function name="r:preferred-name-element" as="element()?">
@@ -339,7 +360,8 @@
         select="(persName | placeName | orgName | name | objectName | eventName)"/>
     <xsl:variable name="preferred" as="element()?" select="($names[@type = 'preferred'], $names)[1]"/>
     <xsl:variable name="others" as="xs:string*"
-        select="distinct-values(($names except $preferred) ! r:plain(.))[. != r:plain($preferred)]"/>
+        select="distinct-values(($names except $preferred) ! r:name-words(.))
+            [. != ($preferred ! r:name-words(.))]"/>
     <xsl:if test="exists($others)">
       <p class="card-also">
         <xsl:value-of select="r:msg('card.also', string-join($others, '; '))"/>

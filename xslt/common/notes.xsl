@@ -17,6 +17,8 @@
     where it stands, labelled, with links back to each pointer; every pointer becomes a call
     with the note's popover, and an annotated element is followed by a call.
   - a note inside a note runs in brackets inside it.
+  - a note the standOff keeps (a listAnnotation, Guidelines 16.10): after the text, called by
+    the text's ref and ptr as a note standing apart is (r:notes-apart, r:standoff-notes).
 
   Numbers: a note's @n, else the text of the ref that calls it ("[1]" -> 1), else its place
   in the sequence of called notes of the text (accumulator r:note, so numbering costs the
@@ -63,7 +65,8 @@
     <xsl:sequence select="empty($note/ancestor::note) and not($at/parent::*[r:is-div(.)
         or self::body or self::front or self::back or self::text or self::noteGrp
         or self::floatingText or self::lg or self::sp or self::list or self::listBibl
-        or self::app]) and empty($note/ancestor::*[self::rdg or self::rdgGrp or self::witDetail
+        or self::app or self::listAnnotation]) and empty($note/ancestor::*[self::rdg
+        or self::rdgGrp or self::witDetail
         or self::witness or self::listPerson or self::listPlace or self::listOrg
         or self::listEvent or self::listObject or self::listNym])"/>
   </xsl:function>
@@ -128,11 +131,31 @@
     <xsl:accumulator-rule match="text | sourceDoc" select="0"/>
     <xsl:accumulator-rule match="(text | sourceDoc)//note[r:is-called(.)][empty(r:called-at(.))]"
         select="$value + 1"/>
+    <!-- a note kept apart in the standOff (r:notes-apart) is counted where a ref or ptr of
+         the text first calls it, else after the text's notes -->
+    <xsl:accumulator-rule match="(text | sourceDoc)//*[$r:has-apart][self::ref or self::ptr]
+        [@target]" select="let $p := . return $value
+            + count(r:target-note($p)[r:apart-call(.) is $p])"/>
+    <xsl:accumulator-rule match="standOff//listAnnotation//note[r:is-called(.)]
+        [empty(r:called-at(.))][empty(r:apart-call(.))]" select="$value + 1"/>
     <xsl:accumulator-rule match="(text | sourceDoc)//*[$r:annotated][@xml:id]
         [not(self::note or self::text or self::sourceDoc)]
         [exists(key('r:annotations', string(@xml:id)))]" phase="end"
         select="$value + count(r:called-here(.))"/>
   </xsl:accumulator>
+
+  <!-- Whether the document keeps notes in a standOff: the pattern counting their calls is
+       tried on every ref and ptr only then. -->
+  <xsl:variable name="r:has-apart" as="xs:boolean"
+      select="exists(/descendant::standOff//listAnnotation//note)"/>
+
+  <!-- The first ref or ptr of the text calling a note kept in the standOff, if any. -->
+  <xsl:function name="r:apart-call" as="element()?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if (empty($note/ancestor::standOff) or empty($note/@xml:id)) then ()
+        else key('r:note-pointers', string($note/@xml:id), root($note))
+            [ancestor::text or ancestor::sourceDoc][1]"/>
+  </xsl:function>
 
   <!-- Where a note standing apart is first called, when only what it annotates calls it: the
        first of those elements in the text; else none (counted where it stands). -->
@@ -158,7 +181,9 @@
         ! normalize-space(replace(normalize-space(.), '^[\[\(]+|[\]\)]+$', '')))[. != ''][1]"/>
     <xsl:variable name="at" as="element()?" select="r:called-at($note)"/>
     <xsl:variable name="here" as="element()*" select="$at ! r:called-here(.)"/>
+    <xsl:variable name="apart" as="element()?" select="r:apart-call($note)"/>
     <xsl:sequence select="if ($n != '') then $n else if (exists($called)) then $called
+        else if (exists($apart)) then string($apart/accumulator-before('r:note'))
         else if (exists($at)) then string($at/accumulator-after('r:note') - count($here)
             + index-of($here ! generate-id(.), generate-id($note))[1])
         else string($note/accumulator-before('r:note'))"/>
@@ -474,6 +499,7 @@
         <xsl:with-param name="level"
             select="min((6, 2 + count(ancestor-or-self::*[r:is-div(.)][head])))"/>
         <xsl:with-param name="id" select="(@xml:id, 'ed-div')[1] || '-notes'"/>
+        <xsl:with-param name="around" select="$div"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -488,8 +514,28 @@
           [empty(r:note-section(.))]"/>
       <xsl:with-param name="level" select="$level"/>
       <xsl:with-param name="id" select="'ed-notes'"/>
+      <xsl:with-param name="around" select="r:notes-around($scope)"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The element whose language and direction are around the notes of $scope on the page:
+       the text (the reading page's article and main carry its language). -->
+  <xsl:function name="r:notes-around" as="element()">
+    <xsl:param name="scope" as="element()+"/>
+    <xsl:sequence select="(($scope[1]/ancestor-or-self::*[self::text or self::sourceDoc])[1],
+        $scope[1])[1]"/>
+  </xsl:function>
+
+  <!-- lang and dir of the interface's words about notes around $around (r:ui-words), or,
+       in a text that declares no language, its script's direction (an undeclared Persian
+       text is set right to left: "Notes" in it was too). -->
+  <xsl:function name="r:notes-ui" as="attribute()*">
+    <xsl:param name="around" as="element()"/>
+    <xsl:variable name="declared" as="xs:boolean" select="exists(($around/ancestor-or-self::*
+        /@xml:lang, root($around)/TEI/teiHeader/profileDesc/langUsage/language/@ident))"/>
+    <xsl:sequence select="if ($declared) then r:ui-words($around)
+        else r:ui-attributes((), root($around)/TEI ! r:text-dir(.))"/>
+  </xsl:function>
 
   <!-- The notes inside $scope (a text, or the nodes of one page), in document order. -->
   <xsl:function name="r:notes-of" as="element()*">
@@ -503,11 +549,16 @@
     <xsl:param name="notes" as="element()*" required="yes"/>
     <xsl:param name="level" as="xs:integer" required="yes"/>
     <xsl:param name="id" as="xs:string" required="yes"/>
+    <!-- what the list stands in: its heading is the interface's words, so inside a text in
+         another language or direction it says which (probe 32: "Notes" in a Persian text
+         was marked Persian, right to left) -->
+    <xsl:param name="around" as="element()" required="yes"/>
     <xsl:if test="exists($notes)">
       <section class="footnotes" role="doc-endnotes" aria-labelledby="{$id}-title">
         <xsl:element name="h{$level}">
           <xsl:attribute name="id" select="$id || '-title'"/>
           <xsl:attribute name="class" select="'notes-title'"/>
+          <xsl:sequence select="r:notes-ui($around)"/>
           <xsl:value-of select="r:msg('notes.title')"/>
         </xsl:element>
         <ol>
@@ -541,13 +592,60 @@
     </li>
   </xsl:template>
 
+  <!-- Notes kept apart ================================================================== -->
+
+  <!-- The notes a text keeps in its standOff (a listAnnotation, Guidelines 16.10), which
+       its ref or ptr call (the Mondriaan letters' <ptr target="#WaardeVrienden"/>) or which
+       point at what they annotate (@target), or which annotate the text as a whole (a
+       letter's dating): probe 31, they were shown nowhere and their calls led nowhere. An
+       empty note (a placeholder) is no note to read. -->
+  <xsl:function name="r:notes-apart" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/standOff//listAnnotation//note[empty(ancestor::note)]
+        [normalize-space() or exists(* except (ptr | anchor | pb | lb))]"/>
+  </xsl:function>
+
+  <!-- After the text: a section of them, each list with its language. -->
+  <xsl:template name="r:standoff-notes" as="element()?">
+    <xsl:param name="tei" as="element()" required="yes"/>
+    <xsl:param name="level" as="xs:integer" select="2"/>
+    <xsl:variable name="notes" as="element()*" select="r:notes-apart($tei)"/>
+    <xsl:if test="exists($notes)">
+      <section class="standoff-notes" id="ed-standoff-notes"
+          aria-labelledby="ed-standoff-notes-title">
+        <xsl:sequence select="r:editorial-lang($tei)"/>
+        <xsl:element name="h{$level}">
+          <xsl:attribute name="id" select="'ed-standoff-notes-title'"/>
+          <xsl:attribute name="class" select="'notes-title'"/>
+          <xsl:value-of select="r:msg('notes.title')"/>
+        </xsl:element>
+        <xsl:for-each-group select="$notes" group-adjacent="generate-id(
+            ancestor::listAnnotation[1])">
+          <div>
+            <xsl:for-each select="ancestor::listAnnotation[1]">
+              <xsl:call-template name="r:attributes">
+                <xsl:with-param name="class" select="'listAnnotation'"/>
+              </xsl:call-template>
+            </xsl:for-each>
+            <xsl:apply-templates select="current-group()" mode="r:main"/>
+          </div>
+        </xsl:for-each-group>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Popovers ============================================================================ -->
 
   <!-- One popover per called note of $scope: the note's words again (without ids, which
        belong to the note's own rendering), a link to the note and a close button. -->
   <xsl:template name="r:note-popovers" as="element()?">
     <xsl:param name="scope" as="element()+" required="yes"/>
-    <xsl:variable name="notes" as="element()*" select="r:notes-of($scope)[r:is-called(.)]"/>
+    <!-- notes kept apart (r:notes-apart) that the page shows -->
+    <xsl:param name="apart" as="element()*" select="()"/>
+    <xsl:variable name="notes" as="element()*"
+        select="(r:notes-of($scope), $apart)[r:is-called(.)]"/>
+    <!-- the popovers stand in the page's main, in the text's language and direction -->
+    <xsl:variable name="ui" as="attribute()*" select="r:notes-ui(r:notes-around($scope))"/>
     <xsl:if test="exists($notes)">
       <div class="note-popovers">
         <xsl:for-each select="$notes">
@@ -564,15 +662,17 @@
           <div id="{$id}-pop" popover="" role="dialog" aria-labelledby="{$id}-pop-title"
               class="note-popover{r:token-class('type', @type) ! (' ' || .)}">
             <p class="note-popover-title" id="{$id}-pop-title">
+              <xsl:sequence select="$ui"/>
               <xsl:value-of select="r:note-name(.)"/>
             </p>
             <div class="note-popover-body">
               <xsl:apply-templates select="$body" mode="r:copy-without-ids"/>
             </div>
-            <p class="note-popover-more"><a href="#{$id}"><xsl:value-of
+            <p class="note-popover-more"><xsl:sequence select="$ui"/><a href="#{$id}"><xsl:value-of
                 select="r:msg('notes.goto')"/></a></p>
             <button type="button" class="card-close" popovertarget="{$id}-pop"
-                popovertargetaction="hide"><xsl:value-of select="r:msg('notes.close')"/></button>
+                popovertargetaction="hide"><xsl:sequence select="$ui"/><xsl:value-of
+                select="r:msg('notes.close')"/></button>
           </div>
         </xsl:for-each>
       </div>

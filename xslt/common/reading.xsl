@@ -70,10 +70,22 @@
   </xsl:function>
 
   <!-- A division's heading: its first head that is not a subtitle (a head type="sub" may
-       stand before the main one), else its first head. -->
+       stand before the main one), else its first head. A head of notes alone (TEI-CORPO's
+       <head><note type="start">..</note><note type="end">..</note></head>, the times of
+       the division) names nothing: it was a heading of two note calls, and "Section" in the
+       contents (probe 28). It is no heading: its notes are kept where it stands (a line of
+       the division, structure.xsl), and the contents pass over the division as over one
+       without a head. -->
   <xsl:function name="r:main-head" as="element()?">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="($div/head[not(@type = ('sub', 'subtitle', 'subhead'))], $div/head)[1]"/>
+    <xsl:variable name="heads" as="element()*" select="$div/head[not(r:notes-only(.))]"/>
+    <xsl:sequence select="($heads[not(@type = ('sub', 'subtitle', 'subhead'))], $heads)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:notes-only" as="xs:boolean">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="exists($head/note) and empty(($head/node() except $head/note)
+        [not(self::text()[not(normalize-space())])])"/>
   </xsl:function>
 
   <!-- Whether a break inside a word (break="no") stands right after (before) a node, past the

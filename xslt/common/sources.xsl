@@ -309,6 +309,28 @@
         else upper-case(substring($kind, 1, 1)) || substring($kind, 2) || ': ' || $words"/>
   </xsl:function>
 
+  <!-- The words of a place of publication. One place named in several languages (two or
+       more placeName, each in a language of its own, and no other words: an Arabic
+       newspaper's "بيروت", "Bayrūt", "Beirut", "Beyrouth") is one place: the imprint read
+       the four names as one (probe 28). It names it once: in the interface language, else by
+       the name typed main or preferred, else by the name that declares no language of its
+       own (the text's), else by the first. -->
+  <xsl:function name="r:place-words" as="xs:string">
+    <xsl:param name="place" as="element()"/>
+    <xsl:variable name="names" as="element()*" select="$place/placeName[normalize-space()]"/>
+    <xsl:variable name="langs" as="xs:string*" select="$names ! string(@xml:lang)"/>
+    <xsl:variable name="alone" as="xs:boolean" select="count($names) ge 2
+        and count(distinct-values($langs)) eq count($names)
+        and not($place/text()[normalize-space()])
+        and empty($place/*[not(self::placeName | self::note)][normalize-space()])"/>
+    <xsl:variable name="ui" as="xs:string" select="lower-case(r:ui-lang())"/>
+    <xsl:variable name="chosen" as="element()?" select="if (not($alone)) then ()
+        else ($names[lower-case(@xml:lang) = $ui],
+              $names[lower-case(tokenize(@xml:lang, '-')[1]) = $ui],
+              $names[@type = ('main', 'preferred')], $names[not(@xml:lang)], $names)[1]"/>
+    <xsl:sequence select="r:plain(($chosen, $place)[1])"/>
+  </xsl:function>
+
   <!-- "Place: Publisher, date". A place or publisher copied from a library catalogue keeps
        the catalogue's own punctuation before the next field ("Ann Arbor, MI :", "Printed by
        Stephen Day,": the Text Creation Partnership's headers); ours replaces it, where both
@@ -316,7 +338,7 @@
   <xsl:function name="r:cite-imprint" as="xs:string?">
     <xsl:param name="fields" as="element()*"/>
     <xsl:variable name="place" as="xs:string?"
-        select="string-join($fields[self::pubPlace] ! r:plain(.) ! r:unpunctuated(.), '; ')
+        select="string-join($fields[self::pubPlace] ! r:place-words(.) ! r:unpunctuated(.), '; ')
         [. != '']"/>
     <xsl:variable name="publisher" as="xs:string?"
         select="string-join($fields[self::publisher | self::distributor] ! r:agent-name(.)

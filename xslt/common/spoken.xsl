@@ -173,10 +173,14 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A pause: "(…)", or its length when the transcript measured it ("(3 s)", @dur). -->
+  <!-- A pause: "(…)", or its length when the transcript measured it ("(3 s)", @dur). Its
+       kind (@type, TEI 8.3.2: a classification, such as "short" or "long") is said in the
+       encoding's words, "(… short)", and in the title beside a length: a short and a long
+       pause both read "(…)" (probe 28). -->
   <xsl:template match="pause" mode="r:main" as="element()">
     <xsl:variable name="length" as="xs:string?" select="(@dur, @dur-iso)[1] ! r:duration-words(.)"/>
-    <span title="{r:msg('spoken.pause')}">
+    <xsl:variable name="type" as="xs:string" select="r:token-words(@type)"/>
+    <span title="{string-join((r:msg('spoken.pause'), $type[. != '']), ', ')}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'pause'"/>
       </xsl:call-template>
@@ -184,6 +188,11 @@
         <xsl:when test="exists($length)">
           <xsl:text>(</xsl:text>
           <span class="event-type"><xsl:value-of select="$length"/></span>
+          <xsl:text>)</xsl:text>
+        </xsl:when>
+        <xsl:when test="$type != ''">
+          <xsl:text>(… </xsl:text>
+          <span class="event-type"><xsl:value-of select="$type"/></span>
           <xsl:text>)</xsl:text>
         </xsl:when>
         <xsl:otherwise>(…)</xsl:otherwise>
@@ -210,6 +219,23 @@
             <xsl:text> </xsl:text>
           </xsl:if>
           <xsl:choose>
+            <!-- described only, by several desc (TEI-CORPO's what and how long: "tousse",
+                 "instantaneous"): each description apart, "[tousse; instantaneous]", where
+                 they read as one with the file's spaces inside the brackets (probe 28) -->
+            <xsl:when test="count(desc[normalize-space()]) gt 1
+                and empty((node() except desc)[not(self::text()[not(normalize-space())])])">
+              <xsl:for-each select="desc[normalize-space()]">
+                <xsl:if test="position() gt 1">
+                  <xsl:text>; </xsl:text>
+                </xsl:if>
+                <span>
+                  <xsl:call-template name="r:attributes">
+                    <xsl:with-param name="class" select="'desc'"/>
+                  </xsl:call-template>
+                  <xsl:value-of select="r:plain(.)"/>
+                </span>
+              </xsl:for-each>
+            </xsl:when>
             <xsl:when test="$said">
               <xsl:apply-templates mode="r:main">
                 <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>

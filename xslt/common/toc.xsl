@@ -85,7 +85,7 @@
   </xsl:template>
 
   <!-- A part of an edition named by its type (structure.xsl gives it that heading). -->
-  <xsl:template match="*[r:is-div(.)][empty(head)][@xml:id][exists(r:part-type(.))]"
+  <xsl:template match="*[r:is-div(.)][empty(r:main-head(.))][@xml:id][exists(r:part-type(.))]"
       mode="r:toc" as="element()">
     <xsl:variable name="children" as="element()*">
       <xsl:apply-templates select="r:toc-children(.)" mode="r:toc"/>
@@ -98,7 +98,9 @@
     </li>
   </xsl:template>
 
-  <xsl:template match="*[r:is-div(.)][head][@xml:id]" mode="r:toc" as="element()">
+  <!-- a head of notes alone is none (r:main-head) -->
+  <xsl:template match="*[r:is-div(.)][exists(r:main-head(.))][@xml:id]" mode="r:toc"
+      as="element()">
     <xsl:variable name="label" as="xs:string" select="r:plain(r:main-head(.))"/>
     <xsl:variable name="children" as="element()*">
       <xsl:apply-templates select="r:toc-children(.)" mode="r:toc"/>

@@ -146,11 +146,15 @@
       <xsl:variable name="dir" as="xs:string" select="(r:lang-dir($lang),
           r:script-dir(r:title-element(.)//text()[normalize-space()]))[1]"/>
       <a class="text-title" href="{@ed:stem}.html">
-        <xsl:if test="$lang ne r:ui-lang()">
-          <xsl:attribute name="lang" select="$lang"/>
-        </xsl:if>
-        <xsl:if test="$dir ne r:ui-dir()">
-          <xsl:attribute name="dir" select="$dir"/>
+        <!-- "Untitled text" is the interface's words: none of the text's (probe 32: it was
+             marked Persian, right to left, in the list) -->
+        <xsl:if test="exists(r:title-element(.))">
+          <xsl:if test="$lang ne r:ui-lang()">
+            <xsl:attribute name="lang" select="$lang"/>
+          </xsl:if>
+          <xsl:if test="$dir ne r:ui-dir()">
+            <xsl:attribute name="dir" select="$dir"/>
+          </xsl:if>
         </xsl:if>
         <xsl:value-of select="r:title(.)"/>
       </a>

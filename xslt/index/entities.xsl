@@ -189,8 +189,13 @@
          not a person of the text: a bibliography's authors are not asked for a @ref; nor is
          a name the encoder identified by a @key (att.canonical: a code of an external
          authority, which this edition cannot look up) -->
+    <!-- nor is a name with no words of its own: an empty rs, or one whose words are all a
+         name identified inside it (probe 31, the Escher letters' <rs><persName key="...">Frau
+         Stockar</persName></rs>, and an <rs> holding only spaces: "rs '' has no @ref") -->
     <xsl:variable name="untagged" as="element()*" select="$texts//*[not(@ref | @key)]
         [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
+        [exists(.//text()[normalize-space()][empty(ancestor::*[@ref | @key]
+            [local-name() = $ed:name-elements])])]
         [not(r:in-register(.))]
         [not(ancestor::tei:bibl | ancestor::tei:biblStruct | ancestor::tei:biblFull)]"/>
     <ed:index entities="{count($entities)}" mentions="{sum($entities/@count)}"
@@ -200,7 +205,7 @@
       <ed:documents>
         <xsl:for-each select="ed:document">
           <ed:document stem="{@ed:stem}" title="{ed:title(*)}"
-              lang="{*/@xml:lang}" mentions="{count(*/((tei:text | tei:sourceDoc)//*[@ed:entity]
+              lang="{ed:document-lang(*)}" title-lang="{ed:title-lang(*)}" mentions="{count(*/((tei:text | tei:sourceDoc)//*[@ed:entity]
                   | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity]))}"/>
         </xsl:for-each>
       </ed:documents>
@@ -259,6 +264,31 @@
       </ed:untagged>
     </ed:index>
   </xsl:template>
+
+  <!-- A text's language, as its reading page states it (xslt/common/header.xsl r:text-lang):
+       its text's xml:lang, else the root's, else the header's first language. The root's
+       alone left the index's context of a mention in a text whose language is declared on
+       <text> (an Arabic text in probe 32) unmarked, read left to right as English. -->
+  <xsl:function name="ed:document-lang" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/(tei:text, tei:sourceDoc)[1]/@xml:lang, $tei/@xml:lang,
+        $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)
+        [normalize-space()][1] ! string(.)"/>
+  </xsl:function>
+
+  <!-- The language of a text's own title (ed:title): its xml:lang, else the text's. -->
+  <xsl:function name="ed:title-lang" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="titles" as="element(tei:title)*"
+        select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
+    <xsl:variable name="title" as="element(tei:title)?" select="($titles[@level = 'a'],
+        $titles[@type = 'main'], $titles[not(@level = ('s', 'j', 'u'))]
+            [not(@type = ('sub', 'desc', 'alt', 'short', 'volume', 'series', 'collection'))],
+        $titles)[1]"/>
+    <!-- none for a text without a title: the list names it by its file's name -->
+    <xsl:sequence select="$title ! (@xml:lang[normalize-space()] ! string(.),
+        ed:document-lang($tei))[1]"/>
+  </xsl:function>
 
   <!-- A text's own title, as the reading pages show it (xslt/common/header.xsl r:title): a
        letter's or article's (level a), else the main title, else the first that is not a

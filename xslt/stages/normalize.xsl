@@ -14,7 +14,8 @@
      document order; an empty line keeps the element's own xml:id.
   2. resolved register keys: a name whose @ref points at a register entry (#id or file.xml#id)
      gets ed:entity (the entry's xml:id) and ed:kind (person, place, org, ...); a name whose
-     @ref does not resolve gets ed:unresolved="true"; a name identified by @key alone gets
+     @ref does not resolve gets ed:unresolved="true" (ed:local when it names a bibliographic
+     entry of its own text, a bibl); a name identified by @key alone gets
      the entry the edition made of its key (pipeline/keyed.py); a speech (sp) gets ed:speakers, the
      entries its @who points at (persons of particDesc or a register, cast list roles).
      Registers arrive as one parameter document, never through doc(), with every entry once
@@ -209,7 +210,24 @@
         </xsl:if>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:attribute name="ed:unresolved" select="'true'"/>
+        <!-- a name that points at a bibliographic entry of its own text (a work's title, rs
+             type="work", at its bibl in the text's bibliography) names that work: ed:local,
+             which the page links to; no unresolved reference. A name at any other element
+             of its text (a person's name at a paragraph) stays unresolved: an id that
+             shadows a register entry's, most likely -->
+        <xsl:variable name="local" as="element()?" select="(for $t in
+            tokenize(normalize-space(.), ' ')[starts-with(., '#')]
+            return key('local-id', substring($t, 2), $here)[1]
+                [self::tei:bibl or self::tei:biblStruct or self::tei:biblFull
+                 or self::tei:msDesc])[1]"/>
+        <xsl:choose>
+          <xsl:when test="exists($local)">
+            <xsl:attribute name="ed:local" select="$local/@xml:id"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:attribute name="ed:unresolved" select="'true'"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

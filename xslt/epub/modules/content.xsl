@@ -68,9 +68,13 @@
         <xsl:call-template name="ee:footnotes">
           <xsl:with-param name="nodes" select="$unit?before, $unit?nodes, $unit?after"/>
         </xsl:call-template>
-        <!-- an apparatus kept in the standOff ends the text (r:href-of leads there) -->
+        <!-- an apparatus and notes kept in the standOff end the text (r:href-of, ee:href lead
+             there) -->
         <xsl:if test="$unit?file = $ee:plan[last()]?file">
           <xsl:call-template name="r:standoff-apparatus">
+            <xsl:with-param name="tei" select="$ee:tei"/>
+          </xsl:call-template>
+          <xsl:call-template name="r:standoff-notes">
             <xsl:with-param name="tei" select="$ee:tei"/>
           </xsl:call-template>
         </xsl:if>

@@ -18,8 +18,10 @@
     exclude-result-prefixes="#all">
 
   <!-- Elements a link can reach: those of the text, and those of a manuscript description
-       that the book shows (a catalogue record's, manuscripts.xsl). -->
-  <xsl:key name="ee:id" match="(tei:text | tei:sourceDoc)//*[@xml:id] | tei:sourceDesc//tei:msDesc/descendant-or-self::*[@xml:id]"
+       that the book shows (a catalogue record's, manuscripts.xsl), and the notes the standOff
+       keeps (r:notes-apart). -->
+  <xsl:key name="ee:id" match="(tei:text | tei:sourceDoc)//*[@xml:id] | tei:sourceDesc//tei:msDesc/descendant-or-self::*[@xml:id]
+      | tei:standOff//tei:listAnnotation//tei:note[@xml:id]"
       use="string(@xml:id)"/>
 
   <!-- The element of this text a pointer's first target names, if any: "#id", or a bare
@@ -32,8 +34,10 @@
         then substring($target, 2)
         else if (matches($target, '^[\p{L}_][\p{L}\p{N}_.-]*$') and not(matches($target, '\.x?html?$|\.xml$')))
         then $target else ()"/>
+    <!-- and the notes the standOff keeps, which the book shows after the text -->
     <xsl:sequence select="(if (exists($id)) then key('ee:id', $id, root($pointer)) else ())
-        [ancestor::* intersect r:main-text($ee:tei) or r:catalogue-record($ee:tei)][1]"/>
+        [ancestor::* intersect r:main-text($ee:tei) or r:catalogue-record($ee:tei)
+         or exists(. intersect r:notes-apart($ee:tei))][1]"/>
   </xsl:function>
 
   <!-- A pointer that leads nowhere in the book (another file of the corpus, an id the book does
@@ -93,9 +97,11 @@
     <xsl:variable name="target" as="element()" select="ee:local-target(.)"/>
     <xsl:choose>
       <xsl:when test="$target/self::tei:note and ee:in-place($target) and not($r:in-link)">
+        <!-- a ptr has no words: the note's number, as the web page shows it -->
         <xsl:call-template name="ee:noteref">
           <xsl:with-param name="note" select="$target"/>
-          <xsl:with-param name="label" select="normalize-space(.)"/>
+          <xsl:with-param name="label" select="if (self::tei:ptr) then ee:note-label($target)
+              else normalize-space(.)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:when test="$r:in-link">

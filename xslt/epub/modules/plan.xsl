@@ -38,10 +38,12 @@
     <xsl:sequence select="r:plan-file-of($ee:file-of, $node, $ee:plan[1]?file)"/>
   </xsl:function>
 
-  <!-- A link from another document of the book to an element with an id. -->
+  <!-- A link from another document of the book to an element with an id; what the standOff
+       keeps (notes, an apparatus) ends the last one. -->
   <xsl:function name="ee:href" as="xs:string">
     <xsl:param name="target" as="element()"/>
-    <xsl:sequence select="ee:file($target) || '#' || $target/@xml:id"/>
+    <xsl:sequence select="(if (exists($target/ancestor::tei:standOff)) then $ee:plan[last()]?file
+        else ee:file($target)) || '#' || $target/@xml:id"/>
   </xsl:function>
 
 </xsl:stylesheet>

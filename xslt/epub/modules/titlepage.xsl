@@ -40,7 +40,14 @@
       <xsl:with-param name="body-type" select="'frontmatter'"/>
       <xsl:with-param name="content" as="node()*">
         <section epub:type="titlepage" class="titlepage" id="titlepage">
-          <h1 epub:type="fulltitle"><xsl:value-of select="ee:title()"/></h1>
+          <h1 epub:type="fulltitle">
+            <!-- "Untitled text" is the interface's words inside a book in the text's
+                 language (probe 32: a Persian book's title page called it Persian) -->
+            <xsl:if test="empty(r:title-element($ee:tei))">
+              <xsl:sequence select="r:ui-attributes(r:text-lang($ee:tei), r:text-dir($ee:tei))"/>
+            </xsl:if>
+            <xsl:value-of select="ee:title()"/>
+          </h1>
           <xsl:for-each select="r:parallel-titles($ee:tei)">
             <p class="parallel-title" xml:lang="{?lang}" lang="{?lang}"
                 dir="{(r:lang-dir(?lang), 'auto')[1]}">

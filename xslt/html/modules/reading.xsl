@@ -72,6 +72,9 @@
           <xsl:call-template name="r:standoff-apparatus">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>
+          <xsl:call-template name="r:standoff-notes">
+            <xsl:with-param name="tei" select="."/>
+          </xsl:call-template>
           <xsl:call-template name="r:witnesses">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>
@@ -87,6 +90,7 @@
         <xsl:sequence select="$viewer"/>
         <xsl:call-template name="r:note-popovers">
           <xsl:with-param name="scope" select="$text"/>
+          <xsl:with-param name="apart" select="r:notes-apart(.)"/>
         </xsl:call-template>
         <!-- and those a catalogue record's description names, which the page shows -->
         <xsl:call-template name="r:entity-cards">
@@ -252,7 +256,10 @@
   <xsl:function name="r:search-filters" as="attribute()+">
     <xsl:param name="tei" as="element(TEI)"/>
     <!-- a text of no known language ("und") is in no language's filter: "und (1)" -->
-    <xsl:variable name="lang" as="xs:string" select="r:text-lang($tei)"/>
+    <!-- a text of no language whose edition division has its object's (r:edition-lang) is
+         found under that language -->
+    <xsl:variable name="lang" as="xs:string" select="(r:text-lang($tei)[. ne 'und'],
+        ($tei/text/body//div[@type = 'edition'] ! r:edition-lang(.))[1], 'und')[1]"/>
     <xsl:attribute name="data-pagefind-filter" select="'text[data-ed-title]'
         || (if ($lang = ('und', '')) then '' else ', language[data-ed-language]')"/>
     <xsl:attribute name="data-ed-title" select="r:title($tei)"/>

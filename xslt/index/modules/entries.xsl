@@ -65,7 +65,19 @@
     <xsl:sequence select="if (empty($name)) then string($entry/@xml:id)
         else if ($name/self::tei:role or $name/self::tei:head)
         then replace(ed:text($name), '[\s,.;:]+$', '')
-        else ed:text($name)"/>
+        else ed:name-words($name)"/>
+  </xsl:function>
+
+  <!-- The words of a name. A name that gives its whole form as a part typed "full" beside
+       its parts (the EpiDoc prosopographies: <persName><name type="full">Vassio</name>
+       <name type="cognomen">Vassio</name></persName>) is that whole form: the parts repeat
+       it, and the index named the entry "Vassio Vassio" (probe 29). Only that type: a name
+       whose parts are simply written one after the other reads as before. -->
+  <xsl:function name="ed:name-words" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="full" as="element()?"
+        select="$name/tei:name[@type = 'full'][normalize-space()][1]"/>
+    <xsl:sequence select="ed:text(($full, $name)[1])"/>
   </xsl:function>
 
   <!-- Sort key, as a reader looks a name up: "Holzinger, Robert" for a persName with
@@ -188,15 +200,15 @@
     <xsl:variable name="names" as="element()*" select="*[local-name() = ('persName',
         'placeName', 'orgName', 'name', 'eventName', 'objectName', 'geogName')]
         except $preferred"/>
-    <xsl:for-each-group select="$names[ed:text(.) != '']"
-        group-by="ed:text(.), string(@xml:lang)" composite="yes">
-      <xsl:if test="not(ed:text(.) = ed:preferred-name(current()/..)
+    <xsl:for-each-group select="$names[ed:name-words(.) != '']"
+        group-by="ed:name-words(.), string(@xml:lang)" composite="yes">
+      <xsl:if test="not(ed:name-words(.) = ed:preferred-name(current()/..)
           and string(@xml:lang) = string($preferred/@xml:lang))">
         <ed:other-name>
           <xsl:for-each select="@xml:lang">
             <xsl:attribute name="lang" select="."/>
           </xsl:for-each>
-          <xsl:value-of select="ed:text(.)"/>
+          <xsl:value-of select="ed:name-words(.)"/>
         </ed:other-name>
       </xsl:if>
     </xsl:for-each-group>

@@ -39,10 +39,12 @@
   <xsl:template name="ed:lang" as="attribute()*">
     <xsl:param name="lang" as="xs:string?" required="yes"/>
     <xsl:param name="page-lang" as="xs:string" tunnel="yes" required="yes"/>
-    <xsl:if test="$lang and $lang ne $page-lang">
-      <xsl:attribute name="lang" select="$lang"/>
+    <!-- as a BCP 47 tag, as the reading pages write it: a text's "deu" is "de" in HTML -->
+    <xsl:variable name="code" as="xs:string?" select="r:lang($lang)"/>
+    <xsl:if test="$code and $code ne $page-lang">
+      <xsl:attribute name="lang" select="$code"/>
       <!-- a Hebrew name or context on a page read left to right runs right to left -->
-      <xsl:for-each select="r:lang-dir($lang)[. ne r:ui-dir()]">
+      <xsl:for-each select="r:lang-dir($code)[. ne r:ui-dir()]">
         <xsl:attribute name="dir" select="."/>
       </xsl:for-each>
     </xsl:if>
@@ -317,12 +319,47 @@
       </xsl:if>
       <xsl:variable name="title" as="xs:string"
           select="($document/@title[normalize-space()], @document)[1]"/>
-      <xsl:variable name="where" as="xs:string*" select="
-          (if (count($documents) gt 1) then $title else ()),
-          (@heading[normalize-space()], @part ! ed:part-label(.))[1],
-          @page[normalize-space()] ! r:msg('index.page', string(.))"/>
+      <!-- the parts of the place, each in its language: the text's title (an Arabic title in
+           an English list, probe 32), its heading (the text's), a part or page (the
+           interface's) -->
+      <xsl:variable name="where" as="element(ed:where)*">
+        <xsl:if test="count($documents) gt 1 or empty((@heading[normalize-space()], @part,
+            @page[normalize-space()]))">
+          <ed:where lang="{($document/@title-lang, $document/@lang)[1]}">
+            <xsl:value-of select="$title"/>
+          </ed:where>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="@heading[normalize-space()]">
+            <ed:where lang="{$document/@lang}"><xsl:value-of select="@heading"/></ed:where>
+          </xsl:when>
+          <xsl:when test="@part">
+            <ed:where><xsl:value-of select="ed:part-label(@part)"/></ed:where>
+          </xsl:when>
+        </xsl:choose>
+        <xsl:for-each select="@page[normalize-space()]">
+          <ed:where><xsl:value-of select="r:msg('index.page', string(.))"/></ed:where>
+        </xsl:for-each>
+      </xsl:variable>
       <a href="{(@file, @document || '.html')[1]}#{@mention}">
-        <xsl:value-of select="if (exists($where)) then string-join($where, ', ') else $title"/>
+        <xsl:for-each select="$where">
+          <xsl:if test="position() gt 1">
+            <xsl:text>, </xsl:text>
+          </xsl:if>
+          <xsl:variable name="lang" as="attribute()*">
+            <xsl:call-template name="ed:lang">
+              <xsl:with-param name="lang" select="string(@lang)"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:choose>
+            <xsl:when test="exists($lang)">
+              <span><xsl:sequence select="$lang"/><xsl:value-of select="."/></span>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="."/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
       </a>
       <xsl:text>: </xsl:text>
       <span class="index-context">
@@ -536,7 +573,21 @@
       <!-- a date in another calendar (when-custom) or one no attribute dates: as written,
            never "undated" for a date that says when -->
       <xsl:when test="normalize-space(ed:text)">
-        <xsl:value-of select="normalize-space(ed:text)"/>
+        <!-- the words are the text's: "سنة ١٢٨١" of a Hijri date runs right to left in an
+             English timeline (probe 32) -->
+        <xsl:variable name="lang" as="attribute()*">
+          <xsl:call-template name="ed:lang">
+            <xsl:with-param name="lang" select="string(@lang)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="exists($lang)">
+            <span><xsl:sequence select="$lang"/><xsl:value-of select="normalize-space(ed:text)"/></span>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="normalize-space(ed:text)"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="r:msg('index.undated')"/>
