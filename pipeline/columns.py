@@ -209,19 +209,11 @@ def attribute_column(
     """1-based column of the attribute ``name`` on ``line`` of the file at ``path`` whose
     value holds ``token`` (the ``nth`` such attribute of the line, else the first), or
     None."""
-    if not line:
-        return None
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    # keyed by the file's size and time too: an editor's session checks a file many times
-    lines = _lines(str(path), stat.st_mtime_ns, stat.st_size)
-    if lines is None or line > len(lines):
+    lines = _file_lines(path)
+    if not line or lines is None or line > len(lines):
         return None
     written = lines[line - 1]
-    pattern = re.compile(r"(?<![\w:.-])" + re.escape(name) + r"""\s*=\s*(["'])(.*?)\1""")
-    found = [m.start() + 1 for m in pattern.finditer(written) if token in m.group(2)]
+    found = [m.start() + 1 for m in _attribute(name).finditer(written) if token in m.group(2)]
     if not found:
         return None
     return found[nth - 1] if nth <= len(found) else found[0]
@@ -238,16 +230,10 @@ def attribute_place(
     ``attribute_column`` on ``line``, else on an earlier line of the same start tag (a tag
     written over several lines is on the line where it ends); else ``line`` and no column."""
     column = attribute_column(path, line, name, token, nth)
-    if column is not None or not line:
+    lines = _file_lines(path)
+    if column is not None or not line or lines is None or line > len(lines):
         return line, column
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return line, None
-    lines = _lines(str(path), stat.st_mtime_ns, stat.st_size)
-    if lines is None or line > len(lines):
-        return line, None
-    pattern = re.compile(r"(?<![\w:.-])" + re.escape(name) + r"""\s*=\s*(["'])(.*?)\1""")
+    pattern = _attribute(name)
     # the tag's last line holds no such attribute before its end, so its start is above
     if ">" not in lines[line - 1]:
         return line, None
@@ -260,6 +246,21 @@ def attribute_place(
         if begins >= 0:
             break
     return line, None
+
+
+def _attribute(name: str) -> re.Pattern[str]:
+    """The attribute ``name`` written with its value (the value's words: group 2)."""
+    return re.compile(r"(?<![\w:.-])" + re.escape(name) + r"""\s*=\s*(["'])(.*?)\1""")
+
+
+def _file_lines(path: str | Path) -> list[str] | None:
+    """The lines of the file at ``path`` as it is now, or None when it cannot be read."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    # keyed by the file's size and time too: an editor's session checks a file many times
+    return _lines(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 @functools.lru_cache(maxsize=8)
