@@ -230,15 +230,43 @@ def iso_date(value: str) -> str:
     return match.group(0) if match else ""
 
 
+def _author_elements(root: etree._Element) -> list[etree._Element]:
+    """The text's authors as xslt/common/header.xsl r:authors reads them: the title
+    statement's, else those of the one source the text is transcribed from (a sourceDesc
+    citing several works names no one author)."""
+    own = [
+        a
+        for a in root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author", namespaces=_NS)
+        if names_of(a)
+    ]
+    sources = root.xpath(
+        "tei:teiHeader/tei:fileDesc/tei:sourceDesc/*[self::tei:bibl or self::tei:biblStruct"
+        " or self::tei:biblFull]",
+        namespaces=_NS,
+    )
+    if own or len(sources) != 1:
+        return own
+    source = sources[0]
+    if source.tag == f"{{{TEI_NS}}}bibl":
+        paths = ["tei:author"]
+    elif source.tag == f"{{{TEI_NS}}}biblFull":
+        paths = ["tei:fileDesc/tei:titleStmt/tei:author"]
+    else:
+        paths = ["tei:analytic/tei:author", "tei:monogr/tei:author"]
+    for path in paths:
+        found: list[etree._Element] = list(source.xpath(path, namespaces=_NS))
+        if found:
+            return found
+    return []
+
+
 def text_citation(
     root: etree._Element, stem: str, edition: str, date: dt.datetime, publication: Publication
 ) -> TextCitation:
     """The citation of the text whose TEI root is ``root``, published as ``<stem>.html``."""
     stmt = "tei:teiHeader/tei:fileDesc/tei:titleStmt"
     pub = "tei:teiHeader/tei:fileDesc/tei:publicationStmt"
-    authors = tuple(
-        n for a in root.xpath(f"{stmt}/tei:author", namespaces=_NS) for n in names_of(a)
-    )
+    authors = tuple(n for a in _author_elements(root) for n in names_of(a))
     named = root.xpath(f"{stmt}/tei:editor", namespaces=_NS)
     # the text's own editors; the edition's (configured) edit the whole and stand in for a
     # text that names none

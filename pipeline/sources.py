@@ -317,10 +317,26 @@ def _copy(element: etree._Element) -> etree._Element:
     return copied
 
 
+def _first_heading(text: etree._Element) -> etree._Element | None:
+    """The heading a text opens with, one that has words: its body's head, else its front's
+    head or title page's title, else its first heading anywhere in its body."""
+    for path in (
+        "tei:body/tei:head[1]",
+        "tei:front/tei:head[1]",
+        "(tei:front//tei:titlePart)[1]",
+        "(tei:body//tei:head)[1]",
+    ):
+        for element in text.xpath(path, namespaces={"tei": TEI_NS}):
+            if "".join(element.itertext()).strip():
+                return element
+    return None
+
+
 def header_record(root: etree._Element, stem: str) -> str:
     """A text's ``<TEI ed:stem>`` for the home and about pages: the root's attributes, a copy
     of its teiHeader, and a stub ``text`` with its language and, for a manuscript's catalogue
-    record, ``ed:catalogue``."""
+    record, ``ed:catalogue``, and its first heading (``ed:heading``: the home page tells apart
+    texts of one title by it)."""
     from .builders.html import text_of
     from .records import catalogue_record
 
@@ -333,12 +349,15 @@ def header_record(root: etree._Element, stem: str) -> str:
         tei.append(_copy(header))
     body = text_of(root)
     record = catalogue_record(root)
-    if body is not None and (body.get(XML_LANG) or record):
+    heading = _first_heading(body) if body is not None else None
+    if body is not None and (body.get(XML_LANG) or record or heading is not None):
         stub = etree.SubElement(tei, f"{_TEI}text")
         if body.get(XML_LANG):
             stub.set(XML_LANG, body.get(XML_LANG, ""))
         if record:
             stub.set(f"{{{ED_NS}}}catalogue", "true")
+        if heading is not None:
+            etree.SubElement(stub, f"{{{ED_NS}}}heading").append(_copy(heading))
     text: str = etree.tostring(tei, encoding="unicode")
     return text
 

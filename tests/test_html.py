@@ -148,6 +148,42 @@ def test_home_page_lists_a_letters_recipients_with_its_senders(tmp_path: Path) -
     ]
 
 
+def test_a_name_typed_addressee_in_the_sending_action_is_the_recipient(tmp_path: Path) -> None:
+    """Probe 31 (letters of the Alfred Escher edition): both correspondents written in the
+    one sending action, told apart by persName/@type "sender" and "addressee", were both
+    "From" on the page and both senders on the home page; a name typed by its part is told
+    under that part, beside a receiving action's names when there is one."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    both = (
+        '<correspAction type="sent"><persName type="sender">Escher, Alfred</persName>'
+        '<persName type="addressee">Stockar, Clementine</persName>'
+        '<placeName>Zürich</placeName><date when="1850-03-02">2. März 1850</date>'
+        "</correspAction>"
+    )
+    (corpus / "a.xml").write_text(_letter("Brief 1", "", both), encoding="utf-8")
+    received = '<correspAction type="received"><persName>Keller, Anna</persName></correspAction>'
+    (corpus / "b.xml").write_text(_letter("Brief 2", "", both + received), encoding="utf-8")
+    build([corpus], tmp_path / "out", only=["html"], jobs=1, language="en")
+
+    def head(stem: str) -> list[str]:
+        doc = _page(tmp_path / f"out/html/{stem}.html")
+        return [" ".join(e.text_content().split()) for e in doc.xpath("//dl[@class='corresp']/*")]
+
+    assert head("a") == [
+        "From", "Escher, Alfred, Zürich, 2. März 1850", "To", "Stockar, Clementine",
+    ]  # fmt: skip
+    assert head("b") == [
+        "From", "Escher, Alfred, Zürich, 2. März 1850",
+        "To", "Stockar, Clementine, Keller, Anna",
+    ]  # fmt: skip
+    doc = _page(tmp_path / "out/html/index.html")
+    assert doc.xpath("//span[@class='text-meta']/text()") == [
+        "Escher, Alfred to Stockar, Clementine, 2. März 1850",
+        "Escher, Alfred to Stockar, Clementine; Keller, Anna, 2. März 1850",
+    ]
+
+
 def test_about_page_says_who_did_what_and_names_every_editor(tmp_path: Path) -> None:
     """Probe 24 (the Schnitzler letters): the about page gave no statement of responsibility
     (respStmt of the title or edition statement: "Transkription und Kommentierung" by two
@@ -1348,6 +1384,137 @@ def test_a_letters_participants_say_from_and_to_without_a_correspdesc(tmp_path: 
     assert head("letter") == ["From", "Walt Writer", "To", "Ada Reader, Bo Reader"]
     assert head("talk") == []
     assert head("described") == ["From", "Dee Sender"]
+
+
+def test_a_split_text_shows_its_standoff_notes_and_opens_them_from_its_parts(
+    tmp_path: Path,
+) -> None:
+    """Probe 31: a text long enough to be split into pages did not show the notes its standOff
+    keeps (listAnnotation), and their calls on a part page opened nothing. The contents page
+    lists them; a part opens those it calls, and "Go to the note" leads to the contents."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    filler = "<p>" + "Lorem ipsum dolor sit amet. " * 400 + "</p>"
+    body = (
+        f"<div><head>One</head>{filler}</div><div><head>Two</head><p>The rain"
+        f'<ptr target="#on-rain"/> fell.</p>{filler}</div>'
+    )
+    standoff = (
+        '<standOff><listAnnotation><note xml:id="on-rain">It rained all week.</note>'
+        '<note xml:id="dating">Dated by the postmark.</note></listAnnotation></standOff>'
+    )
+    (corpus / "t.xml").write_text(
+        tei_text(body).replace("<text>", standoff + "<text>"), encoding="utf-8"
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1, page_size=8)
+    contents = _page(tmp_path / "out/html/t.html")
+    (section,) = contents.xpath("//section[@id='ed-standoff-notes']")
+    assert section.xpath(".//div[@id]/@id") == ["on-rain", "dating"]
+    back = section.xpath("string(.//div[@id='on-rain']//a[@role='doc-backlink']/@href)")
+    assert back == "t-2.html#on-rain-ref"
+    part = _page(tmp_path / "out/html/t-2.html")
+    (call,) = part.xpath("//button[@class='noteref']")
+    assert call.get("popovertarget") == "on-rain-pop"
+    (popover,) = part.xpath("//div[@id='on-rain-pop']")
+    assert " ".join(popover.xpath("string(div[@class='note-popover-body'])").split()) == (
+        "It rained all week."
+    )
+    assert popover.xpath("p[@class='note-popover-more']/a/@href") == ["t.html#on-rain"]
+    assert not _page(tmp_path / "out/html/t-1.html").xpath("//div[@class='note-popovers']")
+
+
+def test_texts_of_one_title_are_told_apart_by_their_headings(tmp_path: Path) -> None:
+    """Probe 32 (a sonnet bank): every poem's title statement gave the bank's title, each
+    poem's own being its body's head, so the home and about pages listed every poem alike;
+    the body's head was a paragraph styled as a heading, in no outline. Texts of one title
+    say their first heading after it; the body's head is a heading."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for stem, head in (("a", "Soneto <title>Amor</title>"), ("b", "Soneto de Odio")):
+        (corpus / f"{stem}.xml").write_text(
+            tei_text(f"<head>{head}</head><lg><l>Un verso</l></lg>", title="Sonetos"),
+            encoding="utf-8",
+        )
+    (corpus / "c.xml").write_text(
+        tei_text("<head>Otro</head><p>Prosa.</p>", title="Prosa"), encoding="utf-8"
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    home = _page(tmp_path / "out/html/index.html")
+    entries = [
+        " ".join(li.text_content().split()) for li in home.xpath("//ol[@class='text-list']/li")
+    ]
+    assert entries == ["Sonetos — Soneto Amor", "Sonetos — Soneto de Odio", "Prosa"]
+    about = _page(tmp_path / "out/html/about.html")
+    heads = about.xpath("//section[@class='about-text']/h2")
+    assert [" ".join(h.text_content().split()) for h in heads] == [
+        "Sonetos — Soneto Amor", "Sonetos — Soneto de Odio", "Prosa",
+    ]  # fmt: skip
+    page = _page(tmp_path / "out/html/a.html")
+    assert page.xpath("//div[@class='body']/*[1]/@class") == ["head body-head"]
+    assert page.xpath("name(//div[@class='body']/*[1])") == "h2"
+
+
+def test_metre_and_rhyme_scheme_are_shown_apart_from_the_verse(tmp_path: Path) -> None:
+    """Probe 32 (sonnets with metrical encoding): l/@met, lg/@met and lg/@rhyme, and the
+    header's metDecl, were shown nowhere. A stanza says its metre and rhyme scheme below its
+    heading, a line its metre at its end (for a screen reader with a label; not indexed by
+    the search); the about page gives the notation's symbols."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    poem = (
+        '<lg type="sonnet" met="-+-+-+-+-+-" rhyme="abba"><head>I</head>'
+        '<l met="--+--+---+-">Un soneto me manda hacer Violante</l><l>que en mi vida</l></lg>'
+    )
+    decl = (
+        '<encodingDesc><metDecl type="met"><metSym value="+">stressed</metSym>'
+        '<metSym value="-">unstressed</metSym></metDecl></encodingDesc>'
+    )
+    (corpus / "s.xml").write_text(
+        tei_text(poem).replace("</fileDesc>", "</fileDesc>" + decl), encoding="utf-8"
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    page = _page(tmp_path / "out/html/s.html")
+    (lg,) = page.xpath("//div[contains(@class, 'lg')]")
+    assert [e.tag for e in lg] == ["h2", "p", "div", "div"]
+    (prosody,) = lg.xpath("p")
+    assert prosody.get("class") == "lg-prosody"
+    assert prosody.text_content() == "Metre: -+-+-+-+-+- · Rhyme scheme: abba"
+    assert prosody.get("data-pagefind-ignore") == ""
+    (met,) = page.xpath("//span[@class='l-met']")
+    assert met.xpath("span[@class='visually-hidden']/text()") == ["Metre: --+--+---+-"]
+    assert met.xpath("span[@aria-hidden='true']/text()") == ["--+--+---+-"]
+    assert met.get("data-pagefind-ignore") == ""
+    about = _page(tmp_path / "out/html/about.html")
+    (symbols,) = about.xpath("//dl[@class='metsym']")
+    assert [" ".join(e.text_content().split()) for e in symbols] == [
+        "+", "stressed", "-", "unstressed",
+    ]  # fmt: skip
+
+
+def test_untitled_texts_of_a_group_say_their_kind_and_language(tmp_path: Path) -> None:
+    """Probe 21 (a fifteenth-century letter and its Polish translation): a group of a source
+    text and its translation (text type="source", type="translation") showed them unheaded,
+    one after the other. Each says its kind, with its language when the other is in
+    another; a titled text keeps its title; a text of no type says its language."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    group = (
+        '<group><text type="source" xml:lang="la"><body><p>Salve amice.</p></body></text>'
+        '<text type="translation" xml:lang="pl"><body><p>Witaj.</p></body></text>'
+        '<text xml:lang="de"><body><p>Hallo.</p></body></text>'
+        '<text type="translation" xml:lang="en"><body><head>An English version</head>'
+        "<p>Hello.</p></body></text></group>"
+    )
+    (corpus / "g.xml").write_text(tei_text("").replace("<body></body>", group), encoding="utf-8")
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    page = _page(tmp_path / "out/html/g.html")
+    heads = page.xpath("//div[@class='tei-group']/div/h2 | //div[@class='tei-group']/div/div/h2")
+    assert [(h.text_content(), h.get("lang")) for h in heads] == [
+        ("Source (Latin)", "en"),
+        ("Translation (Polish)", "en"),
+        ("German", "en"),
+        ("An English version", None),
+    ]
 
 
 def test_a_milestone_in_running_text_names_a_unit_a_reader_knows(tmp_path: Path) -> None:

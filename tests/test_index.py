@@ -524,6 +524,38 @@ _DESC = """<correspDesc{ref}><correspAction type="sent"><persName ref="{sender}"
 <persName ref="{addressee}">A</persName></correspAction></correspDesc>"""
 
 
+def test_a_name_typed_addressee_in_the_sending_action_received_the_letter(
+    tmp_path: Path,
+) -> None:
+    """Probe 31 (the Alfred Escher letters): a sending action naming both correspondents,
+    persName type="sender" and type="addressee", made both senders in the index's letters;
+    the addressee received it."""
+    src = tmp_path / "src"
+    src.mkdir()
+    desc = (
+        '<correspDesc><correspAction type="sent"><persName type="sender" ref="#weber">S'
+        '</persName><persName type="addressee" ref="#gans">A</persName>'
+        '<date when="1825-05-07"/></correspAction></correspDesc>'
+    )
+    (src / "l1.xml").write_text(
+        _LETTER.format(title="Weber to Gänsbacher", descs=desc, body="All is well.").replace(
+            "</body>",
+            '</body><back><listPerson><person xml:id="weber"><persName>Weber</persName>'
+            '</person><person xml:id="gans"><persName>Gänsbacher</persName></person>'
+            "</listPerson></back>",
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([src], out, only=("html", "index"))
+    assert not report.errors, [d.message for d in report.diagnostics]
+    entities = json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
+    letters = {e["id"]: [(x["document"], x["role"]) for x in e["letters"]]
+               for e in entities["entities"]}  # fmt: skip
+    assert letters["weber"] == [("l1", "sent")]
+    assert letters["gans"] == [("l1", "received")]
+
+
 def test_the_index_lists_the_letters_an_entry_sent_and_received(tmp_path: Path) -> None:
     """A person's entry lists the letters it sent and received (by the correspDesc of each
     text, every one of a file that describes several, each by its own address), a place the

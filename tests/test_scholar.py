@@ -311,6 +311,47 @@ def test_a_letters_date_is_when_it_was_made() -> None:
     assert work["dateCreated"] == "1839-03-03" and work["datePublished"] == "2026-01-01"
 
 
+def test_a_text_without_an_author_of_its_own_is_by_its_sources_author(tmp_path: Path) -> None:
+    """Probe 32 (a sonnet bank's poems): a poet named only in the one source the text is
+    transcribed from (sourceDesc/bibl/author) was no author of the text: the citation, the
+    metadata, the page and the book named none. A sourceDesc citing two works names no one
+    author; a biblStruct's part's authors come before its monograph's."""
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+    def cited(source: str, own: str = "") -> tuple[str, ...]:
+        root = etree.fromstring(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            f"<title>Soneto</title>{own}</titleStmt><publicationStmt><p>x</p>"
+            f"</publicationStmt><sourceDesc>{source}</sourceDesc></fileDesc></teiHeader>"
+            "<text><body><p>x</p></body></text></TEI>"
+        )
+        found = citation.text_citation(root, "s", "Sonnets", when, Publication(None))
+        return tuple(a.display() for a in found.authors)
+
+    bibl = "<bibl><author>Lope de Vega</author><title>Rimas</title></bibl>"
+    assert cited(bibl) == ("Lope de Vega",)
+    assert cited(bibl, "<author>Góngora, Luis de</author>") == ("Luis de Góngora",)
+    assert cited(bibl + "<bibl><author>Someone Else</author></bibl>") == ()
+    struct = (
+        "<biblStruct><analytic><author>Quevedo</author><title>Amor</title></analytic>"
+        "<monogr><editor>Blecua</editor><author>Anthology Maker</author><title>Obra</title>"
+        "</monogr></biblStruct>"
+    )
+    assert cited(struct) == ("Quevedo",)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "s.xml").write_text(
+        tei_text("<lg><l>Un soneto me manda hacer Violante</l></lg>").replace(
+            "<sourceDesc><p>x</p>", f"<sourceDesc>{bibl}"
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    page = html.parse(str(tmp_path / "out/html/s.html")).getroot()
+    assert page.xpath("//meta[@name='citation_author']/@content") == ["Vega, Lope de"]
+    assert "Lope de Vega" in page.xpath("string(//header//p[@class='authors'])")
+
+
 def test_bibtex_escapes_what_latex_would_read() -> None:
     cited = citation.TextCitation(
         "a_b", "50% of {all} & more", (citation.Name("Ó Súilleabháin", "Seán"),), (), "E", "",

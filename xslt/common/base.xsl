@@ -948,7 +948,11 @@
     <xsl:param name="head" as="element()"/>
     <xsl:variable name="divs" as="xs:integer"
         select="count($head/ancestor::*[r:is-div(.)][head][not(. is $head/..)])"/>
-    <xsl:sequence select="min((6, 2 + $divs))"/>
+    <!-- a text whose body has a heading of its own (structure.xsl) has its divisions below it -->
+    <xsl:variable name="body" as="xs:integer" select="if ($head/parent::body) then 0
+        else count($head/ancestor::body[1][not(parent::text/parent::group)]
+            /head[1][normalize-space()])"/>
+    <xsl:sequence select="min((6, 2 + $divs + $body))"/>
   </xsl:function>
 
   <!-- Added to every heading level this module computes: 0 on the web page (the text's title

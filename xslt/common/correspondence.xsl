@@ -214,8 +214,27 @@
        actions (transmitted, redirected, forwarded ...) by their type. -->
   <xsl:template match="correspAction" mode="r:corresp" as="element()*">
     <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space(@type))"/>
+    <xsl:variable name="desc" as="element()" select=".."/>
+    <xsl:variable name="first" as="xs:boolean" select=". is ($desc/correspAction
+        [lower-case(normalize-space(@type)) = $type])[1]"/>
+    <!-- its names, but a name that says it is the other correspondent (persName
+         type="addressee" in the sending action) is told under the other's label; the first
+         action of a kind also tells such names of the other actions -->
     <xsl:variable name="who" as="element()*" select="(persName | orgName | name | rs)
-        [normalize-space()]"/>
+        [normalize-space()][r:corresp-role(.) = $type or not(r:corresp-role(.) = ('sent',
+        'received'))] | (if ($first and $type = ('sent', 'received'))
+        then r:corresp-names($desc, $type) else ())"/>
+    <!-- the other correspondent named only inside this action, when no action of their kind
+         exists to tell them: a row of their own, From before, To after this action's -->
+    <xsl:variable name="other" as="xs:string?" select="if ($type = 'sent') then 'received'
+        else if ($type = 'received') then 'sent' else ()"/>
+    <xsl:variable name="orphans" as="element()*" select="if ($first and exists($other)
+        and empty($desc/correspAction[lower-case(normalize-space(@type)) = $other]))
+        then r:corresp-names($desc, $other) else ()"/>
+    <xsl:if test="$other = 'sent' and exists($orphans)">
+      <dt><xsl:value-of select="r:msg('letter.from')"/></dt>
+      <dd><xsl:sequence select="r:corresp-parts($orphans ! r:corresp-name(.))"/></dd>
+    </xsl:if>
     <xsl:variable name="where" as="element()*" select="(placeName | settlement | address)
         [normalize-space()]"/>
     <xsl:variable name="when" as="element()?" select="date[normalize-space() or @when
@@ -244,6 +263,10 @@
     <xsl:if test="$type = 'received' and exists($when)">
       <dt><xsl:value-of select="r:msg('letter.received')"/></dt>
       <dd><xsl:sequence select="r:corresp-date($when)"/></dd>
+    </xsl:if>
+    <xsl:if test="$other = 'received' and exists($orphans)">
+      <dt><xsl:value-of select="r:msg('letter.to')"/></dt>
+      <dd><xsl:sequence select="r:corresp-parts($orphans ! r:corresp-name(.))"/></dd>
     </xsl:if>
   </xsl:template>
 

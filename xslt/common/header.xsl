@@ -15,6 +15,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:r="urn:edition:render"
     xmlns="http://www.w3.org/1999/xhtml"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
@@ -123,6 +124,40 @@
     </xsl:for-each-group>
   </xsl:function>
 
+  <!-- The titles two or more texts of a header records' corpus share (computed once, when a
+       page of the records asks: a reading page never does). -->
+  <xsl:variable name="r:shared-titles" as="map(xs:string, xs:boolean)">
+    <xsl:map>
+      <xsl:for-each-group select="/*/TEI" group-by="r:title(.)">
+        <xsl:if test="count(current-group()) gt 1">
+          <xsl:map-entry key="current-grouping-key()" select="true()"/>
+        </xsl:if>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
+
+  <!-- After a title other texts of the edition share (probe 32: a sonnet bank's poems, each
+       titled by the bank, their own titles their bodies' heads): the text's first heading,
+       which tells it apart, when it says something else than the title. It is read from the
+       header records of the home and about pages (pipeline/sources.py header_record copies
+       it as ed:heading). -->
+  <xsl:function name="r:distinct-heading" as="node()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="title" as="xs:string" select="r:title($tei)"/>
+    <xsl:variable name="own" as="element()?" select="$tei/text/ed:heading/*[1]"/>
+    <xsl:if test="exists($own) and r:plain($own) ne $title
+        and map:contains($r:shared-titles, $title)">
+      <xsl:text> — </xsl:text>
+      <span class="text-own-title" dir="auto">
+        <xsl:for-each select="$own/ancestor-or-self::*[@xml:lang][1]/@xml:lang ! r:lang(.)
+            [. ne r:ui-lang()]">
+          <xsl:attribute name="lang" select="."/>
+        </xsl:for-each>
+        <xsl:value-of select="r:plain($own)"/>
+      </span>
+    </xsl:if>
+  </xsl:function>
+
   <!-- The series a text belongs to: a series title in the title statement (level s), else
        the series statement's title. -->
   <xsl:function name="r:series" as="xs:string?">
@@ -132,9 +167,29 @@
         [normalize-space()][1] ! r:plain(.)"/>
   </xsl:function>
 
+  <!-- The text's authors: its title statement's, else those of the one source it is
+       transcribed from (probe 32: a sonnet bank's poems name their poet in sourceDesc/bibl
+       alone, and the lists, the citation and the book named no author). A sourceDesc
+       citing several works (its sources, or literature) names no one author. pipeline/
+       citation.py text_citation reads them alike. -->
   <xsl:function name="r:authors" as="xs:string*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/teiHeader/fileDesc/titleStmt/author ! r:agent-names(.)[. != '']"/>
+    <xsl:variable name="own" as="xs:string*"
+        select="$tei/teiHeader/fileDesc/titleStmt/author ! r:agent-names(.)[. != '']"/>
+    <xsl:variable name="sources" as="element()*"
+        select="$tei/teiHeader/fileDesc/sourceDesc/(bibl | biblStruct | biblFull)"/>
+    <xsl:sequence select="if (exists($own) or count($sources) ne 1) then $own
+        else r:source-authors($sources) ! r:agent-names(.)[. != '']"/>
+  </xsl:function>
+
+  <!-- The author elements of a source: a bibl's, a biblStruct's part's (else its
+       monograph's), a biblFull's title statement's. -->
+  <xsl:function name="r:source-authors" as="element()*">
+    <xsl:param name="source" as="element()"/>
+    <xsl:sequence select="if ($source/self::bibl) then $source/author
+        else if ($source/self::biblFull) then $source/fileDesc/titleStmt/author
+        else ($source/analytic[author][1]/author, $source/monogr[author][1]/author)[1]
+            /../author"/>
   </xsl:function>
 
   <xsl:function name="r:editors" as="xs:string*">

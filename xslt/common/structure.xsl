@@ -26,6 +26,42 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A text of a group with no title of its own, which its type or language tells from the
+       texts beside it (a letter and its translation, text type="source" and
+       type="translation" in one group, were shown one after the other unheaded): a heading
+       of its kind, with its language when the texts beside it are in others ("Translation
+       (Polish)"), or its language alone. -->
+  <xsl:template match="group/text[empty(r:group-title(.))][exists(r:text-label(.))]"
+      mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'tei-text' || (' block')[$r:phrasing]"/>
+      </xsl:call-template>
+      <!-- a level below the titled groups around it -->
+      <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || max((1, min((6, 2
+          + count(ancestor::group[head[normalize-space()]]) + $r:heading-shift))))}">
+        <xsl:attribute name="class" select="'head part-title'"/>
+        <xsl:sequence select="r:ui-words(.)"/>
+        <xsl:value-of select="r:text-label(.)"/>
+      </xsl:element>
+      <xsl:call-template name="r:fields"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:function name="r:text-label" as="xs:string?">
+    <xsl:param name="text" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="normalize-space($text/@type)"/>
+    <xsl:variable name="lang" as="xs:string?"
+        select="($text/ancestor-or-self::*/@xml:lang)[last()] ! normalize-space()[. != '']"/>
+    <xsl:variable name="others" as="xs:string*" select="$text/../text[not(. is $text)]
+        ! string((ancestor-or-self::*/@xml:lang)[last()])"/>
+    <xsl:variable name="named" as="xs:string?" select="if (exists($lang)
+        and exists($others[. ne $lang])) then r:language-name($text, $lang) else ()"/>
+    <xsl:sequence select="if ($type != '') then r:div-kind($type) || $named ! (' (' || . || ')')
+        else $named"/>
+  </xsl:function>
+
   <!-- Units of the critical apparatus: r:unit (apparatus.xsl, which declares an accumulator
        and so is imported once, by render.xsl) is r:block with the apparatus of the unit after
        its own content. -->
@@ -156,9 +192,21 @@
        contents list them: toc.xsl). -->
   <xsl:template match="group/head[1] | group/text/body/head[1]" mode="r:main" as="element()">
     <xsl:call-template name="r:heading">
-      <xsl:with-param name="level" select="1 + count(ancestor::group)
+      <!-- below the titled groups around it: an untitled group adds no level (its texts'
+           headings were h3 under no h2) -->
+      <xsl:with-param name="level" select="1 + count(ancestor::group[head[normalize-space()]])
           + (if (parent::body) then 1 else 0) + $r:heading-shift"/>
       <xsl:with-param name="class" select="'head group-head'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The heading of a text's body (a poem's title written as its body's head, probe 32's
+       sonnets): a heading of the page, at the level of the text's first divisions, so that
+       it is in the page's outline, where a paragraph styled as a heading was not. -->
+  <xsl:template match="text[not(parent::group)]/body/head[1]" mode="r:main" as="element()">
+    <xsl:call-template name="r:heading">
+      <xsl:with-param name="level" select="2 + $r:heading-shift"/>
+      <xsl:with-param name="class" select="'head body-head'"/>
     </xsl:call-template>
   </xsl:template>
 

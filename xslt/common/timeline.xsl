@@ -49,6 +49,29 @@
         or @to or @when-iso or @notBefore-iso or @notAfter-iso or @from-iso or @to-iso][1]"/>
   </xsl:function>
 
+  <!-- The part a name of a correspondence action plays in the letter: sent or received (or
+       the action's other type), as its action says, unless the name says its own (some letter
+       editions write both correspondents in the one sending action, telling them apart by
+       persName/@type "sender" and "addressee"): such a name is the sender or the addressee
+       wherever it stands. -->
+  <xsl:function name="r:corresp-role" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="own" as="xs:string" select="lower-case(normalize-space($name/@type))"/>
+    <xsl:sequence select="if ($own = ('sender', 'author', 'writer')) then 'sent'
+        else if ($own = ('addressee', 'recipient', 'receiver')) then 'received'
+        else lower-case(normalize-space($name/../@type))"/>
+  </xsl:function>
+
+  <!-- The names of a correspondence description that are its sender's (role 'sent') or its
+       addressee's ('received'), in document order, whichever action holds them. -->
+  <xsl:function name="r:corresp-names" as="element()*"
+      xpath-default-namespace="http://www.tei-c.org/ns/1.0">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:sequence select="$desc/correspAction/(persName | orgName | name | rs)
+        [normalize-space()][r:corresp-role(.) = $role]"/>
+  </xsl:function>
+
   <xsl:key name="r:id" match="*[@xml:id]" use="string(@xml:id)"/>
 
   <!-- The anchor of a letter's description on its page, where the timeline's entry for its

@@ -76,10 +76,64 @@
   </xsl:function>
 
   <xsl:template match="lg" mode="r:main" as="element()">
-    <xsl:call-template name="r:block">
-      <xsl:with-param name="class" select="'lg'"/>
-    </xsl:call-template>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="prosody" as="element()?" select="r:prosody(., $r:phrasing)"/>
+    <xsl:choose>
+      <xsl:when test="empty($prosody)">
+        <xsl:call-template name="r:block">
+          <xsl:with-param name="class" select="'lg'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- the stanza's metre and rhyme scheme below its heading, above its lines -->
+        <xsl:variable name="lead" as="element()?" select="head[1][empty(preceding-sibling::*)]"/>
+        <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'lg' || (' block')[$r:phrasing]"/>
+          </xsl:call-template>
+          <xsl:apply-templates select="node()[exists($lead) and not(. >> $lead)]" mode="r:main"/>
+          <xsl:sequence select="$prosody"/>
+          <xsl:apply-templates select="node()[empty($lead) or . >> $lead]" mode="r:main"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <!-- The metrical structure (@met, in the notation the header's metDecl declares) and the
+       rhyme scheme (@rhyme, "abab") of a line group, as the Guidelines (6.4) encode them:
+       they were shown nowhere (probe 32's sonnets). Said by the interface, set apart from
+       the verse (not copied with it, not indexed by the search), read out by a screen
+       reader with its label. -->
+  <xsl:function name="r:prosody" as="element()?">
+    <xsl:param name="lg" as="element()"/>
+    <xsl:param name="phrasing" as="xs:boolean"/>
+    <xsl:variable name="facts" as="map(xs:string, xs:string)*" select="
+        $lg/@met[normalize-space()] ! map { 'key': 'verse.met', 'value': normalize-space(.) },
+        $lg/@rhyme[normalize-space()] ! map { 'key': 'verse.rhyme', 'value': normalize-space(.) }"/>
+    <xsl:if test="exists($facts)">
+      <xsl:element name="{if ($phrasing) then 'span' else 'p'}">
+        <xsl:attribute name="class" select="'lg-prosody' || (' block')[$phrasing]"/>
+        <xsl:attribute name="data-pagefind-ignore" select="''"/>
+        <xsl:sequence select="r:ui-words($lg)"/>
+        <xsl:for-each select="$facts">
+          <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
+          <xsl:value-of select="r:msg(?key, ?value)"/>
+        </xsl:for-each>
+      </xsl:element>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- A line's metrical structure (l/@met), at the end of the line as its number is. -->
+  <xsl:function name="r:line-metre" as="element()?">
+    <xsl:param name="l" as="element()"/>
+    <xsl:for-each select="$l/@met[normalize-space()]">
+      <span class="l-met" data-pagefind-ignore="">
+        <xsl:sequence select="r:ui-words($l)"/>
+        <span class="visually-hidden"><xsl:value-of select="r:msg('verse.met', normalize-space(.))"/></span>
+        <span aria-hidden="true"><xsl:value-of select="normalize-space(.)"/></span>
+      </span>
+    </xsl:for-each>
+  </xsl:function>
 
   <!-- A poem's or a stanza's title is a heading, a level below the headed divisions around
        it (it was a paragraph: a screen reader's outline had no entry for the poems of a
@@ -110,6 +164,7 @@
       <xsl:if test="exists($number)">
         <span class="l-n" aria-hidden="true" data-pagefind-ignore=""><xsl:value-of select="$number"/></span>
       </xsl:if>
+      <xsl:sequence select="r:line-metre(.)"/>
       <xsl:apply-templates mode="r:main">
         <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
       </xsl:apply-templates>

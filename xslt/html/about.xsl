@@ -63,7 +63,7 @@
           <nav class="about-toc" aria-label="{r:msg('nav.texts')}">
             <ul>
               <xsl:for-each select="$texts">
-                <li><a href="#text-{@ed:stem}"><xsl:sequence select="r:title-lang-attributes(.)"/><xsl:value-of select="r:title(.)"/></a></li>
+                <li><a href="#text-{@ed:stem}"><xsl:sequence select="r:title-lang-attributes(.)"/><xsl:value-of select="r:title(.)"/></a><xsl:sequence select="r:distinct-heading(.)"/></li>
               </xsl:for-each>
             </ul>
           </nav>

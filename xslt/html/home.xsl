@@ -114,6 +114,7 @@
                   <a href="../epub/{@ed:stem}.epub" type="application/epub+zip">
                     <xsl:value-of select="r:title(.)"/>
                   </a>
+                  <xsl:sequence select="r:distinct-heading(.)"/>
                 </li>
               </xsl:for-each>
             </ul>
@@ -158,16 +159,17 @@
         </xsl:if>
         <xsl:value-of select="r:title(.)"/>
       </a>
+      <!-- texts of one title are told apart by their first heading -->
+      <xsl:sequence select="r:distinct-heading(.)"/>
       <!-- a letter says to whom it was sent as well as by whom (probe 24: a list of letters
            whose titles do not name them gave their senders and dates alone) -->
       <xsl:variable name="desc" as="element()?" select="r:corresp-desc(.)"/>
       <xsl:variable name="from" as="xs:string?" select="string-join((r:authors(.)[. != ''],
-          $desc/correspAction[lower-case(normalize-space(@type)) = 'sent'][empty(current()
-          /teiHeader/fileDesc/titleStmt/author[normalize-space()])]/(persName | orgName | name
-          | rs)[normalize-space()] ! r:plain(.)), '; ')[. != '']"/>
-      <xsl:variable name="to" as="xs:string?" select="string-join($desc/(correspAction[
-          lower-case(normalize-space(@type)) = 'received'], addressee)/(persName | orgName
-          | name | rs)[normalize-space()] ! r:plain(.), '; ')[. != '']"/>
+          ($desc ! r:corresp-names(., 'sent'))[empty(r:authors(current()))] ! r:plain(.)),
+          '; ')[. != '']"/>
+      <xsl:variable name="to" as="xs:string?" select="string-join(($desc ! r:corresp-names(.,
+          'received'), $desc/addressee/(persName | orgName | name | rs)[normalize-space()])
+          ! r:plain(.), '; ')[. != '']"/>
       <xsl:variable name="who" as="xs:string?" select="
           if (exists($from) and exists($to)) then r:msg('home.letter', ($from, $to))
           else if (exists($to)) then r:msg('letter.to') || ' ' || $to

@@ -32,6 +32,7 @@
       <h2 id="text-{@ed:stem}-title">
         <xsl:sequence select="r:title-lang-attributes(.)"/>
         <xsl:value-of select="r:title(.)"/>
+        <xsl:sequence select="r:distinct-heading(.)"/>
       </h2>
       <xsl:for-each select="r:parallel-titles(.)">
         <p class="parallel-title" lang="{?lang}" dir="{(r:lang-dir(?lang), 'auto')[1]}">
@@ -294,6 +295,24 @@
             then replace($said[2], '^\.', '') else $said[2]"/>
       </p>
     </xsl:if>
+    <!-- the notation the lines' and stanzas' @met and @rhyme use (metDecl, Guidelines 6.4):
+         its prose, and each symbol with what it stands for -->
+    <xsl:for-each select="$encoding/metDecl[normalize-space() or metSym]">
+      <h4><xsl:value-of select="r:msg('about.metdecl')"/></h4>
+      <xsl:apply-templates select="* except metSym" mode="r:main"/>
+      <xsl:if test="metSym">
+        <dl class="metsym">
+          <xsl:for-each select="metSym">
+            <dt><code><xsl:value-of select="@value"/></code></dt>
+            <dd>
+              <xsl:apply-templates mode="r:main">
+                <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </dd>
+          </xsl:for-each>
+        </dl>
+      </xsl:if>
+    </xsl:for-each>
     <xsl:for-each select="$encoding/tagsDecl/namespace[tagUsage]">
       <table class="tag-usage">
         <caption><xsl:value-of select="r:msg('about.tags')"/></caption>

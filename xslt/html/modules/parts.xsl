@@ -117,6 +117,11 @@
           <xsl:call-template name="r:standoff-apparatus">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>
+          <!-- the notes the standOff keeps, where the parts' calls lead (probe 31: a split
+               text showed them nowhere, and their calls opened nothing) -->
+          <xsl:call-template name="r:standoff-notes">
+            <xsl:with-param name="tei" select="."/>
+          </xsl:call-template>
           <xsl:call-template name="r:witnesses">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>
@@ -290,6 +295,10 @@
           <xsl:if test="exists($nodes)">
             <xsl:call-template name="r:note-popovers">
               <xsl:with-param name="scope" select="$nodes"/>
+              <!-- the standOff's notes this part calls: their popovers open here, "Go to
+                   the note" leads to the contents page -->
+              <xsl:with-param name="apart" select="r:notes-apart(.)[some $p in r:pointers(.)
+                  satisfies exists($p/ancestor-or-self::* intersect $nodes)]"/>
             </xsl:call-template>
           </xsl:if>
           <xsl:call-template name="r:entity-cards">

@@ -98,7 +98,7 @@
     <xsl:param name="letters" as="element()*" select="()"/>
     <!-- one record per letter and role, however often the letter names the entity -->
     <xsl:variable name="letter-records" as="element(ed:letter)*">
-      <xsl:for-each-group select="$letters" group-by="generate-id(..)">
+      <xsl:for-each-group select="$letters" group-by="generate-id(../..) || r:corresp-role(.)">
         <xsl:call-template name="ed:letter-record"/>
       </xsl:for-each-group>
     </xsl:variable>
@@ -164,7 +164,7 @@
     <xsl:variable name="desc" as="element()" select="../.."/>
     <xsl:variable name="date" as="element()?" select="r:sent-date($desc)"/>
     <xsl:variable name="stem" as="xs:string" select="ancestor::ed:document[1]/@ed:stem"/>
-    <ed:letter document="{$stem}" file="{$stem}.html" role="{lower-case(normalize-space(../@type))}"
+    <ed:letter document="{$stem}" file="{$stem}.html" role="{r:corresp-role(.)}"
         when="{($date/(@when, @when-iso, @notBefore, @from, @notAfter, @to))[1]}"
         ref="{tokenize(normalize-space($desc/@ref))[1]}"/>
   </xsl:template>

@@ -146,8 +146,7 @@
     <!-- the names of the sending and receiving actions, or of the older sender and
          addressee (their names, else their words) -->
     <xsl:variable name="who" as="xs:string*" select="for $type in ('sent', 'received') return
-        string-join(($desc/tei:correspAction[lower-case(normalize-space(@type)) = $type]
-            /(tei:persName | tei:orgName | tei:name | tei:rs),
+        string-join((r:corresp-names($desc, $type),
             (if ($type = 'sent') then $desc/tei:sender else $desc/tei:addressee)
             ! (if (tei:persName | tei:orgName | tei:name | tei:rs)
                then tei:persName | tei:orgName | tei:name | tei:rs else .))
