@@ -12,6 +12,7 @@ grow with the number of files beyond the reference facts.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -209,6 +210,8 @@ class _Emitter:
         self.notes: set[Diagnostic] = set()
         #: places the reference checker must not report again (``said``)
         self.said: set[Said] = set()
+        #: problems of a file's own, and of content included from it, by place and words
+        self.told: dict[tuple[str, int | None, str, str], tuple[bool, Diagnostic]] = {}
 
     def add(self, items: Iterable[Diagnostic]) -> None:
         kept = []
@@ -217,6 +220,8 @@ class _Emitter:
                 if d in self.notes:
                     continue
                 self.notes.add(d)
+            if self._again(d):
+                continue
             kept.append(d)
         self.said |= said(kept)
         if self.stream is None:
@@ -225,6 +230,30 @@ class _Emitter:
             self.report.streamed.add(kept)
             if kept:
                 self.stream(sorted(kept, key=lambda d: d.sort_key))
+
+    def _again(self, d: Diagnostic) -> bool:
+        """Whether ``d`` tells again a problem of a file checked itself and included by
+        another (a charDecl shared by an edition's works, checked with them): the problem is
+        the included file's, told once, where that file's own check places it (with its
+        column); its copy in the including file's report is left out, or taken back when it
+        came first (not from a streamed report, which has written it)."""
+        included = _INCLUDED.search(d.message)
+        core = d.message[: included.start()] if included else d.message
+        key = (d.path, d.line, d.code, core)
+        before = self.told.get(key)
+        if included:
+            if before is not None:
+                return True
+            self.told[key] = (True, d)
+            return False
+        if before is not None and before[0] and self.stream is None:
+            self.report.diagnostics.remove(before[1])
+        self.told[key] = (False, d)
+        return False
+
+
+#: The end of a message about content an xi:include brought (gate.SourceDocument).
+_INCLUDED = re.compile(r" \(included by [^()]+:\d+\)$")
 
 
 def _run(

@@ -182,6 +182,8 @@ def split_name(text: str, *, literal: bool = False) -> Name:
 _NOT_NAME = frozenset(
     f"{_T}{n}" for n in ("idno", "note", "ptr", "ref", "affiliation", "email", "date")
 )
+#: ... of a statement in prose (a licence): only its notes.
+_NOT_PROSE = frozenset({f"{_T}note"})
 #: ... and of a publisher: its address.
 _NOT_AGENCY = _NOT_NAME | {f"{_T}address"}
 
@@ -191,7 +193,7 @@ def _words(element: etree._Element, skip: frozenset[str] = _NOT_NAME) -> str:
     parts: list[str] = [element.text or ""]
     for child in element:
         if child.tag not in skip:
-            parts.append(_words(child))
+            parts.append(_words(child, skip))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
 
@@ -328,11 +330,14 @@ def licence_of(root: etree._Element) -> tuple[str, str]:
     words (the ``licence``'s, else the availability's) and its URL (``licence/@target``)."""
     pub = "tei:teiHeader/tei:fileDesc/tei:publicationStmt"
     licence = _first(root, f"{pub}/tei:availability//tei:licence")
-    if licence is not None and (_words(licence) or licence.get("target")):
+    # a licence is a sentence, not a name: the words of its links and dates are its words
+    # ("licensed under a <ref>Creative Commons ...</ref>"), where a name's are not
+    if licence is not None and (_words(licence, _NOT_PROSE) or licence.get("target")):
         url = licence.get("target", "").strip()
-        return _words(licence) or url, url if url.startswith(("https://", "http://")) else ""
+        words = _words(licence, _NOT_PROSE)
+        return words or url, url if url.startswith(("https://", "http://")) else ""
     availability = _first(root, f"{pub}/tei:availability")
-    return (_words(availability) if availability is not None else ""), ""
+    return (_words(availability, _NOT_PROSE) if availability is not None else ""), ""
 
 
 def book_identifier(text_id: str, stem: str, publication: Publication) -> str:

@@ -476,7 +476,7 @@ def parse_one(
     if crowded is not None:
         return GateResult(None, (*notes, _too_many_attributes(crowded, shown)))
     document = SourceDocument(path=path, data=data, tree=tree, survey=found)
-    notes.extend(long_instructions(document))
+    notes.extend(unread_instructions(document))
     return GateResult(document, tuple(notes))
 
 
@@ -800,24 +800,46 @@ def _xml_models(tree: etree._ElementTree) -> Iterator[XmlModel]:
     yield from reversed(found[-MAX_MODELS:])
 
 
-def long_instructions(doc: SourceDocument) -> Iterator[Diagnostic]:
-    """A warning for each ``<?xml-model?>`` too long to be read."""
+def unread_instructions(doc: SourceDocument) -> Iterator[Diagnostic]:
+    """A warning for each ``<?xml-model?>`` that is not read: too long, or naming no ``href``
+    in pseudo-attributes (probe 34: a Middle High German edition's ``href=”…”``, written with
+    typographic quotes, was ignored without a word, and the file checked against the
+    edition's own schema as one that names none)."""
+    before: list[etree._Element] = []
     node = doc.root.getprevious()
     while node is not None:
-        if (
-            isinstance(node, etree._ProcessingInstruction)
-            and node.target == "xml-model"
-            and len(node.text or "") > MAX_INSTRUCTION
-        ):
-            yield diag.warning(
-                doc.display,
-                "gate.long-instruction",
-                f"this xml-model instruction is {len(node.text or ''):,} characters long, over "
-                f"the {MAX_INSTRUCTION:,} read: it is ignored",
-                node.sourceline,
-                origin=_ORIGIN,
-            )
+        before.append(node)
         node = node.getprevious()
+    for node in reversed(before):
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+            text = node.text or ""
+            # libxml2 gives an instruction the line where it ends: the warning names its first
+            line = node.sourceline - text.count("\n") if node.sourceline else None
+            if len(text) > MAX_INSTRUCTION:
+                yield diag.warning(
+                    doc.display,
+                    "gate.long-instruction",
+                    f"this xml-model instruction is {len(text):,} characters long, over "
+                    f"the {MAX_INSTRUCTION:,} read: it is ignored",
+                    line,
+                    origin=_ORIGIN,
+                )
+            elif "href" not in pseudo_attributes(text):
+                curly = any(mark in text for mark in "“”‘’„")
+                yield diag.warning(
+                    doc.display,
+                    "gate.unread-instruction",
+                    "this xml-model instruction names no schema that can be read"
+                    + (
+                        ' (its values are in typographic quotes): write href="..." with '
+                        "straight quotes"
+                        if curly
+                        else ': give it href="..."'
+                    )
+                    + "; it is ignored",
+                    line,
+                    origin=_ORIGIN,
+                )
 
 
 def pseudo_attributes(text: str) -> dict[str, str]:

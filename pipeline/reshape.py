@@ -166,6 +166,10 @@ _P4_RENAMED: dict[str, tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, 
     # P4 14.2: extended pointers whose "url" attribute is P5's "target"
     "xptr": ("ptr", (("url", "target"),), ()),
     "xref": ("ref", (("url", "target"),), ()),
+    # the members of a P4 corpus (teiCorpus.2 of TEI.2 documents, nested corpora): the root
+    # is renamed by as_text, a member was left "TEI.2", and the corpus had nothing to publish
+    "TEI.2": ("TEI", (), ()),
+    "teiCorpus.2": ("teiCorpus", (), ()),
 }
 
 

@@ -111,9 +111,13 @@ def read_facts(path: Path, opts: ReadOptions) -> SourceFacts:
     result = read_document(path, max_bytes=opts.max_bytes, root=opts.root, dtd_entities=True)
     if result.document is None:
         return refused(path, result.diagnostics, opts)
+    # the copy kept (and offered for download) is the source as written, its inclusions
+    # expanded: taken before the reshaping rewrites the tree for the writers (a teiCorpus
+    # that includes its members was offered as the build's one TEI with a group)
+    snapshot = snapshot_bytes(result.document)
     document, notes = reshape.as_text(result.document)
     facts = facts_of(document, (*result.diagnostics, *notes))
-    return kept(facts, snapshot_bytes(document), opts)
+    return kept(facts, snapshot, opts)
 
 
 def refused(path: Path, problems: Sequence[Diagnostic], opts: ReadOptions) -> SourceFacts:

@@ -367,3 +367,37 @@ def test_text_where_none_is_allowed_is_placed_at_its_words(tmp_path: Path) -> No
     assert [(d.code, d.line, d.column) for d in report.diagnostics] == [
         ("rng.text-not-allowed", 2, 4)
     ]
+
+
+SMALL_RNG = """<grammar xmlns="http://relaxng.org/ns/structure/1.0">
+  <start><choice><ref name="doc"/><ref name="list"/></choice></start>
+  <define name="doc"><element name="doc"><zeroOrMore><choice><ref name="list"/>
+    <element name="p"><text/></element>
+    <element name="xi:include" xmlns:xi="http://www.w3.org/2001/XInclude">
+      <attribute name="href"/><attribute name="xpointer"/></element>
+  </choice></zeroOrMore></element></define>
+  <define name="list"><element name="list"><optional><attribute name="xml:id"/></optional>
+    <optional><attribute name="xml:base"/></optional>
+    <zeroOrMore><element name="item"><text/></element></zeroOrMore></element></define>
+</grammar>"""
+
+
+@pytest.mark.parametrize("shared", ["a-shared.xml", "z-shared.xml"])
+def test_a_problem_of_an_included_file_checked_too_is_told_once(
+    tmp_path: Path, shared: str
+) -> None:
+    """Probe 37 (an edition's works take a shared charDecl by xi:include from a file of the
+    same folder): each problem of the shared file was told twice, at its line and column,
+    and again, without the column, "(included by works/w.xml:2)"; it is told once, at its
+    column, whichever file is checked first."""
+    (tmp_path / "schema.rng").write_text(SMALL_RNG)
+    (tmp_path / shared).write_text('<list xml:id="l">\n<item>a</item>\n  <bad/>\n</list>')
+    for name in ("m1.xml", "m2.xml"):
+        (tmp_path / name).write_text(
+            '<doc xmlns:xi="http://www.w3.org/2001/XInclude">\n'
+            f'<xi:include href="{shared}" xpointer="l"/><p>x</p></doc>'
+        )
+    options = CheckOptions(checks=frozenset({"rng"}), schema=tmp_path / "schema.rng")
+    report = check([tmp_path], options)
+    found = [(Path(d.path).name, d.line, d.column) for d in report.diagnostics]
+    assert found == [(shared, 3, 3)]

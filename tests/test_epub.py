@@ -541,6 +541,33 @@ def test_a_page_break_inside_a_note_is_no_entry_of_the_page_list(tmp_path: Path)
     assert sorted(markers) == ["1r", "1v", "1v", "4"]
 
 
+def test_a_synoptic_edition_has_no_page_list_of_its_witnesses_and_its_note_is_a_footnote(
+    tmp_path: Path,
+) -> None:
+    """Probe 34 (a synoptic Middle High German edition): the leaves of two witnesses, named
+    by a pointer (pb edRef="#A"), were the book's page list, as if they were the text's
+    pages; the note in the first reading of an app without lem (the reading the text shows)
+    was an aside inside the verse line, which epubcheck refuses (RSC-005)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "s.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>S</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><listWit>
+<witness xml:id="A">Codex A</witness><witness xml:id="B">Codex B</witness></listWit>
+</sourceDesc></fileDesc></teiHeader><text><body><div><pb edRef="#A" n="12"/>
+<pb edRef="#B" n="7v"/><lg><l><app><rdg wit="#A">ein <w xml:id="w1">gelert</w><note
+target="#w1">Only A.</note></rdg><rdg wit="#B">ein geleret</rdg></app></l></lg></div>
+</body></text></TEI>""",
+        encoding="utf-8",
+    )
+    book = Book(_build([src], tmp_path / "out")["s"])
+    assert not book.docs["nav.xhtml"].xpath("//h:nav[@epub:type='page-list']", namespaces=NS)
+    (text,) = [doc for href, doc in book.docs.items() if href.startswith("text-")]
+    (aside,) = text.xpath("//h:aside[@epub:type='footnote']", namespaces=NS)
+    assert aside.xpath("ancestor::h:section[@class='footnotes']", namespaces=NS)
+    assert "Only A." in "".join(aside.itertext())
+
+
 def test_the_title_page_marks_the_words_of_a_header_in_another_language(
     tmp_path: Path,
 ) -> None:
@@ -1131,6 +1158,47 @@ def test_the_contents_of_a_book_in_arabic_mark_the_interfaces_words(tmp_path: Pa
     marks = [(a.text, a.get("lang"), a.get("dir")) for a in toc]
     assert ("Item", "en", "ltr") in marks and ("مباحث دينية", None, None) in marks
     assert ("Cast list", "en", "ltr") in marks
+
+
+def test_an_unheaded_division_of_a_hyphenated_type_is_named_in_words(tmp_path: Path) -> None:
+    """Probe 36 (Bellini's Adelson e Salvini: a scene's unheaded musical numbers and
+    dialogues, div3 type="musical-number"): the book's contents read "Musical-number"; a type
+    written with hyphens or underscores is named in words, as one in camel case is."""
+    source = tmp_path / "libretto.xml"
+    source.write_text(
+        tei_text(
+            '<div type="act"><head>Atto primo</head><div type="musical-number"><p>Aria.</p>'
+            '</div><div type="spoken_dialogue"><p>Words.</p></div></div>'
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([source], tmp_path / "out")["libretto"])
+    toc = book.docs["nav.xhtml"].xpath("//h:nav[@id='toc']//h:a", namespaces=NS)
+    assert [a.text for a in toc][:3] == ["Atto primo", "Musical number", "Spoken dialogue"]
+
+
+def test_a_cast_list_inside_a_division_is_in_the_books_contents(tmp_path: Path) -> None:
+    """Probe 36 (a court entertainment of Molière: each interlude lists its performers): the
+    page's contents listed a cast list inside a division, the book's only one at the top of
+    front, body or back."""
+    source = tmp_path / "ballet.xml"
+    source.write_text(
+        tei_text(
+            '<div><head>Premier intermède</head><castList><castItem><role xml:id="eole">Éole'
+            "</role></castItem></castList><p>Words.</p></div>"
+            "<div><head>Troisième intermède</head><castList><head>Les personnages</head>"
+            '<castItem><role xml:id="tircis">Tircis</role></castItem></castList>'
+            '<div type="scene"><head>Scène première</head><p>Words.</p></div></div>'
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([source], tmp_path / "out")["ballet"])
+    toc = book.docs["nav.xhtml"].xpath("//h:nav[@id='toc']/h:ol/h:li", namespaces=NS)
+    entries = [["".join(a.itertext()) for a in li.xpath(".//h:a", namespaces=NS)] for li in toc]
+    assert entries[:2] == [
+        ["Premier intermède", "Cast list"],
+        ["Troisième intermède", "Les personnages", "Scène première"],
+    ]
 
 
 def test_the_title_page_of_a_letter_in_german_marks_the_interfaces_labels(

@@ -202,6 +202,25 @@ def test_xml_model_instructions_are_read(tmp_path: Path) -> None:
     assert [(m.href, m.line) for m in models] == [("a.rng", 2), ("b.sch", 3)]
 
 
+def test_an_xml_model_whose_href_cannot_be_read_is_warned_at_its_first_line(
+    tmp_path: Path,
+) -> None:
+    """Probe 34 (a Middle High German edition): an xml-model written with typographic quotes
+    (href=”…”), over two lines, named no schema the gate could read and was ignored without a
+    word; one with no href at all likewise. A readable one is no warning."""
+    data = (
+        "<?xml-model href=”s.rng”\ntype=”application/xml”?><?xml-model type='x'?>\n"
+        '<?xml-model href="ok.rng"?>\n<r/>'
+    ).encode()
+    result = parse_bytes(data, tmp_path / "q.xml")
+    assert result.document is not None
+    assert [m.href for m in result.document.xml_models()] == ["ok.rng"]
+    unread = [d for d in result.diagnostics if d.code == "gate.unread-instruction"]
+    assert [(d.line, d.severity) for d in unread] == [(1, Severity.WARNING), (2, Severity.WARNING)]
+    assert "typographic quotes" in unread[0].message
+    assert "typographic quotes" not in unread[1].message
+
+
 def test_discover_sorts_recurses_and_reports_missing(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.xml").write_text("<r/>")

@@ -216,6 +216,27 @@ def test_about_page_says_who_did_what_and_names_every_editor(tmp_path: Path) -> 
     ]
 
 
+def test_a_name_of_parts_keeps_the_sources_punctuation(tmp_path: Path) -> None:
+    """Probe 37 (the School of Salamanca's headers: <surname>Birr</surname>, <forename>
+    Christiane</forename>): the about page's editors read "Birr , Christiane", a space before
+    the comma the source attaches to the surname."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "work.xml").write_text(
+        tei_text("<p>Words.</p>", lang="en").replace(
+            "<title>T</title></titleStmt>",
+            "<title>T</title><editor><persName><surname>Birr</surname>, <forename>Christiane"
+            "</forename></persName></editor><editor><persName><forename>J</forename>. "
+            "<surname>Roe</surname> (<roleName>ed.</roleName>)</persName></editor>"
+            "</titleStmt>",
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    doc = _page(tmp_path / "out/html/about.html")
+    assert doc.xpath("string(//p[@class='editors'])") == "Birr, Christiane; J. Roe (ed.) (eds.)"
+
+
 def test_about_page_marks_the_language_of_a_texts_title_and_authors(tmp_path: Path) -> None:
     """Probe 24 (RusDraCor's Chekhov on an English about page): the Russian title, in the
     heading and the contents, and the author's name carried no language, and the English
@@ -945,6 +966,29 @@ def test_a_pointer_to_a_bibliography_entry_reads_as_author_and_year(tmp_path: Pa
     doc = _page(tmp_path / "out/html/works.html")
     assert doc.xpath("string(//a[@class='ptr'])") == "Jones 1999"
     assert doc.xpath("string(//span[@class='editor'])") == "Roe, Mary (ed.)"
+
+
+def test_a_pointer_to_a_corpus_member_reads_as_its_title(tmp_path: Path) -> None:
+    """A ptr to a member of a teiCorpus (a text of the group the build makes of it) showed the
+    member's first words with its title and source run together ("“First letterMSDear
+    friend,One.”"); it reads as the member's title."""
+    header = (
+        "<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p>x</p>"
+        "</publicationStmt><sourceDesc><p>MS</p></sourceDesc></fileDesc></teiHeader>"
+    )
+    source = tmp_path / "letters.xml"
+    source.write_text(
+        f'<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">{header.format("Two letters")}'
+        f'<TEI xml:id="l1">{header.format("First letter")}<text><body><p>Dear friend,</p>'
+        f'<p>One.</p></body></text></TEI><TEI xml:id="l2">{header.format("Second letter")}'
+        '<text><body><p>See <ptr target="#l1"/>.</p></body></text></TEI></teiCorpus>',
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    doc = _page(tmp_path / "out/html/letters.html")
+    assert doc.xpath("string(//a[@class='ptr'])") == "First letter"
+    assert doc.xpath("string(//a[@class='ptr']/@href)") == "#l1"
 
 
 def test_a_generated_divisions_heading_is_kept(tmp_path: Path) -> None:
@@ -1949,3 +1993,62 @@ def test_a_name_at_an_element_of_its_own_text_links_there(tmp_path: Path) -> Non
         ("span", None, "nothing"),
     ]
     assert page.get_element_by_id("b1").get("class") == "bibl"
+
+
+def test_a_note_between_role_and_description_keeps_them_apart(tmp_path: Path) -> None:
+    """Probe 36 (Bellini's Adelson e Salvini, a libretto): a role with a note on its voice
+    before its description (<role>Salvini</role><note type="voice">tenore</note><roleDesc>
+    Friend of Adelson</roleDesc>) read "Salvini¹Friend of Adelson": the note is no words of
+    the entry, the role and its description are kept apart as without it."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text("<p>x</p>").replace(
+            "<text>",
+            '<text><front><castList><castItem><role xml:id="sal">Salvini</role>'
+            '<note type="voice">tenore</note><roleDesc>Friend of Adelson</roleDesc></castItem>'
+            '<castItem><role xml:id="bon">Bonifacio</role><roleDesc>a servant</roleDesc>'
+            "</castItem></castList></front>",
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"], jobs=1)
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    items = [" ".join(li.text_content().split()) for li in page.find_class("castItem")]
+    assert items == ["Salvini1, Friend of Adelson", "Bonifacio, a servant"]
+
+
+def test_the_feet_of_a_scanned_line_are_not_words_apart(tmp_path: Path) -> None:
+    """Probe 36 (a hand-scansion corpus: each foot a seg, word spaces inside the feet, one
+    foot a line of the file): the file's layout between feet split the words ("knight-
+    at-arms", "pale ly loit er ing"). A line whose segments carry its spaces reads as
+    written; one whose segments hold no spaces keeps the whitespace between them, and so does
+    a foot that ends with a mark."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            '<lg><l n="1">\n  <seg>O what </seg>\n  <seg>can ail </seg>\n  <seg>thee, knight-'
+            "</seg>\n  <seg>at-arms,</seg>\n</l>\n"
+            '<l n="2">\n  <seg>Alone </seg>\n  <seg>and pale</seg>\n  <seg>ly loit</seg>\n'
+            "  <seg>ering?</seg>\n</l>\n"
+            '<l n="3">\n  <seg>him stead</seg>\n  <seg>y air,</seg>\n  <seg>and </seg>\n'
+            "  <seg>striding</seg>\n</l>\n"
+            # a line of the stanza with no space inside a foot
+            '<l n="4">\n  <seg>dom of day</seg>\n  <seg>light\'s dau</seg>\n  <seg>phin</seg>'
+            "\n</l></lg>"
+            '<lg><l n="6"><seg>No</seg>\n<seg>spaces</seg> <seg>inside</seg></l></lg>'
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"], jobs=1)
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    lines = [" ".join(el.text_content().split()) for el in page.find_class("l")]
+    assert lines == [
+        "O what can ail thee, knight-at-arms,",
+        "Alone and palely loitering?",
+        # a foot ending with a mark ends its word: the space forgotten in it is the layout's
+        "him steady air, and striding",
+        "dom of daylight's dauphin",
+        "No spaces inside",
+    ]

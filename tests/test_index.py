@@ -482,6 +482,48 @@ Hippolyta, with others.</stage>
     assert names["ATT.0.1"] == "Lords and Attendants"
 
 
+def test_a_role_without_words_is_named_as_its_speeches_call_it(tmp_path: Path) -> None:
+    """Probe 36 (a libretto of Molière's OBVIL edition): a role the cast list gives only an
+    id (<role xml:id="tous-tritons"/>, a chorus) was an index entry of no name and "()" in
+    its warning; it is named as the speeches it speaks alone call it, else by its id."""
+    play = _play(
+        tmp_path,
+        """<text><front><castList><castItem><role xml:id="triton">Douze Tritons.</role>
+<role xml:id="tous-tritons"/></castItem>
+<castItem><role xml:id="tous"/><role xml:id="mute"/></castItem></castList></front>
+<body><sp who="tous-tritons"><speaker>tous les tritons,</speaker><l>Allons tous.</l></sp>
+<sp who="#tous #triton"><speaker>un triton, et tous</speaker><l>Chantons.</l></sp>
+<sp who="#triton"><speaker>un triton</speaker><l>Venez.</l></sp></body></text>""",
+    )
+    report = build([play], tmp_path / "out", only=("index",))
+    entities = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
+    names = {e["id"]: e["name"] for e in entities["entities"]}
+    assert names["tous-tritons"] == "tous les tritons"
+    # a role that speaks only with others is not named by their shared label
+    assert names["tous"] == "tous"
+    assert names["triton"] == "Douze Tritons"
+    unused = [d.message for d in report.diagnostics if d.code == "index.unused-entry"]
+    assert unused == ["register entry 'mute' is never mentioned"], unused
+
+
+def test_speeches_in_unheaded_divisions_of_a_scene_say_which(tmp_path: Path) -> None:
+    """Probe 36 (Bellini's Adelson e Salvini: a scene's musical number, then its dialogue,
+    both without head): a character's speeches in them were two groups of one heading
+    ("SCENA II.: 1", "SCENA II.: 1"); each names its division's kind, as a mention there does."""
+    play = _play(
+        tmp_path,
+        """<text><front><castList><castItem><role xml:id="stru">Struley</role></castItem>
+</castList></front><body><div type="act"><head>ATTO PRIMO</head><div type="scene">
+<head>SCENA II.</head><div type="musical-number"><sp who="#stru"><speaker>Stru.</speaker>
+<l>Geronio ancor non viene!</l></sp></div><div type="dialog"><sp who="#stru">
+<speaker>Stru.</speaker><p>Io era già lì.</p></sp></div></div></div></body></text>""",
+    )
+    build([play], tmp_path / "out", only=("html", "index"))
+    page = html.parse(str(tmp_path / "out" / "html" / "persons.html")).getroot()
+    where = [" ".join(w.text_content().split()) for w in page.find_class("index-speeches-where")]
+    assert where == ["ATTO PRIMO, SCENA II., Musical number", "ATTO PRIMO, SCENA II., Dialog"]
+
+
 def test_a_letters_correspondents_are_used_entries(tmp_path: Path) -> None:
     """A sender, an addressee and a place named only in a letter's correspDesc are used by
     it, and so is an event its text points at (ptr): no "never mentioned" warning for them,
@@ -684,6 +726,29 @@ def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) 
     ]
 
 
+def test_a_name_in_a_variant_reading_is_read_in_its_witness_words(tmp_path: Path) -> None:
+    """Probe 34 (critical editions): a name in a rdg is a mention, read in the words of its
+    witness; its context ran the lemma it stands for into it ("Der was HartmanOtto
+    genant."). The lemma's mention reads the lemma alone, as before."""
+    text = tmp_path / "t.xml"
+    text.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><listWit>
+<witness xml:id="A">A</witness><witness xml:id="B">B</witness></listWit><listPerson>
+<person xml:id="h"><persName>Hartman</persName></person><person xml:id="o"><persName>Otto
+</persName></person></listPerson></sourceDesc></fileDesc></teiHeader><text><body>
+<p>Der was <app><lem wit="#A"><persName ref="#h">Hartman</persName></lem><rdg wit="#B">
+<persName ref="#o">Otto</persName> von Owe</rdg></app> genant.</p></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    build([text], tmp_path / "out", only=("index",))
+    rows = csv.DictReader(io.StringIO((tmp_path / "out/index/occurrences.csv").read_text()))
+    assert {row["entity"]: row["context"] for row in rows} == {
+        "h": "Der was Hartman genant.",
+        "o": "Der was Otto von Owe genant.",
+    }
+
+
 def test_dates_before_the_common_era_are_placed_and_read(tmp_path: Path) -> None:
     """-0098-09-11 is 11 September 98 BCE (xs:date): filed under its year, in the order of
     time (200 BCE before 98 BCE before 50), never under "Other dates" as a raw value."""
@@ -713,6 +778,29 @@ after <date when="-0200">the war</date>, copied <date when="0050">later</date>, 
     assert "-0098" not in words and "Other dates" not in words
     # HTML's time element cannot carry a year before the common era: none is written
     assert not [t for t in page.iter("time") if t.get("datetime", "").startswith("-")]
+
+
+def test_a_date_of_no_words_and_no_value_is_not_on_the_timeline(tmp_path: Path) -> None:
+    """Probe 35 (a manuscripta.se record's unfilled template, <origDate notBefore=""
+    notAfter=""/>): the timeline listed an entry of no date and no words under "Other
+    dates", linked to an anchor the record's page did not hold."""
+    text = tmp_path / "record.xml"
+    text.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Gr. 7</title>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><msDesc><msIdentifier>
+<idno>Gr. 7</idno></msIdentifier><history><origin><origDate notBefore="" notAfter=""/>
+<origDate notBefore="1400" notAfter="1450"/></origin></history></msDesc></sourceDesc>
+</fileDesc></teiHeader><text><body><p/></body></text></TEI>
+""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert not build([text], out).errors
+    page = html.parse(str(out / "html" / "timeline.html")).getroot()
+    entries = [" ".join(li.text_content().split()) for li in page.xpath("//ol/li")]
+    assert entries == ["between 1400 and 1450: Gr. 7: between 1400 and 1450"], entries
+    assert "Other dates" not in page.text_content()
 
 
 def test_a_date_in_another_calendar_is_on_the_timeline_as_written(tmp_path: Path) -> None:
@@ -1419,6 +1507,56 @@ def test_a_bare_id_in_ref_is_told_to_take_a_hash(tmp_path: Path) -> None:
         "placeName 'Rivertown' points at 'town', which is no register entry:"
         " to point at an entry's id, write #town",
     ]  # a placeholder that is no id of the registers gets no advice to add a "#" (probe 21)
+
+
+def test_a_register_in_its_own_file_is_reached_by_abbreviated_pointers(tmp_path: Path) -> None:
+    """Guidelines 16.2.3 (letters whose names point at the personography by private URIs
+    their header's prefixDef declares, ref="psn:0002"): the names were "outside the
+    registers, and not indexed", the entries "never mentioned". They are mentions of their
+    entries; one that expands to no entry says what it was read as; an undeclared prefix, or
+    a declared one that expands to an address elsewhere, stays outside."""
+    corpus = tmp_path / "corpus"
+    (corpus / "registers").mkdir(parents=True)
+    (corpus / "letters").mkdir()
+    (corpus / "registers/persons.xml").write_text(
+        tei_text(
+            '<listPerson><person xml:id="p0001"><persName>Willa Cather</persName></person>'
+            '<person xml:id="p0002"><persName>Dorothy Canfield</persName></person></listPerson>'
+        ),
+        encoding="utf-8",
+    )
+    header = (
+        "<encodingDesc><listPrefixDef>"
+        '<prefixDef ident="psn" matchPattern="([0-9]{4})"'
+        ' replacementPattern="../registers/persons.xml#p$1"/>'
+        '<prefixDef ident="viaf" matchPattern="([0-9]+)"'
+        ' replacementPattern="https://viaf.org/viaf/$1"/></listPrefixDef></encodingDesc>'
+    )
+    letter = tei_text(
+        '<p>Dear <persName ref="psn:0002">Dorothy</persName>, from'
+        ' <persName ref="psn:0001">Willa</persName>, <persName ref="psn:0009">Nobody</persName>'
+        ' and <persName ref="viaf:123">Someone</persName>.</p>',
+        lang="en",
+    ).replace("</fileDesc>", "</fileDesc>" + header)
+    (corpus / "letters/l1.xml").write_text(letter, encoding="utf-8")
+    out = tmp_path / "out"
+    report = build([corpus], out, only=["index"], jobs=1)
+    entities = entities_of(out)
+    assert sorted(entities) == ["p0001", "p0002"]
+    assert [e["count"] for _, e in sorted(entities.items())] == [1, 1]
+    told = sorted((d.code, d.message) for d in report.diagnostics if d.code.startswith("index."))
+    assert told == [
+        (
+            "index.external-ref",
+            "persName 'Someone' points at 'viaf:123', outside the registers, and is not"
+            " indexed; give a register entry that idno and point at the entry",
+        ),
+        (
+            "index.unresolved-ref",
+            "persName 'Nobody' points at 'psn:0009' (read as '../registers/persons.xml#p0009'"
+            " by its header's prefixDef), which is no register entry",
+        ),
+    ]
 
 
 def test_an_author_the_header_points_at_is_no_unused_entry(tmp_path: Path) -> None:

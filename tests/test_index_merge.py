@@ -57,3 +57,37 @@ def test_merged_index_equals_one_pass(path: Path) -> None:
         pytest.skip(f"{path} is not here")
     corpus = load_corpus([path], Report())
     assert _canonical(entity_index(corpus)) == one_pass(path)
+
+
+def test_a_role_of_no_words_is_named_by_its_speeches_in_both_ways(tmp_path: Path) -> None:
+    """Probe 36: the skeleton names a role of no words (<role xml:id="chorus"/>) by its id,
+    a text's index by what its speeches call it; the merge takes the text's name, the first
+    in corpus order, as one pass does."""
+    head = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+        "{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+        "<p>x</p></sourceDesc></fileDesc></teiHeader><text>{text}</text></TEI>"
+    )
+    cast = '<front><castList><castItem><role xml:id="chorus"/></castItem></castList></front>'
+    (tmp_path / "a.xml").write_text(
+        head.format(
+            title="A",
+            text=cast + '<body><sp who="#chorus"><speaker>The Chorus.'
+            "</speaker><l>Sing.</l></sp></body>",
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "b.xml").write_text(
+        head.format(
+            title="B",
+            text='<body><sp who="a.xml#chorus"><speaker>All</speaker><l>Again.</l></sp></body>',
+        ),
+        encoding="utf-8",
+    )
+    corpus = load_corpus([tmp_path], Report())
+    merged = entity_index(corpus)
+    assert _canonical(merged) == one_pass(tmp_path)
+    names = etree.fromstring(merged.encode("utf-8")).xpath(
+        "//ed:entity[@id='chorus']/ed:name/text()", namespaces={"ed": ED_NS}
+    )
+    assert names == ["The Chorus"]

@@ -74,6 +74,39 @@ def test_a_register_checked_without_its_texts_calls_no_entry_unused(tmp_path: Pa
     assert linked.by_code()["refs.unused-entry"] == 1
 
 
+def test_abbreviated_pointers_are_read_as_their_prefix_def_says(tmp_path: Path) -> None:
+    """Guidelines 16.2.3 (a letters edition whose names point at its personography by
+    private URIs, ref="psn:0002"): the pointers were passed over as addresses outside the
+    edition, so a pointer to no entry was never told and every entry was "never referenced".
+    A prefix declared by the header is expanded (the first declaration whose pattern
+    matches); one the header does not declare (gnd:) stays outside."""
+    reg = file_facts(tmp_path, "registers/persons.xml", REGISTER)
+    text = file_facts(
+        tmp_path,
+        "letters/l.xml",
+        f"<TEI {TEI}><teiHeader><encodingDesc><listPrefixDef>"
+        '<prefixDef ident="psn" matchPattern="^([0-9]+)$" replacementPattern="x.xml#$1"/>'
+        '<prefixDef ident="psn" matchPattern="([a-z]+)"'
+        ' replacementPattern="../registers/persons.xml#$1"/>'
+        "</listPrefixDef></encodingDesc></teiHeader><text><p>\n"
+        '<persName ref="psn:anna">A</persName> <persName ref="gnd:123">B</persName>\n'
+        '<persName ref="psn:ghent">G</persName> <persName ref="psn:nobody">N</persName>'
+        "</p></text></TEI>",
+    )
+    found = resolve([reg, text])
+    assert codes(found) == [
+        ("l.xml", "refs.dangling", 3),
+        ("l.xml", "refs.wrong-kind", 3),
+        ("persons.xml", "refs.unused-entry", 4),
+    ]
+    dangling = next(d for d in found if d.code == "refs.dangling")
+    assert dangling.message.startswith(
+        '@ref="psn:nobody" (read as ../registers/persons.xml#nobody by its header\'s '
+        "prefixDef) on <persName> points at nothing"
+    )
+    assert dangling.column == 50  # at the attribute as written
+
+
 def test_dangling_pointer_is_located(tmp_path: Path) -> None:
     text = file_facts(
         tmp_path,
@@ -83,6 +116,29 @@ def test_dangling_pointer_is_located(tmp_path: Path) -> None:
     [d] = resolve([text])
     assert (d.code, d.line) == ("refs.dangling", 2)
     assert "ghost" in d.message
+
+
+def test_a_dangling_pointer_to_a_declaration_asks_for_the_declaration(tmp_path: Path) -> None:
+    """Probe 35 (a Fihrist record's <date calendar="#Gregorian"> without a calendarDesc): a
+    pointer that names a calendar, a hand or a page image was told to "add the entry to a
+    register", where such things are never kept; a name's pointer still is."""
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f'<TEI {TEI}><text>\n<p><date calendar="#Gregorian">no date</date>\n'
+        '<add hand="#h2">x</add>\n<persName ref="#ghost">G</persName></p></text></TEI>',
+    )
+    found = sorted(resolve([text]), key=lambda d: d.line or 0)
+    assert [(d.code, d.line) for d in found] == [
+        ("refs.dangling", 2),
+        ("refs.dangling", 3),
+        ("refs.dangling", 4),
+    ]
+    assert found[0].message.endswith(
+        'add a <calendar> in the header\'s calendarDesc with xml:id="Gregorian" or fix the id'
+    )
+    assert "a <handNote> in the header" in found[1].message
+    assert found[2].message.endswith("add the entry to a register or fix the id")
 
 
 def test_spans_classes_and_changes_are_pointers_too(tmp_path: Path) -> None:

@@ -677,6 +677,87 @@ def test_an_item_of_a_description_reads_its_paragraphs_and_skips_empty_fields(
     assert len(ids) == len(set(ids))
 
 
+def _render_text(tmp_path: Path, name: str, tei: str) -> html.HtmlElement:
+    """The reading page of a TEI document written inline (a scenario of its own)."""
+    source = tmp_path / f"{name}.xml"
+    source.write_text(tei, encoding="utf-8")
+    report = Report()
+    corpus = load_corpus([source], report)
+    assert not report.errors, [d.message for d in report.diagnostics]
+    params = {"registers": XmlText(corpus.registers), "stem": name, "messages": messages("en")}
+    page = engine().stylesheet("html/page").transform(corpus.texts[0].normalized, params)
+    return html.document_fromstring(page.output)
+
+
+def test_a_collation_of_tokens_cites_its_lemma_and_bare_sigla_as_written(
+    tmp_path: Path,
+) -> None:
+    """Probe 34 (a New Testament collation): a lemma of w elements was cited without its
+    spaces ("intheEphesians ]"); a bare siglum with a slash (a commentary manuscript's
+    second hand, wit="1910/2") was cut to "2"; a witDetail holding only the editor's
+    certainty read "vg: " with its type lost; a note of nothing but the readings' relations
+    was an empty pair of brackets; and an empty lemma before the text's first word was
+    placed "post" the last word of the interpGrp's descriptions, never shown."""
+    doc = _render_text(
+        tmp_path,
+        "collation",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Collation</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><listWit><witness n="A"/><witness n="B/2"/><witness n="vg"/></listWit>
+</sourceDesc></fileDesc></teiHeader><text>
+<interpGrp type="rating"><interp xml:id="sure"><p>The reading is sure.</p></interp></interpGrp>
+<body><p><app><lem/><rdg n="1" wit="A"><w>to</w><w>the</w></rdg><rdg n="2" wit="B/2"/></app>
+<app><lem><w>saints</w><w>in</w><w>Ephesus</w></lem><rdg n="1" wit="A"><w>saints</w><w>in</w>
+<w>Ephesus</w></rdg><rdg n="2" wit="B/2"><w>saints</w></rdg>
+<witDetail n="W" type="ambiguous" target="1 2" wit="vg"><certainty target="1" locus="value"
+ degree="0.5"/></witDetail>
+<note><listRelation><relation active="1" passive="2" ana="#sure"/></listRelation></note>
+</app></p></body></text></TEI>""",
+    )
+    entries = [" ".join(li.text_content().split()) for li in doc.xpath("//li[@class='app-entry']")]
+    assert entries == [
+        "1 ante saints ] to the A; om. B/2",
+        "2 saints in Ephesus ] saints in Ephesus A; saints B/2 — vg ambiguous",
+    ]
+    assert not doc.xpath("//span[@class='app-note']")
+    # the reading text is the lemma's, its words apart
+    (p,) = doc.xpath("//div[@class='tei-text']//p[.//a[@class='app-ref']]")
+    for call in p.xpath(".//a[@class='app-ref'] | .//a[@class='anchor']"):
+        call.drop_tree()
+    assert " ".join(p.text_content().split()) == "saints in Ephesus"
+
+
+def test_a_synoptic_edition_names_each_witness_leaf_and_tells_a_note_once(
+    tmp_path: Path,
+) -> None:
+    """Probe 34 (a synoptic Middle High German edition): page breaks naming their witness by
+    a pointer (pb edRef="#A", edRef="#B") were taken for the text's own pages ("p. 197",
+    "p. 249r", whose?); and the note inside the first reading of an app without lem, the
+    reading the text shows, was both a note run into the text and a bracket of the
+    apparatus, and in the book an aside inside the verse line (epubcheck RSC-005)."""
+    doc = _render_text(
+        tmp_path,
+        "synoptic",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Synopsis</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><listWit><witness xml:id="A">Codex A</witness><witness xml:id="B">Codex B</witness>
+</listWit></sourceDesc></fileDesc></teiHeader><text><body><div>
+<pb edRef="#A" n="12"/><pb edRef="#B" n="7v"/>
+<l><app><rdg wit="#A">ein ritter <w xml:id="w1">gelert</w><note target="#w1">Only A has
+this spelling.</note></rdg><rdg wit="#B">ein riter geleret</rdg></app></l>
+</div></body></text></TEI>""",
+    )
+    breaks = doc.xpath("//span[contains(@class, 'pb-secondary')]/span[@class='pb-n']")
+    assert [b.text_content() for b in breaks] == ["A 12", "B 7v"]
+    assert not doc.xpath("//span[@class='pb']")
+    (entry,) = doc.xpath("//li[@class='app-entry']")
+    assert "Only A" not in entry.text_content()
+    assert " ".join(entry.text_content().split()) == "1 ein ritter gelert A ] ein riter geleret B"
+    # a footnote of the text, as a lem's note is (in the book it was an aside inside the line)
+    notes = doc.xpath("//section[@class='footnotes']//li[contains(@class, 'footnote')]")
+    assert [" ".join(n.text_content().split()) for n in notes] == ["1 Only A has this spelling."]
+
+
 def test_an_apparatus_kept_in_the_standoff_is_shown_after_the_text(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:
@@ -1156,6 +1237,33 @@ def test_a_locus_by_its_target_names_its_folios(
     doc = _doc("catalogue", pages)
     loci = [" ".join(s.text_content().split()) for s in doc.xpath("//span[@class='locus']")]
     assert loci == ["ff. 12r–14v", "f. 3v"]  # no empty locus before "A note"
+
+
+def test_a_catalogues_counts_and_references_given_by_attributes_are_read(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 35 (manuscripta.se's Greek manuscripts, a Fihrist record): a reference's pages
+    given by citedRange/@from and @to, leaves counted by measure/@quantity with what they
+    count in @type, a form or a material named by its attribute alone, and the register an
+    identifier's @subtype names were all shown nowhere ("Smith (1901); Jones (1950)", an
+    extent of "; ; 3 leaves"); the loci of a locusGrp ran together."""
+    doc = _doc("catalogue-counts", pages)
+    fields = {
+        " ".join(dt.text_content().split()): " ".join(dt.getnext().text_content().split())
+        for dt in doc.xpath("//section[contains(@class, 'msDesc')]//dt")
+    }
+    assert fields["Bibliography"] == (
+        "Smith (1901), p. 12; Jones (1950), vol. 2, pp. 79–85; Migne, column 157C;"
+        " Brown (1999), pp. 3-4"
+    )
+    assert fields["Extent"] == "textblock leaves: 2; left flyleaves: 0; 3 leaves"
+    assert (fields["Form"], fields["Material"]) == ("fragment", "paper")
+    assert fields["Other identifier (id, pinakes)"] == "4021"
+    # the loci of a group are listed, not run together ("ff. 2r–9vff. 1r–1v")
+    (group,) = doc.xpath("//span[@class='locusGrp']")
+    assert " ".join(group.text_content().split()) == "ff. 2r–9v, ff. 1r–1v"
+    # the unfilled date of origin is still no field
+    assert "History" not in fields and not doc.xpath("//section[@class='ms-history']")
 
 
 def test_a_fragmentary_witness_is_said_to_begin_and_end_in_its_reading(

@@ -86,6 +86,26 @@ def test_a_p4_document_gets_p5_names_ids_languages_and_pointers() -> None:
     assert "p4top5" in notes[0].message
 
 
+def test_a_p4_corpus_publishes_its_p4_members() -> None:
+    """A teiCorpus.2 of TEI.2 documents (P4's corpus): the root was renamed, its members were
+    left "TEI.2", and the build said both that it was published and that it had "no member TEI
+    documents: nothing to publish from it"."""
+    corpus = (
+        f'<?xml version="1.0"?>\n<teiCorpus.2 id="letters">{HEADER.format("Two letters")}'
+        f'<TEI.2 id="l1">{HEADER.format("First")}<text><body><p>One.</p></body></text></TEI.2>'
+        f'<teiCorpus.2>{HEADER.format("Inner")}<TEI.2 id="l2">{HEADER.format("Second")}'
+        '<text><body><p>Two, after <ptr target="l1"/>.</p></body></text></TEI.2>'
+        "</teiCorpus.2></teiCorpus.2>"
+    )
+    document, notes = as_text(_doc(corpus))
+    assert [n.code for n in notes] == ["build.tei-p4"]
+    assert is_text(document)
+    members = document.root.xpath("//t:text/t:group//t:text/@xml:id", namespaces=NS)
+    assert members == ["l1", "l2"]
+    assert document.root.xpath("string(//t:ptr/@target)", namespaces=NS) == "#l1"
+    assert not document.root.xpath("//*[local-name()='TEI.2' or local-name()='teiCorpus.2']")
+
+
 P4_DICTIONARY = f"""<?xml version="1.0"?>
 <TEI.2>{HEADER.format("A P4 glossary")}
 <text><body><entry><form><orth>lumen</orth></form>

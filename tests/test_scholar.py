@@ -294,6 +294,28 @@ def test_every_editor_and_publisher_of_a_header_is_cited_by_name() -> None:
     assert "dateCreated" not in work
 
 
+def test_a_licence_keeps_the_words_of_its_links() -> None:
+    """A licence is a sentence: the words of a ``ref`` inside it (the licence's name) are
+    its words, where a name's ``ref`` is left out ("licensed under the terms of a ." read the
+    downloads table of a shared header's licence); a note inside it is still left out."""
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><publicationStmt>'
+        '<availability><licence target="https://creativecommons.org/licenses/by/4.0">'
+        '<p>Digitised by the <ref target="http://a.example">Academy</ref>, and licensed '
+        'under a <ref target="http://b.example">Creative Commons Attribution 4.0</ref> '
+        "licence<note>checked 2020</note>.</p></licence></availability>"
+        "</publicationStmt></fileDesc></teiHeader></TEI>"
+    )
+    assert citation.licence_of(root) == (
+        "Digitised by the Academy, and licensed under a Creative Commons Attribution 4.0 licence.",
+        "https://creativecommons.org/licenses/by/4.0",
+    )
+    availability = root.find(".//{http://www.tei-c.org/ns/1.0}availability")
+    assert availability is not None
+    availability[0].tag = "{http://www.tei-c.org/ns/1.0}p"  # no licence element: its words
+    assert citation.licence_of(root)[0].startswith("Digitised by the Academy, and licensed")
+
+
 def test_a_letters_date_is_when_it_was_made() -> None:
     """A letter's own date (the date it was sent) reaches the JSON-LD as dateCreated; the
     edition's date stays its datePublished."""
@@ -455,6 +477,34 @@ def test_tei_downloads_are_the_sources_as_published(site: Path) -> None:
     text_row = rows[hrefs.index("tei/texts/belgium-1944.xml")]
     assert "CC BY 4.0" in text_row.xpath("string(td[4])")
     assert re.search(r"\d", text_row.xpath("string(td[3])"))
+
+
+def test_a_corpus_that_includes_its_members_is_offered_as_a_corpus(tmp_path: Path) -> None:
+    """Probe 37: a teiCorpus whose members are xi:included was offered for download as the
+    build's own reshaping of it (one TEI, its members a group of texts), no file the project
+    wrote; it is the corpus as written, its inclusions expanded (with their xml:base)."""
+    corpus = tmp_path / "tei"
+    (corpus / "members").mkdir(parents=True)
+    (corpus / "members/s1.xml").write_text(
+        tei_text("<p>Words of the first sermon.</p>", title="Sermon 1"), encoding="utf-8"
+    )
+    (corpus / "corpus.xml").write_text(
+        '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" '
+        'xmlns:xi="http://www.w3.org/2001/XInclude"><teiHeader><fileDesc><titleStmt><title>'
+        "Sermons</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+        '<p>x</p></sourceDesc></fileDesc></teiHeader><xi:include href="members/s1.xml"/>'
+        "</teiCorpus>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([corpus], out, only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    offered = etree.parse(str(out / "html/tei/corpus.xml")).getroot()
+    t = "{http://www.tei-c.org/ns/1.0}"
+    assert offered.tag == f"{t}teiCorpus"
+    [member] = offered.findall(f"{t}TEI")
+    assert member.get("{http://www.w3.org/XML/1998/namespace}base") == "members/s1.xml"
+    assert offered.find(f"{t}text") is None  # no group the build made
 
 
 def test_sizes_shown_alike_are_keyed_alike() -> None:

@@ -351,6 +351,52 @@ def test_fallback_stands_in_for_a_missing_target_or_pointer(tmp_path: Path) -> N
     assert [e.tag for e in doc.root] == ["i", "p"]
 
 
+def test_an_xpointer_path_includes_the_elements_it_selects(tmp_path: Path) -> None:
+    """Editions that share one header file take parts of it by an ``xpointer()`` path with
+    the namespace an ``xmlns()`` part binds (libxml2 and eXist read them): the elements it
+    selects stand in the include's place, each with its ``xml:base``, not the fallback meant
+    for tools that cannot read the path. A path that selects nothing, or no elements, gives
+    way to the fallback, and without one is an error."""
+    ns = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    write(
+        tmp_path,
+        "meta/general.xml",
+        f"<TEI {ns}><teiHeader><fileDesc><publicationStmt><publisher>Academy</publisher>"
+        "<availability><licence>CC BY</licence></availability></publicationStmt></fileDesc>"
+        "<encodingDesc><editorialDecl><p>Double keyed.</p><p>Checked.</p></editorialDecl>"
+        '<refsDecl><p>Ids.</p></refsDecl><tagsDecl><rendition xml:id="it">italic</rendition>'
+        "</tagsDecl></encodingDesc></teiHeader></TEI>",
+    )
+    bind = "xmlns(t=http://www.tei-c.org/ns/1.0)"
+    fallback = "<xi:fallback><p>See the website.</p></xi:fallback>"
+    main = write(
+        tmp_path,
+        "works/w.xml",
+        f"<TEI {ns} {XI}><publicationStmt>"
+        f'<xi:include href="../meta/general.xml" xpointer="{bind}xpointer(//t:publicationStmt/*)">'
+        f"{fallback}</xi:include><idno/></publicationStmt><encodingDesc>"
+        f'<xi:include href="../meta/general.xml" '
+        f'xpointer="{bind}xpointer(//t:editorialDecl/following-sibling::*)"/>'
+        f'<xi:include href="../meta/general.xml" xpointer="{bind}xpointer(//t:nothing)">'
+        f"{fallback}</xi:include>"
+        f'<xi:include href="../meta/general.xml" xpointer="{bind}xpointer(//t:p/text())">'
+        f"{fallback}</xi:include></encodingDesc></TEI>",
+    )
+    doc = gated(main, tmp_path)
+    publication, encoding = doc.root
+    assert [e.tag for e in publication] == [tei("publisher"), tei("availability"), tei("idno")]
+    assert publication[1].get(XML_BASE) == "../meta/general.xml"
+    assert [e.tag for e in encoding] == [tei("refsDecl"), tei("tagsDecl"), tei("p"), tei("p")]
+    assert [e.text for e in encoding[2:]] == ["See the website.", "See the website."]
+    assert [p.path.name for p in doc.parts] == ["general.xml"] * 4
+    # an unbound prefix does not compile: the path is not understood, and is an error
+    write(tmp_path, "project/part.xml", '<p xml:id="p1">x</p>')
+    result = refused(
+        tmp_path, '<xi:include href="part.xml" xpointer="xpointer(//t:p)"/>', root=tmp_path
+    )
+    assert [code for code, _ in error_codes(result)] == ["gate.xinclude"]
+
+
 # --- the corpus root ---------------------------------------------------------------------
 
 

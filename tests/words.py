@@ -3,7 +3,8 @@
 Both sides are read as a reader (or a search engine, or a screen reader) meets them: words
 are runs of word characters, separated by whitespace and by the boundaries each format
 makes. TEI separates words at block elements (p, l, item, cell ...), between two adjacent
-tokens (w, pc, seg, names ...) and at lb/pb/cb unless break="no", which joins a word across
+tokens (w, pc, seg, names ...; not between the feet of a scanned line, segments that carry
+its word spaces) and at lb/pb/cb unless break="no", which joins a word across
 the break and the whitespace around it, or the break stands between two characters of a script
 written without spaces (Chinese, Japanese, Thai ...). HTML separates words at whitespace and
 at block boxes only (p, div, li, br, td ... and spans the stylesheet displays as blocks), never
@@ -268,12 +269,25 @@ def _tei_content(
     parts.append(_trim(element.text, None, children[0] if children else None))
     previous: etree._Element | None = None
     fields = _fields(element)
+    feet = _scanned_feet(element)
     for index, child in enumerate(children):
         if not isinstance(child.tag, str):
             parts.append(_trim(child.tail, child, _next(children, index)))
             continue
         if fields and index:
             parts.append(BREAK)
+        following = _next(children, index)
+        if (
+            feet
+            and _local(child) == "seg"
+            and following is not None
+            and _local(following) == "seg"
+            and re.search(r"[\w\-‐]$", "".join(child.itertext()))
+        ):
+            # the layout between the feet of a scanned line is no word space (r:seg-layout)
+            _tei_walk(child, parts, notes, note_ids, in_note)
+            previous = None
+            continue
         if (
             previous is not None
             and _local(previous) in TEI_TOKENS
@@ -286,6 +300,21 @@ def _tei_content(
         _tei_walk(child, parts, notes, note_ids, in_note)
         parts.append(_trim(child.tail, child, _next(children, index)))
         previous = child if not (child.tail or "") else None
+
+
+def _scanned_feet(element: etree._Element) -> bool:
+    """A verse line of segments, no words of its own between them, in a stanza whose segments
+    carry its word spaces (reading.xsl, r:seg-layout): a foot may end inside a word."""
+    if _local(element) != "l" or any(
+        (text or "").strip() for text in (element.text, *(c.tail for c in element))
+    ):
+        return False
+    stanza = next((a for a in element.iterancestors() if _local(a) == "lg"), element)
+    return any(
+        re.search(r"\s$", "".join(seg.itertext()))
+        for seg in stanza.iter(f"{TEI}seg")
+        if _local(seg.getparent()) == "l"
+    )
 
 
 def _fields(element: etree._Element) -> bool:

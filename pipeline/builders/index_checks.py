@@ -163,13 +163,16 @@ def _references(
                 origin=_ORIGIN,
             )
             continue
+        # an abbreviated pointer: what the header's prefixDef made of it, where it was looked
+        expanded = mention.get("expanded")
+        read = f" (read as {expanded!r} by its header's prefixDef)" if expanded else ""
         yield Diagnostic(
             path,
             line,
             None,
             unresolved,
             "index.unresolved-ref",
-            f"{name} points at {mention.get('ref')!r}, which is no register entry"
+            f"{name} points at {mention.get('ref')!r}{read}, which is no register entry"
             + _bare_ids(mention.get("bare-ids") or ""),
             _ORIGIN,
         )
@@ -362,12 +365,15 @@ def _unused(
     found = []
     for entity in unused:
         path, line = where.get(entity.get("id", ""), ("-", None))
+        # an entry of no name of its own is named by its id (a role <role xml:id="mute"/>):
+        # "'mute' (mute)" said it twice, and "()" before it was named at all
+        name = entity.findtext("ed:name", "", NS)
+        named = f" ({name})" if name and name != entity.get("id") else ""
         found.append(
             diag.warning(
                 path,
                 "index.unused-entry",
-                f"register entry {entity.get('id')!r} "
-                f"({entity.findtext('ed:name', '', NS)}) is never mentioned",
+                f"register entry {entity.get('id')!r}{named} is never mentioned",
                 line=line,
                 origin=_ORIGIN,
             )

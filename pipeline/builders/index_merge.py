@@ -79,6 +79,7 @@ def _append(target: etree._Element | None, source: etree._Element | None) -> Non
 
 
 def _add(found: _Entity, entity: etree._Element) -> None:
+    _name_from_speeches(found.element, entity)
     found.count += int(entity.get("count") or 0)
     found.speeches += int(entity.get("speeches") or 0)
     found.letters += int(entity.get("letters") or 0)
@@ -89,6 +90,18 @@ def _add(found: _Entity, entity: etree._Element) -> None:
     found.occurrences.extend(entity.iterfind(f"{_E}occurrence"))
     found.speech_records.extend(entity.iterfind(f"{_E}speech"))
     found.letter_records.extend(entity.iterfind(f"{_E}letter"))
+
+
+def _name_from_speeches(element: etree._Element, entity: etree._Element) -> None:
+    """A role of no words of its own is named in the skeleton by its id; a text whose speeches
+    call it something (entries.xsl, ``ed:entity-name``: "tous les tritons") names it, the
+    first such text in corpus order, as one pass over the corpus does."""
+    name, other = element.find(f"{_E}name"), entity.find(f"{_E}name")
+    if name is None or other is None or name.text != element.get("id"):
+        return
+    if other.text and other.text != name.text:
+        name.text = other.text
+        element.set("sort", entity.get("sort") or other.text)
 
 
 def _finish(found: _Entity) -> None:

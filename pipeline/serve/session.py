@@ -196,7 +196,7 @@ class Session:
         seconds = time.perf_counter() - started
         note = f"{outcome} in {built:.2f} s; checked {checked} in {seconds - built:.2f} s"
         found, files = self._shown()
-        self.state.update(note=note, diagnostics=found, files=files)
+        self.state.update(note=note, diagnostics=found, files=files, done=True)
         self._report(note, scope)
 
     # -- building ---------------------------------------------------------------------------

@@ -27,6 +27,7 @@ class Snapshot:
     building: bool
     diagnostics: tuple[Diagnostic, ...]
     note: str  # one line: the outcome of the last cycle
+    cycles: int = 0  # cycles done, check included (a note may read as the last one's did)
 
     def as_json(self, sources: dict[str, int], instance: str) -> str:
         """The snapshot for a page: each diagnostic with its file's number in the source
@@ -57,6 +58,7 @@ class Snapshot:
                 "warnings": warnings,
                 "more": len(self.diagnostics) - len(shown),
                 "note": self.note,
+                "cycles": self.cycles,
                 "diagnostics": items,
             },
             ensure_ascii=False,
@@ -88,9 +90,10 @@ class LiveState:
         diagnostics: Iterable[Diagnostic] | None = None,
         note: str | None = None,
         files: dict[str, Path] | None = None,
+        done: bool = False,
     ) -> None:
         """Change some fields and wake the streams. ``files`` maps each diagnostic's path
-        to the file it names, for the source view."""
+        to the file it names, for the source view; ``done``: a cycle ends."""
         with self._condition:
             old = self._snapshot
             self._snapshot = Snapshot(
@@ -99,6 +102,7 @@ class LiveState:
                 old.building if building is None else building,
                 old.diagnostics if diagnostics is None else tuple(diagnostics),
                 old.note if note is None else note,
+                old.cycles + (1 if done else 0),
             )
             for shown, path in (files or {}).items():
                 if shown not in self._numbers:

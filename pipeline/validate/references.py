@@ -38,6 +38,7 @@ from ..keyed import ENTITY_LISTS
 from ..locators import is_ncname
 from ..locators import token as ncname_token
 from ..paths import display
+from ..prefixes import Prefixes
 
 _ORIGIN = "references"
 #: TEI attributes whose values are (lists of) pointers.
@@ -80,6 +81,17 @@ POINTER_ATTRIBUTES = (
 )
 #: What each name element must point at.
 EXPECTED_KIND = {"persName": "person", "placeName": "place", "orgName": "org"}
+#: Pointers that name a declaration of the header, not an entry of a register: what a
+#: dangling one asks for (probe 35: a Fihrist record's date calendar="#Gregorian", with no
+#: calendarDesc, was told to "add the entry to a register").
+DECLARED_BY = {
+    "calendar": "a <calendar> in the header's calendarDesc",
+    "datingMethod": "a <calendar> in the header's calendarDesc",
+    "hand": "a <handNote> in the header (handDesc or handNotes)",
+    "scriptRef": "a <scriptNote> in the header's scriptDesc",
+    "facs": "a <surface>, <zone> or <graphic> in the facsimile",
+    "wit": "a <witness> in a listWit",
+}
 #: Entries of these kinds in a register are expected to be mentioned somewhere.
 REGISTER_ENTRIES = ("person", "personGrp", "place", "org", "event", "object", "nym")
 
@@ -105,6 +117,8 @@ class PointerFact(NamedTuple):
     line: int | None
     #: The file the pointer was written in, when it came through xi:include.
     origin: Path | None = None
+    #: The token as written when a prefixDef expanded it (``psn:0012``), else "".
+    written: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,6 +144,8 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
     of ``ATTRIBUTES``, in document order, when the caller knows them."""
     ids: list[IdFact] = []
     pointers: list[PointerFact] = []
+    # abbreviated pointers (psn:0012) the header's prefixDef expands (Guidelines 16.2.3)
+    prefixes = Prefixes.of(doc.root)
     # Only elements with attributes matter, and only a few attribute names: look at the
     # attributes an element has rather than asking for every pointer attribute by name.
     for element in doc.root.iter(etree.Element) if among is None else among:
@@ -143,9 +159,10 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
                 origin = _origin(doc, element)
                 value = sys.intern(raw.strip())
                 ids.append(IdFact(value, name, element.sourceline, entry, origin))
-            elif key in _POINTER_SET and "#" in raw:
+            elif key in _POINTER_SET and ("#" in raw or (prefixes.rules and ":" in raw)):
                 name = _local(element.tag)
-                found = _pointers(key, raw, name, element.sourceline, _origin(doc, element))
+                origin = _origin(doc, element)
+                found = _pointers(key, raw, name, element.sourceline, origin, prefixes)
                 pointers.extend(found)
     return FileFacts(doc.path, doc.display, tuple(ids), tuple(pointers))
 
@@ -171,9 +188,15 @@ def _is_register_entry(element: etree._Element, name: str) -> bool:
 
 
 def _pointers(
-    attribute: str, raw: str, element: str, line: int | None, origin: Path | None
+    attribute: str,
+    raw: str,
+    element: str,
+    line: int | None,
+    origin: Path | None,
+    prefixes: Prefixes | None = None,
 ) -> Iterator[PointerFact]:
-    for token in raw.split():
+    for written in raw.split():
+        token = prefixes.expand(written) if prefixes is not None else written
         if "#" not in token:
             continue
         file_part, _, fragment = token.partition("#")
@@ -183,7 +206,13 @@ def _pointers(
             continue
         file_part = sys.intern(unquote(file_part)) if file_part else ""
         yield PointerFact(
-            attribute, file_part, sys.intern(unquote(fragment)), element, line, origin
+            attribute,
+            file_part,
+            sys.intern(unquote(fragment)),
+            element,
+            line,
+            origin,
+            written if token != written else "",
         )
 
 
@@ -409,7 +438,11 @@ def _pointer_place(
     file: FileFacts, pointer: PointerFact, nth: int = 1
 ) -> tuple[int | None, int | None]:
     return columns.attribute_place(
-        pointer.origin or file.path, pointer.line, pointer.attribute, pointer.fragment, nth
+        pointer.origin or file.path,
+        pointer.line,
+        pointer.attribute,
+        pointer.written or pointer.fragment,
+        nth,
     )
 
 
@@ -434,11 +467,14 @@ def _pointer_problems(
     missing: bool = False,
 ) -> Iterator[Diagnostic]:
     shown = f"{pointer.file}#{pointer.fragment}" if pointer.file else f"#{pointer.fragment}"
+    # an abbreviated pointer is named as written, with what its header's prefixDef made of it
+    read = f" (read as {shown} by its header's prefixDef)" if pointer.written else ""
+    shown = pointer.written or shown
     if target is None and missing:
         yield diag.error(
             _shown(file, pointer.origin),
             "refs.dangling",
-            f'@{pointer.attribute}="{shown}" on <{pointer.element}> points at nothing: there '
+            f'@{pointer.attribute}="{shown}"{read} on <{pointer.element}> points at nothing: there '
             f"is no file {pointer.file} (looked at {display(_named(file, pointer))}); fix the "
             "path or add the file",
             *_pointer_place(file, pointer, nth),
@@ -447,11 +483,17 @@ def _pointer_problems(
         return
     if target is None:
         where = f"in {pointer.file}" if pointer.file else "in this document or the registers"
+        declared = DECLARED_BY.get(pointer.attribute)
+        advice = (
+            f'add {declared} with xml:id="{pointer.fragment}" or fix the id'
+            if declared
+            else "add the entry to a register or fix the id"
+        )
         yield diag.error(
             _shown(file, pointer.origin),
             "refs.dangling",
-            f'@{pointer.attribute}="{shown}" on <{pointer.element}> points at nothing: no '
-            f'xml:id "{pointer.fragment}" {where}; add the entry to a register or fix the id',
+            f'@{pointer.attribute}="{shown}"{read} on <{pointer.element}> points at nothing: no '
+            f'xml:id "{pointer.fragment}" {where}; {advice}',
             *_pointer_place(file, pointer, nth),
             origin=_ORIGIN,
         )
@@ -461,7 +503,7 @@ def _pointer_problems(
         yield diag.error(
             _shown(file, pointer.origin),
             "refs.wrong-kind",
-            f'<{pointer.element} ref="{shown}"> must point at a <{expected}> entry, but '
+            f'<{pointer.element} ref="{shown}">{read} must point at a <{expected}> entry, but '
             f'"{pointer.fragment}" is a <{target.element}>; use the right tag or entry',
             *_pointer_place(file, pointer, nth),
             origin=_ORIGIN,

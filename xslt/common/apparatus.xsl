@@ -342,8 +342,11 @@
         </xsl:call-template>
         <xsl:choose>
           <!-- an empty detail says what it is by its type: "Na p.c." (probe 15: a DHARMA
-               edition's witDetail type="pc" read "Na: ", its type lost) -->
-          <xsl:when test="not(normalize-space()) and empty(*) and @type">
+               edition's witDetail type="pc" read "Na: ", its type lost); so does one that
+               holds only the editor's certainty, which is not shown (probe 34: a collation's
+               <witDetail type="ambiguous" wit="vg"><certainty .../></witDetail> read "vg: ") -->
+          <xsl:when test="not(normalize-space()) and empty(* except (certainty | precision
+              | respons)) and @type">
             <xsl:for-each select="tokenize(@type)">
               <xsl:text> </xsl:text>
               <xsl:call-template name="r:app-label">
@@ -360,7 +363,13 @@
         </xsl:choose>
       </span>
     </xsl:for-each>
-    <xsl:for-each select="note | rdg/note | rdgGrp/rdg/note">
+    <!-- a note that holds nothing a reader sees (only the relations of the readings, a
+         listRelation: probe 34) is no empty pair of brackets; the note of the reading the
+         text shows (the first rdg of an app without lem: probe 34, a synoptic edition's
+         note on one manuscript's word) is a note of the text already, not told twice -->
+    <xsl:for-each select="(note | ((rdg | rdgGrp/rdg) except $lemma)/note)[normalize-space()
+        or exists(descendant::*[self::graphic or self::figure or self::g or self::gap
+            or self::space or self::ptr[@target] or self::ref[@target]])]">
       <xsl:text> </xsl:text>
       <span class="app-note">
         <xsl:call-template name="r:in-brackets">
@@ -396,12 +405,20 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:variable name="before" as="xs:string?" select="r:word-before($lemma/..)"/>
-          <xsl:if test="exists($before)">
-            <abbr class="app-label" title="{r:msg('app.post.title')}" lang="{r:ui-lang()}">
-              <xsl:value-of select="r:msg('app.post')"/>
+          <!-- an addition before the text's first word is placed before the word after it
+               ("ante εν"): probe 34, a collation opening with an empty lemma read " ] εν
+               εφεσω", placed nowhere -->
+          <xsl:variable name="after" as="xs:string?"
+              select="if (exists($before)) then () else r:word-after($lemma/..)"/>
+          <xsl:variable name="key" as="xs:string?"
+              select="if (exists($before)) then 'app.post' else if (exists($after))
+                  then 'app.ante' else ()"/>
+          <xsl:if test="exists($key)">
+            <abbr class="app-label" title="{r:msg($key || '.title')}" lang="{r:ui-lang()}">
+              <xsl:value-of select="r:msg($key)"/>
             </abbr>
             <xsl:text> </xsl:text>
-            <xsl:value-of select="$before"/>
+            <xsl:value-of select="($before, $after)[1]"/>
           </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
@@ -414,10 +431,30 @@
   <!-- The last word of the reading text before an app (rdg, notes and details skipped). -->
   <xsl:function name="r:word-before" as="xs:string?">
     <xsl:param name="app" as="element()"/>
-    <xsl:variable name="text" as="text()?" select="$app/preceding::text()[matches(., '\p{L}')]
-        [not(ancestor::*[self::rdg or self::note or self::witDetail or self::teiHeader])][1]"/>
+    <xsl:variable name="text" as="text()?"
+        select="$app/preceding::text()[matches(., '\p{L}')][r:in-reading-text(.)][1]"/>
     <xsl:sequence select="(tokenize(normalize-space($text))[matches(., '\p{L}')][last()]
         ! replace(., '^\p{P}+|\p{P}+$', ''))[. != '']"/>
+  </xsl:function>
+
+  <!-- The first word of the reading text after an app. -->
+  <xsl:function name="r:word-after" as="xs:string?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:variable name="text" as="text()?"
+        select="$app/following::text()[matches(., '\p{L}')][r:in-reading-text(.)][1]"/>
+    <xsl:sequence select="(tokenize(normalize-space($text))[matches(., '\p{L}')][1]
+        ! replace(., '^\p{P}+|\p{P}+$', ''))[. != '']"/>
+  </xsl:function>
+
+  <!-- Whether words are of the reading text: not a variant, a note, a detail, the header,
+       nor what is never shown (probe 34: the descriptions of a collation's
+       interpGrp before its first unit, whose empty lemma read "post text"). -->
+  <xsl:function name="r:in-reading-text" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="empty($text/ancestor::*[self::rdg or self::note or self::witDetail
+        or self::teiHeader or self::interpGrp or self::spanGrp
+        or self::certainty or self::fs or self::fLib or self::fvLib or self::index
+        or self::linkGrp or self::joinGrp])"/>
   </xsl:function>
 
   <!-- One reading: its words (or om.), sigla, @varSeq, and its @type and @cause. A witness
@@ -595,8 +632,14 @@
             </xsl:apply-templates>
           </xsl:when>
           <xsl:otherwise>
+            <!-- a pointer elsewhere is named by its fragment, or a web address by its last
+                 step; a siglum written bare is the siglum as written, slash and all (probe
+                 34: a New Testament collation's wit="1910/2", a commentary manuscript's
+                 second hand, read "2") -->
             <xsl:value-of select="if (exists($target)) then r:siglum($target)
-                else replace(., '^.*[#/]', '')"/>
+                else if (contains(., '#')) then replace(., '^.*#', '')
+                else if (matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:')) then replace(., '^.*/', '')
+                else ."/>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:element>

@@ -195,6 +195,10 @@
   <xsl:template match="text()[r:pc-layout(.)]" mode="r:main r:footnote r:card"
       as="empty-sequence()" priority="1.5"/>
 
+  <!-- Whitespace laying out the feet of a scanned line (r:seg-layout) is no word space. -->
+  <xsl:template match="text()[not(normalize-space())][parent::l][r:seg-layout(.)]"
+      mode="r:main r:footnote r:card" as="empty-sequence()" priority="1.6"/>
+
   <!-- Asked once: only a document with c elements looks at a whitespace node's siblings. -->
   <xsl:variable name="r:has-c" as="xs:boolean" select="exists(/descendant::c[1])"/>
 
@@ -218,10 +222,13 @@
        two or more witnesses of the apparatus (pb ed="#A", ed="#C": a critical text recording
        where each manuscript's leaves turn) give the text no pagination of its own, so none is
        the main one and each says whose leaf it is (probe 27: the witness with the most breaks
-       was taken for the text's pages, "p. 254r" without its siglum). -->
+       was taken for the text's pages, "p. 254r" without its siglum). The edition may be
+       named by @ed or by a pointer, @edRef (att.edition; probe 34: a synoptic Middle High
+       German edition's pb edRef="#A" ... edRef="#E", four leaves in a row taken for the
+       text's own pages, "p. 197", "p. 249r", none saying whose). -->
   <xsl:function name="r:secondary-pb" as="xs:boolean">
     <xsl:param name="pb" as="element()"/>
-    <xsl:variable name="ed" as="xs:string" select="normalize-space($pb/@ed)"/>
+    <xsl:variable name="ed" as="xs:string" select="r:break-ed($pb)"/>
     <xsl:sequence select="$ed != '' and $ed ne r:main-edition($pb)"/>
   </xsl:function>
 
@@ -229,7 +236,7 @@
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="root" as="node()" select="root($pb)"/>
     <xsl:variable name="eds" as="xs:string*" select="(if ($root instance of document-node())
-        then key('r:by-name', node-name($pb), $root) else $pb) ! normalize-space(@ed)"/>
+        then key('r:by-name', node-name($pb), $root) else $pb) ! r:break-ed(.)"/>
     <xsl:variable name="named" as="xs:string*" select="distinct-values($eds)"/>
     <xsl:variable name="counts" as="xs:integer*"
         select="for $n in $named return count($eds[. = $n])"/>
@@ -239,6 +246,12 @@
             [self::witness][starts-with($n, '#')]))"/>
     <xsl:sequence select="if ($eds = '' or $witnesses) then ''
         else $named[index-of($counts, max($counts))[1]]"/>
+  </xsl:function>
+
+  <!-- The edition a break belongs to: its @ed, else its @edRef. -->
+  <xsl:function name="r:break-ed" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="normalize-space(($pb/@ed[normalize-space()], $pb/@edRef)[1])"/>
   </xsl:function>
 
   <!-- Whether an element's words are already in brackets ("(full digital facsimile)"): a
@@ -1070,6 +1083,15 @@
   <xsl:template match="text()[r:break-no-before(.) or r:break-no-after(.)]" mode="r:plain"
       as="xs:string">
     <xsl:sequence select="r:joined(.)"/>
+  </xsl:template>
+  <!-- Tokens written against each other (<w>εν</w><w>τω</w>) are words apart in the plain
+       words as on the page (r:space-before): probe 34, an apparatus of a New Testament
+       collation whose lemma of w elements was cited "εντωηγαπημενω ]" before its readings
+       "εν τω ηγαπημενω". Below r:left-out's priority: a token left out stays out. -->
+  <xsl:template match="(w | pc | seg | s | cl | phr)[r:space-before(.)]" mode="r:plain"
+      as="xs:string*" priority="0.3">
+    <xsl:sequence select="' '"/>
+    <xsl:apply-templates mode="r:plain"/>
   </xsl:template>
   <!-- The parts of a name or a place are words apart ("<forename>Ada</forename><surname>
        Lovelace</surname>" is "Ada Lovelace"), as r:space-before sets them apart on the page. -->

@@ -19,7 +19,7 @@
   <xsl:import href="base.xsl"/>
 
   <xsl:template match="bibl | biblStruct | biblFull | analytic | monogr | imprint | series
-      | citedRange | relatedItem" mode="r:main" as="element()">
+      | relatedItem" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <!-- A reference that holds a list of others (sourceDesc/bibl/relatedItem/listBibl)
@@ -88,7 +88,9 @@
        other, "Jones" "Structtitle" "Pub" would read "JonesStructtitlePub". Its fields are
        kept as encoded and in their order, with the punctuation of a citation between them:
        ". " between the parts of a biblStruct, ", " between fields. A reference with words of
-       its own between its fields is written as it is (empty sequence). -->
+       its own between its fields is written as it is (empty sequence). The loci of a
+       locusGrp are listed so too, "ff. 2r–9v, ff. 1r–1v": they ran together, "ff. 2r–9vff.
+       1r–1v" (probe 35, manuscripta.se's items written on leaves out of order). -->
   <xsl:function name="r:fields-separator" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="if (empty($e/*) or exists($e/text()[normalize-space()])) then ()
@@ -96,6 +98,7 @@
         else if ($e[self::bibl or self::analytic or self::monogr or self::imprint
             or self::series or self::msIdentifier or self::relatedItem]) then ', '
         else if ($e/self::respStmt) then ' '
+        else if ($e/self::locusGrp) then ', '
         else ()"/>
   </xsl:function>
 
@@ -142,15 +145,22 @@
        "no. 2", "pp. 12–34" in the interface's words, unless its words say it already
        ("pp. 12-34", "Band 3"), or the words written just before it do (a bibl's "pp. <biblScope
        unit="page">224–253</biblScope>", a Yiddish "ז. 1–64": "pp. pp. 224–253" before probe
-       15). -->
-  <xsl:template match="biblScope" mode="r:main" as="node()+">
+       15). A scope given by its attributes alone (att.citing: a catalogue's <citedRange
+       unit="page" from="79" to="85"/>) reads from them, "pp. 79–85", as the citation line
+       does (sources.xsl); it showed nothing, and a catalogue's references lost their pages
+       (probe 35). -->
+  <xsl:template match="biblScope | citedRange" mode="r:main" as="node()+">
+    <!-- the range its attributes give, when it has no words of its own -->
+    <xsl:variable name="range" as="xs:string" select="if (normalize-space(.) != '' or exists(*))
+        then '' else string-join(distinct-values((@from, @to) ! normalize-space(.)[. != '']), '–')"/>
     <!-- @type is the unit's older name (deprecated in P5 2.5, in the Whitman Archive's
          letters: <biblScope type="volume">4</biblScope>, read "4, 52" before probe 18) -->
-    <xsl:variable name="key" as="xs:string?" select="r:scope-key(., normalize-space(.))"/>
+    <xsl:variable name="key" as="xs:string?"
+        select="r:scope-key(., if ($range != '') then $range else normalize-space(.))"/>
     <xsl:call-template name="r:word-space"/>
     <span>
       <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'biblScope'"/>
+        <xsl:with-param name="class" select="local-name()"/>
       </xsl:call-template>
       <xsl:choose>
         <xsl:when test="exists($key)">
@@ -162,6 +172,7 @@
           <xsl:apply-templates mode="r:main">
             <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
+          <xsl:value-of select="$range"/>
           <xsl:for-each select="substring-after($message, '&#xE000;')[. != '']">
             <span class="scope-unit"><xsl:value-of select="."/></span>
           </xsl:for-each>
@@ -170,6 +181,9 @@
           <xsl:apply-templates mode="r:main">
             <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
+          <!-- a unit the interface has no words for is named as written ("column 157C") -->
+          <xsl:value-of select="string-join((normalize-space((@unit, @type)[1])[$range != ''],
+              $range)[. != ''], ' ')"/>
         </xsl:otherwise>
       </xsl:choose>
     </span>
@@ -324,7 +338,12 @@
        a dark…”"); never its id. -->
   <xsl:function name="r:element-words" as="xs:string?">
     <xsl:param name="to" as="element()"/>
-    <xsl:variable name="head" as="xs:string?" select="($to/head[normalize-space()])[1]
+    <!-- a text of a group (a corpus's member, a composite text's part: 4.3.1) is named by the
+         title its front opens with, not by its first words, which ran its title, source and
+         first lines together ("First letterMSDear friend,One.") -->
+    <xsl:variable name="head" as="xs:string?" select="(
+        $to/head[normalize-space()],
+        $to[self::text]/front/(titlePage/docTitle, .//head)[normalize-space()])[1]
         ! normalize-space(string-join(.//text()[not(ancestor::note)]))"/>
     <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space(string-join(
         $to//text()[not(ancestor::note)])))"/>

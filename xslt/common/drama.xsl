@@ -140,9 +140,13 @@
 
   <xsl:template match="role | roleDesc | actor" mode="r:main" as="node()+">
     <!-- the part just before, with no words of the source between them (a comma the source
-         writes, between or at the start of this part, is its own: none is added) -->
+         writes, between or at the start of this part, is its own: none is added); a note, a
+         break or an anchor between them is no words of the entry: a voice's note after the
+         role ran "Salvini¹Friend of Adelson" (probe 36) -->
     <xsl:variable name="before" as="element()?" select="preceding-sibling::node()
-        [not(self::text()[not(normalize-space())])][1][self::role or self::roleDesc or self::actor]"/>
+        [not(self::text()[not(normalize-space())])]
+        [not(self::note or self::pb or self::lb or self::cb or self::anchor or self::index)]
+        [1][self::role or self::roleDesc or self::actor]"/>
     <xsl:if test="exists($before) and not(matches(r:plain(.), '^[,.;:!?—–)\]]'))">
       <xsl:value-of select="if (self::actor) then ' — '
           else if (matches(r:plain($before), '[,.;:!?—–-]$')) then ' ' else ', '"/>

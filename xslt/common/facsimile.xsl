@@ -124,7 +124,8 @@
        (r:glued), so that they never run together. -->
   <!-- A page break of a second pagination (r:secondary-pb): its edition and page, set apart
        ("[shamela n1-p19]"), never a "p." of the page numbers a reader follows. -->
-  <xsl:template match="pb[@ed][r:secondary-pb(.)]" mode="r:main" as="node()+" priority="2">
+  <xsl:template match="pb[@ed or @edRef][r:secondary-pb(.)]" mode="r:main" as="node()+"
+      priority="2">
     <xsl:if test="r:glued(.)">
       <xsl:text> </xsl:text>
     </xsl:if>
@@ -136,10 +137,10 @@
            broken at the page (break="no") is found whole -->
       <xsl:attribute name="data-pagefind-ignore" select="''"/>
       <xsl:attribute name="title" select="r:msg('tr.page') || ' ' || normalize-space(@n)
-          || ' (' || normalize-space(@ed) || ')'"/>
+          || ' (' || r:break-ed(.) || ')'"/>
       <xsl:if test="normalize-space(@n)">
         <span class="pb-n">
-          <xsl:value-of select="r:token-words(@ed) || ' ' || normalize-space(@n)"/>
+          <xsl:value-of select="r:token-words(r:break-ed(.)) || ' ' || normalize-space(@n)"/>
         </span>
       </xsl:if>
     </span>

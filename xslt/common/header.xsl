@@ -46,7 +46,11 @@
     <xsl:variable name="parts" as="xs:string*">
       <xsl:apply-templates select="$e/node()" mode="r:name-text"/>
     </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($parts))"/>
+    <!-- the space set around a part is no space before the punctuation the source puts
+         after it, nor after an opening bracket: "<surname>Birr</surname>, <forename>..." is
+         "Birr, Christiane", not "Birr , Christiane" -->
+    <xsl:sequence select="replace(replace(normalize-space(string-join($parts)),
+        ' ([,;.:)\]])', '$1'), '([(\[]) ', '$1')"/>
   </xsl:function>
 
   <!-- The name of an agent (author, editor, respStmt/name ...): its persName, name or

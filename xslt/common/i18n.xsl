@@ -63,8 +63,9 @@
   <xsl:function name="r:div-kind" as="xs:string">
     <xsl:param name="type" as="xs:string"/>
     <xsl:sequence select="if (r:has-msg('div.' || $type)) then r:msg('div.' || $type)
-        else (: a type written in camel case, ErsteHandschrift, as words :)
-          replace(upper-case(substring($type, 1, 1)) || substring($type, 2),
+        else (: a type written in camel case, ErsteHandschrift, or with hyphens or underscores,
+                musical-number (a libretto's numbers, probe 36: Musical-number), as words :)
+          replace(upper-case(substring($type, 1, 1)) || replace(substring($type, 2), '[-_]+', ' '),
               '(\p{Ll})(\p{Lu})', '$1 $2')"/>
   </xsl:function>
 

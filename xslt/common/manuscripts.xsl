@@ -57,7 +57,9 @@
     <xsl:sequence select="$tei/teiHeader/fileDesc/sourceDesc//msDesc[not(ancestor::msDesc)]"/>
   </xsl:function>
 
-  <!-- False for the empty templates some catalogues leave in place. -->
+  <!-- False for the empty templates some catalogues leave in place. A form or a material
+       named by its attribute alone (<objectDesc form="fragment"/>) is content: it was left
+       out with the physical description that held nothing else (probe 35). -->
   <xsl:function name="r:has-content" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
     <xsl:sequence select="normalize-space($e) != '' or exists($e/descendant-or-self::*[self::graphic
@@ -66,6 +68,7 @@
         or self::origDate[exists(r:date-attribute-words(.))]
         or (self::height | self::width | self::depth | self::dim)[r:dimension-value(.) != '']
         or self::measure[normalize-space(@quantity)]
+        or self::objectDesc[normalize-space(@form)] or self::supportDesc[normalize-space(@material)]
         or self::layout[exists((
             r:layout-count(@columns, 'ms.column', 'ms.columns'),
             r:layout-count(@writtenLines, 'ms.line', 'ms.lines')))]])"/>
@@ -123,6 +126,17 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- What kind of identifier an idno is, in brackets: its type and the subtype that names
+       the register it belongs to (<idno type="id" subtype="diktyon">, manuscripta.se: the
+       number's database was named nowhere, "Other identifier (id)", probe 35). -->
+  <xsl:function name="r:id-kind" as="xs:string">
+    <!-- the first: an altIdentifier holds one idno -->
+    <xsl:param name="idno" as="element()*"/>
+    <xsl:variable name="kinds" as="xs:string*"
+        select="$idno[1]/(@type, @subtype) ! r:ms-words(.)[. != '']"/>
+    <xsl:sequence select="if (exists($kinds)) then ' (' || string-join($kinds, ', ') || ')' else ''"/>
+  </xsl:function>
+
   <xsl:mode name="r:ms" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- The identifier as a list of labelled fields. -->
@@ -138,9 +152,8 @@
                    identifier, ieArk) is no shelfmark :)
                 else if (self::idno[normalize-space(@type)][not(matches(@type,
                     $r:shelfmark-types, 'i'))])
-                    then r:msg('ms.altIdentifier') || ' (' || r:ms-words(@type) || ')'
-                else if (self::altIdentifier) then r:msg('ms.altIdentifier')
-                    || (idno/@type ! (' (' || r:ms-words(.) || ')'))
+                    then r:msg('ms.altIdentifier') || r:id-kind(.)
+                else if (self::altIdentifier) then r:msg('ms.altIdentifier') || r:id-kind(idno)
                 else r:ms-label(.)"/>
             <xsl:with-param name="content" select="if (self::altIdentifier) then . else node()"/>
           </xsl:call-template>
@@ -649,6 +662,23 @@
       </xsl:call-template>
       <xsl:value-of select="r:with-unit((normalize-space(.)[. != ''],
           normalize-space(@quantity))[1], normalize-space(@unit))"/>
+    </span>
+  </xsl:template>
+
+  <!-- A count given by its attributes alone and no unit, what it counts being its @type
+       (<measure type="textblockLeaves" quantity="2"/>, a catalogue's leaves and flyleaves):
+       the type in words and the number, "textblock leaves: 2", as dimensions say their type;
+       it showed nothing, and an extent of "0 flyleaves" was an empty field (probe 35). -->
+  <xsl:template match="measure[ancestor::msDesc][not(normalize-space(@unit))]
+      [normalize-space(.) = '' and empty(*) and normalize-space(@quantity)]"
+      mode="r:main" as="node()+">
+    <xsl:call-template name="r:word-space"/>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'measure'"/>
+      </xsl:call-template>
+      <xsl:value-of select="string-join((r:ms-words(@type)[. != ''],
+          normalize-space(@quantity)), ': ')"/>
     </span>
   </xsl:template>
 

@@ -288,7 +288,7 @@
   <xsl:function name="r:links-to-timeline" as="xs:boolean">
     <xsl:param name="date" as="element()"/>
     <xsl:sequence select="exists($date/@xml:id) and (exists($date/ancestor::text)
-        and r:on-timeline($date) or $date/@Q{urn:edition}timeline = 'true')"/>
+        and r:on-timeline($date) or $date/@Q{urn:edition}timeline = 'true' and r:dated($date))"/>
   </xsl:function>
 
   <!-- A date's words; a date without any (<date when="1900-01-01"/>, as registers and

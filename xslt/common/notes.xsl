@@ -62,11 +62,16 @@
          in the text in the entry's card (names.xsl) -->
     <!-- a noteGrp is one note of several parts: it stands where its note would -->
     <xsl:variable name="at" as="element()" select="($note/parent::noteGrp, $note)[1]"/>
+    <!-- but the reading the text shows, the first rdg of an app without lem (r:lemma), is
+         the text as a lem is: its note is the text's (probe 34: a synoptic edition's note
+         on a word of its first manuscript, an aside inside a verse line of the book) -->
     <xsl:sequence select="empty($note/ancestor::note) and not($at/parent::*[r:is-div(.)
         or self::body or self::front or self::back or self::text or self::noteGrp
         or self::floatingText or self::lg or self::sp or self::list or self::listBibl
         or self::app or self::listAnnotation]) and empty($note/ancestor::*[self::rdg
-        or self::rdgGrp or self::witDetail
+        [not(. is (ancestor::app[1] ! r:lemma(.)))]
+        or self::rdgGrp[empty(descendant::* intersect (ancestor::app[1] ! r:lemma(.)))]
+        or self::witDetail
         or self::witness or self::listPerson or self::listPlace or self::listOrg
         or self::listEvent or self::listObject or self::listNym])"/>
   </xsl:function>

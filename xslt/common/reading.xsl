@@ -141,7 +141,28 @@
   <xsl:function name="r:layout-space" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="exists($node/self::text()[not(normalize-space())]
-        [parent::choice or parent::subst or parent::app]) or r:pc-layout($node)"/>
+        [parent::choice or parent::subst or parent::app]) or r:pc-layout($node)
+        or r:seg-layout($node)"/>
+  </xsl:function>
+
+  <!-- Whether a node is whitespace between two segments of a verse line that carries its
+       word spaces inside its segments: a line scanned into feet (TEI 6.4, the scansion
+       corpora: <seg>O what </seg> newline <seg>can ail </seg> newline <seg>thee, knight-</seg>
+       newline <seg>at-arms,</seg>) puts a foot's boundary inside a word, and the file's
+       layout between the feet read "knight- at-arms", "pale ly loit er ing" (probe 36). Only
+       a line of segments and no words of its own, some segment of its stanza ending with a
+       space (the stanza is written so; a line of it may have no space inside a foot): a stanza
+       whose segments hold no spaces keeps the whitespace between them as its word space; and
+       only after a foot that ends inside a word (a letter, a hyphen): one that ends with a
+       mark ("y air," newline "and striding", a space forgotten) keeps it. -->
+  <xsl:function name="r:seg-layout" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="ws" as="text()?" select="$node/self::text()[not(normalize-space())]
+        [parent::l][preceding-sibling::node()[1][self::seg][matches(string(.), '[\w\-‐]$')]]
+        [following-sibling::node()[1][self::seg]]"/>
+    <xsl:sequence select="exists($ws) and empty($ws/../text()[normalize-space()])
+        and (some $seg in ($ws/ancestor::lg[1], $ws/..)[1]//l/seg
+             satisfies matches(string($seg), '\s$'))"/>
   </xsl:function>
 
   <!-- Whether a node is whitespace between a token and the punctuation that closes it, or

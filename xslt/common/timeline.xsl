@@ -24,7 +24,17 @@
   <xsl:function name="r:on-timeline" as="xs:boolean">
     <xsl:param name="date" as="element()"/>
     <xsl:sequence select="not(r:in-register($date)) and empty($date/ancestor::*[local-name() = (
-        'bibl', 'biblStruct', 'biblFull', 'listBibl')])"/>
+        'bibl', 'biblStruct', 'biblFull', 'listBibl')]) and r:dated($date)"/>
+  </xsl:function>
+
+  <!-- Whether a date says anything: its words, else a value of its attributes. A date of
+       nothing (a catalogue's unfilled <origDate notBefore="" notAfter=""/>) had an entry of no
+       date and no words on the timeline, linked to an anchor its page did not hold (probe
+       35). -->
+  <xsl:function name="r:dated" as="xs:boolean">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="normalize-space($date) != '' or exists($date/@*[normalize-space()]
+        [matches(local-name(), '^(when|notBefore|notAfter|from|to)(-iso|-custom)?$')])"/>
   </xsl:function>
 
   <!-- Every correspondence description of a document's header (the TEI element): profileDesc

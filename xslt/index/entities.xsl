@@ -182,7 +182,7 @@
          normalisation stage marks them: ed:timeline), its date of origin first of all -->
     <xsl:variable name="dates" as="element()*" select="$texts//tei:date[r:on-timeline(.)]
         | ed:document/* ! (r:corresp-descs(.) ! r:sent-date(.))
-        | ed:document/*/tei:teiHeader//*[@ed:timeline = 'true']"/>
+        | ed:document/*/tei:teiHeader//*[@ed:timeline = 'true'][r:dated(.)]"/>
     <xsl:variable name="unresolved" as="element()*" select="$texts//*[@ed:unresolved = 'true'
         or (@ed:entity and empty(ed:entry-of(key('entry', string(@ed:entity), $registers)[1])))]"/>
     <!-- a name in a bibliographic reference (the author of a book cited) is the citation's,
@@ -239,9 +239,13 @@
       <ed:unresolved>
         <xsl:for-each select="$unresolved">
           <ed:mention element="{local-name()}" ref="{@ref}">
-            <xsl:if test="every $t in tokenize(normalize-space(@ref), ' ')
+            <!-- an abbreviated pointer is external when what it expands to is -->
+            <xsl:if test="every $t in tokenize(normalize-space((@ed:expanded, @ref)[1]), ' ')
                 satisfies matches($t, '^[A-Za-z][A-Za-z0-9+.\-]*:')">
               <xsl:attribute name="external" select="'true'"/>
+            </xsl:if>
+            <xsl:if test="@ed:expanded">
+              <xsl:attribute name="expanded" select="@ed:expanded"/>
             </xsl:if>
             <!-- tokens written without "#" that are ids of register entries: what the
                  pointer meant (the Bullinger letters' ref="p495"), for the advice to add the

@@ -14,7 +14,8 @@
      document order; an empty line keeps the element's own xml:id.
   2. resolved register keys: a name whose @ref points at a register entry (#id or file.xml#id)
      gets ed:entity (the entry's xml:id) and ed:kind (person, place, org, ...); a name whose
-     @ref does not resolve gets ed:unresolved="true" (ed:local when it names a bibliographic
+     @ref does not resolve gets ed:unresolved="true" (with ed:expanded, what the header's
+     prefixDef made of an abbreviated pointer, psn:0012: ed:expand; ed:local when it names a bibliographic
      entry of its own text, a bibl); a name identified by @key alone gets
      the entry the edition made of its key (pipeline/keyed.py); a speech (sp) gets ed:speakers, the
      entries its @who points at (persons of particDesc or a register, cast list roles).
@@ -193,9 +194,11 @@
        "file.xml#k" look k up in the entity namespace, the registers merged by id. -->
   <xsl:template match="@ref" mode="resolve" as="attribute()*">
     <xsl:variable name="here" as="node()" select="root(.)"/>
+    <!-- an abbreviated pointer (psn:0012) is read as its header's prefixDef expands it -->
+    <xsl:variable name="tokens" as="xs:string*"
+        select="for $t in tokenize(normalize-space(.), ' ') return ed:expand($t, ..)"/>
     <xsl:variable name="entries" as="element()*"
-        select="for $t in tokenize(normalize-space(.), ' ')[contains(., '#')]
-                return ed:entity-of($t, $here)"/>
+        select="for $t in $tokens[contains(., '#')] return ed:entity-of($t, $here)"/>
     <xsl:variable name="entry" as="element()?" select="$entries[1]"/>
     <xsl:choose>
       <xsl:when test="exists($entry)">
@@ -226,6 +229,9 @@
           </xsl:when>
           <xsl:otherwise>
             <xsl:attribute name="ed:unresolved" select="'true'"/>
+            <xsl:if test="string-join($tokens, ' ') ne normalize-space(.)">
+              <xsl:attribute name="ed:expanded" select="$tokens"/>
+            </xsl:if>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:otherwise>
@@ -256,6 +262,32 @@
       <xsl:attribute name="ed:entity" select="$entry/@xml:id"/>
       <xsl:attribute name="ed:kind" select="local-name($entry)"/>
     </xsl:if>
+  </xsl:function>
+
+  <!-- The pointer a token stands for (TEI Guidelines 16.2.3): a token whose prefix a
+       prefixDef of the header of the element's document (or of its corpus) declares is
+       replaced as the first such declaration whose pattern matches what follows the colon
+       says, with XPath's replace(), as the Guidelines define it; any other token, or a pattern
+       that is no regular expression, is kept as written. -->
+  <xsl:function name="ed:expand" as="xs:string">
+    <xsl:param name="token" as="xs:string"/>
+    <xsl:param name="at" as="element()"/>
+    <xsl:variable name="prefix" as="xs:string" select="substring-before($token, ':')"/>
+    <xsl:variable name="rest" as="xs:string" select="substring-after($token, ':')"/>
+    <xsl:variable name="declared" as="element()*" select="if ($prefix = '') then ()
+        else ($at/ancestor::tei:TEI[1], $at/ancestor::tei:teiCorpus)/tei:teiHeader
+             /tei:encodingDesc/tei:listPrefixDef/tei:prefixDef[@ident = $prefix]
+             [@matchPattern and @replacementPattern]"/>
+    <xsl:variable name="expanded" as="xs:string*">
+      <xsl:for-each select="$declared">
+        <xsl:try>
+          <xsl:sequence select="if (matches($rest, @matchPattern))
+              then replace($rest, @matchPattern, @replacementPattern) else ()"/>
+          <xsl:catch select="()"/>
+        </xsl:try>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="($expanded, $token)[1]"/>
   </xsl:function>
 
   <!-- The register entry a pointer token names, seen from the document $here. -->

@@ -77,7 +77,8 @@
              drawings kept in a note) is no entry: it would lead into a footnote, which a
              reading system keeps hidden until its call is followed -->
         <xsl:variable name="pbs" as="element(tei:pb)*"
-            select="$text//tei:pb[not(@ed and r:secondary-pb(.))][not(ancestor::tei:note)]"/>
+            select="$text//tei:pb[not((@ed or @edRef) and r:secondary-pb(.))]
+                [not(ancestor::tei:note)]"/>
         <xsl:if test="exists($pbs | $pages)">
           <nav epub:type="page-list" role="doc-pagelist" id="page-list"
               aria-labelledby="page-list-title" hidden="hidden">
@@ -126,7 +127,10 @@
   </xsl:template>
 
   <xsl:template match="*" mode="ee:toc">
-    <xsl:variable name="children" as="element()*" select="*[ee:is-div(.)]"/>
+    <!-- its divisions, and a cast list of its own (a libretto's list of the performers of
+         each entry, probe 36), as the page's contents list it (toc.xsl, r:toc-children) -->
+    <xsl:variable name="children" as="element()*"
+        select="*[ee:is-div(.)] | tei:castList[@xml:id]"/>
     <li>
       <a href="{ee:href(.)}">
         <!-- a division without head is named in the interface's words ("Item", "Chapter 2"):

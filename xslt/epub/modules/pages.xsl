@@ -19,12 +19,13 @@
     exclude-result-prefixes="#all">
 
   <xsl:accumulator name="ee:page-number" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:pb[not(@ed and r:secondary-pb(.))]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:pb[not((@ed or @edRef) and r:secondary-pb(.))]"
+        select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- The label of the page a node is on (empty before the first pb). -->
   <xsl:accumulator name="ee:page" as="xs:string?" initial-value="()">
-    <xsl:accumulator-rule match="tei:pb[not(@ed and r:secondary-pb(.))]"
+    <xsl:accumulator-rule match="tei:pb[not((@ed or @edRef) and r:secondary-pb(.))]"
         select="ee:page-label(.)"/>
   </xsl:accumulator>
 
@@ -36,7 +37,8 @@
 
   <!-- A page break of a second pagination (common/base.xsl: r:secondary-pb) is no page of the
        book's page list: only its anchor stays. -->
-  <xsl:template match="tei:pb[@ed][r:secondary-pb(.)]" mode="r:main" as="node()+" priority="2">
+  <xsl:template match="tei:pb[@ed or @edRef][r:secondary-pb(.)]" mode="r:main" as="node()+"
+      priority="2">
     <xsl:if test="r:glued(.)">
       <xsl:text> </xsl:text>
     </xsl:if>

@@ -68,6 +68,21 @@
         else ed:name-words($name)"/>
   </xsl:function>
 
+  <!-- An entry's name in the index. A role declared without words (a chorus or an ensemble
+       the cast list gives only an id: <role xml:id="tous"/>) is named as the speeches it
+       speaks alone call it ("tous trois"), else by its id: it was an entry of no name, a
+       blank line of the index and "()" in its warning (probe 36). -->
+  <xsl:function name="ed:entity-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="speeches" as="element()*"/>
+    <xsl:variable name="name" as="xs:string" select="ed:preferred-name($entry)"/>
+    <xsl:sequence select="if (normalize-space($name)) then $name
+        else (($speeches[count(tokenize(normalize-space(@who))) eq 1]
+               /tei:speaker[normalize-space()])[1]
+              ! replace(ed:text(.), '[\s,.;:]+$', '')[normalize-space()],
+              string($entry/@xml:id))[1]"/>
+  </xsl:function>
+
   <!-- The words of a name. A name that gives its whole form as a part typed "full" beside
        its parts (the EpiDoc prosopographies: <persName><name type="full">Vassio</name>
        <name type="cognomen">Vassio</name></persName>) is that whole form: the parts repeat
@@ -102,7 +117,10 @@
         <xsl:call-template name="ed:letter-record"/>
       </xsl:for-each-group>
     </xsl:variable>
-    <ed:entity id="{@xml:id}" type="{local-name()}" sort="{ed:sort-key(.)}"
+    <xsl:variable name="name" as="xs:string" select="ed:entity-name(., $speeches)"/>
+    <ed:entity id="{@xml:id}" type="{local-name()}"
+        sort="{if (normalize-space(ed:preferred-name(.))) then ed:sort-key(.)
+               else replace($name, '^(the|le|la|les|l’|l'')\s*', '', 'i')}"
         count="{count($mentions)}" speeches="{count($speeches)}"
         letters="{count(distinct-values($letters ! generate-id(../..)))}">
       <xsl:if test="@type">
@@ -113,7 +131,7 @@
         <xsl:for-each select="ed:preferred-name-element(.)/@xml:lang">
           <xsl:attribute name="lang" select="."/>
         </xsl:for-each>
-        <xsl:value-of select="ed:preferred-name(.)"/>
+        <xsl:value-of select="$name"/>
       </ed:name>
       <!-- its parts as the register writes them (forename, surname ...), for the TEI export -->
       <xsl:for-each select="ed:preferred-name-element(.)[*]">
@@ -183,6 +201,11 @@
             or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
             or self::tei:div5] ! r:main-head(.) ! ed:text(.), ', ')}"
         page="{$page/@n}" page-id="{$page/@xml:id}">
+      <!-- an unheaded division it is in by its kind: two of one scene (a libretto's musical
+           number and the dialogue after it) were two groups of one heading (probe 36) -->
+      <xsl:call-template name="ed:part">
+        <xsl:with-param name="section" select="$section"/>
+      </xsl:call-template>
       <ed:text>
         <xsl:value-of select="if (string-length($words) le $ed:context-width) then $words
             else substring($words, 1, $ed:context-width) || '…'"/>

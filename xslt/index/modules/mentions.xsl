@@ -84,7 +84,7 @@
     <xsl:param name="scope" as="element()"/>
     <xsl:variable name="nodes" as="text()*"
         select="$mention/preceding::text()[position() le $ed:context-nodes][. >> $scope]
-                [not(ancestor::tei:note[. >> $scope])][r:read-in(., $scope)]"/>
+                [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)]"/>
     <xsl:variable name="joined" as="xs:string" select="string-join($nodes)"/>
     <xsl:variable name="text" as="xs:string" select="normalize-space($joined)
         || (if (normalize-space($joined) and ed:space(substring($joined, string-length($joined))))
@@ -106,7 +106,7 @@
     <xsl:variable name="nodes" as="text()*"
         select="$mention/following::text()[position() le $ed:context-nodes]
                 [some $a in ancestor::* satisfies $a is $scope]
-                [not(ancestor::tei:note[. >> $scope])][r:read-in(., $scope)]"/>
+                [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)]"/>
     <xsl:variable name="joined" as="xs:string" select="string-join($nodes)"/>
     <xsl:variable name="text" as="xs:string"
         select="(if (normalize-space($joined) and ed:space(substring($joined, 1, 1)))
@@ -117,6 +117,31 @@
         else if (substring($text, $ed:context-width + 1, 1) eq ' ') then $cut || '…'
         else if (contains(substring($cut, 2), ' ')) then ed:before-last-space($cut) || '…'
         else $cut || '…'"/>
+  </xsl:function>
+
+  <!-- Whether a node is read in a mention's context: what the reading text reads; but a
+       name in a variant reading is read in the words of its witness, its own reading's
+       words with it and the lemma it stands for left out (probe 34: <lem>Hartman</lem>
+       <rdg><persName>Otto</persName> von Owe</rdg> had the context "Der was HartmanOtto
+       genant."). -->
+  <xsl:function name="ed:read-with" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="mention" as="element()"/>
+    <xsl:param name="scope" as="element()"/>
+    <xsl:variable name="reading" as="element()?" select="$mention/ancestor::tei:rdg[1]"/>
+    <xsl:sequence select="not(ed:other-reading($node, $mention))
+        and (r:read-in($node, $scope) or exists($reading)
+            and exists($node/ancestor::* intersect $reading) and r:read-in($node, $reading))"/>
+  </xsl:function>
+
+  <!-- Whether a node is in another reading (lem or rdg) of an app a mention is in. -->
+  <xsl:function name="ed:other-reading" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="apps" as="element()*" select="$mention/ancestor::tei:app"/>
+    <xsl:sequence select="exists($apps) and (some $r in $node/ancestor::*[self::tei:lem
+        or self::tei:rdg] satisfies (empty($r intersect $mention/ancestor::*)
+            and exists($r/ancestor::tei:app[1] intersect $apps)))"/>
   </xsl:function>
 
   <xsl:function name="ed:space" as="xs:boolean">
@@ -173,6 +198,21 @@
     <ed:after/>
   </xsl:template>
 
+  <!-- An unheaded introduction, preface ... is named by its kind where the index pages list
+       a mention or a speech in it, as the book's contents name it (epub/modules/labels.xsl):
+       its @part. -->
+  <xsl:template name="ed:part" as="attribute()?">
+    <xsl:param name="section" as="element()?"/>
+    <xsl:for-each select="$section[empty(tei:head)]/@type[normalize-space()]">
+      <xsl:variable name="type" as="xs:string" select="normalize-space(.)"/>
+      <!-- numbered among its siblings of that kind when there are several ("Chapter 3") -->
+      <xsl:variable name="same" as="element()*"
+          select="../../*[local-name() = local-name(current()/..)][normalize-space(@type) = $type]"/>
+      <xsl:attribute name="part" select="$type || (if (count($same) gt 1)
+          then ' ' || count(../preceding-sibling::*[. intersect $same]) + 1 else '')"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- Where a mention is and what it says: attributes and children shared by every record
        of a mention (entity occurrence, dated mention, unresolved or untagged name). -->
   <xsl:template name="ed:mention-record" as="node()*">
@@ -190,16 +230,9 @@
     <xsl:attribute name="ordinal" select="accumulator-before('ed:ordinal')"/>
     <xsl:attribute name="section" select="$section/@xml:id"/>
     <xsl:attribute name="heading" select="($section ! r:main-head(.) ! ed:text(.), '')[1]"/>
-    <!-- an unheaded introduction, preface ... is named by its kind where the index pages list
-         the mention, as the book's contents name it (epub/modules/labels.xsl) -->
-    <xsl:for-each select="$section[empty(tei:head)]/@type[normalize-space()]">
-      <xsl:variable name="type" as="xs:string" select="normalize-space(.)"/>
-      <!-- numbered among its siblings of that kind when there are several ("Chapter 3") -->
-      <xsl:variable name="same" as="element()*"
-          select="../../*[local-name() = local-name(current()/..)][normalize-space(@type) = $type]"/>
-      <xsl:attribute name="part" select="$type || (if (count($same) gt 1)
-          then ' ' || count(../preceding-sibling::*[. intersect $same]) + 1 else '')"/>
-    </xsl:for-each>
+    <xsl:call-template name="ed:part">
+      <xsl:with-param name="section" select="$section"/>
+    </xsl:call-template>
     <xsl:attribute name="block" select="$block/@xml:id"/>
     <xsl:attribute name="page" select="$page/@n"/>
     <xsl:attribute name="page-id" select="$page/@xml:id"/>

@@ -249,7 +249,7 @@
             <li>
               <span class="index-speeches-where">
                 <xsl:value-of select="string-join(((if (count($documents) gt 1) then $title
-                    else ()), @heading[normalize-space()]), ', ')"/>
+                    else ()), @heading[normalize-space()], @part ! ed:part-label(.)), ', ')"/>
               </span>
               <xsl:text>: </xsl:text>
               <xsl:for-each select="current-group()">

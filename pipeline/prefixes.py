@@ -1,0 +1,87 @@
+"""Private URI prefixes (TEI Guidelines 16.2.3, ``listPrefixDef``/``prefixDef``) for the
+reference checker: ``psn:0012`` is an abbreviated pointer whose expansion the document's
+header declares (``matchPattern="([0-9]{4})" replacementPattern="persons.xml#p$1"``).
+
+gated tree -> ``Prefixes.of(root)`` (the header's declarations, in order) -> ``expand(token)``
+for each pointer token with a declared prefix -> the ordinary pointer (``persons.xml#p0012``,
+relative to the document) that ``validate.references`` resolves. The build expands the same
+way in XSLT (``ed:expand`` in ``xslt/stages/normalize.xsl``), with XPath's own ``replace()``.
+
+A prefix no ``prefixDef`` declares (``http:``, ``gnd:`` of an authority file) is no
+abbreviated pointer: the token is kept as written, an address outside the edition.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from lxml import etree
+
+from .gate import TEI_NS
+
+#: ``$1``..``$9`` and ``$0`` of XPath's ``replace()``; a backslash before ``$`` or another
+#: backslash stands for that character.
+_GROUP = re.compile(r"\\([$\\])|\$(\d)")
+#: Where declarations stand: the header of the document, or of a corpus's members.
+_PATHS = tuple(
+    f"{member}{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}encodingDesc/{{{TEI_NS}}}listPrefixDef/"
+    f"{{{TEI_NS}}}prefixDef"
+    for member in ("", f"{{{TEI_NS}}}TEI/")
+)
+_TOKEN = re.compile(r"([A-Za-z][A-Za-z0-9+.\-_]*):(.*)", re.S)
+
+
+class _Rule(NamedTuple):
+    ident: str
+    match: re.Pattern[str]
+    replacement: str  # in the form re.sub reads
+
+
+class Prefixes(NamedTuple):
+    """The ``prefixDef`` declarations of one document, in document order."""
+
+    rules: tuple[_Rule, ...]
+
+    @classmethod
+    def of(cls, root: etree._Element) -> Prefixes:
+        rules = []
+        for element in (e for path in _PATHS for e in root.iterfind(path)):
+            ident = (element.get("ident") or "").strip()
+            pattern = element.get("matchPattern")
+            replacement = element.get("replacementPattern")
+            if not ident or pattern is None or replacement is None:
+                continue
+            try:
+                compiled = re.compile(pattern)
+            except re.error:
+                continue  # a pattern Python cannot read expands nothing (never a crash)
+            if compiled.search("") is not None:
+                continue  # XPath's replace() refuses a pattern that matches nothing at all
+            rules.append(_Rule(ident, compiled, _template(replacement, compiled.groups)))
+        return cls(tuple(rules))
+
+    def expand(self, token: str) -> str:
+        """The pointer ``token`` stands for: the replacement of the first declaration of its
+        prefix whose pattern matches what follows the colon, else ``token`` as written."""
+        found = _TOKEN.fullmatch(token) if self.rules else None
+        if found is None:
+            return token
+        prefix, rest = found.groups()
+        for rule in self.rules:
+            if rule.ident == prefix and rule.match.search(rest):
+                return rule.match.sub(rule.replacement, rest)
+        return token
+
+
+def _template(replacement: str, groups: int) -> str:
+    return _GROUP.sub(lambda found: _group(found, groups), replacement)
+
+
+def _group(found: re.Match[str], groups: int) -> str:
+    """A ``$N`` of XPath's ``replace()`` in the form ``re.sub`` reads: a group the pattern
+    does not have is the empty string there, as it is in XPath."""
+    escaped, group = found.groups()
+    if escaped is not None:
+        return "\\\\" if escaped == "\\" else "$"
+    return f"\\g<{group}>" if int(group) <= groups else ""

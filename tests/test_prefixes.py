@@ -1,0 +1,59 @@
+"""Private URI prefixes (pipeline/prefixes.py): a header's ``prefixDef`` expands abbreviated
+pointers as XPath's ``replace()`` would (TEI Guidelines 16.2.3)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from pipeline.prefixes import Prefixes
+
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+def prefixes(*declarations: str, corpus: bool = False) -> Prefixes:
+    header = (
+        f"<teiHeader><encodingDesc><listPrefixDef>{''.join(declarations)}</listPrefixDef>"
+        "</encodingDesc></teiHeader>"
+    )
+    document = f'<TEI xmlns="{TEI}">{header}</TEI>'
+    if corpus:
+        document = f'<teiCorpus xmlns="{TEI}"><teiHeader/>{document}</teiCorpus>'
+    return Prefixes.of(etree.fromstring(document))
+
+
+def test_the_first_declaration_whose_pattern_matches_expands_the_token() -> None:
+    found = prefixes(
+        '<prefixDef ident="facs" matchPattern="(W[0-9]{4})-[0-9]{4}"'
+        ' replacementPattern="img/$1/$0.jpg"/>',
+        '<prefixDef ident="facs" matchPattern="(W[0-9]{4})-([A-Z])-[0-9]{4}"'
+        ' replacementPattern="img/$1/$2/$0.jpg"/>',
+        '<prefixDef ident="psn" matchPattern="([a-z]+)" replacementPattern="p.xml#\\$$1"/>',
+    )
+    assert found.expand("facs:W0003-0004") == "img/W0003/W0003-0004.jpg"
+    assert found.expand("facs:W0013-A-0004") == "img/W0013/A/W0013-A-0004.jpg"
+    assert found.expand("psn:anna") == "p.xml#$anna"  # \$ is a dollar sign
+
+
+def test_tokens_no_declaration_takes_are_kept_as_written() -> None:
+    found = prefixes(
+        '<prefixDef ident="psn" matchPattern="^[0-9]+$" replacementPattern="p.xml#$1"/>',
+        '<prefixDef ident="bad" matchPattern="([a-z" replacementPattern="b.xml#$1"/>',
+        '<prefixDef ident="gap" matchPattern="([a-z]+)" replacementPattern="b.xml#$2"/>',
+        '<prefixDef ident="all" matchPattern="(.*)" replacementPattern="a.xml#$1"/>',
+    )
+    assert found.expand("all:x") == "all:x"  # a pattern matching "" is refused by replace()
+    assert [found.expand(t) for t in ("#anna", "gnd:123", "psn:anna", "bad:x", "gap:x")] == [
+        "#anna",
+        "gnd:123",
+        "psn:anna",  # the pattern does not match
+        "bad:x",  # a pattern that is no regular expression
+        "b.xml#",  # a group the pattern does not have is empty, as in XPath's replace()
+    ]
+    assert prefixes().rules == ()
+
+
+def test_a_corpus_members_declarations_count() -> None:
+    found = prefixes(
+        '<prefixDef ident="psn" matchPattern="(.+)" replacementPattern="p.xml#$1"/>', corpus=True
+    )
+    assert found.expand("psn:a1") == "p.xml#a1"
