@@ -59,6 +59,8 @@ _NAMES = tuple(f"{{{TEI_NS}}}{n}" for n in (*_BY_ELEMENT, "name", "rs"))
 #: names) or a bibliographic reference (a cited book's author).
 _NOT_MENTIONS = {f"{{{TEI_NS}}}{n}" for n in (*ENTITY_LISTS, "bibl", "biblStruct", "biblFull")}
 _TEXTS = {f"{{{TEI_NS}}}text", f"{{{TEI_NS}}}sourceDoc"}
+_NOTE, _ANNOTATIONS = f"{{{TEI_NS}}}note", f"{{{TEI_NS}}}listAnnotation"
+_STANDOFF, _TEI = f"{{{TEI_NS}}}standOff", f"{{{TEI_NS}}}TEI"
 #: A letter's header names its sender and addressee (and their places) here, as children.
 _CORRESP = {
     f"{{{TEI_NS}}}{n}"
@@ -106,7 +108,8 @@ def keyed_names(root: etree._Element) -> tuple[KeyedName, ...]:
 
 
 def _is_mention(element: etree._Element) -> bool:
-    """A name of a text, or a letter's sender, addressee or place in its header."""
+    """A name of a text or of a note its ``standOff`` keeps (``listAnnotation``, shown after
+    the text: locators.notes_apart), or a letter's sender, addressee or place in its header."""
     parent = element.getparent()
     if (
         parent is not None
@@ -116,10 +119,19 @@ def _is_mention(element: etree._Element) -> bool:
     ):
         return True
     where = False
+    note = annotations = False  # on the way up: a note, then its listAnnotation
     for ancestor in element.iterancestors():
         if ancestor.tag in _NOT_MENTIONS:
             return False
-        where = where or ancestor.tag in _TEXTS
+        note = note or ancestor.tag == _NOTE
+        annotations = annotations or (note and ancestor.tag == _ANNOTATIONS)
+        parent = ancestor.getparent()
+        where = (
+            where
+            or ancestor.tag in _TEXTS
+            or (annotations and ancestor.tag == _STANDOFF and parent is not None
+                and parent.tag == _TEI)
+        )  # fmt: skip
     return where
 
 

@@ -21,7 +21,9 @@ whole document, so that an edit changes no anchor outside the part edited (issue
 - a verse or drama line with ``@n``: ``l-<@n>``, or, when another line of the document has
   that number, in its scope (``div-2-lg-1-l-3``);
 - a name or date in the text: the id of its block and its position among the names and dates
-  there (``div-3-p-12-m2``);
+  there (``div-3-p-12-m2``); likewise in a note the ``standOff`` keeps (a ``listAnnotation``,
+  ``notes_apart``), which the reading page shows after the text: ``n1-m2`` in ``note
+  xml:id="n1"``;
 - a name of the manuscript description a catalogue record shows as its text (pipeline/
   records.py; a former owner, a scribe, an author, outside a cited work): likewise, in the
   header's blocks (``hdr-p-4-m1``), and outside one among the header's names outside blocks
@@ -74,6 +76,7 @@ _TEXT, _PB, _L, _TEI = f"{_T}text", f"{_T}pb", f"{_T}l", f"{_T}TEI"
 _PARTS = frozenset(f"{_T}{n}" for n in ("front", "body", "back"))
 _HEADER, _FLOATING, _BODY = f"{_T}teiHeader", f"{_T}floatingText", f"{_T}body"
 _SOURCE, _SURFACE = f"{_T}sourceDoc", f"{_T}surface"
+_NOTE = f"{_T}note"
 
 _START = (
     "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
@@ -126,6 +129,26 @@ def _join(prefix: str, step: str) -> str:
     return f"{prefix}-{step}" if prefix else step
 
 
+def notes_apart(root: etree._Element) -> list[etree._Element]:
+    """The notes a ``standOff`` keeps (``listAnnotation``, Guidelines 16.10) whose names and
+    dates are mentions, as a text's are, in document order: the outermost notes of the
+    normalisation stage's pattern (``tei:TEI/tei:standOff//tei:listAnnotation//tei:note//``
+    a name), which the reading page and the book show after the text (xslt/common/notes.xsl
+    ``r:notes-apart``). That function leaves out a note without words and without an element
+    but ``ptr``, ``anchor``, ``pb``, ``lb`` (a placeholder): none of those holds a name, so
+    every name of these notes is shown, and the pattern needs no such test."""
+    found = root.xpath(
+        "descendant-or-self::tei:TEI/tei:standOff//tei:listAnnotation//tei:note",
+        namespaces={"tei": TEI_NS},
+    )
+    notes = {e for e in found if isinstance(e, etree._Element)}
+    return [
+        e
+        for e in found
+        if isinstance(e, etree._Element) and not any(a in notes for a in e.iterancestors())
+    ]
+
+
 class _Scope:
     """An open division, block or part: the prefixes of its contents' ids and their counts."""
 
@@ -149,9 +172,10 @@ def is_counted(
 ) -> bool:
     """Whether the normalisation stage's pattern counts ``element`` (normalize.xsl ``ed:n``):
     an element outputs link to, or one that has an ``xml:id``. ``in_text``: inside a ``text``
-    or a ``sourceDoc`` (names and dates count there); ``in_source``: inside a ``sourceDoc``
-    (whose surfaces are the pages of a documentary transcription); ``described``: a name of
-    the description a catalogue record shows (``described_name``)."""
+    or a ``sourceDoc``, or a note of ``notes_apart`` (names and dates count there);
+    ``in_source``: inside a ``sourceDoc`` (whose surfaces are the pages of a documentary
+    transcription); ``described``: a name of the description a catalogue record shows
+    (``described_name``)."""
     tag = element.tag
     return (
         element.get(XML_ID) is not None
@@ -285,6 +309,9 @@ def locators(root: etree._Element) -> list[str]:
     descriptions = shown_descriptions(root)
     found: list[tuple[str, bool]] = []  # (id, whether it is the element's own)
     in_text = 0
+    # the notes of a standOff whose names count as a text's, and the one the walk is in
+    apart = set(notes_apart(root))
+    in_apart: etree._Element | None = None
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag
         if event == "end":
@@ -294,9 +321,13 @@ def locators(root: etree._Element) -> list[str]:
                 in_text -= 1
             elif tag == _SOURCE:
                 walk.in_source = False
+            elif element is in_apart:
+                in_apart = None
             continue
         if not isinstance(tag, str):
             continue
+        if tag == _NOTE and in_apart is None and element in apart:
+            in_apart = element
         own = element.get(XML_ID)
         if tag in BLOCKS and own is None:  # the common case, kept short
             top = scopes[-1]
@@ -306,7 +337,7 @@ def locators(root: etree._Element) -> list[str]:
             found.append((the_id, False))
             continue
         kind = walk.scope_kind(element, in_text > 0)
-        inside = in_text > 0 or walk.in_source
+        inside = in_text > 0 or walk.in_source or in_apart is not None
         described = described_name(element, descriptions)
         counted = is_counted(element, inside, walk.in_source, described)
         # names, dates and pages are counted whether they have an id or not

@@ -1404,3 +1404,29 @@ def test_an_untitled_books_title_page_names_it_in_the_interfaces_language(
     # a title of the text's own is the text's: nothing marks it
     (title,) = Book(books["titled"]).docs["title.xhtml"].xpath("//h:h1", namespaces=NS)
     assert (title.text.strip(), title.get("lang")) == ("بحر الحیات", None)
+
+
+def test_the_names_of_notes_kept_in_the_standoff_keep_their_ids_in_the_book(
+    tmp_path: Path,
+) -> None:
+    """Task 38: the names and dates of a standOff note are mentions with ids (the web page's
+    anchors, the index's locators); the book shows the notes after the text with the same
+    ids on the same names, and its index leads there (its names linked to entries the
+    index did not have: epubcheck RSC-012)."""
+    source = ROOT / "tests" / "data" / "index" / "standoff-notes.xml"
+    path = _build([source], tmp_path)["standoff-notes"]
+    book = Book(path)
+    last = [h for h in book.spine() if h.startswith("text-")][-1]
+    [notes] = book.docs[last].xpath("//h:section[@id='ed-standoff-notes']", namespaces=NS)
+    named = {e.get("id"): "".join(e.itertext()) for e in notes.iter() if e.get("id")}
+    assert {k: named.get(k) for k in ("n-kiste-m1", "n-kiste-m2", "dating-m1")} == {
+        "n-kiste-m1": "Louise",
+        "n-kiste-m2": "Zürich",
+        "dating-m1": "2. März 1850",
+    }
+    # the book's index lists a person named only in a note, under the notes
+    [louise] = book.docs["index.xhtml"].xpath("//h:li[@id='louise']", namespaces=NS)
+    where = louise.xpath("string(.//h:span[@class='index-where'])", namespaces=NS)
+    locator = louise.xpath(".//h:a[@epub:type='index-locator']/@href", namespaces=NS)
+    assert (where, locator) == ("Notes", [f"{last}#n-kiste-m1"])
+    _epubcheck(path)

@@ -1756,3 +1756,75 @@ def test_a_text_whose_language_is_declared_on_text_is_in_it_in_the_index(
     # a date in another calendar, given in words, keeps their language and direction
     written = page.xpath("//span[@class='timeline-date']/span[@lang]")
     assert [(w.text, w.get("dir")) for w in written] == [("سنة ١٢٨١", "rtl")]
+
+
+STANDOFF_NOTES = ROOT / "tests/data/index/standoff-notes.xml"
+
+
+def test_the_names_and_dates_of_notes_the_standoff_keeps_are_mentions(tmp_path: Path) -> None:
+    """Task 38: a person, place and date named only in a note of the standOff's
+    listAnnotation (shown after the text) were "never mentioned", off the timeline, and a
+    name there pointing nowhere or at nothing was not reported. They are mentions as the
+    text's are, listed under the notes' heading, at their anchor on the reading page."""
+    out = tmp_path / "out"
+    report = build([STANDOFF_NOTES], out, only=("index", "html"))
+    found = sorted((d.code, d.line, d.message) for d in report.diagnostics)
+    assert found == [
+        ("index.unresolved-ref", 36,
+         "persName 'Onkel Fritz' points at '#nirgends', which is no register entry"),
+        ("index.untagged-name", 36,
+         "persName 'Jakob Stutz' has no @ref (1 time); point it at a register entry"),
+    ]  # fmt: skip
+    entities = entities_of(out)
+    page = html.parse(str(out / "html" / "standoff-notes.html"))
+    for key, words in (("louise", "Louise"), ("zuerich", "Zürich"), ("fuhrmann", "Keller")):
+        [occurrence] = entities[key]["occurrences"]  # type: ignore[misc]
+        assert occurrence["block"] == "n-kiste" and occurrence["page"] is None
+        target, _, anchor = occurrence["url"].removeprefix("../html/").partition("#")
+        assert target == "standoff-notes.html"
+        [name] = page.xpath("//section[@id='ed-standoff-notes']//*[@id=$a]", a=anchor)
+        assert name.text_content() == words
+    # the cards of the entries the notes name are on the page (their buttons opened nothing)
+    targets = page.xpath("//button/@popovertarget")
+    assert "ed-card-louise" in targets
+    assert all(page.xpath("//*[@id=$t][@popover]", t=t) for t in targets)
+    dates = index_of(out)["dates"]
+    assert isinstance(dates, list)
+    assert [(d["when"], d["mention"]) for d in dates] == [
+        ("1850-02-27", "n-kiste-m4"),
+        ("1850-03-02", "dating-m1"),
+    ]
+    persons = html.parse(str(out / "html" / "persons.html"))
+    [entry] = persons.xpath("//main//li[a[@href='standoff-notes.html#n-kiste-m1']]")
+    assert entry.xpath("string(a)") == "Notes"
+
+
+def test_a_split_texts_notes_of_the_standoff_are_on_its_contents_page(tmp_path: Path) -> None:
+    """Task 38: a text split into parts showed the notes its standOff keeps on no page: a
+    call on a part opened no popover and the index's locators of the notes' names led
+    nowhere. The contents page shows them, a part has the popovers of the notes it calls,
+    and every locator leads to its anchor."""
+    long = STANDOFF_NOTES.read_text(encoding="utf-8").replace(
+        "</body>", '<div type="letter"><p>Es regnet seit Tagen.</p></div>' * 3 + "</body>"
+    )
+    source = tmp_path / "long-letter.xml"
+    source.write_text(long.replace("Es regnet seit Tagen.", "Es regnet. " * 300), "utf-8")
+    out = tmp_path / "out"
+    build([source], out, only=("index", "html"), page_size=4)
+    folder = out / "html"
+    assert (folder / "long-letter-1.html").is_file()
+    contents = html.parse(str(folder / "long-letter.html"))
+    assert contents.xpath("//section[@id='ed-standoff-notes']//*[@id='n-kiste-m1']")
+    part = html.parse(str(folder / "long-letter-1.html"))
+    for page in (contents, part):
+        for target in page.xpath("//button/@popovertarget"):
+            assert page.xpath("//*[@id=$t][@popover]", t=target), target
+    assert part.xpath("//*[@id='ed-card-louise']") and contents.xpath("//*[@id='ed-card-louise']")
+    more = "//div[@id='n-kiste-pop']/p[@class='note-popover-more']/a/@href"
+    assert part.xpath(more) == ["long-letter.html#n-kiste"]
+    urls = [o["url"] for e in entities_of(out).values() for o in e["occurrences"]]  # type: ignore[attr-defined]
+    urls += [d["url"] for d in index_of(out)["dates"]]  # type: ignore[attr-defined]
+    assert "../html/long-letter.html#n-kiste-m1" in urls
+    for url in urls:
+        target, _, anchor = url.removeprefix("../html/").partition("#")
+        assert html.parse(str(folder / target)).xpath("//*[@id=$a]", a=anchor), url

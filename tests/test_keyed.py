@@ -190,3 +190,20 @@ def test_the_keyed_names_of_a_catalogue_records_description_are_collected() -> N
     assert record == (("place", "p-1", "Avignon", ""), ("person", "o-1", "Ann Owner", ""))
     text = etree.fromstring(_described("<text><body><p>Words.</p></body></text>"))
     assert keyed_names(text) == ()
+
+
+def test_the_keyed_names_of_a_note_the_standoff_keeps_are_collected() -> None:
+    """Task 38: a note of the standOff's listAnnotation is shown after the text, and its
+    names are mentions: a keyed name there is collected (it was not, so the normalisation
+    stage found no entry for it); a keyed name of a note elsewhere in the standOff, outside
+    a listAnnotation, is not."""
+    letter = etree.fromstring(
+        LETTER.replace(
+            "</text>",
+            "</text><standOff><listAnnotation><note xml:id='n1'>Von "
+            "<persName key='P004'>Max Weber</persName>.</note></listAnnotation>"
+            "<note>Ohne Liste: <persName key='P005'>Niemand</persName></note></standOff>",
+        )
+    )
+    assert keyed_names(letter)[-1] == ("person", "P004", "Max Weber", "de")
+    assert "P005" not in {key for _, key, _, _ in keyed_names(letter)}

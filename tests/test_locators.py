@@ -90,6 +90,26 @@ def test_the_names_of_a_catalogue_records_description_are_counted_where_they_sta
     assert text == ["hdr-p-1", *bibliography, "body-p-1"]
 
 
+def test_the_names_of_a_note_the_standoff_keeps_are_counted_in_the_note() -> None:
+    """Task 38: the names and dates of a listAnnotation note, which the page shows after the
+    text, are mentions: counted in the note they stand in (its own id, else its place in the
+    standOff), so that a name added to the text changes none of them, nor they the text's.
+    A name of the standOff outside such a note (a register entry's) is not counted."""
+    standoff = (
+        "<standOff><listPerson><person xml:id='p1'><persName>A</persName></person></listPerson>"
+        "<listAnnotation><note xml:id='n1'>By <persName>B</persName> on <date>1850</date>"
+        "<note>inner <placeName>C</placeName></note></note>"
+        "<note><p>About <rs>D</rs></p></note><note/></listAnnotation></standOff>"
+    )
+    # a note is counted among the standOff's notes whether it has an id of its own or not
+    notes = ["n1-m1", "n1-m2", "n1-note-1", "n1-note-1-m1", "standOff-note-2",
+             "standOff-note-2-p-1", "standOff-note-2-p-1-m1", "standOff-note-3"]  # fmt: skip
+    one = _ids(f"<text><body><p>x</p></body></text>{standoff}")
+    assert one == ["body-p-1", "", "", *notes]
+    two = _ids(f"<text><body><p>x <persName>E</persName></p></body></text>{standoff}")
+    assert two == ["body-p-1", "body-p-1-m1", "", "", *notes]
+
+
 def test_own_ids_are_kept_and_repeats_get_a_suffix() -> None:
     ids = _ids(
         '<text><body><div xml:id="intro"><p>a</p></div><div><pb n="3"/><pb n="3"/><pb/>'

@@ -207,3 +207,33 @@ def test_a_letters_correspondents_are_resolved_but_not_counted_for_ids() -> None
     assert root.xpath("//t:text//@xml:id", namespaces=NS) == without.xpath(
         "//t:text//@xml:id", namespaces=NS
     )
+
+
+def test_the_names_of_a_note_the_standoff_keeps_are_resolved_and_identified() -> None:
+    """Task 38: a name and a date of a listAnnotation note (shown after the text) were left
+    as written: no ed:entity, no id to link to. They are resolved and identified as the
+    text's are, in the note's scope; a name of the standOff outside a note (a register
+    entry's own name) stays as it was, and the text's ids do not change."""
+    letter_xml = f"""<TEI {T}><teiHeader/><text><body>
+  <p>Dear <persName ref="#anna">Anna</persName><ptr target="#n1"/></p></body></text>
+<standOff><listPerson><person xml:id="karl"><persName>Karl</persName></person></listPerson>
+  <listAnnotation><note xml:id="n1">Her brother <persName ref="#karl">Karl</persName> from
+    <placeName ref="reg.xml#ghent">Ghent</placeName>, <date when="1850">1850</date>;
+    <persName ref="#nobody">X</persName>.</note><note xml:id="n2"/></listAnnotation>
+</standOff></TEI>"""
+    register, letter = doc(REGISTER, "reg.xml"), doc(letter_xml, "letter.xml")
+    root = etree.fromstring(normalize(letter, registers_document([register, letter])).encode())
+    names = root.xpath("//t:note//*", namespaces=NS)
+    assert [
+        (etree.QName(e).localname, e.get(XML_ID), e.get("{urn:edition}entity"),
+         e.get("{urn:edition}unresolved"))
+        for e in names
+    ] == [
+        ("persName", "n1-m1", "karl", None),
+        ("placeName", "n1-m2", "ghent", None),
+        ("date", "n1-m3", None, None),
+        ("persName", "n1-m4", None, "true"),
+    ]  # fmt: skip
+    entry_name = root.xpath("//t:person/t:persName", namespaces=NS)[0]
+    assert entry_name.get(XML_ID) is None and entry_name.get("{urn:edition}entity") is None
+    assert root.xpath("//t:text//@xml:id", namespaces=NS) == ["body-p-1", "body-p-1-m1"]

@@ -21,7 +21,7 @@ from lxml import etree
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic, Severity
 from ..gate import SourceDocument
-from ..locators import MENTIONS, XML_ID
+from ..locators import MENTIONS, XML_ID, notes_apart
 from ..sources import used_ids as used_by_text
 from ..stages import HasLists, entity_differences, entries_without_id, register_entries
 from .index_model import NS, TEI_NS
@@ -304,6 +304,19 @@ def _untagged(root: etree._Element, lines: _MentionLines) -> list[Untagged]:
     return found
 
 
+def _mentions(root: etree._Element) -> list[etree._Element]:
+    """The names and dates of a text in document order, as the index stylesheet counts them
+    (``ed:ordinal``): those of its outermost ``text`` and ``sourceDoc`` elements (a nested text
+    is inside one of them) and of the notes its ``standOff`` keeps (``notes_apart``)."""
+    texts = (f"{{{TEI_NS}}}text", f"{{{TEI_NS}}}sourceDoc")
+    holders = [t for t in root.iter(*texts) if not any(a.tag in texts for a in t.iterancestors())]
+    apart = notes_apart(root)
+    if not apart:  # the common case: no ancestor looked up for each name
+        return [e for text in holders for e in text.iter(*MENTIONS) if e is not text]
+    within = set(holders) | set(apart)
+    return [e for e in root.iter(*MENTIONS) if any(a in within for a in e.iterancestors())]
+
+
 class _MentionLines:
     """Where mentions were written, found by their ordinal among the names and dates of a
     text (included content is placed in its own file)."""
@@ -316,16 +329,7 @@ class _MentionLines:
         stem = mention.get("document", "")
         source = self._texts[stem]
         if stem not in self._cache:
-            tags = sorted(MENTIONS)  # the normalisation stage's names and dates
-            # The outermost tei:text and tei:sourceDoc elements, in document order (a nested
-            # text is inside one of them), as the index stylesheet counts them.
-            holders = (f"{{{TEI_NS}}}text", f"{{{TEI_NS}}}sourceDoc")
-            texts = [
-                t
-                for t in source.root.iter(*holders)
-                if not any(a.tag in holders for a in t.iterancestors())
-            ]
-            self._cache[stem] = [e for text in texts for e in text.iter(*tags) if e is not text]
+            self._cache[stem] = _mentions(source.root)
         ordinal = int(mention.get("ordinal", "0"))
         elements = self._cache[stem]
         if 0 < ordinal <= len(elements):

@@ -603,7 +603,8 @@
        its ref or ptr call (the Mondriaan letters' <ptr target="#WaardeVrienden"/>) or which
        point at what they annotate (@target), or which annotate the text as a whole (a
        letter's dating): probe 31, they were shown nowhere and their calls led nowhere. An
-       empty note (a placeholder) is no note to read. -->
+       empty note (a placeholder) is no note to read. Their names and dates are mentions of
+       the index, with ids, as the text's (pipeline/locators.py notes_apart, task 38). -->
   <xsl:function name="r:notes-apart" as="element()*">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="$tei/standOff//listAnnotation//note[empty(ancestor::note)]

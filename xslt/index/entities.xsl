@@ -46,7 +46,8 @@
                                          date it was sent, ref: the letter's own address
       </ed:entity>
     </ed:entities>
-    <ed:timeline>                        every tei:date in a text, the date a letter was
+    <ed:timeline>                        every tei:date in a text (or a note its standOff
+                                         keeps in a listAnnotation), the date a letter was
                                          sent, the dates (date, origDate) of a catalogue
                                          record's description; by start, then end, then
                                          document order
@@ -64,10 +65,13 @@
 
   A mention record (modules/mentions.xsl) is the attributes document (text stem), file (the
   reading page it is on: <stem>.html, or a part of a long text, <stem>-3.html, by the plan of
-  xslt/common/plan.xsl for $page-chars and $part-separator), mention (normalized xml:id), ordinal (position among the names and dates of the document's
-  tei:text, to find the source line), section (innermost div id), heading (its head),
-  block (innermost anchored block id), page and page-id (nearest preceding pb's @n and
-  xml:id, empty when none), lang (when the mention is in a declared language), and the
+  xslt/common/plan.xsl for $page-chars and $part-separator; a note of the standOff is on
+  <stem>.html, the single page or the contents page), mention (normalized xml:id), ordinal
+  (position among the names and dates of the document's tei:text and standOff notes, to find
+  the source line), section (innermost div id), heading (its head), part (an unheaded
+  division's kind; "notes" for a note of the standOff), block (innermost anchored block id),
+  page and page-id (nearest preceding pb's @n and xml:id, empty when none or in a standOff
+  note), lang (when the mention is in a declared language), and the
   children <ed:text> (as written), <ed:before> and <ed:after> (about 60 characters each,
   "…" marks a cut).
 -->
@@ -122,7 +126,10 @@
   <!-- The names of the description a catalogue record shows as its text are mentions too: the
        normalisation stage resolves them in a catalogue record alone (its $record), and
        outside a cited work, so any resolved name of a described manuscript is one. -->
-  <xsl:key name="mentions" match="(tei:text | tei:sourceDoc)//*[@ed:entity]
+  <!-- And so are the names of the notes a standOff keeps (a listAnnotation), shown after the
+       text: the normalisation stage resolves them as the text's. -->
+  <xsl:key name="mentions" match="(tei:text | tei:sourceDoc
+          | tei:TEI/tei:standOff//tei:listAnnotation//tei:note)//*[@ed:entity]
       | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity]"
       use="(@ed:entity, tokenize(@ed:also)) ! ed:entry-of(key('entry', string(.), $registers)[1])
           /@xml:id"/>
@@ -169,8 +176,11 @@
       </xsl:for-each>
     </xsl:variable>
     <!-- what a text shows: its text, else its documentary transcription (sourceDoc) -->
+    <!-- and the notes its standOff keeps (a listAnnotation), shown after it: their names
+         and dates are mentions as the text's are (pipeline/locators.py notes_apart) -->
     <xsl:variable name="texts" as="element()*"
-        select="ed:document/*/(if (tei:text) then tei:text else tei:sourceDoc)"/>
+        select="ed:document/*/(if (tei:text) then tei:text else tei:sourceDoc),
+            ed:document//tei:TEI/tei:standOff//tei:listAnnotation//tei:note"/>
     <!-- Register entries inside a text (a letter's back/listPerson) are the entities
          themselves: their own names and dates are no mentions. -->
     <!-- and the date each letter its header describes was sent (a letters edition's
@@ -205,7 +215,8 @@
       <ed:documents>
         <xsl:for-each select="ed:document">
           <ed:document stem="{@ed:stem}" title="{ed:title(*)}"
-              lang="{ed:document-lang(*)}" title-lang="{ed:title-lang(*)}" mentions="{count(*/((tei:text | tei:sourceDoc)//*[@ed:entity]
+              lang="{ed:document-lang(*)}" title-lang="{ed:title-lang(*)}" mentions="{count(*/((tei:text | tei:sourceDoc
+                  | descendant-or-self::tei:TEI/tei:standOff//tei:listAnnotation//tei:note)//*[@ed:entity]
                   | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity]))}"/>
         </xsl:for-each>
       </ed:documents>

@@ -5,7 +5,8 @@
 
   It changes only two things and copies everything else (on-no-match="shallow-copy"):
   1. stable ids: every element an output links to (divisions, blocks, notes, page breaks,
-     numbered lines, the surfaces of a sourceDoc, names and dates of the text, the names of
+     numbered lines, the surfaces of a sourceDoc, names and dates of the text and of the
+     notes a standOff keeps (listAnnotation), the names of
      the description a catalogue record shows as its text) gets an xml:id when it has none, derived
      from the structure it lives in (div-3-p-12, p-<@n>, l-<@n>, div-3-p-12-m2), never from a
      count over the whole document; an id the source repeats gets a suffix. The ids are made
@@ -56,8 +57,9 @@
         | tei:lg | tei:sp | tei:u | tei:stage | tei:table | tei:figure | tei:list | tei:item
         | tei:quote | tei:bibl | tei:listBibl | tei:castList | tei:note | tei:pb
         | tei:l[normalize-space(@n)] | tei:sourceDoc//tei:surface
-        | (tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName | tei:name
-            | tei:rs | tei:date | tei:geogName | tei:objectName | tei:eventName)
+        | (tei:text | tei:sourceDoc | tei:TEI/tei:standOff//tei:listAnnotation//tei:note)
+            //(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date
+            | tei:geogName | tei:objectName | tei:eventName)
         | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[$record]//*[ed:described(.)]"/>
   </xsl:accumulator>
 
@@ -98,9 +100,13 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="(tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName
-      | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName | tei:eventName)"
-      priority="2">
+  <!-- A name or date of the text, or of a note the standOff keeps (a listAnnotation,
+       Guidelines 16.10), which the page and the book show after the text (r:notes-apart;
+       every note holding a name is shown): a mention alike (pipeline/locators.py
+       notes_apart). -->
+  <xsl:template match="(tei:text | tei:sourceDoc | tei:TEI/tei:standOff//tei:listAnnotation
+      //tei:note)//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date
+      | tei:geogName | tei:objectName | tei:eventName)" priority="2">
     <xsl:call-template name="with-id">
       <xsl:with-param name="extra" as="attribute()*">
         <xsl:apply-templates select="@ref" mode="resolve"/>

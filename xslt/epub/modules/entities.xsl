@@ -24,8 +24,11 @@
   <xsl:key name="ee:entry" match="*[@xml:id]" use="string(@xml:id)"/>
   <!-- the names of a catalogue record's description are mentions too (the normalisation stage
        resolves them there alone): the book shows the description as its text -->
+  <!-- and so are the names of the notes the standOff keeps (a listAnnotation), which the book
+       shows after the text (r:standoff-notes) -->
   <xsl:key name="ee:mention-id" match="(tei:text | tei:sourceDoc)//*[@xml:id]
-      | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity][@xml:id]"
+      | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity][@xml:id]
+      | tei:TEI/tei:standOff//tei:listAnnotation//tei:note//*[@ed:entity][@xml:id]"
       use="string(@xml:id)"/>
 
   <!-- The entities of the book's own text: its index, and whether names link to it. -->
@@ -61,7 +64,8 @@
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="names" as="element()*"
         select="(r:main-text($doc/tei:TEI), $doc/tei:TEI[r:catalogue-record(.)]
-            ! r:record-descriptions(.))//*[@ed:entity][ee:is-name(.)][@xml:id]"/>
+            ! r:record-descriptions(.), $doc/tei:TEI/tei:standOff//tei:listAnnotation
+            //tei:note)//*[@ed:entity][ee:is-name(.)][@xml:id]"/>
     <xsl:for-each-group select="$names" group-by="string(@ed:entity)">
       <xsl:variable name="entry" as="element()?"
           select="if (exists($registers)) then key('ee:entry', current-grouping-key(), $registers)[1] else ()"/>
@@ -100,13 +104,19 @@
     <xsl:sequence select="replace(ee:entry-name($entry), '^(the|le|la|les|l’|l'')\s*', '', 'i')"/>
   </xsl:function>
 
-  <!-- Where a mention is: its page in a paginated text, else the part (div) it is in. -->
+  <!-- Where a mention is: its page in a paginated text, else the part (div) it is in; in a
+       note the standOff keeps, the notes after the text (on no page of the source: the last
+       page break of the text does not begin them). -->
   <xsl:function name="ee:where" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="page" as="xs:string?" select="$mention/accumulator-before('ee:page')"/>
+    <xsl:variable name="apart" as="xs:boolean"
+        select="exists($mention/ancestor::tei:listAnnotation/ancestor::tei:standOff)"/>
+    <xsl:variable name="page" as="xs:string?"
+        select="if ($apart) then () else $mention/accumulator-before('ee:page')"/>
     <xsl:variable name="div" as="element()?" select="$mention/ancestor::*[ee:is-div(.)][1]"/>
     <xsl:sequence select="if (exists($page)) then 'p. ' || $page
-        else if (exists($div)) then ee:label($div) else ee:title()"/>
+        else if (exists($div)) then ee:label($div)
+        else if ($apart) then r:msg('notes.title') else ee:title()"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -5,7 +5,8 @@
   division heavier than that split again at its own divisions) into <stem><sep>1.html,
   <stem><sep>2.html ... ($part-separator, chosen by the build so that no page of one text is
   named like another text's page), and <stem>.html becomes the text's contents page: its
-  header and the list of its parts.
+  header, the list of its parts and what the single page shows after the text (an
+  apparatus and notes the standOff keeps, the witnesses).
 
   The weight is estimated from the TEI (characters of text, and $r:html-markup-weight for
   each element), so that the entity index (index/entities.xsl) computes the same plan and
@@ -117,8 +118,9 @@
           <xsl:call-template name="r:standoff-apparatus">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>
-          <!-- the notes the standOff keeps, where the parts' calls lead (probe 31: a split
-               text showed them nowhere, and their calls opened nothing) -->
+          <!-- the notes the standOff keeps, as the single page shows them after the text: on
+               no part page they were shown, their calls opened nothing and the index's
+               locators of their names led nowhere (task 38) -->
           <xsl:call-template name="r:standoff-notes">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>
@@ -134,6 +136,10 @@
         <xsl:call-template name="s:cite-this"/>
         <xsl:call-template name="r:print-citation">
           <xsl:with-param name="page" select="$stem || '.html'"/>
+        </xsl:call-template>
+        <!-- the cards of the entries the notes name -->
+        <xsl:call-template name="r:entity-cards">
+          <xsl:with-param name="scope" select="r:notes-apart(.)"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
@@ -292,17 +298,19 @@
           <xsl:call-template name="r:facsimile-viewer">
             <xsl:with-param name="tei" select="."/>
           </xsl:call-template>
+          <!-- the notes the standOff keeps that this part calls: their popovers (the notes
+               are on the contents page, where a popover's link leads), and the cards of
+               the entries they name -->
+          <xsl:variable name="apart" as="element()*" select="r:notes-apart(.)
+              [some $p in r:pointers(.) satisfies exists($p/ancestor-or-self::* intersect $nodes)]"/>
           <xsl:if test="exists($nodes)">
             <xsl:call-template name="r:note-popovers">
               <xsl:with-param name="scope" select="$nodes"/>
-              <!-- the standOff's notes this part calls: their popovers open here, "Go to
-                   the note" leads to the contents page -->
-              <xsl:with-param name="apart" select="r:notes-apart(.)[some $p in r:pointers(.)
-                  satisfies exists($p/ancestor-or-self::* intersect $nodes)]"/>
+              <xsl:with-param name="apart" select="$apart"/>
             </xsl:call-template>
           </xsl:if>
           <xsl:call-template name="r:entity-cards">
-            <xsl:with-param name="scope" select="$nodes"/>
+            <xsl:with-param name="scope" select="$nodes, $apart"/>
           </xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>

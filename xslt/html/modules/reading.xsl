@@ -92,10 +92,11 @@
           <xsl:with-param name="scope" select="$text"/>
           <xsl:with-param name="apart" select="r:notes-apart(.)"/>
         </xsl:call-template>
-        <!-- and those a catalogue record's description names, which the page shows -->
+        <!-- and those a catalogue record's description names, which the page shows, and
+             those the notes the standOff keeps name (their buttons opened nothing) -->
         <xsl:call-template name="r:entity-cards">
           <xsl:with-param name="scope" select="$text, .[r:catalogue-record(.)]
-              ! r:record-descriptions(.)"/>
+              ! r:record-descriptions(.), r:notes-apart(.)"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>

@@ -31,15 +31,24 @@
     <xsl:accumulator-rule match="tei:pb" select="."/>
   </xsl:accumulator>
 
-  <!-- Ordinal of a name or date inside tei:text (or tei:sourceDoc), per document: the same
-       pattern as the normalisation stage, so Python finds the element in the source tree (for
-       its line). -->
+  <!-- Ordinal of a name or date inside tei:text (or tei:sourceDoc) or a note its standOff
+       keeps, per document: the same pattern as the normalisation stage, so Python finds the
+       element in the source tree (for its line: index_checks._MentionLines). -->
   <xsl:accumulator name="ed:ordinal" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="ed:document" select="0"/>
-    <xsl:accumulator-rule match="(tei:text | tei:sourceDoc)//(tei:persName | tei:placeName | tei:orgName
+    <xsl:accumulator-rule match="(tei:text | tei:sourceDoc | tei:TEI/tei:standOff
+        //tei:listAnnotation//tei:note)//(tei:persName | tei:placeName | tei:orgName
         | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName | tei:eventName)"
         select="$value + 1"/>
   </xsl:accumulator>
+
+  <!-- Whether a mention is in a note the standOff keeps (a listAnnotation), which the page
+       shows after the text, under its notes' heading (r:standoff-notes). -->
+  <xsl:function name="ed:apart" as="xs:boolean">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="exists($node/ancestor::tei:note/ancestor::tei:listAnnotation
+        /ancestor::tei:standOff[parent::tei:TEI])"/>
+  </xsl:function>
 
   <!-- The innermost section of a mention. -->
   <xsl:function name="ed:section" as="element()?">
@@ -221,7 +230,10 @@
     <xsl:variable name="block" as="element()?" select="ed:block(.)"/>
     <xsl:variable name="scope" as="element()"
         select="($block, $section, ancestor::tei:text[1], ancestor::tei:sourceDoc[1], ..)[1]"/>
-    <xsl:variable name="page" as="element(tei:pb)?" select="accumulator-before('ed:page')"/>
+    <xsl:variable name="apart" as="xs:boolean" select="ed:apart(.)"/>
+    <!-- a note after the text is on no page of the source the text's last pb begins -->
+    <xsl:variable name="page" as="element(tei:pb)?"
+        select="if ($apart) then () else accumulator-before('ed:page')"/>
     <xsl:variable name="lang" as="xs:string?"
         select="ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
     <xsl:attribute name="document" select="ancestor::ed:document[1]/@ed:stem"/>
@@ -230,6 +242,10 @@
     <xsl:attribute name="ordinal" select="accumulator-before('ed:ordinal')"/>
     <xsl:attribute name="section" select="$section/@xml:id"/>
     <xsl:attribute name="heading" select="($section ! r:main-head(.) ! ed:text(.), '')[1]"/>
+    <!-- a note kept in the standOff is listed under the notes, as the page heads them -->
+    <xsl:if test="$apart and empty($section)">
+      <xsl:attribute name="part" select="'notes'"/>
+    </xsl:if>
     <xsl:call-template name="ed:part">
       <xsl:with-param name="section" select="$section"/>
     </xsl:call-template>
