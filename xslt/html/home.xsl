@@ -164,9 +164,10 @@
       <!-- a letter says to whom it was sent as well as by whom (probe 24: a list of letters
            whose titles do not name them gave their senders and dates alone) -->
       <xsl:variable name="desc" as="element()?" select="r:corresp-desc(.)"/>
-      <xsl:variable name="from" as="xs:string?" select="string-join((r:authors(.)[. != ''],
-          ($desc ! r:corresp-names(., 'sent'))[empty(r:authors(current()))] ! r:plain(.)),
-          '; ')[. != '']"/>
+      <!-- its authors, else the names of its sending action -->
+      <xsl:variable name="authors" as="xs:string*" select="r:authors(.)[. != '']"/>
+      <xsl:variable name="from" as="xs:string?" select="string-join(if (exists($authors))
+          then $authors else $desc ! r:corresp-names(., 'sent') ! r:plain(.), '; ')[. != '']"/>
       <xsl:variable name="to" as="xs:string?" select="string-join(($desc ! r:corresp-names(.,
           'received'), $desc/addressee/(persName | orgName | name | rs)[normalize-space()])
           ! r:plain(.), '; ')[. != '']"/>
