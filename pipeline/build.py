@@ -24,7 +24,7 @@ import os
 import shutil
 import signal
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -59,9 +59,10 @@ from .sources import (
     kept_last_good,
     read_facts,
     source_key,
+    titled_apart,
     with_stem,
 )
-from .stages import ListsSource, registers_document
+from .stages import ListsSource, entry_ids, registers_document
 from .texts import TextJob, TextResult, render_texts
 from .validate.references import context_files
 from .xinclude import corpus_root
@@ -385,13 +386,14 @@ def _make(
     report.files.extend(str(p) for p in files)
     sources = read_all(files, plan, report)
     texts = named_texts([f for f in sources if f.kind == "text"], report)
-    # the pages link to the texts their pointers name, the books name them by their titles
-    texts = linked_texts(texts, report)
     registers = [f for f in sources if f.kind == "register"]
     if not (texts or registers):
         report.extend([_nothing_published("no text or register to publish was found", plan.out)])
         return None
     lists = [ListsSource.of(f.path, f.display, f.lists) for f in (*registers, *texts) if f.lists]
+    # the pages link to the texts their pointers name, the books name them by their titles;
+    # a pointer at a register entry leads to its entry of the index (r:pointed-entry)
+    texts = titled_apart(linked_texts(texts, report, entry_ids(lists)))
     registers_xml = registers_document(lists, (k for t in texts for k in t.keyed))
     site = _site(texts, plan, previous)
     skeleton_xml = plan.cache.blob("skeleton", cache_key(registers_xml))
@@ -594,9 +596,12 @@ def named_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFact
     return named
 
 
-def linked_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFacts]:
+def linked_texts(
+    texts: Sequence[SourceFacts], report: Report, entries: Collection[str] = ()
+) -> list[SourceFacts]:
     """``texts``, each with the pages its links to other texts lead to (``links.resolve``);
-    a link to nothing the edition publishes is reported."""
+    a link to nothing the edition publishes is reported, unless it names a register entry
+    (one of ``entries``), whose entry of the index it leads to."""
     pages = {f.path.resolve(): links.Published(f"{f.stem}.html", f.title) for f in texts}
     ids = {f.xml_id: links.Published(f"{f.stem}.html", f.title) for f in texts if f.xml_id}
     linked: list[SourceFacts] = []
@@ -604,7 +609,7 @@ def linked_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFac
         if not fact.links:
             linked.append(fact)
             continue
-        param, warnings = links.resolve(fact.path, fact.display, fact.links, pages, ids)
+        param, warnings = links.resolve(fact.path, fact.display, fact.links, pages, ids, entries)
         report.extend(warnings)
         linked.append(replace(fact, linked=param))
     return linked
@@ -637,7 +642,7 @@ def _texts(
     retry: list[SourceFacts] = []
     missing: set[str] = set()
     shared = cache_key(plan.cache.build_key, job.registers, params_digest(job.page_params))
-    keys = {f.path: cache_key(shared, f.sha256, list(f.included), f.linked) for f in texts}
+    keys = {f.path: cache_key(shared, f.sha256, list(f.included), f.linked, f.apart) for f in texts}
     fresh: list[SourceFacts] = []
     for fact in texts:
         cached = None if fact.from_snapshot else plan.cache.result(fact.stem, keys[fact.path],

@@ -20,7 +20,7 @@ warnings are said by every build.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
@@ -31,6 +31,7 @@ from . import columns
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
 from .gate import TEI_NS
+from .prefixes import Prefixes
 
 _ORIGIN = "build"
 _POINTERS = (f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr")
@@ -40,6 +41,8 @@ _ABSOLUTE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*:|//)")
 _BARE_ID = re.compile(r"^[^\W\d][\w.-]*$")
 _PAGE_SUFFIX = re.compile(r"\.(xml|x?html?)$")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+#: A pointer r:pointed-entry reads as naming a register entry: an XML file and an id.
+_ENTRY_FILE = re.compile(r"^[^#:]+\.xml#.")
 
 
 class Pointers(NamedTuple):
@@ -58,8 +61,11 @@ def pointers(root: etree._Element) -> Pointers:
     ids: set[str] | None = None
     files: list[tuple[str, int]] = []
     named: set[str] = set()
+    # an abbreviated pointer (target="psn:0002") is the pointer its header's prefixDef
+    # expands it to (Guidelines 16.2.3), as ed:expand reads it for the page (probe 37)
+    prefixes = Prefixes.of(root)
     for element in root.iter(_POINTERS):
-        tokens = (element.get("target") or "").split()
+        tokens = [prefixes.expand(t) for t in (element.get("target") or "").split()]
         if not tokens or _ABSOLUTE.match(tokens[0]):
             continue
         token = tokens[0]
@@ -96,6 +102,7 @@ def resolve(
     targets: Sequence[tuple[str, int]],
     pages: dict[Path, Published],
     ids: Mapping[str, Published] | None = None,
+    entries: Collection[str] = (),
 ) -> tuple[str, list[Diagnostic]]:
     """The ``linked-files`` parameter of the text at ``path`` and a warning for each target
     that names no published text. ``pages``: each published text's resolved path -> its page
@@ -103,12 +110,16 @@ def resolve(
     that names another text of the edition (the Schnitzler letters' correspContext,
     ``target="L00037"``: the letter ``L00037.xml`` whose root is ``xml:id="L00037"``,
     published as ``schnitzler-L00037.html``; probe 24), as r:text-of reads such a pointer.
+    A target ``file.xml#id`` whose id is one of ``entries`` (a register entry) leads to the
+    entry's index page (``r:pointed-entry``) and needs no line; it is never warned of.
     One line per file named: as written, its page and its title, tab-separated."""
     lines: dict[str, Published] = {}
     warned: set[str] = set()
     warnings: list[Diagnostic] = []
     for token, line in targets:
-        written = file_part(token)
+        written, _, fragment = token.partition("#")
+        if fragment in entries and _ENTRY_FILE.match(token):
+            continue
         if written in lines or written in warned:
             continue  # one warning per file named, at its first pointer
         page = pages.get((path.parent / unquote(written)).resolve()) if written else None

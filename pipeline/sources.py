@@ -13,6 +13,7 @@ A file that fails the gate is read from the published edition's copy when there 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -89,6 +90,9 @@ class SourceFacts:
     links: tuple[tuple[str, int], ...] = ()
     #: The ``linked-files`` parameter of its page (``links.resolve``), set by the build.
     linked: str = ""
+    #: What tells it apart from other texts of the edition with its title (its first
+    #: heading: ``build.titled_apart``), set by the build; its book's title says it.
+    apart: str = ""
     #: The register ids it uses besides its names (``used_ids``: its ``correspDesc``, its
     #: ``ref`` and ``ptr``): entries not to be reported as never mentioned.
     used_ids: tuple[str, ...] = ()
@@ -364,6 +368,39 @@ def header_record(root: etree._Element, stem: str) -> str:
             etree.SubElement(stub, f"{{{ED_NS}}}heading").append(_copy(heading))
     text: str = etree.tostring(tei, encoding="unicode")
     return text
+
+
+def titled_apart(texts: Sequence[SourceFacts]) -> list[SourceFacts]:
+    """``texts``, each that shares its title with another given what tells it apart: its
+    first heading (the ``ed:heading`` of its header record, as the home page's
+    ``r:distinct-heading`` reads it), when that says something else than the title. A
+    sonnet bank's poems, each titled by the bank, made books all named alike (probe 32)."""
+    titles = Counter(" ".join(f.title.split()) for f in texts if f.title)
+    told: list[SourceFacts] = []
+    for fact in texts:
+        title = " ".join(fact.title.split())
+        heading = _own_heading(fact.header) if titles[title] > 1 else ""
+        told.append(replace(fact, apart=heading) if heading and heading != title else fact)
+    return told
+
+
+def _own_heading(header: str) -> str:
+    """The words of a header record's ``ed:heading``, notes left out, spaces collapsed."""
+    if not header:
+        return ""
+    # a header may repeat an id (its source's fault, reported by check): not a parse error
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=True, collect_ids=False
+    )
+    try:
+        record = etree.fromstring(header.encode("utf-8"), parser)
+    except etree.XMLSyntaxError:
+        return ""
+    found = record.find(f"{_TEI}text/{{{ED_NS}}}heading")
+    if found is None:
+        return ""
+    words = found.xpath(".//text()[not(ancestor::tei:note)]", namespaces={"tei": TEI_NS})
+    return " ".join("".join(str(w) for w in words).split())
 
 
 def with_stem(header: str, stem: str) -> str:

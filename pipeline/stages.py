@@ -166,6 +166,17 @@ _PATH = f"{{{ED_NS}}}path"
 _LINE = f"{{{ED_NS}}}line"
 
 
+def entry_ids(sources: Iterable[ListsSource]) -> frozenset[str]:
+    """The ids of the register entries of ``sources``: what a pointer may name to lead to
+    an entry of the index (``r:pointed-entry``), whichever file declares it."""
+    return frozenset(
+        str(ident)
+        for source in sources
+        for entry in source.root.iter(*_ENTRY_TAGS)
+        if (ident := entry.get(XML_ID))
+    )
+
+
 def register_lists(root: etree._Element) -> Iterable[etree._Element]:
     """The outermost register lists of a document, in document order."""
     return _register_lists(root)

@@ -217,7 +217,7 @@ def render_text(fact: SourceFacts, job: TextJob, part: str = ALL) -> TextResult:
         images.extend(shown)
         found.extend(warnings)
     if "epub" in job.outputs and part in (ALL, "epub"):
-        book, messages = _book(document, normalized, job, index, fact.linked)
+        book, messages = _book(document, normalized, job, index, fact.linked, fact.apart)
         found.extend(messages)
     # file:line:col, as edition check says it, where one element alone can be meant
     found = columns.placed(found, document)
@@ -271,7 +271,12 @@ def _citation(document: SourceDocument, job: TextJob, staging: Path) -> str:
 
 
 def _book(
-    document: SourceDocument, normalized: str, job: TextJob, index: str = "", linked: str = ""
+    document: SourceDocument,
+    normalized: str,
+    job: TextJob,
+    index: str = "",
+    linked: str = "",
+    apart: str = "",
 ) -> tuple[bool, list[Diagnostic]]:
     try:
         data, warnings = epub_builder.book_of(
@@ -285,6 +290,7 @@ def _book(
             publication=job.publication,
             places_map=places_map.book_map(index, job.language),
             linked=linked,
+            apart=apart,
         )
     except (EditionError, ValueError) as exc:
         if isinstance(exc, EnvironmentFailure):

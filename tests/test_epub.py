@@ -1430,3 +1430,54 @@ def test_the_names_of_notes_kept_in_the_standoff_keep_their_ids_in_the_book(
     locator = louise.xpath(".//h:a[@epub:type='index-locator']/@href", namespaces=NS)
     assert (where, locator) == ("Notes", [f"{last}#n-kiste-m1"])
     _epubcheck(path)
+
+
+def test_books_of_texts_sharing_a_title_are_told_apart_by_their_heading(
+    tmp_path: Path,
+) -> None:
+    """Probe 32 (a bank of Golden Age sonnets: every poem's title statement gives the
+    bank's title, each poem's own title is its body's head): the books were all named
+    alike in a reader's library. A book whose title another text of the edition shares
+    says its first heading after it; a text of a title of its own, or whose heading is its
+    title, is named as before."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, title, head in (
+        ("a", "Sonnets", "Soneto Amor"),
+        ("b", "Sonnets", "A la noche<note>A note.</note>"),
+        ("c", "Sonnets", "Sonnets"),
+        ("d", "Elegy", "Elegy written"),
+    ):
+        (corpus / f"{name}.xml").write_text(
+            tei_text(f"<head>{head}</head><p>Verse of {name}.</p>", title=title),
+            encoding="utf-8",
+        )
+    books = _build([corpus], tmp_path / "out")
+    titles = {name: Book(path).dc("title") for name, path in books.items()}
+    assert titles == {
+        "a": ["Sonnets — Soneto Amor"],
+        "b": ["Sonnets — A la noche"],
+        "c": ["Sonnets"],
+        "d": ["Elegy"],
+    }
+    (h1,) = Book(books["a"]).docs["title.xhtml"].xpath("//h:h1", namespaces=NS)
+    assert " ".join("".join(h1.itertext()).split()) == "Sonnets — Soneto Amor"
+
+
+def test_a_header_that_repeats_an_id_is_told_apart_all_the_same() -> None:
+    """The samples' letters repeat an id in their headers (an error check reports): the
+    header record read for the heading stopped the whole build."""
+    from pipeline.sources import SourceFacts, header_record, titled_apart
+
+    def text(name: str, head: str) -> SourceFacts:
+        root = etree.fromstring(
+            tei_text(f"<head>{head}</head><p>x</p>", title="Letters").replace(
+                "<titleStmt>", '<titleStmt><respStmt xml:id="r1"/><respStmt xml:id="r1"/>'
+            ),
+            etree.XMLParser(collect_ids=False),
+        )
+        record = header_record(root, name)
+        return SourceFacts(Path(f"{name}.xml"), name, "text", header=record, title="Letters")
+
+    told = titled_apart([text("a", "To Anna"), text("b", "To Ben")])
+    assert [f.apart for f in told] == ["To Anna", "To Ben"]

@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from conftest import ELTEC, ROOT, missing, tei_text
@@ -1500,14 +1501,16 @@ def test_texts_of_one_title_are_told_apart_by_their_headings(tmp_path: Path) -> 
 
 def test_metre_and_rhyme_scheme_are_shown_apart_from_the_verse(tmp_path: Path) -> None:
     """Probe 32 (sonnets with metrical encoding): l/@met, lg/@met and lg/@rhyme, and the
-    header's metDecl, were shown nowhere. A stanza says its metre and rhyme scheme below its
-    heading, a line its metre at its end (for a screen reader with a label; not indexed by
-    the search); the about page gives the notation's symbols."""
+    header's metDecl, were shown nowhere (probe 36: l/@real and rhyme/@label neither). A
+    stanza says its metre and rhyme scheme below its heading, a line its metre (and how it
+    is realised) at its end, a rhyme its letter (for a screen reader with a label; not
+    indexed by the search); the about page gives the notation's symbols."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     poem = (
         '<lg type="sonnet" met="-+-+-+-+-+-" rhyme="abba"><head>I</head>'
-        '<l met="--+--+---+-">Un soneto me manda hacer Violante</l><l>que en mi vida</l></lg>'
+        '<l met="--+--+---+-">Un soneto me manda hacer Violante</l><l>que en mi vida</l>'
+        '<l real="+-+--+---+-">me he visto en tanto <rhyme label="b">aprieto</rhyme></l></lg>'
     )
     decl = (
         '<encodingDesc><metDecl type="met"><metSym value="+">stressed</metSym>'
@@ -1519,15 +1522,21 @@ def test_metre_and_rhyme_scheme_are_shown_apart_from_the_verse(tmp_path: Path) -
     build([corpus], tmp_path / "out", only=["html"], jobs=1)
     page = _page(tmp_path / "out/html/s.html")
     (lg,) = page.xpath("//div[contains(@class, 'lg')]")
-    assert [e.tag for e in lg] == ["h2", "p", "div", "div"]
+    assert [e.tag for e in lg] == ["h2", "p", "div", "div", "div"]
     (prosody,) = lg.xpath("p")
     assert prosody.get("class") == "lg-prosody"
     assert prosody.text_content() == "Metre: -+-+-+-+-+- · Rhyme scheme: abba"
     assert prosody.get("data-pagefind-ignore") == ""
-    (met,) = page.xpath("//span[@class='l-met']")
+    met, real = page.xpath("//span[@class='l-met']")
     assert met.xpath("span[@class='visually-hidden']/text()") == ["Metre: --+--+---+-"]
     assert met.xpath("span[@aria-hidden='true']/text()") == ["--+--+---+-"]
     assert met.get("data-pagefind-ignore") == ""
+    # the line's actual realisation (l/@real), and a rhyme's letter in the scheme
+    assert real.xpath("span[@class='visually-hidden']/text()") == ["Realised as: +-+--+---+-"]
+    (label,) = page.xpath("//span[@class='rhyme-label']")
+    assert label.getprevious().text == "aprieto" and label.xpath("string(sup)") == "b"
+    assert label.xpath("string(span[@class='visually-hidden'])") == " rhyme b"
+    assert label.get("data-pagefind-ignore") == ""
     about = _page(tmp_path / "out/html/about.html")
     (symbols,) = about.xpath("//dl[@class='metsym']")
     assert [" ".join(e.text_content().split()) for e in symbols] == [
@@ -2051,4 +2060,95 @@ def test_the_feet_of_a_scanned_line_are_not_words_apart(tmp_path: Path) -> None:
         "him steady air, and striding",
         "dom of daylight's dauphin",
         "No spaces inside",
+    ]
+
+
+def test_a_speaker_leads_to_the_speeches_of_its_role(tmp_path: Path) -> None:
+    """Probe 36 (a speaker was not linked to its cast entry or index entry): the speaker of
+    a speech whose @who names one role leads to that role's entry of the index, which lists
+    its speeches, written or supplied from @who; a speech of several ("BOTH"), one whose
+    @who names nothing declared, and a speaker holding a link of its own are not linked."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            '<sp who="#ham"><speaker>HAM.</speaker><p>Who is there?</p></sp>'
+            '<sp who="#hor"><l>Friends to this ground.</l></sp>'
+            '<sp who="#ham #hor"><speaker>BOTH.</speaker><p>Well.</p></sp>'
+            '<sp who="#ghost"><speaker>GHOST</speaker><p>Remember.</p></sp>'
+            '<sp who="#ham"><speaker>HAM.<note>Aside.</note></speaker><p>So.</p></sp>'
+        ).replace(
+            "<text>",
+            '<text><front><castList><castItem><role xml:id="ham">HAMLET</role></castItem>'
+            '<castItem><role xml:id="hor">HORATIO</role></castItem></castList></front>',
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html", "index"], jobs=1)
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    speakers = [
+        (" ".join(s.text_content().split()), s.xpath("string(a[@class='speaker-link']/@href)"))
+        for s in page.xpath("//span[contains(@class, 'speaker')]")
+    ]
+    assert speakers == [
+        ("HAM.", "persons.html#ham"),
+        ("HORATIO", "persons.html#ham".replace("ham", "hor")),
+        ("BOTH.", ""),
+        ("GHOST", ""),
+        ("HAM.1", ""),
+    ]
+    index = _page(tmp_path / "out" / "html" / "persons.html")
+    assert index.get_element_by_id("ham") is not None
+
+
+def test_a_link_to_an_entry_keeps_the_marks_of_its_id_as_written(tmp_path: Path) -> None:
+    """A Hebrew play of the samples (a person's id with vowel points not in canonical
+    order, "m\u05b4ikh\u05b8\u05b5l"): the HTML serializer normalised the link's id
+    before escaping it, so the link named no id of the index page."""
+    ident = "m\u05b4ikh\u05b8\u05b5l"
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            f'<p>Said <persName ref="#{ident}">Mikhael</persName>.</p>'
+            f'<listPerson><person xml:id="{ident}"><persName>Mikhael</persName></person>'
+            "</listPerson>"
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html", "index"], jobs=1)
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    (link,) = page.xpath("//a[contains(@class, 'name')]")
+    assert unquote(link.get("href")) == f"persons.html#{ident}"
+    index = _page(tmp_path / "out" / "html" / "persons.html")
+    assert index.get_element_by_id(ident) is not None
+
+
+def test_a_siglum_written_bare_names_its_witness(tmp_path: Path) -> None:
+    """Probes 27 and 34 (a Cicero edition's wit="B" beside <witness xml:id="B">, a New
+    Testament collation citing wit="P46" beside <witness n="P46">): a siglum written
+    without "#" was shown as written, unlinked and untitled. It names the witness whose id
+    it is (linked to the list of witnesses) or, failing that, whose @n it is (titled by its
+    description); a siglum no witness has, or with a slash, stays as written."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            '<listWit><witness xml:id="B"><abbr type="siglum">B</abbr> Bamberg, 12th c.'
+            '</witness><witness n="P46">Chester Beatty papyrus</witness></listWit>'
+            '<p>Verba <app><lem wit="B">sunt</lem><rdg wit="P46 1910/2 #B">erant</rdg></app>.</p>'
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"], jobs=1)
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    sigla = [
+        (s.tag, s.get("href"), s.get("title"), s.text_content())
+        for s in page.xpath("//*[contains(@class, 'app')]//*[@class='siglum']")
+    ]
+    assert sigla == [
+        ("a", "#B", "Bamberg, 12th c", "B"),
+        ("span", None, "Chester Beatty papyrus", "P46"),
+        ("span", None, None, "1910/2"),
+        ("a", "#B", "Bamberg, 12th c", "B"),
     ]

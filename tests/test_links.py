@@ -345,3 +345,52 @@ def test_a_pointer_written_against_a_word_is_set_apart_from_it(tmp_path: Path) -
         words = " ".join(paragraph.text_content().split())
         assert "America a_n1 and the book. " in words, words
         assert "(“Second paragraph.”)" in words and "and a_n2 word." in words, words
+
+
+def test_an_abbreviated_target_is_the_pointer_its_prefix_declares(tmp_path: Path) -> None:
+    """Probe 37 (letters pointing by private URIs their header's prefixDef declares,
+    Guidelines 16.2.3): a name's ref="psn:0002" was expanded, but a ref or ptr whose target
+    was one (target="lt:2", another letter; target="psn:0002", a register entry) was an
+    address outside the edition, its words linked to "lt:2" on the page. A prefix no
+    prefixDef declares (https:) stays an address. A pointer at a register entry in a file of
+    its own (persons.xml#p0002, written out or abbreviated) leads to the entry's index page
+    and is not told to name "no text this edition publishes"."""
+    src = tmp_path / "src"
+    src.mkdir()
+    prefixes = (
+        "<encodingDesc><listPrefixDef>"
+        '<prefixDef ident="lt" matchPattern="([0-9]+)" replacementPattern="letter$1.xml"/>'
+        '<prefixDef ident="psn" matchPattern="([0-9]{4})" replacementPattern="persons.xml#p$1"/>'
+        "</listPrefixDef></encodingDesc>"
+    )
+    (src / "letter1.xml").write_text(
+        _tei(
+            "One",
+            '<p>See <ref target="lt:2">my next</ref>, <ref target="lt:9">a lost one</ref>,'
+            ' <ref target="psn:0002">Dora</ref>, <ref target="./persons.xml#p0002">her</ref>'
+            ' and <ref target="https://example.org/">the web</ref>.</p>',
+        ).replace("</fileDesc>", "</fileDesc>" + prefixes),
+        encoding="utf-8",
+    )
+    (src / "letter2.xml").write_text(_tei("Two", "<p>Second.</p>"), encoding="utf-8")
+    (src / "persons.xml").write_text(
+        HEADER.format(title="Persons")
+        + '<standOff><listPerson><person xml:id="p0002"><persName>Dora</persName></person>'
+        "</listPerson></standOff></TEI>",
+        encoding="utf-8",
+    )
+    root = etree.fromstring((src / "letter1.xml").read_bytes())
+    assert [t for t, _ in links.pointers(root).files] == [
+        "letter2.xml", "letter9.xml", "persons.xml#p0002", "./persons.xml#p0002"
+    ]  # fmt: skip
+    assert "p0002" in links.pointers(root).ids
+    report = build([src], tmp_path / "out", only={"html"}, jobs=1)
+    unresolved = [d.message for d in report.diagnostics if d.code == "build.unresolved-link"]
+    assert len(unresolved) == 1 and '@target="letter9.xml"' in unresolved[0]
+    assert not [d for d in report.diagnostics if d.code == "index.unused-entry"]
+    page = html.document_fromstring((tmp_path / "out/html/letter1.html").read_bytes())
+    hrefs = [a.get("href") for a in page.xpath("//p//a[contains(@class, 'ref')]")]
+    assert hrefs == [
+        "letter2.html", "persons.html#p0002", "persons.html#p0002", "https://example.org/"
+    ]  # fmt: skip
+    assert "a lost one" in page.xpath("string(//main)")

@@ -330,3 +330,28 @@ def test_facts_from_the_survey_equal_facts_from_the_whole_tree() -> None:
         assert facts(doc, doc.survey.carriers) == facts(doc), path.name
         compared += 1
     assert compared >= 40
+
+
+def test_an_id_written_without_its_hash_is_told_to_take_one(tmp_path: Path) -> None:
+    """Probes 27 and 36 (a reading's wit="B" beside <witness xml:id="B">, a speech's
+    who="eole" beside the role): a token without "#" is by the Guidelines the address of a
+    file, and was passed over. When it is the id of an element of its own document it is
+    told, with the pointer to write; a file's name (scan.jpg, a.xml), a web address, a word
+    no element of the document is called, or a register entry of another file stay
+    unreported."""
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f'<TEI {TEI}><text><listWit><witness xml:id="B"/><witness xml:id="a.jpg"/></listWit>\n'
+        '<app><rdg wit="B #B">x</rdg><rdg wit="C">y</rdg></app>\n'
+        '<pb facs="a.jpg"/><ref target="https://x.org/ anna scan.png">z</ref></text></TEI>',
+    )
+    reg = file_facts(tmp_path, "reg.xml", REGISTER.replace('"unused"', '"unused2"'))
+    found = [d for d in resolve([text, reg]) if d.path.endswith("t.xml")]
+    assert [(d.code, d.line, d.column, d.severity.value) for d in found] == [
+        ("refs.bare-id", 2, 11, "warning")
+    ]
+    assert found[0].message == (
+        '@wit="B" on <rdg> is the address of a file named "B", not of the element with xml:id'
+        ' "B" in this document: a pointer to an id begins with "#"; write wit="#B"'
+    )

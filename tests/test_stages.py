@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -237,3 +238,41 @@ def test_the_names_of_a_note_the_standoff_keeps_are_resolved_and_identified() ->
     entry_name = root.xpath("//t:person/t:persName", namespaces=NS)[0]
     assert entry_name.get(XML_ID) is None and entry_name.get("{urn:edition}entity") is None
     assert root.xpath("//t:text//@xml:id", namespaces=NS) == ["body-p-1", "body-p-1-m1"]
+
+
+def test_abbreviated_pointers_are_copied_as_the_pointers_they_stand_for() -> None:
+    """Guidelines 16.2.3 (probe 37): a pointer attribute holding a token whose prefix the
+    header's prefixDef declares is copied expanded, so that the writers read an ordinary
+    pointer (a ptr's target, a page's facs, a speech's speaker); a name's @ref stays as
+    written (its warnings name it so), an undeclared prefix and a time stay as written."""
+    text = f"""<TEI {T}><teiHeader><encodingDesc><listPrefixDef>
+      <prefixDef ident="psn" matchPattern="([a-z]+)" replacementPattern="reg.xml#$1"/>
+      <prefixDef ident="img" matchPattern="([0-9]+)" replacementPattern="#f$1"/>
+      </listPrefixDef></encodingDesc></teiHeader><text><body>
+      <pb n="1" facs="img:1"/><sp who="psn:anna"><p>Hi <ptr target="psn:anna https://x.org/"/>
+      <persName ref="psn:anna">Anna</persName> <time when="10:30:00">then</time></p></sp>
+      </body></text></TEI>"""
+    register = doc(REGISTER, "reg.xml")
+    root = etree.fromstring(normalize(doc(text, "t.xml"), registers_document([register])).encode())
+    (pb,) = root.iter(f"{{{TEI_NS}}}pb")
+    (sp,) = root.iter(f"{{{TEI_NS}}}sp")
+    (ptr,) = root.iter(f"{{{TEI_NS}}}ptr")
+    (name,) = root.iter(f"{{{TEI_NS}}}persName")
+    (time,) = root.iter(f"{{{TEI_NS}}}time")
+    assert pb.get("facs") == "#f1"
+    assert (sp.get("who"), sp.get("{urn:edition}speakers")) == ("reg.xml#anna", "anna")
+    assert ptr.get("target") == "reg.xml#anna https://x.org/"
+    assert (name.get("ref"), name.get("{urn:edition}entity")) == ("psn:anna", "anna")
+    assert time.get("when") == "10:30:00"
+
+
+def test_the_pointer_attributes_expanded_are_those_the_checker_resolves() -> None:
+    """normalize.xsl lists the pointer attributes it expands; they must stay those
+    pipeline/validate/references.py resolves (a name's @ref has its own template)."""
+    from pipeline.validate.references import POINTER_ATTRIBUTES
+
+    source = (Path(__file__).parent.parent / "xslt/stages/normalize.xsl").read_text("utf-8")
+    listed = re.search(r"\[local-name\(\) = \(([^)]*)\)\]", source)
+    assert listed is not None
+    names = re.findall(r"'([A-Za-z]+)'", listed.group(1))
+    assert sorted(names) == sorted(set(POINTER_ATTRIBUTES) - {"ref"})

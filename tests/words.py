@@ -96,6 +96,7 @@ FURNITURE = (
     " | //a[@class='backlink'] | //button | //*[contains(@class, 'notes-title')]"
     " | //*[@class='l-n'] | //*[@class='lb-n'] | //*[@class='note-popovers']"
     " | //*[@class='l-met'] | //*[contains(concat(' ', @class, ' '), ' lg-prosody ')]"
+    " | //*[@class='rhyme-label']"
     " | //*[@class='note-label'] | //rp | //*[@class='formula-n'] | //*[@class='editor-role']"
     # the editorial signs around supplied, expanded, secluded text (r:marks)
     " | //*[@class='sign']"

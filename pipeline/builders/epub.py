@@ -235,17 +235,21 @@ def book_of(
     places_map: bytes | None = None,
     custom: Customisation | None = None,
     linked: str = "",
+    apart: str = "",
 ) -> tuple[bytes, list[Diagnostic]]:
     """One text's book and the warnings about images it could not carry (a text's task).
 
     ``places_map``: the map of the text's places (SVG, ``places_map.book_map``), a page of
     the book after its index. ``linked``: the other texts its links name, with their titles
-    (``links.resolve``), which a pointer to one of them shows."""
+    (``links.resolve``), which a pointer to one of them shows. ``apart``: what tells the
+    book apart from others of its title (``build.titled_apart``), after its title."""
     from ..corpus import Text
 
     text = Text(document, normalized)
     images = book_images(text, facsimiles)
-    data = _book(text, registers, date, language, images, publication, places_map, custom, linked)
+    data = _book(
+        text, registers, date, language, images, publication, places_map, custom, linked, apart
+    )
     return data, image_warnings(document.display, images)
 
 
@@ -273,6 +277,7 @@ def _book(
     places_map: bytes | None = None,
     custom: Customisation | None = None,
     linked: str = "",
+    apart: str = "",
 ) -> bytes:
     # Only what this text says goes into its book (no entity index of the whole corpus), so
     # that a book is made from its text alone, in its own task, and cached with it.
@@ -284,6 +289,7 @@ def _book(
         "custom-css": "\n".join(custom.css_names if custom else ()),
         # the other texts its pointers name: shown by their titles, not linked
         "linked-titles": linked,
+        "title-apart": apart,
     }
     params["images"] = "\n".join(images.hrefs)
     parts = list(_run(BOOK, text, params, layers(custom)))

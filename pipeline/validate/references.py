@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import os
 import pickle
+import re
 import sys
 import zlib
 from collections import Counter
@@ -119,6 +120,10 @@ class PointerFact(NamedTuple):
     origin: Path | None = None
     #: The token as written when a prefixDef expanded it (``psn:0012``), else "".
     written: str = ""
+    #: A token without "#" that is the xml:id of an element of its own document
+    #: (``wit="B"``): an address of a file named B by the Guidelines, most likely meant as
+    #: ``#B`` (``_bare_ids``); told so, never resolved as the id.
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,7 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
     of ``ATTRIBUTES``, in document order, when the caller knows them."""
     ids: list[IdFact] = []
     pointers: list[PointerFact] = []
+    bare: list[PointerFact] = []
     # abbreviated pointers (psn:0012) the header's prefixDef expands (Guidelines 16.2.3)
     prefixes = Prefixes.of(doc.root)
     # Only elements with attributes matter, and only a few attribute names: look at the
@@ -159,12 +165,41 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
                 origin = _origin(doc, element)
                 value = sys.intern(raw.strip())
                 ids.append(IdFact(value, name, element.sourceline, entry, origin))
-            elif key in _POINTER_SET and ("#" in raw or (prefixes.rules and ":" in raw)):
+                continue
+            if key not in _POINTER_SET:
+                continue
+            if "#" in raw or (prefixes.rules and ":" in raw):
                 name = _local(element.tag)
                 origin = _origin(doc, element)
                 found = _pointers(key, raw, name, element.sourceline, origin, prefixes)
                 pointers.extend(found)
+            if _BARE.search(raw):
+                bare.extend(
+                    PointerFact(key, "", sys.intern(token), _local(element.tag),
+                                element.sourceline, _origin(doc, element), bare=True)
+                    for token in raw.split() if _BARE_TOKEN.fullmatch(token)
+                )  # fmt: skip
+    if bare:
+        pointers.extend(_bare_ids(bare, ids))
     return FileFacts(doc.path, doc.display, tuple(ids), tuple(pointers))
+
+
+#: A pointer's token that may be an id written without its "#" (no path, scheme, fragment
+#: or file extension a page or an image has): ``wit="B"``, ``who="eole"``.
+_BARE_TOKEN = re.compile(r"[^\W\d][\w.-]*")
+_BARE = re.compile(r"(?:^|\s)[^\W\d]")
+_FILE_SUFFIX = re.compile(r"\.(xml|x?html?|jpe?g|png|gif|tiff?|pdf|svg|webp|txt|json)$", re.I)
+
+
+def _bare_ids(candidates: list[PointerFact], ids: list[IdFact]) -> Iterator[PointerFact]:
+    """The candidates that are the id of an element of the document: a reading's
+    ``wit="B"`` beside ``<witness xml:id="B">`` (probe 27), a speech's ``who="eole"``
+    beside the role (probe 36). Such a token is by the Guidelines an address, a file named
+    B, which nothing checked: the build read some as ids and others as files."""
+    own = {fact.value for fact in ids}
+    for pointer in candidates:
+        if pointer.fragment in own and not _FILE_SUFFIX.search(pointer.fragment):
+            yield pointer
 
 
 @functools.lru_cache(maxsize=1024)
@@ -466,6 +501,18 @@ def _pointer_problems(
     nth: int = 1,
     missing: bool = False,
 ) -> Iterator[Diagnostic]:
+    if pointer.bare:
+        yield diag.warning(
+            _shown(file, pointer.origin),
+            "refs.bare-id",
+            f'@{pointer.attribute}="{pointer.fragment}" on <{pointer.element}> is the address '
+            f'of a file named "{pointer.fragment}", not of the element with xml:id '
+            f'"{pointer.fragment}" in this document: a pointer to an id begins with "#"; '
+            f'write {pointer.attribute}="#{pointer.fragment}"',
+            *_pointer_place(file, pointer, nth),
+            origin=_ORIGIN,
+        )
+        return
     shown = f"{pointer.file}#{pointer.fragment}" if pointer.file else f"#{pointer.fragment}"
     # an abbreviated pointer is named as written, with what its header's prefixDef made of it
     read = f" (read as {shown} by its header's prefixDef)" if pointer.written else ""

@@ -602,14 +602,24 @@
         '([a-z])([A-Z])', '$1 $2')))"/>
   </xsl:function>
 
+  <xsl:key name="r:witness-n" match="witness[normalize-space(@n)]" use="normalize-space(@n)"/>
+
   <!-- Sigla: one link per pointer, to the witness (or source, or person) it names; a pointer
        given twice (the same editor as @resp and @source) is one siglum. -->
   <xsl:template name="r:sigla" as="node()*">
     <xsl:param name="tokens" as="attribute()*" required="yes"/>
     <xsl:for-each select="distinct-values($tokens ! tokenize(normalize-space(.)))">
       <xsl:variable name="id" as="xs:string" select="replace(., '^#', '')"/>
+      <!-- a siglum written bare (wit="B", no "#": by the Guidelines a file's address, which
+           edition check tells, refs.bare-id) names the witness of the document that has it
+           as its id or, a witness known only by its @n (probe 34's collation, wit="P46"
+           beside witness n="P46"), as its number -->
       <xsl:variable name="target" as="element()?"
-          select="if (starts-with(., '#')) then key('r:entry', $id, root($tokens[1]))[1] else ()"/>
+          select="if (starts-with(., '#')) then key('r:entry', $id, root($tokens[1]))[1]
+              else if (matches(., '^[^\s#:/]+$')) then
+                  (key('r:entry', ., root($tokens[1]))[self::witness or self::listWit],
+                   key('r:witness-n', ., root($tokens[1])))[1]
+              else ()"/>
       <xsl:variable name="href" as="xs:string?" select="$target ! r:witness-href(.)"/>
       <xsl:text> </xsl:text>
       <xsl:element name="{if (exists($href)) then 'a' else 'span'}">

@@ -286,7 +286,7 @@
     <xsl:variable name="first" as="xs:string?" select="tokenize(normalize-space($target))[1]"/>
     <xsl:variable name="id" as="xs:string?" select="
         if (starts-with($first, '#')) then substring($first, 2)
-        else if (matches($first, '^[^#/:]+\.xml#.')) then substring-after($first, '#')
+        else if (matches($first, '^[^#:]+\.xml#.')) then substring-after($first, '#')
         else ()"/>
     <xsl:sequence select="if (exists($id)) then r:entry($id)
         [local-name() = ('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym')]

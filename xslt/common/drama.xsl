@@ -183,7 +183,12 @@
              optional, @who says who speaks) -->
         <xsl:if test="empty($speaker[normalize-space() or *]) and normalize-space(@who)">
           <span class="speaker speaker-supplied">
-            <xsl:value-of select="string-join(r:who-labels(@who, root(.)), ', ')"/>
+            <xsl:call-template name="r:speaker-link">
+              <xsl:with-param name="speech" select="."/>
+              <xsl:with-param name="words" as="text()">
+                <xsl:value-of select="string-join(r:who-labels(@who, root(.)), ', ')"/>
+              </xsl:with-param>
+            </xsl:call-template>
           </span>
         </xsl:if>
         <xsl:for-each select="$run-on">
@@ -232,10 +237,39 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'speaker'"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
+      <xsl:call-template name="r:speaker-link">
+        <xsl:with-param name="speech" select="parent::sp"/>
+        <xsl:with-param name="words" as="node()*">
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:with-param>
+      </xsl:call-template>
     </span>
+  </xsl:template>
+
+  <!-- A speaker's words lead to the entry of the index that lists the speeches of the one
+       role or person the speech's @who names (ed:speakers), as a name leads to its entry: a
+       reader asks who speaks and what else they say. A speech of several ("BOTH") is no
+       one's entry, and words that hold a link of their own (a name, a note's call) keep
+       it, since a link cannot hold another. -->
+  <xsl:template name="r:speaker-link" as="node()*">
+    <xsl:param name="speech" as="element()?" required="yes"/>
+    <xsl:param name="words" as="node()*" required="yes"/>
+    <xsl:variable name="entities" as="xs:string*" select="tokenize($speech/@ed:speakers)"/>
+    <xsl:variable name="href" as="xs:string?" select="if (count($entities) eq 1)
+        then r:entry($entities) ! r:entry-href(.) else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)
+          and empty($words/descendant-or-self::*[local-name() = ('a', 'button')])">
+        <a class="speaker-link" href="{$href}">
+          <xsl:sequence select="$words"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$words"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A further speaker element of a speech (rare): a label line of its own. -->

@@ -123,16 +123,25 @@
     </xsl:if>
   </xsl:function>
 
-  <!-- A line's metrical structure (l/@met), at the end of the line as its number is. -->
+  <!-- A line's metrical structure (l/@met) and its actual realisation where it differs
+       (l/@real, Guidelines 6.4: the scansion of the line as read, against the norm @met
+       gives), at the end of the line as its number is: "x/x/ → /xx/". -->
   <xsl:function name="r:line-metre" as="element()?">
     <xsl:param name="l" as="element()"/>
-    <xsl:for-each select="$l/@met[normalize-space()]">
+    <xsl:variable name="met" as="xs:string" select="normalize-space($l/@met)"/>
+    <xsl:variable name="real" as="xs:string" select="normalize-space($l/@real)"/>
+    <xsl:if test="$met != '' or $real != ''">
       <span class="l-met" data-pagefind-ignore="">
         <xsl:sequence select="r:ui-words($l)"/>
-        <span class="visually-hidden"><xsl:value-of select="r:msg('verse.met', normalize-space(.))"/></span>
-        <span aria-hidden="true"><xsl:value-of select="normalize-space(.)"/></span>
+        <span class="visually-hidden">
+          <xsl:value-of select="string-join((r:msg('verse.met', $met)[$met != ''],
+              r:msg('verse.real', $real)[$real != '']), '; ')"/>
+        </span>
+        <span aria-hidden="true">
+          <xsl:value-of select="string-join(($met[. != ''], $real[. != '']), ' → ')"/>
+        </span>
       </span>
-    </xsl:for-each>
+    </xsl:if>
   </xsl:function>
 
   <!-- A poem's or a stanza's title is a heading, a level below the headed divisions around
@@ -181,10 +190,22 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="rhyme" mode="r:main" as="element()">
+  <!-- A rhyme's words; its label (rhyme/@label, Guidelines 6.4: its letter in the rhyme
+       scheme, "a") raised after them, the editors' notation: not copied with the verse,
+       not indexed by the search, read out with its meaning by a screen reader. -->
+  <xsl:template match="rhyme" mode="r:main" as="node()+">
     <xsl:call-template name="r:inline">
       <xsl:with-param name="class" select="'rhyme'"/>
     </xsl:call-template>
+    <xsl:for-each select="@label[normalize-space()]">
+      <span class="rhyme-label" data-pagefind-ignore="">
+        <xsl:sequence select="r:ui-words(..)"/>
+        <span class="visually-hidden">
+          <xsl:value-of select="' ' || r:msg('verse.rhyme-label', normalize-space(.))"/>
+        </span>
+        <sup aria-hidden="true"><xsl:value-of select="normalize-space(.)"/></sup>
+      </span>
+    </xsl:for-each>
   </xsl:template>
 
 </xsl:stylesheet>

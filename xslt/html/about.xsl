@@ -21,8 +21,9 @@
   <xsl:import href="modules/header-pages.xsl"/>
   <xsl:import href="modules/downloads.xsl"/>
 
+  <!-- escape-uri-attributes="no": see html/page.xsl -->
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
-      indent="no"/>
+      indent="no" escape-uri-attributes="no"/>
 
   <!-- use-accumulators: verse line numbers and split lines (common/verse.xsl) -->
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>

@@ -22,8 +22,13 @@
   <xsl:import href="modules/cite.xsl"/>
   <xsl:import href="modules/parts.xsl"/>
 
+  <!-- Links are written as the ids and names they hold (escape-uri-attributes="no"): the
+       serializer's escaping normalises (NFC) a URI before it escapes it, so a link to an id
+       whose combining marks are not in canonical order (a Hebrew name's vowel points,
+       "mִikhֵָl") named no id of its page; a browser escapes what it reads itself. The book
+       (XML) never escaped them. -->
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
-      indent="no"/>
+      indent="no" escape-uri-attributes="no"/>
 
   <!-- use-accumulators: verse line numbers and split lines (common/verse.xsl) -->
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>

@@ -18,8 +18,9 @@
 
   <xsl:import href="modules/shell.xsl"/>
 
+  <!-- escape-uri-attributes="no": see html/page.xsl -->
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
-      indent="no"/>
+      indent="no" escape-uri-attributes="no"/>
 
   <xsl:param name="page" as="xs:string" select="'search.html'"/>
 

@@ -16,8 +16,9 @@
   <xsl:import href="modules/shell.xsl"/>
   <xsl:import href="modules/xhtml.xsl"/>
 
+  <!-- escape-uri-attributes="no": see html/page.xsl -->
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
-      indent="no"/>
+      indent="no" escape-uri-attributes="no"/>
 
   <xsl:param name="page" as="xs:string" select="'index-page.html'"/>
   <xsl:param name="lang" as="xs:string" select="'en'"/>

@@ -23,7 +23,8 @@
   <xsl:import href="../html/modules/shell.xsl"/>
   <xsl:import href="modules/page-entries.xsl"/>
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"
+  <!-- escape-uri-attributes="no": see html/page.xsl -->
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" escape-uri-attributes="no"
       include-content-type="no"/>
 
   <xsl:param name="page" as="xs:string" select="'persons.html'"/>

@@ -90,7 +90,9 @@
     <!-- an utterance of a block speaks for its block's speaker (annotationBlock/@who) -->
     <xsl:variable name="speakers" as="xs:string*" select="distinct-values(
         for $t in tokenize(normalize-space((@who, parent::tei:annotationBlock/@who)[1]), ' ')
-        return ($registers/key('entry', replace($t, '^.*#', '')))[1]/@xml:id/string())"/>
+        , $p in ed:expand($t, current())
+        return ($registers/key('entry', replace($p, '^.*#', '')))[1]
+            /@xml:id/string())"/>
     <xsl:call-template name="with-id">
       <xsl:with-param name="extra" as="attribute()*">
         <xsl:if test="exists($speakers)">
@@ -269,6 +271,22 @@
       <xsl:attribute name="ed:kind" select="local-name($entry)"/>
     </xsl:if>
   </xsl:function>
+
+  <!-- A pointer attribute other than a name's @ref (which the resolve mode reads, and
+       keeps as written for its warnings) holding an abbreviated pointer whose prefix the
+       header declares (ref target="psn:0002", pb facs="fac:12"): copied as the pointers its
+       tokens stand for, so that every writer (a link, a page image, a witness's siglum)
+       reads an ordinary pointer. The attributes are those pipeline/validate/references.py
+       resolves (POINTER_ATTRIBUTES). -->
+  <xsl:template as="attribute()" match="@*[contains(., ':')][namespace-uri() = '']
+      [local-name() = ('target', 'corresp', 'who', 'sameAs', 'copyOf', 'next', 'prev',
+      'synch', 'resp', 'ana', 'hand', 'wit', 'source', 'facs', 'scribeRef', 'scriptRef',
+      'decls', 'active', 'passive', 'mutual', 'spanTo', 'targetEnd', 'class', 'change',
+      'edRef', 'nymRef', 'exclude', 'select', 'calendar', 'period', 'datingMethod',
+      'datingPoint')]">
+    <xsl:attribute name="{name()}" select="string-join(
+        for $t in tokenize(normalize-space(.), ' ') return ed:expand($t, ..), ' ')"/>
+  </xsl:template>
 
   <!-- The pointer a token stands for (TEI Guidelines 16.2.3): a token whose prefix a
        prefixDef of the header of the element's document (or of its corpus) declares is

@@ -26,9 +26,16 @@
         $nodes/descendant-or-self::text()[not(ancestor::tei:note)], ''))"/>
   </xsl:function>
 
+  <!-- The words that tell the book apart from the other books of the edition that share its
+       title (pipeline/build.py titled_apart: the text's first heading, "Soneto Amor" of a
+       sonnet bank's poems, each titled by the bank), or "": a reader's library listed them
+       all alike (probe 32). -->
+  <xsl:param name="title-apart" as="xs:string" select="''"/>
+
   <xsl:function name="ee:title" as="xs:string">
     <!-- ELTeC appends " : ELTeC edition" to the title of the work; the book is the work. -->
-    <xsl:sequence select="replace(r:title($ee:tei), '\s*:\s*ELTeC edition\s*$', '')"/>
+    <xsl:sequence select="replace(r:title($ee:tei), '\s*:\s*ELTeC edition\s*$', '')
+        || string-join((' — ' || normalize-space($title-apart))[normalize-space($title-apart)])"/>
   </xsl:function>
 
   <!-- The book's language: the text's (text/@xml:lang, else the root's, else the header's
