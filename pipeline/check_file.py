@@ -122,10 +122,16 @@ SAME_FAULT_IN_FILE: tuple[dict[str, FaultKey], ...] = (
 )
 
 
+#: Codes of SAME_FAULT_IN_FILE that a check places at the attribute the fault is in (RELAX
+#: NG, the reference checker); the others are rules about an element, placed at its start.
+_AT_ATTRIBUTE = frozenset({"rng.duplicate-id", "refs.duplicate-id", "rng.bad-value"})
+
+
 def _one_per_fault(found: list[Diagnostic]) -> list[Diagnostic]:
     """``found`` without the reports of a fault of ``SAME_FAULT_IN_FILE`` that a preferred
-    code reported too; a kept report without a column takes the place of the others when
-    they agree on one (the attribute, where the preferred check named its element)."""
+    code reported too; a kept report of a rule about the element (placed at its start tag)
+    takes the place the attribute-placed reports of the same fault agree on: the attribute,
+    on another line when the tag is written over several."""
     ranked: list[tuple[Hashable, int] | None] = []
     best: dict[Hashable, int] = {}
     places: dict[Hashable, set[tuple[int | None, int]]] = {}
@@ -136,7 +142,7 @@ def _one_per_fault(found: list[Diagnostic]) -> list[Diagnostic]:
                 rank = list(group).index(d.code)
                 mark = ((group_no, key), rank)
                 best[mark[0]] = min(rank, best.get(mark[0], rank))
-                if d.column is not None:
+                if d.column is not None and d.code in _AT_ATTRIBUTE:
                     places.setdefault(mark[0], set()).add((d.line, d.column))
                 break
         ranked.append(mark)
@@ -147,7 +153,7 @@ def _one_per_fault(found: list[Diagnostic]) -> list[Diagnostic]:
         if mark is not None and best[mark[0]] != mark[1]:
             continue
         at = places.get(mark[0], set()) if mark is not None else set()
-        if d.column is None and len(at) == 1:
+        if d.code not in _AT_ATTRIBUTE and len(at) == 1:
             line, column = next(iter(at))
             d = replace(d, line=line, column=column)
         kept.append(d)

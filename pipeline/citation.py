@@ -297,9 +297,7 @@ def text_citation(
         )
     ]
     doi_el = _first(root, f"{pub}/tei:idno[translate(@type, 'doi', 'DOI') = 'DOI']")
-    lang = root.xpath("string((tei:text/@xml:lang | @xml:lang)[1])", namespaces=_NS) or root.xpath(
-        "string(tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)", namespaces=_NS
-    )
+    lang = _declared_language(root)
     return TextCitation(
         stem=stem,
         title=text_title(root) or stem,
@@ -621,3 +619,23 @@ def page_document(c: TextCitation, locale: str = "en-US") -> str:
         _xhtml_fragment(markup, style)
     text: str = etree.tostring(root, encoding="unicode")
     return text
+
+
+#: Where a text declares its language, in the order the reading page asks (base.xsl,
+#: r:declared-lang): the text's, the root's, its body's, the header's first langUsage.
+_LANGUAGE_PLACES = (
+    "tei:text/@xml:lang",
+    "@xml:lang",
+    "tei:text/tei:body/@xml:lang",
+    "tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident",
+)
+
+
+def _declared_language(root: etree._Element) -> str:
+    """The language a text declares, as its reading page states it (an XPath union would
+    take the root's before the text's, in document order)."""
+    for place in _LANGUAGE_PLACES:
+        found = root.xpath(f"string({place})", namespaces=_NS)
+        if found:
+            return str(found)
+    return ""

@@ -14,7 +14,8 @@ when one element alone can be meant.
 
 A diagnostic about an attribute is placed at the attribute, on its own line: a start tag
 written over several lines has, for libxml2 and jing, the line where it ends
-(``StartTags.attribute_place``). The reference checker works from facts (ids and pointers
+(``StartTags.attribute_place``); a diagnostic about an element, at the "<" of its start tag
+(``StartTags.element_place``). The reference checker works from facts (ids and pointers
 with their lines) gathered in the workers; its few diagnostics find the attribute they are
 about in the lines of the file (``attribute_place``).
 """
@@ -81,6 +82,20 @@ class StartTags:
         if offset is None or self._text is None:
             return None
         return offset - (self._text.rfind("\n", 0, offset) + 1) + 1
+
+    def element_place(self, element: etree._Element) -> tuple[int, int] | None:
+        """Line and 1-based column where ``element``'s start tag begins, on whichever line
+        that is: a tag written over several lines has, for libxml2 and jing, the line where
+        it ends, and a scholar looks for its "<" (probe 39: the Davy notebooks write
+        ``<hi xmlns:conf="..."`` and ``rend="underline">`` on the next line; an element there
+        was reported at the second line without a column). None when the tag found is not
+        surely the element's (``_tag``)."""
+        tag = self._tag(element)
+        text = self._text
+        if tag is None or text is None:
+            return None
+        offset, _end, first = tag
+        return first, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
     def attribute_place(self, element: etree._Element, written: str) -> tuple[int, int] | None:
         """Line and 1-based column of the attribute ``written`` in ``element``'s start tag,

@@ -150,6 +150,16 @@ class SourceDocument:
         elements are no longer its text's start tags one for one."""
         return None if self.parts else self._start_tags.column(element)
 
+    def element_place(self, element: etree._Element) -> tuple[int | None, int | None]:
+        """The line and column where ``element``'s start tag begins, on whichever line of a
+        tag written over several lines (``columns``); else ``locate``'s line and ``column``'s
+        column, as for included parts."""
+        if not self.parts:
+            place = self._start_tags.element_place(element)
+            if place is not None:
+                return place
+        return self.locate(element)[1], self.column(element)
+
     def attribute_place(
         self, element: etree._Element, attribute: str
     ) -> tuple[int | None, int | None]:

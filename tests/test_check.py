@@ -354,6 +354,27 @@ def test_problems_of_attributes_are_placed_at_the_attribute(tmp_path: Path) -> N
     ], report.sorted()
 
 
+def test_an_element_is_placed_at_the_start_of_a_tag_written_over_lines(tmp_path: Path) -> None:
+    """Probe 39 (the Davy notebooks write ``<hi xmlns:conf="..."`` and its ``rend`` on the
+    next line): an element the schema refuses was told at the line its start tag ends on,
+    without a column; RELAX NG and the rules now name the line and column of its "<"."""
+    source = tmp_path / "t.xml"
+    body = (
+        '<hi xmlns:conf="urn:x"\n'
+        '     rend="underline">Natural Substance</hi>\n'
+        '<p>x</p> <blorp xmlns:conf="urn:x"\n'
+        '     n="1">words</blorp>'
+    )
+    text = tei_text(body)
+    source.write_text(text, encoding="utf-8")
+    report = check([source], CheckOptions(schema=SCHEMAS / "tei_all.rng"))
+    placed = [(d.code, d.line, d.column) for d in report.sorted() if d.code.startswith("rng")]
+    assert placed == [
+        ("rng.unexpected-element", 1, text.index("<hi") + 1),
+        ("rng.unexpected-element", 3, 10),
+    ], report.sorted()
+
+
 def test_text_where_none_is_allowed_is_placed_at_its_words(tmp_path: Path) -> None:
     """Words after a division's heading (probe 25's DTA text) are told on their own line,
     at their first word, not at the heading's start tag."""

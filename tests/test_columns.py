@@ -172,3 +172,19 @@ def test_text_is_placed_where_its_words_begin() -> None:
     assert doc.text_place(lb, tail=True) == (5, 11)
     # the CDATA section's words: the element's own line and column instead
     assert doc.text_place(p, tail=True) == (6, 10)
+
+
+def test_an_element_is_placed_where_its_start_tag_begins() -> None:
+    """Probe 39 (the Davy notebooks: ``<hi xmlns:conf="..."`` and ``rend="underline">`` on
+    the next line): an element whose start tag is written over several lines was reported
+    at the line the tag ends on (libxml2, jing), without a column; it is placed at its "<"."""
+    doc = _doc(TEXT)
+    p = list(doc.root.iter("{http://www.tei-c.org/ns/1.0}p"))[1]
+    assert (p.sourceline, doc.column(p)) == (7, None)
+    assert doc.element_place(p) == (6, 3)
+    hi = _first(doc, "hi")
+    assert doc.element_place(hi) == (5, 10)  # a tag on one line: its line and column
+    # a tree that does not match the text: the element's line, no column
+    other = _doc(TEXT.replace("<hi>a</hi>", "<seg>a</seg>"))
+    tags = StartTags(decode(other.data), doc.root)
+    assert tags.element_place(hi) is None

@@ -1481,3 +1481,52 @@ def test_a_header_that_repeats_an_id_is_told_apart_all_the_same() -> None:
 
     told = titled_apart([text("a", "To Anna"), text("b", "To Ben")])
     assert [f.apart for f in told] == ["To Anna", "To Ben"]
+
+
+def test_a_division_of_empty_blocks_is_no_entry_of_the_contents(tmp_path: Path) -> None:
+    """Probe 42 (I.Sicily's template: <div type="translation"><p><!-- too fragmentary
+    --></p></div>, an empty commentary): the book's contents listed "Translation" and
+    "Commentary", leading to nothing; the page already gave them no heading."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "t.xml").write_text(
+        tei_text(
+            '<div type="edition" xml:lang="la"><ab><lb n="1"/>Dis manibus</ab></div>'
+            '<div type="translation"><p><!-- too fragmentary --></p></div>'
+            '<div type="commentary"><p> </p></div>'
+            '<div type="bibliography"><listBibl><bibl/></listBibl></div>'
+            '<div type="apparatus"><p>From a photograph.</p></div>',
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([src], tmp_path / "out")["t"])
+    assert [a.text for a in _toc_entries(book)] == ["Edition", "Apparatus"]
+    assert book.docs["text-001.xhtml"].xpath("//h:h1/text()", namespaces=NS) == [
+        "Edition",
+        "Apparatus",
+    ]
+
+
+def test_a_pointer_that_leads_nowhere_says_what_it_named(tmp_path: Path) -> None:
+    """Probe 42, as on the page (tests/test_html.py): IAph's related inscriptions, empty refs
+    with a label (<ref type="inscription" n="1122" target="iAph010005"/>), were empty in the
+    book, and IOSPE's <ptr target="bib:b0148"/> (a key of a private scheme) showed nothing."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "t.xml").write_text(
+        tei_text(
+            '<div type="commentary"><p>A group: <ref type="inscription" n="1122" '
+            'target="ins2"/>, <ref target="ins3"/>; <ref target="ins4">the next</ref>.</p>'
+            '<p><bibl><ptr target="bib:b0148"/>, 38 no. 19</bibl>; '
+            '<bibl><ptr target="javascript:alert(1)"/> Smith</bibl>.</p></div>',
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([src], tmp_path / "out")["t"])
+    paragraphs = [
+        " ".join("".join(p.itertext()).split())
+        for p in book.docs["text-001.xhtml"].xpath("//h:p[starts-with(@id, 'div-')]", namespaces=NS)
+    ]
+    assert paragraphs == ["A group: 1122, ins3; the next.", "bib:b0148, 38 no. 19; Smith."]

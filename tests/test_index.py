@@ -1828,3 +1828,31 @@ def test_a_split_texts_notes_of_the_standoff_are_on_its_contents_page(tmp_path: 
     for url in urls:
         target, _, anchor = url.removeprefix("../html/").partition("#")
         assert html.parse(str(folder / target)).xpath("//*[@id=$a]", a=anchor), url
+
+
+def test_a_name_inside_an_untagged_name_of_the_same_words_is_one_mention(
+    tmp_path: Path,
+) -> None:
+    """Probe 39 (a Leopardi autograph: <persName><name type="forename">Silvia</name>
+    </persName>): the one name was asked twice for a @ref ("persName 'Silvia' has no @ref (2
+    times)"). A name of other words inside an untagged one is still its own mention."""
+    text = tmp_path / "silvia.xml"
+    text.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>A Silvia</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+<text><body><lg><l><persName>
+  <name type="forename">Silvia</name>
+</persName>, sovvienti ancora</l>
+<l>at the <orgName>University of <placeName>Pisa</placeName></orgName></l></lg></body></text>
+</TEI>
+""",
+        encoding="utf-8",
+    )
+    report = build([text], tmp_path / "out", only=("index",))
+    untagged = sorted(d.message for d in report.diagnostics if d.code == "index.untagged-name")
+    assert untagged == [
+        "orgName 'University of Pisa' has no @ref (1 time); point it at a register entry",
+        "persName 'Silvia' has no @ref (1 time); point it at a register entry",
+        "placeName 'Pisa' has no @ref (1 time); point it at a register entry",
+    ]

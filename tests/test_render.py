@@ -994,6 +994,63 @@ def test_a_sense_numbered_in_print_is_numbered_once(
     ]
 
 
+def test_senses_within_the_words_of_an_entry_run_on_with_them(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 40 (Ruland's Lexicon Alchemiae, 1612): a sense in a dictScrap or an entryFree, or
+    with its parent's words around it, was a block, the punctuation after it on a line of its
+    own ("A" / "vide ana" / "."); it runs on now, and a structured entry's senses stay blocks."""
+    doc = _doc("dictionary-scraps", pages)
+    scraps = doc.xpath("//div[@class='dict-dictScrap']")
+    assert [" ".join(s.text_content().split()) for s in scraps[:2]] == [
+        "B vide beta .",
+        "Alveus fusorius , vas ligneum, German Gießtrog.",
+    ]
+    # no block inside the printed run of an entry
+    assert doc.xpath("//div[@class='dict-dictScrap']//div | //*[@id='free-calx']//div") == []
+    free = doc.xpath("//*[@id='free-calx']//span[contains(@class, 'dict-sense')]/@class")
+    assert free == ["dict-sense run-in"] * 4
+    assert _reading(doc.xpath("//*[@id='free-calx']")[0]) == (
+        "calx, f. I. lime 1. burnt lime; 2. chalk; II. the heel."
+    )
+    structured = doc.xpath("//*[@id='struct-cera']/div/@class")
+    assert structured == ["dict-sense", "dict-sense"]
+
+
+def test_a_form_spelled_in_its_own_text_is_a_headword(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 40: a form with its word as its own text and no orth ("<form type="lemma">Aurum
+    </form>") was plain, one more word of the definition; it is set apart as an orth is (class
+    spelled, bold), and a form that holds an orth is not."""
+    doc = _doc("dictionary-scraps", pages)
+    spelled = doc.xpath("//span[contains(@class, 'spelled')]")
+    assert [" ".join(s.text_content().split()) for s in spelled] == [
+        "B",
+        "Alveus fusorius",
+        "Aurum",
+        "aurium",
+        "sol",
+        "Cibur n.",
+    ]
+    assert doc.xpath("//*[@id='struct-cera']//span[contains(@class, 'spelled')]") == []
+    css = (ROOT / "assets" / "html" / "edition.css").read_text(encoding="utf-8")
+    assert ".dict-form.spelled { font-weight: 700; }" in css
+
+
+def test_a_note_in_a_dictionary_entry_is_read_in_the_entry(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 40 (a Coptic lemma list: "selten" in a grammar group, "Koptisch?" after a
+    translation): a note in an entry that says no place was a footnote far from its word; it
+    is read in the entry, in brackets, with who wrote it (@resp), as a bibliography's is."""
+    doc = _doc("dictionary-scraps", pages)
+    assert doc.xpath("//section[contains(@class, 'footnotes')]") == []
+    assert _reading(doc.xpath("//*[@id='struct-cera']")[0]) == (
+        "cera f. (rare in the plural) 1. wax 2. a writing tablet (so the print — Ida Editor)"
+    )
+
+
 def _diplomatic(element: html.HtmlElement) -> str:
     """The words of an element as the diplomatic view shows them, whitespace collapsed."""
     copy = html.fromstring(html.tostring(element))
@@ -1258,6 +1315,8 @@ def test_a_catalogues_counts_and_references_given_by_attributes_are_read(
     )
     assert fields["Extent"] == "textblock leaves: 2; left flyleaves: 0; 3 leaves"
     assert (fields["Form"], fields["Material"]) == ("fragment", "paper")
+    # probe 41 (the Cavriana letters): a layout told in a paragraph was labelled "P"
+    assert fields["Layout"] == "One column, both sides written" and "P" not in fields
     assert fields["Other identifier (id, pinakes)"] == "4021"
     # the loci of a group are listed, not run together ("ff. 2r–9vff. 1r–1v")
     (group,) = doc.xpath("//span[@class='locusGrp']")

@@ -446,6 +446,15 @@ FIRES = {
         sample("<p>Said <persName>Someone</persName>.</p>"),
         "<persName>",
     ),
+    # probe 41: a name in a register entry's note is a mention, still asked for its @ref
+    "ed-name-ref-in-an-entry-note": (
+        "ed-name-ref",
+        sample(
+            '<listPerson><person xml:id="a"><persName type="preferred">A</persName>'
+            "<note>Wife of <persName>Someone</persName>.</note></person></listPerson>"
+        ),
+        "<persName>Someone",
+    ),
     "ed-ref-syntax-no-hash": (
         "ed-ref-syntax",
         sample('<p>In <placeName ref="belgium">Belgium</placeName>.</p>'),
@@ -531,6 +540,14 @@ SILENT = {
     ),
     "page-numbers-in-biblScope-are-not-dates": sample(
         '<bibl><biblScope unit="page" from="12" to="3">12–3</biblScope></bibl>'
+    ),
+    # probe 41: a register kept in the text (the Karl Kraus letters' register file, whose
+    # body holds the listPerson): the entry's own name was asked for a @ref to its entry
+    "a-register-entry-in-the-text-names-itself": sample(
+        '<listPerson><person xml:id="kraus"><persName type="preferred"><forename>Karl'
+        "</forename> <surname>Kraus</surname></persName></person></listPerson>"
+        '<listPlace><place xml:id="wien"><placeName type="preferred">Wien</placeName>'
+        "</place></listPlace><p>Text.</p>"
     ),
     # probe 23: a glyph's pointer at its declaration (TCP's prefixed "char:EOLhyphen") was
     # told to point at "an entry of the registers"

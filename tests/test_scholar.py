@@ -1027,3 +1027,27 @@ def test_a_publisher_of_several_bodies_is_cited_with_commas(tmp_path: Path) -> N
     assert "Special Collections, Bodleian Libraries, University of Oxford" in cite
     assert "2017" in cite
     assert "MS_Add_A_100" not in cite
+
+
+def test_a_citation_states_the_language_the_reading_page_states() -> None:
+    """Probe 39 (the Davy notebooks: <body xml:lang="en"> and a langUsage whose first entry is
+    German): the citation data said "de". It asks where the page asks: the text's language,
+    the root's, the body's, then the header's first (an XPath union took the root's before
+    the text's)."""
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+    def language(root_lang: str, text_lang: str, body_lang: str) -> str:
+        root = etree.fromstring(
+            f'<TEI xmlns="http://www.tei-c.org/ns/1.0"{root_lang}><teiHeader><fileDesc>'
+            "<titleStmt><title>Notebook</title></titleStmt><publicationStmt><p>x</p>"
+            "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc>"
+            '<langUsage><language ident="de"/><language ident="en"/></langUsage>'
+            f"</profileDesc></teiHeader><text{text_lang}><body{body_lang}><p>Water</p>"
+            "</body></text></TEI>"
+        )
+        return citation.text_citation(root, "n", "Notebooks", when, Publication(None)).language
+
+    assert language("", "", ' xml:lang="en"') == "en"
+    assert language(' xml:lang="fr"', ' xml:lang="la"', ' xml:lang="en"') == "la"
+    assert language(' xml:lang="fr"', "", ' xml:lang="en"') == "fr"
+    assert language("", "", "") == "de"

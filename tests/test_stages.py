@@ -276,3 +276,33 @@ def test_the_pointer_attributes_expanded_are_those_the_checker_resolves() -> Non
     assert listed is not None
     names = re.findall(r"'([A-Za-z]+)'", listed.group(1))
     assert sorted(names) == sorted(set(POINTER_ATTRIBUTES) - {"ref"})
+
+
+def test_a_date_written_in_iso_form_without_a_value_gets_it() -> None:
+    """Probe 41 (Letters 1916, converted from a database: <date>1916-07-01</date> in the
+    letter's correspDesc, no @when): the letter was an "other date" at the end of the
+    timeline. Words that are an ISO 8601 day or month are the date's value; a year alone, a
+    date with a value or a calendar of its own, words that are no date, are left as they are."""
+    text = f"""<TEI {T}><teiHeader><profileDesc><correspDesc>
+      <correspAction type="sent"><date>1916-07-01</date></correspAction>
+      <correspAction type="received"><date> </date></correspAction>
+    </correspDesc></profileDesc></teiHeader><text><body><p>
+      <date>1916-07</date> <date>1916</date> <date when="1916-07-02">1916-07-01</date>
+      <date calendar="#julian">1916-06-18</date> <date>1916-02-30</date>
+      <date>1 July 1916</date> <date><hi>1916-07-01</hi></date>
+    </p></body></text></TEI>"""
+    out = etree.fromstring(
+        normalize(doc(text, "letter.xml"), registers_document([doc(text, "letter.xml")])).encode()
+    )
+    dates = [(d.get("when"), "".join(d.itertext())) for d in out.iterfind(".//t:date", NS)]
+    assert dates == [
+        ("1916-07-01", "1916-07-01"),
+        (None, " "),
+        ("1916-07", "1916-07"),
+        (None, "1916"),
+        ("1916-07-02", "1916-07-01"),
+        (None, "1916-06-18"),
+        (None, "1916-02-30"),
+        (None, "1 July 1916"),
+        (None, "1916-07-01"),
+    ]

@@ -440,10 +440,44 @@ def jing_places(schema: Path, path: Path) -> Counter[tuple[str, int]]:
 def our_places(schema: Path, path: Path, root: Path) -> Counter[tuple[str, int]]:
     options = CheckOptions(checks=frozenset({"rng"}), schema=schema, root=root)
     report = check([path], options)
-    # the verdicts of RELAX NG (a note about the schema cache, say, is no verdict)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # the verdicts of RELAX NG (a note about the schema cache, say, is no verdict), each at
+    # the line jing names: we place a fault of a start tag at its "<" or its attribute, jing
+    # at the line where the tag ends (they differ for a tag written over several lines)
     return Counter(
-        (Path(d.path).name, d.line or 0) for d in report.diagnostics if d.code.startswith("rng.")
+        (Path(d.path).name, _tag_end_line(lines, d.line or 0, d.column or 0))
+        for d in report.diagnostics
+        if d.code.startswith("rng.")
     )
+
+
+def _tag_end_line(lines: list[str], line: int, column: int) -> int:
+    """The line of the ">" that ends the start tag holding (line, column), or ``line`` when
+    that place is not inside a tag's "<...>" (a text's words)."""
+    if not (0 < line <= len(lines)) or column < 1:
+        return line
+    if lines[line - 1][column - 1 : column] != "<":
+        # inside a tag when the nearest "<" or ">" before the place is a "<"
+        for number in range(line, 0, -1):
+            text = lines[number - 1][: column - 1] if number == line else lines[number - 1]
+            opened, closed = text.rfind("<"), text.rfind(">")
+            if opened > closed:
+                break
+            if closed > opened:
+                return line
+        else:
+            return line
+    quote = ""
+    for number in range(line, len(lines) + 1):
+        text = lines[number - 1][column - 1 :] if number == line else lines[number - 1]
+        for char in text:
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'":
+                quote = char
+            elif char == ">":
+                return number
+    return line
 
 
 @pytest.mark.slow

@@ -70,7 +70,7 @@ TEI_TOKENS = _names(
     forename surname addName genName nameLink roleName settlement region country district bloc
     street postCode postBox form orth pron hyph syll gramGrp gram pos gen number case per tns
     mood iType subc colloc usg lbl def etym xr oRef pRef cit vocal kinesic incident writing
-    rt"""
+    rt geo"""
 )
 #: Structured references whose fields the page separates when nothing is written between them
 #: (biblio.xsl, r:fields-separator): a biblStruct, its parts, a bibl of fields alone.
@@ -104,10 +104,14 @@ FURNITURE = (
     " | //*[@class='u-time']"
     " | //*[@class='entity-cards'] | //a[@class='ptr'] | //*[@class='ref-url']"
     " | //*[@class='ptr unresolved'] | //*[@class='textpart-label'] | //*[@class='event-type']"
+    # what an empty ref that leads nowhere shows of its attributes (@n, @target)
+    " | //span[starts-with(@class, 'ref unresolved')]"
     " | //*[contains(concat(' ', @class, ' '), ' implied ')]"
     " | //*[@class='hom-n'] | //*[@class='cit-lang'] | //*[@class='note-resp']"
     " | //*[@class='scope-unit'] | //*[@class='media-name'] | //*[@class='date-supplied']"
     " | //*[@class='item-n'] | //*[contains(concat(' ', @class, ' '), ' speaker-supplied ')]"
+    # a bibliographic entry's label (@n: the corpus it cites, "CIL")
+    " | //*[@class='bibl-n']"
     " | //*[@class='spanGrp-type'] | //code[contains(concat(' ', @class, ' '), ' egXML ')]"
     " | //*[contains(concat(' ', @class, ' '), ' specDesc ')]"
     " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
@@ -120,7 +124,8 @@ FURNITURE = (
     # a list of entries apart (listApp) reads as its lemmas: their numbers, sigla and
     # readings are the apparatus'
     " | //*[@class='app-back'] | //ul[@class='listApp']//*[@class='rdg' or @class='siglum'"
-    " or @class='app-sep' or @class='app-info' or @class='rdgGrp']"
+    " or @class='app-sep' or @class='app-info' or @class='rdgGrp' or @class='app-note'"
+    " or @class='app-loc']"
     " | //*[contains(concat(' ', @class, ' '), ' ms-msDesc ')]"
     # a page of a documentary transcription: its name when the edition gives it ("Page 2")
     # and the link to its image

@@ -209,7 +209,7 @@ class RelaxNGValidator:
             elif finding.text is not None:
                 line, column = doc.text_place(finding.node, finding.text == "tail")
             else:
-                column = doc.column(finding.node)
+                line, column = doc.element_place(finding.node)
             found.append(
                 Diagnostic(path, line, column, Severity.ERROR, finding.code, message, _ORIGIN)
             )

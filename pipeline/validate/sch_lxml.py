@@ -349,9 +349,9 @@ def _diagnostic(
     extra = [_text(parts, node, variables) for parts in check.extra]
     if extra:
         message = "; ".join([message, *[e for e in extra if e]])
-    path, line = doc.locate(node)
+    path = doc.locate(node)[0]
+    line, column = doc.element_place(node)
     note = doc.inclusion_note(node)
-    column = doc.column(node)
     return Diagnostic(path, line, column, check.severity, check.code, message + note, svrl.ORIGIN)
 
 

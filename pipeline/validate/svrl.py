@@ -157,14 +157,15 @@ def locate(doc: SourceDocument, location: str) -> tuple[str, int | None, str, in
             attribute = step.group("attr")  # an attribute: its element's line
             break
     node = doc.root if element is None else element
-    path, own_line = doc.locate(node)
+    path = doc.locate(node)[0]
     if line is not None:
         return path, line, doc.inclusion_note(node), None
     # an assertion about an attribute (a rule whose context is correspDesc/@source) is placed
     # at the attribute, on whichever line of its element's start tag it stands
     clark = None if attribute is None else _clark_name(attribute)
     if clark is None:
-        return path, own_line, doc.inclusion_note(node), doc.column(node)
+        line, column = doc.element_place(node)
+        return path, line, doc.inclusion_note(node), column
     line, column = doc.attribute_place(node, clark)
     return path, line, doc.inclusion_note(node), column
 

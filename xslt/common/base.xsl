@@ -292,11 +292,14 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="before" as="xs:string" select="' '"/>
     <xsl:param name="after" as="xs:string" select="''"/>
+    <!-- what closes the words inside the brackets (a note's " — Jane Roe") -->
+    <xsl:param name="last" as="node()*" select="()"/>
     <xsl:variable name="bracketed" as="xs:boolean" select="r:self-bracketed(.)"/>
     <xsl:value-of select="$before || (if ($bracketed) then '' else '(')"/>
     <xsl:apply-templates mode="r:main">
       <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
     </xsl:apply-templates>
+    <xsl:sequence select="$last"/>
     <xsl:value-of select="(if ($bracketed) then '' else ')') || $after"/>
   </xsl:template>
 
@@ -994,13 +997,25 @@
 
   <!-- A division with nothing in it (a template's <div type="bibliography"/>, Beta
        maṣāḥǝft's records) is named by nothing: it was a heading over nothing, and an entry of
-       the contents leading there (probe 23). -->
+       the contents leading there (probe 23). So is one whose blocks are all empty (I.Sicily's
+       template: <div type="translation"><p><!- - too fragmentary - -></p></div>, an empty
+       bibl in a listBibl of its own), which was a "Translation" over nothing (probe 42). -->
   <xsl:function name="r:part-type" as="xs:string?">
     <xsl:param name="div" as="element()"/>
     <xsl:sequence select="if (empty($div/head) and r:is-div($div)
-        and (exists($div/*) or normalize-space($div) != '')
+        and not(r:empty-blocks($div))
         and empty($div/ancestor::*[r:is-div(.)][@type = $r:part-types]))
         then $r:part-types[. = normalize-space($div/@type)] else ()"/>
+  </xsl:function>
+
+  <!-- Whether an element holds no words and nothing but empty blocks: paragraphs, lists and
+       bibliographic entries without words, elements that only hold others. An element of
+       its own meaning without words (a gap, a figure, a line break, a pointer) is content. -->
+  <xsl:function name="r:empty-blocks" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="normalize-space($e) = '' and empty($e//*[not(self::p or self::ab
+        or self::list or self::item or self::listBibl or self::bibl or self::listApp
+        or self::app or self::lg or self::l or self::seg)])"/>
   </xsl:function>
 
   <!-- The heading of a part named by its type (r:part-type): "Translation"; with its language
@@ -1045,6 +1060,18 @@
   <xsl:function name="r:main-text" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="($tei/text, $tei/sourceDoc)[1]"/>
+  </xsl:function>
+
+  <!-- The language a text declares for itself: text/@xml:lang, else the root's, else its
+       body's (the text's main matter: probe 39, the Davy notebooks, whose body alone says
+       "en" while the header's langUsage lists, alphabetically, the ten languages quoted in
+       the collection: the page was "de" and the search filed it under German), else the
+       first language of the header's langUsage. -->
+  <xsl:function name="r:declared-lang" as="attribute()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(r:main-text($tei)/@xml:lang, $tei/@xml:lang,
+        r:main-text($tei)/body/@xml:lang,
+        $tei/teiHeader/profileDesc/langUsage/language[1]/@ident)[1]"/>
   </xsl:function>
 
   <!-- Readable plain text of an element: its words without notes, whitespace normalised. -->

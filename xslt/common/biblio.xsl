@@ -210,6 +210,20 @@
           </xsl:if>
         </a>
       </xsl:when>
+      <!-- a ref without words that leads nowhere the edition publishes says what it
+           pointed at, as a ptr does: its label (@n), else its target, unlinked. IAph's
+           commentary lists related inscriptions as <ref type="inscription" n="1122"
+           target="iAph010005"/>: the page read "of Aphrodite: , , , , ." (probe 42). -->
+      <xsl:when test="not(normalize-space()) and empty(*)
+          and (normalize-space(@n) or exists(r:safe-url(@target)) or r:private-uri(@target))">
+        <span>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'ref unresolved'"/>
+          </xsl:call-template>
+          <xsl:value-of select="(normalize-space(@n)[. != ''],
+              tokenize(normalize-space(@target))[1])[1]"/>
+        </span>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="r:inline">
           <xsl:with-param name="class" select="'ref'"/>
@@ -227,7 +241,7 @@
          apart from it, or the reader, a copy and the search read "Americabms.00001_n1"
          (probe 18) -->
     <xsl:variable name="shown" as="xs:boolean" select="exists($href)
-        or exists(r:safe-url(@target))"/>
+        or exists(r:safe-url(@target)) or r:private-uri(@target)"/>
     <xsl:if test="$shown and r:ptr-glued(preceding-sibling::node()[1], true())">
       <xsl:text> </xsl:text>
     </xsl:if>
@@ -238,6 +252,19 @@
       <xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
+
+  <!-- Whether a pointer's first target is an abbreviated pointer or another URI of a scheme
+       no browser runs ("bib:b0148", IOSPE's bibliography keys, whose prefix the project's
+       shared encodingDesc declares; "urn:cts:..."): shown as words when it leads nowhere, as a
+       bare id is. A ptr to it showed nothing, and a reference read ", 38 № 19" (probe 42). The
+       schemes a browser would run or open are never shown. -->
+  <xsl:function name="r:private-uri" as="xs:boolean">
+    <xsl:param name="target" as="attribute()?"/>
+    <xsl:variable name="first" as="xs:string"
+        select="lower-case(string(tokenize(normalize-space($target))[1]))"/>
+    <xsl:sequence select="matches($first, '^[a-z][a-z0-9+.-]*:[^/\s]\S*$')
+        and not(matches($first, '^(javascript|vbscript|data|file|blob|about|filesystem):'))"/>
+  </xsl:function>
 
   <!-- Whether the text beside a ptr touches it: a word or a sentence's end before it, a
        word after it. -->
@@ -257,7 +284,7 @@
     <xsl:choose>
       <!-- a link to what the edition does not publish shows where it pointed, unlinked;
            an address the allow-list refuses (javascript: ...) shows nothing -->
-      <xsl:when test="empty($href) and exists(r:safe-url(@target))">
+      <xsl:when test="empty($href) and (exists(r:safe-url(@target)) or r:private-uri(@target))">
         <span class="ptr unresolved">
           <xsl:value-of select="tokenize(normalize-space(@target))[1]"/>
         </span>

@@ -55,6 +55,11 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A bibliography of entries without words (I.Sicily's <listBibl type="discussion"><bibl/>
+       </listBibl>) is nothing to read: it was a list of one empty bullet (probe 42). -->
+  <xsl:template match="listBibl[r:empty-blocks(.)]" mode="r:main" priority="1"
+      as="empty-sequence()"/>
+
   <!-- Lists: item -> li, with the labels and other nodes before it. -->
   <xsl:template match="list | listBibl" mode="r:main" as="element()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
@@ -94,8 +99,10 @@
           </xsl:for-each>
         </xsl:element>
       </xsl:if>
-      <xsl:for-each-group select="node() except (head | headLabel | headItem)"
-          group-ending-with="*[. intersect $items]">
+      <!-- an entry of no words (a template's <bibl/>, I.Sicily's) is no entry: it was an
+           empty bullet (probe 42) -->
+      <xsl:for-each-group select="node() except (head | headLabel | headItem
+          | bibl[r:empty-blocks(.)])" group-ending-with="*[. intersect $items]">
         <xsl:variable name="item" as="element()?" select="current-group()[. intersect $items]"/>
         <xsl:choose>
           <xsl:when test="exists($item)">
@@ -120,6 +127,16 @@
                 <span class="item-n"><xsl:value-of select="normalize-space($item/@n)"/></span>
                 <xsl:text> </xsl:text>
               </xsl:if>
+              <!-- an entry's label (@n, "a number or other label", Guidelines 1.3.1): the
+                   corpus an inscription is cited by, which I.Sicily gives there alone
+                   (<bibl type="corpus" n="CIL"><citedRange>10.7190</citedRange>...): the
+                   entry read "10.7190", of no corpus (probe 42). Not when its words say it. -->
+              <xsl:for-each select="$item[self::bibl or self::biblStruct or self::biblFull]
+                  /@n[normalize-space()][not(contains(concat(' ', normalize-space(..), ' '),
+                  concat(' ', normalize-space(.), ' ')))]">
+                <span class="bibl-n"><xsl:value-of select="normalize-space(.)"/></span>
+                <xsl:text> </xsl:text>
+              </xsl:for-each>
               <xsl:apply-templates select="current-group() except $item" mode="r:main">
                 <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
               </xsl:apply-templates>

@@ -90,6 +90,7 @@
       <xsl:when test="count($descs) gt 1">
         <div class="letter-head letters-described">
           <p class="letters-described-title">
+            <xsl:sequence select="r:ui-words(.)"/>
             <xsl:value-of select="r:msg('letter.described', string(count($descs)))"/>
           </p>
           <ol class="letters-described-list">
@@ -98,7 +99,7 @@
               <!-- the anchor the timeline's entry for the letter's date leads to -->
               <li id="{r:letter-anchor(., position())}">
                 <xsl:if test="exists($rows)">
-                  <dl class="corresp"><xsl:sequence select="$rows"/></dl>
+                  <dl class="corresp"><xsl:sequence select="r:ui-labels($rows, .)"/></dl>
                 </xsl:if>
                 <xsl:sequence select="r:corresp-ref(.)"/>
               </li>
@@ -117,7 +118,7 @@
               <xsl:attribute name="id" select="r:letter-anchor(., 1)"/>
             </xsl:for-each>
             <xsl:if test="exists($rows)">
-              <dl class="corresp"><xsl:sequence select="$rows"/></dl>
+              <dl class="corresp"><xsl:sequence select="r:ui-labels($rows, .)"/></dl>
             </xsl:if>
             <xsl:sequence select="$descs ! r:corresp-ref(.)"/>
             <xsl:if test="exists($context)">
@@ -131,6 +132,28 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The rows of a letter head with their labels (From, To, Received ...: the interface's
+       words) marked with the interface's language where the text's is another; the names,
+       places and dates beside them are the text's (probe 41: "From" and "To" in a German
+       letter's head were German to a screen reader and a hyphenator). -->
+  <xsl:function name="r:ui-labels" as="element()*">
+    <xsl:param name="rows" as="element()*"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="ui" as="attribute()*" select="r:ui-words($context)"/>
+    <xsl:for-each select="$rows">
+      <xsl:choose>
+        <xsl:when test="local-name() = 'dt' and exists($ui)">
+          <xsl:copy>
+            <xsl:sequence select="@*, $ui, node()"/>
+          </xsl:copy>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="."/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
 
   <!-- The address of the letter a correspondence description describes (@ref: the letter
        in its own edition, as CMIF gives it), a link out. -->
@@ -340,7 +363,13 @@
         $d/(@notAfter, @to)) ! r:date-words(string(.), true()), '–'))[1]"/>
     <xsl:choose>
       <xsl:when test="exists($iso)">
-        <time datetime="{$iso}"><xsl:value-of select="$text"/></time>
+        <time datetime="{$iso}">
+          <!-- words the interface wrote for a date of none ("3 July 1568") are its language's -->
+          <xsl:if test="r:plain($d) = ''">
+            <xsl:sequence select="r:ui-words($d)"/>
+          </xsl:if>
+          <xsl:value-of select="$text"/>
+        </time>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="$text"/>
@@ -417,7 +446,10 @@
           select="($text ! ?3, ?3[. != ''], replace(?2, '^.*/|\.xml$', ''), ?2)
           [normalize-space()][1]"/>
       <li class="corresp-{?1}">
-        <span class="meta-label"><xsl:value-of select="r:msg($key)"/></span>
+        <span class="meta-label">
+          <xsl:sequence select="r:ui-words($tei)"/>
+          <xsl:value-of select="r:msg($key)"/>
+        </span>
         <xsl:text> </xsl:text>
         <xsl:choose>
           <xsl:when test="exists($text)">

@@ -61,11 +61,22 @@
     </sup>
   </xsl:template>
 
-  <xsl:template match="sense" mode="r:main" as="element()">
+  <xsl:template match="sense" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+    <!-- A sense inside the words of a printed entry runs on with them: one in an entryFree
+         ("a single unstructured entry") or a dictScrap (a stretch of an entry "which does not
+         conform to the structure otherwise defined"), or one with words of its parent around
+         it ("Abacus maior, <sense>…</sense>."). As a block it broke that line and left the
+         punctuation after it on a line of its own (probe 40: Ruland's Lexicon Alchemiae). -->
+    <xsl:variable name="run-in" as="xs:boolean" select="exists(parent::entryFree
+        | parent::dictScrap) or exists(../text()[normalize-space()])"/>
+    <xsl:if test="$run-in">
+      <xsl:call-template name="r:word-space"/>
+    </xsl:if>
+    <xsl:element name="{if ($r:phrasing or $run-in) then 'span' else 'div'}">
       <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'dict-sense' || (if ($r:phrasing) then ' block' else '')"/>
+        <xsl:with-param name="class" select="'dict-sense' || (if ($run-in) then ' run-in'
+            else if ($r:phrasing) then ' block' else '')"/>
       </xsl:call-template>
       <!-- the number the sense has (@n), unless the source prints it (<num>1.</num>, TEI
            Lex-0's practice), which would then read twice ("1. 1. help") -->
@@ -75,8 +86,22 @@
         </span>
         <xsl:text> </xsl:text>
       </xsl:if>
-      <xsl:apply-templates mode="r:main"/>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="$r:phrasing or $run-in" tunnel="yes"/>
+      </xsl:apply-templates>
     </xsl:element>
+  </xsl:template>
+
+  <!-- A form that spells its word in its own text, with no orth (or pron) to hold it
+       ("<form type="lemma">Abacus</form>", as retro-digitised dictionaries write it): the
+       text is the written form, set apart as a headword's orth is; plain, it read as one
+       more word of the definition (probe 40). -->
+  <xsl:template match="form[empty(.//orth | .//pron)][text()[normalize-space()]
+      or *[r:phrase-level(.)][normalize-space()]]" mode="r:main" as="node()+" priority="1">
+    <xsl:call-template name="r:word-space"/>
+    <xsl:call-template name="r:inline">
+      <xsl:with-param name="class" select="'dict-form spelled'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="form | orth | pron | hyph | syll | stress | gramGrp | gram | pos | gen

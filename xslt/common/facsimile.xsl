@@ -124,8 +124,15 @@
        (r:glued), so that they never run together. -->
   <!-- A page break of a second pagination (r:secondary-pb): its edition and page, set apart
        ("[shamela n1-p19]"), never a "p." of the page numbers a reader follows. -->
+  <!-- Its image is linked as a page of the main pagination's is (probe 39, the Auden
+       letters, whose breaks name their sheet in @ed, ed="1v", and their image in @facs: the
+       sheets after the first were set apart without their images, titled "page  (1v)"). -->
   <xsl:template match="pb[@ed or @edRef][r:secondary-pb(.)]" mode="r:main" as="node()+"
       priority="2">
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="page" as="element()?" select="if (@facs) then r:pb-page(.) else ()"/>
+    <xsl:variable name="remote" as="xs:string?" select="if (exists($page)) then ()
+        else (tokenize(normalize-space(@facs))[matches(., '^https?://', 'i')] ! r:safe-url(.))[1]"/>
     <xsl:if test="r:glued(.)">
       <xsl:text> </xsl:text>
     </xsl:if>
@@ -136,12 +143,25 @@
       <!-- a page's number is no word of the text: out of the search index, where a word
            broken at the page (break="no") is found whole -->
       <xsl:attribute name="data-pagefind-ignore" select="''"/>
-      <xsl:attribute name="title" select="r:msg('tr.page') || ' ' || normalize-space(@n)
-          || ' (' || r:break-ed(.) || ')'"/>
+      <xsl:if test="exists($page)">
+        <xsl:attribute name="data-facs" select="r:page-id($page)"/>
+      </xsl:if>
+      <xsl:attribute name="title" select="string-join((r:msg('tr.page'),
+          normalize-space(@n)[. != ''], '(' || r:break-ed(.) || ')'), ' ')"/>
       <xsl:if test="normalize-space(@n)">
         <span class="pb-n">
           <xsl:value-of select="r:token-words(r:break-ed(.)) || ' ' || normalize-space(@n)"/>
         </span>
+      </xsl:if>
+      <xsl:if test="(exists($page) or exists($remote)) and not($r:in-link)">
+        <a class="pb-facs{if (exists($page)) then '' else ' pb-facs-out'}"
+            href="{if (exists($page)) then '#' || r:page-id($page) else $remote}">
+          <xsl:if test="empty($page)">
+            <xsl:attribute name="rel" select="'external'"/>
+          </xsl:if>
+          <span class="visually-hidden"><xsl:value-of select="r:msg('facs.image-of') || ' '"/></span>
+          <xsl:text>▣</xsl:text>
+        </a>
       </xsl:if>
     </span>
   </xsl:template>

@@ -236,8 +236,7 @@
   <!-- The language of a text for the html element; "und" when the header does not say. -->
   <xsl:function name="r:text-lang" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="(r:lang((r:main-text($tei)/@xml:lang, $tei/@xml:lang,
-        $tei/teiHeader/profileDesc/langUsage/language[1]/@ident)[1]), 'und')[1]"/>
+    <xsl:sequence select="(r:lang(r:declared-lang($tei)), 'und')[1]"/>
   </xsl:function>
 
   <xsl:function name="r:publication-date" as="xs:string?">

@@ -63,13 +63,24 @@
       | editor | publisher | pubPlace | distributor | authority | idno | edition
       | extent | series | respStmt | resp | unit
       | country | region | settlement | district | bloc | geog | desc | interp | span | geo
-      | location | ellipsis | metSym"
+      | location | ellipsis | metSym | offset"
       mode="r:main" as="node()+">
     <xsl:call-template name="r:word-space"/>
     <xsl:call-template name="r:inline">
       <xsl:with-param name="class" select="local-name()"/>
       <!-- "translated by" and the name after it, with nothing between them in the source -->
       <xsl:with-param name="fields" select="if (self::respStmt) then r:fields-separator(.) else ()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Coordinates written against the words before them (I.Sicily's "on the pavement ... of
+       the agora<geo>37.998054, 14.262639</geo>" in a provenance) are set apart from them: the
+       page read "agora37.998054" (probe 42). -->
+  <xsl:template match="geo[r:ptr-glued(preceding-sibling::node()[1], true())]" mode="r:main"
+      as="node()+" priority="1">
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="r:inline">
+      <xsl:with-param name="class" select="'geo'"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -6,8 +6,8 @@
   An element's own xml:lang gives lang and, when its direction differs from the one it stands
   in, dir (base.xsl: r:attributes, r:lang-dir). This module decides the direction of a text:
 
-  1. The declared language decides: text/@xml:lang, else TEI/@xml:lang, else the first
-     profileDesc/langUsage/language/@ident; a right-to-left language (Arabic, Hebrew, Persian,
+  1. The declared language decides (header.xsl, r:declared-lang): text/@xml:lang, else
+     TEI/@xml:lang, else body/@xml:lang, else the first profileDesc/langUsage/language/@ident; a right-to-left language (Arabic, Hebrew, Persian,
      Urdu, Syriac, Yiddish ...; base.xsl lists them) or script subtag (-Arab, -Hebr, -Syrc ...)
      makes the text rtl.
   2. A text that declares no language (or only und/mul/zxx) is rtl when most letters of the
@@ -31,8 +31,7 @@
   <!-- The direction of a text (TEI element): 'rtl' or 'ltr'. -->
   <xsl:function name="r:text-dir" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="declared" as="xs:string?" select="(r:main-text($tei)/@xml:lang, $tei/@xml:lang,
-        $tei/teiHeader/profileDesc/langUsage/language[1]/@ident)[1] ! r:lang-dir(.)"/>
+    <xsl:variable name="declared" as="xs:string?" select="r:declared-lang($tei) ! r:lang-dir(.)"/>
     <xsl:sequence select="if (exists($declared)) then $declared
         else r:script-dir((r:main-text($tei)//text()[normalize-space()])[position() le 200])"/>
   </xsl:function>

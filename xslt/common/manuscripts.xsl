@@ -235,7 +235,11 @@
 
   <xsl:template match="*" mode="r:ms-field" as="element()+">
     <xsl:call-template name="r:ms-field">
-      <xsl:with-param name="label" select="if (self::p and ..[self::objectDesc or self::supportDesc])
+      <!-- a paragraph of a container r:ms-fields opens is labelled by that container: the
+           Cavriana letters' <layoutDesc><p>Single column ...</p></layoutDesc> was "P"
+           (probe 41) -->
+      <xsl:with-param name="label" select="if (self::p and ..[self::objectDesc or self::supportDesc
+          or self::layoutDesc or self::adminInfo or self::recordHist or self::origin])
           then r:ms-label(..) else r:ms-label(.)"/>
       <xsl:with-param name="content" select="if (self::p) then . else r:field-content(.)"/>
     </xsl:call-template>
@@ -434,7 +438,14 @@
     <xsl:variable name="key" as="xs:string" select="'ms.' || local-name($e)"/>
     <xsl:variable name="label" as="xs:string" select="if (r:has-msg($key)) then r:msg($key)
         else r:ms-words(local-name($e))"/>
-    <xsl:sequence select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>
+    <!-- a provenance says which event of the object's history it is (att.typed; EpiDoc's
+         found, observed, transferred, and a subtype, autopsied): an inscription's findspot,
+         its present place and the dates its editor saw it were three fields alike,
+         "Provenance: 2011.06.15" (probe 42) -->
+    <xsl:variable name="kind" as="xs:string*"
+        select="$e/self::provenance/(@type, @subtype) ! r:ms-words(.)[. != '']"/>
+    <xsl:sequence select="upper-case(substring($label, 1, 1)) || substring($label, 2)
+        || (if (exists($kind)) then ' (' || string-join($kind, ', ') || ')' else '')"/>
   </xsl:function>
 
   <!-- A token as words: a camel-case one is words of a vocabulary ("ieArk" -> "ie ark",
@@ -635,6 +646,42 @@
         </xsl:if>
       </span>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A height, width or depth written in the description's words, outside a dimensions
+       (IAph's "lintel blocks (<height unit="metre">0.54</height>, <depth unit="metre">0.64
+       </depth>)", IOSPE's letter heights): its unit, which the words leave to the attribute,
+       is said after them ("0.54 metre"; a closing full stop stays last), and its kind is its
+       title; it read "(0.54, 0.64)", a measure of no unit (probe 42). A value that already
+       ends with its unit takes it once. -->
+  <xsl:template match="(height | width | depth)[not(parent::dimensions)][ancestor::msDesc]
+      [normalize-space(@unit)][normalize-space(.) != '']" mode="r:main" as="element()">
+    <xsl:variable name="unit" as="xs:string" select="normalize-space(@unit)"/>
+    <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
+    <xsl:variable name="said" as="xs:boolean"
+        select="ends-with(replace(replace($value, '\.$', ''), '\s', ''), $unit)"/>
+    <span title="{r:ms-label(.)}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="local-name()"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$said">
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:when test="empty(*)">
+          <xsl:value-of select="replace($value, '\.$', '') || ' ' || $unit
+              || (if (ends-with($value, '.')) then '.' else '')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+          <xsl:value-of select="' ' || $unit"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </span>
   </xsl:template>
 
   <!-- A measured part's value: its words, else @quantity, else its bounds ("200–210"). -->

@@ -77,12 +77,16 @@
   </xsl:function>
 
   <!-- A note on an entry of a bibliography (TEI 3.12.2.7) that says no place: part of the
-       entry, read with it (in brackets), not a footnote of the text far from the work. -->
+       entry, read with it (in brackets), not a footnote of the text far from the work. So is
+       one in a dictionary's entry (a note is model.global, allowed in any part of an entry;
+       dictionaries print such remarks in the entry): a Coptic lemma list's "selten" (rare) in a grammar group and "Koptisch?" after a
+       translation were nine footnotes under three entries (probe 40). -->
   <xsl:function name="r:entry-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="normalize-space($note/@place) = '' and empty($note/ancestor::note)
         and exists($note/ancestor::*[self::bibl or self::biblStruct or self::biblFull]
-            [ancestor::listBibl])"/>
+            [ancestor::listBibl] | $note/ancestor::*[self::entry or self::entryFree
+            or self::superEntry])"/>
   </xsl:function>
 
   <xsl:function name="r:note-place" as="xs:string">
@@ -242,6 +246,11 @@
           </xsl:call-template>
           <xsl:call-template name="r:in-brackets">
             <xsl:with-param name="after" select="' '"/>
+            <!-- who the note is by, as a footnote says it: a dictionary's commentary read in
+                 its entry lost its author (probe 40) -->
+            <xsl:with-param name="last" as="element()?">
+              <xsl:call-template name="r:note-resp"/>
+            </xsl:with-param>
           </xsl:call-template>
         </span>
       </xsl:when>
@@ -289,10 +298,18 @@
        a person of its header) or of the registers, by name; else its id, as written. -->
   <xsl:function name="r:note-resp" as="xs:string*">
     <xsl:param name="note" as="element()"/>
-    <xsl:for-each select="distinct-values(tokenize(normalize-space($note/@resp)))">
+    <xsl:sequence select="r:pointed-names($note, $note/@resp)"/>
+  </xsl:function>
+
+  <!-- The names of the people $pointers (@resp, a change's @who) point at from $e's document,
+       as r:note-resp gives them. -->
+  <xsl:function name="r:pointed-names" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="pointers" as="attribute()?"/>
+    <xsl:for-each select="distinct-values(tokenize(normalize-space($pointers)))">
       <xsl:variable name="id" as="xs:string" select="substring-after(., '#')"/>
       <xsl:variable name="target" as="element()?" select="if (starts-with(., '#'))
-          then (key('r:entry', $id, root($note))[1], r:entry($id))[1] else ()"/>
+          then (key('r:entry', $id, root($e))[1], r:entry($id))[1] else ()"/>
       <xsl:variable name="named" as="element()?" select="($target/self::respStmt/(persName | name
           | orgName), $target/(persName | name | orgName), $target[self::persName or self::name
           or self::orgName or self::editor or self::author])[1]"/>

@@ -226,13 +226,18 @@
       <xsl:variable name="tei" as="element(TEI)?" select="ancestor::TEI[1]"/>
       <xsl:variable name="ui" as="attribute()*" select="$tei ! r:ui-attributes(r:text-lang(.),
           r:text-dir(.))"/>
+      <!-- "Licence:" only for a licence: an availability that states no licence says where
+           the source is kept or who may see it (probe 39, a Leopardi autograph's "Il
+           manoscritto originale è conservato presso la Biblioteca Nazionale di Napoli") -->
+      <xsl:variable name="label" as="xs:string" select="r:msg(if (exists($licence))
+          then 'citation.licence' else 'citation.availability')"/>
       <xsl:text> </xsl:text>
       <xsl:choose>
         <xsl:when test="exists($ui)">
-          <span><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('citation.licence')"/></span>
+          <span><xsl:sequence select="$ui"/><xsl:value-of select="$label"/></span>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:value-of select="r:msg('citation.licence')"/>
+          <xsl:value-of select="$label"/>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:text> </xsl:text>

@@ -173,14 +173,17 @@
     <xsl:sequence select="$e/@hand ! r:msg('tr.hand', r:hand-name(.))"/>
   </xsl:function>
 
-  <!-- Where an addition stands in the source, as a class: above, below, margin or inline. -->
+  <!-- Where an addition stands in the source, as a class: above, below, margin or inline.
+       The Latin forms many projects write (supralinear, infralinear: probe 39, a Leopardi
+       autograph whose additions over the line sat on the line in the diplomatic view) are
+       above and below the line as superlinear and sublinear are. -->
   <xsl:function name="r:place-class" as="xs:string?">
     <xsl:param name="place" as="attribute()?"/>
     <xsl:variable name="p" as="xs:string" select="lower-case(normalize-space($place))"/>
     <xsl:sequence select="
         if ($p = '') then ()
-        else if (matches($p, 'above|super|top|over')) then 'place-above'
-        else if (matches($p, 'below|sub|bottom|foot|under')) then 'place-below'
+        else if (matches($p, 'above|super|supra|top|over')) then 'place-above'
+        else if (matches($p, 'below|sub|infra|bottom|foot|under')) then 'place-below'
         else if (matches($p, 'margin|left|right|opposite|end|overleaf')) then 'place-margin'
         else 'place-inline'"/>
   </xsl:function>
@@ -437,6 +440,63 @@
       <xsl:with-param name="view" select="'dipl'"/>
       <xsl:with-param name="title" select="r:msg('tr.space', r:extent(.))"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- Letters cut as a ligature in the edition division of an inscription (EpiDoc's
+       <hi rend="ligature">, Leiden: a tie over the joined letters) take that tie, U+0361
+       after each letter but the last ("Zeth͡i"): the class alone showed nothing, and the
+       reader did not learn the letters were joined (probe 42). The tie is a sign of the
+       editor, out of the search index, so the word is found as written. Letters with markup
+       of their own inside keep their rendering. -->
+  <xsl:template match="hi[lower-case(normalize-space(@rend)) = 'ligature'][empty(*)]
+      [ancestor::div[@type = 'edition']]" mode="r:main" as="element()" priority="1">
+    <xsl:variable name="letters" as="xs:string*"
+        select="string-to-codepoints(normalize-space(.)) ! codepoints-to-string(.)"/>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'hi'"/>
+      </xsl:call-template>
+      <xsl:for-each select="$letters">
+        <xsl:variable name="at" as="xs:integer" select="position()"/>
+        <xsl:value-of select="."/>
+        <!-- a combining mark of the source stays on its letter: the tie follows it -->
+        <xsl:if test="$at lt last() and not(matches(., '\s'))
+            and not(matches($letters[$at + 1], '^[\p{M}\s]'))">
+          <xsl:sequence select="r:mark('&#x361;')"/>
+        </xsl:if>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+
+  <!-- A blank in the edition division of an inscription or papyrus (EpiDoc's div
+       type="edition") is the editor's "vacat", a sign its readers know: "vac." with its
+       extent when it is counted ("vac. 3", "vac. ca. 4", "vac. 2 lines"), in both views. It
+       was a space in the reading view, a dotted box in the diplomatic one, so the reading
+       text did not say the stone was left blank there (probe 42). Elsewhere a blank is
+       layout, as above. -->
+  <xsl:template match="space[ancestor::div[@type = 'edition']]" mode="r:main" as="node()+"
+      priority="1">
+    <xsl:variable name="count" as="xs:string?" select="r:count(.)"/>
+    <xsl:variable name="lines" as="xs:boolean"
+        select="@dim = 'vertical' or lower-case(normalize-space(@unit)) = ('line', 'lines')"/>
+    <xsl:variable name="label" as="xs:string" select="normalize-space(r:msg('tr.space', r:extent(.)))"/>
+    <xsl:text> </xsl:text>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'space leiden'"/>
+      </xsl:call-template>
+      <xsl:attribute name="title" select="$label"/>
+      <!-- a sign of the editor, out of the search index, as a gap's -->
+      <span class="sign" data-pagefind-ignore="">
+        <xsl:value-of select="string-join(('vac.', if (empty($count)) then ()
+            else if ($lines) then r:with-unit($count, 'lines') else $count), ' ')"/>
+      </span>
+      <span class="visually-hidden">
+        <xsl:sequence select="r:ui-words(.)"/>
+        <xsl:value-of select="' ' || $label"/>
+      </span>
+    </span>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
   <!-- Text left out: a visible mark, and what is missing in words for screen readers (in the

@@ -23,7 +23,7 @@
 
   <!-- escape-uri-attributes="no": see html/page.xsl -->
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
-      indent="no" escape-uri-attributes="no"/>
+      indent="no" escape-uri-attributes="no" use-character-maps="s:html-text"/>
 
   <!-- use-accumulators: verse line numbers and split lines (common/verse.xsl) -->
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>

@@ -33,7 +33,7 @@
 
   <!-- escape-uri-attributes="no": see html/page.xsl -->
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
-      indent="no" escape-uri-attributes="no"/>
+      indent="no" escape-uri-attributes="no" use-character-maps="s:html-text"/>
 
   <!-- use-accumulators: verse line numbers and split lines (common/verse.xsl) -->
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>
@@ -176,9 +176,15 @@
           if (exists($from) and exists($to)) then r:msg('home.letter', ($from, $to))
           else if (exists($to)) then r:msg('letter.to') || ' ' || $to
           else $from"/>
+      <!-- and where it was written, before its date as a calendar of letters gives them
+           ("Nevers, 3 July 1568"; probe 41: the list named no place): the sending action's
+           first place named, not its postal address -->
+      <xsl:variable name="where" as="xs:string?" select="($desc/correspAction[lower-case(
+          normalize-space(@type)) = 'sent']/(placeName | settlement), $desc/placeSender
+          /(placeName | settlement))[normalize-space()][1] ! r:plain(.)"/>
       <xsl:if test="exists($who) or exists($date)">
         <span class="text-meta" dir="auto">
-          <xsl:value-of select="string-join(($who, $date), ', ')"/>
+          <xsl:value-of select="string-join(($who, $where, $date)[. != ''], ', ')"/>
         </span>
       </xsl:if>
     </li>

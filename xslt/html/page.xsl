@@ -28,7 +28,7 @@
        "mִikhֵָl") named no id of its page; a browser escapes what it reads itself. The book
        (XML) never escaped them. -->
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
-      indent="no" escape-uri-attributes="no"/>
+      indent="no" escape-uri-attributes="no" use-character-maps="s:html-text"/>
 
   <!-- use-accumulators: verse line numbers and split lines (common/verse.xsl) -->
   <xsl:mode on-no-match="fail" on-multiple-match="fail" use-accumulators="#all"/>

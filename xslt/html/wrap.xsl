@@ -18,7 +18,7 @@
 
   <!-- escape-uri-attributes="no": see html/page.xsl -->
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no"
-      indent="no" escape-uri-attributes="no"/>
+      indent="no" escape-uri-attributes="no" use-character-maps="s:html-text"/>
 
   <xsl:param name="page" as="xs:string" select="'index-page.html'"/>
   <xsl:param name="lang" as="xs:string" select="'en'"/>

@@ -202,12 +202,20 @@
     <!-- nor is a name with no words of its own: an empty rs, or one whose words are all a
          name identified inside it (probe 31, the Escher letters' <rs><persName key="...">Frau
          Stockar</persName></rs>, and an <rs> holding only spaces: "rs '' has no @ref") -->
+    <!-- nor is a name inside an untagged name of the same words: one mention, written as a
+         name holding its part (probe 39, a Leopardi autograph's <persName><name
+         type="forename">Silvia</name></persName>: "persName 'Silvia' has no @ref (2
+         times)"); a name of other words inside one (an orgName holding its placeName) is
+         still asked for its own -->
     <xsl:variable name="untagged" as="element()*" select="$texts//*[not(@ref | @key)]
         [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
         [exists(.//text()[normalize-space()][empty(ancestor::*[@ref | @key]
             [local-name() = $ed:name-elements])])]
         [not(r:in-register(.))]
-        [not(ancestor::tei:bibl | ancestor::tei:biblStruct | ancestor::tei:biblFull)]"/>
+        [not(ancestor::tei:bibl | ancestor::tei:biblStruct | ancestor::tei:biblFull)]
+        [let $words := normalize-space(.) return empty(ancestor::*[not(@ref | @key)]
+            [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
+            [normalize-space(.) = $words])]"/>
     <ed:index entities="{count($entities)}" mentions="{sum($entities/@count)}"
         speeches="{sum($entities/@speeches)}" letters="{sum($entities/@letters)}"
         dates="{count($dates)}" unresolved="{count($unresolved)}"

@@ -25,7 +25,7 @@
 
   <!-- escape-uri-attributes="no": see html/page.xsl -->
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" escape-uri-attributes="no"
-      include-content-type="no"/>
+      include-content-type="no" use-character-maps="s:html-text"/>
 
   <xsl:param name="page" as="xs:string" select="'persons.html'"/>
 

@@ -3,7 +3,7 @@
   Normalisation stage: gated TEI -> normalized TEI, the one middle representation that every
   writer (HTML, EPUB, index) reads.
 
-  It changes only two things and copies everything else (on-no-match="shallow-copy"):
+  It changes only these things and copies everything else (on-no-match="shallow-copy"):
   1. stable ids: every element an output links to (divisions, blocks, notes, page breaks,
      numbered lines, the surfaces of a sourceDoc, names and dates of the text and of the
      notes a standOff keeps (listAnnotation), the names of
@@ -22,6 +22,8 @@
      entries its @who points at (persons of particDesc or a register, cast list roles).
      Registers arrive as one parameter document, never through doc(), with every entry once
      (pipeline/stages.py merges the entries that several files declare by id).
+  3. a date whose words are an ISO 8601 day or month and that gives no value gets it as @when
+     (ed:iso-words).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -113,9 +115,39 @@
       <xsl:with-param name="extra" as="attribute()*">
         <xsl:apply-templates select="@ref" mode="resolve"/>
         <xsl:sequence select="ed:by-key(.)"/>
+        <xsl:sequence select="ed:iso-words(.)"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The date a letter's description gives (correspDesc, in the header: no mention) whose
+       words are its value in ISO form: that value (ed:iso-words). -->
+  <xsl:template match="tei:teiHeader//tei:correspDesc//tei:date[exists(ed:iso-words(.))]"
+      priority="3">
+    <xsl:copy>
+      <xsl:apply-templates select="@*"/>
+      <xsl:sequence select="ed:iso-words(.)"/>
+      <xsl:apply-templates select="node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- A date that gives no value of its own (no @when, @from ..., no other calendar or
+       dating method) and whose words are a day or a month written in ISO 8601, the only
+       form that says its value beyond doubt: that value, as @when. Letters 1916's
+       <date>1916-07-01</date> (its database's dates put into the words) was an "other date"
+       at the end of the timeline, its letter off the years (probe 41). A year alone
+       ("1916") is not read so: a number of four digits may be a year of another calendar. -->
+  <xsl:function name="ed:iso-words" as="attribute()?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="words" as="xs:string" select="normalize-space($date)"/>
+    <xsl:if test="$date/self::tei:date and empty($date/*) and empty($date/@*[matches(
+        local-name(), '^((when|notBefore|notAfter|from|to)(-iso|-custom)?|calendar|datingMethod|datingPoint|dur|dur-iso)$')])
+        and matches($words, '^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$')
+        and (if (string-length($words) eq 7) then $words || '-01' else $words)
+            castable as xs:date">
+      <xsl:attribute name="when" select="$words"/>
+    </xsl:if>
+  </xsl:function>
 
   <!-- A name or date of the description a catalogue record shows (pipeline/locators.py
        described_name): a mention, as a name or date of the text; a date is marked

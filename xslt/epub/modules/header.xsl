@@ -38,8 +38,9 @@
         || string-join((' — ' || normalize-space($title-apart))[normalize-space($title-apart)])"/>
   </xsl:function>
 
-  <!-- The book's language: the text's (text/@xml:lang, else the root's, else the header's
-       langUsage), as the reading page states it; "und" when nothing says. -->
+  <!-- The book's language: the text's (text/@xml:lang, else the root's, else its body's,
+       else the header's langUsage: r:declared-lang), as the reading page states it; "und"
+       when nothing says. -->
   <xsl:function name="ee:language" as="xs:string">
     <xsl:sequence select="r:text-lang($ee:tei)"/>
   </xsl:function>

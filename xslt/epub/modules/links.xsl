@@ -53,6 +53,15 @@
   <xsl:template match="tei:ref[@target][ee:dead-link(.)] | tei:ptr[@target][ee:dead-link(.)]"
       mode="r:main" as="node()*" priority="1">
     <xsl:choose>
+      <!-- a ref without words says what it named, as on the page (common/biblio.xsl: its
+           @n, else its target; IAph's related inscriptions read ": , , , , .", probe 42) -->
+      <xsl:when test="self::tei:ref and not(normalize-space()) and empty(*)
+          and (normalize-space(@n) or exists(r:safe-url(@target)) or r:private-uri(@target))">
+        <xsl:call-template name="ee:ptr-apart">
+          <xsl:with-param name="words" select="(normalize-space(@n)[. != ''],
+              tokenize(normalize-space(@target))[1])[1]"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="self::tei:ref">
         <xsl:call-template name="r:inline">
           <xsl:with-param name="class" select="'ref'"/>
@@ -68,7 +77,9 @@
       </xsl:when>
       <!-- to another text of the edition (its own book): that text's title; else the
            address as written, as the web page shows a link it cannot follow -->
-      <xsl:when test="exists((r:linked-title(@target), r:safe-url(@target)))">
+      <!-- (and a key of a private scheme, bib:b0148, as on the page: probe 42) -->
+      <xsl:when test="exists((r:linked-title(@target), r:safe-url(@target)))
+          or r:private-uri(@target)">
         <xsl:call-template name="ee:ptr-apart">
           <xsl:with-param name="words" select="(r:linked-title(@target),
               tokenize(normalize-space(@target))[1])[1]"/>

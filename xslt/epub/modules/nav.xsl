@@ -126,6 +126,12 @@
     </li>
   </xsl:template>
 
+  <!-- A division of no words (an EpiDoc template's translation, <p><!- - too fragmentary - -></p>)
+       has no heading in the book, as on the page (r:part-type): it is no entry of the
+       contents, which led to nothing (probe 42). -->
+  <xsl:template match="*[ee:is-div(.)][r:empty-blocks(.)]" mode="ee:toc" priority="1"
+      as="empty-sequence()"/>
+
   <xsl:template match="*" mode="ee:toc">
     <!-- its divisions, and a cast list of its own (a libretto's list of the performers of
          each entry, probe 36), as the page's contents list it (toc.xsl, r:toc-children) -->

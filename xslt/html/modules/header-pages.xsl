@@ -130,10 +130,13 @@
         </xsl:for-each>
       </xsl:for-each>
       <xsl:call-template name="encoding"/>
-      <xsl:for-each select="$header/revisionDesc[change]">
+      <!-- the changes are the revisionDesc's own or those of its listChange (TEI's
+           revisionDesc holds change+, listChange or a list; the Austrian dialect dictionary's
+           articles list theirs in a listChange, which the page left out: probe 40) -->
+      <xsl:for-each select="$header/revisionDesc[descendant::change]">
         <h3><xsl:value-of select="r:msg('about.revisions')"/></h3>
         <ul class="changes">
-          <xsl:for-each select="change">
+          <xsl:for-each select="descendant::change">
             <li>
               <!-- the date in words, as "Last revised" gives it (a value that is no date,
                    ELTeC's when="20211026", as written), and the colon only before words: a
@@ -154,6 +157,14 @@
               <xsl:apply-templates mode="r:main">
                 <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
               </xsl:apply-templates>
+              <!-- who made it (@who, by name as a note's @resp is named): a record's changes
+                   were each by one of the team its header lists (probe 40) -->
+              <xsl:variable name="who" as="xs:string*" select="r:pointed-names(., @who)[. != '']"/>
+              <xsl:if test="exists($who)">
+                <span class="change-who">
+                  <xsl:value-of select="' — ' || string-join($who, ', ')"/>
+                </span>
+              </xsl:if>
             </li>
           </xsl:for-each>
         </ul>
@@ -217,19 +228,26 @@
           </xsl:choose>
         </dd>
       </xsl:if>
-      <dt><xsl:value-of select="r:msg('fact.licence')"/></dt>
-      <dd>
-        <xsl:variable name="href" as="xs:string?" select="r:safe-url($licence/@target)"/>
-        <xsl:choose>
-          <xsl:when test="empty($licence)"><xsl:value-of select="r:msg('fact.no-licence')"/></xsl:when>
-          <xsl:when test="exists($href)">
-            <a href="{$href}" rel="license">
-              <xsl:value-of select="if (normalize-space($licence)) then r:plain($licence) else $href"/>
-            </a>
-          </xsl:when>
-          <xsl:otherwise><xsl:value-of select="r:plain($licence)"/></xsl:otherwise>
-        </xsl:choose>
-      </dd>
+      <!-- an availability that states its terms in words alone (IAph's "Creative Commons
+           licence Attribution 4.0 (...)" in a p, no licence element) states them: "Licence:
+           Not stated in the header" above them was false (probe 42); they follow as rights -->
+      <xsl:variable name="in-words" as="xs:boolean" select="empty($licence) and exists(
+          teiHeader/fileDesc/publicationStmt/availability/p[normalize-space()])"/>
+      <xsl:if test="not($in-words)">
+        <dt><xsl:value-of select="r:msg('fact.licence')"/></dt>
+        <dd>
+          <xsl:variable name="href" as="xs:string?" select="r:safe-url($licence/@target)"/>
+          <xsl:choose>
+            <xsl:when test="empty($licence)"><xsl:value-of select="r:msg('fact.no-licence')"/></xsl:when>
+            <xsl:when test="exists($href)">
+              <a href="{$href}" rel="license">
+                <xsl:value-of select="if (normalize-space($licence)) then r:plain($licence) else $href"/>
+              </a>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="r:plain($licence)"/></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </xsl:if>
       <!-- what the availability says beside its licence (the rights in the text itself, when
            the licence covers the encoding alone) -->
       <xsl:for-each select="teiHeader/fileDesc/publicationStmt/availability/p[normalize-space()]">
