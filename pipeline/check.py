@@ -11,6 +11,7 @@ grow with the number of files beyond the reference facts.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import secrets
@@ -75,7 +76,7 @@ def check(
         options,
         root=corpus_root(paths, options.root),
         run=secrets.token_hex(8),
-        corpus="\n".join(sorted({os.path.abspath(p) for p in paths})),
+        corpus=corpus_digest(paths),
     )
     names, missing = discover_names(paths)
     out = _Emitter(report, stream)
@@ -98,6 +99,15 @@ def check(
         out.add(reference_problems(out.said, checked, context, options.max_errors, complete))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def corpus_digest(paths: Sequence[Path]) -> str:
+    """What the run checks (``CheckOptions.corpus``), as a digest of its sorted absolute
+    paths. The options travel with every task, so the paths themselves made each task as
+    large as the command line: 4,000 letters named one by one (a shell's ``*.xml``) put a
+    client of ``--scheduler local:2`` at 692 MB, against 85 MB with the digest."""
+    joined = "\n".join(sorted({os.path.abspath(p) for p in paths}))
+    return hashlib.sha256(joined.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def usable(options: CheckOptions) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import SCHEMAS, tei_text
 
-from pipeline.check import CheckOptions, check, schemas_for
+from pipeline.check import CheckOptions, check, corpus_digest, schemas_for
 from pipeline.diagnostics import Severity
 from pipeline.gate import parse_bytes
 from pipeline.paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
@@ -422,3 +422,14 @@ def test_a_problem_of_an_included_file_checked_too_is_told_once(
     report = check([tmp_path], options)
     found = [(Path(d.path).name, d.line, d.column) for d in report.diagnostics]
     assert found == [(shared, 3, 3)]
+
+
+def test_the_corpus_a_run_names_is_a_digest_of_its_paths(tmp_path: Path) -> None:
+    """The options go with every task: thousands of paths named one by one must not make
+    each task as large as the command line, and the digest still tells corpora apart."""
+    many = [tmp_path / f"letter-{n:05d}.xml" for n in range(4000)]
+    digest = corpus_digest(many)
+    assert len(digest) == 64
+    assert digest == corpus_digest(list(reversed(many)))
+    assert digest == corpus_digest([*many, many[0]])
+    assert digest != corpus_digest(many[:-1])

@@ -1856,3 +1856,51 @@ def test_a_name_inside_an_untagged_name_of_the_same_words_is_one_mention(
         "persName 'Silvia' has no @ref (1 time); point it at a register entry",
         "placeName 'Pisa' has no @ref (1 time); point it at a register entry",
     ]
+
+
+def test_a_leading_article_is_a_word_of_its_own(tmp_path: Path) -> None:
+    """The sort key drops a leading article ("The Hague" under H, "L'Aquila" under A); the
+    article was matched with no space after it, so "Leopold" sorted as "opold", "Lambert" as
+    "mbert" and "Theodore" as "odore", under the wrong letter on the index pages."""
+    names = ["Leopold", "Lambert", "Theodore", "Lesage"]
+    places = ["The Hague", "L’Aquila", "L'Isle", "Le Havre", "La Paz", "Les Andelys"]
+    people = "".join(
+        f'<person xml:id="p{n}"><persName>{name}</persName></person>'
+        for n, name in enumerate(names)
+    )
+    spots = "".join(
+        f'<place xml:id="l{n}"><placeName>{name}</placeName></place>'
+        for n, name in enumerate(places)
+    )
+    mentions = " ".join(
+        [f'<persName ref="#p{n}">{name}</persName>' for n, name in enumerate(names)]
+        + [f'<placeName ref="#l{n}">{name}</placeName>' for n, name in enumerate(places)]
+    )
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(f"<p>{mentions}</p>").replace(
+            "</body>",
+            f"</body><back><listPerson>{people}</listPerson><listPlace>{spots}</listPlace></back>",
+        ),
+        encoding="utf-8",
+    )
+    report = build([source.parent], tmp_path / "out", only=["index", "html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    entities = json.loads((tmp_path / "out/index/entities.json").read_text("utf-8"))["entities"]
+    sort = {e["name"]: e["sort"] for e in entities}
+    assert sort == {
+        "Leopold": "Leopold",
+        "Lambert": "Lambert",
+        "Theodore": "Theodore",
+        "Lesage": "Lesage",
+        "The Hague": "Hague",
+        "L’Aquila": "Aquila",
+        "L'Isle": "Isle",
+        "Le Havre": "Havre",
+        "La Paz": "Paz",
+        "Les Andelys": "Andelys",
+    }
+    page = html.fromstring((tmp_path / "out/html/persons.html").read_bytes())
+    headings = [h.text_content().strip() for h in page.xpath("//main//h2")]
+    assert headings == ["L", "T"], headings

@@ -1402,3 +1402,17 @@ def test_a_witness_labelled_by_its_siglum_is_cited_by_it(
     (item,) = doc.xpath("//section[@id='ed-witnesses']//li[@id='B.c']")
     assert " ".join(item.text_content().split()) == "Bc corrector of Codex B"
     assert item.xpath("span[@class='siglum']/sup/text()") == ["c"]
+
+
+def test_an_entry_attached_without_a_lemma_cites_the_words_it_is_about(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """Probe 27 (the Lucullus's listApp, <app from="#w2"><rdg wit="#B">navim</rdg></app>):
+    an entry apart with no lemma printed its reading alone, "1 navim Bc"; it cites the
+    text's words it is attached to, from its @from to its @to, as a lemma is cited."""
+    doc = _doc("apparatus-fragments", pages)
+    entries = doc.xpath("//ul[@class='listApp']/li")
+    cited = [e.xpath("string(.//span[@class='app-lemma app-cited'])") for e in entries]
+    assert cited == ["navem", "navem longam", "ducit"]
+    first = " ".join(entries[0].xpath("string(span[@class='app-body'])").split())
+    assert first.startswith("navem ] navim")

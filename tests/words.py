@@ -122,10 +122,10 @@ FURNITURE = (
     " | //*[contains(concat(' ', @class, ' '), ' ed-dipl ')] | //*[@class='app-ref']"
     " | //*[contains(concat(' ', @class, ' '), ' apparatus ')] | //*[@class='witnesses']"
     # a list of entries apart (listApp) reads as its lemmas: their numbers, sigla and
-    # readings are the apparatus'
+    # readings are the apparatus', and so are the text's words an entry without a lemma cites
     " | //*[@class='app-back'] | //ul[@class='listApp']//*[@class='rdg' or @class='siglum'"
     " or @class='app-sep' or @class='app-info' or @class='rdgGrp' or @class='app-note'"
-    " or @class='app-loc']"
+    " or @class='app-loc' or @class='app-lemma app-cited']"
     " | //*[contains(concat(' ', @class, ' '), ' ms-msDesc ')]"
     # a page of a documentary transcription: its name when the edition gives it ("Page 2")
     # and the link to its image

@@ -290,6 +290,21 @@
       <span class="app-sep" aria-hidden="true">]</span>
       <xsl:text> </xsl:text>
     </xsl:if>
+    <!-- an entry of a list apart with no lemma cites the words of the text it is attached to
+         (probe 27: the Lucullus's <app from="#w2"><rdg wit="#B">navim</rdg></app> read
+         "1 navim B", the reader left to guess what B's "navim" stands for; now "navem ]
+         navim B") -->
+    <xsl:variable name="cited" as="xs:string*"
+        select="if (empty(lem | rdgGrp/lem) and parent::listApp) then r:attached-words(.) else ()"/>
+    <xsl:if test="exists($cited)">
+      <span class="app-lemma app-cited">
+        <xsl:value-of select="if (count($cited) gt 4) then $cited[1] || ' … ' || $cited[last()]
+            else string-join($cited, ' ')"/>
+      </span>
+      <xsl:text> </xsl:text>
+      <span class="app-sep" aria-hidden="true">]</span>
+      <xsl:text> </xsl:text>
+    </xsl:if>
     <xsl:for-each-group select="if (exists($readings)) then $readings else $lemma"
         group-adjacent="if (parent::rdgGrp) then generate-id(..) else generate-id(.)">
       <xsl:if test="position() gt 1"><span class="app-sep">; </span></xsl:if>
@@ -750,6 +765,32 @@
     <xsl:sequence select="if (not($doc instance of document-node())) then ()
         else ($app/(@from, @to) ! key('r:entry', replace(normalize-space(.), '^#', ''), $doc)
             [ancestor::text or ancestor::sourceDoc])[1]"/>
+  </xsl:function>
+
+  <!-- The words of the text an entry attached by @from/@to is about: from the element @from
+       names (its own words, a w or seg) to the one @to names (its words included), as the
+       reading text has them (the other side of a choice, a deletion, a note left out). No
+       words when either end is not in the text, or the ends are one empty anchor. -->
+  <xsl:function name="r:attached-words" as="xs:string*">
+    <xsl:param name="app" as="element()"/>
+    <xsl:variable name="doc" as="node()" select="root($app)"/>
+    <xsl:variable name="ends" as="element()*" select="if (not($doc instance of document-node()))
+        then () else for $ref in ($app/@from, $app/@to)
+          return key('r:entry', replace(normalize-space($ref), '^#', ''), $doc)
+            [ancestor::text or ancestor::sourceDoc][1]"/>
+    <xsl:variable name="start" as="element()?" select="$ends[1]"/>
+    <xsl:variable name="end" as="element()?" select="($ends[2], $ends[1])[1]"/>
+    <xsl:if test="exists($start) and count($ends) = count($app/(@from, @to))
+        and not($end &lt;&lt; $start)">
+      <!-- the smallest element holding both ends bounds the search: a paragraph or a line,
+           not the whole document for every entry -->
+      <xsl:variable name="within" as="node()"
+          select="(($start/ancestor-or-self::* intersect $end/ancestor-or-self::*)[last()], $doc)[1]"/>
+      <xsl:variable name="words" as="text()*" select="$within//text()
+          [. &gt;&gt; $start][. &lt;&lt; $end or exists(ancestor::* intersect $end)]
+          [not(ancestor::*[parent::*][self::note or self::witDetail or r:left-out(.)])]"/>
+      <xsl:sequence select="tokenize(normalize-space(string-join($words)))"/>
+    </xsl:if>
   </xsl:function>
 
   <!-- The entries attached to the words that end at an anchor (by @to, else @from). -->

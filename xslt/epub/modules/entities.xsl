@@ -101,7 +101,7 @@
 
   <xsl:function name="ee:entry-sort" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="replace(ee:entry-name($entry), '^(the|le|la|les|l’|l'')\s*', '', 'i')"/>
+    <xsl:sequence select="replace(ee:entry-name($entry), '^((the|le|la|les)\s+|l[’'']\s*)', '', 'i')"/>
   </xsl:function>
 
   <!-- Where a mention is: its page in a paginated text, else the part (div) it is in; in a

@@ -104,7 +104,7 @@
         if ($name/tei:surname and $name/tei:forename)
         then normalize-space(string-join($name/tei:surname, ' ')) || ', '
              || normalize-space(string-join($name/tei:forename, ' '))
-        else replace(ed:preferred-name($entry), '^(the|le|la|les|l’|l'')\s*', '', 'i')"/>
+        else replace(ed:preferred-name($entry), '^((the|le|la|les)\s+|l[’'']\s*)', '', 'i')"/>
   </xsl:function>
 
   <xsl:template match="*" mode="ed:entity" as="element(ed:entity)">
@@ -120,7 +120,7 @@
     <xsl:variable name="name" as="xs:string" select="ed:entity-name(., $speeches)"/>
     <ed:entity id="{@xml:id}" type="{local-name()}"
         sort="{if (normalize-space(ed:preferred-name(.))) then ed:sort-key(.)
-               else replace($name, '^(the|le|la|les|l’|l'')\s*', '', 'i')}"
+               else replace($name, '^((the|le|la|les)\s+|l[’'']\s*)', '', 'i')}"
         count="{count($mentions)}" speeches="{count($speeches)}"
         letters="{count(distinct-values($letters ! generate-id(../..)))}">
       <xsl:if test="@type">
