@@ -188,7 +188,7 @@ def test_a_letters_place_is_in_the_list_and_its_head_labels_are_the_interfaces(
         "H.T., 21 September 1901",
     ]
     page = _page(tmp_path / "out/html/a.html")
-    assert page.xpath("//main/@lang") == ["de"]
+    assert page.xpath("/html/@lang") == ["de"] and not page.xpath("//main/@lang")
     assert [(e.text_content(), e.get("lang")) for e in page.xpath("//dl[@class='corresp']/*")] == [
         ("From", "en"),
         ("Mary, Wien, Alserstraße 8, 8. September 1894", None),
@@ -1249,7 +1249,8 @@ def test_the_notes_words_and_an_untitled_texts_name_keep_the_interfaces_language
     assert report.errors == 0, report.sorted()
     for stem in ("declared", "undeclared"):
         page = _page(tmp_path / "out" / "html" / f"{stem}.html")
-        assert page.xpath("//main/@dir") == ["rtl"]
+        # the page's direction (a declared language's) or its main's (the script's)
+        assert page.xpath("//main/ancestor-or-self::*[@dir][1]/@dir") == ["rtl"]
         for words in ("Notes", "Note 1", "Go to the note", "Close"):
             found = page.xpath(f"//main//*[normalize-space(text()) = '{words}']")
             assert found, (stem, words)
@@ -1264,6 +1265,71 @@ def test_the_notes_words_and_an_untitled_texts_name_keep_the_interfaces_language
     listed = home.xpath("//a[@class='text-title']")
     assert [a.text_content() for a in listed] == ["Untitled text"] * 2
     assert [(a.get("lang"), a.get("dir")) for a in listed] == [(None, None)] * 2
+
+
+def test_a_page_is_in_its_texts_language_and_the_sites_words_in_the_interfaces(
+    tmp_path: Path,
+) -> None:
+    """A reading page said html lang="en" (the interface's) over a German or a Hebrew text,
+    marking only its main: a screen reader and a search engine read the page as English, and
+    Pagefind filed the text under English. The page is in the text's language now, and the
+    site's own words (skip link, header with its navigation and search box, contents, the
+    text's links, "Cite this", cards, footer) carry the interface's; a text that declares no
+    language leaves the page as it was."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    register = '<listPerson><person xml:id="anna"><persName>Anna</persName></person></listPerson>'
+    texts = {
+        "de": tei_text(
+            f'<div><head>Erstes Kapitel</head><p>Die Häuser von <persName ref="#anna">Anna'
+            f"</persName> waren verlassen.</p>{register}</div>",
+            title="Brief",
+            lang="de",
+        ),
+        "he": tei_text("<div><head>פרק</head><p>שלום עולם</p></div>", title="מכתב", lang="he"),
+        "untagged": tei_text("<div><head>One</head><p>Words of no language.</p></div>"),
+        "english": tei_text("<p>English words.</p>", lang="en-GB"),
+    }
+    for stem, text in texts.items():
+        (folder / f"{stem}.xml").write_text(text, encoding="utf-8")
+    report = build([folder], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+
+    def marks(doc: html.HtmlElement, path: str) -> list[tuple[str | None, str | None]]:
+        return [(e.get("lang"), e.get("dir")) for e in doc.xpath(path)]
+
+    chrome = (
+        "/html/body/a[@class='skip-link'] | /html/body/header | /html/body/footer"
+        " | //nav[@class='toc'] | //ul[@class='text-links'] | //section[@id='ed-cite-this']"
+        " | //div[@class='entity-cards']"
+    )
+    for stem, lang, direction in (("de", "de", "ltr"), ("he", "he", "rtl")):
+        doc = _page(tmp_path / "out" / "html" / f"{stem}.html")
+        assert (doc.get("lang"), doc.get("dir")) == (lang, direction), stem
+        (main,) = doc.xpath("//main")
+        assert (main.get("lang"), main.get("dir")) == (None, None), stem
+        found = marks(doc, chrome)
+        assert len(found) == (7 if stem == "de" else 6), (stem, found)
+        assert set(found) == {("en", "ltr")}, (stem, found)
+        # a heading of the text in the contents says its language again, inside the English
+        toc = marks(doc, "//nav[@class='toc']//a")
+        assert toc == [(lang, "rtl" if direction == "rtl" else None)], stem
+        # the text itself is the page's: nothing between it and the html element says other
+        (paragraph,) = doc.xpath("//main//p[contains(@class, 'p')][@id]")
+        assert [e.tag for e in paragraph.xpath("ancestor-or-self::*[@lang]")] == ["html"], stem
+    doc = _page(tmp_path / "out" / "html" / "untagged.html")
+    assert (doc.get("lang"), doc.get("dir")) == ("en", "ltr")
+    assert marks(doc, "//main") == [("und", None)]
+    assert set(marks(doc, "/html/body/header | /html/body/footer")) == {(None, None)}
+    # a text in the interface's language of another region: the page stays as it was (its
+    # main says the region), and Pagefind keeps it in the interface's index
+    doc = _page(tmp_path / "out" / "html" / "english.html")
+    assert (doc.get("lang"), doc.get("dir")) == ("en", "ltr")
+    assert [e.tag for e in doc.xpath("//body//*[@lang]")] == ["main"]
+    assert doc.xpath("//main/@lang") == ["en-GB"]
+    # the site's own pages stay in the interface's language
+    for name in ("index.html", "about.html", "search.html", "persons.html"):
+        assert _page(tmp_path / "out" / "html" / name).get("lang") == "en", name
 
 
 def test_a_text_kept_line_by_line_has_no_empty_first_lines(tmp_path: Path) -> None:
@@ -1957,7 +2023,7 @@ def test_an_edition_of_no_language_takes_its_objects_language(tmp_path: Path) ->
     build([source.parent], tmp_path / "out2", only=["html"])
     doc = _page(tmp_path / "out2" / "html" / "graffito.html")
     assert doc.xpath("//main//section[contains(@class, 'type-edition')]/@lang") == []
-    assert doc.xpath("//main/@lang") == ["la"]
+    assert doc.xpath("/html/@lang") == ["la"]
 
 
 # An EpiDoc inscription written as many are: its edition in Latin with two faces, an apparatus

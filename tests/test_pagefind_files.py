@@ -1,8 +1,8 @@
 """Pagefind's output files (``pipeline.builders.pagefind_files``): the reproducible index, and
 a run seeded with the last index's files giving what a fresh run gives.
 
-Pagefind itself runs here (its binary ships in the ``pagefind_bin`` wheel the suite installs):
-the point is what Pagefind writes, which a fake would not tell.
+Pagefind itself runs here (its binary ships in the ``pagefind_bin_extended`` wheel the suite
+installs, and ``pagefind_bin``): the point is what Pagefind writes, which a fake would not tell.
 """
 
 from __future__ import annotations
@@ -12,21 +12,23 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from pipeline.builders import pagefind_files, search
 
-PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
-<body><main data-pagefind-body="" data-pagefind-filter="text[data-ed-title]"
+PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+</head><body><main data-pagefind-body="" data-pagefind-filter="text[data-ed-title]"
  data-ed-title="{title}"><h1 id="top">{title}</h1>{body}</main></body></html>
 """
 
 
-def _site(folder: Path, pages: dict[str, str]) -> Path:
+def _site(folder: Path, pages: dict[str, str], lang: str = "en") -> Path:
     for name, body in pages.items():
-        (folder / name).write_text(PAGE.format(title=name, body=body), encoding="utf-8")
+        page = PAGE.format(title=name, body=body, lang=lang)
+        (folder / name).write_text(page, encoding="utf-8")
     return folder
 
 
@@ -46,7 +48,7 @@ def _pages(edited: str = "") -> dict[str, str]:
 
 def _pagefind(site: Path) -> Path:
     command = search.pagefind_command(site)
-    assert command is not None, "Pagefind is installed with the suite (pagefind[bin])"
+    assert command is not None, "Pagefind is installed with the suite (pagefind[extended])"
     subprocess.run(command, check=True, capture_output=True)
     return site / search.INDEX_FOLDER
 
@@ -182,7 +184,79 @@ def _mkdir(folder: Path) -> Path:
 def test_seeding_works_with_the_installed_pagefind() -> None:
     """The seeding relies on Pagefind 1.x skipping a content-named file that exists; a
     Pagefind of another major version must be looked at before it is installed."""
-    assert search.pagefind_version().startswith("1."), search.pagefind_version()
+    wheel, _, version = search.pagefind_version().partition(" ")
+    assert wheel in search.WHEELS and version.startswith("1."), search.pagefind_version()
+
+
+@pytest.fixture
+def looked_up_again() -> Iterator[None]:
+    """The installed Pagefind looked up afresh, before and after the test."""
+    search.pagefind_executable.cache_clear()
+    search.pagefind_version.cache_clear()
+    yield
+    search.pagefind_executable.cache_clear()
+    search.pagefind_version.cache_clear()
+
+
+def test_the_extended_pagefind_is_preferred_and_the_plain_one_serves_without_it(
+    looked_up_again: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = search.pagefind_executable()
+    assert found is not None and found[0] == "pagefind_bin_extended", found
+    assert search.pagefind_version().startswith("pagefind_bin_extended 1.")
+    pytest.importorskip("pagefind_bin")
+    # a machine with the plain wheel alone (the extended one stands for a missing wheel)
+    monkeypatch.setattr(search, "WHEELS", ("pagefind_bin_not_installed", "pagefind_bin"))
+    search.pagefind_executable.cache_clear()
+    search.pagefind_version.cache_clear()
+    found = search.pagefind_executable()
+    assert found is not None and found[0] == "pagefind_bin", found
+    command = search.pagefind_command(Path("site"))
+    assert command is not None and command[0] == str(found[1])
+    assert search.pagefind_version().startswith("pagefind_bin 1.")
+    monkeypatch.setattr(search, "WHEELS", ("pagefind_bin_not_installed",))
+    search.pagefind_executable.cache_clear()
+    assert search.pagefind_command(Path("site")) is None
+    assert "pagefind[extended]" in search.not_installed()[0].message
+
+
+def _words(index: Path) -> set[str]:
+    """The words of Pagefind's word index in ``index`` (its chunks: [[word, pages, ...]])."""
+    chunks = [pagefind_files.read(p) for p in sorted((index / "index").iterdir())]
+    return {entry[0] for chunk in chunks for entry in chunk[0]}
+
+
+def test_chinese_is_indexed_word_by_word(tmp_path: Path, looked_up_again: None) -> None:
+    """The extended Pagefind segments a run of Chinese characters into words: the plain one
+    indexed the sentence as one word, which a search for a word of it never found."""
+    site = _site(_mkdir(tmp_path / "zh"), {"t.html": "<p>我们今天去北京大学学习中文</p>"}, "zh")
+    words = _words(_pagefind(site))
+    assert {"北京", "大学", "中文"} <= words, words
+    assert "我们今天去北京大学学习中文" not in words
+
+
+def test_the_search_page_is_told_every_language_of_every_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind splits each bundle's index by the pages' languages (html/@lang) and its script
+    loads the search page's language alone: ``BUNDLES_FILE`` lists every bundle's languages
+    (with their pages, for the script to tell which one Pagefind loads by itself)."""
+    site = _site(_mkdir(tmp_path / "site"), _pages())
+    _site(site, {f"de-{n}.html": f"<p>Die Häuser waren verlassen {n}</p>" for n in range(4)}, "de")
+    monkeypatch.setattr(search, "BUNDLE_BYTES", 40_000)
+    assert search.Indexing.start(site).finish() == []
+    listed = json.loads((site / search.INDEX_FOLDER / search.BUNDLES_FILE).read_text())
+    assert len(listed) > 1 and listed[0]["folder"] == ""
+    total: dict[str, int] = {}
+    for bundle in listed:
+        entry = json.loads(
+            (site / search.INDEX_FOLDER / bundle["folder"] / "pagefind-entry.json").read_text()
+        )
+        pages = {code: index["page_count"] for code, index in entry["languages"].items()}
+        assert list(bundle["languages"].items()) == list(pages.items()), bundle
+        for code, count in pages.items():
+            total[code] = total.get(code, 0) + count
+    assert total == {"de": 4, "en": 6}
 
 
 def test_a_seed_gone_before_it_is_copied_is_passed_over(tmp_path: Path) -> None:

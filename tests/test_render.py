@@ -825,13 +825,21 @@ def test_a_scope_labelled_by_the_words_before_it_takes_no_second_label(
 def test_the_interface_words_after_a_right_to_left_text_keep_their_language(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:
-    """The main element takes the text's language and direction; what the interface says
-    after the text ("Back to top", the printed citation) is marked as its own."""
+    """The page takes the text's language and direction (html/@lang, @dir: the main element
+    inherits them); what the interface says around and after the text (the site's header
+    and footer, "Back to top", the printed citation) is marked as its own."""
     doc = _doc("rtl", pages)
+    assert (doc.get("lang"), doc.get("dir")) == ("ar", "rtl")
     (main,) = doc.xpath("//main")
-    assert main.get("dir") == "rtl"
+    assert (main.get("lang"), main.get("dir")) == (None, None)
     after = doc.xpath("//main/p[@class='to-top'] | //main/div[@class='print-cite']")
     assert [(e.get("lang"), e.get("dir")) for e in after] == [("en", "ltr")] * 2
+    chrome = doc.xpath("/html/body/*[not(contains(@class, 'layout'))]")
+    assert [(e.get("class"), e.get("lang"), e.get("dir")) for e in chrome] == [
+        ("skip-link", "en", "ltr"),
+        ("site-header", "en", "ltr"),
+        ("site-footer", "en", "ltr"),
+    ]
 
 
 def test_the_contents_name_headings_by_their_reading_text(

@@ -888,8 +888,8 @@ def test_an_edited_page_reindexes_its_bundle_alone(
 
     out = tmp_path / "site"
     _bundled(corpus, out, monkeypatch)
-    others = json.loads((out / "html" / "pagefind" / search.BUNDLES_FILE).read_text())
-    assert len(others) >= 3, "the site is indexed in several bundles"
+    listed = json.loads((out / "html" / "pagefind" / search.BUNDLES_FILE).read_text())
+    assert len(listed) >= 4, "the site is indexed in several bundles"
     before = _inodes(out)
     text = corpus / "tei" / "texts" / "belgium-1944.xml"
     # the encoding description shows on the about page alone, which Pagefind does not index
@@ -922,7 +922,7 @@ def test_an_edited_page_reindexes_its_bundle_alone(
     # a bundle by its folder: bundle-N, or "" for the first one (pagefind/ itself)
     folders = {name.split("/")[0] if name.startswith("bundle-") else ""
                for name in after if name not in kept and name != search.BUNDLES_FILE}  # fmt: skip
-    assert 0 < len(folders) < len(others) + 1
+    assert 0 < len(folders) < len(listed)
     # Pagefind was given the last index of each bundle it indexed again (what it need not
     # compress again; tests/test_pagefind_files.py), and the result is a clean build's
     assert seeded and all(seeded.values()), seeded
@@ -975,6 +975,68 @@ def test_a_search_made_while_the_bundles_load_waits_for_all_of_them(
         page.press("#ed-search-query", "Enter")
         pages = _result_pages(page, timeout=30000)
         assert "belgium-1944.html" in pages and len(pages) >= 3, pages
+
+
+@pytest.mark.slow
+def test_search_finds_the_words_of_a_text_in_another_language(tmp_path: Path) -> None:
+    """A reading page is in its text's language (html/@lang), by which Pagefind splits its
+    index, and its script loads the index of the search page's language alone: the English
+    search page found nothing of a German text. It searches every language now, and its
+    filters (text, language) narrow the results of all of them."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.xml").write_text(
+        tei_text("<p>The weather in Mecheln was cold.</p>", title="Report", lang="en"),
+        encoding="utf-8",
+    )
+    (corpus / "brief.xml").write_text(
+        tei_text(
+            "<p>Wir kamen spät in Mecheln an.</p>"
+            "<p>Die Häuser der Vorstadt waren verlassen, die Fenster vernagelt.</p>",
+            title="Brief aus Mecheln",
+            lang="de",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    html_folder = tmp_path / "out" / "html"
+    assert _page(html_folder / "brief.html").xpath("/html/@lang") == ["de"]
+    assert _page(html_folder / "search.html").xpath("/html/@lang") == ["en"]
+    with _serving(tmp_path / "out") as base, _chromium_page() as page:
+        page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+        page.goto(base + "report.html")
+        page.fill("#ed-search-box", "verlassen")
+        page.press("#ed-search-box", "Enter")
+        page.wait_for_url(re.compile(r"search\.html\?q=verlassen"))
+        link = page.locator("#ed-search-results .search-passages a").first
+        link.wait_for(timeout=15000)
+        assert "brief.html#" in (link.get_attribute("href") or "")
+        languages = page.locator("#ed-filter-language option").all_inner_texts()
+        assert {"English (1)", "German (1)"} <= set(languages), languages
+        texts = page.locator("#ed-filter-text option").all_inner_texts()
+        assert {"Report (1)", "Brief aus Mecheln (1)"} <= set(texts), texts
+        link.click()
+        page.wait_for_url(re.compile(r"brief\.html#"))
+        fragment = page.evaluate("decodeURIComponent(location.hash.slice(1))")
+        assert "verlassen" in page.locator(f"[id='{fragment}']").inner_text()
+        # the page is German, its "Cite this" the interface's: the access date in English
+        words = page.locator("#ed-cite-this .cite-accessed-date time").inner_text()
+        assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", words), words
+        # both languages answer one search; a filter keeps one of them
+        page.goto(base + "search.html?q=Mecheln")
+        assert _result_pages(page) == {"report.html", "brief.html"}
+        page.select_option("#ed-filter-language", "de")
+        page.wait_for_function(
+            "() => document.getElementById('ed-search-status').textContent === '1 result'"
+        )
+        assert _result_pages(page) == {"brief.html"}
+        page.select_option("#ed-filter-language", "")
+        page.select_option("#ed-filter-text", "Report")
+        page.wait_for_function(
+            "() => document.getElementById('ed-search-status').textContent === '1 result'"
+        )
+        assert _result_pages(page) == {"report.html"}
 
 
 def test_a_translator_is_cited_as_one_not_as_an_editor() -> None:

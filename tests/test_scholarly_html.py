@@ -150,13 +150,14 @@ def test_remote_images_show_under_the_configured_base(tmp_path: Path) -> None:
 
 def test_rtl_texts_get_dir_by_language_or_script(samples: dict[str, Path]) -> None:
     arabic = _page(samples["rtl"] / "oclc_1034545644-i_1.TEIP5.html")
-    assert arabic.xpath("//main/@dir") == ["rtl"] and arabic.xpath("//main/@lang") == ["ar"]
-    assert arabic.xpath("/html/@dir") == ["ltr"], "the chrome keeps the interface's direction"
+    # a declared language is the page's; the chrome keeps the interface's language
+    assert arabic.xpath("/html/@dir") == ["rtl"] and arabic.xpath("/html/@lang") == ["ar"]
+    assert arabic.xpath("//header[@class='site-header']/@dir") == ["ltr"]
     hebrew = _page(samples["rtl"] / "itzhak_peretz_1182.html")
     assert hebrew.xpath("//main/@dir") == ["rtl"], "no xml:lang: the script decides"
     assert hebrew.xpath("//main/@lang") == ["und"]
     yiddish = _page(samples["rtl"] / "sholem-aleichem-a-dokter.html")
-    assert yiddish.xpath("//main/@dir") == ["rtl"] and yiddish.xpath("//main/@lang") == ["yi"]
+    assert yiddish.xpath("/html/@dir") == ["rtl"] and yiddish.xpath("/html/@lang") == ["yi"]
     ltr = yiddish.xpath("//*[@lang='ru' or @lang='fr']")
     assert ltr and all(e.get("dir") == "ltr" for e in ltr)
     greek = _page(samples["apparatus"] / "pta0040.pta001.pta-grc1.html")

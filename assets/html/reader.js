@@ -16,9 +16,12 @@
 
   /* -- Cite this ------------------------------------------------------------------------- */
 
-  /* A date as the page writes its own ("1 December 2026"), in the interface's language. */
-  function readable(date) {
-    var lang = document.documentElement.lang || "en";
+  /* A date as the page writes its own ("1 December 2026"), in the interface's language: that
+     of the block it stands in (a reading page is in its text's language, and the block says
+     the interface's when it is another). */
+  function readable(date, where) {
+    var marked = where.closest("[lang]");
+    var lang = (marked && marked.getAttribute("lang")) || "en";
     try {
       return date.toLocaleDateString(lang === "en" ? "en-GB" : lang,
         { day: "numeric", month: "long", year: "numeric" });
@@ -37,7 +40,7 @@
     var iso = today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate());
     var time = document.createElement("time");
     time.setAttribute("datetime", iso);
-    time.textContent = readable(today) || iso;
+    time.textContent = readable(today, block) || iso;
     block.querySelector(".cite-accessed-date").appendChild(time);
     accessed.forEach(function (el) { el.hidden = false; });
 

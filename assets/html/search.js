@@ -36,15 +36,16 @@
     loading = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
       pagefind = module;
       return pagefind.options({ baseUrl: base.pathname }).then(function () {
-        // the site is indexed in bundles (pipeline/builders/search.py): merge the others
+        // the site is indexed in bundles (pipeline/builders/search.py), and Pagefind splits
+        // each bundle's index by the language of its pages (html/@lang: a text's own)
         return fetch(new URL("pagefind/bundles.json", base).href).then(function (answer) {
           return answer.ok ? answer.json() : [];
         }).catch(function () { return []; });
-      }).then(function (others) {
-        return others.reduce(function (done, folder) {
+      }).then(function (bundles) {
+        return merges(bundles).reduce(function (done, merge) {
           return done.then(function () {
-            return pagefind.mergeIndex(new URL("pagefind/" + folder, base).href,
-                                       { baseUrl: base.pathname });
+            return pagefind.mergeIndex(new URL("pagefind/" + merge.folder, base).href,
+                                       { baseUrl: base.pathname, language: merge.language });
           });
         }, Promise.resolve());
       }).then(function () {
@@ -59,6 +60,35 @@
       throw new Error("no index");
     });
     return loading;
+  }
+
+  // What to merge: every language of every bundle but the one Pagefind loads by itself, the
+  // first bundle's language it picks for this page's (as its findIndex does: the language,
+  // else its primary subtag, else the language of most pages); left alone, Pagefind searches
+  // that one only, and a search page in English found nothing of a German text. The folders
+  // are merged by their full URLs (above): Pagefind passes over a merge whose URL its own
+  // folder's starts with, and it keeps its own as a path without the origin, so the first
+  // bundle's other languages are merged from that same folder.
+  function merges(bundles) {
+    var wanted = [];
+    bundles.forEach(function (bundle, n) {
+      var codes = Object.keys(bundle.languages || {});
+      var own = n === 0 ? loadedLanguage(bundle.languages || {}) : null;
+      codes.forEach(function (code) {
+        if (code !== own) wanted.push({ folder: bundle.folder, language: code });
+      });
+    });
+    return wanted;
+  }
+
+  function loadedLanguage(languages) {
+    var page = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
+    var has = function (code) { return Object.prototype.hasOwnProperty.call(languages, code); };
+    if (has(page)) return page;
+    if (has(page.split("-")[0])) return page.split("-")[0];
+    return Object.keys(languages).reduce(function (most, code) {
+      return most === null || languages[code] > languages[most] ? code : most;
+    }, null);
   }
 
   function fillFilters(filters) {

@@ -2,10 +2,11 @@
 the written pages.
 
 The last step of the HTML output (``pipeline.finish``), once every page is in the new
-generation's ``html/``: Pagefind (its binary ships in the ``pagefind_bin`` wheel; no server,
-nothing fetched) reads the pages, in bundles (``bundles``), and writes ``html/pagefind/`` —
-the index fragments, its WebAssembly and ``pagefind.js``, which ``assets/search.js`` loads on
-``search.html``, merging the other bundles (``html/pagefind/bundle-N/``). What it
+generation's ``html/``: Pagefind (its binary ships in the ``pagefind_bin_extended`` wheel,
+else ``pagefind_bin``; no server, nothing fetched) reads the pages, in bundles (``bundles``),
+and writes ``html/pagefind/`` — the index fragments, its WebAssembly and ``pagefind.js``,
+which ``assets/search.js`` loads on ``search.html``, merging the other bundles
+(``html/pagefind/bundle-N/``) and the index of every language of each. What it
 indexes is marked in the pages (``xslt/html/modules/shell.xsl``): the ``main`` of reading and
 index pages (``data-pagefind-body``) with filters ``text``, ``language`` and ``type``; the
 navigation, cards, popovers and citation blocks are left out here (``EXCLUDED``). Any failure
@@ -42,9 +43,14 @@ SEARCH_PAGE = "search.html"
 #: Pagefind's output folder inside ``OUT/html``.
 INDEX_FOLDER = "pagefind"
 #: Parts of the indexed pages that are not the text: navigation, name cards, note popovers
-#: (their words are the notes', already indexed where they stand), the citation block.
+#: (their words are the notes', already indexed where they stand), the citation blocks (the
+#: printed one too) and "Back to top": the interface's words, which Pagefind would file under
+#: the language of a text in another (a German text was found by "Address" and "Cite").
 EXCLUDED = (
     ".toc",
+    ".to-top",
+    ".print-cite",
+    ".parts-nav",
     ".entity-cards",
     ".card-button",
     ".note-popovers",
@@ -72,18 +78,32 @@ def write_search_page(
     return messages_to_diagnostics(result.messages, "-")
 
 
+#: Pagefind's wheels, the one preferred first: the extended binary segments Chinese and
+#: Japanese text into words (the plain one indexes a run of such characters as one word).
+WHEELS = ("pagefind_bin_extended", "pagefind_bin")
+
+
+@functools.cache
+def pagefind_executable() -> tuple[str, Path] | None:
+    """The installed Pagefind: its wheel's name and its binary, or None (looked up once)."""
+    import importlib
+
+    for wheel in WHEELS:
+        try:
+            executable: Path = importlib.import_module(wheel).get_executable()
+        except (ImportError, AttributeError, OSError):  # FileNotFoundError: a broken wheel
+            continue
+        return wheel, executable
+    return None
+
+
 def pagefind_command(site: Path) -> list[str] | None:
     """The command that indexes ``site``, or None when Pagefind is not installed."""
-    try:
-        from pagefind_bin import get_executable
-    except ImportError:
-        return None
-    try:
-        executable = get_executable()
-    except (FileNotFoundError, OSError):
+    found = pagefind_executable()
+    if found is None:
         return None
     return [
-        str(executable),
+        str(found[1]),
         "--site",
         str(site),
         "--output-subdir",
@@ -102,7 +122,8 @@ def pagefind_command(site: Path) -> list[str] | None:
 #: novels make 40 bundles; their search page answered as fast as with 30 (4 MB), and half a
 #: second slower with 48 or 60 (Chromium, docs/benchmarks.md).
 BUNDLE_BYTES = 3_000_000
-#: The bundles besides the first, listed for the search page inside the first one.
+#: Every bundle with the languages of its indexes, listed for the search page inside the first
+#: one (``bundle_languages``).
 BUNDLES_FILE = "bundles.json"
 _BUNDLE_PREFIX = "bundle-"
 
@@ -248,8 +269,17 @@ class Indexing:
             return problems[:1]
         if not (self.site / INDEX_FOLDER / "pagefind.js").is_file():
             return [_problem("Pagefind wrote no pagefind.js")]
-        others = [b.folder.removeprefix(INDEX_FOLDER + "/") + "/" for b in self.plan[1:]]
-        write_text_atomic(self.site / INDEX_FOLDER / BUNDLES_FILE, json.dumps(others) + "\n")
+        try:
+            listed = json.dumps(
+                [
+                    {"folder": _listed_folder(b), "languages": bundle_languages(self.site, b)}
+                    for b in self.plan
+                ],
+                ensure_ascii=False,
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            return [_problem(f"Pagefind's entry file could not be read ({exc})")]
+        write_text_atomic(self.site / INDEX_FOLDER / BUNDLES_FILE, listed + "\n")
         for bundle in self.todo:
             if made is not None:
                 made(bundle)
@@ -367,6 +397,24 @@ class Indexing:
         return None
 
 
+def bundle_languages(site: Path, bundle: Bundle) -> dict[str, int]:
+    """The languages of a bundle's index with their numbers of pages, in the order of
+    Pagefind's entry file, as ``BUNDLES_FILE`` lists them for the search page. Pagefind
+    splits a bundle's index by the pages' ``html/@lang`` (a reading page's is its text's)
+    and its script loads the index of the search page's language alone:
+    ``assets/html/search.js`` merges the others, and tells from the numbers which one
+    Pagefind loaded."""
+    entry = json.loads((site / bundle.folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return {code: int(index["page_count"]) for code, index in entry["languages"].items()}
+
+
+def _listed_folder(bundle: Bundle) -> str:
+    """The bundle's folder inside ``pagefind/`` as the search page names it: "" for the
+    first, ``bundle-N/``."""
+    inside = bundle.folder.removeprefix(INDEX_FOLDER).lstrip("/")
+    return inside + "/" if inside else ""
+
+
 def index_site(
     site: Path,
     time_limit: float = TIME_LIMIT,
@@ -387,7 +435,7 @@ def not_installed() -> list[Diagnostic]:
         return []
     return [
         _problem(
-            "Pagefind is not installed (pip install 'pagefind[bin]'): the site has no search "
+            "Pagefind is not installed (pip install 'pagefind[extended]'): the site has no search "
             "index, and its search page says so"
         )
     ]
@@ -406,12 +454,17 @@ def bundle_digest(bundle: Bundle) -> str:
 
 @functools.cache
 def pagefind_version() -> str:
-    """The installed Pagefind's version, "" when there is none (asked once: looking it up
-    reads the installed packages' metadata, 1.5 ms a bundle)."""
+    """The installed Pagefind's wheel and version ("pagefind_bin_extended 1.5.2"), "" when
+    there is none (asked once: looking it up reads the installed packages' metadata, 1.5 ms a
+    bundle). The wheel is part of it: the extended binary indexes Chinese and Japanese
+    otherwise, so a bundle indexed by the other is not taken over."""
     from importlib.metadata import PackageNotFoundError, version
 
+    found = pagefind_executable()
+    if found is None:
+        return ""
     try:
-        return version("pagefind_bin")
+        return f"{found[0]} {version(found[0])}"
     except PackageNotFoundError:
         return ""
 

@@ -360,6 +360,8 @@
     <xsl:variable name="pages" as="element()*" select="r:facsimile-pages($tei)"/>
     <xsl:if test="exists($pages)">
       <aside class="facs-viewer" aria-labelledby="ed-facs-title">
+        <!-- its captions are the interface's words ("Page 3"), beside a text in another -->
+        <xsl:sequence select="r:ui-attributes(r:text-lang($tei), r:text-dir($tei))"/>
         <p class="facs-title" id="ed-facs-title"><xsl:value-of select="r:msg('facs.title')"/></p>
         <ol class="facs-pages">
           <xsl:for-each select="$pages">

@@ -319,6 +319,10 @@
         select="sort(distinct-values($scope/descendant-or-self::*/r:entities(.)))"/>
     <xsl:if test="exists($ids)">
       <div class="entity-cards">
+        <!-- the cards' labels are the interface's words, and their entries the registers',
+             not the words of a text in another language or direction -->
+        <xsl:sequence select="($scope/ancestor-or-self::TEI)[1]
+            ! r:ui-attributes(r:text-lang(.), r:text-dir(.))"/>
         <xsl:for-each select="$ids">
           <xsl:call-template name="r:entity-card">
             <xsl:with-param name="entity" select="."/>

@@ -105,6 +105,9 @@
             data-copied="{r:msg('link.copied')}">
           <xsl:call-template name="s:text-header"/>
           <nav class="parts" aria-labelledby="ed-parts-title">
+            <!-- the interface's heading and part names; a division's head says its language
+                 (common/toc.xsl) -->
+            <xsl:sequence select="s:ui-lang-attributes(.)"/>
             <h2 id="ed-parts-title"><xsl:value-of select="r:msg('toc.title')"/></h2>
             <ol class="toc-list parts-list">
               <xsl:for-each select="$r:parts">
@@ -168,12 +171,14 @@
   <!-- Previous part, contents, next part. The first is a landmark; the one after the text is
        not (two navigation landmarks of one name would be ambiguous). -->
   <xsl:template name="r:parts-nav" as="element()">
+    <xsl:context-item as="element(TEI)" use="required"/>
     <xsl:param name="n" as="xs:integer" required="yes"/>
     <xsl:param name="landmark" as="xs:boolean" required="yes"/>
     <xsl:variable name="previous" as="map(*)?" select="$r:parts[$n - 1]"/>
     <xsl:variable name="next" as="map(*)?" select="$r:parts[$n + 1]"/>
     <xsl:element name="{if ($landmark) then 'nav' else 'div'}">
       <xsl:attribute name="class" select="'parts-nav'"/>
+      <xsl:sequence select="s:ui-lang-attributes(.)"/>
       <xsl:if test="$landmark">
         <xsl:attribute name="aria-label" select="r:msg('parts.nav')"/>
       </xsl:if>

@@ -85,7 +85,19 @@
     <!-- Attributes of main for the search index: the reading page's filters (text, language)
          as data-pagefind-filter and the attributes they read. -->
     <xsl:param name="search-attributes" as="attribute()*" select="()"/>
-    <html lang="{r:ui-lang()}" dir="{r:ui-dir()}">
+    <!-- The page is in its text's language when the text declares another than the
+         interface's: a screen reader and a search engine read the whole page in the language
+         of html/@lang (and Pagefind files the page under it). A text of no declared language
+         ("und"), or of the interface's in another region (en-GB under en: Pagefind would
+         keep an index apart for it), leaves the page in the interface's language and marks
+         its main alone, as every page was before. -->
+    <xsl:variable name="own" as="xs:boolean"
+        select="not($lang = ('und', '')) and exists(r:ui-attributes($lang, $dir))"/>
+    <xsl:variable name="page-lang" as="xs:string" select="if ($own) then $lang else r:ui-lang()"/>
+    <xsl:variable name="page-dir" as="xs:string" select="if ($own) then $dir else r:ui-dir()"/>
+    <!-- the site's own words around the text keep the interface's language and direction -->
+    <xsl:variable name="chrome" as="attribute()*" select="r:ui-attributes($page-lang, $page-dir)"/>
+    <html lang="{$page-lang}" dir="{$page-dir}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -113,17 +125,23 @@
         <xsl:sequence select="$head"/>
       </head>
       <body class="{$body-class}">
-        <a class="skip-link" href="#ed-main"><xsl:value-of select="$skip-label"/></a>
-        <xsl:call-template name="s:site-header">
-          <xsl:with-param name="page" select="$page"/>
-        </xsl:call-template>
+        <a class="skip-link" href="#ed-main">
+          <xsl:sequence select="$chrome"/>
+          <xsl:value-of select="$skip-label"/>
+        </a>
+        <xsl:variable name="header" as="element()*">
+          <xsl:call-template name="s:site-header">
+            <xsl:with-param name="page" select="$page"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:sequence select="s:in-interface-language($header, $chrome)"/>
         <div class="layout{if (exists($aside)) then ' with-aside' else ''}">
-          <xsl:sequence select="$aside"/>
+          <xsl:sequence select="s:in-interface-language($aside, $chrome)"/>
           <main id="ed-main" tabindex="-1">
-            <xsl:if test="$lang != r:ui-lang()">
+            <xsl:if test="$lang != $page-lang">
               <xsl:attribute name="lang" select="$lang"/>
             </xsl:if>
-            <xsl:if test="$dir != r:ui-dir()">
+            <xsl:if test="$dir != $page-dir">
               <xsl:attribute name="dir" select="$dir"/>
             </xsl:if>
             <xsl:if test="$page = (s:index-pages(), 'timeline.html')">
@@ -138,10 +156,27 @@
             <xsl:sequence select="$content"/>
           </main>
         </div>
-        <xsl:call-template name="s:site-footer"/>
+        <xsl:variable name="footer" as="element()*">
+          <xsl:call-template name="s:site-footer"/>
+        </xsl:variable>
+        <xsl:sequence select="s:in-interface-language($footer, $chrome)"/>
       </body>
     </html>
   </xsl:template>
+
+  <!-- $parts of the page (header, contents, footer) with the interface's lang and dir
+       ($chrome, empty when the page is in the interface's language) on each: added here rather
+       than in the templates that make them, so that an edition's own header or footer
+       (docs/customising.md) is marked too. A part that says its language keeps it. -->
+  <xsl:function name="s:in-interface-language" as="element()*">
+    <xsl:param name="parts" as="element()*"/>
+    <xsl:param name="chrome" as="attribute()*"/>
+    <xsl:for-each select="$parts">
+      <xsl:copy>
+        <xsl:sequence select="(if (@lang or @dir) then () else $chrome), @*, node()"/>
+      </xsl:copy>
+    </xsl:for-each>
+  </xsl:function>
 
   <!-- What Pagefind indexes (pipeline/builders/search.py): the main content of reading and
        index pages, not the home, about, guide or search pages, which only repeat titles. An
