@@ -26,8 +26,17 @@ from .diagnostics import Diagnostic
 from .gate import DEFAULT_MAX_BYTES, TEI_NS, XML_ID, SourceDocument, parse_bytes, read_document
 from .keyed import KeyedName, keyed_names
 from .paths import display
+from .prefixes import Prefixes
 from .publish import Generation, SourceRecord, store_source
-from .stages import ED_NS, ENTRY_KINDS, is_register, is_text, register_lists
+from .stages import (
+    ED_NS,
+    ENTRY_KINDS,
+    expand_pointers,
+    is_register,
+    is_text,
+    register_lists,
+    relation_lists,
+)
 
 _ORIGIN = "build"
 _TEI = f"{{{TEI_NS}}}"
@@ -295,12 +304,14 @@ def lists_document(document: SourceDocument) -> str:
     told of: ``index.entry-without-id``), carries ``ed:path`` and ``ed:line``, where it was
     written (for the diagnostics about entries; ``stages.registers_document`` drops them
     again)."""
-    found = list(register_lists(document.root))
+    found = [*register_lists(document.root), *relation_lists(document.root)]
     if not found:
         return ""
+    prefixes = Prefixes.of(document.root)
     wrapper = etree.Element(f"{{{ED_NS}}}lists", nsmap={"ed": ED_NS, None: TEI_NS})
     for original in found:
         copied = _copy(original)
+        expand_pointers(copied, prefixes)
         # the copy has the original's shape: walk both together
         pairs = zip(original.iter(etree.Element), copied.iter(etree.Element), strict=True)
         for element, twin in pairs:

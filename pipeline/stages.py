@@ -22,6 +22,7 @@ from .diagnostics import Diagnostic
 from .gate import TEI_NS, XML_ID, SourceDocument
 from .keyed import ENTITY_LISTS, KeyedName, entry_kind, keyed_lists
 from .locators import locator_param
+from .prefixes import Prefixes
 from .records import catalogue_record
 from .xslt import ParamValue, XmlText, engine
 
@@ -182,6 +183,40 @@ def register_lists(root: etree._Element) -> Iterable[etree._Element]:
     return _register_lists(root)
 
 
+#: Where a ``listRelation`` relates something other than register entries: the parts of a
+#: manuscript, the readings of an apparatus.
+_NOT_REGISTER_RELATIONS = frozenset(("msDesc", "note", "app", "rdg", "lem"))
+
+
+def relation_lists(root: etree._Element) -> Iterable[etree._Element]:
+    """The lists of relations a document keeps beside its register lists (in a ``standOff``,
+    a ``particDesc``, a register's ``body``): the relations between its entries (TEI
+    Guidelines 13.3.2.3), which the index shows on the entry of each entity they involve.
+    Those inside a register list are copied with it."""
+    for found in root.iter(f"{{{TEI_NS}}}listRelation"):
+        above = {etree.QName(a).localname for a in found.iterancestors(etree.Element)}
+        if above.isdisjoint((*REGISTER_LISTS, *_NOT_REGISTER_RELATIONS, "listRelation")):
+            yield found
+
+
+#: The pointers of register entries and relations a reader follows from the index: a birth's
+#: place (``@ref``), an event's (``@where``), a relation's participants.
+_ENTRY_POINTERS = ("ref", "where", "active", "passive", "mutual")
+
+
+def expand_pointers(copied: etree._Element, prefixes: Prefixes) -> None:
+    """Write the abbreviated pointers (``psn:0012``) of a copied list as the pointers the
+    header of the document it was copied from declares them (``prefixDef``): the copy no
+    longer has that header."""
+    if not prefixes.rules:
+        return
+    for element in copied.iter(etree.Element):
+        for name in _ENTRY_POINTERS:
+            value = element.get(name)
+            if value and ":" in value:
+                element.set(name, " ".join(prefixes.expand(t) for t in value.split()))
+
+
 def _register_lists(root: etree._Element) -> Iterable[etree._Element]:
     for name in REGISTER_LISTS:
         for found in root.iter(f"{{{TEI_NS}}}{name}"):
@@ -207,10 +242,12 @@ def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName]
     root = etree.Element(f"{{{ED_NS}}}registers", nsmap={"ed": ED_NS, None: TEI_NS})
     seen: set[str] = set()
     for doc in documents:
-        for found in _register_lists(doc.root):
+        prefixes = Prefixes.of(doc.root)
+        for found in (*_register_lists(doc.root), *relation_lists(doc.root)):
             # A copy, never a re-parse: a list may hold ids that are not NCNames.
             copied = copy.deepcopy(found)
             copied.tail = None
+            expand_pointers(copied, prefixes)
             for element in copied.iter(etree.Element):  # where entries were written: not data
                 element.attrib.pop(_PATH, None)
                 element.attrib.pop(_LINE, None)

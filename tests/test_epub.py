@@ -1530,3 +1530,49 @@ def test_a_pointer_that_leads_nowhere_says_what_it_named(tmp_path: Path) -> None
         for p in book.docs["text-001.xhtml"].xpath("//h:p[starts-with(@id, 'div-')]", namespaces=NS)
     ]
     assert paragraphs == ["A group: 1122, ins3; the next.", "bib:b0148, 38 no. 19; Smith."]
+
+
+def test_the_books_index_gives_lives_and_relations(tmp_path: Path) -> None:
+    """The book's index gave a person's name and pages alone: now the birth and death as the
+    page's card says them, their place linked to its own entry when the book's index lists
+    it, and the relations of the registers as the index pages say them, an entry the book
+    does not list by its name alone. epubcheck accepts the book."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "reg.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>R</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></teiHeader><standOff><listPerson>
+<person xml:id="karl"><persName>Karl Weber</persName><birth when="1850-03-02"><placeName
+ref="#leipzig">Leipzig</placeName></birth><death notBefore="1900" notAfter="1910"/></person>
+<person xml:id="anna"><persName>Anna Weber</persName></person>
+<person xml:id="marie"><persName>Marie Weber</persName></person></listPerson>
+<listPlace><place xml:id="leipzig"><placeName>Leipzig</placeName></place></listPlace>
+<listRelation><relation name="parent" active="#karl" passive="#anna"/>
+<relation name="spouse" mutual="#karl #marie"/></listRelation></standOff></TEI>""",
+        encoding="utf-8",
+    )
+    (src / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="reg.xml#karl">Karl</persName> and <persName ref="reg.xml#anna">'
+            'Anna</persName> in <placeName ref="reg.xml#leipzig">Leipzig</placeName>.</p>'
+        ),
+        encoding="utf-8",
+    )
+    path = _build([src], tmp_path / "out")["t"]
+    index = Book(path).docs["index.xhtml"]
+    entries = {
+        li.get("id"): (
+            " ".join("".join(li.itertext()).split()),
+            li.xpath("h:span//h:a/@href", namespaces=NS),
+        )
+        for li in index.xpath("//h:li[@epub:type='index-entry']", namespaces=NS)
+    }
+    assert entries["karl"] == (
+        "Karl Weber (2 March 1850, Leipzig – between 1900 and 1910), T 1. Relations: parent"
+        " of Anna Weber; married with Marie Weber",
+        ["index.xhtml#leipzig", "index.xhtml#anna"],
+    )
+    assert entries["anna"] == ("Anna Weber, T 1. Relations: child of Karl Weber",
+                               ["index.xhtml#karl"])  # fmt: skip
+    _epubcheck(path)

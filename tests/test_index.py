@@ -1904,3 +1904,229 @@ def test_a_leading_article_is_a_word_of_its_own(tmp_path: Path) -> None:
     page = html.fromstring((tmp_path / "out/html/persons.html").read_bytes())
     headings = [h.text_content().strip() for h in page.xpath("//main//h2")]
     assert headings == ["L", "T"], headings
+
+
+PEOPLE_REGISTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Register</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc><encodingDesc><listPrefixDef><prefixDef ident="psn" matchPattern="([a-z]+)"
+replacementPattern="reg.xml#$1"/></listPrefixDef></encodingDesc></teiHeader><standOff>
+<listPerson>
+ <person xml:id="karl"><persName>Karl Weber</persName><birth when="1850-03-02"><placeName
+  ref="#leipzig">Leipzig</placeName></birth><death notBefore="1900" notAfter="1910"><settlement>Bonn
+  </settlement></death></person>
+ <person xml:id="anna"><persName>Anna Weber</persName><persName type="married"
+  xml:lang="fr">Anne Dupont</persName><persName xml:lang="he">אנה</persName><birth
+  ref="psn:leipzig"><date from="1880" to="1881"/></birth><death>c. 1950, <placeName>Wien</placeName>
+  </death></person>
+ <person xml:id="marie"><persName>Marie Weber</persName></person>
+ <person xml:id="otto"><persName>Otto Weber</persName></person>
+ <listRelation><relation name="parent" active="psn:karl" passive="#anna reg.xml#otto"/>
+ </listRelation>
+</listPerson>
+<listPlace><place xml:id="leipzig"><placeName>Leipzig</placeName><placeName
+ xml:lang="ar">لايبزيغ</placeName></place></listPlace>
+<listOrg><org xml:id="cdj"><orgName>Comité</orgName><orgName xml:lang="nl">Comiteit</orgName>
+<orgName xml:lang="he">ועד</orgName></org></listOrg>
+<listEvent>
+ <event xml:id="wedding" when="1875-06-01" where="psn:leipzig"><label>Wedding</label><desc>The
+  wedding of <persName ref="#karl">Karl</persName> and <persName
+  ref="#marie">Marie</persName>.</desc>
+ </event>
+ <event xml:id="fair" notBefore="1890" notAfter="1892"><eventName>Fair</eventName><p>A fair.</p>
+  <placeName>Dresden</placeName></event>
+ <event xml:id="strike" from="1905-01" to="1905-03"><label>Strike</label><desc>A strike.</desc>
+  <listPerson><person xml:id="hans"><persName>Hans Roth</persName></person></listPerson></event>
+</listEvent>
+<listRelation>
+ <relation name="spouse" mutual="#karl #marie"/>
+ <relation name="teacher" active="#marie" passive="#anna"/>
+ <relation type="colleagues" mutual="#otto #hans"/>
+ <relation name="wikidata" active="https://example.org/a" passive="https://example.org/b"/>
+</listRelation>
+</standOff></TEI>"""
+
+
+def _entries(page: Path) -> dict[str, dict[str, tuple[str, list[tuple[str, str]]]]]:
+    """Each entry of an index page: the words of its paragraphs by class, with their links."""
+    return {
+        s.get("id"): {
+            p.get("class"): (
+                normalise(p.text_content()),
+                [(a.get("href"), a.text_content()) for a in p.xpath(".//a")],
+            )
+            for p in s.xpath("p")
+        }
+        for s in html.parse(str(page)).xpath("//section[contains(@class, 'index-entry')]")
+    }
+
+
+@pytest.fixture(scope="module")
+def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    corpus = tmp_path_factory.mktemp("people") / "corpus"
+    corpus.mkdir()
+    (corpus / "reg.xml").write_text(PEOPLE_REGISTER, encoding="utf-8")
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="reg.xml#karl">Karl</persName> met <persName ref="reg.xml#anna">'
+            'Anna</persName> in <placeName ref="reg.xml#leipzig">Leipzig</placeName>, for the '
+            '<name ref="reg.xml#wedding">wedding</name> of the <orgName ref="reg.xml#cdj">C'
+            "</orgName>.</p>"
+        ),
+        encoding="utf-8",
+    )
+    out = corpus.parent / "out"
+    report = build([corpus], out, only=["html", "index"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    return out
+
+
+def test_a_birth_and_a_death_say_when_and_where_with_the_place_linked(people: Path) -> None:
+    """A birth or death dated by @notBefore/@notAfter or @from/@to (on itself or its date)
+    had no date at all ("? –"), its place was nowhere, and its words took in the place's
+    ("c. 1950, Wien" for a date). The place is the register's (by @ref, an abbreviated one
+    too, or its placeName's @ref), linked to its entry, else as written; a place of no
+    coordinates and no identifier is named all the same."""
+    persons = _entries(people / "html/persons.html")
+    assert persons["karl"]["index-life"] == (
+        "2 March 1850, Leipzig – between 1900 and 1910, Bonn",
+        [("places.html#leipzig", "Leipzig")],
+    )
+    assert persons["anna"]["index-life"] == (
+        "from 1880 to 1881, Leipzig – c. 1950, Wien",
+        [("places.html#leipzig", "Leipzig")],
+    )
+    assert "leipzig" in _entries(people / "html/places.html")
+    records = entities_of(people)
+    assert records["karl"]["life"] == {"birth": "1850-03-02", "death": None}
+    assert records["anna"]["life"] == {"birth": None, "death": "c. 1950"}
+    # the card of the reading page says the same, in its own form
+    page = html.parse(str(people / "html/t.html"))
+    (card,) = page.xpath("//div[@id='ed-card-karl']/p[@class='card-dates']")
+    assert normalise(card.text_content()) == "2 March 1850, Leipzig – between 1900 and 1910, Bonn"
+    assert card.xpath("a/@href") == ["places.html#leipzig"]
+    (card,) = page.xpath("//div[@id='ed-card-anna']/p[@class='card-dates']")
+    assert normalise(card.text_content()) == "from 1880 to 1881, Leipzig – c. 1950, Wien"
+
+
+def test_relations_are_on_the_entry_of_every_entity_they_involve(people: Path) -> None:
+    """The registers' listRelation was shown nowhere. Each relation is on the entry of each
+    entity it involves, as that entity reads it, the others linked to their entries: a
+    relation TEI's examples name in words ("parent of", "child of", "married with"), another
+    by its name (or type) as written; several and abbreviated pointers alike; a relation of
+    web addresses alone involves no entry."""
+    persons = _entries(people / "html/persons.html")
+    relations = {k: v["index-relations"] for k, v in persons.items() if "index-relations" in v}
+    assert relations == {
+        "karl": (
+            "Relations: parent of Anna Weber, Otto Weber; married with Marie Weber",
+            [
+                ("persons.html#anna", "Anna Weber"),
+                ("persons.html#otto", "Otto Weber"),
+                ("persons.html#marie", "Marie Weber"),
+            ],
+        ),
+        "anna": (
+            "Relations: child of Karl Weber; Marie Weber teacher Anna Weber",
+            [("persons.html#karl", "Karl Weber"), ("persons.html#marie", "Marie Weber")],
+        ),
+        "otto": (
+            "Relations: child of Karl Weber; colleagues: Hans Roth",
+            [("persons.html#karl", "Karl Weber"), ("persons.html#hans", "Hans Roth")],
+        ),
+        "marie": (
+            "Relations: married with Karl Weber; teacher Anna Weber",
+            [("persons.html#karl", "Karl Weber"), ("persons.html#anna", "Anna Weber")],
+        ),
+        "hans": (
+            "Relations: colleagues: Otto Weber",
+            [("persons.html#otto", "Otto Weber")],
+        ),
+    }
+
+
+def test_an_events_dates_description_place_and_participants(people: Path) -> None:
+    """An event's entry gave its name alone: now its dates in words of the interface (as
+    the timeline says them), its description, where it took place (a place of the registers
+    linked) and who took part; the place it names is not one of its names."""
+    events = _entries(people / "html/entities.html")
+    assert events["wedding"] == {
+        "index-dates": ("1 June 1875", []),
+        "index-desc": ("The wedding of Karl and Marie.", []),
+        "index-place": ("Place: Leipzig", [("places.html#leipzig", "Leipzig")]),
+        "index-participants": (
+            "Participants: Karl Weber; Marie Weber",
+            [("persons.html#karl", "Karl Weber"), ("persons.html#marie", "Marie Weber")],
+        ),
+        "index-variants": ("As written: wedding (1)", []),
+    }
+    assert events["fair"] == {
+        "index-dates": ("between 1890 and 1892", []),
+        "index-desc": ("A fair.", []),
+        "index-place": ("Place: Dresden", []),
+    }
+    assert events["strike"]["index-dates"] == ("from January to March 1905", [])
+    assert events["strike"]["index-participants"] == (
+        "Participants: Hans Roth",
+        [("persons.html#hans", "Hans Roth")],
+    )
+    page = html.parse(str(people / "html/t.html"))
+    (card,) = page.xpath("//div[@id='ed-card-wedding']")
+    assert card.xpath("p[@class='card-also']") == []
+    assert card.xpath("string(p[@class='card-dates'])") == "1 June 1875"
+
+
+def test_other_names_of_persons_places_and_organisations_alike(people: Path) -> None:
+    """ "Also named:" lists the other names of a person, a place and an organisation alike,
+    each with its language, and its direction when it is written right to left."""
+
+    def also(page: str, entry: str) -> list[tuple[str | None, str | None, str | None]]:
+        doc = html.parse(str(people / "html" / page))
+        return [
+            (s.text, s.get("lang"), s.get("dir"))
+            for s in doc.xpath(f"//section[@id='{entry}']/p[@class='index-names']/span")
+        ]
+
+    assert also("persons.html", "anna") == [("Anne Dupont", "fr", None), ("אנה", "he", "rtl")]
+    assert also("places.html", "leipzig") == [("لايبزيغ", "ar", "rtl")]
+    assert also("organisations.html", "cdj") == [("Comiteit", "nl", None), ("ועד", "he", "rtl")]
+
+
+def test_a_real_birthplace_is_named_by_its_parts_and_no_century_is_a_year(
+    tmp_path: Path,
+) -> None:
+    """DISCO's sonnets (tei-samples/verse): a poet's <birth> holds an RDFa date of no TEI
+    attribute, a <date type="century">18</date> and a location/placeName of settlement,
+    country and bloc. The index read it all as the date, "18 Gijón España Europe – 19": the
+    place is named by its parts, and a century is no year."""
+    source = ROOT.parent / "shared/corpora/tei-samples/verse/disco004e_0011.xml"
+    if not source.is_file():
+        missing(str(source))
+    build([source], tmp_path / "out", only=["html", "index"], jobs=1)
+    persons = _entries(tmp_path / "out/html/persons.html")
+    assert persons["disco_004e"]["index-life"] == ("Gijón, España, Europe –", [])
+
+
+def test_lives_events_and_relations_are_in_the_words_of_the_interface(tmp_path: Path) -> None:
+    """The dates and the relations of the registers are said in the interface's language,
+    as the timeline says its dates."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "reg.xml").write_text(PEOPLE_REGISTER, encoding="utf-8")
+    (corpus / "t.xml").write_text(
+        tei_text('<p><persName ref="reg.xml#karl">Karl</persName>.</p>', lang="de"),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html", "index"], jobs=1, language="de")
+    persons = _entries(tmp_path / "out/html/persons.html")
+    assert persons["karl"]["index-life"][0] == (
+        "2. März 1850, Leipzig – zwischen 1900 und 1910, Bonn"
+    )
+    assert persons["karl"]["index-relations"][0] == (
+        "Beziehungen: Elternteil von Anna Weber, Otto Weber; verheiratet mit Marie Weber"
+    )
+    assert persons["anna"]["index-relations"][0] == (
+        "Beziehungen: Kind von Karl Weber; Marie Weber teacher Anna Weber"
+    )
+    events = _entries(tmp_path / "out/html/entities.html")
+    assert events["wedding"]["index-place"][0] == "Ort: Leipzig"
+    assert events["strike"]["index-dates"][0] == "von Januar bis März 1905"

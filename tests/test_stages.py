@@ -134,6 +134,29 @@ def test_registers_document_collects_every_list_with_its_source() -> None:
     assert [e.get("{urn:edition}source") for e in lists] == ["reg", "reg"]
 
 
+def test_registers_document_keeps_the_relations_beside_the_lists_with_pointers_expanded() -> None:
+    """The relations between the entries (a listRelation in the standOff, beside the lists)
+    were left out of the registers, and the index could show none; an abbreviated pointer
+    (psn:anna) is written as its header's prefixDef expands it, since the copy has no header.
+    The relations of a manuscript's parts stay the catalogue's."""
+    register = f"""<TEI {T}><teiHeader><fileDesc><sourceDesc><msDesc><head><listRelation>
+  <relation name="part" active="#ms1" passive="#ms2"/></listRelation></head></msDesc>
+  </sourceDesc></fileDesc><encodingDesc><listPrefixDef><prefixDef ident="psn"
+  matchPattern="([a-z]+)" replacementPattern="reg.xml#$1"/></listPrefixDef></encodingDesc>
+  </teiHeader><standOff>
+  <listPerson><person xml:id="anna"><persName>Anna</persName><birth ref="psn:ghent"/></person>
+  </listPerson>
+  <listRelation><relation name="parent" active="psn:anna" passive="#otto gnd:123"/></listRelation>
+</standOff></TEI>"""
+    combined = etree.fromstring(registers_document([doc(register, "reg.xml")]).encode())
+    assert [etree.QName(e).localname for e in combined] == ["listPerson", "listRelation"]
+    (relation,) = combined.xpath("//t:relation", namespaces=NS)
+    assert relation.get("active") == "reg.xml#anna"
+    assert relation.get("passive") == "#otto gnd:123"  # no prefix declared: as written
+    assert relation.getparent().get("{urn:edition}source") == "reg"
+    assert combined.xpath("//t:birth/@ref", namespaces=NS) == ["reg.xml#ghent"]
+
+
 # --- document-scoped ids and the entity namespace (DESIGN.md section 5 rule 7) --------------
 
 LETTER = f"""<TEI {T}><teiHeader/><text><body>

@@ -168,9 +168,10 @@
                   </p>
                   <!-- dates given by attributes only (<birth when="1791"/>) -->
                   <xsl:if test="empty((birth | death | floruit)[normalize-space()])">
-                    <xsl:for-each select="r:entry-dates(.)">
-                      <p class="card-dates"><xsl:value-of select="."/></p>
-                    </xsl:for-each>
+                    <xsl:variable name="dates" as="node()*" select="r:entry-dates(.)"/>
+                    <xsl:if test="exists($dates)">
+                      <p class="card-dates"><xsl:sequence select="$dates"/></p>
+                    </xsl:if>
                   </xsl:if>
                   <!-- everything else the entry says, in its words and in order -->
                   <xsl:for-each select="(* except ($preferred | idno))
@@ -360,8 +361,10 @@
 
   <!-- The register entry's details: other names, dates, note, authority links. -->
   <xsl:template match="*" mode="r:card" as="element()*">
-    <xsl:variable name="names" as="element()*"
-        select="(persName | placeName | orgName | name | objectName | eventName)"/>
+    <!-- the names of an event's or an object's place and people are not its own -->
+    <xsl:variable name="names" as="element()*" select="if (self::event or self::object)
+        then (name | objectName | eventName)
+        else (persName | placeName | orgName | name | objectName | eventName)"/>
     <xsl:variable name="preferred" as="element()?" select="($names[@type = 'preferred'], $names)[1]"/>
     <xsl:variable name="others" as="xs:string*"
         select="distinct-values(($names except $preferred) ! r:name-words(.))
@@ -371,10 +374,10 @@
         <xsl:value-of select="r:msg('card.also', string-join($others, '; '))"/>
       </p>
     </xsl:if>
-    <xsl:variable name="dates" as="xs:string?" select="r:entry-dates(.)"/>
+    <xsl:variable name="dates" as="node()*" select="r:entry-dates(.)"/>
     <xsl:if test="exists($dates)">
       <p class="card-dates">
-        <xsl:value-of select="$dates"/>
+        <xsl:sequence select="$dates"/>
       </p>
     </xsl:if>
     <xsl:for-each select="note">
@@ -412,27 +415,118 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:function name="r:entry-dates" as="xs:string?">
+  <!-- What a card says of an entry's dates: its birth and death with their places ("2 March
+       1850, Leipzig – between 1900 and 1910, Bonn"; "1819–1896" when no place is given), its
+       floruit, its own dates (an event's: r:date-attribute-words), its coordinates; "; "
+       between them. A place of the registers links to its entry. -->
+  <xsl:function name="r:entry-dates" as="node()*">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="birth" as="xs:string?" select="$e/birth[1] ! r:date-of(.)"/>
-    <xsl:variable name="death" as="xs:string?" select="$e/death[1] ! r:date-of(.)"/>
-    <xsl:variable name="parts" as="xs:string*" select="
-        (if ($birth or $death) then ($birth, '?')[1] || '–' || ($death, '')[1] else ()),
-        ($e/floruit ! r:msg('date.floruit', r:date-of(.))),
-        ($e/@when ! r:date-words(string(.), true()),
-            string-join(($e/@from, $e/@to) ! r:date-words(string(.), true()), '–'))[. != ''][1],
-        (($e/location/geo)[1] ! r:coordinates(.))"/>
-    <xsl:sequence select="if (exists($parts)) then string-join($parts, '; ') else ()"/>
+    <xsl:variable name="birth" as="node()*" select="$e/birth[1] ! r:life-part(.)"/>
+    <xsl:variable name="death" as="node()*" select="$e/death[1] ! r:life-part(.)"/>
+    <xsl:variable name="placed" as="xs:boolean"
+        select="exists(($e/birth[1], $e/death[1]) ! r:life-places(.))"/>
+    <xsl:variable name="parts" as="array(node()*)*">
+      <xsl:if test="exists($birth) or exists($death)">
+        <xsl:variable name="life" as="node()*">
+          <xsl:sequence select="if (exists($birth)) then $birth else r:text('?')"/>
+          <xsl:sequence select="r:text(if ($placed) then ' – ' else '–')"/>
+          <xsl:sequence select="$death"/>
+        </xsl:variable>
+        <xsl:sequence select="[$life]"/>
+      </xsl:if>
+      <xsl:sequence select="$e/floruit ! r:date-of(.) ! [r:text(r:msg('date.floruit', .))]"/>
+      <xsl:sequence select="r:date-attribute-words($e) ! [r:text(.)]"/>
+      <xsl:sequence select="($e/location/geo)[1] ! [r:text(r:coordinates(.))]"/>
+    </xsl:variable>
+    <xsl:for-each select="$parts">
+      <xsl:if test="position() gt 1">
+        <xsl:sequence select="r:text('; ')"/>
+      </xsl:if>
+      <xsl:sequence select="?*"/>
+    </xsl:for-each>
   </xsl:function>
 
+  <xsl:function name="r:text" as="text()">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:value-of select="$words"/>
+  </xsl:function>
+
+  <!-- A birth or death: when (the words its attributes say, else as written) and where. -->
+  <xsl:function name="r:life-part" as="node()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="date" as="xs:string?" select="r:date-of($e)"/>
+    <xsl:variable name="places" as="node()*">
+      <xsl:for-each select="r:life-places($e)">
+        <xsl:if test="position() gt 1">
+          <xsl:text>; </xsl:text>
+        </xsl:if>
+        <xsl:variable name="href" as="xs:string?"
+            select="@xml:id ! r:entity-href(string(.), local-name(..))"/>
+        <xsl:choose>
+          <xsl:when test="@xml:id and exists($href)">
+            <a href="{$href}"><xsl:value-of select="r:preferred-name(., string(@xml:id))"/></a>
+          </xsl:when>
+          <xsl:when test="@xml:id">
+            <xsl:value-of select="r:preferred-name(., string(@xml:id))"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="r:place-as-written(.)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="($date ! r:text(.), (if (exists($date) and exists($places))
+        then r:text(', ') else ()), $places)"/>
+  </xsl:function>
+
+  <!-- Elements that say where (TEI 13.2.3). -->
+  <xsl:variable name="r:place-names" as="xs:string+" select="('placeName', 'settlement',
+      'district', 'region', 'country', 'bloc', 'geogName')"/>
+
+  <!-- Where a birth or death took place: the register's places its @ref names, else the
+       outermost names of places it holds, each the register's place its @ref names when it
+       names one (an entry), else itself (its words). -->
+  <xsl:function name="r:life-places" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="pointed" as="element()*"
+        select="tokenize(normalize-space($e/@ref)) ! r:pointed-place(.)"/>
+    <xsl:sequence select="if (exists($pointed)) then $pointed
+        else $e/descendant::*[local-name() = $r:place-names]
+            [empty(ancestor::*[local-name() = ($r:place-names, 'note')]
+                intersect $e/descendant::*)]
+            ! (tokenize(normalize-space(@ref)) ! r:pointed-place(.), .)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:pointed-place" as="element()?">
+    <xsl:param name="token" as="xs:string"/>
+    <xsl:sequence select="(if (matches($token, '^([^#:]+\.xml)?#.'))
+        then r:entry(substring-after($token, '#')) else ())[self::place]"/>
+  </xsl:function>
+
+  <!-- A place as written: its parts, ", " between them ("Gijón, España"), else its words. -->
+  <xsl:function name="r:place-as-written" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="parts" as="element()*"
+        select="$name/*[local-name() = $r:place-names][normalize-space()]"/>
+    <xsl:sequence select="if (exists($parts)) then string-join($parts ! normalize-space(.), ', ')
+        else normalize-space($name)"/>
+  </xsl:function>
+
+  <!-- When a birth, death or floruit was: what its attributes (or its date's) say, in words
+       of the interface, else its words that name no place. -->
   <xsl:function name="r:date-of" as="xs:string?">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="text" as="xs:string" select="normalize-space(string-join($e/(date | text())))"/>
-    <xsl:variable name="attr" as="xs:string?" select="(($e/@when, $e/date/@when)
-        ! r:date-words(string(.), true()),
-        $e/@notBefore ! r:msg('date.after', r:date-words(string(.), true())),
-        $e/@notAfter ! r:msg('date.before', r:date-words(string(.), true())))[1]"/>
-    <xsl:sequence select="if ($text != '') then $text else $attr"/>
+    <xsl:variable name="dated" as="element()?" select="($e, $e/date)
+        [exists(@*[matches(local-name(), '^(when|notBefore|notAfter|from|to)$')]
+            [normalize-space()])][1]"/>
+    <xsl:variable name="dates" as="xs:string" select="normalize-space(string-join(
+        $e/date[not(@type = 'century')], ' '))"/>
+    <xsl:variable name="rest" as="xs:string" select="normalize-space(string-join(
+        $e//text()[empty(ancestor::*[local-name() = ($r:place-names, 'location', 'note',
+            'date')] intersect $e/descendant::*)], ' '))"/>
+    <xsl:variable name="words" as="xs:string" select="replace(if ($dates != '') then $dates
+        else $rest, '^[\s,;:]+|[\s,;:]+$', '')"/>
+    <xsl:sequence select="($dated ! r:date-attribute-words(.), $words[. != ''])[1]"/>
   </xsl:function>
 
   <!-- "Coordinates: 51.028, 4.481" from a geo of two numbers; another form as written. The

@@ -23,6 +23,10 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="../common/render.xsl"/>
+  <!-- the relations of an entry, in words, as the index pages say them (modules/index.xsl
+       links the entries its own way) -->
+  <xsl:import href="../common/relations.xsl"/>
+  <xsl:import href="../index/modules/page-facts.xsl"/>
 
   <xsl:include href="modules/plan.xsl"/>
   <xsl:include href="modules/header.xsl"/>

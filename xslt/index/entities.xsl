@@ -32,8 +32,17 @@
         <ed:other-name lang="nl">Comité tot Verdediging der Joden</ed:other-name>*
                                          the register's other names, each once
         <ed:note>...</ed:note>?          the register note, whitespace normalised
-        <ed:life birth="1819-09-13" death="1896"/>?   a person's birth and death: the ISO
+        <ed:life birth="1819-09-13" death="1896">?   a person's birth and death: the ISO
                                          date of the register, else its words
+          <ed:birth when="" notBefore="" ...><ed:text/>?<ed:place id="" type=""/>*</ed:birth>
+          <ed:death>...</ed:death>       their dates and places (modules/facts.xsl)
+        </ed:life>
+        <ed:when when="" notBefore="" .../>?   an event's dates (its attributes)
+        <ed:desc>...</ed:desc>*          an event's description
+        <ed:place id="" type="">Leipzig</ed:place>*   where an event took place
+        <ed:participant id="" type="">...</ed:participant>*   who took part in it
+        <ed:relation name="parent" role="active|passive|mutual"><ed:other id="" type=""/>+
+        </ed:relation>*                  the relations of the registers it takes part in
         <ed:authority type="wikidata" value="Q31" url="https://www.wikidata.org/wiki/Q31"/>*
                                          url only for known types or web addresses
         <ed:coordinates lat="51.028" long="4.481"/>?             places with location/geo

@@ -16,6 +16,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:r="urn:edition:render"
+    xmlns:ed="urn:edition"
     xmlns:ee="urn:edition:epub"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:epub="http://www.idpf.org/2007/ops"
@@ -65,10 +66,61 @@
 
   <xsl:mode name="ee:index-entry" on-no-match="fail" on-multiple-match="fail"/>
 
+  <xsl:key name="ee:relations" match="tei:relation" use="r:relation-ids(.)"/>
+
+  <!-- The relations of the registers the entry $id takes part in, as the index's records
+       (index/modules/facts.xsl) give them, for their words (ed:relation-words). -->
+  <xsl:function name="ee:relations" as="element(ed:relation)*">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:for-each select="if (exists($registers)) then key('ee:relations', $id, $registers)
+        else ()">
+      <xsl:variable name="others" as="xs:string*" select="r:relation-others(., $id)"/>
+      <xsl:if test="exists($others)">
+        <ed:relation name="{r:relation-name(.)}" role="{r:relation-role(., $id)}">
+          <xsl:for-each select="$others">
+            <xsl:variable name="entry" as="element()?" select="r:pointer-id(.) ! r:entry(.)
+                [local-name() = ('person', 'personGrp', 'place', 'org', 'event', 'object',
+                    'nym')]"/>
+            <ed:other>
+              <xsl:if test="exists($entry)">
+                <xsl:attribute name="id" select="$entry/@xml:id"/>
+              </xsl:if>
+              <xsl:value-of select="if (exists($entry))
+                  then r:preferred-name($entry, string($entry/@xml:id)) else ."/>
+            </ed:other>
+          </xsl:for-each>
+        </ed:relation>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- An entry named in a life or a relation: a link to its entry of the book's index when
+       the index lists it, else its name (the web's index pages are not in the book). -->
+  <xsl:function name="ed:entry-link" as="node()">
+    <xsl:param name="record" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="$record/@id = $ee:index-entities/@id">
+        <a href="{$ee:index-file}#{$record/@id}"><xsl:value-of select="$record"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$record"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <!-- Locators grouped by the part of the text (div, or page when there are pbs) they are in. -->
   <xsl:template match="ee:entity" mode="ee:index-entry">
     <li epub:type="index-entry" id="{@id}">
       <span epub:type="index-term" class="index-term"><xsl:value-of select="@name"/></span>
+      <!-- a person's birth and death, as the page's card says them: "(2 March 1850, Leipzig
+           – 1910)" -->
+      <xsl:variable name="entry" as="element()?" select="r:entry(@id)"/>
+      <xsl:variable name="life" as="node()*" select="$entry[self::tei:person]
+          ! r:entry-dates(.)"/>
+      <xsl:if test="exists($life)">
+        <xsl:text> </xsl:text>
+        <span class="index-life">(<xsl:sequence select="$life"/>)</span>
+      </xsl:if>
       <xsl:for-each-group select="ee:mention" group-adjacent="@where">
         <xsl:value-of select="if (position() eq 1) then ', ' else '; '"/>
         <span class="index-where"><xsl:value-of select="current-grouping-key()"/></span>
@@ -77,6 +129,20 @@
           <a epub:type="index-locator" href="{@href}"><xsl:value-of select="position()"/></a>
         </xsl:for-each>
       </xsl:for-each-group>
+      <!-- its relations, "Relations: parent of Anna Weber" -->
+      <xsl:variable name="relations" as="element(ed:relation)*" select="ee:relations(@id)"/>
+      <xsl:if test="exists($relations)">
+        <xsl:text>. </xsl:text>
+        <span class="index-relations">
+          <xsl:value-of select="r:msg('index.relations') || ' '"/>
+          <xsl:for-each select="$relations">
+            <xsl:if test="position() gt 1">
+              <xsl:text>; </xsl:text>
+            </xsl:if>
+            <xsl:sequence select="ed:relation-words(., r:preferred-name($entry, string(@id)))"/>
+          </xsl:for-each>
+        </span>
+      </xsl:if>
     </li>
   </xsl:template>
 

@@ -15,6 +15,8 @@
   <xsl:import href="../../common/reading.xsl"/>
   <!-- r:sent-date(): the date a letter was sent, as the timeline and the letter's page take it -->
   <xsl:import href="../../common/timeline.xsl"/>
+  <!-- ed:life, ed:when, ed:event and ed:relations: what the register says beyond names -->
+  <xsl:import href="facts.xsl"/>
 
   <xsl:mode name="ed:entity" on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="ed:authority" on-no-match="fail" on-multiple-match="fail"/>
@@ -149,18 +151,30 @@
         </ed:note>
       </xsl:for-each>
       <!-- a person's birth and death: the ISO date when the register gives one, else its
-           words ("c. 1819") -->
+           words ("c. 1819"), for the exports; and for the pages the date as its attributes
+           give it and the place (ed:birth, ed:death) -->
       <xsl:if test="tei:birth or tei:death">
         <ed:life>
           <xsl:for-each select="(tei:birth[1], tei:death[1])">
             <xsl:variable name="value" as="xs:string?" select="(@when, tei:date/@when,
-                normalize-space(string-join(.//text())))[normalize-space()][1] ! string(.)"/>
+                ed:life-words(.))[normalize-space()][1] ! string(.)"/>
             <xsl:if test="exists($value)">
               <xsl:attribute name="{local-name()}" select="$value"/>
             </xsl:if>
           </xsl:for-each>
+          <xsl:apply-templates select="(tei:birth[1], tei:death[1])" mode="ed:life"/>
         </ed:life>
       </xsl:if>
+      <!-- when an event (or any entry its own attributes date) happened -->
+      <xsl:if test="ed:dated(.)">
+        <ed:when>
+          <xsl:sequence select="ed:date-attributes(.)"/>
+        </ed:when>
+      </xsl:if>
+      <xsl:if test="self::tei:event">
+        <xsl:call-template name="ed:event"/>
+      </xsl:if>
+      <xsl:call-template name="ed:relations"/>
       <xsl:apply-templates select="tei:idno" mode="ed:authority"/>
       <xsl:apply-templates select="(tei:location/tei:geo)[1]" mode="ed:coordinates"/>
       <xsl:for-each select="$mentions">
@@ -220,8 +234,12 @@
   <xsl:template name="ed:other-names" as="element(ed:other-name)*">
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="preferred" as="element()?" select="ed:preferred-name-element(.)"/>
-    <xsl:variable name="names" as="element()*" select="*[local-name() = ('persName',
-        'placeName', 'orgName', 'name', 'eventName', 'objectName', 'geogName')]
+    <!-- the names of an event's or an object's place and people are not its own (an event's
+         placeName says where it took place) -->
+    <xsl:variable name="kinds" as="xs:string+" select="if (self::tei:event or self::tei:object)
+        then ('name', 'eventName', 'objectName') else ('persName', 'placeName', 'orgName', 'name',
+        'eventName', 'objectName', 'geogName')"/>
+    <xsl:variable name="names" as="element()*" select="*[local-name() = $kinds]
         except $preferred"/>
     <xsl:for-each-group select="$names[ed:name-words(.) != '']"
         group-by="ed:name-words(.), string(@xml:lang)" composite="yes">

@@ -16,6 +16,9 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="xs ed r">
 
+  <!-- ed:facts: births, deaths, events and relations in words -->
+  <xsl:import href="page-facts.xsl"/>
+
   <xsl:mode name="ed:html" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- Authority types as readers know them. -->
@@ -138,7 +141,8 @@
               ed:plural($letters, 'index.letter')[$letters gt 0]), ' · ')"/>
         </small>
       </h3>
-      <xsl:apply-templates select="ed:life, ed:note" mode="ed:html"/>
+      <xsl:apply-templates select="ed:life, ed:when, ed:desc, ed:note" mode="ed:html"/>
+      <xsl:call-template name="ed:facts"/>
       <!-- the register's other names, each in its language and direction; a spelling given
            for several languages once (probe 24: RusDraCor's Попова, transliterated for
            English and for German alike, was "Also named: Popova; Popova"), and not the
@@ -268,12 +272,40 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- "13 September 1819 – 20 May 1896", "? – 1896", as the page's card says them -->
+  <!-- "13 September 1819, Leipzig – 20 May 1896, Bonn", "? – 1896", as the page's card says
+       them: each date in words (r:date-attribute-words: "between 1800 and 1810"), else as
+       written, and its place linked to the place's entry -->
   <xsl:template match="ed:life" mode="ed:html" as="element()">
     <p class="index-life">
-      <xsl:value-of select="(@birth ! r:date-words(string(.), true()), '?')[1] || ' – '
-          || (@death ! r:date-words(string(.), true()), '')[1]"/>
+      <xsl:variable name="birth" as="node()*">
+        <xsl:apply-templates select="ed:birth" mode="ed:life-part"/>
+      </xsl:variable>
+      <xsl:sequence select="if (exists($birth)) then $birth else '?'"/>
+      <xsl:text> – </xsl:text>
+      <xsl:apply-templates select="ed:death" mode="ed:life-part"/>
     </p>
+  </xsl:template>
+
+  <xsl:mode name="ed:life-part" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- A birth or a death: its date as the timeline says dates, else as written, and its
+       places. -->
+  <xsl:template match="ed:birth | ed:death" mode="ed:life-part" as="node()*">
+    <xsl:variable name="dated" as="xs:boolean" select="exists(@when | @notBefore | @notAfter
+        | @from | @to | ed:text)"/>
+    <xsl:if test="$dated">
+      <xsl:call-template name="ed:date-label"/>
+    </xsl:if>
+    <xsl:if test="$dated and ed:place">
+      <xsl:text>, </xsl:text>
+    </xsl:if>
+    <xsl:sequence select="ed:entry-links(ed:place)"/>
+  </xsl:template>
+
+  <!-- When an event happened: "1 June 1875", "between 1890 and 1892", "from January to
+       March 1905", in the words of the timeline. -->
+  <xsl:template match="ed:when" mode="ed:html" as="element()">
+    <p class="index-dates"><xsl:call-template name="ed:date-label"/></p>
   </xsl:template>
 
   <xsl:template match="ed:note" mode="ed:html" as="element()">
@@ -542,8 +574,10 @@
   <!-- A dated mention's date in words: @when, or the range of @from/@to (a span of time) or
        @notBefore/@notAfter (an uncertain date), else its words as written; an ISO @when is
        also a time element. -->
+  <!-- (also the date of a birth, a death or an event of the registers: ed:birth, ed:death,
+       ed:when) -->
   <xsl:template name="ed:date-label" as="node()*">
-    <xsl:context-item as="element(ed:date)" use="required"/>
+    <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="start" as="xs:string?" select="(@from, @notBefore)[1] ! string(.)"/>
     <xsl:variable name="end" as="xs:string?" select="(@to, @notAfter)[1] ! string(.)"/>
     <xsl:variable name="span" as="xs:boolean" select="exists(@from | @to)"/>

@@ -1,0 +1,198 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What a register says of an entry beyond its names (TEI Guidelines 13.3: namesdates), as
+  language-neutral records of the entity index; the index pages put them in words.
+
+  <ed:life birth="" death="">             (entries.xsl: the exports' values)
+    <ed:birth when="" notBefore="" notAfter="" from="" to="">   the date as its attributes
+      <ed:text>c. 1800</ed:text>?         give it, else as written
+      <ed:place id="leipzig" type="place">Leipzig</ed:place>*   a place of the register (id,
+                                          type: its entry), else the words written
+    </ed:birth>
+    <ed:death>...</ed:death>
+  </ed:life>
+  <ed:when when="" .../>                  the dates of an entry dated by its own attributes
+  <ed:desc>...</ed:desc>*                 an event's description (desc, p)
+  <ed:place .../>*                        where an event took place (@where, its place names)
+  <ed:participant id="" type="">name</ed:participant>*   who took part in an event
+  <ed:relation name="parent" role="active|passive|mutual">   a relation of listRelation that
+    <ed:other id="" type="">name</ed:other>+                 involves the entry: the others
+  </ed:relation>                                             (id, type: when an entry)
+
+  Pointers are read as the normalisation stage reads a name's: "#id" or "file.xml#id" names
+  the register entry of that id; an abbreviated pointer (psn:0012) was expanded when the
+  registers document was made (pipeline/stages.py).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    exclude-result-prefixes="xs tei r">
+
+  <xsl:import href="../../common/relations.xsl"/>
+
+  <xsl:mode name="ed:life" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- Relations by the ids of the entries they involve. -->
+  <xsl:key name="ed:relations" match="tei:relation" use="r:relation-ids(.)"/>
+  <xsl:key name="ed:register-entry" match="*[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- Elements that say where (TEI 13.2.3, model.placeNamePart and the names of places). -->
+  <xsl:variable name="ed:place-names" as="xs:string+" select="('placeName', 'settlement',
+      'district', 'region', 'country', 'bloc', 'geogName')"/>
+  <xsl:variable name="ed:datable" as="xs:string+"
+      select="('when', 'notBefore', 'notAfter', 'from', 'to')"/>
+
+  <!-- The register entry a pointer names, if any. -->
+  <xsl:function name="ed:pointed" as="element()?">
+    <xsl:param name="token" as="xs:string"/>
+    <xsl:sequence select="r:pointer-id($token) ! key('ed:register-entry', ., $registers)
+        [local-name() = $ed:entry-kinds][1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:dated" as="xs:boolean">
+    <xsl:param name="element" as="element()"/>
+    <xsl:sequence select="exists($element/@*[local-name() = $ed:datable][normalize-space()])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:date-attributes" as="attribute()*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:for-each select="$element/@*[local-name() = $ed:datable][normalize-space()]">
+      <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The words of a birth or death that say when: its dates' words, else its words that
+       name no place ("c. 1800" of "<birth>c. 1800, <placeName>Leipzig</placeName></birth>"). -->
+  <xsl:function name="ed:life-words" as="xs:string">
+    <xsl:param name="event" as="element()"/>
+    <xsl:variable name="dates" as="xs:string" select="normalize-space(string-join(
+        $event/tei:date[not(@type = 'century')], ' '))"/>
+    <xsl:variable name="rest" as="xs:string" select="normalize-space(string-join(
+        $event//text()[empty(ancestor::*[local-name() = ($ed:place-names, 'location', 'note',
+            'date')]
+            intersect $event/descendant::*)], ' '))"/>
+    <xsl:sequence select="replace(if ($dates != '') then $dates else $rest,
+        '^[\s,;:]+|[\s,;:]+$', '')"/>
+  </xsl:function>
+
+  <xsl:template match="tei:birth | tei:death" mode="ed:life" as="element()">
+    <xsl:element name="ed:{local-name()}">
+      <xsl:variable name="dated" as="element()?"
+          select="(., tei:date[ed:dated(.)])[ed:dated(.)][1]"/>
+      <xsl:choose>
+        <xsl:when test="exists($dated)">
+          <xsl:sequence select="ed:date-attributes($dated)"/>
+        </xsl:when>
+        <xsl:when test="ed:life-words(.) != ''">
+          <ed:text><xsl:value-of select="ed:life-words(.)"/></ed:text>
+        </xsl:when>
+      </xsl:choose>
+      <xsl:sequence select="ed:places(., tokenize(normalize-space(@ref)))"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Where: the register's places its pointers name, else the names of places it holds (the
+       outermost: a placeName of a settlement and a country is one place), each by its entry
+       when its @ref names one, else by its words. A place of no coordinates and no
+       identifier is named all the same. -->
+  <xsl:function name="ed:places" as="element(ed:place)*">
+    <xsl:param name="context" as="element()"/>
+    <xsl:param name="pointers" as="xs:string*"/>
+    <!-- and the places of a list it holds (an event's listPlace) -->
+    <xsl:variable name="entries" as="element()*" select="$pointers ! ed:pointed(.),
+        $context/tei:listPlace//tei:place[@xml:id]"/>
+    <xsl:variable name="names" as="element()*" select="$context/descendant::*
+        [local-name() = $ed:place-names][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
+        [empty(ancestor::*[local-name() = ($ed:place-names, 'note', 'place', 'person', 'org')]
+            intersect $context/descendant::*)]"/>
+    <xsl:choose>
+      <xsl:when test="exists($entries)">
+        <xsl:sequence select="$entries ! ed:named(., 'place')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$names">
+          <xsl:variable name="entry" as="element()?"
+              select="(tokenize(normalize-space(@ref)) ! ed:pointed(.))[1]"/>
+          <xsl:choose>
+            <xsl:when test="exists($entry)">
+              <xsl:sequence select="ed:named($entry, 'place')"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="parts" as="element()*" select="*[local-name() = $ed:place-names]
+                  [normalize-space()]"/>
+              <xsl:variable name="words" as="xs:string" select="if (exists($parts))
+                  then string-join($parts ! normalize-space(.), ', ') else normalize-space(.)"/>
+              <xsl:if test="$words != ''">
+                <ed:place><xsl:value-of select="$words"/></ed:place>
+              </xsl:if>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- An entry as a record named $record: its id, its kind and its name. -->
+  <xsl:function name="ed:named" as="element()">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="record" as="xs:string"/>
+    <xsl:element name="ed:{$record}">
+      <xsl:attribute name="id" select="$entry/@xml:id"/>
+      <xsl:attribute name="type" select="local-name($entry)"/>
+      <xsl:value-of select="ed:preferred-name($entry)"/>
+    </xsl:element>
+  </xsl:function>
+
+  <!-- An event's description, place and participants (TEI 13.3.1: event holds desc or p,
+       says where by @where or the names of places it holds, and who by the names of persons
+       and organisations, or the lists of them, it holds). -->
+  <xsl:template name="ed:event" as="element()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:for-each select="(tei:desc | tei:p)[normalize-space()]">
+      <ed:desc><xsl:value-of select="ed:text(.)"/></ed:desc>
+    </xsl:for-each>
+    <xsl:sequence select="ed:places(., tokenize(normalize-space(@where)))"/>
+    <xsl:variable name="named" as="element()*" select="(.//(tei:persName | tei:orgName
+        | tei:name | tei:rs)/@ref ! tokenize(normalize-space(.)))
+        ! ed:pointed(.)[not(self::tei:place)]
+        | (tei:listPerson | tei:listOrg)//(tei:person | tei:personGrp | tei:org)[@xml:id]"/>
+    <xsl:for-each select="$named">
+      <xsl:sequence select="ed:named(., 'participant')"/>
+    </xsl:for-each>
+    <!-- a participant named without a pointer: as written -->
+    <xsl:for-each select=".//(tei:persName | tei:orgName)[not(@ref)]
+        [not(ancestor::tei:person | ancestor::tei:personGrp | ancestor::tei:org)]
+        [normalize-space()]">
+      <ed:participant><xsl:value-of select="ed:text(.)"/></ed:participant>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The relations the entry takes part in, each with the other participants as the entry
+       reads them (common/relations.xsl). -->
+  <xsl:template name="ed:relations" as="element(ed:relation)*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="id" as="xs:string" select="string(@xml:id)"/>
+    <xsl:for-each select="key('ed:relations', $id, $registers)">
+      <xsl:variable name="others" as="xs:string*" select="r:relation-others(., $id)"/>
+      <xsl:if test="exists($others)">
+        <ed:relation name="{r:relation-name(.)}" role="{r:relation-role(., $id)}">
+          <xsl:for-each select="$others">
+            <xsl:variable name="entry" as="element()?" select="ed:pointed(.)"/>
+            <xsl:choose>
+              <xsl:when test="exists($entry)">
+                <xsl:sequence select="ed:named($entry, 'other')"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <ed:other><xsl:value-of select="."/></ed:other>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </ed:relation>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+</xsl:stylesheet>

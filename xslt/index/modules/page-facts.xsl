@@ -1,0 +1,155 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The index pages' words for what a register says of an entry beyond its names
+  (index/modules/facts.xsl makes the records): an event's description, place and
+  participants, and the relations the entry takes part in ("Relations: parent of Anna Weber;
+  married with Karl Weber"), every other entry linked to its own entry of the index. The
+  book's index (epub/modules/index.xsl) says relations so too, linked its own way
+  (ed:entry-link). Dates are page-entries.xsl's (ed:date-label, the timeline's words).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ed="urn:edition"
+    xmlns:r="urn:edition:render"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
+    xmlns="http://www.w3.org/1999/xhtml"
+    exclude-result-prefixes="xs ed r array">
+
+  <!-- The index page of each kind of entry. The index pages do not import the rendering of
+       the reading pages, whose r:index-page says the same (common/names.xsl). -->
+  <xsl:variable name="ed:kind-pages" as="map(xs:string, xs:string)" select="map {
+      'person': 'persons.html', 'personGrp': 'persons.html', 'role': 'persons.html',
+      'castItem': 'persons.html', 'place': 'places.html', 'org': 'organisations.html'}"/>
+
+  <!-- Relations TEI's examples name (Guidelines 13.3.2.3), by the key of their words: a
+       relation read from its active side and from its passive side; one key for both when it
+       reads alike from either. Any other name is shown as written. -->
+  <xsl:variable name="ed:relation-keys" as="map(xs:string, xs:string+)" select="map {
+      'parent': ('relation.parent.active', 'relation.parent.passive'),
+      'parents': ('relation.parent.active', 'relation.parent.passive'),
+      'child': ('relation.child.active', 'relation.child.passive'),
+      'children': ('relation.child.active', 'relation.child.passive'),
+      'spouse': 'relation.spouse', 'spouses': 'relation.spouse', 'marriage': 'relation.spouse',
+      'married': 'relation.spouse', 'sibling': 'relation.sibling',
+      'siblings': 'relation.sibling', 'friend': 'relation.friend',
+      'friends': 'relation.friend', 'friendship': 'relation.friend',
+      'supervisor': ('relation.supervisor.active', 'relation.supervisor.passive')}"/>
+
+  <!-- Characters of the Unicode private use area standing for the links a message is filled
+       with, which r:msg takes as strings only. -->
+  <xsl:variable name="ed:slots" as="xs:string+" select="('&#xE001;', '&#xE002;', '&#xE003;')"/>
+
+  <!-- A message whose {1}, {2}, {3} are nodes (links): the message filled with stand-ins,
+       then each stand-in replaced by its nodes. -->
+  <xsl:function name="ed:fill" as="node()*">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="args" as="array(node()*)"/>
+    <xsl:variable name="text" as="xs:string"
+        select="r:msg($key, subsequence($ed:slots, 1, array:size($args)))"/>
+    <xsl:for-each select="analyze-string($text, '[&#xE001;-&#xE003;]')/*">
+      <xsl:choose>
+        <xsl:when test="local-name() = 'match'">
+          <xsl:sequence select="$args(index-of($ed:slots, string(.)))"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="."/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- An entry named in another's record: a link to its entry of the index when it is one
+       (id), else its words as written. -->
+  <xsl:function name="ed:entry-link" as="node()">
+    <xsl:param name="record" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="$record/@id">
+        <a href="{($ed:kind-pages(string($record/@type)), 'entities.html')[1]}#{$record/@id}">
+          <xsl:value-of select="$record"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$record"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Several entries, "; " between them. -->
+  <xsl:function name="ed:entry-links" as="node()*">
+    <xsl:param name="records" as="element()*"/>
+    <xsl:sequence select="ed:entry-links($records, '; ')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:entry-links" as="node()*">
+    <xsl:param name="records" as="element()*"/>
+    <xsl:param name="between" as="xs:string"/>
+    <xsl:for-each select="$records">
+      <xsl:if test="position() gt 1">
+        <xsl:value-of select="$between"/>
+      </xsl:if>
+      <xsl:sequence select="ed:entry-link(.)"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xsl:template match="ed:desc" mode="ed:html" as="element()">
+    <p class="index-desc"><xsl:value-of select="."/></p>
+  </xsl:template>
+
+  <!-- An event's place and participants, and the entry's relations. -->
+  <xsl:template name="ed:facts" as="element()*">
+    <xsl:context-item as="element(ed:entity)" use="required"/>
+    <xsl:if test="ed:place">
+      <p class="index-place">
+        <xsl:sequence select="ed:fill('index.where', [ed:entry-links(ed:place)])"/>
+      </p>
+    </xsl:if>
+    <xsl:if test="ed:participant">
+      <p class="index-participants">
+        <xsl:sequence select="ed:fill('index.participants', [ed:entry-links(ed:participant)])"/>
+      </p>
+    </xsl:if>
+    <xsl:if test="ed:relation">
+      <p class="index-relations">
+        <xsl:value-of select="r:msg('index.relations') || ' '"/>
+        <xsl:for-each select="ed:relation">
+          <xsl:if test="position() gt 1">
+            <xsl:text>; </xsl:text>
+          </xsl:if>
+          <xsl:sequence select="ed:relation-words(., string(../ed:name))"/>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A relation as the entry reads it: "parent of Anna Weber" (the entry is the parent),
+       "child of Karl Weber" (the entry is the passive side of a "parent" relation), "married
+       with ..."; a name TEI's examples do not use, as written: "teacher Anna Weber" from the
+       active side, "Karl Weber teacher Hans" from the passive side, "colleagues: ..." of a
+       mutual one. -->
+  <xsl:function name="ed:relation-words" as="node()*">
+    <xsl:param name="relation" as="element(ed:relation)"/>
+    <xsl:param name="self" as="xs:string"/>
+    <!-- ", " between the others: "; " is between the relations -->
+    <xsl:variable name="others" as="node()*" select="ed:entry-links($relation/ed:other, ', ')"/>
+    <xsl:variable name="name" as="xs:string" select="string($relation/@name)"/>
+    <xsl:variable name="keys" as="xs:string*" select="$ed:relation-keys(lower-case($name))"/>
+    <xsl:variable name="role" as="xs:string" select="string($relation/@role)"/>
+    <xsl:variable name="said" as="text()">
+      <xsl:value-of select="$name"/>
+    </xsl:variable>
+    <xsl:variable name="own" as="text()">
+      <xsl:value-of select="$self"/>
+    </xsl:variable>
+    <span class="index-relation">
+      <xsl:sequence select="
+          if (exists($keys)) then ed:fill(if ($role = 'passive') then $keys[last()] else $keys[1],
+              [$others])
+          else if ($name = '') then ed:fill('relation.unnamed', [$others])
+          else if ($role = 'active') then ed:fill('relation.active', [$said, $others])
+          else if ($role = 'passive') then ed:fill('relation.passive', [$said, $others, $own])
+          else ed:fill('relation.mutual', [$said, $others])"/>
+    </span>
+  </xsl:function>
+
+</xsl:stylesheet>
