@@ -44,6 +44,8 @@ _LATIN_NAMES = {
     "cp1252",
     "us-ascii",
 }
+#: Encodings of more than one byte a character, as declarations name them.
+_WIDE = ("utf-16", "utf-32", "ucs-2", "ucs-4", "iso-10646-ucs")
 _DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _DECL_VERSION = re.compile(rb"""^<\?xml\s+version\s*=\s*["']([0-9.]+)["']""")
 
@@ -645,9 +647,12 @@ def _refuse_by_content(data: bytes, shown: str) -> GateResult | None:
             "gate.binary",
             "file holds NUL bytes and no UTF-16 byte order mark: it is not an XML text file",
         )
+    contradiction = _bom_contradiction(data)
+    if contradiction is not None:
+        return _refuse(shown, "gate.encoding", contradiction, 1)
     declared = _DECL_ENCODING.match(data.lstrip(codecs.BOM_UTF8))
     name = declared.group(1).decode("ascii").lower() if declared else ""
-    if _utf16_bom(data) is None and name.startswith(("utf-16", "utf-32", "ucs-2", "ucs-4")):
+    if _utf16_bom(data) is None and name.startswith(_WIDE):
         # bytes of one octet a character (no NUL, no byte order mark) that declare a wide
         # encoding: libxml2 said "not well-formed: blank needed here" at the declaration
         return _refuse(
@@ -659,6 +664,34 @@ def _refuse_by_content(data: bytes, shown: str) -> GateResult | None:
             1,
         )
     return None
+
+
+def _bom_contradiction(data: bytes) -> str | None:
+    """What to say of a byte order mark that the XML declaration contradicts, or None. XML
+    1.0 (4.3.3) makes such a file a fatal error, which libxml2 lets pass by trusting the
+    mark: a UTF-8 mark under ``encoding="UTF-16"`` was told it had no mark at all, and a
+    UTF-16 mark under ``encoding="UTF-8"`` was read without a word of the contradiction."""
+    if data.startswith(codecs.BOM_UTF8):
+        mark, head = "UTF-8", data[3:]
+    elif _utf16_bom(data) is not None:
+        mark, head = "UTF-16", data[:400].decode("utf-16", "replace").encode("ascii", "replace")
+    else:
+        return None
+    declared = _DECL_ENCODING.match(head)
+    name = declared.group(1).decode("ascii").upper() if declared else ""
+    wide = name.lower().startswith(_WIDE)
+    if not name or (mark == "UTF-8") != wide:
+        return None
+    return (
+        f"the file begins with a {mark} byte order mark, but its XML declaration says "
+        f"{name}: the two contradict each other, which XML forbids; "
+        + (
+            'change the declaration to encoding="UTF-8"'
+            if mark == "UTF-8"
+            else 'change the declaration to encoding="UTF-16", or better, save the file as '
+            'UTF-8 and declare encoding="UTF-8"'
+        )
+    )
 
 
 def _utf16_bom(data: bytes) -> str | None:

@@ -20,6 +20,7 @@ import copy
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +28,8 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from . import columns, files
 from . import diagnostics as diag
-from . import files
 from .diagnostics import Diagnostic
 from .gate import (
     XI_INCLUDE,
@@ -135,12 +136,18 @@ class _Expander:
                 return
             self._one(include, file, chain)
 
-    def _error(self, file: Path, code: str, message: str, line: int | None) -> None:
+    def _error(
+        self, file: Path, code: str, message: str, line: int | None, column: int | None = None
+    ) -> None:
         self.failed = True
-        self.diagnostics.append(diag.error(display(file), code, message, line, origin=_ORIGIN))
+        made = diag.error(display(file), code, message, line, column, origin=_ORIGIN)
+        self.diagnostics.append(made)
 
-    def _warn(self, file: Path, code: str, message: str, line: int | None) -> None:
-        self.diagnostics.append(diag.warning(display(file), code, message, line, origin=_ORIGIN))
+    def _warn(
+        self, file: Path, code: str, message: str, line: int | None, column: int | None = None
+    ) -> None:
+        made = diag.warning(display(file), code, message, line, column, origin=_ORIGIN)
+        self.diagnostics.append(made)
 
     def _one(
         self, include: etree._Element, file: Path, chain: tuple[tuple[Path, str], ...]
@@ -166,6 +173,17 @@ class _Expander:
                 self._use_fallback(include, fallback, file, chain)
                 return
             self._error(file, "gate.xinclude-outside", outside or href, line)
+            return
+        if not files.is_file(target) and (kind := _special(target)) is not None:
+            # never opened: reading a named pipe waits for a writer, and the check with it
+            column = columns.attribute_place(file, line, "href", href)[1]
+            said = f"the included path {href!r} is {kind}, not a file ({display(target)})"
+            if fallback is not None:
+                self._warn(file, "gate.xinclude-fallback",
+                           f"{said}: its xi:fallback stands in", line, column)  # fmt: skip
+                self._use_fallback(include, fallback, file, chain)
+                return
+            self._error(file, "gate.xinclude", f"{said}; name a file in the href", line, column)
             return
         if not files.is_file(target):
             if fallback is not None:
@@ -395,6 +413,24 @@ def _target(
             "file inside it or widen the root with --root or [tool.edition] root"
         )
     return target, None
+
+
+def _special(target: Path) -> str | None:
+    """What ``target`` is when it is there but no regular file (a folder, a named pipe, a
+    device), told by its status alone; None when it is a file or nothing is there."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None
 
 
 def _base(include: etree._Element, file: Path) -> Path | None:

@@ -171,10 +171,10 @@ class Engine:
         # is raised when that stylesheet is asked for.
         self._broken: dict[str, StylesheetError] = {}
         custom = layers if area in CUSTOMISED_AREAS and _customises(layers) else None
-        with tempfile.TemporaryDirectory(prefix="edition-xslt-") as work:
-            if custom is not None:
+        with _workspace(custom) as work:
+            if custom is not None and work is not None:
                 # Before any protocol rule: Saxon refuses a catalog once protocols are set.
-                self._processor.set_catalog_files([str(_catalog(Path(work)))])
+                self._processor.set_catalog_files([str(_catalog(work))])
             self._processor.set_configuration_property(_ALLOWED, "file,edition")
             self._compiler = self._processor.new_xslt30_processor()
             if area == "epub":
@@ -189,10 +189,10 @@ class Engine:
                 if custom is not None and not customised(name):
                     continue
                 try:
-                    if custom is None:
+                    if custom is None or work is None:
                         self._stylesheets[name] = self._compile_file(path, name)
                     else:
-                        self._stylesheets[name] = self._customised(path, name, custom, Path(work))
+                        self._stylesheets[name] = self._customised(path, name, custom, work)
                 except StylesheetError as exc:
                     self._broken[name] = exc
         # From here on Saxon may not read or write any URI: not a file, not the network.
@@ -337,6 +337,18 @@ def customised(name: str) -> bool:
 
 def _customises(layers: Layers | None) -> bool:
     return layers is not None and (layers.stylesheet is not None or layers.templates is not None)
+
+
+@contextlib.contextmanager
+def _workspace(custom: Layers | None) -> Iterator[Path | None]:
+    """The folder of a customisation's catalog and layer file while its area compiles; none
+    for the shipped stylesheets, which an edition without a customisation compiles on every
+    build and check (a folder made and removed each time, for nothing written into it)."""
+    if custom is None:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="edition-xslt-") as work:
+        yield Path(work)
 
 
 def _catalog(work: Path) -> Path:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.columns import StartTags, attribute_column, attribute_place, decode
+from pipeline.columns import (
+    StartTags,
+    attribute_column,
+    attribute_place,
+    decode,
+    token_place,
+)
 from pipeline.gate import parse_bytes
 
 TEXT = """<?xml version="1.0" encoding="UTF-8"?>
@@ -188,3 +194,24 @@ def test_an_element_is_placed_where_its_start_tag_begins() -> None:
     other = _doc(TEXT.replace("<hi>a</hi>", "<seg>a</seg>"))
     tags = StartTags(decode(other.data), doc.root)
     assert tags.element_place(hi) is None
+
+
+def test_a_token_of_a_value_over_several_lines_is_placed_at_itself(tmp_path: Path) -> None:
+    source = tmp_path / "v.xml"
+    source.write_text(
+        '<p><ref n="1" target="#a\n'
+        '   #b psn:c  doc.xml#a">x</ref> <ref target="#a">y</ref><ref\n'
+        '  corresp="#a\n'
+        ' #d" type="t"\n'
+        ">z</ref></p>\n"
+    )
+    assert token_place(source, 2, "target", "#b") == (2, 4)
+    assert token_place(source, 2, "target", "psn:c") == (2, 7)
+    assert token_place(source, 2, "target", "a") == (1, 23)  # by the id it names
+    assert token_place(source, 2, "target", "a", 2) == (2, 14)
+    # the third "#a" of line 2's tags is on one line: its attribute names it
+    assert token_place(source, 2, "target", "a", 3) is None
+    assert token_place(source, 5, "corresp", "d") == (4, 2)  # the tag ends on a later line
+    assert token_place(source, 2, "corresp", "d") is None  # that tag does not end on line 2
+    assert token_place(source, 2, "target", "zz") is None
+    assert token_place(source, 9, "target", "a") is None

@@ -280,14 +280,34 @@ def test_spine_reads_title_contents_text_index(edition: Path) -> None:
     ]  # fmt: skip
 
 
+def test_contents_list_the_map_of_places_with_the_back_matter(
+    edition: Path, novels: dict[str, Path]
+) -> None:
+    """The map of places is a page of the book (in its spine, after the index) that no
+    entry of the contents led to: a reader who does not page through the whole book could
+    not reach it. It is the last entry, after the index, in the interface's words."""
+    book = Book(edition)
+    entries = book.docs["nav.xhtml"].xpath("//h:nav[@epub:type='toc']/h:ol/h:li/h:a", namespaces=NS)
+    assert [(a.get("href"), a.text) for a in entries[-2:]] == [
+        ("index.xhtml", "Index of names"),
+        ("places-map.xhtml", "Map of places"),
+    ]
+    assert book.resolve("nav.xhtml", "places-map.xhtml") is not None
+    # a book without a map has no entry for one
+    novel = Book(novels[NOVELS[0]])
+    assert "places-map.xhtml" not in novel.spine()
+    assert not novel.docs["nav.xhtml"].xpath("//h:a[@href='places-map.xhtml']", namespaces=NS)
+
+
 def _top_level_divs(source: Path) -> list[etree._Element]:
     return _tei(source).xpath("/tei:TEI/tei:text/*/tei:div", namespaces=NS)
 
 
 def _toc_entries(book: Book) -> list[etree._Element]:
-    """Top-level toc entries that lead into the text (not to the index)."""
+    """Top-level toc entries that lead into the text (not to the index or the map)."""
     return book.docs["nav.xhtml"].xpath(
-        "//h:nav[@epub:type='toc']/h:ol/h:li/h:a[not(starts-with(@href, 'index.xhtml'))]",
+        "//h:nav[@epub:type='toc']/h:ol/h:li/h:a[not(starts-with(@href, 'index.xhtml'))]"
+        "[not(starts-with(@href, 'places-map.xhtml'))]",
         namespaces=NS,
     )
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SECRET
@@ -119,6 +121,36 @@ def test_utf16_is_read_with_a_warning(tmp_path: Path) -> None:
     assert result.document is not None
     assert result.document.root.text == "é"
     assert [d.code for d in result.diagnostics] == ["gate.utf16"]
+
+
+@pytest.mark.parametrize(
+    ("mark", "declared", "codec", "advice"),
+    [
+        ("UTF-8", "UTF-16", "utf-8-sig", 'change the declaration to encoding="UTF-8"'),
+        ("UTF-8", "utf-32", "utf-8-sig", 'change the declaration to encoding="UTF-8"'),
+        ("UTF-16", "UTF-8", "utf-16", 'change the declaration to encoding="UTF-16"'),
+        ("UTF-16", "ISO-8859-1", "utf-16-be-marked", 'declare encoding="UTF-8"'),
+    ],
+)
+def test_a_byte_order_mark_the_declaration_contradicts_is_one_error_at_line_1(
+    tmp_path: Path, mark: str, declared: str, codec: str, advice: str
+) -> None:
+    """A UTF-8 mark under encoding="UTF-16" was told it had no mark; a UTF-16 mark under
+    encoding="UTF-8" was read without a word. XML makes either a fatal error: one error
+    names both and what to declare, and the next file is read as ever."""
+    text = f'<?xml version="1.0" encoding="{declared}"?>\n<TEI xmlns="x">caf\u00e9</TEI>'
+    if codec == "utf-16-be-marked":
+        data = codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+    else:
+        data = text.encode(codec)
+    d: Any = only_error(gate(tmp_path, "bom.xml", data))
+    assert (d.code, d.line) == ("gate.encoding", 1)
+    assert f"begins with a {mark} byte order mark" in d.message
+    assert f"declaration says {declared.upper()}:" in d.message
+    assert advice in d.message
+    agreeing = text.replace(declared, "UTF-8" if mark == "UTF-8" else "UTF-16")
+    fine = gate(tmp_path, "ok.xml", agreeing.encode(codec if mark == "UTF-8" else "utf-16"))
+    assert fine.document is not None and fine.document.root.text == "caf\u00e9"
 
 
 def test_an_xml_11_declaration_is_said_to_be_read_as_10(tmp_path: Path) -> None:

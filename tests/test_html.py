@@ -705,6 +705,63 @@ def test_a_collection_is_introduced_by_the_configured_text(tmp_path: Path) -> No
     assert "One text's own project" not in home.text_content()
 
 
+def test_about_page_says_how_a_related_item_is_related(tmp_path: Path) -> None:
+    """A source's relatedItem (TEI 3.12.2.7: @type says how it is related) was labelled
+    "Source:" like the source itself, or not at all: a translation's original, a book it is
+    part of and a work it cites read alike. It is labelled by its type in the interface's
+    language; a type of no label as written; no type, by its own kind as before."""
+    related = "".join(
+        f"<relatedItem{f' type={kind!r}' if kind else ''}><bibl><title>{title}</title></bibl>"
+        "</relatedItem>"
+        for kind, title in (
+            ("cites", "Cited"),
+            ("related", "Near"),
+            ("isPartOf", "Whole"),
+            ("translationOf", "Original"),
+            ("otherForm", "Print"),
+            ("reviewOf", "Reviewed"),
+            ("", "Untyped"),
+        )
+    )
+    listed = '<relatedItem type="cites"><listBibl><bibl><title>Listed</title></bibl></listBibl>'
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text("<p>Words.</p>").replace(
+            "<sourceDesc><p>x</p></sourceDesc>",
+            f"<sourceDesc><bibl><title>Main</title>{related}{listed}</relatedItem></bibl>"
+            "</sourceDesc>",
+        ),
+        encoding="utf-8",
+    )
+    said: dict[str, list[str]] = {}
+    for language in ("en", "fr"):
+        build([corpus], tmp_path / language, only=["html"], jobs=1, language=language)
+        about = _page(tmp_path / language / "html" / "about.html")
+        said[language] = [
+            " ".join(p.text_content().split()) for p in about.xpath("//p[@class='source-citation']")
+        ]
+    assert said["en"] == [
+        "Source: Main.",
+        "Cites: Cited.",
+        "Related: Near.",
+        "Part of: Whole.",
+        "Translation of: Original.",
+        "Other form: Print.",
+        "reviewOf: Reviewed.",
+        "Source: Untyped.",
+        "Cites: Listed.",
+    ]
+    assert said["fr"][1:6] == [
+        "Cite : Cited.",
+        "Apparenté : Near.",
+        "Partie de : Whole.",
+        "Traduction de : Original.",
+        "Autre forme : Print.",
+    ]
+    assert said["fr"][6] == "reviewOf : Reviewed."
+
+
 def test_build_date_is_the_clock_and_revision_dates_are_labelled(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

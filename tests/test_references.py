@@ -311,6 +311,31 @@ def test_multiple_pointers_in_one_attribute(tmp_path: Path) -> None:
     assert codes(resolve([reg, text])) == [("t.xml", "refs.dangling", 1)]
 
 
+def test_a_dangling_pointer_in_a_value_over_several_lines_is_placed_at_itself(
+    tmp_path: Path,
+) -> None:
+    """A value written over several lines is told at the token that points at nothing, not
+    at the line where the tag ends with no column; a value on one line, at its attribute."""
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f"<TEI {TEI}><text><body>\n"
+        '<p xml:id="a"><ref target="#a\n'
+        '   #b #missing">x</ref><ref\n'
+        '  corresp="#missing #a">y</ref></p>\n'
+        '<p xml:id="b" corresp="#a #nope\n'
+        '  #nope"/></body></text></TEI>',
+    )
+    found = resolve([text])
+    assert [(d.code, d.line, d.column) for d in found] == [
+        ("refs.dangling", 3, 7),
+        ("refs.dangling", 4, 3),
+        ("refs.dangling", 5, 27),
+        ("refs.dangling", 6, 3),
+    ]
+    assert all("#missing" in d.message for d in found[:2])
+
+
 def test_facts_from_the_survey_equal_facts_from_the_whole_tree() -> None:
     """``check`` gives ``facts`` the elements its one walk found carrying ids or pointers
     (``gate.survey``, taken by the gate's own walk): the same facts as walking the tree, on

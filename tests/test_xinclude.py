@@ -6,9 +6,12 @@ shared corpus's xinclude/ folder; hostile cases are written into tmp_path.
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import subprocess
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -335,6 +338,49 @@ def test_what_cannot_be_included_is_an_error(tmp_path: Path, include: str, code:
     (tmp_path / "project/latin.txt").write_bytes("é".encode("latin-1"))
     result = refused(tmp_path, include)
     assert (code, 2) in error_codes(result)
+
+
+@pytest.fixture
+def no_blocking() -> Iterator[None]:
+    """Fails the test instead of hanging it when something waits (a named pipe opened)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError("blocked: a named pipe was opened for reading")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(20)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("parse", ["xml", "text"])
+def test_a_folder_or_a_named_pipe_is_told_not_a_file_and_never_opened(
+    tmp_path: Path, parse: str, no_blocking: None
+) -> None:
+    """Opening a named pipe for reading waits for a writer: an include of one hung the check;
+    a folder was "does not exist". Either is an error at the include's href, or its
+    xi:fallback stands in with a warning."""
+    (tmp_path / "project/folder").mkdir(parents=True)
+    os.mkfifo(tmp_path / "project/pipe")
+    for href, kind in (("folder", "a folder"), ("pipe", "a named pipe (FIFO)")):
+        result = refused(tmp_path, f'<p>  <xi:include href="{href}" parse="{parse}"/></p>')
+        [d] = result.diagnostics
+        assert (d.code, d.severity, d.line, d.column) == ("gate.xinclude", Severity.ERROR, 2, 18)
+        assert f"the included path '{href}' is {kind}, not a file" in d.message
+        main = write(
+            tmp_path,
+            "project/main.xml",
+            f'<r {XI}>a<xi:include href="{href}" parse="{parse}">'
+            "<xi:fallback>b</xi:fallback></xi:include>c</r>",
+        )
+        kept = read_document(main, root=tmp_path / "project")
+        assert kept.document is not None and "".join(kept.document.root.itertext()) == "abc"
+        assert [(d.code, d.line, d.column) for d in kept.diagnostics] == [
+            ("gate.xinclude-fallback", 1, 60)
+        ]
 
 
 def test_fallback_stands_in_for_a_missing_target_or_pointer(tmp_path: Path) -> None:

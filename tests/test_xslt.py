@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pipeline.errors import StylesheetError
-from pipeline.xslt import Saxon, XmlText
+from pipeline.xslt import Layers, Saxon, XmlText
 
 PROBE = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema" exclude-result-prefixes="xs">
@@ -169,6 +171,38 @@ def test_result_documents_are_never_written(tmp_path: Path) -> None:
     result = Saxon(tmp_path).compile_text(writer, "writer").transform("<r/>")
     assert "<done" in result.output
     assert not target.exists()
+
+
+def test_a_temporary_folder_is_made_for_a_customisation_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The catalog and layer file of a customisation live in a temporary folder while the
+    area compiles; the shipped stylesheets need none, so a plain build or check makes none."""
+    made: list[str] = []
+    real = tempfile.TemporaryDirectory
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        made.append(str(kwargs.get("prefix", "")))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", spy)
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "probe.xsl").write_text(PROBE)
+    plain = Saxon(tmp_path)
+    assert "<out" in plain.stylesheet("html/probe").transform("<r/>").output
+    assert "<out" in plain.area("html").stylesheet("html/probe").transform("<r/>").output
+    plain.compile_text(PROBE, "generated")
+    assert made == []
+    custom = tmp_path / "custom.xsl"
+    custom.write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:import href="edition:render.xsl"/>'
+        '<xsl:template match="/"><customised/></xsl:template></xsl:stylesheet>'
+    )
+    layers = Layers(stylesheet=custom, key="k")
+    result = Saxon(tmp_path).stylesheet("html/probe", layers).transform("<r/>")
+    assert "<customised" in result.output
+    assert made == ["edition-xslt-"]
 
 
 def test_no_function_of_the_common_layer_is_defined_twice() -> None:

@@ -292,6 +292,8 @@ def _book(
         "title-apart": apart,
     }
     params["images"] = "\n".join(images.hrefs)
+    # the contents list its page, after the index (the page is made here, not by the XSLT)
+    params["map-file"] = MAP_PAGE if places_map is not None else ""
     parts = list(_run(BOOK, text, params, layers(custom)))
     if len(parts) != 3:
         raise EditionError("the book stylesheet returned no index, book and nav parts")
@@ -326,6 +328,8 @@ def _cover(meta: pkg.BookMetadata) -> bytes:
 
 
 MAP_HREF = "images/places-map.svg"
+#: The book's page that shows the map (``map_document``).
+MAP_PAGE = "places-map.xhtml"
 
 
 def map_document(lang: str, rtl: bool, language: str, drawing: bytes = b"") -> Document:
@@ -349,7 +353,7 @@ def map_document(lang: str, rtl: bool, language: str, drawing: bytes = b"") -> D
         f'<figure class="places-map"><img src="{MAP_HREF}" alt={alt}/></figure>'
         "</section></body></html>"
     )
-    return Document("places-map.xhtml", XHTML_PROLOG + body.encode("utf-8") + b"\n")
+    return Document(MAP_PAGE, XHTML_PROLOG + body.encode("utf-8") + b"\n")
 
 
 def _map_places(drawing: bytes) -> list[str]:

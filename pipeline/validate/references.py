@@ -472,13 +472,13 @@ def _id_place(file: FileFacts, fact: IdFact) -> tuple[int | None, int | None]:
 def _pointer_place(
     file: FileFacts, pointer: PointerFact, nth: int = 1
 ) -> tuple[int | None, int | None]:
-    return columns.attribute_place(
-        pointer.origin or file.path,
-        pointer.line,
-        pointer.attribute,
-        pointer.written or pointer.fragment,
-        nth,
-    )
+    path = pointer.origin or file.path
+    token = pointer.written or pointer.fragment
+    # a value over several lines: the token's own line (the attribute's may hold others)
+    spread = columns.token_place(path, pointer.line, pointer.attribute, token, nth)
+    if spread is not None:
+        return spread
+    return columns.attribute_place(path, pointer.line, pointer.attribute, token, nth)
 
 
 def _target(

@@ -54,10 +54,23 @@
         'copytext', 'firstedition')], $desc/(bibl | biblStruct | biblFull), $all)[1]"/>
   </xsl:function>
 
+  <!-- How a related item stands to the source that holds it (relatedItem/@type, an open
+       list: the Guidelines' examples and what editions write) -> label keys. -->
+  <xsl:variable name="r:relations" as="map(xs:string, xs:string)" select="map {
+      'cites': 'source.cites', 'related': 'source.related', 'ispartof': 'source.part-of',
+      'translationof': 'source.translation-of', 'otherform': 'source.other-form'}"/>
+
+  <!-- A related item is labelled by its relation, a type of no label as written ("a
+       translation of" read "Source:" like the source itself); without a type, by its kind. -->
   <xsl:function name="r:source-label" as="xs:string">
     <xsl:param name="bibl" as="element()"/>
-    <xsl:sequence select="r:msg(($r:source-kinds(lower-case(normalize-space($bibl/@type))),
-        'source.source')[1])"/>
+    <xsl:variable name="relation" as="xs:string" select="normalize-space(
+        ($bibl/parent::relatedItem, $bibl/parent::listBibl/parent::relatedItem)[1]/@type)"/>
+    <xsl:sequence select="if ($relation != '')
+        then ($r:relations(lower-case($relation)) ! r:msg(.),
+              r:msg('source.relation', $relation))[1]
+        else r:msg(($r:source-kinds(lower-case(normalize-space($bibl/@type))),
+              'source.source')[1])"/>
   </xsl:function>
 
   <!-- The citation of one source, without its nested sources, as one line of text. -->
@@ -110,8 +123,10 @@
 
   <!-- A structured bibl or biblFull: its fields in the order of a citation. -->
   <xsl:template match="bibl | biblFull | monogr | analytic" mode="r:cite" as="node()*">
-    <xsl:variable name="all" as="element()*" select="descendant::*[not(ancestor::bibl
-        [ancestor::* intersect current()] | ancestor::relatedItem | ancestor::note
+    <!-- the fields of this reference, not of one it holds (a related item's bibl, itself
+         inside a relatedItem, lost every field: "Translation of:" and nothing) -->
+    <xsl:variable name="all" as="element()*" select="descendant::*[not((ancestor::bibl
+        | ancestor::relatedItem)[ancestor::* intersect current()] | ancestor::note
         | ancestor::availability)]"/>
     <xsl:call-template name="r:cite-fields">
       <xsl:with-param name="parts" as="item()*">

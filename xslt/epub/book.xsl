@@ -12,7 +12,8 @@
   two thirds of the EPUB's compile time, paid by every build), and the text is parsed once.
 
   Parameters: $has-index (default: whether the text names an entity; names link to
-  index.xhtml), $images (modules/structure.xsl), $max-chars (modules/plan.xsl).
+  index.xhtml), $images (modules/structure.xsl), $map-file (modules/nav.xsl), $max-chars
+  (modules/plan.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

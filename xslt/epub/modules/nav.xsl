@@ -5,7 +5,8 @@
   <ee:document>: the table of contents (the text's divs, nested as in the text), the landmarks
   and, when the text has page breaks, the page-list (one entry per pb, linking to its marker).
 
-  Parameters: $has-index (adds the index to the toc and the landmarks), $max-chars (plan.xsl).
+  Parameters: $has-index (adds the index to the toc and the landmarks), $map-file (the page
+  of the map of places that Python adds after the index, "" for none), $max-chars (plan.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,6 +19,10 @@
     exclude-result-prefixes="#all">
 
   <xsl:mode name="ee:toc" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- The map of places is a page of the book made in Python (builders/epub.py), after the
+       index: without an entry here a reader could not reach it (it is in the spine alone). -->
+  <xsl:param name="map-file" as="xs:string" select="''"/>
 
   <xsl:template name="ee:nav-part" as="element()">
     <xsl:variable name="text" as="element()" select="r:main-text(tei:TEI)"/>
@@ -54,6 +59,9 @@
             </xsl:if>
             <xsl:if test="$has-index">
               <li><a href="{$ee:index-file}"><xsl:value-of select="r:msg('epub.index')"/></a></li>
+            </xsl:if>
+            <xsl:if test="$map-file != ''">
+              <li><a href="{$map-file}"><xsl:value-of select="r:msg('map.title')"/></a></li>
             </xsl:if>
           </ol>
         </nav>
