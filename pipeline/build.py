@@ -400,7 +400,8 @@ def _make(
     if skeleton_xml is None:
         skeleton_xml = skeleton(registers_xml)
         plan.cache.keep_blob("skeleton", cache_key(registers_xml), skeleton_xml)
-    names = page_names(parse(skeleton_xml))
+    subjects = any(t.subjects for t in texts)
+    names = page_names(parse(skeleton_xml), subjects)
     params = {**site_params(site, sorted(names)), "registers": XmlText(registers_xml)}
     step("texts")
     job = TextJob(
@@ -434,7 +435,7 @@ def _make(
         )
         return None
     step("site")
-    index = Index.of(skeleton_xml, [r.index for r in results if r.index])
+    index = Index.of(skeleton_xml, [r.index for r in results if r.index], subjects)
     report.extend(d for r in results for d in r.problems.references)
     used = {c for f in texts for c in f.used_ids}
     beside = {display(p) for p in nearby}  # their entries the named texts need not use

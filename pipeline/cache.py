@@ -38,7 +38,8 @@ from .sources import SourceFacts
 from .texts import TextResult
 from .xslt import ParamValue, XmlText
 
-FORMAT = "3"
+#: 4: a text's facts say whether it has index entries (``SourceFacts.subjects``).
+FORMAT = "4"
 CACHE = "cache"
 
 
@@ -127,6 +128,7 @@ def facts_json(facts: SourceFacts) -> dict[str, object]:
         "links": [list(link) for link in facts.links],
         "used_ids": list(facts.used_ids),
         "keyed": [list(k) for k in facts.keyed],
+        "subjects": facts.subjects,
     }
 
 
@@ -153,6 +155,7 @@ def facts_of_json(data: Mapping[str, object]) -> SourceFacts:
         keyed=tuple(
             (str(k[0]), str(k[1]), str(k[2]), str(k[3])) for k in map(_list, _list(data["keyed"]))
         ),
+        subjects=data["subjects"] is True,
     )
 
 

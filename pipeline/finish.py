@@ -76,14 +76,16 @@ class Index:
 
     xml: str
     root: etree._Element
+    #: Whether a text has index entries (the first pass's facts): the subject index is made.
+    subjects: bool = False
 
     @classmethod
-    def of(cls, skeleton: str, texts: Sequence[str]) -> Index:
+    def of(cls, skeleton: str, texts: Sequence[str], subjects: bool = False) -> Index:
         xml = merge(skeleton, texts)
-        return cls(xml, parse(xml))
+        return cls(xml, parse(xml), subjects)
 
     def page_names(self) -> list[str]:
-        return page_names(self.root)
+        return page_names(self.root, self.subjects)
 
 
 def index_problems(

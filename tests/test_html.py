@@ -2692,3 +2692,40 @@ def test_terms_stated_in_words_are_no_missing_licence(tmp_path: Path) -> None:
     ]
     assert ("Rights", "Creative Commons licence Attribution 4.0.") in facts
     assert [label for label, _ in facts if label == "Licence"] == []
+
+
+def test_an_index_entry_is_an_anchor_and_a_divgen_links_to_the_subject_index(
+    tmp_path: Path,
+) -> None:
+    """TEI index/term marks where a subject is discussed: the reading page keeps only its
+    anchor (its terms are the index's words), the in-process writer makes subjects.html, and
+    a divGen type="index" links there, by its own heading when it has one. A text without
+    index entries asks for an index that is not made: its divGen shows nothing."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "essay.xml").write_text(
+        tei_text(
+            "<div><p>Bees<index><term>Bees</term><index><term>dance</term></index></index>"
+            ' dance.</p></div><div><divGen type="index"><head>Index rerum</head></divGen></div>'
+        ),
+        encoding="utf-8",
+    )
+    (corpus / "plain.xml").write_text(
+        tei_text('<p>Words.</p><divGen type="index"/>', title="P"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    report = build([corpus], out, only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _page(out / "html/essay.html")
+    assert " ".join(page.xpath("string(//main//p[1])").split()) == "Bees dance."
+    anchors = page.xpath("//main//span[@class='index-anchor']")
+    assert [(a.get("id"), a.text_content()) for a in anchors] == [("div-1-p-1-ix1", "")]
+    link = page.xpath("//main//p[contains(@class, 'divGen')]/a")
+    assert [(a.get("href"), a.text_content()) for a in link] == [("subjects.html", "Index rerum")]
+    plain = _page(out / "html/plain.html")
+    assert not plain.xpath("//main//*[contains(@class, 'divGen')]")
+    # the builders' in-process path (tests, benchmarks) makes the page from the same index
+    corpus_loaded = load_corpus([corpus], Report())
+    context = BuildContext(corpus=corpus_loaded, out=tmp_path / "x", date=dt.datetime(2026, 1, 1))
+    pages = index_builder.render_index_pages(context)
+    assert "subjects.html" in pages and "essay.html#div-1-p-1-ix1" in pages["subjects.html"]

@@ -2130,3 +2130,94 @@ def test_lives_events_and_relations_are_in_the_words_of_the_interface(tmp_path: 
     events = _entries(tmp_path / "out/html/entities.html")
     assert events["wedding"]["index-place"][0] == "Ort: Leipzig"
     assert events["strike"]["index-dates"][0] == "von Januar bis März 1905"
+
+
+# -- the subject index (TEI index and term) ----------------------------------------------------
+
+SUBJECTS = ROOT / "tests/data/index/subjects"
+
+
+@pytest.fixture(scope="module")
+def subjects_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two texts of tests/data/index/subjects, the first split into parts (1 KB pages)."""
+    out = tmp_path_factory.mktemp("subjects")
+    report = build([SUBJECTS], out, only=["html", "index"], jobs=1, page_size=1)
+    assert report.errors == 0 and not report.diagnostics, report.sorted()
+    return out / "html"
+
+
+def _terms(element: etree._Element) -> list[str]:
+    return [normalise(t.text_content()) for t in element.xpath("./h3 | ./h4")]
+
+
+def test_the_subject_index_files_terms_by_the_collation_under_their_letters(
+    subjects_site: Path,
+) -> None:
+    """subjects.html: the unnamed index first, titled "Subjects", then each @indexName; the
+    terms under their initials in the collation of the other index pages (É with E), a term's
+    sortKey (or key) before its words ("The wax" under W); a term indexed in two texts by one
+    key is one entry, in the words it is first written in."""
+    page = html.parse(str(subjects_site / "subjects.html")).getroot()
+    parts = page.xpath("//main/section[@class='subject-index']")
+    assert [normalise(p.findtext("h2")) for p in parts] == ["Subjects", "places"]
+    letters = parts[0].xpath("./section[contains(@class, 'index-letter')]")
+    assert [normalise(s.findtext("h3")) for s in letters] == ["A", "B", "E", "H", "W", "Z"]
+    entries = parts[0].xpath(".//section[contains(@class, 'index-entry')]/h4")
+    assert [normalise(e.text_content()) for e in entries] == [
+        "Apiculture", "Bees", "Éclair", "honey", "The wax", "Zest",
+    ]  # fmt: skip
+    assert [normalise(e.text_content()) for e in parts[1].xpath(".//h4")] == ["Orchard"]
+    # the letters link to their headings, which the two indexes do not share
+    targets = page.xpath("//nav[@class='index-letters']//a/@href")
+    ids = page.xpath("//main//h3/@id")
+    assert {t[1:] for t in targets} <= set(ids) and len(ids) == len(set(ids))
+
+
+def test_a_subject_entry_holds_its_sub_entries_and_links_to_each_place(
+    subjects_site: Path,
+) -> None:
+    """Each locator leads to the entry's anchor on the page of the text it is on (the part of
+    the split text), named by the text's title, its section's heading and its page; nested
+    index elements are sub-entries under their term."""
+    page = html.parse(str(subjects_site / "subjects.html")).getroot()
+
+    def entry(words: str) -> html.HtmlElement:
+        found = page.xpath("//section[contains(@class, 'index-entry')][normalize-space(h4) = $w]",
+                           w=words)  # fmt: skip
+        assert len(found) == 1, words
+        return found[0]
+
+    honey = entry("honey").xpath("./ol/li/a")
+    assert [(a.get("href"), normalise(a.text_content())) for a in honey] == [
+        ("bees-2.html#div-2-p-1-ix2", "Of Bees, Wax, p. 3"),
+        ("honey.html#body-p-1-ix1", "Letters on Honey"),
+    ]
+    wax = entry("The wax")
+    assert not wax.xpath("./ol"), "the wax is indexed with its sub-entries only"
+    assert normalise(wax.xpath("string(./ul/li/span)")) == "candles"
+    assert normalise(wax.xpath("string(./ul/li/ul/li/span)")) == "church"
+    assert wax.xpath("./ul/li/ul/li/ol/li/a/@href") == ["bees-2.html#div-2-p-1-ix1"]
+    bees = entry("Bees")
+    assert bees.xpath("./ul/li/ol/li/a/@href") == ["bees-1.html#div-1-p-1-ix1"]
+    # every locator lands on an anchor that prints nothing of the index's words
+    for href in page.xpath("//main//ol[@class='index-occurrences']//a/@href"):
+        file, _, anchor = href.partition("#")
+        target = html.parse(str(subjects_site / file)).getroot().get_element_by_id(anchor)
+        assert target.get("class") == "index-anchor" and not target.text_content(), href
+    reading = html.parse(str(subjects_site / "bees-1.html")).getroot()
+    assert "Apiculture" not in reading.xpath("string(//main)")
+
+
+def test_the_subject_index_is_in_the_navigation_only_when_a_text_has_entries(
+    subjects_site: Path, edition_pages: dict[str, str]
+) -> None:
+    """Every page of the site names subjects.html between the entity pages and the
+    timeline; an edition without index entries has no such page."""
+    for name in ("index.html", "honey.html", "subjects.html", "persons.html"):
+        page = html.parse(str(subjects_site / name)).getroot()
+        nav = page.xpath("//nav[@class='site-nav']//a/@href")
+        assert nav[-3:] == ["subjects.html", "timeline.html", "about.html"], name
+    assert sorted(edition_pages) == [
+        "organisations.html", "persons.html", "places.html", "timeline.html",
+    ]  # fmt: skip
+    assert "subjects.html" not in edition_pages["persons.html"]

@@ -21,6 +21,8 @@ CORPORA = [
     ROOT / "tei",
     ROOT / "tests" / "data" / "index" / "crafted",
     ROOT / "tests" / "data" / "letters",
+    # two texts' subject index entries (TEI index/term), in corpus and document order
+    ROOT / "tests" / "data" / "index" / "subjects",
     SAMPLES / "drama",
     SAMPLES / "letters",
     SAMPLES / "facsimile",

@@ -67,6 +67,24 @@ def test_locators_follow_the_structure_not_the_document() -> None:
     ]
 
 
+def test_an_index_entry_is_counted_apart_from_the_names_of_its_block() -> None:
+    """An index entry (TEI 3.9.2) gets an anchor for the subject index where it stands,
+    counted apart from the names, so that a name keeps its id when an entry is added; its
+    sub-entries (an index inside it) are at its place and get none. An entry of the header
+    is no place in the text."""
+    plain = _ids(
+        "<text><body><p>a <persName>X</persName> b <persName>Y</persName></p></body></text>"
+    )
+    indexed = _ids(
+        "<teiHeader><fileDesc><index><term>h</term></index></fileDesc></teiHeader>"
+        "<text><body><p>a <index><term>t</term><index><term>s</term></index></index>"
+        "<persName>X</persName> b <index indexName='n'><term>u</term></index>"
+        "<persName>Y</persName></p></body></text>"
+    )
+    assert plain == ["body-p-1", "body-p-1-m1", "body-p-1-m2"]
+    assert indexed == ["body-p-1", "body-p-1-ix1", "body-p-1-m1", "body-p-1-ix2", "body-p-1-m2"]
+
+
 _DESCRIPTION = (
     "<teiHeader><fileDesc><sourceDesc><msDesc><msContents><msItem><author>"
     "<persName>A</persName></author></msItem></msContents><history><provenance>"

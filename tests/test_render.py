@@ -1424,3 +1424,18 @@ def test_an_entry_attached_without_a_lemma_cites_the_words_it_is_about(
     assert cited == ["navem", "navem longam", "ducit"]
     first = " ".join(entries[0].xpath("string(span[@class='app-body'])").split())
     assert first.startswith("navem ] navim")
+
+
+def test_an_index_entry_in_a_heading_is_no_word_of_the_contents(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """The terms of an index entry are the index's words: a heading holding one is "Bees" in
+    the contents, not "BeesBees"; the heading itself keeps the entry's anchor."""
+    doc = _doc("subjects", pages)
+    toc = [
+        " ".join(a.text_content().split()) for a in doc.xpath("//nav[contains(@class, 'toc')]//a")
+    ]
+    assert toc == ["Bees"]
+    assert doc.xpath("//h2[@id='div-1-head-1']/span[@class='index-anchor']/@id") == [
+        "div-1-head-1-ix1"
+    ]

@@ -329,3 +329,18 @@ def test_a_date_written_in_iso_form_without_a_value_gets_it() -> None:
         (None, "1 July 1916"),
         (None, "1916-07-01"),
     ]
+
+
+def test_an_index_entry_of_the_text_gets_its_anchor_and_a_sub_entry_none() -> None:
+    """The stage's count (ed:n) agrees with pipeline/locators.py: the subject index links to
+    an entry of the text (TEI index), not to a sub-entry (an index inside one), nor to an
+    entry of the header."""
+    xml = (
+        f"<TEI {T}><teiHeader><fileDesc><index><term>h</term></index></fileDesc></teiHeader>"
+        "<text><body><div><p>a <index><term>t</term><index><term>s</term></index></index>"
+        "b</p></div></body></text></TEI>"
+    )
+    text = doc(xml, "t.xml")
+    root = etree.fromstring(normalize(text, registers_document([text])).encode())
+    ids = [e.get(XML_ID) for e in root.iterfind(".//t:index", NS)]
+    assert ids == [None, "div-1-p-1-ix1", None]

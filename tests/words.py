@@ -113,6 +113,8 @@ FURNITURE = (
     # a bibliographic entry's label (@n: the corpus it cites, "CIL")
     " | //*[@class='bibl-n']"
     " | //*[@class='spanGrp-type'] | //code[contains(concat(' ', @class, ' '), ' egXML ')]"
+    # the interface's name of the subject index a divGen links to
+    " | //*[@class='divGen-label']"
     " | //*[contains(concat(' ', @class, ' '), ' specDesc ')]"
     " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
     # a page of a long text repeats the headings of the divisions it lies in

@@ -2,10 +2,11 @@
 
 Data flow for one text (normalized TEI):
 
-1. ``xslt/epub/book.xsl``, one transform with three parts: the back-of-book index of names
+1. ``xslt/epub/book.xsl``, one transform with four parts: the back-of-book index of names
    (``modules/index.xsl``; nothing when the text names no entity), from the index builder's
-   product ``entities`` when there is one, else from the text; the metadata record, the
-   title page and the content documents (``modules/content.xsl``, split at divs so no
+   product ``entities`` when there is one, else from the text; the subject index of the
+   text's index entries (``modules/subjects.xsl``; nothing when it has none); the metadata
+   record, the title page and the content documents (``modules/content.xsl``, split at divs so no
    document is too big), with an ``img`` for every image packaged (``book_images``: local
    files inside the text's folder whose bytes are a core image type); the navigation
    document (``modules/nav.xsl``: toc, landmarks, page-list);
@@ -295,10 +296,11 @@ def _book(
     # the contents list its page, after the index (the page is made here, not by the XSLT)
     params["map-file"] = MAP_PAGE if places_map is not None else ""
     parts = list(_run(BOOK, text, params, layers(custom)))
-    if len(parts) != 3:
-        raise EditionError("the book stylesheet returned no index, book and nav parts")
-    index, book, nav = parts
+    if len(parts) != 4:
+        raise EditionError("the book stylesheet returned no index, subjects, book and nav parts")
+    index, subjects, book, nav = parts
     has_index = index.tag == f"{{{EE_NS}}}document"
+    has_subjects = subjects.tag == f"{{{EE_NS}}}document"
 
     record = book.find(f"{{{EE_NS}}}metadata")
     if record is None:
@@ -307,6 +309,8 @@ def _book(
     documents += [_document(d) for d in book.iterfind(f"{{{EE_NS}}}document")]
     if has_index:
         documents.append(_document(index))
+    if has_subjects:
+        documents.append(_document(subjects))
     shown = _shown_images(book, images)
     if places_map is not None:
         lang = _text(record, "language") or "und"
@@ -314,7 +318,13 @@ def _book(
         documents.append(map_document(lang, rtl, language, places_map))
         shown.append(ShownImage(MAP_HREF, places_map, described=True))
     meta = book_metadata(
-        record, text, date, has_index=has_index, images=shown, publication=publication
+        record,
+        text,
+        date,
+        has_index=has_index,
+        images=shown,
+        publication=publication,
+        has_subjects=has_subjects,
     )
     css = custom.css if custom else ()
     return pkg.zip_epub(_package(meta, documents, shown, css, _cover(meta)), date)
@@ -460,6 +470,7 @@ def book_metadata(
     has_index: bool,
     images: Sequence[ShownImage] = (),
     publication: Publication | None = None,
+    has_subjects: bool = False,
 ) -> pkg.BookMetadata:
     """The package metadata from the stylesheet's ``<ee:metadata>`` record."""
 
@@ -489,6 +500,7 @@ def book_metadata(
         page_break_source=(source or pkg.UNKNOWN_PAGE_SOURCE) if pages else None,
         accessibility=accessibility(
             has_index=has_index,
+            has_subjects=has_subjects,
             pages=pages,
             notes=int(_text(record, "notes") or "0"),
             images=len(images),
@@ -514,7 +526,13 @@ def book_id(
 
 
 def accessibility(
-    *, has_index: bool, pages: int, notes: int = 0, images: int = 0, described: bool = True
+    *,
+    has_index: bool,
+    pages: int,
+    notes: int = 0,
+    images: int = 0,
+    described: bool = True,
+    has_subjects: bool = False,
 ) -> pkg.Accessibility:
     """What the book offers, stated only where the writer guarantees it.
 
@@ -543,9 +561,12 @@ def accessibility(
     summary.append(
         "It has a table of contents, headings for its parts and a logical reading order."
     )
-    if has_index:
+    if has_index or has_subjects:
         features.append("index")
+    if has_index:
         summary.append("An index of names links every mention of a person, place or body.")
+    if has_subjects:
+        summary.append("A subject index links every place where a subject is indexed.")
     if pages:
         features += ["pageBreakMarkers", "pageNavigation"]
         summary.append("Page breaks of the print source are marked and listed in a page list.")

@@ -33,6 +33,7 @@ __all__ = [
     "NS",
     "OTHER_PAGE",
     "PAGE_OF_TYPE",
+    "SUBJECTS_PAGE",
     "TIMELINE_PAGE",
     "IndexBuilder",
     "entity_index",
@@ -55,6 +56,8 @@ PAGE_OF_TYPE = {
 }
 OTHER_PAGE = "entities.html"
 TIMELINE_PAGE = "timeline.html"
+#: The subject index (TEI ``index`` entries), made only when a text has one.
+SUBJECTS_PAGE = "subjects.html"
 
 
 class IndexBuilder:
@@ -93,12 +96,17 @@ def _entity_index_apart(context: BuildContext) -> str:
 # -- HTML index pages ------------------------------------------------------------------------
 
 
-def page_names(root: etree._Element) -> list[str]:
-    """The index pages a corpus gets: persons, places, organisations, timeline, + others."""
+def page_names(root: etree._Element, subjects: bool = False) -> list[str]:
+    """The index pages a corpus gets: persons, places, organisations, timeline, + others;
+    the subject index when its texts have index entries, or when ``subjects`` says a text
+    has them (the first pass knows it before any text is indexed: ``SourceFacts.subjects``),
+    so that a page every page's navigation links to is made even if that text failed."""
     names = ["persons.html", "places.html", "organisations.html"]
     types = {e.get("type") for e in root.iterfind("ed:entities/ed:entity", NS)}
     if any(t not in PAGE_OF_TYPE for t in types):
         names.append(OTHER_PAGE)
+    if subjects or root.find("ed:subjects/ed:subject", NS) is not None:
+        names.append(SUBJECTS_PAGE)
     names.append(TIMELINE_PAGE)
     return names
 
@@ -141,8 +149,10 @@ def page_subset(root: etree._Element, page: str) -> str:
             for entity in child:
                 if PAGE_OF_TYPE.get(entity.get("type", ""), OTHER_PAGE) == page:
                     kept.append(copy.deepcopy(entity))
-        elif child.tag == f"{{{ED_NS}}}documents" or (
-            child.tag == f"{{{ED_NS}}}timeline" and page == TIMELINE_PAGE
+        elif (
+            child.tag == f"{{{ED_NS}}}documents"
+            or (child.tag == f"{{{ED_NS}}}timeline" and page == TIMELINE_PAGE)
+            or (child.tag == f"{{{ED_NS}}}subjects" and page == SUBJECTS_PAGE)
         ):
             subset.append(copy.deepcopy(child))
     text: str = etree.tostring(subset, encoding="unicode")

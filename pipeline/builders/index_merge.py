@@ -6,8 +6,9 @@ names) and, run on no text at all, the skeleton of every register entry. ``merge
 texts' indexes up, in corpus order, into exactly what one pass over the whole corpus gives:
 counts summed, variants counted again and sorted (most frequent first, then by form),
 occurrences, speeches and letters in document order, the timeline sorted stably by start and
-end. So a text is indexed on its own (in a worker, cached
-with its page and book) and one text's failure stays its own.
+end, the subject index's entries (``ed:subjects``) in corpus and document order. So a text
+is indexed on its own (in a worker, cached with its page and book) and one text's failure
+stays its own.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def merge(skeleton: str, texts: Sequence[str]) -> str:
     documents = root.find(f"{_E}documents")
     lists = {name: root.find(f"{_E}{name}") for name in ("timeline", "unresolved", "untagged")}
     dates: list[etree._Element] = []
+    subjects: list[etree._Element] = []
     for xml in texts:
         one = parse(xml)
         _append(documents, one.find(f"{_E}documents"))
@@ -61,12 +63,15 @@ def merge(skeleton: str, texts: Sequence[str]) -> str:
         dates.extend(one.iterfind(f"{_E}timeline/{_E}date"))
         _append(lists["unresolved"], one.find(f"{_E}unresolved"))
         _append(lists["untagged"], one.find(f"{_E}untagged"))
+        subjects.extend(one.iterfind(f"{_E}subjects/{_E}subject"))
     for found in entities.values():
         _finish(found)
     timeline = lists["timeline"]
     assert timeline is not None
     for date in sorted(dates, key=_date_key):  # sorted() is stable: ties keep corpus order
         timeline.append(date)
+    if subjects:  # as one pass writes them: only when a text has an index entry
+        etree.SubElement(root, f"{_E}subjects").extend(subjects)
     _totals(root, entities.values(), len(dates))
     text: str = etree.tostring(root, encoding="unicode")
     return text

@@ -1089,8 +1089,10 @@
   <!-- whitespace between a choice's (subst's, app's) children is layout, as on the page -->
   <xsl:template match="text()[r:layout-space(.)]" mode="r:plain" as="empty-sequence()"
       priority="1"/>
-  <!-- a ruby gloss: the plain words are its base's ("下人", not "下人げにん") -->
-  <xsl:template match="note | teiHeader | handShift | rt" mode="r:plain" as="empty-sequence()"/>
+  <!-- a ruby gloss: the plain words are its base's ("下人", not "下人げにん"); an index entry's
+       terms are the index's words (a heading "Bees" with its entry read "BeesBees") -->
+  <xsl:template match="note | teiHeader | handShift | rt | index" mode="r:plain"
+      as="empty-sequence()"/>
   <!-- a bracketed title or head (r:bracketed) in its brackets, in the contents and titles too;
        below r:left-out's priority: a title left out stays out -->
   <xsl:template match="title[r:bracketed(.)] | head[r:bracketed(.)]" mode="r:plain"

@@ -168,6 +168,13 @@
     </span>
   </xsl:template>
 
+  <!-- An index entry (TEI 3.9.2) marks the place a subject is discussed: its terms are the
+       index's words, not the text's, so only its id stands here, the anchor the subject
+       index links to (the normalisation stage gives every entry of the text one). -->
+  <xsl:template match="index[@xml:id]" mode="r:main" as="element()">
+    <span class="index-anchor" id="{@xml:id}"></span>
+  </xsl:template>
+
   <!-- index, alt and link groups are metadata about the text, not text. -->
   <xsl:template match="index | alt | altGrp | link | linkGrp | join | joinGrp | timeline
       | certainty | precision | respons | interpGrp | spanGrp | fs | fLib | fvLib"

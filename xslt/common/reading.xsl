@@ -125,11 +125,13 @@
   </xsl:function>
 
   <!-- Whether a node inside $scope is read: no element between them is left out, nor is it a
-       ruby gloss (the plain words are the base's, as r:plain has them). -->
+       ruby gloss (the plain words are the base's, as r:plain has them) or an index entry's
+       term (the index's words, not the text's). -->
   <xsl:function name="r:read-in" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:param name="scope" as="element()"/>
-    <xsl:sequence select="empty($node/ancestor::*[. >> $scope][self::rt or r:left-out(.)])
+    <xsl:sequence select="empty($node/ancestor::*[. >> $scope][self::rt or self::index
+            or r:left-out(.)])
         and not(r:layout-space($node))"/>
   </xsl:function>
 

@@ -19,6 +19,7 @@
 
   <xsl:import href="base.xsl"/>
   <xsl:import href="i18n.xsl"/>
+  <xsl:import href="subjects.xsl"/>
 
   <xsl:template match="text | group" mode="r:main" as="element()">
     <xsl:call-template name="r:block">
@@ -235,6 +236,29 @@
     <xsl:call-template name="r:block">
       <xsl:with-param name="class" select="'divGen'"/>
     </xsl:call-template>
+  </xsl:template>
+  <!-- But an index asked for where the text has index entries is the subject index the
+       site and the book make of them (subjects.html, subjects.xhtml): a link to it stands
+       here, named by the encoder's heading, else the interface's words. -->
+  <xsl:template match="divGen[lower-case(normalize-space(@type)) = 'index']
+      [exists(r:subject-entries(ancestor::text[last()]))]" mode="r:main" priority="1"
+      as="element()">
+    <p class="divGen divGen-index">
+      <xsl:if test="@xml:id">
+        <xsl:attribute name="id" select="@xml:id"/>
+      </xsl:if>
+      <a href="{if ($r:output = 'epub') then 'subjects.xhtml' else 'subjects.html'}">
+        <xsl:choose>
+          <xsl:when test="head[normalize-space()]">
+            <xsl:value-of select="r:plain(head[normalize-space()][1])"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <!-- the interface's words, none of the text's -->
+            <span class="divGen-label"><xsl:value-of select="r:msg('index.subjects')"/></span>
+          </xsl:otherwise>
+        </xsl:choose>
+      </a>
+    </p>
   </xsl:template>
 
   <xsl:template match="titlePart | byline | docAuthor | docDate | docEdition | trailer

@@ -3,6 +3,7 @@
   EPUB entry stylesheet: normalized TEI -> every part of one book, in one transform:
     <ee:parts>
       <ee:document href="index.xhtml"/> or <ee:none/>   the index of names (modules/index.xsl)
+      <ee:document href="subjects.xhtml"/> or <ee:none/>   the subject index (modules/subjects.xsl)
       <ee:book> metadata, title page, content documents  (modules/content.xsl)
       <ee:document href="nav.xhtml"/>                    the navigation document (modules/nav.xsl)
     </ee:parts>
@@ -45,6 +46,7 @@
   <xsl:include href="modules/titlepage.xsl"/>
   <xsl:include href="modules/entities.xsl"/>
   <xsl:include href="modules/index.xsl"/>
+  <xsl:include href="modules/subjects.xsl"/>
   <xsl:include href="modules/content.xsl"/>
   <xsl:include href="modules/nav.xsl"/>
 
@@ -55,6 +57,7 @@
   <xsl:template match="/" as="element(ee:parts)">
     <ee:parts>
       <xsl:call-template name="ee:index-part"/>
+      <xsl:call-template name="ee:subjects-part"/>
       <xsl:call-template name="ee:content-part"/>
       <xsl:call-template name="ee:nav-part"/>
     </ee:parts>

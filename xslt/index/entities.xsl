@@ -70,6 +70,11 @@
     <ed:untagged>                        names tagged without @ref
       <ed:mention element="persName" ...mention record.../>
     </ed:untagged>
+    <ed:subjects>                        the texts' index entries (TEI index/term), only
+                                         when there are any: modules/subjects.xsl
+      <ed:subject index="" document="" file="" mention="" section="" heading="" page=""
+          page-id=""><ed:term sort="" same="" lang="">words</ed:term>+</ed:subject>
+    </ed:subjects>
   </ed:index>
 
   A mention record (modules/mentions.xsl) is the attributes document (text stem), file (the
@@ -97,6 +102,7 @@
   <xsl:import href="../common/timeline.xsl"/>
   <xsl:import href="modules/mentions.xsl"/>
   <xsl:import href="modules/entries.xsl"/>
+  <xsl:import href="modules/subjects.xsl"/>
 
   <xsl:output method="xml" indent="no" encoding="UTF-8"/>
 
@@ -294,6 +300,10 @@
           </ed:mention>
         </xsl:for-each>
       </ed:untagged>
+      <xsl:call-template name="ed:subjects">
+        <xsl:with-param name="texts"
+            select="ed:document/*/(if (tei:text) then tei:text else tei:sourceDoc)"/>
+      </xsl:call-template>
     </ed:index>
   </xsl:template>
 

@@ -2,7 +2,8 @@
 <!--
   Entity index XML (entities.xsl), or the part of it one page shows -> one HTML index page,
   chosen by $page: persons.html, places.html, organisations.html, entities.html (every other
-  register kind) or timeline.html; $index-pages names every page (for the navigation).
+  register kind), subjects.html (the texts' index entries: modules/page-subjects.xsl) or
+  timeline.html; $index-pages names every page (for the navigation).
   pipeline/builders/index.py (render_index_pages) runs it once per page; the
   HTML writer puts the pages in OUT/html/ beside the reading pages, so links to mentions are
   <stem>.html#<mention id> and each entity's section carries id="<register xml:id>", the
@@ -22,6 +23,7 @@
        site_params. -->
   <xsl:import href="../html/modules/shell.xsl"/>
   <xsl:import href="modules/page-entries.xsl"/>
+  <xsl:import href="modules/page-subjects.xsl"/>
 
   <!-- escape-uri-attributes="no": see html/page.xsl -->
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" escape-uri-attributes="no"
@@ -37,6 +39,7 @@
       'places.html': (r:msg('nav.places'), 'place'),
       'organisations.html': (r:msg('nav.organisations'), 'org'),
       'entities.html': (r:msg('nav.entities')),
+      'subjects.html': (r:msg('nav.subjects')),
       'timeline.html': (r:msg('nav.timeline')) }"/>
   <xsl:variable name="listed-kinds" as="xs:string+"
       select="('person', 'personGrp', 'role', 'castItem', 'place', 'org')"/>
@@ -67,6 +70,14 @@
         <xsl:choose>
           <xsl:when test="$page eq 'timeline.html'">
             <xsl:call-template name="timeline"/>
+          </xsl:when>
+          <xsl:when test="$page eq 'subjects.html'">
+            <xsl:call-template name="ed:subject-index">
+              <xsl:with-param name="subjects" select="ed:subjects/ed:subject"/>
+              <xsl:with-param name="page-lang" select="r:ui-lang()" tunnel="yes"/>
+              <xsl:with-param name="collation-lang" select="$names-lang" tunnel="yes"/>
+              <xsl:with-param name="documents" select="ed:documents/ed:document" tunnel="yes"/>
+            </xsl:call-template>
           </xsl:when>
           <xsl:when test="empty($entities)">
             <p><xsl:value-of select="r:msg('index.none')"/></p>

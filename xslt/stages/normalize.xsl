@@ -7,7 +7,8 @@
   1. stable ids: every element an output links to (divisions, blocks, notes, page breaks,
      numbered lines, the surfaces of a sourceDoc, names and dates of the text and of the
      notes a standOff keeps (listAnnotation), the names of
-     the description a catalogue record shows as its text) gets an xml:id when it has none, derived
+     the description a catalogue record shows as its text, the index entries of the text
+     (index, not one nested in another: the subject index links to them)) gets an xml:id when it has none, derived
      from the structure it lives in (div-3-p-12, p-<@n>, l-<@n>, div-3-p-12-m2), never from a
      count over the whole document; an id the source repeats gets a suffix. The ids are made
      by pipeline/locators.py (the rules are written there) and arrive as $ids, one line per
@@ -59,6 +60,7 @@
         | tei:lg | tei:sp | tei:u | tei:stage | tei:table | tei:figure | tei:list | tei:item
         | tei:quote | tei:bibl | tei:listBibl | tei:castList | tei:note | tei:pb
         | tei:l[normalize-space(@n)] | tei:sourceDoc//tei:surface
+        | (tei:text | tei:sourceDoc)//tei:index[not(ancestor::tei:index)]
         | (tei:text | tei:sourceDoc | tei:TEI/tei:standOff//tei:listAnnotation//tei:note)
             //(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date
             | tei:geogName | tei:objectName | tei:eventName)
@@ -81,7 +83,8 @@
       | tei:div5 | tei:div6 | tei:div7 | tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:u
       | tei:stage | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl
       | tei:castList | tei:note | tei:pb | tei:l[normalize-space(@n)]
-      | tei:sourceDoc//tei:surface">
+      | tei:sourceDoc//tei:surface
+      | (tei:text | tei:sourceDoc)//tei:index[not(ancestor::tei:index)]">
     <xsl:call-template name="with-id"/>
   </xsl:template>
 

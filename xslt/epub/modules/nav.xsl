@@ -6,7 +6,9 @@
   and, when the text has page breaks, the page-list (one entry per pb, linking to its marker).
 
   Parameters: $has-index (adds the index to the toc and the landmarks), $map-file (the page
-  of the map of places that Python adds after the index, "" for none), $max-chars (plan.xsl).
+  of the map of places that Python adds after the indexes, "" for none), $max-chars
+  (plan.xsl); the subject index (modules/subjects.xsl) is listed after the index when the
+  text has entries.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -60,6 +62,9 @@
             <xsl:if test="$has-index">
               <li><a href="{$ee:index-file}"><xsl:value-of select="r:msg('epub.index')"/></a></li>
             </xsl:if>
+            <xsl:if test="exists($ee:subjects)">
+              <li><a href="{$ee:subjects-file}"><xsl:value-of select="r:msg('index.subjects')"/></a></li>
+            </xsl:if>
             <xsl:if test="$map-file != ''">
               <li><a href="{$map-file}"><xsl:value-of select="r:msg('map.title')"/></a></li>
             </xsl:if>
@@ -78,6 +83,9 @@
             </li>
             <xsl:if test="$has-index">
               <li><a epub:type="index" href="{$ee:index-file}"><xsl:value-of select="r:msg('epub.index')"/></a></li>
+            </xsl:if>
+            <xsl:if test="exists($ee:subjects)">
+              <li><a epub:type="index" href="{$ee:subjects-file}"><xsl:value-of select="r:msg('index.subjects')"/></a></li>
             </xsl:if>
           </ol>
         </nav>

@@ -49,10 +49,10 @@
   <xsl:variable name="s:index-labels" as="map(xs:string, xs:string)" select="map {
       'persons.html': r:msg('nav.persons'), 'places.html': r:msg('nav.places'),
       'organisations.html': r:msg('nav.organisations'), 'entities.html': r:msg('nav.entities'),
-      'timeline.html': r:msg('nav.timeline')}"/>
+      'subjects.html': r:msg('nav.subjects'), 'timeline.html': r:msg('nav.timeline')}"/>
   <xsl:variable name="s:index-order" as="xs:string*"
       select="('persons.html', 'places.html', 'organisations.html', 'entities.html',
-               'timeline.html')"/>
+               'subjects.html', 'timeline.html')"/>
 
   <!-- The index pages that exist, in the order of the navigation. -->
   <xsl:function name="s:index-pages" as="xs:string*">

@@ -18,6 +18,8 @@
 
   <!-- ed:facts: births, deaths, events and relations in words -->
   <xsl:import href="page-facts.xsl"/>
+  <!-- r:index-collation, r:index-initial: the subject index of the books files alike -->
+  <xsl:import href="../../common/subjects.xsl"/>
 
   <xsl:mode name="ed:html" on-no-match="fail" on-multiple-match="fail"/>
 
@@ -57,18 +59,14 @@
        accents and case second to the letters (É with E, a with A). -->
   <xsl:function name="ed:collation" as="xs:string">
     <xsl:param name="lang" as="xs:string"/>
-    <xsl:sequence select="'http://www.w3.org/2013/collation/UCA?lang=' || encode-for-uri($lang)
-        || ';strength=secondary;fallback=yes'"/>
+    <xsl:sequence select="r:index-collation($lang)"/>
   </xsl:function>
 
   <!-- The letter an entry is filed under: the first letter of its sort key without accents,
        in capitals; "" for a key that does not begin with a letter. -->
   <xsl:function name="ed:initial" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:variable name="first" as="xs:string"
-        select="replace(normalize-unicode(substring(normalize-space($key), 1, 1), 'NFD'),
-            '\p{M}', '')"/>
-    <xsl:sequence select="if (matches($first, '^\p{L}$')) then upper-case($first) else ''"/>
+    <xsl:sequence select="r:index-initial($key)"/>
   </xsl:function>
 
   <!-- Entities in the order of the collation, under a heading per initial letter, with the

@@ -1,0 +1,108 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Index entries (TEI Guidelines 3.9.2, index and term): what the subject index of the site
+  (xslt/index/modules/subjects.xsl, page-subjects.xsl) and of a book (xslt/epub/modules/
+  subjects.xsl) read of a text, so that both list the same entries under the same words.
+
+  An index element of the text marks the place where the subjects its terms name are
+  discussed; the normalisation stage gives each one that stands in no other entry an id
+  (pipeline/locators.py: div-3-p-12-ix1), the anchor every locator links to. Its content is
+  (term, index?)*: each term is an entry, and the index right after a term holds that term's
+  sub-entries, at the same place. An entry is read as the path of its terms from the outermost
+  one down (r:subject-paths): <r:path><r:term .../>...</r:path>.
+
+  Self-contained (no base.xsl): the index builder imports it beside its own modules.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:r="urn:edition:render"
+    exclude-result-prefixes="xs tei r">
+
+  <!-- The entries of a text's main text (its text, else its sourceDoc) that the subject
+       index lists: those with the anchor the normalisation stage gave them. -->
+  <xsl:function name="r:subject-entries" as="element(tei:index)*">
+    <xsl:param name="text" as="element()?"/>
+    <xsl:sequence select="$text//tei:index[not(ancestor::tei:index)][@xml:id]"/>
+  </xsl:function>
+
+  <!-- Every path of terms an entry holds, in document order: a term alone, or a term and
+       each path of the index that follows it (its sub-entries). A term of no words names
+       nothing, and the paths below it are left out with it. -->
+  <xsl:function name="r:subject-paths" as="element(r:path)*">
+    <xsl:param name="index" as="element(tei:index)"/>
+    <xsl:for-each select="$index/tei:term[normalize-space(r:term-words(.))]">
+      <xsl:variable name="term" as="element(r:term)" select="r:subject-term(.)"/>
+      <xsl:variable name="below" as="element(tei:index)?"
+          select="following-sibling::*[1][self::tei:index]"/>
+      <xsl:variable name="paths" as="element(r:path)*"
+          select="$below ! r:subject-paths(.)"/>
+      <xsl:choose>
+        <xsl:when test="exists($paths)">
+          <xsl:for-each select="$paths">
+            <r:path>
+              <xsl:sequence select="$term, r:term"/>
+            </r:path>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <r:path>
+            <xsl:sequence select="$term"/>
+          </r:path>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- A term as the indexes file it: its words, the key it is sorted by (its sortKey, else
+       its key, else its words: att.sortable and att.canonical), the key that makes two terms
+       one entry (its key, else its words) and its language. -->
+  <xsl:function name="r:subject-term" as="element(r:term)">
+    <xsl:param name="term" as="element(tei:term)"/>
+    <xsl:variable name="words" as="xs:string" select="r:term-words($term)"/>
+    <xsl:variable name="lang" as="xs:string?"
+        select="$term/ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
+    <r:term sort="{($term/@sortKey, $term/@key, $words)[normalize-space()][1] ! normalize-space()}"
+        same="{($term/@key[normalize-space()] ! ('key ' || normalize-space()),
+            'words ' || $words)[1]}">
+      <xsl:if test="exists($lang)">
+        <xsl:attribute name="lang" select="$lang"/>
+      </xsl:if>
+      <xsl:value-of select="$words"/>
+    </r:term>
+  </xsl:function>
+
+  <!-- A term's words, its notes left out. -->
+  <xsl:function name="r:term-words" as="xs:string">
+    <xsl:param name="term" as="element(tei:term)"/>
+    <xsl:sequence select="normalize-space(string-join(
+        $term//text()[empty(ancestor::tei:note except $term/ancestor::tei:note)]))"/>
+  </xsl:function>
+
+  <!-- The collation of every index (the index pages' ed:collation): the Unicode Collation
+       Algorithm for a language, accents and case second to the letters. -->
+  <xsl:function name="r:index-collation" as="xs:string">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="'http://www.w3.org/2013/collation/UCA?lang=' || encode-for-uri($lang)
+        || ';strength=secondary;fallback=yes'"/>
+  </xsl:function>
+
+  <!-- The letter a key is filed under (the index pages' ed:initial): its first letter without
+       accents, in capitals; "" for a key that does not begin with a letter. -->
+  <xsl:function name="r:index-initial" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="first" as="xs:string"
+        select="replace(normalize-unicode(substring(normalize-space($key), 1, 1), 'NFD'),
+            '\p{M}', '')"/>
+    <xsl:sequence select="if (matches($first, '^\p{L}$')) then upper-case($first) else ''"/>
+  </xsl:function>
+
+  <!-- The name of the index an entry belongs to (index/@indexName), "" for the one without a
+       name. -->
+  <xsl:function name="r:index-name" as="xs:string">
+    <xsl:param name="index" as="element(tei:index)"/>
+    <xsl:sequence select="normalize-space($index/@indexName)"/>
+  </xsl:function>
+
+</xsl:stylesheet>
