@@ -204,16 +204,17 @@ def test_the_extended_pagefind_is_preferred_and_the_plain_one_serves_without_it(
     found = search.pagefind_executable()
     assert found is not None and found[0] == "pagefind_bin_extended", found
     assert search.pagefind_version().startswith("pagefind_bin_extended 1.")
-    pytest.importorskip("pagefind_bin")
-    # a machine with the plain wheel alone (the extended one stands for a missing wheel)
-    monkeypatch.setattr(search, "WHEELS", ("pagefind_bin_not_installed", "pagefind_bin"))
+    assert search.WHEELS[-1] == "pagefind_bin"  # the plain wheel, when it is the one there
+    # a machine without the first wheel asked for takes the next one: here the extended
+    # wheel stands second (`pip install edition` installs it alone, not the plain wheel)
+    monkeypatch.setattr(search, "WHEELS", ("pagefind_bin_not_installed", "pagefind_bin_extended"))
     search.pagefind_executable.cache_clear()
     search.pagefind_version.cache_clear()
     found = search.pagefind_executable()
-    assert found is not None and found[0] == "pagefind_bin", found
+    assert found is not None and found[0] == "pagefind_bin_extended", found
     command = search.pagefind_command(Path("site"))
     assert command is not None and command[0] == str(found[1])
-    assert search.pagefind_version().startswith("pagefind_bin 1.")
+    assert search.pagefind_version().startswith("pagefind_bin_extended 1.")
     monkeypatch.setattr(search, "WHEELS", ("pagefind_bin_not_installed",))
     search.pagefind_executable.cache_clear()
     assert search.pagefind_command(Path("site")) is None
