@@ -26,6 +26,10 @@
   <xsl:import href="base.xsl"/>
   <xsl:import href="i18n.xsl"/>
   <xsl:import href="timeline.xsl"/>
+  <!-- r:place-names, r:place-as-written, r:life-words: a life in words, as the index says it -->
+  <xsl:import href="lives.xsl"/>
+  <!-- r:pointer-id -->
+  <xsl:import href="relations.xsl"/>
 
   <xsl:variable name="r:kind-pages" as="map(xs:string, xs:string)" select="map {
       'person': 'persons.html', 'personGrp': 'persons.html', 'role': 'persons.html',
@@ -479,10 +483,6 @@
         then r:text(', ') else ()), $places)"/>
   </xsl:function>
 
-  <!-- Elements that say where (TEI 13.2.3). -->
-  <xsl:variable name="r:place-names" as="xs:string+" select="('placeName', 'settlement',
-      'district', 'region', 'country', 'bloc', 'geogName')"/>
-
   <!-- Where a birth or death took place: the register's places its @ref names, else the
        outermost names of places it holds, each the register's place its @ref names when it
        names one (an entry), else itself (its words). -->
@@ -499,17 +499,7 @@
 
   <xsl:function name="r:pointed-place" as="element()?">
     <xsl:param name="token" as="xs:string"/>
-    <xsl:sequence select="(if (matches($token, '^([^#:]+\.xml)?#.'))
-        then r:entry(substring-after($token, '#')) else ())[self::place]"/>
-  </xsl:function>
-
-  <!-- A place as written: its parts, ", " between them ("Gijón, España"), else its words. -->
-  <xsl:function name="r:place-as-written" as="xs:string">
-    <xsl:param name="name" as="element()"/>
-    <xsl:variable name="parts" as="element()*"
-        select="$name/*[local-name() = $r:place-names][normalize-space()]"/>
-    <xsl:sequence select="if (exists($parts)) then string-join($parts ! normalize-space(.), ', ')
-        else normalize-space($name)"/>
+    <xsl:sequence select="r:pointer-id($token) ! r:entry(.)[self::place]"/>
   </xsl:function>
 
   <!-- When a birth, death or floruit was: what its attributes (or its date's) say, in words
@@ -519,13 +509,7 @@
     <xsl:variable name="dated" as="element()?" select="($e, $e/date)
         [exists(@*[matches(local-name(), '^(when|notBefore|notAfter|from|to)$')]
             [normalize-space()])][1]"/>
-    <xsl:variable name="dates" as="xs:string" select="normalize-space(string-join(
-        $e/date[not(@type = 'century')], ' '))"/>
-    <xsl:variable name="rest" as="xs:string" select="normalize-space(string-join(
-        $e//text()[empty(ancestor::*[local-name() = ($r:place-names, 'location', 'note',
-            'date')] intersect $e/descendant::*)], ' '))"/>
-    <xsl:variable name="words" as="xs:string" select="replace(if ($dates != '') then $dates
-        else $rest, '^[\s,;:]+|[\s,;:]+$', '')"/>
+    <xsl:variable name="words" as="xs:string" select="r:life-words($e)"/>
     <xsl:sequence select="($dated ! r:date-attribute-words(.), $words[. != ''])[1]"/>
   </xsl:function>
 

@@ -157,7 +157,7 @@
         <ed:life>
           <xsl:for-each select="(tei:birth[1], tei:death[1])">
             <xsl:variable name="value" as="xs:string?" select="(@when, tei:date/@when,
-                ed:life-words(.))[normalize-space()][1] ! string(.)"/>
+                r:life-words(.))[normalize-space()][1] ! string(.)"/>
             <xsl:if test="exists($value)">
               <xsl:attribute name="{local-name()}" select="$value"/>
             </xsl:if>

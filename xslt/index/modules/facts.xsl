@@ -32,6 +32,8 @@
     exclude-result-prefixes="xs tei r">
 
   <xsl:import href="../../common/relations.xsl"/>
+  <!-- r:place-names, r:place-as-written, r:life-words: a life as the cards say it -->
+  <xsl:import href="../../common/lives.xsl"/>
 
   <xsl:mode name="ed:life" on-no-match="fail" on-multiple-match="fail"/>
 
@@ -39,9 +41,6 @@
   <xsl:key name="ed:relations" match="tei:relation" use="r:relation-ids(.)"/>
   <xsl:key name="ed:register-entry" match="*[@xml:id]" use="string(@xml:id)"/>
 
-  <!-- Elements that say where (TEI 13.2.3, model.placeNamePart and the names of places). -->
-  <xsl:variable name="ed:place-names" as="xs:string+" select="('placeName', 'settlement',
-      'district', 'region', 'country', 'bloc', 'geogName')"/>
   <xsl:variable name="ed:datable" as="xs:string+"
       select="('when', 'notBefore', 'notAfter', 'from', 'to')"/>
 
@@ -64,20 +63,6 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- The words of a birth or death that say when: its dates' words, else its words that
-       name no place ("c. 1800" of "<birth>c. 1800, <placeName>Leipzig</placeName></birth>"). -->
-  <xsl:function name="ed:life-words" as="xs:string">
-    <xsl:param name="event" as="element()"/>
-    <xsl:variable name="dates" as="xs:string" select="normalize-space(string-join(
-        $event/tei:date[not(@type = 'century')], ' '))"/>
-    <xsl:variable name="rest" as="xs:string" select="normalize-space(string-join(
-        $event//text()[empty(ancestor::*[local-name() = ($ed:place-names, 'location', 'note',
-            'date')]
-            intersect $event/descendant::*)], ' '))"/>
-    <xsl:sequence select="replace(if ($dates != '') then $dates else $rest,
-        '^[\s,;:]+|[\s,;:]+$', '')"/>
-  </xsl:function>
-
   <xsl:template match="tei:birth | tei:death" mode="ed:life" as="element()">
     <xsl:element name="ed:{local-name()}">
       <xsl:variable name="dated" as="element()?"
@@ -86,8 +71,8 @@
         <xsl:when test="exists($dated)">
           <xsl:sequence select="ed:date-attributes($dated)"/>
         </xsl:when>
-        <xsl:when test="ed:life-words(.) != ''">
-          <ed:text><xsl:value-of select="ed:life-words(.)"/></ed:text>
+        <xsl:when test="r:life-words(.) != ''">
+          <ed:text><xsl:value-of select="r:life-words(.)"/></ed:text>
         </xsl:when>
       </xsl:choose>
       <xsl:sequence select="ed:places(., tokenize(normalize-space(@ref)))"/>
@@ -105,8 +90,8 @@
     <xsl:variable name="entries" as="element()*" select="$pointers ! ed:pointed(.),
         $context/tei:listPlace//tei:place[@xml:id]"/>
     <xsl:variable name="names" as="element()*" select="$context/descendant::*
-        [local-name() = $ed:place-names][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
-        [empty(ancestor::*[local-name() = ($ed:place-names, 'note', 'place', 'person', 'org')]
+        [local-name() = $r:place-names][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
+        [empty(ancestor::*[local-name() = ($r:place-names, 'note', 'place', 'person', 'org')]
             intersect $context/descendant::*)]"/>
     <xsl:choose>
       <xsl:when test="exists($entries)">
@@ -121,10 +106,7 @@
               <xsl:sequence select="ed:named($entry, 'place')"/>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:variable name="parts" as="element()*" select="*[local-name() = $ed:place-names]
-                  [normalize-space()]"/>
-              <xsl:variable name="words" as="xs:string" select="if (exists($parts))
-                  then string-join($parts ! normalize-space(.), ', ') else normalize-space(.)"/>
+              <xsl:variable name="words" as="xs:string" select="r:place-as-written(.)"/>
               <xsl:if test="$words != ''">
                 <ed:place><xsl:value-of select="$words"/></ed:place>
               </xsl:if>

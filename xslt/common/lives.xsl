@@ -1,0 +1,41 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What a register entry's birth, death or floruit says in words (TEI Guidelines 13.3.2.1):
+  the names of places it may hold and the words that say when. The entity cards
+  (common/names.xsl) and the index (index/modules/facts.xsl) ask the functions below, so a
+  life reads alike on the card, the index pages and in the book.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:r="urn:edition:render"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+    exclude-result-prefixes="#all">
+
+  <!-- Elements that say where (TEI 13.2.3, model.placeNamePart and the names of places). -->
+  <xsl:variable name="r:place-names" as="xs:string+" select="('placeName', 'settlement',
+      'district', 'region', 'country', 'bloc', 'geogName')"/>
+
+  <!-- A place as written: its parts, ", " between them ("Gijón, España"), else its words. -->
+  <xsl:function name="r:place-as-written" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="parts" as="element()*"
+        select="$name/*[local-name() = $r:place-names][normalize-space()]"/>
+    <xsl:sequence select="if (exists($parts)) then string-join($parts ! normalize-space(.), ', ')
+        else normalize-space($name)"/>
+  </xsl:function>
+
+  <!-- The words of a birth or death that say when: its dates' words (a century's aside),
+       else its words that name no place ("c. 1800" of "<birth>c. 1800,
+       <placeName>Leipzig</placeName></birth>"). -->
+  <xsl:function name="r:life-words" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="dates" as="xs:string" select="normalize-space(string-join(
+        $e/date[not(@type = 'century')], ' '))"/>
+    <xsl:variable name="rest" as="xs:string" select="normalize-space(string-join(
+        $e//text()[empty(ancestor::*[local-name() = ($r:place-names, 'location', 'note',
+            'date')] intersect $e/descendant::*)], ' '))"/>
+    <xsl:sequence select="replace(if ($dates != '') then $dates else $rest,
+        '^[\s,;:]+|[\s,;:]+$', '')"/>
+  </xsl:function>
+</xsl:stylesheet>
