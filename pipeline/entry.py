@@ -9,9 +9,12 @@ Ctrl-C, 143 for SIGTERM): nothing has been written yet.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import signal
+import sys
+import threading
 from types import FrameType
 
 
@@ -32,7 +35,34 @@ def main() -> None:
     finally:
         gc.freeze()
         gc.enable()
-    run()
+    try:
+        run()
+    except SystemExit as exc:
+        _leave(exc)
+        raise
+
+
+def _leave(exc: SystemExit) -> None:
+    """End the process at once with the command's status, once what an exit must do is done.
+
+    The interpreter's own end frees every module and object one by one: 5-7 ms of every
+    command (a tenth of a one-file check), for memory the system takes back anyway. The
+    ``atexit`` handlers run (temporary folders, logging, multiprocessing's children) and the
+    streams are flushed; with a thread still running, an unusual status or a stream that
+    cannot be flushed, the interpreter ends the ordinary way (it waits for threads and
+    reports a broken pipe as it always has)."""
+    code = exc.code
+    if code is None:
+        code = 0
+    if not isinstance(code, int) or threading.active_count() > 1:
+        return
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
 
 
 # ``python -m pipeline.entry`` ran nothing and exited 0 (probe 15): a check that CI ran this

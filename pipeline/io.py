@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO
@@ -60,6 +59,8 @@ def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
     try:
         # the writer's process id in the name: a later run can tell the leftovers of a
         # killed one from a file another run is writing (sweep_leftovers)
+        import tempfile  # here: a check that writes its report to the terminal needs none
+
         fd, tmp = tempfile.mkstemp(
             prefix=f".{path.name[:64]}.{os.getpid()}.", suffix=".tmp", dir=path.parent
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -238,3 +239,42 @@ def test_a_report_whose_reader_goes_away_ends_quietly(tmp_path: Path) -> None:
             process.stdout.close()
             assert process.stderr.read() == b""
             assert process.wait(timeout=120) == 1
+
+
+def test_the_console_script_ends_at_once_with_everything_said(tmp_path: Path) -> None:
+    """``entry._leave`` ends the process without the interpreter's freeing of every object:
+    the status is the command's, ``atexit`` handlers have run and buffered output reached
+    its file (the environment's PYTHONUNBUFFERED is taken away so that it is buffered)."""
+    program = (
+        "import atexit, sys\n"
+        "from pipeline.entry import _leave\n"
+        "atexit.register(lambda: print('handler ran'))\n"
+        "print('report' * 20000)\n"
+        "_leave(SystemExit(3))\n"
+        "print('never')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    out = tmp_path / "out.txt"
+    with out.open("wb") as handle:
+        result = subprocess.run(
+            [sys.executable, "-c", program], stdout=handle, env=env, check=False
+        )
+    assert result.returncode == 3
+    assert out.read_text() == "report" * 20000 + "\nhandler ran\n"
+
+
+def test_the_console_script_waits_for_its_threads_the_usual_way() -> None:
+    """With a thread still running (a server's), the interpreter ends as it always does:
+    ``_leave`` returns and the thread is waited for."""
+    program = (
+        "import threading, time\n"
+        "from pipeline.entry import _leave\n"
+        "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()\n"
+        "_leave(SystemExit(0))\n"
+        "print('left the usual way')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.split("\n")[:2] == ["left the usual way", "thread done"]

@@ -134,6 +134,43 @@ def test_a_slow_task_is_stopped_and_the_others_go_on() -> None:
     assert failed[4] is not None and isinstance(failed[4].error, EnvironmentFailure)
 
 
+def test_tasks_sent_ahead_are_never_lost_to_a_timeout_a_crash_or_an_error() -> None:
+    """With ``prefetch`` a worker holds its next task while it works: the task waiting
+    behind one that runs out of time or kills its worker goes to another worker."""
+    outcomes = list(run_tasks(_mixed, 14, 2, timeout=1.0, prefetch=True))
+    assert [o.index for o in outcomes] == list(range(14))
+    assert [o.value for o in outcomes if o.failed is None] == [0, *range(5, 14)]
+    kinds = {o.index: o.failed.kind for o in outcomes if o.failed is not None}
+    assert kinds == {1: "timeout", 2: "crash", 3: "error", 4: "error"}
+
+
+def test_a_worker_that_retires_gives_back_the_task_sent_ahead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(parallel, "GROWTH", 8 * 2**20)
+    outcomes = list(run_tasks(_grow, 10, 2, prefetch=True))
+    assert [o.result()[0] for o in outcomes] == list(range(10)), "no task lost, order kept"
+    assert len({o.result()[1] for o in outcomes}) == 10, "each worker retired after its task"
+
+
+def test_the_last_tasks_are_not_sent_ahead() -> None:
+    """A task sent ahead waits behind its worker's: the last ones go to whichever worker is
+    free, so that a short task never waits behind a long one while a worker is idle."""
+    pool = parallel._Pool(lambda i: i, 2, None)
+    pool.prefetch = True
+    try:
+        list(pool.run(5))
+        first, second = pool.workers
+        pool.queue.extend([7, 8, 9, 10])
+        pool._give(first, pool.queue)
+        assert (first.index, first.waiting) == (7, 8), "more left than workers: one ahead"
+        pool._give(second, pool.queue)
+        assert (second.index, second.waiting) == (9, None), "fewer: kept for any worker"
+        assert list(pool.queue) == [10]
+    finally:
+        pool.stop()
+
+
 def test_a_failed_task_raises_its_own_exception_through_fork_map() -> None:
     with pytest.raises(ValueError, match="bad three"):
         list(fork_map(lambda i: _mixed(3 if i else 0), 2, 2, timeout=5))
