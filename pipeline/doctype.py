@@ -102,9 +102,14 @@ class NoFetch(etree.Resolver):  # type: ignore[misc]  # lxml is untyped here
         return self.resolve_string("", context)
 
 
-def prolog_text(data: bytes) -> str:
+#: Bytes decoded for a first look at the prolog: a DOCTYPE, or the root element, is nearly
+#: always within them; decoding a megabyte of each file took 0.3 ms (30 ms of the 99 novels).
+_FIRST_LOOK = 16_384
+
+
+def prolog_text(data: bytes, size: int = 1_000_000) -> str:
     """The start of the file decoded well enough to read markup (latin-1 keeps byte offsets)."""
-    head = data[:1_000_000]
+    head = data[:size]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return head.decode("utf-16", errors="replace")
     return head.decode("latin-1")
@@ -112,8 +117,13 @@ def prolog_text(data: bytes) -> str:
 
 def judge(data: bytes, shown: str) -> Verdict:
     """The verdict on ``data``'s DOCTYPE (an empty verdict when it has none)."""
-    text = prolog_text(data)
+    text = prolog_text(data, _FIRST_LOOK)
     start = _doctype_start(text)
+    if start is None and not _cut_in_prolog(text):
+        return Verdict(data=data)
+    if len(data) > _FIRST_LOOK:  # a long prolog, or an internal subset: the longer look
+        text = prolog_text(data)
+        start = _doctype_start(text)
     if start is None:
         return Verdict(data=data)
     line = text.count("\n", 0, start) + 1
@@ -171,6 +181,23 @@ def _doctype_start(text: str) -> int | None:
         end = text.find(closer, pos) if closer else -1
         if end == -1:
             return None
+        pos = end + len(closer)
+
+
+def _cut_in_prolog(text: str) -> bool:
+    """Whether ``text`` stops inside the prolog (a comment or PI it does not close): only a
+    longer look can tell whether a DOCTYPE follows."""
+    pos = 3 if text.startswith("\xef\xbb\xbf") else 0
+    while True:
+        pos = _space_end(text, pos)
+        closer = (
+            "?>" if text.startswith("<?", pos) else "-->" if text.startswith("<!--", pos) else ""
+        )
+        if not closer:  # the root element, or a token cut short (``<!DOC``)
+            return len(text) - pos < len("<!DOCTYPE")
+        end = text.find(closer, pos)
+        if end == -1:
+            return True
         pos = end + len(closer)
 
 

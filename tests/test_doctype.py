@@ -196,3 +196,25 @@ def test_a_poem_with_a_remote_doctype_is_published(tmp_path: Path) -> None:
     assert report.errors == 0
     page = (tmp_path / "out/html/sonnet.html").read_text(encoding="utf-8")
     assert "never read—" in page
+
+
+@pytest.mark.parametrize("before", [20_000, 16_384 - 4, 16_384 - 8, 16_384 - 100])
+def test_a_doctype_far_into_the_prolog_is_still_seen(tmp_path: Path, before: int) -> None:
+    """The gate looks at the first 16 KB of a file for its DOCTYPE and looks further only
+    when the prolog goes on past them (a long comment): a DOCTYPE after it, or cut in two by
+    the first look's end, is judged as one at the top of the file."""
+    declaration = '<?xml version="1.0"?>\n'
+    comment = "<!--" + "x" * (before - len(declaration) - 8) + "-->"
+    head = f"{declaration}{comment}\n"
+    assert len(head) == before
+    result = gate(tmp_path, f'{head}<!DOCTYPE TEI SYSTEM "tei_all.dtd">\n{TEI}<text/></TEI>')
+    assert [d.code for d in result.diagnostics] == ["gate.dtd-ignored"]
+
+
+def test_an_internal_subset_longer_than_the_first_look_is_read(tmp_path: Path) -> None:
+    entities = "".join(f'<!ENTITY e{i} "entity number {i}">\n' for i in range(800))
+    assert len(entities) > 16_384
+    body = "<text>&e0; &e799;</text>"
+    result = gate(tmp_path, f"<!DOCTYPE TEI [\n{entities}]>\n{TEI}{body}</TEI>")
+    assert result.document is not None, codes(result)
+    assert result.document.root[0].text == "entity number 0 entity number 799"
