@@ -118,8 +118,8 @@ def prolog_text(data: bytes, size: int = 1_000_000) -> str:
 def judge(data: bytes, shown: str) -> Verdict:
     """The verdict on ``data``'s DOCTYPE (an empty verdict when it has none)."""
     text = prolog_text(data, _FIRST_LOOK)
-    start = _doctype_start(text)
-    if start is None and not _cut_in_prolog(text):
+    start, cut = _prolog(text)
+    if start is None and not cut:
         return Verdict(data=data)
     if len(data) > _FIRST_LOOK:  # a long prolog, or an internal subset: the longer look
         text = prolog_text(data)
@@ -170,34 +170,26 @@ def _space_end(text: str, pos: int) -> int:
 
 def _doctype_start(text: str) -> int | None:
     """Offset of ``<!DOCTYPE`` in the prolog (after the XML declaration, comments, PIs)."""
+    return _prolog(text)[0]
+
+
+def _prolog(text: str) -> tuple[int | None, bool]:
+    """Where ``<!DOCTYPE`` starts in the prolog, and whether ``text`` stops inside the prolog
+    (a comment or PI it does not close, a token cut short: ``<!DOC``), so that only a longer
+    look can tell whether a DOCTYPE follows."""
     pos = 3 if text.startswith("\xef\xbb\xbf") else 0  # a UTF-8 byte order mark
     while True:
         pos = _space_end(text, pos)
         if text.startswith("<!DOCTYPE", pos):
-            return pos
+            return pos, False
         closer = (
             "?>" if text.startswith("<?", pos) else "-->" if text.startswith("<!--", pos) else ""
         )
-        end = text.find(closer, pos) if closer else -1
-        if end == -1:
-            return None
-        pos = end + len(closer)
-
-
-def _cut_in_prolog(text: str) -> bool:
-    """Whether ``text`` stops inside the prolog (a comment or PI it does not close): only a
-    longer look can tell whether a DOCTYPE follows."""
-    pos = 3 if text.startswith("\xef\xbb\xbf") else 0
-    while True:
-        pos = _space_end(text, pos)
-        closer = (
-            "?>" if text.startswith("<?", pos) else "-->" if text.startswith("<!--", pos) else ""
-        )
-        if not closer:  # the root element, or a token cut short (``<!DOC``)
-            return len(text) - pos < len("<!DOCTYPE")
+        if not closer:  # the root element, or a token cut short
+            return None, len(text) - pos < len("<!DOCTYPE")
         end = text.find(closer, pos)
         if end == -1:
-            return True
+            return None, True
         pos = end + len(closer)
 
 

@@ -42,6 +42,23 @@ def test_not_well_formed_is_located(tmp_path: Path) -> None:
     assert "mismatch" in d.message
 
 
+def test_one_parser_serves_file_after_file_and_tells_each_its_own_faults(
+    tmp_path: Path, secret_file: Path
+) -> None:
+    """A thread's parser is reused (``gate._parser``): a fault of one file is never told of
+    the next, nor a request of an entity of one file held against another."""
+    good = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text/></TEI>'
+    xxe = f'<!DOCTYPE r [<!ENTITY s SYSTEM "file://{secret_file}">]><r>&s;</r>'.encode()
+    for _ in range(2):
+        d = only_error(gate(tmp_path, "bad.xml", b"<r>\n  <a></b>\n</r>"))
+        assert (d.code, d.line, d.column) == ("gate.not-well-formed", 2, 10)
+        assert gate(tmp_path, "ok.xml", good).diagnostics == ()
+        assert only_error(gate(tmp_path, "xxe.xml", xxe)).code.startswith("gate.")
+        assert gate(tmp_path, "ok.xml", good).diagnostics == ()
+        d = only_error(gate(tmp_path, "late.xml", b"<r>\n\n\n<a>&amp</a></r>"))
+        assert (d.code, d.line) == ("gate.not-well-formed", 4)
+
+
 def test_empty_file(tmp_path: Path) -> None:
     assert only_error(gate(tmp_path, "e.xml", b"")).code == "gate.empty"
 
