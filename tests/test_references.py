@@ -7,7 +7,15 @@ from pathlib import Path
 from conftest import SHARED
 
 from pipeline.gate import parse_bytes
-from pipeline.validate.references import context_files, facts, resolve
+from pipeline.validate.references import (
+    IdFact,
+    PointerFact,
+    context_files,
+    facts,
+    pack,
+    resolve,
+    unpacked,
+)
 
 TEI = 'xmlns="http://www.tei-c.org/ns/1.0"'
 
@@ -380,3 +388,22 @@ def test_an_id_written_without_its_hash_is_told_to_take_one(tmp_path: Path) -> N
         '@wit="B" on <rdg> is the address of a file named "B", not of the element with xml:id'
         ' "B" in this document: a pointer to an id begins with "#"; write wit="#B"'
     )
+
+
+def test_packed_facts_come_back_whole_small_or_large(tmp_path: Path) -> None:
+    """A file's facts travel and wait packed (``pack``): a letter's few records plainly, a
+    novel's many compressed; either way ``unpacked`` gives the same records, of their types."""
+    small = file_facts(
+        tmp_path, "letter.xml", '<p xml:id="p1"><persName ref="#p1 reg.xml#x">A</persName></p>'
+    )
+    many = "".join(f'<p xml:id="p{i}"><ref target="#p{i + 1}">n</ref></p>' for i in range(400))
+    large = file_facts(tmp_path, "novel.xml", f"<TEI {TEI}><text><body>{many}</body></text></TEI>")
+    for whole in (small, large):
+        packed = pack(whole)
+        again = unpacked(packed)
+        assert (again.ids, again.pointers) == (whole.ids, whole.pointers)
+        assert isinstance(again.ids, tuple) and isinstance(again.pointers, tuple)
+        assert all(isinstance(i, IdFact) for i in again.ids)
+        assert all(isinstance(p, PointerFact) for p in again.pointers)
+        assert packed.names_files == any(p.file for p in whole.pointers)
+    assert pack(small).blob[:1] == b"\x80" and pack(large).blob[:1] == b"\x78"

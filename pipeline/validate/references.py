@@ -264,8 +264,20 @@ class PackedFacts(NamedTuple):
     names_files: bool
 
 
+#: Pickled facts of at least this many bytes are compressed: below, zlib's own start costs
+#: more than the bytes it saves (a letter's 600 bytes took 13 us to compress).
+_COMPRESS_FROM = 2048
+#: The first byte of a zlib stream; a pickle of protocol 5 begins with 0x80.
+_ZLIB = 0x78
+
+
 def pack(facts: FileFacts) -> PackedFacts:
-    blob = zlib.compress(pickle.dumps((facts.ids, facts.pointers), protocol=5), 1)
+    # plain tuples: pickle writes a NamedTuple by a Python call per record (a letter's facts
+    # 19 us, as tuples 6 us); ``unpacked`` makes the records again
+    records = (list(map(tuple, facts.ids)), list(map(tuple, facts.pointers)))
+    blob = pickle.dumps(records, protocol=5)
+    if len(blob) >= _COMPRESS_FROM:
+        blob = zlib.compress(blob, 1)
     names_files = any(p.file for p in facts.pointers)
     return PackedFacts(str(facts.path), facts.display, blob, names_files)
 
@@ -274,8 +286,16 @@ def unpacked(item: FileFacts | PackedFacts) -> FileFacts:
     """The records of ``pack``ed facts (facts already whole are returned as they are)."""
     if isinstance(item, FileFacts):
         return item
-    ids, pointers = pickle.loads(zlib.decompress(item.blob))
-    return FileFacts(Path(item.path), item.display, ids, pointers)
+    blob = item.blob
+    if blob[0] == _ZLIB:
+        blob = zlib.decompress(blob)
+    ids, pointers = pickle.loads(blob)
+    return FileFacts(
+        Path(item.path),
+        item.display,
+        tuple(map(IdFact._make, ids)),
+        tuple(map(PointerFact._make, pointers)),
+    )
 
 
 Facts = FileFacts | PackedFacts
