@@ -48,6 +48,7 @@ from .builders.index_exports import (
     entities_json,
     occurrences_csv,
     places_geojson,
+    relations_csv,
     tei_document,
 )
 from .builders.index_merge import merge, parse
@@ -65,6 +66,7 @@ INDEX_FILES = (
     SCHEMA_NAME,
     "entities.csv",
     "occurrences.csv",
+    "relations.csv",
     "places.geojson",
     "entities.xml",
 )
@@ -107,6 +109,7 @@ def write_index(index: Index, staging: Path, date: str, cache: Cache | None = No
     write_bytes_atomic(staging / SCHEMA_NAME, SCHEMA_FILE.read_bytes())
     write_text_atomic(staging / "entities.csv", entities_csv(index.root))
     write_text_atomic(staging / "occurrences.csv", occurrences_csv(index.root))
+    write_text_atomic(staging / "relations.csv", relations_csv(index.root))
     write_text_atomic(staging / "places.geojson", places_geojson(index.root))
     write_text_atomic(staging / "entities.xml", tei_document(index.xml, date))
     if cache is not None:

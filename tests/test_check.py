@@ -433,3 +433,25 @@ def test_the_corpus_a_run_names_is_a_digest_of_its_paths(tmp_path: Path) -> None
     assert digest == corpus_digest(list(reversed(many)))
     assert digest == corpus_digest([*many, many[0]])
     assert digest != corpus_digest(many[:-1])
+
+
+def test_a_text_with_a_subject_index_is_valid_against_the_edition_schema(tmp_path: Path) -> None:
+    """The edition's schema had no index (with its terms and sub-entries) nor divGen, so a
+    text using the subject index the pipeline publishes was told they were not allowed. They
+    are where TEI has them: index at phrase level, divGen among the divisions of front, body
+    and back; elsewhere they are still refused."""
+    report = check([ROOT / "tests/data/index/subjects"], CheckOptions(checks=frozenset({"rng"})))
+    assert report.errors == 0, report.sorted()
+    (tmp_path / "front.xml").write_text(
+        tei_text('<p>A<index indexName="x"><term sortKey="a" key="a">A</term></index>.</p>')
+        .replace("<text><body>", '<text><front><divGen type="toc"/></front><body>')
+        .replace("</body></text>", '</body><back><divGen type="index"><head>Index</head>'
+                 "</divGen></back></text>")
+    )  # fmt: skip
+    assert check([tmp_path], CheckOptions(checks=frozenset({"rng"}))).errors == 0
+    (tmp_path / "wrong.xml").write_text(
+        tei_text('<p>A <divGen type="index"/></p><index><term>B</term></index>')
+    )
+    wrong = check([tmp_path], CheckOptions(checks=frozenset({"rng"}))).sorted()
+    assert {d.path for d in wrong if d.severity is Severity.ERROR} == {str(tmp_path / "wrong.xml")}
+    assert [d.line for d in wrong if d.severity is Severity.ERROR] != []

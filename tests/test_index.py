@@ -38,6 +38,7 @@ OUTPUTS = (
     "entities.schema.json",
     "entities.csv",
     "occurrences.csv",
+    "relations.csv",
     "entities.xml",
     "places.geojson",
 )
@@ -367,9 +368,11 @@ def test_a_corpus_without_names_gives_an_empty_index(tmp_path: Path) -> None:
         "$schema": "entities.schema.json",
         "entities": [],
         "dates": [],
+        "subjects": [],
     }
     assert (index / "entities.csv").read_text("utf-8").count("\n") == 1
     assert (index / "occurrences.csv").read_text("utf-8").count("\n") == 1
+    assert (index / "relations.csv").read_text("utf-8").count("\n") == 1
     assert check_geojson(index / "places.geojson") == []
     tei = etree.parse(str(index / "entities.xml"))
     assert tei.find(".//tei:standOff", NS) is None
@@ -2221,3 +2224,167 @@ def test_the_subject_index_is_in_the_navigation_only_when_a_text_has_entries(
         "organisations.html", "persons.html", "places.html", "timeline.html",
     ]  # fmt: skip
     assert "subjects.html" not in edition_pages["persons.html"]
+
+
+# -- what the index pages show of the registers, in the exports ---------------------------------
+
+
+def _valid_index(out: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads((out / "index/entities.json").read_text("utf-8"))
+    schema = json.loads((ROOT / "schema/entities.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    return data
+
+
+def test_a_birth_and_a_death_are_in_the_exports_with_their_dates_and_places(people: Path) -> None:
+    """The index pages said when and where a person was born and died; the exports kept only
+    an ISO @when or the words, none of @notBefore/@notAfter or @from/@to, and no place. The
+    dates are the register's attributes, never one made up; a place is its register entry
+    when it points at one, else its words."""
+    _valid_index(people)
+    records = entities_of(people)
+    leipzig = {"id": "leipzig", "type": "place", "name": "Leipzig"}
+    undated = dict.fromkeys(("when", "notBefore", "notAfter", "from", "to"))
+    assert records["karl"]["birth"] == {
+        **undated, "when": "1850-03-02", "text": None, "places": [leipzig],
+    }  # fmt: skip
+    assert records["karl"]["death"] == {
+        **undated, "notBefore": "1900", "notAfter": "1910", "text": None,
+        "places": [{"id": None, "type": None, "name": "Bonn"}],
+    }  # fmt: skip
+    assert records["anna"]["birth"] == {
+        **undated, "from": "1880", "to": "1881", "text": None, "places": [leipzig],
+    }  # fmt: skip
+    assert records["anna"]["death"] == {
+        **undated, "text": "c. 1950", "places": [{"id": None, "type": None, "name": "Wien"}],
+    }  # fmt: skip
+    assert records["marie"]["birth"] is None and records["marie"]["death"] is None
+    # no text has an index entry: no subject index, an empty list
+    assert index_of(people)["subjects"] == []
+    # the short form stays as it was, for the readers of the file
+    assert records["karl"]["life"] == {"birth": "1850-03-02", "death": None}
+    tei = etree.parse(str(people / "index/entities.xml"))
+    (birth,) = tei.xpath("//tei:person[@xml:id='anna']/tei:birth", namespaces=NS)
+    assert dict(birth.attrib) == {"from": "1880", "to": "1881"}
+    assert birth.xpath("tei:placeName/@ref", namespaces=NS) == ["#leipzig"]
+    assert tei.xpath("//tei:place/@xml:id", namespaces=NS) == ["leipzig"]
+    (death,) = tei.xpath("//tei:person[@xml:id='anna']/tei:death", namespaces=NS)
+    assert normalise(death.xpath("string()")) == "c. 1950, Wien" and not death.attrib
+    (death,) = tei.xpath("//tei:person[@xml:id='karl']/tei:death", namespaces=NS)
+    assert dict(death.attrib) == {"notBefore": "1900", "notAfter": "1910"}
+    if (SCHEMAS / "tei_all.rng").exists() and require_executable("jing"):
+        jing(people / "index/entities.xml")
+
+
+def test_relations_are_in_the_json_a_csv_of_their_own_and_the_tei_index(people: Path) -> None:
+    """The relations the index pages show were in no export. Each entity's record holds them
+    as it reads them; relations.csv has a row per relation, entity and other participant (an
+    edge list, which a list in a cell of entities.csv is not); the TEI index has each
+    relation once, as the register wrote it."""
+    _valid_index(people)
+    records = entities_of(people)
+    karl = {"id": "karl", "type": "person", "name": "Karl Weber"}
+    assert records["anna"]["relations"] == [
+        {"name": "parent", "role": "passive", "others": [karl]},
+        {"name": "teacher", "role": "passive",
+         "others": [{"id": "marie", "type": "person", "name": "Marie Weber"}]},
+    ]  # fmt: skip
+    assert [r["role"] for r in records["karl"]["relations"]] == ["active", "mutual"]
+    assert records["cdj"]["relations"] == []
+    rows = list(csv.DictReader(io.StringIO((people / "index/relations.csv").read_text("utf-8"))))
+    assert [tuple(r.values()) for r in rows if "karl" in (r["entity"], r["other"])] == [
+        ("anna", "person", "parent", "passive", "karl", "person", "Karl Weber"),
+        ("karl", "person", "parent", "active", "anna", "person", "Anna Weber"),
+        ("karl", "person", "parent", "active", "otto", "person", "Otto Weber"),
+        ("karl", "person", "spouse", "mutual", "marie", "person", "Marie Weber"),
+        ("marie", "person", "spouse", "mutual", "karl", "person", "Karl Weber"),
+        ("otto", "person", "parent", "passive", "karl", "person", "Karl Weber"),
+    ]
+    assert len(rows) == 10, "a relation of web addresses alone involves no entity"
+    tei = etree.parse(str(people / "index/entities.xml"))
+    relations = tei.xpath("//tei:standOff/tei:listRelation/tei:relation", namespaces=NS)
+    assert [dict(r.attrib) for r in relations] == [
+        {"name": "colleagues", "mutual": "#hans #otto"},
+        {"name": "spouse", "mutual": "#karl #marie"},
+        {"name": "parent", "active": "#karl", "passive": "#anna #otto"},
+        {"name": "teacher", "active": "#marie", "passive": "#anna"},
+    ]
+
+
+def test_a_relation_is_gathered_back_whichever_side_its_entries_are_on(tmp_path: Path) -> None:
+    """The TEI index writes a relation from the sides its entries read: a web address
+    among the active participants is kept beside an active entry, and a relation whose
+    active participants are no entries is written from its passive ones."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#a">A</persName> <persName ref="#b">B</persName> <persName '
+            'ref="#c">C</persName></p><listPerson><person xml:id="a"><persName>A</persName>'
+            '</person><person xml:id="b"><persName>B</persName></person><person xml:id="c">'
+            '<persName>C</persName></person><listRelation><relation name="patron" '
+            'active="#a https://example.org/x" passive="#b"/><relation type="heir" '
+            'active="https://example.org/y" passive="#b #c"/></listRelation></listPerson>'
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    _valid_index(tmp_path / "out")
+    tei = etree.parse(str(tmp_path / "out/index/entities.xml"))
+    relations = tei.xpath("//tei:listRelation/tei:relation", namespaces=NS)
+    assert [dict(r.attrib) for r in relations] == [
+        {"name": "patron", "active": "#a https://example.org/x", "passive": "#b"},
+        {"name": "heir", "active": "https://example.org/y", "passive": "#b #c"},
+    ]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out/index/relations.csv").read_text())))
+    assert [(r["entity"], r["other"], r["other_type"]) for r in rows] == [
+        ("a", "b", "person"),
+        ("b", "a", "person"),
+        ("b", "https://example.org/x", ""),
+        ("b", "https://example.org/y", ""),
+        ("c", "https://example.org/y", ""),
+    ]
+
+
+def test_the_subject_index_is_in_the_json_and_the_tei_index(subjects_site: Path) -> None:
+    """The subject index was on subjects.html alone. entities.json lists each entry at each
+    place (its index, its terms from the outermost down, their sort keys and keys) with the
+    locator subjects.html links; the TEI index has it as TEI index elements pointing there."""
+    out = subjects_site.parent
+    data = _valid_index(out)
+    subjects = data["subjects"]
+    assert isinstance(subjects, list)
+    paths = [(s["index"], [t["term"] for t in s["terms"]], s["url"]) for s in subjects]
+    assert (None, ["The wax", "candles", "church"], "../html/bees-2.html#div-2-p-1-ix1") in paths
+    assert [p for p in paths if p[0] == "places"] == [
+        ("places", ["Orchard"], "../html/bees-1.html#div-1-p-2-ix1")
+    ]
+    (wax,) = [s for s in subjects if s["terms"][0]["term"] == "The wax"]
+    assert wax["terms"][0] == {"term": "The wax", "sort": "wax", "key": None, "lang": "en"}
+    assert (wax["document"], wax["title"], wax["page"]) == ("bees", "Of Bees", "3")
+    honey = [s for s in subjects if s["terms"][0]["key"] == "honey"]
+    assert [(s["terms"][0]["term"], s["url"]) for s in honey] == [
+        ("honey", "../html/bees-2.html#div-2-p-1-ix2"),
+        ("Honey (food)", "../html/honey.html#body-p-1-ix1"),
+    ]
+    for subject in subjects:  # every locator lands on its anchor
+        file, _, anchor = subject["url"].removeprefix("../html/").partition("#")
+        assert html.parse(str(subjects_site / file)).getroot().get_element_by_id(anchor) is not None
+    tei = etree.parse(str(out / "index/entities.xml"))
+    entries = tei.xpath("//tei:standOff/tei:index", namespaces=NS)
+    assert len(entries) == len(subjects)
+    (wax,) = [e for e in entries if e.get("corresp") == "../html/bees-2.html#div-2-p-1-ix1"]
+    assert wax.xpath("string(tei:term/@sortKey)", namespaces=NS) == "wax"
+    (honey,) = tei.xpath("//tei:index[tei:term = 'Honey (food)']", namespaces=NS)
+    assert honey.xpath("tei:term/@key", namespaces=NS) == ["honey"]
+    assert honey.xpath("tei:term/@sortKey", namespaces=NS) == ["honey"]
+    if (SCHEMAS / "tei_all.rng").exists() and require_executable("jing"):
+        jing(out / "index/entities.xml")
+    assert [normalise(t.text) for t in wax.iter(f"{{{TEI}}}term")] == [
+        "The wax",
+        "candles",
+        "church",
+    ]
+    assert tei.xpath("//tei:index[@indexName='places']/tei:term/text()", namespaces=NS) == [
+        "Orchard"
+    ]

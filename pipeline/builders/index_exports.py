@@ -1,9 +1,9 @@
 """The exports of the entity index: its XML -> the files of ``OUT/index/``.
 
 ``entities.json`` (records of ``entities.schema.json``, which is copied beside it),
-``entities.csv``, ``occurrences.csv`` and ``places.geojson`` are written from the parsed index
-in Python; ``entities.xml`` is a TEI ``standOff`` (``xslt/index/tei.xsl``). Every output uses
-the register ``xml:id`` as the entity's id.
+``entities.csv``, ``occurrences.csv``, ``relations.csv`` and ``places.geojson`` are written
+from the parsed index in Python; ``entities.xml`` is a TEI ``standOff``
+(``xslt/index/tei.xsl``). Every output uses the register ``xml:id`` as the entity's id.
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ ENTITY_COLUMNS += ("authority", "latitude", "longitude", "source", "birth", "dea
 #: the register's other names ("name [lang]", "; " between): last, so older readers of the
 #: file find every column where it was
 ENTITY_COLUMNS += ("names",)
+#: Columns of relations.csv: one row per relation as one entity it involves reads it (its side,
+#: the other entity), the edge list a network tool loads; several others of one relation are
+#: several rows, not a list packed into one cell of entities.csv.
+RELATION_COLUMNS: tuple[str, ...] = ("entity", "type", "relation", "role", "other")
+RELATION_COLUMNS += ("other_type", "other_name")
 OCCURRENCE_COLUMNS: tuple[str, ...] = ("entity", "type", "document", "mention", "section")
 OCCURRENCE_COLUMNS += ("section_heading", "block", "page", "page_id", "text", "context", "url")
 
@@ -91,6 +96,38 @@ def _life(entity: etree._Element) -> dict[str, str | None] | None:
     return {"birth": life.get("birth"), "death": life.get("death")}
 
 
+_DATABLE = ("when", "notBefore", "notAfter", "from", "to")
+
+
+def _named(record: etree._Element) -> dict[str, str | None]:
+    """A place or another entity as the index names it: its register id and kind when it is an
+    entry, else only the words written (a pointer that names no entry, a place's words)."""
+    return {"id": record.get("id"), "type": record.get("type"), "name": record.text or ""}
+
+
+def _event(entity: etree._Element, which: str) -> dict[str, object] | None:
+    """A birth or death as the index pages read it (``modules/facts.xsl``): its date as the
+    register's attributes give it, else its words, and its places."""
+    event = entity.find(f"ed:life/ed:{which}", NS)
+    if event is None:
+        return None
+    record: dict[str, object] = {key: event.get(key) for key in _DATABLE}
+    record["text"] = event.findtext("ed:text", None, NS)
+    record["places"] = [_named(p) for p in event.iterfind("ed:place", NS)]
+    return record
+
+
+def _relations(entity: etree._Element) -> list[dict[str, object]]:
+    return [
+        {
+            "name": r.get("name", ""),
+            "role": r.get("role", ""),
+            "others": [_named(o) for o in r.iterfind("ed:other", NS)],
+        }
+        for r in entity.iterfind("ed:relation", NS)
+    ]
+
+
 def entity_record(entity: etree._Element) -> dict[str, object]:
     coordinates = _coordinates(entity)
     return {
@@ -109,6 +146,9 @@ def entity_record(entity: etree._Element) -> dict[str, object]:
         ],
         "note": entity.findtext("ed:note", None, NS),
         "life": _life(entity),
+        "birth": _event(entity, "birth"),
+        "death": _event(entity, "death"),
+        "relations": _relations(entity),
         "authority": [
             {"type": a.get("type", ""), "id": a.get("value", ""), "url": a.get("url")}
             for a in entity.iterfind("ed:authority", NS)
@@ -159,16 +199,54 @@ def date_record(date: etree._Element) -> dict[str, object]:
     return record
 
 
+def _key(same: str) -> str | None:
+    """A term's @key from the identity the index files it by ("key honey", "words Honey")."""
+    return same.removeprefix("key ") if same.startswith("key ") else None
+
+
+def subject_record(subject: etree._Element, titles: dict[str, str]) -> dict[str, object]:
+    """An entry of the subject index at one place: its index, its terms from the outermost down
+    (a sub-entry's path) and where it is, as subjects.html links it."""
+    document = subject.get("document", "")
+    return {
+        "index": subject.get("index") or None,
+        "terms": [
+            {
+                "term": t.text or "",
+                "sort": t.get("sort", ""),
+                "key": _key(t.get("same", "")),
+                "lang": t.get("lang"),
+            }
+            for t in subject.iterfind("ed:term", NS)
+        ],
+        "document": document,
+        "title": titles.get(document) or None,
+        "mention": subject.get("mention", ""),
+        "section": _or_none(subject.get("section")),
+        "section_heading": _or_none(subject.get("heading")),
+        "part": _or_none(subject.get("part")),
+        "page": _or_none(subject.get("page")),
+        "page_id": _or_none(subject.get("page-id")),
+        "url": _url(subject),
+    }
+
+
 def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def entities_json(root: etree._Element) -> str:
+    titles = {
+        d.get("stem", ""): d.get("title", "") for d in root.iterfind("ed:documents/ed:document", NS)
+    }
     return _json(
         {
             "$schema": SCHEMA_NAME,
             "entities": [entity_record(e) for e in root.iterfind("ed:entities/ed:entity", NS)],
             "dates": [date_record(d) for d in root.iterfind("ed:timeline/ed:date", NS)],
+            "subjects": [
+                subject_record(s, titles) for s in root.iterfind("ed:subjects/ed:subject", NS)
+            ],
         }
     )
 
@@ -229,6 +307,25 @@ def occurrences_csv(root: etree._Element) -> str:
                 )
             )
     return _csv(OCCURRENCE_COLUMNS, rows)
+
+
+def relations_csv(root: etree._Element) -> str:
+    rows = []
+    for entity in root.iterfind("ed:entities/ed:entity", NS):
+        for relation in entity.iterfind("ed:relation", NS):
+            for other in relation.iterfind("ed:other", NS):
+                rows.append(
+                    (
+                        entity.get("id"),
+                        entity.get("type"),
+                        relation.get("name", ""),
+                        relation.get("role", ""),
+                        other.get("id") or other.text or "",
+                        other.get("type", ""),
+                        other.text or "",
+                    )
+                )
+    return _csv(RELATION_COLUMNS, rows)
 
 
 def places_geojson(root: etree._Element) -> str:

@@ -43,6 +43,7 @@
       map {'file': 'entities.json', 'label': r:msg('export.entities-json')},
       map {'file': 'entities.csv', 'label': r:msg('export.entities-csv')},
       map {'file': 'occurrences.csv', 'label': r:msg('export.occurrences-csv')},
+      map {'file': 'relations.csv', 'label': r:msg('export.relations-csv')},
       map {'file': 'entities.xml', 'label': r:msg('export.entities-xml')},
       map {'file': 'places.geojson', 'label': r:msg('export.places-geojson')}"/>
 

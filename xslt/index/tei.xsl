@@ -8,6 +8,10 @@
   authority idno, location/geo, the register note, and a note type="occurrences" linking every
   mention on the HTML reading pages. Dated mentions become listEvent type="timeline", one event
   per date with its @when or @notBefore/@notAfter (@from/@to) and a ptr to the mention.
+  A person's birth and death carry the register's date attributes (else its words) and its
+  places (placeName/@ref to their entries). The registers' relations are one listRelation,
+  each relation once; the subject index is one index element per entry and place, its
+  sub-entries nested, @corresp the place on its reading page.
   TEI requires every list to be non-empty: lists without entries are left out, and so is the
   standOff when the index is empty.
 -->
@@ -66,7 +70,7 @@
           </p>
         </body>
       </text>
-      <xsl:if test="ed:entities/ed:entity or ed:timeline/ed:date">
+      <xsl:if test="ed:entities/ed:entity or ed:timeline/ed:date or ed:subjects/ed:subject">
         <standOff>
           <xsl:for-each-group select="ed:entities/ed:entity"
               group-by="$lists(@type)[1]">
@@ -80,6 +84,22 @@
               <xsl:apply-templates select="ed:timeline/ed:date" mode="entry"/>
             </listEvent>
           </xsl:if>
+          <xsl:variable name="relations" as="element()*">
+            <xsl:call-template name="ed:relations">
+              <xsl:with-param name="entities" select="ed:entities/ed:entity"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:if test="exists($relations)">
+            <listRelation>
+              <!-- a relation of neither @name nor @type has no name to give -->
+              <xsl:for-each select="$relations">
+                <relation>
+                  <xsl:sequence select="@*[normalize-space()]"/>
+                </relation>
+              </xsl:for-each>
+            </listRelation>
+          </xsl:if>
+          <xsl:apply-templates select="ed:subjects/ed:subject" mode="entry"/>
         </standOff>
       </xsl:if>
     </TEI>
@@ -91,8 +111,7 @@
     <xsl:element name="{if (@type = ('role', 'castItem')) then 'person' else @type}">
       <!-- an id that is no XML name (edition check: refs.bad-id) made one, so that the
            file stays readable XML -->
-      <xsl:attribute name="xml:id" select="if (@id castable as xs:NCName) then @id
-          else '_' || replace(@id, '[^\p{L}\p{Nd}._\-]', '_')"/>
+      <xsl:attribute name="xml:id" select="ed:id(@id)"/>
       <xsl:if test="@subtype">
         <xsl:attribute name="type" select="@subtype"/>
       </xsl:if>
@@ -136,18 +155,7 @@
         </xsl:element>
       </xsl:for-each>
       <xsl:apply-templates select="ed:coordinates" mode="entry"/>
-      <xsl:for-each select="ed:life/(@birth, @death)">
-        <xsl:element name="{local-name()}">
-          <xsl:choose>
-            <xsl:when test="matches(., '^-?[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')">
-              <xsl:attribute name="when" select="."/>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:value-of select="."/>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:element>
-      </xsl:for-each>
+      <xsl:apply-templates select="ed:life/(ed:birth, ed:death)" mode="entry"/>
       <xsl:if test="@type ne 'event'">
         <xsl:apply-templates select="ed:authority" mode="entry"/>
       </xsl:if>
@@ -169,6 +177,27 @@
           </list>
         </note>
       </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A birth or death as the index pages read it (modules/facts.xsl): the register's date
+       attributes, else its words, and its places, each pointing at its entry of this file
+       when it is one. -->
+  <xsl:template match="ed:birth | ed:death" mode="entry" as="element()">
+    <xsl:element name="{local-name()}">
+      <xsl:sequence select="@when, @notBefore, @notAfter, @from, @to"/>
+      <xsl:value-of select="ed:text"/>
+      <xsl:for-each select="ed:place">
+        <xsl:if test="position() gt 1 or ../ed:text">
+          <xsl:text>, </xsl:text>
+        </xsl:if>
+        <placeName>
+          <xsl:if test="@id">
+            <xsl:attribute name="ref" select="'#' || ed:id(@id)"/>
+          </xsl:if>
+          <xsl:value-of select="."/>
+        </placeName>
+      </xsl:for-each>
     </xsl:element>
   </xsl:template>
 
@@ -194,6 +223,110 @@
       </label>
       <ptr target="{ed:url(.)}"/>
     </event>
+  </xsl:template>
+
+  <!-- An entity's xml:id here: its id, made an XML name when it is none. -->
+  <xsl:function name="ed:id" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="if ($id castable as xs:NCName) then $id
+        else '_' || replace($id, '[^\p{L}\p{Nd}._\-]', '_')"/>
+  </xsl:function>
+
+  <!-- A participant of a relation: its entry of this file, else the pointer as written. -->
+  <xsl:function name="ed:participant" as="xs:string">
+    <xsl:param name="record" as="element()"/>
+    <xsl:sequence select="if ($record/@id) then '#' || ed:id($record/@id) else string($record)"/>
+  </xsl:function>
+
+  <!-- The relations of the registers, each once. The index keeps each as every entry it
+       involves reads it, so a relation is gathered back: from its active entries (each sees
+       all the passive participants), with the active participants its passive entries see
+       (a web address among them); from its passive entries when no active participant is
+       an entry; a mutual one from any side. Two relations of one name and the same
+       participants are one. -->
+  <xsl:template name="ed:relations" as="element()*">
+    <xsl:param name="entities" as="element(ed:entity)*" required="yes"/>
+    <xsl:variable name="sides" as="element()*">
+      <xsl:for-each select="$entities/ed:relation">
+        <xsl:variable name="self" as="xs:string" select="'#' || ed:id(../@id)"/>
+        <xsl:variable name="others" as="xs:string*" select="ed:other ! ed:participant(.)"/>
+        <xsl:choose>
+          <xsl:when test="@role = 'mutual'">
+            <relation name="{@name}" mutual="{sort(($self, $others))}"/>
+          </xsl:when>
+          <xsl:when test="@role = 'active'">
+            <relation name="{@name}" active="{$self}" passive="{sort($others)}"/>
+          </xsl:when>
+          <!-- the only side that reads a relation whose active participants are no entries -->
+          <xsl:when test="empty(ed:other/@id)">
+            <relation name="{@name}" active="{sort($others)}" passive="{$self}" side="alone"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <relation name="{@name}" active="{sort($others)}" passive="{$self}" side="passive"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="passive-sides" as="element()*" select="$sides[@side]"/>
+    <xsl:for-each-group select="$sides[@mutual]" group-by="@name || '|' || @mutual">
+      <relation name="{@name}" mutual="{@mutual}"/>
+    </xsl:for-each-group>
+    <xsl:for-each-group select="$sides[@active][empty(@side)]"
+        group-by="@name || '|' || @passive">
+      <xsl:variable name="passive" as="xs:string*" select="tokenize(@passive)"/>
+      <xsl:variable name="active" as="xs:string*" select="current-group()/@active"/>
+      <relation name="{@name}" active="{sort(distinct-values(($active,
+          $passive-sides[@name = current()/@name][tokenize(@passive) = $passive]
+              [tokenize(@active) = $active]/tokenize(@active))))}" passive="{@passive}"/>
+    </xsl:for-each-group>
+    <xsl:for-each-group select="$passive-sides[@side = 'alone']"
+        group-by="@name || '|' || @active">
+      <relation name="{@name}" active="{@active}"
+          passive="{sort(distinct-values(current-group()/@passive))}"/>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <!-- The subject index: an entry per place, its sub-entries nested as the texts nest them,
+       pointing (@corresp) at the place on its reading page. -->
+  <xsl:template match="ed:subject" mode="entry" as="element()">
+    <xsl:call-template name="ed:subject-term">
+      <xsl:with-param name="terms" select="ed:term"/>
+      <xsl:with-param name="index" select="string(@index)"/>
+      <xsl:with-param name="target" select="ed:url(.)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="ed:subject-term" as="element()">
+    <xsl:param name="terms" as="element(ed:term)+" required="yes"/>
+    <xsl:param name="index" as="xs:string?" select="()"/>
+    <xsl:param name="target" as="xs:string?" select="()"/>
+    <index>
+      <xsl:if test="$index">
+        <xsl:attribute name="indexName" select="$index"/>
+      </xsl:if>
+      <xsl:if test="$target">
+        <xsl:attribute name="corresp" select="$target"/>
+      </xsl:if>
+      <term>
+        <!-- TEI's sortKey is one word: a key of several ("Honey (food)") sorts as the words
+             do and is left to entities.json -->
+        <xsl:if test="$terms[1]/@sort ne string($terms[1]) and matches($terms[1]/@sort, '^\S+$')">
+          <xsl:attribute name="sortKey" select="$terms[1]/@sort"/>
+        </xsl:if>
+        <xsl:if test="starts-with($terms[1]/@same, 'key ')">
+          <xsl:attribute name="key" select="substring-after($terms[1]/@same, 'key ')"/>
+        </xsl:if>
+        <xsl:if test="$terms[1]/@lang">
+          <xsl:attribute name="xml:lang" select="$terms[1]/@lang"/>
+        </xsl:if>
+        <xsl:value-of select="$terms[1]"/>
+      </term>
+      <xsl:if test="$terms[2]">
+        <xsl:call-template name="ed:subject-term">
+          <xsl:with-param name="terms" select="tail($terms)"/>
+        </xsl:call-template>
+      </xsl:if>
+    </index>
   </xsl:template>
 
   <!-- The mention on its HTML reading page, relative to OUT/index/. -->
