@@ -51,7 +51,7 @@ from .io import source_date
 from .naming import renamed
 from .parallel import Failed, Outcome, Resident, run_tasks
 from .paths import display
-from .publish import FileRecord, Generation, OutputFolder, link_or_copy
+from .publish import MARKER, OUTPUTS, FileRecord, Generation, OutputFolder, link_or_copy
 from .sources import (
     ReadOptions,
     SourceFacts,
@@ -234,12 +234,26 @@ def build(
         except Interrupted as exc:
             exc.published = folder.is_current(generation)
             raise
+        except EnvironmentFailure as exc:
+            raise _as_published(exc, generation.root, out) from exc
         finally:
             # Never by a flag: an interrupt may land between the rename and any assignment.
             if not folder.is_current(generation):
                 folder.discard(generation)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _as_published(exc: EnvironmentFailure, generation: Path, out: Path) -> EnvironmentFailure:
+    """``exc`` naming the file where it would have been published (a file of the build's
+    own, like its manifest, by the output's marker folder): the generation folder it names
+    is removed when the build fails, so the path told led nowhere."""
+    try:
+        inside = Path(exc.path).relative_to(generation)
+    except ValueError:
+        return exc
+    shown = out / inside if inside.parts and inside.parts[0] in OUTPUTS else out / MARKER
+    return EnvironmentFailure(str(shown), exc.code, exc.message)
 
 
 @dataclass(frozen=True)

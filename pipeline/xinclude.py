@@ -127,6 +127,7 @@ class _Expander:
     read: int = 0
     #: The line of the checked file's own xi:include being expanded (a loop is its problem).
     top_line: int | None = None
+    top_column: int | None = None
 
     def expand_in(
         self, container: etree._Element, file: Path, chain: tuple[tuple[Path, str], ...]
@@ -149,34 +150,41 @@ class _Expander:
         made = diag.warning(display(file), code, message, line, column, origin=_ORIGIN)
         self.diagnostics.append(made)
 
+    def _at(self, include: etree._Element, file: Path) -> tuple[int | None, int | None]:
+        """Where an include's error points: its href, the one thing the scholar mends
+        (libxml2 gives the line where the tag ends and no column at all)."""
+        href = include.get("href")
+        if not href:
+            return include.sourceline, None
+        return columns.attribute_place(file, include.sourceline, "href", href)
+
     def _one(
         self, include: etree._Element, file: Path, chain: tuple[tuple[Path, str], ...]
     ) -> None:
-        line = include.sourceline
+        line, column = self._at(include, file)
         if len(chain) == 1:
-            self.top_line = line
+            self.top_line, self.top_column = line, column
         href = include.get("href", "")
         parse = include.get("parse", "xml")
         xpointer = include.get("xpointer")
         fallback = next((c for c in include if c.tag == XI_FALLBACK), None)
         refused = _unsupported(include, href, parse, xpointer)
         if refused is not None:
-            self._error(file, "gate.xinclude", refused, line)
+            self._error(file, "gate.xinclude", refused, line, column)
             return
         target, outside = _target(include, href, file, self.root)
         if outside is not None or target is None:
             if fallback is not None:
                 # XInclude 1.0 4.4: a resource that cannot be had gives way to the fallback;
                 # a URL is never fetched and a path out of the root never read, so the same
-                self._warn(file, "gate.xinclude-fallback",
-                           f"{outside or href}: its xi:fallback stands in", line)  # fmt: skip
+                said = f"{outside or href}: its xi:fallback stands in"
+                self._warn(file, "gate.xinclude-fallback", said, line, column)
                 self._use_fallback(include, fallback, file, chain)
                 return
-            self._error(file, "gate.xinclude-outside", outside or href, line)
+            self._error(file, "gate.xinclude-outside", outside or href, line, column)
             return
         if not files.is_file(target) and (kind := _special(target)) is not None:
             # never opened: reading a named pipe waits for a writer, and the check with it
-            column = columns.attribute_place(file, line, "href", href)[1]
             said = f"the included path {href!r} is {kind}, not a file ({display(target)})"
             if fallback is not None:
                 self._warn(file, "gate.xinclude-fallback",
@@ -195,6 +203,7 @@ class _Expander:
                 f"the included file {href!r} does not exist (looked at {display(target)}); "
                 "fix the href or add an xi:fallback",
                 line,
+                column,
             )
             return
         key = (target, xpointer or "")
@@ -208,8 +217,10 @@ class _Expander:
             top, where = chain[0][0], ""
             if file != top:
                 where = f" (closed at {display(file)}:{line})" if line else ""
-                line = self.top_line
-            self._error(top, "gate.xinclude-loop", f"the document {why}: {names}{where}", line)
+                line, column = self.top_line, self.top_column
+            self._error(
+                top, "gate.xinclude-loop", f"the document {why}: {names}{where}", line, column
+            )
             return
         self.inclusions += 1
         if self.inclusions > MAX_INCLUSIONS:
@@ -218,6 +229,7 @@ class _Expander:
                 "gate.xinclude",
                 f"more than {MAX_INCLUSIONS:,} inclusions: the document is refused",
                 line,
+                column,
             )
             return
         if parse == "text":
@@ -241,7 +253,7 @@ class _Expander:
                 "gate.xinclude",
                 f"the included file {display(target)} was refused by the gate (see its own "
                 "diagnostics)",
-                include.sourceline,
+                *self._at(include, file),
             )
             return
         if not self._spend(len(gated.document.data), file, include):
@@ -261,7 +273,7 @@ class _Expander:
                 f'xpointer="{xpointer}" selects nothing in {display(target)}: only a bare id, '
                 "element(), xpointer(id('...')) and xpointer() paths of elements are "
                 "understood; fix it or add an xi:fallback",
-                include.sourceline,
+                *self._at(include, file),
             )
             return
         parts = [self._place(include, node, whole, target, file) for node in chosen]
@@ -306,7 +318,7 @@ class _Expander:
             "gate.too-large",
             f"the included files add up to over {self.max_bytes:,} bytes; the document is "
             "refused (split it or raise max-bytes)",
-            include.sourceline,
+            *self._at(include, file),
         )
         return False
 
@@ -315,7 +327,7 @@ class _Expander:
         if refusal is not None:
             self.diagnostics.extend(refusal.diagnostics)
             self._error(
-                file, "gate.xinclude", f"cannot include {display(target)}", include.sourceline
+                file, "gate.xinclude", f"cannot include {display(target)}", *self._at(include, file)
             )
             return
         self.files.setdefault(target, IncludedFile(target, hashlib.sha256(data).hexdigest()))
@@ -328,7 +340,7 @@ class _Expander:
                 "gate.xinclude",
                 f"{display(target)} is not text in the encoding "
                 f"{include.get('encoding') or 'UTF-8'}: give the right encoding attribute",
-                include.sourceline,
+                *self._at(include, file),
             )
             return
         try:
@@ -339,7 +351,7 @@ class _Expander:
                 "gate.xinclude",
                 f"{display(target)} holds characters that XML does not allow (control "
                 "characters or NUL): it cannot be included as text",
-                include.sourceline,
+                *self._at(include, file),
             )
 
     def _use_fallback(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -295,3 +297,31 @@ def test_a_register_kept_in_a_body_feeds_the_index_and_is_no_text(tmp_path: Path
     assert "Bahr" in persons and "Hermann" in persons and 'id="hbahr"' in persons
     home = (out / "html" / "index.html").read_text(encoding="utf-8")
     assert "letter.html" in home and "listperson.html" not in home
+
+
+def test_a_refused_write_names_the_published_path_not_the_removed_generation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while the new edition was written named the file in the build's
+    generation folder (``OUT/.edition/gen-…/html/belgium-1944.html``), a folder removed as
+    the build failed: the path now is the published one, or the output's marker folder for
+    the build's own manifest."""
+    out = tmp_path / "site"
+    real = os.fsync
+    refused: list[str] = []
+
+    def full(fd: int) -> None:
+        if any(part in os.readlink(f"/proc/self/fd/{fd}") for part in refused):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", full)
+    for written, told in (
+        ("/html/.belgium-1944.html.", out / "html/belgium-1944.html"),
+        ("/.manifest.json.", out / ".edition"),
+    ):
+        refused[:] = [written]
+        result = CliRunner().invoke(cli, ["build", str(TEI), "--out", str(out), "--jobs", "1"])
+        assert result.exit_code == 1, result.output
+        assert f"{told}: error: cannot write: the disk is full" in result.output, result.output
+        assert "/gen-" not in result.output

@@ -125,6 +125,10 @@ def test_a_refused_write_publishes_nothing(
     assert_one_clear_line(result, code)
     assert published(out) == before
     assert generations(out) == gens  # the half-written generation is gone
+    # the path told is where the file is published, not in the generation just removed
+    [told] = [line for line in result.output.splitlines() if f"[{code}]" in line]
+    assert f"{MARKER}/gen-" not in told, told
+    assert Path(told.split(": ", 1)[0]).parent.exists(), told
 
 
 def test_a_refused_report_keeps_the_old_one(

@@ -546,3 +546,36 @@ def test_per_file_verdicts_agree_with_jing_on_the_samples() -> None:
             continue
         theirs, ours = jing_places(SCHEMA, path), our_places(SCHEMA, path, DATA)
         assert bool(theirs) == bool(ours), path
+
+
+def test_every_include_error_points_at_its_href_line_and_column(tmp_path: Path) -> None:
+    """A refused include said its line alone (``main.xml:2:``): an include out of the root,
+    of a missing file, of a symbolic link to ``/dev/zero``, or one closing a loop now points
+    at its ``href``, the one place to mend, as the named-pipe refusal already did; a tag
+    written over several lines points at the href's own line, not the tag's end."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "zero.txt").symlink_to("/dev/zero")
+    for include, code in (
+        ('  <xi:include href="/dev/zero" parse="text"/>', "gate.xinclude-outside"),
+        ('  <xi:include href="zero.txt" parse="text"/>', "gate.xinclude-outside"),
+        ('  <xi:include href="gone.xml"/>', "gate.xinclude-missing"),
+        ('  <xi:include href="main.xml"/>', "gate.xinclude-loop"),
+        ('  <xi:include href="x.xml" parse="json"/>', "gate.xinclude"),
+    ):
+        [d] = refused(tmp_path, include).diagnostics
+        assert (d.code, d.line, d.column) == (code, 2, 15), (include, d)
+    [d] = refused(tmp_path, '<xi:include\n    href="gone.xml"\n    parse="text"/>').diagnostics
+    assert (d.code, d.line, d.column) == ("gate.xinclude-missing", 3, 5)
+    result = CliRunner().invoke(cli, ["check", str(project / "main.xml"), "--root", str(project)])
+    assert result.exit_code == 1, result.output
+    assert f"{display(project / 'main.xml')}:3:5: error:" in result.output, result.output
+
+
+def test_an_included_files_own_refusal_points_at_the_include(tmp_path: Path) -> None:
+    """A part refused by the gate (not well-formed) is an error at the include that names it,
+    with its column, beside the part's own diagnostic at its own place."""
+    write(tmp_path, "project/part.xml", "<p>open")
+    result = refused(tmp_path, '   <xi:include href="part.xml"/>')
+    [at] = [d for d in result.diagnostics if d.code == "gate.xinclude"]
+    assert (at.line, at.column) == (2, 16)
