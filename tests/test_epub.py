@@ -1651,3 +1651,15 @@ def test_the_subject_index_links_to_its_anchors_and_the_divgen_to_it(
     assert [(a.get("href"), "".join(a.itertext())) for a in asked] == [
         ("subjects.xhtml", "Index of subjects")
     ]
+
+
+def test_edition_content_matches_the_source_character_for_character(edition: Path) -> None:
+    """The EPUB's text document says exactly what the source says: every apostrophe, dash,
+    quotation mark and number, only whitespace normalised."""
+    source = (ROOT.parent / "shared/sources/000_1481e658385669f7.txt").read_text(encoding="utf-8")
+    want = " ".join(source[: source.index("\nDonation\n")].split())
+    with zipfile.ZipFile(edition) as book:
+        body = etree.fromstring(book.read("OEBPS/text-001.xhtml")).xpath(
+            "//*[local-name()='body']"
+        )[0]
+    assert " ".join("".join(body.itertext()).split()) == want

@@ -2729,3 +2729,16 @@ def test_an_index_entry_is_an_anchor_and_a_divgen_links_to_the_subject_index(
     context = BuildContext(corpus=corpus_loaded, out=tmp_path / "x", date=dt.datetime(2026, 1, 1))
     pages = index_builder.render_index_pages(context)
     assert "subjects.html" in pages and "essay.html#div-1-p-1-ix1" in pages["subjects.html"]
+
+
+def test_edition_page_matches_the_source_character_for_character(edition: Path) -> None:
+    """The text-preservation test compares word characters only; a reviewer reads the page
+    against the source, so apostrophes, dashes, quotes and numbers must also be the source's
+    (only whitespace is normalised). The page's chrome before and after the text is cut off
+    at the text's first and last words."""
+    source = (ROOT.parent / "shared/sources/000_1481e658385669f7.txt").read_text(encoding="utf-8")
+    want = " ".join(source[: source.index("\nDonation\n")].split())
+    main = html.parse(str(edition / "belgium-1944.html")).getroot().xpath("//main")[0]
+    got = " ".join("".join(main.itertext()).split())
+    start = got.index(want[:40])
+    assert got[start : start + len(want)] == want
