@@ -123,7 +123,7 @@ def judge(data: bytes, shown: str) -> Verdict:
         return Verdict(data=data)
     if len(data) > _FIRST_LOOK:  # a long prolog, or an internal subset: the longer look
         text = prolog_text(data)
-        start = _doctype_start(text)
+        start = _prolog(text)[0]
     if start is None:
         return Verdict(data=data)
     line = text.count("\n", 0, start) + 1
@@ -168,15 +168,10 @@ def _space_end(text: str, pos: int) -> int:
     return pos
 
 
-def _doctype_start(text: str) -> int | None:
-    """Offset of ``<!DOCTYPE`` in the prolog (after the XML declaration, comments, PIs)."""
-    return _prolog(text)[0]
-
-
 def _prolog(text: str) -> tuple[int | None, bool]:
-    """Where ``<!DOCTYPE`` starts in the prolog, and whether ``text`` stops inside the prolog
-    (a comment or PI it does not close, a token cut short: ``<!DOC``), so that only a longer
-    look can tell whether a DOCTYPE follows."""
+    """Where ``<!DOCTYPE`` starts in the prolog (after the XML declaration, comments, PIs),
+    and whether ``text`` stops inside the prolog (a comment or PI it does not close, a token
+    cut short: ``<!DOC``), so that only a longer look can tell whether a DOCTYPE follows."""
     pos = 3 if text.startswith("\xef\xbb\xbf") else 0  # a UTF-8 byte order mark
     while True:
         pos = _space_end(text, pos)
