@@ -73,6 +73,7 @@ class _Entity:
     name: str
     value: str | None  # None: external (SYSTEM or PUBLIC)
     line: int
+    column: int | None = None  # of ``<!ENTITY`` (None inside a parameter entity's text)
 
 
 @dataclass
@@ -81,7 +82,8 @@ class _Subset:
 
     general: list[_Entity] = field(default_factory=list)
     parameter: list[_Entity] = field(default_factory=list)
-    references: list[tuple[str, int]] = field(default_factory=list)  # %name; and its line
+    # %name;, its line and column
+    references: list[tuple[str, int, int | None]] = field(default_factory=list)
     other: list[tuple[str, int]] = field(default_factory=list)  # ELEMENT, ATTLIST, ...
     unreadable: int | None = None  # line where the scanner gave up
 
@@ -150,13 +152,14 @@ def judge(data: bytes, shown: str) -> Verdict:
                 "against RELAX NG, not DTDs); an entity the document uses must be declared in "
                 "the document itself",
                 line,
+                _column(text, start),
                 origin=_ORIGIN,
             )
         )
         pos = _space_end(text, end)
     parameters = False
     if text.startswith("[", pos):
-        subset = _scan(text, pos + 1, line + text.count("\n", start, pos))
+        subset = _scan(text, pos + 1, line + text.count("\n", start, pos), placed=True)
         problems.extend(_subset_problems(subset, shown))
         parameters = bool(subset.parameter or subset.references)
     return Verdict(tuple(problems), out, ignored, parameters)
@@ -219,16 +222,17 @@ def _blank(data: bytes, text: str, start: int, end: int) -> bytes:
 # --- the internal subset ---------------------------------------------------------------------
 
 
-def _scan(text: str, pos: int, line: int, nested: bool = False) -> _Subset:
+def _scan(text: str, pos: int, line: int, nested: bool = False, placed: bool = False) -> _Subset:
     """Declarations from ``pos`` to the closing ``]`` (or the end of a parameter entity);
-    ``line`` is the line of ``text[pos]``."""
+    ``line`` is the line of ``text[pos]``; ``placed``: ``text`` is the file's, so offsets
+    give columns (a parameter entity's replacement text stands nowhere in the file)."""
     found = _Subset()
     while True:
         start, pos = pos, _space_end(text, pos)
         line += text.count("\n", start, pos)
         if pos >= len(text) or (text[pos] == "]" and not nested):
             return found
-        end = _declaration(text, pos, line, found)
+        end = _declaration(text, pos, line, _column(text, pos) if placed else None, found)
         if end is None:
             found.unreadable = line
             return found
@@ -236,7 +240,7 @@ def _scan(text: str, pos: int, line: int, nested: bool = False) -> _Subset:
         pos = end
 
 
-def _declaration(text: str, pos: int, line: int, found: _Subset) -> int | None:
+def _declaration(text: str, pos: int, line: int, column: int | None, found: _Subset) -> int | None:
     """Record the declaration (or comment, PI, %reference;) at ``pos``; return its end."""
     for opener, closer in (("<!--", "-->"), ("<?", "?>")):
         if text.startswith(opener, pos):
@@ -246,18 +250,20 @@ def _declaration(text: str, pos: int, line: int, found: _Subset) -> int | None:
         ref = _pe_ref().match(text, pos)
         if ref is None:
             return None
-        found.references.append((ref.group(1), line))
+        found.references.append((ref.group(1), line, column))
         return ref.end()
     decl = _DECL.match(text, pos)
     if decl is None:
         return None
     if decl.group(1) == "ENTITY":
-        return _entity(text, decl.end(), line, found)
+        return _entity(text, decl.end(), _Entity("", None, line, column), found)
     found.other.append((decl.group(1), line))
     return _skip_declaration(text, decl.end())
 
 
-def _entity(text: str, pos: int, line: int, found: _Subset) -> int | None:
+def _entity(text: str, pos: int, place: _Entity, found: _Subset) -> int | None:
+    """Record the entity declared from ``pos`` (after ``<!ENTITY``) at ``place``'s line and
+    column; return the declaration's end."""
     pos = _space_end(text, pos)
     parameter = text.startswith("%", pos)
     if parameter:
@@ -282,7 +288,8 @@ def _entity(text: str, pos: int, line: int, found: _Subset) -> int | None:
     close = text.find(">", end)
     if close == -1:
         return None
-    (found.parameter if parameter else found.general).append(_Entity(name.group(0), value, line))
+    entity = _Entity(name.group(0), value, place.line, place.column)
+    (found.parameter if parameter else found.general).append(entity)
     return close + 1
 
 
@@ -320,6 +327,7 @@ def _subset_problems(subset: _Subset, shown: str) -> list[Diagnostic]:
             f"the entity &{e.name}; is declared with SYSTEM or PUBLIC (an external file or "
             "address); external entities are never loaded: write its text into the document",
             e.line,
+            e.column,
             origin=_ORIGIN,
         )
         for e in subset.general
@@ -331,6 +339,7 @@ def _subset_problems(subset: _Subset, shown: str) -> list[Diagnostic]:
             e.line,
             f"the parameter entity %{e.name}; is declared with SYSTEM or PUBLIC; external "
             "parameter entities are never loaded: declare the entities in the document",
+            e.column,
         )
         for e in subset.parameter
         if e.value is None
@@ -339,8 +348,8 @@ def _subset_problems(subset: _Subset, shown: str) -> list[Diagnostic]:
         return problems
     declared = {e.name: e for e in subset.parameter}
     budget = [MAX_PARAMETER_TEXT, MAX_PARAMETER_REFERENCES]
-    for name, line in subset.references:
-        problem = _parameter_reference(name, line, declared, budget, shown)
+    for name, line, column in subset.references:
+        problem = _parameter_reference(name, line, column, declared, budget, shown)
         if problem is not None:
             return [problem]
     if subset.unreadable is not None and (subset.parameter or subset.references):
@@ -356,12 +365,17 @@ def _subset_problems(subset: _Subset, shown: str) -> list[Diagnostic]:
 
 
 def _parameter_reference(
-    name: str, line: int, declared: dict[str, _Entity], budget: list[int], shown: str
+    name: str,
+    line: int,
+    column: int | None,
+    declared: dict[str, _Entity],
+    budget: list[int],
+    shown: str,
 ) -> Diagnostic | None:
     entity = declared.get(name)
     if entity is None or entity.value is None:
         return _refuse_parameter(
-            shown, line, f"the parameter entity %{name}; is not declared in the document"
+            shown, line, f"the parameter entity %{name}; is not declared in the document", column
         )
     if "%" in entity.value:
         return _refuse_parameter(
@@ -369,6 +383,7 @@ def _parameter_reference(
             entity.line,
             f"the parameter entity %{name}; refers to another parameter entity; only "
             "parameter entities that declare general entities are read",
+            entity.column,
         )
     text = _replacement(entity.value)
     budget[0] -= len(text)
@@ -380,6 +395,7 @@ def _parameter_reference(
             "the parameter entities of the DOCTYPE expand to too much text (an entity bomb?): "
             "the file is refused; remove the entity declarations",
             line,
+            column,
             origin=_ORIGIN,
         )
     inner = _scan(text, 0, entity.line, nested=True)
@@ -397,9 +413,21 @@ def _parameter_reference(
             f"the parameter entity %{name}; does more than declare general entities with "
             "their text (it declares elements, attributes, other parameter entities or "
             "external entities); it is not read: declare the entities in the document",
+            entity.column,
         )
     return None
 
 
-def _refuse_parameter(shown: str, line: int, message: str) -> Diagnostic:
-    return diag.error(shown, "gate.parameter-entity", message, line, origin=_ORIGIN)
+def _refuse_parameter(shown: str, line: int, message: str, column: int | None = None) -> Diagnostic:
+    return diag.error(shown, "gate.parameter-entity", message, line, column, origin=_ORIGIN)
+
+
+def _column(text: str, pos: int) -> int | None:
+    """1-based column of ``text[pos]`` on its line, counted in characters; None when the
+    line holds other characters than ASCII before it (``text`` is the file's bytes read as
+    Latin-1, where a UTF-8 letter would count twice: a wrong column is worse than none)."""
+    begins = text.rfind("\n", 0, pos) + 1
+    before = text[begins:pos]
+    if begins == 0 and before.startswith("\xef\xbb\xbf"):  # the byte order mark is no column
+        before = before[3:]
+    return len(before) + 1 if before.isascii() else None

@@ -740,13 +740,17 @@ def _encoding_notes(data: bytes, shown: str) -> Iterator[Diagnostic]:
     match = _DECL_ENCODING.match(data.lstrip(codecs.BOM_UTF8))
     declared = match.group(1).decode("ascii").lower() if match else "utf-8"
     if declared in _LATIN_NAMES and _looks_like_utf8(data):
-        line = data[: _first_non_ascii(data)].count(b"\n") + 1
+        first = _first_non_ascii(data)
+        line = data[:first].count(b"\n") + 1
+        # every byte before the first non-ASCII one is a character of its own
+        column = first - data.rfind(b"\n", 0, first)
         yield diag.warning(
             shown,
             "gate.encoding-mismatch",
             f"the XML declaration says {declared.upper()} but the bytes are UTF-8, so accented "
             'letters will be garbled; change the declaration to encoding="UTF-8"',
             line,
+            column,
             origin=_ORIGIN,
         )
 

@@ -73,7 +73,7 @@ def test_hostile_folder_exits_1_names_each_file_and_leaks_nothing(
     for name in ("notwf", "xxe", "pe", "dtd", "bomb", "empty", "gz", "utf16", "latin"):
         assert f"{name}.xml" in result.output, name
     assert re.search(r"notwf\.xml:\d+:\d+: error:", result.output)
-    assert re.search(r"xxe\.xml:1: error: .*\[gate\.external-entity\]", result.output)
+    assert re.search(r"xxe\.xml:1:\d+: error: .*\[gate\.external-entity\]", result.output)
 
 
 def test_json_report_counts_the_same_as_text(runner: CliRunner, hostile: Path) -> None:

@@ -218,3 +218,42 @@ def test_an_internal_subset_longer_than_the_first_look_is_read(tmp_path: Path) -
     result = gate(tmp_path, f"<!DOCTYPE TEI [\n{entities}]>\n{TEI}{body}</TEI>")
     assert result.document is not None, codes(result)
     assert result.document.root[0].text == "entity number 0 entity number 799"
+
+
+def test_refused_declarations_are_placed_at_their_column(tmp_path: Path) -> None:
+    data = (
+        "<!DOCTYPE TEI [\n"
+        '  <!ENTITY % p SYSTEM "p.dtd">\n'
+        '    <!ENTITY x SYSTEM "x.txt">\n'
+        "]>\n"
+        f"{TEI}&x;</TEI>"
+    )
+    result = gate(tmp_path, data)
+    assert result.document is None
+    assert sorted((d.code, d.line, d.column) for d in result.diagnostics) == [
+        ("gate.external-entity", 3, 5),
+        ("gate.parameter-entity", 2, 3),
+    ]
+
+
+def test_an_undeclared_parameter_entity_is_placed_at_its_reference(tmp_path: Path) -> None:
+    result = gate(tmp_path, f"<!DOCTYPE TEI [\n  <!ENTITY a 'b'>   %q;\n]>\n{TEI}</TEI>")
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [
+        ("gate.parameter-entity", 2, 21)
+    ]
+
+
+def test_no_column_where_letters_before_it_would_be_miscounted(tmp_path: Path) -> None:
+    """The subset is read as bytes; after a UTF-8 letter on the line a column would be off."""
+    data = f'<!DOCTYPE TEI [<!-- é --><!ENTITY x SYSTEM "x.txt">]>\n{TEI}&x;</TEI>'
+    [d] = gate(tmp_path, data).diagnostics
+    assert (d.code, d.line, d.column) == ("gate.external-entity", 1, None)
+
+
+def test_a_parameter_entitys_text_has_no_column(tmp_path: Path) -> None:
+    """What a parameter entity declares stands in its value, nowhere in the file's layout."""
+    data = (
+        f"<!DOCTYPE TEI [\n  <!ENTITY % p '<!ENTITY y SYSTEM \"y.txt\">'>\n  %p;\n]>\n{TEI}</TEI>"
+    )
+    [d] = gate(tmp_path, data).diagnostics
+    assert (d.code, d.line, d.column) == ("gate.parameter-entity", 2, 3)
