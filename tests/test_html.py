@@ -29,6 +29,7 @@ from conftest import ELTEC, ROOT, missing, tei_text
 from lxml import etree, html
 from words import assert_words_preserved
 
+from pipeline import i18n
 from pipeline.build import BuildContext, build, load_corpus
 from pipeline.builders import html as html_builder
 from pipeline.builders import index as index_builder
@@ -944,6 +945,27 @@ def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Pat
     assert heading.getnext().text_content() == "Pepys describes the Great Fire."
     hands = [" ".join(e.text_content().split()) for e in about.xpath("//dl[@class='hands']/*")]
     assert hands == ["Pepys", "Brown ink.", "h2", "A later pencil."]
+
+
+def test_about_page_says_a_creation_of_a_century_as_a_century(tmp_path: Path) -> None:
+    """A creation dated by a date typed century whose bounds span one (1401 to 1500) reads
+    "XVe siècle" in a French interface, as the timeline says it, not "entre 1401 et 1500"."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "codex.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Codex</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<p>x</p></sourceDesc></fileDesc><profileDesc><creation><date type="century" notBefore="1401"
+notAfter="1500"/></creation></profileDesc></teiHeader><text><body><p>Text.</p></body></text>
+</TEI>""",
+        encoding="utf-8",
+    )
+    report = build([folder], tmp_path / "out", only=["html"], language="fr")
+    assert report.errors == 0, report.sorted()
+    about = _page(tmp_path / "out" / "html" / "about.html")
+    created = about.xpath("//dl[@class='facts']/dt[. = $t]/following-sibling::dd[1]",
+                          t=i18n.message("fact.creation", "fr"))  # fmt: skip
+    assert [" ".join(dd.text_content().split()) for dd in created] == ["XVe siècle"]
 
 
 @pytest.mark.slow

@@ -8,6 +8,7 @@ tests/data/index/ cover pages, notes, unresolved and untagged names and unused e
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -24,6 +25,7 @@ from lxml import etree, html
 
 from pipeline.build import BuildContext, build, load_corpus
 from pipeline.builders.index import render_index_pages
+from pipeline.builders.index_model import entity_index
 from pipeline.diagnostics import Report, Severity
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -963,6 +965,120 @@ def test_the_timeline_reads_times_and_days_of_no_year_and_has_one_other_section(
     assert "4 September 1944, 14:30" in labels and "13 September" in labels
     ids = page.xpath("//@id")
     assert len(ids) == len(set(ids))
+
+
+CENTURIES = tei_text(
+    '<p>In <date type="century" when="1750">that age</date>, <date type="century" '
+    'notBefore="1701" notAfter="1800">that century</date>, the <date type="century">18</date>'
+    'th, <date notBefore="1701" notAfter="1800">between those years</date>, <date '
+    'type="century" when="1700">its first or last year</date>, <date type="decade" '
+    'when="1845">the forties</date>, <date type="century" when="-0099">long ago</date>, <date '
+    'type="decade" notBefore="-0849" notAfter="-0840">longer ago</date>, on <date '
+    'when="1750-03-02">a day</date> and <date type="century" notBefore="1700" '
+    'notAfter="1799"/>; with <persName ref="#poet">the poet</persName>.</p>'
+    '<listPerson><person xml:id="poet"><persName>A poet</persName><birth><date '
+    'type="century">18</date><placeName>Gijón</placeName></birth><death><date type="century" '
+    'notBefore="1801" notAfter="1900"/></death></person></listPerson>'
+)
+
+
+def _timeline(page: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each section of a timeline page: its heading, and its dates' labels and words."""
+    doc = html.fromstring(page)
+    return [
+        (
+            normalise(section.findtext("h2") or ""),
+            [
+                (normalise(li.xpath("string(span[@class='timeline-date'])")),
+                 normalise(li.xpath("string(.//mark)")))
+                for li in section.xpath(".//li")
+            ],
+        )
+        for section in doc.xpath("//section[@class='timeline-year']")
+    ]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def centuries_index(tmp_path_factory: pytest.TempPathFactory) -> BuildContext:
+    """CENTURIES with its entity index made once; the tests render its pages in each
+    interface language."""
+    corpus = tmp_path_factory.mktemp("centuries")
+    (corpus / "t.xml").write_text(CENTURIES, encoding="utf-8")
+    context = BuildContext(
+        corpus=load_corpus([corpus], Report()), out=Path("unused"), date=dt.datetime(2026, 1, 1)
+    )
+    context.products["entities"] = entity_index(context.corpus)
+    return context
+
+
+def test_a_century_or_decade_typed_so_is_said_and_filed_as_one(tmp_path: Path) -> None:
+    """A date typed century or decade (date/@type) whose value says which is said so, on the
+    timeline and in a life: "18th century", "1st century BCE", "1840s", "840s BCE", and has
+    a section of its own (filed under its first year it read as a date of 1701). Its words
+    stay the words written ("18"). A year ending in 00 is the last of one century as counted
+    and the first of the next as read: not said as a century. An untyped span of a century
+    keeps "between 1701 and 1800", under a heading of its span, not as a date of 1701."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(CENTURIES, encoding="utf-8")
+    report = build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0 and not report.diagnostics, report.sorted()
+    page = (tmp_path / "out/html/timeline.html").read_text(encoding="utf-8")
+    assert _timeline(page) == [
+        ("840s BCE", [("840s BCE", "longer ago")]),
+        ("1st century BCE", [("1st century BCE", "long ago")]),
+        ("1700", [("1700", "its first or last year")]),
+        ("18th century", [
+            ("18th century", "18th century"),
+            ("18th century", "18"),
+            ("18th century", "that century"),
+            ("18th century", "that age"),
+        ]),
+        ("1701", [("between 1701 and 1800", "between those years")]),
+        ("1750", [("2 March 1750", "a day")]),
+        ("1840s", [("1840s", "the forties")]),
+    ]  # fmt: skip
+    doc = html.fromstring(page)
+    assert [normalise(h.text_content()) for h in doc.xpath("//h3")] == ["1701–1800", "March 1750"]
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    # the year list of the page leads to each section
+    assert doc.xpath("//nav[@class='index-letters']//a/@href") == [
+        "#" + s.get("aria-labelledby") for s in doc.xpath("//section[@class='timeline-year']")
+    ]
+    reading = html.parse(str(tmp_path / "out/html/t.html"))
+    # a date of no words says its century where the page shows it; the words written stay
+    assert reading.xpath("string(//span[@class='date-supplied'])") == "18th century"
+    assert "the 18th" in normalise(reading.xpath("string(//main//p)"))
+    (card,) = reading.xpath("//div[@id='ed-card-poet']/p[@class='card-dates']")
+    assert normalise(card.text_content()) == "18th century, Gijón – 19th century"
+    persons = _entries(tmp_path / "out/html/persons.html")
+    assert persons["poet"]["index-life"][0] == "18th century, Gijón – 19th century"
+
+
+@pytest.mark.parametrize(
+    ("lang", "century", "bce", "decade", "bce_decade"),
+    [
+        ("en", "18th century", "1st century BCE", "1840s", "840s BCE"),
+        ("de", "18. Jahrhundert", "1. Jahrhundert v. Chr.", "1840er Jahre", "840er Jahre v. Chr."),
+        ("fr", "XVIIIe siècle", "Ier siècle av. J.-C.", "années 1840", "années 840 av. J.-C."),
+        ("es", "siglo XVIII", "siglo I a. C.", "década de 1840", "década de 840 a. C."),
+        ("it", "XVIII secolo", "I secolo a.C.", "anni 1840", "anni 840 a.C."),
+        ("pt", "século XVIII", "século I a.C.", "década de 1840", "década de 840 a.C."),
+        ("ar", "القرن الثامن عشر", "القرن الأول ق.م.", "عقد 1840", "عقد 840 ق.م."),
+    ],
+)
+def test_a_century_is_said_in_every_interface_language(
+    centuries_index: BuildContext, lang: str, century: str, bce: str, decade: str, bce_decade: str
+) -> None:
+    """Each interface language says a century and a decade as its readers write them (Arabic:
+    the ordinal in words, القرن الثامن عشر), one before the common era as it writes such a
+    year, on the timeline and in a life."""
+    pages = render_index_pages(dataclasses.replace(centuries_index, language=lang))
+    headings = [heading for heading, _ in _timeline(pages["timeline.html"])]
+    assert headings == [bce_decade, bce, "1700", century, "1701", "1750", decade]
+    life = html.fromstring(pages["persons.html"]).xpath("string(//p[@class='index-life'])")
+    assert normalise(life).startswith(century + ", Gijón – ")
 
 
 def test_an_unheaded_division_is_named_by_its_kind_on_the_index_pages(tmp_path: Path) -> None:
@@ -2094,19 +2210,23 @@ def test_other_names_of_persons_places_and_organisations_alike(people: Path) -> 
     assert also("organisations.html", "cdj") == [("Comiteit", "nl", None), ("ועד", "he", "rtl")]
 
 
-def test_a_real_birthplace_is_named_by_its_parts_and_no_century_is_a_year(
+def test_a_real_birthplace_is_named_by_its_parts_and_a_century_is_said_as_one(
     tmp_path: Path,
 ) -> None:
     """DISCO's sonnets (tei-samples/verse): a poet's <birth> holds an RDFa date of no TEI
     attribute, a <date type="century">18</date> and a location/placeName of settlement,
     country and bloc. The index read it all as the date, "18 Gijón España Europe – 19": the
-    place is named by its parts, and a century is no year."""
+    place is named by its parts, and a century is no year but said as a century (it was left
+    out: "Gijón, España, Europe –")."""
     source = ROOT.parent / "shared/corpora/tei-samples/verse/disco004e_0011.xml"
     if not source.is_file():
         missing(str(source))
     build([source], tmp_path / "out", only=["html", "index"], jobs=1)
     persons = _entries(tmp_path / "out/html/persons.html")
-    assert persons["disco_004e"]["index-life"] == ("Gijón, España, Europe –", [])
+    assert persons["disco_004e"]["index-life"] == (
+        "18th century, Gijón, España, Europe – 19th century",
+        [],
+    )
 
 
 def test_lives_events_and_relations_are_in_the_words_of_the_interface(tmp_path: Path) -> None:

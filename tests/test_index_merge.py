@@ -93,3 +93,26 @@ def test_a_role_of_no_words_is_named_by_its_speeches_in_both_ways(tmp_path: Path
         "//ed:entity[@id='chorus']/ed:name/text()", namespaces={"ed": ED_NS}
     )
     assert names == ["The Chorus"]
+
+
+def test_a_century_of_words_alone_sorts_by_its_first_year_in_both_ways(tmp_path: Path) -> None:
+    """A century known by its words alone (<date type="century">18</date>) has no value to sort
+    by: one pass and the merge both sort it by its first year (1701), before 1750."""
+    head = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+        "{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+        "<p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>{p}</p></body></text></TEI>"
+    )
+    (tmp_path / "a.xml").write_text(
+        head.format(title="A", p='In <date when="1750">1750</date>.'), encoding="utf-8"
+    )
+    (tmp_path / "b.xml").write_text(
+        head.format(title="B", p='In the <date type="century">18</date>th.'), encoding="utf-8"
+    )
+    merged = _canonical(entity_index(load_corpus([tmp_path], Report())))
+    assert merged == one_pass(tmp_path)
+    dates = etree.fromstring(merged).findall(f"{{{ED_NS}}}timeline/{{{ED_NS}}}date")
+    assert [(d.get("period"), d.get("period-start"), d.get("when")) for d in dates] == [
+        ("century 18", "1701", None),
+        (None, None, "1750"),
+    ]

@@ -130,8 +130,9 @@ def _finish(found: _Entity) -> None:
 
 
 def _date_key(date: etree._Element) -> tuple[int, str, str]:
-    start = next((date.get(a) for a in ("when", "from", "notBefore", "to", "notAfter")
-                  if date.get(a) is not None), None)  # fmt: skip
+    # a century or decade known by its words alone sorts by its first year (ed:date-start)
+    start = next((date.get(a) for a in ("when", "from", "notBefore", "to", "notAfter",
+                  "period-start") if date.get(a) is not None), None)  # fmt: skip
     end = next((date.get(a) for a in ("when", "to", "notAfter") if date.get(a) is not None), "")
     return (0 if start is not None else 1, _in_order(start or ""), _in_order(end or ""))
 

@@ -143,12 +143,124 @@
         else r:year-words($parts[1])"/>
   </xsl:function>
 
+  <!-- A century or a decade (date/@type, att.typed: a classification the Guidelines leave
+       to the encoder; editions write "century", DISCO's poets among them, and "decade") when
+       its value says which, as
+       "century 18", "century -1" (1st century BCE), "decade 1840", "decade -840" (the 840s
+       BCE); () when it does not. Its attributes first: a year inside it (@when: a century
+       never from a year ending in 00, which two ways of counting put in different
+       centuries), else its bounds spanning exactly it (notBefore/notAfter or from/to,
+       1701-1800 or 1700-1799); else its words when they are its number alone
+       (<date type="century">18</date>). A year before the common era is read as r:year-words
+       reads it (-0098: 98 BCE). -->
+  <xsl:function name="r:period" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space($date/@type))"/>
+    <xsl:variable name="when" as="xs:integer?"
+        select="($date/@when, $date/@when-iso)[1] ! r:period-year(., 0)"/>
+    <xsl:variable name="start" as="xs:integer?" select="($date/(@from, @from-iso, @notBefore,
+        @notBefore-iso))[1] ! r:period-year(., 1)"/>
+    <xsl:variable name="end" as="xs:integer?" select="($date/(@to, @to-iso, @notAfter,
+        @notAfter-iso))[1] ! r:period-year(., 12)"/>
+    <xsl:variable name="words" as="xs:string" select="normalize-space($date)"/>
+    <xsl:variable name="number" as="xs:integer?" select="if (matches($words,
+        if ($type = 'century') then '^-?[0-9]{1,2}$' else '^-?[0-9]{1,3}0$'))
+        then xs:integer($words)[. ne 0] else ()"/>
+    <xsl:variable name="found" as="xs:integer?" select="
+        if ($type = 'century') then (r:century-of($when, $start, $end), $number)[1]
+        else if ($type = 'decade') then (r:decade-of($when, $start, $end), $number)[1]
+        else ()"/>
+    <xsl:sequence select="$found ! ($type || ' ' || .)"/>
+  </xsl:function>
+
+  <!-- The year of an ISO date as a signed number (-0098: -98), when it is the whole year
+       or begins ($month 1) or ends it ($month 12) as a bound of a period; any ISO date for a
+       year inside it ($month 0). No year 0. -->
+  <xsl:function name="r:period-year" as="xs:integer?">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="month" as="xs:integer"/>
+    <xsl:variable name="v" as="xs:string" select="normalize-space($value)"/>
+    <xsl:variable name="parts" as="xs:string*" select="if (r:is-iso-date($v))
+        then r:iso-parts($v) else ()"/>
+    <xsl:variable name="bound" as="xs:boolean" select="$month = 0 or count($parts) = 1
+        or xs:integer($parts[2]) = $month and (count($parts) = 2
+            or $parts[3] = (if ($month = 1) then '01' else '31'))"/>
+    <xsl:sequence select="if (exists($parts) and $bound and not(contains($v, 'T')))
+        then xs:integer($parts[1])[. ne 0] else ()"/>
+  </xsl:function>
+
+  <!-- The century (negative before the common era) a year lies in, or bounds span exactly. -->
+  <xsl:function name="r:century-of" as="xs:integer?">
+    <xsl:param name="when" as="xs:integer?"/>
+    <xsl:param name="start" as="xs:integer?"/>
+    <xsl:param name="end" as="xs:integer?"/>
+    <!-- before the common era, counted back: 200-101 BCE or 199-100 BCE, the 2nd -->
+    <xsl:variable name="bce" as="xs:boolean" select="(($when, $start)[1], 0)[1] lt 0"/>
+    <xsl:variable name="first" as="xs:integer?"
+        select="if ($bce) then $start ! abs(.) else $start"/>
+    <xsl:variable name="last" as="xs:integer?" select="if ($bce) then $end ! abs(.) else $end"/>
+    <xsl:variable name="n" as="xs:integer?" select="
+        if (exists($when)) then (abs($when) idiv 100 + 1)[abs($when) mod 100 ne 0]
+        else if (empty($first) or empty($last) or ($start lt 0) ne ($end lt 0)) then ()
+        else if (not($bce) and $last - $first = 99)
+          then (if ($first mod 100 = 1) then $last idiv 100
+                else if ($first mod 100 = 0) then $first idiv 100 + 1 else ())
+        else if ($bce and $first - $last = 99)
+          then (if ($first mod 100 = 0) then $first idiv 100
+                else if ($first mod 100 = 99) then ($first + 1) idiv 100 else ())
+        else ()"/>
+    <xsl:sequence select="$n ! (if ($bce) then - . else .)"/>
+  </xsl:function>
+
+  <!-- The decade (its first year as it is named, "1840s"; before the common era "840s BCE",
+       849-840 BCE) a year lies in, or bounds span exactly. -->
+  <xsl:function name="r:decade-of" as="xs:integer?">
+    <xsl:param name="when" as="xs:integer?"/>
+    <xsl:param name="start" as="xs:integer?"/>
+    <xsl:param name="end" as="xs:integer?"/>
+    <xsl:variable name="d" as="xs:integer?" select="
+        if (exists($when)) then (if ($when gt 0) then $when - $when mod 10
+          else - (abs($when) - abs($when) mod 10))
+        else if (empty($start) or empty($end) or $end - $start ne 9) then ()
+        else if ($start gt 0 and $start mod 10 = 0) then $start
+        else if ($end lt 0 and abs($end) mod 10 = 0) then $end
+        else ()"/>
+    <xsl:sequence select="$d[. ne 0]"/>
+  </xsl:function>
+
+  <!-- A period of r:period in words of the interface: "18th century", "1st century BCE",
+       "1840s"; () for a century the catalogue has no ordinal for. -->
+  <xsl:function name="r:period-words" as="xs:string?">
+    <xsl:param name="period" as="xs:string"/>
+    <xsl:variable name="kind" as="xs:string" select="substring-before($period, ' ')"/>
+    <xsl:variable name="n" as="xs:integer" select="xs:integer(substring-after($period, ' '))"/>
+    <xsl:variable name="words" as="xs:string?" select="if ($kind = 'century')
+        then tokenize(r:msg('date.century-ordinals'), '\s*\|\s*')[abs($n)]
+            ! r:msg('date.century', .)
+        else r:msg('date.decade', string(abs($n)))"/>
+    <xsl:sequence select="$words ! (if ($n lt 0) then r:msg('date.bce', .) else .)"/>
+  </xsl:function>
+
+  <!-- The first year of a period, ISO (century 18: 1701; century -1: -0100; decade -840:
+       -0849): where the timeline files a period its attributes do not bound. -->
+  <xsl:function name="r:period-start" as="xs:string">
+    <xsl:param name="period" as="xs:string"/>
+    <xsl:variable name="n" as="xs:integer" select="xs:integer(substring-after($period, ' '))"/>
+    <xsl:variable name="year" as="xs:integer" select="
+        if (starts-with($period, 'century '))
+          then (if ($n gt 0) then ($n - 1) * 100 + 1 else $n * 100)
+        else if ($n gt 0) then $n else $n - 9"/>
+    <xsl:sequence select="(if ($year lt 0) then '-' else '') || format-number(abs($year), '0000')"/>
+  </xsl:function>
+
   <!-- What a date element without words of its own says by its attributes (att.datable:
        "<date when="1900-01-01"/>", "<date from="1890" to="1910"/>"), in words of the
        interface: "1 January 1900", "from 1890 to 1910", "between 1890 and 1910" (notBefore and
-       notAfter: an uncertain date), "until 1910" ...; empty when no attribute dates it. -->
+       notAfter: an uncertain date), "until 1910" ...; a century or a decade as such
+       (r:period: "18th century"); empty when nothing dates it. -->
   <xsl:function name="r:date-attribute-words" as="xs:string?">
     <xsl:param name="date" as="element()"/>
+    <xsl:variable name="period" as="xs:string?" select="r:period($date) ! r:period-words(.)"/>
     <xsl:variable name="when" as="xs:string?" select="($date/@when, $date/@when-iso)[1]
         ! normalize-space(.)[. != '']"/>
     <xsl:variable name="span" as="xs:boolean" select="exists($date/(@from | @to | @from-iso
@@ -158,7 +270,8 @@
     <xsl:variable name="end" as="xs:string?" select="($date/(@to, @to-iso, @notAfter,
         @notAfter-iso))[1] ! normalize-space(.)[. != '']"/>
     <xsl:sequence select="
-        if (exists($when)) then r:date-words($when, true())
+        if (exists($period)) then $period
+        else if (exists($when)) then r:date-words($when, true())
         else if (exists($start) and exists($end)) then r:msg(if ($span) then 'date.from-to'
           else 'date.between', (r:date-words($start, true()), r:date-words($end, true())))
         else if (exists($start)) then r:msg(if ($span) then 'date.from' else 'date.after',

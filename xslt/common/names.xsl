@@ -503,14 +503,17 @@
   </xsl:function>
 
   <!-- When a birth, death or floruit was: what its attributes (or its date's) say, in words
-       of the interface, else its words that name no place. -->
+       of the interface, else its words that name no place, else the century or decade a date
+       of no other words says by its number (DISCO's <date type="century">18</date>). The
+       index reads it alike (index/modules/facts.xsl). -->
   <xsl:function name="r:date-of" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="dated" as="element()?" select="($e, $e/date)
         [exists(@*[matches(local-name(), '^(when|notBefore|notAfter|from|to)$')]
             [normalize-space()])][1]"/>
     <xsl:variable name="words" as="xs:string" select="r:life-words($e)"/>
-    <xsl:sequence select="($dated ! r:date-attribute-words(.), $words[. != ''])[1]"/>
+    <xsl:sequence select="($dated ! r:date-attribute-words(.), $words[. != ''],
+        ($e/date ! r:period(.) ! r:period-words(.))[1])[1]"/>
   </xsl:function>
 
   <!-- "Coordinates: 51.028, 4.481" from a geo of two numbers; another form as written. The

@@ -60,7 +60,9 @@
                                          sent, the dates (date, origDate) of a catalogue
                                          record's description; by start, then end, then
                                          document order
-      <ed:date when="1944-11" notBefore="" notAfter="" from="" to="" ...mention record.../>
+      <ed:date when="1944-11" notBefore="" notAfter="" from="" to="" period="" period-start=""
+          ...mention record.../>           a century or decade (r:period, "century 18") and
+                                         its first year, by which one of no other value sorts
     </ed:timeline>
     <ed:unresolved>                      names whose @ref resolves to no register entry;
                                          external="true" when every pointer is an absolute
@@ -100,6 +102,9 @@
 
   <xsl:import href="../common/plan.xsl"/>
   <xsl:import href="../common/timeline.xsl"/>
+  <!-- for the dates alone (r:period: a century or decade, which the index files apart); the
+       index says nothing in the interface's words -->
+  <xsl:import href="../common/i18n.xsl"/>
   <xsl:import href="modules/mentions.xsl"/>
   <xsl:import href="modules/entries.xsl"/>
   <xsl:import href="modules/subjects.xsl"/>
@@ -255,6 +260,11 @@
             <xsl:for-each select="@when, @notBefore, @notAfter, @from, @to">
               <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
             </xsl:for-each>
+            <!-- a century or a decade: the timeline says it, and files it apart (r:period) -->
+            <xsl:for-each select="r:period(.)">
+              <xsl:attribute name="period" select="."/>
+              <xsl:attribute name="period-start" select="r:period-start(.)"/>
+            </xsl:for-each>
             <xsl:variable name="letter" as="element(tei:correspDesc)?"
                 select="ancestor::tei:teiHeader/ancestor::ed:document ! current()/ancestor::tei:correspDesc[1]"/>
             <xsl:choose>
@@ -345,10 +355,12 @@
         $titles)[1] ! ed:text(.)"/>
   </xsl:function>
 
-  <!-- Start and end of a dated mention, for sorting the timeline (ISO strings sort). -->
+  <!-- Start and end of a dated mention, for sorting the timeline (ISO strings sort); a
+       century or a decade known by its words alone starts with its first year. -->
   <xsl:function name="ed:date-start" as="xs:string?">
     <xsl:param name="date" as="element()"/>
-    <xsl:sequence select="($date/(@when, @from, @notBefore, @to, @notAfter))[1] ! string(.)"/>
+    <xsl:sequence select="(($date/(@when, @from, @notBefore, @to, @notAfter))[1] ! string(.),
+        r:period($date) ! r:period-start(.))[1]"/>
   </xsl:function>
 
   <!-- A date as a key that sorts in time: an ISO date of the common era is its own key; a

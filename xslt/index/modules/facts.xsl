@@ -4,8 +4,9 @@
   language-neutral records of the entity index; the index pages put them in words.
 
   <ed:life birth="" death="">             (entries.xsl: the exports' values)
-    <ed:birth when="" notBefore="" notAfter="" from="" to="">   the date as its attributes
-      <ed:text>c. 1800</ed:text>?         give it, else as written
+    <ed:birth when="" notBefore="" notAfter="" from="" to="" period="">   the date as its
+      <ed:text>c. 1800</ed:text>?         attributes give it, else as written; period: a
+                                          century or decade (r:period, "century 18")
       <ed:place id="leipzig" type="place">Leipzig</ed:place>*   a place of the register (id,
                                           type: its entry), else the words written
     </ed:birth>
@@ -67,6 +68,14 @@
     <xsl:element name="ed:{local-name()}">
       <xsl:variable name="dated" as="element()?"
           select="(., tei:date[ed:dated(.)])[ed:dated(.)][1]"/>
+      <!-- a century or a decade (r:period: "century 18"), which the pages say as such: its
+           date's when that is the one with attributes, else one of words alone
+           (<date type="century">18</date>) when no other words say when -->
+      <xsl:variable name="period" as="xs:string?" select="if (exists($dated)) then r:period($dated)
+          else if (r:life-words(.) != '') then () else (tei:date ! r:period(.))[1]"/>
+      <xsl:for-each select="$period">
+        <xsl:attribute name="period" select="."/>
+      </xsl:for-each>
       <xsl:choose>
         <xsl:when test="exists($dated)">
           <xsl:sequence select="ed:date-attributes($dated)"/>

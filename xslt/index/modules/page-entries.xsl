@@ -290,7 +290,7 @@
        places. -->
   <xsl:template match="ed:birth | ed:death" mode="ed:life-part" as="node()*">
     <xsl:variable name="dated" as="xs:boolean" select="exists(@when | @notBefore | @notAfter
-        | @from | @to | ed:text)"/>
+        | @from | @to | @period | ed:text)"/>
     <xsl:if test="$dated">
       <xsl:call-template name="ed:date-label"/>
     </xsl:if>
@@ -418,19 +418,19 @@
   </xsl:template>
 
   <!-- The timeline: a section per year and a list per month (a date known to the year only
-       comes first in its year; one not in ISO form, last, under "Other dates"), in the order
-       of the index (by start, end and place in the text). -->
+       comes first in its year; one not in ISO form, last, under "Other dates"), a section per
+       century or decade, in the order of the index (by start, end and place in the text). -->
   <xsl:template name="ed:timeline" as="element()+">
     <xsl:param name="dates" as="element(ed:date)+" required="yes"/>
     <!-- dates not in ISO form sort among the others (by their words): all of them are one
          section, the last -->
     <xsl:variable name="years" as="map(*)*">
-      <xsl:for-each-group select="$dates[ed:date-part(ed:start(.), 1) != '']"
-          group-adjacent="ed:date-part(ed:start(.), 1)">
+      <!-- by key, not by neighbour: a century sorts among the years it spans, and its dates
+           are one section all the same -->
+      <xsl:for-each-group select="$dates[ed:year-key(.) != '']" group-by="ed:year-key(.)">
         <xsl:sequence select="map { 'year': current-grouping-key(), 'dates': current-group() }"/>
       </xsl:for-each-group>
-      <xsl:variable name="other" as="element(ed:date)*"
-          select="$dates[ed:date-part(ed:start(.), 1) = '']"/>
+      <xsl:variable name="other" as="element(ed:date)*" select="$dates[ed:year-key(.) = '']"/>
       <xsl:if test="exists($other)">
         <xsl:sequence select="map { 'year': '', 'dates': $other }"/>
       </xsl:if>
@@ -469,17 +469,29 @@
   </xsl:template>
 
   <!-- The months a date is filed under, as "YYYY-MM" (one month) or "YYYY-MM/YYYY-MM" (a span
-       over several: "late 1944", 1944-09-01 to 1944-12-31, is no date of September); "" for a
-       date known to the year only, or spanning a whole year (filed first in its year). -->
+       over several: "late 1944", 1944-09-01 to 1944-12-31, is no date of September), "YYYY/YYYY"
+       (a span of years: 1890 to 1910 is no date of 1890); "" for a date known to the year
+       only, or spanning a whole year (filed first in its year), or a century or decade (its
+       own section). -->
   <xsl:function name="ed:months" as="xs:string">
+    <xsl:param name="date" as="element(ed:date)"/>
+    <xsl:sequence select="if (ed:said-period($date) != '') then '' else ed:span-months($date)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:span-months" as="xs:string">
     <xsl:param name="date" as="element(ed:date)"/>
     <xsl:variable name="start" as="xs:string" select="ed:start($date)"/>
     <xsl:variable name="end" as="xs:string" select="string(($date/(@to, @notAfter))[1])"/>
     <xsl:variable name="first" as="xs:string" select="ed:month-of($start)"/>
     <xsl:variable name="last" as="xs:string"
         select="if ($date/@when or not(r:is-iso-date($end))) then $first else ed:month-of($end)"/>
+    <!-- a span from a year into another (1701 to 1800, an untyped century) is no date of
+         its first year either -->
+    <xsl:variable name="years" as="xs:boolean" select="empty($date/@when) and r:is-iso-date($start)
+        and r:is-iso-date($end) and ed:date-part($end, 1) != ed:date-part($start, 1)"/>
     <xsl:sequence select="
-        if ($first = '') then ''
+        if ($first = '') then (if ($years) then ed:date-part($start, 1) || '/'
+            || (ed:month-of($end)[. != ''], ed:date-part($end, 1))[1] else '')
         else if ($last = $first) then $first
         else if (ed:date-part($end, 1) = ed:date-part($start, 1)
             and ($last = '' or ends-with($first, '-01') and ends-with($last, '-12'))) then ''
@@ -494,13 +506,14 @@
   </xsl:function>
 
   <!-- A month group's heading: "September 1944", "September–December 1944", "November 1944 –
-       March 1945". -->
+       March 1945", "1890–1910". -->
   <xsl:function name="ed:months-label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:variable name="first" as="xs:string" select="substring-before($key || '/', '/')"/>
     <xsl:variable name="last" as="xs:string" select="substring-after($key, '/')"/>
     <xsl:sequence select="
         if ($last = '') then r:date-words($first, true())
+        else if (matches($first || $last, '^[0-9]{8}$')) then $first || '–' || $last
         else if (substring($first, 1, 4) = substring($last, 1, 4))
           then r:date-words($first, false()) || '–' || r:date-words($last, true())
         else r:date-words($first, true()) || ' – ' || r:date-words($last, true())"/>
@@ -527,14 +540,31 @@
         else string(r:iso-parts($value)[$part])"/>
   </xsl:function>
 
+  <!-- The section of the timeline a date is filed in: its year (of its start), "" for the
+       dates that are not ISO; a century or decade said as such (r:period) has a section of
+       its own, headed by it (filed under its first year, it read as a date of that year). -->
+  <xsl:function name="ed:year-key" as="xs:string">
+    <xsl:param name="date" as="element(ed:date)"/>
+    <xsl:sequence select="(ed:said-period($date)[. != ''], ed:date-part(ed:start($date), 1))[1]"/>
+  </xsl:function>
+
+  <!-- A date's century or decade ("century 18") when the interface can say it, else "". -->
+  <xsl:function name="ed:said-period" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="string($date/@period[exists(r:period-words(.))])"/>
+  </xsl:function>
+
   <xsl:function name="ed:year-id" as="xs:string">
     <xsl:param name="year" as="xs:string"/>
-    <xsl:sequence select="'ed-year-' || (if ($year = '') then 'other' else $year)"/>
+    <xsl:sequence
+        select="'ed-year-' || (if ($year = '') then 'other' else replace($year, ' ', '-'))"/>
   </xsl:function>
 
   <xsl:function name="ed:year-label" as="xs:string">
     <xsl:param name="year" as="xs:string"/>
-    <xsl:sequence select="if ($year = '') then r:msg('timeline.other') else r:year-words($year)"/>
+    <xsl:sequence select="if ($year = '') then r:msg('timeline.other')
+        else if (contains($year, ' ')) then string(r:period-words($year))
+        else r:year-words($year)"/>
   </xsl:function>
 
   <!-- The start of a range in words, leaving out what its end repeats: "between September and
@@ -580,6 +610,10 @@
     <xsl:variable name="end" as="xs:string?" select="(@to, @notAfter)[1] ! string(.)"/>
     <xsl:variable name="span" as="xs:boolean" select="exists(@from | @to)"/>
     <xsl:choose>
+      <!-- a century or a decade as such: "18th century", never the year it is filed by -->
+      <xsl:when test="ed:said-period(.) != ''">
+        <xsl:value-of select="r:period-words(@period)"/>
+      </xsl:when>
       <xsl:when test="@when and r:is-iso-date(@when) and not(starts-with(@when, '-'))">
         <time datetime="{@when}"><xsl:value-of select="r:date-words(@when, true())"/></time>
       </xsl:when>
