@@ -1556,7 +1556,8 @@ def test_the_books_index_gives_lives_and_relations(tmp_path: Path) -> None:
     """The book's index gave a person's name and pages alone: now the birth and death as the
     page's card says them, their place linked to its own entry when the book's index lists
     it, and the relations of the registers as the index pages say them, an entry the book
-    does not list by its name alone. epubcheck accepts the book."""
+    does not list by its name alone, with their descriptions and references. epubcheck
+    accepts the book."""
     src = tmp_path / "src"
     src.mkdir()
     (src / "reg.xml").write_text(
@@ -1569,7 +1570,8 @@ ref="#leipzig">Leipzig</placeName></birth><death notBefore="1900" notAfter="1910
 <person xml:id="marie"><persName>Marie Weber</persName></person></listPerson>
 <listPlace><place xml:id="leipzig"><placeName>Leipzig</placeName></place></listPlace>
 <listRelation><relation name="parent" active="#karl" passive="#anna"/>
-<relation name="spouse" mutual="#karl #marie"/></listRelation></standOff></TEI>""",
+<relation name="spouse" mutual="#karl #marie"/><relation name="friend" mutual="#anna #marie"
+ref="https://example.org/f"><desc>since school</desc></relation></listRelation></standOff></TEI>""",
         encoding="utf-8",
     )
     (src / "t.xml").write_text(
@@ -1593,8 +1595,13 @@ ref="#leipzig">Leipzig</placeName></birth><death notBefore="1900" notAfter="1910
         " of Anna Weber; married with Marie Weber",
         ["index.xhtml#leipzig", "index.xhtml#anna"],
     )
-    assert entries["anna"] == ("Anna Weber, T 1. Relations: child of Karl Weber",
-                               ["index.xhtml#karl"])  # fmt: skip
+    # a relation's description and the web address its @ref gives, as the index pages
+    # give them
+    assert entries["anna"] == (
+        "Anna Weber, T 1. Relations: child of Karl Weber; friend of Marie Weber (since school)"
+        " more on this relation",
+        ["index.xhtml#karl", "https://example.org/f"],
+    )
     _epubcheck(path)
 
 

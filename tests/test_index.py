@@ -2424,17 +2424,20 @@ def test_relations_are_in_the_json_a_csv_of_their_own_and_the_tei_index(people: 
     tei = etree.parse(str(people / "index/entities.xml"))
     relations = tei.xpath("//tei:standOff/tei:listRelation/tei:relation", namespaces=NS)
     assert [dict(r.attrib) for r in relations] == [
-        {"name": "colleagues", "mutual": "#hans #otto"},
+        {"type": "colleagues", "mutual": "#otto #hans"},
         {"name": "spouse", "mutual": "#karl #marie"},
         {"name": "parent", "active": "#karl", "passive": "#anna #otto"},
         {"name": "teacher", "active": "#marie", "passive": "#anna"},
     ]
 
 
-def test_a_relation_is_gathered_back_whichever_side_its_entries_are_on(tmp_path: Path) -> None:
-    """The TEI index writes a relation from the sides its entries read: a web address
-    among the active participants is kept beside an active entry, and a relation whose
-    active participants are no entries is written from its passive ones."""
+def test_a_relation_is_written_back_as_the_register_wrote_it(tmp_path: Path) -> None:
+    """The TEI index gathered a relation back from the sides its entries read it from: a
+    participant that was no entry and on no side an entry read was lost (the second active
+    participant of a relation whose passive one is a web address), and a relation typed
+    (@type, a classification) was written named (@name, the kind of relationship). Now it is
+    as the register wrote it, its @name and @type, its @ref and its description too; an
+    entry's pointer points at its entry of the file, any other is as written."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "t.xml").write_text(
@@ -2444,7 +2447,10 @@ def test_a_relation_is_gathered_back_whichever_side_its_entries_are_on(tmp_path:
             '</person><person xml:id="b"><persName>B</persName></person><person xml:id="c">'
             '<persName>C</persName></person><listRelation><relation name="patron" '
             'active="#a https://example.org/x" passive="#b"/><relation type="heir" '
-            'active="https://example.org/y" passive="#b #c"/></listRelation></listPerson>'
+            'active="https://example.org/y" passive="#b #c"/><relation name="patron" '
+            'type="social" ref="https://example.org/r" active="#a #zz" '
+            'passive="https://example.org/z"><desc>paid for his studies</desc></relation>'
+            "</listRelation></listPerson>"
         ),
         encoding="utf-8",
     )
@@ -2454,16 +2460,51 @@ def test_a_relation_is_gathered_back_whichever_side_its_entries_are_on(tmp_path:
     relations = tei.xpath("//tei:listRelation/tei:relation", namespaces=NS)
     assert [dict(r.attrib) for r in relations] == [
         {"name": "patron", "active": "#a https://example.org/x", "passive": "#b"},
-        {"name": "heir", "active": "https://example.org/y", "passive": "#b #c"},
+        {"name": "patron", "type": "social", "ref": "https://example.org/r",
+         "active": "#a #zz", "passive": "https://example.org/z"},
+        {"type": "heir", "active": "https://example.org/y", "passive": "#b #c"},
+    ]  # fmt: skip
+    assert [r.findtext("tei:desc", None, NS) for r in relations] == [
+        None,
+        "paid for his studies",
+        None,
     ]
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out/index/relations.csv").read_text())))
-    assert [(r["entity"], r["other"], r["other_type"]) for r in rows] == [
-        ("a", "b", "person"),
-        ("b", "a", "person"),
-        ("b", "https://example.org/x", ""),
-        ("b", "https://example.org/y", ""),
-        ("c", "https://example.org/y", ""),
+    assert [(r["entity"], r["relation"], r["other"], r["other_type"]) for r in rows] == [
+        ("a", "patron", "b", "person"),
+        ("a", "patron", "https://example.org/z", ""),
+        ("b", "patron", "a", "person"),
+        ("b", "patron", "https://example.org/x", ""),
+        ("b", "heir", "https://example.org/y", ""),
+        ("c", "heir", "https://example.org/y", ""),
     ]
+
+
+def test_a_relations_description_and_reference_are_on_the_index_pages(tmp_path: Path) -> None:
+    """A relation's desc and its @ref were shown nowhere: the description follows the
+    relation in brackets, and the @ref is a link when it is a web address (a javascript: or
+    a relative one is none)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#a">A</persName> <persName ref="#b">B</persName></p><listPerson>'
+            '<person xml:id="a"><persName>A</persName></person><person xml:id="b"><persName>B'
+            '</persName></person><listRelation><relation name="parent" active="#a" passive="#b" '
+            'ref="https://example.org/r javascript:alert(1) notes.html"><desc>adopted <hi>in '
+            "1890</hi></desc></relation></listRelation></listPerson>"
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
+    persons = _entries(tmp_path / "out/html/persons.html")
+    assert persons["a"]["index-relations"] == (
+        "Relations: parent of B (adopted in 1890) more on this relation",
+        [("persons.html#b", "B"), ("https://example.org/r", "more on this relation")],
+    )
+    assert persons["b"]["index-relations"][0] == (
+        "Relations: child of A (adopted in 1890) more on this relation"
+    )
 
 
 def test_the_subject_index_is_in_the_json_and_the_tei_index(subjects_site: Path) -> None:

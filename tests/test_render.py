@@ -1439,3 +1439,30 @@ def test_an_index_entry_in_a_heading_is_no_word_of_the_contents(
     assert doc.xpath("//h2[@id='div-1-head-1']/span[@class='index-anchor']/@id") == [
         "div-1-head-1-ix1"
     ]
+
+
+def test_a_card_gives_the_relations_of_its_entry(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """The index pages and the book gave an entry's relations (listRelation), its card on
+    the reading page did not. The card says them as they do, each other entry linked to its
+    index entry; a relation's description follows it, and its @ref is a link when it is a web
+    address (a javascript: one is none). A participant of no entry is as written."""
+    doc = _doc("relations", pages)
+    (karl,) = doc.xpath("//div[@id='ed-card-karl']/p[@class='card-relations']")
+    assert " ".join(karl.text_content().split()) == (
+        "Relations: parent of Anna Weber (adopted her in 1890); married with Marie Weber"
+        " more on this relation; patron Anna Weber"
+    )
+    assert [(a.get("href"), a.text_content()) for a in karl.xpath(".//a")] == [
+        ("persons.html#anna", "Anna Weber"),
+        ("persons.html#marie", "Marie Weber"),
+        ("https://example.org/marriages/12", "more on this relation"),
+        ("persons.html#anna", "Anna Weber"),
+    ]
+    (anna,) = doc.xpath("//div[@id='ed-card-anna']/p[@class='card-relations']")
+    assert " ".join(anna.text_content().split()) == (
+        "Relations: child of Karl Weber (adopted her in 1890); colleagues: Marie Weber,"
+        " #nobody; Karl Weber, https://example.org/people/7 patron Anna Weber"
+    )
+    assert "javascript" not in html.tostring(anna, encoding="unicode")

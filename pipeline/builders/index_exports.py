@@ -117,10 +117,16 @@ def _event(entity: etree._Element, which: str) -> dict[str, object] | None:
     return record
 
 
+def _relation_name(relation: etree._Element) -> str:
+    """A relation's name as the index pages say it: its ``@name``, else its ``@type`` (the
+    record keeps both as the register wrote them, for the TEI index)."""
+    return relation.get("name") or relation.get("type") or ""
+
+
 def _relations(entity: etree._Element) -> list[dict[str, object]]:
     return [
         {
-            "name": r.get("name", ""),
+            "name": _relation_name(r),
             "role": r.get("role", ""),
             "others": [_named(o) for o in r.iterfind("ed:other", NS)],
         }
@@ -318,7 +324,7 @@ def relations_csv(root: etree._Element) -> str:
                     (
                         entity.get("id"),
                         entity.get("type"),
-                        relation.get("name", ""),
+                        _relation_name(relation),
                         relation.get("role", ""),
                         other.get("id") or other.text or "",
                         other.get("type", ""),

@@ -9,7 +9,8 @@
   own (HTML forbids a link in a link); their buttons follow the outer link.
 
   The popover cards (one per entity of a page) come from the registers parameter and are
-  rendered at the end of the page by the template r:entity-cards.
+  rendered at the end of the page by the template r:entity-cards; a card says the entry's
+  relations in the words of the index pages (index/modules/page-facts.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -28,8 +29,10 @@
   <xsl:import href="timeline.xsl"/>
   <!-- r:place-names, r:place-as-written, r:life-words: a life in words, as the index says it -->
   <xsl:import href="lives.xsl"/>
-  <!-- r:pointer-id -->
+  <!-- r:pointer-id, r:relation-records -->
   <xsl:import href="relations.xsl"/>
+  <!-- ed:relations-words: a card says an entry's relations as the index pages do -->
+  <xsl:import href="../index/modules/page-facts.xsl"/>
 
   <xsl:variable name="r:kind-pages" as="map(xs:string, xs:string)" select="map {
       'person': 'persons.html', 'personGrp': 'persons.html', 'role': 'persons.html',
@@ -58,6 +61,38 @@
   <xsl:function name="r:entities" as="xs:string*">
     <xsl:param name="name" as="element()"/>
     <xsl:sequence select="$name/@ed:entity ! string(.), tokenize($name/@ed:also)"/>
+  </xsl:function>
+
+  <!-- The kinds of register entries a relation's participant may be to have its name and
+       link (as the book's index lists them). -->
+  <xsl:variable name="r:relation-kinds" as="xs:string+"
+      select="('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym')"/>
+
+  <!-- The relations of the registers the entry $id takes part in (common/relations.xsl),
+       their entries named as the cards name them; the book's index asks it too. -->
+  <xsl:function name="r:relations" as="element(ed:relation)*">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="r:relation-records($registers, $id,
+        function ($pointer as xs:string) as element()? {
+            r:pointer-id($pointer) ! r:entry(.)[local-name() = $r:relation-kinds] },
+        function ($entry as element()) as xs:string {
+            r:preferred-name($entry, string($entry/@xml:id)) })"/>
+  </xsl:function>
+
+  <!-- The other entry of a relation on a card: linked as the card's other links are
+       (r:entity-href), else its name (page-facts.xsl's own links the index pages). -->
+  <xsl:function name="ed:entry-link" as="node()">
+    <xsl:param name="record" as="element()"/>
+    <xsl:variable name="href" as="xs:string?"
+        select="$record/@id ! r:entity-href(string(.), string($record/@type))"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)">
+        <a href="{$href}"><xsl:value-of select="$record"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$record"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <xsl:function name="r:card-id" as="xs:string">
@@ -355,6 +390,14 @@
         <xsl:value-of select="$name"/>
       </p>
       <xsl:apply-templates select="$entry" mode="r:card"/>
+      <!-- "Relations: parent of Anna Weber", the others linked to their index entries -->
+      <xsl:variable name="relations" as="element(ed:relation)*"
+          select="$entry/@xml:id ! r:relations(string(.))"/>
+      <xsl:if test="exists($relations)">
+        <p class="card-relations">
+          <xsl:sequence select="ed:relations-words($relations, $name)"/>
+        </p>
+      </xsl:if>
       <p class="card-more">
         <a href="{r:index-page($kind)}#{$entity}"><xsl:value-of select="r:msg('card.entry')"/></a>
       </p>

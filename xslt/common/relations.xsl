@@ -1,14 +1,21 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   How an entry of the registers reads a relation it takes part in (TEI Guidelines 13.3.2.3,
-  relation in listRelation): the index (index/modules/facts.xsl) and the book's index
-  (epub/modules/index.xsl) ask the functions below, so both say it alike.
+  relation in listRelation): the index (index/modules/facts.xsl), the book's index
+  (epub/modules/index.xsl) and the cards of the reading pages (common/names.xsl) take their
+  records from r:relation-records, so all three say it alike; each names the entries its own
+  way, and passes that in.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
     xmlns:r="urn:edition:render"
     exclude-result-prefixes="#all">
+
+  <!-- Relations by the ids of the entries they involve. -->
+  <xsl:key name="r:relations" match="tei:relation" use="r:relation-ids(.)"/>
 
   <!-- The id a pointer names: "#id", "file.xml#id" (an abbreviated pointer was expanded when
        the registers document was made: pipeline/stages.py); none for a web address. -->
@@ -62,6 +69,56 @@
     <xsl:param name="relation" as="element()"/>
     <xsl:sequence select="normalize-space(($relation/@name, $relation/@type)
         [normalize-space()][1])"/>
+  </xsl:function>
+
+  <!-- The relations of $registers the entry $id takes part in, each as the entry reads it:
+
+       <ed:relation name="" type="" ref="" active="" passive="" mutual="" role="">
+         <ed:other id="" type="">name</ed:other>+   the others (id, type: when an entry)
+         <ed:desc>words</ed:desc>?                  the relation's description
+       </ed:relation>
+
+       @name, @type, @ref and the participants are the relation's, as written (the TEI index
+       writes the relation back from them); role is the entry's side. $entry is the register
+       entry a pointer names, if the caller counts it an entry; $name says an entry's name as
+       the caller does (the index its own way, the pages and the book as the cards do). -->
+  <xsl:function name="r:relation-records" as="element(ed:relation)*">
+    <xsl:param name="registers" as="document-node()?"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="entry" as="function(xs:string) as element()?"/>
+    <xsl:param name="name" as="function(element()) as xs:string"/>
+    <xsl:for-each select="$registers ! key('r:relations', $id, .)">
+      <xsl:variable name="others" as="xs:string*" select="r:relation-others(., $id)"/>
+      <xsl:if test="exists($others)">
+        <ed:relation>
+          <xsl:for-each select="(@name, @type, @ref, @active, @passive, @mutual)
+              [normalize-space()]">
+            <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
+          </xsl:for-each>
+          <xsl:attribute name="role" select="r:relation-role(., $id)"/>
+          <xsl:for-each select="$others">
+            <xsl:variable name="other" as="element()?" select="$entry(.)"/>
+            <ed:other>
+              <xsl:if test="exists($other)">
+                <xsl:attribute name="id" select="$other/@xml:id"/>
+                <xsl:attribute name="type" select="local-name($other)"/>
+              </xsl:if>
+              <xsl:value-of select="if (exists($other)) then $name($other) else ."/>
+            </ed:other>
+          </xsl:for-each>
+          <xsl:for-each select="tei:desc[normalize-space()][1]">
+            <ed:desc><xsl:value-of select="normalize-space(.)"/></ed:desc>
+          </xsl:for-each>
+        </ed:relation>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The web addresses of a relation's @ref (att.canonical: where the relation is defined or
+       described further), the ones a reader can follow. -->
+  <xsl:function name="r:relation-links" as="xs:string*">
+    <xsl:param name="relation" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space($relation/@ref))[matches(., '^https?://\S')]"/>
   </xsl:function>
 
 </xsl:stylesheet>

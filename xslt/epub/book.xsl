@@ -24,11 +24,10 @@
     xmlns:ee="urn:edition:epub"
     exclude-result-prefixes="#all">
 
+  <!-- the rendering; through its cards (common/names.xsl), the words the index pages say an
+       entry's relations in (index/modules/page-facts.xsl), which modules/index.xsl links its
+       own way -->
   <xsl:import href="../common/render.xsl"/>
-  <!-- the relations of an entry, in words, as the index pages say them (modules/index.xsl
-       links the entries its own way) -->
-  <xsl:import href="../common/relations.xsl"/>
-  <xsl:import href="../index/modules/page-facts.xsl"/>
 
   <xsl:include href="modules/plan.xsl"/>
   <xsl:include href="modules/header.xsl"/>

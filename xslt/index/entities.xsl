@@ -42,7 +42,8 @@
         <ed:place id="" type="">Leipzig</ed:place>*   where an event took place
         <ed:participant id="" type="">...</ed:participant>*   who took part in it
         <ed:relation name="parent" role="active|passive|mutual"><ed:other id="" type=""/>+
-        </ed:relation>*                  the relations of the registers it takes part in
+          <ed:desc/>?</ed:relation>*     the relations of the registers it takes part in,
+                                         their attributes as written (modules/facts.xsl)
         <ed:authority type="wikidata" value="Q31" url="https://www.wikidata.org/wiki/Q31"/>*
                                          url only for known types or web addresses
         <ed:coordinates lat="51.028" long="4.481"/>?             places with location/geo

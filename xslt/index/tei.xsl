@@ -10,8 +10,8 @@
   per date with its @when or @notBefore/@notAfter (@from/@to) and a ptr to the mention.
   A person's birth and death carry the register's date attributes (else its words) and its
   places (placeName/@ref to their entries). The registers' relations are one listRelation,
-  each relation once; the subject index is one index element per entry and place, its
-  sub-entries nested, @corresp the place on its reading page.
+  each relation once, as the register wrote it; the subject index is one index element per
+  entry and place, its sub-entries nested, @corresp the place on its reading page.
   TEI requires every list to be non-empty: lists without entries are left out, and so is the
   standOff when the index is empty.
 -->
@@ -91,12 +91,7 @@
           </xsl:variable>
           <xsl:if test="exists($relations)">
             <listRelation>
-              <!-- a relation of neither @name nor @type has no name to give -->
-              <xsl:for-each select="$relations">
-                <relation>
-                  <xsl:sequence select="@*[normalize-space()]"/>
-                </relation>
-              </xsl:for-each>
+              <xsl:sequence select="$relations"/>
             </listRelation>
           </xsl:if>
           <xsl:apply-templates select="ed:subjects/ed:subject" mode="entry"/>
@@ -232,57 +227,44 @@
         else '_' || replace($id, '[^\p{L}\p{Nd}._\-]', '_')"/>
   </xsl:function>
 
-  <!-- A participant of a relation: its entry of this file, else the pointer as written. -->
+  <!-- A participant of a relation: its entry of this file ("#id") when it is one, else the
+       pointer as written (a web address, an id of no register, an entry not indexed). -->
   <xsl:function name="ed:participant" as="xs:string">
-    <xsl:param name="record" as="element()"/>
-    <xsl:sequence select="if ($record/@id) then '#' || ed:id($record/@id) else string($record)"/>
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="ids" as="xs:string*"/>
+    <xsl:variable name="id" as="xs:string?" select="if (matches($pointer, '^([^#:]+\.xml)?#.'))
+        then substring-after($pointer, '#') else ()"/>
+    <xsl:sequence select="if ($id = $ids) then '#' || ed:id($id) else $pointer"/>
   </xsl:function>
 
-  <!-- The relations of the registers, each once. The index keeps each as every entry it
-       involves reads it, so a relation is gathered back: from its active entries (each sees
-       all the passive participants), with the active participants its passive entries see
-       (a web address among them); from its passive entries when no active participant is
-       an entry; a mutual one from any side. Two relations of one name and the same
-       participants are one. -->
+  <!-- The relations of the registers, each once, as the register wrote it: its @name and
+       its @type (a kind of relationship and a classification of it, TEI 13.3.2.3: not one
+       for the other), its @ref and its description, every participant. Each entry's record
+       keeps the relation's attributes, so a relation is the same from every side it is read
+       from, a participant that is no entry of the index too (it was gathered back from the
+       sides, and one that was neither an entry nor on the side of one was lost). The mutual
+       relations first; two relations written alike are one. -->
   <xsl:template name="ed:relations" as="element()*">
     <xsl:param name="entities" as="element(ed:entity)*" required="yes"/>
-    <xsl:variable name="sides" as="element()*">
+    <xsl:variable name="ids" as="xs:string*" select="$entities/@id ! string(.)"/>
+    <xsl:variable name="written" as="element()*">
       <xsl:for-each select="$entities/ed:relation">
-        <xsl:variable name="self" as="xs:string" select="'#' || ed:id(../@id)"/>
-        <xsl:variable name="others" as="xs:string*" select="ed:other ! ed:participant(.)"/>
-        <xsl:choose>
-          <xsl:when test="@role = 'mutual'">
-            <relation name="{@name}" mutual="{sort(($self, $others))}"/>
-          </xsl:when>
-          <xsl:when test="@role = 'active'">
-            <relation name="{@name}" active="{$self}" passive="{sort($others)}"/>
-          </xsl:when>
-          <!-- the only side that reads a relation whose active participants are no entries -->
-          <xsl:when test="empty(ed:other/@id)">
-            <relation name="{@name}" active="{sort($others)}" passive="{$self}" side="alone"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <relation name="{@name}" active="{sort($others)}" passive="{$self}" side="passive"/>
-          </xsl:otherwise>
-        </xsl:choose>
+        <relation>
+          <xsl:sequence select="@name, @type, @ref"/>
+          <xsl:for-each select="@active, @passive, @mutual">
+            <xsl:attribute name="{local-name()}"
+                select="tokenize(.) ! ed:participant(., $ids)"/>
+          </xsl:for-each>
+          <xsl:for-each select="ed:desc">
+            <desc><xsl:value-of select="."/></desc>
+          </xsl:for-each>
+        </relation>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="passive-sides" as="element()*" select="$sides[@side]"/>
-    <xsl:for-each-group select="$sides[@mutual]" group-by="@name || '|' || @mutual">
-      <relation name="{@name}" mutual="{@mutual}"/>
-    </xsl:for-each-group>
-    <xsl:for-each-group select="$sides[@active][empty(@side)]"
-        group-by="@name || '|' || @passive">
-      <xsl:variable name="passive" as="xs:string*" select="tokenize(@passive)"/>
-      <xsl:variable name="active" as="xs:string*" select="current-group()/@active"/>
-      <relation name="{@name}" active="{sort(distinct-values(($active,
-          $passive-sides[@name = current()/@name][tokenize(@passive) = $passive]
-              [tokenize(@active) = $active]/tokenize(@active))))}" passive="{@passive}"/>
-    </xsl:for-each-group>
-    <xsl:for-each-group select="$passive-sides[@side = 'alone']"
-        group-by="@name || '|' || @active">
-      <relation name="{@name}" active="{@active}"
-          passive="{sort(distinct-values(current-group()/@passive))}"/>
+    <xsl:for-each-group select="$written" group-by="string-join(((@name, @type, @ref, @active,
+        @passive, @mutual) ! (local-name() || '=' || .), desc), '|')">
+      <xsl:sort select="empty(@mutual)"/>
+      <xsl:sequence select="."/>
     </xsl:for-each-group>
   </xsl:template>
 

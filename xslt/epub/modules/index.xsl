@@ -66,34 +66,6 @@
 
   <xsl:mode name="ee:index-entry" on-no-match="fail" on-multiple-match="fail"/>
 
-  <xsl:key name="ee:relations" match="tei:relation" use="r:relation-ids(.)"/>
-
-  <!-- The relations of the registers the entry $id takes part in, as the index's records
-       (index/modules/facts.xsl) give them, for their words (ed:relation-words). -->
-  <xsl:function name="ee:relations" as="element(ed:relation)*">
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:for-each select="if (exists($registers)) then key('ee:relations', $id, $registers)
-        else ()">
-      <xsl:variable name="others" as="xs:string*" select="r:relation-others(., $id)"/>
-      <xsl:if test="exists($others)">
-        <ed:relation name="{r:relation-name(.)}" role="{r:relation-role(., $id)}">
-          <xsl:for-each select="$others">
-            <xsl:variable name="entry" as="element()?" select="r:pointer-id(.) ! r:entry(.)
-                [local-name() = ('person', 'personGrp', 'place', 'org', 'event', 'object',
-                    'nym')]"/>
-            <ed:other>
-              <xsl:if test="exists($entry)">
-                <xsl:attribute name="id" select="$entry/@xml:id"/>
-              </xsl:if>
-              <xsl:value-of select="if (exists($entry))
-                  then r:preferred-name($entry, string($entry/@xml:id)) else ."/>
-            </ed:other>
-          </xsl:for-each>
-        </ed:relation>
-      </xsl:if>
-    </xsl:for-each>
-  </xsl:function>
-
   <!-- An entry named in a life or a relation: a link to its entry of the book's index when
        the index lists it, else its name (the web's index pages are not in the book). -->
   <xsl:function name="ed:entry-link" as="node()">
@@ -130,17 +102,12 @@
         </xsl:for-each>
       </xsl:for-each-group>
       <!-- its relations, "Relations: parent of Anna Weber" -->
-      <xsl:variable name="relations" as="element(ed:relation)*" select="ee:relations(@id)"/>
+      <xsl:variable name="relations" as="element(ed:relation)*" select="r:relations(@id)"/>
       <xsl:if test="exists($relations)">
         <xsl:text>. </xsl:text>
         <span class="index-relations">
-          <xsl:value-of select="r:msg('index.relations') || ' '"/>
-          <xsl:for-each select="$relations">
-            <xsl:if test="position() gt 1">
-              <xsl:text>; </xsl:text>
-            </xsl:if>
-            <xsl:sequence select="ed:relation-words(., r:preferred-name($entry, string(@id)))"/>
-          </xsl:for-each>
+          <xsl:sequence select="ed:relations-words($relations, r:preferred-name($entry,
+              string(@id)))"/>
         </span>
       </xsl:if>
     </li>

@@ -16,9 +16,11 @@
   <ed:desc>...</ed:desc>*                 an event's description (desc, p)
   <ed:place .../>*                        where an event took place (@where, its place names)
   <ed:participant id="" type="">name</ed:participant>*   who took part in an event
-  <ed:relation name="parent" role="active|passive|mutual">   a relation of listRelation that
-    <ed:other id="" type="">name</ed:other>+                 involves the entry: the others
-  </ed:relation>                                             (id, type: when an entry)
+  <ed:relation name="" type="" ref="" active="" passive="" mutual="" role="active|passive|mutual">
+    <ed:other id="" type="">name</ed:other>+   a relation of listRelation that involves the
+    <ed:desc>...</ed:desc>?                    entry: its attributes as written, the others
+  </ed:relation>                               (id, type: when an entry) and its description
+                                               (common/relations.xsl, r:relation-records)
 
   Pointers are read as the normalisation stage reads a name's: "#id" or "file.xml#id" names
   the register entry of that id; an abbreviated pointer (psn:0012) was expanded when the
@@ -38,8 +40,6 @@
 
   <xsl:mode name="ed:life" on-no-match="fail" on-multiple-match="fail"/>
 
-  <!-- Relations by the ids of the entries they involve. -->
-  <xsl:key name="ed:relations" match="tei:relation" use="r:relation-ids(.)"/>
   <xsl:key name="ed:register-entry" match="*[@xml:id]" use="string(@xml:id)"/>
 
   <xsl:variable name="ed:datable" as="xs:string+"
@@ -162,28 +162,11 @@
   </xsl:template>
 
   <!-- The relations the entry takes part in, each with the other participants as the entry
-       reads them (common/relations.xsl). -->
+       reads them (common/relations.xsl), an entry named as the index names it. -->
   <xsl:template name="ed:relations" as="element(ed:relation)*">
     <xsl:context-item as="element()" use="required"/>
-    <xsl:variable name="id" as="xs:string" select="string(@xml:id)"/>
-    <xsl:for-each select="key('ed:relations', $id, $registers)">
-      <xsl:variable name="others" as="xs:string*" select="r:relation-others(., $id)"/>
-      <xsl:if test="exists($others)">
-        <ed:relation name="{r:relation-name(.)}" role="{r:relation-role(., $id)}">
-          <xsl:for-each select="$others">
-            <xsl:variable name="entry" as="element()?" select="ed:pointed(.)"/>
-            <xsl:choose>
-              <xsl:when test="exists($entry)">
-                <xsl:sequence select="ed:named($entry, 'other')"/>
-              </xsl:when>
-              <xsl:otherwise>
-                <ed:other><xsl:value-of select="."/></ed:other>
-              </xsl:otherwise>
-            </xsl:choose>
-          </xsl:for-each>
-        </ed:relation>
-      </xsl:if>
-    </xsl:for-each>
+    <xsl:sequence select="r:relation-records($registers, string(@xml:id), ed:pointed#1,
+        ed:preferred-name#1)"/>
   </xsl:template>
 
 </xsl:stylesheet>

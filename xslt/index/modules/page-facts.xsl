@@ -5,7 +5,8 @@
   participants, and the relations the entry takes part in ("Relations: parent of Anna Weber;
   married with Karl Weber"), every other entry linked to its own entry of the index. The
   book's index (epub/modules/index.xsl) says relations so too, linked its own way
-  (ed:entry-link). Dates are page-entries.xsl's (ed:date-label, the timeline's words).
+  (ed:entry-link), and so do the cards of the reading pages (common/names.xsl). Dates are
+  page-entries.xsl's (ed:date-label, the timeline's words).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -15,6 +16,9 @@
     xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="xs ed r array">
+
+  <!-- r:relation-name, r:relation-links -->
+  <xsl:import href="../../common/relations.xsl"/>
 
   <!-- The index page of each kind of entry. The index pages do not import the rendering of
        the reading pages, whose r:index-page says the same (common/names.xsl). -->
@@ -111,28 +115,39 @@
     </xsl:if>
     <xsl:if test="ed:relation">
       <p class="index-relations">
-        <xsl:value-of select="r:msg('index.relations') || ' '"/>
-        <xsl:for-each select="ed:relation">
-          <xsl:if test="position() gt 1">
-            <xsl:text>; </xsl:text>
-          </xsl:if>
-          <xsl:sequence select="ed:relation-words(., string(../ed:name))"/>
-        </xsl:for-each>
+        <xsl:sequence select="ed:relations-words(ed:relation, string(ed:name))"/>
       </p>
     </xsl:if>
   </xsl:template>
+
+  <!-- An entry's relations, "Relations: parent of Anna Weber; married with Karl Weber": the
+       index pages, the book's index and the cards of the reading pages say them so. $self is
+       the entry's name. -->
+  <xsl:function name="ed:relations-words" as="node()+">
+    <xsl:param name="relations" as="element(ed:relation)+"/>
+    <xsl:param name="self" as="xs:string"/>
+    <xsl:value-of select="r:msg('index.relations') || ' '"/>
+    <xsl:for-each select="$relations">
+      <xsl:if test="position() gt 1">
+        <xsl:text>; </xsl:text>
+      </xsl:if>
+      <xsl:sequence select="ed:relation-words(., $self)"/>
+    </xsl:for-each>
+  </xsl:function>
 
   <!-- A relation as the entry reads it: "parent of Anna Weber" (the entry is the parent),
        "child of Karl Weber" (the entry is the passive side of a "parent" relation), "married
        with ..."; a name TEI's examples do not use, as written: "teacher Anna Weber" from the
        active side, "Karl Weber teacher Hans" from the passive side, "colleagues: ..." of a
-       mutual one. -->
+       mutual one. Its description follows in brackets, and a link to where its @ref leads
+       when that is a web address. -->
   <xsl:function name="ed:relation-words" as="node()*">
     <xsl:param name="relation" as="element(ed:relation)"/>
     <xsl:param name="self" as="xs:string"/>
     <!-- ", " between the others: "; " is between the relations -->
     <xsl:variable name="others" as="node()*" select="ed:entry-links($relation/ed:other, ', ')"/>
-    <xsl:variable name="name" as="xs:string" select="string($relation/@name)"/>
+    <!-- the kind it is (@name), else how it is classed (@type) -->
+    <xsl:variable name="name" as="xs:string" select="r:relation-name($relation)"/>
     <xsl:variable name="keys" as="xs:string*" select="$ed:relation-keys(lower-case($name))"/>
     <xsl:variable name="role" as="xs:string" select="string($relation/@role)"/>
     <xsl:variable name="said" as="text()">
@@ -149,6 +164,17 @@
           else if ($role = 'active') then ed:fill('relation.active', [$said, $others])
           else if ($role = 'passive') then ed:fill('relation.passive', [$said, $others, $own])
           else ed:fill('relation.mutual', [$said, $others])"/>
+      <xsl:for-each select="$relation/ed:desc">
+        <xsl:text> (</xsl:text>
+        <span class="relation-desc"><xsl:value-of select="."/></span>
+        <xsl:text>)</xsl:text>
+      </xsl:for-each>
+      <xsl:for-each select="r:relation-links($relation)">
+        <xsl:text> </xsl:text>
+        <a href="{.}" rel="external" class="relation-ref">
+          <xsl:value-of select="r:msg('relation.ref')"/>
+        </a>
+      </xsl:for-each>
     </span>
   </xsl:function>
 
