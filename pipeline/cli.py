@@ -667,8 +667,10 @@ def build(
 def index(paths: tuple[Path, ...], output_format: str) -> None:
     """Summarise the named entities of TEI files: entities by type, mentions, unresolved.
 
-    Problems (unresolved @ref, names without @ref, unused register entries) are listed in
-    the check format. Exits 1 when a reference does not resolve.
+    Problems (unresolved @ref, names without @ref, unused register entries, entries
+    without an id or declared differently in several files, and, where the registers give
+    authority identifiers, entries without one) are listed in the check format. Exits 1
+    when a reference does not resolve.
     """
     from . import index_report
 

@@ -1538,6 +1538,83 @@ def test_a_place_named_by_its_parts_without_an_id_is_told(tmp_path: Path) -> Non
     assert "place (Rivertown) has no xml:id" in told.message
 
 
+def test_an_entry_whose_authority_identifier_is_unknown_is_told(tmp_path: Path) -> None:
+    """The reading of belgium-1944 against its source: an identifier the editors are unsure
+    of is left out, and the entry was then published without a word; in registers that give
+    identifiers the build now says which entries have none (an empty idno is the editors'
+    "unknown"), as information, at the entry. Registers that give none are told nothing."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><placeName ref="#known">Known</placeName>, <placeName ref="#unsure">Unsure'
+            '</placeName> and <placeName ref="#bare">Bare</placeName>.</p><listPlace>'
+            '<place xml:id="known"><placeName>Known</placeName><idno type="wikidata">Q31'
+            '</idno></place>\n<place xml:id="unsure"><placeName>Unsure</placeName>'
+            '<idno type="wikidata"/></place>\n<place xml:id="bare"><placeName>Bare'
+            "</placeName></place></listPlace>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    told = [d for d in report.diagnostics if d.code == "index.no-authority"]
+    assert [(d.severity, d.line, d.message) for d in told] == [
+        (
+            Severity.INFO,
+            2,
+            "register entry 'unsure' (Unsure) has no authority identifier (its idno is "
+            "empty): the index links it to no authority file",
+        ),
+        (
+            Severity.INFO,
+            3,
+            "register entry 'bare' (Bare) has no authority identifier (no idno): the index "
+            "links it to no authority file",
+        ),
+    ]
+    assert report.errors == report.warnings == 0
+    entities = entities_of(tmp_path / "out")
+    assert [entities[k]["authority"] for k in ("known", "unsure", "bare")] == [
+        [{"type": "wikidata", "id": "Q31", "url": "https://www.wikidata.org/wiki/Q31"}],
+        [],
+        [],
+    ]
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><placeName ref="#bare">Bare</placeName>.</p><listPlace><place xml:id="bare">'
+            "<placeName>Bare</placeName></place></listPlace>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out2", only=["index"], jobs=1)
+    assert not [d for d in report.diagnostics if d.code == "index.no-authority"]
+
+
+def test_the_editions_entries_without_authority_identifier_are_told(tmp_path: Path) -> None:
+    """The edition gives Wikidata identifiers only where they are certain (Belgium, Europe):
+    each other entry is reported, once, at its line in its register."""
+    report = build([EDITION], tmp_path, only=["index"], jobs=1)
+    told = sorted(
+        (Path(d.path).name, d.message.split("'")[1])
+        for d in report.diagnostics
+        if d.code == "index.no-authority"
+    )
+    assert told == [
+        ("organisations.xml", "allies"),
+        ("organisations.xml", "belgian-resistance"),
+        ("organisations.xml", "cdj"),
+        ("organisations.xml", "communist-underground"),
+        ("organisations.xml", "front-independance"),
+        ("persons.xml", "holzinger-robert"),
+        ("places.xml", "auschwitz"),
+        ("places.xml", "mechelen"),
+        ("places.xml", "mechelen-transit-camp"),
+    ]
+    assert report.errors == report.warnings == 0
+
+
 def test_an_events_place_is_no_second_entry_and_no_entry_without_an_id(tmp_path: Path) -> None:
     """Probe 24 (a Schnitzler letter's register): an event's place, written in the event as
     a pointer to the register (<place><placeName ref="#hotel">), was "register entry place

@@ -30,13 +30,18 @@ def test_edition_counts(edition: IndexSummary) -> None:
     assert edition.entities == 11
     assert (edition.mentions, edition.dates) == (38, 10)
     assert (edition.unresolved, edition.untagged, edition.unused, edition.external) == (0, 0, 0, 0)
-    assert edition.diagnostics == () and not edition.has_errors
+    # its only diagnostics: the entries without authority identifier, as information
+    assert [(d.code, d.severity) for d in edition.diagnostics] == 9 * [
+        ("index.no-authority", Severity.INFO)
+    ]
+    assert not edition.has_errors
 
 
 def test_table(edition: IndexSummary) -> None:
     table = edition.as_table()
     assert table.endswith("\n")
-    lines = table.splitlines()
+    lines = table.splitlines()[-len(edition.counts()) :]
+    assert table.splitlines()[-len(lines) - 1] == "", "the table follows the problems"
     assert lines[0].split() == ["files", "4"]
     assert "  org" in table and lines[-1].split() == ["unused", "0"]
     assert len({len(line) for line in lines}) == 1, "columns are aligned"
@@ -46,7 +51,8 @@ def test_json(edition: IndexSummary) -> None:
     data = json.loads(edition.as_json())
     assert data["entities"] == 11
     assert data["entities_by_type"] == {"person": 1, "place": 5, "org": 5}
-    assert data["mentions"] == 38 and data["diagnostics"] == []
+    assert data["mentions"] == 38
+    assert {d["code"] for d in data["diagnostics"]} == {"index.no-authority"}
 
 
 def test_unresolved_is_an_error_here(crafted: IndexSummary) -> None:
@@ -70,6 +76,9 @@ def test_problems_in_the_check_format(crafted: IndexSummary) -> None:
     codes = sorted(d["code"] for d in data["diagnostics"])
     assert codes == [
         "index.external-ref",
+        "index.no-authority",
+        "index.no-authority",
+        "index.no-authority",
         "index.unresolved-ref",
         "index.untagged-name",
         "index.untagged-name",

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import SECRET, missing
 
+from pipeline.diagnostics import Severity
 from pipeline.publish import Generation, Manifest, OutputFolder
 from pipeline.serve import site
 from pipeline.serve.http import EditionServer, is_loopback
@@ -507,5 +508,6 @@ def test_a_save_while_another_build_holds_the_lock_waits_for_it(edition: Path) -
         assert session.build_number == 1
     session.cycle(frozenset())
     assert session.retry_at is None and session.build_number == 2
-    assert session.state.snapshot.diagnostics == ()
+    # what is left is information (the edition's entries without authority identifier)
+    assert {d.severity for d in session.state.snapshot.diagnostics} <= {Severity.INFO}
     assert any("another build" in line for line in said)

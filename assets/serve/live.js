@@ -77,7 +77,9 @@
     clear("panel");
     var dismissed = null;
     try { dismissed = sessionStorage.getItem(DISMISSED); } catch (e) { /* private mode */ }
-    if (!state.diagnostics.length || dismissed === key) { return; }
+    // information alone (the entries without authority identifier of a clean edition) is
+    // said in the terminal: a panel over every page of an edition with nothing wrong hid it
+    if (!(state.errors || state.warnings) || dismissed === key) { return; }
     var box = element("section", "", {
       "class": "panel" + (state.errors ? "" : " warn"), role: "region",
       "aria-label": "diagnostics of edition serve"

@@ -4,8 +4,9 @@ entity index XML + corpus -> unresolved references (``index.unresolved-ref``, or
 ``index.external-ref`` for addresses outside the registers), names without ``@ref`` (one
 ``index.untagged-name`` per form), register entries never mentioned
 (``index.unused-entry``: neither named nor speaking), entries without an id
-(``index.entry-without-id``) and entries declared differently in several files
-(``index.entity-differs``), each placed at its line in the source files.
+(``index.entry-without-id``), entries declared differently in several files
+(``index.entity-differs``) and, in registers that link to authority files, entries whose
+identifier is unknown (``index.no-authority``), each placed at its line in the source files.
 """
 
 from __future__ import annotations
@@ -102,6 +103,48 @@ def corpus_problems(
     found.extend(_unused(root, sources, used_ids))
     found.extend(_without_id(sources))
     found.extend(entity_differences(sources))
+    found.extend(_without_authority(root, sources))
+    return found
+
+
+def _without_authority(root: etree._Element, sources: Sequence[HasLists]) -> list[Diagnostic]:
+    """``index.no-authority``: an indexed entry with no authority identifier, or only an
+    empty one, in registers that give identifiers (some entry has an ``idno``). An identifier
+    the editors are unsure of is left out, and the entry stays unidentified until somebody
+    finds it: the build says which entries wait (the reading of belgium-1944 against its
+    source). Registers without any ``idno`` link to no authority file and are told nothing."""
+    names = {
+        str(e.get("id")): e.findtext("ed:name", "", NS)
+        for e in root.iterfind("ed:entities/ed:entity", NS)
+    }
+    first: dict[str, tuple[HasLists, etree._Element]] = {}
+    for doc in sources:
+        for entry, key in register_entries(doc):
+            if key in names:
+                first.setdefault(key, (doc, entry))
+    written = {
+        key: ["".join(i.itertext()).strip() for i in entry.iterfind(f"{{{TEI_NS}}}idno")]
+        for key, (_, entry) in first.items()
+    }
+    if not any(written.values()):
+        return []
+    found = []
+    for key, (doc, entry) in first.items():
+        if any(written[key]):
+            continue
+        path, line = doc.locate(entry)
+        # an idno left empty is the editors' "unknown": say so, it is no forgotten value
+        why = "its idno is empty" if written[key] else "no idno"
+        found.append(
+            diag.info(
+                path,
+                "index.no-authority",
+                f"register entry {key!r} ({names[key] or key}) has no authority identifier "
+                f"({why}): the index links it to no authority file",
+                line=line,
+                origin=_ORIGIN,
+            )
+        )
     return found
 
 
