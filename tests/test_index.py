@@ -2482,9 +2482,9 @@ def test_relations_are_in_the_json_a_csv_of_their_own_and_the_tei_index(people: 
     records = entities_of(people)
     karl = {"id": "karl", "type": "person", "name": "Karl Weber"}
     assert records["anna"]["relations"] == [
-        {"name": "parent", "role": "passive", "others": [karl]},
+        {"name": "parent", "role": "passive", "others": [karl], "dates": {}},
         {"name": "teacher", "role": "passive",
-         "others": [{"id": "marie", "type": "person", "name": "Marie Weber"}]},
+         "others": [{"id": "marie", "type": "person", "name": "Marie Weber"}], "dates": {}},
     ]  # fmt: skip
     assert [r["role"] for r in records["karl"]["relations"]] == ["active", "mutual"]
     assert records["cdj"]["relations"] == []
@@ -2626,3 +2626,50 @@ def test_the_subject_index_is_in_the_json_and_the_tei_index(subjects_site: Path)
     assert tei.xpath("//tei:index[@indexName='places']/tei:term/text()", namespaces=NS) == [
         "Orchard"
     ]
+
+
+def test_when_a_relation_held_is_said_and_kept(tmp_path: Path) -> None:
+    """A relation's dates (att.datable: a marriage from 1890 to 1910) were dropped: the index
+    pages say them as the timeline says dates, entities.json and the TEI index keep the
+    attributes as the register wrote them, and an undated relation says nothing of a date."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#a">A</persName> <persName ref="#b">B</persName> <persName '
+            'ref="#c">C</persName></p><listPerson><person xml:id="a"><persName>A</persName>'
+            '</person><person xml:id="b"><persName>B</persName></person><person xml:id="c">'
+            '<persName>C</persName></person><listRelation><relation name="spouse" '
+            'mutual="#a #b" from="1890" to="1910-05"><desc>in Vienna</desc></relation>'
+            '<relation name="friend" mutual="#b #c" notBefore="1900"/><relation name="parent" '
+            'active="#a" passive="#c"/></listRelation></listPerson>'
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
+    persons = _entries(tmp_path / "out/html/persons.html")
+    assert persons["b"]["index-relations"][0] == (
+        "Relations: married with A (from 1890 to May 1910) (in Vienna); friend of C (not before "
+        "1900)"
+    )
+    assert persons["c"]["index-relations"][0] == (
+        "Relations: friend of B (not before 1900); child of A"
+    )
+    data = _valid_index(tmp_path / "out")
+    entities = {e["id"]: e for e in data["entities"]}  # type: ignore[attr-defined]
+    assert [r["dates"] for r in entities["b"]["relations"]] == [
+        {"from": "1890", "to": "1910-05"},
+        {"notBefore": "1900"},
+    ]
+    assert entities["a"]["relations"][1]["dates"] == {}
+    tei = etree.parse(str(tmp_path / "out/index/entities.xml"))
+    dated = {
+        r.get("name"): (r.get("from"), r.get("to"), r.get("notBefore"))
+        for r in tei.xpath("//tei:listRelation/tei:relation", namespaces=NS)
+    }
+    assert dated == {
+        "spouse": ("1890", "1910-05", None),
+        "friend": (None, None, "1900"),
+        "parent": (None, None, None),
+    }
+    jing(tmp_path / "out/index/entities.xml")

@@ -32,6 +32,19 @@ ENTITY_COLUMNS += ("authority", "latitude", "longitude", "source", "birth", "dea
 #: the register's other names ("name [lang]", "; " between): last, so older readers of the
 #: file find every column where it was
 ENTITY_COLUMNS += ("names",)
+#: The attributes that date a relation (att.datable), in the order entities.json gives them.
+RELATION_DATING: tuple[str, ...] = (
+    "when",
+    "notBefore",
+    "notAfter",
+    "from",
+    "to",
+    "when-iso",
+    "notBefore-iso",
+    "notAfter-iso",
+    "from-iso",
+    "to-iso",
+)
 #: Columns of relations.csv: one row per relation as one entity it involves reads it (its side,
 #: the other entity), the edge list a network tool loads; several others of one relation are
 #: several rows, not a list packed into one cell of entities.csv.
@@ -129,6 +142,8 @@ def _relations(entity: etree._Element) -> list[dict[str, object]]:
             "name": _relation_name(r),
             "role": r.get("role", ""),
             "others": [_named(o) for o in r.iterfind("ed:other", NS)],
+            # the record keeps the relation's att.datable attributes as the register wrote them
+            "dates": {name: r.get(name) for name in RELATION_DATING if r.get(name)},
         }
         for r in entity.iterfind("ed:relation", NS)
     ]

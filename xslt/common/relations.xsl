@@ -78,7 +78,8 @@
          <ed:desc>words</ed:desc>?                  the relation's description
        </ed:relation>
 
-       @name, @type, @ref and the participants are the relation's, as written (the TEI index
+       @name, @type, @ref, the participants and the dates (att.datable: @when, @from, @to,
+       @notBefore, @notAfter and their ISO forms) are the relation's, as written (the TEI index
        writes the relation back from them); role is the entry's side. $entry is the register
        entry a pointer names, if the caller counts it an entry; $name says an entry's name as
        the caller does (the index its own way, the pages and the book as the cards do). -->
@@ -91,7 +92,8 @@
       <xsl:variable name="others" as="xs:string*" select="r:relation-others(., $id)"/>
       <xsl:if test="exists($others)">
         <ed:relation>
-          <xsl:for-each select="(@name, @type, @ref, @active, @passive, @mutual)
+          <xsl:for-each select="(@name, @type, @ref, @active, @passive, @mutual,
+              for $n in $r:relation-dating return @*[local-name() = $n][namespace-uri() = ''])
               [normalize-space()]">
             <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
           </xsl:for-each>
@@ -113,6 +115,12 @@
       </xsl:if>
     </xsl:for-each>
   </xsl:function>
+
+  <!-- The attributes that date a relation (att.datable.w3c and att.datable.iso), in the order
+       a record keeps them. -->
+  <xsl:variable name="r:relation-dating" as="xs:string+" select="('when', 'notBefore',
+      'notAfter', 'from', 'to', 'when-iso', 'notBefore-iso', 'notAfter-iso', 'from-iso',
+      'to-iso')"/>
 
   <!-- The web addresses of a relation's @ref (att.canonical: where the relation is defined or
        described further), the ones a reader can follow. -->

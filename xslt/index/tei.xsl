@@ -239,7 +239,7 @@
 
   <!-- The relations of the registers, each once, as the register wrote it: its @name and
        its @type (a kind of relationship and a classification of it, TEI 13.3.2.3: not one
-       for the other), its @ref and its description, every participant. Each entry's record
+       for the other), its @ref, its dates and its description, every participant. Each entry's record
        keeps the relation's attributes, so a relation is the same from every side it is read
        from, a participant that is no entry of the index too (it was gathered back from the
        sides, and one that was neither an entry nor on the side of one was lost). The mutual
@@ -250,7 +250,8 @@
     <xsl:variable name="written" as="element()*">
       <xsl:for-each select="$entities/ed:relation">
         <relation>
-          <xsl:sequence select="@name, @type, @ref"/>
+          <!-- @name, @type, @ref and its dates: the record's attributes but its sides -->
+          <xsl:sequence select="@* except (@active, @passive, @mutual, @role)"/>
           <xsl:for-each select="@active, @passive, @mutual">
             <xsl:attribute name="{local-name()}"
                 select="tokenize(.) ! ed:participant(., $ids)"/>
@@ -261,8 +262,8 @@
         </relation>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:for-each-group select="$written" group-by="string-join(((@name, @type, @ref, @active,
-        @passive, @mutual) ! (local-name() || '=' || .), desc), '|')">
+    <xsl:for-each-group select="$written" group-by="string-join((@* ! (local-name() || '=' || .),
+        desc), '|')">
       <xsl:sort select="empty(@mutual)"/>
       <xsl:sequence select="."/>
     </xsl:for-each-group>

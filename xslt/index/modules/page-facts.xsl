@@ -139,8 +139,8 @@
        "child of Karl Weber" (the entry is the passive side of a "parent" relation), "married
        with ..."; a name TEI's examples do not use, as written: "teacher Anna Weber" from the
        active side, "Karl Weber teacher Hans" from the passive side, "colleagues: ..." of a
-       mutual one. Its description follows in brackets, and a link to where its @ref leads
-       when that is a web address. -->
+       mutual one. Its dates (att.datable) and its description follow in brackets, and a link
+       to where its @ref leads when that is a web address. -->
   <xsl:function name="ed:relation-words" as="node()*">
     <xsl:param name="relation" as="element(ed:relation)"/>
     <xsl:param name="self" as="xs:string"/>
@@ -164,6 +164,12 @@
           else if ($role = 'active') then ed:fill('relation.active', [$said, $others])
           else if ($role = 'passive') then ed:fill('relation.passive', [$said, $others, $own])
           else ed:fill('relation.mutual', [$said, $others])"/>
+      <!-- when it held, as the timeline says dates: "(from 1890 to 1910)" -->
+      <xsl:for-each select="r:date-attribute-words($relation)">
+        <xsl:text> (</xsl:text>
+        <span class="relation-date"><xsl:value-of select="."/></span>
+        <xsl:text>)</xsl:text>
+      </xsl:for-each>
       <xsl:for-each select="$relation/ed:desc">
         <xsl:text> (</xsl:text>
         <span class="relation-desc"><xsl:value-of select="."/></span>
