@@ -19,7 +19,8 @@
   <ed:relation name="" type="" ref="" active="" passive="" mutual="" role="active|passive|mutual">
     <ed:other id="" type="">name</ed:other>+   a relation of listRelation that involves the
     <ed:desc>...</ed:desc>?                    entry: its attributes as written, the others
-  </ed:relation>                               (id, type: when an entry) and its description
+  </ed:relation>                               (id, type: when an entry) and its description;
+                                               its dates (@when, @from ...) as written too
                                                (common/relations.xsl, r:relation-records)
 
   Pointers are read as the normalisation stage reads a name's: "#id" or "file.xml#id" names
