@@ -968,6 +968,78 @@ notAfter="1500"/></creation></profileDesc></teiHeader><text><body><p>Text.</p></
     assert [" ".join(dd.text_content().split()) for dd in created] == ["XVe siècle"]
 
 
+def test_a_letters_date_and_a_sources_other_date_typed_century_say_it_as_one(
+    tmp_path: Path,
+) -> None:
+    """A letter's date and a source's other dates typed century or decade (date/@type) read
+    their values ("1750", "Century: 18"), where the timeline said "18th century": they say
+    it as one, in the interface's words (marked so inside a German letter), with no time
+    element that would name the year 1750; words that say more than the number stay."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    source = (
+        '<sourceDesc><bibl><title>Briefe</title><date when="1900">1900</date><date '
+        'type="century" when="1750"/><date type="decade">1840</date><date type="century" '
+        'when="1750">um die Jahrhundertmitte</date><date type="premiere" when="1888-10-28"/>'
+        "</bibl></sourceDesc>"
+    )
+    (corpus / "a.xml").write_text(
+        _letter(
+            "Brief 1",
+            "",
+            '<correspAction type="sent"><persName>Mary</persName><date type="century" '
+            'when="1750"/></correspAction><correspAction type="received"><persName>Kraus'
+            '</persName><date type="decade">1840</date></correspAction><correspAction '
+            'type="forwarded"><persName>Otto</persName><date when-iso="18"/></correspAction>',
+        ).replace("<sourceDesc><p>x</p></sourceDesc>", source),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out/html/a.html")
+    head = [(" ".join(e.text_content().split()), e.get("lang"))
+            for e in page.xpath("//dl[@class='corresp']/*")]  # fmt: skip
+    # an ISO 8601 century (when-iso="18") by its years, as everywhere
+    assert head == [("From", "en"), ("Mary, 18th century", None), ("To", "en"), ("Kraus", None),
+                    ("Received", "en"), ("1840s", None), ("Forwarded", "en"),
+                    ("Otto, 1800–1899", None)]  # fmt: skip
+    assert page.xpath("//dl[@class='corresp']//span[. = '18th century']/@lang") == ["en"]
+    assert not page.xpath("//dl[@class='corresp']//time")
+    cited = " ".join(page.xpath("string(//header//p[@class='source'])").split())
+    assert cited.endswith(
+        "1900. 18th century. 1840s. um die Jahrhundertmitte. Premiere: 28 October 1888."
+    ), cited
+    home = _page(tmp_path / "out/html/index.html")
+    assert home.xpath("//span[@class='text-meta']/text()") == ["Mary to Kraus, 18th century"]
+
+
+def test_an_iso_8601_century_is_said_by_its_years(tmp_path: Path) -> None:
+    """ISO 8601 writes a century by its first two digits (when-iso="17": a date of reduced
+    precision, the years 1700 to 1799), which the pages gave as written ("17"). It is said
+    by its years, "1700–1799", in the text and on the about page: never "17th century"
+    (1601-1700) nor "18th century" (1701-1800 as counted), typed century or not. "00"
+    (whose first year, 0000, is 1 BCE) stays as written; a year-month is read as before."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "t.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<p>x</p></sourceDesc></fileDesc><profileDesc><creation><date when-iso="16"/></creation>
+</profileDesc></teiHeader><text><body><p>A <date when-iso="17"/>, B <date type="century"
+when-iso="17"/>, C <date when-iso="00"/>, D <date when-iso="1750-03"/>.</p></body></text>
+</TEI>""",
+        encoding="utf-8",
+    )
+    report = build([folder], tmp_path / "out", only=["html"])
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    supplied = [e.text_content() for e in page.xpath("//span[@class='date-supplied']")]
+    assert supplied == ["1700–1799", "1700–1799", "00", "March 1750"]
+    about = _page(tmp_path / "out" / "html" / "about.html")
+    created = about.xpath("//dl[@class='facts']/dt[. = 'Created']/following-sibling::dd[1]")
+    assert [dd.text_content() for dd in created] == ["1600–1699"]
+
+
 @pytest.mark.slow
 def test_browser_page_text_is_the_source_and_nested_names_reach_their_cards(server: str) -> None:
     """The signs of the self-links (¶, #) and the card buttons' "i" are drawn by the style

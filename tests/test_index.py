@@ -1056,6 +1056,78 @@ def test_a_century_or_decade_typed_so_is_said_and_filed_as_one(tmp_path: Path) -
     assert persons["poet"]["index-life"][0] == "18th century, Gijón – 19th century"
 
 
+def test_a_century_of_a_life_is_in_the_exports_as_the_register_typed_it(tmp_path: Path) -> None:
+    """The index pages said a birth or death typed century as one ("18th century"), but the
+    exports carried no period: entities.json gave all its dates null and no text, the TEI
+    index an empty <birth/> (the register's "18" and its @type lost). entities.json gives
+    the period as the index records it ("century 18", null when none) and the TEI index
+    writes the register's @type and its words back, valid TEI."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(CENTURIES, encoding="utf-8")
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    data = _valid_index(tmp_path / "out")
+    entities = data["entities"]
+    assert isinstance(entities, list)
+    (poet,) = [e for e in entities if e["id"] == "poet"]
+    undated = dict.fromkeys(("when", "notBefore", "notAfter", "from", "to"))
+    gijon = [{"id": None, "type": None, "name": "Gijón"}]
+    assert poet["birth"] == {**undated, "period": "century 18", "text": None, "places": gijon}
+    assert poet["death"] == {
+        **undated, "notBefore": "1801", "notAfter": "1900", "period": "century 19",
+        "text": None, "places": [],
+    }  # fmt: skip
+    tei = etree.parse(str(tmp_path / "out/index/entities.xml"))
+    (birth,) = tei.xpath("//tei:person[@xml:id='poet']/tei:birth", namespaces=NS)
+    assert dict(birth.attrib) == {"type": "century"}
+    assert normalise(birth.xpath("string()")) == "18, Gijón"
+    (death,) = tei.xpath("//tei:person[@xml:id='poet']/tei:death", namespaces=NS)
+    assert dict(death.attrib) == {"type": "century", "notBefore": "1801", "notAfter": "1900"}
+    if (SCHEMAS / "tei_all.rng").exists() and require_executable("jing"):
+        jing(tmp_path / "out/index/entities.xml")
+
+
+def test_a_century_or_decade_comes_before_the_years_it_spans_however_it_was_dated(
+    tmp_path: Path,
+) -> None:
+    """The timeline filed a century's section where its first date sorted by its value: a
+    century known by when="1750" alone came after 1701 and 1720, one of 1700 to 1799 before
+    1701, one of its words alone at 1701; a decade of when="1845" after the year 1840. A
+    century or decade now comes before the years it spans (the general before the
+    particular, as a year's dates come before its months'), at its first year as counted:
+    the 18th century at 1701, after a plain 1700 (its last year as counted); the 1840s
+    before 1840. Dates of other kinds keep their order (one pass sorts as the merge of the
+    texts' indexes does: test_index_merge.py)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "t.xml").write_text(
+        tei_text(
+            '<p><date when="1720">a</date>, <date when="1701">b</date>, <date type="century" '
+            'when="1750">c</date>, <date when="1700">d</date>, <date when="1840">e</date>, '
+            '<date type="decade" when="1845">f</date>, <date when="1841-05">g</date>.</p>'
+        ),
+        encoding="utf-8",
+    )
+    (folder / "u.xml").write_text(
+        tei_text('<p><date when="1701-01">h</date>, <date type="century">18</date>.</p>'),
+        encoding="utf-8",
+    )
+    context = BuildContext(
+        corpus=load_corpus([folder], Report()), out=Path("unused"), date=dt.datetime(2026, 1, 1)
+    )
+    context.products["entities"] = entity_index(context.corpus)
+    assert _timeline(render_index_pages(context)["timeline.html"]) == [
+        ("1700", [("1700", "d")]),
+        ("18th century", [("18th century", "18"), ("18th century", "c")]),
+        ("1701", [("1701", "b"), ("January 1701", "h")]),
+        ("1720", [("1720", "a")]),
+        ("1840s", [("1840s", "f")]),
+        ("1840", [("1840", "e")]),
+        ("1841", [("May 1841", "g")]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("lang", "century", "bce", "decade", "bce_decade"),
     [
@@ -2441,7 +2513,7 @@ def test_a_birth_and_a_death_are_in_the_exports_with_their_dates_and_places(peop
     _valid_index(people)
     records = entities_of(people)
     leipzig = {"id": "leipzig", "type": "place", "name": "Leipzig"}
-    undated = dict.fromkeys(("when", "notBefore", "notAfter", "from", "to"))
+    undated = dict.fromkeys(("when", "notBefore", "notAfter", "from", "to", "period"))
     assert records["karl"]["birth"] == {
         **undated, "when": "1850-03-02", "text": None, "places": [leipzig],
     }  # fmt: skip

@@ -116,3 +116,28 @@ def test_a_century_of_words_alone_sorts_by_its_first_year_in_both_ways(tmp_path:
         ("century 18", "1701", None),
         (None, None, "1750"),
     ]
+
+
+def test_a_century_or_decade_sorts_before_the_years_it_spans_in_both_ways(tmp_path: Path) -> None:
+    """A century or decade, however its value gives it (when="1750", 1700 to 1799), is filed
+    at its first year as counted, before the dates of that year: one pass and the merge
+    alike; a plain 1700 stays before the 18th century, the year 1840 after the 1840s."""
+    head = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+        "{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+        "<p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>{p}</p></body></text></TEI>"
+    )
+    (tmp_path / "a.xml").write_text(
+        head.format(title="A", p='<date when="1701">a</date> <date when="1840">b</date> '
+                    '<date type="century" when="1750">c</date> <date when="1700">d</date>'),
+        encoding="utf-8",
+    )  # fmt: skip
+    (tmp_path / "b.xml").write_text(
+        head.format(title="B", p='<date type="decade" when="1845">e</date> <date '
+                    'type="century" notBefore="1700" notAfter="1799">f</date>'),
+        encoding="utf-8",
+    )  # fmt: skip
+    merged = _canonical(entity_index(load_corpus([tmp_path], Report())))
+    assert merged == one_pass(tmp_path)
+    dates = etree.fromstring(merged).findall(f"{{{ED_NS}}}timeline/{{{ED_NS}}}date")
+    assert [d.findtext(f"{{{ED_NS}}}text") for d in dates] == ["d", "f", "c", "a", "e", "b"]

@@ -120,11 +120,13 @@ def _named(record: etree._Element) -> dict[str, str | None]:
 
 def _event(entity: etree._Element, which: str) -> dict[str, object] | None:
     """A birth or death as the index pages read it (``modules/facts.xsl``): its date as the
-    register's attributes give it, else its words, and its places."""
+    register's attributes give it, else its words, the century or decade it says ("century
+    18", language-neutral), and its places."""
     event = entity.find(f"ed:life/ed:{which}", NS)
     if event is None:
         return None
     record: dict[str, object] = {key: event.get(key) for key in _DATABLE}
+    record["period"] = event.get("period")
     record["text"] = event.findtext("ed:text", None, NS)
     record["places"] = [_named(p) for p in event.iterfind("ed:place", NS)]
     return record

@@ -129,12 +129,20 @@ def _finish(found: _Entity) -> None:
         element.append(copy.copy(record) if record.getparent() is element else record)
 
 
-def _date_key(date: etree._Element) -> tuple[int, str, str]:
-    # a century or decade known by its words alone sorts by its first year (ed:date-start)
+def _date_key(date: etree._Element) -> tuple[int, str, int, str, str]:
+    # a century or decade known by its words alone sorts by its first year (ed:date-start);
+    # any century or decade is filed by its first year, before the dates of that year
     start = next((date.get(a) for a in ("when", "from", "notBefore", "to", "notAfter",
                   "period-start") if date.get(a) is not None), None)  # fmt: skip
     end = next((date.get(a) for a in ("when", "to", "notAfter") if date.get(a) is not None), "")
-    return (0 if start is not None else 1, _in_order(start or ""), _in_order(end or ""))
+    period = date.get("period-start")
+    return (
+        0 if start is not None else 1,
+        _in_order(period or start or ""),
+        0 if period is not None else 1,
+        _in_order(start or ""),
+        _in_order(end or ""),
+    )
 
 
 _BCE = re.compile(r"-([0-9]{4})")

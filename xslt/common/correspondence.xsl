@@ -355,12 +355,16 @@
   <xsl:function name="r:corresp-date" as="node()">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="d" as="element()" select="($date/self::date, $date/date, $date)[1]"/>
+    <!-- a century or a decade (r:period) is no date of the year its value names: no time
+         element says that year -->
     <xsl:variable name="iso" as="xs:string?" select="($d/@when, $d/@when-iso)[1]
-        [matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')] ! string(.)"/>
-    <!-- a date without words of its own is written as people read it: "3 May 1800" -->
-    <xsl:variable name="text" as="xs:string" select="(r:plain($d)[. != ''],
+        [empty(r:period($d))][matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')] ! string(.)"/>
+    <!-- a date without words of its own is written as people read it: "3 May 1800",
+         "18th century" (also for words that are a century's number alone) -->
+    <xsl:variable name="text" as="xs:string" select="(r:period-said($d), r:plain($d)[. != ''],
         $iso ! r:date-words(., true()), string-join(($d/(@notBefore, @from),
-        $d/(@notAfter, @to)) ! r:date-words(string(.), true()), '–'))[1]"/>
+        $d/(@notAfter, @to)) ! r:date-words(string(.), true()), '–')[. != ''],
+        r:date-attribute-words($d), '')[1]"/>
     <xsl:choose>
       <xsl:when test="exists($iso)">
         <time datetime="{$iso}">
@@ -370,6 +374,13 @@
           </xsl:if>
           <xsl:value-of select="$text"/>
         </time>
+      </xsl:when>
+      <!-- a century in the interface's words, on a page in another language -->
+      <xsl:when test="exists(r:period-said($d)) and exists(r:ui-words($d))">
+        <span>
+          <xsl:sequence select="r:ui-words($d)"/>
+          <xsl:value-of select="$text"/>
+        </span>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="$text"/>
@@ -382,8 +393,9 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="desc" as="element()?" select="r:corresp-desc($tei)"/>
     <!-- the date the timeline and the index give the letter (r:sent-date), in its words or
-         its attributes' ("between 1815 and 1816"); else the older dateSender's words -->
-    <xsl:sequence select="(($desc ! r:sent-date(.) ! (r:plain(.)[. != ''],
+         its attributes' ("between 1815 and 1816"; a century as one, r:period-said); else the
+         older dateSender's words -->
+    <xsl:sequence select="(($desc ! r:sent-date(.) ! (r:period-said(.), r:plain(.)[. != ''],
         r:date-attribute-words(.))[1]), $desc/dateSender[not(date)] ! r:plain(.)[. != ''])[1]"/>
   </xsl:function>
 

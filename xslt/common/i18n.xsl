@@ -241,6 +241,16 @@
     <xsl:sequence select="$words ! (if ($n lt 0) then r:msg('date.bce', .) else .)"/>
   </xsl:function>
 
+  <!-- What a date typed century or decade says where it stands alone (a letter's head, a
+       citation's other dates): its period in words ("18th century") when it has no words
+       of its own, or its number alone ("18", "1750"), which tell a reader nothing there;
+       () when it is no period or its words say more ("the 1840s" stays). -->
+  <xsl:function name="r:period-said" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="r:period($date)[matches(normalize-space($date), '^(-?[0-9]+)?$')]
+        ! r:period-words(.)"/>
+  </xsl:function>
+
   <!-- The first year of a period, ISO (century 18: 1701; century -1: -0100; decade -840:
        -0849): where the timeline files a period its attributes do not bound. -->
   <xsl:function name="r:period-start" as="xs:string">
@@ -253,14 +263,29 @@
     <xsl:sequence select="(if ($year lt 0) then '-' else '') || format-number(abs($year), '0000')"/>
   </xsl:function>
 
+  <!-- An ISO 8601 century (@when-iso, att.datable.iso: a calendar date of reduced precision
+       written by its first two digits) as its first and last years: "17" is 1700 to 1799,
+       neither the 17th century as counted (1601-1700) nor quite the 18th (1701-1800), so it
+       is said by its years, never as a counted century. "00" is left out: its first year,
+       0000, is 1 BCE in ISO 8601. () for any other value. -->
+  <xsl:function name="r:iso-century" as="xs:integer*">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="normalize-space($value)[matches(., '^(0[1-9]|[1-9][0-9])$')]
+        ! xs:integer(.) ! (. * 100, . * 100 + 99)"/>
+  </xsl:function>
+
   <!-- What a date element without words of its own says by its attributes (att.datable:
        "<date when="1900-01-01"/>", "<date from="1890" to="1910"/>"), in words of the
        interface: "1 January 1900", "from 1890 to 1910", "between 1890 and 1910" (notBefore and
        notAfter: an uncertain date), "until 1910" ...; a century or a decade as such
-       (r:period: "18th century"); empty when nothing dates it. -->
+       (r:period: "18th century"); an ISO 8601 century by its years (r:iso-century:
+       when-iso="17", "1700–1799"); empty when nothing dates it. -->
   <xsl:function name="r:date-attribute-words" as="xs:string?">
     <xsl:param name="date" as="element()"/>
-    <xsl:variable name="period" as="xs:string?" select="r:period($date) ! r:period-words(.)"/>
+    <xsl:variable name="iso-century" as="xs:integer*"
+        select="$date[empty(@when)] ! r:iso-century(@when-iso)"/>
+    <xsl:variable name="period" as="xs:string?" select="(r:period($date) ! r:period-words(.),
+        string-join($iso-century ! string(.), '–')[. != ''])[1]"/>
     <xsl:variable name="when" as="xs:string?" select="($date/@when, $date/@when-iso)[1]
         ! normalize-space(.)[. != '']"/>
     <xsl:variable name="span" as="xs:boolean" select="exists($date/(@from | @to | @from-iso

@@ -319,12 +319,16 @@
   </xsl:function>
 
   <!-- "Premiere: 28 October 1888": a date of a source besides its imprint's, said with its
-       kind (@type) when it has one. -->
+       kind (@type) when it has one. A date typed century or decade (r:period) says it so
+       ("18th century"), not its kind: its type is how precisely it is known, no kind of
+       date. -->
   <xsl:function name="r:other-date" as="xs:string?">
     <xsl:param name="date" as="element()"/>
-    <xsl:variable name="words" as="xs:string?" select="(r:plain($date)[. != ''],
-        ($date/@when, $date/@from, $date/@notBefore)[1] ! r:date-words(string(.), true()))[1]"/>
-    <xsl:variable name="kind" as="xs:string" select="r:token-words($date/@type)"/>
+    <xsl:variable name="words" as="xs:string?" select="(r:period-said($date),
+        r:plain($date)[. != ''], ($date/@when, $date/@from, $date/@notBefore)[1]
+            ! r:date-words(string(.), true()))[1]"/>
+    <xsl:variable name="kind" as="xs:string" select="if (exists(r:period($date))) then ''
+        else r:token-words($date/@type)"/>
     <xsl:sequence select="if (empty($words)) then () else if ($kind = '') then $words
         else upper-case(substring($kind, 1, 1)) || substring($kind, 2) || ': ' || $words"/>
   </xsl:function>

@@ -255,6 +255,12 @@
       <ed:timeline>
         <xsl:for-each select="$dates">
           <xsl:sort select="if (exists(ed:date-start(.))) then 0 else 1"/>
+          <!-- a century or a decade before the dates of the years it spans, however its
+               value gave it (when="1750", 1700 to 1799, its words alone): the general before
+               the particular, as a year's dates come before its months' -->
+          <xsl:sort select="(r:period(.) ! r:period-start(.), ed:date-start(.))[1]
+              ! ed:in-order(.)"/>
+          <xsl:sort select="if (exists(r:period(.))) then 0 else 1"/>
           <xsl:sort select="ed:date-start(.) ! ed:in-order(.)"/>
           <xsl:sort select="ed:date-end(.) ! ed:in-order(.)"/>
           <ed:date>

@@ -8,10 +8,10 @@
   authority idno, location/geo, the register note, and a note type="occurrences" linking every
   mention on the HTML reading pages. Dated mentions become listEvent type="timeline", one event
   per date with its @when or @notBefore/@notAfter (@from/@to) and a ptr to the mention.
-  A person's birth and death carry the register's date attributes (else its words) and its
-  places (placeName/@ref to their entries). The registers' relations are one listRelation,
-  each relation once, as the register wrote it; the subject index is one index element per
-  entry and place, its sub-entries nested, @corresp the place on its reading page.
+  A person's birth and death carry the register's date attributes and @type (else its words)
+  and its places (placeName/@ref to their entries). The registers' relations are one
+  listRelation, each relation once, as the register wrote it; the subject index is one index
+  element per entry and place, its sub-entries nested, @corresp the place on its reading page.
   TEI requires every list to be non-empty: lists without entries are left out, and so is the
   standOff when the index is empty.
 -->
@@ -180,10 +180,14 @@
        when it is one. -->
   <xsl:template match="ed:birth | ed:death" mode="entry" as="element()">
     <xsl:element name="{local-name()}">
-      <xsl:sequence select="@when, @notBefore, @notAfter, @from, @to"/>
-      <xsl:value-of select="ed:text"/>
+      <xsl:sequence select="@type, @when, @notBefore, @notAfter, @from, @to"/>
+      <!-- a century or decade of no attribute was read from its words, its number alone
+           (<date type="century">18</date>): they are written back, as other words are -->
+      <xsl:variable name="words" as="xs:string?" select="(ed:text ! string(.), @period[empty(../(@when
+          | @notBefore | @notAfter | @from | @to))] ! substring-after(., ' '))[1]"/>
+      <xsl:value-of select="$words"/>
       <xsl:for-each select="ed:place">
-        <xsl:if test="position() gt 1 or ../ed:text">
+        <xsl:if test="position() gt 1 or exists($words)">
           <xsl:text>, </xsl:text>
         </xsl:if>
         <placeName>

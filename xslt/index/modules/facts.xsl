@@ -4,9 +4,10 @@
   language-neutral records of the entity index; the index pages put them in words.
 
   <ed:life birth="" death="">             (entries.xsl: the exports' values)
-    <ed:birth when="" notBefore="" notAfter="" from="" to="" period="">   the date as its
-      <ed:text>c. 1800</ed:text>?         attributes give it, else as written; period: a
-                                          century or decade (r:period, "century 18")
+    <ed:birth when="" notBefore="" notAfter="" from="" to="" period="" type="">   the date as
+      <ed:text>c. 1800</ed:text>?         its attributes give it, else as written; period: a
+                                          century or decade (r:period, "century 18"); type:
+                                          the register's @type of it (TEI index only)
       <ed:place id="leipzig" type="place">Leipzig</ed:place>*   a place of the register (id,
                                           type: its entry), else the words written
     </ed:birth>
@@ -76,6 +77,12 @@
           else if (r:life-words(.) != '') then () else (tei:date ! r:period(.))[1]"/>
       <xsl:for-each select="$period">
         <xsl:attribute name="period" select="."/>
+      </xsl:for-each>
+      <!-- its classification as the register wrote it (att.typed), for the TEI index: the
+           birth's own, else that of the date it was read from ("century") -->
+      <xsl:for-each select="(@type, $dated/@type, tei:date[exists($period)]
+          [r:period(.) = $period]/@type)[normalize-space()][1]">
+        <xsl:attribute name="type" select="normalize-space(.)"/>
       </xsl:for-each>
       <xsl:choose>
         <xsl:when test="exists($dated)">

@@ -419,14 +419,17 @@
 
   <!-- The timeline: a section per year and a list per month (a date known to the year only
        comes first in its year; one not in ISO form, last, under "Other dates"), a section per
-       century or decade, in the order of the index (by start, end and place in the text). -->
+       century or decade before the years it spans (1701 for the 18th century as counted, so
+       that a plain 1700 comes before it), in the order of the index (by start, end and place
+       in the text). -->
   <xsl:template name="ed:timeline" as="element()+">
     <xsl:param name="dates" as="element(ed:date)+" required="yes"/>
     <!-- dates not in ISO form sort among the others (by their words): all of them are one
          section, the last -->
     <xsl:variable name="years" as="map(*)*">
-      <!-- by key, not by neighbour: a century sorts among the years it spans, and its dates
-           are one section all the same -->
+      <!-- by key, not by neighbour: the index files a century or decade before the years it
+           spans (entities.xsl), a section headed by it ahead of theirs; one key for its dates
+           keeps them one section all the same -->
       <xsl:for-each-group select="$dates[ed:year-key(.) != '']" group-by="ed:year-key(.)">
         <xsl:sequence select="map { 'year': current-grouping-key(), 'dates': current-group() }"/>
       </xsl:for-each-group>
