@@ -69,6 +69,7 @@ from .xinclude import corpus_root
 from .xslt import XmlText
 
 _ORIGIN = "build"
+_NO_SOURCES = "no *.xml file in this folder: nothing was built from it; check the path"
 
 
 @dataclass
@@ -344,7 +345,7 @@ def _sources_exist(paths: Sequence[Path], report: Report, out: Path | None = Non
         p for p in paths if p.is_dir() and not any(f.is_relative_to(p.resolve()) for f in found)
     ]
     for folder in empty:
-        report.extend([diag.error(str(folder), "build.no-sources", "no *.xml file in this folder")])
+        report.extend([diag.error(str(folder), "build.no-sources", _NO_SOURCES)])
     if not missing and not empty and files:
         return True
     if missing:

@@ -176,7 +176,7 @@ def capped(
             worst = max(hidden, key=lambda d: d.severity.rank).severity
             message = (
                 f"{len(hidden)} more {what} problems in this file are not shown "
-                f"(--max-errors {limit})"
+                f"(--max-errors {limit}): fix these first, or raise the limit"
             )
             kept.append(Diagnostic(path, None, None, worst, code, message, code.split(".")[0]))
     return kept
@@ -217,7 +217,8 @@ def checked(gated: GateResult, path: Path, options: CheckOptions) -> FileOutcome
         found.extend(d for d in validated if d.origin != "schematron")
         found.extend(capped(rules, options.max_errors, "sch.too-many", "Schematron"))
     except EditionError as exc:
-        found.append(diag.error(doc.display, "check.schema", str(exc), origin="check"))
+        advice = "fix the schema, or give another with --schema or --schematron"
+        found.append(diag.error(doc.display, "check.schema", f"{exc}: {advice}", origin="check"))
     if wants_refs:
         carriers = survey.walk(doc).carriers
         facts = references.pack(references.facts(doc, carriers))

@@ -48,7 +48,7 @@ _LATIN_NAMES = {
 #: Encodings of more than one byte a character, as declarations name them.
 _WIDE = ("utf-16", "utf-32", "ucs-2", "ucs-4", "iso-10646-ucs")
 _DECL_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_DECL_VERSION = re.compile(rb"""^<\?xml\s+version\s*=\s*["']([0-9.]+)["']""")
+_DECL_VERSION = re.compile(rb"""^<\?xml\s+(version)\s*=\s*["']([0-9.]+)["']""")
 
 
 @dataclass(frozen=True)
@@ -256,7 +256,12 @@ def discover_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
             problems.append(_not_a_file(str(path)))
         else:
             problems.append(
-                diag.error(display(path), "gate.missing", "no such file or folder", origin=_ORIGIN)
+                diag.error(
+                    display(path),
+                    "gate.missing",
+                    "no such file or folder: check the path",
+                    origin=_ORIGIN,
+                )
             )
     # a folder named twice is walked twice: say each thing once
     return sorted(found.values()), list(dict.fromkeys(problems))
@@ -487,7 +492,9 @@ def parse_one(
         found = survey(tree.getroot(), surveyed)
         crowded = found.crowded
     if crowded is not None:
-        return GateResult(None, (*notes, _too_many_attributes(crowded, shown)))
+        text_read = columns.decode(data, tree.docinfo.encoding)
+        place = columns.StartTags(text_read, tree.getroot()).element_place(crowded)
+        return GateResult(None, (*notes, _too_many_attributes(crowded, shown, place)))
     document = SourceDocument(path=path, data=data, tree=tree, survey=found)
     notes.extend(unread_instructions(document))
     return GateResult(document, tuple(notes))
@@ -588,13 +595,17 @@ def survey(root: etree._Element, wanted: frozenset[str]) -> Survey:
     return Survey(wanted, frozenset(elements), frozenset(attributes), tuple(carriers))
 
 
-def _too_many_attributes(element: etree._Element, shown: str) -> Diagnostic:
+def _too_many_attributes(
+    element: etree._Element, shown: str, place: tuple[int, int] | None
+) -> Diagnostic:
+    line, column = place or (element.sourceline, None)
     return diag.error(
         shown,
         "gate.too-many-attributes",
         f"an element has {len(element.attrib):,} attributes, over the limit of "
-        f"{MAX_ATTRIBUTES}: the file is refused",
-        element.sourceline,
+        f"{MAX_ATTRIBUTES}: the file is refused; remove the attributes it does not need",
+        line,
+        column,
         origin=_ORIGIN,
     )
 
@@ -726,15 +737,18 @@ def _encoding_notes(data: bytes, shown: str) -> Iterator[Diagnostic]:
         )
         return
     version = _DECL_VERSION.match(data.lstrip(codecs.BOM_UTF8))
-    if version is not None and version.group(1) != b"1.0":
+    if version is not None and version.group(2) != b"1.0":
+        before = version.string[: version.start(1)]
+        line = before.count(b"\n") + 1
         # libxml2 reads XML 1.0 alone: a 1.1 file is read by 1.0's rules, silently
         yield diag.warning(
             shown,
             "gate.xml-version",
-            f"the XML declaration says version {version.group(1).decode('ascii')}, which is read "
+            f"the XML declaration says version {version.group(2).decode('ascii')}, which is read "
             "as XML 1.0 (as most XML tools read it): characters that only XML 1.1 allows "
             '(control characters such as &#x7;) are errors; declare version="1.0"',
-            1,
+            line,
+            len(before) - before.rfind(b"\n"),
             origin=_ORIGIN,
         )
     match = _DECL_ENCODING.match(data.lstrip(codecs.BOM_UTF8))

@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from . import columns, tei_corpus
 from . import diagnostics as diag
-from . import tei_corpus
 from .diagnostics import Diagnostic
 from .gate import TEI_NS, XML_ID, SourceDocument
 
@@ -59,11 +59,13 @@ def as_text(document: SourceDocument) -> tuple[SourceDocument, tuple[Diagnostic,
     name = _local(root)
     if isinstance(root.tag, str) and name in _ROOTS and _namespace(root) == "":
         p4 = name.endswith(".2")
+        # placed on a reading of its own, before the root is replaced: the document's start
+        # tags, read later, are those of the rewritten tree
+        text = columns.decode(document.data, document.tree.docinfo.encoding)
+        place = columns.StartTags(text, root).element_place(root)
         document.tree._setroot(_in_tei_namespace(root, _ROOTS[name], p4))
-        if p4:
-            notes.append(_note(document, root, "build.tei-p4", _P4_MESSAGE.format(name)))
-        else:
-            notes.append(_note(document, root, "build.no-namespace", _NS_MESSAGE.format(name)))
+        code, message = ("build.tei-p4", _P4_MESSAGE) if p4 else ("build.no-namespace", _NS_MESSAGE)
+        notes.append(_note(document, root, code, message.format(name), place))
     for tei in document.root.iter(f"{_T}TEI"):
         _texts_as_group(tei)
     tei_corpus.as_text(document)
@@ -110,8 +112,15 @@ def why_not(root: etree._Element) -> str:
     return f'the root element is "{name}", not TEI or teiCorpus: nothing to publish from it'
 
 
-def _note(document: SourceDocument, root: etree._Element, code: str, text: str) -> Diagnostic:
-    return diag.warning(document.display, code, text, line=root.sourceline or 0, origin=_ORIGIN)
+def _note(
+    document: SourceDocument,
+    root: etree._Element,
+    code: str,
+    text: str,
+    place: tuple[int, int] | None,
+) -> Diagnostic:
+    line, column = place or (root.sourceline or 0, None)
+    return diag.warning(document.display, code, text, line, column, origin=_ORIGIN)
 
 
 def _local(element: etree._Element) -> str:

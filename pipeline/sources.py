@@ -193,8 +193,10 @@ def facts_of(
     if kind == "other":
         # Said here, with the tree at hand, so that the facts carry it (build.py reports them).
         why = reshape.why_not(root)
-        line = root.sourceline or 0
-        other = diag.warning(document.display, "build.not-tei", why, line, origin=_ORIGIN)
+        line, column = document.element_place(root)
+        other = diag.warning(
+            document.display, "build.not-tei", why, line or 0, column, origin=_ORIGIN
+        )
         problems = (*problems, other)
     return SourceFacts(
         path=document.path,

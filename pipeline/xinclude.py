@@ -47,6 +47,11 @@ from .paths import display
 MAX_DEPTH = 16
 #: Most include operations in one document (an include bomb multiplies them).
 MAX_INCLUSIONS = 10_000
+#: What to do about a chain of includes, by whether it closes on itself (True) or is too deep
+_LOOP_ADVICE = {
+    True: "remove the xi:include that closes the loop, or point it at another file",
+    False: "include the innermost files directly from fewer levels",
+}
 
 XI_FALLBACK = f"{{{XI_NS}}}fallback"
 XML_BASE = f"{{{XML_NS}}}base"
@@ -219,7 +224,11 @@ class _Expander:
                 where = f" (closed at {display(file)}:{line})" if line else ""
                 line, column = self.top_line, self.top_column
             self._error(
-                top, "gate.xinclude-loop", f"the document {why}: {names}{where}", line, column
+                top,
+                "gate.xinclude-loop",
+                f"the document {why}: {names}{where}; {_LOOP_ADVICE[key in chain]}",
+                line,
+                column,
             )
             return
         self.inclusions += 1
@@ -409,7 +418,8 @@ def _target(
     if parts.scheme or parts.netloc:
         return None, (
             f"xi:include href={href!r} is a URL; only relative paths to files inside the "
-            f"corpus root ({display(root)}) are included, nothing is fetched"
+            f"corpus root ({display(root)}) are included, nothing is fetched: save the "
+            "file inside the corpus and include it by its relative path"
         )
     relative = unquote(parts.path)
     base = _base(include, file)

@@ -117,6 +117,17 @@ def test_an_introduction_or_guide_that_cannot_be_used_stops_the_build_at_once(
     assert report.files == [] and not (out / "html").exists()
 
 
+def test_a_folder_without_sources_says_to_check_the_path(tmp_path: Path) -> None:
+    """Diagnostics probe: build.no-sources said "no *.xml file in this folder" and no more,
+    where edition check's check.no-sources says to check the path."""
+    (tmp_path / "empty").mkdir()
+    report = build([tmp_path / "empty"], tmp_path / "out", only=["html"], jobs=1)
+    (told,) = [d for d in report.diagnostics if d.code == "build.no-sources"]
+    assert told.message == (
+        "no *.xml file in this folder: nothing was built from it; check the path"
+    )
+
+
 def test_texts_built_alone_are_read_with_the_registers_beside_them(tmp_path: Path) -> None:
     """`edition build tei/texts` lost every name's register entry (check and index found
     them): the registers/ folders near the texts are read, as check reads them, and their

@@ -455,3 +455,37 @@ def test_a_text_with_a_subject_index_is_valid_against_the_edition_schema(tmp_pat
     wrong = check([tmp_path], CheckOptions(checks=frozenset({"rng"}))).sorted()
     assert {d.path for d in wrong if d.severity is Severity.ERROR} == {str(tmp_path / "wrong.xml")}
     assert [d.line for d in wrong if d.severity is Severity.ERROR] != []
+
+
+def test_capped_problems_and_a_broken_schema_say_what_to_do(tmp_path: Path) -> None:
+    """Diagnostics probe: "2 more reference problems in this file are not shown" and a
+    schema's compile error said what was wrong, not what to do (rng.too-many did)."""
+    refs = "".join(f'<ref target="#n{n}">x</ref>' for n in range(3))
+    (tmp_path / "t.xml").write_text(tei_text(f"<p>{refs}</p>"), encoding="utf-8")
+    rules = tmp_path / "r.sch"
+    rules.write_text(
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/><pattern><rule context="tei:ref">'
+        '<assert id="no-ref" test="false()">a ref</assert></rule></pattern></schema>',
+        encoding="utf-8",
+    )
+    options = CheckOptions(schematron=rules, checks=frozenset({"refs", "schematron"}), max_errors=1)
+    capped = {d.code: d.message for d in check([tmp_path / "t.xml"], options).diagnostics}
+    advice = "(--max-errors 1): fix these first, or raise the limit"
+    assert (
+        capped["refs.too-many"] == f"2 more reference problems in this file are not shown {advice}"
+    )
+    assert (
+        capped["sch.too-many"] == f"2 more Schematron problems in this file are not shown {advice}"
+    )
+    model = '<?xml-model href="bad.rng" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+    (tmp_path / "m.xml").write_text(model + tei_text("<p>x</p>"), encoding="utf-8")
+    (tmp_path / "bad.rng").write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><ref name="nope"/></start>'
+        "</grammar>",
+        encoding="utf-8",
+    )
+    broken = check([tmp_path / "m.xml"], CheckOptions(checks=frozenset({"rng"})))
+    (told,) = [d for d in broken.diagnostics if d.code == "check.schema"]
+    assert "undefined pattern 'nope'" in told.message
+    assert told.message.endswith(": fix the schema, or give another with --schema or --schematron")

@@ -176,8 +176,11 @@ def test_an_xml_11_declaration_is_said_to_be_read_as_10(tmp_path: Path) -> None:
     result = gate(tmp_path, "v.xml", b'<?xml version="1.1"?>\n<r>x</r>')
     assert result.document is not None
     (note,) = result.diagnostics
-    assert (note.code, note.line) == ("gate.xml-version", 1)
+    assert (note.code, note.line, note.column) == ("gate.xml-version", 1, 7)
     assert "version 1.1" in note.message
+    # at the version's own line and column (diagnostics probe: the column was not told)
+    wrapped = gate(tmp_path, "w.xml", b'<?xml\n   version="1.1"?>\n<r>x</r>').diagnostics
+    assert [(d.line, d.column) for d in wrapped] == [(2, 4)]
     bad = gate(tmp_path, "c.xml", b'<?xml version="1.1"?>\n<r>&#x7;</r>')
     assert [d.code for d in bad.diagnostics] == ["gate.xml-version", "gate.not-well-formed"]
     assert gate(tmp_path, "ok.xml", b'<?xml version="1.0"?>\n<r>x</r>').diagnostics == ()
@@ -281,6 +284,8 @@ def test_discover_sorts_recurses_and_reports_missing(tmp_path: Path) -> None:
     files, problems = discover([tmp_path, tmp_path / "nope.xml"])
     assert [p.relative_to(tmp_path).as_posix() for p in files] == ["1.xml", "b/2.xml"]
     assert [d.code for d in problems] == ["gate.missing"]
+    # diagnostics probe: the message said what was wrong, not what to do
+    assert problems[0].message == "no such file or folder: check the path"
 
 
 def test_discover_says_what_it_cannot_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -444,11 +449,15 @@ def test_an_element_with_too_many_attributes_is_refused(surveyed: frozenset[str]
     from pipeline.gate import MAX_ATTRIBUTES
 
     crowded = " ".join(f'a{n}="x"' for n in range(MAX_ATTRIBUTES + 1))
-    text = f'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p/>\n<p {crowded}/></TEI>'
+    text = f'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p/>\n  <p\n{crowded}/></TEI>'
     result = parse_bytes(text.encode(), Path("crowded.xml"), surveyed=surveyed)
     assert result.document is None
-    assert [(d.code, d.line) for d in result.diagnostics] == [("gate.too-many-attributes", 3)]
-    fine = text.replace(' a0="x"', "")
+    # diagnostics probe: at the "<" of the element, with what to do (it had the line where
+    # the tag ends and no column)
+    (told,) = result.diagnostics
+    assert (told.code, told.line, told.column) == ("gate.too-many-attributes", 3, 3)
+    assert told.message.endswith("remove the attributes it does not need")
+    fine = text.replace('a0="x" ', "")
     assert parse_bytes(fine.encode(), Path("fine.xml"), surveyed=surveyed).document is not None
 
 

@@ -29,11 +29,12 @@ def test_local_images_are_copied_and_others_reported(tmp_path: Path) -> None:
     html = tmp_path / "out" / "html"
     assert (html / "img" / "f 1.png").read_bytes() == PNG
     assert [p.name for p in html.rglob("*.png")] == ["f 1.png"]
-    codes = sorted((d.code, d.line) for d in report.diagnostics)
+    # at the url's column (diagnostics probe: the line alone was told)
+    codes = sorted((d.code, d.line, d.column) for d in report.diagnostics)
     assert codes == [
-        ("html.image-missing", 7),
-        ("html.image-outside", 5),
-        ("html.image-outside", 6),
+        ("html.image-missing", 7, 18),
+        ("html.image-outside", 5, 18),
+        ("html.image-outside", 6, 18),
     ]
     assert report.errors == 0
     # the page shows the published image alone: an image that is not published is no broken

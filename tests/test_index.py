@@ -31,6 +31,8 @@ from pipeline.diagnostics import Report, Severity
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"tei": TEI}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+#: what an unresolved @ref is told to do (diagnostics probe)
+ADVICE = "; add the entry to a register or fix the @ref"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EDITION = ROOT / "tei"
 CRAFTED = ROOT / "tests/data/index/crafted"
@@ -508,7 +510,9 @@ def test_a_role_without_words_is_named_as_its_speeches_call_it(tmp_path: Path) -
     assert names["tous"] == "tous"
     assert names["triton"] == "Douze Tritons"
     unused = [d.message for d in report.diagnostics if d.code == "index.unused-entry"]
-    assert unused == ["register entry 'mute' is never mentioned"], unused
+    assert unused == [
+        "register entry 'mute' is never mentioned; tag its mentions with @ref or remove it"
+    ], unused
 
 
 def test_speeches_in_unheaded_divisions_of_a_scene_say_which(tmp_path: Path) -> None:
@@ -1770,8 +1774,8 @@ def test_a_bare_id_in_ref_is_told_to_take_a_hash(tmp_path: Path) -> None:
     report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
     told = sorted(d.message for d in report.diagnostics if d.code == "index.unresolved-ref")
     assert told == [
-        "placeName 'Nowhere' points at 'no_ref', which is no register entry",
-        "placeName 'Oldham' points at 'maps/old.xml', which is no register entry",
+        "placeName 'Nowhere' points at 'no_ref', which is no register entry" + ADVICE,
+        "placeName 'Oldham' points at 'maps/old.xml', which is no register entry" + ADVICE,
         "placeName 'Rivertown' points at 'town', which is no register entry:"
         " to point at an entry's id, write #town",
     ]  # a placeholder that is no id of the registers gets no advice to add a "#" (probe 21)
@@ -1822,7 +1826,7 @@ def test_a_register_in_its_own_file_is_reached_by_abbreviated_pointers(tmp_path:
         (
             "index.unresolved-ref",
             "persName 'Nobody' points at 'psn:0009' (read as '../registers/persons.xml#p0009'"
-            " by its header's prefixDef), which is no register entry",
+            " by its header's prefixDef), which is no register entry" + ADVICE,
         ),
     ]
 
@@ -2039,7 +2043,8 @@ def test_the_names_and_dates_of_notes_the_standoff_keeps_are_mentions(tmp_path: 
     found = sorted((d.code, d.line, d.message) for d in report.diagnostics)
     assert found == [
         ("index.unresolved-ref", 36,
-         "persName 'Onkel Fritz' points at '#nirgends', which is no register entry"),
+         "persName 'Onkel Fritz' points at '#nirgends', which is no register entry"
+         "; add the entry to a register or fix the @ref"),
         ("index.untagged-name", 36,
          "persName 'Jakob Stutz' has no @ref (1 time); point it at a register entry"),
     ]  # fmt: skip
@@ -2745,3 +2750,26 @@ def test_when_a_relation_held_is_said_and_kept(tmp_path: Path) -> None:
         "parent": (None, None, None),
     }
     jing(tmp_path / "out/index/entities.xml")
+
+
+def test_the_index_warnings_of_a_text_give_their_column(tmp_path: Path) -> None:
+    """Diagnostics probe: the build's index warnings named a line and no column (edition
+    check gives both for the same element); a pointer's is its @ref's, a date's the bad
+    attribute's, an untagged name's its start tag's, on whichever line each is written."""
+    body = (
+        '<p>A <persName\n   ref="#nobody">Nobody</persName> and <persName>Jane</persName>\n'
+        '   <persName ref="https://d-nb.info/gnd/1">Goethe</persName> on <date\n'
+        '     when="1852-02-30">a day</date></p>'
+    )
+    source = tmp_path / "t.xml"
+    source.write_text(tei_text(body).replace("<text>", "\n<text>"), encoding="utf-8")
+    report = build([source], tmp_path / "out", only=["index"], jobs=1)
+    placed = sorted(
+        (d.code, d.line, d.column) for d in report.diagnostics if d.code.startswith("index.")
+    )
+    assert placed == [
+        ("index.bad-date", 5, 6),
+        ("index.external-ref", 4, 14),
+        ("index.unresolved-ref", 3, 4),
+        ("index.untagged-name", 3, 40),
+    ]

@@ -68,8 +68,8 @@ def test_unresolved_is_an_error_here(crafted: IndexSummary) -> None:
 def test_problems_in_the_check_format(crafted: IndexSummary) -> None:
     table = crafted.as_table()
     assert (
-        "story.xml:19: error: persName 'the ghost' points at "
-        "'#ghost', which is no register entry [index.unresolved-ref]"
+        "story.xml:19:66: error: persName 'the ghost' points at '#ghost', which is no "
+        "register entry; add the entry to a register or fix the @ref [index.unresolved-ref]"
     ) in table
     assert "register.xml:19: warning: register entry 'bob'" in table
     data = json.loads(crafted.as_json())

@@ -68,6 +68,8 @@ def test_a_tei_document_in_no_namespace_is_read_in_the_tei_namespace() -> None:
     assert is_text(document)
     assert [n.code for n in notes] == ["build.no-namespace"]
     assert notes[0].line == 2 and 'xmlns="http://www.tei-c.org/ns/1.0"' in notes[0].message
+    # at the root's "<" (diagnostics probe: the line alone was told)
+    assert notes[0].column == 1
 
 
 def test_a_p4_document_gets_p5_names_ids_languages_and_pointers() -> None:
@@ -249,6 +251,11 @@ def test_a_build_publishes_every_shape_and_says_what_it_did(tmp_path: Path) -> N
         ("page.xml", "build.not-tei"),
     } <= codes
     assert not any(name == "ledger.xml" and code == "build.not-tei" for name, code in codes)
+    # each at its root's start tag, line and column (diagnostics probe: no column was told)
+    placed = {Path(d.path).name: (d.line, d.column) for d in report.diagnostics
+              if d.code in ("build.no-namespace", "build.tei-p4", "build.not-tei")}  # fmt: skip
+    assert placed["page.xml"] == (1, 1) and placed["plain.xml"][1] == 1
+    assert placed["old.xml"][1] == 1
     html = out / "html"
     assert "a namespace." in (html / "plain.html").read_text(encoding="utf-8")
     old = (html / "old.html").read_text(encoding="utf-8")

@@ -358,6 +358,28 @@ def test_broken_pattern_is_skipped_with_a_warning(
     assert validator_for(DATA / "broken.sch").skipped == validator.skipped
 
 
+def test_a_broken_first_pattern_is_skipped_not_the_whole_schema(tmp_path: Path) -> None:
+    # Diagnostics probe: the patterns' keys were read with the XML declaration glued to the
+    # first, so a first pattern that does not compile was never found and the whole schema
+    # was refused ("cannot compile schematron", exit 2) instead of one sch.pattern-skipped
+    schema = write(
+        tmp_path,
+        "first-bad.sch",
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">\n'
+        f'<ns prefix="tei" uri="{TEI}"/>\n'
+        '<pattern id="bad">\n<rule context="tei:p"><assert test="(((">x</assert></rule>\n'
+        "</pattern>\n"
+        '<pattern><rule context="tei:p"><assert id="p-empty" test="normalize-space()">'
+        "empty</assert></rule></pattern>\n</schema>",
+    )
+    validator = validator_for(schema)
+    (skipped,) = validator.skipped
+    assert (skipped.code, skipped.line) == ("sch.pattern-skipped", 3)
+    assert "pattern bad skipped" in skipped.message
+    doc = write(tmp_path, "doc.xml", f'<TEI xmlns="{TEI}">\n<p> </p>\n</TEI>')
+    assert found(validator.validate(document(doc))) == {("p-empty", 2)}
+
+
 def test_a_rule_that_reads_a_file_says_so_and_the_others_run(tmp_path: Path) -> None:
     # Probe 25: the Bodleian authority rules read doc('persons_master.xml'); the report
     # was Saxon's "Access to URI file:<working folder>/persons_master.xml has been

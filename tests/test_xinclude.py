@@ -254,6 +254,7 @@ def test_a_url_or_a_path_out_of_the_root_gives_way_to_its_fallback(
         ("gate.xinclude-fallback", "warning", 1),
     ]
     assert "is a URL" in result.diagnostics[0].message
+    assert "save the file inside the corpus" in result.diagnostics[0].message
     assert hits == [] and not any(SECRET in d.message for d in result.diagnostics)
 
 
@@ -277,6 +278,9 @@ def test_loops_are_refused_with_the_chain(tmp_path: Path) -> None:
     assert (Path(error.path).name, error.line) == ("main.xml", 2)
     assert re.search(r"main\.xml -> .*b\.xml -> .*main\.xml", error.message)
     assert re.search(r"closed at .*b\.xml:2\)", error.message)
+    assert error.message.endswith(
+        "; remove the xi:include that closes the loop, or point it at another file"
+    )
     itself = refused(tmp_path, '<xi:include href="main.xml"/>')
     assert error_codes(itself) == [("gate.xinclude-loop", 2)]
 

@@ -260,7 +260,8 @@ def image_warnings(shown: str, images: BookImages) -> list[Diagnostic]:
             shown,
             "epub.image-type",
             f"image {url!r} is not a PNG, JPEG, GIF, WebP or self-contained SVG file "
-            "(its name and its bytes must agree): the book shows its description only",
+            "(its name and its bytes must agree): the book shows its description only; "
+            "save it as one of them under a name that says so",
             line,
             origin="epub",
         )

@@ -96,7 +96,8 @@ def text_images(document: SourceDocument) -> tuple[list[LocalImage], list[Diagno
         if code and element.tag == _PB:
             pages.setdefault(code, []).append((url, line))
         elif code:
-            problems.append(_warn(document.display, code, url, line, element))
+            line, column = _url_place(document, element, url)
+            problems.append(_warn(document.display, code, url, line, element, column))
         elif located is not None:
             relative, source = located
             found.append(
@@ -227,8 +228,24 @@ def _page_warning(path: str, code: str, missed: list[tuple[str, int | None]]) ->
     )
 
 
+def _url_place(
+    document: SourceDocument, element: etree._Element, url: str
+) -> tuple[int | None, int | None]:
+    """Line and column of the attribute that names the image (``url``, ``facs``), where a
+    scholar mends it; of the element's start tag when no attribute holds it as written."""
+    named = next((n for n, v in element.attrib.items() if str(v).strip() == url), None)
+    if named is not None:
+        return document.attribute_place(element, str(named))
+    return document.element_place(element)
+
+
 def _warn(
-    path: str, code: str, url: str, line: int | None, element: etree._Element | None = None
+    path: str,
+    code: str,
+    url: str,
+    line: int | None,
+    element: etree._Element | None = None,
+    column: int | None = None,
 ) -> Diagnostic:
     # a media element's file is a sound or a film as often as an image
     kind = "file" if element is not None and etree.QName(element).localname == "media" else "image"
@@ -241,4 +258,4 @@ def _warn(
         "html.image-unreadable": f"{kind} {url!r} cannot be read (permissions?): the page shows "
         "its description only",
     }
-    return diag.warning(path, code, messages[code], line, origin=_ORIGIN)
+    return diag.warning(path, code, messages[code], line, column, origin=_ORIGIN)

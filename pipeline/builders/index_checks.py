@@ -42,6 +42,7 @@ class Untagged:
     count: int
     path: str
     line: int | None
+    column: int | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ def corpus_problems(
                 f"{first.element} {form!r} has no @ref ({total} "
                 f"{'time' if total == 1 else 'times'}); point it at a register entry",
                 line=first.line,
+                column=first.column,
                 origin=_ORIGIN,
             )
         )
@@ -195,7 +197,7 @@ def _references(
 ) -> Iterator[Diagnostic]:
     for mention in root.iterfind("ed:unresolved/ed:mention", NS):
         name = f"{mention.get('element')} {mention.findtext('ed:text', '', NS)!r}"
-        path, line = lines.place(mention)
+        path, line, column = lines.place(mention, "ref")
         if mention.get("external") == "true":
             yield diag.warning(
                 path,
@@ -203,6 +205,7 @@ def _references(
                 f"{name} points at {mention.get('ref')!r}, outside the registers, and is "
                 "not indexed; give a register entry that idno and point at the entry",
                 line=line,
+                column=column,
                 origin=_ORIGIN,
             )
             continue
@@ -212,13 +215,16 @@ def _references(
         yield Diagnostic(
             path,
             line,
-            None,
+            column,
             unresolved,
             "index.unresolved-ref",
             f"{name} points at {mention.get('ref')!r}{read}, which is no register entry"
-            + _bare_ids(mention.get("bare-ids") or ""),
+            + (_bare_ids(mention.get("bare-ids") or "") or _UNRESOLVED_ADVICE),
             _ORIGIN,
         )
+
+
+_UNRESOLVED_ADVICE = "; add the entry to a register or fix the @ref"
 
 
 def _bare_ids(bare: str) -> str:
@@ -241,13 +247,14 @@ def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnosti
             value = date.get(name)
             why = None if value is None else date_problem(value)
             if why is not None:
-                path, line = lines.place(date)
+                path, line, column = lines.place(date, name)
                 yield diag.warning(
                     path,
                     "index.bad-date",
                     f'@{name}="{value}" {why}; the timeline and the text show it as '
                     "written: correct the value (edition check says how)",
                     line=line,
+                    column=column,
                     origin=_ORIGIN,
                 )
         for start, end in (("from", "to"), ("notBefore", "notAfter")):
@@ -256,13 +263,14 @@ def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnosti
                 continue
             earliest, latest = _bounds(first), _bounds(last)
             if earliest is not None and latest is not None and earliest[0] > latest[1]:
-                path, line = lines.place(date)
+                path, line, column = lines.place(date, start)
                 yield diag.warning(
                     path,
                     "index.bad-date",
                     f'@{start}="{first}" comes after @{end}="{last}": the range ends before '
                     "it begins, and the timeline files it at its start; swap the values",
                     line=line,
+                    column=column,
                     origin=_ORIGIN,
                 )
 
@@ -342,8 +350,9 @@ def _untagged(root: etree._Element, lines: _MentionLines) -> list[Untagged]:
         forms.setdefault(mention.findtext("ed:text", "", NS), []).append(mention)
     found = []
     for form, mentions in forms.items():
-        path, line = lines.place(mentions[0])
-        found.append(Untagged(form, str(mentions[0].get("element")), len(mentions), path, line))
+        path, line, column = lines.place(mentions[0])
+        element = str(mentions[0].get("element"))
+        found.append(Untagged(form, element, len(mentions), path, line, column))
     return found
 
 
@@ -368,16 +377,25 @@ class _MentionLines:
         self._texts = texts
         self._cache: dict[str, list[etree._Element]] = {}
 
-    def place(self, mention: etree._Element) -> tuple[str, int | None]:
+    def place(
+        self, mention: etree._Element, attribute: str | None = None
+    ) -> tuple[str, int | None, int | None]:
+        """File, line and column of the mention's start tag, or of its ``attribute`` when
+        it has one: the column an editor's problem matcher jumps to, as ``edition check``
+        gives it for the same element."""
         stem = mention.get("document", "")
         source = self._texts[stem]
         if stem not in self._cache:
             self._cache[stem] = _mentions(source.root)
         ordinal = int(mention.get("ordinal", "0"))
         elements = self._cache[stem]
-        if 0 < ordinal <= len(elements):
-            return source.locate(elements[ordinal - 1])
-        return source.display, None
+        if not 0 < ordinal <= len(elements):
+            return source.display, None, None
+        element = elements[ordinal - 1]
+        path = source.locate(element)[0]
+        if attribute is not None and element.get(attribute) is not None:
+            return path, *source.attribute_place(element, attribute)
+        return path, *source.element_place(element)
 
 
 def _unused(
@@ -420,7 +438,8 @@ def _unused(
             diag.warning(
                 path,
                 "index.unused-entry",
-                f"register entry {entity.get('id')!r}{named} is never mentioned",
+                f"register entry {entity.get('id')!r}{named} is never mentioned; tag its "
+                "mentions with @ref or remove it",
                 line=line,
                 origin=_ORIGIN,
             )
