@@ -470,7 +470,11 @@ class _Runner:
             try:
                 [data] = self.client.scatter([items], hash=False, timeout=NO_WORKER_TIMEOUT)
                 return data
-            except (OSError, TimeoutError) as exc:
+            except (OSError, TimeoutError, KeyError) as exc:
+                # a worker that leaves while the scheduler places the data on it comes back
+                # as KeyError of its address (distributed's update_data): another is chosen
+                if isinstance(exc, KeyError) and "://" not in str(exc):
+                    raise
                 self._lost(exc)
                 if time.monotonic() > deadline:
                     raise ClusterError(
