@@ -1379,6 +1379,98 @@ def test_a_range_that_ends_before_it_begins_is_told(tmp_path: Path) -> None:
     ]
 
 
+#: The same dates twice: by att.datable.iso, and by att.datable.w3c as the timeline reads it.
+ISO_DATES = (
+    '<p>On <date when-iso="1944-11-05"/>, <date when-iso="1944-11">that month</date>, '
+    '<date notBefore-iso="1944-09" notAfter-iso="1944-12"/>, <date from-iso="1890" '
+    'to-iso="1910-05">those years</date>, <date when-iso="1944-09/1944-12">that autumn</date>, '
+    '<date when-iso="-0098-09-11"/> and <date notAfter-iso="1945-02-01"/>.</p>'
+)
+W3C_DATES = (
+    '<p>On <date when="1944-11-05"/>, <date when="1944-11">that month</date>, '
+    '<date notBefore="1944-09" notAfter="1944-12"/>, <date from="1890" '
+    'to="1910-05">those years</date>, <date from="1944-09" to="1944-12">that autumn</date>, '
+    '<date when="-0098-09-11"/> and <date notAfter="1945-02-01"/>.</p>'
+)
+
+
+def test_dates_of_the_iso_attributes_are_filed_as_the_w3c_ones(tmp_path: Path) -> None:
+    """A date dated by att.datable.iso alone (when-iso="1944-11-05") was filed under "Other
+    dates" and, without words, labelled "undated": a calendar date of those attributes is now
+    filed, sorted, labelled and exported as the same value of the W3C attributes is, an
+    interval of two such dates (1944-09/1944-12) as the span from the one to the other."""
+    timelines, dates = [], []
+    for name, body in (("iso", ISO_DATES), ("w3c", W3C_DATES)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "t.xml").write_text(tei_text(body), encoding="utf-8")
+        report = build([tmp_path / name], tmp_path / f"{name}-out", only=("html", "index"))
+        assert report.errors == 0 and not report.diagnostics, report.sorted()
+        page = (tmp_path / f"{name}-out/html/timeline.html").read_text(encoding="utf-8")
+        timelines.append(_timeline(page))
+        dates.append(index_of(tmp_path / f"{name}-out")["dates"])
+    assert timelines[0] == timelines[1]
+    assert dates[0] == dates[1]
+    assert [heading for heading, _ in timelines[0]] == ["98 BCE", "1890", "1944", "1945"]
+    labels = [label for _, entries in timelines[0] for label, _ in entries]
+    assert "5 November 1944" in labels and "between September and December 1944" in labels
+    assert "undated" not in labels
+    # the TEI index writes the values back to the ISO attributes, the interval as a span
+    tei = etree.parse(str(tmp_path / "iso-out/index/entities.xml"))
+    events = tei.xpath("//tei:listEvent[@type='timeline']/tei:event", namespaces=NS)
+    assert [dict(e.attrib) for e in events] == [
+        {"when-iso": "-0098-09-11"},
+        {"from-iso": "1890", "to-iso": "1910-05"},
+        {"notBefore-iso": "1944-09", "notAfter-iso": "1944-12"},
+        {"from-iso": "1944-09", "to-iso": "1944-12"},
+        {"when-iso": "1944-11"},
+        {"when-iso": "1944-11-05"},
+        {"notAfter-iso": "1945-02-01"},
+    ]
+
+
+@pytest.mark.slow
+def test_the_tei_index_of_iso_dates_is_valid_tei(tmp_path: Path) -> None:
+    """The TEI index writes a date of the ISO attributes back to them: a time without
+    seconds (1944-11-05T10:30) would be no valid @when."""
+    (tmp_path / "t.xml").write_text(
+        tei_text(ISO_DATES + '<p>At <date when-iso="1944-11-05T10:30"/>.</p>'), encoding="utf-8"
+    )
+    report = build([tmp_path / "t.xml"], tmp_path / "out", only=("index",))
+    assert report.errors == 0, report.sorted()
+    jing(tmp_path / "out/index/entities.xml")
+
+
+def test_iso_dates_the_timeline_cannot_read_stay_as_written(tmp_path: Path) -> None:
+    """ISO 8601 values that are no calendar date of the W3C forms (a week, a day of the year,
+    a century of two digits, a duration, an interval ending before it begins or with its end
+    abbreviated, a day that does not exist) are kept as written under "Other dates", and none
+    is told as a bad date; a time without seconds, which ISO 8601 allows and xs:dateTime does
+    not, is read and not told either; a range of the ISO attributes that ends before it
+    begins is told at those attributes."""
+    text = tmp_path / "t.xml"
+    text.write_text(
+        tei_text(
+            '<p><date when-iso="2004-W05">week 5</date>, <date when-iso="2004-035">day 35</date>'
+            ', <date when-iso="17">the 1700s</date>, <date when-iso="P3D">three days</date>, '
+            '<date when-iso="1944-12/1944-09">backwards</date>, <date when-iso="2004-02-01/15">'
+            'a fortnight</date>, <date when-iso="1944-02-30">the 30th</date>, at <date '
+            'when-iso="1944-11-05T10:30"/>; <date from-iso="1945" to-iso="1944-06">a</date>.</p>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([text], tmp_path / "out", only=("html", "index"))
+    told = [(d.code, d.message.split(":")[0], d.line) for d in report.diagnostics]
+    assert told == [("index.bad-date", '@from-iso="1945" comes after @to-iso="1944-06"', 1)]
+    page = (tmp_path / "out/html/timeline.html").read_text(encoding="utf-8")
+    sections = dict(_timeline(page))
+    assert [words for _, words in sections["Other dates"]] == [
+        "week 5", "day 35", "the 1700s", "three days", "backwards", "a fortnight", "the 30th"
+    ]  # fmt: skip
+    # read from its attributes, its label and its words are one
+    assert sections["1944"] == [("5 November 1944, 10:30", "5 November 1944, 10:30")]
+    assert sections["1945"] == [("from 1945 to June 1944", "a")]
+
+
 def test_the_timeline_lists_the_dates_letters_were_sent(tmp_path: Path) -> None:
     """A letters edition's timeline had the dates its letters mention and not the letters
     themselves: the date each described letter was sent (correspAction type="sent") is an

@@ -141,3 +141,33 @@ def test_a_century_or_decade_sorts_before_the_years_it_spans_in_both_ways(tmp_pa
     assert merged == one_pass(tmp_path)
     dates = etree.fromstring(merged).findall(f"{{{ED_NS}}}timeline/{{{ED_NS}}}date")
     assert [d.findtext(f"{{{ED_NS}}}text") for d in dates] == ["d", "f", "c", "a", "e", "b"]
+
+
+def test_dates_of_the_iso_attributes_sort_alike_in_both_ways(tmp_path: Path) -> None:
+    """A date dated by att.datable.iso alone is filed by its calendar value, as the W3C
+    attributes' are, in one pass and in the merge alike: an interval of two dates as its
+    span; a week (2004-W05) dates nothing and comes last, under "Other dates". A date whose
+    attributes stand in another order than the merge asks for them (notBefore before when)
+    is filed by the same one of them both ways."""
+    head = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+        "{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+        "<p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>{p}</p></body></text></TEI>"
+    )
+    (tmp_path / "a.xml").write_text(
+        head.format(title="A", p='<date when-iso="2004-W05">a</date> <date when-iso="1944-11-05">'
+                    'b</date> <date notBefore="1950" when="1930">c</date>'),
+        encoding="utf-8",
+    )  # fmt: skip
+    (tmp_path / "b.xml").write_text(
+        head.format(title="B", p='<date when-iso="1944-09/1944-12">d</date> <date when="1944-11">'
+                    'e</date> <date notAfter-iso="1944-11-05T10:30">f</date>'),
+        encoding="utf-8",
+    )  # fmt: skip
+    merged = _canonical(entity_index(load_corpus([tmp_path], Report())))
+    assert merged == one_pass(tmp_path)
+    dates = etree.fromstring(merged).findall(f"{{{ED_NS}}}timeline/{{{ED_NS}}}date")
+    assert [d.findtext(f"{{{ED_NS}}}text") for d in dates] == ["c", "d", "e", "b", "f", "a"]
+    assert [(d.get("from"), d.get("to"), d.get("iso")) for d in dates[1:2]] == [
+        ("1944-09", "1944-12", "true")
+    ]

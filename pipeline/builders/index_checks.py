@@ -243,7 +243,10 @@ def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnosti
     """The timeline's values that are no date (``1852-02-30``, ``1944-13``, ``Nov. 1944``):
     they are published as written, so the build says so where ``edition check`` would."""
     for date in root.iterfind("ed:timeline/ed:date", NS):
-        for name in DATE_ATTRIBUTES:
+        # read from att.datable.iso (``iso``): the index took only calendar dates that exist,
+        # and ISO 8601 allows what the W3C types do not (a time without seconds)
+        iso = date.get("iso") == "true"
+        for name in () if iso else DATE_ATTRIBUTES:
             value = date.get(name)
             why = None if value is None else date_problem(value)
             if why is not None:
@@ -263,12 +266,14 @@ def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnosti
                 continue
             earliest, latest = _bounds(first), _bounds(last)
             if earliest is not None and latest is not None and earliest[0] > latest[1]:
-                path, line, column = lines.place(date, start)
+                suffix = "-iso" if iso else ""
+                path, line, column = lines.place(date, start + suffix)
                 yield diag.warning(
                     path,
                     "index.bad-date",
-                    f'@{start}="{first}" comes after @{end}="{last}": the range ends before '
-                    "it begins, and the timeline files it at its start; swap the values",
+                    f'@{start}{suffix}="{first}" comes after @{end}{suffix}="{last}": the range '
+                    "ends before it begins, and the timeline files it at its start; swap the "
+                    "values",
                     line=line,
                     column=column,
                     origin=_ORIGIN,

@@ -264,9 +264,15 @@
           <xsl:sort select="ed:date-start(.) ! ed:in-order(.)"/>
           <xsl:sort select="ed:date-end(.) ! ed:in-order(.)"/>
           <ed:date>
-            <xsl:for-each select="@when, @notBefore, @notAfter, @from, @to">
+            <xsl:for-each select="ed:dating(.)">
               <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
             </xsl:for-each>
+            <!-- values of att.datable.iso: the build's checks judge them by ISO 8601, not by
+                 the W3C datatypes (a time without seconds is an ISO time), and the TEI index
+                 writes them back to the attributes they came from -->
+            <xsl:if test="ed:iso-dated(.)">
+              <xsl:attribute name="iso" select="'true'"/>
+            </xsl:if>
             <!-- a century or a decade: the timeline says it, and files it apart (r:period) -->
             <xsl:for-each select="r:period(.)">
               <xsl:attribute name="period" select="."/>
@@ -366,8 +372,87 @@
        century or a decade known by its words alone starts with its first year. -->
   <xsl:function name="ed:date-start" as="xs:string?">
     <xsl:param name="date" as="element()"/>
-    <xsl:sequence select="(($date/(@when, @from, @notBefore, @to, @notAfter))[1] ! string(.),
-        r:period($date) ! r:period-start(.))[1]"/>
+    <xsl:sequence select="(ed:first(ed:dating($date), ('when', 'from', 'notBefore', 'to',
+        'notAfter')), r:period($date) ! r:period-start(.))[1]"/>
+  </xsl:function>
+
+  <!-- The value of the first of $names a dating has, in the order of $names (the merge,
+       index_merge.py _date_key, asks in that order too, whatever the source's order). -->
+  <xsl:function name="ed:first" as="xs:string?">
+    <xsl:param name="dating" as="attribute()*"/>
+    <xsl:param name="names" as="xs:string+"/>
+    <xsl:sequence select="(for $n in $names return $dating[local-name() = $n])[1] ! string(.)"/>
+  </xsl:function>
+
+  <!-- A date's normalised value as the timeline files, sorts, labels and exports it: its
+       att.datable.w3c attributes when it has any; else those of att.datable.iso whose values
+       are calendar dates the W3C attributes take as well (1944, 1944-11, 1944-11-05, with a
+       time, a signed year), under the W3C names (when-iso="1944-11-05": when="1944-11-05").
+       ISO 8601 forms the timeline cannot read as such (a week 2004-W05, a day of the year
+       2004-035, a century "17", a duration) date nothing here: the date is kept as written,
+       under "Other dates". -->
+  <xsl:function name="ed:dating" as="attribute()*">
+    <xsl:param name="date" as="element()"/>
+    <!-- in this order, not the source's: the pages file a date by the first they find -->
+    <xsl:variable name="w3c" as="attribute()*" select="$date/@when, $date/@notBefore,
+        $date/@notAfter, $date/@from, $date/@to"/>
+    <xsl:sequence select="if (ed:iso-dated($date)) then ed:iso-dating($date) else $w3c"/>
+  </xsl:function>
+
+  <!-- Whether a date is dated by its att.datable.iso attributes alone (ed:dating). -->
+  <xsl:function name="ed:iso-dated" as="xs:boolean">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="empty($date/(@when, @notBefore, @notAfter, @from, @to)
+        [normalize-space()]) and exists(ed:iso-dating($date))"/>
+  </xsl:function>
+
+  <!-- The calendar dates of a date's att.datable.iso attributes under the W3C names. An
+       interval of two such dates (when-iso="1944-09/1944-12", ISO 8601's start/end: the time
+       from the one to the other) is the span from the first to the second, as @from and @to
+       say it, when the first is not after the second and no @from-iso or @to-iso says
+       otherwise; an interval of any other form (a duration, an end abbreviated as 2004-02-01/15)
+       is read as nothing. -->
+  <xsl:function name="ed:iso-dating" as="attribute()*">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="when" as="xs:string" select="normalize-space($date/@when-iso)"/>
+    <xsl:variable name="ends" as="xs:string*" select="tokenize($when, '/')"/>
+    <xsl:choose>
+      <xsl:when test="ed:calendar-date($when)">
+        <xsl:attribute name="when" select="$when"/>
+      </xsl:when>
+      <xsl:when test="count($ends) = 2 and ed:calendar-date($ends[1])
+          and ed:calendar-date($ends[2]) and ed:not-after($ends[1], $ends[2])
+          and empty($date/(@from-iso, @to-iso))">
+        <xsl:attribute name="from" select="$ends[1]"/>
+        <xsl:attribute name="to" select="$ends[2]"/>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:for-each select="$date/(@notBefore-iso, @notAfter-iso, @from-iso, @to-iso)
+        [ed:calendar-date(normalize-space(.))]">
+      <xsl:attribute name="{substring-before(local-name(), '-iso')}" select="normalize-space(.)"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- An ISO 8601 calendar date of the forms r:is-iso-date reads, with a day that exists
+       (1944-02-30 is none, and is left as written). -->
+  <xsl:function name="ed:calendar-date" as="xs:boolean">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="day" as="xs:string"
+        select="replace($value, '(T.*|Z|[+\-][0-9]{2}:[0-9]{2})$', '')"/>
+    <xsl:sequence select="r:is-iso-date($value) and (not(matches($day, '-[0-9]{2}-[0-9]{2}$'))
+        or $day castable as xs:date)"/>
+  </xsl:function>
+
+  <!-- Whether a date does not begin after another ends, to the precision both have
+       (1944-09-15 is not after 1944-09). -->
+  <xsl:function name="ed:not-after" as="xs:boolean">
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:param name="second" as="xs:string"/>
+    <xsl:variable name="a" as="xs:string*" select="r:iso-parts($first)"/>
+    <xsl:variable name="b" as="xs:string*" select="r:iso-parts($second)"/>
+    <xsl:variable name="n" as="xs:integer" select="min((count($a), count($b)))"/>
+    <xsl:sequence select="ed:in-order(string-join(subsequence($a, 1, $n), '-'))
+        le ed:in-order(string-join(subsequence($b, 1, $n), '-'))"/>
   </xsl:function>
 
   <!-- A date as a key that sorts in time: an ISO date of the common era is its own key; a
@@ -383,7 +468,7 @@
 
   <xsl:function name="ed:date-end" as="xs:string?">
     <xsl:param name="date" as="element()"/>
-    <xsl:sequence select="($date/(@when, @to, @notAfter))[1] ! string(.)"/>
+    <xsl:sequence select="ed:first(ed:dating($date), ('when', 'to', 'notAfter'))"/>
   </xsl:function>
 
 </xsl:stylesheet>

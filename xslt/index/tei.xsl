@@ -216,7 +216,13 @@
 
   <xsl:template match="ed:date" mode="entry" as="element()">
     <event>
-      <xsl:sequence select="@when, @notBefore, @notAfter, @from, @to"/>
+      <xsl:sequence select="if (@iso = 'true') then () else (@when, @notBefore, @notAfter,
+          @from, @to)"/>
+      <!-- a date of att.datable.iso keeps its ISO 8601 form: "1944-11-05T10:30" is no
+           xs:dateTime for @when -->
+      <xsl:for-each select="(@when, @notBefore, @notAfter, @from, @to)[../@iso = 'true']">
+        <xsl:attribute name="{local-name()}-iso" select="."/>
+      </xsl:for-each>
       <label>
         <xsl:value-of select="ed:text"/>
       </label>
