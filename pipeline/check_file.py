@@ -218,7 +218,12 @@ def checked(gated: GateResult, path: Path, options: CheckOptions) -> FileOutcome
         found.extend(capped(rules, options.max_errors, "sch.too-many", "Schematron"))
     except EditionError as exc:
         advice = "fix the schema, or give another with --schema or --schematron"
-        found.append(diag.error(doc.display, "check.schema", f"{exc}: {advice}", origin="check"))
+        line, column = _schema_place(doc, exc, options)
+        found.append(
+            diag.error(
+                doc.display, "check.schema", f"{exc}: {advice}", line, column, origin="check"
+            )
+        )
     if wants_refs:
         carriers = survey.walk(doc).carriers
         facts = references.pack(references.facts(doc, carriers))
@@ -266,7 +271,7 @@ def _validate(doc: SourceDocument, options: CheckOptions, survey: _Survey) -> It
     if wants_rng and schemas.rng is not None:
         from .validate import relaxng
 
-        validator = _per_run(options, "rng", schemas.rng, relaxng.validator_for)
+        validator = _compiled(options, "rng", schemas.rng, relaxng.validator_for)
         validator.use_corpus(options.corpus)
         vocabulary = survey.vocabulary(doc, validator.id_attributes)
         carriers = survey.walk(doc).carriers
@@ -285,7 +290,7 @@ def _validate(doc: SourceDocument, options: CheckOptions, survey: _Survey) -> It
         from .validate import schematron
 
         for sch in schemas.schematron:
-            rules = _per_run(
+            rules = _compiled(
                 options, "sch", sch, lambda p: schematron.validator_for(p, options.phase)
             )
             # at the schema's line in the schema, once a run (check.SCHEMA_NOTES): moved to
@@ -293,6 +298,38 @@ def _validate(doc: SourceDocument, options: CheckOptions, survey: _Survey) -> It
             yield from rules.skipped
             yield from rules.notes
             yield from rules.validate(doc, vocabulary)
+
+
+class _SchemaFailure(EditionError):
+    """A schema that could not be compiled, and which (``check.schema``, ``_schema_place``)."""
+
+    def __init__(self, cause: EditionError, schema: Path) -> None:
+        super().__init__(str(cause))
+        self.schema = schema
+
+
+def _compiled(options: CheckOptions, kind: str, path: Path, make: Callable[[Path], _T]) -> _T:
+    try:
+        return _per_run(options, kind, path, make)
+    except _SchemaFailure:
+        raise
+    except EditionError as exc:
+        raise _SchemaFailure(exc, path) from exc
+
+
+def _schema_place(
+    doc: SourceDocument, exc: EditionError, options: CheckOptions
+) -> tuple[int | None, int | None]:
+    """Where a schema that does not compile is named in the checked file: at the ``href``
+    of the ``<?xml-model?>`` that named it; nowhere when an option or the edition named it
+    (the file is not at fault) or it cannot be told which schema failed."""
+    if not isinstance(exc, _SchemaFailure) or exc.schema in (options.schema, options.schematron):
+        return None, None
+    for model in doc.xml_models():
+        target, problem = _model_path(doc, model)
+        if problem is None and target == exc.schema:
+            return _model_place(doc, model)
+    return None, None
 
 
 def _more_rng(doc: SourceDocument, limit: int) -> Diagnostic:
@@ -429,7 +466,7 @@ def _from_models(
                     "check.schema-unsupported",
                     f"the xml-model schema {model.href!r} is neither RELAX NG (XML syntax) nor "
                     "Schematron; it is not used (convert .rnc with trang, or pass --schema)",
-                    model.line,
+                    *_model_place(doc, model),
                     origin="check",
                 )
             )
@@ -475,7 +512,7 @@ def _model_path(doc: SourceDocument, model: XmlModel) -> tuple[Path | None, Diag
             "check.remote-schema",
             f"the xml-model points at a remote schema ({model.href}); schemas are never "
             f"fetched over the network: download it and pass {option} FILE",
-            model.line,
+            *_model_place(doc, model),
             origin="check",
         )
     target = (doc.path.parent / parts.path).resolve()
@@ -485,10 +522,16 @@ def _model_path(doc: SourceDocument, model: XmlModel) -> tuple[Path | None, Diag
             "check.schema-missing",
             f"the xml-model schema {model.href!r} does not exist (looked at {display(target)}); "
             f"fix the href or pass {option} FILE",
-            model.line,
+            *_model_place(doc, model),
             origin="check",
         )
     return target, None
+
+
+def _model_place(doc: SourceDocument, model: XmlModel) -> tuple[int | None, int | None]:
+    """Where a problem of ``model``'s schema is told: at its ``href``, on whichever line of
+    the instruction it stands, else at the line where the instruction ends."""
+    return doc.model_place(model.position, model.href) or (model.line, None)
 
 
 def _model_kind(model: XmlModel, target: Path) -> str:

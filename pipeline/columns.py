@@ -17,7 +17,10 @@ written over several lines has, for libxml2 and jing, the line where it ends
 (``StartTags.attribute_place``); a diagnostic about an element, at the "<" of its start tag
 (``StartTags.element_place``). The reference checker works from facts (ids and pointers
 with their lines) gathered in the workers; its few diagnostics find the attribute they are
-about in the lines of the file (``attribute_place``).
+about in the lines of the file (``attribute_place``), as the index's diagnostics about
+register entries, copied in the workers with their lines alone, find the entry's start tag
+(``start_tag_place``). An ``<?xml-model?>`` is found among the prolog's instructions, read
+no further than the root's start tag (``instruction_place``).
 """
 
 from __future__ import annotations
@@ -379,3 +382,85 @@ def _with_column(
         return diagnostic
     column = document.column(candidates[0])
     return replace(diagnostic, column=column) if column is not None else diagnostic
+
+
+_INSTRUCTION = re.compile(r"<\?([^\s?]+)\s*(.*?)\?>", re.S)
+
+
+def instruction_place(
+    text: str | None,
+    target: str,
+    nth: int,
+    node: etree._ProcessingInstruction,
+    attribute: str | None = None,
+    value: str | None = None,
+) -> tuple[int, int] | None:
+    """Line and 1-based column of the "<?" of the ``nth`` (from 0) processing instruction
+    ``target`` before the root element's start tag, ``node`` in the tree, or of its
+    pseudo-attribute ``attribute`` (written once, holding ``value``). The prolog alone is
+    read. None unless the instruction found holds what ``node`` holds and ends on its line
+    (libxml2 gives an instruction the line where it ends): a comment or a DOCTYPE the scan
+    misreads gives no place rather than another instruction's."""
+    if text is None:
+        return None
+    seen = 0
+    for found in _MARKUP.finditer(text):
+        if found.group(1) is not None:
+            return None  # the root's start tag: the prolog is over
+        written = _INSTRUCTION.match(text, found.start(), found.end())
+        if written is None or written.end() != found.end() or written.group(1) != target:
+            continue
+        if seen < nth:
+            seen += 1
+            continue
+        if (
+            written.group(2) != (node.text or "")
+            or node.sourceline != text.count("\n", 0, found.end()) + 1
+        ):
+            return None
+        at = found.start()
+        if attribute is not None:
+            named = [
+                a
+                for a in _ATTRIBUTE.finditer(text, written.start(2), written.end(2))
+                if a.group(1) == attribute
+            ]
+            if len(named) != 1 or named[0].group().partition("=")[2].strip()[1:-1] != value:
+                return None
+            at = named[0].start(1)
+        return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    return None
+
+
+def start_tag_place(
+    path: str | Path, line: int | None, local: str, ident: str | None
+) -> tuple[int, int] | None:
+    """Line and 1-based column of the "<" of the start tag that ends on ``line`` of the file
+    at ``path`` (as libxml2 gives an element's line), of local name ``local`` and with the
+    ``xml:id`` ``ident`` (none when None): where a register entry a worker copied was written
+    (``stages.ListsSource``). None unless exactly one such tag ends there."""
+    lines = _file_lines(path)
+    if not line or lines is None or line > len(lines):
+        return None
+    first = max(1, line - _LOOK_BACK)
+    text = "\n".join(lines[first - 1 : line])
+    ends_from = len(text) - len(lines[line - 1])
+    found: list[int] = []
+    for tag in re.finditer(r"<([^\s/>!?][^\s/>]*)", text):
+        if tag.group(1).rpartition(":")[2] != local:
+            continue
+        rest = _TAG_REST.match(text, tag.end())
+        if rest is None or rest.end() <= ends_from:
+            continue
+        ids = [
+            a.group().partition("=")[2].strip()[1:-1].strip()
+            for a in _ATTRIBUTE.finditer(text, rest.start(), rest.end())
+            if a.group(1) == "xml:id"
+        ]
+        written = (ids[0] or None) if len(ids) == 1 else None
+        if len(ids) <= 1 and written == (ident or None):
+            found.append(tag.start())
+    if len(found) != 1:
+        return None
+    at = found[0]
+    return first + text.count("\n", 0, at), at - (text.rfind("\n", 0, at) + 1) + 1

@@ -59,6 +59,8 @@ class XmlModel:
     schematypens: str
     type: str
     line: int | None
+    #: Its place among the file's ``<?xml-model?>`` instructions (from 0), read or not.
+    position: int = 0
 
 
 class Inclusion(NamedTuple):
@@ -187,9 +189,22 @@ class SourceDocument:
                 return place
         return self.locate(element)[1], self.column(element)
 
+    def model_place(self, position: int, href: str | None = None) -> tuple[int, int] | None:
+        """The line and column of the ``position``-th ``<?xml-model?>`` (its "<?"), or of
+        its ``href`` when it holds ``href``; None when it cannot be told for sure."""
+        node = next((n for i, n in enumerate(_prolog_models(self.tree)) if i == position), None)
+        if node is None:
+            return None
+        attribute = None if href is None else "href"
+        return columns.instruction_place(self._text, "xml-model", position, node, attribute, href)
+
+    @functools.cached_property
+    def _text(self) -> str | None:
+        return columns.decode(self.data, self.tree.docinfo.encoding)
+
     @functools.cached_property
     def _start_tags(self) -> columns.StartTags:
-        return columns.StartTags(columns.decode(self.data, self.tree.docinfo.encoding), self.root)
+        return columns.StartTags(self._text, self.root)
 
     def inclusion_note(self, element: etree._Element) -> str:
         """`` (included by FILE:LINE)`` for included content, to end a message with."""
@@ -464,7 +479,7 @@ def parse_one(
         return GateResult(None, tuple(notes))
     parser, fetches = _parser(verdict.parameter_entities)
     text = verdict.data
-    replaced: dict[str, int] = {}  # entity -> line of its first use
+    replaced: dict[str, tuple[int, int | None]] = {}  # entity -> line, column of first use
     while True:
         try:
             tree = etree.ElementTree(etree.fromstring(text, parser))
@@ -474,10 +489,11 @@ def parse_one(
             known = _dtd_entity(problem) if dtd_entities and verdict.dtd_ignored else None
             if known is None or known in replaced or len(replaced) >= _MAX_DTD_ENTITIES:
                 return GateResult(None, (*notes, problem))
-            replaced[known] = problem.line or 0
+            used = _reference_column(data, text, known, problem.line, problem.column)
+            replaced[known] = (problem.line or 0, used)
             text = _as_characters(text, known)
             parser, fetches = _parser(verdict.parameter_entities)
-    notes.extend(_dtd_entity_note(shown, name, line) for name, line in replaced.items())
+    notes.extend(_dtd_entity_note(shown, name, *first) for name, first in replaced.items())
     if fetches.urls:  # never expected: the DOCTYPE policy let nothing external through
         return _refuse(
             shown,
@@ -529,7 +545,34 @@ def _as_characters(data: bytes, name: str) -> bytes:
     return data.replace(f"&{name};".encode("ascii"), refs)
 
 
-def _dtd_entity_note(shown: str, name: str, line: int) -> Diagnostic:
+def _reference_column(
+    written: bytes, parsed: bytes, name: str, line: int | None, column: int | None
+) -> int | None:
+    """The column of the "&" of the reference ``&name;`` the parse stopped at, in the file
+    as ``written``. libxml2's ``column`` is just after its ";" in the ``parsed`` bytes, where
+    references to other entities may already be character references (of other lengths):
+    the reference is found there, counted among those of its line, and the same one taken
+    in the line as written. None when anything disagrees."""
+    reference = f"&{name};"
+    if not line or not column:
+        return None
+    lines = [columns.decode(data) for data in (parsed, written)]
+    if lines[0] is None or lines[1] is None:
+        return None
+    now, before = (text.split("\n")[line - 1 : line] for text in (lines[0], lines[1]))
+    start = column - 1 - len(reference)
+    if not now or not before or start < 0 or now[0][start : start + len(reference)] != reference:
+        return None
+    nth = now[0].count(reference, 0, start)
+    at = -1
+    for _ in range(nth + 1):
+        at = before[0].find(reference, at + 1)
+        if at < 0:
+            return None
+    return at + 1
+
+
+def _dtd_entity_note(shown: str, name: str, line: int, column: int | None) -> Diagnostic:
     chars = _html5()[f"{name};"]
     refs = "".join(f"&#x{ord(c):X};" for c in chars)
     return diag.warning(
@@ -539,6 +582,7 @@ def _dtd_entity_note(shown: str, name: str, line: int) -> Diagnostic:
         f"{chars!r} ({refs}); write the character itself so that every tool reads it alike "
         "(edition check reports it as an error)",
         line or None,
+        column,
         origin=_ORIGIN,
     )
 
@@ -856,41 +900,49 @@ MAX_INSTRUCTION = 8192
 MAX_MODELS = 16
 
 
-def _xml_models(tree: etree._ElementTree) -> Iterator[XmlModel]:
+def _prolog_models(tree: etree._ElementTree) -> list[etree._ProcessingInstruction]:
+    """The ``<?xml-model?>`` instructions before the root element, in document order."""
+    found = []
     node = tree.getroot().getprevious()
-    found: list[XmlModel] = []
     while node is not None:
         if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
-            text = node.text or ""
-            attrs = pseudo_attributes(text) if len(text) <= MAX_INSTRUCTION else {}
-            if "href" in attrs:
-                found.append(
-                    XmlModel(
-                        href=attrs["href"],
-                        schematypens=attrs.get("schematypens", ""),
-                        type=attrs.get("type", ""),
-                        line=node.sourceline,
-                    )
-                )
+            found.append(node)
         node = node.getprevious()
-    yield from reversed(found[-MAX_MODELS:])
+    return found[::-1]
+
+
+def _xml_models(tree: etree._ElementTree) -> Iterator[XmlModel]:
+    found: list[XmlModel] = []
+    for position, node in enumerate(_prolog_models(tree)):
+        text = node.text or ""
+        attrs = pseudo_attributes(text) if len(text) <= MAX_INSTRUCTION else {}
+        if "href" in attrs:
+            found.append(
+                XmlModel(
+                    href=attrs["href"],
+                    schematypens=attrs.get("schematypens", ""),
+                    type=attrs.get("type", ""),
+                    line=node.sourceline,
+                    position=position,
+                )
+            )
+    yield from found[:MAX_MODELS]
 
 
 def unread_instructions(doc: SourceDocument) -> Iterator[Diagnostic]:
     """A warning for each ``<?xml-model?>`` that is not read: too long, or naming no ``href``
     in pseudo-attributes (probe 34: a Middle High German edition's ``href=”…”``, written with
     typographic quotes, was ignored without a word, and the file checked against the
-    edition's own schema as one that names none)."""
-    before: list[etree._Element] = []
-    node = doc.root.getprevious()
-    while node is not None:
-        before.append(node)
-        node = node.getprevious()
-    for node in reversed(before):
-        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
-            text = node.text or ""
+    edition's own schema as one that names none), at its "<?"."""
+    for position, node in enumerate(_prolog_models(doc.tree)):
+        text = node.text or ""
+        if len(text) > MAX_INSTRUCTION or "href" not in pseudo_attributes(text):
             # libxml2 gives an instruction the line where it ends: the warning names its first
-            line = node.sourceline - text.count("\n") if node.sourceline else None
+            place = doc.model_place(position)
+            line, column = place or (
+                node.sourceline - text.count("\n") if node.sourceline else None,
+                None,
+            )
             if len(text) > MAX_INSTRUCTION:
                 yield diag.warning(
                     doc.display,
@@ -898,6 +950,7 @@ def unread_instructions(doc: SourceDocument) -> Iterator[Diagnostic]:
                     f"this xml-model instruction is {len(text):,} characters long, over "
                     f"the {MAX_INSTRUCTION:,} read: it is ignored",
                     line,
+                    column,
                     origin=_ORIGIN,
                 )
             elif "href" not in pseudo_attributes(text):
@@ -914,6 +967,7 @@ def unread_instructions(doc: SourceDocument) -> Iterator[Diagnostic]:
                     )
                     + "; it is ignored",
                     line,
+                    column,
                     origin=_ORIGIN,
                 )
 

@@ -16,8 +16,8 @@ from typing import Protocol
 
 from lxml import etree
 
+from . import columns, formulae
 from . import diagnostics as diag
-from . import formulae
 from .diagnostics import Diagnostic
 from .gate import TEI_NS, XML_ID, SourceDocument
 from .keyed import ENTITY_LISTS, KeyedName, entry_kind, keyed_lists
@@ -141,6 +141,13 @@ class HasLists(Protocol):
     @property
     def root(self) -> etree._Element: ...
     def locate(self, element: etree._Element) -> tuple[str, int | None]: ...
+    def element_place(self, element: etree._Element) -> tuple[int | None, int | None]: ...
+
+
+def entry_place(doc: HasLists, element: etree._Element) -> tuple[str, int | None, int | None]:
+    """The file, line and column where a register entry was written: its start tag's "<"."""
+    path = doc.locate(element)[0]
+    return (path, *doc.element_place(element))
 
 
 @dataclass(frozen=True)
@@ -161,6 +168,18 @@ class ListsSource:
     def locate(self, element: etree._Element) -> tuple[str, int | None]:
         line = element.get(_LINE)
         return element.get(_PATH, self.display), int(line) if line and line.isdigit() else None
+
+    def element_place(self, element: etree._Element) -> tuple[int | None, int | None]:
+        """The line and column of the copied ``element``'s start tag in the file it was
+        written in, found in that file's lines when a diagnostic asks (never in the workers,
+        for every entry); the line it ends on and no column when the tag is not surely it.
+        An included file is named by its shown path alone: it gets no column."""
+        path, line = self.locate(element)
+        if path != self.display:
+            return line, None
+        ident = element.get(XML_ID)
+        place = columns.start_tag_place(self.path, line, etree.QName(element).localname, ident)
+        return place or (line, None)
 
 
 _PATH = f"{{{ED_NS}}}path"
@@ -334,7 +353,7 @@ def entity_differences(documents: Iterable[HasLists]) -> list[Diagnostic]:
     out = []
     for key, places in sorted(differing.items()):
         kept_doc = first[key][0]
-        path, line = places[0][0].locate(places[0][1])
+        path, line, column = entry_place(*places[0])
         others = ", ".join(dict.fromkeys(doc.display for doc, _ in places))
         out.append(
             diag.warning(
@@ -344,6 +363,7 @@ def entity_differences(documents: Iterable[HasLists]) -> list[Diagnostic]:
                 f"different names or notes; it is one entity, and the index shows the entry of "
                 f"{kept_doc.display}: make the declarations agree",
                 line,
+                column,
                 origin="index",
             )
         )

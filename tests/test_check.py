@@ -134,6 +134,24 @@ def test_rules_a_file_names_and_schema_leaves_unread_are_noted(tmp_path: Path) -
     assert schemas_for(doc, only_rng).problems == ()
 
 
+def test_a_schema_problem_of_an_xml_model_is_placed_at_its_href(tmp_path: Path) -> None:
+    """check.remote-schema, check.schema-missing and check.schema-unsupported are told at the
+    xml-model's href, on its own line when the instruction is written over several."""
+    (tmp_path / "s.rnc").write_text("start = element r { empty }")
+    doc = doc_with(
+        tmp_path,
+        f'<?xml-model href="https://example.org/x.rng" schematypens="{RNG_NS}"?>\n'
+        f'<!-- a note --> <?xml-model schematypens="{RNG_NS}"\n    href="gone.rng"?>\n'
+        '<?xml-model type="application/relax-ng-compact-syntax"  href="s.rnc"?>',
+    )
+    told = [(p.code, p.line, p.column) for p in schemas_for(doc, CheckOptions()).problems]
+    assert told == [
+        ("check.remote-schema", 2, 13),
+        ("check.schema-missing", 4, 5),
+        ("check.schema-unsupported", 5, 57),
+    ]
+
+
 def test_missing_local_schema(tmp_path: Path) -> None:
     doc = doc_with(tmp_path, f'<?xml-model href="nope.rng" schematypens="{RNG_NS}"?>')
     [problem] = schemas_for(doc, CheckOptions()).problems
@@ -489,3 +507,4 @@ def test_capped_problems_and_a_broken_schema_say_what_to_do(tmp_path: Path) -> N
     (told,) = [d for d in broken.diagnostics if d.code == "check.schema"]
     assert "undefined pattern 'nope'" in told.message
     assert told.message.endswith(": fix the schema, or give another with --schema or --schematron")
+    assert (told.line, told.column) == (1, 13)  # the href of the xml-model that named it

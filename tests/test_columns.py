@@ -9,6 +9,8 @@ from pipeline.columns import (
     attribute_column,
     attribute_place,
     decode,
+    instruction_place,
+    start_tag_place,
     token_place,
 )
 from pipeline.gate import parse_bytes
@@ -215,3 +217,37 @@ def test_a_token_of_a_value_over_several_lines_is_placed_at_itself(tmp_path: Pat
     assert token_place(source, 2, "corresp", "d") is None  # that tag does not end on line 2
     assert token_place(source, 2, "target", "zz") is None
     assert token_place(source, 9, "target", "a") is None
+
+
+def test_an_xml_model_is_placed_at_its_mark_or_its_href() -> None:
+    """The n-th xml-model of the prolog, matched to the tree's: its "<?", or its href on
+    whichever line of the instruction; no place when the text found is not the node's."""
+    doc = _doc(
+        '<?xml version="1.0"?>\n<!-- <?xml-model href="c.rng"?> --><?xml-model href="a.rng"?>\n'
+        '<?xml-model type="x"\n  href="b.rng"?><TEI xmlns="http://www.tei-c.org/ns/1.0"/>'
+    )
+    text = decode(doc.data)
+    b, a, _ = doc.root.itersiblings(preceding=True)  # nearest the root first
+    assert instruction_place(text, "xml-model", 0, a) == (2, 36)
+    assert instruction_place(text, "xml-model", 1, b, "href", "b.rng") == (4, 3)
+    assert doc.model_place(1, "b.rng") == (4, 3)
+    # a node that is not the instruction at that place, an href of another value: nothing
+    assert instruction_place(text, "xml-model", 0, b) is None
+    assert instruction_place(text, "xml-model", 1, b, "href", "a.rng") is None
+    assert instruction_place(text, "xml-model", 2, b) is None
+
+
+def test_a_copied_entry_is_placed_at_its_start_tag_in_its_file(tmp_path: Path) -> None:
+    """An entry a worker sent back is found, by its name and id, among the start tags that
+    end on its line; two such tags there, or none, give no place."""
+    path = tmp_path / "r.xml"
+    path.write_text(
+        '<listPerson>\n  <person xml:id="a">\n  <tei:person\n     xml:id="b">'
+        '<person/><person/></listPerson>\n\u00e9 <place xml:id="c">'
+    )
+    assert start_tag_place(path, 2, "person", "a") == (2, 3)
+    assert start_tag_place(path, 4, "person", "b") == (3, 3)  # where the tag begins
+    assert start_tag_place(path, 5, "place", "c") == (5, 3)  # in characters
+    assert start_tag_place(path, 4, "person", None) is None  # two without an id end there
+    assert start_tag_place(path, 2, "person", "b") is None
+    assert start_tag_place(path, 2, "place", "a") is None

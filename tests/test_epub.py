@@ -792,7 +792,8 @@ def test_an_image_of_the_wrong_type_is_reported(images_corpus: Path, tmp_path: P
     report = build([images_corpus], tmp_path, only=["epub"])
     refused = [d for d in report.diagnostics if d.code == "epub.image-type"]
     assert [(Path(d.path).name, d.severity.value) for d in refused] == [("pictures.xml", "warning")]
-    assert "photo.jpg" in refused[0].message and refused[0].line is not None
+    assert "photo.jpg" in refused[0].message
+    assert (refused[0].line, refused[0].column) == (5, 18)  # at the graphic's @url
     # what to do, not only what went wrong (diagnostics probe)
     assert refused[0].message.endswith("save it as one of them under a name that says so")
 

@@ -13,7 +13,7 @@ import pytest
 from conftest import SECRET
 
 from pipeline.diagnostics import Severity
-from pipeline.gate import discover, discover_names, parse_bytes, read_document
+from pipeline.gate import MAX_INSTRUCTION, discover, discover_names, parse_bytes, read_document
 
 
 def gate(tmp_path: Path, name: str, data: bytes):  # type: ignore[no-untyped-def]
@@ -274,6 +274,25 @@ def test_an_xml_model_whose_href_cannot_be_read_is_warned_at_its_first_line(
     assert "typographic quotes" not in unread[1].message
 
 
+def test_an_unread_xml_model_is_placed_at_its_opening_mark(tmp_path: Path) -> None:
+    """The unread and the too long xml-model are told at their "<?", on the line where they
+    begin (libxml2 gives an instruction the line where it ends); a commented-out instruction
+    before them is not taken for one."""
+    long = "x" * (MAX_INSTRUCTION + 1)
+    data = (
+        '<?xml version="1.0"?>\n'
+        '<!-- <?xml-model type="c"?> -->  <?xml-model href="ok.rng"?> <?xml-model href=\u201ds\n'
+        f'type="x"?><!--\u00e9\u00e9-->  <?xml-model href="a.rng" {long}?>\n<r/>'
+    ).encode()
+    result = parse_bytes(data, tmp_path / "q.xml")
+    told = [
+        (d.code, d.line, d.column)
+        for d in result.diagnostics
+        if d.code in ("gate.unread-instruction", "gate.long-instruction")
+    ]
+    assert told == [("gate.unread-instruction", 2, 62), ("gate.long-instruction", 3, 22)]
+
+
 def test_discover_sorts_recurses_and_reports_missing(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "2.xml").write_text("<r/>")
@@ -372,6 +391,19 @@ def test_the_build_reads_entities_of_an_unread_dtd_as_characters() -> None:
         ("gate.dtd-entity", 4, Severity.WARNING),
     ]
     assert "&#x2014;" in built.diagnostics[2].message
+
+
+def test_an_entity_of_an_unread_dtd_is_placed_at_its_ampersand() -> None:
+    """gate.dtd-entity names the first use of each entity at its "&", counted in characters
+    (libxml2 says where the reference ends, in the bytes it parsed, where an entity read
+    before on the line is already written otherwise)."""
+    data = (
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI.2 SYSTEM "tei2.dtd">\n'
+        "<TEI.2><p>\u00e9\u00e9 &eacute;&eacute; x &mdash;</p>\n<p>&hellip;</p></TEI.2>"
+    ).encode()
+    built = parse_bytes(data, Path("old.xml"), dtd_entities=True)
+    notes = [(d.message.split()[1], d.line, d.column) for d in built.diagnostics[1:]]
+    assert notes == [("&eacute;", 3, 14), ("&mdash;", 3, 33), ("&hellip;", 4, 4)]
 
 
 def test_only_known_entities_of_a_file_with_a_dtd_are_read() -> None:

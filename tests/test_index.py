@@ -351,6 +351,8 @@ def test_diagnostics(crafted: tuple[Path, Report]) -> None:
     unused = sorted(d.message for d in report.diagnostics if d.code == "index.unused-entry")
     assert len(unused) == 2 and "'bob'" in unused[0]
     assert found[("index.unused-entry", "register.xml", 19)].severity is Severity.WARNING
+    # at the "<" of the entry's start tag, found in the file only for the entries told of
+    assert found[("index.unused-entry", "register.xml", 19)].column == 7
 
 
 @pytest.mark.slow
@@ -401,7 +403,7 @@ def test_a_person_in_every_letter_is_one_entity(tmp_path: Path) -> None:
     assert [(e["id"], e["count"]) for e in entities] == [("bahr", 3), ("wien", 3)]
     assert entities[0]["name"] == "Hermann Bahr"  # the first declaration
     [differs] = [d for d in report.diagnostics if d.code == "index.entity-differs"]
-    assert (Path(differs.path).name, differs.line) == ("letter-3.xml", 28)
+    assert (Path(differs.path).name, differs.line, differs.column) == ("letter-3.xml", 28, 9)
     # The entries' own names are not mentions without @ref.
     assert not [d for d in report.diagnostics if d.code == "index.untagged-name"]
 
@@ -1693,17 +1695,16 @@ def test_a_place_named_by_its_parts_without_an_id_is_told(tmp_path: Path) -> Non
     left out of the index without the warning a place named by placeName gets."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "t.xml").write_text(
-        tei_text(
-            "<p>Words.</p><listPlace><place><settlement>Rivertown</settlement>"
-            "<country>Ruritania</country></place></listPlace>",
-            lang="en",
-        ),
-        encoding="utf-8",
+    text = tei_text(
+        "<p>Words.</p><listPlace><place><settlement>Rivertown</settlement>"
+        "<country>Ruritania</country></place></listPlace>",
+        lang="en",
     )
+    (corpus / "t.xml").write_text(text, encoding="utf-8")
     report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
     (told,) = [d for d in report.diagnostics if d.code == "index.entry-without-id"]
     assert "place (Rivertown) has no xml:id" in told.message
+    assert (told.line, told.column) == (1, text.index("<place>") + 1)
 
 
 def test_an_entry_whose_authority_identifier_is_unknown_is_told(tmp_path: Path) -> None:
@@ -1727,6 +1728,7 @@ def test_an_entry_whose_authority_identifier_is_unknown_is_told(tmp_path: Path) 
     )
     report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
     told = [d for d in report.diagnostics if d.code == "index.no-authority"]
+    assert [(d.line, d.column) for d in told] == [(2, 1), (3, 1)]  # each entry's "<"
     assert [(d.severity, d.line, d.message) for d in told] == [
         (
             Severity.INFO,

@@ -71,7 +71,7 @@ def test_problems_in_the_check_format(crafted: IndexSummary) -> None:
         "story.xml:19:66: error: persName 'the ghost' points at '#ghost', which is no "
         "register entry; add the entry to a register or fix the @ref [index.unresolved-ref]"
     ) in table
-    assert "register.xml:19: warning: register entry 'bob'" in table
+    assert "register.xml:19:7: warning: register entry 'bob'" in table  # at its "<"
     data = json.loads(crafted.as_json())
     codes = sorted(d["code"] for d in data["diagnostics"])
     assert codes == [

@@ -400,6 +400,7 @@ def test_a_rule_that_reads_a_file_says_so_and_the_others_run(tmp_path: Path) -> 
     result = run(schema, doc)
     assert found(result) == {("ids", 2), ("sch.runtime", None)}
     runtime = by_code(result, "sch.runtime")
+    assert runtime.column is None  # no context node: neither line nor column
     assert runtime.message.startswith(
         "schematron rule could not be evaluated: rule twice reads the file master.xml"
     )
@@ -409,7 +410,7 @@ def test_a_rule_that_reads_a_file_says_so_and_the_others_run(tmp_path: Path) -> 
 def test_runtime_error_becomes_one_sch_runtime_diagnostic() -> None:
     result = run(DATA / "runtime.sch", DATA / "runtime.xml")
     runtime = by_code(result, "sch.runtime")
-    assert runtime.line == 3
+    assert (runtime.line, runtime.column) == (3, 3)  # the "<" of the rule's context element
     assert runtime.severity is Severity.ERROR
     assert "FORG0001" in runtime.message and "n-rule" in runtime.message
     # the failing selection in pattern "selection" is counted in the same diagnostic

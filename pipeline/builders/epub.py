@@ -42,7 +42,7 @@ from ..xslt import Layers, ParamValue, XmlText, engine
 from . import epub_package as pkg
 from .base import kept_last_good, task_failure
 from .epub_cover import cover_svg
-from .images import image_elements, inside, local_url
+from .images import image_elements, inside, local_url, url_place
 
 if TYPE_CHECKING:
     from ..build import BuildContext, Text
@@ -144,8 +144,9 @@ class BookImages:
 
     hrefs: list[str] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
-    #: (url, line) of existing images left out because their bytes are no core image type.
-    refused: list[tuple[str, int | None]] = field(default_factory=list)
+    #: (url, line, column) of existing images left out because their bytes are no core
+    #: image type: the line and column of the attribute that names the image.
+    refused: list[tuple[str, int | None, int | None]] = field(default_factory=list)
 
 
 def book_images(text: Text, facsimiles: bool = False) -> BookImages:
@@ -193,7 +194,7 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
             # a recording or a film (media of another type than an image) is no image the
             # book failed to carry: the book names it, as the page plays it
             if not _not_an_image(element):
-                found.refused.append((url, element.sourceline))
+                found.refused.append((url, *url_place(text.source, element, url)))
             continue
         href = pkg.image_href(relative, taken)
         by_file[source] = found.hrefs[-1] = href
@@ -263,9 +264,10 @@ def image_warnings(shown: str, images: BookImages) -> list[Diagnostic]:
             "(its name and its bytes must agree): the book shows its description only; "
             "save it as one of them under a name that says so",
             line,
+            column,
             origin="epub",
         )
-        for url, line in images.refused
+        for url, line, column in images.refused
     ]
 
 

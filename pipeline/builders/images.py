@@ -96,7 +96,7 @@ def text_images(document: SourceDocument) -> tuple[list[LocalImage], list[Diagno
         if code and element.tag == _PB:
             pages.setdefault(code, []).append((url, line))
         elif code:
-            line, column = _url_place(document, element, url)
+            line, column = url_place(document, element, url)
             problems.append(_warn(document.display, code, url, line, element, column))
         elif located is not None:
             relative, source = located
@@ -228,7 +228,7 @@ def _page_warning(path: str, code: str, missed: list[tuple[str, int | None]]) ->
     )
 
 
-def _url_place(
+def url_place(
     document: SourceDocument, element: etree._Element, url: str
 ) -> tuple[int | None, int | None]:
     """Line and column of the attribute that names the image (``url``, ``facs``), where a

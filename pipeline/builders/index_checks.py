@@ -6,7 +6,8 @@ entity index XML + corpus -> unresolved references (``index.unresolved-ref``, or
 (``index.unused-entry``: neither named nor speaking), entries without an id
 (``index.entry-without-id``), entries declared differently in several files
 (``index.entity-differs``) and, in registers that link to authority files, entries whose
-identifier is unknown (``index.no-authority``), each placed at its line in the source files.
+identifier is unknown (``index.no-authority``), each placed at its line in the source files
+and, for an entry, at the "<" of its start tag (``stages.entry_place``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ from ..diagnostics import Diagnostic, Severity
 from ..gate import SourceDocument
 from ..locators import MENTIONS, XML_ID, notes_apart
 from ..sources import used_ids as used_by_text
-from ..stages import HasLists, entity_differences, entries_without_id, register_entries
+from ..stages import (
+    HasLists,
+    entity_differences,
+    entries_without_id,
+    entry_place,
+    register_entries,
+)
 from .index_model import NS, TEI_NS
 
 if TYPE_CHECKING:
@@ -134,7 +141,7 @@ def _without_authority(root: etree._Element, sources: Sequence[HasLists]) -> lis
     for key, (doc, entry) in first.items():
         if any(written[key]):
             continue
-        path, line = doc.locate(entry)
+        path, line, column = entry_place(doc, entry)
         # an idno left empty is the editors' "unknown": say so, it is no forgotten value
         why = "its idno is empty" if written[key] else "no idno"
         found.append(
@@ -144,6 +151,7 @@ def _without_authority(root: etree._Element, sources: Sequence[HasLists]) -> lis
                 f"register entry {key!r} ({names[key] or key}) has no authority identifier "
                 f"({why}): the index links it to no authority file",
                 line=line,
+                column=column,
                 origin=_ORIGIN,
             )
         )
@@ -177,7 +185,7 @@ def _without_id(sources: Sequence[HasLists]) -> list[Diagnostic]:
                 (child.get("ref") or child.get("key") or "").strip() for child in named
             ):
                 continue
-            path, line = doc.locate(entry)
+            path, line, column = entry_place(doc, entry)
             first = next(n for n in names if n)
             found.append(
                 diag.warning(
@@ -186,6 +194,7 @@ def _without_id(sources: Sequence[HasLists]) -> list[Diagnostic]:
                     f"register entry {etree.QName(entry).localname} ({first}) has no xml:id: "
                     "nothing can point at it, and the index leaves it out",
                     line=line,
+                    column=column,
                     origin=_ORIGIN,
                 )
             )
@@ -420,21 +429,23 @@ def _unused(
     ]
     if not unused:
         return []
-    where: dict[str, tuple[str, int | None]] = {}
+    # the first declaration of each entry, placed only for the entries told of
+    where: dict[str, tuple[HasLists, etree._Element]] = {}
     for doc in sources:
         for element, key in register_entries(doc):
-            where.setdefault(key, doc.locate(element))
+            where.setdefault(key, (doc, element))
     # entries kept outside the register lists (a play's castList roles): where their id is
     missing = {e.get("id", "") for e in unused} - where.keys()
     for doc in sources if missing else ():
         for element in doc.root.iter(etree.Element):
             key = element.get(XML_ID)
             if key in missing:
-                where[key] = doc.locate(element)
+                where[key] = (doc, element)
                 missing.discard(key)
     found = []
     for entity in unused:
-        path, line = where.get(entity.get("id", ""), ("-", None))
+        declared = where.get(entity.get("id", ""))
+        path, line, column = ("-", None, None) if declared is None else entry_place(*declared)
         # an entry of no name of its own is named by its id (a role <role xml:id="mute"/>):
         # "'mute' (mute)" said it twice, and "()" before it was named at all
         name = entity.findtext("ed:name", "", NS)
@@ -446,6 +457,7 @@ def _unused(
                 f"register entry {entity.get('id')!r}{named} is never mentioned; tag its "
                 "mentions with @ref or remove it",
                 line=line,
+                column=column,
                 origin=_ORIGIN,
             )
         )

@@ -54,7 +54,8 @@ def read(output: str, doc: SourceDocument) -> list[Diagnostic]:
     if runtime:
         first = runtime[0]
         location = first.get("location")
-        path, where, _, _ = (
+        # at the rule's context node, its element's "<" or its attribute, when located
+        path, where, _, column = (
             locate(doc, location) if location is not None else (doc.display, None, "", None)
         )
         rule = first.get(f"{_EDSCH}rule") or first.get(f"{_EDSCH}pattern") or "a rule"
@@ -71,7 +72,7 @@ def read(output: str, doc: SourceDocument) -> list[Diagnostic]:
                 f"edition check does not allow, so it was not run [{reads.group(1)}]; the "
                 "reference check finds ids used twice in the files checked together"
             )
-        found.append(runtime_error(path, where, message, len(runtime)))
+        found.append(runtime_error(path, where, message, len(runtime), column))
     return found
 
 
@@ -92,11 +93,13 @@ def _diagnostic(element: etree._Element, doc: SourceDocument) -> Diagnostic:
     return Diagnostic(path, line, column, severity_, code, message + note, ORIGIN)
 
 
-def runtime_error(path: str, line: int | None, message: str, count: int) -> Diagnostic:
+def runtime_error(
+    path: str, line: int | None, message: str, count: int, column: int | None = None
+) -> Diagnostic:
     """``sch.runtime``: a rule that could not be evaluated (``count`` times in the file)."""
     places = f" (and {count - 1} more in this file)" if count > 1 else ""
     text = f"schematron rule could not be evaluated: {shorten(message)}{places}"
-    return diag.error(path, "sch.runtime", text, line, origin=ORIGIN)
+    return diag.error(path, "sch.runtime", text, line, column, origin=ORIGIN)
 
 
 def _text(element: etree._Element | None) -> str:
