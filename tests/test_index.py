@@ -2679,13 +2679,9 @@ def test_relations_are_in_the_json_a_csv_of_their_own_and_the_tei_index(people: 
     ]
 
 
-def test_a_relation_is_written_back_as_the_register_wrote_it(tmp_path: Path) -> None:
-    """The TEI index gathered a relation back from the sides its entries read it from: a
-    participant that was no entry and on no side an entry read was lost (the second active
-    participant of a relation whose passive one is a web address), and a relation typed
-    (@type, a classification) was written named (@name, the kind of relationship). Now it is
-    as the register wrote it, its @name and @type, its @ref and its description too; an
-    entry's pointer points at its entry of the file, any other is as written."""
+def _people_related(tmp_path: Path, relations: str, only: list[str]) -> None:
+    """Build into tmp_path/out a text naming persons A, B and C of its own register, whose
+    listRelation holds ``relations``."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "t.xml").write_text(
@@ -2693,16 +2689,29 @@ def test_a_relation_is_written_back_as_the_register_wrote_it(tmp_path: Path) -> 
             '<p><persName ref="#a">A</persName> <persName ref="#b">B</persName> <persName '
             'ref="#c">C</persName></p><listPerson><person xml:id="a"><persName>A</persName>'
             '</person><person xml:id="b"><persName>B</persName></person><person xml:id="c">'
-            '<persName>C</persName></person><listRelation><relation name="patron" '
-            'active="#a https://example.org/x" passive="#b"/><relation type="heir" '
-            'active="https://example.org/y" passive="#b #c"/><relation name="patron" '
-            'type="social" ref="https://example.org/r" active="#a #zz" '
-            'passive="https://example.org/z"><desc>paid for his studies</desc></relation>'
-            "</listRelation></listPerson>"
+            f"<persName>C</persName></person><listRelation>{relations}</listRelation>"
+            "</listPerson>"
         ),
         encoding="utf-8",
     )
-    build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    build([corpus], tmp_path / "out", only=only, jobs=1)
+
+
+def test_a_relation_is_written_back_as_the_register_wrote_it(tmp_path: Path) -> None:
+    """The TEI index gathered a relation back from the sides its entries read it from: a
+    participant that was no entry and on no side an entry read was lost (the second active
+    participant of a relation whose passive one is a web address), and a relation typed
+    (@type, a classification) was written named (@name, the kind of relationship). Now it is
+    as the register wrote it, its @name and @type, its @ref and its description too; an
+    entry's pointer points at its entry of the file, any other is as written."""
+    _people_related(
+        tmp_path,
+        '<relation name="patron" active="#a https://example.org/x" passive="#b"/><relation '
+        'type="heir" active="https://example.org/y" passive="#b #c"/><relation name="patron" '
+        'type="social" ref="https://example.org/r" active="#a #zz" '
+        'passive="https://example.org/z"><desc>paid for his studies</desc></relation>',
+        ["index"],
+    )
     _valid_index(tmp_path / "out")
     tei = etree.parse(str(tmp_path / "out/index/entities.xml"))
     relations = tei.xpath("//tei:listRelation/tei:relation", namespaces=NS)
@@ -2732,19 +2741,12 @@ def test_a_relations_description_and_reference_are_on_the_index_pages(tmp_path: 
     """A relation's desc and its @ref were shown nowhere: the description follows the
     relation in brackets, and the @ref is a link when it is a web address (a javascript: or
     a relative one is none)."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "t.xml").write_text(
-        tei_text(
-            '<p><persName ref="#a">A</persName> <persName ref="#b">B</persName></p><listPerson>'
-            '<person xml:id="a"><persName>A</persName></person><person xml:id="b"><persName>B'
-            '</persName></person><listRelation><relation name="parent" active="#a" passive="#b" '
-            'ref="https://example.org/r javascript:alert(1) notes.html"><desc>adopted <hi>in '
-            "1890</hi></desc></relation></listRelation></listPerson>"
-        ),
-        encoding="utf-8",
+    _people_related(
+        tmp_path,
+        '<relation name="parent" active="#a" passive="#b" ref="https://example.org/r '
+        'javascript:alert(1) notes.html"><desc>adopted <hi>in 1890</hi></desc></relation>',
+        ["html", "index"],
     )
-    build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
     persons = _entries(tmp_path / "out/html/persons.html")
     assert persons["a"]["index-relations"] == (
         "Relations: parent of B (adopted in 1890) more on this relation",
@@ -2803,21 +2805,13 @@ def test_when_a_relation_held_is_said_and_kept(tmp_path: Path) -> None:
     """A relation's dates (att.datable: a marriage from 1890 to 1910) were dropped: the index
     pages say them as the timeline says dates, entities.json and the TEI index keep the
     attributes as the register wrote them, and an undated relation says nothing of a date."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "t.xml").write_text(
-        tei_text(
-            '<p><persName ref="#a">A</persName> <persName ref="#b">B</persName> <persName '
-            'ref="#c">C</persName></p><listPerson><person xml:id="a"><persName>A</persName>'
-            '</person><person xml:id="b"><persName>B</persName></person><person xml:id="c">'
-            '<persName>C</persName></person><listRelation><relation name="spouse" '
-            'mutual="#a #b" from="1890" to="1910-05"><desc>in Vienna</desc></relation>'
-            '<relation name="friend" mutual="#b #c" notBefore="1900"/><relation name="parent" '
-            'active="#a" passive="#c"/></listRelation></listPerson>'
-        ),
-        encoding="utf-8",
+    _people_related(
+        tmp_path,
+        '<relation name="spouse" mutual="#a #b" from="1890" to="1910-05"><desc>in Vienna</desc>'
+        '</relation><relation name="friend" mutual="#b #c" notBefore="1900"/><relation '
+        'name="parent" active="#a" passive="#c"/>',
+        ["html", "index"],
     )
-    build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
     persons = _entries(tmp_path / "out/html/persons.html")
     assert persons["b"]["index-relations"][0] == (
         "Relations: married with A (from 1890 to May 1910) (in Vienna); friend of C (not before "

@@ -95,23 +95,27 @@ def test_a_role_of_no_words_is_named_by_its_speeches_in_both_ways(tmp_path: Path
     assert names == ["The Chorus"]
 
 
-def test_a_century_of_words_alone_sorts_by_its_first_year_in_both_ways(tmp_path: Path) -> None:
-    """A century known by its words alone (<date type="century">18</date>) has no value to sort
-    by: one pass and the merge both sort it by its first year (1701), before 1750."""
+def _timeline_both_ways(folder: Path, a: str, b: str) -> list[etree._Element]:
+    """The timeline of two texts, one paragraph each, made by the merge: asserted equal to one
+    pass's."""
     head = (
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
         "{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
         "<p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>{p}</p></body></text></TEI>"
     )
-    (tmp_path / "a.xml").write_text(
-        head.format(title="A", p='In <date when="1750">1750</date>.'), encoding="utf-8"
+    (folder / "a.xml").write_text(head.format(title="A", p=a), encoding="utf-8")
+    (folder / "b.xml").write_text(head.format(title="B", p=b), encoding="utf-8")
+    merged = _canonical(entity_index(load_corpus([folder], Report())))
+    assert merged == one_pass(folder)
+    return etree.fromstring(merged).findall(f"{{{ED_NS}}}timeline/{{{ED_NS}}}date")
+
+
+def test_a_century_of_words_alone_sorts_by_its_first_year_in_both_ways(tmp_path: Path) -> None:
+    """A century known by its words alone (<date type="century">18</date>) has no value to sort
+    by: one pass and the merge both sort it by its first year (1701), before 1750."""
+    dates = _timeline_both_ways(
+        tmp_path, 'In <date when="1750">1750</date>.', 'In the <date type="century">18</date>th.'
     )
-    (tmp_path / "b.xml").write_text(
-        head.format(title="B", p='In the <date type="century">18</date>th.'), encoding="utf-8"
-    )
-    merged = _canonical(entity_index(load_corpus([tmp_path], Report())))
-    assert merged == one_pass(tmp_path)
-    dates = etree.fromstring(merged).findall(f"{{{ED_NS}}}timeline/{{{ED_NS}}}date")
     assert [(d.get("period"), d.get("period-start"), d.get("when")) for d in dates] == [
         ("century 18", "1701", None),
         (None, None, "1750"),
@@ -122,24 +126,13 @@ def test_a_century_or_decade_sorts_before_the_years_it_spans_in_both_ways(tmp_pa
     """A century or decade, however its value gives it (when="1750", 1700 to 1799), is filed
     at its first year as counted, before the dates of that year: one pass and the merge
     alike; a plain 1700 stays before the 18th century, the year 1840 after the 1840s."""
-    head = (
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
-        "{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
-        "<p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>{p}</p></body></text></TEI>"
+    dates = _timeline_both_ways(
+        tmp_path,
+        '<date when="1701">a</date> <date when="1840">b</date> '
+        '<date type="century" when="1750">c</date> <date when="1700">d</date>',
+        '<date type="decade" when="1845">e</date> <date '
+        'type="century" notBefore="1700" notAfter="1799">f</date>',
     )
-    (tmp_path / "a.xml").write_text(
-        head.format(title="A", p='<date when="1701">a</date> <date when="1840">b</date> '
-                    '<date type="century" when="1750">c</date> <date when="1700">d</date>'),
-        encoding="utf-8",
-    )  # fmt: skip
-    (tmp_path / "b.xml").write_text(
-        head.format(title="B", p='<date type="decade" when="1845">e</date> <date '
-                    'type="century" notBefore="1700" notAfter="1799">f</date>'),
-        encoding="utf-8",
-    )  # fmt: skip
-    merged = _canonical(entity_index(load_corpus([tmp_path], Report())))
-    assert merged == one_pass(tmp_path)
-    dates = etree.fromstring(merged).findall(f"{{{ED_NS}}}timeline/{{{ED_NS}}}date")
     assert [d.findtext(f"{{{ED_NS}}}text") for d in dates] == ["d", "f", "c", "a", "e", "b"]
 
 
@@ -149,24 +142,13 @@ def test_dates_of_the_iso_attributes_sort_alike_in_both_ways(tmp_path: Path) -> 
     span; a week (2004-W05) dates nothing and comes last, under "Other dates". A date whose
     attributes stand in another order than the merge asks for them (notBefore before when)
     is filed by the same one of them both ways."""
-    head = (
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
-        "{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
-        "<p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>{p}</p></body></text></TEI>"
+    dates = _timeline_both_ways(
+        tmp_path,
+        '<date when-iso="2004-W05">a</date> <date when-iso="1944-11-05">'
+        'b</date> <date notBefore="1950" when="1930">c</date>',
+        '<date when-iso="1944-09/1944-12">d</date> <date when="1944-11">'
+        'e</date> <date notAfter-iso="1944-11-05T10:30">f</date>',
     )
-    (tmp_path / "a.xml").write_text(
-        head.format(title="A", p='<date when-iso="2004-W05">a</date> <date when-iso="1944-11-05">'
-                    'b</date> <date notBefore="1950" when="1930">c</date>'),
-        encoding="utf-8",
-    )  # fmt: skip
-    (tmp_path / "b.xml").write_text(
-        head.format(title="B", p='<date when-iso="1944-09/1944-12">d</date> <date when="1944-11">'
-                    'e</date> <date notAfter-iso="1944-11-05T10:30">f</date>'),
-        encoding="utf-8",
-    )  # fmt: skip
-    merged = _canonical(entity_index(load_corpus([tmp_path], Report())))
-    assert merged == one_pass(tmp_path)
-    dates = etree.fromstring(merged).findall(f"{{{ED_NS}}}timeline/{{{ED_NS}}}date")
     assert [d.findtext(f"{{{ED_NS}}}text") for d in dates] == ["c", "d", "e", "b", "f", "a"]
     assert [(d.get("from"), d.get("to"), d.get("iso")) for d in dates[1:2]] == [
         ("1944-09", "1944-12", "true")

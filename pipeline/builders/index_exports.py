@@ -32,19 +32,10 @@ ENTITY_COLUMNS += ("authority", "latitude", "longitude", "source", "birth", "dea
 #: the register's other names ("name [lang]", "; " between): last, so older readers of the
 #: file find every column where it was
 ENTITY_COLUMNS += ("names",)
-#: The attributes that date a relation (att.datable), in the order entities.json gives them.
-RELATION_DATING: tuple[str, ...] = (
-    "when",
-    "notBefore",
-    "notAfter",
-    "from",
-    "to",
-    "when-iso",
-    "notBefore-iso",
-    "notAfter-iso",
-    "from-iso",
-    "to-iso",
-)
+#: The attributes that date a relation (att.datable.w3c, then att.datable.iso), in the order
+#: entities.json gives them (common/relations.xsl's r:relation-dating).
+_DATABLE = ("when", "notBefore", "notAfter", "from", "to")
+RELATION_DATING: tuple[str, ...] = _DATABLE + tuple(f"{name}-iso" for name in _DATABLE)
 #: Columns of relations.csv: one row per relation as one entity it involves reads it (its side,
 #: the other entity), the edge list a network tool loads; several others of one relation are
 #: several rows, not a list packed into one cell of entities.csv.

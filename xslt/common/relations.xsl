@@ -116,11 +116,14 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- The attributes of att.datable.w3c, which the index's records keep as written. -->
+  <xsl:variable name="r:datable" as="xs:string+"
+      select="('when', 'notBefore', 'notAfter', 'from', 'to')"/>
+
   <!-- The attributes that date a relation (att.datable.w3c and att.datable.iso), in the order
        a record keeps them. -->
-  <xsl:variable name="r:relation-dating" as="xs:string+" select="('when', 'notBefore',
-      'notAfter', 'from', 'to', 'when-iso', 'notBefore-iso', 'notAfter-iso', 'from-iso',
-      'to-iso')"/>
+  <xsl:variable name="r:relation-dating" as="xs:string+"
+      select="$r:datable, $r:datable ! (. || '-iso')"/>
 
   <!-- The web addresses of a relation's @ref (att.canonical: where the relation is defined or
        described further), the ones a reader can follow. -->

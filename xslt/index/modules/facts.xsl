@@ -44,9 +44,6 @@
 
   <xsl:key name="ed:register-entry" match="*[@xml:id]" use="string(@xml:id)"/>
 
-  <xsl:variable name="ed:datable" as="xs:string+"
-      select="('when', 'notBefore', 'notAfter', 'from', 'to')"/>
-
   <!-- The register entry a pointer names, if any. -->
   <xsl:function name="ed:pointed" as="element()?">
     <xsl:param name="token" as="xs:string"/>
@@ -56,12 +53,12 @@
 
   <xsl:function name="ed:dated" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="exists($element/@*[local-name() = $ed:datable][normalize-space()])"/>
+    <xsl:sequence select="exists($element/@*[local-name() = $r:datable][normalize-space()])"/>
   </xsl:function>
 
   <xsl:function name="ed:date-attributes" as="attribute()*">
     <xsl:param name="element" as="element()"/>
-    <xsl:for-each select="$element/@*[local-name() = $ed:datable][normalize-space()]">
+    <xsl:for-each select="$element/@*[local-name() = $r:datable][normalize-space()]">
       <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
     </xsl:for-each>
   </xsl:function>
