@@ -121,8 +121,39 @@ def test_element_out_of_order(small_rng: RelaxNGValidator) -> None:
     found = small_rng.validate(gated(small("<p>a</p>\n<head>late</head>")))
     assert summary(found) == [(5, "rng.unexpected-element")]
     assert found[0].message == (
-        'element "head" is not allowed here inside "body"; expected "div" or "p"'
+        'element "head" is not allowed here inside "body"; expected "div" or "p"; '
+        'move it before the "p" at line 4'
     )
+
+
+def test_messages_say_what_to_do_where_the_grammar_knows() -> None:
+    """A scholar reads what to change: the place a child belongs at, the one element that
+    would hold it, the name the schema nearly has."""
+    edition = validator_for(EDITION_RNG)
+    body = (
+        '<div id="d1"><p>a <persname>Anna</persname></p>\n'
+        "<list><item>one</item><p>two</p></list></div>"
+    )
+    found = edition.validate(gated(tei(body)))
+    messages = {(d.line, d.message.rsplit("; ", 1)[-1]) for d in found}
+    assert messages == {
+        (11, 'did you mean "xml:id"?'),
+        (11, 'did you mean "persName"?'),
+        (12, 'put it inside "item"'),
+    }
+
+
+def test_no_advice_where_the_grammar_leaves_a_choice(tei_all: RelaxNGValidator) -> None:
+    """A date after a division may belong in a docDate, a closer, a byline ...: the message
+    states the verdict and guesses nothing; an unknown name like none of the schema's gets
+    no suggestion."""
+    found = tei_all.validate(gated(tei("<div><p>a</p></div>\n<date>1900</date><zzzz/>")))
+    assert [d.code for d in found] == ["rng.unexpected-element", "rng.unexpected-element"]
+    assert found[0].message.startswith('element "date" is not allowed inside "body"; expected ')
+    assert "put it inside" not in found[0].message and "move it" not in found[0].message
+    assert "did you mean" not in found[1].message
+    wrong = tei_all.validate(gated(tei('<div><p rendtion="#i">a</p></div>')))
+    assert wrong[0].message.endswith('; did you mean "rendition"?')
 
 
 def test_attribute_problems(small_rng: RelaxNGValidator) -> None:

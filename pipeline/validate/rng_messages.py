@@ -9,6 +9,7 @@ and rewrites libxml2's wording when it has nothing better.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
@@ -120,7 +121,8 @@ def _check_attributes(g: Grammar, element: etree._Element, defines: list[str]) -
                 Finding(
                     element,
                     "rng.unexpected-attribute",
-                    f'attribute "{shown(name)}" is not allowed on element {label}',
+                    f'attribute "{shown(name)}" is not allowed on element {label}'
+                    + _attribute_hint(ns, local, allowed),
                     attribute=name,
                 )
             )
@@ -360,11 +362,15 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
     everywhere = _all_names(g, p)
     findings: list[Finding] = []
     label = _label(element)
+    # each state the content passed through, first met before which child element: where a
+    # misplaced child would have been accepted (patterns are interned, so states repeat)
+    places: dict[int, tuple[Pat, Token]] = {}
     for token in _tokens(element):
         after = g.deriv(p, token.ns, token.local)
         if after.op != "notAllowed":
             if token.local:
                 findings += _check_in_place(g, p, token)
+                places.setdefault(id(p), (p, token))
             p = after
             continue
         classes, text = g.expected(p)
@@ -397,12 +403,15 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
         elif not g.definitions(token.ns, token.local):
             message = (
                 f"element {_label(child)} is not defined by the schema; "
-                f"expected {expected} inside {label}"
+                f"expected {expected} inside {label}" + _spelling_hint(g, token, everywhere[0])
             )
         else:
             known = any(nc.contains(token.ns, token.local) for nc in everywhere[0])
             where = "here inside" if known else "inside"
             message = f"element {_label(child)} is not allowed {where} {label}; expected {expected}"
+            message += (
+                _earlier_hint(g, token, places.values()) if known else _wrap_hint(g, token, classes)
+            )
         findings.append(Finding(child, "rng.unexpected-element", message))
     if not p.nullable:
         classes, text = g.expected(p)
@@ -414,6 +423,80 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
             Finding(element, "rng.missing-element", f"element {label} is incomplete; {what}")
         )
     return findings
+
+
+#: Names offered in one "put it inside" hint.
+MAX_CONTAINERS = 3
+
+
+def _earlier_hint(g: Grammar, token: Token, places: Iterable[tuple[Pat, Token]]) -> str:
+    """Where the parent would take a child it refuses here: before the first sibling at whose
+    place its content accepts the name (a "head" after the division's first "p")."""
+    for state, before in places:
+        if g.deriv(state, token.ns, token.local).op != "notAllowed":
+            node = before.node
+            return f"; move it before the {_label(node)} at line {node.sourceline}"
+    return ""
+
+
+def _wrap_hint(g: Grammar, token: Token, classes: list[NameClass]) -> str:
+    """The one element expected here that would take the refused child itself (a "p" in a
+    "list" belongs in an "item"); nothing when several would, since which of them the
+    writer meant (a "date" after a division: a "docDate", a "closer", a "byline" ...) is
+    not the grammar's to say.
+
+    An element the child may hold itself is no candidate: TEI's "note", "fw" or "metamark"
+    are allowed almost everywhere, and a "p" in a "list" is not meant to go into a "note"."""
+    inside = {
+        name
+        for d in g.definitions(token.ns, token.local)
+        for nc in g.expected(g.content(d), True)[0]
+        for name in nc.names()
+    }
+    containers: dict[str, None] = {}
+    for nc in classes:
+        if nc.kind != "name" or (nc.ns, nc.local) in inside:
+            continue
+        for d in g.definitions(nc.ns, nc.local):
+            if any(c.contains(token.ns, token.local) for c in g.expected(g.content(d), True)[0]):
+                containers[nc.describe()] = None
+                break
+        if len(containers) > 1:
+            return ""
+    return f"; put it inside {next(iter(containers))}" if containers else ""
+
+
+def _spelling_hint(g: Grammar, token: Token, here: list[NameClass]) -> str:
+    """A name of the schema the unknown one is likely a misspelling of (its case, a letter
+    or two), among those allowed in the parent first."""
+    near = sorted({local for nc in here for ns, local in nc.names() if ns == token.ns})
+    every = sorted({nc.local for nc, _ in g.elements if nc.kind == "name" and nc.ns == token.ns})
+    for candidates in (near, every):
+        match = _closest(token.local, candidates)
+        if match:
+            return f'; did you mean "{match}"?'
+    return ""
+
+
+def _attribute_hint(ns: str, local: str, allowed: list[Attribute]) -> str:
+    """The allowed attribute the refused one is likely meant to be: the same local name in
+    another namespace ("id" for "xml:id") or a near spelling."""
+    names = sorted(
+        {(a_ns, a_local) for a in allowed for a_ns, a_local in a.nc.names() if a.nc.kind}
+    )
+    for a_ns, a_local in names:
+        if a_local == local and a_ns != ns:
+            return f'; did you mean "{shown(f"{{{a_ns}}}{a_local}" if a_ns else a_local)}"?'
+    match = _closest(local, [a_local for a_ns, a_local in names if a_ns == ns])
+    return f'; did you mean "{match}"?' if match else ""
+
+
+def _closest(name: str, candidates: list[str]) -> str | None:
+    lowered = {c.lower(): c for c in candidates}
+    if name.lower() in lowered and lowered[name.lower()] != name:
+        return lowered[name.lower()]
+    found = difflib.get_close_matches(name, candidates, n=1, cutoff=0.8)
+    return found[0] if found and found[0] != name else None
 
 
 def _in_another_namespace(classes: list[NameClass], token: Token, parent: str) -> str | None:
