@@ -20,6 +20,7 @@ from conftest import SCHEMAS
 
 from pipeline.check import CheckOptions, check
 from pipeline.lsp import scan
+from pipeline.lsp.fixes import Edit, fixes
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -451,3 +452,73 @@ def test_scan_partial_markup(tail: str, kind: str, prefix: str, attribute: str) 
     text = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>' + tail
     context = scan.context_at(text, len(text))
     assert (context.kind, context.prefix, context.attribute) == (kind, prefix, attribute)
+
+
+def apply(text: str, edits: list[dict[str, Any]]) -> str:
+    """``text`` with an LSP client's text edits applied (positions in UTF-16 units)."""
+    lines = text.split("\n")
+
+    def offset(position: dict[str, int]) -> int:
+        line = lines[position["line"]]
+        units, chars = 0, 0
+        while units < position["character"]:
+            units += len(line[chars].encode("utf-16-le")) // 2
+            chars += 1
+        return sum(len(x) + 1 for x in lines[: position["line"]]) + chars
+
+    for edit in sorted(edits, key=lambda e: offset(e["range"]["start"]), reverse=True):
+        start, end = offset(edit["range"]["start"]), offset(edit["range"]["end"])
+        text = text[:start] + edit["newText"] + text[end:]
+    return text
+
+
+def test_a_misspelt_name_has_a_quick_fix(text: Document) -> None:
+    """The editor offers to write the name the message suggests, in both tags of an element,
+    and the fixed file has that diagnostic no more."""
+    original = text.text
+    edited = original.replace(
+        "Belgium</placeName> found themselves",
+        "Belgium</placeName> <persname>Ōno</persname> found themselves <hi rnd='it'>x</hi>",
+        1,
+    )
+    found = [d for d in text.change(edited) if d["code"].startswith("rng.unexpected")]
+    assert len(found) == 2, found
+    actions = text.client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": text.uri},
+            "range": found[0]["range"],
+            "context": {"diagnostics": found},
+        },
+    )
+    assert [a["title"] for a in actions] == [
+        'Replace "persname" with "persName"',
+        'Replace "rnd" with "rend"',
+    ]
+    assert all(a["kind"] == "quickfix" and a["isPreferred"] for a in actions)
+    fixed = edited
+    for action in actions:
+        fixed = apply(fixed, action["edit"]["changes"][text.uri])
+    assert fixed == edited.replace("persname>", "persName>").replace("rnd=", "rend=")
+    assert not any(d["code"].startswith("rng.unexpected") for d in text.change(fixed))
+
+
+def test_quick_fixes_rename_the_matching_end_tag() -> None:
+    message = (
+        'element "persname" is not defined by the schema; expected "p"; did you mean "persName"?'
+    )
+    text = "<p><persname>a<persname/> <!-- </persname> --><persname>b</persname></persname></p>"
+    [fix] = fixes(text, 3, message)
+    last = text.rindex("</persname>") + 2
+    assert fix.edits == (Edit(4, 12, "persName"), Edit(last, last + 8, "persName"))
+    prefixed = "<tei:persname a='>'>x</tei:persname>"
+    assert fixes(prefixed, 0, message)[0].edits == (
+        Edit(5, 13, "persName"),
+        Edit(27, 35, "persName"),
+    )
+    assert fixes("<persname/>", 0, message)[0].edits == (Edit(1, 9, "persName"),)
+    assert fixes("<persname>unclosed", 0, message) == []  # half a rename would break the file
+    attribute = 'attribute "id" is not allowed on element "div"; did you mean "xml:id"?'
+    assert fixes('<div id="a">', 5, attribute)[0].edits == (Edit(5, 7, "xml:id"),)
+    assert fixes('<div n="a">', 5, attribute) == []  # the text moved since the check
+    assert fixes("<p>", 0, 'element "p" is not allowed inside "p"; expected text') == []

@@ -26,6 +26,7 @@ from .. import diagnostics as diag
 from ..diagnostics import Diagnostic, Severity
 from . import scan
 from .complete import POINTERS, complete
+from .fixes import fixes
 from .grammar import Model, model_for
 from .project import Entry, Project, Projects
 
@@ -245,6 +246,42 @@ def completion(ls: EditionLanguageServer, params: lsp.CompletionParams) -> lsp.C
         item.text_edit = lsp.TextEdit(range=edit_range, new_text=item.insert_text or item.label)
         item.insert_text = None
     return lsp.CompletionList(is_incomplete=False, items=items)
+
+
+@server.feature(
+    lsp.TEXT_DOCUMENT_CODE_ACTION,
+    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]),
+)
+def code_action(ls: EditionLanguageServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    """The quick fixes the diagnostics of the range ask for (``fixes``: a near spelling)."""
+    document = ls.workspace.get_text_document(params.text_document.uri)
+    lines = ls.lines(document)
+    units = units_of(document)
+
+    def position(offset: int) -> lsp.Position:
+        line = lines.text.count("\n", 0, offset)
+        return lsp.Position(line, units(lines.text[lines.starts[line] : offset]))
+
+    actions = []
+    for d in params.context.diagnostics:
+        if d.source != "edition":
+            continue
+        offset = lines.offset(d.range.start, document)
+        for fix in fixes(lines.text, offset, d.message):
+            edits = [
+                lsp.TextEdit(lsp.Range(position(e.start), position(e.end)), e.text)
+                for e in fix.edits
+            ]
+            actions.append(
+                lsp.CodeAction(
+                    title=fix.title,
+                    kind=lsp.CodeActionKind.QuickFix,
+                    diagnostics=[d],
+                    is_preferred=True,
+                    edit=lsp.WorkspaceEdit(changes={document.uri: edits}),
+                )
+            )
+    return actions
 
 
 def _pointer_at(
