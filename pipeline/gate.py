@@ -704,13 +704,16 @@ def _refuse_by_content(data: bytes, shown: str) -> GateResult | None:
         return _refuse(shown, "gate.compressed", "file is an archive, not XML: extract it first")
     if _utf16_bom(data) is None and b"\x00" in data[:4096]:
         # "<?" or "<T" in UTF-16 without the mark that says so: libxml2 cannot read it
-        order = "little" if data[1:2] == b"\x00" else "big" if data[:1] == b"\x00" else ""
+        # "<" is one byte of four in UTF-32, of two in UTF-16; the NULs come after it in the
+        # little-endian forms
+        wide = "UTF-32" if data[:4].count(b"\x00") == 3 else "UTF-16"
+        order = "big" if data[:1] == b"\x00" else "little" if data[1:2] == b"\x00" else ""
         if order and data[:4].replace(b"\x00", b"")[:1] == b"<":
             return _refuse(
                 shown,
                 "gate.encoding",
-                f"file is UTF-16 ({order}-endian) without a byte order mark, which an XML "
-                "parser cannot tell: save it as UTF-8 (or as UTF-16 with a byte order mark)",
+                f"file is {wide} ({order}-endian) without a byte order mark, which an XML "
+                f"parser cannot tell: save it as UTF-8 (or as {wide} with a byte order mark)",
             )
         return _refuse(
             shown,
@@ -743,8 +746,9 @@ def _bom_contradiction(data: bytes) -> str | None:
     UTF-16 mark under ``encoding="UTF-8"`` was read without a word of the contradiction."""
     if data.startswith(codecs.BOM_UTF8):
         mark, head = "UTF-8", data[3:]
-    elif _utf16_bom(data) is not None:
-        mark, head = "UTF-16", data[:400].decode("utf-16", "replace").encode("ascii", "replace")
+    elif (marked := _utf16_bom(data)) is not None:
+        mark = marked.upper()
+        head = data[:800].decode(marked, "replace").encode("ascii", "replace")
     else:
         return None
     declared = _DECL_ENCODING.match(head)
@@ -758,25 +762,30 @@ def _bom_contradiction(data: bytes) -> str | None:
         + (
             'change the declaration to encoding="UTF-8"'
             if mark == "UTF-8"
-            else 'change the declaration to encoding="UTF-16", or better, save the file as '
+            else f'change the declaration to encoding="{mark}", or better, save the file as '
             'UTF-8 and declare encoding="UTF-8"'
         )
     )
 
 
 def _utf16_bom(data: bytes) -> str | None:
+    """The wide encoding a byte order mark says ("utf-16", "utf-32"), or None. UTF-32's
+    little-endian mark begins with UTF-16's: it is looked for first."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     return None
 
 
 def _encoding_notes(data: bytes, shown: str) -> Iterator[Diagnostic]:
-    if _utf16_bom(data):
+    wide = _utf16_bom(data)
+    if wide:
         yield diag.warning(
             shown,
             "gate.utf16",
-            "file is encoded in UTF-16; it was read correctly, but save it as UTF-8, the "
-            "encoding every TEI tool expects",
+            f"file is encoded in {wide.upper()}; it was read correctly, but save it as UTF-8, "
+            "the encoding every TEI tool expects",
             origin=_ORIGIN,
         )
         return

@@ -140,6 +140,27 @@ def test_utf16_is_read_with_a_warning(tmp_path: Path) -> None:
     assert [d.code for d in result.diagnostics] == ["gate.utf16"]
 
 
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be-marked"])
+def test_utf32_is_read_and_named(tmp_path: Path, codec: str) -> None:
+    """UTF-32's little-endian mark begins with UTF-16's: such a file was read right but
+    told it was UTF-16, and one that declared UTF-8 was told of a UTF-16 mark."""
+    text = '<?xml version="1.0" encoding="UTF-32"?>\n<r>é</r>'
+    data = (
+        codecs.BOM_UTF32_BE + text.encode("utf-32-be")
+        if codec.endswith("marked")
+        else text.encode(codec)
+    )
+    result = gate(tmp_path, "u32.xml", data)
+    assert result.document is not None and result.document.root.text == "é"
+    (d,) = result.diagnostics
+    assert d.code == "gate.utf16" and d.message.startswith("file is encoded in UTF-32;")
+    wrong = gate(tmp_path, "w.xml", text.replace("UTF-32", "UTF-8").encode("utf-32"))
+    (d,) = wrong.diagnostics
+    assert d.code == "gate.encoding"
+    assert "UTF-32 byte order mark, but its XML declaration says UTF-8" in d.message
+    assert 'change the declaration to encoding="UTF-32"' in d.message
+
+
 @pytest.mark.parametrize(
     ("mark", "declared", "codec", "advice"),
     [
@@ -440,10 +461,16 @@ def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path) -> None:
     """UTF-16 without its mark is no "binary" file: the message says what it is and how to
     save it; a file whose bytes do not fit its encoding is told what to declare."""
     text = '<?xml version="1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0"/>'
-    for codec, order in (("utf-16-le", "little"), ("utf-16-be", "big")):
+    for codec, order in (
+        ("utf-16-le", "little"),
+        ("utf-16-be", "big"),
+        ("utf-32-le", "little"),
+        ("utf-32-be", "big"),
+    ):
         result = parse_bytes(text.encode(codec), tmp_path / "u.xml")
         (d,) = result.diagnostics
-        assert d.code == "gate.encoding" and f"UTF-16 ({order}-endian)" in d.message
+        wide = codec[:6].upper()
+        assert d.code == "gate.encoding" and f"{wide} ({order}-endian)" in d.message
     latin = "<TEI>caf\u00e9</TEI>".encode("latin-1")
     (d,) = parse_bytes(latin, tmp_path / "l.xml").diagnostics
     assert d.code == "gate.encoding" and 'encoding="ISO-8859-1"' in d.message
