@@ -897,18 +897,34 @@ def test_the_search_for_bad_elements_stops_at_the_budget(
     small_rng: RelaxNGValidator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A body of 3,000 bad paragraphs: the first five are explained without validating the
-    other 2,995 alone (each such validation is a libxml2 run; 50,000 took 12 s)."""
+    other 2,995 alone (each such validation is a libxml2 run; 50,000 took 12 s), nor the
+    large elements above them."""
     from pipeline.validate.rng_compiled import Compiled
 
-    calls = 0
+    validated: list[str] = []
     alone = Compiled.valid_alone
 
     def counted(self: Compiled, element: etree._Element) -> bool:
-        nonlocal calls
-        calls += 1
+        validated.append(etree.QName(element).localname)
         return alone(self, element)
 
     monkeypatch.setattr(Compiled, "valid_alone", counted)
     found = small_rng.validate(gated(small("<p><zz/></p>\n" * 3000)), max_errors=5)
     assert [d.line for d in found] == [4, 5, 6, 7, 8]
-    assert calls < 30
+    assert len(validated) < 30
+    # nor is the body of 6,000 elements validated alone: lxml's path of each error counts
+    # the siblings before it, so many errors among many siblings cost their square
+    assert "body" not in validated and "text" not in validated
+
+
+def test_large_valid_parts_do_not_use_up_the_budget(
+    small_rng: RelaxNGValidator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large parts are searched rather than validated alone; one that proves valid is no
+    culprit, so that 150 of them before the one bad paragraph do not exhaust a budget of
+    100 and leave it unnamed."""
+    monkeypatch.setattr(relaxng, "LARGE_SUBTREE", 3)
+    part = '<div type="chapter">' + "<p>a</p>" * 5 + "</div>\n"
+    found = small_rng.validate(gated(small(part * 150 + "<p><zz/></p>")), max_errors=100)
+    assert [(d.line, d.code) for d in found] == [(154, "rng.unexpected-element")]
+    assert '"zz"' in found[0].message
