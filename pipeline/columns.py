@@ -25,8 +25,10 @@ no further than the root's start tag (``instruction_place``).
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import functools
+import itertools
 import os
 import re
 from collections.abc import Iterable
@@ -52,6 +54,10 @@ _TAG_REST = re.compile(r"""(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')""")
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
 _PLACE = etree.XPath("count(ancestor::*) + count(preceding::*)")
+#: Diagnostics of one document placed by counting before its elements are numbered once.
+_ASKED_BEFORE_NUMBERING = 32
+#: Elements a document may have to be numbered (a number each costs about 100 bytes).
+_NUMBERED_AT_MOST = 500_000
 _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
@@ -79,6 +85,36 @@ class StartTags:
         self._root = root
         self._scan = _MARKUP.finditer(text) if text is not None else iter(())
         self._starts: list[tuple[int, str]] = []  # offset of "<", the name as written
+        self._asked = 0
+        self._ordinals: dict[etree._Element, int] | None = None
+        self._newlines: list[int] | None = None
+
+    def _line_of(self, offset: int) -> int:
+        """The 1-based line of ``offset``: counting the newlines before it for each of
+        thousands of diagnostics cost the square of a file's size."""
+        if self._newlines is None:
+            text = self._text or ""
+            self._newlines = [m.start() for m in re.finditer("\n", text)]
+        return bisect.bisect_left(self._newlines, offset) + 1
+
+    def _ordinal(self, element: etree._Element) -> int:
+        """``element``'s place in document order. Counted by libxml2 as far as the element
+        for the first diagnostics (one in a novel's header must not cost a walk over the
+        whole novel); a document asked about many times (10,000 warnings of one file, each
+        counting the elements before it) is numbered once, when it is not too large to
+        hold a number for each element."""
+        self._asked += 1
+        if self._ordinals is None and self._asked > _ASKED_BEFORE_NUMBERING:
+            elements = self._root.iter(etree.Element)
+            if next(itertools.islice(elements, _NUMBERED_AT_MOST, None), None) is None:
+                self._ordinals = {e: n for n, e in enumerate(self._root.iter(etree.Element))}
+            else:
+                self._ordinals = {}  # too large: counted each time
+        if self._ordinals:
+            found = self._ordinals.get(element)
+            if found is not None:
+                return found
+        return int(_PLACE(element))
 
     def column(self, element: etree._Element) -> int | None:
         """1-based column of ``element``'s start tag on its line (``sourceline``), or None."""
@@ -156,7 +192,7 @@ class StartTags:
         end = _TAG_REST.match(text, offset + 1 + len(name))
         if end is None:
             return None
-        first = text.count("\n", 0, offset) + 1
+        first = self._line_of(offset)
         if element.sourceline not in (first, first + text.count("\n", offset, end.end())):
             return None
         return offset, end, first
@@ -186,7 +222,7 @@ class StartTags:
         if begun is None or text is None:
             return None
         offset = begun[0]
-        if text.count("\n", 0, offset) + 1 != element.sourceline:
+        if self._line_of(offset) != element.sourceline:
             return None  # a start tag over several lines: the line is where it ends
         return offset
 
@@ -197,7 +233,7 @@ class StartTags:
             return None
         # its place in document order, counted by libxml2 as far as the element only: a
         # diagnostic in a novel's header must not cost a walk over the whole novel
-        n = int(_PLACE(element))
+        n = self._ordinal(element)
         while len(self._starts) <= n:
             match = next(self._scan, None)
             if match is None:
