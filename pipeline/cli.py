@@ -580,6 +580,13 @@ def _steps(total: int) -> Iterator[Callable[[str], None] | None]:
     help="Build every page and book again, reusing none the last build made (a text that "
     "fails still keeps its published version, and files you put into the outputs are kept).",
 )
+@click.option(
+    "--max-errors",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Most problems of one kind listed per file (default: [tool.edition] max-errors, "
+    "100); the rest are counted in one line.",
+)
 @scheduler_option
 @jobs_option
 def build(
@@ -591,6 +598,7 @@ def build(
     title: str | None,
     root: Path | None,
     clean: bool,
+    max_errors: int | None,
     scheduler: str | None,
     jobs: int | None,
     timeout: float | None,
@@ -636,9 +644,9 @@ def build(
             customisation=custom,
             scheduler=_scheduler(scheduler, cfg),
         )
-    from .report import format_line
+    from .report import format_line, listed
 
-    for diagnostic in report.sorted():
+    for diagnostic in listed(report.sorted(), max_errors or cfg.max_errors):
         click.echo(format_line(diagnostic), err=True)
     built = ", ".join(only) if only else "html, epub, index"
     click.echo(

@@ -52,6 +52,42 @@ def format_line(d: Diagnostic) -> str:
     return f"{location(d)}: {d.severity.value}: {d.message} [{d.code}]"
 
 
+def listed(items: Iterable[Diagnostic], limit: int) -> list[Diagnostic]:
+    """The diagnostics to print of a sorted list: at most ``limit`` of each code in each
+    file, the rest said in one ``build.too-many`` line after them, as severe as the worst
+    left out (a text with 30,000 dangling names is 30,000 warnings a reader cannot use;
+    the totals still count them all, and ``edition check`` lists them with --max-errors)."""
+    kept: list[Diagnostic] = []
+    left: dict[tuple[str, str], list[Diagnostic]] = {}
+    seen: Counter[tuple[str, str]] = Counter()
+    for d in items:
+        key = (d.path, d.code)
+        seen[key] += 1
+        if seen[key] <= limit:
+            kept.append(d)
+        else:
+            left.setdefault(key, []).append(d)
+    for (path, code), rest in left.items():
+        severity = min((d.severity for d in rest), key=_RANK.index)
+        kept.append(
+            Diagnostic(
+                path,
+                None,
+                None,
+                severity,
+                "build.too-many",
+                f"{len(rest):,} more {code} {_PLURAL[severity]} in this file are not listed "
+                f"(at most {limit} of a kind per file: --max-errors)",
+                "build",
+            )
+        )
+    return kept
+
+
+_RANK = [Severity.ERROR, Severity.WARNING, Severity.INFO]
+_PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "notes"}
+
+
 def summary_line(report: Report, baselined: int = 0) -> str:
     files = len(report.files)
     parts = [

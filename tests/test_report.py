@@ -14,6 +14,7 @@ from pipeline.diagnostics import Report
 from pipeline.report import (
     Baseline,
     format_line,
+    listed,
     render_github,
     render_json,
     render_junit,
@@ -187,3 +188,31 @@ def test_baseline_ignores_the_line_numbers_a_message_names(tmp_path: Path) -> No
     other = Report(files=["a.xml"])
     other.extend([diag.error("a.xml", "rng.duplicate-id", 'ID "z" (first defined at line 14)', 32)])
     assert Baseline.load(path).filter(other)[1] == 0
+
+
+def test_a_build_lists_a_few_problems_of_each_kind_per_file() -> None:
+    """30,000 dangling names of one text are 30,000 warnings nobody reads: a few of each code
+    per file are listed, the rest counted in one line as severe as the worst left out."""
+    report = Report(files=["a.xml", "b.xml"])
+    report.extend(
+        [diag.warning("a.xml", "index.unresolved-ref", f"ref {i}", i) for i in range(1, 6)]
+        + [diag.error("a.xml", "build.transform", "broken", 9)]
+        + [diag.info("b.xml", "index.no-authority", f"entry {i}", i) for i in range(1, 4)]
+        + [diag.error("b.xml", "index.unresolved-ref", "worse", 7)]
+    )
+    shown = listed(report.sorted(), 2)
+    assert [(d.path, d.line, d.code) for d in shown] == [
+        ("a.xml", 1, "index.unresolved-ref"),
+        ("a.xml", 2, "index.unresolved-ref"),
+        ("a.xml", 9, "build.transform"),
+        ("b.xml", 1, "index.no-authority"),
+        ("b.xml", 2, "index.no-authority"),
+        ("b.xml", 7, "index.unresolved-ref"),
+        ("a.xml", None, "build.too-many"),
+        ("b.xml", None, "build.too-many"),
+    ]
+    assert shown[-2].severity.value == "warning"
+    assert shown[-2].message.startswith("3 more index.unresolved-ref warnings in this file")
+    assert shown[-1].severity.value == "info"
+    assert shown[-1].message.startswith("1 more index.no-authority notes")
+    assert listed(report.sorted(), 100) == report.sorted()
