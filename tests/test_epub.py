@@ -1673,3 +1673,66 @@ def test_edition_content_matches_the_source_character_for_character(edition: Pat
             "//*[local-name()='body']"
         )[0]
     assert " ".join("".join(body.itertext()).split()) == want
+
+
+# ---------------------------------------------------------------- parallel texts
+
+
+def test_parallel_texts_stay_in_sequence_and_link_their_counterparts_both_ways(
+    tmp_path: Path,
+) -> None:
+    """A text and its translation (common/alignment.xsl) are columns on the web page; in the
+    book, whose reading systems cannot be relied on for columns, they stay one after the
+    other, each division linking to its counterpart after its heading and each paragraph that
+    corresponds to one of the other language at its end, both ways; epubcheck passes."""
+    sources = [
+        ROOT / "tests/data/html" / f"{name}.xml"
+        for name in ("parallel-latin", "parallel-hebrew", "parallel-links", "parallel-group")
+    ]
+    books = _build(sources, tmp_path)
+    book = Book(books["parallel-latin"])
+    text = book.docs["text-001.xhtml"]
+    sections = text.xpath("//h:section[@id]/@id", namespaces=NS)
+    assert sections[:4] == ["intro", "la", "en", "commentary"]
+    assert not text.xpath("//*[contains(@class, 'parallel-column')]")
+    pairs = {
+        (
+            str(a.xpath("ancestor::*[@id][1]/@id")[0]),
+            urldefrag(a.get("href"))[1],
+            "".join(a.itertext()),
+        )
+        for a in text.xpath(
+            "//h:a[@class='parallel-link'] | //h:p[@class='parallel-text']/h:a", namespaces=NS
+        )
+    }
+    assert pairs == {
+        ("la", "en", "Parallel text: English"),
+        ("en", "la", "Parallel text: Latin"),
+        ("la-1", "en-1", "[English]"),
+        ("la-2", "en-2", "[English]"),
+        ("la-3", "en-3", "[English]"),
+        ("en-1", "la-1", "[Latin]"),
+        ("en-2", "la-2", "[Latin]"),
+        ("en-3", "la-3", "[Latin]"),
+    }
+    for href, a in book.links():
+        assert book.resolve(href, a.get("href")) is not None, a.get("href")
+    # the link's words are the interface's, marked so inside the Latin
+    (link,) = text.xpath("//h:p[@id='la-1']/h:a[@class='parallel-link']", namespaces=NS)
+    assert (link.get("lang"), link.get("hreflang")) == ("en", "en")
+    # a commentary in English on the Latin corresponds, but is no translation: no link
+    assert not text.xpath("//h:section[@id='commentary']//h:a[@hreflang]", namespaces=NS)
+    links = Book(books["parallel-links"]).docs["text-001.xhtml"]
+    assert links.xpath("//h:p[@id='ar-2']/h:a", namespaces=NS) == []
+    assert links.xpath("//h:p[@id='ar-3']/h:a/@href", namespaces=NS) == ["text-001.xhtml#fr-2"]
+    # the texts of a group: a letter and its translation
+    letter = Book(books["parallel-group"])
+    hrefs = {
+        str(p.get("id")): [urldefrag(h)[1] for h in p.xpath("h:a/@href", namespaces=NS)]
+        for doc in letter.docs.values()
+        for p in doc.xpath("//h:p[@id]", namespaces=NS)
+    }
+    assert hrefs == {"de-1": ["en-1"], "de-ps": [], "de-2": ["en-2"], "en-1": ["de-1"],
+                     "en-2": ["de-2"]}  # fmt: skip
+    for path in books.values():
+        _epubcheck(path)

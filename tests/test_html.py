@@ -2836,3 +2836,123 @@ def test_edition_page_matches_the_source_character_for_character(edition: Path) 
     got = " ".join("".join(main.itertext()).split())
     start = got.index(want[:40])
     assert got[start : start + len(want)] == want
+
+
+# -- parallel texts (common/alignment.xsl) ---------------------------------------------------
+
+PARALLEL = ("parallel-latin", "parallel-hebrew", "parallel-links")
+
+
+@pytest.fixture(scope="module")
+def parallel_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("parallel")
+    sources = [ROOT / "tests/data/html" / f"{name}.xml" for name in PARALLEL]
+    report = build(sources, out, only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    return out / "html"
+
+
+def test_the_index_of_a_parallel_text_leads_to_each_column(parallel_edition: Path) -> None:
+    """A name in each column of a Latin text and its translation: the index's locators land
+    on the mentions, in their columns, and no id of the page is there twice."""
+    page = _page(parallel_edition / "parallel-latin.html")
+    ids = [str(i) for i in page.xpath("//@id")]
+    assert len(ids) == len(set(ids))
+    persons = _page(parallel_edition / "persons.html")
+    hrefs = [str(h) for h in persons.xpath("//main//a/@href[contains(., 'parallel-latin.html#')]")]
+    targets = sorted(h.split("#", 1)[1] for h in hrefs)
+    assert targets == ["en-3-m1", "la-3-m1"]
+    for target in targets:
+        (mention,) = page.xpath(f"//*[@id='{target}']")
+        column = mention.xpath("ancestor::section[contains(@class, 'parallel-column')]")
+        assert [c.get("id") for c in column] == [target[:2]]
+
+
+@pytest.mark.slow
+def test_browser_parallel_columns_side_by_side_and_stacked(parallel_edition: Path) -> None:
+    """At 1280 px a text and its translation stand side by side, each pair of corresponding
+    blocks aligned at its top, a block without a partner in its column, a Hebrew or Arabic
+    column right to left beside a left-to-right one, and axe finds nothing to object to; at
+    400 px the columns follow each other."""
+    sync_playwright, axe = _browser_tools()
+
+    def box(page: Any, selector: str) -> dict[str, float]:
+        found = page.locator(selector).bounding_box()
+        assert found is not None, selector
+        return found  # type: ignore[no-any-return]
+
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto((parallel_edition / "parallel-latin.html").as_uri())
+            la, en = box(page, "#la"), box(page, "#en")
+            assert la["x"] + la["width"] <= en["x"] and abs(la["y"] - en["y"]) < 1
+            for latin, english in (("la-head-1", "en-head-1"), ("la-1", "en-1"), ("la-2", "en-2"),
+                                   ("la-3", "en-3")):  # fmt: skip
+                assert abs(box(page, f"#{latin}")["y"] - box(page, f"#{english}")["y"]) < 1
+            # the translator's remark has no Latin: it stands below en-1, beside the page break
+            assert box(page, "#en-note")["y"] > box(page, "#en-1")["y"]
+            # the commentary (English, like the translation) follows the columns, full width
+            commentary = box(page, "#commentary")
+            assert commentary["y"] >= la["y"] + la["height"] and commentary["x"] <= la["x"]
+            page.goto((parallel_edition / "parallel-links.html").as_uri())
+            ar, fr = box(page, "#ar"), box(page, "#fr")
+            assert ar["x"] + ar["width"] <= fr["x"] and abs(ar["y"] - fr["y"]) < 1
+            directions = [
+                page.locator(f"#{id_}").evaluate("e => getComputedStyle(e).direction")
+                for id_ in ("ar", "fr")
+            ]
+            assert directions == ["rtl", "ltr"]
+            assert abs(box(page, "#ar-3")["y"] - box(page, "#fr-2")["y"]) < 1
+            page.add_script_tag(path=str(axe))
+            result = page.evaluate("async () => await axe.run(document)")
+            assert [v["id"] for v in result["violations"]] == []
+            page.close()
+
+            page = browser.new_page(viewport={"width": 400, "height": 900})
+            page.goto((parallel_edition / "parallel-hebrew.html").as_uri())
+            hebrew, english = box(page, "#he-gen"), box(page, "#en-gen")
+            assert english["y"] >= hebrew["y"] + hebrew["height"]
+            assert hebrew["width"] > 300 and english["width"] > 300
+            page.close()
+        finally:
+            browser.close()
+
+
+def test_a_split_text_keeps_a_text_and_its_translation_on_one_page(tmp_path: Path) -> None:
+    """A long bilingual text, each Latin chapter followed by its English one: the plan of its
+    pages (common/plan.xsl) keeps each pair on one page, where it is a parallel view (one
+    page per division put the two on separate pages, one after the other), and the index's
+    locators name the page each mention is on."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    filler = "Lorem ipsum dolor sit amet. " * 100
+    body = "".join(
+        f'<div xml:lang="la" xml:id="la-{n}" corresp="#en-{n}"><head>Caput {n}</head>'
+        f"<p>{filler}</p></div>"
+        f'<div xml:lang="en" xml:id="en-{n}"><head>Chapter {n}</head>'
+        f'<p>{filler}<persName ref="#caesar">Caesar</persName></p></div>'
+        for n in (1, 2, 3)
+    )
+    register = (
+        '<standOff><listPerson><person xml:id="caesar"><persName>Caesar</persName></person>'
+        "</listPerson></standOff>"
+    )
+    (corpus / "t.xml").write_text(
+        tei_text(body).replace("<text>", register + "<text>"), encoding="utf-8"
+    )
+    report = build([corpus], tmp_path / "out", only=["html"], jobs=1, page_size=8)
+    assert report.errors == 0, report.sorted()
+    out = tmp_path / "out/html"
+    assert sorted(p.name for p in out.glob("t-*.html")) == ["t-1.html", "t-2.html", "t-3.html"]
+    for n in (1, 2, 3):
+        page = _page(out / f"t-{n}.html")
+        columns = page.xpath("//div[@class='parallel']/section/@id")
+        assert columns == [f"la-{n}", f"en-{n}"]
+    persons = _page(out / "persons.html")
+    hrefs = sorted(str(h) for h in persons.xpath("//main//a/@href[starts-with(., 't-')]"))
+    assert [h.split("#")[0] for h in hrefs] == ["t-1.html", "t-2.html", "t-3.html"]
+    for href in hrefs:
+        file, target = href.split("#")
+        assert _page(out / file).xpath(f"//*[@id='{target}']"), href

@@ -34,10 +34,11 @@ BLOCKS = {
 }  # fmt: skip
 
 
-def render(name: str) -> tuple[str, tuple[str, ...]]:
-    """The reading page of fixture ``name`` and the messages of the stylesheet."""
+def render(name: str, source: Path | None = None) -> tuple[str, tuple[str, ...]]:
+    """The reading page of fixture ``name`` (or of ``source``) and the messages of the
+    stylesheet."""
     report = Report()
-    corpus = load_corpus([DATA / f"{name}.xml"], report)
+    corpus = load_corpus([source or DATA / f"{name}.xml"], report)
     assert not report.errors, [d.message for d in report.diagnostics]
     result = (
         engine()
@@ -1466,3 +1467,94 @@ def test_a_card_gives_the_relations_of_its_entry(
         " #nobody; Karl Weber, https://example.org/people/7 patron Anna Weber"
     )
     assert "javascript" not in html.tostring(anna, encoding="unicode")
+
+
+# -- parallel texts (alignment.xsl) ----------------------------------------------------------
+
+
+def _rows(column: html.HtmlElement) -> dict[str, int]:
+    """The row (--row) of each block with an id of a parallel column."""
+    return {
+        str(block.get("id")): int(re.sub(r".*--row: (\d+).*", r"\1", str(block.get("style"))))
+        for block in column.xpath("*[@id] | *[contains(@class, 'parallel-flat')]/*[@id]")
+    }
+
+
+def test_a_text_and_its_translation_are_columns_with_corresponding_blocks_in_rows(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """@corresp on the divisions one way and on the paragraphs both ways (Latin and English),
+    both ways on a division, a line group and an ab (Hebrew and English), and the links of a
+    linkGrp in the standOff (Arabic and French): one parallel view each, every column in its
+    own language and direction, corresponding blocks in one row, a block without a partner
+    in a row of its own column."""
+    expected = {
+        "parallel-latin": (
+            [("la", "la", None), ("en", "en", None)],
+            [("la-1", "en-1"), ("la-2", "en-2"), ("la-3", "en-3")],
+        ),
+        "parallel-hebrew": (
+            [("he-gen", "he", "rtl"), ("en-gen", "en", None)],
+            [("he-v", "en-v"), ("he-3", "en-3")],
+        ),
+        "parallel-links": (
+            [("ar", "ar", "rtl"), ("fr", "fr", None)],
+            [("ar-1", "fr-1"), ("ar-3", "fr-2")],
+        ),
+        "parallel-group": (
+            [("t-de", "de", None), ("t-en", "en", None)],
+            [("de-1", "en-1"), ("de-2", "en-2")],
+        ),
+    }
+    for name, (columns, pairs) in expected.items():
+        (view,) = _doc(name, pages).xpath("//main//div[@class='parallel']")
+        found = view.xpath("*[contains(@class, 'parallel-column')]")
+        assert [(c.get("id"), c.get("lang"), c.get("dir")) for c in found] == columns, name
+        left, right = (_rows(c) for c in found)
+        for a, b in pairs:
+            assert left[a] == right[b], (name, a, b)
+        # the headings share the first row
+        assert [c.xpath("string(h2/@style)") for c in found] == ["--row: 1", "--row: 1"]
+        # a text's body is seen through: its paragraphs are the blocks in rows
+        for wrapper in view.xpath(".//div[contains(@class, 'parallel-flat')]"):
+            assert wrapper.get("class") == "body parallel-flat" and wrapper.get("id") is None
+    rows = _rows(_doc("parallel-latin", pages).xpath("//section[@id='en']")[0])
+    assert rows["en-1"] < rows["en-note"] < rows["en-2"]
+    rows = _rows(_doc("parallel-links", pages).xpath("//section[@id='ar']")[0])
+    assert rows["ar-1"] < rows["ar-2"] < rows["ar-3"]
+    rows = _rows(_doc("parallel-group", pages).xpath("//div[@id='t-de']")[0])
+    assert rows["de-1"] < rows["de-ps"] < rows["de-2"]
+
+
+def test_a_correspondence_that_is_no_translation_changes_nothing(
+    pages: dict[str, tuple[str, tuple[str, ...]]],
+) -> None:
+    """A commentary in English corresponding to the Latin, beside the English translation,
+    and two English divisions corresponding to each other stay sections in sequence."""
+    latin = _doc("parallel-latin", pages)
+    assert latin.xpath("//main//section[@id='commentary']/parent::div/@class") == ["body"]
+    hebrew = _doc("parallel-hebrew", pages)
+    for id_ in ("notes-1", "notes-2"):
+        (section,) = hebrew.xpath(f"//main//section[@id='{id_}']")
+        assert section.get("class") == "div" and section.get("style") is None
+
+
+def test_a_parallel_view_keeps_the_words_and_ids_of_the_text_in_sequence(
+    tmp_path: Path, pages: dict[str, tuple[str, tuple[str, ...]]]
+) -> None:
+    """The page of a parallel text has the same text and the same ids as the page of the
+    same document without its correspondences (one passage after the other): nothing is
+    lost, nothing said twice."""
+    for name in ("parallel-latin", "parallel-hebrew", "parallel-links", "parallel-group"):
+        source = (DATA / f"{name}.xml").read_text(encoding="utf-8")
+        plain = re.sub(r' corresp="[^"]*"|<link target="[^"]*"/>', "", source)
+        assert plain != source
+        path = tmp_path / f"{name}.xml"
+        path.write_text(plain, encoding="utf-8")
+        sequence = html.document_fromstring(render(name, path)[0])
+        assert not sequence.xpath("//div[@class='parallel']")
+        parallel = _doc(name, pages)
+        assert parallel.xpath("//div[@class='parallel']")
+        words = [" ".join(d.xpath("string(//main)").split()) for d in (parallel, sequence)]
+        assert words[0] == words[1], name
+        assert sorted(parallel.xpath("//@id")) == sorted(sequence.xpath("//@id")), name

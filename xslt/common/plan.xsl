@@ -12,7 +12,9 @@
     $max that has child divs is split again at its child divs: its leading material (head,
     epigraphs, ...) becomes a small unit of its own ('lead': the div whose section opens there);
   - material between divs travels with the div that follows it; a unit without any text (a
-    lone pb or milestone) is merged into the next unit, so no unit is empty.
+    lone pb or milestone) is merged into the next unit, so no unit is empty;
+  - the divisions of a parallel text (a text and its translation side by side, counterparts.xsl)
+    are one unit, unless one of them is split.
   The weight of a node is its number of characters of text plus $per-element for each element
   in it (the markup a writer adds around them), estimated, never by rendering or serialising.
 
@@ -28,6 +30,8 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:r="urn:edition:render"
     exclude-result-prefixes="#all">
+
+  <xsl:import href="counterparts.xsl"/>
 
   <!-- Characters of HTML an element adds to its text on a reading page (its tags, ids and
        classes), as measured on the ELTeC novels (between 30 and 55): the weight of an element
@@ -76,7 +80,14 @@
   <xsl:function name="r:plan-split" as="map(*)*">
     <xsl:param name="nodes" as="element()*"/>
     <xsl:param name="size" as="map(xs:string, xs:integer)"/>
-    <xsl:for-each-group select="$nodes" group-ending-with="*[r:plan-is-div(.)]">
+    <!-- the divisions of a parallel text (counterparts.xsl) but its last go on with the next:
+         a text and its translation are on one page, side by side, unless one of them is
+         split itself -->
+    <xsl:variable name="held" as="element()*" select="(if (exists($nodes))
+        then r:parallel-runs($nodes[1]/..) else ())
+        [every $div in ?* satisfies not(r:plan-big($div, $size))] ! ?*[position() lt last()]"/>
+    <xsl:for-each-group select="$nodes"
+        group-ending-with="*[r:plan-is-div(.)][empty(. intersect $held)]">
       <xsl:variable name="div" as="element()?" select="current-group()[last()][r:plan-is-div(.)]"/>
       <xsl:choose>
         <xsl:when test="exists($div) and r:plan-big($div, $size)">

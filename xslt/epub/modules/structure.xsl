@@ -22,6 +22,7 @@
     xmlns:r="urn:edition:render"
     xmlns:ee="urn:edition:epub"
     xmlns:epub="http://www.idpf.org/2007/ops"
+    xmlns:h="http://www.w3.org/1999/xhtml"
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="#all">
 
@@ -61,12 +62,71 @@
       <xsl:call-template name="r:generated-head">
         <xsl:with-param name="level" select="1"/>
       </xsl:call-template>
-      <xsl:call-template name="r:unit-content">
-        <xsl:with-param name="content" select="$content"/>
-        <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
-      </xsl:call-template>
+      <xsl:variable name="body" as="node()*">
+        <xsl:call-template name="r:unit-content">
+          <xsl:with-param name="content" select="$content"/>
+          <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <!-- a passage of a parallel text: its counterparts, after its heading -->
+      <xsl:variable name="first" as="xs:integer?" select="(for $i in 1 to count($body)
+          return $i[$body[$i] instance of element()])[1]"/>
+      <xsl:variable name="after" as="xs:integer" select="if (exists($body[$first][self::h:h1
+          or self::h:h2 or self::h:h3 or self::h:h4 or self::h:h5 or self::h:h6])) then $first
+          else 0"/>
+      <xsl:sequence select="$body[position() le $after]"/>
+      <xsl:call-template name="ee:parallel-links"/>
+      <xsl:sequence select="$body[position() gt $after]"/>
     </section>
   </xsl:template>
+
+  <!-- Parallel texts (common/alignment.xsl) are in sequence in the book: reading systems
+       cannot be relied on for columns, and a page is too narrow for two. Each passage links
+       to its counterparts, both ways: a division of the run after its heading ("Parallel
+       text: English"), a paragraph that corresponds to one of another division of the run at
+       its end, where the web page has its pilcrow. -->
+  <xsl:template name="ee:parallel-links" as="element()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="div" as="element()" select="."/>
+    <xsl:for-each select="r:parallel-set(.) except .">
+      <p class="parallel-text">
+        <xsl:sequence select="r:ui-words($div)"/>
+        <a href="{ee:href(.)}">
+          <xsl:for-each select="r:lang(r:passage-lang(.))">
+            <xsl:attribute name="hreflang" select="."/>
+          </xsl:for-each>
+          <xsl:value-of select="r:msg('parallel.text', ee:language-of(.))"/>
+        </a>
+      </p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="r:paragraph-link" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="set" as="element()*"
+        select="ancestor::*[r:parallel-unit(.)][1] ! r:parallel-set(.)"/>
+    <xsl:variable name="here" as="element()?" select="ancestor::*[. intersect $set]"/>
+    <xsl:variable name="block" as="element()" select="."/>
+    <xsl:for-each select="r:counterparts(.)[@xml:id]
+        [exists(ancestor::* intersect ($set except $here))]">
+      <xsl:text> </xsl:text>
+      <a class="parallel-link" href="{ee:href(.)}"
+          aria-label="{r:msg('parallel.passage', ee:language-of(.))}">
+        <xsl:sequence select="r:ui-words($block)"/>
+        <xsl:for-each select="r:lang(r:passage-lang(.))">
+          <xsl:attribute name="hreflang" select="."/>
+        </xsl:for-each>
+        <xsl:value-of select="'[' || ee:language-of(.) || ']'"/>
+      </a>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A passage's language in the interface's words ("English"). -->
+  <xsl:function name="ee:language-of" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="lang" as="xs:string" select="r:passage-lang($e)"/>
+    <xsl:sequence select="if ($lang = '') then string($e/@xml:id) else r:language-name($e, $lang)"/>
+  </xsl:function>
 
   <xsl:template match="tei:head[r:is-div(..)][. is r:main-head(..)]" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>

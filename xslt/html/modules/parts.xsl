@@ -48,6 +48,16 @@
   <xsl:variable name="r:parts" as="map(*)*"
       select="r:html-parts((/TEI/text)[1], $stem, $page-chars, $part-separator)"/>
 
+  <!-- Whether passages are on one page (common/alignment.xsl: a parallel run split by the plan
+       stays in sequence, so that the entity index's pages, computed from the plan, hold). -->
+  <xsl:function name="r:one-page" as="xs:boolean">
+    <xsl:param name="passages" as="element()*"/>
+    <xsl:sequence select="empty($r:parts) or count(distinct-values($passages
+        /descendant-or-self::*[r:is-div(.)] ! r:plan-file-of($r:part-files, ., ''))) le 1"/>
+  </xsl:function>
+  <xsl:variable name="r:part-files" as="map(xs:string, xs:string)"
+      select="r:plan-file-map($r:parts)"/>
+
   <!-- A part's name: the heading of its first division, else "Part n". -->
   <xsl:function name="r:part-label" as="xs:string">
     <xsl:param name="unit" as="map(*)"/>
