@@ -21,6 +21,7 @@ STEPS = (
     ("the build with nothing changed", ["bench_build.py", "--repeat", "3", "--incremental"]),
     ("the build after one paragraph changed", ["bench_build.py", "--repeat", "3", "--edit"]),
     ("the build's peak memory, process by process", ["bench_memory.py"]),
+    ("one file with 90,000 problems", ["bench_problems.py", "--paragraphs", "30000"]),
 )
 
 
