@@ -7,7 +7,8 @@ xslt/common/manuscripts.xsl, the same rule). What the page shows is read as a te
 names of the description (a former owner, a scribe, an author, the place of origin) are
 mentions of their index entries, given ids by pipeline/locators.py, resolved by the
 normalisation stage (its ``record`` parameter) and counted by the index; its dates (the
-manuscript's origin, ``origDate``) are on the timeline, as a text's are. A name in a
+manuscript's origin, ``origDate``; an acquisition or provenance its attributes date) are on
+the timeline, as a text's are. A name in a
 bibliographic reference (a work the record cites) is the citation's, no mention, as in a text.
 """
 
@@ -28,6 +29,15 @@ DESCRIBED = frozenset(
         *("persName", "placeName", "orgName", "name", "rs", "geogName", "objectName"),
         *("eventName", "date", "origDate"),
     )
+)
+#: Events of a manuscript's history, blocks of words, that are mentions (on the timeline) when
+#: their attributes date them (an ``acquisition when="1817"``): the normalisation's
+#: ``ed:described`` says the same.
+DATED_EVENTS = frozenset(f"{_T}{n}" for n in ("acquisition", "provenance"))
+_DATING = frozenset(
+    f"{name}{iso}"
+    for name in ("when", "notBefore", "notAfter", "from", "to")
+    for iso in ("", "-iso")
 )
 #: Where a name of the description is a citation's, not the manuscript's.
 CITATIONS = frozenset(f"{_T}{n}" for n in ("bibl", "biblStruct", "biblFull"))
@@ -111,7 +121,7 @@ def shown_descriptions(root: etree._Element) -> list[etree._Element]:
 def described_name(element: etree._Element, descriptions: list[etree._Element]) -> bool:
     """Whether ``element`` is a name of one of ``descriptions`` (``shown_descriptions``)
     outside a cited work: a mention, as the names of a text are."""
-    if element.tag not in DESCRIBED or not descriptions:
+    if not descriptions or not (element.tag in DESCRIBED or _dated_event(element)):
         return False
     inside = False
     for ancestor in element.iterancestors():
@@ -120,3 +130,7 @@ def described_name(element: etree._Element, descriptions: list[etree._Element]) 
         if any(ancestor is d for d in descriptions):
             inside = True
     return inside
+
+
+def _dated_event(element: etree._Element) -> bool:
+    return element.tag in DATED_EVENTS and any(element.get(name, "").strip() for name in _DATING)

@@ -39,6 +39,8 @@ from .gate import TEI_NS, XML_ID, SourceDocument
 
 _ORIGIN = "build"
 _T = f"{{{TEI_NS}}}"
+#: On the rewritten root of a P4 document: the about page says how the text is encoded.
+P4_MARK = "{urn:edition}p4"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ROOTS = {"TEI": "TEI", "teiCorpus": "teiCorpus", "TEI.2": "TEI", "teiCorpus.2": "teiCorpus"}
 #: P4's attributes declared IDREF or IDREFS (TEI P4, the DTD's att.pointing and the
@@ -154,6 +156,7 @@ def _in_tei_namespace(root: etree._Element, name: str, p4: bool) -> etree._Eleme
             _p4_element(element)
     if p4:
         _p4_pointers(new)
+        new.set(P4_MARK, "true")
     etree.cleanup_namespaces(new)
     return new
 

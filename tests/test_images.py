@@ -133,3 +133,31 @@ PNG_REAL = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108020000009077"
     "53de0000000c4944415478da63f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
 )
+
+
+SIZES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>D</title>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>
+</fileDesc></teiHeader><facsimile>
+<surface xml:id="s1"><zone><graphic url="img/a_thumb.png" rend="thumbnail"/>
+<graphic url="img/a.png" rend="facstab"/><graphic url="img/a_big.png"/></zone></surface>
+<surface xml:id="s2"><graphic url="img/b_thumb.png" type="thumbnail"/></surface></facsimile>
+<text><body><pb n="1" facs="#s1"/><p>Monday.</p><pb n="2" facs="#s2"/><p>Tuesday.</p></body>
+</text></TEI>"""
+
+
+def test_a_page_in_several_sizes_shows_no_thumbnail_when_it_has_more(tmp_path: Path) -> None:
+    """Probe 21 (the Baernreither diaries: a zone holding one page image in three sizes,
+    rend="thumbnail", "facstab" and the full one): the viewer showed the first, the
+    thumbnail; it shows the first of the others, and a thumbnail when there is nothing else."""
+    from lxml import html as lxml_html
+
+    corpus = tmp_path / "corpus"
+    (corpus / "img").mkdir(parents=True)
+    for name in ("a_thumb.png", "a.png", "a_big.png", "b_thumb.png"):
+        (corpus / "img" / name).write_bytes(PNG + name.encode())
+    (corpus / "d.xml").write_text(SIZES)
+    report = build([corpus], tmp_path / "out", only=["html"])
+    assert not report.diagnostics, report.sorted()
+    doc = lxml_html.parse(str(tmp_path / "out" / "html" / "d.html"))
+    viewer = doc.xpath("//aside[@class='facs-viewer']//li")
+    assert [li.xpath("string(.//img/@src)") for li in viewer] == ["img/a.png", "img/b_thumb.png"]

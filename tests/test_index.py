@@ -2861,3 +2861,108 @@ def test_the_index_warnings_of_a_text_give_their_column(tmp_path: Path) -> None:
         ("index.unresolved-ref", 3, 4),
         ("index.untagged-name", 3, 40),
     ]
+
+
+def test_a_second_paginations_breaks_give_no_page_to_the_index(tmp_path: Path) -> None:
+    """Probes 3 and 4 (a Shamela text with the print's pages and the digital edition's,
+    pb ed="shamela"): the index gave a mention the number of the last break of either
+    pagination, "p. 19" where the reading page says "p. 22"; it takes the main one's, as the
+    page and the book do, and a text paginated only by its witnesses' leaves has none."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    register = '<listPerson><person xml:id="a"><persName>Anna</persName></person></listPerson>'
+    (corpus / "two.xml").write_text(
+        tei_text(
+            '<pb n="22"/><pb ed="shamela" n="19"/><p><persName ref="#a">Anna</persName> came.</p>'
+            '<pb ed="shamela" n="20"/><p><persName ref="#a">Anna</persName> went.</p>'
+            f'<pb n="23"/><p><persName ref="#a">Anna</persName> stayed.</p><div>{register}</div>'
+        ),
+        encoding="utf-8",
+    )
+    (corpus / "leaves.xml").write_text(
+        tei_text(
+            '<pb ed="#A" n="3r"/><pb ed="#B" n="7v"/><p><persName ref="#a">Anna</persName>'
+            ' wrote.</p><div><listWit><witness xml:id="A"/><witness xml:id="B"/></listWit></div>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", jobs=1)
+    assert report.errors == 0, report.sorted()
+    rows = csv.DictReader(io.StringIO((tmp_path / "out/index/occurrences.csv").read_text()))
+    assert [(r["document"], r["page"]) for r in rows] == [
+        ("leaves", ""),
+        ("two", "22"),
+        ("two", "22"),
+        ("two", "23"),
+    ]
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    said = [" ".join(li.text_content().split()) for li in page.xpath("//main//li")]
+    assert said == [
+        "T: Anna wrote.",
+        "T, p. 22: Anna came.",
+        "T, p. 22: Anna went.",
+        "T, p. 23: Anna stayed.",
+    ]
+
+
+def test_a_records_acquisition_dated_by_its_attributes_is_on_the_timeline(
+    tmp_path: Path,
+) -> None:
+    """Probe 23 (a Bodleian record's acquisition when="1817"): a block of the record's
+    history dated by its attributes alone was on no timeline; it is, in its place among the
+    dates, leading to the block on the record's page, and the names inside it keep theirs."""
+    (tmp_path / "src").mkdir()
+    record = _DATED_RECORD.format(title="A record", body="<p/>").replace(
+        "</history>",
+        '<provenance notBefore="1600" notAfter="1650">Owned by <persName>Jane Roe</persName>.'
+        '</provenance><acquisition when="1901">Given to the library.</acquisition></history>',
+    )
+    (tmp_path / "src/record.xml").write_text(record, encoding="utf-8")
+    report = build([tmp_path / "src"], tmp_path / "out", only=("html", "index"))
+    assert report.errors == 0, report.sorted()
+    timeline = html.parse(str(tmp_path / "out/html/timeline.html")).getroot()
+    entries = timeline.xpath("//ol[@class='index-timeline']/li")
+    assert [normalise(e.xpath("string(span[@class='timeline-date'])")) for e in entries] == [
+        "between 1425 and 1450",
+        "between 1600 and 1650",
+        "1817",
+        "1901",
+    ]
+    page = html.parse(str(tmp_path / "out/html/record.html")).getroot()
+    targets = [e.xpath("string(a/@href)").split("#")[1] for e in entries]
+    assert [normalise(page.get_element_by_id(t).text_content()) for t in targets[1:]] == [
+        "Owned by Jane Roe.",
+        "1817",
+        "Given to the library.",
+    ]
+    assert [m.text for m in timeline.xpath("//mark")][1:] == [
+        "Owned by Jane Roe.",
+        "1817",
+        "Given to the library.",
+    ]
+
+
+def test_a_web_address_kept_as_a_name_is_no_other_name(tmp_path: Path) -> None:
+    """Probe 24 (the Schnitzler registers' placeName type="legacy-uri-merge" holding the
+    address of a merged entry): it was listed among the place's other names, on the index
+    page, in the exports and on the cards; a name that is a web address names nothing."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>In <placeName ref="#wien">Wien</placeName>.</p><div><listPlace><place '
+            'xml:id="wien"><placeName>Wien</placeName><placeName xml:lang="la">Vindobona'
+            '</placeName><placeName type="legacy-uri-merge">https://example.org/place/1'
+            "</placeName></place></listPlace></div>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", jobs=1)
+    assert report.errors == 0, report.sorted()
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    (wien,) = data["entities"]
+    assert [n["name"] for n in wien["names"]] == ["Vindobona"]
+    page = html.parse(str(tmp_path / "out/html/t.html"))
+    assert [p.text_content() for p in page.xpath("//p[@class='card-also']")] == ["Also: Vindobona"]
+    places = (tmp_path / "out/html/places.html").read_text(encoding="utf-8")
+    assert "Vindobona" in places and "example.org/place" not in places

@@ -42,3 +42,25 @@ def test_a_text_with_words_shows_no_description() -> None:
     assert shown_descriptions(root) == []
     (owner, _) = root.xpath("//t:persName", namespaces=NS)
     assert not described_name(owner, [])
+
+
+def test_an_acquisition_or_provenance_dated_by_its_attributes_is_a_mention() -> None:
+    """Probe 23 (a Bodleian record's acquisition when="1817", a block of words dated by its
+    attributes alone): it was on no timeline; dated so, an acquisition or a provenance is a
+    mention of the record, as its dates are; undated, or in a text's header, it is none."""
+    root = _tei(
+        "<p/>",
+    )
+    history = root.find(".//t:history", NS)
+    assert history is not None
+    for xml in (
+        '<acquisition when="1817">Bought in 1817.</acquisition>',
+        '<provenance notBefore-iso="1600" notAfter-iso="1650">Owned.</provenance>',
+        "<acquisition>Bought later.</acquisition>",
+        '<provenance when=" ">Owned.</provenance>',
+    ):
+        history.append(etree.fromstring(f'<x xmlns="{TEI_NS}">{xml}</x>')[0])
+    shown = shown_descriptions(root)
+    events = root.xpath("//t:history/t:acquisition | //t:history/t:provenance", namespaces=NS)
+    assert [described_name(e, shown) for e in events] == [False, True, True, False, False]
+    assert not described_name(events[1], [])

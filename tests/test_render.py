@@ -1558,3 +1558,219 @@ def test_a_parallel_view_keeps_the_words_and_ids_of_the_text_in_sequence(
         words = [" ".join(d.xpath("string(//main)").split()) for d in (parallel, sequence)]
         assert words[0] == words[1], name
         assert sorted(parallel.xpath("//@id")) == sorted(sequence.xpath("//@id")), name
+
+
+def test_who_described_a_part_of_a_manuscript_or_made_a_division_is_named(
+    tmp_path: Path,
+) -> None:
+    """Probes 3, 4 and 23 (a Bodleian record's msItem resp, a decoDesc resp="#PA") and 15 (a
+    translation made by a machine, div resp="#GPT4"): who was responsible was not shown; each
+    is named after the part's words, as a note's author is, by the name its pointer finds.
+    A second idno typed by its subtype alone is another identifier (probe 18)."""
+    header = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>MS 1</title><respStmt xml:id="PA"><resp>catalogued by</resp><persName>Pat Able</persName>
+</respStmt><respStmt xml:id="GPT4"><resp>translated by</resp><name>GPT-4</name></respStmt>
+</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>{}</sourceDesc>
+</fileDesc></teiHeader><text><body>{}</body></text></TEI>"""
+    record = _render_text(
+        tmp_path,
+        "record",
+        header.format(
+            """<msDesc><msIdentifier><idno>MS 1</idno><idno subtype="Hinweis">See MS 2.</idno>
+</msIdentifier>
+<msContents><msItem n="1" resp="#PA"><title>Psalter</title></msItem><msItem n="2"><title>Hymns
+</title></msItem></msContents>
+<physDesc resp="#PA"><decoDesc resp="#PA"><p>Initials in red.</p></decoDesc>
+<bindingDesc><p>Calf.</p></bindingDesc></physDesc></msDesc>""",
+            "<p/>",
+        ),
+    )
+    text = _render_text(
+        tmp_path,
+        "translated",
+        header.format(
+            "<p>A letter.</p>",
+            """<div><head>Original</head><p>Words.</p></div>
+<div type="translation" resp="#GPT4"><head>Translation</head><p>Wörter.</p></div>""",
+        ),
+    )
+
+    def said(doc: html.HtmlElement, xpath: str) -> list[str]:
+        return [" ".join(e.text_content().split()) for e in doc.xpath(xpath)]
+
+    assert said(record, "//li[@class='msItem']/p[@class='ms-item-head']") == [
+        "1. Psalter — Pat Able",
+        "2. Hymns",
+    ]
+    assert said(record, "//dd[contains(@class, 'ms-decoDesc')]/p") == [
+        "Initials in red.",
+        "— Pat Able",
+    ]
+    assert said(record, "//dd[contains(@class, 'ms-bindingDesc')]//p") == ["Calf."]
+    assert said(record, "//section[@class='ms-physDesc']/p[@class='note-resp']") == ["— Pat Able"]
+    # probe 18: a second idno typed by its subtype alone (a note, the Bullinger letters'
+    # "Hinweis") was a second "Shelfmark"
+    assert said(record, "//dl[contains(@class, 'ms-identifier')]/dt") == [
+        "Shelfmark",
+        "Other identifier (Hinweis)",
+    ]
+    assert said(text, "//div[@class='tei-text']//p[@class='note-resp']") == ["— GPT-4"]
+    (translation,) = text.xpath("//section[normalize-space(h2) = 'Translation']")
+    assert translation.xpath("*[last()]/@class") == ["note-resp"]
+
+
+def test_a_gloss_above_and_one_below_one_base_are_drawn_on_either_side(tmp_path: Path) -> None:
+    """Probe 9: a ruby with a gloss above and one below (rt/@place) was one HTML ruby of two
+    rt, which Chromium draws side by side above the base, and a lone gloss below was drawn
+    above too (Chromium reads ruby-position on the ruby only). The glosses above are a ruby
+    inside the ruby of the glosses below, and a ruby with a gloss below is classed so."""
+    doc = _render_text(
+        tmp_path,
+        "ruby",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Ruby</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text xml:lang="ja"><body><p>
+<ruby><rb>漢字</rb><rt place="above">かんじ</rt><rt place="below">kanji</rt></ruby>と
+<ruby><rb>仮名</rb><rt place="below">kana</rt></ruby>と<ruby><rb>字</rb><rt>じ</rt></ruby></p>
+</body></text></TEI>""",
+    )
+    both, below, above = doc.xpath("//p/ruby")
+    assert both.get("class") == "ruby ruby-below"
+    (inner,) = both.xpath("ruby")
+    assert [rt.text for rt in inner.xpath("rt")] == ["かんじ"]
+    assert "".join(inner.xpath("text()")) == "漢字"
+    assert [rt.text for rt in both.xpath("rt")] == ["kanji"]
+    assert below.get("class") == "ruby ruby-below" and above.get("class") == "ruby"
+    # where ruby is not drawn, each gloss is in parentheses after what it glosses
+    assert " ".join(both.text_content().split()) == "漢字(かんじ)(kanji)"
+    for sheet in ("assets/html/edition.css", "assets/epub/book.css"):
+        css = (ROOT / sheet).read_text(encoding="utf-8")
+        assert "ruby.ruby-below { ruby-position: under; }" in css
+        assert "ruby.ruby-below > ruby { ruby-position: over; }" in css
+
+
+def test_witnesses_nested_in_a_witness_are_a_list_in_its_item(tmp_path: Path) -> None:
+    """Probe 15 (a Tamil edition's hands of one manuscript, a witness inside a witness, which
+    TEI writes as a listWit inside it): their sigla and words ran into the witness's own,
+    "Tamilfirst hand"; they are a list inside its item, and readings cite them."""
+    doc = _render_text(
+        tmp_path,
+        "hands",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Hands</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<listWit><witness xml:id="T">Tamil manuscript<witness xml:id="T1">first hand</witness>
+<witness xml:id="T2">second hand</witness></witness><witness xml:id="P">Print</witness></listWit>
+</sourceDesc></fileDesc></teiHeader><text><body><p>A <app><lem wit="#T1">word</lem>
+<rdg wit="#T2">ward</rdg></app>.</p></body></text></TEI>""",
+    )
+    (top,) = doc.xpath("//section[@class='witnesses']/ul")
+
+    def words(li: html.HtmlElement) -> str:
+        return " ".join("".join(li.xpath("span[@class='siglum']//text() | text()")).split())
+
+    assert [words(li) for li in top.xpath("li")] == ["T Tamil manuscript", "P Print"]
+    nested = top.xpath("li[@id='T']/ul[@class='listWit']/li")
+    assert [words(li) for li in nested] == ["T1 first hand", "T2 second hand"]
+    assert doc.xpath("//li[@class='app-entry']//text()[contains(., 'T2')]")
+
+
+def test_a_neighbouring_letter_not_published_is_linked_through_the_xml_base(
+    tmp_path: Path,
+) -> None:
+    """Probes 18 and 24 (the Bullinger letters' correspContext, target="file10001" under the
+    root's xml:base): a letter the edition does not publish was its id unlinked; the
+    xml:base makes the id an address, which the letter head links to. Without one the id
+    stays words, as no address can be made of it."""
+    letter = """<TEI xmlns="http://www.tei-c.org/ns/1.0"{base}><teiHeader><fileDesc><titleStmt>
+<title>Letter</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc><profileDesc><correspDesc><correspAction type="sent">
+<persName>Heinrich Bullinger</persName><date when="1550-01-01"/></correspAction>
+<correspContext><ref type="prev_same_sender" target="file10001"/><ref type="next"
+target="https://example.org/l/3">The next</ref></correspContext></correspDesc></profileDesc>
+</teiHeader><text><body><p>Words.</p></body></text></TEI>"""
+
+    def links(doc: html.HtmlElement) -> list[tuple[str, str | None]]:
+        return [
+            (" ".join(li.text_content().split()), li.xpath("string(a/@href)") or None)
+            for li in doc.xpath("//li[starts-with(@class, 'corresp-')]")
+        ]
+
+    based = _render_text(
+        tmp_path, "based", letter.format(base=' xml:base="https://bullinger.example/letter/"')
+    )
+    assert links(based) == [
+        ("Previous letter: file10001", "https://bullinger.example/letter/file10001"),
+        ("Next letter: The next", "https://example.org/l/3"),
+    ]
+    plain = _render_text(tmp_path, "plain", letter.format(base=""))
+    assert links(plain) == [
+        ("Previous letter: file10001", None),
+        ("Next letter: The next", "https://example.org/l/3"),
+    ]
+
+
+def test_the_features_a_token_points_at_are_its_title(tmp_path: Path) -> None:
+    """A token's @ana pointing at feature structures (a morphological analysis kept in an
+    fvLib) showed nothing of them; their features, "name: value", follow the token's lemma
+    in its title, read on hover; the structures themselves stay out of the text."""
+    doc = _render_text(
+        tmp_path,
+        "features",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Features</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><p><w ana="#gen">Hundes</w>
+<w lemma="bellen" ana="#verb #gen">bellt</w> <w ana="#nowhere">laut</w>.</p>
+<fvLib><fs xml:id="gen" type="morph"><f name="case"><symbol value="genitive"/></f>
+<f name="num"><string>sg</string></f><f name="def"><binary value="true"/></f></fs>
+<fs xml:id="verb"><f name="tense"><vColl><symbol value="present"/><symbol value="past"/></vColl>
+</f><f name="mood"/></fs></fvLib></body></text></TEI>""",
+    )
+    tokens = doc.xpath("//p[@id='body-p-1']/span[@class='w']")
+    assert [(w.text, w.get("title")) for w in tokens] == [
+        ("Hundes", "case: genitive; num: sg; def: true"),
+        ("bellt", "lemma: bellen; case: genitive; num: sg; def: true; tense: present, past"),
+        ("laut", None),
+    ]
+    assert " ".join(doc.xpath("string(//div[@class='tei-text'])").split()) == "Hundes bellt laut."
+
+
+def test_a_menota_tokens_morphology_is_its_title(tmp_path: Path) -> None:
+    """Probe 19 (Menota's Old Norse transcriptions): a token's me:msa, its morphosyntactic
+    analysis, was not shown; it is its morphology, after its lemma, as @msd is."""
+    doc = _render_text(
+        tmp_path,
+        "menota",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:me="http://www.menota.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title>Menota</title></titleStmt><publicationStmt><p>Test.</p>
+</publicationStmt><sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body>
+<p><w lemma="konungr" me:msa="xNC gM nS cN sI"><choice><me:dipl>kononngr</me:dipl>
+<me:norm>konungr</me:norm></choice></w> <w me:msa="xVB fF tPS mIN vA nS p3">reið</w></p>
+</body></text></TEI>""",
+    )
+    assert [w.get("title") for w in doc.xpath("//p/span[@class='w']")] == [
+        "lemma: konungr; morphology: xNC gM nS cN sI",
+        "morphology: xVB fF tPS mIN vA nS p3",
+    ]
+
+
+def test_an_empty_character_of_an_undeclared_rendition_is_named(tmp_path: Path) -> None:
+    """Probe 24 (the Schnitzler letters' <c rendition="#kaufmannsund"/>, the "&" of
+    "Holzwarth & Ortony", declared in the project's schema alone): nothing showed; the
+    rendition's name stands in brackets, as an undeclared glyph's does, while an empty c of a
+    declared rendition stays empty."""
+    doc = _render_text(
+        tmp_path,
+        "character",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Character</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc><encodingDesc><tagsDecl><rendition xml:id="sup"
+scheme="css">vertical-align: super;</rendition></tagsDecl></encodingDesc></teiHeader><text>
+<body><p>Holzwarth <c rendition="#kaufmannsund"/> Ortony <c rendition="#sup"/>.</p></body>
+</text></TEI>""",
+    )
+    (p,) = doc.xpath("//div[@class='tei-text']//p")
+    for anchor in p.xpath("a[@class='anchor']"):
+        anchor.drop_tree()
+    assert " ".join(p.text_content().split()) == "Holzwarth [kaufmannsund] Ortony ."
+    (named,) = p.xpath("span[contains(@class, 'g-decl')]")
+    assert named.get("title") == "kaufmannsund"

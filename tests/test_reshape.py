@@ -6,11 +6,12 @@ import zipfile
 from pathlib import Path
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from pipeline.build import build
 from pipeline.gate import TEI_NS, XML_ID, SourceDocument, parse_bytes
 from pipeline.records import catalogue_record
-from pipeline.reshape import as_text, why_not
+from pipeline.reshape import P4_MARK, as_text, why_not
 from pipeline.stages import is_text
 
 NS = {"t": TEI_NS}
@@ -86,6 +87,8 @@ def test_a_p4_document_gets_p5_names_ids_languages_and_pointers() -> None:
     assert root.xpath("//t:p[@xml:id='p2']/@xml:lang", namespaces=NS) == ["fr"]
     assert [n.code for n in notes] == ["build.tei-p4"]
     assert "p4top5" in notes[0].message
+    # the about page tells a P4 text from a P5 one by this mark of the rewritten root
+    assert document.root.get(P4_MARK) == "true"
 
 
 def test_a_p4_corpus_publishes_its_p4_members() -> None:
@@ -268,6 +271,17 @@ def test_a_build_publishes_every_shape_and_says_what_it_did(tmp_path: Path) -> N
             assert book.testzip() is None
     # the downloads are the files as written
     assert (html / "tei" / "old.xml").read_text(encoding="utf-8") == P4
+    # probe 19: the about page said a P4 file "is encoded in TEI P5"
+    about = lxml_html.parse(str(html / "about.html"))
+    encodings = {
+        section.get("id"): " ".join(p.text_content().split())
+        for section in about.xpath("//section[@class='about-text']")
+        for p in section.xpath(".//p[contains(., 'The text is encoded')]")
+    }
+    assert encodings["text-old"].startswith(
+        "The text is encoded in TEI P4 XML and published through a conversion to P5."
+    )
+    assert encodings["text-plain"].startswith("The text is encoded in TEI P5 XML.")
 
 
 def test_a_part_another_file_includes_is_not_told_it_publishes_nothing(tmp_path: Path) -> None:

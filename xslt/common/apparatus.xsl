@@ -869,31 +869,47 @@
         <xsl:with-param name="class" select="'listWit' || (if ($r:phrasing) then ' block' else '')"/>
         <xsl:with-param name="id" select="empty(parent::listWit)"/>
       </xsl:call-template>
-      <xsl:for-each select="witness | listWit">
-        <xsl:element name="{if ($r:phrasing) then 'span' else 'li'}">
-          <xsl:call-template name="r:attributes">
-            <xsl:with-param name="class" select="local-name() || (if ($r:phrasing) then ' block' else '')"/>
-          </xsl:call-template>
-          <xsl:variable name="siglum" as="xs:string" select="r:siglum(.)"/>
-          <xsl:variable name="label" as="element()?" select="r:siglum-label(.)"/>
-          <xsl:if test="$siglum != '' and (self::witness or @n or abbr[@type = 'siglum'])">
-            <span class="siglum">
-              <xsl:choose>
-                <xsl:when test="exists($label)">
-                  <xsl:apply-templates select="$label/node()" mode="r:main">
-                    <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-                  </xsl:apply-templates>
-                </xsl:when>
-                <xsl:otherwise><xsl:value-of select="$siglum"/></xsl:otherwise>
-              </xsl:choose>
-            </span>
-            <xsl:text> </xsl:text>
-          </xsl:if>
-          <!-- the siglum, said above, is not said again -->
-          <xsl:apply-templates select="if (self::listWit) then .
-              else node() except (abbr[@type = 'siglum'], $label)" mode="r:witness"/>
+      <xsl:apply-templates select="witness | listWit" mode="r:witness-item"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:mode name="r:witness-item" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- One item of a list of witnesses: its siglum and its description. The witnesses a
+       witness holds (no TEI, which nests a listWit, but a Tamil edition's hands of one
+       manuscript, probe 15) are a list inside its item: their words ran into its own,
+       "Tamilfirst hand". -->
+  <xsl:template match="witness | listWit" mode="r:witness-item" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'li'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="local-name() || (if ($r:phrasing) then ' block' else '')"/>
+      </xsl:call-template>
+      <xsl:variable name="siglum" as="xs:string" select="r:siglum(.)"/>
+      <xsl:variable name="label" as="element()?" select="r:siglum-label(.)"/>
+      <xsl:if test="$siglum != '' and (self::witness or @n or abbr[@type = 'siglum'])">
+        <span class="siglum">
+          <xsl:choose>
+            <xsl:when test="exists($label)">
+              <xsl:apply-templates select="$label/node()" mode="r:main">
+                <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$siglum"/></xsl:otherwise>
+          </xsl:choose>
+        </span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <!-- the siglum, said above, is not said again -->
+      <xsl:apply-templates select="if (self::listWit) then .
+          else node() except (abbr[@type = 'siglum'], $label, witness)" mode="r:witness"/>
+      <xsl:if test="self::witness[witness]">
+        <xsl:element name="{if ($r:phrasing) then 'span' else 'ul'}">
+          <xsl:attribute name="class"
+              select="'listWit' || (if ($r:phrasing) then ' block' else '')"/>
+          <xsl:apply-templates select="witness" mode="r:witness-item"/>
         </xsl:element>
-      </xsl:for-each>
+      </xsl:if>
     </xsl:element>
   </xsl:template>
 

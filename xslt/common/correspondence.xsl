@@ -401,7 +401,9 @@
 
   <!-- Previous and next letters ========================================================= -->
 
-  <!-- (rel, target, label) of the letters before and after this one. -->
+  <!-- (rel, target, label, address) of the letters before and after this one; the address is
+       the target resolved against the xml:base that makes an id an address (probe 24: the
+       Bullinger letters' target="file10001" under the root's xml:base), else ''. -->
   <xsl:function name="r:letter-neighbours" as="array(xs:string)*">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="context" as="element()*"
@@ -421,7 +423,13 @@
           select="(tokenize(normalize-space($pointer/@target))[1],
                    normalize-space($tei/@*[local-name() = $rel][namespace-uri() = '']))[. != ''][1]"/>
       <xsl:if test="exists($target)">
-        <xsl:sequence select="[$rel, $target, ($pointer ! r:plain(.), '')[1]]"/>
+        <xsl:variable name="based" as="element()?"
+            select="($pointer, $tei)[1]/ancestor-or-self::*[@xml:base][1]"/>
+        <xsl:variable name="address" as="xs:string" select="if (exists($based)
+            and not(matches($target, '^[a-zA-Z][a-zA-Z0-9+.-]*:|^#'))
+            and matches(string(base-uri($based)), '^https?://'))
+            then string(resolve-uri($target, base-uri($based))) else ''"/>
+        <xsl:sequence select="[$rel, $target, ($pointer ! r:plain(.), '')[1], $address]"/>
       </xsl:if>
     </xsl:for-each>
   </xsl:function>
@@ -469,6 +477,9 @@
           </xsl:when>
           <xsl:when test="exists(r:safe-url(?2)) and matches(?2, '^https?://')">
             <a href="{r:safe-url(?2)}" rel="external"><xsl:value-of select="$label"/></a>
+          </xsl:when>
+          <xsl:when test="exists(r:safe-url(?4)) and ?4 != ''">
+            <a href="{r:safe-url(?4)}" rel="external"><xsl:value-of select="$label"/></a>
           </xsl:when>
           <xsl:otherwise>
             <xsl:value-of select="$label"/>

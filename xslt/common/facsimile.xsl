@@ -78,11 +78,21 @@
   </xsl:function>
 
   <!-- What gives a page its image: a surface's first graphic that shows, or the graphic (or
-       page break naming its image) itself. -->
+       page break naming its image) itself. Of one image in several sizes (the Baernreither
+       diaries' rend="thumbnail" beside rend="facstab" and the full one), a thumbnail only
+       when nothing else shows: the page showed the thumbnail, the first (probe 21). -->
   <xsl:function name="r:page-graphic" as="element()?">
     <xsl:param name="page" as="element()?"/>
-    <xsl:sequence select="($page/self::graphic, $page/self::pb, $page/graphic, $page/zone/graphic)
-        [exists(r:graphic-src(.))][1]"/>
+    <xsl:variable name="shown" as="element()*" select="($page/self::graphic, $page/self::pb,
+        $page/graphic, $page/zone/graphic)[exists(r:graphic-src(.))]"/>
+    <xsl:sequence select="($shown[not(r:thumbnail(.))], $shown)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="r:thumbnail" as="xs:boolean">
+    <xsl:param name="graphic" as="element()"/>
+    <xsl:sequence select="some $word in tokenize(lower-case(string-join(
+        $graphic/(@rend, @type, @subtype), ' ')), '[\s_-]+') satisfies $word = ('thumbnail',
+        'thumb', 'thumbs', 'thumbnails')"/>
   </xsl:function>
 
   <xsl:function name="r:page-src" as="xs:string?">

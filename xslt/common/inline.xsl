@@ -181,12 +181,14 @@
       mode="r:main" as="empty-sequence()"/>
 
   <!-- Ruby (TEI 3.4.4, ruby, rb, rt): HTML's own; the base is the ruby's text itself, as HTML
-       no longer has rb. -->
+       no longer has rb. A gloss below its base is placed by its ruby's class: Chromium reads
+       ruby-position on the ruby, not on the rt (it drew such a gloss above). -->
   <xsl:template match="ruby" mode="r:main" as="node()+">
     <xsl:call-template name="r:word-space"/>
     <xsl:call-template name="r:inline">
       <xsl:with-param name="element" select="'ruby'"/>
-      <xsl:with-param name="class" select="'ruby'"/>
+      <xsl:with-param name="class"
+          select="string-join(('ruby', ('ruby-below')[exists(current()/rt[r:rt-below(.)])]), ' ')"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -196,6 +198,33 @@
     </xsl:apply-templates>
   </xsl:template>
 
+  <!-- A gloss above and one below one base (rt/@place, Japanese readings over a word and
+       its meaning under it): HTML pairs a ruby's second rt with a base that is not there, so
+       the two were drawn side by side (probe 9); the inner ruby holds the base and the
+       glosses above, the outer one the glosses below (HTML's double-sided ruby). -->
+  <xsl:template match="ruby[rt[r:rt-below(.)]][rt[not(r:rt-below(.))]]" mode="r:main"
+      as="node()+">
+    <xsl:call-template name="r:word-space"/>
+    <ruby>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'ruby ruby-below'"/>
+      </xsl:call-template>
+      <ruby class="ruby">
+        <xsl:apply-templates select="node() except rt[r:rt-below(.)]" mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </ruby>
+      <xsl:apply-templates select="rt[r:rt-below(.)]" mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </ruby>
+  </xsl:template>
+
+  <xsl:function name="r:rt-below" as="xs:boolean">
+    <xsl:param name="rt" as="element()"/>
+    <xsl:sequence select="normalize-space($rt/@place) = ('below', 'under')"/>
+  </xsl:function>
+
   <!-- A gloss in parentheses (rp) where ruby is not drawn (a reader without it, a copy), and
        out of the search index: the base is found as a word ("樟木", not "樟木くすのき"). A gloss
        placed below its base (@place="below") is drawn there. -->
@@ -204,7 +233,7 @@
     <rt>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="string-join(('rt',
-            ('rt-below')[normalize-space(current()/@place) = ('below', 'under')]), ' ')"/>
+            ('rt-below')[r:rt-below(current())]), ' ')"/>
       </xsl:call-template>
       <xsl:attribute name="data-pagefind-ignore" select="''"/>
       <xsl:apply-templates mode="r:main">

@@ -153,6 +153,11 @@
                 else if (self::idno[normalize-space(@type)][not(matches(@type,
                     $r:shelfmark-types, 'i'))])
                     then r:msg('ms.altIdentifier') || r:id-kind(.)
+                (: a second idno typed by its subtype alone (probe 18: the Bullinger letters'
+                   subtype Hinweis, a note, and Ära, a century) is no second shelfmark :)
+                else if (self::idno[not(normalize-space(@type))][normalize-space(@subtype)]
+                    [preceding-sibling::idno][not(matches(@subtype, $r:shelfmark-types, 'i'))])
+                    then r:msg('ms.altIdentifier') || r:id-kind(.)
                 else if (self::altIdentifier) then r:msg('ms.altIdentifier') || r:id-kind(idno)
                 else r:ms-label(.)"/>
             <xsl:with-param name="content" select="if (self::altIdentifier) then . else node()"/>
@@ -210,6 +215,10 @@
             <xsl:apply-templates select="msItem | msItemStruct" mode="r:ms"/>
           </ol>
         </xsl:if>
+        <!-- who described this area (physDesc resp="#PA"), after its words -->
+        <xsl:call-template name="r:note-resp">
+          <xsl:with-param name="block" select="true()"/>
+        </xsl:call-template>
       </section>
     </xsl:if>
   </xsl:template>
@@ -351,6 +360,10 @@
           </xsl:apply-templates>
         </xsl:otherwise>
       </xsl:choose>
+      <!-- who described this part (decoDesc resp="#PA"), after its words -->
+      <xsl:call-template name="r:note-resp">
+        <xsl:with-param name="block" select="$blocks"/>
+      </xsl:call-template>
     </dd>
   </xsl:template>
 
@@ -417,6 +430,9 @@
           <xsl:text> </xsl:text>
           <span class="ms-defective"><xsl:value-of select="'(' || r:msg('ms.defective') || ')'"/></span>
         </xsl:if>
+        <!-- the cataloguer who described the item (att.global.responsibility), as a note's
+             author is named: a record made by several hands says whose each part is -->
+        <xsl:call-template name="r:note-resp"/>
       </p>
       <xsl:apply-templates select="$prose" mode="r:main"/>
       <xsl:if test="exists($details except $prose)">

@@ -413,9 +413,11 @@
         then (name | objectName | eventName)
         else (persName | placeName | orgName | name | objectName | eventName)"/>
     <xsl:variable name="preferred" as="element()?" select="($names[@type = 'preferred'], $names)[1]"/>
+    <!-- a web address kept as a name (a merged entry's, placeName type="legacy-uri-merge")
+         names nothing (probe 24), as in the index's other names -->
     <xsl:variable name="others" as="xs:string*"
         select="distinct-values(($names except $preferred) ! r:name-words(.))
-            [. != ($preferred ! r:name-words(.))]"/>
+            [. != ($preferred ! r:name-words(.))][not(matches(., '^https?://\S+$'))]"/>
     <xsl:if test="exists($others)">
       <p class="card-also">
         <xsl:value-of select="r:msg('card.also', string-join($others, '; '))"/>

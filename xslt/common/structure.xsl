@@ -99,6 +99,11 @@
           <xsl:call-template name="r:unit-content">
             <xsl:with-param name="content" select="$content"/>
           </xsl:call-template>
+          <!-- who made the division (div resp="#GPT4": a translation made by a machine, probe
+               15), after its words as a note's author is named -->
+          <xsl:call-template name="r:note-resp">
+            <xsl:with-param name="block" select="true()"/>
+          </xsl:call-template>
           <xsl:call-template name="r:section-notes"/>
         </xsl:element>
       </xsl:otherwise>

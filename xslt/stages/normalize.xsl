@@ -161,7 +161,8 @@
       <xsl:with-param name="extra" as="attribute()*">
         <xsl:apply-templates select="@ref" mode="resolve"/>
         <xsl:sequence select="ed:by-key(.)"/>
-        <xsl:if test="self::tei:date or self::tei:origDate">
+        <xsl:if test="self::tei:date or self::tei:origDate or self::tei:acquisition
+            or self::tei:provenance">
           <xsl:attribute name="ed:timeline" select="'true'"/>
         </xsl:if>
       </xsl:with-param>
@@ -174,10 +175,14 @@
        manuscript, and its date the citation's. -->
   <xsl:function name="ed:described" as="xs:boolean">
     <xsl:param name="name" as="element()"/>
+    <!-- and an acquisition or provenance its attributes date (acquisition when="1817", probe
+         23: pipeline/records.py DATED_EVENTS), which is on the timeline as the block it is -->
     <xsl:sequence select="exists($name[self::tei:persName or self::tei:placeName
         or self::tei:orgName or self::tei:name or self::tei:rs or self::tei:geogName
         or self::tei:objectName or self::tei:eventName or self::tei:date
-        or self::tei:origDate])
+        or self::tei:origDate] | $name[self::tei:acquisition or self::tei:provenance]
+            [@*[matches(local-name(), '^(when|notBefore|notAfter|from|to)(-iso)?$')]
+            [normalize-space()]])
         and empty($name/ancestor::*[self::tei:bibl or self::tei:biblStruct
         or self::tei:biblFull])"/>
   </xsl:function>

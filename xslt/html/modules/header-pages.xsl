@@ -269,7 +269,10 @@
     <h3><xsl:value-of select="r:msg('about.encoding')"/></h3>
     <p>
       <!-- {1} is the encoding's version in brackets, or nothing (never left unfilled) -->
-      <xsl:value-of select="r:msg('about.encoding.tei', (normalize-space($encoding/@n)[. != '']
+      <!-- a P4 file is read through a light conversion (pipeline/reshape.py): "TEI P5" was
+           untrue of it (probe 19) -->
+      <xsl:value-of select="r:msg(if (@ed:p4 = 'true') then 'about.encoding.tei-p4'
+          else 'about.encoding.tei', (normalize-space($encoding/@n)[. != '']
           ! (' (' || . || ')'), '')[1])"/>
       <xsl:value-of select="' ' || r:msg('about.encoding.names')"/>
       <xsl:if test="$guide-url != '' and exists(r:safe-url($guide-url))">

@@ -241,7 +241,10 @@
         'eventName', 'objectName', 'geogName')"/>
     <xsl:variable name="names" as="element()*" select="*[local-name() = $kinds]
         except $preferred"/>
-    <xsl:for-each-group select="$names[ed:name-words(.) != '']"
+    <!-- a web address kept as a name (probe 24: the Schnitzler registers' placeName
+         type="legacy-uri-merge", the address of a merged entry) names nothing -->
+    <xsl:for-each-group select="$names[ed:name-words(.) != '']
+        [not(matches(ed:name-words(.), '^https?://\S+$'))]"
         group-by="ed:name-words(.), string(@xml:lang)" composite="yes">
       <xsl:if test="not(ed:name-words(.) = ed:preferred-name(current()/..)
           and string(@xml:lang) = string($preferred/@xml:lang))">

@@ -25,11 +25,44 @@
   <!-- Neighbouring text nodes looked at on each side (bounds the work per mention). -->
   <xsl:variable name="ed:context-nodes" as="xs:integer" select="12"/>
 
-  <!-- The nearest preceding pb of the same document (reset at each ed:document). -->
+  <!-- The nearest preceding pb of the same document's own pagination (reset at each
+       ed:document): a break of a second edition's pages (pb ed="shamela" among breaks
+       without @ed) gave its number to the mentions after it, "p. 19" where the reading page
+       says "p. 22" (probes 3 and 4). -->
   <xsl:accumulator name="ed:page" as="element(tei:pb)?" initial-value="()">
     <xsl:accumulator-rule match="ed:document" select="()"/>
-    <xsl:accumulator-rule match="tei:pb" select="."/>
+    <xsl:accumulator-rule match="tei:pb[not(ed:secondary-pb(.))]" select="."/>
   </xsl:accumulator>
+
+  <!-- Whether a page break is of another pagination than the text's main one: the rule of
+       r:secondary-pb (common/base.xsl), which the reading page and the book follow, taken
+       within the break's own document of the corpus. -->
+  <xsl:function name="ed:secondary-pb" as="xs:boolean">
+    <xsl:param name="pb" as="element(tei:pb)"/>
+    <xsl:variable name="ed" as="xs:string" select="ed:break-ed($pb)"/>
+    <xsl:sequence select="$ed != '' and $ed ne ed:main-edition(($pb/ancestor::ed:document[1],
+        root($pb)/*)[1])"/>
+  </xsl:function>
+
+  <!-- Once per document: the edition most of its breaks name, '' when some name none or
+       when each names a witness of the apparatus (no pagination of the text's own). -->
+  <xsl:function name="ed:main-edition" as="xs:string" cache="yes">
+    <xsl:param name="document" as="element()"/>
+    <xsl:variable name="eds" as="xs:string*" select="$document//tei:pb ! ed:break-ed(.)"/>
+    <xsl:variable name="named" as="xs:string*" select="distinct-values($eds)"/>
+    <xsl:variable name="counts" as="xs:integer*"
+        select="for $n in $named return count($eds[. = $n])"/>
+    <xsl:variable name="witnesses" as="xs:boolean" select="count($named) gt 1
+        and (every $n in $named satisfies starts-with($n, '#')
+            and exists($document//tei:witness[@xml:id = substring($n, 2)]))"/>
+    <xsl:sequence select="if ($eds = '' or $witnesses) then ''
+        else $named[index-of($counts, max($counts))[1]]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:break-ed" as="xs:string">
+    <xsl:param name="pb" as="element(tei:pb)"/>
+    <xsl:sequence select="normalize-space(($pb/@ed[normalize-space()], $pb/@edRef)[1])"/>
+  </xsl:function>
 
   <!-- Ordinal of a name or date inside tei:text (or tei:sourceDoc) or a note its standOff
        keeps, per document: the same pattern as the normalisation stage, so Python finds the
