@@ -1989,6 +1989,16 @@ _DATED_RECORD = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc
 </additional></msDesc></sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text></TEI>"""
 
 
+def _record_timeline(tmp_path: Path, record: str) -> html.HtmlElement:
+    """The timeline page of an edition of one catalogue record (``src/record.xml``)."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src/record.xml").write_text(record, encoding="utf-8")
+    report = build([tmp_path / "src"], tmp_path / "out", only=("html", "index"))
+    assert report.errors == 0, report.sorted()
+    timeline: html.HtmlElement = html.parse(str(tmp_path / "out/html/timeline.html")).getroot()
+    return timeline
+
+
 def test_the_dates_of_a_catalogue_records_description_are_on_the_timeline(
     tmp_path: Path,
 ) -> None:
@@ -1996,12 +2006,8 @@ def test_the_dates_of_a_catalogue_records_description_are_on_the_timeline(
     provenance) are on the timeline, leading to the description on its page, and the date
     of its words links to its entry, as a text's dates do; a cited work's date is not, nor
     are the dates of the header of a text with words of its own (it is no text)."""
-    (tmp_path / "src").mkdir()
     record = _DATED_RECORD.format(title="A record", body="<p/>")
-    (tmp_path / "src/record.xml").write_text(record, encoding="utf-8")
-    report = build([tmp_path / "src"], tmp_path / "out", only=("html", "index"))
-    assert report.errors == 0, report.sorted()
-    timeline = html.parse(str(tmp_path / "out/html/timeline.html")).getroot()
+    timeline = _record_timeline(tmp_path, record)
     entries = timeline.xpath("//ol[@class='index-timeline']/li")
     assert [normalise(e.xpath("string(span[@class='timeline-date'])")) for e in entries] == [
         "between 1425 and 1450",
@@ -2911,16 +2917,12 @@ def test_a_records_acquisition_dated_by_its_attributes_is_on_the_timeline(
     """Probe 23 (a Bodleian record's acquisition when="1817"): a block of the record's
     history dated by its attributes alone was on no timeline; it is, in its place among the
     dates, leading to the block on the record's page, and the names inside it keep theirs."""
-    (tmp_path / "src").mkdir()
     record = _DATED_RECORD.format(title="A record", body="<p/>").replace(
         "</history>",
         '<provenance notBefore="1600" notAfter="1650">Owned by <persName>Jane Roe</persName>.'
         '</provenance><acquisition when="1901">Given to the library.</acquisition></history>',
     )
-    (tmp_path / "src/record.xml").write_text(record, encoding="utf-8")
-    report = build([tmp_path / "src"], tmp_path / "out", only=("html", "index"))
-    assert report.errors == 0, report.sorted()
-    timeline = html.parse(str(tmp_path / "out/html/timeline.html")).getroot()
+    timeline = _record_timeline(tmp_path, record)
     entries = timeline.xpath("//ol[@class='index-timeline']/li")
     assert [normalise(e.xpath("string(span[@class='timeline-date'])")) for e in entries] == [
         "between 1425 and 1450",
