@@ -588,6 +588,31 @@ target="#w1">Only A.</note></rdg><rdg wit="#B">ein geleret</rdg></app></l></lg><
     assert "Only A." in "".join(aside.itertext())
 
 
+def test_a_witness_known_by_its_number_is_linked_from_its_siglum(tmp_path: Path) -> None:
+    """Probe 34 (a New Testament collation, <witness n="P46"> cited wit="P46"): a witness
+    with no xml:id was listed in the witnesses document, but no siglum led to it."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "c.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>C</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><listWit>
+<witness xml:id="A">Codex A</witness><witness n="P46">Papyrus 46</witness></listWit>
+</sourceDesc></fileDesc></teiHeader><text><body><p>Gratia <app><lem wit="#A">vobis</lem>
+<rdg wit="P46">nobis</rdg></app>.</p></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    book = Book(_build([src], tmp_path / "out")["c"])
+    (listed,) = book.docs["witnesses.xhtml"].xpath(
+        "//h:li[h:span[@class='siglum'] = 'P46']", namespaces=NS
+    )
+    hrefs = [
+        a.get("href")
+        for doc in book.docs.values()
+        for a in doc.xpath("//h:a[@class='siglum'][. = 'P46']", namespaces=NS)
+    ]
+    assert hrefs == ["witnesses.xhtml#" + listed.get("id")]
+
+
 def test_the_title_page_marks_the_words_of_a_header_in_another_language(
     tmp_path: Path,
 ) -> None:

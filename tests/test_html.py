@@ -150,6 +150,34 @@ def test_home_page_lists_a_letters_recipients_with_its_senders(tmp_path: Path) -
     ]
 
 
+def test_a_correspondent_read_in_several_ways_is_named_with_each_reading(
+    tmp_path: Path,
+) -> None:
+    """Probe 41 (a letter to Karl Kraus: <persName>Mary <choice><unclear>Scheyer</unclear>
+    <unclear>Schäfer</unclear></choice></persName>): the letter head and the home page gave
+    the first reading alone, "Mary Scheyer", where the text gives "Scheyer [or: Schäfer]"."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.xml").write_text(
+        _letter(
+            "Brief 1",
+            "",
+            '<correspAction type="sent"><persName>Mary <choice><unclear>Scheyer</unclear>'
+            "<unclear>Schäfer</unclear></choice></persName></correspAction>"
+            '<correspAction type="received"><persName>Kraus</persName></correspAction>',
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    home = _page(tmp_path / "out/html/index.html")
+    assert home.xpath("//span[@class='text-meta']/text()") == [
+        "Mary Scheyer [or: Schäfer] to Kraus"
+    ]
+    page = _page(tmp_path / "out/html/a.html")
+    names = page.xpath("//div[@class='letter-head']//*[@class='name']/text()")
+    assert names == ["Mary Scheyer [or: Schäfer]", "Kraus"]
+
+
 def test_a_letters_place_is_in_the_list_and_its_head_labels_are_the_interfaces(
     tmp_path: Path,
 ) -> None:
@@ -853,7 +881,9 @@ def test_the_revision_history_gives_dates_in_words_and_no_colon_before_nothing(
 def test_the_revision_history_lists_the_changes_of_a_list_of_changes(tmp_path: Path) -> None:
     """Probe 40 (an article of a dialect dictionary): changes kept in a listChange, as TEI
     allows inside revisionDesc, were left out of the about page; they are listed, in the
-    order written, a nested list's among them, each with who made it (@who) by name."""
+    order written, a nested list's among them, each with who made it (@who) by name, and
+    (4 December) the state it left the text in (@status: "external correction"), which was
+    shown nowhere."""
     source = tmp_path / "src" / "article.xml"
     source.parent.mkdir()
     source.write_text(
@@ -862,7 +892,7 @@ def test_the_revision_history_lists_the_changes_of_a_list_of_changes(tmp_path: P
 <name xml:id="pz">Paul Zach</name></respStmt></titleStmt><publicationStmt><p>x</p>
 </publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc><revisionDesc><listChange>
 <change when="2018-10-04" who="#ag">Record made</change><listChange>
-<change when="2019-02-01">Sounds added</change></listChange>
+<change when="2019-02-01" status="external_correction">Sounds added</change></listChange>
 <change when="2020-11-30" who="#ag #pz">Finished</change></listChange>
 </revisionDesc></teiHeader><text>
 <body><entry><form><orth>word</orth></form></entry></body></text></TEI>""",
@@ -875,7 +905,7 @@ def test_the_revision_history_lists_the_changes_of_a_list_of_changes(tmp_path: P
     ]
     assert changes == [
         "4 October 2018: Record made — Anna Gruber",
-        "1 February 2019: Sounds added",
+        "1 February 2019: Sounds added (external correction)",
         "30 November 2020: Finished — Anna Gruber, Paul Zach",
     ]
 
@@ -2431,7 +2461,8 @@ def test_a_siglum_written_bare_names_its_witness(tmp_path: Path) -> None:
     Testament collation citing wit="P46" beside <witness n="P46">): a siglum written
     without "#" was shown as written, unlinked and untitled. It names the witness whose id
     it is (linked to the list of witnesses) or, failing that, whose @n it is (titled by its
-    description); a siglum no witness has, or with a slash, stays as written."""
+    description, and linked to it since 4 December: "#wit-P46"); a siglum no witness has,
+    or with a slash, stays as written."""
     source = tmp_path / "src" / "t.xml"
     source.parent.mkdir()
     source.write_text(
@@ -2450,10 +2481,11 @@ def test_a_siglum_written_bare_names_its_witness(tmp_path: Path) -> None:
     ]
     assert sigla == [
         ("a", "#B", "Bamberg, 12th c", "B"),
-        ("span", None, "Chester Beatty papyrus", "P46"),
+        ("a", "#wit-P46", "Chester Beatty papyrus", "P46"),
         ("span", None, None, "1910/2"),
         ("a", "#B", "Bamberg, 12th c", "B"),
     ]
+    assert page.xpath("//li[@id='wit-P46']")
 
 
 def test_additions_written_supralinear_or_infralinear_stand_above_or_below(

@@ -55,6 +55,33 @@ def test_two_texts_may_not_publish_different_images_under_one_name(tmp_path: Pat
     assert (tmp_path / "out" / "html" / "img" / "f 1.png").read_bytes() == PNG
 
 
+def test_an_included_part_names_its_images_beside_its_own_file(tmp_path: Path) -> None:
+    """Probe 37 (modular editions: chapters included from a folder of their own, each naming
+    the images beside it): the image was looked for beside the including file and reported
+    missing. XML Base resolves it against the part's xml:base, which xi:include writes."""
+    corpus = tmp_path / "corpus"
+    (corpus / "parts").mkdir(parents=True)
+    (corpus / "parts" / "f1.png").write_bytes(PNG)
+    (corpus / "parts" / "ch1.xml").write_text(
+        '<div xmlns="http://www.tei-c.org/ns/1.0"><p>Part</p><figure><graphic url="f1.png"/>'
+        "<figDesc>Leaf</figDesc></figure></div>"
+    )
+    (corpus / "t.xml").write_text(
+        TEXT.replace(
+            "<body><p>Text</p>",
+            '<body><p>Text</p><xi:include xmlns:xi="http://www.w3.org/2001/XInclude"'
+            ' href="parts/ch1.xml"/>',
+        ).split("<figure>")[0]
+        + "</body></text></TEI>"
+    )
+    report = build([corpus], tmp_path / "out", only=["html"])
+    assert not [d for d in report.diagnostics if d.code.startswith("html.image")]
+    html = tmp_path / "out" / "html"
+    assert (html / "parts" / "f1.png").read_bytes() == PNG
+    page = (html / "t.html").read_text(encoding="utf-8")
+    assert re.findall(r'<img src="([^"]*)"', page) == ["parts/f1.png"]
+
+
 def test_a_missing_sound_is_called_a_file(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

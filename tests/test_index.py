@@ -737,6 +737,29 @@ def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) 
     ]
 
 
+def test_an_rs_of_a_type_no_register_lists_is_not_asked_for_a_ref(tmp_path: Path) -> None:
+    """Probe 27 (an anthology tagging its themes, <rs type="theme">amore</rs>): a thematic tag,
+    which no register lists, was asked for a @ref ("rs 'amore' has no @ref"). An rs typed as
+    a person or place, or of no type, is still asked."""
+    text = tmp_path / "poems.xml"
+    text.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Poems</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+<text><body><lg><l>Of <rs type="theme">amore</rs> sang <rs type="person">the poet</rs></l>
+<l>in <rs type="place">the city</rs> of <rs>her youth</rs>.</l></lg></body></text></TEI>
+""",
+        encoding="utf-8",
+    )
+    report = build([text], tmp_path / "out", only=("index",))
+    untagged = sorted(d.message for d in report.diagnostics if d.code == "index.untagged-name")
+    assert untagged == [
+        "rs 'her youth' has no @ref (1 time); point it at a register entry",
+        "rs 'the city' has no @ref (1 time); point it at a register entry",
+        "rs 'the poet' has no @ref (1 time); point it at a register entry",
+    ]
+
+
 def test_a_name_in_a_variant_reading_is_read_in_its_witness_words(tmp_path: Path) -> None:
     """Probe 34 (critical editions): a name in a rdg is a mention, read in the words of its
     witness; its context ran the lemma it stands for into it ("Der was HartmanOtto

@@ -718,7 +718,9 @@ def test_a_collation_of_tokens_cites_its_lemma_and_bare_sigla_as_written(
     entries = [" ".join(li.text_content().split()) for li in doc.xpath("//li[@class='app-entry']")]
     assert entries == [
         "1 ante saints ] to the A; om. B/2",
-        "2 saints in Ephesus ] saints in Ephesus A; saints B/2 — vg ambiguous",
+        # the readings an ambiguous witness may have (its @target, by their @n): 4 December
+        "2 saints in Ephesus ] saints in Ephesus A; saints B/2"
+        " — vg ambiguous (saints in Ephesus / saints)",
     ]
     assert not doc.xpath("//span[@class='app-note']")
     # the reading text is the lemma's, its words apart
@@ -790,7 +792,8 @@ def test_notes_kept_in_the_standoff_are_shown_after_the_text_and_called(
     ptr of the text (<ptr target="#greeting"/>) or pointing at what they annotate, were shown
     nowhere, and the calls were words leading nowhere ("Note 1"). They follow the text now,
     each list in its language, numbered where they are first called; an empty note (a
-    placeholder) is left out."""
+    placeholder) is left out. Lists of several kinds say which each is (the Escher letters'
+    dating and remarks ran on as one list)."""
     doc = _doc("notes-standoff", pages)
     calls = doc.xpath("//div[@class='tei-text']//button[@class='noteref']")
     assert [(b.get("popovertarget"), b.text_content()) for b in calls] == [
@@ -801,6 +804,7 @@ def test_notes_kept_in_the_standoff_are_shown_after_the_text_and_called(
     (section,) = doc.xpath("//article/section[@id='ed-standoff-notes']")
     assert section.xpath("h2/text()") == ["Notes"]
     assert [d.get("lang") for d in section.xpath("div")] == ["nl", "nl"]
+    assert section.xpath("div/h3/text()") == ["General", "Notes"]
     notes = section.xpath(".//div[contains(concat(' ', @class, ' '), ' note ')]")
     assert [n.get("id") for n in notes] == ["dating", "greeting", "weather", "on-rain"]
     assert _reading(notes[0]) == "Gedateerd naar het poststempel."
@@ -843,6 +847,30 @@ def test_the_interface_words_after_a_right_to_left_text_keep_their_language(
     ]
 
 
+def test_the_interface_words_in_a_right_to_left_text_of_no_language_are_marked(
+    tmp_path: Path,
+) -> None:
+    """Probe 32 (OpenITI's Persian texts, declaring no language): the page is right to left
+    by its script, but the words the interface adds inside the text (a gap's "omitted 2
+    words") were not marked as the interface's, and read right to left."""
+    doc = _render_text(
+        tmp_path,
+        "persian",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>کتاب</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><p>این متن فارسی است <gap
+reason="illegible" quantity="2" unit="word"/> و ادامه دارد.</p></body></text></TEI>""",
+    )
+    (main,) = doc.xpath("//main")
+    assert (main.get("lang"), main.get("dir")) == ("und", "rtl")
+    (said,) = doc.xpath("//span[@class='gap']/span[@class='visually-hidden']")
+    assert (said.get("lang"), said.get("dir"), said.text.strip()) == (
+        "en",
+        "ltr",
+        "omitted 2 words (illegible)",
+    )
+
+
 def test_the_contents_name_headings_by_their_reading_text(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:
@@ -871,6 +899,29 @@ def test_verse_numbers_go_on_from_the_number_a_line_has(
     counted from the poem's start between them: no '5' beside line 246."""
     doc = _doc("reading-text", pages)
     assert doc.xpath("//section[@id='c5']//span[@class='l-n']/text()") == ["245", "250"]
+
+
+def test_verse_quoted_between_paragraphs_is_counted_quotation_by_quotation(
+    tmp_path: Path,
+) -> None:
+    """Probe 32 (OpenITI's chronicles, bayts quoted between paragraphs of prose): the lines
+    were counted through the division, so the second line of the third quotation was "5";
+    each quotation is counted from its first line, and a longer poem among them still shows
+    its fifth line."""
+    lines = "".join(f"<l>bayt {n}</l>" for n in range(1, 7))
+    doc = _render_text(
+        tmp_path,
+        "bayts",
+        f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ar"><teiHeader><fileDesc>
+<titleStmt><title>Chronicle</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><div>
+<p>qāla</p><lg><l>a <caesura/> b</l><l>c <caesura/> d</l></lg><p>wa-qāla</p>
+<lg><l>e <caesura/> f</l><l>g <caesura/> h</l></lg><p>wa-qāla ayḍan</p>
+<lg><l>i <caesura/> j</l><l>k <caesura/> l</l></lg><p>qaṣīda</p><lg>{lines}</lg>
+</div></body></text></TEI>""",
+    )
+    numbered = [(n.text, n.tail) for n in doc.xpath("//span[@class='l-n']")]
+    assert numbered == [("5", "bayt 5")]
 
 
 def test_an_edition_division_keeps_its_lines_and_leiden_signs_in_the_reading_view(
@@ -1334,6 +1385,84 @@ def test_a_catalogues_counts_and_references_given_by_attributes_are_read(
     assert "History" not in fields and not doc.xpath("//section[@class='ms-history']")
 
 
+def test_a_catalogue_names_covers_other_titles_and_what_it_counts(tmp_path: Path) -> None:
+    """Probe 35 (manuscripta.se's Greek manuscripts): a locus naming a cover (scheme="other",
+    "RCI") read "f. RCI"; a work's other titles stood beside its title as if they were
+    other works ("Kanon Κανών Canon"); a count typed by what it counts read "16 lines"; a
+    list of related items was labelled "Bibliography"; and a part whose only identifier is
+    its number was headed "Part 1: 1"."""
+    doc = _render_text(
+        tmp_path,
+        "record",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Gr. 1</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<msDesc><msIdentifier><settlement>Stockholm</settlement><idno>Gr. 1</idno></msIdentifier>
+<msContents><msItem n="1"><locus scheme="other" from="RCI" to="RCI"/><title>Kanon</title>
+<title type="alt" xml:lang="grc">Κανών</title><title type="alt">Canon</title></msItem>
+<msItem n="2"><locus from="1r" to="3v"/><title>Hymns</title></msItem></msContents>
+<physDesc><objectDesc><supportDesc><support><measure type="laidLinesIn20mm" quantity="16"
+unit="lines">16</measure></support></supportDesc></objectDesc></physDesc>
+<msPart><msIdentifier><idno type="codicologicalUnit">1</idno></msIdentifier>
+<msContents><msItem><title>Part text</title></msItem></msContents></msPart>
+<additional><listBibl type="related-items"><bibl>Holm. Gr. 2</bibl></listBibl></additional>
+</msDesc></sourceDesc></fileDesc></teiHeader><text><body><p/></body></text></TEI>""",
+    )
+    items = [" ".join(p.text_content().split()) for p in doc.xpath("//p[@class='ms-item-head']")]
+    assert items == ["1. RCI Kanon (Κανών; Canon)", "2. ff. 1r–3v Hymns", "Part text"]
+    fields = {
+        " ".join(dt.text_content().split()): " ".join(dt.getnext().text_content().split())
+        for dt in doc.xpath("//section[contains(@class, 'msDesc')]//dt")
+    }
+    assert fields["Support"] == "laid lines in 20mm: 16 lines"
+    assert fields["Bibliography (related items)"] == "Holm. Gr. 2"
+    assert doc.xpath("//section[contains(@class, 'ms-msPart')]/h3/text()") == ["Part 1"]
+
+
+def test_a_page_named_by_a_short_description_is_headed_by_it(tmp_path: Path) -> None:
+    """Probe 35 (manuscripta.se's page images, <surface><desc>f. 1v</desc>): a page named only
+    by its desc was "Page 1" in its heading and the contents, its name following as words;
+    a desc that describes the page stays a description."""
+    doc = _render_text(
+        tmp_path,
+        "pages",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Pages</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><sourceDoc><surface xml:id="s1"><desc>f. 1v
+</desc><line>Prima linea</line></surface><surface xml:id="s2"><desc>The verso, stained along
+its lower margin.</desc><line>Secunda</line></surface></sourceDoc></TEI>""",
+    )
+    titles = [" ".join(h.text_content().split()) for h in doc.xpath("//*[@class='surface-title']")]
+    assert titles == ["f. 1v", "Page 2"]
+    assert [a.text_content() for a in doc.xpath("//nav[@class='toc']//a")] == ["f. 1v", "Page 2"]
+    text = " ".join(doc.xpath("string(//article)").split())
+    assert text.count("f. 1v") == 1 and "stained along its lower margin" in text
+
+
+def test_a_span_to_an_element_that_is_no_anchor_is_closed_there(tmp_path: Path) -> None:
+    """Probe 39 (a Leopardi autograph): an addSpan or delSpan whose @spanTo names a page break
+    or a milestone opened its sign (⸂) and nothing closed it; one that names an element of
+    words stopped before it, where the Guidelines (att.spanning) run the span to the end of
+    the content of the element pointed to."""
+    doc = _render_text(
+        tmp_path,
+        "spans",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Spans</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body>
+<p>Before <addSpan spanTo="#pb2"/>added words <pb xml:id="pb2" n="2"/>after the page.</p>
+<p>One <delSpan spanTo="#m1"/>two <milestone xml:id="m1" unit="section" n="3"/> three.</p>
+<p>One <delSpan spanTo="#s1"/>two <seg xml:id="s1">three</seg> four.</p></body></text></TEI>""",
+    )
+    paragraphs = doc.xpath("//div[@class='body']/p")
+    signs = [p.xpath(".//span[@class='sign']/text()") for p in paragraphs]
+    assert signs[:2] == [["⸂", "⸃"], ["⟦", "⟧"]]
+    # the closing sign stands before the page break: the span runs up to it
+    (close,) = paragraphs[0].xpath(".//span[@class='addSpan-end ed-dipl']")
+    assert close.getnext().get("class") == "pb"
+    deleted = [d.text_content().strip() for d in paragraphs[2].xpath(".//del")]
+    assert deleted == ["two", "three"]
+
+
 def test_a_fragmentary_witness_is_said_to_begin_and_end_in_its_reading(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:
@@ -1392,6 +1521,64 @@ def test_page_breaks_of_several_witnesses_each_name_their_witness(
         ("pb pb-secondary", "B 7v"),
         ("pb pb-secondary", "A 1v"),
     ]
+
+
+def test_an_apparatus_places_an_opening_lacuna_and_names_witnesses_by_their_sigla(
+    tmp_path: Path,
+) -> None:
+    """Probes 27 and 34: a lacuna opening a paragraph was placed after the heading's last
+    word ("post CAPUT"); a reading's hand that no declaration has (hand="user1") was cited
+    as a siglum, "C user1"; an empty reading of a witness that has no text there
+    (rend="missing") was an omission, "om."; a witness known only by its @n was listed but no
+    siglum linked to it; a witness's page break was titled by its pointer ("page 254r (#C)")
+    and its column break did not say whose column it is."""
+    doc = _render_text(
+        tmp_path,
+        "lacuna",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Apparatus</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><listWit><witness xml:id="A">Codex A</witness><witness xml:id="C">Codex C</witness>
+<witness n="P46">Papyrus 46</witness></listWit></sourceDesc></fileDesc></teiHeader>
+<text xml:lang="la"><body><div><head>CAPUT</head>
+<p><app><lem wit="#A"/><rdg wit="#C"><lacunaStart/></rdg></app>Quid est <app><lem wit="#A">hoc
+</lem><rdg wit="#C" hand="user1">hic</rdg></app> et <app><lem wit="#A">illud</lem><rdg
+wit="P46">illum</rdg></app> <app><lem wit="#A">verbum</lem><rdg wit="#C" rend="missing"/>
+</app>. <pb ed="#A" n="3r"/>Alia <pb ed="#C" n="254r"/>verba <cb
+edRef="#C" n="2"/>sunt.</p></div></body></text></TEI>""",
+    )
+    entries = [" ".join(li.text_content().split()) for li in doc.xpath("//li[@class='app-entry']")]
+    assert entries == [
+        "1 ante Quid A ] lac. C",
+        "2 hoc A ] hic C",
+        "3 illud A ] illum P46",
+        "4 verbum A ] lac. C",
+    ]
+    (missing,) = doc.xpath("//li[@class='app-entry'][4]//abbr[@class='app-label']")
+    assert missing.get("title") == "no text of this witness here (a lacuna)"
+    (siglum,) = doc.xpath("//a[@class='siglum'][. = 'P46']")
+    (listed,) = doc.xpath("//section[@id='ed-witnesses']//li[span[@class='siglum'] = 'P46']")
+    assert siglum.get("href") == "#" + listed.get("id")
+    breaks = doc.xpath("//span[contains(@class, 'pb-secondary')] | //span[contains(@class, 'cb')]")
+    assert [b.get("title") for b in breaks] == ["page 3r (A)", "page 254r (C)", "column 2 (C)"]
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids))
+
+
+def test_an_apparatus_entry_that_is_a_note_alone_reads_its_words(tmp_path: Path) -> None:
+    """Probe 42 (I.Sicily's <app loc="3"><note>Mommsen: vixit</note></app>): an entry of a
+    note and no reading was a bracket after its line number, "3 (Mommsen: vixit)"."""
+    doc = _render_text(
+        tmp_path,
+        "epitaph",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Epitaph</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><div type="edition"
+xml:lang="la"><ab>D M</ab></div><div type="apparatus"><listApp><app loc="3"><note>Mommsen:
+vixit</note></app><app loc="4"><lem>annis</lem><rdg source="#cil">annos</rdg><note>cf.
+l. 2</note></app></listApp></div></body></text></TEI>""",
+    )
+    entries = [" ".join(li.text_content().split()) for li in doc.xpath("//ul[@class='listApp']/li")]
+    assert entries == ["3 Mommsen: vixit", "4 annis ] annos cil (cf. l. 2)"]
 
 
 def test_a_witness_labelled_by_its_siglum_is_cited_by_it(

@@ -5,7 +5,10 @@ page, so the file is copied to the same relative place under ``OUT/html/``. A pa
 naming its page image itself (``<pb facs="img/p1.jpg"/>``, not ``#surface``) is such an
 element too (``image_elements``): its image joins the facsimile viewer. Only files inside
 the folder of the text that names them are copied (no ``..``, no absolute path, no link out
-of it): a TEI file cannot make the build publish any other file of the machine.
+of it): a TEI file cannot make the build publish any other file of the machine. A part
+included from another folder (``xi:include``, which writes its ``xml:base``) names its images
+relative to its own file, as XML Base says: ``img.png`` in ``parts/ch1.xml`` is
+``parts/img.png`` of the text.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
@@ -33,6 +36,7 @@ _ORIGIN = "html"
 #: The elements whose ``@url`` names an image.
 TAGS = (f"{{{TEI_NS}}}graphic", f"{{{TEI_NS}}}media")
 _PB = f"{{{TEI_NS}}}pb"
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 #: XML's white space, as ``normalize-space`` and ``tokenize`` read it (not Unicode's).
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 
@@ -151,10 +155,27 @@ def local_urls(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
 
 
 def local_url(element: etree._Element) -> str | None:
-    """The element's url (``image_url``) when it is local: no scheme, no host; else None."""
+    """The element's url (``image_url``) when it is local: no scheme, no host; else None.
+    Relative to the text's file: through the ``xml:base`` of an included part (``rebased``)."""
     url = image_url(element)
     parts = urlsplit(url)
-    return url if url and not parts.scheme and not parts.netloc else None
+    return rebased(element, url) if url and not parts.scheme and not parts.netloc else None
+
+
+def rebased(element: etree._Element, url: str) -> str:
+    """A local ``url`` resolved against the relative ``xml:base`` values around ``element``,
+    outermost first (probe 37: a part included from ``sub/`` naming ``img.png`` beside it was
+    looked for beside the including file). A base that is an address elsewhere is no folder
+    of the text: the url stays as written."""
+    base = ""
+    for holder in reversed([element, *element.iterancestors()]):
+        value = (holder.get(_XML_BASE) or "").strip()
+        if value:
+            parts = urlsplit(value)
+            if parts.scheme or parts.netloc or value.startswith("/"):
+                return url
+            base = urljoin(base, value)
+    return urljoin(base, url) if base else url
 
 
 def safe_relative(url: str) -> PurePosixPath | None:
@@ -191,6 +212,7 @@ def shown_urls(root: etree._Element, base: Path, remote: str | None) -> list[str
         parts = urlsplit(url)
         shown = ""
         if url and not parts.scheme and not parts.netloc:
+            url = rebased(element, url)
             found = inside(base, url)
             if found is not None and files.is_file(found[1]):
                 shown = url

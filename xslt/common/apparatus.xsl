@@ -368,6 +368,17 @@
                 <xsl:with-param name="token" select="."/>
               </xsl:call-template>
             </xsl:for-each>
+            <!-- the readings it is about, by their words: an ambiguous witness reads one of
+                 them (probe 34: teiphy's target="1 2" names them by their @n, which the entry
+                 did not say) -->
+            <xsl:variable name="app" as="element()" select=".."/>
+            <xsl:variable name="readings" as="element()*" select="tokenize(@target) ! (let $t :=
+                replace(., '^#', '') return ($app/(lem | rdg | rdgGrp/(lem | rdg))
+                    [normalize-space(@n) = $t or string(@xml:id) = $t])[1])"/>
+            <xsl:if test="exists($readings)">
+              <xsl:value-of select="' (' || string-join($readings ! (r:plain(.)[. != ''],
+                  r:msg('app.t.omission'))[1], ' / ') || ')'"/>
+            </xsl:if>
           </xsl:when>
           <xsl:otherwise>
             <xsl:text>: </xsl:text>
@@ -382,14 +393,29 @@
          listRelation: probe 34) is no empty pair of brackets; the note of the reading the
          text shows (the first rdg of an app without lem: probe 34, a synoptic edition's
          note on one manuscript's word) is a note of the text already, not told twice -->
+    <!-- an entry that is a note alone (probe 42, I.Sicily's <app loc="3"><note>Mommsen:
+         vixit</note></app>) is the note's words, not a bracket after nothing -->
+    <xsl:variable name="alone" as="xs:boolean"
+        select="empty(lem | rdg | rdgGrp | witDetail) and empty($lemma)"/>
     <xsl:for-each select="(note | ((rdg | rdgGrp/rdg) except $lemma)/note)[normalize-space()
         or exists(descendant::*[self::graphic or self::figure or self::g or self::gap
             or self::space or self::ptr[@target] or self::ref[@target]])]">
-      <xsl:text> </xsl:text>
+      <xsl:if test="not($alone) or position() gt 1">
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <span class="app-note">
-        <xsl:call-template name="r:in-brackets">
-          <xsl:with-param name="before" select="''"/>
-        </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="$alone">
+            <xsl:apply-templates mode="r:main">
+              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="r:in-brackets">
+              <xsl:with-param name="before" select="''"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
       </span>
     </xsl:for-each>
   </xsl:template>
@@ -419,12 +445,18 @@
           </xsl:apply-templates>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:variable name="before" as="xs:string?" select="r:word-before($lemma/..)"/>
+          <!-- an addition that opens its paragraph or line is placed before the word after
+               it, not after the last word of the heading before (probe 27: a lacuna opening a
+               paragraph of the Confessiones read "post CAPUT") -->
+          <xsl:variable name="opening" as="xs:string?"
+              select="if (r:opens-block($lemma/..)) then r:word-after($lemma/..) else ()"/>
+          <xsl:variable name="before" as="xs:string?"
+              select="if (exists($opening)) then () else r:word-before($lemma/..)"/>
           <!-- an addition before the text's first word is placed before the word after it
                ("ante εν"): probe 34, a collation opening with an empty lemma read " ] εν
                εφεσω", placed nowhere -->
-          <xsl:variable name="after" as="xs:string?"
-              select="if (exists($before)) then () else r:word-after($lemma/..)"/>
+          <xsl:variable name="after" as="xs:string?" select="($opening,
+              if (exists($before)) then () else r:word-after($lemma/..))[1]"/>
           <xsl:variable name="key" as="xs:string?"
               select="if (exists($before)) then 'app.post' else if (exists($after))
                   then 'app.ante' else ()"/>
@@ -450,6 +482,16 @@
         select="$app/preceding::text()[matches(., '\p{L}')][r:in-reading-text(.)][1]"/>
     <xsl:sequence select="(tokenize(normalize-space($text))[matches(., '\p{L}')][last()]
         ! replace(., '^\p{P}+|\p{P}+$', ''))[. != '']"/>
+  </xsl:function>
+
+  <!-- Whether an app stands before any word of the paragraph, line or other block it is
+       in: the words before it are then another block's. -->
+  <xsl:function name="r:opens-block" as="xs:boolean">
+    <xsl:param name="app" as="element()"/>
+    <xsl:variable name="block" as="element()?" select="$app/ancestor::*[self::p or self::ab
+        or self::l or self::head or self::item or self::cell or self::seg[@type = 'verse']][1]"/>
+    <xsl:sequence select="exists($block) and empty($block//text()[. &lt;&lt; $app]
+        [matches(., '\p{L}')][r:in-reading-text(.)])"/>
   </xsl:function>
 
   <!-- The first word of the reading text after an app. -->
@@ -495,9 +537,14 @@
           <xsl:with-param name="marks" select="$own"/>
         </xsl:call-template>
       </xsl:when>
+      <!-- an empty reading of a witness that has no text there (teiphy's rend="missing", a
+           fragment's lacuna: probe 34) is no omission: "lac." -->
       <xsl:when test="$empty">
         <xsl:call-template name="r:app-label">
-          <xsl:with-param name="token" select="if ($type = ('deletion', 'del')) then $type else 'omission'"/>
+          <xsl:with-param name="token" select="if ($type = ('deletion', 'del')) then $type
+              else if (tokenize(lower-case(@rend)) = 'missing'
+                  or lower-case($type) = ('lacuna', 'lacunose', 'missing')) then 'lacuna'
+              else 'omission'"/>
         </xsl:call-template>
         <xsl:text> </xsl:text>
       </xsl:when>
@@ -574,6 +621,7 @@
     <xsl:for-each select="$reading">
       <xsl:call-template name="r:sigla">
         <xsl:with-param name="tokens" select="@wit | @source | @resp | @hand"/>
+        <xsl:with-param name="hand" select="@hand"/>
       </xsl:call-template>
       <xsl:for-each select="@varSeq[normalize-space()]">
         <sup class="varSeq"><xsl:value-of select="normalize-space(.)"/></sup>
@@ -623,7 +671,14 @@
        given twice (the same editor as @resp and @source) is one siglum. -->
   <xsl:template name="r:sigla" as="node()*">
     <xsl:param name="tokens" as="attribute()*" required="yes"/>
-    <xsl:for-each select="distinct-values($tokens ! tokenize(normalize-space(.)))">
+    <!-- a hand is cited by the declaration it points at; a hand of this document that
+         none declares (probe 27: hand="user1", a placeholder of the encoder's tool) is no
+         siglum of the reading, which read "C user1" (edition check tells "#user1",
+         refs.dangling) -->
+    <xsl:param name="hand" as="attribute()?" select="()"/>
+    <xsl:variable name="nowhere" as="xs:string*" select="$hand ! tokenize(normalize-space(.))
+        [matches(., '^#?[^\s#:/]+$')][empty(key('r:entry', replace(., '^#', ''), root($hand)))]"/>
+    <xsl:for-each select="distinct-values($tokens ! tokenize(normalize-space(.)))[not(. = $nowhere)]">
       <xsl:variable name="id" as="xs:string" select="replace(., '^#', '')"/>
       <!-- a siglum written bare (wit="B", no "#": by the Guidelines a file's address, which
            edition check tells, refs.bare-id) names the witness of the document that has it
@@ -675,12 +730,28 @@
   <xsl:function name="r:witness-href" as="xs:string?">
     <xsl:param name="target" as="element()"/>
     <xsl:variable name="tei" as="element()?" select="$target/ancestor::TEI[1]"/>
+    <xsl:variable name="id" as="xs:string?" select="r:witness-id($target)"/>
     <xsl:sequence select="
-        if (empty($target/@xml:id)) then ()
-        else if (exists($target/ancestor::text)) then '#' || $target/@xml:id
+        if (empty($id)) then ()
+        else if (exists($target/ancestor::text)) then '#' || $id
         else if (exists($target/ancestor-or-self::listWit) and exists($tei)
-            and empty($tei/text//listWit)) then '#' || $target/@xml:id
+            and empty($tei/text//listWit)) then '#' || $id
         else ()"/>
+  </xsl:function>
+
+  <!-- The anchor of a witness in the list: its xml:id; a witness known only by its @n
+       (probe 34: a collation's <witness n="P46">, cited wit="P46") by that number, "wit-P46",
+       unless another witness has the same number or an element that id. -->
+  <xsl:function name="r:witness-id" as="xs:string?">
+    <xsl:param name="target" as="element()"/>
+    <xsl:variable name="n" as="xs:string" select="normalize-space($target/@n)"/>
+    <xsl:variable name="made" as="xs:string" select="'wit-' || replace($n, '[^\p{L}\p{N}._\-]', '_')"/>
+    <xsl:sequence select="if ($target/@xml:id) then string($target/@xml:id)
+        else if (empty($target/self::witness) or $n = '') then ()
+        else if (not(root($target) instance of document-node())) then ()
+        else if (count(key('r:witness-n', $n, root($target))) gt 1
+            or exists(key('r:entry', $made, root($target)))) then ()
+        else $made"/>
   </xsl:function>
 
   <!-- A witness named by a short label of its own and no abbr or idno of type siglum
@@ -885,6 +956,11 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="local-name() || (if ($r:phrasing) then ' block' else '')"/>
       </xsl:call-template>
+      <xsl:if test="empty(@xml:id)">
+        <xsl:for-each select="r:witness-id(.)">
+          <xsl:attribute name="id" select="."/>
+        </xsl:for-each>
+      </xsl:if>
       <xsl:variable name="siglum" as="xs:string" select="r:siglum(.)"/>
       <xsl:variable name="label" as="element()?" select="r:siglum-label(.)"/>
       <xsl:if test="$siglum != '' and (self::witness or @n or abbr[@type = 'siglum'])">

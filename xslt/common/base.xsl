@@ -156,12 +156,14 @@
         <xsl:sequence select="map { }"/>
       </xsl:when>
       <xsl:otherwise>
-        <!-- from the span to its anchor, and no further -->
+        <!-- from the span to its anchor, and no further; to the end of the content of an
+             element of words it names (Guidelines, att.spanning: "to the end of the content
+             of the element pointed to") -->
         <xsl:iterate select="$span/following::text()">
           <xsl:param name="found" as="map(xs:string, xs:string)" select="map { }"/>
           <xsl:on-completion select="$found"/>
           <xsl:choose>
-            <xsl:when test="not(. &lt;&lt; $end)">
+            <xsl:when test="not(. &lt;&lt; $end) and empty(ancestor::* intersect $end)">
               <xsl:break select="$found"/>
             </xsl:when>
             <xsl:otherwise>

@@ -320,13 +320,25 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- A correspondent's name in words: its reading, and the other readings of a name the
+       transcriber read in several ways, as the text gives them (probe 41: <persName>Mary
+       <choice><unclear>Scheyer</unclear><unclear>Schäfer</unclear></choice></persName> was
+       "Mary Scheyer" in the letter head, "Scheyer [or: Schäfer]" in the text). -->
+  <xsl:function name="r:read-name" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="others" as="xs:string*" select="$name//choice[count(unclear) gt 1]
+        [empty(* except unclear)]/unclear[position() gt 1] ! r:plain(.)[. != '']"/>
+    <xsl:sequence select="string-join((r:plain($name), $others ! ('[' || r:msg('tr.or') || ' '
+        || . || ']')), ' ')"/>
+  </xsl:function>
+
   <!-- A name, linked to its entry in the index when it points at a register entry (ed:entity,
        from the normalisation stage) that the index lists (r:entity-href). -->
   <xsl:function name="r:corresp-name" as="node()">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="href" as="xs:string?"
         select="$name/@ed:entity ! r:entity-href(string(.), string($name/@ed:kind))"/>
-    <xsl:variable name="text" as="xs:string" select="r:plain($name)"/>
+    <xsl:variable name="text" as="xs:string" select="r:read-name($name)"/>
     <xsl:choose>
       <xsl:when test="exists($href)">
         <a class="name" href="{$href}">

@@ -143,6 +143,7 @@
     <xsl:variable name="page" as="element()?" select="if (@facs) then r:pb-page(.) else ()"/>
     <xsl:variable name="remote" as="xs:string?" select="if (exists($page)) then ()
         else (tokenize(normalize-space(@facs))[matches(., '^https?://', 'i')] ! r:safe-url(.))[1]"/>
+    <xsl:call-template name="r:span-close"/>
     <xsl:if test="r:glued(.)">
       <xsl:text> </xsl:text>
     </xsl:if>
@@ -156,8 +157,9 @@
       <xsl:if test="exists($page)">
         <xsl:attribute name="data-facs" select="r:page-id($page)"/>
       </xsl:if>
+      <!-- the edition as the marker names it ("C"), not its pointer ("#C": probe 27) -->
       <xsl:attribute name="title" select="string-join((r:msg('tr.page'),
-          normalize-space(@n)[. != ''], '(' || r:break-ed(.) || ')'), ' ')"/>
+          normalize-space(@n)[. != ''], '(' || r:token-words(r:break-ed(.)) || ')'), ' ')"/>
       <xsl:if test="normalize-space(@n)">
         <span class="pb-n">
           <xsl:value-of select="r:token-words(r:break-ed(.)) || ' ' || normalize-space(@n)"/>
@@ -190,6 +192,7 @@
         select="matches($n, '\d') or matches($n, '^[ivxlcdm]+[rv]?$', 'i')"/>
     <xsl:variable name="shown" as="xs:string" select="if ($numbered) then $n
         else r:token-words($n)"/>
+    <xsl:call-template name="r:span-close"/>
     <xsl:if test="r:glued(.)">
       <xsl:text> </xsl:text>
     </xsl:if>
@@ -271,8 +274,8 @@
         <xsl:attribute name="id" select="@xml:id || '-title'"/>
         <xsl:attribute name="class" select="'surface-title' || (if ($r:phrasing) then ' block' else '')"/>
         <xsl:choose>
-          <xsl:when test="label">
-            <xsl:apply-templates select="label[1]/node()" mode="r:main">
+          <xsl:when test="exists(r:surface-label(.))">
+            <xsl:apply-templates select="r:surface-label(.)/node()" mode="r:main">
               <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
             </xsl:apply-templates>
           </xsl:when>
@@ -288,7 +291,7 @@
           </a>
         </xsl:if>
       </xsl:element>
-      <xsl:apply-templates select="node() except label[1]" mode="r:main"/>
+      <xsl:apply-templates select="node() except (label[1], r:surface-label(.))" mode="r:main"/>
     </xsl:element>
   </xsl:template>
 
@@ -333,10 +336,21 @@
   <xsl:template match="sourceDoc//graphic[parent::surface or parent::zone] | sourceDoc//path"
       mode="r:main" as="empty-sequence()" priority="1"/>
 
-  <!-- A page's name: its label's words, else @n, else its place among the document's pages. -->
+  <!-- What names a page: its label, else a short desc of its own words alone, as catalogues
+       name a folio (manuscripta.se's <surface><desc>f. 1v</desc>: it was "Page 2" and its
+       name followed as words, probe 35); a longer desc describes the page. -->
+  <xsl:function name="r:surface-label" as="element()?">
+    <xsl:param name="surface" as="element()"/>
+    <xsl:sequence select="($surface/label[normalize-space()],
+        $surface[empty(label)]/desc[empty(*)][normalize-space()]
+            [string-length(normalize-space()) le 24])[1]"/>
+  </xsl:function>
+
+  <!-- A page's name: its label's words (r:surface-label), else @n, else its place among the
+       document's pages. -->
   <xsl:function name="r:surface-n" as="xs:string">
     <xsl:param name="surface" as="element()"/>
-    <xsl:variable name="label" as="xs:string" select="r:plain($surface/label[1])"/>
+    <xsl:variable name="label" as="xs:string" select="r:plain(r:surface-label($surface))"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space($surface/@n)"/>
     <xsl:sequence select="if ($label != '') then $label else if ($n != '') then $n
         else string(count($surface/preceding::surface[ancestor::sourceDoc])
@@ -391,10 +405,13 @@
          in a documentary transcription or when it is a page break naming its image -->
     <xsl:variable name="pbs" as="element()*" select="if (ancestor::sourceDoc or self::pb) then .
         else if (@xml:id) then key('r:facs-pointer', string(@xml:id))[self::pb] else ()"/>
+    <xsl:variable name="named" as="element()?" select="self::surface ! r:surface-label(.)"/>
     <xsl:variable name="number" as="xs:string" select="if (ancestor::sourceDoc) then r:surface-n(.)
-        else ($pbs[1]/@n, @n, $graphic/@n, string($position))[normalize-space()][1] ! normalize-space(.)"/>
+        else ($pbs[1]/@n, @n, $named ! r:plain(.), $graphic/@n, string($position))
+            [normalize-space()][1] ! normalize-space(.)"/>
     <!-- a page with a label of its own is named by it -->
-    <xsl:variable name="label" as="xs:string" select="if (ancestor::sourceDoc and label)
+    <xsl:variable name="label" as="xs:string" select="if (exists($named)
+        and (ancestor::sourceDoc or empty(($pbs[1]/@n, @n)[normalize-space()])))
         then $number else r:msg('facs.page', $number)"/>
     <li class="facs-page" id="{r:page-id(.)}">
       <figure>

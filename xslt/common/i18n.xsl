@@ -329,13 +329,36 @@
 
   <!-- lang and dir of the interface for the words it adds inside a text (a heading "Edition",
        "omitted 3 characters" for a screen reader), when the language around them is another:
-       the nearest xml:lang, else the header's first declared language. -->
+       the nearest xml:lang, else the header's first declared language; in a text that
+       declares none, the direction of its script (probe 32: OpenITI's Persian texts of no
+       declared language read a gap's "omitted 2 words" right to left, unmarked), as it
+       decides the text's (languages.xsl, r:text-dir). -->
   <xsl:function name="r:ui-words" as="attribute()*">
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="around" as="xs:string?" select="($context/ancestor-or-self::*[@xml:lang][1]
         /@xml:lang, root($context)/*/*:teiHeader/*:profileDesc/*:langUsage/*:language[1]
         /@ident)[1]"/>
-    <xsl:sequence select="r:ui-attributes($around, ())"/>
+    <xsl:variable name="tei" as="element()?" select="$context/ancestor-or-self::*:TEI[last()]"/>
+    <xsl:sequence select="if (exists($around) or empty($tei)) then r:ui-attributes($around, ())
+        else r:ui-attributes((), r:undeclared-dir($tei))"/>
+  </xsl:function>
+
+  <!-- The direction of the script of a text's words, once per text: r:ui-words asks it for
+       every word the interface adds. -->
+  <xsl:function name="r:undeclared-dir" as="xs:string" cache="yes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="r:script-dir((($tei/*:text, $tei/*:sourceDoc)[1]
+        //text()[normalize-space()])[position() le 200])"/>
+  </xsl:function>
+
+  <!-- 'rtl' when most letters of $sample are in a right-to-left script block. -->
+  <xsl:function name="r:script-dir" as="xs:string">
+    <xsl:param name="sample" as="text()*"/>
+    <xsl:variable name="letters" as="xs:string" select="replace(string-join($sample), '\P{L}', '')"/>
+    <xsl:variable name="rtl" as="xs:string" select="replace($letters,
+        '[^&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]', '')"/>
+    <xsl:sequence select="if (string-length($rtl) * 2 gt string-length($letters)) then 'rtl'
+        else 'ltr'"/>
   </xsl:function>
 
   <!-- The same, for words inside an element that carries $marked (its lang and dir, which

@@ -36,15 +36,8 @@
         else r:script-dir((r:main-text($tei)//text()[normalize-space()])[position() le 200])"/>
   </xsl:function>
 
-  <!-- 'rtl' when most letters of $sample are in a right-to-left script block. -->
-  <xsl:function name="r:script-dir" as="xs:string">
-    <xsl:param name="sample" as="text()*"/>
-    <xsl:variable name="letters" as="xs:string" select="replace(string-join($sample), '\P{L}', '')"/>
-    <xsl:variable name="rtl" as="xs:string" select="replace($letters,
-        '[^&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]', '')"/>
-    <xsl:sequence select="if (string-length($rtl) * 2 gt string-length($letters)) then 'rtl'
-        else 'ltr'"/>
-  </xsl:function>
+  <!-- r:script-dir, the direction of the script most letters of a sample are in, is in
+       i18n.xsl, which also asks it for the interface's words in a text of no language. -->
 
   <!-- dir for the root of a rendered text or page part in $dir inside a page in $outer. -->
   <xsl:function name="r:dir-if" as="attribute()?">

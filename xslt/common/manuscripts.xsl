@@ -98,10 +98,14 @@
     <xsl:param name="r:level" as="xs:integer" tunnel="yes" select="2"/>
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="shelfmark" as="xs:string" select="r:shelfmark(.)"/>
+    <xsl:variable name="number" as="xs:string" select="(@n, string(count(preceding-sibling::*
+        [name() = name(current())]) + 1))[1]"/>
+    <!-- a part whose only identifier is its number (manuscripta.se's <idno
+         type="codicologicalUnit">1</idno>) is "Part 1", not "Part 1: 1" (probe 35) -->
     <xsl:variable name="label" as="xs:string" select="
         if (self::msDesc) then ($shelfmark[. != ''], r:msg('ms.msDesc'))[1]
-        else string-join((r:msg('ms.' || local-name(), (@n, string(count(preceding-sibling::*
-            [name() = name(current())]) + 1))[1]), $shelfmark[. != '']), ': ')"/>
+        else string-join((r:msg('ms.' || local-name(), $number),
+            $shelfmark[. != ''][. != normalize-space($number)]), ': ')"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else 'section'}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'msDesc ms-' || local-name()
@@ -401,9 +405,19 @@
           <span class="ms-n"><xsl:value-of select="normalize-space(.) || '.'"/></span>
           <xsl:text> </xsl:text>
         </xsl:for-each>
+        <!-- a work's other titles (title type="alt", in another script or language) follow its
+             title in brackets: they were three titles side by side, "Kanon Κανών Canon", as if
+             the item held three works (probe 35) -->
+        <xsl:variable name="alts" as="element()*" select="$headline[self::title]
+            [tokenize(@type) = ('alt', 'alternative')][exists(preceding-sibling::title
+                [not(tokenize(@type) = ('alt', 'alternative'))][r:has-content(.)])]"/>
         <xsl:for-each select="$headline">
-          <xsl:if test="position() gt 1">
-            <xsl:value-of select="if (self::title and exists($headline[self::author])) then ', '
+          <xsl:variable name="i" as="xs:integer" select="position()"/>
+          <xsl:variable name="alt" as="xs:boolean" select="exists(. intersect $alts)"/>
+          <xsl:if test="$i gt 1">
+            <xsl:value-of select="if ($alt) then (if (exists($headline[$i - 1] intersect $alts))
+                    then '; ' else ' (')
+                else if (self::title and exists($headline[self::author])) then ', '
                 else ' '"/>
           </xsl:if>
           <xsl:choose>
@@ -425,6 +439,7 @@
           </xsl:element>
             </xsl:otherwise>
           </xsl:choose>
+          <xsl:if test="$alt and empty($headline[$i + 1] intersect $alts)">)</xsl:if>
         </xsl:for-each>
         <xsl:if test="@defective = ('true', '1')">
           <xsl:text> </xsl:text>
@@ -457,9 +472,11 @@
     <!-- a provenance says which event of the object's history it is (att.typed; EpiDoc's
          found, observed, transferred, and a subtype, autopsied): an inscription's findspot,
          its present place and the dates its editor saw it were three fields alike,
-         "Provenance: 2011.06.15" (probe 42) -->
+         "Provenance: 2011.06.15" (probe 42); so does a list of references, which may list
+         other things than the object's bibliography (manuscripta.se's listBibl
+         type="related-items", probe 35) -->
     <xsl:variable name="kind" as="xs:string*"
-        select="$e/self::provenance/(@type, @subtype) ! r:ms-words(.)[. != '']"/>
+        select="$e/(self::provenance | self::listBibl)/(@type, @subtype) ! r:ms-words(.)[. != '']"/>
     <xsl:sequence select="upper-case(substring($label, 1, 1)) || substring($label, 2)
         || (if (exists($kind)) then ' (' || string-join($kind, ', ') || ')' else '')"/>
   </xsl:function>
@@ -511,11 +528,8 @@
             <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
           </xsl:apply-templates>
         </xsl:when>
-        <xsl:when test="exists($from) and exists($to)">
-          <xsl:value-of select="r:msg('ms.locus.range', ($from, $to))"/>
-        </xsl:when>
         <xsl:when test="exists($from)">
-          <xsl:value-of select="r:msg('ms.locus.one', $from)"/>
+          <xsl:value-of select="r:locus-words($bounds)"/>
         </xsl:when>
       </xsl:choose>
     </span>
@@ -523,10 +537,20 @@
 
   <xsl:template match="locus[normalize-space() = ''][exists(r:locus-bounds(.))]" mode="r:plain"
       as="xs:string">
-    <xsl:variable name="bounds" as="xs:string+" select="r:locus-bounds(.)"/>
-    <xsl:sequence select="if (exists($bounds[2])) then r:msg('ms.locus.range', $bounds)
-        else r:msg('ms.locus.one', $bounds[1])"/>
+    <xsl:sequence select="r:locus-words(r:locus-bounds(.))"/>
   </xsl:template>
+
+  <!-- A locus's bounds in words: folios as "f. 3r", "ff. 2r–9v"; a place that is no folio's
+       number (a cover or a pastedown, manuscripta.se's <locus scheme="other" from="RCI">,
+       which read "f. RCI": probe 35) as written. -->
+  <xsl:function name="r:locus-words" as="xs:string">
+    <xsl:param name="bounds" as="xs:string+"/>
+    <xsl:sequence select="
+        if (some $b in $bounds satisfies not(matches($b, $r:folio-id, 'i')))
+        then string-join($bounds, '–')
+        else if (exists($bounds[2])) then r:msg('ms.locus.range', $bounds)
+        else r:msg('ms.locus.one', $bounds[1])"/>
+  </xsl:function>
 
   <xsl:template match="locusGrp | origDate | origPlace | material | objectType | height | width
       | depth | dim | watermark | stamp | secFol | heraldry | summary | catchwords | signatures
@@ -723,8 +747,14 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'measure'"/>
       </xsl:call-template>
-      <xsl:value-of select="r:with-unit((normalize-space(.)[. != ''],
+      <xsl:variable name="count" as="xs:string" select="r:with-unit((normalize-space(.)[. != ''],
           normalize-space(@quantity))[1], normalize-space(@unit))"/>
+      <!-- what was counted, when its @type says more than the unit (<measure
+           type="laidLinesIn20mm" unit="lines">16</measure> read "16 lines": probe 35) -->
+      <xsl:variable name="kind" as="xs:string?" select="replace(r:ms-words(@type),
+          '([a-z])([0-9])', '$1 $2')[. != ''][not(lower-case(.) = (lower-case(normalize-space(
+          current()/@unit)), lower-case(replace($count, '^\S+\s+', ''))))]"/>
+      <xsl:value-of select="string-join(($kind, $count), ': ')"/>
     </span>
   </xsl:template>
 

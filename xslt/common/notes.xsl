@@ -649,6 +649,18 @@
               <xsl:call-template name="r:attributes">
                 <xsl:with-param name="class" select="'listAnnotation'"/>
               </xsl:call-template>
+              <!-- lists of several kinds say which each is, by its head, else its @type in
+                   words: the Escher letters' lists typed dating and remarks ran on as one
+                   list of notes (probe 31) -->
+              <xsl:variable name="kind" as="xs:string?" select="(head[1] ! r:plain(.),
+                  r:token-words(@type))[. != ''][1]"/>
+              <xsl:for-each select="$kind[count(distinct-values($notes/ancestor::listAnnotation[1]
+                  /generate-id())) gt 1]">
+                <xsl:element name="h{min(($level + 1, 6))}">
+                  <xsl:attribute name="class" select="'notes-title notes-kind'"/>
+                  <xsl:value-of select="upper-case(substring(., 1, 1)) || substring(., 2)"/>
+                </xsl:element>
+              </xsl:for-each>
             </xsl:for-each>
             <xsl:apply-templates select="current-group()" mode="r:main"/>
           </div>

@@ -320,9 +320,11 @@
        (Perseus' unit="card", "para", "section"): a small raised number named by its unit in
        its title, as editions print section numbers in the margin, and kept out of the search
        index, where "way. 32 1 When" would read as words of the text. -->
-  <xsl:template match="milestone" mode="r:main" as="element()">
+  <xsl:template match="milestone" mode="r:main" as="element()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space(@n)"/>
+    <!-- a span of the source's additions or deletions that ends here closes first -->
+    <xsl:call-template name="r:span-close"/>
     <!-- references to pages, columns and lines stand thick in running text (a number at
          every line of a text): they stay raised numbers, named on hover -->
     <xsl:variable name="known" as="xs:string?" select="r:milestone-unit(.)[not(lower-case(

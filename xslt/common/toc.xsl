@@ -55,7 +55,7 @@
   <!-- A page of a documentary transcription (facsimile.xsl): its name. -->
   <xsl:template match="sourceDoc//surface[@xml:id]" mode="r:toc" as="element()">
     <li>
-      <a href="#{@xml:id}"><xsl:value-of select="if (label) then r:surface-n(.)
+      <a href="#{@xml:id}"><xsl:value-of select="if (exists(r:surface-label(.))) then r:surface-n(.)
           else r:msg('facs.page', r:surface-n(.))"/></a>
     </li>
   </xsl:template>

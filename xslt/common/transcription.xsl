@@ -355,6 +355,19 @@
         then key('r:span-end', $id) else root(.)//(delSpan | addSpan)
             [replace(normalize-space(@spanTo), '^#', '') = $id]"/>
     <xsl:next-match/>
+    <xsl:call-template name="r:span-close">
+      <xsl:with-param name="spans" select="$spans"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The closing sign of the span that ends at the context element: at an anchor, after it;
+       at a page break or a milestone (probe 39, a Leopardi autograph's addSpan to a pb:
+       ⸂ opened and nothing closed it), before it, called by their templates. -->
+  <xsl:template name="r:span-close" as="element()?">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="spans" as="element()*" select="if (empty(@xml:id) or not($r:has-spans)
+        or not(root(.) instance of document-node())) then ()
+        else key('r:span-end', string(@xml:id))"/>
     <xsl:for-each select="$spans[1]">
       <span class="{local-name()}-end ed-dipl">
         <xsl:if test="not($r:views)">
@@ -852,7 +865,9 @@
     <xsl:sequence select="exists($lb/ancestor::div[@type = 'edition'])"/>
   </xsl:function>
 
-  <!-- A column break: a mark in the diplomatic view (and a space between two words). -->
+  <!-- A column break: a mark in the diplomatic view (and a space between two words); one of
+       a witness or edition (cb edRef="#C", probe 34) says whose column it is, as a page
+       break of one does. -->
   <xsl:template match="cb" mode="r:main" as="node()+">
     <xsl:if test="r:glued(.)">
       <xsl:text> </xsl:text>
@@ -862,7 +877,8 @@
       <xsl:with-param name="view" select="'dipl'"/>
       <xsl:with-param name="indexed" select="false()"/>
       <xsl:with-param name="title" select="string-join((r:msg('tr.column'),
-          normalize-space(@n)[. != '']), ' ')"/>
+          normalize-space(@n)[. != ''], r:break-ed(.)[. != ''] ! ('(' || r:token-words(.) || ')')),
+          ' ')"/>
       <xsl:with-param name="content" as="node()*">
         <xsl:text>‖</xsl:text>
       </xsl:with-param>

@@ -7,9 +7,11 @@
   numbers its lines ("1.1.15" -> 15), else the line's position in its unit, counted by the
   accumulator r:line: a unit is a scene or other div for the lines of a play (l inside sp),
   and a poem for other verse (an lg with its own head, or an outermost lg made of stanzas;
-  stanzas side by side in a div are one poem, the div). Lines of verse
-  quoted in prose (an lg inside a paragraph or quotation) are not counted: a novel's epigraph
-  has no line numbers. Parts M and F of a split line count with its part I.
+  stanzas side by side in a div are one poem, the div; an lg standing among the paragraphs
+  of prose is one of its own: probe 32, bayts quoted between an Arabic chronicle's
+  paragraphs were counted through the division, the third quotation's second line "5").
+  Lines of verse quoted in prose (an lg inside a paragraph or quotation) are not counted: a
+  novel's epigraph has no line numbers. Parts M and F of a split line count with its part I.
 
   Split lines (l/@part I, M, F: one verse line shared by several speakers). Part M and F
   start where the earlier parts ended: the accumulator r:split-before holds the text of the
@@ -35,7 +37,8 @@
        it go on from its number (an edition that numbers every fifth line alone). -->
   <xsl:accumulator name="r:line" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7
-        | lg[not(ancestor::sp)][head or not(ancestor::lg) and lg]" select="0"/>
+        | lg[not(ancestor::sp)][head or not(ancestor::lg) and lg]
+        | lg[not(ancestor::sp or ancestor::lg)][../(p | ab)]" select="0"/>
     <xsl:accumulator-rule match="l[not(@part = ('M', 'F', 'm', 'f'))]" select="
         if (matches(normalize-space(@n), '[0-9]+$'))
         then xs:integer(replace(normalize-space(@n), '^.*?([0-9]+)$', '$1')) else $value + 1"/>

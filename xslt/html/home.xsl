@@ -169,10 +169,11 @@
       <!-- its authors, else the names of its sending action -->
       <xsl:variable name="authors" as="xs:string*" select="r:authors(.)[. != '']"/>
       <xsl:variable name="from" as="xs:string?" select="string-join(if (exists($authors))
-          then $authors else $desc ! r:corresp-names(., 'sent') ! r:plain(.), '; ')[. != '']"/>
+          then $authors else $desc ! r:corresp-names(., 'sent') ! r:read-name(.), '; ')
+          [. != '']"/>
       <xsl:variable name="to" as="xs:string?" select="string-join(($desc ! r:corresp-names(.,
           'received'), $desc/addressee/(persName | orgName | name | rs)[normalize-space()])
-          ! r:plain(.), '; ')[. != '']"/>
+          ! r:read-name(.), '; ')[. != '']"/>
       <xsl:variable name="who" as="xs:string?" select="
           if (exists($from) and exists($to)) then r:msg('home.letter', ($from, $to))
           else if (exists($to)) then r:msg('letter.to') || ' ' || $to

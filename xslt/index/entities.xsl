@@ -169,6 +169,13 @@
   <xsl:variable name="ed:name-elements" as="xs:string+" select="('persName', 'placeName',
       'orgName', 'name', 'rs', 'geogName', 'objectName', 'eventName')"/>
 
+  <!-- The types of an rs that name a kind of register entry (a person, a place ...), in the
+       words encoders give them; an rs of another type refers to no entry. -->
+  <xsl:variable name="ed:entry-types" as="xs:string+" select="('person', 'persons', 'persname',
+      'people', 'personage', 'character', 'place', 'placename', 'geogname', 'settlement',
+      'org', 'orgname', 'organisation', 'organization', 'institution', 'event', 'eventname',
+      'object', 'objectname', 'name')"/>
+
   <xsl:template match="/" as="element(ed:index)">
     <xsl:apply-templates select="ed:corpus"/>
   </xsl:template>
@@ -228,8 +235,12 @@
          type="forename">Silvia</name></persName>: "persName 'Silvia' has no @ref (2
          times)"); a name of other words inside one (an orgName holding its placeName) is
          still asked for its own -->
+    <!-- nor is an rs typed as no kind of register entry: a thematic tag (probe 27, an
+         anthology's <rs type="theme">), which no register lists -->
     <xsl:variable name="untagged" as="element()*" select="$texts//*[not(@ref | @key)]
         [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
+        [not(self::tei:rs[normalize-space(@type)][not(tokenize(lower-case(@type))
+            = $ed:entry-types)])]
         [exists(.//text()[normalize-space()][empty(ancestor::*[@ref | @key]
             [local-name() = $ed:name-elements])])]
         [not(r:in-register(.))]

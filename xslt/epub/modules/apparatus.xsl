@@ -26,12 +26,13 @@
 
   <xsl:function name="r:witness-href" as="xs:string?">
     <xsl:param name="target" as="element()"/>
+    <xsl:variable name="id" as="xs:string?" select="r:witness-id($target)"/>
     <xsl:sequence select="
-        if (empty($target/@xml:id) or empty($target[self::tei:witness or self::tei:listWit
+        if (empty($id) or empty($target[self::tei:witness or self::tei:listWit
             or self::tei:bibl or self::tei:biblStruct or self::tei:msDesc])) then ()
-        else if (exists($target/ancestor::tei:text)) then ee:href($target)
+        else if (exists($target/ancestor::tei:text)) then r:href-of($target, $id)
         else if (ee:has-witnesses() and exists($target/ancestor::tei:listWit))
-        then $ee:witnesses-file || '#' || $target/@xml:id
+        then $ee:witnesses-file || '#' || $id
         else ()"/>
   </xsl:function>
 

@@ -119,7 +119,7 @@
 
   <xsl:template match="tei:surface" mode="ee:toc" as="element()">
     <li>
-      <a href="{ee:href(.)}"><xsl:value-of select="if (tei:label) then r:surface-n(.)
+      <a href="{ee:href(.)}"><xsl:value-of select="if (exists(r:surface-label(.))) then r:surface-n(.)
           else r:msg('facs.page', r:surface-n(.))"/></a>
     </li>
   </xsl:template>

@@ -165,6 +165,14 @@
                   <xsl:value-of select="' — ' || string-join($who, ', ')"/>
                 </span>
               </xsl:if>
+              <!-- and the state the text was left in (att.docStatus: "finished", "external
+                   correction", the WBÖ articles' stages, shown nowhere: probe 40), in the
+                   encoder's words -->
+              <xsl:for-each select="@status[normalize-space()]">
+                <span class="change-status">
+                  <xsl:value-of select="' (' || r:token-words(.) || ')'"/>
+                </span>
+              </xsl:for-each>
             </li>
           </xsl:for-each>
         </ul>
