@@ -425,10 +425,6 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
     return findings
 
 
-#: Names offered in one "put it inside" hint.
-MAX_CONTAINERS = 3
-
-
 def _earlier_hint(g: Grammar, token: Token, places: Iterable[tuple[Pat, Token]]) -> str:
     """Where the parent would take a child it refuses here: before the first sibling at whose
     place its content accepts the name (a "head" after the division's first "p")."""
