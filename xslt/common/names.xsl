@@ -257,7 +257,10 @@
     <xsl:sequence select="if (exists($registers)) then key('r:entry', $id, $registers)[1] else ()"/>
   </xsl:function>
 
-  <xsl:function name="r:preferred-name" as="xs:string">
+  <!-- Cached: a page asks it for each name's card button and twice for each card (a text
+       with 8,000 names of 4,000 entries: 1.4 s of its 2.4 s, its plain words read anew each
+       time); the entry and its register do not change while a page is written. -->
+  <xsl:function name="r:preferred-name" as="xs:string" cache="yes">
     <xsl:param name="entry" as="element()?"/>
     <xsl:param name="fallback" as="xs:string"/>
     <xsl:variable name="best" as="element()?" select="r:preferred-name-element($entry)"/>
