@@ -117,32 +117,40 @@ def _letter(title: str, author: str, actions: str) -> str:
     )
 
 
+def _letters_site(tmp_path: Path, letters: dict[str, str], **options: Any) -> Path:
+    """The HTML of an edition of ``letters`` (file name: TEI text) built from
+    ``tmp_path/corpus``: its ``out/html`` folder."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in letters.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    build([corpus], tmp_path / "out", only=["html"], jobs=1, **options)
+    return tmp_path / "out/html"
+
+
 def test_home_page_lists_a_letters_recipients_with_its_senders(tmp_path: Path) -> None:
     """Probe 24 (letters of the Schnitzler edition): the home page gave a letter's senders
     (its authors) and date, never to whom it was sent; a letter whose title does not say so
     lost its recipient from the list. Senders are its authors, else the names of its sent
     action."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     sent = '<correspAction type="sent"><persName>Kafka, Eduard</persName>'
     received = (
         '<correspAction type="received"><persName>Schnitzler, Arthur</persName>'
         "<persName>Schnitzler, Julius</persName></correspAction>"
     )
-    (corpus / "a.xml").write_text(
-        _letter(
-            "Brief 1",
-            "<author>Kafka, Eduard</author>",
-            f'{sent}<date when="1891-08-30">30. 8. 1891</date></correspAction>{received}',
-        ),
-        encoding="utf-8",
+    site = _letters_site(
+        tmp_path,
+        {
+            "a.xml": _letter(
+                "Brief 1",
+                "<author>Kafka, Eduard</author>",
+                f'{sent}<date when="1891-08-30">30. 8. 1891</date></correspAction>{received}',
+            ),
+            "b.xml": _letter("Brief 2", "", f"{sent}</correspAction>{received}"),
+            "c.xml": _letter("Brief 3", "", received),
+        },
     )
-    (corpus / "b.xml").write_text(
-        _letter("Brief 2", "", f"{sent}</correspAction>{received}"), encoding="utf-8"
-    )
-    (corpus / "c.xml").write_text(_letter("Brief 3", "", received), encoding="utf-8")
-    build([corpus], tmp_path / "out", only=["html"], jobs=1)
-    doc = _page(tmp_path / "out/html/index.html")
+    doc = _page(site / "index.html")
     assert doc.xpath("//span[@class='text-meta']/text()") == [
         "Kafka, Eduard to Schnitzler, Arthur; Schnitzler, Julius, 30. 8. 1891",
         "Kafka, Eduard to Schnitzler, Arthur; Schnitzler, Julius",
@@ -156,24 +164,19 @@ def test_a_correspondent_read_in_several_ways_is_named_with_each_reading(
     """Probe 41 (a letter to Karl Kraus: <persName>Mary <choice><unclear>Scheyer</unclear>
     <unclear>Schäfer</unclear></choice></persName>): the letter head and the home page gave
     the first reading alone, "Mary Scheyer", where the text gives "Scheyer [or: Schäfer]"."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.xml").write_text(
-        _letter(
-            "Brief 1",
-            "",
-            '<correspAction type="sent"><persName>Mary <choice><unclear>Scheyer</unclear>'
-            "<unclear>Schäfer</unclear></choice></persName></correspAction>"
-            '<correspAction type="received"><persName>Kraus</persName></correspAction>',
-        ),
-        encoding="utf-8",
+    letter = _letter(
+        "Brief 1",
+        "",
+        '<correspAction type="sent"><persName>Mary <choice><unclear>Scheyer</unclear>'
+        "<unclear>Schäfer</unclear></choice></persName></correspAction>"
+        '<correspAction type="received"><persName>Kraus</persName></correspAction>',
     )
-    build([corpus], tmp_path / "out", only=["html"], jobs=1)
-    home = _page(tmp_path / "out/html/index.html")
+    site = _letters_site(tmp_path, {"a.xml": letter})
+    home = _page(site / "index.html")
     assert home.xpath("//span[@class='text-meta']/text()") == [
         "Mary Scheyer [or: Schäfer] to Kraus"
     ]
-    page = _page(tmp_path / "out/html/a.html")
+    page = _page(site / "a.html")
     names = page.xpath("//div[@class='letter-head']//*[@class='name']/text()")
     assert names == ["Mary Scheyer [or: Schäfer]", "Kraus"]
 
@@ -187,36 +190,32 @@ def test_a_letters_place_is_in_the_list_and_its_head_labels_are_the_interfaces(
     stood unmarked inside a German letter, German to a screen reader. The place of the
     sending action comes before the date; the interface's words carry its language, the
     names and the source's date words the text's."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.xml").write_text(
-        _letter(
-            "Brief 1",
-            "",
-            '<correspAction type="sent"><persName>Mary</persName><placeName>Wien</placeName>'
-            '<address><street>Alserstraße 8</street></address><date when="1894-09-08">8.'
-            ' September 1894</date></correspAction><correspAction type="received">'
-            "<persName>Kraus</persName></correspAction>"
-            '<correspContext><ref type="next" target="b.xml">Brief 2</ref></correspContext>',
-        ),
-        encoding="utf-8",
+    site = _letters_site(
+        tmp_path,
+        {
+            "a.xml": _letter(
+                "Brief 1",
+                "",
+                '<correspAction type="sent"><persName>Mary</persName><placeName>Wien</placeName>'
+                '<address><street>Alserstraße 8</street></address><date when="1894-09-08">8.'
+                ' September 1894</date></correspAction><correspAction type="received">'
+                "<persName>Kraus</persName></correspAction>"
+                '<correspContext><ref type="next" target="b.xml">Brief 2</ref></correspContext>',
+            ),
+            "b.xml": _letter(
+                "Brief 2",
+                "",
+                '<correspAction type="sent"><persName>H.T.</persName><date when="1901-09-21"/>'
+                "</correspAction>",
+            ),
+        },
     )
-    (corpus / "b.xml").write_text(
-        _letter(
-            "Brief 2",
-            "",
-            '<correspAction type="sent"><persName>H.T.</persName><date when="1901-09-21"/>'
-            "</correspAction>",
-        ),
-        encoding="utf-8",
-    )
-    build([corpus], tmp_path / "out", only=["html"], jobs=1)
-    home = _page(tmp_path / "out/html/index.html")
+    home = _page(site / "index.html")
     assert home.xpath("//span[@class='text-meta']/text()") == [
         "Mary to Kraus, Wien, 8. September 1894",
         "H.T., 21 September 1901",
     ]
-    page = _page(tmp_path / "out/html/a.html")
+    page = _page(site / "a.html")
     assert page.xpath("/html/@lang") == ["de"] and not page.xpath("//main/@lang")
     assert [(e.text_content(), e.get("lang")) for e in page.xpath("//dl[@class='corresp']/*")] == [
         ("From", "en"),
@@ -226,7 +225,7 @@ def test_a_letters_place_is_in_the_list_and_its_head_labels_are_the_interfaces(
     ]
     labels = page.xpath("//span[@class='meta-label']")
     assert [(e.text_content(), e.get("lang")) for e in labels] == [("Next letter:", "en")]
-    dated = _page(tmp_path / "out/html/b.html")
+    dated = _page(site / "b.html")
     assert [
         (e.text_content(), e.get("lang")) for e in dated.xpath("//dl[@class='corresp']//time")
     ] == [("21 September 1901", "en")]
@@ -237,21 +236,21 @@ def test_a_name_typed_addressee_in_the_sending_action_is_the_recipient(tmp_path:
     one sending action, told apart by persName/@type "sender" and "addressee", were both
     "From" on the page and both senders on the home page; a name typed by its part is told
     under that part, beside a receiving action's names when there is one."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     both = (
         '<correspAction type="sent"><persName type="sender">Escher, Alfred</persName>'
         '<persName type="addressee">Stockar, Clementine</persName>'
         '<placeName>Zürich</placeName><date when="1850-03-02">2. März 1850</date>'
         "</correspAction>"
     )
-    (corpus / "a.xml").write_text(_letter("Brief 1", "", both), encoding="utf-8")
     received = '<correspAction type="received"><persName>Keller, Anna</persName></correspAction>'
-    (corpus / "b.xml").write_text(_letter("Brief 2", "", both + received), encoding="utf-8")
-    build([corpus], tmp_path / "out", only=["html"], jobs=1, language="en")
+    letters = {
+        "a.xml": _letter("Brief 1", "", both),
+        "b.xml": _letter("Brief 2", "", both + received),
+    }
+    site = _letters_site(tmp_path, letters, language="en")
 
     def head(stem: str) -> list[str]:
-        doc = _page(tmp_path / f"out/html/{stem}.html")
+        doc = _page(site / f"{stem}.html")
         return [" ".join(e.text_content().split()) for e in doc.xpath("//dl[@class='corresp']/*")]
 
     assert head("a") == [
@@ -261,7 +260,7 @@ def test_a_name_typed_addressee_in_the_sending_action_is_the_recipient(tmp_path:
         "From", "Escher, Alfred, Zürich, 2. März 1850",
         "To", "Stockar, Clementine, Keller, Anna",
     ]  # fmt: skip
-    doc = _page(tmp_path / "out/html/index.html")
+    doc = _page(site / "index.html")
     assert doc.xpath("//span[@class='text-meta']/text()") == [
         # the place written at (probe 41) before the date
         "Escher, Alfred to Stockar, Clementine, Zürich, 2. März 1850",
