@@ -631,6 +631,13 @@ _LANGUAGE_PLACES = (
 )
 
 
+#: A letter's manuscript's contents in one language (base.xsl, r:letter-lang).
+_LETTER_LANGUAGES = (
+    "tei:teiHeader[tei:profileDesc/tei:correspDesc]/tei:fileDesc/tei:sourceDesc"
+    "//tei:msContents//tei:textLang/@mainLang[normalize-space()]"
+)
+
+
 def _declared_language(root: etree._Element) -> str:
     """The language a text declares, as its reading page states it (an XPath union would
     take the root's before the text's, in document order)."""
@@ -638,4 +645,5 @@ def _declared_language(root: etree._Element) -> str:
         found = root.xpath(f"string({place})", namespaces=_NS)
         if found:
             return str(found)
-    return ""
+    letter = [str(v) for v in root.xpath(_LETTER_LANGUAGES, namespaces=_NS)]
+    return letter[0] if len({v.strip() for v in letter}) == 1 else ""

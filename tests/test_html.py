@@ -181,6 +181,45 @@ def test_a_correspondent_read_in_several_ways_is_named_with_each_reading(
     assert names == ["Mary Scheyer [or: Schäfer]", "Kraus"]
 
 
+def test_a_letter_is_in_the_language_its_manuscripts_contents_declare(tmp_path: Path) -> None:
+    """Probe 41 (the Cavriana letters): a letter whose language is declared only by its
+    manuscript's item (<msItem><textLang mainLang="it"/>) was "und". A letter's text is the
+    manuscript's words: it takes that language, in its page and its search, when every
+    textLang agrees; a catalogue record (no correspDesc) does not, its text being the
+    cataloguer's description; a langUsage comes first."""
+
+    def tei(corresp: str, langs: str, usage: str = "") -> str:
+        return (
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            "<title>Lettera</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+            "<sourceDesc><msDesc><msIdentifier><idno>b. 1</idno></msIdentifier><msContents>"
+            f"{langs}</msContents></msDesc></sourceDesc></fileDesc><profileDesc>{usage}"
+            f"{corresp}</profileDesc></teiHeader><text><body><p>Illustrissimo signore mio,"
+            "</p></body></text></TEI>"
+        )
+
+    item = '<msItem><textLang mainLang="it"/></msItem>'
+    sent = (
+        '<correspDesc><correspAction type="sent"><persName>Filippo</persName>'
+        "</correspAction></correspDesc>"
+    )
+    site = _letters_site(
+        tmp_path,
+        {
+            "a.xml": tei(sent, item + item),
+            "b.xml": tei("", item),
+            "c.xml": tei(sent, item + '<msItem><textLang mainLang="la"/></msItem>'),
+            "d.xml": tei(sent, item, '<langUsage><language ident="es"/></langUsage>'),
+        },
+    )
+    # the text's language: its main element's, where it differs from the page's
+    langs = {
+        name: _page(site / f"{name}.html").xpath("string((//main/@lang | /html/@lang)[last()])")
+        for name in "abcd"
+    }
+    assert langs == {"a": "it", "b": "und", "c": "und", "d": "es"}
+
+
 def test_a_letters_place_is_in_the_list_and_its_head_labels_are_the_interfaces(
     tmp_path: Path,
 ) -> None:

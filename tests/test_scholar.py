@@ -1113,3 +1113,15 @@ def test_a_citation_states_the_language_the_reading_page_states() -> None:
     assert language(' xml:lang="fr"', ' xml:lang="la"', ' xml:lang="en"') == "la"
     assert language(' xml:lang="fr"', "", ' xml:lang="en"') == "fr"
     assert language("", "", "") == "de"
+    # a letter whose manuscript's contents alone say it (base.xsl, r:letter-lang)
+    letter = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>L'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><msDesc>"
+        '<msIdentifier/><msContents><msItem><textLang mainLang="it"/></msItem></msContents>'
+        "</msDesc></sourceDesc></fileDesc><profileDesc><correspDesc/></profileDesc>"
+        "</teiHeader><text><body><p>Signore</p></body></text></TEI>"
+    )
+    assert citation.text_citation(letter, "l", "L", when, Publication(None)).language == "it"
+    # a catalogue record's text is the cataloguer's: no correspDesc, no language
+    letter.find(".//{*}correspDesc").getparent().remove(letter.find(".//{*}correspDesc"))
+    assert citation.text_citation(letter, "l", "L", when, Publication(None)).language == ""

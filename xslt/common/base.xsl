@@ -1068,12 +1068,26 @@
        body's (the text's main matter: probe 39, the Davy notebooks, whose body alone says
        "en" while the header's langUsage lists, alphabetically, the ten languages quoted in
        the collection: the page was "de" and the search filed it under German), else the
-       first language of the header's langUsage. -->
+       first language of the header's langUsage, else, for a letter, the language its
+       manuscript's contents are said to be in (r:letter-lang). -->
   <xsl:function name="r:declared-lang" as="attribute()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="(r:main-text($tei)/@xml:lang, $tei/@xml:lang,
         r:main-text($tei)/body/@xml:lang,
-        $tei/teiHeader/profileDesc/langUsage/language[1]/@ident)[1]"/>
+        $tei/teiHeader/profileDesc/langUsage/language[1]/@ident, r:letter-lang($tei))[1]"/>
+  </xsl:function>
+
+  <!-- A letter (its header has a correspDesc) whose manuscript's contents are in one
+       language, msContents//textLang/@mainLang (TEI 10.6.6), when every such textLang
+       agrees: the Cavriana letters of probe 41 declared their Italian there alone and were
+       "und". Letters only: the text of a catalogue record is its description, whose language
+       is the cataloguer's, not the manuscript's (xslt/index/entities.xsl and
+       pipeline/citation.py ask the same). -->
+  <xsl:function name="r:letter-lang" as="attribute()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="main" as="attribute()*" select="$tei[teiHeader/profileDesc/correspDesc]
+        /teiHeader/fileDesc/sourceDesc//msContents//textLang/@mainLang[normalize-space()]"/>
+    <xsl:sequence select="$main[count(distinct-values($main ! normalize-space())) eq 1][1]"/>
   </xsl:function>
 
   <!-- Readable plain text of an element: its words without notes, whitespace normalised. -->

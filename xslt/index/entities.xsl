@@ -341,14 +341,21 @@
     </ed:index>
   </xsl:template>
 
-  <!-- A text's language, as its reading page states it (xslt/common/header.xsl r:text-lang):
-       its text's xml:lang, else the root's, else the header's first language. The root's
-       alone left the index's context of a mention in a text whose language is declared on
-       <text> (an Arabic text in probe 32) unmarked, read left to right as English. -->
+  <!-- A text's language, as its reading page states it (xslt/common/base.xsl
+       r:declared-lang, which this stylesheet does not import): its text's xml:lang, else the
+       root's, else its body's, else the header's first language, else a letter's
+       manuscript's (r:letter-lang). The root's alone left the index's context of a mention
+       in a text whose language is declared on <text> (an Arabic text in probe 32) unmarked,
+       read left to right as English. -->
   <xsl:function name="ed:document-lang" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/(tei:text, tei:sourceDoc)[1]/@xml:lang, $tei/@xml:lang,
-        $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident)
+    <xsl:variable name="text" as="element()?" select="$tei/(tei:text, tei:sourceDoc)[1]"/>
+    <xsl:variable name="letter" as="attribute()*" select="$tei[tei:teiHeader/tei:profileDesc
+        /tei:correspDesc]/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msContents
+        //tei:textLang/@mainLang[normalize-space()]"/>
+    <xsl:sequence select="($text/@xml:lang, $tei/@xml:lang, $text/tei:body/@xml:lang,
+        $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident,
+        $letter[count(distinct-values($letter ! normalize-space())) eq 1])
         [normalize-space()][1] ! string(.)"/>
   </xsl:function>
 
