@@ -1461,6 +1461,10 @@ def test_a_span_to_an_element_that_is_no_anchor_is_closed_there(tmp_path: Path) 
     assert close.getnext().get("class") == "pb"
     deleted = [d.text_content().strip() for d in paragraphs[2].xpath(".//del")]
     assert deleted == ["two", "three"]
+    # and its closing sign follows the last words of that element, not "four"
+    assert signs[2] == ["⟦", "⟧"]
+    (close,) = paragraphs[2].xpath(".//span[@class='delSpan-end ed-dipl']")
+    assert close.xpath("preceding::text()[normalize-space()][1]")[0].strip() == "three"
 
 
 def test_a_fragmentary_witness_is_said_to_begin_and_end_in_its_reading(

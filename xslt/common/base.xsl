@@ -80,6 +80,9 @@
   <xsl:mode name="r:toc" on-no-match="fail" on-multiple-match="fail"/>
   <!-- Plain text of a heading or title, without notes (for labels and <title>). -->
   <xsl:mode name="r:plain" on-no-match="text-only-copy" on-multiple-match="fail"/>
+  <!-- A span whose last words were just rendered: its closing sign (transcription.xsl),
+       nothing in a stylesheet that draws no signs. -->
+  <xsl:mode name="r:span-closed" on-no-match="deep-skip" on-multiple-match="fail"/>
 
   <xsl:key name="r:entry" match="*[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="r:by-name" match="*" use="node-name()"/>
@@ -177,14 +180,32 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- generate-id of the last words of an element of words a span runs to the end of (a
+       seg, a w, a line) -> the spans that end there, whose closing sign follows those words
+       (an anchor, a page break or a milestone closes its own: transcription.xsl,
+       r:span-close; probe 39 left the sign of a span to a seg unclosed). -->
+  <xsl:variable name="r:span-last" as="map(xs:string, element()+)" select="if ($r:has-spans)
+      then map:merge(r:spans(/*) ! r:span-last(.), map { 'duplicates': 'combine' })
+      else map { }"/>
+
+  <xsl:function name="r:span-last" as="map(xs:string, element())?">
+    <xsl:param name="span" as="element()"/>
+    <xsl:variable name="end" as="element()?" select="key('r:entry',
+        replace(normalize-space($span/@spanTo), '^#', ''), root($span))[1]
+        [not(self::anchor | self::pb | self::milestone)][$span &lt;&lt; .]"/>
+    <xsl:sequence select="($end//text()[normalize-space()])[last()]
+        ! map { generate-id(.): $span }"/>
+  </xsl:function>
+
   <xsl:template match="text()[$r:has-spans][normalize-space()]
-      [map:contains($r:span-texts, generate-id(.))]" mode="r:main" as="element()" priority="3">
+      [map:contains($r:span-texts, generate-id(.))]" mode="r:main" as="element()+" priority="3">
     <xsl:variable name="deleted" as="xs:boolean" select="$r:span-texts(generate-id(.)) = 'del'"/>
     <xsl:element name="{if ($deleted) then 'del' else 'ins'}">
       <xsl:attribute name="class" select="if ($deleted) then 'del del-span ed-dipl'
           else 'add add-span'"/>
       <xsl:next-match/>
     </xsl:element>
+    <xsl:apply-templates select="$r:span-last(generate-id(.))[1]" mode="r:span-closed"/>
   </xsl:template>
 
   <!-- A text whose spaces are characters of their own (<c> </c>, as the Folger texts write

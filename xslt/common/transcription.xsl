@@ -360,6 +360,14 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The closing sign of a span that runs to the end of an element of words, after them
+       (base.xsl: r:span-last). -->
+  <xsl:template match="delSpan | addSpan" mode="r:span-closed" as="element()?">
+    <xsl:call-template name="r:span-close">
+      <xsl:with-param name="spans" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- The closing sign of the span that ends at the context element: at an anchor, after it;
        at a page break or a milestone (probe 39, a Leopardi autograph's addSpan to a pb:
        ⸂ opened and nothing closed it), before it, called by their templates. -->
