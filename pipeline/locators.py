@@ -19,7 +19,12 @@ whole document, so that an edit changes no anchor outside the part edited (issue
 - a surface of a ``sourceDoc`` (a page of a documentary transcription): likewise,
   ``surface-<@n>``, ``surface-<@n>-<k>``, ``surface-<k>``;
 - a verse or drama line with ``@n``: ``l-<@n>``, or, when another line of the document has
-  that number, in its scope (``div-2-lg-1-l-3``);
+  that number, in its scope (``div-2-lg-1-l-3``); a line without ``@n``: the id of the line
+  group, speech, block or division it stands in and its position among the lines there
+  (``div-2-lg-1-l4``), so that a line added to a poem moves only the later lines of its
+  stanza. Such a line opens no scope: the names in it are counted in its line group, as they
+  were before it had an id, and the page numbers it in the margin from its place (verse.xsl)
+  whatever its id says;
 - a name or date in the text: the id of its block and its position among the names and dates
   there (``div-3-p-12-m2``); likewise in a note the ``standOff`` keeps (a ``listAnnotation``,
   ``notes_apart``), which the reading page shows after the text: ``n1-m2`` in ``note
@@ -187,8 +192,7 @@ def is_counted(
         or (in_source and tag == _SURFACE)
         or tag in DIVS
         or tag in BLOCKS
-        or tag == _PB
-        or (tag == _L and bool(_n(element)))
+        or tag in (_PB, _L)
         or (in_text and tag in MENTIONS)
         or described
     )
@@ -347,6 +351,12 @@ def locators(root: etree._Element) -> list[str]:
             the_id = walk.free(_join(top.prefix, f"{name}-{top.count(name)}"))
             walk.open(element, the_id, True)
             found.append((the_id, False))
+            continue
+        if tag == _L and own is None and not _n(element):
+            # its place among the lines of its scope (counted with the numbered ones, so that
+            # numbering one leaves the others); no scope of its own (the docstring says why)
+            top = scopes[-1]
+            found.append((walk.free(_join(top.prefix, f"l{top.count('l')}")), False))
             continue
         kind = walk.scope_kind(element, in_text > 0)
         inside = in_text > 0 or walk.in_source or in_apart is not None

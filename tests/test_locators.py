@@ -14,6 +14,7 @@ import http.server
 import json
 import shutil
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -159,6 +160,51 @@ def test_a_page_without_number_is_counted_where_it_stands() -> None:
     assert second[-1] == first[-1]
 
 
+_LINES = (
+    "<div><lg><l>a</l><l n='2'>b <persName>X</persName></l><l>c <persName>Y</persName></l>"
+    "</lg><lg><l>d</l><l n='5'>e</l><l n='5'>f</l></lg></div>"
+    "<div><sp><speaker>A</speaker><l>g</l><l n='5'>h</l><l xml:id='own'>i</l><l>j</l></sp>"
+    "<p>k</p></div>"
+)
+
+
+def test_every_line_has_a_locator_numbered_or_not() -> None:
+    """Issue 11 item 1: a verse or drama line is l-<@n>; a line without @n, in a poem or a
+    speech, is its position among the lines of its line group or speech (numbered ones
+    counted too); an @n another line has too is scoped as well (l-5 in the second stanza
+    and in the speech). An unnumbered line opens no scope: the name in it keeps the id it
+    had in its line group before lines without @n had ids (div-1-lg-1-m1)."""
+    ids = _ids(f"<text><body>{_LINES}</body></text>")
+    assert ids == [
+        "div-1", "div-1-lg-1", "div-1-lg-1-l1", "l-2", "l-2-m1", "div-1-lg-1-l3",
+        "div-1-lg-1-m1", "div-1-lg-2", "div-1-lg-2-l1", "div-1-lg-2-l-5", "div-1-lg-2-l-5-2",
+        "div-2", "div-2-sp-1", "div-2-sp-1-l1", "div-2-sp-1-l-5", "", "div-2-sp-1-l4",
+        "div-2-p-1",
+    ]  # fmt: skip
+
+
+def test_a_line_added_to_a_stanza_moves_only_the_later_lines_of_that_stanza() -> None:
+    """A line added at the head of the first stanza, a paragraph added to the header and one
+    to the first division: only the first stanza's lines after the new one move."""
+    before = _ids(f"<teiHeader><fileDesc><p>h</p></fileDesc></teiHeader><text><body>{_LINES}"
+                  "</body></text>")  # fmt: skip
+    edited = _LINES.replace("<lg><l>a</l>", "<p>new</p><lg><l>new</l><l>a</l>", 1)
+    after = _ids(
+        "<teiHeader><fileDesc><p>new</p><p>h</p></fileDesc></teiHeader>"
+        f"<text><body>{edited}</body></text>"
+    )
+    # the new header paragraph, the new paragraph and the new line, in document order
+    assert [after[i] for i in (0, 3, 5)] == ["hdr-p-1", "div-1-p-1", "div-1-lg-1-l1"]
+    kept = [i for k, i in enumerate(after) if k not in (0, 3, 5)]
+    moved = {old: new for old, new in zip(before, kept, strict=True) if old != new}
+    # the header's own paragraph, and the two lines after the new one in its stanza
+    assert moved == {
+        "hdr-p-1": "hdr-p-2",
+        "div-1-lg-1-l1": "div-1-lg-1-l2",
+        "div-1-lg-1-l3": "div-1-lg-1-l4",
+    }
+
+
 def test_a_locator_is_an_ncname() -> None:
     assert token("1.1 35/a") == "1.1_35_a"
     assert _ids('<text><body><div n="3 b"><p>a</p></div></body></text>') == [
@@ -255,21 +301,27 @@ def _edit(source: Path, folder: Path, edited: bool) -> Path:
     return target
 
 
-def _anchors(site: Path, stem: str) -> tuple[dict[str, str], set[str]]:
+_MARKED = "contains(@class, 'rend-edited-a') or contains(@class, 'rend-edited-b')"
+
+
+def _anchors(site: Path, stem: str, around: bool = False) -> tuple[dict[str, str], set[str]]:
     """Every id of a text's reading pages -> (page, its words); and the ids inside the marked
-    divisions."""
+    divisions (``around``: and those around them, whose words hold theirs)."""
     found: dict[str, str] = {}
     inside: set[str] = set()
     for page in sorted((site / "html").glob(f"{stem}*.html")):
         if page.stem != stem and not page.stem[len(stem) :].lstrip("-").isdigit():
             continue
         doc = html.document_fromstring(page.read_text(encoding="utf-8"))
+        # a line's number in the margin is its place in the poem or scene, not its words: a
+        # line added above renumbers it and leaves its anchor
+        for number in doc.xpath("//*[contains(concat(' ', @class, ' '), ' l-n ')]"):
+            number.drop_tree()
         for element in doc.xpath("//article//*[@id]"):
             words = " ".join(element.text_content().split())
             found[element.get("id")] = f"{page.name}: {words}"
-            if element.xpath(
-                "ancestor-or-self::*[contains(@class, 'rend-edited-a')"
-                " or contains(@class, 'rend-edited-b')]"
+            if element.xpath(f"ancestor-or-self::*[{_MARKED}]") or (
+                around and element.xpath(f"descendant::*[{_MARKED}]")
             ):
                 inside.add(element.get("id"))
     return found, inside
@@ -315,6 +367,142 @@ def test_an_edit_changes_no_anchor_outside_the_edited_divisions(
     assert old or source == NOVEL, "the edition's text names people, places and dates"
     moved = {m: u for m, u in old.items() if m not in inside and new.get(m) != u}
     assert not moved
+
+
+SAMPLES = ROOT.parent / "shared" / "corpora" / "tei-samples"
+PLAY = SAMPLES / "drama" / "goethe-iphigenie-auf-tauris.xml"
+POEMS = SAMPLES / "verse" / "disco486g.xml"
+
+
+def _lines(tree: etree._ElementTree, tag: str = "l") -> list[etree._Element]:
+    return list(tree.iter(f"{T}{tag}"))
+
+
+_NEW = "Ein neuer Absatz."
+
+
+def _squeezed(words: str) -> str:
+    return "".join(words.split())
+
+
+def _edit_play(folder: Path, edited: bool) -> None:
+    """Goethe's play, its lines without @n, prepared alike in both versions: a scene's first
+    speech numbered (l-101 ...), a number given to two lines of two scenes (l/@n "7"), a
+    name in a line of a later scene; the first speech's lines marked. ``edited``: a line
+    added at the head of the first speech, a note added to the header, and a paragraph at
+    the head of the last scene (not marked: nothing of that scene may move)."""
+    tree = etree.parse(str(PLAY))
+    scenes = [d for d in tree.iter(f"{T}div") if d.get("type") == "scene"]
+    for k, line in enumerate(_lines(scenes[1].find(f".//{T}lg")), start=101):  # type: ignore[arg-type]
+        line.set("n", str(k))
+    for scene in scenes[2:4]:
+        scene.find(f".//{T}l").set("n", "7")  # type: ignore[union-attr]
+    named = next(x for x in _lines(tree) if (x.text or "").endswith(" nun Orest,"))
+    named.text = (named.text or "")[: -len("Orest,")]
+    name = etree.SubElement(named, f"{T}persName", ref="#orest")
+    name.text, name.tail = "Orest", ","
+    first = scenes[0].find(f".//{T}lg")
+    assert first is not None and scenes[-1].find(f"{T}p") is None
+    first.set("rend", "edited-a")
+    if edited:
+        added = etree.Element(f"{T}l")
+        added.text = "Ein Vers, den der Herausgeber einfügt,"
+        first.insert(0, added)
+        note = etree.Element(f"{T}notesStmt")
+        etree.SubElement(note, f"{T}note").text = "An editor's note."
+        tree.find(f".//{T}sourceDesc").addprevious(note)  # type: ignore[union-attr]
+        paragraph = etree.Element(f"{T}p")
+        paragraph.text = _NEW
+        scenes[-1].find(f"{T}head").addnext(paragraph)  # type: ignore[union-attr]
+    tree.write(str(folder / PLAY.name), encoding="utf-8", xml_declaration=True)
+
+
+def _edit_poems(folder: Path, edited: bool) -> None:
+    """Two sonnets of lines without @n; the second stanza of the first marked. ``edited``: a
+    line at its head and a paragraph at the head of the header's first block."""
+    tree = etree.parse(str(POEMS))
+    stanza = _lines(tree, "lg")[3]
+    assert stanza.get("n") == "2"
+    stanza.set("rend", "edited-b")
+    if edited:
+        added = etree.Element(f"{T}l")
+        added.text = "Un verso que el editor añade,"
+        stanza.insert(0, added)
+        header_p = tree.find(f".//{T}teiHeader//{T}p")
+        extra = etree.Element(f"{T}p")
+        extra.text = "Another declaration."
+        header_p.addprevious(extra)  # type: ignore[union-attr]
+    tree.write(str(folder / POEMS.name), encoding="utf-8", xml_declaration=True)
+
+
+_LINE_IDS = "//*[contains(concat(' ', @class, ' '), ' l ')]/@id"
+
+
+def _line_ids(site: Path, stem: str) -> set[str]:
+    """The ids of the verse and drama lines of a text's reading pages."""
+    found: set[str] = set()
+    for page in (site / "html").glob(f"{stem}*.html"):
+        found.update(html.document_fromstring(page.read_text(encoding="utf-8")).xpath(_LINE_IDS))
+    return found
+
+
+def _book_line_ids(book: Path) -> set[str]:
+    found: set[str] = set()
+    with zipfile.ZipFile(book) as archive:
+        for name in archive.namelist():
+            if name.endswith(".xhtml"):
+                found.update(etree.fromstring(archive.read(name)).xpath(_LINE_IDS))
+    return found
+
+
+def test_an_edit_changes_no_line_anchor_outside_the_edited_line_group(tmp_path: Path) -> None:
+    """Issue 11 item 1, for verse and drama lines (numbered, unnumbered, an @n two lines
+    have; in a speech and in a poem): a line added to one speech and one stanza, a note
+    added to the header, a paragraph added to another scene move no line's anchor outside
+    the speech and stanza edited. The line's number in the margin links to its anchor; the
+    book has the same anchors, and a name in a line is placed at its line in the index."""
+    if not (PLAY.is_file() and POEMS.is_file()):
+        pytest.skip(f"{SAMPLES} is not here")
+    sites = {}
+    for version, edited in (("before", False), ("after", True)):
+        folder = tmp_path / version
+        folder.mkdir()
+        _edit_play(folder, edited)
+        _edit_poems(folder, edited)
+        site = tmp_path / f"site-{version}"
+        report = build([folder], site, only=["html", "epub", "index"])
+        assert report.errors == 0, [str(d) for d in report.diagnostics]
+        sites[version] = site
+    for text in (PLAY.stem, POEMS.stem):
+        before, inside = _anchors(sites["before"], text, around=True)
+        after, _ = _anchors(sites["after"], text)
+        assert len(_line_ids(sites["before"], text) - inside) > 20
+        # the last scene and its act hold the new paragraph's words, and only those are new
+        changed = {
+            i: (words, after.get(i))
+            for i, words in before.items()
+            if i not in inside and _squeezed(after.get(i, "").replace(_NEW, "")) != _squeezed(words)
+        }
+        assert not changed, f"{len(changed)} anchors changed, e.g. {list(changed.items())[:3]}"
+    play, _ = _anchors(sites["after"], PLAY.stem)
+    # numbered, a number two lines have (in their speeches' scope), unnumbered in a speech
+    assert "l-101" in play and "l-7" not in play
+    assert sum(i.endswith("-l-7") for i in play) == 2
+    assert any(i.startswith("div-1.2-sp-") and i[-3:-1] == "-l" for i in play)
+    # a line's number in the margin links to the line it stands in
+    for page in (sites["after"] / "html").glob(f"{PLAY.stem}*.html"):
+        doc = html.document_fromstring(page.read_text(encoding="utf-8"))
+        for number in doc.xpath("//a[@class='l-n']"):
+            assert number.get("href") == "#" + number.getparent().get("id")
+    # the book's lines have the reading pages' anchors
+    lines = _line_ids(sites["after"], PLAY.stem)
+    assert len(lines) > 2000
+    assert _book_line_ids(sites["after"] / "epub" / f"{PLAY.stem}.epub") == lines
+    # the name's block is its line, an anchor that holds its words
+    with (sites["after"] / "index" / "occurrences.csv").open(encoding="utf-8") as handle:
+        (orest,) = [r for r in csv.DictReader(handle) if r["text"] == "Orest"]
+    assert play[orest["block"]].endswith("Daß zwischen beiden Schwestern nun Orest,")
+    assert orest["mention"] == orest["block"][: orest["block"].rindex("-l")] + "-m1"
 
 
 # -- long texts ------------------------------------------------------------------------------

@@ -455,13 +455,21 @@ def test_speeches_stage_directions_and_split_lines(
 def test_line_numbers_every_fifth_line(pages: dict[str, tuple[str, tuple[str, ...]]]) -> None:
     drama = _doc("drama", pages)
     # counted per scene (the split line counts once), or the trailing number of l/@n
-    assert drama.xpath("//span[@class='l-n']/text()") == ["5", "130"]
+    assert drama.xpath("//a[@class='l-n']/text()") == ["5", "130"]
     verse = _doc("verse", pages)
     # counted per poem (stanzas side by side in a div are one poem); verse quoted in prose
     # is not numbered
-    assert verse.xpath("//span[@class='l-n']/text()") == ["5", "10", "5", "5"]
-    assert verse.xpath("//span[@class='l-n']/../text()")[-1] == "a five"
-    assert verse.xpath("//span[@class='l-n']/@aria-hidden") == ["true"] * 4
+    assert verse.xpath("//a[@class='l-n']/text()") == ["5", "10", "5", "5"]
+    assert verse.xpath("//a[@class='l-n']/../text()")[-1] == "a five"
+    assert verse.xpath("//a[@class='l-n']/@aria-hidden") == ["true"] * 4
+    # issue 11: the number links to its line, numbered in the source or not, so that the
+    # number a reader sees gives the line's address (out of the tab order, as it is hidden)
+    for page in (drama, verse):
+        for number in page.xpath("//a[@class='l-n']"):
+            line = number.getparent()
+            assert line.get("class").split()[0] == "l" and line.get("id")
+            assert number.get("href") == "#" + line.get("id") and number.get("tabindex") == "-1"
+    assert drama.xpath("//a[@class='l-n'][. = '130']/@href") == ["#l-1.2.130"]
 
 
 def test_speakers_are_set_off_from_the_text(
@@ -898,7 +906,7 @@ def test_verse_numbers_go_on_from_the_number_a_line_has(
     """Lines numbered in the source only where the print has a number (245, 250) are not
     counted from the poem's start between them: no '5' beside line 246."""
     doc = _doc("reading-text", pages)
-    assert doc.xpath("//section[@id='c5']//span[@class='l-n']/text()") == ["245", "250"]
+    assert doc.xpath("//section[@id='c5']//a[@class='l-n']/text()") == ["245", "250"]
 
 
 def test_verse_quoted_between_paragraphs_is_counted_quotation_by_quotation(
@@ -920,7 +928,7 @@ def test_verse_quoted_between_paragraphs_is_counted_quotation_by_quotation(
 <lg><l>i <caesura/> j</l><l>k <caesura/> l</l></lg><p>qaṣīda</p><lg>{lines}</lg>
 </div></body></text></TEI>""",
     )
-    numbered = [(n.text, n.tail) for n in doc.xpath("//span[@class='l-n']")]
+    numbered = [(n.text, n.tail) for n in doc.xpath("//a[@class='l-n']")]
     assert numbered == [("5", "bayt 5")]
 
 

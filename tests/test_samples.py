@@ -114,7 +114,7 @@ def test_plays_have_cast_lists_line_numbers_and_stepped_lines(sites: Path) -> No
     source = etree.parse(str(SAMPLES / "drama" / "goethe-iphigenie-auf-tauris.xml"))
     assert len(finals) == len(source.findall(f".//{TEI}l[@part='F']")) > 20
     assert all(f.get("data-before") for f in finals)
-    numbers = [int(n) for part in goethe for n in part.xpath("//span[@class='l-n']/text()")]
+    numbers = [int(n) for part in goethe for n in part.xpath("//a[@class='l-n']/text()")]
     assert numbers and all(n % 5 == 0 for n in numbers)
 
 

@@ -7,7 +7,8 @@
   - A transcription offers its reading and diplomatic views (a class on the article).
   - A facsimile's page images follow the text as it scrolls; zones are outlined under the
     pointer.
-  - A paragraph's pilcrow copies the paragraph's address as it goes there.
+  - A paragraph's pilcrow, and a verse line's number, copies the paragraph's (the line's)
+    address as it goes there.
   - The address printed at the end of a reading page is the one it was read at.
   - On the contents page of a text split into parts, an address of the text's single page
     (text.html#div-3-p-2, saved before the text grew past the page size) goes on to the part
@@ -106,10 +107,12 @@
     }
   }, true);
 
-  // A pilcrow is a link to its paragraph; a click also copies the paragraph's address and
-  // says so for a moment (the status line is announced by screen readers).
+  // A pilcrow is a link to its paragraph, a line's number one to its line; a click also
+  // copies the address and says so for a moment (the status line is announced by screen
+  // readers).
   function setUpPilcrows(article) {
-    if (!article || !navigator.clipboard || !article.querySelector("p > a.anchor")) {
+    var links = "p > a.anchor, a.l-n";
+    if (!article || !navigator.clipboard || !article.querySelector(links)) {
       return;
     }
     var status = document.createElement("p");
@@ -118,7 +121,7 @@
     document.body.appendChild(status);
     var timer = null;
     article.addEventListener("click", function (event) {
-      var link = event.target.closest ? event.target.closest("p > a.anchor") : null;
+      var link = event.target.closest ? event.target.closest(links) : null;
       if (!link) {
         return;
       }

@@ -174,13 +174,24 @@
         <xsl:attribute name="data-before" select="$before"/>
       </xsl:if>
       <xsl:if test="exists($number)">
-        <span class="l-n" aria-hidden="true" data-pagefind-ignore=""><xsl:value-of select="$number"/></span>
+        <xsl:call-template name="r:line-number-mark">
+          <xsl:with-param name="number" select="$number"/>
+        </xsl:call-template>
       </xsl:if>
       <xsl:sequence select="r:line-metre(.)"/>
       <xsl:apply-templates mode="r:main">
         <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
+  </xsl:template>
+
+  <!-- The number in a line's margin (aria-hidden: a screen reader reads the verse, not the
+       count). The reading page makes it a link to the line (html/modules/reading.xsl); the
+       book keeps it a number, as it has no pilcrows. -->
+  <xsl:template name="r:line-number-mark" as="element()">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="number" as="xs:string" required="yes"/>
+    <span class="l-n" aria-hidden="true" data-pagefind-ignore=""><xsl:value-of select="$number"/></span>
   </xsl:template>
 
   <!-- A caesura is a pause in the line: a wide space. -->

@@ -86,7 +86,8 @@
   <stem>.html, the single page or the contents page), mention (normalized xml:id), ordinal
   (position among the names and dates of the document's tei:text and standOff notes, to find
   the source line), section (innermost div id), heading (its head), part (an unheaded
-  division's kind; "notes" for a note of the standOff), block (innermost anchored block id),
+  division's kind; "notes" for a note of the standOff), block (innermost anchored block id,
+  or the verse or drama line inside it),
   page and page-id (nearest preceding pb's @n and xml:id, empty when none or in a standOff
   note), lang (when the mention is in a declared language), and the
   children <ed:text> (as written), <ed:before> and <ed:after> (about 60 characters each,

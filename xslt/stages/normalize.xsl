@@ -5,7 +5,7 @@
 
   It changes only these things and copies everything else (on-no-match="shallow-copy"):
   1. stable ids: every element an output links to (divisions, blocks, notes, page breaks,
-     numbered lines, the surfaces of a sourceDoc, names and dates of the text and of the
+     verse and drama lines, the surfaces of a sourceDoc, names and dates of the text and of the
      notes a standOff keeps (listAnnotation), the names of
      the description a catalogue record shows as its text, the index entries of the text
      (index, not one nested in another: the subject index links to them)) gets an xml:id when it has none, derived
@@ -59,7 +59,7 @@
         | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7 | tei:p | tei:ab | tei:head
         | tei:lg | tei:sp | tei:u | tei:stage | tei:table | tei:figure | tei:list | tei:item
         | tei:quote | tei:bibl | tei:listBibl | tei:castList | tei:note | tei:pb
-        | tei:l[normalize-space(@n)] | tei:sourceDoc//tei:surface
+        | tei:l | tei:sourceDoc//tei:surface
         | (tei:text | tei:sourceDoc)//tei:index[not(ancestor::tei:index)]
         | (tei:text | tei:sourceDoc | tei:TEI/tei:standOff//tei:listAnnotation//tei:note)
             //(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date
@@ -82,7 +82,7 @@
   <xsl:template match="*[@xml:id] | tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4
       | tei:div5 | tei:div6 | tei:div7 | tei:p | tei:ab | tei:head | tei:lg | tei:sp | tei:u
       | tei:stage | tei:table | tei:figure | tei:list | tei:item | tei:quote | tei:bibl | tei:listBibl
-      | tei:castList | tei:note | tei:pb | tei:l[normalize-space(@n)]
+      | tei:castList | tei:note | tei:pb | tei:l
       | tei:sourceDoc//tei:surface
       | (tei:text | tei:sourceDoc)//tei:index[not(ancestor::tei:index)]">
     <xsl:call-template name="with-id"/>

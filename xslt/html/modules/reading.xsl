@@ -154,6 +154,27 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A line's number in the margin links to the line, so that the number a reader sees
+       ("25", counted for a line without @n, or "35" of l/@n "1.1.35") gives the address of
+       its line (issue 11: #l-25 led nowhere when the line had no @n); edition.js copies it
+       as it copies a pilcrow. Out of the tab order and hidden from screen readers, as the
+       number was: they read the verse, and the line's id is reached by its address. -->
+  <xsl:template name="r:line-number-mark" as="element()">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="number" as="xs:string" required="yes"/>
+    <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
+    <xsl:choose>
+      <xsl:when test="$r:ids and @xml:id and ancestor::text and not(ancestor::note)">
+        <a class="l-n" href="#{@xml:id}" aria-hidden="true" tabindex="-1"
+            data-pagefind-ignore=""><xsl:value-of select="$number"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="l-n" aria-hidden="true" data-pagefind-ignore=""><xsl:value-of
+            select="$number"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- The text's header on its reading page: title, authors, source, revision, the view switch
        and the links to the about page and the book (docs/customising.md). On a page of a long
        text split into parts (parts.xsl), $part: only the title, a link to the contents page,

@@ -282,7 +282,10 @@
     <xsl:call-template name="ed:part">
       <xsl:with-param name="section" select="$section"/>
     </xsl:call-template>
-    <xsl:attribute name="block" select="$block/@xml:id"/>
+    <!-- a name in a verse or drama line is where its line is (the line's anchor, as a name
+         in prose is where its paragraph is); its context stays the line group's words -->
+    <xsl:attribute name="block" select="(ancestor::tei:l[@xml:id][1][empty($block)
+        or . >> $block], $block)[1]/@xml:id"/>
     <xsl:attribute name="page" select="$page/@n"/>
     <xsl:attribute name="page-id" select="$page/@xml:id"/>
     <xsl:if test="exists($lang)">
