@@ -42,18 +42,18 @@ bytecode: $(STAMP)
 # that fails on invalid files).
 build: bytecode
 	-$(EDITION) check
-	$(EDITION) build --out $(OUT)
+	$(EDITION) build --out '$(OUT)'
 
 check: bytecode
 	$(EDITION) check
 
 html epub index: bytecode
-	$(EDITION) build --out $(OUT) --only $@
+	$(EDITION) build --out '$(OUT)' --only $@
 
 # The live preview: http://127.0.0.1:8000/, rebuilt and reloaded on every save (Ctrl-C stops).
 .PHONY: serve
 serve: bytecode
-	$(EDITION) serve --out $(OUT)
+	$(EDITION) serve --out '$(OUT)'
 
 # Best effort: installs what is missing when it can (root for apt-get, npm for axe-core).
 # Tests that need a missing tool skip, and fail when CI=true.
@@ -92,7 +92,7 @@ bench-large: $(STAMP) tools
 	$(PY) bench/bench_scale.py --files 100000 --repeat 3
 
 clean:
-	rm -rf $(OUT)
+	rm -rf '$(OUT)'
 
 distclean: clean
 	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache

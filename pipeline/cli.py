@@ -32,7 +32,7 @@ from .errors import (
 )
 from .io import atomic_text_writer, sweep_leftovers, write_text_atomic
 from .paths import DEFAULT_SCHEMA
-from .report import FORMATS, RENDERERS, Baseline
+from .report import FORMATS, RENDERERS, Baseline, shown
 
 if TYPE_CHECKING:
     from .customise import Customisation
@@ -60,7 +60,8 @@ class MachineFailure(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         f = self.failure
-        click.echo(f"{f.path}: error: {f.message} [{f.code}]", err=True)
+        # one line, as a problem matcher reads it: `--out` may hold a newline
+        click.echo(f"{shown(f.path)}: error: {f.message} [{f.code}]", err=True)
 
 
 @contextmanager
@@ -651,7 +652,7 @@ def build(
     built = ", ".join(only) if only else "html, epub, index"
     click.echo(
         f"build: {len(report.files)} files, {report.errors} errors, {report.warnings} warnings "
-        f"({built}) into {out or cfg.out} in {report.seconds:.2f} s"
+        f"({built}) into {shown(str(out or cfg.out))} in {report.seconds:.2f} s"
         + (
             f" (search index {report.timings['search']:.2f} s)"
             if "search" in report.timings

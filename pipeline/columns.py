@@ -64,17 +64,23 @@ _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["'
 def decode(data: bytes, encoding: str | None = None) -> str | None:
     """The text of an XML file: by its byte order mark, else ``encoding``, else what its XML
     declaration names, else UTF-8; None when that is no encoding Python knows."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", "replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", "replace")
-    if encoding is None:
-        declared = _DECLARED.match(data)
-        encoding = declared.group(1).decode("ascii") if declared else "utf-8"
-    try:
-        return data.decode(encoding, "replace")
-    except LookupError:
-        return None
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[3:].decode("utf-8", "replace")
+    else:
+        if encoding is None:
+            declared = _DECLARED.match(data)
+            encoding = declared.group(1).decode("ascii") if declared else "utf-8"
+        try:
+            text = data.decode(encoding, "replace")
+        except LookupError:
+            return None
+    # lines as the gate has the parser count them (gate._line_ends): a CR alone ends one
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 class StartTags:

@@ -96,6 +96,12 @@ _CAUSES: dict[int, tuple[str, str, str]] = {
         "the name is too long for the file system",
         "choose a shorter path",
     ),
+    errno.EFBIG: (
+        "env.file-too-large",
+        "the file would be larger than this process may write",
+        "raise the limit of file sizes (ulimit -f) or write to a file system that takes "
+        "larger files",
+    ),
     errno.EMFILE: (
         "env.too-many-files",
         "too many files are open",

@@ -237,7 +237,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Diagnostic]]:
     without a word: an archivist must know which files were not checked.
 
     Hidden files and folders (a name starting with ".") below a given folder are left out,
-    and symbolic links to folders are not followed."""
+    and symbolic links to folders are not followed (a warning names each)."""
     names, problems = discover_names(paths)
     return [Path(name) for name in names], problems
 
@@ -299,6 +299,8 @@ def _xml_files(top: str, problems: list[Diagnostic]) -> Iterator[tuple[str, bool
                 continue
             if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
+            elif entry.is_symlink() and _is_folder(entry):
+                problems.append(_linked_folder(entry.path))
             elif entry.name[-4:].lower() == ".xml":
                 try:
                     kind = "file" if entry.is_file() else "folder" if entry.is_dir() else ""
@@ -306,10 +308,34 @@ def _xml_files(top: str, problems: list[Diagnostic]) -> Iterator[tuple[str, bool
                     kind = ""
                 if kind == "file":
                     yield entry.path, entry.is_symlink()
-                elif kind == "" and entry.is_symlink():
+                elif kind == "" and entry.is_symlink() and not os.path.exists(entry.path):
                     problems.append(_broken_link(entry.path))
-                elif kind == "":  # a FIFO, a socket, a device named *.xml
+                elif kind == "":  # a FIFO, a socket, a device named *.xml, or a link to one
                     problems.append(_not_a_file(entry.path))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # links that point at each other in a loop
+        return False
+
+
+def _linked_folder(path: str) -> Diagnostic:
+    # A corpus gathered from elsewhere (`letters -> /data/letters`) lost every file of the
+    # folder without a word; following the link would read outside the folder given, and
+    # into loops (`self -> .`)
+    try:
+        target = f"the folder {os.readlink(path)!r}"
+    except OSError:
+        target = "a folder"
+    return diag.warning(
+        display(Path(path)),
+        "gate.linked-folder",
+        f"a symbolic link to {target} is not followed: its files are not read; name the "
+        "folder itself to read them",
+        origin=_ORIGIN,
+    )
 
 
 def _utf8(name: str) -> bool:
@@ -469,11 +495,12 @@ def parse_one(
     is an external subset); the check still reports it as an error, as the file cannot be
     read the same way without its DTD."""
     shown = display(path)
-    refusal = _refuse_by_content(data, shown)
+    lined = _line_ends(data)
+    refusal = _refuse_by_content(lined, shown)
     if refusal is not None:
         return refusal
-    notes: list[Diagnostic] = list(_encoding_notes(data, shown))
-    verdict = doctype.judge(data, shown)
+    notes: list[Diagnostic] = list(_encoding_notes(lined, shown))
+    verdict = doctype.judge(lined, shown)
     notes.extend(verdict.problems)
     if verdict.refused:
         return GateResult(None, tuple(notes))
@@ -514,6 +541,22 @@ def parse_one(
     document = SourceDocument(path=path, data=data, tree=tree, survey=found)
     notes.extend(unread_instructions(document))
     return GateResult(document, tuple(notes))
+
+
+def _line_ends(data: bytes) -> bytes:
+    """``data`` with each carriage return not followed by a line feed made a line feed.
+
+    XML ends a line with CR alone too (2.11), and so do the editors that open such a file
+    (old Mac OS); libxml2 counts lines by LF, so every place in the file was said to be on
+    line 1. The parser reads either form as one LF, so the tree is the same; the bytes keep
+    their length, so offsets into them do not move (``columns.decode`` does the same to
+    the text). A file in UTF-16 or UTF-32 is left as it is: a byte 0x0D is not a CR there."""
+    if b"\r" not in data or _utf16_bom(data) is not None:
+        return data
+    return _LONE_CR.sub(b"\n", data)
+
+
+_LONE_CR = re.compile(rb"\r(?!\n)")
 
 
 #: Distinct DTD entities the build reads as characters in one file (each costs a parse).
@@ -715,10 +758,23 @@ def _refuse_by_content(data: bytes, shown: str) -> GateResult | None:
                 f"file is {wide} ({order}-endian) without a byte order mark, which an XML "
                 f"parser cannot tell: save it as UTF-8 (or as {wide} with a byte order mark)",
             )
-        return _refuse(
-            shown,
-            "gate.binary",
-            "file holds NUL bytes and no UTF-16 byte order mark: it is not an XML text file",
+        # at the first NUL: a text file with one stray NUL is mended there, and the place is
+        # how one tells it from a file that is binary throughout
+        first = data.index(b"\x00")
+        start = data.rfind(b"\n", 0, first) + 1
+        return GateResult(
+            None,
+            (
+                diag.error(
+                    shown,
+                    "gate.binary",
+                    "file holds NUL bytes and no UTF-16 byte order mark: it is not an XML "
+                    "text file",
+                    data.count(b"\n", 0, first) + 1,
+                    len(data[start:first].decode("utf-8", "replace")) + 1,
+                    origin=_ORIGIN,
+                ),
+            ),
         )
     contradiction = _bom_contradiction(data)
     if contradiction is not None:

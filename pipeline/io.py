@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO
@@ -52,6 +53,10 @@ def atomic_binary_writer(path: Path) -> Iterator[BinaryIO]:
 def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
     """A temp file beside ``path``, renamed over it when the block ends without an
     exception, removed otherwise; OS errors become ``EnvironmentFailure``."""
+    if _special(path):
+        with _direct(path, mode) as handle:
+            yield handle
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -82,6 +87,28 @@ def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` is a device, a pipe or a socket (a link to one too)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+@contextlib.contextmanager
+def _direct(path: Path, mode: str) -> Iterator[IO[Any]]:
+    """``path`` opened as it is: a report sent to ``/dev/null``, ``/dev/stdout`` or a named
+    pipe a CI job reads. Renaming a file over it put a regular file in its place, which
+    for root was ``/dev/null`` itself; nothing can be half-written there that a reader keeps."""
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        with open(path, mode, encoding=encoding) as handle:
+            yield handle
+    except OSError as exc:
+        raise EnvironmentFailure.of(exc, "write", path) from exc
 
 
 def sweep_leftovers(path: Path) -> None:

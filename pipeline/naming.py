@@ -19,6 +19,11 @@ Two things keep a stem from being a name:
   above it. Names are compared without case, as a case-insensitive file system (macOS,
   Windows) would write them; a name still taken gets ``-2``, ``-3`` ... in path order.
 
+- **A name too long for a file system.** File systems take 255 bytes a name, and a text's
+  files add to its name (``cite/<name>.json``): a file named near that limit failed the
+  whole build (``env.name-too-long``). A name longer than ``LONGEST`` bytes is cut there
+  and ends with a short digest of the whole (``shortened``).
+
 - **A page of the site itself.** ``index.xml`` would be published as ``index.html``, the
   home page, and one of the two would be lost; a text whose name is one of ``SITE_PAGES``
   (without case) is named ``<name>-text`` instead (``index-text.html``).
@@ -51,6 +56,9 @@ SITE_PAGES = frozenset(
 )  # fmt: skip
 #: Added to the name of a text that would take a page of the site.
 _SITE_SUFFIX = "-text"
+#: The most bytes (UTF-8) of a name: file systems take 255 a file name, and a text's files
+#: add to it (``.epub``, ``-text``, ``-2``); a longer name is cut and given a digest.
+LONGEST = 200
 
 
 def web_name(name: str) -> str:
@@ -60,15 +68,25 @@ def web_name(name: str) -> str:
     return safe or "text"
 
 
+def shortened(name: str, original: str) -> str:
+    """``name`` itself, or, when it is longer than ``LONGEST`` bytes, its start and a short
+    digest of ``original``: two long names with one beginning stay two names."""
+    if len(name.encode("utf-8")) <= LONGEST:
+        return name
+    digest = hashlib.sha256(original.encode("utf-8", "surrogateescape")).hexdigest()[:6]
+    start = name.encode("utf-8")[: LONGEST - len(digest) - 1].decode("utf-8", "ignore")
+    return f"{start.rstrip('-.')}-{digest}"
+
+
 def download_name(part: str) -> str:
     """A file or folder name of a download: itself when it is a web name already, else its
     web name and a short digest of the original, so that two names that differ only in the
     characters replaced stay two files (``Brief #3.xml`` -> ``Brief-3-5d41a2.xml``)."""
     stem, dot, suffix = part.rpartition(".") if "." in part.lstrip(".") else (part, "", "")
     if web_name(stem) == stem and (not suffix or web_name(suffix) == suffix):
-        return part
+        return shortened(stem, part) + dot + suffix
     digest = hashlib.sha256(part.encode("utf-8", "surrogateescape")).hexdigest()[:6]
-    return f"{web_name(stem)}-{digest}{dot}{web_name(suffix) if suffix else ''}"
+    return f"{shortened(web_name(stem), part)}-{digest}{dot}{web_name(suffix) if suffix else ''}"
 
 
 def text_names(paths: Sequence[Path]) -> dict[Path, str]:
@@ -81,13 +99,14 @@ def text_names(paths: Sequence[Path]) -> dict[Path, str]:
     names: dict[Path, str] = {}
     for sharing in by_name.values():
         if len(sharing) == 1:
-            names[sharing[0]] = _not_a_site_page(web_name(sharing[0].stem))
+            path = sharing[0]
+            names[path] = _not_a_site_page(shortened(web_name(path.stem), path.stem))
             continue
         common = Path(os.path.commonpath([str(p.parent.resolve()) for p in sharing]))
         for path in sharing:
             folders = path.parent.resolve().relative_to(common).parts
             joined = "-".join(web_name(part) for part in (*folders, path.stem))
-            names[path] = _not_a_site_page(joined)
+            names[path] = _not_a_site_page(shortened(joined, joined))
     taken: set[str] = set()
     # the files that kept their stem claim their names first, then the renamed ones
     for path in sorted(ordered, key=lambda p: (names[p] != p.stem, str(p))):
@@ -97,6 +116,10 @@ def text_names(paths: Sequence[Path]) -> dict[Path, str]:
         names[path] = name
         taken.add(name.casefold())
     return names
+
+
+def _other_form(one: str, other: str) -> bool:
+    return one != other and unicodedata.normalize("NFC", one) == unicodedata.normalize("NFC", other)
 
 
 def _not_a_site_page(name: str) -> str:
@@ -116,6 +139,17 @@ def renamed(paths: Sequence[Path]) -> dict[Path, tuple[str, Diagnostic]]:
         others = [display(p) for p in paths if p != path and web_name(p.stem).casefold() == key]
         if others:
             why = f"another text is also named {path.stem!r} ({', '.join(others)})"
+            if any(_other_form(p.stem, path.stem) for p in paths):
+                # the two names look alike in every listing: say how they differ
+                why += (
+                    ", with the same letters in another Unicode form (an accent composed "
+                    "with its letter in one, after it in the other: NFC and NFD)"
+                )
+        elif len(web_name(path.stem).encode("utf-8")) > LONGEST:
+            why = (
+                f"the file name is longer than the {LONGEST} bytes a text's own files can "
+                "be named with on every file system"
+            )
         elif web_name(path.stem).casefold() in SITE_PAGES:
             page = f"{web_name(path.stem).casefold()}.html"
             why = f"the name {path.stem!r} is the edition's own page {page}"

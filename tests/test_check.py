@@ -216,6 +216,27 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
     assert report.files_with_errors() == {str(tmp_path / "a.xml"), str(tmp_path / "b.xml")}
 
 
+def test_a_file_whose_lines_end_with_a_carriage_return_alone_is_placed_as_with_lf(
+    tmp_path: Path,
+) -> None:
+    # every problem of an old Mac OS file was on line 1, at a column in the thousands
+    body = '<p>a</p>\n<p><persName ref="#nobody">N</persName></p>\n<p><bogus>x</bogus></p>'
+    (tmp_path / "lf.xml").write_text(tei_text(body), encoding="utf-8")
+    (tmp_path / "cr.xml").write_bytes(tei_text(body).replace("\n", "\r").encode())
+    report = check([tmp_path], CheckOptions())
+    places = {
+        name: sorted(
+            (d.code, d.line, d.column) for d in report.diagnostics if d.path == str(tmp_path / name)
+        )
+        for name in ("lf.xml", "cr.xml")
+    }
+    assert places["cr.xml"] == places["lf.xml"]
+    assert [(code, line) for code, line, _ in places["cr.xml"]] == [
+        ("refs.dangling", 2),
+        ("rng.unexpected-element", 3),
+    ]
+
+
 @pytest.mark.parametrize(
     "checks", [frozenset({"rng", "refs"}), frozenset({"rng", "schematron", "refs"})]
 )

@@ -173,6 +173,45 @@ def test_sources_are_never_modified(runner: CliRunner, hostile: Path) -> None:
     assert {p.name: p.read_bytes() for p in hostile.iterdir()} == before
 
 
+@pytest.mark.parametrize("extra", [[], ["--format", "jsonl"]])
+def test_a_report_into_a_named_pipe_leaves_the_pipe(
+    runner: CliRunner, tmp_path: Path, extra: list[str]
+) -> None:
+    # `-o /dev/null` as root renamed the report over the device: /dev/null became a file.
+    # A named pipe stands in for the device here (a failing test must not break the host)
+    fifo = tmp_path / "report"
+    os.mkfifo(fifo)
+    good = ROOT / "tei" / "registers" / "persons.xml"
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        result = runner.invoke(cli, ["check", str(good), "-o", str(fifo), *extra])
+        said = os.read(reader, 1 << 16).decode()
+    finally:
+        os.close(reader)
+    assert result.exit_code == 0, result.output
+    assert ('"files": 1,' if extra else "summary: 1 file checked, 0 errors") in said, said
+    assert fifo.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["report"]
+
+
+def test_an_output_folder_with_a_newline_is_said_on_one_line(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # the machine's refusal and the build's summary printed `--out` as it is, cutting the
+    # line a problem matcher reads as `path: error: ...` in two
+    (tmp_path / "a\nb").write_text("a file where a folder is wanted")
+    good = ROOT / "tei" / "registers" / "persons.xml"
+    refused = runner.invoke(cli, ["build", str(good), "--out", str(tmp_path / "a\nb" / "site")])
+    assert refused.exit_code == 1, refused.output
+    (line,) = refused.output.splitlines()
+    assert line.startswith(f"{tmp_path}/a\\nb/site/.edition: error: ")
+    assert line.endswith("[env.not-a-folder]")
+    built = runner.invoke(
+        cli, ["build", str(good), "--out", str(tmp_path / "c\nd"), "--only", "index"]
+    )
+    assert built.exit_code == 0, built.output
+    assert f"into {tmp_path}/c\\nd in " in built.output.splitlines()[-1]
+
+
 def test_console_script_runs_as_a_process() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pipeline.cli", "check", "--checks", "refs", str(ROOT / "tei")],

@@ -72,6 +72,17 @@ def test_text_is_decoded_by_its_mark_or_declaration() -> None:
     assert decode(b"<a/>", "no-such-encoding") is None
 
 
+def test_a_carriage_return_alone_ends_a_line_as_the_gate_has_it_counted() -> None:
+    # the same length as the bytes: offsets found in the text are offsets into the file
+    assert decode(b"<a>\r<b/>\r\n<c/>\r</a>") == "<a>\n<b/>\r\n<c/>\n</a>"
+    assert decode(b"\xef\xbb\xbf<a>\r</a>") == "<a>\n</a>"
+    data = b'<TEI>\r<p>a</p>\r  <p xml:id="x">b</p>\r</TEI>'
+    doc = parse_bytes(data, Path("cr.xml")).document
+    assert doc is not None
+    second = doc.root[1]
+    assert StartTags(decode(doc.data), doc.root).element_place(second) == (3, 3)
+
+
 def test_the_column_of_an_attribute_on_its_line(tmp_path: Path) -> None:
     source = tmp_path / "l.xml"
     source.write_text('<p>\n  <name ref="#a">A</name> <name key="x" ref="#b #c">B</name>\n</p>')

@@ -254,6 +254,39 @@ def test_a_full_disk_publishes_nothing(sources: Path, small_disk: Path) -> None:
     assert published(out) != before
 
 
+def test_a_disk_that_fills_while_pagefind_writes_publishes_nothing(
+    sources: Path, small_disk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pagefind met the full disk, wrote its entry file empty and exited 0: the build
+    # published the new pages with a search index that could not load (html.search-index,
+    # "Pagefind's entry file could not be read"), where a full disk publishes nothing
+    from pipeline.builders import search
+
+    out = small_disk / "site"
+    assert run("build", str(sources), "--out", str(out), "--only", "html").exit_code == 0
+    before = published(out)
+    filler = small_disk / "filler"
+    real = search.pagefind_command
+    # what Pagefind left on the probe's full tmpfs: the index written, its entry file empty
+    fills = (
+        '"$@" || exit; site="$3"; cat /dev/zero > "$0" 2>/dev/null; '
+        ': > "$site/pagefind/pagefind-entry.json"'
+    )
+    monkeypatch.setattr(
+        search, "pagefind_command", lambda site: ["sh", "-c", fills, str(filler), *real(site)]
+    )
+    edit(sources)
+    result = run("build", str(sources), "--out", str(out), "--only", "html")
+    assert_one_clear_line(result, "env.disk-full")
+    assert "html.search-index" not in result.output
+    assert f"{out / 'html' / 'pagefind'}: error: cannot write: the disk is full" in result.output
+    assert published(out) == before
+    filler.unlink()
+    monkeypatch.setattr(search, "pagefind_command", real)
+    assert run("build", str(sources), "--out", str(out), "--only", "html").exit_code == 0
+    assert published(out) != before
+
+
 def test_a_full_disk_for_the_report(sources: Path, small_disk: Path) -> None:
     fill(small_disk, 0)
     result = run("check", str(sources), "--format", "json", "-o", str(small_disk / "r.json"))

@@ -76,6 +76,31 @@ def test_binary_file(tmp_path: Path) -> None:
     assert only_error(gate(tmp_path, "b.xml", b"\x00\x01\x02<r/>")).code == "gate.binary"
 
 
+def test_a_stray_nul_byte_is_placed(tmp_path: Path) -> None:
+    # the refusal said the file alone, where libxml2 places a NUL after the first 4 KB
+    data = "<TEI>\n<p>café</p>\n<p>né\x00</p></TEI>".encode()
+    found = only_error(gate(tmp_path, "n.xml", data))
+    assert (found.code, found.line, found.column) == ("gate.binary", 3, 6)
+    assert only_error(gate(tmp_path, "b.xml", b"\x00\x01<r/>")).column == 1
+
+
+def test_lines_ended_by_a_carriage_return_alone_are_counted(tmp_path: Path) -> None:
+    # old Mac OS line ends: libxml2 counts LF only and placed every fault on line 1
+    text = '<?xml version="1.0"?>\r<TEI>\r<p>a</p>\r  <p>b</bad>\r</TEI>'
+    lf = only_error(gate(tmp_path, "lf.xml", text.replace("\r", "\n").encode()))
+    assert (lf.line, lf.column) == (4, 13)
+    found = only_error(gate(tmp_path, "cr.xml", text.encode()))
+    assert (found.line, found.column) == (4, 13)
+    mixed = only_error(gate(tmp_path, "mixed.xml", text.replace("\r", "\r\n", 2).encode()))
+    assert (mixed.line, mixed.column) == (4, 13)
+    # the tree is what the parser makes of either line end; the bytes are kept as read
+    data = text.replace("</bad>", "</p>").encode()
+    document = gate(tmp_path, "good.xml", data).document
+    assert document is not None and document.data == data
+    assert [(p.sourceline, p.text) for p in document.root] == [(3, "a"), (4, "b")]
+    assert document.root.text == "\n"
+
+
 def test_xxe_local_file_is_refused_and_not_read(tmp_path: Path, secret_file: Path) -> None:
     data = (
         f'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret_file}">]>\n'
@@ -356,7 +381,8 @@ def test_discover_says_what_it_cannot_read(tmp_path: Path, monkeypatch: pytest.M
 
 def test_links_in_a_loop_are_one_error_each_and_the_rest_is_found(tmp_path: Path) -> None:
     """Two links that point at each other (a stat of either fails with ELOOP) are two broken
-    links, not a failure of the whole run; a link to a folder named *.xml is passed over."""
+    links, not a failure of the whole run; a link to a folder named *.xml is named, not
+    followed."""
     (tmp_path / "ok.xml").write_text("<r/>")
     (tmp_path / "a.xml").symlink_to("b.xml")
     (tmp_path / "b.xml").symlink_to("a.xml")
@@ -365,9 +391,33 @@ def test_links_in_a_loop_are_one_error_each_and_the_rest_is_found(tmp_path: Path
     files, problems = discover([tmp_path])
     assert [p.name for p in files] == ["ok.xml"]
     assert sorted((d.code, Path(d.path).name) for d in problems) == [
+        ("gate.linked-folder", "dir.xml"),
         ("gate.missing", "a.xml"),
         ("gate.missing", "b.xml"),
     ]
+
+
+def test_a_link_to_a_folder_is_named_and_its_files_read_when_named(tmp_path: Path) -> None:
+    # `letters -> ../elsewhere`: the folder's files were left out of check and build
+    # without a word
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "c.xml").write_text("<r/>")
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    (tei / "a.xml").write_text("<r/>")
+    (tei / "letters").symlink_to("../elsewhere")
+    (tei / "self").symlink_to(".")
+    files, problems = discover([tei])
+    assert [p.name for p in files] == ["a.xml"]
+    told = sorted((d.code, d.severity, Path(d.path).name, d.message) for d in problems)
+    assert [t[:3] for t in told] == [
+        ("gate.linked-folder", Severity.WARNING, "letters"),
+        ("gate.linked-folder", Severity.WARNING, "self"),
+    ]
+    assert "'../elsewhere'" in told[0][3]
+    files, problems = discover([tei, tei / "letters"])
+    assert [p.name for p in files] == ["a.xml", "c.xml"]
 
 
 def test_discover_names_gives_the_same_files_as_strings(tmp_path: Path) -> None:
@@ -497,6 +547,22 @@ def test_a_pipe_named_xml_is_said_not_passed_over(tmp_path: Path) -> None:
     names, problems = discover_names([folder, folder / "pipe.xml"])
     assert names == [str(folder / "a.xml")]
     assert [(d.code, "not a file" in d.message) for d in problems] == [("gate.missing", True)]
+
+
+def test_a_link_to_a_pipe_or_a_device_is_not_called_broken(tmp_path: Path) -> None:
+    # `z.xml -> /dev/zero` was "a symbolic link that leads to no file": it leads to a device
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "p.xml").symlink_to("pipe")
+    (tmp_path / "z.xml").symlink_to("/dev/zero")
+    (tmp_path / "gone.xml").symlink_to("nowhere")
+    names, problems = discover_names([tmp_path])
+    assert names == []
+    told = sorted((Path(d.path).name, d.message.split(":")[0]) for d in problems)
+    assert told == [
+        ("gone.xml", "a symbolic link to 'nowhere' that leads to no file"),
+        ("p.xml", "not a file (a pipe, a socket or a device)"),
+        ("z.xml", "not a file (a pipe, a socket or a device)"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import os
 import pickle
+import stat
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
         (errno.EACCES, "env.permission", "permission denied"),
         (errno.EIO, "env.io-error", "input/output error"),
         (errno.EMFILE, "env.too-many-files", "too many files"),
+        (errno.EFBIG, "env.file-too-large", "ulimit -f"),
     ],
 )
 def test_failed_write_keeps_the_old_file_and_says_why(
@@ -60,6 +62,25 @@ def test_a_file_in_the_way_of_a_folder(tmp_path: Path) -> None:
         write_bytes_atomic(tmp_path / "afile" / "sub" / "a.txt", b"x")
     assert caught.value.code in ("env.not-a-folder", "env.exists")
     assert "afile" in caught.value.path
+
+
+def test_a_pipe_or_device_is_written_into_not_replaced(tmp_path: Path) -> None:
+    # `edition check -o /dev/null` run as root renamed the report over /dev/null: the
+    # device became a regular file for every program on the machine
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    link = tmp_path / "stdout"  # as /dev/stdout is a link to the process's descriptor
+    link.symlink_to(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        io.write_text_atomic(fifo, "summary: 1 file checked\n")
+        with io.atomic_text_writer(link) as out:
+            out.write("streamed\n")
+        assert os.read(reader, 4096) == b"summary: 1 file checked\nstreamed\n"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.fifo", "stdout"]
 
 
 def test_environment_failures_cross_process_boundaries() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import html
 
 from pipeline.build import build
-from pipeline.naming import SITE_PAGES, download_name, renamed, text_names, web_name
+from pipeline.naming import LONGEST, SITE_PAGES, download_name, renamed, text_names, web_name
 
 
 def test_a_stem_of_its_own_is_the_name() -> None:
@@ -242,3 +242,46 @@ def test_a_renamed_text_whose_header_repeats_an_id(tmp_path: Path) -> None:
     report = build([tei], tmp_path / "site")
     assert report.errors == 0, report.sorted()
     assert (tmp_path / "site" / "html" / "a-b.html").is_file()
+
+
+def test_file_names_near_the_file_systems_limit_are_published(tmp_path: Path) -> None:
+    # a file of a 251-byte name failed the whole build: its citation file `cite/NAME.json`
+    # was a name of 256 bytes (env.name-too-long), and nothing was published
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    stems = ["x" * 251, "x" * 240 + "y" * 11, "é" * 125, "short"]
+    for i, stem in enumerate(stems):
+        (tei / f"{stem}.xml").write_text(_letter(f"Title {i}", f"Words{i}", "anne"), "utf-8")
+    (tei / "persons.xml").write_text(REGISTER, encoding="utf-8")
+    out = tmp_path / "site"
+    report = build([tei], out)
+    assert report.errors == 0, report.sorted()
+    names = text_names([tei / f"{stem}.xml" for stem in stems])
+    assert len(set(names.values())) == len(stems)
+    assert all(len(name.encode()) <= LONGEST for name in names.values())
+    assert names[tei / "short.xml"] == "short"
+    home = html.parse(str(out / "html" / "index.html"))
+    for i, stem in enumerate(stems):
+        name = names[tei / f"{stem}.xml"]
+        links = home.xpath(f"//a[normalize-space() = 'Title {i}']/@href")
+        (href,) = {h for h in links if h.endswith(".html")}
+        assert href == f"{name}.html"
+        assert f"Words{i}" in (out / "html" / href).read_text(encoding="utf-8")
+        assert (out / "epub" / f"{name}.epub").is_file()
+    warned = {Path(d.path).stem: d.message for d in report.diagnostics
+              if d.code == "build.renamed-text"}  # fmt: skip
+    assert set(warned) == {"x" * 251, "x" * 240 + "y" * 11, "é" * 125}
+    assert f"longer than the {LONGEST} bytes" in warned["x" * 251]
+    downloads = {h for h in home.xpath("//a/@href") if h.startswith("tei/") and h != "tei/"}
+    assert all((out / "html" / h).is_file() for h in downloads)
+    assert all(len(Path(h).name.encode()) <= 255 for h in downloads)
+
+
+def test_two_names_in_two_unicode_forms_are_told_apart(tmp_path: Path) -> None:
+    # `Brief_é.xml` composed and decomposed: the warning named the other file by what
+    # looked like the same name, and said nothing of how the two differ
+    composed, decomposed = tmp_path / "Brief_\u00e9.xml", tmp_path / "Brief_e\u0301.xml"
+    found = renamed([composed, decomposed, tmp_path / "Case.xml", tmp_path / "case.xml"])
+    assert sorted(name for name, _ in found.values()) == ["Brief_\u00e9-2", "case-2"]
+    unicode_told = [d.message for _, d in found.values() if "Unicode" in d.message]
+    assert len(unicode_told) == 1 and "NFC and NFD" in unicode_told[0]

@@ -167,6 +167,31 @@ def test_make_builds_even_when_the_check_finds_errors(makefile: str, tmp_path: P
     assert checked.returncode != 0, "make check fails on invalid files"
 
 
+@pytest.mark.parametrize("makefile", ["project", "scaffold"])
+def test_make_takes_an_output_folder_with_a_space(makefile: str, tmp_path: Path) -> None:
+    """`make clean OUT="My Edition"` ran `rm -rf My Edition`: it removed `My` and `Edition`,
+    and left the output; `make build` built into `My` and took `Edition` for a source."""
+    make = require_executable("make")
+    root = Path(__file__).resolve().parents[1]
+    source = root / "Makefile" if makefile == "project" else root / "scaffold" / "Makefile"
+    log = tmp_path / "calls"
+    fake = tmp_path / "edition"
+    fake.write_text(f'#!/bin/sh\nfor a in "$@"; do echo "[$a]" >> {log}; done\n')
+    fake.chmod(0o755)
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / ".installed").touch()
+    for folder in ("My", "Edition", "My Edition"):
+        (tmp_path / folder).mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
+    run = [make, "-f", str(source), f"EDITION={fake}", "-o", ".venv/.installed", "OUT=My Edition"]
+    built = subprocess.run([*run, "build"], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "[--out]\n[My Edition]\n" in log.read_text()
+    cleaned = subprocess.run([*run, "clean"], cwd=tmp_path, env=env, capture_output=True)
+    assert cleaned.returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == [".venv", "Edition", "My"]
+
+
 def test_a_tool_installed_from_git_is_named_in_the_workflow(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

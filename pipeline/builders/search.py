@@ -16,6 +16,7 @@ is published without search then, and the search page says the index is missing.
 
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import json
@@ -33,6 +34,7 @@ from typing import Protocol
 
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
+from ..errors import EnvironmentFailure
 from ..io import write_text_atomic
 from ..publish import link_or_copy, walk
 from ..xslt import Layers, ParamValue, engine
@@ -266,8 +268,10 @@ class Indexing:
             self.stop()
         problems = [p for found in results for p in found]
         if problems:
+            _no_room(self.site)
             return problems[:1]
         if not (self.site / INDEX_FOLDER / "pagefind.js").is_file():
+            _no_room(self.site)
             return [_problem("Pagefind wrote no pagefind.js")]
         try:
             listed = json.dumps(
@@ -278,6 +282,7 @@ class Indexing:
                 ensure_ascii=False,
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            _no_room(self.site)
             return [_problem(f"Pagefind's entry file could not be read ({exc})")]
         write_text_atomic(self.site / INDEX_FOLDER / BUNDLES_FILE, listed + "\n")
         for bundle in self.todo:
@@ -395,6 +400,26 @@ class Indexing:
                 f"Pagefind failed (exit status {process.returncode}): {said or 'no output'}"
             )
         return None
+
+
+#: Less room than this on the site's disk when Pagefind's index is found wanting: the disk
+#: filled as Pagefind wrote.
+NO_ROOM = 1 << 20
+
+
+def _no_room(site: Path) -> None:
+    """Raise a full disk (``env.disk-full``) when the site's disk has no room left.
+
+    Pagefind that meets a full disk may say nothing: on a full tmpfs it wrote its entry file
+    empty and exited 0, and the build published the new pages with an index the search page
+    could not load, where a full disk publishes nothing (README, "The machine")."""
+    try:
+        free = shutil.disk_usage(site).free
+    except OSError:
+        return
+    if free < NO_ROOM:
+        full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        raise EnvironmentFailure.of(full, "write", site / INDEX_FOLDER)
 
 
 def bundle_languages(site: Path, bundle: Bundle) -> dict[str, int]:
