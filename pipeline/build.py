@@ -594,7 +594,35 @@ def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFa
     for facts in found:
         part = facts.kind == "other" and facts.path.resolve() in parts
         report.extend(d for d in facts.diagnostics if not (part and d.code == "build.not-tei"))
-    return [f for f in found if f.kind != "failed"]
+    return [f for f in _members_apart(found, report) if f.kind != "failed"]
+
+
+def _members_apart(found: Sequence[SourceFacts], report: Report) -> list[SourceFacts]:
+    """``found``, the texts a ``teiCorpus`` of the edition includes as its members made
+    parts of it (kind ``member``), each told: published twice, as a text of its own and in
+    the corpus, its names were counted twice by the index (probe 43)."""
+    corpora = {Path(m): f for f in found if f.kind == "text" for m in f.members}
+    if not corpora:
+        return list(found)
+    kept: list[SourceFacts] = []
+    for facts in found:
+        corpus = corpora.get(facts.path.resolve())
+        if facts.kind != "text" or corpus is None or corpus is facts:
+            kept.append(facts)
+            continue
+        report.extend([_corpus_member(facts, corpus)])
+        kept.append(replace(facts, kind="member"))
+    return kept
+
+
+def _corpus_member(member: SourceFacts, corpus: SourceFacts) -> Diagnostic:
+    return diag.info(
+        member.display,
+        "build.corpus-member",
+        f"a member of the teiCorpus {corpus.display}, which includes it: published within "
+        f"that corpus ({corpus.stem}.html), not as a text of its own",
+        origin=_ORIGIN,
+    )
 
 
 def named_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFacts]:
@@ -619,13 +647,17 @@ def linked_texts(
     a link to nothing the edition publishes is reported, unless it names a register entry
     (one of ``entries``), whose entry of the index it leads to."""
     pages = {f.path.resolve(): links.Published(f"{f.stem}.html", f.title) for f in texts}
+    # a member of a corpus is published within it, its ids kept (``_members_apart``)
+    pages.update({Path(m): pages[f.path.resolve()] for f in texts for m in f.members})
     ids = {f.xml_id: links.Published(f"{f.stem}.html", f.title) for f in texts if f.xml_id}
     linked: list[SourceFacts] = []
     for fact in texts:
-        if not fact.links:
+        if not (fact.links or fact.name_links):
             linked.append(fact)
             continue
-        param, warnings = links.resolve(fact.path, fact.display, fact.links, pages, ids, entries)
+        param, warnings = links.resolve(
+            fact.path, fact.display, fact.links, pages, ids, entries, fact.name_links
+        )
         report.extend(warnings)
         linked.append(replace(fact, linked=param))
     return linked

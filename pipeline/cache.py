@@ -39,7 +39,9 @@ from .texts import TextResult
 from .xslt import ParamValue, XmlText
 
 #: 4: a text's facts say whether it has index entries (``SourceFacts.subjects``).
-FORMAT = "4"
+#: 5: a corpus's facts name the files it includes as members (``SourceFacts.members``), a
+#: text's the files its names point into (``SourceFacts.name_links``).
+FORMAT = "5"
 CACHE = "cache"
 
 
@@ -118,6 +120,7 @@ def facts_json(facts: SourceFacts) -> dict[str, object]:
         "header": facts.header,
         "revised": list(facts.revised),
         "included": [list(i) for i in facts.included],
+        "members": list(facts.members),
         "xml_id": facts.xml_id,
         "title": facts.title,
         "kept": asdict(facts.kept) if facts.kept is not None else None,
@@ -126,6 +129,7 @@ def facts_json(facts: SourceFacts) -> dict[str, object]:
         "images": list(facts.images),
         "schemas": list(facts.schemas),
         "links": [list(link) for link in facts.links],
+        "name_links": [list(link) for link in facts.name_links],
         "used_ids": list(facts.used_ids),
         "keyed": [list(k) for k in facts.keyed],
         "subjects": facts.subjects,
@@ -143,6 +147,7 @@ def facts_of_json(data: Mapping[str, object]) -> SourceFacts:
         header=str(data["header"]),
         revised=tuple(str(r) for r in _list(data["revised"])),
         included=tuple((str(i[0]), str(i[1])) for i in _list(data["included"])),
+        members=tuple(str(m) for m in _list(data.get("members", []))),
         xml_id=str(data["xml_id"]),
         title=str(data["title"]),
         kept=SourceRecord(**kept) if isinstance(kept, dict) else None,
@@ -151,6 +156,9 @@ def facts_of_json(data: Mapping[str, object]) -> SourceFacts:
         images=tuple(str(i) for i in _list(data.get("images", []))),
         schemas=tuple(str(s) for s in _list(data.get("schemas", []))),
         links=tuple((str(t), int(str(n))) for t, n in map(_list, _list(data.get("links", [])))),
+        name_links=tuple(
+            (str(t), int(str(n))) for t, n in map(_list, _list(data.get("name_links", [])))
+        ),
         used_ids=tuple(str(c) for c in _list(data.get("used_ids", []))),
         keyed=tuple(
             (str(k[0]), str(k[1]), str(k[2]), str(k[3])) for k in map(_list, _list(data["keyed"]))

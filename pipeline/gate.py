@@ -151,16 +151,61 @@ class SourceDocument:
 
     def column(self, element: etree._Element) -> int | None:
         """The column where ``element``'s start tag begins on the line ``locate`` gives, when
-        it can be told (``columns``); None for a document with included parts, whose
-        elements are no longer its text's start tags one for one."""
-        return None if self.parts else self._start_tags.column(element)
+        it can be told (``columns``); None for an element of an included part."""
+        tags, written = self._written_as(element)
+        return None if tags is None else tags.column(written)
+
+    def _written_as(
+        self, element: etree._Element
+    ) -> tuple[columns.StartTags | None, etree._Element]:
+        """The start tags of this file and ``element`` as they hold it. In a document with
+        included parts the elements are no longer the text's start tags one for one (probe
+        43: every warning of a text that takes its publisher from a shared file had a line
+        and no column): an element written here is found in the file read again without
+        its inclusions, by its name, its line and its rank among those of both."""
+        if not self.parts:
+            return self._start_tags, element
+        if self.inclusion_of(element) is not None or self._unexpanded is None:
+            return None, element
+        tags, written = self._unexpanded
+        key = (element.tag, element.sourceline)
+        here = self._here.get(key, [])
+        there = written.get(key, [])
+        if len(here) != len(there) or element not in here:
+            return None, element  # an xi:fallback's content, or an entity's: no place told
+        return tags, there[here.index(element)]
+
+    @functools.cached_property
+    def _unexpanded(
+        self,
+    ) -> tuple[columns.StartTags, dict[tuple[object, int | None], list[etree._Element]]] | None:
+        try:
+            root = etree.fromstring(self.data, _parser()[0])
+        except etree.XMLSyntaxError:
+            return None
+        return columns.StartTags(self._text, root), _by_place(root.iter(etree.Element))
+
+    @functools.cached_property
+    def _here(self) -> dict[tuple[object, int | None], list[etree._Element]]:
+        """The elements of the expanded tree written in this file, by name and line."""
+        parts = set(self._owners)
+        mine: list[etree._Element] = []
+        pending = [self.root]
+        while pending:
+            element = pending.pop()
+            if element in parts:
+                continue
+            mine.append(element)
+            pending.extend(reversed([c for c in element if isinstance(c.tag, str)]))
+        return _by_place(mine)
 
     def element_place(self, element: etree._Element) -> tuple[int | None, int | None]:
         """The line and column where ``element``'s start tag begins, on whichever line of a
         tag written over several lines (``columns``); else ``locate``'s line and ``column``'s
         column, as for included parts."""
-        if not self.parts:
-            place = self._start_tags.element_place(element)
+        tags, written = self._written_as(element)
+        if tags is not None:
+            place = tags.element_place(written)
             if place is not None:
                 return place
         return self.locate(element)[1], self.column(element)
@@ -174,8 +219,9 @@ class SourceDocument:
         declare."""
         line = self.locate(element)[1]
         written = columns.written_name(element, attribute)
-        if not self.parts and written is not None:
-            place = self._start_tags.attribute_place(element, written)
+        tags, as_written = self._written_as(element)
+        if tags is not None and written is not None:
+            place = tags.attribute_place(as_written, written)
             if place is not None:
                 return place
         return line, self.column(element)
@@ -183,8 +229,9 @@ class SourceDocument:
     def text_place(self, element: etree._Element, tail: bool) -> tuple[int | None, int | None]:
         """The line and column where ``element``'s text (or, with ``tail``, the text after
         it) begins, when it can be told; else ``locate``'s line and ``column``'s column."""
-        if not self.parts:
-            place = self._start_tags.text_place(element, tail)
+        tags, written = self._written_as(element)
+        if tags is not None:
+            place = tags.text_place(written, tail)
             if place is not None:
                 return place
         return self.locate(element)[1], self.column(element)
@@ -699,6 +746,15 @@ def _too_many_attributes(
 
 #: This thread's parsers, by ``parameter_entities`` (``_parser``).
 _PARSERS = threading.local()
+
+
+def _by_place(
+    elements: Iterable[etree._Element],
+) -> dict[tuple[object, int | None], list[etree._Element]]:
+    found: dict[tuple[object, int | None], list[etree._Element]] = {}
+    for element in elements:
+        found.setdefault((element.tag, element.sourceline), []).append(element)
+    return found
 
 
 def _parser(parameter_entities: bool = False) -> tuple[etree.XMLParser, doctype.NoFetch]:

@@ -31,6 +31,7 @@ from . import columns
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
 from .gate import TEI_NS
+from .locators import MENTIONS
 from .prefixes import Prefixes
 
 _ORIGIN = "build"
@@ -53,6 +54,9 @@ class Pointers(NamedTuple):
     #: The ids their first targets name with ``#`` (``#ev1``, ``persons.xml#ada``): register
     #: entries among them are used (``sources.used_ids``, ``r:pointed-entry``).
     ids: frozenset[str]
+    #: The first pointer of each name's ``@ref`` that names an XML file (``works.xml#w1``),
+    #: with its line: a name at an element of another text leads to its page (``resolve``).
+    names: tuple[tuple[str, int], ...] = ()
 
 
 def pointers(root: etree._Element) -> Pointers:
@@ -81,7 +85,19 @@ def pointers(root: etree._Element) -> Pointers:
             if token in ids:
                 continue
         files.append((token, element.sourceline or 0))
-    return Pointers(tuple(files), frozenset(named))
+    return Pointers(tuple(files), frozenset(named), _name_files(root, prefixes))
+
+
+def _name_files(root: etree._Element, prefixes: Prefixes) -> tuple[tuple[str, int], ...]:
+    """The first pointer into each XML file of the corpus that names' ``@ref`` point into:
+    one a file, as the map needs (thousands of names point at one register file)."""
+    found: dict[str, tuple[str, int]] = {}
+    for element in root.iter(MENTIONS):
+        tokens = (element.get("ref") or "").split()
+        token = prefixes.expand(tokens[0]) if tokens else ""
+        if _ENTRY_FILE.match(token) and not _ABSOLUTE.match(token):
+            found.setdefault(file_part(token), (token, element.sourceline or 0))
+    return tuple(found.values())
 
 
 def file_part(token: str) -> str:
@@ -103,6 +119,7 @@ def resolve(
     pages: dict[Path, Published],
     ids: Mapping[str, Published] | None = None,
     entries: Collection[str] = (),
+    names: Sequence[tuple[str, int]] = (),
 ) -> tuple[str, list[Diagnostic]]:
     """The ``linked-files`` parameter of the text at ``path`` and a warning for each target
     that names no published text. ``pages``: each published text's resolved path -> its page
@@ -112,13 +129,18 @@ def resolve(
     published as ``schnitzler-L00037.html``; probe 24), as r:text-of reads such a pointer.
     A target ``file.xml#id`` whose id is one of ``entries`` (a register entry) leads to the
     entry's index page (``r:pointed-entry``) and needs no line; it is never warned of.
+    ``names``: the files names' ``@ref`` point into (``Pointers.names``), mapped alike when
+    they are published texts and never warned of (a name that leads nowhere is the index's
+    ``index.unresolved-ref``).
     One line per file named: as written, its page and its title, tab-separated."""
     lines: dict[str, Published] = {}
     warned: set[str] = set()
     warnings: list[Diagnostic] = []
-    for token, line in targets:
+    told = [(token, line, True) for token, line in targets]
+    for token, line, tell in [*told, *((token, line, False) for token, line in names)]:
         written, _, fragment = token.partition("#")
-        if fragment in entries and _ENTRY_FILE.match(token):
+        # a name at a register entry is linked by the index (ed:entity), not by this map
+        if tell and fragment in entries and _ENTRY_FILE.match(token):
             continue
         if written in lines or written in warned:
             continue  # one warning per file named, at its first pointer
@@ -127,6 +149,8 @@ def resolve(
             page = (ids or {}).get(written)
         if page is not None:
             lines[written] = page
+            continue
+        if not tell:
             continue
         warned.add(written)
         warnings.append(

@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import diagnostics as diag
-from . import reshape
+from . import reshape, tei_corpus
 from .diagnostics import Diagnostic
 from .gate import DEFAULT_MAX_BYTES, TEI_NS, XML_ID, SourceDocument, parse_bytes, read_document
 from .keyed import KeyedName, keyed_names
@@ -75,6 +75,9 @@ class SourceFacts:
     revised: tuple[str, ...] = ()
     #: Files read through ``xi:include`` with the sha256 of what was read.
     included: tuple[tuple[str, str], ...] = ()
+    #: The files a ``teiCorpus`` includes whole as its members (``tei_corpus.member_files``):
+    #: published inside it, and not as texts of their own.
+    members: tuple[str, ...] = ()
     #: Read from the published edition's copy because the file itself failed.
     from_snapshot: bool = False
     #: The copy kept in the new generation, for a later build in which the file fails.
@@ -97,6 +100,9 @@ class SourceFacts:
     #: The targets of the text's pointers that name a file, with their lines
     #: (``links.pointers``).
     links: tuple[tuple[str, int], ...] = ()
+    #: The files its names' ``@ref`` point into, with their lines (``links.Pointers.names``):
+    #: a name at an element of another text links to its page.
+    name_links: tuple[tuple[str, int], ...] = ()
     #: The ``linked-files`` parameter of its page (``links.resolve``), set by the build.
     linked: str = ""
     #: What tells it apart from other texts of the edition with its title (its first
@@ -132,9 +138,10 @@ def read_facts(path: Path, opts: ReadOptions) -> SourceFacts:
     # expanded: taken before the reshaping rewrites the tree for the writers (a teiCorpus
     # that includes its members was offered as the build's one TEI with a group)
     snapshot = snapshot_bytes(result.document)
+    members = tei_corpus.member_files(result.document)  # before the members are merged
     document, notes = reshape.as_text(result.document)
     facts = facts_of(document, (*result.diagnostics, *notes))
-    return kept(facts, snapshot, opts)
+    return kept(replace(facts, members=members) if members else facts, snapshot, opts)
 
 
 def refused(path: Path, problems: Sequence[Diagnostic], opts: ReadOptions) -> SourceFacts:
@@ -218,6 +225,7 @@ def facts_of(
         images=image_files(document) if text else (),
         schemas=tuple(m.href for m in document.xml_models()) if kind != "other" else (),
         links=pointed.files if pointed else (),
+        name_links=pointed.names if pointed else (),
         used_ids=used_ids(root, pointed.ids) if pointed else (),
         keyed=keyed_names(root) if text else (),
         subjects=has_subjects(root) if text else False,

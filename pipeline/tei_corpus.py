@@ -23,6 +23,7 @@ never sees this: it validates the file as it is written.
 from __future__ import annotations
 
 import copy
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -31,6 +32,7 @@ from .stages import register_lists
 
 _T = f"{{{TEI_NS}}}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 #: What stands beside the text in a TEI document and is kept beside the merged one.
 _RESOURCE_TAGS = (f"{_T}facsimile", f"{_T}sourceDoc")
 
@@ -47,6 +49,29 @@ def as_text(document: SourceDocument) -> SourceDocument:
         return document
     document.tree._setroot(merged(root))
     return document
+
+
+def member_files(document: SourceDocument) -> tuple[str, ...]:
+    """The files a ``teiCorpus`` takes in whole as its members by ``xi:include`` (their
+    ``xml:base``, relative to the corpus file), resolved; nested corpora's members too.
+    Their texts are published inside the corpus: the build publishes no second copy of them
+    (probe 43)."""
+    if not is_corpus(document.root):
+        return ()
+    found: list[str] = []
+    pending = [(document.root, document.path.parent)]
+    while pending:
+        corpus, folder = pending.pop()
+        for member in _members(corpus):
+            base = member.get(_XML_BASE)
+            within = folder
+            if base and not urlsplit(base).scheme and not base.startswith("/"):
+                path = (folder / base).resolve()
+                found.append(str(path))
+                within = path.parent
+            if is_corpus(member):
+                pending.append((member, within))
+    return tuple(found)
 
 
 def _members(corpus: etree._Element) -> list[etree._Element]:

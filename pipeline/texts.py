@@ -197,7 +197,8 @@ def render_text(fact: SourceFacts, job: TextJob, part: str = ALL) -> TextResult:
             index = text_index(
                 document.stem, normalized, job.registers, paging_params(job.page_params)
             )
-            problems = text_problems(document, index)
+            published = {line.partition("\t")[0] for line in fact.linked.splitlines()}
+            problems = text_problems(document, index, published=published)
         except StylesheetError as exc:
             found.append(
                 diag.error(

@@ -627,3 +627,41 @@ def test_a_file_name_that_is_no_utf8_is_one_error_in_every_report(tmp_path: Path
     )
     report = json.loads(result.output.encode("utf-8"))
     assert [d["code"] for d in report["diagnostics"]] == ["gate.file-name"]
+
+
+def test_an_element_written_beside_an_inclusion_is_placed_at_its_column(tmp_path: Path) -> None:
+    """Probe 43 (letters that take their publication statement from a shared file): every
+    build warning of such a text had a line and no column, its elements being no longer its
+    start tags one for one. An element written in the file is placed at its "<" and its
+    attribute at its name; one of the included part keeps its line alone; content of an
+    xi:fallback not taken is never mistaken for the element of the same name and line."""
+    (tmp_path / "shared.xml").write_text(
+        '<publicationStmt xmlns="http://www.tei-c.org/ns/1.0">\n  <publisher>P</publisher>'
+        "</publicationStmt>",
+        encoding="utf-8",
+    )
+    source = tmp_path / "l1.xml"
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">\n'
+        "<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>\n"
+        '  <xi:include href="shared.xml"><xi:fallback><p>none</p></xi:fallback></xi:include>'
+        "<sourceDesc><p>x</p></sourceDesc>\n</fileDesc></teiHeader>\n"
+        '<text><body><p>A</p> <p>B <graphic\n   url="../p.png"/></p></body></text></TEI>',
+        encoding="utf-8",
+    )
+    document = read_document(source, root=tmp_path).document
+    assert document is not None and document.parts
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    (graphic,) = document.root.xpath("//t:graphic", namespaces=ns)
+    assert document.element_place(graphic) == (5, 27)
+    assert document.attribute_place(graphic, "url") == (6, 4)
+    second = document.root.xpath("//t:body/t:p", namespaces=ns)[1]
+    assert document.element_place(second) == (5, 22)
+    assert document.text_place(second, tail=False) == (5, 25)
+    (publisher,) = document.root.xpath("//t:publisher", namespaces=ns)
+    assert document.element_place(publisher) == (2, None)
+    # beside a fallback's <p> on its line: which tag is its own cannot be told for sure
+    (source_p,) = document.root.xpath("//t:sourceDesc/t:p", namespaces=ns)
+    assert document.element_place(source_p) == (3, None)
+    (source_desc,) = document.root.xpath("//t:sourceDesc", namespaces=ns)
+    assert document.element_place(source_desc) == (3, 84)

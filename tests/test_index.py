@@ -2892,6 +2892,46 @@ def test_the_index_warnings_of_a_text_give_their_column(tmp_path: Path) -> None:
     ]
 
 
+def test_a_correspondent_pointing_nowhere_is_told_by_the_build(tmp_path: Path) -> None:
+    """Probe 43 (the Tillich letters, their register of persons in a file of its own): a
+    sender or addressee of the correspDesc whose @ref names no entry was shown unlinked in the
+    letter head, and the build said nothing of it (edition check did); it is told as a name
+    of the text is, at its @ref, and one that resolves is no warning."""
+    corpus = tmp_path / "corpus"
+    (corpus / "indices").mkdir(parents=True)
+    (corpus / "letters").mkdir()
+    (corpus / "indices/persons.xml").write_text(
+        tei_text(
+            '<listPerson><person xml:id="pa"><persName>Anna Alpha</persName></person></listPerson>'
+        ),
+        encoding="utf-8",
+    )
+    desc = (
+        '<profileDesc><correspDesc><correspAction type="sent">\n'
+        '<persName ref="#pa">Alpha, Anna</persName></correspAction>\n'
+        '<correspAction type="received"><persName\n  ref="#nobody">Nobody, N.</persName>'
+        "</correspAction></correspDesc></profileDesc>"
+    )
+    letter = tei_text('<p>Dear <persName ref="#pa">Anna</persName>.</p>', lang="en")
+    (corpus / "letters/l1.xml").write_text(
+        letter.replace("</fileDesc>", "</fileDesc>" + desc), encoding="utf-8"
+    )
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    told = [
+        (d.path, d.line, d.column, d.message)
+        for d in report.diagnostics
+        if d.code == "index.unresolved-ref"
+    ]
+    assert told == [
+        (
+            str(corpus / "letters/l1.xml"),
+            4,
+            3,
+            "persName 'Nobody, N.' points at '#nobody', which is no register entry" + ADVICE,
+        )
+    ]
+
+
 def test_a_second_paginations_breaks_give_no_page_to_the_index(tmp_path: Path) -> None:
     """Probes 3 and 4 (a Shamela text with the print's pages and the digital edition's,
     pb ed="shamela"): the index gave a mention the number of the last break of either

@@ -394,3 +394,49 @@ def test_an_abbreviated_target_is_the_pointer_its_prefix_declares(tmp_path: Path
         "letter2.html", "persons.html#p0002", "persons.html#p0002", "https://example.org/"
     ]  # fmt: skip
     assert "a lost one" in page.xpath("string(//main)")
+
+
+def test_a_name_at_an_entry_of_a_bibliography_file_links_to_its_page(tmp_path: Path) -> None:
+    """Probe 43 (an edition keeping its works in a bibliography file of its own, data/indices/
+    listbibl.xml, published as a text: its listBibl is no register of persons, places or
+    organisations): <rs type="work" ref="../indices/listbibl.xml#w1"> was shown unlinked,
+    "no register entry", though the entry is on that page. It links there, in the page; the
+    book, which links to no other text, keeps its words; a name at a register file's id that
+    is not there is still told by the index alone, not as a link to nothing."""
+    src = tmp_path / "src"
+    (src / "letters").mkdir(parents=True)
+    (src / "indices").mkdir()
+    (src / "indices" / "listbibl.xml").write_text(
+        _tei("Works", '<listBibl><bibl xml:id="w1"><title>Das Märchen</title></bibl></listBibl>'),
+        encoding="utf-8",
+    )
+    (src / "indices" / "persons.xml").write_text(
+        _tei(
+            "Persons",
+            '<listPerson><person xml:id="pa"><persName>Anna</persName></person></listPerson>',
+        ),
+        encoding="utf-8",
+    )
+    (src / "letters" / "l1.xml").write_text(
+        _tei(
+            "A letter",
+            '<p xml:id="start">As in the <rs type="work" ref="../indices/listbibl.xml#w1">'
+            'Märchen</rs>, said <persName ref="../indices/persons.xml#pa">Anna</persName> to'
+            ' <persName ref="../indices/persons.xml#pz">Zoe</persName>.</p>',
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([src], out, jobs=1)
+    told = sorted((d.code, d.message.split(" points")[0]) for d in report.diagnostics
+                  if d.code in ("build.unresolved-link", "index.unresolved-ref"))  # fmt: skip
+    assert told == [("index.unresolved-ref", "persName 'Zoe'")]
+    page = html.document_fromstring((out / "html" / "l1.html").read_bytes())
+    links_of = {a.text_content(): a.get("href") for a in page.get_element_by_id("start").iter("a")}
+    assert links_of.get("Märchen") == "listbibl.html#w1"
+    assert links_of.get("Anna") == "persons.html#pa" and "Zoe" not in links_of
+    assert "Das Märchen" in (out / "html" / "listbibl.html").read_text(encoding="utf-8")
+    assert [p for p in check_html_site(out) if p.startswith("html/l1.html")] == []
+    with zipfile.ZipFile(out / "epub" / "l1.epub") as book:
+        text = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert "Märchen" in text and "listbibl" not in text

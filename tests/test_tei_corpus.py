@@ -150,3 +150,61 @@ def test_a_member_says_whose_and_whence_it_is() -> None:
     )
     assert opening.xpath("t:byline/t:docAuthor/t:persName", namespaces=NS)
     assert opening.xpath("string(t:docImprint)", namespaces=NS) == "Sermons, 1690, pp. 1–20"
+
+
+def test_a_member_the_corpus_includes_from_the_sources_is_published_once(
+    tmp_path: Path,
+) -> None:
+    """Probe 43 (a collection laid out as its project keeps it: the corpus file in one folder,
+    its members in another, taken in by xi:include): each member was published twice, in the
+    corpus and as a text of its own, and the index counted its names twice. It is published
+    in the corpus alone, said so, and a link to it leads to the corpus's page."""
+    sources = tmp_path / "tei"
+    for folder in ("corpus", "members", "registers"):
+        (sources / folder).mkdir(parents=True)
+    for n in (1, 2):
+        (sources / f"members/m{n}.xml").write_text(
+            f'<TEI {T} xml:id="m{n}">{_header(f"Poem {n}")}<text><body><lg><l>Line {n} by '
+            '<persName ref="#anna">Anna</persName></l></lg></body></text></TEI>',
+            encoding="utf-8",
+        )
+    (sources / "corpus/poems.xml").write_text(
+        f'<teiCorpus {T} xmlns:xi="http://www.w3.org/2001/XInclude">{_header("The poems")}'
+        '<xi:include href="../members/m1.xml"/><xi:include href="../members/m2.xml"/>'
+        "</teiCorpus>",
+        encoding="utf-8",
+    )
+    (sources / "corpus/note.xml").write_text(
+        f'<TEI {T}>{_header("A note")}<text><body><p>See <ref target="../members/m2.xml#m2">'
+        "the second poem</ref>.</p></body></text></TEI>",
+        encoding="utf-8",
+    )
+    (sources / "registers/persons.xml").write_text(
+        f'<TEI {T}>{_header("Persons")}<standOff><listPerson><person xml:id="anna">'
+        "<persName>Anna Abel</persName></person></listPerson></standOff></TEI>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    report = build([sources], out, jobs=1)
+    assert report.errors == 0, report.sorted()
+    assert sorted(p.stem for p in (out / "epub").glob("*.epub")) == ["note", "poems"]
+    assert not (out / "html" / "m1.html").exists()
+    told = sorted(
+        (d.path, d.message) for d in report.diagnostics if d.code == "build.corpus-member"
+    )
+    assert told == [
+        (
+            f"{sources}/members/m{n}.xml",
+            f"a member of the teiCorpus {sources}/corpus/poems.xml, which includes it:"
+            " published within that corpus (poems.html), not as a text of its own",
+        )
+        for n in (1, 2)
+    ]
+    assert "build.unresolved-link" not in {d.code for d in report.diagnostics}
+    note = etree.parse(str(out / "html" / "note.html"), etree.HTMLParser())
+    assert note.xpath("//a[. = 'the second poem']/@href") == ["poems.html#m2"]
+    page = (out / "html" / "poems.html").read_text(encoding="utf-8")
+    assert "Line 1 by" in page and "Line 2 by" in page
+    entities = json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
+    (anna,) = [e for e in entities["entities"] if e["id"] == "anna"]
+    assert anna["count"] == 2

@@ -61,12 +61,18 @@ class TextProblems:
 
 
 def text_problems(
-    document: SourceDocument, index: str, unresolved: Severity = Severity.WARNING
+    document: SourceDocument,
+    index: str,
+    unresolved: Severity = Severity.WARNING,
+    published: Set[str] = frozenset(),
 ) -> TextProblems:
-    """Unresolved and external references, and untagged names by form, of one text's index."""
+    """Unresolved and external references, and untagged names by form, of one text's index.
+    ``published``: the files, as written, that the build publishes as texts (the
+    ``linked-files`` of the page): a name pointing into one links to its page, and is not
+    told (probe 43)."""
     root = etree.fromstring(index.encode("utf-8"))
     lines = _MentionLines({document.stem: document})
-    told = (*_references(root, lines, unresolved), *_bad_dates(root, lines))
+    told = (*_references(root, lines, unresolved, published), *_bad_dates(root, lines))
     return TextProblems(told, tuple(_untagged(root, lines)))
 
 
@@ -202,9 +208,15 @@ def _without_id(sources: Sequence[HasLists]) -> list[Diagnostic]:
 
 
 def _references(
-    root: etree._Element, lines: _MentionLines, unresolved: Severity
+    root: etree._Element,
+    lines: _MentionLines,
+    unresolved: Severity,
+    published: Set[str] = frozenset(),
 ) -> Iterator[Diagnostic]:
     for mention in root.iterfind("ed:unresolved/ed:mention", NS):
+        first = (mention.get("ref") or "").split()[:1]
+        if first and "#" in first[0] and first[0].partition("#")[0] in published:
+            continue
         name = f"{mention.get('element')} {mention.findtext('ed:text', '', NS)!r}"
         path, line, column = lines.place(mention, "ref")
         if mention.get("external") == "true":
@@ -383,6 +395,18 @@ def _mentions(root: etree._Element) -> list[etree._Element]:
     return [e for e in root.iter(*MENTIONS) if any(a in within for a in e.iterancestors())]
 
 
+def _correspondent(root: etree._Element, mention: etree._Element) -> etree._Element | None:
+    """The name of a ``correspDesc`` the mention records: the first written with its
+    ``@ref`` and its words (the index counts no names of the header among the text's)."""
+    ref = mention.get("ref")
+    words = " ".join(mention.findtext("ed:text", "", NS).split())
+    for desc in root.iter(f"{{{TEI_NS}}}correspDesc"):
+        for name in desc.iter(*MENTIONS):
+            if name.get("ref") == ref and " ".join("".join(name.itertext()).split()) == words:
+                return name
+    return None
+
+
 class _MentionLines:
     """Where mentions were written, found by their ordinal among the names and dates of a
     text (included content is placed in its own file)."""
@@ -403,9 +427,12 @@ class _MentionLines:
             self._cache[stem] = _mentions(source.root)
         ordinal = int(mention.get("ordinal", "0"))
         elements = self._cache[stem]
-        if not 0 < ordinal <= len(elements):
+        if 0 < ordinal <= len(elements):
+            element: etree._Element | None = elements[ordinal - 1]
+        else:  # a correspondent of the header, before the text's first name (ordinal 0)
+            element = _correspondent(source.root, mention)
+        if element is None:
             return source.display, None, None
-        element = elements[ordinal - 1]
         path = source.locate(element)[0]
         if attribute is not None and element.get(attribute) is not None:
             return path, *source.attribute_place(element, attribute)

@@ -95,6 +95,16 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- The page of a published text a name's @ref points into, with its fragment; empty
+       when the build names no such text (a book links to no other text). -->
+  <xsl:function name="r:text-link" as="xs:string?">
+    <xsl:param name="ref" as="attribute()?"/>
+    <xsl:variable name="first" as="xs:string" select="string(tokenize(normalize-space($ref))[1])"/>
+    <xsl:variable name="file" as="xs:string" select="substring-before($first, '#')"/>
+    <xsl:sequence select="if ($file != '' and exists($r:linked) and map:contains($r:linked, $file))
+        then r:href($first) else ()"/>
+  </xsl:function>
+
   <xsl:function name="r:card-id" as="xs:string">
     <xsl:param name="entity" as="xs:string"/>
     <xsl:sequence select="'ed-card-' || $entity"/>
@@ -106,13 +116,29 @@
     <xsl:call-template name="r:word-space"/>
     <xsl:variable name="class" as="xs:string" select="string-join(distinct-values(('name',
         local-name(), (@ed:kind ! r:token-class('kind', .)), (if (@ed:unresolved = 'true')
-        then 'unresolved' else if (@ed:entity) then () else if (@ed:local) then 'local'
+        then (if (exists(r:text-link(@ref))) then 'elsewhere' else 'unresolved')
+        else if (@ed:entity) then () else if (@ed:local) then 'local'
         else 'unkeyed'))), ' ')"/>
     <xsl:choose>
       <!-- a name at an element of its own text (a work's title at its bibl): a link there,
            which the page drops when the element is not shown (parts.without_dead_links) -->
       <xsl:when test="@ed:local and not(@ed:entity) and not($r:in-link)">
         <a href="#{@ed:local}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="$class"/>
+          </xsl:call-template>
+          <xsl:apply-templates mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </a>
+      </xsl:when>
+      <!-- a name at an element of another text of the edition (a work at its entry of a
+           bibliography kept in a file of its own, works.xml#w1): a link to that text's
+           page, as a ref's (probe 43); the build maps the file (pipeline/links.py) -->
+      <xsl:when test="@ed:unresolved = 'true' and not($r:in-link)
+          and exists(r:text-link(@ref))">
+        <a href="{r:text-link(@ref)}">
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="$class"/>
           </xsl:call-template>

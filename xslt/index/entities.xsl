@@ -222,7 +222,11 @@
     <xsl:variable name="dates" as="element()*" select="$texts//tei:date[r:on-timeline(.)]
         | ed:document/* ! (r:corresp-descs(.) ! r:sent-date(.))
         | ed:document/*/tei:teiHeader//*[@ed:timeline = 'true'][r:dated(.)]"/>
-    <xsl:variable name="unresolved" as="element()*" select="$texts//*[@ed:unresolved = 'true'
+    <!-- a correspondent the letter's header names is a name as the text's are: one whose
+         @ref leads nowhere is told by the build too, not by edition check alone (probe 43:
+         the letter head showed it without a link, and the build said nothing) -->
+    <xsl:variable name="unresolved" as="element()*" select="($texts
+        | ed:document/* ! r:corresp-descs(.))//*[@ed:unresolved = 'true'
         or (@ed:entity and empty(ed:entry-of(key('entry', string(@ed:entity), $registers)[1])))]"/>
     <!-- a name in a bibliographic reference (the author of a book cited) is the citation's,
          not a person of the text: a bibliography's authors are not asked for a @ref; nor is
