@@ -1713,6 +1713,53 @@ def test_a_name_given_whole_beside_its_parts_is_named_once(tmp_path: Path) -> No
     assert sorted(cards.values()) == [("Gaia Valeria", ""), ("Marcus Tullius", "Also: Mark")]
 
 
+def test_a_person_named_surname_first_is_named_with_a_comma(tmp_path: Path) -> None:
+    """Probe 43 (the Tillich and ACDH registers: <persName><surname>Reumann</surname>
+    <forename>Jakob</forename></persName>): the index and the cards read "Reumann Jakob",
+    surname and forename run together. Such a name is "Reumann, Jakob", as the book's index
+    and the sort key name it; a name written forename first, or with its own comma, or with
+    words between its parts, reads as written."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    people = {
+        "p1": "<surname>Reumann</surname><forename>Jakob</forename>",
+        "p2": "<surname>Bahr</surname> <forename>Hermann</forename> <addName>Jr.</addName>",
+        "p3": "<forename>Ada</forename> <surname>Lovelace</surname>",
+        "p4": "<surname>Tillich</surname>, <forename>Paul</forename>",
+        "p5": "<nameLink>van</nameLink> <surname>Gogh</surname> <forename>Vincent</forename>",
+    }
+    (corpus / "t.xml").write_text(
+        tei_text(
+            "<p>"
+            + " ".join(f'<persName ref="#{k}">{k}</persName>' for k in people)
+            + "</p><listPerson>"
+            + "".join(
+                f'<person xml:id="{k}"><persName>{v}</persName></person>' for k, v in people.items()
+            )
+            + "</listPerson>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    named = {e["id"]: e["name"] for e in data["entities"]}
+    expected = {
+        "p1": "Reumann, Jakob",
+        "p2": "Bahr, Hermann Jr.",
+        "p3": "Ada Lovelace",
+        "p4": "Tillich, Paul",
+        "p5": "van Gogh, Vincent",
+    }
+    assert named == expected
+    page = html.parse(str(tmp_path / "out/html/t.html"))
+    cards = {
+        c.get("id"): c.xpath("string(p[@class='card-title'])")
+        for c in page.xpath("//div[contains(@class, 'entity-card')][@popover]")
+    }
+    assert sorted(cards.values()) == sorted(expected.values())
+
+
 def test_a_place_named_by_its_parts_without_an_id_is_told(tmp_path: Path) -> None:
     """Probe 18: a gazetteer's place named by its settlement alone and given no xml:id was
     left out of the index without the warning a place named by placeName gets."""

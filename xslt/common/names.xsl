@@ -297,7 +297,27 @@
        index reads it: index/modules/entries.xsl, ed:name-words), not "Vassio Vassio". -->
   <xsl:function name="r:name-words" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="r:plain(($name/name[@type = 'full'][normalize-space()], $name)[1])"/>
+    <xsl:variable name="fore" as="element()?" select="r:inverted-at($name)"/>
+    <xsl:sequence select="if (exists($fore))
+        then string-join(($name/*[. &lt;&lt; $fore] ! r:plain(.))[. != ''], ' ') || ', '
+            || string-join(($name/*[not(. &lt;&lt; $fore)] ! r:plain(.))[. != ''], ' ')
+        else r:plain(($name/name[@type = 'full'][normalize-space()], $name)[1])"/>
+  </xsl:function>
+
+  <!-- A register's person named surname first without a comma (<persName><surname>Bahr
+       </surname><forename>Hermann</forename></persName>, as registers drawn from a
+       prosopography write them, probe 43) read "Bahr Hermann", surname and forename run
+       together; such a name is "Bahr, Hermann", as the book's index and every sort key
+       already name it. Its first forename, where the comma goes before; nothing for a name
+       written otherwise (forename first, a comma or words of its own between the parts, a
+       name typed "full"). The index asks the same (index/modules/entries.xsl,
+       ed:inverted-at). -->
+  <xsl:function name="r:inverted-at" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="fore" as="element()?" select="$name/forename[1]"/>
+    <xsl:sequence select="$fore[$name/self::persName][$name/*[. &lt;&lt; $fore]/self::surname]
+        [empty($name/text()[normalize-space()])][empty($name/name[@type = 'full'])]
+        [every $p in $name/*[. &lt;&lt; $fore] satisfies ($p/self::surname or $p/self::nameLink)]"/>
   </xsl:function>
 
   <xsl:function name="r:preferred-name-element" as="element()?">

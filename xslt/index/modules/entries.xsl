@@ -94,7 +94,23 @@
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="full" as="element()?"
         select="$name/tei:name[@type = 'full'][normalize-space()][1]"/>
-    <xsl:sequence select="ed:text(($full, $name)[1])"/>
+    <xsl:variable name="fore" as="element()?" select="ed:inverted-at($name)"/>
+    <xsl:sequence select="if (exists($fore))
+        then string-join(($name/*[. &lt;&lt; $fore] ! ed:text(.))[. != ''], ' ') || ', '
+            || string-join(($name/*[not(. &lt;&lt; $fore)] ! ed:text(.))[. != ''], ' ')
+        else ed:text(($full, $name)[1])"/>
+  </xsl:function>
+
+  <!-- A person named surname first without a comma ("<surname>Bahr</surname><forename>
+       Hermann</forename>") is "Bahr, Hermann" (xslt/common/names.xsl, r:inverted-at, says
+       why): its first forename, where the comma goes before. -->
+  <xsl:function name="ed:inverted-at" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="fore" as="element()?" select="$name/tei:forename[1]"/>
+    <xsl:sequence select="$fore[$name/self::tei:persName][$name/*[. &lt;&lt; $fore]/self::tei:surname]
+        [empty($name/text()[normalize-space()])][empty($name/tei:name[@type = 'full'])]
+        [every $p in $name/*[. &lt;&lt; $fore]
+         satisfies ($p/self::tei:surname or $p/self::tei:nameLink)]"/>
   </xsl:function>
 
   <!-- Sort key, as a reader looks a name up: "Holzinger, Robert" for a persName with
