@@ -41,7 +41,8 @@ from .xslt import ParamValue, XmlText
 #: 4: a text's facts say whether it has index entries (``SourceFacts.subjects``).
 #: 5: a corpus's facts name the files it includes as members (``SourceFacts.members``), a
 #: text's the files its names point into (``SourceFacts.name_links``).
-FORMAT = "5"
+#: 6: a bibliography file is a register, its lists its works (``stages.bibliographies``).
+FORMAT = "6"
 CACHE = "cache"
 
 

@@ -31,6 +31,7 @@ from .publish import Generation, SourceRecord, store_source
 from .stages import (
     ED_NS,
     ENTRY_KINDS,
+    bibliographies,
     expand_pointers,
     is_register,
     is_text,
@@ -328,7 +329,12 @@ def lists_document(document: SourceDocument) -> str:
     told of: ``index.entry-without-id``), carries ``ed:path`` and ``ed:line``, where it was
     written (for the diagnostics about entries; ``stages.registers_document`` drops them
     again)."""
-    found = [*register_lists(document.root), *relation_lists(document.root)]
+    # a bibliography file's lists (none of a text's: stages.bibliographies)
+    found = [
+        *register_lists(document.root),
+        *relation_lists(document.root),
+        *bibliographies(document.root),
+    ]
     if not found:
         return ""
     prefixes = Prefixes.of(document.root)

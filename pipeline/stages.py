@@ -33,6 +33,12 @@ REGISTER_LISTS = (*ENTITY_LISTS, "castList")
 #: The entries of those lists: the edition's entity namespace, merged by id.
 ENTRY_KINDS = ("person", "personGrp", "place", "org", "event", "object", "nym")
 _ENTRY_TAGS = tuple(f"{{{TEI_NS}}}{kind}" for kind in ENTRY_KINDS)
+#: The works of a bibliography kept in a file of its own: entries a ``ptr`` or ``ref`` in any
+#: text may point at (``master_bibliography.xml#lettich1983``), listed on the index's
+#: bibliography page (probes 29 and 43).
+WORK_KINDS = ("bibl", "biblStruct", "biblFull")
+_WORK_TAGS = tuple(f"{{{TEI_NS}}}{kind}" for kind in WORK_KINDS)
+_LIST_BIBL = f"{{{TEI_NS}}}listBibl"
 
 
 @dataclass(frozen=True)
@@ -54,14 +60,41 @@ STAGES: tuple[Stage, ...] = (
 
 def is_register(doc: SourceDocument) -> bool:
     """A register file holds entity lists and nothing to read: no ``text`` (the lists in a
-    ``standOff``, say), or a ``text`` of lists alone (``lists_only``)."""
+    ``standOff``, say), or a ``text`` of lists alone (``lists_only``). A bibliography kept in
+    a file of its own (``listBibl`` in a ``standOff``, the header's ``sourceDesc`` or a
+    ``text``) is one too: its works are entries the texts cite."""
     root = doc.root
-    text = root.find(f"{{{TEI_NS}}}text")
-    return (
-        (text is None or lists_only(text))
-        and not holds_transcription(root.find(f"{{{TEI_NS}}}sourceDoc"))
-        and any(True for _ in _register_lists(root))
+    return _nothing_to_read(root) and (
+        any(True for _ in _register_lists(root)) or any(True for _ in bibliographies(root))
     )
+
+
+def _nothing_to_read(root: etree._Element) -> bool:
+    text = root.find(f"{{{TEI_NS}}}text")
+    return (text is None or lists_only(text)) and not holds_transcription(
+        root.find(f"{{{TEI_NS}}}sourceDoc")
+    )
+
+
+#: Where a ``listBibl`` is a description's or a reference's (or an entry's, in a register
+#: list), not the project's bibliography.
+_NOT_BIBLIOGRAPHY = frozenset(("msDesc", "bibl", "biblStruct", "biblFull", "relatedItem"))
+
+
+def bibliographies(root: etree._Element) -> Iterator[etree._Element]:
+    """The outermost ``listBibl`` of a file that has nothing to read (a register or a
+    bibliography file), in document order; none for a text, whose bibliography is its own
+    (its ``bibl`` are cited by ``#id`` and shown on its page). ``root`` may be the lists
+    ``sources.lists_document`` copied from such a file."""
+    if root.tag == f"{{{TEI_NS}}}TEI":
+        if not _nothing_to_read(root):
+            return
+    elif root.tag != f"{{{ED_NS}}}lists":  # a teiCorpus: its members' lists are theirs
+        return
+    for found in root.iter(_LIST_BIBL):
+        above = {etree.QName(a).localname for a in found.iterancestors(etree.Element)}
+        if above.isdisjoint((*_NOT_BIBLIOGRAPHY, *REGISTER_LISTS, "listRelation", "listBibl")):
+            yield found
 
 
 def is_text(doc: SourceDocument) -> bool:
@@ -122,7 +155,7 @@ def lists_only(text: etree._Element) -> bool:
                 continue
             qname = etree.QName(child)
             name = qname.localname if qname.namespace == TEI_NS else ""
-            if name in REGISTER_LISTS:
+            if name in REGISTER_LISTS or name == "listBibl":
                 lists += 1
             elif name in _LIST_WRAPPERS:
                 pending.append(child)
@@ -192,9 +225,19 @@ def entry_ids(sources: Iterable[ListsSource]) -> frozenset[str]:
     return frozenset(
         str(ident)
         for source in sources
-        for entry in source.root.iter(*_ENTRY_TAGS)
+        for entry in (*source.root.iter(*_ENTRY_TAGS), *works(source.root))
         if (ident := entry.get(XML_ID))
     )
+
+
+def works(root: etree._Element) -> Iterator[etree._Element]:
+    """The works of the bibliographies of a register or bibliography file (``bibliographies``)
+    that have an ``xml:id``: what a pointer from a text may cite."""
+    for found in bibliographies(root):
+        for work in found.iter(*_WORK_TAGS):
+            parent = work.getparent()
+            if work.get(XML_ID) and parent is not None and parent.tag == _LIST_BIBL:
+                yield work
 
 
 def register_lists(root: etree._Element) -> Iterable[etree._Element]:
@@ -262,7 +305,8 @@ def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName]
     seen: set[str] = set()
     for doc in documents:
         prefixes = Prefixes.of(doc.root)
-        for found in (*_register_lists(doc.root), *relation_lists(doc.root)):
+        lists = (*_register_lists(doc.root), *relation_lists(doc.root), *bibliographies(doc.root))
+        for found in lists:
             # A copy, never a re-parse: a list may hold ids that are not NCNames.
             copied = copy.deepcopy(found)
             copied.tail = None

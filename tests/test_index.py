@@ -3078,3 +3078,54 @@ def test_a_web_address_kept_as_a_name_is_no_other_name(tmp_path: Path) -> None:
     assert [p.text_content() for p in page.xpath("//p[@class='card-also']")] == ["Also: Vindobona"]
     places = (tmp_path / "out/html/places.html").read_text(encoding="utf-8")
     assert "Vindobona" in places and "example.org/place" not in places
+
+
+def test_the_works_of_a_bibliography_file_are_an_index_page(tmp_path: Path) -> None:
+    """Probe 29 (biblreg): a bibliography kept in the header of a file of its own (its
+    sourceDesc's listBibl, no text) was no register: its works were on no index page. They
+    are on bibliography.html, by author, then year, then title (a work of no author by its
+    title), each with the passages citing it; entities.json lists them, by their short form;
+    a work no text cites is no unused entry."""
+    corpus = tmp_path / "corpus"
+    (corpus / "biblio").mkdir(parents=True)
+    (corpus / "texts").mkdir()
+    works = (
+        '<bibl xml:id="z"><author>Zeta, Z.</author> <title>Last</title> <date>1950</date></bibl>'
+        '<bibl xml:id="a2"><author><surname>Alpha</surname></author> <title>B</title> '
+        '<date when="2001"/></bibl>'
+        '<bibl xml:id="a1"><author><surname>Alpha</surname></author> <title>A</title> '
+        "<date>1990</date></bibl>"
+        '<bibl xml:id="c"><title>Corpus inscriptionum</title></bibl>'
+    )
+    (corpus / "biblio" / "works.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Works'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><listBibl>"
+        f"{works}</listBibl></sourceDesc></fileDesc></teiHeader></TEI>",
+        encoding="utf-8",
+    )
+    (corpus / "texts" / "t.xml").write_text(
+        tei_text(
+            '<p xml:id="p1">As <ptr target="../biblio/works.xml#a2"/> and <ref '
+            'target="../biblio/works.xml#c">the Corpus</ref> say.</p>',
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([corpus], out, only=["html", "index"], jobs=1)
+    assert [d.code for d in report.diagnostics if d.severity >= Severity.WARNING] == []
+    page = html.document_fromstring((out / "html" / "bibliography.html").read_bytes())
+    works_listed = page.find_class("index-work")
+    assert [w.get("id") for w in works_listed] == ["a1", "a2", "c", "z"]
+    assert [w.find("h3/span").text for w in works_listed] == [
+        "Alpha 1990", "Alpha 2001", "Corpus inscriptionum", "Zeta 1950"
+    ]  # fmt: skip
+    cited = {w.get("id"): [a.get("href") for a in w.iter("a")] for w in works_listed}
+    assert cited == {"a1": [], "a2": ["t.html#p1"], "c": ["t.html#p1"], "z": []}
+    exported = json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
+    assert [(e["id"], e["type"], e["name"], e["count"]) for e in exported["entities"]] == [
+        ("a1", "bibl", "Alpha 1990", 0),
+        ("a2", "bibl", "Alpha 2001", 1),
+        ("c", "bibl", "Corpus inscriptionum", 1),
+        ("z", "bibl", "Zeta 1950", 0),
+    ]

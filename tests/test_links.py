@@ -400,7 +400,8 @@ def test_a_name_at_an_entry_of_a_bibliography_file_links_to_its_page(tmp_path: P
     """Probe 43 (an edition keeping its works in a bibliography file of its own, data/indices/
     listbibl.xml, published as a text: its listBibl is no register of persons, places or
     organisations): <rs type="work" ref="../indices/listbibl.xml#w1"> was shown unlinked,
-    "no register entry", though the entry is on that page. It links there, in the page; the
+    "no register entry", though the entry is on that page. It links to the work's entry of
+    the bibliography page (the file is a register of works since: biblreg); the
     book, which links to no other text, keeps its words; a name at a register file's id that
     is not there is still told by the index alone, not as a link to nothing."""
     src = tmp_path / "src"
@@ -433,10 +434,110 @@ def test_a_name_at_an_entry_of_a_bibliography_file_links_to_its_page(tmp_path: P
     assert told == [("index.unresolved-ref", "persName 'Zoe'")]
     page = html.document_fromstring((out / "html" / "l1.html").read_bytes())
     links_of = {a.text_content(): a.get("href") for a in page.get_element_by_id("start").iter("a")}
-    assert links_of.get("Märchen") == "listbibl.html#w1"
+    # the bibliography file is a register now (its listBibl alone): its works are listed on
+    # the bibliography page, and it is no text of a page of its own
+    assert links_of.get("Märchen") == "bibliography.html#w1"
     assert links_of.get("Anna") == "persons.html#pa" and "Zoe" not in links_of
-    assert "Das Märchen" in (out / "html" / "listbibl.html").read_text(encoding="utf-8")
+    assert "Das Märchen" in (out / "html" / "bibliography.html").read_text(encoding="utf-8")
+    assert not (out / "html" / "listbibl.html").exists()
     assert [p for p in check_html_site(out) if p.startswith("html/l1.html")] == []
     with zipfile.ZipFile(out / "epub" / "l1.epub") as book:
         text = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
     assert "Märchen" in text and "listbibl" not in text
+
+
+def _bibliography(*entries: str) -> str:
+    """A bibliography file: its works in a standOff, as EpiDoc projects keep them."""
+    return (
+        HEADER.format(title="Bibliography")
+        + f"<standOff><listBibl>{''.join(entries)}</listBibl></standOff></TEI>"
+    )
+
+
+LETTICH = (
+    '<bibl xml:id="lettich1983"><author><persName><forename>Giovanni</forename><surname>'
+    "Lettich</surname></persName></author>, <title>Le iscrizioni sepolcrali tardoantiche di"
+    ' Concordia</title>, <pubPlace>Trieste</pubPlace> <date when="1983">1983</date></bibl>'
+)
+SMITH = (
+    '<biblStruct xml:id="smith1999"><monogr><author>Smith, John</author><title>Roman Tombs'
+    "</title><imprint><pubPlace>London</pubPlace><date>1999</date></imprint></monogr>"
+    "</biblStruct>"
+)
+
+
+def test_a_pointer_at_a_work_of_a_bibliography_file_cites_it(tmp_path: Path) -> None:
+    """Probes 29 and 43 (biblreg): a bibliography kept in a file of its own, in a sibling
+    folder, was neither text nor register: <ptr target="../bibliography/master_bibliography
+    .xml#lettich1983"/> showed nothing and a ref's words were unlinked, both warned
+    build.unresolved-link; the works were on no index page and the file was not in the TEI
+    download. A ptr reads as the work's short form, a ref keeps its words, a reading's
+    @source is cited so; each links to the work on the bibliography page, which formats the
+    entry and lists the passages citing it (a short reference's bibl/@ref too); the book
+    shows the short form unlinked."""
+    src = tmp_path / "src"
+    (src / "texts").mkdir(parents=True)
+    (src / "bibliography").mkdir()
+    (src / "bibliography" / "master_bibliography.xml").write_text(
+        _bibliography(SMITH, LETTICH), encoding="utf-8"
+    )
+    biblio = "../bibliography/master_bibliography.xml"
+    (src / "texts" / "a.xml").write_text(
+        _tei(
+            "Stone A",
+            f'<p xml:id="c1">Published by <ptr target="{biblio}#lettich1983"/>, no. 12; see'
+            f' <ref target="{biblio}#smith1999">Smith\'s book</ref>.</p>',
+        ),
+        encoding="utf-8",
+    )
+    (src / "texts" / "b.xml").write_text(
+        _tei(
+            "Stone B",
+            f'<p xml:id="c2">Cf. <ptr target="{biblio}#lettich1983"/>: D(is) <app><lem>M(anibus)'
+            f'</lem><rdg source="{biblio}#smith1999">Manibus</rdg></app>, after <bibl'
+            f' ref="{biblio}#smith1999">Smith</bibl>.</p>',
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([src], out, jobs=1)
+    assert [d for d in report.diagnostics if d.code.startswith(("build.", "index."))] == []
+    page = html.document_fromstring((out / "html" / "a.html").read_bytes())
+    passage = page.get_element_by_id("c1")
+    assert " ".join(passage.text_content().split()) == (
+        "Published by Lettich 1983, no. 12; see Smith's book."
+    )
+    assert [(a.text_content(), a.get("href")) for a in passage.iter("a") if a.text] == [
+        ("Lettich 1983", "bibliography.html#lettich1983"),
+        ("Smith's book", "bibliography.html#smith1999"),
+    ]
+    other = html.document_fromstring((out / "html" / "b.html").read_bytes())
+    sigla = [(a.text_content(), a.get("href")) for a in other.find_class("siglum")]
+    assert sigla == [("Smith 1999", "bibliography.html#smith1999")]
+    assert [a.get("href") for a in other.find_class("bibl-ref")] == ["bibliography.html#smith1999"]
+    # the bibliography page: every work formatted, by author then year, with its citations
+    index = html.document_fromstring((out / "html" / "bibliography.html").read_bytes())
+    works = index.find_class("index-work")
+    assert [w.get("id") for w in works] == ["lettich1983", "smith1999"]
+    lettich = " ".join(works[0].find_class("index-citation")[0].text_content().split())
+    assert lettich == (
+        "Giovanni Lettich, Le iscrizioni sepolcrali tardoantiche di Concordia, Trieste 1983"
+    )
+    assert [a.get("href") for a in works[0].iter("a")] == ["a.html#c1", "b.html#c2"]
+    # Smith: the ref of a, the reading and the short reference of b
+    smith = ["a.html#c1", "b.html#c2", "b.html#c2-bibl-1"]  # a bibl has an id of its own
+    assert [a.get("href") for a in works[1].iter("a")] == smith
+    assert "Published by Lettich 1983, no. 12" in works[0].text_content()
+    home = html.document_fromstring((out / "html" / "index.html").read_bytes())
+    assert "bibliography.html" in [a.get("href") for a in home.iter("a")]
+    assert not (out / "html" / "master_bibliography.html").exists()
+    assert check_html_site(out) == []
+    # the TEI download holds the file the texts point into, where they point
+    with zipfile.ZipFile(out / "html" / "tei" / "edition-tei.zip") as tei:
+        names = tei.namelist()
+    assert any(n.endswith("bibliography/master_bibliography.xml") for n in names), names
+    about = (out / "html" / "about.html").read_text(encoding="utf-8")
+    assert "bibliography/master_bibliography.xml" in about
+    with zipfile.ZipFile(out / "epub" / "a.epub") as book:
+        text = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert '<span class="ptr">Lettich 1983</span>' in text and "bibliography.html" not in text

@@ -7,9 +7,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from pipeline import sources
 from pipeline.gate import TEI_NS, XML_ID, parse_bytes
 from pipeline.stages import (
+    ListsSource,
+    bibliographies,
     entity_differences,
+    entry_ids,
     is_register,
     is_text,
     normalize,
@@ -83,6 +87,8 @@ def test_a_register_kept_in_a_body_is_a_register() -> None:
         f'<body>{PERSONS}<listRelation><relation name="friend" mutual="#p1 #p2"/>'
         f"</listRelation></body>",
     ]
+    # a bibliography kept in a file of its own is one too: its works are cited (probe 29)
+    registers.append('<body><listBibl><bibl xml:id="b">A book</bibl></listBibl></body>')
     for body in registers:
         found = doc(_in_text(body), "persons.xml")
         assert is_register(found) and not is_text(found), body
@@ -92,7 +98,6 @@ def test_a_register_kept_in_a_body_is_a_register() -> None:
         f"<body><div>{PERSONS}<p>Notes.</p></div></body>",
         f"<group><text><body>{PERSONS}</body></text></group>",
         "<body><div><head>Nothing listed</head></div></body>",  # no list: a text
-        '<body><listBibl><bibl xml:id="b">A book</bibl></listBibl></body>',
     ]
     for body in texts:
         found = doc(_in_text(body), "t.xml")
@@ -344,3 +349,39 @@ def test_an_index_entry_of_the_text_gets_its_anchor_and_a_sub_entry_none() -> No
     root = etree.fromstring(normalize(text, registers_document([text])).encode())
     ids = [e.get(XML_ID) for e in root.iterfind(".//t:index", NS)]
     assert ids == [None, "div-1-p-1-ix1", None]
+
+
+def test_a_bibliography_kept_in_a_file_of_its_own_is_a_register() -> None:
+    """Probe 29 (biblreg): a file whose only content is a listBibl, in a standOff, in the
+    header's sourceDesc or as a text of lists alone, is a register of works: its works are
+    copied into the registers and are entries a pointer may name. A text's own listBibl, a
+    manuscript description's and a teiCorpus's are theirs, no register's."""
+    works = (
+        '<listBibl><bibl xml:id="w1">A</bibl><listBibl><bibl xml:id="w2">B</bibl></listBibl>'
+        "</listBibl>"
+    )
+    header = f"<teiHeader><fileDesc><sourceDesc>{works}</sourceDesc></fileDesc></teiHeader>"
+    for source in (
+        f"<TEI {T}><teiHeader/><standOff>{works}</standOff></TEI>",
+        f"<TEI {T}>{header}</TEI>",
+        _in_text(f"<body><div><head>Works cited</head>{works}</div></body>"),
+    ):
+        found = doc(source, "biblio.xml")
+        assert is_register(found) and not is_text(found), source
+        registers = etree.fromstring(registers_document([found]).encode())
+        ids = registers.xpath("//tei:bibl/@xml:id", namespaces={"tei": TEI_NS})
+        assert ids == ["w1", "w2"], source
+    lists = sources.lists_document(
+        doc(f"<TEI {T}><teiHeader/><standOff>{works}</standOff></TEI>", "b.xml")
+    )
+    assert entry_ids([ListsSource.of(Path("b.xml"), "b.xml", lists)]) == {"w1", "w2"}
+    for source in (
+        _in_text(f"<body><p>Cited:</p>{works}</body>"),  # a text's bibliography is its own
+        f"<TEI {T}><teiHeader><fileDesc><sourceDesc><msDesc><additional>{works}</additional>"
+        f"</msDesc></sourceDesc></fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>",
+        f"<teiCorpus {T}><teiHeader/><TEI><teiHeader/><standOff>{works}</standOff></TEI>"
+        "</teiCorpus>",
+    ):
+        root = etree.fromstring(source.encode())
+        assert list(bibliographies(root)) == [], source
+    assert not is_register(doc(_in_text(f"<body><p>Cited:</p>{works}</body>"), "t.xml"))

@@ -53,8 +53,13 @@ PAGE_OF_TYPE = {
     "castItem": "persons.html",
     "place": "places.html",
     "org": "organisations.html",
+    # the works of a bibliography kept in a file of its own (stages.bibliographies)
+    "bibl": "bibliography.html",
+    "biblStruct": "bibliography.html",
+    "biblFull": "bibliography.html",
 }
 OTHER_PAGE = "entities.html"
+BIBLIOGRAPHY_PAGE = "bibliography.html"
 TIMELINE_PAGE = "timeline.html"
 #: The subject index (TEI ``index`` entries), made only when a text has one.
 SUBJECTS_PAGE = "subjects.html"
@@ -98,6 +103,7 @@ def _entity_index_apart(context: BuildContext) -> str:
 
 def page_names(root: etree._Element, subjects: bool = False) -> list[str]:
     """The index pages a corpus gets: persons, places, organisations, timeline, + others;
+    the bibliography when a bibliography file lists works;
     the subject index when its texts have index entries, or when ``subjects`` says a text
     has them (the first pass knows it before any text is indexed: ``SourceFacts.subjects``),
     so that a page every page's navigation links to is made even if that text failed."""
@@ -105,6 +111,8 @@ def page_names(root: etree._Element, subjects: bool = False) -> list[str]:
     types = {e.get("type") for e in root.iterfind("ed:entities/ed:entity", NS)}
     if any(t not in PAGE_OF_TYPE for t in types):
         names.append(OTHER_PAGE)
+    if any(PAGE_OF_TYPE.get(t) == BIBLIOGRAPHY_PAGE for t in types):
+        names.append(BIBLIOGRAPHY_PAGE)
     if subjects or root.find("ed:subjects/ed:subject", NS) is not None:
         names.append(SUBJECTS_PAGE)
     names.append(TIMELINE_PAGE)

@@ -26,6 +26,7 @@ from ..gate import SourceDocument
 from ..locators import MENTIONS, XML_ID, notes_apart
 from ..sources import used_ids as used_by_text
 from ..stages import (
+    WORK_KINDS,
     HasLists,
     entity_differences,
     entries_without_id,
@@ -453,6 +454,9 @@ def _unused(
         # a letter's sender named by @key alone is no id a text uses, but has its letter
         and e.get("letters", "0") == "0"
         and e.get("id", "") not in used_ids
+        # a bibliography file lists the works of the project, which a text need not cite
+        # (a master bibliography shared by several editions)
+        and e.get("type") not in WORK_KINDS
     ]
     if not unused:
         return []

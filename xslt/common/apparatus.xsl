@@ -689,15 +689,25 @@
               else if (matches(., '^[^\s#:/]+$')) then
                   (key('r:entry', ., root($tokens[1]))[self::witness or self::listWit],
                    key('r:witness-n', ., root($tokens[1])))[1]
+              else if (matches(., '^[^#:]+\.xml#.'))
+              then r:entry(substring-after(., '#'))[local-name() = $r:work-kinds]
               else ()"/>
-      <xsl:variable name="href" as="xs:string?" select="$target ! r:witness-href(.)"/>
+      <!-- a work of a bibliography file (source="biblio.xml#lettich1983") is cited by its
+           short form and leads to the bibliography page, as a ptr at it does -->
+      <xsl:variable name="work" as="xs:boolean" select="exists($target)
+          and empty($target/ancestor::TEI) and local-name($target) = $r:work-kinds"/>
+      <xsl:variable name="href" as="xs:string?" select="if ($work) then r:entry-href($target)
+          else $target ! r:witness-href(.)"/>
       <xsl:text> </xsl:text>
       <xsl:element name="{if (exists($href)) then 'a' else 'span'}">
         <xsl:attribute name="class" select="'siglum'"/>
         <xsl:if test="exists($href)">
           <xsl:attribute name="href" select="$href"/>
         </xsl:if>
-        <xsl:variable name="title" as="xs:string?" select="$target ! r:siglum-title(.)"/>
+        <!-- a work's parts (a biblStruct's monogr, imprint) are words apart -->
+        <xsl:variable name="title" as="xs:string?" select="if ($work)
+            then replace(normalize-space(string-join($target//text(), ' ')), '\s+([,.;:])', '$1')
+            else $target ! r:siglum-title(.)"/>
         <xsl:if test="normalize-space($title)">
           <xsl:attribute name="title" select="$title"/>
         </xsl:if>
@@ -716,7 +726,8 @@
                  step; a siglum written bare is the siglum as written, slash and all (probe
                  34: a New Testament collation's wit="1910/2", a commentary manuscript's
                  second hand, read "2") -->
-            <xsl:value-of select="if (exists($target)) then r:siglum($target)
+            <xsl:value-of select="if ($work) then r:entry-words($target)
+                else if (exists($target)) then r:siglum($target)
                 else if (contains(., '#')) then replace(., '^.*#', '')
                 else if (matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:')) then replace(., '^.*/', '')
                 else ."/>

@@ -59,14 +59,26 @@
        <bibl ref="#lettich1983">Lettich</bibl>" beside the bibliography's entry lettich1983)
        leads to that entry when it is an element of this document's text; its words were plain. A
        target elsewhere, or none, keeps the words unlinked (no link to a page not there). -->
-  <xsl:template match="bibl[@ref]" mode="r:main"
+  <!-- A short reference at a work of a bibliography kept in a file of its own (ref or
+       corresp="biblio.xml#lettich1983") leads to the work on the bibliography page. -->
+  <xsl:template match="bibl[@ref] | bibl[@corresp]" mode="r:main"
       as="element()" priority="2">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="ref" as="xs:string" select="normalize-space(@ref)"/>
     <xsl:variable name="target" as="element()?" select="if (matches($ref, '^#[^\s#]+$'))
         then key('r:entry', substring($ref, 2), root(.))[1] else ()"/>
+    <xsl:variable name="work" as="xs:string*" select="(@ref, @corresp)
+        ! r:pointed-entry(.)[local-name() = $r:work-kinds] ! r:entry-href(.)"/>
     <xsl:choose>
+      <xsl:when test="exists($work) and not($r:in-link) and ($r:phrasing or r:is-inline(.))
+          and empty(.//(ref | ptr))">
+        <a class="bibl-ref" href="{$work[1]}">
+          <xsl:next-match>
+            <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
+          </xsl:next-match>
+        </a>
+      </xsl:when>
       <!-- both in the text: the header is shown on the about page, the text on its own -->
       <xsl:when test="exists($target/ancestor::text) and exists(ancestor::text)
           and not($target is .) and not($r:in-link)
@@ -315,8 +327,10 @@
         if (starts-with($first, '#')) then substring($first, 2)
         else if (matches($first, '^[^#:]+\.xml#.')) then substring-after($first, '#')
         else ()"/>
+    <!-- a work of a bibliography file is named by the file (a text's "#b1" is its own bibl) -->
     <xsl:sequence select="if (exists($id)) then r:entry($id)
-        [local-name() = ('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym')]
+        [local-name() = ('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym')
+         or (local-name() = $r:work-kinds and not(starts-with($first, '#')))]
         else ()"/>
   </xsl:function>
 
@@ -336,9 +350,18 @@
     <xsl:variable name="target" as="xs:string" select="normalize-space($ptr/@target)"/>
     <xsl:variable name="to" as="element()?" select="if (matches($target, '^#[^\s#]+$'))
         then root($ptr)/id(substring($target, 2))[1] else ()"/>
-    <xsl:sequence select="if (exists($entry)) then r:preferred-name($entry, string($entry/@xml:id))
+    <xsl:sequence select="if (exists($entry)) then r:entry-words($entry)
         else if ($to/self::note) then r:note-name($to)
         else ($to ! r:element-words(.), r:linked-title($ptr/@target), $href)[1]"/>
+  </xsl:function>
+
+  <!-- What a pointer at a register entry says: a work's short form ("Lettich 1983"), else
+       the entry's name. -->
+  <xsl:function name="r:entry-words" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if (local-name($entry) = $r:work-kinds)
+        then (r:short-citation($entry)[normalize-space()], string($entry/@xml:id))[1]
+        else r:preferred-name($entry, string($entry/@xml:id))"/>
   </xsl:function>
 
   <!-- A pointer to an entry of a bibliography says it as an author-date citation: its first

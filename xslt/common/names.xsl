@@ -37,11 +37,16 @@
   <xsl:variable name="r:kind-pages" as="map(xs:string, xs:string)" select="map {
       'person': 'persons.html', 'personGrp': 'persons.html', 'role': 'persons.html',
       'castItem': 'persons.html', 'place': 'places.html',
-      'org': 'organisations.html'}"/>
+      'org': 'organisations.html', 'bibl': 'bibliography.html',
+      'biblStruct': 'bibliography.html', 'biblFull': 'bibliography.html'}"/>
   <xsl:variable name="r:kind-labels" as="map(xs:string, xs:string)" select="map {
       'person': r:msg('card.person'), 'personGrp': r:msg('card.personGrp'),
       'place': r:msg('card.place'), 'org': r:msg('card.org'), 'event': r:msg('card.event'),
       'object': r:msg('card.object'), 'nym': r:msg('card.nym')}"/>
+
+  <!-- The works of a bibliography kept in a file of its own (pipeline/stages.py works):
+       entries of the bibliography page, cited by a pointer's short form. -->
+  <xsl:variable name="r:work-kinds" as="xs:string+" select="('bibl', 'biblStruct', 'biblFull')"/>
 
   <!-- The index page of an entity kind. -->
   <xsl:function name="r:index-page" as="xs:string">
@@ -60,7 +65,9 @@
   <!-- The register entries a name points at: the first that resolved, then the others. -->
   <xsl:function name="r:entities" as="xs:string*">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="$name/@ed:entity ! string(.), tokenize($name/@ed:also)"/>
+    <!-- a work of a bibliography file has no card: its link leads to its entry -->
+    <xsl:sequence select="$name[not(@ed:kind = $r:work-kinds)]
+        ! (@ed:entity ! string(.), tokenize(@ed:also))"/>
   </xsl:function>
 
   <!-- The kinds of register entries a relation's participant may be to have its name and

@@ -155,6 +155,25 @@
       | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity]"
       use="(@ed:entity, tokenize(@ed:also)) ! ed:entry-of(key('entry', string(.), $registers)[1])
           /@xml:id"/>
+  <!-- The pointers and names that cite a work of a bibliography file, by the work's id: a
+       ptr or ref at file.xml#id (a text's "#id" is its own bibl), a reading or quotation
+       whose @source is one, a short reference (bibl) whose @ref or @corresp is one, a name the normalisation stage resolved to the work (rs
+       ref="works.xml#w1"); $ed:works says which ids are works. -->
+  <xsl:key name="citations" match="(tei:text | tei:sourceDoc)//tei:ptr[@target]
+      | (tei:text | tei:sourceDoc)//tei:ref[@target]
+      | (tei:text | tei:sourceDoc)//*[@source]
+      | (tei:text | tei:sourceDoc)//tei:bibl[@ref | @corresp]
+      | (tei:text | tei:sourceDoc)//*[@ed:entity][@ed:kind = $ed:work-kinds]"
+      use="if (@ed:entity) then string(@ed:entity)
+          else (tokenize(normalize-space(@target))[1], tokenize(normalize-space(@source)),
+              self::tei:bibl/(@ref, @corresp) ! tokenize(normalize-space(.))[1])
+              [matches(., '^[^#:]+\.xml#.')] ! substring-after(., '#')"/>
+  <xsl:variable name="ed:work-kinds" as="xs:string+" select="('bibl', 'biblStruct', 'biblFull')"/>
+  <!-- The works of the bibliography files (pipeline/stages.py bibliographies): the entries
+       of a listBibl the registers copied whole, not a bibl inside a person's entry. -->
+  <xsl:variable name="ed:works" as="element()*" select="$registers/ed:registers/tei:listBibl
+      /descendant-or-self::tei:listBibl/(tei:bibl | tei:biblStruct | tei:biblFull)[@xml:id]"/>
+
   <!-- Speeches and utterances by the ids of the entries their speakers are (sp/@ed:speakers,
        u/@ed:speakers: a speaker of a transcription is no "never mentioned" entry). -->
   <xsl:key name="speeches" match="tei:text//tei:sp[@ed:speakers] | tei:text//tei:u[@ed:speakers]"
@@ -191,6 +210,8 @@
         else $all-entries[exists(key('mentions', string(@xml:id), $corpus))
             or exists(key('speeches', string(@xml:id), $corpus))
             or exists(key('letters', string(@xml:id), $corpus))]"/>
+    <xsl:variable name="works" as="element()*" select="if (not($mentioned-only)) then $ed:works
+        else $ed:works[exists(key('citations', string(@xml:id), $corpus))]"/>
     <xsl:variable name="entities" as="element(ed:entity)*">
       <xsl:for-each select="$entries">
         <xsl:sort select="index-of($ed:entry-kinds, local-name())"/>
@@ -202,6 +223,14 @@
           <xsl:with-param name="speeches" select="key('speeches', string(@xml:id), $corpus)"/>
           <xsl:with-param name="letters" select="key('letters', string(@xml:id), $corpus)"/>
         </xsl:apply-templates>
+      </xsl:for-each>
+      <!-- after the other kinds, by author and year, as the bibliography page lists them -->
+      <xsl:for-each select="$works">
+        <xsl:sort select="lower-case(ed:work-sort(.))"/>
+        <xsl:sort select="string(@xml:id)"/>
+        <xsl:call-template name="ed:work">
+          <xsl:with-param name="mentions" select="key('citations', string(@xml:id), $corpus)"/>
+        </xsl:call-template>
       </xsl:for-each>
     </xsl:variable>
     <!-- what a text shows: its text, else its documentary transcription (sourceDoc) -->
@@ -227,7 +256,8 @@
          the letter head showed it without a link, and the build said nothing) -->
     <xsl:variable name="unresolved" as="element()*" select="($texts
         | ed:document/* ! r:corresp-descs(.))//*[@ed:unresolved = 'true'
-        or (@ed:entity and empty(ed:entry-of(key('entry', string(@ed:entity), $registers)[1])))]"/>
+        or (@ed:entity and not(@ed:kind = $ed:work-kinds)
+            and empty(ed:entry-of(key('entry', string(@ed:entity), $registers)[1])))]"/>
     <!-- a name in a bibliographic reference (the author of a book cited) is the citation's,
          not a person of the text: a bibliography's authors are not asked for a @ref; nor is
          a name the encoder identified by a @key (att.canonical: a code of an external

@@ -44,7 +44,9 @@
        in this text; an occurrence whose mention id is not in the text is left out. -->
   <xsl:function name="ee:shared-entities" as="element(ee:entity)*">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:for-each select="$entities/ed:index/ed:entities/ed:entity[ed:occurrence/@document = $stem]">
+    <!-- a work of a bibliography file is cited, not named: the book lists it in no index -->
+    <xsl:for-each select="$entities/ed:index/ed:entities/ed:entity[ed:occurrence/@document = $stem]
+        [not(@type = $r:work-kinds)]">
       <xsl:variable name="mentions" as="element()*"
           select="ed:occurrence[@document = $stem] ! key('ee:mention-id', string(@mention), $doc)[1]"/>
       <xsl:if test="exists($mentions)">
@@ -65,7 +67,7 @@
     <xsl:variable name="names" as="element()*"
         select="(r:main-text($doc/tei:TEI), $doc/tei:TEI[r:catalogue-record(.)]
             ! r:record-descriptions(.), $doc/tei:TEI/tei:standOff//tei:listAnnotation
-            //tei:note)//*[@ed:entity][ee:is-name(.)][@xml:id]"/>
+            //tei:note)//*[@ed:entity][ee:is-name(.)][@xml:id][not(@ed:kind = $r:work-kinds)]"/>
     <xsl:for-each-group select="$names" group-by="string(@ed:entity)">
       <xsl:variable name="entry" as="element()?"
           select="if (exists($registers)) then key('ee:entry', current-grouping-key(), $registers)[1] else ()"/>

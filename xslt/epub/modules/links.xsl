@@ -71,8 +71,7 @@
       <xsl:when test="exists(r:pointed-entry(@target))">
         <xsl:variable name="entry" as="element()" select="r:pointed-entry(@target)"/>
         <xsl:call-template name="ee:ptr-apart">
-          <xsl:with-param name="words"
-              select="r:preferred-name($entry, string($entry/@xml:id))"/>
+          <xsl:with-param name="words" select="r:entry-words($entry)"/>
         </xsl:call-template>
       </xsl:when>
       <!-- to another text of the edition (its own book): that text's title; else the

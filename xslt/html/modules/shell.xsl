@@ -49,10 +49,11 @@
   <xsl:variable name="s:index-labels" as="map(xs:string, xs:string)" select="map {
       'persons.html': r:msg('nav.persons'), 'places.html': r:msg('nav.places'),
       'organisations.html': r:msg('nav.organisations'), 'entities.html': r:msg('nav.entities'),
-      'subjects.html': r:msg('nav.subjects'), 'timeline.html': r:msg('nav.timeline')}"/>
+      'subjects.html': r:msg('nav.subjects'), 'timeline.html': r:msg('nav.timeline'),
+      'bibliography.html': r:msg('nav.bibliography')}"/>
   <xsl:variable name="s:index-order" as="xs:string*"
       select="('persons.html', 'places.html', 'organisations.html', 'entities.html',
-               'subjects.html', 'timeline.html')"/>
+               'bibliography.html', 'subjects.html', 'timeline.html')"/>
 
   <!-- The index pages that exist, in the order of the navigation. -->
   <xsl:function name="s:index-pages" as="xs:string*">

@@ -205,6 +205,86 @@
     </ed:entity>
   </xsl:template>
 
+  <!-- A work of a bibliography file as an entity of the index: its short form as its name
+       ("Lettich 1983", as a pointer at it reads), the entry itself for the bibliography page
+       to format (ed:work), and the passages that cite it. -->
+  <xsl:template name="ed:work" as="element(ed:entity)">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="mentions" as="element()*" required="yes"/>
+    <ed:entity id="{@xml:id}" type="{local-name()}" sort="{ed:work-sort(.)}"
+        count="{count($mentions)}" speeches="0" letters="0">
+      <xsl:attribute name="source" select="ancestor::*[@ed:source][1]/@ed:source"/>
+      <ed:name>
+        <xsl:value-of select="ed:work-name(.)"/>
+      </ed:name>
+      <!-- without its ids: the page's section has the work's id, and an id of the entry's
+           parts would be there twice when two works share a part's id -->
+      <ed:work>
+        <xsl:apply-templates select="." mode="ed:without-ids"/>
+      </ed:work>
+      <xsl:variable name="words" as="xs:string" select="ed:work-name(.)"/>
+      <xsl:for-each select="$mentions">
+        <xsl:variable name="record" as="node()*">
+          <xsl:call-template name="ed:mention-record"/>
+        </xsl:variable>
+        <ed:occurrence>
+          <xsl:sequence select="$record[self::attribute()][local-name() != 'mention']"/>
+          <!-- a pointer has no id of its own on the page: the passage it stands in -->
+          <xsl:attribute name="mention" select="(@xml:id, ed:block(.)/@xml:id,
+              ed:section(.)/@xml:id)[1]"/>
+          <!-- a ptr has no words: the short form it reads as on the page -->
+          <xsl:sequence select="$record[not(self::attribute())]
+              ! (if (self::ed:text and current()/self::tei:ptr)
+                 then ed:text-record($words) else .)"/>
+        </ed:occurrence>
+      </xsl:for-each>
+    </ed:entity>
+  </xsl:template>
+
+  <xsl:function name="ed:text-record" as="element(ed:text)">
+    <xsl:param name="words" as="xs:string"/>
+    <ed:text><xsl:value-of select="$words"/></ed:text>
+  </xsl:function>
+
+  <xsl:mode name="ed:without-ids" on-no-match="shallow-copy" on-multiple-match="fail"/>
+
+  <xsl:template match="@xml:id" mode="ed:without-ids" as="empty-sequence()"/>
+
+  <!-- A work's first author or editor (surname, else the name before a comma), else its
+       title. -->
+  <xsl:function name="ed:work-agent" as="xs:string">
+    <xsl:param name="work" as="element()"/>
+    <xsl:variable name="agent" as="element()?"
+        select="($work//tei:author, $work//tei:editor)[normalize-space()][1]"/>
+    <xsl:sequence select="if ($agent//tei:surname[normalize-space()])
+          then normalize-space(($agent//tei:surname)[1])
+        else if (exists($agent)) then normalize-space(substring-before(ed:text($agent) || ',', ','))
+        else string(($work//tei:title[normalize-space()])[1] ! ed:text(.))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:work-year" as="xs:string?">
+    <xsl:param name="work" as="element()"/>
+    <xsl:sequence select="($work//tei:date/(string(@when), string(@notBefore), string(@from),
+        string(.)) ! replace(normalize-space(.), '^.*?(\d{4}).*$', '$1')
+        [matches(., '^\d{4}$')])[1]"/>
+  </xsl:function>
+
+  <!-- What a pointer at the work says (common/biblio.xsl r:short-citation): its @n, else
+       its author and year. -->
+  <xsl:function name="ed:work-name" as="xs:string">
+    <xsl:param name="work" as="element()"/>
+    <xsl:sequence select="(normalize-space($work/@n)[. != ''],
+        normalize-space(string-join((ed:work-agent($work), ed:work-year($work)), ' '))[. != ''],
+        string($work/@xml:id))[1]"/>
+  </xsl:function>
+
+  <!-- By author, then year, then title: as a bibliography is read. -->
+  <xsl:function name="ed:work-sort" as="xs:string">
+    <xsl:param name="work" as="element()"/>
+    <xsl:sequence select="string-join((ed:work-agent($work), ed:work-year($work),
+        ($work//tei:title[normalize-space()])[1] ! ed:text(.)), ' ')"/>
+  </xsl:function>
+
   <!-- A letter the entity sent or received (the context: a name of its correspAction): its
        text, its role, the date it was sent and its own address. -->
   <xsl:template name="ed:letter-record" as="element(ed:letter)">
