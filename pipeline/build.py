@@ -64,7 +64,7 @@ from .sources import (
 )
 from .stages import ListsSource, entry_ids, registers_document
 from .texts import TextJob, TextResult, render_texts
-from .validate.references import context_files
+from .validate.references import context_files, edition_lists
 from .xinclude import corpus_root
 from .xslt import XmlText
 
@@ -400,6 +400,9 @@ def _make(
     files = [*files, *nearby]
     report.files.extend(str(p) for p in files)
     sources = read_all(files, plan, report)
+    listed = _edition_registers(files, plan)
+    report.files.extend(str(f.path) for f in listed)
+    sources += listed
     texts = named_texts([f for f in sources if f.kind == "text"], report)
     registers = [f for f in sources if f.kind == "register"]
     if not (texts or registers):
@@ -453,7 +456,8 @@ def _make(
     index = Index.of(skeleton_xml, [r.index for r in results if r.index], subjects)
     report.extend(d for r in results for d in r.problems.references)
     used = {c for f in texts for c in f.used_ids}
-    beside = {display(p) for p in nearby}  # their entries the named texts need not use
+    # their entries the named texts need not use
+    beside = {display(p) for p in (*nearby, *(f.path for f in listed))}
     report.extend(
         d
         for d in index_problems(index, [r.problems.untagged for r in results], lists, used)
@@ -558,6 +562,18 @@ def _output(name: str, report: Report, write: Callable[[], object]) -> bool:
         report.extend([diag.error("-", f"{name}.failed", message, origin=name)])
         return False
     return True
+
+
+def _edition_registers(files: Sequence[Path], plan: Plan) -> list[SourceFacts]:
+    """The registers of the edition's ``sources`` the named files are in, wherever the
+    edition keeps them (``indices/``): a text built alone there had every name unresolved
+    (probe 45). Other files holding lists (a letter's ``back``) are not published here, and
+    the problems of those read are their own build's to tell."""
+    known = {os.path.realpath(p) for p in files}
+    extra = [p for p in edition_lists(files, plan.paths) if os.path.realpath(p) not in known]
+    if not extra:
+        return []
+    return [f for f in read_all(extra, plan, Report()) if f.kind == "register"]
 
 
 def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFacts]:

@@ -92,7 +92,7 @@ def check(
         if outcome.facts is not None:
             checked.append(outcome.facts)
     if "refs" in options.checks:
-        context = list(_context_facts(files))
+        context = list(_context_facts(files, paths))
         seen = [*files, *(c.path for c in context)]
         complete = references.corpus_seen(seen)
         out.add(reference_problems(out.said, checked, context, options.max_errors, complete))
@@ -322,8 +322,12 @@ def _failure(path: Path, failed: Failed) -> Diagnostic:
     )
 
 
-def _context_facts(files: list[Path]) -> Iterator[references.FileFacts]:
-    for path in references.context_files(files):
+def _context_facts(files: list[Path], paths: Sequence[Path]) -> Iterator[references.FileFacts]:
+    nearby = references.context_files(files)
+    known = {os.path.realpath(p) for p in nearby}
+    listed = references.edition_lists(files, paths)
+    edition = [p for p in listed if os.path.realpath(p) not in known]
+    for path in [*nearby, *edition]:
         gated = read_document(path)
         if gated.document is not None:
             yield references.facts(gated.document)

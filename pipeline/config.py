@@ -127,6 +127,26 @@ def edition_folder(start: Path, stop: Path | None = None) -> Path | None:
     return None
 
 
+def sources_holding(folder: Path) -> Path | None:
+    """The ``sources`` folder (resolved) of the nearest edition above ``folder``, when
+    ``folder`` lies inside it: the corpus a file there belongs to, whatever its folders are
+    called (``edition check`` of one text read only ``registers/`` folders near it, so a
+    register kept in ``indices/`` left every pointer into it dangling). Settings that cannot
+    be read, and a ``sources`` naming one file, say nothing."""
+    folder = folder.resolve()
+    root = edition_folder(folder)
+    if root is None:
+        return None
+    try:
+        sources = load(root).sources
+    except ConfigError:
+        return None
+    sources = (sources if sources.is_absolute() else root / sources).resolve()
+    if sources.is_dir() and (folder == sources or sources in folder.parents):
+        return sources
+    return None
+
+
 def load_nearest(start: Path | None = None) -> Config:
     """The settings of the edition the working directory (or ``start``) is in: its own
     pyproject.toml (whose errors are told), else the nearest above it with a

@@ -21,10 +21,11 @@ from lxml import etree
 from .build import load_corpus
 from .builders.index import NS, entity_index, index_diagnostics
 from .diagnostics import Diagnostic, Report, Severity
-from .gate import discover
+from .gate import discover, read_document
 from .paths import display
 from .report import as_dict, format_line
-from .validate.references import context_files
+from .stages import is_register
+from .validate.references import context_files, edition_lists
 
 #: Entity types in the order the summary lists them; others follow alphabetically.
 TYPE_ORDER = ("person", "personGrp", "place", "org", "event", "object", "nym")
@@ -96,12 +97,14 @@ def summarize(paths: Sequence[Path]) -> IndexSummary:
     """Read ``paths`` (files or folders), build the entity index in memory and count it.
 
     As ``edition check`` does, a text named alone is read with the ``registers/`` folders near
-    it (so its pointers resolve); entries of those registers that the named texts do not
-    mention are not reported as unused.
+    it and the register files of its edition's ``sources`` (so its pointers resolve); entries
+    of those registers that the named texts do not mention are not reported as unused.
     """
     report = Report()
     files, _ = discover(paths)
     nearby = context_files(files)
+    known = {p.resolve() for p in (*files, *nearby)}
+    nearby += [p for p in edition_lists(files, paths) if p.resolve() not in known and _register(p)]
     corpus = load_corpus([*paths, *nearby], report)
     root = etree.fromstring(entity_index(corpus).encode("utf-8"))
     shown = {display(p) for p in nearby}
@@ -134,3 +137,10 @@ def summary_of(
         unused=sum(1 for d in diagnostics if d.code == "index.unused-entry"),
         diagnostics=diagnostics,
     )
+
+
+def _register(path: Path) -> bool:
+    """Whether ``path`` is a register: a text holding lists in its ``back`` would be counted
+    as a text of its own."""
+    gated = read_document(path)
+    return gated.document is not None and is_register(gated.document)

@@ -343,3 +343,29 @@ def test_a_refused_write_names_the_published_path_not_the_removed_generation(
         assert result.exit_code == 1, result.output
         assert f"{told}: error: cannot write: the disk is full" in result.output, result.output
         assert "/gen-" not in result.output
+
+
+def test_a_text_built_alone_reads_the_registers_its_edition_keeps_elsewhere(
+    tmp_path: Path,
+) -> None:
+    """Probe 45: in an edition whose registers are in `indices/` (its sources named in
+    pyproject.toml), a text built alone had every name unresolved; a file of the sources
+    holding lists but no register (a letter's back) is not published with it."""
+    (tmp_path / "pyproject.toml").write_text('[tool.edition]\nsources = "data"\n')
+    (tmp_path / "data").mkdir()
+    for path in TEI.rglob("*.xml"):
+        folder = "indices" if path.parent.name == "registers" else "editions/1944"
+        (tmp_path / "data" / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "data" / folder / path.name).write_bytes(path.read_bytes())
+    other = tmp_path / "data/editions/other.xml"
+    other.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>O'
+        "</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/>"
+        "</sourceDesc></fileDesc></teiHeader><text><body><p>o</p></body><back><listPerson>"
+        '<person xml:id="o"><persName>O</persName></person></listPerson></back></text></TEI>'
+    )
+    (text,) = (tmp_path / "data/editions/1944").glob("*.xml")
+    report = build([text], tmp_path / "out", only=["index"])
+    assert "index.unresolved-ref" not in report.by_code()
+    assert "index.unused-entry" not in report.by_code()
+    assert sorted(Path(f).parent.name for f in report.files) == ["1944", *["indices"] * 3]

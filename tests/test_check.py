@@ -529,3 +529,60 @@ def test_capped_problems_and_a_broken_schema_say_what_to_do(tmp_path: Path) -> N
     assert "undefined pattern 'nope'" in told.message
     assert told.message.endswith(": fix the schema, or give another with --schema or --schematron")
     assert (told.line, told.column) == (1, 13)  # the href of the xml-model that named it
+
+
+def _edition_with_indices(tmp_path: Path) -> Path:
+    """An edition laid out as ACDH's static editions lay theirs out: the registers in
+    ``data/indices/``, a letter four folders deep, another letter with a list of its own."""
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    (tmp_path / "pyproject.toml").write_text('[tool.edition]\nsources = "data"\n')
+    files = {
+        "data/indices/listperson.xml": f'<TEI {tei}><standOff><listPerson><person xml:id="anna">'
+        "<persName>Anna</persName></person></listPerson></standOff></TEI>",
+        "data/editions/1900/03/14/letter.xml": f"<TEI {tei}><text><body><p>"
+        '<persName ref="#anna">A.</persName> <persName ref="#bert">B.</persName> '
+        '<persName ref="#nobody">N.</persName></p></body></text></TEI>',
+        "data/editions/other.xml": f'<TEI {tei}><text><body><p><persName ref="#bert">B.'
+        '</persName></p></body><back><listPerson><person xml:id="bert"><persName>Bert'
+        "</persName></person></listPerson></back></text></TEI>",
+    }
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(content)
+    return tmp_path / "data"
+
+
+def test_one_file_is_checked_against_the_registers_of_its_edition(tmp_path: Path) -> None:
+    """Probe 45: `edition check` of one letter read only `registers/` folders up to three
+    levels above it, so every pointer into `indices/` (or a list in another letter's back)
+    was dangling; the edition's sources come from its pyproject.toml."""
+    data = _edition_with_indices(tmp_path)
+    report = check(
+        [data / "editions/1900/03/14/letter.xml"], CheckOptions(checks=frozenset({"refs"}))
+    )
+    dangling = [d.message for d in report.diagnostics if d.code == "refs.dangling"]
+    assert len(dangling) == 1 and '"nobody"' in dangling[0]
+    assert report.files == [str(data / "editions/1900/03/14/letter.xml")]
+
+
+def test_a_register_folder_of_another_name_checked_alone_calls_no_entry_unused(
+    tmp_path: Path,
+) -> None:
+    data = _edition_with_indices(tmp_path)
+    alone = check([data / "indices"], CheckOptions(checks=frozenset({"refs"})))
+    assert [d.code for d in alone.diagnostics] == []
+    (data / "editions/1900/03/14/letter.xml").unlink()
+    whole = check([data], CheckOptions(checks=frozenset({"refs"})))
+    assert [(d.code, d.message.split('"')[1]) for d in whole.diagnostics] == [
+        ("refs.unused-entry", "anna")
+    ]
+
+
+def test_a_text_deep_below_the_edition_finds_its_registers_folder(tmp_path: Path) -> None:
+    data = _edition_with_indices(tmp_path)
+    (data / "indices").rename(data / "registers")
+    (data / "editions/other.xml").unlink()
+    report = check(
+        [data / "editions/1900/03/14/letter.xml"], CheckOptions(checks=frozenset({"refs"}))
+    )
+    assert sorted(d.message.split('"')[3] for d in report.diagnostics) == ["bert", "nobody"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import ELTEC, ROOT, missing
@@ -102,3 +103,17 @@ def test_a_text_alone_is_read_with_the_registers_near_it() -> None:
     assert summary.files == 2 and summary.entities == 5
     assert (summary.unresolved, summary.unused) == (1, 0)
     assert not [d for d in summary.diagnostics if d.code == "index.unused-entry"]
+
+
+def test_a_text_alone_is_read_with_the_registers_its_edition_keeps_elsewhere(
+    tmp_path: Path,
+) -> None:
+    """Probe 45: registers in `indices/` (the sources named in pyproject.toml) were not read
+    for a text summarised alone: every name was unresolved."""
+    (tmp_path / "pyproject.toml").write_text('[tool.edition]\nsources = "data"\n')
+    for path in (ROOT / "tei").rglob("*.xml"):
+        folder = "indices" if path.parent.name == "registers" else "editions/1944/03"
+        (tmp_path / "data" / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "data" / folder / path.name).write_bytes(path.read_bytes())
+    summary = summarize([tmp_path / "data/editions/1944/03/belgium-1944.xml"])
+    assert summary.files == 4 and summary.unresolved == 0 and summary.unused == 0

@@ -299,6 +299,46 @@ def test_an_entry_added_to_an_open_register_clears_the_texts_dangling_pointer(
         text.close()
 
 
+def test_a_register_changed_outside_the_editor_checks_the_open_texts_again(
+    project: Path,
+) -> None:
+    """Probe 45: a register's entry renamed on disk (by git, by another program), then
+    renamed back: the open text's diagnostics were those of the register as it had been,
+    until the text was edited. The server asks the editor to watch the edition's files and
+    checks the open documents again when it is told of a change."""
+    client = Client(project)
+    capabilities = {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}
+    client.request(
+        "initialize",
+        {"processId": None, "rootUri": project.as_uri(), "capabilities": capabilities},
+    )
+    client.notify("initialized", {})
+    asked = client.messages.get(timeout=10)
+    assert asked["method"] == "client/registerCapability", asked
+    (registration,) = asked["params"]["registrations"]
+    assert registration["method"] == "workspace/didChangeWatchedFiles"
+    assert {"globPattern": "**/*.xml"} in registration["registerOptions"]["watchers"]
+    client.send({"id": asked["id"], "result": None})
+    register = project / PERSONS
+    kept = register.read_text(encoding="utf-8")
+    text = Document(client, project / TEXT)
+    changed = {"changes": [{"uri": register.as_uri(), "type": 2}]}
+    try:
+        assert text.opened == []
+        register.write_text(kept.replace('"holzinger-robert"', '"holzinger"'), encoding="utf-8")
+        client.notify("workspace/didChangeWatchedFiles", changed)
+        found = client.published(text.uri, text.version, timeout=10)
+        assert [d["code"] for d in found] == ["refs.dangling"]
+        register.write_text(kept, encoding="utf-8")
+        client.notify("workspace/didChangeWatchedFiles", changed)
+        assert client.published(text.uri, text.version, timeout=10) == []
+    finally:
+        register.write_text(kept, encoding="utf-8")
+        text.close()
+        client.close()
+    assert client.process.returncode == 0
+
+
 def test_elements_allowed_at_the_cursor(text: Document) -> None:
     marker = "found themselves at"
     edited = text.text.replace(marker, "<" + marker, 1)

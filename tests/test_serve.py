@@ -506,8 +506,41 @@ def test_a_save_while_another_build_holds_the_lock_waits_for_it(edition: Path) -
         assert session.retry_at is not None
         assert [d.code for d in session.state.snapshot.diagnostics] == ["serve.locked"]
         assert session.build_number == 1
+        told = len(said)
+        session.cycle(frozenset())  # the retry, refused again: said once is enough (probe 45)
+        assert session.retry_at is not None and len(said) == told
     session.cycle(frozenset())
     assert session.retry_at is None and session.build_number == 2
     # what is left is information (the edition's entries without authority identifier)
     assert {d.severity for d in session.state.snapshot.diagnostics} <= {Severity.INFO}
     assert any("another build" in line for line in said)
+
+
+def test_a_register_mended_clears_the_broken_pointers_of_the_texts(edition: Path) -> None:
+    """Probe 45: an entry's id renamed in a register, a text saved meanwhile (its pointers
+    now dangling), the id renamed back: the text's errors stayed in the panel until the text
+    was saved again, since a register's save checked the register alone."""
+    from pipeline.check import CheckOptions
+    from pipeline.serve.session import ServeOptions, Session
+
+    options = ServeOptions(
+        targets=(edition / "tei",),
+        out=edition / "dist",
+        check=CheckOptions(jobs=1),
+        only=("index",),
+    )
+    session = Session(options, LiveState(), lambda line, _: None)
+    session.cycle(frozenset(), first=True)
+    register = edition / "tei/registers/persons.xml"
+    text = edition / "tei/texts/belgium-1944.xml"
+    kept = register.read_text(encoding="utf-8")
+    register.write_text(kept.replace('"holzinger-robert"', '"holzinger"'), encoding="utf-8")
+    session.cycle(frozenset({register.resolve()}))
+    text.write_text(text.read_text(encoding="utf-8"), encoding="utf-8")
+    session.cycle(frozenset({text.resolve()}))
+    codes = [d.code for d in session.state.snapshot.diagnostics if d.path.endswith("1944.xml")]
+    assert "refs.dangling" in codes
+    register.write_text(kept, encoding="utf-8")
+    session.cycle(frozenset({register.resolve()}))
+    assert [d for d in session.state.snapshot.diagnostics if d.code.startswith("refs.")] == []
+    assert "checked 2 files" in session.state.snapshot.note  # the register and the text

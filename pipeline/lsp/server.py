@@ -32,6 +32,9 @@ from .project import Entry, Project, Projects
 
 #: Seconds of quiet after a change before the document is checked.
 DEBOUNCE = 0.1
+#: Files whose change outside the editor may change an open document's diagnostics: the
+#: edition's TEI and its schemas.
+WATCHED = ("xml", "rng", "sch")
 _SEVERITY = {
     Severity.ERROR: lsp.DiagnosticSeverity.Error,
     Severity.WARNING: lsp.DiagnosticSeverity.Warning,
@@ -218,6 +221,35 @@ def did_close(ls: EditionLanguageServer, params: lsp.DidCloseTextDocumentParams)
     path = path_of(uri)
     ls.worker.submit(ls.projects.of(path).closed, path)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(lsp.INITIALIZED)
+def initialized(ls: EditionLanguageServer, params: lsp.InitializedParams) -> None:
+    """Ask the editor to tell of the edition's files changed outside it, where it can."""
+    workspace = ls.client_capabilities.workspace
+    watched = workspace.did_change_watched_files if workspace is not None else None
+    if watched is None or not watched.dynamic_registration:
+        return
+    watchers = [lsp.FileSystemWatcher(glob_pattern=f"**/*.{suffix}") for suffix in WATCHED]
+    options = lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+    registration = lsp.Registration(
+        id="edition-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+    )
+    ls.client_register_capability(lsp.RegistrationParams(registrations=[registration]))
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(
+    ls: EditionLanguageServer, params: lsp.DidChangeWatchedFilesParams
+) -> None:
+    """A file changed, appeared or went away outside the editor (a register restored by git,
+    saved by another program, deleted): the open documents' pointers may lead into it, so
+    they are checked again. Their diagnostics were those of the files as they had been, until
+    each was edited again (probe 45)."""
+    for uri in list(ls.workspace.text_documents):
+        waiting = ls.pending.get(uri)
+        if waiting is None or waiting.done():
+            ls.schedule(uri, DEBOUNCE, follow=False)
 
 
 @server.feature(lsp.SHUTDOWN)

@@ -31,6 +31,7 @@ from ..gate import DEFAULT_MAX_BYTES, discover
 from ..parallel import Resident
 from ..paths import display
 from ..report import format_line
+from ..validate import references
 from . import site
 from .state import LiveState
 from .watch import Watcher, WatchSet
@@ -39,6 +40,8 @@ from .watch import Watcher, WatchSet
 RETRY = 1.0
 #: Longest wait for the open pages to reload before the check starts.
 RELOAD_WAIT = 2.0
+#: The problems of pointers that a change of a register may mend.
+_POINTER_CODES = frozenset(("refs.dangling", "refs.wrong-kind"))
 #: Files the source view of the pages may show (named by a diagnostic).
 SHOWN_SUFFIXES = (".xml", ".rng", ".sch", ".md", ".toml", ".xsl", ".css")
 
@@ -93,8 +96,6 @@ def rebuild(options: ServeOptions, resident: Resident | None = None) -> Report:
 def watch_set(options: ServeOptions) -> WatchSet:
     """The sources (folders recursively), the register folders beside them, the schemas
     they name, the settings file and the guide."""
-    from ..validate import references
-
     folders = [t for t in options.targets if t.is_dir()]
     files = [t for t in options.targets if not t.is_dir()]
     found, _ = discover(options.targets)
@@ -183,6 +184,7 @@ class Session:
             self._reload_settings()
         self.state.update(building=True)
         before = self.build_number
+        waited = self.retry_at is not None
         outcome = self._build()
         built = time.perf_counter() - started
         found, files = self._shown()
@@ -197,7 +199,10 @@ class Session:
         note = f"{outcome} in {built:.2f} s; checked {checked} in {seconds - built:.2f} s"
         found, files = self._shown()
         self.state.update(note=note, diagnostics=found, files=files, done=True)
-        self._report(note, scope)
+        if not (waited and self.retry_at is not None and not changed):
+            # a retry refused again by another build's lock has nothing new to say: the
+            # terminal had the same warning once a second while the other build ran
+            self._report(note, scope)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -247,7 +252,22 @@ class Session:
                 self.checked.pop(display(path), None)  # removed: its problems went with it
             else:
                 return None  # a schema, a register outside the sources, the settings
+        if any(references.holds_lists(p) for p in scope):
+            scope.extend(self._broken_pointers(sources, set(scope)))
         return scope
+
+    def _broken_pointers(self, sources: set[Path], scope: set[Path]) -> list[Path]:
+        """The files whose last check found pointers that led nowhere: an entry renamed in a
+        register and renamed back left their errors in the panel until each was saved again
+        (the texts are not all checked again at a register's save: too slow for a large
+        edition; the build still tells of the pointers a change breaks)."""
+        found = []
+        for shown, items in self.checked.items():
+            if any(d.code in _POINTER_CODES for d in items):
+                path = Path(shown).resolve()
+                if path in sources and path not in scope:
+                    found.append(path)
+        return sorted(found)
 
     def _check(self, scope: list[Path] | None) -> str:
         if scope is not None and not scope:

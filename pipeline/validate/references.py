@@ -33,8 +33,9 @@ from lxml import etree
 
 from .. import columns
 from .. import diagnostics as diag
+from ..config import sources_holding
 from ..diagnostics import Diagnostic
-from ..gate import TEI_NS, XML_ID, SourceDocument, read_document
+from ..gate import TEI_NS, XML_ID, SourceDocument, discover_names, read_document
 from ..keyed import ENTITY_LISTS
 from ..locators import is_ncname
 from ..locators import token as ncname_token
@@ -366,12 +367,14 @@ def resolve(
 
 def corpus_of(register: Path) -> Path:
     """The folder of the files that may point at the entries of ``register``: the folder
-    that holds its ``registers/`` folder, else its own."""
+    that holds its ``registers/`` folder, else the ``sources`` of the edition it is in (a
+    register folder of another name, ``indices/``, checked as a whole called every entry
+    "never referenced"), else its own."""
     folder = register.parent
     for ancestor in [folder, *folder.parents]:
         if ancestor.name == "registers":
             return ancestor.parent
-    return folder
+    return _sources_holding(folder) or folder
 
 
 def corpus_seen(seen: Iterable[Path]) -> Callable[[Path], bool]:
@@ -594,16 +597,70 @@ def context_files(checked: Iterable[Path], depth: int = 3) -> list[Path]:
     """Register files near the checked ones, loaded only to resolve their pointers.
 
     An editor who checks ``tei/texts/a.xml`` alone still wants its ``#id`` pointers resolved
-    against ``tei/registers/*.xml``: look for ``registers/`` folders up to ``depth`` levels up.
+    against ``tei/registers/*.xml``: look for ``registers/`` folders up to ``depth`` levels up,
+    and, for a file inside an edition's ``sources``, in every folder up to them (a letter in
+    ``tei/texts/1890/03/`` is deeper than three levels below ``tei/registers/``).
     """
     found: set[Path] = set()
     checked = list(checked)
     # Files share folders: look up each folder once (a corpus has few, and many files).
     for parent in {folder.resolve() for folder in {p.parent for p in checked}}:
-        for ancestor in [parent, *parent.parents][:depth]:
+        ancestors = [parent, *parent.parents][:depth]
+        sources = _sources_holding(parent)
+        if sources is not None:
+            ancestors += [a for a in parent.parents if a == sources or sources in a.parents]
+        for ancestor in ancestors:
             folder = ancestor / "registers"
             if folder.is_dir():
                 found.update(p for p in folder.rglob("*.xml") if p.is_file())
     names = {p.name for p in found}
     chosen = {p.resolve() for p in checked if p.name in names}
     return sorted(p for p in found if p.resolve() not in chosen)
+
+
+#: The start of a register list in a file's bytes (``<listPerson``, ``<tei:listPlace``).
+_LIST_START = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?(?:" + "|".join(ENTITY_LISTS).encode() + rb")[\s/>]"
+)
+
+
+def edition_lists(checked: Iterable[Path], targets: Iterable[Path] = ()) -> list[Path]:
+    """The other files of the edition's ``sources`` that hold register lists, for checked
+    files inside an edition (``[tool.edition]`` in the nearest pyproject.toml): the entries a
+    check of every file would resolve their pointers against, wherever the edition keeps
+    them (``indices/listperson.xml``, a letter's ``back``). Only files whose bytes hold the
+    start of such a list are read as XML. An edition whose sources lie in one of the folders
+    named on the command line (``targets``) has every file checked: it is not read again."""
+    checked = list(checked)
+    whole = [t.resolve() for t in targets if t.is_dir()]
+    editions = {s for s in map(_sources_holding, {p.parent for p in checked}) if s is not None}
+    editions = {s for s in editions if not any(t == s or t in s.parents for t in whole)}
+    if not editions:
+        return []
+    wanted = {os.path.abspath(p) for p in checked} | {os.path.realpath(p) for p in checked}
+    found: list[Path] = []
+    for sources in sorted(editions):
+        for name in discover_names([sources])[0]:
+            # as given first; read, then resolved, only when it is not a checked file
+            if (
+                os.path.abspath(name) not in wanted
+                and holds_lists(Path(name))
+                and os.path.realpath(name) not in wanted
+            ):
+                found.append(Path(name))
+    return found
+
+
+def holds_lists(path: Path) -> bool:
+    """Whether the file's bytes hold the start of a register list (read without parsing: a
+    file that cannot be read holds none here, its check says why)."""
+    try:
+        return _LIST_START.search(path.read_bytes()) is not None
+    except OSError:
+        return False
+
+
+def _sources_holding(folder: Path) -> Path | None:
+    # read at each call, not cached: serve and the language server outlive a change of the
+    # settings
+    return sources_holding(folder)
