@@ -43,7 +43,7 @@ _ALLOWED = _SAXON + "allowedProtocols"
 #: The one URI a customisation imports: the edition's stylesheet being customised.
 IMPORT_URI = "edition:render.xsl"
 #: Areas with entry stylesheets that a customisation changes: those making pages and books
-#: (every one of html/ and epub/, and index/pages, the entity index pages).
+#: (every one of html/ and epub/, and index/pages and index/works, the entity index pages).
 CUSTOMISED_AREAS = ("html", "epub", "index")
 #: Entry stylesheets that do not import common/render.xsl themselves; customised, they get it
 #: (a customisation may call any function of the rendering in every stylesheet).
@@ -332,7 +332,7 @@ class Saxon:
 def customised(name: str) -> bool:
     """Whether a customisation changes the entry stylesheet ``area/stem``."""
     area = name.partition("/")[0]
-    return area in ("html", "epub") or name == "index/pages"
+    return area in ("html", "epub") or name in ("index/pages", "index/works")
 
 
 def _customises(layers: Layers | None) -> bool:

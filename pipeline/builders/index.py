@@ -142,7 +142,11 @@ def index_page(
     subset: str, name: str, params: Mapping[str, ParamValue], custom: Layers | None = None
 ) -> str:
     """One index page from its part of the entity index (``page_subset``)."""
-    sheet = engine().stylesheet("index/pages", custom)
+    # the bibliography's works are formatted by the whole rendering: a stylesheet of its own,
+    # which the other pages do not compile (xslt/index/works.xsl)
+    sheet = engine().stylesheet(
+        "index/works" if name == BIBLIOGRAPHY_PAGE else "index/pages", custom
+    )
     return sheet.transform(subset, {**params, "page": name}).output
 
 

@@ -18,10 +18,6 @@
     xmlns="http://www.w3.org/1999/xhtml"
     exclude-result-prefixes="xs ed s r">
 
-  <!-- a work of the bibliography page is formatted as the reading pages format an entry
-       (common/biblio.xsl); imported first, so that the index pages' own functions (an
-       entry's link, r:entity-href) take precedence over the reading pages' -->
-  <xsl:import href="../common/render.xsl"/>
   <!-- The page shell shared with every HTML page (head, site navigation, main, footer);
        its parameters edition-title, date and index-pages come from the HTML writer's
        site_params. -->
@@ -109,29 +105,6 @@
         </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
-  </xsl:template>
-
-  <!-- A work of a bibliography file: its entry as the reading pages show it, then the
-       passages that cite it. -->
-  <xsl:template match="ed:entity[@type = $r:work-kinds]" mode="ed:html" as="element()"
-      priority="1">
-    <section class="index-entry index-work" id="{@id}">
-      <h3>
-        <span><xsl:value-of select="ed:name"/></span>
-        <xsl:text> </xsl:text>
-        <small class="index-count">
-          <xsl:value-of select="ed:plural(xs:integer(@count), 'index.mention')"/>
-        </small>
-      </h3>
-      <div class="index-citation">
-        <xsl:apply-templates select="ed:work/*" mode="r:main"/>
-      </div>
-      <xsl:if test="ed:occurrence">
-        <ol class="index-occurrences">
-          <xsl:apply-templates select="ed:occurrence" mode="ed:html"/>
-        </ol>
-      </xsl:if>
-    </section>
   </xsl:template>
 
   <xsl:template name="timeline" as="element()+">
