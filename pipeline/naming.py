@@ -52,7 +52,7 @@ _UNSAFE = re.compile(r"[^\w.~-]+")
 #: the guide, the search page and the index pages (``builders.html``, ``builders.index``).
 SITE_PAGES = frozenset(
     {"index", "about", "guide", "search", "persons", "places", "organisations", "entities",
-     "timeline"}
+     "timeline", "subjects", "bibliography"}
 )  # fmt: skip
 #: Added to the name of a text that would take a page of the site.
 _SITE_SUFFIX = "-text"

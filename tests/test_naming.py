@@ -103,7 +103,7 @@ def test_the_site_pages_are_all_reserved(tmp_path: Path) -> None:
 
     written = {
         "index.html", "about.html", "search.html", GUIDE_PAGE, places_map.PAGE,
-        index_builder.OTHER_PAGE, index_builder.TIMELINE_PAGE,
+        index_builder.OTHER_PAGE, index_builder.TIMELINE_PAGE, index_builder.SUBJECTS_PAGE,
         *index_builder.PAGE_OF_TYPE.values(),
     }  # fmt: skip
     assert {name.removesuffix(".html") for name in written} <= SITE_PAGES
