@@ -167,3 +167,33 @@ def listener() -> Iterator[tuple[int, list[bytes]]]:
     stop.set()
     thread.join(1)
     server.close()
+
+
+#: A register of names written as words, as parts of words and with a word split by a line
+#: break, and a text of two parts naming them (tests of test_html and test_index: the quick
+#: reading of plain names must read them as the general one does).
+NAMED_PERSONS = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>P</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></teiHeader><standOff><listPerson>
+<person xml:id="ada"><persName><forename>Ada</forename><surname>Lovelace</surname></persName>
+<persName type="birth"><forename>Augusta Ada</forename> <surname>Byron</surname></persName></person>
+<person xml:id="mary"><persName> Mary <!-- the poet's wife --> Shelley </persName></person>
+<person xml:id="cut"><persName><surname>Wollstone</surname><lb break="no"/>craft</persName></person>
+</listPerson></standOff></TEI>"""
+
+
+def named_parts(folder: Path) -> Path:
+    """``folder`` with the register NAMED_PERSONS and a text ``t`` of two long divisions,
+    each naming Ada (split in two parts by a page size of 8 KB)."""
+    folder.mkdir()
+    (folder / "persons.xml").write_text(NAMED_PERSONS, encoding="utf-8")
+    filler = "Lorem ipsum dolor sit amet. " * 300
+    body = (
+        f'<div><head>One</head><p>{filler}<persName ref="#ada">Ada</persName> and '
+        '<persName ref="#mary">Mary</persName>.</p></div>'
+        f'<div><head>Two</head><p>{filler}<persName ref="#ada"><forename>Ada</forename>'
+        '<surname>King</surname></persName>, <persName ref="#cut"><surname>Wollstone'
+        '</surname><lb break="no"/>craft</persName>.</p></div>'
+    )
+    (folder / "t.xml").write_text(tei_text(body), encoding="utf-8")
+    return folder

@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from conftest import ELTEC, ROOT, missing, tei_text
+from conftest import ELTEC, ROOT, missing, named_parts, tei_text
 from lxml import etree, html
 from words import assert_words_preserved
 
@@ -1358,6 +1358,40 @@ def test_a_name_of_two_people_opens_the_card_of_each(tmp_path: Path) -> None:
     assert "Henrietta Maria" in buttons[1].get("aria-label")
     cards = doc.xpath("//div[contains(@class, 'entity-card')]/@id")
     assert sorted(cards) == ["ed-card-charles", "ed-card-henrietta"]
+
+
+def test_the_parts_of_a_text_show_one_card_made_once_with_the_names_read_as_before(
+    tmp_path: Path,
+) -> None:
+    """A text split into parts shows the card of an entity it names on each part that names
+    it; the card is made once for the text (a newspaper's parts name the same people again
+    and again) and is the same on every part. Names of words and of parts of words are read
+    without r:plain's templates: the same words as with them (a part after a part is a word
+    apart, a comment is no word, a break inside a word joins it)."""
+    build([named_parts(tmp_path / "src")], tmp_path / "out", only=["html"], jobs=1, page_size=8)
+    cards = {}
+    for part in ("t-1", "t-2"):
+        doc = _page(tmp_path / f"out/html/{part}.html")
+        found = doc.xpath("//div[@popover][starts-with(@id, 'ed-card-')]")
+        cards[part] = {c.get("id"): c for c in found}
+    assert sorted(cards["t-1"]) == ["ed-card-ada", "ed-card-mary"]
+    assert sorted(cards["t-2"]) == ["ed-card-ada", "ed-card-cut"]
+    ada = [etree.tostring(cards[p]["ed-card-ada"]) for p in ("t-1", "t-2")]
+    assert ada[0] == ada[1]
+
+    def said(card: html.HtmlElement, kind: str) -> str:
+        return " ".join(card.xpath(f"string(.//p[@class='{kind}'])").split())
+
+    assert said(cards["t-1"]["ed-card-ada"], "card-title") == "Ada Lovelace"
+    assert said(cards["t-1"]["ed-card-ada"], "card-also") == "Also: Augusta Ada Byron"
+    assert said(cards["t-1"]["ed-card-mary"], "card-title") == "Mary Shelley"
+    assert said(cards["t-2"]["ed-card-cut"], "card-title") == "Wollstonecraft"
+    part = _page(tmp_path / "out/html/t-1.html")
+    labels = part.xpath("//button[@class='card-button']/@aria-label")
+    assert [" ".join(label.split()) for label in labels] == [
+        "About Ada Lovelace",
+        "About Mary Shelley",
+    ]
 
 
 RESP_NOTES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>

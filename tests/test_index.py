@@ -20,7 +20,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ELTEC, ROOT, SCHEMAS, missing, require_executable, tei_text
+from conftest import ELTEC, ROOT, SCHEMAS, missing, named_parts, require_executable, tei_text
 from lxml import etree, html
 
 from pipeline.build import BuildContext, build, load_corpus
@@ -3129,3 +3129,21 @@ def test_the_works_of_a_bibliography_file_are_an_index_page(tmp_path: Path) -> N
         ("c", "bibl", "Corpus inscriptionum", 1),
         ("z", "bibl", "Zeta 1950", 0),
     ]
+
+
+def test_names_of_words_and_of_parts_are_read_as_before(tmp_path: Path) -> None:
+    """A name of words alone and a register's name of parts of words are read without the
+    general reading's tests (a tenth of a long text's index): the same words as with them, a
+    part after a part a word apart, a comment no word, a break inside a word joining it."""
+    report = build([named_parts(tmp_path / "src")], tmp_path / "out", only=["index"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    entities = entities_of(tmp_path / "out")
+    ada, mary, cut = entities["ada"], entities["mary"], entities["cut"]
+    assert (ada["name"], ada["sort"]) == ("Ada Lovelace", "Lovelace, Ada")
+    assert [n["name"] for n in ada["names"]] == ["Augusta Ada Byron"]  # type: ignore[index]
+    assert [v["form"] for v in ada["variants"]] == ["Ada", "Ada King"]  # type: ignore[index]
+    assert [o["text"] for o in ada["occurrences"]] == ["Ada", "Ada King"]  # type: ignore[index]
+    assert (mary["name"], cut["name"]) == ("Mary Shelley", "Wollstonecraft")
+    assert [v["form"] for v in cut["variants"]] == ["Wollstonecraft"]  # type: ignore[index]
+    headings = {o["section_heading"] for e in entities.values() for o in e["occurrences"]}  # type: ignore[attr-defined]
+    assert headings == {"One", "Two"}

@@ -153,6 +153,7 @@
         <!-- the cards of the entries the notes name -->
         <xsl:call-template name="r:entity-cards">
           <xsl:with-param name="scope" select="r:notes-apart(.)"/>
+          <xsl:with-param name="shared" select="true()"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
@@ -326,6 +327,7 @@
           </xsl:if>
           <xsl:call-template name="r:entity-cards">
             <xsl:with-param name="scope" select="$nodes, $apart"/>
+            <xsl:with-param name="shared" select="true()"/>
           </xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>
