@@ -1459,7 +1459,9 @@ def test_a_span_to_an_element_that_is_no_anchor_is_closed_there(tmp_path: Path) 
 <p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body>
 <p>Before <addSpan spanTo="#pb2"/>added words <pb xml:id="pb2" n="2"/>after the page.</p>
 <p>One <delSpan spanTo="#m1"/>two <milestone xml:id="m1" unit="section" n="3"/> three.</p>
-<p>One <delSpan spanTo="#s1"/>two <seg xml:id="s1">three</seg> four.</p></body></text></TEI>""",
+<p>One <delSpan spanTo="#s1"/>two <seg xml:id="s1">three</seg> four.</p>
+<p>Five <addSpan spanTo="#s2"/>six <seg xml:id="s2">seven<note>A note.</note></seg>.</p>
+</body></text></TEI>""",
     )
     paragraphs = doc.xpath("//div[@class='body']/p")
     signs = [p.xpath(".//span[@class='sign']/text()") for p in paragraphs]
@@ -1473,6 +1475,12 @@ def test_a_span_to_an_element_that_is_no_anchor_is_closed_there(tmp_path: Path) 
     assert signs[2] == ["⟦", "⟧"]
     (close,) = paragraphs[2].xpath(".//span[@class='delSpan-end ed-dipl']")
     assert close.xpath("preceding::text()[normalize-space()][1]")[0].strip() == "three"
+    # a note ending the element is no place for the sign: it follows the element's words
+    (close,) = paragraphs[3].xpath(".//span[@class='addSpan-end ed-dipl']")
+    assert (
+        close.xpath("preceding::text()[normalize-space()][not(ancestor::a)][1]")[0].strip()
+        == "seven"
+    )
 
 
 def test_a_fragmentary_witness_is_said_to_begin_and_end_in_its_reading(

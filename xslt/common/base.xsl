@@ -193,7 +193,9 @@
     <xsl:variable name="end" as="element()?" select="key('r:entry',
         replace(normalize-space($span/@spanTo), '^#', ''), root($span))[1]
         [not(self::anchor | self::pb | self::milestone)][$span &lt;&lt; .]"/>
-    <xsl:sequence select="($end//text()[normalize-space()])[last()]
+    <!-- the last words of the element itself: a note's end inside it is rendered apart -->
+    <xsl:sequence select="($end//text()[normalize-space()]
+        [empty(ancestor::note intersect $end/descendant::note)])[last()]
         ! map { generate-id(.): $span }"/>
   </xsl:function>
 
