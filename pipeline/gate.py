@@ -372,10 +372,8 @@ def _linked_folder(path: str) -> Diagnostic:
     # A corpus gathered from elsewhere (`letters -> /data/letters`) lost every file of the
     # folder without a word; following the link would read outside the folder given, and
     # into loops (`self -> .`)
-    try:
-        target = f"the folder {os.readlink(path)!r}"
-    except OSError:
-        target = "a folder"
+    link = _link_target(path)
+    target = "a folder" if link is None else f"the folder {link!r}"
     return diag.warning(
         display(Path(path)),
         "gate.linked-folder",
@@ -432,11 +430,17 @@ def _not_a_file(path: str) -> Diagnostic:
     )
 
 
-def _broken_link(path: str) -> Diagnostic:
+def _link_target(path: str) -> str | None:
+    """Where a symbolic link points, as written in it; None when it cannot be read."""
     try:
-        target = f" to {os.readlink(path)!r}"
+        return os.readlink(path)
     except OSError:
-        target = ""
+        return None
+
+
+def _broken_link(path: str) -> Diagnostic:
+    link = _link_target(path)
+    target = "" if link is None else f" to {link!r}"
     return diag.error(
         display(Path(path)),
         "gate.missing",
