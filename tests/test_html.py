@@ -2591,6 +2591,43 @@ def test_additions_written_supralinear_or_infralinear_stand_above_or_below(
     }
 
 
+def test_the_whitespace_laying_out_a_subst_is_no_word_space(tmp_path: Path) -> None:
+    """Probe 46 (a Kraus letter: a correction inside a word, pretty-printed): a subst holds
+    elements alone (TEI 11.3.1.5), so the newlines and indents between its del and add are
+    layout; the reading text read "baldige a ufklär ende Äußerung", and the book too. The
+    diplomatic view keeps them between the deleted and the added words. A mod's content is
+    mixed: its whitespace is text, the word space the Shelley-Godwin Archive writes there."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            "<p>baldige <subst>\n   <del>A</del>\n   <add>a</add>\n </subst>ufklär<subst>\n"
+            "   <del>ung</del>\n   <add>ende</add>\n </subst>\n <add>Äußerung</add> zu bitten;"
+            " the <mod>\n <add>bright</add>\n</mod>summit.</p>"
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html", "epub"], jobs=1)
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    paragraph = page.xpath("//main//p")[0]
+    diplomatic = " ".join(paragraph.text_content().split())
+    for shown in paragraph.xpath(".//*[contains(concat(' ', @class, ' '), ' ed-dipl ')]"):
+        shown.drop_tree()
+    assert " ".join(paragraph.text_content().split()) == (
+        "baldige aufklärende Äußerung zu bitten; the bright summit."
+    )
+    assert diplomatic == "baldige A a ufklär ung ende Äußerung zu bitten; the bright summit."
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as book:
+        content = next(
+            etree.fromstring(book.read(name))
+            for name in book.namelist()
+            if name.endswith(".xhtml") and b"bitten" in book.read(name)
+        )
+    body = content.find("{http://www.w3.org/1999/xhtml}body")
+    words = " ".join("".join(body.xpath(".//text()[not(ancestor::*[@hidden])]")).split())
+    assert "baldige aufklärende Äußerung zu bitten; the bright summit." in words
+
+
 def test_a_carriage_return_in_the_text_is_no_character_reference_of_the_page(
     tmp_path: Path,
 ) -> None:

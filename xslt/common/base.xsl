@@ -95,6 +95,11 @@
     <xsl:message select="$code || '||' || $message"/>
   </xsl:template>
 
+  <!-- True: the output carries both views, reading and diplomatic (HTML); false: the reading
+       view only (EPUB: epub/modules/transcription.xsl). Declared here, where the text nodes
+       are rendered, so that every module importing base.xsl has it. -->
+  <xsl:variable name="r:views" as="xs:boolean" select="true()"/>
+
   <xsl:template match="text()" mode="r:main r:footnote r:card" as="text()?">
     <xsl:value-of select="."/>
   </xsl:template>
@@ -223,6 +228,21 @@
   <!-- Whitespace laying out the feet of a scanned line (r:seg-layout) is no word space. -->
   <xsl:template match="text()[not(normalize-space())][parent::l][r:seg-layout(.)]"
       mode="r:main r:footnote r:card" as="empty-sequence()" priority="1.6"/>
+
+  <!-- Whitespace inside a subst lays out its children: TEI gives a subst elements alone
+       (11.3.1.5), so the whitespace is no word space of the reading text (r:layout-space
+       says the same for the plain words). A correction inside a word, pretty-printed
+       "baldige <subst> <del>A</del> <add>a</add> </subst>ufklär", read "baldige a ufklär"
+       (probe 46, a Kraus letter). The diplomatic view keeps it between the deleted and the
+       added words. The mixed content of mod, restore or retrace keeps its whitespace: there
+       it is text, and the Shelley-Godwin Archive spaces words by it ("the <mod> ...
+       <add>bright</add> </mod>summit"). -->
+  <xsl:template match="text()[not(normalize-space())][parent::subst]"
+      mode="r:main r:footnote r:card" as="element()?" priority="1.7">
+    <xsl:if test="$r:views">
+      <span class="ed-dipl"><xsl:value-of select="."/></span>
+    </xsl:if>
+  </xsl:template>
 
   <!-- Asked once: only a document with c elements looks at a whitespace node's siblings. -->
   <xsl:variable name="r:has-c" as="xs:boolean" select="exists(/descendant::c[1])"/>

@@ -36,8 +36,7 @@
   <xsl:import href="base.xsl"/>
   <xsl:import href="i18n.xsl"/>
 
-  <!-- True: the output carries both views (HTML); false: the reading view only (EPUB). -->
-  <xsl:variable name="r:views" as="xs:boolean" select="true()"/>
+  <!-- r:views (base.xsl): whether the output carries both views. -->
 
   <!-- Elements that make the two views differ: r:has-views. -->
   <!-- Asked by the page and the line breaks; answered once for the document being rendered
