@@ -65,22 +65,35 @@ class Name:
     literal: str = ""
     #: A person's name kept whole (a pen name, a name in a script not split so).
     person: bool = False
+    #: The words before the family name that are not given names ("de", "van der"): CSL's
+    #: non-dropping particle, which each style places (and sorts by, or not) as it wants.
+    particle: str = ""
 
     def csl(self) -> dict[str, str]:
         if self.literal:
             return {"literal": self.literal}
-        return (
-            {"family": self.family, "given": self.given} if self.given else {"family": self.family}
-        )
+        name = {"family": self.family}
+        if self.given:
+            name["given"] = self.given
+        if self.particle:
+            name["non-dropping-particle"] = self.particle
+        return name
 
     def display(self) -> str:
-        return self.literal or " ".join(p for p in (self.given, self.family) if p)
+        return self.literal or " ".join(p for p in (self.given, self.particle, self.family) if p)
 
     def inverted(self) -> str:
-        """``Family, Given`` (BibTeX, Highwire); a literal name braced for BibTeX elsewhere."""
+        """``Family, Given particle`` (Highwire: "Vega, Lope de", as a library files it)."""
         if self.literal:
             return self.literal
-        return f"{self.family}, {self.given}" if self.given else self.family
+        given = " ".join(p for p in (self.given, self.particle) if p)
+        return f"{self.family}, {given}" if given else self.family
+
+    def von_last_first(self) -> str:
+        """``particle Family, Given``: BibTeX's "von Last, First", whose lower-case first
+        words it reads as the particle; a literal name is braced by the caller."""
+        family = " ".join(p for p in (self.particle, self.family) if p)
+        return f"{family}, {self.given}" if self.given else family
 
 
 @dataclass(frozen=True)
@@ -133,8 +146,9 @@ def name_of(element: etree._Element) -> Name:
     person = named[0] if named else element
     surname = " ".join(" ".join(e.itertext()) for e in person.iter(f"{_T}surname")).split()
     forename = " ".join(" ".join(e.itertext()) for e in person.iter(f"{_T}forename")).split()
+    link = " ".join(" ".join(e.itertext()) for e in person.iter(f"{_T}nameLink")).split()
     if surname:
-        return Name(" ".join(surname), " ".join(forename))
+        return Name(" ".join(surname), " ".join(forename), particle=" ".join(link))
     is_org = element.find(f".//{_T}orgName") is not None or element.tag == f"{_T}orgName"
     return split_name(_words(person), literal=is_org)
 
@@ -169,13 +183,40 @@ def split_name(text: str, *, literal: bool = False) -> Name:
         return Name(literal=text)
     if "," in text:
         family, given = (p.strip() for p in text.split(",", 1))
-        return Name(family, given) if family else Name(literal=text)
+        if not family:
+            return Name(literal=text)
+        # "Jovellanos, Gaspar Melchor de": the particle written after the given names
+        given_words = given.split()
+        cut = len(given_words)
+        while cut > 0 and given_words[cut - 1] in _PARTICLES:
+            cut -= 1
+        return _with_particle(family, given_words, cut)
     words = text.split()
     if len(words) == 1:
         return Name(literal=text)
     if _OTHER_SCRIPTS.search(text):
         return Name(literal=text, person=True)
-    return Name(words[-1], " ".join(words[:-1]))
+    # "Gaspar Melchor de Jovellanos", "Vincent van Gogh": a particle read as a given name
+    # was initialised by the citation styles as one ("G. M. de ." in APA)
+    cut = len(words) - 1
+    while cut > 0 and words[cut - 1] in _PARTICLES:
+        cut -= 1
+    return _with_particle(words[-1], words[:-1], cut)
+
+
+def _with_particle(family: str, given: list[str], cut: int) -> Name:
+    """``given[:cut]`` the given names, the rest the particle; a name of a particle and a
+    family name alone ("de Gaulle") is one family name, which no style splits."""
+    if cut == 0:
+        return Name(" ".join((*given, family)))
+    return Name(family, " ".join(given[:cut]), particle=" ".join(given[cut:]))
+
+
+#: Words written in lower case before a family name in the European languages whose names
+#: have them (de, van der, von und zu ...); a capitalised one ("De Morgan") is the name's.
+_PARTICLE_WORDS = "d' da das de del della dei degli der des di do dos du la le van von vom zu zum \
+zur ten ter te den af av"
+_PARTICLES = frozenset(_PARTICLE_WORDS.split())
 
 
 #: Children of a name's element that are not the name (an author's identifier, a note).
@@ -403,7 +444,7 @@ def _bib(value: str) -> str:
 
 def _bib_names(names: tuple[Name, ...]) -> str:
     return " and ".join(
-        f"{{{_bib(n.literal)}}}" if n.literal else _bib(n.inverted()) for n in names
+        f"{{{_bib(n.literal)}}}" if n.literal else _bib(n.von_last_first()) for n in names
     )
 
 

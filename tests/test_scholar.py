@@ -262,6 +262,50 @@ def test_names_split_as_citations_need() -> None:
     assert citation.split_name("שלום עליכם") == citation.Name(literal="שלום עליכם", person=True)
 
 
+def test_a_particle_is_no_given_name() -> None:
+    """Probe 46 (the DISCO sonnets' "Gaspar Melchor de Jovellanos"): "de" was read as a given
+    name, which APA initialised as one: "Jovellanos, G. M. de . (2019)"."""
+    jovellanos = citation.Name("Jovellanos", "Gaspar Melchor", particle="de")
+    assert citation.split_name("Gaspar Melchor de Jovellanos") == jovellanos
+    assert citation.split_name("Jovellanos, Gaspar Melchor de") == jovellanos
+    assert citation.split_name("Ludwig Mies van der Rohe") == citation.Name(
+        "Rohe", "Ludwig Mies", particle="van der"
+    )
+    assert citation.split_name("de Gaulle") == citation.Name("de Gaulle")
+    assert citation.split_name("Augustus De Morgan") == citation.Name("Morgan", "Augustus De")
+    marked = etree.fromstring(
+        '<author xmlns="http://www.tei-c.org/ns/1.0"><persName><forename>Vincent</forename>'
+        "<nameLink>van</nameLink><surname>Gogh</surname></persName></author>"
+    )
+    assert citation.name_of(marked) == citation.Name("Gogh", "Vincent", particle="van")
+    assert jovellanos.csl() == {
+        "family": "Jovellanos",
+        "given": "Gaspar Melchor",
+        "non-dropping-particle": "de",
+    }
+    assert jovellanos.display() == "Gaspar Melchor de Jovellanos"
+    assert jovellanos.inverted() == "Jovellanos, Gaspar Melchor de"  # Highwire
+    assert jovellanos.von_last_first() == "de Jovellanos, Gaspar Melchor"  # BibTeX
+    cited = citation.TextCitation(
+        "s",
+        "A Enarda",
+        (jovellanos,),
+        (),
+        "Sonnets",
+        "DISCO",
+        "2019",
+        "es",
+        "",
+        "",
+        "s.html",
+        False,
+    )
+    styles = dict(citation.formatted(cited))
+    assert styles["Chicago (author-date)"].startswith("Jovellanos, Gaspar Melchor de. 2019.")
+    assert styles["APA"].startswith("de Jovellanos, G. M. (2019).")
+    assert all(" ." not in text for text in styles.values())
+
+
 HEADER_NAMES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
 <title>Lieber Fischer</title><author>שלום עליכם</author>
 <editor><name>Ifkovits, Kurt</name><name>Müller, Martin Anton</name></editor></titleStmt>
