@@ -15,6 +15,7 @@ import json
 import re
 import subprocess
 import sys
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -3147,3 +3148,57 @@ def test_names_of_words_and_of_parts_are_read_as_before(tmp_path: Path) -> None:
     assert [v["form"] for v in cut["variants"]] == ["Wollstonecraft"]  # type: ignore[index]
     headings = {o["section_heading"] for e in entities.values() for o in e["occurrences"]}  # type: ignore[attr-defined]
     assert headings == {"One", "Two"}
+
+
+def test_greek_names_written_with_breathings_sort_with_their_letters(tmp_path: Path) -> None:
+    """Probe 46 (a patristic homily's persons, "Ἀδὰμ", "Ὡσηέ": precomposed letters of Greek
+    Extended): the collation Saxon falls back to ordered them by code point, after the
+    Hebrew names, under a second heading "Α" at the end of the letters. They sort as their
+    decomposed letters, on the index page and in the book's index."""
+    names = ["Ὡσηέ", "Βαλαὰμ", "Ἀδὰμ", "אברהם", "Ωρίων", "Ἀβραὰμ", "Adam"]
+    people = "".join(
+        f'<person xml:id="p{i}"><persName>{n}</persName></person>' for i, n in enumerate(names)
+    )
+    mentions = " ".join(f'<persName ref="#p{i}">{n}</persName>' for i, n in enumerate(names))
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        f"</sourceDesc></fileDesc></teiHeader><text><body><p>{mentions}</p></body><back>"
+        f"<listPerson>{people}</listPerson></back></text></TEI>",
+        encoding="utf-8",
+    )
+    report = build([source.parent], tmp_path / "out", only=["html", "epub", "index"], jobs=1)
+    assert report.errors == 0, report.diagnostics
+    page = html.parse(str(tmp_path / "out" / "html" / "persons.html")).getroot()
+    letters = [normalise(a.text_content()) for a in page.xpath("//nav[@class='index-letters']//a")]
+    assert letters == ["A", "Α", "Β", "Ω", "א"]
+    entries = [normalise(h.text_content()).split(" ")[0] for h in page.xpath("//main//h3")]
+    assert entries == ["Adam", "Ἀβραὰμ", "Ἀδὰμ", "Βαλαὰμ", "Ωρίων", "Ὡσηέ", "אברהם"]
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as book:
+        index = next(n for n in book.namelist() if "index" in n and n.endswith(".xhtml"))
+        listed = etree.fromstring(book.read(index)).xpath(
+            "//x:li/x:span[@class='index-term']", namespaces={"x": "http://www.w3.org/1999/xhtml"}
+        )
+    assert [normalise("".join(term.itertext())) for term in listed] == [
+        "Adam", "Ἀβραὰμ", "Ἀδὰμ", "Βαλαὰμ", "Ωρίων", "Ὡσηέ", "אברהם",
+    ]  # fmt: skip
+
+
+def test_a_span_of_years_before_1000_is_headed_as_its_years_are_said(tmp_path: Path) -> None:
+    """Probe 46 (a catalogue of Syriac manuscripts, "the latter half of the vith cent."
+    dated notBefore="0550" notAfter="0600"): its section of the timeline was headed
+    "0550–0600", its ISO values as they are written, under a year list saying "550"."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text('<p>Written <date notBefore="0550" notAfter="0600">late in the vith cent.</date>'
+                 ', restored <date from="1100" to="1200">in the xiith</date>.</p>'),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    doc = html.parse(str(tmp_path / "out/html/timeline.html")).getroot()
+    assert [normalise(h.text_content()) for h in doc.xpath("//h3")] == ["550–600", "1100–1200"]
+    assert [normalise(h.text_content()) for h in doc.xpath("//main//h2")] == ["550", "1100"]

@@ -88,6 +88,15 @@
         || ';strength=secondary;fallback=yes'"/>
   </xsl:function>
 
+  <!-- What an index sorts by: the key decomposed (NFD). The collation Saxon falls back to
+       orders a precomposed letter its rules do not name by its code point: the Greek of a
+       patristic text ("Ἀδὰμ", U+1F08) came after the Hebrew names, under a second "Α"
+       (probe 46); decomposed, it is Α and a breathing, and sorts with "Ἀβραὰμ" and "Βαλαὰμ". -->
+  <xsl:function name="r:collation-key" as="xs:string">
+    <xsl:param name="key" as="xs:string?"/>
+    <xsl:sequence select="normalize-unicode(string($key), 'NFD')"/>
+  </xsl:function>
+
   <!-- The letter a key is filed under (the index pages' ed:initial): its first letter without
        accents, in capitals; "" for a key that does not begin with a letter. -->
   <xsl:function name="r:index-initial" as="xs:string">

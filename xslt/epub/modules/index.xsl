@@ -51,7 +51,9 @@
                   </h2>
                   <ul epub:type="index-entry-list">
                     <xsl:for-each select="current-group()">
-                      <xsl:sort select="lower-case(@sort)" lang="en"/>
+                      <!-- in the book's language, as the web's index pages sort in theirs -->
+                      <xsl:sort select="r:collation-key(@sort)"
+                          collation="{r:index-collation(ee:language())}"/>
                       <xsl:apply-templates select="." mode="ee:index-entry"/>
                     </xsl:for-each>
                   </ul>

@@ -76,8 +76,8 @@
     <xsl:param name="collation-lang" as="xs:string" tunnel="yes" required="yes"/>
     <xsl:variable name="sorted" as="element(ed:entity)*">
       <xsl:perform-sort select="$entities">
-        <xsl:sort select="@sort" collation="{ed:collation($collation-lang)}"/>
-        <xsl:sort select="ed:name" collation="{ed:collation($collation-lang)}"/>
+        <xsl:sort select="r:collation-key(@sort)" collation="{ed:collation($collation-lang)}"/>
+        <xsl:sort select="r:collation-key(ed:name)" collation="{ed:collation($collation-lang)}"/>
         <xsl:sort select="@id"/>
       </xsl:perform-sort>
     </xsl:variable>
@@ -509,14 +509,16 @@
   </xsl:function>
 
   <!-- A month group's heading: "September 1944", "September–December 1944", "November 1944 –
-       March 1945", "1890–1910". -->
+       March 1945", "1890–1910", "550–600" (years as they are said: a manuscript catalogue's
+       "between 550 and 600" was headed "0550–0600", probe 46). -->
   <xsl:function name="ed:months-label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:variable name="first" as="xs:string" select="substring-before($key || '/', '/')"/>
     <xsl:variable name="last" as="xs:string" select="substring-after($key, '/')"/>
     <xsl:sequence select="
         if ($last = '') then r:date-words($first, true())
-        else if (matches($first || $last, '^[0-9]{8}$')) then $first || '–' || $last
+        else if (matches($first || $last, '^[0-9]{8}$'))
+          then r:year-words($first) || '–' || r:year-words($last)
         else if (substring($first, 1, 4) = substring($last, 1, 4))
           then r:date-words($first, false()) || '–' || r:date-words($last, true())
         else r:date-words($first, true()) || ' – ' || r:date-words($last, true())"/>

@@ -23,7 +23,7 @@
     <xsl:variable name="names" as="xs:string*">
       <xsl:perform-sort select="distinct-values($subjects/@index)">
         <xsl:sort select=". != ''"/>
-        <xsl:sort select="." collation="{ed:collation($collation-lang)}"/>
+        <xsl:sort select="r:collation-key(.)" collation="{ed:collation($collation-lang)}"/>
         <xsl:sort select="."/>
       </xsl:perform-sort>
     </xsl:variable>
@@ -68,7 +68,8 @@
     <xsl:variable name="groups" as="map(*)*">
       <xsl:for-each-group select="$subjects" group-by="ed:initial(ed:term[1]/@sort)">
         <xsl:sort select="current-grouping-key() = ''"/>
-        <xsl:sort select="current-grouping-key()" collation="{ed:collation($collation-lang)}"/>
+        <xsl:sort select="r:collation-key(current-grouping-key())"
+            collation="{ed:collation($collation-lang)}"/>
         <xsl:sequence select="map { 'letter': current-grouping-key(),
             'subjects': current-group() }"/>
       </xsl:for-each-group>
@@ -109,8 +110,10 @@
     <xsl:param name="level" as="xs:integer" select="0"/>
     <xsl:param name="collation-lang" as="xs:string" tunnel="yes" required="yes"/>
     <xsl:for-each-group select="$subjects" group-by="ed:term[$depth]/@same">
-      <xsl:sort select="ed:term[$depth]/@sort" collation="{ed:collation($collation-lang)}"/>
-      <xsl:sort select="ed:term[$depth]" collation="{ed:collation($collation-lang)}"/>
+      <xsl:sort select="r:collation-key(ed:term[$depth]/@sort)"
+          collation="{ed:collation($collation-lang)}"/>
+      <xsl:sort select="r:collation-key(ed:term[$depth])"
+          collation="{ed:collation($collation-lang)}"/>
       <xsl:sort select="current-grouping-key()"/>
       <xsl:variable name="term" as="element(ed:term)" select="ed:term[$depth]"/>
       <xsl:variable name="own" as="element(ed:subject)*"
