@@ -400,15 +400,23 @@ def _make(
     files = [*files, *nearby]
     report.files.extend(str(p) for p in files)
     sources = read_all(files, plan, report)
-    listed = _edition_registers(files, plan)
-    report.files.extend(str(f.path) for f in listed)
-    sources += listed
+    listed = _edition_lists(files, plan)
+    registers_beside = [f for f in listed if f.kind == "register"]
+    report.files.extend(str(f.path) for f in registers_beside)
+    sources += registers_beside
     texts = named_texts([f for f in sources if f.kind == "text"], report)
     registers = [f for f in sources if f.kind == "register"]
     if not (texts or registers):
         report.extend([_nothing_published("no text or register to publish was found", plan.out)])
         return None
-    lists = [ListsSource.of(f.path, f.display, f.lists) for f in (*registers, *texts) if f.lists]
+    # the lists of the texts not built with these (a letter's back) name entries as the
+    # whole build's do; those texts themselves are not published by this build
+    kept_by_others = [f for f in listed if f.kind != "register"]
+    lists = [
+        ListsSource.of(f.path, f.display, f.lists)
+        for f in (*registers, *texts, *kept_by_others)
+        if f.lists
+    ]
     # the pages link to the texts their pointers name, the books name them by their titles;
     # a pointer at a register entry leads to its entry of the index (r:pointed-entry)
     texts = titled_apart(linked_texts(texts, report, entry_ids(lists)))
@@ -564,16 +572,17 @@ def _output(name: str, report: Report, write: Callable[[], object]) -> bool:
     return True
 
 
-def _edition_registers(files: Sequence[Path], plan: Plan) -> list[SourceFacts]:
-    """The registers of the edition's ``sources`` the named files are in, wherever the
-    edition keeps them (``indices/``): a text built alone there had every name unresolved
-    (probe 45). Other files holding lists (a letter's ``back``) are not published here, and
-    the problems of those read are their own build's to tell."""
+def _edition_lists(files: Sequence[Path], plan: Plan) -> list[SourceFacts]:
+    """The files of the edition's ``sources`` the named files are in that hold register
+    lists, wherever the edition keeps them (``indices/``, a letter's ``back``): a text built
+    alone there had every name unresolved (probe 45), and so had its names of the entries
+    another text keeps in its ``back``. Only the registers among them are published with the
+    named files; the problems of those read are their own build's to tell."""
     known = {os.path.realpath(p) for p in files}
     extra = [p for p in edition_lists(files, plan.paths) if os.path.realpath(p) not in known]
     if not extra:
         return []
-    return [f for f in read_all(extra, plan, Report()) if f.kind == "register"]
+    return [f for f in read_all(extra, plan, Report()) if f.kind == "register" or f.lists]
 
 
 def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFacts]:

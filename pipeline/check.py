@@ -64,7 +64,11 @@ def check(
     options: CheckOptions,
     progress: Callable[[int], None] | None = None,
     stream: Stream | None = None,
+    facts: list[references.PackedFacts] | None = None,
 ) -> Report:
+    """Check ``paths``. ``facts``, when given, receives the reference facts of every file
+    read, the checked ones' and their context's: ``edition serve`` resolves the pointers of
+    the texts again from them after a register's save, without reading the texts."""
     started = time.perf_counter()
     unknown = set(options.checks) - set(CHECKS)
     if unknown:
@@ -91,8 +95,12 @@ def check(
         out.add(outcome.diagnostics)
         if outcome.facts is not None:
             checked.append(outcome.facts)
+    if facts is not None:
+        facts.extend(checked)
     if "refs" in options.checks:
         context = list(_context_facts(files, paths))
+        if facts is not None:
+            facts.extend(references.pack(c) for c in context)
         seen = [*files, *(c.path for c in context)]
         complete = references.corpus_seen(seen)
         out.add(reference_problems(out.said, checked, context, options.max_errors, complete))

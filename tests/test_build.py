@@ -369,3 +369,38 @@ def test_a_text_built_alone_reads_the_registers_its_edition_keeps_elsewhere(
     assert "index.unresolved-ref" not in report.by_code()
     assert "index.unused-entry" not in report.by_code()
     assert sorted(Path(f).parent.name for f in report.files) == ["1944", *["indices"] * 3]
+
+
+def test_a_text_built_alone_reads_the_lists_other_texts_keep_in_their_back(
+    tmp_path: Path,
+) -> None:
+    """Probe 45 left: a text built alone (`edition build FILE`, serve's build of one text)
+    had its names of an entry another text keeps in its ``back`` unresolved, which the whole
+    build resolves; that other text is still not published with it."""
+    (tmp_path / "pyproject.toml").write_text('[tool.edition]\nsources = "data"\n')
+    letters = tmp_path / "data" / "letters"
+    letters.mkdir(parents=True)
+    header = (
+        "<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p/>"
+        "</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>"
+    )
+    tei = '<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+    (letters / "keeper.xml").write_text(
+        f"{tei}{header.format('Keeper')}<text><body><p>k</p></body><back><listPerson>"
+        '<person xml:id="olga"><persName>Olga Keeper</persName></person></listPerson>'
+        "</back></text></TEI>"
+    )
+    text = letters / "letter.xml"
+    text.write_text(
+        f"{tei}{header.format('Letter')}<text><body><p>Dear "
+        '<persName ref="#olga">Olga</persName>.</p></body></text></TEI>'
+    )
+    whole = build([tmp_path / "data"], tmp_path / "whole", only=["index", "html"])
+    assert "index.unresolved-ref" not in whole.by_code(), whole.sorted()
+    alone = build([text], tmp_path / "alone", only=["index", "html"])
+    assert "index.unresolved-ref" not in alone.by_code(), alone.sorted()
+    assert "index.unused-entry" not in alone.by_code()
+    assert [Path(f).name for f in alone.files] == ["letter.xml"]
+    persons = (tmp_path / "alone" / "html" / "persons.html").read_text(encoding="utf-8")
+    assert "Olga Keeper" in persons and "letter.html" in persons
+    assert not (tmp_path / "alone" / "html" / "keeper.html").exists()

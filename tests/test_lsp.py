@@ -457,6 +457,46 @@ def test_a_file_of_another_schema(tmp_path: Path) -> None:
         started.close()
 
 
+def test_an_untitled_buffer_finds_its_schema_from_the_workspace_folder(
+    project: Path, tmp_path: Path
+) -> None:
+    """Probe 45 left: an ``untitled:`` buffer's relative ``<?xml-model?>`` was looked for from
+    the server's working folder (an editor started from elsewhere): its schema was not found.
+    It is looked for from the workspace folder the editor gave at initialize."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    client = Client(elsewhere)
+    folders = [{"uri": project.as_uri(), "name": "edition"}]
+    client.request(
+        "initialize",
+        {"processId": None, "rootUri": None, "workspaceFolders": folders, "capabilities": {}},
+    )
+    client.notify("initialized", {})
+    uri = "untitled:Untitled-1"
+    text = (
+        '<?xml-model href="schema/edition.rng" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t'
+        "</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p>"
+        "</sourceDesc></fileDesc></teiHeader><text><body><p>a <bogus/> "
+        '<persName ref="#holzinger-robert">R</persName></p></body></text></TEI>\n'
+    )
+    try:
+        client.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": "xml", "version": 1, "text": text}},
+        )
+        found = client.published(uri, 1)
+        codes = {d["code"] for d in found}
+        # the edition's grammar, found beside the workspace's pyproject.toml, refuses the
+        # element; the register entry of the workspace's edition resolves the pointer
+        assert any(d["code"].startswith("rng.") and "bogus" in d["message"] for d in found), found
+        assert "refs.dangling" not in codes, found
+        assert not any("schema" in d["message"] and "not found" in d["message"] for d in found)
+    finally:
+        client.close()
+
+
 # --- the scanner on its own --------------------------------------------------------------
 
 

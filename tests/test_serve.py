@@ -543,4 +543,97 @@ def test_a_register_mended_clears_the_broken_pointers_of_the_texts(edition: Path
     register.write_text(kept, encoding="utf-8")
     session.cycle(frozenset({register.resolve()}))
     assert [d for d in session.state.snapshot.diagnostics if d.code.startswith("refs.")] == []
-    assert "checked 2 files" in session.state.snapshot.note  # the register and the text
+    # the register checked, the text's pointers resolved again from its facts
+    assert "checked 1 file and the pointers of 1 file" in session.state.snapshot.note
+
+
+def test_a_register_save_tells_the_pointers_it_breaks_at_once(
+    edition: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 45 left: an entry's id renamed or deleted in a register, the texts pointing at
+    it showed no `refs.dangling` until each was saved again. The pointers into the saved
+    register are resolved again at its save (from the texts' facts of their last check),
+    in the panel and the terminal; restored, they clear."""
+    from pipeline.check import CheckOptions
+    from pipeline.serve.session import ServeOptions, Session
+
+    monkeypatch.chdir(edition)  # the paths shown as the terminal of `edition serve` shows them
+    options = ServeOptions(
+        targets=(edition / "tei",), out=edition / "dist", check=CheckOptions(jobs=1)
+    )
+    said: list[str] = []
+    session = Session(options, LiveState(), lambda line, _: said.append(line))
+    session.cycle(frozenset(), first=True)
+    register = (edition / "tei/registers/persons.xml").resolve()
+    kept = register.read_text(encoding="utf-8")
+
+    def dangling() -> list[tuple[str, int | None]]:
+        found = session.state.snapshot.diagnostics
+        return [(d.path, d.line) for d in found if d.code == "refs.dangling"]
+
+    assert dangling() == []
+    register.write_text(kept.replace('"holzinger-robert"', '"holzinger"'), encoding="utf-8")
+    del said[:]
+    session.cycle(frozenset({register}))
+    assert ("tei/texts/belgium-1944.xml", 99) in dangling()
+    assert any("1944.xml:99:" in line and "[refs.dangling]" in line for line in said), said
+    assert "checked 1 file and the pointers of 1 file" in session.state.snapshot.note
+    register.write_text(kept, encoding="utf-8")
+    session.cycle(frozenset({register}))
+    assert dangling() == []
+    # an entry deleted: its pointers dangle, its neighbours' do not
+    start = kept.index('<person xml:id="holzinger-robert"')
+    end = kept.index("</person>", start) + len("</person>")
+    register.write_text(kept[:start] + kept[end:], encoding="utf-8")
+    session.cycle(frozenset({register}))
+    assert {line for _, line in dangling()} == {99}, dangling()
+    register.write_text(kept, encoding="utf-8")
+    session.cycle(frozenset({register}))
+    assert dangling() == []
+    # a register removed (every pointer at a place dangles), then put back
+    places = (edition / "tei/registers/places.xml").resolve()
+    held = places.read_bytes()
+    places.unlink()
+    session.cycle(frozenset({places}))
+    assert len(dangling()) == 19 and "the pointers of 1 file" in session.state.snapshot.note
+    places.write_bytes(held)
+    session.cycle(frozenset({places}))
+    assert dangling() == []
+
+
+def test_the_terminal_tells_only_what_is_new(
+    edition: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 45 left: the terminal had the build's diagnostics of every text again at each
+    save. It tells what is new since the last cycle, and the problems of the file just
+    saved, and how many it did not repeat; the panel keeps the whole set."""
+    from pipeline.check import CheckOptions
+    from pipeline.serve.session import ServeOptions, Session
+
+    text = edition / "tei/texts/belgium-1944.xml"
+    source = text.read_text(encoding="utf-8")
+    other = edition / "tei/texts/other.xml"
+    copy = source.replace('xml:id="belgium-1944"', 'xml:id="other"')
+    other.write_text(copy.replace('ref="#holzinger-robert"', 'ref="#nobody"'), "utf-8")
+    monkeypatch.chdir(edition)
+    options = ServeOptions(
+        targets=(edition / "tei",), out=edition / "dist", check=CheckOptions(jobs=1)
+    )
+    said: list[str] = []
+    session = Session(options, LiveState(), lambda line, _: said.append(line))
+    session.cycle(frozenset(), first=True)
+    first = [line for line in said if not line.startswith("serve:")]
+    everything = session.state.snapshot.diagnostics
+    assert len(first) == len(everything) > 0, "the first cycle tells all"
+    assert any("other.xml" in line and "[refs.dangling]" in line for line in first), first
+    assert any("other.xml" in line and "[index.unresolved-ref]" in line for line in first)
+    del said[:]
+    text.write_text(source.replace("significant historical", "notable"), "utf-8")
+    session.cycle(frozenset({text.resolve()}))
+    assert session.state.snapshot.diagnostics == everything, "the panel has them all"
+    told = [line for line in said if not line.startswith("serve:")]
+    assert all(line.startswith("tei/texts/belgium-1944.xml") for line in told), told
+    assert not any("other.xml" in line for line in said), said
+    summary = said[-1]
+    unsaid = len(everything) - len(told)
+    assert unsaid > 0 and summary.endswith(f"({unsaid} told before, not repeated)"), said

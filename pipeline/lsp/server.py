@@ -92,6 +92,25 @@ class EditionLanguageServer(LanguageServer):
 
     # -- documents --------------------------------------------------------------------------
 
+    def path_of(self, uri: str) -> Path:
+        return path_of(uri, self.workspace_folder())
+
+    def workspace_folder(self) -> Path | None:
+        """The folder the editor opened, as it said at ``initialize`` (its first workspace
+        folder, else its ``rootUri``): an editor started from elsewhere (a desktop launcher's
+        working folder is the home folder) had an unsaved buffer's relative schema looked for
+        there (probe 45)."""
+        try:
+            workspace = self.workspace
+        except RuntimeError:  # not initialized yet
+            return None
+        given = [f.uri for f in workspace.folders.values()]
+        for uri in (*given, workspace.root_uri):
+            found = uris.to_fs_path(uri) if uri else None
+            if found and Path(found).is_dir():
+                return Path(found)
+        return None
+
     def lines(self, document: TextDocument) -> Lines:
         text = document.source
         known = self._lines.get(document.uri)
@@ -113,7 +132,7 @@ class EditionLanguageServer(LanguageServer):
         register left "no such entry" on the open texts that point at it until they were
         edited. Each once, and not while a check of its own is on its way."""
         for other in list(self.workspace.text_documents):
-            if other == uri or self.projects.of(path_of(other)) is not project:
+            if other == uri or self.projects.of(self.path_of(other)) is not project:
                 continue
             waiting = self.pending.get(other)
             if waiting is None or waiting.done():
@@ -123,7 +142,7 @@ class EditionLanguageServer(LanguageServer):
         await asyncio.sleep(delay)
         document = self.workspace.get_text_document(uri)
         text, version = document.source, document.version
-        path = path_of(uri)
+        path = self.path_of(uri)
         project = self.projects.of(path)
         loop = asyncio.get_running_loop()
         try:
@@ -184,9 +203,12 @@ class EditionLanguageServer(LanguageServer):
             return None
 
 
-def path_of(uri: str) -> Path:
+def path_of(uri: str, folder: Path | None = None) -> Path:
+    """The file of ``uri``; a buffer never saved (``untitled:``) stands in ``folder`` (the
+    workspace's), else in the working folder: its relative ``<?xml-model?>`` and its
+    edition are looked for from there."""
     found = uris.to_fs_path(uri)
-    return Path(found) if found else Path.cwd() / "untitled.xml"
+    return Path(found) if found else (folder or Path.cwd()) / "untitled.xml"
 
 
 def uri_of(path: Path) -> str:
@@ -218,7 +240,7 @@ def did_close(ls: EditionLanguageServer, params: lsp.DidCloseTextDocumentParams)
     if task is not None:
         task.cancel()
     ls._lines.pop(uri, None)
-    path = path_of(uri)
+    path = ls.path_of(uri)
     ls.worker.submit(ls.projects.of(path).closed, path)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -265,7 +287,7 @@ def shutdown(ls: EditionLanguageServer, params: None) -> None:
 )
 def completion(ls: EditionLanguageServer, params: lsp.CompletionParams) -> lsp.CompletionList:
     document = ls.workspace.get_text_document(params.text_document.uri)
-    path = path_of(document.uri)
+    path = ls.path_of(document.uri)
     project = ls.projects.of(path)
     lines = ls.lines(document)
     offset = lines.offset(params.position, document)
@@ -322,7 +344,7 @@ def _pointer_at(
     """The entry the cursor points at: a ``#id`` under it, else the ``@ref`` of the tag or
     of the name element it stands in."""
     document = ls.workspace.get_text_document(uri)
-    path = path_of(uri)
+    path = ls.path_of(uri)
     project = ls.projects.of(path)
     lines = ls.lines(document)
     offset = lines.offset(position, document)

@@ -7,8 +7,12 @@ and Ctrl-C reaches the build as it does in ``edition build``:
    replace) publishes a new generation; the pages showing an older one reload;
 2. ``pipeline.check.check`` on the sources that changed (all of them after a change of a
    schema, a register outside the sources, the configuration, or at the start);
+   after a save of a file holding register lists, the pointers of the texts that point at
+   its entries (as they were or as they are) are resolved again from the reference facts
+   kept from the last checks, without reading those texts;
 3. the diagnostics of that check (kept per file between cycles) and of the build go to the
-   pages' panel and, as lines in the check format, to the terminal.
+   pages' panel, and those new since the last cycle (or of a file just saved), as lines in
+   the check format, to the terminal.
 
 Library code: it never prints; ``echo`` is the caller's.
 """
@@ -22,7 +26,7 @@ from pathlib import Path
 
 from .. import build as build_module
 from .. import diagnostics as diag
-from ..check import CheckOptions, check
+from ..check import CheckOptions, check, reference_problems
 from ..citation import Publication
 from ..customise import Customisation
 from ..diagnostics import Diagnostic, Report
@@ -40,8 +44,6 @@ from .watch import Watcher, WatchSet
 RETRY = 1.0
 #: Longest wait for the open pages to reload before the check starts.
 RELOAD_WAIT = 2.0
-#: The problems of pointers that a change of a register may mend.
-_POINTER_CODES = frozenset(("refs.dangling", "refs.wrong-kind"))
 #: Files the source view of the pages may show (named by a diagnostic).
 SHOWN_SUFFIXES = (".xml", ".rng", ".sch", ".md", ".toml", ".xsl", ".css")
 
@@ -153,6 +155,15 @@ class Session:
     retry_at: float | None = None
     #: The workers that render the texts, kept from one save to the next.
     workers: Resident | None = None
+    #: The reference facts of every file the checks read, by shown path: a register's save
+    #: resolves the pointers into it again from them.
+    facts: dict[str, references.PackedFacts] = field(default_factory=dict)
+    #: How many files' pointers the last register's save resolved again.
+    pointing: int = 0
+    #: The ids of the entries of the files removed since the last check.
+    gone: set[str] = field(default_factory=set)
+    #: What the terminal was told at the end of the last cycle: said again only when new.
+    told: set[Diagnostic] = field(default_factory=set)
 
     def run(self, watcher: Watcher, ready: Callable[[], None] | None = None) -> None:
         """The first cycle, then one per batch of changes, until interrupted."""
@@ -195,6 +206,9 @@ class Session:
             self.state.wait_reloaded(self.build_number, pages, RELOAD_WAIT)
         scope = self._check_scope(changed, first)
         checked = self._check(scope)
+        if self.pointing:
+            pointers = f"the pointers of {self.pointing} file" + "s" * (self.pointing != 1)
+            checked = pointers if checked == "nothing" else f"{checked} and {pointers}"
         seconds = time.perf_counter() - started
         note = f"{outcome} in {built:.2f} s; checked {checked} in {seconds - built:.2f} s"
         found, files = self._shown()
@@ -250,49 +264,93 @@ class Session:
                 continue  # a stylesheet of the customisation: the build, not the check
             elif path.suffix == ".xml" and any(f in path.parents for f in folders):
                 self.checked.pop(display(path), None)  # removed: its problems went with it
+                gone = self.facts.pop(display(path), None)  # and its entries, its pointers
+                self.gone |= _entry_ids([gone] if gone is not None else [])
             else:
                 return None  # a schema, a register outside the sources, the settings
-        if any(references.holds_lists(p) for p in scope):
-            scope.extend(self._broken_pointers(sources, set(scope)))
         return scope
 
-    def _broken_pointers(self, sources: set[Path], scope: set[Path]) -> list[Path]:
-        """The files whose last check found pointers that led nowhere: an entry renamed in a
-        register and renamed back left their errors in the panel until each was saved again
-        (the texts are not all checked again at a register's save: too slow for a large
-        edition; the build still tells of the pointers a change breaks)."""
-        found = []
-        for shown, items in self.checked.items():
-            if any(d.code in _POINTER_CODES for d in items):
-                path = Path(shown).resolve()
-                if path in sources and path not in scope:
-                    found.append(path)
-        return sorted(found)
-
     def _check(self, scope: list[Path] | None) -> str:
-        if scope is not None and not scope:
+        self.pointing = 0
+        # the entries of the saved files holding lists as they were, and of those removed: a
+        # text pointing at one renamed or deleted dangles now
+        lists = {display(p) for p in scope or () if references.holds_lists(p)}
+        changed = _entry_ids(self.facts[s] for s in lists if s in self.facts) | self.gone
+        self.gone = set()
+        checked: list[str] = []
+        if scope is None or scope:
+            found = self._check_files(scope)
+            if found is None:
+                return "nothing"
+            checked = found
+        changed |= _entry_ids(self.facts[s] for s in lists if s in self.facts)
+        if changed:
+            self._resolve_pointing(changed, set(checked))
+        if not checked:
             return "nothing"
+        return f"{len(checked)} file" + ("" if len(checked) == 1 else "s")
+
+    def _check_files(self, scope: list[Path] | None) -> list[str] | None:
+        """Check ``scope`` (None: every source): the files checked, None when the check
+        could not run."""
         targets = list(self.options.targets) if scope is None else scope
         options = self.options.check
         if scope is not None:
             # The files of one save are checked in this process, whose compiled schemas stay
             # warm from one save to the next (forked workers would compile them each time).
             options = replace(options, jobs=1, timeout=None)
+        read: list[references.PackedFacts] = []
         try:
-            report = check(targets, options)
+            report = check(targets, options, facts=read)
         except EditionError as exc:
             self.checked = {"-": [diag.error("-", "serve.check", str(exc))]}
-            return "nothing"
+            return None
         by_path: dict[str, list[Diagnostic]] = {}
         for d in report.diagnostics:
             by_path.setdefault(d.path, []).append(d)
         if scope is None:
             self.checked = {p: [] for p in report.files}
+            self.facts = {}
         for path in report.files:
             self.checked[path] = []
         self.checked.update(by_path)
-        count = len(report.files)
-        return f"{count} file" + ("" if count == 1 else "s")
+        self.facts.update((f.display, f) for f in read)
+        return report.files
+
+    def _resolve_pointing(self, ids: set[str], checked: set[str]) -> None:
+        """The reference problems, again, of the texts not checked now that point at
+        ``ids``: a register's save left the pointers it broke unsaid until each text was
+        saved again (probe 45), and the ones it mended said. The texts are not read again:
+        their facts are those of their last check, the register's are new."""
+        sources = {display(p) for p in discover(self.options.targets)[0]}
+        pointing = [
+            f
+            for shown, f in self.facts.items()
+            if shown in sources
+            and shown not in checked
+            and not ids.isdisjoint(p.fragment for p in references.unpacked(f).pointers)
+        ]
+        if not pointing:
+            return
+        shown = {f.display for f in pointing}
+        kept = {s: [d for d in self.checked.get(s, []) if d.origin != "references"] for s in shown}
+        others = [f for f in self.facts.values() if f.display not in shown]
+        problems = reference_problems(
+            [d for items in kept.values() for d in items],
+            pointing,
+            others,
+            self.options.check.max_errors,
+            references.corpus_seen(Path(f.path) for f in self.facts.values()),
+        )
+        for d in problems:
+            if d.path not in kept:
+                # content an xi:include brought, told at the file it was written in: added to
+                # that file's problems, which are not replaced
+                kept[d.path] = list(self.checked.get(d.path, []))
+            if d not in kept[d.path]:
+                kept[d.path].append(d)
+        self.checked.update(kept)
+        self.pointing = len(pointing)
 
     # -- telling ----------------------------------------------------------------------------
 
@@ -319,16 +377,26 @@ class Session:
         return found, files
 
     def _report(self, note: str, scope: list[Path] | None) -> None:
-        shown = {display(p) for p in scope} if scope is not None else None
-        for d in self.diagnostics():
-            if shown is None or d.path in shown or d in self.built:
-                self.echo(format_line(d), True)
+        """The diagnostics new since the last report, and those of the files just saved, to
+        the terminal: it had the build's warnings of every text again at every save (probe
+        45), hundreds of lines for one changed word; the panel keeps the whole set."""
+        saved = {display(p) for p in scope or ()}
         found = self.diagnostics()
+        unchanged = 0
+        for d in found:
+            if d not in self.told or d.path in saved:
+                self.echo(format_line(d), True)
+            else:
+                unchanged += 1
+        self.told = set(found)
         errors = sum(d.severity is diag.Severity.ERROR for d in found)
         warnings = sum(d.severity is diag.Severity.WARNING for d in found)
         # the counts are the edition's (the panel's), not the checked files' alone: a save of
         # one file read "checked 1 file: 1796 errors"
-        self.echo(f"serve: {note}; the edition has {errors} errors, {warnings} warnings", False)
+        counts = f"the edition has {errors} errors, {warnings} warnings"
+        if unchanged:
+            counts += f" ({unchanged} told before, not repeated)"
+        self.echo(f"serve: {note}; {counts}", False)
 
     def _reload_settings(self) -> None:
         assert self.settings is not None
@@ -336,6 +404,16 @@ class Session:
             self.options = self.settings()
         except EditionError as exc:
             self.echo(f"serve: the settings were not reloaded: {exc}", True)
+
+
+def _entry_ids(facts: Iterable[references.PackedFacts]) -> set[str]:
+    """The ids of the register entries of the files of ``facts``."""
+    return {
+        fact.value
+        for packed in facts
+        for fact in references.unpacked(packed).ids
+        if fact.register_entry
+    }
 
 
 def _order(d: Diagnostic) -> tuple[int, tuple[str, int, int, str, str]]:
