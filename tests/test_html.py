@@ -2628,6 +2628,31 @@ def test_the_whitespace_laying_out_a_subst_is_no_word_space(tmp_path: Path) -> N
     assert "baldige aufklärende Äußerung zu bitten; the bright summit." in words
 
 
+def test_an_old_prints_equals_hyphen_joins_its_compound(tmp_path: Path) -> None:
+    """Probe 46 (the Wienerisches Diarium, tokenised without spaces between tokens): its "="
+    hyphen read "Gros= Feld= Herrn" and, with a line break inside the word token,
+    "vergan= genen"; a suspended hyphen before a word in lower case keeps its space
+    ("Leib= und Lebens=Gefahr")."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            "<p><w>dem</w> <w>Gros</w><pc>=</pc><w>Feld</w><pc>=</pc><w>Herrn</w> <w>im</w> "
+            "<w>vergan<pc>=</pc><lb/>genen</w> <w>Jahr</w><pc>,</pc> <w>Leib</w><pc>=</pc>"
+            "<w>und</w> <w>Lebens</w><pc>=</pc><w>Gefahr</w><pc>.</pc></p>"
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html"], jobs=1)
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    paragraph = page.xpath("//main//p")[0]
+    for shown in paragraph.xpath(".//*[contains(concat(' ', @class, ' '), ' ed-dipl ')]"):
+        shown.drop_tree()
+    assert " ".join(paragraph.text_content().split()) == (
+        "dem Gros=Feld=Herrn im vergan=genen Jahr, Leib= und Lebens=Gefahr."
+    )
+
+
 def test_a_carriage_return_in_the_text_is_no_character_reference_of_the_page(
     tmp_path: Path,
 ) -> None:

@@ -336,6 +336,28 @@ def test_a_date_written_in_iso_form_without_a_value_gets_it() -> None:
     ]
 
 
+def test_a_break_inside_a_word_token_joins_the_word() -> None:
+    """Probe 46 (the Wienerisches Diarium: "<w>vergan<pc>=</pc><lb/>genen</w>"): a line,
+    column or page break inside a w bounds no word, whether or not it says break="no"; the
+    pages read "vergan= genen". One that says break="yes", or stands outside a w, is kept."""
+    text = f"""<TEI {T}><teiHeader/><text><body><p><w>vergan<pc>=</pc><lb/>genen</w>
+      <w>Ma<lb xml:id="z1"/>jestät</w> <w>Ge<pb n="2"/>fahr</w> <w>a<cb/>b</w>
+      <w>zwei<lb break="yes"/>Wörter</w> <lb/><w>neu</w></p></body></text></TEI>"""
+    out = etree.fromstring(
+        normalize(doc(text, "t.xml"), registers_document([doc(text, "t.xml")])).encode()
+    )
+    breaks = [
+        (etree.QName(e).localname, e.get("break"))
+        for e in out.iterfind(".//t:body//*", NS)
+        if etree.QName(e).localname in ("lb", "pb", "cb")
+    ]
+    assert breaks == [
+        ("lb", "no"), ("lb", "no"), ("pb", "no"), ("cb", "no"), ("lb", "yes"), ("lb", None),
+    ]  # fmt: skip
+    assert out.find(".//t:lb[@break='no']", NS).get(XML_ID) is None
+    assert out.find(".//t:w[2]/t:lb", NS).get(XML_ID) == "z1"
+
+
 def test_an_index_entry_of_the_text_gets_its_anchor_and_a_sub_entry_none() -> None:
     """The stage's count (ed:n) agrees with pipeline/locators.py: the subject index links to
     an entry of the text (TEI index), not to a sub-entry (an index inside one), nor to an

@@ -398,7 +398,10 @@
   <!-- True when $e must be set off by a space from the element just before it: both are
        tokens and nothing (no text) stands between them, unless punctuation attaches (a pc
        joins the word before it unless @pre says it opens the next one; opening brackets,
-       dashes and word-internal apostrophes join the word after them), @join says they are
+       dashes, the "¬" old prints hyphenate with, and word-internal apostrophes join the word
+       after them; so does their "=" but before a word in lower case: the Wienerisches
+       Diarium's "Gros=Feld=Herrn" read "Gros= Feld= Herrn", where its "in= und vor der
+       Stadt", "Leib= und Lebens=Gefahr" hang the first word's hyphen), @join says they are
        joined, or they are parts of one word (a w's children). -->
   <xsl:function name="r:space-before" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
@@ -412,7 +415,8 @@
         and (if (r:punctuation($e)) then $e/@pre = ('true', '1')
                  or ($e/self::w and matches(normalize-space($e), '^[\p{Ps}\p{Pi}]'))
              else if (r:punctuation($prev)) then not($prev/@pre = ('true', '1'))
-                  and not(matches(normalize-space($prev), '^[\p{Ps}\p{Pi}\p{Pd}/]+$'))
+                  and not(matches(normalize-space($prev), '^[\p{Ps}\p{Pi}\p{Pd}/¬]+$'))
+                  and not(normalize-space($prev) = '=' and not(matches($e, '^\s*\p{Ll}')))
                   and not(matches(normalize-space($prev), '^[''’]$')
                           and $prev/preceding-sibling::node()[1][self::w])
              (: an elided word written against the next one (D' une, l' industrie): a short

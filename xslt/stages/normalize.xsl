@@ -25,6 +25,8 @@
      (pipeline/stages.py merges the entries that several files declare by id).
   3. a date whose words are an ISO 8601 day or month and that gives no value gets it as @when
      (ed:iso-words).
+  4. a line, column or page break inside a word token (w) without @break gets break="no"
+     (ed:break-in-word).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -231,7 +233,26 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:sequence select="$extra"/>
+      <xsl:sequence select="ed:break-in-word(.)"/>
       <xsl:apply-templates select="node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- A line, column or page break inside a word token (w) that says nothing of words:
+       break="no", which it is (TEI 3.11.3: break says whether the element bounds a word; one
+       inside a w does not). The Wienerisches Diarium writes "<w>vergan<pc>=</pc><lb/>genen</w>",
+       which the pages read "vergan= genen" (probe 46). -->
+  <xsl:function name="ed:break-in-word" as="attribute()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:if test="$e[self::tei:lb or self::tei:cb or self::tei:pb][not(@break)][ancestor::tei:w]">
+      <xsl:attribute name="break" select="'no'"/>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:template match="(tei:lb | tei:cb)[not(@xml:id)][not(@break)][ancestor::tei:w]">
+    <xsl:copy>
+      <xsl:apply-templates select="@*"/>
+      <xsl:sequence select="ed:break-in-word(.)"/>
     </xsl:copy>
   </xsl:template>
 
