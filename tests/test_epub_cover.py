@@ -97,3 +97,20 @@ def test_markup_in_the_words_of_a_cover_stays_text() -> None:
     assert svg.findtext("svg:title", namespaces=SVG) == 'A <b>"bold"</b> & daring'
     texts = "".join(svg.xpath("//svg:text/text()", namespaces=SVG))
     assert "O'Brien & Sons" in texts and "Ed. <1>" in texts
+
+
+def test_a_pointed_hebrew_title_is_drawn_right_to_left_inside_the_cover() -> None:
+    """Probe 46 (a Hebrew play of DraCor, its title with vowel points): the cover's lines
+    were anchored at their "end" under direction rtl, which is their left edge, so every line
+    ran off the cover to the right; and the points counted as letters, so the title was
+    wrapped as if twice as long and a word was cut between a letter and its dagesh."""
+    title = "הוי אח! מַשָּׂא חִזָּיוֹן בְּאַרְבָּעָה מַחֲזוֹת"
+    svg = etree.fromstring(cover_svg(title, ["יהודה ליב גורדון"], "DraCor", "he", rtl=True))
+    assert svg.get("direction") == "rtl"
+    texts = svg.xpath("//svg:text", namespaces=SVG)
+    group = texts[0].getparent()
+    assert group.get("text-anchor") == "start" and texts[0].get("x") == str(WIDTH - 60)
+    lines = [t.text or "" for t in texts if t.get("font-weight") == "bold"]
+    assert " ".join(lines) == title  # no word cut
+    assert all(unicodedata.category(line[0]) != "Mn" for line in lines)
+    assert len(lines) <= 4 and int(texts[0].get("font-size")) == 72

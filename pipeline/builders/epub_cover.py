@@ -28,7 +28,9 @@ def cover_svg(
     """The cover of a book as SVG bytes."""
     ground = GROUNDS[int(hashlib.sha256(title.encode("utf-8")).hexdigest(), 16) % len(GROUNDS)]
     size, lines = _fit(title)
-    anchor = "end" if rtl else "start"
+    # "start" is the right edge of a line in a right-to-left text: "end", with the
+    # direction rtl, put a Hebrew title's right edge... at its left, off the cover (probe 46)
+    anchor = "start"
     x = WIDTH - 60 if rtl else 60
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1" viewBox="0 0 {WIDTH} {HEIGHT}"'
@@ -74,26 +76,32 @@ WIDE = 1.5
 
 
 def _units(text: str) -> float:
-    return sum(WIDE if unicodedata.east_asian_width(c) in ("W", "F") else 1.0 for c in text)
+    """Letters' widths: a full-width character :data:`WIDE`, a combining mark (Hebrew or Arabic
+    vowel points, accents written apart) or a format character none."""
+    return sum(
+        0.0
+        if unicodedata.category(c) in ("Mn", "Me", "Cf")
+        else WIDE
+        if unicodedata.east_asian_width(c) in ("W", "F")
+        else 1.0
+        for c in text
+    )
 
 
 def _wrap(text: str, width: int) -> list[str]:
     """The lines of ``text`` at ``width`` letters a line. Counted in characters, a Chinese or
     Japanese title ran half as wide again as the cover (probe 22: ten characters of 72 px on a
     line of 480); its full-width characters count as :data:`WIDE` letters, and a line may end
-    after any of them (those scripts put no spaces between words)."""
-    if _units(text) == len(text):
+    after any of them (those scripts put no spaces between words). A vowel point counts for
+    nothing and stays with its letter: a pointed Hebrew title was wrapped as if twice as long,
+    and a word cut between a letter and its dagesh (probe 46). Other words break only where
+    they are longer than a line (a title of letters alone: as textwrap wraps it)."""
+    if all(_units(c) == 1 for c in text):
         return textwrap.wrap(text, width, break_long_words=True)
     lines: list[str] = []
     line, used = "", 0.0
     for word in text.split():
-        pieces: list[str] = []
-        for char in word:
-            if pieces and _units(char) == 1 and _units(pieces[-1][-1]) == 1:
-                pieces[-1] += char
-            else:
-                pieces.append(char)
-        for n, piece in enumerate(pieces):
+        for n, piece in enumerate(_pieces(word, width)):
             sep = " " if n == 0 and line else ""
             # a comma or a closing bracket never starts a line (it stays with its word)
             closing = unicodedata.category(piece[0]) in ("Po", "Pe", "Pf")
@@ -103,6 +111,21 @@ def _wrap(text: str, width: int) -> list[str]:
             else:
                 line, used = line + sep + piece, used + _units(sep + piece)
     return [*lines, line] if line else lines
+
+
+def _pieces(word: str, width: int) -> list[str]:
+    """Where a word may be broken: after each full-width character, and in a run of other
+    letters longer than a line, after each line's worth of them; never before a mark."""
+    pieces: list[str] = []
+    narrow = False  # whether the last piece is a run of letters that are not full-width
+    for char in word:
+        units = _units(char)
+        if pieces and (units == 0 or (units == 1 and narrow and _units(pieces[-1]) < width)):
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+            narrow = units == 1
+    return pieces
 
 
 def _cut(text: str, width: int) -> str:
