@@ -62,7 +62,7 @@ from .sources import (
     titled_apart,
     with_stem,
 )
-from .stages import ListsSource, entry_ids, registers_document
+from .stages import ListsSource, bibliographies, entry_ids, registers_document
 from .texts import TextJob, TextResult, render_texts
 from .validate.references import context_files, edition_lists
 from .xinclude import corpus_root
@@ -419,7 +419,9 @@ def _make(
     ]
     # the pages link to the texts their pointers name, the books name them by their titles;
     # a pointer at a register entry leads to its entry of the index (r:pointed-entry)
-    texts = titled_apart(linked_texts(texts, report, entry_ids(lists)))
+    # a pointer at an id a bibliography file lacks is the index's to tell (it names no work)
+    works = {s.path.resolve() for s in lists if any(True for _ in bibliographies(s.root))}
+    texts = titled_apart(linked_texts(texts, report, entry_ids(lists), works))
     registers_xml = registers_document(lists, (k for t in texts for k in t.keyed))
     site = _site(texts, plan, previous)
     skeleton_xml = plan.cache.blob("skeleton", cache_key(registers_xml))
@@ -666,11 +668,15 @@ def named_texts(texts: Sequence[SourceFacts], report: Report) -> list[SourceFact
 
 
 def linked_texts(
-    texts: Sequence[SourceFacts], report: Report, entries: Collection[str] = ()
+    texts: Sequence[SourceFacts],
+    report: Report,
+    entries: Collection[str] = (),
+    bibliographies: Collection[Path] = (),
 ) -> list[SourceFacts]:
     """``texts``, each with the pages its links to other texts lead to (``links.resolve``);
     a link to nothing the edition publishes is reported, unless it names a register entry
-    (one of ``entries``), whose entry of the index it leads to."""
+    (one of ``entries``), whose entry of the index it leads to, or an id of one of the
+    ``bibliographies`` (files), which the index tells of."""
     pages = {f.path.resolve(): links.Published(f"{f.stem}.html", f.title) for f in texts}
     # a member of a corpus is published within it, its ids kept (``_members_apart``)
     pages.update({Path(m): pages[f.path.resolve()] for f in texts for m in f.members})
@@ -681,7 +687,14 @@ def linked_texts(
             linked.append(fact)
             continue
         param, warnings = links.resolve(
-            fact.path, fact.display, fact.links, pages, ids, entries, fact.name_links
+            fact.path,
+            fact.display,
+            fact.links,
+            pages,
+            ids,
+            entries,
+            fact.name_links,
+            bibliographies,
         )
         report.extend(warnings)
         linked.append(replace(fact, linked=param))

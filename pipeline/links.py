@@ -120,6 +120,7 @@ def resolve(
     ids: Mapping[str, Published] | None = None,
     entries: Collection[str] = (),
     names: Sequence[tuple[str, int]] = (),
+    bibliographies: Collection[Path] = (),
 ) -> tuple[str, list[Diagnostic]]:
     """The ``linked-files`` parameter of the text at ``path`` and a warning for each target
     that names no published text. ``pages``: each published text's resolved path -> its page
@@ -131,7 +132,10 @@ def resolve(
     entry's index page (``r:pointed-entry``) and needs no line; it is never warned of.
     ``names``: the files names' ``@ref`` point into (``Pointers.names``), mapped alike when
     they are published texts and never warned of (a name that leads nowhere is the index's
-    ``index.unresolved-ref``).
+    ``index.unresolved-ref``). ``bibliographies``: the resolved paths of the bibliography
+    files (``stages.bibliographies``); a target ``file.xml#id`` into one whose id is no entry
+    is the index's to tell too (``index.unresolved-ref``: it names no work), not a link to a
+    text.
     One line per file named: as written, its page and its title, tab-separated."""
     lines: dict[str, Published] = {}
     warned: set[str] = set()
@@ -144,7 +148,10 @@ def resolve(
             continue
         if written in lines or written in warned:
             continue  # one warning per file named, at its first pointer
-        page = pages.get((path.parent / unquote(written)).resolve()) if written else None
+        named = (path.parent / unquote(written)).resolve() if written else None
+        if tell and fragment and named in bibliographies:
+            continue
+        page = pages.get(named) if named is not None else None
         if page is None and _BARE_ID.match(written) and not _PAGE_SUFFIX.search(written):
             page = (ids or {}).get(written)
         if page is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import importlib.util
 import io
 import json
 import re
@@ -17,17 +18,27 @@ import subprocess
 import sys
 import zipfile
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ELTEC, ROOT, SCHEMAS, missing, named_parts, require_executable, tei_text
+from conftest import (
+    ELTEC,
+    ROOT,
+    SCHEMAS,
+    SHARED,
+    missing,
+    named_parts,
+    require_executable,
+    tei_text,
+)
 from lxml import etree, html
 
 from pipeline.build import BuildContext, build, load_corpus
 from pipeline.builders.index import render_index_pages
 from pipeline.builders.index_model import entity_index
-from pipeline.diagnostics import Report, Severity
+from pipeline.diagnostics import Diagnostic, Report, Severity
 
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"tei": TEI}
@@ -3202,3 +3213,222 @@ def test_a_span_of_years_before_1000_is_headed_as_its_years_are_said(tmp_path: P
     doc = html.parse(str(tmp_path / "out/html/timeline.html")).getroot()
     assert [normalise(h.text_content()) for h in doc.xpath("//h3")] == ["550–600", "1100–1200"]
     assert [normalise(h.text_content()) for h in doc.xpath("//main//h2")] == ["550", "1100"]
+
+
+def _works_edition(root: Path, works: str, *texts: str) -> Path:
+    """An edition of texts in texts/ (t1.xml, t2.xml ...) and a master bibliography, its
+    works in a standOff, in a sibling folder: bibliography/master_bibliography.xml."""
+    src = root / "src"
+    (src / "texts").mkdir(parents=True)
+    (src / "bibliography").mkdir()
+    (src / "bibliography" / "master_bibliography.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+        "Bibliography</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+        "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>\n<standOff><listBibl>\n"
+        f"{works}\n</listBibl></standOff></TEI>",
+        encoding="utf-8",
+    )
+    for number, body in enumerate(texts, 1):
+        (src / "texts" / f"t{number}.xml").write_text(
+            tei_text(body, title=f"Text {number}", lang="en"), encoding="utf-8"
+        )
+    return src
+
+
+BIBLIO = "../bibliography/master_bibliography.xml"
+#: A work whose author's surname holds a note: the reading pages read the note out of the name.
+NOTED = (
+    '<bibl xml:id="lettich1983"><author><persName><forename>Giovanni</forename> <surname>'
+    "Lettich<note>the epigraphist of Concordia</note></surname></persName></author>, <title>"
+    "Le iscrizioni sepolcrali<note>second edition</note></title>, <pubPlace>Trieste</pubPlace>"
+    ' <date when="1983">1983</date></bibl>'
+)
+SMITH = (
+    '<biblStruct xml:id="smith1999"><monogr><author>Smith, John</author><title>Roman Tombs'
+    "</title><imprint><pubPlace>London</pubPlace><date>1999</date></imprint></monogr>"
+    "</biblStruct>"
+)
+
+
+def test_a_pointer_at_an_id_a_bibliography_file_lacks_is_told(tmp_path: Path) -> None:
+    """biblreg left it: a ptr, a ref, a short reference's @ref and a reading's @source at an
+    id the master bibliography does not have were edition check's refs.dangling, and the
+    build said nothing (one build.unresolved-link for the first, "names no text this edition
+    publishes", of a file that is no text). Each is index.unresolved-ref, as a name at no
+    register entry is, at its attribute's line and column, in the build, the distributed
+    build and edition index (an error there), and the words stay unlinked."""
+    from pipeline.check import CheckOptions, check
+    from pipeline.index_report import summarize
+
+    src = _works_edition(
+        tmp_path,
+        f"{NOTED}\n{SMITH}",
+        f'<p xml:id="a">Cited by <ptr target="{BIBLIO}#lettich1983"/>, not by\n'
+        f'<ptr target="{BIBLIO}#nope"/> nor <persName>Ada</persName> <ref\n'
+        f'target="{BIBLIO}#gone">in a lost book</ref>.</p>',
+        f'<p xml:id="b">After <bibl ref="{BIBLIO}#missing">Roe</bibl>:\n'
+        f'<app><lem>M(anibus)</lem><rdg source="{BIBLIO}#smith1999 {BIBLIO}#absent">Manibus'
+        "</rdg></app>.</p>",
+    )
+    expected = [
+        ("t1.xml", 2, "ptr", "target", "nope"),
+        ("t1.xml", 3, "ref", "target", "gone"),
+        ("t2.xml", 1, "bibl", "ref", "missing"),
+        ("t2.xml", 2, "rdg", "source", "absent"),
+    ]
+
+    def told(diagnostics: Iterable[Diagnostic]) -> list[tuple[str, int | None, str]]:
+        return sorted(
+            (Path(d.path).name, d.line, d.message.split(" points")[0])
+            for d in diagnostics
+            if d.code.startswith(("index.unresolved-ref", "build.unresolved-link"))
+        )
+
+    wanted = [
+        (name, line, f'{element} @{attribute}="{BIBLIO}#{ident}"')
+        for name, line, element, attribute, ident in expected
+    ]
+    report = build([src], tmp_path / "out", only=["html", "index"], jobs=1)
+    warned = [d for d in report.diagnostics if d.code == "index.unresolved-ref"]
+    assert told(report.diagnostics) == wanted
+    assert {d.severity for d in warned} == {Severity.WARNING}
+    in_order = sorted(warned, key=lambda d: (Path(d.path).name, d.line or 0))
+    assert [d.message.split("xml:id ")[1].split('"')[1] for d in in_order] == [
+        w[4] for w in expected
+    ]
+    # at the attribute, where edition check places refs.dangling
+    checked = check([src], CheckOptions(checks=frozenset({"refs"})))
+    dangling = {(Path(d.path).name, d.line, d.column) for d in checked.diagnostics
+                if d.code == "refs.dangling"}  # fmt: skip
+    assert {(Path(d.path).name, d.line, d.column) for d in warned} == dangling
+    assert all(d.column for d in warned)
+    page = html.document_fromstring((tmp_path / "out/html/t1.html").read_bytes())
+    hrefs = [a.get("href") for a in page.get_element_by_id("a").iter("a")]
+    assert hrefs[:1] == ["bibliography.html#lettich1983"] and not any("#nope" in h for h in hrefs)
+    # edition index: the same, as errors; the index counts them unresolved
+    summary = summarize([src])
+    assert told(summary.diagnostics) == wanted and summary.has_errors
+    assert summary.unresolved == 4
+    # the distributed build's workers index the texts as the local pool does
+    if importlib.util.find_spec("distributed") is None:
+        missing("the distributed package")
+    dask = build([src], tmp_path / "dask", only=["index"], scheduler="local:1")
+    assert told(dask.diagnostics) == wanted
+
+
+def _sample_works() -> list[str]:
+    """The works of the tei-samples' bibliographies (each listBibl's bibl, biblStruct and
+    biblFull), each under an id of its own (w1, w2 ...): several samples share their ids."""
+    samples = SHARED / "corpora" / "tei-samples"
+    if not samples.is_dir():
+        missing("the tei-samples corpus")
+    kinds = {f"{{{TEI}}}{k}" for k in ("bibl", "biblStruct", "biblFull")}
+    works: list[str] = []
+    for path in sorted(samples.glob("*/*.xml")):
+        try:
+            root = etree.parse(str(path), etree.XMLParser(no_network=True)).getroot()
+        except etree.XMLSyntaxError:
+            continue  # a sample that is not well-formed on its own (it is included)
+        for listed in root.iter(f"{{{TEI}}}listBibl"):
+            for work in (w for w in listed if w.tag in kinds):
+                copy = etree.fromstring(etree.tostring(work))
+                for element in copy.iter():
+                    element.attrib.pop(XML_ID, None)
+                copy.set(XML_ID, f"w{len(works) + 1}")
+                copy.tail = None
+                works.append(etree.tostring(copy, encoding="unicode"))
+    return works
+
+
+def test_a_works_short_form_is_the_one_its_pointers_read(tmp_path: Path) -> None:
+    """biblreg left it: the bibliography page, entities.json and the CSV name a work by the
+    index's own short form (index/modules/entries.xsl, which does not compile the rendering),
+    which read a note in the surname into it ("Lettichthe epigraphist of Concordia 1983")
+    where a pointer at the work reads "Lettich 1983" (common/biblio.xsl r:short-citation).
+    Both now agree on every work of the tei-samples' bibliographies and on that one; and the
+    reading page's card of each gives the entry as the bibliography page does."""
+    works = [*_sample_works(), NOTED, SMITH]
+    assert len(works) > 15
+    ids = [str(etree.fromstring(w).get(XML_ID)) for w in works]
+    src = _works_edition(
+        tmp_path,
+        "\n".join(works),
+        "<p xml:id='cites'>" + ", ".join(f'<ptr target="{BIBLIO}#{i}"/>' for i in ids) + ".</p>",
+        f'<p>Also <ref target="{BIBLIO}#smith1999">Smith</ref>.</p>',
+    )
+    out = tmp_path / "out"
+    report = build([src], out, only=["html", "index"], jobs=1)
+    assert [d for d in report.diagnostics if d.code.startswith(("index.unresolved", "build."))
+            and d.severity >= Severity.WARNING] == []  # fmt: skip
+    page = html.document_fromstring((out / "html" / "t1.html").read_bytes())
+    read = {
+        a.get("href").partition("#")[2]: a.text_content()
+        for a in page.get_element_by_id("cites").iter("a")
+        if a.get("href", "").startswith("bibliography.html#")
+    }
+    assert sorted(read) == sorted(ids)
+    assert read["lettich1983"] == "Lettich 1983" and read["smith1999"] == "Smith 1999"
+    bibliography = html.document_fromstring((out / "html" / "bibliography.html").read_bytes())
+    listed = {w.get("id"): w for w in bibliography.find_class("index-work")}
+    assert {i: listed[i].find("h3/span").text for i in ids} == read
+    exported = json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
+    assert {e["id"]: e["name"] for e in exported["entities"]} == read
+    with (out / "index" / "entities.csv").open(encoding="utf-8", newline="") as table:
+        assert {row["id"]: row["name"] for row in csv.DictReader(table)} == read
+
+    def markup(element: html.HtmlElement) -> str:
+        return " ".join(
+            "".join(html.tostring(child, encoding="unicode") for child in element).split()
+        )
+
+    # each card of the reading page gives the entry the bibliography page gives
+    for ident in ids:
+        (citation,) = page.get_element_by_id(f"ed-card-{ident}").find_class("card-citation")
+        (entry,) = listed[ident].find_class("index-citation")
+        assert markup(citation) == markup(entry), ident
+    assert "the epigraphist of Concordia" in listed["lettich1983"].text_content()
+
+
+def test_the_tei_index_lists_the_works_under_their_ids(tmp_path: Path) -> None:
+    """biblreg left it: entities.json and the CSV listed the works of a bibliography file,
+    the TEI index none (it had no list for them). It has a listBibl beside listPerson, each
+    work as the file wrote it, under its own xml:id (a pointer at file.xml#id points into it
+    too), with the passages citing it where TEI lets a reference hold a note (a biblFull is a
+    file description's parts alone); the file stays valid against tei_all."""
+    full = (
+        '<biblFull xml:id="full"><titleStmt><title>A Described Book</title></titleStmt>'
+        "<publicationStmt><p>Printed in Venice, 1501.</p></publicationStmt></biblFull>"
+    )
+    src = _works_edition(
+        tmp_path,
+        f"{NOTED}\n{SMITH}\n{full}",
+        f'<p xml:id="a"><persName ref="#ada">Ada</persName> read <ptr target="{BIBLIO}'
+        f'#lettich1983"/> and <ref target="{BIBLIO}#full">a book</ref>.</p><listPerson>'
+        '<person xml:id="ada"><persName>Ada</persName></person></listPerson>',
+        f'<p>Also <ref target="{BIBLIO}#smith1999">Smith</ref> and <ptr target="{BIBLIO}'
+        '#lettich1983"/>.</p>',
+    )
+    out = tmp_path / "out"
+    build([src], out, only=["index"], jobs=1)
+    tei = etree.parse(str(out / "index" / "entities.xml"))
+    lists = [etree.QName(e).localname for e in tei.find(".//tei:standOff", NS)]
+    assert lists[:2] == ["listPerson", "listBibl"]
+    (works,) = tei.findall(".//tei:standOff/tei:listBibl", NS)
+    exported = json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
+    assert [(etree.QName(w).localname, w.get(XML_ID)) for w in works] == [
+        (e["type"], e["id"]) for e in exported["entities"] if e["type"] != "person"
+    ]
+    lettich, *_ = [w for w in works if w.get(XML_ID) == "lettich1983"]
+    # the entry as written: its author's parts and notes, its title, its date
+    assert lettich.findtext("tei:author/tei:persName/tei:forename", None, NS) == "Giovanni"
+    assert lettich.findtext(".//tei:surname/tei:note", None, NS) == "the epigraphist of Concordia"
+    assert lettich.find("tei:date", NS).get("when") == "1983"  # type: ignore[union-attr]
+    cited = lettich.find("tei:note[@type='occurrences']", NS)
+    assert cited is not None and cited.get("n") == "2"
+    assert [r.get("target") for r in cited.iter(f"{{{TEI}}}ref")] == [
+        "../html/t1.html#a", "../html/t2.html#body-p-1"
+    ]  # fmt: skip
+    (described,) = [w for w in works if w.get(XML_ID) == "full"]
+    assert described.find("tei:note", NS) is None
+    assert not any(a.startswith("{urn:edition}") for w in works.iter() for a in w.attrib)
+    jing(out / "index" / "entities.xml")

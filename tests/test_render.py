@@ -1981,3 +1981,70 @@ scheme="css">vertical-align: super;</rendition></tagsDecl></encodingDesc></teiHe
     assert " ".join(p.text_content().split()) == "Holzwarth [kaufmannsund] Ortony ."
     (named,) = p.xpath("span[contains(@class, 'g-decl')]")
     assert named.get("title") == "kaufmannsund"
+
+
+def test_a_pointer_at_a_work_of_a_bibliography_file_opens_its_card(tmp_path: Path) -> None:
+    """biblreg left it: a work of a bibliography kept in a file of its own had no card, a
+    pointer at it a link alone. A ptr, a ref, a name (rs) and a short reference (bibl/@ref) at
+    the work get the card button a name gets; the card is the work's, named by its short form
+    ("Lettich 1983", the note in the surname read out of it), giving the entry formatted as
+    the bibliography page formats it (the notes in place, no id of the entry's twice) and
+    leading to its entry on bibliography.html. A pointer at a text's own bibl ("#b1") is no
+    work of the registers: no card."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "bibliography").mkdir()
+    (tmp_path / "bibliography" / "works.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>W'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        '</sourceDesc></fileDesc></teiHeader><standOff><listBibl><bibl xml:id="lettich1983">'
+        '<author><persName xml:id="gl"><forename>Giovanni</forename> <surname>Lettich<note>the'
+        " epigraphist</note></surname></persName></author>, <title>Le iscrizioni</title>, "
+        '<date when="1983">1983</date></bibl></listBibl></standOff></TEI>',
+        encoding="utf-8",
+    )
+    work = "../bibliography/works.xml#lettich1983"
+    source = tmp_path / "texts" / "cites.xml"
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>C'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        "</sourceDesc></fileDesc></teiHeader><text><body>"
+        f'<p xml:id="c">See <ptr target="{work}"/>, <ref target="{work}">his book</ref>, the'
+        f' <rs type="work" ref="{work}">Iscrizioni</rs>, <bibl ref="{work}">Lettich</bibl>'
+        ' and <ref target="#b1">ours</ref>.</p><listBibl><bibl xml:id="b1"><title>Ours</title>'
+        "</bibl></listBibl></body></text></TEI>",
+        encoding="utf-8",
+    )
+    report = Report()
+    corpus = load_corpus([tmp_path], report)
+    assert not report.errors, [d.message for d in report.diagnostics]
+    params = {"registers": XmlText(corpus.registers), "stem": "cites", "messages": messages("en")}
+    (text,) = [t for t in corpus.texts if t.stem == "cites"]
+    doc = html.document_fromstring(
+        engine().stylesheet("html/page").transform(text.normalized, params).output
+    )
+    passage = doc.get_element_by_id("c")
+    # each link to the work, then its card's button, as a name's
+    after = [
+        (a.text_content(), a.get("href"), a.getnext().get("popovertarget"))
+        for a in passage.iter("a")
+        if (a.get("href") or "").startswith("bibliography.html")
+    ]
+    button = "ed-card-lettich1983"
+    assert after == [
+        ("Lettich 1983", "bibliography.html#lettich1983", button),
+        ("his book", "bibliography.html#lettich1983", button),
+        ("Iscrizioni", "bibliography.html#lettich1983", button),
+        ("Lettich", "bibliography.html#lettich1983", button),
+    ]
+    assert {b.get("aria-label") for b in passage.iter("button")} == {"About Lettich 1983"}
+    (card,) = doc.find_class("entity-card")
+    assert card.get("id") == button and "kind-bibl" in card.get("class", "")
+    assert card.find_class("card-kind")[0].text_content() == "Work"
+    assert card.find_class("card-title")[0].text_content() == "Lettich 1983"
+    (citation,) = card.find_class("card-citation")
+    # the note in its place, as a bibliography's note reads on a reading page
+    assert " ".join(citation.text_content().split()) == (
+        "Giovanni Lettich (the epigraphist) , Le iscrizioni, 1983"
+    )
+    assert citation.xpath(".//@id") == [], "the entry's ids are the registers', not the page's"
+    assert card.xpath(".//p[@class='card-more']/a/@href") == ["bibliography.html#lettich1983"]

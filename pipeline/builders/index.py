@@ -22,6 +22,7 @@ from ..parallel import run_tasks
 from ..xslt import Layers, ParamValue, engine
 from .index_checks import index_diagnostics
 from .index_model import ED_NS, NS, entity_index
+from .parts import without_dead_links
 
 if TYPE_CHECKING:
     from ..build import BuildContext
@@ -144,10 +145,14 @@ def index_page(
     """One index page from its part of the entity index (``page_subset``)."""
     # the bibliography's works are formatted by the whole rendering: a stylesheet of its own,
     # which the other pages do not compile (xslt/index/works.xsl)
-    sheet = engine().stylesheet(
-        "index/works" if name == BIBLIOGRAPHY_PAGE else "index/pages", custom
-    )
-    return sheet.transform(subset, {**params, "page": name}).output
+    sheet = "index/works" if name == BIBLIOGRAPHY_PAGE else "index/pages"
+    output = engine().stylesheet(sheet, custom).transform(subset, {**params, "page": name}).output
+    if name != BIBLIOGRAPHY_PAGE:
+        return output
+    # a work's pointer at an id of its own file ("#V", a witness the file lists) leads to
+    # nothing on this page, as on a reading page, where its card shows the words unlinked
+    ((_, page),) = without_dead_links([(name, output)])
+    return page
 
 
 def page_subset(root: etree._Element, page: str) -> str:

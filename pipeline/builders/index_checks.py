@@ -218,6 +218,9 @@ def _references(
         first = (mention.get("ref") or "").split()[:1]
         if first and "#" in first[0] and first[0].partition("#")[0] in published:
             continue
+        if mention.get("pointer") == "true":
+            yield _dangling(mention, lines, unresolved)
+            continue
         name = f"{mention.get('element')} {mention.findtext('ed:text', '', NS)!r}"
         path, line, column = lines.place(mention, "ref")
         if mention.get("external") == "true":
@@ -247,6 +250,27 @@ def _references(
 
 
 _UNRESOLVED_ADVICE = "; add the entry to a register or fix the @ref"
+
+
+def _dangling(mention: etree._Element, lines: _MentionLines, severity: Severity) -> Diagnostic:
+    """A pointer at an id a bibliography file does not have (``pointer="true"``: a ``ptr``
+    or ``ref``, a short reference's ``@ref``, a reading's ``@source``), placed at its
+    attribute as ``edition check`` places ``refs.dangling``."""
+    element, attribute = mention.get("element", ""), mention.get("attribute", "")
+    ref = mention.get("ref", "")
+    written, _, ident = ref.partition("#")
+    path, line, column = lines.place_pointer(mention)
+    return Diagnostic(
+        path,
+        line,
+        column,
+        severity,
+        "index.unresolved-ref",
+        f'{element} @{attribute}="{ref}" points at no work: the bibliography {written} has no '
+        f'xml:id "{ident}", and the words are shown without a link; add the work to the '
+        "bibliography or fix the id",
+        _ORIGIN,
+    )
 
 
 def _bare_ids(bare: str) -> str:
@@ -396,6 +420,10 @@ def _mentions(root: etree._Element) -> list[etree._Element]:
     return [e for e in root.iter(*MENTIONS) if any(a in within for a in e.iterancestors())]
 
 
+def _tokens(element: etree._Element, attribute: str) -> list[str]:
+    return (element.get(attribute) or "").split()
+
+
 def _correspondent(root: etree._Element, mention: etree._Element) -> etree._Element | None:
     """The name of a ``correspDesc`` the mention records: the first written with its
     ``@ref`` and its words (the index counts no names of the header among the text's)."""
@@ -438,6 +466,26 @@ class _MentionLines:
         if attribute is not None and element.get(attribute) is not None:
             return path, *source.attribute_place(element, attribute)
         return path, *source.element_place(element)
+
+    def place_pointer(self, mention: etree._Element) -> tuple[str, int | None, int | None]:
+        """File, line and column of the attribute of a pointer the index found dangling
+        (``pointer="true"``): the element of its name and pointer that follows as many names
+        and dates as its ordinal says (a pointer is no mention of its own)."""
+        source = self._texts[mention.get("document", "")]
+        stem = mention.get("document", "")
+        if stem not in self._cache:
+            self._cache[stem] = _mentions(source.root)
+        names = {id(e) for e in self._cache[stem]}
+        tag, attribute = f"{{{TEI_NS}}}{mention.get('element')}", mention.get("attribute", "")
+        ref, ordinal, seen = mention.get("ref", ""), int(mention.get("ordinal", "0")), 0
+        for element in source.root.iter(etree.Element):
+            # a name's ordinal counts the name itself (accumulator-before)
+            seen += id(element) in names
+            if seen > ordinal:
+                break
+            if seen == ordinal and element.tag == tag and ref in _tokens(element, attribute):
+                return source.locate(element)[0], *source.attribute_place(element, attribute)
+        return source.display, None, None
 
 
 def _unused(

@@ -62,7 +62,7 @@
   <!-- A short reference at a work of a bibliography kept in a file of its own (ref or
        corresp="biblio.xml#lettich1983") leads to the work on the bibliography page. -->
   <xsl:template match="bibl[@ref] | bibl[@corresp]" mode="r:main"
-      as="element()" priority="2">
+      as="element()+" priority="2">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="ref" as="xs:string" select="normalize-space(@ref)"/>
@@ -78,6 +78,7 @@
             <xsl:with-param name="r:in-link" select="true()" tunnel="yes"/>
           </xsl:next-match>
         </a>
+        <xsl:call-template name="r:work-card-button"/>
       </xsl:when>
       <!-- both in the text: the header is shown on the about page, the text on its own -->
       <xsl:when test="exists($target/ancestor::text) and exists(ancestor::text)
@@ -201,7 +202,7 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="ref" mode="r:main" as="element()">
+  <xsl:template match="ref" mode="r:main" as="element()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="href" as="xs:string?" select="r:pointer-href(@target)"/>
     <xsl:choose>
@@ -221,6 +222,7 @@
             <span class="ref-url"><xsl:value-of select="$href"/></span>
           </xsl:if>
         </a>
+        <xsl:call-template name="r:work-card-button"/>
       </xsl:when>
       <!-- a ref without words that leads nowhere the edition publishes says what it
            pointed at, as a ptr does: its label (@n), else its target, unlinked. IAph's
@@ -290,7 +292,7 @@
 
   <xsl:mode name="r:ptr" on-no-match="fail" on-multiple-match="fail"/>
 
-  <xsl:template match="ptr" mode="r:ptr" as="element()?">
+  <xsl:template match="ptr" mode="r:ptr" as="element()*">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="href" as="xs:string?" required="yes"/>
     <xsl:choose>
@@ -312,6 +314,7 @@
           </xsl:call-template>
           <xsl:value-of select="r:pointer-words(., $href)"/>
         </a>
+        <xsl:call-template name="r:work-card-button"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -366,22 +369,47 @@
 
   <!-- A pointer to an entry of a bibliography says it as an author-date citation: its first
        author's surname (or name, before a comma) and year ("Jones 1999"), else its title and
-       year; its @n when it has one ("[12]"). Its names ran together ("Jones, Peter Roe, Mary
-       A Book..."). -->
+       year; its @n when it has one ("[12]") (common/reading.xsl r:short-form, which the index
+       shares). Its names ran together ("Jones, Peter Roe, Mary A Book..."). -->
   <xsl:function name="r:short-citation" as="xs:string">
     <xsl:param name="bibl" as="element()"/>
-    <xsl:variable name="agent" as="element()?"
-        select="($bibl//author, $bibl//editor)[normalize-space()][1]"/>
-    <xsl:variable name="name" as="xs:string?" select="if (empty($agent)) then ()
-        else if ($agent//surname[normalize-space()]) then r:plain(($agent//surname)[1])
-        else normalize-space(substring-before(r:plain($agent) || ',', ','))"/>
-    <xsl:variable name="dates" as="xs:string*" select="$bibl//date/(string(@when), string(@notBefore),
-        string(@from), string(.)) ! replace(normalize-space(.), '^.*?(\d{4}).*$', '$1')[matches(., '^\d{4}$')]"/>
-    <xsl:variable name="title" as="xs:string?"
-        select="($bibl//title[normalize-space()])[1] ! r:plain(.)"/>
-    <xsl:sequence select="if (normalize-space($bibl/@n)) then normalize-space($bibl/@n)
-        else string-join(((if ($name) then $name else $title), $dates[1]), ' ')"/>
+    <xsl:sequence select="r:short-form($bibl, r:plain#1)"/>
   </xsl:function>
+
+  <!-- The button of the card of the work a pointer cites (names.xsl r:cited-work), after its
+       link, as a name's follows its link: the card gives the entry as the bibliography page
+       formats it, and leads there. -->
+  <xsl:template name="r:work-card-button" as="element()?">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:for-each select="r:cited-work(.)/@xml:id">
+      <xsl:call-template name="r:card-button">
+        <xsl:with-param name="entity" select="string(.)"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A work of a bibliography file formatted as the reading pages format an entry of a
+       bibliography, for its card and the bibliography page (index/works.xsl): a copy without
+       its ids, which the page has already (the card's, the entry's section) and two works
+       may share, kept in a listBibl of a document of its own, so that a note in it reads in
+       its place, as a bibliography's note does (r:entry-note), and not as a footnote of a
+       page that lists none (the bibliography page failed on one: the note counter is a
+       reading page's). -->
+  <xsl:function name="r:work-citation" as="node()*">
+    <xsl:param name="work" as="element()"/>
+    <xsl:variable name="copy" as="document-node()">
+      <xsl:document>
+        <tei:listBibl>
+          <xsl:apply-templates select="$work" mode="r:without-ids"/>
+        </tei:listBibl>
+      </xsl:document>
+    </xsl:variable>
+    <xsl:apply-templates select="$copy/tei:listBibl/*" mode="r:main"/>
+  </xsl:function>
+
+  <xsl:mode name="r:without-ids" on-no-match="shallow-copy" on-multiple-match="fail"/>
+
+  <xsl:template match="@xml:id" mode="r:without-ids" as="empty-sequence()"/>
 
   <!-- What a cross-reference to an element of the text says (a ptr has no words of its own):
        its heading, else its number (@n), else its first words in quotation marks ("“It was

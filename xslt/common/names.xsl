@@ -42,7 +42,8 @@
   <xsl:variable name="r:kind-labels" as="map(xs:string, xs:string)" select="map {
       'person': r:msg('card.person'), 'personGrp': r:msg('card.personGrp'),
       'place': r:msg('card.place'), 'org': r:msg('card.org'), 'event': r:msg('card.event'),
-      'object': r:msg('card.object'), 'nym': r:msg('card.nym')}"/>
+      'object': r:msg('card.object'), 'nym': r:msg('card.nym'), 'bibl': r:msg('card.work'),
+      'biblStruct': r:msg('card.work'), 'biblFull': r:msg('card.work')}"/>
 
   <!-- The works of a bibliography kept in a file of its own (pipeline/stages.py works):
        entries of the bibliography page, cited by a pointer's short form. -->
@@ -62,12 +63,33 @@
     <xsl:sequence select="if (exists($registers)) then r:index-page($kind) || '#' || $id else ()"/>
   </xsl:function>
 
-  <!-- The register entries a name points at: the first that resolved, then the others. -->
+  <!-- The register entries a name points at: the first that resolved, then the others; the
+       work of a bibliography file a pointer cites (r:cited-work), whose card it shows as a
+       name shows its entry's. -->
   <xsl:function name="r:entities" as="xs:string*">
     <xsl:param name="name" as="element()"/>
-    <!-- a work of a bibliography file has no card: its link leads to its entry -->
-    <xsl:sequence select="$name[not(@ed:kind = $r:work-kinds)]
-        ! (@ed:entity ! string(.), tokenize(@ed:also))"/>
+    <xsl:sequence select="if ($name[self::ptr or self::ref or self::bibl])
+        then r:cited-work($name) ! string(@xml:id)
+        else $name/(@ed:entity ! string(.), tokenize(@ed:also))"/>
+  </xsl:function>
+
+  <!-- The work of a bibliography kept in a file of its own that a ptr or ref (its first
+       target) or a short reference (bibl/@ref, @corresp) points at by file.xml#id, as
+       r:pointed-entry reads it: a text's "#b1" is its own bibl, no work of the registers. -->
+  <xsl:function name="r:cited-work" as="element()?">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="($pointer/(self::ptr/@target, self::ref/@target, self::bibl/@ref,
+            self::bibl/@corresp) ! tokenize(normalize-space(.))[1][matches(., '^[^#:]+\.xml#.')]
+        ! r:entry(substring-after(., '#'))[local-name() = $r:work-kinds])[1]"/>
+  </xsl:function>
+
+  <!-- What a card and its button call an entry: a work by its short form ("Lettich 1983",
+       as a pointer at it reads), anything else by its preferred name. -->
+  <xsl:function name="r:entry-label" as="xs:string">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="fallback" as="xs:string"/>
+    <xsl:sequence select="if (local-name($entry) = $r:work-kinds) then r:entry-words($entry)
+        else r:preferred-name($entry, $fallback)"/>
   </xsl:function>
 
   <!-- The kinds of register entries a relation's participant may be to have its name and
@@ -280,7 +302,7 @@
     <xsl:param name="entity" as="xs:string" required="yes"/>
     <xsl:variable name="entry" as="element()?" select="r:entry($entity)"/>
     <button type="button" class="card-button" popovertarget="{r:card-id($entity)}"
-        aria-label="{r:msg('card.about', r:preferred-name($entry, $entity))}">
+        aria-label="{r:msg('card.about', r:entry-label($entry, $entity))}">
       <!-- its "i" is the style sheet's: no letter glued to the name in a copy or the index -->
     </button>
   </xsl:template>
@@ -471,7 +493,7 @@
     <xsl:variable name="entry" as="element()?" select="r:entry($entity)"/>
     <xsl:variable name="kind" as="xs:string" select="if ($entry) then local-name($entry) else ''"/>
     <xsl:variable name="id" as="xs:string" select="r:card-id($entity)"/>
-    <xsl:variable name="name" as="xs:string" select="r:preferred-name($entry, $entity)"/>
+    <xsl:variable name="name" as="xs:string" select="r:entry-label($entry, $entity)"/>
     <div id="{$id}" popover="" role="dialog" aria-labelledby="{$id}-title"
         class="entity-card {r:token-class('kind', $kind)}">
       <p class="card-kind">
@@ -497,6 +519,15 @@
       </p>
       <button type="button" class="card-close" popovertarget="{$id}"
           popovertargetaction="hide"><xsl:value-of select="r:msg('card.close')"/></button>
+    </div>
+  </xsl:template>
+
+  <!-- A work's card: its entry as the bibliography page gives it (biblio.xsl,
+       r:work-citation); a bibl in an entry's note is the note's words (below), no work. -->
+  <xsl:template match="(bibl | biblStruct | biblFull)[parent::listBibl]" mode="r:card"
+      as="element()" priority="1">
+    <div class="card-citation">
+      <xsl:sequence select="r:work-citation(.)"/>
     </div>
   </xsl:template>
 

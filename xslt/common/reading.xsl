@@ -191,4 +191,42 @@
                 '^[\p{Ps}¿¡]+$'))))"/>
   </xsl:function>
 
+  <!-- A work's short form, as a pointer at it reads ("Jones 1999"): its @n when it has one
+       ("[12]"), else its first author's or editor's surname (or name, before a comma), else
+       its title, and its year. One rule for the reading pages (common/biblio.xsl,
+       r:short-citation) and the index, which names the works of the bibliography page and
+       the exports by it (index/modules/entries.xsl) and compiles without the rendering:
+       $words reads an element's words as each does, without its notes (r:plain there,
+       ed:text here). The index had its own copy, which read a note in a surname into the
+       name ("Lettichthe epigraphist 1983"). -->
+  <xsl:function name="r:short-form" as="xs:string">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:param name="words" as="function(element()) as xs:string"/>
+    <xsl:sequence select="if (normalize-space($bibl/@n)) then normalize-space($bibl/@n)
+        else normalize-space(string-join((r:citation-agent($bibl, $words),
+            r:citation-year($bibl)), ' '))"/>
+  </xsl:function>
+
+  <!-- Who a work is cited by: its first author's or editor's surname, else the name before a
+       comma ("Jones, Peter" is Jones); else, as for a work of no author, its title. -->
+  <xsl:function name="r:citation-agent" as="xs:string">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:param name="words" as="function(element()) as xs:string"/>
+    <xsl:variable name="agent" as="element()?"
+        select="($bibl//author, $bibl//editor)[normalize-space()][1]"/>
+    <xsl:variable name="name" as="xs:string?" select="if (empty($agent)) then ()
+        else if ($agent//surname[normalize-space()]) then $words(($agent//surname)[1])
+        else normalize-space(substring-before($words($agent) || ',', ','))"/>
+    <xsl:sequence select="if ($name) then $name
+        else string(($bibl//title[normalize-space()])[1] ! $words(.))"/>
+  </xsl:function>
+
+  <!-- A work's year: the first four-digit year of its dates (their attributes first). -->
+  <xsl:function name="r:citation-year" as="xs:string?">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:sequence select="($bibl//date/(string(@when), string(@notBefore), string(@from),
+        string(.)) ! replace(normalize-space(.), '^.*?(\d{4}).*$', '$1')
+        [matches(., '^\d{4}$')])[1]"/>
+  </xsl:function>
+
 </xsl:stylesheet>

@@ -69,6 +69,9 @@
                                          external="true" when every pointer is an absolute
                                          URI (an authority address, not a register entry)
       <ed:mention element="placeName" ref="#nowhere" external="true"? ...mention record.../>
+      <ed:mention element="ptr" ref="biblio.xml#nope" attribute="target" pointer="true"
+          ...mention record.../>         a pointer (ptr, ref, bibl/@ref, @source) at an id a
+                                         bibliography file does not have
     </ed:unresolved>
     <ed:untagged>                        names tagged without @ref
       <ed:mention element="persName" ...mention record.../>
@@ -174,6 +177,30 @@
   <xsl:variable name="ed:works" as="element()*" select="$registers/ed:registers/tei:listBibl
       /descendant-or-self::tei:listBibl/(tei:bibl | tei:biblStruct | tei:biblFull)[@xml:id]"/>
 
+  <!-- The bibliography files, by their stems (the registers name the file each list was copied
+       from by its stem, ed:source): a text's own listBibl is never among the registers. -->
+  <xsl:variable name="ed:bibliography-stems" as="xs:string*"
+      select="distinct-values($registers/ed:registers/tei:listBibl/@ed:source[. != ''])"/>
+
+  <!-- The attributes by which an element cites a work, as the key citations reads them. -->
+  <xsl:function name="ed:pointing" as="attribute()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/self::tei:ptr/@target | $e/self::tei:ref/@target
+        | $e/self::tei:bibl/(@ref | @corresp) | $e/@source"/>
+  </xsl:function>
+
+  <!-- The pointers of a citing attribute at a bibliography file (by its stem: the index knows
+       no paths) whose id that file, or any register, does not have. -->
+  <xsl:function name="ed:dangling" as="xs:string*">
+    <xsl:param name="attribute" as="attribute()"/>
+    <xsl:variable name="tokens" as="xs:string*" select="tokenize(normalize-space($attribute))"/>
+    <xsl:sequence select="if (empty($ed:bibliography-stems)) then ()
+        else (if (local-name($attribute) = 'source') then $tokens else $tokens[1])
+            [matches(., '^[^#:]+\.xml#.')]
+            [replace(substring-before(., '#'), '^.*/|\.xml$', '') = $ed:bibliography-stems]
+            [empty(key('entry', substring-after(., '#'), $registers))]"/>
+  </xsl:function>
+
   <!-- Speeches and utterances by the ids of the entries their speakers are (sp/@ed:speakers,
        u/@ed:speakers: a speaker of a transcription is no "never mentioned" entry). -->
   <xsl:key name="speeches" match="tei:text//tei:sp[@ed:speakers] | tei:text//tei:u[@ed:speakers]"
@@ -258,6 +285,13 @@
         | ed:document/* ! r:corresp-descs(.))//*[@ed:unresolved = 'true'
         or (@ed:entity and not(@ed:kind = $ed:work-kinds)
             and empty(ed:entry-of(key('entry', string(@ed:entity), $registers)[1])))]"/>
+    <!-- a pointer at an id a bibliography file does not have (a ptr or ref at
+         master_bibliography.xml#nope, a short reference's @ref or @corresp, a reading's
+         @source): it cites no work, and the page shows its words unlinked; told where a name
+         at no register entry is told (edition check said refs.dangling, the build nothing) -->
+    <xsl:variable name="dangling" as="element()*" select="$texts//(tei:ptr[@target]
+        | tei:ref[@target] | tei:bibl[@ref | @corresp] | *[@source])
+        [exists(ed:pointing(.) ! ed:dangling(.))]"/>
     <!-- a name in a bibliographic reference (the author of a book cited) is the citation's,
          not a person of the text: a bibliography's authors are not asked for a @ref; nor is
          a name the encoder identified by a @key (att.canonical: a code of an external
@@ -285,7 +319,8 @@
             [normalize-space(.) = $words])]"/>
     <ed:index entities="{count($entities)}" mentions="{sum($entities/@count)}"
         speeches="{sum($entities/@speeches)}" letters="{sum($entities/@letters)}"
-        dates="{count($dates)}" unresolved="{count($unresolved)}"
+        dates="{count($dates)}"
+        unresolved="{count($unresolved) + count($dangling ! (ed:pointing(.) ! ed:dangling(.)))}"
         untagged="{count($untagged)}">
       <ed:documents>
         <xsl:for-each select="ed:document">
@@ -360,6 +395,20 @@
             </xsl:if>
             <xsl:call-template name="ed:mention-record"/>
           </ed:mention>
+        </xsl:for-each>
+        <xsl:for-each select="$dangling">
+          <xsl:variable name="pointer" as="element()" select="."/>
+          <xsl:for-each select="ed:pointing(.)">
+            <xsl:variable name="attribute" as="xs:string" select="local-name()"/>
+            <xsl:for-each select="ed:dangling(.)">
+              <ed:mention element="{local-name($pointer)}" ref="{.}" attribute="{$attribute}"
+                  pointer="true">
+                <xsl:for-each select="$pointer">
+                  <xsl:call-template name="ed:mention-record"/>
+                </xsl:for-each>
+              </ed:mention>
+            </xsl:for-each>
+          </xsl:for-each>
         </xsl:for-each>
       </ed:unresolved>
       <ed:untagged>

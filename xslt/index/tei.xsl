@@ -3,7 +3,8 @@
   Entity index XML (entities.xsl) -> TEI document OUT/index/entities.xml.
 
   teiHeader, a short text (what the file holds), and a standOff with listPerson, listPlace,
-  listOrg (and listEvent, listObject, listNym for other register kinds): every entry keeps its
+  listOrg, listBibl (the works of the bibliography files, as they wrote them), and listEvent,
+  listObject, listNym for other register kinds: every entry keeps its
   register xml:id, its preferred name, the forms found in the texts (type="variant"),
   authority idno, location/geo, the register note, and a note type="occurrences" linking every
   mention on the HTML reading pages. Dated mentions become listEvent type="timeline", one event
@@ -29,6 +30,8 @@
 
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
   <xsl:mode name="entry" on-no-match="fail" on-multiple-match="fail"/>
+  <!-- A work as its bibliography file wrote it, without the index's own attributes. -->
+  <xsl:mode name="ed:work" on-no-match="shallow-copy" on-multiple-match="fail"/>
 
   <!-- Register kind -> (list element, name element). -->
   <xsl:variable name="lists" as="map(xs:string, xs:string+)" select="map {
@@ -36,9 +39,10 @@
       'place': ('listPlace', 'placeName'), 'org': ('listOrg', 'orgName'),
       'event': ('listEvent', 'label'), 'object': ('listObject', 'objectName'),
       'nym': ('listNym', 'form'), 'role': ('listPerson', 'persName'),
-      'castItem': ('listPerson', 'persName') }"/>
-  <xsl:variable name="list-order" as="xs:string+"
-      select="('listPerson', 'listPlace', 'listOrg', 'listEvent', 'listObject', 'listNym')"/>
+      'castItem': ('listPerson', 'persName'), 'bibl': ('listBibl', ''),
+      'biblStruct': ('listBibl', ''), 'biblFull': ('listBibl', '') }"/>
+  <xsl:variable name="list-order" as="xs:string+" select="('listPerson', 'listPlace',
+      'listOrg', 'listBibl', 'listEvent', 'listObject', 'listNym')"/>
 
   <xsl:template match="/" as="element()">
     <xsl:apply-templates select="ed:index"/>
@@ -174,6 +178,39 @@
       </xsl:if>
     </xsl:element>
   </xsl:template>
+
+  <!-- A work of a bibliography file (the registers' listBibl): the entry as the file has it,
+       under its own id, so that a pointer at file.xml#id points here too (its parts' ids the
+       index leaves out: two works may share one), and the passages citing it, where TEI lets
+       a reference hold a note (a biblFull is a file description's parts alone). -->
+  <xsl:template match="ed:entity[@type = ('bibl', 'biblStruct', 'biblFull')]" mode="entry"
+      as="element()" priority="1">
+    <xsl:element name="{@type}">
+      <xsl:attribute name="xml:id" select="ed:id(@id)"/>
+      <xsl:apply-templates select="ed:work/*/(@*, node())" mode="ed:work"/>
+      <xsl:if test="ed:occurrence and @type ne 'biblFull'">
+        <note type="occurrences" n="{@count}">
+          <list>
+            <xsl:for-each select="ed:occurrence">
+              <item>
+                <ref target="{ed:url(.)}">
+                  <xsl:value-of select="ed:text"/>
+                </ref>
+              </item>
+            </xsl:for-each>
+          </list>
+        </note>
+      </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="*" mode="ed:work" as="element()">
+    <xsl:copy copy-namespaces="no">
+      <xsl:apply-templates select="@*, node()" mode="ed:work"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <xsl:template match="@ed:*" mode="ed:work" as="empty-sequence()"/>
 
   <!-- A birth or death as the index pages read it (modules/facts.xsl): the register's date
        attributes, else its words, and its places, each pointing at its entry of this file

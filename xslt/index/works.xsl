@@ -31,7 +31,7 @@
         </small>
       </h3>
       <div class="index-citation">
-        <xsl:apply-templates select="ed:work/*" mode="r:main"/>
+        <xsl:sequence select="ed:work/* ! r:work-citation(.)"/>
       </div>
       <xsl:if test="ed:occurrence">
         <ol class="index-occurrences">

@@ -250,32 +250,23 @@
 
   <xsl:template match="@xml:id" mode="ed:without-ids" as="empty-sequence()"/>
 
-  <!-- A work's first author or editor (surname, else the name before a comma), else its
-       title. -->
+  <!-- A work's author (else its title), its year and its short form, by the rule a pointer
+       at it follows on the reading pages (common/reading.xsl r:short-form: one function for
+       both), its words read as the index reads a name's (ed:text: no note in them). -->
   <xsl:function name="ed:work-agent" as="xs:string">
     <xsl:param name="work" as="element()"/>
-    <xsl:variable name="agent" as="element()?"
-        select="($work//tei:author, $work//tei:editor)[normalize-space()][1]"/>
-    <xsl:sequence select="if ($agent//tei:surname[normalize-space()])
-          then normalize-space(($agent//tei:surname)[1])
-        else if (exists($agent)) then normalize-space(substring-before(ed:text($agent) || ',', ','))
-        else string(($work//tei:title[normalize-space()])[1] ! ed:text(.))"/>
+    <xsl:sequence select="r:citation-agent($work, ed:text#1)"/>
   </xsl:function>
 
   <xsl:function name="ed:work-year" as="xs:string?">
     <xsl:param name="work" as="element()"/>
-    <xsl:sequence select="($work//tei:date/(string(@when), string(@notBefore), string(@from),
-        string(.)) ! replace(normalize-space(.), '^.*?(\d{4}).*$', '$1')
-        [matches(., '^\d{4}$')])[1]"/>
+    <xsl:sequence select="r:citation-year($work)"/>
   </xsl:function>
 
-  <!-- What a pointer at the work says (common/biblio.xsl r:short-citation): its @n, else
-       its author and year. -->
+  <!-- What a pointer at the work says; its id for a work of no words to say. -->
   <xsl:function name="ed:work-name" as="xs:string">
     <xsl:param name="work" as="element()"/>
-    <xsl:sequence select="(normalize-space($work/@n)[. != ''],
-        normalize-space(string-join((ed:work-agent($work), ed:work-year($work)), ' '))[. != ''],
-        string($work/@xml:id))[1]"/>
+    <xsl:sequence select="(r:short-form($work, ed:text#1)[. != ''], string($work/@xml:id))[1]"/>
   </xsl:function>
 
   <!-- By author, then year, then title: as a bibliography is read. -->
