@@ -3,7 +3,7 @@
 Usage (from the project root)::
 
     .venv/bin/python bench/bench_editor.py [--novel FILE] [--repeat N] [--only serve|lsp]
-        [--corpus]
+        [--corpus] [--dense N]
 
 Both run on a temporary project holding one ELTeC novel (``--novel``, default the Trollope
 of 1.2 MB) with ELTeC's schema where its ``<?xml-model?>`` says; ``--corpus`` puts the other
@@ -18,7 +18,11 @@ of 1.2 MB) with ELTeC's schema where its ``<?xml-model?>`` says; ``--corpus`` pu
   schema forbids) timed from the change notification to its diagnostics (debounce
   included); and completion requests (elements in a paragraph, register ids in ``@ref``
   of a name, attribute names) timed from request to answer. Targets: diagnostics within
-  500 ms of the change, completion within 100 ms.
+  500 ms of the change, completion within 100 ms. A text of ``FIRST_PASS_SIZE`` or more
+  has two publications per change (all but Schematron, then the whole check): both timed.
+- ``--dense N`` (lsp only): instead of a novel, the edition's own text (``tei/``) with its
+  body repeated N times, with the edition's schemas and registers: a text dense with names
+  (489: 5 MB, 18,000 pointers, probe 45).
 
 Prints a Markdown table per part. This is a script, not a test.
 """
@@ -46,6 +50,8 @@ CORPUS = SHARED / "corpora" / "eltec-eng"
 ELTEC_SCHEMA = SHARED / "schemas" / "eltec-1.rng"
 NOVEL = CORPUS / "ENG18400_Trollope.xml"
 EDITION = ROOT / ".venv" / "bin" / "edition"
+#: pipeline.lsp.server.FIRST_PASS_SIZE (not imported: the script runs without the package)
+FIRST_PASS_SIZE = 1_000_000
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run"]
 
@@ -60,6 +66,20 @@ def make_project(folder: Path, novel: Path, corpus: bool) -> Path:
     shutil.copyfile(ELTEC_SCHEMA, folder / "Schemas" / "eltec-1.rng")
     (folder / "pyproject.toml").write_text('[tool.edition]\nsources = "tei"\nout = "dist"\n')
     return texts / novel.name
+
+
+def make_dense(folder: Path, repeat: int) -> Path:
+    """A copy of the edition (``tei/``, ``schema/``) whose text has its body ``repeat``
+    times: made at each run, never kept (5 MB at 489)."""
+    shutil.copytree(ROOT / "tei", folder / "tei")
+    shutil.copytree(ROOT / "schema", folder / "schema")
+    (folder / "pyproject.toml").write_text('[tool.edition]\nsources = "tei"\nout = "dist"\n')
+    source = folder / "tei" / "texts" / "belgium-1944.xml"
+    text = source.read_text(encoding="utf-8")
+    start = text.index("<body>") + len("<body>")
+    end = text.index("</body>")
+    source.write_text(text[:start] + text[start:end] * repeat + text[end:], encoding="utf-8")
+    return source
 
 
 def paragraph_word(text: str, round_: int) -> tuple[str, str]:
@@ -173,16 +193,26 @@ async def bench_lsp(project: Path, source: Path, repeat: int) -> dict[str, list[
     client.initialized(lsp.InitializedParams())
     uri = source.as_uri()
     text = source.read_text(encoding="utf-8")
-    results: dict[str, list[float]] = {"open": [], "change": [], "invalid": []}
+    results: dict[str, list[float]] = {
+        "open": [],
+        "change": [],
+        "invalid": [],
+        "change (first pass)": [],
+        "invalid (first pass)": [],
+    }
     started = time.perf_counter()
     client.text_document_did_open(
         lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(uri, "xml", 1, text))
     )
-    done, _ = await arrived.get()
+    passes = 2 if len(text) >= FIRST_PASS_SIZE else 1
+    for _ in range(passes):
+        done, _ = await arrived.get()
     results["open"].append(done - started)
     version = 1
 
-    async def change(new: str) -> tuple[float, list[str]]:
+    async def change(new: str) -> tuple[float, float, list[str]]:
+        """Seconds to the first publication for the new version and to its last (the
+        whole check's), and the codes of the last."""
         nonlocal version
         version += 1
         sent = time.perf_counter()
@@ -192,20 +222,28 @@ async def bench_lsp(project: Path, source: Path, repeat: int) -> dict[str, list[
                 content_changes=[lsp.TextDocumentContentChangeWholeDocument(new)],
             )
         )
-        while True:
+        times: list[float] = []
+        codes: list[str] = []
+        while len(times) < passes:
             when, params = await arrived.get()
             if params.version == version:
-                return when - sent, [str(d.code) for d in params.diagnostics]
+                times.append(when - sent)
+                codes = [str(d.code) for d in params.diagnostics]
+        return times[0], times[-1], codes
 
     for round_ in range(repeat):
         changed, _ = paragraph_word(text, round_)
-        took, _ = await change(changed)
+        first, took, _ = await change(changed)
         results["change"].append(took)
+        results["change (first pass)"].append(first)
         middle = text.index("<p>", len(text) // 2) + 3
         bad = text[:middle] + "<frob>x</frob>" + text[middle:]
-        took, codes = await change(bad)
+        first, took, codes = await change(bad)
         assert any(c.startswith("rng.") for c in codes), codes
         results["invalid"].append(took)
+        results["invalid (first pass)"].append(first)
+    if passes == 1:
+        del results["change (first pass)"], results["invalid (first pass)"]
     await change(text)
     lines = text.split("\n")
 
@@ -239,7 +277,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--only", choices=("serve", "lsp"), default=None)
     parser.add_argument("--corpus", action="store_true", help="all 99 novels in the project")
+    parser.add_argument(
+        "--dense", type=int, default=0, metavar="N", help="lsp on tei/'s text, its body N times"
+    )
     args = parser.parse_args()
+    if args.dense:
+        return dense(args.dense, args.repeat)
     if not args.novel.is_file() or not ELTEC_SCHEMA.is_file():
         print(f"bench_editor: needs {args.novel} and {ELTEC_SCHEMA}", file=sys.stderr)
         return 1
@@ -265,13 +308,30 @@ def main() -> int:
                 print(f"serve: skipped, no Chromium at {CHROMIUM}")
         if args.only in (None, "lsp"):
             found = asyncio.run(bench_lsp(Path(tmp), source, args.repeat))
-            rows = [
-                ("diagnostics after opening (cold)", found.pop("open"), ""),
-                ("diagnostics after a change (valid edit)", found.pop("change"), "< 500 ms"),
-                ("diagnostics after a change (invalid edit)", found.pop("invalid"), "< 500 ms"),
-            ]
-            rows += [(name, values, "< 100 ms") for name, values in found.items()]
-            table("edition lsp (debounce included)", rows)
+            table("edition lsp (debounce included)", lsp_rows(found))
+    return 0
+
+
+def lsp_rows(found: dict[str, list[float]]) -> list[tuple[str, list[float], str]]:
+    rows = [("diagnostics after opening (cold)", found.pop("open"), "")]
+    for kind in ("change", "invalid"):
+        edit = "valid" if kind == "change" else "invalid"
+        first = found.pop(f"{kind} (first pass)", [])
+        if first:
+            rows.append((f"first pass after a change ({edit} edit)", first, "< 500 ms"))
+        rows.append((f"diagnostics after a change ({edit} edit)", found.pop(kind), "< 500 ms"))
+    return rows + [(name, values, "< 100 ms") for name, values in found.items()]
+
+
+def dense(repeat_body: int, repeat: int) -> int:
+    """The lsp part on the edition's text with its body ``repeat_body`` times."""
+    with tempfile.TemporaryDirectory(prefix="bench-editor-") as tmp:
+        source = make_dense(Path(tmp), repeat_body)
+        size = source.stat().st_size / 1e6
+        print(f"text: {source.name}, body x{repeat_body} ({size:.1f} MB); ", end="")
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        found = asyncio.run(bench_lsp(Path(tmp), source, repeat))
+        table("edition lsp (debounce included)", lsp_rows(found))
     return 0
 
 

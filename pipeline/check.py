@@ -52,6 +52,7 @@ __all__ = [
     "check_file",
     "reference_problems",
     "schemas_for",
+    "untold",
 ]
 
 #: Receives diagnostics as they are found: one file's (sorted) at a time, in file order,
@@ -193,13 +194,20 @@ def reference_problems(
     twice is reported once at each place, by the first of ``DUPLICATE_ID_CODES`` that
     noticed it, and a fault a Schematron rule reported (``SAME_FAULT``) is not reported again:
     ``taken`` holds those places (``said``), or the per-file checks' diagnostics."""
+    return untold(taken, references.resolve(checked, context, complete), max_errors)
+
+
+def untold(
+    taken: Iterable[Diagnostic] | set[Said], resolved: Iterable[Diagnostic], max_errors: int
+) -> list[Diagnostic]:
+    """The problems ``references.resolve`` found that ``taken`` did not tell already, at
+    most ``max_errors`` per file (``reference_problems``, for problems resolved once and
+    told after more than one set of diagnostics: the language server's two passes)."""
     if not isinstance(taken, set):
         taken = said(taken)
     # a file checked itself and included by another is one file: its problem is told once
     fresh = list(dict.fromkeys(
-        d
-        for d in references.resolve(checked, context, complete)
-        if (d.path, d.line, d.code) not in taken
+        d for d in resolved if (d.path, d.line, d.code) not in taken
     ))  # fmt: skip
     return capped(fresh, max_errors)
 

@@ -339,6 +339,137 @@ def test_a_register_changed_outside_the_editor_checks_the_open_texts_again(
     assert client.process.returncode == 0
 
 
+#: The body of the edition's text this many times: 2.5 MB, over ``FIRST_PASS_SIZE``, so
+#: that its Schematron rules take long enough on Saxon (0.2-0.3 s) for a change to come
+#: in meanwhile.
+DENSE = 240
+
+
+@pytest.fixture(scope="module")
+def dense(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Client, Path]]:
+    """A copy of the edition whose text is its body ``DENSE`` times, and a server on it."""
+    folder = tmp_path_factory.mktemp("lsp-dense") / "edition"
+    folder.mkdir()
+    shutil.copytree(ROOT / "tei", folder / "tei")
+    shutil.copytree(ROOT / "schema", folder / "schema")
+    (folder / "pyproject.toml").write_text('[tool.edition]\nsources = "tei"\n')
+    source = folder / TEXT
+    text = source.read_text(encoding="utf-8")
+    start, end = text.index("<body>") + len("<body>"), text.index("</body>")
+    source.write_text(text[:start] + text[start:end] * DENSE + text[end:], encoding="utf-8")
+    started = Client(folder)
+    started.request(
+        "initialize", {"processId": None, "rootUri": folder.as_uri(), "capabilities": {}}
+    )
+    started.notify("initialized", {})
+    yield started, folder
+    started.close()
+    assert started.process.returncode == 0
+
+
+def publications(client: Client, uri: str, count: int) -> list[tuple[int, list[Any]]]:
+    """The next ``count`` publications for ``uri``: (version, diagnostics) in order."""
+    found = []
+    deadline = time.monotonic() + 60
+    while len(found) < count:
+        params = client.diagnostics.get(timeout=max(0.01, deadline - time.monotonic()))
+        if params["uri"] == uri:
+            found.append((params["version"], params["diagnostics"]))
+    return found
+
+
+def test_a_long_text_has_a_first_pass_then_the_whole_check(dense: tuple[Client, Path]) -> None:
+    """Probe 45: on a 5 MB text dense with names the diagnostics came 1.4-2.1 s after a
+    change, 60% of it Schematron on Saxon. A text over ``FIRST_PASS_SIZE`` has all but the
+    rules published at once, then the whole check, for the same version: that of ``edition
+    check``."""
+    from pipeline.lsp.server import FIRST_PASS_SIZE
+
+    client, folder = dense
+    document = Document(client, folder / TEXT)
+    original = document.text
+    assert len(original) >= FIRST_PASS_SIZE
+    try:
+        assert document.opened == []
+        assert publications(client, document.uri, 1) == [(1, [])]
+        edited = (
+            original.replace('<date when="1944-11">', '<date when="1944-13">', 1)
+            .replace('<placeName ref="#belgium">', '<placeName ref="#nowhere">', 1)
+            .replace("<head>Transitioning", "<frob/><head>Transitioning", 1)
+        )
+        first = document.change(edited)
+        ((version, final),) = publications(client, document.uri, 1)
+        assert version == document.version
+        codes = {d["code"] for d in first}
+        assert {"rng.unexpected-element", "refs.dangling"} <= codes
+        assert "ed-date-iso" not in codes  # a rule: the whole check tells it
+        assert "ed-date-iso" in {d["code"] for d in final}
+        assert said(final) == check_says(folder, TEXT, edited)
+    finally:
+        document.change(original)
+        publications(client, document.uri, 1)
+        document.close()
+
+
+def test_a_change_during_the_whole_check_drops_its_result(dense: tuple[Client, Path]) -> None:
+    """A change that comes while the rules of the version before run on Saxon: that
+    version's whole check is never published (it would replace the newer version's first
+    pass with stale diagnostics), the new version has both its publications."""
+    client, folder = dense
+    document = Document(client, folder / TEXT)
+    original = document.text
+    try:
+        publications(client, document.uri, 1)
+        dangling = original.replace('<placeName ref="#belgium">', '<placeName ref="#x">', 1)
+        document.change(dangling)  # its first pass: the rules are running now
+        fixed = dangling.replace("<head>Transitioning", "<frob/><head>Transitioning", 1)
+        document.version += 1
+        document.text = fixed
+        client.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": document.uri, "version": document.version},
+                "contentChanges": [{"text": fixed}],
+            },
+        )
+        found = publications(client, document.uri, 2)
+        assert [version for version, _ in found] == [document.version] * 2, found
+        assert said(found[1][1]) == check_says(folder, TEXT, fixed)
+    finally:
+        document.change(original)
+        publications(client, document.uri, 1)
+        document.close()
+
+
+def test_a_schema_edited_meanwhile_is_read_again(tmp_path: Path) -> None:
+    """The server's checks were one run of ``check_file``'s schema cache: a Schematron
+    rule edited while the server ran was never read again (its old message stayed)."""
+    shutil.copytree(ROOT / "tei", tmp_path / "tei")
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    (tmp_path / "pyproject.toml").write_text('[tool.edition]\nsources = "tei"\n')
+    started = Client(tmp_path)
+    try:
+        started.request(
+            "initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}
+        )
+        started.notify("initialized", {})
+        document = Document(started, tmp_path / TEXT)
+        edited = document.text.replace('<date when="1944-11">', '<date when="1944-13">', 1)
+        (before,) = [d["message"] for d in document.change(edited) if d["code"] == "ed-date-iso"]
+        rules = tmp_path / "schema" / "edition.sch"
+        rules.write_text(
+            rules.read_text(encoding="utf-8").replace("is not an ISO 8601 date", "is no date"),
+            encoding="utf-8",
+        )
+        (after,) = [
+            d["message"] for d in document.change(edited + "\n") if d["code"] == "ed-date-iso"
+        ]
+        assert "is not an ISO 8601 date" in before
+        assert "is no date" in after
+    finally:
+        started.close()
+
+
 def test_elements_allowed_at_the_cursor(text: Document) -> None:
     marker = "found themselves at"
     edited = text.text.replace(marker, "<" + marker, 1)

@@ -1,13 +1,15 @@
 """The edition a file belongs to: its settings, its files' references, its register entries.
 
 ``Project.analyse(path, text)`` checks an editor's buffer exactly as ``edition check``
-checks a file (``check.check_bytes``: the gate, RELAX NG, Schematron; then
-``check.reference_problems`` against the facts of every other file of the edition), so
-the codes and messages are the same. Meanwhile it keeps an index of the corpus: for every
-file its reference facts (``validate.references.facts``) and its register entries with
-their names and notes, read again when a file changes on disk; the buffers open in the
-editor stand in for their files. Completion, hover, go-to-definition and find-references
-read that index.
+checks a file (``check_file``: the gate, RELAX NG, Schematron; then the reference problems
+against the facts of every other file of the edition), so the codes and messages are the
+same. It is two steps, for long texts: ``first_pass`` (all but the Schematron rules) and
+``finish`` (the rules added, the reference problems they tell better left out).
+
+Meanwhile it keeps an index of the corpus: for every file its reference facts
+(``validate.references.facts``) and its register entries with their names and notes, read
+again when a file changes on disk; the buffers open in the editor stand in for their files.
+Completion, hover, go-to-definition and find-references read that index.
 
 A file's edition is the folder of the nearest ``pyproject.toml`` with a ``[tool.edition]``
 table above it: its ``sources`` are the corpus. Without one, the corpus is the file and the
@@ -16,15 +18,17 @@ table above it: its ``sources`` are the corpus. Without one, the corpus is the f
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
 
 from .. import config as config_module
-from ..check import RNG_NS, CheckOptions, check_bytes, reference_problems
+from ..check import RNG_NS, CheckOptions, untold
+from ..check_file import FirstPass, begin_bytes
 from ..diagnostics import Diagnostic
 from ..errors import EditionError
 from ..gate import (
@@ -67,6 +71,21 @@ class Mention:
     element: str
     attribute: str
     fragment: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A buffer checked but for its Schematron rules (``Project.first_pass``)."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    begun: FirstPass
+    #: The buffer's reference problems against the corpus (None: no facts, no references).
+    resolved: tuple[Diagnostic, ...] | None
+
+    @property
+    def final(self) -> bool:
+        """Whether ``diagnostics`` are already the whole check's (no rules left to run)."""
+        return not self.begun.rules_left
 
 
 @dataclass(frozen=True)
@@ -160,6 +179,7 @@ class Project:
         self._files: dict[Path, FileIndex] = {}
         self._buffers: set[Path] = set()
         self._entries: dict[str, Entry] = {}
+        self._runs = itertools.count(1)
 
     # -- the corpus -------------------------------------------------------------------------
 
@@ -219,26 +239,41 @@ class Project:
 
     def analyse(self, path: Path, text: str) -> list[Diagnostic]:
         """The diagnostics ``edition check`` would report for ``path`` if it held ``text``."""
+        return self.finish(self.first_pass(path, text))
+
+    def first_pass(self, path: Path, text: str) -> Analysis:
+        """``analyse`` but for the Schematron rules (``finish`` runs them): the gate, the
+        schemas' problems, RELAX NG and the references; the index takes the buffer."""
         path = path.resolve()
-        outcome = check_bytes(encode(text), path, self.options)
-        found = list(outcome.diagnostics)
+        # a run of its own: a schema edited meanwhile is read again (a server's whole life
+        # was one run, and kept the rules it had first read)
+        options = replace(self.options, run=f"lsp-{next(self._runs)}")
+        begun = begin_bytes(encode(text), path, options)
+        found = begun.diagnostics()
         self.refresh()
-        if outcome.facts is None:
-            return found
-        facts = references.unpacked(outcome.facts)
+        if begun.facts is None:
+            return Analysis(tuple(found), begun, None)
+        facts = begun.facts
         others = [f.facts for p, f in self._files.items() if p != path]
-        found.extend(reference_problems(found, [facts], others, self.options.max_errors))
+        resolved = tuple(references.resolve([facts], others))
+        found.extend(untold(found, resolved, self.options.max_errors))
         entries: tuple[Entry, ...] = ()
         register = False
-        if any(fact.register_entry for fact in facts.ids):
-            gated = parse_bytes(encode(text), path, root=self.options.root)
-            if gated.document is not None:
-                entries = entries_of(gated.document)
-                register = not is_text(gated.document)
+        if begun.doc is not None and any(fact.register_entry for fact in facts.ids):
+            entries = entries_of(begun.doc)
+            register = not is_text(begun.doc)
         files = dict(self._files)
         files[path] = FileIndex(path, None, facts, entries, register)
         self._buffers.add(path)
         self._publish(files)
+        return Analysis(tuple(found), begun, resolved)
+
+    def finish(self, first: Analysis) -> list[Diagnostic]:
+        """The whole of ``analyse`` from its ``first_pass``: the rules' diagnostics added,
+        and the reference problems they tell better left out."""
+        found = list(first.begun.finish().diagnostics)
+        if first.resolved is not None:
+            found.extend(untold(found, first.resolved, self.options.max_errors))
         return found
 
     def closed(self, path: Path) -> None:
