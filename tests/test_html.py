@@ -2131,6 +2131,19 @@ def test_the_documents_before_and_after_a_text_are_letters_only_in_a_corresponde
     (src / "letter-2.xml").write_text(
         tei("Letter 2", 'prev="issue-1.xml"', letter, "<p>Dear Bob.</p>"), encoding="utf-8"
     )
+    # probe 46: an issue printing a letter among its articles is no letter; a text that is
+    # one letter (its one division opens with a salutation) is, without a correspDesc
+    articles = (
+        "<div type='item'><opener><salute>Dear editor,</salute></opener><p>A letter.</p></div>"
+        "<div type='item'><p>An article.</p></div>"
+    )
+    (src / "issue-4.xml").write_text(
+        tei("Issue 4", 'prev="issue-1.xml"', "", articles), encoding="utf-8"
+    )
+    one = "<div type='letter'><opener><salute>Dear Bob,</salute></opener><p>Yes.</p></div>"
+    (src / "letter-3.xml").write_text(
+        tei("Letter 3", 'prev="issue-1.xml"', "", one), encoding="utf-8"
+    )
     build([src], tmp_path / "out", only=["html"])
 
     def context(name: str) -> tuple[str, list[str]]:
@@ -2143,6 +2156,8 @@ def test_the_documents_before_and_after_a_text_are_letters_only_in_a_corresponde
         ["Previous text: Issue 1", "Next text: issue-3"],
     )
     assert context("letter-2") == ("Correspondence", ["Previous letter: Issue 1"])
+    assert context("issue-4") == ("Texts before and after this one", ["Previous text: Issue 1"])
+    assert context("letter-3") == ("Correspondence", ["Previous letter: Issue 1"])
 
 
 def test_a_word_split_where_a_column_begins_is_one_word(tmp_path: Path) -> None:

@@ -460,12 +460,18 @@
        addressee ...) in its header, or a letter's opener, closer or salutation in its text.
        TEI/@prev and @next link any document to the one before and after it in a series (an
        issue of a newspaper, a part of a work: att.global.linking), which is no "letter"
-       (probe 28: a newspaper's issues were "Previous letter" and "Next letter"). -->
+       (probe 28: a newspaper's issues were "Previous letter" and "Next letter"). A letter's
+       opener or closer counts where the text is that letter: in its body, or in the one
+       division the body has; a magazine's issue printing a letter among its articles
+       (probe 46: al-Zuhur's issues, an opener in two of their thirty articles) is no letter. -->
   <xsl:function name="r:is-letter" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="body" as="element()*" select="$tei/text/body"/>
+    <xsl:variable name="divs" as="element()*" select="$body/*[r:is-div(.)]"/>
     <xsl:sequence select="exists(r:corresp-descs($tei))
         or exists($tei/teiHeader//(sender | addressee | dateSender | placeSender))
-        or exists($tei/text//(opener | closer | salute)[1])"/>
+        or exists($body/(opener | closer | salute))
+        or count($divs) eq 1 and exists($divs//(opener | closer | salute)[1])"/>
   </xsl:function>
 
   <xsl:function name="r:letter-context" as="element()*">
