@@ -1761,3 +1761,42 @@ def test_parallel_texts_stay_in_sequence_and_link_their_counterparts_both_ways(
                      "en-2": ["de-2"]}  # fmt: skip
     for path in books.values():
         _epubcheck(path)
+
+
+def test_a_short_quotation_runs_in_its_sentence_in_the_book(tmp_path: Path) -> None:
+    """Probe 47 (the Patristic Text Archive's homilies, a Kraus document): every quote in a
+    sentence was a paragraph of its own in the book (book.css made span.quote a block), the
+    sentence cut around each Bible verse. Seen in Chromium: the quote runs in the line, a
+    block inside phrasing (span "block", a table in a quotation) is still a block."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright (pip)")
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.is_file():
+        _missing(f"chromium at {chromium}")
+    source = tmp_path / "src" / "q.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            "<div><p>As it is written, <quote>In the beginning was the Word</quote>, and so"
+            " on. He wrote <q>this: <table><row><cell>a</cell></row></table></q> After.</p></div>"
+        ),
+        encoding="utf-8",
+    )
+    assert build([source.parent], tmp_path / "out", only=["epub"], jobs=1).errors == 0
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "q.epub") as book:
+        book.extractall(tmp_path / "book")
+    text = tmp_path / "book" / "OEBPS" / "text-001.xhtml"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(text.as_uri())
+            shown = page.evaluate(
+                "() => ['span.quote', 'span.table'].map(s => getComputedStyle("
+                "document.querySelector(s)).display)"
+            )
+        finally:
+            browser.close()
+    assert shown == ["inline", "block"]

@@ -81,7 +81,7 @@ def test_a_chinese_title_stays_inside_the_cover() -> None:
         letter = 0.66 if text.get("font-weight") == "bold" else 0.5
         ems = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else letter for c in words)
         assert ems * int(text.get("font-size")) <= WIDTH - 60, words
-    lines = [t.text or "" for t in texts if int(t.get("font-size")) >= 36][:-1]
+    lines = [t.text or "" for t in texts if t.get("font-weight") == "bold"]
     assert "".join(lines) == title
     assert not any(line.startswith(("，", "）", "。")) for line in lines)
 
@@ -114,3 +114,48 @@ def test_a_pointed_hebrew_title_is_drawn_right_to_left_inside_the_cover() -> Non
     assert " ".join(lines) == title  # no word cut
     assert all(unicodedata.category(line[0]) != "Mn" for line in lines)
     assert len(lines) <= 4 and int(texts[0].get("font-size")) == 72
+
+
+def test_a_cover_keeps_words_and_names_whole() -> None:
+    """Probe 47 (the covers of the tei-samples at thumbnail size): the largest size broke a
+    word it could not hold ("Wienerisch / es Diarium", "Wallenstei / ns Lager") where the next
+    size holds it; an author was cut to one line, losing the family name ("Gaspar Melchor
+    de…", "Gaskell, Elizabeth…"); and an edition of three lines lost its third without a sign
+    ("...Digital Humanities and Cultural"). Three authors under a five-line title ran into
+    the edition."""
+    for title in ("Wienerisches Diarium", "Wallensteins Lager", "Frankenstein, MS. Abinger C. 56"):
+        svg = etree.fromstring(cover_svg(title, [], None))
+        lines = [t.text or "" for t in svg.xpath("//svg:text[@font-weight='bold']", namespaces=SVG)]
+        assert all(word in title.split() for line in lines for word in line.split()), lines
+        assert " ".join(lines) == title
+    edition = (
+        "Austrian Centre for Digital Humanities and Cultural Heritage, Austrian Academy of Sciences"
+    )
+    authors = ["Gaspar Melchor de Jovellanos", "Gaskell, Elizabeth Cleghorn"]
+    svg = etree.fromstring(cover_svg("A Enarda", authors, edition))
+    texts = svg.xpath("//svg:text", namespaces=SVG)
+    regular = [t for t in texts if t.get("font-weight") != "bold"]
+    names = [t for t in regular if t.get("font-size") == "36"]
+    below = [t for t in regular if t.get("font-size") == "28"]
+    assert " ".join(t.text or "" for t in names) == " ".join(authors)
+    words = " ".join(t.text or "" for t in below)
+    assert words.endswith("…") and words.startswith(edition.split(" Austrian Academy")[0])
+    # no line runs into the next: the names end above the edition, and all inside the frame
+    assert int(names[-1].get("y")) + 10 < int(below[0].get("y")) - 28
+    assert all(30 < int(t.get("y")) < HEIGHT - 30 for t in texts)
+    many = etree.fromstring(
+        cover_svg(
+            "A title long enough to take five lines at the largest size", ["A B"] * 4, edition
+        )
+    )
+    ys = [int(t.get("y")) for t in many.xpath("//svg:text[@font-size='36']", namespaces=SVG)]
+    top = min(int(t.get("y")) for t in many.xpath("//svg:text[@font-size='28']", namespaces=SVG))
+    assert ys and max(ys) + 10 < top - 28
+    # under a title of five lines the authors keep their second line before the edition its third
+    novel = etree.fromstring(
+        cover_svg("Mary Barton: A Tale of Manchester Life", [authors[1]], edition)
+    )
+    names = novel.xpath("//svg:text[@font-size='36']/text()", namespaces=SVG)
+    assert " ".join(names) == authors[1]
+    below = novel.xpath("//svg:text[@font-size='28']/text()", namespaces=SVG)
+    assert len(below) == 2 and below[-1].endswith("…")

@@ -2668,6 +2668,41 @@ def test_an_old_prints_equals_hyphen_joins_its_compound(tmp_path: Path) -> None:
     )
 
 
+def test_the_whitespace_laying_out_a_damage_of_elements_is_no_word_space(tmp_path: Path) -> None:
+    """Probe 47 (a Bahr letter, its holes pretty-printed): a damage holding a supplied letter
+    alone inside a word read "Witteru [n] g", "feu [cht] ist" on the page and in the book. The
+    whitespace before its first and after its last element is layout in both views; a damage
+    with words of its own keeps its spaces."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            '<p>die Witteru<damage agent="hole">\n   <supplied>n</supplied>\n  </damage>g,'
+            ' Also <damage agent="hole">\n <supplied>m</supplied>\n</damage>ein lieber,'
+            ' <damage agent="water">ganz <supplied>nass</supplied> </damage>und kalt.</p>'
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html", "epub"], jobs=1)
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    paragraph = page.xpath("//main//p")[0]
+    diplomatic = " ".join(paragraph.text_content().split())
+    for shown in paragraph.xpath(".//*[contains(concat(' ', @class, ' '), ' ed-dipl ')]"):
+        shown.drop_tree()
+    reading = "die Witteru[n]g, Also [m]ein lieber, ganz [nass] und kalt."
+    assert " ".join(paragraph.text_content().split()) == reading
+    assert diplomatic == reading
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as book:
+        content = next(
+            etree.fromstring(book.read(name))
+            for name in book.namelist()
+            if name.endswith(".xhtml") and b"Witteru" in book.read(name)
+        )
+    body = content.find("{http://www.w3.org/1999/xhtml}body")
+    words = " ".join("".join(body.xpath(".//text()[not(ancestor::*[@hidden])]")).split())
+    assert reading in words
+
+
 def test_a_carriage_return_in_the_text_is_no_character_reference_of_the_page(
     tmp_path: Path,
 ) -> None:

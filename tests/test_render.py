@@ -1393,6 +1393,29 @@ def test_a_catalogues_counts_and_references_given_by_attributes_are_read(
     assert "History" not in fields and not doc.xpath("//section[@class='ms-history']")
 
 
+def test_a_line_break_between_the_fields_of_a_reference_is_their_separator(
+    tmp_path: Path,
+) -> None:
+    """Probe 47 (al-Zuhūr, an Arabic journal's masthead: the journal's title, a line break,
+    then issue, date and volume as fields): the comma put between two fields came after the
+    break, so the second line began with it (", الجزء ٢"). The break parts them; the fields
+    on one line keep their commas, and a space keeps the words apart in a copy."""
+    doc = _render_text(
+        tmp_path,
+        "masthead",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Masthead</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Born digital.</p></sourceDesc></fileDesc></teiHeader><text><front>
+<div type="masthead"><bibl><title level="j">الزهور</title><lb/><biblScope unit="issue"
+>الجزء ٢</biblScope> <date when="1911-04-01">١ نيسان سنة ١٩١١</date> <biblScope
+unit="volume">السنة ٢</biblScope></bibl></div></front><body><p>نص</p></body></text></TEI>""",
+    )
+    (bibl,) = doc.xpath("//p[contains(@class, 'bibl')]")
+    (br,) = bibl.xpath(".//br")
+    assert not (br.tail or "").strip(), "no comma at the start of the line"
+    assert " ".join(bibl.text_content().split()) == "الزهور الجزء ٢, ١ نيسان سنة ١٩١١, السنة ٢"
+
+
 def test_a_catalogue_names_covers_other_titles_and_what_it_counts(tmp_path: Path) -> None:
     """Probe 35 (manuscripta.se's Greek manuscripts): a locus naming a cover (scheme="other",
     "RCI") read "f. RCI"; a work's other titles stood beside its title as if they were

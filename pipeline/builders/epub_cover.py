@@ -11,6 +11,7 @@ refers to another file, and it has no script: a self-contained SVG, as the EPUB 
 from __future__ import annotations
 
 import hashlib
+import re
 import textwrap
 import unicodedata
 from collections.abc import Sequence
@@ -48,24 +49,38 @@ def cover_svg(
                      f"{xml_text(line)}</text>")  # fmt: skip
         y += round(size * 1.2)
     y += 50
-    for author in _shorten(authors, 3):
+    below = _edition_lines(edition, 3)
+    # the edition's first line: two lines end where they always did, a third goes above them
+    # while the authors have room; else the authors keep it (Gaskell under a long title)
+    if len(below) > 2 and len(_author_lines(authors, 3, room=6)) > _room(y, len(below)):
+        below = _edition_lines(edition, 2)
+    top = HEIGHT - 110 - 36 * max(0, len(below) - 2)
+    for author in _author_lines(authors, 3, _room(y, len(below))):
         parts.append(f'<text x="{x}" y="{y}" font-size="36">{xml_text(author)}</text>')
         y += 46
-    if edition:
-        for n, line in enumerate(_wrap(edition, 28)[:2]):
-            parts.append(f'<text x="{x}" y="{HEIGHT - 110 + 36 * n}" font-size="28"'
-                         f' fill-opacity="0.85">{xml_text(line)}</text>')  # fmt: skip
+    for n, line in enumerate(below):
+        parts.append(f'<text x="{x}" y="{top + 36 * n}" font-size="28"'
+                     f' fill-opacity="0.85">{xml_text(line)}</text>')  # fmt: skip
     parts.append("</g></svg>")
     return ("\n".join(parts) + "\n").encode("utf-8")
 
 
+#: Font sizes of the title and the letters a line holds at each: 480 px of line over ~0.66 em
+#: for a letter of a bold serif.
+SIZES = ((72, 10), (60, 12), (50, 14), (42, 17), (36, 20))
+
+
 def _fit(title: str) -> tuple[int, list[str]]:
-    """The largest font size (of a few) at which the title fits in five lines."""
-    # characters per line: 480 px of line over ~0.66 em for a letter of a bold serif
-    for size, width in ((72, 10), (60, 12), (50, 14), (42, 17), (36, 20)):
-        lines = _wrap(title, width)
-        if len(lines) <= 5:
-            return size, lines
+    """The largest font size (of a few) at which the title fits in five lines, its words
+    whole where a smaller size keeps them so: the largest alone cut "Wienerisch / es
+    Diarium", "Frankenste / in" and "Wallenstei / ns Lager" where the next one holds the
+    word (probe 47). A word longer than the smallest size's line is broken as before."""
+    longest = max((_units(p) for w in title.split() for p in _unbroken(w)), default=0.0)
+    for whole in (True, False):
+        for size, width in SIZES:
+            lines = _wrap(title, width)
+            if len(lines) <= 5 and (longest <= width or not whole):
+                return size, lines
     lines = _wrap(title, 20)
     return 36, [*lines[:4], _cut(lines[4], 19) + "…"]
 
@@ -135,12 +150,44 @@ def _cut(text: str, width: int) -> str:
     return text
 
 
-def _shorten(authors: Sequence[str], most: int) -> list[str]:
+def _unbroken(word: str) -> list[str]:
+    """The pieces of a word no line may split: runs of letters up to a hyphen (after which
+    textwrap breaks) or a full-width character (after which any line may end)."""
+    return [p for part in re.split(r"(?<=-)", word) for p in _pieces(part, 10**6) if p]
+
+
+def _author_lines(authors: Sequence[str], most: int, room: int) -> list[str]:
+    """The lines of at most ``most`` authors, in at most ``room`` lines: a name longer than a
+    line goes on in a second one. Cut to one line, "Gaskell, Elizabeth…" and "Gaspar Melchor
+    de…" lost the family name, "Александр Сергеевич…" all but the given names (probe 47)."""
     names = [a for a in authors if a.strip()]
-    shown = [_shorten_one(a, 24) for a in names[:most]]
-    if len(names) > most:
-        shown[-1] = shown[-1] + " …"
-    return shown
+    lines: list[str] = []
+    for name in names[:most]:
+        parts = _wrap(name, 24)
+        if len(parts) > 2:
+            parts = [parts[0], _shorten_one(" ".join(parts[1:]), 24)]
+        lines.extend(parts)
+    if len(names) > most or len(lines) > room:
+        lines = lines[:room]
+        if lines:
+            lines[-1] = _cut(lines[-1], 22).rstrip() + " …"
+    return lines
+
+
+def _edition_lines(edition: str | None, most: int) -> list[str]:
+    """The edition in at most ``most`` lines, the last ending in "…" when words are left out:
+    "Austrian Centre for Digital Humanities and Cultural" lost its Heritage without a sign
+    (probe 47)."""
+    lines = _wrap(edition, 28) if edition else []
+    if len(lines) > most:
+        lines = [*lines[: most - 1], _cut(lines[most - 1], 26).rstrip() + " …"]
+    return lines
+
+
+def _room(y: int, edition_lines: int) -> int:
+    """How many lines of authors fit from ``y`` down to the edition's first line."""
+    top = HEIGHT - 110 - 36 * max(0, edition_lines - 2)
+    return max(0, (top - 46 - y) // 46 + 1)
 
 
 def _shorten_one(name: str, width: int) -> str:

@@ -244,6 +244,15 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The whitespace laying out a damage whose content is elements alone (a supplied reading,
+       a gap) before its first or after its last element is no word space either: a letter
+       lost to a hole inside a word, pretty-printed "Witteru<damage> <supplied>n</supplied>
+       </damage>g", read "Witteru [n] g" in both views (probe 47, a Bahr letter). A damage
+       with words of its own keeps its whitespace, which is then text. -->
+  <xsl:template match="text()[not(normalize-space())][parent::damage]
+      [empty(../text()[normalize-space()])][empty(preceding-sibling::*) or empty(following-sibling::*)]"
+      mode="r:main r:footnote r:card" as="empty-sequence()" priority="1.7"/>
+
   <!-- Asked once: only a document with c elements looks at a whitespace node's siblings. -->
   <xsl:variable name="r:has-c" as="xs:boolean" select="exists(/descendant::c[1])"/>
 
@@ -639,6 +648,7 @@
       <xsl:otherwise>
         <xsl:iterate select="*">
           <xsl:param name="written" as="xs:boolean" select="false()"/>
+          <xsl:param name="broken" as="xs:boolean" select="false()"/>
           <xsl:variable name="one" as="node()*">
             <xsl:apply-templates select="." mode="r:main"/>
           </xsl:variable>
@@ -647,11 +657,16 @@
               or self::lb or self::cb or self::milestone or self::anchor or self::index)
               and normalize-space(string-join($one ! string(.))) != ''"/>
           <xsl:if test="$field and $written">
-            <xsl:value-of select="$separator"/>
+            <xsl:value-of select="if ($broken) then ' ' else $separator"/>
           </xsl:if>
           <xsl:sequence select="$one"/>
+          <!-- a line or column break parts the fields itself: a comma after it began the
+               line ("الزهور<lb/><biblScope>الجزء ٢</biblScope>", a journal's masthead, read
+               "الزهور / , الجزء ٢": probe 47); a space keeps the words apart in a copy -->
           <xsl:next-iteration>
             <xsl:with-param name="written" select="$written or $field"/>
+            <xsl:with-param name="broken" select="if (self::lb[not(@break = 'no')]
+                or self::cb[not(@break = 'no')]) then true() else $broken and not($field)"/>
           </xsl:next-iteration>
         </xsl:iterate>
       </xsl:otherwise>
