@@ -1081,6 +1081,26 @@ def test_a_letters_date_and_a_sources_other_date_typed_century_say_it_as_one(
     assert home.xpath("//span[@class='text-meta']/text()") == ["Mary to Kraus, 18th century"]
 
 
+def test_the_home_page_says_a_sources_date_in_words(tmp_path: Path) -> None:
+    """Probe 48 (the Wienerisches Diarium: its source's <date type="published"
+    when="1714-01-13"/>): the list of texts gave the issue's date as "1714-01-13". It is said
+    in words, as the pages say dates; a date written in words keeps them."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, date in (("a", '<date when="1714-01-13"/>'), ("b", "<date>Jenner 1714</date>")):
+        (corpus / f"{name}.xml").write_text(
+            tei_text("<p>Wien.</p>", title=name.upper()).replace(
+                "<sourceDesc><p>x</p></sourceDesc>",
+                f"<sourceDesc><bibl><title>Diarium</title>{date}</bibl></sourceDesc>",
+            ),
+            encoding="utf-8",
+        )
+    report = build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    home = _page(tmp_path / "out/html/index.html")
+    assert home.xpath("//span[@class='text-meta']/text()") == ["13 January 1714", "Jenner 1714"]
+
+
 def test_an_iso_8601_century_is_said_by_its_years(tmp_path: Path) -> None:
     """ISO 8601 writes a century by its first two digits (when-iso="17": a date of reduced
     precision, the years 1700 to 1799), which the pages gave as written ("17"). It is said
@@ -1133,6 +1153,36 @@ def test_browser_page_text_is_the_source_and_nested_names_reach_their_cards(serv
             assert not outer.is_visible() and inner.is_visible()
             inner.click()
             assert page.locator("#ed-card-mechelen").evaluate("c => c.matches(':popover-open')")
+        finally:
+            browser.close()
+
+
+@pytest.mark.slow
+def test_browser_the_words_of_an_anchor_are_not_hidden_with_the_pilcrow(tmp_path: Path) -> None:
+    """Probe 48 (a Bahr letter: "Ich habe heute <anchor xml:id=...>verschickt</anchor>:"): a
+    TEI anchor wrapping words is a span.anchor in its paragraph, which the style of the
+    paragraph's self-link (a.anchor, hidden until the paragraph is hovered) hid as well: the
+    letter read "Ich habe heute :". The words are shown; the pilcrow is still hidden."""
+    sync_playwright, _ = _browser_tools()
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "t.xml").write_text(
+        tei_text(
+            '<p xml:id="p1">Ich habe heute <anchor type="commentary" xml:id="k1">verschickt'
+            "</anchor>: 22 Exemplare.</p>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([folder], tmp_path / "out", only=["html"])
+    assert report.errors == 0, report.sorted()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto((tmp_path / "out" / "html" / "t.html").as_uri())
+            opacity = "e => getComputedStyle(e).opacity"
+            assert page.locator("#k1").evaluate(opacity) == "1"
+            assert page.locator("#p1 > a.anchor").evaluate(opacity) == "0"
         finally:
             browser.close()
 

@@ -547,6 +547,24 @@ def test_speeches_in_unheaded_divisions_of_a_scene_say_which(tmp_path: Path) -> 
     assert where == ["ATTO PRIMO, SCENA II., Musical number", "ATTO PRIMO, SCENA II., Dialog"]
 
 
+def test_a_scene_headed_with_a_full_stop_gives_it_up_to_the_colon(tmp_path: Path) -> None:
+    """Probe 48 (Doctor Ritter: scenes headed "Dritter Auftritt."): a character's speeches
+    were listed under "Doctor Ritter, Dritter Auftritt.: 1 2 3". The heading's last full stop
+    gives way to the colon; an ellipsis is kept."""
+    play = _play(
+        tmp_path,
+        """<text><front><castList><castItem><role xml:id="lotte">Charlotte</role></castItem>
+</castList></front><body><div type="scene"><head>Dritter Auftritt.</head><sp who="#lotte">
+<speaker>Charlotte.</speaker><p>Da ist er!</p></sp></div><div type="scene"><head>Und
+dann...</head><sp who="#lotte"><speaker>Charlotte.</speaker><p>Lotte!</p></sp></div>
+</body></text>""",
+    )
+    build([play], tmp_path / "out", only=("html", "index"))
+    page = html.parse(str(tmp_path / "out" / "html" / "persons.html")).getroot()
+    where = [" ".join(w.text_content().split()) for w in page.find_class("index-speeches-where")]
+    assert where == ["Dritter Auftritt", "Und dann..."]
+
+
 def test_a_letters_correspondents_are_used_entries(tmp_path: Path) -> None:
     """A sender, an addressee and a place named only in a letter's correspDesc are used by
     it, and so is an event its text points at (ptr): no "never mentioned" warning for them,
@@ -2843,6 +2861,22 @@ def test_a_relations_description_and_reference_are_on_the_index_pages(tmp_path: 
     assert persons["b"]["index-relations"][0] == (
         "Relations: child of A (adopted in 1890) more on this relation"
     )
+
+
+def test_a_relation_named_by_a_code_is_read_as_its_words(tmp_path: Path) -> None:
+    """Probe 48 (a DraCor play's particDesc: relation name="parent_of"): the persons page said
+    "A parent_of B" on B's entry, the code as written. Its words are read: a relation the
+    Guidelines name reads from each side ("parent of B", "child of A"), another one is
+    written with spaces ("associated with")."""
+    _people_related(
+        tmp_path,
+        '<relation name="parent_of" active="#a" passive="#b"/>'
+        '<relation name="associated_with" mutual="#a #c"/>',
+        ["html", "index"],
+    )
+    persons = _entries(tmp_path / "out/html/persons.html")
+    assert persons["a"]["index-relations"][0] == ("Relations: parent of B; associated with: C")
+    assert persons["b"]["index-relations"][0] == "Relations: child of A"
 
 
 def test_the_subject_index_is_in_the_json_and_the_tei_index(subjects_site: Path) -> None:

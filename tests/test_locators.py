@@ -538,6 +538,11 @@ def test_a_long_text_is_a_contents_page_and_parts_with_previous_and_next(long_te
         assert prev == [files[n - 2] if n > 1 else f"{stem}.html"]
         assert nxt == ([files[n]] if n < len(files) else [])
         assert page.xpath("//nav[@class='parts-nav']//a[@href=$c]", c=f"{stem}.html")
+        # the first part's previous page is the contents page: one link to it, not two
+        # "Contents of the text" side by side
+        links = page.xpath("//nav[@class='parts-nav']//a/@href")
+        assert len(links) == len(set(links)), links
+        assert page.xpath("//nav[@class='parts-nav']//a[@rel='prev']/@href") == prev
         assert page.xpath("//p[@class='to-top']/a/@href") == ["#ed-main"]
         # "Cite this" on every part: the text's address, a passage's on this part's page
         assert page.xpath("//section[@id='ed-cite-this']/@data-url") == [name]

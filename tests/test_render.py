@@ -2071,3 +2071,69 @@ def test_a_pointer_at_a_work_of_a_bibliography_file_opens_its_card(tmp_path: Pat
     )
     assert citation.xpath(".//@id") == [], "the entry's ids are the registers', not the page's"
     assert card.xpath(".//p[@class='card-more']/a/@href") == ["bibliography.html#lettich1983"]
+
+
+def test_a_quotation_among_the_words_of_a_closer_runs_in_them(tmp_path: Path) -> None:
+    """Probe 48 (a Syriaca record's decoNote: "written the word ..., <quote>goose</quote>."):
+    a quote inside an element that is no paragraph was a block quote, its full stop alone on
+    the line under it. Among words it runs in them; a quote standing alone between blocks is
+    still a block quote."""
+    doc = _render_text(
+        tmp_path,
+        "closer",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Letter</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><div>
+<p>Dear friend,</p><quote>Omnia vincit amor.</quote>
+<closer>Yours, as the motto says, <quote>semper idem</quote>.</closer>
+</div></body></text></TEI>""",
+    )
+    assert [q.text_content() for q in doc.xpath("//main//blockquote")] == ["Omnia vincit amor."]
+    (quote,) = doc.xpath("//main//*[contains(@class, 'closer')]//*[contains(@class, 'quote')]")
+    assert quote.tag == "span" and quote.text_content() == "semper idem"
+
+
+def test_a_paragraph_with_nothing_in_it_has_no_pilcrow(tmp_path: Path) -> None:
+    """Probe 48 (a Hebrew play of the Ben-Yehuda project: "<p>\\n</p>", "<p><br/></p>"): an
+    empty paragraph was a pilcrow alone on its line. It keeps its anchor; a paragraph of words,
+    or of a gap, keeps its link."""
+    doc = _render_text(
+        tmp_path,
+        "empty-p",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+<titleStmt><title>Play</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><div>
+<p xml:id="e1">
+</p><p xml:id="e2"><lb/> </p><p xml:id="w1">Words.</p>
+<p xml:id="g1"><gap reason="illegible" quantity="2" unit="line"/></p>
+</div></body></text></TEI>""",
+    )
+    linked = [str(h) for h in doc.xpath("//main//a[@class='anchor']/@href")]
+    assert linked == ["#w1", "#g1"]
+    assert doc.xpath("//main//p[@id='e1'] and //main//p[@id='e2']")
+
+
+def test_a_subtitle_in_another_language_is_shown_once_and_dates_keep_their_order(
+    tmp_path: Path,
+) -> None:
+    """Probe 48 (al-Zuhūr, an Arabic journal: its titleStmt's Arabic title and English
+    subtitle "TEI edition"): the subtitle stood under the title twice, once as the subtitle
+    and once as a parallel title, and the date of the last revision, the interface's words in
+    the Arabic page's direction, read "December 2022 21"."""
+    doc = _render_text(
+        tmp_path,
+        "zuhur",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ar"><teiHeader><fileDesc>
+<titleStmt xml:lang="en"><title xml:lang="ar">مجلة الزهور</title>
+<title type="sub" xml:lang="en">TEI edition</title></titleStmt>
+<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p></sourceDesc>
+</fileDesc><revisionDesc><change when="2022-12-21">x</change></revisionDesc></teiHeader>
+<text><body><p>بدت منذ مدة</p></body></text></TEI>""",
+    )
+    header = doc.xpath("//header[@class='text-header']")[0]
+    shown = [p.text_content().strip() for p in header.xpath("p[contains(@class, 'title')]")]
+    assert shown == ["TEI edition"]
+    (subtitle,) = header.xpath("p[@class='subtitle']")
+    assert (subtitle.get("lang"), subtitle.get("dir")) == ("en", "ltr")
+    (revised,) = header.xpath(".//p[@class='revised']/time")
+    assert (revised.text, revised.get("dir")) == ("21 December 2022", "ltr")

@@ -358,6 +358,36 @@ def test_a_break_inside_a_word_token_joins_the_word() -> None:
     assert out.find(".//t:w[2]/t:lb", NS).get(XML_ID) == "z1"
 
 
+def test_layout_whitespace_at_the_edge_of_a_phrase_gives_way_to_its_neighbours() -> None:
+    """Probe 48 (a Tillich letter: "<rs>\n<hi>Tübingen</hi>\n</rs> sehen"; a Syriaca record:
+    "<bibl>12,178<ptr/>\n</bibl>,"): the newline inside the phrase was a second space, drawn
+    under the name's underline, and a space before the comma. It is left out where the words
+    outside give the space or a stop follows; where it is the only space between two words,
+    in a c of one space, or under xml:space="preserve", it is kept."""
+    text = f"""<TEI {T}><teiHeader/><text><body><p>in <rs>
+        <hi>Tübingen</hi>
+      </rs> sehen, <bibl>12,178<ptr target="https://x.org/77"/>
+      </bibl>, von <rs>Herrn
+      </rs><add>zur</add> and <c>
+</c> then <seg xml:space="preserve">a
+</seg> b.</p></body></text></TEI>"""
+    out = etree.fromstring(
+        normalize(doc(text, "t.xml"), registers_document([doc(text, "t.xml")])).encode()
+    )
+    words = "".join(out.find(".//t:p", NS).itertext())
+    assert words == "in Tübingen sehen, 12,178, von Herrn\n      zur and \n then a\n b."
+    assert out.find(".//t:rs", NS).text is None
+    assert out.find(".//t:rs/t:hi", NS).tail is None
+    # a speaker is a label: its layout is no word space (a Hebrew play's speakers)
+    play = f"""<TEI {T}><teiHeader/><text><body><sp><speaker>
+     מאיר
+    </speaker><p>חייט</p></sp></body></text></TEI>"""
+    out = etree.fromstring(
+        normalize(doc(play, "p.xml"), registers_document([doc(play, "p.xml")])).encode()
+    )
+    assert out.find(".//t:speaker", NS).text == "מאיר"
+
+
 def test_an_index_entry_of_the_text_gets_its_anchor_and_a_sub_entry_none() -> None:
     """The stage's count (ed:n) agrees with pipeline/locators.py: the subject index links to
     an entry of the text (TEI index), not to a sub-entry (an index inside one), nor to an

@@ -286,11 +286,14 @@
   </xsl:template>
 
   <!-- Quotations: a quote of paragraphs or verse is a blockquote; a short one runs in the text
-       (the source's own quotation marks are kept, none are added). -->
+       (the source's own quotation marks are kept, none are added), and so does one among the
+       words of an element that is no paragraph (a decoNote's "written the word ..., goose."
+       was a block quote with its full stop alone under it: probe 48). -->
   <xsl:template match="quote | cit" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
-      <xsl:when test="not($r:phrasing) and (r:has-blocks(.) or not(r:is-inline(.)))">
+      <xsl:when test="not($r:phrasing) and (r:has-blocks(.) or not(r:is-inline(.)
+          or exists(../text()[normalize-space()])))">
         <xsl:call-template name="r:block">
           <xsl:with-param name="element" select="'blockquote'"/>
           <xsl:with-param name="class" select="local-name()"/>

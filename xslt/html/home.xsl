@@ -139,8 +139,12 @@
   <xsl:template name="text-entry" as="element()">
     <xsl:variable name="source" as="element()?"
         select="(teiHeader/fileDesc/sourceDesc/(bibl | biblStruct | biblFull))[1]"/>
+    <!-- the source's date in words, as the pages say dates: the list gave a newspaper's
+         issue as "1714-01-13" (probe 48) -->
     <xsl:variable name="date" as="xs:string?" select="(r:letter-date(.),
-        ($source//date)[1] ! (@when, normalize-space(.))[. != ''][1] ! string(.))[1]"/>
+        ($source//date)[1] ! (if (r:is-iso-date(normalize-space(@when)))
+            then r:date-words(normalize-space(@when), true())
+            else (@when, normalize-space(.))[. != ''][1] ! string(.)))[1]"/>
     <li>
       <!-- the page is in the interface's language: a title in another says which, with its
            direction (a Hebrew title in an English list) -->

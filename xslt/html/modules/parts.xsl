@@ -194,16 +194,23 @@
         <xsl:attribute name="aria-label" select="r:msg('parts.nav')"/>
       </xsl:if>
       <ul>
-        <xsl:if test="$n ge 1">
+        <xsl:if test="exists($previous)">
           <li class="parts-prev">
-            <a rel="prev" href="{if (exists($previous)) then $previous?file else $stem || '.html'}">
-              <xsl:value-of select="if (exists($previous))
-                  then r:msg('parts.previous', r:part-label($previous, $n - 1))
-                  else r:msg('parts.contents')"/>
+            <a rel="prev" href="{$previous?file}">
+              <xsl:value-of select="r:msg('parts.previous', r:part-label($previous, $n - 1))"/>
             </a>
           </li>
+        </xsl:if>
+        <!-- before the first part comes the contents page itself: one link, not the same
+             link twice under the same words -->
+        <xsl:if test="$n ge 1">
           <li class="parts-up">
-            <a href="{$stem}.html"><xsl:value-of select="r:msg('parts.contents')"/></a>
+            <a href="{$stem}.html">
+              <xsl:if test="empty($previous)">
+                <xsl:attribute name="rel" select="'prev'"/>
+              </xsl:if>
+              <xsl:value-of select="r:msg('parts.contents')"/>
+            </a>
           </li>
         </xsl:if>
         <xsl:if test="exists($next)">

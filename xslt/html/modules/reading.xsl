@@ -143,11 +143,15 @@
   </xsl:function>
 
   <!-- The pilcrow after a paragraph of the text: a link to it, which edition.js also copies
-       to the clipboard (without script, it is a plain link). Notes and headers have none. -->
+       to the clipboard (without script, it is a plain link). Notes and headers have none, nor
+       has a paragraph with nothing in it: a Hebrew play's "<p> </p>" was a pilcrow alone on
+       its line (probe 48). -->
   <xsl:template name="r:paragraph-link" as="element()?">
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
-    <xsl:if test="$r:ids and @xml:id and ancestor::text and not(ancestor::note)">
+    <xsl:if test="$r:ids and @xml:id and ancestor::text and not(ancestor::note)
+        and (normalize-space() or exists(.//(graphic | figure | media | formula | binaryObject
+            | gap | space | g)))">
       <!-- its sign (¶) is the style sheet's: no character of the page that a copy, a reader
            mode or the search index would take for the text's -->
       <a class="anchor" href="#{@xml:id}" aria-label="{r:msg('paragraph.link')}"/>
@@ -212,9 +216,20 @@
         <xsl:value-of select="r:title(.)"/>
       </h1>
       <xsl:if test="exists(r:subtitle(.))">
-        <p class="subtitle"><xsl:value-of select="r:subtitle(.)"/></p>
+        <p class="subtitle">
+          <xsl:variable name="tei" as="element()" select="."/>
+          <xsl:for-each select="(teiHeader/fileDesc/titleStmt/title[@type = 'sub'])[1]/@xml:lang
+              ! r:lang(.)[. ne r:text-lang($tei)]">
+            <xsl:attribute name="lang" select="."/>
+            <xsl:attribute name="dir" select="(r:lang-dir(.), 'auto')[1]"/>
+          </xsl:for-each>
+          <xsl:value-of select="r:subtitle(.)"/>
+        </p>
       </xsl:if>
-      <xsl:for-each select="r:parallel-titles(.)">
+      <!-- a subtitle in another language than the title's is a title of that language too:
+           it is shown once (al-Zuhūr's "TEI edition" stood under its Arabic title twice,
+           probe 48) -->
+      <xsl:for-each select="r:parallel-titles(.)[not(?title = r:subtitle(current()))]">
         <p class="parallel-title" lang="{?lang}" dir="{(r:lang-dir(?lang), 'auto')[1]}">
           <xsl:value-of select="?title"/>
         </p>
@@ -237,7 +252,10 @@
         <p class="revised">
           <span class="meta-label"><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('text.revised')"/></span>
           <xsl:text> </xsl:text>
-          <time datetime="{$revised}"><xsl:value-of select="r:date-words($revised, true())"/></time>
+          <!-- the date in the interface's words and order: in an Arabic page's direction
+               "21 December 2022" read "December 2022 21" (probe 48) -->
+          <time datetime="{$revised}"><xsl:sequence select="$ui"/><xsl:value-of
+              select="r:date-words($revised, true())"/></time>
         </p>
       </xsl:if>
       </xsl:if>

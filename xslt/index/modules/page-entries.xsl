@@ -249,9 +249,12 @@
             <xsl:variable name="title" as="xs:string" select="($documents[@stem =
                 current()/@document]/@title[normalize-space()], @document)[1]"/>
             <li>
+              <!-- a scene headed as printed, "Dritter Auftritt.", gives up its full stop to
+                   the colon: "Doctor Ritter, Dritter Auftritt.:" (probe 48) -->
               <span class="index-speeches-where">
-                <xsl:value-of select="string-join(((if (count($documents) gt 1) then $title
-                    else ()), @heading[normalize-space()], @part ! ed:part-label(.)), ', ')"/>
+                <xsl:value-of select="replace(string-join(((if (count($documents) gt 1)
+                    then $title else ()), @heading[normalize-space()], @part ! ed:part-label(.)),
+                    ', '), '([^.])\.$', '$1')"/>
               </span>
               <xsl:text>: </xsl:text>
               <xsl:for-each select="current-group()">

@@ -148,10 +148,15 @@
     <xsl:variable name="others" as="node()*" select="ed:entry-links($relation/ed:other, ', ')"/>
     <!-- the kind it is (@name), else how it is classed (@type) -->
     <xsl:variable name="name" as="xs:string" select="r:relation-name($relation)"/>
-    <xsl:variable name="keys" as="xs:string*" select="$ed:relation-keys(lower-case($name))"/>
+    <!-- a name written as a code, the words joined by "_" and ending in their preposition
+         (DraCor's "parent_of", "associated_with"), is read as its words: the persons page
+         said "Henriette von Wolzogen parent_of Charlotte" (probe 48) -->
+    <xsl:variable name="words" as="xs:string" select="normalize-space(replace($name, '_', ' '))"/>
+    <xsl:variable name="keys" as="xs:string*" select="$ed:relation-keys(replace(lower-case($words),
+        '[ -](of|with|to)$', ''))"/>
     <xsl:variable name="role" as="xs:string" select="string($relation/@role)"/>
     <xsl:variable name="said" as="text()">
-      <xsl:value-of select="$name"/>
+      <xsl:value-of select="$words"/>
     </xsl:variable>
     <xsl:variable name="own" as="text()">
       <xsl:value-of select="$self"/>
