@@ -274,13 +274,15 @@ def _tei_content(
     in_note: bool,
 ) -> None:
     children = list(element)
-    parts.append(_trim(element.text, None, children[0] if children else None))
+    if not _layout(element, element.text, True):
+        parts.append(_trim(element.text, None, children[0] if children else None))
     previous: etree._Element | None = None
     fields = _fields(element)
     feet = _scanned_feet(element)
     for index, child in enumerate(children):
         if not isinstance(child.tag, str):
-            parts.append(_trim(child.tail, child, _next(children, index)))
+            if not _layout(element, child.tail, _next(children, index) is None):
+                parts.append(_trim(child.tail, child, _next(children, index)))
             continue
         if fields and index:
             parts.append(BREAK)
@@ -306,8 +308,27 @@ def _tei_content(
         ):
             parts.append(BREAK)
         _tei_walk(child, parts, notes, note_ids, in_note)
-        parts.append(_trim(child.tail, child, _next(children, index)))
+        if not _layout(element, child.tail, _next(children, index) is None):
+            parts.append(_trim(child.tail, child, _next(children, index)))
         previous = child if not (child.tail or "") else None
+
+
+def _layout(element: etree._Element, text: str | None, edge: bool) -> bool:
+    """Whether a text inside ``element`` is layout, no word space (``edge``: it stands before
+    the first or after the last child): any whitespace of a subst, whose content TEI makes
+    elements alone (11.3.1.5: a pretty-printed correction inside a word is one word); the
+    whitespace at the edges of a damage without words of its own."""
+    if (text or "").strip():
+        return False
+    name = _local(element)
+    if name == "subst":
+        return True
+    return (
+        name == "damage"
+        and edge
+        and len(element) > 0
+        and not any((t or "").strip() for t in (element.text, *(c.tail for c in element)))
+    )
 
 
 def _scanned_feet(element: etree._Element) -> bool:
