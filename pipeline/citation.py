@@ -584,6 +584,11 @@ def load_styles(language: str = "en") -> None:
 #: across closing quotation marks and inline markup: CSL 1.0.2 (Punctuation) has it dropped,
 #: citeproc-py 0.11 prints both ("1874.”.", "1874.</i>."). An ellipsis is left as it is.
 _DOUBLE_STOP = re.compile(r"(?<!\.)([.!?])((?:</[ib]>|[”’\"])*)\.(?!\.)")
+#: A comma or stop after a quotation, where the locale puts it inside the closing mark (CSL
+#: 1.0.2 ``punctuation-in-quote``, which en-US sets): citeproc-py 0.11 reads the option and
+#: leaves the mark outside (Chicago's "“Jewish Underground Fighters in Belgium, November
+#: 1944”. November 24."). A quotation that ends with its own mark takes none.
+_AFTER_QUOTE = re.compile(r"(?<![.,!?])”([.,])")
 
 
 def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
@@ -599,9 +604,12 @@ def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
     for name, label in STYLES:
         item = {k: v for k, v in csl_item(c).items() if k != "license"}  # not a CSL variable
         source = CiteProcJSON([item])
-        bibliography = CitationStylesBibliography(_style(name, locale), source, formatter.html)
+        style = _style(name, locale)
+        bibliography = CitationStylesBibliography(style, source, formatter.html)
         bibliography.register(Citation([CitationItem(c.stem)]))
         entries = [_DOUBLE_STOP.sub(r"\1\2", str(e)) for e in bibliography.bibliography()]
+        if style.root.get_locale_option("punctuation-in-quote").lower() == "true":
+            entries = [_AFTER_QUOTE.sub(r"\1”", e) for e in entries]
         if entries:
             found.append((label, entries[0]))
     return found

@@ -84,3 +84,16 @@ def test_a_title_ending_with_its_own_stop_takes_no_second_one(title: str) -> Non
         assert not re.search(r"[.?][”’\"]?\.", plain), (label, plain)
     for _, text in formatted(dataclasses.replace(c, title="And then...")):
         assert "then..." in re.sub(r"<[^>]+>", "", text).lower()
+
+
+def test_a_stop_after_a_quotation_goes_inside_it_in_american_english() -> None:
+    """en-US puts a comma or stop after a quotation inside its closing mark (CSL 1.0.2,
+    punctuation-in-quote): Chicago cited the Belgian text as "“Jewish ... 1944”.", which
+    citeproc-py writes whatever the locale says. British English keeps it outside; a title
+    that ends with its own question mark takes none."""
+    c = dataclasses.replace(_citation(editors=(Name(family="Roe", given="Jane"),)), title="Ledgers")
+    chicago = "Chicago (author-date)"
+    assert "“Ledgers.”" in dict(formatted(c))[chicago]
+    assert "‘Ledgers’." in dict(formatted(c, "en-GB"))[chicago]
+    asked = dict(formatted(dataclasses.replace(c, title="Who wrote it?")))[chicago]
+    assert "“Who Wrote It?”" in asked and "?”." not in asked and "?.”" not in asked

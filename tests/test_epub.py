@@ -1800,3 +1800,26 @@ def test_a_short_quotation_runs_in_its_sentence_in_the_book(tmp_path: Path) -> N
         finally:
             browser.close()
     assert shown == ["inline", "block"]
+
+
+def test_the_sources_of_the_edition_fit_a_phone_page(edition: Path, tmp_path: Path) -> None:
+    """The Belgian text's list of sources, four web addresses, ran off a phone's page (390
+    px, Chromium): each entry a bullet, an indent and an address cut at the edge. Entries
+    open at their bullet and addresses wrap."""
+    from test_html import CHROMIUM, CHROMIUM_ARGS, _browser_tools
+
+    zipfile.ZipFile(edition).extractall(tmp_path)
+    sync_playwright, _ = _browser_tools()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 800})
+            page.goto((tmp_path / "OEBPS" / "text-001.xhtml").as_uri())
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            indents = page.eval_on_selector_all(
+                ".listBibl li > p", "ps => ps.map(p => getComputedStyle(p).textIndent)"
+            )
+        finally:
+            browser.close()
+    assert wide <= 390
+    assert indents == ["0px"] * 4

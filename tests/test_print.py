@@ -121,3 +121,26 @@ def test_a_printed_page_keeps_headings_with_their_text_and_ends_with_its_citatio
     for href in set(links):
         times = len(re.findall(re.escape(_flat(href)) + "(?![0-9])", printed))
         assert times == links.count(href), href
+
+
+def test_the_printed_citation_runs_on_as_text(served: tuple[str, Path]) -> None:
+    """The printed "Cite as:" held the citation in the about page's box (class citation: a
+    bar, padding and a grey ground), which, round a line that wraps, printed as a bar and two
+    pieces of box. On paper it is running text."""
+    from playwright.sync_api import sync_playwright
+
+    base, _ = served
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}belgium-1944.html")
+            page.emulate_media(media="print")
+            style = page.eval_on_selector(
+                ".print-cite .citation",
+                "e => { const s = getComputedStyle(e); return [s.borderInlineStartWidth,"
+                " s.paddingInlineStart, s.backgroundColor]; }",
+            )
+        finally:
+            browser.close()
+    assert style == ["0px", "0px", "rgba(0, 0, 0, 0)"]

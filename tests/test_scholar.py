@@ -877,6 +877,18 @@ def test_search_page_without_javascript_says_so(server: str) -> None:
 
 
 @pytest.mark.slow
+def test_a_year_found_on_the_timeline_lands_on_its_heading(server: str) -> None:
+    """ "1943" stands in the timeline's heading of that year (id ed-year-1943), the site's own
+    id, which the page passed over for the last entry before it: the result led to 1942."""
+    with _chromium_page() as page:
+        page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+        page.goto(server + "search.html?q=1943")
+        link = page.locator("#ed-search-results .search-passages a[href*='timeline.html']")
+        link.first.wait_for(timeout=15000)
+        assert link.first.get_attribute("href") == "/html/timeline.html#ed-year-1943"
+
+
+@pytest.mark.slow
 def test_index_pages_filter_as_you_type(server: str) -> None:
     with _chromium_page() as page:
         page.goto(server + "organisations.html")

@@ -139,12 +139,14 @@
     return chosen;
   }
 
-  // The id of the block the word at `location` stands in (anchors are in page order).
+  // The id of the block the word at `location` stands in (anchors are in page order). The
+  // site's own blocks (ed-...: cards, popovers) are no place to land, but its headings are:
+  // "1943" found in the timeline's heading led to the last entry of 1942.
   function anchorFor(anchors, location) {
     var best = null;
     anchors.forEach(function (anchor) {
       if (anchor.location <= location && BLOCKS.test(anchor.element) && anchor.id &&
-          !/^ed-/.test(anchor.id)) {
+          (!/^ed-/.test(anchor.id) || /^h[1-6]$/i.test(anchor.element))) {
         if (!best || anchor.location >= best.location) best = anchor;
       }
     });

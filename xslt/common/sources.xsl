@@ -55,10 +55,12 @@
   </xsl:function>
 
   <!-- How a related item stands to the source that holds it (relatedItem/@type, an open
-       list: the Guidelines' examples and what editions write) -> label keys. -->
+       list: the Guidelines' examples and what editions write) -> label keys. A source's
+       "references" (DataCite's word: works it draws on) are what it cites. -->
   <xsl:variable name="r:relations" as="map(xs:string, xs:string)" select="map {
       'cites': 'source.cites', 'related': 'source.related', 'ispartof': 'source.part-of',
-      'translationof': 'source.translation-of', 'otherform': 'source.other-form'}"/>
+      'translationof': 'source.translation-of', 'otherform': 'source.other-form',
+      'references': 'source.cites'}"/>
 
   <!-- A related item is labelled by its relation, a type of no label as written ("a
        translation of" read "Source:" like the source itself); without a type, by its kind. -->
@@ -95,15 +97,26 @@
         <xsl:with-param name="class" select="'source'"/>
       </xsl:call-template>
       <p class="source-citation">
-        <span class="source-label"><xsl:value-of select="r:source-label(.)"/></span>
-        <xsl:text> </xsl:text>
+        <!-- an entry of a related list is labelled by the list, once (below) -->
+        <xsl:if test="not(parent::listBibl/parent::relatedItem)">
+          <span class="source-label"><xsl:value-of select="r:source-label(.)"/></span>
+          <xsl:text> </xsl:text>
+        </xsl:if>
         <xsl:apply-templates select="." mode="r:cite"/>
       </p>
       <xsl:apply-templates select="$nested" mode="r:source"/>
     </div>
   </xsl:template>
 
+  <!-- A list of related works is labelled once, before its entries: each entry labelled
+       read "references: Yad Vashem: https://..." four times over on the Belgian text's
+       about page. -->
   <xsl:template match="listBibl" mode="r:source" as="element()*">
+    <xsl:if test="parent::relatedItem">
+      <p class="source-citation source-list-label">
+        <span class="source-label"><xsl:value-of select="r:source-label(.)"/></span>
+      </p>
+    </xsl:if>
     <xsl:apply-templates select="head" mode="r:main"/>
     <xsl:apply-templates select="bibl | biblStruct | biblFull | listBibl" mode="r:source"/>
   </xsl:template>
