@@ -1195,6 +1195,60 @@ def test_browser_the_words_of_an_anchor_are_not_hidden_with_the_pilcrow(tmp_path
             browser.close()
 
 
+@pytest.mark.slow
+def test_browser_the_downloads_table_fits_a_phone_and_stays_a_table(edition: Path) -> None:
+    """Probe 49: at 390 px the about page's downloads table scrolled sideways in its box, the
+    licence column out of sight and each row tall. At 390 and 320 px nothing scrolls, each
+    row is a block whose cells after the file's name are labelled by their column (drawn,
+    not read: the cells' headers are), and Chromium's accessibility tree still holds a table
+    of rows, column headers and cells; on a wide screen it is the table it was."""
+    sync_playwright, _ = _browser_tools()
+    about = (edition / "about.html").as_uri()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            for width in (390, 320):
+                page = browser.new_page(viewport={"width": width, "height": 800})
+                page.goto(about)
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+                box = page.locator("#ed-downloads .table-scroll")
+                assert box.evaluate("b => b.scrollWidth <= b.clientWidth"), width
+                licences = page.locator(".download-table tbody td:nth-child(4)")
+                assert licences.count() > 1
+                for n in range(licences.count()):
+                    cell = licences.nth(n).bounding_box()
+                    assert cell is not None and cell["x"] >= 0
+                    assert cell["x"] + cell["width"] <= width, (width, n)
+                label = "c => getComputedStyle(c, '::before').content"
+                assert "Licence: " in licences.first.evaluate(label)
+                assert page.locator(".download-table thead").bounding_box() is not None
+                roles = _ax_roles(page, "#ed-downloads")
+                assert {"table", "row", "columnheader", "cell"} <= roles, roles
+                page.close()
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(about)
+            shown = "t => getComputedStyle(t).display"
+            assert page.locator(".download-table").evaluate(shown) == "table"
+            assert page.locator(".download-table thead th").first.is_visible()
+        finally:
+            browser.close()
+
+
+def _ax_roles(page: Any, selector: str) -> set[str]:
+    """The roles Chromium's own accessibility tree gives within SELECTOR's element (the
+    browser's, not playwright's reading of the markup: a table displayed as blocks may lose
+    its roles there)."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    roles = ("table", "rowgroup", "row", "columnheader", "cell")
+    return {
+        role
+        for role in roles
+        if cdp.send("Accessibility.queryAXTree", {"nodeId": node, "role": role})["nodes"]
+    }
+
+
 def test_a_glossary_with_a_page_break_stays_a_description_list(tmp_path: Path) -> None:
     """A page break between a glossary's pairs (model.global) goes with the next term; the
     list stays a dl (it fell back to a bulleted list), and one after the last pair ends it."""

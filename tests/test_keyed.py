@@ -3,7 +3,9 @@ the normalisation stage's resolution and what a reader sees of them in the index
 
 from __future__ import annotations
 
+import csv
 import json
+import zipfile
 from pathlib import Path
 
 from conftest import tei_text
@@ -207,3 +209,47 @@ def test_the_keyed_names_of_a_note_the_standoff_keeps_are_collected() -> None:
     )
     assert keyed_names(letter)[-1] == ("person", "P004", "Max Weber", "de")
     assert "P005" not in {key for _, key, _, _ in keyed_names(letter)}
+
+
+def test_an_entry_known_by_its_key_alone_is_named_by_its_mentions(tmp_path: Path) -> None:
+    """Probe 48: the places page of the tei-samples read "key Gilgal_Deu.11.30" (a PTA
+    homily's biblical place, keyed and not in any register), the key printed as an
+    authority identifier under the entry. The entry, its card, the book's index and the
+    data are named by the words of the text (of equal counts, the first met); the key is a
+    small labelled detail of the index page, never a line that reads as a name."""
+    src = tmp_path / "tei"
+    src.mkdir()
+    body = (
+        '<p>ἐν <placeName type="biblical" key="Gilgal_Deu.11.30">Γαλγάλοις πέραν τοῦ '
+        'Ἰορδάνου</placeName>, τὸ ὄνομα τοῦ τόπου <placeName type="biblical" '
+        'key="Gilgal_Deu.11.30">Γάλγαλα</placeName>.</p>'
+    )
+    (src / "homily.xml").write_text(tei_text(body, "Homilia", "grc"), "utf-8")
+    out = tmp_path / "dist"
+    report = build([src], out, only=["html", "epub", "index"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    name = "Γαλγάλοις πέραν τοῦ Ἰορδάνου"
+    data = json.loads((out / "index/entities.json").read_text("utf-8"))
+    (gilgal,) = [e for e in data["entities"] if e["id"] == "key-place-Gilgal_Deu.11.30"]
+    assert gilgal["name"] == name
+    with (out / "index/entities.csv").open(encoding="utf-8", newline="") as handle:
+        assert [row["name"] for row in csv.DictReader(handle)] == [name]
+    places = etree.parse(str(out / "html/places.html"), etree.HTMLParser())
+    (entry,) = places.xpath('//section[@id="key-place-Gilgal_Deu.11.30"]')
+    assert entry.xpath("string(h3/span)") == name
+    # every line of the entry a reader reads as its names or identifiers is free of the key
+    for line in entry.xpath("h3 | p | ul/li[not(@class = 'index-key')]"):
+        assert "Gilgal" not in "".join(line.itertext()), etree.tostring(line)
+    (key,) = entry.xpath("ul/li[@class = 'index-key']")
+    assert " ".join("".join(key.itertext()).split()) == "Key in the source: Gilgal_Deu.11.30"
+    assert key.xpath("small/code/text()") == ["Gilgal_Deu.11.30"]
+    page = etree.parse(str(out / "html/homily.html"), etree.HTMLParser())
+    (card,) = page.xpath('//*[@id="ed-card-key-place-Gilgal_Deu.11.30"]')
+    assert card.xpath("string(p[@class = 'card-title'])") == name
+    assert "Gilgal" not in "".join(card.itertext())
+    (book,) = out.glob("epub/*.epub")
+    with zipfile.ZipFile(book) as epub:
+        index = etree.fromstring(epub.read("OEBPS/index.xhtml"))
+    terms = index.xpath("//*[@class = 'index-term']")
+    assert [t.xpath("string()") for t in terms] == [name]
+    assert "Gilgal" not in "".join(index.itertext())

@@ -76,6 +76,11 @@
     <xsl:if test="exists($files)">
       <section id="ed-downloads" class="downloads" aria-labelledby="ed-downloads-title">
         <h2 id="ed-downloads-title"><xsl:value-of select="r:msg('downloads.title')"/></h2>
+        <!-- On a phone the table's four columns did not fit: it scrolled sideways, the
+             licence out of sight, each row tall (probe 49). reader.css stacks each row there,
+             its cells labelled from data-label (the column's heading); it stays a table for
+             screen readers (Chromium keeps its roles; explicit ARIA roles on a table's
+             parts are refused by the HTML checker). -->
         <div class="table-scroll">
           <table class="download-table">
             <thead>
@@ -91,9 +96,13 @@
                   $files[@kind = 'register'], $files[@kind = 'index']">
                 <tr>
                   <td><a href="{@href}"><xsl:value-of select="s:file-label(., $texts)"/></a></td>
-                  <td><xsl:value-of select="r:msg('downloads.kind.' || @kind)"/></td>
-                  <td class="download-size"><xsl:value-of select="s:size(xs:integer(@size))"/></td>
-                  <td>
+                  <td data-label="{r:msg('downloads.kind')}">
+                    <xsl:value-of select="r:msg('downloads.kind.' || @kind)"/>
+                  </td>
+                  <td class="download-size" data-label="{r:msg('downloads.size')}">
+                    <xsl:value-of select="s:size(xs:integer(@size))"/>
+                  </td>
+                  <td data-label="{r:msg('downloads.licence')}">
                     <xsl:choose>
                       <xsl:when test="@licence-url != ''">
                         <a href="{@licence-url}"><xsl:value-of select="(@licence[. != ''], @licence-url)[1]"/></a>

@@ -315,7 +315,22 @@
     </p>
   </xsl:template>
 
-  <xsl:template match="ed:authority" mode="ed:html" as="element()">
+  <!-- A key of the source's own (@key; the register keyed.py makes of keyed names) is a code
+       of the editors, no name of the entity: printed as an authority, "key Gilgal_Deu.11.30"
+       read as an entry's name (probe 48). The entry is named by its mentions; the key stays,
+       small and labelled, for a reader who searches the source by it. -->
+  <xsl:template match="ed:authority[@type = 'key'][not(matches(@url, '^https?://'))]"
+      mode="ed:html" as="element()">
+    <li class="index-key">
+      <small>
+        <xsl:value-of select="r:msg('index.source-key') || ' '"/>
+        <code dir="ltr"><xsl:value-of select="@value"/></code>
+      </small>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="ed:authority[not(@type = 'key') or matches(@url, '^https?://')]"
+      mode="ed:html" as="element()">
     <xsl:variable name="label" as="xs:string"
         select="($ed:authority-labels(@type), @type, r:msg('fact.identifier'))[1]"/>
     <li>
