@@ -1556,6 +1556,69 @@ def test_a_division_of_empty_blocks_is_no_entry_of_the_contents(tmp_path: Path) 
     ]
 
 
+def test_sections_are_numbered_among_those_the_contents_list(tmp_path: Path) -> None:
+    """Probe 47 (a Hebrew play of DraCor: unheaded divisions, one empty, two of empty
+    speeches): the empty one was no entry of the contents but still counted, so that they
+    read "Section 1, Section 2, Section 4"; the divisions of empty speeches led to nothing.
+    The entries are the divisions with words, numbered among themselves, and the index's
+    locators say the same numbers."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "reg.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>R</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></teiHeader><standOff><listPerson><person xml:id="x"><persName>X
+</persName></person></listPerson></standOff></TEI>""",
+        encoding="utf-8",
+    )
+    (src / "t.xml").write_text(
+        tei_text(
+            "<div><sp><speaker>\n</speaker></sp><sp/></div><div>\n</div>"
+            "<div><sp><speaker>A:</speaker><p>First.</p></sp></div>"
+            '<div><p>With <persName ref="reg.xml#x">X</persName>.</p></div>',
+            lang="he",
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([src], tmp_path / "out")["t"])
+    entries = _toc_entries(book)
+    assert [(a.text, a.get("href").split("#")[1]) for a in entries] == [
+        ("Section 1", "div-3"),
+        ("Section 2", "div-4"),
+    ]
+    index = " ".join("".join(book.docs["index.xhtml"].itertext()).split())
+    assert "X, Section 2" in index, index
+
+
+def test_a_division_of_a_gap_alone_is_no_entry_of_the_contents(tmp_path: Path) -> None:
+    """Probe 47 (Steel's novel in ELTeC: <div type="liminal"><gap unit="musicalScore"/></div>
+    in its front): the book's contents listed "Liminal", leading to a gap's sign alone; the
+    page's contents never listed it. Neither lists it now, and the gap stays in the text; a
+    headed division of a gap keeps its entry, an edition's part named by its type its
+    heading."""
+    liminal = '<div type="liminal">\n<gap unit="musicalScore"/>\n</div>'
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "t.xml").write_text(
+        tei_text(
+            '<div type="chapter"><head>A SHADOW</head><p>Words.</p></div>'
+            '<div type="chapter"><head>LOST</head><gap reason="lost"/></div>'
+            '<div type="edition"><ab><gap reason="lost"/></ab></div>',
+            lang="en",
+        ).replace("<text><body>", f"<text><front>{liminal}</front><body>"),
+        encoding="utf-8",
+    )
+    report = build([src], tmp_path / "out", only=["epub", "html"], jobs=1)
+    assert not report.errors, report.diagnostics
+    book = Book(tmp_path / "out" / "epub" / "t.epub")
+    assert [a.text for a in _toc_entries(book)] == ["A SHADOW", "LOST", "Edition"]
+    text = book.docs["text-001.xhtml"]
+    assert text.xpath("//*[@id='front-div-1']//*[contains(@class, 'gap')]", namespaces=NS)
+    page = etree.parse(str(tmp_path / "out" / "html" / "t.html"), etree.HTMLParser())
+    listed = page.xpath("//ol[contains(@class, 'toc-list')]//a/text()")
+    assert [" ".join(w.split()) for w in listed] == ["A SHADOW", "LOST", "Edition"]
+
+
 def test_a_pointer_that_leads_nowhere_says_what_it_named(tmp_path: Path) -> None:
     """Probe 42, as on the page (tests/test_html.py): IAph's related inscriptions, empty refs
     with a label (<ref type="inscription" n="1122" target="iAph010005"/>), were empty in the

@@ -159,3 +159,24 @@ def test_a_cover_keeps_words_and_names_whole() -> None:
     assert " ".join(names) == authors[1]
     below = novel.xpath("//svg:text[@font-size='28']/text()", namespaces=SVG)
     assert len(below) == 2 and below[-1].endswith("…")
+
+
+def test_a_cover_keeps_a_date_on_one_line() -> None:
+    """Probe 47 (the Bahr letters of the tei-samples): a title ending in a date wrapped between
+    its numbers ("Adele / Sandrock / an Hermann / Bahr, 8. / 4. 1894"). A date, or a group of
+    numbers, stays on one line where it fits; a list of numbers still breaks after a comma."""
+
+    def lines(title: str) -> list[str]:
+        svg = etree.fromstring(cover_svg(title, [], None))
+        return [t.text or "" for t in svg.xpath("//svg:text[@font-weight='bold']", namespaces=SVG)]
+
+    assert lines("Adele Sandrock an Hermann Bahr, 8. 4. 1894")[-1] == "8. 4. 1894"
+    assert lines("Hermann Bahr an S. Fischer, 20. 3. 1897")[-1] == "20. 3. 1897"
+    assert lines("Emerich von Bukovics an Hermann Bahr, 29. [6.?] 1902")[-1] == "29. [6.?] 1902"
+    assert lines("Brief vom 1. Juni 1905")[-1] == "1. Juni 1905"
+    # a count with its thousands, and the words around a date, wrap as before
+    assert lines("Ein Brief von 12,160 Seiten") == ["Ein Brief", "von 12,160", "Seiten"]
+    assert lines("Pages 3, 4 and 5 of a letter") == ["Pages 3, 4", "and 5 of a", "letter"]
+    # a date no line of the smallest size holds breaks where its words do
+    long = "A " + " ".join(["12."] * 12)
+    assert " ".join(lines(long)) == long

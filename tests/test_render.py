@@ -1413,7 +1413,46 @@ unit="volume">السنة ٢</biblScope></bibl></div></front><body><p>نص</p></b
     (bibl,) = doc.xpath("//p[contains(@class, 'bibl')]")
     (br,) = bibl.xpath(".//br")
     assert not (br.tail or "").strip(), "no comma at the start of the line"
-    assert " ".join(bibl.text_content().split()) == "الزهور الجزء ٢, ١ نيسان سنة ١٩١١, السنة ٢"
+    # the Arabic comma between the fields: test_the_fields_of_an_arabic_reference_...
+    assert " ".join(bibl.text_content().split()) == "الزهور الجزء ٢، ١ نيسان سنة ١٩١١، السنة ٢"
+
+
+def test_the_fields_of_an_arabic_reference_are_parted_by_the_arabic_comma(
+    tmp_path: Path,
+) -> None:
+    """Probe 47 (al-Zuhūr's masthead, a reference of fields alone): its fields were parted by
+    a Latin comma ("الجزء ١, ١ آذار سنة ١٩١٠"). A reference in Arabic, Persian or Urdu, by its
+    declared language (its own or its text's) or, where none is declared, by its letters (the
+    test above), takes "، "; one transliterated (ar-Latn) or in another language, or mostly in
+    Latin letters in an Arabic text, keeps ", "."""
+    refs = {
+        "ar": '<bibl xml:lang="ar"><title>الزهور</title> <biblScope>الجزء ١</biblScope></bibl>',
+        "fa": '<bibl xml:lang="fa"><author>سعدی</author> <title>گلستان</title></bibl>',
+        "ur": '<bibl xml:lang="ur-Arab"><author>غالب</author> <title>دیوان</title></bibl>',
+        "inherited": "<bibl><title>الهلال</title> <date>١٨٩٢</date></bibl>",
+        "latn": '<bibl xml:lang="ar-Latn"><title>al-Zuhūr</title> <date>1910</date></bibl>',
+        "en": '<bibl xml:lang="en"><author>Lane</author> <title>Lexicon</title></bibl>',
+        "mixed": "<bibl><author>Brockelmann</author> <title>GAL</title></bibl>",
+    }
+    doc = _render_text(
+        tmp_path,
+        "commas",
+        f"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Commas</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Born digital.</p></sourceDesc></fileDesc></teiHeader><text xml:lang="ar">
+<body><div type="refs">{"".join(f'<p xml:id="{k}">{v}</p>' for k, v in refs.items())}</div>
+</body></text></TEI>""",
+    )
+    read = {key: " ".join(doc.xpath(f"//p[@id='{key}']")[0].text_content().split()) for key in refs}
+    assert read == {
+        "ar": "الزهور، الجزء ١",
+        "fa": "سعدی، گلستان",
+        "ur": "غالب، دیوان",
+        "inherited": "الهلال، ١٨٩٢",
+        "latn": "al-Zuhūr, 1910",
+        "en": "Lane, Lexicon",
+        "mixed": "Brockelmann, GAL",
+    }
 
 
 def test_a_catalogue_names_covers_other_titles_and_what_it_counts(tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def _fit(title: str) -> tuple[int, list[str]]:
     whole where a smaller size keeps them so: the largest alone cut "Wienerisch / es
     Diarium", "Frankenste / in" and "Wallenstei / ns Lager" where the next one holds the
     word (probe 47). A word longer than the smallest size's line is broken as before."""
-    longest = max((_units(p) for w in title.split() for p in _unbroken(w)), default=0.0)
+    longest = max((_units(p) for w in _groups(title).split(" ") for p in _unbroken(w)), default=0.0)
     for whole in (True, False):
         for size, width in SIZES:
             lines = _wrap(title, width)
@@ -110,12 +110,19 @@ def _wrap(text: str, width: int) -> list[str]:
     after any of them (those scripts put no spaces between words). A vowel point counts for
     nothing and stays with its letter: a pointed Hebrew title was wrapped as if twice as long,
     and a word cut between a letter and its dagesh (probe 46). Other words break only where
-    they are longer than a line (a title of letters alone: as textwrap wraps it)."""
+    they are longer than a line (a title of letters alone: as textwrap wraps it). A date or
+    a number group that fits a line stays on one (:func:`_groups`)."""
+    held = _groups(text, width)
+    return [line.replace(NBSP, " ") for line in _wrap_words(held, width)]
+
+
+def _wrap_words(text: str, width: int) -> list[str]:
     if all(_units(c) == 1 for c in text):
         return textwrap.wrap(text, width, break_long_words=True)
     lines: list[str] = []
     line, used = "", 0.0
-    for word in text.split():
+    # the spaces of a group (_groups) are no places to break
+    for word in SPACES.split(text.strip()):
         for n, piece in enumerate(_pieces(word, width)):
             sep = " " if n == 0 and line else ""
             # a comma or a closing bracket never starts a line (it stays with its word)
@@ -126,6 +133,49 @@ def _wrap(text: str, width: int) -> list[str]:
             else:
                 line, used = line + sep + piece, used + _units(sep + piece)
     return [*lines, line] if line else lines
+
+
+NBSP = "\xa0"
+#: Where words part: any space but a no-break one, which a source or :func:`_groups` put there.
+SPACES = re.compile(r"[^\S\xa0]+")
+#: A number as a date or a count writes it: "8.", "1894", "12,160", "[6.?]", "(3)".
+NUMBER = re.compile(r"[\[(]?\d[\d.,/:–-]*\??[\])]?[.,;:]?")
+#: A day, a month's name and a year: "1. Juni 1905", "1 June 1905" (not "4 and 5").
+DAY = re.compile(r"\d{1,2}\.?")
+MONTH = re.compile(r"[^\W\d_]+\.?")
+YEAR = re.compile(r"\d{3,4}[.,;:]?")
+
+
+def _groups(text: str, width: float = float("inf")) -> str:
+    """``text`` with the spaces inside a date or a group of numbers ("8. 4. 1894", "1. Juni
+    1905", "29. [6.?] 1902") made no-break spaces, where the group fits in ``width`` letters:
+    a cover read "Bahr, 8. / 4. 1894" (probe 47). A number after one that ends in a comma or
+    a semicolon begins a group of its own ("pp. 3, 4")."""
+    words = SPACES.split(text.strip())
+    joins = [False] * len(words)
+    for n in range(len(words) - 1):
+        first, second = words[n], words[n + 1]
+        if not NUMBER.fullmatch(first) or first[-1] in ",;:":
+            continue
+        if NUMBER.fullmatch(second):
+            joins[n] = True
+        elif (
+            n + 2 < len(words)
+            and MONTH.fullmatch(second)
+            and YEAR.fullmatch(words[n + 2])
+            and DAY.fullmatch(first)
+        ):
+            joins[n] = joins[n + 1] = True
+    runs: list[list[str]] = []
+    for n, word in enumerate(words):
+        if n and joins[n - 1]:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    # a group longer than a line breaks where its words do
+    return " ".join(
+        NBSP.join(run) if _units(" ".join(run)) <= width else " ".join(run) for run in runs
+    )
 
 
 def _pieces(word: str, width: int) -> list[str]:

@@ -961,6 +961,38 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- The comma that parts the fields of a reference (biblio.xsl, r:fields-separator): "، "
+       in a language written in Arabic script (Arabic, Persian, Urdu, Pashto, Sindhi, Kurdish
+       ...: their ISO 639 codes, or a script subtag -Arab or -Aran; ar-Latn is a
+       transliteration), ", " in others. al-Zuhūr's masthead read "الجزء ١, ١ آذار سنة ١٩١٠"
+       (probe 47). The nearest xml:lang decides; where none says a language, the script of most
+       of the reference's letters; a reference declared Arabic whose letters are mostly of
+       another script (a European work cited in an Arabic text) keeps the Latin comma. -->
+  <xsl:variable name="r:arabic-script-languages" as="xs:string+" select="tokenize('
+      ar ara arb arz apc acm ajp ary aeb ayl arq afb apd
+      fa per fas prs pes ur urd ps pus pbt pbu sd snd ug uig ckb ota pnb skr bal bqi glk mzn
+      lrc khw ks kas arabic persian urdu')"/>
+
+  <xsl:function name="r:comma" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="parts" as="xs:string*" select="tokenize(lower-case(normalize-space(
+        ($e/ancestor-or-self::*/@xml:lang)[last()])), '[-_]')"/>
+    <xsl:variable name="script" as="xs:string?"
+        select="$parts[position() gt 1][matches(., '^[a-z]{4}$')][1]"/>
+    <xsl:variable name="said" as="xs:boolean?" select="
+        if (exists($script)) then $script = ('arab', 'aran')
+        else if (empty($parts) or $parts[1] = ('und', 'mul', 'zxx', 'mis')) then ()
+        else $parts[1] = $r:arabic-script-languages"/>
+    <xsl:variable name="letters" as="xs:string" select="replace(string($e), '\P{L}', '')"/>
+    <xsl:variable name="arabic" as="xs:integer" select="string-length(replace($letters,
+        '[^&#x0600;-&#x06FF;&#x0750;-&#x077F;&#x08A0;-&#x08FF;&#xFB50;-&#xFDFF;&#xFE70;-&#xFEFF;]',
+        ''))"/>
+    <xsl:variable name="mostly" as="xs:boolean?" select="if ($letters = '') then ()
+        else $arabic * 2 gt string-length($letters)"/>
+    <xsl:sequence select="if (if (exists($said)) then $said and not($mostly = false())
+        else $mostly = true()) then '&#x060C; ' else ', '"/>
+  </xsl:function>
+
   <!-- Classes for the common renditions a TEI @style states in CSS (never copied as CSS:
        a text cannot style the page). Unknown properties are left out. -->
   <!-- @rendition (att.global.rendition) points at rendition elements of the header's tagsDecl:
@@ -1077,9 +1109,32 @@
        its own meaning without words (a gap, a figure, a line break, a pointer) is content. -->
   <xsl:function name="r:empty-blocks" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="normalize-space($e) = '' and empty($e//*[not(self::p or self::ab
-        or self::list or self::item or self::listBibl or self::bibl or self::listApp
-        or self::app or self::lg or self::l or self::seg)])"/>
+    <xsl:sequence select="r:wordless($e, false())"/>
+  </xsl:function>
+
+  <!-- Whether a division is nothing a reader can go to: its blocks are empty (r:empty-blocks),
+       or they hold the sign of a gap and nothing else. ELTeC's <div type="liminal"><gap
+       unit="musicalScore"/></div> before Steel's first chapter was "Liminal" in the book's
+       contents, leading to "[…]"; the page's contents never listed it (probe 47). Its gap
+       stays in the text. A part named by its type (r:part-type) keeps its heading and entry:
+       that an edition's words are lost is what the edition says. -->
+  <xsl:function name="r:nothing-to-read" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="r:empty-blocks($div)
+        or (empty(r:part-type($div)) and r:wordless($div, true()))"/>
+  </xsl:function>
+
+  <!-- No words, and no element but blocks (and, with $gaps, gaps) in them. A speech is a
+       block too: a Hebrew play of DraCor holds divisions of empty speeches (probe 47). It stops
+       at the first text node of words: a book's labels ask it of every division beside the
+       one named, and normalize-space would read the whole of each. -->
+  <xsl:function name="r:wordless" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="gaps" as="xs:boolean"/>
+    <xsl:sequence select="empty($e//text()[normalize-space()])
+        and empty($e//*[not(self::p or self::ab or self::list or self::item or self::listBibl
+            or self::bibl or self::listApp or self::app or self::lg or self::l or self::seg
+            or self::sp or self::speaker or self::gap[$gaps])])"/>
   </xsl:function>
 
   <!-- The heading of a part named by its type (r:part-type): "Translation"; with its language

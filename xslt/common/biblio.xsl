@@ -100,18 +100,19 @@
        of fields alone) has nothing between its fields in the source: written one after the
        other, "Jones" "Structtitle" "Pub" would read "JonesStructtitlePub". Its fields are
        kept as encoded and in their order, with the punctuation of a citation between them:
-       ". " between the parts of a biblStruct, ", " between fields. A reference with words of
-       its own between its fields is written as it is (empty sequence). The loci of a
-       locusGrp are listed so too, "ff. 2r–9v, ff. 1r–1v": they ran together, "ff. 2r–9vff.
-       1r–1v" (probe 35, manuscripta.se's items written on leaves out of order). -->
+       ". " between the parts of a biblStruct, ", " between fields ("، " in Arabic script:
+       r:comma). A reference with words of its own between its fields is written as it is
+       (empty sequence). The loci of a locusGrp are listed so too, "ff. 2r–9v, ff. 1r–1v":
+       they ran together, "ff. 2r–9vff. 1r–1v" (probe 35, manuscripta.se's items written on
+       leaves out of order). -->
   <xsl:function name="r:fields-separator" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="if (empty($e/*) or exists($e/text()[normalize-space()])) then ()
         else if ($e/self::biblStruct) then '. '
         else if ($e[self::bibl or self::analytic or self::monogr or self::imprint
-            or self::series or self::msIdentifier or self::relatedItem]) then ', '
+            or self::series or self::msIdentifier or self::relatedItem]) then r:comma($e)
         else if ($e/self::respStmt) then ' '
-        else if ($e/self::locusGrp) then ', '
+        else if ($e/self::locusGrp) then r:comma($e)
         else ()"/>
   </xsl:function>
 

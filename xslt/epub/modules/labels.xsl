@@ -22,8 +22,10 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="type" as="xs:string" select="normalize-space($div/@type)"/>
-        <xsl:variable name="same" as="element()*"
-            select="$div/../*[ee:is-div(.)][normalize-space(@type) = $type]"/>
+        <!-- numbered among the divisions the contents list (nav.xsl): a Hebrew play's
+             empty division, left out, made them "Section 2, Section 4" (probe 47) -->
+        <xsl:variable name="same" as="element()*" select="$div/../*[ee:is-div(.)]
+            [normalize-space(@type) = $type][. is $div or not(r:nothing-to-read(.))]"/>
         <!-- a type the catalogue names (div.chapter = "Chapter"), else the type itself -->
         <xsl:variable name="name" as="xs:string" select="if ($type = '') then r:msg('toc.section')
             else if ($type = 'titlepage') then r:msg('epub.titlepage')

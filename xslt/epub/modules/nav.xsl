@@ -144,8 +144,9 @@
 
   <!-- A division of no words (an EpiDoc template's translation, <p><!- - too fragmentary - -></p>)
        has no heading in the book, as on the page (r:part-type): it is no entry of the
-       contents, which led to nothing (probe 42). -->
-  <xsl:template match="*[ee:is-div(.)][r:empty-blocks(.)]" mode="ee:toc" priority="1"
+       contents, which led to nothing (probe 42); nor is one of a gap alone (r:nothing-to-read,
+       probe 47), which the page's contents do not list either. -->
+  <xsl:template match="*[ee:is-div(.)][r:nothing-to-read(.)]" mode="ee:toc" priority="1"
       as="empty-sequence()"/>
 
   <xsl:template match="*" mode="ee:toc">
