@@ -1117,8 +1117,9 @@
        unit="musicalScore"/></div> before Steel's first chapter was "Liminal" in the book's
        contents, leading to "[…]"; the page's contents never listed it (probe 47). Its gap
        stays in the text. A part named by its type (r:part-type) keeps its heading and entry:
-       that an edition's words are lost is what the edition says. -->
-  <xsl:function name="r:nothing-to-read" as="xs:boolean">
+       that an edition's words are lost is what the edition says. Cached: a book's labels ask
+       it of every division beside each one they number. -->
+  <xsl:function name="r:nothing-to-read" as="xs:boolean" cache="yes">
     <xsl:param name="div" as="element()"/>
     <xsl:sequence select="r:empty-blocks($div)
         or (empty(r:part-type($div)) and r:wordless($div, true()))"/>

@@ -292,8 +292,11 @@
     <xsl:variable name="first" as="xs:boolean" select="empty($t/preceding-sibling::node())"/>
     <xsl:variable name="after" as="node()?" select="$e/following-sibling::node()[1]"/>
     <xsl:variable name="before" as="node()?" select="$e/preceding-sibling::node()[1]"/>
+    <!-- among words: a neighbour of the phrase holds some. Asked of the neighbours alone:
+         asked of every text of its parent, a body of 16,000 paragraphs ending in an element
+         and a newline took 16.9 s instead of 0.4 s (each paragraph's edge scanned them all) -->
     <xsl:variable name="mixed" as="xs:boolean"
-        select="exists($e/../text()[normalize-space()])"/>
+        select="normalize-space($after) != '' or normalize-space($before) != ''"/>
     <xsl:sequence select="exists($e) and ($first or $last)
         and not($e[self::tei:c or self::tei:pc or self::tei:g or self::tei:space])
         and ($last and $after instance of text()
