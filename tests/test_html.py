@@ -2718,41 +2718,47 @@ def test_additions_written_supralinear_or_infralinear_stand_above_or_below(
     }
 
 
+def _paragraph_views(tmp_path: Path, paragraph: str, book: bool = True) -> tuple[str, str, str]:
+    """The words of a text of one paragraph as built: its page's diplomatic view, its reading
+    view (what class ed-dipl marks left out) and the book's content document (what is
+    hidden left out; "" without the book)."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(tei_text(paragraph), encoding="utf-8")
+    build([source.parent], tmp_path / "out", only=["html", "epub"] if book else ["html"], jobs=1)
+    shown = _page(tmp_path / "out" / "html" / "t.html").xpath("//main//p")[0]
+    diplomatic = " ".join(shown.text_content().split())
+    for dipl in shown.xpath(".//*[contains(concat(' ', @class, ' '), ' ed-dipl ')]"):
+        dipl.drop_tree()
+    reading = " ".join(shown.text_content().split())
+    if not book:
+        return diplomatic, reading, ""
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as epub:
+        content = next(
+            etree.fromstring(epub.read(name))
+            for name in epub.namelist()
+            if name.startswith("OEBPS/text-") and name.endswith(".xhtml")
+        )
+    body = content.find("{http://www.w3.org/1999/xhtml}body")
+    words = " ".join("".join(body.xpath(".//text()[not(ancestor::*[@hidden])]")).split())
+    return diplomatic, reading, words
+
+
 def test_the_whitespace_laying_out_a_subst_is_no_word_space(tmp_path: Path) -> None:
     """Probe 46 (a Kraus letter: a correction inside a word, pretty-printed): a subst holds
     elements alone (TEI 11.3.1.5), so the newlines and indents between its del and add are
     layout; the reading text read "baldige a ufklär ende Äußerung", and the book too. The
     diplomatic view keeps them between the deleted and the added words. A mod's content is
     mixed: its whitespace is text, the word space the Shelley-Godwin Archive writes there."""
-    source = tmp_path / "src" / "t.xml"
-    source.parent.mkdir()
-    source.write_text(
-        tei_text(
-            "<p>baldige <subst>\n   <del>A</del>\n   <add>a</add>\n </subst>ufklär<subst>\n"
-            "   <del>ung</del>\n   <add>ende</add>\n </subst>\n <add>Äußerung</add> zu bitten;"
-            " the <mod>\n <add>bright</add>\n</mod>summit.</p>"
-        ),
-        encoding="utf-8",
+    diplomatic, reading, book = _paragraph_views(
+        tmp_path,
+        "<p>baldige <subst>\n   <del>A</del>\n   <add>a</add>\n </subst>ufklär<subst>\n"
+        "   <del>ung</del>\n   <add>ende</add>\n </subst>\n <add>Äußerung</add> zu bitten;"
+        " the <mod>\n <add>bright</add>\n</mod>summit.</p>",
     )
-    build([source.parent], tmp_path / "out", only=["html", "epub"], jobs=1)
-    page = _page(tmp_path / "out" / "html" / "t.html")
-    paragraph = page.xpath("//main//p")[0]
-    diplomatic = " ".join(paragraph.text_content().split())
-    for shown in paragraph.xpath(".//*[contains(concat(' ', @class, ' '), ' ed-dipl ')]"):
-        shown.drop_tree()
-    assert " ".join(paragraph.text_content().split()) == (
-        "baldige aufklärende Äußerung zu bitten; the bright summit."
-    )
+    assert reading == "baldige aufklärende Äußerung zu bitten; the bright summit."
     assert diplomatic == "baldige A a ufklär ung ende Äußerung zu bitten; the bright summit."
-    with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as book:
-        content = next(
-            etree.fromstring(book.read(name))
-            for name in book.namelist()
-            if name.endswith(".xhtml") and b"bitten" in book.read(name)
-        )
-    body = content.find("{http://www.w3.org/1999/xhtml}body")
-    words = " ".join("".join(body.xpath(".//text()[not(ancestor::*[@hidden])]")).split())
-    assert "baldige aufklärende Äußerung zu bitten; the bright summit." in words
+    assert "baldige aufklärende Äußerung zu bitten; the bright summit." in book
 
 
 def test_an_old_prints_equals_hyphen_joins_its_compound(tmp_path: Path) -> None:
@@ -2760,24 +2766,14 @@ def test_an_old_prints_equals_hyphen_joins_its_compound(tmp_path: Path) -> None:
     hyphen read "Gros= Feld= Herrn" and, with a line break inside the word token,
     "vergan= genen"; a suspended hyphen before a word in lower case keeps its space
     ("Leib= und Lebens=Gefahr")."""
-    source = tmp_path / "src" / "t.xml"
-    source.parent.mkdir()
-    source.write_text(
-        tei_text(
-            "<p><w>dem</w> <w>Gros</w><pc>=</pc><w>Feld</w><pc>=</pc><w>Herrn</w> <w>im</w> "
-            "<w>vergan<pc>=</pc><lb/>genen</w> <w>Jahr</w><pc>,</pc> <w>Leib</w><pc>=</pc>"
-            "<w>und</w> <w>Lebens</w><pc>=</pc><w>Gefahr</w><pc>.</pc></p>"
-        ),
-        encoding="utf-8",
+    _, reading, _ = _paragraph_views(
+        tmp_path,
+        "<p><w>dem</w> <w>Gros</w><pc>=</pc><w>Feld</w><pc>=</pc><w>Herrn</w> <w>im</w> "
+        "<w>vergan<pc>=</pc><lb/>genen</w> <w>Jahr</w><pc>,</pc> <w>Leib</w><pc>=</pc>"
+        "<w>und</w> <w>Lebens</w><pc>=</pc><w>Gefahr</w><pc>.</pc></p>",
+        book=False,
     )
-    build([source.parent], tmp_path / "out", only=["html"], jobs=1)
-    page = _page(tmp_path / "out" / "html" / "t.html")
-    paragraph = page.xpath("//main//p")[0]
-    for shown in paragraph.xpath(".//*[contains(concat(' ', @class, ' '), ' ed-dipl ')]"):
-        shown.drop_tree()
-    assert " ".join(paragraph.text_content().split()) == (
-        "dem Gros=Feld=Herrn im vergan=genen Jahr, Leib= und Lebens=Gefahr."
-    )
+    assert reading == "dem Gros=Feld=Herrn im vergan=genen Jahr, Leib= und Lebens=Gefahr."
 
 
 def test_the_whitespace_laying_out_a_damage_of_elements_is_no_word_space(tmp_path: Path) -> None:
@@ -2785,34 +2781,16 @@ def test_the_whitespace_laying_out_a_damage_of_elements_is_no_word_space(tmp_pat
     alone inside a word read "Witteru [n] g", "feu [cht] ist" on the page and in the book. The
     whitespace before its first and after its last element is layout in both views; a damage
     with words of its own keeps its spaces."""
-    source = tmp_path / "src" / "t.xml"
-    source.parent.mkdir()
-    source.write_text(
-        tei_text(
-            '<p>die Witteru<damage agent="hole">\n   <supplied>n</supplied>\n  </damage>g,'
-            ' Also <damage agent="hole">\n <supplied>m</supplied>\n</damage>ein lieber,'
-            ' <damage agent="water">ganz <supplied>nass</supplied> </damage>und kalt.</p>'
-        ),
-        encoding="utf-8",
+    diplomatic, reading, book = _paragraph_views(
+        tmp_path,
+        '<p>die Witteru<damage agent="hole">\n   <supplied>n</supplied>\n  </damage>g,'
+        ' Also <damage agent="hole">\n <supplied>m</supplied>\n</damage>ein lieber,'
+        ' <damage agent="water">ganz <supplied>nass</supplied> </damage>und kalt.</p>',
     )
-    build([source.parent], tmp_path / "out", only=["html", "epub"], jobs=1)
-    page = _page(tmp_path / "out" / "html" / "t.html")
-    paragraph = page.xpath("//main//p")[0]
-    diplomatic = " ".join(paragraph.text_content().split())
-    for shown in paragraph.xpath(".//*[contains(concat(' ', @class, ' '), ' ed-dipl ')]"):
-        shown.drop_tree()
-    reading = "die Witteru[n]g, Also [m]ein lieber, ganz [nass] und kalt."
-    assert " ".join(paragraph.text_content().split()) == reading
-    assert diplomatic == reading
-    with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as book:
-        content = next(
-            etree.fromstring(book.read(name))
-            for name in book.namelist()
-            if name.endswith(".xhtml") and b"Witteru" in book.read(name)
-        )
-    body = content.find("{http://www.w3.org/1999/xhtml}body")
-    words = " ".join("".join(body.xpath(".//text()[not(ancestor::*[@hidden])]")).split())
-    assert reading in words
+    expected = "die Witteru[n]g, Also [m]ein lieber, ganz [nass] und kalt."
+    assert reading == expected
+    assert diplomatic == expected
+    assert expected in book
 
 
 def test_a_carriage_return_in_the_text_is_no_character_reference_of_the_page(
