@@ -46,7 +46,7 @@ from .customise import Customisation
 from .diagnostics import Diagnostic, Report
 from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetError
 from .finish import Extras, Index, index_problems, offered_sources, write_index, write_site
-from .gate import DEFAULT_MAX_BYTES, discover
+from .gate import DEFAULT_MAX_BYTES, discover, empty_folders
 from .io import source_date
 from .naming import renamed
 from .parallel import Failed, Outcome, Resident, run_tasks
@@ -340,10 +340,7 @@ def _sources_exist(paths: Sequence[Path], report: Report, out: Path | None = Non
     files, problems = discover(paths)
     report.extend(problems)
     missing = [p for p in paths if not (p.is_dir() or p.is_file())]
-    found = [f.resolve() for f in files]
-    empty = [
-        p for p in paths if p.is_dir() and not any(f.is_relative_to(p.resolve()) for f in found)
-    ]
+    empty = empty_folders(paths, [str(f) for f in files])
     for folder in empty:
         report.extend([diag.error(str(folder), "build.no-sources", _NO_SOURCES)])
     if not missing and not empty and files:

@@ -34,7 +34,7 @@ from .check_file import (
 )
 from .diagnostics import Diagnostic, Report
 from .errors import EditionError, EnvironmentFailure, OptionError
-from .gate import discover_names, read_document
+from .gate import discover_names, empty_folders, read_document
 from .parallel import Failed, Outcome, run_tasks
 from .paths import display
 from .validate import references
@@ -87,7 +87,7 @@ def check(
     out.add(missing)
     # a folder with no *.xml (emptied, mistyped, named x.xml) checks nothing: an archivist's
     # `make check` must not pass on it
-    out.add([_no_sources(p) for p in paths if p.is_dir() and not _holds(p, names)])
+    out.add([_no_sources(p) for p in empty_folders(paths, names)])
     checked: list[references.PackedFacts] = []
     files: list[Path] = []
     for outcome in _run(names, options, progress):
@@ -141,11 +141,6 @@ def usable(options: CheckOptions) -> None:
         except EditionError as exc:
             given = f"--schematron {rules}" if options.schematron else f"--phase {options.phase}"
             raise OptionError(f"{given}: {exc}") from exc
-
-
-def _holds(folder: Path, names: Sequence[str]) -> bool:
-    prefix = os.path.join(str(folder), "")
-    return any(name.startswith(prefix) for name in names)
 
 
 def _no_sources(folder: Path) -> Diagnostic:

@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -327,6 +327,26 @@ def discover_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
             )
     # a folder named twice is walked twice: say each thing once
     return sorted(found.values()), list(dict.fromkeys(problems))
+
+
+def empty_folders(paths: Iterable[Path], names: Sequence[str]) -> list[Path]:
+    """The folders among ``paths`` that hold no ``*.xml`` file ``discover_names`` found.
+
+    A file is listed once, under the first of its names: of a folder given twice (``tei`` and
+    its absolute path), or one holding links to files another given folder holds, no listed
+    name may start with the folder's, so a folder that seems empty is listed again on its
+    own before it is called empty (rare, and never on the common path). Names are compared
+    as given: resolving them would call a folder of links to files elsewhere empty."""
+    empty = []
+    for path in paths:
+        if not path.is_dir():
+            continue
+        given = os.path.join(str(path), "")
+        if any(name.startswith(given) for name in names):
+            continue
+        if not discover_names([path])[0]:
+            empty.append(path)
+    return empty
 
 
 def _xml_files(top: str, problems: list[Diagnostic]) -> Iterator[tuple[str, bool]]:

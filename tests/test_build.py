@@ -128,6 +128,28 @@ def test_a_folder_without_sources_says_to_check_the_path(tmp_path: Path) -> None
     )
 
 
+def test_a_folder_of_links_to_texts_elsewhere_is_built(tmp_path: Path) -> None:
+    """A folder of symbolic links to files kept elsewhere (an archivist's selection) was
+    refused as "no *.xml file in this folder" and nothing was built: the build asked whether
+    the links' targets lay inside the folder. `edition check` read the same folder."""
+    kept = tmp_path / "archive" / "letter.xml"
+    kept.parent.mkdir()
+    kept.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        "<title>A letter</title></titleStmt><publicationStmt><p>Unpublished</p>"
+        "</publicationStmt><sourceDesc><p>Archive</p></sourceDesc></fileDesc></teiHeader>"
+        "<text><body><p>Dear friend, all is well.</p></body></text></TEI>",
+        encoding="utf-8",
+    )
+    chosen = tmp_path / "chosen"
+    chosen.mkdir()
+    (chosen / "letter.xml").symlink_to(kept)
+    out = tmp_path / "out"
+    report = build([chosen], out, only=["html"], jobs=1)
+    assert report.errors == 0, report.diagnostics
+    assert "all is well" in (out / "html" / "letter.html").read_text(encoding="utf-8")
+
+
 def test_texts_built_alone_are_read_with_the_registers_beside_them(tmp_path: Path) -> None:
     """`edition build tei/texts` lost every name's register entry (check and index found
     them): the registers/ folders near the texts are read, as check reads them, and their

@@ -265,6 +265,19 @@ def test_a_folder_with_nothing_to_check_is_an_error(tmp_path: Path) -> None:
     assert report.errors == 2 and len(report.files) == 1
 
 
+def test_a_folder_named_twice_is_not_called_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`edition check tei /abs/tei` checked the files once, under their absolute names, and
+    called the folder named relatively empty (check.no-sources, an error failing `make
+    check`)."""
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "a.xml").write_text("<r/>")
+    monkeypatch.chdir(tmp_path)
+    report = check([Path("tei"), tmp_path / "tei"], CheckOptions(checks=("refs",)))
+    assert report.diagnostics == [] and len(report.files) == 1
+
+
 def test_a_wrong_schema_or_phase_is_one_usage_error(tmp_path: Path) -> None:
     """A --schema that is no RELAX NG schema, a --phase the rules do not have: one mistake in
     a command line is one usage error before any file is read, not an error in each file."""

@@ -13,7 +13,14 @@ import pytest
 from conftest import SECRET
 
 from pipeline.diagnostics import Severity
-from pipeline.gate import MAX_INSTRUCTION, discover, discover_names, parse_bytes, read_document
+from pipeline.gate import (
+    MAX_INSTRUCTION,
+    discover,
+    discover_names,
+    empty_folders,
+    parse_bytes,
+    read_document,
+)
 
 
 def gate(tmp_path: Path, name: str, data: bytes):  # type: ignore[no-untyped-def]
@@ -435,6 +442,28 @@ def test_discover_names_gives_the_same_files_as_strings(tmp_path: Path) -> None:
         "a/2.xml",
         "b.xml",
     ]
+
+
+def test_a_folder_is_empty_only_when_it_holds_no_xml_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder named twice (relative and absolute) lists its files under one name, and a
+    folder of links to files elsewhere under names of its own: neither is empty, where the
+    build called the folder of links empty (it compared resolved paths) and check the folder
+    named a second time."""
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.xml").write_text("<r/>")
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "a.xml").symlink_to(tmp_path / "texts" / "a.xml")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.txt").write_text("no TEI here")
+    monkeypatch.chdir(tmp_path)
+    given = [Path("texts"), tmp_path / "texts", tmp_path / "empty"]
+    names, problems = discover_names(given)
+    assert len(names) == 1 and problems == []
+    assert empty_folders(given, names) == [tmp_path / "empty"]
+    links = [tmp_path / "links"]
+    assert empty_folders(links, discover_names(links)[0]) == []
 
 
 def test_excessive_nesting_is_refused_with_a_plain_message(tmp_path: Path) -> None:
