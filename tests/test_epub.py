@@ -1886,3 +1886,55 @@ def test_the_sources_of_the_edition_fit_a_phone_page(edition: Path, tmp_path: Pa
             browser.close()
     assert wide <= 390
     assert indents == ["0px"] * 4
+
+
+def test_the_guidelines_front_lists_and_phrases_read_in_the_book(tmp_path: Path) -> None:
+    """Probe 50 (the Guidelines' examples, a book at phone size in Chromium): a soCalled
+    word (Guidelines 3.3.3, scare quotes) was plain in the book, where the pages quote it;
+    a title page (4.6) was a run of indented body lines, its main title of the body's size;
+    a labelled list drew a bullet and set each label on a line above its item; lines the
+    source indents ("ti-2", "indent") were flush with the others; a table had no rules, so a
+    cell spanning two columns was not seen to span, and its label row stood centred."""
+    from test_html import CHROMIUM, CHROMIUM_ARGS, _browser_tools, _guidelines_source
+
+    sync_playwright, _ = _browser_tools()
+    _guidelines_source(tmp_path / "src")
+    assert build([tmp_path / "src"], tmp_path / "out", only=["epub"], jobs=1).errors == 0
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as book:
+        book.extractall(tmp_path / "book")
+    text = tmp_path / "book" / "OEBPS" / "text-001.xhtml"
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(text.as_uri())
+            quotes = page.evaluate(
+                "() => ['::before', '::after'].map(p => getComputedStyle("
+                "document.querySelector('.soCalled'), p).content)"
+            )
+            title = page.evaluate(
+                "() => { const s = q => getComputedStyle(document.querySelector(q));"
+                " const main = s('.titlePart.type-main');"
+                " return [main.textAlign, main.textIndent, parseFloat(main.fontSize) >"
+                " parseFloat(s('.titlePart.type-sub').fontSize)]; }"
+            )
+            lists = page.evaluate(
+                "() => [...document.querySelectorAll('ul.list > li')].map(li =>"
+                " [getComputedStyle(li).listStyleType, li.querySelector('.label') ?"
+                " getComputedStyle(li.querySelector('.label')).display : ''])"
+            )
+            starts = page.evaluate(
+                "() => [...document.querySelectorAll('.l')].map(l =>"
+                " l.getBoundingClientRect().left)"
+            )
+            cells = page.evaluate(
+                "() => ['th', 'td[colspan]'].map(q => { const c = getComputedStyle("
+                "document.querySelector(q)); return [c.borderTopStyle, c.textAlign]; })"
+            )
+        finally:
+            browser.close()
+    assert quotes == ['"“"', '"”"']
+    assert title == ["center", "0px", True]
+    assert lists == [["none", "inline"], ["none", "inline"], ["disc", ""]]
+    assert starts[0] < starts[1] and starts[0] < starts[2]
+    assert cells == [["solid", "start"], ["solid", "start"]]

@@ -3262,3 +3262,153 @@ def test_a_split_text_keeps_a_text_and_its_translation_on_one_page(tmp_path: Pat
     for href in hrefs:
         file, target = href.split("#")
         assert _page(out / file).xpath(f"//*[@id='{target}']"), href
+
+
+# -- probe 50: the Guidelines' examples --------------------------------------------------------
+
+
+def test_a_quotation_run_into_its_sentence_keeps_its_source_apart(tmp_path: Path) -> None:
+    """Probe 50 (cit, Guidelines 3.3.3: a quotation "together with a bibliographic reference
+    to its source"): a cit in a sentence, its quote and bibl written against each other as
+    encoders do, read "All the world's a stageAs You Like It 2.7" on the page and in the book.
+    The source stands apart in parentheses, signs of the editor; one the source brackets
+    keeps its brackets alone, and a space the source writes is not doubled."""
+    _, reading, book = _paragraph_views(
+        tmp_path,
+        "<p>He quoted <cit><quote>All the world's a stage</quote><bibl>As You Like It 2.7"
+        "</bibl></cit>, and <cit><quote>Brevity is the soul of wit</quote> <bibl>(Hamlet"
+        " 2.2)</bibl></cit>.</p>",
+    )
+    expected = (
+        "He quoted All the world's a stage (As You Like It 2.7), and Brevity is the soul of"
+        " wit (Hamlet 2.2)."
+    )
+    assert reading == expected
+    assert expected in book
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    signs = page.xpath("//span[@class='cit']/span[@class='sign']")
+    assert [s.text for s in signs] == ["(", ")"]
+    assert all(s.get("data-pagefind-ignore") == "" for s in signs)
+
+
+def test_a_figures_description_is_read_once_where_its_image_is_shown(tmp_path: Path) -> None:
+    """Probe 50 (figDesc, Guidelines 14.4: a description "for use when documenting an image
+    without displaying it"): a figure whose image is shown had its description as the image's
+    alt text and again in its caption, so a screen reader read it twice. Its caption's copy
+    is for the eye alone (aria-hidden), on the page and in the book; a figure whose image is
+    not shown (an address on the web) keeps its description to be read."""
+    from test_epub import _png_1x1
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "well.png").write_bytes(_png_1x1())
+    (folder / "t.xml").write_text(
+        tei_text(
+            '<div><figure><head>The well</head><graphic url="well.png"/><figDesc>A stone well'
+            " with a bucket.</figDesc></figure><figure><graphic"
+            ' url="https://example.org/plan.png"/><figDesc>A plan of the garden.</figDesc>'
+            "</figure></div>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([folder], tmp_path / "out", only=["html", "epub"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    assert page.xpath("//figure//img/@alt") == ["A stone well with a bucket."]
+    hidden = {
+        d.text_content(): d.get("aria-hidden") for d in page.xpath("//span[@class='figDesc']")
+    }
+    assert hidden == {"A stone well with a bucket.": "true", "A plan of the garden.": None}
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as epub:
+        text = etree.fromstring(epub.read("OEBPS/text-001.xhtml"))
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    assert text.xpath("//h:img/@alt", namespaces=ns) == ["A stone well with a bucket."]
+    shown = text.xpath("//h:span[@class='figDesc']", namespaces=ns)
+    assert [(d.text, d.get("aria-hidden")) for d in shown] == [
+        ("A stone well with a bucket.", "true"),
+        ("A plan of the garden.", None),
+    ]
+
+
+def test_a_list_of_labelled_items_draws_no_mark_of_its_own(tmp_path: Path) -> None:
+    """Probe 50 (label, Guidelines 3.8: "a label or heading used to identify part of a text,
+    typically but not exclusively in a list"): a list whose every item follows its label drew
+    a bullet before the label ("• (a) labelled one") and an ordered one its own number ("1.
+    1. first"). The label is the item's mark; a list with an unlabelled item keeps its own."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "t.xml").write_text(
+        tei_text(
+            '<div><list type="simple"><label>(a)</label><item>one</item><label>(b)</label>'
+            '<item>two</item></list><list type="ordered"><label>1.</label><item>first</item>'
+            "<label>2.</label><item>second</item></list><list><label>(c)</label><item>three"
+            "</item><item>four</item></list></div>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([folder], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    shown = page.xpath("//div[@class='tei-text']//*[self::ul or self::ol]")
+    lists = [(e.tag, "labelled" in e.get("class").split()) for e in shown]
+    assert lists == [("ul", True), ("ol", True), ("ul", False)]
+
+
+_GUIDELINES_FRONT = (
+    '<front><titlePage><docTitle><titlePart type="main">The Year</titlePart><titlePart'
+    ' type="sub">or, Twelve Months</titlePart></docTitle></titlePage></front>'
+)
+_GUIDELINES_BODY = (
+    '<div><list type="simple"><label>(a)</label><item>one</item><label>(b)</label>'
+    "<item>two</item></list><list><item>plain</item></list><p>The <soCalled>experts</soCalled>"
+    ' say so.</p><lg><l>The water lies</l><l rend="indent">and not a frog</l>'
+    '<l rend="ti-2">will pass.</l></lg><table><row role="label"><cell role="label">Parish</cell>'
+    '<cell role="label">Men</cell><cell role="label">Women</cell></row><row><cell>St John</cell>'
+    '<cell cols="2">none recorded</cell></row></table></div>'
+)
+
+
+def _guidelines_source(folder: Path) -> None:
+    """A text of the constructs probe 50 looked at in a browser, for the page and the book."""
+    folder.mkdir()
+    (folder / "t.xml").write_text(
+        tei_text(_GUIDELINES_BODY).replace("<text><body>", "<text>" + _GUIDELINES_FRONT + "<body>"),
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.slow
+def test_browser_a_labelled_list_a_title_page_and_an_indented_line(tmp_path: Path) -> None:
+    """Probe 50, in Chromium: a list whose items follow their labels shows no bullet beside
+    the labels (a plain list keeps its own); the main title of a title page stands above its
+    subtitle (titlePart type "main", Guidelines 4.6: both were one size); a line the source
+    indents, by "ti-2" (ELTeC's two ems) or "indent", is indented: the verse style's padding
+    overrode the one "ti-N" gives, so every line stood flush."""
+    sync_playwright, _ = _browser_tools()
+    _guidelines_source(tmp_path / "src")
+    report = build([tmp_path / "src"], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 800})
+            page.goto((tmp_path / "out" / "html" / "t.html").as_uri())
+            marks = page.evaluate(
+                "() => [...document.querySelectorAll('.tei-text ul.list > li')]"
+                ".map(li => getComputedStyle(li).listStyleType)"
+            )
+            sizes = page.evaluate(
+                "() => ['main', 'sub'].map(t => parseFloat(getComputedStyle("
+                "document.querySelector('.titlePart.type-' + t)).fontSize))"
+            )
+            starts = page.evaluate(
+                "() => [...document.querySelectorAll('.l')].map(l => {"
+                " const r = document.createRange(); r.selectNodeContents(l);"
+                " return r.getClientRects()[0].left; })"
+            )
+        finally:
+            browser.close()
+    assert marks == ["none", "none", "disc"]
+    assert sizes[0] > sizes[1]
+    # "indent" is one and a half ems in, "ti-2" two
+    assert starts[0] + 10 < starts[1] < starts[2]

@@ -54,6 +54,37 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The source of a quotation run into its sentence (cit: a quote and "a bibliographic
+       reference to its source", Guidelines 3.3.3) stands apart from the quoted words, in
+       parentheses, the editor's signs (out of the search index): written against the quote,
+       as encoders do, it read "All the world's a stageAs You Like It 2.7" (probe 50). One
+       the source already brackets keeps its own brackets. A block citation (an epigraph, a
+       blockquote) sets its source on a line of its own and is left as it is. -->
+  <xsl:template match="(bibl | biblStruct)[parent::cit]
+      [preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]
+          [self::quote or self::q]]" mode="r:main" as="node()+" priority="3">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="bracketed" as="xs:boolean"
+        select="matches(normalize-space(.), '^[(\[].*[)\]]$')"/>
+    <xsl:choose>
+      <xsl:when test="$r:phrasing">
+        <xsl:if test="not(preceding-sibling::node()[1][self::text()])">
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:if test="not($bracketed)">
+          <span class="sign" data-pagefind-ignore="">(</span>
+        </xsl:if>
+        <xsl:next-match/>
+        <xsl:if test="not($bracketed)">
+          <span class="sign" data-pagefind-ignore="">)</span>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:next-match/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A short reference in running words that points at its full entry (bibl is att.canonical:
        @ref locates "a full definition or identity"; probe 29, a commentary's "According to
        <bibl ref="#lettich1983">Lettich</bibl>" beside the bibliography's entry lettich1983)

@@ -78,12 +78,19 @@
         or empty(item[normalize-space(@n)])) then ()
         else if (every $n in item/@n satisfies normalize-space($n) castable as xs:integer)
         then 'value' else 'marker'"/>
+    <!-- every item after its own label ("(a)", "1.", "Colophon": label, Guidelines 3.8): the
+         label is the item's mark, so the list draws no bullet or number of its own; it read
+         "• (a) labelled one" and, in an ordered list, "1. 1. first" (probe 50) -->
+    <xsl:variable name="labelled" as="xs:boolean" select="not($r:phrasing) and exists(item)
+        and (every $i in item satisfies $i/preceding-sibling::*[not(r:gloss-global(.))][1]
+            [self::label])"/>
     <xsl:apply-templates select="head" mode="r:main"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else if ($ordered) then 'ol' else 'ul'}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="local-name() || (if ($r:phrasing) then ' block' else '')
             || (if ($own-numbers = 'marker') then ' own-numbers' else '')
-            || (if ($run-in) then ' list-inline' else '')"/>
+            || (if ($run-in) then ' list-inline' else '')
+            || (if ($labelled) then ' labelled' else '')"/>
       </xsl:call-template>
       <!-- the headings of a glossary's two columns (headLabel, headItem) -->
       <xsl:if test="headLabel | headItem">
@@ -435,14 +442,23 @@
   </xsl:template>
 
   <!-- Figures: no image is fetched from elsewhere; a relative image URL is shown, and the
-       description (figDesc) is always rendered, as alt text and as caption. -->
+       description (figDesc) is always rendered, as alt text and as caption. The description
+       is for "documenting an image without displaying it" (Guidelines 14.4): where it is the
+       alt text of an image shown, its words in the caption are for the eye alone
+       (aria-hidden), or a screen reader read them twice, once as the image and once after
+       it (probe 50). -->
   <xsl:template match="figure" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="shown" as="node()*">
+      <xsl:apply-templates select="node() except (head | figDesc)" mode="r:main"/>
+    </xsl:variable>
+    <xsl:variable name="alt-texts" as="xs:string*"
+        select="$shown/descendant-or-self::*:img/@alt ! string()"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else 'figure'}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'figure' || (if ($r:phrasing) then ' block' else '')"/>
       </xsl:call-template>
-      <xsl:apply-templates select="node() except (head | figDesc)" mode="r:main"/>
+      <xsl:sequence select="$shown"/>
       <!-- a recording's or a video's description is its caption (it has no picture) -->
       <xsl:variable name="described" as="element()*"
           select="(graphic | media)[r:media-kind(.) != 'image']/desc[normalize-space()][1]"/>
@@ -453,9 +469,26 @@
             <xsl:if test="position() gt 1">
               <xsl:text> </xsl:text>
             </xsl:if>
-            <xsl:apply-templates select="." mode="r:main">
-              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-            </xsl:apply-templates>
+            <xsl:variable name="caption" as="node()*">
+              <xsl:apply-templates select="." mode="r:main">
+                <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:variable>
+            <xsl:choose>
+              <xsl:when test="self::figDesc and r:plain(.) = $alt-texts
+                  and count($caption) = 1 and $caption instance of element()">
+                <xsl:for-each select="$caption">
+                  <xsl:copy>
+                    <xsl:sequence select="@*"/>
+                    <xsl:attribute name="aria-hidden" select="'true'"/>
+                    <xsl:sequence select="node()"/>
+                  </xsl:copy>
+                </xsl:for-each>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:sequence select="$caption"/>
+              </xsl:otherwise>
+            </xsl:choose>
           </xsl:for-each>
         </xsl:element>
       </xsl:if>
