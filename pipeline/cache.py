@@ -42,7 +42,8 @@ from .xslt import ParamValue, XmlText
 #: 5: a corpus's facts name the files it includes as members (``SourceFacts.members``), a
 #: text's the files its names point into (``SourceFacts.name_links``).
 #: 6: a bibliography file is a register, its lists its works (``stages.bibliographies``).
-FORMAT = "6"
+#: 7: a register's facts carry its title (``SourceFacts.title``), which names its download.
+FORMAT = "7"
 CACHE = "cache"
 
 

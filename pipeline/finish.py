@@ -32,6 +32,7 @@ from .builders.downloads import (
     index_exports,
     publish_schemas,
     publish_sources,
+    register_holds,
     schemas_named,
     shown_size,
     tei_href,
@@ -145,6 +146,8 @@ def offered_sources(
             sha256=f.kept.sha256,
             source=f.path,
             schemas=f.schemas,
+            title=f.title if f.kind == "register" else "",
+            holds=register_holds(f.lists) if f.kind == "register" else (),
         )
         for f in facts
         if f.kept is not None and f.kind in ("text", "register")

@@ -83,7 +83,8 @@ class SourceFacts:
     from_snapshot: bool = False
     #: The copy kept in the new generation, for a later build in which the file fails.
     kept: SourceRecord | None = None
-    #: The text's ``xml:id`` and its own title (``html.text_title``), for the site's pages.
+    #: The text's ``xml:id`` and its own title (``html.text_title``; a register's too, which
+    #: names its download), for the site's pages.
     xml_id: str = ""
     title: str = ""
     #: The licence the file is published under (``availability``): its words and URL.
@@ -220,7 +221,7 @@ def facts_of(
         included=tuple((str(p), d) for p, d in document.digests),
         from_snapshot=from_snapshot,
         xml_id=root.get("{http://www.w3.org/XML/1998/namespace}id", "") if text else "",
-        title=text_title(root) if text else "",
+        title=text_title(root) if kind != "other" else "",
         licence=licence_of(root) if kind != "other" else ("", ""),
         diagnostics=tuple(problems),
         images=image_files(document) if text else (),

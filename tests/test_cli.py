@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from conftest import tei_text
 from lxml import etree
 
 from pipeline.cli import cli
@@ -159,6 +160,26 @@ def test_check_and_build_from_inside_an_edition_use_its_settings(
     assert result.exit_code == 0, result.output
     assert (tmp_path / "ed" / "dist" / "html" / "example.html").is_file()
     assert not (tmp_path / "ed" / "tei" / "texts" / "dist").exists()
+
+
+def test_a_file_named_like_an_option_is_given_after_a_double_dash(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file named "-x.xml" on the command line is read by click as an unknown option (exit
+    2). After "--" every argument is a path, for both commands, as the README says under
+    `edition check`; "./-x.xml" works as well."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-x.xml").write_text(tei_text("<p>Hello.</p>"), encoding="utf-8")
+    refused = runner.invoke(cli, ["check", "-x.xml"])
+    assert refused.exit_code == 2 and "No such option" in refused.output
+    for args in (["check", "--", "-x.xml"], ["check", "./-x.xml"]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert "1 file checked" in result.output
+    result = runner.invoke(cli, ["build", "--only", "html", "--out", "out", "--", "-x.xml"])
+    assert result.exit_code == 0, result.output
+    # the page takes a name a web address can carry (build.renamed-text)
+    assert (tmp_path / "out" / "html" / "x.html").is_file()
 
 
 def test_missing_path_is_an_error_not_a_crash(runner: CliRunner, tmp_path: Path) -> None:

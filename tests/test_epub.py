@@ -1865,6 +1865,59 @@ def test_a_short_quotation_runs_in_its_sentence_in_the_book(tmp_path: Path) -> N
     assert shown == ["inline", "block"]
 
 
+def test_a_quotation_of_paragraphs_in_a_sentence_is_indented_as_a_block_quote(
+    tmp_path: Path,
+) -> None:
+    """Probe 47 left: a quote holding paragraphs inside a sentence (here inside a hi, where
+    HTML admits no blockquote) was a plain span in the book, its paragraphs flush with the
+    words around it; a q of paragraphs or verse likewise. Seen in Chromium at phone size,
+    each is indented as the book's blockquote between paragraphs is, and so on the page."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright (pip)")
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.is_file():
+        _missing(f"chromium at {chromium}")
+    source = tmp_path / "src" / "q.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            "<div><p>He wrote <hi rend='italic'>that <quote xml:id='in-hi'><p>One.</p>"
+            "<p>Two.</p></quote> and more</hi> after.</p>"
+            "<p>She said <q xml:id='q-p'><p>Come.</p><p>Now.</p></q> and left.</p>"
+            "<p>He sang <q xml:id='q-lg'><lg><l>A line.</l></lg></q> then.</p>"
+            "<quote xml:id='apart'><p>Between paragraphs.</p></quote></div>"
+        ),
+        encoding="utf-8",
+    )
+    assert build([source.parent], tmp_path / "out", jobs=1).errors == 0
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "q.epub") as book:
+        book.extractall(tmp_path / "book")
+    views = {
+        "book": tmp_path / "book" / "OEBPS" / "text-001.xhtml",
+        "page": tmp_path / "out" / "html" / "q.html",
+    }
+    indents: dict[str, list[float]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            for view, path in views.items():
+                page.goto(path.as_uri())
+                indents[view] = page.evaluate(
+                    "() => ['in-hi', 'q-p', 'q-lg', 'apart'].map(i => {"
+                    " const e = document.getElementById(i);"
+                    " return Math.round(e.getBoundingClientRect().left"
+                    " - e.closest('.div').getBoundingClientRect().left); })"
+                )
+        finally:
+            browser.close()
+    # the book's blockquote is indented 2em (32 px), the page's 1.5rem (24 px)
+    assert indents == {"book": [32] * 4, "page": [24] * 4}
+    _epubcheck(tmp_path / "out" / "epub" / "q.epub")
+
+
 def test_the_sources_of_the_edition_fit_a_phone_page(edition: Path, tmp_path: Path) -> None:
     """The Belgian text's list of sources, four web addresses, ran off a phone's page (390
     px, Chromium): each entry a bullet, an indent and an address cut at the edge. Entries

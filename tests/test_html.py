@@ -387,6 +387,49 @@ def test_about_page_marks_the_language_of_a_texts_title_and_authors(tmp_path: Pa
     assert doc.xpath("//a[@href='#text-other']/@lang") == []
 
 
+def test_the_parts_of_an_arabic_source_and_letter_head_take_the_arabic_comma(
+    tmp_path: Path,
+) -> None:
+    """Probe 47 left: after the fields of a reference took "، " in Arabic script (r:comma),
+    the sources list still joined an imprint's place, publisher and date, the scopes and a
+    series with ", ", and so did the letter head (a name and an address's lines) and a
+    publisher of two bodies in the edition's citation. Where the joined parts are the text's
+    words they take its comma; scopes counted in the interface's words ("pp. 3–5" in an
+    English interface) keep its comma."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "zuhur.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ar"><teiHeader><fileDesc>
+<titleStmt><title>الزهور</title></titleStmt><publicationStmt><publisher><orgName>مشروع
+</orgName><orgName>جامعة</orgName></publisher><date when="2024-01-01"/></publicationStmt>
+<sourceDesc><biblStruct><analytic><title>مقالة</title></analytic><monogr><title>الزهور</title>
+<imprint><pubPlace><placeName>القاهرة</placeName></pubPlace><publisher>مطبعة المعارف</publisher>
+<date>١٩١٠</date></imprint><biblScope unit="volume">الجزء ١</biblScope><biblScope
+unit="issue">السنة ١</biblScope></monogr><series><title>سلسلة</title><biblScope>العدد ٣
+</biblScope></series></biblStruct><bibl><title>الهلال</title><pubPlace>القاهرة</pubPlace>
+<publisher>دار الهلال</publisher><date>١٨٩٢</date><biblScope unit="volume" from="2" to="2"/>
+<biblScope unit="page" from="3" to="5"/></bibl></sourceDesc></fileDesc><profileDesc>
+<correspDesc><correspAction type="sent"><persName>كاتب</persName><address><addrLine>شارع
+الأمير</addrLine><addrLine>بيروت</addrLine></address></correspAction></correspDesc>
+</profileDesc></teiHeader><text><body><div><p>نص.</p></div></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    about = _page(tmp_path / "out/html/about.html")
+    sources = [
+        " ".join(p.text_content().split()) for p in about.xpath("//p[@class='source-citation']")
+    ]
+    assert sources == [
+        "Source: مقالة. In: الزهور. القاهرة: مطبعة المعارف، ١٩١٠. الجزء ١، السنة ١."
+        " (سلسلة، العدد ٣)",
+        "Source: الهلال. القاهرة: دار الهلال، ١٨٩٢. vol. 2, pp. 3–5.",
+    ]
+    assert about.xpath("string(//p[@class='citation'])").startswith("الزهور. مشروع، جامعة")
+    page = _page(tmp_path / "out/html/zuhur.html")
+    (sender,) = page.xpath("//dl[@class='corresp']/dd")
+    assert " ".join(sender.text_content().split()) == "كاتب، شارع الأمير، بيروت"
+
+
 def test_about_page_names_a_language_given_by_its_code(tmp_path: Path) -> None:
     """Probe 23 (TCP's <language ident="eng">eng</language>): the about page read
     "Languages: eng."; a code is named in the interface's language, words are kept."""
@@ -429,6 +472,59 @@ def test_about_page_has_sources_licence_and_citation(edition: Path) -> None:
     # Whitman Archive's letters listed "2015-04-16: edited")
     (change,) = doc.xpath("//ul[@class='changes']/li/time")
     assert (change.get("datetime"), change.text) == ("2026-11-24", "24 November 2026")
+
+
+def test_registers_are_offered_by_what_they_are_with_their_file_names(
+    edition: Path, tmp_path: Path
+) -> None:
+    """Probe 49: the about page and the home page offered the registers by their file names
+    ("registers/persons.xml") beside the texts' titles. A register is named by its header's
+    title, else by what it lists in the interface's words; its file name stays beside it,
+    the name of what is downloaded."""
+    about = _page(edition / "about.html")
+    rows = [
+        (
+            "".join(tr.xpath("td[1]/a")[0].itertext()),
+            tr.xpath("string(td[1]/code[@class='download-name'])"),
+            tr.xpath("string(td[1]/a/@href)"),
+        )
+        for tr in about.xpath("//table[@class='download-table']/tbody/tr")
+        if tr.xpath("string(td[2])").strip() == "register (TEI)"
+    ]
+    assert rows == [
+        ("Register of organisations", "registers/organisations.xml",
+         "tei/registers/organisations.xml"),
+        ("Register of persons", "registers/persons.xml", "tei/registers/persons.xml"),
+        ("Register of places", "registers/places.xml", "tei/registers/places.xml"),
+    ]  # fmt: skip
+    home = _page(edition / "index.html")
+    listed = [" ".join(li.text_content().split()) for li in home.xpath("//li[code]")]
+    assert [li.rsplit(" ", 2)[0] for li in listed if li.startswith("Register")] == [
+        "Register of organisations registers/organisations.xml",
+        "Register of persons registers/persons.xml",
+        "Register of places registers/places.xml",
+    ]
+    # a register whose header has no title is named by its lists, in the interface's words
+    corpus = tmp_path / "corpus"
+    (corpus / "registers").mkdir(parents=True)
+    (corpus / "text.xml").write_text(
+        tei_text('<p><persName ref="registers/people.xml#ada">Ada</persName> in '
+                 '<placeName ref="registers/people.xml#rome">Rome</placeName>.</p>'),
+        encoding="utf-8",
+    )  # fmt: skip
+    (corpus / "registers" / "people.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title/>
+</titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test.</p>
+</sourceDesc></fileDesc></teiHeader><standOff><listPerson><person xml:id="ada"><persName>Ada
+</persName></person></listPerson><listPlace><place xml:id="rome"><placeName>Rome</placeName>
+</place></listPlace></standOff></TEI>""",
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    (row,) = _page(tmp_path / "out/html/about.html").xpath(
+        "//table[@class='download-table']//tr[td[2] = 'register (TEI)']/td[1]"
+    )
+    assert " ".join(row.text_content().split()) == "Persons, Places registers/people.xml"
 
 
 def test_names_link_to_index_entries_with_popovers(edition: Path) -> None:

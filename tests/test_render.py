@@ -253,6 +253,41 @@ def test_thousands_of_footnotes_are_listed_with_their_sections(tmp_path: Path) -
     assert "In the part." in end.text_content()
 
 
+def test_a_letters_untitled_divisions_list_their_notes_once_after_the_letter(
+    tmp_path: Path,
+) -> None:
+    """Probe 46: a letter of two hands (the Tillich letter L00058: <div
+    type="ersteHandschrift">, <div type="zweiteHandschrift">, no head) listed the first
+    hand's notes between the hands. Untitled divisions of one text are parts of it: their
+    notes are one list after the text, numbered through; a headed chapter keeps its own list
+    and takes in the notes of its untitled parts, and an untitled division among headed ones
+    (a preface beside chapters) keeps its own."""
+    source = tmp_path / "hands.xml"
+    source.write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Two hands</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body>
+<div xml:id="first" type="firstHand"><p>Father writes<note>On the father.</note>.</p></div>
+<div xml:id="second" type="secondHand"><p>Mother adds<note>On the mother.</note>.</p></div>
+</body><back>
+<div xml:id="preface"><p>Untitled<note>In the preface.</note></p></div>
+<div xml:id="ch"><head>Chapter</head><div xml:id="part"><p>Part<note>In the part.</note></p>
+</div></div></back></text></TEI>""",
+        encoding="utf-8",
+    )
+    doc = html.document_fromstring(render("hands", source)[0])
+    lists = [
+        (s.getparent().get("id") or "end", [" ".join(li.xpath("string(.//div)").split())
+                                            for li in s.xpath("ol/li")])
+        for s in doc.xpath("//section[@class='footnotes']")
+    ]  # fmt: skip
+    assert lists == [
+        ("preface", ["In the preface."]),
+        ("ch", ["In the part."]),
+        ("end", ["On the father.", "On the mother."]),
+    ]
+
+
 def test_languages_are_valid_tags(pages: dict[str, tuple[str, tuple[str, ...]]]) -> None:
     doc = _doc("highlighting", pages)
     # a three-letter code is the two-letter one where ISO 639-1 has it (tam: ta), else kept

@@ -76,6 +76,10 @@ class Offered:
     source: Path | None = None
     #: Those addresses, as written (``SourceFacts.schemas``).
     schemas: tuple[str, ...] = ()
+    #: A register's own title (its header's) and what it lists (``register_holds``): what
+    #: the about page calls it, where its file name said nothing to a reader.
+    title: str = ""
+    holds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,30 @@ class Download:
     stem: str = ""
     licence: str = ""
     licence_url: str = ""
+    title: str = ""
+    holds: tuple[str, ...] = ()
+
+
+#: A register's lists by the index page (and interface label) of what they hold.
+_HOLDS = {
+    "listPerson": "persons",
+    "listPlace": "places",
+    "listOrg": "organisations",
+    "listBibl": "bibliography",
+    "listEvent": "entities",
+    "listObject": "entities",
+    "listNym": "entities",
+    "castList": "persons",
+}
+
+
+def register_holds(lists: str) -> tuple[str, ...]:
+    """What a register's lists (``SourceFacts.lists``, ``<ed:lists>``) hold, in the order of
+    ``_HOLDS``: ``("persons",)`` for a file of ``listPerson``. Relations alone name no kind."""
+    if not lists:
+        return ()
+    found = {etree.QName(e).localname for e in etree.fromstring(lists) if isinstance(e.tag, str)}
+    return tuple(dict.fromkeys(kind for name, kind in _HOLDS.items() if name in found))
 
 
 def publish_sources(
@@ -105,7 +133,16 @@ def publish_sources(
         linked.append(item)
         size = (staging / item.href).stat().st_size
         found.append(
-            Download(item.kind, item.href, size, item.stem, item.licence, item.licence_url)
+            Download(
+                item.kind,
+                item.href,
+                size,
+                item.stem,
+                item.licence,
+                item.licence_url,
+                item.title,
+                item.holds,
+            )
         )
     return found, linked
 
@@ -317,5 +354,9 @@ def downloads_document(downloads: Sequence[Download]) -> str:
             item.set("licence", d.licence)
         if d.licence_url:
             item.set("licence-url", d.licence_url)
+        if d.title:
+            item.set("title", d.title)
+        if d.holds:
+            item.set("holds", " ".join(d.holds))
     text: str = etree.tostring(root, encoding="unicode")
     return text

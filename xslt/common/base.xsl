@@ -975,6 +975,15 @@
 
   <xsl:function name="r:comma" as="xs:string">
     <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="r:comma($e, string($e))"/>
+  </xsl:function>
+
+  <!-- The comma between $words, parts of $e joined: the language is $e's, the letters those
+       of the words joined, not of all $e holds (al-Zuhūr's monogr holds transliterations and
+       web addresses beside its Arabic imprint, whose parts are Arabic but for "Cairo"). -->
+  <xsl:function name="r:comma" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="words" as="xs:string"/>
     <xsl:variable name="parts" as="xs:string*" select="tokenize(lower-case(normalize-space(
         ($e/ancestor-or-self::*/@xml:lang)[last()])), '[-_]')"/>
     <xsl:variable name="script" as="xs:string?"
@@ -983,7 +992,7 @@
         if (exists($script)) then $script = ('arab', 'aran')
         else if (empty($parts) or $parts[1] = ('und', 'mul', 'zxx', 'mis')) then ()
         else $parts[1] = $r:arabic-script-languages"/>
-    <xsl:variable name="letters" as="xs:string" select="replace(string($e), '\P{L}', '')"/>
+    <xsl:variable name="letters" as="xs:string" select="replace($words, '\P{L}', '')"/>
     <xsl:variable name="arabic" as="xs:integer" select="string-length(replace($letters,
         '[^&#x0600;-&#x06FF;&#x0750;-&#x077F;&#x08A0;-&#x08FF;&#xFB50;-&#xFDFF;&#xFE70;-&#xFEFF;]',
         ''))"/>

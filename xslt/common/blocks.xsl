@@ -295,12 +295,15 @@
   <!-- Quotations: a quote of paragraphs or verse is a blockquote; a short one runs in the text
        (the source's own quotation marks are kept, none are added), and so does one among the
        words of an element that is no paragraph (a decoNote's "written the word ..., goose."
-       was a block quote with its full stop alone under it: probe 48). -->
+       was a block quote with its full stop alone under it: probe 48). Inside phrasing (a
+       sentence, a hi) a quote of paragraphs is a span marked "block", set off and indented
+       as a blockquote is: it was a plain span whose paragraphs stood flush with the words
+       around them, in the book and on the page alike (probe 47). -->
   <xsl:template match="quote | cit" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
-      <xsl:when test="not($r:phrasing) and (r:has-blocks(.) or not(r:is-inline(.)
-          or exists(../text()[normalize-space()])))">
+      <xsl:when test="r:has-blocks(.) or not($r:phrasing) and not(r:is-inline(.)
+          or exists(../text()[normalize-space()]))">
         <xsl:call-template name="r:block">
           <xsl:with-param name="element" select="'blockquote'"/>
           <xsl:with-param name="class" select="local-name()"/>
@@ -316,10 +319,23 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A q of paragraphs or verse (TEI 3.3.3: quoted speech or writing of any length) is a
+       block quotation as a quote of them is (r:has-blocks' quote[p | l | lg | list | ab]);
+       a q around a table or a figure stays a phrase with that block inside. -->
   <xsl:template match="q | said" mode="r:main" as="element()">
-    <xsl:call-template name="r:inline">
-      <xsl:with-param name="class" select="local-name()"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="self::q[p | l | lg | list | ab]">
+        <xsl:call-template name="r:block">
+          <xsl:with-param name="element" select="'blockquote'"/>
+          <xsl:with-param name="class" select="'q'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="r:inline">
+          <xsl:with-param name="class" select="local-name()"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Tables: head -> caption; rows and cells; stray nodes go into the next cell. -->

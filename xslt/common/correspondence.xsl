@@ -194,11 +194,11 @@
         or (exists($to) and r:roles(.) = 'author')]"/>
     <xsl:if test="exists($from)">
       <dt><xsl:value-of select="r:msg('letter.from')"/></dt>
-      <dd><xsl:sequence select="r:corresp-parts($from ! r:participant-name(.))"/></dd>
+      <dd><xsl:sequence select="r:corresp-parts($from ! r:participant-name(.), $from[1])"/></dd>
     </xsl:if>
     <xsl:if test="exists($to)">
       <dt><xsl:value-of select="r:msg('letter.to')"/></dt>
-      <dd><xsl:sequence select="r:corresp-parts($to ! r:participant-name(.))"/></dd>
+      <dd><xsl:sequence select="r:corresp-parts($to ! r:participant-name(.), $to[1])"/></dd>
     </xsl:if>
   </xsl:function>
 
@@ -256,7 +256,7 @@
         then r:corresp-names($desc, $other) else ()"/>
     <xsl:if test="$other = 'sent' and exists($orphans)">
       <dt><xsl:value-of select="r:msg('letter.from')"/></dt>
-      <dd><xsl:sequence select="r:corresp-parts($orphans ! r:corresp-name(.))"/></dd>
+      <dd><xsl:sequence select="r:corresp-parts($orphans ! r:corresp-name(.), .)"/></dd>
     </xsl:if>
     <xsl:variable name="where" as="element()*" select="(placeName | settlement | address)
         [normalize-space()]"/>
@@ -280,7 +280,7 @@
       </dt>
       <dd>
         <xsl:sequence select="r:corresp-parts(($who ! r:corresp-name(.), $where ! r:corresp-place(.),
-            if ($type = 'received') then () else $when ! r:corresp-date(.)))"/>
+            if ($type = 'received') then () else $when ! r:corresp-date(.)), .)"/>
       </dd>
     </xsl:if>
     <xsl:if test="$type = 'received' and exists($when)">
@@ -289,7 +289,7 @@
     </xsl:if>
     <xsl:if test="$other = 'received' and exists($orphans)">
       <dt><xsl:value-of select="r:msg('letter.to')"/></dt>
-      <dd><xsl:sequence select="r:corresp-parts($orphans ! r:corresp-name(.))"/></dd>
+      <dd><xsl:sequence select="r:corresp-parts($orphans ! r:corresp-name(.), .)"/></dd>
     </xsl:if>
   </xsl:template>
 
@@ -305,16 +305,21 @@
     <dt><xsl:value-of select="r:msg(if ($sent) then 'letter.from' else 'letter.to')"/></dt>
     <dd>
       <xsl:sequence select="r:corresp-parts((($who, .[empty($who)]) ! r:corresp-name(.),
-          $where ! r:corresp-place(.), $when ! r:corresp-date(.)))"/>
+          $where ! r:corresp-place(.), $when ! r:corresp-date(.)), .)"/>
     </dd>
   </xsl:template>
 
-  <!-- Parts of a letter head entry, separated by commas. -->
+  <!-- Parts of a letter head entry (names, places, a date: the letter's words), separated
+       by the comma of the language of $within, the action or person they come from
+       (r:comma: "، " in Arabic script). -->
   <xsl:function name="r:corresp-parts" as="node()*">
     <xsl:param name="parts" as="node()*"/>
+    <xsl:param name="within" as="element()"/>
+    <xsl:variable name="comma" as="xs:string"
+        select="r:comma($within, string-join($parts ! string(.), ' '))"/>
     <xsl:for-each select="$parts">
       <xsl:if test="position() gt 1">
-        <xsl:text>, </xsl:text>
+        <xsl:value-of select="$comma"/>
       </xsl:if>
       <xsl:sequence select="."/>
     </xsl:for-each>
@@ -355,8 +360,9 @@
     <xsl:param name="place" as="element()"/>
     <xsl:choose>
       <xsl:when test="$place/self::address">
+        <!-- an address's lines are the letter's words: its language's comma (r:comma) -->
         <xsl:value-of select="string-join($place/descendant::*[not(*)][normalize-space()]
-            ! r:plain(.), ', ')"/>
+            ! r:plain(.), r:comma($place))"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="r:corresp-name($place)"/>

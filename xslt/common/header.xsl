@@ -287,7 +287,9 @@
         [not(@type = ('variant', 'alt', 'orig', 'short', 'abbr'))]"/>
     <!-- without the separator a library catalogue writes after it ("Text Creation
          Partnership,", r:unpunctuated) -->
-    <xsl:sequence select="if (count($bodies) gt 1) then string-join($bodies ! r:name-text(.), ', ')
+    <xsl:sequence select="if (count($bodies) gt 1)
+        then string-join($bodies ! r:name-text(.), r:comma($agent,
+            string-join($bodies ! r:name-text(.), ' ')))
         else $agent ! r:agent-name(.) ! r:unpunctuated(.)"/>
   </xsl:function>
 

@@ -6,12 +6,12 @@
   - a note at the point it annotates (inside p, l, head ...: r:is-footnote): a numbered call
     (a button: it opens the note in a popover, no script needed) and an entry in a list of
     notes with a link back to the call. Footnotes (@place foot, bottom or none) are listed at
-    the end of their section (the innermost div without headed divs inside: a chapter, a
-    scene), endnotes (@place end) and notes outside any section at the end of the text
-    (r:footnotes). A margin note (@place margin, left, right ...) stays where it is, set in
-    the margin on wide screens; an inline one (@place inline) runs in brackets, and so does
-    a note of an utterance that says no place (a transcriber's "(Applause.)": where it
-    happened, not at the end).
+    the end of their section (the innermost titled div without headed divs inside: a chapter,
+    a scene; an untitled part of a text is no section: r:lists-notes), endnotes (@place end)
+    and notes outside any section at the end of the text (r:footnotes). A margin note
+    (@place margin, left, right ...) stays where it is, set in the margin on wide screens; an
+    inline one (@place inline) runs in brackets, and so does a note of an utterance that says
+    no place (a transcriber's "(Applause.)": where it happened, not at the end).
   - a note that stands apart (a div of notes in the back, a noteGrp) and is pointed at by a
     ref or ptr (target="#id"), or points itself at what it annotates (@target): rendered
     where it stands, labelled, with links back to each pointer; every pointer becomes a call
@@ -484,8 +484,9 @@
 
   <!-- Notes lists ========================================================================== -->
 
-  <!-- The section that lists a footnote: the innermost div around it without headed divs
-       inside; none for an endnote or a note outside such a div (listed at the end). -->
+  <!-- The section that lists a footnote: the innermost div around it that lists notes
+       (r:lists-notes); none for an endnote or a note outside such a div (listed at the end
+       of the text). -->
   <xsl:function name="r:note-section" as="element()?">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="if (r:note-place($note) = 'end') then ()
@@ -495,14 +496,27 @@
   <!-- Divisions with a heading, by their parent's generate-id(). -->
   <xsl:key name="r:headed-divs" match="*[r:is-div(.)][head]" use="generate-id(..)"/>
 
-  <!-- Whether a div lists its notes: none of its children is a headed div. Looked up, as it
-       is asked for every note: scanning the children for each note made a chapter of 3,000
+  <!-- Whether a div lists its notes: none of its children is a headed div, and it is a
+       section a reader can name: it has a heading (its own, or one the rendering gives it:
+       r:generated-head, or the label of an EpiDoc textpart: "Section 5" of a homily), or it
+       stands among headed divisions (an untitled preface beside the chapters). The untitled
+       divisions of one text (a letter's two hands, <div type="ersteHandschrift">, <div
+       type="zweiteHandschrift">: probe 46) are parts of the text, not sections: their notes
+       go to the section around them, else to the end of the text, one list after the letter
+       rather than one between its hands. The headed-div children are looked up, as this is
+       asked for every note: scanning the children for each note made a chapter of 3,000
        paragraphs with a footnote each take 8 s instead of 0.3 s. -->
   <xsl:function name="r:lists-notes" as="xs:boolean">
     <xsl:param name="div" as="element()"/>
-    <xsl:sequence select="if (root($div) instance of document-node())
+    <xsl:variable name="indexed" as="xs:boolean" select="root($div) instance of document-node()"/>
+    <xsl:sequence select="(if ($indexed)
         then empty(key('r:headed-divs', generate-id($div), root($div)))
-        else not($div/*[r:is-div(.)][head])"/>
+        else not($div/*[r:is-div(.)][head]))
+        and (exists($div/head) or r:generated-head($div)
+            or exists($div[@type = 'textpart'][normalize-space(@n) or normalize-space(@subtype)])
+            or (if ($indexed and exists($div/..))
+                then exists(key('r:headed-divs', generate-id($div/..), root($div)))
+                else exists($div/../*[r:is-div(.)][head])))"/>
   </xsl:function>
 
   <xsl:function name="r:listed" as="xs:boolean">

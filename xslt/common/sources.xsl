@@ -155,9 +155,9 @@
         <xsl:sequence select="r:cite-names($all[self::editor][r:translator(.)],
             'citation.translator')"/>
         <xsl:sequence select="$all[self::edition] ! r:plain(.)"/>
-        <xsl:sequence select="r:cite-imprint($all)"/>
-        <xsl:sequence select="string-join($all[self::biblScope | self::extent | self::citedRange]
-            ! r:scope(.), ', ')"/>
+        <xsl:sequence select="r:cite-imprint($all, ($all[self::imprint], .)[1])"/>
+        <xsl:sequence select="r:scope-list($all[self::biblScope | self::extent
+            | self::citedRange], .)"/>
         <!-- the source's other dates, each by its kind (probe 24: a DraCor play's premiere
              and the date it was written, date type="premiere" and type="written" beside
              its print date, were left out of every citation of its source) -->
@@ -178,8 +178,10 @@
     </xsl:for-each>
     <xsl:apply-templates select="monogr[1]" mode="r:cite"/>
     <xsl:for-each select="series[normalize-space()]">
-      <xsl:value-of select="' (' || string-join((title ! r:plain(.),
-          biblScope ! r:scope(.)), ', ') || ')'"/>
+      <xsl:variable name="parts" as="xs:string*" select="(title ! r:plain(.),
+          r:scope-list(biblScope, .))[. != '']"/>
+      <xsl:value-of select="' (' || string-join($parts, r:comma(., string-join($parts, ' ')))
+          || ')'"/>
     </xsl:for-each>
     <xsl:call-template name="r:cite-tail"/>
   </xsl:template>
@@ -372,8 +374,12 @@
        the catalogue's own punctuation before the next field ("Ann Arbor, MI :", "Printed by
        Stephen Day,": the Text Creation Partnership's headers); ours replaces it, where both
        read "Ann Arbor, MI :: Text Creation Partnership,, 2004" (probe 23). -->
+  <!-- Place, publisher and date are the source's words: parted by the comma of their
+       language, declared by $imprint (the imprint, else the reference), and of their letters
+       (r:comma: "، " in Arabic script, where probe 47 found the Latin comma). -->
   <xsl:function name="r:cite-imprint" as="xs:string?">
     <xsl:param name="fields" as="element()*"/>
+    <xsl:param name="imprint" as="element()"/>
     <xsl:variable name="place" as="xs:string?"
         select="string-join($fields[self::pubPlace] ! r:place-words(.) ! r:unpunctuated(.), '; ')
         [. != '']"/>
@@ -384,7 +390,28 @@
         ! (r:plain(.)[. != ''], @when, @from, @notBefore)[1] ! string(.)"/>
     <xsl:variable name="who" as="xs:string?"
         select="string-join(($place, $publisher), ': ')[. != '']"/>
-    <xsl:sequence select="string-join(($who, $date), ', ')[. != '']"/>
+    <xsl:sequence select="string-join(($who, $date), r:comma($imprint,
+        string-join(($who, $date), ' ')))[. != '']"/>
+  </xsl:function>
+
+  <!-- The scopes of a reference, one after the other: the comma of the reference's language
+       (r:comma) when they are its words ("الجزء ١، ١ آذار سنة ١٩١٠"), the interface's when
+       one is counted in the interface's words ("vol. 1, pp. 3–5" on an English page, "، "
+       on an Arabic one). -->
+  <xsl:function name="r:scope-list" as="xs:string">
+    <xsl:param name="scopes" as="element()*"/>
+    <xsl:param name="reference" as="element()"/>
+    <xsl:variable name="said" as="xs:string*" select="$scopes ! r:scope(.)"/>
+    <xsl:variable name="labelled" as="xs:boolean" select="some $i in 1 to count($scopes)
+        satisfies $said[$i] ne r:plain($scopes[$i])"/>
+    <xsl:sequence select="string-join($said, if ($labelled) then r:ui-comma()
+        else r:comma($reference, string-join($said, ' ')))"/>
+  </xsl:function>
+
+  <!-- The comma between the interface's own words: "، " in an interface in Arabic script. -->
+  <xsl:function name="r:ui-comma" as="xs:string">
+    <xsl:sequence select="if (r:primary-subtag(r:ui-lang()) = $r:arabic-script-languages)
+        then '&#x060C; ' else ', '"/>
   </xsl:function>
 
   <!-- A field without the separator a catalogue wrote after it (" :", ",", " ;"). -->

@@ -8,7 +8,8 @@
 
     <ed:downloads>
       <ed:file kind="text|register|edition|index" href="tei/texts/a.xml" size="12345"
-               stem="a" licence="words" licence-url="https://..."/>*
+               stem="a" licence="words" licence-url="https://..."
+               title="a register's own title" holds="persons places ..."/>*
     </ed:downloads>
 
   s:tei-downloads is the short list of the home page, s:download-table the about page's table
@@ -37,16 +38,39 @@
         else r:msg('downloads.mb', format-number($bytes div 1000000, '0.0'))"/>
   </xsl:function>
 
-  <!-- The label of a downloadable file: a text's title, else its path inside tei/. -->
+  <!-- The label of a downloadable file: a text's title; a register's own title, else what
+       it lists ("Persons", "Places": the index pages' names); else its path inside tei/. The
+       registers were offered as "registers/persons.xml" beside the texts' titles (probe 49):
+       a file name says what a register is only to those who named it. -->
   <xsl:function name="s:file-label" as="xs:string">
     <xsl:param name="file" as="element(ed:file)"/>
     <xsl:param name="texts" as="element()*"/>
-    <xsl:variable name="text" as="element()?" select="$texts[@ed:stem = $file/@stem][1]"/>
+    <xsl:variable name="text" as="element()?"
+        select="$texts[$file/@kind = 'text'][@ed:stem = $file/@stem][1]"/>
+    <xsl:variable name="holds" as="xs:string*" select="tokenize($file/@holds)"/>
     <xsl:sequence select="
         if ($file/@kind = 'edition') then r:msg('downloads.all')
         else if (exists($text)) then r:title($text)
-        else replace($file/@href, '^(tei|\.\./index)/', '')"/>
+        else if (normalize-space($file/@title)) then normalize-space($file/@title)
+        else if (exists($holds)) then string-join($holds ! r:msg('nav.' || .), r:ui-comma())
+        else s:file-name($file)"/>
   </xsl:function>
+
+  <!-- A file's path inside tei/ (or the index folder): the name it is saved under. -->
+  <xsl:function name="s:file-name" as="xs:string">
+    <xsl:param name="file" as="element(ed:file)"/>
+    <xsl:sequence select="replace($file/@href, '^(tei|\.\./index)/', '')"/>
+  </xsl:function>
+
+  <!-- A register named by its title or contents keeps its file name beside it, as the name
+       of what is downloaded ("Persons registers/persons.xml"). -->
+  <xsl:template name="s:file-name" as="node()*">
+    <xsl:param name="texts" as="element()*" required="yes"/>
+    <xsl:if test="@kind = 'register' and s:file-label(., $texts) ne s:file-name(.)">
+      <xsl:text> </xsl:text>
+      <code class="download-name"><xsl:value-of select="s:file-name(.)"/></code>
+    </xsl:if>
+  </xsl:template>
 
   <xsl:template name="s:tei-downloads" as="element()*">
     <xsl:param name="texts" as="element()*" required="yes"/>
@@ -62,6 +86,9 @@
                 else 'application/tei+xml'}">
               <xsl:value-of select="s:file-label(., $texts)"/>
             </a>
+            <xsl:call-template name="s:file-name">
+              <xsl:with-param name="texts" select="$texts"/>
+            </xsl:call-template>
             <xsl:text> </xsl:text>
             <span class="download-size"><xsl:value-of select="s:size(xs:integer(@size))"/></span>
           </li>
@@ -95,7 +122,12 @@
               <xsl:for-each select="$files[@kind = 'edition'], $files[@kind = 'text'],
                   $files[@kind = 'register'], $files[@kind = 'index']">
                 <tr>
-                  <td><a href="{@href}"><xsl:value-of select="s:file-label(., $texts)"/></a></td>
+                  <td>
+                    <a href="{@href}"><xsl:value-of select="s:file-label(., $texts)"/></a>
+                    <xsl:call-template name="s:file-name">
+                      <xsl:with-param name="texts" select="$texts"/>
+                    </xsl:call-template>
+                  </td>
                   <td data-label="{r:msg('downloads.kind')}">
                     <xsl:value-of select="r:msg('downloads.kind.' || @kind)"/>
                   </td>
