@@ -20,6 +20,8 @@ from pipeline.errors import EditionError
 from pipeline.gate import SourceDocument, parse_bytes
 from pipeline.validate import relaxng
 from pipeline.validate.relaxng import RelaxNGValidator, validator_for
+from pipeline.validate.rng_names import RNG_NS
+from pipeline.validate.rng_prune import Vocabulary, prune
 
 DATA = ROOT / "tests/data/relaxng"
 SMALL = DATA / "small.rng"
@@ -673,6 +675,26 @@ MIXED_DOCS = {
 
 
 @pytest.mark.slow
+def test_a_repetition_of_a_repetition_is_pruned_to_one(tei_all: RelaxNGValidator) -> None:
+    """tei_all's listBibl, ``(biblLike+, milestoneLike*)+``, was pruned to ``(bibl+)+`` where
+    no milestone is used, and libxml2 followed every way of sharing the entries between the
+    two repetitions (2,000 entries: 4 s; 4,000: 29 s; 8,000: 441 s). One repetition, the
+    same verdicts."""
+    entries = "".join(f"<bibl>Book {n}</bibl>" for n in range(3000))
+    doc = gated(tei(f"<listBibl><head>Works</head>{entries}</listBibl>"))
+    prepared, _ = relaxng.load_prepared(TEI_ALL)
+    grammar = prune(prepared, Vocabulary.of(doc.root))
+    repeats = (f"{{{RNG_NS}}}oneOrMore", f"{{{RNG_NS}}}zeroOrMore")
+    nested = [r for r in grammar.iter(*repeats) if len(r) == 1 and r[0].tag in repeats]
+    assert nested == []
+    assert tei_all.validate(doc) == []
+    assert summary(tei_all.validate(gated(tei("<listBibl><head>Works</head></listBibl>")))) == [
+        (11, "rng.missing-element")
+    ]
+    found = tei_all.validate(gated(tei("<listBibl><bibl>A</bibl><head>Works</head></listBibl>")))
+    assert summary(found) == [(11, "rng.unexpected-element")]
+
+
 def test_attribute_pruning_keeps_verdicts_exact(tmp_path: Path) -> None:
     files = []
     for name, text in MIXED_DOCS.items():

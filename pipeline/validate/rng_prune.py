@@ -318,6 +318,7 @@ def prune(
         elif len(define) == 1 and define[0].tag == _R + "element":
             element_defines.append(define.get("name") or "")
     _drop_unreachable(grammar, element_defines)
+    _flatten_repeats(grammar)
     start = etree.SubElement(grammar, _R + "start")
     choice = etree.SubElement(start, _R + "choice")
     for name in element_defines:
@@ -325,6 +326,24 @@ def prune(
     if not element_defines:
         etree.SubElement(choice, _R + "notAllowed")
     return grammar
+
+
+_REPEATS = (_R + "oneOrMore", _R + "zeroOrMore")
+
+
+def _flatten_repeats(grammar: etree._Element) -> None:
+    """A repetition of nothing but a repetition is one repetition: ``(p+)+`` is ``p+``, and
+    ``(p*)+``, ``(p+)*`` and ``(p*)*`` are ``p*``. Pruning leaves such nests (tei_all's
+    listBibl, ``(biblLike+, milestoneLike*)+``, becomes ``(bibl+)+`` where no milestone is
+    used), and libxml2 follows every way of splitting the children among the two: a listBibl
+    of 2,000 entries took 4 s to validate, of 4,000 entries 29 s."""
+    for outer in list(grammar.iter(*_REPEATS)):
+        while len(outer) == 1 and outer[0].tag in _REPEATS:
+            inner = outer[0]
+            if inner.tag == _R + "zeroOrMore":
+                outer.tag = inner.tag
+            outer.remove(inner)
+            outer.extend(inner)
 
 
 def _drop_unreachable(grammar: etree._Element, roots: list[str]) -> None:

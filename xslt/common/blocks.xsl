@@ -12,6 +12,7 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
     xmlns:r="urn:edition:render"
@@ -106,11 +107,17 @@
           </xsl:for-each>
         </xsl:element>
       </xsl:if>
+      <!-- the items by id, as r:grouped has them (a bibliography of 16,000 entries took 2.6
+           times the time of one of 8,000) -->
+      <xsl:variable name="item-ids" as="map(xs:string, xs:boolean)"
+          select="map:merge($items ! map:entry(generate-id(.), true()))"/>
       <!-- an entry of no words (a template's <bibl/>, I.Sicily's) is no entry: it was an
            empty bullet (probe 42) -->
       <xsl:for-each-group select="node() except (head | headLabel | headItem
-          | bibl[r:empty-blocks(.)])" group-ending-with="*[. intersect $items]">
-        <xsl:variable name="item" as="element()?" select="current-group()[. intersect $items]"/>
+          | bibl[r:empty-blocks(.)])"
+          group-ending-with="*[map:contains($item-ids, generate-id(.))]">
+        <xsl:variable name="item" as="element()?"
+            select="current-group()[map:contains($item-ids, generate-id(.))]"/>
         <xsl:choose>
           <xsl:when test="exists($item)">
             <xsl:if test="$run-in and position() gt 1">
@@ -417,9 +424,15 @@
   <xsl:template name="r:grouped" as="node()*">
     <xsl:param name="nodes" as="node()*" required="yes"/>
     <xsl:param name="unit" as="element()*" required="yes"/>
+    <!-- the units by id: "intersect $unit" at every node compared it with every unit, so a
+         table of 8,000 rows took eight times the time of one of 2,000 (a map is looked up in
+         constant time) -->
+    <xsl:variable name="units" as="map(xs:string, xs:boolean)"
+        select="map:merge($unit ! map:entry(generate-id(.), true()))"/>
     <xsl:for-each-group select="$nodes[self::* or normalize-space()]"
-        group-ending-with="*[. intersect $unit]">
-      <xsl:variable name="main" as="element()?" select="current-group()[. intersect $unit]"/>
+        group-ending-with="*[map:contains($units, generate-id(.))]">
+      <xsl:variable name="main" as="element()?"
+          select="current-group()[map:contains($units, generate-id(.))]"/>
       <xsl:choose>
         <xsl:when test="exists($main) and $main[self::row] and count(current-group()) gt 1">
           <tr class="between-rows"><td>

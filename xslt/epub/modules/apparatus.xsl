@@ -18,10 +18,11 @@
 
   <xsl:variable name="ee:witnesses-file" as="xs:string" select="'witnesses.xhtml'"/>
 
-  <!-- True when the book has a list of witnesses document. -->
+  <!-- True when the book has a list of witnesses document. Asked by every siglum: the
+       search of the text is cached (r:text-lists-witnesses). -->
   <xsl:function name="ee:has-witnesses" as="xs:boolean">
     <xsl:sequence select="exists($ee:tei/tei:teiHeader//tei:listWit) and r:has-apparatus($ee:tei)
-        and empty($ee:tei/tei:text//tei:listWit)"/>
+        and not(r:text-lists-witnesses($ee:tei))"/>
   </xsl:function>
 
   <xsl:function name="r:witness-href" as="xs:string?">
