@@ -10,6 +10,7 @@ External checkers: a missing Java/epubcheck or Ace fails the test when CI=true, 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib.resources
 import json
@@ -23,6 +24,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import urldefrag
 
 import pytest
@@ -56,6 +58,21 @@ def _missing(what: str) -> None:
     if IN_CI:
         pytest.fail(f"{what} is required in CI")
     pytest.skip(f"{what} is not available")
+
+
+@contextlib.contextmanager
+def _phone_page(height: int = 844) -> Iterator[Any]:
+    """A Chromium page of a phone's width (390 px, Playwright): what a reader's engine draws
+    of a book's document."""
+    from test_html import CHROMIUM, CHROMIUM_ARGS, _browser_tools
+
+    sync_playwright, _ = _browser_tools()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page(viewport={"width": 390, "height": height})
+        finally:
+            browser.close()
 
 
 # ---------------------------------------------------------------- reading a built book
@@ -1831,13 +1848,6 @@ def test_a_short_quotation_runs_in_its_sentence_in_the_book(tmp_path: Path) -> N
     sentence was a paragraph of its own in the book (book.css made span.quote a block), the
     sentence cut around each Bible verse. Seen in Chromium: the quote runs in the line, a
     block inside phrasing (span "block", a table in a quotation) is still a block."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright (pip)")
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.is_file():
-        _missing(f"chromium at {chromium}")
     source = tmp_path / "src" / "q.xml"
     source.parent.mkdir()
     source.write_text(
@@ -1851,17 +1861,12 @@ def test_a_short_quotation_runs_in_its_sentence_in_the_book(tmp_path: Path) -> N
     with zipfile.ZipFile(tmp_path / "out" / "epub" / "q.epub") as book:
         book.extractall(tmp_path / "book")
     text = tmp_path / "book" / "OEBPS" / "text-001.xhtml"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.goto(text.as_uri())
-            shown = page.evaluate(
-                "() => ['span.quote', 'span.table'].map(s => getComputedStyle("
-                "document.querySelector(s)).display)"
-            )
-        finally:
-            browser.close()
+    with _phone_page() as page:
+        page.goto(text.as_uri())
+        shown = page.evaluate(
+            "() => ['span.quote', 'span.table'].map(s => getComputedStyle("
+            "document.querySelector(s)).display)"
+        )
     assert shown == ["inline", "block"]
 
 
@@ -1872,13 +1877,6 @@ def test_a_quotation_of_paragraphs_in_a_sentence_is_indented_as_a_block_quote(
     HTML admits no blockquote) was a plain span in the book, its paragraphs flush with the
     words around it; a q of paragraphs or verse likewise. Seen in Chromium at phone size,
     each is indented as the book's blockquote between paragraphs is, and so on the page."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright (pip)")
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.is_file():
-        _missing(f"chromium at {chromium}")
     source = tmp_path / "src" / "q.xml"
     source.parent.mkdir()
     source.write_text(
@@ -1899,20 +1897,15 @@ def test_a_quotation_of_paragraphs_in_a_sentence_is_indented_as_a_block_quote(
         "page": tmp_path / "out" / "html" / "q.html",
     }
     indents: dict[str, list[float]] = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(chromium), args=["--no-sandbox"])
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            for view, path in views.items():
-                page.goto(path.as_uri())
-                indents[view] = page.evaluate(
-                    "() => ['in-hi', 'q-p', 'q-lg', 'apart'].map(i => {"
-                    " const e = document.getElementById(i);"
-                    " return Math.round(e.getBoundingClientRect().left"
-                    " - e.closest('.div').getBoundingClientRect().left); })"
-                )
-        finally:
-            browser.close()
+    with _phone_page() as page:
+        for view, path in views.items():
+            page.goto(path.as_uri())
+            indents[view] = page.evaluate(
+                "() => ['in-hi', 'q-p', 'q-lg', 'apart'].map(i => {"
+                " const e = document.getElementById(i);"
+                " return Math.round(e.getBoundingClientRect().left"
+                " - e.closest('.div').getBoundingClientRect().left); })"
+            )
     # the book's blockquote is indented 2em (32 px), the page's 1.5rem (24 px)
     assert indents == {"book": [32] * 4, "page": [24] * 4}
     _epubcheck(tmp_path / "out" / "epub" / "q.epub")
@@ -1922,21 +1915,13 @@ def test_the_sources_of_the_edition_fit_a_phone_page(edition: Path, tmp_path: Pa
     """The Belgian text's list of sources, four web addresses, ran off a phone's page (390
     px, Chromium): each entry a bullet, an indent and an address cut at the edge. Entries
     open at their bullet and addresses wrap."""
-    from test_html import CHROMIUM, CHROMIUM_ARGS, _browser_tools
-
     zipfile.ZipFile(edition).extractall(tmp_path)
-    sync_playwright, _ = _browser_tools()
-    with sync_playwright() as p:  # type: ignore[operator]
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 800})
-            page.goto((tmp_path / "OEBPS" / "text-001.xhtml").as_uri())
-            wide = page.evaluate("document.documentElement.scrollWidth")
-            indents = page.eval_on_selector_all(
-                ".listBibl li > p", "ps => ps.map(p => getComputedStyle(p).textIndent)"
-            )
-        finally:
-            browser.close()
+    with _phone_page(height=800) as page:
+        page.goto((tmp_path / "OEBPS" / "text-001.xhtml").as_uri())
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        indents = page.eval_on_selector_all(
+            ".listBibl li > p", "ps => ps.map(p => getComputedStyle(p).textIndent)"
+        )
     assert wide <= 390
     assert indents == ["0px"] * 4
 
@@ -1948,44 +1933,37 @@ def test_the_guidelines_front_lists_and_phrases_read_in_the_book(tmp_path: Path)
     a labelled list drew a bullet and set each label on a line above its item; lines the
     source indents ("ti-2", "indent") were flush with the others; a table had no rules, so a
     cell spanning two columns was not seen to span, and its label row stood centred."""
-    from test_html import CHROMIUM, CHROMIUM_ARGS, _browser_tools, _guidelines_source
+    from test_html import _guidelines_source
 
-    sync_playwright, _ = _browser_tools()
     _guidelines_source(tmp_path / "src")
     assert build([tmp_path / "src"], tmp_path / "out", only=["epub"], jobs=1).errors == 0
     with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as book:
         book.extractall(tmp_path / "book")
     text = tmp_path / "book" / "OEBPS" / "text-001.xhtml"
-    with sync_playwright() as p:  # type: ignore[operator]
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.goto(text.as_uri())
-            quotes = page.evaluate(
-                "() => ['::before', '::after'].map(p => getComputedStyle("
-                "document.querySelector('.soCalled'), p).content)"
-            )
-            title = page.evaluate(
-                "() => { const s = q => getComputedStyle(document.querySelector(q));"
-                " const main = s('.titlePart.type-main');"
-                " return [main.textAlign, main.textIndent, parseFloat(main.fontSize) >"
-                " parseFloat(s('.titlePart.type-sub').fontSize)]; }"
-            )
-            lists = page.evaluate(
-                "() => [...document.querySelectorAll('ul.list > li')].map(li =>"
-                " [getComputedStyle(li).listStyleType, li.querySelector('.label') ?"
-                " getComputedStyle(li.querySelector('.label')).display : ''])"
-            )
-            starts = page.evaluate(
-                "() => [...document.querySelectorAll('.l')].map(l =>"
-                " l.getBoundingClientRect().left)"
-            )
-            cells = page.evaluate(
-                "() => ['th', 'td[colspan]'].map(q => { const c = getComputedStyle("
-                "document.querySelector(q)); return [c.borderTopStyle, c.textAlign]; })"
-            )
-        finally:
-            browser.close()
+    with _phone_page() as page:
+        page.goto(text.as_uri())
+        quotes = page.evaluate(
+            "() => ['::before', '::after'].map(p => getComputedStyle("
+            "document.querySelector('.soCalled'), p).content)"
+        )
+        title = page.evaluate(
+            "() => { const s = q => getComputedStyle(document.querySelector(q));"
+            " const main = s('.titlePart.type-main');"
+            " return [main.textAlign, main.textIndent, parseFloat(main.fontSize) >"
+            " parseFloat(s('.titlePart.type-sub').fontSize)]; }"
+        )
+        lists = page.evaluate(
+            "() => [...document.querySelectorAll('ul.list > li')].map(li =>"
+            " [getComputedStyle(li).listStyleType, li.querySelector('.label') ?"
+            " getComputedStyle(li.querySelector('.label')).display : ''])"
+        )
+        starts = page.evaluate(
+            "() => [...document.querySelectorAll('.l')].map(l => l.getBoundingClientRect().left)"
+        )
+        cells = page.evaluate(
+            "() => ['th', 'td[colspan]'].map(q => { const c = getComputedStyle("
+            "document.querySelector(q)); return [c.borderTopStyle, c.textAlign]; })"
+        )
     assert quotes == ['"“"', '"”"']
     assert title == ["center", "0px", True]
     assert lists == [["none", "inline"], ["none", "inline"], ["disc", ""]]
