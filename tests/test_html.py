@@ -430,6 +430,32 @@ unit="issue">السنة ١</biblScope></monogr><series><title>سلسلة</title>
     assert " ".join(sender.text_content().split()) == "كاتب، شارع الأمير، بيروت"
 
 
+def test_a_scope_given_by_its_number_is_read_and_an_empty_one_left_out(tmp_path: Path) -> None:
+    """A volume and an issue given by their numbers alone (<biblScope unit="volume" n="3"/>)
+    read "volume , issue , pp. 10–20" in the sources list; a scope that says no number at
+    all was "volume". The number is read as a range is, in the sources and in the text."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "b.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Scope</title></titleStmt><publicationStmt><p>Unpublished</p></publicationStmt>
+<sourceDesc><biblStruct><monogr><title level="j">Journal of Things</title><imprint>
+<date when="1990">1990</date><biblScope unit="volume" n="3"/><biblScope unit="issue" n="2"/>
+<biblScope unit="page" from="10" to="20"/><biblScope unit="volume"/></imprint></monogr>
+</biblStruct></sourceDesc></fileDesc></teiHeader><text><body><p>See <bibl><title>A
+book</title>, <biblScope unit="volume" n="4"/></bibl>.</p></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    about = _page(tmp_path / "out/html/about.html")
+    (source,) = about.xpath("//p[@class='source-citation']")
+    assert " ".join(source.text_content().split()) == (
+        "Source: Journal of Things. 1990. vol. 3, no. 2, pp. 10–20."
+    )
+    (bibl,) = _page(tmp_path / "out/html/b.html").xpath("//*[@class='bibl']")
+    assert " ".join(bibl.text_content().split()) == "A book, vol. 4"
+
+
 def test_about_page_names_a_language_given_by_its_code(tmp_path: Path) -> None:
     """Probe 23 (TCP's <language ident="eng">eng</language>): the about page read
     "Languages: eng."; a code is named in the interface's language, words are kept."""

@@ -186,6 +186,15 @@
         else ()"/>
   </xsl:function>
 
+  <!-- What a scope without words of its own counts: its range (att.citing's @from and @to),
+       else its number (@n). -->
+  <xsl:function name="r:scope-range" as="xs:string">
+    <xsl:param name="scope" as="element()"/>
+    <xsl:variable name="range" as="xs:string" select="string-join(distinct-values(
+        ($scope/@from, $scope/@to) ! normalize-space(.)[. != '']), '–')"/>
+    <xsl:sequence select="if ($range != '') then $range else normalize-space($scope/@n)"/>
+  </xsl:function>
+
   <!-- A scope of a reference (biblScope, citedRange) says what it counts by @unit: "vol. 7",
        "no. 2", "pp. 12–34" in the interface's words, unless its words say it already
        ("pp. 12-34", "Band 3"), or the words written just before it do (a bibl's "pp. <biblScope
@@ -197,7 +206,7 @@
   <xsl:template match="biblScope | citedRange" mode="r:main" as="node()+">
     <!-- the range its attributes give, when it has no words of its own -->
     <xsl:variable name="range" as="xs:string" select="if (normalize-space(.) != '' or exists(*))
-        then '' else string-join(distinct-values((@from, @to) ! normalize-space(.)[. != '']), '–')"/>
+        then '' else r:scope-range(.)"/>
     <!-- @type is the unit's older name (deprecated in P5 2.5, in the Whitman Archive's
          letters: <biblScope type="volume">4</biblScope>, read "4, 52" before probe 18) -->
     <xsl:variable name="key" as="xs:string?"

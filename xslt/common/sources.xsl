@@ -401,9 +401,12 @@
   <xsl:function name="r:scope-list" as="xs:string">
     <xsl:param name="scopes" as="element()*"/>
     <xsl:param name="reference" as="element()"/>
-    <xsl:variable name="said" as="xs:string*" select="$scopes ! r:scope(.)"/>
+    <!-- a scope that says nothing (no words, no range, no number) is left out: it read
+         "volume , issue ," -->
+    <xsl:variable name="all" as="xs:string*" select="$scopes ! r:scope(.)"/>
+    <xsl:variable name="said" as="xs:string*" select="$all[. != '']"/>
     <xsl:variable name="labelled" as="xs:boolean" select="some $i in 1 to count($scopes)
-        satisfies $said[$i] ne r:plain($scopes[$i])"/>
+        satisfies $all[$i] != '' and $all[$i] ne r:plain($scopes[$i])"/>
     <xsl:sequence select="string-join($said, if ($labelled) then r:ui-comma()
         else r:comma($reference, string-join($said, ' ')))"/>
   </xsl:function>
@@ -420,17 +423,19 @@
     <xsl:sequence select="replace(normalize-space($field), '\s*[,:;]$', '')"/>
   </xsl:function>
 
-  <!-- A scope as written, else from its attributes ("page 269–311"). -->
+  <!-- A scope as written, else from its attributes ("page 269–311"), else from its number
+       (<biblScope unit="volume" n="3"/> read "volume ," before probe 51: the number was not
+       read); nothing when it says none of them. -->
   <xsl:function name="r:scope" as="xs:string">
     <xsl:param name="scope" as="element()"/>
     <xsl:variable name="text" as="xs:string" select="r:plain($scope)"/>
-    <xsl:variable name="range" as="xs:string" select="string-join(distinct-values(
-        ($scope/@from, $scope/@to) ! normalize-space(.)), '–')"/>
+    <xsl:variable name="range" as="xs:string" select="r:scope-range($scope)"/>
     <!-- a bare number says what it counts, as a bibliography's does (probe 28: a newspaper
          issue's source read "10, 1, 1-4" for issue 10, volume 1, pages 1-4) -->
     <xsl:variable name="key" as="xs:string?"
         select="r:scope-key($scope, if ($text != '') then $text else $range)"/>
-    <xsl:sequence select="if (exists($key)) then r:msg($key, if ($text != '') then $text
+    <xsl:sequence select="if ($text = '' and $range = '') then ''
+        else if (exists($key)) then r:msg($key, if ($text != '') then $text
         else $range) else if ($text != '') then $text
         else string-join(($scope/@unit, $range), ' ')"/>
   </xsl:function>
