@@ -28,8 +28,11 @@
 
   <xsl:import href="base.xsl"/>
 
-  <!-- The direction of a text (TEI element): 'rtl' or 'ltr'. -->
-  <xsl:function name="r:text-dir" as="xs:string">
+  <!-- The direction of a text (TEI element): 'rtl' or 'ltr'. Cached: every part of a split
+       text asks it several times, and in a text of no declared language each asking sampled
+       the text's words again (1,000 articles of 300 characters, one page each: more than the
+       build's 60 s per file, 18.7 s now; 500: 38.8 s to 3.3 s for the page). -->
+  <xsl:function name="r:text-dir" as="xs:string" cache="yes">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="declared" as="xs:string?" select="r:declared-lang($tei) ! r:lang-dir(.)"/>
     <xsl:sequence select="if (exists($declared)) then $declared
