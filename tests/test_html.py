@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -80,6 +80,16 @@ def eltec_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _page(path: Path) -> html.HtmlElement:
     return html.document_fromstring(path.read_text(encoding="utf-8"))
+
+
+def _text_page(folder: Path, body: str, only: Sequence[str] = ("html",)) -> html.HtmlElement:
+    """The reading page of a text of ``body`` (``t.xml`` in ``folder``, among whatever else
+    the folder holds), built without an error into ``folder/../out``."""
+    folder.mkdir(exist_ok=True)
+    (folder / "t.xml").write_text(tei_text(body), encoding="utf-8")
+    report = build([folder], folder.parent / "out", only=list(only), jobs=1)
+    assert report.errors == 0, report.sorted()
+    return _page(folder.parent / "out" / "html" / "t.html")
 
 
 # -- the edition's pages ---------------------------------------------------------------------
@@ -3424,18 +3434,14 @@ def test_a_figures_description_is_read_once_where_its_image_is_shown(tmp_path: P
     folder = tmp_path / "src"
     folder.mkdir()
     (folder / "well.png").write_bytes(_png_1x1())
-    (folder / "t.xml").write_text(
-        tei_text(
-            '<div><figure><head>The well</head><graphic url="well.png"/><figDesc>A stone well'
-            " with a bucket.</figDesc></figure><figure><graphic"
-            ' url="https://example.org/plan.png"/><figDesc>A plan of the garden.</figDesc>'
-            "</figure></div>"
-        ),
-        encoding="utf-8",
+    page = _text_page(
+        folder,
+        '<div><figure><head>The well</head><graphic url="well.png"/><figDesc>A stone well'
+        " with a bucket.</figDesc></figure><figure><graphic"
+        ' url="https://example.org/plan.png"/><figDesc>A plan of the garden.</figDesc>'
+        "</figure></div>",
+        only=("html", "epub"),
     )
-    report = build([folder], tmp_path / "out", only=["html", "epub"], jobs=1)
-    assert report.errors == 0, report.sorted()
-    page = _page(tmp_path / "out" / "html" / "t.html")
     assert page.xpath("//figure//img/@alt") == ["A stone well with a bucket."]
     hidden = {
         d.text_content(): d.get("aria-hidden") for d in page.xpath("//span[@class='figDesc']")
@@ -3457,20 +3463,13 @@ def test_a_list_of_labelled_items_draws_no_mark_of_its_own(tmp_path: Path) -> No
     typically but not exclusively in a list"): a list whose every item follows its label drew
     a bullet before the label ("• (a) labelled one") and an ordered one its own number ("1.
     1. first"). The label is the item's mark; a list with an unlabelled item keeps its own."""
-    folder = tmp_path / "src"
-    folder.mkdir()
-    (folder / "t.xml").write_text(
-        tei_text(
-            '<div><list type="simple"><label>(a)</label><item>one</item><label>(b)</label>'
-            '<item>two</item></list><list type="ordered"><label>1.</label><item>first</item>'
-            "<label>2.</label><item>second</item></list><list><label>(c)</label><item>three"
-            "</item><item>four</item></list></div>"
-        ),
-        encoding="utf-8",
+    page = _text_page(
+        tmp_path / "src",
+        '<div><list type="simple"><label>(a)</label><item>one</item><label>(b)</label>'
+        '<item>two</item></list><list type="ordered"><label>1.</label><item>first</item>'
+        "<label>2.</label><item>second</item></list><list><label>(c)</label><item>three"
+        "</item><item>four</item></list></div>",
     )
-    report = build([folder], tmp_path / "out", only=["html"], jobs=1)
-    assert report.errors == 0, report.sorted()
-    page = _page(tmp_path / "out" / "html" / "t.html")
     shown = page.xpath("//div[@class='tei-text']//*[self::ul or self::ol]")
     lists = [(e.tag, "labelled" in e.get("class").split()) for e in shown]
     assert lists == [("ul", True), ("ol", True), ("ul", False)]
