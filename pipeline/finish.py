@@ -57,6 +57,7 @@ from .cache import Cache, file_digest, key, params_digest
 from .customise import layers
 from .diagnostics import Diagnostic
 from .io import write_bytes_atomic, write_text_atomic
+from .parallel import give_back_freed_memory
 from .publish import KEPT
 from .sources import SourceFacts
 from .stages import HasLists
@@ -85,6 +86,11 @@ class Index:
     @classmethod
     def of(cls, skeleton: str, texts: Sequence[str], subjects: bool = False) -> Index:
         xml = merge(skeleton, texts)
+        # The tree it was merged in, grown from the texts' trees, is freed in many small
+        # blocks, which glibc keeps resident: given back, and the index parsed again in one
+        # piece (1,120 letters: 367 MB resident after the merge, 279 MB after giving back,
+        # 332 MB with the parsed index; the merged tree kept was 90 MB, parsed anew 53 MB).
+        give_back_freed_memory()
         return cls(xml, parse(xml), subjects)
 
     def page_names(self) -> list[str]:
