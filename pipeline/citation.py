@@ -597,9 +597,10 @@ def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    from . import csl_fixes
+    from . import csl_fixes, csl_memo
 
     csl_fixes.install()
+    csl_memo.install()
     found = []
     for name, label in STYLES:
         item = {k: v for k, v in csl_item(c).items() if k != "license"}  # not a CSL variable
