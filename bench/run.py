@@ -21,6 +21,10 @@ STEPS = (
     ("the build with nothing changed", ["bench_build.py", "--repeat", "3", "--incremental"]),
     ("the build after one paragraph changed", ["bench_build.py", "--repeat", "3", "--edit"]),
     ("the build's peak memory, process by process", ["bench_memory.py"]),
+    (
+        "a correspondence of 1,120 letters: time and memory",
+        ["bench_memory.py", "--letters", "1600"],
+    ),
     ("one file with 90,000 problems", ["bench_problems.py", "--paragraphs", "30000"]),
     ("texts of one shape at growing sizes", ["bench_shapes.py", "--units", "2000", "4000", "8000"]),
 )
