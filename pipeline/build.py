@@ -63,10 +63,10 @@ from .sources import (
     with_stem,
 )
 from .stages import ListsSource, bibliographies, entry_ids, registers_document
-from .texts import TextJob, TextResult, render_texts
+from .texts import TEXT_STYLESHEETS, TextJob, TextResult, render_texts
 from .validate.references import context_files, edition_lists
 from .xinclude import corpus_root
-from .xslt import XmlText
+from .xslt import XmlText, engine
 
 _ORIGIN = "build"
 _NO_SOURCES = "no *.xml file in this folder: nothing was built from it; check the path"
@@ -446,6 +446,12 @@ def _make(
         custom=plan.site.custom,
     )
     results, missing = _texts(texts, job, plan, generation, report)
+    if plan.resident is None:
+        # Compiled here so that the forked workers share them, the page's and book's
+        # stylesheets are no use to this process now; their 65 MB are taken back by Saxon
+        # while it makes the site's pages (1,120 letters: 443 MB at the peak, not 508).
+        # Kept for workers that stay between builds (edition serve): they fork from here.
+        engine().release(TEXT_STYLESHEETS)
     if any(r.changed for r in results):
         return None  # a source changed while the build ran (said): nothing is published
     if texts and not _anything_shown(results, report, plan.outputs):

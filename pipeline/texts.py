@@ -157,6 +157,10 @@ def _merged(results: list[TextResult]) -> TextResult:
     )
 
 
+#: What ``_compile`` compiles for the texts alone (the site's pages need neither).
+TEXT_STYLESHEETS = ("html/page", epub_builder.BOOK)
+
+
 def _compile() -> None:
     """The stylesheets, compiled once in the parent before the workers fork."""
     assert _JOB is not None

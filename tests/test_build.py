@@ -43,6 +43,25 @@ def test_edition_builds_every_output(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == [".edition", "epub", "html", "index"]
 
 
+def test_a_build_lets_the_texts_stylesheets_go_once_the_texts_are_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    # compiled in this process for the workers, they are no use to its site's pages (65 MB of
+    # 1,120 letters' build, docs/benchmarks.md); another build compiles them again
+    from pipeline.xslt import engine
+
+    engine().stylesheet("html/page")
+    for out in ("a", "b"):
+        assert build([TEI], tmp_path / out, jobs=1).errors == 0
+        names = {name for name, _ in engine()._single}
+        assert not names & {"html/page", "epub/book"}, names
+        assert "html/home" in names  # the site's own are kept
+    assert (tmp_path / "b" / "html" / "belgium-1944.html").read_bytes() == (
+        tmp_path / "a" / "html" / "belgium-1944.html"
+    ).read_bytes()
+
+
 def test_two_builds_give_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # the build date is the clock's unless SOURCE_DATE_EPOCH fixes it
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")

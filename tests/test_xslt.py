@@ -99,6 +99,17 @@ def test_messages_do_not_leak_between_runs(xslt_dir: Path) -> None:
     assert sheet.transform("<r><a/><b/></r>").messages == ("seen 3",)
 
 
+def test_a_released_stylesheet_is_compiled_again_and_the_others_kept(xslt_dir: Path) -> None:
+    saxon = Saxon(xslt_dir)
+    probe, other = saxon.stylesheet("probe/probe"), saxon.stylesheet("other/other")
+    assert saxon.stylesheet("probe/probe") is probe
+    saxon.release(["probe/probe", "probe/never-compiled"])
+    again = saxon.stylesheet("probe/probe")
+    assert again is not probe
+    assert "<out" in again.transform("<r/>").output
+    assert saxon.stylesheet("other/other") is other
+
+
 def test_named_template_without_input(xslt_dir: Path) -> None:
     result = Saxon(xslt_dir).stylesheet("probe/probe").transform(None, initial_template="main")
     assert "<out" in result.output
