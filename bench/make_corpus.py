@@ -69,16 +69,18 @@ def document(title: str, body: str, extra: str = "", xml_id: str = "") -> str:
 
 def registers() -> dict[str, str]:
     persons = "\n".join(
-        f'<person xml:id="p{i}"><persName>{_pick(FIRST, i)} {_pick(LAST, i)} {i}'
+        f'<person xml:id="p{i}"><persName type="preferred">{_pick(FIRST, i)} {_pick(LAST, i)} {i}'
         "</persName></person>"
         for i in range(PERSONS)
     )
     places = "\n".join(
-        f'<place xml:id="pl{i}"><placeName>{_pick(TOWNS, i)} {i}</placeName></place>'
+        f'<place xml:id="pl{i}"><placeName type="preferred">{_pick(TOWNS, i)} {i}</placeName>'
+        "</place>"
         for i in range(PLACES)
     )
     orgs = "\n".join(
-        f'<org xml:id="o{i}"><orgName>Society {i}</orgName></org>' for i in range(ORGS)
+        f'<org xml:id="o{i}"><orgName type="preferred">Society {i}</orgName></org>'
+        for i in range(ORGS)
     )
     return {
         "persons.xml": document("Persons", f"<listPerson>\n{persons}\n</listPerson>"),
