@@ -317,6 +317,174 @@ def test_a_name_typed_addressee_in_the_sending_action_is_the_recipient(tmp_path:
     ]
 
 
+# -- an edition of letters: its home page as a calendar ---------------------------------------
+
+
+def _sent(date: str, series: str = "") -> str:
+    """A letter of Anna's to Bruno sent on ``date`` (a TEI date element, or "" for none), in
+    ``series`` when one is given (``_letter`` text)."""
+    return _letter(
+        "Brief",
+        f'<title level="s">{series}</title>' if series else "",
+        f'<correspAction type="sent"><persName>Anna</persName>{date}</correspAction>'
+        '<correspAction type="received"><persName>Bruno</persName></correspAction>',
+    )
+
+
+def _home_of(letters: dict[str, str], lang: str = "en") -> html.HtmlElement:
+    """The home page html/home makes of ``letters`` (stem: TEI text) as the build hands them
+    over (pipeline.sources.header_record), without building their pages."""
+    from pipeline.sources import header_record
+
+    records = "".join(
+        header_record(etree.fromstring(text.encode("utf-8")), stem)
+        for stem, text in letters.items()
+    )
+    corpus = (
+        f'<ed:corpus xmlns:ed="urn:edition" xmlns="http://www.tei-c.org/ns/1.0">{records}'
+        "</ed:corpus>"
+    )
+    result = (
+        engine()
+        .stylesheet("html/home")
+        .transform(corpus, {"messages": i18n.messages(lang), "linked-files": ""})
+    )
+    return html.document_fromstring(result.output)
+
+
+def _listed(home: html.HtmlElement) -> list[str]:
+    """The texts section's headings and entries in order: "h3 1894", "li g" (its stem)."""
+    return [
+        f"{e.tag} {e.text_content()}" if e.tag != "li" else f"li {e.xpath('string(a/@href)')[:-5]}"
+        for e in home.xpath("//section[@class='texts']//*[self::h3 or self::h4 or self::li]")
+    ]
+
+
+def test_a_letters_home_page_lists_them_by_date_under_their_years(tmp_path: Path) -> None:
+    """The home page listed an edition of letters in the order of its files, in one list: a
+    reader of a correspondence looks for a letter by its date. Letters are listed by their
+    sending date (@when, else the start of its range), a year alone before its days, under a
+    heading per year, the undated last under a heading that says so (a date in words alone
+    is no date to sort by), in the order of their files; the numbers run on."""
+    letters = {
+        "a": _sent('<date when="1897-03-20">20. 3. 1897</date>'),
+        "b": _sent('<date notBefore="1894-04-01" notAfter="1894-04-30">April 1894</date>'),
+        "c": _sent(""),
+        "d": _sent('<date when="1894-04-08"/>'),
+        "e": _sent('<date from="1894-05" to="1894-06"/>'),
+        "f": _sent("<date>im Frühjahr</date>"),
+        "g": _sent('<date when="1894">1894</date>'),
+    }
+    site = _letters_site(tmp_path, {f"{stem}.xml": text for stem, text in letters.items()})
+    home = _page(site / "index.html")
+    assert _listed(home) == [
+        "h3 1894", "li g", "li b", "li d", "li e", "h3 1897", "li a", "h3 Undated", "li c", "li f",
+    ]  # fmt: skip
+    headings = home.xpath("//h3[starts-with(@class, 'year-title')]/@id")
+    assert headings == ["ed-year-1894", "ed-year-1897", "ed-undated"]
+    assert [ol.get("start") for ol in home.xpath("//ol[@class='text-list']")] == [None, "5", "6"]
+    # the entries still say their dates as the pages do; the undated one in its words
+    assert home.xpath("//li[a/@href='d.html']/span[@class='text-meta']/text()") == [
+        "Anna to Bruno, 8 April 1894"
+    ]
+    assert home.xpath("//li[a/@href='f.html']/span[@class='text-meta']/text()") == [
+        "Anna to Bruno, im Frühjahr"
+    ]
+    # seven letters: no navigation to their years
+    assert not home.xpath("//nav[@class='year-nav']")
+
+
+def test_a_long_calendar_has_a_navigation_to_its_years() -> None:
+    """More than 30 letters over more than one year get a navigation to the year headings,
+    named by the interface's words (every language the project ships has them); 30 letters,
+    or any number in one year, do not."""
+
+    def letters(count: int, years: int) -> dict[str, str]:
+        return {
+            f"l{n:02d}": _sent(f'<date when="{1890 + n % years}-01-{1 + n % 28:02d}"/>')
+            for n in range(count)
+        }
+
+    home = _home_of(letters(31, 3) | {"z": _sent("")}, lang="de")
+    (nav,) = home.xpath("//section[@class='texts']/nav")
+    assert nav.get("aria-label") == "Briefe nach Jahren"
+    assert [(a.get("href"), a.text) for a in nav.xpath(".//a")] == [
+        ("#ed-year-1890", "1890"), ("#ed-year-1891", "1891"), ("#ed-year-1892", "1892"),
+        ("#ed-undated", "Undatiert"),
+    ]  # fmt: skip
+    ids = home.xpath("//section[@class='texts']/h3/@id")
+    assert ids == [a.get("href")[1:] for a in nav.xpath(".//a")]
+    assert not _home_of(letters(30, 3)).xpath("//nav[@class='year-nav']")
+    assert not _home_of(letters(40, 1)).xpath("//nav[@class='year-nav']")
+    for lang in i18n.languages():
+        assert i18n.message("home.years", lang) != "home.years", lang
+
+
+def test_letters_in_series_keep_them_and_are_dated_within_each() -> None:
+    """Letters of several series stay in their series, each a calendar of its own (years one
+    rank below the series' heading, ids made unique on the page), the series in the order of
+    their first letters, a series of undated letters last."""
+    home = _home_of(
+        {
+            "a1": _sent('<date when="1905-02-01"/>', "Series A"),
+            "a2": _sent('<date when="1900-06-01"/>', "Series B"),
+            "a3": _sent('<date when="1899-12-31"/>', "Series B"),
+            "a4": _sent("", "Series C"),
+            "a5": _sent('<date when="1900-01-01"/>'),
+            "a6": _sent('<date when="1905-01-01"/>', "Series A"),
+        }
+    )
+    assert _listed(home) == [
+        "h3 Series B", "h4 1899", "li a3", "h4 1900", "li a2",
+        "h3 1900", "li a5",
+        "h3 Series A", "h4 1905", "li a6", "li a1",
+        "h3 Series C", "h4 Undated", "li a4",
+    ]  # fmt: skip
+    ids = home.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    assert home.xpath("//h4/@id") == [
+        "ed-year-1899-1", "ed-year-1900-1", "ed-year-1905-3", "ed-undated-4",
+    ]  # fmt: skip
+
+
+def test_a_home_page_of_other_texts_keeps_its_files_order() -> None:
+    """The calendar is for editions of letters: most texts (more than half, at least two)
+    have a sending date. A collection with a letter or two among other texts, and a single
+    letter, keep the list in the order of their files, without year headings."""
+    other = tei_text("<p>Ein Text</p>")
+    mixed = _home_of({"c": _sent('<date when="1900"/>'), "a": other, "b": other})
+    assert _listed(mixed) == ["li c", "li a", "li b"]
+    assert len(mixed.xpath("//ol[@class='text-list']")) == 1
+    half = _home_of({"b": _sent('<date when="1900"/>'), "a": _sent('<date when="1800"/>'),
+                     "c": other, "d": other})  # fmt: skip
+    assert _listed(half) == ["li b", "li a", "li c", "li d"]
+    single = _home_of({"a": _sent('<date when="1900"/>')})
+    assert _listed(single) == ["li a"]
+
+
+@pytest.mark.slow
+def test_a_calendar_home_page_passes_the_nu_checker_and_axe(tmp_path: Path) -> None:
+    """The calendar's headings, year navigation and numbered lists are valid HTML and
+    accessible: headings in order, unique ids, a named navigation."""
+    letters = {f"l{n:02d}.xml": _sent(f'<date when="{1890 + n % 3}-03-01"/>') for n in range(31)}
+    series = {f"s{n}.xml": _sent(f'<date when="189{n}"/>', "Series A") for n in range(3)}
+    site = _letters_site(tmp_path, letters | series | {"z.xml": _sent("")})
+    home = _page(site / "index.html")
+    assert len(home.xpath("//nav[@class='year-nav']")) == 1
+    assert nu_errors([site / "index.html"]) == []
+    sync_playwright, axe = _browser_tools()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto((site / "index.html").as_uri())
+            page.add_script_tag(path=str(axe))
+            result = page.evaluate("async () => await axe.run(document)")
+            assert [(v["id"], len(v["nodes"])) for v in result["violations"]] == []
+        finally:
+            browser.close()
+
+
 def test_about_page_says_who_did_what_and_names_every_editor(tmp_path: Path) -> None:
     """Probe 24 (the Schnitzler letters): the about page gave no statement of responsibility
     (respStmt of the title or edition statement: "Transkription und Kommentierung" by two

@@ -2,7 +2,8 @@
 <!--
   The home page (OUT/html/index.html) from the texts' headers (<ed:corpus> of TEI elements with
   their teiHeader and ed:stem): the edition's title, its introduction, the list of texts
-  (grouped by series when texts belong to one) and the downloads (EPUB books, index exports).
+  (grouped by series when texts belong to one; an edition of letters by date and year:
+  modules/calendar.xsl) and the downloads (EPUB books, index exports).
 
   The introduction is the edition's own text ([tool.edition] about, passed as $about: a TEI
   document rendered like the texts, or an XHTML fragment converted from Markdown); without
@@ -25,6 +26,7 @@
   <xsl:import href="modules/shell.xsl"/>
   <xsl:import href="modules/xhtml.xsl"/>
   <xsl:import href="modules/downloads.xsl"/>
+  <xsl:import href="modules/calendar.xsl"/>
 
   <!-- Whether the EPUB books exist beside the site (not after a build of the HTML alone). -->
   <xsl:param name="epub" as="xs:boolean" select="true()"/>
@@ -95,15 +97,40 @@
         </xsl:if>
         <section class="texts" aria-labelledby="ed-texts">
           <h2 id="ed-texts"><xsl:value-of select="r:msg('nav.texts')"/></h2>
+          <!-- an edition of letters lists them by date, under their years (calendar.xsl) -->
+          <xsl:variable name="letters" as="xs:boolean" select="r:letters-edition($texts)"/>
+          <xsl:variable name="keys" as="map(xs:string, xs:string)"
+              select="if ($letters) then r:letter-sort-keys($texts) else map {}"/>
+          <xsl:variable name="groups" as="xs:integer"
+              select="count(distinct-values($texts ! (r:series(.), '')[1]))"/>
           <xsl:for-each-group select="$texts" group-by="(r:series(.), '')[1]">
+            <!-- the series of letters in the order of their first letters, the undated last;
+                 other texts' series in the order of their files (stable sort: no key) -->
+            <xsl:sort select="$letters and empty(current-group() ! $keys(@ed:stem))"/>
+            <xsl:sort select="min(current-group() ! $keys(@ed:stem))"/>
             <xsl:if test="current-grouping-key() != ''">
               <h3 class="series-title"><xsl:value-of select="current-grouping-key()"/></h3>
             </xsl:if>
-            <ol class="text-list">
-              <xsl:for-each select="current-group()">
-                <xsl:call-template name="text-entry"/>
-              </xsl:for-each>
-            </ol>
+            <xsl:choose>
+              <xsl:when test="$letters">
+                <xsl:call-template name="r:calendar">
+                  <xsl:with-param name="letters" select="current-group()"/>
+                  <xsl:with-param name="level" select="if (current-grouping-key() != '') then 4
+                      else 3"/>
+                  <xsl:with-param name="suffix" select="if ($groups gt 1) then '-' || position()
+                      else ''"/>
+                  <xsl:with-param name="series" select="current-grouping-key()"/>
+                  <xsl:with-param name="keys" select="$keys"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise>
+                <ol class="text-list">
+                  <xsl:for-each select="current-group()">
+                    <xsl:call-template name="text-entry"/>
+                  </xsl:for-each>
+                </ol>
+              </xsl:otherwise>
+            </xsl:choose>
           </xsl:for-each-group>
         </section>
         <section class="downloads" aria-labelledby="ed-downloads">
