@@ -27,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,24 +149,16 @@ def transforms(folder: Path, out: Path) -> dict[str, float]:
 def inner(report: Path, args: list[str]) -> None:
     """Run the build in this process, every transform timed (the child of ``transforms``)."""
     sys.path.insert(0, str(ROOT))
-    from pipeline import xslt
+    from transform_times import transform_times
+
     from pipeline.cli import cli
 
-    spent: dict[str, float] = defaultdict(float)
-    plain = xslt.Stylesheet.transform
-
-    def timed(self: xslt.Stylesheet, *a: object, **k: object) -> xslt.TransformResult:
-        started = time.perf_counter()
+    with transform_times() as times:
         try:
-            return plain(self, *a, **k)  # type: ignore[arg-type]
+            cli(args, standalone_mode=False)
         finally:
-            spent[self.name] += time.perf_counter() - started
-
-    xslt.Stylesheet.transform = timed  # type: ignore[method-assign]
-    try:
-        cli(args, standalone_mode=False)
-    finally:
-        report.write_text(json.dumps(spent), encoding="utf-8")
+            spent = {name: sum(seconds) for name, seconds in times.items()}
+            report.write_text(json.dumps(spent), encoding="utf-8")
 
 
 def main() -> int:

@@ -31,7 +31,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -281,30 +280,22 @@ def check(path: Path) -> float:
 def inner(report: Path, profile: Path | None, args: list[str]) -> None:
     """Run the build in this process, every transform timed (the child of ``build``)."""
     sys.path.insert(0, str(ROOT))
-    from pipeline import xslt
+    from transform_times import transform_times
+
     from pipeline.cli import cli
 
-    spent: dict[str, float] = defaultdict(float)
-    plain = xslt.Stylesheet.transform
-
-    def timed(self: xslt.Stylesheet, *a: object, **k: object) -> xslt.TransformResult:
-        started = time.process_time()
-        try:
-            return plain(self, *a, **k)  # type: ignore[arg-type]
-        finally:
-            spent[self.name] += time.process_time() - started
-
-    xslt.Stylesheet.transform = timed  # type: ignore[method-assign]
     profiler = cProfile.Profile() if profile else None
-    try:
-        if profiler:
-            profiler.enable()
-        cli(args, standalone_mode=False)
-    finally:
-        if profiler and profile:
-            profiler.disable()
-            profiler.dump_stats(str(profile))
-        report.write_text(json.dumps(spent), encoding="utf-8")
+    with transform_times(time.process_time) as times:
+        try:
+            if profiler:
+                profiler.enable()
+            cli(args, standalone_mode=False)
+        finally:
+            if profiler and profile:
+                profiler.disable()
+                profiler.dump_stats(str(profile))
+            spent = {name: sum(seconds) for name, seconds in times.items()}
+            report.write_text(json.dumps(spent), encoding="utf-8")
 
 
 def main() -> int:

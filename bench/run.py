@@ -26,6 +26,7 @@ STEPS = (
         ["bench_memory.py", "--letters", "1600"],
     ),
     ("one file with 90,000 problems", ["bench_problems.py", "--paragraphs", "30000"]),
+    ("texts against registers of growing size", ["bench_registers.py"]),
     ("texts of one shape at growing sizes", ["bench_shapes.py", "--units", "2000", "4000", "8000"]),
 )
 

@@ -153,3 +153,47 @@ def test_dates_of_the_iso_attributes_sort_alike_in_both_ways(tmp_path: Path) -> 
     assert [(d.get("from"), d.get("to"), d.get("iso")) for d in dates[1:2]] == [
         ("1944-09", "1944-12", "true")
     ]
+
+
+def test_a_text_is_indexed_from_the_entries_its_names_lead_to(tmp_path: Path) -> None:
+    """A text's own index looks up the entries its names, speakers and correspondents lead to
+    rather than walking every register (26,000 entries: 85 ms per text, 5 ms now): an id two
+    registers declare, the second person of a name of two, a speaker and a letter's sender
+    named nowhere else are all found, as one pass over the corpus finds them."""
+    tei = '<TEI xmlns="http://www.tei-c.org/ns/1.0">'
+    header = (
+        "<teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt><publicationStmt>"
+        "<p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>{profile}"
+        "</teiHeader>"
+    )
+    registers = tmp_path / "registers"
+    registers.mkdir()
+    for name, people in (("a", ("p1", "p2", "p3")), ("b", ("p1", "p4", "p5"))):
+        entries = "".join(
+            f'<person xml:id="{p}"><persName type="preferred">{name.upper()} {p}</persName>'
+            "</person>"
+            for p in people
+        )
+        (registers / f"persons-{name}.xml").write_text(
+            f"{tei}{header.format(title=name, profile='')}<text><body><listPerson>{entries}"
+            "</listPerson></body></text></TEI>",
+            encoding="utf-8",
+        )
+    sent = (
+        '<profileDesc><correspDesc><correspAction type="sent"><persName ref="#p4">D</persName>'
+        "</correspAction></correspDesc></profileDesc>"
+    )
+    body = (
+        '<body><p><persName ref="#p1">One</persName> and <persName ref="#p2 #p3">the two'
+        '</persName>.</p><sp who="#p5"><speaker>E</speaker><p>Hello.</p></sp></body>'
+    )
+    (tmp_path / "t.xml").write_text(
+        f"{tei}{header.format(title='T', profile=sent)}<text>{body}</text></TEI>",
+        encoding="utf-8",
+    )
+    merged = entity_index(load_corpus([tmp_path], Report()))
+    assert _canonical(merged) == one_pass(tmp_path)
+    counted = etree.fromstring(merged.encode("utf-8")).xpath(
+        "//ed:entity[@count > 0 or @speeches > 0 or @letters > 0]/@id", namespaces={"ed": ED_NS}
+    )
+    assert {"p1", "p2", "p3", "p4", "p5"} <= set(counted), counted

@@ -229,7 +229,16 @@
 
   <xsl:template match="ed:corpus" as="element(ed:index)">
     <xsl:variable name="corpus" as="document-node()" select="root()"/>
-    <xsl:variable name="all-entries" as="element()*" select="$registers//*[@xml:id]
+    <!-- One text's index (mentioned-only) looks among the entries its own names lead to, not
+         through every register: a text of ten names was indexed against 26,000 entries in
+         85 ms, each of 1,000 letters again. The tokens are those the keys above read (their
+         superset), each led to its entry as they lead it; key('entry') then gives every
+         register element of those ids, in document order, as the walk did. -->
+    <xsl:variable name="named" as="xs:string*" select="if (not($mentioned-only)) then ()
+        else distinct-values(//(@ed:entity | @ed:also | @ed:speakers) ! (string(.), tokenize(.))
+            ! ed:entry-of(key('entry', ., $registers)[1])/@xml:id ! string(.))"/>
+    <xsl:variable name="all-entries" as="element()*" select="(if (not($mentioned-only))
+        then $registers//*[@xml:id] else key('entry', $named, $registers))
         [local-name() = $ed:entry-kinds][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
         [not(self::tei:castItem[tei:role/@xml:id])]"/>
     <xsl:variable name="entries" as="element()*" select="if (not($mentioned-only))
