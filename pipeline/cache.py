@@ -43,7 +43,9 @@ from .xslt import ParamValue, XmlText
 #: text's the files its names point into (``SourceFacts.name_links``).
 #: 6: a bibliography file is a register, its lists its works (``stages.bibliographies``).
 #: 7: a register's facts carry its title (``SourceFacts.title``), which names its download.
-FORMAT = "7"
+#: 8: a text's header record carries its first dateline's date (``ed:dateline``, ``ed:saluted``:
+#: pipeline/datelines.py), which the home page's calendar of letters reads.
+FORMAT = "8"
 CACHE = "cache"
 
 

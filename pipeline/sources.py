@@ -386,8 +386,11 @@ def header_record(root: etree._Element, stem: str) -> str:
     """A text's ``<TEI ed:stem>`` for the home and about pages: the root's attributes, a copy
     of its teiHeader, and a stub ``text`` with its language and, for a manuscript's catalogue
     record, ``ed:catalogue``, and its first heading (``ed:heading``: the home page tells apart
-    texts of one title by it)."""
+    texts of one title by it); the normalised date of its first dateline, ``ed:dateline``,
+    with ``ed:saluted`` when a greeting stands beside it (pipeline/datelines.py: the home
+    page files a letter dated in its text alone by it)."""
     from .builders.html import text_of
+    from .datelines import dateline_date, first_dateline, saluted
     from .records import catalogue_record
 
     tei = etree.Element(f"{_TEI}TEI", nsmap={"ed": ED_NS, None: TEI_NS})
@@ -400,12 +403,18 @@ def header_record(root: etree._Element, stem: str) -> str:
     body = text_of(root)
     record = catalogue_record(root)
     heading = _first_heading(body) if body is not None else None
-    if body is not None and (body.get(XML_LANG) or record or heading is not None):
+    dateline = first_dateline(body) if body is not None else None
+    dated = dateline_date(dateline) if dateline is not None else None
+    if body is not None and (body.get(XML_LANG) or record or heading is not None or dated):
         stub = etree.SubElement(tei, f"{_TEI}text")
         if body.get(XML_LANG):
             stub.set(XML_LANG, body.get(XML_LANG, ""))
         if record:
             stub.set(f"{{{ED_NS}}}catalogue", "true")
+        if dated and dateline is not None:
+            stub.set(f"{{{ED_NS}}}dateline", dated)
+            if saluted(dateline):
+                stub.set(f"{{{ED_NS}}}saluted", "true")
         if heading is not None:
             etree.SubElement(stub, f"{{{ED_NS}}}heading").append(_copy(heading))
     text: str = etree.tostring(tei, encoding="unicode")

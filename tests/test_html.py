@@ -434,17 +434,107 @@ def test_letters_in_series_keep_them_and_are_dated_within_each() -> None:
             "a6": _sent('<date when="1905-01-01"/>', "Series A"),
         }
     )
+    # the letters of no series last, under a heading of their own (test below)
     assert _listed(home) == [
         "h3 Series B", "h4 1899", "li a3", "h4 1900", "li a2",
-        "h3 1900", "li a5",
         "h3 Series A", "h4 1905", "li a6", "li a1",
         "h3 Series C", "h4 Undated", "li a4",
+        "h3 Other letters", "h4 1900", "li a5",
     ]  # fmt: skip
     ids = home.xpath("//@id")
     assert len(ids) == len(set(ids))
     assert home.xpath("//h4/@id") == [
-        "ed-year-1899-1", "ed-year-1900-1", "ed-year-1905-3", "ed-undated-4",
+        "ed-year-1899-1", "ed-year-1900-1", "ed-year-1905-2", "ed-undated-3", "ed-year-1900-4",
     ]  # fmt: skip
+
+
+def test_letters_of_no_series_beside_series_have_a_heading_of_the_series_rank() -> None:
+    """The letters that belong to no series, in an edition that has series, got year
+    headings of the rank of the series' titles (h3): "1905" read as one more series. They
+    now come after the series under a heading of that rank in the interface's words, their
+    years one rank below, named in their navigation when long; an edition without series
+    keeps its years at h3."""
+    series = {f"s{n}": _sent(f'<date when="190{n}-01-01"/>', "Series A") for n in range(2)}
+    loose = {f"l{n:02d}": _sent(f'<date when="{1890 + n % 3}-03-01"/>') for n in range(31)}
+    home = _home_of(series | loose, lang="fr")
+    texts = home.xpath("//section[@class='texts']")[0]
+    assert [h.text_content() for h in texts.xpath("h3")] == ["Series A", "Autres lettres"]
+    assert [h.text_content() for h in texts.xpath("h4")] == [
+        "1900", "1901", "1890", "1891", "1892",
+    ]  # fmt: skip
+    # the heading outline: no year at the series' rank
+    assert all(h.get("class") == "series-title" for h in texts.xpath("h3"))
+    (nav,) = texts.xpath("nav")
+    assert nav.get("aria-label") == "Autres lettres : lettres par année"
+    assert texts.xpath("h3[2]/following-sibling::*[1]") == [nav]
+    for lang in i18n.languages():
+        assert i18n.message("home.other-letters", lang) != "home.other-letters", lang
+    # without series: no such heading, the years at h3
+    alone = _home_of(loose)
+    assert not alone.xpath("//h3[@class='series-title']")
+    assert len(alone.xpath("//h3[starts-with(@class, 'year-title')]")) == 3
+
+
+def _dated(when: str, opener: str = "", head: str = "") -> str:
+    """A text with no correspondence description dated in its first dateline (``when``: the
+    date's attributes), ``opener`` beside the dateline (a salute), ``head`` in its header's
+    profileDesc (a correspDesc without a date)."""
+    profile = f"<profileDesc>{head}</profileDesc>" if head else ""
+    return tei_text(
+        f"<div><opener><dateline>Wien, <date {when}>am Tag</date></dateline>{opener}</opener>"
+        "<p>Ich schreibe Dir heute.</p></div>"
+    ).replace("</fileDesc>", f"</fileDesc>{profile}")
+
+
+def test_a_letter_dated_in_its_dateline_alone_is_filed_under_that_date(tmp_path: Path) -> None:
+    """Many editions date a letter in its text alone (opener/dateline/date/@when) and give it
+    no correspondence description, or one without a date: the home page reads the header
+    record only, so such a letter was undated, and letters dated so alone no calendar. The
+    record carries the first dateline's normalised date (ed:dateline; a dateline quoted in
+    the text is not the letter's), by which the calendar files the letter and its entry says
+    when; a sending date of the correspondence description comes first."""
+    from pipeline.sources import header_record
+
+    salute = "<salute>Lieber Freund!</salute>"
+    # a correspondence description that gives no date
+    undated = "<correspDesc><correspAction type='sent'><persName>Anna</persName>"
+    undated += "</correspAction></correspDesc>"
+    letters = {
+        "a": _dated('when="1897-03-20"', salute),
+        "b": _dated('notBefore="1894-04-01" notAfter="1894-04-30"', salute),
+        "c": _dated('when-iso="1895"', "", undated),
+        "d": _sent('<date when="1896-01-01"/>'),
+        "e": _dated('when="im Frühjahr"', salute),
+    }
+    record = etree.fromstring(header_record(etree.fromstring(letters["a"]), "a"))
+    assert record.xpath(
+        "string(*[local-name() = 'text']/@ed:dateline)", namespaces={"ed": "urn:edition"}
+    ) == ("1897-03-20")
+    quoted = tei_text(
+        '<p>Er las: <quote><dateline><date when="1800-01-01"/></dateline></quote></p>'
+    )
+    assert "ed:dateline" not in header_record(etree.fromstring(quoted), "q")
+    site = _letters_site(tmp_path, {f"{stem}.xml": text for stem, text in letters.items()})
+    home = _page(site / "index.html")
+    assert _listed(home) == [
+        "h3 1894", "li b", "h3 1895", "li c", "h3 1896", "li d", "h3 1897", "li a",
+        "h3 Undated", "li e",
+    ]  # fmt: skip
+    assert home.xpath("//li[a/@href='a.html']/span[@class='text-meta']/text()") == ["20 March 1897"]
+    assert home.xpath("//li[a/@href='c.html']/span[@class='text-meta']/text()") == ["Anna, 1895"]
+
+
+def test_texts_dated_in_datelines_without_a_greeting_are_no_letters() -> None:
+    """A dateline dates "a letter, newspaper story, or other work" (TEI Guidelines): a diary's
+    entries or a paper's articles, dated so without a greeting or a correspondence
+    description, are no edition of letters and keep the order of their files."""
+    diary = {
+        "b": _dated('when="1901-05-02"'),
+        "a": _dated('when="1899-05-01"'),
+        "c": _dated('when="1900-05-01"'),
+    }
+    assert _listed(_home_of(diary)) == ["li b", "li a", "li c"]
+    assert not _home_of(diary).xpath("//section[@class='texts']//h3")
 
 
 def test_a_home_page_of_other_texts_keeps_its_files_order() -> None:

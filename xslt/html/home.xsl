@@ -104,22 +104,28 @@
           <xsl:variable name="groups" as="xs:integer"
               select="count(distinct-values($texts ! (r:series(.), '')[1]))"/>
           <xsl:for-each-group select="$texts" group-by="(r:series(.), '')[1]">
-            <!-- the series of letters in the order of their first letters, the undated last;
-                 other texts' series in the order of their files (stable sort: no key) -->
+            <!-- the series of letters in the order of their first letters, the undated last,
+                 then the letters of no series ("Other letters": those not in the series
+                 above); other texts' series in the order of their files (stable sort) -->
+            <xsl:sort select="$letters and current-grouping-key() = ''"/>
             <xsl:sort select="$letters and empty(current-group() ! $keys(@ed:stem))"/>
             <xsl:sort select="min(current-group() ! $keys(@ed:stem))"/>
-            <xsl:if test="current-grouping-key() != ''">
-              <h3 class="series-title"><xsl:value-of select="current-grouping-key()"/></h3>
+            <!-- letters of no series beside series get a heading of the series' rank, their
+                 years one rank below: a year heading of the series' rank read as a series -->
+            <xsl:variable name="title" as="xs:string" select="if (current-grouping-key() = ''
+                and $letters and $groups gt 1) then r:msg('home.other-letters')
+                else current-grouping-key()"/>
+            <xsl:if test="$title != ''">
+              <h3 class="series-title"><xsl:value-of select="$title"/></h3>
             </xsl:if>
             <xsl:choose>
               <xsl:when test="$letters">
                 <xsl:call-template name="r:calendar">
                   <xsl:with-param name="letters" select="current-group()"/>
-                  <xsl:with-param name="level" select="if (current-grouping-key() != '') then 4
-                      else 3"/>
+                  <xsl:with-param name="level" select="if ($title != '') then 4 else 3"/>
                   <xsl:with-param name="suffix" select="if ($groups gt 1) then '-' || position()
                       else ''"/>
-                  <xsl:with-param name="series" select="current-grouping-key()"/>
+                  <xsl:with-param name="series" select="$title"/>
                   <xsl:with-param name="keys" select="$keys"/>
                 </xsl:call-template>
               </xsl:when>
@@ -164,11 +170,15 @@
   </xsl:template>
 
   <xsl:template name="text-entry" as="element()">
+    <!-- in a calendar of letters (calendar.xsl), a letter dated in its dateline alone
+         says that date -->
+    <xsl:param name="r:in-calendar" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="source" as="element()?"
         select="(teiHeader/fileDesc/sourceDesc/(bibl | biblStruct | biblFull))[1]"/>
     <!-- the source's date in words, as the pages say dates: the list gave a newspaper's
          issue as "1714-01-13" (probe 48) -->
     <xsl:variable name="date" as="xs:string?" select="(r:letter-date(.),
+        (if ($r:in-calendar) then r:dateline-words(.) else ()),
         ($source//date)[1] ! (if (r:is-iso-date(normalize-space(@when)))
             then r:date-words(normalize-space(@when), true())
             else (@when, normalize-space(.))[. != ''][1] ! string(.)))[1]"/>

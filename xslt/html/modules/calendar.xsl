@@ -6,8 +6,9 @@
 
   Which editions: those whose texts are letters (r:letters-edition): more than half of the
   texts listed, and at least two, have a date of sending (r:sent-date of their first
-  correspondence description: in words or in attributes; the older dateSender too). Any
-  other edition keeps its list in the order of its files, unchanged.
+  correspondence description: in words or in attributes; the older dateSender too), or are
+  letters dated in their first dateline (r:dated-letter). Any other edition keeps its list
+  in the order of its files, unchanged.
 
   The order: the sending date's ISO value (r:letter-sort-date: @when, else the start of its
   range, @notBefore or @from, else its end, @notAfter or @to, and their -iso forms), then
@@ -16,7 +17,8 @@
   its entry still says the date in its words.
 
   Series keep their grouping (html/home.xsl): each is a calendar of its own, the series in
-  the order of their first letters.
+  the order of their first letters, the letters of no series last under a heading of the
+  series' rank ("Other letters"), their years one rank below.
 
   Every function below reads one text's header, never the others': sorting and grouping
   (xsl:sort, xsl:for-each-group) cost no scan of all texts per text.
@@ -41,23 +43,51 @@
        texts, keeps the list of its files. -->
   <xsl:function name="r:letters-edition" as="xs:boolean">
     <xsl:param name="texts" as="element()*"/>
-    <xsl:variable name="dated" as="xs:integer"
-        select="count($texts[exists(r:corresp-desc(.) ! r:sent-date(.))])"/>
+    <xsl:variable name="dated" as="xs:integer" select="count($texts[r:dated-letter(.)])"/>
     <xsl:sequence select="$dated ge 2 and $dated * 2 gt count($texts)"/>
   </xsl:function>
 
+  <!-- Whether a text is a letter that says when it was written: its correspondence
+       description gives a sending date; or its first dateline is dated (ed:dateline of the
+       header record, pipeline/datelines.py) and the text is a letter by its correspondence
+       description or by the greeting beside that dateline (ed:saluted). A dateline alone
+       makes no letter: the TEI Guidelines give one to "a letter, newspaper story, or other
+       work", and a diary's entries have one each. -->
+  <xsl:function name="r:dated-letter" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="desc" as="element()?" select="r:corresp-desc($tei)"/>
+    <xsl:sequence select="exists($desc ! r:sent-date(.)) or (exists(r:dateline-date($tei))
+        and (exists($desc) or $tei/text/@ed:saluted = 'true'))"/>
+  </xsl:function>
+
+  <!-- The ISO date of a text's first dateline, as its header record carries it
+       (ed:dateline, normalised by pipeline/datelines.py), or (). -->
+  <xsl:function name="r:dateline-date" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/text/@ed:dateline[r:is-iso-date(.)] ! string(.)"/>
+  </xsl:function>
+
+  <!-- A letter's dateline date in words (r:date-words), for its entry in the calendar when
+       its correspondence description says no date. -->
+  <xsl:function name="r:dateline-words" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="r:dateline-date($tei) ! r:date-words(., true())"/>
+  </xsl:function>
+
   <!-- The ISO date a letter is filed under: its sending date's @when, else the start of its
-       range, else its end (a letter "not after 1900" was written by then); () when none is
-       an ISO date, or the date is a century or a decade (r:period: its years are bounds,
-       not the letter's year). -->
+       range, else its end (a letter "not after 1900" was written by then); else, when its
+       correspondence description gives no such date, its first dateline's (r:dateline-date:
+       many letters are dated in their text alone); () when none is an ISO date, or the
+       sending date is a century or a decade (r:period: its years are bounds, not the
+       letter's year). -->
   <xsl:function name="r:letter-sort-date" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <!-- r:period asks only a date typed so: most dates skip its regular expressions -->
     <xsl:variable name="date" as="element()?" select="r:corresp-desc($tei) ! r:sent-date(.)
         [not(@type) or empty(r:period(.))]"/>
-    <xsl:sequence select="($date/(@when, @when-iso, @notBefore, @notBefore-iso, @from,
+    <xsl:sequence select="(($date/(@when, @when-iso, @notBefore, @notBefore-iso, @from,
         @from-iso, @notAfter, @notAfter-iso, @to, @to-iso) ! normalize-space(.))
-        [r:is-iso-date(.)][1]"/>
+        [r:is-iso-date(.)], r:dateline-date($tei))[1]"/>
   </xsl:function>
 
   <!-- A letter's date as a string that sorts as the dates do: its year as a number of five
@@ -138,7 +168,9 @@
         </xsl:if>
         <!-- by position: a comparison with every letter would scan them all per year -->
         <xsl:for-each select="for $i in current-group() return $sorted[$i]">
-          <xsl:call-template name="text-entry"/>
+          <xsl:call-template name="text-entry">
+            <xsl:with-param name="r:in-calendar" select="true()" tunnel="yes"/>
+          </xsl:call-template>
         </xsl:for-each>
       </ol>
     </xsl:for-each-group>
