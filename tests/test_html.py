@@ -2116,6 +2116,90 @@ def test_a_text_kept_line_by_line_has_no_empty_first_lines(tmp_path: Path) -> No
     assert xhtml.count("<br") == 2, xhtml
 
 
+def test_a_line_break_opening_a_phrase_inside_a_phrase_breaks_the_line(tmp_path: Path) -> None:
+    """The word fuzz (bench/wordfuzz.py): a line beginning that opens a lemma of an apparatus
+    entry or a number inside a measure, written right after a word
+    ("und<app><lem><lb/>ihm</lem>...") was taken for the start of its block, as the phrase's
+    parent (app, measure) is no running text: no break was drawn, and the two words
+    ran together on the page ("undihm"). It breaks the line, and the words stay apart."""
+    body = (
+        '<div><p>zwischen mir und<app><lem wit="#A"><lb/>ihm</lem><rdg wit="#B">ihr</rdg></app>'
+        " gesprochen, von<measure><num><lb/>zwei</num></measure> Meilen.</p>"
+        "<p><app><lem><lb/>Erste</lem><rdg>Andere</rdg></app> Zeile.</p></div>"
+    )
+    (tmp_path / "in").mkdir()
+    source = tmp_path / "in" / "t.xml"
+    source.write_text(tei_text(body), encoding="utf-8")
+    doc = _text_page(tmp_path / "in", body, only=("html", "epub"))
+    first, second = doc.xpath("//main//p[@class='p']")
+    assert [br.tail for br in first.xpath(".//br")] == ["ihm", "zwei"]
+    # a phrase that opens its block opens it without an empty line, as before
+    assert not second.xpath(".//br")
+    root = read_document(source).document
+    assert root is not None
+    assert_words_preserved(source, root.root, tmp_path / "out" / "html" / "t.html")
+    with zipfile.ZipFile(tmp_path / "out/epub/t.epub") as book:
+        xhtml = book.read("OEBPS/text-001.xhtml").decode("utf-8")
+    assert xhtml.count("<br") == 2, xhtml
+
+
+def test_a_figures_heading_before_its_words_is_read_before_them(tmp_path: Path) -> None:
+    """The word fuzz (bench/wordfuzz.py): a figure that holds words (a printed notice, a
+    table of baptisms set apart) with a heading before them showed the heading in its
+    caption, after the words: a reader met "Figure paragraph. Caption words". A heading
+    before the figure's words stands before them; a heading after them, and the description,
+    stay the caption, as does the heading of a figure of an image."""
+    body = (
+        "<div><p>Before.</p><figure><head>Caption words</head><p>Figure paragraph.</p>"
+        "<figDesc>A description.</figDesc></figure>"
+        '<figure><head>Plate one</head><graphic url="https://example.org/a.png"/></figure>'
+        "<figure><p>Notice.</p><head>Closing head</head></figure></div>"
+    )
+    (tmp_path / "in").mkdir()
+    source = tmp_path / "in" / "t.xml"
+    source.write_text(tei_text(body), encoding="utf-8")
+    doc = _text_page(tmp_path / "in", body, only=("html", "epub"))
+    first, image, closing = doc.xpath("//main//figure")
+    assert [" ".join(e.text_content().split()) for e in first] == [
+        "Caption words",
+        "Figure paragraph.",
+        "A description.",
+    ]
+    assert first[0].get("class") == "figure-head" and first[-1].tag == "figcaption"
+    assert image.xpath("string(figcaption)") == "Plate one"
+    assert closing.xpath("string(figcaption)") == "Closing head"
+    root = read_document(source).document
+    assert root is not None
+    assert_words_preserved(source, root.root, tmp_path / "out" / "html" / "t.html")
+    with zipfile.ZipFile(tmp_path / "out/epub/t.epub") as book:
+        xhtml = book.read("OEBPS/text-001.xhtml").decode("utf-8")
+    assert xhtml.index("Caption words") < xhtml.index("Figure paragraph"), xhtml
+
+
+def test_a_note_inside_a_note_is_read_apart_from_the_words_around_it(tmp_path: Path) -> None:
+    """The word fuzz (bench/wordfuzz.py): an editor's note inside a footnote's paragraph,
+    written against a word ("Wunde<note>Paul Tillich ...</note>"), is shown in its place in
+    brackets; tests/words.py read the two as one word ("WundePaul") and called the page's
+    note different. Its words are apart from those around it, on the page and in words.py."""
+    body = (
+        '<div><p>Called <note place="foot"><p>Outer words<note type="ea">Inner note words'
+        "</note> go on.</p></note> here.</p>"
+        "<p>Text <note>outer<note>inner</note>end</note> more.</p></div>"
+    )
+    (tmp_path / "in").mkdir()
+    source = tmp_path / "in" / "t.xml"
+    source.write_text(tei_text(body), encoding="utf-8")
+    doc = _text_page(tmp_path / "in", body)
+    bodies = doc.xpath("//*[contains(@class, 'footnote-body')]")
+    assert [" ".join(b.text_content().split()) for b in bodies] == [
+        "Outer words (Inner note words) go on.",
+        "outer (inner) end",
+    ]
+    root = read_document(source).document
+    assert root is not None
+    assert_words_preserved(source, root.root, tmp_path / "out" / "html" / "t.html")
+
+
 def test_chinese_and_japanese_lines_of_the_source_run_on_without_spaces(tmp_path: Path) -> None:
     """Probe 22 (a Japanese manuscript transcribed line by line, a Chinese reading edition):
     Chromium renders the newline and indent between two lines of the file as a space, so a

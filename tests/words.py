@@ -240,7 +240,9 @@ def _tei_walk(
         if element.get("break") != "no" and not _at_a_break_inside_a_word(element):
             parts.append(MILESTONE)
         return
-    block = name in TEI_BLOCKS
+    # a note inside a note is shown in its place, in brackets (notes.xsl): its words are
+    # apart from those around it
+    block = name in TEI_BLOCKS or name == "note"
     if block:
         parts.append(BREAK)
     parent = element.getparent()

@@ -478,8 +478,30 @@
        it (probe 50). -->
   <xsl:template match="figure" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <!-- a heading before words the figure holds (a printed notice, a poem set apart) is read
+         first, where it stands, as the heading of those words: in the caption, after them,
+         it was read last (the word fuzz, bench/wordfuzz.py) -->
+    <xsl:variable name="words" as="element()*" select="(p | ab | lg | l | quote | q | said | cit
+        | list | table | sp | floatingText | div)[normalize-space()]"/>
+    <xsl:variable name="heading" as="element()*" select="head[exists(following-sibling::*
+        intersect $words)]"/>
     <xsl:variable name="shown" as="node()*">
-      <xsl:apply-templates select="node() except (head | figDesc)" mode="r:main"/>
+      <xsl:for-each select="node() except (head except $heading | figDesc)">
+        <xsl:choose>
+          <xsl:when test=". intersect $heading">
+            <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+              <xsl:attribute name="class"
+                  select="'figure-head' || (if ($r:phrasing) then ' block' else '')"/>
+              <xsl:apply-templates select="." mode="r:main">
+                <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:element>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="." mode="r:main"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="alt-texts" as="xs:string*"
         select="$shown/descendant-or-self::*:img/@alt ! string()"/>
@@ -491,9 +513,9 @@
       <!-- a recording's or a video's description is its caption (it has no picture) -->
       <xsl:variable name="described" as="element()*"
           select="(graphic | media)[r:media-kind(.) != 'image']/desc[normalize-space()][1]"/>
-      <xsl:if test="head or figDesc or $described">
+      <xsl:if test="(head except $heading) or figDesc or $described">
         <xsl:element name="{if ($r:phrasing) then 'span' else 'figcaption'}">
-          <xsl:for-each select="head | figDesc | $described">
+          <xsl:for-each select="(head except $heading) | figDesc | $described">
             <!-- the heading and the description of a figure are apart, whatever the source -->
             <xsl:if test="position() gt 1">
               <xsl:text> </xsl:text>

@@ -842,7 +842,25 @@
             or self::front or self::back])
         or (empty($node/preceding-sibling::node()[normalize-space()
                 or self::*[not(self::pb or self::cb or self::milestone or self::anchor)]])
-            and exists($up) and (not(r:is-inline($up)) or r:block-start($up)))"/>
+            and exists($up)
+            and (not(r:is-inline($up) or r:phrase-inside($up)) or r:block-start($up)))"/>
+  </xsl:function>
+
+  <!-- A phrase that r:is-inline does not see, as its parent is no running text: a reading of
+       an apparatus entry (app/lem), a child of a choice or a substitution, a number inside a
+       measure, a word of a sentence ... A break opening it breaks the line when the phrase
+       stands after words ("und<app><lem><lb/>ihm</lem>..</app>" is two words, not one). -->
+  <xsl:function name="r:phrase-inside" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::app or self::lem or self::rdg or self::rdgGrp
+        or self::choice or self::subst or self::w or self::num or self::measure
+        or self::damage or self::s or self::phr or self::cl or self::secl or self::redo
+        or self::gloss or self::distinct or self::seg or self::hi or self::emph or self::foreign
+        or self::q or self::said or self::title or self::persName or self::placeName
+        or self::orgName or self::name or self::rs or self::date or self::ref or self::add
+        or self::del or self::unclear or self::supplied or self::sic or self::corr
+        or self::orig or self::reg or self::abbr or self::expan or self::term
+        or self::mentioned or self::soCalled])"/>
   </xsl:function>
 
   <!-- The number a line of the source has (lb/@n), at its start in the diplomatic view, where
