@@ -148,6 +148,7 @@ def build(
     customisation: Customisation | None = None,
     scheduler: str | None = None,
     resident: Resident | None = None,
+    once: bool = False,
 ) -> Report:
     """Build every selected output from ``paths`` into ``out``; never raises on bad input.
 
@@ -156,7 +157,10 @@ def build(
     may not use, ``EnvironmentFailure`` when the machine refuses a write (nothing is then
     published) and ``Interrupted`` on Ctrl-C or SIGTERM. With ``scheduler`` (a Dask address
     or ``local:N``) the per-file work runs on that cluster (``pipeline.distributed_build``);
-    with ``resident`` the texts are rendered by those workers, kept between builds.
+    with ``resident`` the texts are rendered by those workers, kept between builds. ``once``:
+    the process ends with this build (the command line), so the stylesheets only the texts
+    need are let go once the texts are done and the site's pages reuse their memory; a
+    process that builds again (tests, a notebook) keeps them compiled.
     """
     step = progress or (lambda name: None)
     started = time.perf_counter()
@@ -226,6 +230,7 @@ def build(
             cluster=cluster,
             resident=resident,
             out=out,
+            once=once,
         )
         scan = _ForeignScan(folder, previous)
         try:
@@ -290,6 +295,8 @@ class Plan:
     resident: Resident | None = None
     #: The output folder (where a build that publishes nothing says so).
     out: Path | None = None
+    #: The process ends with this build: what only the texts need is let go after them.
+    once: bool = False
 
 
 @dataclass
@@ -446,11 +453,12 @@ def _make(
         custom=plan.site.custom,
     )
     results, missing = _texts(texts, job, plan, generation, report)
-    if plan.resident is None:
+    if plan.once:
         # Compiled here so that the forked workers share them, the page's and book's
         # stylesheets are no use to this process now; their 65 MB are taken back by Saxon
-        # while it makes the site's pages (1,120 letters: 443 MB at the peak, not 508).
-        # Kept for workers that stay between builds (edition serve): they fork from here.
+        # while it makes the site's pages (1,120 letters: 443 MB at the peak, not 508). A
+        # process that builds again keeps them (edition serve: its resident workers fork
+        # from here; compiling them again took 1-2 s per build).
         engine().release(TEXT_STYLESHEETS)
     if any(r.changed for r in results):
         return None  # a source changed while the build ran (said): nothing is published

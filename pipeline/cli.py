@@ -644,6 +644,7 @@ def build(
             clean=clean,
             customisation=custom,
             scheduler=_scheduler(scheduler, cfg),
+            once=True,
         )
     from .report import format_line, listed
 

@@ -355,3 +355,26 @@ def test_the_console_script_waits_for_its_threads_the_usual_way() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.split("\n")[:2] == ["left the usual way", "thread done"]
+
+
+def test_the_command_lines_build_is_the_processs_last(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`edition build` ends its process: it asks the build to let go of the stylesheets only
+    the texts need once they are done (pipeline.build, ``once``), which the library's callers
+    that build again keep."""
+    from pipeline import build as build_module
+
+    seen: list[bool] = []
+    real = build_module.build
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(bool(kwargs.get("once")))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "build", spy)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "t.xml").write_text(tei_text("<p>Hello.</p>"), encoding="utf-8")
+    result = runner.invoke(cli, ["build", "t.xml", "--only", "html", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    assert seen == [True]
