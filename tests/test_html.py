@@ -2127,10 +2127,8 @@ def test_a_line_break_opening_a_phrase_inside_a_phrase_breaks_the_line(tmp_path:
         " gesprochen, von<measure><num><lb/>zwei</num></measure> Meilen.</p>"
         "<p><app><lem><lb/>Erste</lem><rdg>Andere</rdg></app> Zeile.</p></div>"
     )
-    (tmp_path / "in").mkdir()
-    source = tmp_path / "in" / "t.xml"
-    source.write_text(tei_text(body), encoding="utf-8")
     doc = _text_page(tmp_path / "in", body, only=("html", "epub"))
+    source = tmp_path / "in" / "t.xml"  # as _text_page wrote it
     first, second = doc.xpath("//main//p[@class='p']")
     assert [br.tail for br in first.xpath(".//br")] == ["ihm", "zwei"]
     # a phrase that opens its block opens it without an empty line, as before
@@ -2155,10 +2153,8 @@ def test_a_figures_heading_before_its_words_is_read_before_them(tmp_path: Path) 
         '<figure><head>Plate one</head><graphic url="https://example.org/a.png"/></figure>'
         "<figure><p>Notice.</p><head>Closing head</head></figure></div>"
     )
-    (tmp_path / "in").mkdir()
-    source = tmp_path / "in" / "t.xml"
-    source.write_text(tei_text(body), encoding="utf-8")
     doc = _text_page(tmp_path / "in", body, only=("html", "epub"))
+    source = tmp_path / "in" / "t.xml"  # as _text_page wrote it
     first, image, closing = doc.xpath("//main//figure")
     assert [" ".join(e.text_content().split()) for e in first] == [
         "Caption words",
@@ -2186,10 +2182,8 @@ def test_a_note_inside_a_note_is_read_apart_from_the_words_around_it(tmp_path: P
         "</note> go on.</p></note> here.</p>"
         "<p>Text <note>outer<note>inner</note>end</note> more.</p></div>"
     )
-    (tmp_path / "in").mkdir()
-    source = tmp_path / "in" / "t.xml"
-    source.write_text(tei_text(body), encoding="utf-8")
     doc = _text_page(tmp_path / "in", body)
+    source = tmp_path / "in" / "t.xml"  # as _text_page wrote it
     bodies = doc.xpath("//*[contains(@class, 'footnote-body')]")
     assert [" ".join(b.text_content().split()) for b in bodies] == [
         "Outer words (Inner note words) go on.",
