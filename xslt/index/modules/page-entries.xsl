@@ -40,6 +40,19 @@
     <xsl:sequence select="r:msg($key || (if ($n eq 1) then '.one' else '.other'), string($n))"/>
   </xsl:function>
 
+  <!-- The document a stem names, looked up through a key: the predicate $documents[@stem =
+       ...] scanned every document for every occurrence, so the index pages of a
+       correspondence grew with the square of its letters (persons.html of 2,248 letters:
+       7.6 s). Every ed:document of one index shares its tree. -->
+  <xsl:key name="ed:document" match="ed:document" use="string(@stem)"/>
+
+  <xsl:function name="ed:document" as="element(ed:document)?">
+    <xsl:param name="documents" as="element(ed:document)*"/>
+    <xsl:param name="stem" as="xs:string?"/>
+    <xsl:sequence select="if (empty($documents) or empty($stem)) then ()
+        else key('ed:document', $stem, root($documents[1]))[1]"/>
+  </xsl:function>
+
   <!-- lang attribute only where the text is not in the page's language. -->
   <xsl:template name="ed:lang" as="attribute()*">
     <xsl:param name="lang" as="xs:string?" required="yes"/>
@@ -217,8 +230,8 @@
                 <xsl:if test="position() gt 1">
                   <xsl:text>; </xsl:text>
                 </xsl:if>
-                <xsl:variable name="title" as="xs:string" select="($documents[@stem =
-                    current()/@document]/@title[normalize-space()], @document)[1]"/>
+                <xsl:variable name="title" as="xs:string" select="(ed:document($documents,
+                    @document)/@title[normalize-space()], @document)[1]"/>
                 <xsl:variable name="ref" as="xs:string?"
                     select="r:safe-url(@ref)[matches(., '^https?://')]"/>
                 <a href="{if (exists($ref) and count(current-group()[@document =
@@ -246,8 +259,8 @@
         <p class="index-speeches-title"><xsl:value-of select="r:msg('index.speeches-title')"/></p>
         <ul>
           <xsl:for-each-group select="ed:speech" group-adjacent="@document || '#' || @section">
-            <xsl:variable name="title" as="xs:string" select="($documents[@stem =
-                current()/@document]/@title[normalize-space()], @document)[1]"/>
+            <xsl:variable name="title" as="xs:string" select="(ed:document($documents,
+                @document)/@title[normalize-space()], @document)[1]"/>
             <li>
               <!-- a scene headed as printed, "Dritter Auftritt.", gives up its full stop to
                    the colon: "Doctor Ritter, Dritter Auftritt.:" (probe 48) -->
@@ -358,7 +371,7 @@
   <xsl:template match="ed:occurrence | ed:date" mode="ed:html" as="element()">
     <xsl:param name="documents" as="element(ed:document)*" tunnel="yes" required="yes"/>
     <xsl:variable name="document" as="element(ed:document)?"
-        select="$documents[@stem = current()/@document]"/>
+        select="ed:document($documents, @document)"/>
     <li>
       <xsl:if test="self::ed:date">
         <xsl:attribute name="id" select="r:timeline-id(@document, @mention)"/>

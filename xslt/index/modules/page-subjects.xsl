@@ -177,7 +177,7 @@
     <ol class="index-occurrences">
       <xsl:for-each select="$subjects">
         <xsl:variable name="document" as="element(ed:document)?"
-            select="$documents[@stem = current()/@document]"/>
+            select="ed:document($documents, @document)"/>
         <li>
           <a href="{@file}#{@mention}">
             <span>
