@@ -74,14 +74,19 @@ INDEX_FILES = (
 )
 
 
-@dataclass(frozen=True)
 class Index:
-    """The corpus's entity index: its XML text and its parsed root."""
+    """The corpus's entity index: its XML text and its parsed root, held until ``release``.
 
-    xml: str
-    root: etree._Element
-    #: Whether a text has index entries (the first pass's facts): the subject index is made.
-    subjects: bool = False
+    The largest thing the build's last pass holds (2,248 letters: a 10 MB text and its tree,
+    about 200 MB resident together): the site's pages after the index pages need neither,
+    and Saxon's heap grows while it makes them, so ``write_site`` lets them go first."""
+
+    def __init__(self, xml: str, root: etree._Element, subjects: bool = False) -> None:
+        self._xml: str | None = xml
+        self._root: etree._Element | None = root
+        #: Whether a text has index entries (the first pass's facts): the subject index is
+        #: made.
+        self.subjects = subjects
 
     @classmethod
     def of(cls, skeleton: str, texts: Sequence[str], subjects: bool = False) -> Index:
@@ -93,8 +98,25 @@ class Index:
         give_back_freed_memory()
         return cls(xml, parse(xml), subjects)
 
+    @property
+    def xml(self) -> str:
+        if self._xml is None:
+            raise RuntimeError("the entity index was released")
+        return self._xml
+
+    @property
+    def root(self) -> etree._Element:
+        if self._root is None:
+            raise RuntimeError("the entity index was released")
+        return self._root
+
     def page_names(self) -> list[str]:
         return page_names(self.root, self.subjects)
+
+    def release(self) -> None:
+        """Let the text and the tree go, and give their memory back to the system."""
+        self._xml = self._root = None
+        give_back_freed_memory()
 
 
 def index_problems(
@@ -171,10 +193,14 @@ def write_site(
     cache: Cache | None = None,
 ) -> list[Diagnostic]:
     """The site's own pages (home, about, guide, index pages, search), its downloads, assets,
-    images and, once every page is written, the search index."""
+    images and, once every page is written, the search index. The index is released once
+    its pages are written (``Index.release``): nothing after them reads it."""
     extras = extras or Extras()
     build_key = cache.build_key if cache else ""
     problems = _index_pages(site, index, params, staging, cache) if site.texts else []
+    # nothing below reads the index: its 200 MB (2,248 letters) were the last pass's peak
+    # with Saxon's heap grown by the home and about pages (585 MB, 377 MB released first)
+    index.release()
     problems += _search_page(params, staging, site, cache)
     problems += publish_images(images, staging)
     # Every page Pagefind reads is written: it runs while the zip and the pages that list
