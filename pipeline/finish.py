@@ -114,9 +114,11 @@ class Index:
         return page_names(self.root, self.subjects)
 
     def release(self) -> None:
-        """Let the text and the tree go, and give their memory back to the system."""
-        self._xml = self._root = None
-        give_back_freed_memory()
+        """Let the text and the tree go, and give their memory back to the system (once:
+        a released index is not read again)."""
+        if self._root is not None:
+            self._xml = self._root = None
+            give_back_freed_memory()
 
 
 def index_problems(
@@ -198,8 +200,9 @@ def write_site(
     extras = extras or Extras()
     build_key = cache.build_key if cache else ""
     problems = _index_pages(site, index, params, staging, cache) if site.texts else []
-    # nothing below reads the index: its 200 MB (2,248 letters) were the last pass's peak
-    # with Saxon's heap grown by the home and about pages (585 MB, 377 MB released first)
+    # nothing below reads the index (_index_pages lets it go once it has cut the pages'
+    # parts): its 200 MB (2,248 letters) were the last pass's peak with Saxon's heap grown
+    # by the home and about pages (585 MB; 365 MB released first)
     index.release()
     problems += _search_page(params, staging, site, cache)
     problems += publish_images(images, staging)
@@ -425,8 +428,11 @@ def _index_pages(
     digest = params_digest(params)
     drawn = places_map.map_figure(index.root, site) if places_map.PAGE in names else None
     try:
-        for name in names:
-            subset = index_builder.page_subset(index.root, name)
+        # every page's part cut first (2,248 letters: 11 MB of text), the index let go
+        # before Saxon's heap grows with the pages (their peak 546 -> 424 MB)
+        subsets = [index_builder.page_subset(index.root, name) for name in names]
+        index.release()
+        for name, subset in zip(names, subsets, strict=True):
             shown = drawn if name == places_map.PAGE else None
             unit = key(cache.build_key if cache else "", subset, digest, shown)
             if cache is not None and cache.files(f"html/{name}", unit, [f"html/{name}"]):

@@ -60,7 +60,9 @@ def test_the_build_lets_the_index_go_after_its_pages_and_before_the_home_page(
     monkeypatch.setattr(html_builder, "render_site_pages", _site_pages)
     report = build([TEI], tmp_path, jobs=1)
     assert report.errors == 0, report.sorted()
-    assert steps == ["index pages", "release", "site pages"]
+    # _index_pages lets it go once it has cut the pages' parts; write_site again after it
+    firsts = [step for i, step in enumerate(steps) if step not in steps[:i]]
+    assert firsts == ["index pages", "release", "site pages"], steps
     # what came after the release still had all it needed
     for name in ("index.html", "about.html", "persons.html", "places.html"):
         assert (tmp_path / "html" / name).is_file(), name
