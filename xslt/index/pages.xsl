@@ -78,7 +78,7 @@
               <xsl:with-param name="subjects" select="ed:subjects/ed:subject"/>
               <xsl:with-param name="page-lang" select="r:ui-lang()" tunnel="yes"/>
               <xsl:with-param name="collation-lang" select="$names-lang" tunnel="yes"/>
-              <xsl:with-param name="documents" select="ed:documents/ed:document" tunnel="yes"/>
+              <xsl:with-param name="documents" select="ed:documents" tunnel="yes"/>
             </xsl:call-template>
           </xsl:when>
           <xsl:when test="empty($entities)">
@@ -99,7 +99,7 @@
               <xsl:with-param name="entities" select="$entities"/>
               <xsl:with-param name="page-lang" select="r:ui-lang()" tunnel="yes"/>
               <xsl:with-param name="collation-lang" select="$names-lang" tunnel="yes"/>
-              <xsl:with-param name="documents" select="ed:documents/ed:document" tunnel="yes"/>
+              <xsl:with-param name="documents" select="ed:documents" tunnel="yes"/>
             </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
@@ -114,7 +114,7 @@
         <xsl:call-template name="ed:timeline">
           <xsl:with-param name="dates" select="ed:timeline/ed:date"/>
           <xsl:with-param name="page-lang" select="r:ui-lang()" tunnel="yes"/>
-          <xsl:with-param name="documents" select="ed:documents/ed:document" tunnel="yes"/>
+          <xsl:with-param name="documents" select="ed:documents" tunnel="yes"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>

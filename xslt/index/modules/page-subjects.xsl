@@ -173,7 +173,7 @@
        its text's title, its section's heading (or part) and its page. -->
   <xsl:template name="ed:subject-locators" as="element()">
     <xsl:param name="subjects" as="element(ed:subject)+" required="yes"/>
-    <xsl:param name="documents" as="element(ed:document)*" tunnel="yes" required="yes"/>
+    <xsl:param name="documents" as="element(ed:documents)?" tunnel="yes" required="yes"/>
     <ol class="index-occurrences">
       <xsl:for-each select="$subjects">
         <xsl:variable name="document" as="element(ed:document)?"
