@@ -27,6 +27,7 @@ STEPS = (
     ),
     ("one file with 90,000 problems", ["bench_problems.py", "--paragraphs", "30000"]),
     ("texts against registers of growing size", ["bench_registers.py"]),
+    ("the site's pages against the number of letters", ["bench_letters.py"]),
     ("texts of one shape at growing sizes", ["bench_shapes.py", "--units", "2000", "4000", "8000"]),
 )
 
