@@ -432,9 +432,16 @@ def test_a_change_during_the_whole_check_drops_its_result(dense: tuple[Client, P
                 "contentChanges": [{"text": fixed}],
             },
         )
+        # Under load the older version's whole check may end before the change is even sent
+        # (make test, two workers: once in about a hundred runs); it is then rightly
+        # published. What must never be is an older version's result after a newer one's.
         found = publications(client, document.uri, 2)
-        assert [version for version, _ in found] == [document.version] * 2, found
-        assert said(found[1][1]) == check_says(folder, TEXT, fixed)
+        while [version for version, _ in found].count(document.version) < 2:
+            found += publications(client, document.uri, 1)
+        versions = [version for version, _ in found]
+        assert versions == sorted(versions), found
+        assert versions[-2:] == [document.version] * 2 and len(versions) <= 3, found
+        assert said(found[-1][1]) == check_says(folder, TEXT, fixed)
     finally:
         document.change(original)
         publications(client, document.uri, 1)
