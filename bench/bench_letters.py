@@ -18,12 +18,9 @@ for persons.html alone (5.6 s since).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
-import time
-from contextlib import redirect_stderr, redirect_stdout, suppress
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,9 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import make_corpus  # noqa: E402
-from transform_times import transform_times  # noqa: E402
-
-from pipeline.cli import cli  # noqa: E402
+from transform_times import quiet_run  # noqa: E402
 
 #: Made once per build, from every letter: the stylesheets this benchmark watches.
 SITE = ("index/tei", "index/pages", "html/home", "html/about")
@@ -46,18 +41,7 @@ def measure(files: int, work: Path) -> tuple[int, dict[str, float], float]:
     make_corpus.generate(files, corpus, 13, make_corpus.ELTEC)
     shutil.rmtree(corpus / "chapters", ignore_errors=True)
     letters = sum(1 for _ in (corpus / "letters").rglob("*.xml"))
-    started = time.perf_counter()
-    args = ["build", str(corpus), "--out", str(work / f"out-{files}")]
-    # the seeded errors and the registers' unused entries are the corpus's, not news
-    with (
-        transform_times() as spent,
-        open(os.devnull, "w") as quiet,
-        redirect_stdout(quiet),
-        redirect_stderr(quiet),
-        suppress(SystemExit),
-    ):
-        cli.main(args, standalone_mode=False)
-    seconds = time.perf_counter() - started
+    spent, seconds = quiet_run(["build", str(corpus), "--out", str(work / f"out-{files}")])
     return letters, {name: sum(spent.get(name, [0.0])) for name in SITE}, seconds
 
 

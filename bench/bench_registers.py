@@ -18,13 +18,10 @@ letter at 26,000 entries; 5 ms now).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import sys
 import tempfile
-import time
-from contextlib import redirect_stderr, redirect_stdout, suppress
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,9 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import make_corpus  # noqa: E402
-from transform_times import transform_times  # noqa: E402
-
-from pipeline.cli import cli  # noqa: E402
+from transform_times import quiet_run  # noqa: E402
 
 PER_TEXT = ("stages/normalize", "index/entities", "html/page", "epub/book")
 
@@ -50,20 +45,11 @@ def measure(letters: int, entries: int, work: Path) -> dict[str, float]:
     # about 30% of make_corpus.py's files are chapters of novels, left out: letters only
     make_corpus.generate(letters * 10 // 7 + 1, corpus, 13, make_corpus.ELTEC)
     shutil.rmtree(corpus / "chapters", ignore_errors=True)
-    started = time.perf_counter()
     out = work / f"out-{entries}"
-    args = ["build", str(corpus), "--out", str(out), "-j", "1", "--timeout", "0"]
-    # the seeded errors and the registers' unused entries are the corpus's, not news
-    with (
-        transform_times() as spent,
-        open(os.devnull, "w") as quiet,
-        redirect_stdout(quiet),
-        redirect_stderr(quiet),
-        suppress(SystemExit),
-    ):
-        cli.main(args, standalone_mode=False)
-    times = {name: [s * 1000 for s in seconds] for name, seconds in spent.items()}
-    seconds = time.perf_counter() - started
+    spent, seconds = quiet_run(
+        ["build", str(corpus), "--out", str(out), "-j", "1", "--timeout", "0"]
+    )
+    times = {name: [s * 1000 for s in runs] for name, runs in spent.items()}
     found = {name: statistics.median(times.get(name, [0.0])[1:] or [0.0]) for name in PER_TEXT}
     # the skeleton is the index stylesheet's first run, on no text
     found["skeleton"] = times.get("index/entities", [0.0])[0]

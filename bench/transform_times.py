@@ -1,12 +1,13 @@
 """Every Saxon transform of a run timed, by stylesheet: shared by the benchmarks that build
-in their own process (bench_names.py, bench_shapes.py, bench_registers.py)."""
+in their own process (bench_names.py, bench_shapes.py, bench_registers.py, bench_letters.py)."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr, redirect_stdout, suppress
 
 
 @contextmanager
@@ -32,3 +33,21 @@ def transform_times(
         yield times
     finally:
         xslt.Stylesheet.transform = plain  # type: ignore[method-assign]
+
+
+def quiet_run(args: list[str]) -> tuple[dict[str, list[float]], float]:
+    """``edition ARGS`` in this process, its output and exit status left out (a generated
+    corpus's seeded errors and unused register entries are the corpus's, not news): each
+    transform's seconds by stylesheet, and the command's."""
+    from pipeline.cli import cli
+
+    started = time.perf_counter()
+    with (
+        transform_times() as spent,
+        open(os.devnull, "w") as quiet,
+        redirect_stdout(quiet),
+        redirect_stderr(quiet),
+        suppress(SystemExit),
+    ):
+        cli.main(args, standalone_mode=False)
+    return dict(spent), time.perf_counter() - started
