@@ -12,9 +12,10 @@ same (``pipeline.cache``)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,17 +47,19 @@ from .builders.index_exports import (
     SCHEMA_FILE,
     SCHEMA_NAME,
     entities_csv,
-    entities_json,
-    occurrences_csv,
     places_geojson,
     relations_csv,
     tei_document,
+    tei_records,
+    write_entities_json,
+    write_occurrences_csv,
 )
-from .builders.index_merge import merge, parse
+from .builders.index_merge import fill, merge_apart, parse, slot
+from .builders.index_model import NS
 from .cache import Cache, file_digest, key, params_digest
 from .customise import layers
 from .diagnostics import Diagnostic
-from .io import write_bytes_atomic, write_text_atomic
+from .io import atomic_text_writer, write_bytes_atomic, write_text_atomic
 from .parallel import give_back_freed_memory
 from .publish import KEPT
 from .sources import SourceFacts
@@ -75,49 +78,97 @@ INDEX_FILES = (
 
 
 class Index:
-    """The corpus's entity index: its XML text and its parsed root, held until ``release``.
+    """The corpus's entity index, held until ``release``: its tree without the entities'
+    records (occurrences, speeches, letters), and their text apart, one piece an entity.
 
-    The largest thing the build's last pass holds (2,248 letters: a 10 MB text and its tree,
-    about 200 MB resident together): the site's pages after the index pages need neither,
-    and Saxon's heap grows while it makes them, so ``write_site`` lets them go first."""
+    The largest thing the build's last pass holds. The records are nine tenths of a
+    correspondence's index and a tree of them ten times their text (9,761 letters: a 44 MB
+    index, 540 MB as one tree), so they stay text and are parsed an entity at a time
+    (``entities``); the site's pages after the index pages need none of it, and Saxon's heap
+    grows while it makes them, so ``write_site`` lets it go first."""
 
-    def __init__(self, xml: str, root: etree._Element, subjects: bool = False) -> None:
-        self._xml: str | None = xml
+    def __init__(
+        self,
+        root: etree._Element,
+        records: Sequence[str] = (),
+        subjects: bool = False,
+        xml: str | None = None,
+    ) -> None:
         self._root: etree._Element | None = root
+        #: The text of each entity's records (``index_merge.merge_apart``); none when the
+        #: tree holds them.
+        self._records: Sequence[str] = records
+        #: The whole index's text, when it was given; otherwise made when asked (``xml``).
+        self._xml = xml
         #: Whether a text has index entries (the first pass's facts): the subject index is
         #: made.
         self.subjects = subjects
 
     @classmethod
     def of(cls, skeleton: str, texts: Sequence[str], subjects: bool = False) -> Index:
-        xml = merge(skeleton, texts)
-        # The tree it was merged in, grown from the texts' trees, is freed in many small
-        # blocks, which glibc keeps resident: given back, and the index parsed again in one
-        # piece (1,120 letters: 367 MB resident after the merge, 279 MB after giving back,
-        # 332 MB with the parsed index; the merged tree kept was 90 MB, parsed anew 53 MB).
+        text, records = merge_apart(skeleton, texts)
+        # The trees it was merged in, grown from the texts' trees, are freed in many small
+        # blocks, which glibc keeps resident: given back before the index is parsed again in
+        # one piece (1,120 letters: 367 MB resident after the merge, 279 MB after giving
+        # back).
         give_back_freed_memory()
-        return cls(xml, parse(xml), subjects)
-
-    @property
-    def xml(self) -> str:
-        if self._xml is None:
-            raise RuntimeError("the entity index was released")
-        return self._xml
+        return cls(parse(text), records, subjects)
 
     @property
     def root(self) -> etree._Element:
+        """The index's tree; an entity's records are in it only when ``entities`` gives it."""
         if self._root is None:
             raise RuntimeError("the entity index was released")
         return self._root
+
+    @property
+    def xml(self) -> str:
+        """The whole index as text (made anew at each call when its records are apart)."""
+        return self.text()
+
+    def text(self, records: Callable[[str], str] | None = None) -> str:
+        """The whole index as text, each entity's records passed through ``records`` (what
+        a reader of the text does not read left out) when they are apart."""
+        if self._xml is not None:
+            return self._xml
+        return fill(etree.tostring(self.root, encoding="unicode"), self._records, records)
+
+    def digest(self) -> str:
+        """A digest of the whole index, read piece by piece (a key of the cache)."""
+        digest = hashlib.sha256(etree.tostring(self.root, encoding="utf-8"))
+        for records in self._records:
+            digest.update(b"\0")
+            digest.update(records.encode("utf-8"))
+        return digest.hexdigest()
+
+    def entities(self) -> Iterator[etree._Element]:
+        """Every entity of the index with its records, in order: each parsed on its own
+        when its records are apart (one entity's tree at a time)."""
+        for entity in self.root.iterfind("ed:entities/ed:entity", NS):
+            yield self.whole(entity)
+
+    def whole(self, entity: etree._Element) -> etree._Element:
+        """An entity of ``root`` with its records: itself, or a copy parsed with them."""
+        number = slot(entity)
+        if number is None:
+            return entity
+        return parse(fill(etree.tostring(entity, encoding="unicode", with_tail=False),
+                          self._records))  # fmt: skip
+
+    def text_of(self, element: etree._Element) -> str:
+        """An element of ``root`` as text, its entities' records in place."""
+        text: str = etree.tostring(element, encoding="unicode", with_tail=False)
+        return fill(text, self._records)
 
     def page_names(self) -> list[str]:
         return page_names(self.root, self.subjects)
 
     def release(self) -> None:
-        """Let the text and the tree go, and give their memory back to the system (once:
+        """Let the tree and the records go, and give their memory back to the system (once:
         a released index is not read again)."""
         if self._root is not None:
-            self._xml = self._root = None
+            self._root = self._xml = None
+            self._records = ()
             give_back_freed_memory()
 
 
@@ -132,17 +183,20 @@ def index_problems(
 
 def write_index(index: Index, staging: Path, date: str, cache: Cache | None = None) -> None:
     """``OUT/index/``: the entity index as JSON (with its schema), CSV, GeoJSON and TEI."""
-    unit = key(cache.build_key if cache else "", index.xml, date)
+    unit = key(cache.build_key if cache else "", index.digest(), date)
     names = [f"index/{n}" for n in INDEX_FILES]
     if cache is not None and cache.files("index", unit, names):
         return
-    write_text_atomic(staging / "entities.json", entities_json(index.root))
+    # written as they are made, an entity at a time (``Index.entities``)
+    with atomic_text_writer(staging / "entities.json") as out:
+        write_entities_json(out, index.root, index.entities())
     write_bytes_atomic(staging / SCHEMA_NAME, SCHEMA_FILE.read_bytes())
     write_text_atomic(staging / "entities.csv", entities_csv(index.root))
-    write_text_atomic(staging / "occurrences.csv", occurrences_csv(index.root))
+    with atomic_text_writer(staging / "occurrences.csv") as out:
+        write_occurrences_csv(out, index.root, index.entities())
     write_text_atomic(staging / "relations.csv", relations_csv(index.root))
     write_text_atomic(staging / "places.geojson", places_geojson(index.root))
-    write_text_atomic(staging / "entities.xml", tei_document(index.xml, date))
+    write_text_atomic(staging / "entities.xml", tei_document(index.text(tei_records), date))
     if cache is not None:
         cache.keep_files("index", unit)
 
@@ -430,7 +484,7 @@ def _index_pages(
     try:
         # every page's part cut first (2,248 letters: 11 MB of text), the index let go
         # before Saxon's heap grows with the pages (their peak 546 -> 424 MB)
-        subsets = [index_builder.page_subset(index.root, name) for name in names]
+        subsets = [index_builder.page_subset(index.root, name, index.text_of) for name in names]
         index.release()
         for name, subset in zip(names, subsets, strict=True):
             shown = drawn if name == places_map.PAGE else None

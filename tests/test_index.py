@@ -3466,3 +3466,22 @@ def test_the_tei_index_lists_the_works_under_their_ids(tmp_path: Path) -> None:
     assert described.find("tei:note", NS) is None
     assert not any(a.startswith("{urn:edition}") for w in works.iter() for a in w.attrib)
     jing(out / "index" / "entities.xml")
+
+
+def test_the_tei_export_is_handed_only_what_it_reads_of_the_records() -> None:
+    from pipeline.builders.index_exports import tei_records
+
+    records = (
+        '<ed:occurrence document="a" file="a-2.html" mention="m1" ordinal="5" section="div-1"'
+        ' heading="" page="3" page-id="p-3"><ed:text>Anne &lt;b&gt;</ed:text>'
+        "<ed:before>…she met </ed:before><ed:after/></ed:occurrence>"
+        '<ed:speech document="b" speech="sp1"><ed:text>Well, &gt; then</ed:text></ed:speech>'
+        '<ed:letter document="c" role="sent" when="1900" ref=""/>'
+        '<ed:occurrence document="d" mention="m2"><ed:text>Anne</ed:text><ed:before/>'
+        "<ed:after> came.</ed:after></ed:occurrence>"
+    )
+    assert tei_records(records) == (
+        '<ed:occurrence document="a" file="a-2.html" mention="m1"><ed:text>Anne &lt;b&gt;'
+        '</ed:text></ed:occurrence><ed:occurrence document="d" mention="m2"><ed:text>Anne'
+        "</ed:text></ed:occurrence>"
+    )

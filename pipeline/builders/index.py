@@ -9,7 +9,7 @@ builders as ``context.products["entities"]``. From it this builder writes ``OUT/
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -77,7 +77,7 @@ class IndexBuilder:
         xml = _entity_index_apart(context)
         context.products["entities"] = xml
         root = etree.fromstring(xml.encode("utf-8"))
-        write_index(Index(xml, root), staging, context.date.date().isoformat())
+        write_index(Index(root, xml=xml), staging, context.date.date().isoformat())
         # Unresolved references are warnings here: ``edition check`` reports them as errors
         # (refs.*), and an error of origin "index" would throw away an index that is correct
         # for every other name. ``edition index`` reports them as errors.
@@ -154,8 +154,12 @@ def index_page(
     return page
 
 
-def page_subset(root: etree._Element, page: str) -> str:
-    """The part of the entity index one page shows (Saxon then parses only that part).
+def page_subset(
+    root: etree._Element, page: str, text: Callable[[etree._Element], str] | None = None
+) -> str:
+    """The part of the entity index one page shows (Saxon then parses only that part);
+    ``text`` writes an element of ``root`` (``finish.Index.text_of``: with its entities'
+    records, which that tree holds apart).
 
     Written as text element by element: copied into a tree first, the persons of 2,248
     letters held 40 MB more while the index's own tree was still there (the build's peak)."""
@@ -164,11 +168,12 @@ def page_subset(root: etree._Element, page: str) -> str:
         opening.set(key, value)
     # "<ed:index .../>" opened instead of closed
     parts = [etree.tostring(opening, encoding="unicode").removesuffix("/>") + ">"]
+    text = text or _text
     for child in root:
         if child.tag == f"{{{ED_NS}}}entities":
             parts.append("<ed:entities>")
             parts.extend(
-                _text(entity)
+                text(entity)
                 for entity in child
                 if PAGE_OF_TYPE.get(entity.get("type", ""), OTHER_PAGE) == page
             )
@@ -178,7 +183,7 @@ def page_subset(root: etree._Element, page: str) -> str:
             or (child.tag == f"{{{ED_NS}}}timeline" and page == TIMELINE_PAGE)
             or (child.tag == f"{{{ED_NS}}}subjects" and page == SUBJECTS_PAGE)
         ):
-            parts.append(_text(child))
+            parts.append(text(child))
     parts.append("</ed:index>")
     return "".join(parts)
 
