@@ -3479,9 +3479,10 @@ def test_the_tei_export_is_handed_only_what_it_reads_of_the_records() -> None:
         '<ed:letter document="c" role="sent" when="1900" ref=""/>'
         '<ed:occurrence document="d" mention="m2"><ed:text>Anne</ed:text><ed:before/>'
         "<ed:after> came.</ed:after></ed:occurrence>"
+        '<ed:occurrence document="e" mention="m3" page=""/>'
     )
     assert tei_records(records) == (
         '<ed:occurrence document="a" file="a-2.html" mention="m1"><ed:text>Anne &lt;b&gt;'
         '</ed:text></ed:occurrence><ed:occurrence document="d" mention="m2"><ed:text>Anne'
-        "</ed:text></ed:occurrence>"
+        '</ed:text></ed:occurrence><ed:occurrence document="e" mention="m3"/>'
     )

@@ -414,7 +414,7 @@ _NOT_IN_TEI = re.compile(
 
 
 #: An occurrence's start tag, and the attributes the TEI export reads of it (``ed:url``).
-_OCCURRENCE = re.compile(r"<ed:occurrence\b([^>]*)>")
+_OCCURRENCE = re.compile(r"<ed:occurrence\b([^>]*?)(/?)>")
 _READ_IN_TEI = re.compile(r'\s(?:document|file|mention)="[^"]*"')
 
 
@@ -425,7 +425,8 @@ def tei_records(records: str) -> str:
     other attributes; the export's peak 412, 285 and 275 MB over the index)."""
 
     def start(tag: re.Match[str]) -> str:
-        return "<ed:occurrence" + "".join(_READ_IN_TEI.findall(tag.group(1))) + ">"
+        kept = "".join(_READ_IN_TEI.findall(tag.group(1)))
+        return f"<ed:occurrence{kept}{tag.group(2)}>"
 
     return _OCCURRENCE.sub(start, _NOT_IN_TEI.sub("", records))
 
