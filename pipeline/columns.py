@@ -274,10 +274,22 @@ def attribute_column(
     if not line or lines is None or line > len(lines):
         return None
     written = lines[line - 1]
-    found = [m.start() + 1 for m in _attribute(name).finditer(written) if token in m.group(2)]
+    values = [(m.start() + 1, m.group(2)) for m in _attribute(name).finditer(written)]
+    # a value with the token as one of its words first (probe 52: ref="p.xml#wgrimm" and,
+    # further on the line, the dangling ref="p.xml#wgrim" were both found by "wgrim"), then
+    # one that holds it anywhere (a file's address, a token written otherwise)
+    found = [at for at, value in values if _has_word(value, token)]
+    found = found or [at for at, value in values if token in value]
     if not found:
         return None
     return found[nth - 1] if nth <= len(found) else found[0]
+
+
+def _has_word(value: str, token: str) -> bool:
+    """Whether ``token`` is a word of ``value``, or the id a word of it names after "#"."""
+    return bool(token) and any(
+        word == token or unquote(word).endswith("#" + token) for word in value.split()
+    )
 
 
 #: Lines above a diagnostic's line that may still belong to the start tag it names.
@@ -298,14 +310,15 @@ def attribute_place(
     # the tag's last line holds no such attribute before its end, so its start is above
     if ">" not in lines[line - 1]:
         return line, None
-    for number in range(line - 1, max(0, line - 1 - _LOOK_BACK), -1):
-        written = lines[number - 1]
-        begins = written.rfind("<")  # the tag begins on this line: only its part counts
-        for found in pattern.finditer(written, max(begins, 0)):
-            if token in found.group(2):
-                return number, found.start() + 1
-        if begins >= 0:
-            break
+    for holds in (_has_word, lambda value, token: token in value):
+        for number in range(line - 1, max(0, line - 1 - _LOOK_BACK), -1):
+            written = lines[number - 1]
+            begins = written.rfind("<")  # the tag begins on this line: only its part counts
+            for found in pattern.finditer(written, max(begins, 0)):
+                if holds(found.group(2), token):
+                    return number, found.start() + 1
+            if begins >= 0:
+                break
     return line, None
 
 

@@ -94,6 +94,17 @@ def test_the_column_of_an_attribute_on_its_line(tmp_path: Path) -> None:
     assert attribute_column(source, 2, "ref", "#a") == 7
 
 
+def test_an_id_that_begins_another_is_placed_at_its_own_attribute(tmp_path: Path) -> None:
+    # probe 52: the dangling "#wgrim" was placed at the "#wgrimm #jgrimm" before it
+    source = tmp_path / "g.xml"
+    line = '<name ref="p.xml#wgrimm p.xml#jgrimm">A</name> and <name ref="p.xml#wgrim">W</name>'
+    source.write_text(f"<p>\n{line}\n</p>")
+    assert attribute_column(source, 2, "ref", "wgrim") == line.index('ref="p.xml#wgrim"') + 1
+    assert attribute_column(source, 2, "ref", "jgrimm") == 7
+    # a token no word is, such as a file's address, is still found in the value
+    assert attribute_column(source, 2, "ref", "p.xml") == 7
+
+
 def test_the_builds_warnings_get_the_column_of_the_one_element_meant(tmp_path: Path) -> None:
     """``placed``: the one element on the warning's line, or among several the one its
     message names (an element, an attribute); no column when that is in doubt."""

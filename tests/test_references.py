@@ -172,6 +172,35 @@ def test_spans_classes_and_changes_are_pointers_too(tmp_path: Path) -> None:
     ]
 
 
+def test_renditions_hand_shifts_and_attached_entries_are_pointers_too(tmp_path: Path) -> None:
+    # Probe 52: an apparatus entry attached to an anchor that is not there (app/@to), a change
+    # of hand to no hand (handShift/@new) and a rendition the header lacks were passed over;
+    # @from, @to and @new are pointers on these elements only (a date's @from is a date, a
+    # locus's a folio, a shift's @new a word), and those that resolve stay silent
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f'<TEI {TEI}><teiHeader><encodingDesc><tagsDecl><rendition xml:id="i">'
+        "font-style: italic</rendition></tagsDecl></encodingDesc><profileDesc><handNotes>"
+        '<handNote xml:id="h1"/></handNotes></profileDesc></teiHeader><text>\n'
+        '<p rendition="#i #nowhere"><anchor xml:id="a1"/>x<app from="#a1" to="#a9"/></p>\n'
+        '<p><handShift new="#h1"/><handShift new="#h9"/><shift new="loud"/></p>\n'
+        '<p><date from="1901" to="1902"/><locus from="2r" to="#3v"/>'
+        '<span from="#a1" to="#gone"/></p></text></TEI>',
+    )
+    found = sorted((d.line, d.message.split(" on ")[0]) for d in resolve([text]))
+    assert found == [
+        (2, '@rendition="#nowhere"'),
+        (2, '@to="#a9"'),
+        (3, '@new="#h9"'),
+        (4, '@to="#gone"'),
+    ]
+    messages = {d.message.split(" on ")[0]: d.message for d in resolve([text])}
+    assert "a <rendition> in the header's tagsDecl" in messages['@rendition="#nowhere"']
+    assert "a <handNote> in the header" in messages['@new="#h9"']
+    assert "add an <anchor> (or the element meant) in the text" in messages['@to="#a9"']
+
+
 def test_wrong_kind_of_entry(tmp_path: Path) -> None:
     reg = file_facts(tmp_path, "reg.xml", REGISTER)
     text = file_facts(

@@ -294,6 +294,22 @@ def test_abbreviated_pointers_are_copied_as_the_pointers_they_stand_for() -> Non
     assert time.get("when") == "10:30:00"
 
 
+def test_abbreviated_pointers_of_entries_and_hands_are_expanded_where_they_are_pointers() -> None:
+    """Probe 52: an app's @from/@to and a handShift's @new are pointers (a date's @from is
+    not): expanded as the other pointers are."""
+    text = f"""<TEI {T}><teiHeader><encodingDesc><listPrefixDef>
+      <prefixDef ident="a" matchPattern="([0-9]+)" replacementPattern="#a$1"/>
+      </listPrefixDef></encodingDesc></teiHeader><text><body><p><anchor xml:id="a1"/>x<anchor
+      xml:id="a2"/><app from="a:1" to="a:2"><lem>x</lem></app><handShift new="a:1"/>
+      <date from="a:1"/></p></body></text></TEI>"""
+    root = etree.fromstring(normalize(doc(text, "t.xml"), registers_document([])).encode())
+    (app,) = root.iter(f"{{{TEI_NS}}}app")
+    (shift,) = root.iter(f"{{{TEI_NS}}}handShift")
+    (date,) = root.iter(f"{{{TEI_NS}}}date")
+    assert (app.get("from"), app.get("to"), shift.get("new")) == ("#a1", "#a2", "#a1")
+    assert date.get("from") == "a:1"
+
+
 def test_the_pointer_attributes_expanded_are_those_the_checker_resolves() -> None:
     """normalize.xsl lists the pointer attributes it expands; they must stay those
     pipeline/validate/references.py resolves (a name's @ref has its own template)."""
@@ -304,6 +320,14 @@ def test_the_pointer_attributes_expanded_are_those_the_checker_resolves() -> Non
     assert listed is not None
     names = re.findall(r"'([A-Za-z]+)'", listed.group(1))
     assert sorted(names) == sorted(set(POINTER_ATTRIBUTES) - {"ref"})
+    # and those that are pointers on some elements only
+    from pipeline.validate.references import ELEMENT_POINTERS
+
+    found = re.findall(r'match="([^"]*)"', source)
+    for attribute, elements in ELEMENT_POINTERS.items():
+        assert any(all(f"{e}/@{attribute}[" in match for e in elements) for match in found), (
+            attribute
+        )
 
 
 def test_a_date_written_in_iso_form_without_a_value_gets_it() -> None:

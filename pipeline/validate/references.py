@@ -80,7 +80,17 @@ POINTER_ATTRIBUTES = (
     "period",
     "datingMethod",
     "datingPoint",
+    # probe 52: a rendition="#nowhere" (att.global.rendition) was passed over
+    "rendition",
 )
+#: Attributes that are pointers on some elements only (probe 52: an app to="#a9e" and a
+#: handShift new="#h9" naming nothing were passed over): ``date/@from`` is a date,
+#: ``locus/@from`` a folio, ``shift/@new`` a word.
+ELEMENT_POINTERS = {
+    "from": frozenset({"app", "span", "arc"}),
+    "to": frozenset({"app", "span", "arc"}),
+    "new": frozenset({"handShift"}),
+}
 #: What each name element must point at.
 EXPECTED_KIND = {"persName": "person", "placeName": "place", "orgName": "org"}
 #: Pointers that name a declaration of the header, not an entry of a register: what a
@@ -93,6 +103,10 @@ DECLARED_BY = {
     "scriptRef": "a <scriptNote> in the header's scriptDesc",
     "facs": "a <surface>, <zone> or <graphic> in the facsimile",
     "wit": "a <witness> in a listWit",
+    "new": "a <handNote> in the header (handDesc or handNotes)",
+    "rendition": "a <rendition> in the header's tagsDecl",
+    "from": "an <anchor> (or the element meant) in the text",
+    "to": "an <anchor> (or the element meant) in the text",
 }
 #: Entries of these kinds in a register are expected to be mentioned somewhere.
 REGISTER_ENTRIES = ("person", "personGrp", "place", "org", "event", "object", "nym")
@@ -142,7 +156,7 @@ class FileFacts:
 
 _POINTER_SET = frozenset(POINTER_ATTRIBUTES)
 #: The attributes the facts come from.
-ATTRIBUTES = frozenset({XML_ID, *POINTER_ATTRIBUTES})
+ATTRIBUTES = frozenset({XML_ID, *POINTER_ATTRIBUTES, *ELEMENT_POINTERS})
 
 
 def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) -> FileFacts:
@@ -167,7 +181,9 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
                 value = sys.intern(raw.strip())
                 ids.append(IdFact(value, name, element.sourceline, entry, origin))
                 continue
-            if key not in _POINTER_SET:
+            if key not in _POINTER_SET and (
+                key not in ELEMENT_POINTERS or _local(element.tag) not in ELEMENT_POINTERS[key]
+            ):
                 continue
             if "#" in raw or (prefixes.rules and ":" in raw):
                 name = _local(element.tag)

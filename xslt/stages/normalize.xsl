@@ -394,7 +394,17 @@
       'synch', 'resp', 'ana', 'hand', 'wit', 'source', 'facs', 'scribeRef', 'scriptRef',
       'decls', 'active', 'passive', 'mutual', 'spanTo', 'targetEnd', 'class', 'change',
       'edRef', 'nymRef', 'exclude', 'select', 'calendar', 'period', 'datingMethod',
-      'datingPoint')]">
+      'datingPoint', 'rendition')]">
+    <xsl:attribute name="{name()}" select="string-join(
+        for $t in tokenize(normalize-space(.), ' ') return ed:expand($t, ..), ' ')"/>
+  </xsl:template>
+
+  <!-- The same for the attributes that are pointers on some elements only (ELEMENT_POINTERS
+       of references.py: a date's @from is a date, a shift's @new a word). -->
+  <xsl:template as="attribute()" match="tei:app/@from[contains(., ':')]
+      | tei:app/@to[contains(., ':')] | tei:span/@from[contains(., ':')]
+      | tei:span/@to[contains(., ':')] | tei:arc/@from[contains(., ':')]
+      | tei:arc/@to[contains(., ':')] | tei:handShift/@new[contains(., ':')]">
     <xsl:attribute name="{name()}" select="string-join(
         for $t in tokenize(normalize-space(.), ' ') return ed:expand($t, ..), ' ')"/>
   </xsl:template>
