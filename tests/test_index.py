@@ -607,32 +607,41 @@ _DESC = """<correspDesc{ref}><correspAction type="sent"><persName ref="{sender}"
 <persName ref="{addressee}">A</persName></correspAction></correspDesc>"""
 
 
-def test_a_name_typed_addressee_in_the_sending_action_received_the_letter(
-    tmp_path: Path,
-) -> None:
-    """Probe 31 (the Alfred Escher letters): a sending action naming both correspondents,
-    persName type="sender" and type="addressee", made both senders in the index's letters;
-    the addressee received it."""
+def _one_letter(
+    tmp_path: Path, descs: str, body: str, persons: str
+) -> tuple[Path, dict[str, object]]:
+    """A letter whose back lists ``persons``, built (html, index): the output folder and
+    entities.json."""
     src = tmp_path / "src"
     src.mkdir()
-    desc = (
-        '<correspDesc><correspAction type="sent"><persName type="sender" ref="#weber">S'
-        '</persName><persName type="addressee" ref="#gans">A</persName>'
-        '<date when="1825-05-07"/></correspAction></correspDesc>'
-    )
     (src / "l1.xml").write_text(
-        _LETTER.format(title="Weber to Gänsbacher", descs=desc, body="All is well.").replace(
-            "</body>",
-            '</body><back><listPerson><person xml:id="weber"><persName>Weber</persName>'
-            '</person><person xml:id="gans"><persName>Gänsbacher</persName></person>'
-            "</listPerson></back>",
+        _LETTER.format(title="A letter", descs=descs, body=body).replace(
+            "</body>", f"</body><back><listPerson>{persons}</listPerson></back>"
         ),
         encoding="utf-8",
     )
     out = tmp_path / "out"
     report = build([src], out, only=("html", "index"))
     assert not report.errors, [d.message for d in report.diagnostics]
-    entities = json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
+    return out, json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
+
+
+def test_a_name_typed_addressee_in_the_sending_action_received_the_letter(
+    tmp_path: Path,
+) -> None:
+    """Probe 31 (the Alfred Escher letters): a sending action naming both correspondents,
+    persName type="sender" and type="addressee", made both senders in the index's letters;
+    the addressee received it."""
+    desc = (
+        '<correspDesc><correspAction type="sent"><persName type="sender" ref="#weber">S'
+        '</persName><persName type="addressee" ref="#gans">A</persName>'
+        '<date when="1825-05-07"/></correspAction></correspDesc>'
+    )
+    persons = (
+        '<person xml:id="weber"><persName>Weber</persName></person>'
+        '<person xml:id="gans"><persName>Gänsbacher</persName></person>'
+    )
+    _, entities = _one_letter(tmp_path, desc, "All is well.", persons)
     letters = {e["id"]: [(x["document"], x["role"]) for x in e["letters"]]
                for e in entities["entities"]}  # fmt: skip
     assert letters["weber"] == [("l1", "sent")]
@@ -3486,3 +3495,22 @@ def test_the_tei_export_is_handed_only_what_it_reads_of_the_records() -> None:
         '</ed:text></ed:occurrence><ed:occurrence document="d" mention="m2"><ed:text>Anne'
         '</ed:text></ed:occurrence><ed:occurrence document="e" mention="m3"/>'
     )
+
+
+def test_a_gnd_identifier_links_to_the_national_library(tmp_path: Path) -> None:
+    """Probe 52: the reading pages' cards linked a register's GND number to the German
+    National Library, and the index gave it as plain text ("gnd 118542257", url null)."""
+    persons = (
+        '<person xml:id="jg"><persName>Jacob Grimm</persName><idno type="GND">118542257</idno>'
+        '<idno type="GND">4005728-8</idno><idno type="GND">not a number</idno></person>'
+    )
+    out, entities = _one_letter(tmp_path, "", '<persName ref="#jg">Jacob</persName>', persons)
+    (jacob,) = [e for e in entities["entities"] if e["id"] == "jg"]
+    assert [a["url"] for a in jacob["authority"]] == [
+        "https://d-nb.info/gnd/118542257",
+        "https://d-nb.info/gnd/4005728-8",
+        None,
+    ]
+    persons = (out / "html" / "persons.html").read_text(encoding="utf-8")
+    assert 'href="https://d-nb.info/gnd/118542257"' in persons
+    assert ">GND 118542257<" in persons

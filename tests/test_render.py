@@ -2236,3 +2236,74 @@ def test_the_plain_modes_own_rules_leave_the_other_modules_rules_to_them() -> No
     assert others, "no other module has an r:plain rule: the exclusion can go"
     for sheet_name, names in others.items():
         assert names <= left, f"{sheet_name}: {sorted(names - left)} not left to it by base.xsl"
+
+
+def test_an_entry_attached_by_double_end_points_in_the_text_does_not_print_its_words_again(
+    tmp_path: Path,
+) -> None:
+    """Probe 52 (Guidelines 12.2.2, double-end-point-attached, location internal): an app
+    after the words its anchors enclose printed its lemma again, "Whan that Aprille with his
+    shoures soote Whan that Aprille"; the words are the base text's, the app is its call."""
+    doc = _render_text(
+        tmp_path,
+        "prologue",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Prologue</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<listWit><witness xml:id="El">Ellesmere</witness><witness xml:id="Ha4">Harley</witness></listWit>
+</sourceDesc></fileDesc><encodingDesc><variantEncoding method="double-end-point"
+location="internal"/></encodingDesc></teiHeader><text><body><lg><l n="1"><anchor xml:id="A1"/>Whan
+that Aprille<anchor xml:id="A2"/> with his shoures soote <app from="#A1" to="#A2"><lem
+wit="#El">Whan that Aprille</lem><rdg wit="#Ha4">Whan that Aprill</rdg></app></l><l n="2">The
+droghte of March</l></lg></body></text></TEI>""",
+    )
+    (line,) = doc.xpath("//*[@class and contains(concat(' ', @class, ' '), ' l ')][1]")
+    words = " ".join(line.xpath("string(.)").split())
+    assert words.count("Whan that Aprille") == 1, words
+    # the call is there, and its entry gives the lemma and the reading
+    assert doc.xpath("//a[contains(@class, 'app-ref')]"), words
+    (entry,) = doc.xpath("//ol[@class='apparatus-list']/li")
+    assert " ".join(entry.text_content().split()) == "1 Whan that Aprille El ] Whan that Aprill Ha4"
+
+
+def test_a_change_of_hand_names_its_hand_once(tmp_path: Path) -> None:
+    """Probe 52: a handNote scribe="WilhelmGrimm" describing "Wilhelm Grimm, pencil" and a
+    handShift medium="pencil" read "change of hand: WilhelmGrimm: Wilhelm Grimm, pencil,
+    pencil"; a scribe the description does not name still comes first."""
+    doc = _render_text(
+        tmp_path,
+        "hands",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Hands</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc><profileDesc><handNotes><handNote xml:id="h1"
+scribe="WilhelmGrimm">Wilhelm Grimm, pencil</handNote><handNote xml:id="h2"
+scribe="Caroline">brown ink</handNote></handNotes></profileDesc></teiHeader><text><body><p>One
+<handShift new="#h1" medium="pencil"/>two <handShift new="#h2" medium="pencil"/>three</p>
+</body></text></TEI>""",
+    )
+    titles = [s.get("title") for s in doc.xpath("//*[contains(@class, 'handShift')]")]
+    assert titles == [
+        "change of hand: Wilhelm Grimm, pencil",
+        "change of hand: Caroline: brown ink, pencil",
+    ]
+
+
+def test_a_line_split_by_next_and_prev_is_one_line_in_parts(tmp_path: Path) -> None:
+    """Probe 52: l next="#v11b" and l prev="#v11a" (the Guidelines' way of joining the parts
+    of a discontinuous element) were two lines, each counted; they are read as part="I" and
+    "F" are: the second starts where the first ended, and the line is counted once."""
+    doc = _render_text(
+        tmp_path,
+        "split",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Split</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><lg><l>One</l><l>Two</l>
+<l>Three</l><l xml:id="a" next="#b">Oft Scyld</l><l xml:id="b" prev="#a">Scefing</l>
+<l>Five</l><l part="Y">Six</l></lg></body></text></TEI>""",
+    )
+    lines = doc.xpath("//div[contains(concat(' ', @class, ' '), ' l ')]")
+    classes = [line.get("class") for line in lines]
+    assert classes == ["l", "l", "l", "l part-i", "l part-f", "l", "l"]
+    assert lines[4].get("data-before") == "Oft Scyld"
+    # the split line is the fourth; "Five" the fifth, numbered in the margin
+    assert [n.text for n in doc.xpath("//*[@class='l-n']")] == ["5"]
+    assert "Five" in lines[5].text_content()

@@ -5,8 +5,9 @@
 
   Parallel segmentation: the reading text shows each app's lemma (lem, or its first rdg when
   it has none), followed by a small numbered link to its entry in the apparatus. A location-
-  referenced entry (app/@loc, or variantEncoding/@method="location-referenced") stands beside
-  a base text that already holds its words: only the link shows in the text.
+  referenced entry (app/@loc, or variantEncoding/@method="location-referenced") and one
+  attached by double end-points (app/@from, @to, or @method="double-end-point") stand beside
+  a base text that already holds their words: only the link shows in the text.
 
   The apparatus is a numbered list per unit (a div, or front/body/back for what is outside any
   div), rendered after the unit's own content and before its first child div (r:unit-content,
@@ -90,10 +91,14 @@
         || '-' || r:app-number($app))[1]"/>
   </xsl:function>
 
+  <!-- Whether an entry stands beside a base text that holds its words: located by @loc, or
+       attached by double end-points (@from/@to name where its words begin and end in the
+       base text: Guidelines 12.2.2; probe 52, an app after its anchored words printed them
+       twice), or the text declares either method. -->
   <xsl:function name="r:location-referenced" as="xs:boolean">
     <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="exists($app/@loc) or root($app)/TEI/teiHeader/encodingDesc
-        /variantEncoding/@method = 'location-referenced'"/>
+    <xsl:sequence select="exists($app/(@loc, @from, @to)) or root($app)/TEI/teiHeader
+        /encodingDesc/variantEncoding/@method = ('location-referenced', 'double-end-point')"/>
   </xsl:function>
 
   <!-- A unit (div, front, body, back) as the element $element with the class $class: as

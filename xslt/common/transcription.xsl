@@ -150,12 +150,25 @@
          description (probe 24) -->
     <xsl:variable name="named" as="element()?" select="$note[self::person or self::personGrp
         or self::org]/(persName[@type = 'preferred'], persName, orgName, name)[1]"/>
-    <xsl:variable name="described" as="xs:string" select="string-join((
-        $note/(@scribe, @scribeRef ! replace(., '^.*[#/]', ''))[normalize-space()][1],
-        r:plain($note)[. != ''] ! (if (string-length(.) gt 80) then substring(., 1, 79) || '…'
-                                    else .)), ': ')"/>
+    <xsl:variable name="description" as="xs:string?" select="r:plain($note)[. != '']
+        ! (if (string-length(.) gt 80) then substring(., 1, 79) || '…' else .)"/>
+    <!-- the scribe's name before the description, unless the description names them
+         (probe 52: scribe="WilhelmGrimm" and "Wilhelm Grimm, pencil" read "WilhelmGrimm:
+         Wilhelm Grimm, pencil") -->
+    <xsl:variable name="scribe" as="xs:string?" select="$note/(@scribe, @scribeRef
+        ! replace(., '^.*[#/]', ''))[normalize-space()][1]
+        [not(contains(r:letters($description), r:letters(.)))]"/>
+    <xsl:variable name="described" as="xs:string"
+        select="string-join(($scribe, $description), ': ')"/>
     <xsl:sequence select="if (exists($named)) then r:plain($named)
         else if ($described != '') then $described else $id"/>
+  </xsl:function>
+
+  <!-- Words as letters and digits alone, in lower case: to see that one names another
+       ("WilhelmGrimm" in "Wilhelm Grimm, pencil"). -->
+  <xsl:function name="r:letters" as="xs:string">
+    <xsl:param name="words" as="xs:string?"/>
+    <xsl:sequence select="lower-case(replace(string($words), '[^\p{L}\p{N}]', ''))"/>
   </xsl:function>
 
   <!-- The element a hand's pointer leads to, in the text or the edition's registers. -->
@@ -398,12 +411,15 @@
         (@scribe[empty(current()/@new)] ! (if (matches(normalize-space(.), '^#\S+$')
             and exists(r:hand-entry(.))) then r:hand-name(.) else normalize-space(.)),
          @scribeRef[empty(current()/(@new, @scribe))] ! r:hand-name(.))[. != ''],
-        @script ! r:words(.), @medium ! normalize-space(.))[. != '']"/>
+        @script ! r:words(.))[. != '']"/>
+    <!-- the medium, unless the hand's description gives it ("Wilhelm Grimm, pencil, pencil") -->
+    <xsl:variable name="medium" as="xs:string?" select="@medium ! normalize-space(.)
+        [. != ''][not(contains(r:letters(string-join($hand, ' ')), r:letters(.)))]"/>
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="class" select="'handShift'"/>
       <xsl:with-param name="view" select="'dipl'"/>
-      <xsl:with-param name="title" select="if (exists($hand))
-          then r:msg('tr.handShift', string-join($hand, ', ')) else r:msg('tr.handShift-plain')"/>
+      <xsl:with-param name="title" select="if (exists(($hand, $medium))) then r:msg(
+          'tr.handShift', string-join(($hand, $medium), ', ')) else r:msg('tr.handShift-plain')"/>
       <xsl:with-param name="content" as="node()*">
         <xsl:text>¦</xsl:text>
       </xsl:with-param>

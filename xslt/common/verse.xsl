@@ -13,7 +13,8 @@
   Lines of verse quoted in prose (an lg inside a paragraph or quotation) are not counted: a
   novel's epigraph has no line numbers. Parts M and F of a split line count with its part I.
 
-  Split lines (l/@part I, M, F: one verse line shared by several speakers). Part M and F
+  Split lines (l/@part I, M, F, or @next and @prev: one verse line shared by several
+  speakers; r:part). Part M and F
   start where the earlier parts ended: the accumulator r:split-before holds the text of the
   line's earlier parts, given to the line as data-before; the stylesheets print it as an
   invisible ::before (so nothing is read or copied twice), which measures exactly the width
@@ -39,7 +40,7 @@
     <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7
         | lg[not(ancestor::sp)][head or not(ancestor::lg) and lg]
         | lg[not(ancestor::sp or ancestor::lg)][../(p | ab)]" select="0"/>
-    <xsl:accumulator-rule match="l[not(@part = ('M', 'F', 'm', 'f'))]" select="
+    <xsl:accumulator-rule match="l[not(r:part(.) = ('M', 'F'))]" select="
         if (matches(normalize-space(@n), '[0-9]+$'))
         then xs:integer(replace(normalize-space(@n), '^.*?([0-9]+)$', '$1')) else $value + 1"/>
   </xsl:accumulator>
@@ -47,10 +48,26 @@
   <!-- The words of the earlier parts of a split line, for its part M or F. -->
   <xsl:accumulator name="r:split-before" as="xs:string" initial-value="''">
     <xsl:accumulator-rule match="l" phase="end" select="
-        if (upper-case(@part) = 'I') then r:line-text(.)
-        else if (upper-case(@part) = 'M') then normalize-space($value || ' ' || r:line-text(.))
+        if (r:part(.) = 'I') then r:line-text(.)
+        else if (r:part(.) = 'M') then normalize-space($value || ' ' || r:line-text(.))
         else ''"/>
   </xsl:accumulator>
+
+  <!-- Which part of a split line a line is: its @part (I, M, F), else what its @prev and
+       @next say (probe 52: a line split by l next="#v11b" and l prev="#v11a", the
+       Guidelines' way of joining the parts of a discontinuous element, was two lines); ""
+       for a whole line, and for part="Y" or "N" (a line whose completeness is all @part
+       says). -->
+  <xsl:function name="r:part" as="xs:string">
+    <xsl:param name="l" as="element()"/>
+    <xsl:variable name="part" as="xs:string" select="upper-case(normalize-space($l/@part))"/>
+    <xsl:variable name="prev" as="xs:boolean" select="matches(normalize-space($l/@prev), '^#\S+$')"/>
+    <xsl:variable name="next" as="xs:boolean" select="matches(normalize-space($l/@next), '^#\S+$')"/>
+    <xsl:sequence select="if ($part = ('I', 'M', 'F')) then $part
+        else if ($part != '') then ''
+        else if ($prev and $next) then 'M' else if ($prev) then 'F' else if ($next) then 'I'
+        else ''"/>
+  </xsl:function>
 
   <xsl:function name="r:line-text" as="xs:string">
     <xsl:param name="l" as="element()"/>
@@ -70,7 +87,7 @@
     <xsl:param name="l" as="element()"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space($l/@n)"/>
     <xsl:variable name="number" as="xs:integer?" select="
-        if (upper-case($l/@part) = ('M', 'F')) then ()
+        if (r:part($l) = ('M', 'F')) then ()
         else if ($n != '') then (if (matches($n, '[0-9]+$'))
             then xs:integer(replace($n, '^.*?([0-9]+)$', '$1')) else ())
         else if (r:counted($l)) then $l/accumulator-before('r:line')
@@ -161,7 +178,7 @@
 
   <xsl:template match="l" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:variable name="part" as="xs:string" select="upper-case(normalize-space(@part))"/>
+    <xsl:variable name="part" as="xs:string" select="r:part(.)"/>
     <xsl:variable name="before" as="xs:string"
         select="if ($part = ('M', 'F')) then accumulator-before('r:split-before') else ''"/>
     <xsl:variable name="number" as="xs:string?" select="r:line-number(.)"/>

@@ -28,11 +28,14 @@
       select="('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym', 'role',
                'castItem')"/>
 
-  <!-- Authority types with a URL pattern: the identifier goes after the prefix. -->
+  <!-- Authority types with a URL pattern: the identifier goes after the prefix (the GND's
+       as the reading pages' cards link it, names.xsl; probe 52: the index gave it unlinked). -->
   <xsl:variable name="ed:authorities" as="map(xs:string, map(xs:string, xs:string))" select="map {
       'wikidata': map { 'pattern': '^Q[0-9]+$', 'prefix': 'https://www.wikidata.org/wiki/' },
       'viaf': map { 'pattern': '^[0-9]+$', 'prefix': 'https://viaf.org/viaf/' },
-      'geonames': map { 'pattern': '^[0-9]+$', 'prefix': 'https://www.geonames.org/' } }"/>
+      'geonames': map { 'pattern': '^[0-9]+$', 'prefix': 'https://www.geonames.org/' },
+      'gnd': map { 'pattern': '^[0-9]+[0-9X]?(-[0-9X])?$', 'prefix': 'https://d-nb.info/gnd/' }
+      }"/>
 
   <!-- The register entry an element belongs to: itself or its nearest entry ancestor. -->
   <xsl:function name="ed:entry-of" as="element()?">

@@ -25,7 +25,7 @@
 
   <!-- Authority types as readers know them. -->
   <xsl:variable name="ed:authority-labels" as="map(xs:string, xs:string)"
-      select="map { 'wikidata': 'Wikidata', 'viaf': 'VIAF', 'geonames': 'GeoNames' }"/>
+      select="map { 'wikidata': 'Wikidata', 'viaf': 'VIAF', 'geonames': 'GeoNames', 'gnd': 'GND' }"/>
 
   <xsl:function name="ed:speeches" as="xs:string">
     <xsl:param name="n" as="xs:integer"/>
