@@ -149,11 +149,9 @@ class Index:
 
     def whole(self, entity: etree._Element) -> etree._Element:
         """An entity of ``root`` with its records: itself, or a copy parsed with them."""
-        number = slot(entity)
-        if number is None:
+        if slot(entity) is None:
             return entity
-        return parse(fill(etree.tostring(entity, encoding="unicode", with_tail=False),
-                          self._records))  # fmt: skip
+        return parse(self.text_of(entity))
 
     def text_of(self, element: etree._Element) -> str:
         """An element of ``root`` as text, its entities' records in place."""
