@@ -31,7 +31,7 @@ import functools
 import itertools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -275,14 +275,11 @@ def attribute_column(
         return None
     written = lines[line - 1]
     values = [(m.start() + 1, m.group(2)) for m in _attribute(name).finditer(written)]
-    # a value with the token as one of its words first (probe 52: ref="p.xml#wgrimm" and,
-    # further on the line, the dangling ref="p.xml#wgrim" were both found by "wgrim"), then
-    # one that holds it anywhere (a file's address, a token written otherwise)
-    found = [at for at, value in values if _has_word(value, token)]
-    found = found or [at for at, value in values if token in value]
-    if not found:
-        return None
-    return found[nth - 1] if nth <= len(found) else found[0]
+    for holds in _HOLDS:
+        found = [at for at, value in values if holds(value, token)]
+        if found:
+            return found[nth - 1] if nth <= len(found) else found[0]
+    return None
 
 
 def _has_word(value: str, token: str) -> bool:
@@ -290,6 +287,13 @@ def _has_word(value: str, token: str) -> bool:
     return bool(token) and any(
         word == token or unquote(word).endswith("#" + token) for word in value.split()
     )
+
+
+#: How an attribute's value holds a token, in the order a value is chosen: as one of its
+#: words first (probe 52: ref="p.xml#wgrimm" and, further on the line, the dangling
+#: ref="p.xml#wgrim" were both found by "wgrim"), then anywhere (a file's address, a token
+#: written otherwise).
+_HOLDS: tuple[Callable[[str, str], bool], ...] = (_has_word, lambda value, token: token in value)
 
 
 #: Lines above a diagnostic's line that may still belong to the start tag it names.
@@ -310,7 +314,7 @@ def attribute_place(
     # the tag's last line holds no such attribute before its end, so its start is above
     if ">" not in lines[line - 1]:
         return line, None
-    for holds in (_has_word, lambda value, token: token in value):
+    for holds in _HOLDS:
         for number in range(line - 1, max(0, line - 1 - _LOOK_BACK), -1):
             written = lines[number - 1]
             begins = written.rfind("<")  # the tag begins on this line: only its part counts

@@ -11,7 +11,8 @@ depend on the style alone, which is parsed once per process (``citation._style``
 changed. Formatting three citations of a 3 KB letter took 43 ms, more than rendering its page
 and its book (200 letters: 8.6 s of a 16.8 s build, 2.8 s of it in ``get_macro``).
 
-``install()`` keeps each answer in a dictionary keyed by the element asked. The key is the
+``install()`` keeps each answer in a dictionary keyed by the element asked and the
+question's arguments (``_remembered``, one wrapper for every question). The key holds the
 element object itself: lxml hands out the same Python object for a node as long as one is
 alive, and the dictionary keeps it alive, so a key can never come to stand for another node.
 The styles are few (three, in one locale), so the dictionaries stay small. Formatting the
@@ -36,56 +37,26 @@ def install() -> None:
         return
     from citeproc import model
 
-    get_macro = model.CitationStylesElement.get_macro
-    get_layout = model.CitationStylesElement.get_layout
-    get_term = model.Locale.get_term
-    macros: dict[tuple[Any, str], Any] = {}
-    layouts: dict[Any, Any] = {}
-    terms: dict[tuple[Any, str, str | None, bool], Any] = {}
-
-    def macro(self: Any, name: str) -> Any:
-        key = (self.get_root(), name)
-        found = macros.get(key)
-        if found is None:
-            found = macros[key] = get_macro(self, name)
-        return found
-
-    def layout(self: Any) -> Any:
-        found = layouts.get(self)
-        if found is None:  # an element outside any layout raises IndexError, each time
-            found = layouts[self] = get_layout(self)
-        return found
-
-    def term(self: Any, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
-        key = (self, name, form, zero_padded)
-        found = terms.get(key)
-        if found is None:  # a term the locale lacks raises IndexError, each time
-            found = terms[key] = get_term(self, name, form, zero_padded)
-        return found
-
-    model.CitationStylesElement.get_macro = macro
-    model.Locale.get_term = term
-    model.CitationStylesElement.get_layout = layout
+    element = model.CitationStylesElement
+    element.get_macro = _remembered(element.get_macro)
+    element.get_layout = _remembered(element.get_layout)
+    model.Locale.get_term = _remembered(model.Locale.get_term)
     # calls_variable of the classes whose answer is not a constant
     for cls in (model.Parent, model.Text, model.Label):
         cls.calls_variable = _remembered(cls.calls_variable)
     # an XPath over the style each time a name is substituted and a date rendered
     model.Names.substitute = _remembered(model.Names.substitute)
     model.Date.is_locale_date = _remembered(model.Date.is_locale_date)
+    # a name's option, its own or its citation's or bibliography's (an XPath up from
+    # ``context``, a style's element): 46 of the 96 searches left per citation of three
+    # styles. A sort's options are the sort's: not kept.
     name_option = model.Name.get_option
-    options: dict[tuple[Any, str, Any], Any] = {}
+    remembered_option = _remembered(name_option)
 
     def option(self: Any, name: str, context: Any = None, sort_options: Any = None) -> Any:
-        # a name's option, its own or its citation's or bibliography's (an XPath up from
-        # ``context``, a style's element): 46 of the 96 searches left per citation of three
-        # styles. A sort's options are the sort's: not kept.
         if sort_options is not None:
             return name_option(self, name, context, sort_options)
-        key = (self, name, context)
-        found = options.get(key, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = options[key] = name_option(self, name, context)
-        return found
+        return remembered_option(self, name, context)
 
     model.Name.get_option = option
     _remember_reference()
@@ -113,13 +84,15 @@ def _remember_reference() -> None:
 
 
 def _remembered(method: Any) -> Any:
-    """``method`` of a style's element, answered once per element (the answer may be None)."""
+    """``method`` of a style's element, answered once per element and arguments (the
+    answer may be None; a question that raises, a term the locale lacks, is asked again)."""
     answers: dict[Any, Any] = {}
 
-    def remembered(self: Any) -> Any:
-        found = answers.get(self, _UNKNOWN)
+    def remembered(self: Any, *args: Any, **kwargs: Any) -> Any:
+        key = (self, args, tuple(sorted(kwargs.items()))) if kwargs else (self, args)
+        found = answers.get(key, _UNKNOWN)
         if found is _UNKNOWN:
-            found = answers[self] = method(self)
+            found = answers[key] = method(self, *args, **kwargs)
         return found
 
     return remembered

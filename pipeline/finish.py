@@ -54,7 +54,7 @@ from .builders.index_exports import (
     write_entities_json,
     write_occurrences_csv,
 )
-from .builders.index_merge import fill, merge_apart, parse, slot
+from .builders.index_merge import fill, holds_records, merge_apart, parse
 from .builders.index_model import NS
 from .cache import Cache, file_digest, key, params_digest
 from .customise import layers
@@ -149,9 +149,7 @@ class Index:
 
     def whole(self, entity: etree._Element) -> etree._Element:
         """An entity of ``root`` with its records: itself, or a copy parsed with them."""
-        if slot(entity) is None:
-            return entity
-        return parse(self.text_of(entity))
+        return parse(self.text_of(entity)) if holds_records(entity) else entity
 
     def text_of(self, element: etree._Element) -> str:
         """An element of ``root`` as text, its entities' records in place."""

@@ -61,17 +61,14 @@ def fill(text: str, records: Sequence[str], through: Callable[[str], str] | None
     ``through`` first when it is given (each when it is put in place)."""
     if not records:
         return text
-    if through is None:
-        return _SLOTS.sub(lambda m: records[int(m.group(1))], text)
-    return _SLOTS.sub(lambda m: through(records[int(m.group(1))]), text)
+    put = through or str
+    return _SLOTS.sub(lambda m: put(records[int(m.group(1))]), text)
 
 
-def slot(element: etree._Element) -> int | None:
-    """The number of the records an entity of a ``merge_apart`` text holds, or None."""
+def holds_records(element: etree._Element) -> bool:
+    """Whether an entity of a ``merge_apart`` text has records apart (ends with a slot)."""
     last = element[-1] if len(element) else None
-    if last is not None and last.tag is etree.ProcessingInstruction and last.target == _SLOT:
-        return int(last.text or "")
-    return None
+    return last is not None and last.tag is etree.ProcessingInstruction and last.target == _SLOT
 
 
 def merge_apart(skeleton: str, texts: Sequence[str]) -> tuple[str, list[str]]:

@@ -388,23 +388,18 @@
        header declares (ref target="psn:0002", pb facs="fac:12"): copied as the pointers its
        tokens stand for, so that every writer (a link, a page image, a witness's siglum)
        reads an ordinary pointer. The attributes are those pipeline/validate/references.py
-       resolves (POINTER_ATTRIBUTES). -->
+       resolves (POINTER_ATTRIBUTES, then ELEMENT_POINTERS: those that are pointers on some
+       elements only, as a date's @from is a date and a shift's @new a word). -->
   <xsl:template as="attribute()" match="@*[contains(., ':')][namespace-uri() = '']
       [local-name() = ('target', 'corresp', 'who', 'sameAs', 'copyOf', 'next', 'prev',
       'synch', 'resp', 'ana', 'hand', 'wit', 'source', 'facs', 'scribeRef', 'scriptRef',
       'decls', 'active', 'passive', 'mutual', 'spanTo', 'targetEnd', 'class', 'change',
       'edRef', 'nymRef', 'exclude', 'select', 'calendar', 'period', 'datingMethod',
-      'datingPoint', 'rendition')]">
-    <xsl:attribute name="{name()}" select="string-join(
-        for $t in tokenize(normalize-space(.), ' ') return ed:expand($t, ..), ' ')"/>
-  </xsl:template>
-
-  <!-- The same for the attributes that are pointers on some elements only (ELEMENT_POINTERS
-       of references.py: a date's @from is a date, a shift's @new a word). -->
-  <xsl:template as="attribute()" match="tei:app/@from[contains(., ':')]
-      | tei:app/@to[contains(., ':')] | tei:span/@from[contains(., ':')]
-      | tei:span/@to[contains(., ':')] | tei:arc/@from[contains(., ':')]
-      | tei:arc/@to[contains(., ':')] | tei:handShift/@new[contains(., ':')]">
+      'datingPoint', 'rendition')]
+      | tei:app/@from[contains(., ':')] | tei:app/@to[contains(., ':')]
+      | tei:span/@from[contains(., ':')] | tei:span/@to[contains(., ':')]
+      | tei:arc/@from[contains(., ':')] | tei:arc/@to[contains(., ':')]
+      | tei:handShift/@new[contains(., ':')]">
     <xsl:attribute name="{name()}" select="string-join(
         for $t in tokenize(normalize-space(.), ' ') return ed:expand($t, ..), ' ')"/>
   </xsl:template>
