@@ -833,16 +833,20 @@
     <xsl:apply-templates select="head" mode="r:main"/>
     <ul class="listApp">
       <xsl:call-template name="r:attributes"/>
+      <!-- the editor's order, even where it is not the order of the calls (their numbers):
+           the list is the edition's text -->
       <xsl:for-each select="app">
         <xsl:variable name="start" as="element()?" select="r:attached-start(.)"/>
+        <xsl:variable name="number" as="xs:string"
+            select="(r:attached-number(.) ! string(.), '↑')[1]"/>
         <li class="app-entry">
           <xsl:for-each select="(@xml:id, $start ! r:attached-id(current()))[1]">
             <xsl:attribute name="id" select="."/>
           </xsl:for-each>
           <xsl:if test="exists($start)">
             <a class="app-back" href="{r:href-of($start, string($start/@xml:id))}"
-                aria-label="{r:msg('app.back', string(r:attached-number(.)))}">
-              <xsl:value-of select="r:attached-number(.)"/>
+                aria-label="{r:msg('app.back', $number)}">
+              <xsl:value-of select="$number"/>
             </a>
             <xsl:text> </xsl:text>
           </xsl:if>
@@ -899,9 +903,27 @@
         then key('r:app-end', string($anchor/@xml:id), $doc) else ()"/>
   </xsl:function>
 
-  <xsl:function name="r:attached-number" as="xs:integer">
+  <!-- The calls of entries attached by @from/@to, counted in the order they stand in the
+       text (each TEI document from 1): the entries of a list apart are numbered by where the
+       text calls them, not by where they stand in the list (probe 52: calls read "2 1 3" when
+       the list did not follow the text). A call stands after the element an entry ends at. -->
+  <xsl:accumulator name="r:app-call" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="TEI" phase="start" select="0"/>
+    <xsl:accumulator-rule match="*[@xml:id][exists(r:attached-apps(.))]" phase="end"
+        select="$value + count(r:attached-apps(.))"/>
+  </xsl:accumulator>
+
+  <!-- An entry's number: the rank of its call in the text; none when the text has no element
+       where its words end (no call stands there). -->
+  <xsl:function name="r:attached-number" as="xs:integer?">
     <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="count($app/preceding-sibling::app) + 1"/>
+    <xsl:variable name="doc" as="node()" select="root($app)"/>
+    <xsl:variable name="end" as="element()?" select="if (not($doc instance of document-node()))
+        then () else key('r:entry',
+          replace(normalize-space(($app/@to, $app/@from)[1]), '^#', ''), $doc)[1]"/>
+    <xsl:variable name="here" as="element()*" select="$end ! r:attached-apps(.)"/>
+    <xsl:sequence select="$end ! (accumulator-after('r:app-call') - count($here)
+        + index-of($here ! generate-id(.), generate-id($app))[1])"/>
   </xsl:function>
 
   <!-- An entry's id: its own, else "app-at-" and the id where its words begin; a second entry
@@ -939,7 +961,7 @@
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:next-match/>
     <xsl:for-each select="r:attached-apps(.)">
-      <xsl:variable name="number" as="xs:integer" select="r:attached-number(.)"/>
+      <xsl:variable name="number" as="xs:integer?" select="r:attached-number(.)"/>
       <xsl:choose>
         <xsl:when test="$r:in-link">
           <sup class="app-ref"><xsl:value-of select="$number"/></sup>
