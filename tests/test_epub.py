@@ -1027,7 +1027,8 @@ def _short_tei(title: str, body: str) -> str:
 def test_notes_pointers_and_headings_read_as_on_the_page(tmp_path: Path) -> None:
     """The book says what the page says: a note attached by @target is called by a note
     reference after what it annotates and links back to it (the page's popover button
-    has no place in a book); a margin note is lettered apart from the numbered notes, which
+    has no place in a book); a margin note is lettered apart from the numbered notes (no
+    letter twice: one its @n gives is not given to another), which
     keep the page's numbers; a ptr to another text of the edition names it by its title; the
     navigation names a chapter by its reading text; an EpiDoc division without a head is
     headed by its type. epubcheck accepts the book."""
@@ -1039,7 +1040,8 @@ def test_notes_pointers_and_headings_read_as_on_the_page(tmp_path: Path) -> None
             "</choice></head>"
             '<p>The <seg xml:id="s1">mill</seg> burned; see <ptr target="b.xml#fire"/>.'
             'A margin note<note place="margin">Nota bene</note> and a footnote<note>See the'
-            " preface.</note>.</p></div>"
+            ' preface.</note>, then one lettered by the source<note place="margin" n="a">'
+            'First edition.</note> and<note place="margin">Again.</note>.</p></div>'
             '<div type="edition"><ab><lb n="1"/>Dis Manibus</ab></div>'
             '<div type="notes"><note target="#s1">A stand-off note on the mill.</note></div>',
         ),
@@ -1060,7 +1062,9 @@ def test_notes_pointers_and_headings_read_as_on_the_page(tmp_path: Path) -> None
     ]
     # numbered in the order of their calls in the text, as on the page (whose popover
     # buttons say the same numbers): the stand-off note's call follows "mill"
-    assert [label for _, label in calls] == ["1", "a", "2"]
+    # the margin notes the source does not letter take no letter one of them gives itself
+    # (probe 54: two notes "a")
+    assert [label for _, label in calls] == ["1", "b", "2", "a", "c"]
     assert not text.xpath("//h:button", namespaces=NS)
     standoff = text.xpath("//h:aside[contains(., 'stand-off')]", namespaces=NS)[0]
     (back,) = standoff.xpath(".//h:a[@role='doc-backlink']/@href", namespaces=NS)
@@ -1605,6 +1609,26 @@ def test_sections_are_numbered_among_those_the_contents_list(tmp_path: Path) -> 
     ]
     index = " ".join("".join(book.docs["index.xhtml"].itertext()).split())
     assert "X, Section 2" in index, index
+
+
+def test_unheaded_divisions_are_named_by_their_own_numbers(tmp_path: Path) -> None:
+    """Probe 54: chapters n="4" and n="5" without heads were "Chapter 1" and "Chapter 2" in
+    the contents (their places among their siblings), a nested section n="2.1" "Section 1"."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "t.xml").write_text(
+        tei_text(
+            '<div type="chapter" n="4"><p>Four.</p></div>'
+            '<div type="chapter" n="5"><p>Five.</p><div n="5.1"><p>One.</p></div></div>'
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([src], tmp_path / "out")["t"])
+    assert [a.text for a in _toc_entries(book)] == ["Chapter 4", "Chapter 5"]
+    nested = book.docs["nav.xhtml"].xpath(
+        "//h:nav[@epub:type='toc']//h:ol/h:li/h:ol/h:li/h:a", namespaces=NS
+    )
+    assert [a.text for a in nested] == ["Section 5.1"]
 
 
 def test_a_division_of_a_gap_alone_is_no_entry_of_the_contents(tmp_path: Path) -> None:

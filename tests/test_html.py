@@ -1661,6 +1661,39 @@ def test_a_glossary_with_a_page_break_stays_a_description_list(tmp_path: Path) -
     assert dl.xpath("div[2]/dd/*[contains(@class, 'cb')]")
 
 
+def test_a_gloss_of_a_list_or_paragraphs_keeps_them_as_blocks(tmp_path: Path) -> None:
+    """Probe 54: a list or paragraphs inside a glossary's item became spans in its dd ("the
+    brazierthe basket" in a copy, no list for a screen reader); a dd admits them."""
+    page = _text_page(
+        tmp_path / "src",
+        '<list type="gloss"><label>first</label><item><list><item>the brazier</item>'
+        "<item>the basket</item></list></item><label>second</label><item><p>One.</p>"
+        "<p>Two.</p></item><label>third</label><item>the tongs</item></list>",
+    )
+    (dl,) = page.xpath("//main//dl[contains(@class, 'gloss')]")
+    assert dl.xpath("div[1]/dd/ul/li/text()") == ["the brazier", "the basket"]
+    assert dl.xpath("div[2]/dd/p/text()") == ["One.", "Two."]
+    assert dl.xpath("div[3]/dd/text()") == ["the tongs"]
+
+
+def test_a_works_doi_leads_where_it_resolves(tmp_path: Path) -> None:
+    """Probe 54: a biblStruct's DOI (idno type="DOI") was words to copy by hand; it links to
+    doi.org, a web address given as an identifier links to itself, other idnos stay words."""
+    page = _text_page(
+        tmp_path / "src",
+        "<p>See the works.</p><listBibl><biblStruct><monogr><title>Essays</title><imprint>"
+        "<date>2001</date></imprint></monogr><idno type='DOI'>10.1000/xyz.12</idno>"
+        "<idno type='URI'>https://example.org/essays</idno><idno type='ISBN'>0-00-000000-0"
+        "</idno></biblStruct></listBibl>",
+    )
+    links = page.xpath("//main//a[contains(@class, 'idno')]")
+    assert [(a.get("href"), a.text) for a in links] == [
+        ("https://doi.org/10.1000/xyz.12", "10.1000/xyz.12"),
+        ("https://example.org/essays", "https://example.org/essays"),
+    ]
+    assert page.xpath("//main//span[contains(@class, 'idno')][. = '0-00-000000-0']")
+
+
 def test_a_formula_shows_its_number_and_the_words_beside_its_mathml(tmp_path: Path) -> None:
     source = tmp_path / "math.xml"
     source.write_text(
@@ -3757,6 +3790,25 @@ def test_a_quotation_run_into_its_sentence_keeps_its_source_apart(tmp_path: Path
     signs = page.xpath("//span[@class='cit']/span[@class='sign']")
     assert [s.text for s in signs] == ["(", ")"]
     assert all(s.get("data-pagefind-ignore") == "" for s in signs)
+
+
+def test_a_quotations_source_given_by_a_pointer_stands_apart_too(tmp_path: Path) -> None:
+    """Probe 54: a cit whose source is a ptr or a ref (Guidelines 3.3.3 allow them) read
+    "pleasuresFrancis Bacon 1625"; in a block citation the pointer ran on after the quote's
+    last words ("garden.Francis Bacon 1625"): it is a line of its own, as a bibl is."""
+    _, reading, book = _paragraph_views(
+        tmp_path,
+        '<p>He wrote <cit><quote>the purest of pleasures</quote><ptr target="#b1"/></cit> and'
+        ' <cit><quote>a garden</quote><ref target="#b1">Essays</ref></cit>.</p>'
+        '<cit><quote><p>God first planted a garden.</p></quote><ref target="#b1">Bacon</ref>'
+        '</cit><listBibl><bibl xml:id="b1">Francis Bacon 1625</bibl></listBibl>',
+    )
+    expected = "He wrote the purest of pleasures (Francis Bacon 1625) and a garden (Essays)."
+    assert reading == expected
+    assert expected in book
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    (source,) = page.xpath("//blockquote[@class='cit']/p[@class='bibl']")
+    assert source.text_content() == "Bacon"
 
 
 def test_a_figures_description_is_read_once_where_its_image_is_shown(tmp_path: Path) -> None:

@@ -503,6 +503,26 @@ Hippolyta, with others.</stage>
     assert names["ATT.0.1"] == "Lords and Attendants"
 
 
+def test_a_name_pointing_at_a_role_of_the_cast_list_is_its_mention(tmp_path: Path) -> None:
+    """Probe 54 ("Enter <name ref="#orsino">Duke</name>"): a name pointing at a role of its
+    play's cast list was "no register entry" (index.unresolved-ref), neither linked nor
+    counted, though the role is an entry of the index; the role's description in the cast
+    list ("Duke of Illyria") is its entry's note."""
+    play = _play(
+        tmp_path,
+        """<text><front><castList><castItem><role xml:id="orsino">Orsino</role>
+<roleDesc>Duke of Illyria</roleDesc></castItem></castList></front>
+<body><stage>Enter <name ref="#orsino">Duke</name>.</stage>
+<sp who="#orsino"><speaker>Duke</speaker><p>If music be the food of love.</p></sp></body>
+</text>""",
+    )
+    report = build([play], tmp_path / "out", only=("index",))
+    assert report.diagnostics == []
+    (orsino,) = json.loads((tmp_path / "out/index/entities.json").read_text("utf-8"))["entities"]
+    assert (orsino["id"], orsino["count"], orsino["speeches"]) == ("orsino", 1, 1)
+    assert orsino["note"] == "Duke of Illyria"
+
+
 def test_a_role_without_words_is_named_as_its_speeches_call_it(tmp_path: Path) -> None:
     """Probe 36 (a libretto of Molière's OBVIL edition): a role the cast list gives only an
     id (<role xml:id="tous-tritons"/>, a chorus) was an index entry of no name and "()" in
@@ -748,6 +768,36 @@ def test_speakers_of_a_transcription_speak_and_cited_authors_need_no_ref(
     assert problems == [("index.untagged-name", "Babbage")], report.diagnostics
     ada = entities_of(out)["ada"]
     assert (ada["name"], ada["speeches"], ada["count"]) == ("Ada Lovelace", 2, 0)
+
+
+def test_speech_given_to_its_speaker_in_a_narrative_is_theirs(tmp_path: Path) -> None:
+    """Probe 54 (said/@who, q/@who: speech or thought attributed to its speaker, Guidelines
+    3.3.3): a person who only spoke so was "never mentioned" (index.unused-entry), with no
+    speech; each is a speech now, linked to the paragraph it is in (a said has no anchor)."""
+    text = tmp_path / "story.xml"
+    text.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title>A story</title></titleStmt>
+<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+<profileDesc><particDesc><listPerson><person xml:id="anne"><persName>Anne</persName></person>
+<person xml:id="walter"><persName>Walter</persName></person></listPerson></particDesc>
+</profileDesc></teiHeader>
+<text><body><p>First.</p><p><said who="#anne">"Read it,"</said> she said, <q who="#walter">"not
+yet"</q>.</p><p>And <said who="#anne" aloud="false">she thought of it</said>.</p></body></text>
+</TEI>
+""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([text], out, only=("index",))
+    assert report.diagnostics == []
+    entities = entities_of(out)
+    assert (entities["anne"]["speeches"], entities["walter"]["speeches"]) == (2, 1)
+    assert [s["speech"] for s in entities["anne"]["speech_occurrences"]] == [
+        "body-p-2",
+        "body-p-3",
+    ]
 
 
 def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:
@@ -1223,7 +1273,8 @@ def test_a_century_is_said_in_every_interface_language(
 
 def test_an_unheaded_division_is_named_by_its_kind_on_the_index_pages(tmp_path: Path) -> None:
     """A mention in an unheaded introduction is located "Introduction" (as the book's
-    contents name it), not by the text's title; unheaded chapters by their number."""
+    contents name it), not by the text's title; unheaded chapters by their number: their own
+    (@n) when they have one, else their place among their kind."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "t.xml").write_text(
@@ -1232,6 +1283,11 @@ def test_an_unheaded_division_is_named_by_its_kind_on_the_index_pages(tmp_path: 
             '<div type="chapter"><p>In <date when="1941">1941</date>.</p></div>'
             '<div type="chapter"><p>In <date when="1942">1942</date>.</p></div>'
             '<div type="chapter"><head>The end</head><p>In <date when="1943">1943</date>.</p>'
+            "</div>"
+            # probe 54: numbered by the source (@n), they were "Chapter 1", "Chapter 2"
+            '<div type="letter" n="IV"><p>In <date when="1944">1944</date>.</p></div>'
+            '<div type="letter" n="2.1"><p>In <date when="1945">1945</date>.</p></div>'
+            '<div type="letter" n="Letter the last"><p>In <date when="1946">1946</date>.</p>'
             "</div>"
         ),
         encoding="utf-8",
@@ -1243,6 +1299,9 @@ def test_an_unheaded_division_is_named_by_its_kind_on_the_index_pages(tmp_path: 
         "Chapter 1",
         "Chapter 2",
         "The end",
+        "Letter IV",
+        "Letter 2.1",
+        "Letter the last",
     ]
 
 

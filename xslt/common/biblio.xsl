@@ -59,10 +59,29 @@
        parentheses, the editor's signs (out of the search index): written against the quote,
        as encoders do, it read "All the world's a stageAs You Like It 2.7" (probe 50). One
        the source already brackets keeps its own brackets. A block citation (an epigraph, a
-       blockquote) sets its source on a line of its own and is left as it is. -->
-  <xsl:template match="(bibl | biblStruct)[parent::cit]
-      [preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]
-          [self::quote or self::q]]" mode="r:main" as="node()+" priority="3">
+       blockquote) sets its source on a line of its own and is left as it is. A source given by
+       a pointer (ptr, ref: Guidelines 3.3.3 allow them in cit) is one too (probe 54:
+       "pleasuresFrancis Bacon 1625"). -->
+  <xsl:template match="(bibl | biblStruct | ptr | ref)[r:is-cit-source(.)]" mode="r:main"
+      as="node()+" priority="3">
+    <xsl:call-template name="r:cit-source">
+      <xsl:with-param name="content" as="node()*"><xsl:next-match/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Whether $e is the source of a quotation: in a cit, right after its quote. -->
+  <xsl:function name="r:is-cit-source" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[parent::cit]
+        [preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]
+          [self::quote or self::q]])"/>
+  </xsl:function>
+
+  <!-- A quotation's source as $content renders it, set apart (the book's pointers are its
+       own templates: epub/modules/links.xsl calls this too). -->
+  <xsl:template name="r:cit-source" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="content" as="node()*" required="yes"/>
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="bracketed" as="xs:boolean"
         select="matches(normalize-space(.), '^[(\[].*[)\]]$')"/>
@@ -74,13 +93,18 @@
         <xsl:if test="not($bracketed)">
           <span class="sign" data-pagefind-ignore="">(</span>
         </xsl:if>
-        <xsl:next-match/>
+        <xsl:sequence select="$content"/>
         <xsl:if test="not($bracketed)">
           <span class="sign" data-pagefind-ignore="">)</span>
         </xsl:if>
       </xsl:when>
+      <!-- a pointer, a phrase, is set on its line as a bibl is (it ran on after the quote's
+           last words in a copy: "garden.Francis Bacon") -->
+      <xsl:when test="self::ptr or self::ref">
+        <p class="bibl"><xsl:sequence select="$content"/></p>
+      </xsl:when>
       <xsl:otherwise>
-        <xsl:next-match/>
+        <xsl:sequence select="$content"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -466,8 +490,14 @@
         ! normalize-space(string-join(.//text()[not(ancestor::note)]))"/>
     <xsl:variable name="words" as="xs:string*" select="tokenize(normalize-space(string-join(
         $to//text()[not(ancestor::note)])))"/>
-    <xsl:sequence select="if ($to[self::bibl or self::biblStruct or self::biblFull])
-          then r:short-citation($to)
+    <xsl:variable name="work" as="xs:string?" select="$to[self::bibl or self::biblStruct
+        or self::biblFull] ! r:short-citation(.)[normalize-space()]"/>
+    <!-- a work by its short form; one of plain words (no author or date to make it from) by
+         its first words: a ptr at it was an empty link (probe 54) -->
+    <xsl:sequence select="if ($work) then $work
+        else if ($to[self::bibl or self::biblStruct or self::biblFull] and exists($words))
+          then string-join(subsequence($words, 1, 8), ' ')
+            || (if (count($words) gt 8) then '…' else '')
         else if ($head) then $head
         else if (normalize-space($to/@n)) then normalize-space($to/@n)
         else if (exists($words)) then '“' || string-join(subsequence($words, 1, 6), ' ')

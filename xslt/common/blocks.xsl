@@ -233,11 +233,13 @@
                   </xsl:apply-templates>
                 </xsl:for-each>
               </dt>
+              <!-- a gloss of lists or paragraphs keeps them as blocks (a dd admits them):
+                   a nested list was spans, "the brazierthe basket" (probe 54) -->
               <dd>
                 <xsl:apply-templates mode="r:main" select="preceding-sibling::*
                     [r:gloss-global(.)][. >> $label], node(), following-sibling::*
                     [r:gloss-global(.)][empty(following-sibling::*[not(r:gloss-global(.))])]">
-                  <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                  <xsl:with-param name="r:phrasing" select="not(r:has-blocks(.))" tunnel="yes"/>
                 </xsl:apply-templates>
               </dd>
             </div>

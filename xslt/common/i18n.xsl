@@ -69,6 +69,15 @@
               '(\p{Ll})(\p{Lu})', '$1 $2')"/>
   </xsl:function>
 
+  <!-- A numbered division's kind and number, "Chapter 4"; a number that says its kind
+       itself ("Chapter 4", "Kap. 4" of a chapter) is said alone. -->
+  <xsl:function name="r:kind-numbered" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="n" as="xs:string"/>
+    <xsl:sequence select="if (matches($n, '^\P{N}*\p{L}\p{L}') and not(matches($n,
+        '^[ivxlcdmIVXLCDM]+\.?$'))) then $n else $kind || ' ' || $n"/>
+  </xsl:function>
+
   <xsl:function name="r:fill" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="args" as="xs:string*"/>

@@ -73,6 +73,40 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A DOI or a web address given as an identifier of a work (idno type="DOI", "URI") leads
+       where it resolves (probe 54: a biblStruct's DOI was words to copy by hand); inside a
+       link, or of another form, it stays words. -->
+  <xsl:template match="idno[not(*)][r:idno-href(.) != '']" mode="r:main" as="node()+"
+      priority="1">
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$r:in-link">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="r:word-space"/>
+        <a href="{r:idno-href(.)}">
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'idno'"/>
+          </xsl:call-template>
+          <xsl:value-of select="."/>
+        </a>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:function name="r:idno-href" as="xs:string">
+    <xsl:param name="idno" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space($idno/@type))"/>
+    <xsl:variable name="value" as="xs:string" select="normalize-space($idno)"/>
+    <xsl:sequence select="if ($type = 'doi' and matches($value, '^(doi:\s*)?10\.\d{4,9}/\S+$', 'i'))
+          then 'https://doi.org/' || encode-for-uri(replace($value, '^doi:\s*', '', 'i'))
+            ! replace(., '%2F', '/')
+        else if ($type = ('doi', 'uri', 'url', 'handle', 'hdl', 'ark')
+            and matches($value, '^https?://[^\s&lt;&gt;&quot;]+$')) then $value
+        else ''"/>
+  </xsl:function>
+
   <!-- Coordinates written against the words before them (I.Sicily's "on the pavement ... of
        the agora<geo>37.998054, 14.262639</geo>" in a provenance) are set apart from them: the
        page read "agora37.998054" (probe 42). -->

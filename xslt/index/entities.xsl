@@ -202,8 +202,10 @@
   </xsl:function>
 
   <!-- Speeches and utterances by the ids of the entries their speakers are (sp/@ed:speakers,
-       u/@ed:speakers: a speaker of a transcription is no "never mentioned" entry). -->
-  <xsl:key name="speeches" match="tei:text//tei:sp[@ed:speakers] | tei:text//tei:u[@ed:speakers]"
+       u/@ed:speakers: a speaker of a transcription is no "never mentioned" entry; said and q
+       of a narrative given to their speaker). -->
+  <xsl:key name="speeches" match="tei:text//tei:sp[@ed:speakers] | tei:text//tei:u[@ed:speakers]
+      | tei:text//tei:said[@ed:speakers] | tei:text//tei:q[@ed:speakers]"
       use="tokenize(@ed:speakers) ! ed:entry-of(key('entry', ., $registers)[1])/@xml:id"/>
 
   <!-- The senders and addressees of letters (and the places they were sent from and to) by

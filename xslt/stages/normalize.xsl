@@ -97,20 +97,47 @@
        like names, as ed:speakers (entity ids). -->
   <xsl:template match="tei:sp[@who] | tei:u[@who]
       | tei:u[not(@who)][parent::tei:annotationBlock[@who]]" priority="2">
-    <!-- an utterance of a block speaks for its block's speaker (annotationBlock/@who) -->
-    <xsl:variable name="speakers" as="xs:string*" select="distinct-values(
-        for $t in tokenize(normalize-space((@who, parent::tei:annotationBlock/@who)[1]), ' ')
-        , $p in ed:expand($t, current())
-        return ($registers/key('entry', replace($p, '^.*#', '')))[1]
-            /@xml:id/string())"/>
     <xsl:call-template name="with-id">
-      <xsl:with-param name="extra" as="attribute()*">
-        <xsl:if test="exists($speakers)">
-          <xsl:attribute name="ed:speakers" select="string-join($speakers, ' ')"/>
-        </xsl:if>
-      </xsl:with-param>
+      <xsl:with-param name="extra" as="attribute()*" select="ed:speakers(.)"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- Speech or thought of the text given to its speaker (said/@who, q/@who: Guidelines
+       3.3.3) is theirs as a speech of a play is (probe 54: a person who only spoke was
+       "never mentioned"). No id of its own (pipeline/locators.py counts no said): the index
+       links the block it is in. -->
+  <xsl:template match="(tei:text | tei:sourceDoc)//(tei:said[@who] | tei:q[@who])"
+      priority="2">
+    <xsl:choose>
+      <xsl:when test="@xml:id">
+        <xsl:call-template name="with-id">
+          <xsl:with-param name="extra" as="attribute()*" select="ed:speakers(.)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:copy>
+          <xsl:apply-templates select="@*"/>
+          <xsl:sequence select="ed:speakers(.)"/>
+          <xsl:apply-templates/>
+        </xsl:copy>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The entries who speak $speech (its @who; an utterance of a block speaks for its
+       block's speaker, annotationBlock/@who), as ed:speakers, if any. -->
+  <xsl:function name="ed:speakers" as="attribute()?">
+    <xsl:param name="speech" as="element()"/>
+    <xsl:variable name="speakers" as="xs:string*" select="distinct-values(
+        for $t in tokenize(normalize-space(($speech/@who,
+            $speech/parent::tei:annotationBlock/@who)[1]), ' ')
+        , $p in ed:expand($t, $speech)
+        return ($registers/key('entry', replace($p, '^.*#', '')))[1]
+            /@xml:id/string())"/>
+    <xsl:if test="exists($speakers)">
+      <xsl:attribute name="ed:speakers" select="string-join($speakers, ' ')"/>
+    </xsl:if>
+  </xsl:function>
 
   <!-- A name or date of the text, or of a note the standOff keeps (a listAnnotation,
        Guidelines 16.10), which the page and the book show after the text (r:notes-apart;
@@ -441,12 +468,15 @@
         else ($registers/key('entry', $key))[1]"/>
   </xsl:function>
 
-  <!-- An entry of the entity namespace: a person, place, ... directly in a register list. -->
+  <!-- An entry of the entity namespace: a person, place, ... directly in a register list; a
+       role of a play's cast list (its speeches and the names of its stage directions point
+       at it: probe 54's "Enter <name ref="#orsino">Duke</name>" was no register entry). -->
   <xsl:function name="ed:is-entry" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
     <xsl:sequence select="local-name($element) = ('person', 'personGrp', 'place', 'org',
         'event', 'object', 'nym') and local-name($element/..) = ('listPerson', 'listPlace',
-        'listOrg', 'listEvent', 'listObject', 'listNym')"/>
+        'listOrg', 'listEvent', 'listObject', 'listNym')
+        or $element[self::tei:role or self::tei:castItem]/ancestor::tei:castList"/>
   </xsl:function>
 
 </xsl:stylesheet>

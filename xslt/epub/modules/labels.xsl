@@ -2,8 +2,8 @@
 <!--
   Labels of the book's parts: what the nav, the landmarks, document titles and index locators
   call a div. A div's label is its head (notes and page breaks left out); a div without head
-  is named after its type ("Introduction"), numbered among its siblings of that type when
-  there are several ("Chapter 3"), or "Section N".
+  is named after its type ("Introduction") and its @n ("Chapter 4"), else numbered among its
+  siblings of that type when there are several ("Chapter 3"), or "Section N".
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -47,6 +47,10 @@
             (: an EpiDoc textpart by its label on the page (Chest b, probe 29), not by a number :)
             else if ($type = 'textpart' and (normalize-space($div/@n) or normalize-space($div/@subtype)))
             then r:textpart-label($div)
+            (: its own number (Guidelines 1.3.1, @n), not its place among its siblings: an
+               unheaded chapter numbered 4 was Chapter 1 (probe 54) :)
+            else if (normalize-space($div/@n) != '' and $type != 'titlepage')
+            then r:kind-numbered($name, normalize-space($div/@n))
             else if ($count gt 1 or $type = '')
             then $name || ' ' || ($own, index-of($same ! generate-id(.), generate-id($div)))[1]
             else $name"/>

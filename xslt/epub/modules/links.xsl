@@ -40,6 +40,15 @@
          or exists(. intersect r:notes-apart($ee:tei))][1]"/>
   </xsl:function>
 
+  <!-- A quotation's source given by a pointer stands apart, as on the page (common/biblio.xsl;
+       the templates below outrank that module's). -->
+  <xsl:template match="(tei:ref | tei:ptr)[r:is-cit-source(.)]" mode="r:main" as="node()*"
+      priority="3">
+    <xsl:call-template name="r:cit-source">
+      <xsl:with-param name="content" as="node()*"><xsl:next-match/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- A pointer that leads nowhere in the book (another file of the corpus, an id the book does
        not show): its words without a link. Web addresses stay links. -->
   <xsl:function name="ee:dead-link" as="xs:boolean">

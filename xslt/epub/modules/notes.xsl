@@ -48,9 +48,17 @@
        each with a note, took a minute). -->
   <xsl:accumulator name="ee:note-number" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="tei:text | tei:sourceDoc" select="0"/>
-    <xsl:accumulator-rule match="tei:note[ee:at-point(.)][not(r:is-called(.))]"
-        select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[ee:at-point(.)][not(r:is-called(.))]
+        [not(normalize-space(@n))]" select="$value + 1"/>
   </xsl:accumulator>
+
+  <!-- The labels such notes of a text give themselves (@n): the letters left out of the
+       others' (probe 54: a margin note lettered "a" and one whose @n is "a"). -->
+  <xsl:function name="ee:own-letters" as="xs:string*" cache="yes">
+    <xsl:param name="text" as="element()?"/>
+    <xsl:sequence select="distinct-values($text//tei:note[ee:at-point(.)]
+        [not(r:is-called(.))] ! normalize-space(@n)[. != ''])"/>
+  </xsl:function>
 
   <!-- A note's label: the number the web page gives it (r:note-number), so that "n. 2" is
        the same note in the book; a note the page shows beside the text without a number (in
@@ -60,7 +68,16 @@
     <xsl:sequence select="
         if (normalize-space($note/@n) != '') then normalize-space($note/@n)
         else if (r:is-called($note)) then r:note-number($note)
-        else format-integer($note/accumulator-before('ee:note-number'), 'a')"/>
+        else ee:letter($note/accumulator-before('ee:note-number'),
+            ee:own-letters($note/ancestor::*[self::tei:text or self::tei:sourceDoc][1]))"/>
+  </xsl:function>
+
+  <!-- The $n-th of a, b, c ... that is none of $taken. -->
+  <xsl:function name="ee:letter" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:param name="taken" as="xs:string*"/>
+    <xsl:sequence select="(for $i in 1 to $n + count($taken) return format-integer($i, 'a'))
+        [not(. = $taken)][$n]"/>
   </xsl:function>
 
   <!-- The reference to a note after an element it annotates (note/@target): as a note's call

@@ -164,7 +164,9 @@
         <xsl:with-param name="mentions" select="$mentions"/>
       </xsl:call-template>
       <xsl:call-template name="ed:other-names"/>
-      <xsl:for-each select="tei:note[normalize-space()][1]">
+      <!-- a role's description in its cast list ("Duke of Illyria") is its note -->
+      <xsl:for-each select="(tei:note, self::tei:role/../tei:roleDesc,
+          self::tei:castItem/tei:roleDesc)[normalize-space()][1]">
         <ed:note>
           <xsl:value-of select="ed:text(.)"/>
         </ed:note>
@@ -300,7 +302,7 @@
     <xsl:variable name="words" as="xs:string" select="normalize-space(string-join(
         (node() except tei:speaker)/descendant-or-self::text()[not(ancestor::tei:note)], ' '))"/>
     <ed:speech document="{ancestor::ed:document[1]/@ed:stem}" file="{ed:file(.)}"
-        speech="{@xml:id}"
+        speech="{ancestor-or-self::*[@xml:id][1]/@xml:id}"
         section="{$section/@xml:id}" heading="{string-join(ancestor::*[tei:head][self::tei:div
             or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
             or self::tei:div5] ! r:main-head(.) ! ed:text(.), ', ')}"

@@ -282,7 +282,10 @@
       <xsl:variable name="numbers" as="map(xs:string, xs:integer)"
           select="if (exists(../..)) then ed:kind-numbers(../.., local-name(..), $type)
               else map { }"/>
-      <xsl:attribute name="part" select="$type || (if (map:size($numbers) gt 1)
+      <!-- its own number (@n) first, as the book's contents give it (probe 54) -->
+      <xsl:variable name="n" as="xs:string" select="normalize-space(../@n)"/>
+      <xsl:attribute name="part" select="$type || (if ($n != '' and $type != 'titlepage')
+          then ' ' || $n else if (map:size($numbers) gt 1)
           then ' ' || $numbers(generate-id(..)) else '')"/>
     </xsl:for-each>
   </xsl:template>

@@ -558,12 +558,15 @@
         else r:date-words($first, true()) || ' – ' || r:date-words($last, true())"/>
   </xsl:function>
 
-  <!-- An unheaded division's kind in words, and its number among its kind if it has one
-       ("introduction": "Introduction", "chapter 3": "Chapter 3"). -->
+  <!-- An unheaded division's kind in words, and its number if it has one ("introduction":
+       "Introduction", "chapter 3": "Chapter 3", "chapter IV": "Chapter IV"; a type is one
+       token, so the number is what follows the first space). -->
   <xsl:function name="ed:part-label" as="xs:string">
     <xsl:param name="part" as="xs:string"/>
-    <xsl:variable name="type" as="xs:string" select="replace($part, ' [0-9]+$', '')"/>
-    <xsl:sequence select="r:div-kind($type) || substring($part, string-length($type) + 1)"/>
+    <xsl:variable name="type" as="xs:string" select="substring-before($part || ' ', ' ')"/>
+    <xsl:variable name="n" as="xs:string" select="substring-after($part, ' ')"/>
+    <xsl:sequence select="if ($n = '') then r:div-kind($type)
+        else r:kind-numbered(r:div-kind($type), $n)"/>
   </xsl:function>
 
   <xsl:function name="ed:start" as="xs:string">
