@@ -19,6 +19,8 @@ What ``concurrent.futures`` cannot do and this pool does:
   glibc gave the bytes of a novel and most of its tree back to the system after each, to
   fault them in again for the next (7,000 page faults, 20 ms of the check of the 99 ELTeC
   novels);
+- ``run_apart`` runs one task in a new interpreter, for work whose memory the parent should
+  not keep;
 - with ``prefetch``, a worker has its next task waiting in its pipe while it works on one:
   a worker of short tasks otherwise waited for the parent to wake up, read its result and
   send the next (about 0.4 ms a task: 20 ms of each worker's 0.27 s over the ELTeC novels).
@@ -31,7 +33,10 @@ import ctypes
 import multiprocessing
 import os
 import pickle
+import select
 import signal
+import subprocess
+import sys
 import time
 import traceback
 from collections import deque
@@ -44,6 +49,7 @@ from typing import Any, Generic, TypeVar
 from . import signals
 
 R = TypeVar("R")
+A = TypeVar("A")
 
 _PR_SET_PDEATHSIG = 1
 #: Seconds between two looks at the workers when none has finished.
@@ -85,9 +91,6 @@ class TaskFailed(Exception):
     def __init__(self, failed: Failed) -> None:
         super().__init__(failed.message)
         self.failed = failed
-
-
-_TASK: Callable[[Any], Any] | None = None
 
 
 def run_tasks(
@@ -141,6 +144,90 @@ def fork_map(
         yield outcome.result()
 
 
+def run_apart(task: Callable[[A], R], argument: A) -> R:
+    """``task(argument)`` in a fresh Python process that ends with it, for work whose memory
+    this process should not keep: Saxon's heap never shrinks, so the pages of an edition's
+    thousands of headers left a build's main process 370 MB larger to its end.
+
+    Not a fork (its resident memory counts every page of this process it shares), nor
+    multiprocessing's spawn (which runs the caller's ``__main__`` again: a script calling
+    ``build`` without a ``__name__`` guard built twice): a new interpreter that is sent
+    this process's ``sys.path``, then ``task`` and ``argument`` pickled (a module-level
+    function, plain data), and sends back the result pickled. A failure raises here: the
+    task's own exception, or ``TaskFailed`` when the process died. It dies with this
+    process, ignores Ctrl-C, and is killed at once when this one stops early (an
+    interrupt)."""
+    reader, writer = os.pipe()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    program = (
+        f"import sys; sys.path.insert(0, {root!r}); import pipeline.parallel as p; p._apart_main()"
+    )
+    # Ctrl-C and SIGTERM wait until the process is started: it unblocks them once it ignores
+    # the first and dies with this process
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, signals.SIGNALS)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-c", program, str(writer), str(os.getpid())],
+            stdin=subprocess.PIPE,
+            pass_fds=(writer,),
+        )
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        os.close(writer)
+    try:
+        assert process.stdin is not None
+        with process.stdin:
+            process.stdin.write(pickle.dumps(sys.path) + pickle.dumps((task, argument)))
+        chunks = []
+        while True:
+            signals.check()
+            ready, _, _ = select.select([reader], [], [], _POLL)
+            if ready:
+                chunk = os.read(reader, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        status = process.wait()
+    finally:
+        os.close(reader)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    if not chunks:
+        raise TaskFailed(Failed("crash", f"the process died ({_exit_reason(status)})"))
+    kind, payload = pickle.loads(b"".join(chunks))
+    if kind == "ok":
+        return payload  # type: ignore[no-any-return]
+    message, error = payload
+    raise error if error is not None else TaskFailed(Failed("error", message))
+
+
+def _apart_main() -> None:
+    """The process ``run_apart`` starts: ``argv`` names the pipe for the result and the
+    parent; ``stdin`` brings the parent's ``sys.path``, then the task and its argument."""
+    result, parent = int(sys.argv[1]), int(sys.argv[2])
+    _die_with_parent(parent)
+    try:
+        sys.path[:] = pickle.load(sys.stdin.buffer)
+        # a task that cannot be found here (a function of the caller's __main__) is the
+        # caller's error, told there
+        task, argument = pickle.load(sys.stdin.buffer)
+        reply: tuple[str, Any] = ("ok", task(argument))
+    except Exception as exc:
+        reply = ("error", (describe_error(exc), picklable_error(exc)))
+    try:
+        data = pickle.dumps(reply)
+    except (pickle.PicklingError, TypeError, AttributeError) as exc:
+        data = pickle.dumps(("error", (f"the result could not be sent back: {exc}", None)))
+    with os.fdopen(result, "wb") as out:
+        out.write(data)
+    # nothing of this process is wanted once its result is sent: not the interpreter's
+    # freeing of Saxon and every module one by one
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 def _in_process(task: Callable[[int], R], index: int) -> Outcome[R]:
     try:
         return Outcome(index, task(index))
@@ -186,9 +273,7 @@ class _Pool:
         self.owner = os.getpid()
 
     def _spawn(self) -> _Worker:
-        global _TASK
         parent_end, child_end = self.context.Pipe(duplex=True)
-        _TASK = self.task
         # Ctrl-C and SIGTERM wait until the worker is started and known: a signal handled
         # inside fork's hooks (logging's lock release) is printed with a traceback and dropped,
         # and a worker started but not yet listed would be left behind.
@@ -196,7 +281,9 @@ class _Pool:
         try:
             process = self.context.Process(
                 target=_worker_main,
-                args=(child_end, os.getpid(), self.reuse_memory),
+                # a forked worker is handed the task as it is (closures too); a spawned
+                # one gets it pickled (a module-level function)
+                args=(child_end, os.getpid(), self.task, self.reuse_memory),
                 daemon=True,
             )
             process.start()
@@ -204,7 +291,6 @@ class _Pool:
             worker = _Worker(process, parent_end)
             self.workers.append(worker)
         finally:
-            _TASK = None
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         return worker
 
@@ -406,12 +492,12 @@ def _exit_reason(code: int | None) -> str:
     return f"exit status {code}"
 
 
-def _worker_main(conn: Connection, parent: int, reuse_memory: bool = False) -> None:
+def _worker_main(
+    conn: Connection, parent: int, task: Callable[[Any], Any], reuse_memory: bool = False
+) -> None:
     _die_with_parent(parent)
     if reuse_memory:
         keep_freed_memory()
-    task = _TASK
-    assert task is not None, "the task is set before the worker forks"
     limit = resident_bytes() + GROWTH if GROWTH > 0 else None
     while True:
         try:

@@ -8,12 +8,14 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from pipeline import parallel
 from pipeline.errors import EnvironmentFailure
-from pipeline.parallel import TaskFailed, fork_map, run_tasks
+from pipeline.parallel import TaskFailed, fork_map, run_apart, run_tasks
 
 
 def test_results_come_back_in_order_from_other_processes() -> None:
@@ -32,6 +34,91 @@ def test_one_job_runs_in_this_process() -> None:
 def test_isolate_runs_even_one_task_apart() -> None:
     (outcome,) = run_tasks(lambda i: os.getpid(), 1, 1, isolate=True)
     assert outcome.value != os.getpid()
+
+
+#: Set in this process only: a spawned process starts without it (a fork would have it).
+_MARK: list[str] = []
+
+
+def _apart(argument: str) -> tuple[str, int, int, list[str]]:
+    if argument == "fail":
+        raise EnvironmentFailure("out/x", "env.disk-full", "no space left on the device")
+    if argument == "die":
+        os._exit(3)
+    return argument.upper(), os.getpid(), os.getppid(), list(_MARK)
+
+
+def test_run_apart_runs_a_task_in_a_fresh_process_that_ends_with_it() -> None:
+    """The home and about pages of thousands of texts are made so: a fresh process (spawned,
+    not forked: it has none of this one's memory, _MARK included), whose result comes back
+    and whose failures raise here, the task's own exception (pickled) or TaskFailed."""
+    _MARK.append("parent only")
+    try:
+        value, pid, parent, mark = run_apart(_apart, "pages")
+    finally:
+        _MARK.clear()
+    assert (value, parent, mark) == ("PAGES", os.getpid(), [])
+    assert pid != os.getpid()
+    with pytest.raises(OSError):
+        os.kill(pid, 0)  # it ended with its task
+    with pytest.raises(EnvironmentFailure) as raised:
+        run_apart(_apart, "fail")
+    assert raised.value.code == "env.disk-full"
+    with pytest.raises(TaskFailed, match="exit status 3"):
+        run_apart(_apart, "die")
+
+
+_UNGUARDED = """
+import signal, sys, time
+sys.path.insert(0, {root!r})
+from pipeline import parallel, signals
+with open({log!r}, "a") as log:
+    log.write("ran\\n")
+for signum in signals.SIGNALS:
+    signal.signal(signum, signals.handler)
+print(parallel.run_apart(str.upper, "pages"), flush=True)
+parallel.run_apart(time.sleep, {sleep})
+"""
+
+
+def test_run_apart_runs_no_script_again_and_its_process_dies_with_an_interrupt(
+    tmp_path: Path,
+) -> None:
+    """A script that calls it without a ``__name__`` guard runs once (multiprocessing's
+    spawn ran it again in the new process: a build started a second build); interrupted
+    (SIGTERM) while the task runs, the script ends and so does the process of the task."""
+    log = tmp_path / "ran.log"
+    script = tmp_path / "unguarded.py"
+    script.write_text(_UNGUARDED.format(root=str(ROOT), log=str(log), sleep=60), encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        assert process.stdout is not None
+        assert process.stdout.readline() == "PAGES\n"
+        children: list[int] = []
+        for _ in range(100):  # the second task's process, once started
+            children = [
+                int(pid)
+                for task in Path(f"/proc/{process.pid}/task").iterdir()
+                for pid in (task / "children").read_text().split()
+            ]
+            if children:
+                break
+            time.sleep(0.05)
+        assert children, "the task's process was started"
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=10)
+    assert log.read_text() == "ran\n"
+    for child in children:
+        for _ in range(100):
+            if (
+                not Path(f"/proc/{child}").exists()
+                or " Z " in Path(f"/proc/{child}/stat").read_text()
+            ):
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail(f"the task's process {child} outlived the interrupted script")
 
 
 _KEPT: list[mmap.mmap] = []

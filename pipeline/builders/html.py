@@ -27,7 +27,7 @@ from ..errors import EnvironmentFailure, StylesheetError
 from ..gate import SourceDocument, read_document
 from ..i18n import messages
 from ..io import write_bytes_atomic, write_text_atomic
-from ..parallel import run_tasks
+from ..parallel import run_apart, run_tasks
 from ..paths import ASSETS_DIR
 from ..xslt import Layers, ParamValue, XmlText, engine
 from .about import about_document
@@ -387,14 +387,32 @@ def text_of(root: etree._Element) -> etree._Element | None:
     return found if found is not None else root.find(f"{{{TEI_NS}}}sourceDoc")
 
 
+#: Bytes of headers above which the home and about pages are made in a process of their own
+#: (about 3,000 letters): Saxon's heap grows by some 60 bytes a byte of headers while it
+#: makes them (9,761 letters: 6 MB of headers, the build's main process 680 -> 1,050 MB) and
+#: keeps that size to the end of the build. Below it, a process's start and imports (about
+#: a second) would cost more than the memory is worth.
+APART_ABOVE = 2_000_000
+
+
 def render_site_pages(
     site: Site,
     params: Mapping[str, ParamValue],
     staging: Path,
     exclude: Set[str] = frozenset(),
+    apart_above: int | None = None,
 ) -> list[Page]:
-    """Write the home and about pages, and the encoding guide when there is one."""
+    """Write the home and about pages, and the encoding guide when there is one; for an
+    edition of thousands of texts, in a process that ends after them (``run_apart``)."""
     headers = headers_document(site, exclude)
+    if len(headers) > (APART_ABOVE if apart_above is None else apart_above):
+        # what the pages need of the site beside the headers: not its texts again
+        return run_apart(_site_pages, (replace(site, texts=()), headers, dict(params), staging))
+    return _site_pages((site, headers, params, staging))
+
+
+def _site_pages(job: tuple[Site, str, Mapping[str, ParamValue], Path]) -> list[Page]:
+    site, headers, params, staging = job
     custom = layers(site.custom)
     pages = []
     if site.about is not None:
