@@ -21,10 +21,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import shutil
 import signal
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence, Set
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ from .builders.index_model import skeleton
 from .builders.parts import DEFAULT_PAGE_SIZE
 from .cache import Cache, file_digest, params_digest, tool_digest
 from .cache import key as cache_key
-from .citation import Publication
+from .citation import CITE_FOLDER, Publication
 from .corpus import Corpus, Text, load_corpus
 from .customise import Customisation
 from .diagnostics import Diagnostic, Report
@@ -180,7 +181,8 @@ def build(
         report.seconds = time.perf_counter() - started
         return report
     folder = OutputFolder(out)
-    with folder.claimed() as finished, _cluster(scheduler) as cluster:
+    # the cluster first: one that cannot be reached left OUT/.edition made for nothing
+    with _cluster(scheduler) as cluster, folder.claimed() as finished:
         report.extend(finished)
         folder.remove_unpublished()
         previous = folder.current()
@@ -752,9 +754,11 @@ def _texts(
         else:
             results.append(cached)
             report.extend(cached.diagnostics)
+    separator = str(job.page_params.get("part-separator", "-"))
     for fact, outcome in _render(fresh, job, plan):
         if isinstance(outcome, Failed):
             report.extend([_failure(fact.display, outcome, "preparing")])
+            _discard_written(fact.stem, separator, generation, job.outputs)
             if not fact.from_snapshot and job.previous is not None and fact.kept is not None:
                 retry.append(replace(fact, from_snapshot=True, sha256=_kept_sha(fact, job)))
             else:
@@ -770,6 +774,7 @@ def _texts(
                                book=not outcome.book)  # fmt: skip
     for fact, outcome in _render(retry, job, plan) if retry else ():
         if isinstance(outcome, Failed):
+            _discard_written(fact.stem, separator, generation, job.outputs)
             missing |= _keep_files(fact, job, generation, report, page=True, book=True)
             continue
         results.append(outcome)
@@ -802,6 +807,33 @@ def _cluster(scheduler: str | None) -> Iterator[Any]:
 
     with connect(scheduler) as client:
         yield client
+
+
+def _discard_written(stem: str, separator: str, generation: Generation, outputs: Set[str]) -> None:
+    """Remove what the task of a text that failed wrote before it failed: its reading page,
+    the pages of its parts, its citations, its book, and the temporary file of a write its
+    end cut short. A text told "left out" published the pages its task had written before it
+    ran past the time limit making its book (probe 55: 23 pages of a novel, and its words in
+    the search index)."""
+    page = re.compile(rf"{re.escape(stem)}(?:{re.escape(separator)}\d+)?\.html")
+    folders = {
+        "html": (page, re.compile(rf"{re.escape(stem)}\.(?:bib|json)")),
+        "epub": (re.compile(rf"{re.escape(stem)}\.epub"),),
+    }
+    for output, names in folders.items():
+        if output not in outputs:
+            continue
+        staging = generation.output(output)
+        for folder, pattern in zip((staging, staging / CITE_FOLDER), names, strict=False):
+            with contextlib.suppress(FileNotFoundError):
+                for entry in os.scandir(folder):
+                    name = entry.name
+                    if name.startswith(".") and name.endswith(".tmp"):
+                        # io.write_bytes_atomic's temporary file: ".NAME.PID.XXXX.tmp"
+                        name = name[1:].rsplit(".", 3)[0]
+                    if pattern.fullmatch(name):
+                        with contextlib.suppress(FileNotFoundError):
+                            os.unlink(entry.path)
 
 
 def _kept_sha(fact: SourceFacts, job: TextJob) -> str:

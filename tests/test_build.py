@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHARED, published
+from conftest import SHARED, published, tei_text
 
 from pipeline import build as build_module
 from pipeline.build import build, selected_builders
@@ -219,6 +219,46 @@ def test_when_every_text_fails_nothing_is_published(
     assert "build.kept-last-good" in again.by_code()
     assert "build.nothing-published" not in again.by_code()
     assert (out / "html" / "belgium-1944.html").read_bytes() == page
+
+
+def test_a_text_that_fails_publishes_nothing_its_task_wrote_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 55: a text whose task ran past the time limit while making its book was "left
+    out", and yet the reading pages, the citations and the words in the search index its
+    task had written were published. What a failed task wrote (its pages, a part's page, its
+    citations, its book, a write cut short) goes; another text's files stay."""
+    from pipeline import texts as texts_module
+
+    real = texts_module.render_text
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for stem in ("a", "a-b"):
+        (sources / f"{stem}.xml").write_text(tei_text(f"<p>Text {stem}.</p>"), encoding="utf-8")
+
+    def failing_after_writing(fact, job, part="all"):  # type: ignore[no-untyped-def]
+        if fact.stem != "a":
+            return real(fact, job, part)
+        html = job.generation / "html"
+        (html / "cite").mkdir(parents=True, exist_ok=True)
+        for name in ("a.html", "a-2.html", "cite/a.bib", "cite/a.json", ".a-3.html.1.x1y.tmp"):
+            (html / name).write_text("written before the end", encoding="utf-8")
+        (job.generation / "epub").mkdir(exist_ok=True)
+        (job.generation / "epub" / ".a.epub.1.zz9.tmp").write_bytes(b"half a book")
+        raise EditionError("ran past the time limit")
+
+    monkeypatch.setattr(texts_module, "render_text", failing_after_writing)
+    out = tmp_path / "out"
+    report = build([sources], out, jobs=1)
+    assert report.by_code()["build.internal"] == 1
+    published = sorted(
+        str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and ".edition" not in p.parts
+    )
+    left = [p for p in published if Path(p).name.lstrip(".").startswith(("a.", "a-2"))]
+    assert left == [], left
+    assert "html/a-b.html" in published
+    assert "html/cite/a-b.bib" in published
+    assert "epub/a-b.epub" in published
 
 
 def test_a_source_changed_during_the_build_is_not_published(
