@@ -45,8 +45,9 @@ class UsageFailure(click.UsageError):
 
 
 class SettingsFailure(click.ClickException):
-    """A wrong ``[tool.edition]`` (exit 2): its file and key, without the command's usage
-    line, which pointed at options the user had not typed."""
+    """A wrong ``[tool.edition]``, or a Dask cluster that cannot do the work (exit 2): its
+    file and key, or the cluster's address, without the command's usage line, which pointed
+    at options the user had not typed (or had typed right)."""
 
     exit_code = 2
 
@@ -69,6 +70,8 @@ def _boundary() -> Iterator[None]:
     """The one place where the library's exceptions become messages and exit statuses."""
     try:
         yield
+    except ClusterError as exc:  # no usage: the options were right, the cluster is not
+        raise SettingsFailure(str(exc)) from exc
     except OptionError as exc:
         raise UsageFailure(str(exc)) from exc
     except EnvironmentFailure as exc:
@@ -362,8 +365,24 @@ def _scheduler(option: str | None, cfg: config_module.Config) -> str | None:
     pool (``--scheduler ""`` too, over an address set in the environment or the file)."""
     for value in (option, os.environ.get("EDITION_SCHEDULER"), cfg.scheduler):
         if value is not None:
-            return None if value.strip().lower() in ("", "none") else value.strip()
+            address = value.strip()
+            return None if address.lower() in ("", "none") else _local_cores(address)
     return None
+
+
+def _local_cores(address: str) -> str:
+    """``local:N`` with N above the machine's cores runs as many workers as cores, with the
+    warning ``--jobs`` gives (probe 55: ``local:3`` on two cores ran three, silently)."""
+    count = address.partition(":")[2] if address.startswith("local:") else ""
+    cores = os.cpu_count() or 1
+    if not count.isdigit() or int(count) <= cores:
+        return address
+    click.echo(
+        f"edition: warning: {address} asks for {count} worker processes, but this machine has "
+        f"{cores} cores: using local:{cores} [cli.jobs]",
+        err=True,
+    )
+    return f"local:{cores}"
 
 
 def _scheduler_source(option: str | None) -> str:

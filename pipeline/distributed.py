@@ -267,10 +267,17 @@ def _handshake(address: str) -> None:
             f"{CONNECT_TIMEOUT} s (is it the scheduler's port, 8786 by default, not its "
             "dashboard's?)"
         ) from exc
-    except Exception as exc:  # a listener that is not Dask's: anything may come back
+    except OSError as exc:  # refused, unreachable, reset
         raise ClusterError(
             f"cannot reach the Dask scheduler at {address}: {_reason(exc)}; start one "
             "(dask scheduler) or pass --scheduler local:N"
+        ) from exc
+    except Exception as exc:  # a listener that is not Dask's: anything may come back
+        # (a web server's "400 Bad Request" read as the length of a message: MemoryError)
+        raise ClusterError(
+            f"{address} is not a Dask scheduler (what answers there does not speak Dask's "
+            f"protocol: {type(exc).__name__}): give the scheduler's address, the one "
+            "`dask worker` was given"
         ) from exc
     kind = answer.get("type") if isinstance(answer, dict) else None
     if kind != "Scheduler":
@@ -322,7 +329,7 @@ def code_digest() -> str:
 def _local_workers(address: str) -> int:
     count = address.partition(":")[2]
     if not count.isdigit() or int(count) < 1:
-        raise OptionError(f"--scheduler {address}: write local:N with N >= 1 worker processes")
+        raise ClusterError(f"{address}: write local:N with N >= 1 worker processes")
     return int(count)
 
 
@@ -488,10 +495,12 @@ class _Runner:
         """Stop when the client has lost its scheduler (Dask closes it after trying to
         reconnect): nothing more can run, and the files not done have no verdict."""
         if self.client.status in ("closing", "closed") or self.client.scheduler is None:
-            reason = f": {_reason(exc)}" if exc is not None else ""
+            # the client's own error then ("'NoneType' object has no attribute 'scatter'")
+            # says nothing to the user; a refused or reset connection does
+            reason = f" ({_reason(exc)})" if isinstance(exc, OSError) else ""
             raise ClusterError(
-                f"lost the Dask scheduler mid-run{reason}; the files not yet checked have "
-                "no verdict: start the scheduler again and run again"
+                f"lost the Dask scheduler mid-run{reason}; the files not yet done have no "
+                "verdict and nothing is published: start the scheduler again and run again"
             ) from exc
 
     def _finish(self, future: Any) -> None:
@@ -520,14 +529,14 @@ class _Runner:
             else:
                 deaths = _deaths(future)
                 if deaths:
-                    self._died(batch, deaths)
+                    self._died(batch, deaths, future.key)
                 else:
                     failed = _failure(future)
                     for index, _ in batch.items:
                         self.done[index] = Outcome(index, failed=failed)
             future.release()
 
-    def _died(self, batch: _Batch, deaths: int) -> None:
+    def _died(self, batch: _Batch, deaths: int, key: Any = None) -> None:
         batch.deaths += deaths
         if batch.deaths < 2:
             (self.suspects if batch.alone else self.again).append(batch)
@@ -537,8 +546,28 @@ class _Runner:
             self.suspects.append(_Batch(batch.items, 0, alone=True))
         else:
             index = batch.items[0][0]
-            failed = Failed("crash", "two worker processes died while running it")
+            seconds = self._timed_out(key)
+            failed = (
+                Failed("crash", "two worker processes died while running it")
+                if seconds is None
+                # as the local pool says it (probe 55: "please report it" for a time limit)
+                else Failed("timeout", f"stopped after {seconds:g} s")
+            )
             self.done[index] = Outcome(index, failed=failed)
+
+    def _timed_out(self, key: Any) -> float | None:
+        """The time limit the task ``key`` ran past, if the watchdog that ended its worker
+        said so (an event to the scheduler: ``_Watchdog``); None for another death."""
+        if key is None:
+            return None
+        try:
+            events = self.client.get_events(TIMEOUT_EVENTS)
+        except Exception:  # the scheduler is gone: no more is known
+            return None
+        for _, message in events:
+            if isinstance(message, dict) and message.get("key") == str(key):
+                return float(message.get("seconds", 0))
+        return None
 
 
 def _results(future: Any) -> list[_Result] | None:
@@ -659,14 +688,22 @@ def _rebased(options: CheckOptions, client_project: Path) -> CheckOptions:
     return replace(options, **moved) if moved else options
 
 
+#: The topic of the events a watchdog sends before it ends its worker.
+TIMEOUT_EVENTS = "edition-timeout"
+
+
 @contextlib.contextmanager
 def watchdog(timeout: float | None) -> Iterator[None]:
     """End this worker process if the block runs past ``timeout``: a running task cannot be
-    stopped otherwise; Dask retries it once elsewhere, then reports it."""
-    if timeout is None:
+    stopped otherwise; Dask retries it once elsewhere, then reports it. A worker without a
+    nanny is not ended: nothing would start it again, and a file that ran past the limit
+    took the cluster's workers one by one (probe 55); there the limit is not kept
+    (docs/scaling.md)."""
+    worker = _current_worker()
+    if timeout is None or (worker is not None and getattr(worker, "nanny", None) is None):
         yield
         return
-    _WATCHDOG.arm(timeout)
+    _WATCHDOG.arm(timeout, worker)
     try:
         yield
     finally:
@@ -682,9 +719,16 @@ class _Watchdog:
     def __init__(self) -> None:
         self._condition = threading.Condition()
         self._deadlines: dict[int, float] = {}  # task thread -> when its item must be done
+        # task thread -> what to tell before ending the process: its worker, its task's key
+        # and the limit
+        self._tasks: dict[int, tuple[Any, Any, float]] = {}
         self._thread: threading.Thread | None = None
 
-    def arm(self, seconds: float) -> None:
+    def arm(self, seconds: float, worker: Any = None) -> None:
+        key = None
+        if worker is not None:
+            with contextlib.suppress(Exception):
+                key = worker.get_current_task()
         with self._condition:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(
@@ -692,11 +736,13 @@ class _Watchdog:
                 )
                 self._thread.start()
             self._deadlines[threading.get_ident()] = time.monotonic() + seconds
+            self._tasks[threading.get_ident()] = (worker, key, seconds)
             self._condition.notify()
 
     def disarm(self) -> None:
         with self._condition:
             self._deadlines.pop(threading.get_ident(), None)
+            self._tasks.pop(threading.get_ident(), None)
 
     def _watch(self) -> None:
         with self._condition:
@@ -704,10 +750,31 @@ class _Watchdog:
                 if not self._deadlines:
                     self._condition.wait()
                     continue
-                left = min(self._deadlines.values()) - time.monotonic()
-                if left <= 0:
+                thread, deadline = min(self._deadlines.items(), key=lambda pair: pair[1])
+                if deadline - time.monotonic() <= 0:
+                    self._tell(*self._tasks.get(thread, (None, None, 0.0)))
                     os._exit(70)
-                self._condition.wait(left)
+                self._condition.wait(deadline - time.monotonic())
+
+    @staticmethod
+    def _tell(worker: Any, key: Any, seconds: float) -> None:
+        """Tell the scheduler that this task ran past its limit, so that the client reports
+        a time limit, not a crash to report (``_Runner._timed_out``)."""
+        if worker is None or key is None:
+            return
+        with contextlib.suppress(Exception):
+            worker.log_event(TIMEOUT_EVENTS, {"key": str(key), "seconds": seconds})
+            time.sleep(0.5)  # the worker's batched stream sends it within milliseconds
+
+
+def _current_worker() -> Any:
+    """The Dask worker running this task, or None (not on a worker)."""
+    try:
+        from distributed import get_worker
+
+        return get_worker()
+    except (ImportError, ValueError):
+        return None
 
 
 _WATCHDOG = _Watchdog()

@@ -8,7 +8,7 @@ import pytest
 from conftest import SCHEMAS, tei_text
 
 from pipeline.check import CheckOptions, check, corpus_digest, schemas_for
-from pipeline.diagnostics import Severity
+from pipeline.diagnostics import Diagnostic, Severity
 from pipeline.gate import parse_bytes
 from pipeline.paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
 
@@ -474,6 +474,12 @@ def test_a_problem_of_an_included_file_checked_too_is_told_once(
     report = check([tmp_path], options)
     found = [(Path(d.path).name, d.line, d.column) for d in report.diagnostics]
     assert found == [(shared, 3, 3)]
+    # a streamed report (--stream, --format jsonl) tells the same (probe 55: it told the
+    # included copies too, 16 errors where the whole report told 10), and counts the same
+    streamed: list[Diagnostic] = []
+    counted = check([tmp_path], options, stream=streamed.extend)
+    assert [(Path(d.path).name, d.line, d.column) for d in streamed] == [(shared, 3, 3)]
+    assert counted.errors == report.errors == 1
 
 
 def test_the_corpus_a_run_names_is_a_digest_of_its_paths(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ dies, one clear error when the scheduler cannot be reached, Dask imported only w
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -11,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -136,8 +138,55 @@ def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in result.output
     assert "Traceback" not in result.output
+    # one line: no usage of the command (probe 55), whose options were right
+    assert result.output.count("\n") == 1 and "Usage" not in result.output, result.output
     bad = CliRunner().invoke(cli, ["check", str(path), "--scheduler", "local:zero"])
     assert bad.exit_code == 2 and "local:N" in bad.output
+    assert "cannot reach" not in bad.output and "Usage" not in bad.output, bad.output
+
+
+def test_more_local_workers_than_cores_are_as_many_as_cores(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Probe 55: ``local:3`` on two cores ran three workers where ``--jobs 3`` warns and
+    uses two; it does as ``--jobs`` does now."""
+    from pipeline.cli import _local_cores
+
+    cores = os.cpu_count() or 1
+    assert _local_cores(f"local:{cores}") == f"local:{cores}"
+    assert capsys.readouterr().err == ""
+    assert _local_cores(f"local:{cores + 1}") == f"local:{cores}"
+    assert "[cli.jobs]" in capsys.readouterr().err
+    assert _local_cores("tcp://127.0.0.1:8786") == "tcp://127.0.0.1:8786"
+
+
+def test_a_listener_that_answers_with_junk_is_no_scheduler(tmp_path: Path) -> None:
+    """Probe 55: a server answering "HTTP/1.1 400 Bad Request" was "cannot reach the Dask
+    scheduler at ...: MemoryError" (its words read as the length of a message)."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+
+    def answer() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = server.accept()
+                with conn:
+                    conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+
+    threading.Thread(target=answer, daemon=True).start()
+    path = tmp_path / "a.xml"
+    path.write_text(f'<TEI xmlns="{TEI}"/>')
+    try:
+        result = CliRunner().invoke(
+            cli, ["check", str(path), "--scheduler", f"tcp://127.0.0.1:{port}"]
+        )
+    finally:
+        server.close()
+    assert result.exit_code == 2
+    assert f"tcp://127.0.0.1:{port} is not a Dask scheduler" in result.output, result.output
+    assert "MemoryError" not in result.output or "protocol" in result.output
 
 
 def test_the_scheduler_comes_from_the_environment(tmp_path: Path) -> None:
@@ -285,6 +334,29 @@ def test_the_watchdog_ends_the_process_when_an_item_runs_past_its_limit() -> Non
     assert time.monotonic() - started < 4
 
 
+def test_the_watchdog_ends_no_worker_without_a_nanny() -> None:
+    """Probe 55: on workers started with --no-nanny, a file past the time limit ended its
+    worker, which nothing started again, then the next: the cluster was left with none. A
+    worker without a nanny (here: one in the process, as --no-nanny has) is not ended."""
+    script = (
+        "import time\n"
+        "from distributed import Client, LocalCluster\n"
+        "from pipeline.distributed import watchdog\n"
+        "def slow(pause):\n"
+        "    with watchdog(0.2):\n"
+        "        time.sleep(pause)\n"
+        "    return 'survived'\n"
+        "if __name__ == '__main__':\n"
+        "    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as c:\n"
+        "        with Client(c) as client:\n"
+        "            print(client.submit(slow, 0.8).result())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, timeout=60, capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "survived"), done.stderr[-2000:]
+
+
 def test_the_watchdog_keeps_one_thread_for_many_items() -> None:
     """A thread per item cost 0.2 ms each; one thread watches every item's deadline, each
     task thread's own (a Dask worker may run several at once)."""
@@ -326,10 +398,16 @@ def test_a_file_past_the_time_limit_is_reported_and_the_run_goes_on(tmp_path: Pa
     with dask.config.set({"distributed.worker.preload": [str(script)]}):
         options = CheckOptions(scheduler="local:2", checks=frozenset({"rng"}), timeout=1.0)
         report = check(paths, options)
-    by_path = {d.path: d.code for d in report.diagnostics}
+    by_path = {d.path: d for d in report.diagnostics}
     assert len(report.diagnostics) == len(paths)
-    assert by_path.pop(str(paths[2])) == "check.worker-crash"
-    assert set(by_path.values()) == {"gate.not-well-formed"}
+    # a time limit, said as the local pool says it (probe 55: "ended its worker process ...
+    # please report it"): the watchdog told the scheduler before it ended its worker
+    slow = by_path.pop(str(paths[2]))
+    assert (slow.code, slow.message) == (
+        "check.timeout",
+        "checking this file took too long (stopped after 1 s): split the file or raise --timeout",
+    )
+    assert {d.code for d in by_path.values()} == {"gate.not-well-formed"}
 
 
 def test_a_listener_that_is_no_scheduler_is_one_clear_error(

@@ -200,7 +200,9 @@ def test_an_unreachable_scheduler_stops_the_build_with_one_error(tmp_path: Path)
     assert result.exit_code == 2, result.output
     assert f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in result.output
     assert "Traceback" not in result.output
-    assert not (out / "html").exists()
+    # nothing made of OUT: not even its .edition folder and lock (probe 55), nor a usage line
+    assert not out.exists()
+    assert "Usage" not in result.output
 
 
 def test_a_local_build_imports_nothing_of_dask(tmp_path: Path) -> None:
