@@ -176,7 +176,9 @@ def run_apart(task: Callable[[A], R], argument: A) -> R:
         os.close(writer)
     try:
         assert process.stdin is not None
-        with process.stdin:
+        # a process that died at its start (its interpreter or our package not found) has
+        # closed its end: its exit status tells why, below
+        with contextlib.suppress(BrokenPipeError), process.stdin:
             process.stdin.write(pickle.dumps(sys.path) + pickle.dumps((task, argument)))
         chunks = []
         while True:

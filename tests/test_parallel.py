@@ -68,6 +68,16 @@ def test_run_apart_runs_a_task_in_a_fresh_process_that_ends_with_it() -> None:
         run_apart(_apart, "die")
 
 
+def test_run_apart_says_when_its_process_dies_at_its_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A process that ends before it has read its task (no interpreter, no package there)
+    is a failed task with its exit status, not a broken pipe of ours."""
+    monkeypatch.setattr(sys, "executable", "/bin/false")
+    with pytest.raises(TaskFailed, match="exit status 1"):
+        run_apart(_apart, "x" * 2**20)  # more than a pipe holds: the write breaks
+
+
 _UNGUARDED = """
 import signal, sys, time
 sys.path.insert(0, {root!r})
