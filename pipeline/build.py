@@ -48,7 +48,7 @@ from .diagnostics import Diagnostic, Report
 from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetError
 from .finish import Extras, Index, index_problems, offered_sources, write_index, write_site
 from .gate import DEFAULT_MAX_BYTES, discover, empty_folders
-from .io import source_date
+from .io import source_date, stale_temp
 from .naming import renamed
 from .parallel import Failed, Outcome, Resident, run_tasks
 from .paths import display
@@ -755,14 +755,20 @@ def _texts(
             results.append(cached)
             report.extend(cached.diagnostics)
     separator = str(job.page_params.get("part-separator", "-"))
+    stems = {f.stem for f in texts}
+    # a failure is told once what becomes of the text is known: left out, or its last
+    # published version kept (probe 56: "kept" warnings beside "it is left out")
+    failures: dict[Path, Failed] = {}
     for fact, outcome in _render(fresh, job, plan):
         if isinstance(outcome, Failed):
-            report.extend([_failure(fact.display, outcome, "preparing")])
             _discard_written(fact.stem, separator, generation, job.outputs)
             if not fact.from_snapshot and job.previous is not None and fact.kept is not None:
+                failures[fact.path] = outcome
                 retry.append(replace(fact, from_snapshot=True, sha256=_kept_sha(fact, job)))
             else:
-                missing |= _keep_files(fact, job, generation, report, page=True, book=True)
+                lost, kept = _keep_files(fact, job, generation, report, stems)
+                missing |= lost
+                report.extend([_failure(fact.display, outcome, "preparing", kept)])
             continue
         results.append(outcome)
         report.extend(outcome.diagnostics)
@@ -770,14 +776,19 @@ def _texts(
             report.extend([_changed(fact.display)])
         elif not fact.from_snapshot:
             plan.cache.keep_result(fact.stem, keys[fact.path], outcome)
-        missing |= _keep_files(fact, job, generation, report, page=not outcome.page,
-                               book=not outcome.book)  # fmt: skip
+        lost, _ = _keep_files(fact, job, generation, report, stems, page=not outcome.page,
+                              book=not outcome.book)  # fmt: skip
+        missing |= lost
     for fact, outcome in _render(retry, job, plan) if retry else ():
+        first = failures[fact.path]
         if isinstance(outcome, Failed):
             _discard_written(fact.stem, separator, generation, job.outputs)
-            missing |= _keep_files(fact, job, generation, report, page=True, book=True)
+            lost, kept = _keep_files(fact, job, generation, report, stems)
+            missing |= lost
+            report.extend([_failure(fact.display, first, "preparing", kept)])
             continue
         results.append(outcome)
+        report.extend([_failure(fact.display, first, "preparing", kept=True)])
         report.extend([kept_last_good(fact.display, "it could not be prepared for publishing")])
         report.extend(d for d in outcome.diagnostics if d.severity is not diag.Severity.ERROR)
     order = {f.path: i for i, f in enumerate(texts)}
@@ -828,10 +839,12 @@ def _discard_written(stem: str, separator: str, generation: Generation, outputs:
             with contextlib.suppress(FileNotFoundError):
                 for entry in os.scandir(folder):
                     name = entry.name
-                    if name.startswith(".") and name.endswith(".tmp"):
-                        # io.write_bytes_atomic's temporary file: ".NAME.PID.XXXX.tmp"
-                        name = name[1:].rsplit(".", 3)[0]
-                    if pattern.fullmatch(name):
+                    # io.write_bytes_atomic's temporary file, ".NAME.PID.XXXX.tmp": one of
+                    # the text's, or any of a process that was killed (NAME is cut to 64
+                    # characters: a long name's matched nothing, probe 56)
+                    temp = name.startswith(".") and name.endswith(".tmp")
+                    target = name[1:].rsplit(".", 3)[0] if temp else name
+                    if pattern.fullmatch(target) or (temp and stale_temp(name)):
                         with contextlib.suppress(FileNotFoundError):
                             os.unlink(entry.path)
 
@@ -846,55 +859,84 @@ def _keep_files(
     job: TextJob,
     generation: Generation,
     report: Report,
+    stems: Set[str],
     *,
-    page: bool,
-    book: bool,
-) -> set[str]:
-    """Put a failed text's last published page and book into the new edition; the stems
-    that end up without a reading page."""
+    page: bool = True,
+    book: bool = True,
+) -> tuple[set[str], bool]:
+    """Put a failed text's last published page and book into the new edition (``stems``:
+    the texts of this build); the stems that end up without a reading page, and whether
+    anything was kept."""
     missing: set[str] = set()
+    kept = False
+    reserved = _reserved(stems - {fact.stem})
     for output, wanted, what in (("html", page, "reading page"), ("epub", book, "book")):
         if not wanted or output not in job.outputs:
             continue
-        if keep_previous(job.previous, output, fact.stem, generation.output(output)):
+        if keep_previous(job.previous, output, fact.stem, generation.output(output), reserved):
             report.extend([kept_last_good(fact.display, what)])
+            kept = True
         elif output == "html":
             missing.add(fact.stem)
-    return missing
+    return missing, kept
 
 
-def keep_previous(previous: Generation | None, output: str, stem: str, staging: Path) -> bool:
-    """Put the last published files of text ``stem`` in ``output`` into ``staging``."""
+def _reserved(stems: Iterable[str]) -> frozenset[str]:
+    """The names of the files the texts ``stems`` publish whatever their length (their page,
+    citations and book), relative to their output folder."""
+    return frozenset(
+        name
+        for stem in stems
+        for name in (f"{stem}.html", f"{CITE_FOLDER}/{stem}.bib", f"{CITE_FOLDER}/{stem}.json",
+                     f"{stem}.epub")
+    )  # fmt: skip
+
+
+def keep_previous(
+    previous: Generation | None,
+    output: str,
+    stem: str,
+    staging: Path,
+    reserved: Set[str] = frozenset(),
+) -> bool:
+    """Put the last published files of text ``stem`` in ``output`` into ``staging``. Nothing
+    is kept when one of them has the name of a file of another text of this build
+    (``reserved``): a part page "a-2.html" of the last build's text a took the place of the
+    new text a-2's page, and the home page led to Dickens under Lyall's title (probe 56).
+    The text is then left out."""
     if previous is None:
         return False
+    relatives = [key.split("/", 1)[1] for key in previous.manifest.owned_by(output, stem)]
+    if any(relative in reserved for relative in relatives):
+        return False
     kept = False
-    for key in previous.manifest.owned_by(output, stem):
-        relative = key.split("/", 1)[1]
-        kept = link_or_copy(previous.root / key, staging / relative) or kept
+    for relative in relatives:
+        kept = link_or_copy(previous.root / output / relative, staging / relative) or kept
     return kept
 
 
-def _failure(shown: str, failed: Failed, doing: str) -> Diagnostic:
+def _failure(shown: str, failed: Failed, doing: str, kept: bool = False) -> Diagnostic:
+    """A text's task that failed; ``kept``: its last published version stands in."""
+    then = "its last published version stays" if kept else "it is left out"
     if isinstance(failed.error, StylesheetError):
         return diag.error(
             shown,
             "build.transform",
-            f"the text could not be prepared for publishing ({failed.error}); it is left out",
+            f"the text could not be prepared for publishing ({failed.error}); {then}",
             origin=_ORIGIN,
         )
     if failed.kind == "timeout":
         return diag.error(
             shown,
             "build.timeout",
-            f"{doing} the file took too long ({failed.message}); it is left out: split the file "
-            "or raise the time limit (--timeout)",
+            f"{doing} the file took too long ({failed.message}); {then}: split the file or "
+            "raise the time limit (--timeout)",
             origin=_ORIGIN,
         )
     return diag.error(
         shown,
         "build.internal",
-        f"internal error while {doing} this file ({failed.message}); it is left out; please "
-        "report it",
+        f"internal error while {doing} this file ({failed.message}); {then}; please report it",
         origin=_ORIGIN,
     )
 

@@ -130,6 +130,15 @@ def sweep_leftovers(path: Path) -> None:
                 os.unlink(entry.path)
 
 
+def stale_temp(name: str) -> bool:
+    """Whether ``name`` is a temp file of this module's whose process no longer runs (a
+    write cut short by a kill): ``.NAME.PID.XXXX.tmp``, NAME cut to 64 characters."""
+    if not (name.startswith(".") and name.endswith(".tmp")):
+        return False
+    pid = name[1:].rsplit(".", 3)[-3] if name.count(".") >= 4 else ""
+    return pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid))
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)

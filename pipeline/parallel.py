@@ -167,7 +167,9 @@ def run_apart(task: Callable[[A], R], argument: A) -> R:
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, signals.SIGNALS)
     try:
         process = subprocess.Popen(
-            [sys.executable, "-c", program, str(writer), str(os.getpid())],
+            # isolated (-I): nothing of the working folder or PYTHONPATH is imported before
+            # the parent's sys.path arrives (probe 56: an edition's own select.py broke it)
+            [sys.executable, "-I", "-c", program, str(writer), str(os.getpid())],
             stdin=subprocess.PIPE,
             pass_fds=(writer,),
         )

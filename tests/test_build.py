@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -245,7 +246,13 @@ def test_a_text_that_fails_publishes_nothing_its_task_wrote_before(
             (html / name).write_text("written before the end", encoding="utf-8")
         (job.generation / "epub").mkdir(exist_ok=True)
         (job.generation / "epub" / ".a.epub.1.zz9.tmp").write_bytes(b"half a book")
+        # a write of a killed process whose long name the temp file cuts to 64 characters
+        (html / f".{'a-' + 'x' * 70}.{dead}.q7w.tmp").write_text("half", encoding="utf-8")
         raise EditionError("ran past the time limit")
+
+    with subprocess.Popen(["true"]) as gone:
+        gone.wait()
+    dead = gone.pid
 
     monkeypatch.setattr(texts_module, "render_text", failing_after_writing)
     out = tmp_path / "out"
@@ -254,11 +261,55 @@ def test_a_text_that_fails_publishes_nothing_its_task_wrote_before(
     published = sorted(
         str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and ".edition" not in p.parts
     )
-    left = [p for p in published if Path(p).name.lstrip(".").startswith(("a.", "a-2"))]
+    left = [
+        p
+        for p in published
+        if Path(p).name.lstrip(".").startswith(("a.", "a-2", "a-x")) or p.endswith(".tmp")
+    ]
     assert left == [], left
     assert "html/a-b.html" in published
     assert "html/cite/a-b.bib" in published
     assert "epub/a-b.epub" in published
+
+
+def test_a_failed_texts_last_version_never_takes_another_texts_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 56: a long text a, published in parts (a-1.html, a-2.html ...), failed in the
+    next build beside a new text a-2; its last version was kept, and its old part page
+    a-2.html took the place of the new text's page (the home page led to Dickens under
+    Lyall's title). A kept version that would is not kept: the text is left out, and says
+    so; one that takes no other's place is kept, and its failure says that too."""
+    from pipeline import texts as texts_module
+
+    real = texts_module.render_text
+    sources = tmp_path / "src"
+    sources.mkdir()
+    chapters = "".join(
+        f"<div><head>Chapter {n}</head><p>{'Words. ' * 400}</p></div>" for n in range(6)
+    )
+    (sources / "a.xml").write_text(tei_text(chapters), encoding="utf-8")
+    out = tmp_path / "out"
+    build([sources], out, jobs=1, only=["html"], page_size=10)
+    assert (out / "html" / "a-2.html").is_file(), "a is published in parts"
+
+    def failing_a(fact, job, part="all"):  # type: ignore[no-untyped-def]
+        if fact.stem == "a":
+            raise EditionError("ran past the time limit")
+        return real(fact, job, part)
+
+    monkeypatch.setattr(texts_module, "render_text", failing_a)
+    kept = build([sources], out, jobs=1, only=["html"], page_size=10, clean=True)
+    (failure,) = [d for d in kept.diagnostics if d.code == "build.internal"]
+    assert "its last published version stays" in failure.message
+    assert "build.kept-last-good" in kept.by_code()
+    (sources / "a-2.xml").write_text(tei_text("<p>The new text.</p>"), encoding="utf-8")
+    clash = build([sources], out, jobs=1, only=["html"], page_size=10, clean=True)
+    (failure,) = [d for d in clash.diagnostics if d.code == "build.internal"]
+    assert "it is left out" in failure.message
+    assert "build.kept-last-good" not in clash.by_code()
+    assert "The new text." in (out / "html" / "a-2.html").read_text(encoding="utf-8")
+    assert not (out / "html" / "a.html").exists()
 
 
 def test_a_source_changed_during_the_build_is_not_published(

@@ -385,6 +385,27 @@ def test_the_home_and_about_pages_of_thousands_of_texts_are_made_apart_the_same(
         assert (apart / name).read_bytes() == (here / name).read_bytes(), name
 
 
+def test_the_process_of_the_home_and_about_pages_killed_is_the_machines_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 56: killed (out of memory, from outside), it was "internal error (TaskFailed:
+    the process died ...); please report it"; it is the machine's failure, said in one line,
+    and nothing is published."""
+    from pipeline.errors import EnvironmentFailure
+    from pipeline.parallel import Failed, TaskFailed
+
+    def killed(task: Any, argument: Any) -> Any:
+        raise TaskFailed(Failed("crash", "the process died (killed by SIGKILL)"))
+
+    monkeypatch.setattr(html_builder, "APART_ABOVE", 0)
+    monkeypatch.setattr(html_builder, "run_apart", killed)
+    with pytest.raises(EnvironmentFailure) as raised:
+        _letters_site(tmp_path, {"l.xml": _letter("Brief", "<author>Anna</author>", "")})
+    assert raised.value.code == "env.process"
+    assert "killed by SIGKILL" in raised.value.message
+    assert not (tmp_path / "out" / "html").exists()
+
+
 def test_a_letters_home_page_lists_them_by_date_under_their_years(tmp_path: Path) -> None:
     """The home page listed an edition of letters in the order of its files, in one list: a
     reader of a correspondence looks for a letter by its date. Letters are listed by their

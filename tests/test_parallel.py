@@ -68,6 +68,26 @@ def test_run_apart_runs_a_task_in_a_fresh_process_that_ends_with_it() -> None:
         run_apart(_apart, "die")
 
 
+def test_run_apart_imports_nothing_of_the_working_folder(tmp_path: Path) -> None:
+    """Probe 56: the new process put its working folder first on its path and imported an
+    edition's own select.py (or tokenize.py) before anything else: the home and about pages
+    failed, or ran the user's code, once an edition had 2 MB of headers."""
+    shadow = tmp_path / "edition"
+    shadow.mkdir()
+    for name in ("select", "tokenize", "traceback"):
+        (shadow / f"{name}.py").write_text("raise ImportError('the edition's own module')\n")
+    script = tmp_path / "bin" / "run.py"
+    script.parent.mkdir()
+    script.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from pipeline.parallel import run_apart\nprint(run_apart(str.upper, 'pages'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=shadow, capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout) == (0, "PAGES\n"), done.stderr[-2000:]
+
+
 def test_run_apart_says_when_its_process_dies_at_its_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -27,7 +27,7 @@ from ..errors import EnvironmentFailure, StylesheetError
 from ..gate import SourceDocument, read_document
 from ..i18n import messages
 from ..io import write_bytes_atomic, write_text_atomic
-from ..parallel import run_apart, run_tasks
+from ..parallel import TaskFailed, run_apart, run_tasks
 from ..paths import ASSETS_DIR
 from ..xslt import Layers, ParamValue, XmlText, engine
 from .about import about_document
@@ -387,7 +387,7 @@ def text_of(root: etree._Element) -> etree._Element | None:
     return found if found is not None else root.find(f"{{{TEI_NS}}}sourceDoc")
 
 
-#: Bytes of headers above which the home and about pages are made in a process of their own
+#: Characters of headers above which the home and about pages are made in a process of their own
 #: (about 3,000 letters): Saxon's heap grows by some 60 bytes a byte of headers while it
 #: makes them (9,761 letters: 6 MB of headers, the build's main process 680 -> 1,050 MB) and
 #: keeps that size to the end of the build. Below it, a process's start and imports (about
@@ -407,7 +407,17 @@ def render_site_pages(
     headers = headers_document(site, exclude)
     if len(headers) > (APART_ABOVE if apart_above is None else apart_above):
         # what the pages need of the site beside the headers: not its texts again
-        return run_apart(_site_pages, (replace(site, texts=()), headers, dict(params), staging))
+        try:
+            return run_apart(_site_pages, (replace(site, texts=()), headers, dict(params), staging))
+        except TaskFailed as exc:
+            # killed (out of memory, from outside) or unable to start: the machine's doing,
+            # one line, nothing published (probe 56: "internal error (TaskFailed: ...)")
+            raise EnvironmentFailure(
+                "-",
+                "env.process",
+                f"the process making the home and about pages ended before them ({exc}): "
+                "free some memory and build again",
+            ) from exc
     return _site_pages((site, headers, params, staging))
 
 
