@@ -800,6 +800,33 @@ yet"</q>.</p><p>And <said who="#anne" aloud="false">she thought of it</said>.</p
     ]
 
 
+def test_entries_held_or_pointed_at_by_entries_are_used(tmp_path: Path) -> None:
+    """Probe 57: a country that holds the cities the text names, and an academy only a
+    person's affiliation points at, were "never mentioned; ... remove it" (removing the
+    country breaks the hierarchy the Guidelines record by nesting places, 13.3.4)."""
+    (tmp_path / "registers.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>R
+</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></teiHeader><standOff><listPlace><place xml:id="empire"><placeName>
+Russian Empire</placeName><place xml:id="odessa"><placeName>Odessa</placeName></place></place>
+<place xml:id="nowhere"><placeName>Nowhere</placeName></place></listPlace>
+<listPerson><person xml:id="ann"><persName>Ann</persName><affiliation ref="#academy">member
+</affiliation></person></listPerson><listOrg><org xml:id="academy"><orgName>Academy</orgName>
+</org></listOrg></standOff></TEI>""",
+        encoding="utf-8",
+    )
+    (tmp_path / "t.xml").write_text(
+        tei_text('<p><persName ref="registers.xml#ann">Ann</persName> in <placeName'
+                 ' ref="registers.xml#odessa">Odessa</placeName>.</p>'),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = build([tmp_path / "t.xml", tmp_path / "registers.xml"], tmp_path / "out",
+                   only=("index",))  # fmt: skip
+    unused = [d.message.split("'")[1] for d in report.diagnostics if d.code == "index.unused-entry"]
+    assert unused == ["nowhere"], report.diagnostics
+    assert "index.unresolved-ref" not in report.by_code()
+
+
 def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:
     """Probe 31 (the Escher letters): an rs holding only spaces was reported as "rs '' has no
     @ref", and an rs whose words are a persName identified by its own @key as "rs 'Frau

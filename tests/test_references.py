@@ -53,6 +53,31 @@ def test_resolving_pointers_give_no_error_but_unused_entry_warns(tmp_path: Path)
     assert codes(resolve([reg, text])) == [("reg.xml", "refs.unused-entry", 4)]
 
 
+def test_places_nested_in_places_are_entries_and_their_container_is_used(
+    tmp_path: Path,
+) -> None:
+    """Probe 57 (TEI's place holds places, Guidelines 13.3.4): a text's pointer at a city
+    declared inside its country was "points at nothing" (16 refs.dangling on an edition
+    that built), and the country that holds the cities was "never referenced; remove it"."""
+    reg = file_facts(
+        tmp_path,
+        "places.xml",
+        f"""<TEI {TEI}><standOff><listPlace>
+<place xml:id="empire"><placeName>Russian Empire</placeName>
+  <place xml:id="odessa"><placeName>Odessa</placeName>
+    <place xml:id="moldavanka"><placeName>Moldavanka</placeName></place></place></place>
+<place xml:id="nowhere"><placeName>Nowhere</placeName></place>
+</listPlace></standOff></TEI>""",
+    )
+    text = file_facts(
+        tmp_path,
+        "text.xml",
+        f'<TEI {TEI}><text><p><placeName ref="places.xml#moldavanka">M</placeName></p></text>'
+        "</TEI>",
+    )
+    assert codes(resolve([reg, text])) == [("places.xml", "refs.unused-entry", 5)]
+
+
 def test_a_register_checked_without_its_texts_calls_no_entry_unused(tmp_path: Path) -> None:
     """Whether an entry is used is known only when every file of its corpus was seen: a
     register checked alone (or re-checked alone by ``edition serve`` after a save) called

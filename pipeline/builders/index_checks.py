@@ -488,6 +488,31 @@ class _MentionLines:
         return source.display, None, None
 
 
+#: What a register entry may hold of other entries (TEI's place holds places, its org orgs
+#: and persons).
+_ENTRY_TAGS = frozenset(
+    f"{{{TEI_NS}}}{name}" for name in ("person", "personGrp", "place", "org", "event", "object")
+)
+
+
+def _linked_from_entries(entries: Iterable[etree._Element]) -> set[str]:
+    """The ids the ``@ref`` and ``@where`` of register entries (and of what they hold) name
+    with "#"."""
+    linked: set[str] = set()
+    for entry in entries:
+        for element in entry.iter(etree.Element):
+            for attribute in ("ref", "where"):
+                for token in (element.get(attribute) or "").split():
+                    if "#" in token:
+                        linked.add(token.split("#", 1)[1])
+    return linked
+
+
+def _holds_entries(element: etree._Element) -> bool:
+    """Whether a register entry holds entries of its own, with ids (a country its cities)."""
+    return any(child.tag in _ENTRY_TAGS and child.get(XML_ID) for child in element)
+
+
 def _unused(
     root: etree._Element, sources: Sequence[HasLists], used_ids: Set[str]
 ) -> list[Diagnostic]:
@@ -513,6 +538,10 @@ def _unused(
     for doc in sources:
         for element, key in register_entries(doc):
             where.setdefault(key, (doc, element))
+    # an entry another entry points at (a person's affiliation/@ref, an event's @where) is
+    # used by it, as `edition check` has it (probe 57: "never mentioned; remove it")
+    linked = _linked_from_entries(element for _, element in where.values())
+    unused = [e for e in unused if e.get("id", "") not in linked]
     # entries kept outside the register lists (a play's castList roles): where their id is
     missing = {e.get("id", "") for e in unused} - where.keys()
     for doc in sources if missing else ():
@@ -524,6 +553,8 @@ def _unused(
     found = []
     for entity in unused:
         declared = where.get(entity.get("id", ""))
+        if declared is not None and _holds_entries(declared[1]):
+            continue  # a country of the cities the texts name: used by them (probe 57)
         path, line, column = ("-", None, None) if declared is None else entry_place(*declared)
         # an entry of no name of its own is named by its id (a role <role xml:id="mute"/>):
         # "'mute' (mute)" said it twice, and "()" before it was named at all
