@@ -821,10 +821,16 @@ Russian Empire</placeName><place xml:id="odessa"><placeName>Odessa</placeName></
         encoding="utf-8",
     )  # fmt: skip
     report = build([tmp_path / "t.xml", tmp_path / "registers.xml"], tmp_path / "out",
-                   only=("index",))  # fmt: skip
+                   only=("index", "html"))  # fmt: skip
     unused = [d.message.split("'")[1] for d in report.diagnostics if d.code == "index.unused-entry"]
     assert unused == ["nowhere"], report.diagnostics
     assert "index.unresolved-ref" not in report.by_code()
+    # the city says where it lies, on the places page and in entities.json
+    assert entities_of(tmp_path / "out")["odessa"]["within"] == ["empire"]
+    page = html.parse(str(tmp_path / "out/html/places.html"))
+    (within,) = page.xpath("//section[@id='odessa']/p[@class='index-within']")
+    assert " ".join(within.text_content().split()) == "In: Russian Empire"
+    assert within.xpath("a/@href") == ["places.html#empire"]
 
 
 def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:

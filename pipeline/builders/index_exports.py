@@ -171,6 +171,8 @@ def entity_record(entity: etree._Element) -> dict[str, object]:
         "coordinates": None
         if coordinates is None
         else {"lat": float(coordinates[0]), "long": float(coordinates[1])},
+        # the places a place lies in, nearest first (probe 57: the hierarchy was lost)
+        "within": [w.get("id", "") for w in entity.iterfind("ed:within", NS)],
         "source": entity.get("source", ""),
         "count": int(entity.get("count", "0")),
         "occurrences": [_location(o) for o in _occurrences(entity)],

@@ -195,6 +195,13 @@
       <xsl:if test="self::tei:event">
         <xsl:call-template name="ed:event"/>
       </xsl:if>
+      <!-- the places a place lies in, nearest first: TEI records containment by nesting
+           places (Guidelines 13.3.4); probe 57's district had lost its city and country -->
+      <xsl:if test="self::tei:place">
+        <xsl:for-each select="reverse(ancestor::tei:place[@xml:id])">
+          <xsl:sequence select="ed:named(., 'within')"/>
+        </xsl:for-each>
+      </xsl:if>
       <xsl:call-template name="ed:relations"/>
       <xsl:apply-templates select="tei:idno" mode="ed:authority"/>
       <xsl:apply-templates select="(tei:location/tei:geo)[1]" mode="ed:coordinates"/>

@@ -16,6 +16,7 @@
   <ed:when when="" .../>                  the dates of an entry dated by its own attributes
   <ed:desc>...</ed:desc>*                 an event's description (desc, p)
   <ed:place .../>*                        where an event took place (@where, its place names)
+  <ed:within id="" type="place">name</ed:within>*   the places a place lies in, nearest first
   <ed:participant id="" type="">name</ed:participant>*   who took part in an event
   <ed:relation name="" type="" ref="" active="" passive="" mutual="" role="active|passive|mutual">
     <ed:other id="" type="">name</ed:other>+   a relation of listRelation that involves the

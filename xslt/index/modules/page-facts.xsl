@@ -100,9 +100,15 @@
     <p class="index-desc"><xsl:value-of select="."/></p>
   </xsl:template>
 
-  <!-- An event's place and participants, and the entry's relations. -->
+  <!-- The places a place lies in, an event's place and participants, and the entry's
+       relations. -->
   <xsl:template name="ed:facts" as="element()*">
     <xsl:context-item as="element(ed:entity)" use="required"/>
+    <xsl:if test="ed:within">
+      <p class="index-within">
+        <xsl:sequence select="ed:fill('index.within', [ed:entry-links(ed:within, ', ')])"/>
+      </p>
+    </xsl:if>
     <xsl:if test="ed:place">
       <p class="index-place">
         <xsl:sequence select="ed:fill('index.where', [ed:entry-links(ed:place)])"/>
