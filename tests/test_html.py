@@ -406,6 +406,28 @@ def test_the_process_of_the_home_and_about_pages_killed_is_the_machines_failure(
     assert not (tmp_path / "out" / "html").exists()
 
 
+def test_a_texts_citation_on_the_about_page_names_its_editors_and_dates_in_words(
+    tmp_path: Path,
+) -> None:
+    """Probe 57: the about page cited a text without the editors its own page's citation
+    names, and with its date as "2026-12-06"; its Date fact was ISO too."""
+    text = (
+        _letter("Brief", "<author>Anna Autor</author><editor>Eva Editor</editor>"
+                "<editor>Karl Kurator</editor>", "")
+        .replace("<publicationStmt><p>x</p>", "<publicationStmt><publisher>The Project"
+                 "</publisher><date when='2026-12-06'/>")
+    )  # fmt: skip
+    site = _letters_site(tmp_path, {"a.xml": text, "b.xml": text.replace("Brief", "Karte")})
+    doc = _page(site / "about.html")
+    citations = [" ".join(p.text_content().split()) for p in doc.xpath("//p[@class='citation']")]
+    assert "Anna Autor. Brief. Eva Editor, Karl Kurator, eds. The Project, 6 December 2026." in (
+        citations
+    ), citations
+    dates = doc.xpath("//dt[. = 'Date']/following-sibling::dd[1]/time")
+    assert {(t.get("datetime"), t.text) for t in dates} == {("2026-12-06", "6 December 2026")}
+    assert "2026-12-06" not in " ".join(doc.xpath("//main//text()"))
+
+
 def test_a_letters_home_page_lists_them_by_date_under_their_years(tmp_path: Path) -> None:
     """The home page listed an edition of letters in the order of its files, in one list: a
     reader of a correspondence looks for a letter by its date. Letters are listed by their
@@ -799,7 +821,8 @@ def test_about_page_has_sources_licence_and_citation(edition: Path) -> None:
     assert not re.search(r"\{\d+\}", text), "a catalogue argument left unfilled"
     assert "https://creativecommons.org/licenses/by/4.0/" in doc.xpath("//a[@rel='license']/@href")
     citation = doc.xpath("string(//section[@id='ed-cite']//p[@class='citation'])")
-    assert "urn:edition:belgium-1944" in citation and "2026-11-24" in citation
+    # its date in words (probe 57: "Project, 2026-12-06")
+    assert "urn:edition:belgium-1944" in citation and "24 November 2026" in citation
     # the source as the header gives it: a title the editors supplied in brackets, the
     # source's notes (who wrote it) and its references; the rights in the text beside the
     # licence of the encoding

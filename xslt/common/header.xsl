@@ -293,17 +293,25 @@
         else $agent ! r:agent-name(.) ! r:unpunctuated(.)"/>
   </xsl:function>
 
-  <!-- "Authors. Title. Publisher, date. Identifier." with what the header has; the date is
-       the publication date, else the text's revision date, else $fallback-date. -->
+  <!-- "Authors. Title. Editors, eds. Publisher, date. Identifier." with what the header has;
+       the date is the publication date, else the text's revision date, else $fallback-date,
+       in words when it is an ISO date (probe 57: "Project, 2026-12-06", and no editors, where
+       the page's own citation named them). -->
   <xsl:function name="r:citation" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="fallback-date" as="xs:string"/>
     <xsl:variable name="authors" as="xs:string?"
         select="string-join(r:authors($tei), '; ')[. != '']"/>
-    <xsl:variable name="imprint" as="xs:string?" select="string-join((r:publisher($tei),
-        (r:publication-date($tei), r:revision-date($tei), $fallback-date)[. != ''][1]), ', ')
-        [. != '']"/>
-    <xsl:sequence select="string-join(($authors, r:title($tei), $imprint,
+    <xsl:variable name="editors" as="xs:string*" select="r:editors($tei)"/>
+    <xsl:variable name="edited" as="xs:string?" select="if (empty($editors)) then ()
+        else string-join($editors, ', ') || ', '
+            || r:msg(if (count($editors) gt 1) then 'citation.editors' else 'citation.editor')"/>
+    <xsl:variable name="date" as="xs:string?" select="(r:publication-date($tei),
+        r:revision-date($tei), $fallback-date)[. != ''][1]
+        ! (if (r:is-iso-date(.)) then r:date-words(., true()) else .)"/>
+    <xsl:variable name="imprint" as="xs:string?"
+        select="string-join((r:publisher($tei), $date), ', ')[. != '']"/>
+    <xsl:sequence select="string-join(($authors, r:title($tei), $edited, $imprint,
         r:identifier($tei)) ! replace(., '\.$', ''), '. ') || '.'"/>
   </xsl:function>
 

@@ -51,7 +51,9 @@
             </xsl:when>
             <xsl:otherwise>
               <p>
-                <xsl:value-of select="$edition-title || '. ' || $date || '.'"/>
+                <xsl:value-of select="$edition-title || '. '
+                    || (if (r:is-iso-date($date)) then r:date-words($date, true()) else $date)
+                    || '.'"/>
                 <xsl:value-of select="' ' || r:msg('about.cite.each')"/>
               </p>
             </xsl:otherwise>

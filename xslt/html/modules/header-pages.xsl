@@ -218,10 +218,22 @@
         <dt><xsl:value-of select="r:msg('fact.publisher')"/></dt>
         <dd><xsl:value-of select="r:publisher(.)"/></dd>
       </xsl:if>
-      <xsl:if test="exists(r:publication-date(.))">
+      <!-- an ISO date in words, as the revision date below (probe 57: "Date 2026-12-06") -->
+      <xsl:for-each select="r:publication-date(.)">
         <dt><xsl:value-of select="r:msg('fact.date')"/></dt>
-        <dd><xsl:value-of select="r:publication-date(.)"/></dd>
-      </xsl:if>
+        <dd>
+          <xsl:choose>
+            <!-- HTML's datetime takes no time zone ("2023-04-21-05:00", a valid xs:date) -->
+            <xsl:when test="matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')">
+              <time datetime="{.}"><xsl:value-of select="r:date-words(., true())"/></time>
+            </xsl:when>
+            <xsl:when test="r:is-iso-date(.)">
+              <xsl:value-of select="r:date-words(., true())"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </xsl:for-each>
       <xsl:for-each select="r:revision-date(.)">
         <dt><xsl:value-of select="r:msg('text.revised')"/></dt>
         <dd><time datetime="{.}"><xsl:value-of select="r:date-words(., true())"/></time></dd>
