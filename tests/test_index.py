@@ -833,6 +833,24 @@ Russian Empire</placeName><place xml:id="odessa"><placeName>Odessa</placeName></
     assert within.xpath("a/@href") == ["places.html#empire"]
 
 
+def test_a_heading_that_is_the_texts_title_is_said_once_where_a_mention_is(
+    tmp_path: Path,
+) -> None:
+    """Probe 57: a mention under a heading that repeats the text's title was located "The
+    Great Fire at Odessa, The Great Fire at Odessa" on the index pages."""
+    (tmp_path / "src").mkdir()
+    for stem, title in (("fire", "The Great Fire"), ("memoir", "A Memoir")):
+        (tmp_path / "src" / f"{stem}.xml").write_text(
+            tei_text(f'<div><head>{title}</head><p><persName key="ann">Ann</persName>.</p></div>',
+                     title=title),
+            encoding="utf-8",
+        )  # fmt: skip
+    build([tmp_path / "src"], tmp_path / "out", only=("html",), jobs=1)
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    places = sorted(a.text_content() for a in page.xpath("//ol[@class='index-occurrences']//a"))
+    assert places == ["A Memoir", "The Great Fire"], places
+
+
 def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:
     """Probe 31 (the Escher letters): an rs holding only spaces was reported as "rs '' has no
     @ref", and an rs whose words are a persName identified by its own @key as "rs 'Frau

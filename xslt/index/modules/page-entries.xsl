@@ -268,8 +268,9 @@
               <!-- a scene headed as printed, "Dritter Auftritt.", gives up its full stop to
                    the colon: "Doctor Ritter, Dritter Auftritt.:" (probe 48) -->
               <span class="index-speeches-where">
-                <xsl:value-of select="replace(string-join(((if (exists($documents/ed:document[2]))
-                    then $title else ()), @heading[normalize-space()], @part ! ed:part-label(.)),
+                <xsl:value-of select="replace(string-join(distinct-values(((if (exists(
+                    $documents/ed:document[2])) then $title else ()),
+                    @heading[normalize-space()] ! normalize-space(), @part ! ed:part-label(.))),
                     ', '), '([^.])\.$', '$1')"/>
               </span>
               <xsl:text>: </xsl:text>
@@ -386,17 +387,22 @@
       <!-- the parts of the place, each in its language: the text's title (an Arabic title in
            an English list, probe 32), its heading (the text's), a part or page (the
            interface's) -->
+      <!-- a heading that is the text's title says it once (probe 57: "The Great Fire at
+           Odessa, The Great Fire at Odessa") -->
+      <xsl:variable name="heading" as="attribute()?"
+          select="@heading[normalize-space()][normalize-space() ne normalize-space($title)]"/>
       <xsl:variable name="where" as="element(ed:where)*">
         <xsl:if test="exists($documents/ed:document[2])
-            or empty((@heading[normalize-space()], @part, @page[normalize-space()]))">
+            or empty(($heading, @part, @page[normalize-space()]))">
           <ed:where lang="{($document/@title-lang, $document/@lang)[1]}">
             <xsl:value-of select="$title"/>
           </ed:where>
         </xsl:if>
         <xsl:choose>
-          <xsl:when test="@heading[normalize-space()]">
-            <ed:where lang="{$document/@lang}"><xsl:value-of select="@heading"/></ed:where>
+          <xsl:when test="exists($heading)">
+            <ed:where lang="{$document/@lang}"><xsl:value-of select="$heading"/></ed:where>
           </xsl:when>
+          <xsl:when test="@heading[normalize-space()]"/>
           <xsl:when test="@part">
             <ed:where><xsl:value-of select="ed:part-label(@part)"/></ed:where>
           </xsl:when>
