@@ -851,6 +851,32 @@ def test_a_heading_that_is_the_texts_title_is_said_once_where_a_mention_is(
     assert places == ["A Memoir", "The Great Fire"], places
 
 
+def test_an_uncertain_or_imprecise_date_says_so(tmp_path: Path) -> None:
+    """Probe 57: @cert and @precision (att.dimensions: "low" ...) were left out, so a date the
+    editor marked uncertain read as sure on the timeline and in a life."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "t.xml").write_text(
+        tei_text(
+            '<p>On <date when="1845-04-12" cert="low">the twelfth</date>, about <date'
+            ' when="1883-11-15" precision="low">mid-November</date>, on <date when="1884-01-03"'
+            ' cert="high">3 January</date>, <persName ref="#ann">Ann</persName>.</p>'
+        ).replace(
+            "</text>",
+            '</text><standOff><listPerson><person xml:id="ann"><persName>Ann</persName>'
+            '<birth when="1838" cert="low"/></person></listPerson></standOff>',
+        ),
+        encoding="utf-8",
+    )
+    build([tmp_path / "src"], tmp_path / "out", only=("html",), jobs=1)
+    timeline = (tmp_path / "out/html/timeline.html").read_text(encoding="utf-8")
+    labels = [label for _, dates in _timeline(timeline) for label, _ in dates]
+    assert labels == ["12 April 1845 (uncertain)", "c. 15 November 1883", "3 January 1884"]
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    assert normalise(page.xpath("string(//section[@id='ann']//p[@class='index-life'])")) == (
+        "1838 (uncertain) –"
+    )
+
+
 def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:
     """Probe 31 (the Escher letters): an rs holding only spaces was reported as "rs '' has no
     @ref", and an rs whose words are a persName identified by its own @key as "rs 'Frau

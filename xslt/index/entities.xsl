@@ -359,6 +359,7 @@
             <xsl:for-each select="ed:dating(.)">
               <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
             </xsl:for-each>
+            <xsl:sequence select="ed:doubt(.)"/>
             <!-- values of att.datable.iso: the build's checks judge them by ISO 8601, not by
                  the W3C datatypes (a time without seconds is an ISO time), and the TEI index
                  writes them back to the attributes they came from -->

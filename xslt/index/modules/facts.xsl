@@ -62,6 +62,17 @@
     <xsl:for-each select="$element/@*[local-name() = $r:datable][normalize-space()]">
       <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
     </xsl:for-each>
+    <xsl:sequence select="ed:doubt($element)"/>
+  </xsl:function>
+
+  <!-- How sure and how precise a date is (att.dimensions' @cert, @precision: "low",
+       "unknown" ...), which the pages say ("c. 1838", "12 April 1845 (uncertain)"; probe 57:
+       they were left out). -->
+  <xsl:function name="ed:doubt" as="attribute()*">
+    <xsl:param name="element" as="element()"/>
+    <xsl:for-each select="$element/(@cert, @precision)[normalize-space()]">
+      <xsl:attribute name="{local-name()}" select="lower-case(normalize-space(.))"/>
+    </xsl:for-each>
   </xsl:function>
 
   <xsl:template match="tei:birth | tei:death" mode="ed:life" as="element()">

@@ -654,6 +654,18 @@
        ed:when) -->
   <xsl:template name="ed:date-label" as="node()*">
     <xsl:context-item as="element()" use="required"/>
+    <xsl:variable name="label" as="node()*">
+      <xsl:call-template name="ed:date-words"/>
+    </xsl:variable>
+    <!-- an imprecise date is "c. 1838", an uncertain one "12 April 1845 (uncertain)" -->
+    <xsl:sequence select="
+        if (@precision = ('low', 'unknown')) then ed:fill('date.circa', [$label])
+        else if (@cert = ('low', 'unknown')) then ed:fill('date.uncertain', [$label])
+        else $label"/>
+  </xsl:template>
+
+  <xsl:template name="ed:date-words" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="start" as="xs:string?" select="(@from, @notBefore)[1] ! string(.)"/>
     <xsl:variable name="end" as="xs:string?" select="(@to, @notAfter)[1] ! string(.)"/>
     <xsl:variable name="span" as="xs:boolean" select="exists(@from | @to)"/>
