@@ -877,6 +877,32 @@ def test_an_uncertain_or_imprecise_date_says_so(tmp_path: Path) -> None:
     )
 
 
+def test_when_and_where_an_event_happened_is_in_the_exports(tmp_path: Path) -> None:
+    """Probe 57: the events page said "from 30 December 1883 to 2 January 1884", its place
+    and its description; entities.json said nothing of them."""
+    (tmp_path / "t.xml").write_text(
+        tei_text('<p><rs type="event" ref="#fire">The fire</rs> in <placeName ref="#m">M'
+                 "</placeName>.</p>").replace(
+            "</text>",
+            '</text><standOff><listPlace><place xml:id="m"><placeName>Moldavanka</placeName>'
+            '</place></listPlace><listEvent><event xml:id="fire" from="1883-12-30"'
+            ' to="1884-01-02" where="#m"><label>The fire</label><desc>A fire of the'
+            " district.</desc></event></listEvent></standOff>",
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    build([tmp_path / "t.xml"], tmp_path / "out", only=("index",))
+    _valid_index(tmp_path / "out")
+    records = entities_of(tmp_path / "out")
+    assert records["fire"]["happened"] == {
+        "dates": {"from": "1883-12-30", "to": "1884-01-02"},
+        "places": [{"id": "m", "type": "place", "name": "Moldavanka"}],
+        "participants": [],
+        "description": "A fire of the district.",
+    }
+    assert records["m"]["happened"] is None
+
+
 def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:
     """Probe 31 (the Escher letters): an rs holding only spaces was reported as "rs '' has no
     @ref", and an rs whose words are a persName identified by its own @key as "rs 'Frau

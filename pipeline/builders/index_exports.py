@@ -124,6 +124,26 @@ def _event(entity: etree._Element, which: str) -> dict[str, object] | None:
     return record
 
 
+def _happened(entity: etree._Element) -> dict[str, object] | None:
+    """When and where an event happened, who took part and what it was, as its entry on the
+    index pages says it (``modules/facts.xsl``: ed:when, ed:place, ed:participant, ed:desc);
+    probe 57: the pages said "from 30 December 1883 to 2 January 1884, Moldavanka", the
+    exports nothing of it."""
+    when = entity.find("ed:when", NS)
+    places = [_named(p) for p in entity.iterfind("ed:place", NS)]
+    participants = [_named(p) for p in entity.iterfind("ed:participant", NS)]
+    words = " ".join(" ".join((d.text or "").split()) for d in entity.iterfind("ed:desc", NS))
+    if when is None and not places and not participants and not words:
+        return None
+    dates = {} if when is None else {k: v for k in _DATABLE if (v := when.get(k))}
+    return {
+        "dates": dates,
+        "places": places,
+        "participants": participants,
+        "description": words.strip() or None,
+    }
+
+
 def _relation_name(relation: etree._Element) -> str:
     """A relation's name as the index pages say it: its ``@name``, else its ``@type`` (the
     record keeps both as the register wrote them, for the TEI index)."""
@@ -173,6 +193,7 @@ def entity_record(entity: etree._Element) -> dict[str, object]:
         else {"lat": float(coordinates[0]), "long": float(coordinates[1])},
         # the places a place lies in, nearest first (probe 57: the hierarchy was lost)
         "within": [w.get("id", "") for w in entity.iterfind("ed:within", NS)],
+        "happened": _happened(entity),
         "source": entity.get("source", ""),
         "count": int(entity.get("count", "0")),
         "occurrences": [_location(o) for o in _occurrences(entity)],
