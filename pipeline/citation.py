@@ -317,7 +317,12 @@ def text_citation(
     editors = tuple(n for e in named if not _translator(e) for n in names_of(e))
     if not any(e.display() for e in editors):
         editors = edition_editors
-    translators = tuple(n for e in named if _translator(e) for n in names_of(e))
+    translators = tuple(n for e in named if _translator(e) for n in names_of(e)) + tuple(
+        split_name(" ".join("".join(p.itertext()).split()))
+        for r in root.xpath(f"{stmt}/tei:respStmt", namespaces=_NS)
+        if _TRANSLATION.search(" ".join(r.xpath("tei:resp//text()", namespaces=_NS)))
+        for p in r.xpath("tei:persName | tei:name | tei:orgName", namespaces=_NS)
+    )
     publishers = [_agency(p) for p in root.xpath(f"{pub}/tei:publisher", namespaces=_NS)]
     publisher = publication.publisher or "; ".join(p for p in publishers if p)
     date_el = _first(root, f"{pub}/tei:date")
@@ -389,6 +394,12 @@ def book_identifier(text_id: str, stem: str, publication: Publication) -> str:
 
 # -- the forms of a citation -----------------------------------------------------------------
 
+
+#: The words of a ``respStmt``'s ``resp`` that make its people the text's translators
+#: ("translation from the Russian", "übersetzt von", "traduit par"), as the book's package
+#: credits them (epub/modules/header.xsl: "transl" -> trl). Probe 57: the translator the
+#: book credited was in no citation.
+_TRANSLATION = re.compile(r"transl|übersetz|tradu", re.IGNORECASE)
 
 #: ``editor/@role`` values of a translator: the TEI's word and the MARC relator code.
 _TRANSLATOR_ROLES = frozenset({"translator", "trl", "translation"})

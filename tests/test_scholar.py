@@ -1118,6 +1118,22 @@ def test_a_translator_is_cited_as_one_not_as_an_editor() -> None:
     assert json.loads(citation.json_ld(cited))["translator"][0]["familyName"] == "Butler"
 
 
+def test_a_translator_named_by_a_statement_of_responsibility_is_cited() -> None:
+    """Probe 57: "<respStmt><resp>translation from the Russian</resp><persName>Daniel
+    Mercer</persName>" was credited by the book's package and by no citation."""
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        "<title>Recollections</title><author>Sarah Rabinovich</author>"
+        "<respStmt><resp>translation from the Russian</resp><persName>Daniel Mercer</persName>"
+        "</respStmt><respStmt><resp>encoding</resp><persName>Eve Encoder</persName></respStmt>"
+        "</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        "</sourceDesc></fileDesc></teiHeader><text><body><p>Once.</p></body></text></TEI>"
+    )
+    cited = citation.text_citation(root, "r", "Memoirs", dt.datetime(2026, 1, 1), Publication())
+    assert cited.translators == (citation.Name("Mercer", "Daniel"),)
+    assert citation.csl_item(cited)["translator"] == [{"family": "Mercer", "given": "Daniel"}]
+
+
 def test_a_publisher_of_several_bodies_is_cited_with_commas(tmp_path: Path) -> None:
     """A publisher given as the bodies it is made of (department, library, university) is
     cited as their names in order, comma-separated, never run together; its e-mail is no
