@@ -82,6 +82,7 @@ MENTIONS = frozenset(
     )
 )
 _TEXT, _PB, _L, _TEI = f"{_T}text", f"{_T}pb", f"{_T}l", f"{_T}TEI"
+_GROUP = f"{_T}group"
 _PARTS = frozenset(f"{_T}{n}" for n in ("front", "body", "back"))
 _HEADER, _FLOATING, _BODY = f"{_T}teiHeader", f"{_T}floatingText", f"{_T}body"
 _SOURCE, _SURFACE = f"{_T}sourceDoc", f"{_T}surface"
@@ -203,6 +204,14 @@ def is_entry(element: etree._Element) -> bool:
     return not any(a.tag == INDEX for a in element.iterancestors())
 
 
+def _poem(line: etree._Element) -> etree._Element | None:
+    """The text of a group ``line`` is in (an anthology's poem), or None."""
+    for ancestor in line.iterancestors(_TEXT):
+        parent = ancestor.getparent()
+        return ancestor if parent is not None and parent.tag == _GROUP else None
+    return None
+
+
 def _n(element: etree._Element) -> str:
     return (element.get("n") or "").strip(" \t\r\n")
 
@@ -211,7 +220,9 @@ class _Walk:
     def __init__(self, root: etree._Element) -> None:
         self.root = root
         self.taken = {str(v) for v in root.xpath("//@xml:id")}
-        self.lines = Counter(token(_n(e)) for e in root.iter(_L) if _n(e))
+        # line numbers are counted in the text of a group each line is in (an anthology's
+        # poems each number their lines), else in the whole document
+        self.lines = Counter((_poem(e), token(_n(e))) for e in root.iter(_L) if _n(e))
         self.pages: Counter[tuple[str, str]] = Counter()
         self.in_source = False
         self.siblings: dict[etree._Element, Counter[str]] = {}
@@ -300,7 +311,16 @@ class _Walk:
             return top.divs + self.div_step(element, k)
         if tag == _L:
             n = token(_n(element))
-            return f"l-{n}" if self.lines[n] == 1 else _join(top.prefix, f"l-{n}")
+            poem = _poem(element)
+            if self.lines[(poem, n)] > 1:
+                return _join(top.prefix, f"l-{n}")
+            if poem is None:
+                return f"l-{n}"
+            # a text of a group: its own prefix ("rossetti-l-14"), so that another poem's
+            # numbers never move it (probe 58: renumbering Macbeth's line 14 turned
+            # Rossetti's "rossetti-div-1-lg-4-l-14" into "l-14")
+            text = next((c for c in reversed(self.scopes) if c.element is poem), top)
+            return _join(text.prefix, f"l-{n}")
         if tag in BLOCKS:
             return _join(top.prefix, f"{kind}-{k}")
         return kind  # another part of the document: standOff, facsimile, sourceDoc ...

@@ -168,6 +168,25 @@ _LINES = (
 )
 
 
+def test_the_lines_of_an_anthologys_poems_are_numbered_within_each_poem() -> None:
+    """Probe 58: the lines of a group's texts were l-<n> only when no other poem of the file
+    numbered a line so: renumbering Macbeth's line 14 turned Rossetti's
+    "rossetti-div-1-lg-4-l-14" into "l-14". Each text of a group numbers its own lines,
+    under its id."""
+
+    def anthology(macbeth: str) -> list[str]:
+        ids = _ids(
+            '<text><group><text xml:id="rossetti"><body><lg><l n="1">Does</l><l n="14">Of'
+            '</l></lg></body></text><text xml:id="macbeth"><body><sp><l n="'
+            + macbeth
+            + '">I have done</l><l n="15">the deed</l></sp></body></text></group></text>'
+        )
+        return [i for i in ids if "-l-" in i]
+
+    assert anthology("14") == ["rossetti-l-1", "rossetti-l-14", "macbeth-l-14", "macbeth-l-15"]
+    assert anthology("99") == ["rossetti-l-1", "rossetti-l-14", "macbeth-l-99", "macbeth-l-15"]
+
+
 def test_every_line_has_a_locator_numbered_or_not() -> None:
     """Issue 11 item 1: a verse or drama line is l-<@n>; a line without @n, in a poem or a
     speech, is its position among the lines of its line group or speech (numbered ones
