@@ -630,6 +630,26 @@ def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
 _INLINE = {"i": "i", "em": "i", "b": "b", "strong": "b"}
 
 
+#: A run of right-to-left script (Hebrew, Arabic, Syriac, Thaana ... and their presentation
+#: forms), with the spaces, marks and apostrophes between its letters.
+_RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RTL_RUN = re.compile(
+    f"[{_RTL_LETTER}](?:[{_RTL_LETTER}\u0300-\u036f\u200c\u200d\\s'’ʼ-]*[{_RTL_LETTER}])?"
+)
+
+
+def _rtl_runs(text: str) -> list[tuple[str, str]]:
+    """``text`` as (words before, right-to-left run) pairs, the last run "" when the text
+    ends in other words."""
+    pairs = []
+    at = 0
+    for match in _RTL_RUN.finditer(text):
+        pairs.append((text[at : match.start()], match.group()))
+        at = match.end()
+    pairs.append((text[at:], ""))
+    return pairs
+
+
 def _xhtml_fragment(markup: str, parent: etree._Element) -> None:
     """citeproc's HTML into ``parent`` as XHTML: text, ``i`` and ``b`` only (anything else
     keeps its text), so no markup from a header reaches the page unchecked."""
@@ -639,12 +659,21 @@ def _xhtml_fragment(markup: str, parent: etree._Element) -> None:
         last: etree._Element | None = None
 
         def add_text(text: str | None) -> None:
+            nonlocal last
             if not text:
                 return
-            if last is None:
-                target.text = (target.text or "") + text
-            else:
-                last.tail = (last.tail or "") + text
+            # a name or title in a right-to-left script is isolated (bdi): in an English
+            # citation the year after an Arabic author's name joined its run and was shown
+            # before it ("2026 .امرؤ القيس", probe 58)
+            for plain, rtl in _rtl_runs(text):
+                if plain:
+                    if last is None:
+                        target.text = (target.text or "") + plain
+                    else:
+                        last.tail = (last.tail or "") + plain
+                if rtl:
+                    last = etree.SubElement(target, f"{{{XHTML_NS}}}bdi")
+                    last.text = rtl
 
         add_text(source.text)
         for child in source:

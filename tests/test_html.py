@@ -1745,6 +1745,22 @@ def test_a_gloss_of_a_list_or_paragraphs_keeps_them_as_blocks(tmp_path: Path) ->
     assert dl.xpath("div[3]/dd/text()") == ["the tongs"]
 
 
+def test_the_hemistichs_of_a_line_written_as_segs_stand_apart(tmp_path: Path) -> None:
+    """Probe 58: an Arabic couplet's halves written as seg type="hemistich" ran together,
+    where the same poem's lines with a caesura had their gap."""
+    page = _text_page(
+        tmp_path / "src",
+        '<lg type="couplet"><l n="1"><seg type="hemistich" part="I">first half</seg> <seg'
+        ' type="hemistich" part="F">second half</seg></l><l n="2"><seg>one</seg> <seg>two'
+        "</seg></l></lg>",
+    )
+    lines = page.xpath("//main//*[contains(concat(' ', @class, ' '), ' l ')]")
+    assert [len(line.xpath(".//span[@class='caesura']")) for line in lines] == [1, 0]
+    assert lines[0].xpath("string(.//span[@class='caesura']/following-sibling::span[1])") == (
+        "second half"
+    )
+
+
 def test_a_works_doi_leads_where_it_resolves(tmp_path: Path) -> None:
     """Probe 54: a biblStruct's DOI (idno type="DOI") was words to copy by hand; it links to
     doi.org, a web address given as an identifier links to itself, other idnos stay words."""

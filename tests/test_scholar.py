@@ -1118,6 +1118,25 @@ def test_a_translator_is_cited_as_one_not_as_an_editor() -> None:
     assert json.loads(citation.json_ld(cited))["translator"][0]["familyName"] == "Butler"
 
 
+def test_a_right_to_left_name_in_a_citation_is_isolated() -> None:
+    """Probe 58: in an English citation, the year after an Arabic author's name joined its
+    right-to-left run, and the page read "2026 .امرؤ القيس"; each run is a bdi."""
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        "<title>The Mu'allaqa</title><author>امرؤ القيس</author></titleStmt>"
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>"
+        "</fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"
+    )
+    cited = citation.text_citation(root, "m", "Poems", dt.datetime(2026, 1, 1), Publication())
+    document = etree.fromstring(citation.page_document(cited).encode("utf-8"))
+    styles = document.findall("{urn:edition}style")
+    assert styles
+    for style in styles:
+        bdis = style.findall(".//{http://www.w3.org/1999/xhtml}bdi")
+        assert [b.text for b in bdis] == ["امرؤ القيس"], etree.tostring(style, encoding="unicode")
+        assert "2026" in "".join(style.itertext())
+
+
 def test_a_translator_named_by_a_statement_of_responsibility_is_cited() -> None:
     """Probe 57: "<respStmt><resp>translation from the Russian</resp><persName>Daniel
     Mercer</persName>" was credited by the book's package and by no citation."""

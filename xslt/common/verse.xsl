@@ -221,6 +221,17 @@
     </span>
   </xsl:template>
 
+  <!-- The second hemistich of a line written as segs (seg type="hemistich", or a seg of
+       @part "M" or "F" after another seg of the line) stands apart as after a caesura: the
+       halves of an Arabic couplet's line ran together ("... حَومَلِ") where the
+       same poem's lines with a caesura had their gap (probe 58). -->
+  <xsl:template match="seg[parent::l][preceding-sibling::seg]
+      [lower-case(normalize-space(@type)) = ('hemistich', 'half-line', 'halfline')
+       or @part = ('M', 'F')]" mode="r:main" as="node()+" priority="5">
+    <span class="caesura" aria-hidden="true"><xsl:text>&#x2003;</xsl:text></span>
+    <xsl:next-match/>
+  </xsl:template>
+
   <!-- A rhyme's words; its label (rhyme/@label, Guidelines 6.4: its letter in the rhyme
        scheme, "a") raised after them, the editors' notation: not copied with the verse,
        not indexed by the search, read out with its meaning by a screen reader. -->
