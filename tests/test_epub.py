@@ -1611,6 +1611,25 @@ def test_sections_are_numbered_among_those_the_contents_list(tmp_path: Path) -> 
     assert "X, Section 2" in index, index
 
 
+def test_a_title_in_another_language_than_the_book_says_so(tmp_path: Path) -> None:
+    """Probe 58: the English title of an Arabic poem was unmarked on the book's title page
+    and in its package, so a screen reader read it as Arabic."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "t.xml").write_text(
+        tei_text("<lg><l>قِفا نَبكِ</l></lg>", lang="ar").replace(
+            "<title>T</title>", '<title xml:lang="en">The Mu\'allaqa</title>'
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([src], tmp_path / "out")["t"])
+    (title,) = book.opf.xpath("//dc:title", namespaces=NS)
+    assert title.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    (h1,) = [h for doc in book.docs.values() for h in doc.xpath("//h:h1[@epub:type='fulltitle']",
+                                                                  namespaces=NS)]  # fmt: skip
+    assert (h1.get("lang"), h1.get("dir")) == ("en", "ltr")
+
+
 def test_unheaded_divisions_are_named_by_their_own_numbers(tmp_path: Path) -> None:
     """Probe 54: chapters n="4" and n="5" without heads were "Chapter 1" and "Chapter 2" in
     the contents (their places among their siblings), a nested section n="2.1" "Section 1"."""

@@ -465,6 +465,11 @@ def _text(record: etree._Element, name: str) -> str | None:
     return found[0] if found else None
 
 
+def _attribute(record: etree._Element, name: str, attribute: str) -> str:
+    found = record.find(f"{{{EE_NS}}}{name}")
+    return (found.get(attribute) or "") if found is not None else ""
+
+
 def book_metadata(
     record: etree._Element,
     text: Text,
@@ -490,6 +495,7 @@ def book_metadata(
                          publication)  # fmt: skip
     return pkg.BookMetadata(
         title=_text(record, "title") or text.stem,
+        title_language=_attribute(record, "title", "lang"),
         language=_text(record, "language") or "und",
         direction="rtl" if _text(record, "direction") == "rtl" else "ltr",
         identifier=identifier,

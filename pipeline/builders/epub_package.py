@@ -289,6 +289,8 @@ class BookMetadata:
     page_break_source: str | None = None
     #: ``rtl`` for a book in a right-to-left script: the spine's page-progression-direction.
     direction: str = "ltr"
+    #: The title's language when it is not the book's ("": the book's).
+    title_language: str = ""
     accessibility: Accessibility = field(
         default_factory=lambda: Accessibility(features=(), summary="")
     )
@@ -381,6 +383,8 @@ def _metadata(meta: BookMetadata, manifest: Sequence[ManifestItem] = ()) -> etre
 
     dc("identifier", meta.identifier, "pub-id")
     dc("title", meta.title, "title")
+    if meta.title_language:  # an English title of an Arabic book (probe 58)
+        metadata[-1].set("{http://www.w3.org/XML/1998/namespace}lang", meta.title_language)
     dc("language", meta.language)
     for kind, agents in (("creator", meta.creators), ("contributor", meta.contributors)):
         for n, agent in enumerate(agents, start=1):

@@ -38,6 +38,14 @@
         || string-join((' — ' || normalize-space($title-apart))[normalize-space($title-apart)])"/>
   </xsl:function>
 
+  <!-- The language of the book's title when it is not the book's (an English title of an
+       Arabic poem, probe 58: its title page and its package gave it the book's), or "". -->
+  <xsl:function name="ee:title-lang" as="xs:string">
+    <xsl:variable name="lang" as="xs:string?"
+        select="r:title-element($ee:tei)/@xml:lang ! r:lang(.)"/>
+    <xsl:sequence select="if (exists($lang) and $lang ne ee:language()) then $lang else ''"/>
+  </xsl:function>
+
   <!-- The book's language: the text's (text/@xml:lang, else the root's, else its body's,
        else the header's langUsage: r:declared-lang), as the reading page states it; "und"
        when nothing says. -->
@@ -97,7 +105,7 @@
     <xsl:variable name="pub" as="element(tei:publicationStmt)?"
         select="$ee:file-desc/tei:publicationStmt"/>
     <ee:metadata>
-      <ee:title><xsl:value-of select="ee:title()"/></ee:title>
+      <ee:title lang="{ee:title-lang()}"><xsl:value-of select="ee:title()"/></ee:title>
       <xsl:for-each select="r:authors($ee:tei)">
         <ee:creator role="aut"><xsl:value-of select="."/></ee:creator>
       </xsl:for-each>

@@ -46,6 +46,12 @@
             <xsl:if test="empty(r:title-element($ee:tei))">
               <xsl:sequence select="r:ui-attributes(r:text-lang($ee:tei), r:text-dir($ee:tei))"/>
             </xsl:if>
+            <!-- a title in another language than the book's says so (probe 58) -->
+            <xsl:for-each select="ee:title-lang()[. != '']">
+              <xsl:attribute name="xml:lang" select="."/>
+              <xsl:attribute name="lang" select="."/>
+              <xsl:attribute name="dir" select="(r:lang-dir(.), 'auto')[1]"/>
+            </xsl:for-each>
             <xsl:value-of select="ee:title()"/>
           </h1>
           <xsl:for-each select="r:parallel-titles($ee:tei)">
