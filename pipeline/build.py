@@ -48,7 +48,7 @@ from .diagnostics import Diagnostic, Report
 from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetError
 from .finish import Extras, Index, index_problems, offered_sources, write_index, write_site
 from .gate import DEFAULT_MAX_BYTES, discover, empty_folders
-from .io import source_date, stale_temp
+from .io import source_date, stale_temp, temp_parts
 from .naming import renamed
 from .parallel import Failed, Outcome, Resident, run_tasks
 from .paths import display
@@ -838,13 +838,12 @@ def _discard_written(stem: str, separator: str, generation: Generation, outputs:
         for folder, pattern in zip((staging, staging / CITE_FOLDER), names, strict=False):
             with contextlib.suppress(FileNotFoundError):
                 for entry in os.scandir(folder):
-                    name = entry.name
-                    # io.write_bytes_atomic's temporary file, ".NAME.PID.XXXX.tmp": one of
-                    # the text's, or any of a process that was killed (NAME is cut to 64
-                    # characters: a long name's matched nothing, probe 56)
-                    temp = name.startswith(".") and name.endswith(".tmp")
-                    target = name[1:].rsplit(".", 3)[0] if temp else name
-                    if pattern.fullmatch(target) or (temp and stale_temp(name)):
+                    # io.write_bytes_atomic's temporary file: one of the text's, or any of a
+                    # process that was killed (its name is cut to 64 characters: a long
+                    # name's matched nothing, probe 56)
+                    temp = temp_parts(entry.name)
+                    target = entry.name if temp is None else temp[0]
+                    if pattern.fullmatch(target) or stale_temp(entry.name):
                         with contextlib.suppress(FileNotFoundError):
                             os.unlink(entry.path)
 
@@ -869,7 +868,7 @@ def _keep_files(
     anything was kept."""
     missing: set[str] = set()
     kept = False
-    reserved = _reserved(stems - {fact.stem})
+    reserved = frozenset(key for stem in stems - {fact.stem} for key in _own_files(stem))
     for output, wanted, what in (("html", page, "reading page"), ("epub", book, "book")):
         if not wanted or output not in job.outputs:
             continue
@@ -881,15 +880,11 @@ def _keep_files(
     return missing, kept
 
 
-def _reserved(stems: Iterable[str]) -> frozenset[str]:
-    """The names of the files the texts ``stems`` publish whatever their length (their page,
-    citations and book), relative to their output folder."""
-    return frozenset(
-        name
-        for stem in stems
-        for name in (f"{stem}.html", f"{CITE_FOLDER}/{stem}.bib", f"{CITE_FOLDER}/{stem}.json",
-                     f"{stem}.epub")
-    )  # fmt: skip
+def _own_files(stem: str) -> tuple[str, ...]:
+    """The files text ``stem`` publishes whatever its length (its page, its citations, which
+    go or stay with it, and its book), by their keys in the edition's manifest."""
+    return (f"html/{stem}.html", f"html/{CITE_FOLDER}/{stem}.bib",
+            f"html/{CITE_FOLDER}/{stem}.json", f"epub/{stem}.epub")  # fmt: skip
 
 
 def keep_previous(
@@ -900,18 +895,18 @@ def keep_previous(
     reserved: Set[str] = frozenset(),
 ) -> bool:
     """Put the last published files of text ``stem`` in ``output`` into ``staging``. Nothing
-    is kept when one of them has the name of a file of another text of this build
+    is kept when one of them has the key of a file of another text of this build
     (``reserved``): a part page "a-2.html" of the last build's text a took the place of the
     new text a-2's page, and the home page led to Dickens under Lyall's title (probe 56).
     The text is then left out."""
     if previous is None:
         return False
-    relatives = [key.split("/", 1)[1] for key in previous.manifest.owned_by(output, stem)]
-    if any(relative in reserved for relative in relatives):
+    keys = previous.manifest.owned_by(output, stem)
+    if any(key in reserved for key in keys):
         return False
     kept = False
-    for relative in relatives:
-        kept = link_or_copy(previous.root / output / relative, staging / relative) or kept
+    for key in keys:
+        kept = link_or_copy(previous.root / key, staging / key.split("/", 1)[1]) or kept
     return kept
 
 
@@ -978,10 +973,7 @@ def _publish(
         if any(d.severity is diag.Severity.ERROR for d in foreign):
             return
     stems = [f.stem for f in made.sources if f.kind == "text"]
-    owners = {f"html/{stem}.html": stem for stem in stems}
-    owners.update({f"epub/{stem}.epub": stem for stem in stems})
-    for stem in stems:  # a text's citation downloads go (or stay) with its reading page
-        owners.update({f"html/cite/{stem}.bib": stem, f"html/cite/{stem}.json": stem})
+    owners = {key: stem for stem in stems for key in _own_files(stem)}
     # a long text's pages (builders/parts.py): those written now, and those kept from the
     # edition before for a text that failed
     owners.update({f"html/{page}": r.stem for r in made.results for page in r.pages})

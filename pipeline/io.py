@@ -130,12 +130,20 @@ def sweep_leftovers(path: Path) -> None:
                 os.unlink(entry.path)
 
 
+def temp_parts(name: str) -> tuple[str, str] | None:
+    """The NAME and PID of a temp file of this module's (``.NAME.PID.XXXX.tmp``, NAME cut to
+    64 characters), or None for another file."""
+    if not (name.startswith(".") and name.endswith(".tmp")) or name.count(".") < 4:
+        return None
+    target, pid, _, _ = name[1:].rsplit(".", 3)
+    return target, pid
+
+
 def stale_temp(name: str) -> bool:
     """Whether ``name`` is a temp file of this module's whose process no longer runs (a
-    write cut short by a kill): ``.NAME.PID.XXXX.tmp``, NAME cut to 64 characters."""
-    if not (name.startswith(".") and name.endswith(".tmp")):
-        return False
-    pid = name[1:].rsplit(".", 3)[-3] if name.count(".") >= 4 else ""
+    write cut short by a kill)."""
+    parts = temp_parts(name)
+    pid = parts[1] if parts is not None else ""
     return pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid))
 
 

@@ -33,6 +33,7 @@ from ..stages import (
     entry_place,
     register_entries,
 )
+from ..validate.references import REGISTER_ENTRIES
 from .index_model import NS, TEI_NS
 
 if TYPE_CHECKING:
@@ -489,10 +490,8 @@ class _MentionLines:
 
 
 #: What a register entry may hold of other entries (TEI's place holds places, its org orgs
-#: and persons).
-_ENTRY_TAGS = frozenset(
-    f"{{{TEI_NS}}}{name}" for name in ("person", "personGrp", "place", "org", "event", "object")
-)
+#: and persons): the entries `edition check` knows (validate/references.py).
+_ENTRY_TAGS = frozenset(f"{{{TEI_NS}}}{name}" for name in REGISTER_ENTRIES)
 
 
 def _linked_from_entries(entries: Iterable[etree._Element]) -> set[str]:
