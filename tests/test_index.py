@@ -903,6 +903,72 @@ def test_when_and_where_an_event_happened_is_in_the_exports(tmp_path: Path) -> N
     assert records["m"]["happened"] is None
 
 
+def test_a_persons_occupations_affiliations_and_residence_are_said(tmp_path: Path) -> None:
+    """Probe 57: a person's occupation and affiliation were shown nowhere. The index page says
+    each kind on a line, its dates in words and the entry it names linked; the reading page's
+    card says them in words; entities.json and the TEI index keep them as the register had
+    them (the TEI export valid against tei_all)."""
+    (tmp_path / "t.xml").write_text(
+        tei_text('<p><persName ref="#ann">Ann</persName> of the <orgName ref="#cdj">CDJ'
+                 '</orgName> in <placeName ref="#bru">Brussels</placeName>.</p>').replace(
+            "</text>",
+            '</text><standOff><listPerson><person xml:id="ann"><persName>Ann Weber</persName>'
+            '<occupation from="1920" to="1938">lawyer</occupation><occupation type="second">'
+            'teacher</occupation><affiliation ref="#cdj" notBefore="1942"/><residence>'
+            '<placeName ref="#bru">Brussels</placeName>, rue Haute</residence><faith>Jewish'
+            '</faith><floruit from="1920" to="1950"/><sex value="2"/></person></listPerson>'
+            '<listOrg><org xml:id="cdj"><orgName>Comité de Défense des Juifs</orgName></org>'
+            '</listOrg><listPlace><place xml:id="bru"><placeName>Brussels</placeName></place>'
+            "</listPlace></standOff>",
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    build([tmp_path / "t.xml"], tmp_path / "out", only=("html", "index"))
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    lines = {
+        p.get("class"): (normalise(p.text_content()), p.xpath(".//a/@href"))
+        for p in page.xpath("//section[@id='ann']/p[starts-with(@class, 'index-trait')]")
+    }
+    assert lines == {
+        "index-trait index-occupation": ("Occupation: lawyer (from 1920 to 1938); teacher", []),
+        "index-trait index-affiliation": (
+            "Affiliation: Comité de Défense des Juifs (not before 1942)",
+            ["organisations.html#cdj"],
+        ),
+        "index-trait index-residence": ("Residence: Brussels, rue Haute", ["places.html#bru"]),
+        "index-trait index-faith": ("Faith: Jewish", []),
+        "index-trait index-floruit": ("fl. from 1920 to 1950", []),
+    }
+    reading = html.parse(str(tmp_path / "out/html/t.html"))
+    card = [normalise(p.text_content()) for p in reading.xpath("//p[@class='card-trait']")]
+    assert card == [
+        "Occupation: lawyer; teacher",
+        "Affiliation: Comité de Défense des Juifs",
+        "Residence: Brussels, rue Haute",
+        "Faith: Jewish",
+    ]
+    records = entities_of(tmp_path / "out")
+    assert [(t["kind"], t["text"], t["entry"], t["dates"]) for t in records["ann"]["traits"]] == [
+        ("occupation", "lawyer", None, {"from": "1920", "to": "1938"}),
+        ("occupation", "teacher", None, {}),
+        ("affiliation", "Comité de Défense des Juifs", "cdj", {"notBefore": "1942"}),
+        ("residence", "Brussels, rue Haute", "bru", {}),
+        ("faith", "Jewish", None, {}),
+        ("floruit", "", None, {"from": "1920", "to": "1950"}),
+    ]
+    assert records["cdj"]["traits"] == []
+    _valid_index(tmp_path / "out")
+    tei = etree.parse(str(tmp_path / "out/index/entities.xml"))
+    (ann,) = tei.xpath("//t:person[@xml:id='ann']", namespaces={"t": TEI})
+    assert [etree.QName(e).localname for e in ann.xpath("t:occupation | t:affiliation | "
+            "t:residence | t:faith | t:floruit", namespaces={"t": TEI})] == [
+        "occupation", "occupation", "affiliation", "residence", "faith", "floruit"]  # fmt: skip
+    assert ann.xpath("string(t:affiliation/t:orgName/@ref)", namespaces={"t": TEI}) == (
+        "#" + str(ann.xpath("string(//t:org/@xml:id)", namespaces={"t": TEI}))
+    )
+    jing(tmp_path / "out/index/entities.xml")
+
+
 def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:
     """Probe 31 (the Escher letters): an rs holding only spaces was reported as "rs '' has no
     @ref", and an rs whose words are a persName identified by its own @key as "rs 'Frau

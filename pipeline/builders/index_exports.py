@@ -144,6 +144,22 @@ def _happened(entity: etree._Element) -> dict[str, object] | None:
     }
 
 
+def _traits(entity: etree._Element) -> list[dict[str, object]]:
+    """A person's occupations, affiliations, residences ... as the index pages say them
+    (``modules/facts.xsl``: ed:trait): probe 57 found them in no output."""
+    return [
+        {
+            "kind": t.get("kind", ""),
+            "type": t.get("type"),
+            "text": t.text or "",
+            "entry": t.get("id"),
+            "entry_type": t.get("entry-type"),
+            "dates": {k: v for k in _DATABLE if (v := t.get(k))},
+        }
+        for t in entity.iterfind("ed:trait", NS)
+    ]
+
+
 def _relation_name(relation: etree._Element) -> str:
     """A relation's name as the index pages say it: its ``@name``, else its ``@type`` (the
     record keeps both as the register wrote them, for the TEI index)."""
@@ -194,6 +210,7 @@ def entity_record(entity: etree._Element) -> dict[str, object]:
         # the places a place lies in, nearest first (probe 57: the hierarchy was lost)
         "within": [w.get("id", "") for w in entity.iterfind("ed:within", NS)],
         "happened": _happened(entity),
+        "traits": _traits(entity),
         "source": entity.get("source", ""),
         "count": int(entity.get("count", "0")),
         "occurrences": [_location(o) for o in _occurrences(entity)],

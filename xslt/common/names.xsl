@@ -554,6 +554,21 @@
         <xsl:sequence select="$dates"/>
       </p>
     </xsl:if>
+    <!-- what the person was and did, as the index pages say it ("Occupation: lawyer;
+         teacher"), in words: an affiliation of no words by its organisation's name -->
+    <xsl:for-each-group select="(self::person | self::personGrp)/(occupation | affiliation
+        | residence | education | faith | nationality | socecStatus)" group-by="local-name()">
+      <xsl:variable name="words" as="xs:string*" select="current-group() ! (
+          normalize-space(.)[. != ''],
+          (tokenize(normalize-space(@ref)) ! r:pointer-id(.) ! r:entry(.))[1]
+              ! r:preferred-name(., ''))[. != ''][1]"/>
+      <xsl:if test="exists($words)">
+        <p class="card-trait">
+          <xsl:value-of select="r:msg('index.trait.' || current-grouping-key(),
+              string-join($words, '; '))"/>
+        </p>
+      </xsl:if>
+    </xsl:for-each-group>
     <xsl:for-each select="note">
       <p class="card-note">
         <xsl:apply-templates mode="r:card"/>

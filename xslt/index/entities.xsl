@@ -41,6 +41,9 @@
         <ed:desc>...</ed:desc>*          an event's description
         <ed:place id="" type="">Leipzig</ed:place>*   where an event took place
         <ed:participant id="" type="">...</ed:participant>*   who took part in it
+        <ed:trait kind="occupation" id="" entry-type="" when="" ...>words</ed:trait>*
+                                         a person's occupation, affiliation, residence ...
+                                         (modules/facts.xsl)
         <ed:relation name="parent" role="active|passive|mutual"><ed:other id="" type=""/>+
           <ed:desc/>?</ed:relation>*     the relations of the registers it takes part in,
                                          their attributes as written (modules/facts.xsl)

@@ -10,7 +10,8 @@
   mention on the HTML reading pages. Dated mentions become listEvent type="timeline", one event
   per date with its @when or @notBefore/@notAfter (@from/@to) and a ptr to the mention.
   A person's birth and death carry the register's date attributes and @type (else its words)
-  and its places (placeName/@ref to their entries). The registers' relations are one
+  and its places (placeName/@ref to their entries); its occupations, affiliations ... their
+  type, dates and words, a name pointing at the entry they named. The registers' relations are one
   listRelation, each relation once, as the register wrote it; the subject index is one index
   element per entry and place, its sub-entries nested, @corresp the place on its reading page.
   TEI requires every list to be non-empty: lists without entries are left out, and so is the
@@ -155,6 +156,7 @@
       </xsl:for-each>
       <xsl:apply-templates select="ed:coordinates" mode="entry"/>
       <xsl:apply-templates select="ed:life/(ed:birth, ed:death)" mode="entry"/>
+      <xsl:apply-templates select="ed:trait" mode="entry"/>
       <xsl:if test="@type ne 'event'">
         <xsl:apply-templates select="ed:authority" mode="entry"/>
       </xsl:if>
@@ -236,6 +238,29 @@
       </xsl:for-each>
     </xsl:element>
   </xsl:template>
+
+  <!-- An occupation, affiliation ... as the register had it: its type and dates, its words,
+       the entry it named a name of this file pointing at that entry's record. -->
+  <xsl:template match="ed:trait" mode="entry" as="element()">
+    <xsl:element name="{@kind}">
+      <xsl:sequence select="@type[../@kind ne 'floruit'], @when, @notBefore, @notAfter, @from,
+          @to"/>
+      <xsl:choose>
+        <xsl:when test="@id">
+          <xsl:element name="{($ed:name-elements(string(@entry-type)), 'name')[1]}">
+            <xsl:attribute name="ref" select="'#' || ed:id(@id)"/>
+            <xsl:value-of select="."/>
+          </xsl:element>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="."/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:variable name="ed:name-elements" as="map(xs:string, xs:string)" select="map {
+      'person': 'persName', 'personGrp': 'persName', 'place': 'placeName', 'org': 'orgName'}"/>
 
   <xsl:template match="ed:authority" mode="entry" as="element()">
     <idno type="{@type}">

@@ -202,6 +202,9 @@
           <xsl:sequence select="ed:named(., 'within')"/>
         </xsl:for-each>
       </xsl:if>
+      <xsl:if test="self::tei:person or self::tei:personGrp">
+        <xsl:call-template name="ed:traits"/>
+      </xsl:if>
       <xsl:call-template name="ed:relations"/>
       <xsl:apply-templates select="tei:idno" mode="ed:authority"/>
       <xsl:apply-templates select="(tei:location/tei:geo)[1]" mode="ed:coordinates"/>

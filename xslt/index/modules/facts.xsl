@@ -17,6 +17,14 @@
   <ed:desc>...</ed:desc>*                 an event's description (desc, p)
   <ed:place .../>*                        where an event took place (@where, its place names)
   <ed:within id="" type="place">name</ed:within>*   the places a place lies in, nearest first
+  <ed:trait kind="occupation" type="" when="" ... id="" entry-type="">words</ed:trait>*
+                                          what a person or group was and did (occupation,
+                                          affiliation, residence, education, faith,
+                                          nationality, socecStatus, floruit), in the
+                                          register's order: its @type, its dates as the
+                                          attributes give them, the register entry it or a
+                                          name in it points at (id, entry-type), and its
+                                          words (else the entry's name)
   <ed:participant id="" type="">name</ed:participant>*   who took part in an event
   <ed:relation name="" type="" ref="" active="" passive="" mutual="" role="active|passive|mutual">
     <ed:other id="" type="">name</ed:other>+   a relation of listRelation that involves the
@@ -175,6 +183,40 @@
         [not(ancestor::tei:person | ancestor::tei:personGrp | ancestor::tei:org)]
         [normalize-space()]">
       <ed:participant><xsl:value-of select="ed:text(.)"/></ed:participant>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A person's or a group's characteristics that the index pages and the exports say
+       (Guidelines 13.3.2.1): the others (sex, gender, age, langKnowledge, state, trait) are
+       codes or structured descriptions no sentence reads well from. -->
+  <xsl:variable name="ed:trait-kinds" as="xs:string+" select="('occupation', 'affiliation',
+      'residence', 'education', 'faith', 'nationality', 'socecStatus', 'floruit')"/>
+
+  <!-- Each characteristic as a record, in the register's order (probe 57: an occupation and
+       an affiliation were shown nowhere). An affiliation's organisation, a residence's place:
+       the entry its @ref names, else the first a name inside it names. -->
+  <xsl:template name="ed:traits" as="element(ed:trait)*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:for-each select="*[local-name() = $ed:trait-kinds]
+        [namespace-uri() = 'http://www.tei-c.org/ns/1.0']">
+      <xsl:variable name="entry" as="element()?" select="(tokenize(normalize-space(@ref))
+          ! ed:pointed(.), descendant::*[@ref]/tokenize(normalize-space(@ref))
+          ! ed:pointed(.))[1]"/>
+      <xsl:variable name="words" as="xs:string" select="ed:text(.)"/>
+      <xsl:if test="$words != '' or exists($entry) or ed:dated(.)">
+        <ed:trait kind="{local-name()}">
+          <xsl:for-each select="@type[normalize-space()]">
+            <xsl:attribute name="type" select="normalize-space(.)"/>
+          </xsl:for-each>
+          <xsl:sequence select="ed:date-attributes(.)"/>
+          <xsl:for-each select="$entry">
+            <xsl:attribute name="id" select="@xml:id"/>
+            <xsl:attribute name="entry-type" select="local-name()"/>
+          </xsl:for-each>
+          <xsl:value-of select="if ($words != '') then $words
+              else $entry ! ed:preferred-name(.)"/>
+        </ed:trait>
+      </xsl:if>
     </xsl:for-each>
   </xsl:template>
 

@@ -100,8 +100,8 @@
     <p class="index-desc"><xsl:value-of select="."/></p>
   </xsl:template>
 
-  <!-- The places a place lies in, an event's place and participants, and the entry's
-       relations. -->
+  <!-- The places a place lies in, an event's place and participants, a person's
+       characteristics, and the entry's relations. -->
   <xsl:template name="ed:facts" as="element()*">
     <xsl:context-item as="element(ed:entity)" use="required"/>
     <xsl:if test="ed:within">
@@ -119,12 +119,61 @@
         <xsl:sequence select="ed:fill('index.participants', [ed:entry-links(ed:participant)])"/>
       </p>
     </xsl:if>
+    <!-- a person's occupations, affiliations ..., one line a kind: "Occupation: lawyer (from
+         1920 to 1938); teacher" -->
+    <xsl:for-each-group select="ed:trait" group-by="string(@kind)">
+      <p class="index-trait index-{current-grouping-key()}">
+        <xsl:sequence select="if (current-grouping-key() = 'floruit')
+            then r:msg('date.floruit', string-join(current-group() ! ed:trait-dates(.), '; '))
+            else ed:fill('index.trait.' || current-grouping-key(),
+                [current-group() ! ed:trait-words(.)])"/>
+      </p>
+    </xsl:for-each-group>
     <xsl:if test="ed:relation">
       <p class="index-relations">
         <xsl:sequence select="ed:relations-words(ed:relation, string(ed:name))"/>
       </p>
     </xsl:if>
   </xsl:template>
+
+  <!-- A characteristic in words: what it says (linked to the entry it names), then when it
+       held in brackets; "; " before it when it is not the first of its kind. -->
+  <xsl:function name="ed:trait-words" as="node()*">
+    <xsl:param name="trait" as="element(ed:trait)"/>
+    <xsl:if test="$trait/preceding-sibling::ed:trait[@kind = $trait/@kind]">
+      <xsl:text>; </xsl:text>
+    </xsl:if>
+    <xsl:variable name="named" as="element()">
+      <ed:named>
+        <xsl:for-each select="$trait/@id">
+          <xsl:attribute name="id" select="."/>
+          <xsl:attribute name="type" select="../@entry-type"/>
+        </xsl:for-each>
+        <xsl:value-of select="$trait"/>
+      </ed:named>
+    </xsl:variable>
+    <xsl:variable name="when" as="xs:string?" select="r:date-attribute-words($trait)"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($trait) != ''">
+        <xsl:sequence select="ed:entry-link($named)"/>
+        <xsl:for-each select="$when">
+          <xsl:text> (</xsl:text>
+          <span class="trait-date"><xsl:value-of select="."/></span>
+          <xsl:text>)</xsl:text>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$when"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- A floruit's time: its attributes in words, else its words. -->
+  <xsl:function name="ed:trait-dates" as="xs:string?">
+    <xsl:param name="trait" as="element(ed:trait)"/>
+    <xsl:sequence select="(r:date-attribute-words($trait), normalize-space($trait))
+        [. != ''][1]"/>
+  </xsl:function>
 
   <!-- An entry's relations, "Relations: parent of Anna Weber; married with Karl Weber": the
        index pages, the book's index and the cards of the reading pages say them so. $self is
