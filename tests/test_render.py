@@ -775,6 +775,36 @@ def test_a_collation_of_tokens_cites_its_lemma_and_bare_sigla_as_written(
     assert " ".join(p.text_content().split()) == "saints in Ephesus"
 
 
+def test_a_stanzas_number_stands_in_its_margin(tmp_path: Path) -> None:
+    """Probe 58: stanza numbers (lg/@n) were shown nowhere. A stanza of lines shows its number
+    before its first line, a marker like a line's number (not read, not searched, not
+    copied); a stanza with a heading, a poem's group of stanzas and a refrain without @n show
+    none. The refrain keeps its type for the style sheet."""
+    doc = _render_text(
+        tmp_path,
+        "ballad",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Ballad</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>
+<lg type="poem" n="7"><lg type="stanza" n="1"><l>One line here</l><l>Two line here</l></lg>
+<lg type="refrain"><l>Sing hey</l></lg><lg type="stanza" n="2"><head>II</head><l>Three</l>
+</lg><lg type="stanza" n=" 3 "><l>Four</l></lg></lg></body></text></TEI>""",
+    )
+    numbers = doc.xpath("//span[@class='lg-n']")
+    assert [(n.text, n.getparent().get("class")) for n in numbers] == [
+        ("1", "lg type-stanza"),
+        ("3", "lg type-stanza"),
+    ]
+    assert {n.get("aria-hidden") for n in numbers} == {"true"}
+    assert all(n.get("data-pagefind-ignore") == "" for n in numbers)
+    assert doc.xpath("//div[@class='lg type-refrain']//div[@class='l']/text()") == ["Sing hey"]
+    page = tmp_path / "ballad.html"
+    page.write_text(html.tostring(doc, encoding="unicode"), encoding="utf-8")
+    source = read_document(tmp_path / "ballad.xml").document
+    assert source is not None
+    assert_words_preserved(tmp_path / "ballad.xml", source.root, page)
+
+
 def test_a_synoptic_edition_names_each_witness_leaf_and_tells_a_note_once(
     tmp_path: Path,
 ) -> None:

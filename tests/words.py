@@ -94,7 +94,7 @@ FURNITURE = (
     " | //*[contains(concat(' ', @class, ' '), ' pb ')]"
     " | //*[@class='visually-hidden'] | //a[@class='anchor'] | //*[contains(@class, 'noteref')]"
     " | //a[@class='backlink'] | //button | //*[contains(@class, 'notes-title')]"
-    " | //*[@class='l-n'] | //*[@class='lb-n'] | //*[@class='note-popovers']"
+    " | //*[@class='l-n'] | //*[@class='lb-n'] | //*[@class='lg-n'] | //*[@class='note-popovers']"
     " | //*[@class='l-met'] | //*[contains(concat(' ', @class, ' '), ' lg-prosody ')]"
     " | //*[@class='rhyme-label']"
     " | //*[@class='note-label'] | //rp | //*[@class='formula-n'] | //*[@class='editor-role']"

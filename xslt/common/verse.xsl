@@ -98,8 +98,9 @@
   <xsl:template match="lg" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="prosody" as="element()?" select="r:prosody(., $r:phrasing)"/>
+    <xsl:variable name="number" as="element()?" select="r:stanza-number(.)"/>
     <xsl:choose>
-      <xsl:when test="empty($prosody)">
+      <xsl:when test="empty($prosody) and empty($number)">
         <xsl:call-template name="r:block">
           <xsl:with-param name="class" select="'lg'"/>
         </xsl:call-template>
@@ -111,6 +112,7 @@
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'lg' || (' block')[$r:phrasing]"/>
           </xsl:call-template>
+          <xsl:sequence select="$number"/>
           <xsl:apply-templates select="node()[exists($lead) and not(. >> $lead)]" mode="r:main"/>
           <xsl:sequence select="$prosody"/>
           <xsl:apply-templates select="node()[empty($lead) or . >> $lead]" mode="r:main"/>
@@ -118,6 +120,19 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A stanza's number (lg/@n) in the margin before its first line, as printed editions
+       number the stanzas of a hymn or a ballad: it was shown nowhere (probe 58). Only a stanza
+       of lines (not a poem's group of stanzas) without a heading of its own, which would say
+       it twice; a marker like a line's number, not part of the verse. -->
+  <xsl:function name="r:stanza-number" as="element()?">
+    <xsl:param name="lg" as="element()"/>
+    <xsl:for-each select="$lg[l][empty(head)]/@n[normalize-space()]">
+      <span class="lg-n" aria-hidden="true" data-pagefind-ignore="">
+        <xsl:value-of select="normalize-space(.)"/>
+      </span>
+    </xsl:for-each>
+  </xsl:function>
 
   <!-- The metrical structure (@met, in the notation the header's metDecl declares) and the
        rhyme scheme (@rhyme, "abab") of a line group, as the Guidelines (6.4) encode them:
