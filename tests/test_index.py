@@ -2927,10 +2927,13 @@ def test_the_subject_index_is_in_the_navigation_only_when_a_text_has_entries(
 ) -> None:
     """Every page of the site names subjects.html between the entity pages and the
     timeline; an edition without index entries has no such page."""
-    for name in ("index.html", "honey.html", "subjects.html", "persons.html"):
+    for name in ("index.html", "honey.html", "subjects.html", "timeline.html"):
         page = html.parse(str(subjects_site / name)).getroot()
         nav = page.xpath("//nav[@class='site-nav']//a/@href")
         assert nav[-3:] == ["subjects.html", "timeline.html", "about.html"], name
+        # no register lists a person, place or organisation: no page of them (probe 58)
+        assert not {"persons.html", "places.html", "organisations.html"} & set(nav), name
+    assert not (subjects_site / "persons.html").exists()
     assert sorted(edition_pages) == [
         "organisations.html", "persons.html", "places.html", "timeline.html",
     ]  # fmt: skip

@@ -102,13 +102,22 @@ def _entity_index_apart(context: BuildContext) -> str:
 
 
 def page_names(root: etree._Element, subjects: bool = False) -> list[str]:
-    """The index pages a corpus gets: persons, places, organisations, timeline, + others;
+    """The index pages a corpus gets: persons, places, organisations (each when a register
+    lists an entry of its kind), timeline, + others;
     the bibliography when a bibliography file lists works;
     the subject index when its texts have index entries, or when ``subjects`` says a text
     has them (the first pass knows it before any text is indexed: ``SourceFacts.subjects``),
     so that a page every page's navigation links to is made even if that text failed."""
-    names = ["persons.html", "places.html", "organisations.html"]
     types = {e.get("type") for e in root.iterfind("ed:entities/ed:entity", NS)}
+    # a kind of entry no register lists gets no page: every page linked an empty "Persons"
+    # from a collection of poems (probe 58). The reading pages' navigation is made from the
+    # registers alone (the skeleton), the index's pages from the whole index: the texts add
+    # mentions of entries, never an entry, so both name the same pages.
+    names = [
+        page
+        for page in ("persons.html", "places.html", "organisations.html")
+        if any(PAGE_OF_TYPE.get(t) == page for t in types)
+    ]
     if any(t not in PAGE_OF_TYPE for t in types):
         names.append(OTHER_PAGE)
     if any(PAGE_OF_TYPE.get(t) == BIBLIOGRAPHY_PAGE for t in types):
