@@ -1015,6 +1015,41 @@ def test_a_pointer_at_a_footnote_leaves_it_at_its_point(tmp_path: Path) -> None:
     assert [a.getparent().get("class") for a in asides] == ["footnotes"]
 
 
+def test_a_ref_at_a_footnote_is_a_cross_reference(tmp_path: Path) -> None:
+    """Probe 59: a ref in one footnote pointing at another ("vgl. oben") took that note over:
+    its call and its label became "oben", and the book wrote the note as an aside inside its
+    paragraph (epubcheck: "aside" not allowed here) with the ref for its call. The note keeps
+    its number and its call on the page and in the book; the ref is a link with its words."""
+    source = tmp_path / "ref.xml"
+    source.write_text(
+        _short_tei("Refs", '<div><head>H</head><p>Eins<note place="foot" xml:id="fn1">Fußnote'
+                   ' eins.</note> zwei<note place="foot">Fußnote zwei, vgl. <ref target="#fn1">'
+                   "oben</ref>.</note> drei <ref target=\"#fn1\">Anm. X</ref>.</p></div>"),
+        encoding="utf-8",
+    )  # fmt: skip
+    out = tmp_path / "out"
+    book = Book(_build([source], out)["ref"])
+    calls = [
+        "".join(a.itertext())
+        for doc in book.docs.values()
+        for a in doc.xpath("//h:a[@epub:type='noteref']", namespaces=NS)
+    ]
+    assert calls == ["1", "2"]
+    refs = [
+        (a.get("href").split("#")[1], "".join(a.itertext()))
+        for doc in book.docs.values()
+        for a in doc.xpath("//h:a[@class='ref']", namespaces=NS)
+    ]
+    assert sorted(refs) == [("fn1", "Anm. X"), ("fn1", "oben")]
+    asides = [a for doc in book.docs.values() for a in doc.xpath("//h:aside", namespaces=NS)]
+    assert [a.getparent().get("class") for a in asides] == ["footnotes", "footnotes"]
+    _epubcheck(book.path)
+    build([source], tmp_path / "site", only=["html"], jobs=1)
+    page = etree.parse(str(tmp_path / "site/html/ref.html"), etree.HTMLParser())
+    assert page.xpath("//main//button[@class='noteref']/sup/text()") == ["1", "2"]
+    assert page.xpath("//p//a[@class='ref']/@href") == ["#fn1"]
+
+
 def _short_tei(title: str, body: str) -> str:
     return (
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'

@@ -226,6 +226,35 @@ def test_renditions_hand_shifts_and_attached_entries_are_pointers_too(tmp_path: 
     assert "add an <anchor> (or the element meant) in the text" in messages['@to="#a9"']
 
 
+def test_a_dangling_target_is_asked_for_the_id_not_a_register_entry(tmp_path: Path) -> None:
+    """Probe 59: a note's @target naming nothing was told to "add the entry to a register",
+    where a commentary note points at a passage of the text."""
+    text = file_facts(
+        tmp_path, "t.xml", f'<TEI {TEI}><text><p>x<note target="#sp2">n</note></p></text></TEI>'
+    )
+    (found,) = resolve([text])
+    assert found.code == "refs.dangling"
+    assert found.message.endswith('give the element meant xml:id="sp2" or fix the id')
+
+
+def test_a_reading_attested_by_what_is_no_witness_warns(tmp_path: Path) -> None:
+    """Probe 59: a lemma's wit="#ed1" named the editor's name in the respStmt, and the
+    apparatus cited "Pat Probe" as a witness; nothing told. A witness, a group of witnesses
+    or a source's description is what a @wit names."""
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f"<TEI {TEI}><teiHeader><fileDesc><titleStmt><respStmt><resp>ed.</resp>"
+        '<name xml:id="ed1">Pat</name></respStmt></titleStmt><sourceDesc><listWit xml:id="g">'
+        '<witness xml:id="A"/><witness xml:id="B"/></listWit><listBibl><bibl xml:id="C"/>'
+        "</listBibl></sourceDesc></fileDesc></teiHeader><text><p><app>\n"
+        '<lem wit="#A #ed1">x</lem><rdg wit="#g #C">y</rdg></app></p></text></TEI>',
+    )
+    (found,) = resolve([text])
+    assert (found.code, found.severity.value, found.line) == ("refs.not-a-witness", "warning", 2)
+    assert found.message.startswith('@wit="#ed1" on <lem> names a <name>, not a <witness>')
+
+
 def test_wrong_kind_of_entry(tmp_path: Path) -> None:
     reg = file_facts(tmp_path, "reg.xml", REGISTER)
     text = file_facts(

@@ -775,6 +775,90 @@ def test_a_collation_of_tokens_cites_its_lemma_and_bare_sigla_as_written(
     assert " ".join(p.text_content().split()) == "saints in Ephesus"
 
 
+def test_a_lemma_is_quoted_as_the_text_reads_it(tmp_path: Path) -> None:
+    """Probe 59: a lemma holding a deletion and an addition was quoted "fourteenfifteen" (the
+    deleted word kept, run into the added one); a gap in a lemma was lost ("ein Wort") and
+    supplied words lost their brackets ("ten eleven"). An abbreviation's title left out its
+    marks ("abbreviated: Frankf" for Frankf<am>.</am>), an empty correction's said nothing
+    ("corrected:"); a page break of a witness inside its
+    reading was the text's page ("p. 72r", in the book's page list too)."""
+    doc = _render_text(
+        tmp_path,
+        "lemmas",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Lemmas</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><listWit><witness xml:id="A">A</witness><witness xml:id="B">B</witness>
+</listWit></sourceDesc></fileDesc></teiHeader><text><body><p>
+<app><lem wit="#A"><del rend="strikethrough">fourteen</del><add place="above">fifteen</add>
+</lem><rdg wit="#B">sixteen</rdg></app>
+<app><lem wit="#A">ein <gap reason="lost" quantity="1" unit="word"/> Wort</lem>
+<rdg wit="#B">ein langes Wort</rdg></app>
+<app><lem wit="#A">ten <supplied reason="omitted">eleven</supplied></lem>
+<rdg wit="#B">twelve</rdg></app>
+<app><lem wit="#A">one two three four <supplied>five</supplied></lem><rdg wit="#B">six</rdg></app>
+<app><lem wit="#A">thirteen</lem><rdg wit="#B"><pb ed="#B" n="72r"/>twelve</rdg></app>
+in <choice><abbr>Frankf<am>.</am></abbr><expan>Frankf<ex>urt</ex></expan></choice>
+<choice><sic>n</sic><corr/></choice>.
+</p></body></text></TEI>""",
+    )
+    lemmas = [
+        " ".join(e.text_content().split())
+        for e in doc.xpath("//li[@class='app-entry']//span[@class='app-lemma']")
+    ]
+    assert lemmas[0] == "fifteen"
+    assert lemmas[2] == "ten ⟨eleven⟩"
+    assert lemmas[3] == "one … five"
+    (gap,) = doc.xpath("//li[@class='app-entry'][2]//span[@class='app-lemma']")
+    assert gap.xpath(".//*[contains(@class, 'gap')]"), html.tostring(gap)
+    assert gap.text_content().split()[0] == "ein" and gap.text_content().split()[-1] == "Wort"
+    titles = doc.xpath("//*[@title]/@title")
+    assert "abbreviated: Frankf." in titles, titles
+    assert "corrected: (nothing)" in titles, titles
+    # a witness's leaf turning in its reading is that witness's, not the text's page
+    breaks = doc.xpath("//span[contains(@class, 'pb-secondary')]/span[@class='pb-n']")
+    assert [b.text_content() for b in breaks] == ["B 72r"]
+    assert not doc.xpath("//span[@class='pb']")
+
+
+def test_an_entry_apart_attached_at_a_point_says_where_its_reading_stands(
+    tmp_path: Path,
+) -> None:
+    """Probe 59: an entry of a listApp attached at an anchor (@from alone) with no lemma read
+    "4 et quaedam pereunt Q", an addition or a replacement the reader could not tell. It is
+    placed as an empty lemma in the text is, after the word before the point."""
+    doc = _render_text(
+        tmp_path,
+        "point",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Point</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><listWit><witness xml:id="Q">Q</witness></listWit></sourceDesc></fileDesc>
+<encodingDesc><variantEncoding method="double-end-point" location="external"/></encodingDesc>
+</teiHeader><text><body><p>Quaedam effluunt.<anchor xml:id="a5"/> Tempora <anchor xml:id="b"/>
+eripiuntur.</p></body><back><listApp><app from="#a5"><rdg wit="#Q">et quaedam pereunt</rdg>
+</app><app from="#b" to="#b"><rdg wit="#Q">nobis</rdg></app></listApp></back></text></TEI>""",
+    )
+    entries = [" ".join(li.text_content().split()) for li in doc.xpath("//li[@class='app-entry']")]
+    assert entries == ["1 post effluunt ] et quaedam pereunt Q", "2 post Tempora ] nobis Q"]
+
+
+def test_a_group_of_witnesses_is_cited_by_its_siglum_without_its_gloss(tmp_path: Path) -> None:
+    """Probe 59: a group of witnesses without @n, headed "β (the Yorkshire group)", was cited
+    by its whole heading after every reading; its siglum is the heading's words before the
+    bracket, the heading its title."""
+    doc = _render_text(
+        tmp_path,
+        "group",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Group</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><listWit><witness xml:id="A">A</witness><listWit xml:id="g"><head>β (the
+Yorkshire group)</head><witness xml:id="C">C</witness><witness xml:id="D">D</witness></listWit>
+</listWit></sourceDesc></fileDesc></teiHeader><text><body><p>
+<app><lem wit="#A">whiche</lem><rdg wit="#g">that</rdg></app></p></body></text></TEI>""",
+    )
+    (entry,) = doc.xpath("//li[@class='app-entry']")
+    assert " ".join(entry.text_content().split()) == "1 whiche A ] that β"
+
+
 def test_a_stanzas_number_stands_in_its_margin(tmp_path: Path) -> None:
     """Probe 58: stanza numbers (lg/@n) were shown nowhere. A stanza of lines shows its number
     before its first line, a marker like a line's number (not read, not searched, not

@@ -108,6 +108,19 @@ DECLARED_BY = {
     "from": "an <anchor> (or the element meant) in the text",
     "to": "an <anchor> (or the element meant) in the text",
 }
+#: Pointers at the entries of registers (a name's @ref, a speech's @who, a relation's sides):
+#: a dangling one is told to add the entry to a register; any other (a note's @target, a
+#: ref's) to add the id to the element meant (probe 59: a note's target was told "add the
+#: entry to a register").
+REGISTER_POINTERS = frozenset(
+    {"ref", "key", "who", "where", "active", "passive", "mutual", "sameAs", "nymRef"}
+)
+#: What a reading's @wit may name: a witness, a group of them, or a description of a source
+#: that stands for one (probe 59: wit="#ed1" named the editor, whom the apparatus then cited as
+#: a witness).
+WITNESS_KINDS = frozenset(
+    {"witness", "listWit", "bibl", "biblStruct", "biblFull", "msDesc", "msPart", "msFrag"}
+)
 #: Entries of these kinds in a register are expected to be mentioned somewhere.
 REGISTER_ENTRIES = ("person", "personGrp", "place", "org", "event", "object", "nym")
 
@@ -599,12 +612,25 @@ def _pointer_problems(
             f'add {declared} with xml:id="{pointer.fragment}" or fix the id'
             if declared
             else "add the entry to a register or fix the id"
+            if pointer.attribute in REGISTER_POINTERS
+            else f'give the element meant xml:id="{pointer.fragment}" or fix the id'
         )
         yield diag.error(
             _shown(file, pointer.origin),
             "refs.dangling",
             f'@{pointer.attribute}="{shown}"{read} on <{pointer.element}> points at nothing: no '
             f'xml:id "{pointer.fragment}" {where}; {advice}',
+            *_pointer_place(file, pointer, nth),
+            origin=_ORIGIN,
+        )
+        return
+    if pointer.attribute == "wit" and target.element not in WITNESS_KINDS:
+        yield diag.warning(
+            _shown(file, pointer.origin),
+            "refs.not-a-witness",
+            f'@wit="{shown}"{read} on <{pointer.element}> names a <{target.element}>, not a '
+            "<witness> of a listWit: the apparatus cites it as a witness; point it at the "
+            "witness meant",
             *_pointer_place(file, pointer, nth),
             origin=_ORIGIN,
         )

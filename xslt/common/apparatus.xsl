@@ -310,6 +310,32 @@
       <span class="app-sep" aria-hidden="true">]</span>
       <xsl:text> </xsl:text>
     </xsl:if>
+    <!-- attached at a point (@from alone, or @from and @to at one anchor): what its readings
+         add stands after the word before the point, "post Pelignis ] et quaedam pereunt Q",
+         as an empty lemma in the text says it (probe 59: the reading alone, addition or
+         replacement the reader could not tell) -->
+    <xsl:variable name="point" as="element()?" select="if (empty(lem | rdgGrp/lem)
+        and parent::listApp and empty($cited)) then r:attached-point(.) else ()"/>
+    <xsl:for-each select="$point">
+      <xsl:variable name="before" as="xs:string?"
+          select="if (r:opens-block(.)) then () else r:word-before(.)"/>
+      <xsl:variable name="after" as="xs:string?"
+          select="if (exists($before)) then () else r:word-after(.)"/>
+      <xsl:variable name="key" as="xs:string?" select="if (exists($before)) then 'app.post'
+          else if (exists($after)) then 'app.ante' else ()"/>
+      <xsl:if test="exists($key)">
+        <span class="app-lemma app-cited">
+          <abbr class="app-label" title="{r:msg($key || '.title')}" lang="{r:ui-lang()}">
+            <xsl:value-of select="r:msg($key)"/>
+          </abbr>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="($before, $after)[1]"/>
+        </span>
+        <xsl:text> </xsl:text>
+        <span class="app-sep" aria-hidden="true">]</span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+    </xsl:for-each>
     <xsl:for-each-group select="if (exists($readings)) then $readings else $lemma"
         group-adjacent="if (parent::rdgGrp) then generate-id(..) else generate-id(.)">
       <xsl:if test="position() gt 1"><span class="app-sep">; </span></xsl:if>
@@ -429,12 +455,26 @@
        grounds. An empty lemma (others add words here) is named by the word before it. -->
   <xsl:template name="r:lemma-part" as="node()*">
     <xsl:param name="lemma" as="element()" required="yes"/>
-    <xsl:variable name="words" as="xs:string*" select="tokenize(r:plain($lemma/node()))"/>
+    <!-- the lemma's words as the text reads them: its children one by one took a deletion
+         for one side of a choice, whose words r:plain keeps (probe 59: "fourteenfifteen" for
+         <del>fourteen</del><add>fifteen</add>) -->
+    <xsl:variable name="words" as="xs:string*" select="tokenize(r:plain($lemma))"/>
     <span class="app-lemma">
       <xsl:sequence select="r:reading-lang($lemma)"/>
       <xsl:choose>
         <xsl:when test="count($words) gt 4">
           <xsl:value-of select="$words[1] || ' … ' || $words[last()]"/>
+        </xsl:when>
+        <!-- a short lemma with the editor's signs (a gap, supplied or unclear words) is quoted
+             with them, as the text shows it: "ein […] Wort", "ten […] ⟨eleven⟩", where its
+             plain words read "ein Wort" (probe 59) -->
+        <xsl:when test="exists($words) and exists($lemma//(gap | supplied | unclear | space
+            | surplus | damage)[empty(ancestor::note | ancestor::app[. >> $lemma])])">
+          <xsl:apply-templates select="$lemma/(node() except (note | witStart | witEnd
+              | lacunaStart | lacunaEnd))" mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            <xsl:with-param name="r:ids" select="false()" tunnel="yes"/>
+          </xsl:apply-templates>
         </xsl:when>
         <xsl:when test="exists($words)">
           <xsl:value-of select="string-join($words, ' ')"/>
@@ -795,9 +835,13 @@
        Concordia inscriptions, whose apparatus read "lettich1983", "ilcv457"); else the id. -->
   <xsl:function name="r:siglum" as="xs:string">
     <xsl:param name="target" as="element()"/>
+    <!-- a group's heading without what it says in brackets: "β (the Yorkshire group)" cites
+         the group as "β" (probe 59) -->
     <xsl:variable name="short" as="xs:string?"
-        select="($target/self::listWit/head, $target[self::persName or self::name or self::person
-            or self::orgName]/(persName, .)[1])[1] ! r:plain(.)[string-length(.) le 24]"/>
+        select="($target/self::listWit/head ! normalize-space(replace(r:plain(.),
+            '^([^(\[]+)[(\[].*$', '$1'))[. != ''], $target[self::persName or self::name
+            or self::person or self::orgName]/(persName, .)[1] ! r:plain(.))[1]
+            [string-length(.) le 24]"/>
     <!-- a full entry's first title is the work's, too long for a citation: the id then -->
     <xsl:variable name="cited" as="xs:string?"
         select="$target/self::bibl/(abbr, title)[normalize-space()][1]
@@ -890,6 +934,18 @@
           [not(ancestor::*[parent::*][self::note or self::witDetail or r:left-out(.)])]"/>
       <xsl:sequence select="tokenize(normalize-space(string-join($words)))"/>
     </xsl:if>
+  </xsl:function>
+
+  <!-- The one element of the text an entry apart is attached to when it names a point, not a
+       span: @from alone, or @from and @to naming the same element; an anchor, or an empty
+       element (a milestone). -->
+  <xsl:function name="r:attached-point" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:variable name="doc" as="node()" select="root($app)"/>
+    <xsl:variable name="ids" as="xs:string*" select="distinct-values(($app/@from, $app/@to)
+        ! replace(normalize-space(.), '^#', ''))"/>
+    <xsl:sequence select="if (count($ids) ne 1 or not($doc instance of document-node())) then ()
+        else key('r:entry', $ids, $doc)[ancestor::text or ancestor::sourceDoc][empty(node())][1]"/>
   </xsl:function>
 
   <!-- The entries attached to the words that end at an anchor (by @to, else @from). -->

@@ -297,14 +297,25 @@
   <xsl:function name="r:secondary-pb" as="xs:boolean">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="ed" as="xs:string" select="r:break-ed($pb)"/>
-    <xsl:sequence select="$ed != '' and $ed ne r:main-edition($pb)"/>
+    <xsl:sequence select="$ed != '' and (r:in-variant($pb) or $ed ne r:main-edition($pb))"/>
+  </xsl:function>
+
+  <!-- Whether an element is in a variant reading, not in the text: a rdg of an entry with a
+       lemma, or after the first reading (which the text shows when there is no lemma). A
+       witness's leaf turning inside its reading (<rdg wit="#B"><pb ed="#B" n="72r"/>) is that
+       witness's, never the text's pagination (probe 59: "p. 72r" in the book's page list). -->
+  <xsl:function name="r:in-variant" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::rdg[1][preceding-sibling::rdg
+        or ancestor::app[1]/(lem | rdgGrp/lem)])"/>
   </xsl:function>
 
   <xsl:function name="r:main-edition" as="xs:string">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="root" as="node()" select="root($pb)"/>
     <xsl:variable name="eds" as="xs:string*" select="(if ($root instance of document-node())
-        then key('r:by-name', node-name($pb), $root) else $pb) ! r:break-ed(.)"/>
+        then key('r:by-name', node-name($pb), $root) else $pb)[not(r:in-variant(.))]
+        ! r:break-ed(.)"/>
     <xsl:variable name="named" as="xs:string*" select="distinct-values($eds)"/>
     <xsl:variable name="counts" as="xs:integer*"
         select="for $n in $named return count($eds[. = $n])"/>
@@ -312,7 +323,7 @@
         and $root instance of document-node()
         and (every $n in $named satisfies exists(key('r:entry', replace($n, '^#', ''), $root)
             [self::witness][starts-with($n, '#')]))"/>
-    <xsl:sequence select="if ($eds = '' or $witnesses) then ''
+    <xsl:sequence select="if (empty($eds) or $eds = '' or $witnesses) then ''
         else $named[index-of($counts, max($counts))[1]]"/>
   </xsl:function>
 

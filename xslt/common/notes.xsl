@@ -101,11 +101,13 @@
         else 'foot'"/>
   </xsl:function>
 
-  <!-- What points at a note: ref/ptr with its id as target, elements it annotates. -->
+  <!-- What calls a note standing apart: ref/ptr with its id as target, elements it annotates.
+       A footnote has its call where it stands: a ref at it is a cross-reference (another
+       note's "see note 1"), which took the note's number for its words (probe 59). -->
   <xsl:function name="r:pointers" as="element()*">
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="root" as="node()" select="root($note)"/>
-    <xsl:sequence select="if (empty($note/@xml:id)) then ()
+    <xsl:sequence select="if (empty($note/@xml:id) or r:is-footnote($note)) then ()
         else (key('r:note-pointers', string($note/@xml:id), $root)
               | (if ($note/@target and not(r:is-footnote($note)))
                  then r:annotated-ids($note) ! key('r:entry', ., $root)[not(self::note)]

@@ -725,9 +725,23 @@
       <xsl:with-param name="element" select="if (self::abbr) then 'abbr' else 'span'"/>
       <xsl:with-param name="class" select="local-name()"/>
       <xsl:with-param name="view" select="$view"/>
-      <xsl:with-param name="title" select="$other ! (r:alt-label(.) || ' ' || r:plain(.))"/>
+      <xsl:with-param name="title" select="$other ! (r:alt-label(.) || ' ' || r:other-words(.))"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The other side of a choice as its title says it: an abbreviation as written, with its
+       marks (am), which the reading text leaves out ("abbreviated: Frankf" for
+       <abbr>Frankf<am>.</am></abbr>, probe 59); an empty one as such. -->
+  <xsl:function name="r:other-words" as="xs:string">
+    <xsl:param name="other" as="element()"/>
+    <!-- an abbreviation's children one by one: r:plain reads a mark asked for itself -->
+    <xsl:variable name="words" as="xs:string" select="if ($other/self::abbr)
+        then r:plain($other/node()) else r:plain($other)"/>
+    <!-- an empty correction deletes what the source has: "corrected: (nothing)", not a label
+         of nothing (probe 59) -->
+    <xsl:sequence select="if ($words = '' and empty($other/*)) then r:msg('tr.nothing')
+        else $words"/>
+  </xsl:function>
 
   <xsl:function name="r:alt-label" as="xs:string">
     <xsl:param name="e" as="element()"/>

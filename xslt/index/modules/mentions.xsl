@@ -41,22 +41,30 @@
   <xsl:function name="ed:secondary-pb" as="xs:boolean">
     <xsl:param name="pb" as="element(tei:pb)"/>
     <xsl:variable name="ed" as="xs:string" select="ed:break-ed($pb)"/>
-    <xsl:sequence select="$ed != '' and $ed ne ed:main-edition(($pb/ancestor::ed:document[1],
-        root($pb)/*)[1])"/>
+    <xsl:sequence select="$ed != '' and (ed:in-variant($pb) or $ed ne ed:main-edition((
+        $pb/ancestor::ed:document[1], root($pb)/*)[1]))"/>
+  </xsl:function>
+
+  <!-- r:in-variant (common/base.xsl): in a reading that is not the text's. -->
+  <xsl:function name="ed:in-variant" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::tei:rdg[1][preceding-sibling::tei:rdg
+        or ancestor::tei:app[1]/(tei:lem | tei:rdgGrp/tei:lem)])"/>
   </xsl:function>
 
   <!-- Once per document: the edition most of its breaks name, '' when some name none or
        when each names a witness of the apparatus (no pagination of the text's own). -->
   <xsl:function name="ed:main-edition" as="xs:string" cache="yes">
     <xsl:param name="document" as="element()"/>
-    <xsl:variable name="eds" as="xs:string*" select="$document//tei:pb ! ed:break-ed(.)"/>
+    <xsl:variable name="eds" as="xs:string*"
+        select="$document//tei:pb[not(ed:in-variant(.))] ! ed:break-ed(.)"/>
     <xsl:variable name="named" as="xs:string*" select="distinct-values($eds)"/>
     <xsl:variable name="counts" as="xs:integer*"
         select="for $n in $named return count($eds[. = $n])"/>
     <xsl:variable name="witnesses" as="xs:boolean" select="count($named) gt 1
         and (every $n in $named satisfies starts-with($n, '#')
             and exists($document//tei:witness[@xml:id = substring($n, 2)]))"/>
-    <xsl:sequence select="if ($eds = '' or $witnesses) then ''
+    <xsl:sequence select="if (empty($eds) or $eds = '' or $witnesses) then ''
         else $named[index-of($counts, max($counts))[1]]"/>
   </xsl:function>
 
