@@ -33,6 +33,7 @@ from pipeline import i18n
 from pipeline.build import BuildContext, build, load_corpus
 from pipeline.builders import html as html_builder
 from pipeline.builders import index as index_builder
+from pipeline.citation import Publication
 from pipeline.diagnostics import Report
 from pipeline.errors import StylesheetError
 from pipeline.gate import read_document
@@ -812,6 +813,21 @@ def test_about_page_names_a_language_given_by_its_code(tmp_path: Path) -> None:
     doc = _page(tmp_path / "out/html/about.html")
     said = [" ".join(p.text_content().split()) for p in doc.xpath("//p")]
     assert "Sprachen: Englisch; Altgriechisch (Lateinisch); Latin, with some Greek." in said
+
+
+def test_the_about_page_cites_the_edition_with_its_editors_and_publisher(tmp_path: Path) -> None:
+    """Probe 60: an edition of several texts was cited "Letters. 5 December 2026." on its about
+    page, without the editors and the publisher its settings name (its JSON-LD had both)."""
+    corpus = tmp_path / "src"
+    corpus.mkdir()
+    for stem in ("a", "b"):
+        (corpus / f"{stem}.xml").write_text(tei_text("<p>Words.</p>", title=stem), "utf-8")
+    publication = Publication(editors=("Probe Sixty", "Mustermann, Erika"), publisher="P Press")
+    build([corpus], tmp_path / "out", only=["html"], jobs=1, title="Letters",
+          publication=publication)  # fmt: skip
+    doc = _page(tmp_path / "out/html/about.html")
+    cited = " ".join(doc.xpath("string(//section[@id='ed-cite']/p[1])").split())
+    assert cited.startswith("Letters. Probe Sixty, Erika Mustermann, eds. P Press, "), cited
 
 
 def test_about_page_has_sources_licence_and_citation(edition: Path) -> None:

@@ -969,6 +969,70 @@ def test_a_persons_occupations_affiliations_and_residence_are_said(tmp_path: Pat
     jing(tmp_path / "out/index/entities.xml")
 
 
+def test_a_register_and_letters_read_as_written_probe_60(tmp_path: Path) -> None:
+    """Probe 60 (a correspondence edition in German): a birth's place written as words beside
+    its dated attributes ("Estagel") was in no output, and a birth dated by a range had its
+    words ("London") for its date in the exports; a letter sent "between 1 and 15 April
+    1841" was sent "1 April 1841" on the persons page and in entities.json, and its head
+    said "1850–1855" for a range of years; German day ranges lost their dot ("zwischen 1
+    und 15. April"); a card said "between 1 December 1815 and 31 December 1815" beside the
+    index's "December 1815", its dash unspaced; an identifier written as its authority's
+    address was kept and shown as the address."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "registers.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>R'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        "</sourceDesc></fileDesc></teiHeader><standOff><listPerson>"
+        '<person xml:id="arago"><persName>François Arago</persName><birth when="1786-02-26">'
+        'Estagel</birth><death when="1853-10-02"><placeName>Paris</placeName></death>'
+        '<idno type="GND">https://d-nb.info/gnd/118645005</idno></person>'
+        '<person xml:id="ada"><persName>Ada Lovelace</persName><birth notBefore="1815-12-01" '
+        'notAfter="1815-12-31">London</birth><death when="1852-11-27"/></person>'
+        "</listPerson></standOff></TEI>",
+        encoding="utf-8",
+    )
+    (tmp_path / "src" / "l1.xml").write_text(
+        tei_text('<p>Lieber <persName ref="registers.xml#ada">Ada</persName>, <persName '
+                 'ref="registers.xml#arago">Arago</persName> am <date '
+                 'notBefore="1841-04-01" notAfter="1841-04-15">Anfang April</date>.</p>').replace(
+            "</fileDesc>",
+            '</fileDesc><profileDesc><correspDesc><correspAction type="sent"><persName '
+            'ref="registers.xml#arago">Arago</persName><date notBefore="1850" notAfter="1855"/>'
+            "</correspAction></correspDesc></profileDesc>",
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    build([tmp_path / "src"], tmp_path / "out", only=("html", "index"), language="de")
+    _valid_index(tmp_path / "out")
+    records = entities_of(tmp_path / "out")
+    assert records["arago"]["life"] == {"birth": "1786-02-26", "death": "1853-10-02"}
+    assert records["arago"]["birth"]["text"] == "Estagel"
+    assert records["ada"]["life"] == {"birth": "1815-12-01/1815-12-31", "death": "1852-11-27"}
+    assert records["ada"]["birth"]["text"] == "London"
+    assert [(a["id"], a["url"]) for a in records["arago"]["authority"]] == [
+        ("118645005", "https://d-nb.info/gnd/118645005")
+    ]
+    (letter,) = records["arago"]["letters"]
+    assert (letter["when"], letter["dates"]) == (None, {"notBefore": "1850", "notAfter": "1855"})
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    life = {i: normalise(page.xpath(f"string(//section[@id='{i}']/p[@class='index-life'])"))
+            for i in ("arago", "ada")}  # fmt: skip
+    assert life == {
+        "arago": "26. Februar 1786, Estagel – 2. Oktober 1853, Paris",
+        "ada": "Dezember 1815, London – 27. November 1852",
+    }
+    sent = normalise(page.xpath("string(//section[@id='arago']//div[@class='index-letters'])"))
+    assert sent.endswith("(zwischen 1850 und 1855)"), sent
+    timeline = (tmp_path / "out/html/timeline.html").read_text(encoding="utf-8")
+    assert "zwischen 1. und 15. April 1841" in timeline
+    reading = html.parse(str(tmp_path / "out/html/l1.html"))
+    cards = [normalise(p.text_content()) for p in reading.xpath("//p[@class='card-dates']")]
+    assert "Dezember 1815, London – 27. November 1852" in cards, cards
+    assert "26. Februar 1786, Estagel – 2. Oktober 1853, Paris" in cards, cards
+    head = normalise(reading.xpath("string(//*[contains(@class, 'corresp')])"))
+    assert "zwischen 1850 und 1855" in head and "1850–1855" not in head, head
+
+
 def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:
     """Probe 31 (the Escher letters): an rs holding only spaces was reported as "rs '' has no
     @ref", and an rs whose words are a persName identified by its own @key as "rs 'Frau
@@ -1859,7 +1923,10 @@ def test_a_letter_is_dated_alike_on_the_home_page_the_timeline_and_the_index(
     assert timeline.xpath("//ol[@class='index-timeline']/li/a[@href='l.html#letter-1']")
     data = json.loads((out / "index/entities.json").read_text(encoding="utf-8"))
     (sender,) = [e for e in data["entities"] if e["id"] == "s"]
-    assert [(x["role"], x["when"]) for x in sender["letters"]] == [("sent", "1850-03")]
+    # a range is its bounds, not its first month (probe 60)
+    assert [(x["role"], x["when"], x["dates"]) for x in sender["letters"]] == [
+        ("sent", None, {"notBefore": "1850-03", "notAfter": "1850-05"})
+    ]
 
 
 def test_a_registers_other_names_are_shown_in_their_language_and_direction(
@@ -2707,8 +2774,8 @@ def test_a_birth_and_a_death_say_when_and_where_with_the_place_linked(people: Pa
     )
     assert "leipzig" in _entries(people / "html/places.html")
     records = entities_of(people)
-    assert records["karl"]["life"] == {"birth": "1850-03-02", "death": None}
-    assert records["anna"]["life"] == {"birth": None, "death": "c. 1950"}
+    assert records["karl"]["life"] == {"birth": "1850-03-02", "death": "1900/1910"}
+    assert records["anna"]["life"] == {"birth": "1880/1881", "death": "c. 1950"}
     # the card of the reading page says the same, in its own form
     page = html.parse(str(people / "html/t.html"))
     (card,) = page.xpath("//div[@id='ed-card-karl']/p[@class='card-dates']")
@@ -2975,8 +3042,8 @@ def test_a_birth_and_a_death_are_in_the_exports_with_their_dates_and_places(peop
     assert records["marie"]["birth"] is None and records["marie"]["death"] is None
     # no text has an index entry: no subject index, an empty list
     assert index_of(people)["subjects"] == []
-    # the short form stays as it was, for the readers of the file
-    assert records["karl"]["life"] == {"birth": "1850-03-02", "death": None}
+    # the short form: an ISO date, a range as an ISO interval (probe 60)
+    assert records["karl"]["life"] == {"birth": "1850-03-02", "death": "1900/1910"}
     tei = etree.parse(str(people / "index/entities.xml"))
     (birth,) = tei.xpath("//tei:person[@xml:id='anna']/tei:birth", namespaces=NS)
     assert dict(birth.attrib) == {"from": "1880", "to": "1881"}

@@ -166,7 +166,7 @@ def test_names_link_to_index_entries_with_cards(
         assert target.get("popover") is not None
     card = doc.get_element_by_id("ed-card-ada")
     card_text = " ".join(card.text_content().split())
-    assert "Ada Lovelace" in card_text and "10 December 1815–27 November 1852" in card_text
+    assert "Ada Lovelace" in card_text and "10 December 1815 – 27 November 1852" in card_text
     hrefs = card.xpath(".//a/@href")
     assert "https://www.wikidata.org/wiki/Q7259" in hrefs
     assert "https://viaf.org/viaf/44463373" in hrefs

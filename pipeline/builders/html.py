@@ -20,7 +20,7 @@ from lxml import etree
 
 from .. import diagnostics as diag
 from .. import i18n
-from ..citation import Publication
+from ..citation import Publication, split_name
 from ..customise import Customisation, layers
 from ..diagnostics import Diagnostic
 from ..errors import EnvironmentFailure, StylesheetError
@@ -231,6 +231,12 @@ def site_params(site: Site, index_pages: Sequence[str]) -> dict[str, ParamValue]
         "texts": texts_param(site),
         # the site's address (canonical URLs); "" when it has none: links stay relative
         "base-url": site.publication.base_url or "",
+        # the edition's editors and publisher ([tool.edition]), for the about page's citation
+        # of the whole edition (probe 60: "Letters. 5 December 2026." named neither)
+        "edition-editors": "\n".join(
+            n for e in site.publication.editors if (n := split_name(e).display())
+        ),
+        "publisher": site.publication.publisher or "",
         # every site has its search page (search.html), whose index Pagefind writes
         "search": True,
         **site.paging().params(),

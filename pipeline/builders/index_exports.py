@@ -227,6 +227,8 @@ def _letter(letter: etree._Element) -> dict[str, object]:
         "document": letter.get("document", ""),
         "role": letter.get("role", ""),
         "when": _or_none(letter.get("when")),
+        # the bounds of a letter dated by a range (probe 60: its first day was its "when")
+        "dates": {k: v for k in _DATABLE[1:] if (v := letter.get(k))},
         "ref": _or_none(letter.get("ref")),
         "url": f"../html/{_file(letter)}",
     }

@@ -378,11 +378,10 @@
     <xsl:variable name="iso" as="xs:string?" select="($d/@when, $d/@when-iso)[1]
         [empty(r:period($d))][matches(., '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')] ! string(.)"/>
     <!-- a date without words of its own is written as people read it: "3 May 1800",
-         "18th century" (also for words that are a century's number alone) -->
+         "18th century" (also for words that are a century's number alone), "between 1850
+         and 1855" (probe 60: "1850–1855" read as a time the letter took to send) -->
     <xsl:variable name="text" as="xs:string" select="(r:period-said($d), r:plain($d)[. != ''],
-        $iso ! r:date-words(., true()), string-join(($d/(@notBefore, @from),
-        $d/(@notAfter, @to)) ! r:date-words(string(.), true()), '–')[. != ''],
-        r:date-attribute-words($d), '')[1]"/>
+        $iso ! r:date-words(., true()), r:date-attribute-words($d), '')[1]"/>
     <xsl:choose>
       <xsl:when test="exists($iso)">
         <time datetime="{$iso}">

@@ -283,6 +283,26 @@
         ! xs:integer(.) ! (. * 100, . * 100 + 99)"/>
   </xsl:function>
 
+  <!-- A range from the first day of a month to the last day of a month is a range of months
+       (1944-09-01 to 1944-12-31: September to December 1944), and one from 1 January to
+       31 December a range of years. The timeline, the index pages and the cards say them so
+       (probe 60: a card said "between 1 December 1815 and 31 December 1815" where the index
+       said "December 1815"). -->
+  <xsl:function name="r:whole-months" as="xs:string+">
+    <xsl:param name="start" as="xs:string"/>
+    <xsl:param name="end" as="xs:string"/>
+    <xsl:variable name="months" as="xs:boolean" select="r:is-iso-date($start) and r:is-iso-date($end)
+        and string-length($start) = 10 and string-length($end) = 10 and ends-with($start, '-01')
+        and ($end castable as xs:date)
+        and xs:date($end) = xs:date(substring($end, 1, 8) || '01') + xs:yearMonthDuration('P1M')
+            - xs:dayTimeDuration('P1D')"/>
+    <xsl:sequence select="
+        if (not($months)) then ($start, $end)
+        else if (substring($start, 6, 5) = '01-01' and substring($end, 6, 5) = '12-31')
+          then (substring($start, 1, 4), substring($end, 1, 4))
+        else (substring($start, 1, 7), substring($end, 1, 7))"/>
+  </xsl:function>
+
   <!-- What a date element without words of its own says by its attributes (att.datable:
        "<date when="1900-01-01"/>", "<date from="1890" to="1910"/>"), in words of the
        interface: "1 January 1900", "from 1890 to 1910", "between 1890 and 1910" (notBefore and
@@ -306,8 +326,11 @@
     <xsl:sequence select="
         if (exists($period)) then $period
         else if (exists($when)) then r:date-words($when, true())
-        else if (exists($start) and exists($end)) then r:msg(if ($span) then 'date.from-to'
-          else 'date.between', (r:date-words($start, true()), r:date-words($end, true())))
+        else if (exists($start) and exists($end)) then (
+          let $range := r:whole-months($start, $end)
+          return if ($range[1] = $range[2]) then r:date-words($range[1], true())
+            else r:msg(if ($span) then 'date.from-to' else 'date.between',
+              (r:date-words($range[1], true()), r:date-words($range[2], true()))))
         else if (exists($start)) then r:msg(if ($span) then 'date.from' else 'date.after',
           r:date-words($start, true()))
         else if (exists($end)) then r:msg(if ($span) then 'date.to' else 'date.before',

@@ -38,4 +38,24 @@
     <xsl:sequence select="replace(if ($dates != '') then $dates else $rest,
         '^[\s,;:]+|[\s,;:]+$', '')"/>
   </xsl:function>
+
+  <!-- Whether a birth or death says when by its attributes (or its date's). -->
+  <xsl:function name="r:life-dated" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists(($e, $e/date)/@*[local-name() = ('when', 'notBefore',
+        'notAfter', 'from', 'to')][normalize-space()])"/>
+  </xsl:function>
+
+  <!-- The words of a birth or death dated by its attributes that are not its date, where no
+       place is named: "Estagel" of <birth when="1786-02-26">Estagel</birth>, which the cards,
+       the index and the exports dropped (probe 60). Words with a digit restate the date ("26
+       February 1786") and are not said twice. -->
+  <xsl:function name="r:life-said" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="rest" as="xs:string" select="replace(normalize-space(string-join(
+        $e//text()[empty(ancestor::*[local-name() = ($r:place-names, 'location', 'note',
+            'date')] intersect $e/descendant::*)], ' ')), '^[\s,;:]+|[\s,;:]+$', '')"/>
+    <xsl:sequence select="$rest[. != ''][not(matches(., '\d'))][r:life-dated($e)]
+        [empty($e/@ref | $e/descendant::*[local-name() = $r:place-names])]"/>
+  </xsl:function>
 </xsl:stylesheet>

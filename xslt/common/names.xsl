@@ -612,8 +612,12 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="birth" as="node()*" select="$e/birth[1] ! r:life-part(.)"/>
     <xsl:variable name="death" as="node()*" select="$e/death[1] ! r:life-part(.)"/>
+    <!-- a dash set off by spaces between parts of several words ("2 March 1850, Leipzig –
+         1910", "between 1 and 31 December 1815 – 1852"), as the index pages write a life;
+         "1819–1896" closed (probe 60: "...31. Dezember 1815–27. November 1852") -->
     <xsl:variable name="placed" as="xs:boolean"
-        select="exists(($e/birth[1], $e/death[1]) ! r:life-places(.))"/>
+        select="exists(($e/birth[1], $e/death[1]) ! (r:life-places(.), r:life-said(.)))
+            or contains(string-join(($birth, $death) ! string(.)), ' ')"/>
     <xsl:variable name="parts" as="array(node()*)*">
       <xsl:if test="exists($birth) or exists($death)">
         <xsl:variable name="life" as="node()*">
@@ -664,8 +668,11 @@
         </xsl:choose>
       </xsl:for-each>
     </xsl:variable>
+    <!-- or the words beside its dated attributes ("Estagel"), as the index says them -->
+    <xsl:variable name="said" as="xs:string?" select="if (exists($places)) then ()
+        else r:life-said($e)"/>
     <xsl:sequence select="($date ! r:text(.), (if (exists($date) and exists($places))
-        then r:text(', ') else ()), $places)"/>
+        then r:text(', ') else ()), $places, $said ! r:text(', ' || .))"/>
   </xsl:function>
 
   <!-- Where a birth or death took place: the register's places its @ref names, else the

@@ -30,6 +30,9 @@
 
   <!-- Where the encoding guidelines of the edition are published (empty: not linked). -->
   <xsl:param name="guide-url" as="xs:string" select="''"/>
+  <!-- The edition's editors (display names, one a line) and publisher, from its settings. -->
+  <xsl:param name="edition-editors" as="xs:string" select="''"/>
+  <xsl:param name="publisher" as="xs:string" select="''"/>
 
   <xsl:template match="/" as="element()">
     <xsl:variable name="texts" as="element()*" select="ed:corpus/TEI"/>
@@ -50,10 +53,18 @@
               <p class="citation"><xsl:value-of select="r:citation($texts, $date)"/></p>
             </xsl:when>
             <xsl:otherwise>
+              <!-- the edition: its title, its editors and its publisher as the settings name
+                   them, its date ("Letters. Probe Sixty, Erika Mustermann, eds. Probe 60
+                   Press, 5 December 2026.") -->
+              <xsl:variable name="editors" as="xs:string*"
+                  select="tokenize($edition-editors, '\n')[normalize-space()]"/>
               <p>
-                <xsl:value-of select="$edition-title || '. '
-                    || (if (r:is-iso-date($date)) then r:date-words($date, true()) else $date)
-                    || '.'"/>
+                <xsl:value-of select="string-join(($edition-title,
+                    (string-join($editors, ', ') || ', ' || r:msg(if (count($editors) gt 1)
+                        then 'citation.editors' else 'citation.editor'))[exists($editors)],
+                    string-join(($publisher[normalize-space()],
+                        if (r:is-iso-date($date)) then r:date-words($date, true()) else $date),
+                        ', ')) ! replace(., '\.$', ''), '. ') || '.'"/>
                 <xsl:value-of select="' ' || r:msg('about.cite.each')"/>
               </p>
             </xsl:otherwise>

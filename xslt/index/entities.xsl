@@ -33,7 +33,8 @@
                                          the register's other names, each once
         <ed:note>...</ed:note>?          the register note, whitespace normalised
         <ed:life birth="1819-09-13" death="1896">?   a person's birth and death: the ISO
-                                         date of the register, else its words
+                                         date of the register (a range as an interval,
+                                         "1815-12-01/1815-12-31"), else its words of a date
           <ed:birth when="" notBefore="" ...><ed:text/>?<ed:place id="" type=""/>*</ed:birth>
           <ed:death>...</ed:death>       their dates and places (modules/facts.xsl)
         </ed:life>
@@ -53,7 +54,7 @@
         <ed:occurrence ...mention record.../>*                     document order
         <ed:speech document="" file="" speech="" section="" heading="" page="" page-id="">
           <ed:text>the speech's first words</ed:text></ed:speech>*   document order
-        <ed:letter document="" file="" role="sent|received" when="" ref=""/>*
+        <ed:letter document="" file="" role="sent|received" when="" notBefore="" ... ref=""/>*
                                          a letter of the entity (a correspDesc whose
                                          correspAction names it), document order; when: the
                                          date it was sent, ref: the letter's own address

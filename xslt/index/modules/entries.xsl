@@ -171,14 +171,20 @@
           <xsl:value-of select="ed:text(.)"/>
         </ed:note>
       </xsl:for-each>
-      <!-- a person's birth and death: the ISO date when the register gives one, else its
-           words ("c. 1819"), for the exports; and for the pages the date as its attributes
+      <!-- a person's birth and death: the ISO date when the register gives one (a range as
+           an interval), else its words that say a date ("c. 1819"), for the exports; and for the pages the date as its attributes
            give it and the place (ed:birth, ed:death) -->
       <xsl:if test="tei:birth or tei:death">
         <ed:life>
           <xsl:for-each select="(tei:birth[1], tei:death[1])">
-            <xsl:variable name="value" as="xs:string?" select="(@when, tei:date/@when,
-                r:life-words(.))[normalize-space()][1] ! string(.)"/>
+            <!-- a range as an ISO 8601 interval ("1815-12-01/1815-12-31"), words only when
+                 they say a date (a digit): probe 60's "London" was a birth date -->
+            <xsl:variable name="range" as="xs:string?" select="(., tei:date)[(@notBefore
+                | @notAfter | @from | @to)[normalize-space()]][1] ! string-join((
+                    ((@from, @notBefore)[1] ! normalize-space(.), '..')[. != ''][1],
+                    ((@to, @notAfter)[1] ! normalize-space(.), '..')[. != ''][1]), '/')"/>
+            <xsl:variable name="value" as="xs:string?" select="(@when, tei:date/@when, $range,
+                r:life-words(.)[matches(., '\d')])[normalize-space()][1] ! string(.)"/>
             <xsl:if test="exists($value)">
               <xsl:attribute name="{local-name()}" select="$value"/>
             </xsl:if>
@@ -292,15 +298,21 @@
   </xsl:function>
 
   <!-- A letter the entity sent or received (the context: a name of its correspAction): its
-       text, its role, the date it was sent and its own address. -->
+       text, its role, the date it was sent (or the bounds of it) and its own address. -->
   <xsl:template name="ed:letter-record" as="element(ed:letter)">
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="desc" as="element()" select="../.."/>
     <xsl:variable name="date" as="element()?" select="r:sent-date($desc)"/>
     <xsl:variable name="stem" as="xs:string" select="ancestor::ed:document[1]/@ed:stem"/>
+    <!-- when: a date it was sent on; a range is its bounds as written (probe 60: a letter of
+         "between 1 and 15 April 1841" was sent "1 April 1841") -->
     <ed:letter document="{$stem}" file="{$stem}.html" role="{r:corresp-role(.)}"
-        when="{($date/(@when, @when-iso, @notBefore, @from, @notAfter, @to))[1]}"
-        ref="{tokenize(normalize-space($desc/@ref))[1]}"/>
+        when="{($date/(@when, @when-iso))[1]}"
+        ref="{tokenize(normalize-space($desc/@ref))[1]}">
+      <xsl:for-each select="$date/(@notBefore, @notAfter, @from, @to)[normalize-space()]">
+        <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
+      </xsl:for-each>
+    </ed:letter>
   </xsl:template>
 
   <!-- A speech of the entity (sp whose @who points at it): where it is (the heads of the
@@ -386,8 +398,16 @@
         if (matches($value, '^https?://[^\s]+$')) then $value
         else if (exists($known) and matches($value, $known?pattern)) then $known?prefix || $value
         else ()"/>
+    <!-- an identifier written as its known authority's address (https://d-nb.info/gnd/118554700)
+         is its number, as the card says it and as the others are kept (probe 60: "GND
+         https://d-nb.info/gnd/..." beside "GND 118554700"); the address stays its link -->
+    <xsl:variable name="tail" as="xs:string" select="replace($value, '^.*[/:=]', '')"/>
+    <xsl:variable name="id" as="xs:string" select="if (exists($known) and exists($url)
+        and matches($value, '^https?://') and matches($tail, $known?pattern)
+        and contains($value, '//' || substring-before(substring-after($known?prefix, '//'), '/')
+            || '/')) then $tail else $value"/>
     <xsl:if test="$value">
-      <ed:authority type="{$type}" value="{$value}">
+      <ed:authority type="{$type}" value="{$id}">
         <xsl:if test="exists($url)">
           <xsl:attribute name="url" select="$url"/>
         </xsl:if>

@@ -5,7 +5,8 @@
 
   <ed:life birth="" death="">             (entries.xsl: the exports' values)
     <ed:birth when="" notBefore="" notAfter="" from="" to="" period="" type="">   the date as
-      <ed:text>c. 1800</ed:text>?         its attributes give it, else as written; period: a
+      <ed:text>c. 1800</ed:text>?         its attributes give it, else as written (with them:
+                                          words that are not the date, r:life-said); period: a
                                           century or decade (r:period, "century 18"); type:
                                           the register's @type of it (TEI index only)
       <ed:place id="leipzig" type="place">Leipzig</ed:place>*   a place of the register (id,
@@ -104,6 +105,10 @@
       <xsl:choose>
         <xsl:when test="exists($dated)">
           <xsl:sequence select="ed:date-attributes($dated)"/>
+          <!-- and what it says beside (a place as plain words): probe 60 -->
+          <xsl:for-each select="r:life-said(.)">
+            <ed:text><xsl:value-of select="."/></ed:text>
+          </xsl:for-each>
         </xsl:when>
         <xsl:when test="r:life-words(.) != ''">
           <ed:text><xsl:value-of select="r:life-words(.)"/></ed:text>

@@ -241,9 +241,10 @@
                     current()/@document]) gt 1) then $ref else @file}">
                   <xsl:value-of select="$title"/>
                 </a>
-                <xsl:if test="normalize-space(@when)">
-                  <xsl:value-of select="' (' || r:date-words(@when, true()) || ')'"/>
-                </xsl:if>
+                <xsl:for-each select="if (normalize-space(@when)) then r:date-words(@when, true())
+                    else r:date-attribute-words(.)">
+                  <xsl:value-of select="' (' || . || ')'"/>
+                </xsl:for-each>
               </xsl:for-each>
             </li>
           </xsl:for-each-group>
@@ -318,6 +319,11 @@
       <xsl:text>, </xsl:text>
     </xsl:if>
     <xsl:sequence select="ed:entry-links(ed:place)"/>
+    <!-- words beside a date its attributes give ("Estagel"), which the label leaves out -->
+    <xsl:if test="exists(@when | @notBefore | @notAfter | @from | @to) and normalize-space(ed:text)
+        and empty(ed:place)">
+      <xsl:value-of select="', ' || normalize-space(ed:text)"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- When an event happened: "1 June 1875", "between 1890 and 1892", "from January to
@@ -625,26 +631,19 @@
     <xsl:sequence select="
         if (not(r:is-iso-date($start) and r:is-iso-date($end)) or $s[1] ne $e[1]
             or count($s) ne count($e) or count($s) = 1) then r:date-words($start, true())
-        else if (count($s) = 3 and $s[2] = $e[2]) then string(xs:integer($s[3]))
+        else if (count($s) = 3 and $s[2] = $e[2]) then ed:day-alone(xs:integer($s[3]))
         else r:date-words($start, false())"/>
   </xsl:function>
 
-  <!-- A range from the first day of a month to the last day of a month is a range of months
-       (1944-09-01 to 1944-12-31: September to December 1944), and one from 1 January to
-       31 December a range of years. -->
-  <xsl:function name="ed:whole-months" as="xs:string+">
-    <xsl:param name="start" as="xs:string"/>
-    <xsl:param name="end" as="xs:string"/>
-    <xsl:variable name="months" as="xs:boolean" select="r:is-iso-date($start) and r:is-iso-date($end)
-        and string-length($start) = 10 and string-length($end) = 10 and ends-with($start, '-01')
-        and ($end castable as xs:date)
-        and xs:date($end) = xs:date(substring($end, 1, 8) || '01') + xs:yearMonthDuration('P1M')
-            - xs:dayTimeDuration('P1D')"/>
-    <xsl:sequence select="
-        if (not($months)) then ($start, $end)
-        else if (substring($start, 6, 5) = '01-01' and substring($end, 6, 5) = '12-31')
-          then (substring($start, 1, 4), substring($end, 1, 4))
-        else (substring($start, 1, 7), substring($end, 1, 7))"/>
+  <!-- A day of the month as the interface's language writes it before its month: the day of
+       its date.day message with the signs written against it ("1." in German, "1" in
+       English): "zwischen 1 und 15. April 1841" lacked the German dot (probe 60). -->
+  <xsl:function name="ed:day-alone" as="xs:string">
+    <xsl:param name="day" as="xs:integer"/>
+    <xsl:variable name="full" as="xs:string"
+        select="r:msg('date.day', (string($day), '&#xE002;', '&#xE003;'))"/>
+    <xsl:sequence select="(analyze-string($full, '[0-9]+[^\s\p{L}&#xE002;&#xE003;]*')
+        /*:match ! string(.), string($day))[1]"/>
   </xsl:function>
 
   <!-- A dated mention's date in words: @when, or the range of @from/@to (a span of time) or
@@ -683,7 +682,7 @@
         <xsl:value-of select="r:date-words(@when, true())"/>
       </xsl:when>
       <xsl:when test="exists($start) and exists($end)">
-        <xsl:variable name="range" as="xs:string+" select="ed:whole-months($start, $end)"/>
+        <xsl:variable name="range" as="xs:string+" select="r:whole-months($start, $end)"/>
         <xsl:value-of select="if ($range[1] = $range[2]) then r:date-words($range[1], true())
             else r:msg(if ($span) then 'date.from-to' else 'date.between',
                 (ed:range-start($range[1], $range[2]), r:date-words($range[2], true())))"/>
