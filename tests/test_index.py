@@ -1033,6 +1033,43 @@ def test_a_register_and_letters_read_as_written_probe_60(tmp_path: Path) -> None
     assert "zwischen 1850 und 1855" in head and "1850–1855" not in head, head
 
 
+def test_the_registers_dated_events_are_on_the_timeline(tmp_path: Path) -> None:
+    """Probe 55's leftover: an event a register dates (event/@when, @from ...) was on the
+    timeline only where a text mentioned it with a date. Each stands among the texts' dates
+    by its start, its name leading to its entry; an undated one is not there."""
+    (tmp_path / "t.xml").write_text(
+        tei_text('<p><rs type="event" ref="#fire">The fire</rs> of <date when="1884-01-05">5 '
+                 'January 1884</date>, the <rs ref="#riot" type="event">riot</rs> in <date '
+                 'when="1881">1881</date>, <rs ref="#flood">a flood</rs>, <rs ref="#x">x</rs>.'
+                 "</p>").replace(
+            "</text>",
+            '</text><standOff><listEvent><event xml:id="fire" from="1883-12-30" to="1884-01-02">'
+            '<label>The Great Fire</label></event><event xml:id="riot" when="1881-05-03"><label>'
+            'The riot</label></event><event xml:id="flood" notBefore="-0044" notAfter="-0040">'
+            '<label>Old flood</label></event><event xml:id="x"><label>Undated</label></event>'
+            "</listEvent></standOff>",
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    build([tmp_path / "t.xml"], tmp_path / "out", only=("html", "index"))
+    page = html.parse(str(tmp_path / "out/html/timeline.html"))
+    items = [
+        (li.get("id"), normalise(li.xpath("string(span[@class='timeline-date'])")))
+        for li in page.xpath("//ol[@class='index-timeline']/li")
+    ]
+    assert items == [
+        ("entry-flood", "between 44 BCE and 40 BCE"),
+        ("date-t-body-p-1-m4", "1881"),
+        ("entry-riot", "3 May 1881"),
+        ("entry-fire", "from 30 December 1883 to 2 January 1884"),
+        ("date-t-body-p-1-m2", "5 January 1884"),
+    ]
+    (fire,) = page.xpath("//li[@id='entry-fire']/a")
+    assert (fire.get("href"), fire.text) == ("entities.html#fire", "The Great Fire")
+    entities = html.parse(str(tmp_path / "out/html/entities.html"))
+    assert entities.xpath("//section[@id='fire']")
+
+
 def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:
     """Probe 31 (the Escher letters): an rs holding only spaces was reported as "rs '' has no
     @ref", and an rs whose words are a persName identified by its own @key as "rs 'Frau

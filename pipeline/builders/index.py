@@ -10,6 +10,7 @@ builders as ``context.products["entities"]``. From it this builder writes ``OUT/
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from copy import deepcopy
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -44,6 +45,8 @@ __all__ = [
     "page_subset",
     "render_index_pages",
 ]
+
+_ED = f"{{{ED_NS}}}"
 
 #: HTML index page of each entity type; every other type is listed on ``entities.html``.
 PAGE_OF_TYPE = {
@@ -186,6 +189,8 @@ def page_subset(
                 for entity in child
                 if PAGE_OF_TYPE.get(entity.get("type", ""), OTHER_PAGE) == page
             )
+            if page == TIMELINE_PAGE:
+                parts.extend(_dated(entity) for entity in child.iterfind(f"{_ED}entity[{_ED}when]"))
             parts.append("</ed:entities>")
         elif (
             child.tag == f"{{{ED_NS}}}documents"
@@ -195,6 +200,19 @@ def page_subset(
             parts.append(text(child))
     parts.append("</ed:index>")
     return "".join(parts)
+
+
+def _dated(entity: etree._Element) -> str:
+    """An entry the register dates by its own attributes (an event) as the timeline shows it:
+    its id, kind, name and dates, none of its mentions."""
+    small = etree.Element(f"{_ED}entity", nsmap={"ed": ED_NS})
+    for key in ("id", "type"):
+        small.set(key, entity.get(key, ""))
+    for name in ("name", "when"):
+        found = entity.find(f"{_ED}{name}")
+        if found is not None:
+            small.append(deepcopy(found))
+    return _text(small)
 
 
 def _text(element: etree._Element) -> str:

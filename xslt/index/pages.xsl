@@ -109,10 +109,26 @@
 
   <xsl:template name="timeline" as="element()+">
     <xsl:context-item as="element(ed:index)" use="required"/>
+    <!-- the entries the registers date by their own attributes (an event's when, from, to),
+         among the dates the texts mention, each leading to its entry: they were on the
+         timeline only where a text mentioned them with a date (probe 55's leftover) -->
+    <xsl:variable name="events" as="element(ed:date)*">
+      <xsl:for-each select="ed:entities/ed:entity[ed:when]">
+        <ed:date event="{@id}" event-type="{@type}">
+          <xsl:sequence select="ed:when/@*"/>
+          <ed:text><xsl:value-of select="ed:name"/></ed:text>
+        </ed:date>
+      </xsl:for-each>
+    </xsl:variable>
+    <!-- the texts' dates come in the index's order; an entry's take their place among them
+         by start, then end (a stable sort: the texts' order among equals stays) -->
+    <xsl:variable name="dates" as="element(ed:date)*" select="if (empty($events))
+        then ed:timeline/ed:date else sort((ed:timeline/ed:date, $events), (),
+            function ($d) { ed:timeline-key($d) })"/>
     <xsl:choose>
-      <xsl:when test="ed:timeline/ed:date">
+      <xsl:when test="exists($dates)">
         <xsl:call-template name="ed:timeline">
-          <xsl:with-param name="dates" select="ed:timeline/ed:date"/>
+          <xsl:with-param name="dates" select="$dates"/>
           <xsl:with-param name="page-lang" select="r:ui-lang()" tunnel="yes"/>
           <xsl:with-param name="documents" select="ed:documents" tunnel="yes"/>
         </xsl:call-template>
@@ -122,5 +138,28 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A date's place on the timeline, as the index orders the texts' dates
+       (index/entities.xsl): dated before undated, then by start (a century or decade by its
+       first year, before the years it spans), then end; a year BCE before the common era. -->
+  <xsl:function name="ed:timeline-key" as="xs:string+">
+    <xsl:param name="date" as="element(ed:date)"/>
+    <xsl:variable name="start" as="xs:string?" select="($date/(@when, @from, @notBefore, @to,
+        @notAfter))[1] ! string(.)"/>
+    <xsl:variable name="end" as="xs:string?"
+        select="($date/(@when, @to, @notAfter))[1] ! string(.)"/>
+    <xsl:sequence select="(if (exists($start) or $date/@period-start) then '0' else '1'),
+        ed:sortable(($date/@period-start ! string(.), $start, '')[1]),
+        (if ($date/@period) then '0' else '1'), ed:sortable(($start, '')[1]),
+        ed:sortable(($end, '')[1])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:sortable" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="if (matches($value, '^-[0-9]{4}'))
+        then '0' || format-number(9999 - xs:integer(substring($value, 2, 4)), '0000')
+            || substring($value, 6)
+        else '1' || $value"/>
+  </xsl:function>
 
 </xsl:stylesheet>

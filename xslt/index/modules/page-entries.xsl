@@ -376,6 +376,24 @@
     </li>
   </xsl:template>
 
+  <!-- An entry of the registers dated by its own attributes (an event), on the timeline: its
+       date, its name linked to its entry of the index, and its kind. -->
+  <xsl:template match="ed:date[@event]" mode="ed:html" as="element()" priority="1">
+    <li id="entry-{@event}" class="timeline-entry">
+      <span class="timeline-date"><xsl:call-template name="ed:date-label"/></span>
+      <xsl:text>: </xsl:text>
+      <a href="{($ed:kind-pages(string(@event-type)), 'entities.html')[1]}#{@event}">
+        <xsl:value-of select="ed:text"/>
+      </a>
+      <xsl:if test="@event-type = 'event'">
+        <xsl:text> </xsl:text>
+        <small class="timeline-kind">
+          <xsl:value-of select="'(' || r:msg('card.event') || ')'"/>
+        </small>
+      </xsl:if>
+    </li>
+  </xsl:template>
+
   <!-- One occurrence: where it is (linked) and the context with the mention marked. A dated
        mention's entry has the id its date in the text links to. -->
   <xsl:template match="ed:occurrence | ed:date" mode="ed:html" as="element()">
