@@ -705,6 +705,38 @@ def test_search_reads_the_texts_words_not_the_pages_signs(tmp_path: Path) -> Non
     assert not {"¶", "‖"} & set(content)
 
 
+def test_search_reads_a_word_whose_name_is_written_against_a_prefix(tmp_path: Path) -> None:
+    """Probe 61: Pagefind begins a word at an element with an id, so a name written against
+    its prefix ("و<persName>إبراهيم</persName>", "ב<placeName>ירושלים</placeName>",
+    "Haus<rs>tür</rs>") was indexed as two words and the word as written found nothing. The
+    pages keep the mentions' ids; the copy Pagefind reads has none where a word goes on."""
+    import gzip
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "c.xml").write_text(
+        tei_text(
+            '<p>وكان و<persName ref="#i">إبراهيم</persName> بك ب<placeName ref="#j">القاهرة'
+            '</placeName> <persName ref="#i">إبراهيم</persName>.</p><listPerson><person '
+            'xml:id="i"><persName>إبراهيم</persName></person></listPerson><listPlace><place '
+            'xml:id="j"><placeName>القاهرة</placeName></place></listPlace>',
+            title="Chronicle",
+            lang="ar",
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = (tmp_path / "out/html/c.html").read_text(encoding="utf-8")
+    assert page.count('class="name persName') == 2 and 'id="body-p-1-m1"' in page
+    (fragment,) = [
+        json.loads(data[len(b"pagefind_dcd") :])
+        for f in sorted((tmp_path / "out/html/pagefind/fragment").iterdir())
+        if b"/c.html" in (data := gzip.decompress(f.read_bytes()))
+    ]
+    assert "وكان وإبراهيم بك بالقاهرة إبراهيم." in fragment["content"], fragment
+
+
 def test_search_index_is_built_with_filters(site: Path) -> None:
     index = site / "html" / "pagefind"
     assert (index / "pagefind.js").is_file() and list((index / "fragment").iterdir())

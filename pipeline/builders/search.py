@@ -21,6 +21,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -62,6 +63,40 @@ EXCLUDED = (
     ".facs-viewer",
     ".places-map",
 )
+#: An inline element with an id (a name's or a date's mention, a source's xml:id on a word
+#: or a segment) is an anchor to Pagefind, which begins a new word at it: "و<a id=..>إبراهيم"
+#: was indexed as "و إبراهيم" (probe 61), "Haus<a id=..>tür" as "Haus tür", so the word as
+#: written was found nowhere. Results lead to the blocks' anchors, never to these.
+_INLINE_ID = re.compile(
+    rb"<(?:a|span|i|em|b|strong|abbr|mark|time|small|sup|sub|q|cite|bdi|bdo|code|var|s|u"
+    rb"|del|ins|dfn|kbd|samp|data|ruby)(?=\s)[^>]*?(\sid=\"[^\"]*\")"
+)
+#: What may stand before an element that begins a word: a space, a tag's end, an entity's.
+_WORD_START = frozenset(b" \t\r\n>;")
+
+
+def stage_for_search(page: Path, target: Path) -> bool:
+    """Write at ``target`` the page as Pagefind is to read it, if it differs from ``page``:
+    without the ids of inline elements that continue a word (a letter before them), which
+    Pagefind would split the word at. False, and nothing written, when no element does (the
+    page is then linked as it is)."""
+    data = page.read_bytes()
+    cuts = [
+        m.span(1)
+        for m in _INLINE_ID.finditer(data)
+        if m.start() > 0 and data[m.start() - 1] not in _WORD_START
+    ]
+    if not cuts:
+        return False
+    parts, last = [], 0
+    for start, end in cuts:
+        parts.append(data[last:start])
+        last = end
+    parts.append(data[last:])
+    target.write_bytes(b"".join(parts))
+    return True
+
+
 #: Seconds Pagefind may take before the build gives up on the search index.
 TIME_LIMIT = 600.0
 _ORIGIN = "html"
@@ -306,7 +341,8 @@ class Indexing:
             root = Path(scratch)
             for name in bundle.pages:
                 (root / name).parent.mkdir(parents=True, exist_ok=True)
-                link_or_copy(site / name, root / name)
+                if not stage_for_search(site / name, root / name):
+                    link_or_copy(site / name, root / name)
             written = root / INDEX_FOLDER
             seeded, problem = self._run_seeded(root, bundle)
             if not seeded:
