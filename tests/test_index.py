@@ -1070,6 +1070,87 @@ def test_the_registers_dated_events_are_on_the_timeline(tmp_path: Path) -> None:
     assert entities.xpath("//section[@id='fire']")
 
 
+def test_an_arabic_index_files_names_as_arabic_readers_do(tmp_path: Path) -> None:
+    """Probe 61 (an edition in Arabic): the collation weighed an alef's hamza and madda as
+    letters ("اسماعيل, آمنة, أبو الطيب, إبراهيم"), the Hebrew names came before the Arabic
+    ones and the article ال was never left out (every organisation under ا). The index files
+    by the letters, the interface's script first, without the article."""
+    names = {
+        "i1": "اسماعيل", "i2": "آمنة", "i3": "أبو الطيب", "i4": "إبراهيم", "i5": "משה",
+        "i6": "القاهرة", "i7": "زينب",
+    }  # fmt: skip
+    persons = "".join(
+        f'<person xml:id="{i}"><persName>{n}</persName></person>' for i, n in names.items()
+    )
+    mentions = " ".join(f'<persName ref="#{i}">{n}</persName>' for i, n in names.items())
+    (tmp_path / "t.xml").write_text(
+        tei_text(f"<p>{mentions}</p>", lang="ar").replace(
+            "</text>", f"</text><standOff><listPerson>{persons}</listPerson></standOff>"
+        ),
+        encoding="utf-8",
+    )
+    build([tmp_path / "t.xml"], tmp_path / "out", only=("html",), language="ar")
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    filed = [
+        (normalise(s.xpath("string(h2)")), [normalise(e.xpath("string(h3/span)"))
+                                             for e in s.xpath("section")])
+        for s in page.xpath("//section[@class='index-letter']")
+    ]  # fmt: skip
+    assert filed == [
+        ("ا", ["إبراهيم", "أبو الطيب", "اسماعيل", "آمنة"]),
+        ("ز", ["زينب"]),
+        ("ق", ["القاهرة"]),
+        ("מ", ["משה"]),
+    ]
+
+
+def test_a_hebrew_letters_translation_and_its_senders_arrow_read_in_their_direction(
+    tmp_path: Path,
+) -> None:
+    """Probe 61: the context of a mention in a Hebrew letter's English translation (a div of
+    its own xml:lang) was marked Hebrew, and ran right to left; the timeline's arrow from the
+    sender to the addressee of a Hebrew letter pointed back at the sender ("→" in a
+    right-to-left line); the book's index said a page "p. ١٣" in an Arabic interface."""
+    src = tmp_path / "src"
+    src.mkdir()
+    desc = _DESC.format(ref="", sender="#s", addressee="#a", place="", when="1897-05-02")
+    (src / "l.xml").write_text(
+        _LETTER.format(title="מכתב", descs=desc, body="").replace(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0">',
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="he">',
+        ).replace(
+            "<body><p></p></body>",
+            '<body><div type="original"><pb n="١٣"/><p>שלום ל<persName ref="#a">רבקה</persName>'
+            '</p></div><div type="translation" xml:lang="en"><p>Greetings to <persName '
+            'ref="#a">Rivka</persName> in Jerusalem.</p></div></body><back><listPerson>'
+            '<person xml:id="s"><persName>משה</persName></person><person xml:id="a">'
+            "<persName>רבקה</persName></person></listPerson></back>",
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    build([src], tmp_path / "out", language="ar")
+    persons = html.parse(str(tmp_path / "out/html/persons.html"))
+    contexts = [
+        (c.get("lang"), c.get("dir"), normalise(c.text_content()))
+        for c in persons.xpath("//section[@id='a']//span[@class='index-context']")
+    ]  # fmt: skip
+    assert contexts == [
+        ("he", None, "שלום לרבקה"),
+        ("en", "ltr", "Greetings to Rivka in Jerusalem."),
+    ], contexts
+    timeline = (tmp_path / "out/html/timeline.html").read_text(encoding="utf-8")
+    assert "S ← A: " in timeline and "→" not in timeline
+    (book,) = (tmp_path / "out/epub").glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        index = "".join(
+            archive.read(n).decode("utf-8") for n in archive.namelist() if "index" in n
+        )  # fmt: skip
+    assert "ص ١٣" in index and "p. ١٣" not in index
+    # a division's kind in the interface's words, not "Original"
+    places = [normalise(li.text_content()) for li in persons.xpath("//section[@id='a']//li")]
+    assert places[0] == "النص الأصلي, ص ١٣: שלום לרבקה", places
+
+
 def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:
     """Probe 31 (the Escher letters): an rs holding only spaces was reported as "rs '' has no
     @ref", and an rs whose words are a persName identified by its own @key as "rs 'Frau

@@ -889,6 +889,23 @@ def test_a_stanzas_number_stands_in_its_margin(tmp_path: Path) -> None:
     assert_words_preserved(tmp_path / "ballad.xml", source.root, page)
 
 
+def test_a_right_to_left_language_in_latin_letters_runs_left_to_right(tmp_path: Path) -> None:
+    """Probe 61: Yiddish written in Latin letters (xml:lang="yi", no -Latn subtag) inside
+    English was set right to left ("fraytik-tsu-nakhts" reversed with its punctuation);
+    Yiddish in Hebrew letters still is."""
+    doc = _render_text(
+        tmp_path,
+        "yi",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
+<titleStmt><title>Yiddish</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>On <foreign
+xml:lang="yi">fraytik-tsu-nakhts</foreign>, <foreign xml:lang="yi">שבת</foreign>.</p>
+</body></text></TEI>""",
+    )
+    said = [(e.text_content(), e.get("dir")) for e in doc.xpath("//p//*[@lang='yi']")]
+    assert said == [("fraytik-tsu-nakhts", None), ("שבת", "rtl")], said
+
+
 def test_a_synoptic_edition_names_each_witness_leaf_and_tells_a_note_once(
     tmp_path: Path,
 ) -> None:

@@ -965,7 +965,14 @@
        direction of the text being rendered, a tunnel parameter set by the page). -->
   <xsl:template name="r:dir-attribute" as="attribute()?">
     <xsl:param name="r:dir" as="xs:string" tunnel="yes" select="'ltr'"/>
-    <xsl:variable name="own" as="xs:string?" select="r:lang-dir(@xml:lang)"/>
+    <!-- a language written right to left whose words here are in no right-to-left script
+         (Yiddish in Latin letters, "fraytik-tsu-nakhts", without an -Latn subtag) runs left to
+         right: it was set right to left (probe 61) -->
+    <xsl:variable name="said" as="xs:string?" select="r:lang-dir(@xml:lang)"/>
+    <xsl:variable name="own" as="xs:string?" select="if ($said = 'rtl'
+        and not(matches(@xml:lang, '-[A-Za-z]{4}(-|$)')) and matches(string(.), '\p{L}')
+        and not(matches(string(.), '[\p{IsHebrew}\p{IsArabic}\p{IsSyriac}\p{IsThaana}\p{IsArabicPresentationForms-A}\p{IsArabicPresentationForms-B}\p{IsAlphabeticPresentationForms}]')))
+        then 'ltr' else $said"/>
     <xsl:if test="exists($own)">
       <xsl:variable name="outer" as="xs:string"
           select="((ancestor::*[@xml:lang] ! r:lang-dir(@xml:lang))[last()], $r:dir)[1]"/>

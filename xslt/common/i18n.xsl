@@ -283,6 +283,16 @@
         ! xs:integer(.) ! (. * 100, . * 100 + 99)"/>
   </xsl:function>
 
+  <!-- A name as an index files it: without a leading article, English or French ("The
+       Hague", "La Rochelle", "l'Isle-Adam") or Arabic's, written against the word
+       ("القاهرة" under ق, as Arabic indexes file it; probe 61: every organisation and many
+       places were filed under ا). -->
+  <xsl:function name="r:without-article" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="replace(replace($name, '^((the|le|la|les)\s+|l[’'']\s*)', '', 'i'),
+        '^ال(\p{L}\p{M}*\p{L})', '$1')"/>
+  </xsl:function>
+
   <!-- A range from the first day of a month to the last day of a month is a range of months
        (1944-09-01 to 1944-12-31: September to December 1944), and one from 1 January to
        31 December a range of years. The timeline, the index pages and the cards say them so

@@ -92,9 +92,31 @@
        orders a precomposed letter its rules do not name by its code point: the Greek of a
        patristic text ("Ἀδὰμ", U+1F08) came after the Hebrew names, under a second "Α"
        (probe 46); decomposed, it is Α and a breathing, and sorts with "Ἀβραὰμ" and "Βαλαὰμ". -->
+  <!-- The collation weighs the points of Hebrew, Arabic and Syriac (vowels, hamza and madda
+       above an alef, shadda) and the tatweel as letters: "آمنة" came before "أبو الطيب" and
+       "مֹשֶׁה" before "מאיר" (probe 61); readers file them by their letters, and they are left
+       out of the key (the name itself breaks a tie). -->
   <xsl:function name="r:collation-key" as="xs:string">
     <xsl:param name="key" as="xs:string?"/>
-    <xsl:sequence select="normalize-unicode(string($key), 'NFD')"/>
+    <xsl:sequence select="replace(normalize-unicode(string($key), 'NFD'),
+        '[&#x591;-&#x5BD;&#x5BF;&#x5C1;&#x5C2;&#x5C4;&#x5C5;&#x5C7;&#x610;-&#x61A;&#x640;&#x64B;-&#x65F;&#x670;&#x6D6;-&#x6DC;&#x6DF;-&#x6E4;&#x6E7;&#x6E8;&#x6EA;-&#x6ED;&#x730;-&#x74A;&#x8D3;-&#x8FF;]', '')"/>
+  </xsl:function>
+
+  <!-- Names in the script of the index's language come first (the collation's default
+       order puts Latin, Greek, Cyrillic, Hebrew and Arabic in that order: an Arabic index
+       opened on its Hebrew names, probe 61): 0 for a key in that script, else 1. -->
+  <xsl:function name="r:script-rank" as="xs:integer">
+    <xsl:param name="key" as="xs:string?"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="script" as="xs:string?" select="map {
+        'ar': '\p{IsArabic}', 'fa': '\p{IsArabic}', 'ur': '\p{IsArabic}', 'ps': '\p{IsArabic}',
+        'he': '\p{IsHebrew}', 'yi': '\p{IsHebrew}', 'el': '\p{IsGreek}', 'grc': '\p{IsGreek}',
+        'ru': '\p{IsCyrillic}', 'uk': '\p{IsCyrillic}', 'bg': '\p{IsCyrillic}',
+        'sr': '\p{IsCyrillic}', 'syr': '\p{IsSyriac}'}(lower-case(substring-before($lang || '-',
+        '-')))"/>
+    <xsl:sequence select="if (empty($script)) then 0
+        else if (matches(replace(string($key), '^[^\p{L}]+', ''), '^' || $script)) then 0
+        else 1"/>
   </xsl:function>
 
   <!-- The letter a key is filed under (the index pages' ed:initial): its first letter without

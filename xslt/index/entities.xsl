@@ -96,7 +96,8 @@
   division's kind; "notes" for a note of the standOff), block (innermost anchored block id,
   or the verse or drama line inside it),
   page and page-id (nearest preceding pb's @n and xml:id, empty when none or in a standOff
-  note), lang (when the mention is in a declared language), and the
+  note), lang (when the mention is in a declared language), context-lang (the language of
+  the words around it, when a part of the text is in another than the text's), and the
   children <ed:text> (as written), <ed:before> and <ed:after> (about 60 characters each,
   "…" marks a cut).
 -->

@@ -103,7 +103,7 @@
 
   <xsl:function name="ee:entry-sort" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="replace(ee:entry-name($entry), '^((the|le|la|les)\s+|l[’'']\s*)', '', 'i')"/>
+    <xsl:sequence select="r:without-article(ee:entry-name($entry))"/>
   </xsl:function>
 
   <!-- Where a mention is: its page in a paginated text, else the part (div) it is in; in a
@@ -116,7 +116,9 @@
     <xsl:variable name="page" as="xs:string?"
         select="if ($apart) then () else $mention/accumulator-before('ee:page')"/>
     <xsl:variable name="div" as="element()?" select="$mention/ancestor::*[ee:is-div(.)][1]"/>
-    <xsl:sequence select="if (exists($page)) then 'p. ' || $page
+    <!-- in the book's words, as the web's index pages say it ("ص ١٣": probe 61's Arabic book
+         said "p. ١٣") -->
+    <xsl:sequence select="if (exists($page)) then r:msg('index.page', $page)
         else if (exists($div)) then ee:label($div)
         else if ($apart) then r:msg('notes.title') else ee:title()"/>
   </xsl:function>

@@ -52,6 +52,7 @@
                   <ul epub:type="index-entry-list">
                     <xsl:for-each select="current-group()">
                       <!-- in the book's language, as the web's index pages sort in theirs -->
+                      <xsl:sort select="r:script-rank(@sort, ee:language())"/>
                       <xsl:sort select="r:collation-key(@sort)"
                           collation="{r:index-collation(ee:language())}"/>
                       <xsl:apply-templates select="." mode="ee:index-entry"/>

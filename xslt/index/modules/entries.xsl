@@ -125,7 +125,7 @@
         if ($name/tei:surname and $name/tei:forename)
         then normalize-space(string-join($name/tei:surname, ' ')) || ', '
              || normalize-space(string-join($name/tei:forename, ' '))
-        else replace(ed:preferred-name($entry), '^((the|le|la|les)\s+|l[’'']\s*)', '', 'i')"/>
+        else r:without-article(ed:preferred-name($entry))"/>
   </xsl:function>
 
   <xsl:template match="*" mode="ed:entity" as="element(ed:entity)">
@@ -141,7 +141,7 @@
     <xsl:variable name="name" as="xs:string" select="ed:entity-name(., $speeches)"/>
     <ed:entity id="{@xml:id}" type="{local-name()}"
         sort="{if (normalize-space(ed:preferred-name(.))) then ed:sort-key(.)
-               else replace($name, '^((the|le|la|les)\s+|l[’'']\s*)', '', 'i')}"
+               else r:without-article($name)}"
         count="{count($mentions)}" speeches="{count($speeches)}"
         letters="{count(distinct-values($letters ! generate-id(../..)))}">
       <xsl:if test="@type">

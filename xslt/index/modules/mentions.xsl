@@ -274,7 +274,12 @@
       <xsl:value-of select="ed:text(.)"/>
     </ed:text>
     <ed:before>
-      <xsl:value-of select="string-join($who[. != ''], ' → ') ! (if (. = '') then '' else . || ': ')"/>
+      <!-- the arrow points from the sender in the letter's direction: "→" read left to right
+           pointed back at a Hebrew letter's sender (probe 61) -->
+      <xsl:value-of select="string-join($who[. != ''], if (matches(string($lang),
+          '^(ar|he|iw|fa|ur|yi|ps|syr|dv|ckb|ug|sd|arc|sam)(-|$)', 'i')
+          and not(matches(string($lang), '-latn', 'i'))) then ' ← '
+          else ' → ') ! (if (. = '') then '' else . || ': ')"/>
     </ed:before>
     <ed:after/>
   </xsl:template>
@@ -325,9 +330,17 @@
         select="if ($apart) then () else accumulator-before('ed:page')"/>
     <xsl:variable name="lang" as="xs:string?"
         select="ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
+    <!-- the language of the words around it, when a part of the text (a translation beside
+         its original) is in another than the text's: its context was marked as the text's
+         (probe 61: an English translation's words set right to left as Hebrew) -->
+    <xsl:variable name="around" as="xs:string?"
+        select="ancestor::*[@xml:lang][1]/@xml:lang/string()"/>
     <xsl:attribute name="document" select="ancestor::ed:document[1]/@ed:stem"/>
     <xsl:attribute name="file" select="ed:file(.)"/>
     <xsl:attribute name="mention" select="@xml:id"/>
+    <xsl:if test="exists($around) and $around ne string(ancestor::tei:TEI[last()]/@xml:lang)">
+      <xsl:attribute name="context-lang" select="$around"/>
+    </xsl:if>
     <xsl:attribute name="ordinal" select="accumulator-before('ed:ordinal')"/>
     <xsl:attribute name="section" select="$section/@xml:id"/>
     <xsl:attribute name="heading" select="($section ! ed:heading(.), '')[1]"/>

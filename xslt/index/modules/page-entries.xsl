@@ -92,8 +92,11 @@
     <xsl:param name="collation-lang" as="xs:string" tunnel="yes" required="yes"/>
     <xsl:variable name="sorted" as="element(ed:entity)*">
       <xsl:perform-sort select="$entities">
+        <xsl:sort select="r:script-rank(@sort, $collation-lang)"/>
         <xsl:sort select="r:collation-key(@sort)" collation="{ed:collation($collation-lang)}"/>
         <xsl:sort select="r:collation-key(ed:name)" collation="{ed:collation($collation-lang)}"/>
+        <xsl:sort select="normalize-unicode(ed:name, 'NFD')"
+            collation="{ed:collation($collation-lang)}"/>
         <xsl:sort select="@id"/>
       </xsl:perform-sort>
     </xsl:variable>
@@ -457,9 +460,10 @@
       </a>
       <xsl:text>: </xsl:text>
       <span class="index-context">
-        <!-- the words around a mention are in its text's language and direction -->
+        <!-- the words around a mention are in its text's language and direction, or its
+             part's (a translation beside its original) -->
         <xsl:call-template name="ed:lang">
-          <xsl:with-param name="lang" select="$document/@lang"/>
+          <xsl:with-param name="lang" select="(@context-lang, $document/@lang)[1]"/>
         </xsl:call-template>
         <xsl:value-of select="ed:before"/>
         <mark>
