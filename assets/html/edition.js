@@ -12,7 +12,8 @@
   - The address printed at the end of a reading page is the one it was read at.
   - On the contents page of a text split into parts, an address of the text's single page
     (text.html#div-3-p-2, saved before the text grew past the page size) goes on to the part
-    that holds it.
+    that holds it; on a part, an address of an id it does not hold goes to the contents page,
+    and so on to its part.
 */
 (function () {
   "use strict";
@@ -21,6 +22,7 @@
     Object.prototype.hasOwnProperty.call(HTMLElement.prototype, "popover");
 
   forwardToPart(document.getElementById("ed-part-ids"));
+  backToContents(document.querySelector(".parts-nav .parts-up a"));
   setUpViews(document.querySelector(".view-switch"));
   setUpFacsimile(document.querySelector(".facs-viewer"));
   setUpPilcrows(document.querySelector(".edition-text"));
@@ -305,6 +307,18 @@
 
   // The part of a split text holding the id of the address (the map: the ids that open each
   // part's divisions and pages, from which the others are derived by adding "-..." or ".n").
+  // On a part of a split text, an address of an id this part does not hold (the parts
+  // were planned anew when a division grew past the page size: probe 62's
+  // "Dickens-32.html#div-3.9-p-32", now on part 41) goes to the text's contents page, whose
+  // map sends it on to the part that holds it now.
+  function backToContents(up) {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!up || !id || document.getElementById(id)) {
+      return;
+    }
+    window.location.replace(up.getAttribute("href") + window.location.hash);
+  }
+
   function forwardToPart(map) {
     var id = decodeURIComponent(window.location.hash.slice(1));
     if (!map || !id || document.getElementById(id)) {
