@@ -238,21 +238,22 @@ def test_a_dangling_target_is_asked_for_the_id_not_a_register_entry(tmp_path: Pa
 
 
 def test_a_reading_attested_by_what_is_no_witness_warns(tmp_path: Path) -> None:
-    """Probe 59: a lemma's wit="#ed1" named the editor's name in the respStmt, and the
-    apparatus cited "Pat Probe" as a witness; nothing told. A witness, a group of witnesses
-    or a source's description is what a @wit names."""
+    """Probe 59: a @wit naming what is no witness went untold, and the apparatus cited it as
+    one. A witness, a group of witnesses, a source's description or the scholar a conjecture
+    is owed to (the editor's name, a person: the Patristic Text Archive's practice) is what a
+    @wit names; a paragraph is not."""
     text = file_facts(
         tmp_path,
         "t.xml",
         f"<TEI {TEI}><teiHeader><fileDesc><titleStmt><respStmt><resp>ed.</resp>"
         '<name xml:id="ed1">Pat</name></respStmt></titleStmt><sourceDesc><listWit xml:id="g">'
         '<witness xml:id="A"/><witness xml:id="B"/></listWit><listBibl><bibl xml:id="C"/>'
-        "</listBibl></sourceDesc></fileDesc></teiHeader><text><p><app>\n"
-        '<lem wit="#A #ed1">x</lem><rdg wit="#g #C">y</rdg></app></p></text></TEI>',
+        '</listBibl></sourceDesc></fileDesc></teiHeader><text><p xml:id="p1"><app>\n'
+        '<lem wit="#A #ed1">x</lem><rdg wit="#g #C #p1">y</rdg></app></p></text></TEI>',
     )
     (found,) = resolve([text])
     assert (found.code, found.severity.value, found.line) == ("refs.not-a-witness", "warning", 2)
-    assert found.message.startswith('@wit="#ed1" on <lem> names a <name>, not a <witness>')
+    assert found.message.startswith('@wit="#p1" on <rdg> names a <p>, not a <witness>')
 
 
 def test_wrong_kind_of_entry(tmp_path: Path) -> None:

@@ -115,12 +115,17 @@ DECLARED_BY = {
 REGISTER_POINTERS = frozenset(
     {"ref", "key", "who", "where", "active", "passive", "mutual", "sameAs", "nymRef"}
 )
-#: What a reading's @wit may name: a witness, a group of them, or a description of a source
-#: that stands for one (probe 59: wit="#ed1" named the editor, whom the apparatus then cited as
-#: a witness).
+#: What a reading's @wit may name: a witness, a group of them, a description of a source that
+#: stands for one, or the scholar a conjecture is owed to (the Patristic Text Archive's
+#: wit="#FXR" names a person, an editor's emendation names the editor). Anything else (a
+#: paragraph, a place, a division) is cited by the apparatus as a witness it is not.
 WITNESS_KINDS = frozenset(
-    {"witness", "listWit", "bibl", "biblStruct", "biblFull", "msDesc", "msPart", "msFrag"}
-)
+    {
+        "witness", "listWit", "bibl", "biblStruct", "biblFull", "msDesc", "msPart", "msFrag",
+        "person", "personGrp", "persName", "name", "org", "orgName", "editor", "author",
+        "respStmt",
+    }
+)  # fmt: skip
 #: Entries of these kinds in a register are expected to be mentioned somewhere.
 REGISTER_ENTRIES = ("person", "personGrp", "place", "org", "event", "object", "nym")
 
