@@ -1074,7 +1074,8 @@ def test_an_arabic_index_files_names_as_arabic_readers_do(tmp_path: Path) -> Non
     """Probe 61 (an edition in Arabic): the collation weighed an alef's hamza and madda as
     letters ("اسماعيل, آمنة, أبو الطيب, إبراهيم"), the Hebrew names came before the Arabic
     ones and the article ال was never left out (every organisation under ا). The index files
-    by the letters, the interface's script first, without the article."""
+    by the letters, the interface's script first, without the article; counts take Arabic's
+    plural forms."""
     names = {
         "i1": "اسماعيل", "i2": "آمنة", "i3": "أبو الطيب", "i4": "إبراهيم", "i5": "משה",
         "i6": "القاهرة", "i7": "زينب",
@@ -1102,6 +1103,8 @@ def test_an_arabic_index_files_names_as_arabic_readers_do(tmp_path: Path) -> Non
         ("ق", ["القاهرة"]),
         ("מ", ["משה"]),
     ]
+    # counted in Arabic's plural: 7 entries are "7 مداخل", not "7 مدخل" (probe 61)
+    assert "7 مداخل" in normalise(page.xpath("string(//main)"))
 
 
 def test_a_hebrew_letters_translation_and_its_senders_arrow_read_in_their_direction(
@@ -1146,6 +1149,12 @@ def test_a_hebrew_letters_translation_and_its_senders_arrow_read_in_their_direct
             archive.read(n).decode("utf-8") for n in archive.namelist() if "index" in n
         )  # fmt: skip
     assert "ص ١٣" in index and "p. ١٣" not in index
+    # the contents' entries in the interface's words carry its language
+    with zipfile.ZipFile(book) as archive:
+        nav = etree.fromstring(archive.read("OEBPS/nav.xhtml"))
+    (entry,) = nav.xpath("//h:nav[@id='toc']//h:a[@href='index.xhtml']",
+                         namespaces={"h": "http://www.w3.org/1999/xhtml"})  # fmt: skip
+    assert (entry.get("lang"), entry.get("dir")) == ("ar", "rtl")
     # a division's kind in the interface's words, not "Original"
     places = [normalise(li.text_content()) for li in persons.xpath("//section[@id='a']//li")]
     assert places[0] == "النص الأصلي, ص ١٣: שלום לרבקה", places

@@ -53,20 +53,22 @@
           <ol>
             <!-- in spine order: the list of witnesses comes before the text -->
             <xsl:if test="ee:has-witnesses()">
-              <li><a href="{$ee:witnesses-file}"><xsl:value-of select="r:msg('app.witnesses')"/></a></li>
+              <li><a href="{$ee:witnesses-file}"><xsl:sequence select="r:ui-words($text)"/><xsl:value-of select="r:msg('app.witnesses')"/></a></li>
             </xsl:if>
             <xsl:apply-templates select="$divs" mode="ee:toc"/>
             <xsl:if test="empty($divs)">
               <li><a href="{$ee:plan[1]?file}"><xsl:value-of select="ee:title()"/></a></li>
             </xsl:if>
             <xsl:if test="$has-index">
-              <li><a href="{$ee:index-file}"><xsl:value-of select="r:msg('epub.index')"/></a></li>
+              <li><a href="{$ee:index-file}"><xsl:sequence select="r:ui-words($text)"/><xsl:value-of select="r:msg('epub.index')"/></a></li>
             </xsl:if>
             <xsl:if test="exists($ee:subjects)">
-              <li><a href="{$ee:subjects-file}"><xsl:value-of select="r:msg('index.subjects')"/></a></li>
+              <li><a href="{$ee:subjects-file}"><xsl:sequence select="r:ui-words($text)"/><xsl:value-of select="r:msg('index.subjects')"/></a></li>
             </xsl:if>
+            <!-- the interface's words, in its language inside a book in another (probe 61:
+                 an English book's Arabic "index" and "map" entries were unmarked) -->
             <xsl:if test="$map-file != ''">
-              <li><a href="{$map-file}"><xsl:value-of select="r:msg('map.title')"/></a></li>
+              <li><a href="{$map-file}"><xsl:sequence select="r:ui-words($text)"/><xsl:value-of select="r:msg('map.title')"/></a></li>
             </xsl:if>
           </ol>
         </nav>

@@ -33,11 +33,20 @@
         string($n))"/>
   </xsl:function>
 
-  <!-- "1 mention", "3 mentions": the catalogue's KEY.one or KEY.other, with the number. -->
+  <!-- "1 mention", "3 mentions": the catalogue's KEY.one or KEY.other, with the number; in
+       Arabic its dual and plurals too (CLDR's plural categories: 2 "two", 3-10 "few", 11-99
+       "many" by the last two digits), where the catalogue has them ("مدخلان", "9 مداخل",
+       "11 مدخلًا": probe 61 read "2 مدخل"). -->
   <xsl:function name="ed:plural" as="xs:string">
     <xsl:param name="n" as="xs:integer"/>
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="r:msg($key || (if ($n eq 1) then '.one' else '.other'), string($n))"/>
+    <xsl:variable name="category" as="xs:string?" select="if (r:ui-lang() ne 'ar') then ()
+        else if ($n eq 2) then 'two'
+        else if ($n mod 100 ge 3 and $n mod 100 le 10) then 'few'
+        else if ($n mod 100 ge 11) then 'many'
+        else ()"/>
+    <xsl:sequence select="r:msg((($category ! ($key || '.' || .))[r:has-msg(.)],
+        $key || (if ($n eq 1) then '.one' else '.other'))[1], string($n))"/>
   </xsl:function>
 
   <!-- The document a stem names, looked up through a key: the predicate $documents[@stem =
