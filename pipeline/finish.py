@@ -49,10 +49,10 @@ from .builders.index_exports import (
     entities_csv,
     places_geojson,
     relations_csv,
-    tei_document,
     tei_records,
     write_entities_json,
     write_occurrences_csv,
+    write_tei_document,
 )
 from .builders.index_merge import fill, holds_records, merge_apart, parse
 from .builders.index_model import NS
@@ -192,7 +192,7 @@ def write_index(index: Index, staging: Path, date: str, cache: Cache | None = No
         write_occurrences_csv(out, index.root, index.entities())
     write_text_atomic(staging / "relations.csv", relations_csv(index.root))
     write_text_atomic(staging / "places.geojson", places_geojson(index.root))
-    write_text_atomic(staging / "entities.xml", tei_document(index.text(tei_records), date))
+    write_tei_document(index.text(tei_records), date, staging / "entities.xml")
     if cache is not None:
         cache.keep_files("index", unit)
 

@@ -20,6 +20,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -1158,6 +1159,49 @@ def test_a_hebrew_letters_translation_and_its_senders_arrow_read_in_their_direct
     # a division's kind in the interface's words, not "Original"
     places = [normalise(li.text_content()) for li in persons.xpath("//section[@id='a']//li")]
     assert places[0] == "النص الأصلي, ص ١٣: שלום לרבקה", places
+
+
+def test_a_large_indexs_tei_document_is_made_apart_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above ``TEI_APART_ABOVE`` characters the index's TEI document is made by a process of
+    its own (Saxon's tree and heap were the peak of the build's main process for 9,761
+    letters): the same file, byte for byte; killed, it is the machine's failure."""
+    from pipeline.builders import index_exports
+    from pipeline.errors import EnvironmentFailure
+    from pipeline.parallel import Failed, TaskFailed
+
+    (tmp_path / "t.xml").write_text(
+        tei_text('<p><persName ref="#a">Ann</persName> in <placeName ref="#b">Bonn</placeName>'
+                 ".</p>").replace(
+            "</text>",
+            '</text><standOff><listPerson><person xml:id="a"><persName>Ann</persName><birth '
+            'when="1900"/><occupation>baker</occupation></person></listPerson><listPlace><place '
+            'xml:id="b"><placeName>Bonn</placeName></place></listPlace></standOff>',
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    build([tmp_path / "t.xml"], tmp_path / "here", only=("index",))
+    runs: list[object] = []
+    original = index_exports.run_apart
+
+    def counted(task: Any, argument: Any) -> Any:
+        runs.append(task)
+        return original(task, argument)
+
+    monkeypatch.setattr(index_exports, "TEI_APART_ABOVE", 0)
+    monkeypatch.setattr(index_exports, "run_apart", counted)
+    build([tmp_path / "t.xml"], tmp_path / "apart", only=("index",))
+    assert len(runs) == 1
+    made = (tmp_path / "apart/index/entities.xml").read_bytes()
+    assert made == (tmp_path / "here/index/entities.xml").read_bytes()
+
+    def killed(task: Any, argument: Any) -> Any:
+        raise TaskFailed(Failed("crash", "the process died (killed by SIGKILL)"))
+
+    monkeypatch.setattr(index_exports, "run_apart", killed)
+    with pytest.raises(EnvironmentFailure, match="the process making the TEI index ended"):
+        index_exports.write_tei_document("<x/>", "2026-12-05", tmp_path / "x.xml")
 
 
 def test_a_name_without_words_of_its_own_is_not_asked_for_a_ref(tmp_path: Path) -> None:

@@ -13,10 +13,14 @@ import io
 import json
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from lxml import etree
 
+from ..errors import EnvironmentFailure
+from ..io import write_text_atomic
+from ..parallel import TaskFailed, run_apart
 from ..paths import SCHEMA_DIR
 from ..xslt import engine
 from .index_model import NS
@@ -477,3 +481,33 @@ def tei_document(xml: str, date: str) -> str:
     """The index as a TEI document dated ``date`` (YYYY-MM-DD)."""
     result = engine().stylesheet("index/tei").transform(xml, {"date": date})
     return result.output if result.output.endswith("\n") else result.output + "\n"
+
+
+#: Characters of the index above which its TEI document is made in a process of its own, as
+#: the home and about pages are (``html.APART_ABOVE``): Saxon's tree and heap for the index of
+#: 9,761 letters were the peak of the build's main process (774 MB), kept to its end. Below
+#: it, the process's start (about a second) costs more than the memory is worth.
+TEI_APART_ABOVE = 8_000_000
+
+
+def write_tei_document(xml: str, date: str, path: Path, apart_above: int | None = None) -> None:
+    """``tei_document`` written at ``path``; for a large index, by a process that ends after
+    it (``run_apart``), which writes the file itself (the document is not sent back)."""
+    if len(xml) <= (TEI_APART_ABOVE if apart_above is None else apart_above):
+        _write_tei((xml, date, path))
+        return
+    try:
+        run_apart(_write_tei, (xml, date, path))
+    except TaskFailed as exc:
+        # killed (out of memory, from outside) or unable to start: the machine's doing
+        raise EnvironmentFailure(
+            "-",
+            "env.process",
+            f"the process making the TEI index ended before it ({exc}): free some memory and "
+            "build again",
+        ) from exc
+
+
+def _write_tei(job: tuple[str, str, Path]) -> None:
+    xml, date, path = job
+    write_text_atomic(path, tei_document(xml, date))
