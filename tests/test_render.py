@@ -849,14 +849,17 @@ def test_a_group_of_witnesses_is_cited_by_its_siglum_without_its_gloss(tmp_path:
         tmp_path,
         "group",
         """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
-<title>Group</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<title>Group</title><editor xml:id="ed">Ed Itor</editor></titleStmt><publicationStmt>
+<p>Test.</p></publicationStmt>
 <sourceDesc><listWit><witness xml:id="A">A</witness><listWit xml:id="g"><head>β (the
 Yorkshire group)</head><witness xml:id="C">C</witness><witness xml:id="D">D</witness></listWit>
 </listWit></sourceDesc></fileDesc></teiHeader><text><body><p>
-<app><lem wit="#A">whiche</lem><rdg wit="#g">that</rdg></app></p></body></text></TEI>""",
+<app><lem wit="#A">whiche</lem><rdg wit="#g">that</rdg></app>
+<app><lem wit="#ed">wit</lem><rdg wit="#A">wyt</rdg></app></p></body></text></TEI>""",
     )
-    (entry,) = doc.xpath("//li[@class='app-entry']")
-    assert " ".join(entry.text_content().split()) == "1 whiche A ] that β"
+    entries = [" ".join(e.text_content().split()) for e in doc.xpath("//li[@class='app-entry']")]
+    # and the editor an emendation is owed to by name, not by id (probe 63: "ed")
+    assert entries == ["1 whiche A ] that β", "2 wit Ed Itor ] wyt A"]
 
 
 def test_a_stanzas_number_stands_in_its_margin(tmp_path: Path) -> None:

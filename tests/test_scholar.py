@@ -717,7 +717,9 @@ def test_search_reads_a_word_whose_name_is_written_against_a_prefix(tmp_path: Pa
     (corpus / "c.xml").write_text(
         tei_text(
             '<p>وكان و<persName ref="#i">إبراهيم</persName> بك ب<placeName ref="#j">القاهرة'
-            '</placeName> <persName ref="#i">إبراهيم</persName>.</p><listPerson><person '
+            '</placeName> <persName ref="#i">إبراهيم</persName>.</p><p>Wein<lb break="no"/>'
+            '<placeName ref="#j">berg</placeName> und <hi rend="bold">Apfel</hi><placeName '
+            'ref="#j">strudel</placeName>.</p><listPerson><person '
             'xml:id="i"><persName>إبراهيم</persName></person></listPerson><listPlace><place '
             'xml:id="j"><placeName>القاهرة</placeName></place></listPlace>',
             title="Chronicle",
@@ -735,6 +737,8 @@ def test_search_reads_a_word_whose_name_is_written_against_a_prefix(tmp_path: Pa
         if b"/c.html" in (data := gzip.decompress(f.read_bytes()))
     ]
     assert "وكان وإبراهيم بك بالقاهرة إبراهيم." in fragment["content"], fragment
+    # past an inline tag too: a line broken in the word, a word of two phrases (probe 63)
+    assert "Weinberg und Apfelstrudel." in fragment["content"], fragment
 
 
 def test_search_index_is_built_with_filters(site: Path) -> None:

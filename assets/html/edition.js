@@ -311,16 +311,39 @@
   // were planned anew when a division grew past the page size: probe 62's
   // "Dickens-32.html#div-3.9-p-32", now on part 41) goes to the text's contents page, whose
   // map sends it on to the part that holds it now.
+  // Once per address: a part sent there by the contents page for an id it does not hold
+  // either (a mistyped anchor under a known division) stays, where it sent the reader back
+  // and forth for ever (probe 63).
   function backToContents(up) {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = hashId();
     if (!up || !id || document.getElementById(id)) {
       return;
+    }
+    var bounced = "ed-bounced:" + window.location.pathname + window.location.hash;
+    try {
+      if (window.sessionStorage.getItem(bounced)) {
+        window.sessionStorage.removeItem(bounced);
+        return;
+      }
+      window.sessionStorage.setItem(bounced, "1");
+    } catch (e) {
+      return; // no storage (a private window's policy): no way to know; stay
     }
     window.location.replace(up.getAttribute("href") + window.location.hash);
   }
 
+  // The id an address names; none for one that is no valid escape ("#100%"), which stopped
+  // every script of the page (probe 63).
+  function hashId() {
+    try {
+      return decodeURIComponent(window.location.hash.slice(1));
+    } catch (e) {
+      return "";
+    }
+  }
+
   function forwardToPart(map) {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = hashId();
     if (!map || !id || document.getElementById(id)) {
       return;
     }

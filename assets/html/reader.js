@@ -66,7 +66,12 @@
     }
 
     function fromHash() {
-      var id = decodeURIComponent(location.hash.slice(1));
+      var id = "";
+      try {
+        id = decodeURIComponent(location.hash.slice(1));
+      } catch (e) {
+        // an address that is no valid escape ("#100%") names nothing (probe 63)
+      }
       var target = id && document.getElementById(id);
       show(target ? anchorOf(target) : "");
     }

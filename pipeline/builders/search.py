@@ -67,12 +67,30 @@ EXCLUDED = (
 #: or a segment) is an anchor to Pagefind, which begins a new word at it: "و<a id=..>إبراهيم"
 #: was indexed as "و إبراهيم" (probe 61), "Haus<a id=..>tür" as "Haus tür", so the word as
 #: written was found nowhere. Results lead to the blocks' anchors, never to these.
-_INLINE_ID = re.compile(
-    rb"<(?:a|span|i|em|b|strong|abbr|mark|time|small|sup|sub|q|cite|bdi|bdo|code|var|s|u"
-    rb"|del|ins|dfn|kbd|samp|data|ruby)(?=\s)[^>]*?(\sid=\"[^\"]*\")"
+_INLINE = (
+    b"a|span|i|em|b|strong|abbr|mark|time|small|sup|sub|q|cite|bdi|bdo|code|var|s|u|del|ins"
+    b"|dfn|kbd|samp|data|ruby"
 )
-#: What may stand before an element that begins a word: a space, a tag's end, an entity's.
-_WORD_START = frozenset(b" \t\r\n>;")
+_INLINE_ID = re.compile(rb"<(?:" + _INLINE + rb")(?=\s)[^>]*?(\sid=\"[^\"]*\")")
+_INLINE_NAMES = frozenset(_INLINE.split(b"|"))
+#: What may stand before an element that begins a word: a space, an entity's end.
+_WORD_START = frozenset(b" \t\r\n;")
+
+
+def _goes_on_a_word(data: bytes, start: int) -> bool:
+    """Whether the text before ``start`` ends in a word's character, looking back past
+    inline tags ("Wein<span class=lb-joined></span><a id=..>berg", "<i>Apfel</i><a id=..>":
+    probe 63), not past another (a paragraph's end, a line break)."""
+    i = start
+    while i > 0:
+        if data[i - 1] != ord(">"):
+            return data[i - 1] not in _WORD_START
+        opening = data.rfind(b"<", 0, i - 1)
+        name = re.match(rb"</?([A-Za-z][A-Za-z0-9]*)", data[opening : opening + 12])
+        if opening < 0 or name is None or name.group(1).lower() not in _INLINE_NAMES:
+            return False
+        i = opening
+    return False
 
 
 def stage_for_search(page: Path, target: Path) -> bool:
@@ -81,11 +99,7 @@ def stage_for_search(page: Path, target: Path) -> bool:
     Pagefind would split the word at. False, and nothing written, when no element does (the
     page is then linked as it is)."""
     data = page.read_bytes()
-    cuts = [
-        m.span(1)
-        for m in _INLINE_ID.finditer(data)
-        if m.start() > 0 and data[m.start() - 1] not in _WORD_START
-    ]
+    cuts = [m.span(1) for m in _INLINE_ID.finditer(data) if _goes_on_a_word(data, m.start())]
     if not cuts:
         return False
     parts, last = [], 0

@@ -840,7 +840,8 @@
     <xsl:variable name="short" as="xs:string?"
         select="($target/self::listWit/head ! normalize-space(replace(r:plain(.),
             '^([^(\[]+)[(\[].*$', '$1'))[. != ''], $target[self::persName or self::name
-            or self::person or self::orgName]/(persName, .)[1] ! r:plain(.))[1]
+            or self::person or self::orgName or self::editor or self::author]
+            /(persName, .)[1] ! r:plain(.))[1]
             [string-length(.) le 24]"/>
     <!-- a full entry's first title is the work's, too long for a citation: the id then -->
     <xsl:variable name="cited" as="xs:string?"

@@ -286,11 +286,12 @@
   <!-- A name as an index files it: without a leading article, English or French ("The
        Hague", "La Rochelle", "l'Isle-Adam") or Arabic's, written against the word
        ("القاهرة" under ق, as Arabic indexes file it; probe 61: every organisation and many
-       places were filed under ا). -->
+       places were filed under ا), with its vowels or an alif wasla ("اَلْجَبَرْتِيّ",
+       "ٱلجبرتي": probe 63) too. -->
   <xsl:function name="r:without-article" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
     <xsl:sequence select="replace(replace($name, '^((the|le|la|les)\s+|l[’'']\s*)', '', 'i'),
-        '^ال(\p{L}\p{M}*\p{L})', '$1')"/>
+        '^[اٱ]\p{M}*ل\p{M}*(\p{L}\p{M}*\p{L})', '$1')"/>
   </xsl:function>
 
   <!-- A range from the first day of a month to the last day of a month is a range of months

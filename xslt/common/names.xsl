@@ -558,8 +558,10 @@
          teacher"), in words: an affiliation of no words by its organisation's name -->
     <xsl:for-each-group select="(self::person | self::personGrp)/(occupation | affiliation
         | residence | education | faith | nationality | socecStatus)" group-by="local-name()">
+      <!-- its words without its notes, as the index says it (probe 63: "lawyerA note ...") -->
       <xsl:variable name="words" as="xs:string*" select="current-group() ! (
-          normalize-space(.)[. != ''],
+          normalize-space(string-join(descendant::text()[empty(ancestor::note
+              intersect current()/descendant::note)]))[. != ''],
           (tokenize(normalize-space(@ref)) ! r:pointer-id(.) ! r:entry(.))[1]
               ! r:preferred-name(., ''))[. != ''][1]"/>
       <xsl:if test="exists($words)">

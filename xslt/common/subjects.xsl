@@ -98,18 +98,24 @@
        out of the key (the name itself breaks a tie). -->
   <xsl:function name="r:collation-key" as="xs:string">
     <xsl:param name="key" as="xs:string?"/>
-    <xsl:sequence select="replace(normalize-unicode(string($key), 'NFD'),
+    <!-- compatibility forms as their letters (Arabic presentation forms, "ﺍﻟﺠﺒﺮﺗﻲ", sorted
+         after Hebrew: probe 63), an alif wasla as an alif -->
+    <xsl:sequence select="replace(translate(normalize-unicode(string($key), 'NFKD'), 'ٱ', 'ا'),
         '[&#x591;-&#x5BD;&#x5BF;&#x5C1;&#x5C2;&#x5C4;&#x5C5;&#x5C7;&#x610;-&#x61A;&#x640;&#x64B;-&#x65F;&#x670;&#x6D6;-&#x6DC;&#x6DF;-&#x6E4;&#x6E7;&#x6E8;&#x6EA;-&#x6ED;&#x730;-&#x74A;&#x8D3;-&#x8FF;]', '')"/>
   </xsl:function>
 
   <!-- Names in the script of the index's language come first (the collation's default
        order puts Latin, Greek, Cyrillic, Hebrew and Arabic in that order: an Arabic index
        opened on its Hebrew names, probe 61): 0 for a key in that script, else 1. -->
+  <xsl:variable name="r:arabic-letters" as="xs:string"
+      select="'[\p{IsArabic}\p{IsArabicPresentationForms-A}\p{IsArabicPresentationForms-B}]'"/>
+
   <xsl:function name="r:script-rank" as="xs:integer">
     <xsl:param name="key" as="xs:string?"/>
     <xsl:param name="lang" as="xs:string"/>
     <xsl:variable name="script" as="xs:string?" select="map {
-        'ar': '\p{IsArabic}', 'fa': '\p{IsArabic}', 'ur': '\p{IsArabic}', 'ps': '\p{IsArabic}',
+        'ar': $r:arabic-letters, 'fa': $r:arabic-letters, 'ur': $r:arabic-letters,
+        'ps': $r:arabic-letters,
         'he': '\p{IsHebrew}', 'yi': '\p{IsHebrew}', 'el': '\p{IsGreek}', 'grc': '\p{IsGreek}',
         'ru': '\p{IsCyrillic}', 'uk': '\p{IsCyrillic}', 'bg': '\p{IsCyrillic}',
         'sr': '\p{IsCyrillic}', 'syr': '\p{IsSyriac}'}(lower-case(substring-before($lang || '-',
@@ -124,8 +130,8 @@
   <xsl:function name="r:index-initial" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:variable name="first" as="xs:string"
-        select="replace(normalize-unicode(substring(normalize-space($key), 1, 1), 'NFD'),
-            '\p{M}', '')"/>
+        select="replace(translate(normalize-unicode(substring(normalize-space($key), 1, 1),
+            'NFKD'), 'ٱ', 'ا'), '\p{M}', '')"/>
     <xsl:sequence select="if (matches($first, '^\p{L}$')) then upper-case($first) else ''"/>
   </xsl:function>
 

@@ -401,7 +401,8 @@
     <!-- an identifier written as its known authority's address (https://d-nb.info/gnd/118554700)
          is its number, as the card says it and as the others are kept (probe 60: "GND
          https://d-nb.info/gnd/..." beside "GND 118554700"); the address stays its link -->
-    <xsl:variable name="tail" as="xs:string" select="replace($value, '^.*[/:=]', '')"/>
+    <xsl:variable name="tail" as="xs:string"
+        select="replace(replace($value, '/+$', ''), '^.*[/:=]', '')"/>
     <xsl:variable name="id" as="xs:string" select="if (exists($known) and exists($url)
         and matches($value, '^https?://') and matches($tail, $known?pattern)
         and contains($value, '//' || substring-before(substring-after($known?prefix, '//'), '/')
