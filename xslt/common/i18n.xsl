@@ -294,6 +294,31 @@
         '^[اٱ]\p{M}*ل\p{M}*(\p{L}\p{M}*\p{L})', '$1')"/>
   </xsl:function>
 
+  <!-- The start of a range in words, leaving out what its end repeats: "between September and
+       December 1944", "between 1 and 15 September 1944". -->
+  <xsl:function name="r:range-start" as="xs:string">
+    <xsl:param name="start" as="xs:string"/>
+    <xsl:param name="end" as="xs:string"/>
+    <xsl:variable name="s" as="xs:string*" select="r:iso-parts($start)"/>
+    <xsl:variable name="e" as="xs:string*" select="r:iso-parts($end)"/>
+    <xsl:sequence select="
+        if (not(r:is-iso-date($start) and r:is-iso-date($end)) or $s[1] ne $e[1]
+            or count($s) ne count($e) or count($s) = 1) then r:date-words($start, true())
+        else if (count($s) = 3 and $s[2] = $e[2]) then r:day-alone(xs:integer($s[3]))
+        else r:date-words($start, false())"/>
+  </xsl:function>
+
+  <!-- A day of the month as the interface's language writes it before its month: the day of
+       its date.day message with the signs written against it ("1." in German, "1" in
+       English): "zwischen 1 und 15. April 1841" lacked the German dot (probe 60). -->
+  <xsl:function name="r:day-alone" as="xs:string">
+    <xsl:param name="day" as="xs:integer"/>
+    <xsl:variable name="full" as="xs:string"
+        select="r:msg('date.day', (string($day), '&#xE002;', '&#xE003;'))"/>
+    <xsl:sequence select="(analyze-string($full, '[0-9]+[^\s\p{L}&#xE002;&#xE003;]*')
+        /*:match ! string(.), string($day))[1]"/>
+  </xsl:function>
+
   <!-- A range from the first day of a month to the last day of a month is a range of months
        (1944-09-01 to 1944-12-31: September to December 1944), and one from 1 January to
        31 December a range of years. The timeline, the index pages and the cards say them so
@@ -341,7 +366,7 @@
           let $range := r:whole-months($start, $end)
           return if ($range[1] = $range[2]) then r:date-words($range[1], true())
             else r:msg(if ($span) then 'date.from-to' else 'date.between',
-              (r:date-words($range[1], true()), r:date-words($range[2], true()))))
+              (r:range-start($range[1], $range[2]), r:date-words($range[2], true()))))
         else if (exists($start)) then r:msg(if ($span) then 'date.from' else 'date.after',
           r:date-words($start, true()))
         else if (exists($end)) then r:msg(if ($span) then 'date.to' else 'date.before',

@@ -652,30 +652,7 @@
         else r:year-words($year)"/>
   </xsl:function>
 
-  <!-- The start of a range in words, leaving out what its end repeats: "between September and
-       December 1944", "between 1 and 15 September 1944". -->
-  <xsl:function name="ed:range-start" as="xs:string">
-    <xsl:param name="start" as="xs:string"/>
-    <xsl:param name="end" as="xs:string"/>
-    <xsl:variable name="s" as="xs:string*" select="r:iso-parts($start)"/>
-    <xsl:variable name="e" as="xs:string*" select="r:iso-parts($end)"/>
-    <xsl:sequence select="
-        if (not(r:is-iso-date($start) and r:is-iso-date($end)) or $s[1] ne $e[1]
-            or count($s) ne count($e) or count($s) = 1) then r:date-words($start, true())
-        else if (count($s) = 3 and $s[2] = $e[2]) then ed:day-alone(xs:integer($s[3]))
-        else r:date-words($start, false())"/>
-  </xsl:function>
 
-  <!-- A day of the month as the interface's language writes it before its month: the day of
-       its date.day message with the signs written against it ("1." in German, "1" in
-       English): "zwischen 1 und 15. April 1841" lacked the German dot (probe 60). -->
-  <xsl:function name="ed:day-alone" as="xs:string">
-    <xsl:param name="day" as="xs:integer"/>
-    <xsl:variable name="full" as="xs:string"
-        select="r:msg('date.day', (string($day), '&#xE002;', '&#xE003;'))"/>
-    <xsl:sequence select="(analyze-string($full, '[0-9]+[^\s\p{L}&#xE002;&#xE003;]*')
-        /*:match ! string(.), string($day))[1]"/>
-  </xsl:function>
 
   <!-- A dated mention's date in words: @when, or the range of @from/@to (a span of time) or
        @notBefore/@notAfter (an uncertain date), else its words as written; an ISO @when is
@@ -716,7 +693,7 @@
         <xsl:variable name="range" as="xs:string+" select="r:whole-months($start, $end)"/>
         <xsl:value-of select="if ($range[1] = $range[2]) then r:date-words($range[1], true())
             else r:msg(if ($span) then 'date.from-to' else 'date.between',
-                (ed:range-start($range[1], $range[2]), r:date-words($range[2], true())))"/>
+                (r:range-start($range[1], $range[2]), r:date-words($range[2], true())))"/>
       </xsl:when>
       <xsl:when test="exists($start)">
         <xsl:value-of select="r:msg(if ($span) then 'date.from' else 'date.after',
