@@ -319,6 +319,19 @@
         /*:match ! string(.), string($day))[1]"/>
   </xsl:function>
 
+  <!-- A date as a key that sorts in time: an ISO date of the common era is its own key; a
+       year before it (-0098) sorts before every such date, the earlier the year the sooner
+       (its years counted down from 9999, its months and days in their order). The index
+       orders its timeline by it, and the timeline page the registers' dated entries among
+       those dates. -->
+  <xsl:function name="r:date-in-order" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="if (matches($value, '^-[0-9]{4}'))
+        then '0' || format-number(9999 - xs:integer(substring($value, 2, 4)), '0000')
+            || substring($value, 6)
+        else '1' || $value"/>
+  </xsl:function>
+
   <!-- A range from the first day of a month to the last day of a month is a range of months
        (1944-09-01 to 1944-12-31: September to December 1944), and one from 1 January to
        31 December a range of years. The timeline, the index pages and the cards say them so

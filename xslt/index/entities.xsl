@@ -356,10 +356,10 @@
                value gave it (when="1750", 1700 to 1799, its words alone): the general before
                the particular, as a year's dates come before its months' -->
           <xsl:sort select="(r:period(.) ! r:period-start(.), ed:date-start(.))[1]
-              ! ed:in-order(.)"/>
+              ! r:date-in-order(.)"/>
           <xsl:sort select="if (exists(r:period(.))) then 0 else 1"/>
-          <xsl:sort select="ed:date-start(.) ! ed:in-order(.)"/>
-          <xsl:sort select="ed:date-end(.) ! ed:in-order(.)"/>
+          <xsl:sort select="ed:date-start(.) ! r:date-in-order(.)"/>
+          <xsl:sort select="ed:date-end(.) ! r:date-in-order(.)"/>
           <ed:date>
             <xsl:for-each select="ed:dating(.)">
               <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
@@ -570,19 +570,8 @@
     <xsl:variable name="a" as="xs:string*" select="r:iso-parts($first)"/>
     <xsl:variable name="b" as="xs:string*" select="r:iso-parts($second)"/>
     <xsl:variable name="n" as="xs:integer" select="min((count($a), count($b)))"/>
-    <xsl:sequence select="ed:in-order(string-join(subsequence($a, 1, $n), '-'))
-        le ed:in-order(string-join(subsequence($b, 1, $n), '-'))"/>
-  </xsl:function>
-
-  <!-- A date as a key that sorts in time: an ISO date of the common era is its own key; a
-       year before it (-0098) sorts before every such date, the earlier the year the sooner
-       (its years counted down from 9999, its months and days in their order). -->
-  <xsl:function name="ed:in-order" as="xs:string">
-    <xsl:param name="value" as="xs:string"/>
-    <xsl:sequence select="if (matches($value, '^-[0-9]{4}'))
-        then '0' || format-number(9999 - xs:integer(substring($value, 2, 4)), '0000')
-            || substring($value, 6)
-        else '1' || $value"/>
+    <xsl:sequence select="r:date-in-order(string-join(subsequence($a, 1, $n), '-'))
+        le r:date-in-order(string-join(subsequence($b, 1, $n), '-'))"/>
   </xsl:function>
 
   <xsl:function name="ed:date-end" as="xs:string?">

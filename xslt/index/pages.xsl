@@ -141,7 +141,8 @@
 
   <!-- A date's place on the timeline, as the index orders the texts' dates
        (index/entities.xsl): dated before undated, then by start (a century or decade by its
-       first year, before the years it spans), then end; a year BCE before the common era. -->
+       first year, before the years it spans), then end; a year BCE before the common era
+       (r:date-in-order, the index's own key). -->
   <xsl:function name="ed:timeline-key" as="xs:string+">
     <xsl:param name="date" as="element(ed:date)"/>
     <xsl:variable name="start" as="xs:string?" select="($date/(@when, @from, @notBefore, @to,
@@ -149,17 +150,10 @@
     <xsl:variable name="end" as="xs:string?"
         select="($date/(@when, @to, @notAfter))[1] ! string(.)"/>
     <xsl:sequence select="(if (exists($start) or $date/@period-start) then '0' else '1'),
-        ed:sortable(($date/@period-start ! string(.), $start, '')[1]),
-        (if ($date/@period) then '0' else '1'), ed:sortable(($start, '')[1]),
-        ed:sortable(($end, '')[1])"/>
+        r:date-in-order(($date/@period-start ! string(.), $start, '')[1]),
+        (if ($date/@period) then '0' else '1'), r:date-in-order(($start, '')[1]),
+        r:date-in-order(($end, '')[1])"/>
   </xsl:function>
 
-  <xsl:function name="ed:sortable" as="xs:string">
-    <xsl:param name="value" as="xs:string"/>
-    <xsl:sequence select="if (matches($value, '^-[0-9]{4}'))
-        then '0' || format-number(9999 - xs:integer(substring($value, 2, 4)), '0000')
-            || substring($value, 6)
-        else '1' || $value"/>
-  </xsl:function>
 
 </xsl:stylesheet>
