@@ -1081,6 +1081,15 @@ def test_the_registers_dated_events_are_on_the_timeline(tmp_path: Path) -> None:
     assert entities.xpath("//section[@id='fire']")
 
 
+def _filed(page: Any) -> list[tuple[str, list[str]]]:
+    """An index page's letters, each with the names of the entries under it."""
+    return [
+        (normalise(s.xpath("string(h2)")), [normalise(e.xpath("string(h3/span)"))
+                                             for e in s.xpath("section")])
+        for s in page.xpath("//section[@class='index-letter']")
+    ]  # fmt: skip
+
+
 def test_an_arabic_index_files_names_as_arabic_readers_do(tmp_path: Path) -> None:
     """Probe 61 (an edition in Arabic): the collation weighed an alef's hamza and madda as
     letters ("اسماعيل, آمنة, أبو الطيب, إبراهيم"), the Hebrew names came before the Arabic
@@ -1103,11 +1112,7 @@ def test_an_arabic_index_files_names_as_arabic_readers_do(tmp_path: Path) -> Non
     )
     build([tmp_path / "t.xml"], tmp_path / "out", only=("html",), language="ar")
     page = html.parse(str(tmp_path / "out/html/persons.html"))
-    filed = [
-        (normalise(s.xpath("string(h2)")), [normalise(e.xpath("string(h3/span)"))
-                                             for e in s.xpath("section")])
-        for s in page.xpath("//section[@class='index-letter']")
-    ]  # fmt: skip
+    filed = _filed(page)
     # the article with its vowels, presentation forms (probe 63)
     assert filed == [
         ("ا", ["إبراهيم", "أبو الطيب", "اسماعيل", "آمنة"]),
@@ -3687,12 +3692,9 @@ def test_names_of_words_and_of_parts_are_read_as_before(tmp_path: Path) -> None:
     assert headings == {"One", "Two"}
 
 
-def test_greek_names_written_with_breathings_sort_with_their_letters(tmp_path: Path) -> None:
-    """Probe 46 (a patristic homily's persons, "Ἀδὰμ", "Ὡσηέ": precomposed letters of Greek
-    Extended): the collation Saxon falls back to ordered them by code point, after the
-    Hebrew names, under a second heading "Α" at the end of the letters. They sort as their
-    decomposed letters, on the index page and in the book's index."""
-    names = ["Ὡσηέ", "Βαλαὰμ", "Ἀδὰμ", "אברהם", "Ωρίων", "Ἀβραὰμ", "Adam"]
+def _persons_named(tmp_path: Path, names: list[str]) -> Path:
+    """``src/t.xml`` under ``tmp_path``: a register person for each name, each mentioned
+    once in the text's one paragraph."""
     people = "".join(
         f'<person xml:id="p{i}"><persName>{n}</persName></person>' for i, n in enumerate(names)
     )
@@ -3700,12 +3702,21 @@ def test_greek_names_written_with_breathings_sort_with_their_letters(tmp_path: P
     source = tmp_path / "src" / "t.xml"
     source.parent.mkdir()
     source.write_text(
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
-        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
-        f"</sourceDesc></fileDesc></teiHeader><text><body><p>{mentions}</p></body><back>"
-        f"<listPerson>{people}</listPerson></back></text></TEI>",
+        tei_text(f"<p>{mentions}</p>").replace(
+            "</text>", f"</text><standOff><listPerson>{people}</listPerson></standOff>"
+        ),
         encoding="utf-8",
     )
+    return source
+
+
+def test_greek_names_written_with_breathings_sort_with_their_letters(tmp_path: Path) -> None:
+    """Probe 46 (a patristic homily's persons, "Ἀδὰμ", "Ὡσηέ": precomposed letters of Greek
+    Extended): the collation Saxon falls back to ordered them by code point, after the
+    Hebrew names, under a second heading "Α" at the end of the letters. They sort as their
+    decomposed letters, on the index page and in the book's index."""
+    names = ["Ὡσηέ", "Βαλαὰμ", "Ἀδὰμ", "אברהם", "Ωρίων", "Ἀβραὰμ", "Adam"]
+    source = _persons_named(tmp_path, names)
     report = build([source.parent], tmp_path / "out", only=["html", "epub", "index"], jobs=1)
     assert report.errors == 0, report.diagnostics
     page = html.parse(str(tmp_path / "out" / "html" / "persons.html")).getroot()
@@ -3721,6 +3732,39 @@ def test_greek_names_written_with_breathings_sort_with_their_letters(tmp_path: P
     assert [normalise("".join(term.itertext())) for term in listed] == [
         "Adam", "Ἀβραὰμ", "Ἀδὰμ", "Βαλαὰμ", "Ωρίων", "Ὡσηέ", "אברהם",
     ]  # fmt: skip
+
+
+def test_latin_letters_without_a_decomposition_are_filed_under_their_base_letter(
+    tmp_path: Path,
+) -> None:
+    """Probe 63: "Æsop" had a heading "Æ" of its own before "A" (the collation takes Æ for
+    AE), and the letters with a stroke, which do not decompose ("Łódź", "Ørsted", "Ðal"),
+    sorted after "Z" under headings of their own; "ß" would be headed "SS". They are filed
+    under their base letter, in the collation's order, on the page and in the book."""
+    names = ["Zeta", "Łódź", "Lima", "Ørsted", "Oslo", "Æsop", "Azure", "Ðal", "Dal", "Þór",
+             "Thor", "ßtadt"]  # fmt: skip
+    source = _persons_named(tmp_path, names)
+    report = build([source.parent], tmp_path / "out", only=["html", "epub"], jobs=1)
+    assert report.errors == 0, report.diagnostics
+    page = html.parse(str(tmp_path / "out" / "html" / "persons.html")).getroot()
+    filed = _filed(page)
+    assert filed == [
+        ("A", ["Æsop", "Azure"]),
+        ("D", ["Dal", "Ðal"]),
+        ("L", ["Lima", "Łódź"]),
+        ("O", ["Ørsted", "Oslo"]),
+        ("S", ["ßtadt"]),
+        ("T", ["Thor", "Þór"]),
+        ("Z", ["Zeta"]),
+    ]
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as book:
+        index = next(n for n in book.namelist() if "index" in n and n.endswith(".xhtml"))
+        listed = etree.fromstring(book.read(index)).xpath(
+            "//x:li/x:span[@class='index-term']", namespaces={"x": "http://www.w3.org/1999/xhtml"}
+        )
+    assert [normalise("".join(term.itertext())) for term in listed] == [
+        name for _, group in filed for name in group
+    ]
 
 
 def test_a_span_of_years_before_1000_is_headed_as_its_years_are_said(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, tei_text
 from lxml import etree, html
 
 from pipeline import links
@@ -247,6 +247,41 @@ def test_a_pointer_to_an_id_no_page_shows_loses_its_link_only() -> None:
         ' <span class="ptr unresolved">#gone</span> <a href="#gone" class="skip">chrome</a></p>'
     )
     assert second == pages[1]
+
+
+def test_a_script_or_comment_written_in_an_attribute_hides_no_id() -> None:
+    """Probe 63: a register name "Ann <script>..." in a card button's label (the serialiser
+    writes '<' as it is in an attribute) was taken for a script reaching to the page's end,
+    so the note it hid lost every link to it. A real script's and comment's ids are none."""
+    html_1 = (
+        '<p id="p1"><button aria-label="About Ann <script&gt;x</script&gt; <!--"></button>'
+        ' <a href="#n1" class="ref">note 1</a> <a href="#s1" class="ref">gone</a>'
+        ' <a href="#c1" class="ref">gone too</a></p><aside id="n1">A note.</aside>'
+        '<script>var a = \'<p id="s1">\';</script><!-- <p id="c1"> -->'
+    )
+    ((_, linked),) = without_dead_links([("t.html", html_1)])
+    assert '<a href="#n1" class="ref">note 1</a>' in linked
+    assert '<span class="ref">gone</span>' in linked
+    assert '<span class="ref">gone too</span>' in linked
+
+
+def test_a_name_that_reads_like_a_tag_keeps_the_links_to_notes(tmp_path: Path) -> None:
+    source = tmp_path / "t.xml"
+    text = tei_text(
+        '<p>Text<note xml:id="n1">A note.</note> and <persName ref="#p1">Ann</persName>, see '
+        '<ref target="#n1">note 1</ref>.</p>'
+    )
+    register = (
+        '<standOff><listPerson><person xml:id="p1"><persName>Ann &lt;script&gt;alert(1)&lt;'
+        "/script&gt; &lt;style&gt;</persName></person></listPerson></standOff>"
+    )
+    source.write_text(text.replace("</text>", "</text>" + register), encoding="utf-8")
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.diagnostics
+    page = html.parse(str(tmp_path / "out" / "html" / "t.html")).getroot()
+    (ref,) = page.xpath("//main//*[normalize-space() = 'note 1']")
+    assert (ref.tag, ref.get("href")) == ("a", "#n1")
+    assert not page.xpath("//script[contains(., 'alert')]")
 
 
 def test_a_build_links_texts_and_words_what_it_does_not_publish(tmp_path: Path) -> None:

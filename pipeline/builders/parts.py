@@ -213,6 +213,14 @@ def _raw(html: str) -> list[tuple[int, int]]:
     spans = []
     found = _RAW_START.search(html)
     while found is not None:
+        # an attribute's value may hold "<script" or "<!--" as words (a register's name in a
+        # card button's label: the serialiser escapes '>' there, not '<'), and text never
+        # holds '<': a start after the last '>' with a '<' between is inside a tag. Taken
+        # for a script, it hid every id after it, and the links to them lost their targets
+        # (probe 63: a name "<script>" unlinked the page's cross-references to footnotes)
+        if "<" in html[html.rfind(">", 0, found.start()) + 1 : found.start()]:
+            found = _RAW_START.search(html, found.end())
+            continue
         if found.group(1):
             closing = _RAW_END[found.group(1).lower()].search(html, found.end())
             end = closing.end() if closing else len(html)

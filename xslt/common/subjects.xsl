@@ -100,7 +100,12 @@
     <xsl:param name="key" as="xs:string?"/>
     <!-- compatibility forms as their letters (Arabic presentation forms, "ﺍﻟﺠﺒﺮﺗﻲ", sorted
          after Hebrew: probe 63), an alif wasla as an alif -->
-    <xsl:sequence select="replace(translate(normalize-unicode(string($key), 'NFKD'), 'ٱ', 'ا'),
+    <!-- Latin letters with a stroke or bar have no decomposition, and the collation sorted
+         them after "Z" ("Łódź", "Ørsted", "Ðal" under headings of their own at the end):
+         readers of an index in English, French or German look for them under their base
+         letter, as the collation files "Ö" and "Ñ" (it is tailored to no language) -->
+    <xsl:sequence select="replace(translate(normalize-unicode(string($key), 'NFKD'),
+            'ٱØøŁłĐđÐðĦħŦŧŊŋƗɨ', 'اOoLlDdDdHhTtNnIi'),
         '[&#x591;-&#x5BD;&#x5BF;&#x5C1;&#x5C2;&#x5C4;&#x5C5;&#x5C7;&#x610;-&#x61A;&#x640;&#x64B;-&#x65F;&#x670;&#x6D6;-&#x6DC;&#x6DF;-&#x6E4;&#x6E7;&#x6E8;&#x6EA;-&#x6ED;&#x730;-&#x74A;&#x8D3;-&#x8FF;]', '')"/>
   </xsl:function>
 
@@ -129,9 +134,12 @@
        accents, in capitals; "" for a key that does not begin with a letter. -->
   <xsl:function name="r:index-initial" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
+    <!-- the first letter of the collation's key, and the letters the collation takes for two
+         (Æ as AE, Œ as OE, Þ as TH, ß as ss) as their first: "Æsop" came under a heading "Æ"
+         of its own before "A" (probe 63), "ß" under "SS" (upper-case) -->
     <xsl:variable name="first" as="xs:string"
-        select="replace(translate(normalize-unicode(substring(normalize-space($key), 1, 1),
-            'NFKD'), 'ٱ', 'ا'), '\p{M}', '')"/>
+        select="replace(translate(substring(normalize-space(r:collation-key($key)), 1, 1),
+            'ÆæŒœÞþß', 'AaOoTts'), '\p{M}', '')"/>
     <xsl:sequence select="if (matches($first, '^\p{L}$')) then upper-case($first) else ''"/>
   </xsl:function>
 

@@ -55,6 +55,10 @@
                       <xsl:sort select="r:script-rank(@sort, ee:language())"/>
                       <xsl:sort select="r:collation-key(@sort)"
                           collation="{r:index-collation(ee:language())}"/>
+                      <!-- names one key files alike ("Dal", "Ðal") as the index page
+                           orders them -->
+                      <xsl:sort select="normalize-unicode(@sort, 'NFD')"
+                          collation="{r:index-collation(ee:language())}"/>
                       <xsl:apply-templates select="." mode="ee:index-entry"/>
                     </xsl:for-each>
                   </ul>
