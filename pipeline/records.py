@@ -1,15 +1,18 @@
-"""Catalogue records: a text whose reading page is the description of a manuscript.
+"""Manuscript descriptions on the reading page: catalogue records and transcriptions.
 
 A text is a catalogue record when its header describes a manuscript (``sourceDesc//msDesc``)
 and its body holds no words outside references and no figure; the reading page and the book
-then show the description as the text (``r:catalogue-record`` in
-xslt/common/manuscripts.xsl, the same rule). What the page shows is read as a text is: the
-names of the description (a former owner, a scribe, an author, the place of origin) are
-mentions of their index entries, given ids by pipeline/locators.py, resolved by the
-normalisation stage (its ``record`` parameter) and counted by the index; its dates (the
-manuscript's origin, ``origDate``; an acquisition or provenance its attributes date) are on
-the timeline, as a text's are. A name in a
-bibliographic reference (a work the record cites) is the citation's, no mention, as in a text.
+then show the description as the text (``r:catalogue-record`` in xslt/common/manuscripts.xsl,
+the same rule). Any other text whose header describes a manuscript (a transcription, a record
+with a summary in its body) shows the description beside its text, on its page (a section one
+opens) and in its book: it was on the about page alone, its names no mentions (probe 65: a
+record whose body said one sentence lost its description from its page, book, index, timeline
+and search). What the page shows is read as a text is: the names of the description (a former
+owner, a scribe, an author, the place of origin) are mentions of their index entries, given ids
+by pipeline/locators.py, resolved by the normalisation stage (its ``record`` parameter) and
+counted by the index; its dates (the manuscript's origin, ``origDate``; an acquisition or
+provenance its attributes date) are on the timeline, as a text's are. A name in a bibliographic
+reference (a work the record cites) is the citation's, no mention, as in a text.
 """
 
 from __future__ import annotations
@@ -107,15 +110,22 @@ def _read(holder: etree._Element) -> bool:
 
 
 def shown_descriptions(root: etree._Element) -> list[etree._Element]:
-    """The manuscript descriptions a catalogue record's reading page shows as its text (as
-    ``r:record-descriptions``); none for any other text, whose header is no text."""
-    if not catalogue_record(root):
-        return []
+    """The manuscript descriptions a text's reading page shows (as ``r:record-descriptions``):
+    a catalogue record's as its text, another's beside it; none when its header describes
+    no manuscript."""
     found = root.xpath(
         "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[not(ancestor::tei:msDesc)]",
         namespaces=NS,
     )
-    return [e for e in found if isinstance(e, etree._Element)]
+    record = bool(found) and catalogue_record(root)
+    # beside a text, a witness's description is its list of witnesses' (shown with the
+    # apparatus), not twice
+    return [
+        e
+        for e in found
+        if isinstance(e, etree._Element)
+        and (record or not any(a.tag == f"{_T}listWit" for a in e.iterancestors()))
+    ]
 
 
 def described_name(element: etree._Element, descriptions: list[etree._Element]) -> bool:

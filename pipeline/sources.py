@@ -385,13 +385,14 @@ def _first_heading(text: etree._Element) -> etree._Element | None:
 def header_record(root: etree._Element, stem: str) -> str:
     """A text's ``<TEI ed:stem>`` for the home and about pages: the root's attributes, a copy
     of its teiHeader, and a stub ``text`` with its language and, for a manuscript's catalogue
-    record, ``ed:catalogue``, and its first heading (``ed:heading``: the home page tells apart
+    record, ``ed:catalogue`` (``ed:described`` for a text whose page shows the description of
+    its manuscript beside it), and its first heading (``ed:heading``: the home page tells apart
     texts of one title by it); the normalised date of its first dateline, ``ed:dateline``,
     with ``ed:saluted`` when a greeting stands beside it (pipeline/datelines.py: the home
     page files a letter dated in its text alone by it)."""
     from .builders.html import text_of
     from .datelines import dateline_date, first_dateline, saluted
-    from .records import catalogue_record
+    from .records import catalogue_record, shown_descriptions
 
     tei = etree.Element(f"{_TEI}TEI", nsmap={"ed": ED_NS, None: TEI_NS})
     for key, value in root.attrib.items():
@@ -402,15 +403,21 @@ def header_record(root: etree._Element, stem: str) -> str:
         tei.append(_copy(header))
     body = text_of(root)
     record = catalogue_record(root)
+    # a description the text's page shows beside its text is there, not on the about page
+    described = not record and bool(shown_descriptions(root))
     heading = _first_heading(body) if body is not None else None
     dateline = first_dateline(body) if body is not None else None
     dated = dateline_date(dateline) if dateline is not None else None
-    if body is not None and (body.get(XML_LANG) or record or heading is not None or dated):
+    if body is not None and (
+        body.get(XML_LANG) or record or described or heading is not None or dated
+    ):
         stub = etree.SubElement(tei, f"{_TEI}text")
         if body.get(XML_LANG):
             stub.set(XML_LANG, body.get(XML_LANG, ""))
         if record:
             stub.set(f"{{{ED_NS}}}catalogue", "true")
+        if described:
+            stub.set(f"{{{ED_NS}}}described", "true")
         if dated and dateline is not None:
             stub.set(f"{{{ED_NS}}}dateline", dated)
             if saluted(dateline):

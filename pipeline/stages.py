@@ -23,7 +23,7 @@ from .gate import TEI_NS, XML_ID, SourceDocument
 from .keyed import ENTITY_LISTS, KeyedName, entry_kind, keyed_lists
 from .locators import locator_param
 from .prefixes import Prefixes
-from .records import catalogue_record
+from .records import shown_descriptions
 from .xslt import ParamValue, XmlText, engine
 
 ED_NS = "urn:edition"
@@ -441,7 +441,8 @@ def normalize(doc: SourceDocument, registers: str) -> str:
     params: dict[str, ParamValue] = {
         "registers": XmlText(registers),
         "ids": locator_param(doc.root),
-        "record": catalogue_record(doc.root),
+        # the names and dates of the descriptions the page shows are mentions
+        "record": bool(shown_descriptions(doc.root)),
     }
     for stage in STAGES:
         result = engine().stylesheet(stage.name).transform(text, params)

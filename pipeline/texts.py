@@ -218,7 +218,7 @@ def render_text(fact: SourceFacts, job: TextJob, part: str = ALL) -> TextResult:
     if "html" in job.outputs and part in (ALL, "html"):
         page, pages, messages = _page(document, normalized, job, fact.linked)
         found.extend(messages)
-        shown, warnings = text_images(document)
+        shown, warnings = text_images(document, job.images)
         images.extend(shown)
         found.extend(warnings)
     if "epub" in job.outputs and part in (ALL, "epub"):

@@ -1429,6 +1429,34 @@ def test_a_catalogue_records_book_links_the_names_of_its_description(tmp_path: P
     assert sorted(locators) == sorted(f"text-001.xhtml#{a.get('id')}" for a in links)
 
 
+def test_a_transcriptions_book_opens_with_the_description_of_its_manuscript(
+    tmp_path: Path,
+) -> None:
+    """Probe 65: the book of a transcription never said which manuscript it transcribes (its
+    shelfmark in no file). It opens with the description, under a heading of its own, a
+    name of it linked to the book's index and back."""
+    source = tmp_path / "letter.xml"
+    source.write_text(_RECORD.replace("<body><p/></body>", "<body><p>Dear Bob.</p></body>"),
+                      encoding="utf-8")  # fmt: skip
+    book_path = _build([source], tmp_path / "out")["letter"]
+    _epubcheck(book_path)
+    book = Book(book_path)
+    text = book.docs["text-001.xhtml"]
+    (section,) = text.xpath("//h:section[@class = 'ms-described']", namespaces=NS)
+    assert section.xpath("string(h:h1)", namespaces=NS) == "Manuscript description"
+    assert "MS. 1" in "".join(section.itertext())
+    assert section.xpath("following::h:p[. = 'Dear Bob.']", namespaces=NS)
+    links = section.xpath(".//h:a[starts-with(@href, 'index.xhtml#')]", namespaces=NS)
+    assert [(a.get("href"), a.text) for a in links] == [
+        ("index.xhtml#bob", "Bob"),
+        ("index.xhtml#key-person-s-9", "Bede"),
+    ]
+    locators = book.docs["index.xhtml"].xpath(
+        "//h:a[@epub:type='index-locator']/@href", namespaces=NS
+    )
+    assert sorted(locators) == sorted(f"text-001.xhtml#{a.get('id')}" for a in links)
+
+
 def test_a_bracketed_head_is_in_square_brackets_in_the_book(tmp_path: Path) -> None:
     """Probe 18 (the Whitman Archive's supplied titles, rend="bracketed"): the book's
     heading and its navigation give the head in brackets, as the page does."""

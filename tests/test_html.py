@@ -2476,6 +2476,59 @@ def test_a_catalogue_records_owner_links_to_the_index_with_its_card(tmp_path: Pa
     assert page.xpath("//button[@popovertarget = 'ed-card-ann']")
 
 
+TRANSCRIBED = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>A letter</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<msDesc><msIdentifier><settlement>Munich</settlement><idno>Clm 418</idno></msIdentifier>
+<history><provenance>Owned by <persName ref="#ann">Ann Lee</persName>.</provenance></history>
+</msDesc></sourceDesc></fileDesc></teiHeader><standOff><listPerson><person xml:id="ann">
+<persName>Ann Lee</persName><note>A collector.</note></person></listPerson></standOff>
+<text><body><div><p>The words of the letter.</p></div><div><p>More words of it.</p></div>
+</body></text></TEI>"""
+
+
+def test_a_transcriptions_page_shows_the_description_of_its_manuscript(tmp_path: Path) -> None:
+    """Probe 65: a text with words whose header describes a manuscript (a transcription, a
+    record with a sentence of summary) had its description on the about page alone: its
+    shelfmark, contents and history on no reading page, its names counted nowhere. The page
+    shows it before the text, in a section one opens, its names linked with their cards; the
+    about page leads there; a split text shows it on its contents page."""
+    source = tmp_path / "src" / "letter.xml"
+    source.parent.mkdir()
+    source.write_text(TRANSCRIBED, encoding="utf-8")
+    report = build([source.parent], tmp_path / "out", only=["html", "index"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out" / "html" / "letter.html")
+    (described,) = page.xpath("//article/details[@class = 'ms-described']")
+    assert described.xpath("string(summary/h2)") == "Manuscript description"
+    assert " ".join(described.xpath("string(.//h3)").split()) == "Munich, Clm 418"
+    (owner,) = described.xpath(".//a[contains(@class, 'persName')]")
+    assert (owner.get("href"), owner.text) == ("persons.html#ann", "Ann Lee")
+    assert page.xpath("//div[@id = 'ed-card-ann']")
+    # before the text, once
+    assert page.xpath("//details[@class = 'ms-described']/following::p[. = "
+                      "'The words of the letter.']")  # fmt: skip
+    about = _page(tmp_path / "out" / "html" / "about.html")
+    assert "Clm 418" not in about.xpath("string(//main)")
+    assert about.xpath("//a[@href = 'letter.html'][. = "
+                       "\"The manuscript description is on the text's page.\"]")  # fmt: skip
+    persons = _page(tmp_path / "out" / "html" / "persons.html")
+    (entry,) = persons.xpath("//section[@id = 'ann']")
+    assert entry.xpath(".//a/@href") and all(
+        h.startswith("letter.html#") for h in entry.xpath(".//ol//a/@href")
+    )
+    anchor = entry.xpath(".//ol//a/@href")[0].partition("#")[2]
+    assert page.get_element_by_id(anchor) is owner
+    # a text split into parts: on its contents page, where the index leads
+    long = "<p>" + "Words of the letter, " * 60 + "</p>"
+    source.write_text(TRANSCRIBED.replace("<p>More words of it.</p>", long * 2), encoding="utf-8")
+    split = build([source.parent], tmp_path / "split", only=["html"], jobs=1, page_size=1)
+    assert split.errors == 0, split.sorted()
+    assert (tmp_path / "split" / "html" / "letter-2.html").is_file()
+    contents = _page(tmp_path / "split" / "html" / "letter.html")
+    assert contents.xpath("//details[@class = 'ms-described']//a[@href = 'persons.html#ann']")
+    assert contents.get_element_by_id(anchor) is not None
+
+
 BRACKETED = (
     '<div xml:id="d1"><head rend="bracketed">Untitled poem</head><p>A line.</p>'
     '<lg><head rend="bracketed">A stanza</head><l>Words</l></lg></div>'
@@ -3561,9 +3614,10 @@ def _words(element: html.HtmlElement) -> str:
 def test_a_provenance_says_which_event_it_is(inscription: Path) -> None:
     """Probe 42 (IAph, I.Sicily, IOSPE: provenance type="found", "observed", subtype
     "autopsied"): the findspot, the present place and the dates of the editor's autopsy were
-    three fields alike, "Provenance: 2011.06.15"."""
-    about = _page(inscription / "about.html")
-    labels = [_words(dt) for dt in about.xpath("//dt") if _words(dt).startswith("Provenance")]
+    three fields alike, "Provenance: 2011.06.15". On the inscription's page, which shows the
+    description of its stone (probe 65: on the about page alone before)."""
+    page = _page(inscription / "zethus.html")
+    labels = [_words(dt) for dt in page.xpath("//dt") if _words(dt).startswith("Provenance")]
     assert labels == [
         "Provenance (found, discovered)",
         "Provenance (observed, autopsied)",
@@ -3575,21 +3629,21 @@ def test_a_measure_in_the_descriptions_words_keeps_its_unit(inscription: Path) -
     """Probe 42 (IAph: "lintel blocks (<height unit="metre">0.54</height>, ...)"): the unit
     was left out, "(0.54, 0.64)"; it follows the value, before a closing stop, and the kind
     of measure is its title."""
-    about = _page(inscription / "about.html")
-    support = _words(about.xpath("//p[contains(., 'Marble plaque')]")[0])
+    page = _page(inscription / "zethus.html")
+    support = _words(page.xpath("//p[contains(., 'Marble plaque')]")[0])
     assert support == "Marble plaque (0.54 metre, 0.64 metre) with a moulding."
-    assert about.xpath("(//span[@class='height'])[1]/@title") == ["Height"]
+    assert page.xpath("(//span[@class='height'])[1]/@title") == ["Height"]
     assert [
-        _words(s) for s in about.xpath("//*[contains(@class, 'handNote')]//span[@class='height']")
+        _words(s) for s in page.xpath("//*[contains(@class, 'handNote')]//span[@class='height']")
     ] == ["1,8-3,3 cm."]
 
 
 def test_coordinates_are_set_apart_from_the_words_before_them(inscription: Path) -> None:
     """Probe 42 (I.Sicily: "... of the agora<geo>37.998054, 14.262639</geo>"): the page read
     "agora37.998054". A relative place's offset ("near") is words, not an unknown element."""
-    about = _words(_page(inscription / "about.html"))
-    assert "Found by the agora 37.99, 14.26" in about
-    assert "near Tusa" in about
+    page = _words(_page(inscription / "zethus.html"))
+    assert "Found by the agora 37.99, 14.26" in page
+    assert "near Tusa" in page
 
 
 def test_a_vacat_in_an_edition_takes_its_leiden_sign(inscription: Path) -> None:

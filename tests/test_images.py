@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lxml import html
+
 from pipeline.build import build
 
 PNG = b"\x89PNG\r\n\x1a\nnot really an image"
@@ -35,6 +37,7 @@ def test_local_images_are_copied_and_others_reported(tmp_path: Path) -> None:
         ("html.image-missing", 7, 18),
         ("html.image-outside", 5, 18),
         ("html.image-outside", 6, 18),
+        ("html.image-remote", 8, 18),
     ]
     assert report.errors == 0
     # the page shows the published image alone: an image that is not published is no broken
@@ -42,6 +45,53 @@ def test_local_images_are_copied_and_others_reported(tmp_path: Path) -> None:
     page = (html / "t.html").read_text(encoding="utf-8")
     assert re.findall(r'<img src="([^"]*)"', page) == ["img/f%201.png"]
     assert "Missing" in page and "Outside" in page
+
+
+def test_images_on_another_server_are_told_once_unless_the_server_is_named(
+    tmp_path: Path,
+) -> None:
+    """Probe 65: a facsimile on a IIIF server vanished from the page without a word (the
+    edition loads nothing from elsewhere unless ``images`` names the server). One note a
+    text says so, and the setting that shows them; none once it is set."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    remote = "".join(
+        f'<figure><graphic url="https://iiif.example.org/ms/f{n}.jpg"/></figure>' for n in (1, 2)
+    )
+    (corpus / "t.xml").write_text(TEXT.replace("<p>Text</p>", "<p>Text</p>" + remote))
+    report = build([corpus], tmp_path / "out", only=["html"])
+    (note,) = [d for d in report.diagnostics if d.code == "html.image-remote"]
+    assert note.severity.value == "info" and note.line == 3
+    assert "'https://iiif.example.org/ms/f1.jpg' (and 2 more)" in note.message
+    assert 'images = "https://iiif.example.org/"' in note.message
+    named = build([corpus], tmp_path / "named", only=["html"], images="https://iiif.example.org/")
+    # the one image of another server still is told, alone
+    (rest,) = [d for d in named.diagnostics if d.code == "html.image-remote"]
+    assert "'https://example.org/x.png' is on another server" in rest.message
+    page = (tmp_path / "named" / "html" / "t.html").read_text(encoding="utf-8")
+    assert 'src="https://iiif.example.org/ms/f2.jpg"' in page
+
+
+def test_a_page_image_is_captioned_by_its_surfaces_label(tmp_path: Path) -> None:
+    """Probe 65: a surface labelled "fol. 1r" that a page break n="1r" points at was captioned
+    "Page 1r"; its label names it, and a surface without one is the page break's number."""
+    corpus = tmp_path / "corpus"
+    (corpus / "img").mkdir(parents=True)
+    for name in ("a.png", "b.png"):
+        (corpus / "img" / name).write_bytes(PNG)
+    facsimile = (
+        '<facsimile><surface xml:id="s1"><label>fol. 1r</label><graphic url="img/a.png"/>'
+        '</surface><surface xml:id="s2"><graphic url="img/b.png"/></surface></facsimile>'
+    )
+    (corpus / "t.xml").write_text(
+        TEXT.replace("<text>", facsimile + "<text>").replace(
+            "<p>Text</p>", '<pb n="1r" facs="#s1"/><p>Text</p><pb n="1v" facs="#s2"/><p>More</p>'
+        )
+    )
+    build([corpus], tmp_path / "out", only=["html"])
+    page = html.parse(str(tmp_path / "out" / "html" / "t.html"))
+    captions = page.xpath("//aside[@class='facs-viewer']//figcaption")
+    assert [c.text_content() for c in captions] == ["fol. 1r", "Page 1v"]
 
 
 def test_two_texts_may_not_publish_different_images_under_one_name(tmp_path: Path) -> None:

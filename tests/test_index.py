@@ -2598,8 +2598,9 @@ def test_the_dates_of_a_catalogue_records_description_are_on_the_timeline(
 ) -> None:
     """A catalogue record's dates (its origin, given by attributes alone; a purchase in its
     provenance) are on the timeline, leading to the description on its page, and the date
-    of its words links to its entry, as a text's dates do; a cited work's date is not, nor
-    are the dates of the header of a text with words of its own (it is no text)."""
+    of its words links to its entry, as a text's dates do; a cited work's date is not. A
+    text with words of its own shows the description beside them, its dates alike (probe
+    65: they were on no timeline)."""
     record = _DATED_RECORD.format(title="A record", body="<p/>")
     timeline = _record_timeline(tmp_path, record)
     entries = timeline.xpath("//ol[@class='index-timeline']/li")
@@ -2622,14 +2623,16 @@ def test_the_dates_of_a_catalogue_records_description_are_on_the_timeline(
     report = build([tmp_path / "src"], tmp_path / "out2", only=("html", "index"))
     assert report.errors == 0, report.sorted()
     timeline = html.parse(str(tmp_path / "out2/html/timeline.html")).getroot()
-    assert not timeline.xpath("//ol[@class='index-timeline']/li")
+    entries = timeline.xpath("//ol[@class='index-timeline']/li")
+    assert [e.xpath("string(a/@href)").split("#")[0] for e in entries] == ["text.html"] * 2
 
 
 def test_the_names_of_a_catalogue_records_description_are_mentions(tmp_path: Path) -> None:
     """A catalogue record's page is its manuscript description: its author, scribe (by @key
     alone), place of origin and former owner are mentions, anchored on the page, counted
     and exported; a name in a cited work (bibl) is none. The same description in the header
-    of a text with words of its own is no text: its names are no mentions."""
+    of a text with words of its own is shown beside them, its names mentions alike (probe
+    65: they were counted nowhere)."""
     (tmp_path / "src").mkdir()
     record = _RECORD.format(title="A record", body="<p/>")
     (tmp_path / "src/record.xml").write_text(record, encoding="utf-8")
@@ -2664,7 +2667,7 @@ def test_the_names_of_a_catalogue_records_description_are_mentions(tmp_path: Pat
     report = build([tmp_path / "src"], tmp_path / "out2", only=("index",))
     assert report.errors == 0, report.sorted()
     assert {i: e["count"] for i, e in entities_of(tmp_path / "out2").items()} == {
-        "ann": 0, "bob": 0, "cat": 0, "rome": 0,
+        "ann": 1, "bob": 1, "cat": 0, "key-person-s-9": 1, "rome": 1,
     }  # fmt: skip
 
 

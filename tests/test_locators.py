@@ -100,13 +100,14 @@ def test_the_names_of_a_catalogue_records_description_are_counted_where_they_sta
     """A catalogue record's page is its description: its names get locators as a text's do,
     by the block they stand in (else among the header's names outside blocks), and so do
     its dates (on the timeline); a cited work's name (bibl) does not count. A text with
-    words of its own keeps its header's names uncounted."""
+    words of its own shows its manuscript's description beside them, and counts its names
+    alike (probe 65), each id the same, the text's own unchanged."""
     record = _ids(_DESCRIPTION + "<text><body><p/></body></text>")
     bibliography = ["hdr-listBibl-1", "hdr-listBibl-1-bibl-1"]
     names = ["hdr-m1", "hdr-p-1", "hdr-p-1-m1", "hdr-p-1-m2", "hdr-p-1-m3"]
     assert record == [*names, *bibliography, "body-p-1"]
     text = _ids(_DESCRIPTION + "<text><body><p>Words.</p></body></text>")
-    assert text == ["hdr-p-1", *bibliography, "body-p-1"]
+    assert text == [*names, *bibliography, "body-p-1"]
 
 
 def test_the_names_of_a_note_the_standoff_keeps_are_counted_in_the_note() -> None:

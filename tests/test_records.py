@@ -36,12 +36,41 @@ def test_a_records_outer_description_is_shown_and_its_names_are_mentions() -> No
     assert described_name(date, shown)
 
 
-def test_a_text_with_words_shows_no_description() -> None:
+def test_a_text_with_words_shows_its_description_beside_it() -> None:
+    """Probe 65: a transcription's (or a record's with a sentence of summary) description was
+    on the about page alone and its names no mentions; its page shows it now, beside the
+    text, and its names are mentions as a record's are."""
     root = _tei("<p>Words of the text.</p>")
     assert not catalogue_record(root)
-    assert shown_descriptions(root) == []
-    (owner, _) = root.xpath("//t:persName", namespaces=NS)
+    shown = shown_descriptions(root)
+    assert [etree.QName(e.getparent()).localname for e in shown] == ["sourceDesc"]
+    owner, cited = root.xpath("//t:persName", namespaces=NS)
+    assert described_name(owner, shown)
+    assert not described_name(cited, shown)
     assert not described_name(owner, [])
+
+
+def test_a_witness_description_beside_a_text_is_its_witness_lists() -> None:
+    """A description inside a list of witnesses is shown with the apparatus's witnesses, not
+    a second time before the text; a record (no words) shows it as its text."""
+    witness = (
+        "<listWit><witness xml:id='A'><msDesc><msIdentifier><idno>A</idno></msIdentifier>"
+        "</msDesc></witness></listWit>"
+    )
+    for body, shown in (("<p>Words.</p>", 0), ("<p/>", 1)):
+        root = etree.fromstring(
+            f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><sourceDesc>{witness}</sourceDesc>'
+            f"</fileDesc></teiHeader><text><body>{body}</body></text></TEI>".encode()
+        )
+        assert len(shown_descriptions(root)) == shown, body
+
+
+def test_a_header_without_a_manuscript_shows_none() -> None:
+    root = etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><sourceDesc><bibl>A book</bibl>'
+        "</sourceDesc></fileDesc></teiHeader><text><body><p>Words.</p></body></text></TEI>"
+    )
+    assert shown_descriptions(root) == []
 
 
 def test_an_acquisition_or_provenance_dated_by_its_attributes_is_a_mention() -> None:

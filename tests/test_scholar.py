@@ -705,12 +705,23 @@ def test_search_reads_the_texts_words_not_the_pages_signs(tmp_path: Path) -> Non
     assert not {"¶", "‖"} & set(content)
 
 
+def _search_fragment(out: Path, page: str) -> dict[str, Any]:
+    """The record Pagefind keeps of the page whose address ends with ``page``."""
+    import gzip
+
+    (fragment,) = [
+        json.loads(data[len(b"pagefind_dcd") :])
+        for f in sorted((out / "html/pagefind/fragment").iterdir())
+        if page.encode() in (data := gzip.decompress(f.read_bytes()))
+    ]
+    return dict(fragment)
+
+
 def test_search_reads_a_word_whose_name_is_written_against_a_prefix(tmp_path: Path) -> None:
     """Probe 61: Pagefind begins a word at an element with an id, so a name written against
     its prefix ("و<persName>إبراهيم</persName>", "ב<placeName>ירושלים</placeName>",
     "Haus<rs>tür</rs>") was indexed as two words and the word as written found nothing. The
     pages keep the mentions' ids; the copy Pagefind reads has none where a word goes on."""
-    import gzip
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -731,14 +742,31 @@ def test_search_reads_a_word_whose_name_is_written_against_a_prefix(tmp_path: Pa
     assert report.errors == 0, report.sorted()
     page = (tmp_path / "out/html/c.html").read_text(encoding="utf-8")
     assert page.count('class="name persName') == 2 and 'id="body-p-1-m1"' in page
-    (fragment,) = [
-        json.loads(data[len(b"pagefind_dcd") :])
-        for f in sorted((tmp_path / "out/html/pagefind/fragment").iterdir())
-        if b"/c.html" in (data := gzip.decompress(f.read_bytes()))
-    ]
+    fragment = _search_fragment(tmp_path / "out", "/c.html")
     assert "وكان وإبراهيم بك بالقاهرة إبراهيم." in fragment["content"], fragment
     # past an inline tag too: a line broken in the word, a word of two phrases (probe 63)
     assert "Weinberg und Apfelstrudel." in fragment["content"], fragment
+
+
+def test_search_reads_both_forms_of_an_editorial_choice_as_words(tmp_path: Path) -> None:
+    """Probe 65: the page holds both forms of a choice (an expansion and its abbreviation, a
+    correction and the error), each shown in one view; Pagefind read them as one word
+    ("plurimamplurimã"), so that neither was found. The copy it reads parts them."""
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = (
+        "<p>Salutem <choice><expan>plurimam</expan><abbr>plurimã</abbr></choice> "
+        "<choice><abbr>dñe</abbr><expan>domine</expan></choice> et <choice><sic>teh</sic>"
+        "<corr>the</corr></choice> end.</p>"
+    )
+    (corpus / "c.xml").write_text(tei_text(body, title="Letter"), encoding="utf-8")
+    assert not build([corpus], tmp_path / "out", only=["html"], jobs=1).diagnostics
+    words = _search_fragment(tmp_path / "out", "/c.html")["content"].split()
+    assert {"plurimam", "plurimã", "domine", "dñe", "the", "teh"} <= set(words), words
+    # the page itself is as it was: no space between the forms a view shows one of
+    page = (tmp_path / "out/html/c.html").read_text(encoding="utf-8")
+    assert '>plurimam</span><abbr class="abbr ed-dipl"' in page
 
 
 def test_search_index_is_built_with_filters(site: Path) -> None:

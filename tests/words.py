@@ -129,6 +129,8 @@ FURNITURE = (
     " or @class='app-sep' or @class='app-info' or @class='rdgGrp' or @class='app-note'"
     " or @class='app-loc' or @class='app-lemma app-cited']"
     " | //*[contains(concat(' ', @class, ' '), ' ms-msDesc ')]"
+    # and the description of the manuscript a transcription's page shows before its text
+    " | //*[@class='ms-described']"
     # a page of a documentary transcription: its name when the edition gives it ("Page 2")
     # and the link to its image
     " | //*[@class='surface-n'] | //a[@class='surface-facs']"

@@ -77,11 +77,14 @@ class LocalImage:
     display: str  # the text, as diagnostics name it
 
 
-def text_images(document: SourceDocument) -> tuple[list[LocalImage], list[Diagnostic]]:
+def text_images(
+    document: SourceDocument, remote: str | None = None
+) -> tuple[list[LocalImage], list[Diagnostic]]:
     """The local images of one text that can be published, and warnings for the others (the
-    page images of page breaks, often hundreds of a kind, in one warning a kind)."""
+    page images of page breaks, often hundreds of a kind, in one warning a kind); a note for
+    the images on another server it does not show (``remote``: the configured ``images``)."""
     found: list[LocalImage] = []
-    problems: list[Diagnostic] = []
+    problems: list[Diagnostic] = list(_remote_unshown(document, remote))
     pages: dict[str, list[tuple[str, int | None]]] = {}
     base = document.path.parent.resolve()
     for element, url in local_urls(document.root):
@@ -112,6 +115,36 @@ def text_images(document: SourceDocument) -> tuple[list[LocalImage], list[Diagno
     return found, problems
 
 
+def _remote_unshown(document: SourceDocument, remote: str | None) -> Iterator[Diagnostic]:
+    """One note for the images of a text on another server that no page shows (``shown_urls``:
+    none unless ``[tool.edition] images`` names that server): a facsimile on a IIIF server
+    vanished without a word (probe 65)."""
+    unshown = [
+        element
+        for element in image_elements(document.root)
+        if urlsplit(url := image_url(element)).scheme in ("http", "https")
+        and not (remote and url.startswith(_prefix(remote)))
+    ]
+    if not unshown:
+        return
+    url = image_url(unshown[0])
+    others = len(unshown) - 1
+    more = f" (and {others} more)" if others else ""
+    server = urlsplit(url)
+    line, column = url_place(document, unshown[0], url)
+    yield diag.info(
+        document.display,
+        "html.image-remote",
+        f"image {url!r}{more} is on another server and no page shows it: the edition loads "
+        "nothing from elsewhere unless told to; to show the images of that server, set "
+        f'[tool.edition] images = "{server.scheme}://{server.netloc}/" (or a longer base URL '
+        "they all start with)",
+        line,
+        column,
+        origin=_ORIGIN,
+    )
+
+
 def publish_images(images: Iterable[LocalImage], staging: Path) -> list[Diagnostic]:
     """Copy the texts' images (in corpus order) beside the pages; a second, different image
     under a name already taken is left out with a warning. Copies, never links: a link would
@@ -139,7 +172,7 @@ def copy_images(context: BuildContext, staging: Path) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     found: list[LocalImage] = []
     for text in context.corpus.texts:
-        images, warnings = text_images(text.source)
+        images, warnings = text_images(text.source, context.images)
         found.extend(images)
         problems.extend(warnings)
     return problems + publish_images(found, staging)

@@ -93,18 +93,33 @@ def _goes_on_a_word(data: bytes, start: int) -> bool:
     return False
 
 
+#: The second form of an editorial choice, right after the first (an abbreviation after its
+#: expansion, an error after its correction, Menota's normalised level after its diplomatic
+#: one): each view shows one, the page holds both, and Pagefind read "plurimamplurimã",
+#: "dominedñe" as one word, so that neither form was found (probe 65).
+_SECOND_FORM = re.compile(
+    rb"(?<=</span>|</abbr>)<(?:span|abbr) class=\"(?:sic|orig|abbr|corr|reg|expan"
+    rb"|level level-[a-z]+) ed-(?:dipl|read)[\" ]"
+)
+
+
 def stage_for_search(page: Path, target: Path) -> bool:
     """Write at ``target`` the page as Pagefind is to read it, if it differs from ``page``:
     without the ids of inline elements that continue a word (a letter before them), which
-    Pagefind would split the word at. False, and nothing written, when no element does (the
-    page is then linked as it is)."""
+    Pagefind would split the word at, and with a space between the two forms of an editorial
+    choice, each a word of its own view. False, and nothing written, when there is nothing
+    to change (the page is then linked as it is)."""
     data = page.read_bytes()
-    cuts = [m.span(1) for m in _INLINE_ID.finditer(data) if _goes_on_a_word(data, m.start())]
-    if not cuts:
+    edits = [
+        (*m.span(1), b"") for m in _INLINE_ID.finditer(data) if _goes_on_a_word(data, m.start())
+    ]
+    edits.extend((m.start(), m.start(), b" ") for m in _SECOND_FORM.finditer(data))
+    if not edits:
         return False
-    parts, last = [], 0
-    for start, end in cuts:
-        parts.append(data[last:start])
+    parts: list[bytes] = []
+    last = 0
+    for start, end, replacement in sorted(edits):
+        parts.extend((data[last:start], replacement))
         last = end
     parts.append(data[last:])
     target.write_bytes(b"".join(parts))

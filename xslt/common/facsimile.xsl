@@ -410,10 +410,11 @@
     <xsl:variable name="number" as="xs:string" select="if (ancestor::sourceDoc) then r:surface-n(.)
         else ($pbs[1]/@n, @n, $named ! r:plain(.), $graphic/@n, string($position))
             [normalize-space()][1] ! normalize-space(.)"/>
-    <!-- a page with a label of its own is named by it -->
-    <xsl:variable name="label" as="xs:string" select="if (exists($named)
-        and (ancestor::sourceDoc or empty(($pbs[1]/@n, @n)[normalize-space()])))
-        then $number else r:msg('facs.page', $number)"/>
+    <!-- a page with a label of its own is named by it, before the number of the page break
+         that points at it (probe 65: "fol. 1r" was captioned "Page 1r") -->
+    <xsl:variable name="label" as="xs:string" select="if (ancestor::sourceDoc and exists($named))
+        then $number else if (exists($named)) then normalize-space(r:plain($named))
+        else r:msg('facs.page', $number)"/>
     <li class="facs-page" id="{r:page-id(.)}">
       <figure>
         <div class="facs-frame">

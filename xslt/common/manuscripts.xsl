@@ -51,11 +51,68 @@
             | formula | table))"/>
   </xsl:function>
 
-  <!-- The descriptions a catalogue record shows as its text. -->
+  <!-- The descriptions a catalogue record shows as its text, and another text beside it
+       (pipeline/records.py shown_descriptions): a witness's description there is its list of
+       witnesses', shown with the apparatus. -->
   <xsl:function name="r:record-descriptions" as="element()*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/teiHeader/fileDesc/sourceDesc//msDesc[not(ancestor::msDesc)]"/>
+    <xsl:variable name="all" as="element()*"
+        select="$tei/teiHeader/fileDesc/sourceDesc//msDesc[not(ancestor::msDesc)]"/>
+    <xsl:sequence select="if (empty($all) or r:catalogue-record($tei)) then $all
+        else $all[not(ancestor::listWit)]"/>
   </xsl:function>
+
+  <!-- The descriptions a reading page shows (its context item a TEI): a catalogue record's as
+       its text; another text's (a transcription's) in a section one opens before the text,
+       its names links as the text's are (probe 65: they were on the about page alone, and a
+       transcription's book never said which manuscript it transcribes). $collapsed: a
+       details element (a web page), else a section under a heading (a book). -->
+  <xsl:template name="r:shown-descriptions" as="element()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="collapsed" as="xs:boolean" select="true()"/>
+    <xsl:param name="r:level" as="xs:integer" tunnel="yes" select="2"/>
+    <xsl:variable name="shown" as="element()*" select="r:record-descriptions(.)"/>
+    <xsl:choose>
+      <xsl:when test="empty($shown)"/>
+      <xsl:when test="r:catalogue-record(.)">
+        <xsl:apply-templates select="$shown" mode="r:main"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- in the editors' language, not the text's -->
+        <xsl:variable name="lang" as="attribute()*" select="r:editorial-lang(.)"/>
+        <xsl:variable name="words" as="element()*">
+          <xsl:apply-templates select="$shown" mode="r:main">
+            <xsl:with-param name="r:level" select="$r:level + 1" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$collapsed">
+            <!-- the heading in the summary: the description's headings come under it -->
+            <details class="ms-described" id="ed-ms-described">
+              <xsl:sequence select="$lang"/>
+              <summary>
+                <xsl:element name="h{min(($r:level, 6))}">
+                  <xsl:attribute name="class" select="'ms-described-title'"/>
+                  <xsl:value-of select="r:msg('ms.msDesc')"/>
+                </xsl:element>
+              </summary>
+              <xsl:sequence select="$words"/>
+            </details>
+          </xsl:when>
+          <xsl:otherwise>
+            <section class="ms-described" id="ed-ms-described" aria-labelledby="ed-ms-described-title">
+              <xsl:sequence select="$lang"/>
+              <xsl:element name="h{min(($r:level, 6))}">
+                <xsl:attribute name="id" select="'ed-ms-described-title'"/>
+                <xsl:value-of select="r:msg('ms.msDesc')"/>
+              </xsl:element>
+              <xsl:sequence select="$words"/>
+            </section>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- False for the empty templates some catalogues leave in place. A form or a material
        named by its attribute alone (<objectDesc form="fragment"/>) is content: it was left

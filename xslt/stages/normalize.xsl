@@ -42,10 +42,10 @@
   <!-- <ed:registers> with copies of every register list (listPerson, listPlace, listOrg, ...) -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
 
-  <!-- Whether the text is a catalogue record (pipeline/records.py): its manuscript description
-       is what its page shows, and the names of that description (outside a cited work) are
-       mentions, identified, resolved and counted as a text's are. The header of any other
-       text is no text: its names stay as written. -->
+  <!-- Whether the text's page shows a manuscript description (pipeline/records.py: a
+       catalogue record's as its text, a transcription's beside it): the names of that
+       description (outside a cited work) are mentions, identified, resolved and counted as a
+       text's are. The rest of a header is no text: its names stay as written. -->
   <xsl:param name="record" as="xs:boolean" select="false()"/>
 
   <!-- One line per counted element (pipeline/locators.py): its id, or "" to keep its own. -->

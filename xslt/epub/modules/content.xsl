@@ -47,11 +47,15 @@
           else ee:label($first-div) || ' — ' || ee:title()"/>
       <xsl:with-param name="body-type" select="($unit?matter, 'bodymatter')[1]"/>
       <xsl:with-param name="content" as="node()*">
-        <!-- a catalogue record's text is its manuscript description -->
-        <xsl:if test="$unit?file = $ee:plan[1]?file and r:catalogue-record($ee:tei)">
-          <xsl:apply-templates select="r:record-descriptions($ee:tei)" mode="r:main">
-            <xsl:with-param name="r:level" select="1" tunnel="yes"/>
-          </xsl:apply-templates>
+        <!-- a catalogue record's text is its manuscript description; a transcription's
+             book opens with the description of its manuscript -->
+        <xsl:if test="$unit?file = $ee:plan[1]?file">
+          <xsl:for-each select="$ee:tei">
+            <xsl:call-template name="r:shown-descriptions">
+              <xsl:with-param name="collapsed" select="false()"/>
+              <xsl:with-param name="r:level" select="1" tunnel="yes"/>
+            </xsl:call-template>
+          </xsl:for-each>
         </xsl:if>
         <xsl:apply-templates select="$unit?before" mode="r:main"/>
         <xsl:choose>

@@ -65,8 +65,8 @@
   <xsl:function name="ee:derived-entities" as="element(ee:entity)*">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="names" as="element()*"
-        select="(r:main-text($doc/tei:TEI), $doc/tei:TEI[r:catalogue-record(.)]
-            ! r:record-descriptions(.), $doc/tei:TEI/tei:standOff//tei:listAnnotation
+        select="(r:main-text($doc/tei:TEI), $doc/tei:TEI ! r:record-descriptions(.),
+            $doc/tei:TEI/tei:standOff//tei:listAnnotation
             //tei:note)//*[@ed:entity][ee:is-name(.)][@xml:id][not(@ed:kind = $r:work-kinds)]"/>
     <xsl:for-each-group select="$names" group-by="string(@ed:entity)">
       <xsl:variable name="entry" as="element()?"

@@ -18,7 +18,7 @@
     exclude-result-prefixes="#all">
 
   <!-- Elements a link can reach: those of the text, and those of a manuscript description
-       that the book shows (a catalogue record's, manuscripts.xsl), and the notes the standOff
+       that the book shows (a catalogue record's or a transcription's, manuscripts.xsl), and the notes the standOff
        keeps (r:notes-apart). -->
   <xsl:key name="ee:id" match="(tei:text | tei:sourceDoc)//*[@xml:id] | tei:sourceDesc//tei:msDesc/descendant-or-self::*[@xml:id]
       | tei:standOff//tei:listAnnotation//tei:note[@xml:id]"
@@ -36,7 +36,8 @@
         then $target else ()"/>
     <!-- and the notes the standOff keeps, which the book shows after the text -->
     <xsl:sequence select="(if (exists($id)) then key('ee:id', $id, root($pointer)) else ())
-        [ancestor::* intersect r:main-text($ee:tei) or r:catalogue-record($ee:tei)
+        [ancestor::* intersect r:main-text($ee:tei)
+         or exists(ancestor-or-self::* intersect r:record-descriptions($ee:tei))
          or exists(. intersect r:notes-apart($ee:tei))][1]"/>
   </xsl:function>
 

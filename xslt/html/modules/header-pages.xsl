@@ -58,9 +58,11 @@
       <xsl:call-template name="facts"/>
       <xsl:for-each select="$header/fileDesc/sourceDesc">
         <h3><xsl:value-of select="r:msg('about.source')"/></h3>
-        <!-- a catalogue record's description is its reading page (manuscripts.xsl) -->
-        <xsl:for-each select="* except (if (../../../text/@ed:catalogue = 'true')
-            then msDesc else ())">
+        <!-- a catalogue record's description is its reading page (manuscripts.xsl), and a
+             transcription's page shows its manuscript's beside the text -->
+        <xsl:variable name="on-page" as="xs:boolean"
+            select="../../../text/(@ed:catalogue, @ed:described) = 'true'"/>
+        <xsl:for-each select="* except (if ($on-page) then msDesc else ())">
           <xsl:choose>
             <xsl:when test="self::bibl or self::biblStruct or self::biblFull or self::listBibl">
               <xsl:apply-templates select="." mode="r:source"/>
@@ -74,7 +76,7 @@
             </xsl:otherwise>
           </xsl:choose>
         </xsl:for-each>
-        <xsl:if test="../../../text/@ed:catalogue = 'true'">
+        <xsl:if test="$on-page and .//msDesc">
           <p><a href="{ancestor::TEI/@ed:stem}.html"><xsl:value-of select="r:msg('ms.record')"/></a></p>
         </xsl:if>
       </xsl:for-each>

@@ -114,6 +114,9 @@
         <article class="edition-text{if (r:has-views(.)) then ' has-views' else ''}"
             data-copied="{r:msg('link.copied')}">
           <xsl:call-template name="s:text-header"/>
+          <!-- the manuscript it transcribes, as the single page shows it (the index's
+               locators of the description's names lead here) -->
+          <xsl:call-template name="r:shown-descriptions"/>
           <nav class="parts" aria-labelledby="ed-parts-title">
             <!-- the interface's heading and part names; a division's head says its language
                  (common/toc.xsl) -->
@@ -152,7 +155,7 @@
         </xsl:call-template>
         <!-- the cards of the entries the notes name -->
         <xsl:call-template name="r:entity-cards">
-          <xsl:with-param name="scope" select="r:notes-apart(.)"/>
+          <xsl:with-param name="scope" select="r:notes-apart(.), r:record-descriptions(.)"/>
           <xsl:with-param name="shared" select="true()"/>
         </xsl:call-template>
       </xsl:with-param>

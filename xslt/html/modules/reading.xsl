@@ -63,9 +63,7 @@
         <article class="edition-text{if (r:has-views(.)) then ' has-views' else ''}"
             data-copied="{r:msg('link.copied')}">
           <xsl:call-template name="s:text-header"/>
-          <xsl:if test="r:catalogue-record(.)">
-            <xsl:apply-templates select="r:record-descriptions(.)" mode="r:main"/>
-          </xsl:if>
+          <xsl:call-template name="r:shown-descriptions"/>
           <xsl:apply-templates select="$text" mode="r:main">
             <xsl:with-param name="r:dir" select="r:text-dir(.)" tunnel="yes"/>
           </xsl:apply-templates>
@@ -95,8 +93,8 @@
         <!-- and those a catalogue record's description names, which the page shows, and
              those the notes the standOff keeps name (their buttons opened nothing) -->
         <xsl:call-template name="r:entity-cards">
-          <xsl:with-param name="scope" select="$text, .[r:catalogue-record(.)]
-              ! r:record-descriptions(.), r:notes-apart(.)"/>
+          <xsl:with-param name="scope" select="$text, r:record-descriptions(.),
+              r:notes-apart(.)"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
