@@ -19,7 +19,10 @@ whole document, so that an edit changes no anchor outside the part edited (issue
 - a surface of a ``sourceDoc`` (a page of a documentary transcription): likewise,
   ``surface-<@n>``, ``surface-<@n>-<k>``, ``surface-<k>``;
 - a verse or drama line with ``@n``: ``l-<@n>``, or, when another line of the document has
-  that number, in its scope (``div-2-lg-1-l-3``); a line without ``@n``: the id of the line
+  that number, in its scope (``div-2-lg-1-l-3``); in a text of a group or a poem of a
+  collection (``_collection``), under that text's or poem's id (``sonnet-l-10``); the later
+  parts of a split line in their scope, the initial part being the line's; a line without
+  ``@n``: the id of the line
   group, speech, block or division it stands in and its position among the lines there
   (``div-2-lg-1-l4``), so that a line added to a poem moves only the later lines of its
   stanza. Such a line opens no scope: the names in it are counted in its line group, as they
@@ -58,6 +61,7 @@ from collections import Counter
 
 from lxml import etree
 
+from .gate import xml_ids
 from .records import described_name, shown_descriptions
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -83,6 +87,7 @@ MENTIONS = frozenset(
 )
 _TEXT, _PB, _L, _TEI = f"{_T}text", f"{_T}pb", f"{_T}l", f"{_T}TEI"
 _GROUP = f"{_T}group"
+_LG, _SP = f"{_T}lg", f"{_T}sp"
 _PARTS = frozenset(f"{_T}{n}" for n in ("front", "body", "back"))
 _HEADER, _FLOATING, _BODY = f"{_T}teiHeader", f"{_T}floatingText", f"{_T}body"
 _SOURCE, _SURFACE = f"{_T}sourceDoc", f"{_T}surface"
@@ -204,12 +209,42 @@ def is_entry(element: etree._Element) -> bool:
     return not any(a.tag == INDEX for a in element.iterancestors())
 
 
-def _poem(line: etree._Element) -> etree._Element | None:
-    """The text of a group ``line`` is in (an anthology's poem), or None."""
-    for ancestor in line.iterancestors(_TEXT):
+def _poem(
+    line: etree._Element, poems: frozenset[etree._Element] = frozenset()
+) -> etree._Element | None:
+    """The text of a group ``line`` is in (an anthology's poem), else the poem of a
+    collection it is in (one of ``poems``: ``_collection``), or None."""
+    for ancestor in line.iterancestors(_TEXT, _LG):
+        if ancestor.tag == _LG:
+            if ancestor in poems:
+                return ancestor
+            continue
         parent = ancestor.getparent()
         return ancestor if parent is not None and parent.tag == _GROUP else None
     return None
+
+
+def _collection(root: etree._Element) -> frozenset[etree._Element]:
+    """The poems of a collection, each a line group with an ``xml:id`` of its own outside
+    any other line group and any speech, when a text has two or more of them: each numbers
+    its lines, so a line's number is read in its poem (``sonnet-l-10``). Counted in the
+    whole document, a number another poem shares moved a line to its scoped id, and a poem
+    added anywhere could move the lines of every other one (probe 67). A single poem keeps
+    ``l-<n>``."""
+    found = [
+        lg
+        for lg in root.iter(_LG)
+        if lg.get(XML_ID)
+        and not any(a.tag in (_LG, _SP) for a in lg.iterancestors())
+        and any(True for _ in lg.iter(_L))
+    ]
+    return frozenset(found) if len(found) > 1 else frozenset()
+
+
+def _later_part(line: etree._Element) -> bool:
+    """Whether ``line`` is a medial or final part of a split line (``part="M"``, ``"F"``),
+    which carries its line's number too: the initial part is the line's anchor."""
+    return (line.get("part") or "").strip(" \t\r\n").upper() in ("M", "F")
 
 
 def _n(element: etree._Element) -> str:
@@ -219,10 +254,17 @@ def _n(element: etree._Element) -> str:
 class _Walk:
     def __init__(self, root: etree._Element) -> None:
         self.root = root
-        self.taken = {str(v) for v in root.xpath("//@xml:id")}
+        self.taken = xml_ids(root)
         # line numbers are counted in the text of a group each line is in (an anthology's
         # poems each number their lines), else in the whole document
-        self.lines = Counter((_poem(e), token(_n(e))) for e in root.iter(_L) if _n(e))
+        self.poems = _collection(root)
+        # a split line's later parts repeat its number: the initial part alone counts, and
+        # is ``l-<n>`` (probe 67: every part of a shared line was scoped, none ``l-<n>``)
+        self.lines = Counter(
+            (_poem(e, self.poems), token(_n(e)))
+            for e in root.iter(_L)
+            if _n(e) and not _later_part(e)
+        )
         self.pages: Counter[tuple[str, str]] = Counter()
         self.in_source = False
         self.siblings: dict[etree._Element, Counter[str]] = {}
@@ -311,14 +353,14 @@ class _Walk:
             return top.divs + self.div_step(element, k)
         if tag == _L:
             n = token(_n(element))
-            poem = _poem(element)
-            if self.lines[(poem, n)] > 1:
+            poem = _poem(element, self.poems)
+            if self.lines[(poem, n)] > 1 or _later_part(element):
                 return _join(top.prefix, f"l-{n}")
             if poem is None:
                 return f"l-{n}"
-            # a text of a group: its own prefix ("rossetti-l-14"), so that another poem's
-            # numbers never move it (probe 58: renumbering Macbeth's line 14 turned
-            # Rossetti's "rossetti-div-1-lg-4-l-14" into "l-14")
+            # a text of a group, a poem of a collection: its own prefix ("rossetti-l-14"), so
+            # that another poem's numbers never move it (probe 58: renumbering Macbeth's
+            # line 14 turned Rossetti's "rossetti-div-1-lg-4-l-14" into "l-14")
             text = next((c for c in reversed(self.scopes) if c.element is poem), top)
             return _join(text.prefix, f"l-{n}")
         if tag in BLOCKS:

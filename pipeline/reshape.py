@@ -35,7 +35,7 @@ from lxml import etree
 from . import columns, tei_corpus
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
-from .gate import TEI_NS, XML_ID, SourceDocument
+from .gate import TEI_NS, XML_ID, SourceDocument, xml_ids
 
 _ORIGIN = "build"
 _T = f"{{{TEI_NS}}}"
@@ -204,7 +204,7 @@ def _p4_element(element: etree._Element) -> None:
 
 
 def _p4_pointers(root: etree._Element) -> None:
-    ids = {v for v in root.xpath("//@xml:id") if isinstance(v, str)}
+    ids = xml_ids(root)
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue

@@ -19,7 +19,7 @@ from lxml import etree
 from . import columns, formulae
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
-from .gate import TEI_NS, XML_ID, SourceDocument
+from .gate import TEI_NS, XML_ID, SourceDocument, xml_ids
 from .keyed import ENTITY_LISTS, KeyedName, entry_kind, keyed_lists
 from .locators import locator_param
 from .prefixes import Prefixes
@@ -331,7 +331,7 @@ def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName]
     }
     keyed = [name for name in keyed if (name[0], name[1]) not in declared]
     if keyed:
-        taken = {str(i) for i in root.xpath("//@xml:id")}
+        taken = xml_ids(root)
         for made in keyed_lists(keyed, taken):
             made.set(f"{{{ED_NS}}}source", "")
             root.append(made)

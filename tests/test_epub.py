@@ -1457,6 +1457,24 @@ def test_a_transcriptions_book_opens_with_the_description_of_its_manuscript(
     assert sorted(locators) == sorted(f"text-001.xhtml#{a.get('id')}" for a in links)
 
 
+def test_the_books_contents_list_the_poems_of_a_collection(tmp_path: Path) -> None:
+    """Probe 67: the book's navigation listed no poem encoded as a titled line group; it
+    lists them as the page's contents do, each leading to its poem."""
+    from test_html import POEMS
+
+    source = tmp_path / "poems.xml"
+    source.write_text(tei_text(POEMS, title="Poems"), encoding="utf-8")
+    book_path = _build([source], tmp_path / "out")["poems"]
+    _epubcheck(book_path)
+    book = Book(book_path)
+    nav = [
+        " ".join("".join(a.itertext()).split())
+        for doc in book.docs.values()
+        for a in doc.xpath("//h:nav[@epub:type='toc']//h:a", namespaces=NS)
+    ]
+    assert nav == ["The Harbour Wall", "Low Water", "Pairs", "Ad Mare"]
+
+
 def test_a_bracketed_head_is_in_square_brackets_in_the_book(tmp_path: Path) -> None:
     """Probe 18 (the Whitman Archive's supplied titles, rend="bracketed"): the book's
     heading and its navigation give the head in brackets, as the page does."""

@@ -1611,6 +1611,76 @@ when-iso="17"/>, C <date when-iso="00"/>, D <date when-iso="1750-03"/>.</p></bod
     assert [dd.text_content() for dd in created] == ["1600–1699"]
 
 
+_PLAY = (
+    '<castList><castItem><role xml:id="jago">Jago</role>, <roleDesc>their captain'
+    "</roleDesc></castItem></castList>"
+    '<div type="act"><head>Act I</head><stage>Enter <name type="role" ref="#jago">Jago</name>.'
+    '</stage><sp who="#jago"><speaker>Jago</speaker><l n="1">A line at the speech\'s indent,'
+    '</l><l n="2" rend="indent">a line set in,</l><l n="3" rend="ti-2">and one set in twice.'
+    "</l></sp></div>"
+)
+
+
+POEMS = (
+    '<lg type="poem" xml:id="wall"><head>The Harbour Wall</head><lg type="stanza"><head>I'
+    '</head><l>Grey stones.</l></lg><lg type="stanza"><l>Green weed.</l></lg></lg>'
+    '<lg type="sonnet"><head>Low Water</head><l>Fourteen lines.</l></lg>'
+    '<div><head>Pairs</head><lg type="poem"><head>Ad Mare</head><l>O mare.</l></lg></div>'
+    "<lg><head>A titled stanza alone</head><l>Is no poem.</l></lg>"
+)
+
+
+def test_the_contents_list_the_poems_of_a_collection(tmp_path: Path) -> None:
+    """Probe 67: poems encoded as titled line groups (lg type="poem" holding stanzas, no
+    division around them) were in no contents: a collection listed none of its poems. A
+    titled poem is an entry, in a division under it; its titled stanzas are not."""
+    source = tmp_path / "src" / "poems.xml"
+    source.parent.mkdir()
+    source.write_text(tei_text(POEMS, title="Poems"), encoding="utf-8")
+    report = build([source.parent], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out" / "html" / "poems.html")
+    entries = page.xpath("//nav[@class='toc']//a")
+    assert [a.text_content() for a in entries] == [
+        "The Harbour Wall", "Low Water", "Pairs", "Ad Mare",
+    ]  # fmt: skip
+    for a in entries:
+        assert page.get_element_by_id(a.get("href")[1:]) is not None, a.get("href")
+    assert page.xpath("//nav[@class='toc']//li[a = 'Pairs']/ol/li/a/text()") == ["Ad Mare"]
+
+
+@pytest.mark.slow
+def test_a_plays_lines_keep_their_indents_and_its_characters_their_names(
+    tmp_path: Path,
+) -> None:
+    """Probe 67: inside a speech the speech's indent, a later rule, took the indent of a line
+    with rend="indent" or "ti-2" away; a character named in a stage direction (name
+    type="role" ref="#jago") had a card titled "jago", of an "Entity"."""
+    source = tmp_path / "src" / "play.xml"
+    source.parent.mkdir()
+    source.write_text(tei_text(_PLAY, title="Play"), encoding="utf-8")
+    report = build([source.parent], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out" / "html" / "play.html")
+    (card,) = page.xpath("//div[@id = 'ed-card-jago']")
+    assert card.xpath("string(p[@class='card-kind'])") == "Character"
+    assert card.xpath("string(p[@class='card-title'])") == "Jago"
+    assert card.xpath("string(p[@class='card-note'])") == "their captain"
+    sync_playwright, _ = _browser_tools()
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            view = browser.new_page(viewport={"width": 1280, "height": 900})
+            view.goto((tmp_path / "out" / "html" / "play.html").as_uri())
+            starts = view.evaluate(
+                "() => [...document.querySelectorAll('.sp .l')].map("
+                "l => l.getBoundingClientRect().left)"
+            )
+        finally:
+            browser.close()
+    assert len(starts) == 3 and starts[0] < starts[1] < starts[2], starts
+
+
 @pytest.mark.slow
 def test_browser_page_text_is_the_source_and_nested_names_reach_their_cards(server: str) -> None:
     """The signs of the self-links (¶, #) and the card buttons' "i" are drawn by the style

@@ -188,6 +188,39 @@ def test_the_lines_of_an_anthologys_poems_are_numbered_within_each_poem() -> Non
     assert anthology("99") == ["rossetti-l-1", "rossetti-l-14", "macbeth-l-99", "macbeth-l-15"]
 
 
+def test_a_split_line_is_anchored_at_its_initial_part() -> None:
+    """Probe 67: the parts of a line shared by speeches carry its number each, and so none
+    was l-<n>. The initial part is the line's anchor; the later parts are scoped."""
+    ids = _ids(
+        '<text><body><div><sp><l n="3">x</l><l n="4" part="I">a</l></sp><sp><l n="4" '
+        'part="M">b</l></sp><sp><l n="4" part="F">c</l><l n="5">d</l></sp></div></body></text>'
+    )
+    assert [i for i in ids if "l-" in i] == [
+        "l-3", "l-4", "div-1-sp-2-l-4", "div-1-sp-3-l-4", "l-5",
+    ]  # fmt: skip
+
+
+def test_the_lines_of_a_collections_poems_are_numbered_within_each_poem() -> None:
+    """Probe 67: a collection's poems (line groups with ids of their own) each number their
+    lines; counted in the whole document, the sonnet's lines 1-8, numbered in another poem
+    too, were scoped and 9-14 were l-<n>, until a poem added elsewhere numbered a line 10.
+    Each poem's lines are read in it, under its id, whatever the others number; one poem
+    alone keeps l-<n>."""
+
+    def collection(added: str) -> list[str]:
+        ids = _ids(
+            f'<text><body>{added}<lg xml:id="ode" type="poem"><lg><l n="1">a</l><l n="2">b</l>'
+            '</lg></lg><lg xml:id="sonnet"><l n="1">c</l><l n="10">d</l></lg></body></text>'
+        )
+        return [i for i in ids if "-l-" in i or i.startswith("l-")]
+
+    assert collection("") == ["ode-l-1", "ode-l-2", "sonnet-l-1", "sonnet-l-10"]
+    added = '<lg xml:id="new"><l n="10">e</l></lg>'
+    assert collection(added) == ["new-l-10", "ode-l-1", "ode-l-2", "sonnet-l-1", "sonnet-l-10"]
+    alone = _ids('<text><body><lg xml:id="ode"><l n="1">a</l><l n="2">b</l></lg></body></text>')
+    assert [i for i in alone if "l-" in i] == ["l-1", "l-2"]
+
+
 def test_every_line_has_a_locator_numbered_or_not() -> None:
     """Issue 11 item 1: a verse or drama line is l-<@n>; a line without @n, in a poem or a
     speech, is its position among the lines of its line group or speech (numbered ones

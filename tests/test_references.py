@@ -372,6 +372,29 @@ def test_a_file_pointer_out_of_the_checked_files_is_read_from_the_disk(tmp_path:
     assert "there is no file ../b/gone.xml" in found[1].message
 
 
+def test_a_pointer_to_a_whole_file_that_is_not_there_warns(tmp_path: Path) -> None:
+    """Probe 66: ``<ref target="other.xml">`` to no file was told nothing, where
+    ``other.xml#x`` was dangling. A whole file that is not there is a warning at the
+    attribute (an issue's @next, a witness's edition, are often outside the files at hand);
+    one that is there, in the run or on the disk, is none; an address is not looked for."""
+    file_facts(tmp_path, "b/there.xml", f"<TEI {TEI}><text/></TEI>")
+    seen = file_facts(tmp_path, "a/seen.xml", f"<TEI {TEI}><text/></TEI>")
+    text = file_facts(
+        tmp_path,
+        "a/t.xml",
+        f'<TEI {TEI} next="gone.xml"><text><ref target="../b/there.xml">one</ref>\n'
+        '<ref target="seen.xml">two</ref> <ref target="https://example.org/x.xml">three'
+        '</ref>\n<witness corresp="ms%20B.xml"/></text></TEI>',
+    )
+    found = sorted(resolve([text, seen]), key=lambda d: d.line or 0)
+    assert [(d.code, d.severity.value, d.line, d.column) for d in found] == [
+        ("refs.missing-file", "warning", 1, 42),
+        ("refs.missing-file", "warning", 3, 10),
+    ]
+    assert '@next="gone.xml" on <TEI> names a file that is not there' in found[0].message
+    assert "ms B.xml" in found[1].message
+
+
 def test_urls_and_prefixed_pointers_are_ignored(tmp_path: Path) -> None:
     text = file_facts(
         tmp_path,

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import tei_text
 from lxml import etree, html
 from words import assert_words_preserved
 
@@ -1964,6 +1965,28 @@ def test_a_text_and_its_translation_are_columns_with_corresponding_blocks_in_row
     assert rows["ar-1"] < rows["ar-2"] < rows["ar-3"]
     rows = _rows(_doc("parallel-group", pages).xpath("//div[@id='t-de']")[0])
     assert rows["de-1"] < rows["de-ps"] < rows["de-2"]
+
+
+def test_a_translations_heading_takes_a_row_of_its_own_beside_an_untitled_original(
+    tmp_path: Path,
+) -> None:
+    """Probe 67: beside an original with no heading, the generated "Translation" of the
+    translation took the row of the original's poem, and the translated poem began a row
+    below it. The heading stands in a row of its own; the two poems share the next."""
+    page = _render_text(
+        tmp_path,
+        "ode",
+        tei_text(
+            '<div xml:id="lat" xml:lang="la" corresp="#eng"><lg xml:id="lat-lg" type="poem">'
+            '<head>Ad Mare</head><l n="1">O mare</l></lg></div><div type="translation" '
+            'xml:id="eng" xml:lang="en"><lg xml:id="eng-lg" type="poem"><head>To the Sea</head>'
+            '<l n="1">O sea</l></lg></div>'
+        ),
+    )
+    latin, english = page.xpath("//div[@class='parallel']/*")
+    assert _rows(latin) == {"lat-lg": 2}
+    assert _rows(english) == {"eng-lg": 2}
+    assert english[0].tag == "h2" and "--row: 1" in english[0].get("style")
 
 
 def test_a_correspondence_that_is_no_translation_changes_nothing(

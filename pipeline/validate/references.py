@@ -210,7 +210,7 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
                 key not in ELEMENT_POINTERS or _local(element.tag) not in ELEMENT_POINTERS[key]
             ):
                 continue
-            if "#" in raw or (prefixes.rules and ":" in raw):
+            if "#" in raw or (prefixes.rules and ":" in raw) or ".xml" in raw.lower():
                 name = _local(element.tag)
                 origin = _origin(doc, element)
                 found = _pointers(key, raw, name, element.sourceline, origin, prefixes)
@@ -231,6 +231,19 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
 _BARE_TOKEN = re.compile(r"[^\W\d][\w.-]*")
 _BARE = re.compile(r"(?:^|\s)[^\W\d]")
 _FILE_SUFFIX = re.compile(r"\.(xml|x?html?|jpe?g|png|gif|tiff?|pdf|svg|webp|txt|json)$", re.I)
+
+
+def _names_xml_file(token: str) -> bool:
+    """Whether a pointer's token names an XML file of the edition (``other.xml``,
+    ``../letters/l2.xml``) with no fragment: no scheme, no query, not absolute. By string
+    tests, not a regular expression: a fuzzed attribute of megabytes without a space took a
+    search that backtracks from every position past the time limit."""
+    return (
+        token[-4:].lower() == ".xml"
+        and len(token) > 4
+        and not any(c in token for c in ":?#")
+        and not token.startswith("/")
+    )
 
 
 def _bare_ids(candidates: list[PointerFact], ids: list[IdFact]) -> Iterator[PointerFact]:
@@ -293,6 +306,13 @@ def _pointers(
     for written in raw.split():
         token = prefixes.expand(written) if prefixes is not None else written
         if "#" not in token:
+            # a file of the edition named without an id ("letter-2.xml"): it must be there
+            # (probe 66: a ref to a missing file was told only when it named an id in it)
+            if _names_xml_file(token):
+                yield PointerFact(
+                    attribute, sys.intern(unquote(token)), "", element, line, origin,
+                    written if token != written else "",
+                )  # fmt: skip
             continue
         file_part, _, fragment = token.partition("#")
         if ":" in file_part or not fragment:
@@ -596,9 +616,24 @@ def _pointer_problems(
         )
         return
     shown = f"{pointer.file}#{pointer.fragment}" if pointer.file else f"#{pointer.fragment}"
+    if not pointer.fragment:  # a whole file
+        shown = pointer.file
     # an abbreviated pointer is named as written, with what its header's prefixDef made of it
     read = f" (read as {shown} by its header's prefixDef)" if pointer.written else ""
     shown = pointer.written or shown
+    if target is None and missing and not pointer.fragment:
+        # a whole file: a link or a neighbour outside the files at hand as often as a slip
+        # (an issue's @next, a witness's edition), so a warning, where an id in it is an error
+        yield diag.warning(
+            _shown(file, pointer.origin),
+            "refs.missing-file",
+            f'@{pointer.attribute}="{shown}"{read} on <{pointer.element}> names a file that is '
+            f"not there (looked at {display(_named(file, pointer))}); fix the path or add the "
+            "file",
+            *_pointer_place(file, pointer, nth),
+            origin=_ORIGIN,
+        )
+        return
     if target is None and missing:
         yield diag.error(
             _shown(file, pointer.origin),
@@ -609,6 +644,8 @@ def _pointer_problems(
             *_pointer_place(file, pointer, nth),
             origin=_ORIGIN,
         )
+        return
+    if not pointer.fragment:  # the file is there: nothing in it is named
         return
     if target is None:
         where = f"in {pointer.file}" if pointer.file else "in this document or the registers"

@@ -24,7 +24,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import EditionError
-from ..gate import SourceDocument
+from ..gate import SourceDocument, xml_ids
 from . import rng_cache, rng_ids, rng_messages
 from .rng_compiled import Compiled as _Compiled  # the old name: tests patch it here
 from .rng_names import split
@@ -370,7 +370,7 @@ def _dangling_idref(target: etree._Element, message: str) -> rng_messages.Findin
     names = [k for k in target.attrib if split(k)[1] == match.group(1)]
     if not names:
         return None
-    ids = {str(v) for v in target.getroottree().xpath("//@xml:id | //@id")}
+    ids = xml_ids(target, "id")
     missing = [v for v in (target.get(names[0]) or "").split() if v not in ids]
     if not missing:
         return None

@@ -182,6 +182,8 @@
     <xsl:variable name="where" as="map(xs:string, xs:integer+)" select="map:merge(
         for $c in 1 to count($columns), $i in 1 to count($blocks($c))
         return map:entry($blocks($c)[$i], ($c, $i)))"/>
+    <xsl:variable name="headings" as="xs:string*" select="$columns ! r:row-items(.)[self::h:h1
+        | self::h:h2 | self::h:h3 | self::h:h4 | self::h:h5 | self::h:h6] ! generate-id(.)"/>
     <xsl:iterate select="1 to map:size($where)">
       <xsl:param name="next" as="xs:integer*" select="$columns ! 1"/>
       <xsl:param name="rows" as="map(xs:string, xs:integer)" select="map {}"/>
@@ -192,7 +194,14 @@
       <!-- the partners of a block not yet given a row -->
       <xsl:variable name="waiting" as="function(xs:string) as xs:string*" select="function($b) {
           $partners($b)[let $w := $where(.) return $w[2] ge $next[$w[1]]] }"/>
-      <xsl:variable name="free" as="xs:string*" select="$firsts[empty($waiting(.))]"/>
+      <!-- a heading that corresponds to nothing takes a row of its own before blocks of
+           other columns: a translation's generated "Translation" beside an original with no
+           heading took the row of the original's poem, and the translation began a row
+           below it (probe 67) -->
+      <xsl:variable name="unpaired" as="xs:string*" select="$firsts[empty($waiting(.))]"/>
+      <xsl:variable name="free-headings" as="xs:string*" select="$unpaired[. = $headings]"/>
+      <xsl:variable name="free" as="xs:string*" select="if (exists($free-headings)
+          and count($free-headings) lt count($unpaired)) then $free-headings else $unpaired"/>
       <xsl:variable name="paired" as="xs:string?"
           select="$firsts[exists($waiting(.)[. = $firsts])][1]"/>
       <xsl:variable name="together" as="xs:string*" select="

@@ -41,6 +41,7 @@
       'biblStruct': 'bibliography.html', 'biblFull': 'bibliography.html'}"/>
   <xsl:variable name="r:kind-labels" as="map(xs:string, xs:string)" select="map {
       'person': r:msg('card.person'), 'personGrp': r:msg('card.personGrp'),
+      'role': r:msg('card.role'), 'castItem': r:msg('card.role'),
       'place': r:msg('card.place'), 'org': r:msg('card.org'), 'event': r:msg('card.event'),
       'object': r:msg('card.object'), 'nym': r:msg('card.nym'), 'bibl': r:msg('card.work'),
       'biblStruct': r:msg('card.work'), 'biblFull': r:msg('card.work')}"/>
@@ -376,7 +377,11 @@
          index/modules/entries.xsl, ed:preferred-name-element) -->
     <xsl:variable name="parts" as="element()*" select="$entry/self::place
         ! (settlement, district, region, country, bloc)[normalize-space()]"/>
-    <xsl:sequence select="($names[@type = 'preferred'], $names, $parts)[1]"/>
+    <!-- a play's character is named by its role in the cast list (probe 67: a card said
+         "jago", an id, and "Entity") -->
+    <xsl:variable name="role" as="element()?"
+        select="($entry/self::role, $entry/self::castItem/role)[normalize-space()][1]"/>
+    <xsl:sequence select="($names[@type = 'preferred'], $names, $parts, $role)[1]"/>
   </xsl:function>
 
   <!-- Dates in the text link to the timeline; @when becomes a machine-readable time. -->
@@ -572,6 +577,12 @@
       </xsl:if>
     </xsl:for-each-group>
     <xsl:for-each select="note">
+      <p class="card-note">
+        <xsl:apply-templates mode="r:card"/>
+      </p>
+    </xsl:for-each>
+    <!-- a character's description in the cast list ("their captain") -->
+    <xsl:for-each select="(self::role/.., self::castItem)/roleDesc[normalize-space()]">
       <p class="card-note">
         <xsl:apply-templates mode="r:card"/>
       </p>

@@ -35,8 +35,25 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="$e/(front | body | back | group | text | floatingText
         | div | div1 | div2 | div3 | div4 | div5 | div6 | div7 | castList[@xml:id]
+        | lg[r:is-poem-entry(.)]
         | self::sourceDoc/(surface | surfaceGrp) | self::surfaceGrp/(surface | surfaceGrp))"/>
   </xsl:function>
+
+  <!-- A poem encoded as a line group with a title (Guidelines 6.2: lg type="poem" holding its
+       stanzas, no division around it) is an entry of the contents, as a division is: a
+       collection of such poems listed none of them (probe 67). A titled stanza is none. -->
+  <xsl:function name="r:is-poem-entry" as="xs:boolean">
+    <xsl:param name="lg" as="element()"/>
+    <xsl:sequence select="exists($lg/self::lg[@xml:id][head[normalize-space()]][not(ancestor::lg)]
+        [lg or lower-case(@type) = ('poem', 'sonnet', 'song', 'ballad', 'hymn', 'ode', 'canto',
+            'psalm', 'elegy', 'epigram')])"/>
+  </xsl:function>
+
+  <xsl:template match="lg" mode="r:toc" as="element()">
+    <li>
+      <a href="#{@xml:id}"><xsl:value-of select="r:plain(head[1])"/></a>
+    </li>
+  </xsl:template>
 
   <xsl:template match="*" mode="r:toc" as="element()*">
     <xsl:apply-templates select="r:toc-children(.)" mode="r:toc"/>

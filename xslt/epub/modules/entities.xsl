@@ -96,7 +96,9 @@
             || normalize-space(string-join($name/tei:forename, ' '))"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="if (exists($name)) then normalize-space($name) else string($entry/@xml:id)"/>
+        <!-- a play's character by its role in the cast list (probe 67: "jago") -->
+        <xsl:sequence select="if (exists($name)) then normalize-space($name)
+            else r:preferred-name($entry, string($entry/@xml:id))"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>

@@ -41,8 +41,10 @@
           <xsl:with-param name="content" as="node()*">
             <section epub:type="index" role="doc-index" id="index" aria-labelledby="index-title">
               <h1 id="index-title"><xsl:value-of select="r:msg('epub.index')"/></h1>
+              <!-- a play's characters and groups of persons with the persons -->
               <xsl:for-each-group select="$entities"
-                  group-by="if (map:contains($ee:kinds, @kind)) then @kind else 'other'">
+                  group-by="if (@kind = ('role', 'castItem', 'personGrp')) then 'person'
+                      else if (map:contains($ee:kinds, @kind)) then @kind else 'other'">
                 <xsl:sort select="index-of(('person', 'place', 'org', 'other'), current-grouping-key())"/>
                 <section epub:type="index-group" id="index-{current-grouping-key()}"
                     aria-labelledby="index-{current-grouping-key()}-title">

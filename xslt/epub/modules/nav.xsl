@@ -34,7 +34,8 @@
         select="$text/self::tei:sourceDoc//tei:surface[not(ancestor::tei:surface)]"/>
     <!-- a text of a group (an anthology's tale) without divisions: by its title -->
     <xsl:variable name="divs" as="element()*" select="($text/descendant-or-self::tei:text
-        /(tei:front | tei:body | tei:back)/(*[ee:is-div(.)] | tei:castList[@xml:id])
+        /(tei:front | tei:body | tei:back)/(*[ee:is-div(.)] | tei:castList[@xml:id]
+            | tei:lg[r:is-poem-entry(.)])
         | $text//tei:group/tei:text[empty((tei:front | tei:body | tei:back)/*[ee:is-div(.)])]
           [exists(r:group-title(.)) and exists(r:group-target(.))]), $pages"/>
     <xsl:variable name="first-body" as="element()?"
@@ -151,11 +152,18 @@
   <xsl:template match="*[ee:is-div(.)][r:nothing-to-read(.)]" mode="ee:toc" priority="1"
       as="empty-sequence()"/>
 
+  <!-- a poem of a collection, by its title (toc.xsl, r:is-poem-entry) -->
+  <xsl:template match="tei:lg" mode="ee:toc" as="element()">
+    <li>
+      <a href="{ee:href(.)}"><xsl:value-of select="r:plain(tei:head[1])"/></a>
+    </li>
+  </xsl:template>
+
   <xsl:template match="*" mode="ee:toc">
     <!-- its divisions, and a cast list of its own (a libretto's list of the performers of
          each entry, probe 36), as the page's contents list it (toc.xsl, r:toc-children) -->
     <xsl:variable name="children" as="element()*"
-        select="*[ee:is-div(.)] | tei:castList[@xml:id]"/>
+        select="*[ee:is-div(.)] | tei:castList[@xml:id] | tei:lg[r:is-poem-entry(.)]"/>
     <li>
       <a href="{ee:href(.)}">
         <!-- a division without head is named in the interface's words ("Item", "Chapter 2"):
