@@ -51,7 +51,7 @@ from .gate import DEFAULT_MAX_BYTES, discover, empty_folders
 from .io import source_date, stale_temp, temp_parts
 from .naming import renamed
 from .parallel import Failed, Outcome, Resident, run_tasks
-from .paths import display
+from .paths import display, resolved
 from .publish import MARKER, OUTPUTS, FileRecord, Generation, OutputFolder, link_or_copy
 from .sources import (
     ReadOptions,
@@ -327,7 +327,7 @@ def check_out(paths: Sequence[Path], out: Path) -> None:
         )
     target = out.resolve()
     for path in paths:
-        source = path.resolve()
+        source = resolved(path)  # a link in a loop is the gate's to tell
         if source == target or target in source.parents:
             raise OptionError(
                 f"--out {out} holds the sources ({path}): the build would read its own output "

@@ -31,7 +31,7 @@ from .errors import (
     OptionError,
 )
 from .io import atomic_text_writer, sweep_leftovers, write_text_atomic
-from .paths import DEFAULT_SCHEMA
+from .paths import DEFAULT_SCHEMA, resolved
 from .report import FORMATS, RENDERERS, Baseline, shown
 
 if TYPE_CHECKING:
@@ -430,8 +430,8 @@ def _writable_report(option: str, path: Path | None, targets: list[Path]) -> Non
     from .gate import discover
 
     # Only files of the same name can be it (a corpus may hold 100,000 files).
-    checked = {p.resolve() for p in discover(targets)[0] if p.name == path.name}
-    if path.resolve() in checked:
+    checked = {resolved(p) for p in discover(targets)[0] if p.name == path.name}
+    if resolved(path) in checked:
         raise UsageFailure(
             f"{option} {path} is one of the files being checked; it would be overwritten: "
             "choose another file"
@@ -439,7 +439,7 @@ def _writable_report(option: str, path: Path | None, targets: list[Path]) -> Non
     # a report named *.xml inside a folder being checked (JUnit) is read as TEI by the next
     # check of that folder
     if path.suffix.lower() == ".xml":
-        where = path.resolve().parent
+        where = resolved(path).parent
         for target in targets:
             folder = target.resolve()
             if target.is_dir() and (where == folder or folder in where.parents):
@@ -534,7 +534,7 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
 
 def _inside(path: Path, folder: Path) -> bool:
     try:
-        path.resolve().relative_to(folder.resolve())
+        resolved(path).relative_to(resolved(folder))
     except ValueError:
         return False
     return True

@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import contextlib
 import functools
 import itertools
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -373,8 +375,28 @@ def _attribute(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w:.-])" + re.escape(name) + r"""\s*=\s*(["'])(.*?)\1""")
 
 
+#: A file's text as an editor holds it, unsaved (``buffer``): its lines stand for the file's.
+_BUFFER: ContextVar[tuple[str, list[str]] | None] = ContextVar("buffer", default=None)
+
+
+@contextlib.contextmanager
+def buffer(path: Path, text: str) -> Iterator[None]:
+    """While the block runs, ``path``'s lines are those of ``text``: the language server's
+    check of an unsaved buffer placed the reference problems by the file on the disk
+    (probe 68: a whole line, or the column of the saved text)."""
+    token = _BUFFER.set((str(path), text.split("\n")))
+    try:
+        yield
+    finally:
+        _BUFFER.reset(token)
+
+
 def _file_lines(path: str | Path) -> list[str] | None:
-    """The lines of the file at ``path`` as it is now, or None when it cannot be read."""
+    """The lines of the file at ``path`` as it is now (as an editor holds it, in ``buffer``),
+    or None when it cannot be read."""
+    held = _BUFFER.get()
+    if held is not None and held[0] == str(path):
+        return held[1]
     try:
         stat = os.stat(path)
     except OSError:

@@ -331,6 +331,8 @@ def discover_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
             add(str(path), os.path.realpath(path))
         elif path.exists():
             problems.append(_not_a_file(str(path)))
+        elif path.is_symlink():  # a link to nothing, or in a loop
+            problems.append(_broken_link(str(path)))
         else:
             problems.append(
                 diag.error(
@@ -1024,8 +1026,9 @@ _UNDEFINED_ENTITY = re.compile(r"Entity '([^']+)' not defined")
 
 
 def _explain(raw: str, dtd_ignored: bool = False) -> tuple[str, str]:
-    """Turn libxml2's wording into a message that says what to do."""
-    text = raw.strip().rstrip(".")
+    """Turn libxml2's wording into a message that says what to do, on one line (an
+    unterminated CDATA section's spanned two, and broke file:line:col reports: probe 69)."""
+    text = " ".join(raw.split()).rstrip(".")
     undefined = _UNDEFINED_ENTITY.search(text)
     if undefined:
         name = undefined.group(1)
@@ -1089,7 +1092,28 @@ _SYNTAX_ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"^xmlParseCharRef: invalid xmlChar value (\d+)",
             "the character reference &#{0}; names a character XML does not allow (a control "
-            "character); remove it or write the character meant",
+            "character, or half of a surrogate pair); remove it or write the character meant",
+        ),
+        (
+            r"^CData section not finished",
+            "a CDATA section begun with '<![CDATA[' is never closed; end it with ']]>'",
+        ),
+        (
+            r"^Sequence '\]\]>' not allowed in content",
+            "the characters ']]>' may not stand in a text; write ]]&gt;",
+        ),
+        (
+            r"^Double hyphen within comment",
+            "a comment may not hold '--'; remove it, or put a space between the hyphens",
+        ),
+        (
+            r"^Specification mandates value for attribute (\S+)",
+            'the attribute {0} has no value; write {0}="..." or remove it',
+        ),
+        (
+            r"^XML declaration allowed only at the start of the document",
+            "the XML declaration (<?xml ...?>) must be the very first thing in the file; remove "
+            "what stands before it (a blank line, a space, another declaration)",
         ),
         (
             r"invalid Char value (\d+)|Char 0x([0-9A-Fa-f]+) out of allowed range",
@@ -1118,7 +1142,8 @@ _SYNTAX_ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"^StartTag: invalid element name",
-            "a '<' that begins no element (a less-than sign in the text?); write &lt; for it",
+            "a '<' that begins no element: a less-than sign in the text (write &lt; for it), "
+            "or a tag broken by a stray character or quote before it",
         ),
         (
             r"^AttValue: \\?[\"'] or [\"'] expected|^AttValue: [\"'] expected",

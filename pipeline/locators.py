@@ -19,8 +19,8 @@ whole document, so that an edit changes no anchor outside the part edited (issue
 - a surface of a ``sourceDoc`` (a page of a documentary transcription): likewise,
   ``surface-<@n>``, ``surface-<@n>-<k>``, ``surface-<k>``;
 - a verse or drama line with ``@n``: ``l-<@n>``, or, when another line of the document has
-  that number, in its scope (``div-2-lg-1-l-3``); in a text of a group or a poem of a
-  collection (``_collection``), under that text's or poem's id (``sonnet-l-10``); the later
+  that number, in its scope (``div-2-lg-1-l-3``); in a text of a group or a poem
+  (``_collection``), under that text's or poem's id (``sonnet-l-10``); the later
   parts of a split line in their scope, the initial part being the line's; a line without
   ``@n``: the id of the line
   group, speech, block or division it stands in and its position among the lines there
@@ -224,21 +224,32 @@ def _poem(
     return None
 
 
+#: The kinds of line group that are a poem of their own (as ``r:is-poem-entry`` reads them).
+POEM_TYPES = frozenset(
+    ("poem", "sonnet", "song", "ballad", "hymn", "ode", "canto", "psalm", "elegy", "epigram")
+)
+
+
 def _collection(root: etree._Element) -> frozenset[etree._Element]:
-    """The poems of a collection, each a line group with an ``xml:id`` of its own outside
-    any other line group and any speech, when a text has two or more of them: each numbers
-    its lines, so a line's number is read in its poem (``sonnet-l-10``). Counted in the
-    whole document, a number another poem shares moved a line to its scoped id, and a poem
-    added anywhere could move the lines of every other one (probe 67). A single poem keeps
-    ``l-<n>``."""
-    found = [
-        lg
-        for lg in root.iter(_LG)
-        if lg.get(XML_ID)
-        and not any(a.tag in (_LG, _SP) for a in lg.iterancestors())
-        and any(True for _ in lg.iter(_L))
-    ]
-    return frozenset(found) if len(found) > 1 else frozenset()
+    """The poems that number their own lines: a line group with an ``xml:id`` of its own,
+    outside any other line group and any speech, that holds stanzas or is typed a poem
+    (``POEM_TYPES``), and a song or poem inside a speech (its lines numbered from 1 beside
+    the play's). Counted in the whole document, a number another poem shares moved a line
+    to its scoped id, so that a poem added anywhere could move the lines of every other one,
+    and a play's songs moved the play's lines out of ``l-<n>`` (probes 67, 69). A titled
+    stanza is no poem."""
+    found = []
+    for lg in root.iter(_LG):
+        kind = (lg.get("type") or "").strip(" \t\r\n").lower()
+        ancestors = [a.tag for a in lg.iterancestors()]
+        if _LG in ancestors or not any(True for _ in lg.iter(_L)):
+            continue
+        if _SP in ancestors:
+            if kind in POEM_TYPES:
+                found.append(lg)
+        elif lg.get(XML_ID) and (kind in POEM_TYPES or lg.find(_LG) is not None):
+            found.append(lg)
+    return frozenset(found)
 
 
 def _later_part(line: etree._Element) -> bool:

@@ -30,6 +30,16 @@ display_base: ContextVar[tuple[str, dict[str, str]] | None] = ContextVar(
 )
 
 
+def resolved(path: Path) -> Path:
+    """``path`` resolved; a link in a loop, which ``Path.resolve`` raises RuntimeError for
+    (probe 69: a loop named on the command line was an internal error of check and build),
+    as written, made absolute: the gate tells the loop."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
 def display(path: Path | str) -> str:
     """The path as diagnostics show it: relative to the working directory when below it."""
     client = display_base.get()

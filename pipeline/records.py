@@ -60,6 +60,8 @@ def catalogue_record(root: etree._Element) -> bool:
         return False
     # A documentary transcription (sourceDoc) is the text of a document that has no body.
     body = root.find(f"{_T}text/{_T}body")
+    if body is None:  # an anthology's texts (probe 69: taken for a record of no words)
+        body = root.find(f"{_T}text/{_T}group")
     if body is None:
         body = root.find(f"{_T}sourceDoc")
     if body is None:
@@ -117,14 +119,21 @@ def shown_descriptions(root: etree._Element) -> list[etree._Element]:
         "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[not(ancestor::tei:msDesc)]",
         namespaces=NS,
     )
-    record = bool(found) and catalogue_record(root)
-    # beside a text, a witness's description is its list of witnesses' (shown with the
-    # apparatus), not twice
+    # beside a text, a witness's description is its list of witnesses', shown with the
+    # apparatus (r:witnesses: an app somewhere, no listWit in the text), not twice; without
+    # an apparatus the page shows no list of witnesses, and the description here (probe 69:
+    # three letters' only description was on the about page alone)
+    listed = (
+        bool(found)
+        and not catalogue_record(root)
+        and next(root.iter(f"{_T}app"), None) is not None
+        and not root.xpath("tei:text//tei:listWit", namespaces=NS)
+    )
     return [
         e
         for e in found
         if isinstance(e, etree._Element)
-        and (record or not any(a.tag == f"{_T}listWit" for a in e.iterancestors()))
+        and not (listed and any(a.tag == f"{_T}listWit" for a in e.iterancestors()))
     ]
 
 

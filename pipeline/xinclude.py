@@ -41,7 +41,7 @@ from .gate import (
     parse_one,
     read_bytes,
 )
-from .paths import display
+from .paths import display, resolved
 
 #: Includes nested deeper than this are refused (a document including itself, at last).
 MAX_DEPTH = 16
@@ -92,7 +92,7 @@ def corpus_root(
     if configured is not None:
         return configured.resolve()
     here = (cwd or Path.cwd()).resolve()
-    folders = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths] or [here]
+    folders = [resolved(p) if p.is_dir() else resolved(p).parent for p in paths] or [here]
     common = Path(os.path.commonpath([str(f) for f in folders]))
     for folder in (common, *common.parents):
         if (folder / "pyproject.toml").is_file():

@@ -61,11 +61,17 @@ def test_not_well_formed_is_located(tmp_path: Path) -> None:
         (b"<r><!-- x </r>", 15, "end it with '-->'"),
         (b"<r/><s/>", 5, "a TEI file has one root element"),
         (b"<r><p>x", 8, "the file ends before <p> (begun on line 1) is closed"),
-        (b"<r>a < b</r>", 7, "write &lt; for it"),
+        (b"<r>a < b</r>", 7, "(write &lt; for it)"),
         (b"<r a=b/>", 6, 'write name="value"'),
         (b'<r a="1" a="2"/>', 15, "the attribute a is given twice"),
         (b"<r><x:y/></r>", 8, 'declare it (xmlns:x="...")'),
         (b'<r><y a:b="1"/></r>', 14, "the attribute a:b on <y>"),
+        (b"<r><![CDATA[x</r>", 18, "end it with ']]>'"),
+        (b"<r>a ]]> b</r>", 6, "write ]]&gt;"),
+        (b"<r><!-- a -- b --></r>", 11, "may not hold '--'"),
+        (b"<r a/>", 5, 'the attribute a has no value; write a="..."'),
+        (b" <?xml version='1.0'?><r/>", 7, "must be the very first thing in the file"),
+        (b"<r>&#xD800;</r>", 12, "half of a surrogate pair"),
     ],
 )
 def test_a_slip_of_hand_editing_is_told_what_to_do(
@@ -76,6 +82,15 @@ def test_a_slip_of_hand_editing_is_told_what_to_do(
     d = only_error(gate(tmp_path, "bad.xml", data))
     assert (d.code, d.line, d.column) == ("gate.not-well-formed", 1, column)
     assert d.message.startswith("not well-formed: ") and advice in d.message, d.message
+    assert "\n" not in d.message
+
+
+def test_a_link_in_a_loop_named_on_the_command_line_is_told(tmp_path: Path) -> None:
+    """Probe 69: a link in a loop named as a path was "no such file or folder", and an
+    internal error of build (Path.resolve raises RuntimeError on a loop)."""
+    (tmp_path / "self.xml").symlink_to("self.xml")
+    files, problems = discover([tmp_path / "self.xml"])
+    assert files == [] and [d.code for d in problems] == ["env.symlink-loop"]
 
 
 def test_one_parser_serves_file_after_file_and_tells_each_its_own_faults(

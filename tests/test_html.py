@@ -1613,8 +1613,11 @@ when-iso="17"/>, C <date when-iso="00"/>, D <date when-iso="1750-03"/>.</p></bod
 
 _PLAY = (
     '<castList><castItem><role xml:id="jago">Jago</role>, <roleDesc>their captain'
-    "</roleDesc></castItem></castList>"
+    '</roleDesc></castItem><castItem><role xml:id="oth"><hi>Othello</hi>, the <persName>Moor'
+    '</persName></role></castItem><castItem><role xml:id="emi">Emilia</role>, <roleDesc>wife to'
+    ' <name type="role">Othello</name></roleDesc></castItem></castList>'
     '<div type="act"><head>Act I</head><stage>Enter <name type="role" ref="#jago">Jago</name>.'
+    ' <name type="role" ref="#oth">Othello</name> <name type="role" ref="#emi">Emilia</name>'
     '</stage><sp who="#jago"><speaker>Jago</speaker><l n="1">A line at the speech\'s indent,'
     '</l><l n="2" rend="indent">a line set in,</l><l n="3" rend="ti-2">and one set in twice.'
     "</l></sp></div>"
@@ -1659,13 +1662,20 @@ def test_a_plays_lines_keep_their_indents_and_its_characters_their_names(
     source = tmp_path / "src" / "play.xml"
     source.parent.mkdir()
     source.write_text(tei_text(_PLAY, title="Play"), encoding="utf-8")
-    report = build([source.parent], tmp_path / "out", only=["html"], jobs=1)
+    report = build([source.parent], tmp_path / "out", only=["html", "index"], jobs=1)
     assert report.errors == 0, report.sorted()
+    persons = _page(tmp_path / "out" / "html" / "persons.html")
+    assert persons.xpath("//section[@id='oth']/h3/span")[0].text_content() == "Othello, the Moor"
     page = _page(tmp_path / "out" / "html" / "play.html")
     (card,) = page.xpath("//div[@id = 'ed-card-jago']")
     assert card.xpath("string(p[@class='card-kind'])") == "Character"
     assert card.xpath("string(p[@class='card-title'])") == "Jago"
     assert card.xpath("string(p[@class='card-note'])") == "their captain"
+    # a role's own words, a name among them (probe 69: "Moor"); a name in a description
+    oth = page.xpath("//div[@id = 'ed-card-oth']/p[@class='card-title']")[0]
+    assert " ".join(oth.text_content().split()) == "Othello, the Moor"
+    emi = page.xpath("//div[@id = 'ed-card-emi']/p[@class='card-note']")[0]
+    assert emi.text_content() == "wife to Othello"
     sync_playwright, _ = _browser_tools()
     with sync_playwright() as p:  # type: ignore[operator]
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -2597,6 +2607,25 @@ def test_a_transcriptions_page_shows_the_description_of_its_manuscript(tmp_path:
     contents = _page(tmp_path / "split" / "html" / "letter.html")
     assert contents.xpath("//details[@class = 'ms-described']//a[@href = 'persons.html#ann']")
     assert contents.get_element_by_id(anchor) is not None
+
+
+def test_a_description_says_its_own_language_beside_a_text_in_another(tmp_path: Path) -> None:
+    """Probe 69: the English description of an Arabic text (teiHeader xml:lang="en") was
+    marked Arabic, right to left, heading and all, by the text's language."""
+    source = tmp_path / "src" / "letter.xml"
+    source.parent.mkdir()
+    source.write_text(
+        TRANSCRIBED.replace("<TEI ", '<TEI xml:lang="ar" ')
+        .replace("<teiHeader>", '<teiHeader xml:lang="en">')
+        .replace("The words of the letter.", "نص الرسالة"),
+        encoding="utf-8",
+    )
+    assert build([source.parent], tmp_path / "out", only=["html"], jobs=1).errors == 0
+    page = _page(tmp_path / "out" / "html" / "letter.html")
+    (described,) = page.xpath("//details[@class = 'ms-described']")
+    assert (described.get("lang"), described.get("dir")) == ("en", "ltr")
+    (body,) = described.xpath("div[@class = 'ms-described-body']")
+    assert (body.get("lang"), body.get("dir")) == ("en", "ltr")
 
 
 BRACKETED = (

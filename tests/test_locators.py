@@ -201,24 +201,39 @@ def test_a_split_line_is_anchored_at_its_initial_part() -> None:
 
 
 def test_the_lines_of_a_collections_poems_are_numbered_within_each_poem() -> None:
-    """Probe 67: a collection's poems (line groups with ids of their own) each number their
-    lines; counted in the whole document, the sonnet's lines 1-8, numbered in another poem
-    too, were scoped and 9-14 were l-<n>, until a poem added elsewhere numbered a line 10.
-    Each poem's lines are read in it, under its id, whatever the others number; one poem
-    alone keeps l-<n>."""
+    """Probes 67 and 69: a collection's poems (line groups with ids of their own, holding
+    stanzas or typed a poem) each number their lines; counted in the whole document, the
+    sonnet's lines 1-8, numbered in another poem too, were scoped and 9-14 were l-<n>, until
+    a poem added elsewhere numbered a line 10. Each poem's lines are read in it, under its
+    id, whatever the others number, and whether it is the only poem or not; a titled stanza
+    with an id is no poem; a play's song numbers its lines apart from the play's."""
 
     def collection(added: str) -> list[str]:
         ids = _ids(
             f'<text><body>{added}<lg xml:id="ode" type="poem"><lg><l n="1">a</l><l n="2">b</l>'
-            '</lg></lg><lg xml:id="sonnet"><l n="1">c</l><l n="10">d</l></lg></body></text>'
+            '</lg></lg><lg xml:id="sonnet" type="sonnet"><l n="1">c</l><l n="10">d</l></lg>'
+            "</body></text>"
         )
         return [i for i in ids if "-l-" in i or i.startswith("l-")]
 
     assert collection("") == ["ode-l-1", "ode-l-2", "sonnet-l-1", "sonnet-l-10"]
-    added = '<lg xml:id="new"><l n="10">e</l></lg>'
+    added = '<lg xml:id="new" type="poem"><l n="10">e</l></lg>'
     assert collection(added) == ["new-l-10", "ode-l-1", "ode-l-2", "sonnet-l-1", "sonnet-l-10"]
-    alone = _ids('<text><body><lg xml:id="ode"><l n="1">a</l><l n="2">b</l></lg></body></text>')
-    assert [i for i in alone if "l-" in i] == ["l-1", "l-2"]
+    alone = _ids('<text><body><lg xml:id="ode" type="poem"><l n="1">a</l></lg></body></text>')
+    assert [i for i in alone if "l-" in i] == ["ode-l-1"]
+    stanzas = _ids(
+        '<text><body><lg xml:id="st1"><l n="1">a</l></lg><lg xml:id="st2"><l n="2">b</l></lg>'
+        "</body></text>"
+    )
+    assert [i for i in stanzas if "l-" in i] == ["l-1", "l-2"]
+    play = _ids(
+        '<text><body><div><sp><l n="1" part="I">a</l></sp><sp><l n="1" part="F">b</l>'
+        '<lg type="song"><l n="1">la</l><l n="2">la</l></lg></sp><sp><l n="2">c</l></sp>'
+        "</div></body></text>"
+    )
+    assert [i for i in play if "l-" in i] == [
+        "l-1", "div-1-sp-2-l-1", "div-1-sp-2-lg-1-l-1", "div-1-sp-2-lg-1-l-2", "l-2",
+    ]  # fmt: skip
 
 
 def test_every_line_has_a_locator_numbered_or_not() -> None:

@@ -234,6 +234,48 @@ def test_diagnostics_on_change_are_those_of_check(
         assert item["range"]["end"]["character"] <= len(line.encode("utf-16-le")) // 2
 
 
+def test_the_editions_schema_and_other_xml_are_not_checked_as_tei(
+    client: Client, project: Path
+) -> None:
+    """Probe 68: the edition's own schema, a stylesheet and a page of notes in XML were each
+    told "not allowed as the root element; expected TEI". A buffer is checked when it is a
+    *.xml whose root is a TEI (a part in the TEI namespace too), or cannot be read yet."""
+    for name in ("schema/edition.rng", "schema/edition.sch"):
+        assert Document(client, project / name).opened == []
+    notes = project / "notes.xml"
+    notes.write_text("<?xml version='1.0'?>\n<!-- mine -->\n<notes><n>x</n></notes>")
+    assert Document(client, notes).opened == []
+    part = project / "tei" / "part.xml"
+    part.write_text('<div xmlns="http://www.tei-c.org/ns/1.0"><frob/></div>')
+    assert Document(client, part).opened != []
+
+
+def test_a_buffers_root_says_whether_it_is_tei() -> None:
+    tei = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'
+    assert scan.is_tei("a.xml", "<?xml version='1.0'?><!-- c --><!DOCTYPE TEI>" + tei)
+    assert scan.is_tei("a.XML", "<TEI/>")  # a namespace forgotten: check says so
+    assert scan.is_tei("a.xml", '<t:div xmlns:t="http://www.tei-c.org/ns/1.0"/>')
+    assert not scan.is_tei("a.xml", '<grammar xmlns="http://relaxng.org/ns/structure/1.0"/>')
+    assert not scan.is_tei("a.rng", tei) and not scan.is_tei("a.xsl", tei)
+    assert scan.is_tei("a.xml", "<TEI xmlns=")  # being typed
+    assert scan.is_tei("a.xml", "<<TEI><teiHeader>")  # no root to read yet
+
+
+def test_a_reference_problem_of_an_unsaved_buffer_is_placed_in_the_buffer(
+    text: Document,
+) -> None:
+    """Probe 68: the columns of reference problems were read from the saved file, so that a
+    pointer typed in an unsaved buffer was a whole line, and one after typed words stood at
+    the column it has on the disk."""
+    old = '<persName ref="#holzinger-robert">'
+    edited = text.text.replace(old, 'sixteen letters <persName ref="#nobody">', 1)
+    found = [d for d in text.change(edited) if d["code"] == "refs.dangling"]
+    assert len(found) == 1, found
+    start = found[0]["range"]["start"]
+    line = edited.splitlines()[start["line"]]
+    assert line[start["character"] :].startswith('ref="#nobody"'), (line, start)
+
+
 def test_register_entries_are_complete_in_ref(text: Document) -> None:
     position = text.position('<persName ref="#holzinger-robert">', '<persName ref="#')
     result = text.ask("completion", position)

@@ -52,12 +52,15 @@ def test_a_text_with_words_shows_its_description_beside_it() -> None:
 
 def test_a_witness_description_beside_a_text_is_its_witness_lists() -> None:
     """A description inside a list of witnesses is shown with the apparatus's witnesses, not
-    a second time before the text; a record (no words) shows it as its text."""
+    a second time before the text; without an apparatus, or in a record (no words), it is
+    shown as any other."""
     witness = (
         "<listWit><witness xml:id='A'><msDesc><msIdentifier><idno>A</idno></msIdentifier>"
         "</msDesc></witness></listWit>"
     )
-    for body, shown in (("<p>Words.</p>", 0), ("<p/>", 1)):
+    app = "<p>Words <app><lem wit='#A'>a</lem></app>.</p>"
+    # without an apparatus the page lists no witnesses: the description is shown (probe 69)
+    for body, shown in ((app, 0), ("<p>Words.</p>", 1), ("<p/>", 1)):
         root = etree.fromstring(
             f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><sourceDesc>{witness}</sourceDesc>'
             f"</fileDesc></teiHeader><text><body>{body}</body></text></TEI>".encode()
@@ -93,3 +96,15 @@ def test_an_acquisition_or_provenance_dated_by_its_attributes_is_a_mention() -> 
     events = root.xpath("//t:history/t:acquisition | //t:history/t:provenance", namespaces=NS)
     assert [described_name(e, shown) for e in events] == [False, True, True, False, False]
     assert not described_name(events[1], [])
+
+
+def test_an_anthology_is_no_record() -> None:
+    """Probe 69: a text whose texts are a group has no body; it was taken for a record of
+    no words, its description shown as its text."""
+    root = etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><sourceDesc><msDesc><msIdentifier>'
+        "<idno>A</idno></msIdentifier></msDesc></sourceDesc></fileDesc></teiHeader><text>"
+        "<group><text><body><p>A poem.</p></body></text></group></text></TEI>"
+    )
+    assert not catalogue_record(root)
+    assert len(shown_descriptions(root)) == 1

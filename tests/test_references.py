@@ -395,6 +395,24 @@ def test_a_pointer_to_a_whole_file_that_is_not_there_warns(tmp_path: Path) -> No
     assert "ms B.xml" in found[1].message
 
 
+def test_files_are_named_under_their_xml_base(tmp_path: Path) -> None:
+    """Probe 69: "y.xml" under xml:base="other/" was told missing though other/y.xml is
+    there, and one under a remote base was looked for on the disk; a missing one under the
+    base was not told."""
+    file_facts(tmp_path, "other/y.xml", f'<TEI {TEI}><text><p xml:id="p"/></text></TEI>')
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f'<TEI {TEI}><text><div xml:base="other/"><ref target="y.xml">a</ref>\n'
+        '<ref target="y.xml#p">b</ref>\n<ref target="in.xml">c</ref></div>\n'
+        '<div xml:base="http://example.org/texts/"><ref target="z.xml">d</ref></div>'
+        "</text></TEI>",
+    )
+    found = resolve([text])
+    assert [(d.code, d.line) for d in found] == [("refs.missing-file", 3)]
+    assert "other/in.xml" in found[0].message
+
+
 def test_urls_and_prefixed_pointers_are_ignored(tmp_path: Path) -> None:
     text = file_facts(
         tmp_path,

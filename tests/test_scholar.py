@@ -758,15 +758,44 @@ def test_search_reads_both_forms_of_an_editorial_choice_as_words(tmp_path: Path)
     body = (
         "<p>Salutem <choice><expan>plurimam</expan><abbr>plurimã</abbr></choice> "
         "<choice><abbr>dñe</abbr><expan>domine</expan></choice> et <choice><sic>teh</sic>"
-        "<corr>the</corr></choice> end.</p>"
+        "<corr>the</corr></choice> end. Wein<choice><sic>berg</sic><corr>burg</corr></choice>"
+        " and <choice><sic>Katze</sic><corr>Kater</corr></choice>n, "
+        "<choice><sic>aaa</sic><corr>bbb</corr><seg>ccc</seg></choice> done.</p>"
     )
     (corpus / "c.xml").write_text(tei_text(body, title="Letter"), encoding="utf-8")
     assert not build([corpus], tmp_path / "out", only=["html"], jobs=1).diagnostics
     words = _search_fragment(tmp_path / "out", "/c.html")["content"].split()
     assert {"plurimam", "plurimã", "domine", "dñe", "the", "teh"} <= set(words), words
+    # inside a word, the reading view's word alone (probe 69: "Weinburg" and "berg"); a
+    # third form's hidden label is no word of the text ("aaacorrected:")
+    assert {"Weinburg", "Katern,"} <= set(words) and "berg" not in words, words
+    assert not [w for w in words if "corrected" in w or "Katzen" in w], words
     # the page itself is as it was: no space between the forms a view shows one of
     page = (tmp_path / "out/html/c.html").read_text(encoding="utf-8")
     assert '>plurimam</span><abbr class="abbr ed-dipl"' in page
+
+
+def test_search_parts_the_words_of_blocks_pagefind_runs_together(tmp_path: Path) -> None:
+    """Probe 69: Pagefind parts paragraphs and list items, not a description list's terms
+    and values, a figure's caption or a quotation set apart: a manuscript description's
+    "Place" and "Munich" were one word, "placemunich", and so a shelfmark was found by
+    nothing. The copy it reads parts them."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = tei_text(
+        "<p>Before</p><figure><head>Plate</head><figDesc>A harbour</figDesc></figure><p>After"
+        "</p><quote>Quoted</quote><p>End</p>",
+        title="Letter",
+    ).replace(
+        "<sourceDesc><p>x</p></sourceDesc>",
+        "<sourceDesc><msDesc><msIdentifier><settlement>Munich</settlement><idno>Clm 418</idno>"
+        "</msIdentifier></msDesc></sourceDesc>",
+    )
+    (corpus / "c.xml").write_text(text, encoding="utf-8")
+    assert not build([corpus], tmp_path / "out", only=["html"], jobs=1).errors
+    words = _search_fragment(tmp_path / "out", "/c.html")["content"].split()
+    assert {"Munich", "Clm", "418"} <= set(words), words
+    assert not [w for w in words if w.lower().startswith(("placemunich", "munichshelfmark"))]
 
 
 def test_search_index_is_built_with_filters(site: Path) -> None:

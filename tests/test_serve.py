@@ -291,6 +291,20 @@ def test_watcher_notices_a_save_by_rename(tmp_path: Path) -> None:
         watcher.stop()
 
 
+def test_the_watch_set_wants_upper_case_texts_and_folders_of_texts(tmp_path: Path) -> None:
+    """Probe 68: a text named *.XML (which check and build read) and a folder of texts
+    renamed or removed were not noticed; notes, hidden files and temporary names are not
+    wanted."""
+    texts = (tmp_path / "tei").resolve()
+    texts.mkdir()
+    watched = WatchSet.of([texts], [])
+    assert watched.wanted(texts / "Third.XML")
+    assert watched.wanted(texts / "letters")  # a folder, renamed or removed
+    assert watched.wanted(texts / "letters" / "a.xml")
+    for name in ("notes.txt", ".a.xml.swp", "a.xml.tmp", ".git"):
+        assert not watched.wanted(texts / name), name
+
+
 # --- a real server -------------------------------------------------------------------------
 
 

@@ -103,17 +103,43 @@ _SECOND_FORM = re.compile(
 )
 
 
+#: Blocks whose words Pagefind runs into the next ones' (it parts paragraphs, list items,
+#: table cells and divisions, not these): a manuscript description's "Place" and "Kraków"
+#: were one word, "placekraków" (probe 69), and so were a figure's caption and the text
+#: after it. The copy it reads has a space at their edges.
+_UNPARTED = rb"dt|dd|figcaption|figure|summary|blockquote|address|caption|legend"
+_UNPARTED_EDGE = re.compile(rb"<(?:" + _UNPARTED + rb")(?=[\s>])|</(?:" + _UNPARTED + rb")>")
+
+
+def _second_form(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
+    """The edit for the second form of a choice: a space before it, each form a word; in a
+    choice inside a word (``choice in-word``: "Wein" + "burg"/"berg"), its source's form
+    out of the index instead, which read "Weinburg" and "berg" (probe 69)."""
+    opening = data.rfind(b'class="choice', 0, match.start())
+    in_word = opening >= 0 and data.startswith(b" in-word", opening + 13)
+    if in_word and b" ed-dipl" in match.group():
+        at = data.index(b" ", match.start())  # after the tag's name
+        return (at, at, b" data-pagefind-ignore")
+    return (match.start(), match.start(), b" ")
+
+
 def stage_for_search(page: Path, target: Path) -> bool:
     """Write at ``target`` the page as Pagefind is to read it, if it differs from ``page``:
     without the ids of inline elements that continue a word (a letter before them), which
-    Pagefind would split the word at, and with a space between the two forms of an editorial
-    choice, each a word of its own view. False, and nothing written, when there is nothing
-    to change (the page is then linked as it is)."""
+    Pagefind would split the word at, with a space between the two forms of an editorial
+    choice, each a word of its own view, and at the edges of the blocks it does not part.
+    False, and nothing written, when there is nothing to change (the page is then linked as
+    it is)."""
     data = page.read_bytes()
     edits = [
         (*m.span(1), b"") for m in _INLINE_ID.finditer(data) if _goes_on_a_word(data, m.start())
     ]
-    edits.extend((m.start(), m.start(), b" ") for m in _SECOND_FORM.finditer(data))
+    edits.extend(_second_form(data, m) for m in _SECOND_FORM.finditer(data))
+    # before a start tag, after an end tag ("/" is 47)
+    edits.extend(
+        (m.end(), m.end(), b" ") if m.group()[1] == 47 else (m.start(), m.start(), b" ")
+        for m in _UNPARTED_EDGE.finditer(data)
+    )
     if not edits:
         return False
     parts: list[bytes] = []

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import columns
 from .. import config as config_module
 from ..check import RNG_NS, CheckOptions, untold
 from ..check_file import FirstPass, begin_bytes
@@ -255,7 +256,8 @@ class Project:
             return Analysis(tuple(found), begun, None)
         facts = begun.facts
         others = [f.facts for p, f in self._files.items() if p != path]
-        resolved = tuple(references.resolve([facts], others))
+        with columns.buffer(path, text):  # placed in the buffer, not the saved file
+            resolved = tuple(references.resolve([facts], others))
         found.extend(untold(found, resolved, self.options.max_errors))
         entries: tuple[Entry, ...] = ()
         register = False

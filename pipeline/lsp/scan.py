@@ -227,3 +227,31 @@ def tag_at(text: str, offset: int) -> TagAt | None:
                 if begin + part.start() <= offset <= begin + part.end():
                     token, token_start = part.group(0), begin + part.start()
     return TagAt(name_match.group(1), lt, attributes, found_attribute, token, token_start)
+
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+#: The files the server checks as TEI by their name (a schema, a stylesheet, a page of
+#: notes are not checked: probe 68 saw the edition's own schema told "expected TEI").
+TEI_SUFFIXES = (".xml", ".tei", ".odd")
+
+
+def is_tei(name: str, text: str) -> bool:
+    """Whether a buffer is a TEI document to check: named ``*.xml`` (``TEI_SUFFIXES``),
+    and its root element a ``TEI`` or ``teiCorpus``, or in the TEI namespace (a part
+    included into a text). A buffer whose root cannot be read yet (being typed, not
+    well-formed before it) is checked: what is wrong with it is what its author needs."""
+    if not name.lower().endswith(TEI_SUFFIXES):
+        return False
+    end = 0
+    for found in _MARKUP.finditer(text, 0, min(len(text), 65536)):
+        if "<" in text[end : found.start()]:
+            return True  # markup before it that cannot be read: the root is being typed
+        end = found.end()
+        qname = found.group(2)
+        if qname is None:
+            continue  # a comment, a PI, a DOCTYPE before the root
+        if "<" in qname:
+            return True
+        namespace, local = clark(qname, _namespaces(attributes_of(found.group(3) or ""), {}))
+        return local in ("TEI", "teiCorpus") or namespace == TEI_NS
+    return True

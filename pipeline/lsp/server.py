@@ -155,6 +155,10 @@ class EditionLanguageServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         text, version = document.source, document.version
         path = self.path_of(uri)
+        if not scan.is_tei(path.name, text):
+            # the edition's schema, a stylesheet, another XML: no TEI to check
+            self._publish(uri, version, [], path, document)
+            return
         project = self.projects.of(path)
         first = await self._run(path, project.first_pass, path, text)
         if self._stale(uri, version):

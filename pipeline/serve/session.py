@@ -262,7 +262,7 @@ class Session:
                 scope.append(path)
             elif path in styles:
                 continue  # a stylesheet of the customisation: the build, not the check
-            elif path.suffix == ".xml" and any(f in path.parents for f in folders):
+            elif path.suffix.lower() == ".xml" and any(f in path.parents for f in folders):
                 self.checked.pop(display(path), None)  # removed: its problems went with it
                 gone = self.facts.pop(display(path), None)  # and its entries, its pointers
                 self.gone |= _entry_ids([gone] if gone is not None else [])

@@ -44,7 +44,10 @@ class WatchSet:
     def wanted(self, path: Path) -> bool:
         if path in self.files:
             return True
-        return path.suffix == ".xml" and any(
+        # a text named *.XML, which check and build read, and a folder of texts renamed or
+        # removed (a name without a suffix): a check of everything (probe 68: neither was
+        # noticed, and a removed folder's problems stayed on the panel)
+        return path.suffix.lower() in (".xml", "") and any(
             folder in path.parents
             and not any(p.startswith(".") for p in path.relative_to(folder).parts)
             for folder in self.folders

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
@@ -213,7 +213,9 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
             if "#" in raw or (prefixes.rules and ":" in raw) or ".xml" in raw.lower():
                 name = _local(element.tag)
                 origin = _origin(doc, element)
-                found = _pointers(key, raw, name, element.sourceline, origin, prefixes)
+                # a part included from elsewhere has its files beside it (origin), as before
+                base = _xml_base(element) if origin is None and not doc.parts else ""
+                found = _pointers(key, raw, name, element.sourceline, origin, prefixes, base)
                 pointers.extend(found)
             if _BARE.search(raw):
                 bare.extend(
@@ -302,16 +304,19 @@ def _pointers(
     line: int | None,
     origin: Path | None,
     prefixes: Prefixes | None = None,
+    base: str | None = "",
 ) -> Iterator[PointerFact]:
+    """The pointers of an attribute's value; ``base``: the ``xml:base`` its files are named
+    under (None: an address elsewhere, whose files are not looked for)."""
     for written in raw.split():
         token = prefixes.expand(written) if prefixes is not None else written
         if "#" not in token:
             # a file of the edition named without an id ("letter-2.xml"): it must be there
             # (probe 66: a ref to a missing file was told only when it named an id in it)
-            if _names_xml_file(token):
+            if _names_xml_file(token) and base is not None:
                 yield PointerFact(
-                    attribute, sys.intern(unquote(token)), "", element, line, origin,
-                    written if token != written else "",
+                    attribute, sys.intern(unquote(urljoin(base, token))), "", element, line,
+                    origin, written if token != written else "",
                 )  # fmt: skip
             continue
         file_part, _, fragment = token.partition("#")
@@ -319,7 +324,10 @@ def _pointers(
             continue  # absolute URIs and prefixed pointers are not ours to resolve
         if file_part and not file_part.lower().endswith(".xml"):
             continue
-        file_part = sys.intern(unquote(file_part)) if file_part else ""
+        if file_part:
+            if base is None:
+                continue
+            file_part = sys.intern(unquote(urljoin(base, file_part)))
         yield PointerFact(
             attribute,
             file_part,
@@ -329,6 +337,24 @@ def _pointers(
             origin,
             written if token != written else "",
         )
+
+
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+
+
+def _xml_base(element: etree._Element) -> str | None:
+    """The folder the ``xml:base`` values around ``element`` name (outermost first, XML Base
+    joining them), "" when none does; None when one is an address elsewhere or an absolute
+    path: files named under it are not the edition's to look for (probe 69: "y.xml" under
+    ``xml:base="other/"`` was told missing though other/y.xml is there)."""
+    base = ""
+    for holder in reversed([element, *element.iterancestors()]):
+        value = (holder.get(_XML_BASE) or "").strip(" \t\r\n")
+        if value:
+            if urlsplit(value).scheme or value.startswith("/"):
+                return None
+            base = urljoin(base, value)
+    return base
 
 
 class PackedFacts(NamedTuple):

@@ -43,7 +43,9 @@
   <xsl:function name="r:catalogue-record" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
     <!-- a documentary transcription (sourceDoc) is its text, and has words -->
-    <xsl:variable name="body" as="element()?" select="($tei/text/body, $tei/sourceDoc)[1]"/>
+    <!-- an anthology's texts are its words (probe 69) -->
+    <xsl:variable name="body" as="element()?"
+        select="($tei/text/body, $tei/text/group, $tei/sourceDoc)[1]"/>
     <xsl:sequence select="exists($tei/teiHeader/fileDesc/sourceDesc//msDesc)
         and empty($body//text()[normalize-space()][not(ancestor::ref or ancestor::ptr
             or ancestor::desc[parent::surface or parent::graphic])])
@@ -53,13 +55,13 @@
 
   <!-- The descriptions a catalogue record shows as its text, and another text beside it
        (pipeline/records.py shown_descriptions): a witness's description there is its list of
-       witnesses', shown with the apparatus. -->
+       witnesses', shown with the apparatus (apparatus.xsl r:witnesses), when it is shown. -->
   <xsl:function name="r:record-descriptions" as="element()*">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="all" as="element()*"
         select="$tei/teiHeader/fileDesc/sourceDesc//msDesc[not(ancestor::msDesc)]"/>
-    <xsl:sequence select="if (empty($all) or r:catalogue-record($tei)) then $all
-        else $all[not(ancestor::listWit)]"/>
+    <xsl:sequence select="if (empty($all) or r:catalogue-record($tei) or empty($tei//app)
+        or exists($tei/text//listWit)) then $all else $all[not(ancestor::listWit)]"/>
   </xsl:function>
 
   <!-- The descriptions a reading page shows (its context item a TEI): a catalogue record's as
@@ -78,12 +80,24 @@
         <xsl:apply-templates select="$shown" mode="r:main"/>
       </xsl:when>
       <xsl:otherwise>
-        <!-- in the editors' language, not the text's -->
-        <xsl:variable name="lang" as="attribute()*" select="r:editorial-lang(.)"/>
-        <xsl:variable name="words" as="element()*">
-          <xsl:apply-templates select="$shown" mode="r:main">
-            <xsl:with-param name="r:level" select="$r:level + 1" tunnel="yes"/>
-          </xsl:apply-templates>
+        <!-- the heading in the interface's words, beside a text in another language; the
+             description in the language its header gives it (probe 69: an English
+             description of an Arabic text was marked Arabic, right to left, by the text's
+             root), the text's when none -->
+        <xsl:variable name="lang" as="attribute()*"
+            select="r:ui-attributes(r:text-lang(.), r:text-dir(.))"/>
+        <xsl:variable name="said" as="xs:string?"
+            select="($shown[1]/ancestor-or-self::*/@xml:lang)[last()] ! r:lang(.)"/>
+        <xsl:variable name="words" as="element()">
+          <div class="ms-described-body">
+            <xsl:if test="exists($said)">
+              <xsl:attribute name="lang" select="$said"/>
+              <xsl:attribute name="dir" select="(r:lang-dir($said), 'ltr')[1]"/>
+            </xsl:if>
+            <xsl:apply-templates select="$shown" mode="r:main">
+              <xsl:with-param name="r:level" select="$r:level + 1" tunnel="yes"/>
+            </xsl:apply-templates>
+          </div>
         </xsl:variable>
         <xsl:choose>
           <xsl:when test="$collapsed">

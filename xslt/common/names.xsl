@@ -381,7 +381,10 @@
          "jago", an id, and "Entity") -->
     <xsl:variable name="role" as="element()?"
         select="($entry/self::role, $entry/self::castItem/role)[normalize-space()][1]"/>
-    <xsl:sequence select="($names[@type = 'preferred'], $names, $parts, $role)[1]"/>
+    <!-- a role's own words first: a name inside it ("<hi>Othello</hi>, the <persName>Moor
+         </persName>") is a part of them (probe 69: "Moor") -->
+    <xsl:sequence select="if (exists($role)) then $role
+        else ($names[@type = 'preferred'], $names, $parts)[1]"/>
   </xsl:function>
 
   <!-- Dates in the text link to the timeline; @when becomes a machine-readable time. -->
@@ -605,8 +608,10 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Inside a card's note: the words, with emphasis kept. -->
-  <xsl:template match="note//*" mode="r:card" as="node()*">
+  <!-- Inside a card's note or a character's description: the words, with emphasis kept
+       (probe 69: a name in a roleDesc, "wife to <name>Othello</name>", was taken for an
+       entry and said nothing). -->
+  <xsl:template match="note//* | roleDesc//*" mode="r:card" as="node()*">
     <xsl:choose>
       <xsl:when test="self::hi or self::emph or self::foreign or self::title">
         <em><xsl:apply-templates mode="r:card"/></em>

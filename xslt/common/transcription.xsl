@@ -691,9 +691,14 @@
   <xsl:template match="choice" mode="r:main" as="element()">
     <xsl:variable name="reading" as="element()?" select="r:chosen(.)"/>
     <xsl:variable name="source" as="element()?" select="(sic, orig, abbr)[1]"/>
+    <!-- a choice inside a word ("Wein<choice><sic>berg</sic><corr>burg</corr></choice>"):
+         the search reads the reading view's word alone (pipeline/builders/search.py) -->
+    <xsl:variable name="in-word" as="xs:boolean" select="
+        matches(string(preceding-sibling::node()[1][self::text()]), '\w$')
+        or matches(string(following-sibling::node()[1][self::text()]), '^\w')"/>
     <span>
       <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'choice'"/>
+        <xsl:with-param name="class" select="'choice' || (if ($in-word) then ' in-word' else '')"/>
       </xsl:call-template>
       <xsl:apply-templates select="$reading" mode="r:choice">
         <xsl:with-param name="view" select="if (exists($source)) then 'read' else ()"/>
@@ -704,9 +709,12 @@
         <xsl:with-param name="other" select="$reading"/>
       </xsl:apply-templates>
       <xsl:for-each select="* except ($reading, $source)">
+        <!-- the space outside the sign and the hidden label out of the search: "aaa" and
+             "corrected:" were one word there (probe 69) -->
         <span class="alt alt-{local-name()}">
-          <xsl:sequence select="r:mark(' [')"/>
-          <span class="visually-hidden">
+          <xsl:text> </xsl:text>
+          <xsl:sequence select="r:mark('[')"/>
+          <span class="visually-hidden" data-pagefind-ignore="">
             <xsl:value-of select="r:alt-label(.) || ' '"/>
           </span>
           <xsl:apply-templates select="." mode="r:choice"/>

@@ -88,8 +88,10 @@
     <xsl:variable name="names" as="element()*"
         select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName
             | tei:objectName | tei:eventName)"/>
-    <xsl:variable name="name" as="element()?"
-        select="($names[@type = 'preferred'], $names[not(@xml:lang) or @xml:lang = 'en'], $names)[1]"/>
+    <!-- a role by its own words, a name inside them a part of them (probe 69: "Moor") -->
+    <xsl:variable name="name" as="element()?" select="if ($entry/self::tei:role[normalize-space()])
+        then () else ($names[@type = 'preferred'], $names[not(@xml:lang) or @xml:lang = 'en'],
+            $names)[1]"/>
     <xsl:choose>
       <xsl:when test="$name/tei:surname and $name/tei:forename">
         <xsl:sequence select="normalize-space(string-join($name/tei:surname, ' ')) || ', '

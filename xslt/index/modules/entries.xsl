@@ -55,7 +55,10 @@
          map and in the warnings. -->
     <xsl:variable name="parts" as="element()*" select="$entry/self::tei:place
         ! (tei:settlement, tei:district, tei:region, tei:country, tei:bloc)[normalize-space()]"/>
-    <xsl:sequence select="($names[@type = 'preferred'], $names, $parts)[1]"/>
+    <!-- a role's own words first: a name inside it ("<hi>Othello</hi>, the <persName>Moor
+         </persName>") is a part of them (probe 69: the entry was "Moor", under M) -->
+    <xsl:sequence select="if ($entry/self::tei:role[normalize-space()]) then ()
+        else ($names[@type = 'preferred'], $names, $parts)[1]"/>
   </xsl:function>
 
   <xsl:function name="ed:preferred-name" as="xs:string">
