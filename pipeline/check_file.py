@@ -171,9 +171,12 @@ def capped(
         by_path.setdefault(d.path, []).append(d)
     kept: list[Diagnostic] = []
     for path, items in by_path.items():
-        items.sort(key=lambda d: d.sort_key)
-        kept.extend(items[:limit])
-        hidden = items[limit:]
+        # the worst first, then in the file's order: warnings of the header (refs.missing-
+        # file) took the places of errors further down, which the totals then left out
+        # (probe 70: 15 errors of two files no longer listed)
+        ranked = sorted(items, key=lambda d: (-d.severity.rank, d.sort_key))
+        kept.extend(sorted(ranked[:limit], key=lambda d: d.sort_key))
+        hidden = ranked[limit:]
         if hidden:
             worst = max(hidden, key=lambda d: d.severity.rank).severity
             message = (

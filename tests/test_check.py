@@ -515,6 +515,29 @@ def test_a_text_with_a_subject_index_is_valid_against_the_edition_schema(tmp_pat
     assert [d.line for d in wrong if d.severity is Severity.ERROR] != []
 
 
+def test_capped_problems_keep_the_errors_before_the_warnings() -> None:
+    """Probe 70: the first problems of a file by line were kept, so that warnings of its
+    header (refs.missing-file) took the places of errors further down, and the totals
+    counted fewer errors. The worst are kept, listed in the file's order."""
+    from pipeline.check_file import capped
+
+    found = [
+        Diagnostic("f.xml", line, 1, severity, code, "m", "refs")
+        for line, severity, code in (
+            (1, Severity.WARNING, "refs.missing-file"),
+            (2, Severity.WARNING, "refs.missing-file"),
+            (30, Severity.ERROR, "refs.dangling"),
+            (40, Severity.ERROR, "refs.dangling"),
+        )
+    ]
+    kept = capped(found, 3)
+    assert [(d.line, d.code) for d in kept] == [
+        (1, "refs.missing-file"), (30, "refs.dangling"), (40, "refs.dangling"),
+        (None, "refs.too-many"),
+    ]  # fmt: skip
+    assert kept[-1].severity is Severity.WARNING
+
+
 def test_capped_problems_and_a_broken_schema_say_what_to_do(tmp_path: Path) -> None:
     """Diagnostics probe: "2 more reference problems in this file are not shown" and a
     schema's compile error said what was wrong, not what to do (rng.too-many did)."""

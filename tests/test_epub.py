@@ -1444,6 +1444,13 @@ def test_a_transcriptions_book_opens_with_the_description_of_its_manuscript(
     text = book.docs["text-001.xhtml"]
     (section,) = text.xpath("//h:section[@class = 'ms-described']", namespaces=NS)
     assert section.xpath("string(h:h1)", namespaces=NS) == "Manuscript description"
+    # and the contents lead there (probe 69)
+    toc = [
+        (a.get("href"), "".join(a.itertext()))
+        for doc in book.docs.values()
+        for a in doc.xpath("//h:nav[@epub:type='toc']//h:a", namespaces=NS)
+    ]
+    assert ("text-001.xhtml#ed-ms-described", "Manuscript description") in toc
     assert "MS. 1" in "".join(section.itertext())
     assert section.xpath("following::h:p[. = 'Dear Bob.']", namespaces=NS)
     links = section.xpath(".//h:a[starts-with(@href, 'index.xhtml#')]", namespaces=NS)

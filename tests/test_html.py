@@ -1616,7 +1616,8 @@ _PLAY = (
     '</roleDesc></castItem><castItem><role xml:id="oth"><hi>Othello</hi>, the <persName>Moor'
     '</persName></role></castItem><castItem><role xml:id="emi">Emilia</role>, <roleDesc>wife to'
     ' <name type="role">Othello</name></roleDesc></castItem></castList>'
-    '<div type="act"><head>Act I</head><stage>Enter <name type="role" ref="#jago">Jago</name>.'
+    '<div type="act"><head>Act I.</head><pb n="2"/><stage>Enter <name type="role" '
+    'ref="#jago">Jago</name>.'
     ' <name type="role" ref="#oth">Othello</name> <name type="role" ref="#emi">Emilia</name>'
     '</stage><sp who="#jago"><speaker>Jago</speaker><l n="1">A line at the speech\'s indent,'
     '</l><l n="2" rend="indent">a line set in,</l><l n="3" rend="ti-2">and one set in twice.'
@@ -1666,6 +1667,9 @@ def test_a_plays_lines_keep_their_indents_and_its_characters_their_names(
     assert report.errors == 0, report.sorted()
     persons = _page(tmp_path / "out" / "html" / "persons.html")
     assert persons.xpath("//section[@id='oth']/h3/span")[0].text_content() == "Othello, the Moor"
+    # a heading's full stop before the page (probe 67: "Scene 2. The shore., p. 2")
+    (place,) = persons.xpath("//section[@id='jago']//ol/li/a")
+    assert place.text_content() == "Act I, p. 2"
     page = _page(tmp_path / "out" / "html" / "play.html")
     (card,) = page.xpath("//div[@id = 'ed-card-jago']")
     assert card.xpath("string(p[@class='card-kind'])") == "Character"
@@ -2626,6 +2630,68 @@ def test_a_description_says_its_own_language_beside_a_text_in_another(tmp_path: 
     assert (described.get("lang"), described.get("dir")) == ("en", "ltr")
     (body,) = described.xpath("div[@class = 'ms-described-body']")
     assert (body.get("lang"), body.get("dir")) == ("en", "ltr")
+
+
+def test_an_event_of_a_manuscripts_history_says_the_dates_its_attributes_give(
+    tmp_path: Path,
+) -> None:
+    """Probe 65: a provenance dated by its attributes alone (notBefore="1480"
+    notAfter="1514"), its words silent on the years, was on the timeline and nowhere in the
+    description; the dates follow its words (a paragraph of their own after paragraphs).
+    Words that say the years are not said twice."""
+    history = (
+        '<history><provenance notBefore="1480" notAfter="1514"><p>Later owned by Schedel.</p>'
+        '</provenance><acquisition when="1571">Bought</acquisition><provenance when="1600">'
+        "Sold in 1600.</provenance></history></msDesc>"
+    )
+    source = tmp_path / "src" / "letter.xml"
+    source.parent.mkdir()
+    source.write_text(TRANSCRIBED.replace("</msDesc>", history, 1), encoding="utf-8")
+    assert build([source.parent], tmp_path / "out", only=["html"], jobs=1).errors == 0
+    page = _page(tmp_path / "out" / "html" / "letter.html")
+    fields = [
+        [" ".join(b.text_content().split()) for b in (dd.xpath("p") or [dd])]
+        for dd in page.xpath("//dd[@class='ms-provenance' or @class='ms-acquisition']")
+    ]
+    assert fields == [
+        ["Owned by Ann Lee."],
+        ["Later owned by Schedel.", "Between 1480 and 1514"],
+        ["Bought (1571)"],
+        ["Sold in 1600."],
+    ], fields
+
+
+def test_a_description_without_shelfmark_has_one_heading_in_its_texts_language(
+    tmp_path: Path,
+) -> None:
+    """Probe 70: a description with no identifier repeated the summary's heading as its own
+    ("Manuscript description" twice), and one in a German letter with no xml:lang of its
+    own was marked English, the interface's language; it is the text's. The about page says
+    a description moved to the page only when it took one off it."""
+    source = tmp_path / "src" / "brief.xml"
+    source.parent.mkdir()
+    source.write_text(
+        TRANSCRIBED.replace("<TEI ", '<TEI xml:lang="de" ')
+        .replace(
+            "<msIdentifier><settlement>Munich</settlement><idno>Clm 418</idno></msIdentifier>",
+            "<physDesc><p>Durchschlag.</p></physDesc>",
+        )
+        .replace("<sourceDesc>", "<sourceDesc><listWit><witness xml:id='w'>A copy.</witness>"
+                 "</listWit>"),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert build([source.parent], tmp_path / "out", only=["html"], jobs=1).errors == 0
+    page = _page(tmp_path / "out" / "html" / "brief.html")
+    (described,) = page.xpath("//details[@class = 'ms-described']")
+    headings = described.xpath(".//h2 | .//h3 | .//h4")
+    assert [h.text_content() for h in headings][:2] == [
+        "Manuscript description", "Physical description",
+    ]  # fmt: skip
+    assert [h.tag for h in headings][:2] == ["h2", "h3"]
+    (body,) = described.xpath("div[@class = 'ms-described-body']")
+    assert body.get("lang") == "de"
+    about = _page(tmp_path / "out" / "html" / "about.html")
+    assert about.xpath("//a[@href = 'brief.html'][contains(., 'on the text')]")
 
 
 BRACKETED = (

@@ -87,7 +87,12 @@
         <xsl:variable name="lang" as="attribute()*"
             select="r:ui-attributes(r:text-lang(.), r:text-dir(.))"/>
         <xsl:variable name="said" as="xs:string?"
-            select="($shown[1]/ancestor-or-self::*/@xml:lang)[last()] ! r:lang(.)"/>
+            select="(($shown[1]/ancestor-or-self::*/@xml:lang)[last()] ! r:lang(.),
+                r:text-lang(.))[1]"/>
+        <!-- one description without a shelfmark would repeat the summary's heading as its own
+             (probe 70: "Manuscript description" twice): its parts come under the summary -->
+        <xsl:variable name="headless" as="xs:boolean"
+            select="count($shown) eq 1 and r:shelfmark($shown) = ''"/>
         <xsl:variable name="words" as="element()">
           <div class="ms-described-body">
             <xsl:if test="exists($said)">
@@ -96,6 +101,7 @@
             </xsl:if>
             <xsl:apply-templates select="$shown" mode="r:main">
               <xsl:with-param name="r:level" select="$r:level + 1" tunnel="yes"/>
+              <xsl:with-param name="r:headless" select="$headless" tunnel="yes"/>
             </xsl:apply-templates>
           </div>
         </xsl:variable>
@@ -168,6 +174,8 @@
   <xsl:template match="msDesc | msPart | msFrag" mode="r:main" as="element()">
     <xsl:param name="r:level" as="xs:integer" tunnel="yes" select="2"/>
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <!-- r:headless: a description under a heading that already names it (r:shown-descriptions) -->
+    <xsl:param name="r:headless" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="shelfmark" as="xs:string" select="r:shelfmark(.)"/>
     <xsl:variable name="number" as="xs:string" select="(@n, string(count(preceding-sibling::*
         [name() = name(current())]) + 1))[1]"/>
@@ -182,11 +190,16 @@
         <xsl:with-param name="class" select="'msDesc ms-' || local-name()
             || (if ($r:phrasing) then ' block' else '')"/>
       </xsl:call-template>
-      <xsl:call-template name="r:ms-heading">
-        <xsl:with-param name="text" select="$label"/>
-      </xsl:call-template>
+      <xsl:variable name="headless" as="xs:boolean" select="$r:headless and self::msDesc"/>
+      <xsl:if test="not($headless)">
+        <xsl:call-template name="r:ms-heading">
+          <xsl:with-param name="text" select="$label"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:apply-templates select="*" mode="r:ms">
-        <xsl:with-param name="r:level" select="$r:level + 1" tunnel="yes"/>
+        <xsl:with-param name="r:level" select="if ($headless) then $r:level else $r:level + 1"
+            tunnel="yes"/>
+        <xsl:with-param name="r:headless" select="false()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
@@ -359,6 +372,32 @@
       <xsl:when test="$e/self::origDate and normalize-space($e) = ''">
         <xsl:value-of select="r:date-attribute-words($e)"/>
       </xsl:when>
+      <!-- an event of the object's history dated by its attributes, its words silent on
+           the years (<provenance notBefore="1480" notAfter="1514">In the library of ...):
+           the dates after the words, as the timeline lists them (probe 65: on the timeline
+           alone) -->
+      <xsl:when test="$e/(self::provenance | self::acquisition | self::binding | self::custEvent
+          | self::origin)[normalize-space() != ''][exists(r:date-attribute-words(.))]
+          [not(r:dated-in-words(.))]">
+        <xsl:variable name="dates" as="xs:string" select="r:date-attribute-words($e)"/>
+        <xsl:sequence select="$e/node()"/>
+        <xsl:choose>
+          <xsl:when test="$e/(p | ab)">
+            <!-- a paragraph of its own after the description's (a TEI one, in a document of
+                 its own: the content is rendered as the TEI is) -->
+            <xsl:variable name="made" as="document-node()">
+              <xsl:document>
+                <tei:p><xsl:value-of select="upper-case(substring($dates, 1, 1))
+                    || substring($dates, 2)"/></tei:p>
+              </xsl:document>
+            </xsl:variable>
+            <xsl:sequence select="$made/tei:p"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="' (' || $dates || ')'"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
       <!-- a date of origin in another calendar says which: "AG 868 (calendar: Seleucid)" -->
       <xsl:when test="$e/self::origDate and exists(r:calendar-name($e))">
         <xsl:sequence select="$e/node()"/>
@@ -368,6 +407,14 @@
         <xsl:sequence select="$e/node()"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- Whether the words of a dated element say every year its attributes give. -->
+  <xsl:function name="r:dated-in-words" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="every $year in $e/(@when, @notBefore, @notAfter, @from, @to,
+        @when-iso, @notBefore-iso, @notAfter-iso, @from-iso, @to-iso)
+        ! replace(normalize-space(.), '^-?0*([0-9]+).*$', '$1') satisfies contains(string($e), $year)"/>
   </xsl:function>
 
   <!-- A layout's count of columns or lines: "1 column", "2 columns", "20–25 lines" (the

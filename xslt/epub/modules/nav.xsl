@@ -56,10 +56,17 @@
             <xsl:if test="ee:has-witnesses()">
               <li><a href="{$ee:witnesses-file}"><xsl:sequence select="r:ui-words($text)"/><xsl:value-of select="r:msg('app.witnesses')"/></a></li>
             </xsl:if>
-            <xsl:apply-templates select="$divs" mode="ee:toc"/>
+            <!-- a text of no divisions by its title: its file's start comes first -->
             <xsl:if test="empty($divs)">
               <li><a href="{$ee:plan[1]?file}"><xsl:value-of select="ee:title()"/></a></li>
             </xsl:if>
+            <!-- the description of the manuscript the book opens with (manuscripts.xsl) -->
+            <xsl:if test="exists(r:record-descriptions(tei:TEI))
+                and not(r:catalogue-record(tei:TEI))">
+              <li><a href="{$ee:plan[1]?file}#ed-ms-described"><xsl:sequence
+                  select="r:ui-words($text)"/><xsl:value-of select="r:msg('ms.msDesc')"/></a></li>
+            </xsl:if>
+            <xsl:apply-templates select="$divs" mode="ee:toc"/>
             <xsl:if test="$has-index">
               <li><a href="{$ee:index-file}"><xsl:sequence select="r:ui-words($text)"/><xsl:value-of select="r:msg('epub.index')"/></a></li>
             </xsl:if>

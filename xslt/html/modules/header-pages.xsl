@@ -76,7 +76,7 @@
             </xsl:otherwise>
           </xsl:choose>
         </xsl:for-each>
-        <xsl:if test="$on-page and .//msDesc">
+        <xsl:if test="$on-page and msDesc">
           <p><a href="{ancestor::TEI/@ed:stem}.html"><xsl:value-of select="r:msg('ms.record')"/></a></p>
         </xsl:if>
       </xsl:for-each>

@@ -457,12 +457,16 @@
               <xsl:with-param name="lang" select="string(@lang)"/>
             </xsl:call-template>
           </xsl:variable>
+          <!-- a heading's own full stop before the comma that follows it ("Scene 2. The
+               shore., p. 2", probe 67) -->
+          <xsl:variable name="words" as="xs:string" select="if (position() lt last()
+              and matches(., '[^.]\.$')) then replace(., '\.$', '') else string(.)"/>
           <xsl:choose>
             <xsl:when test="exists($lang)">
-              <span><xsl:sequence select="$lang"/><xsl:value-of select="."/></span>
+              <span><xsl:sequence select="$lang"/><xsl:value-of select="$words"/></span>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:value-of select="."/>
+              <xsl:value-of select="$words"/>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:for-each>
