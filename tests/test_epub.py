@@ -1408,6 +1408,19 @@ _RECORD = """<?xml version="1.0" encoding="UTF-8"?>
 </standOff><text><body><p/></body></text></TEI>"""
 
 
+def _assert_description_names_indexed(book: Book, links: list[Any]) -> None:
+    """The names of _RECORD's description (by @ref, and by @key alone) link to the book's
+    index, whose locators come back to them; its cited author is no mention."""
+    assert [(a.get("href"), a.text) for a in links] == [
+        ("index.xhtml#bob", "Bob"),
+        ("index.xhtml#key-person-s-9", "Bede"),
+    ]
+    locators = book.docs["index.xhtml"].xpath(
+        "//h:a[@epub:type='index-locator']/@href", namespaces=NS
+    )
+    assert sorted(locators) == sorted(f"text-001.xhtml#{a.get('id')}" for a in links)
+
+
 def test_a_catalogue_records_book_links_the_names_of_its_description(tmp_path: Path) -> None:
     """The book of a catalogue record shows its description as its text: a former owner (by
     @ref, or by @key alone) links to the book's index, whose locator comes back to the name;
@@ -1419,14 +1432,7 @@ def test_a_catalogue_records_book_links_the_names_of_its_description(tmp_path: P
     book = Book(book_path)
     text = book.docs["text-001.xhtml"]
     links = text.xpath("//h:a[starts-with(@href, 'index.xhtml#')]", namespaces=NS)
-    assert [(a.get("href"), a.text) for a in links] == [
-        ("index.xhtml#bob", "Bob"),
-        ("index.xhtml#key-person-s-9", "Bede"),
-    ]
-    locators = book.docs["index.xhtml"].xpath(
-        "//h:a[@epub:type='index-locator']/@href", namespaces=NS
-    )
-    assert sorted(locators) == sorted(f"text-001.xhtml#{a.get('id')}" for a in links)
+    _assert_description_names_indexed(book, links)
 
 
 def test_a_transcriptions_book_opens_with_the_description_of_its_manuscript(
@@ -1454,14 +1460,7 @@ def test_a_transcriptions_book_opens_with_the_description_of_its_manuscript(
     assert "MS. 1" in "".join(section.itertext())
     assert section.xpath("following::h:p[. = 'Dear Bob.']", namespaces=NS)
     links = section.xpath(".//h:a[starts-with(@href, 'index.xhtml#')]", namespaces=NS)
-    assert [(a.get("href"), a.text) for a in links] == [
-        ("index.xhtml#bob", "Bob"),
-        ("index.xhtml#key-person-s-9", "Bede"),
-    ]
-    locators = book.docs["index.xhtml"].xpath(
-        "//h:a[@epub:type='index-locator']/@href", namespaces=NS
-    )
-    assert sorted(locators) == sorted(f"text-001.xhtml#{a.get('id')}" for a in links)
+    _assert_description_names_indexed(book, links)
 
 
 def test_the_books_contents_list_the_poems_of_a_collection(tmp_path: Path) -> None:

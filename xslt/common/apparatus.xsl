@@ -1117,13 +1117,21 @@
 
   <!-- The list of witnesses of a text with an apparatus, when the header holds it: after the
        text (nothing when the text itself holds its listWit, or has no apparatus). -->
+  <!-- Whether a page lists the witnesses of its header (r:witnesses): an apparatus cites
+       them and the text lists none of its own. manuscripts.xsl asks it too: a witness's
+       description shown there is not shown again before the text. -->
+  <xsl:function name="r:shows-witnesses" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="exists($tei/teiHeader//listWit) and r:has-apparatus($tei)
+        and not(r:text-lists-witnesses($tei))"/>
+  </xsl:function>
+
   <xsl:template name="r:witnesses" as="element()?">
     <xsl:param name="tei" as="element()" required="yes"/>
     <xsl:param name="level" as="xs:integer" select="2"/>
     <xsl:variable name="lists" as="element()*"
         select="$tei/teiHeader//listWit[not(ancestor::listWit)]"/>
-    <xsl:if test="exists($lists) and r:has-apparatus($tei)
-        and not(r:text-lists-witnesses($tei))">
+    <xsl:if test="r:shows-witnesses($tei)">
       <section class="witnesses" id="ed-witnesses" aria-labelledby="ed-witnesses-title">
         <xsl:sequence select="r:editorial-lang($tei)"/>
         <xsl:element name="h{$level}">

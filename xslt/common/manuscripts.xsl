@@ -60,8 +60,8 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="all" as="element()*"
         select="$tei/teiHeader/fileDesc/sourceDesc//msDesc[not(ancestor::msDesc)]"/>
-    <xsl:sequence select="if (empty($all) or r:catalogue-record($tei) or empty($tei//app)
-        or exists($tei/text//listWit)) then $all else $all[not(ancestor::listWit)]"/>
+    <xsl:sequence select="if (empty($all) or r:catalogue-record($tei)
+        or not(r:shows-witnesses($tei))) then $all else $all[not(ancestor::listWit)]"/>
   </xsl:function>
 
   <!-- The descriptions a reading page shows (its context item a TEI): a catalogue record's as

@@ -41,9 +41,10 @@
           <xsl:with-param name="content" as="node()*">
             <section epub:type="index" role="doc-index" id="index" aria-labelledby="index-title">
               <h1 id="index-title"><xsl:value-of select="r:msg('epub.index')"/></h1>
-              <!-- a play's characters and groups of persons with the persons -->
+              <!-- a play's characters and groups of persons with the persons, as the
+                   site's index pages list them (names.xsl, r:index-page) -->
               <xsl:for-each-group select="$entities"
-                  group-by="if (@kind = ('role', 'castItem', 'personGrp')) then 'person'
+                  group-by="if (r:index-page(@kind) = 'persons.html') then 'person'
                       else if (map:contains($ee:kinds, @kind)) then @kind else 'other'">
                 <xsl:sort select="index-of(('person', 'place', 'org', 'other'), current-grouping-key())"/>
                 <section epub:type="index-group" id="index-{current-grouping-key()}"
