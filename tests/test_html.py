@@ -4241,3 +4241,40 @@ def test_browser_a_labelled_list_a_title_page_and_an_indented_line(tmp_path: Pat
     assert sizes[0] > sizes[1]
     # "indent" is one and a half ems in, "ti-2" two
     assert starts[0] + 10 < starts[1] < starts[2]
+
+
+def test_a_named_division_without_head_is_in_the_contents(tmp_path: Path) -> None:
+    """The first edition's introduction (div type="introduction", no head, before three
+    headed sections) was in the book's contents and not in its page's, which began at the
+    second division. It is an entry under its type's name; two preface divisions without a
+    head are numbered among their type as the book numbers them; a division of a type the
+    interface cannot name and one holding headed divisions are not entries (a raw type;
+    their own entries)."""
+    body = (
+        '<div type="introduction" xml:id="i"><p>Opening words.</p></div>'
+        '<div type="section" xml:id="s1"><head>First</head><p>a</p></div>'
+        '<div type="preface" xml:id="p1"><p>b</p></div>'
+        '<div type="preface" xml:id="p2"><p>c</p></div>'
+        '<div type="zzkind" xml:id="z"><p>d</p></div>'
+        '<div type="part" xml:id="pt"><div type="chapter" xml:id="c1"><head>Inner</head><p>e</p>'
+        "</div></div>"
+        '<div type="epilogue" n="2" xml:id="e"><p>f</p></div>'
+    )
+    source = tmp_path / "t.xml"
+    source.write_text(tei_text(body), encoding="utf-8")
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    doc = _page(tmp_path / "out/html/t.html")
+    links = doc.xpath("//nav[@class='toc']//a")
+    assert [(a.text, a.get("href")) for a in links] == [
+        ("Introduction", "#i"),
+        ("First", "#s1"),
+        ("Preface 1", "#p1"),
+        ("Preface 2", "#p2"),
+        ("Inner", "#c1"),
+        ("Epilogue 2", "#e"),
+    ]
+    for a in links:
+        assert doc.xpath(f"//*[@id='{a.get('href')[1:]}']")
+    # no heading is invented on the page: the division stays without one
+    assert not doc.xpath("//*[@id='i']/*[self::h2 or self::h3]")

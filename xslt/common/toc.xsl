@@ -115,6 +115,37 @@
     </li>
   </xsl:template>
 
+  <!-- A division without a head, beside headed ones, whose type the interface names
+       (Guidelines 4.1: div type="introduction", "preface", "chapter"): an entry under that
+       name, as the book's contents have it (epub/modules/labels.xsl: its @n, else its number
+       among the divisions of its type when there are several). The first edition's
+       introduction was in the book's contents and not in its page's, which began at the
+       second division; a novel's one chapter without a head was missing from its contents.
+       Left out when its own divisions give entries. -->
+  <xsl:template match="*[r:is-div(.)][empty(r:main-head(.))][@xml:id][empty(r:part-type(.))]
+      [r:is-named-headless(.)]" mode="r:toc" as="element()">
+    <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
+    <xsl:variable name="kind" as="xs:string" select="r:div-kind($type)"/>
+    <xsl:variable name="same" as="element()*" select="../*[r:is-div(.)]
+        [normalize-space(@type) = $type][not(r:nothing-to-read(.))]"/>
+    <li>
+      <a href="#{@xml:id}"><xsl:value-of select="if (normalize-space(@n) != '')
+          then r:kind-numbered($kind, normalize-space(@n))
+          else if (count($same) gt 1)
+          then $kind || ' ' || index-of($same ! generate-id(.), generate-id(.))
+          else $kind"/></a>
+    </li>
+  </xsl:template>
+
+  <xsl:function name="r:is-named-headless" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="normalize-space($div/@type)"/>
+    <xsl:sequence select="$type != '' and r:has-msg('div.' || $type)
+        and exists($div/../*[r:is-div(.)][exists(r:main-head(.))])
+        and empty($div//*[r:is-div(.)][exists(r:main-head(.))])
+        and not(r:nothing-to-read($div))"/>
+  </xsl:function>
+
   <!-- a head of notes alone is none (r:main-head) -->
   <xsl:template match="*[r:is-div(.)][exists(r:main-head(.))][@xml:id]" mode="r:toc"
       as="element()">
