@@ -384,8 +384,13 @@ def _grammar(
         if len(rng) > limit:
             rng = [*rng[:limit], _more_rng(doc, limit)]
         found.extend(rng)
-        if rng and schemas.rng == DEFAULT_SCHEMA and not doc.xml_models():
-            found.append(_default_schema_note())
+        if (
+            rng
+            and schemas.rng == options.default_schema
+            and schemas.rng.name == DEFAULT_SCHEMA.name
+            and not doc.xml_models()
+        ):
+            found.append(_default_schema_note(schemas.rng))
     else:
         vocabulary = survey.vocabulary(doc)
     return schemas, found, vocabulary
@@ -433,12 +438,13 @@ def _more_rng(doc: SourceDocument, limit: int) -> Diagnostic:
     )
 
 
-def _default_schema_note() -> Diagnostic:
+def _default_schema_note(schema: Path) -> Diagnostic:
     """Said once a run (``check.SCHEMA_NOTES``) when a file that names no schema broke the
-    rules of the edition's own, which allows only what this edition's texts use: another
+    rules of the edition's own (ours, or the copy ``edition new`` made and the edition may
+    have changed: ``schema``), which allows only what this edition's texts use: another
     corpus's letters gave 300 errors for elements TEI has, and nothing said why."""
     return diag.info(
-        display(DEFAULT_SCHEMA),
+        display(schema),
         "check.default-schema",
         "files that name no schema (no <?xml-model?>) were checked against this edition's own "
         "schema, which allows only what its texts use: for other TEI texts give --schema "

@@ -185,6 +185,7 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
         raise ConfigError(f"{path}: `tool` must be a table ([tool.edition] ...), not {tool!r}")
     table = tool.get("edition")
     if table is None:
+        _misnamed_table(path, data, tool)
         return Config()
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.edition] must be a table")
@@ -251,7 +252,51 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
     if above_start:
         for name in ("sources", "out"):
             values.setdefault(name, base / getattr(Config, name))
+    values.update(_own_schemas(base, values))
     return Config(**values)  # type: ignore[arg-type]
+
+
+def _own_schemas(base: Path, values: dict[str, object]) -> dict[str, Path]:
+    """The edition's ``schema/edition.rng`` and ``.sch`` (``edition new`` copies ours there)
+    as the defaults of files without ``<?xml-model?>``, when the settings name none: an
+    edition that changed its copy had those files checked against the tool's own (probe 72),
+    where the README's table says "the edition's ``schema/edition.rng``". Ours, in this
+    project, stays the shipped default."""
+    from .paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
+
+    found: dict[str, Path] = {}
+    if "schema" in values:
+        return found
+    for name, shipped in (("schema", DEFAULT_SCHEMA), ("schematron", DEFAULT_SCHEMATRON)):
+        own = base / "schema" / shipped.name
+        if name not in values and own.is_file() and not _same_file(own, shipped):
+            found[name] = own
+    return found
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _misnamed_table(path: Path, data: dict[str, object], tool: dict[str, object]) -> None:
+    """A table that is meant to be ``[tool.edition]`` and is not (``[tools.edition]``,
+    ``[tool.editions]``, ``[tool.Edition]``): probe 71, every setting of such a file was left
+    out without a word, the site built in English with the text's title."""
+    import difflib
+
+    tools = data.get("tools")
+    found = None
+    if isinstance(tools, dict) and any(str(k).lower().startswith("edition") for k in tools):
+        found = "tools." + next(str(k) for k in tools if str(k).lower().startswith("edition"))
+    else:
+        near = difflib.get_close_matches("edition", [str(k).lower() for k in tool], 1, 0.8)
+        if near:
+            found = "tool." + next(str(k) for k in tool if str(k).lower() == near[0])
+    if found is not None:
+        raise ConfigError(f"{path}: [{found}] is not read: the settings' table is [tool.edition]")
 
 
 def publication_value(path: Path, key: str, name: str, value: object) -> object:

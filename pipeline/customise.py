@@ -217,6 +217,7 @@ def _scan(top: Path, problems: list[Diagnostic]) -> tuple[list[Path], list[etree
             else:
                 edition.append(element)
         problems.extend(_static_reads(module, root))
+        problems.extend(_entry_parts(module, root))
         problems.extend(_no_namespace(module, root))
     return sorted(seen, key=lambda p: (p != top.resolve(), str(p))), edition
 
@@ -293,6 +294,53 @@ def _static_reads(module: Path, root: etree._Element) -> Iterator[Diagnostic]:
                         element.sourceline,
                         "custom.static-read",
                     )
+
+
+#: The modes a template without ``mode`` (or naming these) is in: the one the entry
+#: stylesheets start the document in.
+_DEFAULT_MODES = frozenset({"#default", "#all", "#unnamed"})
+
+
+def _entry_parts(module: Path, root: etree._Element) -> Iterator[Diagnostic]:
+    """What the entry stylesheets own: the serialisation (``xsl:output``, an unnamed
+    ``xsl:mode``), where a transform starts (a template for the document node in the default
+    mode, ``xsl:initial-template``). Probe 71: ``<xsl:template match="/"><html/></...>``
+    published every page of the site as an empty ``<html>``, and ``<xsl:output
+    method="text"/>`` the home page as text and no index pages; both compiled, so nothing
+    stopped the build."""
+    for element in root:
+        if not isinstance(element.tag, str) or not element.tag.startswith(f"{{{XSL_NS}}}"):
+            continue
+        name = etree.QName(element).localname
+        what: str | None = None
+        if name in ("output", "character-map"):
+            what = f"xsl:{name}: the pages and books are serialised by the entry stylesheets"
+        elif name == "mode" and not element.get("name"):
+            what = "an unnamed xsl:mode: the entry stylesheets declare how their modes work"
+        elif name == "template" and element.get("name") == "xsl:initial-template":
+            what = "xsl:initial-template: the entry stylesheets say where a transform starts"
+        elif name == "template" and _matches_document(element):
+            what = (
+                f'a template for the document (match="{element.get("match")}"): the entry '
+                "stylesheets make the page from it; match the elements you change"
+            )
+        if what is not None:
+            yield _error(
+                module, f"{what} (docs/customising.md)", element.sourceline, "custom.entry"
+            )
+
+
+def _matches_document(template: etree._Element) -> bool:
+    """Whether a template of the default mode may match the document node: "/", ".",
+    ``root()``, ``document-node(...)`` as one of its pattern's alternatives."""
+    modes = set((template.get("mode") or "#default").split())
+    if not modes & _DEFAULT_MODES:
+        return False
+    for alternative in (template.get("match") or "").split("|"):
+        pattern = "".join(alternative.split())
+        if pattern in ("/", ".", "root()") or pattern.startswith("document-node("):
+            return True
+    return False
 
 
 def _no_namespace(module: Path, root: etree._Element) -> Iterator[Diagnostic]:

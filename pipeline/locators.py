@@ -123,6 +123,18 @@ def is_ncname(value: str) -> bool:
     return pattern.fullmatch(value) is not None
 
 
+def id_suggestion(value: str) -> str:
+    """An XML name to give an ``xml:id`` that is none ("1a": "_1a", "a b": "a_b")."""
+    suggestion = token(value).strip("_") or "id1"
+    return suggestion if is_ncname(suggestion) else "_" + suggestion
+
+
+#: What an ``xml:id`` may be, in the words of the messages about one that is no XML name.
+ID_RULE = (
+    'a letter or "_" first, then letters, digits, ".", "-" or "_"; no spaces, colons or brackets'
+)
+
+
 def token(value: str | None) -> str:
     """``value`` (an ``@n``, an id) as NCName characters; ``""`` when it has none."""
     words = " ".join((value or "").split())

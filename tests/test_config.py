@@ -93,3 +93,53 @@ def test_an_edition_above_with_a_broken_pyproject_between(tmp_path: Path) -> Non
 def test_no_edition_anywhere_gives_defaults(tmp_path: Path) -> None:
     (tmp_path / "deep").mkdir()
     assert load_nearest(tmp_path / "deep") == Config()
+
+
+def test_the_editions_own_schema_copy_is_the_default(tmp_path: Path) -> None:
+    """Probe 72: `edition new` copies our schema into the edition's schema/; an edition that
+    changed its copy had its files without <?xml-model?> checked against ours. Its copy is
+    the default (the README's "the edition's schema/edition.rng"); a schema set in the
+    settings keeps its own embedded rules; this project's own is the shipped one."""
+    from pipeline.check import CheckOptions, check
+    from pipeline.paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
+
+    write(tmp_path, '[tool.edition]\nsources = "tei"\n')
+    (tmp_path / "schema").mkdir()
+    permissive = (
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><ref name="any"/></start>'
+        '<define name="any"><element><anyName/><zeroOrMore><choice><attribute><anyName/>'
+        '</attribute><text/><ref name="any"/></choice></zeroOrMore></element></define></grammar>'
+    )
+    (tmp_path / "schema/edition.rng").write_text(permissive, encoding="utf-8")
+    cfg = load(tmp_path)
+    assert (cfg.schema, cfg.schematron) == (tmp_path / "schema/edition.rng", None)
+    text = tmp_path / "tei/t.xml"
+    text.parent.mkdir()
+    text.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        "</sourceDesc></fileDesc></teiHeader><text><body><p>A <zzz>b</zzz>.</p></body></text>"
+        "</TEI>",
+        encoding="utf-8",
+    )
+    options = CheckOptions(default_schema=cfg.schema, default_schematron=cfg.default_rules)
+    report = check([text], options)
+    assert report.errors == 0, report.sorted()
+    # the shipped schema refuses the element the edition's own allows
+    report = check([text], CheckOptions())
+    assert "rng.unexpected-element" in {d.code for d in report.sorted()}
+
+    (tmp_path / "schema/edition.sch").write_text("<schema/>", encoding="utf-8")
+    assert load(tmp_path).schematron == tmp_path / "schema/edition.sch"
+    write(tmp_path, '[tool.edition]\nschema = "mine.rng"\n')
+    assert (load(tmp_path).schema, load(tmp_path).schematron) == (tmp_path / "mine.rng", None)
+    assert load(DEFAULT_SCHEMA.parents[1]).schema is None
+    assert load(DEFAULT_SCHEMATRON.parents[1]).schematron is None
+
+
+@pytest.mark.parametrize("table", ["tools.edition", "tool.editions", "tool.Edition", "tool.edtion"])
+def test_a_misnamed_table_is_an_error(tmp_path: Path, table: str) -> None:
+    """Probe 71: [tools.edition] was passed over without a word, with all its settings."""
+    with pytest.raises(ConfigError, match=rf"\[{table}\] is not read: .*\[tool\.edition\]"):
+        load(write(tmp_path, f'[{table}]\nlanguage = "fr"\n'))
+    assert load(write(tmp_path, "[tool.ruff]\nline-length = 100\n")) == Config()

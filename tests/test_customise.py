@@ -298,6 +298,50 @@ def test_a_static_expression_may_not_read(tmp_path: Path) -> None:
     assert "[custom.static-read]" in output
 
 
+@pytest.mark.parametrize(
+    ("declaration", "said"),
+    [
+        (
+            '<xsl:template match="/"><html/></xsl:template>',
+            'a template for the document (match="/")',
+        ),
+        ('<xsl:template match="/ | x" mode="#all"><html/></xsl:template>', "a template for the"),
+        ('<xsl:template match="document-node()"><p/></xsl:template>', "a template for the"),
+        ('<xsl:output method="text"/>', "xsl:output"),
+        ('<xsl:mode on-no-match="shallow-skip"/>', "an unnamed xsl:mode"),
+        ('<xsl:template name="xsl:initial-template"><p/></xsl:template>', "xsl:initial-template"),
+    ],
+)
+def test_what_the_entry_stylesheets_own_is_refused(
+    tmp_path: Path, declaration: str, said: str
+) -> None:
+    """Probe 71: a template for "/" published every page as an empty <html>, an xsl:output
+    of text the home page as text and no index pages; both compiled. They are refused before
+    anything is built, and the published edition stays."""
+    stylesheet = GOOD.replace("<xsl:template", declaration + "\n  <xsl:template", 1)
+    folder = custom_project(tmp_path, stylesheet)
+    (folder / "out/html").mkdir(parents=True)
+    (folder / "out/html/index.html").write_text("last good", encoding="utf-8")
+    status, output = run_cli(folder)
+    assert status == 1
+    line = next(n for n, text in enumerate(stylesheet.splitlines(), 1) if declaration in text)
+    found = re.search(rf"^xslt/custom\.xsl:{line}: error: (.*) \[custom\.entry\]$", output, re.M)
+    assert found and said in found.group(1), output
+    assert (folder / "out/html/index.html").read_text(encoding="utf-8") == "last good"
+
+
+def test_templates_of_other_modes_for_the_document_are_allowed(tmp_path: Path) -> None:
+    stylesheet = GOOD.replace(
+        "<xsl:template",
+        '<xsl:template match="/" mode="mine"><p/></xsl:template>\n'
+        '  <xsl:template match="node()" mode="other"><p/></xsl:template>\n  <xsl:template',
+        1,
+    )
+    status, output = run_cli(custom_project(tmp_path, stylesheet), "--only", "html")
+    assert status == 0, output
+    assert "custom.entry" not in output
+
+
 def test_a_customisation_reads_and_writes_nothing_when_it_runs(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET")
@@ -308,14 +352,9 @@ def test_a_customisation_reads_and_writes_nothing_when_it_runs(tmp_path: Path) -
       <xsl:value-of select="unparsed-text('{secret.as_uri()}')"/>
       <xsl:catch select="'blocked'"/></xsl:try>
       <xsl:value-of select="doc-available('{secret.as_uri()}')"/>
+      <xsl:try><xsl:result-document href="{written.as_uri()}" method="text">x</xsl:result-document>
+      <xsl:catch/></xsl:try>
       <xsl:next-match/></span>""",
-    ).replace(
-        "</xsl:stylesheet>",
-        f"""  <xsl:template match="/" priority="10">
-    <xsl:result-document href="{written.as_uri()}" method="text">x</xsl:result-document>
-    <xsl:next-match/>
-  </xsl:template>
-</xsl:stylesheet>""",
     )
     folder = custom_project(tmp_path / "edition", stylesheet)
     result = build_project(folder, tmp_path / "out")

@@ -37,8 +37,7 @@ from ..config import sources_holding
 from ..diagnostics import Diagnostic
 from ..gate import TEI_NS, XML_ID, SourceDocument, discover_names, read_document
 from ..keyed import ENTITY_LISTS
-from ..locators import is_ncname
-from ..locators import token as ncname_token
+from ..locators import ID_RULE, id_suggestion, is_ncname
 from ..paths import display
 from ..prefixes import Prefixes
 
@@ -552,16 +551,12 @@ def _own_ids(file: FileFacts, report: bool, out: list[Diagnostic]) -> dict[str, 
 
 
 def _bad_id(file: FileFacts, fact: IdFact) -> Diagnostic:
-    suggestion = ncname_token(fact.value).strip("_") or "id1"
-    if not is_ncname(suggestion):
-        suggestion = "_" + suggestion
     return diag.error(
         _shown(file, fact.origin),
         "refs.bad-id",
-        f'xml:id "{fact.value}" is not an XML name (a letter or "_" first, then letters, '
-        'digits, ".", "-" or "_"; no spaces, colons or brackets): a pointer cannot name it, '
-        f'and pages and exports cannot carry it; rename it (say "{suggestion}") and the '
-        "pointers to it",
+        f'xml:id "{fact.value}" is not an XML name ({ID_RULE}): a pointer cannot name it, '
+        f'and pages and exports cannot carry it; rename it (say "{id_suggestion(fact.value)}") '
+        "and the pointers to it",
         *_id_place(file, fact),
         origin=_ORIGIN,
     )

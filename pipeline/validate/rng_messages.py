@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from .rng_names import TEI_NS, NameClass, shown, split
+from ..locators import ID_RULE, id_suggestion, is_ncname
+from .rng_names import TEI_NS, XML_NS, NameClass, shown, split
 from .rng_patterns import Attribute, Grammar, Pat
 
 #: Expected names shown in one message; longer lists end with "and N more".
@@ -112,6 +113,7 @@ def _check_attributes(g: Grammar, element: etree._Element, defines: list[str]) -
         required = needed if required is None else required & needed
     label = _label(element)
     present: set[tuple[str, str]] = set()
+    has = frozenset(split(name) for name in element.attrib)
     for name, value in element.attrib.items():
         ns, local = split(name)
         present.add((ns, local))
@@ -122,7 +124,7 @@ def _check_attributes(g: Grammar, element: etree._Element, defines: list[str]) -
                     element,
                     "rng.unexpected-attribute",
                     f'attribute "{shown(name)}" is not allowed on element {label}'
-                    + _attribute_hint(ns, local, allowed),
+                    + _attribute_hint(ns, local, allowed, has),
                     attribute=name,
                 )
             )
@@ -197,6 +199,11 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
     alone = {t: any(g.value_allowed(a, t) for a in lists) for t in dict.fromkeys(tokens)}
     bad = [t for t in alone if not alone[t]]
     named = f'; "{bad[0]}" is no such item' if bad and len(bad) < len(alone) else ""
+    if (ns, local) == (XML_NS, "id") and not is_ncname(value):
+        # the reference checker's advice, which this report stands for (check.said): "of
+        # type ID" told a scholar nothing of what an id may be (probe 72)
+        wanted = [f"an XML name ({ID_RULE})"]
+        named = f'; rename it (say "{id_suggestion(value)}") and the pointers to it'
     return Finding(
         element,
         "rng.bad-value",
@@ -474,17 +481,41 @@ def _spelling_hint(g: Grammar, token: Token, here: list[NameClass]) -> str:
     return ""
 
 
-def _attribute_hint(ns: str, local: str, allowed: list[Attribute]) -> str:
+def _attribute_hint(
+    ns: str, local: str, allowed: list[Attribute], present: frozenset[tuple[str, str]]
+) -> str:
     """The allowed attribute the refused one is likely meant to be: the same local name in
-    another namespace ("id" for "xml:id") or a near spelling."""
+    another namespace ("id" for "xml:id") or a near spelling, not one the element has
+    already (probe 72: `<date when=".." whn="..">` was told to rename "whn" to "when", a
+    duplicate attribute); else the attributes it may have, as jing lists them (probe 72:
+    `<p when="1851">` was told only that "when" is not allowed)."""
     names = sorted(
-        {(a_ns, a_local) for a in allowed for a_ns, a_local in a.nc.names() if a.nc.kind}
+        {(a_ns, a_local) for a in allowed for a_ns, a_local in a.nc.names() if a.nc.kind} - present
     )
     for a_ns, a_local in names:
         if a_local == local and a_ns != ns:
             return f'; did you mean "{shown(f"{{{a_ns}}}{a_local}" if a_ns else a_local)}"?'
     match = _closest(local, [a_local for a_ns, a_local in names if a_ns == ns])
-    return f'; did you mean "{match}"?' if match else ""
+    if match:
+        return f'; did you mean "{match}"?'
+    if any(_wild(a.nc) for a in allowed):
+        return ""  # a wildcard: the names would be a part of what is allowed
+    listed = sorted(
+        f'"{shown(f"{{{a_ns}}}{a_local}" if a_ns else a_local)}"' for a_ns, a_local in names
+    )
+    if not listed:
+        return "; it may have no other attribute"
+    if len(listed) > MAX_LISTED:
+        return (
+            "; expected " + ", ".join(listed[:MAX_LISTED]) + f" and {len(listed) - MAX_LISTED} more"
+        )
+    return "; expected " + (
+        ", ".join(listed[:-1]) + " or " + listed[-1] if len(listed) > 1 else listed[0]
+    )
+
+
+def _wild(nc: NameClass) -> bool:
+    return nc.kind in ("any", "ns") or any(_wild(p) for p in nc.parts)
 
 
 def _closest(name: str, candidates: list[str]) -> str | None:
