@@ -13,7 +13,10 @@ NPM_PACKAGES := axe-core@4 vnu-jar @daisy/ace@1.4.6
 export EDITION_NODE_MODULES := $(NODE_DIR)/node_modules
 export ACE_BIN := $(NODE_DIR)/node_modules/.bin/ace-puppeteer
 export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
-OUT     ?= dist
+# OUT: the output folder, when given on make's command line (make OUT=public); else
+# [tool.edition] out (dist). Never taken from the environment, where OUT may name anything.
+OUT =
+OUT_OPTION = $(if $(OUT),--out '$(OUT)')
 
 .PHONY: all build check html epub index test tools bench bench-large fuzz lint clean distclean bytecode
 
@@ -42,18 +45,18 @@ bytecode: $(STAMP)
 # that fails on invalid files).
 build: bytecode
 	-$(EDITION) check
-	$(EDITION) build --out '$(OUT)'
+	$(EDITION) build $(OUT_OPTION)
 
 check: bytecode
 	$(EDITION) check
 
 html epub index: bytecode
-	$(EDITION) build --out '$(OUT)' --only $@
+	$(EDITION) build $(OUT_OPTION) --only $@
 
 # The live preview: http://127.0.0.1:8000/, rebuilt and reloaded on every save (Ctrl-C stops).
 .PHONY: serve
 serve: bytecode
-	$(EDITION) serve --out '$(OUT)'
+	$(EDITION) serve $(OUT_OPTION)
 
 # Best effort: installs what is missing when it can (root for apt-get, npm for axe-core).
 # Tests that need a missing tool skip, and fail when CI=true.
@@ -91,8 +94,11 @@ fuzz: $(STAMP)
 bench-large: $(STAMP) tools
 	$(PY) bench/bench_scale.py --files 100000 --repeat 3
 
+# The published edition and the build's records, nothing else of the output folder (a file
+# someone put into an output stops it, named); without .venv there is nothing to run it with.
 clean:
-	rm -rf '$(OUT)'
+	@if [ -x '$(EDITION)' ]; then '$(EDITION)' clean $(OUT_OPTION); \
+	else echo "clean: no $(EDITION): remove the output folder yourself"; fi
 
 distclean: clean
 	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache

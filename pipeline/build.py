@@ -42,6 +42,7 @@ from .builders.parts import DEFAULT_PAGE_SIZE
 from .cache import Cache, file_digest, params_digest, tool_digest
 from .cache import key as cache_key
 from .citation import CITE_FOLDER, Publication
+from .config import sources_holding
 from .corpus import Corpus, Text, load_corpus
 from .customise import Customisation
 from .diagnostics import Diagnostic, Report
@@ -338,6 +339,16 @@ def check_out(paths: Sequence[Path], out: Path) -> None:
                 f"--out {out} lies inside the source folder {path}: the next build would read "
                 "its own output as sources; choose a folder outside the sources (--out, or "
                 "[tool.edition] out; by default dist)"
+            )
+        # the edition's sources folder, when the PATHS are a part of it: `edition build
+        # tei/texts --out tei/out` was let through, and the edition's next build and check
+        # read the output as texts and registers (probe 73)
+        holding = sources_holding(source if source.is_dir() else source.parent)
+        if holding is not None and holding in target.parents:
+            raise OptionError(
+                f"--out {out} lies inside the edition's source folder {holding}: its next "
+                "build and check would read the output as sources; choose a folder outside "
+                "it (--out, or [tool.edition] out; by default dist)"
             )
 
 

@@ -21,6 +21,7 @@ import click
 
 from . import __version__, signals
 from . import config as config_module
+from . import diagnostics as diag
 from .diagnostics import Report
 from .errors import (
     BuildLocked,
@@ -110,8 +111,18 @@ def _stdout_closed() -> bool:
     return closed
 
 
-def _config() -> config_module.Config:
+def _config(paths: tuple[Path, ...] = ()) -> config_module.Config:
+    """The settings of the edition the command runs in; when neither the working directory
+    nor a folder above it has ``[tool.edition]``, those of the edition the PATHS lie in
+    (probe 73: `cd / && edition build /srv/ed/tei` published another site than the same
+    command run in /srv/ed: the configured title and guide were left out without a word)."""
     try:
+        if paths and config_module.edition_folder(Path.cwd().absolute()) is None:
+            for path in paths:
+                start = path.absolute()
+                folder = config_module.edition_folder(start if start.is_dir() else start.parent)
+                if folder is not None:
+                    return config_module.load(folder, above_start=True)
         return config_module.load_nearest()
     except EditionError as exc:
         raise SettingsFailure(str(exc)) from exc
@@ -280,7 +291,7 @@ def check(
     from .check import CHECKS, CheckOptions
     from .check import check as run_check
 
-    cfg = _config()
+    cfg = _config(paths)
     wanted = frozenset(c.strip() for c in checks.split(",") if c.strip())
     unknown = wanted - set(CHECKS)
     if unknown or not wanted:
@@ -631,7 +642,7 @@ def build(
     """
     from .build import build as run_build
 
-    cfg = _config()
+    cfg = _config(paths)
     custom = _customisation(cfg)
     targets = list(paths) or [cfg.sources]
     # The configured title, guide and introduction belong to the configured sources only.
@@ -684,6 +695,50 @@ def build(
 
 
 @cli.command()
+@click.option(
+    "--out",
+    type=NamedPath(path_type=Path, file_okay=False),
+    default=None,
+    help="Output folder (default: [tool.edition] out, i.e. dist/).",
+)
+def clean(out: Path | None) -> None:
+    """Remove the published edition (OUT/html, OUT/epub, OUT/index) and the build's records
+    (OUT/.edition); nothing else in OUT. When an output holds a file the build did not write,
+    nothing is removed and the file is named (exit 1): it is someone's, move it first.
+    """
+    from .publish import OutputFolder
+    from .report import format_line
+
+    target = out or _config().out
+    folder = OutputFolder(target)
+    with _boundary():
+        published = folder.marker.is_dir()
+        theirs = folder.clean()
+    for path in theirs:
+        click.echo(
+            format_line(
+                diag.error(
+                    shown(str(path)),
+                    "clean.own-file",
+                    "this file was not written by edition build: nothing was removed; move "
+                    "it out of the outputs (or remove it yourself) and clean again",
+                    origin="clean",
+                )
+            ),
+            err=True,
+        )
+    done = (
+        "nothing removed"
+        if theirs
+        else "removed the published edition"
+        if published
+        else "no edition published there: nothing to remove"
+    )
+    click.echo(f"clean: {shown(str(target))}: {done}", err=True)
+    sys.exit(1 if theirs else 0)
+
+
+@cli.command()
 @paths_argument
 @click.option(
     "--format",
@@ -703,7 +758,7 @@ def index(paths: tuple[Path, ...], output_format: str) -> None:
     """
     from . import index_report
 
-    cfg = _config()
+    cfg = _config(paths)
     targets = list(paths) or [cfg.sources]
     with _boundary(), _interrupts("indexing"):
         summary = index_report.summarize(targets)

@@ -19,7 +19,7 @@ from typing import IO, Any, BinaryIO, TextIO
 
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
-from .errors import EditionError, EnvironmentFailure
+from .errors import EnvironmentFailure, OptionError
 
 _CACHE_FAILURES: dict[str, EnvironmentFailure] = {}
 
@@ -188,10 +188,22 @@ def source_date(fallback: dt.datetime | None = None) -> dt.datetime:
     """
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if raw:
+        # a usage error (exit 2), in the years a zip's entries can be dated in: 99999999999
+        # (the year 5138) was an internal error of the zip writer, "-5" a book of 1969
+        # (probe 73)
         try:
-            return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
+            seconds = int(raw)
+            when = dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
         except (ValueError, OverflowError, OSError) as exc:
-            raise EditionError(f"SOURCE_DATE_EPOCH must be whole seconds, not {raw!r}") from exc
+            raise OptionError(
+                f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}"
+            ) from exc
+        if seconds < 0 or when.year > 2107:
+            raise OptionError(
+                f"SOURCE_DATE_EPOCH {raw} is not a date of 1970-2107 (whole seconds since "
+                "1970; a zip cannot carry a later one)"
+            )
+        return when
     if fallback is not None:
         return fallback.astimezone(dt.UTC) if fallback.tzinfo else fallback.replace(tzinfo=dt.UTC)
     return dt.datetime(1980, 1, 1, tzinfo=dt.UTC)

@@ -262,7 +262,17 @@ class Generation:
     def carry_output(self, previous: Generation, name: str) -> None:
         """An output not built this time keeps its published files."""
         if name in previous.manifest.outputs:
-            self.carry(previous, [k for k in previous.manifest.files if k.startswith(name + "/")])
+            # a person's file kept there is carried by ``foreign_files``, as in a built
+            # output: carried here too, it was "a file of the same name" the new edition had,
+            # and every --only build after the first that kept it stopped (probe 73)
+            self.carry(
+                previous,
+                [
+                    k
+                    for k, record in previous.manifest.files.items()
+                    if k.startswith(name + "/") and record.owner != KEPT
+                ],
+            )
             if name not in self.manifest.outputs:
                 self.manifest.outputs.append(name)
 
@@ -384,6 +394,41 @@ class OutputFolder:
             write_bytes_atomic(self.marker / OWNER, OWNER_TEXT.encode())
         with lock.hold(self.marker / "lock", str(self.out)):
             yield self.finish_publishing()
+
+    def clean(self) -> list[Path]:
+        """Remove the published edition (``OUT/html``, ``epub``, ``index``) and the build's
+        records (``OUT/.edition``), nothing else of ``OUT``: ``edition clean``, which the
+        Makefiles' ``clean`` runs (probe 73: the scaffold's ``rm -rf '$(OUT)'`` took a
+        person's files in ``dist/`` with it, and any folder an inherited ``OUT`` named).
+        When an output holds a file the build did not write (or a rescued one), nothing is
+        removed and those files are returned: they are someone's."""
+        self.check_ownership()
+        if not self.marker.is_dir():
+            return []
+        with lock.hold(self.marker / "lock", str(self.out)):
+            self.finish_publishing()
+            theirs: list[Path] = []
+            current = self.current()
+            if current is not None:
+                theirs = [self.out / key for key, _ in self.foreign_scan(current)]
+            rescued = self.marker / RESCUED
+            if rescued.is_dir():
+                theirs += [self.marker / key for key, _ in walk(self.marker, RESCUED)]
+            if theirs:
+                return sorted(theirs)
+            for name in OUTPUTS:
+                path = self.out / name
+                if os.path.islink(path):
+                    _remove(path)
+                elif path.is_dir():
+                    shutil.rmtree(path)
+            for child in self.marker.iterdir():
+                if child.name != "lock":
+                    _remove(child)
+            _remove(self.marker)  # the lock's file goes last; the kernel's lock with it
+        with contextlib.suppress(OSError):
+            self.out.rmdir()  # only when nothing else is in it
+        return []
 
     # -- generations -----------------------------------------------------------------------
 

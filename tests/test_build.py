@@ -540,3 +540,24 @@ def test_a_text_built_alone_reads_the_lists_other_texts_keep_in_their_back(
     persons = (tmp_path / "alone" / "html" / "persons.html").read_text(encoding="utf-8")
     assert "Olga Keeper" in persons and "letter.html" in persons
     assert not (tmp_path / "alone" / "html" / "keeper.html").exists()
+
+
+def test_an_output_inside_the_editions_sources_is_refused(tmp_path: Path) -> None:
+    """Probe 73: `edition build tei/texts --out tei/out` was let through (the PATHS did not
+    hold the output), and the edition's next build published its own output as texts."""
+    from pipeline.build import check_out
+    from pipeline.errors import OptionError
+
+    edition = tmp_path / "ed"
+    (edition / "tei/texts").mkdir(parents=True)
+    (edition / "pyproject.toml").write_text('[tool.edition]\nsources = "tei"\n')
+    text = edition / "tei/texts/a.xml"
+    text.write_text(tei_text("<p>a</p>"), encoding="utf-8")
+    for paths in ([edition / "tei/texts"], [text]):
+        with pytest.raises(OptionError, match="lies inside the edition's source folder"):
+            check_out(paths, edition / "tei/out")
+        check_out(paths, edition / "dist")  # beside the sources: fine
+    # a folder that is no edition's sources says nothing of the others around it
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    check_out([loose], tmp_path / "out")

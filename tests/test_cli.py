@@ -378,3 +378,26 @@ def test_the_command_lines_build_is_the_processs_last(
     result = runner.invoke(cli, ["build", "t.xml", "--only", "html", "--out", "out"])
     assert result.exit_code == 0, result.output
     assert seen == [True]
+
+
+def test_the_settings_of_the_edition_the_paths_lie_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 73: `cd / && edition build /srv/ed/tei` left the edition's settings out (its
+    title, guide) where the same command in /srv/ed took them. With no settings where the
+    command runs, those of the edition the PATHS lie in are read; settings where the command
+    runs come first."""
+    from pipeline.cli import _config
+
+    edition = tmp_path / "ed"
+    (edition / "tei/texts").mkdir(parents=True)
+    (edition / "pyproject.toml").write_text('[tool.edition]\ntitle = "Ed T"\n')
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    for path in (edition / "tei", edition / "tei/texts", edition / "tei/texts/a.xml"):
+        cfg = _config((path,))
+        assert (cfg.title, cfg.sources, cfg.out) == ("Ed T", edition / "tei", edition / "dist")
+    assert _config().title is None
+    (elsewhere / "pyproject.toml").write_text('[tool.edition]\ntitle = "Here"\n')
+    assert _config((edition / "tei",)).title == "Here"

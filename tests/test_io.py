@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import io
-from pipeline.errors import EditionError, EnvironmentFailure
+from pipeline.errors import EnvironmentFailure, OptionError
 from pipeline.io import cache_warnings, source_date, write_bytes_atomic, write_cache
 
 
@@ -115,10 +115,15 @@ def test_source_date_falls_back_and_never_reads_the_clock(monkeypatch: pytest.Mo
     assert source_date() == dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 
-def test_bad_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    with pytest.raises(EditionError, match="SOURCE_DATE_EPOCH"):
+@pytest.mark.parametrize("value", ["yesterday", "1.5", "-5", "99999999999"])
+def test_bad_source_date_epoch(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    """A usage error (exit 2), in the years a zip can date: 99999999999 was an internal
+    error of the zip writer, -5 a book of 1969 (probe 73)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(OptionError, match="SOURCE_DATE_EPOCH"):
         source_date()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(4354819199))  # 2107-12-31
+    assert source_date().year == 2107
 
 
 def test_the_leftovers_of_a_killed_writer_are_swept_and_a_live_ones_kept(tmp_path: Path) -> None:

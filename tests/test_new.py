@@ -187,9 +187,44 @@ def test_make_takes_an_output_folder_with_a_space(makefile: str, tmp_path: Path)
     built = subprocess.run([*run, "build"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert built.returncode == 0, built.stdout + built.stderr
     assert "[--out]\n[My Edition]\n" in log.read_text()
+    log.write_text("")
     cleaned = subprocess.run([*run, "clean"], cwd=tmp_path, env=env, capture_output=True)
     assert cleaned.returncode == 0
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == [".venv", "Edition", "My"]
+    assert log.read_text() == "[clean]\n[--out]\n[My Edition]\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == [
+        ".venv",
+        "Edition",
+        "My",
+        "My Edition",
+    ]
+
+
+@pytest.mark.parametrize("makefile", ["project", "scaffold"])
+def test_make_takes_no_output_folder_from_the_environment(makefile: str, tmp_path: Path) -> None:
+    """Probe 73: `OUT ?= dist` took OUT from the environment, where it may name anything, and
+    `make clean` ran `rm -rf` on it; without OUT on make's command line the commands take
+    the configured folder ([tool.edition] out), and clean is `edition clean`."""
+    make = require_executable("make")
+    root = Path(__file__).resolve().parents[1]
+    source = root / "Makefile" if makefile == "project" else root / "scaffold" / "Makefile"
+    log = tmp_path / "calls"
+    fake = tmp_path / "edition"
+    fake.write_text(f'#!/bin/sh\nfor a in "$@"; do echo "[$a]" >> {log}; done\n')
+    fake.chmod(0o755)
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / ".installed").touch()
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.tex").write_text("mine")
+    env = {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
+    env["OUT"] = str(precious)
+    run = [make, "-f", str(source), f"EDITION={fake}", "-o", ".venv/.installed"]
+    for target in ("build", "clean"):
+        done = subprocess.run([*run, target], cwd=tmp_path, env=env, capture_output=True)
+        assert done.returncode == 0, done.stderr
+    assert "[--out]" not in log.read_text() and "precious" not in log.read_text()
+    assert "[clean]" in log.read_text()
+    assert (precious / "thesis.tex").read_text() == "mine"
 
 
 def test_a_tool_installed_from_git_is_named_in_the_workflow(

@@ -350,6 +350,21 @@ def test_a_file_put_into_an_output_is_carried_on(sources: Path, site: Path) -> N
     assert (site / "html" / "CNAME").read_text() == "other.example.org\n"
 
 
+def test_a_kept_file_in_an_output_not_rebuilt_stays_kept(sources: Path, site: Path) -> None:
+    """Probe 73: once a build had kept a person's file in epub/, every `--only html` build
+    stopped with build.foreign-file (the output carried unchanged brought the kept file
+    along, and it was then "a file of that name" the new edition had)."""
+    (site / "epub" / "notes.pdf").write_bytes(b"%PDF mine")
+    assert "build.kept-file" in codes(build([sources], site))
+    for only in (["html"], ["index"], ["html"]):
+        report = build([sources], site, only=only)
+        assert report.errors == 0, report.sorted()
+        assert (site / "epub" / "notes.pdf").read_bytes() == b"%PDF mine"
+    report = build([sources], site)
+    assert report.errors == 0 and "build.kept-file" not in codes(report)
+    assert (site / "epub" / "notes.pdf").read_bytes() == b"%PDF mine"
+
+
 def test_the_foreign_files_are_found_while_the_search_index_is_made(
     sources: Path, site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -421,3 +436,28 @@ def test_a_foreign_file_where_the_edition_writes_stops_publishing(
     report = build([sources], out, only=["html"])
     assert "build.foreign-file" in codes(report)
     assert (out / "html" / "persons-extra.html").read_text() == "mine"
+
+
+def test_clean_removes_the_published_edition_and_nothing_else(sources: Path, site: Path) -> None:
+    """`edition clean` (the Makefiles' clean; probe 73: `rm -rf dist` took a person's files
+    with it): the outputs and the build's records go, another file in OUT stays; a file of
+    someone's inside an output stops it, named, and nothing is removed."""
+    (site / "NOTES.md").write_text("mine")
+    (site / "html" / "CNAME").write_text("edition.example.org\n")
+    before = published(site)
+    theirs = OutputFolder(site).clean()
+    assert theirs == [site / "html" / "CNAME"]
+    assert published(site) == before
+    (site / "html" / "CNAME").unlink()
+    assert OutputFolder(site).clean() == []
+    assert sorted(p.name for p in site.iterdir()) == ["NOTES.md"]
+    (site / "NOTES.md").unlink()
+    build([sources], site)
+    assert OutputFolder(site).clean() == []
+    assert not site.exists(), "an output folder left empty goes too"
+    assert OutputFolder(site).clean() == []  # nothing there: nothing to do
+    user = site.parent / "user"
+    (user / "html").mkdir(parents=True)
+    with pytest.raises(OptionError):
+        OutputFolder(user).clean()  # a folder the build did not make is never removed
+    assert (user / "html").is_dir()
