@@ -144,22 +144,31 @@ def test_make_builds_checks_and_tests_at_once(project: Path) -> None:
     assert "Ada Example" in page and 'Letters of Ada &amp; "Co"' in page
 
 
-@pytest.mark.parametrize("makefile", ["project", "scaffold"])
-def test_make_builds_even_when_the_check_finds_errors(makefile: str, tmp_path: Path) -> None:
-    """`make` (this project's Makefile and the one `edition new` writes) reports the check and
-    then builds: a corpus with invalid files still gets its pages, `make check` fails on them,
-    and make's own status is the build's."""
+def _fake_make(tmp_path: Path, makefile: str, script: str) -> tuple[list[str], Path]:
+    """make over this project's Makefile or the scaffold's, with EDITION a shell ``script``
+    (``{log}``: the file it may write its calls to) and the venv taken as installed; the
+    command to run (a target appended) and the log."""
     make = require_executable("make")
     root = Path(__file__).resolve().parents[1]
     source = root / "Makefile" if makefile == "project" else root / "scaffold" / "Makefile"
     log = tmp_path / "calls"
     fake = tmp_path / "edition"
-    fake.write_text(f'#!/bin/sh\necho "$1" >> {log}\n[ "$1" = check ] && exit 1\nexit 0\n')
+    fake.write_text("#!/bin/sh\n" + script.replace("{log}", str(log)))
     fake.chmod(0o755)
     (tmp_path / ".venv").mkdir()
     (tmp_path / ".venv" / ".installed").touch()
+    return [make, "-f", str(source), f"EDITION={fake}", "-o", ".venv/.installed"], log
+
+
+@pytest.mark.parametrize("makefile", ["project", "scaffold"])
+def test_make_builds_even_when_the_check_finds_errors(makefile: str, tmp_path: Path) -> None:
+    """`make` (this project's Makefile and the one `edition new` writes) reports the check and
+    then builds: a corpus with invalid files still gets its pages, `make check` fails on them,
+    and make's own status is the build's."""
+    run, log = _fake_make(
+        tmp_path, makefile, 'echo "$1" >> {log}\n[ "$1" = check ] && exit 1\nexit 0\n'
+    )
     env = {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
-    run = [make, "-f", str(source), f"EDITION={fake}", "-o", ".venv/.installed"]
     built = subprocess.run([*run, "build"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert built.returncode == 0, built.stdout + built.stderr
     assert log.read_text().split() == ["check", "build"]
@@ -171,19 +180,11 @@ def test_make_builds_even_when_the_check_finds_errors(makefile: str, tmp_path: P
 def test_make_takes_an_output_folder_with_a_space(makefile: str, tmp_path: Path) -> None:
     """`make clean OUT="My Edition"` ran `rm -rf My Edition`: it removed `My` and `Edition`,
     and left the output; `make build` built into `My` and took `Edition` for a source."""
-    make = require_executable("make")
-    root = Path(__file__).resolve().parents[1]
-    source = root / "Makefile" if makefile == "project" else root / "scaffold" / "Makefile"
-    log = tmp_path / "calls"
-    fake = tmp_path / "edition"
-    fake.write_text(f'#!/bin/sh\nfor a in "$@"; do echo "[$a]" >> {log}; done\n')
-    fake.chmod(0o755)
-    (tmp_path / ".venv").mkdir()
-    (tmp_path / ".venv" / ".installed").touch()
+    run, log = _fake_make(tmp_path, makefile, 'for a in "$@"; do echo "[$a]" >> {log}; done\n')
     for folder in ("My", "Edition", "My Edition"):
         (tmp_path / folder).mkdir()
     env = {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
-    run = [make, "-f", str(source), f"EDITION={fake}", "-o", ".venv/.installed", "OUT=My Edition"]
+    run = [*run, "OUT=My Edition"]
     built = subprocess.run([*run, "build"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert built.returncode == 0, built.stdout + built.stderr
     assert "[--out]\n[My Edition]\n" in log.read_text()
@@ -204,21 +205,12 @@ def test_make_takes_no_output_folder_from_the_environment(makefile: str, tmp_pat
     """Probe 73: `OUT ?= dist` took OUT from the environment, where it may name anything, and
     `make clean` ran `rm -rf` on it; without OUT on make's command line the commands take
     the configured folder ([tool.edition] out), and clean is `edition clean`."""
-    make = require_executable("make")
-    root = Path(__file__).resolve().parents[1]
-    source = root / "Makefile" if makefile == "project" else root / "scaffold" / "Makefile"
-    log = tmp_path / "calls"
-    fake = tmp_path / "edition"
-    fake.write_text(f'#!/bin/sh\nfor a in "$@"; do echo "[$a]" >> {log}; done\n')
-    fake.chmod(0o755)
-    (tmp_path / ".venv").mkdir()
-    (tmp_path / ".venv" / ".installed").touch()
+    run, log = _fake_make(tmp_path, makefile, 'for a in "$@"; do echo "[$a]" >> {log}; done\n')
     precious = tmp_path / "precious"
     precious.mkdir()
     (precious / "thesis.tex").write_text("mine")
     env = {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
     env["OUT"] = str(precious)
-    run = [make, "-f", str(source), f"EDITION={fake}", "-o", ".venv/.installed"]
     for target in ("build", "clean"):
         done = subprocess.run([*run, target], cwd=tmp_path, env=env, capture_output=True)
         assert done.returncode == 0, done.stderr
