@@ -2107,3 +2107,32 @@ def test_the_guidelines_front_lists_and_phrases_read_in_the_book(tmp_path: Path)
     assert lists == [["none", "inline"], ["none", "inline"], ["disc", ""]]
     assert starts[0] < starts[1] and starts[0] < starts[2]
     assert cells == [["solid", "start"], ["solid", "start"]]
+
+
+def test_an_english_header_of_a_hebrew_book_reads_left_to_right(tmp_path: Path) -> None:
+    """Probe 74: a Hebrew text with an English header (TEI xml:lang="en", text xml:lang="he")
+    had its English title marked Hebrew on the title page and in the package, and its
+    imprint and licence line set right to left ("CC BY 4.0, Licence:")."""
+    source = tmp_path / "src" / "avot.xml"
+    source.parent.mkdir()
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>'
+        "<titleStmt><title>Avot, a critical text.</title></titleStmt><publicationStmt>"
+        "<publisher>The editors</publisher><availability><licence target="
+        '"https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</licence></availability>'
+        "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        '<text xml:lang="he"><body><p>משה קבל תורה מסיני.</p></body></text></TEI>',
+        encoding="utf-8",
+    )
+    assert build([source.parent], tmp_path / "out", only=["epub"], jobs=1).errors == 0
+    with zipfile.ZipFile(tmp_path / "out/epub/avot.epub") as book:
+        title = etree.fromstring(book.read("OEBPS/title.xhtml"))
+        package = book.read("OEBPS/package.opf").decode("utf-8")
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    assert title.get("dir") == "rtl"
+    (heading,) = title.xpath("//h:h1", namespaces=ns)
+    assert (heading.get("lang"), heading.get("dir")) == ("en", "ltr")
+    for line in ("imprint", "rights"):
+        (p,) = title.xpath(f"//h:p[@class='{line}']", namespaces=ns)
+        assert p.get("dir") == "ltr", line
+    assert re.search(r'<dc:title id="title" xml:lang="en"', package)

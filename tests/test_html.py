@@ -4278,3 +4278,98 @@ def test_a_named_division_without_head_is_in_the_contents(tmp_path: Path) -> Non
         assert doc.xpath(f"//*[@id='{a.get('href')[1:]}']")
     # no heading is invented on the page: the division stays without one
     assert not doc.xpath("//*[@id='i']/*[self::h2 or self::h3]")
+
+
+APP_HEADER = (
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt>'
+    "<title>Avot, a critical text.</title></titleStmt><publicationStmt><p>x</p>"
+    "</publicationStmt><sourceDesc><listWit><head>Witnesses</head>"
+    '<witness xml:id="K"><abbr type="siglum">K</abbr>: Budapest</witness>'
+    '<witness xml:id="P">Parma</witness><witness xml:id="C">Cambridge</witness></listWit>'
+    "</sourceDesc></fileDesc><encodingDesc>{method}</encodingDesc></teiHeader>"
+)
+
+
+def test_an_apparatus_beside_its_base_text_cites_the_base_texts_words(tmp_path: Path) -> None:
+    """Probe 74. Entries attached by double end-points cite the words between their anchors
+    when they have no lem (an entry standing in the text read "1 TWO-P P"; one of a list
+    apart whose readings were grouped read "FOUR-P P ] four ] FOUR-C C", a witness's
+    variant as its lemma); an entry standing in the text away from its words has its call
+    where its words end, not where it stands (two calls after the paragraph's last word read
+    "12" right to left). In parallel segmentation the first reading in the order written is
+    the text's ("four" of a rdgGrp, not the app's own later rdg). The witnesses' heading is
+    said once, and "K: Budapest" as written."""
+    inline = APP_HEADER.format(
+        method='<variantEncoding method="double-end-point" location="internal"/>'
+    ) + (
+        '<text xml:lang="he"><body><p>one <anchor xml:id="a1"/>two<anchor xml:id="a1e"/> three '
+        '<anchor xml:id="a2"/>four<anchor xml:id="a2e"/> five.<app from="#a1" to="#a1e">'
+        '<rdg wit="#P">TWO-P</rdg></app><app from="#a2" to="#a2e"><rdgGrp>'
+        '<rdg wit="#P">FOUR-P</rdg><rdg wit="#C">FOUR-C</rdg></rdgGrp></app></p></body></text>'
+        "</TEI>"
+    )
+    apart = APP_HEADER.format(method="") + (
+        '<text><body><p>one <anchor xml:id="b1"/>two<anchor xml:id="b1e"/> five.</p></body>'
+        '<back><listApp><app from="#b1" to="#b1e"><rdgGrp><rdg wit="#P">TWO-P</rdg>'
+        '<rdg wit="#C">TWO-C</rdg></rdgGrp></app></listApp></back></text></TEI>'
+    )
+    parallel = APP_HEADER.format(method="") + (
+        '<text><body><p>one <app><rdgGrp><rdg wit="#K">four</rdg><rdg wit="#P">FOUR-P</rdg>'
+        '</rdgGrp><rdg wit="#C">FOUR-C</rdg></app> five.</p></body></text></TEI>'
+    )
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, text in (("inline", inline), ("apart", apart), ("parallel", parallel)):
+        (src / f"{name}.xml").write_text(text, encoding="utf-8")
+    report = build([src], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+
+    def read(name: str) -> tuple[html.HtmlElement, str, list[str]]:
+        page = _page(tmp_path / "out/html" / f"{name}.html")
+        (para,) = page.xpath("//main//p[contains(., 'five')][not(ancestor::aside)]")
+        entries = [
+            " ".join(li.text_content().split())
+            for li in page.xpath("//li[contains(@class, 'app-entry')]")
+        ]
+        return page, " ".join(para.text_content().split()), entries
+
+    page, text, entries = read("inline")
+    assert text == "one two1 three four2 five."
+    assert entries == ["1 two ] TWO-P P", "2 four ] FOUR-P P, FOUR-C C"]
+    for call in page.xpath("//a[@class='app-ref']"):
+        assert page.xpath(f"//*[@id='{call.get('href')[1:]}']")
+    for back in page.xpath("//a[@class='app-back']"):
+        assert page.xpath(f"//*[@id='{back.get('href')[1:]}']")
+    # the English title of a Hebrew text is marked English (TEI xml:lang="en")
+    (title,) = page.xpath("//h1")
+    assert (title.get("lang"), title.get("dir")) == ("en", "ltr")
+    witnesses = page.xpath("//section[@id='ed-witnesses']")[0]
+    assert [
+        " ".join(h.text_content().split()) for h in witnesses.xpath(".//h2 | .//*[@class='head']")
+    ] == ["Witnesses"]
+    assert " ".join(witnesses.xpath(".//li")[0].text_content().split()) == "K: Budapest"
+
+    _, text, entries = read("apart")
+    assert entries == ["1 two ] TWO-P P, TWO-C C"]
+    _, text, entries = read("parallel")
+    assert text == "one four1 five."
+    assert entries == ["1 four K ] FOUR-P P; FOUR-C C"]
+
+
+def test_a_pointer_to_a_whole_text_lands_on_it(tmp_path: Path) -> None:
+    """Probe 76: `<ref target="b.xml#whole">`, whose id is the other text's TEI/@xml:id,
+    linked to b.html#whole, and no element of that page had the id."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.xml").write_text(
+        tei_text('<p>See <ref target="b.xml#whole">the other letter</ref>.</p>'), encoding="utf-8"
+    )
+    (src / "b.xml").write_text(
+        tei_text("<p>The other.</p>").replace("<TEI ", '<TEI xml:id="whole" ', 1),
+        encoding="utf-8",
+    )
+    report = build([src], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    (link,) = _page(tmp_path / "out/html/a.html").xpath("//main//a[. = 'the other letter']")
+    assert link.get("href") == "b.html#whole"
+    assert _page(tmp_path / "out/html/b.html").xpath("//article[@id='whole']")

@@ -91,14 +91,10 @@
         || '-' || r:app-number($app))[1]"/>
   </xsl:function>
 
-  <!-- Whether an entry stands beside a base text that holds its words: located by @loc, or
-       attached by double end-points (@from/@to name where its words begin and end in the
-       base text: Guidelines 12.2.2; probe 52, an app after its anchored words printed them
-       twice), or the text declares either method. -->
+  <!-- Whether an entry stands beside a base text that holds its words (reading.xsl). -->
   <xsl:function name="r:location-referenced" as="xs:boolean">
     <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="exists($app/(@loc, @from, @to)) or root($app)/TEI/teiHeader
-        /encodingDesc/variantEncoding/@method = ('location-referenced', 'double-end-point')"/>
+    <xsl:sequence select="r:beside-base-text($app)"/>
   </xsl:function>
 
   <!-- A unit (div, front, body, back) as the element $element with the class $class: as
@@ -156,6 +152,11 @@
       <xsl:when test="not(r:is-entry(.))">
         <xsl:call-template name="r:app-compact"/>
       </xsl:when>
+      <!-- attached to words of the text by @from/@to and standing elsewhere (at the end of
+           the paragraph, say): its call stands where its words end (r:inline-apps), as a list
+           apart's does (probe 74: the calls of a paragraph's entries stood together after its
+           last word, "12" in a right-to-left line) -->
+      <xsl:when test="exists(r:inline-end(.))"/>
       <xsl:otherwise>
         <xsl:variable name="id" as="xs:string" select="r:app-id(.)"/>
         <xsl:element name="{if ($r:phrasing or r:is-inline(.)) then 'span' else 'div'}">
@@ -299,8 +300,10 @@
          (probe 27: the Lucullus's <app from="#w2"><rdg wit="#B">navim</rdg></app> read
          "1 navim B", the reader left to guess what B's "navim" stands for; now "navem ]
          navim B") -->
+    <!-- and so does one standing in the text, away from its words (probe 74: "1 TWO-P P") -->
     <xsl:variable name="cited" as="xs:string*"
-        select="if (empty(lem | rdgGrp/lem) and parent::listApp) then r:attached-words(.) else ()"/>
+        select="if (empty(lem | rdgGrp/lem) and exists(@from | @to)) then r:attached-words(.)
+            else ()"/>
     <xsl:if test="exists($cited)">
       <span class="app-lemma app-cited">
         <xsl:value-of select="if (count($cited) gt 4) then $cited[1] || ' … ' || $cited[last()]
@@ -315,7 +318,7 @@
          as an empty lemma in the text says it (probe 59: the reading alone, addition or
          replacement the reader could not tell) -->
     <xsl:variable name="point" as="element()?" select="if (empty(lem | rdgGrp/lem)
-        and parent::listApp and empty($cited)) then r:attached-point(.) else ()"/>
+        and exists(@from | @to) and empty($cited)) then r:attached-point(.) else ()"/>
     <xsl:for-each select="$point">
       <xsl:variable name="before" as="xs:string?"
           select="if (r:opens-block(.)) then () else r:word-before(.)"/>
@@ -960,6 +963,30 @@
         then key('r:app-end', string($anchor/@xml:id), $doc) else ()"/>
   </xsl:function>
 
+  <!-- An entry in the text attached by @from/@to: the element of the text where its words end
+       (@to, else @from), when that is not where the entry stands. -->
+  <xsl:key name="r:inline-app-end" match="app[@from or @to][not(parent::listApp)]"
+      use="replace(normalize-space((@to, @from)[1]), '^#', '')"/>
+
+  <xsl:function name="r:inline-end" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:variable name="doc" as="node()" select="root($app)"/>
+    <xsl:sequence select="if (not($doc instance of document-node()) or not(r:is-entry($app))
+        or empty($app/(@from, @to))) then ()
+        else key('r:entry', replace(normalize-space(($app/@to, $app/@from)[1]), '^#', ''), $doc)
+            [ancestor::text][not(. is $app)][empty(ancestor::* intersect $app)]
+            [empty($app/ancestor::* intersect .)][1]"/>
+  </xsl:function>
+
+  <!-- The entries standing in the text whose words end at $anchor. -->
+  <xsl:function name="r:inline-apps" as="element()*">
+    <xsl:param name="anchor" as="element()"/>
+    <xsl:variable name="doc" as="node()" select="root($anchor)"/>
+    <xsl:sequence select="if ($doc instance of document-node())
+        then key('r:inline-app-end', string($anchor/@xml:id), $doc)
+            [r:inline-end(.) is $anchor] else ()"/>
+  </xsl:function>
+
   <!-- The calls of entries attached by @from/@to, counted in the order they stand in the
        text (each TEI document from 1): the entries of a list apart are numbered by where the
        text calls them, not by where they stand in the list (probe 52: calls read "2 1 3" when
@@ -1013,10 +1040,18 @@
        line that @to (else @from) names (probe 27: a Cicero edition's listApp in the back
        attached to its w elements by @from alone had no call in the text, so its entries could
        be reached from the text by no link). Priority 4: above the empty head's 3. -->
-  <xsl:template match="*[@xml:id][exists(r:attached-apps(.))]" mode="r:main" as="node()*"
-      priority="4">
+  <xsl:template match="*[@xml:id][exists(r:attached-apps(.)) or exists(r:inline-apps(.))]"
+      mode="r:main" as="node()*" priority="4">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:next-match/>
+    <xsl:for-each select="r:inline-apps(.)">
+      <span id="{r:app-id(.)}" class="{string-join(('app', r:token-class('type', @type)), ' ')}">
+        <xsl:call-template name="r:app-ref">
+          <xsl:with-param name="id" select="r:app-id(.)"/>
+          <xsl:with-param name="number" select="r:app-number(.)"/>
+        </xsl:call-template>
+      </span>
+    </xsl:for-each>
     <xsl:for-each select="r:attached-apps(.)">
       <xsl:variable name="number" as="xs:integer?" select="r:attached-number(.)"/>
       <xsl:choose>
@@ -1036,7 +1071,11 @@
   <!-- The list of witnesses: sigla set off, nested lists nested. -->
   <xsl:template match="listWit" mode="r:main" as="element()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:apply-templates select="head" mode="r:main"/>
+    <!-- a head in the words of the heading the list is shown under is not said twice (probe
+         74: "Witnesses" as a heading, then as the list's head) -->
+    <xsl:param name="r:said-heading" as="xs:string" tunnel="yes" select="''"/>
+    <xsl:apply-templates select="head[lower-case(normalize-space(r:plain(.))) ne $r:said-heading]"
+        mode="r:main"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else 'ul'}">
       <!-- a nested list's id is on its item in the list above -->
       <xsl:call-template name="r:attributes">
@@ -1077,7 +1116,12 @@
             <xsl:otherwise><xsl:value-of select="$siglum"/></xsl:otherwise>
           </xsl:choose>
         </span>
-        <xsl:text> </xsl:text>
+        <!-- "K: Budapest", as written after the siglum, not "K : Budapest" (probe 74) -->
+        <xsl:variable name="next" as="node()?" select="(node() except (abbr[@type = 'siglum'],
+            $label, witness))[1]"/>
+        <xsl:if test="not($next/self::text()[matches(., '^[:;,.)\]]')])">
+          <xsl:text> </xsl:text>
+        </xsl:if>
       </xsl:if>
       <!-- the siglum, said above, is not said again -->
       <xsl:apply-templates select="if (self::listWit) then .
@@ -1139,7 +1183,10 @@
           <xsl:sequence select="r:ui-words-under(r:editorial-lang($tei), $lists[1])"/>
           <xsl:value-of select="r:msg('app.witnesses')"/>
         </xsl:element>
-        <xsl:apply-templates select="$lists" mode="r:main"/>
+        <xsl:apply-templates select="$lists" mode="r:main">
+          <xsl:with-param name="r:said-heading" tunnel="yes"
+              select="lower-case(normalize-space(r:msg('app.witnesses')))"/>
+        </xsl:apply-templates>
       </section>
     </xsl:if>
   </xsl:template>

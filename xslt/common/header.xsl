@@ -70,6 +70,17 @@
        volume's title, "When the Wall Came Down ...", and a Barth sermon's with "Predigten
        1915"; each text was titled by it). pipeline/builders/html.py text_title and
        index/entities.xsl ed:title choose alike. -->
+  <!-- The language of a text's title as its markup says it: the nearest xml:lang around it
+       (the title's own, the header's, the root's: Guidelines vi.1, xml:lang is inherited), or
+       none. An English header of a Hebrew text (TEI xml:lang="en", text xml:lang="he") had
+       its title marked Hebrew and set right to left, its full stop at the wrong end; an
+       English teiHeader under a German root, German (probe 74). -->
+  <xsl:function name="r:title-lang" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="r:title-element($tei)/ancestor-or-self::*[@xml:lang][1]/@xml:lang
+        ! r:lang(.)"/>
+  </xsl:function>
+
   <xsl:function name="r:title-element" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" as="element()*" select="$tei/teiHeader/fileDesc/titleStmt/title"/>
@@ -96,7 +107,7 @@
   <xsl:function name="r:title-lang-attributes" as="attribute()*">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="lang" as="xs:string"
-        select="(r:title-element($tei)/@xml:lang ! r:lang(.), r:text-lang($tei))[1]"/>
+        select="(r:title-lang($tei), r:text-lang($tei))[1]"/>
     <!-- "Untitled text" is the interface's words, not the text's (probe 32) -->
     <xsl:if test="$lang ne r:ui-lang() and $lang ne 'und' and exists(r:title-element($tei))">
       <xsl:attribute name="lang" select="$lang"/>

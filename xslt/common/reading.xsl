@@ -15,10 +15,25 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
-  <!-- The reading that stands in the text: the lem, else the first rdg. -->
+  <!-- The reading that stands in the text: the lem, else the first rdg in the order written
+       (a first reading inside a rdgGrp came after the app's own rdg: probe 74). None for an
+       entry beside a base text that holds its words (r:beside-base-text): its readings are
+       all variants, and the first was cited as the lemma, "FOUR-P P ] four ] FOUR-C C"
+       (probe 74). -->
   <xsl:function name="r:lemma" as="element()?">
     <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="($app/lem, $app/rdgGrp/lem, $app/rdg, $app/rdgGrp/rdg)[1]"/>
+    <xsl:sequence select="($app/lem, $app/rdgGrp/lem, if (r:beside-base-text($app)) then ()
+        else ($app/rdg | $app/rdgGrp/rdg))[1]"/>
+  </xsl:function>
+
+  <!-- Whether an apparatus entry stands beside a base text that holds its words: located by
+       @loc, or attached by double end-points (@from/@to name where its words begin and end
+       in the base text: Guidelines 12.2.2; probe 52, an app after its anchored words printed
+       them twice), or the text declares either method. -->
+  <xsl:function name="r:beside-base-text" as="xs:boolean">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="exists($app/(@loc, @from, @to)) or root($app)/TEI/teiHeader
+        /encodingDesc/variantEncoding/@method = ('location-referenced', 'double-end-point')"/>
   </xsl:function>
 
   <!-- The side of a choice the reading view shows: the reading level of a word written at

@@ -186,7 +186,7 @@
       <!-- the page is in the interface's language: a title in another says which, with its
            direction (a Hebrew title in an English list) -->
       <xsl:variable name="lang" as="xs:string"
-          select="(r:title-element(.)/@xml:lang ! r:lang(.), r:text-lang(.))[1]"/>
+          select="(r:title-lang(.), r:text-lang(.))[1]"/>
       <xsl:variable name="dir" as="xs:string" select="(r:lang-dir($lang),
           r:script-dir(r:title-element(.)//text()[normalize-space()]))[1]"/>
       <a class="text-title" href="{@ed:stem}.html">

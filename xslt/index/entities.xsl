@@ -460,7 +460,8 @@
         [normalize-space()][1] ! string(.)"/>
   </xsl:function>
 
-  <!-- The language of a text's own title (ed:title): its xml:lang, else the text's. -->
+  <!-- The language of a text's own title (ed:title): the nearest xml:lang around it (its
+       own, the header's, the root's), else the text's; as r:title-lang (header.xsl). -->
   <xsl:function name="ed:title-lang" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" as="element(tei:title)*"
@@ -470,8 +471,8 @@
             [not(@type = ('sub', 'desc', 'alt', 'short', 'volume', 'series', 'collection'))],
         $titles)[1]"/>
     <!-- none for a text without a title: the list names it by its file's name -->
-    <xsl:sequence select="$title ! (@xml:lang[normalize-space()] ! string(.),
-        ed:document-lang($tei))[1]"/>
+    <xsl:sequence select="$title ! (ancestor-or-self::*[@xml:lang][1]/@xml:lang
+        [normalize-space()] ! string(.), ed:document-lang($tei))[1]"/>
   </xsl:function>
 
   <!-- A text's own title, as the reading pages show it (xslt/common/header.xsl r:title): a

@@ -42,7 +42,7 @@
        Arabic poem, probe 58: its title page and its package gave it the book's), or "". -->
   <xsl:function name="ee:title-lang" as="xs:string">
     <xsl:variable name="lang" as="xs:string?"
-        select="r:title-element($ee:tei)/@xml:lang ! r:lang(.)"/>
+        select="r:title-lang($ee:tei)"/>
     <xsl:sequence select="if (exists($lang) and $lang ne ee:language()) then $lang else ''"/>
   </xsl:function>
 

@@ -98,10 +98,19 @@
           <xsl:variable name="imprint" as="xs:string*"
               select="($pub/tei:publisher)[1] ! r:agent-name(.), ee:date() ! r:date-words(., true())"/>
           <xsl:if test="exists($imprint[. != ''])">
-            <p class="imprint"><xsl:value-of select="string-join($imprint[. != ''], ', ')"/></p>
+            <!-- the header's words (the publisher) and the interface's (the date) set in
+                 the header's language and direction, not the book's: in a right-to-left book
+                 an English imprint had its comma at the wrong end (probe 74) -->
+            <p class="imprint">
+              <xsl:sequence select="if (exists(ee:own-lang($pub))) then ee:own-lang($pub) else $ui"/>
+              <xsl:value-of select="string-join($imprint[. != ''], ', ')"/>
+            </p>
           </xsl:if>
           <xsl:if test="ee:rights() != ''">
+            <!-- a line in the interface's direction: "Licence: CC BY 4.0" read "CC BY 4.0,
+                 Licence:" in a right-to-left book (probe 74) -->
             <p class="rights">
+              <xsl:sequence select="$ui[local-name() = 'dir']"/>
               <span><xsl:sequence select="$ui"/><xsl:value-of select="r:msg(if
                   ($pub/tei:availability/tei:p[normalize-space()]) then 'fact.rights'
                   else 'fact.licence') || ':'"/></span>
@@ -121,6 +130,7 @@
           <xsl:variable name="source" as="xs:string" select="ee:source()"/>
           <xsl:if test="$source != ''">
             <p class="source">
+              <xsl:sequence select="$ui[local-name() = 'dir']"/>
               <span><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('text.source')"/></span>
               <xsl:value-of select="' ' || $source"/>
             </p>

@@ -113,6 +113,11 @@
       <xsl:with-param name="content" as="node()*">
         <article class="edition-text{if (r:has-views(.)) then ' has-views' else ''}"
             data-copied="{r:msg('link.copied')}">
+          <!-- the text's own id: a pointer to the whole text from another (file.xml#id)
+               leads to it (probe 76: "письмо.html#pismo" named no element) -->
+          <xsl:for-each select="@xml:id">
+            <xsl:attribute name="id" select="."/>
+          </xsl:for-each>
           <xsl:call-template name="s:text-header"/>
           <!-- the manuscript it transcribes, as the single page shows it (the index's
                locators of the description's names lead here) -->

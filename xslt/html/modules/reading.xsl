@@ -62,6 +62,11 @@
       <xsl:with-param name="content" as="node()*">
         <article class="edition-text{if (r:has-views(.)) then ' has-views' else ''}"
             data-copied="{r:msg('link.copied')}">
+          <!-- the text's own id: a pointer to the whole text from another (file.xml#id)
+               leads to it (probe 76: "письмо.html#pismo" named no element) -->
+          <xsl:for-each select="@xml:id">
+            <xsl:attribute name="id" select="."/>
+          </xsl:for-each>
           <xsl:call-template name="s:text-header"/>
           <xsl:call-template name="r:shown-descriptions"/>
           <xsl:apply-templates select="$text" mode="r:main">
@@ -207,7 +212,7 @@
         <xsl:if test="empty(r:title-element(.))">
           <xsl:sequence select="$ui"/>
         </xsl:if>
-        <xsl:for-each select="r:title-element(.)/@xml:lang ! r:lang(.)[. ne r:text-lang($tei)]">
+        <xsl:for-each select="r:title-lang(.)[. ne r:text-lang($tei)]">
           <xsl:attribute name="lang" select="."/>
           <xsl:attribute name="dir" select="(r:lang-dir(.), r:text-dir($tei))[1]"/>
         </xsl:for-each>
