@@ -232,9 +232,10 @@ def new(folder: Path, title: str | None) -> None:
     )
     if not created.package:
         click.echo(
-            "note: this edition tool was not installed from a git URL, so the CI workflow "
-            "cannot name it: set EDITION_PACKAGE in .github/workflows/check.yml (the name "
-            '"edition" on PyPI is another project)',
+            "note: this edition tool was not installed from a git URL a CI machine can reach "
+            "(https:// or ssh://; a path or file:// URL names this machine's files), so the CI "
+            "workflow cannot name it: set EDITION_PACKAGE in .github/workflows/check.yml (the "
+            'name "edition" on PyPI is another project)',
             err=True,
         )
 

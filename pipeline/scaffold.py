@@ -86,7 +86,9 @@ def install_spec() -> str:
     if (
         isinstance(vcs, dict)
         and vcs.get("vcs") == "git"
-        and str(raw.get("url", "")).startswith("https://")
+        # an ssh URL too (a private repository, reached from CI with a deploy key: probe
+        # 75); a file:// one names this machine's folder, which no CI can read
+        and str(raw.get("url", "")).startswith(("https://", "ssh://"))
     ):
         return f"git+{raw['url']}@{vcs.get('commit_id', '')}".rstrip("@")
     return ""

