@@ -63,9 +63,20 @@ LONGEST = 200
 
 def web_name(name: str) -> str:
     """``name`` with what a web address or a file system cannot carry as it is replaced."""
-    safe = _UNSAFE.sub("-", unicodedata.normalize("NFC", name))
+    safe = _UNSAFE.sub(_kept_marks, unicodedata.normalize("NFC", name))
     safe = re.sub(r"-{2,}", "-", safe).strip("-.")
     return safe or "text"
+
+
+def _kept_marks(run: re.Match[str]) -> str:
+    """A run ``\\w`` does not take, with its combining marks and joiners kept: Python's
+    ``\\w`` leaves out the vowel signs and viramas of Devanagari, Thai or Bengali, Hebrew's
+    points and Arabic's harakat, and Persian's zero-width non-joiner, which an IRI carries as
+    it carries the letters (probe 76: "हिन्दी" was "ह-न-द")."""
+    return "".join(
+        ch if unicodedata.category(ch).startswith("M") or ch in "\u200c\u200d" else "-"
+        for ch in run.group(0)
+    )
 
 
 def shortened(name: str, original: str) -> str:

@@ -192,6 +192,11 @@ def test_names_a_web_address_can_carry() -> None:
     assert web_name("Ünïcödé") == "Ünïcödé"
     assert web_name("U\u0308ber") == "Über"  # decomposed letters are composed first
     assert web_name("رسالة ١") == "رسالة-١"
+    # the letters of every script with their combining marks and joiners, which Python's
+    # \w leaves out (probe 76: "हिन्दी" was "ह-न-द", a download "ह-न-द-afe33c.xml")
+    for name in ("हिन्दी", "ภาษาไทย", "שָׁלוֹם", "كَتَبَ", "نامه\u200cها"):
+        assert web_name(name) == name
+        assert download_name(name + ".xml") == name + ".xml"
     assert web_name("###") == "text"
     assert web_name(".hidden") == "hidden"
     # a download keeps its own name when it can, else a digest tells two names apart
