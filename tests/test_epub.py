@@ -2136,3 +2136,36 @@ def test_an_english_header_of_a_hebrew_book_reads_left_to_right(tmp_path: Path) 
         (p,) = title.xpath(f"//h:p[@class='{line}']", namespaces=ns)
         assert p.get("dir") == "ltr", line
     assert re.search(r'<dc:title id="title" xml:lang="en"', package)
+
+
+def test_the_editions_settings_are_in_the_books_package(tmp_path: Path) -> None:
+    """Probe 71: the README says the configured editors and publisher are cited with every
+    text, and the book's package named the text's publisher alone, no editor, no DOI."""
+    from pipeline.citation import Publication
+
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(tei_text("<p>Words.</p>"), encoding="utf-8")
+    publication = Publication(
+        editors=("Anna Weber", "Karl Braun"), publisher="The Press", doi="10.1234/ed"
+    )
+    report = build(
+        [source.parent], tmp_path / "out", only=["epub"], jobs=1, publication=publication
+    )
+    assert report.errors == 0, report.sorted()
+    book = tmp_path / "out/epub/t.epub"
+    with zipfile.ZipFile(book) as archive:
+        package = etree.fromstring(archive.read("OEBPS/package.opf"))
+    ns = {"dc": "http://purl.org/dc/elements/1.1/", "opf": "http://www.idpf.org/2007/opf"}
+    assert package.xpath("//dc:publisher/text()", namespaces=ns) == ["The Press"]
+    editors = package.xpath("//dc:contributor", namespaces=ns)
+    assert [e.text for e in editors] == ["Anna Weber", "Karl Braun"]
+    for editor in editors:
+        (role,) = package.xpath(
+            f"//opf:meta[@refines='#{editor.get('id')}'][@property='role']/text()", namespaces=ns
+        )
+        assert role == "edt"
+    assert package.xpath("//opf:meta[@property='dcterms:isPartOf']/text()", namespaces=ns) == [
+        "https://doi.org/10.1234/ed"
+    ]
+    _epubcheck(book)

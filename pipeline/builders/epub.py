@@ -470,6 +470,20 @@ def _attribute(record: etree._Element, name: str, attribute: str) -> str:
     return (found.get(attribute) or "") if found is not None else ""
 
 
+def _with_editors(
+    creators: tuple[pkg.Agent, ...],
+    contributors: tuple[pkg.Agent, ...],
+    publication: Publication | None,
+) -> tuple[pkg.Agent, ...]:
+    """The contributors the text names, then the edition's configured editors (role
+    ``edt``) that it does not name already."""
+    named = {" ".join(a.name.split()) for a in (*creators, *contributors)}
+    editors = publication.editors if publication is not None else ()
+    return contributors + tuple(
+        pkg.Agent(name, "edt") for name in editors if " ".join(name.split()) not in named
+    )
+
+
 def book_metadata(
     record: etree._Element,
     text: Text,
@@ -501,8 +515,11 @@ def book_metadata(
         identifier=identifier,
         modified=date,
         creators=agents("creator"),
-        contributors=agents("contributor"),
-        publisher=_text(record, "publisher"),
+        contributors=_with_editors(agents("creator"), agents("contributor"), publication),
+        # the edition's settings, as its citations name them (README: "cited with every
+        # text"); the book's package gave the text's own alone (probe 71)
+        publisher=(publication.publisher if publication else None) or _text(record, "publisher"),
+        part_of=f"https://doi.org/{publication.doi}" if publication and publication.doi else None,
         rights=_text(record, "rights"),
         date=_text(record, "date"),
         source=source,

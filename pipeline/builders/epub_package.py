@@ -291,6 +291,8 @@ class BookMetadata:
     direction: str = "ltr"
     #: The title's language when it is not the book's ("": the book's).
     title_language: str = ""
+    #: The edition the book is a part of (its DOI's address): ``dcterms:isPartOf``.
+    part_of: str | None = None
     accessibility: Accessibility = field(
         default_factory=lambda: Accessibility(features=(), summary="")
     )
@@ -399,6 +401,8 @@ def _metadata(meta: BookMetadata, manifest: Sequence[ManifestItem] = ()) -> etre
         if value:
             dc(name, value)
     prop("dcterms:modified", modified_stamp(meta.modified))
+    if meta.part_of:
+        prop("dcterms:isPartOf", meta.part_of)
     # the cover for reading systems of EPUB 2's time (EPUB 3 ones read cover-image)
     if any(item.id == COVER_ID for item in manifest):
         etree.SubElement(metadata, f"{{{OPF_NS}}}meta", name="cover", content=COVER_ID)
