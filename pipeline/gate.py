@@ -1151,6 +1151,24 @@ _SYNTAX_ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             'name="value"',
         ),
         (
+            # probe 72: a quote left open lines above, reported where the next tag's '<' is
+            r"^Unescaped '<' not allowed in attributes? values",
+            "a '<' inside an attribute's value: a quote that opens a value before this point "
+            "is probably never closed (look back to the start of the tag); else write &lt;",
+        ),
+        (
+            r"^attributes construct error",
+            "an attribute here is malformed: a value's closing quote missing, or a name "
+            'without ="value"; write name="value", attributes apart by spaces',
+        ),
+        (
+            # probe 72: '<?xml version="1.0" encoding="UTF-8">' said only this
+            r"^Blank needed here",
+            "a space is missing here, or a declaration is not closed: an XML declaration ends "
+            'with "?>" (<?xml version="1.0" encoding="UTF-8"?>), and attributes are apart by '
+            "spaces",
+        ),
+        (
             r"^Attribute (\S+) redefined",
             "the attribute {0} is given twice on one element; keep one",
         ),

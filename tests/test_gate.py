@@ -72,6 +72,11 @@ def test_not_well_formed_is_located(tmp_path: Path) -> None:
         (b"<r a/>", 5, 'the attribute a has no value; write a="..."'),
         (b" <?xml version='1.0'?><r/>", 7, "must be the very first thing in the file"),
         (b"<r>&#xD800;</r>", 12, "half of a surrogate pair"),
+        # probe 72: libxml2's "Unescaped '<' ...", "attributes construct error" and "Blank
+        # needed here" said nothing of the quote left open or the declaration's missing "?"
+        (b'<r><b x="1><c/></b></r>', 12, "a quote that opens a value before this point"),
+        (b'<r><b x="1 y="2"><c/></b></r>', 15, "a value's closing quote missing"),
+        (b'<?xml version="1.0" encoding="UTF-8"><r/>', 37, 'declaration ends with "?>"'),
     ],
 )
 def test_a_slip_of_hand_editing_is_told_what_to_do(
