@@ -235,6 +235,59 @@ def test_odd_file_names_give_pages_and_downloads_that_links_reach(tmp_path: Path
     assert renamed_files == {"Brief #3", "what?", "100%", "Letter 12 (draft)"}
 
 
+def test_the_downloads_point_at_each_others_new_names(tmp_path: Path) -> None:
+    """Probe 76: a download renamed for the web (`Orte Liste.xml` -> `Orte-Liste-<digest>.xml`)
+    kept the other files' pointers to its old name, so the zip's files, unpacked, checked with
+    dangling references. The pointers are written to the new names in the downloads (and only
+    there: the sources are never touched); the rest of the file is the source's bytes."""
+    import zipfile
+
+    from pipeline.check import CheckOptions, check
+
+    tei = tmp_path / "tei"
+    (tei / "texts").mkdir(parents=True)
+    (tei / "registers").mkdir()
+    register = REGISTER.replace("<title>Persons</title>", "<title>Persons list</title>")
+    (tei / "registers" / "Person Liste.xml").write_text(register, encoding="utf-8")
+    letter = _letter("A", "Words").replace(
+        "<p>Words.</p>",
+        '<p>Words <persName ref="../registers/Person%20Liste.xml#anne">Anne</persName>, '
+        '<ref target="b%231.xml#x">the other</ref>, <ref target="https://e.org/a%20b.xml">web'
+        "</ref>.</p>",
+    )
+    source = tei / "texts" / "a.xml"
+    source.write_text(letter, encoding="utf-8")
+    (tei / "texts" / "b#1.xml").write_text(
+        _letter("B", "Other").replace("<p>Other", '<p xml:id="x">Other'), encoding="utf-8"
+    )
+    before = source.read_bytes()
+    report = build([tei], tmp_path / "site", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    assert source.read_bytes() == before
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(tmp_path / "site/html/tei/edition-tei.zip") as archive:
+        archive.extractall(unpacked)
+        names = sorted(archive.namelist())
+    register_name = next(n for n in names if n.startswith("tei/registers/Person-Liste-"))
+    other_name = next(n for n in names if n.startswith("tei/texts/b-1-"))
+    copy = (unpacked / "tei/texts/a.xml").read_text(encoding="utf-8")
+    assert f'ref="../registers/{Path(register_name).name}#anne"' in copy
+    assert f'target="{Path(other_name).name}#x"' in copy
+    assert 'target="https://e.org/a%20b.xml"' in copy  # an address elsewhere stays
+    assert copy.replace(Path(register_name).name, "Person%20Liste.xml").replace(
+        Path(other_name).name, "b%231.xml"
+    ) == before.decode("utf-8")
+    assert (tmp_path / "site/html/tei/texts/a.xml").read_text(encoding="utf-8") == copy
+    checked = check([unpacked / "tei"], CheckOptions(checks=("refs",)))
+    assert [
+        d
+        for d in checked.sorted()
+        if d.code.startswith("refs.")
+        and d.severity.value != "info"
+        and d.code != "refs.unused-entry"
+    ] == []
+
+
 def test_a_renamed_text_whose_header_repeats_an_id(tmp_path: Path) -> None:
     """The header record of a renamed text is read again to be renamed: ids the header
     repeats (an invalid file, which the build still publishes) must not stop it (found by

@@ -15,11 +15,12 @@ import contextlib
 import datetime as dt
 import hashlib
 import posixpath
+import re
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from lxml import etree
 
@@ -125,10 +126,15 @@ def publish_sources(
     linked (in href order), which ``write_zip`` packs."""
     found: list[Download] = []
     linked: list[Offered] = []
+    renamed = _renamed(offered)
     for item in sorted(offered, key=lambda o: o.href):
         if item.href in {o.href for o in linked}:
             continue  # a second source under one name is not offered (the first stays)
-        if not link_or_copy(item.snapshot, staging / item.href):
+        data = _repointed(item, renamed) if renamed else None
+        if data is not None:
+            write_bytes_atomic(staging / item.href, data)
+            item = replace(item, sha256=hashlib.sha256(data).hexdigest())
+        elif not link_or_copy(item.snapshot, staging / item.href):
             continue
         linked.append(item)
         size = (staging / item.href).stat().st_size
@@ -145,6 +151,73 @@ def publish_sources(
             )
         )
     return found, linked
+
+
+def _original(item: Offered) -> str | None:
+    """The path inside the corpus root a download was named from (``texts/Orte Liste.xml``
+    for ``tei/texts/Orte-Liste-f5da8b.xml``): the source's last parts, one for each part of
+    its download's name (``tei_href`` names them part by part)."""
+    parts = PurePosixPath(item.href).parts[1:]
+    if item.source is None or len(item.source.parts) < len(parts):
+        return None
+    return "/".join(item.source.parts[-len(parts) :]) if parts else None
+
+
+def _renamed(offered: Sequence[Offered]) -> dict[str, str]:
+    """The downloads whose names are not their sources' (a name a web address cannot
+    carry): the source's path inside the corpus root -> the download's."""
+    found: dict[str, str] = {}
+    for item in offered:
+        original = _original(item)
+        href = item.href.split("/", 1)[1] if "/" in item.href else item.href
+        if original is not None and original != href:
+            found[original] = href
+    return found
+
+
+#: A start tag, and an attribute in one (the value without its quotes).
+_START_TAG = re.compile(r"<(?![!?/])[^<>]*>")
+_ATTRIBUTE = re.compile(r"""(\s[\w:.-]+\s*=\s*)(["'])(.*?)\2""", re.S)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _repointed(item: Offered, renamed: Mapping[str, str]) -> bytes | None:
+    """The source's kept copy with its pointers to renamed downloads written to their new
+    names (``../registers/Orte%20Liste.xml#x`` -> ``../registers/Orte-Liste-f5da8b.xml#x``),
+    or None when it has none: probe 76, the zip's files checked with dangling references to
+    the names the site could not carry. Only attribute values of start tags change, and only
+    their tokens that lead to a renamed file; a copy that is not UTF-8 is left as it is."""
+    original = _original(item)
+    if original is None:
+        return None
+    try:
+        data = item.snapshot.read_bytes()
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    names = {posixpath.basename(old) for old in renamed}
+    if not any(name in text or quote(name) in text for name in names):
+        return None
+    here = posixpath.dirname(original)
+    new_here = posixpath.dirname(renamed.get(original, original))
+
+    def token(found: re.Match[str]) -> str:
+        value = found.group(0)
+        path, hash_, fragment = value.partition("#")
+        if not path or _SCHEME.match(path):
+            return value
+        target = posixpath.normpath(posixpath.join(here, unquote(path)))
+        new = renamed.get(target)
+        if new is None:
+            return value
+        return posixpath.relpath(new, new_here or ".") + hash_ + fragment
+
+    def attribute(found: re.Match[str]) -> str:
+        value = re.sub(r"\S+", token, found.group(3))
+        return found.group(1) + found.group(2) + value + found.group(2)
+
+    changed = _START_TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group(0)), text)
+    return changed.encode("utf-8") if changed != text else None
 
 
 def write_zip(
