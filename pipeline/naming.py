@@ -89,12 +89,13 @@ def shortened(name: str, original: str) -> str:
     return f"{start.rstrip('-.')}-{digest}"
 
 
-def download_name(part: str) -> str:
+def download_name(part: str, distinct: bool = False) -> str:
     """A file or folder name of a download: itself when it is a web name already, else its
     web name and a short digest of the original, so that two names that differ only in the
-    characters replaced stay two files (``Brief #3.xml`` -> ``Brief-3-5d41a2.xml``)."""
+    characters replaced stay two files (``Brief #3.xml`` -> ``Brief-3-5d41a2.xml``);
+    ``distinct``: with the digest anyway (a name another has but for case)."""
     stem, dot, suffix = part.rpartition(".") if "." in part.lstrip(".") else (part, "", "")
-    if web_name(stem) == stem and (not suffix or web_name(suffix) == suffix):
+    if not distinct and web_name(stem) == stem and (not suffix or web_name(suffix) == suffix):
         return shortened(stem, part) + dot + suffix
     digest = hashlib.sha256(part.encode("utf-8", "surrogateescape")).hexdigest()[:6]
     return f"{shortened(web_name(stem), part)}-{digest}{dot}{web_name(suffix) if suffix else ''}"

@@ -288,6 +288,35 @@ def test_the_downloads_point_at_each_others_new_names(tmp_path: Path) -> None:
     ] == []
 
 
+def test_downloads_differing_in_case_alone_are_told_apart(tmp_path: Path) -> None:
+    """Probe 76: `Letter.xml` and `letter.xml` were two downloads, and two members of the zip,
+    that a file system which does not tell case makes one (their pages were told apart).
+    The second in code point order has a digest; each page links its own."""
+    import zipfile
+
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    (tei / "Letter.xml").write_text(_letter("Upper", "Capital"), encoding="utf-8")
+    (tei / "letter.xml").write_text(
+        _letter("Lower", "Small").replace("<p>Small", '<p>Small <ref target="Letter.xml">up</ref>'),
+        encoding="utf-8",
+    )
+    report = build([tei], tmp_path / "site", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    with zipfile.ZipFile(tmp_path / "site/html/tei/edition-tei.zip") as archive:
+        members = [n for n in archive.namelist() if n.endswith(".xml")]
+    assert len({m.casefold() for m in members}) == len(members) == 2
+    assert "tei/Letter.xml" in members
+    for title, words in (("Upper", "Capital"), ("Lower", "Small")):
+        home = html.parse(str(tmp_path / "site/html/index.html"))
+        links = home.xpath(f"//a[normalize-space() = '{title}']/@href")
+        (page,) = {h for h in links if h.endswith(".html")}
+        shown = html.parse(str(tmp_path / "site/html" / page)).xpath("//a/@href")
+        downloads = [h for h in shown if h.startswith("tei/") and h.endswith(".xml")]
+        assert len(set(downloads)) == 1, downloads
+        assert words in (tmp_path / "site/html" / downloads[0]).read_text(encoding="utf-8")
+
+
 def test_a_renamed_text_whose_header_repeats_an_id(tmp_path: Path) -> None:
     """The header record of a renamed text is read again to be renamed: ids the header
     repeats (an invalid file, which the build still publishes) must not stop it (found by

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
+import os
 import posixpath
 import re
+import unicodedata
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -55,10 +58,51 @@ def tei_href(path: Path, root: Path | None) -> str:
     root (else its name alone), each part a name a web address can carry
     (``naming.download_name``: ``Brief #3.xml`` -> ``Brief-3-5d41a2.xml``)."""
     parts: tuple[str, ...] = (path.name,)
+    folder = path.resolve().parent
     if root is not None:
         with contextlib.suppress(ValueError):  # a source outside the root: its name alone
             parts = path.resolve().relative_to(root.resolve()).parts or parts
-    return str(PurePosixPath(TEI_FOLDER, *(download_name(p) for p in parts)))
+            folder = root.resolve()
+    names = []
+    for part in parts:
+        names.append(download_name(part, distinct=_case_twin(folder, part)))
+        folder = folder / part
+    return str(PurePosixPath(TEI_FOLDER, *names))
+
+
+def _case_twin(folder: Path, name: str) -> bool:
+    """Whether another entry of ``folder`` has ``name`` but for case (``Letter.xml`` beside
+    ``letter.xml``) and comes before it: that one keeps the name, this one is told apart, so
+    that the zip unpacks both on a file system that does not tell case (probe 76: one of two
+    letters was lost there)."""
+    first = _first_of_each_case(folder, _stamp(folder)).get(_fold(name))
+    return first is not None and first != name
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _stamp(folder: Path) -> int:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@functools.lru_cache(maxsize=256)
+def _first_of_each_case(folder: Path, stamp: int) -> dict[str, str]:
+    """The names in ``folder`` by their case-folded form, the first of each in code point
+    order (``stamp``, the folder's modification time, keys the cache: a folder written to in
+    a long-lived process is read again)."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return {}
+    found: dict[str, str] = {}
+    for name in names:
+        found.setdefault(_fold(name), name)
+    return found
 
 
 @dataclass(frozen=True)
