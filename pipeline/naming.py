@@ -95,10 +95,28 @@ def download_name(part: str, distinct: bool = False) -> str:
     characters replaced stay two files (``Brief #3.xml`` -> ``Brief-3-5d41a2.xml``);
     ``distinct``: with the digest anyway (a name another has but for case)."""
     stem, dot, suffix = part.rpartition(".") if "." in part.lstrip(".") else (part, "", "")
-    if not distinct and web_name(stem) == stem and (not suffix or web_name(suffix) == suffix):
+    if (
+        not distinct
+        and not is_device(stem)
+        and web_name(stem) == stem
+        and (not suffix or web_name(suffix) == suffix)
+    ):
         return shortened(stem, part) + dot + suffix
     digest = hashlib.sha256(part.encode("utf-8", "surrogateescape")).hexdigest()[:6]
-    return f"{shortened(web_name(stem), part)}-{digest}{dot}{web_name(suffix) if suffix else ''}"
+    return _past_device(
+        f"{shortened(web_name(stem), part)}-{digest}{dot}{web_name(suffix) if suffix else ''}",
+        f"-{digest}",
+    )
+
+
+def _past_device(name: str, mark: str) -> str:
+    """``name`` with ``mark`` moved after its first part when that part is a device's name
+    (``com1.notes-1a2b3c.xml`` -> ``com1-1a2b3c.notes.xml``: Windows reads the name up to
+    its first dot)."""
+    if not is_device(name) or not name.split(".", 1)[0]:
+        return name
+    head, dot, rest = name.partition(".")
+    return f"{head}{mark}{dot}{rest.replace(mark, '', 1)}" if dot else name
 
 
 def text_names(paths: Sequence[Path]) -> dict[Path, str]:
@@ -134,8 +152,31 @@ def _other_form(one: str, other: str) -> bool:
     return one != other and unicodedata.normalize("NFC", one) == unicodedata.normalize("NFC", other)
 
 
+#: Names Windows keeps for devices, whatever follows their first dot: a file "aux.html" can
+#: be neither made nor unpacked there (probe 76: aux.xml was published as aux.html, aux.epub,
+#: and a member of the zip).
+_DEVICES = frozenset(
+    {
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"com{i}" for i in range(1, 10)),
+        *(f"lpt{i}" for i in range(1, 10)),
+    }
+)
+
+
+def is_device(name: str) -> bool:
+    """Whether a file named ``name`` (or ``name`` and an extension) cannot be made on
+    Windows."""
+    return name.split(".", 1)[0].rstrip(" ").casefold() in _DEVICES
+
+
 def _not_a_site_page(name: str) -> str:
-    return f"{name}{_SITE_SUFFIX}" if name.casefold() in SITE_PAGES else name
+    if name.casefold() in SITE_PAGES:
+        return f"{name}{_SITE_SUFFIX}"
+    return _past_device(f"{name}{_SITE_SUFFIX}", _SITE_SUFFIX) if is_device(name) else name
 
 
 def renamed(paths: Sequence[Path]) -> dict[Path, tuple[str, Diagnostic]]:
@@ -165,6 +206,11 @@ def renamed(paths: Sequence[Path]) -> dict[Path, tuple[str, Diagnostic]]:
         elif web_name(path.stem).casefold() in SITE_PAGES:
             page = f"{web_name(path.stem).casefold()}.html"
             why = f"the name {path.stem!r} is the edition's own page {page}"
+        elif is_device(web_name(path.stem)):
+            why = (
+                f"the name {path.stem!r} is one Windows keeps for a device (CON, PRN, AUX, NUL, "
+                "COM1, LPT1 ...): no file of that name can be made or unpacked there"
+            )
         else:
             why = f"the file name {path.stem!r} holds characters a web address cannot carry"
         message = (

@@ -9,7 +9,15 @@ from pathlib import Path
 from lxml import html
 
 from pipeline.build import build
-from pipeline.naming import LONGEST, SITE_PAGES, download_name, renamed, text_names, web_name
+from pipeline.naming import (
+    LONGEST,
+    SITE_PAGES,
+    download_name,
+    is_device,
+    renamed,
+    text_names,
+    web_name,
+)
 
 
 def test_a_stem_of_its_own_is_the_name() -> None:
@@ -192,6 +200,14 @@ def test_names_a_web_address_can_carry() -> None:
     assert web_name("Ünïcödé") == "Ünïcödé"
     assert web_name("U\u0308ber") == "Über"  # decomposed letters are composed first
     assert web_name("رسالة ١") == "رسالة-١"
+    # Windows' device names, whatever follows their first dot, are no file's (probe 76)
+    assert download_name("aux.xml").startswith("aux-") and not is_device(download_name("aux.xml"))
+    assert download_name("com1.notes.xml").startswith("com1-")
+    assert download_name("com1.notes.xml").endswith(".notes.xml")
+    assert download_name("auxiliary.xml") == "auxiliary.xml"
+    names = text_names([Path("/c/aux.xml"), Path("/c/NUL.xml"), Path("/c/lpt1.a.xml")])
+    assert sorted(names.values()) == ["NUL-text", "aux-text", "lpt1-text.a"]
+    assert not any(is_device(n) for n in names.values())
     # the letters of every script with their combining marks and joiners, which Python's
     # \w leaves out (probe 76: "हिन्दी" was "ह-न-द", a download "ह-न-द-afe33c.xml")
     for name in ("हिन्दी", "ภาษาไทย", "שָׁלוֹם", "كَتَبَ", "نامه\u200cها"):
