@@ -2136,6 +2136,21 @@ def test_an_english_header_of_a_hebrew_book_reads_left_to_right(tmp_path: Path) 
         (p,) = title.xpath(f"//h:p[@class='{line}']", namespaces=ns)
         assert p.get("dir") == "ltr", line
     assert re.search(r'<dc:title id="title" xml:lang="en"', package)
+    # a header in the book's own language says nothing of it (probe 77: a German imprint
+    # was marked English), and a Hebrew source reads right to left
+    (source.parent / "avot.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="he"><teiHeader><fileDesc>'
+        "<titleStmt><title>אבות</title></titleStmt><publicationStmt><publisher>הוצאה"
+        "</publisher></publicationStmt><sourceDesc><bibl>משנה, דפוס וילנא</bibl></sourceDesc>"
+        "</fileDesc></teiHeader><text><body><p>משה קבל תורה מסיני.</p></body></text></TEI>",
+        encoding="utf-8",
+    )
+    assert build([source.parent], tmp_path / "out", only=["epub"], jobs=1).errors == 0
+    with zipfile.ZipFile(tmp_path / "out/epub/avot.epub") as book:
+        title = etree.fromstring(book.read("OEBPS/title.xhtml"))
+    for line in ("imprint", "source"):
+        (p,) = title.xpath(f"//h:p[@class='{line}']", namespaces=ns)
+        assert (p.get("lang"), p.get("dir")) == (None, None), line
 
 
 def test_the_editions_settings_are_in_the_books_package(tmp_path: Path) -> None:

@@ -98,11 +98,12 @@
           <xsl:variable name="imprint" as="xs:string*"
               select="($pub/tei:publisher)[1] ! r:agent-name(.), ee:date() ! r:date-words(., true())"/>
           <xsl:if test="exists($imprint[. != ''])">
-            <!-- the header's words (the publisher) and the interface's (the date) set in
-                 the header's language and direction, not the book's: in a right-to-left book
-                 an English imprint had its comma at the wrong end (probe 74) -->
+            <!-- the header's words (the publisher) set in the header's language and
+                 direction when it is not the book's: in a right-to-left book an English
+                 imprint had its comma at the wrong end (probe 74); in the book's, nothing to
+                 say (probe 77: a German imprint was marked English) -->
             <p class="imprint">
-              <xsl:sequence select="if (exists(ee:own-lang($pub))) then ee:own-lang($pub) else $ui"/>
+              <xsl:sequence select="ee:own-lang($pub)"/>
               <xsl:value-of select="string-join($imprint[. != ''], ', ')"/>
             </p>
           </xsl:if>
@@ -129,8 +130,10 @@
           </xsl:if>
           <xsl:variable name="source" as="xs:string" select="ee:source()"/>
           <xsl:if test="$source != ''">
+            <!-- in the direction of the source's description: an English one in a Hebrew
+                 book reads left to right, a Yiddish one right to left (probe 77) -->
             <p class="source">
-              <xsl:sequence select="$ui[local-name() = 'dir']"/>
+              <xsl:sequence select="ee:own-lang($ee:file-desc/tei:sourceDesc)[local-name() = 'dir']"/>
               <span><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('text.source')"/></span>
               <xsl:value-of select="' ' || $source"/>
             </p>
