@@ -378,6 +378,15 @@ def test_a_skipped_pattern_is_told_once_at_the_schema(tmp_path: Path) -> None:
     options = CheckOptions(schematron=broken, checks=frozenset({"schematron"}), jobs=2)
     skipped = [d for d in check([tmp_path], options).sorted() if d.code == "sch.pattern-skipped"]
     assert [(Path(d.path).name, d.line) for d in skipped] == [("broken.sch", 9)]
+    # rules one names oneself that do not compile are an error (probe 71: exit 0 in CI);
+    # the same schema named by the files' <?xml-model?>, another's, a warning
+    assert skipped[0].severity is Severity.ERROR
+    model = f'<?xml-model href="{broken.as_uri()}" schematypens="http://purl.oclc.org/dsdl/schematron"?>'
+    for n in (1, 2):
+        (tmp_path / f"letter{n}.xml").write_text(model + tei_text("<p>Text.</p>"))
+    options = CheckOptions(checks=frozenset({"schematron"}), jobs=2)
+    skipped = [d for d in check([tmp_path], options).sorted() if d.code == "sch.pattern-skipped"]
+    assert [(Path(d.path).name, d.severity) for d in skipped] == [("broken.sch", Severity.WARNING)]
 
 
 def test_problems_of_attributes_are_placed_at_the_attribute(tmp_path: Path) -> None:
