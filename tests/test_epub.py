@@ -2184,3 +2184,96 @@ def test_the_editions_settings_are_in_the_books_package(tmp_path: Path) -> None:
         "https://doi.org/10.1234/ed"
     ]
     _epubcheck(book)
+
+
+def test_a_note_nothing_calls_is_read_where_it_stands(tmp_path: Path) -> None:
+    """Probe 78: a note between paragraphs that nothing points at (a letter's passages kept in
+    note type="intertext") was an aside of epub:type footnote that nothing linked to, which
+    reading systems that show footnotes only when called never show; the page breaks in it
+    were left out of the page list, and those in footnotes were page breaks the page list
+    did not have (Ace: epub-pagelist-missing-pagebreak)."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            '<pb n="1"/><p>First page.</p><note type="intertext"><p>Quoted passage '
+            '<pb n="2"/>going on.</p></note><p>Later<note place="foot">A footnote '
+            '<pb n="3"/>over a page.</note> words.</p>'
+        ),
+        encoding="utf-8",
+    )
+    assert build([source.parent], tmp_path / "out", only=["epub"], jobs=1).errors == 0
+    book = tmp_path / "out/epub/t.epub"
+    with zipfile.ZipFile(book) as archive:
+        text = etree.fromstring(archive.read("OEBPS/text-001.xhtml"))
+        nav = etree.fromstring(archive.read("OEBPS/nav.xhtml"))
+    ns = {"h": "http://www.w3.org/1999/xhtml", "e": "http://www.idpf.org/2007/ops"}
+    (block,) = text.xpath("//*[contains(@class, 'block-note')]", namespaces=ns)
+    assert block.tag == "{http://www.w3.org/1999/xhtml}div" and block.get("role") == "note"
+    assert block.get("{http://www.idpf.org/2007/ops}type") is None
+    assert "Quoted passage" in "".join(block.itertext())
+    (footnote,) = text.xpath("//h:aside[@e:type='footnote']", namespaces=ns)
+    assert "A footnote" in "".join(footnote.itertext())
+    pages = nav.xpath("//h:nav[@e:type='page-list']//h:a/text()", namespaces=ns)
+    assert pages == ["1", "2"]
+    marked = text.xpath("//*[@e:type='pagebreak']/@aria-label", namespaces=ns)
+    assert len(marked) == len(pages)
+    assert footnote.xpath(".//h:span[@class='pb-in-note']", namespaces=ns)
+    _epubcheck(book)
+
+
+def test_a_long_address_on_the_title_page_breaks_at_a_phones_width(tmp_path: Path) -> None:
+    """Probe 78: a licence's or a source's address, unbroken, made 34 of 47 title pages
+    wider than a phone's screen (367-497 px at 360)."""
+    address = "https://example.org/" + "averylongpathsegment/" * 6 + "licence.html"
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text("<p>Words.</p>").replace(
+            "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>",
+            f'<publicationStmt><availability><licence target="{address}">{address}</licence>'
+            f"</availability></publicationStmt><sourceDesc><bibl>{address}</bibl></sourceDesc>",
+        ),
+        encoding="utf-8",
+    )
+    assert build([source.parent], tmp_path / "out", only=["epub"], jobs=1).errors == 0
+    with zipfile.ZipFile(tmp_path / "out/epub/t.epub") as book:
+        book.extractall(tmp_path / "book")
+    title = tmp_path / "book" / "OEBPS" / "title.xhtml"
+    assert address in title.read_text(encoding="utf-8")
+    with _phone_page() as page:
+        page.set_viewport_size({"width": 360, "height": 640})
+        page.goto(title.as_uri())
+        wide = page.evaluate("() => document.documentElement.scrollWidth")
+    assert wide <= 360
+
+
+def test_an_author_with_life_dates_is_named_as_read_and_filed_as_written(tmp_path: Path) -> None:
+    """Probe 78: ELTeC's authors ("Brontë, Emily (1818-1848)") were the books' creators and
+    cover lines as written. A name with life dates in brackets reads "Emily Brontë" and is
+    filed as "Brontë, Emily"; a name with a comma and no dates (an organisation's) stays."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text("<p>Words.</p>").replace(
+            "<title>T</title>",
+            "<title>T</title><author>Brontë, Emily (1818-1848)</author>"
+            "<author>University of X, Library</author>",
+        ),
+        encoding="utf-8",
+    )
+    assert build([source.parent], tmp_path / "out", only=["epub"], jobs=1).errors == 0
+    book = tmp_path / "out/epub/t.epub"
+    with zipfile.ZipFile(book) as archive:
+        package = etree.fromstring(archive.read("OEBPS/package.opf"))
+        cover = archive.read("OEBPS/cover.svg").decode("utf-8")
+    ns = {"dc": "http://purl.org/dc/elements/1.1/", "opf": "http://www.idpf.org/2007/opf"}
+    creators = package.xpath("//dc:creator", namespaces=ns)
+    assert [c.text for c in creators] == ["Emily Brontë", "University of X, Library"]
+    filed = package.xpath(
+        f"//opf:meta[@refines='#{creators[0].get('id')}'][@property='file-as']/text()",
+        namespaces=ns,
+    )
+    assert filed == ["Brontë, Emily"]
+    assert "Emily Brontë" in cover and "1818" not in cover
+    _epubcheck(book)

@@ -456,6 +456,17 @@ def test_book_identifier_is_derived_never_a_short_label(tmp_path: Path) -> None:
     assert based == citation.book_identifier("hamlet", "hamlet", PUBLICATION) != plain
     # a real URN of the header stays the book's identifier when no base URL is set
     assert citation.book_identifier("x", "x", Publication()).startswith("urn:uuid:")
+    # a web site's own address names its publisher, not the text: seven DraCor plays with
+    # <idno type="URL">https://dracor.org</idno> were one book to a library (probe 78)
+    from pipeline.builders.epub import book_id
+
+    assert book_id("https://dracor.org", "ger1", "a", None).startswith("urn:uuid:")
+    assert book_id("https://dracor.org/", "ger1", "a", None) != book_id(
+        "https://dracor.org/", "ger2", "b", None
+    )
+    assert book_id("https://dracor.org/id/ger000001", "ger1", "a", None) == (
+        "https://dracor.org/id/ger000001"
+    )
 
 
 # -- downloads ---------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import datetime as dt
 import posixpath
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
 
@@ -470,6 +470,27 @@ def _attribute(record: etree._Element, name: str, attribute: str) -> str:
     return (found.get(attribute) or "") if found is not None else ""
 
 
+#: A person's name as a catalogue writes it, with life dates: "Brontë, Emily (1818-1848)"
+#: (ELTeC's authors), "Dickens, Charles (1812–1870)".
+_CATALOGUE_NAME = re.compile(
+    r"\s*(?:(?P<family>[^,()]+?),\s*)?(?P<given>[^,()]+?)\s*\((?P<dates>[^()]*\d{3,4}[^()]*)\)\s*"
+)
+
+
+def _as_read(agent: pkg.Agent) -> pkg.Agent:
+    """A name written as a catalogue writes it, with life dates, as a reader reads it:
+    "Emily Brontë", filed as "Brontë, Emily" (probe 78: the books' creators and covers read
+    "Brontë, Emily (1818-1848)"). Only a name with dates in brackets is taken for a
+    person's: an organisation's name with a comma stays as written."""
+    found = _CATALOGUE_NAME.fullmatch(agent.name)
+    if found is None:
+        return agent
+    given, family = found["given"].strip(), (found["family"] or "").strip()
+    if not family:
+        return replace(agent, name=given)
+    return replace(agent, name=f"{given} {family}", file_as=f"{family}, {given}")
+
+
 def _with_editors(
     creators: tuple[pkg.Agent, ...],
     contributors: tuple[pkg.Agent, ...],
@@ -498,7 +519,7 @@ def book_metadata(
 
     def agents(name: str) -> tuple[pkg.Agent, ...]:
         return tuple(
-            pkg.Agent(el.text or "", el.get("role", "ctb"))
+            _as_read(pkg.Agent(el.text or "", el.get("role", "ctb")))
             for el in record.iterfind(f"{{{EE_NS}}}{name}")
             if el.text
         )
@@ -546,9 +567,22 @@ def book_id(
     ``xml:id`` (or stem). Never a short label such as a play's ``@n``, never random."""
     if publication is not None and publication.base_url:
         return book_identifier(text_id or "", stem, publication)
-    if idno and _URI.match(idno.strip()):
+    if idno and _URI.match(idno.strip()) and not _site_address(idno.strip()):
         return idno.strip()
     return pkg.derived_identifier(text_id or stem)
+
+
+def _site_address(uri: str) -> bool:
+    """Whether ``uri`` is a web site's own address (``https://dracor.org``), which names the
+    publisher, not the text: seven DraCor plays were one book to a library (probe 78)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(uri)
+    return (
+        parts.scheme.lower() in ("http", "https")
+        and parts.path in ("", "/")
+        and not (parts.query or parts.fragment)
+    )
 
 
 def accessibility(

@@ -259,6 +259,8 @@ class Agent:
 
     name: str
     role: str
+    #: The name as a catalogue sorts it ("Brontë, Emily"), when it differs from ``name``.
+    file_as: str = ""
 
 
 @dataclass(frozen=True)
@@ -392,6 +394,8 @@ def _metadata(meta: BookMetadata, manifest: Sequence[ManifestItem] = ()) -> etre
         for n, agent in enumerate(agents, start=1):
             dc(kind, agent.name, f"{kind}-{n}")
             prop("role", agent.role, refines=f"#{kind}-{n}", scheme="marc:relators")
+            if agent.file_as:
+                prop("file-as", agent.file_as, refines=f"#{kind}-{n}")
     for name, value in (
         ("publisher", meta.publisher),
         ("rights", meta.rights),

@@ -35,6 +35,16 @@
     <xsl:sequence select="empty($note/ancestor::tei:note) and not(r:is-footnote($note))"/>
   </xsl:function>
 
+  <!-- Whether a note is read from a call (a footnote: its call at its point, a pointer at
+       it, the words it annotates) rather than where it stands (ee:footnote). -->
+  <xsl:function name="ee:called" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="ee:at-point($note)
+        or exists($note/@xml:id ! key('ee:pointers', string(.), root($note)))
+        or exists(r:pointers($note) except key('r:note-pointers', string($note/@xml:id),
+            root($note)))"/>
+  </xsl:function>
+
   <xsl:function name="ee:at-point" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="empty($note/ancestor::tei:note) and not(ee:in-place($note))
@@ -154,9 +164,21 @@
         else ()"/>
     <xsl:variable name="label" as="xs:string" select="if ($at-point or empty($pointers)
         and exists($annotated)) then ee:note-label(.) else normalize-space($pointers[1])"/>
-    <aside epub:type="footnote" role="doc-footnote">
+    <!-- a note nothing points at (a block between paragraphs) is read where it stands: as
+         a footnote nothing refers to, reading systems that show footnotes only when called
+         (Apple Books) never showed it, and probe 78's letters lost whole passages -->
+    <xsl:element name="{if (exists($back)) then 'aside' else 'div'}">
+      <xsl:choose>
+        <xsl:when test="exists($back)">
+          <xsl:attribute name="epub:type" select="'footnote'"/>
+          <xsl:attribute name="role" select="'doc-footnote'"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="role" select="'note'"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="'note'"/>
+        <xsl:with-param name="class" select="if (exists($back)) then 'note' else 'note block-note'"/>
       </xsl:call-template>
       <xsl:variable name="backlink" as="element()?">
         <xsl:if test="exists($back)">
@@ -195,7 +217,7 @@
           </p>
         </xsl:otherwise>
       </xsl:choose>
-    </aside>
+    </xsl:element>
   </xsl:template>
 
   <!-- The asides of the notes at point inside the nodes of a content document (at its end). -->

@@ -57,11 +57,24 @@
     <xsl:call-template name="ee:page-image">
       <xsl:with-param name="pb" select="."/>
     </xsl:call-template>
-    <span epub:type="pagebreak" role="doc-pagebreak" aria-label="{ee:page-label(.)}">
-      <xsl:if test="@xml:id">
-        <xsl:attribute name="id" select="@xml:id"/>
-      </xsl:if>
-    </span>
+    <!-- inside a footnote, no page break of the book: the page list leaves it out (nav.xsl),
+         and Ace asks every page break to be in it -->
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:note[ee:called(.)]">
+        <span class="pb-in-note">
+          <xsl:if test="@xml:id">
+            <xsl:attribute name="id" select="@xml:id"/>
+          </xsl:if>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <span epub:type="pagebreak" role="doc-pagebreak" aria-label="{ee:page-label(.)}">
+          <xsl:if test="@xml:id">
+            <xsl:attribute name="id" select="@xml:id"/>
+          </xsl:if>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>
