@@ -981,3 +981,14 @@ def test_large_valid_parts_do_not_use_up_the_budget(
     found = small_rng.validate(gated(small(part * 150 + "<p><zz/></p>")), max_errors=100)
     assert [(d.line, d.code) for d in found] == [(154, "rng.unexpected-element")]
     assert '"zz"' in found[0].message
+
+
+def test_an_attribute_of_another_namespace_is_named_with_its_prefix(
+    tei_all: RelaxNGValidator,
+) -> None:
+    """Probe 79: CBETA's `<p cb:type="ly">` was told as `attribute "type"`, which TEI's `p`
+    has; jing says "cb:type"."""
+    found = tei_all.validate(gated(tei('<div><p xmlns:cb="urn:x-cb" cb:type="ly">a</p></div>')))
+    assert [d.message.split(";")[0] for d in found] == [
+        'attribute "cb:type" is not allowed on element "p"'
+    ]

@@ -1194,6 +1194,9 @@ def test_a_break_inside_chinese_or_japanese_adds_no_space(
     doc = _doc("breaks-labels-hands", pages)
     assert _reading(doc.xpath("//p[@id='zh']")[0]) == "山高水長風清月白，春去秋來。花開花落也。"
     assert _reading(doc.xpath("//p[@id='ja']")[0]) == "きょうははれです。 Latin words stay apart."
+    # the newline a file's line puts before or after a break is no space either (probe 79,
+    # CBETA's "照見五\n<lb/>蘊皆空" read "照見五 蘊皆空")
+    assert _reading(doc.xpath("//p[@id='zh-lines']")[0]) == "照見五蘊皆空，度一切苦厄。"
 
 
 def test_a_label_in_running_text_is_a_word_apart(

@@ -123,7 +123,7 @@ def _check_attributes(g: Grammar, element: etree._Element, defines: list[str]) -
                 Finding(
                     element,
                     "rng.unexpected-attribute",
-                    f'attribute "{shown(name)}" is not allowed on element {label}'
+                    f'attribute "{shown(name, element)}" is not allowed on element {label}'
                     + _attribute_hint(ns, local, allowed, has),
                     attribute=name,
                 )
@@ -136,7 +136,7 @@ def _check_attributes(g: Grammar, element: etree._Element, defines: list[str]) -
                     Finding(
                         element,
                         "rng.bad-value",
-                        f'attribute "{shown(name)}" of element {label} has the value '
+                        f'attribute "{shown(name, element)}" of element {label} has the value '
                         f'"{value}"; expected {listed}',
                         attribute=name,
                     )
@@ -170,7 +170,7 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
         return Finding(
             element,
             "rng.unexpected-attribute",
-            f'attribute "{shown(attribute)}" is not allowed on element {_label(element)} '
+            f'attribute "{shown(attribute, element)}" is not allowed on element {_label(element)} '
             "together with its other attributes",
             attribute=attribute,
         )
@@ -187,8 +187,8 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
         return Finding(
             element,
             "rng.bad-value",
-            f'attribute "{shown(attribute)}" of element {_label(element)} has an invalid value '
-            f'"{value}"; "{strays[0]}" is not one of {expected}',
+            f'attribute "{shown(attribute, element)}" of element {_label(element)} has an '
+            f'invalid value "{value}"; "{strays[0]}" is not one of {expected}',
             attribute=attribute,
         )
     # a list of typed items: the first token that no item pattern takes alone, when another
@@ -207,8 +207,8 @@ def bad_value(g: Grammar, element: etree._Element, attribute: str) -> Finding:
     return Finding(
         element,
         "rng.bad-value",
-        f'attribute "{shown(attribute)}" of element {_label(element)} has an invalid value '
-        f'"{value}"; expected {" or ".join(wanted)}{named}',
+        f'attribute "{shown(attribute, element)}" of element {_label(element)} has an '
+        f'invalid value "{value}"; expected {" or ".join(wanted)}{named}',
         attribute=attribute,
     )
 

@@ -111,9 +111,15 @@ def split(clark: str) -> tuple[str, str]:
     return "", clark
 
 
-def shown(clark: str) -> str:
-    """An element or attribute name as messages show it: TEI's without prefix."""
+def shown(clark: str, element: etree._Element | None = None) -> str:
+    """An element or attribute name as messages show it: TEI's without prefix; one of
+    another namespace with the prefix ``element``'s document gives it (probe 79: CBETA's
+    ``cb:type`` was told as "type", which TEI's ``p`` has)."""
     ns, local = split(clark)
     if ns == XML_NS:
         return f"xml:{local}"
+    if ns and ns != TEI_NS and element is not None:
+        prefix = next((p for p, uri in element.nsmap.items() if uri == ns and p), None)
+        if prefix:
+            return f"{prefix}:{local}"
     return local

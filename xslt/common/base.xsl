@@ -131,8 +131,12 @@
     <xsl:variable name="inside" as="xs:string" select="replace(replace(.,
         '(' || $r:unspaced-chars || ')' || $break || '(' || $r:unspaced-chars || ')', '$1$2'),
         '(' || $r:unspaced-chars || ')' || $break || '(' || $r:unspaced-chars || ')', '$1$2')"/>
-    <xsl:variable name="before" as="node()?" select="preceding-sibling::node()[1]"/>
-    <xsl:variable name="after" as="node()?" select="following-sibling::node()[1]"/>
+    <!-- past a line, page or column break and the whitespace around it: CBETA's "照見五
+         <lb/>蘊皆空" kept its newline before the break (probe 79: "照見五 蘊皆空") -->
+    <xsl:variable name="before" as="node()?" select="preceding-sibling::node()
+        [not(self::lb or self::pb or self::cb or self::text()[not(normalize-space())])][1]"/>
+    <xsl:variable name="after" as="node()?" select="following-sibling::node()
+        [not(self::lb or self::pb or self::cb or self::text()[not(normalize-space())])][1]"/>
     <xsl:variable name="start" as="xs:string" select="if (exists($before)
         and matches(r:last-char($before), $r:unspaced-chars)
         and matches($inside, '^' || $break || $r:unspaced-chars))
@@ -501,12 +505,17 @@
        nothing else between them (whitespace written there is a boundary, as everywhere). -->
   <xsl:function name="r:unspaced" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="prev" as="node()?" select="$e/preceding-sibling::node()[1]"/>
-    <xsl:variable name="next" as="node()?" select="$e/following-sibling::node()[1]"/>
+    <!-- the characters on either side, past the whitespace a file's lines put there (probe
+         79: CBETA's newline before each lb made every line end a space) -->
+    <xsl:variable name="prev" as="node()?"
+        select="$e/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
+    <xsl:variable name="next" as="node()?"
+        select="$e/following-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
     <xsl:sequence _select="exists($prev) and exists($next)
         and r:phrase-level($prev) and r:phrase-level($next)
-        and matches(r:last-char($prev), '{$r:unspaced-chars}')
-        and matches(substring(string($next), 1, 1), '{$r:unspaced-chars}')"/>
+        and matches(r:last-char($prev, true()), '{$r:unspaced-chars}')
+        and matches(substring(normalize-space(substring(string($next), 1, 32)), 1, 1),
+            '{$r:unspaced-chars}')"/>
   </xsl:function>
 
   <!-- The last character of a node's text; a regular expression anchored at the end of a
@@ -515,6 +524,17 @@
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="text" as="xs:string" select="string($node)"/>
     <xsl:sequence select="substring($text, string-length($text))"/>
+  </xsl:function>
+
+  <!-- The last character but whitespace (of the last 32 at most: see r:last-char). -->
+  <xsl:function name="r:last-char" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="past-space" as="xs:boolean"/>
+    <xsl:variable name="text" as="xs:string" select="string($node)"/>
+    <xsl:variable name="tail" as="xs:string"
+        select="normalize-space(substring($text, string-length($text) - 31))"/>
+    <xsl:sequence select="if ($past-space) then substring($tail, string-length($tail))
+        else r:last-char($node)"/>
   </xsl:function>
 
   <xsl:variable name="r:phrase-elements" as="xs:string*" select="('hi', 'emph', 'foreign',
