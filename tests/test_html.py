@@ -4373,3 +4373,24 @@ def test_a_pointer_to_a_whole_text_lands_on_it(tmp_path: Path) -> None:
     (link,) = _page(tmp_path / "out/html/a.html").xpath("//main//a[. = 'the other letter']")
     assert link.get("href") == "b.html#whole"
     assert _page(tmp_path / "out/html/b.html").xpath("//article[@id='whole']")
+
+
+def test_a_readings_sigla_do_not_follow_the_order_of_its_attributes(tmp_path: Path) -> None:
+    """Probe 79 (CBETA): `<rdg resp="Taisho" wit="#P">` and `<rdg wit="#P" resp="Taisho">`
+    cited "Taisho" before or after the witness as the file wrote the attributes, whose order
+    XML leaves without meaning: witnesses first, then who is responsible."""
+    body = (
+        '<listWit><witness xml:id="P">Parma</witness></listWit>'
+        '<p>A <app><lem>x</lem><rdg resp="Taisho" wit="#P">y</rdg></app> and '
+        '<app><lem>x</lem><rdg wit="#P" resp="Taisho">y</rdg></app>.</p>'
+    )
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(tei_text(body), encoding="utf-8")
+    assert build([source.parent], tmp_path / "out", only=["html"], jobs=1).errors == 0
+    page = _page(tmp_path / "out/html/t.html")
+    entries = [
+        " ".join(li.text_content().split())
+        for li in page.xpath("//li[contains(@class, 'app-entry')]")
+    ]
+    assert entries == ["1 x ] y P Taisho", "2 x ] y P Taisho"]

@@ -4045,3 +4045,35 @@ def test_a_gnd_identifier_links_to_the_national_library(tmp_path: Path) -> None:
     persons = (out / "html" / "persons.html").read_text(encoding="utf-8")
     assert 'href="https://d-nb.info/gnd/118542257"' in persons
     assert ">GND 118542257<" in persons
+
+
+@pytest.mark.parametrize(
+    ("lang", "names", "filed"),
+    [
+        # Greek Extended letters are Greek to an index in Greek (probe 79: "Ἀπόλλων" after
+        # "Σιληνός" under a heading of its own, the script's rank leaving it out)
+        (
+            "grc",
+            ["Σιληνός", "Κυλλήνη", "Ἀπόλλων", "Ἡμιχορός"],
+            [("Α", ["Ἀπόλλων"]), ("Η", ["Ἡμιχορός"]), ("Κ", ["Κυλλήνη"]), ("Σ", ["Σιληνός"])],
+        ),
+        # Yiddish's double vav after vav, not after every letter (probe 79)
+        (
+            "yi",
+            ["זלמן", "װיעראָטשקע", "אברהם", "וועלוול"],
+            [("א", ["אברהם"]), ("ו", ["װיעראָטשקע", "וועלוול"]), ("ז", ["זלמן"])],
+        ),
+    ],
+)
+def test_an_index_in_greek_or_yiddish_files_names_by_their_letters(
+    tmp_path: Path, lang: str, names: list[str], filed: list[tuple[str, list[str]]]
+) -> None:
+    source = _persons_named(tmp_path, names)
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("<TEI ", f'<TEI xml:lang="{lang}" ', 1),
+        encoding="utf-8",
+    )
+    report = build([source.parent], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.diagnostics
+    page = html.parse(str(tmp_path / "out" / "html" / "persons.html")).getroot()
+    assert _filed(page) == filed

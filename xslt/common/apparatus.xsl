@@ -667,8 +667,11 @@
     <xsl:param name="reading" as="element()" required="yes"/>
     <xsl:param name="skip" as="xs:string?" select="()"/>
     <xsl:for-each select="$reading">
+      <!-- witnesses, then sources, then who is responsible, then the hand: in this order
+           whatever the order of the attributes, which XML leaves without meaning (probe 79:
+           CBETA's resp="Taisho" stood before or after the witnesses as the file wrote it) -->
       <xsl:call-template name="r:sigla">
-        <xsl:with-param name="tokens" select="@wit | @source | @resp | @hand"/>
+        <xsl:with-param name="tokens" select="@wit, @source, @resp, @hand"/>
         <xsl:with-param name="hand" select="@hand"/>
       </xsl:call-template>
       <xsl:for-each select="@varSeq[normalize-space()]">
