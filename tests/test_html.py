@@ -4394,3 +4394,29 @@ def test_a_readings_sigla_do_not_follow_the_order_of_its_attributes(tmp_path: Pa
         for li in page.xpath("//li[contains(@class, 'app-entry')]")
     ]
     assert entries == ["1 x ] y P Taisho", "2 x ] y P Taisho"]
+
+
+def test_a_dictionarys_synonyms_and_antonyms_are_told_apart(tmp_path: Path) -> None:
+    """Probe 79 (TEI Lex-0: xr type="synonymy", "antonymy" with no label of their own): four
+    bare words, synonyms and antonyms told apart by nothing. The kind's abbreviation opens a
+    run of them, a comma parts them; a labelled one and one of a kind the interface cannot
+    name stay as written."""
+    body = (
+        '<entry xml:id="e"><form type="lemma"><orth>antepassado</orth></form>\n<sense>'
+        "<def>Que viveu antes.</def>\n"
+        '<xr type="synonymy">\n  <ref type="sense">antecessor</ref>\n</xr>\n'
+        '<xr type="synonymy">\n  <ref type="sense">predecessor</ref>\n</xr>\n'
+        '<xr type="antonymy"><ref type="sense">descendente</ref></xr>\n'
+        '<xr type="antonymy"><lbl>opp.</lbl> <ref type="sense">sucessor</ref></xr>\n'
+        '<xr type="related"><ref type="sense">avô</ref></xr></sense></entry>'
+    )
+    doc = _text_page(tmp_path / "in", body, only=("html", "epub"))
+    (sense,) = doc.xpath("//main//*[@class = 'dict-sense']")
+    words = " ".join(sense.text_content().split())
+    assert "Syn. antecessor, predecessor Ant. descendente opp. sucessor avô" in words
+    (label,) = doc.xpath("//abbr[@class='xr-label'][. = 'Syn.']")
+    assert label.get("title") == "synonym"
+    source = tmp_path / "in" / "t.xml"
+    root = read_document(source).document
+    assert root is not None
+    assert_words_preserved(source, root.root, tmp_path / "out" / "html" / "t.html")

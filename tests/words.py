@@ -108,7 +108,8 @@ FURNITURE = (
     # what an empty ref that leads nowhere shows of its attributes (@n, @target)
     " | //span[starts-with(@class, 'ref unresolved')]"
     " | //*[contains(concat(' ', @class, ' '), ' implied ')]"
-    " | //*[@class='hom-n'] | //*[@class='cit-lang'] | //*[@class='note-resp']"
+    " | //*[@class='hom-n'] | //*[@class='cit-lang'] | //*[@class='xr-label']"
+    " | //*[@class='note-resp']"
     " | //*[@class='scope-unit'] | //*[@class='media-name'] | //*[@class='date-supplied']"
     " | //*[@class='item-n'] | //*[contains(concat(' ', @class, ' '), ' speaker-supplied ')]"
     # a bibliographic entry's label (@n: the corpus it cites, "CIL")

@@ -113,6 +113,48 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A cross-reference of a kind the interface names (xr type="synonymy", "antonymy": TEI
+       Lex-0) and no label of its own: the kind's abbreviation before the first of a run of
+       them, a comma before the others ("Syn. antecessor, sucessor Ant. descendente"; probe
+       79: four bare words, synonyms and antonyms told apart by nothing). -->
+  <xsl:template match="xr[r:has-msg('xr.' || normalize-space(@type))][empty(lbl)]" mode="r:main"
+      as="node()+" priority="1">
+    <xsl:variable name="key" as="xs:string" select="'xr.' || normalize-space(@type)"/>
+    <xsl:if test="empty(r:xr-beside(., false()))">
+      <xsl:call-template name="r:word-space"/>
+      <abbr class="xr-label" title="{r:msg($key || '.title')}" lang="{r:ui-lang()}">
+        <xsl:value-of select="r:msg($key)"/>
+      </abbr>
+      <xsl:text> </xsl:text>
+    </xsl:if>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'dict-xr'"/>
+      </xsl:call-template>
+      <!-- the comma against the last word: the newline a file puts before </xr> made
+           "antecessor , sucessor" -->
+      <xsl:variable name="last" as="node()?" select="node()[not(self::text()[not(normalize-space())])][last()]"/>
+      <xsl:apply-templates select="node()[not(. >> $last)]" mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:if test="exists(r:xr-beside(., true()))">
+        <xsl:text>,</xsl:text>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
+  <!-- The cross-reference of the same kind and without label right after (before) $xr, with
+       nothing but whitespace between. -->
+  <xsl:function name="r:xr-beside" as="element()?">
+    <xsl:param name="xr" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="next" as="node()?" select="(if ($after) then $xr/following-sibling::node()
+        else $xr/preceding-sibling::node())[not(self::text()[not(normalize-space())])]
+        [if ($after) then 1 else last()]"/>
+    <xsl:sequence select="$next[self::xr][empty(lbl)]
+        [normalize-space(@type) = normalize-space($xr/@type)]"/>
+  </xsl:function>
+
   <!-- A part of an entry's information that the printed source does not spell out, given by
        its attributes alone (att.lexicographic @value, "a value which lacks any realization in
        the printed source text", else @norm; TEI Lex-0's <gram type="case" value="genitive"/>):
