@@ -12,6 +12,7 @@ managers (Zotero's connector) read. The page stylesheet receives them as one sma
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -712,13 +713,77 @@ def page_document(c: TextCitation, locale: str = "en-US") -> str:
 
 
 #: Where a text declares its language, in the order the reading page asks (base.xsl,
-#: r:declared-lang): the text's, the root's, its body's, the header's first langUsage.
+#: r:declared-lang): the text's, the root's, its body's; then the header's langUsage
+#: (``_langusage_language``).
 _LANGUAGE_PLACES = (
     "tei:text/@xml:lang",
     "@xml:lang",
     "tei:text/tei:body/@xml:lang",
-    "tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident",
 )
+
+#: The letters of the scripts ``_langusage_language`` tells apart, and the usual script of
+#: languages (as xslt/common/langusage.xsl has them).
+_SCRIPT_LETTERS = {
+    "Arab": "\u0600-\u06ff", "Armn": "\u0530-\u058f", "Cyrl": "\u0400-\u04ff",
+    "Deva": "\u0900-\u097f", "Geor": "\u10a0-\u10ff", "Grek": "\u0370-\u03ff\u1f00-\u1fff",
+    "Hang": "\uac00-\ud7af", "Hani": "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff",
+    "Hebr": "\u0590-\u05ff", "Latn": "A-Za-z\u00c0-\u024f\u1e00-\u1eff",
+    "Syrc": "\u0700-\u074f", "Thai": "\u0e00-\u0e7f",
+}  # fmt: skip
+_USUAL_SCRIPT = {
+    **dict.fromkeys(("zh", "ja", "lzh"), "Hani"), "ko": "Hang",
+    **dict.fromkeys(("el", "grc", "gmy"), "Grek"),
+    **dict.fromkeys(("ru", "uk", "be", "bg", "mk", "sr", "cu", "orv", "kk", "ky", "tt", "ba"),
+                    "Cyrl"),
+    **dict.fromkeys(("ar", "fa", "ur", "ps", "ota"), "Arab"),
+    **dict.fromkeys(("he", "hbo", "yi", "lad"), "Hebr"),
+    **dict.fromkeys(("hi", "sa", "mr", "ne"), "Deva"),
+    "th": "Thai", "hy": "Armn", "ka": "Geor", "syr": "Syrc",
+}  # fmt: skip
+
+
+def _usual_script(code: str) -> str:
+    parts = re.split(r"[-_]", code.strip().lower())
+    subtag = next((p for p in parts[1:] if len(p) == 4), None)
+    if subtag in ("hant", "hans", "hani", "jpan"):
+        return "Hani"
+    if subtag in ("hang", "kore"):
+        return "Hang"
+    if subtag:
+        return subtag.capitalize()
+    return _USUAL_SCRIPT.get(parts[0], "Latn")
+
+
+def _langusage_language(root: etree._Element) -> str:
+    """Which of the header's languages the text is written in (xslt/common/langusage.xsl):
+    the one with the largest @usage, else the first of the script of most of the text's
+    first letters, else the first."""
+    languages = root.xpath(
+        "tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[normalize-space(@ident)]",
+        namespaces=_NS,
+    )
+    if len(languages) < 2:
+        return str(languages[0].get("ident")) if languages else ""
+    used = []
+    for language in languages:
+        with contextlib.suppress(ValueError, TypeError):
+            used.append((float(language.get("usage")), language))
+    if used:
+        top = max(u for u, _ in used)
+        return str(next(lang.get("ident") for u, lang in used if u == top))
+    texts = root.xpath("(tei:text | tei:sourceDoc)[1]//text()[normalize-space()]", namespaces=_NS)
+    sample = "".join(ch for ch in " ".join(str(t) for t in texts[:60])[:600] if ch.isalpha())
+    counts = {
+        script: len(re.findall(f"[{letters}]", sample))
+        for script, letters in sorted(_SCRIPT_LETTERS.items())
+    }
+    best = max(counts.values(), default=0)
+    if best:
+        script = next(s for s, n in counts.items() if n == best)
+        for language in languages:
+            if _usual_script(str(language.get("ident"))) == script:
+                return str(language.get("ident"))
+    return str(languages[0].get("ident"))
 
 
 #: A letter's manuscript's contents in one language (base.xsl, r:letter-lang).
@@ -735,5 +800,8 @@ def _declared_language(root: etree._Element) -> str:
         found = root.xpath(f"string({place})", namespaces=_NS)
         if found:
             return str(found)
+    declared = _langusage_language(root)
+    if declared:
+        return declared
     letter = [str(v) for v in root.xpath(_LETTER_LANGUAGES, namespaces=_NS)]
     return letter[0] if len({v.strip() for v in letter}) == 1 else ""

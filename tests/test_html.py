@@ -4420,3 +4420,42 @@ def test_a_dictionarys_synonyms_and_antonyms_are_told_apart(tmp_path: Path) -> N
     root = read_document(source).document
     assert root is not None
     assert_words_preserved(source, root.root, tmp_path / "out" / "html" / "t.html")
+
+
+@pytest.mark.parametrize(
+    ("languages", "words", "expected"),
+    [
+        # an English header describing a Chinese text lists English first (probe 79, CBETA)
+        ('<language ident="en">English</language><language ident="zh-Hant">漢文</language>',
+         "觀自在菩薩行深般若波羅蜜多時照見五蘊皆空", "zh-Hant"),
+        # the largest @usage wins over the script
+        ('<language ident="la" usage="20">Latin</language><language ident="de" usage="80">'
+         "Deutsch</language>", "Ein Brief mit lateinischen Wörtern, verbum et verba.", "de"),
+        # the same script: the first, as before
+        ('<language ident="de">Deutsch</language><language ident="la">Latin</language>',
+         "Ein Brief.", "de"),
+    ],
+)  # fmt: skip
+def test_the_text_is_in_the_declared_language_its_letters_are_written_in(
+    tmp_path: Path, languages: str, words: str, expected: str
+) -> None:
+    """Probe 79: a text with no xml:lang took the first language of its header's langUsage,
+    which describes the header's English as well as the text's Chinese: the page, the book
+    and the citation said English."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(f"<p>{words}</p>").replace(
+            "</fileDesc>",
+            f"</fileDesc><profileDesc><langUsage>{languages}</langUsage></profileDesc>",
+        ),
+        encoding="utf-8",
+    )
+    report = build([source.parent], tmp_path / "out", only=["html", "epub"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out/html/t.html")
+    assert page.getroottree().getroot().get("lang") == expected
+    cited = json.loads((tmp_path / "out/html/cite/t.json").read_text(encoding="utf-8"))
+    assert cited[0]["language"] == expected
+    with zipfile.ZipFile(tmp_path / "out/epub/t.epub") as book:
+        assert f"<dc:language>{expected}</dc:language>" in book.read("OEBPS/package.opf").decode()

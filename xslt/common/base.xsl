@@ -33,6 +33,7 @@
   <xsl:import href="i18n.xsl"/>
   <!-- r:left-out(), r:chosen(), r:lemma(): what the reading text is made of. -->
   <xsl:import href="reading.xsl"/>
+  <xsl:import href="langusage.xsl"/>
 
   <!-- Which output is being made: 'html' (the web pages) or 'epub' (the books). Static, so
        that a customisation can keep a declaration to one output with
@@ -1242,7 +1243,7 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="(r:main-text($tei)/@xml:lang, $tei/@xml:lang,
         r:main-text($tei)/body/@xml:lang,
-        $tei/teiHeader/profileDesc/langUsage/language[1]/@ident, r:letter-lang($tei))[1]"/>
+        r:langusage-lang($tei, r:main-text($tei)), r:letter-lang($tei))[1]"/>
   </xsl:function>
 
   <!-- A letter (its header has a correspDesc) whose manuscript's contents are in one

@@ -7,7 +7,8 @@
   in, dir (base.xsl: r:attributes, r:lang-dir). This module decides the direction of a text:
 
   1. The declared language decides (header.xsl, r:declared-lang): text/@xml:lang, else
-     TEI/@xml:lang, else body/@xml:lang, else the first profileDesc/langUsage/language/@ident; a right-to-left language (Arabic, Hebrew, Persian,
+     TEI/@xml:lang, else body/@xml:lang, else the langUsage language the text is written in
+     (langusage.xsl); a right-to-left language (Arabic, Hebrew, Persian,
      Urdu, Syriac, Yiddish ...; base.xsl lists them) or script subtag (-Arab, -Hebr, -Syrc ...)
      makes the text rtl.
   2. A text that declares no language (or only und/mul/zxx) is rtl when most letters of the

@@ -115,6 +115,7 @@
   <!-- for the dates alone (r:period: a century or decade, which the index files apart); the
        index says nothing in the interface's words -->
   <xsl:import href="../common/i18n.xsl"/>
+  <xsl:import href="../common/langusage.xsl"/>
   <xsl:import href="modules/mentions.xsl"/>
   <xsl:import href="modules/entries.xsl"/>
   <xsl:import href="modules/subjects.xsl"/>
@@ -455,7 +456,7 @@
         /tei:correspDesc]/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msContents
         //tei:textLang/@mainLang[normalize-space()]"/>
     <xsl:sequence select="($text/@xml:lang, $tei/@xml:lang, $text/tei:body/@xml:lang,
-        $tei/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[1]/@ident,
+        r:langusage-lang($tei, $text),
         $letter[count(distinct-values($letter ! normalize-space())) eq 1])
         [normalize-space()][1] ! string(.)"/>
   </xsl:function>
