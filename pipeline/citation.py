@@ -744,12 +744,14 @@ _USUAL_SCRIPT = {
 
 def _usual_script(code: str) -> str:
     parts = re.split(r"[-_]", code.strip().lower())
-    subtag = next((p for p in parts[1:] if len(p) == 4), None)
+    subtag = next((p for p in parts[1:] if re.fullmatch("[a-z]{4}", p)), None)
     if subtag in ("hant", "hans", "hani", "jpan"):
         return "Hani"
     if subtag in ("hang", "kore"):
         return "Hang"
-    if subtag:
+    if subtag in ("latf", "latg"):
+        return "Latn"
+    if subtag and subtag.capitalize() in _SCRIPT_LETTERS:
         return subtag.capitalize()
     return _USUAL_SCRIPT.get(parts[0], "Latn")
 

@@ -390,7 +390,10 @@ def test_index_links_every_mention_both_ways(edition: Path) -> None:
 
 
 def test_footnotes_are_asides_linked_both_ways(fixture_book: Path, novels: dict[str, Path]) -> None:
-    for path, expected in ((fixture_book, 4), (novels["ENG18670_Ouida"], 46)):
+    # Ouida's 46 notes stand at the ends of their chapters: the 37 a pointer calls are
+    # footnotes, the 9 nothing calls are read where they stand (probe 78), not footnotes that
+    # reading systems showing footnotes only when called never show
+    for path, expected, uncalled in ((fixture_book, 4, 0), (novels["ENG18670_Ouida"], 37, 9)):
         book = Book(path)
         refs = [(src, a) for src, a in book.links() if "noteref" in a.get(EPUB_TYPE, "").split()]
         asides = [
@@ -399,6 +402,13 @@ def test_footnotes_are_asides_linked_both_ways(fixture_book: Path, novels: dict[
             for aside in doc.xpath("//h:aside", namespaces=NS)
         ]
         assert len(asides) == expected
+        blocks = [
+            block
+            for doc in book.docs.values()
+            for block in doc.xpath("//h:div[contains(@class, 'block-note')]", namespaces=NS)
+        ]
+        assert len(blocks) == uncalled
+        assert all(b.get("role") == "note" and b.get(EPUB_TYPE) is None for b in blocks)
         for src, a in refs:
             assert a.get("role") == "doc-noteref"
             note = book.resolve(src, a.get("href"))
@@ -562,8 +572,8 @@ def test_fixture_pages_are_labelled(fixture_book: Path) -> None:
 
 def test_a_page_break_inside_a_note_is_no_entry_of_the_page_list(tmp_path: Path) -> None:
     """Probe 22 (a Japanese text with a page of drawings in a note): the page list led into
-    a footnote, hidden by the reading system; the note keeps its marker, the list leaves it
-    out, and the pages of the text keep their labels."""
+    a footnote, hidden by the reading system; the list leaves it out, and the pages of the
+    text keep their labels."""
     src = tmp_path / "src"
     src.mkdir()
     (src / "t.xml").write_text(
@@ -583,7 +593,12 @@ def test_a_page_break_inside_a_note_is_no_entry_of_the_page_list(tmp_path: Path)
         for doc in book.docs.values()
         for m in doc.xpath("//*[@epub:type='pagebreak']", namespaces=NS)
     ]
-    assert sorted(markers) == ["1r", "1v", "1v", "4"]
+    # the footnote's page break is no page break of the book (probe 78: Ace asks every one
+    # to be in the page list); its place stays, unmarked
+    assert sorted(markers) == ["1r", "1v", "4"]
+    assert book.docs["text-001.xhtml"].xpath(
+        "//h:aside//h:span[@class='pb-in-note']", namespaces=NS
+    )
 
 
 def test_a_synoptic_edition_has_no_page_list_of_its_witnesses_and_its_note_is_a_footnote(
@@ -1173,7 +1188,12 @@ def test_a_footnote_says_who_wrote_it(tmp_path: Path) -> None:
     source = tmp_path / "notes.xml"
     source.write_text(RESP_NOTES, encoding="utf-8")
     book = Book(_build([source], tmp_path / "out")["notes"])
-    asides = [a for doc in book.docs.values() for a in doc.xpath("//h:aside", namespaces=NS)]
+    # a footnote, or a note nothing calls read where it stands (probe 78)
+    asides = [
+        a
+        for doc in book.docs.values()
+        for a in doc.xpath("//h:aside | //h:div[contains(@class, 'block-note')]", namespaces=NS)
+    ]
     marks = {
         a.xpath("string(.)").split(".")[0].split()[-1]: [
             (m.tag.split("}")[1], m.text)
@@ -2258,7 +2278,8 @@ def test_an_author_with_life_dates_is_named_as_read_and_filed_as_written(tmp_pat
         tei_text("<p>Words.</p>").replace(
             "<title>T</title>",
             "<title>T</title><author>Brontë, Emily (1818-1848)</author>"
-            "<author>University of X, Library</author>",
+            "<author>University of X, Library</author>"
+            "<author>Eliot, George [pseud.] (1819-1880).</author>",
         ),
         encoding="utf-8",
     )
@@ -2269,11 +2290,48 @@ def test_an_author_with_life_dates_is_named_as_read_and_filed_as_written(tmp_pat
         cover = archive.read("OEBPS/cover.svg").decode("utf-8")
     ns = {"dc": "http://purl.org/dc/elements/1.1/", "opf": "http://www.idpf.org/2007/opf"}
     creators = package.xpath("//dc:creator", namespaces=ns)
-    assert [c.text for c in creators] == ["Emily Brontë", "University of X, Library"]
+    # a cataloguer's "[pseud.]" is no part of the name, nor a full stop after the dates
+    # (probe 80: "George [pseud.] Eliot")
+    assert [c.text for c in creators] == [
+        "Emily Brontë",
+        "University of X, Library",
+        "George Eliot",
+    ]
     filed = package.xpath(
         f"//opf:meta[@refines='#{creators[0].get('id')}'][@property='file-as']/text()",
         namespaces=ns,
     )
     assert filed == ["Brontë, Emily"]
     assert "Emily Brontë" in cover and "1818" not in cover
+    _epubcheck(book)
+
+
+def test_a_division_with_nothing_before_its_first_division_opens_in_its_document(
+    tmp_path: Path,
+) -> None:
+    """Probe 78: a volume without head holding only chapters (ELTeC's div type="group") was a
+    content document of its own with nothing in it ("Group 1", a blank page before the first
+    chapter); it opens in the first chapter's document."""
+    chapter = "<p>" + "Words of a long chapter. " * 3000 + "</p>"
+    body = (
+        '<div type="group">'
+        + "".join(
+            f'<div type="chapter"><head>CHAPTER {n}.</head>{chapter}</div>' for n in range(1, 4)
+        )
+        + "</div>"
+    )
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(tei_text(body), encoding="utf-8")
+    assert build([source.parent], tmp_path / "out", only=["epub"], jobs=1).errors == 0
+    book = tmp_path / "out/epub/t.epub"
+    with zipfile.ZipFile(book) as archive:
+        documents = {
+            n: etree.fromstring(archive.read(n))
+            for n in archive.namelist()
+            if n.startswith("OEBPS/text-") and n.endswith(".xhtml")
+        }
+    assert len(documents) == 3
+    for name, doc in documents.items():
+        assert "".join(doc.itertext()).count("Words of a long chapter.") >= 3000, name
     _epubcheck(book)

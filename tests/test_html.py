@@ -4259,6 +4259,8 @@ def test_a_named_division_without_head_is_in_the_contents(tmp_path: Path) -> Non
         '<div type="part" xml:id="pt"><div type="chapter" xml:id="c1"><head>Inner</head><p>e</p>'
         "</div></div>"
         '<div type="epilogue" n="2" xml:id="e"><p>f</p></div>'
+        # no words, a page break alone (probe 80: "Chapter 9" before "CHAPTER IX.")
+        '<div type="chapter" xml:id="c0"><p><pb n="182"/></p></div>'
     )
     source = tmp_path / "t.xml"
     source.write_text(tei_text(body), encoding="utf-8")
@@ -4434,6 +4436,12 @@ def test_a_dictionarys_synonyms_and_antonyms_are_told_apart(tmp_path: Path) -> N
         # the same script: the first, as before
         ('<language ident="de">Deutsch</language><language ident="la">Latin</language>',
          "Ein Brief.", "de"),
+        # a variant or a script these scripts are not is no script: "1901", and "Goth", which
+        # a Viennese newspaper's German wrote for its black letter (probe 80: French, English)
+        ('<language ident="de-1901">Deutsch</language><language ident="en">English</language>',
+         "Ein Brief in alter Rechtschreibung.", "de-1901"),
+        ('<language ident="de-AT-Goth">Deutsch</language><language ident="fr">Français</language>',
+         "Wiennerisches Diarium, Num. 1068.", "de-AT-Goth"),
     ],
 )  # fmt: skip
 def test_the_text_is_in_the_declared_language_its_letters_are_written_in(
@@ -4454,8 +4462,10 @@ def test_the_text_is_in_the_declared_language_its_letters_are_written_in(
     report = build([source.parent], tmp_path / "out", only=["html", "epub"], jobs=1)
     assert report.errors == 0, report.sorted()
     page = _page(tmp_path / "out/html/t.html")
-    assert page.getroottree().getroot().get("lang") == expected
+    # the page and the book name the language by its primary and region subtags (r:lang)
+    shown = {"de-1901": "de", "de-AT-Goth": "de-AT"}.get(expected, expected)
+    assert page.getroottree().getroot().get("lang") == shown
     cited = json.loads((tmp_path / "out/html/cite/t.json").read_text(encoding="utf-8"))
     assert cited[0]["language"] == expected
     with zipfile.ZipFile(tmp_path / "out/epub/t.epub") as book:
-        assert f"<dc:language>{expected}</dc:language>" in book.read("OEBPS/package.opf").decode()
+        assert f"<dc:language>{shown}</dc:language>" in book.read("OEBPS/package.opf").decode()

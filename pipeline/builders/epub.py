@@ -473,8 +473,11 @@ def _attribute(record: etree._Element, name: str, attribute: str) -> str:
 #: A person's name as a catalogue writes it, with life dates: "Brontë, Emily (1818-1848)"
 #: (ELTeC's authors), "Dickens, Charles (1812–1870)".
 _CATALOGUE_NAME = re.compile(
-    r"\s*(?:(?P<family>[^,()]+?),\s*)?(?P<given>[^,()]+?)\s*\((?P<dates>[^()]*\d{3,4}[^()]*)\)\s*"
+    r"\s*(?:(?P<family>[^,()]+?),\s*)?(?P<given>[^,()]+?)\s*\((?P<dates>[^()]*\d{3,4}[^()]*)\)"
+    r"\.?\s*"
 )
+#: A cataloguer's note in brackets ("Eliot, George [pseud.] (1819-1880)"): no part of the name.
+_BRACKETED = re.compile(r"\s*\[[^\]]*\]")
 
 
 def _as_read(agent: pkg.Agent) -> pkg.Agent:
@@ -485,7 +488,8 @@ def _as_read(agent: pkg.Agent) -> pkg.Agent:
     found = _CATALOGUE_NAME.fullmatch(agent.name)
     if found is None:
         return agent
-    given, family = found["given"].strip(), (found["family"] or "").strip()
+    given = _BRACKETED.sub("", found["given"]).strip()
+    family = _BRACKETED.sub("", found["family"] or "").strip()
     if not family:
         return replace(agent, name=given)
     return replace(agent, name=f"{given} {family}", file_as=f"{family}, {given}")

@@ -36,11 +36,16 @@
     <xsl:param name="code" as="xs:string"/>
     <xsl:variable name="parts" as="xs:string*" select="tokenize(lower-case($code), '[-_]')"/>
     <xsl:variable name="subtag" as="xs:string?" select="$parts[position() gt 1]
-        [string-length(.) = 4][1]"/>
+        [matches(., '^[a-z]{4}$')][1]"/>
+    <!-- a script subtag this module tells apart (four letters: "1901" is a variant, and
+         "Goth", which a Viennese newspaper's German wrote for its black letter, is no script
+         of these: probe 80, its text published as French, the next language declared) -->
     <xsl:variable name="named" as="xs:string?" select="if (empty($subtag)) then ()
         else if ($subtag = ('hant', 'hans', 'hani', 'jpan')) then 'Hani'
         else if ($subtag = ('hang', 'kore')) then 'Hang'
-        else upper-case(substring($subtag, 1, 1)) || substring($subtag, 2)"/>
+        else if ($subtag = ('latf', 'latg')) then 'Latn'
+        else (upper-case(substring($subtag, 1, 1)) || substring($subtag, 2))
+            [map:contains($r:script-letters, .)]"/>
     <xsl:sequence select="($named, map {
         'zh': 'Hani', 'ja': 'Hani', 'lzh': 'Hani', 'ko': 'Hang',
         'el': 'Grek', 'grc': 'Grek', 'gmy': 'Grek',

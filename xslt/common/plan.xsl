@@ -96,8 +96,25 @@
             <xsl:sequence select="map { 'nodes': $loose }"/>
           </xsl:if>
           <xsl:variable name="first" as="element()" select="r:plan-child-divs($div)[1]"/>
-          <xsl:sequence select="map { 'lead': $div, 'nodes': $div/*[. &lt;&lt; $first] }"/>
-          <xsl:sequence select="r:plan-split($div/*[not(. &lt;&lt; $first)], $size)"/>
+          <xsl:variable name="leading" as="element()*" select="$div/*[. &lt;&lt; $first]"/>
+          <xsl:variable name="parts" as="map(*)*"
+              select="r:plan-split($div/*[not(. &lt;&lt; $first)], $size)"/>
+          <xsl:choose>
+            <!-- a division with nothing of its own before its first division (ELTeC's
+                 volumes, div type="group" without a head) opens in the unit of that one: a
+                 unit of its own was an empty document of the book and an empty page of the
+                 site (probe 78: "Group 1", a blank page before Wuthering Heights' first
+                 chapter) -->
+            <xsl:when test="r:plan-empty-unit(map { 'nodes': $leading }) and exists($parts)
+                and empty($parts[1]?lead)">
+              <xsl:sequence select="map:put(map:put($parts[1], 'lead', $div), 'nodes',
+                  ($leading, $parts[1]?nodes)), subsequence($parts, 2)"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:sequence select="map { 'lead': $div, 'nodes': $leading }"/>
+              <xsl:sequence select="$parts"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:when>
         <xsl:otherwise>
           <xsl:sequence select="map { 'nodes': current-group() }"/>

@@ -121,7 +121,8 @@
        among the divisions of its type when there are several). The first edition's
        introduction was in the book's contents and not in its page's, which began at the
        second division; a novel's one chapter without a head was missing from its contents.
-       Left out when its own divisions give entries. -->
+       Left out when its own divisions give entries, or it has no words (probe 80: a chapter
+       holding a page break alone was "Chapter 9" before "CHAPTER IX."). -->
   <xsl:template match="*[r:is-div(.)][empty(r:main-head(.))][@xml:id][empty(r:part-type(.))]
       [r:is-named-headless(.)]" mode="r:toc" as="element()">
     <xsl:variable name="type" as="xs:string" select="normalize-space(@type)"/>
@@ -143,7 +144,8 @@
     <xsl:sequence select="$type != '' and r:has-msg('div.' || $type)
         and exists($div/../*[r:is-div(.)][exists(r:main-head(.))])
         and empty($div//*[r:is-div(.)][exists(r:main-head(.))])
-        and not(r:nothing-to-read($div))"/>
+        and not(r:nothing-to-read($div))
+        and exists(($div//text()[normalize-space()])[1])"/>
   </xsl:function>
 
   <!-- a head of notes alone is none (r:main-head) -->
