@@ -167,9 +167,10 @@
     <!-- a note nothing points at (a block between paragraphs) is read where it stands: as
          a footnote nothing refers to, reading systems that show footnotes only when called
          (Apple Books) never showed it, and probe 78's letters lost whole passages -->
-    <xsl:element name="{if (exists($back)) then 'aside' else 'div'}">
+    <xsl:variable name="called" as="xs:boolean" select="ee:called(.)"/>
+    <xsl:element name="{if ($called) then 'aside' else 'div'}">
       <xsl:choose>
-        <xsl:when test="exists($back)">
+        <xsl:when test="$called">
           <xsl:attribute name="epub:type" select="'footnote'"/>
           <xsl:attribute name="role" select="'doc-footnote'"/>
         </xsl:when>
@@ -178,7 +179,7 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="r:attributes">
-        <xsl:with-param name="class" select="if (exists($back)) then 'note' else 'note block-note'"/>
+        <xsl:with-param name="class" select="if ($called) then 'note' else 'note block-note'"/>
       </xsl:call-template>
       <xsl:variable name="backlink" as="element()?">
         <xsl:if test="exists($back)">
