@@ -676,13 +676,14 @@ def build(
             scheduler=_scheduler(scheduler, cfg),
             once=True,
         )
-    from .report import format_line, listed
+    from .report import counted, format_line, listed
 
     for diagnostic in listed(report.sorted(), max_errors or cfg.max_errors):
         click.echo(format_line(diagnostic), err=True)
     built = ", ".join(only) if only else "html, epub, index"
+    counts = [counted(len(report.files), "file"), counted(report.errors, "error")]
     click.echo(
-        f"build: {len(report.files)} files, {report.errors} errors, {report.warnings} warnings "
+        f"build: {', '.join(counts)}, {counted(report.warnings, 'warning')} "
         f"({built}) into {shown(str(out or cfg.out))} in {report.seconds:.2f} s"
         + (
             f" (search index {report.timings['search']:.2f} s)"

@@ -88,6 +88,27 @@ def pointers(root: etree._Element) -> Pointers:
     return Pointers(tuple(files), frozenset(named), _name_files(root, prefixes))
 
 
+def pointed_ids(root: etree._Element) -> set[str]:
+    """Every id the document's pointer attributes name with "#" (a relation's ``@active``, a
+    note's ``@target``, a header's ``@corresp``), abbreviated pointers expanded: an entry one
+    of them names is used, as ``edition check`` counts it (``references.POINTER_ATTRIBUTES``;
+    probe 79: an entry named only in a ``relation`` was used for the check, never mentioned
+    for the build)."""
+    from .validate.references import POINTER_ATTRIBUTES
+
+    attributes = frozenset(POINTER_ATTRIBUTES)
+    prefixes = Prefixes.of(root)
+    found: set[str] = set()
+    for element in root.iter(etree.Element):
+        for name, value in element.items():
+            if name in attributes and ("#" in value or ":" in value):
+                for token in value.split():
+                    fragment = prefixes.expand(token).partition("#")[2]
+                    if fragment:
+                        found.add(fragment)
+    return found
+
+
 def _name_files(root: etree._Element, prefixes: Prefixes) -> tuple[tuple[str, int], ...]:
     """The first pointer into each XML file of the corpus that names' ``@ref`` point into:
     one a file, as the map needs (thousands of names point at one register file)."""

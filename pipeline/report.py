@@ -88,12 +88,17 @@ _RANK = [Severity.ERROR, Severity.WARNING, Severity.INFO]
 _PLURAL = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "notes"}
 
 
+def counted(number: int, noun: str) -> str:
+    """ "1 warning", "2 warnings", "0 errors": a count of an English noun with a plural in -s
+    (the summaries of check, build and serve)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def summary_line(report: Report, baselined: int = 0) -> str:
-    files = len(report.files)
     parts = [
-        f"{files} file{'s' if files != 1 else ''} checked",
-        f"{report.errors} error{'s' if report.errors != 1 else ''}",
-        f"{report.warnings} warning{'s' if report.warnings != 1 else ''}",
+        counted(len(report.files), "file") + " checked",
+        counted(report.errors, "error"),
+        counted(report.warnings, "warning"),
     ]
     if baselined:
         parts.append(f"{baselined} known from the baseline")

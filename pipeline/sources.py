@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -228,7 +228,7 @@ def facts_of(
         schemas=tuple(m.href for m in document.xml_models()) if kind != "other" else (),
         links=pointed.files if pointed else (),
         name_links=pointed.names if pointed else (),
-        used_ids=used_ids(root, pointed.ids) if pointed else (),
+        used_ids=used_ids(root) if text else (),
         keyed=keyed_names(root) if text else (),
         subjects=has_subjects(root) if text else False,
     )
@@ -243,34 +243,17 @@ def has_subjects(root: etree._Element) -> bool:
     return shown is not None and next(shown.iter(f"{_TEI}index"), None) is not None
 
 
-def used_ids(root: etree._Element, pointed: Set[str] | None = None) -> tuple[str, ...]:
-    """The ids a text uses besides its names, sorted: what the ``@ref`` of a letter's
-    ``correspDesc`` points at (its sender, addressee, their places: a person who only wrote
-    or received letters is used by them), who its stage directions bring on or off
-    (``stage/@who``), and what its ``ref`` and ``ptr`` name with ``#`` (``<ptr
-    target="#ev1"/>`` leads to the event's entry: r:pointed-entry); ``pointed``: those ids,
-    when ``links.pointers`` has walked the document already."""
-    from .links import pointers
+def used_ids(root: etree._Element) -> tuple[str, ...]:
+    """The ids a text uses besides its names, sorted: every id one of its pointer attributes
+    names with ``#`` (``links.pointed_ids``: a letter's ``correspDesc``, the header's author,
+    a stage direction's ``@who`` bringing a character on, a ``ptr`` at an event, a relation's
+    sides), and, in a letter without a ``correspDesc``, the participants its ``particDesc``
+    names as sender and recipients."""
+    from .links import pointed_ids
 
-    found = set(pointers(root).ids if pointed is None else pointed)
-    described = False
-    for desc in root.iter(f"{_TEI}correspDesc"):
-        described = True
-        for element in desc.iter(etree.Element):
-            _add_pointed(found, element.get("ref"))
-    if not described:
+    found = pointed_ids(root)
+    if next(root.iter(f"{_TEI}correspDesc"), None) is None:
         found.update(letter_participants(root))
-    # the text's author, editors and the people of its source, as its header names them
-    # (author/@corresp or persName/@ref in titleStmt, a sonnet corpus's author): a poet whose
-    # entry only the header points at is the text's, no entry nothing uses (probe 19)
-    for desc in root.iter(f"{_TEI}fileDesc"):
-        for element in desc.iter(etree.Element):
-            _add_pointed(found, element.get("ref"))
-            _add_pointed(found, element.get("corresp"))
-    # a character who only enters or leaves (stage/@who: "Enter Theseus, Hippolyta") is on
-    # stage in the play, not an entry nothing uses
-    for stage in root.iter(f"{_TEI}stage", f"{_TEI}move"):
-        _add_pointed(found, stage.get("who"))
     return tuple(sorted(found))
 
 
@@ -297,12 +280,6 @@ def letter_participants(root: etree._Element) -> set[str]:
         for id_, roles in people
         if id_ and (roles & _RECIPIENT_ROLES or "sender" in roles or (to and "author" in roles))
     }
-
-
-def _add_pointed(found: set[str], pointers: str | None) -> None:
-    for token in (pointers or "").split():
-        if "#" in token and token.partition("#")[2]:
-            found.add(token.partition("#")[2])
 
 
 def image_files(document: SourceDocument) -> tuple[str, ...]:

@@ -369,6 +369,21 @@ def test_cli_build_reports_and_exits_0(tmp_path: Path) -> None:
     assert "build: 4 files, 0 errors" in result.output
 
 
+def test_cli_build_counts_one_of_a_kind_in_the_singular(tmp_path: Path) -> None:
+    """ "build: 1 files, 0 errors, 1 warnings" was the line of a build of one file with one
+    unused entry; the check's summary said "1 warning" of the same."""
+    (tmp_path / "t.xml").write_text(
+        tei_text('<p>A.</p><listPerson><person xml:id="idle"><persName>Nobody</persName>'
+                 "</person></listPerson>"),
+        encoding="utf-8",
+    )  # fmt: skip
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "t.xml"), "--out", str(out),
+                                      "--only", "index"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "build: 1 file, 0 errors, 1 warning (index)" in result.output, result.output
+
+
 def test_title_option_names_the_edition(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli, ["build", str(TEI), "--out", str(tmp_path), "--only", "html", "--title", "My Title"]

@@ -834,6 +834,43 @@ Russian Empire</placeName><place xml:id="odessa"><placeName>Odessa</placeName></
     assert within.xpath("a/@href") == ["places.html#empire"]
 
 
+def test_entries_named_only_by_relations_are_used_by_check_and_build_alike(
+    tmp_path: Path,
+) -> None:
+    """Probe 79: an entry named only by a relation of the register (a mother who is nowhere
+    in the texts) or of a text (a cousin its standOff relates to a person it names) was used
+    for `edition check` and "never mentioned; ... remove it" for the build."""
+    (tmp_path / "registers.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>R
+</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></teiHeader><standOff><listPerson>
+<person xml:id="ann"><persName>Ann</persName></person>
+<person xml:id="mother"><persName>Mary</persName></person>
+<person xml:id="cousin"><persName>Kit</persName></person>
+<person xml:id="idle"><persName>Nobody</persName></person></listPerson>
+<listRelation><relation name="parent" active="#mother" passive="#ann"/></listRelation>
+</standOff></TEI>""",
+        encoding="utf-8",
+    )
+    (tmp_path / "t.xml").write_text(
+        tei_text('<p><persName ref="registers.xml#ann">Ann</persName> wrote.</p>').replace(
+            "</text>",
+            '</text><standOff><listRelation><relation name="cousin" mutual="registers.xml#ann'
+            ' registers.xml#cousin"/></listRelation></standOff>',
+        ),
+        encoding="utf-8",
+    )
+    from pipeline.check import CheckOptions, check
+
+    files = [tmp_path / "t.xml", tmp_path / "registers.xml"]
+    # checked first: the edition's folder is all the check has to see (the output is in it)
+    checked = check(files, CheckOptions(checks=frozenset({"refs"})))
+    told = [d.message.split('"')[1] for d in checked.diagnostics if d.code == "refs.unused-entry"]
+    report = build(files, tmp_path / "out", only=("index",), jobs=1)
+    unused = [d.message.split("'")[1] for d in report.diagnostics if d.code == "index.unused-entry"]
+    assert unused == told == ["idle"], (report.diagnostics, checked.diagnostics)
+
+
 def test_a_heading_that_is_the_texts_title_is_said_once_where_a_mention_is(
     tmp_path: Path,
 ) -> None:

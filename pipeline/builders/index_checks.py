@@ -23,6 +23,7 @@ from lxml import etree
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic, Severity
 from ..gate import SourceDocument
+from ..links import pointed_ids
 from ..locators import MENTIONS, XML_ID, notes_apart
 from ..sources import used_ids as used_by_text
 from ..stages import (
@@ -494,19 +495,6 @@ class _MentionLines:
 _ENTRY_TAGS = frozenset(f"{{{TEI_NS}}}{name}" for name in REGISTER_ENTRIES)
 
 
-def _linked_from_entries(entries: Iterable[etree._Element]) -> set[str]:
-    """The ids the ``@ref`` and ``@where`` of register entries (and of what they hold) name
-    with "#"."""
-    linked: set[str] = set()
-    for entry in entries:
-        for element in entry.iter(etree.Element):
-            for attribute in ("ref", "where"):
-                for token in (element.get(attribute) or "").split():
-                    if "#" in token:
-                        linked.add(token.split("#", 1)[1])
-    return linked
-
-
 def _holds_entries(element: etree._Element) -> bool:
     """Whether a register entry holds entries of its own, with ids (a country its cities)."""
     return any(child.tag in _ENTRY_TAGS and child.get(XML_ID) for child in element)
@@ -537,9 +525,10 @@ def _unused(
     for doc in sources:
         for element, key in register_entries(doc):
             where.setdefault(key, (doc, element))
-    # an entry another entry points at (a person's affiliation/@ref, an event's @where) is
-    # used by it, as `edition check` has it (probe 57: "never mentioned; remove it")
-    linked = _linked_from_entries(element for _, element in where.values())
+    # an entry another entry points at (a person's affiliation/@ref, an event's @where), or a
+    # relation of a register (probe 79), is used by it, as `edition check` has it (probe 57:
+    # "never mentioned; remove it")
+    linked = {found for doc in sources for found in pointed_ids(doc.root)}
     unused = [e for e in unused if e.get("id", "") not in linked]
     # entries kept outside the register lists (a play's castList roles): where their id is
     missing = {e.get("id", "") for e in unused} - where.keys()

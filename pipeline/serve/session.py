@@ -34,7 +34,7 @@ from ..errors import BuildLocked, EditionError, EnvironmentFailure
 from ..gate import DEFAULT_MAX_BYTES, discover
 from ..parallel import Resident
 from ..paths import display
-from ..report import format_line
+from ..report import counted, format_line
 from ..validate import references
 from . import site
 from .state import LiveState
@@ -393,7 +393,7 @@ class Session:
         warnings = sum(d.severity is diag.Severity.WARNING for d in found)
         # the counts are the edition's (the panel's), not the checked files' alone: a save of
         # one file read "checked 1 file: 1796 errors"
-        counts = f"the edition has {errors} errors, {warnings} warnings"
+        counts = f"the edition has {counted(errors, 'error')}, {counted(warnings, 'warning')}"
         if unchanged:
             counts += f" ({unchanged} told before, not repeated)"
         self.echo(f"serve: {note}; {counts}", False)
