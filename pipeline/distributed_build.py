@@ -31,7 +31,15 @@ from .gate import XI_NS, parse_bytes, read_bytes, read_document
 from .io import write_bytes_atomic
 from .parallel import Failed, Outcome
 from .paths import display_base
-from .sources import ReadOptions, SourceFacts, facts_of, kept, refused, snapshot_bytes, source_key
+from .sources import (
+    ReadOptions,
+    SourceFacts,
+    gated_facts,
+    kept,
+    refused,
+    snapshot_bytes,
+    source_key,
+)
 from .texts import TextJob, TextResult, render_text
 
 T = TypeVar("T")
@@ -124,8 +132,8 @@ def read_shipment(item: SourceShipment | Read) -> Read:
         document = result.document
         if document is None:
             return Read(None, None, tuple(result.diagnostics))
-        facts = facts_of(document, result.diagnostics)
-        return Read(facts, snapshot_bytes(document) if document.included else None)
+        snapshot = snapshot_bytes(document) if document.included else None
+        return Read(gated_facts(document, result.diagnostics), snapshot)
     finally:
         display_base.reset(token)
 

@@ -140,10 +140,19 @@ def read_facts(path: Path, opts: ReadOptions) -> SourceFacts:
     # expanded: taken before the reshaping rewrites the tree for the writers (a teiCorpus
     # that includes its members was offered as the build's one TEI with a group)
     snapshot = snapshot_bytes(result.document)
-    members = tei_corpus.member_files(result.document)  # before the members are merged
-    document, notes = reshape.as_text(result.document)
-    facts = facts_of(document, (*result.diagnostics, *notes))
-    return kept(replace(facts, members=members) if members else facts, snapshot, opts)
+    return kept(gated_facts(result.document, result.diagnostics), snapshot, opts)
+
+
+def gated_facts(document: SourceDocument, problems: Sequence[Diagnostic]) -> SourceFacts:
+    """The facts of a gated source, read as the text it publishes (``reshape.as_text``: a
+    teiCorpus's members, a TEI P4 or namespace-less file): the local pool's and a Dask
+    worker's alike (probe 83: a worker summed up the tree as it was, and the distributed
+    build published none of those files, "nothing to publish from it", exit 0). Reshaping
+    rewrites the tree: take its snapshot before."""
+    members = tei_corpus.member_files(document)  # before the members are merged
+    text, notes = reshape.as_text(document)
+    facts = facts_of(text, (*problems, *notes))
+    return replace(facts, members=members) if members else facts
 
 
 def refused(path: Path, problems: Sequence[Diagnostic], opts: ReadOptions) -> SourceFacts:

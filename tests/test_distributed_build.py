@@ -54,6 +54,29 @@ def _corpus(folder: Path) -> Path:
         "<graphic url='img/none.png'/>.</p></body></text></TEI>\n"
     )
     (folder / "broken.xml").write_text(f'<TEI xmlns="{TEI}"><p>never closed</TEI>\n')
+    # files the build reads as texts only once reshaped (probe 83: a worker summed them up
+    # as written, and the cluster published none of them, exit 0)
+    header = (
+        "<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p>x"
+        "</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+    )
+    shapes = folder / "shapes"
+    shapes.mkdir()
+    (shapes / "corpus.xml").write_text(
+        f'<teiCorpus xmlns="{TEI}">{header.format("Corpus")}'
+        + "".join(
+            f"<TEI>{header.format(f'Member {n}')}<text><body><p>member {n}</p></body></text></TEI>"
+            for n in "ab"
+        )
+        + "</teiCorpus>\n"
+    )
+    (shapes / "p4.xml").write_text(
+        f'<TEI.2 id="p4">{header.format("P4 text")}<text><body><p id="x1">P4 body</p></body>'
+        "</text></TEI.2>\n"
+    )
+    (shapes / "bare.xml").write_text(
+        f"<TEI>{header.format('No namespace')}<text><body><p>bare</p></body></text></TEI>\n"
+    )
     return folder
 
 
@@ -92,6 +115,7 @@ def test_a_local_cluster_publishes_what_the_local_pool_publishes(tmp_path: Path)
     published = _files(tmp_path / "local")
     assert "html/img/f1.png" in published  # the image was shipped, found and published
     assert any(name.startswith("html/") and "xinclude" not in name for name in published)
+    assert {"html/corpus.html", "html/p4.html", "html/bare.html"} <= published.keys()
 
 
 def test_an_incremental_build_on_the_cluster_equals_a_clean_local_build(tmp_path: Path) -> None:
