@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import files as shipped_files
+from .active_content import published_copy
 from .diagnostics import Diagnostic
 from .distributed import map_ordered, watchdog
 from .gate import XI_NS, parse_bytes, read_bytes, read_document
@@ -132,8 +133,10 @@ def read_shipment(item: SourceShipment | Read) -> Read:
         document = result.document
         if document is None:
             return Read(None, None, tuple(result.diagnostics))
-        snapshot = snapshot_bytes(document) if document.included else None
-        return Read(gated_facts(document, result.diagnostics), snapshot)
+        # the client keeps the bytes it shipped unless the copy kept is another document
+        snapshot, told = published_copy(document, snapshot_bytes(document))
+        facts = gated_facts(document, (*result.diagnostics, *told))
+        return Read(facts, snapshot if snapshot is not document.data else None)
     finally:
         display_base.reset(token)
 

@@ -22,6 +22,7 @@ from lxml import etree
 
 from . import diagnostics as diag
 from . import reshape, tei_corpus
+from .active_content import published_copy
 from .diagnostics import Diagnostic
 from .gate import DEFAULT_MAX_BYTES, TEI_NS, XML_ID, SourceDocument, parse_bytes, read_document
 from .keyed import KeyedName, keyed_names
@@ -139,8 +140,8 @@ def read_facts(path: Path, opts: ReadOptions) -> SourceFacts:
     # the copy kept (and offered for download) is the source as written, its inclusions
     # expanded: taken before the reshaping rewrites the tree for the writers (a teiCorpus
     # that includes its members was offered as the build's one TEI with a group)
-    snapshot = snapshot_bytes(result.document)
-    return kept(gated_facts(result.document, result.diagnostics), snapshot, opts)
+    snapshot, told = published_copy(result.document, snapshot_bytes(result.document))
+    return kept(gated_facts(result.document, (*result.diagnostics, *told)), snapshot, opts)
 
 
 def gated_facts(document: SourceDocument, problems: Sequence[Diagnostic]) -> SourceFacts:

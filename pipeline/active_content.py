@@ -1,0 +1,142 @@
+"""What the TEI copies the site offers must not carry: content a browser runs.
+
+A source is published twice: as reading pages the writers make (which show a foreign
+element's words as words), and as itself, under ``OUT/html/tei/`` and in the edition's zip
+(``builders.downloads``). A browser that opens that copy from the site renders it as XML,
+and runs what it finds of XHTML and SVG there: a ``<h:script>``, an ``onload`` attribute, a
+``javascript:`` link (probe 83: ``<h:script>`` inside a TEI paragraph ran in the site's
+origin from the download). None of it is TEI; the copy the build keeps (``sources.kept``) is
+written without it, and the build says where it was (``build.active-content``).
+
+gated document -> ``published_copy`` -> (bytes to keep, diagnostics)
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from . import diagnostics as diag
+from .diagnostics import Diagnostic
+from .gate import SourceDocument
+
+_ORIGIN = "build"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+SVG_NS = "http://www.w3.org/2000/svg"
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+#: The namespaces a browser renders (and runs) inside an XML document.
+_RENDERED = tuple(f"{{{ns}}}*" for ns in (XHTML_NS, SVG_NS, MATHML_NS))
+#: Elements that run or load a document of their own: left out whole.
+_ACTIVE = frozenset(
+    {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta",
+     "link", "portal", "handler", "listener"}
+)  # fmt: skip
+#: Attributes whose value a browser follows or evaluates as an address.
+_ADDRESSES = frozenset(
+    {"href", "src", "action", "formaction", "data", "poster", "background", "srcdoc",
+     XLINK_HREF}
+)  # fmt: skip
+#: Addresses that run what follows them (the browser ignores tabs and newlines inside a scheme,
+#: and leading spaces or control characters: "java&#9;script:" runs).
+_RUNS = re.compile(r"^(javascript|vbscript|data|livescript):", re.IGNORECASE)
+_IGNORED = re.compile(r"[\x00-\x20]")
+#: SVG animations that set an attribute (``<set attributeName="href" to="javascript:..">``).
+_ANIMATIONS = frozenset({"set", "animate", "animateMotion", "animateTransform"})
+
+
+def _runs(value: str) -> bool:
+    return bool(_RUNS.match(_IGNORED.sub("", value)))
+
+
+def _active_attributes(element: etree._Element) -> list[str]:
+    found = []
+    for name, value in element.items():
+        local = etree.QName(name).localname
+        if local.lower().startswith("on") or (name in _ADDRESSES and _runs(value)):
+            found.append(name)
+    return found
+
+
+def _is_active(element: etree._Element) -> bool:
+    local = etree.QName(element).localname
+    if local in _ACTIVE:
+        return True
+    if local in _ANIMATIONS and etree.QName(element).namespace == SVG_NS:
+        target = (element.get("attributeName") or "").lower()
+        values = " ".join(element.get(a) or "" for a in ("to", "from", "values", "by"))
+        return target.startswith("on") or (target.endswith("href") and _runs(values.strip()))
+    return False
+
+
+def published_copy(document: SourceDocument, snapshot: bytes) -> tuple[bytes, list[Diagnostic]]:
+    """``snapshot`` (the bytes the build keeps of ``document``: ``sources.snapshot_bytes``),
+    or, when the document holds XHTML, SVG or MathML that a browser would run, the document
+    written again without it, and one ``build.active-content`` warning saying where the
+    first of it was and how much there was."""
+    root = document.root
+    if next(root.iter(*_RENDERED), None) is None:  # nearly every file: one walk in C
+        return snapshot, []
+    elements: list[etree._Element] = []
+    attributes: list[tuple[etree._Element, str]] = []
+    for element in root.iter(*_RENDERED):
+        if _is_active(element):
+            elements.append(element)
+        else:
+            attributes.extend((element, name) for name in _active_attributes(element))
+    if not elements and not attributes:
+        return snapshot, []
+    first = min([*elements, *(e for e, _ in attributes)], key=lambda e: e.sourceline or 0)
+    line, column = document.element_place(first)
+    what = (
+        f"<{etree.QName(first).localname}>"
+        if first in elements
+        else f"@{etree.QName(next(n for e, n in attributes if e is first)).localname}"
+    )
+    count = len(elements) + len(attributes)
+    more = f" (and {count - 1} more)" if count > 1 else ""
+    told = diag.warning(
+        document.display,
+        "build.active-content",
+        f"{what} of {_namespace_name(first)} would run in a reader's browser from the TEI "
+        f"the site offers for download{more}: left out of the published copy; remove it "
+        "from the source",
+        line or 0,
+        column,
+        origin=_ORIGIN,
+    )
+    tree = etree.fromstring(snapshot, etree.XMLParser(resolve_entities=False, huge_tree=True))
+    _strip(tree)
+    data: bytes = etree.tostring(tree.getroottree(), encoding="utf-8", xml_declaration=True)
+    return data, [told]
+
+
+def _strip(root: etree._Element) -> None:
+    """Remove what runs from the tree parsed from the snapshot (its own copy of the nodes:
+    the gated tree stays as it is for the writers)."""
+    doomed = []
+    for element in root.iter(*_RENDERED):
+        if _is_active(element):
+            doomed.append(element)
+            continue
+        for name in _active_attributes(element):
+            del element.attrib[name]
+    for element in doomed:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        # the words after the element are the parent's, not the element's: keep them
+        tail = element.tail
+        previous = element.getprevious()
+        parent.remove(element)
+        if tail:
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+
+
+def _namespace_name(element: etree._Element) -> str:
+    namespace = etree.QName(element).namespace
+    return {XHTML_NS: "XHTML", SVG_NS: "SVG", MATHML_NS: "MathML"}.get(namespace or "", "HTML")

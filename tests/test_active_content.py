@@ -1,0 +1,74 @@
+"""The TEI copies the site offers carry nothing a browser runs (pipeline/active_content.py):
+XHTML, SVG and MathML scripts, event attributes and script addresses are left out of the
+kept copy, with one ``build.active-content`` warning; a file without them is kept as read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import tei_text
+from lxml import etree
+
+from pipeline.active_content import published_copy
+from pipeline.build import build
+from pipeline.gate import parse_bytes
+
+XMLNS = (
+    ' xmlns:h="http://www.w3.org/1999/xhtml" xmlns:svg="http://www.w3.org/2000/svg"'
+    ' xmlns:m="http://www.w3.org/1998/Math/MathML" xmlns:xl="http://www.w3.org/1999/xlink"'
+)
+HOSTILE = (
+    "<p>Before <h:script>alert(1)</h:script>after, <h:img src='x' onerror='alert(2)'/> and"
+    " <svg:svg onload='alert(3)'><svg:a xl:href='java&#9;script:alert(4)'><svg:set"
+    " attributeName='href' to='javascript:alert(5)'/><svg:text>link</svg:text></svg:a>"
+    "</svg:svg> <h:a href=' JavaScript:alert(6)' title='kept'>here</h:a> <m:math"
+    " href='javascript:alert(7)'><m:mi>x</m:mi></m:math> <h:iframe src='//evil'/>end.</p>"
+)
+
+
+def _document(tmp_path: Path, body: str) -> tuple[Path, bytes]:
+    path = tmp_path / "t.xml"
+    data = tei_text(body, xmlns=XMLNS).encode()
+    path.write_bytes(data)
+    return path, data
+
+
+def test_what_a_browser_runs_is_left_out_and_told_once(tmp_path: Path) -> None:
+    path, data = _document(tmp_path, HOSTILE)
+    document = parse_bytes(data, path).document
+    assert document is not None
+    kept, told = published_copy(document, data)
+    assert [(d.code, d.line) for d in told] == [("build.active-content", 1)]
+    assert told[0].message.startswith("<script> of XHTML would run in a reader's browser")
+    assert "(and 7 more)" in told[0].message
+    copy = etree.fromstring(kept)
+    text = kept.decode()
+    for gone in ("alert", "onerror", "onload", "iframe", "script", "<svg:set"):
+        assert gone not in text, gone
+    # the rest is the source's: words, the harmless elements and attributes, in order
+    paragraph = copy.find(".//{http://www.tei-c.org/ns/1.0}body/{http://www.tei-c.org/ns/1.0}p")
+    assert " ".join("".join(paragraph.itertext()).split()) == "Before after, and link here x end."
+    (link,) = copy.iter("{http://www.w3.org/1999/xhtml}a")
+    assert dict(link.attrib) == {"title": "kept"}
+    assert copy.find(".//{http://www.w3.org/1999/xhtml}img").get("src") == "x"
+    # the gated tree the writers read is untouched
+    assert next(document.root.iter("{http://www.w3.org/1999/xhtml}script")) is not None
+
+
+def test_a_file_with_harmless_svg_is_kept_as_read(tmp_path: Path) -> None:
+    body = "<figure><svg:svg><svg:circle r='2'/><svg:a xl:href='#x'/></svg:svg></figure><p>A.</p>"
+    path, data = _document(tmp_path, body)
+    document = parse_bytes(data, path).document
+    assert document is not None
+    kept, told = published_copy(document, data)
+    assert kept is data and told == []
+
+
+def test_the_published_tei_of_a_build_carries_no_script(tmp_path: Path) -> None:
+    """Probe 83: the download of a text with an XHTML script ran it in the site's origin."""
+    path, _ = _document(tmp_path, HOSTILE)
+    report = build([path], tmp_path / "out", only=("html",), jobs=1)
+    (told,) = [d for d in report.diagnostics if d.code == "build.active-content"]
+    assert told.path.endswith("t.xml") and told.line == 1
+    published = (tmp_path / "out/html/tei/t.xml").read_text(encoding="utf-8")
+    assert "alert" not in published and "after, " in published
