@@ -508,11 +508,13 @@ def _index_pages(
                 cache.keep_files(f"html/{name}", unit)
         if drawn is not None and not places_map.outlines():
             return [_no_outlines()]
-    except Exception as exc:  # the index pages are optional: the reading pages still build
+    # the reading pages still build, but their links to the index pages lead nowhere: an
+    # error (probe 83: it was a warning, exit 0)
+    except Exception as exc:
         for name in names:
             (staging / name).unlink(missing_ok=True)
         return [
-            diag.warning(
+            diag.error(
                 "-",
                 "html.no-index-pages",
                 f"the entity index pages could not be rendered: {exc}",

@@ -963,6 +963,7 @@ def test_html_build_works_without_index_pages(
     report = build([EDITION], tmp_path, only=["html"], jobs=1)
     assert (tmp_path / "html" / "belgium-1944.html").is_file()
     assert "html.no-index-pages" in report.by_code()
+    assert report.errors == 1  # the pages link to index pages that are not there
     assert not (tmp_path / "html" / "persons.html").exists()
 
 

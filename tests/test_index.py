@@ -871,6 +871,21 @@ def test_entries_named_only_by_relations_are_used_by_check_and_build_alike(
     assert unused == told == ["idle"], (report.diagnostics, checked.diagnostics)
 
 
+def test_a_language_written_as_a_locale_sorts_the_index_pages(tmp_path: Path) -> None:
+    """Probe 83: a text's xml:lang="en_US" (no language tag: "en-US") was the collation Saxon
+    refused, and the edition had no index pages, with a warning at no file and exit 0."""
+    (tmp_path / "t.xml").write_text(
+        tei_text('<p><persName ref="#b">Bea</persName> and <persName ref="#a">Al</persName>.'
+                 '</p><listPerson><person xml:id="b"><persName>Bea</persName></person><person'
+                 ' xml:id="a"><persName>Al</persName></person></listPerson>', lang="en_US"),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = build([tmp_path / "t.xml"], tmp_path / "out", only=("index", "html"), jobs=1)
+    assert "html.no-index-pages" not in report.by_code(), report.diagnostics
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    assert page.xpath("//section[@id]/@id") == ["a", "b"]
+
+
 def test_a_heading_that_is_the_texts_title_is_said_once_where_a_mention_is(
     tmp_path: Path,
 ) -> None:

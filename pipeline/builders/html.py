@@ -461,9 +461,11 @@ def _index_pages(context: BuildContext, problems: list[Diagnostic]) -> dict[str,
         return {}
     try:
         pages: dict[str, str] = render(context)
-    except Exception as exc:  # the index pages are optional: the reading pages still build
+    # the reading pages still build, but their links to the index pages lead nowhere: an
+    # error (probe 83: it was a warning, exit 0)
+    except Exception as exc:
         problems.append(
-            diag.warning(
+            diag.error(
                 "-",
                 "html.no-index-pages",
                 f"the entity index pages could not be rendered: {exc}",

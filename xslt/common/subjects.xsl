@@ -82,9 +82,14 @@
 
   <!-- The collation of every index (the index pages' ed:collation): the Unicode Collation
        Algorithm for a language, accents and case second to the letters. -->
+  <!-- A language no language tag ("en_US", as locales write it) is read as the tag meant
+       ("en-US"), else as English: Saxon refuses the collation of any other, and every index
+       page with it (probe 83: a text's xml:lang="en_US" left the edition without them). -->
   <xsl:function name="r:index-collation" as="xs:string">
     <xsl:param name="lang" as="xs:string"/>
-    <xsl:sequence select="'http://www.w3.org/2013/collation/UCA?lang=' || encode-for-uri($lang)
+    <xsl:variable name="tag" as="xs:string" select="translate(normalize-space($lang), '_', '-')"/>
+    <xsl:sequence select="'http://www.w3.org/2013/collation/UCA?lang='
+        || encode-for-uri(($tag[. castable as xs:language], 'en')[1])
         || ';strength=secondary;fallback=yes'"/>
   </xsl:function>
 
