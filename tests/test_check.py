@@ -629,6 +629,16 @@ def test_a_register_folder_of_another_name_checked_alone_calls_no_entry_unused(
     ]
 
 
+def test_a_text_the_gate_refuses_leaves_the_use_of_entries_unknown(tmp_path: Path) -> None:
+    """Probe 81: a letter saved not well-formed made "anna", whom it names, "never
+    referenced" beside its gate error; what a refused file points at is not known."""
+    data = _edition_with_indices(tmp_path)
+    letter = data / "editions/1900/03/14/letter.xml"
+    letter.write_text(letter.read_text().replace("</p>", "</px>"))
+    report = check([data], CheckOptions(checks=frozenset({"refs"})))
+    assert [d.code for d in report.diagnostics] == ["gate.not-well-formed"]
+
+
 def test_a_text_deep_below_the_edition_finds_its_registers_folder(tmp_path: Path) -> None:
     data = _edition_with_indices(tmp_path)
     (data / "indices").rename(data / "registers")

@@ -561,6 +561,60 @@ def test_a_register_mended_clears_the_broken_pointers_of_the_texts(edition: Path
     assert "checked 1 file and the pointers of 1 file" in session.state.snapshot.note
 
 
+def test_a_text_s_save_tells_and_clears_the_entries_it_leaves_unused(edition: Path) -> None:
+    """Probe 81: a text saved not well-formed made the registers' entries "never
+    referenced"; mended, the warnings stayed in the panel, as they would after any save that
+    points at an entry again (the saved text alone was checked, not the registers)."""
+    from pipeline.check import CheckOptions
+    from pipeline.serve.session import ServeOptions, Session
+
+    options = ServeOptions(
+        targets=(edition / "tei",), out=edition / "dist", check=CheckOptions(jobs=1),
+        only=("index",),
+    )  # fmt: skip
+    session = Session(options, LiveState(), lambda line, _: None)
+    session.cycle(frozenset(), first=True)
+    text = (edition / "tei/texts/belgium-1944.xml").resolve()
+    kept = text.read_text(encoding="utf-8")
+
+    def unused() -> list[str]:
+        found = session.state.snapshot.diagnostics
+        return [d.message.split('"')[1] for d in found if d.code == "refs.unused-entry"]
+
+    assert unused() == []
+    text.write_text(kept.replace("</p>", "</px>", 1), encoding="utf-8")
+    session.cycle(frozenset({text}))
+    assert unused() == []  # what the refused text points at is not known
+    text.write_text(kept.replace(' ref="#holzinger-robert"', ""), encoding="utf-8")
+    session.cycle(frozenset({text}))
+    assert unused() == ["holzinger-robert"]
+    text.write_text(kept, encoding="utf-8")
+    session.cycle(frozenset({text}))
+    assert unused() == []
+
+
+def test_an_editor_s_temporary_file_is_no_change(edition: Path) -> None:
+    """Probe 81: `sed -i` (write a temporary file, rename it over the text) was told as
+    "changed: tei/texts/belgium-1944.xml, tei/texts/sedaVaf5i", and the name without a
+    suffix, read as a folder of texts removed, checked every file again. A folder that held
+    texts stays a change when it is gone."""
+    from pipeline.check import CheckOptions
+    from pipeline.serve.session import ServeOptions, Session
+
+    options = ServeOptions(
+        targets=(edition / "tei",), out=edition / "dist", check=CheckOptions(jobs=1),
+        only=("index",),
+    )  # fmt: skip
+    session = Session(options, LiveState(), lambda line, _: None)
+    session.cycle(frozenset(), first=True)
+    texts = (edition / "tei/texts").resolve()
+    text = texts / "belgium-1944.xml"
+    assert session._meant(frozenset({text, texts / "sedaVaf5i"})) == {text}
+    moved = texts.with_name("moved")
+    texts.rename(moved)
+    assert session._meant(frozenset({texts, moved})) == {texts, moved}
+
+
 def test_a_register_save_tells_the_pointers_it_breaks_at_once(
     edition: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

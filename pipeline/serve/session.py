@@ -19,6 +19,7 @@ Library code: it never prints; ``echo`` is the caller's.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -179,13 +180,26 @@ class Session:
                 batch = watcher.next_batch(wait)
                 if batch is not None and batch.error:
                     self.echo(f"serve: {batch.error}; restart edition serve", True)
-                if batch is not None and batch.paths:
-                    self.cycle(batch.paths)
+                changed = self._meant(batch.paths) if batch is not None else frozenset()
+                if changed:
+                    self.cycle(changed)
                 elif self.retry_at is not None and time.monotonic() >= self.retry_at:
                     self.cycle(frozenset())
         finally:
             if self.workers is not None:
                 self.workers.stop()
+
+    def _meant(self, paths: frozenset[Path]) -> frozenset[Path]:
+        """The changes of ``paths`` an editor made, without the names that are neither a file
+        nor a folder now, nor held any known source: an editor's temporary file written and
+        renamed over a text in one save ("sedaVaf5i", "4913"), which read as a folder of
+        texts removed, listed among the changes and checked everything again (probe 81)."""
+        known = {os.path.abspath(f.path) for f in self.facts.values()}
+        return frozenset(
+            p for p in paths
+            if p.suffix or p.exists()
+            or any(k.startswith(os.path.join(str(p), "")) for k in known)
+        )  # fmt: skip
 
     def cycle(self, changed: frozenset[Path], first: bool = False) -> None:
         started = time.perf_counter()
@@ -277,6 +291,8 @@ class Session:
         lists = {display(p) for p in scope or () if references.holds_lists(p)}
         changed = _entry_ids(self.facts[s] for s in lists if s in self.facts) | self.gone
         self.gone = set()
+        saved = [display(p) for p in scope or ()]
+        pointed = _pointed_ids(self.facts[s] for s in saved if s in self.facts)
         checked: list[str] = []
         if scope is None or scope:
             found = self._check_files(scope)
@@ -286,6 +302,8 @@ class Session:
         changed |= _entry_ids(self.facts[s] for s in lists if s in self.facts)
         if changed:
             self._resolve_pointing(changed, set(checked))
+        if scope and pointed != _pointed_ids(self.facts[s] for s in saved if s in self.facts):
+            self._recount_unused()
         if not checked:
             return "nothing"
         return f"{len(checked)} file" + ("" if len(checked) == 1 else "s")
@@ -352,6 +370,20 @@ class Session:
         self.checked.update(kept)
         self.pointing = len(pointing)
 
+    def _recount_unused(self) -> None:
+        """Which entries no file points at, again, from every file's facts: a save that
+        points at an entry, or no longer does, changes a register's warnings the check of
+        the saved file alone does not give (probe 81: "never referenced" stayed on the
+        registers after the text naming them was mended)."""
+        facts = list(self.facts.values())
+        complete = references.corpus_seen(Path(f.path) for f in facts)
+        unused = [d for d in references.resolve(facts, (), complete)
+                  if d.code == "refs.unused-entry"]  # fmt: skip
+        for shown, items in self.checked.items():
+            self.checked[shown] = [d for d in items if d.code != "refs.unused-entry"]
+        for d in unused:
+            self.checked.setdefault(d.path, []).append(d)
+
     # -- telling ----------------------------------------------------------------------------
 
     def diagnostics(self) -> list[Diagnostic]:
@@ -414,6 +446,11 @@ def _entry_ids(facts: Iterable[references.PackedFacts]) -> set[str]:
         for fact in references.unpacked(packed).ids
         if fact.register_entry
     }
+
+
+def _pointed_ids(facts: Iterable[references.PackedFacts]) -> set[str]:
+    """The ids the pointers of the files of ``facts`` name."""
+    return {p.fragment for packed in facts for p in references.unpacked(packed).pointers}
 
 
 def _order(d: Diagnostic) -> tuple[int, tuple[str, int, int, str, str]]:
