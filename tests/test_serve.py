@@ -25,6 +25,7 @@ from pipeline.diagnostics import Severity
 from pipeline.publish import Generation, Manifest, OutputFolder
 from pipeline.serve import site
 from pipeline.serve.http import EditionServer, is_loopback
+from pipeline.serve.session import Session
 from pipeline.serve.state import LiveState
 from pipeline.serve.watch import Watcher, WatchSet
 
@@ -561,10 +562,8 @@ def test_a_register_mended_clears_the_broken_pointers_of_the_texts(edition: Path
     assert "checked 1 file and the pointers of 1 file" in session.state.snapshot.note
 
 
-def test_a_text_s_save_tells_and_clears_the_entries_it_leaves_unused(edition: Path) -> None:
-    """Probe 81: a text saved not well-formed made the registers' entries "never
-    referenced"; mended, the warnings stayed in the panel, as they would after any save that
-    points at an entry again (the saved text alone was checked, not the registers)."""
+def _index_session(edition: Path) -> Session:
+    """A session of the edition that builds its index alone, after its first cycle."""
     from pipeline.check import CheckOptions
     from pipeline.serve.session import ServeOptions, Session
 
@@ -574,6 +573,14 @@ def test_a_text_s_save_tells_and_clears_the_entries_it_leaves_unused(edition: Pa
     )  # fmt: skip
     session = Session(options, LiveState(), lambda line, _: None)
     session.cycle(frozenset(), first=True)
+    return session
+
+
+def test_a_text_s_save_tells_and_clears_the_entries_it_leaves_unused(edition: Path) -> None:
+    """Probe 81: a text saved not well-formed made the registers' entries "never
+    referenced"; mended, the warnings stayed in the panel, as they would after any save that
+    points at an entry again (the saved text alone was checked, not the registers)."""
+    session = _index_session(edition)
     text = (edition / "tei/texts/belgium-1944.xml").resolve()
     kept = text.read_text(encoding="utf-8")
 
@@ -598,15 +605,7 @@ def test_an_editor_s_temporary_file_is_no_change(edition: Path) -> None:
     "changed: tei/texts/belgium-1944.xml, tei/texts/sedaVaf5i", and the name without a
     suffix, read as a folder of texts removed, checked every file again. A folder that held
     texts stays a change when it is gone."""
-    from pipeline.check import CheckOptions
-    from pipeline.serve.session import ServeOptions, Session
-
-    options = ServeOptions(
-        targets=(edition / "tei",), out=edition / "dist", check=CheckOptions(jobs=1),
-        only=("index",),
-    )  # fmt: skip
-    session = Session(options, LiveState(), lambda line, _: None)
-    session.cycle(frozenset(), first=True)
+    session = _index_session(edition)
     texts = (edition / "tei/texts").resolve()
     text = texts / "belgium-1944.xml"
     assert session._meant(frozenset({text, texts / "sedaVaf5i"})) == {text}
