@@ -3730,6 +3730,48 @@ def test_a_sources_availability_without_a_licence_is_no_licence(tmp_path: Path) 
     }
 
 
+_CATALOGUE = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
+<titleStmt><title>Durham Psalter</title></titleStmt><publicationStmt><p>x</p>
+</publicationStmt><sourceDesc><msDesc><msIdentifier><idno>MS 7</idno></msIdentifier>
+<msContents><msItem><incipit defective="true">et dixit ad eos</incipit>
+<explicit>in secula seculorum</explicit></msItem></msContents>
+<physDesc><layoutDesc><layout ruledLines="30 32" columns="1"/></layoutDesc>
+<bindingDesc><binding when="1750"><p>Half leather, marbled boards.</p></binding>
+<binding notBefore="1450" notAfter="1475"><p>An earlier limp vellum wrapper.</p></binding>
+</bindingDesc></physDesc><history><origin>Written at <origPlace>Durham Priory</origPlace> in the
+<origDate notBefore="1380" notAfter="1399">late fourteenth century</origDate>, probably by a
+monk.</origin></history><additional><adminInfo><custodialHist><custEvent type="rebinding"
+notBefore="1745" notAfter="1755">Rebound by a local binder.</custEvent></custodialHist>
+</adminInfo></additional></msDesc></sourceDesc></fileDesc></teiHeader>
+<text><body><p>Beatus vir.</p></body></text></TEI>"""
+
+
+def test_a_catalogue_record_keeps_its_prose_dates_and_defects(tmp_path: Path) -> None:
+    """Probe 82: an origin of prose around its place and date lost "Written at" and
+    "probably by a monk"; a binding and a custodial event dated by their attributes, inside
+    their description, said no year; an incipit's @defective and a layout's ruled lines were
+    shown nowhere."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "psalter.xml").write_text(_CATALOGUE, encoding="utf-8")
+    report = build([src], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out/html/psalter.html")
+    fields = {_words(dt): _words(dt.getnext()) for dt in page.xpath("//dl/dt")}
+    assert fields["Origin"] == (
+        "Written at Durham Priory in the late fourteenth century, probably by a monk."
+    )
+    assert fields["Incipit"] == "et dixit ad eos (defective)"
+    assert fields["Explicit"] == "in secula seculorum"
+    assert fields["Layout"] == "1 column, 30–32 ruled lines"
+    assert fields["Custodial history"] == "Rebound by a local binder. (between 1745 and 1755)"
+    bindings = page.xpath("//dd[contains(@class, 'ms-bindingDesc')]//div[@class='binding']")
+    assert [[_words(p) for p in b.xpath("p")] for b in bindings] == [
+        ["Half leather, marbled boards.", "1750"],
+        ["An earlier limp vellum wrapper.", "Between 1450 and 1475"],
+    ]
+
+
 # An inscription written as the epigraphic editions of probe 42 write them (the Inscriptions
 # of Aphrodisias, I.Sicily, IOSPE): measures in the description's words with their unit in
 # @unit, provenances of several kinds, coordinates against the words before them, a vacat

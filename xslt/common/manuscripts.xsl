@@ -313,12 +313,17 @@
 
   <!-- Containers whose children are fields of the area above (objectDesc holds supportDesc
        and layoutDesc; supportDesc holds support, extent, collation ...). -->
+  <!-- An origin of prose around its place and date ("Written at <origPlace> in the
+       <origDate>, probably by a monk") is one field, its words kept: unpacked into its place
+       and date, "Written at" and "probably by a monk" were lost (probe 82). Punctuation alone
+       between them ("<origDate/> (<origDate/>), <origPlace/>") is no prose: a field each. -->
   <xsl:function name="r:ms-fields" as="node()*">
     <xsl:param name="children" as="element()*"/>
     <xsl:for-each select="$children[not(self::p or self::ab)][r:has-content(.)]">
       <xsl:choose>
         <xsl:when test="self::objectDesc or self::supportDesc or self::layoutDesc or self::adminInfo
-            or self::recordHist[empty(p | ab)] or self::origin[empty(p | ab) and count(*) gt 1]">
+            or self::recordHist[empty(p | ab)]
+            or self::origin[empty(p | ab) and count(*) gt 1 and not(text()[matches(., '[\p{L}\p{N}]')])]">
           <xsl:sequence select="@form | @material, r:ms-fields(*), p[r:has-content(.)]"/>
         </xsl:when>
         <xsl:otherwise>
@@ -356,8 +361,11 @@
     <xsl:param name="e" as="element()"/>
     <xsl:choose>
       <xsl:when test="$e/self::layout and normalize-space($e) = ''">
+        <!-- the ruled lines beside the written ones (probe 82: <layout ruledLines="30 32"
+             columns="1"/> was "1 column") -->
         <xsl:value-of select="string-join((r:layout-count($e/@columns, 'ms.column', 'ms.columns'),
-            r:layout-count($e/@writtenLines, 'ms.line', 'ms.lines')), ', ')"/>
+            r:layout-count($e/@writtenLines, 'ms.line', 'ms.lines'),
+            r:layout-count($e/@ruledLines, 'ms.ruled-line', 'ms.ruled-lines')), ', ')"/>
       </xsl:when>
       <!-- a language given by its codes alone (Beta maṣāḥǝft's <textLang mainLang="gez"/>):
            the names the header's langUsage gives them, else their names (base.xsl); it
@@ -397,6 +405,14 @@
             <xsl:value-of select="' (' || $dates || ')'"/>
           </xsl:otherwise>
         </xsl:choose>
+      </xsl:when>
+      <!-- a passage quoted defective (att.msExcerpt: "incomplete through loss or damage")
+           says so, as an item of the contents does (probe 82: an incipit's @defective was
+           shown nowhere) -->
+      <xsl:when test="$e/(self::incipit | self::explicit | self::rubric | self::finalRubric
+          | self::colophon)/@defective = ('true', '1')">
+        <xsl:sequence select="$e/node()"/>
+        <xsl:value-of select="' (' || r:msg('ms.defective') || ')'"/>
       </xsl:when>
       <!-- a date of origin in another calendar says which: "AG 868 (calendar: Seleucid)" -->
       <xsl:when test="$e/self::origDate and exists(r:calendar-name($e))">
@@ -697,6 +713,32 @@
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A binding or a custodial event inside its description (bindingDesc, custodialHist: the
+       field), dated by its attributes alone, its words silent on the years: the dates after
+       its words, as r:field-content gives them to one that is the field itself (probe 82:
+       <binding when="1750"> and <custEvent notBefore="1745" notAfter="1755"> said no year). -->
+  <xsl:template match="(binding | custEvent)[normalize-space() != '']
+      [exists(r:date-attribute-words(.))][not(r:dated-in-words(.))]" mode="r:main"
+      priority="2" as="element()">
+    <xsl:variable name="dates" as="xs:string" select="r:date-attribute-words(.)"/>
+    <xsl:variable name="made" as="element()">
+      <xsl:next-match/>
+    </xsl:variable>
+    <xsl:element name="{local-name($made)}" namespace="{namespace-uri($made)}">
+      <xsl:sequence select="$made/@*, $made/node()"/>
+      <xsl:choose>
+        <xsl:when test="$made/*[local-name() = ('p', 'div')]">
+          <xsl:element name="p" namespace="{namespace-uri($made)}">
+            <xsl:value-of select="upper-case(substring($dates, 1, 1)) || substring($dates, 2)"/>
+          </xsl:element>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="' (' || $dates || ')'"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
   </xsl:template>
 
   <!-- A date of origin given by its attributes alone, inside a field (an origin of one date):
