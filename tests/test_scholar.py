@@ -23,6 +23,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from conftest import ELTEC, ROOT, SHARED, tei_text
@@ -1155,6 +1156,35 @@ def test_a_search_made_while_the_bundles_load_waits_for_all_of_them(
         page.press("#ed-search-query", "Enter")
         pages = _result_pages(page, timeout=30000)
         assert "belgium-1944.html" in pages and len(pages) >= 3, pages
+
+
+@pytest.mark.slow
+def test_search_reads_a_query_as_the_language_of_each_index(tmp_path: Path) -> None:
+    """Probe 84: the English search page read every query as English; Pagefind's Arabic index
+    keeps "العزائم" as its stem "عزائم", and the word as written, with its article, found
+    nothing of the Arabic text (a third of its words). Each language's index reads the
+    query itself now; the index pages and the English text are found beside it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "qasida.xml").write_text(
+        tei_text("<lg><l>على قدر أهل العزم تأتي العزائم</l><l>وتأتي على قدر الكرام"
+                 " المكارم</l></lg><p>ذهب الشاعر إلى بغداد.</p>", title="قصيدة", lang="ar"),
+        encoding="utf-8",
+    )  # fmt: skip
+    (corpus / "note.xml").write_text(
+        tei_text("<p>A note on the poem of Baghdad and its resolutions.</p>", title="Note",
+                 lang="en"),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    with _serving(tmp_path / "out") as base, _chromium_page() as page:
+        page.route(re.compile(r"^(?!http://127\.0\.0\.1)"), lambda route: route.abort())
+        for word in ("العزائم", "المكارم", "بغداد", "عزائم"):
+            page.goto(base + "search.html?q=" + quote(word))
+            assert "qasida.html" in _result_pages(page), word
+        page.goto(base + "search.html?q=resolutions")
+        assert _result_pages(page) == {"note.html"}
 
 
 @pytest.mark.slow

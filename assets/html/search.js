@@ -32,34 +32,104 @@
   function load() {
     if (loading) return loading;
     status.textContent = say("loading");
-    var pagefind = null;
     loading = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
-      pagefind = module;
-      return pagefind.options({ baseUrl: base.pathname }).then(function () {
-        // the site is indexed in bundles (pipeline/builders/search.py), and Pagefind splits
-        // each bundle's index by the language of its pages (html/@lang: a text's own)
-        return fetch(new URL("pagefind/bundles.json", base).href).then(function (answer) {
-          return answer.ok ? answer.json() : [];
-        }).catch(function () { return []; });
-      }).then(function (bundles) {
-        return merges(bundles).reduce(function (done, merge) {
-          return done.then(function () {
-            return pagefind.mergeIndex(new URL("pagefind/" + merge.folder, base).href,
-                                       { baseUrl: base.pathname, language: merge.language });
-          });
-        }, Promise.resolve());
-      }).then(function () {
-        return pagefind.filters();
-      }).then(function (filters) {
+      // the site is indexed in bundles (pipeline/builders/search.py), and Pagefind splits
+      // each bundle's index by the language of its pages (html/@lang: a text's own)
+      return fetch(new URL("pagefind/bundles.json", base).href).then(function (answer) {
+        return answer.ok ? answer.json() : [];
+      }).catch(function () { return []; }).then(function (bundles) {
+        return typeof module.createInstance === "function" ? searcher(bundles)
+          : merged(module, bundles);
+      });
+    }).then(function (index) {
+      return index.filters().then(function (filters) {
         fillFilters(filters || {});
         status.textContent = "";
-        return pagefind;
+        return index;
       });
     }).catch(function () {
       status.textContent = say("unavailable");
       throw new Error("no index");
     });
     return loading;
+  }
+
+  // One Pagefind instance for each language of each bundle, each with its own WebAssembly:
+  // a query is read as the language of the index it searches reads its words. An index
+  // merged into another (mergeIndex) reads the query with the first one's: "العزائم",
+  // written with its article, was stemmed as English and never met the Arabic index's
+  // "عزائم" (probe 84), and a German inflection the German index had stemmed was missed
+  // the same way. Each instance comes from a module of its own (the script's address with
+  // the instance's number), so from a worker of its own: the WebAssembly of two languages
+  // in one worker share its memory, and the second broke the first ("unreachable").
+  // Pagefind takes an instance's language from the page's html/@lang when it is made: the
+  // attribute says the index's language for that moment.
+  function searcher(bundles) {
+    var page = document.documentElement;
+    var own = page.getAttribute("lang");
+    var wanted = [];
+    bundles.forEach(function (bundle) {
+      Object.keys(bundle.languages || {}).forEach(function (code) {
+        wanted.push({ folder: bundle.folder, language: code });
+      });
+    });
+    if (!wanted.length) wanted.push({ folder: "", language: own || "unknown" });
+    return Promise.all(wanted.map(function (one, n) {
+      var script = new URL("pagefind/pagefind.js?instance=" + n, base).href;
+      return import(script).then(function (module) {
+        page.setAttribute("lang", one.language);
+        try {
+          return module.createInstance({
+            basePath: new URL("pagefind/" + one.folder, base).href
+          });
+        } finally {
+          if (own === null) page.removeAttribute("lang"); else page.setAttribute("lang", own);
+        }
+      }).then(function (instance) {
+        return instance.options({ baseUrl: base.pathname }).then(function () {
+          return instance.init();
+        }).then(function () { return instance; });
+      });
+    })).then(function (instances) {
+      return {
+        filters: function () {
+          return Promise.all(instances.map(function (i) { return i.filters(); }))
+            .then(function (all) {
+              var sum = {};
+              all.forEach(function (filters) {
+                Object.keys(filters || {}).forEach(function (name) {
+                  var values = sum[name] = sum[name] || {};
+                  Object.keys(filters[name]).forEach(function (value) {
+                    values[value] = (values[value] || 0) + filters[name][value];
+                  });
+                });
+              });
+              return sum;
+            });
+        },
+        search: function (query, options) {
+          return Promise.all(instances.map(function (i) { return i.search(query, options); }))
+            .then(function (all) {
+              var results = [];
+              all.forEach(function (one) { if (one) results = results.concat(one.results); });
+              results.sort(function (a, b) { return b.score - a.score; });
+              return { results: results };
+            });
+        }
+      };
+    });
+  }
+
+  // An older Pagefind without createInstance: its own language's index, the others merged.
+  function merged(pagefind, bundles) {
+    return pagefind.options({ baseUrl: base.pathname }).then(function () {
+      return merges(bundles).reduce(function (done, merge) {
+        return done.then(function () {
+          return pagefind.mergeIndex(new URL("pagefind/" + merge.folder, base).href,
+                                     { baseUrl: base.pathname, language: merge.language });
+        });
+      }, Promise.resolve());
+    }).then(function () { return pagefind; });
   }
 
   // What to merge: every language of every bundle but the one Pagefind loads by itself, the

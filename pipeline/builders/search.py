@@ -5,8 +5,9 @@ The last step of the HTML output (``pipeline.finish``), once every page is in th
 generation's ``html/``: Pagefind (its binary ships in the ``pagefind_bin_extended`` wheel,
 else ``pagefind_bin``; no server, nothing fetched) reads the pages, in bundles (``bundles``),
 and writes ``html/pagefind/`` — the index fragments, its WebAssembly and ``pagefind.js``,
-which ``assets/search.js`` loads on ``search.html``, merging the other bundles
-(``html/pagefind/bundle-N/``) and the index of every language of each. What it
+which ``assets/search.js`` loads on ``search.html``: one Pagefind instance for the index of
+each language of each bundle (``html/pagefind/bundle-N/``), each reading the query as its
+language does, their results merged by score. What it
 indexes is marked in the pages (``xslt/html/modules/shell.xsl``): the ``main`` of reading and
 index pages (``data-pagefind-body``) with filters ``text``, ``language`` and ``type``; the
 navigation, cards, popovers and citation blocks are left out here (``EXCLUDED``). Any failure
