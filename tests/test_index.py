@@ -1096,6 +1096,31 @@ def test_a_register_and_letters_read_as_written_probe_60(tmp_path: Path) -> None
     assert "zwischen 1850 und 1855" in head and "1850–1855" not in head, head
 
 
+def test_a_life_dated_in_another_calendar_keeps_its_words(tmp_path: Path) -> None:
+    """Probe 84: a birth's words giving its date in the Hijri calendar ("٣٠٣ هـ", "303 AH"
+    beside when="0915"), in the birth or in its date, were taken for the Gregorian date
+    restated and dropped from the index, its page and the exports; words restating the
+    year ("26 February 1786") are still said once."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "t.xml").write_text(
+        tei_text(
+            "<p>"
+            + " ".join(f'<persName ref="#{k}">{k}</persName>' for k in ("a", "b", "c", "d"))
+            + '</p><listPerson><person xml:id="a"><persName>A</persName><birth when="0915">'
+            '٣٠٣ هـ</birth></person><person xml:id="b"><persName>B</persName><birth><date'
+            ' when="0915" calendar="#hijri">٣٠٣ هـ</date></birth></person><person xml:id="c">'
+            '<persName>C</persName><birth when="0915">303 AH</birth></person><person'
+            ' xml:id="d"><persName>D</persName><birth when="1786-02-26">26 February 1786'
+            "</birth></person></listPerson>"
+        ),
+        encoding="utf-8",
+    )
+    build([tmp_path / "src"], tmp_path / "out", only=("index",), jobs=1)
+    records = entities_of(tmp_path / "out")
+    said = {k: records[k]["birth"]["text"] for k in "abcd"}
+    assert said == {"a": "٣٠٣ هـ", "b": "٣٠٣ هـ", "c": "303 AH", "d": None}
+
+
 def test_the_registers_dated_events_are_on_the_timeline(tmp_path: Path) -> None:
     """Probe 55's leftover: an event a register dates (event/@when, @from ...) was on the
     timeline only where a text mentioned it with a date. Each stands among the texts' dates

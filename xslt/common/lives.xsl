@@ -48,14 +48,34 @@
 
   <!-- The words of a birth or death dated by its attributes that are not its date, where no
        place is named: "Estagel" of <birth when="1786-02-26">Estagel</birth>, which the cards,
-       the index and the exports dropped (probe 60). Words with a digit restate the date ("26
-       February 1786") and are not said twice. -->
+       the index and the exports dropped (probe 60). Words that restate the date ("26
+       February 1786": every year of its attributes) are not said twice; words with other
+       numbers are the source's own statement and are said: a date in another calendar ("٣٠٣
+       هـ", "303 AH" beside when="0915"), in the birth's words or its date's (probe 84: they
+       were dropped from every output). -->
   <xsl:function name="r:life-said" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="rest" as="xs:string" select="replace(normalize-space(string-join(
         $e//text()[empty(ancestor::*[local-name() = ($r:place-names, 'location', 'note',
             'date')] intersect $e/descendant::*)], ' ')), '^[\s,;:]+|[\s,;:]+$', '')"/>
-    <xsl:sequence select="$rest[. != ''][not(matches(., '\d'))][r:life-dated($e)]
+    <xsl:variable name="said" as="xs:string*" select="
+        $rest[. != ''][not(r:restates(., $e))],
+        $e/date[normalize-space()][not(r:restates(string(.), .))] ! normalize-space()"/>
+    <xsl:sequence select="string-join($said, ', ')[. != ''][r:life-dated($e)]
         [empty($e/@ref | $e/descendant::*[local-name() = $r:place-names])]"/>
+  </xsl:function>
+
+  <!-- Whether words with numbers say every year the dates of $e (its attributes, its date's)
+       give, in any script's digits. -->
+  <xsl:function name="r:restates" as="xs:boolean">
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="digits" as="xs:string"
+        select="translate($words, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹', '01234567890123456789')"/>
+    <xsl:variable name="years" as="xs:string*" select="($e, $e/date)/@*[local-name() = ('when',
+        'notBefore', 'notAfter', 'from', 'to')][normalize-space()]
+        ! replace(normalize-space(.), '^-?0*([0-9]+).*$', '$1')"/>
+    <xsl:sequence select="matches($words, '\d') and (every $year in $years satisfies
+        matches($digits, '(^|\D)0*' || $year || '(\D|$)'))"/>
   </xsl:function>
 </xsl:stylesheet>
