@@ -1167,6 +1167,30 @@ def _filed(page: Any) -> list[tuple[str, list[str]]]:
     ]  # fmt: skip
 
 
+def test_the_order_of_the_scripts_is_the_pages_language_s(tmp_path: Path) -> None:
+    """Probe 84: the index pages put the names of the first file's language's script first,
+    so that renaming a Persian text (a.xml, z.xml) put its names before or after the Latin
+    ones of an English edition. The pages' language decides (README), the file names never."""
+    order = []
+    for name in ("a", "z"):
+        src = tmp_path / name / "src"
+        src.mkdir(parents=True)
+        (src / f"{name}.xml").write_text(
+            tei_text('<p><persName ref="#d">دهخدا</persName></p><listPerson><person xml:id="d">'
+                     "<persName>دهخدا</persName></person></listPerson>", lang="fa"),
+            encoding="utf-8",
+        )  # fmt: skip
+        (src / "m.xml").write_text(
+            tei_text('<p><persName ref="#e">Eve</persName></p><listPerson><person xml:id="e">'
+                     "<persName>Eve</persName></person></listPerson>", lang="en"),
+            encoding="utf-8",
+        )  # fmt: skip
+        build([src], tmp_path / name / "out", only=("html",), jobs=1)
+        page = html.parse(str(tmp_path / name / "out/html/persons.html"))
+        order.append([letter for letter, _ in _filed(page)])
+    assert order == [["E", "د"], ["E", "د"]]
+
+
 def test_an_arabic_index_files_names_as_arabic_readers_do(tmp_path: Path) -> None:
     """Probe 61 (an edition in Arabic): the collation weighed an alef's hamza and madda as
     letters ("اسماعيل, آمنة, أبو الطيب, إبراهيم"), the Hebrew names came before the Arabic

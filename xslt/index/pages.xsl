@@ -51,9 +51,14 @@
   </xsl:template>
 
   <xsl:template match="ed:index" as="element()">
-    <!-- the names are sorted as the texts' language sorts them -->
-    <xsl:variable name="names-lang" as="xs:string"
-        select="(ed:documents/ed:document/@lang[normalize-space()], 'en')[1]"/>
+    <!-- the names are sorted as the texts' language sorts them: the language most of them
+         are in, the pages' on a tie, never the first file's (probe 84: renaming a file
+         changed the order of the index) -->
+    <xsl:variable name="langs" as="xs:string*"
+        select="ed:documents/ed:document/@lang[normalize-space()] ! string()"/>
+    <xsl:variable name="names-lang" as="xs:string" select="(sort(distinct-values($langs), (),
+        function ($l) { -count($langs[. eq $l]), if ($l eq r:ui-lang()) then 0 else 1, $l })[1],
+        'en')[1]"/>
     <xsl:variable name="title" as="xs:string" select="($pages($page)[1], r:msg('index.title'))[1]"/>
     <xsl:variable name="kinds" as="xs:string*" select="tail($pages($page))"/>
     <xsl:variable name="entities" as="element(ed:entity)*" select="

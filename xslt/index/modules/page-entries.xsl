@@ -101,7 +101,9 @@
     <xsl:param name="collation-lang" as="xs:string" tunnel="yes" required="yes"/>
     <xsl:variable name="sorted" as="element(ed:entity)*">
       <xsl:perform-sort select="$entities">
-        <xsl:sort select="r:script-rank(@sort, $collation-lang)"/>
+        <!-- the script of the pages' language first, as the README says: the texts' language
+             put the Persian names first or last as the first file's name went (probe 84) -->
+        <xsl:sort select="r:script-rank(@sort, r:ui-lang())"/>
         <xsl:sort select="r:collation-key(@sort)" collation="{ed:collation($collation-lang)}"/>
         <xsl:sort select="r:collation-key(ed:name)" collation="{ed:collation($collation-lang)}"/>
         <xsl:sort select="normalize-unicode(ed:name, 'NFD')"
