@@ -762,6 +762,12 @@ unit="issue">السنة ١</biblScope></monogr><series><title>سلسلة</title>
         "Source: الهلال. القاهرة: دار الهلال، ١٨٩٢. vol. 2, pp. 3–5.",
     ]
     assert about.xpath("string(//p[@class='citation'])").startswith("الزهور. مشروع، جامعة")
+    # each part of the citation and each download's title set apart from the words beside
+    # it: a right-to-left title split an English date and a size around it (probe 84)
+    parts = about.xpath("//p[@class='citation']/bdi/text()")
+    assert parts[0] == "الزهور" and len(parts) >= 3, parts
+    home = _page(tmp_path / "out/html/index.html")
+    assert home.xpath("//ul[@class='download-list']//a[contains(@href, 'zuhur')]/@dir") == ["auto"]
     page = _page(tmp_path / "out/html/zuhur.html")
     (sender,) = page.xpath("//dl[@class='corresp']/dd")
     assert " ".join(sender.text_content().split()) == "كاتب، شارع الأمير، بيروت"

@@ -311,6 +311,15 @@
   <xsl:function name="r:citation" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="fallback-date" as="xs:string"/>
+    <xsl:sequence select="string-join(r:citation-parts($tei, $fallback-date), '. ') || '.'"/>
+  </xsl:function>
+
+  <!-- The parts of a text's citation (authors, title, editors, imprint, identifier), each
+       without its full stop: a page sets each apart, so that a title written right to left
+       keeps the date after it (probe 84: "5 .الغزالي والشعر December 2026."). -->
+  <xsl:function name="r:citation-parts" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="fallback-date" as="xs:string"/>
     <xsl:variable name="authors" as="xs:string?"
         select="string-join(r:authors($tei), '; ')[. != '']"/>
     <xsl:variable name="editors" as="xs:string*" select="r:editors($tei)"/>
@@ -322,8 +331,8 @@
         ! (if (r:is-iso-date(.)) then r:date-words(., true()) else .)"/>
     <xsl:variable name="imprint" as="xs:string?"
         select="string-join((r:publisher($tei), $date), ', ')[. != '']"/>
-    <xsl:sequence select="string-join(($authors, r:title($tei), $edited, $imprint,
-        r:identifier($tei)) ! replace(., '\.$', ''), '. ') || '.'"/>
+    <xsl:sequence select="($authors, r:title($tei), $edited, $imprint, r:identifier($tei))
+        ! replace(., '\.$', '')"/>
   </xsl:function>
 
 </xsl:stylesheet>

@@ -50,7 +50,10 @@
           <h2 id="ed-cite-title"><xsl:value-of select="r:msg('footer.cite')"/></h2>
           <xsl:choose>
             <xsl:when test="count($texts) = 1">
-              <p class="citation"><xsl:value-of select="r:citation($texts, $date)"/></p>
+              <xsl:call-template name="s:citation">
+                <xsl:with-param name="tei" select="$texts"/>
+                <xsl:with-param name="date" select="$date"/>
+              </xsl:call-template>
             </xsl:when>
             <xsl:otherwise>
               <!-- the edition: its title, its editors and its publisher as the settings name

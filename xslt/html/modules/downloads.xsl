@@ -88,8 +88,10 @@
         <xsl:for-each select="$files[@kind = 'edition'], $files[@kind = 'text'],
             $files[@kind = 'register']">
           <li>
+            <!-- a title written right to left is set apart from the size after it (probe 84:
+                 "2.1 یادداشت‌ها kB") -->
             <a href="{@href}" type="{if (@kind = 'edition') then 'application/zip'
-                else 'application/tei+xml'}">
+                else 'application/tei+xml'}" dir="auto">
               <xsl:value-of select="s:file-label(., $texts)"/>
             </a>
             <xsl:call-template name="s:file-name">
@@ -129,7 +131,7 @@
                   $files[@kind = 'register'], $files[@kind = 'index']">
                 <tr>
                   <td>
-                    <a href="{@href}"><xsl:value-of select="s:file-label(., $texts)"/></a>
+                    <a href="{@href}" dir="auto"><xsl:value-of select="s:file-label(., $texts)"/></a>
                     <xsl:call-template name="s:file-name">
                       <xsl:with-param name="texts" select="$texts"/>
                     </xsl:call-template>

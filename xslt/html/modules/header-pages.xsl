@@ -180,8 +180,25 @@
         </ul>
       </xsl:for-each>
       <h3><xsl:value-of select="r:msg('about.cite.text')"/></h3>
-      <p class="citation"><xsl:value-of select="r:citation(., $date)"/></p>
+      <xsl:call-template name="s:citation">
+        <xsl:with-param name="tei" select="."/>
+        <xsl:with-param name="date" select="$date"/>
+      </xsl:call-template>
     </section>
+  </xsl:template>
+
+  <!-- A text's citation, each part set apart (bdi): a title written right to left keeps the
+       date after it (probe 84: "5 .الغزالي والشعر December 2026."). -->
+  <xsl:template name="s:citation" as="element()">
+    <xsl:param name="tei" as="element()" required="yes"/>
+    <xsl:param name="date" as="xs:string" required="yes"/>
+    <p class="citation">
+      <xsl:for-each select="r:citation-parts($tei, $date)">
+        <xsl:if test="position() gt 1"><xsl:text>. </xsl:text></xsl:if>
+        <bdi><xsl:value-of select="."/></bdi>
+      </xsl:for-each>
+      <xsl:text>.</xsl:text>
+    </p>
   </xsl:template>
 
   <xsl:template name="facts" as="element()">
