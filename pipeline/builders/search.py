@@ -124,11 +124,33 @@ def _second_form(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
     return (match.start(), match.start(), b" ")
 
 
+#: An addition right after the deletion it replaces (a ``subst``, or ``del`` and ``add`` side
+#: by side): the reading view shows the one, the diplomatic view both, and Pagefind read
+#: "preybeseche", "silverpale", so that neither word was found (probe 82).
+_ADDITION_AFTER_DELETION = re.compile(rb"</del><ins class=\"add[\" ]")
+_SUBST_OPENING = b'<span class="subst">'
+
+
+def _addition(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
+    """The edit for an addition after its deletion: a space between them, each a word; in a
+    word ("recomm<del>a</del><add>e</add>nde"), the deletion out of the index instead, so
+    that the reading view's word is found whole."""
+    opening = data.rfind(b"<del ", 0, match.start())
+    before = opening
+    if data[:before].endswith(_SUBST_OPENING):
+        before -= len(_SUBST_OPENING)
+    previous = data[max(0, before - 4) : before].decode("utf-8", "ignore")[-1:]
+    if opening >= 0 and previous.isalnum():
+        return (opening + 4, opening + 4, b" data-pagefind-ignore")
+    return (match.start() + 6, match.start() + 6, b" ")
+
+
 def stage_for_search(page: Path, target: Path) -> bool:
     """Write at ``target`` the page as Pagefind is to read it, if it differs from ``page``:
     without the ids of inline elements that continue a word (a letter before them), which
     Pagefind would split the word at, with a space between the two forms of an editorial
-    choice, each a word of its own view, and at the edges of the blocks it does not part.
+    choice, each a word of its own view, and between a deletion and the addition replacing
+    it, and at the edges of the blocks it does not part.
     False, and nothing written, when there is nothing to change (the page is then linked as
     it is)."""
     data = page.read_bytes()
@@ -136,6 +158,7 @@ def stage_for_search(page: Path, target: Path) -> bool:
         (*m.span(1), b"") for m in _INLINE_ID.finditer(data) if _goes_on_a_word(data, m.start())
     ]
     edits.extend(_second_form(data, m) for m in _SECOND_FORM.finditer(data))
+    edits.extend(_addition(data, m) for m in _ADDITION_AFTER_DELETION.finditer(data))
     # before a start tag, after an end tag ("/" is 47)
     edits.extend(
         (m.end(), m.end(), b" ") if m.group()[1] == 47 else (m.start(), m.start(), b" ")
