@@ -320,3 +320,30 @@ def test_pages_pass_axe_and_are_photographed(served: str, tmp_path: Path) -> Non
         finally:
             browser.close()
     assert len(list(shots.glob("*.png"))) == 6
+
+
+def test_the_words_of_a_page_image_s_description_are_the_text_s(tmp_path: Path) -> None:
+    """Probe 82: a page image's own desc ("Front cover, showing a stamp reading KEW") in a
+    facsimile without transcription was shown nowhere: the image is the viewer's, its
+    description the text's, on the page and in the book."""
+    from pipeline.build import build
+
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "f1.png").write_bytes(png(4, 4, []))
+    (tmp_path / "cover.xml").write_text(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Cover</title>'
+        "</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        "</sourceDesc></fileDesc></teiHeader><facsimile><surface><label>Front cover</label>"
+        '<graphic url="img/f1.png"><desc>Front cover, showing a stamp reading KEW.</desc>'
+        "</graphic></surface></facsimile></TEI>",
+        encoding="utf-8",
+    )
+    report = build([tmp_path / "cover.xml"], tmp_path / "out", only=("html", "epub"), jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out/html/cover.html")
+    said = [_text(p) for p in page.xpath("//p[@class='graphic-desc']")]
+    assert said == ["Front cover, showing a stamp reading KEW."]
+    book = _book(tmp_path / "out/epub/cover.epub")
+    described = ".//{http://www.w3.org/1999/xhtml}p[@class='graphic-desc']"
+    told = [_text(p) for doc in book.values() for p in doc.iterfind(described)]
+    assert told == said

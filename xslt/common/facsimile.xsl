@@ -333,9 +333,26 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- The page's image and the shapes drawn on it are the viewer's, not the text's. -->
+  <!-- The page's image and the shapes drawn on it are the viewer's, not the text's; what the
+       image's own desc says of it is the text's (probe 82: "Front cover, showing a stamp
+       reading KEW" was shown nowhere). -->
   <xsl:template match="sourceDoc//graphic[parent::surface or parent::zone] | sourceDoc//path"
-      mode="r:main" as="empty-sequence()" priority="1"/>
+      mode="r:main" as="element()*" priority="1">
+    <xsl:call-template name="r:graphic-desc"/>
+  </xsl:template>
+
+  <xsl:template name="r:graphic-desc" as="element()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:for-each select="self::graphic/desc[normalize-space()]">
+      <xsl:element name="{if ($r:phrasing) then 'span' else 'p'}">
+        <xsl:attribute name="class" select="'graphic-desc' || (if ($r:phrasing) then ' block' else '')"/>
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:element>
+    </xsl:for-each>
+  </xsl:template>
 
   <!-- What names a page: its label, else a short desc of its own words alone, as catalogues
        name a folio (manuscripta.se's <surface><desc>f. 1v</desc>: it was "Page 2" and its

@@ -40,9 +40,12 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A page's own image shows at its start (above), not as a figure of the text. -->
+  <!-- A page's own image shows at its start (above), not as a figure of the text; its desc is
+       the text's (common/facsimile.xsl). -->
   <xsl:template match="tei:sourceDoc//tei:graphic[parent::tei:surface or parent::tei:zone]"
-      mode="r:main" as="empty-sequence()" priority="2"/>
+      mode="r:main" as="element()*" priority="2">
+    <xsl:call-template name="r:graphic-desc"/>
+  </xsl:template>
 
   <!-- The page image before a page break, when the book carries it. -->
   <xsl:template name="ee:page-image" as="element()?">
