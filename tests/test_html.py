@@ -3736,6 +3736,55 @@ def test_a_sources_availability_without_a_licence_is_no_licence(tmp_path: Path) 
     }
 
 
+_LETTER = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
+<titleStmt><title>{title}</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc><correspDesc><correspAction
+type="sent"><persName>Anna Weber</persName>{date}</correspAction>{context}{note}
+</correspDesc></profileDesc></teiHeader><text><body><p>Dear Carl.</p></body></text></TEI>"""
+
+
+def test_a_letter_head_says_what_the_editor_says_of_the_letter(tmp_path: Path) -> None:
+    """Probe 86: a correspDesc's note ("Draft, never sent.") was shown nowhere; an uncertain
+    date (cert="low") and one the editor supplied (@evidence) read as certain and as the
+    letter's own; another project's letter (https://other.org/letters/b) led to this
+    edition's letter b."""
+    src = tmp_path / "src"
+    src.mkdir()
+    letters = {
+        "a": ('<date when="1851-06-02" cert="low"/>',
+              '<correspContext><ref type="prev" target="https://other.org/letters/b">Their'
+              ' letter</ref><ref type="next" target="b.xml">Ours</ref></correspContext>',
+              '<note type="status">Draft, never sent.</note>'),
+        "b": ('<date when="1851-09-10" evidence="conjecture"/>', "", ""),
+        "c": ('<date when="1851-10-01" evidence="internal">[1 October 1851]</date>', "", ""),
+    }  # fmt: skip
+    for stem, (date, context, note) in letters.items():
+        (src / f"{stem}.xml").write_text(
+            _LETTER.format(title=f"Letter {stem}", date=date, context=context, note=note),
+            encoding="utf-8",
+        )
+    report = build([src], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+
+    def head(stem: str) -> list[str]:
+        page = _page(tmp_path / f"out/html/{stem}.html")
+        return [_words(e) for e in page.xpath("//dl[contains(@class, 'corresp')]/*")]
+
+    assert head("a") == ["From", "Anna Weber, 2 June 1851 (uncertain)", "Note",
+                         "Draft, never sent."]  # fmt: skip
+    assert head("b") == ["From", "Anna Weber, [10 September 1851]"]
+    assert head("c") == ["From", "Anna Weber, [1 October 1851]"]
+    page = _page(tmp_path / "out/html/a.html")
+    links = [(_words(li), li.xpath("string(a/@href)"))
+             for li in page.xpath("//li[starts-with(@class, 'corresp-')]")]  # fmt: skip
+    assert links == [
+        ("Previous letter: Their letter", "https://other.org/letters/b"),
+        ("Next letter: Letter b", "b.html"),
+    ]
+    home = _words(_page(tmp_path / "out/html/index.html").xpath("//main")[0])
+    assert "2 June 1851 (uncertain)" in home and "[10 September 1851]" in home
+
+
 _CATALOGUE = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
 <titleStmt><title>Durham Psalter</title></titleStmt><publicationStmt><p>x</p>
 </publicationStmt><sourceDesc><msDesc><msIdentifier><idno>MS 7</idno></msIdentifier>

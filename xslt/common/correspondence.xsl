@@ -176,6 +176,20 @@
       <dt><xsl:value-of select="r:msg('letter.received')"/></dt>
       <dd><xsl:sequence select="r:corresp-date($desc/dateAddressee)"/></dd>
     </xsl:if>
+    <!-- what the editor notes of the letter's sending ("Draft, never sent."), in the
+         description or one of its actions: it was shown nowhere (probe 86) -->
+    <xsl:for-each select="$desc/(note | noteGrp/note | correspAction/note
+        | correspAction/noteGrp/note)[normalize-space()]">
+      <dt><xsl:value-of select="r:msg('letter.note')"/></dt>
+      <dd>
+        <xsl:call-template name="r:attributes">
+          <xsl:with-param name="class" select="'corresp-note'"/>
+        </xsl:call-template>
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </dd>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- A letter without a correspondence description whose header names its writer and its
@@ -380,8 +394,9 @@
     <!-- a date without words of its own is written as people read it: "3 May 1800",
          "18th century" (also for words that are a century's number alone), "between 1850
          and 1855" (probe 60: "1850–1855" read as a time the letter took to send) -->
-    <xsl:variable name="text" as="xs:string" select="(r:period-said($d), r:plain($d)[. != ''],
-        $iso ! r:date-words(., true()), r:date-attribute-words($d), '')[1]"/>
+    <xsl:variable name="text" as="xs:string" select="(r:date-qualified($d,
+        (r:period-said($d), r:plain($d)[. != ''], $iso ! r:date-words(., true()),
+        r:date-attribute-words($d), '')[1]), '')[1]"/>
     <xsl:choose>
       <xsl:when test="exists($iso)">
         <time datetime="{$iso}">
@@ -412,8 +427,25 @@
     <!-- the date the timeline and the index give the letter (r:sent-date), in its words or
          its attributes' ("between 1815 and 1816"; a century as one, r:period-said); else the
          older dateSender's words -->
-    <xsl:sequence select="(($desc ! r:sent-date(.) ! (r:period-said(.), r:plain(.)[. != ''],
-        r:date-attribute-words(.))[1]), $desc/dateSender[not(date)] ! r:plain(.)[. != ''])[1]"/>
+    <xsl:sequence select="(($desc ! r:sent-date(.) ! r:date-qualified(., (r:period-said(.),
+        r:plain(.)[. != ''], r:date-attribute-words(.))[1])),
+        $desc/dateSender[not(date)] ! r:plain(.)[. != ''])[1]"/>
+  </xsl:function>
+
+  <!-- A letter's date as the editor qualified it: in brackets when the editor supplied it
+       (@evidence "conjecture", "internal", "external": the letter does not say it), unless
+       its words are bracketed already; "(uncertain)" after it when @cert is low. The letter
+       head and the home page said "2 June 1851" of a cert="low" date the timeline called
+       uncertain (probe 86). -->
+  <xsl:function name="r:date-qualified" as="xs:string?">
+    <xsl:param name="d" as="element()"/>
+    <xsl:param name="text" as="xs:string?"/>
+    <xsl:variable name="supplied" as="xs:boolean" select="$d/@evidence = ('conjecture',
+        'internal', 'external') and not(starts-with(normalize-space($text), '['))"/>
+    <xsl:variable name="shown" as="xs:string?"
+        select="$text[. != ''] ! (if ($supplied) then '[' || . || ']' else .)"/>
+    <xsl:sequence select="$shown ! (if ($d/@cert = ('low', 'unknown'))
+        then r:msg('date.uncertain', .) else .)"/>
   </xsl:function>
 
   <!-- Previous and next letters ========================================================= -->
@@ -453,12 +485,17 @@
 
   <!-- The page of a text of this build named by a pointer: "L041206.xml", "#L041206",
        "https://.../D_000007-001-002.xml" (stem or xml:id); empty when it is not built. -->
+  <!-- A web address is a text of this build by its file's name only when it names an XML
+       file: another project's "https://other.org/letters/V02" led to this edition's V02
+       (probe 86: two projects numbering their letters alike link each other's). -->
   <xsl:function name="r:text-of" as="array(xs:string*)?">
     <xsl:param name="target" as="xs:string"/>
     <xsl:variable name="last" as="xs:string"
         select="replace(replace($target, '^.*/', ''), '\.xml(#.*)?$', '')"/>
     <xsl:variable name="key" as="xs:string" select="replace($last, '^#', '')"/>
-    <xsl:sequence select="($r:texts[?1 = $key], $r:texts[?2 = ($key, $key || '.xml')])[1]"/>
+    <xsl:sequence select="($r:texts[?1 = $key], $r:texts[?2 = ($key, $key || '.xml')])[1]
+        [not(matches($target, '^[a-zA-Z][a-zA-Z0-9+.-]*:'))
+            or matches($target, '\.xml(#.*)?$', 'i')]"/>
   </xsl:function>
 
   <!-- Whether a document is a letter: a correspondence description (or the older sender,
