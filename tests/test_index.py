@@ -715,10 +715,11 @@ def test_the_index_lists_the_letters_an_entry_sent_and_received(tmp_path: Path) 
     entities = json.loads((out / "index" / "entities.json").read_text(encoding="utf-8"))
     letters = {e["id"]: [(x["document"], x["role"], x["when"], x["ref"]) for x in e["letters"]]
                for e in entities["entities"]}  # fmt: skip
+    # by the date they were sent (probe 86)
     assert letters["gans"] == [
-        ("l1", "received", "1825-05-07", None),
         ("l2", "sent", "1810-07-11", "https://example.org/a1"),
         ("l2", "sent", "1811-01", "https://example.org/a2"),
+        ("l1", "received", "1825-05-07", None),
     ]
     assert letters["dresden"] == [("l1", "sent", "1825-05-07", None)]
     page = html.parse(str(out / "html" / "persons.html")).getroot()
@@ -1119,6 +1120,33 @@ def test_a_life_dated_in_another_calendar_keeps_its_words(tmp_path: Path) -> Non
     records = entities_of(tmp_path / "out")
     said = {k: records[k]["birth"]["text"] for k in "abcd"}
     assert said == {"a": "٣٠٣ هـ", "b": "٣٠٣ هـ", "c": "303 AH", "d": None}
+
+
+def test_a_correspondent_s_letters_are_listed_by_date(tmp_path: Path) -> None:
+    """Probe 86: a person's letters were listed on the index page and in entities.json in the
+    order of the files' names ("12 March 1850; 3 February 1852; December 1849"): by the date
+    they were sent now, undated last."""
+    src = tmp_path / "src"
+    src.mkdir()
+    dates = {"a-late": '<date when="1852-02-03"/>', "b-undated": "",
+             "m-range": '<date notBefore="1850-04-01" notAfter="1850-04-15"/>',
+             "z-early": '<date when="1849-12"/>'}  # fmt: skip
+    for stem, date in dates.items():
+        (src / f"{stem}.xml").write_text(
+            tei_text("<p>Dear Ann.</p>", title=stem).replace(
+                "</fileDesc>",
+                '</fileDesc><profileDesc><correspDesc><correspAction type="sent"><persName'
+                f' ref="#cb">Carl</persName>{date}</correspAction></correspDesc></profileDesc>',
+            ).replace("</text>", '</text><standOff><listPerson><person xml:id="cb"><persName>'
+                      "Carl</persName></person></listPerson></standOff>"),
+            encoding="utf-8",
+        )  # fmt: skip
+    build([src], tmp_path / "out", only=("index", "html"), jobs=1)
+    letters = entities_of(tmp_path / "out")["cb"]["letters"]
+    assert [x["document"] for x in letters] == ["z-early", "m-range", "a-late", "b-undated"]
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    listed = page.xpath("//section[@id='cb']//div[@class='index-letters']//a/text()")
+    assert listed == ["z-early", "m-range", "a-late", "b-undated"]
 
 
 def test_the_registers_dated_events_are_on_the_timeline(tmp_path: Path) -> None:

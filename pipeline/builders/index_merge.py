@@ -41,7 +41,8 @@ class _Entity:
     #: alive to the end (2,248 letters: the merge's peak 210 MB over what it started with).
     occurrences: list[str] = field(default_factory=list)
     speech_records: list[str] = field(default_factory=list)
-    letter_records: list[str] = field(default_factory=list)
+    #: Each with its sending date's key (``_letter_key``): listed by date, not by file.
+    letter_records: list[tuple[tuple[int, str, int, str, str], str]] = field(default_factory=list)
 
 
 #: Where an entity's records go in the merged text (a processing instruction no index has).
@@ -134,7 +135,9 @@ def _add(found: _Entity, entity: etree._Element, inherited: Mapping[str | None, 
         kept[0] = int(str(kept[0])) + int(variant.get("count") or 0)
     found.occurrences.extend(_record(r, inherited) for r in entity.iterfind(f"{_E}occurrence"))
     found.speech_records.extend(_record(r, inherited) for r in entity.iterfind(f"{_E}speech"))
-    found.letter_records.extend(_record(r, inherited) for r in entity.iterfind(f"{_E}letter"))
+    found.letter_records.extend(
+        (_letter_key(r), _record(r, inherited)) for r in entity.iterfind(f"{_E}letter")
+    )
 
 
 def _record(element: etree._Element, inherited: Mapping[str | None, str]) -> str:
@@ -175,7 +178,10 @@ def _finish(found: _Entity, records: list[str]) -> None:
             variant.set("lang", str(lang))
         variant.text = form
         element.insert(at + offset, variant)
-    held = (*found.occurrences, *found.speech_records, *found.letter_records)
+    # the letters by the date they were sent, undated last, file order among equals (probe
+    # 86: "12 March 1850; 3 February 1852; ...; December 1849" as the files were named)
+    letters = (text for _, text in sorted(found.letter_records, key=lambda kept: kept[0]))
+    held = (*found.occurrences, *found.speech_records, *letters)
     if held:
         element.append(etree.ProcessingInstruction(_SLOT, str(len(records))))
         records.append("".join(held))
@@ -195,6 +201,12 @@ def _date_key(date: etree._Element) -> tuple[int, str, int, str, str]:
         _in_order(start or ""),
         _in_order(end or ""),
     )
+
+
+def _letter_key(letter: etree._Element) -> tuple[int, str, int, str, str]:
+    """``_date_key`` of a letter record, whose unknown dates are empty attributes."""
+    dated = etree.Element("date", {k: v for k, v in letter.attrib.items() if v.strip()})
+    return _date_key(dated)
 
 
 _BCE = re.compile(r"-([0-9]{4})")
