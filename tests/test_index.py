@@ -2598,6 +2598,40 @@ def test_a_bare_id_in_ref_is_told_to_take_a_hash(tmp_path: Path) -> None:
     ]  # a placeholder that is no id of the registers gets no advice to add a "#" (probe 21)
 
 
+def test_a_name_pointing_at_an_entry_s_authority_address_names_the_entry(
+    tmp_path: Path,
+) -> None:
+    """Probe 86 (letters encoded as CMIF has them, correspondents and places named by their
+    GND and GeoNames addresses): "points at 'https://d-nb.info/gnd/...', outside the
+    registers" of an entry whose idno is that address, and the letter was not among the
+    entry's. An address an entry gives as its identifier (as an address or as a number of a
+    known authority; http or https, www. or a final slash aside) names the entry."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "registers.xml").write_text(
+        tei_text(
+            '<listPerson><person xml:id="goethe"><persName>Goethe</persName><idno type="GND">'
+            '118540238</idno></person></listPerson><listPlace><place xml:id="zurich"><placeName>'
+            'Zürich</placeName><idno type="geonames">https://www.geonames.org/2657896</idno>'
+            "</place></listPlace>"
+        ),
+        encoding="utf-8",
+    )
+    (corpus / "l1.xml").write_text(
+        tei_text('<p>In <placeName ref="https://geonames.org/2657896/">Zürich</placeName>.</p>')
+        .replace("</fileDesc>", '</fileDesc><profileDesc><correspDesc><correspAction type='
+                 '"sent"><persName ref="http://d-nb.info/gnd/118540238/">Goethe</persName>'
+                 '<date when="1779-11-02"/></correspAction></correspDesc></profileDesc>'),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    assert not [d for d in report.diagnostics if d.code.startswith("index.")
+                and d.code != "index.no-authority"], report.diagnostics  # fmt: skip
+    entities = entities_of(tmp_path / "out")
+    assert entities["zurich"]["count"] == 1
+    assert [x["document"] for x in entities["goethe"]["letters"]] == ["l1"]
+
+
 def test_a_register_in_its_own_file_is_reached_by_abbreviated_pointers(tmp_path: Path) -> None:
     """Guidelines 16.2.3 (letters whose names point at the personography by private URIs
     their header's prefixDef declares, ref="psn:0002"): the names were "outside the
@@ -2638,7 +2672,8 @@ def test_a_register_in_its_own_file_is_reached_by_abbreviated_pointers(tmp_path:
         (
             "index.external-ref",
             "persName 'Someone' points at 'viaf:123', outside the registers, and is not"
-            " indexed; give a register entry that idno and point at the entry",
+            " indexed; give the register entry meant that address as its idno (the name"
+            " then names the entry), or point at the entry",
         ),
         (
             "index.unresolved-ref",

@@ -230,7 +230,8 @@ def _references(
                 path,
                 "index.external-ref",
                 f"{name} points at {mention.get('ref')!r}, outside the registers, and is "
-                "not indexed; give a register entry that idno and point at the entry",
+                "not indexed; give the register entry meant that address as its idno (the "
+                "name then names the entry), or point at the entry",
                 line=line,
                 column=column,
                 origin=_ORIGIN,

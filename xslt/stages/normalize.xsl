@@ -39,6 +39,8 @@
     exclude-result-prefixes="xs tei"
     expand-text="no">
 
+  <xsl:import href="../common/authorities.xsl"/>
+
   <!-- <ed:registers> with copies of every register list (listPerson, listPlace, listOrg, ...) -->
   <xsl:param name="registers" as="document-node()?" select="()"/>
 
@@ -55,6 +57,9 @@
 
   <xsl:key name="entry" match="*[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="local-id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <!-- an entry by the addresses of its authority identifiers (ed:authority-key) -->
+  <xsl:key name="authority" match="*[@xml:id][tei:idno]"
+      use="tei:idno ! ed:authority-url(.) ! ed:authority-key(.)"/>
 
   <xsl:variable name="ed:ids" as="xs:string*" select="tokenize($ids, '\n')"/>
 
@@ -343,8 +348,14 @@
     <!-- an abbreviated pointer (psn:0012) is read as its header's prefixDef expands it -->
     <xsl:variable name="tokens" as="xs:string*"
         select="for $t in tokenize(normalize-space(.), ' ') return ed:expand($t, ..)"/>
-    <xsl:variable name="entries" as="element()*"
-        select="for $t in $tokens[contains(., '#')] return ed:entity-of($t, $here)"/>
+    <!-- a web address an entry gives as its authority identifier names that entry (CMIF's
+         letters name their correspondents by GND and GeoNames addresses: probe 86, "points
+         at 'https://d-nb.info/gnd/...', outside the registers" of an entry with that idno) -->
+    <xsl:variable name="entries" as="element()*" select="for $t in $tokens return
+        (if (contains($t, '#')) then ed:entity-of($t, $here) else (),
+         if (matches($t, '^https?://') and exists($registers))
+         then ($registers/key('authority', ed:authority-key($t)))[ed:is-entry(.)][1]
+         else ())[1]"/>
     <xsl:variable name="entry" as="element()?" select="$entries[1]"/>
     <xsl:choose>
       <xsl:when test="exists($entry)">

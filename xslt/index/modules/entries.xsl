@@ -13,6 +13,7 @@
 
   <!-- r:main-head(): a division's heading, as the reading page gives it. -->
   <xsl:import href="../../common/reading.xsl"/>
+  <xsl:import href="../../common/authorities.xsl"/>
   <!-- r:sent-date(): the date a letter was sent, as the timeline and the letter's page take it -->
   <xsl:import href="../../common/timeline.xsl"/>
   <!-- ed:life, ed:when, ed:event and ed:relations: what the register says beyond names -->
@@ -27,15 +28,6 @@
   <xsl:variable name="ed:entry-kinds" as="xs:string+"
       select="('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym', 'role',
                'castItem')"/>
-
-  <!-- Authority types with a URL pattern: the identifier goes after the prefix (the GND's
-       as the reading pages' cards link it, names.xsl; probe 52: the index gave it unlinked). -->
-  <xsl:variable name="ed:authorities" as="map(xs:string, map(xs:string, xs:string))" select="map {
-      'wikidata': map { 'pattern': '^Q[0-9]+$', 'prefix': 'https://www.wikidata.org/wiki/' },
-      'viaf': map { 'pattern': '^[0-9]+$', 'prefix': 'https://viaf.org/viaf/' },
-      'geonames': map { 'pattern': '^[0-9]+$', 'prefix': 'https://www.geonames.org/' },
-      'gnd': map { 'pattern': '^[0-9]+[0-9X]?(-[0-9X])?$', 'prefix': 'https://d-nb.info/gnd/' }
-      }"/>
 
   <!-- The register entry an element belongs to: itself or its nearest entry ancestor. -->
   <xsl:function name="ed:entry-of" as="element()?">
@@ -397,10 +389,7 @@
     <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
     <xsl:variable name="type" as="xs:string" select="lower-case(string(@type))"/>
     <xsl:variable name="known" as="map(xs:string, xs:string)?" select="$ed:authorities($type)"/>
-    <xsl:variable name="url" as="xs:string?" select="
-        if (matches($value, '^https?://[^\s]+$')) then $value
-        else if (exists($known) and matches($value, $known?pattern)) then $known?prefix || $value
-        else ()"/>
+    <xsl:variable name="url" as="xs:string?" select="ed:authority-url(.)"/>
     <!-- an identifier written as its known authority's address (https://d-nb.info/gnd/118554700)
          is its number, as the card says it and as the others are kept (probe 60: "GND
          https://d-nb.info/gnd/..." beside "GND 118554700"); the address stays its link -->

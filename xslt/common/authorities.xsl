@@ -1,0 +1,43 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Authority files: the address of an identifier a register entry gives (idno), and the key
+     by which a name's @ref written as such an address (CMIF's letters:
+     ref="https://d-nb.info/gnd/118540238") finds the entry. Imported by the index
+     (index/modules/entries.xsl: the entries' links) and the normalisation stage
+     (stages/normalize.xsl: a name's @ref), which must read an identifier alike. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:edition"
+    exclude-result-prefixes="#all">
+
+  <!-- Authority types with a URL pattern: the identifier goes after the prefix (the GND's
+       as the reading pages' cards link it, names.xsl; probe 52: the index gave it unlinked). -->
+  <xsl:variable name="ed:authorities" as="map(xs:string, map(xs:string, xs:string))" select="map {
+      'wikidata': map { 'pattern': '^Q[0-9]+$', 'prefix': 'https://www.wikidata.org/wiki/' },
+      'viaf': map { 'pattern': '^[0-9]+$', 'prefix': 'https://viaf.org/viaf/' },
+      'geonames': map { 'pattern': '^[0-9]+$', 'prefix': 'https://www.geonames.org/' },
+      'gnd': map { 'pattern': '^[0-9]+[0-9X]?(-[0-9X])?$', 'prefix': 'https://d-nb.info/gnd/' }
+      }"/>
+
+  <!-- The address of an identifier: itself when it is one, else its known authority's. -->
+  <xsl:function name="ed:authority-url" as="xs:string?">
+    <xsl:param name="idno" as="element()"/>
+    <xsl:variable name="value" as="xs:string" select="normalize-space($idno)"/>
+    <xsl:variable name="known" as="map(xs:string, xs:string)?"
+        select="$ed:authorities(lower-case(string($idno/@type)))"/>
+    <xsl:sequence select="
+        if (matches($value, '^https?://[^\s]+$')) then $value
+        else if (exists($known) and matches($value, $known?pattern)) then $known?prefix || $value
+        else ()"/>
+  </xsl:function>
+
+  <!-- An address as a key: without its scheme, "www.", fragment and final slashes, in lower
+       case ("http://www.geonames.org/2657896/" and "https://geonames.org/2657896" alike). -->
+  <xsl:function name="ed:authority-key" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:sequence select="lower-case(replace(replace(replace(normalize-space($url),
+        '^[A-Za-z][A-Za-z0-9+.-]*://(www\.)?', ''), '#.*$', ''), '/+$', ''))"/>
+  </xsl:function>
+
+</xsl:stylesheet>
