@@ -435,6 +435,24 @@ def test_a_rule_that_reads_a_file_says_so_and_the_others_run(tmp_path: Path) -> 
         "schematron rule could not be evaluated: rule twice reads the file master.xml"
     )
     assert "which edition check does not allow, so it was not run" in runtime.message
+    assert runtime.message.endswith("ids used twice in the files checked together")
+
+
+def test_a_rule_reading_a_text_file_is_not_told_of_ids(tmp_path: Path) -> None:
+    """Probe 83: a rule reading /etc/passwd with unparsed-text() was refused, and told that
+    "the reference check finds ids used twice", which is what a rule reads an XML file for."""
+    schema = write(
+        tmp_path,
+        "reads.sch",
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<pattern id="peek"><rule context="list">'
+        "<report test=\"contains(unparsed-text('/etc/passwd'), 'root')\">x</report></rule>"
+        "</pattern></schema>",
+    )
+    doc = write(tmp_path, "doc.xml", "<list/>")
+    runtime = by_code(run(schema, doc), "sch.runtime")
+    assert "reads the file passwd" in runtime.message
+    assert runtime.message.endswith("so it was not run [FOUT1170]"), runtime.message
 
 
 def test_runtime_error_becomes_one_sch_runtime_diagnostic() -> None:
