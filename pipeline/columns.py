@@ -29,6 +29,7 @@ import bisect
 import codecs
 import contextlib
 import functools
+import html
 import itertools
 import os
 import re
@@ -276,12 +277,19 @@ def attribute_column(
     if not line or lines is None or line > len(lines):
         return None
     written = lines[line - 1]
-    values = [(m.start() + 1, m.group(2)) for m in _attribute(name).finditer(written)]
+    # a value as the parser read it: "java&#x09;script:x" is two words (probe 83: its
+    # "java" was found in the javascript: of another element before it on the line)
+    values = [(m.start() + 1, _unescape(m.group(2))) for m in _attribute(name).finditer(written)]
     for holds in _HOLDS:
         found = [at for at, value in values if holds(value, token)]
         if found:
             return found[nth - 1] if nth <= len(found) else found[0]
     return None
+
+
+def _unescape(value: str) -> str:
+    """An attribute value with its character references read (``&#x09;``, ``&amp;``)."""
+    return html.unescape(value) if "&" in value else value
 
 
 def _has_word(value: str, token: str) -> bool:

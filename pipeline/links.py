@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 from urllib.parse import unquote
 
 from lxml import etree
@@ -44,6 +44,12 @@ _PAGE_SUFFIX = re.compile(r"\.(xml|x?html?)$")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 #: A pointer r:pointed-entry reads as naming a register entry: an XML file and an id.
 _ENTRY_FILE = re.compile(r"^[^#:]+\.xml#.")
+
+
+class Placer(Protocol):
+    """Where an element was written: ``SourceDocument.element_place``."""
+
+    def __call__(self, element: etree._Element, /) -> tuple[int | None, int | None]: ...
 
 
 class Pointers(NamedTuple):
@@ -70,8 +76,8 @@ def pointers(root: etree._Element) -> Pointers:
     prefixes = Prefixes.of(root)
     for element in root.iter(_POINTERS):
         tokens = [prefixes.expand(t) for t in (element.get("target") or "").split()]
-        if not tokens or _ABSOLUTE.match(tokens[0]):
-            continue
+        if not tokens or _ABSOLUTE.match(tokens[0]) or _runs(element.get("target") or ""):
+            continue  # a web address, or one that runs a script (unsafe_links tells it)
         token = tokens[0]
         fragment = token.partition("#")[2]
         if fragment:
@@ -86,6 +92,44 @@ def pointers(root: etree._Element) -> Pointers:
                 continue
         files.append((token, element.sourceline or 0))
     return Pointers(tuple(files), frozenset(named), _name_files(root, prefixes))
+
+
+#: Addresses a browser runs (leading spaces and controls, and tabs and newlines inside the
+#: scheme, ignored as browsers ignore them).
+_RUNS = re.compile(r"^(javascript|vbscript|data|livescript):", re.IGNORECASE)
+_IGNORED = re.compile(r"[\x00-\x20]")
+_LINKED = (f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr", f"{{{TEI_NS}}}graphic")
+
+
+def _runs(value: str) -> bool:
+    return bool(_RUNS.match(_IGNORED.sub("", value)))
+
+
+def unsafe_links(root: etree._Element, place: Placer, shown: str) -> list[Diagnostic]:
+    """A warning for each ``ref``/``ptr`` target and ``graphic`` address that would run a
+    script (``javascript:``, ``data:``): the pages and books leave them unlinked, and said
+    nothing of it (probe 83)."""
+    found = []
+    for element in root.iter(_LINKED):
+        attribute = "url" if element.tag.endswith("}graphic") else "target"
+        value = element.get(attribute) or ""
+        if not _runs(value):
+            continue
+        line, column = place(element)
+        shown_value = value[:60].encode("unicode_escape").decode("ascii")
+        found.append(
+            diag.warning(
+                shown,
+                "build.unsafe-link",
+                f'@{attribute}="{shown_value}" on <{etree.QName(element).localname}> is an '
+                "address that runs a script in the reader's browser: it is not linked; point "
+                "at a web page, a file or an id instead",
+                line or 0,
+                columns.attribute_column(shown, line, attribute, value) or column,
+                origin=_ORIGIN,
+            )
+        )
+    return found
 
 
 def pointed_ids(root: etree._Element) -> set[str]:
