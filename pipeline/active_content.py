@@ -46,7 +46,8 @@ _IGNORED = re.compile(r"[\x00-\x20]")
 _ANIMATIONS = frozenset({"set", "animate", "animateMotion", "animateTransform"})
 
 
-def _runs(value: str) -> bool:
+def runs_script(value: str) -> bool:
+    """Whether an address runs what follows its scheme (``javascript:``, ``data:``)."""
     return bool(_RUNS.match(_IGNORED.sub("", value)))
 
 
@@ -54,7 +55,7 @@ def _active_attributes(element: etree._Element) -> list[str]:
     found = []
     for name, value in element.items():
         local = etree.QName(name).localname
-        if local.lower().startswith("on") or (name in _ADDRESSES and _runs(value)):
+        if local.lower().startswith("on") or (name in _ADDRESSES and runs_script(value)):
             found.append(name)
     return found
 
@@ -66,7 +67,7 @@ def _is_active(element: etree._Element) -> bool:
     if local in _ANIMATIONS and etree.QName(element).namespace == SVG_NS:
         target = (element.get("attributeName") or "").lower()
         values = " ".join(element.get(a) or "" for a in ("to", "from", "values", "by"))
-        return target.startswith("on") or (target.endswith("href") and _runs(values.strip()))
+        return target.startswith("on") or (target.endswith("href") and runs_script(values.strip()))
     return False
 
 

@@ -29,6 +29,7 @@ from lxml import etree
 
 from . import columns
 from . import diagnostics as diag
+from .active_content import runs_script
 from .diagnostics import Diagnostic
 from .gate import TEI_NS
 from .locators import MENTIONS
@@ -76,7 +77,7 @@ def pointers(root: etree._Element) -> Pointers:
     prefixes = Prefixes.of(root)
     for element in root.iter(_POINTERS):
         tokens = [prefixes.expand(t) for t in (element.get("target") or "").split()]
-        if not tokens or _ABSOLUTE.match(tokens[0]) or _runs(element.get("target") or ""):
+        if not tokens or _ABSOLUTE.match(tokens[0]) or runs_script(element.get("target") or ""):
             continue  # a web address, or one that runs a script (unsafe_links tells it)
         token = tokens[0]
         fragment = token.partition("#")[2]
@@ -94,15 +95,7 @@ def pointers(root: etree._Element) -> Pointers:
     return Pointers(tuple(files), frozenset(named), _name_files(root, prefixes))
 
 
-#: Addresses a browser runs (leading spaces and controls, and tabs and newlines inside the
-#: scheme, ignored as browsers ignore them).
-_RUNS = re.compile(r"^(javascript|vbscript|data|livescript):", re.IGNORECASE)
-_IGNORED = re.compile(r"[\x00-\x20]")
 _LINKED = (f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr", f"{{{TEI_NS}}}graphic")
-
-
-def _runs(value: str) -> bool:
-    return bool(_RUNS.match(_IGNORED.sub("", value)))
 
 
 def unsafe_links(root: etree._Element, place: Placer, shown: str) -> list[Diagnostic]:
@@ -113,7 +106,7 @@ def unsafe_links(root: etree._Element, place: Placer, shown: str) -> list[Diagno
     for element in root.iter(_LINKED):
         attribute = "url" if element.tag.endswith("}graphic") else "target"
         value = element.get(attribute) or ""
-        if not _runs(value):
+        if not runs_script(value):
             continue
         line, column = place(element)
         shown_value = value[:60].encode("unicode_escape").decode("ascii")
