@@ -22,6 +22,7 @@ import pytest
 from conftest import SECRET, missing
 
 from pipeline.diagnostics import Severity
+from pipeline.paths import display
 from pipeline.publish import Generation, Manifest, OutputFolder
 from pipeline.serve import site
 from pipeline.serve.http import EditionServer, is_loopback
@@ -612,6 +613,48 @@ def test_an_editor_s_temporary_file_is_no_change(edition: Path) -> None:
     moved = texts.with_name("moved")
     texts.rename(moved)
     assert session._meant(frozenset({texts, moved})) == {texts, moved}
+
+
+def test_settings_that_cannot_be_taken_are_told_in_the_panel(edition: Path) -> None:
+    """Probe 81: a pyproject.toml saved broken was told in the terminal alone (the panel said
+    "0 errors"); a new `sources` was checked and not watched, without a word. Each is a
+    diagnostic of the settings' file; mended, it goes."""
+    from dataclasses import replace
+
+    from pipeline.check import CheckOptions
+    from pipeline.errors import EditionError
+    from pipeline.serve.session import ServeOptions
+
+    config = (edition / "pyproject.toml").resolve()
+    options = ServeOptions(
+        targets=(edition / "tei",), out=edition / "dist", check=CheckOptions(jobs=1),
+        only=("index",), config_file=config,
+    )  # fmt: skip
+    answers: list[ServeOptions | Exception] = []
+
+    def settings() -> ServeOptions:
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    session = Session(options, LiveState(), lambda line, _: None, settings=settings)
+    session.cycle(frozenset(), first=True)
+
+    def settings_said() -> list[tuple[str, str]]:
+        return [(d.code, d.path) for d in session.state.snapshot.diagnostics
+                if d.code.startswith("serve.")]  # fmt: skip
+
+    answers.append(EditionError("pyproject.toml is not valid TOML"))
+    session.cycle(frozenset({config}))
+    assert settings_said() == [("serve.settings", display(config))]
+    answers.append(replace(options, targets=(edition / "tei" / "texts",)))
+    session.cycle(frozenset({config}))
+    assert settings_said() == [("serve.restart", display(config))]
+    assert session.options.targets == (edition / "tei",)
+    answers.append(options)
+    session.cycle(frozenset({config}))
+    assert settings_said() == []
 
 
 def test_a_register_save_tells_the_pointers_it_breaks_at_once(

@@ -165,6 +165,8 @@ class Session:
     gone: set[str] = field(default_factory=set)
     #: What the terminal was told at the end of the last cycle: said again only when new.
     told: set[Diagnostic] = field(default_factory=set)
+    #: Why the settings were not (all) taken at their last change.
+    settings_problems: list[Diagnostic] = field(default_factory=list)
 
     def run(self, watcher: Watcher, ready: Callable[[], None] | None = None) -> None:
         """The first cycle, then one per batch of changes, until interrupted."""
@@ -389,7 +391,7 @@ class Session:
     def diagnostics(self) -> list[Diagnostic]:
         """The last check's problems of every file, then the last build's not said already."""
         seen: set[tuple[str, int | None, str, str]] = set()
-        found: list[Diagnostic] = []
+        found: list[Diagnostic] = list(self.settings_problems)
         for d in sorted((d for items in self.checked.values() for d in items), key=_order):
             seen.add((d.path, d.line, d.code, d.message))
             found.append(d)
@@ -431,11 +433,29 @@ class Session:
         self.echo(f"serve: {note}; {counts}", False)
 
     def _reload_settings(self) -> None:
+        """The settings read again; what they cannot change while serving (the sources,
+        which the watch and the checks follow) kept, and said. Probe 81: settings that
+        could not be read were told in the terminal alone (the panel said "0 errors"), and
+        a new ``sources`` was half taken (checked, not watched)."""
         assert self.settings is not None
+        shown = display(self.options.config_file) if self.options.config_file else "-"
         try:
-            self.options = self.settings()
+            options = self.settings()
         except EditionError as exc:
-            self.echo(f"serve: the settings were not reloaded: {exc}", True)
+            # told with the cycle's diagnostics, in the terminal and the panel
+            self.settings_problems = [
+                diag.error(shown, "serve.settings", f"the settings were not reloaded: {exc}")
+            ]
+            return
+        self.settings_problems = []
+        if options.targets != self.options.targets:
+            note = (
+                "the sources changed in the settings; edition serve goes on with the ones it "
+                "started with: restart it to serve the new ones"
+            )
+            self.settings_problems = [diag.warning(shown, "serve.restart", note)]
+            options = replace(options, targets=self.options.targets)
+        self.options = options
 
 
 def _entry_ids(facts: Iterable[references.PackedFacts]) -> set[str]:
