@@ -341,6 +341,33 @@ def test_an_entry_added_to_an_open_register_clears_the_texts_dangling_pointer(
         text.close()
 
 
+def test_a_register_closed_unsaved_checks_the_open_texts_against_the_disk(
+    client: Client, project: Path
+) -> None:
+    """Probe 81: an entry added to an open register cleared the text's dangling pointer;
+    the register closed without saving, the text kept its clean diagnostics, though the file
+    on disk, which stands for the register again, has no such entry."""
+    register = Document(client, project / PERSONS)
+    text = Document(client, project / TEXT)
+    original = text.text
+    try:
+        text.change(original.replace('ref="#holzinger-robert"', 'ref="#nora-new"', 1))
+        entry = '<person xml:id="nora-new"><persName type="preferred">Nora New</persName></person>'
+        register.change(
+            register.text.replace(
+                '<person xml:id="holzinger-robert">', entry + '<person xml:id="holzinger-robert">'
+            )
+        )
+        again = client.published(text.uri, text.version)
+        assert "refs.dangling" not in {d["code"] for d in again}, again
+        register.close()
+        after = client.published(text.uri, text.version)
+        assert "refs.dangling" in {d["code"] for d in after}, after
+    finally:
+        text.change(original)
+        text.close()
+
+
 def test_a_register_changed_outside_the_editor_checks_the_open_texts_again(
     project: Path,
 ) -> None:

@@ -286,8 +286,13 @@ def did_close(ls: EditionLanguageServer, params: lsp.DidCloseTextDocumentParams)
         task.cancel()
     ls._lines.pop(uri, None)
     path = ls.path_of(uri)
-    ls.worker.submit(ls.projects.of(path).closed, path)
+    project = ls.projects.of(path)
+    ls.worker.submit(project.closed, path)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+    # the file on disk stands for the buffer again: the open texts pointing into it are
+    # checked against it (probe 81: a register closed unsaved left them the diagnostics of
+    # the edits it threw away)
+    ls._follow(uri, project)
 
 
 @server.feature(lsp.INITIALIZED)
