@@ -22,6 +22,7 @@ from .diagnostics import Diagnostic
 from .gate import SourceDocument
 
 _ORIGIN = "build"
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 SVG_NS = "http://www.w3.org/2000/svg"
 MATHML_NS = "http://www.w3.org/1998/Math/MathML"
@@ -79,24 +80,20 @@ def published_copy(document: SourceDocument, snapshot: bytes) -> tuple[bytes, li
     root = document.root
     if next(root.iter(*_RENDERED), None) is None:  # nearly every file: one walk in C
         return snapshot, []
-    elements: list[etree._Element] = []
-    attributes: list[tuple[etree._Element, str]] = []
+    # what runs, in document order: an element, else each of its attributes that runs
+    found: list[tuple[etree._Element, str]] = []
     for element in root.iter(*_RENDERED):
         if _is_active(element):
-            elements.append(element)
+            found.append((element, f"<{etree.QName(element).localname}>"))
         else:
-            attributes.extend((element, name) for name in _active_attributes(element))
-    if not elements and not attributes:
+            found.extend(
+                (element, f"@{etree.QName(name).localname}") for name in _active_attributes(element)
+            )
+    if not found:
         return snapshot, []
-    first = min([*elements, *(e for e, _ in attributes)], key=lambda e: e.sourceline or 0)
+    first, what = found[0]
     line, column = document.element_place(first)
-    what = (
-        f"<{etree.QName(first).localname}>"
-        if first in elements
-        else f"@{etree.QName(next(n for e, n in attributes if e is first)).localname}"
-    )
-    count = len(elements) + len(attributes)
-    more = f" (and {count - 1} more)" if count > 1 else ""
+    more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
     told = diag.warning(
         document.display,
         "build.active-content",
@@ -110,6 +107,10 @@ def published_copy(document: SourceDocument, snapshot: bytes) -> tuple[bytes, li
     tree = etree.fromstring(snapshot, etree.XMLParser(resolve_entities=False, huge_tree=True))
     _strip(tree)
     data: bytes = etree.tostring(tree.getroottree(), encoding="utf-8", xml_declaration=True)
+    # the declaration as the build writes its own, the source's last line break kept
+    data = data.replace(b"<?xml version='1.0' encoding='utf-8'?>", _DECLARATION, 1)
+    if snapshot.endswith(b"\n") and not data.endswith(b"\n"):
+        data += b"\n"
     return data, [told]
 
 

@@ -41,6 +41,7 @@ def test_what_a_browser_runs_is_left_out_and_told_once(tmp_path: Path) -> None:
     assert [(d.code, d.line) for d in told] == [("build.active-content", 1)]
     assert told[0].message.startswith("<script> of XHTML would run in a reader's browser")
     assert "(and 7 more)" in told[0].message
+    assert kept.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
     copy = etree.fromstring(kept)
     text = kept.decode()
     for gone in ("alert", "onerror", "onload", "iframe", "script", "<svg:set"):
@@ -53,6 +54,20 @@ def test_what_a_browser_runs_is_left_out_and_told_once(tmp_path: Path) -> None:
     assert copy.find(".//{http://www.w3.org/1999/xhtml}img").get("src") == "x"
     # the gated tree the writers read is untouched
     assert next(document.root.iter("{http://www.w3.org/1999/xhtml}script")) is not None
+
+
+def test_the_first_told_is_the_first_in_the_file(tmp_path: Path) -> None:
+    """Probe 85: an onload of an svg before a set on the same line was told as "<set> ...
+    (and 1 more)": the first in document order is named, not the first of the elements."""
+    body = (
+        "<p><svg:svg onload='x()'><svg:set attributeName='href' to='javascript:y()'/></svg:svg></p>"
+    )
+    path, data = _document(tmp_path, body)
+    document = parse_bytes(data + b"\n", path).document
+    assert document is not None
+    kept, told = published_copy(document, data + b"\n")
+    assert told[0].message.startswith("@onload of SVG would run"), told[0].message
+    assert kept.endswith(b"</TEI>\n")
 
 
 def test_a_file_with_harmless_svg_is_kept_as_read(tmp_path: Path) -> None:
