@@ -18,7 +18,8 @@ gated tree of such a file before anything else sees it, and says so in a warning
   ``target``), so that no translation of a dictionary is an unknown element. It is the light
   conversion that lets the text be read; the warning points at the TEI Consortium's full one;
 - **a ``teiCorpus``** becomes one text with a ``group`` of its members (``tei_corpus``), and a
-  ``TEI`` with several ``text`` elements one text with a ``group`` of them;
+  ``TEI`` with several ``text`` elements one text with a ``group`` of them; several
+  ``sourceDoc`` elements (and no ``text``) one ``sourceDoc`` with a ``surfaceGrp`` of each;
 - **a digital facsimile without transcription** (a ``facsimile`` and no ``text`` or
   ``sourceDoc``, TEI Guidelines 11.1) is published as its pages: the ``facsimile`` is read as
   a ``sourceDoc`` whose surfaces carry images and no lines, a lone ``graphic`` as a surface.
@@ -70,6 +71,7 @@ def as_text(document: SourceDocument) -> tuple[SourceDocument, tuple[Diagnostic,
         notes.append(_note(document, root, code, message.format(name), place))
     for tei in document.root.iter(f"{_T}TEI"):
         _texts_as_group(tei)
+        _source_docs_as_one(tei)
     tei_corpus.as_text(document)
     if _facsimile_only(document.root):
         _facsimile_as_pages(document.root)
@@ -232,6 +234,25 @@ def _texts_as_group(tei: etree._Element) -> None:
     for text in texts:
         group.append(text)  # moved, with its tail
     group.text = outer.tail
+
+
+def _source_docs_as_one(tei: etree._Element) -> None:
+    """A ``TEI`` with several ``sourceDoc`` elements and no ``text`` (drafts of a poem, each
+    transcribed page by page): one ``sourceDoc`` holding each in a ``surfaceGrp``, its
+    ``@n`` and id kept, so that the writers, which show a document's transcription, show
+    every one (probe 82: the second was dropped without a word)."""
+    docs = tei.findall(f"{_T}sourceDoc")
+    if len(docs) < 2 or tei.find(f"{_T}text") is not None:
+        return
+    outer = etree.Element(f"{_T}sourceDoc")
+    if docs[0].sourceline is not None:
+        outer.sourceline = docs[0].sourceline
+    docs[0].addprevious(outer)
+    outer.tail = docs[0].tail
+    for doc in docs:
+        doc.tag = f"{_T}surfaceGrp"  # renamed and moved, with its tail: lines kept
+        outer.append(doc)
+    outer.text = outer.tail
 
 
 def _facsimile_only(root: etree._Element) -> bool:

@@ -347,3 +347,27 @@ def test_the_words_of_a_page_image_s_description_are_the_text_s(tmp_path: Path) 
     described = ".//{http://www.w3.org/1999/xhtml}p[@class='graphic-desc']"
     told = [_text(p) for doc in book.values() for p in doc.iterfind(described)]
     assert told == said
+
+
+def test_every_source_doc_of_a_file_is_published(tmp_path: Path) -> None:
+    """Probe 82: a file holding two sourceDoc elements (two drafts, each transcribed page by
+    page) published the first alone, without a word: each is a part of the one text now,
+    on the page and in the book, in order."""
+    from pipeline.build import build
+
+    (tmp_path / "drafts.xml").write_text(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Drafts</title>'
+        "</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        '</sourceDesc></fileDesc></teiHeader><sourceDoc n="draft A"><surface><line>First'
+        ' draft alpha</line></surface></sourceDoc>\n<sourceDoc n="draft B"><surface><line>'
+        'Second draft omega</line><surface n="patch"><line>A pasted slip zeta</line></surface>'
+        "</surface></sourceDoc></TEI>",
+        encoding="utf-8",
+    )
+    report = build([tmp_path / "drafts.xml"], tmp_path / "out", only=("html", "epub"), jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _text(_page(tmp_path / "out/html/drafts.html").xpath("//main")[0])
+    assert page.index("alpha") < page.index("omega") < page.index("zeta"), page
+    book = " ".join(_text(d) for name, d in sorted(_book(tmp_path / "out/epub/drafts.epub").items())
+                    if name.endswith(".xhtml"))  # fmt: skip
+    assert all(word in book for word in ("alpha", "omega", "zeta")), book
