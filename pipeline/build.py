@@ -491,7 +491,7 @@ def _make(
     # each text's own index is in the merged one now (9,761 letters: 44 MB of text held to
     # the end of the build)
     results = [replace(r, index="") for r in results]
-    report.extend(d for r in results for d in r.problems.references)
+    report.extend(diag.said_once(d for r in results for d in r.problems.references))
     used = {c for f in texts for c in f.used_ids}
     # their entries the named texts need not use
     beside = {display(p) for p in (*nearby, *(f.path for f in listed))}

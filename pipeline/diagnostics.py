@@ -101,6 +101,17 @@ class Tally:
             self.paths[d.path] += 1
 
 
+def said_once(items: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """``items`` without repeats: a diagnostic said twice, or once without a column where it
+    is also said with one. Content one text includes from another (``xi:include``) is read
+    in both, and its problems were told twice, once at the line alone (probe 83)."""
+    kept = list(dict.fromkeys(items))
+    placed = {(d.path, d.line, d.code, d.message) for d in kept if d.column is not None}
+    return [
+        d for d in kept if d.column is not None or (d.path, d.line, d.code, d.message) not in placed
+    ]
+
+
 @dataclass
 class Report:
     """Collects diagnostics of a run and knows its counts; knows nothing about output.

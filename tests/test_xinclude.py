@@ -583,3 +583,32 @@ def test_an_included_files_own_refusal_points_at_the_include(tmp_path: Path) -> 
     result = refused(tmp_path, '   <xi:include href="part.xml"/>')
     [at] = [d for d in result.diagnostics if d.code == "gate.xinclude"]
     assert (at.line, at.column) == (2, 16)
+
+
+def test_a_problem_of_content_two_texts_hold_is_told_once(tmp_path: Path) -> None:
+    """Probe 83: a paragraph b.xml includes from a.xml was read in both, and its name at no
+    entry was told twice: at a.xml:4:34, and at a.xml:4 again for the copy in b.xml."""
+    from pipeline.build import build
+
+    src = tmp_path / "src"
+    src.mkdir()
+    tei = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    header = (
+        "<teiHeader><fileDesc><titleStmt><title>{}</title></titleStmt><publicationStmt><p>P"
+        "</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>"
+    )
+    (src / "a.xml").write_text(
+        f"<TEI {tei}>{header.format('A')}\n<text><body>\n"
+        '<p xml:id="para">Hello <persName ref="#nobody">Nobody</persName>.</p>\n'
+        "</body></text></TEI>",
+        encoding="utf-8",
+    )
+    (src / "b.xml").write_text(
+        f'<TEI {tei} xmlns:xi="http://www.w3.org/2001/XInclude">{header.format("B")}\n'
+        '<text><body>\n<xi:include href="a.xml" xpointer="para"/>\n</body></text></TEI>',
+        encoding="utf-8",
+    )
+    report = build([src], tmp_path / "out", only=("index",), jobs=1)
+    told = [(d.path.rsplit("/", 1)[-1], d.line, d.column) for d in report.diagnostics
+            if d.code == "index.unresolved-ref"]  # fmt: skip
+    assert told == [("a.xml", 3, 34)], report.diagnostics
