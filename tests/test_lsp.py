@@ -90,12 +90,7 @@ class Client:
             self.notify("exit", None)
             self.process.wait(10)
         finally:
-            if self.process.poll() is None:
-                self.process.kill()
-                self.process.wait(10)
-            for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
-                if stream is not None:
-                    stream.close()
+            _ended(self)
 
 
 @pytest.fixture(scope="module")
@@ -809,3 +804,54 @@ def test_quick_fixes_rename_the_matching_end_tag() -> None:
     assert fixes('<div id="a">', 5, attribute)[0].edits == (Edit(5, 7, "xml:id"),)
     assert fixes('<div n="a">', 5, attribute) == []  # the text moved since the check
     assert fixes("<p>", 0, 'element "p" is not allowed inside "p"; expected text') == []
+
+
+def test_the_lifecycle_is_the_specification_s(project: Path) -> None:
+    """Probe 81: a request before initialize was an internal error with a Python traceback
+    (ServerNotInitialized, -32002, is the specification's); one after shutdown was never
+    answered, and a client waiting for it hung (InvalidRequest, -32600); exit without
+    shutdown ended the server with 0 (1 is the specification's)."""
+    client = Client(project)
+    try:
+
+        def answer(method: str, params: Any) -> dict[str, Any]:
+            client.next_id += 1
+            client.send({"id": client.next_id, "method": method, "params": params})
+            while True:
+                message = client.messages.get(timeout=30)
+                if message.get("id") == client.next_id:
+                    return message
+
+        hover = {"textDocument": {"uri": (project / TEXT).as_uri()},
+                 "position": {"line": 0, "character": 0}}  # fmt: skip
+        early = answer("textDocument/hover", hover)
+        assert early["error"]["code"] == -32002 and "Traceback" not in str(early), early
+        started = {"processId": None, "rootUri": project.as_uri(), "capabilities": {}}
+        assert "result" in answer("initialize", started)
+        client.notify("initialized", {})
+        assert "result" in answer("shutdown", None)
+        late = answer("textDocument/hover", hover)
+        assert late["error"]["code"] == -32600, late
+        client.notify("exit", None)
+        assert client.process.wait(10) == 0
+    finally:
+        _ended(client)
+    # exit without shutdown
+    other = Client(project)
+    try:
+        other.request("initialize", {"processId": None, "rootUri": project.as_uri(),
+                                     "capabilities": {}})  # fmt: skip
+        other.notify("exit", None)
+        assert other.process.wait(10) == 1
+    finally:
+        _ended(other)
+
+
+def _ended(client: Client) -> None:
+    """The server process stopped and its pipes closed."""
+    if client.process.poll() is None:
+        client.process.kill()
+    client.process.wait(10)
+    for stream in (client.process.stdin, client.process.stdout, client.process.stderr):
+        if stream is not None:
+            stream.close()

@@ -21,7 +21,10 @@ from typing import TypeVar
 
 from lsprotocol import types as lsp
 from pygls import uris
+from pygls.exceptions import JsonRpcInvalidRequest, JsonRpcServerNotInitialized
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.json_rpc import RPCMessage, RPCRequest
 from pygls.workspace import TextDocument
 
 from .. import __version__
@@ -91,9 +94,40 @@ def units_of(document: TextDocument) -> Callable[[str], int]:
     return lambda text: len(text.encode("utf-16-le")) // 2
 
 
+class EditionProtocol(LanguageServerProtocol):
+    """pygls's protocol, as the specification has it where pygls is silent (probe 81): a
+    request after ``shutdown`` is answered InvalidRequest (it was never answered: a client
+    waiting for it hung), one before ``initialize`` ServerNotInitialized (it was an internal
+    error with a Python traceback), and ``exit`` without ``shutdown`` ends the process with 1
+    (pygls's exit status was lost: 0)."""
+
+    #: The status ``exit`` asks for; 0 until then (an editor that closes the pipe).
+    exit_code = 0
+    initialize_asked = False
+
+    def handle_message(self, message: RPCMessage) -> None:
+        method = getattr(message, "method", "")
+        if method == lsp.EXIT:
+            self.exit_code = 0 if self._shutdown else 1
+        elif method == lsp.INITIALIZE:
+            self.initialize_asked = True
+        if isinstance(message, RPCRequest) and method not in (lsp.EXIT, lsp.INITIALIZE):
+            refused = (
+                JsonRpcInvalidRequest("the server is shutting down: no more requests")
+                if self._shutdown
+                else None
+                if self.initialize_asked or method == lsp.SHUTDOWN
+                else JsonRpcServerNotInitialized("the server was not initialized yet")
+            )
+            if refused is not None:
+                self._send_response(message.id, error=refused.to_response_error())
+                return
+        super().handle_message(message)
+
+
 class EditionLanguageServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("edition", __version__)
+        super().__init__("edition", __version__, protocol_cls=EditionProtocol)
         self.projects = Projects()
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="edition-check")
         self.pending: dict[str, asyncio.Task[None]] = {}
@@ -509,5 +543,9 @@ def _line_text(ls: EditionLanguageServer, uri: str, path: Path, number: int) -> 
 
 
 def run() -> None:
-    """Serve one editor over standard input and output until it says ``exit``."""
+    """Serve one editor over standard input and output until it says ``exit``: the status
+    the protocol asks for (1 after an exit without shutdown)."""
     server.start_io()
+    code = getattr(server.protocol, "exit_code", 0)
+    if code:
+        raise SystemExit(code)
