@@ -308,7 +308,7 @@ def test_a_name_typed_addressee_in_the_sending_action_is_the_recipient(tmp_path:
     ]  # fmt: skip
     assert head("b") == [
         "From", "Escher, Alfred, Zürich, 2. März 1850",
-        "To", "Stockar, Clementine, Keller, Anna",
+        "To", "Stockar, Clementine; Keller, Anna",
     ]  # fmt: skip
     doc = _page(site / "index.html")
     assert doc.xpath("//span[@class='text-meta']/text()") == [
@@ -3747,7 +3747,7 @@ def test_a_letter_head_says_what_the_editor_says_of_the_letter(tmp_path: Path) -
     """Probe 86: a correspDesc's note ("Draft, never sent.") was shown nowhere; an uncertain
     date (cert="low") and one the editor supplied (@evidence) read as certain and as the
     letter's own; another project's letter (https://other.org/letters/b) led to this
-    edition's letter b."""
+    edition's letter b; two senders and their place were one list."""
     src = tmp_path / "src"
     src.mkdir()
     letters = {
@@ -3757,6 +3757,8 @@ def test_a_letter_head_says_what_the_editor_says_of_the_letter(tmp_path: Path) -
               '<note type="status">Draft, never sent.</note>'),
         "b": ('<date when="1851-09-10" evidence="conjecture"/>', "", ""),
         "c": ('<date when="1851-10-01" evidence="internal">[1 October 1851]</date>', "", ""),
+        "d": ('<persName>Carl Brandt</persName><placeName>Basel</placeName>'
+              '<date when="1851-05-01"/>', "", ""),
     }  # fmt: skip
     for stem, (date, context, note) in letters.items():
         (src / f"{stem}.xml").write_text(
@@ -3774,6 +3776,8 @@ def test_a_letter_head_says_what_the_editor_says_of_the_letter(tmp_path: Path) -
                          "Draft, never sent."]  # fmt: skip
     assert head("b") == ["From", "Anna Weber, [10 September 1851]"]
     assert head("c") == ["From", "Anna Weber, [1 October 1851]"]
+    # two senders set apart from their place (one comma between all of them)
+    assert head("d") == ["From", "Anna Weber; Carl Brandt, Basel, 1 May 1851"]
     page = _page(tmp_path / "out/html/a.html")
     links = [(_words(li), li.xpath("string(a/@href)"))
              for li in page.xpath("//li[starts-with(@class, 'corresp-')]")]  # fmt: skip

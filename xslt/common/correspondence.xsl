@@ -293,8 +293,9 @@
             || lower-case(substring($own, 2)) else r:msg($label)"/>
       </dt>
       <dd>
-        <xsl:sequence select="r:corresp-parts(($who ! r:corresp-name(.), $where ! r:corresp-place(.),
-            if ($type = 'received') then () else $when ! r:corresp-date(.)), .)"/>
+        <xsl:sequence select="r:corresp-parts((r:corresp-people($who ! r:corresp-name(.), .),
+            $where ! r:corresp-place(.), if ($type = 'received') then () else $when
+            ! r:corresp-date(.)), .)"/>
       </dd>
     </xsl:if>
     <xsl:if test="$type = 'received' and exists($when)">
@@ -326,6 +327,31 @@
   <!-- Parts of a letter head entry (names, places, a date: the letter's words), separated
        by the comma of the language of $within, the action or person they come from
        (r:comma: "، " in Arabic script). -->
+  <!-- Several people of one action, set apart from its place and date by semicolons, as the
+       home page lists them: "Emil Frey; Marie Frey, Basel, 24 December 1851" (probe 86: one
+       comma between all of them read "Marie Frey, Basel" as one). One person as it is. -->
+  <xsl:function name="r:corresp-people" as="node()*">
+    <xsl:param name="names" as="node()*"/>
+    <xsl:param name="within" as="element()"/>
+    <xsl:choose>
+      <xsl:when test="count($names) gt 1">
+        <xsl:variable name="comma" as="xs:string"
+            select="r:comma($within, string-join($names ! string(.), ' '))"/>
+        <span class="corresp-people">
+          <xsl:for-each select="$names">
+            <xsl:if test="position() gt 1">
+              <xsl:value-of select="if (starts-with($comma, '،')) then '؛ ' else '; '"/>
+            </xsl:if>
+            <xsl:sequence select="."/>
+          </xsl:for-each>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$names"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <xsl:function name="r:corresp-parts" as="node()*">
     <xsl:param name="parts" as="node()*"/>
     <xsl:param name="within" as="element()"/>
