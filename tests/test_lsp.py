@@ -281,7 +281,9 @@ def test_register_entries_are_complete_in_ref(text: Document) -> None:
     assert "Association des Juifs en Belgique" in item["documentation"]["value"]
     edit = item["textEdit"]
     assert edit["newText"] == "#holzinger-robert"
-    assert edit["range"]["end"] == position
+    # the word the cursor is in is replaced whole, before and after it (probe 81: a value
+    # chosen inside "chapterx" went before its rest, "introductionchapterx")
+    assert edit["range"]["end"] == {**position, "character": position["character"] + 16}
     assert edit["range"]["start"]["character"] == position["character"] - 1
     position = text.position('<orgName ref="#cdj"', '<orgName ref="')
     organisations = {i["label"] for i in text.ask("completion", position)["items"]}
@@ -578,6 +580,7 @@ def test_attributes_and_closed_values(text: Document) -> None:
     values = text.ask("completion", text.position(marker, '<div type="'))["items"]
     assert {"chapter", "section", "letter", "sources"} <= {i["label"] for i in values}
     assert values[0]["textEdit"]["range"]["start"] == text.position(marker, '<div type="')
+    assert values[0]["textEdit"]["range"]["end"] == text.position(marker, '<div type="section')
 
 
 def test_hover_shows_the_entry(text: Document) -> None:

@@ -365,6 +365,15 @@ def shutdown(ls: EditionLanguageServer, params: None) -> None:
     ls.worker.shutdown(wait=False, cancel_futures=True)
 
 
+#: What of the word being completed follows the cursor, by what is completed.
+_REST = {
+    "element": re.compile(r"[\w.:-]*"),
+    "end": re.compile(r"[\w.:-]*"),
+    "attribute": re.compile(r"[\w.:-]*"),
+    "value": re.compile(r"[^\s\"'<>]*"),
+}
+
+
 @server.feature(
     lsp.TEXT_DOCUMENT_COMPLETION,
     lsp.CompletionOptions(trigger_characters=["<", "/", " ", '"', "'", "#"]),
@@ -379,7 +388,13 @@ def completion(ls: EditionLanguageServer, params: lsp.CompletionParams) -> lsp.C
     items = complete(context, project, ls.model(project, path, lines.text), path)
     units = units_of(document)
     start = lsp.Position(params.position.line, params.position.character - units(context.prefix))
-    edit_range = lsp.Range(start, params.position)
+    # the rest of the word after the cursor is replaced too: a value chosen with the cursor
+    # inside "chapterx" was put before its rest ("introductionchapterx", probe 81)
+    rest = _REST.get(context.kind)
+    found = rest.match(lines.text, offset) if rest is not None else None
+    after = found.group(0) if found is not None else ""
+    end = lsp.Position(params.position.line, params.position.character + units(after))
+    edit_range = lsp.Range(start, end)
     for item in items:
         item.text_edit = lsp.TextEdit(range=edit_range, new_text=item.insert_text or item.label)
         item.insert_text = None
