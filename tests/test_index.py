@@ -2605,30 +2605,48 @@ def test_a_name_pointing_at_an_entry_s_authority_address_names_the_entry(
     GND and GeoNames addresses): "points at 'https://d-nb.info/gnd/...', outside the
     registers" of an entry whose idno is that address, and the letter was not among the
     entry's. An address an entry gives as its identifier (as an address or as a number of a
-    known authority; http or https, www. or a final slash aside) names the entry."""
+    known authority; http or https, www., the host's case or a final slash aside) names the
+    entry; its fragment and its path's case tell entries apart, and a name of another kind
+    (a placeName at a person's GND number) names none (probe 87)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
+    people = "".join(
+        f'<person xml:id="{key}"><persName>{key}</persName><idno type="URI">{address}</idno>'
+        "</person>"
+        for key, address in (
+            ("p1", "http://www.example.org/persons.xml#p1"),
+            ("p2", "http://www.example.org/persons.xml#p2"),
+            ("upper", "https://example.org/Person/ABC"),
+            ("lower", "https://example.org/person/abc"),
+        )
+    )
     (corpus / "registers.xml").write_text(
         tei_text(
             '<listPerson><person xml:id="goethe"><persName>Goethe</persName><idno type="GND">'
-            '118540238</idno></person></listPerson><listPlace><place xml:id="zurich"><placeName>'
-            'Zürich</placeName><idno type="geonames">https://www.geonames.org/2657896</idno>'
-            "</place></listPlace>"
+            f'118540238</idno></person>{people}</listPerson><listPlace><place xml:id="zurich">'
+            '<placeName>Zürich</placeName><idno type="geonames">https://www.geonames.org/'
+            "2657896</idno></place></listPlace>"
         ),
         encoding="utf-8",
     )
     (corpus / "l1.xml").write_text(
-        tei_text('<p>In <placeName ref="https://geonames.org/2657896/">Zürich</placeName>.</p>')
+        tei_text('<p>In <placeName ref="https://GeoNames.org/2657896/">Zürich</placeName>,'
+                 ' <persName ref="http://example.org/persons.xml#p2">P2</persName>, <persName'
+                 ' ref="https://example.org/person/abc">abc</persName>, <placeName'
+                 ' ref="https://d-nb.info/gnd/118540238">Goethe-town</placeName>.</p>')
         .replace("</fileDesc>", '</fileDesc><profileDesc><correspDesc><correspAction type='
                  '"sent"><persName ref="http://d-nb.info/gnd/118540238/">Goethe</persName>'
                  '<date when="1779-11-02"/></correspAction></correspDesc></profileDesc>'),
         encoding="utf-8",
     )  # fmt: skip
     report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
-    assert not [d for d in report.diagnostics if d.code.startswith("index.")
-                and d.code != "index.no-authority"], report.diagnostics  # fmt: skip
+    told = [(d.code, d.message.split("'")[1]) for d in report.diagnostics
+            if d.code.startswith("index.") and d.code not in ("index.no-authority",
+                                                              "index.unused-entry")]  # fmt: skip
+    assert told == [("index.external-ref", "Goethe-town")], report.diagnostics
     entities = entities_of(tmp_path / "out")
-    assert entities["zurich"]["count"] == 1
+    counts = {key: entities[key]["count"] for key in ("zurich", "p1", "p2", "upper", "lower")}
+    assert counts == {"zurich": 1, "p1": 0, "p2": 1, "upper": 0, "lower": 1}
     assert [x["document"] for x in entities["goethe"]["letters"]] == ["l1"]
 
 

@@ -226,12 +226,20 @@ def _references(
         name = f"{mention.get('element')} {mention.findtext('ed:text', '', NS)!r}"
         path, line, column = lines.place(mention, "ref")
         if mention.get("external") == "true":
+            # an address names the entry that gives it as its idno; a prefixed name
+            # (viaf:123) does once its prefix is declared as the address it stands for
+            advice = (
+                "give the register entry meant that address as its idno (the name then names "
+                "the entry), or point at the entry"
+                if re.match(r"(?i)https?://", mention.get("expanded") or mention.get("ref") or "")
+                else "declare its prefix in the header (prefixDef) as the address an entry "
+                "gives as its idno, or point at the entry"
+            )
             yield diag.warning(
                 path,
                 "index.external-ref",
                 f"{name} points at {mention.get('ref')!r}, outside the registers, and is "
-                "not indexed; give the register entry meant that address as its idno (the "
-                "name then names the entry), or point at the entry",
+                f"not indexed; {advice}",
                 line=line,
                 column=column,
                 origin=_ORIGIN,

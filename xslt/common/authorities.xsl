@@ -32,12 +32,17 @@
         else ()"/>
   </xsl:function>
 
-  <!-- An address as a key: without its scheme, "www.", fragment and final slashes, in lower
-       case ("http://www.geonames.org/2657896/" and "https://geonames.org/2657896" alike). -->
+  <!-- An address as a key: without its scheme and "www.", its host in lower case, its path
+       without final slashes, its fragment kept ("http://www.geonames.org/2657896/" and
+       "https://geonames.org/2657896" alike; "persons.xml#p1" and "#p2" apart, and a path's
+       case its own: probe 87, a name was given to the entry of another fragment or case). -->
   <xsl:function name="ed:authority-key" as="xs:string">
     <xsl:param name="url" as="xs:string"/>
-    <xsl:sequence select="lower-case(replace(replace(replace(normalize-space($url),
-        '^[A-Za-z][A-Za-z0-9+.-]*://(www\.)?', ''), '#.*$', ''), '/+$', ''))"/>
+    <xsl:variable name="bare" as="xs:string"
+        select="replace(normalize-space($url), '^[A-Za-z][A-Za-z0-9+.-]*://(www\.)?', '', 'i')"/>
+    <xsl:variable name="address" as="xs:string" select="substring-before($bare || '#', '#')"/>
+    <xsl:variable name="host" as="xs:string" select="substring-before($address || '/', '/')"/>
+    <xsl:sequence select="lower-case($host) || replace(substring($address,
+        string-length($host) + 1), '/+$', '') || substring-after($bare, '#')[. != ''] ! ('#' || .)"/>
   </xsl:function>
-
 </xsl:stylesheet>

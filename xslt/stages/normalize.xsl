@@ -354,7 +354,8 @@
     <xsl:variable name="entries" as="element()*" select="for $t in $tokens return
         (if (contains($t, '#')) then ed:entity-of($t, $here) else (),
          if (matches($t, '^https?://') and exists($registers))
-         then ($registers/key('authority', ed:authority-key($t)))[ed:is-entry(.)][1]
+         then ($registers/key('authority', ed:authority-key($t)))[ed:is-entry(.)]
+              [ed:kind-fits(current()/.., .)][1]
          else ())[1]"/>
     <xsl:variable name="entry" as="element()?" select="$entries[1]"/>
     <xsl:choose>
@@ -477,6 +478,17 @@
         then key('local-id', $key, $here)[1] else ()"/>
     <xsl:sequence select="if (exists($local) and not(ed:is-entry($local))) then ()
         else ($registers/key('entry', $key))[1]"/>
+  </xsl:function>
+
+  <!-- Whether an entry found by its authority address is of the kind its name names: a
+       placeName at a person's GND number names no person (probe 87); a name or an rs any. -->
+  <xsl:function name="ed:kind-fits" as="xs:boolean">
+    <xsl:param name="name" as="element()"/>
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="wanted" as="xs:string*" select="map {
+        'persName': ('person', 'personGrp'), 'placeName': 'place', 'geogName': 'place',
+        'orgName': 'org', 'eventName': 'event', 'objectName': 'object' }(local-name($name))"/>
+    <xsl:sequence select="empty($wanted) or local-name($entry) = $wanted"/>
   </xsl:function>
 
   <!-- An entry of the entity namespace: a person, place, ... directly in a register list; a
