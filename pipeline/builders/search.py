@@ -128,7 +128,9 @@ def _second_form(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
 #: by side): the reading view shows the one, the diplomatic view both, and Pagefind read
 #: "preybeseche", "silverpale", so that neither word was found (probe 82).
 _ADDITION_AFTER_DELETION = re.compile(rb"</del><ins class=\"add[\" ]")
-_SUBST_OPENING = b'<span class="subst">'
+#: The opening of an inline element that holds a deletion and its addition, ending where
+#: the deletion starts.
+_WRAPPER_BEFORE = re.compile(rb'<span class="(?:subst|mod)[^"]*"[^>]*>\Z')
 
 
 def _addition(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
@@ -137,8 +139,10 @@ def _addition(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
     that the reading view's word is found whole."""
     opening = data.rfind(b"<del ", 0, match.start())
     before = opening
-    if data[:before].endswith(_SUBST_OPENING):
-        before -= len(_SUBST_OPENING)
+    # past the openings of what wraps the pair (a subst, a mod: probe 87, "pleas<mod>
+    # <del>ed</del><add>ing</add></mod>" was "pleased ing")
+    while (wrapper := _WRAPPER_BEFORE.search(data, max(0, before - 400), before)) is not None:
+        before = wrapper.start()
     previous = data[max(0, before - 4) : before].decode("utf-8", "ignore")[-1:]
     if opening >= 0 and previous.isalnum():
         return (opening + 4, opening + 4, b" data-pagefind-ignore")
