@@ -103,20 +103,30 @@ def unsafe_links(root: etree._Element, place: Placer, shown: str) -> list[Diagno
     script (``javascript:``, ``data:``): the pages and books leave them unlinked, and said
     nothing of it (probe 83)."""
     found = []
+    prefixes = Prefixes.of(root)
     for element in root.iter(_LINKED):
         attribute = "url" if element.tag.endswith("}graphic") else "target"
         value = element.get(attribute) or ""
-        if not runs_script(value):
+        first = (value.split() or [""])[0]
+        # a prefix the header declares ("data:set42" for https://example.org/data/set42) is
+        # the address it stands for, which the page links (probe 87)
+        if not runs_script(value) or prefixes.expand(first) != first:
             continue
         line, column = place(element)
         shown_value = value[:60].encode("unicode_escape").decode("ascii")
+        scheme = re.sub(r"[\x00-\x20]", "", value).split(":", 1)[0].lower()
+        why = (
+            "a file written into the address, which a browser opens as a page of the site"
+            if scheme == "data"
+            else "it runs a script in the reader's browser"
+        )
         found.append(
             diag.warning(
                 shown,
                 "build.unsafe-link",
-                f'@{attribute}="{shown_value}" on <{etree.QName(element).localname}> is an '
-                "address that runs a script in the reader's browser: it is not linked; point "
-                "at a web page, a file or an id instead",
+                f'@{attribute}="{shown_value}" on <{etree.QName(element).localname}> is a '
+                f"{scheme}: address, which the edition never links ({why}); point at a web "
+                "page, a file or an id instead",
                 line or 0,
                 columns.attribute_column(shown, line, attribute, value) or column,
                 origin=_ORIGIN,

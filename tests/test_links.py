@@ -598,3 +598,27 @@ def test_an_address_that_runs_a_script_is_told_and_never_linked(tmp_path: Path) 
     ], report.diagnostics
     page = (tmp_path / "out/html/t.html").read_text(encoding="utf-8")
     assert "script:" not in page.lower() and "data:text" not in page
+
+
+def test_a_declared_prefix_named_like_a_scheme_is_its_address(tmp_path: Path) -> None:
+    """Probe 87: a header declaring the prefix "data" (data:set42 for
+    https://example.org/data/set42) had its links told "an address that runs a script",
+    though the page links the address; an inline image (data:image/png) is told as what it
+    is, a file written into the address."""
+    header = (
+        '<encodingDesc><listPrefixDef><prefixDef ident="data" matchPattern="([a-z0-9]+)"'
+        ' replacementPattern="https://example.org/data/$1"/></listPrefixDef></encodingDesc>'
+    )
+    text = tei_text('<p><ref target="data:set42">the set</ref></p>').replace(
+        "</fileDesc>", "</fileDesc>" + header
+    )
+    (tmp_path / "t.xml").write_text(text, encoding="utf-8")
+    (tmp_path / "u.xml").write_text(
+        tei_text('<p><graphic url="data:image/png;base64,iVBORw0KGgo="/></p>'), encoding="utf-8"
+    )
+    report = build([tmp_path / "t.xml", tmp_path / "u.xml"], tmp_path / "out", only=["html"])
+    told = [d for d in report.diagnostics if d.code == "build.unsafe-link"]
+    assert [d.path.rsplit("/", 1)[-1] for d in told] == ["u.xml"], report.diagnostics
+    assert "data: address, which the edition never links (a file written into" in told[0].message
+    page = (tmp_path / "out/html/t.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/data/set42"' in page
