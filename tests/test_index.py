@@ -1106,20 +1106,24 @@ def test_a_life_dated_in_another_calendar_keeps_its_words(tmp_path: Path) -> Non
     (tmp_path / "src" / "t.xml").write_text(
         tei_text(
             "<p>"
-            + " ".join(f'<persName ref="#{k}">{k}</persName>' for k in ("a", "b", "c", "d"))
+            + " ".join(f'<persName ref="#{k}">{k}</persName>' for k in "abcde")
             + '</p><listPerson><person xml:id="a"><persName>A</persName><birth when="0915">'
             '٣٠٣ هـ</birth></person><person xml:id="b"><persName>B</persName><birth><date'
             ' when="0915" calendar="#hijri">٣٠٣ هـ</date></birth></person><person xml:id="c">'
             '<persName>C</persName><birth when="0915">303 AH</birth></person><person'
             ' xml:id="d"><persName>D</persName><birth when="1786-02-26">26 February 1786'
-            "</birth></person></listPerson>"
+            '</birth></person><person xml:id="e"><persName>E</persName><birth><date'
+            ' when="1850-05-03">3rd May</date></birth><death><date notBefore="1850"'
+            ' notAfter="1855">c. 1852</date></death></person></listPerson>'
         ),
         encoding="utf-8",
     )
     build([tmp_path / "src"], tmp_path / "out", only=("index",), jobs=1)
     records = entities_of(tmp_path / "out")
-    said = {k: records[k]["birth"]["text"] for k in "abcd"}
-    assert said == {"a": "٣٠٣ هـ", "b": "٣٠٣ هـ", "c": "303 AH", "d": None}
+    said = {k: records[k]["birth"]["text"] for k in "abcde"}
+    assert said == {"a": "٣٠٣ هـ", "b": "٣٠٣ هـ", "c": "303 AH", "d": None, "e": None}
+    # a day or a year the dates span is the date said again (probe 87: "3 May 1850, 3rd May")
+    assert records["e"]["death"]["text"] is None
 
 
 def test_a_correspondent_s_letters_are_listed_by_date(tmp_path: Path) -> None:

@@ -65,17 +65,21 @@
         [empty($e/@ref | $e/descendant::*[local-name() = $r:place-names])]"/>
   </xsl:function>
 
-  <!-- Whether words with numbers say every year the dates of $e (its attributes, its date's)
-       give, in any script's digits. -->
+  <!-- Whether words with numbers restate the dates of $e (its attributes, its date's): each
+       of their numbers, in any script's digits, a day (31 at most) or a year the dates span
+       ("26 February 1786", "3rd May", "c. 1852" between 1850 and 1855: probe 87, "3 May
+       1850, 3rd May"). A number of another kind is the words' own: "٣٠٣ هـ", "303 AH". -->
   <xsl:function name="r:restates" as="xs:boolean">
     <xsl:param name="words" as="xs:string"/>
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="digits" as="xs:string"
         select="translate($words, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹', '01234567890123456789')"/>
-    <xsl:variable name="years" as="xs:string*" select="($e, $e/date)/@*[local-name() = ('when',
-        'notBefore', 'notAfter', 'from', 'to')][normalize-space()]
-        ! replace(normalize-space(.), '^-?0*([0-9]+).*$', '$1')"/>
-    <xsl:sequence select="matches($words, '\d') and (every $year in $years satisfies
-        matches($digits, '(^|\D)0*' || $year || '(\D|$)'))"/>
+    <xsl:variable name="years" as="xs:integer*" select="($e, $e/date)/@*[local-name() = ('when',
+        'notBefore', 'notAfter', 'from', 'to')][matches(normalize-space(.), '^-?[0-9]{1,4}')]
+        ! xs:integer(replace(normalize-space(.), '^(-?[0-9]{1,4}).*$', '$1'))"/>
+    <xsl:variable name="numbers" as="xs:integer*"
+        select="analyze-string($digits, '[0-9]+')/*:match ! xs:integer(.)"/>
+    <xsl:sequence select="exists($numbers) and (every $n in $numbers satisfies
+        ($n le 31 or exists($years) and $n ge min($years) and $n le max($years)))"/>
   </xsl:function>
 </xsl:stylesheet>
