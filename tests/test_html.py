@@ -3754,7 +3754,7 @@ def test_a_letter_head_says_what_the_editor_says_of_the_letter(tmp_path: Path) -
         "a": ('<date when="1851-06-02" cert="low"/>',
               '<correspContext><ref type="prev" target="https://other.org/letters/b">Their'
               ' letter</ref><ref type="next" target="b.xml">Ours</ref></correspContext>',
-              '<note type="status">Draft, never sent.</note>'),
+              '<note type="status">Draft, never sent.</note><note>Kept in a copy.</note>'),
         "b": ('<date when="1851-09-10" evidence="conjecture"/>', "", ""),
         "c": ('<date when="1851-10-01" evidence="internal">[1 October 1851]</date>', "", ""),
         "d": ('<persName>Carl Brandt</persName><placeName>Basel</placeName>'
@@ -3772,8 +3772,9 @@ def test_a_letter_head_says_what_the_editor_says_of_the_letter(tmp_path: Path) -
         page = _page(tmp_path / f"out/html/{stem}.html")
         return [_words(e) for e in page.xpath("//dl[contains(@class, 'corresp')]/*")]
 
-    assert head("a") == ["From", "Anna Weber, 2 June 1851 (uncertain)", "Note",
-                         "Draft, never sent."]  # fmt: skip
+    # a typed note says its type (probe 87), an untyped one is a note
+    assert head("a") == ["From", "Anna Weber, 2 June 1851 (uncertain)", "Status",
+                         "Draft, never sent.", "Note", "Kept in a copy."]  # fmt: skip
     assert head("b") == ["From", "Anna Weber, [10 September 1851]"]
     assert head("c") == ["From", "Anna Weber, [1 October 1851]"]
     # two senders set apart from their place (one comma between all of them)

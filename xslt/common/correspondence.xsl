@@ -180,7 +180,14 @@
          description or one of its actions: it was shown nowhere (probe 86) -->
     <xsl:for-each select="$desc/(note | noteGrp/note | correspAction/note
         | correspAction/noteGrp/note)[normalize-space()]">
-      <dt><xsl:value-of select="r:msg('letter.note')"/></dt>
+      <!-- a typed note says its type, as an action of the edition's own type does ("Subject",
+           "Dictation": probe 87, two rows "Note" of the Dodis documents) -->
+      <xsl:variable name="type" as="xs:string"
+          select="r:token-words(replace(normalize-space(@type), '([a-z])([A-Z])', '$1 $2'))"/>
+      <dt>
+        <xsl:value-of select="if ($type != '') then upper-case(substring($type, 1, 1))
+            || lower-case(substring($type, 2)) else r:msg('letter.note')"/>
+      </dt>
       <dd>
         <xsl:call-template name="r:attributes">
           <xsl:with-param name="class" select="'corresp-note'"/>
