@@ -47,9 +47,16 @@ _IGNORED = re.compile(r"[\x00-\x20]")
 _ANIMATIONS = frozenset({"set", "animate", "animateMotion", "animateTransform"})
 
 
+def script_scheme(value: str) -> str | None:
+    """The scheme of an address that runs what follows it (``javascript``, ``data``), in
+    lower case, else None."""
+    found = _RUNS.match(_IGNORED.sub("", value))
+    return found.group(1).lower() if found else None
+
+
 def runs_script(value: str) -> bool:
     """Whether an address runs what follows its scheme (``javascript:``, ``data:``)."""
-    return bool(_RUNS.match(_IGNORED.sub("", value)))
+    return script_scheme(value) is not None
 
 
 def _active_attributes(element: etree._Element) -> list[str]:

@@ -29,7 +29,7 @@ from lxml import etree
 
 from . import columns
 from . import diagnostics as diag
-from .active_content import runs_script
+from .active_content import runs_script, script_scheme
 from .diagnostics import Diagnostic
 from .gate import TEI_NS
 from .locators import MENTIONS
@@ -108,13 +108,13 @@ def unsafe_links(root: etree._Element, place: Placer, shown: str) -> list[Diagno
         attribute = "url" if element.tag.endswith("}graphic") else "target"
         value = element.get(attribute) or ""
         first = (value.split() or [""])[0]
+        scheme = script_scheme(value)
         # a prefix the header declares ("data:set42" for https://example.org/data/set42) is
         # the address it stands for, which the page links (probe 87)
-        if not runs_script(value) or prefixes.expand(first) != first:
+        if scheme is None or prefixes.expand(first) != first:
             continue
         line, column = place(element)
         shown_value = value[:60].encode("unicode_escape").decode("ascii")
-        scheme = re.sub(r"[\x00-\x20]", "", value).split(":", 1)[0].lower()
         why = (
             "a file written into the address, which a browser opens as a page of the site"
             if scheme == "data"

@@ -773,13 +773,21 @@ def test_search_reads_a_word_whose_name_is_written_against_a_prefix(tmp_path: Pa
     assert "Weinberg und Apfelstrudel." in fragment["content"], fragment
 
 
+def _indexed_words(folder: Path, stem: str, body: str) -> list[str]:
+    """The words Pagefind indexed of a text of ``body`` built alone in ``folder``."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    (corpus / f"{stem}.xml").write_text(tei_text(body, title="Letter"), encoding="utf-8")
+    assert not build([corpus], folder / "out", only=["html"], jobs=1).diagnostics
+    words: list[str] = _search_fragment(folder / "out", f"/{stem}.html")["content"].split()
+    return words
+
+
 def test_search_reads_both_forms_of_an_editorial_choice_as_words(tmp_path: Path) -> None:
     """Probe 65: the page holds both forms of a choice (an expansion and its abbreviation, a
     correction and the error), each shown in one view; Pagefind read them as one word
     ("plurimamplurimã"), so that neither was found. The copy it reads parts them."""
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     body = (
         "<p>Salutem <choice><expan>plurimam</expan><abbr>plurimã</abbr></choice> "
         "<choice><abbr>dñe</abbr><expan>domine</expan></choice> et <choice><sic>teh</sic>"
@@ -787,9 +795,7 @@ def test_search_reads_both_forms_of_an_editorial_choice_as_words(tmp_path: Path)
         " and <choice><sic>Katze</sic><corr>Kater</corr></choice>n, "
         "<choice><sic>aaa</sic><corr>bbb</corr><seg>ccc</seg></choice> done.</p>"
     )
-    (corpus / "c.xml").write_text(tei_text(body, title="Letter"), encoding="utf-8")
-    assert not build([corpus], tmp_path / "out", only=["html"], jobs=1).diagnostics
-    words = _search_fragment(tmp_path / "out", "/c.html")["content"].split()
+    words = _indexed_words(tmp_path, "c", body)
     assert {"plurimam", "plurimã", "domine", "dñe", "the", "teh"} <= set(words), words
     # inside a word, the reading view's word alone (probe 69: "Weinburg" and "berg"); a
     # third form's hidden label is no word of the text ("aaacorrected:")
@@ -805,16 +811,12 @@ def test_search_reads_a_deletion_and_its_replacement_as_words(tmp_path: Path) ->
     view shows what it shows), were one word to Pagefind ("preybeseche", "silverpale"), and
     the reading text's word was not found. Between words they are two; inside a word the
     reading view's word is found whole, inside a mod as inside a subst (probe 87)."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     body = (
         "<p>to yow and <subst><del>prey</del><add>beseche</add></subst> yow; The <del>silver"
         "</del><add>pale</add> moone; I recomm<subst><del>a</del><add>e</add></subst>nde me,"
         ' pleas<mod><del type="overwritten">ed</del><add>ing</add></mod> her.</p>'
     )
-    (corpus / "d.xml").write_text(tei_text(body, title="Letter"), encoding="utf-8")
-    assert not build([corpus], tmp_path / "out", only=["html"], jobs=1).diagnostics
-    words = _search_fragment(tmp_path / "out", "/d.html")["content"].split()
+    words = _indexed_words(tmp_path, "d", body)
     assert {"prey", "beseche", "silver", "pale", "recommende", "pleasing"} <= set(words), words
     assert not [w for w in words if w in ("preybeseche", "silverpale", "recommaende")], words
 

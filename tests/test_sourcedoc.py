@@ -326,20 +326,14 @@ def test_the_words_of_a_page_image_s_description_are_the_text_s(tmp_path: Path) 
     """Probe 82: a page image's own desc ("Front cover, showing a stamp reading KEW") in a
     facsimile without transcription was shown nowhere: the image is the viewer's, its
     description the text's, on the page and in the book."""
-    from pipeline.build import build
-
     (tmp_path / "img").mkdir()
     (tmp_path / "img" / "f1.png").write_bytes(png(4, 4, []))
-    (tmp_path / "cover.xml").write_text(
-        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Cover</title>'
-        "</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
-        "</sourceDesc></fileDesc></teiHeader><facsimile><surface><label>Front cover</label>"
-        '<graphic url="img/f1.png"><desc>Front cover, showing a stamp reading KEW.</desc>'
-        "</graphic></surface></facsimile></TEI>",
-        encoding="utf-8",
+    _published(
+        tmp_path,
+        "cover",
+        "<facsimile><surface><label>Front cover</label><graphic url='img/f1.png'><desc>Front"
+        " cover, showing a stamp reading KEW.</desc></graphic></surface></facsimile>",
     )
-    report = build([tmp_path / "cover.xml"], tmp_path / "out", only=("html", "epub"), jobs=1)
-    assert report.errors == 0, report.sorted()
     page = _page(tmp_path / "out/html/cover.html")
     said = [_text(p) for p in page.xpath("//p[@class='graphic-desc']")]
     assert said == ["Front cover, showing a stamp reading KEW."]
@@ -353,21 +347,30 @@ def test_every_source_doc_of_a_file_is_published(tmp_path: Path) -> None:
     """Probe 82: a file holding two sourceDoc elements (two drafts, each transcribed page by
     page) published the first alone, without a word: each is a part of the one text now,
     on the page and in the book, in order."""
-    from pipeline.build import build
-
-    (tmp_path / "drafts.xml").write_text(
-        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>Drafts</title>'
-        "</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
-        '</sourceDesc></fileDesc></teiHeader><sourceDoc n="draft A"><surface><line>First'
-        ' draft alpha</line></surface></sourceDoc>\n<sourceDoc n="draft B"><surface><line>'
-        'Second draft omega</line><surface n="patch"><line>A pasted slip zeta</line></surface>'
-        "</surface></sourceDoc></TEI>",
-        encoding="utf-8",
+    _published(
+        tmp_path,
+        "drafts",
+        '<sourceDoc n="draft A"><surface><line>First draft alpha</line></surface></sourceDoc>'
+        '\n<sourceDoc n="draft B"><surface><line>Second draft omega</line><surface n="patch">'
+        "<line>A pasted slip zeta</line></surface></surface></sourceDoc>",
     )
-    report = build([tmp_path / "drafts.xml"], tmp_path / "out", only=("html", "epub"), jobs=1)
-    assert report.errors == 0, report.sorted()
     page = _text(_page(tmp_path / "out/html/drafts.html").xpath("//main")[0])
     assert page.index("alpha") < page.index("omega") < page.index("zeta"), page
     book = " ".join(_text(d) for name, d in sorted(_book(tmp_path / "out/epub/drafts.epub").items())
                     if name.endswith(".xhtml"))  # fmt: skip
     assert all(word in book for word in ("alpha", "omega", "zeta")), book
+
+
+def _published(folder: Path, stem: str, transcription: str) -> None:
+    """A document of ``transcription`` (a facsimile, sourceDocs) and no text, published as
+    page and book into ``folder/out`` without an error."""
+    from pipeline.build import build
+
+    (folder / f"{stem}.xml").write_text(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><fileDesc><titleStmt><title>{stem}</title>'
+        "</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        f"</sourceDesc></fileDesc></teiHeader>{transcription}</TEI>",
+        encoding="utf-8",
+    )
+    report = build([folder / f"{stem}.xml"], folder / "out", only=("html", "epub"), jobs=1)
+    assert report.errors == 0, report.sorted()
