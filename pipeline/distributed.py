@@ -34,8 +34,10 @@ import functools
 import hashlib
 import logging
 import os
+import shutil
 import socket
 import sys
+import tempfile
 import threading
 import time
 from collections import deque
@@ -125,7 +127,11 @@ def connect(address: str) -> Iterator[Any]:
             f"--scheduler {address} needs Dask: pip install 'edition[dask]' ({exc})"
         ) from exc
     cluster = None
+    # a local cluster's workers keep their lock files and spills in a folder of this run's,
+    # removed with it (probe 83: /tmp/dask-scratch-space/ was left behind, outside --out)
+    scratch = tempfile.mkdtemp(prefix="edition-dask-") if address.startswith("local:") else None
     with (
+        dask.config.set({"temporary-directory": scratch} if scratch else {}),
         dask.config.set(
             {
                 # a task whose worker dies is tried once more, then reported: "a file that
@@ -145,6 +151,8 @@ def connect(address: str) -> Iterator[Any]:
         _quiet_logs(),
         contextlib.ExitStack() as restarts,
     ):
+        if scratch is not None:  # last, once the cluster is closed, whatever happened
+            restarts.callback(shutil.rmtree, scratch, ignore_errors=True)
         try:
             if address.startswith("local:"):
                 cluster = LocalCluster(
@@ -156,6 +164,7 @@ def connect(address: str) -> Iterator[Any]:
                     dashboard_address="127.0.0.1:0",
                     worker_dashboard_address="127.0.0.1:0",
                     silence_logs=_SILENT,
+                    local_directory=scratch,
                 )
                 client = Client(cluster, set_as_default=False)
                 # Forking is safe while nothing runs yet, not later: a worker that replaces

@@ -284,3 +284,25 @@ def test_a_distributed_build_stops_on_sigterm_and_publishes_nothing(tmp_path: Pa
     left = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True)
     assert left.stdout.strip() == "", "worker processes outlived the run"
     assert not (out / "html").exists()
+
+
+def test_a_local_cluster_leaves_no_scratch_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 83: a --scheduler local:N run left /tmp/dask-scratch-space/ (the workers' lock
+    files) behind, a write outside --out; the run's own scratch folder goes with it."""
+    import tempfile
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.xml").write_text(
+        f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>A</title></titleStmt>'
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>"
+        "</fileDesc></teiHeader><text><body><p>A.</p></body></text></TEI>\n"
+    )
+    report = build([corpus], tmp_path / "out", scheduler="local:2", only=["index"])
+    assert report.errors == 0, report.sorted()
+    assert sorted(p.name for p in scratch.iterdir()) == []
