@@ -330,6 +330,29 @@ def test_ids_of_other_documents_are_not_visible(tmp_path: Path) -> None:
     assert resolve([other, text]) == []
 
 
+def test_a_letters_neighbour_is_named_by_the_id_of_its_texts_root(tmp_path: Path) -> None:
+    """Probe 86: ``correspContext/ref target="#V03"``, the root id of another letter, was
+    refs.dangling for the check while the build linked the letter. A text's root id names
+    it where a pointer names a text as a whole (correspContext, TEI/@prev and @next), and
+    nowhere else."""
+    other = file_facts(tmp_path, "v03.xml", f'<TEI {TEI} xml:id="V03"><text/></TEI>')
+    letter = file_facts(
+        tmp_path,
+        "v02.xml",
+        f'<TEI {TEI} xml:id="V02" next="#V03"><teiHeader><profileDesc><correspDesc>'
+        '<correspContext><ref type="next" target="#V03">next</ref>\n'
+        '<ptr type="prev" target="#V01"/></correspContext></correspDesc></profileDesc>'
+        '</teiHeader><text><p><ref target="#V03">V03</ref></p></text></TEI>',
+    )
+    found = resolve([other, letter])
+    assert codes(found) == [("v02.xml", "refs.dangling", 2), ("v02.xml", "refs.dangling", 2)]
+    (neighbour,) = [d.message for d in found if '"#V01"' in d.message]
+    assert "in this document, the registers or the roots of the texts" in neighbour
+    # a ref in the text names an element of its own document or an entry
+    (inline,) = [d.message for d in found if '"#V03"' in d.message]
+    assert "in this document or the registers" in inline
+
+
 LETTER = f"""<TEI {TEI}><text><body><p><persName ref="#bahr">B</persName></p></body>
 <back><listPerson><person xml:id="bahr"><persName>Hermann Bahr</persName></person>
 </listPerson></back></text></TEI>"""

@@ -9,8 +9,10 @@ records of the whole corpus and returns diagnostics (codes ``refs.*``).
 within its document (a duplicate names the first line), the same id in two documents is no
 error. ``#id`` resolves in its own document, then in the edition's entity namespace: the
 register entries (``person``, ``place``, ``org``, ... inside ``listPerson`` and the other
-lists) of every file, register files and texts alike, merged by id. ``file.xml#id`` resolves
-in that file only. Content included with ``xi:include`` belongs to the including document,
+lists) of every file, register files and texts alike, merged by id; a pointer at a text as a
+whole (a letter's neighbour in its correspContext, TEI/@prev and @next) also at the root
+``TEI`` of another document, as the build links it. ``file.xml#id`` resolves in that file
+only. Content included with ``xi:include`` belongs to the including document,
 but is reported at the file and line where it was written.
 """
 
@@ -156,6 +158,10 @@ class PointerFact(NamedTuple):
     #: (``wit="B"``): an address of a file named B by the Guidelines, most likely meant as
     #: ``#B`` (``_bare_ids``); told so, never resolved as the id.
     bare: bool = False
+    #: A pointer at a text of the edition as a whole: a letter's neighbour in its
+    #: correspContext, a document's TEI/@prev or @next. ``#V03`` names the text whose root
+    #: is V03 there, as the build links it (probe 86: the check called it dangling).
+    to_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,6 +221,8 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
                 # a part included from elsewhere has its files beside it (origin), as before
                 base = _xml_base(element) if origin is None and not doc.parts else ""
                 found = _pointers(key, raw, name, element.sourceline, origin, prefixes, base)
+                if _at_text(element, name, key):
+                    found = (p._replace(to_text=True) for p in found)
                 pointers.extend(found)
             if _BARE.search(raw):
                 bare.extend(
@@ -244,6 +252,17 @@ def _names_xml_file(token: str) -> bool:
         and len(token) > 4
         and not any(c in token for c in ":?#")
         and not token.startswith("/")
+    )
+
+
+def _at_text(element: etree._Element, name: str, attribute: str) -> bool:
+    """Whether a pointer names a text of the edition (``PointerFact.to_text``)."""
+    if attribute in ("prev", "next"):
+        return name == "TEI"
+    return (
+        attribute == "target"
+        and name in ("ref", "ptr")
+        and next(element.iterancestors(f"{{{TEI_NS}}}correspContext"), None) is not None
     )
 
 
@@ -428,6 +447,7 @@ def resolve(
             named.update(_named(file, p) for p in file.pointers if p.file)
     by_file: dict[Path, dict[str, IdFact]] = {}
     entities: dict[str, IdFact] = {}  # the entity namespace: register entries merged by id
+    texts: dict[str, IdFact] = {}  # the ids of the documents' roots (PointerFact.to_text)
     entries: list[tuple[FileFacts, IdFact]] = []  # of the checked files, for _unused
     out: list[Diagnostic] = []
     # the files with pointers: the last pass unpacks only them (most novels have none)
@@ -445,6 +465,8 @@ def resolve(
                 entities.setdefault(fact.value, fact)
                 if str(file.path) in names:
                     entries.append((file, fact))
+            elif fact.element == "TEI":
+                texts.setdefault(fact.value, fact)
         if named and file.resolved in named:
             for value, fact in own.items():
                 by_file.setdefault(file.resolved, {}).setdefault(value, fact)
@@ -458,6 +480,8 @@ def resolve(
         nth: Counter[tuple[Path | None, int | None, str, str]] = Counter()
         for pointer in file.pointers:
             target = _target(file, pointer, own, by_file, entities)
+            if target is None and pointer.to_text and not pointer.file:
+                target = texts.get(pointer.fragment)
             if target is not None and target.register_entry:
                 used.add(target.value)
             if str(file.path) in names:
@@ -669,7 +693,13 @@ def _pointer_problems(
     if not pointer.fragment:  # the file is there: nothing in it is named
         return
     if target is None:
-        where = f"in {pointer.file}" if pointer.file else "in this document or the registers"
+        where = (
+            f"in {pointer.file}"
+            if pointer.file
+            else "in this document, the registers or the roots of the texts"
+            if pointer.to_text
+            else "in this document or the registers"
+        )
         declared = DECLARED_BY.get(pointer.attribute)
         advice = (
             f'add {declared} with xml:id="{pointer.fragment}" or fix the id'
