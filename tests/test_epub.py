@@ -910,6 +910,27 @@ def test_notes_kept_in_the_standoff_end_the_book(tmp_path: Path) -> None:
     _epubcheck(path)
 
 
+def test_the_note_of_a_standoff_annotation_is_in_the_book(tmp_path: Path) -> None:
+    """Probe 90: the note of a standOff annotation (annotation/@target, Guidelines 16.10)
+    was a call to a note the book did not hold (epubcheck RSC-012), its words nowhere."""
+    (tmp_path / "src").mkdir()
+    source = tmp_path / "src" / "annotated.xml"
+    standoff = (
+        '<standOff><listAnnotation><annotation xml:id="ann1" target="#pr3">'
+        "<note>Recorded by Heywood in 1546.</note></annotation></listAnnotation></standOff>"
+    )
+    source.write_text(
+        tei_text('<p xml:id="pr3">Many hands.</p>').replace("<text>", standoff + "<text>"),
+        encoding="utf-8",
+    )
+    path = _build([source], tmp_path / "out")["annotated"]
+    book = Book(path)
+    (call,) = [(href, a) for href, a in book.links() if a.get("class") == "noteref"]
+    note = book.resolve(call[0], call[1].get("href"))
+    assert note is not None and "Recorded by Heywood in 1546." in "".join(note.itertext())
+    _epubcheck(path)
+
+
 def test_play_in_the_book(constructs_book: Path) -> None:
     book = Book(constructs_book)
     text = book.docs["text-001.xhtml"]

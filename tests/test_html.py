@@ -2811,6 +2811,39 @@ def test_a_split_text_shows_its_standoff_notes_and_opens_them_from_its_parts(
     assert not _page(tmp_path / "out/html/t-1.html").xpath("//div[@class='note-popovers']")
 
 
+ANNOTATED = (
+    '<standOff><listAnnotation><annotation xml:id="ann1" target="#pr3">'
+    "<respStmt><resp>annotated by</resp><persName>J. Roe</persName></respStmt>"
+    "<note>Recorded by Heywood in 1546.</note></annotation></listAnnotation></standOff>"
+)
+
+
+def test_the_note_of_a_standoff_annotation_is_called_at_what_it_annotates(
+    tmp_path: Path,
+) -> None:
+    """Probe 90 (Guidelines 16.10: an annotation's @target names what it annotates, its note
+    says what): such a note was taken for a footnote of nothing, its call a button in the
+    notes' list opening nothing, the paragraph uncalled, the annotator unsaid. The paragraph
+    calls it now, and it is listed after the text with who wrote it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text('<p xml:id="pr1">Red sky.</p><p xml:id="pr3">Many hands.</p>').replace(
+            "<text>", ANNOTATED + "<text>"
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    page = _page(tmp_path / "out/html/t.html")
+    (call,) = page.xpath("//p[@id='pr3']/button[@class='noteref']")
+    (note,) = page.xpath("//section[@id='ed-standoff-notes']//div[contains(@class, 'note ')]")
+    assert call.get("popovertarget") == f"{note.get('id')}-pop"
+    assert " ".join(note.text_content().split()) == "1 Recorded by Heywood in 1546. — J. Roe"
+    assert note.xpath("string(.//a[@role='doc-backlink']/@href)") == f"#{call.get('id')}"
+    assert not page.xpath("//section[@id='ed-standoff-notes']//button")
+    assert page.xpath(f"//div[@id='{note.get('id')}-pop']")
+
+
 def test_texts_of_one_title_are_told_apart_by_their_headings(tmp_path: Path) -> None:
     """Probe 32 (a sonnet bank): every poem's title statement gave the bank's title, each
     poem's own being its body's head, so the home and about pages listed every poem alike;

@@ -45,7 +45,8 @@
   <xsl:key name="r:note-pointers" match="ref[@target] | ptr[@target]"
       use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
   <!-- Notes by the ids of what their calls follow (r:annotated-ids). -->
-  <xsl:key name="r:annotations" match="note[@target]" use="r:annotated-ids(.)"/>
+  <xsl:key name="r:annotations" match="note[@target] | annotation[@target]/note"
+      use="r:annotated-ids(.)"/>
   <xsl:key name="r:note-by-id" match="note[@xml:id]" use="string(@xml:id)"/>
   <!-- The notes of the text, for the lists and popovers: one pass over the tree to build the
        index instead of one descendant scan per list (generate-id() is a lookup key here,
@@ -68,7 +69,8 @@
     <xsl:sequence select="empty($note/ancestor::note) and not($at/parent::*[r:is-div(.)
         or self::body or self::front or self::back or self::text or self::noteGrp
         or self::floatingText or self::lg or self::sp or self::list or self::listBibl
-        or self::app or self::listAnnotation]) and empty($note/ancestor::*[self::rdg
+        or self::app or self::listAnnotation]) and empty($note/ancestor::listAnnotation)
+        and empty($note/ancestor::*[self::rdg
         [not(. is (ancestor::app[1] ! r:lemma(.)))]
         or self::rdgGrp[empty(descendant::* intersect (ancestor::app[1] ! r:lemma(.)))]
         or self::witDetail
@@ -109,7 +111,7 @@
     <xsl:variable name="root" as="node()" select="root($note)"/>
     <xsl:sequence select="if (empty($note/@xml:id) or r:is-footnote($note)) then ()
         else (key('r:note-pointers', string($note/@xml:id), $root)
-              | (if ($note/@target and not(r:is-footnote($note)))
+              | (if (exists(r:note-target($note)) and not(r:is-footnote($note)))
                  then r:annotated-ids($note) ! key('r:entry', ., $root)[not(self::note)]
                  else ()))"/>
   </xsl:function>
@@ -119,8 +121,18 @@
        end, as a call follows the words it is on. -->
   <xsl:function name="r:annotated-ids" as="xs:string*">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="tokenize(normalize-space(($note/@targetEnd[normalize-space()],
-        $note/@target)[1]))[starts-with(., '#')] ! substring(., 2)"/>
+    <xsl:variable name="at" as="element()?" select="r:note-target($note)/.."/>
+    <xsl:sequence select="tokenize(normalize-space(($at/@targetEnd[normalize-space()],
+        $at/@target)[1]))[starts-with(., '#')] ! substring(., 2)"/>
+  </xsl:function>
+
+  <!-- What a note says it annotates: its @target, else, for the note of a standOff's
+       annotation (Guidelines 16.10: annotation/@target, its note the words), the
+       annotation's (probe 90: such a note was a footnote of nothing, called nowhere, and
+       the book's call led to no note). -->
+  <xsl:function name="r:note-target" as="attribute()?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="($note/@target, $note/parent::annotation/@target)[1]"/>
   </xsl:function>
 
   <!-- Notes that have a call: footnotes and endnotes at point, and notes standing apart that
@@ -298,9 +310,14 @@
   <!-- Who a note is by (note/@resp, TEI 3.9.1): a note of the editor among the author's, a
        translator's note. Each pointer names a person of the document (an editor, a respStmt,
        a person of its header) or of the registers, by name; else its id, as written. -->
+  <!-- (the note of a standOff's annotation, which says no @resp, is by whom the annotation's
+       respStmt names) -->
   <xsl:function name="r:note-resp" as="xs:string*">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="r:pointed-names($note, $note/@resp)"/>
+    <xsl:sequence select="if ($note/@resp) then r:pointed-names($note, $note/@resp)
+        else ($note/parent::annotation/respStmt/(persName | name | orgName)
+            ! normalize-space(r:plain(.)), $note/parent::annotation/@resp
+            ! r:pointed-names($note, .))[. != '']"/>
   </xsl:function>
 
   <!-- The names of the people $pointers (@resp, a change's @who) point at from $e's document,
@@ -435,7 +452,8 @@
   <!-- Whether the text has notes that point at what they annotate: a pattern matching any
        element is tried on every element, so the key is looked up only when there are. -->
   <xsl:variable name="r:annotated" as="xs:boolean"
-      select="exists(/descendant::note[@target][not(ancestor::teiHeader)])"/>
+      select="exists(/descendant::note[@target][not(ancestor::teiHeader)]
+          | /descendant::annotation[@target]/note)"/>
 
   <!-- An element a note annotates (note/@target) is followed by the note's call: inside it at
        its end when it is a block (a paragraph, a division), so that no call stands alone
