@@ -2211,13 +2211,8 @@ def test_the_timeline_lists_the_dates_letters_were_sent(tmp_path: Path) -> None:
             assert doc.xpath(f"//*[@id='{anchor}']"), (page, anchor)
 
 
-def test_a_letter_is_dated_alike_on_the_home_page_the_timeline_and_the_index(
-    tmp_path: Path,
-) -> None:
-    """Three places chose a letter's date by three rules: the home page took a sent date
-    with words or @when only (a date known as a range was left out, the older dateSender's
-    words taken instead), the index took correspAction[@type = 'sent'] as written ("Sent"
-    was no date) and the timeline both. One rule now (r:sent-date)."""
+def _sender_and_addressee(tmp_path: Path) -> Path:
+    """A source folder whose register lists the sender (#s) and addressee (#a) of _DESC."""
     src = tmp_path / "src"
     src.mkdir()
     (src / "persons.xml").write_text(
@@ -2228,6 +2223,17 @@ def test_a_letter_is_dated_alike_on_the_home_page_the_timeline_and_the_index(
         ),
         encoding="utf-8",
     )
+    return src
+
+
+def test_a_letter_is_dated_alike_on_the_home_page_the_timeline_and_the_index(
+    tmp_path: Path,
+) -> None:
+    """Three places chose a letter's date by three rules: the home page took a sent date
+    with words or @when only (a date known as a range was left out, the older dateSender's
+    words taken instead), the index took correspAction[@type = 'sent'] as written ("Sent"
+    was no date) and the timeline both. One rule now (r:sent-date)."""
+    src = _sender_and_addressee(tmp_path)
     desc = _DESC.format(ref="", sender="#s", addressee="#a", place="", when="x")
     desc = desc.replace('type="sent"', 'type="Sent"').replace(
         '<date when="x"/>', '<date notBefore="1850-03" notAfter="1850-05"/>'
@@ -2249,6 +2255,87 @@ def test_a_letter_is_dated_alike_on_the_home_page_the_timeline_and_the_index(
     # a range is its bounds, not its first month (probe 60)
     assert [(x["role"], x["when"], x["dates"]) for x in sender["letters"]] == [
         ("sent", None, {"notBefore": "1850-03", "notAfter": "1850-05"})
+    ]
+
+
+def test_a_letter_dated_by_its_arrival_alone_is_filed_and_listed_by_it(tmp_path: Path) -> None:
+    """Probe 86: a letter whose description says only when it was received was "Undated" on
+    the home page, on no timeline and undated in its correspondents' entries; its date is
+    the day it arrived now, said as such, and the head's date links to the timeline's entry
+    (a sent date's too: the head's dates led nowhere)."""
+    src = _sender_and_addressee(tmp_path)
+    sent = _DESC.format(ref="", sender="#s", addressee="#a", place="", when="1850-05-01")
+    arrived = _DESC.format(ref="", sender="#s", addressee="#a", place="", when="x").replace(
+        '<date when="x"/>', ""
+    ).replace("</persName></correspAction></correspDesc>",
+              '</persName><date when="1850-03-02"/></correspAction></correspDesc>')  # fmt: skip
+    for stem, desc in (("a", sent), ("b", arrived)):
+        (src / f"{stem}.xml").write_text(
+            _LETTER.format(title=f"Letter {stem}", descs=desc, body="Dear A."), encoding="utf-8"
+        )
+    out = tmp_path / "out"
+    report = build([src], out, only=("html", "index"))
+    assert report.errors == 0, report.sorted()
+    home = html.parse(str(out / "html" / "index.html")).getroot()
+    entries = [li.xpath("string(span)") for li in home.xpath("//ol/li[a]")]
+    assert entries[:2] == ["S to A, received 2 March 1850", "S to A, 1 May 1850"]
+    assert not home.xpath("//*[@id='ed-undated']")
+    timeline = html.parse(str(out / "html" / "timeline.html")).getroot()
+    (entry,) = timeline.xpath("//li[a[@href='b.html#letter-1']]")
+    assert entry.get("id") == "date-b-letter-1"
+    assert " ".join(entry.text_content().split()).startswith("received 2 March 1850:")
+    for stem in ("a", "b"):
+        page = html.parse(str(out / "html" / f"{stem}.html")).getroot()
+        (link,) = page.xpath("//div[@id='letter-1']//a[@class='date']")
+        assert link.get("href") == f"timeline.html#date-{stem}-letter-1"
+        assert timeline.xpath(f"//li[@id='date-{stem}-letter-1']")
+    data = json.loads((out / "index/entities.json").read_text(encoding="utf-8"))
+    (sender,) = [e for e in data["entities"] if e["id"] == "s"]
+    assert [(x["document"], x["when"], x["received"]) for x in sender["letters"]] == [
+        ("b", None, "1850-03-02"),
+        ("a", "1850-05-01", None),
+    ]
+    persons = html.parse(str(out / "html" / "persons.html")).getroot()
+    (letters,) = persons.xpath("//*[@id='s']//div[@class='index-letters']")
+    assert "Letter b (received 2 March 1850); Letter a (1 May 1850)" in letters.text_content()
+
+
+def test_an_event_is_named_by_its_heading_and_an_object_by_its_identification(
+    tmp_path: Path,
+) -> None:
+    """Probe 90 (TEI 13.3.6: an object's name in its objectIdentifier; an event headed by
+    its head): both were their ids in the index, its exports and its relations, where the
+    page's card named them; the entry in the text ran the object's name into its number."""
+    src = tmp_path / "src"
+    src.mkdir()
+    body = (
+        '<p>The <rs type="event" ref="#ev-flood">flood</rs> took the '
+        '<objectName ref="#o-bridge">bridge</objectName>.</p>'
+    )
+    registers = (
+        '<listEvent><event xml:id="ev-flood" when="1872-01-02"><head>The January flood</head>'
+        '<p>The river rose.</p></event></listEvent><listObject><object xml:id="o-bridge">'
+        "<objectIdentifier><objectName>Mill Street Bridge</objectName><idno>NHLE 12</idno>"
+        "</objectIdentifier></object></listObject>"
+    )
+    (src / "t.xml").write_text(
+        tei_text(body).replace("</body>", f"</body><back>{registers}</back>"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    report = build([src], out, only=("html", "index"))
+    assert report.errors == 0, report.sorted()
+    data = json.loads((out / "index/entities.json").read_text(encoding="utf-8"))
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    assert names == {"ev-flood": "The January flood", "o-bridge": "Mill Street Bridge"}
+    index = html.parse(str(out / "html" / "entities.html")).getroot()
+    text = " ".join(index.xpath("string(//main)").split())
+    assert "The January flood" in text and "Mill Street Bridge" in text
+    assert "ev-flood" not in text and "o-bridge" not in text
+    page = html.parse(str(out / "html" / "t.html")).getroot()
+    (entry,) = page.xpath("//li[@id='o-bridge']")
+    assert [" ".join(p.text_content().split()) for p in entry.xpath("p")] == [
+        "Mill Street Bridge",
+        "NHLE 12",
     ]
 
 

@@ -226,13 +226,15 @@ def entity_record(entity: etree._Element) -> dict[str, object]:
 
 def _letter(letter: etree._Element) -> dict[str, object]:
     """A letter the entity sent or received (a correspDesc naming it): which text, in which
-    role, when it was sent, and the letter's own address."""
+    role, when it was sent (else received), and the letter's own address."""
     return {
         "document": letter.get("document", ""),
         "role": letter.get("role", ""),
         "when": _or_none(letter.get("when")),
         # the bounds of a letter dated by a range (probe 60: its first day was its "when")
         "dates": {k: v for k in _DATABLE[1:] if (v := letter.get(k))},
+        # the day a letter of no sending date arrived (it was written by then)
+        "received": _or_none(letter.get("received")),
         "ref": _or_none(letter.get("ref")),
         "url": f"../html/{_file(letter)}",
     }

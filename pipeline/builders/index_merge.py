@@ -203,10 +203,17 @@ def _date_key(date: etree._Element) -> tuple[int, str, int, str, str]:
     )
 
 
+#: The attributes that date a letter record (its sending date's, as written).
+_DATABLE = ("when", "notBefore", "notAfter", "from", "to")
+
+
 def _letter_key(letter: etree._Element) -> tuple[int, str, int, str, str]:
-    """``_date_key`` of a letter record, whose unknown dates are empty attributes."""
-    dated = etree.Element("date", {k: v for k, v in letter.attrib.items() if v.strip()})
-    return _date_key(dated)
+    """``_date_key`` of a letter record, whose unknown dates are empty attributes; one of no
+    sending date by the day it was received."""
+    dates = {k: v for k in _DATABLE if (v := letter.get(k, "").strip())}
+    if not dates and (received := letter.get("received", "").strip()):
+        dates = {"when": received}
+    return _date_key(etree.Element("date", dates))
 
 
 _BCE = re.compile(r"-([0-9]{4})")

@@ -174,7 +174,7 @@
     <xsl:apply-templates select="$desc/(correspAction | sender | addressee)" mode="r:corresp"/>
     <xsl:if test="$desc/dateAddressee[normalize-space() or date/@when]">
       <dt><xsl:value-of select="r:msg('letter.received')"/></dt>
-      <dd><xsl:sequence select="r:corresp-date($desc/dateAddressee)"/></dd>
+      <dd><xsl:sequence select="r:corresp-dated($desc/dateAddressee, $desc)"/></dd>
     </xsl:if>
     <!-- what the editor notes of the letter's sending ("Draft, never sent."), in the
          description or one of its actions: it was shown nowhere (probe 86) -->
@@ -302,12 +302,12 @@
       <dd>
         <xsl:sequence select="r:corresp-parts((r:corresp-people($who ! r:corresp-name(.), .),
             $where ! r:corresp-place(.), if ($type = 'received') then () else $when
-            ! r:corresp-date(.)), .)"/>
+            ! r:corresp-dated(., $desc)), .)"/>
       </dd>
     </xsl:if>
     <xsl:if test="$type = 'received' and exists($when)">
       <dt><xsl:value-of select="r:msg('letter.received')"/></dt>
-      <dd><xsl:sequence select="r:corresp-date($when)"/></dd>
+      <dd><xsl:sequence select="r:corresp-dated($when, $desc)"/></dd>
     </xsl:if>
     <xsl:if test="$other = 'received' and exists($orphans)">
       <dt><xsl:value-of select="r:msg('letter.to')"/></dt>
@@ -327,7 +327,7 @@
     <dt><xsl:value-of select="r:msg(if ($sent) then 'letter.from' else 'letter.to')"/></dt>
     <dd>
       <xsl:sequence select="r:corresp-parts((($who, .[empty($who)]) ! r:corresp-name(.),
-          $where ! r:corresp-place(.), $when ! r:corresp-date(.)), .)"/>
+          $where ! r:corresp-place(.), $when ! r:corresp-dated(., ..)), .)"/>
     </dd>
   </xsl:template>
 
@@ -417,6 +417,43 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- A date of the description, linked to the letter's entry on the timeline when it is
+       the date the timeline gives the letter (r:letter-timeline-date) and the page has a
+       timeline to link to (r:letter-date-href): the head's date led nowhere, where every
+       date of the text leads to its entry (probe 86). -->
+  <xsl:function name="r:corresp-dated" as="node()">
+    <xsl:param name="date" as="element()"/>
+    <xsl:param name="desc" as="element()"/>
+    <xsl:variable name="d" as="element()" select="($date/self::date, $date/date, $date)[1]"/>
+    <xsl:variable name="href" as="xs:string?" select="if ($d is r:letter-timeline-date($desc))
+        then r:letter-date-href($desc) else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($href)">
+        <a class="date" href="{$href}"><xsl:sequence select="r:corresp-date($date)"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="r:corresp-date($date)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Where a letter's date on its head links: nowhere here (a book has no timeline); the
+       reading page, which knows the text's stem, links the timeline's entry
+       (html/modules/reading.xsl). -->
+  <xsl:function name="r:letter-date-href" as="xs:string?">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:sequence select="()"/>
+  </xsl:function>
+
+  <!-- A correspondence description's place among its document's (r:corresp-descs), from 1:
+       what its anchor is made of (r:letter-anchor). -->
+  <xsl:function name="r:letter-position" as="xs:integer?">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:variable name="descs" as="element()*"
+        select="$desc/ancestor::TEI[1] ! r:corresp-descs(.)"/>
+    <xsl:sequence select="(for $i in 1 to count($descs) return $i[$descs[$i] is $desc])[1]"/>
+  </xsl:function>
+
   <xsl:function name="r:corresp-date" as="node()">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="d" as="element()" select="($date/self::date, $date/date, $date)[1]"/>
@@ -463,6 +500,15 @@
     <xsl:sequence select="(($desc ! r:sent-date(.) ! r:date-qualified(., (r:period-said(.),
         r:plain(.)[. != ''], r:date-attribute-words(.))[1])),
         $desc/dateSender[not(date)] ! r:plain(.)[. != ''])[1]"/>
+  </xsl:function>
+
+  <!-- The date a letter was received, for lists of letters whose description says no
+       sending date: "2 April 1897 (received)" (r:letter-timeline-date). -->
+  <xsl:function name="r:letter-received-words" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="r:corresp-desc($tei) ! r:received-date(.) ! r:date-qualified(.,
+        (r:period-said(.), r:plain(.)[. != ''], r:date-attribute-words(.))[1])
+        ! r:msg('date.received', .)"/>
   </xsl:function>
 
   <!-- A letter's date as the editor qualified it: in brackets when the editor supplied it

@@ -269,13 +269,33 @@
                     </xsl:if>
                   </xsl:if>
                   <!-- everything else the entry says, in its words and in order -->
+                  <!-- an object's identification (objectIdentifier: its name, which heads
+                       the entry, an idno, a repository ...) its parts apart, the name once
+                       (probe 90: "Mill Street BridgeNHLE 1234567" under "Mill Street
+                       Bridge") -->
                   <xsl:for-each select="(* except ($preferred | idno))
-                      [not(starts-with(local-name(), 'list'))][normalize-space()]">
+                      [not(starts-with(local-name(), 'list'))][normalize-space()]
+                      [not(self::objectIdentifier) or exists((* except $preferred)
+                          [normalize-space()])]">
                     <p class="entry-field {local-name()}{if (self::note) then ' note-content'
                         else ''}">
-                      <xsl:apply-templates mode="r:main">
-                        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-                      </xsl:apply-templates>
+                      <xsl:choose>
+                        <xsl:when test="self::objectIdentifier">
+                          <xsl:for-each select="(* except $preferred)[normalize-space()]">
+                            <xsl:if test="position() gt 1">
+                              <xsl:text>, </xsl:text>
+                            </xsl:if>
+                            <xsl:apply-templates select="." mode="r:main">
+                              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                            </xsl:apply-templates>
+                          </xsl:for-each>
+                        </xsl:when>
+                        <xsl:otherwise>
+                          <xsl:apply-templates mode="r:main">
+                            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+                          </xsl:apply-templates>
+                        </xsl:otherwise>
+                      </xsl:choose>
                     </p>
                   </xsl:for-each>
                   <xsl:call-template name="r:authority-links"/>
@@ -372,7 +392,7 @@
     <xsl:param name="entry" as="element()?"/>
     <xsl:variable name="names" as="element()*"
         select="$entry/(persName | placeName | orgName | name | objectName | eventName | label
-                | form | head)"/>
+                | form | head), $entry/self::object/objectIdentifier/objectName"/>
     <!-- a place named by its parts alone, by the most specific (as the index names it:
          index/modules/entries.xsl, ed:preferred-name-element) -->
     <xsl:variable name="parts" as="element()*" select="$entry/self::place

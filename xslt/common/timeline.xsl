@@ -59,6 +59,34 @@
         or @to or @when-iso or @notBefore-iso or @notAfter-iso or @from-iso or @to-iso][1]"/>
   </xsl:function>
 
+  <!-- The date a described letter was received, when its description gives one: the first
+       dated receiving action's (or the older dateAddressee's). -->
+  <xsl:function name="r:received-date" as="element()?"
+      xpath-default-namespace="http://www.tei-c.org/ns/1.0">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:sequence select="($desc/correspAction[lower-case(normalize-space(@type)) = 'received']
+        /date, $desc/dateAddressee/date)[normalize-space() or @when or @notBefore or @notAfter
+        or @from or @to or @when-iso or @notBefore-iso or @notAfter-iso or @from-iso
+        or @to-iso][1]"/>
+  </xsl:function>
+
+  <!-- The date the timeline gives a described letter: when it was sent, else, for a letter
+       whose description says only when it arrived, when it was received (it was written by
+       then). Such a letter was "Undated" in the calendar and on no timeline (probe 86). One
+       date a letter, so that its entry has one id on the timeline. -->
+  <xsl:function name="r:letter-timeline-date" as="element()?">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:sequence select="(r:sent-date($desc), r:received-date($desc))[1]"/>
+  </xsl:function>
+
+  <!-- Whether a date of a correspondence description is when its letter was received (a
+       receiving action's, the older dateAddressee's), not when it was sent. -->
+  <xsl:function name="r:is-received-date" as="xs:boolean">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="exists($date/parent::*[local-name() = 'dateAddressee'
+        or local-name() = 'correspAction' and lower-case(normalize-space(@type)) = 'received'])"/>
+  </xsl:function>
+
   <!-- The part a name of a correspondence action plays in the letter: sent or received (or
        the action's other type), as its action says, unless the name says its own (some letter
        editions write both correspondents in the one sending action, telling them apart by

@@ -178,7 +178,7 @@
     <!-- the source's date in words, as the pages say dates: the list gave a newspaper's
          issue as "1714-01-13" (probe 48) -->
     <xsl:variable name="date" as="xs:string?" select="(r:letter-date(.),
-        (if ($r:in-calendar) then r:dateline-words(.) else ()),
+        (if ($r:in-calendar) then r:dateline-words(.) else ()), r:letter-received-words(.),
         ($source//date)[1] ! (if (r:is-iso-date(normalize-space(@when)))
             then r:date-words(normalize-space(@when), true())
             else (@when, normalize-space(.))[. != ''][1] ! string(.)))[1]"/>

@@ -57,12 +57,15 @@
         <ed:letter document="" file="" role="sent|received" when="" notBefore="" ... ref=""/>*
                                          a letter of the entity (a correspDesc whose
                                          correspAction names it), document order; when: the
-                                         date it was sent, ref: the letter's own address
+                                         date it was sent, received: the day it was
+                                         received, of a letter of no sending date; ref: the
+                                         letter's own address
       </ed:entity>
     </ed:entities>
     <ed:timeline>                        every tei:date in a text (or a note its standOff
                                          keeps in a listAnnotation), the date a letter was
-                                         sent, the dates (date, origDate) of a catalogue
+                                         sent (else received: received="true"), the dates
+                                         (date, origDate) of a catalogue
                                          record's description; by start, then end, then
                                          document order
       <ed:date when="1944-11" notBefore="" notAfter="" from="" to="" period="" period-start=""
@@ -285,15 +288,16 @@
             ed:document//tei:TEI/tei:standOff//tei:listAnnotation//tei:note"/>
     <!-- Register entries inside a text (a letter's back/listPerson) are the entities
          themselves: their own names and dates are no mentions. -->
-    <!-- and the date each letter its header describes was sent (a letters edition's
-         timeline is first of all its letters), at the letter's description on its page -->
+    <!-- and the date each letter its header describes was sent, else received (a letters
+         edition's timeline is first of all its letters: r:letter-timeline-date), at the
+         letter's description on its page -->
     <xsl:variable name="letter-anchors" as="map(xs:string, xs:string)" select="map:merge(
         ed:document/* ! (let $descs := r:corresp-descs(.) return for $i in 1 to count($descs)
             return map { generate-id($descs[$i]): r:letter-anchor($descs[$i], $i) }))"/>
     <!-- and the dates of the description a catalogue record shows as its text (the
          normalisation stage marks them: ed:timeline), its date of origin first of all -->
     <xsl:variable name="dates" as="element()*" select="$texts//tei:date[r:on-timeline(.)]
-        | ed:document/* ! (r:corresp-descs(.) ! r:sent-date(.))
+        | ed:document/* ! (r:corresp-descs(.) ! r:letter-timeline-date(.))
         | ed:document/*/tei:teiHeader//*[@ed:timeline = 'true'][r:dated(.)]"/>
     <!-- a correspondent the letter's header names is a name as the text's are: one whose
          @ref leads nowhere is told by the build too, not by edition check alone (probe 43:

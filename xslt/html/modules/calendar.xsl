@@ -6,13 +6,14 @@
 
   Which editions: those whose texts are letters (r:letters-edition): more than half of the
   texts listed, and at least two, have a date of sending (r:sent-date of their first
-  correspondence description: in words or in attributes; the older dateSender too), or are
+  correspondence description: in words or in attributes; the older dateSender too) or, when
+  they have none, of receiving (r:letter-timeline-date), or are
   letters dated in their first dateline (r:dated-letter). Any other edition keeps its list
   in the order of its files, unchanged.
 
   The order: the sending date's ISO value (r:letter-sort-date: @when, else the start of its
-  range, @notBefore or @from, else its end, @notAfter or @to, and their -iso forms), then
-  the order of the files. A letter whose date has no such value (words alone: "20. 3. 1897"
+  range, @notBefore or @from, else its end, @notAfter or @to, and their -iso forms; else the
+  first dateline's, else the receiving date's), then the order of the files. A letter whose date has no such value (words alone: "20. 3. 1897"
   without @when; a century or a decade, r:period, which names no one year) is undated here:
   its entry still says the date in its words.
 
@@ -56,8 +57,8 @@
   <xsl:function name="r:dated-letter" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="desc" as="element()?" select="r:corresp-desc($tei)"/>
-    <xsl:sequence select="exists($desc ! r:sent-date(.)) or (exists(r:dateline-date($tei))
-        and (exists($desc) or $tei/text/@ed:saluted = 'true'))"/>
+    <xsl:sequence select="exists($desc ! r:letter-timeline-date(.))
+        or (exists(r:dateline-date($tei)) and (exists($desc) or $tei/text/@ed:saluted = 'true'))"/>
   </xsl:function>
 
   <!-- The ISO date of a text's first dateline, as its header record carries it
@@ -77,7 +78,8 @@
   <!-- The ISO date a letter is filed under: its sending date's @when, else the start of its
        range, else its end (a letter "not after 1900" was written by then); else, when its
        correspondence description gives no such date, its first dateline's (r:dateline-date:
-       many letters are dated in their text alone); () when none is an ISO date, or the
+       many letters are dated in their text alone); else its received date's (a letter is
+       written by the day it arrives); () when none is an ISO date, or the
        sending date is a century or a decade (r:period: its years are bounds, not the
        letter's year). -->
   <xsl:function name="r:letter-sort-date" as="xs:string?">
@@ -85,9 +87,13 @@
     <!-- r:period asks only a date typed so: most dates skip its regular expressions -->
     <xsl:variable name="date" as="element()?" select="r:corresp-desc($tei) ! r:sent-date(.)
         [not(@type) or empty(r:period(.))]"/>
+    <xsl:variable name="received" as="element()?" select="r:corresp-desc($tei)
+        ! r:received-date(.)[not(@type) or empty(r:period(.))]"/>
     <xsl:sequence select="(($date/(@when, @when-iso, @notBefore, @notBefore-iso, @from,
         @from-iso, @notAfter, @notAfter-iso, @to, @to-iso) ! normalize-space(.))
-        [r:is-iso-date(.)], r:dateline-date($tei))[1]"/>
+        [r:is-iso-date(.)], r:dateline-date($tei), ($received/(@when, @when-iso, @notBefore,
+        @notBefore-iso, @from, @from-iso, @notAfter, @notAfter-iso, @to, @to-iso)
+        ! normalize-space(.))[r:is-iso-date(.)])[1]"/>
   </xsl:function>
 
   <!-- A letter's date as a string that sorts as the dates do: its year as a number of five

@@ -111,6 +111,14 @@
     <xsl:sequence select="'timeline.html#' || r:timeline-id($stem, string($date/@xml:id))"/>
   </xsl:function>
 
+  <!-- A letter's date on its head links to the letter's entry on the timeline (the entry
+       links back to the head: r:letter-anchor). -->
+  <xsl:function name="r:letter-date-href" as="xs:string?">
+    <xsl:param name="desc" as="element()"/>
+    <xsl:sequence select="r:letter-position($desc) ! ('timeline.html#'
+        || r:timeline-id($stem, r:letter-anchor($desc, .)))"/>
+  </xsl:function>
+
   <!-- The text's citation and the page's address, at the end of a reading page: shown on
        paper only (edition.css); edition.js writes the address the page was read at. -->
   <xsl:template name="r:print-citation" as="element()">

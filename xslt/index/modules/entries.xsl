@@ -49,8 +49,13 @@
         ! (tei:settlement, tei:district, tei:region, tei:country, tei:bloc)[normalize-space()]"/>
     <!-- a role's own words first: a name inside it ("<hi>Othello</hi>, the <persName>Moor
          </persName>") is a part of them (probe 69: the entry was "Moor", under M) -->
+    <!-- an event named by its heading, an object by the name of its identification (TEI
+         13.3.6: objectIdentifier/objectName): both were their ids in the index and its
+         exports (probe 90), where the page's card named them -->
+    <xsl:variable name="own" as="element()*" select="$entry/self::tei:event/tei:head,
+        $entry/self::tei:object/tei:objectIdentifier/tei:objectName"/>
     <xsl:sequence select="if ($entry/self::tei:role[normalize-space()]) then ()
-        else ($names[@type = 'preferred'], $names, $parts)[1]"/>
+        else ($names[@type = 'preferred'], $names, $own[normalize-space()], $parts)[1]"/>
   </xsl:function>
 
   <xsl:function name="ed:preferred-name" as="xs:string">
@@ -293,11 +298,18 @@
   </xsl:function>
 
   <!-- A letter the entity sent or received (the context: a name of its correspAction): its
-       text, its role, the date it was sent (or the bounds of it) and its own address. -->
+       text, its role, the date it was sent (or the bounds of it; else the day it was
+       received) and its own address. -->
   <xsl:template name="ed:letter-record" as="element(ed:letter)">
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="desc" as="element()" select="../.."/>
     <xsl:variable name="date" as="element()?" select="r:sent-date($desc)"/>
+    <!-- a letter whose description says only when it arrived: that day (ISO), apart from
+         when, which is always a sending date -->
+    <xsl:variable name="received" as="xs:string?" select="if (exists($date)) then ()
+        else ($desc ! r:received-date(.))/(@when, @when-iso, @notBefore, @notBefore-iso,
+        @from, @from-iso, @notAfter, @notAfter-iso, @to, @to-iso)[r:is-iso-date(
+        normalize-space(.))][1] ! normalize-space(.)"/>
     <xsl:variable name="stem" as="xs:string" select="ancestor::ed:document[1]/@ed:stem"/>
     <!-- when: a date it was sent on; a range is its bounds as written (probe 60: a letter of
          "between 1 and 15 April 1841" was sent "1 April 1841") -->
@@ -306,6 +318,9 @@
         ref="{tokenize(normalize-space($desc/@ref))[1]}">
       <xsl:for-each select="$date/(@notBefore, @notAfter, @from, @to)[normalize-space()]">
         <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
+      </xsl:for-each>
+      <xsl:for-each select="$received">
+        <xsl:attribute name="received" select="."/>
       </xsl:for-each>
     </ed:letter>
   </xsl:template>

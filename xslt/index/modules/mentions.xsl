@@ -261,6 +261,10 @@
     <xsl:attribute name="document" select="$stem"/>
     <xsl:attribute name="file" select="$stem || '.html'"/>
     <xsl:attribute name="mention" select="$anchor"/>
+    <!-- a letter dated by its arrival alone: the timeline says so -->
+    <xsl:if test="r:is-received-date(.)">
+      <xsl:attribute name="received" select="'true'"/>
+    </xsl:if>
     <xsl:attribute name="ordinal" select="0"/>
     <xsl:attribute name="section" select="''"/>
     <xsl:attribute name="heading" select="''"/>

@@ -256,7 +256,8 @@
                   <xsl:value-of select="$title"/>
                 </a>
                 <xsl:for-each select="if (normalize-space(@when)) then r:date-words(@when, true())
-                    else r:date-attribute-words(.)">
+                    else if (@received) then r:msg('date.received', r:date-words(@received,
+                    true())) else r:date-attribute-words(.)">
                   <xsl:value-of select="' (' || . || ')'"/>
                 </xsl:for-each>
               </xsl:for-each>
@@ -417,7 +418,12 @@
     <li>
       <xsl:if test="self::ed:date">
         <xsl:attribute name="id" select="r:timeline-id(@document, @mention)"/>
-        <span class="timeline-date"><xsl:call-template name="ed:date-label"/></span>
+        <xsl:variable name="label" as="node()*">
+          <xsl:call-template name="ed:date-label"/>
+        </xsl:variable>
+        <!-- a letter on the timeline by the day it arrived says so -->
+        <span class="timeline-date"><xsl:sequence select="if (@received = 'true')
+            then ed:fill('date.received', [$label]) else $label"/></span>
         <xsl:text>: </xsl:text>
       </xsl:if>
       <xsl:variable name="title" as="xs:string"
