@@ -2666,7 +2666,8 @@ def test_a_place_named_by_its_parts_alone_is_named_by_the_most_specific(
 def test_a_bare_id_in_ref_is_told_to_take_a_hash(tmp_path: Path) -> None:
     """Probe 18 (letters whose names point at their registers by bare ids, ref="p495"): the
     build said the name "points at 'p495', which is no register entry" of an id the register
-    has, without saying what was wrong (edition check's ed-ref-syntax does)."""
+    has, without saying what was wrong (edition check's ed-ref-syntax does); probe 88: the
+    advice came after those words, which it contradicted."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "t.xml").write_text(
@@ -2684,9 +2685,10 @@ def test_a_bare_id_in_ref_is_told_to_take_a_hash(tmp_path: Path) -> None:
     assert told == [
         "placeName 'Nowhere' points at 'no_ref', which is no register entry" + ADVICE,
         "placeName 'Oldham' points at 'maps/old.xml', which is no register entry" + ADVICE,
-        "placeName 'Rivertown' points at 'town', which is no register entry:"
-        " to point at an entry's id, write #town",
+        "placeName 'Rivertown' points at 'town', the address of a file of that name, not"
+        " the register entry town: to point at an entry's id, write #town",
     ]  # a placeholder that is no id of the registers gets no advice to add a "#" (probe 21)
+    # probe 88: "which is no register entry" was said of an entry the registers have
 
 
 def test_a_name_pointing_at_an_entry_s_authority_address_names_the_entry(

@@ -248,14 +248,15 @@ def _references(
         # an abbreviated pointer: what the header's prefixDef made of it, where it was looked
         expanded = mention.get("expanded")
         read = f" (read as {expanded!r} by its header's prefixDef)" if expanded else ""
+        bare = _bare_ids(mention.get("bare-ids") or "")
         yield Diagnostic(
             path,
             line,
             column,
             unresolved,
             "index.unresolved-ref",
-            f"{name} points at {mention.get('ref')!r}{read}, which is no register entry"
-            + (_bare_ids(mention.get("bare-ids") or "") or _UNRESOLVED_ADVICE),
+            f"{name} points at {mention.get('ref')!r}{read}"
+            + (bare or f", which is no register entry{_UNRESOLVED_ADVICE}"),
             _ORIGIN,
         )
 
@@ -293,7 +294,13 @@ def _bare_ids(bare: str) -> str:
     tokens = bare.split()
     if not tokens:
         return ""
-    return ": to point at an entry's id, write " + " ".join(f"#{token}" for token in tokens)
+    # the entry is there: what is wrong is the missing "#" (probe 88: "which is no register
+    # entry" was said of an entry the registers have)
+    ids = ", ".join(tokens)
+    return (
+        f", the address of a file of that name, not the register entry {ids}: to point at an "
+        "entry's id, write " + " ".join(f"#{token}" for token in tokens)
+    )
 
 
 def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnostic]:
