@@ -2469,3 +2469,27 @@ def test_a_line_split_by_next_and_prev_is_one_line_in_parts(tmp_path: Path) -> N
     # the split line is the fourth; "Five" the fifth, numbered in the margin
     assert [n.text for n in doc.xpath("//*[@class='l-n']")] == ["5"]
     assert "Five" in lines[5].text_content()
+
+
+def test_a_deletion_an_undo_cancels_is_the_text_again(tmp_path: Path) -> None:
+    """Probe 90 (TEI 11.3.4.5): a deletion cancelled by an undo, pointing at it (@target) or
+    spanning it (@spanTo), was hidden from the reading view as any deletion: "its old rope"
+    read "its rope". It reads as a restored deletion does; one no undo cancels stays a
+    deletion."""
+    doc = _render_text(
+        tmp_path,
+        "undo",
+        tei_text(
+            '<p>its <del xml:id="d1">old</del><undo target="#d1"/> rope</p>'
+            '<p>the <del>grey</del><undo spanTo="#end"/> <del>green</del><anchor xml:id="end"/>'
+            " <del>blue</del> sea</p>"
+        ),
+    )
+    deletions = doc.xpath("//div[@class='tei-text']//del")
+    assert [(d.text, "restored" in d.get("class")) for d in deletions] == [
+        ("old", True),
+        ("grey", False),
+        ("green", True),
+        ("blue", False),
+    ]
+    assert ["ed-dipl" in d.get("class") for d in deletions] == [False, True, False, True]
