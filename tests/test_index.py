@@ -2339,6 +2339,28 @@ def test_an_event_is_named_by_its_heading_and_an_object_by_its_identification(
     ]
 
 
+def test_an_editors_certainty_is_no_context_of_a_mention(tmp_path: Path) -> None:
+    """Probe 90: a certainty's description beside a date (TEI 21.1: what the editor thinks of
+    the date, which the page does not show as words) was the date's context on the
+    timeline, as words of the paragraph."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "t.xml").write_text(
+        tei_text(
+            '<p>Paid on <date xml:id="d1" when="1702-03-25">Lady Day</date>.<certainty '
+            'target="#d1" locus="value" cert="low"><desc>The year is inferred.</desc>'
+            "</certainty> Then home.</p>"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([src], out, only=("html", "index"))
+    assert report.errors == 0, report.sorted()
+    timeline = html.parse(str(out / "html" / "timeline.html")).getroot()
+    (context,) = timeline.xpath("//li[@id]/span[@class='index-context']")
+    assert " ".join(context.text_content().split()) == "Paid on Lady Day. Then home."
+
+
 def test_a_registers_other_names_are_shown_in_their_language_and_direction(
     tmp_path: Path,
 ) -> None:

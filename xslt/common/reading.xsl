@@ -71,9 +71,38 @@
         else if ($up[self::app or self::rdgGrp]) then
           empty($e/descendant-or-self::* intersect r:lemma($e/ancestor::app[1]))
         else not(r:leiden-kept($e)) and exists($e[self::del[not(ancestor::restore)]
-            or self::surplus or self::am or self::metamark or self::fw or self::catchwords
-            or self::signatures])"/>
+            [not(r:undone(.))] or self::surplus or self::am or self::metamark or self::fw
+            or self::catchwords or self::signatures or r:metadata(.)])"/>
   </xsl:function>
+
+  <!-- What the page does not show as words, being about the text (inline.xsl): an
+       editor's certainty and precision (probe 90: a certainty's description was the context
+       of a date on the timeline, as words of the paragraph), alignments, interpretations,
+       feature structures. -->
+  <xsl:function name="r:metadata" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::alt or self::altGrp or self::link or self::linkGrp
+        or self::join or self::joinGrp or self::timeline or self::certainty or self::precision
+        or self::respons or self::interpGrp or self::spanGrp or self::fs or self::fLib
+        or self::fvLib])"/>
+  </xsl:function>
+
+  <!-- Deletions an undo cancels (TEI 11.3.4.5: undo/@target, or the deletions between an
+       undo and the end its @spanTo names): the words are the text again, as a restore's
+       deletion is (probe 90: "its old rope", whose deletion of "old" was cancelled, read
+       "its rope" in the reading view and the book). -->
+  <xsl:key name="r:undone" match="undo[@target]"
+      use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
+  <xsl:variable name="r:span-undo" as="xs:boolean" select="exists(/descendant::undo[@spanTo])"/>
+
+  <xsl:function name="r:undone" as="xs:boolean">
+    <xsl:param name="del" as="element()"/>
+    <xsl:sequence select="exists($del/@xml:id ! key('r:undone', string(.), root($del)))
+        or $r:span-undo and (some $undo in $del/preceding::undo[starts-with(@spanTo, '#')]
+            satisfies exists(key('r:entry', substring($undo/@spanTo, 2), root($del))
+                [. >> $del]))"/>
+  </xsl:function>
+
 
   <!-- What an edition division (EpiDoc's div type="edition") reads in its Leiden signs, where
        another transcription's reading view leaves it out: superfluous letters, {et}, and an

@@ -210,22 +210,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Deletions an undo cancels (TEI 11.3.4.5: undo/@target, or the deletions between an
-       undo and the end its @spanTo names): the words are the text again, as a restore's
-       deletion is (probe 90: "its old rope", whose deletion of "old" was cancelled, read
-       "its rope" in the reading view and the book). -->
-  <xsl:key name="r:undone" match="undo[@target]"
-      use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
-  <xsl:variable name="r:span-undo" as="xs:boolean" select="exists(/descendant::undo[@spanTo])"/>
-
-  <xsl:function name="r:undone" as="xs:boolean">
-    <xsl:param name="del" as="element()"/>
-    <xsl:sequence select="exists($del/@xml:id ! key('r:undone', string(.), root($del)))
-        or $r:span-undo and (some $undo in $del/preceding::undo[starts-with(@spanTo, '#')]
-            satisfies exists(key('r:entry', substring($undo/@spanTo, 2), root($del))
-                [. >> $del]))"/>
-  </xsl:function>
-
   <xsl:template match="del" mode="r:main" as="element()">
     <xsl:variable name="restored" as="xs:boolean"
         select="exists(ancestor::restore) or r:undone(.)"/>
