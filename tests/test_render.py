@@ -2493,3 +2493,25 @@ def test_a_deletion_an_undo_cancels_is_the_text_again(tmp_path: Path) -> None:
         ("blue", False),
     ]
     assert ["ed-dipl" in d.get("class") for d in deletions] == [False, True, False, True]
+
+
+def test_a_writing_says_it_was_written_and_by_whom(tmp_path: Path) -> None:
+    """Probe 90 (TEI 8.3.5: writing, a passage of written text revealed to participants):
+    its words ran into its writer's name, "[Ann Hobbs MILK EGGS]", read as a kinesic's
+    description is ("[Bob Hobbs shrugs]")."""
+    doc = _render_text(
+        tmp_path,
+        "writing",
+        tei_text(
+            '<u who="#ann">Look.</u><writing who="#ann">MILK EGGS</writing>'
+            "<u>It says <writing>MILK</writing>.</u>"
+        ).replace(
+            "</teiHeader>",
+            '<profileDesc><particDesc><listPerson><person xml:id="ann"><persName>Ann Hobbs'
+            "</persName></person></listPerson></particDesc></profileDesc></teiHeader>",
+        ),
+    )
+    said = [
+        " ".join(i.text_content().split()) for i in doc.xpath("//i[contains(@class, 'writing')]")
+    ]
+    assert said == ["[written by Ann Hobbs: MILK EGGS]", "[written: MILK]"]

@@ -214,10 +214,22 @@
         </xsl:call-template>
         <xsl:if test="$said or $type != ''">
           <xsl:text>[</xsl:text>
-          <xsl:if test="exists($who)">
-            <span class="u-who"><xsl:value-of select="string-join($who, ', ')"/></span>
-            <xsl:text> </xsl:text>
-          </xsl:if>
+          <xsl:choose>
+            <!-- the words of a writing are what was written, not a description of it: said
+                 so, and by whom (probe 90: "[Ann Hobbs MILK EGGS]" read as "[Bob Hobbs
+                 shrugs]" does) -->
+            <xsl:when test="self::writing and $said">
+              <span class="event-type">
+                <xsl:value-of select="if (exists($who)) then r:msg('spoken.written-by',
+                    string-join($who, ', ')) else r:msg('spoken.written')"/>
+              </span>
+              <xsl:text>: </xsl:text>
+            </xsl:when>
+            <xsl:when test="exists($who)">
+              <span class="u-who"><xsl:value-of select="string-join($who, ', ')"/></span>
+              <xsl:text> </xsl:text>
+            </xsl:when>
+          </xsl:choose>
           <xsl:choose>
             <!-- described only, by several desc (TEI-CORPO's what and how long: "tousse",
                  "instantaneous"): each description apart, "[tousse; instantaneous]", where
