@@ -2305,7 +2305,8 @@ def test_an_event_is_named_by_its_heading_and_an_object_by_its_identification(
 ) -> None:
     """Probe 90 (TEI 13.3.6: an object's name in its objectIdentifier; an event headed by
     its head): both were their ids in the index, its exports and its relations, where the
-    page's card named them; the entry in the text ran the object's name into its number."""
+    page's card named them; the entry in the text ran the object's name into its number. A
+    nym's other forms were no names of it."""
     src = tmp_path / "src"
     src.mkdir()
     body = (
@@ -2316,7 +2317,8 @@ def test_an_event_is_named_by_its_heading_and_an_object_by_its_identification(
         '<listEvent><event xml:id="ev-flood" when="1872-01-02"><head>The January flood</head>'
         '<p>The river rose.</p></event></listEvent><listObject><object xml:id="o-bridge">'
         "<objectIdentifier><objectName>Mill Street Bridge</objectName><idno>NHLE 12</idno>"
-        "</objectIdentifier></object></listObject>"
+        '</objectIdentifier></object></listObject><listNym><nym xml:id="n-w"><form>Wharfe'
+        '</form><form xml:lang="ang">Hwerf</form></nym></listNym>'
     )
     (src / "t.xml").write_text(
         tei_text(body).replace("</body>", f"</body><back>{registers}</back>"), encoding="utf-8"
@@ -2326,7 +2328,14 @@ def test_an_event_is_named_by_its_heading_and_an_object_by_its_identification(
     assert report.errors == 0, report.sorted()
     data = json.loads((out / "index/entities.json").read_text(encoding="utf-8"))
     names = {e["id"]: e["name"] for e in data["entities"]}
-    assert names == {"ev-flood": "The January flood", "o-bridge": "Mill Street Bridge"}
+    assert names == {
+        "ev-flood": "The January flood",
+        "o-bridge": "Mill Street Bridge",
+        "n-w": "Wharfe",
+    }
+    # a nym's other forms are its other names (they were in no index)
+    (nym,) = [e for e in data["entities"] if e["id"] == "n-w"]
+    assert nym["names"] == [{"name": "Hwerf", "lang": "ang"}]
     index = html.parse(str(out / "html" / "entities.html")).getroot()
     text = " ".join(index.xpath("string(//main)").split())
     assert "The January flood" in text and "Mill Street Bridge" in text

@@ -360,9 +360,11 @@
     <xsl:variable name="preferred" as="element()?" select="ed:preferred-name-element(.)"/>
     <!-- the names of an event's or an object's place and people are not its own (an event's
          placeName says where it took place) -->
+    <!-- a nym's forms are its names (TEI 13.3.7: a nym's spellings, in their languages; probe
+         90: "Hwerf" of the Wharfe was in no index) -->
     <xsl:variable name="kinds" as="xs:string+" select="if (self::tei:event or self::tei:object)
-        then ('name', 'eventName', 'objectName') else ('persName', 'placeName', 'orgName', 'name',
-        'eventName', 'objectName', 'geogName')"/>
+        then ('name', 'eventName', 'objectName') else if (self::tei:nym) then ('form', 'name')
+        else ('persName', 'placeName', 'orgName', 'name', 'eventName', 'objectName', 'geogName')"/>
     <xsl:variable name="names" as="element()*" select="*[local-name() = $kinds]
         except $preferred"/>
     <!-- a web address kept as a name (probe 24: the Schnitzler registers' placeName
