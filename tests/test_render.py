@@ -2515,3 +2515,75 @@ def test_a_writing_says_it_was_written_and_by_whom(tmp_path: Path) -> None:
         " ".join(i.text_content().split()) for i in doc.xpath("//i[contains(@class, 'writing')]")
     ]
     assert said == ["[written by Ann Hobbs: MILK EGGS]", "[written: MILK]"]
+
+
+_APPARATUS_HEADER = (
+    "<sourceDesc><listWit><witness xml:id='A'>A</witness><witness xml:id='B'>B</witness>"
+    "</listWit></sourceDesc></fileDesc><encodingDesc><variantEncoding method='{method}'"
+    " location='{location}'/></encodingDesc>"
+)
+
+
+def _critical(tmp_path: Path, name: str, method: str, location: str, body: str) -> html.HtmlElement:
+    """The reading page of a critical text of ``body`` declaring its variant encoding."""
+    header = _APPARATUS_HEADER.format(method=method, location=location)
+    tei = tei_text(body).replace("<sourceDesc><p>x</p></sourceDesc></fileDesc>", header)
+    return _render_text(tmp_path, name, tei)
+
+
+def _entries(doc: html.HtmlElement) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in doc.xpath("//li[@class='app-entry']")]
+
+
+def test_a_declared_parallel_segmentation_keeps_its_lemmas_whatever_their_loc(
+    tmp_path: Path,
+) -> None:
+    """Probe 91: the apps of a text declaring parallel segmentation that carried @loc (a
+    label of where they are) were read as entries beside a base text, and their lemmas left
+    out of the reading text: "I am a <app loc="1"><lem>wondrous</lem>..." read "I am a
+    creature"."""
+    doc = _critical(
+        tmp_path, "ps", "parallel-segmentation", "internal",
+        '<lg><l n="1">I am a <app loc="1"><lem wit="#A">wondrous</lem><rdg wit="#B">curious'
+        "</rdg></app> creature,</l></lg>",
+    )  # fmt: skip
+    text = " ".join(
+        doc.xpath("string(//div[@class='tei-text']//div[contains(@class, 'l')])").split()
+    )
+    assert text.startswith("I am a wondrous"), text
+    assert _entries(doc) == ["1 1 wondrous A ] curious B"]
+
+
+def test_an_empty_lemma_is_placed_where_its_entry_is_attached(tmp_path: Path) -> None:
+    """Probe 91: an empty lemma of an entry kept apart was placed after the word before the
+    entry in its list ("post dawn", the lemma of the entry before), not before its anchor;
+    one of an entry located by @loc alone after the last word of the text; one in a note
+    after the verse's word before the note. And a wit element's words were shown nowhere."""
+    doc = _critical(
+        tmp_path, "note", "parallel-segmentation", "internal",
+        "<p>The hill stands still.<note>The mere<app><lem wit='#A'/><rdg wit='#B'>, or lake,"
+        "</rdg></app> lies below.</note></p>",
+    )  # fmt: skip
+    assert _entries(doc) == ["1 post mere A ] , or lake, B"]
+    # kept apart in the back
+    tei = (
+        tei_text(
+            "<p>They work <anchor xml:id='a5'/>from dawn<anchor xml:id='a6'/>.</p>"
+            "<p>Our mother sends her love.<anchor xml:id='a7'/> She is well.</p>"
+        )
+        .replace(
+            "</body>",
+            "</body><back><div><listApp><app from='#a5' to='#a6'><lem>from dawn</lem>"
+            "<rdg wit='#B'/><wit>B (the line wanting)</wit></app><app from='#a7' to='#a7'><lem/>"
+            "<rdg wit='#B'>God keep you.</rdg></app><app loc='9'><lem/><rdg wit='#B'>always</rdg>"
+            "</app></listApp></div></back>",
+        )
+        .replace(
+            "<sourceDesc><p>x</p></sourceDesc></fileDesc>",
+            _APPARATUS_HEADER.format(method="double-end-point", location="external"),
+        )
+    )
+    entries = _entries(_render_text(tmp_path, "kept-apart", tei))
+    assert "from dawn ] om. B — B (the line wanting)" in entries[0]
+    assert entries[1].endswith("post love ] God keep you. B")
+    assert "post" not in entries[2] and "always B" in entries[2]

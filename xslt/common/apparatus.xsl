@@ -383,6 +383,16 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each-group>
+    <!-- the witnesses as the editor writes them for the entry (wit, Guidelines 12.1.4: "B
+         (both lines wanting)"), which were shown nowhere (probe 91) -->
+    <xsl:for-each select="wit[normalize-space()]">
+      <xsl:text> — </xsl:text>
+      <span class="wit">
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </span>
+    </xsl:for-each>
     <xsl:for-each select="witDetail">
       <xsl:text> — </xsl:text>
       <span class="witDetail">
@@ -496,15 +506,24 @@
           <!-- an addition that opens its paragraph or line is placed before the word after
                it, not after the last word of the heading before (probe 27: a lacuna opening a
                paragraph of the Confessiones read "post CAPUT") -->
+          <!-- where the empty lemma stands: an entry attached at a point of the text
+               (@from, @to) stands there; one kept apart otherwise (located by @loc alone in
+               a list of its own) stands nowhere a word can be told of (probe 91: "post
+               dawn", the word before the entry in its list, not before its anchor) -->
+          <xsl:variable name="app" as="element()" select="$lemma/.."/>
+          <xsl:variable name="at" as="element()?" select="
+              if (exists($app/(@from | @to))) then (r:attached-point($app),
+                  $app[empty(parent::listApp)])[1]
+              else $app[empty(parent::listApp)]"/>
           <xsl:variable name="opening" as="xs:string?"
-              select="if (r:opens-block($lemma/..)) then r:word-after($lemma/..) else ()"/>
+              select="if ($at ! r:opens-block(.)) then r:word-after($at) else ()"/>
           <xsl:variable name="before" as="xs:string?"
-              select="if (exists($opening)) then () else r:word-before($lemma/..)"/>
+              select="if (exists($opening)) then () else $at ! r:word-before(.)"/>
           <!-- an addition before the text's first word is placed before the word after it
                ("ante εν"): probe 34, a collation opening with an empty lemma read " ] εν
                εφεσω", placed nowhere -->
           <xsl:variable name="after" as="xs:string?" select="($opening,
-              if (exists($before)) then () else r:word-after($lemma/..))[1]"/>
+              if (exists($before)) then () else $at ! r:word-after(.))[1]"/>
           <xsl:variable name="key" as="xs:string?"
               select="if (exists($before)) then 'app.post' else if (exists($after))
                   then 'app.ante' else ()"/>
@@ -523,13 +542,26 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The last word of the reading text before an app (rdg, notes and details skipped). -->
+  <!-- The last word of the reading text before an app (rdg, notes and details skipped); of an
+       app inside a note, the note's words before it (probe 91: an empty lemma in a gloss
+       read "post still", the verse's word before the note). -->
   <xsl:function name="r:word-before" as="xs:string?">
     <xsl:param name="app" as="element()"/>
-    <xsl:variable name="text" as="text()?"
-        select="$app/preceding::text()[matches(., '\p{L}')][r:in-reading-text(.)][1]"/>
+    <xsl:variable name="note" as="element()?" select="$app/ancestor::note[1]"/>
+    <xsl:variable name="text" as="text()?" select="if (exists($note))
+        then ($note//text()[. &lt;&lt; $app][matches(., '\p{L}')][r:in-note-text(., $note)])[last()]
+        else $app/preceding::text()[matches(., '\p{L}')][r:in-reading-text(.)][1]"/>
     <xsl:sequence select="(tokenize(normalize-space($text))[matches(., '\p{L}')][last()]
         ! replace(., '^\p{P}+|\p{P}+$', ''))[. != '']"/>
+  </xsl:function>
+
+  <!-- Whether words of a note are the note's own reading text (not a variant, a detail or a
+       note inside it). -->
+  <xsl:function name="r:in-note-text" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="empty($text/ancestor::*[. >> $note][self::rdg or self::note
+        or self::witDetail])"/>
   </xsl:function>
 
   <!-- Whether an app stands before any word of the paragraph, line or other block it is
@@ -542,11 +574,14 @@
         [matches(., '\p{L}')][r:in-reading-text(.)])"/>
   </xsl:function>
 
-  <!-- The first word of the reading text after an app. -->
+  <!-- The first word of the reading text after an app (of an app inside a note, the note's). -->
   <xsl:function name="r:word-after" as="xs:string?">
     <xsl:param name="app" as="element()"/>
-    <xsl:variable name="text" as="text()?"
-        select="$app/following::text()[matches(., '\p{L}')][r:in-reading-text(.)][1]"/>
+    <xsl:variable name="note" as="element()?" select="$app/ancestor::note[1]"/>
+    <xsl:variable name="text" as="text()?" select="if (exists($note))
+        then ($note//text()[. >> $app][empty(ancestor::* intersect $app)]
+            [matches(., '\p{L}')][r:in-note-text(., $note)])[1]
+        else $app/following::text()[matches(., '\p{L}')][r:in-reading-text(.)][1]"/>
     <xsl:sequence select="(tokenize(normalize-space($text))[matches(., '\p{L}')][1]
         ! replace(., '^\p{P}+|\p{P}+$', ''))[. != '']"/>
   </xsl:function>

@@ -30,10 +30,16 @@
        @loc, or attached by double end-points (@from/@to name where its words begin and end
        in the base text: Guidelines 12.2.2; probe 52, an app after its anchored words printed
        them twice), or the text declares either method. -->
+  <!-- A text that declares parallel segmentation holds its readings in its apps, whose @loc
+       only labels where they are (probe 91: "I am a <app loc="1"><lem>wondrous</lem>...",
+       declared so, read "I am a creature"): its @loc says nothing of a base text. -->
   <xsl:function name="r:beside-base-text" as="xs:boolean">
     <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="exists($app/(@loc, @from, @to)) or root($app)/TEI/teiHeader
-        /encodingDesc/variantEncoding/@method = ('location-referenced', 'double-end-point')"/>
+    <xsl:variable name="declared" as="xs:string*" select="root($app)/TEI/teiHeader
+        /encodingDesc/variantEncoding/@method ! normalize-space(.)"/>
+    <xsl:sequence select="exists($app/(@from, @to))
+        or exists($app/@loc) and not($declared = 'parallel-segmentation')
+        or $declared = ('location-referenced', 'double-end-point')"/>
   </xsl:function>
 
   <!-- The side of a choice the reading view shows: the reading level of a word written at
