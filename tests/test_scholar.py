@@ -821,6 +821,18 @@ def test_search_reads_a_deletion_and_its_replacement_as_words(tmp_path: Path) ->
     assert not [w for w in words if w in ("preybeseche", "silverpale", "recommaende")], words
 
 
+def test_search_reads_no_call_of_a_note_or_an_entry_as_part_of_a_word(tmp_path: Path) -> None:
+    """Probe 91: the number of an apparatus entry's call was indexed as part of the word it
+    follows ("virtue2"), so that the word was not found as itself; a note's call too."""
+    body = (
+        "<p>Of <app><lem>patience</lem><rdg>patiens</rdg></app> in virtue<note>A note."
+        "</note> and <app><lem>honour</lem><rdg>honor</rdg></app>.</p>"
+    )
+    words = _indexed_words(tmp_path, "e", body)
+    assert {"patience", "virtue", "honour"} <= set(words), words
+    assert not [w for w in words if any(c.isdigit() for c in w)], words
+
+
 def test_search_parts_the_words_of_blocks_pagefind_runs_together(tmp_path: Path) -> None:
     """Probe 69: Pagefind parts paragraphs and list items, not a description list's terms
     and values, a figure's caption or a quotation set apart: a manuscript description's

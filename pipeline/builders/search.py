@@ -47,6 +47,7 @@ SEARCH_PAGE = "search.html"
 #: Pagefind's output folder inside ``OUT/html``.
 INDEX_FOLDER = "pagefind"
 #: Parts of the indexed pages that are not the text: navigation, name cards, note popovers
+#: and calls
 #: (their words are the notes', already indexed where they stand), the citation blocks (the
 #: printed one too) and "Back to top": the interface's words, which Pagefind would file under
 #: the language of a text in another (a German text was found by "Address" and "Cite").
@@ -58,6 +59,13 @@ EXCLUDED = (
     ".entity-cards",
     ".card-button",
     ".note-popovers",
+    # the calls of notes and apparatus entries: numbers after a word, which Pagefind read as
+    # part of it (probe 91: "virtue2", "1patience" were words of the index); and the numbers
+    # the notes and entries lead back by
+    ".noteref",
+    ".app-ref",
+    ".backlink",
+    ".app-back",
     ".cite-this",
     ".text-links",
     ".view-switch",
