@@ -419,6 +419,23 @@ def test_a_changed_output_file_stops_publishing(sources: Path, site: Path) -> No
     assert page.read_text() == "my own about page"
 
 
+def test_a_download_edited_in_place_and_moved_away_is_published_as_the_source(
+    sources: Path, site: Path, tmp_path: Path
+) -> None:
+    """Probe 89: a text's TEI download was a hard link to the build's kept copy of the
+    source, so that a person appending to it in place (an editor writing through the link)
+    changed the kept copy too; moved away as the build's message told, the next build
+    published the person's bytes as the source's, with no error."""
+    download = site / "html" / "tei" / TEXT
+    with download.open("ab") as handle:  # in place, as an editor keeping the inode writes
+        handle.write(b"<!-- mine -->\n")
+    assert "build.modified-output" in codes(build([sources], site))
+    download.rename(tmp_path / "moved.xml")
+    report = build([sources], site)
+    assert report.errors == 0, report.sorted()
+    assert download.read_bytes() == (sources / TEXT).read_bytes()
+
+
 @pytest.mark.parametrize("kept_before", [False, True])
 def test_a_foreign_file_where_the_edition_writes_stops_publishing(
     sources: Path, tmp_path: Path, kept_before: bool

@@ -29,7 +29,6 @@ from lxml import etree
 
 from ..io import atomic_binary_writer, write_bytes_atomic
 from ..naming import download_name
-from ..publish import link_or_copy
 from . import zip_writer
 
 #: Folder of the TEI downloads inside ``OUT/html``.
@@ -166,8 +165,8 @@ def register_holds(lists: str) -> tuple[str, ...]:
 def publish_sources(
     offered: Sequence[Offered], staging: Path
 ) -> tuple[list[Download], list[Offered]]:
-    """Link every source's kept copy into ``staging/tei/``: the downloads, and the sources
-    linked (in href order), which ``write_zip`` packs."""
+    """Copy every source's kept copy into ``staging/tei/``: the downloads, and the sources
+    copied (in href order), which ``write_zip`` packs."""
     found: list[Download] = []
     linked: list[Offered] = []
     renamed = _renamed(offered)
@@ -178,8 +177,16 @@ def publish_sources(
         if data is not None:
             write_bytes_atomic(staging / item.href, data)
             item = replace(item, sha256=hashlib.sha256(data).hexdigest())
-        elif not link_or_copy(item.snapshot, staging / item.href):
-            continue
+        else:
+            # a copy, not a link to the kept copy: a person who edits the published file in
+            # place (an editor that writes through hard links) edited the build's own copy
+            # too, and after moving the file away as told the next build published their
+            # bytes as the source's (probe 89)
+            try:
+                kept = item.snapshot.read_bytes()
+            except FileNotFoundError:
+                continue
+            write_bytes_atomic(staging / item.href, kept)
         linked.append(item)
         size = (staging / item.href).stat().st_size
         found.append(
