@@ -49,6 +49,8 @@ from .io import write_bytes_atomic
 OUTPUTS = ("html", "epub", "index")
 MARKER = ".edition"
 OWNER = "OWNER"
+#: What the build lock's file holds: nothing, or "PID START" (pipeline/lock.py).
+_LOCK_TEXT = re.compile(rb"(?:[0-9]+ [0-9]*\n)?")
 OWNER_TEXT = (
     "This folder is the working area of `edition build`; it owns the folders html, epub and\n"
     "index beside it. Do not put files here. Format 1.\n"
@@ -338,7 +340,9 @@ class OutputFolder:
         out = self.out
         if out.exists() and not out.is_dir():
             raise OptionError(f"--out {out}: is a file, not a folder; choose a folder")
-        if self.marker.is_symlink() or (self.marker.exists() and not self._owned_marker()):
+        if self.marker.is_symlink() or (
+            self.marker.exists() and not self._owned_marker() and not self._vacant_marker()
+        ):
             raise OptionError(
                 f"{self.marker} exists and was not made by edition build; move it away or "
                 "choose another --out"
@@ -351,6 +355,23 @@ class OutputFolder:
                     f"{path} exists and was not made by edition build (it would be replaced): "
                     "move it away or choose another --out"
                 )
+
+    def _vacant_marker(self) -> bool:
+        """Whether ``OUT/.edition`` is a folder holding nothing, or nothing but the build's
+        lock file (empty, or the process id the lock writes): what a first build that could
+        not write ``OWNER`` (a full disk) or an interrupted ``edition clean`` leaves. Nothing
+        in it is anyone's, and it was refused for ever (probe 89: "was not made by edition
+        build", for build and clean alike)."""
+        try:
+            children = list(os.scandir(self.marker))
+            return all(
+                c.name == "lock"
+                and c.is_file(follow_symlinks=False)
+                and _LOCK_TEXT.fullmatch(Path(c.path).read_bytes()[:100]) is not None
+                for c in children
+            )
+        except OSError:
+            return False
 
     def _owned_marker(self) -> bool:
         try:
@@ -422,7 +443,9 @@ class OutputFolder:
                     _remove(path)
                 elif path.is_dir():
                     shutil.rmtree(path)
-            for child in self.marker.iterdir():
+            # OWNER goes after everything it vouches for: an interrupted clean leaves a
+            # folder still marked as the build's, or one holding only the lock (vacant)
+            for child in sorted(self.marker.iterdir(), key=lambda c: c.name == OWNER):
                 if child.name != "lock":
                     _remove(child)
             _remove(self.marker)  # the lock's file goes last; the kernel's lock with it

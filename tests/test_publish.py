@@ -104,8 +104,43 @@ def test_an_out_that_leads_nowhere_or_is_no_utf8_is_refused_with_why(
 
 def test_a_foreign_marker_folder_is_refused(tmp_path: Path) -> None:
     (tmp_path / MARKER).mkdir()
+    (tmp_path / MARKER / "notes.txt").write_text("mine")
     with pytest.raises(OptionError, match=MARKER):
         OutputFolder(tmp_path).check_ownership()
+
+
+@pytest.mark.parametrize("lock", [None, b"", b"4242 123456\n"])
+def test_a_vacant_marker_folder_is_the_builds_to_take(
+    sources: Path, tmp_path: Path, lock: bytes | None
+) -> None:
+    """Probe 89: a first build onto a full disk left an empty OUT/.edition (it could not
+    write OWNER), an interrupted clean one holding the lock alone; every build and clean
+    after refused it as "not made by edition build", whatever the message's "free some space
+    and run again" said. Nothing in it is anyone's: the next build takes it."""
+    out = tmp_path / "out"
+    (out / MARKER).mkdir(parents=True)
+    if lock is not None:
+        (out / MARKER / "lock").write_bytes(lock)
+    assert build([sources / TEXT], out, only=["html"]).errors == 0
+    assert (out / "html" / "belgium-1944.html").is_file()
+
+
+def test_clean_removes_the_owner_mark_after_what_it_vouches_for(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 89: clean removed OUT/.edition/OWNER first, so that one interrupted at its next
+    removal left a folder no build or clean would touch again."""
+    removed: list[str] = []
+    real = publish._remove
+
+    def remove(path: Path) -> None:
+        if path.parent.name == MARKER:
+            removed.append(path.name)
+        real(path)
+
+    monkeypatch.setattr(publish, "_remove", remove)
+    assert OutputFolder(site).clean() == []
+    assert removed[-1] == "OWNER" and len(removed) > 1, removed
 
 
 def test_out_that_is_a_file_is_refused(tmp_path: Path) -> None:
