@@ -550,12 +550,31 @@ class OutputFolder:
         what ``foreign_scan`` found earlier in the build (a file since gone is passed over).
         """
         problems: list[Diagnostic] = []
+        told: set[str] = set()
         for key, record in self.foreign_scan(previous) if scanned is None else scanned:
             path = previous.root / key
             if scanned is not None and not os.path.lexists(path):
                 continue
             shown = self.out / key
             kept = record is not None and record.owner == KEPT
+            # a folder of someone's where the new edition writes a file (probe 89: a folder
+            # named as a new book: "cannot write: something is already there" of a file
+            # inside it, and no word that nothing was published)
+            folder = _file_above(new.root, key)
+            if folder is not None:
+                if folder not in told:
+                    told.add(folder)
+                    problems.append(
+                        diag.error(
+                            str(self.out / folder),
+                            "build.foreign-file",
+                            "this folder was not written by edition build, and the new "
+                            "edition has a file of that name; nothing was published: move the "
+                            "folder elsewhere and build again",
+                            origin=_ORIGIN,
+                        )
+                    )
+                continue
             if (new.root / key).exists() or (new.root / key).is_symlink():
                 foreign = record is None or kept
                 code = "build.foreign-file" if foreign else "build.modified-output"
@@ -895,6 +914,19 @@ def _retire(path: Path, place: Path) -> None:
         return
     _remove(place)
     os.rename(path, place)
+
+
+def _file_above(root: Path, key: str) -> str | None:
+    """The folder of ``key`` (below its output's own) that is a file in the generation at
+    ``root``, if any: ``epub/a.epub`` for ``epub/a.epub/notes.txt`` when the new edition
+    writes a book of that name."""
+    parts = key.split("/")
+    for n in range(2, len(parts)):
+        above = "/".join(parts[:n])
+        candidate = root / above
+        if candidate.is_symlink() or candidate.is_file():
+            return above
+    return None
 
 
 def _remove(path: Path) -> None:

@@ -454,6 +454,31 @@ def test_a_changed_output_file_stops_publishing(sources: Path, site: Path) -> No
     assert page.read_text() == "my own about page"
 
 
+def test_a_folder_where_the_edition_writes_a_file_stops_publishing(
+    sources: Path, tmp_path: Path
+) -> None:
+    """Probe 89: a person's folder named as a new page was told as "cannot write: something
+    is already there" of a file inside it, with no summary; it is build.foreign-file, naming
+    the folder, once, and nothing is published."""
+    out = tmp_path / "out"
+    assert build([sources], out, only=["html"]).errors == 0
+    folder = out / "html" / "persons-extra.html"
+    folder.mkdir()
+    (folder / "a.txt").write_text("mine")
+    (folder / "b.txt").write_text("mine too")
+    before = published(out)
+    (sources / "texts" / "persons-extra.xml").write_text(
+        (sources / TEXT).read_text(encoding="utf-8").replace('xml:id="', 'xml:id="x-')
+    )
+    report = build([sources], out, only=["html"])
+    told = [d for d in report.diagnostics if d.code == "build.foreign-file"]
+    assert [Path(d.path) for d in told] == [folder], report.sorted()
+    assert "this folder" in told[0].message and "nothing was published" in told[0].message
+    assert (folder / "a.txt").read_text() == "mine"
+    assert not (out / "html" / "persons-extra.html").is_file()
+    assert published(out) == before
+
+
 def test_a_download_edited_in_place_and_moved_away_is_published_as_the_source(
     sources: Path, site: Path, tmp_path: Path
 ) -> None:
