@@ -2587,3 +2587,28 @@ def test_an_empty_lemma_is_placed_where_its_entry_is_attached(tmp_path: Path) ->
     assert "from dawn ] om. B — B (the line wanting)" in entries[0]
     assert entries[1].endswith("post love ] God keep you. B")
     assert "post" not in entries[2] and "always B" in entries[2]
+
+
+def test_a_reading_of_the_editors_responsibility_names_the_editor(tmp_path: Path) -> None:
+    """Probe 91: a reading's @resp at a statement of responsibility was cited by its id
+    ("hums B ed"), and its title ran the statement's parts together ("edited byJane Roe")."""
+    tei = (
+        tei_text(
+            "<p>He <app><lem wit='#A'>sings</lem><rdg wit='#B' resp='#ed'>hums</rdg></app>.</p>"
+        )
+        .replace(
+            "<title>T</title>",
+            "<title>T</title><respStmt xml:id='ed'><resp>edited by</resp><name>Jane Roe</name>"
+            "</respStmt>",
+        )
+        .replace(
+            "<sourceDesc><p>x</p></sourceDesc>",
+            "<sourceDesc><listWit><witness xml:id='A'>A</witness><witness xml:id='B'>B</witness>"
+            "</listWit></sourceDesc>",
+        )
+    )
+    doc = _render_text(tmp_path, "resp", tei)
+    (entry,) = doc.xpath("//li[@class='app-entry']")
+    assert " ".join(entry.text_content().split()).endswith("hums B Jane Roe")
+    (editor,) = entry.xpath(".//*[@class='siglum'][. = 'Jane Roe']")
+    assert editor.get("title") == "edited by Jane Roe"

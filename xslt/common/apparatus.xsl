@@ -882,7 +882,10 @@
         select="($target/self::listWit/head ! normalize-space(replace(r:plain(.),
             '^([^(\[]+)[(\[].*$', '$1'))[. != ''], $target[self::persName or self::name
             or self::person or self::orgName or self::editor or self::author]
-            /(persName, .)[1] ! r:plain(.))[1]
+            /(persName, .)[1] ! r:plain(.),
+            (: a statement of responsibility (resp=#ed) by whom it names, not its id
+               (probe 91: hums B A ed) :)
+            $target/self::respStmt/(persName | name | orgName)[1] ! r:plain(.))[1]
             [string-length(.) le 24]"/>
     <!-- a full entry's first title is the work's, too long for a citation: the id then -->
     <xsl:variable name="cited" as="xs:string?"
@@ -897,9 +900,13 @@
   <!-- What a siglum stands for (its title): the witness's description without its siglum. -->
   <xsl:function name="r:siglum-title" as="xs:string">
     <xsl:param name="target" as="element()"/>
-    <xsl:variable name="text" as="xs:string" select="r:plain($target/(node() except (
+    <!-- a statement of responsibility's parts are words apart ("edited by Jane Roe", where
+         its resp and its name ran together) -->
+    <xsl:variable name="text" as="xs:string" select="(if ($target/self::respStmt)
+        then string-join($target/* ! r:plain(.)[. != ''], ' ')
+        else r:plain($target/(node() except (
         abbr[@type = 'siglum'], idno[@type = 'siglum'], r:siglum-label($target), listWit,
-        witness, note)))
+        witness, note))))
         ! replace(replace(., '\s*([,.;:])(\s*[,.;:])+', '$1'), '^[\s,.;:]+|[\s,.;:]+$', '')"/>
     <xsl:sequence select="if (string-length($text) gt 160) then substring($text, 1, 159) || '…'
         else if ($text = '' and $target/self::listWit)
