@@ -2370,6 +2370,27 @@ def test_an_editors_certainty_is_no_context_of_a_mention(tmp_path: Path) -> None
     assert " ".join(context.text_content().split()) == "Paid on Lady Day. Then home."
 
 
+def test_a_deletion_an_undo_spans_is_read_in_a_mentions_context(tmp_path: Path) -> None:
+    """Probe 92: a text with an undo spanning a deletion (undo/@spanTo) could not be indexed
+    at all ("Key 'r:entry' has not been defined": the index's stylesheets have no such key),
+    its names and dates left out; the undone deletion is read as the text."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "t.xml").write_text(
+        tei_text(
+            '<p>On <date when="1850-01-01">1 January 1850</date> we went <undo spanTo="#e"/>'
+            '<del>quickly</del><anchor xml:id="e"/> home.</p>'
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([src], out, only=("html", "index"))
+    assert report.errors == 0, report.sorted()
+    timeline = html.parse(str(out / "html" / "timeline.html")).getroot()
+    (context,) = timeline.xpath("//li[@id]/span[@class='index-context']")
+    assert " ".join(context.text_content().split()) == "On 1 January 1850 we went quickly home."
+
+
 def test_a_registers_other_names_are_shown_in_their_language_and_direction(
     tmp_path: Path,
 ) -> None:
