@@ -367,7 +367,8 @@ class OutputFolder:
             return all(
                 c.name == "lock"
                 and c.is_file(follow_symlinks=False)
-                and _LOCK_TEXT.fullmatch(Path(c.path).read_bytes()[:100]) is not None
+                and c.stat(follow_symlinks=False).st_size <= 100
+                and _LOCK_TEXT.fullmatch(Path(c.path).read_bytes()) is not None
                 for c in children
             )
         except OSError:

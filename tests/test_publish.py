@@ -102,9 +102,15 @@ def test_an_out_that_leads_nowhere_or_is_no_utf8_is_refused_with_why(
         check_out([sources], odd)
 
 
-def test_a_foreign_marker_folder_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("notes.txt", b"mine"), ("lock", b"1 " + b"9" * 97 + b"\nmy notes, not a lock\n")],
+)
+def test_a_foreign_marker_folder_is_refused(tmp_path: Path, name: str, data: bytes) -> None:
+    """(probe 92: a "lock" of someone's whose first 100 bytes looked like the build's was
+    taken for a vacant folder, and clean removed it)"""
     (tmp_path / MARKER).mkdir()
-    (tmp_path / MARKER / "notes.txt").write_text("mine")
+    (tmp_path / MARKER / name).write_bytes(data)
     with pytest.raises(OptionError, match=MARKER):
         OutputFolder(tmp_path).check_ownership()
 
