@@ -2505,6 +2505,7 @@ def test_a_writing_says_it_was_written_and_by_whom(tmp_path: Path) -> None:
         tei_text(
             '<u who="#ann">Look.</u><writing who="#ann">MILK EGGS</writing>'
             "<u>It says <writing>MILK</writing>.</u>"
+            '<writing who="#ann"><desc>a note on the fridge</desc></writing>'
         ).replace(
             "</teiHeader>",
             '<profileDesc><particDesc><listPerson><person xml:id="ann"><persName>Ann Hobbs'
@@ -2514,7 +2515,12 @@ def test_a_writing_says_it_was_written_and_by_whom(tmp_path: Path) -> None:
     said = [
         " ".join(i.text_content().split()) for i in doc.xpath("//i[contains(@class, 'writing')]")
     ]
-    assert said == ["[written by Ann Hobbs: MILK EGGS]", "[written: MILK]"]
+    # a writing described, not transcribed, is its description (probe 92)
+    assert said == [
+        "[written by Ann Hobbs: MILK EGGS]",
+        "[written: MILK]",
+        "[Ann Hobbs a note on the fridge]",
+    ]
 
 
 _APPARATUS_HEADER = (

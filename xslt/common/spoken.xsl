@@ -218,7 +218,9 @@
             <!-- the words of a writing are what was written, not a description of it: said
                  so, and by whom (probe 90: "[Ann Hobbs MILK EGGS]" read as "[Bob Hobbs
                  shrugs]" does) -->
-            <xsl:when test="self::writing and $said">
+            <!-- (a writing described only, by its desc, says what it is, not "written") -->
+            <xsl:when test="self::writing and exists((node() except desc)[self::* or
+                normalize-space()])">
               <span class="event-type">
                 <xsl:value-of select="if (exists($who)) then r:msg('spoken.written-by',
                     string-join($who, ', ')) else r:msg('spoken.written')"/>
