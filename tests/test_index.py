@@ -2269,7 +2269,11 @@ def test_a_letter_dated_by_its_arrival_alone_is_filed_and_listed_by_it(tmp_path:
         '<date when="x"/>', ""
     ).replace("</persName></correspAction></correspDesc>",
               '</persName><date when="1850-03-02"/></correspAction></correspDesc>')  # fmt: skip
-    for stem, desc in (("a", sent), ("b", arrived)):
+    # a received date known as a range (probe 92: its first day in the entries and exports)
+    ranged = arrived.replace(
+        '<date when="1850-03-02"/>', '<date notBefore="1850-06-02" notAfter="1850-06-10"/>'
+    )
+    for stem, desc in (("a", sent), ("b", arrived), ("c", ranged)):
         (src / f"{stem}.xml").write_text(
             _LETTER.format(title=f"Letter {stem}", descs=desc, body="Dear A."), encoding="utf-8"
         )
@@ -2294,10 +2298,14 @@ def test_a_letter_dated_by_its_arrival_alone_is_filed_and_listed_by_it(tmp_path:
     assert [(x["document"], x["when"], x["received"]) for x in sender["letters"]] == [
         ("b", None, "1850-03-02"),
         ("a", "1850-05-01", None),
+        ("c", None, "1850-06-02/1850-06-10"),
     ]
     persons = html.parse(str(out / "html" / "persons.html")).getroot()
     (letters,) = persons.xpath("//*[@id='s']//div[@class='index-letters']")
-    assert "Letter b (received 2 March 1850); Letter a (1 May 1850)" in letters.text_content()
+    assert (
+        "Letter b (received 2 March 1850); Letter a (1 May 1850); Letter c (received between"
+        " 2 and 10 June 1850)"
+    ) in " ".join(letters.text_content().split())
 
 
 def test_an_event_is_named_by_its_heading_and_an_object_by_its_identification(

@@ -212,7 +212,13 @@ def _letter_key(letter: etree._Element) -> tuple[int, str, int, str, str]:
     sending date by the day it was received."""
     dates = {k: v for k in _DATABLE if (v := letter.get(k, "").strip())}
     if not dates and (received := letter.get("received", "").strip()):
-        dates = {"when": received}
+        # a day, or an interval of two (an open end "..")
+        start, _, end = received.partition("/")
+        dates = {
+            k: v
+            for k, v in (("notBefore", start), ("notAfter", end) if end else ("when", start))
+            if v and v != ".."
+        }
     return _date_key(etree.Element("date", dates))
 
 

@@ -305,11 +305,19 @@
     <xsl:variable name="desc" as="element()" select="../.."/>
     <xsl:variable name="date" as="element()?" select="r:sent-date($desc)"/>
     <!-- a letter whose description says only when it arrived: that day (ISO), apart from
-         when, which is always a sending date -->
-    <xsl:variable name="received" as="xs:string?" select="if (exists($date)) then ()
-        else ($desc ! r:received-date(.))/(@when, @when-iso, @notBefore, @notBefore-iso,
-        @from, @from-iso, @notAfter, @notAfter-iso, @to, @to-iso)[r:is-iso-date(
-        normalize-space(.))][1] ! normalize-space(.)"/>
+         when, which is always a sending date; a range as an ISO 8601 interval, an open end
+         ".." (probe 92: "between 2 and 10 March 1850" was its first day) -->
+    <xsl:variable name="arrived" as="element()?" select="if (exists($date)) then ()
+        else $desc ! r:received-date(.)"/>
+    <xsl:variable name="iso" as="function(xs:string*) as xs:string?" select="function ($names) {
+        ($arrived/@*[local-name() = $names] ! normalize-space(.))[r:is-iso-date(.)][1] }"/>
+    <xsl:variable name="start" as="xs:string?"
+        select="$iso(('notBefore', 'notBefore-iso', 'from', 'from-iso'))"/>
+    <xsl:variable name="end" as="xs:string?" select="$iso(('notAfter', 'notAfter-iso', 'to',
+        'to-iso'))"/>
+    <xsl:variable name="received" as="xs:string?" select="($iso(('when', 'when-iso')),
+        if (exists($start) or exists($end)) then ($start, '..')[1] || '/' || ($end, '..')[1]
+        else ())[1]"/>
     <xsl:variable name="stem" as="xs:string" select="ancestor::ed:document[1]/@ed:stem"/>
     <!-- when: a date it was sent on; a range is its bounds as written (probe 60: a letter of
          "between 1 and 15 April 1841" was sent "1 April 1841") -->

@@ -256,8 +256,8 @@
                   <xsl:value-of select="$title"/>
                 </a>
                 <xsl:for-each select="if (normalize-space(@when)) then r:date-words(@when, true())
-                    else if (@received) then r:msg('date.received', r:date-words(@received,
-                    true())) else r:date-attribute-words(.)">
+                    else if (@received) then r:msg('date.received', ed:interval-words(@received))
+                    else r:date-attribute-words(.)">
                   <xsl:value-of select="' (' || . || ')'"/>
                 </xsl:for-each>
               </xsl:for-each>
@@ -267,6 +267,28 @@
       </div>
     </xsl:if>
   </xsl:template>
+
+  <!-- An ISO date, or an interval of two ("1850-03-02/1850-03-10", an open end ".."), in
+       words: "2 March 1850", "between 2 and 10 March 1850", "after 2 March 1850". -->
+  <xsl:function name="ed:interval-words" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="ends" as="xs:string*" select="tokenize($value, '/')"/>
+    <xsl:variable name="range" as="element()">
+      <ed:range>
+        <xsl:if test="count($ends) = 1">
+          <xsl:attribute name="when" select="$ends"/>
+        </xsl:if>
+        <xsl:if test="count($ends) = 2 and $ends[1] != '..'">
+          <xsl:attribute name="notBefore" select="$ends[1]"/>
+        </xsl:if>
+        <xsl:if test="count($ends) = 2 and $ends[2] != '..'">
+          <xsl:attribute name="notAfter" select="$ends[2]"/>
+        </xsl:if>
+      </ed:range>
+    </xsl:variable>
+    <xsl:sequence select="if (count($ends) = 1) then r:date-words($value, true())
+        else string((r:date-attribute-words($range), $value)[1])"/>
+  </xsl:function>
 
   <!-- A character's speeches: per text and scene, one numbered link to each speech (its
        first words as the link's title and accessible name). -->
