@@ -369,6 +369,37 @@ def test_max_errors_says_when_relax_ng_problems_are_not_shown(tmp_path: Path) ->
     assert "rng.too-many" not in whole.by_code()
 
 
+def test_relax_ng_problems_under_a_few_refused_parents_are_all_told(tmp_path: Path) -> None:
+    """Probe 93: a dictionary's 80 entries in eight divisions the edition's grammar refuses
+    read as 9 errors, "10 errors" in the summary and no rng.too-many: the search for
+    explanations stopped after --max-errors elements, most of them covered by their
+    division's one explanation. It goes on until it has the explanations (or says that
+    more are not shown)."""
+    divisions = "".join(
+        f"<div n='{d}'><head>{d}</head>"
+        + "".join(
+            f"<entry xml:id='e{d}{n}'><form><orth>w{n}</orth><pron>w</pron></form><gramGrp>"
+            f"<pos>n</pos></gramGrp><sense><def>a word</def></sense><etym>old</etym></entry>"
+            for n in range(15)
+        )
+        + "</div>"
+        for d in "ABCDEFGH"
+    )
+    (tmp_path / "t.xml").write_text(tei_text(divisions))
+    report = check([tmp_path], CheckOptions(checks=frozenset({"rng"}), max_errors=20))
+    told = [d for d in report.sorted() if d.code not in ("check.default-schema",)]
+    lines = {d.line for d in told if d.code != "rng.too-many"}
+    whole = check([tmp_path], CheckOptions(checks=frozenset({"rng"}), max_errors=5000))
+    every = [d for d in whole.sorted() if d.code != "check.default-schema"]
+    assert "rng.too-many" not in whole.by_code()
+    # as many as the limit allows, or all of them with no "more" line
+    assert len(every) > 8
+    if len(every) > 20:
+        assert [d.code for d in told].count("rng.too-many") == 1 and len(lines) >= 1
+    else:
+        assert len(told) == len(every) and "rng.too-many" not in report.by_code()
+
+
 def test_a_skipped_pattern_is_told_once_at_the_schema(tmp_path: Path) -> None:
     """Probe 20: a pattern that does not compile was reported in every checked file, with
     the line of the pattern in the schema ("letter1.xml:9"); it is told once, in the schema."""

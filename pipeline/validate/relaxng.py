@@ -61,6 +61,15 @@ SEEN_ELEMENTS = 400
 _NONE = Vocabulary(frozenset(), frozenset())
 
 
+class Found(list[Diagnostic]):
+    """A validation's diagnostics; ``cut``: the search for them stopped before the end of the
+    document, so that more may be wrong than they say (the caller says so: rng.too-many)."""
+
+    def __init__(self, items: Iterable[Diagnostic] = (), cut: bool = False) -> None:
+        super().__init__(items)
+        self.cut = cut
+
+
 class RelaxNGValidator:
     """Validates gated documents against one schema; compiled once per vocabulary."""
 
@@ -181,11 +190,12 @@ class RelaxNGValidator:
         max_errors: int = 100,
         vocabulary: Vocabulary | None = None,
         carriers: Iterable[etree._Element] | None = None,
-    ) -> list[Diagnostic]:
+    ) -> Found:
         """One diagnostic per invalid element (at most ``max_errors``, at least one for an
-        invalid document); none for a valid one. Never modifies ``doc``. ``vocabulary`` is
-        the document's names when the caller has them already, ``carriers`` the elements
-        that carry any of ``id_attributes`` (``Vocabulary.survey``)."""
+        invalid document; ``Found.cut`` when more may be wrong); none for a valid one.
+        Never modifies ``doc``. ``vocabulary`` is the document's names when the caller has
+        them already, ``carriers`` the elements that carry any of ``id_attributes``
+        (``Vocabulary.survey``)."""
         compiled = self.compiled_for(vocabulary or Vocabulary.of(doc.root))
         limit = max(1, max_errors)
         # libxml2 rejects a repeated xsd:ID value with words about the attribute or the
@@ -193,13 +203,12 @@ class RelaxNGValidator:
         # reported here, each with its first occurrence, and validation sees unique values.
         duplicates = rng_ids.duplicates(doc.root, self.id_attributes, carriers, self.id_owners)
         with rng_ids.made_unique(duplicates):
-            if compiled.valid(doc.tree):
-                findings = []
-            else:
+            cut = False
+            findings: list[rng_messages.Finding] = []
+            if not compiled.valid(doc.tree):
                 root_invalid = compiled.judged_alone(doc.tree)
-                findings = self._explain(doc.root, compiled, limit, root_invalid) or [
-                    _fallback(doc.root, self.exactly(doc.root))
-                ]
+                findings, cut = self._explain(doc.root, compiled, limit, root_invalid)
+                findings = findings or [_fallback(doc.root, self.exactly(doc.root))]
         found = rng_ids.diagnostics(doc, duplicates, _ORIGIN)
         # Elements included from other files (xi:include) are reported in their own file.
         for finding in findings:
@@ -215,20 +224,28 @@ class RelaxNGValidator:
                 Diagnostic(path, line, column, Severity.ERROR, finding.code, message, _ORIGIN)
             )
         found.sort(key=lambda d: (d.path != doc.display, d.path, d.line or 0))
-        return found[:limit]
+        return Found(found[:limit], cut=cut)
 
     def _explain(
         self, root: etree._Element, compiled: _Compiled, budget: int, root_invalid: bool = False
-    ) -> list[rng_messages.Finding]:
+    ) -> tuple[list[rng_messages.Finding], bool]:
+        """At most about ``budget`` explanations, and whether the search stopped before the
+        document's end for another reason than having found them (``CULPRITS_PER_ERROR``)."""
         g = self.grammar
         found: dict[tuple[int, str, str], rng_messages.Finding] = {}
+        cut = False
         finding = rng_messages.root_finding(g, root)
         if finding is not None:
             found[(id(root), finding.code, finding.message)] = finding
             if not g.definitions(*split(root.tag)):
-                return list(found.values())
+                return list(found.values()), cut
         explained: set[int] = set()
-        for element, culprit in _invalid_elements(compiled, root, budget, root_invalid):
+        culprits = 0
+        for element, culprit in _invalid_elements(compiled, root, root_invalid):
+            culprits += culprit
+            if culprits > budget * CULPRITS_PER_ERROR:
+                cut = True  # more may be wrong than was looked at
+                break
             target: etree._Element | None = element
             while target is not None and not g.definitions(*split(target.tag)):
                 target = target.getparent()
@@ -244,41 +261,42 @@ class RelaxNGValidator:
                 found.setdefault((id(finding.node), finding.code, finding.message), finding)
             if len(found) >= budget:
                 break
-        return list(found.values())
+        return list(found.values()), cut
 
 
 def _invalid_elements(
-    compiled: _Compiled, root: etree._Element, budget: int, root_invalid: bool = False
-) -> list[tuple[etree._Element, bool]]:
+    compiled: _Compiled, root: etree._Element, root_invalid: bool = False
+) -> Iterator[tuple[etree._Element, bool]]:
     """The elements invalid on their own, in document order, each with whether it is a
     culprit: invalid though each of its children is valid on its own. Only culprits need
     libxml2's word; the others may still break the grammar by their own attributes or by
     the names and order of their children, which ``rng_messages.explain`` checks.
-    ``root_invalid``: the root is known to be invalid on its own (not validated again)."""
-    found: list[tuple[etree._Element, bool]] = []
-    culprits = 0
+    ``root_invalid``: the root is known to be invalid on its own (not validated again).
+    Lazily: the caller stops when it has explained enough."""
 
-    def visit(element: etree._Element, checked: bool = True) -> None:
+    def visit(element: etree._Element, checked: bool) -> Iterator[tuple[etree._Element, bool]]:
         """``checked``: ``element`` is known to be invalid alone; a large one (``_large``)
         is searched unvalidated, and validated only when none of its children is bad (its
         own attributes and sequence then give few errors, which cost little)."""
-        nonlocal culprits
         # lazily: a body of 50,000 bad paragraphs validated each before the first 100 were
         # explained (12 s, where the budget needs a hundred of them)
         bad = _suspects(compiled, element)
         first = next(bad, None)
         if first is None and not checked and compiled.valid_alone(element):
             return  # searched, and valid after all
-        found.append((element, first is None))
-        culprits += first is None
+        yield element, first is None
         for child, known in itertools.chain([first] if first is not None else [], bad):
-            if culprits >= budget:
-                return
-            visit(child, known)
+            yield from visit(child, known)
 
     if root_invalid or not compiled.valid_alone(root):
-        visit(root)
-    return found
+        yield from visit(root, True)
+
+
+#: How many culprits (``_invalid_elements``) the search for ``max_errors`` explanations may
+#: look at per explanation wanted: culprits an explanation covers (every entry of a division
+#: the grammar does not allow there) do not count towards the limit, so the search goes on
+#: past them, but not through a whole corpus of them.
+CULPRITS_PER_ERROR = 20
 
 
 def _suspects(
