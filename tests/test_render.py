@@ -2618,3 +2618,17 @@ def test_a_reading_of_the_editors_responsibility_names_the_editor(tmp_path: Path
     assert " ".join(entry.text_content().split()).endswith("hums B Jane Roe")
     (editor,) = entry.xpath(".//*[@class='siglum'][. = 'Jane Roe']")
     assert editor.get("title") == "edited by Jane Roe"
+
+
+def test_a_songs_unnumbered_lines_take_no_number_of_the_speeches_lines(tmp_path: Path) -> None:
+    """Probe 93: the unnumbered lines of a song in a speech, after line 9 of a play that
+    numbers its lines, took the numbers 10, 11 ... of the count, so that "10" stood in the
+    margin twice, beside the song and beside the speech's own line 10."""
+    lines = "".join(f"<l n='{n}'>line {n}</l>" for n in range(1, 10))
+    song = "<lg type='song'>" + "".join(f"<l>sing {n}</l>" for n in range(1, 8)) + "</lg>"
+    body = (
+        f"<div type='scene'><sp><speaker>A.</speaker>{lines}</sp><sp><speaker>All.</speaker>"
+        f"{song}</sp><sp><speaker>B.</speaker><l n='10'>line 10</l></sp></div>"
+    )
+    doc = _render_text(tmp_path, "song", tei_text(body))
+    assert doc.xpath("//*[@class='l-n']/text()") == ["5", "10"]

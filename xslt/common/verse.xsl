@@ -42,8 +42,22 @@
         | lg[not(ancestor::sp or ancestor::lg)][../(p | ab)]" select="0"/>
     <xsl:accumulator-rule match="l[not(r:part(.) = ('M', 'F'))]" select="
         if (matches(normalize-space(@n), '[0-9]+$'))
-        then xs:integer(replace(normalize-space(@n), '^.*?([0-9]+)$', '$1')) else $value + 1"/>
+        then xs:integer(replace(normalize-space(@n), '^.*?([0-9]+)$', '$1'))
+        else if (r:song-apart(.)) then $value else $value + 1"/>
   </xsl:accumulator>
+
+  <!-- Whether the text numbers its verse lines itself (l/@n). -->
+  <xsl:variable name="r:numbered-lines" as="xs:boolean" select="exists(/descendant::l[@n])"/>
+
+  <!-- An unnumbered line of a song in a speech (lg inside sp) of a text that numbers its
+       lines: no line of the count the text's numbers keep (probe 93: a song's lines after
+       line 9 took the numbers 10, 11 ..., and "10" stood twice in the margin, beside the
+       song and beside the speech's own line 10). -->
+  <xsl:function name="r:song-apart" as="xs:boolean">
+    <xsl:param name="l" as="element()"/>
+    <xsl:sequence select="$r:numbered-lines and normalize-space($l/@n) = ''
+        and exists($l/ancestor::lg[ancestor::sp])"/>
+  </xsl:function>
 
   <!-- The words of the earlier parts of a split line, for its part M or F. -->
   <xsl:accumulator name="r:split-before" as="xs:string" initial-value="''">
@@ -90,7 +104,7 @@
         if (r:part($l) = ('M', 'F')) then ()
         else if ($n != '') then (if (matches($n, '[0-9]+$'))
             then xs:integer(replace($n, '^.*?([0-9]+)$', '$1')) else ())
-        else if (r:counted($l)) then $l/accumulator-before('r:line')
+        else if (r:counted($l) and not(r:song-apart($l))) then $l/accumulator-before('r:line')
         else ()"/>
     <xsl:sequence select="if ($number gt 0 and $number mod 5 = 0) then string($number) else ()"/>
   </xsl:function>
