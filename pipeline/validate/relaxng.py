@@ -229,23 +229,37 @@ class RelaxNGValidator:
     def _explain(
         self, root: etree._Element, compiled: _Compiled, budget: int, root_invalid: bool = False
     ) -> tuple[list[rng_messages.Finding], bool]:
-        """At most about ``budget`` explanations, and whether the search stopped before the
-        document's end for another reason than having found them (``CULPRITS_PER_ERROR``)."""
+        """About ``budget`` explanations, and whether more may be wrong than they say. The
+        search looks at ``budget`` culprits first; when they give fewer explanations (many
+        covered by one: probe 93, a dictionary's 80 entries in divisions the grammar refuses
+        read as 9 errors, the rest unsaid) and the document goes on, it looks again, four
+        times as far each time, up to ``CULPRITS_PER_ERROR`` culprits per explanation."""
+        culprits = budget
+        while True:
+            elements, stopped = _invalid_elements(compiled, root, culprits, root_invalid)
+            found = self._explain_these(root, compiled, budget, elements)
+            if len(found) >= budget or not stopped:
+                return found, False
+            if culprits >= budget * CULPRITS_PER_ERROR:
+                return found, True
+            culprits = min(culprits * 4, budget * CULPRITS_PER_ERROR)
+
+    def _explain_these(
+        self,
+        root: etree._Element,
+        compiled: _Compiled,
+        budget: int,
+        elements: list[tuple[etree._Element, bool]],
+    ) -> list[rng_messages.Finding]:
         g = self.grammar
         found: dict[tuple[int, str, str], rng_messages.Finding] = {}
-        cut = False
         finding = rng_messages.root_finding(g, root)
         if finding is not None:
             found[(id(root), finding.code, finding.message)] = finding
             if not g.definitions(*split(root.tag)):
-                return list(found.values()), cut
+                return list(found.values())
         explained: set[int] = set()
-        culprits = 0
-        for element, culprit in _invalid_elements(compiled, root, root_invalid):
-            culprits += culprit
-            if culprits > budget * CULPRITS_PER_ERROR:
-                cut = True  # more may be wrong than was looked at
-                break
+        for element, culprit in elements:
             target: etree._Element | None = element
             while target is not None and not g.definitions(*split(target.tag)):
                 target = target.getparent()
@@ -261,41 +275,50 @@ class RelaxNGValidator:
                 found.setdefault((id(finding.node), finding.code, finding.message), finding)
             if len(found) >= budget:
                 break
-        return list(found.values()), cut
+        return list(found.values())
 
 
 def _invalid_elements(
-    compiled: _Compiled, root: etree._Element, root_invalid: bool = False
-) -> Iterator[tuple[etree._Element, bool]]:
+    compiled: _Compiled, root: etree._Element, budget: int, root_invalid: bool = False
+) -> tuple[list[tuple[etree._Element, bool]], bool]:
     """The elements invalid on their own, in document order, each with whether it is a
     culprit: invalid though each of its children is valid on its own. Only culprits need
     libxml2's word; the others may still break the grammar by their own attributes or by
     the names and order of their children, which ``rng_messages.explain`` checks.
     ``root_invalid``: the root is known to be invalid on its own (not validated again).
-    Lazily: the caller stops when it has explained enough."""
+    With whether the search stopped at ``budget`` culprits before the document's end."""
+    found: list[tuple[etree._Element, bool]] = []
+    culprits = 0
+    stopped = False
 
-    def visit(element: etree._Element, checked: bool) -> Iterator[tuple[etree._Element, bool]]:
+    def visit(element: etree._Element, checked: bool = True) -> None:
         """``checked``: ``element`` is known to be invalid alone; a large one (``_large``)
         is searched unvalidated, and validated only when none of its children is bad (its
         own attributes and sequence then give few errors, which cost little)."""
+        nonlocal culprits, stopped
         # lazily: a body of 50,000 bad paragraphs validated each before the first 100 were
         # explained (12 s, where the budget needs a hundred of them)
         bad = _suspects(compiled, element)
         first = next(bad, None)
         if first is None and not checked and compiled.valid_alone(element):
             return  # searched, and valid after all
-        yield element, first is None
+        found.append((element, first is None))
+        culprits += first is None
         for child, known in itertools.chain([first] if first is not None else [], bad):
-            yield from visit(child, known)
+            if culprits >= budget:
+                stopped = True
+                return
+            visit(child, known)
 
     if root_invalid or not compiled.valid_alone(root):
-        yield from visit(root, True)
+        visit(root)
+    return found, stopped
 
 
-#: How many culprits (``_invalid_elements``) the search for ``max_errors`` explanations may
-#: look at per explanation wanted: culprits an explanation covers (every entry of a division
-#: the grammar does not allow there) do not count towards the limit, so the search goes on
-#: past them, but not through a whole corpus of them.
+#: How far the search for explanations widens (``_explain``): culprits an explanation covers
+#: (every entry of a division the grammar does not allow there) do not count towards
+#: ``max_errors``, so the search goes on past them, up to this many culprits per explanation
+#: wanted, and no further through a corpus of them.
 CULPRITS_PER_ERROR = 20
 
 
