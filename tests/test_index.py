@@ -2360,43 +2360,36 @@ def test_an_editors_certainty_is_no_context_of_a_mention(tmp_path: Path) -> None
     """Probe 90: a certainty's description beside a date (TEI 21.1: what the editor thinks of
     the date, which the page does not show as words) was the date's context on the
     timeline, as words of the paragraph."""
+    paragraph = (
+        '<p>Paid on <date xml:id="d1" when="1702-03-25">Lady Day</date>.<certainty '
+        'target="#d1" locus="value" cert="low"><desc>The year is inferred.</desc>'
+        "</certainty> Then home.</p>"
+    )
+    assert _date_context(tmp_path, paragraph) == "Paid on Lady Day. Then home."
+
+
+def _date_context(tmp_path: Path, paragraph: str) -> str:
+    """The words around the one date of a text of ``paragraph`` on the timeline."""
     src = tmp_path / "src"
     src.mkdir()
-    (src / "t.xml").write_text(
-        tei_text(
-            '<p>Paid on <date xml:id="d1" when="1702-03-25">Lady Day</date>.<certainty '
-            'target="#d1" locus="value" cert="low"><desc>The year is inferred.</desc>'
-            "</certainty> Then home.</p>"
-        ),
-        encoding="utf-8",
-    )
+    (src / "t.xml").write_text(tei_text(paragraph), encoding="utf-8")
     out = tmp_path / "out"
     report = build([src], out, only=("html", "index"))
     assert report.errors == 0, report.sorted()
     timeline = html.parse(str(out / "html" / "timeline.html")).getroot()
     (context,) = timeline.xpath("//li[@id]/span[@class='index-context']")
-    assert " ".join(context.text_content().split()) == "Paid on Lady Day. Then home."
+    return " ".join(context.text_content().split())
 
 
 def test_a_deletion_an_undo_spans_is_read_in_a_mentions_context(tmp_path: Path) -> None:
     """Probe 92: a text with an undo spanning a deletion (undo/@spanTo) could not be indexed
     at all ("Key 'r:entry' has not been defined": the index's stylesheets have no such key),
     its names and dates left out; the undone deletion is read as the text."""
-    src = tmp_path / "src"
-    src.mkdir()
-    (src / "t.xml").write_text(
-        tei_text(
-            '<p>On <date when="1850-01-01">1 January 1850</date> we went <undo spanTo="#e"/>'
-            '<del>quickly</del><anchor xml:id="e"/> home.</p>'
-        ),
-        encoding="utf-8",
+    paragraph = (
+        '<p>On <date when="1850-01-01">1 January 1850</date> we went <undo spanTo="#e"/>'
+        '<del>quickly</del><anchor xml:id="e"/> home.</p>'
     )
-    out = tmp_path / "out"
-    report = build([src], out, only=("html", "index"))
-    assert report.errors == 0, report.sorted()
-    timeline = html.parse(str(out / "html" / "timeline.html")).getroot()
-    (context,) = timeline.xpath("//li[@id]/span[@class='index-context']")
-    assert " ".join(context.text_content().split()) == "On 1 January 1850 we went quickly home."
+    assert _date_context(tmp_path, paragraph) == "On 1 January 1850 we went quickly home."
 
 
 def test_a_registers_other_names_are_shown_in_their_language_and_direction(

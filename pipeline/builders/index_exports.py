@@ -23,7 +23,7 @@ from ..io import write_text_atomic
 from ..parallel import TaskFailed, run_apart
 from ..paths import SCHEMA_DIR
 from ..xslt import engine
-from .index_model import NS
+from .index_model import DATABLE, NS
 
 if TYPE_CHECKING:
     from ..build import BuildContext
@@ -39,8 +39,7 @@ ENTITY_COLUMNS += ("authority", "latitude", "longitude", "source", "birth", "dea
 ENTITY_COLUMNS += ("names",)
 #: The attributes that date a relation (att.datable.w3c, then att.datable.iso), in the order
 #: entities.json gives them (common/relations.xsl's r:relation-dating).
-_DATABLE = ("when", "notBefore", "notAfter", "from", "to")
-RELATION_DATING: tuple[str, ...] = _DATABLE + tuple(f"{name}-iso" for name in _DATABLE)
+RELATION_DATING: tuple[str, ...] = DATABLE + tuple(f"{name}-iso" for name in DATABLE)
 #: Columns of relations.csv: one row per relation as one entity it involves reads it (its side,
 #: the other entity), the edge list a network tool loads; several others of one relation are
 #: several rows, not a list packed into one cell of entities.csv.
@@ -105,9 +104,6 @@ def _life(entity: etree._Element) -> dict[str, str | None] | None:
     return {"birth": life.get("birth"), "death": life.get("death")}
 
 
-_DATABLE = ("when", "notBefore", "notAfter", "from", "to")
-
-
 def _named(record: etree._Element) -> dict[str, str | None]:
     """A place or another entity as the index names it: its register id and kind when it is an
     entry, else only the words written (a pointer that names no entry, a place's words)."""
@@ -121,7 +117,7 @@ def _event(entity: etree._Element, which: str) -> dict[str, object] | None:
     event = entity.find(f"ed:life/ed:{which}", NS)
     if event is None:
         return None
-    record: dict[str, object] = {key: event.get(key) for key in _DATABLE}
+    record: dict[str, object] = {key: event.get(key) for key in DATABLE}
     record["period"] = event.get("period")
     record["text"] = event.findtext("ed:text", None, NS)
     record["places"] = [_named(p) for p in event.iterfind("ed:place", NS)]
@@ -139,7 +135,7 @@ def _happened(entity: etree._Element) -> dict[str, object] | None:
     words = " ".join(" ".join((d.text or "").split()) for d in entity.iterfind("ed:desc", NS))
     if when is None and not places and not participants and not words:
         return None
-    dates = {} if when is None else {k: v for k in _DATABLE if (v := when.get(k))}
+    dates = {} if when is None else {k: v for k in DATABLE if (v := when.get(k))}
     return {
         "dates": dates,
         "places": places,
@@ -158,7 +154,7 @@ def _traits(entity: etree._Element) -> list[dict[str, object]]:
             "text": t.text or "",
             "entry": t.get("id"),
             "entry_type": t.get("entry-type"),
-            "dates": {k: v for k in _DATABLE if (v := t.get(k))},
+            "dates": {k: v for k in DATABLE if (v := t.get(k))},
         }
         for t in entity.iterfind("ed:trait", NS)
     ]
@@ -232,7 +228,7 @@ def _letter(letter: etree._Element) -> dict[str, object]:
         "role": letter.get("role", ""),
         "when": _or_none(letter.get("when")),
         # the bounds of a letter dated by a range (probe 60: its first day was its "when")
-        "dates": {k: v for k in _DATABLE[1:] if (v := letter.get(k))},
+        "dates": {k: v for k in DATABLE[1:] if (v := letter.get(k))},
         # the day a letter of no sending date arrived (it was written by then)
         "received": _or_none(letter.get("received")),
         "ref": _or_none(letter.get("ref")),

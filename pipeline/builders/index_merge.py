@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .index_model import ED_NS
+from .index_model import DATABLE, ED_NS
 
 _E = f"{{{ED_NS}}}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
@@ -203,14 +203,10 @@ def _date_key(date: etree._Element) -> tuple[int, str, int, str, str]:
     )
 
 
-#: The attributes that date a letter record (its sending date's, as written).
-_DATABLE = ("when", "notBefore", "notAfter", "from", "to")
-
-
 def _letter_key(letter: etree._Element) -> tuple[int, str, int, str, str]:
     """``_date_key`` of a letter record, whose unknown dates are empty attributes; one of no
     sending date by the day it was received."""
-    dates = {k: v for k in _DATABLE if (v := letter.get(k, "").strip())}
+    dates = {k: v for k in DATABLE if (v := letter.get(k, "").strip())}
     if not dates and (received := letter.get("received", "").strip()):
         # a day, or an interval of two (an open end "..")
         start, _, end = received.partition("/")

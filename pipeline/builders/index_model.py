@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 ED_NS = "urn:edition"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 NS = {"ed": ED_NS, "tei": TEI_NS}
+#: The attributes that normalise a date (TEI att.datable.w3c), as the index records carry
+#: them: a date's, an event's, a trait's, a relation's, a letter's.
+DATABLE = ("when", "notBefore", "notAfter", "from", "to")
 
 
 def document(stem: str, normalized: str) -> str:

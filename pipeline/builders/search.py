@@ -47,10 +47,10 @@ SEARCH_PAGE = "search.html"
 #: Pagefind's output folder inside ``OUT/html``.
 INDEX_FOLDER = "pagefind"
 #: Parts of the indexed pages that are not the text: navigation, name cards, note popovers
-#: and calls
-#: (their words are the notes', already indexed where they stand), the citation blocks (the
-#: printed one too) and "Back to top": the interface's words, which Pagefind would file under
-#: the language of a text in another (a German text was found by "Address" and "Cite").
+#: (their words are the notes', already indexed where they stand), the numbers of the calls
+#: of notes and entries and of their ways back, the citation blocks (the printed one too)
+#: and "Back to top": the interface's words, which Pagefind would file under the language
+#: of a text in another (a German text was found by "Address" and "Cite").
 EXCLUDED = (
     ".toc",
     ".to-top",

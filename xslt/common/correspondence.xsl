@@ -503,7 +503,7 @@
   </xsl:function>
 
   <!-- The date a letter was received, for lists of letters whose description says no
-       sending date: "2 April 1897 (received)" (r:letter-timeline-date). -->
+       sending date: "received 2 April 1897" (r:letter-timeline-date). -->
   <xsl:function name="r:letter-received-words" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="r:corresp-desc($tei) ! r:received-date(.) ! r:date-qualified(.,

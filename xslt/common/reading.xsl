@@ -105,12 +105,18 @@
        cost such a text its index) -->
   <xsl:key name="r:undo-end" match="*[@xml:id]" use="string(@xml:id)"/>
 
+  <!-- (key() needs a document: a deletion in a tree a stylesheet made in a variable, whose
+       root is an element, is looked for in that tree by a walk) -->
   <xsl:function name="r:undone" as="xs:boolean">
     <xsl:param name="del" as="element()"/>
-    <xsl:sequence select="exists($del/@xml:id ! key('r:undone', string(.), root($del)))
+    <xsl:variable name="top" as="node()" select="root($del)"/>
+    <xsl:variable name="keyed" as="xs:boolean" select="$top instance of document-node()"/>
+    <xsl:sequence select="exists(for $id in $del/@xml:id ! string(.) return if ($keyed)
+            then key('r:undone', $id, $top)
+            else $top//undo[tokenize(normalize-space(@target)) = '#' || $id])
         or $r:span-undo and (some $undo in $del/preceding::undo[starts-with(@spanTo, '#')]
-            satisfies exists(key('r:undo-end', substring($undo/@spanTo, 2), root($del))
-                [. >> $del]))"/>
+            satisfies exists((if ($keyed) then key('r:undo-end', substring($undo/@spanTo, 2),
+                $top) else $top//*[@xml:id = substring($undo/@spanTo, 2)])[. >> $del]))"/>
   </xsl:function>
 
 

@@ -13,9 +13,10 @@
 
   The order: the sending date's ISO value (r:letter-sort-date: @when, else the start of its
   range, @notBefore or @from, else its end, @notAfter or @to, and their -iso forms; else the
-  first dateline's, else the receiving date's), then the order of the files. A letter whose date has no such value (words alone: "20. 3. 1897"
-  without @when; a century or a decade, r:period, which names no one year) is undated here:
-  its entry still says the date in its words.
+  first dateline's, else the receiving date's), then the order of the files. A letter whose
+  date has no such value (words alone: "20. 3. 1897" without @when; a century or a decade,
+  r:period, which names no one year) is undated here: its entry still says the date in its
+  words.
 
   Series keep their grouping (html/home.xsl): each is a calendar of its own, the series in
   the order of their first letters, the letters of no series last under a heading of the
