@@ -2632,3 +2632,27 @@ def test_a_songs_unnumbered_lines_take_no_number_of_the_speeches_lines(tmp_path:
     )
     doc = _render_text(tmp_path, "song", tei_text(body))
     assert doc.xpath("//*[@class='l-n']/text()") == ["5", "10"]
+
+
+def test_a_location_referenced_entry_links_to_its_line(tmp_path: Path) -> None:
+    """Probe 91: the entries of a location-referenced apparatus kept apart (app/@loc "5-6")
+    led nowhere; the location links to the line whose @n it names (the first of a range),
+    and to none when two lines share the number."""
+    lines = "".join(f"<l n='{n}'>line {n}</l>" for n in range(1, 9))
+    apparatus = (
+        "<div type='apparatus'><listApp><app loc='5-6'><rdg wit='#C'>run together</rdg></app>"
+        "<app loc='2'><lem>line</lem><rdg wit='#C'>verse</rdg></app>"
+        "<app loc='9'><rdg wit='#C'>no such line</rdg></app></listApp></div>"
+    )
+    tei = tei_text(f"<lg>{lines}</lg><lg><l n='2'>again</l></lg>{apparatus}").replace(
+        "<sourceDesc><p>x</p></sourceDesc></fileDesc>",
+        _APPARATUS_HEADER.format(method="location-referenced", location="external"),
+    )
+    doc = _render_text(tmp_path, "loc", tei)
+    locs = doc.xpath("//*[@class='app-loc']")
+    assert [(e.tag, e.get("href"), e.text) for e in locs] == [
+        ("a", "#l-5", "5-6"),
+        ("span", None, "2"),
+        ("span", None, "9"),
+    ]
+    assert doc.xpath("//*[@id='l-5']")

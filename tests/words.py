@@ -129,7 +129,7 @@ FURNITURE = (
     # readings are the apparatus', and so are the text's words an entry without a lemma cites
     " | //*[@class='app-back'] | //ul[@class='listApp']//*[@class='rdg' or @class='siglum'"
     " or @class='app-sep' or @class='app-info' or @class='rdgGrp' or @class='app-note'"
-    " or @class='app-loc' or @class='app-lemma app-cited']"
+    " or @class='app-loc' or @class='wit' or @class='app-lemma app-cited']"
     " | //*[contains(concat(' ', @class, ' '), ' ms-msDesc ')]"
     # and the description of the manuscript a transcription's page shows before its text
     " | //*[@class='ms-described']"

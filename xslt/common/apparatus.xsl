@@ -285,7 +285,17 @@
     <xsl:variable name="readings" as="element()*"
         select="(rdg | rdgGrp/rdg | rdgGrp/lem) except $lemma"/>
     <xsl:for-each select="@loc">
-      <span class="app-loc"><xsl:value-of select="normalize-space(.)"/></span>
+      <!-- a location that names a line of the text (its @n, the first of a range: "5-6")
+           links to it (probe 91: the entries of a location-referenced apparatus led
+           nowhere); a number two lines share (poems each counting from 1) links nowhere -->
+      <xsl:variable name="line" as="element()?" select="r:located-line(.)"/>
+      <xsl:element name="{if (exists($line)) then 'a' else 'span'}">
+        <xsl:attribute name="class" select="'app-loc'"/>
+        <xsl:if test="exists($line)">
+          <xsl:attribute name="href" select="r:line-href($line)"/>
+        </xsl:if>
+        <xsl:value-of select="normalize-space(.)"/>
+      </xsl:element>
       <xsl:text> </xsl:text>
     </xsl:for-each>
     <xsl:if test="exists($lemma) and exists($readings)">
@@ -541,6 +551,28 @@
       <xsl:with-param name="reading" select="$lemma"/>
     </xsl:call-template>
   </xsl:template>
+
+  <xsl:key name="r:line-n" match="l[@n][@xml:id]" use="normalize-space(@n)"/>
+
+  <!-- The verse line an app's @loc names: the one line of the document whose @n is the
+       location, or its first part ("5" of "5-6", "1.1.35" of "1.1.35-40"); () when none or
+       several are. -->
+  <xsl:function name="r:located-line" as="element()?">
+    <xsl:param name="loc" as="attribute()"/>
+    <xsl:variable name="top" as="node()" select="root($loc)"/>
+    <xsl:variable name="first" as="xs:string"
+        select="replace(normalize-space($loc), '^(\S+?)([\-–—]\S*)?([\s,;].*)?$', '$1')"/>
+    <xsl:variable name="lines" as="element()*" select="if ($top instance of document-node())
+        then key('r:line-n', $first, $top) else ()"/>
+    <xsl:sequence select="$lines[count($lines) eq 1]"/>
+  </xsl:function>
+
+  <!-- Where a link to a line of the text leads: its id on this page (a book names the
+       content document that holds it: epub/modules/apparatus.xsl). -->
+  <xsl:function name="r:line-href" as="xs:string">
+    <xsl:param name="line" as="element()"/>
+    <xsl:sequence select="'#' || $line/@xml:id"/>
+  </xsl:function>
 
   <!-- The last word of the reading text before an app (rdg, notes and details skipped); of an
        app inside a note, the note's words before it (probe 91: an empty lemma in a gloss

@@ -46,6 +46,12 @@
         else ee:file($e)) || '#' || $id"/>
   </xsl:function>
 
+  <!-- A line an entry's @loc names, in the content document that holds it. -->
+  <xsl:function name="r:line-href" as="xs:string">
+    <xsl:param name="line" as="element()"/>
+    <xsl:sequence select="r:href-of($line, string($line/@xml:id))"/>
+  </xsl:function>
+
   <xsl:template name="r:app-ref" as="element()">
     <xsl:param name="id" as="xs:string" required="yes"/>
     <xsl:param name="number" as="xs:integer" required="yes"/>
