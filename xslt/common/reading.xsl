@@ -100,10 +100,11 @@
   <xsl:key name="r:undone" match="undo[@target]"
       use="tokenize(normalize-space(@target))[starts-with(., '#')] ! substring(., 2)"/>
   <xsl:variable name="r:span-undo" as="xs:boolean" select="exists(/descendant::undo[@spanTo])"/>
-  <!-- the ends undos' @spanTo name, by id (the stylesheets reading.xsl serves, the index's
-       among them, have no key of every id: probe 92, "Key 'r:entry' has not been defined"
-       cost such a text its index) -->
-  <xsl:key name="r:undo-end" match="*[@xml:id]" use="string(@xml:id)"/>
+  <!-- Every element by its xml:id, in the stylesheets reading.xsl serves, the index's among
+       them, which have no r:entry (base.xsl): probe 92, "Key 'r:entry' has not been defined"
+       cost a text with an undo's @spanTo its index. (The letters' anchors ask it too:
+       timeline.xsl.) -->
+  <xsl:key name="r:id" match="*[@xml:id]" use="string(@xml:id)"/>
 
   <!-- (key() needs a document: a deletion in a tree a stylesheet made in a variable, whose
        root is an element, is looked for in that tree by a walk) -->
@@ -115,7 +116,7 @@
             then key('r:undone', $id, $top)
             else $top//undo[tokenize(normalize-space(@target)) = '#' || $id])
         or $r:span-undo and (some $undo in $del/preceding::undo[starts-with(@spanTo, '#')]
-            satisfies exists((if ($keyed) then key('r:undo-end', substring($undo/@spanTo, 2),
+            satisfies exists((if ($keyed) then key('r:id', substring($undo/@spanTo, 2),
                 $top) else $top//*[@xml:id = substring($undo/@spanTo, 2)])[. >> $del]))"/>
   </xsl:function>
 

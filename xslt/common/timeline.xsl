@@ -110,7 +110,7 @@
         [normalize-space()][r:corresp-role(.) = $role]"/>
   </xsl:function>
 
-  <xsl:key name="r:id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <!-- (key r:id, every element by its xml:id: reading.xsl) -->
 
   <!-- The anchor of a letter's description on its page, where the timeline's entry for its
        date leads: its xml:id, else letter-N (N: its place among the header's descriptions),
