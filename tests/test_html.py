@@ -3492,6 +3492,42 @@ def test_a_speaker_leads_to_the_speeches_of_its_role(tmp_path: Path) -> None:
     assert index.get_element_by_id("ham") is not None
 
 
+def test_a_joint_speech_names_each_of_its_speakers(tmp_path: Path) -> None:
+    """Probe 93: a speech of several speakers without a speaker element read
+    "ROSENCRANTZ, GUILDENSTERN" leading nowhere, and one headed "BOTH" said nowhere who
+    speaks. Each supplied name leads to its own entry (an id no entry has stays unlinked),
+    and a joint speaker's words name the speakers on hover."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            '<sp who="#ros #guil"><l>My honoured lord!</l></sp>'
+            '<sp who="#ros #guil"><speaker>BOTH</speaker><l>My most dear lord!</l></sp>'
+            '<sp who="#ros #nobody"><l>Half.</l></sp>'
+        ).replace(
+            "<text>",
+            '<text><front><castList><castItem><role xml:id="ros">ROSENCRANTZ,</role></castItem>'
+            '<castItem><role xml:id="guil">GUILDENSTERN,</role></castItem></castList></front>',
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html", "index"], jobs=1)
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    speakers = [
+        (
+            " ".join(s.text_content().split()),
+            s.xpath("a[@class='speaker-link']/@href"),
+            s.get("title"),
+        )
+        for s in page.xpath("//span[contains(@class, 'speaker')]")
+    ]
+    assert speakers == [
+        ("ROSENCRANTZ, GUILDENSTERN", ["persons.html#ros", "persons.html#guil"], None),
+        ("BOTH", [], "ROSENCRANTZ, GUILDENSTERN"),
+        ("ROSENCRANTZ, nobody", ["persons.html#ros"], None),
+    ]
+
+
 def test_a_link_to_an_entry_keeps_the_marks_of_its_id_as_written(tmp_path: Path) -> None:
     """A Hebrew play of the samples (a person's id with vowel points not in canonical
     order, "m\u05b4ikh\u05b8\u05b5l"): the HTML serializer normalised the link's id

@@ -524,6 +524,33 @@ def test_a_name_pointing_at_a_role_of_the_cast_list_is_its_mention(tmp_path: Pat
     assert orsino["note"] == "Duke of Illyria"
 
 
+def test_a_role_of_a_cast_group_is_described_by_its_group(tmp_path: Path) -> None:
+    """Probe 93: the index did not record a role's castGroup, so a role the cast list
+    describes by its group alone ("Courtiers", or a roleDesc after the braced roles) had no
+    note; the group's words follow the role's own description."""
+    play = _play(
+        tmp_path,
+        """<text><front><castList><castItem><role xml:id="duke">ORSINO</role>
+<roleDesc>Duke of Illyria</roleDesc></castItem>
+<castGroup><head>Courtiers</head><castItem><role xml:id="ros">ROSENCRANTZ</role></castItem>
+<castItem><role xml:id="guil">GUILDENSTERN</role><roleDesc>a false friend</roleDesc>
+</castItem></castGroup>
+<castGroup><castItem><role xml:id="l1">FIRST LORD</role></castItem>
+<roleDesc>attending on the Duke</roleDesc></castGroup></castList></front>
+<body><sp who="#ros #guil"><l>My lord!</l></sp><sp who="#duke"><l>If music.</l></sp>
+<sp who="#l1"><l>Aye.</l></sp><sp who="#guil"><l>No.</l></sp></body></text>""",
+    )
+    build([play], tmp_path / "out", only=("index",))
+    entities = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
+    notes = {e["id"]: e.get("note") for e in entities["entities"]}
+    assert notes == {
+        "duke": "Duke of Illyria",
+        "ros": "Courtiers",
+        "guil": "a false friend; Courtiers",
+        "l1": "attending on the Duke",
+    }
+
+
 def test_a_role_without_words_is_named_as_its_speeches_call_it(tmp_path: Path) -> None:
     """Probe 36 (a libretto of Molière's OBVIL edition): a role the cast list gives only an
     id (<role xml:id="tous-tritons"/>, a chorus) was an index entry of no name and "()" in

@@ -183,12 +183,7 @@
              optional, @who says who speaks) -->
         <xsl:if test="empty($speaker[normalize-space() or *]) and normalize-space(@who)">
           <span class="speaker speaker-supplied">
-            <xsl:call-template name="r:speaker-link">
-              <xsl:with-param name="speech" select="."/>
-              <xsl:with-param name="words" as="text()">
-                <xsl:value-of select="string-join(r:who-labels(@who, root(.)), ', ')"/>
-              </xsl:with-param>
-            </xsl:call-template>
+            <xsl:call-template name="r:supplied-speakers"/>
           </span>
         </xsl:if>
         <xsl:for-each select="$run-on">
@@ -237,6 +232,11 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'speaker'"/>
       </xsl:call-template>
+      <!-- the words of a joint speech ("BOTH") say who speaks on hover, as no one link can -->
+      <xsl:if test="count(tokenize(parent::sp/@ed:speakers)) gt 1">
+        <xsl:attribute name="title"
+            select="string-join(r:who-labels(parent::sp/@who, root(.)), ', ')"/>
+      </xsl:if>
       <xsl:call-template name="r:speaker-link">
         <xsl:with-param name="speech" select="parent::sp"/>
         <xsl:with-param name="words" as="node()*">
@@ -270,6 +270,45 @@
         <xsl:sequence select="$words"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The speakers of a speech without a speaker element, named from its @who, each name
+       leading to its own entry (probe 93: a joint speech, "Rosencrantz, Guildenstern", led
+       nowhere, since a link names one entry); a pointer that resolves to no entry is named
+       by its id and leads nowhere. -->
+  <xsl:template name="r:supplied-speakers" as="node()*">
+    <xsl:variable name="speech" as="element()" select="."/>
+    <xsl:variable name="entities" as="xs:string*" select="tokenize(@ed:speakers)"/>
+    <xsl:variable name="ids" as="xs:string*"
+        select="tokenize(normalize-space(@who)) ! replace(., '^.*#', '')[. != '']"/>
+    <xsl:variable name="labels" as="xs:string*" select="r:who-labels(@who, root(.))"/>
+    <xsl:for-each select="$labels">
+      <xsl:variable name="i" as="xs:integer" select="position()"/>
+      <xsl:if test="$i gt 1">, </xsl:if>
+      <!-- ed:speakers holds the ids of the entries found, in @who's order; a pointer whose
+           id is not among them (a prefixed one, or none) gets no link -->
+      <xsl:variable name="href" as="xs:string?" select="if ($ids[$i] = $entities)
+          then r:entry($ids[$i]) ! r:entry-href(.) else ()"/>
+      <xsl:choose>
+        <xsl:when test="exists($href) and count($labels) gt 1">
+          <a class="speaker-link" href="{$href}">
+            <xsl:value-of select="."/>
+          </a>
+        </xsl:when>
+        <xsl:when test="count($labels) gt 1">
+          <xsl:value-of select="."/>
+        </xsl:when>
+        <xsl:otherwise>
+          <!-- one speaker: the speech's one entry, however its pointer was written -->
+          <xsl:call-template name="r:speaker-link">
+            <xsl:with-param name="speech" select="$speech"/>
+            <xsl:with-param name="words" as="text()">
+              <xsl:value-of select="."/>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- A further speaker element of a speech (rare): a label line of its own. -->

@@ -164,13 +164,22 @@
         <xsl:with-param name="mentions" select="$mentions"/>
       </xsl:call-template>
       <xsl:call-template name="ed:other-names"/>
-      <!-- a role's description in its cast list ("Duke of Illyria") is its note -->
-      <xsl:for-each select="(tei:note, self::tei:role/../tei:roleDesc,
-          self::tei:castItem/tei:roleDesc)[normalize-space()][1]">
+      <!-- a role's description in its cast list ("Duke of Illyria") is its note, followed
+           by the words of the groups it is cast in, inner first (castGroup's head and
+           roleDesc: "Courtiers"), which tell who the role is as its own description does
+           (probe 93: a role described by its group alone had no note) -->
+      <xsl:variable name="own" as="xs:string?" select="(tei:note, self::tei:role/../tei:roleDesc,
+          self::tei:castItem/tei:roleDesc)[normalize-space()][1] ! ed:text(.)"/>
+      <xsl:variable name="groups" as="xs:string*"
+          select="reverse((self::tei:role | self::tei:castItem)/ancestor::tei:castGroup)
+              ! (tei:head, tei:roleDesc)[normalize-space()] ! ed:text(.)"/>
+      <xsl:if test="exists(($own, $groups)[. ne $name])">
         <ed:note>
-          <xsl:value-of select="ed:text(.)"/>
+          <!-- an unnamed item is named by its group's head: not its note too -->
+          <xsl:value-of select="string-join(distinct-values(($own, $groups))
+              [normalize-space()][. ne $name], '; ')"/>
         </ed:note>
-      </xsl:for-each>
+      </xsl:if>
       <!-- a person's birth and death: the ISO date when the register gives one (a range as
            an interval), else its words that say a date ("c. 1819"), for the exports; and for the pages the date as its attributes
            give it and the place (ed:birth, ed:death) -->
