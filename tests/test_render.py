@@ -2495,6 +2495,32 @@ def test_a_deletion_an_undo_cancels_is_the_text_again(tmp_path: Path) -> None:
     assert ["ed-dipl" in d.get("class") for d in deletions] == [False, True, False, True]
 
 
+def test_a_substitution_undone_reads_as_before_it(tmp_path: Path) -> None:
+    """Probe 93 (TEI 11.3.4.5, an undo "undoes" the alteration it names): the deletion of a
+    substitution an undo cancelled was read with the addition, "goodfine". An undo naming
+    the substitution's deletion or the substitution itself restores the deletion and
+    leaves the addition to the diplomatic view; another substitution reads its addition."""
+    doc = _render_text(
+        tmp_path,
+        "undo-subst",
+        tei_text(
+            '<p>a <subst><del xml:id="d1">good</del><add>fine</add></subst> day,'
+            ' a <subst xml:id="s2"><del>cold</del><add>warm</add></subst> night,'
+            " a <subst><del>dark</del><add>pale</add></subst> moon."
+            '<undo target="#d1"/><undo target="#s2"/></p>'
+        ),
+    )
+    (p,) = doc.xpath("//div[@class='tei-text']//p")
+    reading = "".join(
+        t
+        for t in p.xpath(".//text()")
+        if not t.getparent().xpath("ancestor-or-self::*[contains(@class, 'ed-dipl')]")
+    )
+    assert " ".join(reading.split()) == "a good day, a cold night, a pale moon."
+    undone = [i.text for i in p.xpath(".//ins[contains(@class, 'undone')]")]
+    assert undone == ["fine", "warm"]
+
+
 def test_a_writing_says_it_was_written_and_by_whom(tmp_path: Path) -> None:
     """Probe 90 (TEI 8.3.5: writing, a passage of written text revealed to participants):
     its words ran into its writer's name, "[Ann Hobbs MILK EGGS]", read as a kinesic's

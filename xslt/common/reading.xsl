@@ -77,7 +77,7 @@
         else if ($up[self::app or self::rdgGrp]) then
           empty($e/descendant-or-self::* intersect r:lemma($e/ancestor::app[1]))
         else not(r:leiden-kept($e)) and exists($e[self::del[not(ancestor::restore)]
-            [not(r:undone(.))] or self::surplus or self::am or self::metamark or self::fw
+            [not(r:undone(.))] or self::add[parent::subst][r:undone(..)] or self::surplus or self::am or self::metamark or self::fw
             or self::catchwords or self::signatures or r:metadata(.)])"/>
   </xsl:function>
 
@@ -106,9 +106,19 @@
        timeline.xsl.) -->
   <xsl:key name="r:id" match="*[@xml:id]" use="string(@xml:id)"/>
 
-  <!-- (key() needs a document: a deletion in a tree a stylesheet made in a variable, whose
-       root is an element, is looked for in that tree by a walk) -->
+  <!-- A substitution is undone as a whole (11.3.4.5: "the previous alteration is undone")
+       when an undo names it or cancels its deletion: the deletion is the text again and the
+       addition is no longer (probe 93: "goodfine", both read, where the writer went back to
+       "good"); the deletion of a substitution an undo names is undone too. (key() needs a
+       document: a deletion in a tree a stylesheet made in a variable, whose root is an
+       element, is looked for in that tree by a walk.) -->
   <xsl:function name="r:undone" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/self::subst) then some $d in $e/del satisfies r:undone($d)
+        else r:undone-itself($e) or $e/parent::subst ! r:undone-itself(.)"/>
+  </xsl:function>
+
+  <xsl:function name="r:undone-itself" as="xs:boolean">
     <xsl:param name="del" as="element()"/>
     <xsl:variable name="top" as="node()" select="root($del)"/>
     <xsl:variable name="keyed" as="xs:boolean" select="$top instance of document-node()"/>

@@ -202,10 +202,15 @@
 
   <!-- Additions and deletions. -->
   <xsl:template match="add" mode="r:main" as="element()">
+    <!-- the addition of a substitution undone: shown in the diplomatic view alone -->
+    <xsl:variable name="undone" as="xs:boolean" select="exists(parent::subst[r:undone(.)])"/>
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="element" select="'ins'"/>
-      <xsl:with-param name="class" select="string-join(('add', r:place-class(@place)), ' ')"/>
+      <xsl:with-param name="class" select="string-join(('add', r:place-class(@place),
+          'undone'[$undone]), ' ')"/>
+      <xsl:with-param name="view" select="'dipl'[$undone]"/>
       <xsl:with-param name="title" select="string-join((r:msg('tr.add'),
+          r:msg('tr.undo')[$undone],
           @place ! r:msg('tr.place', normalize-space(.)), r:hand-title(.)), '; ')"/>
     </xsl:call-template>
   </xsl:template>
