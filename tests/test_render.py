@@ -2521,6 +2521,24 @@ def test_a_substitution_undone_reads_as_before_it(tmp_path: Path) -> None:
     assert undone == ["fine", "warm"]
 
 
+def test_a_longer_deletion_undone_is_the_text_again(tmp_path: Path) -> None:
+    """Probe 93: an undo naming a delSpan left its words deleted. They read as a restored
+    deletion's do; a delSpan no undo names stays deleted."""
+    doc = _render_text(
+        tmp_path,
+        "undo-span",
+        tei_text(
+            '<p>one <delSpan xml:id="ds" spanTo="#e1"/>two three<anchor xml:id="e1"/> four,'
+            ' <delSpan spanTo="#e2"/>five<anchor xml:id="e2"/> six.<undo target="#ds"/></p>'
+        ),
+    )
+    spans = doc.xpath("//div[@class='tei-text']//del[contains(@class, 'del-span')]")
+    assert [(d.text, d.get("class")) for d in spans] == [
+        ("two three", "del del-span restored"),
+        ("five", "del del-span ed-dipl"),
+    ]
+
+
 def test_a_writing_says_it_was_written_and_by_whom(tmp_path: Path) -> None:
     """Probe 90 (TEI 8.3.5: writing, a passage of written text revealed to participants):
     its words ran into its writer's name, "[Ann Hobbs MILK EGGS]", read as a kinesic's

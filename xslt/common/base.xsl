@@ -177,7 +177,9 @@
     <xsl:param name="span" as="element()"/>
     <xsl:variable name="end" as="element()?" select="key('r:entry',
         replace(normalize-space($span/@spanTo), '^#', ''), root($span))[1]"/>
-    <xsl:variable name="kind" as="xs:string" select="substring(local-name($span), 1, 3)"/>
+    <!-- a deletion an undo cancels is the text again (reading.xsl, r:undone): 'restored' -->
+    <xsl:variable name="kind" as="xs:string" select="if ($span/self::delSpan and r:undone($span))
+        then 'restored' else substring(local-name($span), 1, 3)"/>
     <xsl:choose>
       <xsl:when test="empty($end) or not($span &lt;&lt; $end)">
         <xsl:sequence select="map { }"/>
@@ -225,10 +227,12 @@
 
   <xsl:template match="text()[$r:has-spans][normalize-space()]
       [map:contains($r:span-texts, generate-id(.))]" mode="r:main" as="element()+" priority="3">
-    <xsl:variable name="deleted" as="xs:boolean" select="$r:span-texts(generate-id(.)) = 'del'"/>
-    <xsl:element name="{if ($deleted) then 'del' else 'ins'}">
+    <xsl:variable name="kinds" as="xs:string+" select="$r:span-texts(generate-id(.))"/>
+    <xsl:variable name="deleted" as="xs:boolean" select="$kinds = 'del'"/>
+    <xsl:variable name="restored" as="xs:boolean" select="not($deleted) and $kinds = 'restored'"/>
+    <xsl:element name="{if ($deleted or $restored) then 'del' else 'ins'}">
       <xsl:attribute name="class" select="if ($deleted) then 'del del-span ed-dipl'
-          else 'add add-span'"/>
+          else if ($restored) then 'del del-span restored' else 'add add-span'"/>
       <xsl:next-match/>
     </xsl:element>
     <xsl:apply-templates select="$r:span-last(generate-id(.))[1]" mode="r:span-closed"/>
