@@ -374,14 +374,25 @@ def licence_of(root: etree._Element) -> tuple[str, str]:
     """The licence a TEI document is published under (``publicationStmt/availability``): its
     words (the ``licence``'s, else the availability's) and its URL (``licence/@target``)."""
     pub = "tei:teiHeader/tei:fileDesc/tei:publicationStmt"
+    availability = _first(root, f"{pub}/tei:availability")
     licence = _first(root, f"{pub}/tei:availability//tei:licence")
     # a licence is a sentence, not a name: the words of its links and dates are its words
     # ("licensed under a <ref>Creative Commons ...</ref>"), where a name's are not
     if licence is not None and (_words(licence, _NOT_PROSE) or licence.get("target")):
+        # A text whose status is unknown (availability/@status, Guidelines 2.2.4) and whose
+        # availability says more than its licence holds a licence of a part of it alone (the
+        # editors' encoding: probe 94, the first edition's page told machines the narrative
+        # was CC BY): its terms are the whole statement, and no URL licenses the text.
+        assert availability is not None
+        if availability.get("status", "").strip() == "unknown" and availability.xpath(
+            "tei:p[normalize-space()] | tei:ab[normalize-space()]", namespaces=_NS
+        ):
+            # its statements one after another, as sentences however the file is laid out
+            parts = availability.xpath("tei:p | tei:ab | tei:licence", namespaces=_NS)
+            return " ".join(w for p in parts if (w := _words(p, _NOT_PROSE))), ""
         url = licence.get("target", "").strip()
         words = _words(licence, _NOT_PROSE)
         return words or url, url if url.startswith(("https://", "http://")) else ""
-    availability = _first(root, f"{pub}/tei:availability")
     return (_words(availability, _NOT_PROSE) if availability is not None else ""), ""
 
 
@@ -559,8 +570,11 @@ def json_ld(c: TextCitation) -> str:
         work["publisher"] = {"@type": "Organization", "name": c.publisher}
     if c.language:
         work["inLanguage"] = c.language
-    if c.licence_url or c.licence:
-        work["license"] = c.licence_url or c.licence
+    # schema.org's license is a URL or a work; terms in words alone are a notice
+    if c.licence_url:
+        work["license"] = c.licence_url
+    elif c.licence:
+        work["copyrightNotice"] = c.licence
     if c.doi:
         work["identifier"] = f"https://doi.org/{c.doi}"
     text = json.dumps(work, ensure_ascii=False, indent=1)

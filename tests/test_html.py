@@ -853,6 +853,10 @@ def test_about_page_has_sources_licence_and_citation(edition: Path) -> None:
     assert "Anonymous web article" in source and "United States Holocaust" in source
     rights = doc.xpath("string(//dl[@class='facts']/dt[.='Rights']/following-sibling::dd[1])")
     assert "the rights in its text remain with its author" in rights
+    # in the header's order: the statement that speaks of "the licence below" is above it
+    # (probe 94)
+    facts = doc.xpath("//dl[@class='facts']/dt/text()")
+    assert facts.index("Rights") < facts.index("Licence"), facts
     # the revision history says its dates in words, as "Last revised" does (probe 18: the
     # Whitman Archive's letters listed "2015-04-16: edited")
     (change,) = doc.xpath("//ul[@class='changes']/li/time")

@@ -361,6 +361,36 @@ def test_a_licence_keeps_the_words_of_its_links() -> None:
     assert citation.licence_of(root)[0].startswith("Digitised by the Academy, and licensed")
 
 
+def test_a_licence_of_the_encoding_alone_licenses_no_text() -> None:
+    """Probe 94: the first edition's availability (status unknown: "the rights in its text
+    remain with its author. The licence below covers the editors' encoding") made its
+    page's JSON-LD license the narrative CC BY, and its DC.rights the licence alone. A text
+    of unknown status whose availability says more than its licence is cited with the whole
+    statement, as a notice, and no licence URL; a free text keeps its licence's URL."""
+    header = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+        "</title></titleStmt><publicationStmt><availability status='{status}'><p>The rights in"
+        " the text remain with its author.</p><licence target='https://creativecommons.org/"
+        "licenses/by/4.0/'>Encoding: CC BY 4.0</licence></availability></publicationStmt>"
+        "</fileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"
+    )
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    statement = "The rights in the text remain with its author. Encoding: CC BY 4.0"
+    unknown = citation.text_citation(
+        etree.fromstring(header.format(status="unknown")), "t", "E", when, Publication(None)
+    )
+    assert (unknown.licence, unknown.licence_url) == (statement, "")
+    work = json.loads(citation.json_ld(unknown))
+    assert "license" not in work and work["copyrightNotice"] == statement
+    assert ("DC.rights", statement) in citation.meta_tags(unknown)
+    assert citation.csl_item(unknown)["license"] == statement
+    free = citation.text_citation(
+        etree.fromstring(header.format(status="free")), "t", "E", when, Publication(None)
+    )
+    assert free.licence_url == "https://creativecommons.org/licenses/by/4.0/"
+    assert json.loads(citation.json_ld(free))["license"] == free.licence_url
+
+
 def test_a_letters_date_is_when_it_was_made() -> None:
     """A letter's own date (the date it was sent) reaches the JSON-LD as dateCreated; the
     edition's date stays its datePublished."""

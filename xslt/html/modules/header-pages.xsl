@@ -270,8 +270,21 @@
       <!-- an availability that states its terms in words alone (IAph's "Creative Commons
            licence Attribution 4.0 (...)" in a p, no licence element) states them: "Licence:
            Not stated in the header" above them was false (probe 42); they follow as rights -->
-      <xsl:variable name="in-words" as="xs:boolean" select="empty($licence) and exists(
-          teiHeader/fileDesc/publicationStmt/availability/p[normalize-space()])"/>
+      <xsl:variable name="statements" as="element()*"
+          select="teiHeader/fileDesc/publicationStmt/availability/p[normalize-space()]"/>
+      <xsl:variable name="in-words" as="xs:boolean" select="empty($licence) and exists($statements)"/>
+      <!-- what the availability says beside its licence (the rights in the text itself, when
+           the licence covers the encoding alone), in the header's order: probe 94, "the
+           licence below" stood below the licence -->
+      <xsl:variable name="rights" as="element()*">
+        <xsl:for-each select="$statements">
+          <dt><xsl:value-of select="r:msg('fact.rights')"/></dt>
+          <dd><xsl:value-of select="r:plain(.)"/></dd>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:variable name="rights-first" as="xs:boolean"
+          select="exists($licence) and exists($statements[1][. &lt;&lt; $licence])"/>
+      <xsl:sequence select="$rights[$rights-first]"/>
       <xsl:if test="not($in-words)">
         <dt><xsl:value-of select="r:msg('fact.licence')"/></dt>
         <dd>
@@ -287,12 +300,7 @@
           </xsl:choose>
         </dd>
       </xsl:if>
-      <!-- what the availability says beside its licence (the rights in the text itself, when
-           the licence covers the encoding alone) -->
-      <xsl:for-each select="teiHeader/fileDesc/publicationStmt/availability/p[normalize-space()]">
-        <dt><xsl:value-of select="r:msg('fact.rights')"/></dt>
-        <dd><xsl:value-of select="r:plain(.)"/></dd>
-      </xsl:for-each>
+      <xsl:sequence select="$rights[not($rights-first)]"/>
       <dt><xsl:value-of select="r:msg('fact.page')"/></dt>
       <dd><a href="{@ed:stem}.html"><xsl:value-of select="@ed:stem || '.html'"/></a></dd>
     </dl>
