@@ -226,6 +226,33 @@ def test_same_ids_in_json_csv_tei_and_html(edition: Path, edition_pages: dict[st
     assert {r["entity"] for r in occurrences} == {k for k, e in entities.items() if e["count"]}
 
 
+def test_tei_and_csv_exports_keep_the_registers_nesting_and_name_types(edition: Path) -> None:
+    """Probe 94: the TEI export made every register name after the preferred one an
+    "alternative" (the CDJ's abbreviation too), wrote a form twice when the register names
+    it and a text uses it ("Malines" alternative and variant), and lost the nesting of
+    places, which entities.csv had no column for either. The register's name types stay,
+    each form once; a place names and points at the places it lies in (location), and
+    entities.csv has them as "within"."""
+    tei = etree.parse(str(edition / "index/entities.xml"))
+    (cdj,) = tei.xpath("//tei:org[@xml:id='cdj']", namespaces=NS)
+    names = [(n.get("type"), n.text) for n in cdj.xpath("tei:orgName", namespaces=NS)]
+    assert ("abbreviation", "CDJ") in names
+    for entry in tei.xpath("//tei:standOff/*/*[@xml:id]", namespaces=NS):
+        forms = [
+            n.text for n in entry.xpath("tei:*[contains(local-name(), 'Name')]", namespaces=NS)
+        ]
+        assert len(forms) == len(set(forms)), (entry.get(XML_ID), forms)
+    (camp,) = tei.xpath("//tei:place[@xml:id='mechelen-transit-camp']", namespaces=NS)
+    within = [
+        (n.get("ref"), n.text) for n in camp.xpath("tei:location/tei:placeName", namespaces=NS)
+    ]
+    assert within == [("#mechelen", "Mechelen"), ("#belgium", "Belgium")]
+    with (edition / "index/entities.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {r["id"]: r for r in csv.DictReader(handle)}
+    assert rows["mechelen-transit-camp"]["within"] == "mechelen; belgium"
+    assert rows["belgium"]["within"] == ""
+
+
 def test_json_validates_against_its_schema(edition: Path) -> None:
     schema = json.loads((ROOT / "schema/entities.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -549,6 +576,28 @@ def test_a_role_of_a_cast_group_is_described_by_its_group(tmp_path: Path) -> Non
         "guil": "a false friend; Courtiers",
         "l1": "attending on the Duke",
     }
+
+
+def test_a_place_nested_in_a_texts_own_register_is_an_entry(tmp_path: Path) -> None:
+    """Probe 94: a place nested in a place of a text's own standOff was "no register entry"
+    (index.unresolved-ref) for a name pointing at it, as one in a register file was not."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text('<p>In <placeName ref="#m">Malines</placeName>, <placeName ref="#b">Belgium'
+                 "</placeName>.</p>").replace(
+            "<text>",
+            '<standOff><listPlace><place xml:id="b"><placeName>Belgium</placeName>'
+            '<place xml:id="m"><placeName>Mechelen</placeName></place></place></listPlace>'
+            "</standOff><text>",
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = build([source.parent], tmp_path / "out", only=("index",))
+    assert report.diagnostics == []
+    entities = json.loads((tmp_path / "out/index/entities.json").read_text("utf-8"))
+    counts = {e["id"]: (e["count"], e["within"]) for e in entities["entities"]}
+    assert counts == {"b": (1, []), "m": (1, ["b"])}
 
 
 def test_a_role_without_words_is_named_as_its_speeches_call_it(tmp_path: Path) -> None:

@@ -37,6 +37,8 @@ ENTITY_COLUMNS += ("authority", "latitude", "longitude", "source", "birth", "dea
 #: the register's other names ("name [lang]", "; " between): last, so older readers of the
 #: file find every column where it was
 ENTITY_COLUMNS += ("names",)
+#: the places a place lies in, nearest first, by id (probe 94: only the JSON had them)
+ENTITY_COLUMNS += ("within",)
 #: The attributes that date a relation (att.datable.w3c, then att.datable.iso), in the order
 #: entities.json gives them (common/relations.xsl's r:relation-dating).
 RELATION_DATING: tuple[str, ...] = DATABLE + tuple(f"{name}-iso" for name in DATABLE)
@@ -377,6 +379,7 @@ def entities_csv(root: etree._Element) -> str:
                     f"{n.text} [{n.get('lang')}]" if n.get("lang") else n.text or ""
                     for n in entity.iterfind("ed:other-name", NS)
                 ),
+                "; ".join(w.get("id", "") for w in entity.iterfind("ed:within", NS)),
             )
         )
     return _csv(ENTITY_COLUMNS, rows)

@@ -138,14 +138,17 @@
            texts use -->
       <xsl:for-each select="ed:other-name">
         <xsl:element name="{$name}">
-          <xsl:attribute name="type" select="'alternative'"/>
+          <!-- its type as the register gives it (probe 94: an abbreviation was an
+               "alternative") -->
+          <xsl:attribute name="type" select="(@type, 'alternative')[1]"/>
           <xsl:if test="@lang">
             <xsl:attribute name="xml:lang" select="@lang"/>
           </xsl:if>
           <xsl:value-of select="."/>
         </xsl:element>
       </xsl:for-each>
-      <xsl:for-each select="ed:variant[. ne current()/ed:name]">
+      <!-- a form the register names already is not written twice (probe 94) -->
+      <xsl:for-each select="ed:variant[not(. = (current()/ed:name, current()/ed:other-name))]">
         <xsl:element name="{$name}">
           <xsl:attribute name="type" select="'variant'"/>
           <xsl:if test="@lang">
@@ -155,6 +158,17 @@
         </xsl:element>
       </xsl:for-each>
       <xsl:apply-templates select="ed:coordinates" mode="entry"/>
+      <!-- the places a place lies in, nearest first, named and pointed at: the register's
+           nesting (Guidelines 13.3.4), which the export's flat list would lose (probe 94) -->
+      <xsl:if test="ed:within">
+        <location>
+          <xsl:for-each select="ed:within">
+            <placeName ref="#{ed:id(@id)}">
+              <xsl:value-of select="."/>
+            </placeName>
+          </xsl:for-each>
+        </location>
+      </xsl:if>
       <xsl:apply-templates select="ed:life/(ed:birth, ed:death)" mode="entry"/>
       <xsl:apply-templates select="ed:trait" mode="entry"/>
       <xsl:if test="@type ne 'event'">

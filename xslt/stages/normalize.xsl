@@ -494,11 +494,17 @@
   <!-- An entry of the entity namespace: a person, place, ... directly in a register list; a
        role of a play's cast list (its speeches and the names of its stage directions point
        at it: probe 54's "Enter <name ref="#orsino">Duke</name>" was no register entry). -->
+  <!-- An entry nested in an entry (a city's district, an organisation's branch: Guidelines
+       13.3) is one too, as pipeline/stages.py's _entries takes it: probe 94, a place nested
+       in a place of a text's own standOff was "no register entry" (one of a register file
+       was found). -->
   <xsl:function name="ed:is-entry" as="xs:boolean">
     <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="local-name($element) = ('person', 'personGrp', 'place', 'org',
-        'event', 'object', 'nym') and local-name($element/..) = ('listPerson', 'listPlace',
-        'listOrg', 'listEvent', 'listObject', 'listNym')
+    <xsl:variable name="kinds" as="xs:string+"
+        select="('person', 'personGrp', 'place', 'org', 'event', 'object', 'nym')"/>
+    <xsl:sequence select="local-name($element) = $kinds
+        and local-name($element/ancestor::*[not(local-name() = $kinds)][1]) = ('listPerson',
+            'listPlace', 'listOrg', 'listEvent', 'listObject', 'listNym')
         or $element[self::tei:role or self::tei:castItem]/ancestor::tei:castList"/>
   </xsl:function>
 

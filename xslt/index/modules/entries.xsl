@@ -395,6 +395,10 @@
           <xsl:for-each select="@xml:lang">
             <xsl:attribute name="lang" select="."/>
           </xsl:for-each>
+          <!-- what the register calls it (an abbreviation, a pseudonym), for the TEI export -->
+          <xsl:for-each select="(current-group()/@type[normalize-space()])[1]">
+            <xsl:attribute name="type" select="normalize-space(.)"/>
+          </xsl:for-each>
           <xsl:value-of select="ed:name-words(.)"/>
         </ed:other-name>
       </xsl:if>
