@@ -2108,6 +2108,32 @@ def test_an_impossible_date_is_published_with_a_warning(tmp_path: Path) -> None:
     assert '@when="1852-02-30" has no day 30' in bad[0].message
 
 
+def test_a_date_whose_words_say_another_month_or_year_is_told(tmp_path: Path) -> None:
+    """Probe 94: "April 1943" with when="1943-05" was filed under May 1943 on the timeline,
+    and nothing said so. The build warns at the value; words that agree, name neither, or
+    belong to another calendar are not told."""
+    text = tmp_path / "t.xml"
+    text.write_text(
+        tei_text(
+            '<p>In <date when="1943-05">April 1943</date>, in <date when="1941">1940</date>,'
+            ' <date when="1943-04">April 1943</date>, <date from="1944-09" to="1944-12">late'
+            ' that year</date>, <date when="1701-04-04" calendar="#julian">24 March 1700'
+            "</date>.</p>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([text], tmp_path / "out", only=("html", "index"))
+    told = sorted(
+        ((d.line, d.column), d.message) for d in report.diagnostics if d.code == "index.date-words"
+    )
+    assert [(line, message) for (line, _), message in told] == [
+        (1, '@when="1943-05" does not say "April 1943": its words name a month it does not'
+            " take in, and the timeline files it by its value; correct the value or the words"),
+        (1, '@when="1941" does not say "1940": its words name 1940, a year it does not take'
+            " in, and the timeline files it by its value; correct the value or the words"),
+    ]  # fmt: skip
+
+
 def test_a_range_that_ends_before_it_begins_is_told(tmp_path: Path) -> None:
     """from="1945" to="1944-06" was filed under 1945 and read "between 1945 and June 1944"
     without a word; a range within one month, or a year and a month of it, is no fault."""

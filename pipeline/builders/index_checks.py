@@ -35,7 +35,9 @@ from ..stages import (
     register_entries,
 )
 from ..validate.references import REGISTER_ENTRIES
+from .date_words import disagreement
 from .index_model import NS, TEI_NS
+from .missed import untagged_mentions
 
 if TYPE_CHECKING:
     from ..build import Corpus
@@ -75,7 +77,11 @@ def text_problems(
     told (probe 43)."""
     root = etree.fromstring(index.encode("utf-8"))
     lines = _MentionLines({document.stem: document})
-    told = (*_references(root, lines, unresolved, published), *_bad_dates(root, lines))
+    told = (
+        *_references(root, lines, unresolved, published),
+        *_bad_dates(root, lines),
+        *untagged_mentions(document),
+    )
     return TextProblems(told, tuple(_untagged(root, lines)))
 
 
@@ -85,6 +91,7 @@ def index_diagnostics(
     """Unresolved references, names without @ref (one per form) and unused register entries."""
     lines = _MentionLines({t.stem: t.source for t in corpus.texts})
     found = [*_references(root, lines, unresolved), *_bad_dates(root, lines)]
+    found += [d for t in corpus.texts for d in untagged_mentions(t.source)]
     sources = [*corpus.register_files, *(t.source for t in corpus.texts)]
     used = {c for t in corpus.texts for c in used_by_text(t.source.root)}
     return found + corpus_problems(root, [_untagged(root, lines)], sources, used)
@@ -342,6 +349,40 @@ def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnosti
                     column=column,
                     origin=_ORIGIN,
                 )
+        told = _words_disagree(date, iso)
+        if told is not None:
+            name, why = told
+            path, line, column = lines.place(date, name)
+            words = " ".join((date.findtext("ed:text", "", NS) or "").split())
+            yield diag.warning(
+                path,
+                "index.date-words",
+                f'@{name}="{date.get(name)}" does not say "{words}": {why}, and the timeline '
+                "files it by its value; correct the value or the words",
+                line=line,
+                column=column,
+                origin=_ORIGIN,
+            )
+
+
+def _words_disagree(date: etree._Element, iso: bool) -> tuple[str, str] | None:
+    """The attribute of a timeline record whose value its words contradict ("April 1943",
+    when="1943-05": probe 94), and why; None when they agree or cannot be compared (a value of
+    another calendar, an ISO value, a century, a value that is no date)."""
+    if iso or date.get("calendar") or date.get("period"):
+        return None
+    words = date.findtext("ed:text", "", NS) or ""
+    start = next((n for n in ("when", "from", "notBefore") if date.get(n)), None)
+    end = next((n for n in ("when", "to", "notAfter") if date.get(n)), None)
+    first = _bounds(date.get(start, "")) if start else None
+    last = _bounds(date.get(end, "")) if end else None
+    if not words.strip() or (first is None and last is None):
+        return None
+    # an open range is open on its open side
+    earliest = first[0] if first is not None else (-9999, 1, 1)
+    latest = last[1] if last is not None else (9999, 12, 31)
+    why = disagreement(words, earliest, latest)
+    return None if why is None else (str(start or end), why)
 
 
 def _bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:

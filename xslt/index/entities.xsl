@@ -370,6 +370,12 @@
               <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
             </xsl:for-each>
             <xsl:sequence select="ed:doubt(.)"/>
+            <!-- words of another calendar than the values' (Old Style, a regnal year): the
+                 build does not compare them with the value (pipeline/builders/date_words.py) -->
+            <xsl:for-each select="(@calendar, @datingMethod)[normalize-space()]
+                [not(matches(., 'gregorian', 'i'))][1]">
+              <xsl:attribute name="calendar" select="normalize-space(.)"/>
+            </xsl:for-each>
             <!-- values of att.datable.iso: the build's checks judge them by ISO 8601, not by
                  the W3C datatypes (a time without seconds is an ISO time), and the TEI index
                  writes them back to the attributes they came from -->

@@ -1,0 +1,156 @@
+"""Names a text tags in one place and leaves untagged in another: the index's reminder.
+
+source tree of one text -> ``index.untagged-mention`` diagnostics (info), one per form.
+
+An edition that promises every person, place and organisation tagged (the first edition's
+``projectDesc`` says so) was told nothing when one "Belgium" of fifteen lost its tag (probe
+94): the index counts what is tagged, and an untagged word is no fact of it. The forms looked
+for are those the same text tags and points somewhere (``@ref`` or ``@key``), with a capital
+letter (a name, not "he" of an ``rs``); they are found as whole words in the text's words
+outside every name, date, heading of a bibliography and forme work. Many editions tag a
+name's first mention alone, so this is a note (info), never a warning: the build's summary
+and exit code do not change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, Severity
+from ..gate import SourceDocument
+from ..locators import MENTIONS
+from .index_model import TEI_NS
+
+_T = f"{{{TEI_NS}}}"
+#: Words that are no running text of the edition, or are names already (tagged or not).
+_APART = frozenset(
+    {
+        *MENTIONS,
+        *(f"{_T}{n}" for n in ("teiHeader", "standOff", "facsimile", "fw", "bibl")),
+        *(f"{_T}{n}" for n in ("biblStruct", "listBibl", "title", "settlement", "country")),
+        *(f"{_T}{n}" for n in ("region", "bloc", "district", "time", "idno", "ptr")),
+    }
+)
+_HOLDERS = (f"{_T}text", f"{_T}sourceDoc")
+_NAMES = frozenset(MENTIONS - {f"{_T}date", f"{_T}rs"})
+_CAPITAL = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+@dataclass
+class _Form:
+    element: etree._Element  # the first tagged mention of the form
+    count: int = 0
+    first: etree._Element | None = None
+    line: int | None = None
+
+
+def untagged_mentions(document: SourceDocument) -> list[Diagnostic]:
+    """One note for each form the text tags somewhere and also writes untagged: how often,
+    the first place, and the tag it has elsewhere."""
+    holders = [
+        t
+        for t in document.root.iter(*_HOLDERS)
+        if not any(a.tag in _HOLDERS for a in t.iterancestors())
+    ]
+    forms: dict[str, _Form] = {}
+    for holder in holders:
+        for name in holder.iter(*_NAMES):
+            if not (name.get("ref") or name.get("key")):
+                continue
+            form = " ".join("".join(name.itertext()).split())
+            if len(form) > 1 and _capitalised(form) and form not in forms:
+                forms[form] = _Form(name)
+    if not forms:
+        return []
+    # longest first, so that "Front de l'Indépendance" is found before "Front"; a space of
+    # the form matches any run of white space (a name broken over two lines)
+    pattern = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(
+            r"\s+".join(re.escape(w) for w in f.split())
+            for f in sorted(forms, key=lambda f: (-len(f), f))
+        )
+        + r")(?!\w)"
+    )
+    for text, element, line in _running_words(holders):
+        for match in pattern.finditer(text):
+            found = forms.get(" ".join(match.group().split()))
+            if found is None:
+                continue
+            found.count += 1
+            if found.first is None:
+                found.first = element
+                found.line = None if line is None else line(text, match)
+    return [
+        _note(document, form, f) for form, f in forms.items() if f.count and f.first is not None
+    ]
+
+
+def _capitalised(form: str) -> bool:
+    first = _CAPITAL.search(form)
+    return first is not None and first.group() != first.group().lower()
+
+
+def _note(document: SourceDocument, form: str, found: _Form) -> Diagnostic:
+    assert found.first is not None
+    path, line = document.locate(found.first)
+    tag = etree.QName(found.element).localname
+    pointer = found.element.get("ref") or found.element.get("key") or ""
+    attribute = "ref" if found.element.get("ref") else "key"
+    _, tagged_line = document.locate(found.element)
+    times = "once" if found.count == 1 else f"{found.count} times"
+    where = f" (line {tagged_line})" if tagged_line else ""
+    return Diagnostic(
+        path,
+        found.line or line,
+        None,
+        Severity.INFO,
+        "index.untagged-mention",
+        f"{form!r} stands {times} untagged in this text, which tags it elsewhere as "
+        f'<{tag} {attribute}="{pointer}">{where}: tag it here too where it names the '
+        "same entry (a note: many editions tag some mentions alone)",
+        "index",
+    )
+
+
+def _running_words(
+    holders: list[etree._Element],
+) -> Iterator[tuple[str, etree._Element, _Line | None]]:
+    """The text of the holders outside the elements ``_APART`` names, in document order, each
+    with the element it was written in (or after) and a way to tell a match's line."""
+    for holder in holders:
+        apart: etree._Element | None = None
+        for event, element in etree.iterwalk(holder, events=("start", "end")):
+            is_element = isinstance(element.tag, str)
+            if event == "start":
+                if apart is None and is_element and element.tag in _APART:
+                    apart = element
+                if apart is None and is_element and element.text:
+                    yield element.text, element, _Line(element, after=False)
+                continue
+            if element is apart:
+                apart = None
+            if apart is None and element is not holder and element.tail:
+                yield element.tail, element, _Line(element, after=True)
+
+
+class _Line:
+    """The line of a match in a text node, counted on from the line where the element whose
+    text it is begins, or, for a tail, where that element ends (its start's line and the
+    line breaks of the words inside it). Told for a form's first match alone."""
+
+    def __init__(self, element: etree._Element, *, after: bool) -> None:
+        self.element = element
+        self.after = after
+
+    def __call__(self, text: str, match: re.Match[str]) -> int | None:
+        line = self.element.sourceline
+        if not isinstance(line, int):
+            return None
+        if self.after:
+            line += "".join(self.element.itertext()).count("\n")
+        return line + text.count("\n", 0, match.start())
