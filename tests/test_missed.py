@@ -43,13 +43,14 @@ def test_a_form_the_text_tags_elsewhere_is_noted_once_with_its_count(tmp_path: P
 def test_names_words_apart_and_lower_case_forms_are_not_noted(tmp_path: Path) -> None:
     """Words inside another name, a bibliography's title, the header and forme work are no
     untagged mention; neither is a form without a capital (an rs "the king", a pronoun) nor a
-    form that is tagged only without a pointer."""
+    form that is tagged only without a pointer, nor a speaker's label."""
     notes = _notes(
         tmp_path,
         '<p><placeName ref="#be">Belgium</placeName>, <rs ref="#k">the king</rs>, '
         '<persName>Anna</persName>, <orgName ref="#r">Belgium Resistance</orgName>,'
         " <bibl><title>A History of Belgium</title></bibl><fw>Belgium</fw>"
-        " the king, Anna.</p>",
+        " the king, Anna.</p>"
+        '<sp who="#be"><speaker>Belgium</speaker><p>Words.</p></sp>',
         header="<editionStmt><p>Belgium</p></editionStmt>",
     )
     assert notes == []

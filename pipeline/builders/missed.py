@@ -5,11 +5,11 @@ source tree of one text -> ``index.untagged-mention`` diagnostics (info), one pe
 An edition that promises every person, place and organisation tagged (the first edition's
 ``projectDesc`` says so) was told nothing when one "Belgium" of fifteen lost its tag (probe
 94): the index counts what is tagged, and an untagged word is no fact of it. The forms looked
-for are those the same text tags and points somewhere (``@ref`` or ``@key``), with a capital
-letter (a name, not "he" of an ``rs``); they are found as whole words in the text's words
-outside every name, date, heading of a bibliography and forme work. Many editions tag a
-name's first mention alone, so this is a note (info), never a warning: the build's summary
-and exit code do not change.
+for are those the same text tags as names (not an ``rs``: "the king", "he") pointing somewhere
+(``@ref`` or ``@key``), with a capital letter; they are found as whole words in the text
+outside every name, date, bibliography, forme work, speaker label and cast list. Many
+editions tag a name's first mention alone, so this is a note (info), never a warning: the
+build's summary and exit code do not change.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ _APART = frozenset(
         *(f"{_T}{n}" for n in ("teiHeader", "standOff", "facsimile", "fw", "bibl")),
         *(f"{_T}{n}" for n in ("biblStruct", "listBibl", "title", "settlement", "country")),
         *(f"{_T}{n}" for n in ("region", "bloc", "district", "time", "idno", "ptr")),
+        # a play's labels of its speakers and its cast list name roles, not mentions of them
+        *(f"{_T}{n}" for n in ("speaker", "castList")),
     }
 )
 _HOLDERS = (f"{_T}text", f"{_T}sourceDoc")
