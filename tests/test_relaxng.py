@@ -970,6 +970,22 @@ def test_the_search_for_bad_elements_stops_at_the_budget(
     assert "body" not in validated and "text" not in validated
 
 
+def test_the_first_problems_of_a_one_line_file_are_shown_first(
+    small_rng: RelaxNGValidator,
+) -> None:
+    """Probe 95: the list was put in order by line alone before it was cut to
+    --max-errors, so a file of one line (generated, minified) showed later problems and
+    left out an earlier one. The problems are in document order before they are cut."""
+    body = "".join(f'<p n="{i}"><zz/></p>' if i % 2 else f"<zz n='{i}'/>" for i in range(40))
+    document = small(body).replace("\n", "")
+    everything = small_rng.validate(gated(document), max_errors=500)
+    shown = small_rng.validate(gated(document), max_errors=7)
+    assert len(shown) == 7 and len(everything) > 7
+    for found in (shown, everything):
+        columns = [d.column or 0 for d in found]
+        assert columns == sorted(columns)
+
+
 def test_large_valid_parts_do_not_use_up_the_budget(
     small_rng: RelaxNGValidator, monkeypatch: pytest.MonkeyPatch
 ) -> None:

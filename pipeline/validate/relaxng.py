@@ -223,7 +223,9 @@ class RelaxNGValidator:
             found.append(
                 Diagnostic(path, line, column, Severity.ERROR, finding.code, message, _ORIGIN)
             )
-        found.sort(key=lambda d: (d.path != doc.display, d.path, d.line or 0))
+        # in document order, column too: a file of one line (generated, minified) kept
+        # later problems and cut an earlier one from the first --max-errors (probe 95)
+        found.sort(key=lambda d: (d.path != doc.display, d.path, d.line or 0, d.column or 0))
         return Found(found[:limit], cut=cut)
 
     def _explain(
