@@ -2664,6 +2664,40 @@ def test_a_reading_of_the_editors_responsibility_names_the_editor(tmp_path: Path
     assert editor.get("title") == "edited by Jane Roe"
 
 
+@pytest.mark.parametrize(
+    ("names", "cited", "title"),
+    [
+        ("<persName>John Doe</persName><persName>Mary Major</persName>", "John Doe, Mary Major",
+         "collated by John Doe, Mary Major"),
+        ("<persName>Johannes Doe-Smith</persName><persName>Mary Major</persName>",
+         "Johannes Doe-Smith et al.", "collated by Johannes Doe-Smith, Mary Major"),
+    ],
+)  # fmt: skip
+def test_a_reading_of_several_editors_names_them_all(
+    tmp_path: Path, names: str, cited: str, title: str
+) -> None:
+    """Probe 95: a reading's @resp at a statement of responsibility naming two people was
+    cited by the first alone, and its title ran their names together."""
+    tei = (
+        tei_text(
+            "<p>He <app><lem wit='#A'>runs</lem><rdg wit='#B' resp='#ed2'>walks</rdg></app>.</p>"
+        )
+        .replace(
+            "<title>T</title>",
+            f"<title>T</title><respStmt xml:id='ed2'><resp>collated by</resp>{names}</respStmt>",
+        )
+        .replace(
+            "<sourceDesc><p>x</p></sourceDesc>",
+            "<sourceDesc><listWit><witness xml:id='A'>A</witness><witness xml:id='B'>B</witness>"
+            "</listWit></sourceDesc>",
+        )
+    )
+    doc = _render_text(tmp_path, "resp2", tei)
+    (entry,) = doc.xpath("//li[@class='app-entry']")
+    sigla = [(s.text_content(), s.get("title")) for s in entry.xpath(".//*[@class='siglum']")]
+    assert sigla[-1] == (cited, title)
+
+
 def test_a_songs_unnumbered_lines_take_no_number_of_the_speeches_lines(tmp_path: Path) -> None:
     """Probe 93: the unnumbered lines of a song in a speech, after line 9 of a play that
     numbers its lines, took the numbers 10, 11 ... of the count, so that "10" stood in the

@@ -911,14 +911,15 @@
     <!-- a group's heading without what it says in brackets: "β (the Yorkshire group)" cites
          the group as "β" (probe 59) -->
     <xsl:variable name="short" as="xs:string?"
-        select="($target/self::listWit/head ! normalize-space(replace(r:plain(.),
+        select="(($target/self::listWit/head ! normalize-space(replace(r:plain(.),
             '^([^(\[]+)[(\[].*$', '$1'))[. != ''], $target[self::persName or self::name
             or self::person or self::orgName or self::editor or self::author]
-            /(persName, .)[1] ! r:plain(.),
+            /(persName, .)[1] ! r:plain(.))[1][string-length(.) le 24],
             (: a statement of responsibility (resp=#ed) by whom it names, not its id
-               (probe 91: hums B A ed) :)
-            $target/self::respStmt/(persName | name | orgName)[1] ! r:plain(.))[1]
-            [string-length(.) le 24]"/>
+               (probe 91: hums B A ed), each of them (probe 95: the first of two was cited
+               alone), the first and et al. when they are many :)
+            $target/self::respStmt[persName | name | orgName] ! r:responsible(.)
+            [string-length(.) le 40])[1]"/>
     <!-- a full entry's first title is the work's, too long for a citation: the id then -->
     <xsl:variable name="cited" as="xs:string?"
         select="$target/self::bibl/(abbr, title)[normalize-space()][1]
@@ -929,13 +930,26 @@
         [. != '' or position() = last()][1]"/>
   </xsl:function>
 
+  <!-- The people a statement of responsibility names, as an apparatus cites them: "Jane
+       Roe", "John Doe, Mary Major", "John Doe et al." when all would pass 24 characters. -->
+  <xsl:function name="r:responsible" as="xs:string">
+    <xsl:param name="statement" as="element()"/>
+    <xsl:variable name="names" as="xs:string*"
+        select="$statement/(persName | name | orgName) ! r:plain(.)[. != '']"/>
+    <xsl:variable name="all" as="xs:string" select="string-join($names, ', ')"/>
+    <xsl:sequence select="if (count($names) gt 1 and string-length($all) gt 24)
+        then $names[1] || ' et al.' else $all"/>
+  </xsl:function>
+
   <!-- What a siglum stands for (its title): the witness's description without its siglum. -->
   <xsl:function name="r:siglum-title" as="xs:string">
     <xsl:param name="target" as="element()"/>
     <!-- a statement of responsibility's parts are words apart ("edited by Jane Roe", where
          its resp and its name ran together) -->
     <xsl:variable name="text" as="xs:string" select="(if ($target/self::respStmt)
-        then string-join($target/* ! r:plain(.)[. != ''], ' ')
+        then string-join(($target/resp ! r:plain(.)[. != ''],
+            string-join($target/(persName | name | orgName) ! r:plain(.)[. != ''], ', ')
+            [. != '']), ' ')
         else r:plain($target/(node() except (
         abbr[@type = 'siglum'], idno[@type = 'siglum'], r:siglum-label($target), listWit,
         witness, note))))
