@@ -51,7 +51,7 @@ from .finish import Extras, Index, index_problems, offered_sources, write_index,
 from .gate import DEFAULT_MAX_BYTES, discover, empty_folders
 from .io import source_date, stale_temp, temp_parts
 from .naming import renamed
-from .parallel import Failed, Outcome, Resident, run_tasks
+from .parallel import MEMORY_ADVICE, Failed, Outcome, Resident, run_tasks
 from .paths import display, resolved
 from .publish import MARKER, OUTPUTS, FileRecord, Generation, OutputFolder, link_or_copy
 from .sources import (
@@ -937,6 +937,14 @@ def _failure(shown: str, failed: Failed, doing: str, kept: bool = False) -> Diag
             "build.timeout",
             f"{doing} the file took too long ({failed.message}); {then}: split the file or "
             "raise the time limit (--timeout)",
+            origin=_ORIGIN,
+        )
+    if failed.kind == "crash":
+        return diag.error(
+            shown,
+            "build.internal",
+            f"{doing} this file ended its worker process ({failed.message}); {then}: "
+            f"{MEMORY_ADVICE}",
             origin=_ORIGIN,
         )
     return diag.error(

@@ -35,7 +35,7 @@ from .check_file import (
 from .diagnostics import Diagnostic, Report
 from .errors import EditionError, EnvironmentFailure, OptionError
 from .gate import discover_names, empty_folders, read_document
-from .parallel import Failed, Outcome, run_tasks
+from .parallel import MEMORY_ADVICE, Failed, Outcome, run_tasks
 from .paths import display
 from .validate import references
 from .xinclude import corpus_root
@@ -343,7 +343,7 @@ def _failure(path: Path, failed: Failed) -> Diagnostic:
         return diag.error(
             shown,
             "check.worker-crash",
-            f"checking this file ended its worker process ({failed.message}); please report it",
+            f"checking this file ended its worker process ({failed.message}): {MEMORY_ADVICE}",
             origin="check",
         )
     if isinstance(failed.error, EnvironmentFailure):

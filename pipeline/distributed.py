@@ -34,6 +34,7 @@ import functools
 import hashlib
 import logging
 import os
+import re
 import shutil
 import socket
 import sys
@@ -173,6 +174,7 @@ def connect(address: str) -> Iterator[Any]:
                     dask.config.set({"distributed.worker.multiprocessing-method": "spawn"})
                 )
             else:
+                _check_address(address)
                 _probe(address)
                 _handshake(address)
                 client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
@@ -219,6 +221,36 @@ def _quiet_logs() -> Iterator[None]:
     finally:
         for logger, level in zip(loggers, levels, strict=True):
             logger.setLevel(level)
+
+
+#: Why a file was given up on the cluster: its worker processes died each time they ran it
+#: (Dask retries a task once; a batch is tried again, and then its file alone), not always
+#: twice (probe 96: a nanny's memory limit restarted four).
+_DIED = "its worker processes died each time they ran it"
+
+#: The schemes of a scheduler's address another process can reach (inproc is within one
+#: process; ucx needs a transport this package does not install).
+SCHEMES = ("tcp", "tls", "ws", "wss")
+
+
+def _check_address(address: str) -> None:
+    """Refuse an address no scheduler can have, saying why (probe 96: "tcp://127.0.0.1",
+    with no port, and "http://..." were told "not a Dask scheduler", as if something had
+    answered there)."""
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    hint = "write the address `dask scheduler` prints (tcp://HOST:PORT), or local:N"
+    try:
+        scheme, location = parse_address(address, strict=False)
+        if scheme not in SCHEMES:
+            inproc = " (an inproc address names a scheduler inside one process)"
+            raise ValueError(
+                f"the scheme {scheme!r} is not one of {', '.join(SCHEMES)}"
+                + (inproc if scheme == "inproc" else "")
+            )
+        parse_host_port(location)
+    except ValueError as exc:
+        raise ClusterError(f"{address} is no scheduler address: {exc}; {hint}") from exc
 
 
 def _probe(address: str) -> None:
@@ -299,17 +331,29 @@ def _handshake(address: str) -> None:
 def _same_code(client: Any, address: str) -> None:
     """The workers import this package and run the same code as this client (a worker
     started before an update would render with the old code, unnoticed)."""
-    try:
-        found = client.run(code_digest)
-    except Exception as exc:
-        text = f"{type(exc).__name__}: {exc}"
-        if "No module named" in text or isinstance(exc, ImportError):
-            raise ClusterError(
-                f"the Dask workers of {address} cannot import the edition package "
-                f"({_reason(exc)}): install it on each worker (pip install 'edition[dask]'); "
-                "see docs/scaling.md"
-            ) from exc
-        raise ClusterError(f"the Dask workers of {address} did not answer: {_reason(exc)}") from exc
+    found: dict[str, str] = {}
+    for attempt in range(1, SAME_CODE_TRIES + 1):
+        try:
+            found = client.run(code_digest)
+            break
+        except Exception as exc:
+            text = f"{type(exc).__name__}: {exc}"
+            if "No module named" in text or isinstance(exc, ImportError):
+                raise ClusterError(
+                    f"the Dask workers of {address} cannot import the edition package "
+                    f"({_reason(exc)}): install it on each worker (pip install "
+                    "'edition[dask]'); see docs/scaling.md"
+                ) from exc
+            # a worker that left while asked (killed, restarted by its nanny: probe 96, "in
+            # <TCP (closed) Scheduler Broadcast ...>: Stream is closed") is asked again, as
+            # a worker lost mid-run costs nothing
+            if attempt == SAME_CODE_TRIES:
+                raise ClusterError(
+                    f"the Dask workers of {address} did not answer when asked for their code's "
+                    f"version, {SAME_CODE_TRIES} times ({_transport_reason(exc)}): are they "
+                    "restarting? run again"
+                ) from exc
+            time.sleep(attempt)
     mine = code_digest()
     other = sorted(worker for worker, digest in found.items() if digest != mine)
     if other:
@@ -340,6 +384,15 @@ def _local_workers(address: str) -> int:
     if not count.isdigit() or int(count) < 1:
         raise ClusterError(f"{address}: write local:N with N >= 1 worker processes")
     return int(count)
+
+
+#: Times the workers are asked for their code's version before the run gives up.
+SAME_CODE_TRIES = 3
+
+
+def _transport_reason(exc: BaseException) -> str:
+    """Why a message to the workers failed, without Dask's description of its stream."""
+    return re.sub(r"^in <[^>]*>:\s*", "", _reason(exc)) or type(exc).__name__
 
 
 def _reason(exc: BaseException) -> str:
@@ -557,7 +610,7 @@ class _Runner:
             index = batch.items[0][0]
             seconds = self._timed_out(key)
             failed = (
-                Failed("crash", "two worker processes died while running it")
+                Failed("crash", _DIED)
                 if seconds is None
                 # as the local pool says it (probe 55: "please report it" for a time limit)
                 else Failed("timeout", f"stopped after {seconds:g} s")

@@ -59,6 +59,15 @@ _POLL = 0.25
 GROWTH = int(os.environ.get("EDITION_WORKER_GROWTH_MB", "128") or 0) * 2**20
 
 
+#: What a worker's death most often is (the kernel's or Dask's memory limit ending it), and
+#: what to do; a bug only when it is not that (probe 96: "please report it" alone sent a
+#: user whose file outgrew the worker's memory to file a bug).
+MEMORY_ADVICE = (
+    "most often the file needs more memory than the worker may take (split the file, or give "
+    "the workers more memory); if not, please report it"
+)
+
+
 @dataclass(frozen=True)
 class Failed:
     """A task that produced no result: ``kind`` is ``timeout``, ``crash`` or ``error``.

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,11 @@ def test_a_file_that_kills_two_workers_is_reported_and_the_run_goes_on(tmp_path:
     assert len(report.diagnostics) == len(paths)
     assert by_path.pop(str(paths[3])) == "check.worker-crash"
     assert set(by_path.values()) == {"gate.not-well-formed"}
+    # probe 96: not "two worker processes died" (a nanny's memory limit restarts more), and
+    # not "please report it" alone to a user whose file outgrew a worker's memory
+    (crash,) = [d.message for d in report.diagnostics if d.code == "check.worker-crash"]
+    assert "its worker processes died each time they ran it" in crash
+    assert "more memory than the worker may take" in crash and "two" not in crash
 
 
 def test_an_unreachable_scheduler_is_one_clear_error(tmp_path: Path) -> None:
@@ -187,6 +193,53 @@ def test_a_listener_that_answers_with_junk_is_no_scheduler(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert f"tcp://127.0.0.1:{port} is not a Dask scheduler" in result.output, result.output
     assert "MemoryError" not in result.output or "protocol" in result.output
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("tcp://127.0.0.1", "missing port number"),
+        ("http://127.0.0.1:8787", "the scheme 'http' is not one of tcp, tls, ws, wss"),
+        ("inproc://x", "names a scheduler inside one process"),
+    ],
+)
+def test_an_address_no_scheduler_can_have_says_why(tmp_path: Path, address: str, why: str) -> None:
+    """Probe 96: an address without a port, or of another scheme, was "not a Dask scheduler
+    (what answers there does not speak Dask's protocol: ValueError)", though nothing had
+    been asked; it is refused for what is wrong with it, exit 2."""
+    path = tmp_path / "a.xml"
+    path.write_text(f'<TEI xmlns="{TEI}"/>')
+    result = CliRunner().invoke(cli, ["check", str(path), "--scheduler", address])
+    assert result.exit_code == 2
+    assert f"{address} is no scheduler address" in result.output and why in result.output
+    assert "Traceback" not in result.output
+
+
+def test_workers_that_leave_while_asked_for_their_code_are_asked_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Probe 96: both workers killed as the client asked them for their code's version ended
+    the run (exit 2, "in <TCP (closed) Scheduler Broadcast ...>: Stream is closed") though
+    their nannies restarted them within a second; they are asked again, and a cluster that
+    never answers is told without Dask's stream."""
+    monkeypatch.setattr(distributed.time, "sleep", lambda seconds: None)
+
+    class Client:
+        def __init__(self, failures: int) -> None:
+            self.failures = failures
+
+        def run(self, function: Callable[[], str]) -> dict[str, str]:
+            if self.failures:
+                self.failures -= 1
+                raise OSError(
+                    "in <TCP (closed) Scheduler Broadcast local=tcp://a>: Stream is closed"
+                )
+            return {"tcp://w": function()}
+
+    distributed._same_code(Client(2), "tcp://s:1")
+    with pytest.raises(ClusterError) as raised:
+        distributed._same_code(Client(3), "tcp://s:1")
+    assert "(Stream is closed)" in str(raised.value) and "TCP (closed)" not in str(raised.value)
 
 
 def test_the_scheduler_comes_from_the_environment(tmp_path: Path) -> None:

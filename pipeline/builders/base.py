@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..errors import EditionError
-from ..parallel import Failed
+from ..parallel import MEMORY_ADVICE, Failed
 
 if TYPE_CHECKING:
     from ..build import BuildContext
@@ -45,7 +45,7 @@ def task_failure(failed: Failed) -> str:
     if failed.kind == "timeout":
         return f"rendering took too long ({failed.message}): split the text or raise --timeout"
     if failed.kind == "crash":
-        return f"rendering stopped: {failed.message}; please report it"
+        return f"rendering stopped: {failed.message}: {MEMORY_ADVICE}"
     if isinstance(failed.error, EditionError):
         return str(failed.error)
     return f"internal error ({failed.message}); please report it"
