@@ -1457,6 +1457,21 @@ def test_a_description_gives_each_measure_its_unit_once(
     ]
 
 
+def test_one_of_a_unit_the_catalogue_does_not_know_is_as_written(tmp_path: Path) -> None:
+    """Probe 97 (a Schnitzler letter's witness, <measure unit="karte" quantity="1"/>): one of
+    a unit the interface does not name asked a map for no key, and the page could not be
+    rendered; it reads "1 karte", as "2 karte" did."""
+    tei = tei_text("<p>Hallo.</p>").replace(
+        "<sourceDesc><p>x</p></sourceDesc>",
+        "<sourceDesc><msDesc><msIdentifier><idno>1</idno></msIdentifier><physDesc><objectDesc>"
+        "<supportDesc><extent><measure unit='karte' quantity='1'/>, <measure unit='leaf'>1"
+        "</measure></extent></supportDesc></objectDesc></physDesc></msDesc></sourceDesc>",
+    )
+    doc = _render_text(tmp_path, "karte", tei)
+    measures = [" ".join(m.text_content().split()) for m in doc.xpath("//*[@class='measure']")]
+    assert measures == ["1 karte", "1 leaf"]
+
+
 def test_a_quotation_of_the_manuscript_takes_the_direction_of_its_script(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:
