@@ -379,21 +379,33 @@ def licence_of(root: etree._Element) -> tuple[str, str]:
     # a licence is a sentence, not a name: the words of its links and dates are its words
     # ("licensed under a <ref>Creative Commons ...</ref>"), where a name's are not
     if licence is not None and (_words(licence, _NOT_PROSE) or licence.get("target")):
-        # A text whose status is unknown (availability/@status, Guidelines 2.2.4) and whose
-        # availability says more than its licence holds a licence of a part of it alone (the
-        # editors' encoding: probe 94, the first edition's page told machines the narrative
-        # was CC BY): its terms are the whole statement, and no URL licenses the text.
+        # A text whose status is unknown or restricted (availability/@status, Guidelines
+        # 2.2.4) and whose availability says more than its licence holds a licence of a part
+        # of it alone (the editors' encoding: probe 94, the first edition's page told
+        # machines the narrative was CC BY; probe 97, a library's "no reproduction without
+        # permission" beside a licence of the encoding): its terms are the whole statement,
+        # and no URL licenses the text.
         assert availability is not None
-        if availability.get("status", "").strip() == "unknown" and availability.xpath(
-            "tei:p[normalize-space()] | tei:ab[normalize-space()]", namespaces=_NS
+        if availability.get("status", "").strip() in ("unknown", "restricted") and (
+            availability.xpath(
+                "tei:p[normalize-space()] | tei:ab[normalize-space()]", namespaces=_NS
+            )
         ):
-            # its statements one after another, as sentences however the file is laid out
             parts = availability.xpath("tei:p | tei:ab | tei:licence", namespaces=_NS)
-            return " ".join(w for p in parts if (w := _words(p, _NOT_PROSE))), ""
+            return " ".join(w for p in parts if (w := _statement(p))), ""
         url = licence.get("target", "").strip()
-        words = _words(licence, _NOT_PROSE)
+        words = _statement(licence)
         return words or url, url if url.startswith(("https://", "http://")) else ""
     return (_words(availability, _NOT_PROSE) if availability is not None else ""), ""
+
+
+def _statement(element: etree._Element) -> str:
+    """The words of a statement, its paragraphs one after another as sentences however the
+    file is laid out (probe 97: "applies to this text.The CC BY 4.0 License")."""
+    blocks = element.xpath("tei:p | tei:ab", namespaces=_NS)
+    if not blocks:
+        return _words(element, _NOT_PROSE)
+    return " ".join(w for b in blocks if (w := _words(b, _NOT_PROSE)))
 
 
 def book_identifier(text_id: str, stem: str, publication: Publication) -> str:

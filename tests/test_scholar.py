@@ -384,6 +384,17 @@ def test_a_licence_of_the_encoding_alone_licenses_no_text() -> None:
     assert "license" not in work and work["copyrightNotice"] == statement
     assert ("DC.rights", statement) in citation.meta_tags(unknown)
     assert citation.csl_item(unknown)["license"] == statement
+    # probe 97: a restricted text ("no reproduction without permission") alike, and the
+    # paragraphs of a licence are sentences apart however the file is laid out
+    restricted = etree.fromstring(
+        header.format(status="restricted").replace(
+            "Encoding: CC BY 4.0", "<p>Encoding: CC BY 4.0.</p><p>Images excluded.</p>"
+        )
+    )
+    assert citation.licence_of(restricted) == (
+        "The rights in the text remain with its author. Encoding: CC BY 4.0. Images excluded.",
+        "",
+    )
     free = citation.text_citation(
         etree.fromstring(header.format(status="free")), "t", "E", when, Publication(None)
     )
