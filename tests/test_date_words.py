@@ -31,6 +31,27 @@ from pipeline.builders.date_words import disagreement
         ("the 25th", (1944, 11, 25), (1944, 11, 25), None),
         ("12,000 days", (1944, 1, 1), (1944, 12, 31), None),
         ("the year 950", (1944, 1, 1), (1944, 12, 31), None),
+        # probe 97: the days of a month's name, dotted numbers, old numbered months
+        ("28 février 1840", (1840, 2, 2), (1840, 2, 2), "day 28"),
+        ("2 février 1840", (1840, 2, 2), (1840, 2, 2), None),
+        ("Feb. 11, 1850", (1850, 2, 11), (1850, 2, 11), None),
+        ("11ter Juli", (1890, 7, 11), (1890, 7, 11), None),
+        ("6. 8. 1891", (1891, 7, 6), (1891, 7, 6), "a month"),
+        ("6. 7. 1891", (1891, 7, 6), (1891, 7, 6), None),
+        ("3 7bre 1790", (1790, 10, 3), (1790, 10, 3), "a month"),
+        ("3 7bre 1790", (1790, 9, 3), (1790, 9, 3), None),
+        ("between September and December", (1943, 9, 1), (1943, 10, 31), "a month"),
+        # probe 97: what read as months or years and was not
+        ("16. kalendas septembris", (1575, 8, 17), (1575, 8, 17), None),
+        ("3. Kal. Maii", (1560, 4, 29), (1560, 4, 29), None),
+        ("Feb. 11, 1731/32", (1732, 2, 22), (1732, 2, 22), None),
+        ("op Sint Jan 1650", (1650, 6, 24), (1650, 6, 24), None),
+        ("il giorno di San Marco 1500", (1500, 4, 25), (1500, 4, 25), None),
+        ("mar. 6", (1850, 5, 6), (1850, 5, 6), None),
+        ("le sept", (1850, 5, 7), (1850, 5, 7), None),
+        ("2 May, No. 1849 Broadway", (1850, 5, 2), (1850, 5, 2), None),
+        # Old Style words of a Gregorian value, without @calendar: told
+        ("31 December 1700", (1701, 1, 11), (1701, 1, 11), "1700"),
     ],
 )
 def test_words_and_value(

@@ -4,13 +4,19 @@ timeline record (words, bounds of ``@when`` or of a range) -> why they disagree,
 
 Probe 94: "April 1943" with ``when="1943-05"`` was filed under May 1943 on the timeline, and
 neither ``edition check`` nor the build said a word. The words name a year when they hold a
-number of four digits standing alone, and a month when they hold a month's name (English,
-French, German, Italian, Spanish, Portuguese, Dutch and Latin: the languages of the
-interface and their neighbours; three-letter and dotted abbreviations of the English, French
-and German names too). A date disagrees when its words name years and none lies within its
-value, or name months and none is a month its value takes in, so that "1943-44", "the winter
-of 1943/1944" or "between September and December" pass; words that name neither, the
-editor's "late that year", say nothing to compare.
+number of four digits standing alone (not "No. 1849"), two years when they write a double
+year ("1731/32"); a month when they hold a month's name (English, French, German, Italian,
+Spanish, Portuguese, Dutch and Latin: the languages of the interface and their neighbours;
+unambiguous abbreviations too, and "7bre" for September) or write the date in dotted numbers
+("6. 8. 1891", day first); and a day when a number stands next to the month's name ("28
+février", "Feb. 11"). A date disagrees when its words name years and none lies within its
+value; when they name months and none is one its value takes in (for a range within a year:
+one outside it); or, for a value of one day, when they name another day of its month. A
+Roman date counts its days before the Kalends of the next month ("16. kalendas septembris"
+is 17 August): the month before the named one is its month too, and its day is not compared.
+Words that name nothing of these, the editor's "late that year", say nothing to compare.
+Probe 97 took out what read as months in real dates and was not ("op Sint Jan", "San
+Marco", "mar." for mardi, "le sept" for seven).
 """
 
 from __future__ import annotations
@@ -20,28 +26,39 @@ import unicodedata
 
 #: Month names by month, lower case and without accents (``_plain``).
 _NAMES: dict[int, tuple[str, ...]] = {
-    1: ("january", "janvier", "januar", "jaenner", "janner", "gennaio", "enero", "janeiro",
-        "januari", "ianuarius", "ianuarii", "jan", "janv"),
+    1: ("january", "janvier", "januar", "janner", "gennaio", "enero", "janeiro", "januari",
+        "ianuarius", "ianuarii", "ianuarias", "januarius", "janv"),
     2: ("february", "fevrier", "februar", "feber", "febbraio", "febrero", "fevereiro",
-        "februari", "februarius", "februarii", "feb", "febr", "fevr"),
-    3: ("march", "mars", "marz", "marzo", "marco", "maart", "martius", "martii", "mar"),
-    4: ("april", "avril", "aprile", "abril", "aprilis", "apr", "avr"),
-    5: ("may", "mai", "maggio", "mayo", "maio", "mei", "maius", "maii"),
-    6: ("june", "juin", "juni", "giugno", "junio", "junho", "iunius", "iunii", "jun"),
-    7: ("july", "juillet", "juli", "luglio", "julio", "julho", "iulius", "iulii", "jul",
-        "juil"),
-    8: ("august", "aout", "agosto", "augustus", "augusti", "aug"),
+        "februari", "februarius", "februarii", "februarias", "feb", "febr", "fevr"),
+    3: ("march", "mars", "marz", "marzo", "maart", "martius", "martii", "martias"),
+    4: ("april", "avril", "aprile", "abril", "aprilis", "apriles", "apr", "avr"),
+    5: ("may", "mai", "maggio", "mayo", "maio", "mei", "maius", "maii", "maias"),
+    6: ("june", "juin", "juni", "giugno", "junio", "junho", "iunius", "iunii", "iunias",
+        "jun"),
+    7: ("july", "juillet", "juli", "luglio", "julio", "julho", "iulius", "iulii", "iulias",
+        "jul", "juil"),
+    8: ("august", "aout", "agosto", "augustus", "augusti", "augustas", "aug"),
     9: ("september", "septembre", "settembre", "septiembre", "setiembre", "setembro",
-        "septembris", "sep", "sept"),
+        "septembris", "septembres", "sep"),
     10: ("october", "octobre", "oktober", "ottobre", "octubre", "outubro", "octobris",
-         "oct", "okt"),
-    11: ("november", "novembre", "noviembre", "novembro", "novembris", "nov"),
+         "octobres", "oct", "okt"),
+    11: ("november", "novembre", "noviembre", "novembro", "novembris", "novembres", "nov"),
     12: ("december", "decembre", "dezember", "dicembre", "diciembre", "dezembro",
-         "decembris", "dec", "dez"),
+         "decembris", "decembres", "dec"),
 }  # fmt: skip
 _MONTH = {name: month for month, names in _NAMES.items() for name in names}
+_MONTHS = "|".join(sorted(_MONTH, key=len, reverse=True))
 _WORD = re.compile(r"[^\W\d_]+")
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+#: "7bre", "8ber", "Xbre": September to December by their old numbers.
+_NUMBERED = re.compile(r"(?<![\w])(7|8|9|10|x)b(?:re|er|ris)?\b")
+_YEAR = re.compile(r"(?<!\d)(?<!no\. )(?<!nr\. )(?<!n° )(?<!#)(\d{4})(?:\s*/\s*(\d{1,4}))?(?!\d)")
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s*(\d{1,2})\.\s*\d{4}(?!\d)")
+_ORDINAL = r"(?:st|nd|rd|th|er|e|eme|o|ter|ten)?\.?"
+_DAY_BEFORE = re.compile(
+    rf"(?<![\d.])(\d{{1,2}}){_ORDINAL}\s+(?:(?:de|of|the|di|del|do|da)\s+)*({_MONTHS})\b"
+)
+_DAY_AFTER = re.compile(rf"\b({_MONTHS})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)")
+_ROMAN = re.compile(r"\b(?:kal|kalend\w*|calend\w*|kl)\b")
 
 Day = tuple[int, int, int]
 
@@ -50,21 +67,62 @@ def disagreement(words: str, earliest: Day, latest: Day) -> str | None:
     """Why ``words`` cannot say the date from ``earliest`` to ``latest`` (year, month, day),
     or None. Only a year from 1000 to 2999 counts (a number of four digits is a sum, a page,
     an address as well), and a month is compared only inside one year's bounds."""
-    years = sorted({int(y) for y in _YEAR.findall(words) if 1000 <= int(y) <= 2999})
+    plain = _plain(words)
+    years = sorted(set(_years(plain)))
     if years and not any(earliest[0] <= y <= latest[0] for y in years):
         named = " and ".join(str(y) for y in years)
         return f"its words name {named}, a year it does not take in"
-    months = sorted({m for w in _WORD.findall(_plain(words)) if (m := _MONTH.get(w))})
-    if (
-        months
-        and earliest[0] == latest[0]
-        and not any(earliest[1] <= m <= latest[1] for m in months)
-    ):
-        return "its words name a month it does not take in"
+    if earliest[0] != latest[0]:
+        return None
+    roman = _ROMAN.search(plain) is not None
+    months = _months(plain)
+    if roman:  # the Kalends of a month are counted back from its first day
+        months |= {m - 1 for m in months if m > 1} | ({12} if 1 in months else set())
+    if months:
+        inside = [earliest[1] <= m <= latest[1] for m in months]
+        one_month = earliest[1] == latest[1]
+        if not any(inside) or (not one_month and not all(inside)):
+            return "its words name a month it does not take in"
+    # a double year is a date of the Old Style, whose day is not the value's
+    if earliest == latest and not roman and "/" not in plain:
+        days = _days(plain)
+        if len(days) == 1 and days != {earliest[2]}:
+            return f"its words name day {days.pop()}, not the day it gives"
     return None
+
+
+def _years(plain: str) -> list[int]:
+    found = []
+    for match in _YEAR.finditer(plain):
+        year = int(match.group(1))
+        if not 1000 <= year <= 2999:
+            continue
+        found.append(year)
+        second = match.group(2)
+        if second:  # a double year: "1731/32" is 1731 and 1732
+            tail = int(second)
+            full = int(str(year)[: 4 - len(second)] + second) if len(second) < 4 else tail
+            if year < full <= year + 1:
+                found.append(full)
+    return found
+
+
+def _months(plain: str) -> set[int]:
+    months = {m for w in _WORD.findall(plain) if (m := _MONTH.get(w))}
+    months |= {9 + ("7", "8", "9", "10").index(n) if n != "x" else 12
+               for n in _NUMBERED.findall(plain)}  # fmt: skip
+    months |= {int(m) for _, m in _DOTTED.findall(plain) if 1 <= int(m) <= 12}
+    return months
+
+
+def _days(plain: str) -> set[int]:
+    days = {int(d) for d, _ in _DAY_BEFORE.findall(plain)}
+    days |= {int(d) for _, d in _DAY_AFTER.findall(plain)}
+    days |= {int(d) for d, _ in _DOTTED.findall(plain)}
+    return {d for d in days if 1 <= d <= 31}
 
 
 def _plain(words: str) -> str:
     """Lower case, accents and the German umlauts' dots taken off ("März", "août")."""
-    decomposed = unicodedata.normalize("NFKD", words.lower())
+    decomposed = unicodedata.normalize("NFKD", " ".join(words.lower().split()))
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -358,7 +358,8 @@ def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnosti
                 path,
                 "index.date-words",
                 f'@{name}="{date.get(name)}" does not say "{words}": {why}, and the timeline '
-                "files it by its value; correct the value or the words",
+                "files it by its value; correct the value or the words, or, for words of "
+                "another calendar (Old Style), name it (@calendar)",
                 line=line,
                 column=column,
                 origin=_ORIGIN,
