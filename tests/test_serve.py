@@ -257,6 +257,35 @@ def test_source_view_shows_only_files_named_by_diagnostics(
     assert b'<li id="L2">' in answer and b"&lt;p&gt;a &amp; b&lt;/p&gt;" in answer
     for path in ("/__edition__/source/1", "/__edition__/source/-1", "/__edition__/source/x"):
         assert get(server, path)[0] == 404
+    # probe 98: a file no diagnostic names any more was shown still, by its number
+    server.state.update(files={})
+    assert get(server, "/__edition__/source/0")[0] == 404
+
+
+def test_the_source_view_shows_no_file_outside_the_edition(edition: Path, tmp_path: Path) -> None:
+    """Probe 98: a link among the texts to /etc/passwd (gate.not-xml) had the source view show
+    /etc/passwd, to anyone the server answers; a file a link leads out of the edition's
+    folders to is named by its diagnostic, never shown."""
+    from pipeline.check import CheckOptions
+    from pipeline.serve.session import ServeOptions, Session
+
+    secret = tmp_path / "secret.xml"
+    secret.write_text("root:x:0:0\n", encoding="utf-8")
+    (edition / "tei/texts/passwd.xml").symlink_to(secret)
+    options = ServeOptions(
+        targets=(edition / "tei",),
+        out=edition / "dist",
+        check=CheckOptions(jobs=1),
+        only=("index",),
+    )
+    state = LiveState()
+    session = Session(options, state, lambda line, _: None)
+    session.cycle(frozenset(), first=True)
+    named = [d for d in state.snapshot.diagnostics if d.path.endswith("passwd.xml")]
+    assert named, state.snapshot.diagnostics
+    assert not any(d.path.endswith("passwd.xml") for d in named if d.path in state.sources())
+    shown = [state.source_file(n) for n in state.sources().values()]
+    assert secret not in shown and all(p is not None and edition in p.parents for p in shown)
 
 
 def test_loopback_names() -> None:

@@ -401,14 +401,28 @@ class Session:
         return found
 
     def _shown(self) -> tuple[list[Diagnostic], dict[str, Path]]:
-        """The diagnostics, and the files the pages' source view may show for them."""
+        """The diagnostics, and the files the pages' source view may show for them: those
+        that lie, once their links are followed, in the edition's folders (its sources', its
+        settings'). Probe 98: a link among the texts to /etc/passwd (gate.not-xml) had the
+        source view show it, to anyone the server answers."""
         found = self.diagnostics()
-        files = {
-            d.path: Path(d.path).resolve()
-            for d in found
-            if Path(d.path).suffix in SHOWN_SUFFIXES and Path(d.path).is_file()
-        }
+        roots = self._own_folders()
+        files = {}
+        for d in found:
+            path = Path(d.path)
+            if path.suffix not in SHOWN_SUFFIXES or not path.is_file():
+                continue
+            real = path.resolve()
+            if any(real.is_relative_to(root) for root in roots):
+                files[d.path] = real
         return found, files
+
+    def _own_folders(self) -> list[Path]:
+        options = self.options
+        places = [t if t.is_dir() else t.parent for t in options.targets]
+        if options.config_file is not None:
+            places.append(options.config_file.parent)
+        return [p.resolve() for p in places]
 
     def _report(self, note: str, scope: list[Path] | None) -> None:
         """The diagnostics new since the last report, and those of the files just saved, to

@@ -73,6 +73,7 @@ class LiveState:
         self._snapshot = Snapshot(0, 0, False, (), "")
         self._files: list[Path] = []  # files the source view may show, by number
         self._numbers: dict[str, int] = {}
+        self._current: set[int] = set()  # the numbers of the files diagnostics name now
         self._streams: dict[int, int] = {}  # open event streams: token -> build of the page
         self._tokens = 0
         self.stopping = False
@@ -108,16 +109,20 @@ class LiveState:
                 if shown not in self._numbers:
                     self._numbers[shown] = len(self._files)
                     self._files.append(path)
+            if files is not None:
+                # a file no diagnostic names any more is shown no more (its number stays
+                # taken, so that a page's older link does not lead to another file)
+                self._current = {self._numbers[shown] for shown in files}
             self._condition.notify_all()
 
     def sources(self) -> dict[str, int]:
         with self._condition:
-            return dict(self._numbers)
+            return {shown: n for shown, n in self._numbers.items() if n in self._current}
 
     def source_file(self, number: int) -> Path | None:
-        """A file named by a diagnostic, by its number; never any other path."""
+        """A file a diagnostic names now, by its number; never any other path."""
         with self._condition:
-            return self._files[number] if 0 <= number < len(self._files) else None
+            return self._files[number] if number in self._current else None
 
     def wait_newer(self, version: int, timeout: float) -> Snapshot | None:
         """The snapshot once its version passes ``version``; None after ``timeout`` seconds
