@@ -599,6 +599,8 @@ def parse_one(
     if refusal is not None:
         return refusal
     notes: list[Diagnostic] = list(_encoding_notes(lined, shown))
+    if any(n.code == "gate.encoding-mismatch" for n in notes):
+        return GateResult(None, tuple(notes))
     verdict = doctype.judge(lined, shown)
     notes.extend(verdict.problems)
     if verdict.refused:
@@ -979,11 +981,14 @@ def _encoding_notes(data: bytes, shown: str) -> Iterator[Diagnostic]:
         line = data[:first].count(b"\n") + 1
         # every byte before the first non-ASCII one is a character of its own
         column = first - data.rfind(b"\n", 0, first)
-        yield diag.warning(
+        # refused, not read as declared: its pages were published garbled ("ComitÃ©") and
+        # became the last good version a later save fell back to (probe 98)
+        yield diag.error(
             shown,
             "gate.encoding-mismatch",
-            f"the XML declaration says {declared.upper()} but the bytes are UTF-8, so accented "
-            'letters will be garbled; change the declaration to encoding="UTF-8"',
+            f"the XML declaration says {declared.upper()} but the bytes are UTF-8: read as "
+            "declared, accented letters would be garbled, so the file is not read; change the "
+            'declaration to encoding="UTF-8"',
             line,
             column,
             origin=_ORIGIN,

@@ -308,13 +308,19 @@ def test_bytes_invalid_in_declared_utf8(tmp_path: Path) -> None:
     assert (d.code, d.line) == ("gate.encoding", 3)
 
 
-def test_utf8_declared_as_latin1_warns_of_mojibake(tmp_path: Path) -> None:
+def test_utf8_declared_as_latin1_is_refused(tmp_path: Path) -> None:
+    """Probe 98: read as declared, its pages were published garbled ("ComitÃ©") with a
+    warning, and became the last good version; the file is refused, at the first letter the
+    declaration would garble."""
     data = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<r>é</r>'.encode()
     result = gate(tmp_path, "moj.xml", data)
-    assert result.document is not None
+    assert result.document is None
     [d] = result.diagnostics
-    assert (d.code, d.severity, d.line) == ("gate.encoding-mismatch", Severity.WARNING, 2)
-    assert d.column == 4  # the first letter the declaration would garble
+    assert (d.code, d.severity, d.line) == ("gate.encoding-mismatch", Severity.ERROR, 2)
+    assert d.column == 4
+    # a Latin-1 file declared so is read as it is
+    latin = '<?xml version="1.0" encoding="ISO-8859-1"?>\n<r>é</r>'.encode("latin-1")
+    assert gate(tmp_path, "l1.xml", latin).document is not None
 
 
 def test_unknown_encoding_declaration(tmp_path: Path) -> None:
