@@ -433,6 +433,20 @@ def test_resident_workers_render_one_build_after_another(tmp_path: Path) -> None
     assert published(tmp_path / "out") == published(tmp_path / "fresh")
 
 
+def test_an_edition_of_registers_alone_builds_without_a_search_error(tmp_path: Path) -> None:
+    """Probe 98: an edition whose texts were all deleted (its registers kept) failed with
+    "-: error: Pagefind wrote no pagefind.js" and exit 1: with no page to search, no index
+    is made and nothing is wrong."""
+    source = tmp_path / "tei"
+    (source / "registers").mkdir(parents=True)
+    (source / "registers" / "persons.xml").write_bytes(
+        (TEI / "registers" / "persons.xml").read_bytes()
+    )
+    report = build([source], tmp_path / "out")
+    assert not [d for d in report.diagnostics if d.severity is Severity.ERROR], report.diagnostics
+    assert (tmp_path / "out" / "html" / "search.html").is_file()
+
+
 def test_a_register_kept_in_a_body_feeds_the_index_and_is_no_text(tmp_path: Path) -> None:
     """A personography in a ``text/body`` (as many editions keep it) is a register: the
     letter's name resolves to its entry and the index pages show it; the register itself gets

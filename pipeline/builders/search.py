@@ -396,6 +396,11 @@ class Indexing:
         if problems:
             _no_room(self.site)
             return problems[:1]
+        if not self.plan:
+            # no page to search (an edition of registers alone, its last text deleted while
+            # serving): no index, and no error (probe 98: "Pagefind wrote no pagefind.js",
+            # exit 1); the search page says the index cannot be loaded
+            return []
         if not (self.site / INDEX_FOLDER / "pagefind.js").is_file():
             _no_room(self.site)
             return [_problem("Pagefind wrote no pagefind.js")]
