@@ -58,3 +58,24 @@ def test_names_words_apart_and_lower_case_forms_are_not_noted(tmp_path: Path) ->
 
 def test_a_text_without_pointed_names_costs_nothing(tmp_path: Path) -> None:
     assert _notes(tmp_path, "<p>Belgium, Belgium.</p>") == []
+
+
+def test_common_words_longer_phrases_notes_and_deletions_are_not_noted(tmp_path: Path) -> None:
+    """Probes 94 and 97: a one-word name the text also writes in lower case ("Reading",
+    "reading"), a name ending in a common word that begins a longer phrase ("all major
+    Belgian resistance groups", a class the first edition leaves untagged), another place
+    joined by a hyphen ("Basel-Landschaft"), a note's quoted title and a deleted word were
+    noted as untagged mentions. A real one still is."""
+    notes = _notes(
+        tmp_path,
+        '<p><placeName ref="#r">Reading</placeName>, <orgName ref="#b">Belgian resistance'
+        '</orgName>, <placeName ref="#bs">Basel</placeName>, <placeName ref="#p">Poland'
+        "</placeName>.</p>"
+        "<p>Reading your letter, reading it again; all major Belgian resistance groups;"
+        ' Basel-Landschaft; <note>see "Finis Poland 1831"</note> <del>Poland</del>.</p>'
+        "<p>The Belgian resistance, in Basel.</p>",
+    )
+    assert [message.split(" stands")[0] for _, message in notes] == [
+        "'Belgian resistance'",
+        "'Basel'",
+    ]

@@ -7,15 +7,17 @@ An edition that promises every person, place and organisation tagged (the first 
 94): the index counts what is tagged, and an untagged word is no fact of it. The forms looked
 for are those the same text tags as names (not an ``rs``: "the king", "he") pointing somewhere
 (``@ref`` or ``@key``), with a capital letter; they are found as whole words in the text
-outside every name, date, bibliography, forme work, speaker label and cast list. Many
-editions tag a name's first mention alone, so this is a note (info), never a warning: the
-build's summary and exit code do not change.
+outside every name, date, bibliography, forme work, speaker label, cast list, note and
+deletion; a one-word form the text also writes in lower case is a common word, and a name
+ending in a common word followed by another word ("Belgian resistance groups") is part of a
+longer phrase. Many editions tag a name's first mention alone, so this is a note (info),
+never a warning: the build's summary and exit code do not change.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -35,6 +37,9 @@ _APART = frozenset(
         *(f"{_T}{n}" for n in ("region", "bloc", "district", "time", "idno", "ptr")),
         # a play's labels of its speakers and its cast list name roles, not mentions of them
         *(f"{_T}{n}" for n in ("speaker", "castList")),
+        # an editor's notes quote titles and sources (probe 97: "Finis Poloniae 1831" in a
+        # note was a Poland untagged); deleted words are no text
+        *(f"{_T}{n}" for n in ("note", "del", "surplus")),
     }
 )
 _HOLDERS = (f"{_T}text", f"{_T}sourceDoc")
@@ -68,20 +73,24 @@ def untagged_mentions(document: SourceDocument) -> list[Diagnostic]:
                 forms[form] = _Form(name)
     if not forms:
         return []
-    # longest first, so that "Front de l'Indépendance" is found before "Front"; a space of
-    # the form matches any run of white space (a name broken over two lines)
-    pattern = re.compile(
-        r"(?<!\w)(?:"
-        + "|".join(
-            r"\s+".join(re.escape(w) for w in f.split())
-            for f in sorted(forms, key=lambda f: (-len(f), f))
-        )
-        + r")(?!\w)"
-    )
-    for text, element, line in _running_words(holders):
+    pattern = _pattern(forms)
+    # a one-word name the text also writes in lower case is a common word too ("Reading" and
+    # "reading", "Libreria" and "libreria", "May" and "may"): its capital says nothing
+    common = {f[0].lower() + f[1:]: f for f in forms if " " not in f and f[0].lower() != f[0]}
+    lower = _pattern(common) if common else None
+    words = list(_running_words(holders))
+    if lower is not None:
+        for text, _, _ in words:
+            for match in lower.finditer(text):
+                forms.pop(common.get(match.group(), ""), None)
+        if not forms:
+            return []
+        pattern = _pattern(forms)
+    for text, element, line in words:
         for match in pattern.finditer(text):
-            found = forms.get(" ".join(match.group().split()))
-            if found is None:
+            form = " ".join(match.group().split())
+            found = forms.get(form)
+            if found is None or _goes_on(form, text, match.end()):
                 continue
             found.count += 1
             if found.first is None:
@@ -90,6 +99,31 @@ def untagged_mentions(document: SourceDocument) -> list[Diagnostic]:
     return [
         _note(document, form, f) for form, f in forms.items() if f.count and f.first is not None
     ]
+
+
+def _pattern(forms: Iterable[str]) -> re.Pattern[str]:
+    """The forms as whole words: longest first, so that "Front de l'Indépendance" is found
+    before "Front"; a space matches any run of white space (a name broken over two lines);
+    a hyphen joins words, so that "Basel" is not found in "Basel-Landschaft" (probe 97)."""
+    alternatives = "|".join(
+        r"\s+".join(re.escape(w) for w in f.split())
+        for f in sorted(forms, key=lambda f: (-len(f), f))
+    )
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+_GOES_ON = re.compile(r"\s+[^\W\d_]")
+
+
+def _goes_on(form: str, text: str, end: int) -> bool:
+    """Whether a name that ends in a common word ("Belgian resistance") is the beginning of
+    a longer phrase here ("all major Belgian resistance groups", a class the first edition
+    leaves untagged by its policy), which names something else."""
+    last = form.split()[-1]
+    if last[:1].lower() != last[:1] or " " not in form:
+        return False
+    follows = _GOES_ON.match(text, end)
+    return follows is not None and follows.group()[-1].islower()
 
 
 def _capitalised(form: str) -> bool:
