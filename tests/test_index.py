@@ -600,6 +600,30 @@ def test_a_place_nested_in_a_texts_own_register_is_an_entry(tmp_path: Path) -> N
     assert counts == {"b": (1, []), "m": (1, ["b"])}
 
 
+def test_a_place_located_in_another_by_a_pointer_lies_in_it(tmp_path: Path) -> None:
+    """Probe 97 (the Schnitzler letters' registers, from PMB): a place that says where it
+    lies by its location's pointer (<location type="located_in_place"><placeName
+    ref="#wien"/>), not by nesting, lay nowhere; it lies in that place and in the places
+    that one lies in."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text('<p>In <placeName ref="#innere">Innere Stadt</placeName>.</p>').replace(
+            "<text>",
+            '<standOff><listPlace><place xml:id="innere"><placeName>I., Innere Stadt</placeName>'
+            '<location type="located_in_place"><placeName ref="#wien">Wien</placeName>'
+            '</location></place><place xml:id="at"><placeName>Österreich</placeName>'
+            '<place xml:id="wien"><placeName>Wien</placeName></place></place></listPlace>'
+            "</standOff><text>",
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=("index",))
+    entities = json.loads((tmp_path / "out/index/entities.json").read_text("utf-8"))
+    within = {e["id"]: e["within"] for e in entities["entities"]}
+    assert within == {"innere": ["wien", "at"], "wien": ["at"], "at": []}
+
+
 def test_a_role_without_words_is_named_as_its_speeches_call_it(tmp_path: Path) -> None:
     """Probe 36 (a libretto of Molière's OBVIL edition): a role the cast list gives only an
     id (<role xml:id="tous-tritons"/>, a chorus) was an index entry of no name and "()" in

@@ -213,7 +213,7 @@
       <!-- the places a place lies in, nearest first: TEI records containment by nesting
            places (Guidelines 13.3.4); probe 57's district had lost its city and country -->
       <xsl:if test="self::tei:place">
-        <xsl:for-each select="reverse(ancestor::tei:place[@xml:id])">
+        <xsl:for-each select="ed:places-around(., 1)">
           <xsl:sequence select="ed:named(., 'within')"/>
         </xsl:for-each>
       </xsl:if>
@@ -372,6 +372,22 @@
        a gazetteer's or a biographical dictionary's names in other languages and scripts
        (Syriaca.org's Aphrahat is also افرهاط الفارسي and ܐܦܪܗܛ ܦܪܣܝܐ), a pseudonym, a
        married name. They were shown nowhere: the index gave the first name alone. -->
+  <!-- The places $place lies in, nearest first: the places it is nested in, else the place
+       its location points at (PMB's and the Schnitzler letters' registers: <location
+       type="located_in_place"><placeName ref="#pmb51"/></location>: probe 97) and the places
+       that one lies in, eight deep at most (a loop of pointers ends there). -->
+  <xsl:function name="ed:places-around" as="element()*">
+    <xsl:param name="place" as="element()"/>
+    <xsl:param name="depth" as="xs:integer"/>
+    <xsl:variable name="nested" as="element()*" select="reverse($place/ancestor::tei:place[@xml:id])"/>
+    <xsl:variable name="up" as="element()?" select="if (exists($nested) or $depth gt 8) then ()
+        else ($place/tei:location/*[@ref] ! tokenize(normalize-space(@ref))[1]
+            ! replace(., '^.*#', '') ! key('entry', ., $registers)[self::tei:place]
+            [not(. is $place)])[1]"/>
+    <xsl:sequence select="if (exists($nested)) then $nested
+        else $up ! (., ed:places-around(., $depth + 1))"/>
+  </xsl:function>
+
   <xsl:template name="ed:other-names" as="element(ed:other-name)*">
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="preferred" as="element()?" select="ed:preferred-name-element(.)"/>
