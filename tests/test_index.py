@@ -624,6 +624,31 @@ def test_a_place_located_in_another_by_a_pointer_lies_in_it(tmp_path: Path) -> N
     assert within == {"innere": ["wien", "at"], "wien": ["at"], "at": []}
 
 
+def test_the_names_of_a_register_in_a_texts_back_are_no_mentions(tmp_path: Path) -> None:
+    """Probe 97 (a Schnitzler letter's back keeps its places, each located in the city by a
+    pointer): the pointers were counted as mentions of the city, "I., Innere Stadt (3)",
+    with occurrences in the register; a list in the body (a chronicle) still speaks."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            '<p>In <placeName ref="#innere">Innere Stadt</placeName>.</p><listEvent><event>'
+            '<p>Fire in <placeName ref="#wien">Wien</placeName>.</p></event></listEvent>'
+        ).replace(
+            "</body>",
+            '</body><back><listPlace><place xml:id="innere"><placeName>I., Innere Stadt'
+            '</placeName><location type="located_in_place"><placeName ref="#wien">Wien'
+            '</placeName></location></place><place xml:id="wien"><placeName>Wien</placeName>'
+            "</place></listPlace></back>",
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=("index",))
+    entities = json.loads((tmp_path / "out/index/entities.json").read_text("utf-8"))
+    counted = {e["id"]: (e["count"], e["within"]) for e in entities["entities"]}
+    assert counted == {"innere": (1, ["wien"]), "wien": (1, [])}
+
+
 def test_a_role_without_words_is_named_as_its_speeches_call_it(tmp_path: Path) -> None:
     """Probe 36 (a libretto of Molière's OBVIL edition): a role the cast list gives only an
     id (<role xml:id="tous-tritons"/>, a chorus) was an index entry of no name and "()" in

@@ -162,8 +162,15 @@
        outside a cited work, so any resolved name of a described manuscript is one. -->
   <!-- And so are the names of the notes a standOff keeps (a listAnnotation), shown after the
        text: the normalisation stage resolves them as the text's. -->
+  <!-- Not the names of a register a text keeps in its back (or front): a place's location
+       pointing at the city it lies in is no mention of the city (probe 97: "I., Innere
+       Stadt (3)", its occurrences in the register). A list in the body (a chronicle's
+       events, a prosopography) is the text's own words. -->
   <xsl:key name="mentions" match="(tei:text | tei:sourceDoc
           | tei:TEI/tei:standOff//tei:listAnnotation//tei:note)//*[@ed:entity]
+          [not((ancestor::tei:listPerson | ancestor::tei:listPlace | ancestor::tei:listOrg
+              | ancestor::tei:listEvent | ancestor::tei:listObject | ancestor::tei:listNym)
+              [ancestor::tei:back | ancestor::tei:front])]
       | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity]"
       use="(@ed:entity, tokenize(@ed:also)) ! ed:entry-of(key('entry', string(.), $registers)[1])
           /@xml:id"/>
