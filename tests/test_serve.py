@@ -674,9 +674,14 @@ def test_settings_that_cannot_be_taken_are_told_in_the_panel(edition: Path) -> N
         return [(d.code, d.path) for d in session.state.snapshot.diagnostics
                 if d.code.startswith("serve.")]  # fmt: skip
 
-    answers.append(EditionError("pyproject.toml is not valid TOML"))
+    answers.append(
+        EditionError("pyproject.toml is not valid TOML: Expected '=' (at line 10, column 14)")
+    )
     session.cycle(frozenset({config}))
     assert settings_said() == [("serve.settings", display(config))]
+    # at the place TOML's reader names, for the panel's link (probe 98)
+    (told,) = [d for d in session.state.snapshot.diagnostics if d.code == "serve.settings"]
+    assert (told.line, told.column) == (10, 14)
     answers.append(replace(options, targets=(edition / "tei" / "texts",)))
     session.cycle(frozenset({config}))
     assert settings_said() == [("serve.restart", display(config))]

@@ -20,6 +20,7 @@ Library code: it never prints; ``echo`` is the caller's.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -46,6 +47,8 @@ RETRY = 1.0
 #: Longest wait for the open pages to reload before the check starts.
 RELOAD_WAIT = 2.0
 #: Files the source view of the pages may show (named by a diagnostic).
+#: Where Python's TOML reader says a file went wrong: "(at line 10, column 14)".
+_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 SHOWN_SUFFIXES = (".xml", ".rng", ".sch", ".md", ".toml", ".xsl", ".css")
 
 
@@ -456,9 +459,18 @@ class Session:
         try:
             options = self.settings()
         except EditionError as exc:
-            # told with the cycle's diagnostics, in the terminal and the panel
+            # told with the cycle's diagnostics, in the terminal and the panel; at the place
+            # TOML's reader names, so that the panel links to it (probe 98)
+            where = _TOML_PLACE.search(str(exc))
+            line, column = (int(where[1]), int(where[2])) if where else (None, None)
             self.settings_problems = [
-                diag.error(shown, "serve.settings", f"the settings were not reloaded: {exc}")
+                diag.error(
+                    shown,
+                    "serve.settings",
+                    f"the settings were not reloaded: {exc}",
+                    line=line,
+                    column=column,
+                )
             ]
             return
         self.settings_problems = []
