@@ -613,7 +613,7 @@ def parse_one(
             tree = etree.ElementTree(etree.fromstring(text, parser))
             break
         except etree.XMLSyntaxError as exc:
-            problem = _syntax_diagnostic(exc, parser, shown, verdict.dtd_ignored)
+            problem = _syntax_diagnostic(exc, parser, shown, verdict.dtd_ignored, lined)
             known = _dtd_entity(problem) if dtd_entities and verdict.dtd_ignored else None
             if known is None or known in replaced or len(replaced) >= _MAX_DTD_ENTITIES:
                 return GateResult(None, (*notes, problem))
@@ -1013,7 +1013,11 @@ def _first_non_ascii(data: bytes) -> int:
 
 
 def _syntax_diagnostic(
-    exc: etree.XMLSyntaxError, parser: etree.XMLParser, shown: str, dtd_ignored: bool
+    exc: etree.XMLSyntaxError,
+    parser: etree.XMLParser,
+    shown: str,
+    dtd_ignored: bool,
+    data: bytes = b"",
 ) -> Diagnostic:
     entries = [e for e in parser.error_log if e.level_name in ("FATAL", "ERROR")]
     entry = entries[0] if entries else None
@@ -1024,6 +1028,12 @@ def _syntax_diagnostic(
     # libxml2 places a stray '&' at the character after it (probe 66)
     if column and column > 1 and raw.startswith("xmlParseEntityRef: no name"):
         column -= 1
+    # and an entity bomb at the XML declaration (probe 98: 1:5): the first declaration of
+    # an entity is what to remove
+    declared = data.find(b"<!ENTITY") if code == "gate.entity-expansion" else -1
+    if declared >= 0:
+        line = data.count(b"\n", 0, declared) + 1
+        column = declared - data.rfind(b"\n", 0, declared)
     return diag.error(shown, code, message, line or None, column or None, origin=_ORIGIN)
 
 

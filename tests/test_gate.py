@@ -197,6 +197,10 @@ def test_billion_laughs_is_stopped(tmp_path: Path) -> None:
     )
     data = f"<!DOCTYPE r [{decl}]>\n<r>&l9;</r>".encode()
     assert only_error(gate(tmp_path, "bomb.xml", data)).code == "gate.entity-expansion"
+    # placed at the first declaration, what to remove (probe 98: at the XML declaration)
+    declared = f'<?xml version="1.0"?>\n<!DOCTYPE r [\n  {decl}]>\n<r>&l9;</r>'.encode()
+    told = only_error(gate(tmp_path, "bomb2.xml", declared))
+    assert (told.code, told.line, told.column) == ("gate.entity-expansion", 3, 3)
 
 
 def test_internal_entities_are_expanded_not_lost(tmp_path: Path) -> None:
