@@ -578,26 +578,36 @@ def test_a_role_of_a_cast_group_is_described_by_its_group(tmp_path: Path) -> Non
     }
 
 
+def _indexed_places(
+    tmp_path: Path, body: str, where: str, lists: str
+) -> tuple[Report, dict[str, dict[str, Any]]]:
+    """A text of ``body`` whose register ``lists`` stands before ``where`` ("<text>": a
+    standOff, "</text>": a back), indexed: the report and the entities by id."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(tei_text(body).replace(where, lists + where), encoding="utf-8")
+    report = build([source.parent], tmp_path / "out", only=("index",))
+    entities = json.loads((tmp_path / "out/index/entities.json").read_text("utf-8"))
+    return report, {e["id"]: e for e in entities["entities"]}
+
+
 def test_a_place_nested_in_a_texts_own_register_is_an_entry(tmp_path: Path) -> None:
     """Probe 94: a place nested in a place of a text's own standOff was "no register entry"
     (index.unresolved-ref) for a name pointing at it, as one in a register file was not."""
-    source = tmp_path / "src" / "t.xml"
-    source.parent.mkdir()
-    source.write_text(
-        tei_text('<p>In <placeName ref="#m">Malines</placeName>, <placeName ref="#b">Belgium'
-                 "</placeName>.</p>").replace(
-            "<text>",
-            '<standOff><listPlace><place xml:id="b"><placeName>Belgium</placeName>'
-            '<place xml:id="m"><placeName>Mechelen</placeName></place></place></listPlace>'
-            "</standOff><text>",
-        ),
-        encoding="utf-8",
-    )  # fmt: skip
-    report = build([source.parent], tmp_path / "out", only=("index",))
+    report, found = _indexed_places(
+        tmp_path,
+        '<p>In <placeName ref="#m">Malines</placeName>, <placeName ref="#b">Belgium'
+        "</placeName>.</p>",
+        "<text>",
+        '<standOff><listPlace><place xml:id="b"><placeName>Belgium</placeName>'
+        '<place xml:id="m"><placeName>Mechelen</placeName></place></place></listPlace>'
+        "</standOff>",
+    )
     assert report.diagnostics == []
-    entities = json.loads((tmp_path / "out/index/entities.json").read_text("utf-8"))
-    counts = {e["id"]: (e["count"], e["within"]) for e in entities["entities"]}
-    assert counts == {"b": (1, []), "m": (1, ["b"])}
+    assert {k: (e["count"], e["within"]) for k, e in found.items()} == {
+        "b": (1, []),
+        "m": (1, ["b"]),
+    }
 
 
 def test_a_place_located_in_another_by_a_pointer_lies_in_it(tmp_path: Path) -> None:
@@ -605,22 +615,17 @@ def test_a_place_located_in_another_by_a_pointer_lies_in_it(tmp_path: Path) -> N
     lies by its location's pointer (<location type="located_in_place"><placeName
     ref="#wien"/>), not by nesting, lay nowhere; it lies in that place and in the places
     that one lies in."""
-    source = tmp_path / "src" / "t.xml"
-    source.parent.mkdir()
-    source.write_text(
-        tei_text('<p>In <placeName ref="#innere">Innere Stadt</placeName>.</p>').replace(
-            "<text>",
-            '<standOff><listPlace><place xml:id="innere"><placeName>I., Innere Stadt</placeName>'
-            '<location type="located_in_place"><placeName ref="#wien">Wien</placeName>'
-            '</location></place><place xml:id="at"><placeName>Österreich</placeName>'
-            '<place xml:id="wien"><placeName>Wien</placeName></place></place></listPlace>'
-            "</standOff><text>",
-        ),
-        encoding="utf-8",
+    _, found = _indexed_places(
+        tmp_path,
+        '<p>In <placeName ref="#innere">Innere Stadt</placeName>.</p>',
+        "<text>",
+        '<standOff><listPlace><place xml:id="innere"><placeName>I., Innere Stadt</placeName>'
+        '<location type="located_in_place"><placeName ref="#wien">Wien</placeName>'
+        '</location></place><place xml:id="at"><placeName>Österreich</placeName>'
+        '<place xml:id="wien"><placeName>Wien</placeName></place></place></listPlace>'
+        "</standOff>",
     )
-    build([source.parent], tmp_path / "out", only=("index",))
-    entities = json.loads((tmp_path / "out/index/entities.json").read_text("utf-8"))
-    within = {e["id"]: e["within"] for e in entities["entities"]}
+    within = {k: e["within"] for k, e in found.items()}
     assert within == {"innere": ["wien", "at"], "wien": ["at"], "at": []}
 
 
@@ -628,24 +633,17 @@ def test_the_names_of_a_register_in_a_texts_back_are_no_mentions(tmp_path: Path)
     """Probe 97 (a Schnitzler letter's back keeps its places, each located in the city by a
     pointer): the pointers were counted as mentions of the city, "I., Innere Stadt (3)",
     with occurrences in the register; a list in the body (a chronicle) still speaks."""
-    source = tmp_path / "src" / "t.xml"
-    source.parent.mkdir()
-    source.write_text(
-        tei_text(
-            '<p>In <placeName ref="#innere">Innere Stadt</placeName>.</p><listEvent><event>'
-            '<p>Fire in <placeName ref="#wien">Wien</placeName>.</p></event></listEvent>'
-        ).replace(
-            "</body>",
-            '</body><back><listPlace><place xml:id="innere"><placeName>I., Innere Stadt'
-            '</placeName><location type="located_in_place"><placeName ref="#wien">Wien'
-            '</placeName></location></place><place xml:id="wien"><placeName>Wien</placeName>'
-            "</place></listPlace></back>",
-        ),
-        encoding="utf-8",
+    _, found = _indexed_places(
+        tmp_path,
+        '<p>In <placeName ref="#innere">Innere Stadt</placeName>.</p><listEvent><event>'
+        '<p>Fire in <placeName ref="#wien">Wien</placeName>.</p></event></listEvent>',
+        "</text>",
+        '<back><listPlace><place xml:id="innere"><placeName>I., Innere Stadt'
+        '</placeName><location type="located_in_place"><placeName ref="#wien">Wien'
+        '</placeName></location></place><place xml:id="wien"><placeName>Wien</placeName>'
+        "</place></listPlace></back>",
     )
-    build([source.parent], tmp_path / "out", only=("index",))
-    entities = json.loads((tmp_path / "out/index/entities.json").read_text("utf-8"))
-    counted = {e["id"]: (e["count"], e["within"]) for e in entities["entities"]}
+    counted = {k: (e["count"], e["within"]) for k, e in found.items()}
     assert counted == {"innere": (1, ["wien"]), "wien": (1, [])}
 
 
