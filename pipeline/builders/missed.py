@@ -73,19 +73,18 @@ def untagged_mentions(document: SourceDocument) -> list[Diagnostic]:
                 forms[form] = _Form(name)
     if not forms:
         return []
-    pattern = _pattern(forms)
+    words = list(_running_words(holders))
     # a one-word name the text also writes in lower case is a common word too ("Reading" and
     # "reading", "Libreria" and "libreria", "May" and "may"): its capital says nothing
     common = {f[0].lower() + f[1:]: f for f in forms if " " not in f and f[0].lower() != f[0]}
-    lower = _pattern(common) if common else None
-    words = list(_running_words(holders))
-    if lower is not None:
+    if common:
+        lower = _pattern(common)
         for text, _, _ in words:
             for match in lower.finditer(text):
                 forms.pop(common.get(match.group(), ""), None)
         if not forms:
             return []
-        pattern = _pattern(forms)
+    pattern = _pattern(forms)
     for text, element, line in words:
         for match in pattern.finditer(text):
             form = " ".join(match.group().split())
