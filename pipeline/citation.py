@@ -13,6 +13,7 @@ managers (Zotero's connector) read. The page stylesheet receives them as one sma
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import json
 import re
@@ -393,7 +394,10 @@ def licence_of(root: etree._Element) -> tuple[str, str]:
         ):
             parts = availability.xpath("tei:p | tei:ab | tei:licence", namespaces=_NS)
             return " ".join(w for p in parts if (w := _statement(p))), ""
-        url = licence.get("target", "").strip()
+        # its address, else that of the one link its words hold (DraCor's "<ab>CC0 1.0</ab>
+        # <ref target=...>Licence</ref>": probe 99, no licence for machines)
+        links = licence.xpath(".//tei:ref/@target", namespaces=_NS)
+        url = (licence.get("target") or (str(links[0]) if len(links) == 1 else "")).strip()
         words = _statement(licence)
         return words or url, url if url.startswith(("https://", "http://")) else ""
     return (_words(availability, _NOT_PROSE) if availability is not None else ""), ""
@@ -401,11 +405,16 @@ def licence_of(root: etree._Element) -> tuple[str, str]:
 
 def _statement(element: etree._Element) -> str:
     """The words of a statement, its paragraphs one after another as sentences however the
-    file is laid out (probe 97: "applies to this text.The CC BY 4.0 License")."""
+    file is laid out (probe 97: "applies to this text.The CC BY 4.0 License"), and the words
+    beside them too (a licence's content is mixed: probe 99, DraCor's "<ab>CC0 1.0</ab><ref
+    ...>Licence</ref>" lost its "Licence")."""
     blocks = element.xpath("tei:p | tei:ab", namespaces=_NS)
     if not blocks:
         return _words(element, _NOT_PROSE)
-    return " ".join(w for b in blocks if (w := _words(b, _NOT_PROSE)))
+    spaced = copy.deepcopy(element)
+    for block in spaced.xpath("tei:p | tei:ab", namespaces=_NS):
+        block.tail = " " + (block.tail or "")
+    return _words(spaced, _NOT_PROSE)
 
 
 def book_identifier(text_id: str, stem: str, publication: Publication) -> str:

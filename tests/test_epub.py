@@ -1383,6 +1383,25 @@ def test_the_title_page_of_a_letter_in_german_marks_the_interfaces_labels(
     assert rights.xpath("string(.)") == "Licence: CC BY 4.0"
 
 
+def test_a_licences_paragraphs_are_sentences_apart_in_the_book(tmp_path: Path) -> None:
+    """Probe 99: the book's dc:rights ran a licence's paragraphs together ("licensed as
+    follows.CC BY 4.0"), where the page says them apart; the words beside them stay."""
+    licence = (
+        "<availability status='restricted'><p>No reproduction.</p><licence target="
+        "'https://creativecommons.org/licenses/by/4.0/'><p>Licensed as follows.</p><p>CC BY 4.0"
+        "</p> for the encoding</licence></availability></publicationStmt>"
+    )
+    source = tmp_path / "t.xml"
+    source.write_text(
+        tei_text("<p>Words.</p>").replace("<p>x</p></publicationStmt>", licence), "utf-8"
+    )
+    book = Book(_build([source], tmp_path / "out")["t"])
+    assert book.dc("rights") == [
+        "No reproduction. Licensed as follows. CC BY 4.0 for the encoding, "
+        "https://creativecommons.org/licenses/by/4.0/"
+    ]
+
+
 def test_the_title_page_credits_every_editor_and_the_editions_responsibilities(
     tmp_path: Path,
 ) -> None:

@@ -395,6 +395,20 @@ def test_a_licence_of_the_encoding_alone_licenses_no_text() -> None:
         "The rights in the text remain with its author. Encoding: CC BY 4.0. Images excluded.",
         "",
     )
+    # probe 99: a licence's words beside its paragraphs are its words too, and the address of
+    # the one link they hold is its address (DraCor)
+    dracor = etree.fromstring(
+        header.format(status="free").replace(
+            "<p>The rights in the text remain with its author.</p><licence target='https://"
+            "creativecommons.org/licenses/by/4.0/'>Encoding: CC BY 4.0</licence>",
+            "<licence><ab>CC0 1.0</ab><ref target='https://creativecommons.org/publicdomain/"
+            "zero/1.0/'>Licence</ref></licence>",
+        )
+    )
+    assert citation.licence_of(dracor) == (
+        "CC0 1.0 Licence",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    )
     free = citation.text_citation(
         etree.fromstring(header.format(status="free")), "t", "E", when, Publication(None)
     )

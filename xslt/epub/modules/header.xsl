@@ -81,8 +81,13 @@
   <xsl:function name="ee:rights" as="xs:string">
     <xsl:variable name="licence" as="element()?"
         select="($ee:file-desc/tei:publicationStmt//tei:licence)[1]"/>
-    <xsl:variable name="text" as="xs:string"
-        select="ee:plain(($licence, $ee:file-desc/tei:publicationStmt/tei:availability)[1])"/>
+    <!-- a licence's paragraphs are sentences apart, its other words kept beside them (probe
+         99: "licensed as follows.CC BY 4.0") -->
+    <xsl:variable name="text" as="xs:string" select="if ($licence[tei:p | tei:ab])
+        then normalize-space(string-join($licence/node() ! (if (self::tei:p or self::tei:ab)
+            then ' ' || ee:plain(.) || ' ' else if (. instance of element()) then ee:plain(.)
+            else string(.)), ''))
+        else ee:plain(($licence, $ee:file-desc/tei:publicationStmt/tei:availability)[1])"/>
     <!-- what the availability says beside its licence comes first: the rights in the text
          itself, when the licence covers the encoding alone -->
     <xsl:variable name="said" as="xs:string*" select="if (exists($licence))
