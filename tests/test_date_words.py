@@ -61,4 +61,17 @@ def test_words_and_value(
     told: str | None,
 ) -> None:
     found = disagreement(words, earliest, latest)
-    assert found is None if told is None else told in (found or ""), found
+    assert found is None if told is None else told in (found or ("", ""))[0], found
+
+
+def test_the_end_the_words_pass_is_named() -> None:
+    """Probe 99: "March to June 1850" with from 1850-03 and to 1850-05 blamed @from."""
+    assert disagreement("March to June 1850", (1850, 3, 1), (1850, 5, 31)) == (
+        "its words name a month it does not take in",
+        "end",
+    )
+    assert disagreement("1849 to 1850", (1850, 3, 1), (1850, 5, 31)) is None
+    assert disagreement("in 1849", (1850, 3, 1), (1851, 5, 31)) == (
+        "its words name 1849, a year it does not take in",
+        "start",
+    )

@@ -629,6 +629,21 @@ def test_a_place_located_in_another_by_a_pointer_lies_in_it(tmp_path: Path) -> N
     assert within == {"innere": ["wien", "at"], "wien": ["at"], "at": []}
 
 
+def test_places_that_point_at_each_other_lie_in_each_other_once(tmp_path: Path) -> None:
+    """Probe 99: two places whose locations point at each other read "In: Loop B, Loop A,
+    Loop B, ..." (eight deep), the first lying in itself; each is named once."""
+    _, found = _indexed_places(
+        tmp_path,
+        '<p>In <placeName ref="#a">A</placeName>.</p>',
+        "<text>",
+        '<standOff><listPlace><place xml:id="a"><placeName>Loop A</placeName><location>'
+        '<placeName ref="#b"/></location></place><place xml:id="b"><placeName>Loop B'
+        '</placeName><location><placeName ref="#a"/></location></place></listPlace>'
+        "</standOff>",
+    )
+    assert {k: e["within"] for k, e in found.items()} == {"a": ["b"], "b": ["a"]}
+
+
 def test_the_names_of_a_register_in_a_texts_back_are_no_mentions(tmp_path: Path) -> None:
     """Probe 97 (a Schnitzler letter's back keeps its places, each located in the city by a
     pointer): the pointers were counted as mentions of the city, "I., Innere Stadt (3)",

@@ -63,15 +63,17 @@ _ROMAN = re.compile(r"\b(?:kal|kalend\w*|calend\w*|kl)\b")
 Day = tuple[int, int, int]
 
 
-def disagreement(words: str, earliest: Day, latest: Day) -> str | None:
+def disagreement(words: str, earliest: Day, latest: Day) -> tuple[str, str] | None:
     """Why ``words`` cannot say the date from ``earliest`` to ``latest`` (year, month, day),
-    or None. Only a year from 1000 to 2999 counts (a number of four digits is a sum, a page,
-    an address as well), and a month is compared only inside one year's bounds."""
+    and which end of it they pass ("start" or "end": probe 99 blamed @from for a June past
+    @to), or None. Only a year from 1000 to 2999 counts (a number of four digits is a sum, a
+    page, an address as well), and a month is compared only inside one year's bounds."""
     plain = _plain(words)
     years = sorted(set(_years(plain)))
     if years and not any(earliest[0] <= y <= latest[0] for y in years):
         named = " and ".join(str(y) for y in years)
-        return f"its words name {named}, a year it does not take in"
+        side = "end" if years[0] > latest[0] else "start"
+        return f"its words name {named}, a year it does not take in", side
     if earliest[0] != latest[0]:
         return None
     roman = _ROMAN.search(plain) is not None
@@ -82,12 +84,13 @@ def disagreement(words: str, earliest: Day, latest: Day) -> str | None:
         inside = [earliest[1] <= m <= latest[1] for m in months]
         one_month = earliest[1] == latest[1]
         if not any(inside) or (not one_month and not all(inside)):
-            return "its words name a month it does not take in"
+            side = "end" if max(months) > latest[1] else "start"
+            return "its words name a month it does not take in", side
     # a double year is a date of the Old Style, whose day is not the value's
     if earliest == latest and not roman and "/" not in plain:
         days = _days(plain)
         if len(days) == 1 and days != {earliest[2]}:
-            return f"its words name day {days.pop()}, not the day it gives"
+            return f"its words name day {days.pop()}, not the day it gives", "start"
     return None
 
 

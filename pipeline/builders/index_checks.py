@@ -382,8 +382,11 @@ def _words_disagree(date: etree._Element, iso: bool) -> tuple[str, str] | None:
     # an open range is open on its open side
     earliest = first[0] if first is not None else (-9999, 1, 1)
     latest = last[1] if last is not None else (9999, 12, 31)
-    why = disagreement(words, earliest, latest)
-    return None if why is None else (str(start or end), why)
+    told = disagreement(words, earliest, latest)
+    if told is None:
+        return None
+    why, side = told
+    return str((end if side == "end" else start) or start or end), why
 
 
 def _bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:

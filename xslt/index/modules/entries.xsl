@@ -213,7 +213,7 @@
       <!-- the places a place lies in, nearest first: TEI records containment by nesting
            places (Guidelines 13.3.4); probe 57's district had lost its city and country -->
       <xsl:if test="self::tei:place">
-        <xsl:for-each select="ed:places-around(., 1)">
+        <xsl:for-each select="ed:places-around(., .)">
           <xsl:sequence select="ed:named(., 'within')"/>
         </xsl:for-each>
       </xsl:if>
@@ -375,17 +375,19 @@
   <!-- The places $place lies in, nearest first: the places it is nested in, else the place
        its location points at (PMB's and the Schnitzler letters' registers: <location
        type="located_in_place"><placeName ref="#pmb51"/></location>: probe 97) and the places
-       that one lies in, eight deep at most (a loop of pointers ends there). -->
+       that one lies in; each once, the walk ending at a place already passed (probe 99: two
+       places pointing at each other read "In: Loop B, Loop A, Loop B, ..."). $seen: the
+       places passed, $place first. -->
   <xsl:function name="ed:places-around" as="element()*">
     <xsl:param name="place" as="element()"/>
-    <xsl:param name="depth" as="xs:integer"/>
+    <xsl:param name="seen" as="element()*"/>
     <xsl:variable name="nested" as="element()*" select="reverse($place/ancestor::tei:place[@xml:id])"/>
-    <xsl:variable name="up" as="element()?" select="if (exists($nested) or $depth gt 8) then ()
+    <xsl:variable name="up" as="element()?" select="if (exists($nested)) then ()
         else ($place/tei:location/*[@ref] ! tokenize(normalize-space(@ref))[1]
-            ! replace(., '^.*#', '') ! key('entry', ., $registers)[self::tei:place]
-            [not(. is $place)])[1]"/>
-    <xsl:sequence select="if (exists($nested)) then $nested
-        else $up ! (., ed:places-around(., $depth + 1))"/>
+            ! replace(., '^.*#', '') ! key('entry', ., $registers)[self::tei:place])[1]
+            [empty(. intersect ($place, $seen))]"/>
+    <xsl:sequence select="if (exists($nested)) then $nested[empty(. intersect $seen)]
+        else $up ! (., ed:places-around(., ($seen, $place)))"/>
   </xsl:function>
 
   <xsl:template name="ed:other-names" as="element(ed:other-name)*">
