@@ -77,8 +77,9 @@
         else if ($up[self::app or self::rdgGrp]) then
           empty($e/descendant-or-self::* intersect r:lemma($e/ancestor::app[1]))
         else not(r:leiden-kept($e)) and exists($e[self::del[not(ancestor::restore)]
-            [not(r:undone(.))] or self::add[parent::subst][r:undone(..)] or self::surplus or self::am or self::metamark or self::fw
-            or self::catchwords or self::signatures or r:metadata(.)])"/>
+            [not(r:undone(.))] or self::add[parent::subst][r:undone(..)] or self::surplus
+            or self::am or self::metamark or self::fw or self::catchwords or self::signatures
+            or r:metadata(.)])"/>
   </xsl:function>
 
   <!-- What the page does not show as words, being about the text (inline.xsl): an
