@@ -36,7 +36,7 @@ from ..stages import (
 )
 from ..validate.references import REGISTER_ENTRIES
 from .date_words import disagreement
-from .index_model import NS, TEI_NS
+from .index_model import DATABLE, NS, TEI_NS
 from .missed import untagged_mentions
 
 if TYPE_CHECKING:
@@ -317,7 +317,7 @@ def _bad_dates(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnosti
         # read from att.datable.iso (``iso``): the index took only calendar dates that exist,
         # and ISO 8601 allows what the W3C types do not (a time without seconds)
         iso = date.get("iso") == "true"
-        for name in () if iso else DATE_ATTRIBUTES:
+        for name in () if iso else DATABLE:
             value = date.get(name)
             why = None if value is None else date_problem(value)
             if why is not None:
@@ -406,8 +406,6 @@ def _bounds(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | N
     return None
 
 
-#: The attributes of a normalised date (TEI att.datable.w3c), as the timeline reads them.
-DATE_ATTRIBUTES = ("when", "notBefore", "notAfter", "from", "to")
 _ZONE = r"(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))?"
 _YEAR = r"(-?\d{4,})"
 _TIME = r"(\d\d):(\d\d):(\d\d)(?:\.\d+)?"

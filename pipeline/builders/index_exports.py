@@ -253,9 +253,7 @@ def _speech(speech: etree._Element) -> dict[str, object]:
 
 
 def date_record(date: etree._Element) -> dict[str, object]:
-    record: dict[str, object] = {
-        key: _or_none(date.get(key)) for key in ("when", "notBefore", "notAfter", "from", "to")
-    }
+    record: dict[str, object] = {key: _or_none(date.get(key)) for key in DATABLE}
     record.update(_location(date))
     return record
 
