@@ -41,6 +41,13 @@ from pipeline.builders.date_words import disagreement
         ("3 7bre 1790", (1790, 10, 3), (1790, 10, 3), "a month"),
         ("3 7bre 1790", (1790, 9, 3), (1790, 9, 3), None),
         ("between September and December", (1943, 9, 1), (1943, 10, 31), "a month"),
+        # a Roman month between a day and a year; a Roman number elsewhere is none
+        ("12.IV.1944", (1944, 5, 12), (1944, 5, 12), "a month"),
+        ("12.IV.1944", (1944, 4, 12), (1944, 4, 12), None),
+        ("3 XI 1918", (1918, 11, 4), (1918, 11, 4), "day 3"),
+        ("5-vii-1890", (1890, 7, 5), (1890, 7, 5), None),
+        ("12. IV. 1944", (1944, 4, 13), (1944, 4, 13), "day 12"),
+        ("Henry IV, 1590", (1590, 5, 1), (1590, 5, 1), None),
         # probe 97: what read as months or years and was not
         ("16. kalendas septembris", (1575, 8, 17), (1575, 8, 17), None),
         ("3. Kal. Maii", (1560, 4, 29), (1560, 4, 29), None),

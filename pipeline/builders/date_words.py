@@ -4,19 +4,19 @@ timeline record (words, bounds of ``@when`` or of a range) -> why they disagree,
 
 Probe 94: "April 1943" with ``when="1943-05"`` was filed under May 1943 on the timeline, and
 neither ``edition check`` nor the build said a word. The words name a year when they hold a
-number of four digits standing alone (not "No. 1849"), two years when they write a double
-year ("1731/32"); a month when they hold a month's name (English, French, German, Italian,
-Spanish, Portuguese, Dutch and Latin: the languages of the interface and their neighbours;
-unambiguous abbreviations too, and "7bre" for September) or write the date in dotted numbers
-("6. 8. 1891", day first); and a day when a number stands next to the month's name ("28
-février", "Feb. 11"). A date disagrees when its words name years and none lies within its
-value; when they name months and none is one its value takes in (for a range within a year:
-one outside it); or, for a value of one day, when they name another day of its month. A
-Roman date counts its days before the Kalends of the next month ("16. kalendas septembris"
-is 17 August): the month before the named one is its month too, and its day is not compared.
-Words that name nothing of these, the editor's "late that year", say nothing to compare.
-Probe 97 took out what read as months in real dates and was not ("op Sint Jan", "San
-Marco", "mar." for mardi, "le sept" for seven).
+number of four digits standing alone (not "No. 1849"), two years when they write a double year
+("1731/32"); a month when they hold a month's name (English, French, German, Italian, Spanish,
+Portuguese, Dutch and Latin: the languages of the interface and their neighbours; unambiguous
+abbreviations too, and "7bre" for September), write the date in dotted numbers ("6. 8. 1891",
+day first) or with a Roman month between a day and a year ("12.IV.1944"); and a day when a
+number stands next to the month's name ("28 février", "Feb. 11"). A date disagrees when its
+words name years and none lies within its value; when they name months and none is one its value
+takes in (for a range within a year: one outside it); or, for a value of one day, when they name
+another day of its month. A Roman date counts its days before the Kalends of the next month
+("16. kalendas septembris" is 17 August): the month before the named one is its month too, and
+its day is not compared. Words that name nothing of these, the editor's "late that year", say
+nothing to compare. Probe 97 took out what read as months in real dates and was not ("op Sint
+Jan", "San Marco", "mar." for mardi, "le sept" for seven).
 """
 
 from __future__ import annotations
@@ -53,6 +53,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NUMBERED = re.compile(r"(?<![\w])(7|8|9|10|x)b(?:re|er|ris)?\b")
 _YEAR = re.compile(r"(?<!\d)(?<!no\. )(?<!nr\. )(?<!n° )(?<!#)(\d{4})(?:\s*/\s*(\d{1,4}))?(?!\d)")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s*(\d{1,2})\.\s*\d{4}(?!\d)")
+#: "12.IV.1944", "3 XI 1918", "5-vii-1890": a Roman month between a day and a year (both
+#: asked for, so that "Henry IV" or "vi" in a sentence is no month).
+_ROMAN_MONTH = re.compile(
+    r"(?<![\d.])(\d{1,2})\.?\s*[.\-/ ]?\s*(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
+    r"\s*[.\-/ ]\s*\d{4}(?!\d)"
+)
+_ROMAN_NUMBERS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 _ORDINAL = r"(?:st|nd|rd|th|er|e|eme|o|ter|ten)?\.?"
 _DAY_BEFORE = re.compile(
     rf"(?<![\d.])(\d{{1,2}}){_ORDINAL}\s+(?:(?:de|of|the|di|del|do|da)\s+)*({_MONTHS})\b"
@@ -115,6 +122,7 @@ def _months(plain: str) -> set[int]:
     months |= {9 + ("7", "8", "9", "10").index(n) if n != "x" else 12
                for n in _NUMBERED.findall(plain)}  # fmt: skip
     months |= {int(m) for _, m in _DOTTED.findall(plain) if 1 <= int(m) <= 12}
+    months |= {_ROMAN_NUMBERS.index(m) + 1 for _, m in _ROMAN_MONTH.findall(plain)}
     return months
 
 
@@ -122,6 +130,7 @@ def _days(plain: str) -> set[int]:
     days = {int(d) for d, _ in _DAY_BEFORE.findall(plain)}
     days |= {int(d) for _, d in _DAY_AFTER.findall(plain)}
     days |= {int(d) for d, _ in _DOTTED.findall(plain)}
+    days |= {int(d) for d, _ in _ROMAN_MONTH.findall(plain)}
     return {d for d in days if 1 <= d <= 31}
 
 
