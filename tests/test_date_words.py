@@ -47,6 +47,8 @@ from pipeline.builders.date_words import disagreement
         ("3 XI 1918", (1918, 11, 4), (1918, 11, 4), "day 3"),
         ("5-vii-1890", (1890, 7, 5), (1890, 7, 5), None),
         ("12. IV. 1944", (1944, 4, 13), (1944, 4, 13), "day 12"),
+        ("8, IX, 31", (1931, 9, 8), (1931, 9, 8), None),
+        ("8, IX, 31", (1931, 8, 8), (1931, 8, 8), "a month"),
         ("Henry IV, 1590", (1590, 5, 1), (1590, 5, 1), None),
         # probe 97: what read as months or years and was not
         ("16. kalendas septembris", (1575, 8, 17), (1575, 8, 17), None),

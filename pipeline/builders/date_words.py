@@ -8,15 +8,15 @@ number of four digits standing alone (not "No. 1849"), two years when they write
 ("1731/32"); a month when they hold a month's name (English, French, German, Italian, Spanish,
 Portuguese, Dutch and Latin: the languages of the interface and their neighbours; unambiguous
 abbreviations too, and "7bre" for September), write the date in dotted numbers ("6. 8. 1891",
-day first) or with a Roman month between a day and a year ("12.IV.1944"); and a day when a
-number stands next to the month's name ("28 février", "Feb. 11"). A date disagrees when its
-words name years and none lies within its value; when they name months and none is one its value
-takes in (for a range within a year: one outside it); or, for a value of one day, when they name
-another day of its month. A Roman date counts its days before the Kalends of the next month
-("16. kalendas septembris" is 17 August): the month before the named one is its month too, and
-its day is not compared. Words that name nothing of these, the editor's "late that year", say
-nothing to compare. Probe 97 took out what read as months in real dates and was not ("op Sint
-Jan", "San Marco", "mar." for mardi, "le sept" for seven).
+day first) or with a Roman month between a day and a year ("12.IV.1944", "8, IX, 31"); and a day
+when a number stands next to the month's name ("28 février", "Feb. 11"). A date disagrees when
+its words name years and none lies within its value; when they name months and none is one its
+value takes in (for a range within a year: one outside it); or, for a value of one day, when
+they name another day of its month. A Roman date counts its days before the Kalends of the next
+month ("16. kalendas septembris" is 17 August): the month before the named one is its month too,
+and its day is not compared. Words that name nothing of these, the editor's "late that year",
+say nothing to compare. Probe 97 took out what read as months in real dates and was not ("op
+Sint Jan", "San Marco", "mar." for mardi, "le sept" for seven).
 """
 
 from __future__ import annotations
@@ -53,11 +53,11 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NUMBERED = re.compile(r"(?<![\w])(7|8|9|10|x)b(?:re|er|ris)?\b")
 _YEAR = re.compile(r"(?<!\d)(?<!no\. )(?<!nr\. )(?<!n° )(?<!#)(\d{4})(?:\s*/\s*(\d{1,4}))?(?!\d)")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s*(\d{1,2})\.\s*\d{4}(?!\d)")
-#: "12.IV.1944", "3 XI 1918", "5-vii-1890": a Roman month between a day and a year (both
-#: asked for, so that "Henry IV" or "vi" in a sentence is no month).
+#: "12.IV.1944", "3 XI 1918", "8, IX, 31" (probe 97): a Roman month between a day and a
+#: year of four or two digits (both asked for, so that "Henry IV" or "vi" is no month).
 _ROMAN_MONTH = re.compile(
-    r"(?<![\d.])(\d{1,2})\.?\s*[.\-/ ]?\s*(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
-    r"\s*[.\-/ ]\s*\d{4}(?!\d)"
+    r"(?<![\d.])(\d{1,2})\.?\s*[.,\-/ ]?\s*(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
+    r"\s*[.,\-/ ]\s*(?:\d{4}|\d{2})(?!\d)"
 )
 _ROMAN_NUMBERS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 _ORDINAL = r"(?:st|nd|rd|th|er|e|eme|o|ter|ten)?\.?"
