@@ -399,7 +399,12 @@ def licence_of(root: etree._Element) -> tuple[str, str]:
         links = licence.xpath(".//tei:ref/@target", namespaces=_NS)
         url = (licence.get("target") or (str(links[0]) if len(links) == 1 else "")).strip()
         words = _statement(licence)
-        return words or url, url if url.startswith(("https://", "http://")) else ""
+        # a restricted text is not free whatever its licence says (Guidelines 2.2.4): a
+        # licence alone is its terms in words, never an address machines read as the
+        # text's licence (probe 97: a restricted text of a CC BY encoding)
+        restricted = availability.get("status", "").strip() == "restricted"
+        open_url = url.startswith(("https://", "http://")) and not restricted
+        return words or url, url if open_url else ""
     return (_words(availability, _NOT_PROSE) if availability is not None else ""), ""
 
 

@@ -836,12 +836,49 @@ def test_the_about_page_cites_the_edition_with_its_editors_and_publisher(tmp_pat
     assert cited.startswith("Letters. Probe Sixty, Erika Mustermann, eds. P Press, "), cited
 
 
+def test_a_restricted_texts_licence_is_no_licence_of_the_page(tmp_path: Path) -> None:
+    """A restricted text (availability/@status, Guidelines 2.2.4) is not free whatever the
+    licence its availability holds alone says: the about page links that licence and the
+    text's source its own, but neither as the page's licence (rel="license"); a free text's
+    licence is one (as the JSON-LD decides: pipeline/citation.py)."""
+    licence = (
+        "<availability status='{status}'><licence target='https://creativecommons.org/"
+        "licenses/by/4.0/'>CC BY 4.0</licence></availability>"
+    )
+    for status in ("restricted", "free"):
+        text = tei_text("<p>Words.</p>", title=status).replace(
+            "<publicationStmt><p>x</p>",
+            f"<publicationStmt><publisher>P</publisher>{licence.format(status=status)}",
+        )
+        text = text.replace(
+            "<sourceDesc><p>x</p>",
+            f"<sourceDesc><bibl><title>Source</title>{licence.format(status=status)}</bibl>",
+        )
+        folder = tmp_path / status
+        folder.mkdir()
+        (folder / f"{status}.xml").write_text(text, "utf-8")
+        build([folder], tmp_path / f"out-{status}", only=["html"], jobs=1)
+        doc = _page(tmp_path / f"out-{status}/html/about.html")
+        facts = doc.xpath("//dd/a[@href='https://creativecommons.org/licenses/by/4.0/']")
+        source = doc.xpath("//*[@class='source-citation']/a[@href='https://creativecommons.org/"
+                           "licenses/by/4.0/']")  # fmt: skip
+        assert len(facts) == len(source) == 1, status
+        rels = {a.get("rel") for a in facts + source}
+        assert rels == ({None} if status == "restricted" else {"license"}), status
+        # the downloads table: the licence's words, linked when it is the text's
+        downloads = doc.xpath("//td/a[@href='https://creativecommons.org/licenses/by/4.0/']")
+        assert len(downloads) == (0 if status == "restricted" else 1), status
+
+
 def test_about_page_has_sources_licence_and_citation(edition: Path) -> None:
     doc = _page(edition / "about.html")
     text = " ".join(doc.text_content().split())
     assert "Editorial declarations" in text and "Segmentation" in text
     assert not re.search(r"\{\d+\}", text), "a catalogue argument left unfilled"
-    assert "https://creativecommons.org/licenses/by/4.0/" in doc.xpath("//a[@rel='license']/@href")
+    # the licence of the encoding alone (status unknown, the rights in the text told beside
+    # it) is linked, but not as the page's licence for machines (rel="license")
+    assert "https://creativecommons.org/licenses/by/4.0/" in doc.xpath("//dd/a/@href")
+    assert not doc.xpath("//a[@rel='license']")
     citation = doc.xpath("string(//section[@id='ed-cite']//p[@class='citation'])")
     # its date in words (probe 57: "Project, 2026-12-06")
     assert "urn:edition:belgium-1944" in citation and "24 November 2026" in citation

@@ -395,6 +395,19 @@ def test_a_licence_of_the_encoding_alone_licenses_no_text() -> None:
         "The rights in the text remain with its author. Encoding: CC BY 4.0. Images excluded.",
         "",
     )
+    # a restricted text whose availability holds its licence alone: its words, no address
+    alone = etree.fromstring(
+        header.format(status="restricted").replace(
+            "<p>The rights in the text remain with its author.</p>", ""
+        )
+    )
+    assert citation.licence_of(alone) == ("Encoding: CC BY 4.0", "")
+    unknown_alone = etree.fromstring(
+        header.format(status="unknown").replace(
+            "<p>The rights in the text remain with its author.</p>", ""
+        )
+    )
+    assert citation.licence_of(unknown_alone)[1].startswith("https://creativecommons.org/")
     # probe 99: a licence's words beside its paragraphs are its words too, and the address of
     # the one link they hold is its address (DraCor)
     dracor = etree.fromstring(

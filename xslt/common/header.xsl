@@ -288,6 +288,18 @@
         [normalize-space() or normalize-space(@target)])[1]"/>
   </xsl:function>
 
+  <!-- Whether a licence's address licenses the text, so machines may read it as its licence
+       (rel="license"): not when the availability's status is restricted, nor when a status
+       of unknown says more than the licence beside it (the licence of the encoding alone);
+       pipeline/citation.py's licence_of decides alike for the JSON-LD. -->
+  <xsl:function name="r:licenses-text" as="xs:boolean">
+    <xsl:param name="licence" as="element()"/>
+    <xsl:variable name="availability" as="element()?" select="$licence/ancestor::availability[1]"/>
+    <xsl:variable name="status" as="xs:string" select="normalize-space($availability/@status)"/>
+    <xsl:sequence select="not($status = 'restricted' or ($status = 'unknown'
+        and exists($availability/(p | ab)[normalize-space()])))"/>
+  </xsl:function>
+
   <!-- The publisher: its name, or the names of the bodies it is made of, in their order
        ("Special Collections, Bodleian Libraries, University of Oxford"), never run together. -->
   <xsl:function name="r:publisher" as="xs:string?">

@@ -273,7 +273,8 @@
       <xsl:text> </xsl:text>
       <xsl:choose>
         <xsl:when test="exists($href)">
-          <a href="{$href}" rel="license">
+          <a href="{$href}">
+            <xsl:if test="r:licenses-text($licence)"><xsl:attribute name="rel">license</xsl:attribute></xsl:if>
             <xsl:value-of select="(r:plain($licence)[. != ''], $href)[1]"/>
           </a>
         </xsl:when>

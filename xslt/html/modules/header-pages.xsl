@@ -292,7 +292,8 @@
           <xsl:choose>
             <xsl:when test="empty($licence)"><xsl:value-of select="r:msg('fact.no-licence')"/></xsl:when>
             <xsl:when test="exists($href)">
-              <a href="{$href}" rel="license">
+              <a href="{$href}">
+                <xsl:if test="r:licenses-text($licence)"><xsl:attribute name="rel">license</xsl:attribute></xsl:if>
                 <xsl:value-of select="if (normalize-space($licence)) then r:plain($licence) else $href"/>
               </a>
             </xsl:when>
