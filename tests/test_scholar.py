@@ -889,6 +889,29 @@ def test_search_reads_a_deletion_and_its_replacement_as_words(tmp_path: Path) ->
     assert not [w for w in words if w in ("preybeseche", "silverpale", "recommaende")], words
 
 
+def test_search_reads_a_word_whole_around_a_correction_laid_out_on_lines(tmp_path: Path) -> None:
+    """Probe 100: a subst inside a word, pretty-printed ("felt<subst> <del>zq</del> <add>wvx
+    </add> </subst> the"), was "zq wvx" to the search and in the diplomatic view; a margin
+    note ran into the word before it ("endmargin"); a running head between the halves of a
+    word broken over a page into the second half ("Hommesmes")."""
+    body = (
+        "<p>Often I have felt<subst>\n   <del>zq</del>\n   <add>wvx</add>\n </subst> the world."
+        "</p><p>The <subst> <del>cat</del> <add>dog</add> </subst> sat; the end<note "
+        'place="margin">margin words</note> more.</p><p><lb/>de la capacit\u00e9 des da\n'
+        '<fw><lb/>B <pb n="10"/> <lb/>10 Egalite des Hommes</fw>\n<lb break="no"/>mes, ie '
+        "ne pretends pas</p>"
+    )
+    words = _indexed_words(tmp_path, "f", body)
+    assert {"feltwvx", "cat", "dog", "end", "margin", "dames,"} <= set(words), words
+    assert not {"zq", "wvx", "endmargin", "Hommesmes,", "Hommes"} & set(words), words
+    page = _page(tmp_path / "out/html/f.html")
+    (first,) = page.xpath("//p[@id='body-p-1']")
+    # the diplomatic view: the deleted and the added letters inside the word, no space
+    assert "feltzqwvx the" in first.text_content()
+    (second,) = page.xpath("//p[@id='body-p-2']")
+    assert "The cat dog sat" in " ".join(second.text_content().split())
+
+
 def test_search_reads_no_call_of_a_note_or_an_entry_as_part_of_a_word(tmp_path: Path) -> None:
     """Probe 91: the number of an apparatus entry's call was indexed as part of the word it
     follows ("virtue2"), so that the word was not found as itself; a note's call too."""

@@ -157,12 +157,19 @@ def _addition(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
     return (match.start() + 6, match.start() + 6, b" ")
 
 
+#: The furniture of a printed page or a manuscript (running heads, catchwords, signatures),
+#: shown in the diplomatic view alone: no words of the text, and between the halves of a
+#: word broken over the page ("da¬<fw>... des Hommes</fw><lb break="no"/>mes") Pagefind
+#: read "Hommesmes" (probe 100). Out of the index.
+_FURNITURE = re.compile(rb"<span(?= class=\"(?:fw|catchwords|signatures) ed-dipl[\" ])")
+
+
 def stage_for_search(page: Path, target: Path) -> bool:
     """Write at ``target`` the page as Pagefind is to read it, if it differs from ``page``:
     without the ids of inline elements that continue a word (a letter before them), which
     Pagefind would split the word at, with a space between the two forms of an editorial
     choice, each a word of its own view, and between a deletion and the addition replacing
-    it, and at the edges of the blocks it does not part.
+    it, and at the edges of the blocks it does not part; without the page's furniture.
     False, and nothing written, when there is nothing to change (the page is then linked as
     it is)."""
     data = page.read_bytes()
@@ -171,6 +178,7 @@ def stage_for_search(page: Path, target: Path) -> bool:
     ]
     edits.extend(_second_form(data, m) for m in _SECOND_FORM.finditer(data))
     edits.extend(_addition(data, m) for m in _ADDITION_AFTER_DELETION.finditer(data))
+    edits.extend((m.end(), m.end(), b" data-pagefind-ignore") for m in _FURNITURE.finditer(data))
     # before a start tag, after an end tag ("/" is 47)
     edits.extend(
         (m.end(), m.end(), b" ") if m.group()[1] == 47 else (m.start(), m.start(), b" ")

@@ -257,15 +257,27 @@
        says the same for the plain words). A correction inside a word, pretty-printed
        "baldige <subst> <del>A</del> <add>a</add> </subst>ufklär", read "baldige a ufklär"
        (probe 46, a Kraus letter). The diplomatic view keeps it between the deleted and the
-       added words. The mixed content of mod, restore or retrace keeps its whitespace: there
-       it is text, and the Shelley-Godwin Archive spaces words by it ("the <mod> ...
-       <add>bright</add> </mod>summit"). -->
+       added words of a subst between words ("the <subst> <del>cat</del> <add>dog</add>
+       </subst> sat"), never before the first or after the last, nor in a subst inside a
+       word: "felt<subst> <del>zq</del> <add>wvx</add> </subst> the" read "felt zq wvx" there,
+       and the search index "zq wvx" for the word "feltwvx" (probe 100). The mixed content of
+       mod, restore or retrace keeps its whitespace: there it is text, and the
+       Shelley-Godwin Archive spaces words by it ("the <mod> ... <add>bright</add>
+       </mod>summit"). -->
   <xsl:template match="text()[not(normalize-space())][parent::subst]"
       mode="r:main r:footnote r:card" as="element()?" priority="1.7">
-    <xsl:if test="$r:views">
+    <xsl:if test="$r:views and not(r:in-word(..)) and preceding-sibling::* and following-sibling::*">
       <span class="ed-dipl"><xsl:value-of select="."/></span>
     </xsl:if>
   </xsl:template>
+
+  <!-- Whether an element stands inside a word: a letter right before or after it
+       ("Wein<choice>...</choice>", "felt<subst>...</subst>"). -->
+  <xsl:function name="r:in-word" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="matches(string($e/preceding-sibling::node()[1][self::text()]), '\w$')
+        or matches(string($e/following-sibling::node()[1][self::text()]), '^\w')"/>
+  </xsl:function>
 
   <!-- The whitespace laying out a damage whose content is elements alone (a supplied reading,
        a gap) before its first or after its last element is no word space either: a letter

@@ -182,8 +182,12 @@
         <!-- no speaker element: the speech's speakers named from @who (7.2.2: speaker is
              optional, @who says who speaks) -->
         <xsl:if test="empty($speaker[normalize-space() or *]) and normalize-space(@who)">
-          <span class="speaker speaker-supplied">
+          <!-- in brackets, as the editors' other words are (probe 100: "Narrateur" for an
+               empty speaker looked like the source's) -->
+          <span class="speaker speaker-supplied" title="{r:msg('tr.supplied')}">
+            <xsl:sequence select="r:mark('[')"/>
             <xsl:call-template name="r:supplied-speakers"/>
+            <xsl:sequence select="r:mark(']')"/>
           </span>
         </xsl:if>
         <xsl:for-each select="$run-on">

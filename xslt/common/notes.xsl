@@ -281,13 +281,19 @@
           <xsl:call-template name="r:attributes">
             <xsl:with-param name="class" select="'margin-note note-content'"/>
           </xsl:call-template>
+          <!-- a space at each edge of a margin note inside a line: drawn as a block, it
+               shows none, but what reads the page as text (the search index, a copy
+               without styles) read "end<note>margin words</note> more" as "endmargin
+               words" (probe 100) -->
           <xsl:if test="$r:phrasing">
             <xsl:attribute name="role" select="'note'"/>
+            <xsl:text> </xsl:text>
           </xsl:if>
           <xsl:apply-templates mode="r:main"/>
           <xsl:call-template name="r:note-resp">
             <xsl:with-param name="block" select="not($r:phrasing) and r:note-of-blocks(.)"/>
           </xsl:call-template>
+          <xsl:if test="$r:phrasing"><xsl:text> </xsl:text></xsl:if>
         </xsl:element>
       </xsl:when>
       <xsl:when test="not(r:is-footnote(.))">

@@ -702,9 +702,7 @@
     <xsl:variable name="source" as="element()?" select="(sic, orig, abbr)[1]"/>
     <!-- a choice inside a word ("Wein<choice><sic>berg</sic><corr>burg</corr></choice>"):
          the search reads the reading view's word alone (pipeline/builders/search.py) -->
-    <xsl:variable name="in-word" as="xs:boolean" select="
-        matches(string(preceding-sibling::node()[1][self::text()]), '\w$')
-        or matches(string(following-sibling::node()[1][self::text()]), '^\w')"/>
+    <xsl:variable name="in-word" as="xs:boolean" select="r:in-word(.)"/>
     <span>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'choice' || (if ($in-word) then ' in-word' else '')"/>
