@@ -4217,6 +4217,44 @@ def test_the_index_of_a_parallel_text_leads_to_each_column(parallel_edition: Pat
 
 
 @pytest.mark.slow
+def test_browser_no_script_written_right_to_left_is_slanted(tmp_path: Path) -> None:
+    """Probe 102: foreign words in Ottoman Turkish or Azerbaijani in Arabic letters were set
+    in italics (the style sheet named the languages without italics one by one) and without
+    an Arabic font; whatever runs right to left is upright, a transliteration keeps its
+    slant."""
+    sync_playwright, _ = _browser_tools()
+    corpus = tmp_path / "src"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>Say <foreign xml:id="ota" xml:lang="ota">سلام علیکم</foreign>, <foreign '
+            'xml:id="az" xml:lang="az-Arab">سلام</foreign>, <foreign xml:id="sd" xml:lang="sd">'
+            'سلام</foreign> or <foreign xml:id="latn" xml:lang="ota-Latn">selâm</foreign>.</p>',
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html"], jobs=1)
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto((tmp_path / "out/html/t.html").as_uri())
+            styles = {
+                id_: page.locator(f"#{id_}").evaluate(
+                    "e => [getComputedStyle(e).fontStyle, getComputedStyle(e).fontFamily]"
+                )
+                for id_ in ("ota", "az", "sd", "latn")
+            }
+        finally:
+            browser.close()
+    assert {k: v[0] for k, v in styles.items()} == {
+        "ota": "normal", "az": "normal", "sd": "normal", "latn": "italic",
+    }, styles  # fmt: skip
+    assert all("Naskh" in styles[k][1] for k in ("ota", "az", "sd")), styles
+
+
+@pytest.mark.slow
 def test_browser_parallel_columns_side_by_side_and_stacked(parallel_edition: Path) -> None:
     """At 1280 px a text and its translation stand side by side, each pair of corresponding
     blocks aligned at its top, a block without a partner in its column, a Hebrew or Arabic

@@ -4097,6 +4097,32 @@ def test_a_records_acquisition_dated_by_its_attributes_is_on_the_timeline(
     ]
 
 
+def test_a_cards_other_names_each_keep_their_language(tmp_path: Path) -> None:
+    """Probe 102: a card listed a person's other names as one string, so that a Hebrew and
+    an Arabic name in an English card ran together right to left (the Arabic read first)
+    and a transliteration was marked English. Each name is isolated (bdi) in its language."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>We read <persName ref="#m">Maimonides</persName>.</p><div><listPerson><person '
+            'xml:id="m"><persName type="preferred">Maimonides</persName><persName xml:lang="he">'
+            'משה בן מימון</persName><persName xml:lang="ar">موسى بن ميمون 2</persName><persName '
+            'xml:lang="he-Latn">Rambam</persName><persName>Moses</persName></person></listPerson>'
+            "</div>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    assert build([corpus], tmp_path / "out", only=["html"], jobs=1).errors == 0
+    page = html.parse(str(tmp_path / "out/html/t.html"))
+    (also,) = page.xpath("//p[@class='card-also']")
+    assert also.text_content() == "Also: משה בן מימון; موسى بن ميمون 2; Rambam; Moses"
+    assert [(b.get("lang"), b.text) for b in also.xpath("bdi")] == [
+        ("he", "משה בן מימון"), ("ar", "موسى بن ميمون 2"), ("he-Latn", "Rambam"), (None, "Moses"),
+    ]  # fmt: skip
+
+
 def test_a_web_address_kept_as_a_name_is_no_other_name(tmp_path: Path) -> None:
     """Probe 24 (the Schnitzler registers' placeName type="legacy-uri-merge" holding the
     address of a merged entry): it was listed among the place's other names, on the index
@@ -4232,6 +4258,39 @@ def test_greek_names_written_with_breathings_sort_with_their_letters(tmp_path: P
     assert [normalise("".join(term.itertext())) for term in listed] == [
         "Adam", "Ἀβραὰμ", "Ἀδὰμ", "Βαλαὰμ", "Ωρίων", "Ὡσηέ", "אברהם",
     ]  # fmt: skip
+
+
+def test_persian_names_are_filed_in_the_persian_alphabet(tmp_path: Path) -> None:
+    """Probe 102: the collation Saxon falls back to orders the Arabic script by code point,
+    which put the letters Persian adds after every Arabic one (headings "ا ب ت ج ح ز س ل پ چ
+    ژ ک گ ی", "پروین" after "لیلا"). A Persian index files them after their base letters,
+    ک and ی as Arabic's ك and ي, and ه after و, on the page and in the book; an Arabic index
+    keeps ه before و."""
+    names = ["بهرام", "پروین", "تهمینه", "جمشید", "چنگیز", "زهره", "ژاله", "کاظم", "گلی",
+             "لیلا", "یاسمن", "آرش", "هوشنگ", "وحید"]  # fmt: skip
+    source = _persons_named(tmp_path, names)
+    source.write_text(source.read_text("utf-8").replace("<TEI ", '<TEI xml:lang="fa" '), "utf-8")
+    report = build([source.parent], tmp_path / "out", only=["html", "epub"], jobs=1)
+    assert report.errors == 0, report.diagnostics
+    page = html.parse(str(tmp_path / "out" / "html" / "persons.html")).getroot()
+    persian = ["آرش", "بهرام", "پروین", "تهمینه", "جمشید", "چنگیز", "زهره", "ژاله", "کاظم",
+               "گلی", "لیلا", "وحید", "هوشنگ", "یاسمن"]  # fmt: skip
+    assert [name for _, entries in _filed(page) for name in entries] == persian
+    letters = [normalise(a.text_content()) for a in page.xpath("//nav[@class='index-letters']//a")]
+    assert letters == ["ا", "ب", "پ", "ت", "ج", "چ", "ز", "ژ", "ک", "گ", "ل", "و", "ه", "ی"]
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as book:
+        index = next(n for n in book.namelist() if "index" in n and n.endswith(".xhtml"))
+        listed = etree.fromstring(book.read(index)).xpath(
+            "//x:li/x:span[@class='index-term']", namespaces={"x": "http://www.w3.org/1999/xhtml"}
+        )
+    assert [normalise("".join(term.itertext())) for term in listed] == persian
+    arabic = tmp_path / "ar"
+    arabic.mkdir()
+    source = _persons_named(arabic, ["وليد", "هشام", "بدر"])
+    source.write_text(source.read_text("utf-8").replace("<TEI ", '<TEI xml:lang="ar" '), "utf-8")
+    build([source.parent], arabic / "out", only=["html"], jobs=1)
+    page = html.parse(str(arabic / "out" / "html" / "persons.html")).getroot()
+    assert [name for _, entries in _filed(page) for name in entries] == ["بدر", "هشام", "وليد"]
 
 
 def test_latin_letters_without_a_decomposition_are_filed_under_their_base_letter(

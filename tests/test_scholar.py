@@ -851,6 +851,26 @@ def _indexed_words(folder: Path, stem: str, body: str) -> list[str]:
     return words
 
 
+def test_search_leaves_out_the_letters_of_the_index_pages(tmp_path: Path) -> None:
+    """Probe 102: the letters an index page files its entries under (its navigation and
+    headings) were words of the search index: "ش" was found by "شباب", and a Persian word
+    found the Arabic pages by their "م". The names stay found."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#s">شباب</persName> and <persName ref="#z">Zeno</persName></p>'
+            '<listPerson><person xml:id="s"><persName>شباب</persName></person><person '
+            'xml:id="z"><persName>Zeno</persName></person></listPerson>'
+        ),
+        encoding="utf-8",
+    )
+    assert not build([corpus], tmp_path / "out", only=["html", "index"], jobs=1).errors
+    words = _search_fragment(tmp_path / "out", "/persons.html")["content"].split()
+    assert {"شباب", "Zeno"} <= {w.strip(".,:") for w in words}, words
+    assert not {"ش", "ش.", "Z", "Z."} & set(words), words
+
+
 def test_search_reads_both_forms_of_an_editorial_choice_as_words(tmp_path: Path) -> None:
     """Probe 65: the page holds both forms of a choice (an expansion and its abbreviation, a
     correction and the error), each shown in one view; Pagefind read them as one word

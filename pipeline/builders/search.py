@@ -71,6 +71,10 @@ EXCLUDED = (
     ".view-switch",
     ".facs-viewer",
     ".places-map",
+    # an index page's letters and the headings of its letters: "ش" was found by "شباب"
+    # and "م" by every Persian word stemmed to it (probe 102)
+    ".index-letters",
+    ".index-letter-heading",
 )
 #: An inline element with an id (a name's or a date's mention, a source's xml:id on a word
 #: or a segment) is an anchor to Pagefind, which begins a new word at it: "و<a id=..>إبراهيم"

@@ -568,12 +568,30 @@
     <xsl:variable name="preferred" as="element()?" select="($names[@type = 'preferred'], $names)[1]"/>
     <!-- a web address kept as a name (a merged entry's, placeName type="legacy-uri-merge")
          names nothing (probe 24), as in the index's other names -->
-    <xsl:variable name="others" as="xs:string*"
-        select="distinct-values(($names except $preferred) ! r:name-words(.))
-            [. != ($preferred ! r:name-words(.))][not(matches(., '^https?://\S+$'))]"/>
+    <xsl:variable name="other-names" as="element()*" select="($names except $preferred)
+        [r:name-words(.) != ($preferred ! r:name-words(.))]
+        [not(matches(r:name-words(.), '^https?://\S+$'))]"/>
+    <xsl:variable name="others" as="element()*" select="for $words in distinct-values(
+        $other-names ! r:name-words(.)) return $other-names[r:name-words(.) = $words][1]"/>
     <xsl:if test="exists($others)">
+      <!-- each name apart in its language and direction (bdi): a Hebrew and an Arabic name
+           in an English card ran together right to left, the second read first (probe 102) -->
+      <xsl:variable name="around" as="xs:string*"
+          select="tokenize(r:msg('card.also', '&#xE000;'), '&#xE000;')"/>
       <p class="card-also">
-        <xsl:value-of select="r:msg('card.also', string-join($others, '; '))"/>
+        <xsl:value-of select="$around[1]"/>
+        <xsl:for-each select="$others">
+          <xsl:if test="position() gt 1">
+            <xsl:text>; </xsl:text>
+          </xsl:if>
+          <bdi>
+            <xsl:for-each select="@xml:lang[exists(r:lang(.))]">
+              <xsl:attribute name="lang" select="r:lang(.)"/>
+            </xsl:for-each>
+            <xsl:value-of select="r:name-words(.)"/>
+          </bdi>
+        </xsl:for-each>
+        <xsl:value-of select="$around[2]"/>
       </p>
     </xsl:if>
     <xsl:variable name="dates" as="node()*" select="r:entry-dates(.)"/>

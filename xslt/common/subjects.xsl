@@ -117,6 +117,30 @@
         '[&#x591;-&#x5BD;&#x5BF;&#x5C1;&#x5C2;&#x5C4;&#x5C5;&#x5C7;&#x610;-&#x61A;&#x640;&#x64B;-&#x65F;&#x670;&#x6D6;-&#x6DC;&#x6DF;-&#x6E4;&#x6E7;&#x6E8;&#x6EA;-&#x6ED;&#x730;-&#x74A;&#x8D3;-&#x8FF;]', '')"/>
   </xsl:function>
 
+  <!-- What an index sorts by (r:collation-key) with the letters of the Arabic script in
+       their alphabet's order: the collation Saxon falls back to orders that script by code
+       point, which is the Arabic alphabet's order but files the letters Persian, Urdu and
+       Pashto add after every Arabic letter (probe 102: پ, چ, ژ, ک, گ and ی after ي; "پروین"
+       after "لیلا"). Each such letter sorts after the words of its base letter (پ after ب,
+       گ after ک), Persian's ک and ی are Arabic's ك and ي, and in an index in Persian, Urdu
+       or Pashto ه comes after و, as their alphabets have it. $lang is a language or a
+       collation's URI (its lang). Only sorting uses it: headings keep the letters. -->
+  <xsl:function name="r:sort-key" as="xs:string">
+    <xsl:param name="key" as="xs:string?"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="after" as="xs:string" select="'&#xF8FF;'"/>
+    <xsl:variable name="plain" as="xs:string" select="r:collation-key($key)"/>
+    <xsl:variable name="code" as="xs:string" select="lower-case(replace(if (contains($lang,
+        'lang=')) then replace($lang, '^.*lang=([^;&amp;]*).*$', '$1') else $lang, '[-_].*$', ''))"/>
+    <xsl:sequence select="if (not(matches($plain, '\p{IsArabic}'))) then $plain else
+        let $letters := fold-left((['پ', 'ب'], ['ٹ', 'ت'], ['چ', 'ج'], ['ڈ', 'د'], ['ڑ', 'ر'],
+            ['ژ', 'ز'], ['گ', 'ك'], ['ں', 'ن'], ['ھ', 'ه'], ['ے', 'ي']),
+            translate($plain, 'کیہەۀ', 'كيههه'),
+            function($k, $pair) { replace($k, $pair(1), $pair(2) || $after) })
+        return if ($code = ('fa', 'ur', 'ps', 'prs', 'pes')) then replace($letters, 'ه', 'و' || $after)
+        else $letters"/>
+  </xsl:function>
+
   <!-- Names in the script of the index's language come first (the collation's default
        order puts Latin, Greek, Cyrillic, Hebrew and Arabic in that order: an Arabic index
        opened on its Hebrew names, probe 61): 0 for a key in that script, else 1. -->

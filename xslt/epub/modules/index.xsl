@@ -56,7 +56,7 @@
                     <xsl:for-each select="current-group()">
                       <!-- in the book's language, as the web's index pages sort in theirs -->
                       <xsl:sort select="r:script-rank(@sort, ee:language())"/>
-                      <xsl:sort select="r:collation-key(@sort)"
+                      <xsl:sort select="r:sort-key(@sort, ee:language())"
                           collation="{r:index-collation(ee:language())}"/>
                       <!-- names one key files alike ("Dal", "Ðal") as the index page
                            orders them -->

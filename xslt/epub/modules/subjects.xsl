@@ -39,7 +39,7 @@
     <xsl:variable name="names" as="xs:string*">
       <xsl:perform-sort select="distinct-values($ee:subjects/@index)">
         <xsl:sort select=". != ''"/>
-        <xsl:sort select="r:collation-key(.)" collation="{$collation}"/>
+        <xsl:sort select="r:sort-key(., $collation)" collation="{$collation}"/>
         <xsl:sort select="."/>
       </xsl:perform-sort>
     </xsl:variable>
@@ -98,7 +98,7 @@
     <xsl:param name="collation" as="xs:string" required="yes"/>
     <xsl:for-each-group select="$subjects" group-by="r:index-initial(r:term[1]/@sort)">
       <xsl:sort select="current-grouping-key() = ''"/>
-      <xsl:sort select="r:collation-key(current-grouping-key())" collation="{$collation}"/>
+      <xsl:sort select="r:sort-key(current-grouping-key(), $collation)" collation="{$collation}"/>
       <xsl:variable name="id" as="xs:string" select="$prefix
           || (if (current-grouping-key() = '') then 'other' else current-grouping-key())"/>
       <section epub:type="index-group" id="{$id}" aria-labelledby="{$id}-title">
@@ -124,8 +124,8 @@
     <xsl:param name="depth" as="xs:integer" required="yes"/>
     <xsl:param name="collation" as="xs:string" required="yes"/>
     <xsl:for-each-group select="$subjects" group-by="r:term[$depth]/@same">
-      <xsl:sort select="r:collation-key(r:term[$depth]/@sort)" collation="{$collation}"/>
-      <xsl:sort select="r:collation-key(r:term[$depth])" collation="{$collation}"/>
+      <xsl:sort select="r:sort-key(r:term[$depth]/@sort, $collation)" collation="{$collation}"/>
+      <xsl:sort select="r:sort-key(r:term[$depth], $collation)" collation="{$collation}"/>
       <xsl:sort select="current-grouping-key()"/>
       <xsl:variable name="term" as="element(r:term)" select="r:term[$depth]"/>
       <xsl:variable name="below" as="element(ee:subject)*"

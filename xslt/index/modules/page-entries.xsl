@@ -104,8 +104,8 @@
         <!-- the script of the pages' language first, as the README says: the texts' language
              put the Persian names first or last as the first file's name went (probe 84) -->
         <xsl:sort select="r:script-rank(@sort, r:ui-lang())"/>
-        <xsl:sort select="r:collation-key(@sort)" collation="{ed:collation($collation-lang)}"/>
-        <xsl:sort select="r:collation-key(ed:name)" collation="{ed:collation($collation-lang)}"/>
+        <xsl:sort select="r:sort-key(@sort, $collation-lang)" collation="{ed:collation($collation-lang)}"/>
+        <xsl:sort select="r:sort-key(ed:name, $collation-lang)" collation="{ed:collation($collation-lang)}"/>
         <xsl:sort select="normalize-unicode(ed:name, 'NFD')"
             collation="{ed:collation($collation-lang)}"/>
         <xsl:sort select="@id"/>
@@ -133,7 +133,8 @@
     </xsl:if>
     <xsl:for-each select="$groups">
       <section class="index-letter" aria-labelledby="{ed:letter-id(?letter)}">
-        <h2 id="{ed:letter-id(?letter)}"><xsl:value-of select="ed:letter-label(?letter)"/></h2>
+        <h2 id="{ed:letter-id(?letter)}" class="index-letter-heading"><xsl:value-of
+            select="ed:letter-label(?letter)"/></h2>
         <xsl:apply-templates select="?entities" mode="ed:html"/>
       </section>
     </xsl:for-each>

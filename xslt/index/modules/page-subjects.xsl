@@ -23,7 +23,7 @@
     <xsl:variable name="names" as="xs:string*">
       <xsl:perform-sort select="distinct-values($subjects/@index)">
         <xsl:sort select=". != ''"/>
-        <xsl:sort select="r:collation-key(.)" collation="{ed:collation($collation-lang)}"/>
+        <xsl:sort select="r:sort-key(., $collation-lang)" collation="{ed:collation($collation-lang)}"/>
         <xsl:sort select="."/>
       </xsl:perform-sort>
     </xsl:variable>
@@ -68,7 +68,7 @@
     <xsl:variable name="groups" as="map(*)*">
       <xsl:for-each-group select="$subjects" group-by="ed:initial(ed:term[1]/@sort)">
         <xsl:sort select="current-grouping-key() = ''"/>
-        <xsl:sort select="r:collation-key(current-grouping-key())"
+        <xsl:sort select="r:sort-key(current-grouping-key(), $collation-lang)"
             collation="{ed:collation($collation-lang)}"/>
         <xsl:sequence select="map { 'letter': current-grouping-key(),
             'subjects': current-group() }"/>
@@ -89,6 +89,7 @@
       <section class="index-letter index-group" aria-labelledby="{$id(?letter)}">
         <xsl:element name="h{$level}" namespace="http://www.w3.org/1999/xhtml">
           <xsl:attribute name="id" select="$id(?letter)"/>
+          <xsl:attribute name="class" select="'index-letter-heading'"/>
           <xsl:value-of select="ed:letter-label(?letter)"/>
         </xsl:element>
         <xsl:call-template name="ed:subject-terms">
@@ -110,9 +111,9 @@
     <xsl:param name="level" as="xs:integer" select="0"/>
     <xsl:param name="collation-lang" as="xs:string" tunnel="yes" required="yes"/>
     <xsl:for-each-group select="$subjects" group-by="ed:term[$depth]/@same">
-      <xsl:sort select="r:collation-key(ed:term[$depth]/@sort)"
+      <xsl:sort select="r:sort-key(ed:term[$depth]/@sort, $collation-lang)"
           collation="{ed:collation($collation-lang)}"/>
-      <xsl:sort select="r:collation-key(ed:term[$depth])"
+      <xsl:sort select="r:sort-key(ed:term[$depth], $collation-lang)"
           collation="{ed:collation($collation-lang)}"/>
       <xsl:sort select="current-grouping-key()"/>
       <xsl:variable name="term" as="element(ed:term)" select="ed:term[$depth]"/>
