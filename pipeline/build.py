@@ -66,7 +66,7 @@ from .sources import (
 )
 from .stages import ListsSource, bibliographies, entry_ids, registers_document
 from .texts import TEXT_STYLESHEETS, TextJob, TextResult, render_texts
-from .validate.references import context_files, edition_lists
+from .validate.references import context_files, edition_lists, register_folders
 from .xinclude import corpus_root
 from .xslt import XmlText, engine
 
@@ -340,6 +340,19 @@ def check_out(paths: Sequence[Path], out: Path) -> None:
                 "its own output as sources; choose a folder outside the sources (--out, or "
                 "[tool.edition] out; by default dist)"
             )
+        # (an --out inside the folder of a file named alone is let be, `edition build
+        # letter.xml --out site` being common: a build of that folder passes over the
+        # folders a build publishes into, gate.output-folder)
+        folder = source if path.is_dir() else source.parent
+        # a registers/ folder the build reads beside the texts (probe 101: `build t/texts
+        # --out t/registers` wrote the edition among the registers, read the next time)
+        for registers in register_folders([folder]):
+            if registers == target or registers in target.parents:
+                raise OptionError(
+                    f"--out {out} is or lies inside the register folder {display(registers)} "
+                    "the build reads beside the texts: its next build would read the output as "
+                    "registers; choose a folder outside the sources"
+                )
         # the edition's sources folder, when the PATHS are a part of it: `edition build
         # tei/texts --out tei/out` was let through, and the edition's next build and check
         # read the output as texts and registers (probe 73)

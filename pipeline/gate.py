@@ -26,6 +26,7 @@ from . import columns, doctype, files
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
 from .paths import display
+from .publish import MARKER, OWNER
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -378,6 +379,9 @@ def _xml_files(top: str, problems: list[Diagnostic]) -> Iterator[tuple[str, bool
         except OSError as exc:
             problems.append(_unlisted(folder, exc))
             continue
+        if folder != top and _published_here(folder, entries):
+            problems.append(_output_folder(folder))
+            continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -396,6 +400,26 @@ def _xml_files(top: str, problems: list[Diagnostic]) -> Iterator[tuple[str, bool
                     problems.append(_broken_link(entry.path))
                 elif kind == "":  # a FIFO, a socket, a device named *.xml, or a link to one
                     problems.append(_not_a_file(entry.path))
+
+
+def _published_here(folder: str, entries: list[os.DirEntry[str]]) -> bool:
+    """Whether ``folder`` is one `edition build` publishes into (its working area holds the
+    owner's mark): its pages, exports and the sources it published are no texts. Probe 101:
+    `edition build e --out e/out`, then `edition build e`, published the output as texts,
+    and every build of a folder holding its own output grew it (4, 9, 23 files)."""
+    return any(e.name == MARKER for e in entries) and os.path.isfile(
+        os.path.join(folder, MARKER, OWNER)
+    )
+
+
+def _output_folder(path: str) -> Diagnostic:
+    return diag.warning(
+        display(Path(path)),
+        "gate.output-folder",
+        "a folder `edition build` publishes into (it holds .edition/OWNER) is not read as "
+        "sources: its pages and exports are no texts; move it out of the sources",
+        origin=_ORIGIN,
+    )
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

@@ -571,6 +571,45 @@ def test_a_text_built_alone_reads_the_lists_other_texts_keep_in_their_back(
     assert not (tmp_path / "alone" / "html" / "keeper.html").exists()
 
 
+def test_a_build_never_reads_what_a_build_published(tmp_path: Path) -> None:
+    """Probe 101: `edition build t/texts --out t/registers` was let through (the register
+    folder read beside the texts), and its next build read the output, working area
+    included, as registers (4, 9, 23 files); `edition build e/a.xml --out e/out`, then
+    `edition build e`, published e/out's pages and exports as texts. An --out in a register
+    folder the build reads is refused, and a folder a build publishes into is no source."""
+    from pipeline.build import check_out
+    from pipeline.errors import OptionError
+
+    tei = tmp_path / "t"
+    (tei / "texts").mkdir(parents=True)
+    (tei / "registers").mkdir()
+    (tei / "texts/a.xml").write_text(
+        tei_text('<p><persName ref="../registers/p.xml#olga">Olga</persName></p>'), "utf-8"
+    )
+    (tei / "registers/p.xml").write_text(
+        tei_text('<listPerson><person xml:id="olga"><persName>Olga</persName></person>'
+                 "</listPerson>"), "utf-8",
+    )  # fmt: skip
+    for out in (tei / "registers", tei / "registers/o"):
+        with pytest.raises(OptionError, match="inside the register folder"):
+            check_out([tei / "texts"], out)
+        with pytest.raises(OptionError, match="inside the register folder"):
+            check_out([tei / "texts/a.xml"], out)
+    # a file named alone may publish beside itself ...
+    first = build([tei / "texts/a.xml"], tei / "texts/site", jobs=1)
+    assert first.errors == 0, first.sorted()
+    # ... and the folder's build passes over that output, saying so
+    again = build([tei / "texts"], tmp_path / "out", jobs=1)
+    assert again.errors == 0, again.sorted()
+    assert [Path(f).name for f in again.files] == ["a.xml", "p.xml"], again.files
+    (told,) = [d for d in again.diagnostics if d.code == "gate.output-folder"]
+    assert told.path.endswith("site"), told
+    assert not (tmp_path / "out/html/site-html-tei-a.html").exists()
+    assert len(list((tmp_path / "out/html").glob("*.html"))) == len(
+        list((tei / "texts/site/html").glob("*.html"))
+    )
+
+
 def test_an_output_inside_the_editions_sources_is_refused(tmp_path: Path) -> None:
     """Probe 73: `edition build tei/texts --out tei/out` was let through (the PATHS did not
     hold the output), and the edition's next build published its own output as texts."""

@@ -763,19 +763,28 @@ def context_files(checked: Iterable[Path], depth: int = 3) -> list[Path]:
     """
     found: set[Path] = set()
     checked = list(checked)
+    for folder in register_folders({p.parent for p in checked}, depth):
+        # as a folder named is walked: not its hidden folders nor a folder a build
+        # publishes into (probe 101: `--out tei/registers` had the next build read its
+        # working area's copies and its own exports as registers)
+        found.update(Path(name) for name in discover_names([folder])[0])
+    names = {p.name for p in found}
+    chosen = {p.resolve() for p in checked if p.name in names}
+    return sorted(p for p in found if p.resolve() not in chosen)
+
+
+def register_folders(folders: Iterable[Path], depth: int = 3) -> list[Path]:
+    """The ``registers/`` folders ``context_files`` reads for files in ``folders``
+    (resolved): the build must not publish into one (pipeline/build.py, check_out)."""
+    found: set[Path] = set()
     # Files share folders: look up each folder once (a corpus has few, and many files).
-    for parent in {folder.resolve() for folder in {p.parent for p in checked}}:
+    for parent in {folder.resolve() for folder in folders}:
         ancestors = [parent, *parent.parents][:depth]
         sources = _sources_holding(parent)
         if sources is not None:
             ancestors += [a for a in parent.parents if a == sources or sources in a.parents]
-        for ancestor in ancestors:
-            folder = ancestor / "registers"
-            if folder.is_dir():
-                found.update(p for p in folder.rglob("*.xml") if p.is_file())
-    names = {p.name for p in found}
-    chosen = {p.resolve() for p in checked if p.name in names}
-    return sorted(p for p in found if p.resolve() not in chosen)
+        found.update(a / "registers" for a in ancestors if (a / "registers").is_dir())
+    return sorted(found)
 
 
 #: The start of a register list in a file's bytes (``<listPerson``, ``<tei:listPlace``).
