@@ -16,7 +16,9 @@ export PUPPETEER_EXECUTABLE_PATH := /usr/bin/chromium
 # OUT: the output folder, when given on make's command line (make OUT=public); else
 # [tool.edition] out (dist). Never taken from the environment, where OUT may name anything.
 OUT =
-OUT_OPTION = $(if $(OUT),--out '$(OUT)')
+# quoted for the shell, an apostrophe as '\'' (probe 101: OUT="Anne's out" broke the
+# recipe, and OUT="x'; touch y; echo '" ran the command in it)
+OUT_OPTION = $(if $(OUT),--out '$(subst ','\'',$(OUT))')
 
 .PHONY: all build check html epub index test tools bench bench-large fuzz lint clean distclean bytecode
 

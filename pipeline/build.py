@@ -53,7 +53,7 @@ from .io import source_date, stale_temp, temp_parts
 from .naming import renamed
 from .parallel import MEMORY_ADVICE, Failed, Outcome, Resident, run_tasks
 from .paths import display, resolved
-from .publish import MARKER, OUTPUTS, FileRecord, Generation, OutputFolder, link_or_copy
+from .publish import MARKER, OUTPUTS, OWNER, FileRecord, Generation, OutputFolder, link_or_copy
 from .sources import (
     ReadOptions,
     SourceFacts,
@@ -174,11 +174,13 @@ def build(
     report.extend(customise.check(customisation, outputs))
     report.extend(_extras_problems(about, guide, outputs))
     if report.errors:
+        _finish_interrupted(out, report)
         what = "the customisation, the introduction or the guide has errors"
         report.extend([_nothing_published(f"{what} (listed with their files)", out)])
         report.seconds = time.perf_counter() - started
         return report
     if not _sources_exist(paths, report, out):
+        _finish_interrupted(out, report)
         report.seconds = time.perf_counter() - started
         return report
     folder = OutputFolder(out)
@@ -251,6 +253,17 @@ def build(
                 folder.discard(generation)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _finish_interrupted(out: Path, report: Report) -> None:
+    """Finish a publishing a killed build left half done, for a build that stops before it
+    builds: the published edition is then whole, as its message says, not html of one build
+    and index of another (probe 101: a build of a folder with a typo left it mixed)."""
+    folder = OutputFolder(out)
+    if not (folder.marker / OWNER).is_file():
+        return  # nothing of ours there: nothing to finish, and nothing to create
+    with folder.claimed() as finished:
+        report.extend(finished)
 
 
 def _as_published(exc: EnvironmentFailure, generation: Path, out: Path) -> EnvironmentFailure:
@@ -798,7 +811,12 @@ def _texts(
         report.extend(outcome.diagnostics)
         if outcome.changed:
             report.extend([_changed(fact.display)])
-        elif not fact.from_snapshot:
+            # nothing is published: that the last good version would stand in for the file
+            # is no news, and "fix the file" wrong for a valid file being saved (probe 101)
+            lost, _ = _keep_files(fact, job, generation, Report(), stems)
+            missing |= lost
+            continue
+        if not fact.from_snapshot:
             plan.cache.keep_result(fact.stem, keys[fact.path], outcome)
         lost, _ = _keep_files(fact, job, generation, report, stems, page=not outcome.page,
                               book=not outcome.book)  # fmt: skip

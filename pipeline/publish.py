@@ -443,12 +443,15 @@ class OutputFolder:
                 if os.path.islink(path):
                     _remove(path)
                 elif path.is_dir():
-                    shutil.rmtree(path)
+                    _remove_or_fail(path)
             # OWNER goes after everything it vouches for: an interrupted clean leaves a
-            # folder still marked as the build's, or one holding only the lock (vacant)
+            # folder still marked as the build's, or one holding only the lock (vacant); a
+            # file that cannot be removed (immutable, a folder nobody may write) is named and
+            # OWNER kept (probe 101: the mark went, the file stayed, and every later build and
+            # clean called the folder "not made by edition build")
             for child in sorted(self.marker.iterdir(), key=lambda c: c.name == OWNER):
                 if child.name != "lock":
-                    _remove(child)
+                    _remove_or_fail(child)
             _remove(self.marker)  # the lock's file goes last; the kernel's lock with it
         with contextlib.suppress(OSError):
             self.out.rmdir()  # only when nothing else is in it
@@ -936,6 +939,26 @@ def _remove(path: Path) -> None:
             path.unlink()
     elif path.is_dir():
         shutil.rmtree(path, ignore_errors=True)
+
+
+def _remove_or_fail(path: Path) -> None:
+    """Remove ``path`` (a folder with all it holds), or raise ``EnvironmentFailure`` naming
+    the first file that cannot go (what went before it stays gone)."""
+    try:
+        if path.is_symlink() or not path.is_dir():
+            path.unlink(missing_ok=True)
+            return
+        for folder, folders, files in os.walk(path, topdown=False):
+            for name in files + [f for f in folders if os.path.islink(os.path.join(folder, f))]:
+                os.unlink(os.path.join(folder, name))
+            for name in folders:
+                if not os.path.islink(os.path.join(folder, name)):
+                    os.rmdir(os.path.join(folder, name))
+        os.rmdir(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise EnvironmentFailure.of(exc, "remove", exc.filename or path) from exc
 
 
 def _kept_warning(path: Path) -> Diagnostic:

@@ -332,6 +332,18 @@ def test_a_source_changed_during_the_build_is_not_published(
     report = build([sources], tmp_path / "out", only=["html"])
     assert [d.code for d in report.diagnostics] == ["build.source-changed"]
     assert not (tmp_path / "out" / "html").exists()
+    # over a published edition: no "kept-last-good ... fix the file" for a file being saved
+    # (probe 101), and that edition stays
+    monkeypatch.setattr(build_module, "read_all", real_read)
+    assert build([sources], tmp_path / "out", only=["html", "epub"]).errors == 0
+    before = published(tmp_path / "out")
+    text.write_bytes(text.read_bytes().replace(b"November 1944", b"Nov. 1944", 1))
+    monkeypatch.setattr(build_module, "read_all", read_then_edit)
+    report = build([sources], tmp_path / "out", only=["html", "epub"])
+    assert [d.code for d in report.diagnostics if d.severity is not Severity.INFO] == [
+        "build.source-changed"
+    ], report.sorted()
+    assert published(tmp_path / "out") == before
 
 
 def test_a_second_build_into_the_same_folder_is_refused(tmp_path: Path) -> None:

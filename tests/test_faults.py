@@ -374,6 +374,29 @@ def test_kill_at_a_step_of_publishing(
     assert len(generations(out)) == 1
 
 
+def test_a_build_that_stops_before_building_finishes_a_killed_publishing(
+    sources: Path, tmp_path: Path
+) -> None:
+    """Probe 101: after a build killed between moving its folders (epub new, html and index
+    old), a build of a path with a typo said "the published edition (if any) is unchanged"
+    and left the edition mixed. It finishes that publishing first, as any build does."""
+    out = tmp_path / "site"
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    edit(sources)
+    clean = tmp_path / "clean"
+    assert run("build", str(sources), "--out", str(clean)).exit_code == 0
+    new = published(clean)
+    kill_paused_at(sources, out, "placed-epub", tmp_path / "paused")
+    assert published(out) != new
+    result = run("build", str(tmp_path / "no-such-folder"), "--out", str(out))
+    assert result.exit_code == 1 and "[gate.missing]" in result.output, result.output
+    assert published(out) == new
+    # a folder no build made is not made one
+    elsewhere = tmp_path / "elsewhere"
+    assert run("build", str(tmp_path / "no-such-folder"), "--out", str(elsewhere)).exit_code == 1
+    assert not elsewhere.exists()
+
+
 def test_files_put_into_the_old_edition_after_a_killed_commit_are_not_lost(
     sources: Path, tmp_path: Path
 ) -> None:

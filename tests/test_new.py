@@ -201,6 +201,22 @@ def test_make_takes_an_output_folder_with_a_space(makefile: str, tmp_path: Path)
 
 
 @pytest.mark.parametrize("makefile", ["project", "scaffold"])
+def test_make_takes_an_output_folder_with_an_apostrophe(makefile: str, tmp_path: Path) -> None:
+    """Probe 101: OUT="Anne's out" ended the shell's quotes ("Unterminated quoted string"),
+    and OUT="x'; touch pwned; echo '" ran the command it held."""
+    run, log = _fake_make(tmp_path, makefile, 'for a in "$@"; do echo "[$a]" >> {log}; done\n')
+    env = {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
+    for out in ("Anne's out", "x'; touch pwned; echo '"):
+        log.write_text("")
+        for target in ("build", "clean"):
+            done = subprocess.run([*run, f"OUT={out}", target], cwd=tmp_path, env=env,
+                                  capture_output=True, text=True)  # fmt: skip
+            assert done.returncode == 0, done.stdout + done.stderr
+        assert f"[--out]\n[{out}]\n" in log.read_text(), log.read_text()
+        assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("makefile", ["project", "scaffold"])
 def test_make_takes_no_output_folder_from_the_environment(makefile: str, tmp_path: Path) -> None:
     """Probe 73: `OUT ?= dist` took OUT from the environment, where it may name anything, and
     `make clean` ran `rm -rf` on it; without OUT on make's command line the commands take

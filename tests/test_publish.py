@@ -137,14 +137,14 @@ def test_clean_removes_the_owner_mark_after_what_it_vouches_for(
     """Probe 89: clean removed OUT/.edition/OWNER first, so that one interrupted at its next
     removal left a folder no build or clean would touch again."""
     removed: list[str] = []
-    real = publish._remove
+    real = publish._remove_or_fail
 
     def remove(path: Path) -> None:
         if path.parent.name == MARKER:
             removed.append(path.name)
         real(path)
 
-    monkeypatch.setattr(publish, "_remove", remove)
+    monkeypatch.setattr(publish, "_remove_or_fail", remove)
     assert OutputFolder(site).clean() == []
     assert removed[-1] == "OWNER" and len(removed) > 1, removed
 
@@ -519,6 +519,31 @@ def test_a_foreign_file_where_the_edition_writes_stops_publishing(
     report = build([sources], out, only=["html"])
     assert "build.foreign-file" in codes(report)
     assert (out / "html" / "persons-extra.html").read_text() == "mine"
+
+
+def test_clean_names_a_file_it_cannot_remove_and_keeps_the_folder_its_own(
+    sources: Path, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 101: a file of the build's records that could not be removed (chattr +i) was
+    passed over in silence, the owner's mark went, and every later build and clean refused
+    the folder as "not made by edition build". The file is named, the mark stays, and once
+    the file may go, clean finishes."""
+    stuck = next(p for p in (site / MARKER).rglob("*") if p.is_file() and "gen-" in str(p))
+    real = os.unlink
+
+    def unlink(path: object, *args: object, **kwargs: object) -> None:
+        if Path(str(path)) == stuck:
+            raise PermissionError(1, "Operation not permitted", str(path))
+        real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(publish.os, "unlink", unlink)
+    with pytest.raises(EnvironmentFailure) as caught:
+        OutputFolder(site).clean()
+    assert caught.value.path == str(stuck), caught.value
+    assert (site / MARKER / "OWNER").is_file()
+    monkeypatch.setattr(publish.os, "unlink", real)
+    assert OutputFolder(site).clean() == []
+    assert not site.exists()
 
 
 def test_clean_removes_the_published_edition_and_nothing_else(sources: Path, site: Path) -> None:
