@@ -34,6 +34,7 @@ from .stages import (
     ENTRY_KINDS,
     bibliographies,
     expand_pointers,
+    geo_as_lat_long,
     is_register,
     is_text,
     register_lists,
@@ -332,6 +333,7 @@ def lists_document(document: SourceDocument) -> str:
     for original in found:
         copied = _copy(original)
         expand_pointers(copied, prefixes)
+        geo_as_lat_long(copied, document.root)
         # the copy has the original's shape: walk both together
         pairs = zip(original.iter(etree.Element), copied.iter(etree.Element), strict=True)
         for element, twin in pairs:

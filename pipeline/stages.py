@@ -311,6 +311,7 @@ def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName]
             copied = copy.deepcopy(found)
             copied.tail = None
             expand_pointers(copied, prefixes)
+            geo_as_lat_long(copied, doc.root)
             for element in copied.iter(etree.Element):  # where entries were written: not data
                 element.attrib.pop(_PATH, None)
                 element.attrib.pop(_LINE, None)
@@ -337,6 +338,38 @@ def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName]
             root.append(made)
     text: str = etree.tostring(root, encoding="unicode")
     return text
+
+
+_GEO = f"{{{TEI_NS}}}geo"
+_GEO_DECL = f"{{{TEI_NS}}}geoDecl"
+
+
+def geo_as_lat_long(copied: etree._Element, source: etree._Element) -> None:
+    """Write every ``geo`` of ``copied`` as "latitude longitude", the order the index reads:
+    a ``geo`` whose declaration (``@decls``, else its file's default ``geoDecl``, else its
+    only one) says "long lat" has its two numbers swapped (probe 101: "4.481 51.028" under
+    a geoDecl "long lat" was published as a point off Somalia). Guidelines 13.3.4.1: the
+    notation of ``geo`` is what its ``geoDecl`` says, "lat long" when none says."""
+    geos = list(copied.iter(_GEO))
+    if not geos:
+        return
+    declared = list(source.iter(_GEO_DECL))
+    if not declared:
+        return
+    by_id = {d.get(XML_ID): d for d in declared if d.get(XML_ID)}
+    default = next((d for d in declared if d.get("default") == "true"), None)
+    if default is None and len(declared) == 1:
+        default = declared[0]
+    for geo in geos:
+        named = [by_id.get(t.removeprefix("#")) for t in (geo.get("decls") or "").split()]
+        decl = next((d for d in named if d is not None), None if named else default)
+        notation = " ".join("".join(decl.itertext()).lower().split()) if decl is not None else ""
+        if not notation.startswith(("long", "lng", "lon ")):
+            continue
+        text = " ".join((geo.text or "").split())
+        parts = text.split(" ") if text.count(" ") == 1 else re.split(r"\s*[,;]\s*", text)
+        if len(parts) == 2 and len(geo) == 0:
+            geo.text = f"{parts[1]} {parts[0]}"
 
 
 def _entries(register_list: etree._Element) -> Iterator[tuple[etree._Element, str]]:

@@ -4123,6 +4123,50 @@ def test_a_cards_other_names_each_keep_their_language(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_a_geo_declared_long_lat_is_read_in_that_order(tmp_path: Path) -> None:
+    """Probe 105: a geo whose geoDecl says "long lat" (Guidelines 13.3.4.1) was published as
+    "lat long", a point off Somalia for one in Belgium, in the exports, the map and the
+    cards. Its declaration is followed: by @decls, else the file's default geoDecl; a
+    register file's declarations count for its entries."""
+    corpus = tmp_path / "corpus"
+    (corpus / "registers").mkdir(parents=True)
+    decls = (
+        '<encodingDesc><geoDecl xml:id="ll" datum="WGS84">long lat</geoDecl><geoDecl '
+        'xml:id="la" default="true">lat long</geoDecl></encodingDesc></teiHeader>'
+    )
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><placeName ref="#a">A</placeName>, <placeName ref="#b">B</placeName>, <placeName '
+            'ref="registers/r.xml#c">C</placeName></p><listPlace><place xml:id="a"><placeName>A'
+            '</placeName><location><geo decls="#ll">4.481 51.028</geo></location></place><place '
+            'xml:id="b"><placeName>B</placeName><location><geo>51.028 4.481</geo></location>'
+            "</place></listPlace>"
+        ).replace("</teiHeader>", decls),
+        encoding="utf-8",
+    )
+    (corpus / "registers/r.xml").write_text(
+        tei_text(
+            '<listPlace><place xml:id="c"><placeName>C</placeName><location><geo>-13.635 29.035'
+            "</geo></location></place></listPlace>"
+        ).replace("</teiHeader>", '<encodingDesc><geoDecl>long lat</geoDecl></encodingDesc>'
+                  "</teiHeader>"),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = build([corpus], tmp_path / "out", jobs=1)
+    assert report.errors == 0, report.sorted()
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    found = {e["id"]: e.get("coordinates") for e in data["entities"]}
+    assert found == {
+        "a": {"lat": 51.028, "long": 4.481},
+        "b": {"lat": 51.028, "long": 4.481},
+        "c": {"lat": 29.035, "long": -13.635},
+    }
+    page = html.parse(str(tmp_path / "out/html/t.html"))
+    said = {normalise(p.text_content()) for p in page.xpath("//div[@popover]//p")}
+    assert {"Coordinates: 51.028, 4.481", "Coordinates: 29.035, -13.635"} <= said, said
+    assert "Coordinates: 4.481, 51.028" not in said
+
+
 def test_a_web_address_kept_as_a_name_is_no_other_name(tmp_path: Path) -> None:
     """Probe 24 (the Schnitzler registers' placeName type="legacy-uri-merge" holding the
     address of a merged entry): it was listed among the place's other names, on the index

@@ -777,8 +777,16 @@
     <xsl:variable name="parts" as="xs:string*" select="tokenize(
         if (matches($text, '^[-+]?[0-9]+,[0-9]+ [-+]?[0-9]+,[0-9]+$'))
         then translate($text, ',', '.') else $text)"/>
-    <xsl:sequence select="if (count($parts) = 2) then r:msg('index.coordinates', $parts)
-        else $text"/>
+    <!-- a geo its geoDecl declares "long lat" in the text itself (a register's copy was put
+         in that order when the lists were read: pipeline/stages.py, geo_as_lat_long) -->
+    <xsl:variable name="decls" as="element()*" select="root($geo)//teiHeader//geoDecl"/>
+    <xsl:variable name="named" as="xs:string*" select="tokenize($geo/@decls) ! replace(., '^#', '')"/>
+    <xsl:variable name="decl" as="element()?" select="if (exists($named))
+        then $decls[@xml:id = $named][1] else ($decls[@default = 'true'], $decls[count($decls) = 1])[1]"/>
+    <xsl:variable name="swapped" as="xs:boolean"
+        select="matches(normalize-space(lower-case(string($decl))), '^(long|lng|lon )')"/>
+    <xsl:sequence select="if (count($parts) = 2) then r:msg('index.coordinates',
+        if ($swapped) then reverse($parts) else $parts) else $text"/>
   </xsl:function>
 
   <!-- idno -> a link to the authority file (allow-listed URL), or nothing. -->
