@@ -49,6 +49,15 @@ from pipeline.builders.date_words import disagreement
         ("12. IV. 1944", (1944, 4, 13), (1944, 4, 13), "day 12"),
         ("8, IX, 31", (1931, 9, 8), (1931, 9, 8), None),
         ("8, IX, 31", (1931, 8, 8), (1931, 8, 8), "a month"),
+        # probe 103: what read as Roman months and was not
+        ("Psalm 23 v 1611", (1611, 8, 1), (1611, 8, 31), None),
+        ("fol. 12 v 1544", (1544, 3, 3), (1544, 3, 3), None),
+        ("12 Sept. 1850 (vol. 3, i, 22)", (1850, 9, 12), (1850, 9, 12), None),
+        ("2 x 50 mins in 1912", (1912, 3, 3), (1912, 3, 3), None),
+        ("vol. 3 I 1900", (1900, 6, 1), (1900, 6, 30), None),
+        ("Nr. 4 iv 1890", (1890, 6, 1), (1890, 6, 30), None),
+        ("Louis 14 v 1700", (1700, 3, 1), (1700, 3, 31), None),
+        ("3.V.1791", (1791, 6, 3), (1791, 6, 3), "a month"),
         ("Henry IV, 1590", (1590, 5, 1), (1590, 5, 1), None),
         # probe 97: what read as months or years and was not
         ("16. kalendas septembris", (1575, 8, 17), (1575, 8, 17), None),

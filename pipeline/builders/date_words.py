@@ -56,9 +56,12 @@ _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.\s*(\d{1,2})\.\s*\d{4}(?!\d)")
 #: "12.IV.1944", "3 XI 1918", "8, IX, 31" (probe 97): a Roman month between a day and a
 #: year of four or two digits (both asked for, so that "Henry IV" or "vi" is no month).
 _ROMAN_MONTH = re.compile(
-    r"(?<![\d.])(\d{1,2})\.?\s*[.,\-/ ]?\s*(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
-    r"\s*[.,\-/ ]\s*(?:\d{4}|\d{2})(?!\d)"
+    r"(?<![\d.])(\d{1,2})(\.?\s*[.,\-/ ]?\s*)(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
+    r"(\s*[.,\-/ ]\s*)(\d{4}|\d{2})(?!\d)"
 )
+#: What a number before a Roman numeral counts when it is no day (probe 103: "fol. 12 v
+#: 1544", "Psalm 23 v 1611", "vol. 3 I 1900", "Nr. 4 iv 1890").
+_COUNTED = re.compile(r"(?:vol|fol|f|nr|no|n|ps|psalm|ch|cap|art|p|pp|s|sect|lib|tom|bd|t)\.?\s*$")
 _ROMAN_NUMBERS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 _ORDINAL = r"(?:st|nd|rd|th|er|e|eme|o|ter|ten)?\.?"
 _DAY_BEFORE = re.compile(
@@ -122,15 +125,33 @@ def _months(plain: str) -> set[int]:
     months |= {9 + ("7", "8", "9", "10").index(n) if n != "x" else 12
                for n in _NUMBERED.findall(plain)}  # fmt: skip
     months |= {int(m) for _, m in _DOTTED.findall(plain) if 1 <= int(m) <= 12}
-    months |= {_ROMAN_NUMBERS.index(m) + 1 for _, m in _ROMAN_MONTH.findall(plain)}
+    if not months:  # a month named in words is the month ("12 Sept. 1850 (vol. 3, i, 22)")
+        months |= {_ROMAN_NUMBERS.index(m) + 1 for _, m in _roman_dates(plain)}
     return months
+
+
+def _roman_dates(plain: str) -> list[tuple[str, str]]:
+    """The (day, Roman month) of the dates written with a Roman month: not after a word that
+    counts volumes, leaves or verses, and a numeral of one letter (i, v, x: a verso, a
+    times sign, a list's item) only between dots, hyphens or slashes ("3.V.1791")."""
+    found = []
+    for match in _ROMAN_MONTH.finditer(plain):
+        day, before, numeral, after, year = match.groups()
+        if _COUNTED.search(plain[: match.start()]):
+            continue
+        if len(numeral) == 1 and not (before.strip() and after.strip() in (".", "-", "/")):
+            continue
+        if len(year) == 2 and not after.strip():  # "2 x 50": a two-digit year wants a mark
+            continue
+        found.append((day, numeral))
+    return found
 
 
 def _days(plain: str) -> set[int]:
     days = {int(d) for d, _ in _DAY_BEFORE.findall(plain)}
     days |= {int(d) for _, d in _DAY_AFTER.findall(plain)}
     days |= {int(d) for d, _ in _DOTTED.findall(plain)}
-    days |= {int(d) for d, _ in _ROMAN_MONTH.findall(plain)}
+    days |= {int(d) for d, _ in _roman_dates(plain)}
     return {d for d in days if 1 <= d <= 31}
 
 
