@@ -2675,9 +2675,44 @@ def test_a_reading_of_the_editors_responsibility_names_the_editor(tmp_path: Path
     )
     doc = _render_text(tmp_path, "resp", tei)
     (entry,) = doc.xpath("//li[@class='app-entry']")
-    assert " ".join(entry.text_content().split()).endswith("hums B Jane Roe")
+    # (probe 104: who is responsible is no witness, "according to" them)
+    assert " ".join(entry.text_content().split()).endswith("hums B according to Jane Roe")
     (editor,) = entry.xpath(".//*[@class='siglum'][. = 'Jane Roe']")
     assert editor.get("title") == "edited by Jane Roe"
+
+
+def test_a_readings_own_deletions_marks_and_omissions_are_shown(tmp_path: Path) -> None:
+    """Probe 104: a reading is what its witness has (Guidelines 12.1): its deleted words were
+    hidden with the diplomatic view ("creaturas B" for "creaturas <del>tuas</del>", a reading
+    of a deletion alone read as nothing), and an abbreviation's mark ("p<am>.</am>"); a space
+    of no extent (CBETA's omission) read as a blank reading, not "om."; a siglum inside its
+    witness's description left "Servius Auctus ()"."""
+    body = (
+        "<p>Quid <app><lem wit='#A'>Quomodo</lem><rdg wit='#B'><del>Quando</del></rdg></app>"
+        " <app><lem wit='#A'>creaturas</lem><rdg wit='#B'>creaturas <del>tuas</del></rdg></app>"
+        " <app><lem wit='#A'>alpha</lem><rdg wit='#B'><space quantity='0'/></rdg></app>"
+        " <app><lem wit='#A'>penitus</lem><rdg wit='#DS'><abbr>p<am>.</am></abbr></rdg></app>"
+        " est.</p>"
+    )
+    tei = tei_text(body).replace(
+        "<sourceDesc><p>x</p></sourceDesc>",
+        "<sourceDesc><listWit><witness xml:id='A'>A</witness><witness xml:id='B'>B</witness>"
+        "<witness xml:id='DS'>Servius Auctus (<abbr type='siglum'>DS</abbr>)</witness>"
+        "</listWit></sourceDesc>",
+    )
+    doc = _render_text(tmp_path, "rdg-marks", tei)
+    entries = _entries(doc)
+    assert entries[:3] == [
+        "1 Quomodo A ] Quando B", "2 creaturas A ] creaturas tuas B", "3 alpha A ] om. B",
+    ], entries  # fmt: skip
+    assert entries[3].startswith("4 penitus A ] p.") and entries[3].endswith("DS"), entries
+    # shown in the reading view too: no view class hides them
+    for deleted in doc.xpath("//li[@class='app-entry']//del"):
+        assert "ed-dipl" not in deleted.get("class", ""), html.tostring(deleted)
+    assert not doc.xpath("//li[@class='app-entry']//*[contains(@class, 'am ')]"
+                         "[contains(@class, 'ed-dipl')]")  # fmt: skip
+    witnesses = [" ".join(w.text_content().split()) for w in doc.xpath("//li[@class='witness']")]
+    assert "DS Servius Auctus (DS)" in witnesses, witnesses
 
 
 @pytest.mark.parametrize(

@@ -279,7 +279,9 @@
     </li>
   </xsl:template>
 
-  <!-- "loc lemma Sigla ] reading Sigla; reading Sigla — witness details (notes)". -->
+  <!-- "loc lemma Sigla ] reading Sigla; reading Sigla — witness details (notes)". A reading
+       of no words is an omission, "om.", a space of no extent in it too (CBETA's <rdg><space
+       quantity="0"/></rdg>, which read as a blank reading: probe 104). -->
   <xsl:template name="r:entry-body" as="node()*">
     <xsl:variable name="lemma" as="element()?" select="r:lemma(.)"/>
     <xsl:variable name="readings" as="element()*"
@@ -640,7 +642,7 @@
     <xsl:variable name="own" as="element()*" select="$all-marks[r:mark-of-reading(.)]"/>
     <xsl:variable name="empty" as="xs:boolean"
         select="normalize-space(.) = '' and empty(* except (witStart | witEnd | lacunaStart
-            | lacunaEnd | note))"/>
+            | lacunaEnd | note | space[number(@quantity) = 0]))"/>
     <xsl:variable name="lead" as="element()*"
         select="$own[empty(preceding-sibling::node()[normalize-space(.) != ''
             or self::*[not(self::witStart or self::witEnd or self::lacunaStart
@@ -738,9 +740,23 @@
            whatever the order of the attributes, which XML leaves without meaning (probe 79:
            CBETA's resp="Taisho" stood before or after the witnesses as the file wrote it) -->
       <xsl:call-template name="r:sigla">
-        <xsl:with-param name="tokens" select="@wit, @source, @resp, @hand"/>
+        <xsl:with-param name="tokens" select="@wit, @source, @hand"/>
         <xsl:with-param name="hand" select="@hand"/>
       </xsl:call-template>
+      <!-- who is responsible for the reading is no witness: "according to" them, or they
+           read as a manuscript's siglum (probe 104: "mortalitem A B C CDP", CBETA's
+           "Taisho"); the same pointer as a @source is cited once, as that source -->
+      <xsl:variable name="sources" as="xs:string*" select="tokenize(normalize-space(@source))"/>
+      <xsl:for-each select="@resp[exists(tokenize(normalize-space(.))[not(. = $sources)])]">
+        <!-- (a conjecture or emendation says whose it is by its own label, "coni.") -->
+        <xsl:if test="not(matches(string(../@type), 'conj|coni|emend', 'i'))">
+          <xsl:text> </xsl:text>
+          <i class="app-label app-resp"><xsl:value-of select="r:msg('app.resp')"/></i>
+        </xsl:if>
+        <xsl:call-template name="r:sigla">
+          <xsl:with-param name="tokens" select="."/>
+        </xsl:call-template>
+      </xsl:for-each>
       <xsl:for-each select="@varSeq[normalize-space()]">
         <sup class="varSeq"><xsl:value-of select="normalize-space(.)"/></sup>
       </xsl:for-each>
@@ -941,6 +957,14 @@
         then $names[1] || ' et al.' else $all"/>
   </xsl:function>
 
+  <!-- Whether a witness's siglum leads its description (left out of it, being its label),
+       rather than standing inside its words: "Servius Auctus (<abbr type="siglum">DS</abbr>)"
+       read "Servius Auctus ()" (probe 104). -->
+  <xsl:function name="r:leading" as="xs:boolean">
+    <xsl:param name="siglum" as="element()"/>
+    <xsl:sequence select="empty($siglum/preceding-sibling::node()[normalize-space() or self::*])"/>
+  </xsl:function>
+
   <!-- What a siglum stands for (its title): the witness's description without its siglum. -->
   <xsl:function name="r:siglum-title" as="xs:string">
     <xsl:param name="target" as="element()"/>
@@ -951,8 +975,8 @@
             string-join($target/(persName | name | orgName) ! r:plain(.)[. != ''], ', ')
             [. != '']), ' ')
         else r:plain($target/(node() except (
-        abbr[@type = 'siglum'], idno[@type = 'siglum'], r:siglum-label($target), listWit,
-        witness, note))))
+        abbr[@type = 'siglum'][r:leading(.)], idno[@type = 'siglum'], r:siglum-label($target),
+        listWit, witness, note))))
         ! replace(replace(., '\s*([,.;:])(\s*[,.;:])+', '$1'), '^[\s,.;:]+|[\s,.;:]+$', '')"/>
     <xsl:sequence select="if (string-length($text) gt 160) then substring($text, 1, 159) || '…'
         else if ($text = '' and $target/self::listWit)
@@ -1208,15 +1232,16 @@
           </xsl:choose>
         </span>
         <!-- "K: Budapest", as written after the siglum, not "K : Budapest" (probe 74) -->
-        <xsl:variable name="next" as="node()?" select="(node() except (abbr[@type = 'siglum'],
-            $label, witness))[1]"/>
+        <xsl:variable name="next" as="node()?" select="(node() except (abbr[@type = 'siglum']
+            [r:leading(.)], $label, witness))[1]"/>
         <xsl:if test="not($next/self::text()[matches(., '^[:;,.)\]]')])">
           <xsl:text> </xsl:text>
         </xsl:if>
       </xsl:if>
       <!-- the siglum, said above, is not said again -->
       <xsl:apply-templates select="if (self::listWit) then .
-          else node() except (abbr[@type = 'siglum'], $label, witness)" mode="r:witness"/>
+          else node() except (abbr[@type = 'siglum'][r:leading(.)], $label, witness)"
+          mode="r:witness"/>
       <xsl:if test="self::witness[witness]">
         <xsl:element name="{if ($r:phrasing) then 'span' else 'ul'}">
           <xsl:attribute name="class"
