@@ -380,6 +380,12 @@ def licence_of(root: etree._Element) -> tuple[str, str]:
     # a licence is a sentence, not a name: the words of its links and dates are its words
     # ("licensed under a <ref>Creative Commons ...</ref>"), where a name's are not
     if licence is not None and (_words(licence, _NOT_PROSE) or licence.get("target")):
+        # the status of the availability that holds the licence: availability may repeat,
+        # each with its own (Guidelines 2.2.4; probe 103: the first one's status was taken,
+        # and the about page, which reads the licence's own, said otherwise)
+        availability = next(
+            (a for a in licence.iterancestors(f"{{{TEI_NS}}}availability")), availability
+        )
         # A text whose status is unknown or restricted (availability/@status, Guidelines
         # 2.2.4) and whose availability says more than its licence holds a licence of a part
         # of it alone (the editors' encoding: probe 94, the first edition's page told

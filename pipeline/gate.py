@@ -379,7 +379,7 @@ def _xml_files(top: str, problems: list[Diagnostic]) -> Iterator[tuple[str, bool
         except OSError as exc:
             problems.append(_unlisted(folder, exc))
             continue
-        if folder != top and _published_here(folder, entries):
+        if _published_here(folder, entries):  # the folder named too (probe 103)
             problems.append(_output_folder(folder))
             continue
         for entry in entries:

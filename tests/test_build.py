@@ -620,6 +620,15 @@ def test_a_build_never_reads_what_a_build_published(tmp_path: Path) -> None:
     assert len(list((tmp_path / "out/html").glob("*.html"))) == len(
         list((tei / "texts/site/html").glob("*.html"))
     )
+    # the output named itself is no source either (probe 103: its exports became texts)
+    named = build([tei / "texts/site"], tmp_path / "named", jobs=1)
+    assert "gate.output-folder" in named.by_code() and not (tmp_path / "named/html").exists()
+    # a registers folder reached by a link is the folder it leads to (probe 103)
+    linked = tmp_path / "linked"
+    (linked / "texts").mkdir(parents=True)
+    (linked / "registers").symlink_to(tei / "registers")
+    with pytest.raises(OptionError, match="inside the register folder"):
+        check_out([linked / "texts"], tei / "registers/site")
 
 
 def test_an_output_inside_the_editions_sources_is_refused(tmp_path: Path) -> None:

@@ -3546,6 +3546,8 @@ def test_a_joint_speech_names_each_of_its_speakers(tmp_path: Path) -> None:
             '<sp who="#ros #guil"><speaker>BOTH</speaker><l>My most dear lord!</l></sp>'
             '<sp who="#ros #nobody"><l>Half.</l></sp>'
             '<sp who="#ros"><speaker/><l>Alone.</l></sp>'
+            # no name to supply: no label (probe 103: "[]")
+            '<sp who="#"><l>Nobody.</l></sp>'
         ).replace(
             "<text>",
             '<text><front><castList><castItem><role xml:id="ros">ROSENCRANTZ,</role></castItem>'

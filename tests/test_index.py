@@ -4121,6 +4121,20 @@ def test_a_cards_other_names_each_keep_their_language(tmp_path: Path) -> None:
     assert [(b.get("lang"), b.text) for b in also.xpath("bdi")] == [
         ("he", "משה בן מימון"), ("ar", "موسى بن ميمون 2"), ("he-Latn", "Rambam"), (None, "Moses"),
     ]  # fmt: skip
+    # a name without a language of its own takes its entry's (probe 103)
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>We read <persName ref="#b">Bob</persName>.</p><div><listPerson><person '
+            'xml:id="b" xml:lang="he"><persName xml:lang="en">Bob</persName><persName>בוב'
+            "</persName></person></listPerson></div>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    assert build([corpus], tmp_path / "out", only=["html"], jobs=1).errors == 0
+    page = html.parse(str(tmp_path / "out/html/t.html"))
+    (also,) = page.xpath("//p[@class='card-also']")
+    assert [(b.get("lang"), b.text) for b in also.xpath("bdi")] == [("he", "בוב")]
 
 
 def test_a_geo_declared_long_lat_is_read_in_that_order(tmp_path: Path) -> None:
@@ -4328,6 +4342,17 @@ def test_persian_names_are_filed_in_the_persian_alphabet(tmp_path: Path) -> None
             "//x:li/x:span[@class='index-term']", namespaces={"x": "http://www.w3.org/1999/xhtml"}
         )
     assert [normalise("".join(term.itertext())) for term in listed] == persian
+    # probe 103: Pashto's letters after their base letters too
+    pashto = tmp_path / "ps"
+    pashto.mkdir()
+    names = ["لال", "ګل", "کور", "ښار", "شاه", "ځان", "څوک", "خان", "ټول", "تور"]
+    source = _persons_named(pashto, names)
+    source.write_text(source.read_text("utf-8").replace("<TEI ", '<TEI xml:lang="ps" '), "utf-8")
+    build([source.parent], pashto / "out", only=["html"], jobs=1)
+    page = html.parse(str(pashto / "out" / "html" / "persons.html")).getroot()
+    assert [name for _, entries in _filed(page) for name in entries] == [
+        "تور", "ټول", "خان", "څوک", "ځان", "شاه", "ښار", "کور", "ګل", "لال",
+    ]  # fmt: skip
     arabic = tmp_path / "ar"
     arabic.mkdir()
     source = _persons_named(arabic, ["وليد", "هشام", "بدر"])

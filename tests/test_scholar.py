@@ -422,6 +422,13 @@ def test_a_licence_of_the_encoding_alone_licenses_no_text() -> None:
         "CC0 1.0 Licence",
         "https://creativecommons.org/publicdomain/zero/1.0/",
     )
+    # availability repeats, each with its status: the licence's own decides (probe 103)
+    two = etree.fromstring(
+        header.format(status="restricted").replace(
+            "<licence ", "</availability><availability status='free'><licence "
+        )
+    )
+    assert citation.licence_of(two)[1] == "https://creativecommons.org/licenses/by/4.0/"
     free = citation.text_citation(
         etree.fromstring(header.format(status="free")), "t", "E", when, Publication(None)
     )
@@ -920,9 +927,16 @@ def test_search_reads_a_word_whole_around_a_correction_laid_out_on_lines(tmp_pat
         'place="margin">margin words</note> more.</p><p><lb/>de la capacit\u00e9 des da\n'
         '<fw><lb/>B <pb n="10"/> <lb/>10 Egalite des Hommes</fw>\n<lb break="no"/>mes, ie '
         "ne pretends pas</p>"
+        # probe 103: a word joined across a line, a phrase, a comment (none was in a word)
+        '<p>the gilt<lb break="no"/><subst> <del>zq</del> <add>wvx</add> </subst> a <hi>bolt'
+        "</hi><subst> <del>qq</del> <add>yy</add> </subst> b melt<!-- c --><subst> <del>kk"
+        "</del> <add>jj</add> </subst> c <subst> <del>pp</del> <add>ss</add> </subst><lb "
+        'break="no"/>ing d</p>'
     )
     words = _indexed_words(tmp_path, "f", body)
     assert {"feltwvx", "cat", "dog", "end", "margin", "dames,"} <= set(words), words
+    assert {"giltwvx", "boltyy", "meltjj", "ssing"} <= set(words), words
+    assert not {"giltzq", "zq", "qq", "kk", "pp", "wvx", "ss"} & set(words), words
     assert not {"zq", "wvx", "endmargin", "Hommesmes,", "Hommes"} & set(words), words
     page = _page(tmp_path / "out/html/f.html")
     (first,) = page.xpath("//p[@id='body-p-1']")

@@ -106,6 +106,23 @@ def _goes_on_a_word(data: bytes, start: int) -> bool:
     return False
 
 
+def _continues_a_word(data: bytes, end: int) -> bool:
+    """Whether the text after ``end`` begins with a word's character, looking forward past
+    inline tags (an addition whose word goes on after a joined line: "<subst>...</subst>
+    <lb break="no"/>ing", probe 103)."""
+    i = end
+    while i < len(data):
+        if data[i] != ord("<"):
+            return data[i] not in _WORD_START
+        name = re.match(rb"</?([A-Za-z][A-Za-z0-9]*)", data[i : i + 12])
+        if name is None or name.group(1).lower() not in _INLINE_NAMES:
+            return False
+        i = data.find(b">", i) + 1
+        if i == 0:
+            return False
+    return False
+
+
 #: The second form of an editorial choice, right after the first (an abbreviation after its
 #: expansion, an error after its correction, Menota's normalised level after its diplomatic
 #: one): each view shows one, the page holds both, and Pagefind read "plurimamplurimã",
@@ -155,8 +172,12 @@ def _addition(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
     # <del>ed</del><add>ing</add></mod>" was "pleased ing")
     while (wrapper := _WRAPPER_BEFORE.search(data, max(0, before - 400), before)) is not None:
         before = wrapper.start()
-    previous = data[max(0, before - 4) : before].decode("utf-8", "ignore")[-1:]
-    if opening >= 0 and previous.isalnum():
+    # the letter before, looking back past inline tags: the empty span of a line joined
+    # inside the word ("felt<lb break="no"/><subst>...": probe 103, "feltzq" and "wvx")
+    closing = data.find(b"</ins>", match.end())
+    if opening >= 0 and (
+        _goes_on_a_word(data, before) or (closing >= 0 and _continues_a_word(data, closing + 6))
+    ):
         return (opening + 4, opening + 4, b" data-pagefind-ignore")
     return (match.start() + 6, match.start() + 6, b" ")
 

@@ -783,7 +783,9 @@ def register_folders(folders: Iterable[Path], depth: int = 3) -> list[Path]:
         sources = _sources_holding(parent)
         if sources is not None:
             ancestors += [a for a in parent.parents if a == sources or sources in a.parents]
-        found.update(a / "registers" for a in ancestors if (a / "registers").is_dir())
+        # resolved: a link to the registers is the folder it leads to (probe 103: --out
+        # inside the folder a registers link led to was let through)
+        found.update((a / "registers").resolve() for a in ancestors if (a / "registers").is_dir())
     return sorted(found)
 
 

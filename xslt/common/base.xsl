@@ -273,10 +273,21 @@
 
   <!-- Whether an element stands inside a word: a letter right before or after it
        ("Wein<choice>...</choice>", "felt<subst>...</subst>"). -->
+  <!-- A comment or an instruction between is nothing; a line, page or column break with
+       break="no" joins; a phrase element (hi, persName) ending or beginning with a letter
+       is a part of the word too (probe 103: "felt<lb break="no"/><subst>", "<hi>felt</hi>
+       <subst>", "felt<!- - c - -><subst>" were taken for words apart). -->
   <xsl:function name="r:in-word" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="matches(string($e/preceding-sibling::node()[1][self::text()]), '\w$')
-        or matches(string($e/following-sibling::node()[1][self::text()]), '^\w')"/>
+    <xsl:variable name="before" as="node()?"
+        select="$e/preceding-sibling::node()[not(self::comment() or self::processing-instruction())][1]"/>
+    <xsl:variable name="after" as="node()?"
+        select="$e/following-sibling::node()[not(self::comment() or self::processing-instruction())][1]"/>
+    <xsl:sequence select="exists(($before, $after)[self::lb or self::pb or self::cb][@break = 'no'])
+        or matches(string($before[self::text() or self::*[not(self::note or self::lb or self::pb
+            or self::cb)]]), '\w$')
+        or matches(string($after[self::text() or self::*[not(self::note or self::lb or self::pb
+            or self::cb)]]), '^\w')"/>
   </xsl:function>
 
   <!-- The whitespace laying out a damage whose content is elements alone (a supplied reading,

@@ -181,7 +181,8 @@
         <xsl:apply-templates select="$speaker[normalize-space() or *]" mode="r:speaker"/>
         <!-- no speaker element: the speech's speakers named from @who (7.2.2: speaker is
              optional, @who says who speaks) -->
-        <xsl:if test="empty($speaker[normalize-space() or *]) and normalize-space(@who)">
+        <xsl:if test="empty($speaker[normalize-space() or *]) and normalize-space(@who)
+            and exists(r:who-labels(@who, root(.))[normalize-space()])">
           <!-- in brackets, as the editors' other words are (probe 100: "Narrateur" for an
                empty speaker looked like the source's) -->
           <span class="speaker speaker-supplied" title="{r:msg('tr.supplied')}">

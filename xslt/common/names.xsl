@@ -568,6 +568,7 @@
     <xsl:variable name="preferred" as="element()?" select="($names[@type = 'preferred'], $names)[1]"/>
     <!-- a web address kept as a name (a merged entry's, placeName type="legacy-uri-merge")
          names nothing (probe 24), as in the index's other names -->
+    <xsl:variable name="entry" as="element()" select="."/>
     <xsl:variable name="other-names" as="element()*" select="($names except $preferred)
         [r:name-words(.) != ($preferred ! r:name-words(.))]
         [not(matches(r:name-words(.), '^https?://\S+$'))]"/>
@@ -585,7 +586,9 @@
             <xsl:text>; </xsl:text>
           </xsl:if>
           <bdi>
-            <xsl:for-each select="@xml:lang[exists(r:lang(.))]">
+            <!-- its language, else its entry's (a person of xml:lang="he": probe 103) -->
+            <xsl:for-each select="((., ancestor::*)[@xml:lang][not(. &lt;&lt; $entry)])[last()]
+                /@xml:lang[exists(r:lang(.))]">
               <xsl:attribute name="lang" select="r:lang(.)"/>
             </xsl:for-each>
             <xsl:value-of select="r:name-words(.)"/>

@@ -121,7 +121,7 @@
        their alphabet's order: the collation Saxon falls back to orders that script by code
        point, which is the Arabic alphabet's order but files the letters Persian, Urdu and
        Pashto add after every Arabic letter (probe 102: پ, چ, ژ, ک, گ and ی after ي; "پروین"
-       after "لیلا"). Each such letter sorts after the words of its base letter (پ after ب,
+       after "لیلا"; probe 103: Pashto's ټ څ ځ ډ ړ ږ ښ ګ ڼ ې ۍ). Each such letter sorts after the words of its base letter (پ after ب,
        گ after ک), Persian's ک and ی are Arabic's ك and ي, and in an index in Persian, Urdu
        or Pashto ه comes after و, as their alphabets have it. $lang is a language or a
        collation's URI (its lang). Only sorting uses it: headings keep the letters. -->
@@ -133,8 +133,10 @@
     <xsl:variable name="code" as="xs:string" select="lower-case(replace(if (contains($lang,
         'lang=')) then replace($lang, '^.*lang=([^;&amp;]*).*$', '$1') else $lang, '[-_].*$', ''))"/>
     <xsl:sequence select="if (not(matches($plain, '\p{IsArabic}'))) then $plain else
-        let $letters := fold-left((['پ', 'ب'], ['ٹ', 'ت'], ['چ', 'ج'], ['ڈ', 'د'], ['ڑ', 'ر'],
-            ['ژ', 'ز'], ['گ', 'ك'], ['ں', 'ن'], ['ھ', 'ه'], ['ے', 'ي']),
+        let $letters := fold-left((['پ', 'ب'], ['ٹ', 'ت'], ['ټ', 'ت'], ['چ', 'ج'], ['څ', 'خ'],
+            ['ځ', 'خ&#xF8FF;'], ['ڈ', 'د'], ['ډ', 'د'], ['ڑ', 'ر'], ['ړ', 'ر'], ['ژ', 'ز'],
+            ['ږ', 'ز&#xF8FF;'], ['ښ', 'ش'], ['گ', 'ك'], ['ګ', 'ك'], ['ں', 'ن'], ['ڼ', 'ن'],
+            ['ھ', 'ه'], ['ے', 'ي'], ['ې', 'ي'], ['ۍ', 'ي&#xF8FF;']),
             translate($plain, 'کیہەۀ', 'كيههه'),
             function($k, $pair) { replace($k, $pair(1), $pair(2) || $after) })
         return if ($code = ('fa', 'ur', 'ps', 'prs', 'pes')) then replace($letters, 'ه', 'و' || $after)
