@@ -4137,6 +4137,57 @@ def test_a_cards_other_names_each_keep_their_language(tmp_path: Path) -> None:
     assert [(b.get("lang"), b.text) for b in also.xpath("bdi")] == [("he", "בוב")]
 
 
+def test_lives_dated_by_iso_attributes_are_dated(tmp_path: Path) -> None:
+    """Probe 105: a birth dated by att.datable.iso alone (PMB's <date when-iso="1862-05-15">
+    15.05.1862</date>) was undated in the exports and its words shown as written; a death
+    of <death when-iso="1870-03"/> was lost from every output."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#k">K</persName> and <persName ref="#m">M</persName></p>'
+            '<listPerson><person xml:id="k"><persName>K</persName><birth><date when-iso='
+            '"1862-05-15">15.05.1862</date>, <placeName>Wien</placeName></birth><death><date '
+            'when-iso="1931-10-21">21.10.1931</date></death></person><person xml:id="m">'
+            '<persName>M</persName><death when-iso="1870-03"/></person></listPerson>'
+        ),
+        encoding="utf-8",
+    )
+    assert build([corpus], tmp_path / "out", jobs=1).errors == 0
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    lives = {e["id"]: (e["birth"] and e["birth"]["when"], e["death"]["when"])
+             for e in data["entities"]}  # fmt: skip
+    assert lives == {"k": ("1862-05-15", "1931-10-21"), "m": (None, "1870-03")}
+    page = html.parse(str(tmp_path / "out/html/t.html"))
+    said = [normalise(p.text_content()) for p in page.xpath("//p[@class='card-dates']")]
+    assert "15 May 1862, Wien – 21 October 1931" in said and "? – March 1870" in said, said
+    tei = (tmp_path / "out/index/entities.xml").read_text(encoding="utf-8")
+    assert '<death when="1870-03"/>' in tei and '<birth when="1862-05-15">' in tei
+
+
+def test_a_name_written_over_two_lines_keeps_its_words_apart(tmp_path: Path) -> None:
+    """Probe 105 (a Schnitzler letter's "Frankfurter Zeitung<lb/>und<lb/>Handelsblatt"): the
+    words either side of a line break were run together in every export and context
+    ("Zeitungund"); a break with break="no" still joins."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>Read in the<lb/>paper <rs ref="#z" type="org"><hi><hi>Frankfurter Zeitung</hi>'
+            "</hi><lb/><hi>und</hi><lb/>Handelsblatt.</rs> on the<lb/>day, <rs ref='#z' "
+            "type='org'>Frank<lb break='no'/>furter</rs>.</p><listOrg><org xml:id='z'><orgName>"
+            "FZ</orgName></org></listOrg>"
+        ),
+        encoding="utf-8",
+    )
+    assert build([corpus], tmp_path / "out", only=["index"], jobs=1).errors == 0
+    with (tmp_path / "out/index/occurrences.csv").open(encoding="utf-8") as table:
+        rows = list(csv.DictReader(table))
+    assert [r["text"] for r in rows] == ["Frankfurter Zeitung und Handelsblatt.", "Frankfurter"]
+    assert rows[0]["context"].startswith("Read in the paper Frankfurter Zeitung und Hand")
+    assert "on the day, Frankfurter." in rows[1]["context"]
+
+
 def test_a_geo_declared_long_lat_is_read_in_that_order(tmp_path: Path) -> None:
     """Probe 105: a geo whose geoDecl says "long lat" (Guidelines 13.3.4.1) was published as
     "lat long", a point off Somalia for one in Belgium, in the exports, the map and the

@@ -42,8 +42,8 @@
   <!-- Whether a birth or death says when by its attributes (or its date's). -->
   <xsl:function name="r:life-dated" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists(($e, $e/date)/@*[local-name() = ('when', 'notBefore',
-        'notAfter', 'from', 'to')][normalize-space()])"/>
+    <xsl:sequence select="exists(($e, $e/date)/@*[replace(local-name(), '-iso$', '') = ('when',
+        'notBefore', 'notAfter', 'from', 'to')][normalize-space()])"/>
   </xsl:function>
 
   <!-- The words of a birth or death dated by its attributes that are not its date, where no
@@ -74,8 +74,9 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="digits" as="xs:string"
         select="translate($words, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹', '01234567890123456789')"/>
-    <xsl:variable name="years" as="xs:integer*" select="($e, $e/date)/@*[local-name() = ('when',
-        'notBefore', 'notAfter', 'from', 'to')][matches(normalize-space(.), '^-?[0-9]{1,4}')]
+    <xsl:variable name="years" as="xs:integer*" select="($e, $e/date)/@*[replace(local-name(),
+        '-iso$', '') = ('when', 'notBefore', 'notAfter', 'from', 'to')]
+        [matches(normalize-space(.), '^-?[0-9]{1,4}')]
         ! xs:integer(replace(normalize-space(.), '^(-?[0-9]{1,4}).*$', '$1'))"/>
     <xsl:variable name="numbers" as="xs:integer*"
         select="analyze-string($digits, '[0-9]+')/*:match ! xs:integer(.)"/>

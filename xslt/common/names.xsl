@@ -760,7 +760,7 @@
   <xsl:function name="r:date-of" as="xs:string?">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="dated" as="element()?" select="($e, $e/date)
-        [exists(@*[matches(local-name(), '^(when|notBefore|notAfter|from|to)$')]
+        [exists(@*[matches(local-name(), '^(when|notBefore|notAfter|from|to)(-iso)?$')]
             [normalize-space()])][1]"/>
     <xsl:variable name="words" as="xs:string" select="r:life-words($e)"/>
     <xsl:sequence select="($dated ! r:date-attribute-words(.), $words[. != ''],

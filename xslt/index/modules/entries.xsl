@@ -192,7 +192,8 @@
                 | @notAfter | @from | @to)[normalize-space()]][1] ! string-join((
                     ((@from, @notBefore)[1] ! normalize-space(.), '..')[. != ''][1],
                     ((@to, @notAfter)[1] ! normalize-space(.), '..')[. != ''][1]), '/')"/>
-            <xsl:variable name="value" as="xs:string?" select="(@when, tei:date/@when, $range,
+            <xsl:variable name="value" as="xs:string?" select="((., tei:date) ! ed:dating(.)
+                [local-name() = ('when', 'when-iso')], $range,
                 r:life-words(.)[matches(., '\d')])[normalize-space()][1] ! string(.)"/>
             <xsl:if test="exists($value)">
               <xsl:attribute name="{local-name()}" select="$value"/>

@@ -138,7 +138,17 @@
         $element//text()[not(ancestor::tei:note[. >> $element])][r:read-in(., $element)]
         ! (if (empty(preceding-sibling::node()) and ..[ed:name-part(.)]
                and ../preceding-sibling::node()[1] instance of element()) then ' ' || .
-           else r:joined(.))))"/>
+           else ed:broken(., $element) || r:joined(.))))"/>
+  </xsl:function>
+
+  <!-- " " before a text that follows a line, page or column break inside $within (no
+       break="no"): a name written over two lines ("Frankfurter Zeitung<lb/>und
+       Handelsblatt") read "Zeitungund" in every export and context (probe 105). -->
+  <xsl:function name="ed:broken" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:param name="within" as="element()"/>
+    <xsl:sequence select="if ($text/preceding::node()[1][self::tei:lb or self::tei:pb
+        or self::tei:cb][not(@break = 'no')][. >> $within]) then ' ' else ''"/>
   </xsl:function>
 
   <!-- Whether an element is a name whose children are words and parts of a name, each part
@@ -166,7 +176,8 @@
     <xsl:variable name="nodes" as="text()*"
         select="$mention/preceding::text()[position() le $ed:context-nodes][. >> $scope]
                 [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)]"/>
-    <xsl:variable name="joined" as="xs:string" select="string-join($nodes)"/>
+    <xsl:variable name="joined" as="xs:string"
+        select="string-join($nodes ! (ed:broken(., $scope) || .))"/>
     <xsl:variable name="text" as="xs:string" select="normalize-space($joined)
         || (if (normalize-space($joined) and ed:space(substring($joined, string-length($joined))))
             then ' ' else '')"/>
@@ -188,7 +199,8 @@
         select="$mention/following::text()[position() le $ed:context-nodes]
                 [some $a in ancestor::* satisfies $a is $scope]
                 [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)]"/>
-    <xsl:variable name="joined" as="xs:string" select="string-join($nodes)"/>
+    <xsl:variable name="joined" as="xs:string"
+        select="string-join($nodes ! (ed:broken(., $scope) || .))"/>
     <xsl:variable name="text" as="xs:string"
         select="(if (normalize-space($joined) and ed:space(substring($joined, 1, 1)))
                  then ' ' else '') || normalize-space($joined)"/>
