@@ -4188,6 +4188,34 @@ def test_a_name_written_over_two_lines_keeps_its_words_apart(tmp_path: Path) -> 
     assert "on the day, Frankfurter." in rows[1]["context"]
 
 
+def test_the_coordinates_of_a_place_an_entry_lies_in_are_not_its_own(tmp_path: Path) -> None:
+    """Probe 105: an organisation of the PMB with no coordinates of its own, only the city it
+    lies in (location type="located_in_place" with the city's geo), was given the city's
+    coordinates on the index page, the cards, entities.json and the map."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    within = (
+        "<location type='located_in_place'><placeName>Frankfurt</placeName><geo>50.1 8.6</geo>"
+        "</location>"
+    )
+    (corpus / "t.xml").write_text(
+        tei_text(
+            "<p><orgName ref='#fz'>FZ</orgName> in <placeName ref='#h'>Höchst</placeName></p>"
+            f"<listOrg><org xml:id='fz'><orgName>FZ</orgName>{within}</org></listOrg><listPlace>"
+            "<place xml:id='h'><placeName>Höchst</placeName><location type='coords'><geo>50.09"
+            f" 8.54</geo></location>{within}</place></listPlace>"
+        ),
+        encoding="utf-8",
+    )
+    assert build([corpus], tmp_path / "out", jobs=1).errors == 0
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    found = {e["id"]: e.get("coordinates") for e in data["entities"]}
+    assert found == {"fz": None, "h": {"lat": 50.09, "long": 8.54}}, found
+    page = html.parse(str(tmp_path / "out/html/t.html"))
+    said = {normalise(p.text_content()) for p in page.xpath("//div[@popover]//p")}
+    assert "Coordinates: 50.09, 8.54" in said and "Coordinates: 50.1, 8.6" not in said, said
+
+
 def test_a_geo_declared_long_lat_is_read_in_that_order(tmp_path: Path) -> None:
     """Probe 105: a geo whose geoDecl says "long lat" (Guidelines 13.3.4.1) was published as
     "lat long", a point off Somalia for one in Belgium, in the exports, the map and the

@@ -83,4 +83,12 @@
     <xsl:sequence select="exists($numbers) and (every $n in $numbers satisfies
         ($n le 31 or exists($years) and $n ge min($years) and $n le max($years)))"/>
   </xsl:function>
+
+  <!-- Whether a location is the entry's own, not that of a place it lies in, which a
+       register may give beside its own (PMB's location type="located_in_place" holding the
+       city's name and geo: probe 105, an organisation took its city's coordinates). -->
+  <xsl:function name="r:own-location" as="xs:boolean">
+    <xsl:param name="location" as="element()"/>
+    <xsl:sequence select="not(matches(string($location/@type), 'located.?in|within|part.?of', 'i'))"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -688,7 +688,7 @@
       </xsl:if>
       <xsl:sequence select="$e/floruit ! r:date-of(.) ! [r:text(r:msg('date.floruit', .))]"/>
       <xsl:sequence select="r:date-attribute-words($e) ! [r:text(.)]"/>
-      <xsl:sequence select="($e/location/geo)[1] ! [r:text(r:coordinates(.))]"/>
+      <xsl:sequence select="($e/location[r:own-location(.)]/geo)[1] ! [r:text(r:coordinates(.))]"/>
     </xsl:variable>
     <xsl:for-each select="$parts">
       <xsl:if test="position() gt 1">

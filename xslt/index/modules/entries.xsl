@@ -223,7 +223,10 @@
       </xsl:if>
       <xsl:call-template name="ed:relations"/>
       <xsl:apply-templates select="tei:idno" mode="ed:authority"/>
-      <xsl:apply-templates select="(tei:location/tei:geo)[1]" mode="ed:coordinates"/>
+      <!-- its own location's, not that of a place it lies in (probe 105: an organisation
+           took the coordinates of its city, PMB's location type="located_in_place") -->
+      <xsl:apply-templates select="(tei:location[r:own-location(.)]/tei:geo)[1]"
+          mode="ed:coordinates"/>
       <xsl:for-each select="$mentions">
         <ed:occurrence>
           <xsl:call-template name="ed:mention-record"/>
