@@ -4216,6 +4216,44 @@ def test_the_coordinates_of_a_place_an_entry_lies_in_are_not_its_own(tmp_path: P
     assert "Coordinates: 50.09, 8.54" in said and "Coordinates: 50.1, 8.6" not in said, said
 
 
+def test_an_identifiers_authority_is_known_by_its_subtype_address_or_prefix(
+    tmp_path: Path,
+) -> None:
+    """Probe 105: the PMB's idno type="URL" subtype="wikidata" (and d-nb, geonames) were all
+    "url" identifiers, and "gnd:118540238" got no link. The authority is known by the
+    subtype or the address when the type names only the form, and a prefixed number is
+    linked as the number; nothing is made up for an address of no known authority."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#a">A</persName> <persName ref="#b">B</persName></p><listPerson>'
+            '<person xml:id="a"><persName>A</persName><idno type="GND">gnd:118540238</idno>'
+            '<idno type="URL" subtype="wikidata">http://www.wikidata.org/entity/Q44331</idno>'
+            '<idno type="URL" subtype="d-nb">https://d-nb.info/gnd/118534947</idno></person>'
+            '<person xml:id="b"><persName>B</persName><idno type="URL">https://www.geonames.org/'
+            '2761369</idno><idno type="URL" subtype="wikipedia">https://de.wikipedia.org/wiki/X'
+            "</idno></person></listPerson>"
+        ),
+        encoding="utf-8",
+    )
+    assert build([corpus], tmp_path / "out", only=["index"], jobs=1).errors == 0
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    found = {e["id"]: [(a["type"], a["id"], a["url"]) for a in e["authority"]]
+             for e in data["entities"]}  # fmt: skip
+    assert found == {
+        "a": [
+            ("gnd", "gnd:118540238", "https://d-nb.info/gnd/118540238"),
+            ("wikidata", "Q44331", "http://www.wikidata.org/entity/Q44331"),
+            ("gnd", "118534947", "https://d-nb.info/gnd/118534947"),
+        ],
+        "b": [
+            ("geonames", "2761369", "https://www.geonames.org/2761369"),
+            ("url", "https://de.wikipedia.org/wiki/X", "https://de.wikipedia.org/wiki/X"),
+        ],
+    }
+
+
 def test_a_geo_declared_long_lat_is_read_in_that_order(tmp_path: Path) -> None:
     """Probe 105: a geo whose geoDecl says "long lat" (Guidelines 13.3.4.1) was published as
     "lat long", a point off Somalia for one in Belgium, in the exports, the map and the

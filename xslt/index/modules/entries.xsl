@@ -447,7 +447,7 @@
   <!-- An authority identifier and, when its type is known or it is a web address, a link. -->
   <xsl:template match="tei:idno" mode="ed:authority" as="element(ed:authority)?">
     <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
-    <xsl:variable name="type" as="xs:string" select="lower-case(string(@type))"/>
+    <xsl:variable name="type" as="xs:string" select="ed:authority-type(.)"/>
     <xsl:variable name="known" as="map(xs:string, xs:string)?" select="$ed:authorities($type)"/>
     <xsl:variable name="url" as="xs:string?" select="ed:authority-url(.)"/>
     <!-- an identifier written as its known authority's address (https://d-nb.info/gnd/118554700)
