@@ -2651,6 +2651,16 @@ def test_an_empty_lemma_is_placed_where_its_entry_is_attached(tmp_path: Path) ->
     )
     entries = _entries(_render_text(tmp_path, "kept-apart", tei))
     assert "from dawn ] om. B — B (the line wanting)" in entries[0]
+    # a variant inside the lemma of an entry kept apart has its entry (probe 104: CBETA's
+    # nested variants were lost)
+    nested = tei.replace(
+        "<lem>from dawn</lem>",
+        "<lem>from <app><lem wit='#A'>dawn</lem><rdg wit='#C'>daybreak</rdg></app></lem>",
+    )
+    doc = _render_text(tmp_path, "kept-apart-nested", nested)
+    inner = [" ".join(li.text_content().split()) for li in doc.xpath("//li[contains(@class, "
+             "'app-inner')]")]  # fmt: skip
+    assert inner == ["dawn A ] daybreak C"], inner
     assert entries[1].endswith("post love ] God keep you. B")
     assert "post" not in entries[2] and "always B" in entries[2]
 

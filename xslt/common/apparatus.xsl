@@ -1015,6 +1015,15 @@
           </xsl:if>
           <span class="app-body"><xsl:call-template name="r:entry-body"/></span>
         </li>
+        <!-- a variant inside its lemma (CBETA's stand-off apparatus: a lemma's word varies
+             in other witnesses than the whole) has its entry after it: its readings were
+             lost (probe 104) -->
+        <xsl:variable name="lemma" as="element()?" select="r:lemma(.)"/>
+        <xsl:for-each select="$lemma//app[empty(ancestor::rdg[. >> $lemma])]">
+          <li class="app-entry app-inner">
+            <span class="app-body"><xsl:call-template name="r:entry-body"/></span>
+          </li>
+        </xsl:for-each>
       </xsl:for-each>
     </ul>
   </xsl:template>
