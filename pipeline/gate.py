@@ -1052,6 +1052,17 @@ def _syntax_diagnostic(
     # libxml2 places a stray '&' at the character after it (probe 66)
     if column and column > 1 and raw.startswith("xmlParseEntityRef: no name"):
         column -= 1
+    # a stray end tag after itself, at what follows it (probe 102: "</q></p>" placed at the
+    # "</p>"): at its own "</", the last one of its name before libxml2's place on the line
+    mismatch = _MISMATCH.match(raw)
+    if mismatch and line and column and data:
+        try:
+            text = data.split(b"\n")[line - 1].decode("utf-8")
+        except (IndexError, UnicodeDecodeError):
+            text = ""
+        found = text.rfind(f"</{mismatch.group(1)}", 0, column - 1)
+        if found >= 0:
+            column = found + 1
     # and an entity bomb at the XML declaration (probe 98: 1:5): the first declaration of
     # an entity is what to remove
     declared = data.find(b"<!ENTITY") if code == "gate.entity-expansion" else -1
@@ -1062,6 +1073,7 @@ def _syntax_diagnostic(
 
 
 _UNDEFINED_ENTITY = re.compile(r"Entity '([^']+)' not defined")
+_MISMATCH = re.compile(r"Opening and ending tag mismatch: \S+ line \d+ and (\S+)")
 
 
 def _explain(raw: str, dtd_ignored: bool = False) -> tuple[str, str]:
