@@ -2691,6 +2691,20 @@ def test_a_reading_of_the_editors_responsibility_names_the_editor(tmp_path: Path
     assert editor.get("title") == "edited by Jane Roe"
 
 
+def test_a_sources_date_given_by_its_two_ends_is_cited_as_a_span(tmp_path: Path) -> None:
+    """Probe 104: a source dated <date notBefore="1150" notAfter="1180"/> was cited "Work.
+    1150.", the end of the range lost; a dated premiere beside it alike."""
+    tei = tei_text("<p>x</p>").replace(
+        "<sourceDesc><p>x</p></sourceDesc>",
+        "<sourceDesc><bibl><title>Work</title> <date notBefore='1150' notAfter='1180'/> <date "
+        "type='premiere' from='1888-10-28' to='1888-11-02'/></bibl></sourceDesc>",
+    )
+    doc = _render_text(tmp_path, "span", tei)
+    cited = " ".join(doc.xpath("string(//p[@class='source'])").split())
+    assert "Work. 1150–1180" in cited, cited
+    assert "28 October 1888–2 November 1888" in cited, cited
+
+
 def test_a_readings_own_deletions_marks_and_omissions_are_shown(tmp_path: Path) -> None:
     """Probe 104: a reading is what its witness has (Guidelines 12.1): its deleted words were
     hidden with the diplomatic view ("creaturas B" for "creaturas <del>tuas</del>", a reading

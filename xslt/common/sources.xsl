@@ -334,6 +334,13 @@
     </xsl:if>
   </xsl:function>
 
+  <!-- "1150–1180": a date given by its two ends, as an imprint writes a span. -->
+  <xsl:function name="r:date-span" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="string-join((($date/@from, $date/@notBefore)[1],
+        ($date/@to, $date/@notAfter)[1]) ! r:date-words(normalize-space(.), true()), '–')"/>
+  </xsl:function>
+
   <!-- "Premiere: 28 October 1888": a date of a source besides its imprint's, said with its
        kind (@type) when it has one. A date typed century or decade (r:period) says it so
        ("18th century"), not its kind: its type is how precisely it is known, no kind of
@@ -341,8 +348,9 @@
   <xsl:function name="r:other-date" as="xs:string?">
     <xsl:param name="date" as="element()"/>
     <xsl:variable name="words" as="xs:string?" select="(r:period-said($date),
-        r:plain($date)[. != ''], ($date/@when, $date/@from, $date/@notBefore)[1]
-            ! r:date-words(string(.), true()))[1]"/>
+        r:plain($date)[. != ''], $date/@when ! r:date-words(string(.), true()),
+        $date[(@from | @notBefore) and (@to | @notAfter)] ! r:date-span(.),
+        ($date/@from, $date/@notBefore)[1] ! r:date-words(string(.), true()))[1]"/>
     <xsl:variable name="kind" as="xs:string" select="if (exists(r:period($date))) then ''
         else r:token-words($date/@type)"/>
     <xsl:sequence select="if (empty($words)) then () else if ($kind = '') then $words
@@ -387,8 +395,11 @@
     <xsl:variable name="publisher" as="xs:string?"
         select="string-join($fields[self::publisher | self::distributor] ! r:agent-name(.)
         ! r:unpunctuated(.), '; ')[. != '']"/>
+    <!-- a range of no words by its two ends (probe 104: notBefore="1150" notAfter="1180"
+         was cited "1150") -->
     <xsl:variable name="date" as="xs:string?" select="($fields[self::date])[1]
-        ! (r:plain(.)[. != ''], @when, @from, @notBefore)[1] ! string(.)"/>
+        ! (r:plain(.)[. != ''], @when, .[(@from | @notBefore) and (@to | @notAfter)]
+            ! r:date-span(.), @from, @notBefore)[1] ! string(.)"/>
     <xsl:variable name="who" as="xs:string?"
         select="string-join(($place, $publisher), ': ')[. != '']"/>
     <xsl:sequence select="string-join(($who, $date), r:comma($imprint,
