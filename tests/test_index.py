@@ -4254,6 +4254,37 @@ def test_an_identifiers_authority_is_known_by_its_subtype_address_or_prefix(
     }
 
 
+def test_words_of_the_other_direction_in_a_context_are_isolated(tmp_path: Path) -> None:
+    """Probe 102: the words around a mention are plain text on the index pages, and a Hebrew
+    quotation in an English context took the number after it along ("read the inscription
+    2 ,שלום עליכם times"); an English one in a Hebrew context broke across the line. Runs of
+    the other direction are isolated (bdi), as the reading page isolates them."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "en.xml").write_text(
+        tei_text(
+            '<p>Then <persName ref="#s">Smith</persName> read <foreign xml:lang="he">שלום '
+            'עליכם</foreign>, 2 times.</p><listPerson><person xml:id="s"><persName>Smith'
+            "</persName></person></listPerson>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    (corpus / "he.xml").write_text(
+        tei_text(
+            '<p>הוסיף <persName ref="#s">סמית</persName>: <quote xml:lang="en">"In the '
+            'beginning" is 1 word</quote> — סוף</p>',
+            lang="he",
+        ),
+        encoding="utf-8",
+    )
+    assert build([corpus], tmp_path / "out", only=["html"], jobs=1).errors == 0
+    page = html.parse(str(tmp_path / "out/html/persons.html"))
+    isolated = [b.text for b in page.xpath("//span[@class='index-context']//bdi")]
+    assert "שלום עליכם" in isolated, isolated
+    assert any(b.startswith("In the beginning") for b in isolated), isolated
+
+
 def test_a_geo_declared_long_lat_is_read_in_that_order(tmp_path: Path) -> None:
     """Probe 105: a geo whose geoDecl says "long lat" (Guidelines 13.3.4.1) was published as
     "lat long", a point off Somalia for one in Belgium, in the exports, the map and the

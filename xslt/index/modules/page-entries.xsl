@@ -509,7 +509,9 @@
         <xsl:call-template name="ed:lang">
           <xsl:with-param name="lang" select="(@context-lang, $document/@lang)[1]"/>
         </xsl:call-template>
-        <xsl:value-of select="ed:before"/>
+        <xsl:variable name="context-dir" as="xs:string"
+            select="(r:lang-dir((@context-lang, $document/@lang)[1]), r:ui-dir())[1]"/>
+        <xsl:sequence select="ed:isolated(string(ed:before), $context-dir)"/>
         <mark>
           <xsl:call-template name="ed:lang">
             <xsl:with-param name="lang" select="@lang"/>
@@ -524,10 +526,44 @@
             </xsl:otherwise>
           </xsl:choose>
         </mark>
-        <xsl:value-of select="ed:after"/>
+        <xsl:sequence select="ed:isolated(string(ed:after), $context-dir)"/>
       </span>
     </li>
   </xsl:template>
+
+  <!-- The words around a mention are plain text: a run of words written in the other
+       direction (a Hebrew quotation in an English sentence, an English one in a Hebrew
+       sentence) is isolated (bdi), as the reading page isolates its foreign and quote
+       elements, so that the numbers and punctuation after it stay where they are written
+       (probe 102: "read the inscription 2 ,שלום עליכם times"). -->
+  <xsl:variable name="ed:rtl-letter" as="xs:string" select="'[\p{IsHebrew}\p{IsArabic}\p{IsSyriac}'
+      || '\p{IsThaana}\p{IsArabicPresentationForms-A}\p{IsArabicPresentationForms-B}]'"/>
+  <xsl:variable name="ed:ltr-letter" as="xs:string" select="'[\p{L}-[\p{IsHebrew}\p{IsArabic}'
+      || '\p{IsSyriac}\p{IsThaana}\p{IsArabicPresentationForms-A}'
+      || '\p{IsArabicPresentationForms-B}]]'"/>
+
+  <xsl:function name="ed:isolated" as="node()*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="dir" as="xs:string"/>
+    <xsl:variable name="other" as="xs:string"
+        select="if ($dir = 'rtl') then $ed:ltr-letter else $ed:rtl-letter"/>
+    <xsl:choose>
+      <xsl:when test="not(matches($text, $other))">
+        <xsl:value-of select="$text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:analyze-string select="$text"
+            regex="{$other}+(?:[\s\p{{P}}\p{{N}}\p{{M}}]*{$other}+)*">
+          <xsl:matching-substring>
+            <bdi><xsl:value-of select="."/></bdi>
+          </xsl:matching-substring>
+          <xsl:non-matching-substring>
+            <xsl:value-of select="."/>
+          </xsl:non-matching-substring>
+        </xsl:analyze-string>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
 
   <!-- The timeline: a section per year and a list per month (a date known to the year only
        comes first in its year; one not in ISO form, last, under "Other dates"), a section per
