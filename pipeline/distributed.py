@@ -116,6 +116,32 @@ def batch_limits(threads: int, largest: int) -> tuple[int, int]:
     return cap, max(2 * threads, IN_FLIGHT // cap)
 
 
+def _scratch() -> str:
+    """A scratch folder for a local cluster, named after this process: the folders of runs
+    killed before they could remove theirs (kill -9: probe 101 found them piling up in /tmp)
+    are removed first, those of processes still running kept."""
+    base = tempfile.gettempdir()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(base):
+            found = _SCRATCH.fullmatch(entry.name)
+            if found and entry.is_dir(follow_symlinks=False) and not _alive(int(found[1])):
+                shutil.rmtree(entry.path, ignore_errors=True)
+    return tempfile.mkdtemp(prefix=f"edition-dask-{os.getpid()}-", dir=base)
+
+
+_SCRATCH = re.compile(r"edition-dask-(\d+)-\w+")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's: alive
+        return True
+    return True
+
+
 @contextlib.contextmanager
 def connect(address: str) -> Iterator[Any]:
     """A client of the scheduler at ``address``, or of a new ``LocalCluster`` for
@@ -130,7 +156,7 @@ def connect(address: str) -> Iterator[Any]:
     cluster = None
     # a local cluster's workers keep their lock files and spills in a folder of this run's,
     # removed with it (probe 83: /tmp/dask-scratch-space/ was left behind, outside --out)
-    scratch = tempfile.mkdtemp(prefix="edition-dask-") if address.startswith("local:") else None
+    scratch = _scratch() if address.startswith("local:") else None
     with (
         dask.config.set({"temporary-directory": scratch} if scratch else {}),
         dask.config.set(

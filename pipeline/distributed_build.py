@@ -200,6 +200,17 @@ def _ship_text(fact: SourceFacts, job: TextJob, remote: TextJob, cwd: str) -> Te
                         remote)  # fmt: skip
 
 
+def _worker_folder() -> str | None:
+    """The Dask worker's own folder, which goes with the worker (a local cluster's inside the
+    run's scratch folder, swept when a killed run left it: probe 101), else the system's."""
+    try:
+        from distributed import get_worker
+
+        return str(get_worker().local_directory)
+    except (ImportError, ValueError, AttributeError):
+        return None
+
+
 def _read(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
@@ -217,7 +228,7 @@ def render_shipment(item: TextShipment) -> Rendered:
     token = display_base.set((item.cwd, {str(fact.path): fact.display}))
     try:
         with (
-            tempfile.TemporaryDirectory(prefix="edition-text-") as scratch,
+            tempfile.TemporaryDirectory(prefix="edition-text-", dir=_worker_folder()) as scratch,
             shipped_files.shipped(item.files),
         ):
             folder = Path(scratch)

@@ -8,6 +8,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -589,3 +590,25 @@ def test_a_relative_schema_is_made_absolute_for_the_workers(tmp_path: Path) -> N
     remote = distributed.remote_options(options)
     assert remote.schema == Path(os.getcwd()) / "schemas/x.rng"
     assert remote.scheduler is None and remote.jobs == 1
+
+
+def test_a_local_clusters_scratch_left_by_a_killed_run_is_swept(tmp_path: Path) -> None:
+    """Probe 101: a build on a local cluster killed with -9 left its scratch folder in the
+    system's temporary folder, and nothing removed it (36 of them on one machine). The next
+    run removes those of processes no longer running, never one of a run still going."""
+    import tempfile
+
+    from pipeline import distributed
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    dead = Path(tempfile.gettempdir()) / f"edition-dask-{ended.stdout.strip()}-probe"
+    living = Path(tempfile.mkdtemp(prefix=f"edition-dask-{os.getpid()}-"))
+    (dead / "worker-x").mkdir(parents=True)
+    made = Path(distributed._scratch())
+    try:
+        assert not dead.exists() and living.is_dir() and made.is_dir()
+        assert made.name.startswith(f"edition-dask-{os.getpid()}-")
+    finally:
+        for folder in (living, made):
+            shutil.rmtree(folder, ignore_errors=True)
