@@ -53,6 +53,21 @@ def test_resolving_pointers_give_no_error_but_unused_entry_warns(tmp_path: Path)
     assert codes(resolve([reg, text])) == [("reg.xml", "refs.unused-entry", 4)]
 
 
+def test_a_name_identified_by_key_uses_the_entry_of_that_id(tmp_path: Path) -> None:
+    """Probe 105: a register entry reached by a name's @key alone (the build resolves
+    key="unused" to the entry of that id, keyed.py) was "never referenced"; a key naming no
+    entry is no dangling pointer."""
+    reg = file_facts(tmp_path, "reg.xml", REGISTER)
+    text = file_facts(
+        tmp_path,
+        "text.xml",
+        f'<TEI {TEI}><text><p><persName ref="#anna">A</persName> <persName key="unused">N'
+        '</persName> <persName key="elsewhere">E</persName> <placeName ref="#ghent">G'
+        "</placeName></p></text></TEI>",
+    )
+    assert codes(resolve([reg, text])) == []
+
+
 def test_places_nested_in_places_are_entries_and_their_container_is_used(
     tmp_path: Path,
 ) -> None:

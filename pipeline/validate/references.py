@@ -33,7 +33,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
-from .. import columns
+from .. import columns, keyed
 from .. import diagnostics as diag
 from ..config import sources_holding
 from ..diagnostics import Diagnostic
@@ -179,7 +179,7 @@ class FileFacts:
 
 _POINTER_SET = frozenset(POINTER_ATTRIBUTES)
 #: The attributes the facts come from.
-ATTRIBUTES = frozenset({XML_ID, *POINTER_ATTRIBUTES, *ELEMENT_POINTERS})
+ATTRIBUTES = frozenset({XML_ID, "key", *POINTER_ATTRIBUTES, *ELEMENT_POINTERS})
 
 
 def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) -> FileFacts:
@@ -209,6 +209,23 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
                     # used by them: "never referenced; remove it" broke the hierarchy
                     pointers.append(
                         PointerFact("xml:id", "", container, name, element.sourceline, origin)
+                    )
+                continue
+            if key == "key" and raw.strip() and element.get("ref") is None:
+                # a name identified by @key alone names the register entry of that id, as
+                # the build resolves it (keyed.py): a use of the entry, never dangling (a key
+                # may name anything; probe 105: entries reached by @key were "never
+                # referenced")
+                if keyed.kind_of(element) is not None:
+                    pointers.append(
+                        PointerFact(
+                            "key",
+                            "",
+                            sys.intern(raw.strip()),
+                            _local(element.tag),
+                            element.sourceline,
+                            _origin(doc, element),
+                        )
                     )
                 continue
             if key not in _POINTER_SET and (
@@ -484,6 +501,8 @@ def resolve(
                 target = texts.get(pointer.fragment)
             if target is not None and target.register_entry:
                 used.add(target.value)
+            if pointer.attribute == "key":
+                continue  # a use or nothing: a key may name no entry
             if str(file.path) in names:
                 key = (pointer.origin, pointer.line, pointer.attribute, pointer.fragment)
                 nth[key] += 1
