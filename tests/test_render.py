@@ -2737,6 +2737,11 @@ def test_a_readings_own_deletions_marks_and_omissions_are_shown(tmp_path: Path) 
                          "[contains(@class, 'ed-dipl')]")  # fmt: skip
     witnesses = [" ".join(w.text_content().split()) for w in doc.xpath("//li[@class='witness']")]
     assert "DS Servius Auctus (DS)" in witnesses, witnesses
+    # a witness described by a short label in brackets alone is cited by it, not by its id
+    # (CBETA's <witness xml:id="wit1">【宋】</witness>: probe 104)
+    cbeta = tei.replace("<witness xml:id='B'>B</witness>", "<witness xml:id='B'>【宋】</witness>")
+    entries = _entries(_render_text(tmp_path, "rdg-marks-2", cbeta))
+    assert entries[0] == "1 Quomodo A ] Quando 【宋】", entries
 
 
 @pytest.mark.parametrize(

@@ -940,9 +940,13 @@
     <xsl:variable name="cited" as="xs:string?"
         select="$target/self::bibl/(abbr, title)[normalize-space()][1]
             ! r:plain(.)[string-length(.) le 40]"/>
+    <!-- a witness whose whole description is a short label in brackets is cited by it
+         (CBETA's <witness xml:id="wit1">【宋】</witness>: probe 104, "wit1") -->
+    <xsl:variable name="bracketed" as="xs:string?" select="$target/self::witness[empty(*)]
+        ! normalize-space(.)[matches(., '^[【〔\[(（].{1,6}[】〕\])）]$')]"/>
     <xsl:sequence select="(($target/abbr[@type = 'siglum'], $target/idno[@type = 'siglum'])[1]
         ! normalize-space(.), r:siglum-label($target) ! r:plain(.), normalize-space($target/@n),
-        $short, $cited, string($target/@xml:id), '')
+        $short, $cited, $bracketed, string($target/@xml:id), '')
         [. != '' or position() = last()][1]"/>
   </xsl:function>
 
