@@ -4656,7 +4656,8 @@ def test_a_readings_sigla_do_not_follow_the_order_of_its_attributes(tmp_path: Pa
         " ".join(li.text_content().split())
         for li in page.xpath("//li[contains(@class, 'app-entry')]")
     ]
-    assert entries == ["1 x ] y P Taisho", "2 x ] y P Taisho"]
+    # (who is responsible, "according to" them, apart from the witnesses: probe 104)
+    assert entries == ["1 x ] y P according to Taisho", "2 x ] y P according to Taisho"]
 
 
 def test_a_dictionarys_synonyms_and_antonyms_are_told_apart(tmp_path: Path) -> None:

@@ -1432,7 +1432,9 @@ def test_a_hebrew_letters_translation_and_its_senders_arrow_read_in_their_direct
         ("en", "ltr", "Greetings to Rivka in Jerusalem."),
     ], contexts
     timeline = (tmp_path / "out/html/timeline.html").read_text(encoding="utf-8")
-    assert "S ← A: " in timeline and "→" not in timeline
+    # (the Latin names isolated in the Arabic page's right-to-left context: probe 102)
+    said = html.fromstring(timeline).xpath("string(//*[@class='index-context'])")
+    assert said.startswith("S ← A: ") and "→" not in timeline, said
     (book,) = (tmp_path / "out/epub").glob("*.epub")
     with zipfile.ZipFile(book) as archive:
         index = "".join(
@@ -4186,6 +4188,22 @@ def test_a_name_written_over_two_lines_keeps_its_words_apart(tmp_path: Path) -> 
     assert [r["text"] for r in rows] == ["Frankfurter Zeitung und Handelsblatt.", "Frankfurter"]
     assert rows[0]["context"].startswith("Read in the paper Frankfurter Zeitung und Hand")
     assert "on the day, Frankfurter." in rows[1]["context"]
+    # a dateline's line break before its date, and the salute after it (probe 107: "Quai
+    # 3131. Januar 1890Sehr geehrter" on the timeline)
+    (corpus / "t.xml").write_text(
+        tei_text(
+            "<div type='letter'><opener><dateline>Wien I Quai 31<lb/><date when='1890-01-31'>"
+            "31. Januar 1890</date></dateline><salute>Sehr geehrter Herr!</salute></opener>"
+            "<p>Text.</p></div>"
+        ),
+        encoding="utf-8",
+    )
+    assert build([corpus], tmp_path / "out", only=["html"], jobs=1).errors == 0
+    timeline = html.parse(str(tmp_path / "out/html/timeline.html"))
+    (context,) = [
+        normalise(c.text_content()) for c in timeline.xpath("//*[@class='index-context']")
+    ]
+    assert context.startswith("Wien I Quai 31 31. Januar 1890 Sehr geehrter"), context
 
 
 def test_the_coordinates_of_a_place_an_entry_lies_in_are_not_its_own(tmp_path: Path) -> None:

@@ -145,10 +145,26 @@
        break="no"): a name written over two lines ("Frankfurter Zeitung<lb/>und
        Handelsblatt") read "Zeitungund" in every export and context (probe 105). -->
   <xsl:function name="ed:broken" as="xs:string">
-    <xsl:param name="text" as="text()"/>
+    <xsl:param name="text" as="node()"/>
     <xsl:param name="within" as="element()"/>
     <xsl:sequence select="if ($text/preceding::node()[1][self::tei:lb or self::tei:pb
-        or self::tei:cb][not(@break = 'no')][. >> $within]) then ' ' else ''"/>
+        or self::tei:cb][not(@break = 'no')][. >> $within]) then ' '
+        else if (ed:block-start($text, $within)) then ' ' else ''"/>
+  </xsl:function>
+
+  <!-- Whether a text (or a mention) begins a block of a letter's opening or closing, a
+       line, a paragraph or an item inside the scope, after words of the scope: a dateline
+       and its salute, written without space between, read "31. Januar 1890Sehr geehrter"
+       on the timeline (probe 107). -->
+  <xsl:function name="ed:block-start" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="within" as="element()"/>
+    <xsl:variable name="block" as="element()?" select="$node/ancestor-or-self::*[self::tei:dateline
+        or self::tei:salute or self::tei:signed or self::tei:address or self::tei:addrLine
+        or self::tei:p or self::tei:ab or self::tei:l or self::tei:item or self::tei:head
+        or self::tei:postscript or self::tei:closer or self::tei:opener][1][. >> $within]"/>
+    <xsl:sequence select="exists($block) and empty($block//text()[. &lt;&lt; $node]
+        [normalize-space()]) and exists($within//text()[. &lt;&lt; $block][normalize-space()])"/>
   </xsl:function>
 
   <!-- Whether an element is a name whose children are words and parts of a name, each part
@@ -177,7 +193,7 @@
         select="$mention/preceding::text()[position() le $ed:context-nodes][. >> $scope]
                 [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)]"/>
     <xsl:variable name="joined" as="xs:string"
-        select="string-join($nodes ! (ed:broken(., $scope) || .))"/>
+        select="string-join(($nodes ! (ed:broken(., $scope) || .), ed:broken($mention, $scope)))"/>
     <xsl:variable name="text" as="xs:string" select="normalize-space($joined)
         || (if (normalize-space($joined) and ed:space(substring($joined, string-length($joined))))
             then ' ' else '')"/>
