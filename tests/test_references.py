@@ -304,6 +304,11 @@ def test_duplicate_id_in_one_document_names_the_first_line(tmp_path: Path) -> No
     ]
     assert "first defined at line 2" in found[0].message
     assert all("first defined at line 4" in d.message for d in found[1:])
+    # two on one line: the second is placed at its own xml:id (probe 108: at the first)
+    line = '<p xml:id="a">1</p><p xml:id="b">2</p><p xml:id="a">3</p>'
+    text = file_facts(tmp_path, "one.xml", f"<TEI {TEI}>\n<text>{line}</text></TEI>")
+    (found,) = resolve([text])
+    assert (found.line, found.column) == (2, len("<text>") + line.rindex("xml:id") + 1)
 
 
 def test_an_id_that_is_no_xml_name_is_an_error_with_a_better_name(tmp_path: Path) -> None:
