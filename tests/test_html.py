@@ -281,6 +281,28 @@ def test_a_letters_place_is_in_the_list_and_its_head_labels_are_the_interfaces(
     ] == [("21 September 1901", "en")]
 
 
+def test_a_file_of_several_letters_is_not_its_first_letter_on_the_home_page(
+    tmp_path: Path,
+) -> None:
+    """Probe 107 (a CMIF file of 14 letters, a correspondence of three edited as one text):
+    the home page listed the file under its first letter's sender, addressee, place and date
+    alone. It says how many letters it describes, from the first one's date to the last's."""
+    first = (
+        '<correspAction type="sent"><persName>Rémond</persName><placeName>Nice</placeName>'
+        '<date when="1939-01-20">20 janvier 1939</date></correspAction><correspAction '
+        'type="received"><persName>Vayssière</persName></correspAction>'
+    )
+    last = first.replace("1939-01-20", "1940-02-19").replace("20 janvier 1939", "19 février 1940")
+    text = _letter("Correspondance", "", first).replace(
+        "</correspDesc>", f"</correspDesc><correspDesc>{last}</correspDesc>"
+    )
+    site = _letters_site(tmp_path, {"c.xml": text}, language="en")
+    doc = _page(site / "index.html")
+    assert doc.xpath("//span[@class='text-meta']/text()") == [
+        "This file describes 2 letters, 20 janvier 1939 – 19 février 1940"
+    ]
+
+
 def test_a_name_typed_addressee_in_the_sending_action_is_the_recipient(tmp_path: Path) -> None:
     """Probe 31 (letters of the Alfred Escher edition): both correspondents written in the
     one sending action, told apart by persName/@type "sender" and "addressee", were both

@@ -215,8 +215,14 @@
       <xsl:variable name="to" as="xs:string?" select="string-join(($desc ! r:corresp-names(.,
           'received'), $desc/addressee/(persName | orgName | name | rs)[normalize-space()])
           ! r:read-name(.), '; ')[. != '']"/>
+      <!-- a file of several letters (one correspDesc each: a CMIF file, a correspondence
+           edited as one text) is not its first letter: how many, and from when to when
+           (probe 107: the first letter's sender, addressee and date stood for all of them) -->
+      <xsl:variable name="letters" as="element()*" select="r:corresp-descs(.)"/>
+      <xsl:variable name="several" as="xs:boolean" select="count($letters) gt 1"/>
       <xsl:variable name="who" as="xs:string?" select="
-          if (exists($from) and exists($to)) then r:msg('home.letter', ($from, $to))
+          if ($several) then r:msg('letter.described', string(count($letters)))
+          else if (exists($from) and exists($to)) then r:msg('home.letter', ($from, $to))
           else if (exists($to)) then r:msg('letter.to') || ' ' || $to
           else $from"/>
       <!-- and where it was written, before its date as a calendar of letters gives them
@@ -225,9 +231,13 @@
       <xsl:variable name="where" as="xs:string?" select="($desc/correspAction[lower-case(
           normalize-space(@type)) = 'sent']/(placeName | settlement), $desc/placeSender
           /(placeName | settlement))[normalize-space()][1] ! r:plain(.)"/>
-      <xsl:if test="exists($who) or exists($date)">
+      <xsl:variable name="dates" as="xs:string*" select="if (not($several)) then $date
+          else distinct-values(($letters[1], $letters[last()]) ! r:sent-date(.)
+              ! (r:plain(.)[. != ''], r:date-attribute-words(.))[1])"/>
+      <xsl:if test="exists($who) or exists($dates)">
         <span class="text-meta" dir="auto">
-          <xsl:value-of select="string-join(($who, $where, $date)[. != ''], ', ')"/>
+          <xsl:value-of select="string-join(($who, $where[not($several)],
+              string-join($dates, ' – ')[. != '']), ', ')"/>
         </span>
       </xsl:if>
     </li>
