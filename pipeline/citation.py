@@ -289,8 +289,10 @@ def _author_elements(root: etree._Element) -> list[etree._Element]:
         " or self::tei:biblFull]",
         namespaces=_NS,
     )
-    if own or len(sources) != 1:
+    if own:
         return own
+    if len(sources) != 1:
+        return _sender(root)
     source = sources[0]
     if source.tag == f"{{{TEI_NS}}}bibl":
         paths = ["tei:author"]
@@ -302,7 +304,28 @@ def _author_elements(root: etree._Element) -> list[etree._Element]:
         found: list[etree._Element] = list(source.xpath(path, namespaces=_NS))
         if found:
             return found
-    return []
+    return _sender(root)
+
+
+def _sender(root: etree._Element) -> list[etree._Element]:
+    """The writer of a letter its header describes alone (one correspDesc): the names of
+    its sending action, as the page's "From" gives them (a name typed "addressee" there is
+    the recipient: xslt/common/timeline.xsl, r:corresp-role). Probe 107: a letter whose
+    title statement names no author was cited with none, its sender known."""
+    descs = root.xpath("tei:teiHeader/tei:profileDesc/tei:correspDesc", namespaces=_NS)
+    if len(descs) != 1:
+        return []
+    return [
+        name
+        for name in descs[0].xpath(
+            "tei:correspAction[translate(normalize-space(@type), 'SENT', 'sent') = 'sent']"
+            "/*[self::tei:persName or self::tei:orgName or self::tei:name]"
+            "[normalize-space()][not(contains(' addressee recipient receiver ', concat(' ', "
+            "translate(normalize-space(@type), 'ADRESCIPNTV', 'adrescipntv'), ' ')))]",
+            namespaces=_NS,
+        )
+        if names_of(name)
+    ]
 
 
 def text_citation(

@@ -108,6 +108,15 @@ def header_facts(tei: Path) -> dict[str, object]:
     root = etree.parse(str(tei)).getroot()
     titles = root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces=TEI)
     authors = root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author", namespaces=TEI)
+    descs = root.xpath("tei:teiHeader/tei:profileDesc/tei:correspDesc", namespaces=TEI)
+    if not authors and len(descs) == 1:  # a letter: its sender (probe 107)
+        authors = [
+            n
+            for n in descs[0].xpath("tei:correspAction[@type='sent']/*", namespaces=TEI)
+            if etree.QName(n).localname in ("persName", "orgName", "name")
+            and (n.get("type") or "").lower() not in ("addressee", "recipient", "receiver")
+            and "".join(n.itertext()).strip()
+        ]
     return {
         "titles": [" ".join("".join(t.itertext()).split()) for t in titles],
         "authors": len(authors),
@@ -434,6 +443,32 @@ def test_a_licence_of_the_encoding_alone_licenses_no_text() -> None:
     )
     assert free.licence_url == "https://creativecommons.org/licenses/by/4.0/"
     assert json.loads(citation.json_ld(free))["license"] == free.licence_url
+
+
+def test_a_letters_sender_is_its_author_when_its_title_statement_names_none() -> None:
+    """Probe 107 (the Escher letters): a letter whose title statement names no author was
+    cited, and described to Zotero, with no author, its sender known from its sending action;
+    a name typed "addressee" there is no author, nor the senders of a file of several."""
+    header = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Brief'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        "</sourceDesc></fileDesc><profileDesc>{descs}</profileDesc></teiHeader><text><body>"
+        "<p>x</p></body></text></TEI>"
+    )
+    desc = (
+        '<correspDesc><correspAction type="sent"><persName>Escher, Alfred</persName><persName '
+        'type="addressee">Stockar, Clementine</persName></correspAction></correspDesc>'
+    )
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    one = citation.text_citation(
+        etree.fromstring(header.format(descs=desc)), "t", "E", when, Publication(None)
+    )
+    assert [a.display() for a in one.authors] == ["Alfred Escher"]
+    assert json.loads(citation.json_ld(one))["author"][0]["name"] == "Alfred Escher"
+    two = citation.text_citation(
+        etree.fromstring(header.format(descs=desc * 2)), "t", "E", when, Publication(None)
+    )
+    assert two.authors == ()
 
 
 def test_a_letters_date_is_when_it_was_made() -> None:
