@@ -1169,7 +1169,24 @@ _SYNTAX_ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"^XML declaration allowed only at the start of the document",
             "the XML declaration (<?xml ...?>) must be the very first thing in the file; remove "
-            "what stands before it (a blank line, a space, another declaration)",
+            "what stands before it (a blank line, a space, another declaration); an "
+            "instruction named xml further on (<?xml ...?> in the text) is not allowed either: "
+            "rename it (names beginning with xml are reserved) or remove it",
+        ),
+        # probe 108: these three were libxml2's words alone
+        (
+            r"^error parsing attribute name",
+            "a start tag goes on where it should end, or an attribute's name is broken: close "
+            "the tag with '>' before the next '<', or write the attribute as name=\"value\"",
+        ),
+        (
+            r"^expected '>'",
+            "a tag is not closed: end it with '>'",
+        ),
+        (
+            r"^xmlns:(\S+): Empty XML namespace is not allowed",
+            'the prefix {0} is declared with an empty namespace (xmlns:{0}=""), which XML '
+            "does not allow: give it its namespace's URI, or remove the declaration",
         ),
         (
             r"invalid Char value (\d+)|Char 0x([0-9A-Fa-f]+) out of allowed range",

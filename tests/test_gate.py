@@ -98,6 +98,11 @@ def test_not_well_formed_is_located(tmp_path: Path) -> None:
         (b"<r a=b/>", 6, 'write name="value"'),
         (b'<r a="1" a="2"/>', 15, "the attribute a is given twice"),
         (b"<r><x:y/></r>", 8, 'declare it (xmlns:x="...")'),
+        # probe 108: libxml2's words alone before
+        (b'<r a="1" <s/></r>', 10, "close the tag with '>' before the next '<'"),
+        (b"<r><p>x</p </r>", 12, "end it with '>'"),
+        (b'<r><p xmlns:x="">x</p></r>', 17, "declared with an empty namespace"),
+        (b"<r><p>x<?xml y?></p></r>", 13, "an instruction named xml further on"),
         (b'<r><y a:b="1"/></r>', 14, "the attribute a:b on <y>"),
         (b"<r><![CDATA[x</r>", 18, "end it with ']]>'"),
         (b"<r>a ]]> b</r>", 6, "write ]]&gt;"),
