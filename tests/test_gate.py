@@ -584,6 +584,9 @@ def test_excessive_nesting_is_refused_with_a_plain_message(tmp_path: Path) -> No
     d = only_error(gate(tmp_path, "deep.xml", b"<r>" * 300 + b"</r>" * 300))
     assert d.code == "gate.too-deep"
     assert "XML_PARSE_HUGE" not in d.message
+    # a text over 10 MB is too long, not too deep (probe 108)
+    d = only_error(gate(tmp_path, "long.xml", b"<r>" + b"word " * 2_200_000 + b"</r>"))
+    assert d.code == "gate.too-long" and "split the text" in d.message, d
 
 
 def test_the_build_reads_entities_of_an_unread_dtd_as_characters() -> None:
