@@ -138,7 +138,10 @@ class _Expander:
         self, container: etree._Element, file: Path, chain: tuple[tuple[Path, str], ...]
     ) -> None:
         for include in list(_pending(container)):
-            if self.failed:
+            # the checked file's own includes are each told of (probe 108: only the first of
+            # three refused ones was, the next run telling the second); inside a part that
+            # failed, nothing more
+            if self.failed and len(chain) > 1:
                 return
             self._one(include, file, chain)
 

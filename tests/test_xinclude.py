@@ -225,6 +225,18 @@ def test_paths_leaving_the_root_and_urls_are_refused(
     assert not any(SECRET in d.message for d in result.diagnostics)
 
 
+def test_every_refused_include_of_a_file_is_told(tmp_path: Path, secret_file: Path) -> None:
+    """Probe 108: of three refused includes only the first was told; the next run told the
+    second. Each is told, nothing read."""
+    result = refused(
+        tmp_path,
+        '<xi:include href="/etc/passwd" parse="text"/>\n<xi:include href="../secret.txt" '
+        'parse="text"/>\n<xi:include href="file:///etc/passwd" parse="text"/>',
+    )
+    assert error_codes(result) == [("gate.xinclude-outside", line) for line in (2, 3, 4)]
+    assert not any(SECRET in d.message for d in result.diagnostics)
+
+
 def test_http_include_makes_no_request(tmp_path: Path, listener: tuple[int, list[bytes]]) -> None:
     port, hits = listener
     result = refused(tmp_path, f'<xi:include href="http://127.0.0.1:{port}/x.xml"/>')
