@@ -303,6 +303,20 @@ def test_a_file_of_several_letters_is_not_its_first_letter_on_the_home_page(
     ]
 
 
+def test_a_letter_sent_over_two_days_says_both(tmp_path: Path) -> None:
+    """Probe 107 (an Escher letter begun on a Saturday and ended on the Monday: two dates in
+    its sending action): the page said the first alone."""
+    action = (
+        '<correspAction type="sent"><persName>Escher, Alfred</persName><placeName>Zürich'
+        '</placeName><date when="1831-07-09">9. Juli 1831</date><date when="1831-07-11">11. '
+        "Juli 1831</date></correspAction>"
+    )
+    site = _letters_site(tmp_path, {"a.xml": _letter("Brief", "", action)}, language="en")
+    doc = _page(site / "a.html")
+    said = [" ".join(e.text_content().split()) for e in doc.xpath("//dl[@class='corresp']/*")]
+    assert said == ["From", "Escher, Alfred, Zürich, 9. Juli 1831, 11. Juli 1831"], said
+
+
 def test_a_name_typed_addressee_in_the_sending_action_is_the_recipient(tmp_path: Path) -> None:
     """Probe 31 (letters of the Alfred Escher edition): both correspondents written in the
     one sending action, told apart by persName/@type "sender" and "addressee", were both

@@ -281,8 +281,11 @@
     </xsl:if>
     <xsl:variable name="where" as="element()*" select="(placeName | settlement | address)
         [normalize-space()]"/>
-    <xsl:variable name="when" as="element()?" select="date[normalize-space() or @when
-        or @when-iso or @notBefore or @notAfter or @from or @to][1]"/>
+    <!-- each of its dates: a letter begun one day and ended another (Escher's "09. / 11.
+         Juli 1831", two dates in its sending action) lost its second (probe 107) -->
+    <xsl:variable name="whens" as="element()*" select="date[normalize-space() or @when
+        or @when-iso or @notBefore or @notAfter or @from or @to]"/>
+    <xsl:variable name="when" as="element()?" select="$whens[1]"/>
     <xsl:variable name="label" as="xs:string" select="
         if ($type = 'sent') then 'letter.from'
         else if ($type = 'received') then 'letter.to'
@@ -301,13 +304,13 @@
       </dt>
       <dd>
         <xsl:sequence select="r:corresp-parts((r:corresp-people($who ! r:corresp-name(.), .),
-            $where ! r:corresp-place(.), if ($type = 'received') then () else $when
+            $where ! r:corresp-place(.), if ($type = 'received') then () else $whens
             ! r:corresp-dated(., $desc)), .)"/>
       </dd>
     </xsl:if>
     <xsl:if test="$type = 'received' and exists($when)">
       <dt><xsl:value-of select="r:msg('letter.received')"/></dt>
-      <dd><xsl:sequence select="r:corresp-dated($when, $desc)"/></dd>
+      <dd><xsl:sequence select="r:corresp-parts($whens ! r:corresp-dated(., $desc), .)"/></dd>
     </xsl:if>
     <xsl:if test="$other = 'received' and exists($orphans)">
       <dt><xsl:value-of select="r:msg('letter.to')"/></dt>
