@@ -4303,6 +4303,26 @@ def test_words_of_the_other_direction_in_a_context_are_isolated(tmp_path: Path) 
     assert any(b.startswith("In the beginning") for b in isolated), isolated
 
 
+def test_an_additional_name_after_the_forename_is_in_brackets(tmp_path: Path) -> None:
+    """Probe 105 (Bahr's register: <surname>Plessner</surname><forename>Elsa</forename>
+    <addName>auch Elisabeth, verh. Ginsberg</addName>): the index and the cards read
+    "Plessner, Elsa auch Elisabeth, verh. Ginsberg", as if all were forenames."""
+    source = _persons_named(tmp_path, ["x"])
+    source.write_text(
+        source.read_text("utf-8").replace(
+            "<persName>x</persName></person>",
+            "<persName><surname>Plessner</surname><forename>Elsa</forename><addName>auch "
+            "Elisabeth, verh. Ginsberg</addName></persName></person>",
+        ),
+        "utf-8",
+    )
+    assert build([source.parent], tmp_path / "out", only=["html", "index"], jobs=1).errors == 0
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    assert data["entities"][0]["name"] == "Plessner, Elsa (auch Elisabeth, verh. Ginsberg)"
+    page = (tmp_path / "out/html/t.html").read_text(encoding="utf-8")
+    assert "Plessner, Elsa (auch Elisabeth, verh. Ginsberg)" in page
+
+
 def test_a_geo_declared_long_lat_is_read_in_that_order(tmp_path: Path) -> None:
     """Probe 105: a geo whose geoDecl says "long lat" (Guidelines 13.3.4.1) was published as
     "lat long", a point off Somalia for one in Belgium, in the exports, the map and the

@@ -352,7 +352,9 @@
         select="($name/name[@type = 'full'][normalize-space()], $name)[1]"/>
     <xsl:sequence select="if (exists($fore))
         then string-join(($name/*[. &lt;&lt; $fore] ! r:plain(.))[. != ''], ' ') || ', '
-            || string-join(($name/*[not(. &lt;&lt; $fore)] ! r:plain(.))[. != ''], ' ')
+            || string-join(($name/*[not(. &lt;&lt; $fore)] ! (if (self::addName)
+                then r:plain(.)[. != ''] ! (if (contains(., ' ')) then '(' || . || ')' else .)
+                else r:plain(.)))[. != ''], ' ')
         else if (r:plain-name($words)) then normalize-space(string-join($words/node()
             ! (if (. instance of element()) then (if (preceding-sibling::node()[1] instance of
                 element()) then ' ' else '') || string(.)

@@ -100,13 +100,17 @@
     <xsl:variable name="fore" as="element()?" select="ed:inverted-at($name)"/>
     <xsl:sequence select="if (exists($fore))
         then string-join(($name/*[. &lt;&lt; $fore] ! ed:text(.))[. != ''], ' ') || ', '
-            || string-join(($name/*[not(. &lt;&lt; $fore)] ! ed:text(.))[. != ''], ' ')
+            || string-join(($name/*[not(. &lt;&lt; $fore)] ! (if (self::tei:addName)
+                then ed:text(.)[. != ''] ! (if (contains(., ' ')) then '(' || . || ')' else .)
+                else ed:text(.)))[. != ''], ' ')
         else ed:text(($full, $name)[1])"/>
   </xsl:function>
 
   <!-- A person named surname first without a comma ("<surname>Bahr</surname><forename>
        Hermann</forename>") is "Bahr, Hermann" (xslt/common/names.xsl, r:inverted-at, says
-       why): its first forename, where the comma goes before. -->
+       why): its first forename, where the comma goes before. An additional name after the
+       forename, of several words, is in brackets there: "Plessner, Elsa (auch Elisabeth, verh.
+       Ginsberg)", which read as forenames all (probe 105); "Bahr, Hermann Jr." stays. -->
   <xsl:function name="ed:inverted-at" as="element()?">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="fore" as="element()?" select="$name/tei:forename[1]"/>
