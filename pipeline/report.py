@@ -177,10 +177,17 @@ def _summary(report: Report, baselined: int) -> dict[str, object]:
 
 
 def render_junit(report: Report, baselined: int = 0) -> str:
-    """One test case per file; each error is a failure, warnings go to system-out."""
+    """One test case per file; each error is a failure, warnings go to system-out. What is
+    said of no checked file and is no error (the note of the default schema) goes to the
+    suite's system-out: it is no test (probe 108: the schema was a test case); a path that
+    could not be read (a link to nothing, a pipe) is a failing one."""
     by_file: dict[str, list[Diagnostic]] = {path: [] for path in report.files}
+    aside: list[Diagnostic] = []
     for d in report.sorted():
-        by_file.setdefault(d.path, []).append(d)
+        if d.path in by_file or d.severity is Severity.ERROR:
+            by_file.setdefault(d.path, []).append(d)
+        else:
+            aside.append(d)
     suites = etree.Element("testsuites", name="edition check")
     suite = etree.SubElement(
         suites,
@@ -207,6 +214,9 @@ def render_junit(report: Report, baselined: int = 0) -> str:
         if others:
             out = etree.SubElement(case, "system-out")
             out.text = _xml_safe("\n".join(format_line(d) for d in others))
+    if aside:
+        out = etree.SubElement(suite, "system-out")
+        out.text = _xml_safe("\n".join(format_line(d) for d in aside))
     text: str = etree.tostring(suites, encoding="unicode", pretty_print=True)
     return text
 

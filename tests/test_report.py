@@ -62,6 +62,16 @@ def test_junit_has_one_case_per_file_and_a_failure_per_bad_file() -> None:
     failures = root.findall(".//failure")
     assert len(failures) == 1 and failures[0].text is not None
     assert failures[0].text.count("error:") == 2
+    # a note of no checked file is the suite's, no test case; an unread path's error is one
+    # (probe 108: the default schema was counted as a test)
+    report = sample()
+    report.extend([diag.info("/x/schema/edition.rng", "check.default-schema", "m"),
+                   diag.error("link.xml", "gate.broken-link", "m")])  # fmt: skip
+    root = etree.fromstring(render_junit(report).encode())
+    names = [c.get("name") for c in root.iter("testcase")]
+    assert "/x/schema/edition.rng" not in names and "link.xml" in names
+    suite_out = root.find("testsuite/system-out")
+    assert suite_out is not None and "check.default-schema" in (suite_out.text or "")
 
 
 def test_junit_carries_a_file_name_with_a_control_character() -> None:
