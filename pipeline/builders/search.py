@@ -107,20 +107,49 @@ def _goes_on_a_word(data: bytes, start: int) -> bool:
 
 
 def _continues_a_word(data: bytes, end: int) -> bool:
-    """Whether the text after ``end`` begins with a word's character, looking forward past
-    inline tags (an addition whose word goes on after a joined line: "<subst>...</subst>
-    <lb break="no"/>ing", probe 103)."""
+    """Whether the text after ``end`` begins with a letter, looking forward past closing
+    tags of inline elements and empty ones (a joined line's "<span class=lb-joined></span>":
+    "<subst>...</subst><lb break="no"/>ing", probe 103), never into an element with words
+    of its own (probe 106: a deletion followed by another was taken for a word's start)."""
     i = end
     while i < len(data):
         if data[i] != ord("<"):
-            return data[i] not in _WORD_START
-        name = re.match(rb"</?([A-Za-z][A-Za-z0-9]*)", data[i : i + 12])
-        if name is None or name.group(1).lower() not in _INLINE_NAMES:
+            return data[i : i + 4].decode("utf-8", "ignore")[:1].isalnum()
+        empty = _EMPTY_AT.match(data, i)
+        if empty is not None:
+            i = empty.end()
+            continue
+        closing = re.match(rb"</([A-Za-z][A-Za-z0-9]*)>", data[i : i + 16])
+        if closing is None or closing.group(1).lower() not in _INLINE_NAMES:
             return False
-        i = data.find(b">", i) + 1
-        if i == 0:
-            return False
+        i += closing.end()
     return False
+
+
+#: An empty inline element, right after a place (forward) or right before it (backward).
+_EMPTY_AT = re.compile(rb"<(span|a|i|b|em|ins|del)\b[^>]*></\1>")
+_EMPTY_BEFORE = re.compile(rb"<(span|a|i|b|em|ins|del)\b[^>]*></\1>\Z")
+
+
+def _letter_before(data: bytes, at: int) -> bool:
+    """Whether a letter stands right before ``at``, looking back past empty inline elements
+    only (a joined line's span: probe 103), not past one with words (probe 106: a deleted
+    word before a deletion counted as its word's first half)."""
+    i = at
+    while i > 0 and data[i - 1] == ord(">"):
+        empty = _EMPTY_BEFORE.search(data, max(0, i - 300), i)
+        if empty is not None:
+            i = empty.start()
+            continue
+        # the end of a phrase whose last word goes on ("<hi>bolt</hi><subst>"), not of a
+        # deletion or an addition, whose words are their own
+        opening = data.rfind(b"</", 0, i)
+        closing = re.match(rb"</([A-Za-z][A-Za-z0-9]*)>", data[opening:i]) if opening >= 0 else None
+        name = closing.group(1).lower() if closing is not None else b""
+        if closing is None or name not in _INLINE_NAMES or name in (b"del", b"ins", b"s"):
+            return False
+        i = opening
+    return data[max(0, i - 4) : i].decode("utf-8", "ignore")[-1:].isalnum()
 
 
 #: The second form of an editorial choice, right after the first (an abbreviation after its
@@ -176,7 +205,7 @@ def _addition(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
     # inside the word ("felt<lb break="no"/><subst>...": probe 103, "feltzq" and "wvx")
     closing = data.find(b"</ins>", match.end())
     if opening >= 0 and (
-        _goes_on_a_word(data, before) or (closing >= 0 and _continues_a_word(data, closing + 6))
+        _letter_before(data, before) or (closing >= 0 and _continues_a_word(data, closing + 6))
     ):
         return (opening + 4, opening + 4, b" data-pagefind-ignore")
     return (match.start() + 6, match.start() + 6, b" ")
