@@ -289,10 +289,8 @@ def _author_elements(root: etree._Element) -> list[etree._Element]:
         " or self::tei:biblFull]",
         namespaces=_NS,
     )
-    if own:
+    if own or len(sources) != 1:
         return own
-    if len(sources) != 1:
-        return _sender(root)
     source = sources[0]
     if source.tag == f"{{{TEI_NS}}}bibl":
         paths = ["tei:author"]
@@ -304,7 +302,7 @@ def _author_elements(root: etree._Element) -> list[etree._Element]:
         found: list[etree._Element] = list(source.xpath(path, namespaces=_NS))
         if found:
             return found
-    return _sender(root)
+    return []
 
 
 def _sender(root: etree._Element) -> list[etree._Element]:
@@ -328,13 +326,28 @@ def _sender(root: etree._Element) -> list[etree._Element]:
     ]
 
 
+def _sender_name(name: etree._Element) -> Name:
+    """A letter's sender as a citation names them: split when its parts (surname, forename)
+    or a comma ("Escher, Alfred") say how, else whole, as written: "DR. OSKAR SAMEK" split as names
+    are was "SAMEK, D. O." (probe 106), a title taken for a given name."""
+    words = " ".join("".join(name.itertext()).split())
+    # its parts, or "Family, Given" as registers write it, say where the family name is
+    if "," in words or any(
+        name.find(f"{_T}{part}") is not None for part in ("surname", "forename")
+    ):
+        return name_of(name)
+    return Name(literal=words, person=etree.QName(name).localname == "persName")
+
+
 def text_citation(
     root: etree._Element, stem: str, edition: str, date: dt.datetime, publication: Publication
 ) -> TextCitation:
     """The citation of the text whose TEI root is ``root``, published as ``<stem>.html``."""
     stmt = "tei:teiHeader/tei:fileDesc/tei:titleStmt"
     pub = "tei:teiHeader/tei:fileDesc/tei:publicationStmt"
-    authors = tuple(n for a in _author_elements(root) for n in names_of(a))
+    authors = tuple(n for a in _author_elements(root) for n in names_of(a)) or tuple(
+        _sender_name(n) for n in _sender(root)
+    )
     named = root.xpath(f"{stmt}/tei:editor", namespaces=_NS)
     # the text's own editors; the edition's (configured) edit the whole and stand in for a
     # text that names none

@@ -341,6 +341,8 @@ def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName]
 
 
 _GEO = f"{{{TEI_NS}}}geo"
+#: Two numbers and what parts them: "4.481 51.028", "4.7, 50.8", "48,2 16,3" (decimal commas).
+_GEO_PAIR = re.compile(r"(\S+?)(\s*[,;]\s*|\s+)(\S+)")
 _GEO_DECL = f"{{{TEI_NS}}}geoDecl"
 
 
@@ -366,10 +368,9 @@ def geo_as_lat_long(copied: etree._Element, source: etree._Element) -> None:
         notation = " ".join("".join(decl.itertext()).lower().split()) if decl is not None else ""
         if not notation.startswith(("long", "lng", "lon ")):
             continue
-        text = " ".join((geo.text or "").split())
-        parts = text.split(" ") if text.count(" ") == 1 else re.split(r"\s*[,;]\s*", text)
-        if len(parts) == 2 and len(geo) == 0:
-            geo.text = f"{parts[1]} {parts[0]}"
+        pair = _GEO_PAIR.fullmatch(" ".join((geo.text or "").split()))
+        if pair is not None and len(geo) == 0:  # its separator kept (probe 106: "4.7, 50.8")
+            geo.text = f"{pair[3]}{pair[2]}{pair[1]}"
 
 
 def _entries(register_list: etree._Element) -> Iterator[tuple[etree._Element, str]]:

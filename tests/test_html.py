@@ -296,10 +296,23 @@ def test_a_file_of_several_letters_is_not_its_first_letter_on_the_home_page(
     text = _letter("Correspondance", "", first).replace(
         "</correspDesc>", f"</correspDesc><correspDesc>{last}</correspDesc>"
     )
-    site = _letters_site(tmp_path, {"c.xml": text}, language="en")
+    # the earliest and the latest dated, whatever their order; none of one dated (probe 106)
+    undated = '<correspAction type="sent"><persName>Rémond</persName></correspAction>'
+    late_first = _letter("Correspondance", "", last).replace(
+        "</correspDesc>",
+        f"</correspDesc><correspDesc>{undated}</correspDesc><correspDesc>{first}</correspDesc>",
+    )
+    one_dated = _letter("Correspondance", "", first).replace(
+        "</correspDesc>", f"</correspDesc><correspDesc>{undated}</correspDesc>"
+    )
+    site = _letters_site(
+        tmp_path, {"c.xml": text, "d.xml": late_first, "e.xml": one_dated}, language="en"
+    )
     doc = _page(site / "index.html")
-    assert doc.xpath("//span[@class='text-meta']/text()") == [
-        "This file describes 2 letters, 20 janvier 1939 – 19 février 1940"
+    assert sorted(doc.xpath("//span[@class='text-meta']/text()")) == [
+        "This file describes 2 letters",
+        "This file describes 2 letters, 20 janvier 1939 – 19 février 1940",
+        "This file describes 3 letters, 20 janvier 1939 – 19 février 1940",
     ]
 
 

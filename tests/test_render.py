@@ -2689,6 +2689,9 @@ def test_a_reading_of_the_editors_responsibility_names_the_editor(tmp_path: Path
     assert " ".join(entry.text_content().split()).endswith("hums B according to Jane Roe")
     (editor,) = entry.xpath(".//*[@class='siglum'][. = 'Jane Roe']")
     assert editor.get("title") == "edited by Jane Roe"
+    # "according to" in the interface's language, as the other labels (probe 106)
+    (label,) = entry.xpath(".//i[contains(@class, 'app-resp')]")
+    assert label.get("lang") == "en"
 
 
 def test_a_sources_date_given_by_its_two_ends_is_cited_as_a_span(tmp_path: Path) -> None:
@@ -2742,6 +2745,9 @@ def test_a_readings_own_deletions_marks_and_omissions_are_shown(tmp_path: Path) 
     cbeta = tei.replace("<witness xml:id='B'>B</witness>", "<witness xml:id='B'>【宋】</witness>")
     entries = _entries(_render_text(tmp_path, "rdg-marks-2", cbeta))
     assert entries[0] == "1 Quomodo A ] Quando 【宋】", entries
+    # a description in parentheses is no siglum (probe 106: "(lost)")
+    lost = tei.replace("<witness xml:id='B'>B</witness>", "<witness xml:id='B'>(lost)</witness>")
+    assert _entries(_render_text(tmp_path, "rdg-marks-3", lost))[0] == "1 Quomodo A ] Quando B"
 
 
 @pytest.mark.parametrize(

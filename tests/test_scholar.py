@@ -469,6 +469,13 @@ def test_a_letters_sender_is_its_author_when_its_title_statement_names_none() ->
         etree.fromstring(header.format(descs=desc * 2)), "t", "E", when, Publication(None)
     )
     assert two.authors == ()
+    # a name of no parts and no comma is cited whole (probe 106: "DR. OSKAR SAMEK" was
+    # "SAMEK, D. O.")
+    titled = citation.text_citation(
+        etree.fromstring(header.format(descs=desc.replace("Escher, Alfred", "DR. OSKAR SAMEK"))),
+        "t", "E", when, Publication(None),
+    )  # fmt: skip
+    assert [a.csl() for a in titled.authors] == [{"literal": "DR. OSKAR SAMEK"}]
 
 
 def test_a_letters_date_is_when_it_was_made() -> None:

@@ -751,7 +751,8 @@
         <!-- (a conjecture or emendation says whose it is by its own label, "coni.") -->
         <xsl:if test="not(matches(string(../@type), 'conj|coni|emend', 'i'))">
           <xsl:text> </xsl:text>
-          <i class="app-label app-resp"><xsl:value-of select="r:msg('app.resp')"/></i>
+          <i class="app-label app-resp" lang="{r:ui-lang()}"><xsl:value-of
+              select="r:msg('app.resp')"/></i>
         </xsl:if>
         <xsl:call-template name="r:sigla">
           <xsl:with-param name="tokens" select="."/>
@@ -943,7 +944,7 @@
     <!-- a witness whose whole description is a short label in brackets is cited by it
          (CBETA's <witness xml:id="wit1">【宋】</witness>: probe 104, "wit1") -->
     <xsl:variable name="bracketed" as="xs:string?" select="$target/self::witness[empty(*)]
-        ! normalize-space(.)[matches(., '^[【〔\[(（].{1,6}[】〕\])）]$')]"/>
+        ! normalize-space(.)[matches(., '^(【[^】]{1,6}】|〔[^〕]{1,6}〕|〈[^〉]{1,6}〉|《[^》]{1,6}》|\[[^\]\s]{1,6}\])$')]"/>
     <xsl:sequence select="(($target/abbr[@type = 'siglum'], $target/idno[@type = 'siglum'])[1]
         ! normalize-space(.), r:siglum-label($target) ! r:plain(.), normalize-space($target/@n),
         $short, $cited, $bracketed, string($target/@xml:id), '')

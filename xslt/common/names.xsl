@@ -763,7 +763,8 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="dated" as="element()?" select="($e, $e/date)
         [exists(@*[matches(local-name(), '^(when|notBefore|notAfter|from|to)(-iso)?$')]
-            [normalize-space()])][1]"/>
+            [normalize-space()][not(ends-with(local-name(), '-iso')
+                and starts-with(normalize-space(.), '-'))])][1]"/>
     <xsl:variable name="words" as="xs:string" select="r:life-words($e)"/>
     <xsl:sequence select="($dated ! r:date-attribute-words(.), $words[. != ''],
         ($e/date ! r:period(.) ! r:period-words(.))[1])[1]"/>

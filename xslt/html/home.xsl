@@ -169,6 +169,13 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The ISO value a date is sorted by: its own, its range's start, else nothing. -->
+  <xsl:function name="r:date-key" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="($date/(@when, @notBefore, @from, @when-iso, @notBefore-iso,
+        @from-iso) ! normalize-space(.))[matches(., '^-?[0-9]{4}')][1]"/>
+  </xsl:function>
+
   <xsl:template name="text-entry" as="element()">
     <!-- in a calendar of letters (calendar.xsl), a letter dated in its dateline alone
          says that date -->
@@ -231,8 +238,13 @@
       <xsl:variable name="where" as="xs:string?" select="($desc/correspAction[lower-case(
           normalize-space(@type)) = 'sent']/(placeName | settlement), $desc/placeSender
           /(placeName | settlement))[normalize-space()][1] ! r:plain(.)"/>
+      <!-- the earliest and the latest of its dated letters, whatever their order in the
+           file; no date when fewer than two are dated (probe 106: one date stood for all) -->
+      <xsl:variable name="dated" as="element()*" select="sort($letters ! r:sent-date(.)
+          [exists(r:date-key(.))], (), function ($d) { r:date-key($d) })"/>
       <xsl:variable name="dates" as="xs:string*" select="if (not($several)) then $date
-          else distinct-values(($letters[1], $letters[last()]) ! r:sent-date(.)
+          else if (count($dated) lt 2) then ()
+          else distinct-values(($dated[1], $dated[last()])
               ! (r:plain(.)[. != ''], r:date-attribute-words(.))[1])"/>
       <xsl:if test="exists($who) or exists($dates)">
         <span class="text-meta" dir="auto">

@@ -525,7 +525,7 @@
   <!-- A date's normalised value as the timeline files, sorts, labels and exports it: its
        att.datable.w3c attributes when it has any; else those of att.datable.iso whose values
        are calendar dates the W3C attributes take as well (1944, 1944-11, 1944-11-05, with a
-       time, a signed year), under the W3C names (when-iso="1944-11-05": when="1944-11-05").
+       time, a signed year, counted as XSD 1.0 counts it), under the W3C names (when-iso="1944-11-05": when="1944-11-05").
        ISO 8601 forms the timeline cannot read as such (a week 2004-W05, a day of the year
        2004-035, a century "17", a duration) date nothing here: the date is kept as written,
        under "Other dates". -->
@@ -556,18 +556,19 @@
     <xsl:variable name="ends" as="xs:string*" select="tokenize($when, '/')"/>
     <xsl:choose>
       <xsl:when test="ed:calendar-date($when)">
-        <xsl:attribute name="when" select="$when"/>
+        <xsl:attribute name="when" select="ed:w3c-of-iso($when)"/>
       </xsl:when>
       <xsl:when test="count($ends) = 2 and ed:calendar-date($ends[1])
           and ed:calendar-date($ends[2]) and ed:not-after($ends[1], $ends[2])
           and empty($date/(@from-iso, @to-iso))">
-        <xsl:attribute name="from" select="$ends[1]"/>
-        <xsl:attribute name="to" select="$ends[2]"/>
+        <xsl:attribute name="from" select="ed:w3c-of-iso($ends[1])"/>
+        <xsl:attribute name="to" select="ed:w3c-of-iso($ends[2])"/>
       </xsl:when>
     </xsl:choose>
     <xsl:for-each select="$date/(@notBefore-iso, @notAfter-iso, @from-iso, @to-iso)
         [ed:calendar-date(normalize-space(.))]">
-      <xsl:attribute name="{substring-before(local-name(), '-iso')}" select="normalize-space(.)"/>
+      <xsl:attribute name="{substring-before(local-name(), '-iso')}"
+          select="ed:w3c-of-iso(normalize-space(.))"/>
     </xsl:for-each>
   </xsl:function>
 
@@ -579,6 +580,18 @@
         select="replace($value, '(T.*|Z|[+\-][0-9]{2}:[0-9]{2})$', '')"/>
     <xsl:sequence select="r:is-iso-date($value) and (not(matches($day, '-[0-9]{2}-[0-9]{2}$'))
         or $day castable as xs:date)"/>
+  </xsl:function>
+
+  <!-- An ISO 8601 value under the W3C names: ISO counts a year 0, 1 BCE, and -0044 is 45 BCE,
+       which XSD 1.0's years, as the W3C attributes read them, write -0045 (probe 106: a
+       when-iso="-0044-03-15" was filed under 44 BCE). Years from 1 on are alike. -->
+  <xsl:function name="ed:w3c-of-iso" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:variable name="year" as="xs:string" select="replace($value, '^(-?[0-9]{4,}).*$', '$1')"/>
+    <xsl:sequence select="if (not(starts-with($value, '-') or starts-with($value, '0000')))
+        then $value
+        else format-integer(abs(xs:integer($year) - 1), '0000') ! ('-' || .)
+            || substring($value, string-length($year) + 1)"/>
   </xsl:function>
 
   <!-- Whether a date does not begin after another ends, to the precision both have

@@ -292,11 +292,13 @@
 
   <xsl:template match="ed:date" mode="entry" as="element()">
     <event>
-      <xsl:sequence select="if (@iso = 'true') then () else (@when, @notBefore, @notAfter,
-          @from, @to)"/>
+      <xsl:sequence select="(@when, @notBefore, @notAfter, @from, @to)[not(../@iso = 'true')
+          or starts-with(., '-')]"/>
       <!-- a date of att.datable.iso keeps its ISO 8601 form: "1944-11-05T10:30" is no
-           xs:dateTime for @when -->
-      <xsl:for-each select="(@when, @notBefore, @notAfter, @from, @to)[../@iso = 'true']">
+           xs:dateTime for @when; a year before 1 is written as the W3C attributes count it
+           (ed:w3c-of-iso: the ISO form of its value would be off by one) -->
+      <xsl:for-each select="(@when, @notBefore, @notAfter, @from, @to)[../@iso = 'true']
+          [not(starts-with(., '-'))]">
         <xsl:attribute name="{local-name()}-iso" select="."/>
       </xsl:for-each>
       <label>

@@ -69,22 +69,13 @@
   <xsl:function name="ed:date-attributes" as="attribute()*">
     <xsl:param name="element" as="element()"/>
     <xsl:for-each select="ed:dating($element)">
-      <xsl:attribute name="{replace(local-name(), '-iso$', '')}" select="normalize-space(.)"/>
+      <xsl:attribute name="{local-name()}" select="normalize-space(.)"/>
     </xsl:for-each>
     <xsl:sequence select="ed:doubt($element)"/>
   </xsl:function>
 
-  <!-- The attributes that date an element: att.datable.w3c's, and att.datable.iso's where
-       the other is not given and the value is a calendar date both read alike (probe 105: a
-       PMB birth <date when-iso="1862-05-15"> was "15.05.1862" in the exports, not dated,
-       and <death when-iso="1870-03"/> was lost). -->
-  <xsl:function name="ed:dating" as="attribute()*">
-    <xsl:param name="element" as="element()"/>
-    <xsl:sequence select="$element/@*[local-name() = $r:datable][normalize-space()],
-        for $iso in $element/@*[ends-with(local-name(), '-iso')][normalize-space()]
-        return let $base := substring-before(local-name($iso), '-iso') return $iso[$base = $r:datable][empty($element/@*[local-name() = $base])]
-            [matches(normalize-space(.), '^-?[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$')]"/>
-  </xsl:function>
+  <!-- (ed:dating, the attributes that date an element, W3C's or ISO's under the W3C names,
+       is index/entities.xsl's: the one stylesheet that imports this module) -->
 
   <!-- How sure and how precise a date is (att.dimensions' @cert, @precision: "low",
        "unknown" ...), which the pages say ("c. 1838", "12 April 1845 (uncertain)"; probe 57:

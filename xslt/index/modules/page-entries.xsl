@@ -536,8 +536,10 @@
        sentence) is isolated (bdi), as the reading page isolates its foreign and quote
        elements, so that the numbers and punctuation after it stay where they are written
        (probe 102: "read the inscription 2 ,שלום עליכם times"). -->
+  <!-- letters only: a combining mark (U+05C2 after a Greek word, probe 106) or a digit
+       begins no run, and stays with its base -->
   <xsl:variable name="ed:rtl-letter" as="xs:string" select="'[\p{IsHebrew}\p{IsArabic}\p{IsSyriac}'
-      || '\p{IsThaana}\p{IsArabicPresentationForms-A}\p{IsArabicPresentationForms-B}]'"/>
+      || '\p{IsThaana}\p{IsArabicPresentationForms-A}\p{IsArabicPresentationForms-B}-[\P{L}]]'"/>
   <xsl:variable name="ed:ltr-letter" as="xs:string" select="'[\p{L}-[\p{IsHebrew}\p{IsArabic}'
       || '\p{IsSyriac}\p{IsThaana}\p{IsArabicPresentationForms-A}'
       || '\p{IsArabicPresentationForms-B}]]'"/>
@@ -553,7 +555,7 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:analyze-string select="$text"
-            regex="{$other}+(?:[\s\p{{P}}\p{{N}}\p{{M}}]*{$other}+)*">
+            regex="{$other}+(?:[\s\p{{P}}\p{{N}}\p{{M}}]*{$other}+)*\p{{M}}*">
           <xsl:matching-substring>
             <bdi><xsl:value-of select="."/></bdi>
           </xsl:matching-substring>
