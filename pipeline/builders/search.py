@@ -201,8 +201,9 @@ def _addition(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
     # <del>ed</del><add>ing</add></mod>" was "pleased ing")
     while (wrapper := _WRAPPER_BEFORE.search(data, max(0, before - 400), before)) is not None:
         before = wrapper.start()
-    # the letter before, looking back past inline tags: the empty span of a line joined
-    # inside the word ("felt<lb break="no"/><subst>...": probe 103, "feltzq" and "wvx")
+    # a letter before, past empty elements (a line joined inside the word: "felt<lb
+    # break="no"/><subst>...", probe 103) and the ends of phrases, not of deletions or
+    # additions (probe 106); or a letter after the addition, the word going on
     closing = data.find(b"</ins>", match.end())
     if opening >= 0 and (
         _letter_before(data, before) or (closing >= 0 and _continues_a_word(data, closing + 6))
