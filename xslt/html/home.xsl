@@ -169,13 +169,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The ISO value a date is sorted by: its own, its range's start, else nothing. -->
-  <xsl:function name="r:date-key" as="xs:string?">
-    <xsl:param name="date" as="element()"/>
-    <xsl:sequence select="($date/(@when, @notBefore, @from, @when-iso, @notBefore-iso,
-        @from-iso) ! normalize-space(.))[matches(., '^-?[0-9]{4}')][1]"/>
-  </xsl:function>
-
   <xsl:template name="text-entry" as="element()">
     <!-- in a calendar of letters (calendar.xsl), a letter dated in its dateline alone
          says that date -->
@@ -241,7 +234,7 @@
       <!-- the earliest and the latest of its dated letters, whatever their order in the
            file; no date when fewer than two are dated (probe 106: one date stood for all) -->
       <xsl:variable name="dated" as="element()*" select="sort($letters ! r:sent-date(.)
-          [exists(r:date-key(.))], (), function ($d) { r:date-key($d) })"/>
+          [exists(r:iso-value(.))], (), function ($d) { r:date-in-order(r:iso-value($d)) })"/>
       <xsl:variable name="dates" as="xs:string*" select="if (not($several)) then $date
           else if (count($dated) lt 2) then ()
           else distinct-values(($dated[1], $dated[last()])

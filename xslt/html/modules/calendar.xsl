@@ -90,11 +90,16 @@
         [not(@type) or empty(r:period(.))]"/>
     <xsl:variable name="received" as="element()?" select="r:corresp-desc($tei)
         ! r:received-date(.)[not(@type) or empty(r:period(.))]"/>
+    <xsl:sequence select="($date ! r:iso-value(.), r:dateline-date($tei),
+        $received ! r:iso-value(.))[1]"/>
+  </xsl:function>
+
+  <!-- The ISO value a date is filed by: its own, else its range's start, else its end. -->
+  <xsl:function name="r:iso-value" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
     <xsl:sequence select="(($date/(@when, @when-iso, @notBefore, @notBefore-iso, @from,
         @from-iso, @notAfter, @notAfter-iso, @to, @to-iso) ! normalize-space(.))
-        [r:is-iso-date(.)], r:dateline-date($tei), ($received/(@when, @when-iso, @notBefore,
-        @notBefore-iso, @from, @from-iso, @notAfter, @notAfter-iso, @to, @to-iso)
-        ! normalize-space(.))[r:is-iso-date(.)])[1]"/>
+        [r:is-iso-date(.)])[1]"/>
   </xsl:function>
 
   <!-- A letter's date as a string that sorts as the dates do: its year as a number of five
