@@ -2191,6 +2191,42 @@ target="https://example.org/l/3">The next</ref></correspContext></correspDesc></
     ]
 
 
+def test_every_pointer_of_a_letters_correspondence_context_is_shown(tmp_path: Path) -> None:
+    """Probe 107's leftover: a correspContext showed one previous and one next letter and
+    left out without a word the correspondence the letter belongs to (the Schnitzler
+    letters' ref type="belongsToCorrespondence"), a second previous letter, a related one
+    and a part of the same file. Each is shown; where two lead the same way, what their
+    types say tells them apart; a type in camelCase or a vocabulary's address
+    ("...#hasNextLetter") is read by its words."""
+    letter = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Letter</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc><profileDesc><correspDesc><correspAction type="sent">
+<persName>Hermann Bahr</persName><date when="1890-01-31"/></correspAction><correspContext>
+<ref type="belongsToCorrespondence" target="correspondence_10863">Bahr, Hermann</ref>
+<ref type="withinCollection" subtype="previous_letter" target="L00034">Collection before</ref>
+<ref type="withinCorrespondence" subtype="previous_letter" target="L00030">Ours before</ref>
+<ref type="https://example.org/terms#hasNextLetter" target="https://example.org/l/3">After</ref>
+<ptr type="answers" target="https://example.org/l/1"/><ref type="hasEnclosure"
+target="#beilage">Enclosure</ref></correspContext></correspDesc></profileDesc></teiHeader>
+<text><body><p>Words.</p><div xml:id="beilage"><p>Enclosed.</p></div></body></text></TEI>"""
+    doc = _render_text(tmp_path, "context", letter)
+    shown = [
+        (li.get("class"), " ".join(li.text_content().split()), li.xpath("string(a/@href)"))
+        for li in doc.xpath("//nav[@class='corresp-context']//li")
+    ]
+    assert shown == [
+        ("corresp-prev", "Previous letter: Collection before (within collection)", ""),
+        ("corresp-next", "Next letter: After", "https://example.org/l/3"),
+        ("corresp-correspondence", "Correspondence: Bahr, Hermann", ""),
+        ("corresp-prev-more", "Previous letter: Ours before (within correspondence)", ""),
+        ("corresp-other", "See also: https://example.org/l/1 (answers)", "https://example.org/l/1"),
+        ("corresp-other", "See also: Enclosure (enclosure)", "#beilage"),
+    ]
+    assert doc.xpath("//*[@id='beilage']")
+    # the page's <link rel="prev|next"> and the links' rel stay with the one shown as such
+    assert doc.xpath("//nav[@class='corresp-context']//a/@rel") == ["external"] * 2
+
+
 def test_the_features_a_token_points_at_are_its_title(tmp_path: Path) -> None:
     """A token's @ana pointing at feature structures (a morphological analysis kept in an
     fvLib) showed nothing of them; their features, "name: value", follow the token's lemma

@@ -532,37 +532,110 @@
 
   <!-- Previous and next letters ========================================================= -->
 
-  <!-- (rel, target, label, address) of the letters before and after this one; the address is
-       the target resolved against the xml:base that makes an id an address (probe 24: the
-       Bullinger letters' target="file10001" under the root's xml:base), else ''. -->
+  <!-- The words of a correspContext pointer's @type and @subtype, lower case: a vocabulary's
+       address up to its last "#" or "/" left out, camelCase, "_", "-", "." and ":" read as
+       word breaks ("withinCollection previous_letter" -> within collection previous letter;
+       ".../terms#hasNextLetter" -> has next letter). -->
+  <xsl:function name="r:context-words" as="xs:string*">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="($pointer/@type, $pointer/@subtype)
+        ! tokenize(lower-case(replace(replace(normalize-space(.), '^.*[#/]', ''),
+            '(\p{Ll})(\p{Lu})', '$1 $2')), '[\s_.:\-]+')[. != '']"/>
+  </xsl:function>
+
+  <!-- Which way a correspContext pointer leads: 'prev', 'next', or '' (another kind: the
+       correspondence the letter belongs to, a related letter). A word of its type or
+       subtype says it: the Bullinger letters' "prev_same_sender", the Schnitzler letters'
+       "withinCollection" + "previous_letter", a "following" one. -->
+  <xsl:function name="r:context-rel" as="xs:string">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:variable name="words" as="xs:string*" select="r:context-words($pointer)"/>
+    <xsl:sequence select="if ($words = ('prev', 'previous', 'preceding', 'predecessor'))
+        then 'prev' else if ($words = ('next', 'following', 'follow', 'follows', 'successor'))
+        then 'next' else ''"/>
+  </xsl:function>
+
+  <!-- What a pointer's type says beyond its direction, shown after it when it is not the
+       only one of its kind ("within collection", "same sender"): the words that say previous,
+       next or letter left out. -->
+  <xsl:function name="r:context-qualifier" as="xs:string">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="string-join(r:context-words($pointer)[not(. = ('prev', 'previous',
+        'preceding', 'predecessor', 'next', 'following', 'follow', 'follows', 'successor',
+        'letter', 'has', 'is'))], ' ')"/>
+  </xsl:function>
+
+  <!-- The pointers of a letter's correspContext that have a target, in document order. -->
+  <xsl:function name="r:context-pointers" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="r:corresp-desc($tei)/correspContext/(ref | ptr)[normalize-space(@target)]"/>
+  </xsl:function>
+
+  <!-- The one pointer shown as the letter before (or after) this one: of several (the
+       Schnitzler letters' previous letter in the whole collection and in this
+       correspondence), one that this edition publishes first (probe 24: the page named a
+       letter of the collection that is not here and left out the previous letter of the
+       correspondence, which is). -->
+  <xsl:function name="r:neighbour-pointer" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="rel" as="xs:string"/>
+    <xsl:variable name="pointers" as="element()*"
+        select="r:context-pointers($tei)[r:context-rel(.) = $rel]"/>
+    <xsl:sequence select="($pointers[exists(
+        tokenize(normalize-space(@target))[1] ! r:text-of(.))], $pointers)[1]"/>
+  </xsl:function>
+
+  <!-- (rel, target, label, address, qualifier, own) of the letters before and after this one
+       (rel 'prev' or 'next'), then of the correspContext's other pointers (rel 'prev-more',
+       'next-more', 'correspondence' or 'other'), which were left out without a word (probe
+       107); the address is the target resolved against the xml:base that makes an id an
+       address (probe 24: the Bullinger letters' target="file10001" under the root's
+       xml:base), else ''; the qualifier is what the pointer's type says beyond its
+       direction, given when more than one pointer leads that way; own is "#id" when the
+       target is an element of this document, else ''. -->
   <xsl:function name="r:letter-neighbours" as="array(xs:string)*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="context" as="element()*"
-        select="r:corresp-desc($tei)/correspContext/(ref | ptr)[@target]"/>
+    <xsl:variable name="chosen" as="element()*"
+        select="('prev', 'next') ! r:neighbour-pointer($tei, .)"/>
     <xsl:for-each select="'prev', 'next'">
       <xsl:variable name="rel" as="xs:string" select="."/>
-      <!-- of several (the Schnitzler letters' previous letter in the whole collection and
-           in this correspondence), one that this edition publishes first (probe 24: the
-           page named a letter of the collection that is not here and left out the previous
-           letter of the correspondence, which is) -->
-      <xsl:variable name="pointers" as="element()*" select="$context[matches(lower-case(
-          string-join((@type, @subtype), ' ')), if ($rel = 'prev') then '(^|\W)prev'
-          else '(^|\W)(next|follow)')]"/>
-      <xsl:variable name="pointer" as="element()?" select="($pointers[exists(
-          tokenize(normalize-space(@target))[1] ! r:text-of(.))], $pointers)[1]"/>
+      <xsl:variable name="pointer" as="element()?" select="r:neighbour-pointer($tei, $rel)"/>
       <xsl:variable name="target" as="xs:string?"
           select="(tokenize(normalize-space($pointer/@target))[1],
                    normalize-space($tei/@*[local-name() = $rel][namespace-uri() = '']))[. != ''][1]"/>
       <xsl:if test="exists($target)">
-        <xsl:variable name="based" as="element()?"
-            select="($pointer, $tei)[1]/ancestor-or-self::*[@xml:base][1]"/>
-        <xsl:variable name="address" as="xs:string" select="if (exists($based)
-            and not(matches($target, '^[a-zA-Z][a-zA-Z0-9+.-]*:|^#'))
-            and matches(string(base-uri($based)), '^https?://'))
-            then string(resolve-uri($target, base-uri($based))) else ''"/>
-        <xsl:sequence select="[$rel, $target, ($pointer ! r:plain(.), '')[1], $address]"/>
+        <xsl:variable name="several" as="xs:boolean"
+            select="count(r:context-pointers($tei)[r:context-rel(.) = $rel]) gt 1"/>
+        <xsl:sequence select="r:neighbour($rel, $target, ($pointer, $tei)[1],
+            if ($several) then r:context-qualifier($pointer) else '')"/>
       </xsl:if>
     </xsl:for-each>
+    <xsl:for-each select="r:context-pointers($tei) except $chosen">
+      <xsl:variable name="rel" as="xs:string" select="r:context-rel(.)"/>
+      <xsl:sequence select="r:neighbour(if ($rel != '') then $rel || '-more'
+          else if (r:context-words(.) = 'correspondence') then 'correspondence' else 'other',
+          tokenize(normalize-space(@target))[1], .,
+          if ($rel = '' and r:context-words(.) = 'correspondence') then ''
+          else r:context-qualifier(.))"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <xsl:function name="r:neighbour" as="array(xs:string)">
+    <xsl:param name="rel" as="xs:string"/>
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:param name="from" as="element()"/>
+    <xsl:param name="qualifier" as="xs:string"/>
+    <xsl:variable name="based" as="element()?" select="$from/ancestor-or-self::*[@xml:base][1]"/>
+    <xsl:variable name="address" as="xs:string" select="if (exists($based)
+        and not(matches($target, '^[a-zA-Z][a-zA-Z0-9+.-]*:|^#'))
+        and matches(string(base-uri($based)), '^https?://'))
+        then string(resolve-uri($target, base-uri($based))) else ''"/>
+    <!-- an element of this document ("#L2", or the bare id L2): a letter of the same file,
+         which was left out without a word (probe 107) -->
+    <xsl:variable name="own" as="xs:string?" select="replace($target, '^#', '')
+        [exists(key('r:entry', ., root($from))[not(self::TEI)])] ! ('#' || .)"/>
+    <xsl:sequence select="[$rel, $target, ($from[self::ref | self::ptr] ! r:plain(.), '')[1],
+        $address, $qualifier, ($own, '')[1]]"/>
   </xsl:function>
 
   <!-- The page of a text of this build named by a pointer: "L041206.xml", "#L041206",
@@ -602,11 +675,16 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:for-each select="r:letter-neighbours($tei)">
       <xsl:variable name="text" as="array(xs:string*)?" select="r:text-of(?2)"/>
-      <xsl:variable name="key" as="xs:string" select="(if (r:is-letter($tei)) then 'letter.'
-          else 'sequence.') || (if (?1 = 'prev') then 'previous' else 'next')"/>
+      <xsl:variable name="key" as="xs:string" select="if (?1 = ('correspondence', 'other'))
+          then (if (?1 = 'other') then 'letter.related' else 'letter.correspondence')
+          else (if (r:is-letter($tei)) then 'letter.' else 'sequence.')
+              || (if (starts-with(?1, 'prev')) then 'previous' else 'next')"/>
+      <!-- the link's rel says which way it leads for the one shown as the letter before or
+           after; the others are links of no kind -->
+      <xsl:variable name="rel" as="xs:string?" select="?1[. = ('prev', 'next')]"/>
       <xsl:variable name="label" as="xs:string"
-          select="($text ! ?3, ?3[. != ''], replace(?2, '^.*/|\.xml$', ''), ?2)
-          [normalize-space()][1]"/>
+          select="($text ! ?3, ?3[. != ''], ?2[matches(., '^https?://')],
+              replace(?2, '^.*/|\.xml$|^#', ''), ?2)[normalize-space()][1]"/>
       <li class="corresp-{?1}">
         <span class="meta-label">
           <xsl:sequence select="r:ui-words($tei)"/>
@@ -614,8 +692,17 @@
         </span>
         <xsl:text> </xsl:text>
         <xsl:choose>
+          <xsl:when test="?6 != ''">
+            <a href="{?6}">
+              <xsl:if test="exists($rel)"><xsl:attribute name="rel" select="$rel"/></xsl:if>
+              <xsl:value-of select="$label"/>
+            </a>
+          </xsl:when>
           <xsl:when test="exists($text)">
-            <a href="{$text?1}.html" rel="{?1}"><xsl:value-of select="$label"/></a>
+            <a href="{$text?1}.html">
+              <xsl:if test="exists($rel)"><xsl:attribute name="rel" select="$rel"/></xsl:if>
+              <xsl:value-of select="$label"/>
+            </a>
           </xsl:when>
           <xsl:when test="exists(r:safe-url(?2)) and matches(?2, '^https?://')">
             <a href="{r:safe-url(?2)}" rel="external"><xsl:value-of select="$label"/></a>
@@ -627,6 +714,10 @@
             <xsl:value-of select="$label"/>
           </xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="?5 != ''">
+          <xsl:text> </xsl:text>
+          <span class="corresp-kind">(<xsl:value-of select="?5"/>)</span>
+        </xsl:if>
       </li>
     </xsl:for-each>
   </xsl:function>
@@ -634,7 +725,7 @@
   <!-- <link rel="prev|next"> for the page's head, to letters of this edition. -->
   <xsl:function name="r:letter-links" as="element()*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:for-each select="r:letter-neighbours($tei)">
+    <xsl:for-each select="r:letter-neighbours($tei)[?1 = ('prev', 'next')]">
       <xsl:variable name="text" as="array(xs:string*)?" select="r:text-of(?2)"/>
       <xsl:if test="exists($text)">
         <link rel="{?1}" href="{$text?1}.html"/>
