@@ -136,6 +136,9 @@ class TextCitation:
     edition_editors: tuple[Name, ...] = ()
     #: When the text itself was made (a letter sent, a work written): an ISO date, or "".
     created: str = ""
+    #: Whom a letter was written to (CSL's ``recipient``): its one correspDesc's receiving
+    #: action's names, and those typed as the addressee in its sending action.
+    recipients: tuple[Name, ...] = ()
 
 
 # -- from the header -------------------------------------------------------------------------
@@ -305,31 +308,61 @@ def _author_elements(root: etree._Element) -> list[etree._Element]:
     return []
 
 
+#: A name's @type in a sending action that makes it the recipient (timeline.xsl,
+#: r:corresp-role), as an XPath test on the name.
+_ADDRESSEE = (
+    "contains(' addressee recipient receiver ', concat(' ', "
+    "translate(normalize-space(@type), 'ADRESCIPNTV', 'adrescipntv'), ' '))"
+)
+_ACTION = "tei:correspAction[translate(normalize-space(@type), '{upper}', '{lower}') = '{kind}']"
+_NAMES = "*[self::tei:persName or self::tei:orgName or self::tei:name][normalize-space()]"
+
+
+def _one_corresp_desc(root: etree._Element) -> etree._Element | None:
+    descs = root.xpath("tei:teiHeader/tei:profileDesc/tei:correspDesc", namespaces=_NS)
+    return descs[0] if len(descs) == 1 else None
+
+
 def _sender(root: etree._Element) -> list[etree._Element]:
     """The writer of a letter its header describes alone (one correspDesc): the names of
     its sending action, as the page's "From" gives them (a name typed "addressee" there is
     the recipient: xslt/common/timeline.xsl, r:corresp-role). Probe 107: a letter whose
     title statement names no author was cited with none, its sender known."""
-    descs = root.xpath("tei:teiHeader/tei:profileDesc/tei:correspDesc", namespaces=_NS)
-    if len(descs) != 1:
+    desc = _one_corresp_desc(root)
+    if desc is None:
         return []
+    sent = _ACTION.format(upper="SENT", lower="sent", kind="sent")
     return [
         name
-        for name in descs[0].xpath(
-            "tei:correspAction[translate(normalize-space(@type), 'SENT', 'sent') = 'sent']"
-            "/*[self::tei:persName or self::tei:orgName or self::tei:name]"
-            "[normalize-space()][not(contains(' addressee recipient receiver ', concat(' ', "
-            "translate(normalize-space(@type), 'ADRESCIPNTV', 'adrescipntv'), ' ')))]",
-            namespaces=_NS,
+        for name in desc.xpath(f"{sent}/{_NAMES}[not({_ADDRESSEE})]", namespaces=_NS)
+        if names_of(name)
+    ]
+
+
+def _recipients(root: etree._Element) -> list[etree._Element]:
+    """Whom a letter its header describes alone was written to: the names of its receiving
+    action, and a name typed "addressee" in its sending action (as the page's "To" gives
+    them); a letter without a receiving action names none. Probe 107: no citation record
+    said to whom a letter went."""
+    desc = _one_corresp_desc(root)
+    if desc is None:
+        return []
+    sent = _ACTION.format(upper="SENT", lower="sent", kind="sent")
+    received = _ACTION.format(upper="RECEIVD", lower="receivd", kind="received")
+    return [
+        name
+        for name in desc.xpath(
+            f"{received}/{_NAMES} | {sent}/{_NAMES}[{_ADDRESSEE}]", namespaces=_NS
         )
         if names_of(name)
     ]
 
 
-def _sender_name(name: etree._Element) -> Name:
-    """A letter's sender as a citation names them: split when its parts (surname, forename)
-    or a comma ("Escher, Alfred") say how, else whole, as written: "DR. OSKAR SAMEK" split as names
-    are was "SAMEK, D. O." (probe 106), a title taken for a given name."""
+def _correspondent_name(name: etree._Element) -> Name:
+    """A letter's sender or recipient as a citation names them: split when its parts
+    (surname, forename) or a comma ("Escher, Alfred") say how, else whole, as written:
+    "DR. OSKAR SAMEK" split as names are was "SAMEK, D. O." (probe 106), a title taken for
+    a given name."""
     words = " ".join("".join(name.itertext()).split())
     # its parts, or "Family, Given" as registers write it, say where the family name is
     if "," in words or any(
@@ -346,7 +379,7 @@ def text_citation(
     stmt = "tei:teiHeader/tei:fileDesc/tei:titleStmt"
     pub = "tei:teiHeader/tei:fileDesc/tei:publicationStmt"
     authors = tuple(n for a in _author_elements(root) for n in names_of(a)) or tuple(
-        _sender_name(n) for n in _sender(root)
+        _correspondent_name(n) for n in _sender(root)
     )
     named = root.xpath(f"{stmt}/tei:editor", namespaces=_NS)
     # the text's own editors; the edition's (configured) edit the whole and stand in for a
@@ -389,6 +422,9 @@ def text_citation(
         editors=tuple(e for e in editors if e.display()),
         edition_editors=tuple(e for e in edition_editors if e.display()),
         created=iso_date(str(made[0])) if made else "",
+        recipients=tuple(
+            r for r in (_correspondent_name(n) for n in _recipients(root)) if r.display()
+        ),
         translators=tuple(t for t in translators if t.display()),
         edition=edition,
         publisher=publisher,
@@ -502,6 +538,8 @@ def csl_item(c: TextCitation) -> dict[str, Any]:
         item["editor"] = [e.csl() for e in c.editors]
     if c.translators:
         item["translator"] = [t.csl() for t in c.translators]
+    if c.recipients:
+        item["recipient"] = [r.csl() for r in c.recipients]
     if c.edition and c.edition != c.title:  # a one-text edition is not its own container
         item["container-title"] = c.edition
     if c.publisher:

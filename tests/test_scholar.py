@@ -445,16 +445,20 @@ def test_a_licence_of_the_encoding_alone_licenses_no_text() -> None:
     assert json.loads(citation.json_ld(free))["license"] == free.licence_url
 
 
+#: A letter's TEI whose profileDesc holds ``{descs}``.
+LETTER_HEADER = (
+    '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Brief'
+    "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+    "</sourceDesc></fileDesc><profileDesc>{descs}</profileDesc></teiHeader><text><body>"
+    "<p>x</p></body></text></TEI>"
+)
+
+
 def test_a_letters_sender_is_its_author_when_its_title_statement_names_none() -> None:
     """Probe 107 (the Escher letters): a letter whose title statement names no author was
     cited, and described to Zotero, with no author, its sender known from its sending action;
     a name typed "addressee" there is no author, nor the senders of a file of several."""
-    header = (
-        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Brief'
-        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
-        "</sourceDesc></fileDesc><profileDesc>{descs}</profileDesc></teiHeader><text><body>"
-        "<p>x</p></body></text></TEI>"
-    )
+    header = LETTER_HEADER
     desc = (
         '<correspDesc><correspAction type="sent"><persName>Escher, Alfred</persName><persName '
         'type="addressee">Stockar, Clementine</persName></correspAction></correspDesc>'
@@ -476,6 +480,39 @@ def test_a_letters_sender_is_its_author_when_its_title_statement_names_none() ->
         "t", "E", when, Publication(None),
     )  # fmt: skip
     assert [a.csl() for a in titled.authors] == [{"literal": "DR. OSKAR SAMEK"}]
+
+
+def test_a_letters_recipients_are_in_its_citation_record() -> None:
+    """Probe 107's leftover: no citation record said to whom a letter went. CSL-JSON's
+    ``recipient`` names the receiving action's people and a name typed "addressee" in the
+    sending action; the formatted citations still come out; a file of several letters, or a
+    letter without a receiver, names none."""
+    header = LETTER_HEADER
+    desc = (
+        '<correspDesc><correspAction type="sent"><persName>Escher, Alfred</persName><persName '
+        'type="addressee">Stockar, Clementine</persName></correspAction><correspAction '
+        'type="Received"><orgName>Regierungsrat des Kantons Zürich</orgName><placeName>Zürich'
+        "</placeName></correspAction></correspDesc>"
+    )
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+    def cite(descs: str) -> citation.TextCitation:
+        root = etree.fromstring(header.format(descs=descs))
+        return citation.text_citation(root, "t", "E", when, Publication(None))
+
+    one = cite(desc)
+    item = citation.csl_item(one)
+    assert item["recipient"] == [
+        {"family": "Stockar", "given": "Clementine"},
+        {"literal": "Regierungsrat des Kantons Zürich"},
+    ]
+    assert item["author"] == [{"family": "Escher", "given": "Alfred"}]
+    assert json.loads(citation.csl_json(one))[0]["recipient"] == item["recipient"]
+    assert all("Brief" in text for _, text in citation.formatted(one))
+    assert "recipient" not in citation.csl_item(cite(desc * 2))
+    alone = desc.replace('<persName type="addressee">Stockar, Clementine</persName>', "")
+    alone = re.sub("<correspAction type=.Received.*?</correspAction>", "", alone)
+    assert "recipient" not in citation.csl_item(cite(alone))
 
 
 def test_a_letters_date_is_when_it_was_made() -> None:
