@@ -781,7 +781,15 @@ def _texts(
     retry: list[SourceFacts] = []
     missing: set[str] = set()
     shared = cache_key(plan.cache.build_key, job.registers, params_digest(job.page_params))
-    keys = {f.path: cache_key(shared, f.sha256, list(f.included), f.linked, f.apart) for f in texts}
+    # the path as given is part of the key: a text moved unchanged (another folder, another
+    # working directory) has its images, its diagnostics' locations and its place in the
+    # order elsewhere; its old result crashed the sort below (probe 111: KeyError, `edition
+    # serve` gone, every later build failing until --clean)
+    keys = {
+        f.path: cache_key(shared, f.sha256, list(f.included), f.linked, f.apart, str(f.path),
+                          f.display)
+        for f in texts
+    }  # fmt: skip
     fresh: list[SourceFacts] = []
     for fact in texts:
         cached = None if fact.from_snapshot else plan.cache.result(fact.stem, keys[fact.path],

@@ -125,6 +125,27 @@ def test_a_source_taken_over_that_changes_during_the_build_is_not_published(
     assert published(out) == published_before
 
 
+def test_a_text_moved_unchanged_is_published_from_its_new_place(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """Probe 111: a text moved unchanged to another folder took its last result, which
+    named the old path, and the build stopped with an internal error (KeyError), every
+    later build too, until --clean; `edition serve` exited. It is built again, and its
+    warnings name where it is now."""
+    out = tmp_path / "site"
+    assert build([corpus], out, jobs=1).errors == 0
+    (corpus / "moved").mkdir()
+    (corpus / "tei" / "texts" / "belgium-1944.xml").rename(corpus / "moved" / "belgium-1944.xml")
+    moved = build([corpus], out, jobs=1)
+    assert moved.errors == 0
+    clean = build([corpus], tmp_path / "clean", jobs=1, clean=True)
+    assert published(out) == published(tmp_path / "clean")
+    assert sorted(str(d.path) for d in moved.diagnostics) == sorted(
+        str(d.path) for d in clean.diagnostics
+    )
+    assert not [d for d in moved.diagnostics if "tei/texts/belgium" in str(d.path)]
+
+
 def test_one_edited_text_is_the_only_one_rendered(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build([corpus / "letters"], out)
