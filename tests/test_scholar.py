@@ -1001,6 +1001,28 @@ def test_search_reads_a_deletion_and_its_replacement_as_words(tmp_path: Path) ->
     assert not [w for w in words if w in ("preybeseche", "silverpale", "recommaende")], words
 
 
+def test_search_reads_corrections_after_a_phrase_in_a_longer_addition_and_in_a_chain(
+    tmp_path: Path,
+) -> None:
+    """Probe 109: a deletion opening a phrase after a space ("Elizabeth</persName> <hi>
+    <del>wept</del>") was taken for a word's second half, past the name's end before the
+    space, and left out ("wept", "Paris"); inside a longer addition (addSpan), whose runs of
+    words the page wraps, a correction in a word read "hav d" and a deleted ending
+    "-tinctions"; a chain of deletions and additions, "she bywas the"."""
+    body = (
+        "<p>Then <title>Elizabeth</title> <hi rend='italic'><del>wept</del><add>cried"
+        "</add></hi> bitterly. Yes <hi>London</hi> <hi><del>Paris</del><add>Rome</add></hi> "
+        "Berlin.</p><p><addSpan spanTo='#e1'/>and ha<subst><del>v</del><add>d</add></subst> "
+        "learned all the dis<lb/>-tinction<del>s</del> between<anchor xml:id='e1'/></p>"
+        "<p>outstrip her, but <del>she</del><add>by</add><del>was</del><add>the</add> end; "
+        "a dis-tinction<del>s</del> made.</p>"
+    )
+    words = _indexed_words(tmp_path, "s", body)
+    assert {"wept", "cried", "Paris", "Rome", "had", "-tinction", "dis-tinction"} <= set(words)
+    assert words[words.index("outstrip") :][3:7] == ["she", "by", "was", "the"], words
+    assert not {"hav", "-tinctions", "dis-tinctions", "bywas"} & set(words), words
+
+
 def test_search_reads_a_word_whole_around_a_correction_laid_out_on_lines(tmp_path: Path) -> None:
     """Probe 100: a subst inside a word, pretty-printed ("felt<subst> <del>zq</del> <add>wvx
     </add> </subst> the"), was "zq wvx" to the search and in the diplomatic view; a margin

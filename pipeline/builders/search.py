@@ -109,8 +109,10 @@ def _goes_on_a_word(data: bytes, start: int) -> bool:
 def _continues_a_word(data: bytes, end: int) -> bool:
     """Whether the text after ``end`` begins with a letter, looking forward past closing
     tags of inline elements and empty ones (a joined line's "<span class=lb-joined></span>":
-    "<subst>...</subst><lb break="no"/>ing", probe 103), never into an element with words
-    of its own (probe 106: a deletion followed by another was taken for a word's start)."""
+    "<subst>...</subst><lb break="no"/>ing", probe 103), and past the opening of a run of a
+    longer addition, which goes on with the words around it; never into an element with
+    words of its own (probe 106: a deletion followed by another was taken for a word's
+    start)."""
     i = end
     while i < len(data):
         if data[i] != ord("<"):
@@ -118,6 +120,9 @@ def _continues_a_word(data: bytes, end: int) -> bool:
         empty = _EMPTY_AT.match(data, i)
         if empty is not None:
             i = empty.end()
+            continue
+        if data.startswith(_ADD_SPAN, i):
+            i = data.find(b">", i) + 1
             continue
         closing = re.match(rb"</([A-Za-z][A-Za-z0-9]*)>", data[i : i + 16])
         if closing is None or closing.group(1).lower() not in _INLINE_NAMES:
@@ -129,26 +134,43 @@ def _continues_a_word(data: bytes, end: int) -> bool:
 #: An empty inline element, right after a place (forward) or right before it (backward).
 _EMPTY_AT = re.compile(rb"<(span|a|i|b|em|ins|del)\b[^>]*></\1>")
 _EMPTY_BEFORE = re.compile(rb"<(span|a|i|b|em|ins|del)\b[^>]*></\1>\Z")
+#: The opening of a run of words of a longer addition (addSpan, delSpan's counterpart): the
+#: page wraps each run between the elements inside the span in one, which is no addition
+#: of its own (probe 109: "and ha" + subst + ... "-tinction" + del lost their words' halves).
+_ADD_SPAN = b'<ins class="add add-span"'
+#: The name of the tag that begins at a "<".
+_TAG_AT = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9]*)")
 
 
 def _letter_before(data: bytes, at: int) -> bool:
     """Whether a letter stands right before ``at``, looking back past empty inline elements
-    only (a joined line's span: probe 103), not past one with words (probe 106: a deleted
-    word before a deletion counted as its word's first half)."""
+    (a joined line's span: probe 103), the end of a phrase whose last word may go on
+    ("<hi>bolt</hi><subst>"), the start of a phrase the place opens ("<hi><del>"), and a run
+    of a longer addition's words; not past the end of a deletion or an addition, whose
+    words are their own (probe 106: a deleted word before a deletion counted as its word's
+    first half). Each step is one whole tag ending right at the place: probe 109's
+    "Elizabeth</span> <i><del>wept" took the "</span>" before the space for the tag before
+    the deletion, and "wept" was no word."""
     i = at
     while i > 0 and data[i - 1] == ord(">"):
         empty = _EMPTY_BEFORE.search(data, max(0, i - 300), i)
         if empty is not None:
             i = empty.start()
             continue
-        # the end of a phrase whose last word goes on ("<hi>bolt</hi><subst>"), not of a
-        # deletion or an addition, whose words are their own
-        opening = data.rfind(b"</", 0, i)
-        closing = re.match(rb"</([A-Za-z][A-Za-z0-9]*)>", data[opening:i]) if opening >= 0 else None
-        name = closing.group(1).lower() if closing is not None else b""
-        if closing is None or name not in _INLINE_NAMES or name in (b"del", b"ins", b"s"):
+        start = data.rfind(b"<", 0, i)
+        tag = _TAG_AT.match(data, start) if start >= 0 else None
+        if tag is None:
             return False
-        i = opening
+        name = tag.group(2).lower()
+        if name not in _INLINE_NAMES or name in (b"del", b"s"):
+            return False
+        if name == b"ins" and not (
+            data.startswith(_ADD_SPAN, start)
+            if not tag.group(1)
+            else data.startswith(_ADD_SPAN, max(0, data.rfind(b"<ins ", 0, start)))
+        ):
+            return False
+        i = start
     return data[max(0, i - 4) : i].decode("utf-8", "ignore")[-1:].isalnum()
 
 
@@ -185,16 +207,18 @@ def _second_form(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
 #: An addition right after the deletion it replaces (a ``subst``, or ``del`` and ``add`` side
 #: by side): the reading view shows the one, the diplomatic view both, and Pagefind read
 #: "preybeseche", "silverpale", so that neither word was found (probe 82).
-_ADDITION_AFTER_DELETION = re.compile(rb"</del><ins class=\"add[\" ]")
+_ADDITION_AFTER_DELETION = re.compile(rb"</del><ins class=\"add(?:\"| (?!add-span))")
 #: The opening of an inline element that holds a deletion and its addition, ending where
 #: the deletion starts.
 _WRAPPER_BEFORE = re.compile(rb'<span class="(?:subst|mod)[^"]*"[^>]*>\Z')
 
 
-def _addition(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
-    """The edit for an addition after its deletion: a space between them, each a word; in a
-    word ("recomm<del>a</del><add>e</add>nde"), the deletion out of the index instead, so
-    that the reading view's word is found whole."""
+def _addition(data: bytes, match: re.Match[bytes]) -> list[tuple[int, int, bytes]]:
+    """The edits for an addition after its deletion: a space between them, each a word, and
+    before the deletion when an addition ends right there ("<del>she</del><add>by</add><del>
+    was</del><add>the</add>" was "she bywas the", probe 109); in a word ("recomm<del>a</del>
+    <add>e</add>nde"), the deletion out of the index instead, so that the reading view's
+    word is found whole."""
     opening = data.rfind(b"<del ", 0, match.start())
     before = opening
     # past the openings of what wraps the pair (a subst, a mod: probe 87, "pleas<mod>
@@ -208,8 +232,35 @@ def _addition(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
     if opening >= 0 and (
         _letter_before(data, before) or (closing >= 0 and _continues_a_word(data, closing + 6))
     ):
-        return (opening + 4, opening + 4, b" data-pagefind-ignore")
-    return (match.start() + 6, match.start() + 6, b" ")
+        return [(opening + 4, opening + 4, b" data-pagefind-ignore")]
+    edits = [(match.start() + 6, match.start() + 6, b" ")]
+    if opening >= 0 and data.endswith(b"</ins>", 0, opening):
+        edits.append((opening, opening, b" "))
+    return edits
+
+
+#: A deletion's opening (the diplomatic view's: the reading view leaves it out).
+_DELETION = re.compile(rb'<del class="del[" ]')
+_TAGS = re.compile(rb"<[^>]*>")
+
+
+def _lone_deletion(data: bytes, match: re.Match[bytes]) -> list[tuple[int, int, bytes]]:
+    """The edit for a deletion no addition follows: out of the index when it is part of a
+    word, a letter right before or after it and no space inside ("dis-tinction<del>s</del>
+    between" was "dis-tinctions" to the search, the reading view's "dis-tinction" found
+    nowhere: probe 109); a deleted word or passage stays a word of its own (probe 106)."""
+    end = data.find(b"</del>", match.end())
+    if end < 0 or (
+        data.startswith(b'<ins class="add', end + 6) and not data.startswith(_ADD_SPAN, end + 6)
+    ):
+        return []  # none, or an addition follows: _addition's
+    inside = data[data.find(b">", match.end()) + 1 : end]
+    words = _TAGS.sub(b"", inside).decode("utf-8", "ignore")
+    if not words or any(c.isspace() for c in words) or b"<del" in inside:
+        return []
+    if _letter_before(data, match.start()) or _continues_a_word(data, end + 6):
+        return [(match.start() + 4, match.start() + 4, b" data-pagefind-ignore")]
+    return []
 
 
 #: The furniture of a printed page or a manuscript (running heads, catchwords, signatures),
@@ -232,7 +283,8 @@ def stage_for_search(page: Path, target: Path) -> bool:
         (*m.span(1), b"") for m in _INLINE_ID.finditer(data) if _goes_on_a_word(data, m.start())
     ]
     edits.extend(_second_form(data, m) for m in _SECOND_FORM.finditer(data))
-    edits.extend(_addition(data, m) for m in _ADDITION_AFTER_DELETION.finditer(data))
+    edits.extend(e for m in _ADDITION_AFTER_DELETION.finditer(data) for e in _addition(data, m))
+    edits.extend(e for m in _DELETION.finditer(data) for e in _lone_deletion(data, m))
     edits.extend((m.end(), m.end(), b" data-pagefind-ignore") for m in _FURNITURE.finditer(data))
     # before a start tag, after an end tag ("/" is 47)
     edits.extend(
