@@ -369,8 +369,11 @@ def geo_as_lat_long(copied: etree._Element, source: etree._Element) -> None:
         if not notation.startswith(("long", "lng", "lon ")):
             continue
         pair = _GEO_PAIR.fullmatch(" ".join((geo.text or "").split()))
-        if pair is not None and len(geo) == 0:  # its separator kept (probe 106: "4.7, 50.8")
-            geo.text = f"{pair[3]}{pair[2]}{pair[1]}"
+        # the two numbers parted by a space, which every reader of a geo takes, whatever
+        # parted them ("4.7;50.879" kept its ";" and was lost: probe 109; "4.7, 50.8"
+        # before that, probe 106)
+        if pair is not None and len(geo) == 0:
+            geo.text = f"{pair[3]} {pair[1]}"
 
 
 def _entries(register_list: etree._Element) -> Iterator[tuple[etree._Element, str]]:

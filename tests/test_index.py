@@ -4318,20 +4318,32 @@ def test_an_additional_name_after_the_forename_is_in_brackets(tmp_path: Path) ->
     """Probe 105 (Bahr's register: <surname>Plessner</surname><forename>Elsa</forename>
     <addName>auch Elisabeth, verh. Ginsberg</addName>): the index and the cards read
     "Plessner, Elsa auch Elisabeth, verh. Ginsberg", as if all were forenames."""
-    source = _persons_named(tmp_path, ["x"])
-    source.write_text(
-        source.read_text("utf-8").replace(
-            "<persName>x</persName></person>",
-            "<persName><surname>Plessner</surname><forename>Elsa</forename><addName>auch "
-            "Elisabeth, verh. Ginsberg</addName></persName></person>",
-        ),
-        "utf-8",
-    )
+    source = _persons_named(tmp_path, ["x", "y", "z"])
+    added = {
+        "x": "auch Elisabeth, verh. Ginsberg",
+        # probe 109: one in brackets of its own had a second pair, "((geb. Müller))"; words
+        # parted by a no-break space were none
+        "y": "(geb. Müller)",
+        "z": "Italo\u00a0Svevo",
+    }
+    text = source.read_text("utf-8")
+    for key, words in added.items():
+        text = text.replace(
+            f"<persName>{key}</persName></person>",
+            f"<persName><surname>Plessner</surname><forename>Elsa</forename><addName>{words}"
+            "</addName></persName></person>",
+        )
+    source.write_text(text, "utf-8")
     assert build([source.parent], tmp_path / "out", only=["html", "index"], jobs=1).errors == 0
     data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
-    assert data["entities"][0]["name"] == "Plessner, Elsa (auch Elisabeth, verh. Ginsberg)"
-    page = (tmp_path / "out/html/t.html").read_text(encoding="utf-8")
-    assert "Plessner, Elsa (auch Elisabeth, verh. Ginsberg)" in page
+    expected = {
+        "p0": "Plessner, Elsa (auch Elisabeth, verh. Ginsberg)",
+        "p1": "Plessner, Elsa (geb. Müller)",
+        "p2": "Plessner, Elsa (Italo\u00a0Svevo)",
+    }
+    assert {e["id"]: e["name"] for e in data["entities"]} == expected
+    page = html.parse(str(tmp_path / "out/html/t.html")).getroot().text_content()
+    assert all(name in page for name in expected.values())
 
 
 def test_a_geo_declared_long_lat_is_read_in_that_order(tmp_path: Path) -> None:
@@ -4353,7 +4365,20 @@ def test_a_geo_declared_long_lat_is_read_in_that_order(tmp_path: Path) -> None:
             '</placeName><location><geo decls="#ll">4.481 51.028</geo></location></place><place '
             'xml:id="b"><placeName>B</placeName><location><geo>51.028 4.481</geo></location>'
             '</place><place xml:id="d"><placeName>D</placeName><location><geo decls="#ll">'
-            "4.7, 50.879</geo></location></place></listPlace>"
+            "4.7, 50.879</geo></location></place>"
+            + "".join(
+                f'<place xml:id="{k}"><placeName>{k.upper()}</placeName><location><geo '
+                f'decls="#{decl}">{geo}</geo></location></place>'
+                for k, decl, geo in (
+                    ("e", "ll", "4.7;50.879"),
+                    ("f", "ll", "4.7 , 50.879"),
+                    ("g", "ll", "4.7 ,50.879"),
+                    ("h", "la", "50.879;4.7"),
+                )
+            )
+            + "</listPlace><p>"
+            + " ".join(f'<placeName ref="#{k}">{k.upper()}</placeName>' for k in "efgh")
+            + "</p>"
         ).replace("</teiHeader>", decls),
         encoding="utf-8",
     )
@@ -4373,13 +4398,16 @@ def test_a_geo_declared_long_lat_is_read_in_that_order(tmp_path: Path) -> None:
         "a": {"lat": 51.028, "long": 4.481},
         "b": {"lat": 51.028, "long": 4.481},
         "c": {"lat": 29.035, "long": -13.635},
-        # its separator kept (probe 106: "4.7, 50.879" lost its coordinates)
-        "d": {"lat": 50.879, "long": 4.7},
+        # whatever parts the numbers (probe 106: "4.7, 50.879" lost its coordinates; probe
+        # 109: "4.7;50.879" too, and the cards showed "50.879 , 4.7" or ", ,4.7")
+        **{k: {"lat": 50.879, "long": 4.7} for k in "defgh"},
     }
     page = html.parse(str(tmp_path / "out/html/t.html"))
     said = {normalise(p.text_content()) for p in page.xpath("//div[@popover]//p")}
     assert {"Coordinates: 51.028, 4.481", "Coordinates: 29.035, -13.635"} <= said, said
     assert "Coordinates: 4.481, 51.028" not in said
+    cards = [p for p in said if "50.879" in p]
+    assert cards == ["Coordinates: 50.879, 4.7"], cards
 
 
 def test_a_web_address_kept_as_a_name_is_no_other_name(tmp_path: Path) -> None:

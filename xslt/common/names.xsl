@@ -353,7 +353,8 @@
     <xsl:sequence select="if (exists($fore))
         then string-join(($name/*[. &lt;&lt; $fore] ! r:plain(.))[. != ''], ' ') || ', '
             || string-join(($name/*[not(. &lt;&lt; $fore)] ! (if (self::addName)
-                then r:plain(.)[. != ''] ! (if (contains(., ' ')) then '(' || . || ')' else .)
+                then r:plain(.)[. != ''] ! (if (matches(., '[\s\p{Zs}]')
+                    and not(matches(., '^[(\[].*[)\]]$'))) then '(' || . || ')' else .)
                 else r:plain(.)))[. != ''], ' ')
         else if (r:plain-name($words)) then normalize-space(string-join($words/node()
             ! (if (. instance of element()) then (if (preceding-sibling::node()[1] instance of
@@ -780,9 +781,12 @@
   <xsl:function name="r:coordinates" as="xs:string">
     <xsl:param name="geo" as="element()"/>
     <xsl:variable name="text" as="xs:string" select="normalize-space($geo)"/>
-    <xsl:variable name="parts" as="xs:string*" select="tokenize(
-        if (matches($text, '^[-+]?[0-9]+,[0-9]+ [-+]?[0-9]+,[0-9]+$'))
-        then translate($text, ',', '.') else $text)"/>
+    <!-- the numbers as the index reads them (index/modules/entries.xsl, ed:coordinates):
+         "51.028;4.481" and "51.028 ,4.481" were shown as written, or as ",4.481" -->
+    <xsl:variable name="parts" as="xs:string*" select="
+        if (matches($text, '^[-+]?[0-9]+,[0-9]+\s*[ ;]\s*[-+]?[0-9]+,[0-9]+$'))
+        then tokenize(translate($text, ',', '.'), '[ ;]+')
+        else tokenize($text, '[ ,;]+')[. != '']"/>
     <!-- a geo its geoDecl declares "long lat" in the text itself (a register's copy was put
          in that order when the lists were read: pipeline/stages.py, geo_as_lat_long) -->
     <xsl:variable name="decls" as="element()*" select="root($geo)//teiHeader//geoDecl"/>

@@ -101,7 +101,8 @@
     <xsl:sequence select="if (exists($fore))
         then string-join(($name/*[. &lt;&lt; $fore] ! ed:text(.))[. != ''], ' ') || ', '
             || string-join(($name/*[not(. &lt;&lt; $fore)] ! (if (self::tei:addName)
-                then ed:text(.)[. != ''] ! (if (contains(., ' ')) then '(' || . || ')' else .)
+                then ed:text(.)[. != ''] ! (if (matches(., '[\s\p{Zs}]')
+                    and not(matches(., '^[(\[].*[)\]]$'))) then '(' || . || ')' else .)
                 else ed:text(.)))[. != ''], ' ')
         else ed:text(($full, $name)[1])"/>
   </xsl:function>
@@ -472,7 +473,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- geo holds "latitude longitude" in decimal degrees ("51.028 4.481", "51.028,4.481", or
+  <!-- geo holds "latitude longitude" in decimal degrees ("51.028 4.481", "51.028,4.481",
+       "51.028;4.481", or
        with decimal commas, as German and French registers write them, "48,208333 16,373056");
        anything else is left out. -->
   <xsl:template match="tei:geo" mode="ed:coordinates" as="element(ed:coordinates)?">
@@ -480,7 +482,7 @@
     <xsl:variable name="parts" as="xs:string*" select="
         if (matches($text, '^[-+]?[0-9]+,[0-9]+\s*[ ;]\s*[-+]?[0-9]+,[0-9]+$'))
         then tokenize(translate($text, ',', '.'), '[ ;]+')
-        else tokenize($text, '[ ,]+')"/>
+        else tokenize($text, '[ ,;]+')"/>
     <xsl:if test="count($parts) eq 2 and (every $p in $parts satisfies $p castable as xs:decimal)
         and abs(xs:decimal($parts[1])) le 90 and abs(xs:decimal($parts[2])) le 180">
       <ed:coordinates lat="{xs:decimal($parts[1])}" long="{xs:decimal($parts[2])}"/>
