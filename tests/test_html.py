@@ -328,6 +328,15 @@ def test_a_letter_sent_over_two_days_says_both(tmp_path: Path) -> None:
     doc = _page(site / "a.html")
     said = [" ".join(e.text_content().split()) for e in doc.xpath("//dl[@class='corresp']/*")]
     assert said == ["From", "Escher, Alfred, Zürich, 9. Juli 1831, 11. Juli 1831"], said
+    # a date written twice alike is said once (probe 109)
+    twice = action.replace("1831-07-11", "1831-07-09").replace("11. Juli", "9. Juli")
+    (tmp_path / "2").mkdir()
+    site = _letters_site(tmp_path / "2", {"a.xml": _letter("Brief", "", twice)}, language="en")
+    said = [
+        " ".join(e.text_content().split())
+        for e in _page(site / "a.html").xpath("//dl[@class='corresp']/*")
+    ]
+    assert said == ["From", "Escher, Alfred, Zürich, 9. Juli 1831"], said
 
 
 def test_a_name_typed_addressee_in_the_sending_action_is_the_recipient(tmp_path: Path) -> None:

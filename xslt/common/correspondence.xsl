@@ -283,8 +283,10 @@
         [normalize-space()]"/>
     <!-- each of its dates: a letter begun one day and ended another (Escher's "09. / 11.
          Juli 1831", two dates in its sending action) lost its second (probe 107) -->
+    <!-- (a date written twice alike is said once: probe 109, "9. Juli 1831, 9. Juli 1831") -->
     <xsl:variable name="whens" as="element()*" select="date[normalize-space() or @when
-        or @when-iso or @notBefore or @notAfter or @from or @to]"/>
+        or @when-iso or @notBefore or @notAfter or @from or @to]
+        [not(some $d in preceding-sibling::date satisfies deep-equal($d, .))]"/>
     <xsl:variable name="when" as="element()?" select="$whens[1]"/>
     <xsl:variable name="label" as="xs:string" select="
         if ($type = 'sent') then 'letter.from'
@@ -683,7 +685,7 @@
            after; the others are links of no kind -->
       <xsl:variable name="rel" as="xs:string?" select="?1[. = ('prev', 'next')]"/>
       <xsl:variable name="label" as="xs:string"
-          select="($text ! ?3, ?3[. != ''], ?2[matches(., '^https?://')],
+          select="($text ! ?3, ?3[. != ''], ?2[matches(., '^https?://')][not(matches(., '\.xml$'))],
               replace(?2, '^.*/|\.xml$|^#', ''), ?2)[normalize-space()][1]"/>
       <li class="corresp-{?1}">
         <span class="meta-label">
