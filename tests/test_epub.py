@@ -892,6 +892,36 @@ def test_an_apparatus_kept_in_the_standoff_ends_the_book(tmp_path: Path) -> None
     _epubcheck(path)
 
 
+def test_the_books_start_is_a_place_the_book_has(tmp_path: Path) -> None:
+    """Probe 110: the landmark of the body's start led to its first xml:id, here a point of
+    the transcript's timeline, which the book does not show (epubcheck RSC-012); it leads
+    to the first utterance."""
+    header = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Talk'
+        "</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>"
+        'Test.</p></sourceDesc></fileDesc></teiHeader><text><body><timeline unit="s"><when '
+        'xml:id="T0" absolute="12:00:00"/></timeline>{body}</body></text></TEI>'
+    )
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "talk.xml").write_text(
+        header.format(body='<u xml:id="u1" start="#T0">oh dear</u>'), encoding="utf-8"
+    )
+    (src / "plain.xml").write_text(header.format(body="<u>oh dear</u>"), encoding="utf-8")
+    books = _build([src], tmp_path / "out")
+    # (the build gives the plain utterance an id of its own: body-u-1)
+    for name, expected in (("talk", "u1"), ("plain", "body-u-1")):
+        book = Book(books[name])
+        (start,) = book.docs["nav.xhtml"].xpath(
+            "//h:nav[@epub:type='landmarks']//h:a[@epub:type='bodymatter']/@href", namespaces=NS
+        )
+        target = book.resolve("nav.xhtml", start)
+        assert target is not None, start
+        assert target.get("id") == expected
+        assert "oh dear" in "".join(target.itertext())
+        _epubcheck(books[name])
+
+
 def test_notes_kept_in_the_standoff_end_the_book(tmp_path: Path) -> None:
     """Probe 31: the notes of a standOff listAnnotation that a ptr of the text calls were not
     in the book, and the ptr showed its target ("#weather"); the calls are note references

@@ -2227,6 +2227,57 @@ target="#beilage">Enclosure</ref></correspContext></correspDesc></profileDesc></
     assert doc.xpath("//nav[@class='corresp-context']//a/@rel") == ["external"] * 2
 
 
+TRANSCRIPT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Talk</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc><profileDesc><particDesc><listPerson><person xml:id="A">
+<persName>Anna</persName></person><person xml:id="B"><persName>Ben</persName></person>
+</listPerson></particDesc></profileDesc></teiHeader><text><body><timeline unit="s"
+origin="#T0"><when xml:id="T0" absolute="12:00:00"/><when xml:id="T1" interval="2"
+since="#T0"/></timeline><u who="#A #B">oh dear</u><u who="#A"><w>so</w><w>what</w><anchor
+synch="#T1"/><pause dur="PT0.3S"/><w>now</w><pc>?</pc></u></body></text></TEI>"""
+
+
+def test_an_utterance_names_every_speaker_and_a_pause_stands_apart(tmp_path: Path) -> None:
+    """Probe 110: an utterance of two speakers (u who="#A #B", att.ascribed takes several)
+    named the first alone, "Anna oh dear", where the index counts it as Ben's too; a pause
+    written against the token before it, past an anchor of the timeline, ran into it: "so
+    what(0.3 s)now?"."""
+    doc = _render_text(tmp_path, "talk", TRANSCRIPT)
+    said = [" ".join(u.text_content().split()) for u in doc.xpath("//div[@class='u']")]
+    assert said == ["Anna, Ben oh dear", "Anna so what (0.3 s) now?"]
+
+
+def test_the_parts_of_a_dictionary_citation_reference_and_etymology_are_words_apart(
+    tmp_path: Path,
+) -> None:
+    """Probe 110: in an entry written without whitespace between its elements, the
+    quotations of one citation, the references of one cross-reference and the words of an
+    etymology ran together on the page, in the book and in the search ("a bright coloura dull
+    colour", "huetint", "colorcolourcolorem"); a citation of running text is left as it was."""
+    doc = _render_text(
+        tmp_path,
+        "dict",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Dictionary</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><entry
+xml:id="colour"><form><orth>colour</orth></form><sense><def>a hue</def><cit
+type="example"><quote>a bright colour</quote><quote>a dull colour</quote></cit><xr
+type="syn"><ref target="#hue">hue</ref><ref target="#tint">tint</ref></xr></sense><etym><mentioned
+>color</mentioned><gloss>colour</gloss><mentioned>colorem</mentioned></etym></entry><entry
+xml:id="hue"><form><orth>hue</orth></form></entry><entry xml:id="tint"><form><orth>tint</orth>
+</form></entry><div><p>As <cit><quote>one</quote><bibl>Two</bibl></cit> said.</p></div></body>
+</text></TEI>""",
+    )
+    (entry,) = doc.xpath("//*[@id='colour']")
+    words = " ".join(entry.text_content().split())
+    for run in ("a bright colour a dull colour", "hue tint", "color colour colorem"):
+        assert run in words, words
+    assert [a.get("href") for a in entry.xpath(".//a[contains(@class, 'ref')]")] == [
+        "#hue",
+        "#tint",
+    ]
+
+
 def test_the_features_a_token_points_at_are_its_title(tmp_path: Path) -> None:
     """A token's @ana pointing at feature structures (a morphological analysis kept in an
     fvLib) showed nothing of them; their features, "name: value", follow the token's lemma

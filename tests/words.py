@@ -71,8 +71,26 @@ TEI_TOKENS = _names(
     forename surname addName genName nameLink roleName settlement region country district bloc
     street postCode postBox form orth pron hyph syll gramGrp gram pos gen number case per tns
     mood iType subc colloc usg lbl def etym xr oRef pRef cit vocal kinesic incident writing
-    rt geo"""
+    pause rt geo"""
 )
+#: Elements each of whose children is a token (base.xsl, r:is-token): a dictionary's
+#: cross-reference and etymology, and its citations.
+TOKEN_PARENTS = _names("xr etym")
+DICTIONARY_ENTRIES = _names("entry entryFree dictScrap")
+
+
+def _is_token(element: etree._Element) -> bool:
+    parent = element.getparent()
+    if _local(element) in TEI_TOKENS:
+        return True
+    if parent is None or not isinstance(parent.tag, str):
+        return False
+    return _local(parent) in TOKEN_PARENTS or (
+        _local(parent) == "cit"
+        and any(_local(a) in DICTIONARY_ENTRIES for a in parent.iterancestors())
+    )
+
+
 #: Structured references whose fields the page separates when nothing is written between them
 #: (biblio.xsl, r:fields-separator): a biblStruct, its parts, a bibl of fields alone.
 TEI_FIELDS = _names(
@@ -306,8 +324,8 @@ def _tei_content(
             continue
         if (
             previous is not None
-            and _local(previous) in TEI_TOKENS
-            and _local(child) in TEI_TOKENS
+            and _is_token(previous)
+            and _is_token(child)
             and _local(element) != "w"
             and previous.get("join") not in ("right", "both")
             and child.get("join") not in ("left", "both")
@@ -316,7 +334,9 @@ def _tei_content(
         _tei_walk(child, parts, notes, note_ids, in_note)
         if not _layout(element, child.tail, _next(children, index) is None):
             parts.append(_trim(child.tail, child, _next(children, index)))
-        previous = child if not (child.tail or "") else None
+        # an anchor is no word: the tokens on either side of it stay apart (r:space-before)
+        if _local(child) != "anchor" or (child.tail or ""):
+            previous = child if not (child.tail or "") else None
 
 
 def _layout(element: etree._Element, text: str | None, edge: bool) -> bool:

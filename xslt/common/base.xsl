@@ -453,12 +453,19 @@
       'settlement', 'region', 'country', 'district', 'bloc', 'street', 'postCode', 'postBox',
       'form', 'orth', 'pron', 'hyph', 'syll', 'gramGrp', 'gram', 'pos', 'gen', 'number', 'case',
       'per', 'tns', 'mood', 'iType', 'subc', 'colloc', 'usg', 'lbl', 'def', 'etym', 'xr',
-      'oRef', 'pRef', 'cit', 'vocal', 'kinesic', 'incident', 'writing')"/>
+      'oRef', 'pRef', 'cit', 'vocal', 'kinesic', 'incident', 'writing', 'pause')"/>
+  <!-- and, inside a dictionary's citation, cross-reference or etymology, each of its parts:
+       "<cit><quote>a bright colour</quote><quote>a dull colour</quote></cit>", "<xr><ref>hue
+       </ref><ref>tint</ref></xr>" and "<etym><mentioned>color</mentioned><gloss>"
+       read "coloura dull", "huetint" (probe 110); a citation of running text sets its
+       quotation and its source apart as blocks -->
   <xsl:function name="r:is-token" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
     <xsl:sequence select="$e instance of element()
         and namespace-uri($e) = 'http://www.tei-c.org/ns/1.0'
-        and local-name($e) = $r:token-names"/>
+        and (local-name($e) = $r:token-names
+             or $e/parent::*[self::xr or self::etym or self::cit[ancestor::*[self::entry
+                 or self::entryFree or self::dictScrap]]])"/>
   </xsl:function>
 
   <!-- True when $e must be set off by a space from the element just before it: both are
@@ -472,9 +479,12 @@
   <xsl:function name="r:space-before" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <!-- in a text with levels the whitespace between tokens is layout, never rendered -->
+    <!-- an anchor (a point of a timeline, of an alignment) is no word of its own: the
+         transcript's "<w>what</w><anchor synch="#T1"/><pause/>" read "what(0.3 s)" -->
     <xsl:variable name="prev" as="node()?" select="if ($r:has-levels)
-        then $e/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]
-        else $e/preceding-sibling::node()[1]"/>
+        then $e/preceding-sibling::node()[not(self::text()[not(normalize-space())])]
+            [not(self::anchor)][1]
+        else $e/preceding-sibling::node()[not(self::anchor)][1]"/>
     <xsl:sequence select="exists($prev) and $prev instance of element()
         and r:is-token($prev) and r:is-token($e) and empty($e/parent::w)
         and not($e/@join = ('left', 'both')) and not($prev/@join = ('right', 'both'))
@@ -503,6 +513,16 @@
     <xsl:sequence select="exists($e/self::pc)
         or exists($e/self::w[matches(normalize-space(.), '^\p{P}+$')])"/>
   </xsl:function>
+
+  <!-- A part of a dictionary's cross-reference, etymology or citation is a token there alone
+       (r:is-token): its own template, the one of a link or a mention anywhere, does not set
+       it apart, so the space comes first here. -->
+  <!-- (by its parent first, which costs the other elements of a long text nothing) -->
+  <xsl:template match="(xr/* | etym/* | cit/*)[r:is-token(.)][not(local-name() = $r:token-names)]"
+      mode="r:main" as="node()*" priority="20">
+    <xsl:call-template name="r:word-space"/>
+    <xsl:next-match/>
+  </xsl:template>
 
   <!-- The space that keeps $e apart from the token before it (r:space-before). -->
   <xsl:template name="r:word-space" as="text()?">

@@ -112,11 +112,13 @@
         else $minutes || ':' || $secs"/>
   </xsl:function>
 
-  <!-- The name of whoever @who points at first: a person of this text or of the registers. -->
+  <!-- The names of whoever @who points at: persons of this text or of the registers. -->
   <xsl:function name="r:who-label" as="xs:string?">
     <xsl:param name="who" as="attribute()?"/>
     <xsl:param name="root" as="document-node()"/>
-    <xsl:sequence select="r:who-labels($who, $root)[1]"/>
+    <!-- every speaker of it: @who takes several pointers (att.ascribed), and "#A #B" named
+         Anna alone for words the index counts as Ben's too (probe 110) -->
+    <xsl:sequence select="string-join(r:who-labels($who, $root), ', ')[. != '']"/>
   </xsl:function>
 
   <!-- The names of everyone @who points at ("#a #b"), each its entry's name (a person, a
@@ -177,9 +179,10 @@
        kind (@type, TEI 8.3.2: a classification, such as "short" or "long") is said in the
        encoding's words, "(… short)", and in the title beside a length: a short and a long
        pause both read "(…)" (probe 28). -->
-  <xsl:template match="pause" mode="r:main" as="element()">
+  <xsl:template match="pause" mode="r:main" as="node()+">
     <xsl:variable name="length" as="xs:string?" select="(@dur, @dur-iso)[1] ! r:duration-words(.)"/>
     <xsl:variable name="type" as="xs:string" select="r:token-words(@type)"/>
+    <xsl:call-template name="r:word-space"/>
     <span title="{string-join((r:msg('spoken.pause'), $type[. != '']), ', ')}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'pause'"/>

@@ -38,8 +38,14 @@
             | tei:lg[r:is-poem-entry(.)])
         | $text//tei:group/tei:text[empty((tei:front | tei:body | tei:back)/*[ee:is-div(.)])]
           [exists(r:group-title(.)) and exists(r:group-target(.))]), $pages"/>
-    <xsl:variable name="first-body" as="element()?"
-        select="($text/tei:body//*[@xml:id], $pages)[1]"/>
+    <!-- where the body begins: its first block with an id (the book writes a block's id
+         where it writes the block), else the file its first element went to. Any first id
+         was taken, and a transcript's timeline, which the book does not show, opened its body
+         with <when xml:id="T0">: the landmark led nowhere (probe 110, epubcheck RSC-012). -->
+    <xsl:variable name="first-body" as="element()?" select="($text/tei:body//*[@xml:id]
+        [self::tei:div or self::tei:p or self::tei:ab or self::tei:lg or self::tei:sp
+            or self::tei:u or self::tei:head or self::tei:entry]
+        [not(ancestor::tei:note | ancestor::tei:rdg | ancestor::tei:rdgGrp)], $pages)[1]"/>
     <xsl:call-template name="ee:document">
       <xsl:with-param name="href" select="'nav.xhtml'"/>
       <xsl:with-param name="title" select="r:msg('toc.title') || ' — ' || ee:title()"/>
@@ -89,7 +95,8 @@
             <li><a epub:type="toc" href="nav.xhtml#toc"><xsl:value-of select="r:msg('toc.title')"/></a></li>
             <li>
               <a epub:type="bodymatter"
-                  href="{if (exists($first-body)) then ee:href($first-body) else $ee:plan[1]?file}"><xsl:value-of select="r:msg('epub.start')"/></a>
+                  href="{if (exists($first-body)) then ee:href($first-body)
+                      else ($text/tei:body/*[1] ! ee:file(.), $ee:plan[1]?file)[1]}"><xsl:value-of select="r:msg('epub.start')"/></a>
             </li>
             <xsl:if test="$has-index">
               <li><a epub:type="index" href="{$ee:index-file}"><xsl:value-of select="r:msg('epub.index')"/></a></li>
