@@ -1,4 +1,5 @@
-"""A ``teiCorpus`` read by the build as one text: its members become the texts of a ``group``.
+"""A ``teiCorpus`` read by the build as one text: its members become the texts of a ``group``
+(and so do the ``TEI`` documents a ``TEI`` document holds, after its own text).
 
 TEI P5 (15.1) keeps a corpus in one file: ``teiCorpus`` holds a corpus header, then ``TEI``
 documents (or nested ``teiCorpus``), each with a header of its own. The writers read one
@@ -38,12 +39,20 @@ _RESOURCE_TAGS = (f"{_T}facsimile", f"{_T}sourceDoc")
 
 
 def is_corpus(root: etree._Element) -> bool:
-    return bool(root.tag == f"{_T}teiCorpus")
+    """Whether ``root`` holds documents of its own: a ``teiCorpus``, or a ``TEI`` with
+    ``TEI`` children (P5 allows a TEI document to hold others after its own text, or in
+    its place: ``teiHeader, ((model.resource+, TEI*) | TEI+)``). Probe 110: such inner
+    documents were never published, and one holding no text of its own was "nothing to
+    publish"."""
+    return bool(
+        root.tag == f"{_T}teiCorpus"
+        or (root.tag == f"{_T}TEI" and any(child.tag == f"{_T}TEI" for child in root))
+    )
 
 
 def as_text(document: SourceDocument) -> SourceDocument:
     """``document`` itself, its tree rewritten into one ``TEI`` when its root is a
-    ``teiCorpus`` with at least one member."""
+    ``teiCorpus`` with at least one member, or a ``TEI`` holding others."""
     root = document.root
     if not is_corpus(root) or _members(root) == []:
         return document
@@ -90,7 +99,10 @@ def merged(corpus: etree._Element) -> etree._Element:
     beside: list[etree._Element] = []
     lists: list[etree._Element] = []
     _collect(corpus, beside, lists)
-    texts = [_member_text(member, beside, lists) for member in _members(corpus)]
+    # a TEI document's own text comes first, before the documents it holds, under the
+    # document's own title (no opening of its own)
+    own = corpus.find(f"{_T}text") if corpus.tag == f"{_T}TEI" else None
+    texts = [own] + [_member_text(member, beside, lists) for member in _members(corpus)]
     if any(t is not None for t in texts):
         group = etree.SubElement(etree.SubElement(tei, f"{_T}text"), f"{_T}group")
         group.extend(t for t in texts if t is not None)

@@ -133,6 +133,53 @@ def test_a_corpus_file_is_published_with_every_member(tmp_path: Path) -> None:
     assert downloads and downloads[0].read_text(encoding="utf-8") == CORPUS
 
 
+NESTED = f"""<TEI {T} xml:lang="en">{_header("Outer collection")}
+<text><body><p>Outer words first.</p></body></text>
+<TEI xml:id="t1">{_header("First inner")}<text><body><p>Alpha words here.</p></body></text>
+<TEI>{_header("Within the first")}<text><body><p>Gamma words.</p></body></text></TEI></TEI>
+<TEI xml:id="t2">{_header("Second inner", PARTIC)}<text><body><p>Beta words, <persName
+ref="#anne">Anne</persName>.</p></body></text></TEI>
+</TEI>"""
+
+
+def test_the_documents_a_tei_document_holds_are_texts_after_its_own(tmp_path: Path) -> None:
+    """Probe 110: TEI P5 lets a TEI document hold others, after its own text or in its
+    place (teiHeader, ((model.resource+, TEI*) | TEI+)); they were never published, without
+    a word, and a document holding them alone was "nothing to publish". Its own text comes
+    first, then each inner document as a corpus's member, nested ones within."""
+    root = as_text(_doc(NESTED)).root
+    texts = root.xpath("t:text/t:group/t:text", namespaces=NS)
+    assert [" ".join(t.xpath("string((.//t:p)[1])", namespaces=NS).split()) for t in texts] == [
+        "Outer words first.",
+        "Alpha words here.",
+        "Beta words, Anne.",
+    ]
+    # an inner document holding one more: its own text, then that one, in a group
+    inner = texts[1].xpath("t:group/t:text", namespaces=NS)
+    assert [t.xpath("string(.//t:p)", namespaces=NS) for t in inner] == [
+        "Alpha words here.",
+        "Gamma words.",
+    ]
+    assert root.xpath("string(t:teiHeader//t:title)", namespaces=NS) == "Outer collection"
+    assert root.xpath("t:standOff/t:listPerson/t:person/@xml:id", namespaces=NS) == ["anne"]
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    (sources / "outer.xml").write_text(NESTED, encoding="utf-8")
+    only = NESTED.replace("<text><body><p>Outer words first.</p></body></text>", "")
+    (sources / "only.xml").write_text(only, encoding="utf-8")
+    report = build([sources], tmp_path / "site")
+    assert report.errors == 0 and report.warnings == 0, report.sorted()
+    for stem in ("outer", "only"):
+        page = (tmp_path / "site" / "html" / f"{stem}.html").read_text(encoding="utf-8")
+        with zipfile.ZipFile(tmp_path / "site" / "epub" / f"{stem}.epub") as book:
+            content = " ".join(
+                book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml")
+            )
+        for words in ("Alpha words here", "Beta words", "Gamma words", "Second inner"):
+            assert words in page and words in content, (stem, words)
+        assert ("Outer words first" in page) is (stem == "outer")
+
+
 def test_a_member_says_whose_and_whence_it_is() -> None:
     """A member's authors and source, which its header alone gave, head its section with its
     title (they were shown nowhere: not on the page, the about page or in the book)."""
