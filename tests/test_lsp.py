@@ -615,6 +615,47 @@ def test_references_from_a_register_entry(client: Client, project: Path) -> None
         register.close()
 
 
+def test_an_entry_nested_in_an_entry_is_known(text: Document, project: Path) -> None:
+    """Probe 111: the edition's places nest (a camp in Mechelen in Belgium, Guidelines
+    13.3.4), which the check and the build resolve; hover, definition and completion knew
+    none of the nested ones (null, and only the three top-level places offered)."""
+    at = text.position('<placeName ref="#mechelen-transit-camp"', '<placeName ref="#mech')
+    hover = text.ask("hover", at)
+    assert hover is not None and "`#mechelen-transit-camp`" in hover["contents"]["value"]
+    location = text.ask("definition", at)
+    line = (
+        (project / "tei/registers/places.xml")
+        .read_text()
+        .splitlines()[location["range"]["start"]["line"]]
+    )
+    assert 'xml:id="mechelen-transit-camp"' in line
+    start = text.position('<placeName ref="#mechelen-transit-camp"', '<placeName ref="#')
+    offered = {i["label"] for i in text.ask("completion", start)["items"]}
+    assert {"#mechelen", "#mechelen-transit-camp", "#belgium"} <= offered, offered
+
+
+def test_two_mentions_on_one_line_are_two_places(client: Client, project: Path) -> None:
+    """Probe 111: the second mention of an entry on a line was given the first's range."""
+    register = Document(client, project / "tei/registers/places.xml")
+    try:
+        position = register.position('<place xml:id="belgium"', '<place xml:id="b')
+        found = register.ask("references", position, context={"includeDeclaration": False})
+        places = [
+            (f["uri"], f["range"]["start"]["line"], f["range"]["start"]["character"]) for f in found
+        ]
+        assert len(places) == len(set(places)) > 1, places
+        lines = {
+            f["uri"]: Path(f["uri"].removeprefix("file://")).read_text().splitlines() for f in found
+        }
+        for item in found:
+            start, end = item["range"]["start"], item["range"]["end"]
+            assert lines[item["uri"]][start["line"]][start["character"] : end["character"]] == (
+                "#belgium"
+            )
+    finally:
+        register.close()
+
+
 def test_a_file_of_another_schema(tmp_path: Path) -> None:
     """A file outside any edition, naming TEI's tei_all in its xml-model: completion follows
     that grammar and diagnostics come without an edition around it."""
@@ -829,6 +870,34 @@ def test_the_lifecycle_is_the_specification_s(project: Path) -> None:
         assert other.process.wait(10) == 1
     finally:
         _ended(other)
+
+
+def test_messages_that_cannot_be_read_are_answered_as_json_rpc_says(project: Path) -> None:
+    """Probe 111: a body that is no JSON, and a request whose params are not its method's,
+    showed an "Error in server" pop-up in the editor, and the request got no answer (a
+    client waiting for it hung). They are answered Parse error (-32700, id null) and
+    Invalid params (-32602, to the request's id); the server goes on."""
+    client = Client(project)
+    try:
+        client.request("initialize", {"processId": None, "rootUri": project.as_uri(),
+                                      "capabilities": {}})  # fmt: skip
+        client.notify("initialized", {})
+        assert client.process.stdin is not None
+        for body in (b"{not json}", b'{"jsonrpc": "2.0", "id": 99, "method": "shutd'):
+            client.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+            client.process.stdin.flush()
+            answer = client.messages.get(timeout=30)
+            assert answer.get("id") is None and answer["error"]["code"] == -32700, answer
+        client.send({"id": "x", "method": "textDocument/hover", "params": {"bogus": 1}})
+        answer = client.messages.get(timeout=30)
+        assert answer["id"] == "x" and answer["error"]["code"] == -32602, answer
+        # nothing else was said to the user, and the server still answers
+        assert client.messages.empty()
+        assert client.request("shutdown", None) is None
+        client.notify("exit", None)
+        assert client.process.wait(10) == 0
+    finally:
+        _ended(client)
 
 
 def _ended(client: Client) -> None:

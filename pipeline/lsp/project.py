@@ -42,13 +42,14 @@ from ..gate import (
     read_bytes,
 )
 from ..paths import DEFAULT_SCHEMA
-from ..stages import is_text
+from ..stages import ENTRY_KINDS, is_text
 from ..validate import references
 from ..xinclude import corpus_root
 
 _DECLARED = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ROOT_ELEMENT = re.compile(r"<(?![?!])")
 _NAME_ELEMENTS = ("persName", "placeName", "orgName", "name", "objectName", "eventName")
+_ENTRY_TAGS = tuple(f"{{{TEI_NS}}}{kind}" for kind in ENTRY_KINDS)
 #: Longest note shown in a completion or hover.
 NOTE_LIMIT = 400
 
@@ -115,7 +116,12 @@ def entries_of(doc: SourceDocument) -> tuple[Entry, ...]:
         value = element.get(XML_ID)
         if value is None or not element.tag.startswith(f"{{{TEI_NS}}}"):
             continue
+        # an entry of a list, or one nested in an entry (a camp in a town in a country:
+        # Guidelines 13.3.4), which the check and the build resolve: hover, definition and
+        # completion knew none of the edition's nested places (probe 111)
         parent = element.getparent()
+        while parent is not None and element.tag in _ENTRY_TAGS and parent.tag in _ENTRY_TAGS:
+            parent = parent.getparent()
         if parent is None or not etree.QName(parent).localname.startswith("list"):
             continue
         path, line = doc.locate(element)
@@ -333,7 +339,9 @@ class Project:
         for indexed in files:
             own = {fact.value for fact in indexed.facts.ids}
             for pointer in indexed.facts.pointers:
-                if pointer.fragment != entry.id:
+                # (an entry nested in it is told as a use of it by the check, no pointer
+                # anyone wrote: it has no place to show)
+                if pointer.fragment != entry.id or pointer.attribute == "xml:id":
                     continue
                 written = pointer.origin or indexed.path
                 if pointer.file:

@@ -13,15 +13,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from lsprotocol import types as lsp
 from pygls import uris
-from pygls.exceptions import JsonRpcInvalidRequest, JsonRpcServerNotInitialized
+from pygls.exceptions import (
+    JsonRpcException,
+    JsonRpcInvalidRequest,
+    JsonRpcParseError,
+    JsonRpcServerNotInitialized,
+)
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.json_rpc import RPCMessage, RPCRequest
@@ -94,6 +100,14 @@ def units_of(document: TextDocument) -> Callable[[str], int]:
     return lambda text: len(text.encode("utf-16-le")) // 2
 
 
+@dataclass(frozen=True)
+class _Refused:
+    """A request that cannot be read as its method's, and why (EditionProtocol)."""
+
+    id: int | str
+    error: JsonRpcException
+
+
 class EditionProtocol(LanguageServerProtocol):
     """pygls's protocol, as the specification has it where pygls is silent (probe 81): a
     request after ``shutdown`` is answered InvalidRequest (it was never answered: a client
@@ -105,7 +119,21 @@ class EditionProtocol(LanguageServerProtocol):
     exit_code = 0
     initialize_asked = False
 
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """A request whose params are not the method's is answered InvalidParams (probe
+        111: pygls raised it out of the reading loop, the editor got an "Error in server"
+        pop-up and the request no answer, so a client waiting for it hung)."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "jsonrpc" in data and "method" in data and "id" in data:
+                return _Refused(data["id"], error)
+            raise
+
     def handle_message(self, message: RPCMessage) -> None:
+        if isinstance(message, _Refused):
+            self._send_response(message.id, error=message.error.to_response_error())
+            return
         method = getattr(message, "method", "")
         if method == lsp.EXIT:
             self.exit_code = 0 if self._shutdown else 1
@@ -132,6 +160,15 @@ class EditionLanguageServer(LanguageServer):
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="edition-check")
         self.pending: dict[str, asyncio.Task[None]] = {}
         self._lines: dict[str, Lines] = {}
+
+    def report_server_error(self, error: Exception, source: type[Exception]) -> None:
+        """A message that is no JSON (a body cut short, a broken client) is answered as
+        JSON-RPC says, a Parse error of no id, not with an "Error in server" pop-up in the
+        user's editor (probe 111)."""
+        if isinstance(error, ValueError) and not isinstance(error, JsonRpcException):
+            self.protocol._send_response(None, error=JsonRpcParseError().to_response_error())  # type: ignore[arg-type]
+            return
+        super().report_server_error(error, source)  # type: ignore[arg-type]
 
     # -- documents --------------------------------------------------------------------------
 
@@ -512,17 +549,26 @@ def references(ls: EditionLanguageServer, params: lsp.ReferenceParams) -> list[l
         entry = project.entries().get(tag.attributes["xml:id"]) or entry
     if entry is None:
         return None
-    found = [_location(ls, m.path, m.line, f"#{m.fragment}") for m in project.mentions(entry)]
+    # the second mention on a line at its own place, not the first's (probe 111)
+    seen: Counter[tuple[Path, int]] = Counter()
+    found = []
+    for mention in project.mentions(entry):
+        nth = seen[mention.path, mention.line]
+        seen[mention.path, mention.line] += 1
+        found.append(_location(ls, mention.path, mention.line, f"#{mention.fragment}", nth))
     if params.context.include_declaration:
         found.insert(0, _location(ls, entry.path, entry.line, f'xml:id="{entry.id}"'))
     return found
 
 
-def _location(ls: EditionLanguageServer, path: Path, line: int, needle: str) -> lsp.Location:
-    """The place of ``needle`` on ``line`` of ``path`` (the whole line when not found there)."""
+def _location(
+    ls: EditionLanguageServer, path: Path, line: int, needle: str, nth: int = 0
+) -> lsp.Location:
+    """The place of the ``nth`` (from 0) ``needle`` on ``line`` of ``path`` (the whole line
+    when not found there)."""
     uri = uri_of(path)
     text = _line_text(ls, uri, path, line - 1)
-    at = _find_word(text, needle)
+    at = _find_word(text, needle, nth)
     document = ls.workspace.get_text_document(uri)
     units = units_of(document)
     if at < 0:
@@ -532,13 +578,15 @@ def _location(ls: EditionLanguageServer, path: Path, line: int, needle: str) -> 
     return lsp.Location(uri, lsp.Range(lsp.Position(line - 1, begin), lsp.Position(line - 1, end)))
 
 
-def _find_word(text: str, needle: str) -> int:
-    """Where ``needle`` stands in ``text`` not followed by more of a name (``#a`` in ``#ab``
-    is no match)."""
+def _find_word(text: str, needle: str, nth: int = 0) -> int:
+    """Where the ``nth`` (from 0) ``needle`` stands in ``text`` not followed by more of a
+    name (``#a`` in ``#ab`` is no match)."""
     for match in re.finditer(re.escape(needle), text):
         after = text[match.end() : match.end() + 1]
         if not (after.isalnum() or after in "-_.:"):
-            return match.start()
+            if nth == 0:
+                return match.start()
+            nth -= 1
     return -1
 
 
