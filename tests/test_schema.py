@@ -429,6 +429,17 @@ FIRES = {
         sample('<p>From <date from="1944-12" to="1944-11-30">then</date>.</p>'),
         'from="1944-12"',
     ),
+    # probe 113: a point and a range at once (TEI's att-datable-w3c-when), filed by @when
+    "ed-date-mixed-when": (
+        "ed-date-mixed",
+        sample('<p>By\n<date when="1944-11" notBefore="1944-10-01">November</date>.</p>'),
+        'notBefore="1944-10-01"',
+    ),
+    "ed-date-mixed-from": (
+        "ed-date-mixed",
+        sample('<p>From\n<date from="1944-10" notBefore="1944-09">then</date>.</p>'),
+        'from="1944-10"',
+    ),
     "ed-id-unique": (
         "ed-id-unique",
         sample('<p xml:id="same">One.</p>\n<p xml:id="same">Two.</p>'),
