@@ -1061,10 +1061,10 @@ def _syntax_diagnostic(
     # "</p>"): at its own "</", the last one of its name before libxml2's place on the line
     mismatch = _MISMATCH.match(raw)
     if mismatch and line and column and data:
-        try:
-            text = data.split(b"\n")[line - 1].decode("utf-8")
-        except (IndexError, UnicodeDecodeError):
-            text = ""
+        # the line in the file's own encoding (probe 111: a UTF-16 file's was never read as
+        # UTF-8, and its stray end tag was placed after itself)
+        lines = (columns.decode(data) or "").split("\n")
+        text = lines[line - 1] if line <= len(lines) else ""
         found = text.rfind(f"</{mismatch.group(1)}", 0, column - 1)
         if found >= 0:
             column = found + 1

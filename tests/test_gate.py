@@ -82,6 +82,11 @@ def test_not_well_formed_is_located(tmp_path: Path) -> None:
     assert "the end tag </b> does not close the open <a> (begun on line 2)" in d.message
     d = only_error(gate(tmp_path, "fa.xml", "<r>\n<p>سلام </q></p>\n</r>".encode()))
     assert (d.line, d.column) == (2, 9)
+    # in a UTF-16 file too (probe 111: placed after itself, the file never read as UTF-8)
+    utf16 = '<?xml version="1.0" encoding="UTF-16"?>\n<r>\n<p>سلام </q></p>\n</r>'
+    found = gate(tmp_path, "u16.xml", utf16.encode("utf-16")).diagnostics
+    (d,) = [d for d in found if d.code == "gate.not-well-formed"]  # and gate.utf16's note
+    assert (d.line, d.column) == (3, 9)
 
 
 @pytest.mark.parametrize(
