@@ -369,6 +369,25 @@ def test_max_errors_says_when_relax_ng_problems_are_not_shown(tmp_path: Path) ->
     assert "rng.too-many" not in whole.by_code()
 
 
+def test_max_errors_caps_the_problems_of_reading_a_file(tmp_path: Path) -> None:
+    """Probe 109: every refused xi:include of a file is told, but 300 of them were all
+    listed whatever --max-errors said; the first ones are, and a line says how many more."""
+    includes = "".join(f'<xi:include href="/etc/passwd?{n}" parse="text"/>' for n in range(30))
+    (tmp_path / "t.xml").write_text(
+        tei_text(f"<p>{includes}</p>").replace(
+            "<TEI ", '<TEI xmlns:xi="http://www.w3.org/2001/XInclude" ', 1
+        )
+    )
+    capped = check([tmp_path], CheckOptions(checks=frozenset({"rng"}), max_errors=5))
+    codes = capped.by_code()
+    assert (codes.get("gate.xinclude-outside"), codes.get("gate.too-many")) == (5, 1), codes
+    (more,) = [d for d in capped.diagnostics if d.code == "gate.too-many"]
+    assert more.message.startswith("25 more reading problems in this file are not shown")
+    whole = check([tmp_path], CheckOptions(checks=frozenset({"rng"}), max_errors=50))
+    assert whole.by_code().get("gate.xinclude-outside") == 30
+    assert "gate.too-many" not in whole.by_code()
+
+
 def test_relax_ng_problems_under_a_few_refused_parents_are_all_told(tmp_path: Path) -> None:
     """Probe 93: a dictionary's 80 entries in eight divisions the edition's grammar refuses
     read as 9 errors, "10 errors" in the summary and no rng.too-many: the search for
