@@ -80,8 +80,8 @@ def serve(
     """Build, serve the site at http://127.0.0.1:8000/, and rebuild on every save.
 
     PATHS are files or folders (default: the edition's tei/ folder), built into OUT as
-    `edition build` does. The sources, registers, schemas, pyproject.toml and the encoding
-    guide are watched; a save rebuilds the edition, checks the changed files and reloads the
+    `edition build` does. The sources, registers, schemas, pyproject.toml, the encoding
+    guide and the introduction are watched; a save rebuilds the edition, checks the changed files and reloads the
     open pages, which show the diagnostics in a panel (and the terminal prints them).
     Ctrl-C stops the server.
     """
@@ -106,12 +106,17 @@ def serve(
             out=out or cfg.out,
             only=only or None,
             jobs=workers,
+            # as `edition build` has them (probe 112: the introduction was left out, and the
+            # preview's home page, written over the published one, had none)
             guide=cfg.guide if own else None,
+            about=cfg.about if own else None,
             title=cfg.title if own else None,
             language=cfg.language,
             timeout=_timeout(timeout, cfg),
             max_bytes=cfg.max_bytes,
             root=root or cfg.root,
+            images=cfg.images,
+            epub_facsimiles=cfg.epub_facsimiles,
             publication=cfg.publication,
             page_size=cfg.page_size,
             check=CheckOptions(

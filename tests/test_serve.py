@@ -430,6 +430,34 @@ def test_serve_rebuilds_on_save_and_stops_on_ctrl_c(edition: Path) -> None:
     assert left.returncode != 0, "a process of the server is still alive"
 
 
+def test_serve_builds_as_build_does_and_watches_the_introduction(edition: Path) -> None:
+    """Probe 112: serve left out the configured introduction ([tool.edition] about), and its
+    home page, written over the one `edition build` had published, had none; a save of the
+    introduction rebuilt nothing. Serve's first build publishes what `edition build` does."""
+    about = edition / "docs" / "about.md"
+    about.write_text("An edition of revolutionary letters.\n", encoding="utf-8")
+    settings = edition / "pyproject.toml"
+    settings.write_text(settings.read_text() + 'about = "docs/about.md"\n')
+    built = subprocess.run([sys.executable, "-m", "pipeline.cli", "build"], cwd=edition,
+                           capture_output=True, text=True, check=False)  # fmt: skip
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = edition / "dist" / "html" / "index.html"
+    published = home.read_bytes()
+    assert b"revolutionary letters" in published
+    serving = Serving(edition)
+    try:
+        serving.wait("s['cycles'] == 1 and not s['building']")
+        assert home.read_bytes() == published
+        about.write_text("An edition of counter-revolutionary letters.\n", encoding="utf-8")
+        serving.wait("s['cycles'] == 2 and not s['building']")
+        assert b"counter-revolutionary letters" in home.read_bytes()
+        status, err = serving.stop()
+    finally:
+        if serving.process.poll() is None:
+            serving.process.kill()
+    assert status == 130, err
+
+
 def test_serve_refuses_an_output_inside_the_sources(edition: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "pipeline.cli", "serve", "--out", "tei/site", "--port", "0"],

@@ -62,6 +62,8 @@ class ServeOptions:
     only: tuple[str, ...] | None = None
     jobs: int = 1
     guide: Path | None = None
+    #: The home page's introduction (``[tool.edition] about``), watched as the guide is.
+    about: Path | None = None
     title: str | None = None
     language: str = "en"
     timeout: float | None = None
@@ -70,6 +72,9 @@ class ServeOptions:
     publication: Publication = field(default_factory=Publication)
     #: Kilobytes of HTML above which a reading page is split (``[tool.edition] page-size``).
     page_size: int = 200
+    #: ``[tool.edition] images`` and ``epub-facsimiles``, as ``edition build`` reads them.
+    images: str | None = None
+    epub_facsimiles: bool = False
     #: Files whose change reloads the settings (``pyproject.toml``) or needs a full check.
     watched_files: tuple[Path, ...] = ()
     config_file: Path | None = None
@@ -86,11 +91,14 @@ def rebuild(options: ServeOptions, resident: Resident | None = None) -> Report:
         only=options.only,
         jobs=options.jobs,
         guide=options.guide,
+        about=options.about,
         title=options.title,
         language=options.language,
         timeout=options.timeout,
         max_bytes=options.max_bytes,
         root=options.root,
+        images=options.images,
+        epub_facsimiles=options.epub_facsimiles,
         publication=options.publication,
         page_size=options.page_size,
         # read again: a save may have changed a stylesheet of it
@@ -101,7 +109,7 @@ def rebuild(options: ServeOptions, resident: Resident | None = None) -> Report:
 
 def watch_set(options: ServeOptions) -> WatchSet:
     """The sources (folders recursively), the register folders beside them, the schemas
-    they name, the settings file and the guide."""
+    they name, the settings file, the guide and the introduction."""
     folders = [t for t in options.targets if t.is_dir()]
     files = [t for t in options.targets if not t.is_dir()]
     found, _ = discover(options.targets)
@@ -110,8 +118,7 @@ def watch_set(options: ServeOptions) -> WatchSet:
     if options.customisation is not None:
         files.extend(options.customisation.files)
     files.extend(_schemas(found, options.check))
-    if options.guide is not None:
-        files.append(options.guide)
+    files.extend(f for f in (options.guide, options.about) if f is not None)
     if options.config_file is not None:
         files.append(options.config_file)
     return WatchSet.of(folders, files)
