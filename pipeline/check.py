@@ -83,6 +83,7 @@ def check(
         corpus=corpus_digest(paths),
     )
     names, missing = discover_names(paths)
+    names = [*names, *_registers_beside(names, paths)]
     out = _Emitter(report, stream)
     out.add(missing)
     # a folder with no *.xml (emptied, mistyped, named x.xml) checks nothing: an archivist's
@@ -110,6 +111,28 @@ def check(
         out.add(reference_problems(out.said, checked, context, options.max_errors, complete))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _registers_beside(names: Sequence[str], paths: Sequence[Path]) -> list[str]:
+    """The register files a build of the folders in ``paths`` reads from outside them
+    (``registers/`` beside or above the sources: ``references.context_files``), which it
+    publishes: checked too (probe 112: an invalid register in the edition's folder, above
+    its sources, passed the check and was published). Not for files named one by one: the
+    check of a saved text (the editor's, the server's) is about that text, its registers
+    read only to resolve its pointers."""
+    folders = [os.path.realpath(p) for p in paths if p.is_dir()]
+    if not folders:
+        return []
+    named = {os.path.realpath(n) for n in names}
+    # by folder, as references.context_files looks (a Path for each of 100,000 files was
+    # 0.4 s before the first one was checked)
+    parents = {Path(os.path.dirname(os.path.abspath(n))) for n in names}
+    outside = [
+        found
+        for found in references.register_folders(parents)
+        if not any((str(found) + os.sep).startswith(folder + os.sep) for folder in folders)
+    ]
+    return [name for name in discover_names(outside)[0] if os.path.realpath(name) not in named]
 
 
 def corpus_digest(paths: Sequence[Path]) -> str:

@@ -369,6 +369,33 @@ def test_max_errors_says_when_relax_ng_problems_are_not_shown(tmp_path: Path) ->
     assert "rng.too-many" not in whole.by_code()
 
 
+def test_a_register_the_build_reads_beside_the_sources_is_checked(tmp_path: Path) -> None:
+    """Probe 112: a register in the edition's folder, above its sources (``registers/`` beside
+    ``tei/``), is read and published by the build, but the check of the sources never looked
+    at it: a broken one passed `make check`. A check of a folder checks it; a check of one
+    text (the editor's, the server's after a save) reads it for the pointers alone."""
+    text = tmp_path / "tei" / "texts" / "t.xml"
+    text.parent.mkdir(parents=True)
+    text.write_text(tei_text('<p><persName ref="#a">A</persName></p>'), encoding="utf-8")
+    register = tmp_path / "registers" / "r.xml"
+    register.parent.mkdir()
+    register.write_text(
+        tei_text(
+            '<listPerson><person xml:id="a"><persName>A</persName></person></listPerson>'
+        ).replace("</listPerson>", "</listPersons>"),  # not well-formed
+        encoding="utf-8",
+    )
+    options = CheckOptions(checks=frozenset({"rng", "refs"}))
+    whole = check([tmp_path / "tei"], options)
+    errors = {(Path(d.path).name, d.code) for d in whole.sorted() if d.severity is Severity.ERROR}
+    # (its pointer dangles too: the register could not be read)
+    assert errors == {("r.xml", "gate.not-well-formed"), ("t.xml", "refs.dangling")}, errors
+    assert len(whole.files) == 2
+    one = check([text], options)
+    assert not [d for d in one.diagnostics if Path(d.path).name == "r.xml"], one.sorted()
+    assert len(one.files) == 1
+
+
 def test_max_errors_caps_the_problems_of_reading_a_file(tmp_path: Path) -> None:
     """Probe 109: every refused xi:include of a file is told, but 300 of them were all
     listed whatever --max-errors said; the first ones are, and a line says how many more."""
