@@ -81,8 +81,9 @@ def serve(
 
     PATHS are files or folders (default: the edition's tei/ folder), built into OUT as
     `edition build` does. The sources, registers, schemas, pyproject.toml, the encoding
-    guide and the introduction are watched; a save rebuilds the edition, checks the changed files and reloads the
-    open pages, which show the diagnostics in a panel (and the terminal prints them).
+    guide and the introduction are watched; a save rebuilds the edition, checks the
+    changed files and reloads the open pages, which show the diagnostics in a panel (and
+    the terminal prints them).
     Ctrl-C stops the server.
     """
     from .check import CheckOptions

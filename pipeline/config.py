@@ -283,13 +283,17 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _misnamed_table(path: Path, data: dict[str, object], tool: dict[str, object]) -> None:
     """A table that is meant to be ``[tool.edition]`` and is not (``[tools.edition]``,
-    ``[tool.editions]``, ``[tool.Edition]``): probe 71, every setting of such a file was left
-    out without a word, the site built in English with the text's title."""
+    ``[tool.editions]``, ``[tool.Edition]``, ``[edition]``): probe 71, every setting of such
+    a file was left out without a word, the site built in English with the text's title."""
     import difflib
 
     tools = data.get("tools")
     found = None
-    if isinstance(tools, dict) and any(str(k).lower().startswith("edition") for k in tools):
+    # a top-level [edition] (probe 112), as a new user writes it after [project]
+    top = [str(k) for k, v in data.items() if isinstance(v, dict) and str(k).lower() == "edition"]
+    if top:
+        found = top[0]
+    elif isinstance(tools, dict) and any(str(k).lower().startswith("edition") for k in tools):
         found = "tools." + next(str(k) for k in tools if str(k).lower().startswith("edition"))
     else:
         near = difflib.get_close_matches("edition", [str(k).lower() for k in tool], 1, 0.8)

@@ -137,7 +137,10 @@ def test_the_editions_own_schema_copy_is_the_default(tmp_path: Path) -> None:
     assert load(DEFAULT_SCHEMATRON.parents[1]).schematron is None
 
 
-@pytest.mark.parametrize("table", ["tools.edition", "tool.editions", "tool.Edition", "tool.edtion"])
+# probe 112: a top-level [edition]
+@pytest.mark.parametrize(
+    "table", ["tools.edition", "tool.editions", "tool.Edition", "tool.edtion", "edition"]
+)
 def test_a_misnamed_table_is_an_error(tmp_path: Path, table: str) -> None:
     """Probe 71: [tools.edition] was passed over without a word, with all its settings."""
     with pytest.raises(ConfigError, match=rf"\[{table}\] is not read: .*\[tool\.edition\]"):
