@@ -558,6 +558,30 @@ def test_an_id_written_without_its_hash_is_told_to_take_one(tmp_path: Path) -> N
     )
 
 
+def test_a_names_ref_without_its_hash_naming_a_register_entry_is_told(tmp_path: Path) -> None:
+    """Probe 112: <placeName ref="dresden"> with dresden an entry of the registers passed
+    the check of a file validated against tei_all, where the build warned that it points at
+    a file of that name; it is told, with the pointer to write, and is no use of the entry.
+    A bare word naming no entry, or on a pointer of another kind, stays unreported."""
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f'<TEI {TEI}><text><p><placeName ref="anna">A</placeName>\n'
+        '<persName ref="nobody">N</persName><ref target="anna">r</ref></p></text></TEI>',
+    )
+    reg = file_facts(tmp_path, "reg.xml", REGISTER)
+    found = resolve([text, reg])
+    told = [(Path(d.path).name, d.code, d.line, d.column) for d in found]
+    assert ("t.xml", "refs.bare-id", 1, 62) in told, told  # at the attribute
+    assert next(d for d in found if d.code == "refs.bare-id").message == (
+        '@ref="anna" on <placeName> is the address of a file named "anna", not of the register'
+        ' entry with xml:id "anna": a pointer to an id begins with "#"; write ref="#anna"'
+    )
+    assert len([t for t in told if t[0] == "t.xml"]) == 1, told
+    # no use of the entry: it is never referenced
+    assert ("reg.xml", "refs.unused-entry") in {(t[0], t[1]) for t in told}, told
+
+
 def test_packed_facts_come_back_whole_small_or_large(tmp_path: Path) -> None:
     """A file's facts travel and wait packed (``pack``): a letter's few records plainly, a
     novel's many compressed; either way ``unpacked`` gives the same records, of their types."""

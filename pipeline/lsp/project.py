@@ -341,7 +341,11 @@ class Project:
             for pointer in indexed.facts.pointers:
                 # (an entry nested in it is told as a use of it by the check, no pointer
                 # anyone wrote: it has no place to show)
-                if pointer.fragment != entry.id or pointer.attribute == "xml:id":
+                if (
+                    pointer.fragment != entry.id
+                    or pointer.attribute == "xml:id"
+                    or pointer.entry_only  # (an address, "ref=dresden": no use of it)
+                ):
                     continue
                 written = pointer.origin or indexed.path
                 if pointer.file:

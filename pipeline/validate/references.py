@@ -162,6 +162,10 @@ class PointerFact(NamedTuple):
     #: correspContext, a document's TEI/@prev or @next. ``#V03`` names the text whose root
     #: is V03 there, as the build links it (probe 86: the check called it dangling).
     to_text: bool = False
+    #: A bare token of a name's @ref that is no id of its own document (``ref="dresden"``):
+    #: told as ``bare`` when a register entry has that id (probe 112: the build said so and
+    #: the check did not), else nothing, an address as any other.
+    entry_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -242,9 +246,13 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
                     found = (p._replace(to_text=True) for p in found)
                 pointers.extend(found)
             if _BARE.search(raw):
+                # (a name's @ref may mean a register entry: entry_only, until the registers
+                # say; keyed.kind_of knows the names the index reads)
+                named = key == "ref" and keyed.kind_of(element) is not None
                 bare.extend(
                     PointerFact(key, "", sys.intern(token), _local(element.tag),
-                                element.sourceline, _origin(doc, element), bare=True)
+                                element.sourceline, _origin(doc, element), bare=True,
+                                entry_only=named)
                     for token in raw.split() if _BARE_TOKEN.fullmatch(token)
                 )  # fmt: skip
     if bare:
@@ -290,7 +298,11 @@ def _bare_ids(candidates: list[PointerFact], ids: list[IdFact]) -> Iterator[Poin
     B, which nothing checked: the build read some as ids and others as files."""
     own = {fact.value for fact in ids}
     for pointer in candidates:
-        if pointer.fragment in own and not _FILE_SUFFIX.search(pointer.fragment):
+        if _FILE_SUFFIX.search(pointer.fragment):
+            continue
+        if pointer.fragment in own:
+            yield pointer._replace(entry_only=False)
+        elif pointer.entry_only:
             yield pointer
 
 
@@ -496,6 +508,13 @@ def resolve(
         # attribute of the line (two dangling "#nope" on one line: two columns)
         nth: Counter[tuple[Path | None, int | None, str, str]] = Counter()
         for pointer in file.pointers:
+            if pointer.entry_only:
+                # told only when it is the id of a register entry, and never a use of it
+                if str(file.path) in names and pointer.fragment in entities:
+                    key = (pointer.origin, pointer.line, pointer.attribute, pointer.fragment)
+                    nth[key] += 1
+                    out.extend(_pointer_problems(file, pointer, None, nth[key]))
+                continue
             target = _target(file, pointer, own, by_file, entities)
             if target is None and pointer.to_text and not pointer.file:
                 target = texts.get(pointer.fragment)
@@ -670,12 +689,14 @@ def _pointer_problems(
     missing: bool = False,
 ) -> Iterator[Diagnostic]:
     if pointer.bare:
+        where = "the register entry" if pointer.entry_only else "the element"
+        within = "" if pointer.entry_only else " in this document"
         yield diag.warning(
             _shown(file, pointer.origin),
             "refs.bare-id",
             f'@{pointer.attribute}="{pointer.fragment}" on <{pointer.element}> is the address '
-            f'of a file named "{pointer.fragment}", not of the element with xml:id '
-            f'"{pointer.fragment}" in this document: a pointer to an id begins with "#"; '
+            f'of a file named "{pointer.fragment}", not of {where} with xml:id '
+            f'"{pointer.fragment}"{within}: a pointer to an id begins with "#"; '
             f'write {pointer.attribute}="#{pointer.fragment}"',
             *_pointer_place(file, pointer, nth),
             origin=_ORIGIN,
