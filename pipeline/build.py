@@ -251,8 +251,26 @@ def build(
             # Never by a flag: an interrupt may land between the rename and any assignment.
             if not folder.is_current(generation):
                 folder.discard(generation)
+    _leave_out_stand_ins(report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _leave_out_stand_ins(report: Report) -> None:
+    """Leave out the warnings of a text whose last good version was published in its place
+    (``build.kept-last-good``): they are that version's, by its pages, its book and the
+    index, at its lines, not those of the file on disk (probe 112: "@when has no day 32"
+    told of a file whose line now reads 1848-08-03). Its errors, and what the gate and the
+    build say of the file itself, stay."""
+    stand_ins = {d.path for d in report.diagnostics if d.code == "build.kept-last-good"}
+    if stand_ins:
+        report.diagnostics[:] = [
+            d
+            for d in report.diagnostics
+            if d.path not in stand_ins
+            or d.severity is diag.Severity.ERROR
+            or d.origin in ("gate", _ORIGIN)
+        ]
 
 
 def _finish_interrupted(out: Path, report: Report) -> None:

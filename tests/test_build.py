@@ -222,6 +222,22 @@ def test_when_every_text_fails_nothing_is_published(
     assert (out / "html" / "belgium-1944.html").read_bytes() == page
 
 
+def test_a_kept_versions_warnings_are_not_told_of_the_file(tmp_path: Path) -> None:
+    """Probe 112: a file saved not well-formed is published as its last good version, whose
+    warnings were told again at their lines, which the file on disk no longer has ("has no
+    day 32" of a date now mended). The error and the kept version are told, not those."""
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    text = sources / "t.xml"
+    text.write_text(tei_text('<p>On <date when="1848-08-32">a day</date>.</p>'), "utf-8")
+    first = build([sources], tmp_path / "out", jobs=1)
+    assert "index.bad-date" in first.by_code(), first.sorted()
+    text.write_text(tei_text('<p>On <date when="1848-08-03">a day</date>.</p>')[:-20], "utf-8")
+    kept = build([sources], tmp_path / "out", jobs=1)
+    assert {"gate.not-well-formed", "build.kept-last-good"} <= set(kept.by_code())
+    assert "index.bad-date" not in kept.by_code(), kept.sorted()
+
+
 def test_a_text_that_fails_publishes_nothing_its_task_wrote_before(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
