@@ -1077,6 +1077,17 @@ def _syntax_diagnostic(
     return diag.error(shown, code, message, line or None, column or None, origin=_ORIGIN)
 
 
+def _visible(char: str) -> str:
+    """A character as a message can show it: by its name when it is a space, a control or
+    a format character ("no-break space" for &nbsp;, where the message showed "( )": probe
+    112), else itself."""
+    import unicodedata
+
+    if all(unicodedata.category(c)[0] not in "ZC" for c in char):
+        return char
+    return ", ".join(unicodedata.name(c, f"U+{ord(c):04X}").lower() for c in char)
+
+
 _UNDEFINED_ENTITY = re.compile(r"Entity '([^']+)' not defined")
 _MISMATCH = re.compile(r"Opening and ending tag mismatch: \S+ line \d+ and (\S+)")
 
@@ -1090,7 +1101,7 @@ def _explain(raw: str, dtd_ignored: bool = False) -> tuple[str, str]:
         name = undefined.group(1)
         char = _html5().get(f"{name};")
         hint = (
-            f"write the character itself ({char}) or &#x{ord(char[0]):X};"
+            f"write the character itself ({_visible(char)}) or &#x{ord(char[0]):X};"
             if char
             else ("write the character itself or a numeric reference")
         )

@@ -259,6 +259,11 @@ def test_undefined_html_entity_suggests_the_character(tmp_path: Path) -> None:
     assert d.code == "gate.undefined-entity"
     assert d.line == 2
     assert "—" in d.message
+    # a character no one can see is named (probe 112: "write the character itself ( )")
+    d = only_error(gate(tmp_path, "s.xml", b"<r>&nbsp;</r>"))
+    assert "write the character itself (no-break space) or &#xA0;" in d.message, d.message
+    d = only_error(gate(tmp_path, "z.xml", b"<r>&zwnj;</r>"))
+    assert "(zero width non-joiner)" in d.message, d.message
 
 
 def test_utf16_is_read_with_a_warning(tmp_path: Path) -> None:
