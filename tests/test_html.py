@@ -1346,6 +1346,19 @@ def test_a_collection_is_introduced_by_the_configured_text(tmp_path: Path) -> No
     home = _page(tmp_path / "xml" / "html" / "index.html")
     assert home.xpath("//section[@class='introduction']/h2/text()") == ["About us"]
     assert home.xpath("//section[@class='introduction']//i/text()") == ["letters"]
+    # an introduction kept among the texts is no text of its own (probe 112: it was
+    # published as "about-text" too, and the home page counted it)
+    inside = texts / "about.xml"
+    inside.write_text(PROJECT_TEXT.format(title="About us"), encoding="utf-8")
+    report = build([texts], tmp_path / "in", only=["html"], about=inside)
+    assert "build.renamed-text" not in report.by_code(), report.sorted()
+    assert sorted(
+        p.name for p in (tmp_path / "in" / "html").glob("*.html") if "about" in p.name
+    ) == ["about.html"]
+    home = _page(tmp_path / "in" / "html" / "index.html")
+    assert "Words of About us" in home.xpath("string(//section[@class='introduction'])")
+    assert "A digital edition of 2 texts" in home.text_content()
+    inside.unlink()
     # without one, a collection has no introduction: one text's projectDesc is not it
     build([texts], tmp_path / "none", only=["html"])
     home = _page(tmp_path / "none" / "html" / "index.html")
