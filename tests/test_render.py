@@ -2835,6 +2835,14 @@ def test_a_readings_own_deletions_marks_and_omissions_are_shown(tmp_path: Path) 
     # a description in parentheses is no siglum (probe 106: "(lost)")
     lost = tei.replace("<witness xml:id='B'>B</witness>", "<witness xml:id='B'>(lost)</witness>")
     assert _entries(_render_text(tmp_path, "rdg-marks-3", lost))[0] == "1 Quomodo A ] Quando B"
+    # full-width parentheses, and labels side by side, are sigla too (probe 109)
+    for n, label in enumerate(("（宋）", "【元】【明】"), start=4):
+        marked = tei.replace(
+            "<witness xml:id='B'>B</witness>", f"<witness xml:id='B'>{label}</witness>"
+        )
+        assert _entries(_render_text(tmp_path, f"rdg-marks-{n}", marked))[0] == (
+            f"1 Quomodo A ] Quando {label}"
+        )
 
 
 @pytest.mark.parametrize(

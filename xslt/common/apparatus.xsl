@@ -942,9 +942,11 @@
         select="$target/self::bibl/(abbr, title)[normalize-space()][1]
             ! r:plain(.)[string-length(.) le 40]"/>
     <!-- a witness whose whole description is a short label in brackets is cited by it
-         (CBETA's <witness xml:id="wit1">【宋】</witness>: probe 104, "wit1") -->
+         (CBETA's <witness xml:id="wit1">【宋】</witness>: probe 104, "wit1"), in full-width
+         parentheses too, or two or three such labels together (【元】【明】: probe 109); words
+         in ASCII parentheses describe ("(lost)", probe 106) -->
     <xsl:variable name="bracketed" as="xs:string?" select="$target/self::witness[empty(*)]
-        ! normalize-space(.)[matches(., '^(【[^】]{1,6}】|〔[^〕]{1,6}〕|〈[^〉]{1,6}〉|《[^》]{1,6}》|\[[^\]\s]{1,6}\])$')]"/>
+        ! normalize-space(.)[matches(., '^(【[^】]{1,6}】|〔[^〕]{1,6}〕|〈[^〉]{1,6}〉|《[^》]{1,6}》|（[^）]{1,6}）|\[[^\]\s]{1,6}\]){1,3}$')]"/>
     <xsl:sequence select="(($target/abbr[@type = 'siglum'], $target/idno[@type = 'siglum'])[1]
         ! normalize-space(.), r:siglum-label($target) ! r:plain(.), normalize-space($target/@n),
         $short, $cited, $bracketed, string($target/@xml:id), '')
