@@ -227,7 +227,10 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
                 raise ConfigError(f"{path}: [tool.edition] language must be a string")
             from .i18n import check_language  # the i18n module loads Saxon's wrapper
 
-            values[name] = check_language(value.strip())
+            try:
+                values[name] = check_language(value.strip())
+            except ConfigError as exc:  # said of the file it is in (probe 112)
+                raise ConfigError(f"{path}: [tool.edition] language: {exc}") from exc
         elif name == "timeout":
             if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
                 raise ConfigError(f"{path}: [tool.edition] timeout must be seconds >= 0")

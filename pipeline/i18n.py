@@ -28,12 +28,16 @@ def languages() -> tuple[str, ...]:
 
 
 def check_language(lang: str) -> str:
-    """``lang`` if a catalogue exists for it; a ``ConfigError`` naming the choices otherwise."""
-    if lang not in languages():
-        raise ConfigError(
-            f"no interface catalogue for language {lang!r}; choose one of {', '.join(languages())}"
-        )
-    return lang
+    """The catalogue for the language tag ``lang``: its own, else its primary language's,
+    in any case ("de-DE", "DE", "de_AT" are German: probe 112, they were refused); a
+    ``ConfigError`` naming the choices when none exists."""
+    shipped = languages()
+    for candidate in (lang, lang.lower(), lang.replace("_", "-").split("-")[0].lower()):
+        if candidate in shipped:
+            return candidate
+    raise ConfigError(
+        f"no interface catalogue for language {lang!r}; choose one of {', '.join(shipped)}"
+    )
 
 
 @functools.lru_cache(maxsize=8)

@@ -137,6 +137,15 @@ def test_the_editions_own_schema_copy_is_the_default(tmp_path: Path) -> None:
     assert load(DEFAULT_SCHEMATRON.parents[1]).schematron is None
 
 
+def test_the_language_is_read_as_a_tag_and_told_of_its_file(tmp_path: Path) -> None:
+    """Probe 112: "de-DE" was refused, and a language without a catalogue was told without
+    the settings file it is written in."""
+    assert load(write(tmp_path, '[tool.edition]\nlanguage = "de-DE"\n')).language == "de"
+    path = write(tmp_path, '[tool.edition]\nlanguage = "nl"\n')
+    with pytest.raises(ConfigError, match=r"pyproject\.toml: \[tool\.edition\] language: no "):
+        load(path)
+
+
 # probe 112: a top-level [edition]
 @pytest.mark.parametrize(
     "table", ["tools.edition", "tool.editions", "tool.Edition", "tool.edtion", "edition"]

@@ -68,6 +68,14 @@ def test_messages_fall_back_to_english() -> None:
 def test_unknown_language_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="no interface catalogue"):
         i18n.check_language("xx")
+    with pytest.raises(ConfigError, match="no interface catalogue"):
+        i18n.check_language("xx-DE")
+
+
+@pytest.mark.parametrize("tag", ["de-DE", "DE", "de_AT", "de-Latn-CH"])
+def test_a_tag_with_a_region_or_in_capitals_is_its_language(tag: str) -> None:
+    """Probe 112: language = "de-DE" (or "DE") was refused where German is shipped."""
+    assert i18n.check_language(tag) == "de"
 
 
 def test_the_stylesheets_read_the_catalogue() -> None:
