@@ -458,8 +458,8 @@ def _make(
     # the introduction and the guide are pages of the site, not texts, where they lie among
     # the sources (probe 112: a TEI introduction in tei/ was published as a text too, as
     # "about-text", and the home page counted it)
-    extras = {os.path.realpath(p) for p in (plan.site.about, plan.site.guide) if p is not None}
-    files = [f for f in files if os.path.realpath(f) not in extras] if extras else files
+    pages = {os.path.realpath(p) for p in (plan.site.about, plan.site.guide) if p is not None}
+    files = [f for f in files if os.path.realpath(f) not in pages] if pages else files
     # as check and index do: texts named without their registers are read with the
     # registers/ folders near them (`edition build tei/texts` lost every name's entry)
     nearby = context_files(files)

@@ -32,7 +32,7 @@ from .errors import (
     OptionError,
 )
 from .io import atomic_text_writer, sweep_leftovers, write_text_atomic
-from .paths import DEFAULT_SCHEMA, resolved
+from .paths import DEFAULT_SCHEMA, display, resolved
 from .report import FORMATS, RENDERERS, Baseline, shown
 
 if TYPE_CHECKING:
@@ -303,6 +303,7 @@ def check(
     targets = list(paths) or [cfg.sources]
     _writable_report("--output", output, targets)
     _writable_report("--baseline", baseline, targets)
+    configured_schemas(cfg, schema, schematron)
     options = CheckOptions(
         checks=wanted,
         schema=schema,
@@ -430,6 +431,19 @@ def _baseline(path: Path) -> Baseline | None:
         raise UsageFailure(
             f"{exc}; fix it, delete it, or rewrite it with --update-baseline"
         ) from exc
+
+
+def configured_schemas(
+    cfg: config_module.Config, schema: Path | None, schematron: Path | None
+) -> None:
+    """Refuse a ``[tool.edition] schema`` or ``schematron`` that does not exist, and is not
+    overridden on the command line, before any file is read: it was told only by the files
+    without an ``<?xml-model?>``, at each of them and without naming the settings, and not
+    at all when every file named its own (probe 112). The build does not read them."""
+    for key, given, configured in (("schema", schema, cfg.schema),
+                                   ("schematron", schematron, cfg.schematron)):  # fmt: skip
+        if given is None and configured is not None and not configured.is_file():
+            raise UsageFailure(f"[tool.edition] {key}: {display(configured)} does not exist")
 
 
 def _writable_report(option: str, path: Path | None, targets: list[Path]) -> None:

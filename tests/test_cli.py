@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import tei_text
+from conftest import SCHEMAS, tei_text
 from lxml import etree
 
 from pipeline.cli import cli
@@ -129,6 +129,23 @@ def test_usage_errors_exit_2(runner: CliRunner) -> None:
     assert runner.invoke(cli, ["check", "--format", "pdf"]).exit_code == 2
     assert runner.invoke(cli, ["check", "--update-baseline"]).exit_code == 2
     assert runner.invoke(cli, ["frobnicate"]).exit_code == 2
+
+
+def test_a_configured_schema_that_does_not_exist_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 112: a [tool.edition] schema that does not exist was told only by the files
+    without an <?xml-model?>, each at itself, and not at all when every file named its own:
+    the check refuses it at once, naming the setting; --schema stands in for it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "t.xml").write_text(tei_text("<p>x</p>"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.edition]\nschema = "schema/tei-all.rng"\n')
+    result = runner.invoke(cli, ["check"])
+    assert result.exit_code == 2, result.output
+    assert "[tool.edition] schema: schema/tei-all.rng does not exist" in result.output
+    given = runner.invoke(cli, ["check", "--schema", str(SCHEMAS / "tei_all.rng")])
+    assert given.exit_code == 0, given.output
 
 
 @pytest.mark.parametrize(
