@@ -2237,6 +2237,21 @@ since="#T0"/></timeline><u who="#A #B">oh dear</u><u who="#A"><w>so</w><w>what</
 synch="#T1"/><pause dur="PT0.3S"/><w>now</w><pc>?</pc></u></body></text></TEI>"""
 
 
+def test_a_leaf_of_a_manuscript_is_a_folio(tmp_path: Path) -> None:
+    """Probe 110: a manuscript's page break n="1r" read "p. 1r"; a leaf recto or verso (a
+    column too, "12vb") is a folio, "f. 1r", and a page number stays "p. 12"."""
+    doc = _render_text(
+        tmp_path,
+        "leaves",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Leaves</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><p><pb n="1r"/>One <pb n="12vb"/>
+two <pb n="12"/>three <pb n="iv"/>four</p></body></text></TEI>""",
+    )
+    marks = [" ".join(n.text_content().split()) for n in doc.xpath("//span[@class='pb-n']")]
+    assert marks == ["folio f.1r", "folio f.12vb", "page p.12", "page p.iv"], marks
+
+
 def test_an_utterance_names_every_speaker_and_a_pause_stands_apart(tmp_path: Path) -> None:
     """Probe 110: an utterance of two speakers (u who="#A #B", att.ascribed takes several)
     named the first alone, "Anna oh dear", where the index counts it as Ben's too; a pause

@@ -193,6 +193,9 @@
         select="matches($n, '\d') or matches($n, '^[ivxlcdm]+[rv]?$', 'i')"/>
     <xsl:variable name="shown" as="xs:string" select="if ($numbered) then $n
         else r:token-words($n)"/>
+    <!-- a leaf of a manuscript, "1r", "12vb", is a folio, not a page (probe 110: "p. 1r") -->
+    <xsl:variable name="unit" as="xs:string"
+        select="if (matches($n, '^\d+[rv][ab]?$')) then 'tr.folio' else 'tr.page'"/>
     <xsl:call-template name="r:span-close"/>
     <xsl:if test="r:glued(.)">
       <xsl:text> </xsl:text>
@@ -215,15 +218,15 @@
             </xsl:if>
             <span class="visually-hidden"><xsl:value-of select="r:msg('facs.image-of') || ' '"/></span>
             <xsl:if test="$numbered">
-              <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg('tr.page.abbr')"/></span>
+              <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg($unit || '.abbr')"/></span>
             </xsl:if>
             <xsl:value-of select="if ($n != '') then $shown else '▣'"/>
           </a>
         </xsl:when>
         <xsl:when test="$n != ''">
-          <span class="pb-n"><span class="visually-hidden"><xsl:value-of select="r:msg('tr.page') || ' '"/></span>
+          <span class="pb-n"><span class="visually-hidden"><xsl:value-of select="r:msg($unit) || ' '"/></span>
             <xsl:if test="$numbered">
-              <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg('tr.page.abbr')"/></span>
+              <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg($unit || '.abbr')"/></span>
             </xsl:if>
             <xsl:value-of select="$shown"/></span>
         </xsl:when>
