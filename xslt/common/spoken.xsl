@@ -134,7 +134,10 @@
           select="($entry/(persName | name | orgName | label), $entry/self::role)[1]"/>
       <!-- a role of a cast list ends with the list's punctuation ("HORATIO,"), as the index
            knows (ed:preferred-name): not its name -->
-      <xsl:sequence select="if (empty($name)) then $id else if ($name/self::role)
+      <!-- a person of no name by its label (@n: a transcript's speaker "B"), else its id
+           (probe 110: "SPK1") -->
+      <xsl:sequence select="if (empty($name)) then (normalize-space($entry/@n)[. != ''], $id)[1]
+          else if ($name/self::role)
           then replace(r:plain($name), '[\s,.;:]+$', '') else r:plain($name)"/>
     </xsl:for-each>
   </xsl:function>
