@@ -2262,12 +2262,12 @@ def test_an_utterance_names_every_speaker_and_a_pause_stands_apart(tmp_path: Pat
     assert said == ["Anna, Ben oh dear", "Anna so what (0.3 s) now?"]
     # a speaker of no name by the label it has (probe 110: its id, "SPK1")
     unnamed = TRANSCRIPT.replace(
-        '<person xml:id="B"><persName>Ben</persName>', '<person xml:id="B" n="B">'
+        '<person xml:id="B"><persName>Ben</persName>', '<person xml:id="B" n="Bea">'
     )
     assert unnamed != TRANSCRIPT
     doc = _render_text(tmp_path, "unnamed", unnamed)
     said = [" ".join(u.text_content().split()) for u in doc.xpath("//div[@class='u']")]
-    assert said[0] == "Anna, B oh dear", said
+    assert said[0] == "Anna, Bea oh dear", said
 
 
 def test_the_parts_of_a_dictionary_citation_reference_and_etymology_are_words_apart(
