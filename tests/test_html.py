@@ -4755,6 +4755,13 @@ def test_a_dictionarys_synonyms_and_antonyms_are_told_apart(tmp_path: Path) -> N
     root = read_document(source).document
     assert root is not None
     assert_words_preserved(source, root.root, tmp_path / "out" / "html" / "t.html")
+    # a dictionary's own word for the kind, "syn", "ant" (probe 110: no label)
+    short = body.replace('type="synonymy"', 'type="syn"').replace('type="antonymy"', 'type="ant"')
+    doc = _text_page(tmp_path / "short", short, only=("html",))
+    (sense,) = doc.xpath("//main//*[@class = 'dict-sense']")
+    assert "Syn. antecessor, predecessor Ant. descendente opp. sucessor avô" in " ".join(
+        sense.text_content().split()
+    )
 
 
 @pytest.mark.parametrize(

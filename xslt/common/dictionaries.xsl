@@ -117,9 +117,9 @@
        Lex-0) and no label of its own: the kind's abbreviation before the first of a run of
        them, a comma before the others ("Syn. antecessor, sucessor Ant. descendente"; probe
        79: four bare words, synonyms and antonyms told apart by nothing). -->
-  <xsl:template match="xr[r:has-msg('xr.' || normalize-space(@type))][empty(lbl)]" mode="r:main"
+  <xsl:template match="xr[r:has-msg('xr.' || r:xr-kind(.))][empty(lbl)]" mode="r:main"
       as="node()+" priority="1">
-    <xsl:variable name="key" as="xs:string" select="'xr.' || normalize-space(@type)"/>
+    <xsl:variable name="key" as="xs:string" select="'xr.' || r:xr-kind(.)"/>
     <xsl:if test="empty(r:xr-beside(., false()))">
       <xsl:call-template name="r:word-space"/>
       <abbr class="xr-label" title="{r:msg($key || '.title')}" lang="{r:ui-lang()}">
@@ -145,14 +145,22 @@
 
   <!-- The cross-reference of the same kind and without label right after (before) $xr, with
        nothing but whitespace between. -->
+  <!-- The kind of a cross-reference by Lex-0's word for it, whatever a dictionary writes
+       (type="syn", "synonym", "ant": probe 110, an unlabelled "syn" got no "Syn."). -->
+  <xsl:function name="r:xr-kind" as="xs:string">
+    <xsl:param name="xr" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space($xr/@type))"/>
+    <xsl:sequence select="if ($type = ('syn', 'synonym', 'synonyms', 'synonymy')) then 'synonymy'
+        else if ($type = ('ant', 'antonym', 'antonyms', 'antonymy')) then 'antonymy' else $type"/>
+  </xsl:function>
+
   <xsl:function name="r:xr-beside" as="element()?">
     <xsl:param name="xr" as="element()"/>
     <xsl:param name="after" as="xs:boolean"/>
     <xsl:variable name="next" as="node()?" select="(if ($after) then $xr/following-sibling::node()
         else $xr/preceding-sibling::node())[not(self::text()[not(normalize-space())])]
         [if ($after) then 1 else last()]"/>
-    <xsl:sequence select="$next[self::xr][empty(lbl)]
-        [normalize-space(@type) = normalize-space($xr/@type)]"/>
+    <xsl:sequence select="$next[self::xr][empty(lbl)][r:xr-kind(.) = r:xr-kind($xr)]"/>
   </xsl:function>
 
   <!-- A part of an entry's information that the printed source does not spell out, given by
