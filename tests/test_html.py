@@ -4731,6 +4731,24 @@ def test_a_readings_sigla_do_not_follow_the_order_of_its_attributes(tmp_path: Pa
     assert entries == ["1 x ] y P according to Taisho", "2 x ] y P according to Taisho"]
 
 
+def test_the_entries_of_a_superentry_keep_their_homograph_numbers(tmp_path: Path) -> None:
+    """Probe 110: entries n="1" and n="2" of a superEntry whose form they share, with no
+    headword of their own, lost their numbers: the two read as one. Each opens with its
+    number; an entry with its own headword keeps the raised number after it."""
+    body = (
+        '<superEntry><form><orth>bien</orth></form><entry n="1"><gramGrp><pos>adv.</pos>'
+        '</gramGrp><sense><def>well</def></sense></entry><entry n="2"><gramGrp><pos>n.m.'
+        "</pos></gramGrp><sense><def>possessions</def></sense></entry></superEntry>"
+    )
+    doc = _text_page(tmp_path / "in", body, only=("html",))
+    entries = doc.xpath("//main//*[@class='dict-entry']")
+    assert [e.xpath("string(*[1][@class='hom-n'])") for e in entries] == ["1", "2"]
+    assert [" ".join(e.text_content().split()) for e in entries] == [
+        "1 adv.well",  # (the sense is a block of its own)
+        "2 n.m.possessions",
+    ]
+
+
 def test_a_dictionarys_synonyms_and_antonyms_are_told_apart(tmp_path: Path) -> None:
     """Probe 79 (TEI Lex-0: xr type="synonymy", "antonymy" with no label of their own): four
     bare words, synonyms and antonyms told apart by nothing. The kind's abbreviation opens a

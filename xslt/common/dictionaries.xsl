@@ -61,6 +61,26 @@
     </sup>
   </xsl:template>
 
+  <!-- An entry of a superEntry numbered as a homograph (@n) that spells no headword of its
+       own, the superEntry's form standing for its entries (TEI 9.2): its number opens it,
+       which no orth of its own carries (probe 110: the numbers were lost, the two entries
+       told apart by nothing). -->
+  <xsl:template match="entry[normalize-space(@n)][parent::superEntry][empty(.//orth)]"
+      mode="r:main" as="element()" priority="2">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'dict-entry' || (if ($r:phrasing) then ' block' else '')"/>
+      </xsl:call-template>
+      <span class="hom-n"><xsl:value-of select="normalize-space(@n)"/></span>
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="r:fields">
+        <xsl:with-param name="separator" select="()"/>
+        <xsl:with-param name="r:phrasing" select="$r:phrasing" tunnel="yes"/>
+      </xsl:call-template>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="sense" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <!-- A sense inside the words of a printed entry runs on with them: one in an entryFree
