@@ -20,6 +20,8 @@ gated tree of such a file before anything else sees it, and says so in a warning
 - **a ``teiCorpus``** becomes one text with a ``group`` of its members (``tei_corpus``), and a
   ``TEI`` with several ``text`` elements one text with a ``group`` of them; several
   ``sourceDoc`` elements (and no ``text``) one ``sourceDoc`` with a ``surfaceGrp`` of each;
+- **a break typed "inWord"** (``lb``, ``pb``, ``cb``: EpiDoc's way before ``@break``) is
+  ``break="no"``, quietly: the two mean the same;
 - **a digital facsimile without transcription** (a ``facsimile`` and no ``text`` or
   ``sourceDoc``, TEI Guidelines 11.1) is published as its pages: the ``facsimile`` is read as
   a ``sourceDoc`` whose surfaces carry images and no lines, a lone ``graphic`` as a surface.
@@ -72,10 +74,20 @@ def as_text(document: SourceDocument) -> tuple[SourceDocument, tuple[Diagnostic,
     for tei in document.root.iter(f"{_T}TEI"):
         _texts_as_group(tei)
         _source_docs_as_one(tei)
+    _in_word_breaks(document.root)
     tei_corpus.as_text(document)
     if _facsimile_only(document.root):
         _facsimile_as_pages(document.root)
     return document, tuple(notes)
+
+
+def _in_word_breaks(root: etree._Element) -> None:
+    """A line, page or column break typed "inWord" (EpiDoc's way before ``@break``, all
+    through the DDbDP's papyri) is ``break="no"``, the word going on over it: the search,
+    the apparatus and the regularised forms read "ἐ πιστολὴν" (probe 114)."""
+    for found in root.iter(f"{_T}lb", f"{_T}pb", f"{_T}cb"):
+        if found.get("break") is None and (found.get("type") or "").strip().lower() == "inword":
+            found.set("break", "no")
 
 
 _P4_MESSAGE = (

@@ -222,6 +222,26 @@ def test_an_unfilled_graphic_of_a_record_is_no_page(tmp_path: Path) -> None:
     assert "surface-title" not in page and "Page 1" not in page
 
 
+def test_a_break_typed_in_word_joins_the_word(tmp_path: Path) -> None:
+    """Probe 114 (the DDbDP's papyri: <lb n="2" type="inWord"/>, EpiDoc's way before
+    @break): the word broken over the line was two in the search, the apparatus and the
+    regularised forms ("ἐ πιστολὴν"); it reads as break="no", quietly."""
+    text = (
+        f'<TEI xmlns="{TEI_NS}">{HEADER.format("Papyrus")}<text><body><ab xml:lang="grc">'
+        '<lb n="1"/>σοι ἐ\n<lb n="2" type="inWord"/>πιστολὴν <lb n="3" type="inWord" '
+        'break="yes"/>λαλῶ</ab></body></text></TEI>'
+    )
+    document, notes = as_text(_doc(text))
+    breaks = document.root.xpath("//t:lb", namespaces=NS)
+    assert [b.get("break") for b in breaks] == [None, "no", "yes"]
+    assert notes == ()
+    (tmp_path / "t.xml").write_text(text, encoding="utf-8")
+    assert build([tmp_path / "t.xml"], tmp_path / "out", only=["html"]).errors == 0
+    page = (tmp_path / "out" / "html" / "t.html").read_text(encoding="utf-8")
+    # the page joins the halves as for break="no" (a joined line's marker)
+    assert page.count("lb-joined") == 1, page
+
+
 def test_a_facsimile_beside_a_text_is_left_alone() -> None:
     text = FACSIMILE.replace("</facsimile>", "</facsimile><text><body><p>x</p></body></text>")
     document, _ = as_text(_doc(text))
