@@ -2237,6 +2237,25 @@ since="#T0"/></timeline><u who="#A #B">oh dear</u><u who="#A"><w>so</w><w>what</
 synch="#T1"/><pause dur="PT0.3S"/><w>now</w><pc>?</pc></u></body></text></TEI>"""
 
 
+def test_a_regularisation_of_low_certainty_says_so(tmp_path: Path) -> None:
+    """Probe 114 (P.Oxy. 1.119: <reg cert="low">ἀπενέγκας</reg>): a supplied letter of low
+    certainty was marked, a regularisation of low certainty read as sure."""
+    doc = _render_text(
+        tmp_path,
+        "cert",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Cert</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><p>οὐκ <choice><reg
+cert="low">ἀπενέγκας</reg><orig>ἀπενηχες</orig></choice> <choice><reg>με</reg><orig>μαι</orig>
+</choice></p></body></text></TEI>""",
+    )
+    (doubted, sure) = doc.xpath("//span[contains(@class, 'reg')]")
+    assert "cert-low" in doubted.get("class").split()
+    assert doubted.get("title") == "original spelling: ἀπενηχες; certainty: low"
+    assert "cert-low" not in sure.get("class").split()
+    assert sure.get("title") == "original spelling: μαι"
+
+
 def test_a_leaf_of_a_manuscript_is_a_folio(tmp_path: Path) -> None:
     """Probe 110: a manuscript's page break n="1r" read "p. 1r"; a leaf recto or verso (a
     column too, "12vb") is a folio, "f. 1r", and a page number stays "p. 12"."""

@@ -743,11 +743,16 @@
   <xsl:template match="*" mode="r:choice" as="element()">
     <xsl:param name="view" as="xs:string?" select="()"/>
     <xsl:param name="other" as="element()?" select="()"/>
+    <!-- the editor's certainty of the intervention (@cert on a reg, a corr, an expan), said
+         as an unclear or a supplied one says it (probe 114: a reg cert="low" read as sure) -->
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="element" select="if (self::abbr) then 'abbr' else 'span'"/>
-      <xsl:with-param name="class" select="local-name()"/>
+      <xsl:with-param name="class" select="string-join((local-name(),
+          @cert[. = ('low', 'unknown')] ! 'cert-low'), ' ')"/>
       <xsl:with-param name="view" select="$view"/>
-      <xsl:with-param name="title" select="$other ! (r:alt-label(.) || ' ' || r:other-words(.))"/>
+      <xsl:with-param name="title" select="string-join((
+          $other ! (r:alt-label(.) || ' ' || r:other-words(.)),
+          @cert[normalize-space()] ! r:msg('tr.cert', normalize-space(.))), '; ')"/>
     </xsl:call-template>
   </xsl:template>
 
