@@ -4731,6 +4731,26 @@ def test_a_readings_sigla_do_not_follow_the_order_of_its_attributes(tmp_path: Pa
     assert entries == ["1 x ] y P according to Taisho", "2 x ] y P according to Taisho"]
 
 
+def test_a_standoff_note_about_nothing_the_page_names_is_told(tmp_path: Path) -> None:
+    """Probe 114 (a Recogito Studio export: annotation target="/TEI[1]/text[1]/body[1]/p[2]
+    ::0 ..."): its note stood under "Notes", about nothing said, without a word. It is
+    told; a note annotating an element by its id is not."""
+    source = tmp_path / "in" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text('<p xml:id="p1">First paragraph.</p><p>Second paragraph.</p>').replace(
+            "<text>",
+            '<standOff><listAnnotation><annotation target="#p1"><note>On the first.</note>'
+            '</annotation><annotation target="/TEI[1]/text[1]/body[1]/p[2]::0"><note>Canada'
+            "</note></annotation></listAnnotation></standOff><text>",
+        ),
+        encoding="utf-8",
+    )
+    report = build([source.parent], tmp_path / "out", only=["html"], jobs=1)
+    told = [d for d in report.diagnostics if d.code == "html.annotation-target"]
+    assert len(told) == 1 and "/TEI[1]/text[1]/body[1]/p[2]::0" in told[0].message, told
+
+
 def test_the_entries_of_a_superentry_keep_their_homograph_numbers(tmp_path: Path) -> None:
     """Probe 110: entries n="1" and n="2" of a superEntry whose form they share, with no
     headword of their own, lost their numbers: the two read as one. Each opens with its

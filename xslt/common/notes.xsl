@@ -673,6 +673,20 @@
     <xsl:param name="tei" as="element()" required="yes"/>
     <xsl:param name="level" as="xs:integer" select="2"/>
     <xsl:variable name="notes" as="element()*" select="r:notes-apart($tei)"/>
+    <!-- a note that says what it annotates by something the page cannot point at (an XPath
+         with offsets, as Recogito writes them: probe 114, its notes stood under "Notes" as
+         "Canada — aboutgeo", about nothing said) is told, once each -->
+    <xsl:for-each select="$notes[exists(r:note-target(.))][not(some $token in
+        tokenize(normalize-space(r:note-target(.))) satisfies (starts-with($token, '#')
+        and exists(key('r:entry', substring($token, 2), root(.)))))]">
+      <xsl:call-template name="r:diagnostic">
+        <xsl:with-param name="code" select="'html.annotation-target'"/>
+        <xsl:with-param name="message" select="'a note of the standOff annotates @target=&quot;'
+            || substring(normalize-space(r:note-target(.)), 1, 80) || '&quot;, which names no '
+            || 'element of the text: it is shown under the notes, about nothing the reader can '
+            || 'see; point at the element it is about (#id, an anchor or a seg around the words)'"/>
+      </xsl:call-template>
+    </xsl:for-each>
     <xsl:if test="exists($notes)">
       <section class="standoff-notes" id="ed-standoff-notes"
           aria-labelledby="ed-standoff-notes-title">
