@@ -387,6 +387,12 @@ def test_index_links_every_mention_both_ways(edition: Path) -> None:
     for entry in entries:
         terms = entry.xpath("h:span[@epub:type='index-term']", namespaces=NS)
         assert len(terms) == 1 and terms[0].text
+    # a name in a language of its own says so, as the web's index does (probe 113)
+    langs = {
+        e.get("id"): e.xpath("string(h:span[@epub:type='index-term']/@lang)", namespaces=NS)
+        for e in entries
+    }
+    assert (langs["cdj"], langs["front-independance"], langs["belgium"]) == ("fr", "fr", "")
 
 
 def test_footnotes_are_asides_linked_both_ways(fixture_book: Path, novels: dict[str, Path]) -> None:

@@ -54,6 +54,12 @@
             and normalize-space(@sort) != '') then normalize-space(@sort)
             else normalize-space((ed:name, @sort, @id)[1])"/>
         <ee:entity id="{@id}" kind="{@type}" name="{$name}" sort="{(@sort, $name)[1]}">
+          <!-- the language of the name shown, when it is the register's preferred name in a
+               language of its own ("Comité de Défense des Juifs": probe 113, the web's index
+               says lang="fr", the book's said nothing) -->
+          <xsl:for-each select="ed:name[normalize-space() = $name]/@lang[normalize-space()]">
+            <xsl:attribute name="lang" select="normalize-space(.)"/>
+          </xsl:for-each>
           <xsl:for-each select="$mentions">
             <ee:mention href="{ee:href(.)}" where="{ee:where(.)}"/>
           </xsl:for-each>
@@ -75,6 +81,11 @@
           select="if (exists($entry)) then ee:entry-name($entry) else normalize-space(current-group()[1])"/>
       <ee:entity id="{current-grouping-key()}" kind="{@ed:kind}" name="{$name}"
           sort="{if (exists($entry)) then ee:entry-sort($entry) else $name}">
+        <!-- the language of the register's name shown (probe 113) -->
+        <xsl:for-each select="($entry/*[normalize-space() = $name]/ancestor-or-self::*
+            [@xml:lang][1]/@xml:lang)[1][normalize-space()]">
+          <xsl:attribute name="lang" select="normalize-space(.)"/>
+        </xsl:for-each>
         <xsl:for-each select="current-group()">
           <ee:mention href="{ee:href(.)}" where="{ee:where(.)}"/>
         </xsl:for-each>

@@ -97,7 +97,13 @@
   <!-- Locators grouped by the part of the text (div, or page when there are pbs) they are in. -->
   <xsl:template match="ee:entity" mode="ee:index-entry">
     <li epub:type="index-entry" id="{@id}">
-      <span epub:type="index-term" class="index-term"><xsl:value-of select="@name"/></span>
+      <span epub:type="index-term" class="index-term">
+        <xsl:for-each select="r:lang(string(@lang))[. ne ee:language()]">
+          <xsl:attribute name="xml:lang" select="."/>
+          <xsl:attribute name="lang" select="."/>
+        </xsl:for-each>
+        <xsl:value-of select="@name"/>
+      </span>
       <!-- a person's birth and death, as the page's card says them: "(2 March 1850, Leipzig
            – 1910)" -->
       <xsl:variable name="entry" as="element()?" select="r:entry(@id)"/>
