@@ -222,6 +222,34 @@ def test_when_every_text_fails_nothing_is_published(
     assert (out / "html" / "belgium-1944.html").read_bytes() == page
 
 
+def test_a_register_giving_two_entries_one_id_is_built(tmp_path: Path) -> None:
+    """Probe 115: a register with two entries of one xml:id stopped the whole build with an
+    internal error ("ID p1 already defined"), nothing published. The check tells the fault;
+    the build publishes, the index reading the first entry; a text with active content
+    and a duplicate id is copied for download alike."""
+    (tmp_path / "ed" / "texts").mkdir(parents=True)
+    (tmp_path / "ed" / "registers").mkdir()
+    (tmp_path / "ed" / "texts" / "a.xml").write_text(
+        tei_text(
+            '<p><persName ref="#p1">Anna</persName><script xmlns="http://www.w3.org/1999/xhtml">'
+            'x</script></p><p xml:id="d">x</p><p xml:id="d">y</p>'
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "ed" / "registers" / "persons.xml").write_text(
+        tei_text("").replace(
+            "<text>",
+            '<standOff><listPerson><person xml:id="p1"><persName>Anna</persName></person>'
+            '<person xml:id="p1"><persName>Ben</persName></person></listPerson></standOff><text>',
+        ),
+        encoding="utf-8",
+    )
+    report = build([tmp_path / "ed"], tmp_path / "out", jobs=1)
+    assert report.errors == 0, report.sorted()
+    assert (tmp_path / "out" / "html" / "persons.html").is_file()
+    assert (tmp_path / "out" / "html" / "a.html").is_file()
+
+
 def test_a_kept_versions_warnings_are_not_told_of_the_file(tmp_path: Path) -> None:
     """Probe 112: a file saved not well-formed is published as its last good version, whose
     warnings were told again at their lines, which the file on disk no longer has ("has no

@@ -158,7 +158,12 @@ def register_holds(lists: str) -> tuple[str, ...]:
     ``_HOLDS``: ``("persons",)`` for a file of ``listPerson``. Relations alone name no kind."""
     if not lists:
         return ()
-    found = {etree.QName(e).localname for e in etree.fromstring(lists) if isinstance(e.tag, str)}
+    # (no id table: a register may give two entries one id, which the check tells and the
+    # index reads the first of; probe 115, a duplicate stopped the whole build)
+    parser = etree.XMLParser(collect_ids=False, huge_tree=True, resolve_entities=False)
+    found = {
+        etree.QName(e).localname for e in etree.fromstring(lists, parser) if isinstance(e.tag, str)
+    }
     return tuple(dict.fromkeys(kind for name, kind in _HOLDS.items() if name in found))
 
 
