@@ -22,6 +22,7 @@ from .diagnostics import Diagnostic, Severity
 from .errors import EditionError
 from .gate import (
     DEFAULT_MAX_BYTES,
+    TEI_NS,
     GateResult,
     SourceDocument,
     Survey,
@@ -85,7 +86,15 @@ class FileOutcome:
     #: Packed on the worker: a run keeps them until every file is checked.
     facts: references.PackedFacts | None = None
     seen: bool = field(default=True)
+    #: The files it read through xi:include, resolved (``check``: those checked on their own
+    #: too are parts, told within it).
+    includes: tuple[str, ...] = ()
+    #: Its root is no TEI document (a division, a surface kept apart to be included).
+    fragment: bool = False
 
+
+#: The roots of a TEI document (a part kept apart to be included has another).
+_DOCUMENT_ROOTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("TEI", "teiCorpus"))
 
 #: Codes that report an xml:id used twice in one document, the preferred one first: the
 #: RELAX NG validator (as jing), the edition's Schematron rule, the reference checker.
@@ -276,7 +285,14 @@ class FirstPass:
             found.append(failure)
         facts = None if self.facts is None else references.pack(self.facts)
         found.extend(cache_warnings())
-        return FileOutcome(self.path, tuple(_one_per_fault(found)), facts)
+        root = self.doc.root.tag
+        return FileOutcome(
+            self.path,
+            tuple(_one_per_fault(found)),
+            facts,
+            includes=tuple(str(p.resolve()) for p in self.doc.included),
+            fragment=isinstance(root, str) and root not in _DOCUMENT_ROOTS,
+        )
 
     def _rules(self) -> Iterator[Diagnostic]:
         if not self.rules_left:

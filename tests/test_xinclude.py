@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SECRET, SHARED, require_executable
+from conftest import ROOT, SECRET, SHARED, require_executable, tei_text
 
 from pipeline.check import CheckOptions, check
 from pipeline.cli import cli
@@ -562,6 +562,27 @@ def test_per_file_verdicts_agree_with_jing_on_the_samples() -> None:
             continue
         theirs, ours = jing_places(SCHEMA, path), our_places(SCHEMA, path, DATA)
         assert bool(theirs) == bool(ours), path
+
+
+def test_a_part_checked_with_the_file_including_it_is_told_within_it(tmp_path: Path) -> None:
+    """Probe 115: a division kept apart to be included was checked on its own too, "div is
+    not allowed as the root element" and its problems twice, so a check of an edition of
+    included parts could never pass. Checked in the same run as its includer, it is told
+    within it alone; named alone, or included by none, it is checked as it is."""
+    write(tmp_path, "project/part.xml",
+          f'<div xmlns="{TEI_NS}"><head>Part</head><p>In <foo>it</foo>.</p></div>')  # fmt: skip
+    write(tmp_path, "project/main.xml", tei_text('<xi:include href="part.xml"/>').replace(
+        "<TEI ", '<TEI xmlns:xi="http://www.w3.org/2001/XInclude" ', 1))  # fmt: skip
+    project = tmp_path / "project"
+    options = CheckOptions(checks=frozenset({"rng"}), root=project)
+    both = check([project], options)
+    told = sorted(
+        (Path(d.path).name, d.code) for d in both.diagnostics if d.code.startswith("rng.")
+    )
+    assert told == [("part.xml", "rng.unexpected-element")], told  # <foo>, once
+    assert "root element" not in " ".join(d.message for d in both.diagnostics)
+    alone = check([project / "part.xml"], options)
+    assert any("root element" in d.message for d in alone.diagnostics), alone.sorted()
 
 
 def test_every_include_error_points_at_its_href_line_and_column(tmp_path: Path) -> None:
