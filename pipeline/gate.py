@@ -435,6 +435,17 @@ def _linked_folder(path: str) -> Diagnostic:
     # into loops (`self -> .`)
     link = _link_target(path)
     target = "a folder" if link is None else f"the folder {link!r}"
+    # a link named registers is read as the registers of the texts beside it (registers
+    # shared by editions), by the check and the build alike (probe 115: "its files are not
+    # read" was said of files both read, and the build published)
+    if os.path.basename(path.rstrip(os.sep)) == "registers":
+        return diag.info(
+            display(Path(path)),
+            "gate.linked-folder",
+            f"a symbolic link to {target}: its files are read as the registers of the texts "
+            "beside it (checked and published), not as texts",
+            origin=_ORIGIN,
+        )
     return diag.warning(
         display(Path(path)),
         "gate.linked-folder",

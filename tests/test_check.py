@@ -396,6 +396,29 @@ def test_a_register_the_build_reads_beside_the_sources_is_checked(tmp_path: Path
     assert len(one.files) == 1
 
 
+def test_registers_reached_by_a_link_are_checked_and_said_to_be_read(tmp_path: Path) -> None:
+    """Probe 115: tei/registers a symbolic link to registers shared elsewhere: the check
+    said "its files are not read", resolved the texts' pointers in them, and passed a broken
+    one, which the build published. They are checked, and said to be read as registers."""
+    shared = tmp_path / "shared-registers"
+    shared.mkdir()
+    (shared / "r.xml").write_text(
+        tei_text(
+            '<listPerson><person xml:id="a"><persName>A</persName></person></listPerson>'
+        ).replace("</listPerson>", "</listPersons>"),  # not well-formed
+        encoding="utf-8",
+    )
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "registers").symlink_to("../shared-registers")
+    (tmp_path / "tei" / "t.xml").write_text(
+        tei_text('<p><persName ref="#a">A</persName></p>'), encoding="utf-8"
+    )
+    report = check([tmp_path / "tei"], CheckOptions(checks=frozenset({"rng", "refs"})))
+    codes = {(Path(d.path).name, d.code, d.severity.value) for d in report.diagnostics}
+    assert ("r.xml", "gate.not-well-formed", "error") in codes, report.sorted()
+    assert ("registers", "gate.linked-folder", "info") in codes, report.sorted()
+
+
 def test_max_errors_caps_the_problems_of_reading_a_file(tmp_path: Path) -> None:
     """Probe 109: every refused xi:include of a file is told, but 300 of them were all
     listed whatever --max-errors said; the first ones are, and a line says how many more."""
