@@ -1261,6 +1261,26 @@ def test_unknown_elements_are_warned_with_their_line(tmp_path: Path) -> None:
     assert "kept words" in page and "more" in page
 
 
+def test_an_unknown_element_of_an_included_part_is_placed_in_the_part(tmp_path: Path) -> None:
+    """Probe 115: <foo> in a part an xi:include brings was warned at the including file, at
+    the part's line number (line 4 of the text, its <TEI> tag)."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "part.xml").write_text(
+        '<div xmlns="http://www.tei-c.org/ns/1.0">\n<head>Part</head>\n<p>In\n<foo>it</foo>.'
+        "</p></div>",
+        encoding="utf-8",
+    )
+    (tmp_path / "src" / "t.xml").write_text(
+        tei_text('<xi:include href="part.xml"/>').replace(
+            "<TEI ", '<TEI xmlns:xi="http://www.w3.org/2001/XInclude" ', 1
+        ),
+        encoding="utf-8",
+    )
+    report = build([tmp_path / "src" / "t.xml"], tmp_path / "out", only=["html"], jobs=1)
+    (warning,) = [d for d in report.diagnostics if d.code == "html.unknown-element"]
+    assert (Path(warning.path).name, warning.line) == ("part.xml", 4), warning
+
+
 def test_a_text_that_fails_to_render_is_an_error_and_the_others_are_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

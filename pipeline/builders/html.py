@@ -371,7 +371,7 @@ def render_page(
 def page_diagnostics(page: Page, document: SourceDocument) -> list[Diagnostic]:
     """The stylesheet's messages about a reading page, placed in its text where they can be."""
     found = messages_to_diagnostics(page.messages, page.source)
-    return [locate(d, document.root) for d in found]
+    return [locate(d, document.root, document) for d in found]
 
 
 # -- home and about --------------------------------------------------------------------------
@@ -545,8 +545,12 @@ def _in_header(path: Path, name: str) -> tuple[str, int | None, int | None] | No
     return None
 
 
-def locate(diagnostic: Diagnostic, root: etree._Element | None) -> Diagnostic:
-    """Give an unknown-element warning the line of the first such element of the text."""
+def locate(
+    diagnostic: Diagnostic, root: etree._Element | None, document: SourceDocument | None = None
+) -> Diagnostic:
+    """Give an unknown-element warning the place of the first such element of the text: in
+    the file it was written in, for content an xi:include brought (probe 115: the part's line
+    was given on the including file), with its column."""
     match = _UNKNOWN.match(diagnostic.message)
     if diagnostic.line is not None or root is None or match is None:
         return diagnostic
@@ -554,7 +558,10 @@ def locate(diagnostic: Diagnostic, root: etree._Element | None) -> Diagnostic:
     body = text_of(root)
     for element in (body if body is not None else root).iter():
         if isinstance(element.tag, str) and etree.QName(element).localname == local:
-            return replace(diagnostic, line=element.sourceline)
+            if document is None:
+                return replace(diagnostic, line=element.sourceline)
+            shown, line = document.locate(element)
+            return replace(diagnostic, path=shown, line=line, column=document.column(element))
     return diagnostic
 
 
