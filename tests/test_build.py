@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -220,6 +221,18 @@ def test_when_every_text_fails_nothing_is_published(
     assert "build.kept-last-good" in again.by_code()
     assert "build.nothing-published" not in again.by_code()
     assert (out / "html" / "belgium-1944.html").read_bytes() == page
+
+
+def test_no_entry_is_told_unused_when_a_text_could_not_be_read(tmp_path: Path) -> None:
+    """Probe 115: a text not well-formed, with no last good version, had every entry of the
+    registers told "never mentioned; remove it", entries it names."""
+    sources = tmp_path / "tei"
+    shutil.copytree(TEI, sources)
+    text = sources / "texts" / "belgium-1944.xml"
+    text.write_text(text.read_text(encoding="utf-8").replace("</body>", "</bod>"), "utf-8")
+    report = build([sources], tmp_path / "out", jobs=1)
+    assert "gate.not-well-formed" in report.by_code()
+    assert "index.unused-entry" not in report.by_code(), report.sorted()
 
 
 def test_a_register_giving_two_entries_one_id_is_built(tmp_path: Path) -> None:
