@@ -253,6 +253,9 @@ def build(
                 folder.discard(generation)
     _leave_out_stand_ins(report)
     _leave_out_unsure_unused(report)
+    # a part two readings refused (its own, and the including file's) is told once (probe
+    # 115: the same not-well-formed line twice)
+    report.diagnostics[:] = diag.said_once(report.diagnostics)
     report.seconds = time.perf_counter() - started
     return report
 

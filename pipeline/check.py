@@ -291,7 +291,9 @@ class _Emitter:
     def add(self, items: Iterable[Diagnostic]) -> None:
         kept = []
         for d in items:
-            if d.code in SCHEMA_NOTES:
+            if d.code in SCHEMA_NOTES or d.code.startswith("gate."):
+                # a schema's note once; a part the gate refused once, told by its own
+                # reading and by the file including it (probe 115: the same line twice)
                 if d in self.notes:
                     continue
                 self.notes.add(d)

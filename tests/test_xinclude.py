@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SECRET, SHARED, require_executable, tei_text
 
+from pipeline.build import build
 from pipeline.check import CheckOptions, check
 from pipeline.cli import cli
 from pipeline.diagnostics import Severity
@@ -583,6 +584,20 @@ def test_a_part_checked_with_the_file_including_it_is_told_within_it(tmp_path: P
     assert "root element" not in " ".join(d.message for d in both.diagnostics)
     alone = check([project / "part.xml"], options)
     assert any("root element" in d.message for d in alone.diagnostics), alone.sorted()
+
+
+def test_a_part_the_gate_refuses_is_told_once(tmp_path: Path) -> None:
+    """Probe 115: a part not well-formed was told twice, by its own reading and by the file
+    including it, in the check and in the build."""
+    write(tmp_path, "project/part.xml", f'<div xmlns="{TEI_NS}"><p>open\n</div>')
+    write(tmp_path, "project/main.xml", tei_text('<xi:include href="part.xml"/>').replace(
+        "<TEI ", '<TEI xmlns:xi="http://www.w3.org/2001/XInclude" ', 1))  # fmt: skip
+    project = tmp_path / "project"
+    checked = check([project], CheckOptions(checks=frozenset({"rng"}), root=project))
+    built = build([project], tmp_path / "out", jobs=1, root=project)
+    for report in (checked, built):
+        refused = [d for d in report.diagnostics if d.code == "gate.not-well-formed"]
+        assert len(refused) == 1, report.sorted()
 
 
 def test_every_include_error_points_at_its_href_line_and_column(tmp_path: Path) -> None:
