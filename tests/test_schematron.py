@@ -125,6 +125,31 @@ def test_an_attribute_in_a_namespace_is_placed_at_its_column(tmp_path: Path) -> 
     assert (wrong.code, wrong.line, wrong.column) == ("lang-code", 2, 12)
 
 
+@pytest.mark.parametrize("mode", ["saxon", "lxml"])
+def test_a_failure_said_of_an_attribute_is_placed_at_it(
+    tmp_path: Path, mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 115: a rule about an element whose message begins with an attribute and its
+    value (ed-date-order's '@notBefore="1945" is later than ...') was placed at the
+    element's "<", where the build and RELAX NG place such a fault at the attribute; on
+    Saxon and on lxml alike. A message naming an attribute the element lacks stays at it."""
+    schema = write(
+        tmp_path,
+        "order.sch",
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">'
+        '<pattern id="order"><rule context="date"><assert test="not(@notBefore)">'
+        '@notBefore="<value-of select="@notBefore"/>" is later than @notAfter</assert>'
+        '<assert test="not(@n)">@when="x" is missing</assert></rule></pattern></schema>',
+    )
+    doc = write(tmp_path, "doc.xml", '<a>\n  <date n="1"\n   notBefore="3" notAfter="2"/>\n</a>')
+    monkeypatch.setenv("EDITION_SCHEMATRON", mode)
+    if mode == "lxml":
+        validator = validator_for(schema)
+        assert validator.lxml is not None and validator.lxml.patterns
+    places = sorted((d.message[:12], d.line, d.column) for d in run(schema, doc))
+    assert places == [('@notBefore="', 3, 4), ('@when="x" is', 2, 3)], places
+
+
 def test_document_node_and_root_contexts() -> None:
     result = run(DATA / "features.sch", DATA / "features.xml")
     # document-node() makes its pattern walk the tree; "/" is selected directly

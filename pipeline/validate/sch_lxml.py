@@ -350,7 +350,8 @@ def _diagnostic(
     if extra:
         message = "; ".join([message, *[e for e in extra if e]])
     path = doc.locate(node)[0]
-    line, column = doc.element_place(node)
+    named = svrl.attribute_named(node, message)
+    line, column = doc.element_place(node) if named is None else doc.attribute_place(node, named)
     note = doc.inclusion_note(node)
     return Diagnostic(path, line, column, check.severity, check.code, message + note, svrl.ORIGIN)
 

@@ -96,7 +96,7 @@ def _diagnostic(element: etree._Element, doc: SourceDocument, children: Children
     if extra:
         message = "; ".join([message, *[e for e in extra if e]])
     severity_ = severity(element.get("role"), element.get("flag"))
-    path, line, note, column = locate(doc, element.get("location", ""), children)
+    path, line, note, column = locate(doc, element.get("location", ""), children, message)
     return Diagnostic(path, line, column, severity_, code, message + note, ORIGIN)
 
 
@@ -160,8 +160,29 @@ class Children:
         return found[position - 1] if 0 < position <= len(found) else None
 
 
+#: A message that begins by naming an attribute and its value (``@notBefore="1945" is later
+#: than ...``): the assertion is about that attribute.
+_ABOUT_ATTRIBUTE = re.compile(r'^@([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)="')
+
+
+def attribute_named(node: etree._Element, message: str) -> str | None:
+    """The Clark name of the attribute of ``node`` a message begins with, if it has it: a
+    rule's failure about an attribute is placed at the attribute, as RELAX NG's and the
+    references' are (probe 115: ed-date-order at "<date", the build's at @notBefore)."""
+    named = _ABOUT_ATTRIBUTE.match(message)
+    if named is None:
+        return None
+    prefix, _, local = named.group(1).rpartition(":")
+    clark = (
+        f"{{http://www.w3.org/XML/1998/namespace}}{local}"
+        if prefix == "xml"
+        else (None if prefix else local)
+    )
+    return clark if clark is not None and node.get(clark) is not None else None
+
+
 def locate(
-    doc: SourceDocument, location: str, children: Children | None = None
+    doc: SourceDocument, location: str, children: Children | None = None, message: str = ""
 ) -> tuple[str, int | None, str, int | None]:
     """The file, line, inclusion note (``SourceDocument.inclusion_note``) and column (of an
     element's start tag) of the node an SVRL location names; included content is placed in
@@ -194,6 +215,8 @@ def locate(
     # an assertion about an attribute (a rule whose context is correspDesc/@source) is placed
     # at the attribute, on whichever line of its element's start tag it stands
     clark = None if attribute is None else _clark_name(attribute)
+    if clark is None:
+        clark = attribute_named(node, message)
     if clark is None:
         line, column = doc.element_place(node)
         return path, line, doc.inclusion_note(node), column
