@@ -223,6 +223,29 @@ def test_when_every_text_fails_nothing_is_published(
     assert (out / "html" / "belgium-1944.html").read_bytes() == page
 
 
+def test_one_text_built_alone_is_offered_with_its_registers_and_schema(tmp_path: Path) -> None:
+    """Probe 115: `edition build tei/texts/a.xml` offered tei/a.xml and tei/persons.xml,
+    flattened, and no schema: the download's pointers into ../registers/ and its
+    ../../schema/edition.rng led nowhere. They keep their places, as in a build of tei/."""
+    sources = tmp_path / "ed" / "tei"
+    shutil.copytree(TEI, sources)
+    shutil.copytree(ROOT / "schema", tmp_path / "ed" / "schema")
+    assert build([sources / "texts" / "belgium-1944.xml"], tmp_path / "out", jobs=1).errors == 0
+    offered = sorted(
+        str(p.relative_to(tmp_path / "out" / "html"))
+        for p in (tmp_path / "out" / "html").rglob("*")
+        if p.suffix in (".xml", ".rng", ".sch")
+    )
+    assert offered == [
+        "schema/edition.rng",
+        "schema/edition.sch",
+        "tei/registers/organisations.xml",
+        "tei/registers/persons.xml",
+        "tei/registers/places.xml",
+        "tei/texts/belgium-1944.xml",
+    ], offered
+
+
 def test_no_entry_is_told_unused_when_a_text_could_not_be_read(tmp_path: Path) -> None:
     """Probe 115: a text not well-formed, with no last good version, had every entry of the
     registers told "never mentioned; remove it", entries it names."""

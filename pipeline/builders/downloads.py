@@ -45,11 +45,21 @@ ED_NS = "urn:edition"
 
 def sources_root(paths: Sequence[Path]) -> Path | None:
     """The folder the downloads are named from: the common folder of the build's PATHS (a
-    file's own folder), so that ``tei/`` holds ``texts/a.xml``, not ``tei/texts/a.xml``."""
-    import os
+    file's own folder) and of the ``registers/`` folders read beside them, so that ``tei/``
+    holds ``texts/a.xml``, not ``tei/texts/a.xml``, and one text built alone keeps its
+    registers beside it, as its pointers and its schema's address have them (probe 115:
+    ``edition build tei/texts/a.xml`` offered ``tei/a.xml`` and ``tei/persons.xml``, and
+    its ``../../schema/edition.rng`` led nowhere); the edition's ``sources`` when they hold
+    that folder."""
+    from ..config import sources_holding
+    from ..validate.references import register_folders
 
     folders = [str(p.resolve() if p.is_dir() else p.resolve().parent) for p in paths]
-    return Path(os.path.commonpath(folders)) if folders else None
+    if not folders:
+        return None
+    registers = [str(f.parent) for f in register_folders({Path(f) for f in folders})]
+    common = Path(os.path.commonpath(folders + registers))
+    return sources_holding(common) or common
 
 
 def tei_href(path: Path, root: Path | None) -> str:
