@@ -4314,6 +4314,39 @@ def test_words_of_the_other_direction_in_a_context_are_isolated(tmp_path: Path) 
     assert any(b.startswith("In the beginning") for b in isolated), isolated
 
 
+def test_a_pointer_into_a_file_names_the_entry_of_that_file_alone(tmp_path: Path) -> None:
+    """Probe 115: ref="../registers/places.xml#anna", Anna being a person of persons.xml, or
+    "nofile.xml#anna", named Anna, where edition check calls it dangling: the index counted
+    the mention, the page linked it. It names the entry of that file alone."""
+    (tmp_path / "ed" / "texts").mkdir(parents=True)
+    (tmp_path / "ed" / "registers").mkdir()
+    for stem, body in (
+        ("persons", '<listPerson><person xml:id="anna"><persName>Anna</persName></person>'
+                    "</listPerson>"),
+        ("places", '<listPlace><place xml:id="gent"><placeName>Gent</placeName></place>'
+                   "</listPlace>"),
+    ):  # fmt: skip
+        register = tei_text("")
+        register = register[: register.index("<text>")] + f"<standOff>{body}</standOff></TEI>"
+        (tmp_path / "ed" / "registers" / f"{stem}.xml").write_text(register, "utf-8")
+    (tmp_path / "ed" / "texts" / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="../registers/persons.xml#anna">A</persName> <persName '
+            'ref="../registers/places.xml#anna">B</persName> <persName ref="nofile.xml#anna">'
+            'C</persName> <placeName ref="../registers/places.xml#gent">G</placeName></p>'
+        ),
+        "utf-8",
+    )
+    report = build([tmp_path / "ed"], tmp_path / "out", only=["html", "index"], jobs=1)
+    unresolved = sorted(
+        d.message.split("'")[3] for d in report.diagnostics if d.code == "index.unresolved-ref"
+    )
+    assert unresolved == ["../registers/places.xml#anna", "nofile.xml#anna"], report.sorted()
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    counts = {e["id"]: e["count"] for e in data["entities"]}
+    assert counts == {"anna": 1, "gent": 1}, counts
+
+
 def test_an_additional_name_after_the_forename_is_in_brackets(tmp_path: Path) -> None:
     """Probe 105 (Bahr's register: <surname>Plessner</surname><forename>Elsa</forename>
     <addName>auch Elisabeth, verh. Ginsberg</addName>): the index and the cards read

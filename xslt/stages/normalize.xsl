@@ -476,8 +476,15 @@
     <xsl:variable name="key" as="xs:string" select="substring-after($token, '#')"/>
     <xsl:variable name="local" as="element()?" select="if (starts-with($token, '#'))
         then key('local-id', $key, $here)[1] else ()"/>
+    <!-- "file.xml#id" names the entry of that file alone, as edition check reads it: an id
+         of another register ("places.xml#holzinger-robert") or of no register at all
+         ("nofile.xml#...") was the entry of that id wherever it was (probe 115) -->
+    <xsl:variable name="file" as="xs:string" select="substring-before($token, '#')"/>
+    <xsl:variable name="stem" as="xs:string"
+        select="replace(replace($file, '^.*/', ''), '\.xml$', '', 'i')"/>
     <xsl:sequence select="if (exists($local) and not(ed:is-entry($local))) then ()
-        else ($registers/key('entry', $key))[1]"/>
+        else ($registers/key('entry', $key))[$file = '' or starts-with($token, '#')
+            or ancestor::*[@ed:source][1]/@ed:source = $stem][1]"/>
   </xsl:function>
 
   <!-- Whether an entry found by its authority address is of the kind its name names: a
