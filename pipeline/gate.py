@@ -1201,6 +1201,22 @@ _SYNTAX_ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "instruction named xml further on (<?xml ...?> in the text) is not allowed either: "
             "rename it (names beginning with xml are reserved) or remove it",
         ),
+        # probe 109: these three were libxml2's words alone
+        (
+            r"^[Ii]nvalid PI name",
+            "an instruction (<?...?>) whose name is not allowed: the XML declaration is "
+            "written <?xml ...?> in lower case, and other names beginning with xml are "
+            'reserved; write <?xml version="1.0"?>, or rename or remove the instruction',
+        ),
+        (
+            r"^[Nn]ame too long",
+            "an element's or an attribute's name is over the parser's 50,000 characters: the "
+            "file is damaged or generated wrongly; shorten the name",
+        ),
+        (
+            r"^[Cc]omment too big",
+            "a comment is over the parser's 10 MB: the file is refused; split or remove it",
+        ),
         # probe 108: these three were libxml2's words alone
         (
             r"^error parsing attribute name",

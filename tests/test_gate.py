@@ -103,6 +103,9 @@ def test_not_well_formed_is_located(tmp_path: Path) -> None:
         (b"<r a=b/>", 6, 'write name="value"'),
         (b'<r a="1" a="2"/>', 15, "the attribute a is given twice"),
         (b"<r><x:y/></r>", 8, 'declare it (xmlns:x="...")'),
+        # probe 109: libxml2's words alone
+        (b'<?XML version="1.0"?>\n<r/>', 6, "written <?xml ...?> in lower case"),
+        (b"<r><" + b"a" * 60000 + b"/></r>", 60005, "over the parser's 50,000 characters"),
         # probe 108: libxml2's words alone before
         (b'<r a="1" <s/></r>', 10, "close the tag with '>' before the next '<'"),
         (b"<r><p>x</p </r>", 12, "end it with '>'"),
