@@ -419,6 +419,29 @@ def test_registers_reached_by_a_link_are_checked_and_said_to_be_read(tmp_path: P
     assert ("registers", "gate.linked-folder", "info") in codes, report.sorted()
 
 
+def test_where_no_register_is_found_a_note_says_where_they_are_looked_for(
+    tmp_path: Path,
+) -> None:
+    """Probe 112: a register moved out of reach gave one refs.dangling a mention, 28 of
+    them, and no word of where registers are looked for; one note says it. With a register,
+    a dangling pointer is told alone."""
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "t.xml").write_text(
+        tei_text('<p><persName ref="#a">A</persName> <persName ref="#b">B</persName></p>'),
+        encoding="utf-8",
+    )
+    options = CheckOptions(checks=frozenset({"refs"}))
+    alone = check([tmp_path / "tei"], options).by_code()
+    assert (alone["refs.dangling"], alone["check.no-registers"]) == (2, 1), alone
+    (tmp_path / "tei" / "registers").mkdir()
+    (tmp_path / "tei" / "registers" / "r.xml").write_text(
+        tei_text('<listPerson><person xml:id="a"><persName>A</persName></person></listPerson>'),
+        encoding="utf-8",
+    )
+    found = check([tmp_path / "tei"], options).by_code()
+    assert found["refs.dangling"] == 1 and "check.no-registers" not in found, found
+
+
 def test_max_errors_caps_the_problems_of_reading_a_file(tmp_path: Path) -> None:
     """Probe 109: every refused xi:include of a file is told, but 300 of them were all
     listed whatever --max-errors said; the first ones are, and a line says how many more."""

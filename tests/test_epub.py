@@ -928,6 +928,28 @@ def test_the_books_start_is_a_place_the_book_has(tmp_path: Path) -> None:
         _epubcheck(books[name])
 
 
+def test_a_note_among_a_dictionarys_parts_is_in_the_book(tmp_path: Path) -> None:
+    """Probe 116: a note inside a cross-reference or a citation of an entry stopped the book
+    (epub.failed: a template of the book's typed element() was given a space first); the
+    parts stay words apart in the book too ("huetint" was the book's)."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "d.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Dict</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></teiHeader><text><body><entry xml:id="colour"><form><orth>colour
+</orth></form><sense><cit type="example"><quote>a bright colour</quote><note>a note</note>
+</cit><xr><ref target="#hue">hue</ref><ref target="#tint">tint</ref><note>xr note</note></xr>
+</sense><etym><mentioned>color</mentioned><note>etym note</note></etym></entry><entry
+xml:id="hue"><form><orth>hue</orth></form></entry><entry xml:id="tint"><form><orth>tint</orth>
+</form></entry></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    book = Book(_build([tmp_path / "src"], tmp_path / "out")["d"])
+    text = " ".join("".join(book.docs["text-001.xhtml"].itertext()).split())
+    assert "hue tint" in text and "xr note" in text and "etym note" in text, text
+    _epubcheck(book.path)
+
+
 def test_notes_kept_in_the_standoff_end_the_book(tmp_path: Path) -> None:
     """Probe 31: the notes of a standOff listAnnotation that a ptr of the text calls were not
     in the book, and the ptr showed its target ("#weather"); the calls are note references

@@ -2314,6 +2314,19 @@ xml:id="hue"><form><orth>hue</orth></form></entry><entry xml:id="tint"><form><or
     words = " ".join(entry.text_content().split())
     for run in ("a bright colour a dull colour", "hue tint", "color colour colorem"):
         assert run in words, words
+    # a phrase of no meaning of its own goes on the word (probe 116: "(hu e)", "colo r")
+    joined = _render_text(
+        tmp_path,
+        "dict-joined",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Dictionary</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><entry xml:id="c">
+<form><orth>colour</orth></form><xr>(<ref target="#c">hu</ref><hi rend="italic">e</hi>)</xr>
+<etym><mentioned>col</mentioned><c>o</c><mentioned>r</mentioned></etym></entry></body></text>
+</TEI>""",
+    )
+    words = " ".join(joined.xpath("string(//*[@id='c'])").split())
+    assert "(hue)" in words and "color" in words, words
     assert [a.get("href") for a in entry.xpath(".//a[contains(@class, 'ref')]")] == [
         "#hue",
         "#tint",

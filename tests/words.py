@@ -73,9 +73,11 @@ TEI_TOKENS = _names(
     mood iType subc colloc usg lbl def etym xr oRef pRef cit vocal kinesic incident writing
     pause rt geo"""
 )
-#: Elements each of whose children is a token (base.xsl, r:is-token): a dictionary's
-#: cross-reference and etymology, and its citations.
+#: The parts of a dictionary's cross-reference and etymology, words apart from each other
+#: (dictionaries.xsl, r:spaced-parts), and the quotations of its citations (base.xsl,
+#: r:is-token).
 TOKEN_PARENTS = _names("xr etym")
+PARTS = _names("ref ptr mentioned gloss lang term foreign quote q bibl oRef pRef")
 DICTIONARY_ENTRIES = _names("entry entryFree dictScrap")
 
 
@@ -85,8 +87,9 @@ def _is_token(element: etree._Element) -> bool:
         return True
     if parent is None or not isinstance(parent.tag, str):
         return False
-    return _local(parent) in TOKEN_PARENTS or (
+    return (_local(parent) in TOKEN_PARENTS and _local(element) in PARTS) or (
         _local(parent) == "cit"
+        and _local(element) == "quote"
         and any(_local(a) in DICTIONARY_ENTRIES for a in parent.iterancestors())
     )
 

@@ -454,18 +454,17 @@
       'form', 'orth', 'pron', 'hyph', 'syll', 'gramGrp', 'gram', 'pos', 'gen', 'number', 'case',
       'per', 'tns', 'mood', 'iType', 'subc', 'colloc', 'usg', 'lbl', 'def', 'etym', 'xr',
       'oRef', 'pRef', 'cit', 'vocal', 'kinesic', 'incident', 'writing', 'pause')"/>
-  <!-- and, inside a dictionary's citation, cross-reference or etymology, each of its parts:
-       "<cit><quote>a bright colour</quote><quote>a dull colour</quote></cit>", "<xr><ref>hue
-       </ref><ref>tint</ref></xr>" and "<etym><mentioned>color</mentioned><gloss>"
-       read "coloura dull", "huetint" (probe 110); a citation of running text sets its
-       quotation and its source apart as blocks -->
+  <!-- and the quotations of a dictionary's citation ("<cit><quote>a bright colour</quote>
+       <quote>a dull colour</quote></cit>" read "coloura dull": probe 110; the parts of a
+       cross-reference or an etymology are parted by their parent, dictionaries.xsl's
+       r:spaced-parts); a citation of running text sets its quotation and source apart -->
   <xsl:function name="r:is-token" as="xs:boolean">
     <xsl:param name="e" as="node()"/>
     <xsl:sequence select="$e instance of element()
         and namespace-uri($e) = 'http://www.tei-c.org/ns/1.0'
         and (local-name($e) = $r:token-names
-             or $e/parent::*[self::xr or self::etym or self::cit[ancestor::*[self::entry
-                 or self::entryFree or self::dictScrap]]])"/>
+             or $e/self::quote/parent::cit[ancestor::*[self::entry or self::entryFree
+                 or self::dictScrap]])"/>
   </xsl:function>
 
   <!-- True when $e must be set off by a space from the element just before it: both are
@@ -513,16 +512,6 @@
     <xsl:sequence select="exists($e/self::pc)
         or exists($e/self::w[matches(normalize-space(.), '^\p{P}+$')])"/>
   </xsl:function>
-
-  <!-- A part of a dictionary's cross-reference, etymology or citation is a token there alone
-       (r:is-token): its own template, the one of a link or a mention anywhere, does not set
-       it apart, so the space comes first here. -->
-  <!-- (by its parent first, which costs the other elements of a long text nothing) -->
-  <xsl:template match="(xr/* | etym/* | cit/*)[r:is-token(.)][not(local-name() = $r:token-names)]"
-      mode="r:main" as="node()*" priority="20">
-    <xsl:call-template name="r:word-space"/>
-    <xsl:next-match/>
-  </xsl:template>
 
   <!-- The space that keeps $e apart from the token before it (r:space-before). -->
   <xsl:template name="r:word-space" as="text()?">

@@ -128,10 +128,50 @@
       | number | case | per | tns | mood | iType | subc | colloc | usg | lbl | def | etym | xr
       | oRef | pRef | lang" mode="r:main" as="node()+">
     <xsl:call-template name="r:word-space"/>
-    <xsl:call-template name="r:inline">
-      <xsl:with-param name="class" select="'dict-' || local-name()"/>
-    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="(self::etym | self::xr) and not(r:bracketed(.))">
+        <span>
+          <xsl:call-template name="r:attributes">
+            <xsl:with-param name="class" select="'dict-' || local-name()"/>
+          </xsl:call-template>
+          <xsl:call-template name="r:spaced-parts"/>
+        </span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="r:inline">
+          <xsl:with-param name="class" select="'dict-' || local-name()"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <!-- The parts of a cross-reference or an etymology, each the words of its own: the
+       references of an xr, the words, glosses and languages of an etym, written against each
+       other ("<ref>hue</ref><ref>tint</ref>", "<mentioned>color</mentioned><gloss>") read as
+       one word on the page, in the book and the search (probe 110); a space between two of
+       them with nothing between. A phrase of no meaning of its own (hi, c, seg: "<ref>hu</ref>
+       <hi>e</hi>") goes on the word, as a note or a break does not part (probe 116). Here,
+       from the parent: a template of the part (the book's link of a local ref) outranks any
+       one of the parts' own. -->
+  <xsl:template name="r:spaced-parts" as="node()*">
+    <xsl:param name="nodes" as="node()*" select="node()"/>
+    <xsl:for-each select="$nodes">
+      <xsl:if test="r:is-part(.) and preceding-sibling::node()[not(self::anchor)][1]
+          [r:is-part(.)]">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates select="." mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:function name="r:is-part" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node instance of element() and local-name($node) = ('ref', 'ptr',
+        'mentioned', 'gloss', 'lang', 'term', 'foreign', 'quote', 'q', 'bibl', 'oRef', 'pRef')
+        and namespace-uri($node) = 'http://www.tei-c.org/ns/1.0'"/>
+  </xsl:function>
 
   <!-- A cross-reference of a kind the interface names (xr type="synonymy", "antonymy": TEI
        Lex-0) and no label of its own: the kind's abbreviation before the first of a run of
@@ -154,9 +194,9 @@
       <!-- the comma against the last word: the newline a file puts before </xr> made
            "antecessor , sucessor" -->
       <xsl:variable name="last" as="node()?" select="node()[not(self::text()[not(normalize-space())])][last()]"/>
-      <xsl:apply-templates select="node()[not(. >> $last)]" mode="r:main">
-        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-      </xsl:apply-templates>
+      <xsl:call-template name="r:spaced-parts">
+        <xsl:with-param name="nodes" select="node()[not(. >> $last)]"/>
+      </xsl:call-template>
       <xsl:if test="exists(r:xr-beside(., true()))">
         <xsl:text>,</xsl:text>
       </xsl:if>
