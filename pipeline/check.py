@@ -233,12 +233,7 @@ def _no_sources(folder: Path) -> Diagnostic:
 #: Rules of the edition's Schematron that find what the reference checker finds too, with the
 #: checker's code: a name pointing at a paragraph is one fault, reported once (by the rule,
 #: which a file's own check reports first).
-SAME_FAULT = {
-    "ed-ref-kind": "refs.wrong-kind",
-    "ed-ref-target": "refs.dangling",
-    # (a name's ref="dresden": the edition's rule says "write #id", probe 112)
-    "ed-ref-syntax": "refs.bare-id",
-}
+SAME_FAULT = {"ed-ref-kind": "refs.wrong-kind", "ed-ref-target": "refs.dangling"}
 
 #: A place a per-file check has reported, with the reference checker's code for its fault.
 Said = tuple[str, "int | None", str]

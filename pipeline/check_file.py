@@ -86,8 +86,8 @@ class FileOutcome:
     #: Packed on the worker: a run keeps them until every file is checked.
     facts: references.PackedFacts | None = None
     seen: bool = field(default=True)
-    #: The files it read through xi:include, resolved (``check``: those checked on their own
-    #: too are parts, told within it).
+    #: The files it included whole through xi:include, resolved (``check``: those checked on
+    #: their own too are parts, told within it).
     includes: tuple[str, ...] = ()
     #: Its root is no TEI document (a division, a surface kept apart to be included).
     fragment: bool = False
@@ -290,7 +290,9 @@ class FirstPass:
             self.path,
             tuple(_one_per_fault(found)),
             facts,
-            includes=tuple(str(p.resolve()) for p in self.doc.included),
+            # (included whole: a part an xpointer chose leaves the rest of its file to its
+            # own check, probe 116)
+            includes=tuple(sorted({str(p.path.resolve()) for p in self.doc.parts if p.whole})),
             fragment=isinstance(root, str) and root not in _DOCUMENT_ROOTS,
         )
 

@@ -71,6 +71,8 @@ class Inclusion(NamedTuple):
     element: etree._Element
     path: Path  # the included file (resolved)
     via: str  # the xi:include that brought it: "file:line" as diagnostics show files
+    #: The whole included document (no xpointer chose a part of it).
+    whole: bool = False
 
 
 @dataclass(frozen=True)

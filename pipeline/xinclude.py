@@ -302,13 +302,16 @@ class _Expander:
         """One selected element, ready to stand where ``include`` stands: a copy (unless it
         is the whole included document) with ``xml:base`` and ``xml:lang`` as XInclude asks."""
         language = _language(node)
-        if node is not whole:
+        entire = node is whole
+        if not entire:
             node = copy.deepcopy(node)
         node.tail = None
         _fix_base(node, include.get("href", ""))
         if node.get(XML_LANG) is None and language != _language(include):
             node.set(XML_LANG, language)
-        self.parts.append(Inclusion(node, target, f"{display(file)}:{include.sourceline}"))
+        self.parts.append(
+            Inclusion(node, target, f"{display(file)}:{include.sourceline}", whole=entire)
+        )
         return node
 
     def _gate(self, target: Path) -> GateResult:

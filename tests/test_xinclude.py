@@ -586,6 +586,19 @@ def test_a_part_checked_with_the_file_including_it_is_told_within_it(tmp_path: P
     assert any("root element" in d.message for d in alone.diagnostics), alone.sorted()
 
 
+def test_a_part_an_xpointer_takes_from_is_still_checked_as_a_whole(tmp_path: Path) -> None:
+    """Probe 116: a part included only through an xpointer (one div of it) was left out of
+    the check as "checked within its includer", the rest of it checked by no one."""
+    write(tmp_path, "project/part.xml",
+          f'<div xmlns="{TEI_NS}"><div xml:id="good"><p>Good.</p></div><div xml:id="bad"><p>'
+          "Bad <wrongthing/>.</p></div></div>")  # fmt: skip
+    write(tmp_path, "project/main.xml", tei_text('<xi:include href="part.xml" xpointer="good"/>')
+          .replace("<TEI ", '<TEI xmlns:xi="http://www.w3.org/2001/XInclude" ', 1))  # fmt: skip
+    project = tmp_path / "project"
+    report = check([project], CheckOptions(checks=frozenset({"rng"}), root=project))
+    assert any("wrongthing" in d.message for d in report.diagnostics), report.sorted()
+
+
 def test_a_part_the_gate_refuses_is_told_once(tmp_path: Path) -> None:
     """Probe 115: a part not well-formed was told twice, by its own reading and by the file
     including it, in the check and in the build."""
