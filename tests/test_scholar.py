@@ -1023,6 +1023,26 @@ def test_search_reads_corrections_after_a_phrase_in_a_longer_addition_and_in_a_c
     assert not {"hav", "-tinctions", "dis-tinctions", "bywas"} & set(words), words
 
 
+def test_search_keeps_deleted_words_after_breaks_additions_and_in_spaceless_scripts(
+    tmp_path: Path,
+) -> None:
+    """Probe 116: the rule that leaves a deletion inside a word out of the index read a page
+    or line number before it as a letter ("epsilon<pb n="2"/><del>zebrathree</del>" lost
+    "zebrathree"), left out every deletion of a script written without spaces, and ran a
+    deletion into the addition before it ("ranquickly"). A deletion inside a word joined
+    over a break stays out."""
+    body = (
+        '<p>C3 epsilon<pb n="2"/><del>zebrathree</del> eta.</p><p>C21 ante<lb n="7"/><del>'
+        'zebratwentyone</del><lb n="8"/>post.</p><p>我们<del>斑马六</del>去了.</p><p>she '
+        "<del>walked</del><add>ran</add><del>quickly</del> home; she <add>ran</add><del>"
+        'walked</del> home; wor<lb break="no" n="9"/><del>x</del>d end.</p>'
+    )
+    words = _indexed_words(tmp_path, "k", body)
+    assert {"zebrathree", "zebratwentyone", "quickly", "walked", "word"} <= set(words), words
+    assert any("斑马六" in w for w in words), words
+    assert not {"ranquickly", "ranwalked", "wor", "xd"} & set(words), words
+
+
 def test_search_reads_a_word_whole_around_a_correction_laid_out_on_lines(tmp_path: Path) -> None:
     """Probe 100: a subst inside a word, pretty-printed ("felt<subst> <del>zq</del> <add>wvx
     </add> </subst> the"), was "zq wvx" to the search and in the diplomatic view; a margin
