@@ -914,9 +914,14 @@ def test_the_books_start_is_a_place_the_book_has(tmp_path: Path) -> None:
         header.format(body='<u xml:id="u1" start="#T0">oh dear</u>'), encoding="utf-8"
     )
     (src / "plain.xml").write_text(header.format(body="<u>oh dear</u>"), encoding="utf-8")
+    # a play opening with a stage direction starts there (probe 116: at the first div)
+    (src / "play.xml").write_text(
+        header.format(body='<stage xml:id="s0">oh dear, a hall</stage><div><p>Words.</p></div>'),
+        encoding="utf-8",
+    )
     books = _build([src], tmp_path / "out")
     # (the build gives the plain utterance an id of its own: body-u-1)
-    for name, expected in (("talk", "u1"), ("plain", "body-u-1")):
+    for name, expected in (("talk", "u1"), ("plain", "body-u-1"), ("play", "s0")):
         book = Book(books[name])
         (start,) = book.docs["nav.xhtml"].xpath(
             "//h:nav[@epub:type='landmarks']//h:a[@epub:type='bodymatter']/@href", namespaces=NS

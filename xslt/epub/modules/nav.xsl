@@ -38,14 +38,20 @@
             | tei:lg[r:is-poem-entry(.)])
         | $text//tei:group/tei:text[empty((tei:front | tei:body | tei:back)/*[ee:is-div(.)])]
           [exists(r:group-title(.)) and exists(r:group-target(.))]), $pages"/>
-    <!-- where the body begins: its first block with an id (the book writes a block's id
-         where it writes the block), else the file its first element went to. Any first id
-         was taken, and a transcript's timeline, which the book does not show, opened its body
-         with <when xml:id="T0">: the landmark led nowhere (probe 110, epubcheck RSC-012). -->
+    <!-- where the body begins: its first element with an id that the book shows (it writes
+         an element's id where it writes the element), else the file its first element went
+         to. A transcript's timeline, which the book does not show, opened its body with
+         <when xml:id="T0">: the landmark led nowhere (probe 110, epubcheck RSC-012); the
+         elements the book leaves out are passed over, not all but blocks, which skipped a
+         play's opening stage direction (probe 116). -->
     <xsl:variable name="first-body" as="element()?" select="($text/tei:body//*[@xml:id]
-        [self::tei:div or self::tei:p or self::tei:ab or self::tei:lg or self::tei:sp
-            or self::tei:u or self::tei:head or self::tei:entry]
-        [not(ancestor::tei:note | ancestor::tei:rdg | ancestor::tei:rdgGrp)], $pages)[1]"/>
+        [not(ancestor-or-self::*[self::tei:timeline or self::tei:spanGrp or self::tei:linkGrp
+            or self::tei:interpGrp or self::tei:joinGrp or self::tei:altGrp or self::tei:fvLib
+            or self::tei:fLib or self::tei:fs or self::tei:note or self::tei:rdg
+            or self::tei:rdgGrp or self::tei:index or self::tei:certainty
+            or self::tei:precision or self::tei:respons])]
+        [not(self::tei:span or self::tei:link or self::tei:interp or self::tei:join
+            or self::tei:alt)], $pages)[1]"/>
     <xsl:call-template name="ee:document">
       <xsl:with-param name="href" select="'nav.xhtml'"/>
       <xsl:with-param name="title" select="r:msg('toc.title') || ' — ' || ee:title()"/>
