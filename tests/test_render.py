@@ -2207,7 +2207,8 @@ def test_every_pointer_of_a_letters_correspondence_context_is_shown(tmp_path: Pa
 <ref type="withinCorrespondence" subtype="previous_letter" target="L00030">Ours before</ref>
 <ref type="https://example.org/terms#hasNextLetter" target="https://example.org/l/3">After</ref>
 <ptr type="answers" target="https://example.org/l/1"/><ref type="hasEnclosure"
-target="#beilage">Enclosure</ref></correspContext></correspDesc></profileDesc></teiHeader>
+target="#beilage">Enclosure</ref><ref type="related">A draft, lost</ref></correspContext>
+</correspDesc></profileDesc></teiHeader>
 <text><body><p>Words.</p><div xml:id="beilage"><p>Enclosed.</p></div></body></text></TEI>"""
     doc = _render_text(tmp_path, "context", letter)
     shown = [
@@ -2221,6 +2222,8 @@ target="#beilage">Enclosure</ref></correspContext></correspDesc></profileDesc></
         ("corresp-prev-more", "Previous letter: Ours before (within correspondence)", ""),
         ("corresp-other", "See also: https://example.org/l/1 (answers)", "https://example.org/l/1"),
         ("corresp-other", "See also: Enclosure (enclosure)", "#beilage"),
+        # words and no target, unlinked (probe 116: left out)
+        ("corresp-other", "See also: A draft, lost (related)", ""),
     ]
     assert doc.xpath("//*[@id='beilage']")
     # the page's <link rel="prev|next"> and the links' rel stay with the one shown as such
@@ -2265,10 +2268,19 @@ def test_a_leaf_of_a_manuscript_is_a_folio(tmp_path: Path) -> None:
         """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
 <title>Leaves</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
 <p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><p><pb n="1r"/>One <pb n="12vb"/>
-two <pb n="12"/>three <pb n="iv"/>four</p></body></text></TEI>""",
+two <pb n="12"/>three <pb n="iv"/>four <pb n="IIr"/>five <pb n="13V"/>six</p></body></text>
+</TEI>""",
     )
     marks = [" ".join(n.text_content().split()) for n in doc.xpath("//span[@class='pb-n']")]
-    assert marks == ["folio f.1r", "folio f.12vb", "page p.12", "page p.iv"], marks
+    assert marks == [
+        "folio f.1r",
+        "folio f.12vb",
+        "page p.12",
+        "page p.iv",
+        # a flyleaf, a capital verso (probe 116)
+        "folio f.IIr",
+        "folio f.13V",
+    ], marks
 
 
 def test_an_utterance_names_every_speaker_and_a_pause_stands_apart(tmp_path: Path) -> None:

@@ -570,7 +570,9 @@
   <!-- The pointers of a letter's correspContext that have a target, in document order. -->
   <xsl:function name="r:context-pointers" as="element()*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="r:corresp-desc($tei)/correspContext/(ref | ptr)[normalize-space(@target)]"/>
+    <!-- (a ref of words and no target says what it names, unlinked: probe 116) -->
+    <xsl:sequence select="r:corresp-desc($tei)/correspContext/(ref | ptr)
+        [normalize-space(@target) or self::ref[normalize-space()]]"/>
   </xsl:function>
 
   <!-- The one pointer shown as the letter before (or after) this one: of several (the
@@ -605,10 +607,10 @@
       <xsl:variable name="target" as="xs:string?"
           select="(tokenize(normalize-space($pointer/@target))[1],
                    normalize-space($tei/@*[local-name() = $rel][namespace-uri() = '']))[. != ''][1]"/>
-      <xsl:if test="exists($target)">
+      <xsl:if test="exists($target) or exists($pointer)">
         <xsl:variable name="several" as="xs:boolean"
             select="count(r:context-pointers($tei)[r:context-rel(.) = $rel]) gt 1"/>
-        <xsl:sequence select="r:neighbour($rel, $target, ($pointer, $tei)[1],
+        <xsl:sequence select="r:neighbour($rel, ($target, '')[1], ($pointer, $tei)[1],
             if ($several) then r:context-qualifier($pointer) else '')"/>
       </xsl:if>
     </xsl:for-each>
@@ -616,7 +618,7 @@
       <xsl:variable name="rel" as="xs:string" select="r:context-rel(.)"/>
       <xsl:sequence select="r:neighbour(if ($rel != '') then $rel || '-more'
           else if (r:context-words(.) = 'correspondence') then 'correspondence' else 'other',
-          tokenize(normalize-space(@target))[1], .,
+          (tokenize(normalize-space(@target))[1], '')[1], .,
           if ($rel = '' and r:context-words(.) = 'correspondence') then ''
           else r:context-qualifier(.))"/>
     </xsl:for-each>

@@ -193,9 +193,11 @@
         select="matches($n, '\d') or matches($n, '^[ivxlcdm]+[rv]?$', 'i')"/>
     <xsl:variable name="shown" as="xs:string" select="if ($numbered) then $n
         else r:token-words($n)"/>
-    <!-- a leaf of a manuscript, "1r", "12vb", is a folio, not a page (probe 110: "p. 1r") -->
+    <!-- a leaf of a manuscript, "1r", "12vb", "12V", a flyleaf "IIr", is a folio, not a page
+         (probe 110: "p. 1r"); "iv" stays a page of roman number -->
     <xsl:variable name="unit" as="xs:string"
-        select="if (matches($n, '^\d+[rv][ab]?$')) then 'tr.folio' else 'tr.page'"/>
+        select="if (matches($n, '^(\d+[rvRV]|[IVXLCDM]+[rv])[ab]?$')) then 'tr.folio'
+            else 'tr.page'"/>
     <xsl:call-template name="r:span-close"/>
     <xsl:if test="r:glued(.)">
       <xsl:text> </xsl:text>

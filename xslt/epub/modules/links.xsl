@@ -157,7 +157,8 @@
     <xsl:param name="target" as="element()"/>
     <xsl:sequence select="if (r:is-div($target)) then ee:label($target)
         else if ($target/self::tei:pb) then r:msg(if (matches(normalize-space($target/@n),
-            '^\d+[rv][ab]?$')) then 'tr.folio' else 'tr.page') || ' ' || ee:page-label($target)
+            '^(\d+[rvRV]|[IVXLCDM]+[rv])[ab]?$')) then 'tr.folio' else 'tr.page') || ' '
+            || ee:page-label($target)
         else if ($target/self::tei:note) then r:msg('notes.note', ee:note-label($target))
         else (r:element-words($target), '#' || $target/@xml:id)[1]"/>
   </xsl:function>
