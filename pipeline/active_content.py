@@ -19,7 +19,7 @@ from lxml import etree
 
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
-from .gate import SourceDocument
+from .gate import SourceDocument, tree_of_copy
 
 _ORIGIN = "build"
 _DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>'
@@ -111,9 +111,7 @@ def published_copy(document: SourceDocument, snapshot: bytes) -> tuple[bytes, li
         column,
         origin=_ORIGIN,
     )
-    # (no id table: a duplicate xml:id is the check's to tell, never a failure here)
-    parser = etree.XMLParser(resolve_entities=False, huge_tree=True, collect_ids=False)
-    tree = etree.fromstring(snapshot, parser)
+    tree = tree_of_copy(snapshot)
     _strip(tree)
     data: bytes = etree.tostring(tree.getroottree(), encoding="utf-8", xml_declaration=True)
     # the declaration as the build writes its own, the source's last line break kept

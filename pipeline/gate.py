@@ -848,6 +848,18 @@ def _by_place(
     return found
 
 
+def tree_of_copy(text: str | bytes) -> etree._Element:
+    """The tree of XML the build wrote itself or took past the gate before (copies of register
+    lists and headers, a source's kept bytes): no id table, for a copy keeps the source's
+    ids, a duplicate too (the check's to tell: probe 115, "ID p1 already defined" stopped the
+    build); no entities, no network."""
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=True, collect_ids=False
+    )
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return etree.fromstring(data, parser)
+
+
 def _parser(parameter_entities: bool = False) -> tuple[etree.XMLParser, doctype.NoFetch]:
     # collect_ids=False: a duplicate xml:id must not make the parse fail; the reference
     # checker reports it with both locations. resolve_entities="internal" ignores parameter

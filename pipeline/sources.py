@@ -24,7 +24,15 @@ from . import diagnostics as diag
 from . import reshape, tei_corpus
 from .active_content import published_copy
 from .diagnostics import Diagnostic
-from .gate import DEFAULT_MAX_BYTES, TEI_NS, XML_ID, SourceDocument, parse_bytes, read_document
+from .gate import (
+    DEFAULT_MAX_BYTES,
+    TEI_NS,
+    XML_ID,
+    SourceDocument,
+    parse_bytes,
+    read_document,
+    tree_of_copy,
+)
 from .keyed import KeyedName, keyed_names
 from .paths import display
 from .prefixes import Prefixes
@@ -438,11 +446,8 @@ def _own_heading(header: str) -> str:
     if not header:
         return ""
     # a header may repeat an id (its source's fault, reported by check): not a parse error
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=True, collect_ids=False
-    )
     try:
-        record = etree.fromstring(header.encode("utf-8"), parser)
+        record = tree_of_copy(header)
     except etree.XMLSyntaxError:
         return ""
     found = record.find(f"{_TEI}text/{{{ED_NS}}}heading")
@@ -457,8 +462,7 @@ def with_stem(header: str, stem: str) -> str:
     if not header:
         return header
     # the copied header keeps the source's ids, duplicates included: no id table
-    parser = etree.XMLParser(collect_ids=False, huge_tree=True, resolve_entities=False)
-    tei = etree.fromstring(header, parser)
+    tei = tree_of_copy(header)
     tei.set(f"{{{ED_NS}}}stem", stem)
     text: str = etree.tostring(tei, encoding="unicode")
     return text

@@ -19,7 +19,7 @@ from lxml import etree
 from . import columns, formulae
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
-from .gate import TEI_NS, XML_ID, SourceDocument, xml_ids
+from .gate import TEI_NS, XML_ID, SourceDocument, tree_of_copy, xml_ids
 from .keyed import ENTITY_LISTS, KeyedName, entry_kind, keyed_lists
 from .locators import locator_param
 from .prefixes import Prefixes
@@ -194,9 +194,7 @@ class ListsSource:
 
     @classmethod
     def of(cls, path: Path, shown: str, lists: str) -> ListsSource:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True,
-                                 collect_ids=False)  # fmt: skip
-        return cls(path, shown, etree.fromstring(lists.encode("utf-8"), parser))
+        return cls(path, shown, tree_of_copy(lists))
 
     def locate(self, element: etree._Element) -> tuple[str, int | None]:
         line = element.get(_LINE)

@@ -27,6 +27,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from lxml import etree
 
+from ..gate import tree_of_copy
 from ..io import atomic_binary_writer, write_bytes_atomic
 from ..naming import download_name
 from . import zip_writer
@@ -168,12 +169,7 @@ def register_holds(lists: str) -> tuple[str, ...]:
     ``_HOLDS``: ``("persons",)`` for a file of ``listPerson``. Relations alone name no kind."""
     if not lists:
         return ()
-    # (no id table: a register may give two entries one id, which the check tells and the
-    # index reads the first of; probe 115, a duplicate stopped the whole build)
-    parser = etree.XMLParser(collect_ids=False, huge_tree=True, resolve_entities=False)
-    found = {
-        etree.QName(e).localname for e in etree.fromstring(lists, parser) if isinstance(e.tag, str)
-    }
+    found = {etree.QName(e).localname for e in tree_of_copy(lists) if isinstance(e.tag, str)}
     return tuple(dict.fromkeys(kind for name, kind in _HOLDS.items() if name in found))
 
 

@@ -293,9 +293,7 @@ def _lone_deletion(data: bytes, match: re.Match[bytes]) -> list[tuple[int, int, 
     between" was "dis-tinctions" to the search, the reading view's "dis-tinction" found
     nowhere: probe 109); a deleted word or passage stays a word of its own (probe 106)."""
     end = data.find(b"</del>", match.end())
-    if end < 0 or (
-        data.startswith(b'<ins class="add', end + 6) and not data.startswith(_ADD_SPAN, end + 6)
-    ):
+    if end < 0 or _ADDITION_AFTER_DELETION.match(data, end):
         return []  # none, or an addition follows: _addition's
     inside = data[data.find(b">", match.end()) + 1 : end]
     words = _TAGS.sub(b"", inside).decode("utf-8", "ignore")
