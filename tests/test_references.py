@@ -282,6 +282,31 @@ def test_wrong_kind_of_entry(tmp_path: Path) -> None:
     assert ("t.xml", "refs.wrong-kind", 1) in codes(resolve([reg, text]))
 
 
+def test_a_persons_name_may_name_a_group_of_persons(tmp_path: Path) -> None:
+    """A family or a crowd is a personGrp, "a group of individuals treated as a single person"
+    (Guidelines 13.3.2.1), and "the Rothschilds" a persName naming it: the build links and
+    indexes it so; the check called it the wrong kind of entry. An org's name naming a place
+    is still told, with the kinds a person's name may name in the advice."""
+    reg = file_facts(
+        tmp_path,
+        "reg.xml",
+        f'<TEI {TEI}><standOff><listPerson><personGrp xml:id="roth"><persName>Rothschild'
+        '</persName></personGrp></listPerson><listPlace><place xml:id="wien"><placeName>Wien'
+        "</placeName></place></listPlace></standOff></TEI>",
+    )
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f'<TEI {TEI}><text><p><persName ref="#roth">the Rothschilds</persName>\n'
+        '<orgName ref="#wien">Vienna</orgName>\n<persName ref="#wien">W.</persName></p>'
+        "</text></TEI>",
+    )
+    found = [d for d in resolve([reg, text]) if d.code == "refs.wrong-kind"]
+    assert [d.line for d in found] == [2, 3]
+    assert "must point at an <org> entry" in found[0].message
+    assert "must point at a <person> or <personGrp> entry" in found[1].message
+
+
 def test_same_id_in_two_documents_is_no_error(tmp_path: Path) -> None:
     one = file_facts(tmp_path, "a.xml", f'<TEI {TEI}><text><p xml:id="x"/></text></TEI>')
     two = file_facts(tmp_path, "b.xml", f'<TEI {TEI}>\n<text><p xml:id="x"/></text></TEI>')

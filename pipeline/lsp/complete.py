@@ -151,7 +151,7 @@ def _entry_item(entry: Entry) -> lsp.CompletionItem:
 def kinds_for(element: str, attribute: str) -> tuple[str, ...] | None:
     """The kinds of entry a pointer may name; None: any."""
     if attribute == "ref" and element in EXPECTED_KIND:
-        return (EXPECTED_KIND[element],)
+        return EXPECTED_KIND[element]
     if attribute == "who":
         return WHO_KINDS
     return None

@@ -92,8 +92,14 @@ ELEMENT_POINTERS = {
     "to": frozenset({"app", "span", "arc"}),
     "new": frozenset({"handShift"}),
 }
-#: What each name element must point at.
-EXPECTED_KIND = {"persName": "person", "placeName": "place", "orgName": "org"}
+#: What each name element may point at, the first the kind its advice names. A person's
+#: name may name a group treated as one person (Guidelines 13.3.2.1: "the Capulets",
+#: a family or a crowd that speaks), as the build's normalisation reads it (ed:kind-fits).
+EXPECTED_KIND: dict[str, tuple[str, ...]] = {
+    "persName": ("person", "personGrp"),
+    "placeName": ("place",),
+    "orgName": ("org",),
+}
 #: Pointers that name a declaration of the header, not an entry of a register: what a
 #: dangling one asks for (probe 35: a Fihrist record's date calendar="#Gregorian", with no
 #: calendarDesc, was told to "add the entry to a register").
@@ -771,11 +777,13 @@ def _pointer_problems(
         )
         return
     expected = EXPECTED_KIND.get(pointer.element)
-    if pointer.attribute == "ref" and expected and target.element != expected:
+    if pointer.attribute == "ref" and expected and target.element not in expected:
+        kinds = " or ".join(f"<{kind}>" for kind in expected)
+        article = "an" if expected[0][0] in "aeiou" else "a"
         yield diag.error(
             _shown(file, pointer.origin),
             "refs.wrong-kind",
-            f'<{pointer.element} ref="{shown}">{read} must point at a <{expected}> entry, but '
+            f'<{pointer.element} ref="{shown}">{read} must point at {article} {kinds} entry, but '
             f'"{pointer.fragment}" is a <{target.element}>; use the right tag or entry',
             *_pointer_place(file, pointer, nth),
             origin=_ORIGIN,
