@@ -286,6 +286,37 @@ def test_a_register_giving_two_entries_one_id_is_built(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "html" / "a.html").is_file()
 
 
+def test_a_name_pointing_at_an_entry_of_another_kind_is_told(tmp_path: Path) -> None:
+    """Probe 115's leftover: an orgName pointing at a place was told by the check alone
+    (refs.wrong-kind); the build filed it under the place without a word. It warns, at the
+    @ref, as the check places it; a family's name at its personGrp and a stage direction's
+    name at its role are no fault."""
+    (tmp_path / "ed" / "texts").mkdir(parents=True)
+    (tmp_path / "ed" / "registers").mkdir()
+    (tmp_path / "ed" / "texts" / "a.xml").write_text(
+        tei_text(
+            '<p>In <orgName ref="#wien">Vienna</orgName>\nthe <persName ref="#roth">Rothschilds'
+            '</persName> met <persName ref="#wien">Wien</persName>.</p>'
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "ed" / "registers" / "places.xml").write_text(
+        tei_text("").replace(
+            "<text>",
+            '<standOff><listPlace><place xml:id="wien"><placeName>Wien</placeName></place>'
+            '</listPlace><listPerson><personGrp xml:id="roth"><persName>Rothschild</persName>'
+            "</personGrp></listPerson></standOff><text>",
+        ),
+        encoding="utf-8",
+    )
+    report = build([tmp_path / "ed"], tmp_path / "out", jobs=1)
+    told = [d for d in report.diagnostics if d.code == "index.wrong-kind"]
+    assert [(Path(d.path).name, d.severity.value) for d in told] == [("a.xml", "warning")] * 2
+    assert told[0].message.startswith("orgName 'Vienna' points at 'wien', which is a place")
+    assert told[1].line == told[0].line + 1, report.sorted()
+    assert "at the person, personGrp or role entry meant" in told[1].message
+
+
 def test_a_kept_versions_warnings_are_not_told_of_the_file(tmp_path: Path) -> None:
     """Probe 112: a file saved not well-formed is published as its last good version, whose
     warnings were told again at their lines, which the file on disk no longer has ("has no

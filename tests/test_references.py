@@ -304,7 +304,7 @@ def test_a_persons_name_may_name_a_group_of_persons(tmp_path: Path) -> None:
     found = [d for d in resolve([reg, text]) if d.code == "refs.wrong-kind"]
     assert [d.line for d in found] == [2, 3]
     assert "must point at an <org> entry" in found[0].message
-    assert "must point at a <person> or <personGrp> entry" in found[1].message
+    assert "must point at a <person>, <personGrp> or <role> entry" in found[1].message
 
 
 def test_same_id_in_two_documents_is_no_error(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from ..stages import (
     entry_place,
     register_entries,
 )
-from ..validate.references import REGISTER_ENTRIES
+from ..validate.references import EXPECTED_KIND, REGISTER_ENTRIES
 from .date_words import disagreement
 from .index_model import DATABLE, NS, TEI_NS
 from .missed import untagged_mentions
@@ -79,6 +79,7 @@ def text_problems(
     lines = _MentionLines({document.stem: document})
     told = (
         *_references(root, lines, unresolved, published),
+        *_wrong_kinds(root, lines),
         *_bad_dates(root, lines),
         *untagged_mentions(document),
     )
@@ -90,7 +91,8 @@ def index_diagnostics(
 ) -> list[Diagnostic]:
     """Unresolved references, names without @ref (one per form) and unused register entries."""
     lines = _MentionLines({t.stem: t.source for t in corpus.texts})
-    found = [*_references(root, lines, unresolved), *_bad_dates(root, lines)]
+    found = [*_references(root, lines, unresolved), *_wrong_kinds(root, lines)]
+    found += _bad_dates(root, lines)
     found += [d for t in corpus.texts for d in untagged_mentions(t.source)]
     sources = [*corpus.register_files, *(t.source for t in corpus.texts)]
     used = {c for t in corpus.texts for c in used_by_text(t.source.root)}
@@ -269,6 +271,36 @@ def _references(
 
 
 _UNRESOLVED_ADVICE = "; add the entry to a register or fix the @ref"
+
+
+def _wrong_kinds(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnostic]:
+    """A person's, place's or organisation's name whose @ref names an entry of another kind
+    (an orgName at a place): the index files the mention under that entry, as it was
+    pointed, and ``edition check`` calls it ``refs.wrong-kind``; the build says so too,
+    a warning, at the same attribute."""
+    for entity in root.iterfind("ed:entities/ed:entity", NS):
+        kind = entity.get("type", "")
+        for occurrence in entity.iterfind("ed:occurrence", NS):
+            element = lines.element(occurrence)
+            if element is None or not isinstance(element.tag, str):
+                continue
+            name = etree.QName(element).localname
+            expected = EXPECTED_KIND.get(name)
+            if not expected or kind in expected or element.get("ref") is None:
+                continue
+            path, line, column = lines.place(occurrence, "ref")
+            words = " ".join(occurrence.findtext("ed:text", "", NS).split())
+            kinds = " or ".join(filter(None, (", ".join(expected[:-1]), expected[-1])))
+            yield diag.warning(
+                path,
+                "index.wrong-kind",
+                f"{name} {words!r} points at {entity.get('id')!r}, which is a {kind}: the "
+                f"index lists it there; use the element of what the name names, or point "
+                f"@ref at the {kinds} entry meant",
+                line=line,
+                column=column,
+                origin=_ORIGIN,
+            )
 
 
 def _dangling(mention: etree._Element, lines: _MentionLines, severity: Severity) -> Diagnostic:
@@ -505,12 +537,8 @@ class _MentionLines:
         self._texts = texts
         self._cache: dict[str, list[etree._Element]] = {}
 
-    def place(
-        self, mention: etree._Element, attribute: str | None = None
-    ) -> tuple[str, int | None, int | None]:
-        """File, line and column of the mention's start tag, or of its ``attribute`` when
-        it has one: the column an editor's problem matcher jumps to, as ``edition check``
-        gives it for the same element."""
+    def element(self, mention: etree._Element) -> etree._Element | None:
+        """The source element a mention record stands for, by its ordinal."""
         stem = mention.get("document", "")
         source = self._texts[stem]
         if stem not in self._cache:
@@ -518,9 +546,18 @@ class _MentionLines:
         ordinal = int(mention.get("ordinal", "0"))
         elements = self._cache[stem]
         if 0 < ordinal <= len(elements):
-            element: etree._Element | None = elements[ordinal - 1]
-        else:  # a correspondent of the header, before the text's first name (ordinal 0)
-            element = _correspondent(source.root, mention)
+            return elements[ordinal - 1]
+        # a correspondent of the header, before the text's first name (ordinal 0)
+        return _correspondent(source.root, mention)
+
+    def place(
+        self, mention: etree._Element, attribute: str | None = None
+    ) -> tuple[str, int | None, int | None]:
+        """File, line and column of the mention's start tag, or of its ``attribute`` when
+        it has one: the column an editor's problem matcher jumps to, as ``edition check``
+        gives it for the same element."""
+        source = self._texts[mention.get("document", "")]
+        element = self.element(mention)
         if element is None:
             return source.display, None, None
         path = source.locate(element)[0]

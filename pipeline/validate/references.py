@@ -92,11 +92,12 @@ ELEMENT_POINTERS = {
     "to": frozenset({"app", "span", "arc"}),
     "new": frozenset({"handShift"}),
 }
-#: What each name element may point at, the first the kind its advice names. A person's
-#: name may name a group treated as one person (Guidelines 13.3.2.1: "the Capulets",
-#: a family or a crowd that speaks), as the build's normalisation reads it (ed:kind-fits).
+#: What each name element may point at. A person's name may name a group treated as one
+#: person (Guidelines 13.3.2.1: "the Capulets", a family or a crowd that speaks), as the
+#: build's normalisation reads it (ed:kind-fits), or a play's role (a stage direction's
+#: "the Duke" at the cast list's Orsino), which the build links as it links a speaker.
 EXPECTED_KIND: dict[str, tuple[str, ...]] = {
-    "persName": ("person", "personGrp"),
+    "persName": ("person", "personGrp", "role"),
     "placeName": ("place",),
     "orgName": ("org",),
 }
@@ -778,7 +779,8 @@ def _pointer_problems(
         return
     expected = EXPECTED_KIND.get(pointer.element)
     if pointer.attribute == "ref" and expected and target.element not in expected:
-        kinds = " or ".join(f"<{kind}>" for kind in expected)
+        named = [f"<{kind}>" for kind in expected]
+        kinds = " or ".join(filter(None, (", ".join(named[:-1]), named[-1])))
         article = "an" if expected[0][0] in "aeiou" else "a"
         yield diag.error(
             _shown(file, pointer.origin),
