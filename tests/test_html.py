@@ -3264,6 +3264,29 @@ def test_the_documents_before_and_after_a_text_are_letters_only_in_a_corresponde
     assert context("letter-3") == ("Correspondence", ["Previous letter: Issue 1"])
 
 
+def test_a_context_ref_of_words_alone_links_no_letter_of_no_id(tmp_path: Path) -> None:
+    """Probe 117: a correspContext ref of words and no target, in an edition whose letters
+    have no xml:id, linked the first of them as its previous letter (the key "" of no
+    target met the key "" of no id), words lost, a <link rel="prev"> added."""
+    sent = '<correspAction type="sent"><date when="1850-0{}-01"/></correspAction>'
+    context = (
+        '<correspContext><ref type="prev">A lost draft</ref><ref type="related">Words only'
+        "</ref></correspContext>"
+    )
+    html_dir = _letters_site(
+        tmp_path,
+        {
+            "l1.xml": _letter("One", "", sent.format(1)),
+            "l3.xml": _letter("Three", "", sent.format(3) + context),
+        },
+    )
+    page = _page(html_dir / "l3.html")
+    (nav,) = page.xpath("//nav[@class='corresp-context']")
+    shown = [" ".join(li.text_content().split()) for li in nav.iter("li")]
+    assert shown == ["Previous letter: A lost draft", "See also: Words only (related)"], shown
+    assert not nav.xpath(".//a") and not page.xpath("//link[@rel='prev']")
+
+
 def test_a_word_split_where_a_column_begins_is_one_word(tmp_path: Path) -> None:
     """Probe 28 (the Siete Partidas of 1491: "enpre-<cb n="2"/> <lb break="no"/>star"): the
     line break says the word goes on, but the whitespace before the column break at the same

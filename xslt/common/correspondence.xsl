@@ -652,7 +652,10 @@
     <xsl:variable name="last" as="xs:string"
         select="replace(replace($target, '^.*/', ''), '\.xml(#.*)?$', '')"/>
     <xsl:variable name="key" as="xs:string" select="replace($last, '^#', '')"/>
+    <!-- no target names no text: a text without an xml:id has the key "" (probe 117: a
+         correspContext ref of words alone linked the first such letter) -->
     <xsl:sequence select="($r:texts[?1 = $key], $r:texts[?2 = ($key, $key || '.xml')])[1]
+        [$key ne '']
         [not(matches($target, '^[a-zA-Z][a-zA-Z0-9+.-]*:'))
             or matches($target, '\.xml(#.*)?$', 'i')]"/>
   </xsl:function>
