@@ -93,11 +93,13 @@ def check(
     checked: list[references.PackedFacts] = []
     files: list[Path] = []
     included: set[str] = set()
+    taken: set[str] = set()
     fragments: list[FileOutcome] = []
     for outcome in _run(names, options, progress):
         files.append(outcome.path)
         report.files.append(display(outcome.path))  # as it comes: the first line sooner
         included.update(outcome.includes)
+        taken.update(outcome.taken_from)
         if outcome.fragment:
             fragments.append(outcome)  # told at the end, unless another file includes it
             continue
@@ -115,6 +117,11 @@ def check(
             # what the including files told of it, at its own columns; not what only a
             # document would be told (its root, its missing header)
             out.add(d for d in outcome.diagnostics if out.told_within(d))
+        elif os.path.realpath(outcome.path) in taken:
+            # a file an xpointer takes a part of is checked whole, as the fragment it is:
+            # all but its root's "not allowed as the root element" (probe 117: a valid part
+            # failed the check)
+            out.add(d for d in outcome.diagnostics if not _as_no_document(d, outcome))
         else:
             out.add(outcome.diagnostics)
         if outcome.facts is not None:
@@ -231,6 +238,11 @@ def _no_sources(folder: Path) -> Diagnostic:
         "no *.xml file in this folder: nothing was checked; check the path",
         origin="check",
     )
+
+
+def _as_no_document(d: Diagnostic, outcome: FileOutcome) -> bool:
+    """Whether ``d`` tells a fragment's root that it may not be a document's root."""
+    return d.code == "rng.unexpected-element" and (d.line, d.column) == outcome.root_place
 
 
 #: Rules of the edition's Schematron that find what the reference checker finds too, with the

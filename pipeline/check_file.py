@@ -91,6 +91,11 @@ class FileOutcome:
     includes: tuple[str, ...] = ()
     #: Its root is no TEI document (a division, a surface kept apart to be included).
     fragment: bool = False
+    #: The files it took parts of through an xpointer, resolved (``check``: such a part,
+    #: checked on its own, is a fragment, not a document with a wrong root).
+    taken_from: tuple[str, ...] = ()
+    #: Where its root element starts: what only a document is told is placed there.
+    root_place: tuple[int | None, int | None] = (None, None)
 
 
 #: The roots of a TEI document (a part kept apart to be included has another).
@@ -294,6 +299,10 @@ class FirstPass:
             # own check, probe 116)
             includes=tuple(sorted({str(p.path.resolve()) for p in self.doc.parts if p.whole})),
             fragment=isinstance(root, str) and root not in _DOCUMENT_ROOTS,
+            taken_from=tuple(
+                sorted({str(p.path.resolve()) for p in self.doc.parts if not p.whole})
+            ),
+            root_place=self.doc.element_place(self.doc.root),
         )
 
     def _rules(self) -> Iterator[Diagnostic]:

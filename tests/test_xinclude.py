@@ -599,6 +599,25 @@ def test_a_part_an_xpointer_takes_from_is_still_checked_as_a_whole(tmp_path: Pat
     assert any("wrongthing" in d.message for d in report.diagnostics), report.sorted()
 
 
+def test_a_valid_part_an_xpointer_takes_from_passes(tmp_path: Path) -> None:
+    """Probe 117: checked on its own since probe 116, a valid part an xpointer takes a
+    division from failed the check, "div is not allowed as the root element": it is checked
+    as the fragment it is, its root told nothing, an error in it told once."""
+    write(tmp_path, "project/part.xml",
+          f'<div xmlns="{TEI_NS}"><div xml:id="good"><p>Good.</p></div><div xml:id="other">'
+          "<p>Other.</p></div></div>")  # fmt: skip
+    write(tmp_path, "project/main.xml", tei_text('<xi:include href="part.xml" xpointer="good"/>')
+          .replace("<TEI ", '<TEI xmlns:xi="http://www.w3.org/2001/XInclude" ', 1))  # fmt: skip
+    project = tmp_path / "project"
+    options = CheckOptions(checks=frozenset({"rng"}), root=project)
+    assert check([project], options).errors == 0, check([project], options).sorted()
+    part = (tmp_path / "project/part.xml").read_text(encoding="utf-8")
+    (tmp_path / "project/part.xml").write_text(part.replace("Good.", "Good <oops/>."), "utf-8")
+    report = check([project], options)
+    (told,) = [d for d in report.diagnostics if d.severity.value == "error"]
+    assert told.code == "rng.unexpected-element" and "oops" in told.message, report.sorted()
+
+
 def test_a_part_the_gate_refuses_is_told_once(tmp_path: Path) -> None:
     """Probe 115: a part not well-formed was told twice, by its own reading and by the file
     including it, in the check and in the build."""
