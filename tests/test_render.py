@@ -2339,6 +2339,27 @@ xml:id="hue"><form><orth>hue</orth></form></entry><entry xml:id="tint"><form><or
     )
     words = " ".join(joined.xpath("string(//*[@id='c'])").split())
     assert "(hue)" in words and "color" in words, words
+    # a part beside a label, a usage or punctuation (probe 117: "fromOld French abeieviaLatin",
+    # "abbotandabbey", "tinctus,dyedarttingere")
+    labelled = _render_text(
+        tmp_path,
+        "dict-labelled",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Dictionary</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><entry xml:id="a">
+<form><orth>abbey</orth></form><etym><lbl>from</lbl><lang>Old French</lang><mentioned>abeie
+</mentioned><lbl>via</lbl><lang>Latin</lang></etym><xr><ref target="#a">abbot</ref><lbl>and
+</lbl><ref target="#a">abbey</ref></xr><etym><mentioned>tinctus</mentioned><pc>,</pc><gloss>
+dyed</gloss><usg type="dom">art</usg><mentioned>tingere</mentioned><pc>(</pc><gloss>x</gloss>
+<pc>)</pc></etym></entry></body></text></TEI>""",
+    )
+    words = " ".join(labelled.xpath("string(//*[@id='a'])").split())
+    for run in (
+        "from Old French abeie via Latin",
+        "abbot and abbey",
+        "tinctus, dyed art tingere (x)",
+    ):
+        assert run in words, words
     assert [a.get("href") for a in entry.xpath(".//a[contains(@class, 'ref')]")] == [
         "#hue",
         "#tint",

@@ -156,8 +156,7 @@
   <xsl:template name="r:spaced-parts" as="node()*">
     <xsl:param name="nodes" as="node()*" select="node()"/>
     <xsl:for-each select="$nodes">
-      <xsl:if test="r:is-part(.) and preceding-sibling::node()[not(self::anchor)][1]
-          [r:is-part(.)]">
+      <xsl:if test="r:parts-apart(preceding-sibling::node()[not(self::anchor)][1], .)">
         <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates select="." mode="r:main">
@@ -165,6 +164,23 @@
       </xsl:apply-templates>
     </xsl:for-each>
   </xsl:template>
+
+  <!-- Whether a space parts $node from $prev, written against it: a part and a part, or a
+       part and a token (a label, a usage, punctuation: Lex-0's "<lbl>from</lbl><lang>Old
+       French</lang>", "<ref>abbot</ref><lbl>and</lbl>": probe 117); two tokens part
+       themselves (r:word-space). Punctuation keeps to the word before it, an opening
+       bracket or dash to the word after it. -->
+  <xsl:function name="r:parts-apart" as="xs:boolean">
+    <xsl:param name="prev" as="node()?"/>
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($prev) and (r:is-part($node) or r:is-part($prev))
+        and (r:is-part($node) or r:is-token($node)) and (r:is-part($prev) or r:is-token($prev))
+        and not(r:punctuation($node) and not($node/@pre = ('true', '1'))
+                and not(matches(normalize-space($node), '^[\p{Ps}\p{Pi}]')))
+        and not(r:punctuation($prev)
+                and ($prev/@pre = ('true', '1')
+                     or matches(normalize-space($prev), '^[\p{Ps}\p{Pi}\p{Pd}/¬]+$')))"/>
+  </xsl:function>
 
   <xsl:function name="r:is-part" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
