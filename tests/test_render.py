@@ -737,6 +737,34 @@ def _render_text(tmp_path: Path, name: str, tei: str) -> html.HtmlElement:
     return html.document_fromstring(page.output)
 
 
+def test_a_word_laid_out_on_lines_is_one_word(tmp_path: Path) -> None:
+    """Probe 118 (EpiDoc's IRT087): a w whose expansion was laid out on lines of its own read
+    "t rib (unicia)" on the page, in the book and the search. A w is one word (Guidelines
+    17.1): the newlines and indents between its parts are layout; a space on a line, and
+    xml:space="preserve", are kept."""
+    doc = _render_text(
+        tmp_path,
+        "w-layout",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Words</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><ab xml:id="a">
+  <w lemma="tribunicius">
+    <expan>
+      <supplied reason="lost">
+        <abbr>t</abbr>
+      </supplied>
+      <abbr>rib</abbr>
+      <ex>unicia</ex>
+    </expan>
+  </w>
+  <w>p<supplied reason="lost">otestate</supplied></w>
+  <w><seg>New</seg> <seg>York</seg></w> <w xml:space="preserve"><seg>a</seg>
+<seg>b</seg></w></ab></body></text></TEI>""",
+    )
+    words = " ".join(doc.xpath("string(//*[@id='a'])").split())
+    assert words == "[t]rib(unicia) p[otestate] New York a b", words
+
+
 def test_a_collation_of_tokens_cites_its_lemma_and_bare_sigla_as_written(
     tmp_path: Path,
 ) -> None:

@@ -346,12 +346,20 @@ def _layout(element: etree._Element, text: str | None, edge: bool) -> bool:
     """Whether a text inside ``element`` is layout, no word space (``edge``: it stands before
     the first or after the last child): any whitespace of a subst, whose content TEI makes
     elements alone (11.3.1.5: a pretty-printed correction inside a word is one word); the
-    whitespace at the edges of a damage without words of its own."""
+    whitespace at the edges of a damage without words of its own; a newline and indent
+    inside a word (w, 17.1: one word, its parts laid out on lines of their own)."""
     if (text or "").strip():
         return False
     name = _local(element)
     if name == "subst":
         return True
+    if "\n" in (text or "") and (
+        name == "w" or any(_local(a) == "w" for a in element.iterancestors())
+    ):
+        return not any(
+            a.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+            for a in (element, *element.iterancestors())
+        )
     return (
         name == "damage"
         and edge

@@ -302,6 +302,16 @@
   <xsl:template match="text()[not(normalize-space())][contains(., '&#10;')][ed:edge-layout(.)]"
       as="empty-sequence()"/>
 
+  <!-- A word (w: "a grammatical (not necessarily orthographic) word", Guidelines 17.1) is one
+       word: the newlines and indents a pretty-printed file puts between its parts are
+       layout (probe 118: EpiDoc's "<w>\n <expan>\n <abbr>trib</abbr>\n <ex>unicia</ex>
+       ..." read "t rib (unicia)" on the page, the book and the search). A space without a
+       newline ("<w><seg>New</seg> <seg>York</seg></w>") and xml:space="preserve" are kept.
+       (The word is asked for last: the other tests leave few text nodes.) -->
+  <xsl:template match="text()[not(normalize-space())][contains(., '&#10;')]
+      [ancestor::tei:w][not(ancestor::*[@xml:space][1]/@xml:space = 'preserve')]"
+      priority="2" as="empty-sequence()"/>
+
   <!-- A speaker is a label the writers set apart from the speech, never run into its words:
        the whitespace at its edges is layout, drawn inside the link of a Hebrew play's speakers
        ("<speaker>\n  מאיר\n</speaker>"). -->
