@@ -301,6 +301,7 @@ def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName]
     """
     root = etree.Element(f"{{{ED_NS}}}registers", nsmap={"ed": ED_NS, None: TEI_NS})
     seen: set[str] = set()
+    kept: dict[str, etree._Element] = {}
     for doc in documents:
         prefixes = Prefixes.of(doc.root)
         lists = (*_register_lists(doc.root), *relation_lists(doc.root), *bibliographies(doc.root))
@@ -316,6 +317,9 @@ def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName]
             for entry, key in list(_entries(copied)):
                 if key in seen:
                     _remove(entry)
+                    _given_also_by(kept.get(key), doc.path.stem)
+                else:
+                    kept[key] = entry
                 seen.add(key)
             copied.set(f"{{{ED_NS}}}source", doc.path.stem)
             root.append(copied)
@@ -386,6 +390,20 @@ def _entries(register_list: etree._Element) -> Iterator[tuple[etree._Element, st
             parent = parent.getparent()
         if key and parent is not None and etree.QName(parent).localname in REGISTER_LISTS:
             yield entry, key
+
+
+#: The other files that give an entry kept from the first (``ed:also-in``: their stems), so
+#: that "people.xml#pp" names it though people-part.xml, which people.xml includes, gave it
+#: first (probe 117; normalize.xsl, ed:entity-of).
+_ALSO_IN = f"{{{ED_NS}}}also-in"
+
+
+def _given_also_by(entry: etree._Element | None, stem: str) -> None:
+    if entry is None:
+        return
+    stems = (entry.get(_ALSO_IN) or "").split("\t")
+    if stem not in stems:
+        entry.set(_ALSO_IN, "\t".join(filter(None, (*stems, stem))))
 
 
 def _remove(element: etree._Element) -> None:

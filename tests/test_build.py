@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import subprocess
@@ -315,6 +316,51 @@ def test_a_name_pointing_at_an_entry_of_another_kind_is_told(tmp_path: Path) -> 
     assert told[0].message.startswith("orgName 'Vienna' points at 'wien', which is a place")
     assert told[1].line == told[0].line + 1, report.sorted()
     assert "at the person, personGrp or role entry meant" in told[1].message
+
+
+def test_a_file_pointer_names_the_entry_of_a_file_written_as_a_uri_or_including_it(
+    tmp_path: Path,
+) -> None:
+    """Probe 117 (a regression of 45f12a2, which read file.xml#id in that file alone): a
+    register written as a URI, "my%20persons.xml#sp", and a register including the part that
+    gives its entries, "people.xml#pp" of people-part.xml, named no entry to the build, as
+    edition check reads them, and the mentions were unresolved, uncounted."""
+    (tmp_path / "ed" / "texts").mkdir(parents=True)
+    registers = tmp_path / "ed" / "registers"
+    registers.mkdir()
+    (tmp_path / "ed" / "texts" / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="../registers/my%20persons.xml#sp">S</persName> and '
+            '<persName ref="../registers/people.xml#pp">P</persName></p>'
+        ),
+        encoding="utf-8",
+    )
+    (registers / "my persons.xml").write_text(
+        tei_text("").replace(
+            "<text>",
+            '<standOff><listPerson><person xml:id="sp"><persName>Sp</persName></person>'
+            "</listPerson></standOff><text>",
+        ),
+        encoding="utf-8",
+    )
+    (registers / "people-part.xml").write_text(
+        '<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="pp"><persName>Pp'
+        "</persName></person></listPerson>",
+        encoding="utf-8",
+    )
+    (registers / "people.xml").write_text(
+        tei_text("").replace(
+            "<text>",
+            '<standOff><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+            'href="people-part.xml"/></standOff><text>',
+        ),
+        encoding="utf-8",
+    )
+    report = build([tmp_path / "ed"], tmp_path / "out", jobs=1)
+    assert "index.unresolved-ref" not in report.by_code(), report.sorted()
+    entities = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    listed = entities["entities"] if isinstance(entities, dict) else entities
+    assert {e["id"]: e["count"] for e in listed} == {"pp": 1, "sp": 1}
 
 
 def test_a_kept_versions_warnings_are_not_told_of_the_file(tmp_path: Path) -> None:

@@ -489,12 +489,17 @@
     <!-- "file.xml#id" names the entry of that file alone, as edition check reads it: an id
          of another register ("places.xml#holzinger-robert") or of no register at all
          ("nofile.xml#...") was the entry of that id wherever it was (probe 115) -->
+    <!-- (a file's name as a URI writes it: "my%20persons.xml" is the file "my persons.xml";
+         an entry another file gives too, by including the file that gave it first, is that
+         file's as well: ed:also-in, probe 117) -->
     <xsl:variable name="file" as="xs:string" select="substring-before($token, '#')"/>
     <xsl:variable name="stem" as="xs:string"
         select="replace(replace($file, '^.*/', ''), '\.xml$', '', 'i')"/>
     <xsl:sequence select="if (exists($local) and not(ed:is-entry($local))) then ()
         else ($registers/key('entry', $key))[$file = '' or starts-with($token, '#')
-            or ancestor::*[@ed:source][1]/@ed:source = $stem][1]"/>
+            or (some $s in (ancestor::*[@ed:source][1]/@ed:source,
+                                tokenize(@ed:also-in, '&#9;'))
+                satisfies ($s = $stem or encode-for-uri($s) = $stem))][1]"/>
   </xsl:function>
 
   <!-- Whether an entry found by its authority address is of the kind its name names: a
