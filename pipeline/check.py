@@ -249,6 +249,11 @@ def _as_no_document(d: Diagnostic, outcome: FileOutcome) -> bool:
 #: checker's code: a name pointing at a paragraph is one fault, reported once (by the rule,
 #: which a file's own check reports first).
 SAME_FAULT = {"ed-ref-kind": "refs.wrong-kind", "ed-ref-target": "refs.dangling"}
+#: And those that find it at one attribute, placed where the checker places its fault: a
+#: name's ref="dresden" is the rule's "write #id" and the checker's refs.bare-id (probe 117:
+#: told twice at one place), where a bare id of another attribute on that line is not the
+#: rule's (probe 116: hidden). Its place is said with its column (``untold``).
+SAME_PLACE = {"ed-ref-syntax": "refs.bare-id"}
 
 #: A place a per-file check has reported, with the reference checker's code for its fault.
 Said = tuple[str, "int | None", str]
@@ -264,6 +269,8 @@ def said(diagnostics: Iterable[Diagnostic]) -> set[Said]:
             places.update((d.path, d.line, code) for code in DUPLICATE_ID_CODES)
         elif d.code in SAME_FAULT:
             places.add((d.path, d.line, SAME_FAULT[d.code]))
+        elif d.code in SAME_PLACE:
+            places.add((d.path, d.line, f"{SAME_PLACE[d.code]}:{d.column}"))
         elif d.code == "rng.bad-value" and 'attribute "xml:id"' in d.message:
             # a schema that types xml:id as an ID has said it is no XML name
             places.add((d.path, d.line, "refs.bad-id"))
@@ -296,6 +303,7 @@ def untold(
     # a file checked itself and included by another is one file: its problem is told once
     fresh = list(dict.fromkeys(
         d for d in resolved if (d.path, d.line, d.code) not in taken
+        and (d.path, d.line, f"{d.code}:{d.column}") not in taken
     ))  # fmt: skip
     return capped(fresh, max_errors)
 

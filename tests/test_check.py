@@ -772,3 +772,29 @@ def test_a_text_deep_below_the_edition_finds_its_registers_folder(tmp_path: Path
         [data / "editions/1900/03/14/letter.xml"], CheckOptions(checks=frozenset({"refs"}))
     )
     assert sorted(d.message.split('"')[3] for d in report.diagnostics) == ["bert", "nobody"]
+
+
+def test_a_bare_id_the_editions_rule_tells_is_told_once(tmp_path: Path) -> None:
+    """Probe 117: a name's ref="dresden", an entry's id, was told twice at one place, by the
+    edition's rule (ed-ref-syntax) and by the reference checker (refs.bare-id); a bare id of
+    another attribute on that line is still the checker's (probe 116)."""
+    (tmp_path / "registers").mkdir()
+    (tmp_path / "registers" / "persons.xml").write_text(
+        tei_text("").replace(
+            "<text>",
+            '<standOff><listPerson><person xml:id="dresden"><persName type="preferred">'
+            "Dresden</persName></person></listPerson></standOff><text>",
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "a.xml").write_text(
+        tei_text('<p xml:id="p1"><persName ref="dresden" corresp="p1">D</persName></p>'),
+        encoding="utf-8",
+    )
+    report = check([tmp_path], CheckOptions(checks=frozenset({"schematron", "refs"})))
+    told = sorted(
+        (d.code, d.message.split("=")[0])
+        for d in report.diagnostics
+        if Path(d.path).name == "a.xml" and d.code in ("ed-ref-syntax", "refs.bare-id")
+    )
+    assert told == [("ed-ref-syntax", "@ref"), ("refs.bare-id", "@corresp")], report.sorted()
