@@ -154,14 +154,21 @@ def _no_registers(
     pointer dangles for that one reason (probe 112: a register moved out of reach gave 28
     errors, "no xml:id ... in this document or the registers", and no word of where
     registers are looked for)."""
-    if not any(d.code == "refs.dangling" for d in problems):
+    # a name's pointer, which a register entry answers: a ptr at a paragraph of no id is
+    # no matter of registers (probe 117: the note on "See <ptr target="#nowhere"/>")
+    wanting = tuple(f'@{a}="' for a in references.REGISTER_POINTERS)
+    if not any(d.code == "refs.dangling" and d.message.startswith(wanting) for d in problems):
         return []
     # the registers read beside the files first, one file unpacked at a time, stopping at
     # the first entry (a run of 100,000 letters unpacks none but where it has to)
     files = itertools.chain(context, (references.unpacked(c) for c in checked))
     if any(fact.register_entry for f in files for fact in f.ids):
         return []
-    where = ", ".join(display(p) for p in paths[:3]) + (" ..." if len(paths) > 3 else "")
+    # a folder, as a report's path must be (probe 117: "a, b" was a file of no name in the
+    # GitHub, SARIF and JSON reports): the one checked, or the folder holding them all
+    where = display(Path(os.path.commonpath([os.path.abspath(p) for p in paths])))
+    if len(paths) == 1:
+        where = display(paths[0])
     return [
         diag.info(
             where,

@@ -440,6 +440,17 @@ def test_where_no_register_is_found_a_note_says_where_they_are_looked_for(
     )
     found = check([tmp_path / "tei"], options).by_code()
     assert found["refs.dangling"] == 1 and "check.no-registers" not in found, found
+    # a pointer at no element of the text is no matter of registers; two folders checked
+    # are named by the folder holding them, a path (probe 117: "a, b")
+    bodies = {"c": '<p>See <ptr target="#nowhere"/>.</p>', "d": '<p><persName ref="#z"/></p>'}
+    for folder, body in bodies.items():
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "t.xml").write_text(tei_text(body), encoding="utf-8")
+    ptr = check([tmp_path / "c"], options).by_code()
+    assert ptr["refs.dangling"] == 1 and "check.no-registers" not in ptr, ptr
+    both = check([tmp_path / "c", tmp_path / "d"], options)
+    (note,) = [d for d in both.diagnostics if d.code == "check.no-registers"]
+    assert Path(note.path) == tmp_path, note.path
 
 
 def test_max_errors_caps_the_problems_of_reading_a_file(tmp_path: Path) -> None:
