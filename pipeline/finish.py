@@ -249,7 +249,9 @@ def write_site(
     its pages are written (``Index.release``): nothing after them reads it."""
     extras = extras or Extras()
     build_key = cache.build_key if cache else ""
-    problems = _index_pages(site, index, params, staging, cache) if site.texts else []
+    # (an edition of registers alone, a gazetteer, has index pages too: the home page
+    # links them, probe 118)
+    problems = _index_pages(site, index, params, staging, cache)
     # nothing below reads the index (_index_pages lets it go once it has cut the pages'
     # parts): its 200 MB (2,248 letters) were the last pass's peak with Saxon's heap grown
     # by the home and about pages (585 MB; 365 MB released first)

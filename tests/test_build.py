@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -361,6 +362,31 @@ def test_a_file_pointer_names_the_entry_of_a_file_written_as_a_uri_or_including_
     entities = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
     listed = entities["entities"] if isinstance(entities, dict) else entities
     assert {e["id"]: e["count"] for e in listed} == {"pp": 1, "sp": 1}
+
+
+def test_an_edition_of_registers_alone_publishes_its_index_pages(tmp_path: Path) -> None:
+    """Probe 118 (a Syriaca.org place record, a gazetteer's file): an edition of register
+    files alone published no index page, while every page's menu linked places.html and
+    timeline.html, and no search index. The index pages are written, a place's desc its
+    note, and every link of the home page resolves."""
+    (tmp_path / "ed").mkdir()
+    (tmp_path / "ed" / "place.xml").write_text(
+        tei_text(
+            '<listPlace><place xml:id="antioch" type="settlement"><placeName xml:lang="en">'
+            'Antioch</placeName><placeName xml:lang="syr">ܐܢܛܝܘܟܝܐ</placeName><desc>City in '
+            "the historical region of Syria.</desc></place></listPlace>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([tmp_path / "ed"], tmp_path / "out", jobs=1)
+    assert report.errors == 0, report.sorted()
+    site = tmp_path / "out" / "html"
+    places = (site / "places.html").read_text(encoding="utf-8")
+    assert "Antioch" in places and "City in the historical region of Syria." in places
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for href in set(re.findall(r'href="([^"#:]+\.html)', home)):
+        assert (site / href).is_file(), href
+    assert (site / "pagefind").is_dir()
 
 
 def test_a_kept_versions_warnings_are_not_told_of_the_file(tmp_path: Path) -> None:

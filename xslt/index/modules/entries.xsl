@@ -173,7 +173,11 @@
            by the words of the groups it is cast in, inner first (castGroup's head and
            roleDesc: "Courtiers"), which tell who the role is as its own description does
            (probe 93: a role described by its group alone had no note) -->
-      <xsl:variable name="own" as="xs:string?" select="(tei:note, self::tei:role/../tei:roleDesc,
+      <!-- (a place's or an organisation's desc is its note when it has none: a Syriaca
+           record's "City in the historical region of Syria", probe 118; an event's is
+           its ed:desc) -->
+      <xsl:variable name="own" as="xs:string?" select="(tei:note,
+          tei:desc[not(parent::tei:event)], self::tei:role/../tei:roleDesc,
           self::tei:castItem/tei:roleDesc)[normalize-space()][1] ! ed:text(.)"/>
       <xsl:variable name="groups" as="xs:string*"
           select="reverse((self::tei:role | self::tei:castItem)/ancestor::tei:castGroup)
