@@ -262,6 +262,30 @@ def test_source_view_shows_only_files_named_by_diagnostics(
     assert get(server, "/__edition__/source/0")[0] == 404
 
 
+def test_the_source_view_numbers_lines_as_the_diagnostics_do(
+    server: EditionServer, tmp_path: Path
+) -> None:
+    """Probe 120: the source view read every file as UTF-8 (a UTF-16 file shown with NULs,
+    each CRLF two lines) and ended lines at U+2028 and U+0085, so its "#L20" was not the
+    line a diagnostic named. It decodes as the check does and ends lines at newlines."""
+    text = '<?xml version="1.0"?>\r\n<TEI>\r\n<p>a\u2028b\u0085c</p>\r\n<p>😀 שלום &</p>\r\n</TEI>'
+    for number, (name, data) in enumerate((
+        ("utf16.xml", text.encode("utf-16")),
+        ("latin.xml", text.replace('"1.0"', '"1.0" encoding="ISO-8859-1"')
+            .replace("😀 שלום", "Liège").replace("\u2028", " ").encode("latin-1")),
+        ("cr.xml", text.replace("\r\n", "\r").encode("utf-8")),
+    )):  # fmt: skip
+        source = tmp_path / name
+        source.write_bytes(data)
+        server.state.update(files={name: source})  # (numbered as they come)
+        status, answer = get(server, f"/__edition__/source/{number}")
+        page = answer.split(b"\r\n\r\n", 1)[1].decode("utf-8")
+        assert status == 200 and "\x00" not in page, name
+        assert page.count("<li ") == 5, (name, page)
+        line_4 = page.split('<li id="L4">')[1].split("</li>")[0]
+        assert ("Liège" if name == "latin.xml" else "😀 שלום") in line_4, (name, line_4)
+
+
 def test_the_source_view_shows_no_file_outside_the_edition(edition: Path, tmp_path: Path) -> None:
     """Probe 98: a link among the texts to /etc/passwd (gate.not-xml) had the source view show
     /etc/passwd, to anyone the server answers; a file a link leads out of the edition's

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from ..columns import decode
 from ..paths import ASSETS_DIR
 from . import site
 from .state import LiveState
@@ -222,7 +223,10 @@ class Handler(BaseHTTPRequestHandler):
         try:
             if path is None or path.stat().st_size > SOURCE_LIMIT:
                 raise FileNotFoundError
-            text = path.read_bytes().decode("utf-8", "replace")
+            # decoded as the check reads it (byte order mark, declared encoding), so that
+            # its "#L20" is the line the diagnostic names (probe 120: a UTF-16 file was
+            # shown as UTF-8, NULs between its letters, every line twice)
+            text = decode(path.read_bytes()) or path.read_bytes().decode("utf-8", "replace")
         except OSError:
             self._page(404, "Not found", "no such file", head)
             return
@@ -245,11 +249,19 @@ def _not_built() -> str:
     )
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of XML text: ended by a newline alone (``decode`` made a lone CR one, and a
+    CR before one is part of it), not by what str.splitlines takes too, U+2028 and U+0085
+    (probe 120: "#L21" showed the half of a line 19)."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 def _source_page(path: Path, text: str) -> str:
     lines = "".join(
         f'<li id="L{n}"><a href="#L{n}" aria-hidden="true" tabindex="-1">{n}</a>'
         f"<code>{html.escape(line)}</code></li>"
-        for n, line in enumerate(text.splitlines(), 1)
+        for n, line in enumerate(_lines(text), 1)
     )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
