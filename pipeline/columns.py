@@ -392,7 +392,9 @@ def buffer(path: Path, text: str) -> Iterator[None]:
     """While the block runs, ``path``'s lines are those of ``text``: the language server's
     check of an unsaved buffer placed the reference problems by the file on the disk
     (probe 68: a whole line, or the column of the saved text)."""
-    token = _BUFFER.set((str(path), text.split("\n")))
+    # (a CR alone ends a line, as decode has it for a file: probe 120)
+    lone = _LONE_CR.sub("\n", text) if "\r" in text else text
+    token = _BUFFER.set((str(path), lone.split("\n")))
     try:
         yield
     finally:

@@ -229,6 +229,20 @@ def test_diagnostics_on_change_are_those_of_check(
         assert item["range"]["end"]["character"] <= len(line.encode("utf-16-le")) // 2
 
 
+def test_a_buffer_of_cr_line_ends_has_its_diagnostics_at_their_columns(text: Document) -> None:
+    """Probe 120: in a buffer whose lines end in a CR alone (the protocol's line end, as
+    XML's) every diagnostic was at character 0 of its line, an empty range."""
+    edited = text.text.replace("\r\n", "\n").replace(
+        '<persName ref="#holzinger-robert">', '<persName ref="#nobody">', 1
+    )
+    line = next(n for n, t in enumerate(edited.split("\n")) if 'ref="#nobody"' in t)
+    column = edited.split("\n")[line].index('ref="#nobody"')
+    (found,) = [d for d in text.change(edited.replace("\n", "\r")) if d["code"] == "refs.dangling"]
+    start, end = found["range"]["start"], found["range"]["end"]
+    assert (start["line"], start["character"]) == (line, column), found
+    assert end["character"] > start["character"], found
+
+
 def test_the_editions_schema_and_other_xml_are_not_checked_as_tei(
     client: Client, project: Path
 ) -> None:

@@ -61,6 +61,9 @@ _WORD = re.compile(r"\S+")
 _T = TypeVar("_T")
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
 @dataclass(frozen=True)
 class Lines:
     """The offsets where the lines of a text start, to turn positions into offsets."""
@@ -70,13 +73,15 @@ class Lines:
 
     @classmethod
     def of(cls, text: str) -> Lines:
-        return cls(text, (0, *(m.end() for m in re.finditer("\n", text))))
+        # a CR alone ends a line too, for the protocol as for XML (probe 120: a file of CR
+        # line ends had every diagnostic at the start of one long line)
+        return cls(text, (0, *(m.end() for m in _LINE_END.finditer(text))))
 
     def line(self, number: int) -> str:
         if number >= len(self.starts):
             return ""
-        end = self.starts[number + 1] - 1 if number + 1 < len(self.starts) else len(self.text)
-        return self.text[self.starts[number] : end].rstrip("\r")
+        end = self.starts[number + 1] if number + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[number] : end].rstrip("\r\n")
 
     def offset(self, position: lsp.Position, document: TextDocument) -> int:
         """The offset of a position given in the client's units (UTF-16 by default)."""
