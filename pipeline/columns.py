@@ -477,8 +477,12 @@ def _with_column(
     local = etree.QName(candidates[0]).localname
     if sum(etree.QName(e).localname == local for e in on_line[diagnostic.line or 0]) != 1:
         return diagnostic
-    column = document.column(candidates[0])
-    return replace(diagnostic, column=column) if column is not None else diagnostic
+    # at the "<" of a start tag written over several lines, on the line it begins, as the
+    # check places it (probe 120: the line where the tag ends, and no column)
+    line, column = document.element_place(candidates[0])
+    if column is None or line is None:
+        return diagnostic
+    return replace(diagnostic, line=line, column=column)
 
 
 _INSTRUCTION = re.compile(r"<\?([^\s?]+)\s*(.*?)\?>", re.S)

@@ -135,6 +135,28 @@ def test_the_builds_warnings_get_the_column_of_the_one_element_meant(tmp_path: P
     assert [d.column for d in found] == [8, 25, 5, None, None]
 
 
+def test_a_builds_warning_of_a_start_tag_over_lines_is_placed_where_it_begins(
+    tmp_path: Path,
+) -> None:
+    """Probe 120: the build's warning of an element whose start tag spans lines was placed
+    at the line where the tag ends (libxml2's), without a column, where the check places it
+    at its "<"."""
+    from pipeline import diagnostics as diag
+    from pipeline.columns import placed
+
+    text = (
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n  <p><foo\n   n="a"\n   rend="b">x</foo>'
+        b"</p>\n</TEI>"
+    )
+    document = parse_bytes(text, tmp_path / "t.xml").document
+    assert document is not None
+    (found,) = placed(
+        [diag.warning(document.display, "html.unknown-element", "element foo has no rendering", 4)],
+        document,
+    )
+    assert (found.line, found.column) == (2, 6)
+
+
 def test_the_nth_attribute_holding_a_token_is_found(tmp_path: Path) -> None:
     """Two pointers at "#nope" on one line are at two columns, not both at the first."""
     path = tmp_path / "t.xml"

@@ -79,6 +79,13 @@ def eltec_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "html"
 
 
+#: What the build advises of an element without rendering (fallback.xsl).
+UNKNOWN_ADVICE = (
+    "; correct its name if it is misspelt, or render it with a stylesheet of your own "
+    "([tool.edition] xslt: docs/customising.md)"
+)
+
+
 def _page(path: Path) -> html.HtmlElement:
     return html.document_fromstring(path.read_text(encoding="utf-8"))
 
@@ -1255,7 +1262,7 @@ def test_unknown_elements_are_warned_with_their_line(tmp_path: Path) -> None:
     report = build([source], tmp_path / "out", only=["html"], jobs=1)
     warnings = [d for d in report.diagnostics if d.code == "html.unknown-element"]
     assert [(d.line, d.message) for d in warnings] == [
-        (3, "element blorp has no rendering; its text is shown as is")
+        (3, "element blorp has no rendering; its text is shown as is" + UNKNOWN_ADVICE)
     ]
     page = (tmp_path / "out" / "html" / "odd.html").read_text(encoding="utf-8")
     assert "kept words" in page and "more" in page
@@ -1591,7 +1598,12 @@ def test_a_header_element_without_rendering_is_named_with_its_text(tmp_path: Pat
         if d.code == "html.unknown-element"
     ]
     assert found == [
-        (display(source), 3, 1, "element scriptStmt has no rendering; its text is shown as is")
+        (
+            display(source),
+            3,
+            1,
+            "element scriptStmt has no rendering; its text is shown as is" + UNKNOWN_ADVICE,
+        )
     ]
     about = _page(tmp_path / "out" / "html" / "about.html")
     assert "A hand of the 1820s." in about.text_content()

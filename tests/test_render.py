@@ -34,6 +34,12 @@ BLOCKS = {
     "blockquote", "table", "tr", "figure", "hr", "header", "dl", "dt", "dd",
 }  # fmt: skip
 
+#: What the build advises of an element without rendering (fallback.xsl).
+UNKNOWN_ADVICE = (
+    "; correct its name if it is misspelt, or render it with a stylesheet of your own "
+    "([tool.edition] xslt: docs/customising.md)"
+)
+
 
 def render(name: str, source: Path | None = None) -> tuple[str, tuple[str, ...]]:
     """The reading page of fixture ``name`` (or of ``source``) and the messages of the
@@ -116,8 +122,14 @@ def test_unknown_element_is_reported_once_and_its_text_kept(
         assert words in text
     diagnostics = messages_to_diagnostics(messages, "unknown.xml")
     assert [(d.code, d.message) for d in diagnostics] == [
-        ("html.unknown-element", "element blorp has no rendering; its text is shown as is"),
-        ("html.unknown-element", "element x:thing has no rendering; its text is shown as is"),
+        (
+            "html.unknown-element",
+            "element blorp has no rendering; its text is shown as is" + UNKNOWN_ADVICE,
+        ),
+        (
+            "html.unknown-element",
+            "element x:thing has no rendering; its text is shown as is" + UNKNOWN_ADVICE,
+        ),
     ]
     assert all(d.severity is Severity.WARNING and d.line is None for d in diagnostics)
     assert doc.xpath("//div[contains(@class, 'tei-unknown')]"), "a block stays a block"

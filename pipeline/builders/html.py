@@ -508,7 +508,9 @@ def messages_to_diagnostics(messages: Iterable[str], path: str) -> list[Diagnost
 
 
 _UNKNOWN = re.compile(r"^element (\S+) has no rendering")
-_IN_HEADER = re.compile(r"^(element (\S+) has no rendering.*?) \(in the header of (.+)\)$")
+_IN_HEADER = re.compile(
+    r"^(element (\S+) has no rendering.*?) \(in the header of (.+?)\)((?:; .*)?)$"
+)
 
 
 def in_their_headers(found: Iterable[Diagnostic], texts: Iterable[TextEntry]) -> list[Diagnostic]:
@@ -526,7 +528,8 @@ def in_their_headers(found: Iterable[Diagnostic], texts: Iterable[TextEntry]) ->
             placed.append(d)
             continue
         path, line, column = where
-        placed.append(replace(d, path=path, line=line, column=column, message=match.group(1)))
+        told = match.group(1) + match.group(4)
+        placed.append(replace(d, path=path, line=line, column=column, message=told))
     return placed
 
 

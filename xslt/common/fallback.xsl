@@ -30,7 +30,8 @@
              their own to name) the warning says whose header it is in -->
         <xsl:with-param name="message" select="'element ' || name()
             || ' has no rendering; its text is shown as is' || (ancestor::TEI[@ed:stem][1]
-            [parent::ed:corpus] ! (' (in the header of ' || @ed:stem || ')'))"/>
+            [parent::ed:corpus] ! (' (in the header of ' || @ed:stem || ')'))
+            || '; correct its name if it is misspelt, or render it with a stylesheet of your own ([tool.edition] xslt: docs/customising.md)'"/>
       </xsl:call-template>
     </xsl:if>
     <!-- In running text (a p, a heading, a line ...) a span, and everything inside it phrasing
