@@ -245,6 +245,10 @@ SVG = (
         (b'<svg xmlns="http://www.w3.org/2000/svg" style="fill: url(x.svg#a)"/>', None),
         (b'<!DOCTYPE svg [<!ENTITY e "x">]><svg xmlns="http://www.w3.org/2000/svg"/>', None),
         (b"<svg/>", None),  # not in the SVG namespace
+        # script by an attribute or an instruction (probe 121)
+        (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', None),
+        (b'<?xml-stylesheet href="x.xsl"?><svg xmlns="http://www.w3.org/2000/svg"/>', None),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><a href="java\tscript:x()"/></svg>', None),
     ],
 )
 def test_images_are_recognised_by_their_bytes(data: bytes, expected: str | None) -> None:

@@ -238,3 +238,48 @@ def test_a_page_in_several_sizes_shows_no_thumbnail_when_it_has_more(tmp_path: P
     doc = lxml_html.parse(str(tmp_path / "out" / "html" / "d.html"))
     viewer = doc.xpath("//aside[@class='facs-viewer']//li")
     assert [li.xpath("string(.//img/@src)") for li in viewer] == ["img/a.png", "img/b_thumb.png"]
+
+
+def test_no_image_takes_a_page_of_the_site_or_runs_script_on_it(tmp_path: Path) -> None:
+    """Probe 121: a graphic url="b.html" replaced the reading page of text b with its
+    script; a graphic in cite/ or assets/ took the place of the build's own files; an SVG
+    with script was published and, opened on the site, ran there. The site publishes images,
+    sounds and films by their names alone, outside its own folders, and SVG without script;
+    the others are told and shown nowhere (no broken image)."""
+    corpus = tmp_path / "corpus"
+    (corpus / "cite").mkdir(parents=True)
+    (corpus / "assets").mkdir()
+    figures = "".join(
+        f'<figure><graphic url="{url}"/></figure>'
+        for url in ("b.html", "cite/b.json", "assets/x.png", "evil.svg", "ok.svg", "sub/ok.png")
+    )
+    (corpus / "a.xml").write_text(TEXT.replace("<p>Text</p>", f"<p>Text</p>{figures}"))
+    (corpus / "b.xml").write_text(TEXT.replace("<p>Text</p>", "<p>The words of b.</p>"))
+    (corpus / "b.html").write_text("<script>alert(1)</script>")
+    (corpus / "cite" / "b.json").write_text("{}")
+    (corpus / "assets" / "x.png").write_bytes(PNG)
+    (corpus / "evil.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><a href=" JavaScript:alert(1)"><rect/></a></svg>'
+    )
+    (corpus / "ok.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        '<image xlink:href="page.jpg" width="10" height="10"/></svg>'
+    )
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "ok.png").write_bytes(PNG)
+    report = build([corpus], tmp_path / "out", only=["html"])
+    site = tmp_path / "out" / "html"
+    assert "The words of b." in (site / "b.html").read_text(encoding="utf-8")
+    assert (site / "cite" / "b.json").read_text(encoding="utf-8") != "{}"
+    assert not (site / "assets" / "x.png").exists() and not (site / "evil.svg").exists()
+    assert (site / "ok.svg").is_file() and (site / "sub" / "ok.png").is_file()
+    told = sorted(
+        (d.code, d.message.split("'")[1]) for d in report.diagnostics if "image-" in d.code
+    )
+    codes = {url: code for code, url in told}
+    assert codes["b.html"] == "html.image-type" and codes["evil.svg"] == "html.image-script"
+    assert codes["cite/b.json"] == codes["assets/x.png"] == "html.image-reserved"
+    assert "ok.svg" not in codes and "sub/ok.png" not in codes
+    page = (site / "a.html").read_text(encoding="utf-8")
+    shown = re.findall(r'<img src="([^"]*)"', page)
+    assert shown == ["ok.svg", "sub/ok.png"], shown

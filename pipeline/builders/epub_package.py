@@ -163,25 +163,67 @@ _RASTER_CHECKS = (
 )
 
 
-def _self_contained_svg(data: bytes) -> bool:
+def _svg_tree(data: bytes) -> etree._Element | None:
+    """The root of an SVG document without a DOCTYPE (no entity can hide what it holds), or
+    None."""
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"<"):
-        return False
+        return None
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
     try:
         tree = etree.fromstring(data, parser).getroottree()
-    except etree.XMLSyntaxError:
-        return False
+    except (etree.XMLSyntaxError, ValueError):
+        return None
     root = tree.getroot()
     if tree.docinfo.doctype or root.tag != f"{{{SVG_NS}}}svg":
+        return None
+    return root
+
+
+def scriptless_svg(data: bytes) -> bool:
+    """Whether ``data`` is an SVG document that runs nothing where it is opened: no script or
+    foreignObject element, no ``on...`` attribute, no ``javascript:`` link, no stylesheet
+    instruction (an XSLT runs what it writes: probe 121), no DOCTYPE. It may name other
+    files (a facsimile's drawing over its page image)."""
+    root = _svg_tree(data)
+    if root is None:
+        return False
+    # the instructions before and after the root, where a stylesheet is named
+    around = [*root.itersiblings(preceding=True), *root.itersiblings()]
+    if any(isinstance(node, etree._ProcessingInstruction) for node in around):
+        return False
+    for element in root.iter():
+        if isinstance(element, etree._ProcessingInstruction):
+            return False
+        if not isinstance(element.tag, str):
+            continue
+        if etree.QName(element).localname in ("script", "foreignObject", "handler"):
+            return False
+        for name, value in element.attrib.items():
+            if etree.QName(name).localname.lower().startswith("on"):
+                return False
+            if _SCRIPT_URL.match(value):
+                return False
+    return True
+
+
+#: A link that runs script, however its scheme is written ("java\tscript:", " JavaScript:").
+_SCRIPT_URL = re.compile(r"^[\x00-\x20]*(?:j[\t\n\r]*a[\t\n\r]*v[\t\n\r]*a[\t\n\r]*|vb)"
+                         r"[\t\n\r]*s[\t\n\r]*c[\t\n\r]*r[\t\n\r]*i[\t\n\r]*p[\t\n\r]*t"
+                         r"[\t\n\r]*:", re.IGNORECASE)  # fmt: skip
+
+
+def _self_contained_svg(data: bytes) -> bool:
+    if not scriptless_svg(data):
+        return False
+    root = _svg_tree(data)
+    if root is None:
         return False
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag in (f"{{{SVG_NS}}}script", f"{{{SVG_NS}}}foreignObject"):
-            return False
         if not element.tag.startswith(f"{{{SVG_NS}}}"):
             return False
         for name, value in element.attrib.items():

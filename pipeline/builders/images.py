@@ -28,6 +28,7 @@ from .. import files
 from ..diagnostics import Diagnostic
 from ..gate import TEI_NS, SourceDocument
 from ..io import write_bytes_atomic
+from .epub_package import scriptless_svg
 
 if TYPE_CHECKING:
     from ..build import BuildContext
@@ -97,9 +98,12 @@ def text_images(
             code = "html.image-missing"
         else:
             try:
-                digest = hashlib.sha256(files.read(located[1])).hexdigest()
+                data = files.read(located[1])
             except OSError:
                 code = "html.image-unreadable"
+            else:
+                code = unpublishable(located[0], data)
+                digest = hashlib.sha256(data).hexdigest()
         if code and element.tag == _PB:
             pages.setdefault(code, []).append((url, line))
         elif code:
@@ -113,6 +117,47 @@ def text_images(
     for code, missed in pages.items():
         problems.append(_page_warning(document.display, code, missed))
     return found, problems
+
+
+#: What the site publishes of a text's images and media, by the extension of the name (the
+#: type a web server gives the file): what a browser shows as an image, or plays. A file of
+#: any other name, an HTML page or a script "image", would be run on the edition's own site
+#: (probe 121: graphic url="b.html" replaced the page of text b with its script).
+PUBLISHED_EXTENSIONS = frozenset(
+    {
+        *(".png", ".apng", ".jpg", ".jpeg", ".jpe", ".jfif", ".gif", ".webp", ".avif"),
+        *(".bmp", ".tif", ".tiff", ".jp2", ".jpx", ".j2k", ".svg"),
+        *(".mp3", ".m4a", ".aac", ".oga", ".ogg", ".opus", ".wav", ".flac", ".weba"),
+        *(".mp4", ".m4v", ".webm", ".ogv", ".mov"),
+    }
+)
+#: The folders of the site the build writes itself (assets, citations, the search index,
+#: schemas, TEI downloads): an image there would take the place of the build's file, or be
+#: taken by it.
+RESERVED_FOLDERS = frozenset({"assets", "cite", "pagefind", "schema", "tei"})
+
+
+def unpublishable(relative: PurePosixPath, data: bytes) -> str:
+    """The code of why a text's image or media file is not published on the site, or ""."""
+    if len(relative.parts) > 1 and relative.parts[0].lower() in RESERVED_FOLDERS:
+        return "html.image-reserved"
+    suffix = relative.suffix.lower()
+    if suffix not in PUBLISHED_EXTENSIONS:
+        return "html.image-type"
+    if suffix == ".svg" and not scriptless_svg(data):
+        return "html.image-script"
+    return ""
+
+
+def _published(relative: PurePosixPath, path: Path) -> bool:
+    """Whether ``text_images`` publishes the file: an SVG is read for it (an image of
+    another type is judged by its name alone, not read again)."""
+    if relative.suffix.lower() != ".svg":
+        return not unpublishable(relative, b"")
+    try:
+        return not unpublishable(relative, files.read(path))
+    except OSError:
+        return False
 
 
 def _remote_unshown(document: SourceDocument, remote: str | None) -> Iterator[Diagnostic]:
@@ -248,7 +293,8 @@ def shown_urls(root: etree._Element, base: Path, remote: str | None) -> list[str
             url = rebased(element, url)
             found = inside(base, url)
             if found is not None and files.is_file(found[1]):
-                shown = url
+                # what is not published is not shown either (no broken image)
+                shown = url if _published(*found) else ""
             elif remote and safe_relative(url) is not None:
                 shown = remote.rstrip("/") + "/" + url
         elif remote and parts.scheme in ("http", "https") and url.startswith(_prefix(remote)):
@@ -272,12 +318,20 @@ def _page_warning(path: str, code: str, missed: list[tuple[str, int | None]]) ->
         "html.image-outside": "is not inside the text's folder",
         "html.image-missing": "does not exist",
         "html.image-unreadable": "cannot be read (permissions?)",
+        "html.image-type": "is no image by its name (.png, .jpg, .webp, .svg ...)",
+        "html.image-reserved": "lies in a folder the build writes itself",
+        "html.image-script": "is an SVG holding script",
     }[code]
+    advice = {
+        "html.image-type": "save the images as images, under names that say so",
+        "html.image-reserved": f"move them out of {', '.join(sorted(RESERVED_FOLDERS))}",
+        "html.image-script": "remove the script",
+    }.get(code, "put the images beside the text or below its folder")
     return diag.warning(
         path,
         code,
         f"page image {url!r} named by a page break (pb/@facs) {what}{more}: the page break "
-        "shows no image; put the images beside the text or below its folder",
+        f"shows no image; {advice}",
         line,
         origin=_ORIGIN,
     )
@@ -312,5 +366,14 @@ def _warn(
         "html.image-clash": f"another text publishes a different image as {url!r}: rename one",
         "html.image-unreadable": f"{kind} {url!r} cannot be read (permissions?): the page shows "
         "its description only",
+        "html.image-type": f"{kind} {url!r} is no image, sound or film a browser shows by its "
+        "name (.png, .jpg, .gif, .webp, .svg, .mp3, .mp4 ...): it is not published, for a "
+        "page or a script under that name would run on the edition's site; save it as one",
+        "html.image-reserved": f"{kind} {url!r} lies in a folder of the site the build writes "
+        f"itself ({', '.join(sorted(RESERVED_FOLDERS))}): it is not published; move it to "
+        "another folder",
+        "html.image-script": f"SVG {url!r} holds script (a script or foreignObject element, an "
+        "on... attribute, a javascript: link, a stylesheet instruction or a DOCTYPE): it is "
+        "not published, for it would run on the edition's site; remove them",
     }
     return diag.warning(path, code, messages[code], line, column, origin=_ORIGIN)
