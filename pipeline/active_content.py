@@ -85,8 +85,9 @@ def published_copy(document: SourceDocument, snapshot: bytes) -> tuple[bytes, li
     written again without it, and one ``build.active-content`` warning saying where the
     first of it was and how much there was."""
     root = document.root
+    snapshot, told = _without_stylesheets(document, snapshot)
     if next(root.iter(*_RENDERED), None) is None:  # nearly every file: one walk in C
-        return snapshot, []
+        return snapshot, told
     # what runs, in document order: an element, else each of its attributes that runs
     found: list[tuple[etree._Element, str]] = []
     for element in root.iter(*_RENDERED):
@@ -97,11 +98,11 @@ def published_copy(document: SourceDocument, snapshot: bytes) -> tuple[bytes, li
                 (element, f"@{etree.QName(name).localname}") for name in _active_attributes(element)
             )
     if not found:
-        return snapshot, []
+        return snapshot, told
     first, what = found[0]
     line, column = document.element_place(first)
     more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-    told = diag.warning(
+    active = diag.warning(
         document.display,
         "build.active-content",
         f"{what} of {_namespace_name(first)} would run in a reader's browser from the TEI "
@@ -118,7 +119,61 @@ def published_copy(document: SourceDocument, snapshot: bytes) -> tuple[bytes, li
     data = data.replace(b"<?xml version='1.0' encoding='utf-8'?>", _DECLARATION, 1)
     if snapshot.endswith(b"\n") and not data.endswith(b"\n"):
         data += b"\n"
-    return data, [told]
+    return data, [*told, active]
+
+
+#: The prolog's parts, as far as the root's start tag (which ends the search).
+_PROLOG = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>|<[^!?]|[^<]+", re.S)
+_STYLESHEET_PI = re.compile(rb"<\?xml-stylesheet(?:\s|\?>)")
+
+
+def _without_stylesheets(
+    document: SourceDocument, snapshot: bytes
+) -> tuple[bytes, list[Diagnostic]]:
+    """``snapshot`` without the ``<?xml-stylesheet?>`` instructions of its prolog, which a
+    browser opening the TEI copy from the site follows: an XSLT stylesheet runs what it
+    writes (probe 121: "XSLT-SCRIPT-RAN" in the site's origin), and one warning where the
+    first was."""
+    named = [
+        node
+        for node in document.root.itersiblings(preceding=True)
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-stylesheet"
+    ]
+    if not named:
+        return snapshot, []
+    first = named[-1]  # (the siblings come nearest first)
+    more = f" (and {len(named) - 1} more)" if len(named) > 1 else ""
+    told = diag.warning(
+        document.display,
+        "build.active-content",
+        f"<?xml-stylesheet?> would have a reader's browser run a stylesheet on the TEI the "
+        f"site offers for download{more}: left out of the published copy (the site's pages "
+        "are the edition's rendering); remove it from the source",
+        first.sourceline or 0,
+        origin=_ORIGIN,
+    )
+    data = snapshot
+    if not data.startswith(b"<?xml version") or not _is_utf8(data):
+        # another encoding: written again in UTF-8, as the build writes what it changes
+        tree = tree_of_copy(data).getroottree()
+        data = etree.tostring(tree, encoding="utf-8", xml_declaration=True)
+        data = data.replace(b"<?xml version='1.0' encoding='utf-8'?>", _DECLARATION, 1)
+    kept, at = [], 0
+    for part in _PROLOG.finditer(data):
+        if part.group().startswith(b"<") and part.group()[1:2] not in (b"!", b"?"):
+            break  # the root's start tag
+        if at == 0 and part.start() == 0 and part.group().startswith(b"<?xml "):
+            continue  # the declaration
+        if _STYLESHEET_PI.match(part.group()):
+            kept.append(data[at : part.start()])
+            at = part.end()
+    kept.append(data[at:])
+    return b"".join(kept), [told]
+
+
+def _is_utf8(data: bytes) -> bool:
+    declared = re.match(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)", data)
+    return declared is None or declared.group(1).lower() in (b"utf-8", b"utf8")
 
 
 def _strip(root: etree._Element) -> None:

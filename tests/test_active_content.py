@@ -87,3 +87,30 @@ def test_the_published_tei_of_a_build_carries_no_script(tmp_path: Path) -> None:
     assert told.path.endswith("t.xml") and told.line == 1
     published = (tmp_path / "out/html/tei/t.xml").read_text(encoding="utf-8")
     assert "alert" not in published and "after, " in published
+
+
+def test_a_stylesheet_instruction_is_left_out_of_the_published_copy(tmp_path: Path) -> None:
+    """Probe 121: an <?xml-stylesheet?> of the source was kept in the TEI copy the site
+    offers, and a browser opening it there ran the XSLT it named ("XSLT-SCRIPT-RAN"). It is
+    left out, told once at its line; the rest of the prolog (the schema's xml-model, a
+    comment) stays; a UTF-16 source is written again in UTF-8."""
+    prolog = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href="s.rng"?>\n'
+        '<?xml-stylesheet type="text/xsl" href="x.xsl"?>\n<!-- kept -->\n'
+        "<?xml-stylesheet href='y.css'?>"
+    )
+    text = tei_text("<p>A.</p>")
+    body = text[text.index("<TEI") :]
+    for encoding in ("utf-8", "utf-16"):
+        data = f"{prolog}\n{body}".replace("UTF-8", encoding.upper()).encode(encoding)
+        path = tmp_path / f"{encoding}.xml"
+        path.write_bytes(data)
+        document = parse_bytes(data, path).document
+        assert document is not None
+        kept, told = published_copy(document, data)
+        assert [(d.code, d.line) for d in told] == [("build.active-content", 3)], told
+        assert "(and 1 more)" in told[0].message
+        written = kept.decode("utf-8")
+        assert "xml-stylesheet" not in written, written
+        assert '<?xml-model href="s.rng"?>' in written and "<!-- kept -->" in written
+        assert "<p>A.</p>" in written
