@@ -435,6 +435,45 @@ def test_a_broken_first_pattern_is_skipped_not_the_whole_schema(tmp_path: Path) 
     assert found(validator.validate(document(doc))) == {("p-empty", 2)}
 
 
+def test_a_rule_that_asks_for_the_environment_is_skipped(tmp_path: Path) -> None:
+    """Probe 121: a Schematron a source names reported environment-variable('PATH') and the
+    names of every variable into the report (a CI's secrets). A pattern that asks for the
+    environment, by name, through function-lookup or xsl:evaluate, is skipped with a
+    warning; the others run. A schema-level let that asks refuses the schema."""
+    head = (
+        '<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">\n'
+        f'<ns prefix="tei" uri="{TEI}"/>\n'
+    )
+    schema = write(
+        tmp_path,
+        "env.sch",
+        head + '<pattern id="env"><rule context="tei:p"><report test="true()" id="env">'
+        "<value-of select=\"environment-variable('PATH')\"/></report></rule></pattern>\n"
+        '<pattern id="lookup"><rule context="tei:TEI"><report test="exists(.)" id="lk">'
+        "<value-of select=\"fn:function-lookup(xs:QName('fn:available-environment-variables'),"
+        ' 0)()"/></report></rule></pattern>\n'
+        '<pattern><rule context="tei:p"><assert id="p-empty" test="normalize-space()">'
+        "empty</assert></rule></pattern>\n</schema>",
+    )
+    validator = validator_for(schema)
+    assert sorted((d.code, d.line) for d in validator.skipped) == [
+        ("sch.pattern-skipped", 3),
+        ("sch.pattern-skipped", 4),
+    ]
+    assert all("asks for the environment" in d.message for d in validator.skipped)
+    doc = write(tmp_path, "doc.xml", f'<TEI xmlns="{TEI}">\n<p> </p>\n</TEI>')
+    assert found(validator.validate(document(doc))) == {("p-empty", 2)}
+    whole = write(
+        tmp_path,
+        "let.sch",
+        head + '<let name="home" value="environment-variable(\'HOME\')"/>\n'
+        '<pattern><rule context="tei:p"><report test="true()" id="h"><value-of select="$home"/>'
+        "</report></rule></pattern>\n</schema>",
+    )
+    with pytest.raises(StylesheetError, match="asks for the environment"):
+        validator_for(whole)
+
+
 def test_a_rule_that_reads_a_file_says_so_and_the_others_run(tmp_path: Path) -> None:
     # Probe 25: the Bodleian authority rules read doc('persons_master.xml'); the report
     # was Saxon's "Access to URI file:<working folder>/persons_master.xml has been

@@ -247,21 +247,53 @@ def _cache_file(key: str) -> Path | None:
         return None
 
 
+#: What a rule may not ask: the process's environment (a CI's secrets: probe 121, a rule
+#: reporting environment-variable('PATH') put it in the report), by name or by a function
+#: found at run time or an expression built as a string. Files and addresses are the locked
+#: processor's to refuse (pipeline/xslt.py).
+_READS_ENVIRONMENT = re.compile(
+    r"(?<![\w.-])(?:[\w-]+:|Q\{[^}]*\})?(environment-variable|available-environment-variables"
+    r"|function-lookup)\s*\(|<xsl:evaluate\b"
+)
+
+
+def _environment_readers(
+    compiler: Stylesheet, source: _Source, params: dict[str, str | bool]
+) -> dict[str, str]:
+    """The patterns whose rules read the environment, by key, with the reason told."""
+    if not _READS_ENVIRONMENT.search(source.text):
+        return {}
+    listed = compiler.transform(source.text, {**params, "list-patterns": True}).output
+    readers = {}
+    for key in re.sub(r"^<\?xml[^>]*\?>", "", listed).split():
+        one = compiler.transform(source.text, {**params, "only": key}).output
+        found = _READS_ENVIRONMENT.search(one)
+        if found is not None:
+            readers[key] = (
+                f"it asks for the environment ({found.group(1) or 'xsl:evaluate'}), which a "
+                "rule may not read: the report would show it"
+            )
+    return readers
+
+
 def _compile(
     source: _Source, schema: Path, phase: str | None, name: str
 ) -> tuple[str, Stylesheet, tuple[Diagnostic, ...]]:
     compiler = engine().stylesheet(_COMPILER)
     params: dict[str, str | bool] = {"phase": phase or ""}
-    text = compiler.transform(source.text, params).output
+    refused = _environment_readers(compiler, source, params)
+    text = compiler.transform(source.text, {**params, "skip": "\n".join(refused)}).output
+    if refused and _READS_ENVIRONMENT.search(text):  # outside any pattern: a schema's let
+        raise StylesheetError(f"{name} asks for the environment, which a rule may not read")
+    bad: dict[str, str] = {}
     try:
-        return text, engine().compile_text(text, name), ()
+        stylesheet = engine().compile_text(text, name)
     except StylesheetError as whole:
         listed = compiler.transform(source.text, {**params, "list-patterns": True}).output
         # the list is serialised as XML, declaration first: glued to the first key, it made
         # the first pattern unfindable, and a schema whose first pattern breaks was refused
         listed = re.sub(r"^<\?xml[^>]*\?>", "", listed)
-        bad: dict[str, str] = {}
-        for key in listed.split():
+        for key in (k for k in listed.split() if k not in refused):
             one = compiler.transform(source.text, {**params, "only": key}).output
             try:
                 engine().compile_text(one, f"{name} pattern {key}")
@@ -269,16 +301,22 @@ def _compile(
                 bad[key] = str(exc).split(": ", 1)[-1]
         if not bad:
             raise whole
-    text = compiler.transform(source.text, {**params, "skip": "\n".join(bad)}).output
+        skip = "\n".join([*refused, *bad])
+        text = compiler.transform(source.text, {**params, "skip": skip}).output
+    if not refused and not bad:
+        return text, stylesheet, ()
     skipped = tuple(
         diag.warning(
             display(schema),
             "sch.pattern-skipped",
-            f"pattern {key} skipped: it does not compile as XSLT 3.0: {svrl.shorten(reason)}",
+            f"pattern {key} skipped: {reason}",
             source.pattern_lines.get(key),
             origin=svrl.ORIGIN,
         )
-        for key, reason in bad.items()
+        for key, reason in [
+            *refused.items(),
+            *((k, f"it does not compile as XSLT 3.0: {svrl.shorten(r)}") for k, r in bad.items()),
+        ]
     )
     text = _with_skipped(text, skipped)
     return text, engine().compile_text(text, name), skipped
@@ -310,8 +348,13 @@ def _skipped_from(text: str, schema: Path) -> tuple[Diagnostic, ...]:
     )
 
 
+#: What this module makes of a schema before the compiler sees it and after: a change of it
+#: (2: the patterns that ask for the environment are skipped) must not reuse a cached compile.
+_PREPARATION = "2"
+
+
 def _compiler_digest() -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(_PREPARATION.encode())
     folder = XSLT_DIR / "schematron"
     for path in [folder / "compile.xsl", *sorted((folder / "modules").glob("*.xsl"))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
