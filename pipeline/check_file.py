@@ -650,10 +650,13 @@ def _model_path(doc: SourceDocument, model: XmlModel) -> tuple[Path | None, Diag
         )
     target = (doc.path.parent / parts.path).resolve()
     if not target.is_file():
+        # a device, a pipe, a folder is there, but is no schema (probe 121: "/dev/zero does
+        # not exist")
+        what = "is not a regular file" if target.exists() else "does not exist"
         return None, diag.error(
             doc.display,
             "check.schema-missing",
-            f"the xml-model schema {model.href!r} does not exist (looked at {display(target)}); "
+            f"the xml-model schema {model.href!r} {what} (looked at {display(target)}); "
             f"fix the href or pass {option} FILE",
             *_model_place(doc, model),
             origin="check",

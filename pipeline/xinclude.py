@@ -208,8 +208,9 @@ class _Expander:
             self._error(
                 file,
                 "gate.xinclude-missing",
-                f"the included file {href!r} does not exist (looked at {display(target)}); "
-                "fix the href or add an xi:fallback",
+                f"the included file {href!r} "
+                f"{'is not a regular file' if target.exists() else 'does not exist'} (looked "
+                f"at {display(target)}); fix the href or add an xi:fallback",
                 line,
                 column,
             )

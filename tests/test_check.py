@@ -809,3 +809,23 @@ def test_a_bare_id_the_editions_rule_tells_is_told_once(tmp_path: Path) -> None:
         if Path(d.path).name == "a.xml" and d.code in ("ed-ref-syntax", "refs.bare-id")
     )
     assert told == [("ed-ref-syntax", "@ref"), ("refs.bare-id", "@corresp")], report.sorted()
+
+
+def test_a_schema_that_is_no_file_or_too_large_is_not_read(tmp_path: Path) -> None:
+    """Probe 121: a schema named by an <?xml-model?> was read whatever it was: a sparse
+    1 GB file took 2.1 GB of memory, and a link to /dev/zero "does not exist". A schema over
+    64 MB is refused unread, and a device is said to be no regular file."""
+    big = tmp_path / "big.rng"
+    with big.open("wb") as handle:
+        handle.truncate(65 * 1024 * 1024)
+    (tmp_path / "zero.rng").symlink_to("/dev/zero")
+    for name in ("big.rng", "zero.rng"):
+        model = f'<?xml-model href="{name}" schematypens="http://relaxng.org/ns/structure/1.0"?>'
+        (tmp_path / f"t-{name}.xml").write_text(model + "\n" + tei_text("<p>A.</p>"), "utf-8")
+    report = check(
+        [tmp_path / "t-big.rng.xml", tmp_path / "t-zero.rng.xml"],
+        CheckOptions(checks=frozenset({"rng"})),
+    )
+    told = {Path(d.path).name: d.message for d in report.diagnostics if d.severity.value == "error"}
+    assert "larger than 64 MB" in str(told), told
+    assert "is not a regular file" in told["t-zero.rng.xml"], told

@@ -30,16 +30,13 @@ from .rng_compiled import Compiled as _Compiled  # the old name: tests patch it 
 from .rng_names import split
 from .rng_patterns import Grammar
 from .rng_prune import Vocabulary, prune, zero_states_of
-from .rng_schema import prepare
+from .rng_schema import prepare, read_schema
 
 
 def load_prepared(schema: Path) -> tuple[etree._Element, str]:
     """The prepared grammar (from the disk cache when current) and its content digest."""
     resolved = schema.resolve()
-    try:
-        data = resolved.read_bytes()
-    except OSError as exc:
-        raise EditionError(f"cannot read the schema {schema}: {exc.strerror}") from exc
+    data = read_schema(resolved)
     key = rng_cache.digest("prepared", str(resolved), data)
     cached = rng_cache.read(key)
     if cached is not None and rng_cache.deps_current(cached):

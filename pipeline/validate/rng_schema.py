@@ -9,11 +9,13 @@ grammars and divs flattened -> one grammar with one define per element pattern, 
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import EditionError
+from ..gate import DEFAULT_MAX_BYTES
 from .rng_names import RNG_NS, XML_NS
 
 _R = f"{{{RNG_NS}}}"
@@ -39,9 +41,38 @@ GROUPING = {"element", "define", "group", "oneOrMore", "zeroOrMore", "optional",
 # --- preparing a schema: flatten, strip, make names explicit -----------------------------
 
 
+#: The largest schema file read (tei_all.rng is 1.1 MB): a file named by a document's
+#: <?xml-model?> may be any file of the machine (probe 121: a 1 GB one took 2.1 GB).
+SCHEMA_MAX_BYTES = DEFAULT_MAX_BYTES
+
+
+def read_schema(path: Path) -> bytes:
+    """The bytes of a schema file, when it is a regular file (not a device or a pipe: a link
+    to /dev/zero was read without end) no larger than ``SCHEMA_MAX_BYTES``."""
+    try:
+        status = path.stat()
+    except OSError as exc:
+        raise EditionError(f"cannot read the schema {path}: {exc.strerror}") from exc
+    if not stat.S_ISREG(status.st_mode):
+        raise EditionError(f"the schema {path} is not a regular file")
+    if status.st_size > SCHEMA_MAX_BYTES:
+        raise EditionError(
+            f"the schema {path} is larger than {SCHEMA_MAX_BYTES // (1024 * 1024)} MB: "
+            "it is not read"
+        )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(SCHEMA_MAX_BYTES + 1)
+    except OSError as exc:
+        raise EditionError(f"cannot read the schema {path}: {exc.strerror}") from exc
+    if len(data) > SCHEMA_MAX_BYTES:  # grown since it was looked at
+        raise EditionError(f"the schema {path} is larger than it was: it is not read")
+    return data
+
+
 def _parse_schema(path: Path, deps: dict[Path, str]) -> etree._Element:
     try:
-        data = path.read_bytes()
+        data = read_schema(path)
         deps[path] = hashlib.sha256(data).hexdigest()
         return etree.fromstring(data, schema_parser(), base_url=str(path))
     except OSError as exc:
