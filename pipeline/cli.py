@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import math
 import os
 import select
 import signal
@@ -94,6 +95,24 @@ def _boundary() -> Iterator[None]:
         raise MachineFailure(EnvironmentFailure.of(exc, "use", exc.filename)) from exc
 
 
+class _Seconds(click.FloatRange):
+    """Seconds >= 0, a number: "nan" passed click's range and switched the limit off
+    (probe 121), "inf" is no number of seconds either (0 is no limit)."""
+
+    name = "seconds"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is no number of seconds (0 = no limit)", param, ctx)
+        return float(number)
+
+
+_SECONDS = _Seconds(min=0)
+
+
 def _stdout_closed() -> bool:
     """Whether standard output is a pipe nobody reads any more (its write end polls as an
     error, not a pipe Pagefind or a worker broke); if so it is pointed at /dev/null, so that
@@ -168,7 +187,7 @@ def root_option(func: F) -> F:
 def jobs_option(func: F) -> F:
     func = click.option(
         "--timeout",
-        type=click.FloatRange(min=0),
+        type=_SECONDS,
         default=None,
         help="Seconds one file may take before it is stopped and reported (default: "
         "[tool.edition] timeout, 60; 0 = no limit).",

@@ -7,6 +7,7 @@ file's folder.
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, fields
@@ -204,6 +205,8 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a path string")
             values[name] = base / value
+            if name in _PUBLISHED:
+                _inside_project(path, key, base, base / value)
         elif name == "css":
             if isinstance(value, str):
                 value = [value]
@@ -211,7 +214,10 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
                 raise ConfigError(
                     f'{path}: [tool.edition] css must be a list of paths, such as ["custom.css"]'
                 )
-            values[name] = tuple(base / v for v in value)
+            sheets = tuple(base / v for v in value)
+            for css in sheets:
+                _inside_project(path, key, base, css)
+            values[name] = sheets
         elif name == "scheduler":
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] scheduler must be an address string")
@@ -232,7 +238,13 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
             except ConfigError as exc:  # said of the file it is in (probe 112)
                 raise ConfigError(f"{path}: [tool.edition] language: {exc}") from exc
         elif name == "timeout":
-            if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            # (nan passed "< 0" and switched the limit off: probe 121)
+            if (
+                not isinstance(value, int | float)
+                or isinstance(value, bool)
+                or not math.isfinite(value)
+                or value < 0
+            ):
                 raise ConfigError(f"{path}: [tool.edition] timeout must be seconds >= 0")
             values[name] = float(value)
         elif name == "images":
@@ -257,6 +269,23 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
             values.setdefault(name, base / getattr(Config, name))
     values.update(_own_schemas(base, values))
     return Config(**values)  # type: ignore[arg-type]
+
+
+#: Settings naming files the build publishes as they are (or as pages): they must lie in the
+#: project, for a project's settings could otherwise publish any file of the machine that
+#: builds it (probe 121: guide = "/etc/passwd" became guide.html).
+_PUBLISHED = frozenset({"guide", "about"})
+
+
+def _inside_project(path: Path, key: str, base: Path, named: Path) -> None:
+    """Refuse a published file outside the project folder ``base`` (links resolved)."""
+    project = base.resolve()
+    where = named.resolve()
+    if where != project and project not in where.parents:
+        raise ConfigError(
+            f"{path}: [tool.edition] {key} names {named}, outside the project's folder "
+            f"{project}: the build publishes it, so it must lie in the project; copy it there"
+        )
 
 
 def _own_schemas(base: Path, values: dict[str, object]) -> dict[str, Path]:

@@ -129,6 +129,10 @@ def test_usage_errors_exit_2(runner: CliRunner) -> None:
     assert runner.invoke(cli, ["check", "--format", "pdf"]).exit_code == 2
     assert runner.invoke(cli, ["check", "--update-baseline"]).exit_code == 2
     assert runner.invoke(cli, ["frobnicate"]).exit_code == 2
+    # a timeout of no number of seconds (probe 121: "nan" switched the limit off)
+    for value in ("nan", "inf"):
+        said = runner.invoke(cli, ["check", "--timeout", value, "."])
+        assert said.exit_code == 2 and "no number of seconds" in said.output
 
 
 def test_a_configured_schema_that_does_not_exist_is_a_usage_error(

@@ -155,3 +155,26 @@ def test_a_misnamed_table_is_an_error(tmp_path: Path, table: str) -> None:
     with pytest.raises(ConfigError, match=rf"\[{table}\] is not read: .*\[tool\.edition\]"):
         load(write(tmp_path, f'[{table}]\nlanguage = "fr"\n'))
     assert load(write(tmp_path, "[tool.ruff]\nline-length = 100\n")) == Config()
+
+
+def test_a_published_file_must_lie_in_the_project(tmp_path: Path) -> None:
+    """Probe 121: guide = "/etc/passwd" published the machine's password file as guide.html;
+    a project's settings may name for publishing (a guide, an introduction, CSS) only its
+    own files, links resolved. Paths inside stay as they were."""
+    project = tmp_path / "p"
+    project.mkdir()
+    (tmp_path / "secret.md").write_text("secret")
+    (project / "linked.md").symlink_to(tmp_path / "secret.md")
+    for setting in ('guide = "/etc/passwd"', 'about = "../secret.md"', 'guide = "linked.md"',
+                    'css = ["../secret.css"]'):  # fmt: skip
+        with pytest.raises(ConfigError, match="outside the project's folder"):
+            load(write(project, f"[tool.edition]\n{setting}\n"))
+    cfg = load(write(project, '[tool.edition]\nguide = "docs/guide.md"\ncss = ["a.css"]\n'))
+    assert cfg.guide == project / "docs" / "guide.md" and cfg.css == (project / "a.css",)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1"])
+def test_a_timeout_is_a_number_of_seconds(tmp_path: Path, value: str) -> None:
+    """Probe 121: timeout = nan passed the check "< 0" and switched the limit off."""
+    with pytest.raises(ConfigError, match="timeout must be seconds"):
+        load(write(tmp_path, f"[tool.edition]\ntimeout = {value}\n"))
