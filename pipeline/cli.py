@@ -10,6 +10,7 @@ import contextlib
 import gc
 import math
 import os
+import re
 import select
 import signal
 import sys
@@ -322,6 +323,10 @@ def check(
     targets = list(paths) or [cfg.sources]
     _writable_report("--output", output, targets)
     _writable_report("--baseline", baseline, targets)
+    if output is not None and baseline is not None and resolved(output) == resolved(baseline):
+        # (probe 119: the report written over the baseline just recorded, which the next
+        # run could not read)
+        raise UsageFailure(f"--output and --baseline are one file, {output}: give two")
     configured_schemas(cfg, schema, schematron)
     options = CheckOptions(
         checks=wanted,
@@ -480,6 +485,14 @@ def _writable_report(option: str, path: Path | None, targets: list[Path]) -> Non
             f"{option} {path} is one of the files being checked; it would be overwritten: "
             "choose another file"
         )
+    # what the run reads besides (a register beside the texts, the settings) and any other
+    # TEI file: a report written over it destroys it (probe 119: -o tei/registers/persons.xml
+    # and --update-baseline onto it, exit 0, every name of the texts dangling after)
+    if path.is_file() and (path.name == "pyproject.toml" or _holds_tei(path)):
+        what = "a settings file" if path.name == "pyproject.toml" else "a TEI file"
+        raise UsageFailure(
+            f"{option} {path} is {what}; it would be overwritten: choose another file"
+        )
     # a report named *.xml inside a folder being checked (JUnit) is read as TEI by the next
     # check of that folder
     if path.suffix.lower() == ".xml":
@@ -492,6 +505,27 @@ def _writable_report(option: str, path: Path | None, targets: list[Path]) -> Non
                     "check would read the report as a TEI file; write it outside the folders "
                     "checked"
                 )
+
+
+#: The root of a TEI document, after what may come before it (a declaration, instructions,
+#: comments, a DOCTYPE), in its first bytes.
+_TEI_ROOT = re.compile(
+    rb"^(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*"
+    rb"<(?:[\w.-]+:)?(?:TEI|teiCorpus|TEI\.2)[\s>/]",
+    re.S,
+)
+
+
+def _holds_tei(path: Path) -> bool:
+    """Whether the file begins as a TEI document (UTF-8 or UTF-16)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "replace").encode("utf-8", "replace")
+    return _TEI_ROOT.match(head) is not None
 
 
 def _render(report: Report, output_format: str, known: int, quiet: bool) -> str:

@@ -180,6 +180,9 @@ def test_an_unwritable_lock_is_one_line(
         # a JUnit report inside the folder checked is read as TEI by the next check
         (["check", "--format", "junit", "-o", "{src}/report.xml"], 2, "as a TEI file"),
         (["check", "--baseline", "{src}/registers/persons.xml"], 2, "being checked"),
+        # the settings, one file given twice (probe 119: overwritten, exit 0)
+        (["check", "-o", "{tmp}/other/pyproject.toml"], 2, "a settings file"),
+        (["check", "-o", "{tmp}/same.txt", "--baseline", "{tmp}/same.txt"], 2, "one file"),
         (["build", "--out", "{tmp}/afile"], 2, "file"),
         (["build", "--out", "{tmp}/afile/sub"], 1, "[env.not-a-folder]"),
         (["build", "--out", "{tmp}/" + "n" * 300], 1, "[env.name-too-long]"),
@@ -189,6 +192,8 @@ def test_odd_paths_are_one_clear_message(
     sources: Path, tmp_path: Path, args: list[str], status: int, words: str
 ) -> None:
     (tmp_path / "afile").write_text("x")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "pyproject.toml").write_text("[tool.edition]\n")
     before = {p: p.read_bytes() for p in sources.rglob("*") if p.is_file()}
     argv = [a.format(tmp=tmp_path, src=sources) for a in args]
     result = run(argv[0], str(sources), *argv[1:])
@@ -196,6 +201,18 @@ def test_odd_paths_are_one_clear_message(
     assert words in result.output
     assert "Traceback" not in result.output
     assert {p: p.read_bytes() for p in sources.rglob("*") if p.is_file()} == before
+
+
+def test_a_report_is_not_written_over_a_register_read_beside_the_texts(sources: Path) -> None:
+    """Probe 119: checking the texts alone reads the registers beside them, and -o (or
+    --update-baseline) onto a register replaced it with the report, exit 0, every name of
+    the texts dangling after. Any TEI file is refused as a report's place."""
+    register = sources / "registers" / "persons.xml"
+    before = register.read_bytes()
+    for args in (["-o", str(register)], ["--baseline", str(register), "--update-baseline"]):
+        result = run("check", str(sources / "texts"), *args)
+        assert result.exit_code == 2 and "is a TEI file" in result.output, result.output
+        assert register.read_bytes() == before
 
 
 def test_a_corrupt_baseline_is_a_usage_error(sources: Path, tmp_path: Path) -> None:
