@@ -1081,7 +1081,7 @@ def _publish(
             generation.record_source(source_key(fact.path), fact.kept)
     signals.check()
     with _signals_deferred():
-        folder.publish(generation, pause_hook())
+        report.extend(folder.publish(generation, pause_hook()))
 
 
 @contextlib.contextmanager
@@ -1100,7 +1100,7 @@ def pause_hook() -> Callable[[str], None] | None:
 
     Set ``EDITION_PAUSE_AT`` to a step name (``before-publish``, ``after-publish``,
     ``placed-<output>``) and ``EDITION_PAUSE_FILE`` to a file: the build writes the step's
-    name there and sleeps.
+    name there and sleeps until the file is removed (or a minute).
     """
     wanted = os.environ.get("EDITION_PAUSE_AT")
     marker = os.environ.get("EDITION_PAUSE_FILE")
@@ -1108,9 +1108,12 @@ def pause_hook() -> Callable[[str], None] | None:
         return None
 
     def pause(name: str) -> None:
+        # until the test removes the file (it may do something meanwhile), or a minute
         if name == wanted:
             Path(marker).write_text(name)
-            time.sleep(60)
+            deadline = time.monotonic() + 60
+            while os.path.exists(marker) and time.monotonic() < deadline:
+                time.sleep(0.05)
 
     return pause
 

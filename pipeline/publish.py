@@ -603,11 +603,15 @@ class OutputFolder:
                 problems.append(_kept_warning(shown))
         return problems
 
-    def publish(self, generation: Generation, pause: Callable[[str], None] | None = None) -> None:
+    def publish(
+        self, generation: Generation, pause: Callable[[str], None] | None = None
+    ) -> list[Diagnostic]:
         """Make ``generation`` the published edition: one atomic rename commits it, then its
-        output folders are put in place, one atomic exchange each; then tidy up."""
+        output folders are put in place, one atomic exchange each; then tidy up. Returns
+        what it tells of files someone put into the last edition meanwhile (``place``)."""
         step = pause or (lambda name: None)
         previous = self._current_name()
+        before = self._manifest_of(previous) if previous != generation.name else None
         generation.manifest.folders = {}
         for name in generation.manifest.outputs:
             with contextlib.suppress(OSError):
@@ -633,7 +637,7 @@ class OutputFolder:
             raise EnvironmentFailure.of(exc, "publish the edition in", self.marker) from exc
         step("after-publish")
         try:
-            self.place(generation, step)
+            late = self.place(generation, step, before)
         except EnvironmentFailure:
             # a folder that would not move: the folders moved go back, the last edition
             # is current again (what _replaceable could not foresee, the system refused)
@@ -641,6 +645,16 @@ class OutputFolder:
             raise
         if previous is not None and previous != generation.name:
             shutil.rmtree(self.marker / previous, ignore_errors=True)
+        return late
+
+    def _manifest_of(self, name: str | None) -> Manifest | None:
+        """The manifest of the generation ``name``, when it can be read."""
+        if name is None:
+            return None
+        try:
+            return Manifest.loads((self.marker / name / MANIFEST).read_bytes())
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
 
     def finish_publishing(self) -> list[Diagnostic]:
         """Put in place the folders of a published generation whose build was killed before
@@ -663,7 +677,7 @@ class OutputFolder:
             if not _is_folder(self.out / name, inode)
         ]
         problems = self._keep_foreign(generation, waiting) if waiting else []
-        self.place(generation)
+        problems += self.place(generation)
         return problems
 
     def _keep_foreign(self, generation: Generation, waiting: list[str]) -> list[Diagnostic]:
@@ -746,10 +760,18 @@ class OutputFolder:
             os.replace(temporary, self.marker / CURRENT)
             _sync(self.marker)
 
-    def place(self, generation: Generation, pause: Callable[[str], None] | None = None) -> None:
+    def place(
+        self,
+        generation: Generation,
+        pause: Callable[[str], None] | None = None,
+        before: Manifest | None = None,
+    ) -> list[Diagnostic]:
         """Move each output folder of the committed ``generation`` to ``OUT/<name>``, in one
-        atomic exchange with what was there; leave a link back in its place."""
+        atomic exchange with what was there; leave a link back in its place. ``before``: the
+        manifest of the edition replaced, whose folders are looked through for files someone
+        put there since the build scanned them (``_late_files``) before they go."""
         step = pause or (lambda name: None)
+        late: list[Diagnostic] = []
         folders = sorted(generation.manifest.folders.items())
         # the exchanges first, one after the other: a reader may see the new html beside the
         # old epub only for the time of these few calls, not while old folders are removed
@@ -776,8 +798,58 @@ class OutputFolder:
             except OSError as exc:
                 raise EnvironmentFailure.of(exc, "publish the folder", self.out / name) from exc
         for name, _ in folders:
+            if before is not None:
+                late += self._late_files(generation, name, before)
             _remove(generation.root / f".retired-{name}")
         _sync(self.out)
+        return late
+
+    def _late_files(self, generation: Generation, name: str, before: Manifest) -> list[Diagnostic]:
+        """Keep what someone put into the replaced folder ``name`` after the build scanned it
+        (probe 119: files written into the published pages in the last seconds of a build
+        went with the old folder): moved into the new edition's folder, or, where the new
+        edition has a file of that name, to ``OUT/.edition/rescued/``, each told."""
+        retired = f".retired-{name}"
+        problems: list[Diagnostic] = []
+        carried = False
+        for found, stat in walk(generation.root, retired):
+            key = name + found[len(retired) :]
+            if not _foreign(generation.root, found, stat, before.files.get(key)):
+                continue
+            now = generation.manifest.files.get(key)
+            if now is not None and now.owner == KEPT:
+                continue  # carried by foreign_files when the build scanned
+            source, target = generation.root / found, self.out / key
+            if not os.path.lexists(target) and _file_above(self.out, key) is None:
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.rename(source, target)
+                except OSError:
+                    pass
+                else:
+                    generation.manifest.files[key] = FileRecord("", 0, KEPT)
+                    carried = True
+                    problems.append(_kept_warning(target))
+                    continue
+            rescued = self.marker / RESCUED / generation.name / key
+            try:
+                rescued.parent.mkdir(parents=True, exist_ok=True)
+                os.rename(source, rescued)
+            except OSError as exc:
+                raise EnvironmentFailure.of(exc, "keep the file", rescued) from exc
+            problems.append(
+                diag.warning(
+                    str(self.out / key),
+                    "build.rescued-file",
+                    "this file was put into the edition (or changed) while a build published "
+                    "a new one, which has a file of that name: yours was moved to "
+                    f"{rescued}; nothing else was lost",
+                    origin=_ORIGIN,
+                )
+            )
+        if carried:
+            generation.write_manifest()
+        return problems
 
 
 def _replaceable(target: Path) -> None:

@@ -304,6 +304,25 @@ def test_a_disk_that_fills_while_pagefind_writes_publishes_nothing(
     assert published(out) != before
 
 
+def test_pagefind_stopped_by_the_file_size_limit_publishes_nothing(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 119: under ulimit -f, Pagefind was killed by SIGXFSZ ("exit status -25", its
+    output cut mid-word, at the path "-"), and the site was published without its search
+    index, the last good one gone. The machine refused a write: nothing is published."""
+    from pipeline.builders import search
+
+    out = tmp_path / "site"
+    assert run("build", str(sources), "--out", str(out), "--only", "html").exit_code == 0
+    before = published(out)
+    monkeypatch.setattr(search, "pagefind_command", lambda site: ["sh", "-c", "kill -XFSZ $$"])
+    edit(sources)
+    result = run("build", str(sources), "--out", str(out), "--only", "html")
+    assert_one_clear_line(result, "env.file-too-large")
+    assert "html.search-index" not in result.output
+    assert published(out) == before
+
+
 def test_a_full_disk_for_the_report(sources: Path, small_disk: Path) -> None:
     fill(small_disk, 0)
     result = run("check", str(sources), "--format", "json", "-o", str(small_disk / "r.json"))
@@ -389,6 +408,37 @@ def test_kill_at_a_step_of_publishing(
     assert run("build", str(sources), "--out", str(out)).exit_code == 0
     assert published(out) == new
     assert len(generations(out)) == 1
+
+
+def test_files_put_into_the_edition_while_a_build_publishes_are_kept(
+    sources: Path, tmp_path: Path
+) -> None:
+    """Probe 119: files written into the published pages in the last seconds of a build,
+    after it had looked for files of someone else's, went with the old folder (269 of
+    1,278, exit 0). A new one is moved into the new edition; one changed where the new
+    edition has a file of its name is rescued; each is told."""
+    out = tmp_path / "site"
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    edit(sources)
+    marker = tmp_path / "paused"
+    process = build_process(
+        sources, out, EDITION_PAUSE_AT="before-publish", EDITION_PAUSE_FILE=str(marker)
+    )
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.exists(), process.stderr.read() if process.stderr else ""
+    (out / "html" / "late.txt").write_text("mine")
+    (out / "html" / "index.html").write_text("my own home page")
+    marker.unlink()
+    _, errors = process.communicate(timeout=120)
+    told = errors.decode()
+    assert process.returncode == 0, told
+    assert (out / "html" / "late.txt").read_text() == "mine"
+    assert "[build.kept-file]" in told and "[build.rescued-file]" in told, told
+    (rescued,) = (out / ".edition" / "rescued").rglob("index.html")
+    assert rescued.read_text() == "my own home page"
+    assert "my own home page" not in (out / "html" / "index.html").read_text()
 
 
 def test_a_build_that_stops_before_building_finishes_a_killed_publishing(

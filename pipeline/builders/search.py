@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import stat
 import subprocess
 import tempfile
@@ -691,11 +692,21 @@ class Indexing:
         finally:
             with self._lock:
                 self._running.discard(process)
+        if process.returncode == -signal.SIGXFSZ:
+            # the machine refused a write (ulimit -f): nothing is published, as for the
+            # pages (probe 119: the site was published without its search index)
+            large = OSError(errno.EFBIG, os.strerror(errno.EFBIG))
+            raise EnvironmentFailure.of(large, "write", root / INDEX_FOLDER)
         if process.returncode != 0 or not (root / INDEX_FOLDER / "pagefind.js").is_file():
-            said = " ".join((err or out or "").split())[-400:]
-            return _problem(
-                f"Pagefind failed (exit status {process.returncode}): {said or 'no output'}"
+            said = " ".join((err or out or "").split())
+            if len(said) > 400:  # its last words, whole ("utput:" was a word's end)
+                said = "… " + said[-400:].partition(" ")[2]
+            status = (
+                f"stopped by {signal.Signals(-process.returncode).name}"
+                if process.returncode < 0 and -process.returncode in signal.valid_signals()
+                else f"exit status {process.returncode}"
             )
+            return _problem(f"Pagefind failed ({status}): {said or 'no output'}")
         return None
 
 
