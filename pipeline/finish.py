@@ -61,7 +61,7 @@ from .customise import layers
 from .diagnostics import Diagnostic
 from .io import atomic_text_writer, write_bytes_atomic, write_text_atomic
 from .parallel import give_back_freed_memory
-from .publish import KEPT
+from .publish import KEPT, FileRecord
 from .sources import SourceFacts
 from .stages import HasLists
 from .xslt import ParamValue, XmlText
@@ -414,12 +414,43 @@ class _Reuse:
     cache: Cache
     previous: Path  # the previous generation's html/
     _files: dict[str, list[str]] | None = None
+    _index: dict[str, FileRecord] | None = None
 
     def _unit(self, bundle: search.Bundle) -> tuple[str, str, list[str]]:
-        if self._files is None:  # one walk over the last index, not one per bundle
-            self._files = search.bundle_files(self.previous)
+        if self._files is None:
+            # what the last build wrote, by its manifest, not what is there now: a file of
+            # the index deleted or cut short since made every later build take the bundle
+            # without it (probe 119: a fragment never came back; a missing entry file was
+            # an error of every build until --clean)
+            self._files = search.grouped(
+                key.removeprefix("html/") for key, record in self._written().items()
+            )
         names = [f"html/{n}" for n in self._files.get(bundle.folder, [])]
         return (*_bundle_unit(self.cache, bundle), names)
+
+    def _written(self) -> dict[str, FileRecord]:
+        """The files of the last search index, as the last build recorded them."""
+        if self._index is None:
+            previous = self.cache.previous
+            self._index = {
+                key: record
+                for key, record in (previous.manifest.files.items() if previous else ())
+                if key.startswith(f"html/{search.INDEX_FOLDER}/") and record.owner != KEPT
+            }
+        return self._index
+
+    def _whole(self, names: list[str]) -> bool:
+        """Whether the last index's files of a bundle are there with the sizes written."""
+        written = self._written()
+        root = self.previous.parent
+        for name in names:
+            try:
+                size = os.stat(os.path.join(root, name)).st_size
+            except OSError:
+                return False
+            if name not in written or written[name].size != size:
+                return False
+        return True
 
     def can(self, bundle: search.Bundle) -> bool:
         # By its key alone: this is asked of every bundle before Pagefind starts, and
@@ -429,7 +460,7 @@ class _Reuse:
 
     def take(self, bundle: search.Bundle) -> bool:
         unit, digest, names = self._unit(bundle)
-        return bool(names) and self.cache.files(unit, digest, names)
+        return bool(names) and self._whole(names) and self.cache.files(unit, digest, names)
 
     def seeds(self, bundle: search.Bundle) -> dict[str, str]:
         # Called in Pagefind's threads: reads the last manifest and lstats, nothing else.

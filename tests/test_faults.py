@@ -323,6 +323,24 @@ def test_pagefind_stopped_by_the_file_size_limit_publishes_nothing(
     assert published(out) == before
 
 
+def test_a_damaged_search_index_is_made_again(sources: Path, tmp_path: Path) -> None:
+    """Probe 119: a file of the published search index deleted (or left out by a killed
+    clean) never came back: the next builds took the bundle over without it, or failed on
+    its missing entry file until --clean. What the last build wrote is what is taken."""
+    out = tmp_path / "site"
+    assert run("build", str(sources), "--out", str(out), "--only", "html").exit_code == 0
+    index = out / "html" / "pagefind"
+    whole = published(out)
+    fragment = sorted((index / "fragment").iterdir())[0]
+    fragment.unlink()
+    assert run("build", str(sources), "--out", str(out), "--only", "html").exit_code == 0
+    assert fragment.is_file() and published(out) == whole
+    (index / "pagefind-entry.json").unlink()
+    result = run("build", str(sources), "--out", str(out), "--only", "html")
+    assert result.exit_code == 0, result.output
+    assert published(out) == whole
+
+
 def test_a_full_disk_for_the_report(sources: Path, small_disk: Path) -> None:
     fill(small_disk, 0)
     result = run("check", str(sources), "--format", "json", "-o", str(small_disk / "r.json"))

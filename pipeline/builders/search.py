@@ -29,7 +29,7 @@ import stat
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -805,10 +805,16 @@ def pagefind_version() -> str:
 def bundle_files(site: Path) -> dict[str, list[str]]:
     """The files of each bundle inside ``site`` (``pagefind/...``) by the bundle's folder,
     sorted: the first bundle's without the others' folders and the list of them."""
+    return grouped(key for key, info in walk(site, INDEX_FOLDER) if stat.S_ISREG(info.st_mode))
+
+
+def grouped(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Files of the search index (``pagefind/...``, relative to the site) by the folder of
+    their bundle, sorted; the list of bundles is none's."""
     found: dict[str, list[str]] = {}
     prefix = f"{INDEX_FOLDER}/{_BUNDLE_PREFIX}"
-    for key, info in walk(site, INDEX_FOLDER):
-        if not stat.S_ISREG(info.st_mode) or key == f"{INDEX_FOLDER}/{BUNDLES_FILE}":
+    for key in sorted(keys):
+        if not key.startswith(INDEX_FOLDER + "/") or key == f"{INDEX_FOLDER}/{BUNDLES_FILE}":
             continue
         folder = INDEX_FOLDER
         if key.startswith(prefix):
