@@ -2438,3 +2438,28 @@ def test_a_division_with_nothing_before_its_first_division_opens_in_its_document
     for name, doc in documents.items():
         assert "".join(doc.itertext()).count("Words of a long chapter.") >= 3000, name
     _epubcheck(book.path)
+
+
+def test_links_tei_takes_are_urls_in_the_book(tmp_path: Path) -> None:
+    """Probe 121: targets tei_all takes as anyURI ('https://e.org/a"b', '{x}', 'a|b', a
+    backslash, "%zz", a letter beyond ASCII) were written as they are, and epubcheck failed
+    the book (RSC-020: not a valid URL). They are percent-encoded, as a browser would."""
+    targets = ['https://e.org/a"b', "https://e.org/{x}", "https://e.org/a|b",
+               "https://e.org/a\\b", "https://e.org/%zz", "https://de.wikipedia.org/wiki/Köln",
+               "https://e.org/ok%20x"]  # fmt: skip
+    refs = " ".join(
+        f"<ref target='{t.replace(chr(39), '&apos;')}'>link {n}</ref>"
+        for n, t in enumerate(targets)
+    )
+    source = tmp_path / "u.xml"
+    source.write_text(tei_text(f"<p>{refs}</p>"), encoding="utf-8")
+    build([source], tmp_path / "out", only=["epub"], jobs=1)
+    book = tmp_path / "out" / "epub" / "u.epub"
+    with zipfile.ZipFile(book) as archive:
+        text = "".join(archive.read(n).decode() for n in archive.namelist() if n.endswith("html"))
+    hrefs = re.findall(r'href="(https://[^"]*)"', text)
+    assert hrefs == [
+        "https://e.org/a%22b", "https://e.org/%7Bx%7D", "https://e.org/a%7Cb", "https://e.org/a%5Cb",
+        "https://e.org/%25zz", "https://de.wikipedia.org/wiki/K%C3%B6ln", "https://e.org/ok%20x",
+    ]  # fmt: skip
+    _epubcheck(book)
