@@ -900,6 +900,12 @@ def _refuse(path: str, code: str, message: str, line: int | None = None) -> Gate
     return GateResult(None, (diag.error(path, code, message, line, origin=_ORIGIN),))
 
 
+#: Encodings that write "<" as other bytes than ASCII's, in a file of one byte a character
+#: (UTF-7, its aliases; names without hyphens): Python reads them, and a filter of markup
+#: does not see it.
+_HIDING = frozenset({"utf7", "unicode11utf7", "csunicode11utf7", "xutf7"})
+
+
 def _refuse_by_content(data: bytes, shown: str) -> GateResult | None:
     if not data.lstrip():  # all blank (strip copied every file: it ends with a newline)
         return _refuse(
@@ -945,6 +951,16 @@ def _refuse_by_content(data: bytes, shown: str) -> GateResult | None:
         return _refuse(shown, "gate.encoding", contradiction, 1)
     declared = _DECL_ENCODING.match(data.lstrip(codecs.BOM_UTF8))
     name = declared.group(1).decode("ascii").lower() if declared else ""
+    if name.replace("-", "").replace("_", "") in _HIDING:
+        # characters written as other characters: "+ADw-script+AD4-" is <script> (probe 121)
+        return _refuse(
+            shown,
+            "gate.encoding",
+            f"the XML declaration says {name.upper()}, an encoding that writes markup as other "
+            "characters, which no TEI tool should read: save the file as UTF-8 and declare "
+            'encoding="UTF-8"',
+            1,
+        )
     if _utf16_bom(data) is None and name.startswith(_WIDE):
         # bytes of one octet a character (no NUL, no byte order mark) that declare a wide
         # encoding: libxml2 said "not well-formed: blank needed here" at the declaration

@@ -824,3 +824,15 @@ def test_an_element_written_beside_an_inclusion_is_placed_at_its_column(tmp_path
     assert document.element_place(source_p) == (3, None)
     (source_desc,) = document.root.xpath("//t:sourceDesc", namespaces=ns)
     assert document.element_place(source_desc) == (3, 84)
+
+
+@pytest.mark.parametrize("name", ["UTF-7", "utf7", "csUnicode11UTF7"])
+def test_an_encoding_that_writes_markup_as_other_characters_is_refused(
+    tmp_path: Path, name: str
+) -> None:
+    """Probe 121: a file declaring UTF-7 was read as UTF-7, "+ADw-script+AD4-" a <script>
+    no filter of markup sees. It is refused at its declaration."""
+    data = f'<?xml version="1.0" encoding="{name}"?>\n<TEI>+ADw-b+AD4-x+ADw-/b+AD4-</TEI>'
+    d: Any = only_error(gate(tmp_path, "u7.xml", data.encode("ascii")))
+    assert (d.code, d.line) == ("gate.encoding", 1)
+    assert "writes markup as other characters" in d.message

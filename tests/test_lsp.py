@@ -243,6 +243,24 @@ def test_a_buffer_of_cr_line_ends_has_its_diagnostics_at_their_columns(text: Doc
     assert end["character"] > start["character"], found
 
 
+def test_a_buffer_is_read_as_its_file_is(client: Client, project: Path) -> None:
+    """Probe 121: a file of one byte a character declaring UTF-16 was "read correctly" by
+    the server (it made UTF-16 of the buffer), where the check refuses it; a buffer holding
+    a lone surrogate had no diagnostic at all. Both are told as the check tells them."""
+    lying = project / "tei" / "lying.xml"
+    text = '<?xml version="1.0" encoding="UTF-16"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'
+    lying.write_bytes(text.encode("ascii"))
+    try:
+        document = Document(client, lying)
+        assert [d["code"] for d in document.opened] == ["gate.encoding"], document.opened
+        assert "no byte order mark" in document.opened[0]["message"]
+        found = document.change(text.replace("UTF-16", "UTF-8").replace("/>", ">a\ud800b</TEI>"))
+        assert found and all(d["code"].startswith("gate.") for d in found), found
+        document.close()
+    finally:
+        lying.unlink()
+
+
 def test_the_editions_schema_and_other_xml_are_not_checked_as_tei(
     client: Client, project: Path
 ) -> None:

@@ -99,15 +99,36 @@ class FileIndex:
     register: bool  # entries and no text: its declarations come first
 
 
-def encode(text: str) -> bytes:
-    """A buffer's text as the bytes its file would hold (in its declared encoding)."""
+def encode(text: str, path: Path | None = None) -> bytes:
+    """A buffer's text as the bytes its file would hold: in its declared encoding, but a wide
+    one (UTF-16, UTF-32) only when the file on disk has the byte order mark that makes it
+    so. An editor shows a file of one byte a character that declares UTF-16 as it shows any
+    other, and the check says the file cannot be that (probe 121: the server said "read
+    correctly"). A lone surrogate is kept as the bytes that stand for it, for the gate to
+    tell (it made the server say nothing)."""
     declared = _DECLARED.match(text[:200])
     if declared is not None:
-        try:
-            return text.encode(declared.group(1))
-        except (LookupError, UnicodeEncodeError):
-            pass
-    return text.encode("utf-8")
+        name = declared.group(1)
+        wide = name.lower().replace("-", "").startswith(("utf16", "utf32", "ucs"))
+        if not wide or _has_wide_mark(path):
+            try:
+                return text.encode(name)
+            except (LookupError, UnicodeEncodeError):
+                pass
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _has_wide_mark(path: Path | None) -> bool:
+    """Whether the file at ``path`` begins with a UTF-16 or UTF-32 byte order mark; a buffer
+    of no file is taken at its word."""
+    if path is None:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return True
+    return head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
 
 
 def entries_of(doc: SourceDocument) -> tuple[Entry, ...]:
@@ -255,7 +276,7 @@ class Project:
         # a run of its own: a schema edited meanwhile is read again (a server's whole life
         # was one run, and kept the rules it had first read)
         options = replace(self.options, run=f"lsp-{next(self._runs)}")
-        begun = begin_bytes(encode(text), path, options)
+        begun = begin_bytes(encode(text, path), path, options)
         found = begun.diagnostics()
         self.refresh()
         if begun.facts is None:

@@ -98,11 +98,12 @@ def units_of(document: TextDocument) -> Callable[[str], int]:
     """How many of the client's position units a text takes (at C speed: a line may be a
     whole novel)."""
     encoding = document.position_codec.encoding
+    # (a lone surrogate counts as the unit it is: a hover on one was -32603, probe 121)
     if encoding == lsp.PositionEncodingKind.Utf8:
-        return lambda text: len(text.encode("utf-8"))
+        return lambda text: len(text.encode("utf-8", "surrogatepass"))
     if encoding == lsp.PositionEncodingKind.Utf32:
         return len
-    return lambda text: len(text.encode("utf-16-le")) // 2
+    return lambda text: len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 @dataclass(frozen=True)
