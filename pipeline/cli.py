@@ -150,13 +150,25 @@ def _config(paths: tuple[Path, ...] = ()) -> config_module.Config:
 
 def _customisation(cfg: config_module.Config) -> Customisation | None:
     """The edition's customisation (``[tool.edition] xslt``, ``templates``, ``css``); a file
-    it names that does not exist is a usage error (exit 2)."""
+    it names that does not exist, or CSS (published as it is) outside the project, is a
+    usage error (exit 2)."""
     from . import customise
 
     try:
+        for sheet in cfg.css:
+            cfg.published("css", sheet)
         return customise.load(cfg)
     except EditionError as exc:
         raise UsageFailure(str(exc)) from exc
+
+
+def _published(cfg: config_module.Config, key: str, named: Path | None) -> Path | None:
+    """A configured file the build publishes, when it lies in the project (a usage error,
+    exit 2, else): asked only by the commands that publish it."""
+    try:
+        return cfg.published(key, named)
+    except EditionError as exc:
+        raise SettingsFailure(str(exc)) from exc
 
 
 class NamedPath(click.Path):
@@ -727,8 +739,8 @@ def build(
             only=only or None,
             jobs=_workers(jobs, cfg),
             progress=advance,
-            guide=guide or (cfg.guide if own else None),
-            about=about or (cfg.about if own else None),
+            guide=guide or (_published(cfg, "guide", cfg.guide) if own else None),
+            about=about or (_published(cfg, "about", cfg.about) if own else None),
             title=title or (cfg.title if own else None),
             language=cfg.language,
             timeout=_timeout(timeout, cfg),

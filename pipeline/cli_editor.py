@@ -109,8 +109,8 @@ def serve(
             jobs=workers,
             # as `edition build` has them (probe 112: the introduction was left out, and the
             # preview's home page, written over the published one, had none)
-            guide=cfg.guide if own else None,
-            about=cfg.about if own else None,
+            guide=cfg.published("guide", cfg.guide) if own else None,
+            about=cfg.published("about", cfg.about) if own else None,
             title=cfg.title if own else None,
             language=cfg.language,
             timeout=_timeout(timeout, cfg),
@@ -130,7 +130,7 @@ def serve(
                 default_schematron=cfg.default_rules,
             ),
             config_file=config_file if config_file.is_file() else None,
-            customisation=customise.load(cfg),
+            customisation=customise.load(cfg) if _css_inside(cfg) else None,
         )
 
     try:
@@ -177,6 +177,14 @@ def serve(
             watcher.stop()
             server.shutdown()
             server.server_close()
+
+
+def _css_inside(cfg: config_module.Config) -> bool:
+    """Whether the configured CSS lies in the project (``ConfigError`` else), as the build
+    asks it."""
+    for sheet in cfg.css:
+        cfg.published("css", sheet)
+    return True
 
 
 def _usable_out(targets: tuple[Path, ...], out: Path) -> None:

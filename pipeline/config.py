@@ -83,6 +83,26 @@ class Config:
     #: A Dask scheduler (``tcp://host:8786``, or ``local:N``) for ``check``'s per-file work;
     #: None: the local process pool (docs/scaling.md).
     scheduler: str | None = None
+    #: The settings file read (``pyproject.toml``); None: none was.
+    settings: Path | None = None
+
+    def published(self, key: str, named: Path | None) -> Path | None:
+        """``named``, a file the setting ``key`` gives the build to publish (a guide, an
+        introduction, CSS), when it lies in the project's folder (links resolved); else
+        ``ConfigError``. A project's settings could otherwise publish any file of the
+        machine that builds it (probe 121: guide = "/etc/passwd" became guide.html); a file
+        given on the command line is the user's own choice, not asked here."""
+        if named is None or self.settings is None:
+            return named
+        project = self.settings.parent.resolve()
+        where = named.resolve()
+        if where != project and project not in where.parents:
+            raise ConfigError(
+                f"{self.settings}: [tool.edition] {key} names {named}, outside the project's "
+                f"folder {project}: the build publishes it, so it must lie in the project; "
+                "copy it there"
+            )
+        return named
 
     @property
     def default_rules(self) -> Path | None:
@@ -205,8 +225,6 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a path string")
             values[name] = base / value
-            if name in _PUBLISHED:
-                _inside_project(path, key, base, base / value)
         elif name == "css":
             if isinstance(value, str):
                 value = [value]
@@ -214,10 +232,7 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
                 raise ConfigError(
                     f'{path}: [tool.edition] css must be a list of paths, such as ["custom.css"]'
                 )
-            sheets = tuple(base / v for v in value)
-            for css in sheets:
-                _inside_project(path, key, base, css)
-            values[name] = sheets
+            values[name] = tuple(base / v for v in value)
         elif name == "scheduler":
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] scheduler must be an address string")
@@ -268,24 +283,8 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
         for name in ("sources", "out"):
             values.setdefault(name, base / getattr(Config, name))
     values.update(_own_schemas(base, values))
+    values["settings"] = path
     return Config(**values)  # type: ignore[arg-type]
-
-
-#: Settings naming files the build publishes as they are (or as pages): they must lie in the
-#: project, for a project's settings could otherwise publish any file of the machine that
-#: builds it (probe 121: guide = "/etc/passwd" became guide.html).
-_PUBLISHED = frozenset({"guide", "about"})
-
-
-def _inside_project(path: Path, key: str, base: Path, named: Path) -> None:
-    """Refuse a published file outside the project folder ``base`` (links resolved)."""
-    project = base.resolve()
-    where = named.resolve()
-    if where != project and project not in where.parents:
-        raise ConfigError(
-            f"{path}: [tool.edition] {key} names {named}, outside the project's folder "
-            f"{project}: the build publishes it, so it must lie in the project; copy it there"
-        )
 
 
 def _own_schemas(base: Path, values: dict[str, object]) -> dict[str, Path]:

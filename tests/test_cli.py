@@ -422,3 +422,23 @@ def test_the_settings_of_the_edition_the_paths_lie_in(
     assert _config().title is None
     (elsewhere / "pyproject.toml").write_text('[tool.edition]\ntitle = "Here"\n')
     assert _config((edition / "tei",)).title == "Here"
+
+
+def test_a_guide_outside_the_project_stops_the_build_alone(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 122: a configured guide outside the project made every command exit 2, the
+    check too, and --guide could not replace it. The build refuses it; the check does not
+    read it; a guide given on the command line is the user's own."""
+    project = tmp_path / "p"
+    (project / "tei").mkdir(parents=True)
+    (project / "tei" / "t.xml").write_text(tei_text("<p>A.</p>"), encoding="utf-8")
+    (tmp_path / "outside.md").write_text("# Out\n")
+    (project / "mine.md").write_text("# Mine\n")
+    (project / "pyproject.toml").write_text('[tool.edition]\nguide = "../outside.md"\n')
+    monkeypatch.chdir(project)
+    assert runner.invoke(cli, ["check", "--checks", "rng"]).exit_code == 0
+    refused = runner.invoke(cli, ["build", "--only", "html"])
+    assert refused.exit_code == 2 and "outside the project's folder" in refused.output
+    given = runner.invoke(cli, ["build", "--only", "html", "--guide", "mine.md"])
+    assert given.exit_code == 0, given.output

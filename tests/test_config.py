@@ -159,18 +159,22 @@ def test_a_misnamed_table_is_an_error(tmp_path: Path, table: str) -> None:
 
 def test_a_published_file_must_lie_in_the_project(tmp_path: Path) -> None:
     """Probe 121: guide = "/etc/passwd" published the machine's password file as guide.html;
-    a project's settings may name for publishing (a guide, an introduction, CSS) only its
-    own files, links resolved. Paths inside stay as they were."""
+    a project's settings may give the build for publishing (a guide, an introduction, CSS)
+    only its own files, links resolved. Asked by what publishes them (probe 122: every
+    command, check too, was refused at reading the settings)."""
     project = tmp_path / "p"
     project.mkdir()
     (tmp_path / "secret.md").write_text("secret")
     (project / "linked.md").symlink_to(tmp_path / "secret.md")
-    for setting in ('guide = "/etc/passwd"', 'about = "../secret.md"', 'guide = "linked.md"',
-                    'css = ["../secret.css"]'):  # fmt: skip
+    for key, value in (("guide", "/etc/passwd"), ("about", "../secret.md"),
+                       ("guide", "linked.md"), ("css", "../secret.css")):  # fmt: skip
+        cfg = load(write(project, f'[tool.edition]\n{key} = "{value}"\n'))
+        named = cfg.css[0] if key == "css" else getattr(cfg, key)
         with pytest.raises(ConfigError, match="outside the project's folder"):
-            load(write(project, f"[tool.edition]\n{setting}\n"))
+            cfg.published(key, named)
     cfg = load(write(project, '[tool.edition]\nguide = "docs/guide.md"\ncss = ["a.css"]\n'))
-    assert cfg.guide == project / "docs" / "guide.md" and cfg.css == (project / "a.css",)
+    assert cfg.published("guide", cfg.guide) == project / "docs" / "guide.md"
+    assert cfg.published("css", cfg.css[0]) == project / "a.css"
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-1"])

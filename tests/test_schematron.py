@@ -472,6 +472,19 @@ def test_a_rule_that_asks_for_the_environment_is_skipped(tmp_path: Path) -> None
     )
     with pytest.raises(StylesheetError, match="asks for the environment"):
         validator_for(whole)
+    # the words of a message, a diagnostic's too, never run (probe 122: skipped, their
+    # errors untold)
+    said = write(
+        tmp_path,
+        "said.sch",
+        head + '<pattern id="msg"><rule context="tei:p"><assert id="p-empty" '
+        'test="normalize-space()" diagnostics="d1">Empty (never function-lookup() output)'
+        '</assert></rule></pattern>\n<diagnostics><diagnostic id="d1">not with '
+        "environment-variable(...)</diagnostic></diagnostics>\n</schema>",
+    )
+    quiet = validator_for(said)
+    assert quiet.skipped == ()
+    assert found(quiet.validate(document(doc))) == {("p-empty", 2)}
 
 
 def test_a_rule_that_reads_a_file_says_so_and_the_others_run(tmp_path: Path) -> None:

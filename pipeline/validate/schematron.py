@@ -23,7 +23,7 @@ from lxml import etree
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic
 from ..errors import StylesheetError
-from ..gate import SourceDocument, read_document
+from ..gate import SourceDocument, read_document, tree_of_copy
 from ..io import write_cache
 from ..paths import XSLT_DIR, cache_dir, display
 from ..xslt import Stylesheet, engine
@@ -249,29 +249,49 @@ def _cache_file(key: str) -> Path | None:
 
 #: What a rule may not ask: the process's environment (a CI's secrets: probe 121, a rule
 #: reporting environment-variable('PATH') put it in the report), by name or by a function
-#: found at run time or an expression built as a string. Files and addresses are the locked
-#: processor's to refuse (pipeline/xslt.py).
+#: found at run time. Files and addresses are the locked processor's to refuse
+#: (pipeline/xslt.py).
 _READS_ENVIRONMENT = re.compile(
     r"(?<![\w.-])(?:[\w-]+:|Q\{[^}]*\})?(environment-variable|available-environment-variables"
-    r"|function-lookup)\s*\(|<xsl:evaluate\b"
+    r"|function-lookup)\s*\("
 )
+_XSL_EVALUATE = "{http://www.w3.org/1999/XSL/Transform}evaluate"
+
+
+def _asks_environment(stylesheet: str) -> str | None:
+    """What of a compiled stylesheet asks for the environment: a call in an expression (an
+    attribute: the XSLT's select, test, match, an attribute value template), or an
+    xsl:evaluate, which runs an expression made as a string; None when nothing does. The
+    words of a message never run (probe 122: an assert saying "never fill with
+    function-lookup() output" was skipped, and its error went untold)."""
+    if not _READS_ENVIRONMENT.search(stylesheet) and "evaluate" not in stylesheet:
+        return None
+    root = tree_of_copy(stylesheet)
+    for element in root.iter(etree.Element):
+        if element.tag == _XSL_EVALUATE:
+            return "xsl:evaluate"
+        for value in element.attrib.values():
+            found = _READS_ENVIRONMENT.search(value)
+            if found is not None:
+                return found.group(1)
+    return None
 
 
 def _environment_readers(
     compiler: Stylesheet, source: _Source, params: dict[str, str | bool]
 ) -> dict[str, str]:
     """The patterns whose rules read the environment, by key, with the reason told."""
-    if not _READS_ENVIRONMENT.search(source.text):
+    if not _READS_ENVIRONMENT.search(source.text) and "evaluate" not in source.text:
         return {}
     listed = compiler.transform(source.text, {**params, "list-patterns": True}).output
     readers = {}
     for key in re.sub(r"^<\?xml[^>]*\?>", "", listed).split():
         one = compiler.transform(source.text, {**params, "only": key}).output
-        found = _READS_ENVIRONMENT.search(one)
+        found = _asks_environment(one)
         if found is not None:
             readers[key] = (
-                f"it asks for the environment ({found.group(1) or 'xsl:evaluate'}), which a "
-                "rule may not read: the report would show it"
+                f"it asks for the environment ({found}), which a rule may not read: the "
+                "report would show it"
             )
     return readers
 
@@ -283,7 +303,7 @@ def _compile(
     params: dict[str, str | bool] = {"phase": phase or ""}
     refused = _environment_readers(compiler, source, params)
     text = compiler.transform(source.text, {**params, "skip": "\n".join(refused)}).output
-    if refused and _READS_ENVIRONMENT.search(text):  # outside any pattern: a schema's let
+    if _asks_environment(text):  # outside any pattern: a schema's let, a function
         raise StylesheetError(f"{name} asks for the environment, which a rule may not read")
     bad: dict[str, str] = {}
     try:
@@ -349,8 +369,9 @@ def _skipped_from(text: str, schema: Path) -> tuple[Diagnostic, ...]:
 
 
 #: What this module makes of a schema before the compiler sees it and after: a change of it
-#: (2: the patterns that ask for the environment are skipped) must not reuse a cached compile.
-_PREPARATION = "2"
+#: (2: the patterns that ask for the environment are skipped; 3: by their expressions alone)
+#: must not reuse a cached compile.
+_PREPARATION = "3"
 
 
 def _compiler_digest() -> str:
