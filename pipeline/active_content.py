@@ -125,6 +125,7 @@ def published_copy(document: SourceDocument, snapshot: bytes) -> tuple[bytes, li
 #: The prolog's parts, as far as the root's start tag (which ends the search).
 _PROLOG = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>|<[^!?]|[^<]+", re.S)
 _STYLESHEET_PI = re.compile(rb"<\?xml-stylesheet(?:\s|\?>)")
+_CSS_TYPE = re.compile(r"""\btype\s*=\s*["']\s*text/css\s*["']""", re.IGNORECASE)
 
 
 def _without_stylesheets(
@@ -134,10 +135,13 @@ def _without_stylesheets(
     browser opening the TEI copy from the site follows: an XSLT stylesheet runs what it
     writes (probe 121: "XSLT-SCRIPT-RAN" in the site's origin), and one warning where the
     first was."""
+    # (a CSS stylesheet runs nothing: DraCor's plays name one, probe 122)
     named = [
         node
         for node in document.root.itersiblings(preceding=True)
-        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-stylesheet"
+        if isinstance(node, etree._ProcessingInstruction)
+        and node.target == "xml-stylesheet"
+        and not _CSS_TYPE.search(node.text or "")
     ]
     if not named:
         return snapshot, []
@@ -164,7 +168,9 @@ def _without_stylesheets(
             break  # the root's start tag
         if at == 0 and part.start() == 0 and part.group().startswith(b"<?xml "):
             continue  # the declaration
-        if _STYLESHEET_PI.match(part.group()):
+        if _STYLESHEET_PI.match(part.group()) and not _CSS_TYPE.search(
+            part.group().decode("utf-8", "replace")
+        ):
             kept.append(data[at : part.start()])
             at = part.end()
     kept.append(data[at:])

@@ -166,7 +166,12 @@ def _no_registers(
         return []
     # a folder, as a report's path must be (probe 117: "a, b" was a file of no name in the
     # GitHub, SARIF and JSON reports): the one checked, or the folder holding them all
-    where = display(Path(os.path.commonpath([os.path.abspath(p) for p in paths])))
+    # (relative when they all are, as a report's other paths: probe 122)
+    given = [str(p) for p in paths]
+    if not all(os.path.isabs(p) for p in given) and not any(os.path.isabs(p) for p in given):
+        where = display(Path(os.path.commonpath(given) or "."))
+    else:
+        where = display(Path(os.path.commonpath([os.path.abspath(p) for p in given])))
     if len(paths) == 1:
         where = display(paths[0])
     return [

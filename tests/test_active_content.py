@@ -114,3 +114,15 @@ def test_a_stylesheet_instruction_is_left_out_of_the_published_copy(tmp_path: Pa
         assert "xml-stylesheet" not in written, written
         assert '<?xml-model href="s.rng"?>' in written and "<!-- kept -->" in written
         assert "<p>A.</p>" in written
+
+
+def test_a_css_stylesheet_instruction_is_kept(tmp_path: Path) -> None:
+    """Probe 122: DraCor's plays name a CSS stylesheet, which runs nothing; it was left out
+    of every download with a warning each."""
+    text = tei_text("<p>A.</p>")
+    data = ('<?xml-stylesheet type="text/css" href="tei.css"?>\n' + text).encode()
+    path = tmp_path / "css.xml"
+    path.write_bytes(data)
+    document = parse_bytes(data, path).document
+    assert document is not None
+    assert published_copy(document, data) == (data, [])

@@ -283,3 +283,34 @@ def test_no_image_takes_a_page_of_the_site_or_runs_script_on_it(tmp_path: Path) 
     page = (site / "a.html").read_text(encoding="utf-8")
     shown = re.findall(r'<img src="([^"]*)"', page)
     assert shown == ["ok.svg", "sub/ok.png"], shown
+
+
+def test_an_svg_of_a_drawing_program_and_a_pdf_are_published(tmp_path: Path) -> None:
+    """Probe 122: an SVG naming its DTD (as Illustrator exports it) or a CSS stylesheet, and
+    a PDF a media element offers, were left out as holding script or no image; they run
+    nothing. An SVG whose DOCTYPE declares entities is still left out."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>'
+    (corpus / "dt.svg").write_text(
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">' + svg
+    )
+    (corpus / "css.svg").write_text('<?xml-stylesheet type="text/css" href="s.css"?>' + svg)
+    (corpus / "ent.svg").write_text('<!DOCTYPE svg [<!ENTITY e "x">]>' + svg)
+    (corpus / "doc.pdf").write_bytes(b"%PDF-1.4\n")
+    figures = "".join(
+        f'<figure><graphic url="{n}"/></figure>' for n in ("dt.svg", "css.svg", "ent.svg")
+    )
+    (corpus / "t.xml").write_text(
+        TEXT.replace(
+            "<p>Text</p>", f'<p>Text</p>{figures}<media url="doc.pdf" mimeType="application/pdf"/>'
+        )
+    )
+    report = build([corpus], tmp_path / "out", only=["html"])
+    site = tmp_path / "out" / "html"
+    assert (site / "dt.svg").is_file() and (site / "css.svg").is_file()
+    assert (site / "doc.pdf").is_file() and not (site / "ent.svg").exists()
+    told = {d.message.split("'")[1]: d.code for d in report.diagnostics if "image-" in d.code}
+    assert told.get("ent.svg") == "html.image-script" and "dt.svg" not in told, told
+    assert "doc.pdf" not in told and "css.svg" not in told, told

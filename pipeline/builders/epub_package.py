@@ -163,9 +163,10 @@ _RASTER_CHECKS = (
 )
 
 
-def _svg_tree(data: bytes) -> etree._Element | None:
+def _svg_tree(data: bytes, doctype: bool = False) -> etree._Element | None:
     """The root of an SVG document without a DOCTYPE (no entity can hide what it holds), or
-    None."""
+    None; with ``doctype``, one that names its DTD without declaring anything itself (an
+    Illustrator export's "-//W3C//DTD SVG 1.1//EN") too."""
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"<"):
         return None
@@ -177,25 +178,28 @@ def _svg_tree(data: bytes) -> etree._Element | None:
     except (etree.XMLSyntaxError, ValueError):
         return None
     root = tree.getroot()
-    if tree.docinfo.doctype or root.tag != f"{{{SVG_NS}}}svg":
+    # an internal subset, where entities are declared ("<!DOCTYPE svg [...]>")
+    declares = re.search(rb"<!DOCTYPE[^>\[]*\[", data[:65536]) is not None
+    if (tree.docinfo.doctype and (not doctype or declares)) or root.tag != f"{{{SVG_NS}}}svg":
         return None
     return root
 
 
-def scriptless_svg(data: bytes) -> bool:
+def scriptless_svg(data: bytes, doctype: bool = False) -> bool:
     """Whether ``data`` is an SVG document that runs nothing where it is opened: no script or
     foreignObject element, no ``on...`` attribute, no ``javascript:`` link, no stylesheet
-    instruction (an XSLT runs what it writes: probe 121), no DOCTYPE. It may name other
-    files (a facsimile's drawing over its page image)."""
-    root = _svg_tree(data)
+    instruction but CSS (an XSLT runs what it writes: probe 121), no DOCTYPE (with
+    ``doctype``: none that declares anything). It may name other files (a facsimile's
+    drawing over its page image)."""
+    root = _svg_tree(data, doctype)
     if root is None:
         return False
     # the instructions before and after the root, where a stylesheet is named
     around = [*root.itersiblings(preceding=True), *root.itersiblings()]
-    if any(isinstance(node, etree._ProcessingInstruction) for node in around):
+    if any(_runs_stylesheet(node) for node in around):
         return False
     for element in root.iter():
-        if isinstance(element, etree._ProcessingInstruction):
+        if _runs_stylesheet(element):
             return False
         if not isinstance(element.tag, str):
             continue
@@ -209,6 +213,17 @@ def scriptless_svg(data: bytes) -> bool:
     return True
 
 
+def _runs_stylesheet(node: object) -> bool:
+    """A processing instruction naming a stylesheet other than CSS (an XSLT's output is
+    what it writes), or one of no type."""
+    if not isinstance(node, etree._ProcessingInstruction):
+        return False
+    if node.target != "xml-stylesheet":
+        return False
+    kind = re.search(r"""\btype\s*=\s*["']([^"']*)["']""", node.text or "")
+    return kind is None or kind.group(1).strip().lower() != "text/css"
+
+
 #: A link that runs script, however its scheme is written ("java\tscript:", " JavaScript:").
 _SCRIPT_URL = re.compile(r"^[\x00-\x20]*(?:j[\t\n\r]*a[\t\n\r]*v[\t\n\r]*a[\t\n\r]*|vb)"
                          r"[\t\n\r]*s[\t\n\r]*c[\t\n\r]*r[\t\n\r]*i[\t\n\r]*p[\t\n\r]*t"
@@ -220,6 +235,11 @@ def _self_contained_svg(data: bytes) -> bool:
         return False
     root = _svg_tree(data)
     if root is None:
+        return False
+    # a CSS stylesheet it names is another file, which the book does not carry
+    named = [*root.itersiblings(preceding=True), *root.itersiblings(), *root.iter()]
+    if any(isinstance(n, etree._ProcessingInstruction) and n.target == "xml-stylesheet"
+           for n in named):  # fmt: skip
         return False
     for element in root.iter():
         if not isinstance(element.tag, str):

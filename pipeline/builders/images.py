@@ -126,9 +126,12 @@ def text_images(
 PUBLISHED_EXTENSIONS = frozenset(
     {
         *(".png", ".apng", ".jpg", ".jpeg", ".jpe", ".jfif", ".gif", ".webp", ".avif"),
-        *(".bmp", ".tif", ".tiff", ".jp2", ".jpx", ".j2k", ".svg"),
+        *(".bmp", ".tif", ".tiff", ".jp2", ".jpx", ".j2k", ".jxl", ".heic", ".heif", ".svg"),
         *(".mp3", ".m4a", ".aac", ".oga", ".ogg", ".opus", ".wav", ".flac", ".weba"),
         *(".mp4", ".m4v", ".webm", ".ogv", ".mov"),
+        # a document a media element offers (mimeType="application/pdf"): a browser shows it
+        # in its viewer, apart from the site's pages (probe 122: its link was lost)
+        ".pdf",
     }
 )
 #: The folders of the site the build writes itself (assets, citations, the search index,
@@ -144,7 +147,7 @@ def unpublishable(relative: PurePosixPath, data: bytes) -> str:
     suffix = relative.suffix.lower()
     if suffix not in PUBLISHED_EXTENSIONS:
         return "html.image-type"
-    if suffix == ".svg" and not scriptless_svg(data):
+    if suffix == ".svg" and not scriptless_svg(data, doctype=True):
         return "html.image-script"
     return ""
 
@@ -372,8 +375,9 @@ def _warn(
         "html.image-reserved": f"{kind} {url!r} lies in a folder of the site the build writes "
         f"itself ({', '.join(sorted(RESERVED_FOLDERS))}): it is not published; move it to "
         "another folder",
-        "html.image-script": f"SVG {url!r} holds script (a script or foreignObject element, an "
-        "on... attribute, a javascript: link, a stylesheet instruction or a DOCTYPE): it is "
-        "not published, for it would run on the edition's site; remove them",
+        "html.image-script": f"SVG {url!r} holds script, or what may hide it (a script or "
+        "foreignObject element, an on... attribute, a javascript: link, an XSLT stylesheet "
+        "instruction, a DOCTYPE declaring entities): it is not published, for it would run on "
+        "the edition's site; remove them",
     }
     return diag.warning(path, code, messages[code], line, column, origin=_ORIGIN)

@@ -294,7 +294,8 @@ def _wrong_kinds(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnos
             yield diag.warning(
                 path,
                 "index.wrong-kind",
-                f"{name} {words!r} points at {entity.get('id')!r}, which is a {kind}: the "
+                f"{name} {words!r} points at {entity.get('id')!r}, which is "
+                f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}: the "
                 f"index lists it there; use the element of what the name names, or point "
                 f"@ref at the {kinds} entry meant",
                 line=line,
