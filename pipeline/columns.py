@@ -470,19 +470,42 @@ def _with_column(
             if name.startswith("xml:"):
                 name = "{http://www.w3.org/XML/1998/namespace}" + name[4:]
             candidates = [e for e in candidates if e.get(name) is not None]
-    if len(candidates) != 1:
+    first = _first_unrendered(diagnostic, document, candidates)
+    if first is not None:
+        candidates = [first]
+    elif len(candidates) != 1:
         return diagnostic
-    # the one element of its name on the line: a start tag found by its place in the tree
-    # is then surely its own, though the build moved elements (pipeline.reshape)
-    local = etree.QName(candidates[0]).localname
-    if sum(etree.QName(e).localname == local for e in on_line[diagnostic.line or 0]) != 1:
-        return diagnostic
+    else:
+        # the one element of its name on the line: a start tag found by its place in the
+        # tree is then surely its own, though the build moved elements (pipeline.reshape)
+        local = etree.QName(candidates[0]).localname
+        if sum(etree.QName(e).localname == local for e in on_line[diagnostic.line or 0]) != 1:
+            return diagnostic
     # at the "<" of a start tag written over several lines, on the line it begins, as the
     # check places it (probe 120: the line where the tag ends, and no column)
     line, column = document.element_place(candidates[0])
     if column is None or line is None:
         return diagnostic
     return replace(diagnostic, line=line, column=column)
+
+
+def _first_unrendered(
+    diagnostic: Diagnostic, document: SourceDocument, candidates: list[etree._Element]
+) -> etree._Element | None:
+    """The element an ``html.unknown-element`` warning is about, among several of its name
+    on the line: the warning is told of the first of that name in the document
+    (fallback.xsl), whose start tag may end on a line another begins (probe 122)."""
+    if diagnostic.code != "html.unknown-element" or len(candidates) < 2:
+        return None
+    named = _NAMED_ELEMENT.search(diagnostic.message)
+    if named is None:
+        return None
+    wanted = (named.group(1) or named.group(2)).rpartition(":")[2]
+    first = next(
+        (e for e in document.root.iter(etree.Element) if etree.QName(e).localname == wanted),
+        None,
+    )
+    return first if first is not None and any(first is c for c in candidates) else None
 
 
 _INSTRUCTION = re.compile(r"<\?([^\s?]+)\s*(.*?)\?>", re.S)

@@ -155,6 +155,16 @@ def test_a_builds_warning_of_a_start_tag_over_lines_is_placed_where_it_begins(
         document,
     )
     assert (found.line, found.column) == (2, 6)
+    # another of its name begins where its start tag ends: the warning is the first's (the
+    # build tells each name once, of its first element: probe 122)
+    text = text.replace(b"</foo></p>", b"</foo> <foo>y</foo></p>")
+    document = parse_bytes(text, tmp_path / "u.xml").document
+    assert document is not None
+    (found,) = placed(
+        [diag.warning(document.display, "html.unknown-element", "element foo has no rendering", 4)],
+        document,
+    )
+    assert (found.line, found.column) == (2, 6)
 
 
 def test_the_nth_attribute_holding_a_token_is_found(tmp_path: Path) -> None:
