@@ -777,6 +777,23 @@ def test_a_word_laid_out_on_lines_is_one_word(tmp_path: Path) -> None:
     assert words == "[t]rib(unicia) p[otestate] New York a b", words
 
 
+def test_the_last_revision_is_the_latest_date_that_is_one(tmp_path: Path) -> None:
+    """Probe 118 (EpiDoc's IRT087): "Last revised 2009-14-01", a thirteenth month and more,
+    was taken for the latest date, and the dates with a time zone were passed over."""
+    doc = _render_text(
+        tmp_path,
+        "revised",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>R</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc><revisionDesc><change when="2009-06-27">a</change>
+<change when="2009-14-01">b</change><change when="2009-08-24+01:00">c</change>
+</revisionDesc></teiHeader><text><body><p>Words.</p></body></text></TEI>""",
+    )
+    assert [t.get("datetime") for t in doc.xpath("//p[contains(., 'revised')]/time")] == [
+        "2009-08-24"
+    ]
+
+
 def test_a_collation_of_tokens_cites_its_lemma_and_bare_sigla_as_written(
     tmp_path: Path,
 ) -> None:

@@ -741,3 +741,17 @@ def test_rng_and_sch_agree_on_the_date_shape() -> None:
     assert f">{time}<" in rng
     assert f"'^{time}$'" in sch
     assert re.fullmatch(time, "1944-11-24T10:30:00Z")
+
+
+def test_a_date_with_a_time_zone_is_a_date(schematron: object, relaxng: etree.RelaxNG) -> None:
+    """Probe 118 (EpiDoc's change when="2009-05-19+01:00"): a date of xsd's types with a time
+    zone, which TEI takes, was "not an ISO 8601 date" to the grammar and the rules; a
+    measure's from and to are numbers, never dates."""
+    zoned = sample(
+        '<p><date when="2009-05-19+01:00">a</date> <date when="1944-11Z">b</date> '
+        '<date notBefore="1944-11-01-05:00" notAfter="1945">c</date></p>'
+    )
+    assert check(schematron, zoned) == []
+    assert relaxng.validate(etree.fromstring(zoned.encode())), relaxng.error_log
+    measured = sample("<p><measure from='0.06' to='0.055' unit='metre'>x</measure></p>")
+    assert "ed-date-iso" not in {code for code, _ in check(schematron, measured)}

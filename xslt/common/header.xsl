@@ -258,13 +258,16 @@
   </xsl:function>
 
   <!-- The text's own revision date: the latest ISO date of its revision history. It is the
-       date the encoding last changed, not the date the edition was built. -->
+       date the encoding last changed, not the date the edition was built. A date with a time
+       zone counts ("2009-08-24+01:00"), one that is no date does not (probe 118: "Last
+       revised 2009-14-01", a thirteenth month and more, was the latest). -->
   <xsl:function name="r:revision-date" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="dates" as="xs:string*" select="$tei/teiHeader/revisionDesc//change
         /(@when, date/@when)[matches(normalize-space(.),
-        '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?([T ].*)?$')]
-        ! replace(normalize-space(.), '[T ].*$', '')"/>
+        '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?([T ].*|Z|[+\-][0-9]{2}:[0-9]{2})?$')]
+        ! replace(normalize-space(.), '([T ].*|Z|[+\-][0-9]{2}:[0-9]{2})$', '')
+        [. castable as xs:date or . castable as xs:gYearMonth or . castable as xs:gYear]"/>
     <xsl:sequence select="if (exists($dates)) then sort($dates)[last()] else ()"/>
   </xsl:function>
 
