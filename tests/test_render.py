@@ -794,6 +794,25 @@ def test_the_last_revision_is_the_latest_date_that_is_one(tmp_path: Path) -> Non
     ]
 
 
+def test_a_milestone_between_lines_is_a_label_out_of_the_search(tmp_path: Path) -> None:
+    """Probe 118 (Perseus' Iliad: milestone unit="card" between verse lines): "Card 1" was a
+    paragraph of the search index ("Book 1. Card 1. μῆνιν"), in the Greek of its section.
+    A milestone's label is the edition's, out of the search; a unit the interface names
+    is said in the interface's language."""
+    doc = _render_text(
+        tmp_path,
+        "cards",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Iliad</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text xml:lang="grc"><body><div type="book"
+n="1"><milestone unit="card" n="1"/><l n="1">μῆνιν ἄειδε θεὰ</l><milestone unit="section"
+n="2"/><l n="2">οὐλομένην</l></div></body></text></TEI>""",
+    )
+    card, section = doc.xpath("//*[contains(@class, 'milestone')]")
+    assert card.get("data-pagefind-ignore") == "" and section.get("data-pagefind-ignore") == ""
+    assert section.get("lang") == "en" and card.get("lang") != "en"
+
+
 def test_a_collation_of_tokens_cites_its_lemma_and_bare_sigla_as_written(
     tmp_path: Path,
 ) -> None:

@@ -340,7 +340,13 @@
             <xsl:if test="normalize-space(@unit) and empty($known)">
               <xsl:attribute name="title" select="normalize-space(@unit) || ' ' || $n"/>
             </xsl:if>
-            <xsl:attribute name="data-pagefind-ignore" select="''"/>
+          </xsl:if>
+          <!-- a label the edition makes of attributes, no words of the text: out of the search
+               index between blocks too (probe 118: Perseus' "Card 1. μῆνιν"), and said in the
+               interface's language when the interface names the unit -->
+          <xsl:attribute name="data-pagefind-ignore" select="''"/>
+          <xsl:if test="exists(r:milestone-unit(.))">
+            <xsl:attribute name="lang" select="r:ui-lang()"/>
           </xsl:if>
           <!-- between blocks, what it counts is said: "Volume 1", "Juan 3", not a bare "1";
                in running text a unit a reader knows is said too, "[Section 3]" (its number
