@@ -166,7 +166,19 @@ def names_of(element: etree._Element) -> tuple[Name, ...]:
     # person's: only plain names are taken for several people
     if len(people) > 1 and not any(p.get(XML_LANG) or p.get("type") for p in people):
         return tuple(name_of(p) for p in people)
+    if not people and element.find(f".//{_T}orgName") is None:
+        # several people written as one name: "J. M. Reynolds & J. B. Ward-Perkins" (probe
+        # 118: cited as "Ward-Perkins, J. M. Reynolds & J. B."); each a name of two words
+        # or more, so that "Johnson & Johnson" stays one
+        parts = _SEVERAL.split(_words(element))
+        if len(parts) > 1 and all(len(p.split()) > 1 for p in parts):
+            return tuple(split_name(p) for p in parts)
     return (name_of(element),)
+
+
+#: What parts the names of several people written as one: "&", "and" (and its German,
+#: French, Spanish, Italian words), ";".
+_SEVERAL = re.compile(r"\s*;\s*|\s+(?:&|and|und|et|y|e)\s+")
 
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -1655,3 +1655,26 @@ def test_a_citation_states_the_language_the_reading_page_states() -> None:
     # a catalogue record's text is the cataloguer's: no correspDesc, no language
     letter.find(".//{*}correspDesc").getparent().remove(letter.find(".//{*}correspDesc"))
     assert citation.text_citation(letter, "l", "L", when, Publication(None)).language == ""
+
+
+def test_several_people_written_as_one_name_are_several(tmp_path: Path) -> None:
+    """Probe 118 (EpiDoc's IRT087: <editor>J. M. Reynolds &amp; J. B. Ward-Perkins</editor>):
+    cited as one person, "Ward-Perkins, J. M. Reynolds & J. B.". Names of two words or more
+    parted by "&", "and" or ";" are each a person; "Johnson & Johnson", a Spanish double
+    family name and a name inverted by its comma stay one."""
+    from lxml import etree
+
+    from pipeline.citation import names_of
+
+    def shown(words: str) -> list[str]:
+        element = etree.fromstring(f'<editor xmlns="http://www.tei-c.org/ns/1.0">{words}</editor>')
+        return [n.display() for n in names_of(element)]
+
+    assert shown("J. M. Reynolds &amp; J. B. Ward-Perkins") == [
+        "J. M. Reynolds",
+        "J. B. Ward-Perkins",
+    ]
+    assert shown("Ada Byron; Mary Shelley") == ["Ada Byron", "Mary Shelley"]
+    assert shown("Johnson &amp; Johnson") == ["Johnson & Johnson"]
+    assert shown("Santiago Ramón y Cajal") == ["Santiago Ramón y Cajal"]
+    assert shown("Reynolds, Joyce") == ["Joyce Reynolds"]
