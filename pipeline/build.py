@@ -423,7 +423,13 @@ def _sources_exist(paths: Sequence[Path], report: Report, out: Path | None = Non
         return True
     if missing:
         named = ", ".join(str(p) for p in missing)
-        reason = f"the source path {named} does not exist (give the folder of your TEI files)"
+        # a pipe, a device is there and is no source (probe 119: "does not exist")
+        what = (
+            "is not a file or a folder"
+            if all(os.path.lexists(p) for p in missing)
+            else ("does not exist")
+        )
+        reason = f"the source path {named} {what} (give the folder of your TEI files)"
     else:
         reason = "no source file was found"
     report.extend([_nothing_published(reason, out)])

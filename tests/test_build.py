@@ -833,3 +833,13 @@ def test_an_output_inside_the_editions_sources_is_refused(tmp_path: Path) -> Non
     loose = tmp_path / "loose"
     loose.mkdir()
     check_out([loose], tmp_path / "out")
+
+
+def test_a_pipe_given_as_the_sources_is_no_file_not_missing(tmp_path: Path) -> None:
+    """Probe 119: a fifo given as the sources was said not to exist, beside the gate's
+    "not a file (a pipe ...)"."""
+    fifo = tmp_path / "pipe.xml"
+    os.mkfifo(fifo)
+    report = build([fifo], tmp_path / "out", jobs=1)
+    (said,) = [d for d in report.diagnostics if d.code == "build.nothing-published"]
+    assert "is not a file or a folder" in said.message and "does not exist" not in said.message
