@@ -125,7 +125,17 @@ def published_copy(document: SourceDocument, snapshot: bytes) -> tuple[bytes, li
 #: The prolog's parts, as far as the root's start tag (which ends the search).
 _PROLOG = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>|<[^!?]|[^<]+", re.S)
 _STYLESHEET_PI = re.compile(rb"<\?xml-stylesheet(?:\s|\?>)")
-_CSS_TYPE = re.compile(r"""\btype\s*=\s*["']\s*text/css\s*["']""", re.IGNORECASE)
+_PSEUDO = re.compile(r"""\b(type|href)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def css_stylesheet(data: str) -> bool:
+    """Whether an ``<?xml-stylesheet?>``'s data names a CSS stylesheet, which runs nothing:
+    of type text/css, or of no type and a name ending in .css (the Syriaca records')."""
+    said = {m.group(1): (m.group(2) or m.group(3) or "").strip() for m in _PSEUDO.finditer(data)}
+    kind = said.get("type", "").lower()
+    if kind:
+        return kind == "text/css"
+    return said.get("href", "").split("?")[0].split("#")[0].lower().endswith(".css")
 
 
 def _without_stylesheets(
@@ -141,7 +151,7 @@ def _without_stylesheets(
         for node in document.root.itersiblings(preceding=True)
         if isinstance(node, etree._ProcessingInstruction)
         and node.target == "xml-stylesheet"
-        and not _CSS_TYPE.search(node.text or "")
+        and not css_stylesheet(node.text or "")
     ]
     if not named:
         return snapshot, []
@@ -168,8 +178,8 @@ def _without_stylesheets(
             break  # the root's start tag
         if at == 0 and part.start() == 0 and part.group().startswith(b"<?xml "):
             continue  # the declaration
-        if _STYLESHEET_PI.match(part.group()) and not _CSS_TYPE.search(
-            part.group().decode("utf-8", "replace")
+        if _STYLESHEET_PI.match(part.group()) and not css_stylesheet(
+            part.group().decode("utf-8", "replace")[len("<?xml-stylesheet") : -2]
         ):
             kept.append(data[at : part.start()])
             at = part.end()

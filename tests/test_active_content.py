@@ -97,7 +97,7 @@ def test_a_stylesheet_instruction_is_left_out_of_the_published_copy(tmp_path: Pa
     prolog = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href="s.rng"?>\n'
         '<?xml-stylesheet type="text/xsl" href="x.xsl"?>\n<!-- kept -->\n'
-        "<?xml-stylesheet href='y.css'?>"
+        "<?xml-stylesheet href='y.xsl'?>"
     )
     text = tei_text("<p>A.</p>")
     body = text[text.index("<TEI") :]
@@ -120,9 +120,11 @@ def test_a_css_stylesheet_instruction_is_kept(tmp_path: Path) -> None:
     """Probe 122: DraCor's plays name a CSS stylesheet, which runs nothing; it was left out
     of every download with a warning each."""
     text = tei_text("<p>A.</p>")
-    data = ('<?xml-stylesheet type="text/css" href="tei.css"?>\n' + text).encode()
-    path = tmp_path / "css.xml"
-    path.write_bytes(data)
-    document = parse_bytes(data, path).document
-    assert document is not None
-    assert published_copy(document, data) == (data, [])
+    # (and the Syriaca records' of no type, named .css: probe 122)
+    for instruction in ('type="text/css" href="tei.css"', 'href="https://e.org/tei.css"'):
+        data = (f"<?xml-stylesheet {instruction}?>\n" + text).encode()
+        path = tmp_path / "css.xml"
+        path.write_bytes(data)
+        document = parse_bytes(data, path).document
+        assert document is not None
+        assert published_copy(document, data) == (data, [])

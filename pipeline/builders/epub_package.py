@@ -21,6 +21,8 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
+from ..active_content import css_stylesheet
+
 OPF_NS = "http://www.idpf.org/2007/opf"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 CONTAINER_NS = "urn:oasis:names:tc:opendocument:xmlns:container"
@@ -220,8 +222,7 @@ def _runs_stylesheet(node: object) -> bool:
         return False
     if node.target != "xml-stylesheet":
         return False
-    kind = re.search(r"""\btype\s*=\s*["']([^"']*)["']""", node.text or "")
-    return kind is None or kind.group(1).strip().lower() != "text/css"
+    return not css_stylesheet(node.text or "")
 
 
 #: A link that runs script, however its scheme is written ("java\tscript:", " JavaScript:").
