@@ -168,7 +168,7 @@ def _no_registers(
     # GitHub, SARIF and JSON reports): the one checked, or the folder holding them all
     # (relative when they all are, as a report's other paths: probe 122)
     given = [str(p) for p in paths]
-    if not all(os.path.isabs(p) for p in given) and not any(os.path.isabs(p) for p in given):
+    if not any(os.path.isabs(p) for p in given):
         where = display(Path(os.path.commonpath(given) or "."))
     else:
         where = display(Path(os.path.commonpath([os.path.abspath(p) for p in given])))
