@@ -127,7 +127,8 @@ class Config:
         return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
 
 
-KEYS = tuple(f.name.replace("_", "-") for f in fields(Config))
+#: The keys of ``[tool.edition]``: every field but where the settings were read.
+KEYS = tuple(f.name.replace("_", "-") for f in fields(Config) if f.name != "settings")
 
 
 def edition_folder(start: Path, stop: Path | None = None) -> Path | None:

@@ -182,3 +182,14 @@ def test_a_timeout_is_a_number_of_seconds(tmp_path: Path, value: str) -> None:
     """Probe 121: timeout = nan passed the check "< 0" and switched the limit off."""
     with pytest.raises(ConfigError, match="timeout must be seconds"):
         load(write(tmp_path, f"[tool.edition]\ntimeout = {value}\n"))
+
+
+def test_where_the_settings_were_read_is_no_setting(tmp_path: Path) -> None:
+    """The settings file a Config was read from is recorded, and is no key of [tool.edition]
+    (probe 122's follow-up: "settings" became one)."""
+    assert "settings" not in KEYS
+    with pytest.raises(ConfigError, match="unknown key"):
+        load(write(tmp_path, '[tool.edition]\nsettings = "x"\n'))
+    assert load(write(tmp_path, "[tool.edition]\njobs = 1\n")).settings == (
+        tmp_path / "pyproject.toml"
+    )
