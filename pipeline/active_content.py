@@ -114,9 +114,8 @@ def published_copy(document: SourceDocument, snapshot: bytes) -> tuple[bytes, li
     )
     tree = tree_of_copy(snapshot)
     _strip(tree)
-    data: bytes = etree.tostring(tree.getroottree(), encoding="utf-8", xml_declaration=True)
-    # the declaration as the build writes its own, the source's last line break kept
-    data = data.replace(b"<?xml version='1.0' encoding='utf-8'?>", _DECLARATION, 1)
+    data = _written(tree)
+    # the source's last line break kept
     if snapshot.endswith(b"\n") and not data.endswith(b"\n"):
         data += b"\n"
     return data, [*told, active]
@@ -169,9 +168,7 @@ def _without_stylesheets(
     data = snapshot
     if not data.startswith(b"<?xml version") or not _is_utf8(data):
         # another encoding: written again in UTF-8, as the build writes what it changes
-        tree = tree_of_copy(data).getroottree()
-        data = etree.tostring(tree, encoding="utf-8", xml_declaration=True)
-        data = data.replace(b"<?xml version='1.0' encoding='utf-8'?>", _DECLARATION, 1)
+        data = _written(tree_of_copy(data))
     kept, at = [], 0
     for part in _PROLOG.finditer(data):
         if part.group().startswith(b"<") and part.group()[1:2] not in (b"!", b"?"):
@@ -185,6 +182,12 @@ def _without_stylesheets(
             at = part.end()
     kept.append(data[at:])
     return b"".join(kept), [told]
+
+
+def _written(root: etree._Element) -> bytes:
+    """A copy's tree written again in UTF-8, its declaration as the build writes its own."""
+    data: bytes = etree.tostring(root.getroottree(), encoding="utf-8", xml_declaration=True)
+    return data.replace(b"<?xml version='1.0' encoding='utf-8'?>", _DECLARATION, 1)
 
 
 def _is_utf8(data: bytes) -> bool:

@@ -702,12 +702,7 @@ class OutputFolder:
                     if record is None or record.owner != KEPT:  # told once, as publishing does
                         problems.append(_kept_warning(source))
                     continue
-                rescued = self.marker / RESCUED / generation.name / key
-                try:
-                    rescued.parent.mkdir(parents=True, exist_ok=True)
-                    os.rename(source, rescued)
-                except OSError as exc:
-                    raise EnvironmentFailure.of(exc, "keep the file", rescued) from exc
+                rescued = self._rescue(generation, source, key)
                 problems.append(
                     diag.warning(
                         str(source),
@@ -721,6 +716,17 @@ class OutputFolder:
         if problems or carried:
             generation.write_manifest()
         return problems
+
+    def _rescue(self, generation: Generation, source: Path, key: str) -> Path:
+        """Move someone's file ``source`` (``OUT/<key>`` as it was) out of the way of
+        ``generation``'s file of that name, to ``OUT/.edition/rescued/``; where it went."""
+        rescued = self.marker / RESCUED / generation.name / key
+        try:
+            rescued.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(source, rescued)
+        except OSError as exc:
+            raise EnvironmentFailure.of(exc, "keep the file", rescued) from exc
+        return rescued
 
     def _last_generation(self, current: Generation, name: str) -> Generation | None:
         """The generation whose folder ``OUT/<name>`` still is: the edition a killed build was
@@ -831,12 +837,7 @@ class OutputFolder:
                     carried = True
                     problems.append(_kept_warning(target))
                     continue
-            rescued = self.marker / RESCUED / generation.name / key
-            try:
-                rescued.parent.mkdir(parents=True, exist_ok=True)
-                os.rename(source, rescued)
-            except OSError as exc:
-                raise EnvironmentFailure.of(exc, "keep the file", rescued) from exc
+            rescued = self._rescue(generation, source, key)
             problems.append(
                 diag.warning(
                     str(self.out / key),
