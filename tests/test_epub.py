@@ -30,6 +30,7 @@ from urllib.parse import urldefrag
 import pytest
 from conftest import tei_text
 from lxml import etree
+from test_render import LOCI
 
 from pipeline.build import BuildContext, build
 
@@ -457,6 +458,29 @@ def test_notes_at_point_are_numbered_within_each_text(tmp_path: Path) -> None:
         for a in doc.xpath("//h:a[@epub:type='noteref']", namespaces=NS)
     ]
     assert labels == ["1", "x", "3", "4", "1", "2"]
+
+
+def test_a_locus_links_to_its_folio_in_the_book(tmp_path: Path) -> None:
+    """A locus's @target (Guidelines 10.3.5) leads to the content document that holds the
+    folio's page break, as a pointer does; a surface the book does not show gives no link."""
+    source = tmp_path / "codex.xml"
+    source.write_text(LOCI, encoding="utf-8")
+    book = Book(_build([source], tmp_path / "out")["codex"])
+    loci = [
+        (name, a.get("href") or "", " ".join("".join(a.itertext()).split()))
+        for name, doc in book.docs.items()
+        for a in doc.xpath("//h:*[contains(@class, 'locus')]", namespaces=NS)
+    ]
+    assert [(re.sub(r"^[^#]*\.xhtml#", "#", href), words) for _, href, words in loci] == [
+        ("#f1r", "ff. 1r–2v"),
+        ("#f3r", "ff. 3r-3v"),
+        ("", "f. 4r"),
+        ("https://example.org/iiif/5r", "f. 5r"),
+        ("", "f. 6r"),
+    ]
+    for name, href, _ in loci[:2]:
+        target = book.resolve(name, href)
+        assert target is not None and target.get("id") == href.partition("#")[2], href
 
 
 def test_a_list_of_thousands_of_noted_entries_makes_its_book(tmp_path: Path) -> None:

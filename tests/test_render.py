@@ -17,7 +17,7 @@ from conftest import tei_text
 from lxml import etree, html
 from words import assert_words_preserved
 
-from pipeline.build import load_corpus
+from pipeline.build import build, load_corpus
 from pipeline.builders.html import messages_to_diagnostics
 from pipeline.diagnostics import Report, Severity
 from pipeline.gate import read_document
@@ -1627,8 +1627,47 @@ def test_a_locus_by_its_target_names_its_folios(
     shown nowhere. A locus pointing at its pages names them by their @n, else by an id that
     is a folio's number; an id of another shape or a web address is no folio."""
     doc = _doc("catalogue", pages)
-    loci = [" ".join(s.text_content().split()) for s in doc.xpath("//span[@class='locus']")]
+    loci = [" ".join(s.text_content().split()) for s in doc.xpath("//*[@class='locus']")]
     assert loci == ["ff. 12r–14v", "f. 3v"]  # no empty locus before "A note"
+
+
+LOCI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Codex A</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<msDesc><msIdentifier><repository>A library</repository><idno>MS 1</idno></msIdentifier>
+<msContents>
+<msItem><locus target="#f1r #f2v"/><title>Sermons</title></msItem>
+<msItem><locus from="3r" to="3v" target="#f3r">ff. 3r-3v</locus><title>Prayers</title></msItem>
+<msItem><locus from="4r" target="#s1"/><title>Hymns</title></msItem>
+<msItem><locus from="5r" target="https://example.org/iiif/5r"/><title>Psalms</title></msItem>
+<msItem><locus from="6r" target="#f6r"/><title>Lost</title></msItem>
+</msContents></msDesc></sourceDesc></fileDesc></teiHeader>
+<facsimile><surface xml:id="s1"/></facsimile>
+<text><body><pb xml:id="f1r" n="1r"/><p>Alpha.</p><pb xml:id="f2v" n="2v"/><p>Beta.</p>
+<pb xml:id="f3r" n="3r"/><p>Gamma.</p></body></text></TEI>"""
+
+
+def test_a_locus_links_to_the_folio_it_points_at(tmp_path: Path) -> None:
+    """A locus's @target points at its folios (Guidelines 10.3.5, <locus target="#f1r"/>):
+    the page named them and linked nowhere. It links to the first, as a ref does: the page
+    break the text shows, or a web address; a surface the page does not show and an id the
+    text lacks give no link."""
+    source = tmp_path / "tei" / "codex.xml"
+    source.parent.mkdir()
+    source.write_text(LOCI, encoding="utf-8")
+    build([source.parent], tmp_path / "out", only=["html"])
+    doc = html.parse(str(tmp_path / "out" / "html" / "codex.html")).getroot()
+    loci = [
+        (el.tag, el.get("href"), " ".join(el.text_content().split()))
+        for el in doc.xpath("//*[contains(@class, 'locus')]")
+    ]
+    assert loci == [
+        ("a", "#f1r", "ff. 1r–2v"),
+        ("a", "#f3r", "ff. 3r-3v"),
+        ("span", None, "f. 4r"),
+        ("a", "https://example.org/iiif/5r", "f. 5r"),
+        ("span", None, "f. 6r"),
+    ]
+    assert doc.xpath("//*[@id='f1r']") and doc.xpath("//*[@id='f3r']")
 
 
 def test_a_catalogues_counts_and_references_given_by_attributes_are_read(

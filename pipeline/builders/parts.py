@@ -179,7 +179,7 @@ def _scope_page(value: str, roots: dict[str, str]) -> str | None:
 #: name to an element of its own text (``ed:local``, class ``local``): its target, its other
 #: attributes (the class among them), its content.
 _POINTER_LINK = re.compile(r'<a href="#([^"]*)"((?:\s+[^\s"=/>]+="[^"]*")*)>(.*?)</a>', re.DOTALL)
-_POINTER_CLASS = re.compile(r'\sclass="(?:(ref|ptr)[ "]|name [^"]*\blocal\b)')
+_POINTER_CLASS = re.compile(r'\sclass="(?:(ref|ptr|locus)[ "]|name [^"]*\blocal\b)')
 
 
 def without_dead_links(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -188,7 +188,8 @@ def without_dead_links(pages: list[tuple[str, str]]) -> list[tuple[str, str]]:
     without a link: a link must lead somewhere. A ``ptr`` keeps its address as words, a name
     (``ed:local``) its id and class."""
     if not any(
-        'class="ref' in html or 'class="ptr' in html or " local" in html for _, html in pages
+        'class="ref' in html or 'class="ptr' in html or 'class="locus' in html or " local" in html
+        for _, html in pages
     ):
         return pages  # most texts: no pointer at all, no page read twice
     ids: set[str] = set()

@@ -647,12 +647,31 @@
     <xsl:sequence select="$first, $last[exists($first) and . != $first]"/>
   </xsl:function>
 
+  <!-- Where a locus leads (Guidelines 10.3.5: @target points at the folios' page breaks,
+       surfaces or images): its first target, as a ref's, when it is no "#id" of an element the
+       text lacks. A link to an element the page does not show is dropped after
+       (pipeline/builders/parts.py); the book has its own. -->
+  <xsl:function name="r:locus-href" as="xs:string?">
+    <xsl:param name="locus" as="element()"/>
+    <xsl:variable name="first" as="xs:string?" select="tokenize(normalize-space($locus/@target))[1]"/>
+    <xsl:sequence select="if (starts-with($first, '#')
+            and empty(key('r:entry', substring($first, 2), root($locus)))) then ()
+        else $locus/@target[normalize-space()] ! r:target-href(.)"/>
+  </xsl:function>
+
   <!-- Phrase-level parts of descriptions, also met in witnesses and bibliographies. -->
   <xsl:template match="locus" mode="r:main" as="element()">
+    <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="bounds" as="xs:string*" select="r:locus-bounds(.)"/>
     <xsl:variable name="from" as="xs:string?" select="$bounds[1]"/>
     <xsl:variable name="to" as="xs:string?" select="$bounds[2]"/>
-    <span>
+    <xsl:variable name="href" as="xs:string?"
+        select="if ($r:in-link or (normalize-space(.) = '' and empty(*) and empty($from)))
+            then () else r:locus-href(.)"/>
+    <xsl:element name="{if (exists($href)) then 'a' else 'span'}">
+      <xsl:if test="exists($href)">
+        <xsl:attribute name="href" select="$href"/>
+      </xsl:if>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'locus'"/>
       </xsl:call-template>
@@ -660,13 +679,14 @@
         <xsl:when test="normalize-space(.) != '' or * ">
           <xsl:apply-templates mode="r:main">
             <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            <xsl:with-param name="r:in-link" select="$r:in-link or exists($href)" tunnel="yes"/>
           </xsl:apply-templates>
         </xsl:when>
         <xsl:when test="exists($from)">
           <xsl:value-of select="r:locus-words($bounds)"/>
         </xsl:when>
       </xsl:choose>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="locus[normalize-space() = ''][exists(r:locus-bounds(.))]" mode="r:plain"

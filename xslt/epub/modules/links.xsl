@@ -41,6 +41,17 @@
          or exists(. intersect r:notes-apart($ee:tei))][1]"/>
   </xsl:function>
 
+  <!-- Where a locus leads in the book: the folio the book shows, in the content document
+       that holds it; a web address as on the page; else nowhere (common/manuscripts.xsl). -->
+  <xsl:function name="r:locus-href" as="xs:string?">
+    <xsl:param name="locus" as="element()"/>
+    <xsl:variable name="target" as="element()?" select="ee:local-target($locus)"/>
+    <xsl:variable name="first" as="xs:string"
+        select="string(tokenize(normalize-space($locus/@target))[1])"/>
+    <xsl:sequence select="if (exists($target)) then ee:href($target)
+        else if (matches($first, '^https?:', 'i')) then r:safe-url($first) else ()"/>
+  </xsl:function>
+
   <!-- A quotation's source given by a pointer stands apart, as on the page (common/biblio.xsl;
        the templates below outrank that module's). -->
   <xsl:template match="(tei:ref | tei:ptr)[r:is-cit-source(.)]" mode="r:main" as="node()*"
