@@ -117,6 +117,7 @@ def check(
             # what the including files told of it, at its own columns; not what only a
             # document would be told (its root, its missing header)
             out.add(d for d in outcome.diagnostics if out.told_within(d))
+            continue  # its pointers are the including file's, resolved in its document
         elif os.path.realpath(outcome.path) in taken:
             # a file an xpointer takes a part of is checked whole, as the fragment it is:
             # all but its root's "not allowed as the root element" (probe 117: a valid part

@@ -586,6 +586,29 @@ def test_a_part_checked_with_the_file_including_it_is_told_within_it(tmp_path: P
     assert any("root element" in d.message for d in alone.diagnostics), alone.sorted()
 
 
+def test_a_parts_pointers_resolve_in_the_file_including_it(tmp_path: Path) -> None:
+    """Probe 123 (the Shelley-Godwin Archive's pages, each a surface included by its
+    notebook): a page's @hand="#pbs" pointing at the notebook's handNote was dangling, the
+    part's pointers resolved again in it alone, and the check failed where the build read
+    the hand. Checked with its includer, a part's pointers are resolved in the one document
+    they make; one pointing at nothing is still told, once, at its own place."""
+    write(tmp_path, "project/pages/p1.xml",
+          f'<surface xmlns="{TEI_NS}" xml:id="p1"><zone><line>for this. <add hand="#pbs"'
+          ">deficiency.</add> Henry</line></zone></surface>")  # fmt: skip
+    header = '<handNote xml:id="pbs">Percy Shelley</handNote>'
+    write(tmp_path, "project/nb.xml", tei_text(f'<p>{header}</p><xi:include href="pages/p1.xml"/>')
+          .replace("<TEI ", '<TEI xmlns:xi="http://www.w3.org/2001/XInclude" ', 1))  # fmt: skip
+    project = tmp_path / "project"
+    options = CheckOptions(checks=frozenset({"refs"}), root=project)
+    report = check([project], options)
+    assert not [d for d in report.diagnostics if d.code.startswith("refs.")], report.sorted()
+    page = tmp_path / "project/pages/p1.xml"
+    page.write_text(page.read_text("utf-8").replace("<add ", '<add corresp="#nothing" '), "utf-8")
+    report = check([project], options)
+    (told,) = [d for d in report.diagnostics if d.code == "refs.dangling"]
+    assert Path(told.path).name == "p1.xml" and '"#nothing"' in told.message, report.sorted()
+
+
 def test_a_part_an_xpointer_takes_from_is_still_checked_as_a_whole(tmp_path: Path) -> None:
     """Probe 116: a part included only through an xpointer (one div of it) was left out of
     the check as "checked within its includer", the rest of it checked by no one."""
