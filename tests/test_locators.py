@@ -23,7 +23,7 @@ from conftest import ELTEC, ROOT
 from lxml import etree, html
 
 from pipeline.build import build
-from pipeline.builders.parts import part_separator, split_output
+from pipeline.builders.parts import part_separator, split_output, without_dead_links
 from pipeline.locators import locators, token
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -304,6 +304,22 @@ _TWO_PAGES = """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/
       <a href="#here">back</a></body></html>
   </xsl:template>
 </xsl:stylesheet>"""
+
+
+def test_a_pointer_to_an_id_no_page_shows_keeps_its_words_without_the_link() -> None:
+    """A ref, a ptr and a locus (its folio's surface, which the page does not show) at an id
+    none of the text's pages has lose their links, keep their words and their class; a link
+    to an id another of the pages shows stays."""
+    pages = without_dead_links([
+        ("t", '<p id="f1r">A</p><a href="#f1r" class="locus">f. 1r</a> '
+              '<a href="#s2" class="locus">f. 2r</a> <a href="#s2" class="ref">see</a>'),
+        ("t-2", '<a href="#s2" class="ptr">#s2</a> <a href="#f1r" class="ref">back</a>'),
+    ])  # fmt: skip
+    assert pages == [
+        ("t", '<p id="f1r">A</p><a href="#f1r" class="locus">f. 1r</a> '
+              '<span class="locus">f. 2r</span> <span class="ref">see</span>'),
+        ("t-2", '<span class="ptr unresolved">#s2</span> <a href="#f1r" class="ref">back</a>'),
+    ]  # fmt: skip
 
 
 def test_split_pages_are_relinked_as_the_serialiser_writes_links() -> None:

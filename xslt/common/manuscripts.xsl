@@ -649,13 +649,14 @@
 
   <!-- Where a locus leads (Guidelines 10.3.5: @target points at the folios' page breaks,
        surfaces or images): its first target, as a ref's, when it is no "#id" of an element the
-       text lacks. A link to an element the page does not show is dropped after
+       text lacks or of its facsimile, which the page does not show. A link to an element the page does not show is dropped after
        (pipeline/builders/parts.py); the book has its own. -->
   <xsl:function name="r:locus-href" as="xs:string?">
     <xsl:param name="locus" as="element()"/>
     <xsl:variable name="first" as="xs:string?" select="tokenize(normalize-space($locus/@target))[1]"/>
     <xsl:sequence select="if (starts-with($first, '#')
-            and empty(key('r:entry', substring($first, 2), root($locus)))) then ()
+            and empty(key('r:entry', substring($first, 2), root($locus))
+                [empty(ancestor::facsimile)])) then ()
         else $locus/@target[normalize-space()] ! r:target-href(.)"/>
   </xsl:function>
 
@@ -970,6 +971,9 @@
   <xsl:template match="listRelation" mode="r:main" as="element()*">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:for-each select="desc[r:has-content(.)]">
+      <xsl:if test="$r:phrasing and position() gt 1">
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <xsl:element name="{if ($r:phrasing) then 'span' else 'p'}">
         <xsl:attribute name="class" select="'ms-head' || (if ($r:phrasing) then ' block' else '')"/>
         <xsl:apply-templates mode="r:main">
@@ -981,9 +985,17 @@
     <xsl:variable name="relations" as="element()*" select="relation[desc[r:has-content(.)]
         or exists(r:safe-url(@passive)[matches(., '^https?://')])][desc or exists(../desc)]"/>
     <xsl:if test="exists($relations)">
+      <xsl:if test="$r:phrasing and exists(desc[r:has-content(.)])">
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <xsl:element name="{if ($r:phrasing) then 'span' else 'ul'}">
         <xsl:attribute name="class" select="'listRelation' || (if ($r:phrasing) then ' block' else '')"/>
         <xsl:for-each select="$relations">
+          <!-- spans run on: a space keeps one description's words from the next's (probe
+               123: "Several words are added.The only change.") -->
+          <xsl:if test="$r:phrasing and position() gt 1">
+            <xsl:text> </xsl:text>
+          </xsl:if>
           <xsl:element name="{if ($r:phrasing) then 'span' else 'li'}">
             <xsl:choose>
               <xsl:when test="desc[r:has-content(.)]">
