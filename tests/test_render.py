@@ -2955,6 +2955,28 @@ def test_an_empty_lemma_is_placed_where_its_entry_is_attached(tmp_path: Path) ->
     assert "post" not in entries[2] and "always B" in entries[2]
 
 
+def test_an_empty_first_reading_is_placed_before_the_next_apps_shown_words(
+    tmp_path: Path,
+) -> None:
+    """Probe 123 (rdgai's Arabic Gospel of John: apps of readings alone, the first shown):
+    an empty first reading was placed "ante" a word of the next verse, past the words the
+    next app shows, which are the reading text (Guidelines 12.2.3). And the descriptions of
+    a note's relations ran together ("Several words are added.The only change.")."""
+    doc = _critical(
+        tmp_path, "rdgai", "parallel-segmentation", "internal",
+        "<ab n='12'><app><rdg wit='#A'/><rdg wit='#B'>the Lord said</rdg><note><listRelation>"
+        "<relation name='r' active='1' passive='2'><desc>Several words are added.</desc>"
+        "</relation><relation name='r' active='2' passive='1'><desc>The only change.</desc>"
+        "</relation></listRelation></note></app> <app><rdg wit='#A'>spoke again</rdg>"
+        "<rdg wit='#B'/></app></ab><ab n='13'><app><rdg wit='#A'/><rdg wit='#B'>to</rdg></app>"
+        " Then they said</ab>",
+    )  # fmt: skip
+    entries = _entries(doc)
+    assert entries[0].startswith("1 ante spoke A ] the Lord said B"), entries
+    assert "(Several words are added. The only change.)" in entries[0], entries
+    assert entries[2].startswith("3 ante Then A ] to B"), entries
+
+
 def test_a_reading_of_the_editors_responsibility_names_the_editor(tmp_path: Path) -> None:
     """Probe 91: a reading's @resp at a statement of responsibility was cited by its id
     ("hums B ed"), and its title ran the statement's parts together ("edited byJane Roe")."""

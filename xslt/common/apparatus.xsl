@@ -622,13 +622,18 @@
 
   <!-- Whether words are of the reading text: not a variant, a note, a detail, the header,
        nor what is never shown (probe 34: the descriptions of a collation's
-       interpGrp before its first unit, whose empty lemma read "post text"). -->
+       interpGrp before its first unit, whose empty lemma read "post text"). A reading the
+       text shows for its app (the first, in parallel segmentation without lem) is the
+       reading text (probe 123: an empty first reading read "ante" a word of the next verse,
+       past the next app's shown words). -->
   <xsl:function name="r:in-reading-text" as="xs:boolean">
     <xsl:param name="text" as="text()"/>
-    <xsl:sequence select="empty($text/ancestor::*[self::rdg or self::note or self::witDetail
+    <xsl:sequence select="empty($text/ancestor::*[self::note or self::witDetail
         or self::teiHeader or self::interpGrp or self::spanGrp
         or self::certainty or self::fs or self::fLib or self::fvLib or self::index
-        or self::linkGrp or self::joinGrp])"/>
+        or self::linkGrp or self::joinGrp])
+        and (every $rdg in $text/ancestor::rdg satisfies
+            exists($rdg/ancestor::app[1] ! r:lemma(.) intersect $rdg))"/>
   </xsl:function>
 
   <!-- One reading: its words (or om.), sigla, @varSeq, and its @type and @cause. A witness
