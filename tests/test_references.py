@@ -481,6 +481,41 @@ def test_files_are_named_under_their_xml_base(tmp_path: Path) -> None:
     assert "other/in.xml" in found[0].message
 
 
+def test_a_base_climbing_out_of_the_texts_folder_is_followed(tmp_path: Path) -> None:
+    """Probe 125: "persons.xml#anna" under xml:base="../registers/" was looked for at
+    texts/registers/persons.xml (``urljoin`` drops a "../" above a relative base) and told
+    dangling, where XML Base and the build read ../registers/persons.xml; a base of bases
+    climbs as far as they say."""
+    file_facts(tmp_path, "registers/persons.xml", REGISTER)
+    text = file_facts(
+        tmp_path,
+        "texts/t.xml",
+        f'<TEI {TEI}><text><div xml:base="../registers/"><persName ref="persons.xml#anna"/>\n'
+        '<persName ref="persons.xml#ghost"/></div>\n<div xml:base="../"><div xml:base='
+        '"x/../registers/"><persName ref="persons.xml#anna"/></div></div></text></TEI>',
+    )
+    found = resolve([text])
+    assert [(d.code, d.line) for d in found] == [("refs.dangling", 2)], found
+    assert 'no xml:id "ghost"' in found[0].message
+
+
+def test_pointers_are_parted_by_xml_white_space_alone(tmp_path: Path) -> None:
+    """Probe 125: "#anna&#xA0;" passed the check (``str.split`` parts at a no-break space)
+    and was an unresolved name in the build: XML parts a list at space, tab and line ends
+    only, so the no-break space is part of the pointer, which points at nothing."""
+    file_facts(tmp_path, "tei/registers/reg.xml", REGISTER)
+    text = file_facts(
+        tmp_path,
+        "tei/texts/t.xml",
+        f'<TEI {TEI}><text><persName ref="#anna&#xA0;"/><persName ref="#anna&#x9;#ghent"/>'
+        "</text></TEI>",
+    )
+    found = resolve([text, file_facts(tmp_path, "tei/registers/reg.xml", REGISTER)])
+    (told,) = [d for d in found if d.code == "refs.dangling"]
+    assert told.line == 1, found
+    assert 'no xml:id "anna\\xa0"' in told.message, told.message  # a space one can see
+
+
 def test_urls_and_prefixed_pointers_are_ignored(tmp_path: Path) -> None:
     text = file_facts(
         tmp_path,
