@@ -293,9 +293,13 @@ def _unescape(value: str) -> str:
 
 
 def _has_word(value: str, token: str) -> bool:
-    """Whether ``token`` is a word of ``value``, or the id a word of it names after "#"."""
+    """Whether ``token`` is a word of ``value`` (percent-encoded or not), the id a word of it
+    names after "#", or the file a path of it names last."""
     return bool(token) and any(
-        word == token or unquote(word).endswith("#" + token) for word in value.split()
+        word == token
+        or unquote(word) == token
+        or unquote(word).endswith(("#" + token, "/" + token))
+        for word in value.split()
     )
 
 

@@ -463,6 +463,22 @@ def test_a_pointer_to_a_whole_file_that_is_not_there_warns(tmp_path: Path) -> No
     assert "ms B.xml" in found[1].message
 
 
+def test_a_missing_file_is_told_at_its_own_pointer(tmp_path: Path) -> None:
+    """Probe 125: a missing file named on a line after other pointers was told at the
+    line's first pointer (column 9 for 109); it is told at its own, written as it is or
+    percent-encoded."""
+    line = '<p><ref target="#a" xml:id="a">a</ref> <ref target="missing.xml">b</ref> '
+    text = file_facts(
+        tmp_path, "t.xml",
+        f'<TEI {TEI}><text>\n{line}<ref target="ms%20C.xml">c</ref></p></text></TEI>',
+    )  # fmt: skip
+    found = resolve([text])
+    assert [(d.code, d.line, d.column) for d in found] == [
+        ("refs.missing-file", 2, line.index('target="missing') + 1),
+        ("refs.missing-file", 2, len(line) + 6),
+    ], found
+
+
 def test_files_are_named_under_their_xml_base(tmp_path: Path) -> None:
     """Probe 69: "y.xml" under xml:base="other/" was told missing though other/y.xml is
     there, and one under a remote base was looked for on the disk; a missing one under the

@@ -699,7 +699,9 @@ def _pointer_place(
     file: FileFacts, pointer: PointerFact, nth: int = 1
 ) -> tuple[int | None, int | None]:
     path = pointer.origin or file.path
-    token = pointer.written or pointer.fragment
+    # a whole file is found by its name (probe 125: "" was found in the line's first
+    # pointer, and a missing file told at another's column)
+    token = pointer.written or pointer.fragment or posixpath.basename(pointer.file)
     # a value over several lines: the token's own line (the attribute's may hold others)
     spread = columns.token_place(path, pointer.line, pointer.attribute, token, nth)
     if spread is not None:
