@@ -184,6 +184,24 @@ def test_a_pointer_resolves_in_its_own_document_first() -> None:
     assert wien.get("{urn:edition}unresolved") == "true"
 
 
+def test_a_percent_encoded_fragment_names_the_id_it_writes() -> None:
+    """Probe 125: "#an%6Ea" and "reg.xml#caf%C3%A9" passed the check, which reads a pointer
+    as a URI, and were no register entries in the build. A fragment's escapes are read as
+    the UTF-8 they write; escapes of no UTF-8 stay as written (and resolve nothing)."""
+    register = doc(REGISTER.replace('xml:id="ghent"', 'xml:id="café"'), "reg.xml")
+    names = "".join(
+        f'<persName ref="{ref}">n</persName>'
+        for ref in ("#an%6Ea", "reg.xml#caf%C3%A9", "#caf%c3%a9", "#an%6", "#caf%C3", "#%FF%41")
+    )
+    text = doc(TEXT.replace("<p xml:id", f"<p>{names}</p><p xml:id"), "text.xml")
+    root = etree.fromstring(normalize(text, registers_document([register, text])).encode())
+    found = [
+        (n.get("{urn:edition}entity"), n.get("{urn:edition}unresolved"))
+        for n in root.xpath("//t:persName[. = 'n']", namespaces=NS)
+    ]
+    assert found == [("anna", None), ("café", None), ("café", None)] + [(None, "true")] * 3
+
+
 def test_an_entry_declared_in_several_texts_is_one_entity() -> None:
     letters = [doc(LETTER.replace("NAME", n), f"l{i}.xml") for i, n in enumerate("AAB", 1)]
     combined = etree.fromstring(registers_document(letters).encode())

@@ -34,9 +34,10 @@
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
-    exclude-result-prefixes="xs tei"
+    exclude-result-prefixes="xs fn tei"
     expand-text="no">
 
   <xsl:import href="../common/authorities.xsl"/>
@@ -483,7 +484,10 @@
   <xsl:function name="ed:entity-of" as="element()?">
     <xsl:param name="token" as="xs:string"/>
     <xsl:param name="here" as="node()"/>
-    <xsl:variable name="key" as="xs:string" select="substring-after($token, '#')"/>
+    <!-- a fragment as a URI writes it: "#caf%C3%A9" is the id "café", as the check reads
+         it (probe 125: the check passed, the name was no register entry in the build) -->
+    <xsl:variable name="key" as="xs:string"
+        select="ed:percent-decoded(substring-after($token, '#'))"/>
     <xsl:variable name="local" as="element()?" select="if (starts-with($token, '#'))
         then key('local-id', $key, $here)[1] else ()"/>
     <!-- "file.xml#id" names the entry of that file alone, as edition check reads it: an id
@@ -500,6 +504,50 @@
             or (some $s in (ancestor::*[@ed:source][1]/@ed:source,
                                 tokenize(@ed:also-in, '&#9;'))
                 satisfies ($s = $stem or encode-for-uri($s) = $stem))][1]"/>
+  </xsl:function>
+
+  <!-- A URI's part with its percent-escapes read as the UTF-8 bytes they write ("caf%C3%A9"
+       is "café"); escapes that write no UTF-8 stay as written, as Python's unquote keeps
+       them (pipeline/validate/references.py reads pointers with it). -->
+  <xsl:function name="ed:percent-decoded" as="xs:string">
+    <xsl:param name="written" as="xs:string"/>
+    <xsl:sequence select="if (not(contains($written, '%'))) then $written
+        else string-join(analyze-string($written, '(%[0-9A-Fa-f]{2})+')/*
+            ! (if (self::fn:match) then ed:utf8(string(.)) else string(.)))"/>
+  </xsl:function>
+
+  <!-- A run of escapes ("%C3%A9") as the characters its bytes write in UTF-8, else as it is. -->
+  <xsl:function name="ed:utf8" as="xs:string">
+    <xsl:param name="escapes" as="xs:string"/>
+    <xsl:variable name="bytes" as="xs:integer*" select="tokenize(substring($escapes, 2), '%')
+        ! (string-length(substring-before('0123456789abcdef', lower-case(substring(., 1, 1)))) * 16
+           + string-length(substring-before('0123456789abcdef', lower-case(substring(., 2, 1)))))"/>
+    <xsl:variable name="points" as="xs:integer*" select="ed:code-points($bytes)"/>
+    <xsl:sequence select="if (empty($points) or $points = -1) then $escapes
+        else codepoints-to-string($points)"/>
+  </xsl:function>
+
+  <!-- The code points UTF-8 bytes write; -1 for a sequence that is no UTF-8 (a lone
+       continuation byte, a sequence cut short, a surrogate, an overlong form, a code point
+       XML does not allow). -->
+  <xsl:function name="ed:code-points" as="xs:integer*">
+    <xsl:param name="bytes" as="xs:integer*"/>
+    <xsl:variable name="lead" as="xs:integer?" select="$bytes[1]"/>
+    <xsl:variable name="size" as="xs:integer" select="if (empty($lead)) then 0
+        else if ($lead lt 128) then 1 else if ($lead ge 194 and $lead lt 224) then 2
+        else if ($lead ge 224 and $lead lt 240) then 3
+        else if ($lead ge 240 and $lead lt 245) then 4 else -1"/>
+    <xsl:variable name="tail" as="xs:integer*" select="subsequence($bytes, 2, $size - 1)"/>
+    <xsl:variable name="point" as="xs:integer" select="if ($size le 0
+            or count($tail) ne $size - 1 or (some $b in $tail satisfies ($b lt 128 or $b ge 192)))
+        then -1
+        else fold-left($tail, $lead mod (if ($size = 1) then 128 else if ($size = 2) then 32
+            else if ($size = 3) then 16 else 8), function($p, $b) { $p * 64 + $b - 128 })"/>
+    <xsl:sequence select="if (empty($lead)) then ()
+        else if ($point lt 0 or ($size = 3 and $point lt 2048) or ($size = 4 and $point lt 65536)
+            or ($point ge 55296 and $point le 57343) or $point gt 1114111
+            or ($point lt 32 and not($point = (9, 10, 13))) or $point = (65534, 65535)) then -1
+        else ($point, ed:code-points(subsequence($bytes, $size + 1)))"/>
   </xsl:function>
 
   <!-- Whether an entry found by its authority address is of the kind its name names: a
