@@ -5,7 +5,8 @@ header declares (``matchPattern="([0-9]{4})" replacementPattern="persons.xml#p$1
 gated tree -> ``Prefixes.of(root)`` (the header's declarations, in order) -> ``expand(token)``
 for each pointer token with a declared prefix -> the ordinary pointer (``persons.xml#p0012``,
 relative to the document) that ``validate.references`` resolves. The build expands the same
-way in XSLT (``ed:expand`` in ``xslt/stages/normalize.xsl``), with XPath's own ``replace()``.
+way in XSLT (``ed:expand`` in ``xslt/stages/normalize.xsl``), with XPath's own ``replace()``;
+the patterns are read here as XPath reads them (``xpath_regex``).
 
 A prefix no ``prefixDef`` declares (``http:``, ``gnd:`` of an authority file) is no
 abbreviated pointer: the token is kept as written, an address outside the edition.
@@ -18,6 +19,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from . import xpath_regex
 from .gate import TEI_NS
 
 #: ``$1``..``$9`` and ``$0`` of XPath's ``replace()``; a backslash before ``$`` or another
@@ -52,10 +54,16 @@ class Prefixes(NamedTuple):
             replacement = element.get("replacementPattern")
             if not ident or pattern is None or replacement is None:
                 continue
+            # read as XPath reads it (probe 125: "(\\w+)" made "#anna_b" of "anna_b" where
+            # the build made "#anna_#b"; "\\p{Lu}" expanded nothing here and "(?i)" nothing
+            # there)
+            written = xpath_regex.to_python(pattern)
             try:
-                compiled = re.compile(pattern)
+                compiled = re.compile(written) if written is not None else None
             except re.error:
-                continue  # a pattern Python cannot read expands nothing (never a crash)
+                compiled = None
+            if compiled is None:
+                continue  # a pattern XPath refuses expands nothing (never a crash)
             if compiled.search("") is not None:
                 continue  # XPath's replace() refuses a pattern that matches nothing at all
             rules.append(_Rule(ident, compiled, _template(replacement, compiled.groups)))

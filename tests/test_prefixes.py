@@ -57,3 +57,17 @@ def test_a_corpus_members_declarations_count() -> None:
         '<prefixDef ident="psn" matchPattern="(.+)" replacementPattern="p.xml#$1"/>', corpus=True
     )
     assert found.expand("psn:a1") == "p.xml#a1"
+
+
+def test_a_pattern_is_read_as_xpath_reads_it() -> None:
+    """Probe 125: the check read a matchPattern with Python's ``re``: "(\\w+)" made
+    "#anna_b" of "anna_b" where the build's replace() made "#anna_#b" ("_" is no word
+    character in XPath), "\\p{Lu}" expanded nothing, and "(?i)", which XPath refuses, did."""
+    found = prefixes(
+        '<prefixDef ident="w" matchPattern="(\\w+)" replacementPattern="#$1"/>',
+        '<prefixDef ident="up" matchPattern="(\\p{Lu}\\w+)" replacementPattern="#$1"/>',
+        '<prefixDef ident="ci" matchPattern="(?i)(ANNA)" replacementPattern="#anna"/>',
+    )
+    assert found.expand("w:anna_b") == "#anna_#b"
+    assert found.expand("up:Ghost") == "#Ghost"
+    assert found.expand("ci:ANNA") == "ci:ANNA"

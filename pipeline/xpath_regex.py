@@ -1,0 +1,168 @@
+"""XPath regular expressions (XSD's, as ``matches()`` and ``replace()`` read them without
+flags) in the form Python's ``re`` reads, so that the reference checker expands a
+``prefixDef`` as the build's XSLT does.
+
+``prefixes.Prefixes.of`` -> ``to_python(matchPattern)`` -> ``re.compile``. The two dialects
+write most patterns alike and read some differently: XSD's ``\\w`` is every character but
+punctuation, separators and others (``_`` is punctuation, ``+`` a word's), its ``\\s`` four
+characters, its ``.`` no carriage return either, its ``$`` the very end; ``\\p{Lu}``, ``\\i`` and
+``\\c`` are XSD's alone; ``(?i)`` and ``[a-z-[aeiou]]`` are Python's or XSD's alone. A pattern
+this module cannot write for Python with the same meaning is ``None``: its declaration then
+expands nothing, as one XPath refuses expands nothing in the build.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+import unicodedata
+
+#: ``\p{..}``/``\P{..}``: a general category (``Lu``, ``L``), or a block (``IsGreek``).
+_PROPERTY = re.compile(r"\\([pP])\{([A-Za-z0-9-]*)\}")
+#: The general categories XSD names, by their major class and their own.
+_CATEGORIES = frozenset(
+    major + minor
+    for major, minors in (
+        ("L", "ultmo"),
+        ("M", "nce"),
+        ("N", "dlo"),
+        ("P", "cdseifo"),
+        ("Z", "slp"),
+        ("S", "mcko"),
+        ("C", "cfon"),
+    )
+    for minor in ("", *minors)
+)
+#: XSD's single-character escapes (XPath adds ``\\$``), written alike in Python.
+_SINGLE = frozenset("nrt\\|.?*+(){}-[]^$")
+#: XML's name characters (XML 1.0, fifth edition, 2.3), for ``\\i`` and ``\\c``.
+_NAME_START = (
+    ":A-Z_a-z\\xc0-\\xd6\\xd8-\\xf6\\xf8-\\u02ff\\u0370-\\u037d\\u037f-\\u1fff\\u200c-\\u200d"
+    "\\u2070-\\u218f\\u2c00-\\u2fef\\u3001-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\ufffd"
+    "\\U00010000-\\U000effff"
+)
+_NAME = _NAME_START + "\\-.0-9\\xb7\\u0300-\\u036f\\u203f-\\u2040"
+
+
+def to_python(pattern: str) -> str | None:
+    """``pattern`` (an XPath regular expression) as Python's ``re`` reads the same, or None
+    when it is none XPath accepts or one this module cannot write alike."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            written = _escape(pattern, i, in_class)
+            if written is None:
+                return None
+            text, i = written
+            out.append(text)
+            continue
+        if in_class:
+            if c == "[":
+                return None  # a class subtraction ("[a-z-[aeiou]]"), not written alike
+            if c == "]":
+                in_class = False
+            out.append(c)
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            if pattern.startswith("^", i + 1):
+                out.append("^")
+                i += 1
+            if pattern.startswith("]", i + 1):
+                return None  # an empty class: XPath refuses it, Python reads "]" in it
+        elif c == "(" and pattern.startswith("?", i + 1):
+            if not pattern.startswith("?:", i + 1):
+                return None  # "(?i)", "(?P<..>)", lookarounds: XPath has none
+            out.append("(?:")
+            i += 2
+        elif c == ".":
+            out.append("[^\\n\\r]")
+        elif c == "$":
+            out.append("\\Z")  # Python's "$" matches before a last newline too
+        else:
+            out.append(c)
+        i += 1
+    return None if in_class else "".join(out)
+
+
+def _escape(pattern: str, i: int, in_class: bool) -> tuple[str, int] | None:
+    """The escape at ``pattern[i]`` in Python's form and the index after it, or None."""
+    e = pattern[i + 1 : i + 2]
+    if e in ("p", "P"):
+        found = _PROPERTY.match(pattern, i)
+        ranges = _category(found.group(2)) if found else None
+        written = None if found is None or ranges is None else _class(ranges, e == "P", in_class)
+        return None if written is None or found is None else (written, found.end())
+    if e and e in "wWsSdDiIcC":
+        ranges = {
+            "w": _word(),
+            "s": " \\t\\n\\r",
+            "d": _category("Nd"),
+            "i": _NAME_START,
+            "c": _NAME,
+        }[e.lower()]
+        written = _class(str(ranges), e.isupper(), in_class)
+        return None if written is None else (written, i + 2)
+    if e and e in _SINGLE:
+        return pattern[i : i + 2], i + 2
+    if e.isdigit() and e != "0" and not in_class:
+        return pattern[i : i + 2], i + 2  # a back-reference, alike in both
+    return None
+
+
+def _class(ranges: str, negated: bool, in_class: bool) -> str | None:
+    """A class of ``ranges``; inside a class its ranges alone, and None for a negated one
+    there ("[\\P{L}x]"), which Python cannot write without its complement."""
+    if in_class:
+        return None if negated else ranges
+    return f"[{'^' if negated else ''}{ranges}]"
+
+
+@functools.cache
+def _table() -> dict[str, list[tuple[int, int]]]:
+    """Every general category's code points as ranges (about 0.5 s, once a process, when a
+    pattern names one)."""
+    table: dict[str, list[tuple[int, int]]] = {}
+    start, last = 0, unicodedata.category("\0")
+    for point in range(1, sys.maxunicode + 2):
+        category = unicodedata.category(chr(point)) if point <= sys.maxunicode else ""
+        if category != last:
+            table.setdefault(last, []).append((start, point - 1))
+            start, last = point, category
+    return table
+
+
+@functools.cache
+def _category(name: str) -> str | None:
+    """The ranges of a general category (``Lu``) or class (``L``), None for a block's name
+    (``IsGreek``: Python knows no blocks) or a name XSD does not have."""
+    if name not in _CATEGORIES:
+        return None
+    ranges = sorted(r for key, found in _table().items() if key.startswith(name) for r in found)
+    return "".join(_range(a, b) for a, b in _merged(ranges))
+
+
+@functools.cache
+def _word() -> str:
+    """XSD's ``\\w``: every character but punctuation, separators and others (XSD 1.0,
+    F.1.1)."""
+    kept = sorted(r for key, found in _table().items() if key[0] not in "PZC" for r in found)
+    return "".join(_range(a, b) for a, b in _merged(kept))
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _range(a: int, b: int) -> str:
+    return f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}"
