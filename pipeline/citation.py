@@ -430,14 +430,16 @@ def text_citation(
     return TextCitation(
         stem=stem,
         title=text_title(root) or stem,
-        authors=tuple(a for a in authors if a.display()),
-        editors=tuple(e for e in editors if e.display()),
-        edition_editors=tuple(e for e in edition_editors if e.display()),
+        # a person named twice (an editor in two roles, "general-editor" and "creator", by
+        # one @ref) is cited once (probe 125: "Michelson, David A., David A. Michelson")
+        authors=tuple(dict.fromkeys(a for a in authors if a.display())),
+        editors=tuple(dict.fromkeys(e for e in editors if e.display())),
+        edition_editors=tuple(dict.fromkeys(e for e in edition_editors if e.display())),
         created=iso_date(str(made[0])) if made else "",
         recipients=tuple(
             r for r in (_correspondent_name(n) for n in _recipients(root)) if r.display()
         ),
-        translators=tuple(t for t in translators if t.display()),
+        translators=tuple(dict.fromkeys(t for t in translators if t.display())),
         edition=edition,
         publisher=publisher,
         issued=issued or date.strftime("%Y-%m-%d"),

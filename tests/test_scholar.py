@@ -454,6 +454,19 @@ LETTER_HEADER = (
 )
 
 
+def test_a_person_named_twice_is_cited_once() -> None:
+    """Probe 125 (Syriaca's manuscript records: one editor as "general-editor" and again as
+    "creator", by one @ref): the citation read "Michelson, David A., David A. Michelson"."""
+    editors = HEADER_NAMES.replace(
+        "<editor><name>Ifkovits, Kurt</name><name>Müller, Martin Anton</name></editor>",
+        '<editor role="general-editor">David A. Michelson</editor><editor role="creator">'
+        'David A. Michelson</editor><editor role="creator">Daniel J. Greeson</editor>',
+    )
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    cited = citation.text_citation(etree.fromstring(editors), "l", "L", when, Publication(None))
+    assert [e.display() for e in cited.editors] == ["David A. Michelson", "Daniel J. Greeson"]
+
+
 def test_a_letters_sender_is_its_author_when_its_title_statement_names_none() -> None:
     """Probe 107 (the Escher letters): a letter whose title statement names no author was
     cited, and described to Zotero, with no author, its sender known from its sending action;
