@@ -30,7 +30,7 @@ from urllib.parse import urldefrag
 import pytest
 from conftest import tei_text
 from lxml import etree
-from test_render import LOCI
+from test_render import EMPTY_REFS, LOCI
 
 from pipeline.build import BuildContext, build
 
@@ -458,6 +458,29 @@ def test_notes_at_point_are_numbered_within_each_text(tmp_path: Path) -> None:
         for a in doc.xpath("//h:a[@epub:type='noteref']", namespaces=NS)
     ]
     assert labels == ["1", "x", "3", "4", "1", "2"]
+
+
+def test_a_ref_without_words_says_in_the_book_what_the_page_says(tmp_path: Path) -> None:
+    """Probe 125: an empty ref at a register entry read "#bert" in the book, and one at an
+    entry of the text's own list its first words in quotes; each names the entry, as the
+    page does."""
+    source = tmp_path / "refs.xml"
+    source.write_text(EMPTY_REFS.replace(" and <ref\n", ' and <ref target="#bert"/> and <ref\n'),
+                      encoding="utf-8")  # fmt: skip
+    register = tmp_path / "persons.xml"
+    register.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><standOff><listPerson><person '
+        'xml:id="bert"><persName>Bert Berg</persName></person></listPerson></standOff></TEI>',
+        encoding="utf-8",
+    )
+    book = Book(_build([source, register], tmp_path / "out")["refs"])
+    (para,) = [
+        p for doc in book.docs.values() for p in doc.xpath("//h:p", namespaces=NS)
+        if "".join(p.itertext()).startswith("See")
+    ]  # fmt: skip
+    assert " ".join("".join(para.itertext()).split()) == (
+        "See 7 and 7 and Anna Adler and Bert Berg and https://example.org/a."
+    )
 
 
 def test_a_locus_links_to_its_folio_in_the_book(tmp_path: Path) -> None:

@@ -1646,6 +1646,27 @@ LOCI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleSt
 <pb xml:id="f3r" n="3r"/><p>Gamma.</p></body></text></TEI>"""
 
 
+EMPTY_REFS = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Refs</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><p xml:id="x" n="7">Target.</p>
+<p>See <ref target="#x"/> and <ptr target="#x"/> and <ref target="#anna"/> and <ref
+target="https://example.org/a"/>.</p><listPerson><person xml:id="anna"><persName>Anna
+Adler</persName></person></listPerson></body></text></TEI>"""
+
+
+def test_a_ref_without_words_says_what_a_ptr_says(tmp_path: Path) -> None:
+    """Probe 125: a ref without words showed its address ("#x", "#handNote2") where a ptr
+    to the same showed the element's number and the book its words. It says what a ptr
+    says: the element's heading or number, an entry's name; a web address itself."""
+    doc = _render_text(tmp_path, "refs", EMPTY_REFS)
+    (para,) = doc.xpath("//p[starts-with(normalize-space(), 'See')]")
+    assert " ".join(para.text_content().split()) == (
+        "See 7 and 7 and Anna Adler and https://example.org/a."
+    )
+    shown = [a.get("class") for a in para.xpath(".//a[not(@class = 'anchor')]")]
+    assert shown == ["ref", "ptr", "ref", "ref shows-url"], shown
+
+
 def test_a_locus_links_to_the_folio_it_points_at(tmp_path: Path) -> None:
     """A locus's @target points at its folios (Guidelines 10.3.5, <locus target="#f1r"/>):
     the page named them and linked nowhere. It links to the first, as a ref does: the page

@@ -272,11 +272,16 @@
     <xsl:variable name="href" as="xs:string?" select="r:pointer-href(@target)"/>
     <xsl:choose>
       <xsl:when test="exists($href) and not($r:in-link)">
+        <!-- a ref without words says what a ptr says (the element's heading or number, an
+             entry's name, a text's title), as the book does, else the address (probe 125:
+             the page read "#handNote2" where the book read the hand's note) -->
+        <xsl:variable name="shown" as="xs:string" select="if (not(normalize-space()) and empty(*))
+            then r:pointer-words(., $href) else normalize-space()"/>
         <a href="{$href}">
           <!-- shows-url: the words are the address itself; a printout adds it to no other -->
           <xsl:call-template name="r:attributes">
-            <xsl:with-param name="class" select="'ref' || (if (normalize-space() = ('', $href)
-                or normalize-space() = replace($href, '^[a-z]+://', '')) then ' shows-url' else '')"/>
+            <xsl:with-param name="class" select="'ref' || (if ($shown = $href
+                or $shown = replace($href, '^[a-z]+://', '')) then ' shows-url' else '')"/>
           </xsl:call-template>
           <xsl:apply-templates mode="r:main">
             <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
@@ -284,7 +289,9 @@
           </xsl:apply-templates>
           <!-- a ref without words shows where it goes, as a ptr does: never an empty link -->
           <xsl:if test="not(normalize-space()) and empty(*)">
-            <span class="ref-url"><xsl:value-of select="$href"/></span>
+            <span class="{if ($shown = $href) then 'ref-url' else 'ref-words'}">
+              <xsl:value-of select="$shown"/>
+            </span>
           </xsl:if>
         </a>
         <xsl:call-template name="r:work-card-button"/>

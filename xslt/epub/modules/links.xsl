@@ -78,8 +78,10 @@
            @n, else its target; IAph's related inscriptions read ": , , , , .", probe 42) -->
       <xsl:when test="self::tei:ref and not(normalize-space()) and empty(*)
           and (normalize-space(@n) or exists(r:safe-url(@target)) or r:private-uri(@target))">
+        <!-- (a register entry's name, a text's title, as on the page: probe 125) -->
         <xsl:call-template name="ee:ptr-apart">
           <xsl:with-param name="words" select="(normalize-space(@n)[. != ''],
+              r:pointed-entry(@target) ! r:entry-words(.), r:linked-title(@target),
               tokenize(normalize-space(@target))[1])[1]"/>
         </xsl:call-template>
       </xsl:when>
@@ -164,6 +166,8 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- What a pointer without words says of the element it leads to: as the page says it
+       (common/biblio.xsl, r:pointer-words), an entry by its name (probe 125). -->
   <xsl:function name="ee:target-label" as="xs:string">
     <xsl:param name="target" as="element()"/>
     <xsl:sequence select="if (r:is-div($target)) then ee:label($target)
@@ -171,6 +175,8 @@
             '^(\d+[rvRV]|[IVXLCDM]+[rv])[ab]?$')) then 'tr.folio' else 'tr.page') || ' '
             || ee:page-label($target)
         else if ($target/self::tei:note) then r:msg('notes.note', ee:note-label($target))
+        else if (local-name($target) = ('person', 'personGrp', 'place', 'org', 'event',
+            'object', 'nym')) then r:entry-words($target)
         else (r:element-words($target), '#' || $target/@xml:id)[1]"/>
   </xsl:function>
 
