@@ -532,6 +532,29 @@ def test_pointers_are_parted_by_xml_white_space_alone(tmp_path: Path) -> None:
     assert 'no xml:id "anna\\xa0"' in told.message, told.message  # a space one can see
 
 
+def test_an_entry_with_the_id_of_another_kinds_entry_is_told(tmp_path: Path) -> None:
+    """Probe 124: an org given a place's id in another register was told nowhere but in the
+    texts' names ("the wrong kind"), and the build's index kept one of the two: the place's
+    page was not published. The later entry is told, naming the first; the same entry in
+    two files (a letter's own list and the register) is no conflict."""
+    places = file_facts(tmp_path, "tei/registers/places.xml", REGISTER)
+    orgs = file_facts(
+        tmp_path, "tei/registers/orgs.xml",
+        f'<TEI {TEI}><standOff><listOrg>\n<org xml:id="ghent"><orgName>G</orgName></org>'
+        '<org xml:id="club"><orgName>C</orgName></org></listOrg></standOff></TEI>',
+    )  # fmt: skip
+    letter = file_facts(
+        tmp_path, "tei/texts/l.xml",
+        f'<TEI {TEI}><text><body><p><persName ref="#anna">A</persName></p></body><back>'
+        '<listPerson><person xml:id="anna"><persName>Anna</persName></person></listPerson>'
+        '<listOrg><org xml:id="club"/></listOrg></back></text></TEI>',
+    )  # fmt: skip
+    found = [d for d in resolve([places, orgs, letter]) if d.code == "refs.entry-conflict"]
+    assert [(Path(d.path).name, d.line) for d in found] == [("orgs.xml", 2)], found
+    assert '"ghent" (<org>) has the id of the <place> of ' in found[0].message
+    assert "places.xml:" in found[0].message
+
+
 def test_urls_and_prefixed_pointers_are_ignored(tmp_path: Path) -> None:
     text = file_facts(
         tmp_path,

@@ -515,6 +515,7 @@ def resolve(
             named.update(_named(file, p) for p in file.pointers if p.file)
     by_file: dict[Path, dict[str, IdFact]] = {}
     entities: dict[str, IdFact] = {}  # the entity namespace: register entries merged by id
+    declared: dict[str, FileFacts] = {}  # the file of each entity's first entry
     texts: dict[str, IdFact] = {}  # the ids of the documents' roots (PointerFact.to_text)
     entries: list[tuple[FileFacts, IdFact]] = []  # of the checked files, for _unused
     out: list[Diagnostic] = []
@@ -530,9 +531,12 @@ def resolve(
         own = _own_ids(file, str(file.path) in names, out)
         for fact in file.ids:
             if fact.register_entry:
-                entities.setdefault(fact.value, fact)
+                first = entities.setdefault(fact.value, fact)
+                declared.setdefault(fact.value, file)
                 if str(file.path) in names:
                     entries.append((file, fact))
+                    if first.element != fact.element and declared[fact.value] is not file:
+                        out.append(_conflict(file, fact, declared[fact.value], first))
             elif fact.element == "TEI":
                 texts.setdefault(fact.value, fact)
         if named and file.resolved in named:
@@ -687,6 +691,23 @@ def _duplicate(file: FileFacts, fact: IdFact, first: IdFact) -> Diagnostic:
         # the second of one line at the second (probe 108: minified TEI's duplicate was
         # placed at the first)
         *_id_place(file, fact, 2 if (first.line, first.origin) == (fact.line, fact.origin) else 1),
+        origin=_ORIGIN,
+    )
+
+
+def _conflict(file: FileFacts, fact: IdFact, first_file: FileFacts, first: IdFact) -> Diagnostic:
+    """An entry whose id another file's entry of another kind has: the registers are one
+    namespace, so the index keeps one of the two (probe 124: an org given a place's id; the
+    check told only the texts' names "the wrong kind", and the build published no places)."""
+    line = _id_place(first_file, first)[0]
+    where = _shown(first_file, first.origin) + (f":{line}" if line else "")
+    return diag.error(
+        _shown(file, fact.origin),
+        "refs.entry-conflict",
+        f'register entry "{fact.value}" (<{fact.element}>) has the id of the <{first.element}> '
+        f"of {where}: the entries of all the registers share one set of ids, and the index "
+        "keeps only one of the two; give one of them another id and update the pointers",
+        *_id_place(file, fact),
         origin=_ORIGIN,
     )
 
