@@ -226,6 +226,10 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a path string")
             values[name] = base / value
+            # (--root names a folder that is there: probe 124, root = "nope" was taken, and
+            # xi:include read nothing)
+            if name == "root" and not (base / value).is_dir():
+                raise ConfigError(f"{path}: [tool.edition] root {value!r} is no folder")
         elif name == "css":
             if isinstance(value, str):
                 value = [value]
@@ -277,8 +281,11 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
                 raise ConfigError(f"{path}: [tool.edition] epub-facsimiles must be true or false")
             values[name] = value
         else:
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ConfigError(f"{path}: [tool.edition] {key} must be a whole number >= 0")
+            # at least one problem listed, one byte read, as the options say (probe 124:
+            # max-errors = 0 listed one problem of the grammar and none of the others)
+            least = 1 if name in ("max_errors", "max_bytes") else 0
+            if not isinstance(value, int) or isinstance(value, bool) or value < least:
+                raise ConfigError(f"{path}: [tool.edition] {key} must be a whole number >= {least}")
             values[name] = value
     if above_start:
         for name in ("sources", "out"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -182,6 +183,25 @@ def test_a_timeout_is_a_number_of_seconds(tmp_path: Path, value: str) -> None:
     """Probe 121: timeout = nan passed the check "< 0" and switched the limit off."""
     with pytest.raises(ConfigError, match="timeout must be seconds"):
         load(write(tmp_path, f"[tool.edition]\ntimeout = {value}\n"))
+
+
+@pytest.mark.parametrize(
+    ("setting", "told"),
+    [
+        ("max-errors = 0", "max-errors must be a whole number >= 1"),
+        ("max-bytes = 0", "max-bytes must be a whole number >= 1"),
+        ('root = "nope"', "root 'nope' is no folder"),
+    ],
+)
+def test_settings_the_options_refuse_are_refused(tmp_path: Path, setting: str, told: str) -> None:
+    """Probe 124: max-errors = 0 was taken where --max-errors 0 is refused (the grammar then
+    listed one problem, the other checks none), and root = "nope" where --root nope is; a
+    page size and a number of jobs of 0 mean "never split" and "as many as the cores"."""
+    with pytest.raises(ConfigError, match=re.escape(told)):
+        load(write(tmp_path, f"[tool.edition]\n{setting}\n"))
+    assert load(write(tmp_path, "[tool.edition]\npage-size = 0\njobs = 0\n")).page_size == 0
+    (tmp_path / "corpus").mkdir()
+    assert load(write(tmp_path, '[tool.edition]\nroot = "corpus"\n')).root == tmp_path / "corpus"
 
 
 def test_where_the_settings_were_read_is_no_setting(tmp_path: Path) -> None:
