@@ -222,6 +222,26 @@ def test_text_where_none_is_allowed(small_rng: RelaxNGValidator) -> None:
     assert found[0].message == 'text is not allowed inside element "text"; expected "body"'
 
 
+def test_a_tei_element_the_editions_own_schema_leaves_out_is_told_what_to_do(
+    tmp_path: Path,
+) -> None:
+    """Probe 124: a new user's first poem was "lg is not defined by the schema" against the
+    narrow schema ``edition new`` copies, with no word of why. Against the edition's own
+    schema a TEI element it leaves out is told how to widen it; a likely misspelling gets
+    its "did you mean" alone, and another schema says nothing of edition.rng."""
+    body = '<p>x</p><lg><l n="1">A line</l></lg><persname>y</persname>'
+    found = validator_for(EDITION_RNG).validate(gated(tei(body)))
+    told = {m.group(1): d.message for d in found
+            if (m := re.match(r'element "(\w+)" is not defined', d.message))}  # fmt: skip
+    assert "this edition's own schema (schema/edition.rng)" in told["lg"], told
+    assert "if <lg> is meant, add it to that schema" in told["lg"]
+    assert "edition.rng" not in told["persname"] and "did you mean" in told["persname"]
+    other = tmp_path / "mine.rng"
+    other.write_bytes(EDITION_RNG.read_bytes())
+    found = validator_for(other).validate(gated(tei(body)))
+    assert not [d for d in found if "own schema" in d.message], found
+
+
 def test_several_errors_in_one_file_are_all_reported(tei_all: RelaxNGValidator) -> None:
     body = "\n".join(
         [

@@ -24,7 +24,8 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import EditionError
-from ..gate import SourceDocument, xml_ids
+from ..gate import TEI_NS, SourceDocument, xml_ids
+from ..paths import display
 from . import rng_cache, rng_ids, rng_messages
 from .rng_compiled import Compiled as _Compiled  # the old name: tests patch it here
 from .rng_names import split
@@ -210,7 +211,9 @@ class RelaxNGValidator:
         # Elements included from other files (xi:include) are reported in their own file.
         for finding in findings:
             path, line = doc.locate(finding.node)
-            message = finding.message + doc.inclusion_note(finding.node)
+            message = (
+                finding.message + self._own_schema_note(finding) + doc.inclusion_note(finding.node)
+            )
             if finding.attribute is not None:
                 line, column = doc.attribute_place(finding.node, finding.attribute)
             elif finding.text is not None:
@@ -224,6 +227,26 @@ class RelaxNGValidator:
         # later problems and cut an earlier one from the first --max-errors (probe 95)
         found.sort(key=lambda d: (d.path != doc.display, d.path, d.line or 0, d.column or 0))
         return Found(found[:limit], cut=cut)
+
+    def _own_schema_note(self, finding: rng_messages.Finding) -> str:
+        """What to do about a TEI element the edition's own schema leaves out: that schema
+        (``edition new`` copies it) allows what the texts used when it was made, and a new
+        user's first poem was "not defined by the schema" without a word of why (probe 124).
+        Nothing for a name that is likely misspelt (a "did you mean" is said)."""
+        if (
+            self.schema.name != "edition.rng"
+            or finding.code != "rng.unexpected-element"
+            or "is not defined by the schema" not in finding.message
+            or "did you mean" in finding.message
+            or etree.QName(finding.node).namespace != TEI_NS
+        ):
+            return ""
+        return (
+            f"; this edition's own schema ({display(self.schema)}) allows only the elements its "
+            f"texts use: if <{etree.QName(finding.node).localname}> is meant, add it to that "
+            "schema, or check against the whole TEI (tei_all.rng) with --schema or "
+            "[tool.edition] schema"
+        )
 
     def _explain(
         self, root: etree._Element, compiled: _Compiled, budget: int, root_invalid: bool = False
