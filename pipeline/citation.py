@@ -750,6 +750,10 @@ def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
     found = []
     for name, label in STYLES:
         item = {k: v for k, v in csl_item(c).items() if k != "license"}  # not a CSL variable
+        if "container-title" in item and not locale.lower().startswith("en"):
+            # the edition's title is in the edition's language, not the text's: an English
+            # text's item title-cased a German edition's ("Briefe Der Anna Brandt": probe 124)
+            item["container-title"] = f'<span class="nocase">{item["container-title"]}</span>'
         source = CiteProcJSON([item])
         style = _style(name, locale)
         bibliography = CitationStylesBibliography(style, source, formatter.html)

@@ -21,6 +21,7 @@ import threading
 import time
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -243,6 +244,22 @@ def test_a_german_site_cites_in_german() -> None:
     english = " ".join(text for _, text in citation.formatted(cited))
     assert "Dezember" in german and "December" not in german, german
     assert "December" in english
+
+
+def test_an_editions_title_in_another_language_keeps_its_case(tmp_path: Path) -> None:
+    """Probe 124: an English text of a German edition was cited as part of "Briefe Der Anna
+    Brandt": the styles title-case an English item's titles, and the edition's title is in
+    the edition's language. An English edition's title is title-cased as before."""
+    cited = citation.TextCitation(
+        stem="t", title="A letter", authors=(citation.Name("Roe", "Jane"),), editors=(),
+        edition="Briefe der Anna Brandt", publisher="", issued="2026-12-02", language="en",
+        licence="", licence_url="", url="https://example.org/t.html", absolute=True,
+    )  # fmt: skip
+    for label, text in citation.formatted(cited, citation.csl_locale("de")):
+        assert "Briefe der Anna Brandt" in text, (label, text)
+    english = replace(cited, edition="letters of the brandt family")
+    chicago = dict(citation.formatted(english))["Chicago (author-date)"]
+    assert "Letters of the Brandt Family" in chicago, chicago
 
 
 def test_without_a_base_url_addresses_are_relative_and_the_block_says_so(tmp_path: Path) -> None:
