@@ -1354,6 +1354,26 @@ def _two_texts(folder: Path) -> Path:
     return folder
 
 
+def test_a_markdown_introductions_headings_stand_below_the_home_pages(tmp_path: Path) -> None:
+    """Probe 124: an introduction opening with "# About these letters" was a second h1 of
+    the home page, under its h2 "Introduction". It heads the section, as a TEI one's head
+    does, and its other headings stand below it; one without a title keeps "Introduction"."""
+    texts = _two_texts(tmp_path / "texts")
+    intro = tmp_path / "intro.md"
+    intro.write_text("# About these letters\n\nWords.\n\n## Sources\n\nMore.\n", "utf-8")
+    build([texts], tmp_path / "md", only=["html"], about=intro)
+    home = _page(tmp_path / "md" / "html" / "index.html")
+    headings = [(h.tag, h.text_content()) for h in home.xpath("//main//*[self::h1 or self::h2 "
+                "or self::h3 or self::h4]")]  # fmt: skip
+    assert headings[1:3] == [("h2", "About these letters"), ("h3", "Sources")], headings
+    assert [tag for tag, _ in headings].count("h1") == 1, headings
+    intro.write_text("Words.\n\n# Sources\n\nMore.\n", "utf-8")
+    build([texts], tmp_path / "md2", only=["html"], about=intro)
+    home = _page(tmp_path / "md2" / "html" / "index.html")
+    assert home.xpath("//section[@class='introduction']/h2/text()") == ["Introduction"]
+    assert home.xpath("//section[@class='introduction']/h3/text()") == ["Sources"]
+
+
 def test_a_collection_is_introduced_by_the_configured_text(tmp_path: Path) -> None:
     texts = _two_texts(tmp_path / "texts")
     intro = tmp_path / "intro.md"

@@ -53,14 +53,19 @@
     <xsl:variable name="texts" as="element()*" select="ed:corpus/TEI"/>
     <xsl:variable name="about-tei" as="element()?" select="($about/TEI/text/body,
         $about/TEI/text, $about/text/body, $about/text, $about/body, $about/div)[1]"/>
+    <!-- a Markdown introduction opening with "# Title" is headed by it, as a TEI one by its
+         head (probe 124: its h1 stood as the page's second) -->
+    <xsl:variable name="about-h1" as="element()?"
+        select="if (exists($about-tei)) then () else $about/*/*[1][local-name() = 'h1']"/>
     <xsl:variable name="intro" as="element()*" select="
         if (exists($about-tei)) then $about-tei/(node() except (head, docTitle))[self::*]
-        else if (exists($about)) then $about/*/*
+        else if (exists($about)) then $about/*/* except $about-h1
         else if (count($texts) = 1)
         then $texts/teiHeader/encodingDesc/projectDesc/(p, ab)[position() le 3]
         else ()"/>
     <xsl:variable name="intro-title" as="xs:string"
-        select="($about-tei/head[1] ! r:plain(.), r:msg('home.intro'))[1]"/>
+        select="($about-tei/head[1] ! r:plain(.), $about-h1 ! normalize-space(.)[. != ''],
+            r:msg('home.intro'))[1]"/>
     <xsl:call-template name="s:page">
       <xsl:with-param name="title" select="$edition-title"/>
       <xsl:with-param name="page" select="'index.html'"/>
@@ -86,7 +91,13 @@
             <h2 id="ed-intro"><xsl:value-of select="$intro-title"/></h2>
             <xsl:choose>
               <xsl:when test="exists($about) and empty($about-tei)">
-                <xsl:apply-templates select="$intro" mode="s:xhtml"/>
+                <!-- its headings below the section's h2 -->
+                <xsl:variable name="levels" as="xs:integer*" select="$intro/descendant-or-self::*
+                    [matches(local-name(), '^h[1-6]$')] ! xs:integer(substring(local-name(), 2))"/>
+                <xsl:apply-templates select="$intro" mode="s:xhtml">
+                  <xsl:with-param name="s:heading-shift" tunnel="yes"
+                      select="max((0, 3 - (min($levels), 3)[1]))"/>
+                </xsl:apply-templates>
               </xsl:when>
               <xsl:otherwise>
                 <xsl:apply-templates select="$intro" mode="r:main"/>

@@ -19,6 +19,17 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A heading moved $s:heading-shift levels down (to h6 at most): an introduction's own
+       "# About these letters" stood as a second h1 of the home page (probe 124). -->
+  <xsl:template match="*[namespace-uri() = ''][matches(local-name(), '^h[1-6]$')]"
+      mode="s:xhtml" as="element()" priority="1">
+    <xsl:param name="s:heading-shift" as="xs:integer" tunnel="yes" select="0"/>
+    <xsl:element name="h{min((6, xs:integer(substring(local-name(), 2)) + $s:heading-shift))}"
+        namespace="http://www.w3.org/1999/xhtml">
+      <xsl:apply-templates select="@* | node()" mode="s:xhtml"/>
+    </xsl:element>
+  </xsl:template>
+
   <xsl:template match="*:script | *:style | @*[starts-with(lower-case(local-name()), 'on')]"
       mode="s:xhtml" as="empty-sequence()" priority="2"/>
 
