@@ -940,3 +940,16 @@ def _ended(client: Client) -> None:
     for stream in (client.process.stdin, client.process.stdout, client.process.stderr):
         if stream is not None:
             stream.close()
+
+
+def test_hover_names_a_register_from_the_editions_folder(tmp_path: Path) -> None:
+    """Probe 124: hover named the register from the server's working folder
+    ("probe124/my-letters/tei/registers/persons.xml", a server started one folder up). It is
+    named from the edition's folder, else whole."""
+    from pipeline.lsp.server import _shown
+
+    edition = tmp_path / "my-letters"
+    register = edition / "tei" / "registers" / "persons.xml"
+    assert _shown(register, edition) == "tei/registers/persons.xml"
+    assert _shown(tmp_path / "elsewhere.xml", edition) == str(tmp_path / "elsewhere.xml")
+    assert _shown(register, None) == str(register)

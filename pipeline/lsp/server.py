@@ -529,14 +529,18 @@ def describe(entry: Entry, project: Project) -> str:
     if entry.note:
         lines.append(entry.note)
     count = len(mentions)
-    where = _shown(entry.path)
+    where = _shown(entry.path, project.root)
     lines.append(f"{where}:{entry.line} · {count} mention{'s' * (count != 1)}")
     return "\n\n".join(lines)
 
 
-def _shown(path: Path) -> str:
-    with contextlib.suppress(ValueError):
-        return str(path.relative_to(Path.cwd()))
+def _shown(path: Path, root: Path | None) -> str:
+    """``path`` inside the edition's folder as a path from it (``tei/registers/persons.xml``),
+    else whole: the server's own working folder is no place the editor knows (probe 124:
+    "probe124/my-letters/tei/..." for a server started one folder up)."""
+    if root is not None:
+        with contextlib.suppress(ValueError):
+            return path.resolve().relative_to(root.resolve()).as_posix()
     return str(path)
 
 
