@@ -25,7 +25,6 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Severity
 from ..errors import EditionError
 from ..gate import TEI_NS, SourceDocument, xml_ids
-from ..paths import display
 from . import rng_cache, rng_ids, rng_messages
 from .rng_compiled import Compiled as _Compiled  # the old name: tests patch it here
 from .rng_names import split
@@ -242,7 +241,10 @@ class RelaxNGValidator:
         ):
             return ""
         return (
-            f"; this edition's own schema ({display(self.schema)}) allows only the elements its "
+            # (named by its folder and name, as an edition has it: the same words wherever
+            # the check runs, and in the language server)
+            f"; this edition's own schema ({self.schema.parent.name}/{self.schema.name}) allows "
+            "only the elements its "
             f"texts use: if <{etree.QName(finding.node).localname}> is meant, add it to that "
             "schema, or check against the whole TEI (tei_all.rng) with --schema or "
             "[tool.edition] schema"
