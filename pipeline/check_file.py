@@ -531,16 +531,17 @@ def _unused_rules(doc: SourceDocument, options: CheckOptions) -> tuple[Diagnosti
             continue
         remote = bool((parts.scheme and parts.scheme != "file") or parts.netloc)
         target = (doc.path.parent / parts.path).resolve()
-        if not remote and not target.is_file():
-            continue
+        # (a file that is not there is told too: probe 128, a downloaded edition checked
+        # with --schema passed without a word of the rules its files name)
+        absent = "" if remote or target.is_file() else " (and the file is not there)"
         where = model.href if remote else display(target)
         notes.append(
             diag.info(
                 where,
                 "check.schematron-not-run",
-                "the xml-model of checked files names these Schematron rules, which were not "
-                "run: --schema replaces the files' schemas; give --schematron as well to run "
-                "them",
+                f"the xml-model of checked files names these Schematron rules, which were not "
+                f"run{absent}: --schema replaces the files' schemas; give --schematron as well "
+                "to run them",
                 origin="check",
             )
         )

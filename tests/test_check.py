@@ -126,8 +126,13 @@ def test_rules_a_file_names_and_schema_leaves_unread_are_noted(tmp_path: Path) -
     assert [(n.code, n.severity, Path(n.path).name) for n in notes] == [
         ("check.schematron-not-run", Severity.INFO, "rules.sch"),
         ("check.schematron-not-run", Severity.INFO, "x.sch"),
+        ("check.schematron-not-run", Severity.INFO, "gone.sch"),
     ]
     assert "give --schematron as well" in notes[0].message
+    # one that is not there is told too, as such (probe 128: a downloaded edition checked
+    # with --schema passed without a word of its rules)
+    assert "(and the file is not there)" in notes[2].message
+    assert "not there" not in notes[0].message
     rules = tmp_path / "rules.sch"
     assert schemas_for(doc, CheckOptions(schema=grammar, schematron=rules)).problems == ()
     only_rng = CheckOptions(schema=grammar, checks=frozenset({"rng"}))
