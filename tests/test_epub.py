@@ -396,6 +396,28 @@ def test_index_links_every_mention_both_ways(edition: Path) -> None:
     assert (langs["cdj"], langs["front-independance"], langs["belgium"]) == ("fr", "fr", "")
 
 
+def test_the_index_carries_the_registers_notes(edition: Path) -> None:
+    """Probe 128: the edition's declaration sends readers to a register note for a
+    correction (Holzinger, "the chief Nazi official"), and the book had no note at all. Each
+    entry of the book's index says its register notes, as the site's cards do."""
+    book = Book(edition)
+    registers = [etree.parse(str(p)).getroot() for p in (EDITION / "registers").glob("*.xml")]
+    noted = {
+        e.get("{http://www.w3.org/XML/1998/namespace}id"): " ".join("".join(n.itertext()).split())
+        for r in registers
+        for e in r.xpath("//tei:person | //tei:place | //tei:org", namespaces=NS)
+        for n in e.xpath("tei:note", namespaces=NS)
+    }
+    index = book.docs["index.xhtml"]
+    listed = set(index.xpath("//h:li[@epub:type='index-entry']/@id", namespaces=NS))
+    assert "holzinger-robert" in listed and noted.get("holzinger-robert"), noted
+    for entry_id, words in noted.items():
+        if entry_id not in listed:
+            continue
+        shown = index.xpath("//h:li[@id=$id]/h:p[@class='index-note']", id=entry_id, namespaces=NS)
+        assert [" ".join("".join(p.itertext()).split()) for p in shown] == [words], entry_id
+
+
 def test_footnotes_are_asides_linked_both_ways(fixture_book: Path, novels: dict[str, Path]) -> None:
     # Ouida's 46 notes stand at the ends of their chapters: the 37 a pointer calls are
     # footnotes, the 9 nothing calls are read where they stand (probe 78), not footnotes that

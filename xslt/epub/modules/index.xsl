@@ -131,6 +131,13 @@
               string(@id)))"/>
         </span>
       </xsl:if>
+      <!-- its notes, as the site's card shows them: an edition's corrections and identifications
+           are there ("the register note says so": probe 128, the book had none of them) -->
+      <xsl:for-each select="$entry/tei:note[normalize-space()]">
+        <p class="index-note">
+          <xsl:apply-templates mode="r:card"/>
+        </p>
+      </xsl:for-each>
     </li>
   </xsl:template>
 
