@@ -1217,6 +1217,29 @@ def test_a_glyph_shows_each_view_its_form_and_is_never_invisible(
     assert p.xpath(".//*[contains(@class, 'expan')]/@title") == ["abbreviated: quoꝝ"]
 
 
+def test_a_glyph_of_a_known_type_shows_its_sign(tmp_path: Path) -> None:
+    """Probe 123 (papyri.info's P.Oxy. 1 140: <g type="stauros"/>): a glyph declared nowhere
+    showed its type in square brackets, "[stauros]", which Leiden reads as a word the editor
+    restored. A type EpiDoc names shows its sign, named in its title; another its name."""
+    doc = _render_text(
+        tmp_path,
+        "signs",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Signs</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
+<p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><ab><lb n="1"/><g type="stauros"
+/> βασιλείας <g type="chirho"/> a<g type="interpunct"/>b <g type="slanting-stroke"/></ab>
+</body></text></TEI>""",
+    )
+    (ab,) = doc.xpath("//*[contains(@class, 'ab')][.//span[contains(@class, 'g-decl')]]")
+    signs = [
+        (g.text_content(), g.get("title")) for g in ab.xpath(".//span[contains(@class, 'g-decl')]")
+    ]
+    assert signs == [
+        ("\u2ce8", "stauros"), ("\u2627", "chirho"), ("\xb7", "interpunct"),
+        ("[slanting stroke]", "slanting stroke"),
+    ], signs  # fmt: skip
+
+
 def test_a_note_on_a_bibliography_entry_is_read_in_the_entry(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:

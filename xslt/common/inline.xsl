@@ -307,13 +307,27 @@
         $mappings)[1]"/>
   </xsl:function>
 
+  <!-- The sign a glyph of no declaration stands for by its @type, for the types EpiDoc's
+       guidelines name (a papyrus's <g type="stauros"/>): its name in brackets read as a word
+       the editor restored, "[stauros]", where Leiden prints the cross (probe 123). -->
+  <xsl:variable name="r:glyph-types" as="map(xs:string, xs:string)" select="map {
+      'stauros': '&#x2CE8;', 'staurogram': '&#x2CE8;', 'tau-rho': '&#x2CE8;',
+      'chirho': '&#x2627;', 'chi-rho': '&#x2627;', 'christogram': '&#x2627;',
+      'interpunct': '&#xB7;', 'middot': '&#xB7;', 'dipunct': ':',
+      'hedera': '&#x2766;', 'leaf': '&#x2766;'}"/>
+  <xsl:function name="r:glyph-symbol" as="xs:string?">
+    <xsl:param name="g" as="element()"/>
+    <xsl:sequence select="if (exists(r:glyph-decl($g))) then ()
+        else $r:glyph-types(lower-case(normalize-space($g/@type)))"/>
+  </xsl:function>
+
   <!-- Plain text: a g without words reads as it maps; in the source's side of a choice (a
        title naming an abbreviation, "quoꝝ") by its diplomatic mapping when it has one. -->
   <xsl:template match="g[not(string(.))]" mode="r:plain" as="xs:string?">
     <xsl:variable name="decl" as="element()?" select="r:glyph-decl(.)"/>
-    <xsl:sequence select="(if (ancestor::abbr or ancestor::orig or ancestor::sic)
+    <xsl:sequence select="((if (ancestor::abbr or ancestor::orig or ancestor::sic)
         then $decl/mapping[@type = 'diplomatic'][string(.) != ''] else (),
-        r:glyph-shown($decl))[1] ! string(.)"/>
+        r:glyph-shown($decl))[1] ! string(.), r:glyph-symbol(.))[1]"/>
   </xsl:template>
 
   <xsl:template match="g" mode="r:main" as="element()">
@@ -352,6 +366,9 @@
         </xsl:when>
         <xsl:when test="exists($shown)">
           <xsl:value-of select="$shown"/>
+        </xsl:when>
+        <xsl:when test="exists(r:glyph-symbol(.))">
+          <xsl:value-of select="r:glyph-symbol(.)"/>
         </xsl:when>
         <xsl:when test="exists($name)">
           <xsl:value-of select="'[' || $name || ']'"/>
