@@ -2845,6 +2845,27 @@ def test_a_deletion_an_undo_cancels_is_the_text_again(tmp_path: Path) -> None:
     assert ["ed-dipl" in d.get("class") for d in deletions] == [False, True, False, True]
 
 
+def test_a_deletion_whose_words_a_restore_holds_is_the_text_again(tmp_path: Path) -> None:
+    """Probe 127 (the Faust edition: <del><restore>rückgängig</restore></del>): a restore
+    inside its deletion was hidden with it, named "restored" in the diplomatic view alone and
+    lost in the book, where a restore around its deletion reads. Both read; a deletion of
+    which a restore holds some words only stays a deletion."""
+    tei = tei_text(
+        "<p>A <restore><del>one</del></restore> B <del><restore>two</restore></del> C <subst>"
+        "<del><restore>three</restore></del><add>four</add></subst> D <del>five "
+        "<restore>six</restore></del> E</p>"
+    )
+    doc = _render_text(tmp_path, "restore", tei)
+    deletions = doc.xpath("//div[@class='tei-text']//del")
+    assert [
+        (" ".join(d.text_content().split()), "restored" in d.get("class"),
+         "ed-dipl" in d.get("class")) for d in deletions
+    ] == [
+        ("one", True, False), ("two", True, False), ("three", True, False),
+        ("five six", False, True),
+    ]  # fmt: skip
+
+
 def test_a_substitution_undone_reads_as_before_it(tmp_path: Path) -> None:
     """Probe 93 (TEI 11.3.4.5, an undo "undoes" the alteration it names): the deletion of a
     substitution an undo cancelled was read with the addition, "goodfine". An undo naming

@@ -464,7 +464,12 @@ def _points_at_note(element: etree._Element, note_ids: set[str | None]) -> bool:
 
 
 def _restored(element: etree._Element) -> bool:
-    return any(_local(a) == "restore" for a in element.iterancestors())
+    """A deletion a restore cancels: one around it, or one holding all its words."""
+    if any(_local(a) == "restore" for a in element.iterancestors()):
+        return True
+    return bool(element.xpath(".//*[local-name() = 'restore']")) and not element.xpath(
+        ".//text()[normalize-space()][not(ancestor::*[local-name() = 'restore'])]"
+    )
 
 
 def _lemma(app: etree._Element) -> etree._Element | None:

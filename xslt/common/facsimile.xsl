@@ -314,8 +314,8 @@
     <!-- a line struck out as a whole is no line of the reading: the diplomatic view shows it
          (transcription.xsl's views; the book keeps it, hidden) -->
     <xsl:variable name="struck" as="xs:boolean" select="exists(self::line)
-        and exists(.//del[not(ancestor::restore)])
-        and empty(.//text()[normalize-space()][empty(ancestor::del[not(ancestor::restore)])])"/>
+        and exists(.//del[not(r:restored(.))])
+        and empty(.//text()[normalize-space()][empty(ancestor::del[not(r:restored(.))])])"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="string-join(('source-' || local-name(),

@@ -76,10 +76,19 @@
         else if ($up/self::choice) then not($e is r:chosen($up))
         else if ($up[self::app or self::rdgGrp]) then
           empty($e/descendant-or-self::* intersect r:lemma($e/ancestor::app[1]))
-        else not(r:leiden-kept($e)) and exists($e[self::del[not(ancestor::restore)]
+        else not(r:leiden-kept($e)) and exists($e[self::del[not(r:restored(.))]
             [not(r:undone(.))] or self::add[parent::subst][r:undone(..)] or self::surplus
             or self::am or self::metamark or self::fw or self::catchwords or self::signatures
             or r:metadata(.)])"/>
+  </xsl:function>
+
+  <!-- Whether a restore cancels a deletion (Guidelines 11.3.1.6): one around it, or one that
+       holds every word of it (<del><restore>...</restore></del>: probe 127, the Faust
+       edition's restored deletions were hidden with their deletion, and lost in the book). -->
+  <xsl:function name="r:restored" as="xs:boolean">
+    <xsl:param name="del" as="element()"/>
+    <xsl:sequence select="exists($del/ancestor::restore) or (exists($del//restore)
+        and empty($del//text()[normalize-space()] except $del//restore//text()))"/>
   </xsl:function>
 
   <!-- What the page does not show as words, being about the text (inline.xsl): an

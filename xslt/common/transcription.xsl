@@ -218,7 +218,7 @@
 
   <xsl:template match="del" mode="r:main" as="element()">
     <xsl:variable name="restored" as="xs:boolean"
-        select="exists(ancestor::restore) or r:undone(.)"/>
+        select="r:restored(.) or r:undone(.)"/>
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="element" select="'del'"/>
       <xsl:with-param name="class" select="'del' || (if ($restored) then ' restored' else '')
