@@ -386,6 +386,25 @@ def test_layout_inside_a_choice_is_no_space_of_the_plain_words(
     assert "Grant of Willelmus" in toc, toc
 
 
+def test_the_marks_of_other_scripts_join_their_tokens(tmp_path: Path) -> None:
+    """Probe 127 (the Open Siddur's Genesis as w and pc, one token a line): the marks of
+    other scripts stood apart from their words ("הָאָֽרֶץ ׃", "قال ، نعم ؟", "λέγει ·"), the
+    maqaf between two words, and the tokens of a Chinese text one a line were spaced
+    ("天地 ， 玄黃 。")."""
+    lines = {
+        "he": ("עַל", "־", "פְּנֵ֥י", "׃"), "ar": ("قال", "،", "نعم", "؟"),
+        "grc": ("λέγει", "·", "τί", ";"), "zh": ("天地", "，", "玄黃", "。"),
+    }  # fmt: skip
+    body = "".join(
+        f'<p xml:lang="{lang}"><s>\n <w>{a}</w>\n <pc>{b}</pc>\n <w>{c}</w>\n <pc>{d}</pc>\n'
+        "</s></p>"
+        for lang, (a, b, c, d) in lines.items()
+    )
+    doc = _render_text(tmp_path, "marks", tei_text(body))
+    shown = [" ".join(p.text_content().split()) for p in doc.xpath("//div[@class='tei-text']//p")]
+    assert shown == ["עַל־פְּנֵ֥י׃", "قال، نعم؟", "λέγει· τί;", "天地，玄黃。"], shown
+
+
 def test_punctuation_on_a_line_of_its_own_joins_its_token(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:

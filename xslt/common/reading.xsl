@@ -262,15 +262,35 @@
         select="$ws/following-sibling::node()[1][self::pc][not(@pre = ('true', '1'))]"/>
     <xsl:variable name="before" as="element()?"
         select="$ws/preceding-sibling::node()[1][self::pc]"/>
+    <xsl:variable name="prev" as="element()?" select="$ws/preceding-sibling::node()[1][self::*]"/>
+    <xsl:variable name="next" as="element()?" select="$ws/following-sibling::node()[1][self::*]"/>
     <xsl:sequence select="exists($ws) and (
-        (exists($after) and $ws/preceding-sibling::node()[1] instance of element()
+        (exists($after) and exists($prev)
          and matches(normalize-space($after), if (lang('fr', $after)) then '^[\p{Pe},.…]+$'
-             else '^[\p{Pe},.;:!?…]+$'))
-        or (exists($before) and $ws/following-sibling::node()[1] instance of element()
-            and not($ws/following-sibling::node()[1][self::pc])
+             else '^[\p{Pe},.;:!?…' || $r:closing-marks || ']+$'))
+        or (exists($before) and exists($next) and not($next/self::pc)
             and ($before/@pre = ('true', '1') or matches(normalize-space($before),
-                '^[\p{Ps}¿¡]+$'))))"/>
+                '^[\p{Ps}¿¡&#x05BE;]+$')))
+        (: tokens of a script written without spaces (Chinese, Japanese, Thai), one a line:
+           the line ends are no word spaces, 天地 ， 玄黃 (probe 127) :)
+        or ($prev/self::*[self::w or self::pc or self::c] and $next[self::w or self::pc
+            or self::c] and matches(substring(normalize-space($prev), string-length(
+            normalize-space($prev))) || substring(normalize-space($next), 1, 1),
+            '^' || $r:unspaced-script || '{2}$')))"/>
   </xsl:function>
+
+  <!-- Marks of other scripts that close their word as the Latin ones do (probe 127: "قال ،
+       نعم ؟", "הָאָֽרֶץ ׃", "λέγει ·"): the Arabic comma, semicolon, question mark and full stop,
+       the Hebrew sof pasuq and maqaf (which joins the next word too), the Greek ano teleia
+       and question mark, the ideographic and full-width marks, the danda, the Armenian full
+       stop, the Ethiopic marks. -->
+  <xsl:variable name="r:closing-marks" as="xs:string" select="'&#x060C;&#x061B;&#x061F;&#x06D4;'
+      || '&#x05C3;&#x05BE;&#x0387;&#xB7;&#x037E;&#x3001;&#x3002;&#xFF0C;&#xFF0E;&#xFF1A;&#xFF1B;'
+      || '&#xFF1F;&#xFF01;&#x0964;&#x0965;&#x0589;&#x1361;-&#x1368;'"/>
+  <!-- A character of a script written without spaces between words. -->
+  <xsl:variable name="r:unspaced-script" as="xs:string" select="'[\p{IsCJKUnifiedIdeographs}'
+      || '\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}'
+      || '\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}\p{IsThai}]'"/>
 
   <!-- A work's short form, as a pointer at it reads ("Jones 1999"): its @n when it has one
        ("[12]"), else its first author's or editor's surname (or name, before a comma), else
