@@ -95,6 +95,7 @@ def check(
     included: set[str] = set()
     taken: set[str] = set()
     fragments: list[FileOutcome] = []
+    within: list[Path] = []  # parts checked within the files including them
     for outcome in _run(names, options, progress):
         files.append(outcome.path)
         report.files.append(display(outcome.path))  # as it comes: the first line sooner
@@ -117,6 +118,7 @@ def check(
             # what the including files told of it, at its own columns; not what only a
             # document would be told (its root, its missing header)
             out.add(d for d in outcome.diagnostics if out.told_within(d))
+            within.append(outcome.path)  # read, through the file including it
             continue  # its pointers are the including file's, resolved in its document
         elif os.path.realpath(outcome.path) in taken:
             # a file an xpointer takes a part of is checked whole, as the fragment it is:
@@ -136,7 +138,9 @@ def check(
             facts.extend(references.pack(c) for c in context)
         # the files read: one the gate refused may point at any entry (probe 81: a text
         # saved not well-formed made every entry it named "never referenced")
-        seen = [*(Path(c.path) for c in checked), *(c.path for c in context)]
+        # (and the parts read within them: probe 126, one included part made the corpus
+        # "not all seen" and every "never referenced" went untold)
+        seen = [*(Path(c.path) for c in checked), *within, *(c.path for c in context)]
         complete = references.corpus_seen(seen)
         problems = reference_problems(out.said, checked, context, options.max_errors, complete)
         out.add(problems)

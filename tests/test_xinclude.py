@@ -607,6 +607,12 @@ def test_a_parts_pointers_resolve_in_the_file_including_it(tmp_path: Path) -> No
     report = check([project], options)
     (told,) = [d for d in report.diagnostics if d.code == "refs.dangling"]
     assert Path(told.path).name == "p1.xml" and '"#nothing"' in told.message, report.sorted()
+    # the part is read, through its includer: an entry nobody points at is still told
+    # (probe 126: the corpus was "not all seen", and every "never referenced" went untold)
+    write(tmp_path, "project/registers/places.xml", tei_text(
+        '<listPlace><place xml:id="rome"><placeName>Rome</placeName></place></listPlace>'))  # fmt: skip
+    report = check([project], options)
+    assert "refs.unused-entry" in report.by_code(), report.sorted()
 
 
 def test_a_part_an_xpointer_takes_from_is_still_checked_as_a_whole(tmp_path: Path) -> None:
