@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -156,6 +157,24 @@ def name_of(element: etree._Element) -> Name:
         return Name(" ".join(surname), " ".join(forename), particle=" ".join(link))
     is_org = element.find(f".//{_T}orgName") is not None or element.tag == f"{_T}orgName"
     return split_name(_words(person), literal=is_org)
+
+
+def _people(elements: Iterable[etree._Element]) -> tuple[Name, ...]:
+    """The people ``elements`` (authors, editors) name, each once: a person named twice by
+    one @ref (an editor as "general-editor" and again as "creator", spelt alike or not) is
+    cited once (probe 125: "Michelson, David A., David A. Michelson"), and so is one name
+    written twice without a @ref; two people of one name and two @refs stay two (probe 126:
+    a co-author "John Smith" was lost)."""
+    found: dict[object, Name] = {}
+    for element in elements:
+        ref = " ".join((element.get("ref") or "").split())
+        names = names_of(element)
+        for name in names:
+            if ref and len(names) == 1:
+                found.setdefault(("ref", ref), name)
+            elif name not in found.values():
+                found[name] = name
+    return tuple(found.values())
 
 
 def names_of(element: etree._Element) -> tuple[Name, ...]:
@@ -390,17 +409,17 @@ def text_citation(
     """The citation of the text whose TEI root is ``root``, published as ``<stem>.html``."""
     stmt = "tei:teiHeader/tei:fileDesc/tei:titleStmt"
     pub = "tei:teiHeader/tei:fileDesc/tei:publicationStmt"
-    authors = tuple(n for a in _author_elements(root) for n in names_of(a)) or tuple(
+    authors = _people(_author_elements(root)) or tuple(
         _correspondent_name(n) for n in _sender(root)
     )
     named = root.xpath(f"{stmt}/tei:editor", namespaces=_NS)
     # the text's own editors; the edition's (configured) edit the whole and stand in for a
     # text that names none
-    edition_editors = tuple(split_name(e) for e in publication.editors)
-    editors = tuple(n for e in named if not _translator(e) for n in names_of(e))
+    edition_editors = tuple(dict.fromkeys(split_name(e) for e in publication.editors))
+    editors = _people(e for e in named if not _translator(e))
     if not any(e.display() for e in editors):
         editors = edition_editors
-    translators = tuple(n for e in named if _translator(e) for n in names_of(e)) + tuple(
+    translators = _people(e for e in named if _translator(e)) + tuple(
         split_name(" ".join("".join(p.itertext()).split()))
         for r in root.xpath(f"{stmt}/tei:respStmt", namespaces=_NS)
         if _TRANSLATION.search(" ".join(r.xpath("tei:resp//text()", namespaces=_NS)))
@@ -430,16 +449,14 @@ def text_citation(
     return TextCitation(
         stem=stem,
         title=text_title(root) or stem,
-        # a person named twice (an editor in two roles, "general-editor" and "creator", by
-        # one @ref) is cited once (probe 125: "Michelson, David A., David A. Michelson")
-        authors=tuple(dict.fromkeys(a for a in authors if a.display())),
-        editors=tuple(dict.fromkeys(e for e in editors if e.display())),
-        edition_editors=tuple(dict.fromkeys(e for e in edition_editors if e.display())),
+        authors=tuple(a for a in authors if a.display()),
+        editors=tuple(e for e in editors if e.display()),
+        edition_editors=tuple(e for e in edition_editors if e.display()),
         created=iso_date(str(made[0])) if made else "",
         recipients=tuple(
             r for r in (_correspondent_name(n) for n in _recipients(root)) if r.display()
         ),
-        translators=tuple(dict.fromkeys(t for t in translators if t.display())),
+        translators=tuple(t for t in translators if t.display()),
         edition=edition,
         publisher=publisher,
         issued=issued or date.strftime("%Y-%m-%d"),

@@ -482,6 +482,17 @@ def test_a_person_named_twice_is_cited_once() -> None:
     when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     cited = citation.text_citation(etree.fromstring(editors), "l", "L", when, Publication(None))
     assert [e.display() for e in cited.editors] == ["David A. Michelson", "Daniel J. Greeson"]
+    # by one @ref, spelt two ways, one person; two people of one name, by two @refs, two
+    # (probe 126: a co-author "John Smith" was lost)
+    people = HEADER_NAMES.replace(
+        "<editor><name>Ifkovits, Kurt</name><name>Müller, Martin Anton</name></editor>",
+        '<editor ref="#ja">Justin A. Arnwine</editor><editor role="creator" ref="#ja">Justin '
+        'Arnwine</editor><author ref="#js1">John Smith</author><author ref="#js2">John Smith'
+        "</author>",
+    ).replace("<author>שלום עליכם</author>", "")
+    cited = citation.text_citation(etree.fromstring(people), "l", "L", when, Publication(None))
+    assert [e.display() for e in cited.editors] == ["Justin A. Arnwine"]
+    assert [a.display() for a in cited.authors] == ["John Smith", "John Smith"]
 
 
 def test_a_letters_sender_is_its_author_when_its_title_statement_names_none() -> None:
