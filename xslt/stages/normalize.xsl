@@ -516,38 +516,38 @@
             ! (if (self::fn:match) then ed:utf8(string(.)) else string(.)))"/>
   </xsl:function>
 
-  <!-- A run of escapes ("%C3%A9") as the characters its bytes write in UTF-8, else as it is. -->
+  <!-- A run of escapes ("%C3%A9") as the characters its bytes write in UTF-8, else as it is.
+       Each character's bytes are matched by their UTF-8 form in one pass (a recursion over
+       the bytes took time by the square of the run's length, and 20,000 escapes stopped
+       the build: probe 126). -->
   <xsl:function name="ed:utf8" as="xs:string">
     <xsl:param name="escapes" as="xs:string"/>
-    <xsl:variable name="bytes" as="xs:integer*" select="tokenize(substring($escapes, 2), '%')
-        ! (string-length(substring-before('0123456789abcdef', lower-case(substring(., 1, 1)))) * 16
-           + string-length(substring-before('0123456789abcdef', lower-case(substring(., 2, 1)))))"/>
-    <xsl:variable name="points" as="xs:integer*" select="ed:code-points($bytes)"/>
+    <xsl:variable name="parts" as="element()*" select="analyze-string(
+        upper-case(translate($escapes, '%', '')), '[0-7][0-9A-F]|[CD][0-9A-F][89AB][0-9A-F]'
+        || '|E[0-9A-F](?:[89AB][0-9A-F]){2}|F[0-4][0-9A-F](?:[89AB][0-9A-F]){3}')/*"/>
+    <xsl:variable name="points" as="xs:integer*"
+        select="if (exists($parts[self::fn:non-match])) then -1 else $parts ! ed:code-point(.)"/>
     <xsl:sequence select="if (empty($points) or $points = -1) then $escapes
         else codepoints-to-string($points)"/>
   </xsl:function>
 
-  <!-- The code points UTF-8 bytes write; -1 for a sequence that is no UTF-8 (a lone
-       continuation byte, a sequence cut short, a surrogate, an overlong form, a code point
-       XML does not allow). -->
-  <xsl:function name="ed:code-points" as="xs:integer*">
-    <xsl:param name="bytes" as="xs:integer*"/>
-    <xsl:variable name="lead" as="xs:integer?" select="$bytes[1]"/>
-    <xsl:variable name="size" as="xs:integer" select="if (empty($lead)) then 0
-        else if ($lead lt 128) then 1 else if ($lead ge 194 and $lead lt 224) then 2
-        else if ($lead ge 224 and $lead lt 240) then 3
-        else if ($lead ge 240 and $lead lt 245) then 4 else -1"/>
-    <xsl:variable name="tail" as="xs:integer*" select="subsequence($bytes, 2, $size - 1)"/>
-    <xsl:variable name="point" as="xs:integer" select="if ($size le 0
-            or count($tail) ne $size - 1 or (some $b in $tail satisfies ($b lt 128 or $b ge 192)))
-        then -1
-        else fold-left($tail, $lead mod (if ($size = 1) then 128 else if ($size = 2) then 32
-            else if ($size = 3) then 16 else 8), function($p, $b) { $p * 64 + $b - 128 })"/>
-    <xsl:sequence select="if (empty($lead)) then ()
-        else if ($point lt 0 or ($size = 3 and $point lt 2048) or ($size = 4 and $point lt 65536)
-            or ($point ge 55296 and $point le 57343) or $point gt 1114111
-            or ($point lt 32 and not($point = (9, 10, 13))) or $point = (65534, 65535)) then -1
-        else ($point, ed:code-points(subsequence($bytes, $size + 1)))"/>
+  <!-- The code point one character's UTF-8 bytes (as hexadecimal digits) write; -1 for an
+       overlong form, a surrogate, or a character XML does not allow. -->
+  <xsl:function name="ed:code-point" as="xs:integer">
+    <xsl:param name="hex" as="xs:string"/>
+    <xsl:variable name="digits" as="xs:integer*" select="string-to-codepoints($hex)
+        ! string-length(substring-before('0123456789ABCDEF', codepoints-to-string(.)))"/>
+    <xsl:variable name="bytes" as="xs:integer*" select="for $i in 1 to count($digits) idiv 2
+        return 16 * $digits[2 * $i - 1] + $digits[2 * $i]"/>
+    <xsl:variable name="size" as="xs:integer" select="count($bytes)"/>
+    <xsl:variable name="point" as="xs:integer" select="fold-left(tail($bytes),
+        $bytes[1] mod (if ($size = 1) then 128 else if ($size = 2) then 32
+            else if ($size = 3) then 16 else 8),
+        function($p, $b) { $p * 64 + $b - 128 })"/>
+    <xsl:sequence select="if (($size = 2 and $point lt 128) or ($size = 3 and $point lt 2048)
+            or ($size = 4 and $point lt 65536) or ($point ge 55296 and $point le 57343)
+            or $point gt 1114111 or ($point lt 32 and not($point = (9, 10, 13)))
+            or $point = (65534, 65535)) then -1 else $point"/>
   </xsl:function>
 
   <!-- Whether an entry found by its authority address is of the kind its name names: a
