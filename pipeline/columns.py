@@ -298,7 +298,10 @@ def _has_word(value: str, token: str) -> bool:
     return bool(token) and any(
         word == token
         or unquote(word) == token
-        or unquote(word).endswith(("#" + token, "/" + token))
+        or unquote(word).endswith("#" + token)
+        # a file by its name at a path's end; an id never (probe 126: "#anna" was told at a
+        # ref="https://example.org/people/anna" before it)
+        or (token.lower().endswith(".xml") and unquote(word).endswith("/" + token))
         for word in value.split()
     )
 

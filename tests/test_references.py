@@ -477,6 +477,11 @@ def test_a_missing_file_is_told_at_its_own_pointer(tmp_path: Path) -> None:
         ("refs.missing-file", 2, line.index('target="missing') + 1),
         ("refs.missing-file", 2, len(line) + 6),
     ], found
+    # an id is never found at the end of a web address before it (probe 126)
+    line = '<p><ref target="https://example.org/people/anna">A</ref> <ref target="#anna">B</ref>'
+    text = file_facts(tmp_path, "u.xml", f"<TEI {TEI}><text>\n{line}</p></text></TEI>")
+    (told,) = resolve([text])
+    assert (told.code, told.column) == ("refs.dangling", line.index('target="#anna') + 1), told
 
 
 def test_files_are_named_under_their_xml_base(tmp_path: Path) -> None:
