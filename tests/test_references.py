@@ -506,14 +506,16 @@ def test_a_base_climbing_out_of_the_texts_folder_is_followed(tmp_path: Path) -> 
     """Probe 125: "persons.xml#anna" under xml:base="../registers/" was looked for at
     texts/registers/persons.xml (``urljoin`` drops a "../" above a relative base) and told
     dangling, where XML Base and the build read ../registers/persons.xml; a base of bases
-    climbs as far as they say."""
+    climbs as far as they say, and ".." names the folder above (probe 126: it was taken
+    for a file's name)."""
     file_facts(tmp_path, "registers/persons.xml", REGISTER)
     text = file_facts(
         tmp_path,
         "texts/t.xml",
         f'<TEI {TEI}><text><div xml:base="../registers/"><persName ref="persons.xml#anna"/>\n'
         '<persName ref="persons.xml#ghost"/></div>\n<div xml:base="../"><div xml:base='
-        '"x/../registers/"><persName ref="persons.xml#anna"/></div></div></text></TEI>',
+        '"x/../registers/"><persName ref="persons.xml#anna"/></div></div>\n<div xml:base="..">'
+        '<persName ref="registers/persons.xml#anna"/></div></text></TEI>',
     )
     found = resolve([text])
     assert [(d.code, d.line) for d in found] == [("refs.dangling", 2)], found

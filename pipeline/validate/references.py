@@ -433,7 +433,7 @@ def _joined(base: str, reference: str) -> str:
     "../" that climbs above ``base`` is kept. (``urljoin`` drops it: "persons.xml" under
     ``xml:base="../registers/"`` was "registers/persons.xml", a file beside the text, and
     the check told a pointer the build resolved dangling: probe 125.)"""
-    if not base or urlsplit(reference).scheme or reference.startswith("/"):
+    if urlsplit(reference).scheme or reference.startswith("/"):
         return reference
     joined = base[: base.rfind("/") + 1] + reference
     if not joined:
