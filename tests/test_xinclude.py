@@ -609,8 +609,8 @@ def test_a_parts_pointers_resolve_in_the_file_including_it(tmp_path: Path) -> No
     assert Path(told.path).name == "p1.xml" and '"#nothing"' in told.message, report.sorted()
     # the part is read, through its includer: an entry nobody points at is still told
     # (probe 126: the corpus was "not all seen", and every "never referenced" went untold)
-    write(tmp_path, "project/registers/places.xml", tei_text(
-        '<listPlace><place xml:id="rome"><placeName>Rome</placeName></place></listPlace>'))  # fmt: skip
+    place = '<listPlace><place xml:id="rome"><placeName>Rome</placeName></place></listPlace>'
+    write(tmp_path, "project/registers/places.xml", tei_text(place))
     report = check([project], options)
     assert "refs.unused-entry" in report.by_code(), report.sorted()
 

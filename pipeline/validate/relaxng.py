@@ -25,6 +25,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Severity
 from ..errors import EditionError
 from ..gate import TEI_NS, SourceDocument, xml_ids
+from ..paths import DEFAULT_SCHEMA
 from . import rng_cache, rng_ids, rng_messages
 from .rng_compiled import Compiled as _Compiled  # the old name: tests patch it here
 from .rng_names import split
@@ -208,11 +209,13 @@ class RelaxNGValidator:
                 findings = findings or [_fallback(doc.root, self.exactly(doc.root))]
         found = rng_ids.diagnostics(doc, duplicates, _ORIGIN)
         # Elements included from other files (xi:include) are reported in their own file.
+        advised = False
         for finding in findings:
             path, line = doc.locate(finding.node)
-            message = (
-                finding.message + self._own_schema_note(finding) + doc.inclusion_note(finding.node)
-            )
+            # the advice once a file, at its first such element (probe 126: 251 times)
+            note = "" if advised else self._own_schema_note(finding)
+            advised = advised or bool(note)
+            message = finding.message + note + doc.inclusion_note(finding.node)
             if finding.attribute is not None:
                 line, column = doc.attribute_place(finding.node, finding.attribute)
             elif finding.text is not None:
@@ -234,6 +237,9 @@ class RelaxNGValidator:
         Nothing for a name that is likely misspelt (a "did you mean" is said)."""
         if (
             self.schema.name != "edition.rng"
+            # the tool's own, the default of files naming no schema: check.default-schema
+            # says what to do, and the tool's file is none to edit (probe 126)
+            or _same_file(self.schema, DEFAULT_SCHEMA)
             or finding.code != "rng.unexpected-element"
             or "is not defined by the schema" not in finding.message
             or "did you mean" in finding.message
@@ -473,3 +479,10 @@ def validator_for(schema: Path) -> RelaxNGValidator:
     if validator is None:
         validator = _VALIDATORS[key] = RelaxNGValidator(schema)
     return validator
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
