@@ -560,6 +560,10 @@ def test_an_entry_with_the_id_of_another_kinds_entry_is_told(tmp_path: Path) -> 
     assert [(Path(d.path).name, d.line) for d in found] == [("orgs.xml", 2)], found
     assert '"ghent" (<org>) has the id of the <place> of ' in found[0].message
     assert "places.xml:" in found[0].message
+    # the register read as context after the checked file: told in the checked one
+    # (probe 126: a text checked alone said nothing)
+    found = [d for d in resolve([orgs], [places]) if d.code == "refs.entry-conflict"]
+    assert [(Path(d.path).name, d.line) for d in found] == [("orgs.xml", 2)], found
 
 
 def test_urls_and_prefixed_pointers_are_ignored(tmp_path: Path) -> None:

@@ -535,8 +535,14 @@ def resolve(
                 declared.setdefault(fact.value, file)
                 if str(file.path) in names:
                     entries.append((file, fact))
-                    if first.element != fact.element and declared[fact.value] is not file:
-                        out.append(_conflict(file, fact, declared[fact.value], first))
+                other = declared[fact.value]
+                if first.element != fact.element and other is not file:
+                    # told in the checked file of the two, whichever was read first (probe
+                    # 126: a text checked before the register it conflicts with said nothing)
+                    if str(file.path) in names:
+                        out.append(_conflict(file, fact, other, first))
+                    elif str(other.path) in names:
+                        out.append(_conflict(other, first, file, fact))
             elif fact.element == "TEI":
                 texts.setdefault(fact.value, fact)
         if named and file.resolved in named:
