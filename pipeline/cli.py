@@ -162,6 +162,14 @@ def _customisation(cfg: config_module.Config) -> Customisation | None:
         raise UsageFailure(str(exc)) from exc
 
 
+def _root(cfg: config_module.Config, given: Path | None) -> Path | None:
+    """``--root``, else the settings' root, which must be a folder (exit 2 else)."""
+    try:
+        return cfg.corpus_root(given)
+    except EditionError as exc:
+        raise SettingsFailure(str(exc)) from exc
+
+
 def _published(cfg: config_module.Config, key: str, named: Path | None) -> Path | None:
     """A configured file the build publishes, when it lies in the project (a usage error,
     exit 2, else): asked only by the commands that publish it."""
@@ -349,7 +357,7 @@ def check(
         jobs=_workers(jobs, cfg),
         max_bytes=cfg.max_bytes,
         timeout=_timeout(timeout, cfg),
-        root=root or cfg.root,
+        root=_root(cfg, root),
         default_schema=cfg.schema or DEFAULT_SCHEMA,
         default_schematron=cfg.default_rules,
         scheduler=_scheduler(scheduler, cfg),
@@ -745,7 +753,7 @@ def build(
             language=cfg.language,
             timeout=_timeout(timeout, cfg),
             max_bytes=cfg.max_bytes,
-            root=root or cfg.root,
+            root=_root(cfg, root),
             images=cfg.images,
             epub_facsimiles=cfg.epub_facsimiles,
             publication=cfg.publication,

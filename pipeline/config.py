@@ -86,6 +86,19 @@ class Config:
     #: The settings file read (``pyproject.toml``); None: none was.
     settings: Path | None = None
 
+    def corpus_root(self, given: Path | None) -> Path | None:
+        """The root ``xi:include`` reads in: ``given`` (``--root``), else the setting's, which
+        must be a folder (probe 124: root = "nope" was taken, and includes read nothing);
+        asked only when the option does not stand in for it (probe 126: a wrong setting
+        stopped ``--root .`` and ``edition clean``)."""
+        if given is not None or self.root is None:
+            return given
+        if not self.root.is_dir():
+            raise ConfigError(
+                f"{self.settings}: [tool.edition] root names {self.root}, which is no folder"
+            )
+        return self.root
+
     def published(self, key: str, named: Path | None) -> Path | None:
         """``named``, a file the setting ``key`` gives the build to publish (a guide, an
         introduction, CSS), when it lies in the project's folder (links resolved); else
@@ -226,10 +239,6 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: [tool.edition] {key} must be a path string")
             values[name] = base / value
-            # (--root names a folder that is there: probe 124, root = "nope" was taken, and
-            # xi:include read nothing)
-            if name == "root" and not (base / value).is_dir():
-                raise ConfigError(f"{path}: [tool.edition] root {value!r} is no folder")
         elif name == "css":
             if isinstance(value, str):
                 value = [value]

@@ -424,6 +424,23 @@ def test_the_settings_of_the_edition_the_paths_lie_in(
     assert _config((edition / "tei",)).title == "Here"
 
 
+def test_a_root_setting_that_is_no_folder_is_refused_unless_root_is_given(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 124: root = "nope" was taken without a word; refused at load (its first mend),
+    it stopped `--root .` and `edition clean` too (probe 126). A command that would use it
+    exits 2 naming it; --root stands in for it; clean does not ask it."""
+    project = tmp_path / "p"
+    (project / "tei").mkdir(parents=True)
+    (project / "tei" / "t.xml").write_text(tei_text("<p>A.</p>"), encoding="utf-8")
+    (project / "pyproject.toml").write_text('[tool.edition]\nroot = "nope"\n')
+    monkeypatch.chdir(project)
+    refused = runner.invoke(cli, ["check", "--checks", "rng"])
+    assert refused.exit_code == 2 and "which is no folder" in refused.output, refused.output
+    assert runner.invoke(cli, ["check", "--checks", "rng", "--root", "."]).exit_code == 0
+    assert runner.invoke(cli, ["clean"]).exit_code == 0
+
+
 def test_a_guide_outside_the_project_stops_the_build_alone(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

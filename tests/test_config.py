@@ -190,18 +190,27 @@ def test_a_timeout_is_a_number_of_seconds(tmp_path: Path, value: str) -> None:
     [
         ("max-errors = 0", "max-errors must be a whole number >= 1"),
         ("max-bytes = 0", "max-bytes must be a whole number >= 1"),
-        ('root = "nope"', "root 'nope' is no folder"),
     ],
 )
 def test_settings_the_options_refuse_are_refused(tmp_path: Path, setting: str, told: str) -> None:
     """Probe 124: max-errors = 0 was taken where --max-errors 0 is refused (the grammar then
-    listed one problem, the other checks none), and root = "nope" where --root nope is; a
-    page size and a number of jobs of 0 mean "never split" and "as many as the cores"."""
+    listed one problem, the other checks none); a page size and a number of jobs of 0 mean
+    "never split" and "as many as the cores"."""
     with pytest.raises(ConfigError, match=re.escape(told)):
         load(write(tmp_path, f"[tool.edition]\n{setting}\n"))
     assert load(write(tmp_path, "[tool.edition]\npage-size = 0\njobs = 0\n")).page_size == 0
     (tmp_path / "corpus").mkdir()
     assert load(write(tmp_path, '[tool.edition]\nroot = "corpus"\n')).root == tmp_path / "corpus"
+
+
+def test_a_root_that_is_no_folder_is_refused_where_it_is_used(tmp_path: Path) -> None:
+    """Probe 124: root = "nope" was taken without a word, where --root nope is refused; it
+    is refused when a command would use it, and --root stands in for it (probe 126: the
+    setting stopped `edition check --root .` and `edition clean`: test_cli)."""
+    cfg = load(write(tmp_path, '[tool.edition]\nroot = "nope"\n'))
+    with pytest.raises(ConfigError, match=r"root names .*nope, which is no folder"):
+        cfg.corpus_root(None)
+    assert cfg.corpus_root(tmp_path) == tmp_path
 
 
 def test_where_the_settings_were_read_is_no_setting(tmp_path: Path) -> None:
