@@ -692,6 +692,22 @@ def test_a_names_ref_without_its_hash_naming_a_register_entry_is_told(tmp_path: 
     assert ("reg.xml", "refs.unused-entry") in {(t[0], t[1]) for t in told}, told
 
 
+def test_a_speechs_who_without_its_hash_naming_a_register_entry_is_told(tmp_path: Path) -> None:
+    """Probe 125: <sp who="anna"> with anna a person of the registers passed the check, and
+    the build linked the speaker to her entry: the check tells it as it tells a name's bare
+    @ref; a word naming no entry stays unreported."""
+    text = file_facts(
+        tmp_path, "t.xml",
+        f'<TEI {TEI}><text><sp who="anna"><speaker>A</speaker><p>x</p></sp>\n'
+        '<sp who="chorus"><p>y</p></sp></text></TEI>',
+    )  # fmt: skip
+    found = resolve([text, file_facts(tmp_path, "reg.xml", REGISTER)])
+    told = [(d.code, d.line) for d in found if Path(d.path).name == "t.xml"]
+    assert told == [("refs.bare-id", 1)], told
+    (bare,) = [d for d in found if d.code == "refs.bare-id"]
+    assert bare.message.startswith('@who="anna" on <sp> is the address of a file named "anna"')
+
+
 def test_packed_facts_come_back_whole_small_or_large(tmp_path: Path) -> None:
     """A file's facts travel and wait packed (``pack``): a letter's few records plainly, a
     novel's many compressed; either way ``unpacked`` gives the same records, of their types."""

@@ -255,8 +255,9 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
                 pointers.extend(found)
             if _BARE.search(raw):
                 # (a name's @ref may mean a register entry: entry_only, until the registers
-                # say; keyed.kind_of knows the names the index reads)
-                named = key == "ref" and keyed.kind_of(element) is not None
+                # say; keyed.kind_of knows the names the index reads; so may a speech's
+                # @who, which the build links to the person: probe 125)
+                named = key == "who" or (key == "ref" and keyed.kind_of(element) is not None)
                 bare.extend(
                     PointerFact(key, "", sys.intern(token), _local(element.tag),
                                 element.sourceline, _origin(doc, element), bare=True,
