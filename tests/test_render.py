@@ -405,6 +405,21 @@ def test_the_marks_of_other_scripts_join_their_tokens(tmp_path: Path) -> None:
     assert shown == ["עַל־פְּנֵ֥י׃", "قال، نعم؟", "λέγει· τί;", "天地，玄黃。"], shown
 
 
+def test_a_mark_after_a_phrase_laid_out_on_lines_joins_it(tmp_path: Path) -> None:
+    """Probe 123 (TEI Lex-0's examples: <form> newline <orth>abeceda</orth> newline </form>
+    <pc>,</pc>): the layout ending the form stood before the comma, "abeceda ,"."""
+    doc = _render_text(
+        tmp_path,
+        "lex",
+        tei_text(
+            '<entry xml:id="e1"><form type="lemma">\n  <orth>abeceda</orth>\n</form>\n'
+            '<pc>,</pc>\n<gramGrp><gram type="pos">noun</gram></gramGrp></entry>'
+        ),
+    )
+    (entry,) = doc.xpath("//div[contains(@class, 'dict-entry')]")
+    assert " ".join(entry.text_content().split()) == "abeceda, noun"
+
+
 def test_punctuation_on_a_line_of_its_own_joins_its_token(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:

@@ -258,14 +258,19 @@
   <xsl:function name="r:pc-layout" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="ws" as="text()?" select="$node/self::text()[not(normalize-space())]"/>
-    <xsl:variable name="after" as="element()?"
-        select="$ws/following-sibling::node()[1][self::pc][not(@pre = ('true', '1'))]"/>
+    <!-- (or the whitespace ending a phrase that such a mark follows: "<hi>word newline</hi>
+         <pc>,</pc>", a dictionary's form laid out on lines, read "word ,": probe 123) -->
+    <xsl:variable name="inner" as="xs:boolean" select="exists($ws) and empty($ws/following-sibling::node())
+        and exists($ws/preceding-sibling::node())"/>
+    <xsl:variable name="after" as="element()?" select="($ws/following-sibling::node()[1],
+        $ws[$inner]/../following-sibling::node()[not(self::text()[not(normalize-space())])][1])
+        [1][self::pc][not(@pre = ('true', '1'))]"/>
     <xsl:variable name="before" as="element()?"
         select="$ws/preceding-sibling::node()[1][self::pc]"/>
     <xsl:variable name="prev" as="element()?" select="$ws/preceding-sibling::node()[1][self::*]"/>
     <xsl:variable name="next" as="element()?" select="$ws/following-sibling::node()[1][self::*]"/>
     <xsl:sequence select="exists($ws) and (
-        (exists($after) and exists($prev)
+        (exists($after) and (exists($prev) or $inner)
          and matches(normalize-space($after), if (lang('fr', $after)) then '^[\p{Pe},.…]+$'
              else '^[\p{Pe},.;:!?…' || $r:closing-marks || ']+$'))
         or (exists($before) and exists($next) and not($next/self::pc)
