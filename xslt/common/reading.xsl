@@ -260,8 +260,8 @@
     <xsl:variable name="ws" as="text()?" select="$node/self::text()[not(normalize-space())]"/>
     <!-- (or the whitespace ending a phrase that such a mark follows: "<hi>word newline</hi>
          <pc>,</pc>", a dictionary's form laid out on lines, read "word ,": probe 123) -->
-    <xsl:variable name="inner" as="xs:boolean" select="exists($ws) and empty($ws/following-sibling::node())
-        and exists($ws/preceding-sibling::node())"/>
+    <xsl:variable name="inner" as="xs:boolean" select="exists($ws)
+        and empty($ws/following-sibling::node()) and exists($ws/preceding-sibling::node())"/>
     <xsl:variable name="after" as="element()?" select="($ws/following-sibling::node()[1],
         $ws[$inner]/../following-sibling::node()[not(self::text()[not(normalize-space())])][1])
         [1][self::pc][not(@pre = ('true', '1'))]"/>
@@ -269,33 +269,26 @@
         select="$ws/preceding-sibling::node()[1][self::pc]"/>
     <xsl:variable name="prev" as="element()?" select="$ws/preceding-sibling::node()[1][self::*]"/>
     <xsl:variable name="next" as="element()?" select="$ws/following-sibling::node()[1][self::*]"/>
+    <!-- the marks of other scripts that close their word as the Latin ones do (probe 127:
+         "قال ، نعم ؟", "הָאָֽרֶץ ׃", "λέγει ·"): the Arabic comma, semicolon, question mark and
+         full stop, the Hebrew sof pasuq and maqaf (which joins the next word too), the
+         Greek ano teleia and question mark, the ideographic and full-width marks, the
+         danda, the Armenian full stop, the Ethiopic marks (literal patterns: one built at
+         each call was compiled at each call, five times the time of a page) -->
     <xsl:sequence select="exists($ws) and (
         (exists($after) and (exists($prev) or $inner)
-         and matches(normalize-space($after), if (lang('fr', $after)) then '^[\p{Pe},.…]+$'
-             else '^[\p{Pe},.;:!?…' || $r:closing-marks || ']+$'))
+         and (if (lang('fr', $after)) then matches(normalize-space($after), '^[\p{Pe},.…]+$')
+             else matches(normalize-space($after), '^[\p{Pe},.;:!?…&#x060C;&#x061B;&#x061F;&#x06D4;&#x05C3;&#x05BE;&#x0387;&#xB7;&#x037E;&#x3001;&#x3002;&#xFF0C;&#xFF0E;&#xFF1A;&#xFF1B;&#xFF1F;&#xFF01;&#x0964;&#x0965;&#x0589;&#x1361;-&#x1368;]+$')))
         or (exists($before) and exists($next) and not($next/self::pc)
             and ($before/@pre = ('true', '1') or matches(normalize-space($before),
                 '^[\p{Ps}¿¡&#x05BE;]+$')))
         (: tokens of a script written without spaces (Chinese, Japanese, Thai), one a line:
            the line ends are no word spaces, 天地 ， 玄黃 (probe 127) :)
-        or ($prev/self::*[self::w or self::pc or self::c] and $next[self::w or self::pc
-            or self::c] and matches(substring(normalize-space($prev), string-length(
-            normalize-space($prev))) || substring(normalize-space($next), 1, 1),
-            '^' || $r:unspaced-script || '{2}$')))"/>
+        or (if ($prev[self::w or self::pc or self::c] and $next[self::w or self::pc or self::c])
+            then matches(substring(string($prev), string-length(string($prev)))
+                || substring(normalize-space($next), 1, 1), '^[\p{IsCJKUnifiedIdeographs}\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}\p{IsThai}]{2}$')
+            else false()))"/>
   </xsl:function>
-
-  <!-- Marks of other scripts that close their word as the Latin ones do (probe 127: "قال ،
-       نعم ؟", "הָאָֽרֶץ ׃", "λέγει ·"): the Arabic comma, semicolon, question mark and full stop,
-       the Hebrew sof pasuq and maqaf (which joins the next word too), the Greek ano teleia
-       and question mark, the ideographic and full-width marks, the danda, the Armenian full
-       stop, the Ethiopic marks. -->
-  <xsl:variable name="r:closing-marks" as="xs:string" select="'&#x060C;&#x061B;&#x061F;&#x06D4;'
-      || '&#x05C3;&#x05BE;&#x0387;&#xB7;&#x037E;&#x3001;&#x3002;&#xFF0C;&#xFF0E;&#xFF1A;&#xFF1B;'
-      || '&#xFF1F;&#xFF01;&#x0964;&#x0965;&#x0589;&#x1361;-&#x1368;'"/>
-  <!-- A character of a script written without spaces between words. -->
-  <xsl:variable name="r:unspaced-script" as="xs:string" select="'[\p{IsCJKUnifiedIdeographs}'
-      || '\p{IsCJKUnifiedIdeographsExtensionA}\p{IsHiragana}\p{IsKatakana}'
-      || '\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}\p{IsThai}]'"/>
 
   <!-- A work's short form, as a pointer at it reads ("Jones 1999"): its @n when it has one
        ("[12]"), else its first author's or editor's surname (or name, before a comma), else
