@@ -31,6 +31,7 @@ from .builders.downloads import (
     Offered,
     downloads_document,
     index_exports,
+    missing_schemas,
     publish_schemas,
     publish_sources,
     register_holds,
@@ -263,7 +264,8 @@ def write_site(
     started = time.perf_counter()
     indexing, problems_of_search = _start_search_index(staging, cache)
     try:
-        downloads = _downloads(site, extras, staging, missing, cache)
+        downloads, unnamed = _downloads(site, extras, staging, missing, cache)
+        problems += unnamed
         extras.seconds["downloads"] = time.perf_counter() - started
         # only the home and about pages list the downloads
         params = {**params, "downloads": XmlText(downloads_document(downloads))}
@@ -325,9 +327,9 @@ def _downloads(
     staging: Path,
     missing: Set[str],
     cache: Cache | None,
-) -> list[Download]:
+) -> tuple[list[Download], list[Diagnostic]]:
     """The sources linked into ``html/tei/``, their zip (taken over when no source changed),
-    the index exports."""
+    the index exports; and the schemas they name that are not there."""
     offered = [o for o in extras.offered if o.kind != "text" or o.stem not in missing]
     downloads, linked = publish_sources(offered, staging)
     # the schemas the sources name, where their addresses lead (tei/../schema/edition.rng)
@@ -345,7 +347,7 @@ def _downloads(
             if cache is not None:
                 cache.keep_files("html/zip", unit, digests)
         downloads.append(zip_download(staging))
-    return downloads + index_exports(extras.index_folder)
+    return downloads + index_exports(extras.index_folder), missing_schemas(linked)
 
 
 def _as_built(cache: Cache | None, name: str) -> Path | None:

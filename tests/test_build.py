@@ -248,6 +248,29 @@ def test_one_text_built_alone_is_offered_with_its_registers_and_schema(tmp_path:
     ], offered
 
 
+def test_a_schema_the_sources_name_that_is_not_there_is_told(tmp_path: Path) -> None:
+    """Probe 128: a copy of the sources without their schema folder was published without a
+    word, its downloads naming ../../schema/edition.rng, where `edition check` fails them.
+    The build tells each address once, at the source naming it; with the schema, nothing."""
+    sources = tmp_path / "ed" / "tei"
+    shutil.copytree(TEI, sources)
+    report = build([sources], tmp_path / "out", only=["html"], jobs=1)
+    told = sorted(
+        (Path(d.path).name, d.message.split("'")[1])
+        for d in report.diagnostics
+        if d.code == "build.schema-missing"
+    )
+    assert told == [
+        (name, f"../../schema/edition.{kind}")
+        for name in sorted(p.name for p in sources.rglob("*.xml"))
+        for kind in ("rng", "sch")
+    ], report.sorted()
+    assert report.errors == 0
+    shutil.copytree(ROOT / "schema", tmp_path / "ed" / "schema")
+    again = build([sources], tmp_path / "out", only=["html"], jobs=1)
+    assert "build.schema-missing" not in again.by_code()
+
+
 def test_no_entry_is_told_unused_when_a_text_could_not_be_read(tmp_path: Path) -> None:
     """Probe 115: a text not well-formed, with no last good version, had every entry of the
     registers told "never mentioned; remove it", entries it names."""

@@ -27,9 +27,12 @@ from urllib.parse import quote, unquote, urlsplit
 
 from lxml import etree
 
+from .. import diagnostics as diag
+from ..diagnostics import Diagnostic
 from ..gate import tree_of_copy
 from ..io import atomic_binary_writer, write_bytes_atomic
 from ..naming import download_name
+from ..paths import display
 from . import zip_writer
 
 #: Folder of the TEI downloads inside ``OUT/html``.
@@ -372,6 +375,32 @@ def schemas_named(linked: Sequence[Offered]) -> list[Schema]:
         found[href] = schema
         todo.extend((_joined(href, a), Path(schema.path).parent / a) for a in includes)
     return [found[href] for href in sorted(found)]
+
+
+def missing_schemas(linked: Sequence[Offered]) -> list[Diagnostic]:
+    """``build.schema-missing``: a schema a published source names by a relative address
+    that leads to no file. The download keeps the address, and whoever checks the source
+    as downloaded finds nothing there (probe 128: a copy of the sources without their
+    schema folder was published without a word, where ``edition check`` fails it)."""
+    found: list[Diagnostic] = []
+    for item in linked:
+        if item.source is None:
+            continue
+        for written in dict.fromkeys(item.schemas):
+            address = _relative(written)
+            if address is None or (item.source.parent / address).is_file():
+                continue
+            found.append(
+                diag.warning(
+                    display(item.source),
+                    "build.schema-missing",
+                    f"the xml-model names the schema {written!r}, which is not there "
+                    f"(looked at {display(item.source.parent / address)}): the TEI download "
+                    "names it too, and checks find nothing; fix the address or add the schema",
+                    origin="build",
+                )
+            )
+    return found
 
 
 def publish_schemas(schemas: Sequence[Schema], staging: Path) -> list[Schema]:
