@@ -2883,7 +2883,8 @@ def test_a_deletion_whose_words_a_restore_holds_is_the_text_again(tmp_path: Path
     """Probe 127 (the Faust edition: <del><restore>rückgängig</restore></del>): a restore
     inside its deletion was hidden with it, named "restored" in the diplomatic view alone and
     lost in the book, where a restore around its deletion reads. Both read; a deletion of
-    which a restore holds some words only stays a deletion."""
+    which a restore holds some words only stays a deletion, and the reading view reads the
+    words taken back after it."""
     tei = tei_text(
         "<p>A <restore><del>one</del></restore> B <del><restore>two</restore></del> C <subst>"
         "<del><restore>three</restore></del><add>four</add></subst> D <del>five "
@@ -2898,6 +2899,8 @@ def test_a_deletion_whose_words_a_restore_holds_is_the_text_again(tmp_path: Path
         ("one", True, False), ("two", True, False), ("three", True, False),
         ("five six", False, True),
     ]  # fmt: skip
+    (back,) = doc.xpath("//div[@class='tei-text']//span[@class='restore ed-read']")
+    assert back.text_content() == "six" and back.getprevious().tag == "del"
 
 
 def test_a_substitution_undone_reads_as_before_it(tmp_path: Path) -> None:

@@ -276,6 +276,12 @@ def _tei_walk(
         (name in TEI_READING_HIDDEN and not in_ellipsis)
         or (name == "del" and not _restored(element))
     ):
+        if name == "del" and parent is not None and _local(parent) != "rdg":
+            # the words a restore inside it takes back are read after it (transcription.xsl)
+            for restore in element.iterdescendants(f"{TEI}restore"):
+                if not any(_local(a) == "restore" for a in restore.iterancestors()
+                           if element in a.iterancestors()):  # fmt: skip
+                    _tei_content(restore, parts, notes, note_ids, in_note)
         if block:
             parts.append(BREAK)
         return

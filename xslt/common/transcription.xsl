@@ -216,7 +216,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="del" mode="r:main" as="element()">
+  <xsl:template match="del" mode="r:main" as="element()+">
     <xsl:variable name="restored" as="xs:boolean"
         select="r:restored(.) or r:undone(.)"/>
     <xsl:call-template name="r:view-inline">
@@ -231,6 +231,27 @@
       <xsl:with-param name="title" select="string-join((r:msg('tr.del'),
           @rend ! normalize-space(.), r:hand-title(.)), '; ')"/>
     </xsl:call-template>
+    <!-- the words a restore inside it takes back, of a deletion that stays one: the reading
+         view and the book read them (probe 127: "<del>alte <restore>neue</restore></del>"
+         hid "neue" with "alte") -->
+    <xsl:variable name="taken-back" as="element()*" select="if ($restored or ancestor::rdg
+        or r:leiden-kept(.)) then () else .//restore[normalize-space()]
+        [empty(ancestor::restore[ancestor::* intersect current()])]"/>
+    <xsl:if test="exists($taken-back)">
+      <xsl:call-template name="r:view-inline">
+        <xsl:with-param name="class" select="'restore'"/>
+        <xsl:with-param name="view" select="'read'"/>
+        <xsl:with-param name="title" select="r:msg('tr.restore')"/>
+        <xsl:with-param name="content" as="node()*">
+          <xsl:for-each select="$taken-back">
+            <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+            <xsl:apply-templates mode="r:main">
+              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="subst | mod | restore | retrace | damage | redo | undo" mode="r:main"
