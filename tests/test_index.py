@@ -2917,6 +2917,31 @@ def test_a_bare_id_in_ref_is_told_to_take_a_hash(tmp_path: Path) -> None:
     # probe 88: "which is no register entry" was said of an entry the registers have
 
 
+def test_a_pointer_of_a_list_that_names_no_entry_is_told(tmp_path: Path) -> None:
+    """Probe 125: ref="#anna #nobody" was indexed under anna without a word of #nobody,
+    where edition check says it is dangling; the build tells it, at the attribute, and the
+    mention stays indexed under anna. An authority address among them is no such pointer."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#anna #nobody">Anna and a ghost</persName> and <persName'
+            ' ref="#anna https://example.org/anna">Anna</persName>.</p><listPerson>'
+            '<person xml:id="anna"><persName>Anna</persName></person></listPerson>',
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    told = [(d.message, d.column) for d in report.diagnostics if d.code == "index.unresolved-ref"]
+    assert [m for m, _ in told] == [
+        "persName 'Anna and a ghost' points at '#nobody' too, which is no register entry (the"
+        " mention is indexed under the others)" + ADVICE
+    ], told
+    assert told[0][1] is not None
+    assert entities_of(tmp_path / "out")["anna"]["count"] == 2
+
+
 def test_a_name_pointing_at_an_entry_s_authority_address_names_the_entry(
     tmp_path: Path,
 ) -> None:

@@ -254,6 +254,20 @@ def _references(
                 origin=_ORIGIN,
             )
             continue
+        if mention.get("partial") == "true":
+            # one pointer of a list whose others name entries (probe 125)
+            path, line, column = lines.place(mention, "ref")
+            yield Diagnostic(
+                path,
+                line,
+                column,
+                unresolved,
+                "index.unresolved-ref",
+                f"{name} points at {mention.get('ref')!r} too, which is no register entry "
+                f"(the mention is indexed under the others){_UNRESOLVED_ADVICE}",
+                _ORIGIN,
+            )
+            continue
         # an abbreviated pointer: what the header's prefixDef made of it, where it was looked
         expanded = mention.get("expanded")
         read = f" (read as {expanded!r} by its header's prefixDef)" if expanded else ""

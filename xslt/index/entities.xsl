@@ -431,6 +431,18 @@
             <xsl:call-template name="ed:mention-record"/>
           </ed:mention>
         </xsl:for-each>
+        <!-- the pointers of a name's list that name no entry, the others resolved -->
+        <xsl:for-each select="($texts | ed:document/* ! r:corresp-descs(.))
+            //*[@ed:unresolved-tokens]">
+          <xsl:variable name="name" as="element()" select="."/>
+          <xsl:for-each select="tokenize(@ed:unresolved-tokens)">
+            <ed:mention element="{local-name($name)}" ref="{.}" partial="true">
+              <xsl:for-each select="$name">
+                <xsl:call-template name="ed:mention-record"/>
+              </xsl:for-each>
+            </ed:mention>
+          </xsl:for-each>
+        </xsl:for-each>
         <xsl:for-each select="$dangling">
           <xsl:variable name="pointer" as="element()" select="."/>
           <xsl:for-each select="ed:pointing(.)">

@@ -380,6 +380,13 @@
         <xsl:if test="exists($also)">
           <xsl:attribute name="ed:also" select="$also"/>
         </xsl:if>
+        <!-- a pointer of the list that names no entry ("#anna #nobody"): told by the index
+             as a name at no entry is (probe 125: the check said dangling, the build nothing) -->
+        <xsl:variable name="missed" as="xs:string*" select="$tokens[contains(., '#')]
+            [not(matches(., '^[A-Za-z][A-Za-z0-9+.\-]*:'))][empty(ed:entity-of(., $here))]"/>
+        <xsl:if test="exists($missed)">
+          <xsl:attribute name="ed:unresolved-tokens" select="distinct-values($missed)"/>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise>
         <!-- a name that points at a bibliographic entry of its own text (a work's title, rs
