@@ -28,6 +28,23 @@ def test_fragment_is_one_article_with_code_blocks(tmp_path: Path) -> None:
     assert "<script>" not in fragment and "&lt;script&gt;" in fragment
 
 
+def test_an_address_that_runs_a_script_loses_its_link(tmp_path: Path) -> None:
+    """Probe 129: a Markdown link or image whose address runs a script (javascript:, a
+    scheme in mixed case, a reference definition, data:, vbscript:) was published live on
+    the home page and the guide. Each keeps its words, without the address; a web link
+    stays."""
+    source = tmp_path / "g.md"
+    source.write_text(
+        "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(2)) [c][r] [d](data:text/html;base64,"
+        "PHNjcmlwdD4=) [e](vbscript:msgbox) ![f](javascript:x) [ok](https://example.org/)\n\n"
+        "[r]: javascript:alert('refdef')\n"
+    )
+    fragment = guide_fragment(source)
+    assert "script:" not in fragment.lower() and "data:" not in fragment, fragment
+    assert all(f">{w}</a>" in fragment for w in "abcde"), fragment
+    assert 'href="https://example.org/"' in fragment
+
+
 def test_built_site_has_the_guide_linked_from_about(tmp_path: Path) -> None:
     report = build([TEI], tmp_path, only=["html"], guide=GUIDE)
     assert report.errors == 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lxml import etree, html
 
+from ..active_content import runs_script
 from ..errors import EditionError
 
 GUIDE_PAGE = "guide.html"
@@ -46,6 +47,13 @@ def markdown_fragment(path: Path, css_class: str, what: str) -> str:
     body = converter.convert(_outdent_fences(source))
     article = html.fragment_fromstring(body or "<p></p>", create_parent="article")
     article.set("class", css_class)
+    # a link or an image whose address runs a script ([x](javascript:...), a reference
+    # definition, data:) keeps its words and loses the address, as a TEI link does (probe
+    # 129: they were published live on the home page and the guide)
+    for element in article.iter(etree.Element):
+        for name in ("href", "src"):
+            if runs_script(element.get(name) or ""):
+                del element.attrib[name]
     text: str = etree.tostring(article, encoding="unicode", method="xml")
     return text
 
