@@ -22,9 +22,6 @@ from lxml import etree
 from . import xpath_regex
 from .gate import TEI_NS
 
-#: ``$1``..``$9`` and ``$0`` of XPath's ``replace()``; a backslash before ``$`` or another
-#: backslash stands for that character.
-_GROUP = re.compile(r"\\([$\\])|\$(\d)")
 #: Where declarations stand: the header of the document, or of a corpus's members.
 _PATHS = tuple(
     f"{member}{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}encodingDesc/{{{TEI_NS}}}listPrefixDef/"
@@ -60,13 +57,15 @@ class Prefixes(NamedTuple):
             written = xpath_regex.to_python(pattern)
             try:
                 compiled = re.compile(written) if written is not None else None
-            except re.error:
+            except (re.error, OverflowError, RecursionError):  # never a crash (probe 129)
                 compiled = None
             if compiled is None:
                 continue  # a pattern XPath refuses expands nothing (never a crash)
             if compiled.search("") is not None:
                 continue  # XPath's replace() refuses a pattern that matches nothing at all
-            rules.append(_Rule(ident, compiled, _template(replacement, compiled.groups)))
+            template = _template(replacement, compiled.groups)
+            if template is not None:
+                rules.append(_Rule(ident, compiled, template))
         return cls(tuple(rules))
 
     def expand(self, token: str) -> str:
@@ -82,14 +81,37 @@ class Prefixes(NamedTuple):
         return token
 
 
-def _template(replacement: str, groups: int) -> str:
-    return _GROUP.sub(lambda found: _group(found, groups), replacement)
+def _template(replacement: str, groups: int) -> str | None:
+    """A replacement of XPath's ``replace()`` in the form ``re.sub`` reads, or None for one
+    XPath refuses (a backslash before anything but "$" or a backslash, a "$" before no
+    digit: probe 129, "\\8" and a trailing backslash failed the whole file). "$12" is group
+    12 when the pattern has twelve groups, else group 1 and a "2" (the longest number of a
+    group there is, as F&O's ``fn:replace`` reads it); a group the pattern does not have is
+    the empty string."""
+    out: list[str] = []
+    i = 0
+    while i < len(replacement):
+        c = replacement[i]
+        if c == "\\":
+            following = replacement[i + 1 : i + 2]
+            if following not in ("\\", "$"):
+                return None
+            out.append("\\\\" if following == "\\" else "$")
+            i += 2
+        elif c == "$":
+            digits = _DIGITS.match(replacement, i + 1)
+            if digits is None:
+                return None
+            run = digits.group()
+            cut = next((n for n in range(len(run), 0, -1) if int(run[:n]) <= groups), 1)
+            number = int(run[:cut])
+            out.append(f"\\g<{number}>" if number <= groups else "")
+            out.append(run[cut:])
+            i = digits.end()
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
 
 
-def _group(found: re.Match[str], groups: int) -> str:
-    """A ``$N`` of XPath's ``replace()`` in the form ``re.sub`` reads: a group the pattern
-    does not have is the empty string there, as it is in XPath."""
-    escaped, group = found.groups()
-    if escaped is not None:
-        return "\\\\" if escaped == "\\" else "$"
-    return f"\\g<{group}>" if int(group) <= groups else ""
+_DIGITS = re.compile(r"\d+")

@@ -47,9 +47,17 @@ _NAME = _NAME_START + "\\-.0-9\\xb7\\u0300-\\u036f\\u203f-\\u2040"
 
 def to_python(pattern: str) -> str | None:
     """``pattern`` (an XPath regular expression) as Python's ``re`` reads the same, or None
-    when it is none XPath accepts or one this module cannot write alike."""
+    when it is none XPath accepts or one this module cannot write alike, or one whose
+    nested repetition ("(a+)+") makes a failing match take exponential time: Saxon stops
+    such a match at its backtracking limit, Python's ``re`` never does (probe 129: a
+    pointer of 34 letters held the language server)."""
     out: list[str] = []
     in_class = False
+    # for each open group, whether it repeats something without bound inside
+    groups: list[bool] = []
+    # what the last item was: "atom", "group" (a group just closed, and whether it held an
+    # unbounded repetition), "quantifier", or "" (nothing yet, or an alternation's start)
+    last, held = "", False
     i = 0
     while i < len(pattern):
         c = pattern[i]
@@ -59,14 +67,47 @@ def to_python(pattern: str) -> str | None:
                 return None
             text, i = written
             out.append(text)
+            last = "atom" if not in_class else last
             continue
         if in_class:
             if c == "[":
                 return None  # a class subtraction ("[a-z-[aeiou]]"), not written alike
             if c == "]":
                 in_class = False
+                last = "atom"
             out.append(c)
-        elif c == "[":
+            i += 1
+            continue
+        if c in "*+?{":
+            count = _QUANTITY.match(pattern, i) if c == "{" else None
+            if c == "{" and count is None:
+                return None  # "a{1", "{": XPath refuses them, Python reads them as letters
+            if c == "?" and last == "quantifier":
+                out.append("?")  # lazy ("a+?", "a??"), alike in both
+                i += 1
+                last = "lazy"
+                continue
+            if last in ("", "quantifier", "lazy"):
+                return None  # nothing to repeat, or "a++" (possessive in Python 3.11)
+            unbounded = c in "*+" or (
+                count is not None and count.group(2) is not None and not count.group(3)
+            )
+            if count is not None and max(int(count.group(1)), int(count.group(3) or 0)) > 65535:
+                return None  # a count Python cannot compile
+            repeats = c in "*+" or (
+                count is not None
+                and (unbounded or max(int(count.group(1)), int(count.group(3) or 0)) > 1)
+            )
+            if repeats and last == "group" and held:
+                return None  # an unbounded repetition repeated: exponential on a mismatch
+            if unbounded and groups:
+                groups[-1] = True
+            text = count.group(0) if count is not None else c
+            out.append(text)
+            i += len(text)
+            last = "quantifier"
+            continue
+        if c == "[":
             in_class = True
             out.append(c)
             if pattern.startswith("^", i + 1):
@@ -74,19 +115,46 @@ def to_python(pattern: str) -> str | None:
                 i += 1
             if pattern.startswith("]", i + 1):
                 return None  # an empty class: XPath refuses it, Python reads "]" in it
-        elif c == "(" and pattern.startswith("?", i + 1):
-            if not pattern.startswith("?:", i + 1):
-                return None  # "(?i)", "(?P<..>)", lookarounds: XPath has none
-            out.append("(?:")
-            i += 2
+        elif c == "(":
+            if pattern.startswith("?", i + 1):
+                if not pattern.startswith("?:", i + 1):
+                    return None  # "(?i)", "(?P<..>)", lookarounds: XPath has none
+                out.append("(?:")
+                i += 3
+            else:
+                out.append("(")
+                i += 1
+            groups.append(False)
+            last = ""
+            continue
+        elif c == ")":
+            if not groups:
+                return None
+            held = groups.pop()
+            if held and groups:
+                groups[-1] = True
+            out.append(c)
+            i += 1
+            last = "group"
+            continue
+        elif c == "|":
+            out.append(c)
+            i += 1
+            last = ""
+            continue
         elif c == ".":
             out.append("[^\\n\\r]")
         elif c == "$":
             out.append("\\Z")  # Python's "$" matches before a last newline too
         else:
             out.append(c)
+        last = "atom"
         i += 1
-    return None if in_class else "".join(out)
+    return None if in_class or groups else "".join(out)
+
+
+#: A counted repetition: {n}, {n,}, {n,m}.
+_QUANTITY = re.compile(r"\{(\d+)(,)?(\d+)?\}")
 
 
 def _escape(pattern: str, i: int, in_class: bool) -> tuple[str, int] | None:

@@ -3,6 +3,8 @@ pointers as XPath's ``replace()`` would (TEI Guidelines 16.2.3)."""
 
 from __future__ import annotations
 
+import pytest
+import saxonche
 from lxml import etree
 
 from pipeline.prefixes import Prefixes
@@ -71,3 +73,36 @@ def test_a_pattern_is_read_as_xpath_reads_it() -> None:
     assert found.expand("w:anna_b") == "#anna_#b"
     assert found.expand("up:Ghost") == "#Ghost"
     assert found.expand("ci:ANNA") == "ci:ANNA"
+
+
+@pytest.mark.parametrize(
+    "replacement",
+    ["#$1", "#$10", "#$12", "#$2x", "p#\\$", "p#\\\\", "p#\\", "p#\\8", "p#$", "p#$a", "#$0"],
+)
+def test_a_replacement_reads_as_xpaths_replace_reads_it(replacement: str) -> None:
+    """Probe 129: a trailing backslash or "\\8" failed the whole file (check.internal), "$10"
+    was group 1 and a "0" where XPath reads group 10, "$" before no digit was kept. Each
+    replacement expands as Saxon's replace() does, or nothing where Saxon refuses it."""
+    pattern = "(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)"
+    word = "abcdefghij"
+    found = prefixes(
+        f'<prefixDef ident="p" matchPattern="{pattern}" replacementPattern='
+        f'"{replacement.replace(chr(34), "&quot;")}"/>'
+    )
+    xpath = saxonche.PySaxonProcessor(license=False).new_xpath_processor()
+    literal = (
+        "concat(" + ", ".join(f"codepoints-to-string({ord(c)})" for c in replacement) + ", '')"
+    )
+    try:
+        theirs = xpath.evaluate_single(f"replace('{word}', '{pattern}', {literal})").string_value
+    except saxonche.PySaxonApiError:
+        theirs = None
+    ours = found.expand(f"p:{word}")
+    assert ours == (theirs if theirs is not None else f"p:{word}"), (replacement, theirs)
+
+
+def test_a_pattern_python_cannot_compile_expands_nothing() -> None:
+    """Probe 129: a count past what Python compiles failed the whole file, even with no
+    pointer using it."""
+    found = prefixes('<prefixDef ident="p" matchPattern="a{4294967296}" replacementPattern="#x"/>')
+    assert found.rules == () and found.expand("p:a") == "p:a"
