@@ -444,15 +444,36 @@ def entity_differences(documents: Iterable[HasLists]) -> list[Diagnostic]:
     ``documents`` in the order ``registers_document`` got them: the first declaration is the
     one the index uses; one warning per entity, at the first declaration that differs.
     """
-    first: dict[str, tuple[HasLists, tuple[tuple[str, str], ...]]] = {}
+    first: dict[str, tuple[HasLists, tuple[tuple[str, str], ...], str]] = {}
     differing: dict[str, list[tuple[HasLists, etree._Element]]] = {}
+    out = []
     for doc in documents:
         for entry, key in register_entries(doc):
             signature = _signature(entry)
-            kept = first.setdefault(key, (doc, signature))
-            if kept[0] is not doc and kept[1] != signature:
+            kind = etree.QName(entry).localname
+            kept = first.setdefault(key, (doc, signature, kind))
+            if kept[0] is doc:
+                continue
+            if kept[2] != kind:
+                # entries of two kinds: one entity no more, the other published nowhere
+                # (probe 129: "with different names or notes" of a person and a place)
+                path, line, column = entry_place(doc, entry)
+                out.append(
+                    diag.warning(
+                        path,
+                        "index.entry-conflict",
+                        f'register entry "{key}" (<{kind}>) has the id of the <{kept[2]}> of '
+                        f"{kept[0].display}: the entries of all the registers share one set "
+                        f"of ids, and the index keeps the <{kept[2]}> alone; give one of them "
+                        "another id and update the pointers (edition check: "
+                        "refs.entry-conflict)",
+                        line,
+                        column,
+                        origin="index",
+                    )
+                )
+            elif kept[1] != signature:
                 differing.setdefault(key, []).append((doc, entry))
-    out = []
     for key, places in sorted(differing.items()):
         kept_doc = first[key][0]
         path, line, column = entry_place(*places[0])

@@ -224,6 +224,18 @@ def test_an_entry_declared_in_several_texts_is_one_entity() -> None:
     assert entity_differences(letters[:2]) == []
 
 
+def test_an_entry_with_the_id_of_another_kinds_entry_is_told() -> None:
+    """Probe 129: a person and a place of one id in two registers were told "declared with
+    different names or notes", and the place was on no index page; it is the conflict the
+    check calls refs.entry-conflict, told at the later entry."""
+    people = doc(REGISTER, "reg.xml")
+    places = doc(REGISTER.replace('<person xml:id="anna"><persName>Anna</persName></person>',
+                 "").replace('xml:id="ghent"', 'xml:id="anna"'), "places.xml")  # fmt: skip
+    (warning,) = entity_differences([people, places])
+    assert (warning.code, warning.path) == ("index.entry-conflict", "places.xml"), warning
+    assert '"anna" (<place>) has the id of the <person> of reg.xml' in warning.message
+
+
 def test_register_lists_are_copied_not_parsed_again() -> None:
     # An id that is no NCName (here with spaces, as an Arabic periodical has) must not break
     # the registers document.
