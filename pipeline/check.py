@@ -142,7 +142,9 @@ def check(
         # "not all seen" and every "never referenced" went untold)
         seen = [*(Path(c.path) for c in checked), *within, *(c.path for c in context)]
         complete = references.corpus_seen(seen)
-        problems = reference_problems(out.said, checked, context, options.max_errors, complete)
+        problems = reference_problems(
+            out.said, checked, context, options.max_errors, complete, options.root
+        )
         out.add(problems)
         out.add(_no_registers(problems, checked, context, paths))
     report.seconds = time.perf_counter() - started
@@ -300,13 +302,14 @@ def reference_problems(
     context: Sequence[references.Facts],
     max_errors: int,
     complete: Callable[[Path], bool] | None = None,
+    root: Path | None = None,
 ) -> list[Diagnostic]:
     """The reference problems of the ``checked`` files (``context`` files only help resolve
     their pointers), at most ``max_errors`` per file. One diagnostic per problem: an id used
     twice is reported once at each place, by the first of ``DUPLICATE_ID_CODES`` that
     noticed it, and a fault a Schematron rule reported (``SAME_FAULT``) is not reported again:
     ``taken`` holds those places (``said``), or the per-file checks' diagnostics."""
-    return untold(taken, references.resolve(checked, context, complete), max_errors)
+    return untold(taken, references.resolve(checked, context, complete, root), max_errors)
 
 
 def untold(

@@ -834,3 +834,26 @@ def test_a_schema_that_is_no_file_or_too_large_is_not_read(tmp_path: Path) -> No
     told = {Path(d.path).name: d.message for d in report.diagnostics if d.severity.value == "error"}
     assert "larger than 64 MB" in str(told), told
     assert "is not a regular file" in told["t-zero.rng.xml"], told
+
+
+def test_a_pointer_into_a_file_outside_the_edition_is_not_followed(tmp_path: Path) -> None:
+    """Probe 129: a pointer at ../../../outside/secret.xml#s1 was resolved by reading that
+    file, wherever on the machine, even with --root: the check told whether an id was there,
+    and passed links the build, which reads no such file, left unresolved. A file outside
+    the root is not read; the pointer is told as naming it."""
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><standOff><listPerson><person '
+        'xml:id="s1"/></listPerson></standOff></TEI>',
+        encoding="utf-8",
+    )
+    texts = tmp_path / "ed" / "tei" / "texts"
+    texts.mkdir(parents=True)
+    (texts / "t.xml").write_text(
+        tei_text('<p><persName ref="../../../outside/secret.xml#s1">S</persName></p>'), "utf-8"
+    )
+    options = CheckOptions(checks=frozenset({"refs"}), root=tmp_path / "ed")
+    (told,) = [d for d in check([texts], options).diagnostics if d.code == "refs.dangling"]
+    assert "names a file outside the edition's folder" in told.message, told
+    wide = CheckOptions(checks=frozenset({"refs"}), root=tmp_path)
+    assert not [d for d in check([texts], wide).diagnostics if d.code == "refs.dangling"]

@@ -371,6 +371,7 @@ class Session:
             others,
             self.options.check.max_errors,
             references.corpus_seen(Path(f.path) for f in self.facts.values()),
+            self.options.check.root,
         )
         for d in problems:
             if d.path not in kept:

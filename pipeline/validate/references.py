@@ -498,10 +498,14 @@ def resolve(
     checked: Iterable[Facts],
     context: Iterable[Facts] = (),
     complete: Callable[[Path], bool] | None = None,
+    root: Path | None = None,
 ) -> list[Diagnostic]:
     """Diagnostics for the ``checked`` files; ``context`` files only help resolve pointers.
     ``complete`` says whether every file that could point at an entry of a file was seen
-    (``corpus_seen``); an entry is "never referenced" only then (default: always).
+    (``corpus_seen``); an entry is "never referenced" only then (default: always). A file
+    a pointer names outside ``root`` (the edition's folder) is not read: the build does not
+    read it either (probe 129: the check told whether an id was in any file of the machine,
+    and passed links the site would not have).
 
     Three passes over the files, each unpacking one file at a time: the files that pointers
     name; ids (duplicates, the entity namespace, the ids of named files); pointers. Only the
@@ -549,7 +553,8 @@ def resolve(
         if named and file.resolved in named:
             for value, fact in own.items():
                 by_file.setdefault(file.resolved, {}).setdefault(value, fact)
-    absent = _read_named(named - seen, by_file) if named else set()
+    outside = {p for p in named - seen if root is not None and not _within(p, root)}
+    absent = _read_named(named - seen - outside, by_file) if named else set()
     used: set[str] = set()
     for item in pointing:
         file = unpacked(item)
@@ -575,7 +580,11 @@ def resolve(
             if str(file.path) in names:
                 key = (pointer.origin, pointer.line, pointer.attribute, pointer.fragment)
                 nth[key] += 1
-                missing = bool(pointer.file) and _named(file, pointer) in absent
+                where = _named(file, pointer) if pointer.file else None
+                if where in outside:
+                    out.append(_outside(file, pointer, root, nth[key]))
+                    continue
+                missing = where is not None and where in absent
                 out.extend(_pointer_problems(file, pointer, target, nth[key], missing))
     out.extend(_unused([e for e in entries if complete is None or complete(e[0].path)], used))
     return out
@@ -626,6 +635,26 @@ def corpus_seen(seen: Iterable[Path]) -> Callable[[Path], bool]:
         return verdicts[corpus]
 
     return complete
+
+
+def _within(path: Path, root: Path) -> bool:
+    folder = root.resolve()
+    return path == folder or folder in path.parents
+
+
+def _outside(file: FileFacts, pointer: PointerFact, root: Path | None, nth: int) -> Diagnostic:
+    """A pointer into a file outside the edition's folder, which neither the check nor the
+    build reads."""
+    shown = pointer.written or f"{pointer.file}#{pointer.fragment}".rstrip("#")
+    return diag.error(
+        _shown(file, pointer.origin),
+        "refs.dangling",
+        f'@{pointer.attribute}="{_visible(shown)}" on <{pointer.element}> names a file outside '
+        f"the edition's folder ({display(root) if root else '-'}), which is not read: move the "
+        "file into the edition, or fix the path (--root names another folder)",
+        *_pointer_place(file, pointer, nth),
+        origin=_ORIGIN,
+    )
 
 
 def _read_named(paths: Iterable[Path], by_file: dict[Path, dict[str, IdFact]]) -> set[Path]:
