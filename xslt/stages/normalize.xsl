@@ -531,7 +531,7 @@
     <xsl:param name="escapes" as="xs:string"/>
     <xsl:variable name="parts" as="element()*" select="analyze-string(
         upper-case(translate($escapes, '%', '')), '[0-7][0-9A-F]|[CD][0-9A-F][89AB][0-9A-F]'
-        || '|E[0-9A-F](?:[89AB][0-9A-F]){2}|F[0-4][0-9A-F](?:[89AB][0-9A-F]){3}')/*"/>
+        || '|E[0-9A-F](?:[89AB][0-9A-F]){2}|F[0-4](?:[89AB][0-9A-F]){3}')/*"/>
     <xsl:variable name="points" as="xs:integer*"
         select="if (exists($parts[self::fn:non-match])) then -1 else $parts ! ed:code-point(.)"/>
     <xsl:sequence select="if (empty($points) or $points = -1) then $escapes
