@@ -201,7 +201,7 @@ def test_a_percent_encoded_fragment_names_the_id_it_writes() -> None:
             "#an%6",
             "#caf%C3",
             "#%FF%41",
-        )  # fmt: skip
+        )
     )
     text = doc(TEXT.replace("<p xml:id", f"<p>{names}</p><p xml:id"), "text.xml")
     root = etree.fromstring(normalize(text, registers_document([register, text])).encode())

@@ -310,10 +310,13 @@
   <!-- The sign a glyph of no declaration stands for by its @type, for the types EpiDoc's
        guidelines name (a papyrus's <g type="stauros"/>): its name in brackets read as a word
        the editor restored, "[stauros]", where Leiden prints the cross (probe 123). -->
+  <!-- (as EpiDoc's own stylesheets print them: the cross, stauros, a dagger; the staurogram,
+       rho-cross or taurho, the tau-rho sign; the dipunct a ratio sign: probe 130) -->
   <xsl:variable name="r:glyph-types" as="map(xs:string, xs:string)" select="map {
-      'stauros': '&#x2CE8;', 'staurogram': '&#x2CE8;', 'tau-rho': '&#x2CE8;',
+      'stauros': '&#x2020;', 'cross': '&#x2020;',
+      'staurogram': '&#x2CE8;', 'rho-cross': '&#x2CE8;', 'taurho': '&#x2CE8;',
       'chirho': '&#x2627;', 'chi-rho': '&#x2627;', 'christogram': '&#x2627;',
-      'interpunct': '&#xB7;', 'middot': '&#xB7;', 'dipunct': ':',
+      'interpunct': '&#xB7;', 'middot': '&#xB7;', 'dipunct': '&#x2236;',
       'hedera': '&#x2766;', 'leaf': '&#x2766;'}"/>
   <xsl:function name="r:glyph-symbol" as="xs:string?">
     <xsl:param name="g" as="element()"/>

@@ -278,7 +278,10 @@
     <xsl:sequence select="exists($ws) and (
         (exists($after) and (exists($prev) or $inner)
          and (if (lang('fr', $after)) then matches(normalize-space($after), '^[\p{Pe},.…]+$')
-             else matches(normalize-space($after), '^[\p{Pe},.;:!?…&#x060C;&#x061B;&#x061F;&#x06D4;&#x05C3;&#x05BE;&#x0387;&#xB7;&#x037E;&#x3001;&#x3002;&#xFF0C;&#xFF0E;&#xFF1A;&#xFF1B;&#xFF1F;&#xFF01;&#x0964;&#x0965;&#x0589;&#x1361;-&#x1368;]+$')))
+             (: the middle dot closes a Greek word (as the ano teleia, which it often
+                stands for), and parts the words of an inscription in Latin: probe 130 :)
+             else if ($after = '&#xB7;') then (lang('el', $after) or lang('grc', $after))
+             else matches(normalize-space($after), '^[\p{Pe},.;:!?…&#x060C;&#x061B;&#x061F;&#x06D4;&#x05C3;&#x05BE;&#x0387;&#x037E;&#x3001;&#x3002;&#xFF0C;&#xFF0E;&#xFF1A;&#xFF1B;&#xFF1F;&#xFF01;&#x0964;&#x0965;&#x0589;&#x1361;-&#x1368;]+$')))
         or (exists($before) and exists($next) and not($next/self::pc)
             and ($before/@pre = ('true', '1') or matches(normalize-space($before),
                 '^[\p{Ps}¿¡&#x05BE;]+$')))
