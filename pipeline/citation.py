@@ -165,16 +165,22 @@ def _people(elements: Iterable[etree._Element]) -> tuple[Name, ...]:
     cited once (probe 125: "Michelson, David A., David A. Michelson"), and so is one name
     written twice without a @ref; two people of one name and two @refs stay two (probe 126:
     a co-author "John Smith" was lost)."""
-    found: dict[object, Name] = {}
+    found: list[tuple[str, Name]] = []  # (@ref or "", name), in order
     for element in elements:
-        ref = " ".join((element.get("ref") or "").split())
         names = names_of(element)
+        ref = " ".join((element.get("ref") or "").split()) if len(names) == 1 else ""
         for name in names:
-            if ref and len(names) == 1:
-                found.setdefault(("ref", ref), name)
-            elif name not in found.values():
-                found[name] = name
-    return tuple(found.values())
+            if ref and any(r == ref for r, _ in found):
+                continue
+            alike = [i for i, (r, n) in enumerate(found) if n == name and (not r or not ref)]
+            if alike:
+                # one name with a @ref and without is one person, in whichever order
+                # (probe 130: "Doe, Jane and Doe, Jane" when the one without came first)
+                if ref:
+                    found[alike[0]] = (ref, found[alike[0]][1])
+                continue
+            found.append((ref, name))
+    return tuple(name for _, name in found)
 
 
 def names_of(element: etree._Element) -> tuple[Name, ...]:

@@ -493,6 +493,14 @@ def test_a_person_named_twice_is_cited_once() -> None:
     cited = citation.text_citation(etree.fromstring(people), "l", "L", when, Publication(None))
     assert [e.display() for e in cited.editors] == ["Justin A. Arnwine"]
     assert [a.display() for a in cited.authors] == ["John Smith", "John Smith"]
+    # one name with a @ref and without is one person, whichever comes first (probe 130)
+    for first, second in (("", ' ref="#jd"'), (' ref="#jd"', "")):
+        header = HEADER_NAMES.replace(
+            "<editor><name>Ifkovits, Kurt</name><name>Müller, Martin Anton</name></editor>",
+            f"<editor{first}>Jane Doe</editor><editor{second}>Jane Doe</editor>",
+        )
+        cited = citation.text_citation(etree.fromstring(header), "l", "L", when, Publication(None))
+        assert [e.display() for e in cited.editors] == ["Jane Doe"], (first, second)
 
 
 def test_a_letters_sender_is_its_author_when_its_title_statement_names_none() -> None:
