@@ -953,3 +953,16 @@ def test_hover_names_a_register_from_the_editions_folder(tmp_path: Path) -> None
     assert _shown(register, edition) == "tei/registers/persons.xml"
     assert _shown(tmp_path / "elsewhere.xml", edition) == str(tmp_path / "elsewhere.xml")
     assert _shown(register, None) == str(register)
+
+
+def test_a_root_setting_that_is_no_folder_is_told_and_the_project_read(tmp_path: Path) -> None:
+    """Probe 130: once the root setting was asked where used, the server took "nope" as the
+    corpus root, told nothing of it and read no include. It says what is wrong with the
+    settings, and reads from the project's folder."""
+    from pipeline.lsp.project import Project
+
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.edition]\nsources = "tei"\nroot = "nope"\n')
+    project = Project(tmp_path, tmp_path / "tei" / "a.xml")
+    assert "root names" in project.problem and "no folder" in project.problem
+    assert project.options.root == tmp_path.resolve()

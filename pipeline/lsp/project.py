@@ -194,11 +194,19 @@ class Project:
                 self.problem = str(exc)
         base = root or anchor.parent
         self.sources = cfg.sources if cfg.sources.is_absolute() else base / cfg.sources
+        # a root setting that is no folder is told, and the project's folder read instead
+        # (probe 130: since it is asked where used, the server took "nope" and read no
+        # include)
+        try:
+            configured = cfg.corpus_root(None)
+        except EditionError as exc:
+            self.problem = self.problem or str(exc)
+            configured = None
         self.options = CheckOptions(
             max_errors=cfg.max_errors,
             max_bytes=cfg.max_bytes,
             jobs=1,
-            root=corpus_root([self.sources if root is not None else anchor], cfg.root),
+            root=corpus_root([self.sources if root is not None else anchor], configured),
             default_schema=cfg.schema or DEFAULT_SCHEMA,
             default_schematron=cfg.default_rules,
         )
