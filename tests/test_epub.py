@@ -418,6 +418,30 @@ def test_the_index_carries_the_registers_notes(edition: Path) -> None:
         assert [" ".join("".join(p.itertext()).split()) for p in shown] == [words], entry_id
 
 
+def test_an_index_note_keeps_its_words_apart_and_says_its_language(tmp_path: Path) -> None:
+    """Probe 130: a note's paragraphs and line breaks ran together in the book's index
+    ("Para one.Para two.", "Linebreak"), and a note in Arabic was marked neither as Arabic
+    nor right to left."""
+    source = tmp_path / "notes.xml"
+    source.write_text(
+        tei_text(
+            '<p><persName ref="#bob">Bob</persName></p><listPerson><person xml:id="bob">'
+            "<persName>Bob</persName><note><p>Para one.</p><p>Para two.</p></note><note>Line"
+            '<lb/>break and a <foreign xml:lang="de">Wort</foreign></note><note xml:lang="ar">'
+            "ملاحظة</note></person></listPerson>",
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    book = Book(_build([source], tmp_path / "out")["notes"])
+    notes = book.docs["index.xhtml"].xpath("//h:p[@class='index-note']", namespaces=NS)
+    assert [" ".join("".join(n.itertext()).split()) for n in notes] == [
+        "Para one. Para two.", "Line break and a Wort", "ملاحظة",
+    ]  # fmt: skip
+    assert notes[1].xpath("h:em/@lang", namespaces=NS) == ["de"]
+    assert (notes[2].get("lang"), notes[2].get("dir")) == ("ar", "rtl")
+
+
 def test_footnotes_are_asides_linked_both_ways(fixture_book: Path, novels: dict[str, Path]) -> None:
     # Ouida's 46 notes stand at the ends of their chapters: the 37 a pointer calls are
     # footnotes, the 9 nothing calls are read where they stand (probe 78), not footnotes that

@@ -655,10 +655,24 @@
   <!-- Inside a card's note or a character's description: the words, with emphasis kept
        (probe 69: a name in a roleDesc, "wife to <name>Othello</name>", was taken for an
        entry and said nothing). -->
+  <!-- A line break and the end of a paragraph are spaces (probe 130: "Para one.Para two.",
+       "Linebreak"); a word of another language says which. -->
   <xsl:template match="note//* | roleDesc//*" mode="r:card" as="node()*">
     <xsl:choose>
+      <xsl:when test="self::lb">
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:when test="self::p or self::ab">
+        <xsl:apply-templates mode="r:card"/>
+        <xsl:if test="following-sibling::*"><xsl:text> </xsl:text></xsl:if>
+      </xsl:when>
       <xsl:when test="self::hi or self::emph or self::foreign or self::title">
-        <em><xsl:apply-templates mode="r:card"/></em>
+        <em>
+          <xsl:for-each select="@xml:lang[exists(r:lang(.))]">
+            <xsl:attribute name="lang" select="r:lang(.)"/>
+          </xsl:for-each>
+          <xsl:apply-templates mode="r:card"/>
+        </em>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates mode="r:card"/>

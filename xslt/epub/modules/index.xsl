@@ -135,6 +135,14 @@
            are there ("the register note says so": probe 128, the book had none of them) -->
       <xsl:for-each select="$entry/tei:note[normalize-space()]">
         <p class="index-note">
+          <!-- a note in another language than the book's says which, and its direction -->
+          <xsl:for-each select="@xml:lang ! r:lang(.)[. ne ee:language()]">
+            <xsl:attribute name="xml:lang" select="."/>
+            <xsl:attribute name="lang" select="."/>
+            <xsl:if test="r:lang-dir(.) ne ee:direction()">
+              <xsl:attribute name="dir" select="r:lang-dir(.)"/>
+            </xsl:if>
+          </xsl:for-each>
           <xsl:apply-templates mode="r:card"/>
         </p>
       </xsl:for-each>
