@@ -1367,6 +1367,19 @@ def test_a_markdown_introductions_headings_stand_below_the_home_pages(tmp_path: 
                 "or self::h3 or self::h4]")]  # fmt: skip
     assert headings[1:3] == [("h2", "About these letters"), ("h3", "Sources")], headings
     assert [tag for tag, _ in headings].count("h1") == 1, headings
+    # its other h1 are the title's siblings; a title alone is an introduction still
+    # (probe 130: they stood below the title, and a title alone took the section away)
+    intro.write_text("# A\n\nalpha\n\n# B\n\nbeta\n\n## B1\n\ngamma\n", "utf-8")
+    build([texts], tmp_path / "md3", only=["html"], about=intro)
+    home = _page(tmp_path / "md3" / "html" / "index.html")
+    section = home.xpath("//section[@class='introduction']")[0]
+    assert [(h.tag, h.text_content()) for h in section.xpath("h2 | h3 | h4")] == [
+        ("h2", "A"), ("h2", "B"), ("h3", "B1"),
+    ]  # fmt: skip
+    intro.write_text("# Only a title\n", "utf-8")
+    build([texts], tmp_path / "md4", only=["html"], about=intro)
+    home = _page(tmp_path / "md4" / "html" / "index.html")
+    assert home.xpath("//section[@class='introduction']/h2/text()") == ["Only a title"]
     intro.write_text("Words.\n\n# Sources\n\nMore.\n", "utf-8")
     build([texts], tmp_path / "md2", only=["html"], about=intro)
     home = _page(tmp_path / "md2" / "html" / "index.html")

@@ -86,7 +86,8 @@
             </p>
           </xsl:if>
         </header>
-        <xsl:if test="exists($intro)">
+        <!-- (an introduction of a title alone is one still: probe 130) -->
+        <xsl:if test="exists($intro) or exists($about-h1)">
           <section class="introduction" aria-labelledby="ed-intro">
             <h2 id="ed-intro"><xsl:value-of select="$intro-title"/></h2>
             <xsl:choose>
@@ -94,9 +95,12 @@
                 <!-- its headings below the section's h2 -->
                 <xsl:variable name="levels" as="xs:integer*" select="$intro/descendant-or-self::*
                     [matches(local-name(), '^h[1-6]$')] ! xs:integer(substring(local-name(), 2))"/>
+                <!-- (headed by its own "# Title", the section's h2, its other h1 are that
+                     title's siblings: h2 too, probe 130) -->
                 <xsl:apply-templates select="$intro" mode="s:xhtml">
                   <xsl:with-param name="s:heading-shift" tunnel="yes"
-                      select="max((0, 3 - (min($levels), 3)[1]))"/>
+                      select="if (exists($about-h1)) then 1
+                          else max((0, 3 - (min($levels), 3)[1]))"/>
                 </xsl:apply-templates>
               </xsl:when>
               <xsl:otherwise>
