@@ -473,8 +473,9 @@ def _restored(element: etree._Element) -> bool:
     """A deletion a restore cancels: one around it, or one holding all its words."""
     if any(_local(a) == "restore" for a in element.iterancestors()):
         return True
-    return bool(element.xpath(".//*[local-name() = 'restore']")) and not element.xpath(
-        ".//text()[normalize-space()][not(ancestor::*[local-name() = 'restore'])]"
+    return bool(element.xpath("*[local-name() = 'restore']")) and not element.xpath(
+        "node()[not(self::*[local-name() = 'restore' or local-name() = 'note']"
+        " or self::text()[not(normalize-space())])]"
     )
 
 

@@ -87,8 +87,11 @@
        edition's restored deletions were hidden with their deletion, and lost in the book). -->
   <xsl:function name="r:restored" as="xs:boolean">
     <xsl:param name="del" as="element()"/>
-    <xsl:sequence select="exists($del/ancestor::restore) or (exists($del//restore)
-        and empty($del//text()[normalize-space()] except $del//restore//text()))"/>
+    <!-- (its children restores alone, and the editor's notes: a gap or other words of the
+         deletion beside a restore keep it a deletion, probe 130) -->
+    <xsl:sequence select="exists($del/ancestor::restore) or (exists($del/restore)
+        and empty($del/node()[not(self::restore or self::note
+            or self::text()[not(normalize-space())])]))"/>
   </xsl:function>
 
   <!-- What the page does not show as words, being about the text (inline.xsl): an
