@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
+import html as html_module
 import json
 import re
 import uuid
@@ -781,7 +782,9 @@ def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
         style = _style(name, locale)
         bibliography = CitationStylesBibliography(style, source, formatter.html)
         bibliography.register(Citation([CitationItem(c.stem)]))
-        entries = [_DOUBLE_STOP.sub(r"\1\2", str(e)) for e in bibliography.bibliography()]
+        entries = [
+            _DOUBLE_STOP.sub(r"\1\2", _as_markup(str(e))) for e in bibliography.bibliography()
+        ]
         if style.root.get_locale_option("punctuation-in-quote").lower() == "true":
             entries = [_AFTER_QUOTE.sub(r"\1”", e) for e in entries]
         if entries:
@@ -790,6 +793,25 @@ def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
 
 
 _INLINE = {"i": "i", "em": "i", "b": "b", "strong": "b"}
+
+#: The tags citeproc-py's HTML formatter writes (everything else in its output is words).
+_FORMATTER_TAG = re.compile(
+    r"&lt;(/?)(i|b|sup|sub)&gt;|&lt;(/?span(?: style=&quot;[^&]*&quot;)?)&gt;"
+)
+
+
+def _as_markup(text: str) -> str:
+    """citeproc-py's output as HTML: its own tags kept, the words escaped. It writes a title's
+    "&" and "<" as they are, and "Briefe & <Notizen>" lost "<Notizen>" and showed "&amp;"
+    (probe 130)."""
+    escaped = html_module.escape(text, quote=True)
+
+    def tag(found: re.Match[str]) -> str:
+        if found.group(2):
+            return f"<{found.group(1)}{found.group(2)}>"
+        return "<" + found.group(3).replace("&quot;", '"') + ">"
+
+    return _FORMATTER_TAG.sub(tag, escaped)
 
 
 #: A run of right-to-left script (Hebrew, Arabic, Syriac, Thaana ... and their presentation

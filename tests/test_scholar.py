@@ -1727,3 +1727,17 @@ def test_several_people_written_as_one_name_are_several(tmp_path: Path) -> None:
     assert shown("Johnson &amp; Johnson") == ["Johnson & Johnson"]
     assert shown("Santiago Ramón y Cajal") == ["Santiago Ramón y Cajal"]
     assert shown("Reynolds, Joyce") == ["Joyce Reynolds"]
+
+
+def test_a_title_s_ampersand_and_angle_brackets_are_words_of_the_citation() -> None:
+    """Probe 130: citeproc-py writes a title's "&" and "<" as they are, so the page showed
+    "Briefe &amp; der" and lost "<Notizen>"; they are words, the styles' italics markup."""
+    cited = citation.TextCitation(
+        stem="t", title="A & B <c>", authors=(citation.Name("Roe", "Jane"),), editors=(),
+        edition="Briefe & <Notizen>", publisher="", issued="2026-12-02", language="en",
+        licence="", licence_url="", url="https://example.org/t.html", absolute=True,
+    )  # fmt: skip
+    for label, markup in citation.formatted(cited):
+        words = html.fragment_fromstring(markup, create_parent="div").text_content()
+        assert "A & B <c>" in words and "Briefe & <Notizen>" in words, (label, markup)
+    assert "<i>" in dict(citation.formatted(cited))["MLA"]
