@@ -566,6 +566,19 @@ def test_an_entry_with_the_id_of_another_kinds_entry_is_told(tmp_path: Path) -> 
     assert [(Path(d.path).name, d.line) for d in found] == [("orgs.xml", 2)], found
 
 
+def test_an_escaped_slash_is_no_folders_separator(tmp_path: Path) -> None:
+    """Probe 129: "..%2fregisters%2fpersons.xml#anna" passed the check, which read the
+    escaped slashes as separators, where the build resolves nothing (RFC 3986, 2.2)."""
+    file_facts(tmp_path, "registers/persons.xml", REGISTER)
+    text = file_facts(
+        tmp_path, "texts/t.xml",
+        f'<TEI {TEI}><text><persName ref="..%2fregisters%2fpersons.xml#anna"/>'
+        '<persName ref="../registers/persons.xml#anna"/></text></TEI>',
+    )  # fmt: skip
+    told = [d for d in resolve([text]) if d.code == "refs.dangling"]
+    assert len(told) == 1 and "%2F" in told[0].message, told
+
+
 def test_urls_and_prefixed_pointers_are_ignored(tmp_path: Path) -> None:
     text = file_facts(
         tmp_path,

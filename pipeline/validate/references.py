@@ -371,7 +371,7 @@ def _pointers(
             # (probe 66: a ref to a missing file was told only when it named an id in it)
             if _names_xml_file(token) and base is not None:
                 yield PointerFact(
-                    attribute, sys.intern(unquote(_joined(base, token))), "", element, line,
+                    attribute, sys.intern(_path_of(_joined(base, token))), "", element, line,
                     origin, written if token != written else "",
                 )  # fmt: skip
             continue
@@ -383,7 +383,7 @@ def _pointers(
         if file_part:
             if base is None:
                 continue
-            file_part = sys.intern(unquote(_joined(base, file_part)))
+            file_part = sys.intern(_path_of(_joined(base, file_part)))
         yield PointerFact(
             attribute,
             file_part,
@@ -401,6 +401,16 @@ _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 #: space is part of the pointer, as the build reads it: probe 125, "#anna\u00a0" passed the
 #: check, ``str.split`` parting at it, and was an unresolved name in the build).
 _TOKEN = re.compile(r"[^ \t\r\n]+")
+
+
+def _path_of(address: str) -> str:
+    """A relative address's path, its escapes read, but for an escaped "/" (RFC 3986, 2.2:
+    "%2F" is a character of a segment, no separator): "..%2fregisters%2fpersons.xml" names
+    no folder (probe 129: the check read ../registers/persons.xml, the build nothing)."""
+    return unquote(_ESCAPED_SLASH.sub("%252F", address))
+
+
+_ESCAPED_SLASH = re.compile("%2f", re.IGNORECASE)
 
 
 def _visible(value: str) -> str:
