@@ -4988,3 +4988,25 @@ def test_an_index_in_greek_or_yiddish_files_names_by_their_letters(
     assert report.errors == 0, report.diagnostics
     page = html.parse(str(tmp_path / "out" / "html" / "persons.html")).getroot()
     assert _filed(page) == filed
+
+
+def test_a_declared_prefix_that_does_not_read_its_pointer_is_told_so(tmp_path: Path) -> None:
+    """Probe 129: a pointer whose declared prefixDef could not read it (no match, or a
+    pattern XPath refuses or gives up on) was told to "declare its prefix in the header";
+    an undeclared prefix still is."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    header = (
+        '<encodingDesc><listPrefixDef><prefixDef ident="psn" matchPattern="([0-9]+)" '
+        'replacementPattern="#p$1"><p>x</p></prefixDef></listPrefixDef></encodingDesc>'
+    )
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="psn:abc">A</persName> <persName ref="gnd:1">B</persName></p>'
+        ).replace("</fileDesc>", "</fileDesc>" + header),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    told = sorted(d.message for d in report.diagnostics if d.code == "index.external-ref")
+    assert "its header's prefixDef for that prefix does not read it" in told[0], told
+    assert "declare its prefix in the header" in told[1], told

@@ -237,10 +237,19 @@ def _references(
         if mention.get("external") == "true":
             # an address names the entry that gives it as its idno; a prefixed name
             # (viaf:123) does once its prefix is declared as the address it stands for
+            ref = mention.get("ref") or ""
+            element = lines.element(mention)
+            declared = element is not None and _declares(element, ref.partition(":")[0])
             advice = (
                 "give the register entry meant that address as its idno (the name then names "
                 "the entry), or point at the entry"
-                if re.match(r"(?i)https?://", mention.get("expanded") or mention.get("ref") or "")
+                if re.match(r"(?i)https?://", mention.get("expanded") or ref)
+                # a prefix its header declares, whose pattern did not read the pointer (or
+                # that XPath refused, or gave up on): probe 129 was told to declare it
+                else "its header's prefixDef for that prefix does not read it (its pattern "
+                "does not match, or XPath refuses it or gives up on it): fix the prefixDef or "
+                "the pointer"
+                if declared
                 else "declare its prefix in the header (prefixDef) as the address an entry "
                 "gives as its idno, or point at the entry"
             )
@@ -316,6 +325,20 @@ def _wrong_kinds(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnos
                 column=column,
                 origin=_ORIGIN,
             )
+
+
+def _declares(element: etree._Element, prefix: str) -> bool:
+    """Whether the header of ``element``'s document (or corpus) declares ``prefix``."""
+    if not prefix:
+        return False
+    for holder in element.iterancestors(f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
+        for found in holder.iterfind(
+            f"{{{TEI_NS}}}teiHeader/{{{TEI_NS}}}encodingDesc/{{{TEI_NS}}}listPrefixDef/"
+            f"{{{TEI_NS}}}prefixDef"
+        ):
+            if (found.get("ident") or "").strip() == prefix:
+                return True
+    return False
 
 
 def _dangling(mention: etree._Element, lines: _MentionLines, severity: Severity) -> Diagnostic:
