@@ -265,32 +265,20 @@ def _references(
             continue
         if mention.get("partial") == "true":
             # one pointer of a list whose others name entries (probe 125)
-            path, line, column = lines.place(mention, "ref")
-            yield Diagnostic(
-                path,
-                line,
-                column,
-                unresolved,
-                "index.unresolved-ref",
+            said = (
                 f"{name} points at {mention.get('ref')!r} too, which is no register entry "
-                f"(the mention is indexed under the others){_UNRESOLVED_ADVICE}",
-                _ORIGIN,
+                f"(the mention is indexed under the others){_UNRESOLVED_ADVICE}"
             )
-            continue
-        # an abbreviated pointer: what the header's prefixDef made of it, where it was looked
-        expanded = mention.get("expanded")
-        read = f" (read as {expanded!r} by its header's prefixDef)" if expanded else ""
-        bare = _bare_ids(mention.get("bare-ids") or "")
-        yield Diagnostic(
-            path,
-            line,
-            column,
-            unresolved,
-            "index.unresolved-ref",
-            f"{name} points at {mention.get('ref')!r}{read}"
-            + (bare or f", which is no register entry{_UNRESOLVED_ADVICE}"),
-            _ORIGIN,
-        )
+        else:
+            # an abbreviated pointer: what the header's prefixDef made of it, where it was
+            # looked for
+            expanded = mention.get("expanded")
+            read = f" (read as {expanded!r} by its header's prefixDef)" if expanded else ""
+            bare = _bare_ids(mention.get("bare-ids") or "")
+            said = f"{name} points at {mention.get('ref')!r}{read}" + (
+                bare or f", which is no register entry{_UNRESOLVED_ADVICE}"
+            )
+        yield Diagnostic(path, line, column, unresolved, "index.unresolved-ref", said, _ORIGIN)
 
 
 _UNRESOLVED_ADVICE = "; add the entry to a register or fix the @ref"
