@@ -795,23 +795,19 @@ def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
 _INLINE = {"i": "i", "em": "i", "b": "b", "strong": "b"}
 
 #: The tags citeproc-py's HTML formatter writes (everything else in its output is words).
-_FORMATTER_TAG = re.compile(
-    r"&lt;(/?)(i|b|sup|sub)&gt;|&lt;(/?span(?: style=&quot;[^&]*&quot;)?)&gt;"
-)
+_FORMATTER_TAG = re.compile(r'(</?(?:i|b|sup|sub)>|</?span(?: style="[^"<>]*")?>)')
 
 
 def _as_markup(text: str) -> str:
-    """citeproc-py's output as HTML: its own tags kept, the words escaped. It writes a title's
-    "&" and "<" as they are, and "Briefe & <Notizen>" lost "<Notizen>" and showed "&amp;"
-    (probe 130)."""
-    escaped = html_module.escape(text, quote=True)
-
-    def tag(found: re.Match[str]) -> str:
-        if found.group(2):
-            return f"<{found.group(1)}{found.group(2)}>"
-        return "<" + found.group(3).replace("&quot;", '"') + ">"
-
-    return _FORMATTER_TAG.sub(tag, escaped)
+    """citeproc-py's output as HTML: its own tags kept, the words escaped once. It writes a
+    title's "&" and "<" as they are, and a style's own "&" escaped ("Muster, A., &amp;
+    Beispiel"): "Briefe & <Notizen>" lost "<Notizen>" and showed "&amp;" (probe 130), and an
+    escaping of all of it showed the style's "&amp;" (probe 131)."""
+    parts = _FORMATTER_TAG.split(text)
+    return "".join(
+        part if i % 2 else html_module.escape(html_module.unescape(part), quote=False)
+        for i, part in enumerate(parts)
+    )
 
 
 #: A run of right-to-left script (Hebrew, Arabic, Syriac, Thaana ... and their presentation

@@ -1741,3 +1741,7 @@ def test_a_title_s_ampersand_and_angle_brackets_are_words_of_the_citation() -> N
         words = html.fragment_fromstring(markup, create_parent="div").text_content()
         assert "A & B <c>" in words and "Briefe & <Notizen>" in words, (label, markup)
     assert "<i>" in dict(citation.formatted(cited))["MLA"]
+    # the style's own "&", which citeproc-py escapes itself, is escaped once (probe 131)
+    two = replace(cited, authors=(citation.Name("Muster", "Anna"), citation.Name("Beispiel", "B")))
+    apa = html.fragment_fromstring(dict(citation.formatted(two))["APA"], create_parent="div")
+    assert "Muster, A., & Beispiel, B." in apa.text_content(), apa.text_content()
