@@ -17,6 +17,7 @@ import functools
 import re
 import sys
 import unicodedata
+from dataclasses import dataclass
 
 #: ``\p{..}``/``\P{..}``: a general category (``Lu``, ``L``), or a block (``IsGreek``).
 _PROPERTY = re.compile(r"\\([pP])\{([A-Za-z0-9-]*)\}")
@@ -45,19 +46,56 @@ _NAME_START = (
 _NAME = _NAME_START + "\\-.0-9\\xb7\\u0300-\\u036f\\u203f-\\u2040"
 
 
+@dataclass
+class _Group:
+    """What the matcher needs to know of a group to tell whether repeating it is safe."""
+
+    #: whether it repeats something without bound inside ("(a+)")
+    unbounded: bool = False
+    #: whether every branch so far has an item matched exactly once ("-" of "(-[a-z]+)"),
+    #: and the current one
+    earlier: bool = True
+    current: bool = False
+    #: whether it begins with an unbounded "." ("(.*a)")
+    lead_dot: bool = False
+    #: whether an item was read in its current branch yet
+    started: bool = False
+
+    @property
+    def ambiguous(self) -> bool:
+        """Whether a repetition of it can match a string in many ways: an unbounded
+        repetition inside, with nothing each pass must match once to part the passes."""
+        return self.unbounded and (self.lead_dot or not (self.earlier and self.current))
+
+
 def to_python(pattern: str) -> str | None:
     """``pattern`` (an XPath regular expression) as Python's ``re`` reads the same, or None
     when it is none XPath accepts or one this module cannot write alike, or one whose
     nested repetition ("(a+)+") makes a failing match take exponential time: Saxon stops
     such a match at its backtracking limit, Python's ``re`` never does (probe 129: a
-    pointer of 34 letters held the language server)."""
+    pointer of 34 letters held the language server). A repeated group that an item matched
+    once parts ("(-[a-z]+)*", "(\\.\\d+)*") is safe and written (probe 131)."""
     out: list[str] = []
     in_class = False
-    # for each open group, whether it repeats something without bound inside
-    groups: list[bool] = []
-    # what the last item was: "atom", "group" (a group just closed, and whether it held an
-    # unbounded repetition), "quantifier", or "" (nothing yet, or an alternation's start)
-    last, held = "", False
+    groups: list[_Group] = [_Group()]  # the pattern itself, then each open group
+    # the item just read and not yet placed: whether it matches once (no quantifier yet),
+    # whether it is a "." that begins its group, and the group it closed, if it is one
+    pending: tuple[bool, bool, _Group | None] | None = None
+    last = ""  # "atom", "group", "quantifier", "lazy", or "" (nothing to repeat)
+
+    def place() -> None:
+        nonlocal pending
+        if pending is not None and pending[0]:
+            groups[-1].current = True
+        pending = None
+
+    def item(dot: bool = False, closed: _Group | None = None) -> None:
+        nonlocal pending
+        place()
+        fixed = closed is None or (closed.earlier and closed.current)
+        pending = (fixed, dot and not groups[-1].started, closed)
+        groups[-1].started = True
+
     i = 0
     while i < len(pattern):
         c = pattern[i]
@@ -67,13 +105,16 @@ def to_python(pattern: str) -> str | None:
                 return None
             text, i = written
             out.append(text)
-            last = "atom" if not in_class else last
+            if not in_class:
+                item()
+                last = "atom"
             continue
         if in_class:
             if c == "[":
                 return None  # a class subtraction ("[a-z-[aeiou]]"), not written alike
             if c == "]":
                 in_class = False
+                item()
                 last = "atom"
             out.append(c)
             i += 1
@@ -87,21 +128,23 @@ def to_python(pattern: str) -> str | None:
                 i += 1
                 last = "lazy"
                 continue
-            if last in ("", "quantifier", "lazy"):
+            if last in ("", "quantifier", "lazy") or pending is None:
                 return None  # nothing to repeat, or "a++" (possessive in Python 3.11)
-            unbounded = c in "*+" or (
-                count is not None and count.group(2) is not None and not count.group(3)
+            low = int(count.group(1)) if count is not None else (1 if c == "+" else 0)
+            high = (
+                (int(count.group(3)) if count.group(3) else None if count.group(2) else low)
+                if count is not None
+                else (1 if c == "?" else None)
             )
-            if count is not None and max(int(count.group(1)), int(count.group(3) or 0)) > 65535:
+            if max(low, high or 0) > 65535:
                 return None  # a count Python cannot compile
-            repeats = c in "*+" or (
-                count is not None
-                and (unbounded or max(int(count.group(1)), int(count.group(3) or 0)) > 1)
-            )
-            if repeats and last == "group" and held:
-                return None  # an unbounded repetition repeated: exponential on a mismatch
-            if unbounded and groups:
-                groups[-1] = True
+            _, leading_dot, closed = pending
+            if closed is not None and closed.ambiguous and (high is None or high > 1):
+                return None  # an ambiguous repetition repeated: exponential on a mismatch
+            if high is None:
+                groups[-1].unbounded = True
+                groups[-1].lead_dot = groups[-1].lead_dot or leading_dot
+            pending = (low == high == 1, leading_dot, closed)
             text = count.group(0) if count is not None else c
             out.append(text)
             i += len(text)
@@ -124,33 +167,49 @@ def to_python(pattern: str) -> str | None:
             else:
                 out.append("(")
                 i += 1
-            groups.append(False)
+            place()
+            groups.append(_Group())
             last = ""
             continue
         elif c == ")":
-            if not groups:
+            if len(groups) < 2:
                 return None
-            held = groups.pop()
-            if held and groups:
-                groups[-1] = True
+            place()
+            closed = groups.pop()
+            if closed.unbounded:
+                groups[-1].unbounded = True
+            item(closed=closed)
             out.append(c)
             i += 1
             last = "group"
             continue
         elif c == "|":
+            place()
+            group = groups[-1]
+            group.earlier, group.current = group.earlier and group.current, False
+            group.started = False
             out.append(c)
             i += 1
             last = ""
             continue
         elif c == ".":
             out.append("[^\\n\\r]")
+            item(dot=True)
+            last = "atom"
+            i += 1
+            continue
         elif c == "$":
             out.append("\\Z")  # Python's "$" matches before a last newline too
         else:
             out.append(c)
-        last = "atom"
+            if c != "^":
+                item()
+                last = "atom"
+                i += 1
+                continue
+        last = "atom" if c != "^" else last
         i += 1
-    return None if in_class or groups else "".join(out)
+    return None if in_class or len(groups) > 1 else "".join(out)
 
 
 #: A counted repetition: {n}, {n,}, {n,m}.
