@@ -77,6 +77,7 @@ def check(
         raise EditionError(f"unknown check {sorted(unknown)}; choose from {', '.join(CHECKS)}")
     usable(options)
     report = Report()
+    configured = options.root
     options = replace(
         options,
         root=corpus_root(paths, options.root),
@@ -143,12 +144,27 @@ def check(
         seen = [*(Path(c.path) for c in checked), *within, *(c.path for c in context)]
         complete = references.corpus_seen(seen)
         problems = reference_problems(
-            out.said, checked, context, options.max_errors, complete, options.root
+            out.said,
+            checked,
+            context,
+            options.max_errors,
+            complete,
+            _edition_folder(options.root, configured),
         )
         out.add(problems)
         out.add(_no_registers(problems, checked, context, paths))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _edition_folder(root: Path | None, configured: Path | None) -> Path | None:
+    """The folder pointers may lead into: the root given (--root, [tool.edition] root) or
+    an edition's (the folder of its pyproject.toml); no bound for a root found otherwise (the
+    working folder, the paths' common parent: a file checked from its own folder points
+    into its siblings, probe 131)."""
+    if root is None:
+        return None
+    return root if configured is not None or (root / "pyproject.toml").is_file() else None
 
 
 def _no_registers(

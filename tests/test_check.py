@@ -857,3 +857,15 @@ def test_a_pointer_into_a_file_outside_the_edition_is_not_followed(tmp_path: Pat
     assert "names a file outside the edition's folder" in told.message, told
     wide = CheckOptions(checks=frozenset({"refs"}), root=tmp_path)
     assert not [d for d in check([texts], wide).diagnostics if d.code == "refs.dangling"]
+    # a root found, not given, and no edition's folder: no bound (probe 131: a file checked
+    # from its own folder pointed into its siblings); an edition's folder bounds it
+    found = CheckOptions(checks=frozenset({"refs"}))
+    assert not [d for d in check([texts], found).diagnostics if d.code == "refs.dangling"]
+    (tmp_path / "ed" / "pyproject.toml").write_text("[tool.edition]\n", encoding="utf-8")
+    assert [d for d in check([texts], found).diagnostics if d.code == "refs.dangling"]
+    # a link to a whole file outside is a link: there or not, as before (probe 131)
+    (texts / "t.xml").write_text(
+        tei_text('<p><ref target="../../../outside/secret.xml">a</ref><ref target="../../../'
+                 'outside/gone.xml">b</ref></p>'), "utf-8")  # fmt: skip
+    told = [d.code for d in check([texts], options).diagnostics if d.code.startswith("refs.")]
+    assert told == ["refs.missing-file"], told

@@ -592,7 +592,10 @@ def resolve(
                 nth[key] += 1
                 where = _named(file, pointer) if pointer.file else None
                 if where in outside:
-                    out.append(_outside(file, pointer, root, nth[key]))
+                    if pointer.fragment:
+                        out.append(_outside(file, pointer, root, nth[key]))
+                    elif not where.is_file():  # a link to a whole file: its being there alone
+                        out.extend(_pointer_problems(file, pointer, None, nth[key], True))
                     continue
                 missing = where is not None and where in absent
                 out.extend(_pointer_problems(file, pointer, target, nth[key], missing))
