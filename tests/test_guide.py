@@ -43,6 +43,12 @@ def test_an_address_that_runs_a_script_loses_its_link(tmp_path: Path) -> None:
     assert "script:" not in fragment.lower() and "data:" not in fragment, fragment
     assert all(f">{w}</a>" in fragment for w in "abcde"), fragment
     assert 'href="https://example.org/"' in fragment
+    # an inline raster picture stays; an SVG, which may carry script, does not (probe 131)
+    source.write_text("![p](data:image/png;base64,iVBORw0KGgo=) ![s](data:image/svg+xml;base64,"
+                      "PHN2Zz4=)\n")  # fmt: skip
+    fragment = guide_fragment(source)
+    assert 'src="data:image/png;base64,iVBORw0KGgo="' in fragment, fragment
+    assert "svg+xml" not in fragment
 
 
 def test_built_site_has_the_guide_linked_from_about(tmp_path: Path) -> None:
