@@ -401,10 +401,13 @@ def test_the_marks_of_other_scripts_join_their_tokens(tmp_path: Path) -> None:
         "</s></p>"
         for lang, (a, b, c, d) in lines.items()
     )
+    body += "<p><s>\n <w>λέγει</w>\n <pc>·</pc>\n <w>καὶ</w>\n</s></p>"  # no language
     doc = _render_text(tmp_path, "marks", tei_text(body))
     shown = [" ".join(p.text_content().split()) for p in doc.xpath("//div[@class='tei-text']//p")]
     # a Latin inscription's interpunct parts its words (probe 130)
-    assert shown == ["עַל־פְּנֵ֥י׃", "قال، نعم؟", "λέγει· τί;", "天地，玄黃。", "DIS · MANIBVS."], shown
+    assert shown == ["עַל־פְּנֵ֥י׃", "قال، نعم؟", "λέγει· τί;", "天地，玄黃。", "DIS · MANIBVS.",
+                     "λέγει· καὶ"], shown  # fmt: skip
+    # (a Greek word's dot in a text of no language joins it, by its script: probe 131)
 
 
 def test_a_mark_after_a_phrase_laid_out_on_lines_joins_it(tmp_path: Path) -> None:

@@ -283,7 +283,12 @@
          and (if (lang('fr', $after)) then matches(normalize-space($after), '^[\p{Pe},.…]+$')
              (: the middle dot closes a Greek word (as the ano teleia, which it often
                 stands for), and parts the words of an inscription in Latin: probe 130 :)
-             else if ($after = '&#xB7;') then (lang('el', $after) or lang('grc', $after))
+             else if ($after = '&#xB7;') then (lang('el', $after) or lang('grc', $after)
+                 (: of no language, by the word before it (probe 131) :)
+                 or (empty($after/ancestor-or-self::*/@xml:lang) and matches(substring(
+                     string(($prev, $ws/preceding-sibling::node()[1])[1]), string-length(
+                     string(($prev, $ws/preceding-sibling::node()[1])[1]))),
+                     '[\p{IsGreek}\p{IsGreekExtended}]')))
              else matches(normalize-space($after), '^[\p{Pe},.;:!?…&#x060C;&#x061B;&#x061F;&#x06D4;&#x05C3;&#x05BE;&#x0387;&#x037E;&#x3001;&#x3002;&#xFF0C;&#xFF0E;&#xFF1A;&#xFF1B;&#xFF1F;&#xFF01;&#x0964;&#x0965;&#x0589;&#x1361;-&#x1368;]+$')))
         or (exists($before) and exists($next) and not($next/self::pc)
             and ($before/@pre = ('true', '1') or matches(normalize-space($before),
