@@ -136,6 +136,13 @@ def _build(paths: list[Path], out: Path) -> dict[str, Path]:
     return {p.stem: p for p in sorted((out / "epub").glob("*.epub"))}
 
 
+def _book_of(tmp_path: Path, name: str, text: str) -> Book:
+    """The book of one TEI document written inline as ``name``.xml."""
+    source = tmp_path / f"{name}.xml"
+    source.write_text(text, encoding="utf-8")
+    return Book(_build([source], tmp_path / "out")[name])
+
+
 @pytest.fixture(scope="session")
 def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build([EDITION], tmp_path_factory.mktemp("edition"))["belgium-1944"]
@@ -422,18 +429,13 @@ def test_an_index_note_keeps_its_words_apart_and_says_its_language(tmp_path: Pat
     """Probe 130: a note's paragraphs and line breaks ran together in the book's index
     ("Para one.Para two.", "Linebreak"), and a note in Arabic was marked neither as Arabic
     nor right to left."""
-    source = tmp_path / "notes.xml"
-    source.write_text(
-        tei_text(
-            '<p><persName ref="#bob">Bob</persName></p><listPerson><person xml:id="bob">'
-            "<persName>Bob</persName><note><p>Para one.</p><p>Para two.</p></note><note>Line"
-            '<lb/>break and a <foreign xml:lang="de">Wort</foreign></note><note xml:lang="ar">'
-            "ملاحظة</note></person></listPerson>",
-            lang="en",
-        ),
-        encoding="utf-8",
-    )
-    book = Book(_build([source], tmp_path / "out")["notes"])
+    book = _book_of(tmp_path, "notes", tei_text(
+        '<p><persName ref="#bob">Bob</persName></p><listPerson><person xml:id="bob">'
+        "<persName>Bob</persName><note><p>Para one.</p><p>Para two.</p></note><note>Line"
+        '<lb/>break and a <foreign xml:lang="de">Wort</foreign></note><note xml:lang="ar">'
+        "ملاحظة</note></person></listPerson>",
+        lang="en",
+    ))  # fmt: skip
     notes = book.docs["index.xhtml"].xpath("//h:p[@class='index-note']", namespaces=NS)
     assert [" ".join("".join(n.itertext()).split()) for n in notes] == [
         "Para one. Para two.", "Line break and a Wort", "ملاحظة",
@@ -532,9 +534,7 @@ def test_a_ref_without_words_says_in_the_book_what_the_page_says(tmp_path: Path)
 def test_a_locus_links_to_its_folio_in_the_book(tmp_path: Path) -> None:
     """A locus's @target (Guidelines 10.3.5) leads to the content document that holds the
     folio's page break, as a pointer does; a surface the book does not show gives no link."""
-    source = tmp_path / "codex.xml"
-    source.write_text(LOCI, encoding="utf-8")
-    book = Book(_build([source], tmp_path / "out")["codex"])
+    book = _book_of(tmp_path, "codex", LOCI)
     loci = [
         (name, a.get("href") or "", " ".join("".join(a.itertext()).split()))
         for name, doc in book.docs.items()
