@@ -563,7 +563,8 @@ def resolve(
         if named and file.resolved in named:
             for value, fact in own.items():
                 by_file.setdefault(file.resolved, {}).setdefault(value, fact)
-    outside = {p for p in named - seen if root is not None and not _within(p, root)}
+    folder = root.resolve() if root is not None else None
+    outside = {p for p in named - seen if folder is not None and not _within(p, folder)}
     absent = _read_named(named - seen - outside, by_file) if named else set()
     used: set[str] = set()
     for item in pointing:
@@ -650,8 +651,7 @@ def corpus_seen(seen: Iterable[Path]) -> Callable[[Path], bool]:
     return complete
 
 
-def _within(path: Path, root: Path) -> bool:
-    folder = root.resolve()
+def _within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 

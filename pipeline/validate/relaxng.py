@@ -230,6 +230,11 @@ class RelaxNGValidator:
         found.sort(key=lambda d: (d.path != doc.display, d.path, d.line or 0, d.column or 0))
         return Found(found[:limit], cut=cut)
 
+    @functools.cached_property
+    def _tools_own(self) -> bool:
+        """Whether the schema is the tool's own default (asked once, not per finding)."""
+        return _same_file(self.schema, DEFAULT_SCHEMA)
+
     def _own_schema_note(self, finding: rng_messages.Finding) -> str:
         """What to do about a TEI element the edition's own schema leaves out: that schema
         (``edition new`` copies it) allows what the texts used when it was made, and a new
@@ -239,7 +244,7 @@ class RelaxNGValidator:
             self.schema.name != "edition.rng"
             # the tool's own, the default of files naming no schema: check.default-schema
             # says what to do, and the tool's file is none to edit (probe 126)
-            or _same_file(self.schema, DEFAULT_SCHEMA)
+            or self._tools_own
             or finding.code != "rng.unexpected-element"
             or "is not defined by the schema" not in finding.message
             or "did you mean" in finding.message
