@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import regex
 from lxml import etree
 
 from . import xpath_regex
@@ -31,9 +32,17 @@ _PATHS = tuple(
 _TOKEN = re.compile(r"([A-Za-z][A-Za-z0-9+.\-_]*):(.*)", re.S)
 
 
+#: The seconds a pattern may take on one token. A pattern whose alternatives overlap
+#: ("(a|aa)+$") takes time exponential in the token's length where it fails to match,
+#: which no reading of the pattern can tell for every pattern; Saxon stops such a match at
+#: its backtracking limit and the build keeps the token as written, so the check does the
+#: same at this limit (a language server or a check held for minutes by one pointer).
+TIME_LIMIT = 0.1
+
+
 class _Rule(NamedTuple):
     ident: str
-    match: re.Pattern[str]
+    match: regex.Pattern[str]
     replacement: str  # in the form re.sub reads
 
 
@@ -56,12 +65,14 @@ class Prefixes(NamedTuple):
             # there)
             written = xpath_regex.to_python(pattern)
             try:
-                compiled = re.compile(written) if written is not None else None
-            except (re.error, OverflowError, RecursionError):  # never a crash (probe 129)
+                # the regex module's matcher, Python's own read alike (VERSION0), for its
+                # time limit: re has none
+                compiled = regex.compile(written, regex.VERSION0) if written is not None else None
+            except (regex.error, OverflowError, RecursionError):  # never a crash (probe 129)
                 compiled = None
             if compiled is None:
                 continue  # a pattern XPath refuses expands nothing (never a crash)
-            if compiled.search("") is not None:
+            if _search(compiled, "") is not None:
                 continue  # XPath's replace() refuses a pattern that matches nothing at all
             template = _template(replacement, compiled.groups)
             if template is not None:
@@ -76,9 +87,21 @@ class Prefixes(NamedTuple):
             return token
         prefix, rest = found.groups()
         for rule in self.rules:
-            if rule.ident == prefix and rule.match.search(rest):
-                return rule.match.sub(rule.replacement, rest)
+            if rule.ident == prefix and _search(rule.match, rest):
+                try:
+                    return rule.match.sub(rule.replacement, rest, timeout=TIME_LIMIT)
+                except TimeoutError:
+                    continue
         return token
+
+
+def _search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """The first match of ``pattern`` in ``text``, or None, also when finding it takes
+    longer than ``TIME_LIMIT`` (as Saxon's backtracking limit: no match)."""
+    try:
+        return pattern.search(text, timeout=TIME_LIMIT)
+    except TimeoutError:
+        return None
 
 
 def _template(replacement: str, groups: int) -> str | None:

@@ -2,11 +2,12 @@
 flags) in the form Python's ``re`` reads, so that the reference checker expands a
 ``prefixDef`` as the build's XSLT does.
 
-``prefixes.Prefixes.of`` -> ``to_python(matchPattern)`` -> ``re.compile``. The two dialects
-write most patterns alike and read some differently: XSD's ``\\w`` is every character but
-punctuation, separators and others (``_`` is punctuation, ``+`` a word's), its ``\\s`` four
-characters, its ``.`` no carriage return either, its ``$`` the very end; ``\\p{Lu}``, ``\\i`` and
-``\\c`` are XSD's alone; ``(?i)`` and ``[a-z-[aeiou]]`` are Python's or XSD's alone. A pattern
+``prefixes.Prefixes.of`` -> ``to_python(matchPattern)`` -> ``regex.compile`` (re's reading,
+with a time limit). The two dialects write most patterns alike and read some differently:
+XSD's ``\\w`` is every character but punctuation, separators and others (``_`` is
+punctuation, ``+`` a word's), its ``\\s`` four characters, its ``.`` no carriage return
+either, its ``$`` the very end; ``\\p{Lu}``, ``\\i`` and ``\\c`` are XSD's alone; ``(?i)`` and
+``[a-z-[aeiou]]`` are Python's or XSD's alone. A pattern
 this module cannot write for Python with the same meaning is ``None``: its declaration then
 expands nothing, as one XPath refuses expands nothing in the build.
 """
