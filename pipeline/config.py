@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -210,11 +211,62 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
     if not path.is_file():
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc.strerror}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        # in the path:line:col form of every other problem an editor jumps to
+        told = _TOML_PLACE.search(str(exc))
+        if told is None:
+            raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+        line, column = int(told[1]), int(told[2])
+        reason = str(exc)[: told.start()].rstrip()
+        raise ConfigError(
+            f"{path}:{line}:{column}: not valid TOML: {reason}", line, column
+        ) from exc
+    try:
+        return _read(path, base, data, above_start)
+    except ConfigError as exc:
+        if exc.line is not None or not str(exc).startswith(f"{path}: [tool.edition] "):
+            raise
+        key = str(exc).removeprefix(f"{path}: [tool.edition] ").split(" ", 1)[0].rstrip(":,")
+        place = _key_place(text, key)
+        if place is None:
+            raise
+        line, column = place
+        placed = str(exc).replace(f"{path}: ", f"{path}:{line}:{column}: ", 1)
+        raise ConfigError(placed, line, column) from exc
+
+
+#: Where tomllib says a problem is, at the end of its message.
+_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)$")
+#: A table's header line, "[tool.edition]" (spaces and quotes allowed); not "[[...]]".
+_HEADER = re.compile(r"\s*\[(?!\[)([^\]]*)\]")
+
+
+def _key_place(text: str, key: str) -> tuple[int, int] | None:
+    """The line and column of ``key`` as written in the ``[tool.edition]`` table of the
+    TOML ``text`` ("css = ..."), or None where it is written otherwise (a dotted key, an
+    inline table)."""
+    within = False
+    wanted = re.compile(rf"(\s*)(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=")
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line)
+        if header is not None:
+            name = "".join(header[1].split()).replace('"', "").replace("'", "")
+            within = name == "tool.edition"
+            continue
+        found = wanted.match(line) if within else None
+        if found is not None:
+            return number, len(found[1]) + 1
+    return None
+
+
+def _read(path: Path, base: Path, data: dict[str, object], above_start: bool) -> Config:
+    """The settings of ``data`` (pyproject.toml's, read from ``path`` in ``base``)."""
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
         raise ConfigError(f"{path}: `tool` must be a table ([tool.edition] ...), not {tool!r}")
@@ -226,9 +278,16 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
         raise ConfigError(f"{path}: [tool.edition] must be a table")
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
+        import difflib
+
+        # each with the known key it most likely means ("max_error" for max-errors)
+        meant = [
+            (k, difflib.get_close_matches(k.replace("_", "-").lower(), KEYS, 1, 0.6))
+            for k in unknown
+        ]
+        said = ", ".join(f"{k} (did you mean {m[0]}?)" if m else k for k, m in meant)
         raise ConfigError(
-            f"{path}: unknown key(s) in [tool.edition]: {', '.join(unknown)}; "
-            f"known keys: {', '.join(KEYS)}"
+            f"{path}: [tool.edition] {said}: unknown key(s); known keys: {', '.join(KEYS)}"
         )
     values: dict[str, object] = {}
     for key, value in table.items():

@@ -32,7 +32,13 @@ class ClusterError(OptionError):
 
 
 class ConfigError(OptionError):
-    """``[tool.edition]`` in pyproject.toml is wrong."""
+    """``[tool.edition]`` in pyproject.toml is wrong; ``line`` and ``column`` say where, when
+    the settings file is read and the place is known (the message says it too)."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.line = line
+        self.column = column
 
 
 class StylesheetError(EditionError):

@@ -143,7 +143,7 @@ def test_the_language_is_read_as_a_tag_and_told_of_its_file(tmp_path: Path) -> N
     the settings file it is written in."""
     assert load(write(tmp_path, '[tool.edition]\nlanguage = "de-DE"\n')).language == "de"
     path = write(tmp_path, '[tool.edition]\nlanguage = "nl"\n')
-    with pytest.raises(ConfigError, match=r"pyproject\.toml: \[tool\.edition\] language: no "):
+    with pytest.raises(ConfigError, match=r"pyproject\.toml:2:1: \[tool\.edition\] language: no "):
         load(path)
 
 
@@ -222,3 +222,29 @@ def test_where_the_settings_were_read_is_no_setting(tmp_path: Path) -> None:
     assert load(write(tmp_path, "[tool.edition]\njobs = 1\n")).settings == (
         tmp_path / "pyproject.toml"
     )
+
+
+def test_a_setting_is_told_at_its_line_and_column(tmp_path: Path) -> None:
+    """A wrong setting was told as "pyproject.toml: [tool.edition] css must ...", with no
+    place an editor jumps to, where every other problem is path:line:col; an unknown key
+    listed the known ones without the one most likely meant."""
+    body = '[project]\nname = "x"\n\n[tool.edition]\ntitle = "T"\n  "css" = 5\nmax_error = 3\n'
+    with pytest.raises(ConfigError) as unknown:
+        load(write(tmp_path, body))
+    assert str(unknown.value).startswith(f"{tmp_path / 'pyproject.toml'}:7:1: [tool.edition] ")
+    assert "max_error (did you mean max-errors?)" in str(unknown.value)
+    assert (unknown.value.line, unknown.value.column) == (7, 1)
+    with pytest.raises(ConfigError) as wrong:
+        load(write(tmp_path, body.replace("max_error = 3\n", "")))
+    assert str(wrong.value).startswith(
+        f"{tmp_path / 'pyproject.toml'}:6:3: [tool.edition] css must be a list of paths"
+    )
+    # a table that says the same key elsewhere is not where it is read
+    with pytest.raises(ConfigError) as toml:
+        load(write(tmp_path, "[tool.edition]\ntitle = 'T'\n[tool.edition]\n"))
+    assert str(toml.value).startswith(f"{tmp_path / 'pyproject.toml'}:3:")
+    assert "not valid TOML: " in str(toml.value) and "(at line" not in str(toml.value)
+    # a key written so that it cannot be found by its line is told without a place
+    with pytest.raises(ConfigError) as dotted:
+        load(write(tmp_path, "[tool]\nedition.css = 5\n"))
+    assert str(dotted.value).startswith(f"{tmp_path / 'pyproject.toml'}: [tool.edition] css")

@@ -469,8 +469,10 @@ class Session:
         except EditionError as exc:
             # told with the cycle's diagnostics, in the terminal and the panel; at the place
             # TOML's reader names, so that the panel links to it (probe 98)
-            where = _TOML_PLACE.search(str(exc))
-            line, column = (int(where[1]), int(where[2])) if where else (None, None)
+            line, column = getattr(exc, "line", None), getattr(exc, "column", None)
+            where = _TOML_PLACE.search(str(exc)) if line is None else None
+            if where is not None:
+                line, column = int(where[1]), int(where[2])
             self.settings_problems = [
                 diag.error(
                     shown,
