@@ -397,11 +397,58 @@ class OutputFolder:
     def _published(self) -> set[str]:
         """The outputs the published generation lists (none when it cannot be read)."""
         try:
-            target = os.readlink(self.marker / CURRENT)
+            target = self._current_target()
+            if target is None:
+                return set()
             manifest = Manifest.loads((self.marker / target / MANIFEST).read_bytes())
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return set()
         return set(manifest.outputs)
+
+    def _current_target(self) -> str | None:
+        """The generation ``OUT/.edition/current`` names: its link's target, or, where a copy
+        of the output folder followed the link (``zip -r``, ``cp -rL``, ``rsync -L``) and
+        made it a folder, the generation of the same manifest (probe 134: such a copy was
+        refused by build and clean as "not made by edition build"). ``OSError`` where the
+        link cannot be read; None where there is none."""
+        link = self.marker / CURRENT
+        try:
+            return os.readlink(link)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            if exc.errno != errno.EINVAL or not link.is_dir():
+                raise
+        try:
+            copied = (link / MANIFEST).read_bytes()
+        except OSError:
+            return None
+        for generation in sorted(self._generations()):
+            with contextlib.suppress(OSError):
+                if (generation / MANIFEST).read_bytes() == copied:
+                    return generation.name
+        return None
+
+    def _relink_current(self) -> None:
+        """Make a ``current`` that a copy made a folder (``_current_target``) a link again,
+        under the lock: publishing replaces the link, which it cannot do to a folder."""
+        link = self.marker / CURRENT
+        if link.is_symlink() or not link.is_dir():
+            return
+        target = self._current_target()
+        if target is None:
+            return
+        temporary = self.marker / f".{CURRENT}-{os.getpid()}"
+        aside = self.marker / f".{CURRENT}-copy-{os.getpid()}"
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+            os.symlink(target, temporary)
+            os.rename(link, aside)
+            os.replace(temporary, link)
+        except OSError as exc:
+            raise EnvironmentFailure.of(exc, "repair the record of", self.marker) from exc
+        shutil.rmtree(aside, ignore_errors=True)
 
     @contextlib.contextmanager
     def claimed(self) -> Iterator[list[Diagnostic]]:
@@ -415,6 +462,7 @@ class OutputFolder:
         if not (self.marker / OWNER).is_file():
             write_bytes_atomic(self.marker / OWNER, OWNER_TEXT.encode())
         with lock.hold(self.marker / "lock", str(self.out)):
+            self._relink_current()
             yield self.finish_publishing()
 
     def clean(self) -> list[Path]:
@@ -428,6 +476,7 @@ class OutputFolder:
         if not self.marker.is_dir():
             return []
         with lock.hold(self.marker / "lock", str(self.out)):
+            self._relink_current()
             self.finish_publishing()
             theirs: list[Path] = []
             current = self.current()
@@ -463,11 +512,11 @@ class OutputFolder:
         """The published generation, or None; ``EditionError`` if its manifest is damaged."""
         link = self.marker / CURRENT
         try:
-            target = os.readlink(link)
-        except FileNotFoundError:
-            return None
+            target = self._current_target()
         except OSError as exc:
             raise EnvironmentFailure.of(exc, "read", link) from exc
+        if target is None:
+            return None
         root = self.marker / target
         try:
             # Asked twice a build (finishing an interrupted publishing, then the build): a
@@ -504,7 +553,7 @@ class OutputFolder:
 
     def _current_name(self) -> str | None:
         try:
-            return os.readlink(self.marker / CURRENT)
+            return self._current_target()
         except OSError:
             return None
 
@@ -695,6 +744,17 @@ class OutputFolder:
                     continue
                 source = self.out / key
                 staged = generation.root / key
+                if generation.manifest.files.get(key, _NO_RECORD).owner == KEPT:
+                    # the committed edition carries this person's file already (a file kept
+                    # by an earlier build, and the build killed after its commit): the same
+                    # file, or its copy of an older state of it, which the file as it is
+                    # now replaces. No clash with a file of the build's: probe 134, such a
+                    # file was "rescued" at every interrupted publishing, and clean refused.
+                    if not _same_file(source, staged):
+                        _discard(staged)
+                        _carry_foreign(source, staged)
+                        carried = True
+                    continue
                 if not (staged.exists() or staged.is_symlink()):
                     _carry_foreign(source, staged)
                     generation.manifest.files[key] = FileRecord("", 0, KEPT)
@@ -1079,6 +1139,33 @@ def walk(root: Path, name: str) -> list[tuple[str, os.stat_result]]:
             except OSError:
                 continue
     return sorted(found, key=lambda item: item[0])
+
+
+#: What an absent manifest record reads as (no owner).
+_NO_RECORD = FileRecord("", 0, "")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` are one file (one inode), or links that say the same."""
+    if a.is_symlink() or b.is_symlink():
+        try:
+            return a.is_symlink() and b.is_symlink() and os.readlink(a) == os.readlink(b)
+        except OSError:
+            return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _discard(path: Path) -> None:
+    """Remove a staged file of the build's own generation (not yet published)."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise EnvironmentFailure.of(exc, "replace the file", path) from exc
 
 
 def _carry_foreign(source: Path, target: Path) -> None:

@@ -508,6 +508,35 @@ def test_files_put_into_the_old_edition_after_a_killed_commit_are_not_lost(
     assert (out / "html" / "CNAME").exists()
 
 
+@pytest.mark.parametrize("changed", [False, True])
+def test_a_kept_file_is_no_clash_after_a_killed_commit(
+    sources: Path, tmp_path: Path, changed: bool
+) -> None:
+    """Probe 134: a person's file an earlier build had kept, in an edition whose next build
+    was killed after its commit, was "rescued" by the build after (the committed edition
+    carries it, as the same file): a warning of a clash there was not, a copy in
+    .edition/rescued/ at every interrupted publishing, and clean refused. The file is the
+    committed edition's already; changed since, it is carried as it is now."""
+    out = tmp_path / "site"
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    notes = out / "html" / "notes.txt"
+    notes.write_text("my note", encoding="utf-8")
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    edit(sources)
+    kill_paused_at(sources, out, "after-publish", tmp_path / "paused")
+    if changed:
+        notes.unlink()  # as an editor saves it: a new file of that name
+        notes.write_text("my note, longer", encoding="utf-8")
+    result = run("build", str(sources), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "build.rescued-file" not in result.output, result.output
+    assert not (out / ".edition" / "rescued").exists()
+    assert notes.read_text(encoding="utf-8") == ("my note, longer" if changed else "my note")
+    # and it stays the edition's kept file
+    assert run("build", str(sources), "--out", str(out)).exit_code == 0
+    assert notes.read_text(encoding="utf-8") == ("my note, longer" if changed else "my note")
+
+
 @pytest.mark.parametrize("delay", [0.3, 0.8, 1.5])
 def test_kill_at_random_moments(sources: Path, tmp_path: Path, delay: float) -> None:
     out = tmp_path / "site"

@@ -277,6 +277,27 @@ def test_a_copied_back_output_folder_is_still_the_builds(sources: Path, site: Pa
     assert (site / "html" / "notes.txt").read_text() == "mine"
 
 
+def test_a_copy_that_followed_the_builds_link_is_still_the_builds(
+    sources: Path, site: Path, tmp_path: Path
+) -> None:
+    """Probe 134: a copy of the output folder made by a tool that follows symbolic links
+    (zip -r, cp -rL, rsync -L) has the build's record of its published edition, a link,
+    as a folder; build and clean refused the copy as "not made by edition build". The
+    record is read as the generation of the same manifest, and made a link again."""
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy, symlinks=False)
+    assert not (copy / MARKER / "current").is_symlink()
+    (copy / "html" / "notes.txt").write_text("mine")
+    report = build([sources], copy)
+    assert report.errors == 0, report.sorted()
+    assert (copy / MARKER / "current").is_symlink()
+    assert (copy / "html" / "notes.txt").read_text() == "mine"
+    again = tmp_path / "again"
+    shutil.copytree(site, again, symlinks=False)
+    assert OutputFolder(again).clean() == []
+    assert not again.exists()
+
+
 def test_a_folder_of_someone_else_where_an_output_was_is_refused(
     sources: Path, tmp_path: Path
 ) -> None:
