@@ -170,6 +170,7 @@ def _in_tei_namespace(root: etree._Element, name: str, p4: bool) -> etree._Eleme
             _p4_element(element)
     if p4:
         _p4_pointers(new)
+        _p4_div0(new)
         new.set(P4_MARK, "true")
     etree.cleanup_namespaces(new)
     return new
@@ -215,6 +216,22 @@ def _p4_element(element: etree._Element) -> None:
     for key, value in values:
         if element.get(key) is None:
             element.set(key, value)
+
+
+#: P4's numbered divisions; ``div0`` (a level above ``div1``, "a volume") is not P5's.
+_NUMBERED_DIVS = tuple(f"{_T}div{n}" for n in range(8))
+
+
+def _p4_div0(root: etree._Element) -> None:
+    """A text with P4's ``div0`` (an Old Bailey sessions paper of trial accounts): its
+    numbered divisions are unnumbered ``div``, whose levels are their nesting, as P5 writes
+    them; P5 has no level above ``div1`` (probe 133: the div0 was an unknown element, and
+    the book's contents had none of the trials it holds)."""
+    for text in root.iter(f"{_T}text"):
+        if next(text.iter(f"{_T}div0"), None) is None:
+            continue
+        for division in text.iter(*_NUMBERED_DIVS):
+            division.tag = f"{_T}div"
 
 
 def _p4_pointers(root: etree._Element) -> None:

@@ -9,6 +9,7 @@ missing tool skips its test, or fails it when CI=true (conftest.missing).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
@@ -1908,22 +1909,13 @@ def test_browser_page_text_is_the_source_and_nested_names_reach_their_cards(serv
             browser.close()
 
 
-@pytest.mark.slow
-def test_browser_the_words_of_an_anchor_are_not_hidden_with_the_pilcrow(tmp_path: Path) -> None:
-    """Probe 48 (a Bahr letter: "Ich habe heute <anchor xml:id=...>verschickt</anchor>:"): a
-    TEI anchor wrapping words is a span.anchor in its paragraph, which the style of the
-    paragraph's self-link (a.anchor, hidden until the paragraph is hovered) hid as well: the
-    letter read "Ich habe heute :". The words are shown; the pilcrow is still hidden."""
+@contextlib.contextmanager
+def _page_in_browser(tmp_path: Path, body: str) -> Iterator[Any]:
+    """Chromium's page of a text of ``body`` (``t.xml``), built without an error."""
     sync_playwright, _ = _browser_tools()
     folder = tmp_path / "src"
     folder.mkdir()
-    (folder / "t.xml").write_text(
-        tei_text(
-            '<p xml:id="p1">Ich habe heute <anchor type="commentary" xml:id="k1">verschickt'
-            "</anchor>: 22 Exemplare.</p>"
-        ),
-        encoding="utf-8",
-    )
+    (folder / "t.xml").write_text(tei_text(body), encoding="utf-8")
     report = build([folder], tmp_path / "out", only=["html"])
     assert report.errors == 0, report.sorted()
     with sync_playwright() as p:  # type: ignore[operator]
@@ -1931,11 +1923,42 @@ def test_browser_the_words_of_an_anchor_are_not_hidden_with_the_pilcrow(tmp_path
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto((tmp_path / "out" / "html" / "t.html").as_uri())
-            opacity = "e => getComputedStyle(e).opacity"
-            assert page.locator("#k1").evaluate(opacity) == "1"
-            assert page.locator("#p1 > a.anchor").evaluate(opacity) == "0"
+            yield page
         finally:
             browser.close()
+
+
+@pytest.mark.slow
+def test_browser_a_division_without_a_heading_shows_where_it_begins(tmp_path: Path) -> None:
+    """Probe 133 (a newspaper's articles, div type="article"): an article without a head
+    after another read as one more paragraph of the one before. A rule marks where it
+    begins; the first division, and one with a heading, have none."""
+    with _page_in_browser(
+        tmp_path,
+        '<div type="article" xml:id="a1"><head>Floods</head><p>The damage.</p></div>'
+        '<div type="article" xml:id="a2"><p>A correspondent writes.</p></div>'
+        '<div type="article" xml:id="a3"><head>Markets</head><p>Wheat.</p></div>',
+    ) as page:
+        rule = "e => getComputedStyle(e).borderTopStyle"
+        assert [page.locator(f"#{d}").evaluate(rule) for d in ("a1", "a2", "a3")] == [
+            "none", "solid", "none",
+        ]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_browser_the_words_of_an_anchor_are_not_hidden_with_the_pilcrow(tmp_path: Path) -> None:
+    """Probe 48 (a Bahr letter: "Ich habe heute <anchor xml:id=...>verschickt</anchor>:"): a
+    TEI anchor wrapping words is a span.anchor in its paragraph, which the style of the
+    paragraph's self-link (a.anchor, hidden until the paragraph is hovered) hid as well: the
+    letter read "Ich habe heute :". The words are shown; the pilcrow is still hidden."""
+    with _page_in_browser(
+        tmp_path,
+        '<p xml:id="p1">Ich habe heute <anchor type="commentary" xml:id="k1">verschickt'
+        "</anchor>: 22 Exemplare.</p>",
+    ) as page:
+        opacity = "e => getComputedStyle(e).opacity"
+        assert page.locator("#k1").evaluate(opacity) == "1"
+        assert page.locator("#p1 > a.anchor").evaluate(opacity) == "0"
 
 
 @pytest.mark.slow
@@ -4888,6 +4911,39 @@ def test_a_dictionarys_synonyms_and_antonyms_are_told_apart(tmp_path: Path) -> N
     assert "Syn. antecessor, predecessor Ant. descendente opp. sucessor avô" in " ".join(
         sense.text_content().split()
     )
+
+
+def _main_words(tmp_path: Path, body: str) -> tuple[html.HtmlElement, str]:
+    """The page of a text of ``body`` and the words of its main part, spaces normalised."""
+    doc = _text_page(tmp_path / "in", body, only=("html",))
+    return doc, " ".join(doc.xpath("string(//main)").split())
+
+
+def test_the_spellings_of_a_form_are_parted_by_a_comma(tmp_path: Path) -> None:
+    """Probe 133: "<orth>wean</orth><orth type="variant">wane</orth>" read "wean wane", and
+    a Persian headword's three spellings (LeDIIR) five words of one; a comma parts them, the
+    Arabic comma in Arabic script, against the first spelling whatever the file's layout."""
+    body = (
+        '<entry xml:id="w"><form><orth>wean</orth>\n  <orth type="variant">wane</orth></form>'
+        '</entry>\n<entry xml:id="f" xml:lang="fa"><form><orth>با آنکه</orth><orth>باآنکه'
+        "</orth><orth>با آن که</orth></form></entry>"
+    )
+    _, words = _main_words(tmp_path, body)
+    assert "wean, wane" in words
+    assert "با آنکه، باآنکه، با آن که" in words
+
+
+def test_a_cross_reference_that_says_its_kind_gets_no_label(tmp_path: Path) -> None:
+    """Probe 133 (the Guidelines' own examples of xr): "SYN. see <ref>legal</ref>" read
+    "Syn. SYN. see legal", the interface's label before the words that say it."""
+    body = (
+        '<entry xml:id="clef"><form><orth>clef</orth></form><xr type="syn">SYN. '
+        '<ref>clé</ref></xr></entry>\n<entry xml:id="lawful"><form><orth>lawful</orth>'
+        '</form><xr type="syn">\n  SYN. see <ref>legal</ref></xr></entry>'
+    )
+    doc, words = _main_words(tmp_path, body)
+    assert "clef SYN. clé" in words and "lawful SYN. see legal" in words
+    assert not doc.xpath("//abbr[@class='xr-label']")
 
 
 @pytest.mark.parametrize(

@@ -725,6 +725,20 @@ dann...</head><sp who="#lotte"><speaker>Charlotte.</speaker><p>Lotte!</p></sp></
     assert where == ["Dritter Auftritt", "Und dann..."]
 
 
+def test_speeches_in_no_division_are_listed_under_their_texts_title(tmp_path: Path) -> None:
+    """Probe 133 (a transcript of utterances in its body, no div): the speaker's speeches
+    were listed under nothing, ": 1 2"."""
+    play = _play(
+        tmp_path,
+        """<text><body><listPerson><person xml:id="a"><persName>Ann</persName></person>
+</listPerson><u who="#a" xml:id="u1">yes</u><u who="#a" xml:id="u2">no</u></body></text>""",
+    )
+    build([play], tmp_path / "out", only=("html", "index"))
+    page = html.parse(str(tmp_path / "out" / "html" / "persons.html")).getroot()
+    where = [" ".join(w.text_content().split()) for w in page.find_class("index-speeches-where")]
+    assert where == ["A play"]
+
+
 def test_a_letters_correspondents_are_used_entries(tmp_path: Path) -> None:
     """A sender, an addressee and a place named only in a letter's correspDesc are used by
     it, and so is an event its text points at (ptr): no "never mentioned" warning for them,
@@ -5010,3 +5024,48 @@ def test_a_declared_prefix_that_does_not_read_its_pointer_is_told_so(tmp_path: P
     told = sorted(d.message for d in report.diagnostics if d.code == "index.external-ref")
     assert "its header's prefixDef for that prefix does not read it" in told[0], told
     assert "declare its prefix in the header" in told[1], told
+
+
+def test_an_interpretation_inside_a_name_is_no_word_of_its_mention(tmp_path: Path) -> None:
+    """Probe 133 (the Old Bailey's trials): an interp inside a defendant's name was a word of
+    the mention and of its context ("Joseph Kempstermale, of St. Giles's"); an interp, and
+    a span standing alone, are interpretations of the passage (Guidelines 17.3), no words."""
+    _, found = _indexed_places(
+        tmp_path,
+        '<p>Taken at <placeName ref="#g">St. Giles<interp type="parish">giles</interp>'
+        "</placeName><span>theft</span>, by night.</p>",
+        "</text>",
+        '<back><listPlace><place xml:id="g"><placeName>St. Giles</placeName></place>'
+        "</listPlace></back>",
+    )
+    (occurrence,) = found["g"]["occurrences"]
+    assert occurrence["text"] == "St. Giles"
+    assert occurrence["context"] == "Taken at St. Giles, by night."
+
+
+def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
+    """Probe 133 (a spoken transcript): a speech's first words in the index read "well I
+    don't really know laughs what he meant" and "typical ." (the pc of a token apart); an
+    event between the words (a laugh, a pause, a door slamming) is no word said, and verse
+    lines written against each other stay words apart."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    _play(
+        folder,
+        '<text><body><listPerson><person xml:id="a"><persName>Ann</persName></person>'
+        "</listPerson>"
+        '<u who="#a" xml:id="u1">well I don\'t <hi>really</hi> know<vocal><desc>laughs</desc>'
+        "</vocal>what he meant</u>"
+        '<u who="#a" xml:id="u2"><w>so</w><w>typical</w><pc>.</pc><pause/>'
+        "<incident><desc>door slams</desc></incident></u>"
+        '<sp who="#a" xml:id="s1"><speaker>ANN</speaker><l>To be</l><l>or not</l></sp>'
+        "</body></text>",
+    )
+    build([folder], tmp_path / "out", only=["index"])
+    data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
+    (ann,) = [e for e in data["entities"] if e["id"] == "a"]
+    assert [s["text"] for s in ann["speech_occurrences"]] == [
+        "well I don't really know what he meant",
+        "so typical.",
+        "To be or not",
+    ]

@@ -2438,6 +2438,21 @@ since="#T0"/></timeline><u who="#A #B">oh dear</u><u who="#A"><w>so</w><w>what</
 synch="#T1"/><pause dur="PT0.3S"/><w>now</w><pc>?</pc></u></body></text></TEI>"""
 
 
+def test_an_event_between_words_of_running_text_stands_apart(tmp_path: Path) -> None:
+    """Probe 133: a pause or an incident between two words of an utterance written without
+    tokens ran into them, "I was(0.3 s)there", "yes[door slams]no"; an event is between
+    words (Guidelines 8.3.2). Punctuation after it keeps its place."""
+    talk = TRANSCRIPT.replace(
+        '<w>so</w><w>what</w><anchor\nsynch="#T1"/><pause dur="PT0.3S"/><w>now</w><pc>?</pc>',
+        'I was<pause dur="PT0.3S"/>there, yes<incident><desc>door slams</desc></incident>no'
+        "<vocal><desc>laughs</desc></vocal>.",
+    )
+    assert talk != TRANSCRIPT
+    doc = _render_text(tmp_path, "talk", talk)
+    said = [" ".join(u.text_content().split()) for u in doc.xpath("//div[@class='u']")]
+    assert said[1] == "Anna I was (0.3 s) there, yes [door slams] no [laughs]."
+
+
 def test_a_regularisation_of_low_certainty_says_so(tmp_path: Path) -> None:
     """Probe 114 (P.Oxy. 1.119: <reg cert="low">ἀπενέγκας</reg>): a supplied letter of low
     certainty was marked, a regularisation of low certainty read as sure."""
@@ -3250,3 +3265,27 @@ def test_a_location_referenced_entry_links_to_its_line(tmp_path: Path) -> None:
         ("span", None, "9"),
     ]
     assert doc.xpath("//*[@id='l-5']")
+
+
+def test_an_interpretation_standing_alone_is_no_word_of_the_text(tmp_path: Path) -> None:
+    """Probe 133: a lone interp and span were rendered as words ("The defendantmale was
+    acquitted.", a paragraph "crime and punishment"), where an interpGrp showed nothing;
+    both are interpretive annotation (Guidelines 17.3). A tier's span in a block of a
+    transcription is still its words."""
+    doc = _render_text(
+        tmp_path,
+        "interp",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Trial</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body>
+<p xml:id="p1">The defendant<interp type="gender">male</interp> was acquitted.</p>
+<p xml:id="p2">Second<interpGrp type="verdict"><interp>notGuilty</interp></interpGrp> one.</p>
+<span type="topic" from="#p1" to="#p2">crime and punishment</span>
+<annotationBlock who="#a"><u>bonjour</u><spanGrp type="translation"><span>good day</span>
+</spanGrp></annotationBlock>
+</body></text></TEI>""",
+    )
+    text = " ".join(doc.xpath("string(//div[@class='tei-text'])").split())
+    assert "The defendant was acquitted. Second one." in text
+    assert "male" not in text and "crime" not in text
+    assert "good day" in text

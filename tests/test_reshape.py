@@ -336,3 +336,21 @@ def test_why_a_file_with_an_empty_source_doc_is_not_published() -> None:
     text = f'<TEI xmlns="{TEI_NS}">{HEADER.format("x")}<sourceDoc><addSpan/></sourceDoc></TEI>'
     reason = why_not(etree.fromstring(text.encode()))
     assert "whose sourceDoc holds no transcription" in reason
+
+
+def test_a_p4_text_with_div0_has_its_divisions_as_p5_writes_them() -> None:
+    """Probe 133 (an Old Bailey sessions paper): P4's div0 was an unknown element to the
+    build, and the book's contents had none of the trials in it. P5 has no level above
+    div1: the text's numbered divisions are div, their levels their nesting; a text
+    without div0 keeps its div1, div2."""
+    p4 = P4.replace(
+        '<body><div1 type="chapter" id="c1">',
+        '<body><div0 type="sessionsPaper" id="s"><div1 id="c1">',
+    ).replace("</div1></body>", '<div2 id="c2"><p>Third.</p></div2></div1></div0></body>')
+    document, _ = as_text(_doc(p4))
+    found = document.root.xpath("//*[starts-with(local-name(), 'div')]")
+    assert [(etree.QName(e).localname, e.get(XML_ID)) for e in found] == [
+        ("div", "s"), ("div", "c1"), ("div", "c2"),
+    ]  # fmt: skip
+    plain, _ = as_text(_doc(P4))
+    assert plain.root.find(f".//{{{TEI_NS}}}div1") is not None

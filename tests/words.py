@@ -102,7 +102,7 @@ TEI_FIELDS = _names(
 #: Elements rendered without words (metadata about the text).
 TEI_SILENT = _names(
     """index alt altGrp link linkGrp join joinGrp timeline certainty precision respons
-    interpGrp spanGrp listTranspose"""
+    interpGrp spanGrp listTranspose interp span"""
 )
 MILESTONES = _names("lb pb cb")
 
@@ -248,7 +248,7 @@ def _tei_walk(
     name = _local(element)
     if not isinstance(element.tag, str) or element.tag == EGXML:
         return  # an example of XML is shown as its source (blocks.xsl), tags and all
-    if name in TEI_SILENT and not (name == "spanGrp" and _in_annotation_block(element)):
+    if name in TEI_SILENT and not (name in ("spanGrp", "span") and _in_annotation_block(element)):
         return
     if name == "formula" and element.find("{http://www.w3.org/1998/Math/MathML}math") is not None:
         return  # MathML, compared as MathML by its own tests

@@ -629,8 +629,8 @@
   <xsl:function name="r:in-reading-text" as="xs:boolean">
     <xsl:param name="text" as="text()"/>
     <xsl:sequence select="empty($text/ancestor::*[self::note or self::witDetail
-        or self::teiHeader or self::interpGrp or self::spanGrp
-        or self::certainty or self::fs or self::fLib or self::fvLib or self::index
+        or self::teiHeader or self::interpGrp or self::spanGrp or self::interp
+        or self::span[not(ancestor::annotationBlock)] or self::certainty or self::fs or self::fLib or self::fvLib or self::index
         or self::linkGrp or self::joinGrp])
         and (every $rdg in $text/ancestor::rdg satisfies
             exists($rdg/ancestor::app[1] ! r:lemma(.) intersect $rdg))"/>

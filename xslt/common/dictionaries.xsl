@@ -143,6 +143,13 @@
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
+    <!-- a spelling of a form followed by another ("<orth>wean</orth><orth type="variant">
+         wane</orth>") ends in a comma, as dictionaries print their variants: probe 133,
+         "wean wane", and a Persian headword's three spellings read as five words -->
+    <xsl:if test="self::orth[following-sibling::node()[not(self::text()[not(normalize-space())])]
+        [1][self::orth]]">
+      <xsl:value-of select="normalize-space(r:comma(parent::*))"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- The parts of a cross-reference or an etymology, each the words of its own: the
@@ -192,8 +199,11 @@
   <!-- A cross-reference of a kind the interface names (xr type="synonymy", "antonymy": TEI
        Lex-0) and no label of its own: the kind's abbreviation before the first of a run of
        them, a comma before the others ("Syn. antecessor, sucessor Ant. descendente"; probe
-       79: four bare words, synonyms and antonyms told apart by nothing). -->
-  <xsl:template match="xr[r:has-msg('xr.' || r:xr-kind(.))][empty(lbl)]" mode="r:main"
+       79: four bare words, synonyms and antonyms told apart by nothing). One that opens
+       with words of its own ("SYN. see <ref>legal</ref>", the Guidelines' example) says
+       its kind itself (probe 133: "Syn. SYN. see legal"). -->
+  <xsl:template match="xr[r:has-msg('xr.' || r:xr-kind(.))][empty(lbl)]
+      [not(text()[normalize-space()][empty(preceding-sibling::*)])]" mode="r:main"
       as="node()+" priority="1">
     <xsl:variable name="key" as="xs:string" select="'xr.' || r:xr-kind(.)"/>
     <xsl:if test="empty(r:xr-beside(., false()))">

@@ -62,7 +62,7 @@
       | affiliation | street | postCode | postBox | email | author
       | editor | publisher | pubPlace | distributor | authority | idno | edition
       | extent | series | respStmt | resp | unit
-      | country | region | settlement | district | bloc | geog | desc | interp | span | geo
+      | country | region | settlement | district | bloc | geog | desc | geo
       | location | ellipsis | metSym | offset"
       mode="r:main" as="node()+">
     <xsl:call-template name="r:word-space"/>
@@ -209,10 +209,14 @@
     <span class="index-anchor" id="{@xml:id}"></span>
   </xsl:template>
 
-  <!-- index, alt and link groups are metadata about the text, not text. -->
+  <!-- index, alt and link groups are metadata about the text, not text. So are an interp and
+       a span standing alone (Guidelines 17.3, model.global.meta: an interpretation of the
+       passage, a trial's "male" inside a defendant's name): probe 133, an Old Bailey trial
+       read "Joseph Kempstermale" on the page, in the book and in the index (a tier's span
+       in a block of a transcription is its words: spoken.xsl). -->
   <xsl:template match="index | alt | altGrp | link | linkGrp | join | joinGrp | timeline
-      | certainty | precision | respons | interpGrp | spanGrp | fs | fLib | fvLib"
-      mode="r:main" as="empty-sequence()"/>
+      | certainty | precision | respons | interpGrp | spanGrp | fs | fLib | fvLib
+      | interp | span" mode="r:main" as="empty-sequence()"/>
 
   <!-- Ruby (TEI 3.4.4, ruby, rb, rt): HTML's own; the base is the ruby's text itself, as HTML
        no longer has rb. A gloss below its base is placed by its ruby's class: Chromium reads

@@ -96,14 +96,14 @@
 
   <!-- What the page does not show as words, being about the text (inline.xsl): an
        editor's certainty and precision (probe 90: a certainty's description was the context
-       of a date on the timeline, as words of the paragraph), alignments, interpretations,
-       feature structures. -->
+       of a date on the timeline, as words of the paragraph), alignments, interpretations
+       (an interp or a span alone too: probe 133), feature structures. -->
   <xsl:function name="r:metadata" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::alt or self::altGrp or self::link or self::linkGrp
         or self::join or self::joinGrp or self::timeline or self::certainty or self::precision
         or self::respons or self::interpGrp or self::spanGrp or self::fs or self::fLib
-        or self::fvLib])"/>
+        or self::fvLib or self::interp or self::span[not(ancestor::annotationBlock)]])"/>
   </xsl:function>
 
   <!-- Deletions an undo cancels (TEI 11.3.4.5: undo/@target, or the deletions between an

@@ -178,6 +178,14 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A tier's annotation: its words, where a span elsewhere is stand-off markup that shows
+       nothing (inline.xsl). -->
+  <xsl:template match="annotationBlock//spanGrp/span" mode="r:main" as="node()+" priority="2">
+    <xsl:call-template name="r:inline">
+      <xsl:with-param name="class" select="'span'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- A pause: "(…)", or its length when the transcript measured it ("(3 s)", @dur). Its
        kind (@type, TEI 8.3.2: a classification, such as "short" or "long") is said in the
        encoding's words, "(… short)", and in the title beside a length: a short and a long
@@ -186,6 +194,9 @@
     <xsl:variable name="length" as="xs:string?" select="(@dur, @dur-iso)[1] ! r:duration-words(.)"/>
     <xsl:variable name="type" as="xs:string" select="r:token-words(@type)"/>
     <xsl:call-template name="r:word-space"/>
+    <xsl:if test="r:against-word(., false())">
+      <xsl:text> </xsl:text>
+    </xsl:if>
     <span title="{string-join((r:msg('spoken.pause'), $type[. != '']), ', ')}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'pause'"/>
@@ -204,7 +215,25 @@
         <xsl:otherwise>(…)</xsl:otherwise>
       </xsl:choose>
     </span>
+    <xsl:if test="r:against-word(., true())">
+      <xsl:text> </xsl:text>
+    </xsl:if>
   </xsl:template>
+
+  <!-- Whether an event (a pause, a cough, a door slamming) stands against a word of the
+       running text before it (or, $after, after it): an event is between words (8.3.2, 8.3.3),
+       and "I was<pause/>there" read "I was(0.3 s)there" (probe 133; the tokens of a w
+       transcript are set apart by r:word-space). -->
+  <xsl:function name="r:against-word" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="after" as="xs:boolean"/>
+    <xsl:variable name="beside" as="node()?" select="if ($after)
+        then $e/following-sibling::node()[not(self::anchor)][1]
+        else $e/preceding-sibling::node()[not(self::anchor)][1]"/>
+    <xsl:sequence select="$beside instance of text() and (if ($after)
+        then matches($beside, '^[\p{L}\p{N}\p{Ps}\p{Pi}]')
+        else matches($beside, '[\p{L}\p{N}\p{Pe}\p{Pf}.,;:!?]$'))"/>
+  </xsl:function>
 
   <xsl:template match="vocal | kinesic | incident | writing" mode="r:main" as="node()*">
     <xsl:variable name="said" as="xs:boolean" select="normalize-space() != '' or exists(*)"/>
@@ -214,6 +243,9 @@
         select="if (ancestor::u) then () else r:who-labels(@who, root(.))"/>
     <xsl:if test="$said or $type != '' or @xml:id">
       <xsl:call-template name="r:word-space"/>
+      <xsl:if test="($said or $type != '') and r:against-word(., false())">
+        <xsl:text> </xsl:text>
+      </xsl:if>
       <i>
         <xsl:call-template name="r:attributes">
           <xsl:with-param name="class" select="'event ' || local-name()"/>
@@ -268,6 +300,9 @@
           <xsl:text>]</xsl:text>
         </xsl:if>
       </i>
+      <xsl:if test="($said or $type != '') and r:against-word(., true())">
+        <xsl:text> </xsl:text>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 

@@ -361,8 +361,16 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="section" as="element()?" select="ed:section(.)"/>
     <xsl:variable name="page" as="element(tei:pb)?" select="accumulator-before('ed:page')"/>
+    <!-- its words as the page reads them: an event between them (a pause, a laugh, a door
+         slamming) no word of what was said, tokens written against each other words apart
+         and a token's punctuation against its word (probe 133: "well I don't really know
+         laughs what he meant", "typical ."), a line or a paragraph apart (ed:broken) -->
+    <xsl:variable name="speech" as="element()" select="."/>
     <xsl:variable name="words" as="xs:string" select="normalize-space(string-join(
-        (node() except tei:speaker)/descendant-or-self::text()[not(ancestor::tei:note)], ' '))"/>
+        (node() except tei:speaker)/descendant-or-self::text()[not(ancestor::tei:note)]
+        [empty(ancestor::*[self::tei:vocal or self::tei:kinesic or self::tei:incident]
+            [. >> $speech])][r:read-in(., $speech)]
+        ! (ed:broken(., $speech) || ed:speech-gap(.) || r:joined(.))))"/>
     <ed:speech document="{ancestor::ed:document[1]/@ed:stem}" file="{ed:file(.)}"
         speech="{ancestor-or-self::*[@xml:id][1]/@xml:id}"
         section="{$section/@xml:id}" heading="{string-join(ancestor::*[tei:head][self::tei:div
@@ -380,6 +388,19 @@
       </ed:text>
     </ed:speech>
   </xsl:template>
+
+  <!-- A space before a text of a speech where nothing of the file parts it from the words
+       before: after an event (a laugh between two words), or at the start of a token after
+       another that is no punctuation ("<w>so</w><w>typical</w>"). -->
+  <xsl:function name="ed:speech-gap" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="before" as="node()?" select="$text/preceding-sibling::node()[1]"/>
+    <xsl:variable name="token" as="element()?" select="$text/parent::tei:w[empty($before)]"/>
+    <xsl:sequence select="if ($before[self::tei:vocal or self::tei:kinesic
+            or self::tei:incident or self::tei:pause or self::tei:shift]) then ' '
+        else if ($token/preceding-sibling::node()[1][self::tei:w or self::tei:pc
+            [not(@pre = ('true', '1'))]]) then ' ' else ''"/>
+  </xsl:function>
 
   <!-- The entry's other names, as the register gives them, each once with its language:
        a gazetteer's or a biographical dictionary's names in other languages and scripts

@@ -306,11 +306,15 @@
             <li>
               <!-- a scene headed as printed, "Dritter Auftritt.", gives up its full stop to
                    the colon: "Doctor Ritter, Dritter Auftritt.:" (probe 48) -->
+              <!-- the text's title where nothing else says where (a transcript's utterances
+                   in its body: probe 133 read ": 1 2 3") -->
+              <xsl:variable name="where" as="xs:string" select="string-join(distinct-values(((
+                  if (exists($documents/ed:document[2])) then $title else ()),
+                  @heading[normalize-space()] ! normalize-space(), @part ! ed:part-label(.))),
+                  ', ')"/>
               <span class="index-speeches-where">
-                <xsl:value-of select="replace(string-join(distinct-values(((if (exists(
-                    $documents/ed:document[2])) then $title else ()),
-                    @heading[normalize-space()] ! normalize-space(), @part ! ed:part-label(.))),
-                    ', '), '([^.])\.$', '$1')"/>
+                <xsl:value-of select="replace(if ($where = '') then $title else $where,
+                    '([^.])\.$', '$1')"/>
               </span>
               <xsl:text>: </xsl:text>
               <xsl:for-each select="current-group()">
