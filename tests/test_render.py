@@ -408,6 +408,16 @@ def test_the_marks_of_other_scripts_join_their_tokens(tmp_path: Path) -> None:
     assert shown == ["עַל־פְּנֵ֥י׃", "قال، نعم؟", "λέγει· τί;", "天地，玄黃。", "DIS · MANIBVS.",
                      "λέγει· καὶ"], shown  # fmt: skip
     # (a Greek word's dot in a text of no language joins it, by its script: probe 131)
+    # tokens written against each other: no space after a full-width mark either, in the
+    # page and in the plain words (probe 132: "天地， 玄黃。")
+    doc = _render_text(
+        tmp_path,
+        "unspaced",
+        tei_text('<p xml:lang="zh"><w>天地</w><pc>，</pc><w>玄黃</w><pc>。</pc><w>宇宙</w></p>'
+                 '<p xml:lang="en"><w>so</w><pc>,</pc><w>then</w></p>'),
+    )  # fmt: skip
+    shown = [" ".join(p.text_content().split()) for p in doc.xpath("//div[@class='tei-text']//p")]
+    assert shown == ["天地，玄黃。宇宙", "so, then"], shown
 
 
 def test_a_mark_after_a_phrase_laid_out_on_lines_joins_it(tmp_path: Path) -> None:

@@ -501,7 +501,11 @@
                       and (matches(normalize-space($prev), '^\w{1,3}[''’]$')
                            or matches(normalize-space($prev), '\w[''’]$')
                               and substring(lower-case(($prev/ancestor-or-self::*[@xml:lang][1]
-                                  /@xml:lang, '')[1]), 1, 2) = ('fr', 'it', 'ca', 'oc'))))"/>
+                                  /@xml:lang, '')[1]), 1, 2) = ('fr', 'it', 'ca', 'oc'))))
+        (: Chinese and Japanese are written without spaces, their full-width marks too:
+           the tokens 天地 ， 玄黃 read 天地， 玄黃 (probe 132) :)
+        and not(matches(r:last-char($prev), $r:unspaced-chars)
+                and matches(substring(normalize-space($e), 1, 1), $r:unspaced-chars))"/>
   </xsl:function>
 
   <!-- Whether a token is punctuation: a pc, or a w of punctuation alone, as tokenisers that
