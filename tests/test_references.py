@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import SHARED
 
 from pipeline.gate import parse_bytes
@@ -13,6 +14,7 @@ from pipeline.validate.references import (
     context_files,
     facts,
     pack,
+    percent_decoded,
     resolve,
     unpacked,
 )
@@ -164,6 +166,34 @@ def test_dangling_pointer_is_located(tmp_path: Path) -> None:
     [d] = resolve([text])
     assert (d.code, d.line) == ("refs.dangling", 2)
     assert "ghost" in d.message
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("an%6Ea", "anna"), ("caf%c3%a9", "café"), ("w%F0%90%8C%B0", "w𐌰"), ("a%FF", "a%FF"),
+        ("%C0%AE", "%C0%AE"), ("%ED%A0%80", "%ED%A0%80"), ("%41%FF", "%41%FF"), ("%01x", "%01x"),
+        ("%EF%BF%BF", "%EF%BF%BF"), ("a%4", "a%4"), ("%41-%42", "A-B"),
+    ],
+)  # fmt: skip
+def test_a_fragments_escapes_are_read_as_the_build_reads_them(written: str, read: str) -> None:
+    """Probe 132: "#a%FF" was the id "a\ufffd" in the check (Python's unquote) and no
+    entry in the build, and messages showed the replacement characters. A run of escapes
+    that writes no UTF-8, or a character XML does not allow, stays as written, as
+    normalize.xsl's ed:percent-decoded keeps it."""
+    assert percent_decoded(written) == read
+
+
+def test_a_pointer_of_escapes_of_no_utf8_is_told_as_written(tmp_path: Path) -> None:
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f'<TEI {TEI}><text>\n<p xml:id="a&#xFFFD;"><persName ref="#a%FF">G</persName></p>'
+        "</text></TEI>",
+    )
+    [d] = resolve([text])
+    assert d.code == "refs.dangling" and '"#a%FF"' in d.message, d.message
+    assert (d.line, d.column) == (2, 33)  # at the attribute
 
 
 def test_a_dangling_pointer_to_a_declaration_asks_for_the_declaration(tmp_path: Path) -> None:
