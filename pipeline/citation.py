@@ -773,7 +773,8 @@ def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
     csl_memo.install()
     found = []
     for name, label in STYLES:
-        item = {k: v for k, v in csl_item(c).items() if k != "license"}  # not a CSL variable
+        # (the words of the header as words: a title's "<b>" or "&amp;" read as markup)
+        item = {k: _literal(v) for k, v in csl_item(c).items() if k != "license"}
         if "container-title" in item and not locale.lower().startswith("en"):
             # the edition's title is in the edition's language, not the text's: an English
             # text's item title-cased a German edition's ("Briefe Der Anna Brandt": probe 124)
@@ -783,7 +784,8 @@ def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
         bibliography = CitationStylesBibliography(style, source, formatter.html)
         bibliography.register(Citation([CitationItem(c.stem)]))
         entries = [
-            _DOUBLE_STOP.sub(r"\1\2", _as_markup(str(e))) for e in bibliography.bibliography()
+            _DOUBLE_STOP.sub(r"\1\2", _as_markup(str(e))).translate(_RESTORED)
+            for e in bibliography.bibliography()
         ]
         if style.root.get_locale_option("punctuation-in-quote").lower() == "true":
             entries = [_AFTER_QUOTE.sub(r"\1”", e) for e in entries]
@@ -793,6 +795,26 @@ def formatted(c: TextCitation, locale: str = "en-US") -> list[tuple[str, str]]:
 
 
 _INLINE = {"i": "i", "em": "i", "b": "b", "strong": "b"}
+
+#: The characters of the header's words that citeproc-py's HTML would take for markup ("<",
+#: ">") or an escape ("&"), handed to it as characters no XML text holds (XML 1.0, 2.2) and
+#: written escaped in its output: probe 132, a title "On <b>bold</b>" (written
+#: "&lt;b&gt;" in the TEI) was bold in the citations, "&amp;amp;" read "&", and a
+#: "<span style=...>" of a title was lost.
+_HIDDEN = str.maketrans({"<": "\x01", ">": "\x02", "&": "\x03"})
+_RESTORED = str.maketrans({"\x01": "&lt;", "\x02": "&gt;", "\x03": "&amp;"})
+
+
+def _literal(value: Any) -> Any:
+    """A CSL item's value with its markup characters hidden (``_HIDDEN``)."""
+    if isinstance(value, str):
+        return value.translate(_HIDDEN)
+    if isinstance(value, list):
+        return [_literal(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _literal(v) for k, v in value.items()}
+    return value
+
 
 #: The tags citeproc-py's HTML formatter writes (everything else in its output is words).
 _FORMATTER_TAG = re.compile(r'(</?(?:i|b|sup|sub)>|</?span(?: style="[^"<>]*")?>)')

@@ -1741,6 +1741,14 @@ def test_a_title_s_ampersand_and_angle_brackets_are_words_of_the_citation() -> N
         words = html.fragment_fromstring(markup, create_parent="div").text_content()
         assert "A & B <c>" in words and "Briefe & <Notizen>" in words, (label, markup)
     assert "<i>" in dict(citation.formatted(cited))["MLA"]
+    # markup-like words are words (probe 132: "<b>" was bold, "&amp;" read "&", a span with
+    # a style lost its words)
+    tricky = replace(cited, title='On <b>bold</b> &amp; <span style="color:red">red</span>')
+    for label, markup in citation.formatted(tricky):
+        found = html.fragment_fromstring(markup, create_parent="div")
+        words = found.text_content().lower()  # (Chicago title-cases "style")
+        assert 'on <b>bold</b> &amp; <span style="color:red">red</span>' in words, label
+        assert not found.xpath(".//b[. = 'bold'] | .//span[@style]"), (label, markup)
     # the style's own "&", which citeproc-py escapes itself, is escaped once (probe 131)
     two = replace(cited, authors=(citation.Name("Muster", "Anna"), citation.Name("Beispiel", "B")))
     apa = html.fragment_fromstring(dict(citation.formatted(two))["APA"], create_parent="div")
