@@ -169,7 +169,7 @@ def _people(elements: Iterable[etree._Element]) -> tuple[Name, ...]:
     found: list[tuple[str, Name]] = []  # (@ref or "", name), in order
     for element in elements:
         names = names_of(element)
-        ref = " ".join((element.get("ref") or "").split()) if len(names) == 1 else ""
+        ref = _same_address(element.get("ref") or "") if len(names) == 1 else ""
         for name in names:
             if ref and any(r == ref for r, _ in found):
                 continue
@@ -182,6 +182,17 @@ def _people(elements: Iterable[etree._Element]) -> tuple[Name, ...]:
                 continue
             found.append((ref, name))
     return tuple(name for _, name in found)
+
+
+def _same_address(ref: str) -> str:
+    """A @ref as the address it names: its scheme's "http" or "https", a "www." and a
+    closing "/" say nothing of whom (probe 132: "https://viaf.org/1" and "http://viaf.org/1/"
+    were two people in the citation)."""
+    address = " ".join(ref.split())
+    return _ADDRESS_NOISE.sub("", address).rstrip("/") if " " not in address else address
+
+
+_ADDRESS_NOISE = re.compile(r"^https?://(?:www\.)?", re.IGNORECASE)
 
 
 def names_of(element: etree._Element) -> tuple[Name, ...]:

@@ -501,6 +501,14 @@ def test_a_person_named_twice_is_cited_once() -> None:
         )
         cited = citation.text_citation(etree.fromstring(header), "l", "L", when, Publication(None))
         assert [e.display() for e in cited.editors] == ["Jane Doe"], (first, second)
+    # one authority address spelt two ways is one person (probe 132: three "Anna Lee")
+    header = HEADER_NAMES.replace(
+        "<editor><name>Ifkovits, Kurt</name><name>Müller, Martin Anton</name></editor>",
+        '<editor ref="https://viaf.org/1">Anna Lee</editor><editor ref="https://viaf.org/2">'
+        'Anna Lee</editor><editor ref="http://www.viaf.org/1/">Lee, Anna</editor>',
+    )
+    cited = citation.text_citation(etree.fromstring(header), "l", "L", when, Publication(None))
+    assert [e.display() for e in cited.editors] == ["Anna Lee", "Anna Lee"]
 
 
 def test_a_letters_sender_is_its_author_when_its_title_statement_names_none() -> None:
