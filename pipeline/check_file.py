@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, TypeVar, cast
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from . import diagnostics as diag
 from .diagnostics import Diagnostic, Severity
@@ -530,7 +530,7 @@ def _unused_rules(doc: SourceDocument, options: CheckOptions) -> tuple[Diagnosti
         if _role(model) != "sch" or PurePosixPath(parts.path).suffix == ".rng":
             continue
         remote = bool((parts.scheme and parts.scheme != "file") or parts.netloc)
-        target = (doc.path.parent / parts.path).resolve()
+        target = (doc.path.parent / unquote(parts.path)).resolve()
         # (a file that is not there is told too: probe 128, a downloaded edition checked
         # with --schema passed without a word of the rules its files name)
         absent = "" if remote or target.is_file() else " (and the file is not there)"
@@ -649,7 +649,9 @@ def _model_path(doc: SourceDocument, model: XmlModel) -> tuple[Path | None, Diag
             *_model_place(doc, model),
             origin="check",
         )
-    target = (doc.path.parent / parts.path).resolve()
+    # a URI's path, its escapes read ("edi%74ion.rng" is edition.rng), as the build reads
+    # it when it publishes the schema (probe 132: the check said it did not exist)
+    target = (doc.path.parent / unquote(parts.path)).resolve()
     if not target.is_file():
         # a device, a pipe, a folder is there, but is no schema (probe 121: "/dev/zero does
         # not exist")

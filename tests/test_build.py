@@ -269,6 +269,24 @@ def test_a_schema_the_sources_name_that_is_not_there_is_told(tmp_path: Path) -> 
     shutil.copytree(ROOT / "schema", tmp_path / "ed" / "schema")
     again = build([sources], tmp_path / "out", only=["html"], jobs=1)
     assert "build.schema-missing" not in again.by_code()
+    # a path of the machine and an empty address are told too, as the check tells them,
+    # and the place looked at without "../" (probe 132: the build said nothing of them)
+    text = sources / "texts" / "belgium-1944.xml"
+    source = text.read_text(encoding="utf-8")
+    for href, looked in (
+        ("/no/such/schema.rng", "/no/such/schema.rng"),
+        ("file:///no/such/r%20s.rng", "/no/such/r s.rng"),
+        ("", None),
+        ("../../schema/gone.rng", "schema/gone.rng"),
+    ):
+        text.write_text(source.replace("../../schema/edition.rng", href, 1), encoding="utf-8")
+        report = build([sources], tmp_path / "out", only=["html"], jobs=1)
+        (told,) = [d for d in report.diagnostics if d.code == "build.schema-missing"]
+        assert f"names the schema {href!r}" in told.message, told.message
+        if looked is None:
+            assert "looked at" not in told.message
+        else:
+            assert f"{looked}):" in told.message and "../" not in told.message.split("(")[1]
 
 
 def test_no_entry_is_told_unused_when_a_text_could_not_be_read(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,18 @@ def test_a_remote_or_missing_schematron_model_suggests_schematron(tmp_path: Path
     assert rules.message.endswith("pass --schematron FILE")
     assert missing.code == "check.schema-missing"
     assert missing.message.endswith("pass --schematron FILE")
+
+
+def test_a_schema_address_is_read_as_a_uri(tmp_path: Path) -> None:
+    """Probe 132: an xml-model href with a percent-escape ("edi%74ion.rng", a folder "my%20
+    schemas") was "does not exist" in the check, where the build reads the escapes."""
+    (tmp_path / "my schemas").mkdir()
+    shutil.copy(DEFAULT_SCHEMA, tmp_path / "my schemas" / "edition.rng")
+    doc = doc_with(
+        tmp_path, f'<?xml-model href="my%20schemas/edi%74ion.rng" schematypens="{RNG_NS}"?>'
+    )
+    schemas = schemas_for(doc, CheckOptions())
+    assert schemas.problems == () and schemas.rng == tmp_path / "my schemas" / "edition.rng"
 
 
 def test_rules_a_file_names_and_schema_leaves_unread_are_noted(tmp_path: Path) -> None:

@@ -387,20 +387,37 @@ def missing_schemas(linked: Sequence[Offered]) -> list[Diagnostic]:
         if item.source is None:
             continue
         for written in dict.fromkeys(item.schemas):
-            address = _relative(written)
-            if address is None or (item.source.parent / address).is_file():
+            # a relative address, or a path of this machine ("/opt/tei/tei_all.rng",
+            # "file:///..."), and an empty one (the source's own folder): the check tells
+            # each of them (probe 132: the build told the relative ones alone)
+            local = _relative(written) or _local_path(written)
+            target = os.path.normpath(item.source.parent / local) if local else None
+            if target is not None and Path(target).is_file():
                 continue
+            if target is None and written.strip():
+                continue  # a remote schema: the check tells it, the build never fetches it
+            looked = f" (looked at {display(Path(target))})" if target is not None else ""
             found.append(
                 diag.warning(
                     display(item.source),
                     "build.schema-missing",
-                    f"the xml-model names the schema {written!r}, which is not there "
-                    f"(looked at {display(item.source.parent / address)}): the TEI download "
-                    "names it too, and checks find nothing; fix the address or add the schema",
+                    f"the xml-model names the schema {written!r}, which is not there{looked}: "
+                    "the TEI download names it too, and checks find nothing; fix the address "
+                    "or add the schema",
                     origin="build",
                 )
             )
     return found
+
+
+def _local_path(href: str) -> str | None:
+    """The path of an address of a file of this machine (an absolute path, a "file:" URI
+    without a host), percent-decoded; None for any other."""
+    href = href.strip()
+    parts = urlsplit(href)
+    if parts.netloc or (parts.scheme and parts.scheme != "file"):
+        return None
+    return unquote(parts.path) if parts.path.startswith("/") else None
 
 
 def publish_schemas(schemas: Sequence[Schema], staging: Path) -> list[Schema]:
