@@ -92,7 +92,8 @@ def pointers(root: etree._Element) -> Pointers:
             if token in ids:
                 continue
         files.append((token, element.sourceline or 0))
-    return Pointers(tuple(files), frozenset(named), _name_files(root, prefixes))
+    names = _name_files(root, prefixes) + _part_files(root, prefixes)
+    return Pointers(tuple(files), frozenset(named), names)
 
 
 _LINKED = (f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr", f"{{{TEI_NS}}}graphic")
@@ -165,6 +166,25 @@ def _name_files(root: etree._Element, prefixes: Prefixes) -> tuple[tuple[str, in
         token = prefixes.expand(tokens[0]) if tokens else ""
         if _ENTRY_FILE.match(token) and not _ABSOLUTE.match(token):
             found.setdefault(file_part(token), (token, element.sourceline or 0))
+    return tuple(found.values())
+
+
+#: The divisions whose other parts (``@prev``, ``@next``) the page links (r:continued,
+#: xslt/common/structure.xsl).
+_DIVISIONS = tuple(f"{{{TEI_NS}}}{n}" for n in ("div", *(f"div{i}" for i in range(1, 8))))
+
+
+def _part_files(root: etree._Element, prefixes: Prefixes) -> tuple[tuple[str, int], ...]:
+    """The first pointer into each XML file that the other part of a division is in (an
+    article continued in the next issue: ``next="issue-13.xml#art4"``), mapped as names'
+    are, never warned of: a part in a text the edition does not publish is not linked."""
+    found: dict[str, tuple[str, int]] = {}
+    for element in root.iter(_DIVISIONS):
+        for name in ("prev", "next"):
+            tokens = (element.get(name) or "").split()
+            token = prefixes.expand(tokens[0]) if tokens else ""
+            if _ENTRY_FILE.match(token) and not _ABSOLUTE.match(token):
+                found.setdefault(file_part(token), (token, element.sourceline or 0))
     return tuple(found.values())
 
 

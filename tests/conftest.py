@@ -130,6 +130,30 @@ def tei_text(body: str, title: str = "T", lang: str | None = None, xmlns: str = 
     )
 
 
+def split_articles(folder: Path, head: str = "") -> Path:
+    """Two issues in ``folder`` (a.xml, "Issue 1"; b.xml, "Issue 2") of an article whose
+    parts point at each other (@prev, @next): its first two parts in a.xml ("art1", headed
+    "The floods", and "art1b", headed ``head`` when given), the last in b.xml ("rest"); and
+    in a.xml a division between them and one continued from a file of no text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    heading = f"<head>{head}</head>" if head else ""
+    (folder / "a.xml").write_text(
+        tei_text(
+            '<div xml:id="art1" next="#art1b"><head>The floods</head><p>Rain fell.</p></div>'
+            '<div xml:id="x"><p>Markets.</p></div>'
+            f'<div xml:id="art1b" prev="#art1" next="b.xml#rest">{heading}<p>More rain.</p>'
+            '</div><div xml:id="gone" prev="nowhere.xml#d"><p>Old news.</p></div>',
+            title="Issue 1",
+        ),
+        encoding="utf-8",
+    )
+    (folder / "b.xml").write_text(
+        tei_text('<div xml:id="rest" prev="a.xml#art1b"><p>And more.</p></div>', title="Issue 2"),
+        encoding="utf-8",
+    )
+    return folder
+
+
 # --- hostile-input proofs: a secret that must never be read, a listener never called ----
 
 SECRET = "TOP-SECRET-CONTENT-9f3a"

@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import urldefrag
 
 import pytest
-from conftest import tei_text
+from conftest import split_articles, tei_text
 from lxml import etree
 from test_render import EMPTY_REFS, LOCI
 
@@ -2556,3 +2556,26 @@ def test_links_tei_takes_are_urls_in_the_book(tmp_path: Path) -> None:
         "https://e.org/%25zz", "https://de.wikipedia.org/wiki/K%C3%B6ln", "https://e.org/ok%20x",
     ]  # fmt: skip
     _epubcheck(book)
+
+
+@pytest.mark.slow
+def test_the_parts_of_a_division_are_linked_within_the_book_alone(tmp_path: Path) -> None:
+    """Probe 133: the parts of a division split over pages or issues (@prev, @next) link to
+    each other in the book as on the page, to the content document holding the part; a part
+    in another text (a book of its own) is named by its title, not linked."""
+    folder = split_articles(tmp_path / "src")
+    books = _build([folder], tmp_path / "out")
+    book = Book(books["a"])
+    found = [
+        (" ".join("".join(p.itertext()).split()), p.xpath("string(h:a/@href)", namespaces=NS))
+        for doc in book.docs.values()
+        for p in doc.xpath("//h:p[@class='continued']", namespaces=NS)
+    ]
+    assert [(words, href.split("#")[-1]) for words, href in found] == [
+        ("Continued at a later part", "art1b"),
+        ("Continued from “The floods”", "art1"),
+        ("Continued at Issue 2", ""),
+    ]
+    for source, link in book.links():
+        assert book.resolve(source, link.get("href")) is not None, link.get("href")
+    _epubcheck(books["b"])

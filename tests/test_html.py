@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from conftest import ELTEC, ROOT, missing, named_parts, tei_text
+from conftest import ELTEC, ROOT, missing, named_parts, split_articles, tei_text
 from lxml import etree, html
 from words import assert_words_preserved
 
@@ -1907,6 +1907,39 @@ def test_browser_page_text_is_the_source_and_nested_names_reach_their_cards(serv
             assert page.locator("#ed-card-mechelen").evaluate("c => c.matches(':popover-open')")
         finally:
             browser.close()
+
+
+def test_the_parts_of_a_division_split_over_pages_are_linked(tmp_path: Path) -> None:
+    """Probe 133 (a newspaper's article "continued on page 4"; al-Zuhur's articles continued
+    in the next issue): the parts of a division (@prev, @next) stood unlinked. Each part
+    links to the other, by its heading in the text, by the other text's title; a part in no
+    text the build publishes is not linked."""
+    folder = split_articles(tmp_path / "src", head="Floods, continued")
+    report = build([folder], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    links = {
+        name: [
+            (" ".join(a.text_content().split()), a.get("href"))
+            for a in _page(tmp_path / "out" / "html" / f"{name}.html").xpath(
+                "//p[@class='continued']/a"
+            )
+        ]
+        for name in ("a", "b")
+    }
+    # the part before after its part's heading, the part after at its end
+    page = _page(tmp_path / "out" / "html" / "a.html")
+    (before,) = page.xpath("//p[@class='continued'][a/@href = '#art1']/preceding-sibling::*[1]")
+    (after,) = page.xpath("//p[@class='continued'][a/@href = '#art1b']/preceding-sibling::*[1]")
+    assert before.text_content().strip() == "Floods, continued" and before.tag.startswith("h")
+    assert after.text_content() == "Rain fell."
+    assert links == {
+        "a": [
+            ("Continued at “Floods, continued”", "#art1b"),
+            ("Continued from “The floods”", "#art1"),
+            ("Continued at Issue 2", "b.html#rest"),
+        ],
+        "b": [("Continued from Issue 1", "a.html#art1b")],
+    }
 
 
 @contextlib.contextmanager

@@ -138,6 +138,8 @@ FURNITURE = (
     " | //*[@class='spanGrp-type'] | //code[contains(concat(' ', @class, ' '), ' egXML ')]"
     # the interface's name of the subject index a divGen links to
     " | //*[@class='divGen-label']"
+    # the link to the other part of a division split over pages or issues (structure.xsl)
+    " | //*[@class='continued']"
     " | //*[contains(concat(' ', @class, ' '), ' specDesc ')]"
     " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
     # a page of a long text repeats the headings of the divisions it lies in

@@ -95,10 +95,18 @@
           <xsl:call-template name="r:generated-head">
             <xsl:with-param name="level" select="2"/>
           </xsl:call-template>
-          <!-- the children, with the apparatus of the div after its own content -->
-          <xsl:call-template name="r:unit-content">
-            <xsl:with-param name="content" select="$content"/>
-          </xsl:call-template>
+          <!-- the children, with the apparatus of the div after its own content; the link
+               to the part before after the heading -->
+          <xsl:variable name="body" as="node()*">
+            <xsl:call-template name="r:unit-content">
+              <xsl:with-param name="content" select="$content"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="after" as="xs:integer" select="r:after-heading($body)"/>
+          <xsl:sequence select="$body[position() le $after]"/>
+          <xsl:sequence select="r:continued(., @prev, 'div.continued-from', 'div.part-earlier')"/>
+          <xsl:sequence select="$body[position() gt $after]"/>
+          <xsl:sequence select="r:continued(., @next, 'div.continued-on', 'div.part-later')"/>
           <!-- who made the division (div resp="#GPT4": a translation made by a machine, probe
                15), after its words as a note's author is named -->
           <xsl:call-template name="r:note-resp">
@@ -109,6 +117,59 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The link to the other part of a division split over columns, pages or issues (a
+       newspaper's article "continued on page 4", al-Zuhur's articles continued in the next
+       issue: @prev, @next, Guidelines 16.7): "Continued from" or "Continued at" the part's
+       heading, in this text, or the other text's title; nothing where the part is in no text
+       the build publishes (probe 133: the two parts stood unlinked). -->
+  <xsl:function name="r:continued" as="element()?">
+    <xsl:param name="div" as="element()"/>
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="unnamed" as="xs:string"/>
+    <xsl:variable name="first" as="xs:string" select="string(tokenize(normalize-space($pointer))[1])"/>
+    <xsl:variable name="doc" as="node()?" select="root($div)[. instance of document-node()]"/>
+    <xsl:variable name="here" as="element()?" select="if (starts-with($first, '#') and exists($doc))
+        then key('r:entry', substring($first, 2), $doc)[1] else ()"/>
+    <xsl:variable name="there" as="xs:string?" select="if (exists($here) or $first = ''
+        or starts-with($first, '#')) then () else r:linked-title($pointer)"/>
+    <xsl:if test="exists($here) or exists($there)">
+      <xsl:variable name="head" as="element()?" select="$here ! r:main-head(.)"/>
+      <xsl:variable name="href" as="xs:string?" select="r:continued-href($here, $first)"/>
+      <xsl:variable name="words" as="xs:string" select="r:msg($key, if (exists($head))
+          then '“' || r:plain($head) || '”' else if (exists($there)) then $there
+          else r:msg($unnamed))"/>
+      <p class="continued">
+        <xsl:choose>
+          <xsl:when test="exists($href)">
+            <a href="{$href}"><xsl:value-of select="$words"/></a>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$words"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- How many nodes of a division's rendered $body its heading ends: the position of its
+       first element when that is a heading, else 0. -->
+  <xsl:function name="r:after-heading" as="xs:integer">
+    <xsl:param name="body" as="node()*"/>
+    <xsl:variable name="first" as="xs:integer?" select="(for $i in 1 to count($body)
+        return $i[$body[$i] instance of element()])[1]"/>
+    <xsl:sequence select="if (exists($body[$first][local-name() = ('h1', 'h2', 'h3', 'h4', 'h5',
+        'h6')][namespace-uri() = 'http://www.w3.org/1999/xhtml'])) then $first else 0"/>
+  </xsl:function>
+
+  <!-- Where the link to a division's other part leads: the part $here of this text, else the
+       text of the edition $first names (the book overrides it: epub/modules/links.xsl). -->
+  <xsl:function name="r:continued-href" as="xs:string?">
+    <xsl:param name="here" as="element()?"/>
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:sequence select="r:href($first)"/>
+  </xsl:function>
 
   <!-- Whether a div without a head gets one: a div of notes, a part of an epigraphic or
        documentary edition (EpiDoc's div types say what they are: r:part-type). -->

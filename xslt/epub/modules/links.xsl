@@ -52,6 +52,15 @@
         else if (matches($first, '^https?:', 'i')) then r:safe-url($first) else ()"/>
   </xsl:function>
 
+  <!-- The other part of a division in the book: the content document that holds it, when it
+       is in this text; a part in another text is named, not linked (each text is a book of
+       its own). -->
+  <xsl:function name="r:continued-href" as="xs:string?">
+    <xsl:param name="here" as="element()?"/>
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:sequence select="$here[ancestor::* intersect r:main-text($ee:tei)] ! ee:href(.)"/>
+  </xsl:function>
+
   <!-- A quotation's source given by a pointer stands apart, as on the page (common/biblio.xsl;
        the templates below outrank that module's). -->
   <xsl:template match="(tei:ref | tei:ptr)[r:is-cit-source(.)]" mode="r:main" as="node()*"

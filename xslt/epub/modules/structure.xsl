@@ -68,15 +68,14 @@
           <xsl:with-param name="r:phrasing" select="false()" tunnel="yes"/>
         </xsl:call-template>
       </xsl:variable>
-      <!-- a passage of a parallel text: its counterparts, after its heading -->
-      <xsl:variable name="first" as="xs:integer?" select="(for $i in 1 to count($body)
-          return $i[$body[$i] instance of element()])[1]"/>
-      <xsl:variable name="after" as="xs:integer" select="if (exists($body[$first][self::h:h1
-          or self::h:h2 or self::h:h3 or self::h:h4 or self::h:h5 or self::h:h6])) then $first
-          else 0"/>
+      <!-- a passage of a parallel text: its counterparts, after its heading; so is the link
+           to the part before of a division split over pages (common/structure.xsl) -->
+      <xsl:variable name="after" as="xs:integer" select="r:after-heading($body)"/>
       <xsl:sequence select="$body[position() le $after]"/>
       <xsl:call-template name="ee:parallel-links"/>
+      <xsl:sequence select="r:continued(., @prev, 'div.continued-from', 'div.part-earlier')"/>
       <xsl:sequence select="$body[position() gt $after]"/>
+      <xsl:sequence select="r:continued(., @next, 'div.continued-on', 'div.part-later')"/>
     </section>
   </xsl:template>
 
