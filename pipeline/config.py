@@ -247,13 +247,34 @@ _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)$")
 _HEADER = re.compile(r"\s*\[(?!\[)([^\]]*)\]")
 
 
+#: The quotes that open and close a multi-line string.
+_MULTILINE = re.compile("\"\"\"|'''")
+
+
+def _after_marks(quoted: str, marks: list[str]) -> str:
+    """The multi-line string open after a line of ``marks``, given the one open before it."""
+    for mark in marks:
+        if not quoted:
+            quoted = mark
+        elif mark == quoted:
+            quoted = ""
+    return quoted
+
+
 def _key_place(text: str, key: str) -> tuple[int, int] | None:
     """The line and column of ``key`` as written in the ``[tool.edition]`` table of the
     TOML ``text`` ("css = ..."), or None where it is written otherwise (a dotted key, an
     inline table)."""
     within = False
     wanted = re.compile(rf"(\s*)(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=")
+    quoted = ""  # the quotes of a multi-line string the line is inside, if any
     for number, line in enumerate(text.splitlines(), 1):
+        # a line inside a multi-line string is no key's (probe 135: "max_error = 5" inside
+        # a title of three lines was told as the key)
+        marks = _MULTILINE.findall(line)
+        inside, quoted = quoted, _after_marks(quoted, marks)
+        if inside:
+            continue
         header = _HEADER.match(line)
         if header is not None:
             name = "".join(header[1].split()).replace('"', "").replace("'", "")

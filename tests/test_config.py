@@ -244,6 +244,10 @@ def test_a_setting_is_told_at_its_line_and_column(tmp_path: Path) -> None:
         load(write(tmp_path, "[tool.edition]\ntitle = 'T'\n[tool.edition]\n"))
     assert str(toml.value).startswith(f"{tmp_path / 'pyproject.toml'}:3:")
     assert "not valid TOML: " in str(toml.value) and "(at line" not in str(toml.value)
+    # a line inside a string of several lines is no key's (probe 135)
+    with pytest.raises(ConfigError) as inside:
+        load(write(tmp_path, '[tool.edition]\ntitle = """\nmax_error = 5\n"""\nmax_error = 5\n'))
+    assert (inside.value.line, inside.value.column) == (5, 1)
     # a key written so that it cannot be found by its line is told without a place
     with pytest.raises(ConfigError) as dotted:
         load(write(tmp_path, "[tool]\nedition.css = 5\n"))

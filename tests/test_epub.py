@@ -2579,3 +2579,21 @@ def test_the_parts_of_a_division_are_linked_within_the_book_alone(tmp_path: Path
     for source, link in book.links():
         assert book.resolve(source, link.get("href")) is not None, link.get("href")
     _epubcheck(books["b"])
+
+
+def test_a_name_inside_an_interpretation_is_no_entry_of_the_books_index(tmp_path: Path) -> None:
+    """Probe 135: the book's index linked to a name inside an interp (which the book does not
+    show), an id no content document had: epubcheck's RSC-012."""
+    book = _book_of(
+        tmp_path,
+        "interp",
+        tei_text(
+            '<listPerson><person xml:id="k"><persName>Kempster</persName></person></listPerson>'
+            '<p><persName ref="#k">Joseph Kempster</persName> was tried, <interp>note '
+            '<persName ref="#k">Kempster</persName></interp> ok.</p>'
+        ),
+    )
+    links = list(book.links())
+    assert any("#body-p-1-m1" in a.get("href") for _, a in links), links
+    for source, link in links:
+        assert book.resolve(source, link.get("href")) is not None, link.get("href")

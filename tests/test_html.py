@@ -1970,11 +1970,15 @@ def test_browser_a_division_without_a_heading_shows_where_it_begins(tmp_path: Pa
         tmp_path,
         '<div type="article" xml:id="a1"><head>Floods</head><p>The damage.</p></div>'
         '<div type="article" xml:id="a2"><p>A correspondent writes.</p></div>'
-        '<div type="article" xml:id="a3"><head>Markets</head><p>Wheat.</p></div>',
+        '<div type="article" xml:id="a3"><head>Markets</head><p>Wheat.</p></div>'
+        # not between the numbered parts of one text, nor above an empty one (probe 135)
+        '<div type="textpart" xml:id="t1"><p>One.</p></div>'
+        '<div type="textpart" xml:id="t2"><p>Two.</p></div><div xml:id="e1"/>',
     ) as page:
         rule = "e => getComputedStyle(e).borderTopStyle"
-        assert [page.locator(f"#{d}").evaluate(rule) for d in ("a1", "a2", "a3")] == [
-            "none", "solid", "none",
+        ids = ("a1", "a2", "a3", "t2", "e1")
+        assert [page.locator(f"#{d}").evaluate(rule) for d in ids] == [
+            "none", "solid", "none", "none", "none",
         ]  # fmt: skip
 
 
@@ -4960,10 +4964,17 @@ def test_the_spellings_of_a_form_are_parted_by_a_comma(tmp_path: Path) -> None:
         '<entry xml:id="w"><form><orth>wean</orth>\n  <orth type="variant">wane</orth></form>'
         '</entry>\n<entry xml:id="f" xml:lang="fa"><form><orth>با آنکه</orth><orth>باآنکه'
         "</orth><orth>با آن که</orth></form></entry>"
+        # in the spellings' own language and script; a comment is no word between two
+        # (probe 135: "书, 書", "کتاب, كتاب" in an English entry, "aabb")
+        '\n<entry xml:id="z" xml:lang="zh"><form><orth>书</orth><orth>書</orth></form></entry>'
+        '\n<entry xml:id="k"><form><orth xml:lang="fa">کتاب</orth><orth xml:lang="fa">كتاب'
+        "</orth></form></entry>"
+        '\n<entry xml:id="c"><form><orth>aa</orth><!-- c --><orth>bb</orth></form></entry>'
     )
     _, words = _main_words(tmp_path, body)
     assert "wean, wane" in words
     assert "با آنکه، باآنکه، با آن که" in words
+    assert "书、書" in words and "کتاب، كتاب" in words and "aa, bb" in words, words
 
 
 def test_a_cross_reference_that_says_its_kind_gets_no_label(tmp_path: Path) -> None:
@@ -4974,9 +4985,15 @@ def test_a_cross_reference_that_says_its_kind_gets_no_label(tmp_path: Path) -> N
         '<ref>clé</ref></xr></entry>\n<entry xml:id="lawful"><form><orth>lawful</orth>'
         '</form><xr type="syn">\n  SYN. see <ref>legal</ref></xr></entry>'
     )
+    body += (
+        '\n<entry xml:id="legal"><form><orth>legal</orth></form><xr type="synonymy">also '
+        "<ref>lawful</ref></xr></entry>"
+    )
     doc, words = _main_words(tmp_path, body)
+    # other words of its own do not say its kind (probe 135: "legal also lawful")
+    assert "legal Syn. also lawful" in words
     assert "clef SYN. clé" in words and "lawful SYN. see legal" in words
-    assert not doc.xpath("//abbr[@class='xr-label']")
+    assert len(doc.xpath("//abbr[@class='xr-label']")) == 1
 
 
 @pytest.mark.parametrize(

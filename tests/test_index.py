@@ -5033,7 +5033,11 @@ def test_an_interpretation_inside_a_name_is_no_word_of_its_mention(tmp_path: Pat
     _, found = _indexed_places(
         tmp_path,
         '<p>Taken at <placeName ref="#g">St. Giles<interp type="parish">giles</interp>'
-        "</placeName><span>theft</span>, by night.</p>",
+        "</placeName><span>theft</span>, by night.</p>"
+        # a name inside an interpretation the page does not show is no mention (probe 135:
+        # the index linked to it, an id no page had)
+        '<p><interp>near <placeName ref="#g">Giles</placeName></interp><span>in <placeName '
+        'ref="#g">St G.</placeName></span></p>',
         "</text>",
         '<back><listPlace><place xml:id="g"><placeName>St. Giles</placeName></place>'
         "</listPlace></back>",
@@ -5058,6 +5062,9 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "</vocal>what he meant</u>"
         '<u who="#a" xml:id="u2"><w>so</w><w>typical</w><pc>.</pc><pause/>'
         "<incident><desc>door slams</desc></incident></u>"
+        # (probe 135: "endgone", "ab", "'t(x)")
+        '<u who="#a" xml:id="u3">end<interp>hidden</interp><gap reason="inaudible"/>gone '
+        '<seg><w>a</w></seg><w>b</w> <w>\'t</w><pc pre="true">(</pc><w>x</w><pc>)</pc></u>'
         '<sp who="#a" xml:id="s1"><speaker>ANN</speaker><l>To be</l><l>or not</l></sp>'
         "</body></text>",
     )
@@ -5067,5 +5074,6 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
     assert [s["text"] for s in ann["speech_occurrences"]] == [
         "well I don't really know what he meant",
         "so typical.",
+        "end gone a b 't (x)",
         "To be or not",
     ]

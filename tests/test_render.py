@@ -2448,6 +2448,12 @@ since="#T0"/></timeline><u who="#A #B">oh dear</u><u who="#A"><w>so</w><w>what</
 synch="#T1"/><pause dur="PT0.3S"/><w>now</w><pc>?</pc></u></body></text></TEI>"""
 
 
+def _said(tmp_path: Path, name: str, tei: str) -> list[str]:
+    """The words of each utterance of the page of ``tei``, spaces normalised."""
+    doc = _render_text(tmp_path, name, tei)
+    return [" ".join(u.text_content().split()) for u in doc.xpath("//div[@class='u']")]
+
+
 def test_an_event_between_words_of_running_text_stands_apart(tmp_path: Path) -> None:
     """Probe 133: a pause or an incident between two words of an utterance written without
     tokens ran into them, "I was(0.3 s)there", "yes[door slams]no"; an event is between
@@ -2458,9 +2464,21 @@ def test_an_event_between_words_of_running_text_stands_apart(tmp_path: Path) -> 
         "<vocal><desc>laughs</desc></vocal>.",
     )
     assert talk != TRANSCRIPT
-    doc = _render_text(tmp_path, "talk", talk)
-    said = [" ".join(u.text_content().split()) for u in doc.xpath("//div[@class='u']")]
-    assert said[1] == "Anna I was (0.3 s) there, yes [door slams] no [laughs]."
+    assert (
+        _said(tmp_path, "talk", talk)[1]
+        == "Anna I was (0.3 s) there, yes [door slams] no [laughs]."
+    )
+    # none in a script written without spaces, nor inside a word; a quotation mark and an
+    # Arabic comma are a word's (probe 135)
+    talk = TRANSCRIPT.replace(
+        '<u who="#A #B">oh dear</u>',
+        '<u who="#A" xml:lang="zh">我们<pause/>去了<vocal><desc>笑</desc></vocal>北京。</u>'
+        '<u who="#A"><w>wh<pause/>ere</w> is, "it"<pause/>"so"</u>'
+        '<u who="#A" xml:lang="ar">السوق،<pause/>ثم</u>',
+    )
+    said = _said(tmp_path, "events", talk)
+    assert said[:3] == ["Anna 我们(…)去了[笑]北京。", 'Anna wh(…)ere is, "it" (…) "so"',
+                        "Anna السوق، (…) ثم"], said  # fmt: skip
 
 
 def test_a_regularisation_of_low_certainty_says_so(tmp_path: Path) -> None:
@@ -3291,11 +3309,16 @@ def test_an_interpretation_standing_alone_is_no_word_of_the_text(tmp_path: Path)
 <p xml:id="p1">The defendant<interp type="gender">male</interp> was acquitted.</p>
 <p xml:id="p2">Second<interpGrp type="verdict"><interp>notGuilty</interp></interpGrp> one.</p>
 <span type="topic" from="#p1" to="#p2">crime and punishment</span>
-<annotationBlock who="#a"><u>bonjour</u><spanGrp type="translation"><span>good day</span>
-</spanGrp></annotationBlock>
+<annotationBlock who="#a"><u>bonjour <span>à tous</span></u><spanGrp type="translation">
+<span>good <span>day</span></span></spanGrp></annotationBlock>
+<p>See <ref target="#i2">the interpretation</ref><interp xml:id="i2">negative</interp>.</p>
 </body></text></TEI>""",
     )
     text = " ".join(doc.xpath("string(//div[@class='tei-text'])").split())
     assert "The defendant was acquitted. Second one." in text
-    assert "male" not in text and "crime" not in text
-    assert "good day" in text
+    assert "male" not in text and "crime" not in text and "negative" not in text
+    # any span of a transcription's block is its words (probe 135: a nested one was lost)
+    assert "bonjour à tous" in text and "good day" in text
+    # an interpretation a pointer names keeps its place, and the pointer its link (probe 135)
+    (link,) = doc.xpath("//a[. = 'the interpretation']")
+    assert link.get("href") == "#i2" and doc.xpath("//*[@id = 'i2'][not(node())]")

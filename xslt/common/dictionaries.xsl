@@ -146,9 +146,15 @@
     <!-- a spelling of a form followed by another ("<orth>wean</orth><orth type="variant">
          wane</orth>") ends in a comma, as dictionaries print their variants: probe 133,
          "wean wane", and a Persian headword's three spellings read as five words -->
-    <xsl:if test="self::orth[following-sibling::node()[not(self::text()[not(normalize-space())])]
-        [1][self::orth]]">
-      <xsl:value-of select="normalize-space(r:comma(parent::*))"/>
+    <!-- (in the spellings' own language and script: "书、書", "کتاب، كتاب" in an English
+         entry; a comment between two is no word between them: probe 135) -->
+    <xsl:if test="self::orth[following-sibling::node()[not(self::comment()
+        or self::processing-instruction() or self::text()[not(normalize-space())])][1]
+        [self::orth]]">
+      <xsl:value-of select="if (matches(r:last-char(.), $r:unspaced-chars)) then '、'
+          else normalize-space(r:comma(., string(.)))
+              || (if (following-sibling::node()[1][self::comment() or self::processing-instruction()])
+                  then ' ' else '')"/>
     </xsl:if>
   </xsl:template>
 
@@ -189,6 +195,19 @@
                      or matches(normalize-space($prev), '^[\p{Ps}\p{Pi}\p{Pd}/¬]+$')))"/>
   </xsl:function>
 
+  <!-- Whether a cross-reference's words before its first element name its kind: they begin
+       with the interface's abbreviation of it ("Syn."), its type ("syn", "synonymy") or the
+       type's first three letters, whatever their case and stops. -->
+  <xsl:function name="r:xr-says-kind" as="xs:boolean">
+    <xsl:param name="xr" as="element()"/>
+    <xsl:variable name="opening" as="xs:string" select="lower-case(replace(string-join(
+        $xr/text()[empty(preceding-sibling::*)]), '[\s\p{P}]', ''))"/>
+    <xsl:variable name="kind" as="xs:string" select="r:xr-kind($xr)"/>
+    <xsl:sequence select="$opening != '' and (some $name in (lower-case(replace(
+        r:msg('xr.' || $kind), '[\s\p{P}]', '')), lower-case(normalize-space($xr/@type)),
+        substring($kind, 1, 3))[. != ''] satisfies starts-with($opening, $name))"/>
+  </xsl:function>
+
   <xsl:function name="r:is-part" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="$node instance of element() and local-name($node) = ('ref', 'ptr',
@@ -200,10 +219,11 @@
        Lex-0) and no label of its own: the kind's abbreviation before the first of a run of
        them, a comma before the others ("Syn. antecessor, sucessor Ant. descendente"; probe
        79: four bare words, synonyms and antonyms told apart by nothing). One that opens
-       with words of its own ("SYN. see <ref>legal</ref>", the Guidelines' example) says
-       its kind itself (probe 133: "Syn. SYN. see legal"). -->
+       by naming its kind ("SYN. see <ref>legal</ref>", the Guidelines' example) says it
+       itself (probe 133: "Syn. SYN. see legal"); other words of its own ("also") do not
+       (probe 135). -->
   <xsl:template match="xr[r:has-msg('xr.' || r:xr-kind(.))][empty(lbl)]
-      [not(text()[normalize-space()][empty(preceding-sibling::*)])]" mode="r:main"
+      [not(r:xr-says-kind(.))]" mode="r:main"
       as="node()+" priority="1">
     <xsl:variable name="key" as="xs:string" select="'xr.' || r:xr-kind(.)"/>
     <xsl:if test="empty(r:xr-beside(., false()))">

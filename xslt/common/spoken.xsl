@@ -178,9 +178,10 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A tier's annotation: its words, where a span elsewhere is stand-off markup that shows
+  <!-- A tier's annotation (and any span of a block: one inside another, one in an
+       utterance, probe 135): its words, where a span elsewhere is stand-off markup that shows
        nothing (inline.xsl). -->
-  <xsl:template match="annotationBlock//spanGrp/span" mode="r:main" as="node()+" priority="2">
+  <xsl:template match="annotationBlock//span" mode="r:main" as="node()+" priority="2">
     <xsl:call-template name="r:inline">
       <xsl:with-param name="class" select="'span'"/>
     </xsl:call-template>
@@ -224,15 +225,20 @@
        running text before it (or, $after, after it): an event is between words (8.3.2, 8.3.3),
        and "I was<pause/>there" read "I was(0.3 s)there" (probe 133; the tokens of a w
        transcript are set apart by r:word-space). -->
+  <!-- (not inside a word, "wh<pause/>ere", nor in a script written without spaces, Chinese,
+       Japanese, Thai: "我们<pause/>去了", probe 135) -->
   <xsl:function name="r:against-word" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="after" as="xs:boolean"/>
     <xsl:variable name="beside" as="node()?" select="if ($after)
         then $e/following-sibling::node()[not(self::anchor)][1]
         else $e/preceding-sibling::node()[not(self::anchor)][1]"/>
-    <xsl:sequence select="$beside instance of text() and (if ($after)
-        then matches($beside, '^[\p{L}\p{N}\p{Ps}\p{Pi}]')
-        else matches($beside, '[\p{L}\p{N}\p{Pe}\p{Pf}.,;:!?]$'))"/>
+    <xsl:variable name="char" as="xs:string" select="if ($after) then substring($beside, 1, 1)
+        else substring($beside, string-length($beside))"/>
+    <xsl:sequence select="$beside instance of text() and empty($e/ancestor::w)
+        and (if ($after) then matches($char, '[\p{L}\p{N}\p{Ps}\p{Pi}&quot;''¡¿]')
+             else matches($char, '[\p{L}\p{M}\p{N}\p{Pe}\p{Pf}\p{Po}]'))
+        and not(matches($char, $r:unspaced-chars))"/>
   </xsl:function>
 
   <xsl:template match="vocal | kinesic | incident | writing" mode="r:main" as="node()*">

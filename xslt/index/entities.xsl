@@ -166,11 +166,15 @@
        pointing at the city it lies in is no mention of the city (probe 97: "I., Innere
        Stadt (3)", its occurrences in the register). A list in the body (a chronicle's
        events, a prosopography) is the text's own words. -->
+  <!-- Nor the names of what the page does not show, being about the text (an interp, a span
+       outside a transcription's annotation block, a certainty: r:metadata): probe 135,
+       the index linked to mentions no page had, and the book failed epubcheck. -->
   <xsl:key name="mentions" match="(tei:text | tei:sourceDoc
           | tei:TEI/tei:standOff//tei:listAnnotation//tei:note)//*[@ed:entity]
           [not((ancestor::tei:listPerson | ancestor::tei:listPlace | ancestor::tei:listOrg
               | ancestor::tei:listEvent | ancestor::tei:listObject | ancestor::tei:listNym)
               [ancestor::tei:back | ancestor::tei:front])]
+          [empty(ancestor::*[r:metadata(.)])]
       | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity]"
       use="(@ed:entity, tokenize(@ed:also)) ! ed:entry-of(key('entry', string(.), $registers)[1])
           /@xml:id"/>

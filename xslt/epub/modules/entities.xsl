@@ -73,7 +73,8 @@
     <xsl:variable name="names" as="element()*"
         select="(r:main-text($doc/tei:TEI), $doc/tei:TEI ! r:record-descriptions(.),
             $doc/tei:TEI/tei:standOff//tei:listAnnotation
-            //tei:note)//*[@ed:entity][ee:is-name(.)][@xml:id][not(@ed:kind = $r:work-kinds)]"/>
+            //tei:note)//*[@ed:entity][ee:is-name(.)][@xml:id][not(@ed:kind = $r:work-kinds)]
+            [empty(ancestor::*[r:metadata(.)])]"/>
     <xsl:for-each-group select="$names" group-by="string(@ed:entity)">
       <xsl:variable name="entry" as="element()?"
           select="if (exists($registers)) then key('ee:entry', current-grouping-key(), $registers)[1] else ()"/>

@@ -390,16 +390,30 @@
   </xsl:template>
 
   <!-- A space before a text of a speech where nothing of the file parts it from the words
-       before: after an event (a laugh between two words), or at the start of a token after
-       another that is no punctuation ("<w>so</w><w>typical</w>"). -->
+       before: after an event (a laugh between two words), a gap, an interpretation the page
+       does not show; at the start of a token after another token ("<w>so</w><w>typical</w>",
+       "<seg><w>a</w></seg><w>b</w>", an opening mark after a word), but for punctuation that
+       joins the word before and a word after an opening mark (probe 135: "endgone", "ab"). -->
   <xsl:function name="ed:speech-gap" as="xs:string">
     <xsl:param name="text" as="text()"/>
     <xsl:variable name="before" as="node()?" select="$text/preceding-sibling::node()[1]"/>
-    <xsl:variable name="token" as="element()?" select="$text/parent::tei:w[empty($before)]"/>
-    <xsl:sequence select="if ($before[self::tei:vocal or self::tei:kinesic
-            or self::tei:incident or self::tei:pause or self::tei:shift]) then ' '
-        else if ($token/preceding-sibling::node()[1][self::tei:w or self::tei:pc
-            [not(@pre = ('true', '1'))]]) then ' ' else ''"/>
+    <xsl:variable name="token" as="element()?" select="$text/parent::*[ed:is-token(.)]
+        [empty($before)]"/>
+    <xsl:variable name="prev" as="node()?" select="$token/preceding-sibling::node()[1]"/>
+    <xsl:sequence select="if ($before[self::tei:vocal or self::tei:kinesic or self::tei:incident
+            or self::tei:pause or self::tei:shift or self::tei:gap or self::tei:interp
+            or self::tei:span or self::tei:interpGrp or self::tei:spanGrp]) then ' '
+        else if (empty($prev) or not($prev instance of element() and ed:is-token($prev))) then ''
+        else if ($token/self::tei:pc and not($token/@pre = ('true', '1'))) then ''
+        else if ($prev/self::tei:pc and ($prev/@pre = ('true', '1')
+            or matches(normalize-space($prev), '^[\p{Ps}\p{Pi}]+$'))) then ''
+        else ' '"/>
+  </xsl:function>
+
+  <xsl:function name="ed:is-token" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:w or self::tei:pc or self::tei:seg or self::tei:s
+        or self::tei:cl or self::tei:phr or self::tei:m])"/>
   </xsl:function>
 
   <!-- The entry's other names, as the register gives them, each once with its language:
