@@ -2,7 +2,7 @@
 
 Usage (from the project root)::
 
-    .venv/bin/python bench/bench_problems.py [--paragraphs N] [--repeat R]
+    .venv/bin/python bench/bench_problems.py [--paragraphs N] [--repeat R] [--one-line]
 
 Writes, into a temporary folder, one TEI text of N paragraphs, each with a name pointing at
 no register entry, a pointer to no id and an impossible date (3 MB and 3N problems for N =
@@ -36,10 +36,12 @@ HEADER = (
 )
 
 
-def write_text(folder: Path, paragraphs: int) -> Path:
+def write_text(folder: Path, paragraphs: int, one_line: bool = False) -> Path:
+    """The text; ``one_line``: its paragraphs on one line, as a minified export has them
+    (probe 136: every problem of a line was placed by reading the whole line again)."""
     rows = (
         f'<p><persName ref="#nobody{i}">x</persName> <ptr target="#no{i}"/> '
-        f'<date when="2020-13-{i % 28 + 1:02d}">d</date></p>\n'
+        f'<date when="2020-13-{i % 28 + 1:02d}">d</date></p>' + ("" if one_line else "\n")
         for i in range(paragraphs)
     )
     path = folder / "many.xml"
@@ -72,6 +74,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--paragraphs", type=int, default=30_000)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--one-line", action="store_true", help="every paragraph on one line")
     args = parser.parse_args()
     if not shutil.which("/usr/bin/time"):
         print("needs GNU time (/usr/bin/time)", file=sys.stderr)
@@ -80,7 +83,7 @@ def main() -> int:
     folder = scratch / "tei"
     folder.mkdir()
     try:
-        text = write_text(folder, args.paragraphs)
+        text = write_text(folder, args.paragraphs, args.one_line)
         size = text.stat().st_size / 1e6
         check = [*EDITION, "check", str(text), "--timeout", "0", "-q"]
         runs = [

@@ -33,11 +33,11 @@ import html
 import itertools
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote
 
 from lxml import etree
@@ -276,41 +276,70 @@ def attribute_column(
     lines = _file_lines(path)
     if not line or lines is None or line > len(lines):
         return None
-    written = lines[line - 1]
+    values = _values(lines[line - 1], name)
+    found = values.columns(token) or [v.column for v in values.all if token in v.value]
+    if found:
+        return found[nth - 1] if nth <= len(found) else found[0]
+    return None
+
+
+class _Value(NamedTuple):
+    """An attribute's value on a line, and where its attribute begins."""
+
+    column: int
+    value: str
+
+
+class _Values(NamedTuple):
+    """The values of one attribute on a line, and the columns of those that hold each word:
+    as written and percent-decoded, what follows each "#" of it (the id it names) and,
+    apart, what follows each "/" (a file at a path's end: an id never is, probe 126:
+    "#anna" was told at a ref="https://example.org/people/anna" before it)."""
+
+    all: tuple[_Value, ...]
+    words: dict[str, list[int]]
+    files: dict[str, list[int]]
+
+    def columns(self, token: str) -> list[int]:
+        """The columns of the values that hold ``token`` as a word, in line order."""
+        if not token:
+            return []
+        found = self.words.get(token, [])
+        if token.lower().endswith(".xml"):
+            found = sorted({*found, *self.files.get(token, [])})
+        return found
+
+
+@functools.lru_cache(maxsize=64)
+def _values(written: str, name: str) -> _Values:
+    """The values of the attribute ``name`` on the line ``written``, read once for all the
+    problems told on the line: each problem's search read them all again, and a line of
+    16,000 dangling pointers took 245 s to place (probe 136, the language server held)."""
+    found = []
+    words: dict[str, list[int]] = {}
+    files: dict[str, list[int]] = {}
     # a value as the parser read it: "java&#x09;script:x" is two words (probe 83: its
     # "java" was found in the javascript: of another element before it on the line)
-    values = [(m.start() + 1, _unescape(m.group(2))) for m in _attribute(name).finditer(written)]
-    for holds in _HOLDS:
-        found = [at for at, value in values if holds(value, token)]
-        if found:
-            return found[nth - 1] if nth <= len(found) else found[0]
-    return None
+    for match in _attribute(name).finditer(written):
+        column, value = match.start() + 1, _unescape(match.group(2))
+        found.append(_Value(column, value))
+        keys: set[str] = set()
+        ends: set[str] = set()
+        for word in value.split():
+            decoded = unquote(word)
+            keys.update((word, decoded))
+            keys.update(decoded[i + 1 :] for i, c in enumerate(decoded) if c == "#")
+            ends.update(decoded[i + 1 :] for i, c in enumerate(decoded) if c == "/")
+        for key in keys:
+            words.setdefault(key, []).append(column)
+        for key in ends:
+            files.setdefault(key, []).append(column)
+    return _Values(tuple(found), words, files)
 
 
 def _unescape(value: str) -> str:
     """An attribute value with its character references read (``&#x09;``, ``&amp;``)."""
     return html.unescape(value) if "&" in value else value
-
-
-def _has_word(value: str, token: str) -> bool:
-    """Whether ``token`` is a word of ``value`` (percent-encoded or not), the id a word of it
-    names after "#", or the file a path of it names last."""
-    return bool(token) and any(
-        word == token
-        or unquote(word) == token
-        or unquote(word).endswith("#" + token)
-        # a file by its name at a path's end; an id never (probe 126: "#anna" was told at a
-        # ref="https://example.org/people/anna" before it)
-        or (token.lower().endswith(".xml") and unquote(word).endswith("/" + token))
-        for word in value.split()
-    )
-
-
-#: How an attribute's value holds a token, in the order a value is chosen: as one of its
-#: words first (probe 52: ref="p.xml#wgrimm" and, further on the line, the dangling
-#: ref="p.xml#wgrim" were both found by "wgrim"), then anywhere (a file's address, a token
-#: written otherwise).
-_HOLDS: tuple[Callable[[str, str], bool], ...] = (_has_word, lambda value, token: token in value)
 
 
 #: Lines above a diagnostic's line that may still belong to the start tag it names.
@@ -327,17 +356,22 @@ def attribute_place(
     lines = _file_lines(path)
     if column is not None or not line or lines is None or line > len(lines):
         return line, column
-    pattern = _attribute(name)
     # the tag's last line holds no such attribute before its end, so its start is above
     if ">" not in lines[line - 1]:
         return line, None
-    for holds in _HOLDS:
+    for as_word in (True, False):  # as a word of a value first, then anywhere in one
         for number in range(line - 1, max(0, line - 1 - _LOOK_BACK), -1):
             written = lines[number - 1]
             begins = written.rfind("<")  # the tag begins on this line: only its part counts
-            for found in pattern.finditer(written, max(begins, 0)):
-                if holds(found.group(2), token):
-                    return number, found.start() + 1
+            start = max(begins, 0)
+            values = _values(written[start:], name)
+            held = (
+                values.columns(token)
+                if as_word
+                else [v.column for v in values.all if token in v.value]
+            )
+            if held:
+                return number, start + held[0]
             if begins >= 0:
                 break
     return line, None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from pipeline import columns
 from pipeline.columns import (
     StartTags,
     attribute_column,
@@ -322,3 +323,21 @@ def test_a_document_asked_about_many_times_is_numbered_once() -> None:
     last_p = [e for e in elements if e.tag.endswith("}p")][-1]
     line, column = shared.attribute_place(last_p, "n") or (0, 0)
     assert text.splitlines()[line - 1][column - 1 :].startswith('n="59"')
+
+
+def test_the_problems_of_one_line_are_placed_from_one_reading_of_it(tmp_path: Path) -> None:
+    """Probe 136 (a minified export: 16,000 dangling pointers on one line took 245 s to
+    place, and held the language server): the line's values are read once, and each token
+    is looked up, not searched for; each still lands at its own attribute."""
+    refs = "".join(f'<ref target="#nope{i}">r</ref>' for i in range(2000))
+    path = tmp_path / "one.xml"
+    path.write_text(f"<TEI>\n<p>{refs}<ref target='a.xml#x b/c.xml'/></p></TEI>\n")
+    line = path.read_text().splitlines()[1]
+    before = columns._values.cache_info().misses
+    for i in (0, 999, 1999):
+        assert (
+            attribute_column(path, 2, "target", f"nope{i}") == line.index(f'target="#nope{i}"') + 1
+        )
+    assert attribute_column(path, 2, "target", "c.xml") == line.index("target='a.xml") + 1
+    assert attribute_column(path, 2, "target", "x") == line.index("target='a.xml") + 1
+    assert columns._values.cache_info().misses == before + 1
