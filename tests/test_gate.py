@@ -743,6 +743,16 @@ def test_an_element_with_too_many_attributes_is_refused(surveyed: frozenset[str]
     assert told.message.endswith("remove the attributes it does not need")
     fine = text.replace('a0="x" ', "")
     assert parse_bytes(fine.encode(), Path("fine.xml"), surveyed=surveyed).document is not None
+    # namespace declarations count (probe 136: 100,000 on one element passed the gate and
+    # the check, and the build stopped at its timeout reading it)
+    declared = " ".join(f'xmlns:n{n}="urn:{n}"' for n in range(MAX_ATTRIBUTES))
+    text = f'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<p/>\n  <p a="x"\n{declared}/></TEI>'
+    result = parse_bytes(text.encode(), Path("declared.xml"), surveyed=surveyed)
+    (told,) = result.diagnostics
+    assert (told.code, told.line, told.column) == ("gate.too-many-attributes", 3, 3)
+    assert "1 attribute and 256 namespace declarations" in told.message, told.message
+    fine = text.replace('xmlns:n0="urn:0" ', "")
+    assert parse_bytes(fine.encode(), Path("fine.xml"), surveyed=surveyed).document is not None
 
 
 def test_the_gate_survey_is_the_walk_the_check_would_take() -> None:
