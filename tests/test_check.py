@@ -372,6 +372,11 @@ def test_a_file_checked_and_included_tells_its_problem_once(tmp_path: Path) -> N
     codes = [d.code for d in report.diagnostics]
     assert codes.count("refs.dangling") == 1, report.sorted()
     assert not [d for d in report.diagnostics if "xml:base" in d.message]
+    # nor the empty xml:lang XInclude writes on a part of no language included into an
+    # element of one (XInclude 1.0, 4.5.6; probe 136: the edition's schema refused it)
+    (tmp_path / "main.xml").write_text(tei_text(include, lang="de", xmlns=xi), encoding="utf-8")
+    report = check([tmp_path / "main.xml"], CheckOptions())
+    assert not [d for d in report.diagnostics if "xml:lang" in d.message], report.sorted()
 
 
 def test_max_errors_says_when_relax_ng_problems_are_not_shown(tmp_path: Path) -> None:
