@@ -236,14 +236,23 @@ class _Expander:
             )
             return
         self.inclusions += 1
-        if self.inclusions > MAX_INCLUSIONS:
+        if self.inclusions == MAX_INCLUSIONS + 1:
+            # the checked document's problem, told once at its own include that leads there
+            # (probe 136: it was told at the include of a part, itself fine, that reached the
+            # count, and again at each of the document's includes after it)
+            top, where = chain[0][0], ""
+            if file != top:
+                where = f" (the {MAX_INCLUSIONS + 1:,}th at {display(file)}:{line})" if line else ""
+                line, column = self.top_line, self.top_column
             self._error(
-                file,
+                top,
                 "gate.xinclude",
-                f"more than {MAX_INCLUSIONS:,} inclusions: the document is refused",
+                f"more than {MAX_INCLUSIONS:,} inclusions{where}: the document is refused",
                 line,
                 column,
             )
+            return
+        if self.inclusions > MAX_INCLUSIONS:
             return
         if parse == "text":
             self._include_text(include, target, file)

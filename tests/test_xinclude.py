@@ -721,3 +721,28 @@ def test_a_problem_of_content_two_texts_hold_is_told_once(tmp_path: Path) -> Non
     told = [(d.path.rsplit("/", 1)[-1], d.line, d.column) for d in report.diagnostics
             if d.code == "index.unresolved-ref"]  # fmt: skip
     assert told == [("a.xml", 3, 34)], report.diagnostics
+
+
+def test_too_many_inclusions_are_told_once_at_the_documents_own_include(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 136 (ten includes of a part that includes ten of the next, nine deep): "more
+    than 10,000 inclusions" was told at the include of a part, itself fine, that reached the
+    count, and again at each of the document's own includes after it (ten times in the
+    language server). It is the document's problem, told once at its include that leads
+    there, with where the count was passed."""
+    from pipeline import xinclude
+
+    monkeypatch.setattr(xinclude, "MAX_INCLUSIONS", 5)
+    xi = ' xmlns:xi="http://www.w3.org/2001/XInclude"'
+    part = '<div xmlns="http://www.tei-c.org/ns/1.0"{xi}>{body}</div>'
+    (tmp_path / "leaf.xml").write_text(part.format(xi="", body="<p>x</p>"), encoding="utf-8")
+    (tmp_path / "mid.xml").write_text(
+        part.format(xi=xi, body='<xi:include href="leaf.xml"/>' * 3), encoding="utf-8"
+    )
+    includes = '<xi:include href="mid.xml"/>\n' * 3
+    (tmp_path / "a.xml").write_text(tei_text(includes, xmlns=xi), encoding="utf-8")
+    report = check([tmp_path / "a.xml"], CheckOptions(checks=frozenset({"rng"})))
+    told = [d for d in report.diagnostics if "inclusions" in d.message]
+    assert [(Path(d.path).name, d.line) for d in told] == [("a.xml", 2)], report.sorted()
+    assert "mid.xml:1" in told[0].message
