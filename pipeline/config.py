@@ -233,7 +233,9 @@ def load(directory: Path | None = None, *, above_start: bool = False) -> Config:
         if exc.line is not None or not str(exc).startswith(f"{path}: [tool.edition] "):
             raise
         key = str(exc).removeprefix(f"{path}: [tool.edition] ").split(" ", 1)[0].rstrip(":,")
-        place = _key_place(text, key)
+        # (a '"""' in a one-line string or a comment is read as opening a string of several
+        # lines: the key is then looked for without reading strings, probe 137)
+        place = _key_place(text, key) or _key_place(text, key, strings=False)
         if place is None:
             raise
         line, column = place
@@ -261,17 +263,17 @@ def _after_marks(quoted: str, marks: list[str]) -> str:
     return quoted
 
 
-def _key_place(text: str, key: str) -> tuple[int, int] | None:
+def _key_place(text: str, key: str, strings: bool = True) -> tuple[int, int] | None:
     """The line and column of ``key`` as written in the ``[tool.edition]`` table of the
     TOML ``text`` ("css = ..."), or None where it is written otherwise (a dotted key, an
-    inline table)."""
+    inline table). ``strings``: lines inside a string of several lines are passed over."""
     within = False
     wanted = re.compile(rf"(\s*)(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=")
     quoted = ""  # the quotes of a multi-line string the line is inside, if any
     for number, line in enumerate(text.splitlines(), 1):
         # a line inside a multi-line string is no key's (probe 135: "max_error = 5" inside
         # a title of three lines was told as the key)
-        marks = _MULTILINE.findall(line)
+        marks = _MULTILINE.findall(line) if strings else []
         inside, quoted = quoted, _after_marks(quoted, marks)
         if inside:
             continue

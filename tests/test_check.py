@@ -120,6 +120,11 @@ def test_a_schema_address_is_read_as_a_uri(tmp_path: Path) -> None:
     )
     schemas = schemas_for(doc, CheckOptions())
     assert schemas.problems == () and schemas.rng == tmp_path / "my schemas" / "edition.rng"
+    # an escape of a NUL, which no path holds, is the address as written (probe 137: the
+    # check stopped with an internal error)
+    doc = doc_with(tmp_path, f'<?xml-model href="edition.rng%00" schematypens="{RNG_NS}"?>')
+    (missing,) = schemas_for(doc, CheckOptions()).problems
+    assert missing.code == "check.schema-missing" and "edition.rng%00" in missing.message
 
 
 def test_rules_a_file_names_and_schema_leaves_unread_are_noted(tmp_path: Path) -> None:

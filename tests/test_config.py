@@ -248,6 +248,10 @@ def test_a_setting_is_told_at_its_line_and_column(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as inside:
         load(write(tmp_path, '[tool.edition]\ntitle = """\nmax_error = 5\n"""\nmax_error = 5\n'))
     assert (inside.value.line, inside.value.column) == (5, 1)
+    # and three quotes inside a string of one line, or a comment, open none (probe 137)
+    with pytest.raises(ConfigError) as one_line:
+        load(write(tmp_path, '[tool.edition]\ntitle = \'the """ mark\'\nmax-errors = 0\n'))
+    assert (one_line.value.line, one_line.value.column) == (3, 1)
     # a key written so that it cannot be found by its line is told without a place
     with pytest.raises(ConfigError) as dotted:
         load(write(tmp_path, "[tool]\nedition.css = 5\n"))

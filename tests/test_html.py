@@ -1926,6 +1926,27 @@ def test_the_parts_of_a_division_split_over_pages_are_linked(tmp_path: Path) -> 
         ]
         for name in ("a", "b")
     }
+    # a part that opens with a column break and a subheading, in an Arabic text; a
+    # pointer at the division itself, or at an element inside it, is no other part (probe
+    # 137: the line stood above the break and the headings, ran right to left, and a
+    # division was "continued at" itself)
+    (folder / "c.xml").write_text(
+        tei_text(
+            '<div xml:id="c1" next="#c2"><head>أ</head><p>ا</p></div>'
+            '<div xml:id="c2" prev="#c1"><cb n="2"/><head type="sub">ب</head><head>ت</head>'
+            '<p>ث</p></div><div xml:id="self" next="#self"><p>ج</p></div>'
+            '<div xml:id="in" next="#in-p"><p xml:id="in-p">ح</p></div>',
+            lang="ar",
+        ),
+        encoding="utf-8",
+    )
+    report = build([folder], tmp_path / "out", only=["html"], jobs=1)
+    page = _page(tmp_path / "out" / "html" / "c.html")
+    continued = page.xpath("//p[@class='continued']")
+    assert [p.xpath("string(a/@href)") for p in continued] == ["#c2", "#c1"]
+    assert [(p.get("lang"), p.get("dir")) for p in continued] == [("en", "ltr")] * 2
+    (after,) = page.xpath("//p[@class='continued'][a/@href = '#c1']/preceding-sibling::*[1]")
+    assert after.text_content().strip() == "ت"
     # the part before after its part's heading, the part after at its end
     page = _page(tmp_path / "out" / "html" / "a.html")
     (before,) = page.xpath("//p[@class='continued'][a/@href = '#art1']/preceding-sibling::*[1]")

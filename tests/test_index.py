@@ -5064,7 +5064,10 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "<incident><desc>door slams</desc></incident></u>"
         # (probe 135: "endgone", "ab", "'t(x)")
         '<u who="#a" xml:id="u3">end<interp>hidden</interp><gap reason="inaudible"/>gone '
-        '<seg><w>a</w></seg><w>b</w> <w>\'t</w><pc pre="true">(</pc><w>x</w><pc>)</pc></u>'
+        '<seg><w>a</w></seg><w>b</w> <w>\'t</w><pc pre="true">(</pc><w>x</w><pc>)</pc>'
+        # (probe 137: "un do", "wh ere", "wasthere")
+        " <w><m>un</m><m>do</m></w><w><seg>wh</seg><seg>ere</seg></w><w>was</w><pause/>"
+        "<w>there</w><gap/><w>gone</w></u>"
         '<sp who="#a" xml:id="s1"><speaker>ANN</speaker><l>To be</l><l>or not</l></sp>'
         "</body></text>",
     )
@@ -5074,6 +5077,6 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
     assert [s["text"] for s in ann["speech_occurrences"]] == [
         "well I don't really know what he meant",
         "so typical.",
-        "end gone a b 't (x)",
+        "end gone a b 't (x) undo where was there gone",
         "To be or not",
     ]

@@ -414,10 +414,15 @@ def test_the_marks_of_other_scripts_join_their_tokens(tmp_path: Path) -> None:
         tmp_path,
         "unspaced",
         tei_text('<p xml:lang="zh"><w>天地</w><pc>，</pc><w>玄黃</w><pc>。</pc><w>宇宙</w></p>'
-                 '<p xml:lang="en"><w>so</w><pc>,</pc><w>then</w></p>'),
+                 '<p xml:lang="en"><w>so</w><pc>,</pc><w>then</w></p>'
+                 # Korean parts its words written in Hanja, Tibetan after its mark (probe 137)
+                 '<p xml:lang="ko"><w>大韓民國</w><w>憲法</w><pc>。</pc><w>第一條</w></p>'
+                 '<p xml:lang="bo"><w>བཀྲ་ཤིས</w><pc>།</pc><w>ཁྱེད་རང</w></p>'),
     )  # fmt: skip
     shown = [" ".join(p.text_content().split()) for p in doc.xpath("//div[@class='tei-text']//p")]
-    assert shown == ["天地，玄黃。宇宙", "so, then"], shown
+    assert shown == ["天地，玄黃。宇宙", "so, then", "大韓民國 憲法。 第一條", "བཀྲ་ཤིས། ཁྱེད་རང"], (
+        shown
+    )
 
 
 def test_a_mark_after_a_phrase_laid_out_on_lines_joins_it(tmp_path: Path) -> None:
@@ -2474,11 +2479,15 @@ def test_an_event_between_words_of_running_text_stands_apart(tmp_path: Path) -> 
         '<u who="#A #B">oh dear</u>',
         '<u who="#A" xml:lang="zh">我们<pause/>去了<vocal><desc>笑</desc></vocal>北京。</u>'
         '<u who="#A"><w>wh<pause/>ere</w> is, "it"<pause/>"so"</u>'
-        '<u who="#A" xml:lang="ar">السوق،<pause/>ثم</u>',
+        '<u who="#A" xml:lang="ar">السوق،<pause/>ثم</u>'
+        # an opening mark is no word's (probe 137: "¡ [laugh] Hola")
+        '<u who="#A">¡<vocal><desc>laugh</desc></vocal>Hola! ¿<pause/>Qué? "<pause/>yes"</u>',
     )
     said = _said(tmp_path, "events", talk)
-    assert said[:3] == ["Anna 我们(…)去了[笑]北京。", 'Anna wh(…)ere is, "it" (…) "so"',
-                        "Anna السوق، (…) ثم"], said  # fmt: skip
+    assert said[:4] == [
+        "Anna 我们(…)去了[笑]北京。", 'Anna wh(…)ere is, "it" (…) "so"', "Anna السوق، (…) ثم",
+        'Anna ¡[laugh] Hola! ¿(…) Qué? "(…) yes"',
+    ], said  # fmt: skip
 
 
 def test_a_regularisation_of_low_certainty_says_so(tmp_path: Path) -> None:
@@ -3312,6 +3321,8 @@ def test_an_interpretation_standing_alone_is_no_word_of_the_text(tmp_path: Path)
 <annotationBlock who="#a"><u>bonjour <span>à tous</span></u><spanGrp type="translation">
 <span>good <span>day</span></span></spanGrp></annotationBlock>
 <p>See <ref target="#i2">the interpretation</ref><interp xml:id="i2">negative</interp>.</p>
+<interpGrp xml:id="g"><interp xml:id="i3">inner</interp></interpGrp>
+<p><ref target="#i3">in</ref></p>
 </body></text></TEI>""",
     )
     text = " ".join(doc.xpath("string(//div[@class='tei-text'])").split())
@@ -3322,3 +3333,5 @@ def test_an_interpretation_standing_alone_is_no_word_of_the_text(tmp_path: Path)
     # an interpretation a pointer names keeps its place, and the pointer its link (probe 135)
     (link,) = doc.xpath("//a[. = 'the interpretation']")
     assert link.get("href") == "#i2" and doc.xpath("//*[@id = 'i2'][not(node())]")
+    # and one inside a group (probe 137)
+    assert doc.xpath("//a[. = 'in']/@href") == ["#i3"] and doc.xpath("//*[@id = 'i3']")

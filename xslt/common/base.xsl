@@ -119,6 +119,12 @@
       || '&#x2E80;-&#x2FDF;&#x3000;-&#x30FF;&#x3190;-&#x31FF;&#x3400;-&#x4DBF;'
       || '&#x4E00;-&#x9FFF;&#xF900;-&#xFAFF;&#xFF00;-&#xFF65;&#x20000;-&#x3134F;]'"/>
 
+  <!-- Han, kana and the full-width forms: the characters of Chinese and Japanese, written
+       without spaces between words. -->
+  <xsl:variable name="r:han-kana" static="yes" as="xs:string" select="'['
+      || '&#x2E80;-&#x2FDF;&#x3000;-&#x30FF;&#x3190;-&#x31FF;&#x3400;-&#x4DBF;'
+      || '&#x4E00;-&#x9FFF;&#xF900;-&#xFAFF;&#xFF00;-&#xFF65;&#x20000;-&#x3134F;]'"/>
+
   <!-- A line of Chinese or Japanese ended in the file and went on on the next (a text kept
        line by line as its print or manuscript has it): the line end is no word boundary in
        those scripts (r:unspaced-chars), but a browser renders the newline and the indent as a
@@ -503,9 +509,13 @@
                               and substring(lower-case(($prev/ancestor-or-self::*[@xml:lang][1]
                                   /@xml:lang, '')[1]), 1, 2) = ('fr', 'it', 'ca', 'oc'))))
         (: Chinese and Japanese are written without spaces, their full-width marks too:
-           the tokens 天地 ， 玄黃 read 天地， 玄黃 (probe 132) :)
-        and not(matches(r:last-char($prev), $r:unspaced-chars)
-                and matches(substring(normalize-space($e), 1, 1), $r:unspaced-chars))"/>
+           the tokens 天地 ， 玄黃 read 天地， 玄黃 (probe 132); Korean parts its words
+           also when they are written in Hanja, as Tibetan, Burmese and Khmer do after their
+           marks (probe 137) :)
+        and not(matches(r:last-char($prev), $r:han-kana)
+                and matches(substring(normalize-space($e), 1, 1), $r:han-kana)
+                and not(starts-with(lower-case(string($e/ancestor-or-self::*[@xml:lang][1]
+                    /@xml:lang)), 'ko')))"/>
   </xsl:function>
 
   <!-- Whether a token is punctuation: a pc, or a w of punctuation alone, as tokenisers that

@@ -219,9 +219,12 @@
       | interp | span" mode="r:main" as="empty-sequence()"/>
   <!-- (one with an id a pointer may name stays its place, as an index entry does: probe 135,
        a ref at an interp lost its link on the page and led nowhere in the book) -->
-  <xsl:template match="(interp | span | interpGrp | spanGrp)[@xml:id]" mode="r:main"
-      as="element()">
-    <span class="anchor-only" id="{@xml:id}"></span>
+  <!-- (and the ids inside it: an interp of an interpGrp, probe 137) -->
+  <xsl:template match="(interp | span | interpGrp | spanGrp)[descendant-or-self::*/@xml:id]"
+      mode="r:main" as="element()+">
+    <xsl:for-each select="descendant-or-self::*[@xml:id]">
+      <span class="anchor-only" id="{@xml:id}"></span>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Ruby (TEI 3.4.4, ruby, rb, rt): HTML's own; the base is the ruby's text itself, as HTML

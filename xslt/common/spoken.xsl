@@ -226,7 +226,8 @@
        and "I was<pause/>there" read "I was(0.3 s)there" (probe 133; the tokens of a w
        transcript are set apart by r:word-space). -->
   <!-- (not inside a word, "wh<pause/>ere", nor in a script written without spaces, Chinese,
-       Japanese, Thai: "我们<pause/>去了", probe 135) -->
+       Japanese, Thai: "我们<pause/>去了", probe 135; a quotation mark is a word's when it
+       closes one, and an opening mark, "¡" or "¿", no word's, probe 137) -->
   <xsl:function name="r:against-word" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="after" as="xs:boolean"/>
@@ -237,7 +238,7 @@
         else substring($beside, string-length($beside))"/>
     <xsl:sequence select="$beside instance of text() and empty($e/ancestor::w)
         and (if ($after) then matches($char, '[\p{L}\p{N}\p{Ps}\p{Pi}&quot;''¡¿]')
-             else matches($char, '[\p{L}\p{M}\p{N}\p{Pe}\p{Pf}\p{Po}]'))
+             else matches($beside, '([\p{L}\p{M}\p{N}\p{Pe}\p{Pf}.,;:!?…،؛؟]|[\p{L}\p{N}.,;:!?][&quot;''])$'))
         and not(matches($char, $r:unspaced-chars))"/>
   </xsl:function>
 

@@ -130,8 +130,11 @@
     <xsl:param name="unnamed" as="xs:string"/>
     <xsl:variable name="first" as="xs:string" select="string(tokenize(normalize-space($pointer))[1])"/>
     <xsl:variable name="doc" as="node()?" select="root($div)[. instance of document-node()]"/>
-    <xsl:variable name="here" as="element()?" select="if (starts-with($first, '#') and exists($doc))
-        then key('r:entry', substring($first, 2), $doc)[1] else ()"/>
+    <!-- another division of this text (not the division itself, not an element inside it:
+         a pointer of no chain, probe 137) -->
+    <xsl:variable name="here" as="element()?" select="(if (starts-with($first, '#') and exists($doc))
+        then key('r:entry', substring($first, 2), $doc)[1] else ())
+        [r:is-div(.) or self::floatingText][not(. is $div)][not(ancestor::* intersect $div)]"/>
     <xsl:variable name="there" as="xs:string?" select="if (exists($here) or $first = ''
         or starts-with($first, '#')) then () else r:linked-title($pointer)"/>
     <xsl:if test="exists($here) or exists($there)">
@@ -140,7 +143,10 @@
       <xsl:variable name="words" as="xs:string" select="r:msg($key, if (exists($head))
           then '“' || r:plain($head) || '”' else if (exists($there)) then $there
           else r:msg($unnamed))"/>
+      <!-- the interface's words, in its language and direction inside a text of another
+           (probe 137: "Continued from" ran right to left in an Arabic text) -->
       <p class="continued">
+        <xsl:sequence select="r:ui-words($div)"/>
         <xsl:choose>
           <xsl:when test="exists($href)">
             <a href="{$href}"><xsl:value-of select="$words"/></a>
@@ -155,12 +161,25 @@
 
   <!-- How many nodes of a division's rendered $body its heading ends: the position of its
        first element when that is a heading, else 0. -->
+  <!-- (its headings, a subheading before the main one, and the page or column breaks
+       before them: a part continued on another page opens with one, probe 137) -->
   <xsl:function name="r:after-heading" as="xs:integer">
     <xsl:param name="body" as="node()*"/>
-    <xsl:variable name="first" as="xs:integer?" select="(for $i in 1 to count($body)
-        return $i[$body[$i] instance of element()])[1]"/>
-    <xsl:sequence select="if (exists($body[$first][local-name() = ('h1', 'h2', 'h3', 'h4', 'h5',
-        'h6')][namespace-uri() = 'http://www.w3.org/1999/xhtml'])) then $first else 0"/>
+    <xsl:variable name="stop" as="xs:integer" select="((for $i in 1 to count($body)
+        return $i[not(r:heading-lead($body[$i]))])[1], count($body) + 1)[1]"/>
+    <xsl:sequence select="((for $i in reverse(1 to $stop - 1)
+        return $i[local-name($body[$i]) = ('h1', 'h2', 'h3', 'h4', 'h5', 'h6')
+                  or tokenize($body[$i]/@class) = 'head'])[1], 0)[1]"/>
+  </xsl:function>
+
+  <!-- Whether a node of a rendered division may stand before or among its headings. -->
+  <xsl:function name="r:heading-lead" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="($node instance of text() and not(normalize-space($node)))
+        or $node instance of comment()
+        or ($node instance of element() and namespace-uri($node) = 'http://www.w3.org/1999/xhtml'
+            and (local-name($node) = ('h1', 'h2', 'h3', 'h4', 'h5', 'h6')
+                 or tokenize($node/@class) = ('pb', 'cb', 'milestone', 'anchor-only', 'head')))"/>
   </xsl:function>
 
   <!-- Where the link to a division's other part leads: the part $here of this text, else the

@@ -397,12 +397,14 @@
   <xsl:function name="ed:speech-gap" as="xs:string">
     <xsl:param name="text" as="text()"/>
     <xsl:variable name="before" as="node()?" select="$text/preceding-sibling::node()[1]"/>
-    <xsl:variable name="token" as="element()?" select="$text/parent::*[ed:is-token(.)]
-        [empty($before)]"/>
+    <xsl:variable name="token" as="element()?" select="$text/ancestor::*[ed:is-token(.)][1]
+        [descendant::text()[1] is $text]"/>
     <xsl:variable name="prev" as="node()?" select="$token/preceding-sibling::node()[1]"/>
     <xsl:sequence select="if ($before[self::tei:vocal or self::tei:kinesic or self::tei:incident
             or self::tei:pause or self::tei:shift or self::tei:gap or self::tei:interp
             or self::tei:span or self::tei:interpGrp or self::tei:spanGrp]) then ' '
+        else if ($prev[self::tei:vocal or self::tei:kinesic or self::tei:incident
+            or self::tei:pause or self::tei:shift or self::tei:gap]) then ' '
         else if (empty($prev) or not($prev instance of element() and ed:is-token($prev))) then ''
         else if ($token/self::tei:pc and not($token/@pre = ('true', '1'))) then ''
         else if ($prev/self::tei:pc and ($prev/@pre = ('true', '1')
@@ -410,10 +412,12 @@
         else ' '"/>
   </xsl:function>
 
+  <!-- (a morpheme or a segment inside a word is no word: "<w><m>un</m><m>do</m></w>" is
+       "undo", probe 137) -->
   <xsl:function name="ed:is-token" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::tei:w or self::tei:pc or self::tei:seg or self::tei:s
-        or self::tei:cl or self::tei:phr or self::tei:m])"/>
+        or self::tei:cl or self::tei:phr or self::tei:m][empty(ancestor::tei:w)])"/>
   </xsl:function>
 
   <!-- The entry's other names, as the register gives them, each once with its language:
