@@ -744,7 +744,8 @@ class OutputFolder:
                     continue
                 source = self.out / key
                 staged = generation.root / key
-                if generation.manifest.files.get(key, _NO_RECORD).owner == KEPT:
+                carried_record = generation.manifest.files.get(key)
+                if carried_record is not None and carried_record.owner == KEPT:
                     # the committed edition carries this person's file already (a file kept
                     # by an earlier build, and the build killed after its commit): the same
                     # file, or its copy of an older state of it, which the file as it is
@@ -1139,10 +1140,6 @@ def walk(root: Path, name: str) -> list[tuple[str, os.stat_result]]:
             except OSError:
                 continue
     return sorted(found, key=lambda item: item[0])
-
-
-#: What an absent manifest record reads as (no owner).
-_NO_RECORD = FileRecord("", 0, "")
 
 
 def _same_file(a: Path, b: Path) -> bool:

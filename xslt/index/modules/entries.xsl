@@ -400,11 +400,9 @@
     <xsl:variable name="token" as="element()?" select="$text/ancestor::*[ed:is-token(.)][1]
         [descendant::text()[1] is $text]"/>
     <xsl:variable name="prev" as="node()?" select="$token/preceding-sibling::node()[1]"/>
-    <xsl:sequence select="if ($before[self::tei:vocal or self::tei:kinesic or self::tei:incident
-            or self::tei:pause or self::tei:shift or self::tei:gap or self::tei:interp
+    <xsl:sequence select="if (ed:between-words($before) or $before[self::tei:interp
             or self::tei:span or self::tei:interpGrp or self::tei:spanGrp]) then ' '
-        else if ($prev[self::tei:vocal or self::tei:kinesic or self::tei:incident
-            or self::tei:pause or self::tei:shift or self::tei:gap]) then ' '
+        else if (ed:between-words($prev)) then ' '
         else if (empty($prev) or not($prev instance of element() and ed:is-token($prev))) then ''
         else if ($token/self::tei:pc and not($token/@pre = ('true', '1'))) then ''
         else if ($prev/self::tei:pc and ($prev/@pre = ('true', '1')
@@ -412,8 +410,17 @@
         else ' '"/>
   </xsl:function>
 
-  <!-- (a morpheme or a segment inside a word is no word: "<w><m>un</m><m>do</m></w>" is
-       "undo", probe 137) -->
+  <!-- Whether a node is an event or a gap of a speech, which stands between words. -->
+  <xsl:function name="ed:between-words" as="xs:boolean">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="exists($node[self::tei:vocal or self::tei:kinesic or self::tei:incident
+        or self::tei:pause or self::tei:shift or self::tei:gap])"/>
+  </xsl:function>
+
+  <!-- A token as the page sets tokens apart (r:is-token, xslt/common/base.xsl, which this
+       stylesheet does not import: its rendering rules would be copied into the index); a
+       morpheme or a segment inside a word is no word: "<w><m>un</m><m>do</m></w>" is
+       "undo", probe 137. -->
   <xsl:function name="ed:is-token" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::tei:w or self::tei:pc or self::tei:seg or self::tei:s
