@@ -32,6 +32,7 @@ from ..paths import ASSETS_DIR
 from ..xslt import Layers, ParamValue, XmlText, engine
 from .about import about_document
 from .base import kept_last_good, task_failure
+from .blank_page import blank_page
 from .guide import GUIDE_PAGE, guide_fragment
 from .images import copy_images, shown_urls
 from .parts import DEFAULT_PAGE_SIZE, Paging, paging, split_output, without_dead_links
@@ -61,6 +62,8 @@ class Page:
     error: str | None = None
     #: Every file written for the text: its page, or its contents page and its parts.
     files: tuple[str, ...] = ()
+    #: What the build found wrong with the page itself (``blank_page``).
+    found: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -365,13 +368,15 @@ def render_page(
     pages = without_dead_links(split_output(result.output) or [(name, result.output)])
     for file, html in pages:
         write_text_atomic(staging / file, html)
-    return Page(name, result.messages, document.display, files=tuple(f for f, _ in pages))
+    blank = blank_page(document, text_of(document.root), pages)
+    return Page(name, result.messages, document.display, files=tuple(f for f, _ in pages),
+                found=(blank,) if blank is not None else ())  # fmt: skip
 
 
 def page_diagnostics(page: Page, document: SourceDocument) -> list[Diagnostic]:
     """The stylesheet's messages about a reading page, placed in its text where they can be."""
     found = messages_to_diagnostics(page.messages, page.source)
-    return [locate(d, document.root, document) for d in found]
+    return [*(locate(d, document.root, document) for d in found), *page.found]
 
 
 # -- home and about --------------------------------------------------------------------------
