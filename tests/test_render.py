@@ -2490,6 +2490,23 @@ def test_an_event_between_words_of_running_text_stands_apart(tmp_path: Path) -> 
     ], said  # fmt: skip
 
 
+def test_an_event_beside_an_element_of_words_stands_apart_once(tmp_path: Path) -> None:
+    """Probe 135 left: an event beside an element that is no token ran into its words,
+    "Anna (1 s)went[coughs]home"; a name beside it (a token) was set apart already, and is
+    not twice. The spaces are compared as written, not normalised."""
+    talk = TRANSCRIPT.replace(
+        '<u who="#A #B">oh dear</u>',
+        '<u who="#A"><hi>so</hi><pause dur="PT1S"/><hi>went</hi><vocal><desc>coughs</desc>'
+        "</vocal><emph>home</emph> and <persName>Bob</persName><incident><desc>door slams"
+        "</desc></incident><choice><sic>lefft</sic><corr>left</corr></choice><pb n='2'/>"
+        "<pause/><lb/>now</u>",
+    )
+    doc = _render_text(tmp_path, "beside", talk)
+    said = doc.xpath("//div[@class='u']")[0].text_content()
+    assert " so (1 s) went [coughs] home and Bob [door slams] " in said, said
+    assert "  " not in said.strip(), said
+
+
 def test_a_regularisation_of_low_certainty_says_so(tmp_path: Path) -> None:
     """Probe 114 (P.Oxy. 1.119: <reg cert="low">ἀπενέγκας</reg>): a supplied letter of low
     certainty was marked, a regularisation of low certainty read as sure."""

@@ -236,7 +236,15 @@
         else $e/preceding-sibling::node()[not(self::anchor)][1]"/>
     <xsl:variable name="char" as="xs:string" select="if ($after) then substring($beside, 1, 1)
         else substring($beside, string-length($beside))"/>
-    <xsl:sequence select="$beside instance of text() and empty($e/ancestor::w)
+    <!-- a word of an element beside it counts as a text's, "Anna<pause/>went" as
+         "<persName>Anna</persName><pause/><hi>went</hi>" (probe 135); not a token, which
+         r:word-space sets apart from an event (a name, a w, a pause), nor what shows no
+         word of its own there (a break, a note's mark, interpretation) -->
+    <xsl:sequence select="($beside instance of text() or $beside[self::* and not(r:is-token(.))
+        and not(self::c or self::pb or self::lb or self::cb or self::gb
+        or self::milestone or self::note or self::interp or self::interpGrp or self::span
+        or self::spanGrp or self::fw or self::shift or self::gap)])
+        and empty($e/ancestor::w)
         and (if ($after) then matches($char, '[\p{L}\p{N}\p{Ps}\p{Pi}&quot;''¡¿]')
              else matches($beside, '([\p{L}\p{M}\p{N}\p{Pe}\p{Pf}.,;:!?…،؛؟]|[\p{L}\p{N}.,;:!?][&quot;''])$'))
         and not(matches($char, $r:unspaced-chars))"/>
