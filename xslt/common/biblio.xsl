@@ -507,8 +507,8 @@
             || (if (count($words) gt 8) then '…' else '')
         else if ($head) then $head
         else if (normalize-space($to/@n)) then normalize-space($to/@n)
-        else if (exists($words)) then '“' || string-join(subsequence($words, 1, 6), ' ')
-          || (if (count($words) gt 6) then '…' else '') || '”'
+        else if (exists($words)) then r:msg('quoted', string-join(subsequence($words, 1, 6),
+          ' ') || (if (count($words) gt 6) then '…' else ''))
         else ()"/>
   </xsl:function>
 

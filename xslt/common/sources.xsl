@@ -320,7 +320,7 @@
       <span class="cite-title">
         <xsl:choose>
           <xsl:when test="$main/@level = 'a'">
-            <span class="title-a"><xsl:value-of select="'“' || $text || '”'"/></span>
+            <span class="title-a"><xsl:value-of select="r:msg('quoted', $text)"/></span>
           </xsl:when>
           <xsl:otherwise>
             <cite><xsl:value-of select="$text"/></cite>

@@ -141,7 +141,7 @@
       <xsl:variable name="head" as="element()?" select="$here ! r:main-head(.)"/>
       <xsl:variable name="href" as="xs:string?" select="r:continued-href($here, $first)"/>
       <xsl:variable name="words" as="xs:string" select="r:msg($key, if (exists($head))
-          then '“' || r:plain($head) || '”' else if (exists($there)) then $there
+          then r:msg('quoted', r:plain($head)) else if (exists($there)) then $there
           else r:msg($unnamed))"/>
       <!-- the interface's words, in its language and direction inside a text of another
            (probe 137: "Continued from" ran right to left in an Arabic text) -->
