@@ -2980,6 +2980,22 @@ def test_a_deletion_whose_words_a_restore_holds_is_the_text_again(tmp_path: Path
     assert all(b.getprevious().tag == "del" for b in back)
 
 
+def test_a_restored_deletion_inside_a_deletion_is_published(tmp_path: Path) -> None:
+    """Probe 139: <del><restore><del>one</del></restore> two</del> (a deletion the writer took
+    back inside a deletion that stays) failed the text's page and book; the words taken back
+    were rendered twice, the second time as HTML in a tree of no document. The reading view
+    reads them once, with what a restore inside them holds (an italic word)."""
+    tei = tei_text(
+        "<p>Zulu <del><restore><del>one</del></restore> two</del> three. Alpha <del>alte "
+        '<restore>neue <hi rend="italic">kursive</hi></restore> mehr <restore>zweite</restore>'
+        "</del> Ende.</p>"
+    )
+    doc = _render_text(tmp_path, "nested-restore", tei)
+    back = doc.xpath("//div[@class='tei-text']//span[@class='restore ed-read']")
+    assert [" ".join(b.text_content().split()) for b in back] == ["one", "neue kursive zweite"]
+    assert back[1].xpath("i[contains(@class, 'rend-italic')]/text()") == ["kursive"]
+
+
 def test_a_substitution_undone_reads_as_before_it(tmp_path: Path) -> None:
     """Probe 93 (TEI 11.3.4.5, an undo "undoes" the alteration it names): the deletion of a
     substitution an undo cancelled was read with the addition, "goodfine". An undo naming

@@ -242,12 +242,13 @@
         <xsl:with-param name="class" select="'restore'"/>
         <xsl:with-param name="view" select="'read'"/>
         <xsl:with-param name="title" select="r:msg('tr.restore')"/>
+        <!-- the restores' own nodes, which r:view-inline renders: rendered here, they were
+             rendered a second time there, and a deletion inside a restore, as HTML, was
+             asked for its undo in a tree of no document (probe 139: the text failed) -->
         <xsl:with-param name="content" as="node()*">
           <xsl:for-each select="$taken-back">
             <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-            <xsl:apply-templates mode="r:main">
-              <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-            </xsl:apply-templates>
+            <xsl:sequence select="node()"/>
           </xsl:for-each>
         </xsl:with-param>
       </xsl:call-template>
