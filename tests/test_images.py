@@ -8,6 +8,7 @@ from pathlib import Path
 from lxml import html
 
 from pipeline.build import build
+from pipeline.builders.images import _joined as rebased_join
 
 PNG = b"\x89PNG\r\n\x1a\nnot really an image"
 TEXT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>I</title>
@@ -130,6 +131,47 @@ def test_an_included_part_names_its_images_beside_its_own_file(tmp_path: Path) -
     assert (html / "parts" / "f1.png").read_bytes() == PNG
     page = (html / "t.html").read_text(encoding="utf-8")
     assert re.findall(r'<img src="([^"]*)"', page) == ["parts/f1.png"]
+
+
+def test_a_part_in_a_sibling_folder_never_publishes_another_image(tmp_path: Path) -> None:
+    """Probe 140: a part included from "../parts/ch.xml" naming "img/a.png" beside it was
+    resolved to "parts/img/a.png" beside the including text (urljoin drops the steps above a
+    relative base), and a different file there was published as the part's image. The image
+    is outside the text's folder: not published, and told in the part's file."""
+    corpus = tmp_path / "tei"
+    (corpus / "parts" / "img").mkdir(parents=True)
+    (corpus / "texts" / "parts" / "img").mkdir(parents=True)
+    (corpus / "parts" / "img" / "a.png").write_bytes(PNG)
+    (corpus / "texts" / "parts" / "img" / "a.png").write_bytes(PNG + b"decoy")
+    (corpus / "parts" / "ch.xml").write_text(
+        '<div xmlns="http://www.tei-c.org/ns/1.0">\n<p>Part</p><figure><graphic url="img/a.png"/>'
+        "<figDesc>Leaf</figDesc></figure></div>"
+    )
+    (corpus / "texts" / "t.xml").write_text(
+        TEXT.replace(
+            "<body><p>Text</p>",
+            '<body><p>Text</p><xi:include xmlns:xi="http://www.w3.org/2001/XInclude"'
+            ' href="../parts/ch.xml"/>',
+        ).split("<figure>")[0]
+        + "</body></text></TEI>"
+    )
+    report = build([corpus / "texts"], tmp_path / "out", only=["html"], root=corpus)
+    html = tmp_path / "out" / "html"
+    assert not (html / "parts").exists()
+    assert "<img" not in (html / "t.html").read_text(encoding="utf-8")
+    (told,) = [d for d in report.diagnostics if d.code.startswith("html.image")]
+    assert told.code == "html.image-outside"
+    assert told.path.endswith("parts/ch.xml") and told.line == 2
+    assert "'../parts/img/a.png'" in told.message and "(included by " in told.message
+
+
+def test_xml_base_steps_above_a_relative_base_are_kept() -> None:
+    assert rebased_join("../parts/ch.xml", "img/a.png") == "../parts/img/a.png"
+    assert rebased_join("a/b/", "c/") == "a/b/c/"
+    assert rebased_join("a/b/c/", "../d.png") == "a/b/d.png"
+    assert rebased_join("../p/sub/", "../../q.png") == "../q.png"
+    assert rebased_join("sub/x.xml", "../y.png") == "y.png"
+    assert rebased_join("a/", "https://x.org/y.png") == "https://x.org/y.png"
 
 
 def test_a_missing_sound_is_called_a_file(tmp_path: Path) -> None:

@@ -14,12 +14,13 @@ relative to its own file, as XML Base says: ``img.png`` in ``parts/ch1.xml`` is
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from lxml import etree
 
@@ -107,8 +108,11 @@ def text_images(
         if code and element.tag == _PB:
             pages.setdefault(code, []).append((url, line))
         elif code:
+            # told in the file that names the image: an included part's (probe 140)
             line, column = url_place(document, element, url)
-            problems.append(_warn(document.display, code, url, line, element, column))
+            shown = document.locate(element)[0]
+            told = _warn(shown, code, url, line, element, column)
+            problems.append(replace(told, message=told.message + document.inclusion_note(element)))
         elif located is not None:
             relative, source = located
             found.append(
@@ -255,8 +259,25 @@ def rebased(element: etree._Element, url: str) -> str:
             parts = urlsplit(value)
             if parts.scheme or parts.netloc or value.startswith("/"):
                 return url
-            base = urljoin(base, value)
-    return urljoin(base, url) if base else url
+            base = _joined(base, value)
+    return _joined(base, url) if base else url
+
+
+def _joined(base: str, reference: str) -> str:
+    """A relative ``reference`` resolved against a relative ``base``, as RFC 3986 joins paths
+    but keeping the steps above the base's start: ``urljoin("../parts/ch.xml", "img/a.png")``
+    is "parts/img/a.png", a file beside the including text (probe 140: another image than the
+    part's was published)."""
+    parts = urlsplit(reference)
+    if parts.scheme or parts.netloc or reference.startswith("/") or not base:
+        return reference
+    if not parts.path:
+        return base.partition("#")[0] + reference
+    folder = base.partition("#")[0].partition("?")[0].rpartition("/")[0]
+    path = posixpath.normpath(posixpath.join(folder, parts.path))
+    # normpath drops a folder's slash, which says where the next base's files are
+    path = "" if path == "." else path + ("/" if parts.path.endswith("/") else "")
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
 
 
 def safe_relative(url: str) -> PurePosixPath | None:
