@@ -4998,6 +4998,25 @@ def test_the_spellings_of_a_form_are_parted_by_a_comma(tmp_path: Path) -> None:
     assert "书、書" in words and "کتاب، كتاب" in words and "aa, bb" in words, words
 
 
+def test_spellings_in_thai_tibetan_and_korean_take_no_ideographic_comma(tmp_path: Path) -> None:
+    """Probe 138: the ideographic comma of Chinese and Japanese parted the spellings of every
+    script written without spaces ("กิน、 ทาน", "བོད་、 བོད") and Korean Hanja ("學校、 학교");
+    Thai, Lao, Tibetan, Burmese and Khmer are parted by the tokens' space, Korean by a comma,
+    and a Chinese spelling before its transliteration by a comma ("書, shu", where it read
+    "書、 shu")."""
+    body = (
+        '<entry xml:lang="th"><form><orth>กิน</orth><orth>ทาน</orth></form></entry>'
+        '<entry xml:lang="bo"><form><orth>བོད་</orth><orth>བོད</orth></form></entry>'
+        '<entry xml:lang="ko"><form><orth>學校</orth><orth>학교</orth></form></entry>'
+        '<entry xml:lang="zh"><form><orth>书</orth><orth>書</orth><orth xml:lang="zh-Latn">shu'
+        "</orth></form></entry>"
+    )
+    _, words = _main_words(tmp_path, body)
+    assert "กิน ทาน" in words and "བོད་ བོད" in words, words
+    assert "學校, 학교" in words and "书、書, shu" in words, words
+    assert "、 " not in words, words
+
+
 def test_a_cross_reference_that_says_its_kind_gets_no_label(tmp_path: Path) -> None:
     """Probe 133 (the Guidelines' own examples of xr): "SYN. see <ref>legal</ref>" read
     "Syn. SYN. see legal", the interface's label before the words that say it."""

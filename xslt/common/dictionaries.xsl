@@ -148,10 +148,18 @@
          "wean wane", and a Persian headword's three spellings read as five words -->
     <!-- (in the spellings' own language and script: "书、書", "کتاب، كتاب" in an English
          entry; a comment between two is no word between them: probe 135) -->
-    <xsl:if test="self::orth[following-sibling::node()[not(self::comment()
+    <!-- (the ideographic comma between two of Chinese or Japanese alone, not in Korean nor
+         before a transliteration, "書, shu"; Thai, Lao, Tibetan, Burmese and Khmer, which
+         part phrases by spaces, by the space the tokens take: probe 138) -->
+    <xsl:variable name="next" as="element()?" select="following-sibling::node()[not(self::comment()
         or self::processing-instruction() or self::text()[not(normalize-space())])][1]
-        [self::orth]]">
-      <xsl:value-of select="if (matches(r:last-char(.), $r:unspaced-chars)) then '、'
+        [self::orth]"/>
+    <xsl:if test="self::orth and exists($next) and not(matches(r:last-char(.), $r:unspaced-chars)
+        and not(matches(r:last-char(.), $r:han-kana)))">
+      <xsl:value-of select="if (matches(r:last-char(.), $r:han-kana)
+              and matches(substring(normalize-space($next), 1, 1), $r:han-kana)
+              and not(starts-with(lower-case(string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)),
+                  'ko'))) then '、'
           else normalize-space(r:comma(., string(.)))
               || (if (following-sibling::node()[1][self::comment() or self::processing-instruction()])
                   then ' ' else '')"/>
