@@ -5036,6 +5036,27 @@ def test_a_cross_reference_that_says_its_kind_gets_no_label(tmp_path: Path) -> N
     assert len(doc.xpath("//abbr[@class='xr-label']")) == 1
 
 
+def test_a_run_of_cross_references_is_parted_and_labelled_by_whole_words(tmp_path: Path) -> None:
+    """Probe 138: one that says its kind lost the comma before the next of its run ("SYN.
+    see lawfulalso licit"); a first word that merely begins with "ant" or "syn"
+    ("anticipated", "synthetic") took the place of the label; the last of a run written
+    against the one before it read "b,c"."""
+    body = (
+        '<entry><form><orth>legal</orth></form><xr type="synonymy">SYN. see <ref>lawful</ref>'
+        '</xr><xr type="synonymy">also <ref>licit</ref></xr></entry>\n'
+        '<entry><form><orth>old</orth></form><xr type="antonymy">anticipated <ref>young</ref>'
+        "</xr></entry>\n"
+        '<entry><form><orth>big</orth></form><xr type="synonymy">synthetic <ref>large</ref>'
+        '</xr><xr type="synonymy">Synonyms: <ref>huge</ref></xr></entry>\n'
+        '<entry><form><orth>a</orth></form><xr type="syn"><ref>b</ref></xr><xr type="syn">'
+        '<ref>c</ref></xr><xr type="ant"><ref>d</ref></xr></entry>'
+    )
+    _, words = _main_words(tmp_path, body)
+    assert "legal SYN. see lawful, also licit" in words, words
+    assert "old Ant. anticipated young" in words and "big Syn. synthetic large," in words
+    assert "a Syn. b, c Ant. d" in words, words
+
+
 @pytest.mark.parametrize(
     ("languages", "words", "expected"),
     [

@@ -206,14 +206,18 @@
   <!-- Whether a cross-reference's words before its first element name its kind: they begin
        with the interface's abbreviation of it ("Syn."), its type ("syn", "synonymy") or the
        type's first three letters, whatever their case and stops. -->
+  <!-- (its first word, not its first letters: "anticipated", "synthetic" name no kind,
+       probe 138; "Synonyms:" and "Synon." do) -->
   <xsl:function name="r:xr-says-kind" as="xs:boolean">
     <xsl:param name="xr" as="element()"/>
-    <xsl:variable name="opening" as="xs:string" select="lower-case(replace(string-join(
-        $xr/text()[empty(preceding-sibling::*)]), '[\s\p{P}]', ''))"/>
+    <xsl:variable name="word" as="xs:string" select="lower-case(replace(
+        (tokenize(normalize-space(string-join($xr/text()[empty(preceding-sibling::*)])))[1],
+        '')[1], '\p{P}', ''))"/>
     <xsl:variable name="kind" as="xs:string" select="r:xr-kind($xr)"/>
-    <xsl:sequence select="$opening != '' and (some $name in (lower-case(replace(
-        r:msg('xr.' || $kind), '[\s\p{P}]', '')), lower-case(normalize-space($xr/@type)),
-        substring($kind, 1, 3))[. != ''] satisfies starts-with($opening, $name))"/>
+    <xsl:sequence select="$word != '' and ($word = (lower-case(replace(r:msg('xr.' || $kind),
+            '[\s\p{P}]', '')), lower-case(normalize-space($xr/@type)))
+        or string-length($word) ge 3 and starts-with($kind, $word)
+        or replace($word, 's$', '') = replace($kind, 'y$', ''))"/>
   </xsl:function>
 
   <xsl:function name="r:is-part" as="xs:boolean">
@@ -230,12 +234,14 @@
        by naming its kind ("SYN. see <ref>legal</ref>", the Guidelines' example) says it
        itself (probe 133: "Syn. SYN. see legal"); other words of its own ("also") do not
        (probe 135). -->
-  <xsl:template match="xr[r:has-msg('xr.' || r:xr-kind(.))][empty(lbl)]
-      [not(r:xr-says-kind(.))]" mode="r:main"
+  <!-- (one that says its kind is a part of the run all the same, parted by the comma from
+       the next: probe 138, "SYN. see lawfulalso licit") -->
+  <xsl:template match="xr[r:has-msg('xr.' || r:xr-kind(.))][empty(lbl)]" mode="r:main"
       as="node()+" priority="1">
     <xsl:variable name="key" as="xs:string" select="'xr.' || r:xr-kind(.)"/>
-    <xsl:if test="empty(r:xr-beside(., false()))">
-      <xsl:call-template name="r:word-space"/>
+    <!-- apart from the token before it, the last of the run too ("b,c": probe 138) -->
+    <xsl:call-template name="r:word-space"/>
+    <xsl:if test="empty(r:xr-beside(., false())) and not(r:xr-says-kind(.))">
       <abbr class="xr-label" title="{r:msg($key || '.title')}" lang="{r:ui-lang()}">
         <xsl:value-of select="r:msg($key)"/>
       </abbr>
