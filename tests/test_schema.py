@@ -440,6 +440,12 @@ FIRES = {
         sample('<p>From\n<date from="1944-10" notBefore="1944-09">then</date>.</p>'),
         'from="1944-10"',
     ),
+    # probe 141: a date of the text without a normalised value passed the check
+    "ed-date-value": (
+        "ed-date-value",
+        sample("<p>In\n<date>September 1944</date>.</p>"),
+        "September 1944",
+    ),
     "ed-id-unique": (
         "ed-id-unique",
         sample('<p xml:id="same">One.</p>\n<p xml:id="same">Two.</p>'),
@@ -548,6 +554,11 @@ SILENT = {
     "refs-to-other-files": sample(
         '<p><persName ref="../registers/persons.xml#a persons.xml#b">A</persName>'
         ' <placeName ref="#c">C</placeName></p>'
+    ),
+    # a bibliography's date ("n.d.") and one of -iso or -custom values need no @when
+    "dates-of-bibliographies-and-other-calendars": sample(
+        "<p><bibl>Anon., <date>n.d.</date></bibl> <date when-iso=\"1944-W47\">a week</date>"
+        " <date when-custom=\"5705\" datingMethod=\"#hebrew\">5705</date></p>"
     ),
     "page-numbers-in-biblScope-are-not-dates": sample(
         '<bibl><biblScope unit="page" from="12" to="3">12–3</biblScope></bibl>'
