@@ -2816,6 +2816,38 @@ def test_an_entry_whose_authority_identifier_is_unknown_is_told(tmp_path: Path) 
     assert not [d for d in report.diagnostics if d.code == "index.no-authority"]
 
 
+def test_an_identifier_that_cannot_be_its_authoritys_is_told_and_linked_nowhere(
+    tmp_path: Path,
+) -> None:
+    """Probe 141: <idno type="wikidata">Q31x</idno> (or "Belgium", a GeoNames "Europe")
+    passed check and build; the reading page's card linked wikidata.org/wiki/Q31x where the
+    index linked nothing. The build warns at the entry, and no page links it; a well-formed
+    identifier, one written with its authority's prefix and an address are not told."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p><placeName ref="#bad">Bad</placeName>, <placeName ref="#geo">Geo</placeName>'
+            ' and <placeName ref="#good">Good</placeName>.</p><listPlace>'
+            '<place xml:id="bad"><placeName>Bad</placeName><idno type="wikidata">Q31x</idno>'
+            '</place>\n<place xml:id="geo"><placeName>Geo</placeName><idno type="GeoNames">'
+            'Europe</idno></place>\n<place xml:id="good"><placeName>Good</placeName>'
+            '<idno type="wikidata">wd:Q46</idno><idno type="viaf">https://viaf.org/viaf/x</idno>'
+            '<idno type="gnd">4005728-8</idno></place></listPlace>',
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
+    told = [d for d in report.diagnostics if d.code == "index.bad-authority"]
+    assert [(d.severity, d.line) for d in told] == [(Severity.WARNING, 1), (Severity.WARNING, 2)]
+    assert '<idno type="wikidata">Q31x</idno>, which is no Wikidata identifier' in told[0].message
+    assert "no GeoNames identifier" in told[1].message
+    page = (tmp_path / "out" / "html" / "t.html").read_text(encoding="utf-8")
+    assert "Q31x" not in page and "geonames.org/Europe" not in page
+    assert "https://www.wikidata.org/wiki/Q46" in page and "https://d-nb.info/gnd/4005728-8" in page
+
+
 def test_the_editions_entries_without_authority_identifier_are_told(tmp_path: Path) -> None:
     """The edition gives Wikidata identifiers only where they are certain (Belgium, Europe):
     each other entry is reported, once, at its line in its register."""

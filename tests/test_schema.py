@@ -446,6 +446,16 @@ FIRES = {
         sample("<p>In\n<date>September 1944</date>.</p>"),
         "September 1944",
     ),
+    # probe 141: an identifier that cannot be its authority's was linked by the card
+    "ed-authority-form": (
+        "ed-authority-form",
+        sample(
+            "<p>T.</p>",
+            standoff='<standOff><listPlace><place xml:id="b"><placeName type="preferred">B'
+            '</placeName>\n<idno type="Wikidata">Q31x</idno></place></listPlace></standOff>',
+        ),
+        "Q31x",
+    ),
     "ed-id-unique": (
         "ed-id-unique",
         sample('<p xml:id="same">One.</p>\n<p xml:id="same">Two.</p>'),
@@ -557,8 +567,16 @@ SILENT = {
     ),
     # a bibliography's date ("n.d.") and one of -iso or -custom values need no @when
     "dates-of-bibliographies-and-other-calendars": sample(
-        "<p><bibl>Anon., <date>n.d.</date></bibl> <date when-iso=\"1944-W47\">a week</date>"
-        " <date when-custom=\"5705\" datingMethod=\"#hebrew\">5705</date></p>"
+        '<p><bibl>Anon., <date>n.d.</date></bibl> <date when-iso="1944-W47">a week</date>'
+        ' <date when-custom="5705" datingMethod="#hebrew">5705</date></p>'
+    ),
+    "authority-identifiers-of-every-accepted-form": sample(
+        "<p>T.</p>",
+        standoff='<standOff><listPlace><place xml:id="b"><placeName type="preferred">B'
+        '</placeName><idno type="wikidata">Q31</idno><idno type="wikidata">wd:Q46</idno>'
+        '<idno type="viaf">https://viaf.org/viaf/x</idno><idno type="geonames"/>'
+        '<idno type="gnd">4005728-8</idno><idno type="gnd">11854023X</idno>'
+        '<idno type="isni">0000 0001</idno></place></listPlace></standOff>',
     ),
     "page-numbers-in-biblScope-are-not-dates": sample(
         '<bibl><biblScope unit="page" from="12" to="3">12–3</biblScope></bibl>'

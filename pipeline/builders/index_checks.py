@@ -131,6 +131,52 @@ def corpus_problems(
     found.extend(_without_id(sources))
     found.extend(entity_differences(sources))
     found.extend(_without_authority(root, sources))
+    found.extend(_malformed_authority(sources))
+    return found
+
+
+#: The identifiers of the authority files the pages link (xslt/common/authorities.xsl,
+#: ``ed:authorities``, which the index and the cards read alike): what one must look like.
+AUTHORITY_FORMS = {
+    "wikidata": (re.compile(r"Q[1-9][0-9]*"), "Wikidata", "Q followed by digits, Q31"),
+    "viaf": (re.compile(r"[0-9]+"), "VIAF", "digits, 102333412"),
+    "geonames": (re.compile(r"[0-9]+"), "GeoNames", "digits, 2802361"),
+    "gnd": (re.compile(r"[0-9]+[0-9X]?(-[0-9X])?"), "GND", "digits, 118540238 or 4005728-8"),
+}
+_PREFIXED = re.compile(r"[A-Za-z-]+:\s*")
+
+
+def _malformed_authority(sources: Sequence[HasLists]) -> list[Diagnostic]:
+    """``index.bad-authority``: an identifier typed as one of a known authority file that
+    cannot be one ("Q31x", "Belgium" for Wikidata): the pages link it nowhere, and the
+    editors believed the entry identified (probe 141: the card linked wikidata.org/wiki/Q31x,
+    the index did not, and the entry's ``index.no-authority`` note was gone). An address
+    (http, https) is the editors' own and is not judged."""
+    found = []
+    for doc in sources:
+        for entry, key in register_entries(doc):
+            for idno in entry.iterfind(f"{{{TEI_NS}}}idno"):
+                kind = (idno.get("type") or "").strip().lower()
+                value = " ".join("".join(idno.itertext()).split())
+                form = AUTHORITY_FORMS.get(kind)
+                if form is None or not value or re.match(r"https?://", value):
+                    continue
+                bare = _PREFIXED.sub("", value, count=1)
+                if form[0].fullmatch(value) or form[0].fullmatch(bare):
+                    continue
+                path, line, column = entry_place(doc, entry)
+                found.append(
+                    diag.warning(
+                        path,
+                        "index.bad-authority",
+                        f'register entry {key!r} has <idno type="{kind}">{value}</idno>, '
+                        f"which is no {form[1]} identifier ({form[2]}): the pages link it to "
+                        "nothing; correct it, or leave the idno empty while it is unknown",
+                        line=line,
+                        column=column,
+                        origin=_ORIGIN,
+                    )
+                )
     return found
 
 

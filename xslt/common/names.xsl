@@ -33,6 +33,7 @@
   <xsl:import href="relations.xsl"/>
   <!-- ed:relations-words: a card says an entry's relations as the index pages do -->
   <xsl:import href="../index/modules/page-facts.xsl"/>
+  <xsl:import href="authorities.xsl"/>
 
   <xsl:variable name="r:kind-pages" as="map(xs:string, xs:string)" select="map {
       'person': 'persons.html', 'personGrp': 'persons.html', 'role': 'persons.html',
@@ -819,13 +820,10 @@
     <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space(@type))"/>
     <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
     <xsl:variable name="key" as="xs:string" select="replace($value, '^.*[/:]', '')"/>
-    <xsl:variable name="url" as="xs:string?" select="r:safe-url(
-        if (matches($value, '^https?://')) then $value
-        else if ($type = 'wikidata') then 'https://www.wikidata.org/wiki/' || $key
-        else if ($type = 'viaf') then 'https://viaf.org/viaf/' || $key
-        else if ($type = 'geonames') then 'https://www.geonames.org/' || $key
-        else if ($type = 'gnd') then 'https://d-nb.info/gnd/' || $key
-        else ())"/>
+    <!-- the address the index gives it (authorities.xsl): an identifier that cannot be its
+         authority's ("Q31x") is linked nowhere, where the card linked wikidata.org/wiki/Q31x
+         and the index did not (probe 141); the build tells it, index.bad-authority -->
+    <xsl:variable name="url" as="xs:string?" select="r:safe-url(ed:authority-url(.))"/>
     <xsl:variable name="label" as="xs:string" select="
         if ($type = 'wikidata') then 'Wikidata ' || $key
         else if ($type = 'viaf') then 'VIAF ' || $key
