@@ -845,7 +845,9 @@ def _as_markup(text: str) -> str:
 
 #: A run of right-to-left script (Hebrew, Arabic, Syriac, Thaana ... and their presentation
 #: forms), with the spaces, marks and apostrophes between its letters.
-_RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+#: (the historical scripts too, Phoenician to Elymaic, and Mende, Adlam: i18n.xsl's
+#: $r:rtl-letters)
+_RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001eeff"
 _RTL_RUN = re.compile(
     f"[{_RTL_LETTER}](?:[{_RTL_LETTER}\u0300-\u036f\u200c\u200d\\s'’ʼ-]*[{_RTL_LETTER}])?"
 )

@@ -1041,6 +1041,29 @@ xml:lang="yi">fraytik-tsu-nakhts</foreign>, <foreign xml:lang="yi">שבת</forei
     assert said == [("fraytik-tsu-nakhts", None), ("שבת", "rtl")], said
 
 
+def test_historical_and_african_scripts_written_right_to_left_run_so(tmp_path: Path) -> None:
+    """Probe 139 (I.Sicily's Punic inscriptions): Phoenician and Punic (phn, xpu), N'Ko and
+    Samaritan were laid out left to right, their line numbers on the left and a lacuna at
+    the end of the line drawn at its start; a division or a word in them runs right to
+    left, by its language or its script subtag, and in their own letters only."""
+    doc = _render_text(
+        tmp_path,
+        "punic",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
+<titleStmt><title>Punic</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><div type="edition"
+xml:lang="xpu"><ab>𐤋𐤓𐤁𐤕 𐤋𐤕𐤍𐤕</ab></div><p>A <foreign xml:lang="phn">𐤋𐤓𐤁𐤕</foreign>
+<foreign xml:lang="nqo">ߒߞߏ</foreign> <foreign xml:lang="sam">ࠀࠁ</foreign> <foreign
+xml:lang="und-Phnx">𐤋</foreign> <foreign xml:lang="phn">lrbt</foreign></p></body></text></TEI>""",
+    )
+    said = [(e.get("lang"), e.get("dir")) for e in doc.xpath("//*[@lang][ancestor::main]")
+            if e.get("lang") not in ("en", "und")]  # fmt: skip
+    assert said == [
+        ("xpu", "rtl"), ("phn", "rtl"), ("nqo", "rtl"), ("sam", "rtl"), ("und-Phnx", "rtl"),
+        ("phn", None),
+    ], said  # fmt: skip
+
+
 def test_a_synoptic_edition_names_each_witness_leaf_and_tells_a_note_once(
     tmp_path: Path,
 ) -> None:

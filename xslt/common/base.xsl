@@ -1012,15 +1012,20 @@
        Mandaic script, by their ISO 639-1, -2 and -3 codes. Syriac's three forms have codes of
        their own (Estrangela Syre, Serto Syrj, East Syriac Syrn: Syriaca.org writes a vocalised
        name syr-Syrj), and so has Arabic in Nastaliq (Aran). -->
+  <!-- (and the historical scripts written right to left: Phoenician, Punic, Aramaic and its
+       descendants, Old South Arabian, Avestan, Kharoshthi, Sogdian ...: probe 139, an
+       inscription in Punic was laid out left to right) -->
   <xsl:variable name="r:rtl-scripts" as="xs:string*"
       select="tokenize('arab aran hebr syrc syre syrj syrn thaa nkoo samr mand adlm rohg yezi
-                        mend')"/>
+                        mend phnx armi palm nbat hatr sarb narb mani avst prti phli phlp khar
+                        sogd sogo chrs elym ougr cprt lydi orkh hung')"/>
   <xsl:variable name="r:rtl-languages" as="xs:string*" select="tokenize('
       ar ara arb arz apc acm ajp ary aeb ayl arq afb apd
       he heb hbo iw yi yid ydd yih ji jrb jpr lad-hebr
       fa per fas prs pes ur urd ps pus pbt pbu sd snd ug uig dv div ckb ota pnb skr bal bqi glk
       mzn lrc khw ks kas
       syr syc aii cld arc tmr sam smp mid myz nqo
+      phn xpu oar ae ave pal xpr xsa xna sog
       arabic hebrew persian yiddish urdu syriac')"/>
 
   <xsl:function name="r:lang-dir" as="xs:string?">
@@ -1047,7 +1052,7 @@
     <xsl:variable name="said" as="xs:string?" select="r:lang-dir(@xml:lang)"/>
     <xsl:variable name="own" as="xs:string?" select="if ($said = 'rtl'
         and not(matches(@xml:lang, '-[A-Za-z]{4}(-|$)')) and matches(string(.), '\p{L}')
-        and not(matches(string(.), '[\p{IsHebrew}\p{IsArabic}\p{IsSyriac}\p{IsThaana}\p{IsArabicPresentationForms-A}\p{IsArabicPresentationForms-B}\p{IsAlphabeticPresentationForms}]')))
+        and not(matches(string(.), $r:rtl-letters)))
         then 'ltr' else $said"/>
     <xsl:if test="exists($own)">
       <xsl:variable name="outer" as="xs:string"

@@ -432,12 +432,19 @@
         //text()[normalize-space()])[position() le 200])"/>
   </xsl:function>
 
+  <!-- The letters of the scripts written right to left: Hebrew to Arabic Extended-A (with
+       Syriac, Thaana, N'Ko, Samaritan, Mandaic), the presentation forms, the historical
+       scripts from Cypriot to Elymaic (Phoenician, Aramaic, Kharoshthi, Avestan, Sogdian
+       ...), and Mende Kikakui, Adlam and Arabic mathematical letters. -->
+  <xsl:variable name="r:rtl-letters" as="xs:string"
+      select="'[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;&#x10800;-&#x10FFF;&#x1E800;-&#x1EEFF;]'"/>
+
   <!-- 'rtl' when most letters of $sample are in a right-to-left script block. -->
   <xsl:function name="r:script-dir" as="xs:string">
     <xsl:param name="sample" as="text()*"/>
     <xsl:variable name="letters" as="xs:string" select="replace(string-join($sample), '\P{L}', '')"/>
     <xsl:variable name="rtl" as="xs:string" select="replace($letters,
-        '[^&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]', '')"/>
+        '[^' || substring($r:rtl-letters, 2), '')"/>
     <xsl:sequence select="if (string-length($rtl) * 2 gt string-length($letters)) then 'rtl'
         else 'ltr'"/>
   </xsl:function>

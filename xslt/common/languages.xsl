@@ -13,8 +13,10 @@
      makes the text rtl.
   2. A text that declares no language (or only und/mul/zxx) is rtl when most letters of the
      first 200 non-blank text nodes of its text element are in the Hebrew, Arabic, Syriac, Thaana,
-     N'Ko, Samaritan or Mandaic blocks (U+0590-08FF) or their presentation forms. The sample is bounded, so the cost does not grow with the text; a text
-     whose opening is mostly in another script than its body should declare its language.
+     N'Ko, Samaritan or Mandaic blocks (U+0590-08FF), their presentation forms or the
+     historical scripts written right to left (i18n.xsl, $r:rtl-letters). The sample is
+     bounded, so the cost does not grow with the text; a text whose opening is mostly in
+     another script than its body should declare its language.
   The language itself is never guessed: such a text keeps lang="und" (Hebrew script is also
   Yiddish, Ladino, Judeo-Arabic ...).
 -->
