@@ -1533,6 +1533,25 @@ def test_about_page_gives_sources_as_labelled_citations(tmp_path: Path) -> None:
     assert "Q692" not in about.text_content()
 
 
+def test_a_substitution_join_is_no_unknown_element(tmp_path: Path) -> None:
+    """Probe 139: <substJoin target="#r1 #r2"/> (TEI 11.3.1.5, which parts of a text make one
+    substitution) was "an element with no rendering"; it is metadata of the encoding, as a
+    join is, and shows nothing."""
+    source = tmp_path / "src" / "s.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            '<p>alpha <del xml:id="r1">bravo</del> charlie <add xml:id="r2">delta</add> echo'
+            '<substJoin target="#r1 #r2"/></p>'
+        ),
+        encoding="utf-8",
+    )
+    report = build([source.parent], tmp_path / "out", only=["html"])
+    assert not [d for d in report.diagnostics if d.code == "html.unknown-element"]
+    page = _page(tmp_path / "out" / "html" / "s.html")
+    assert "substJoin" not in html.tostring(page, encoding="unicode")
+
+
 def test_about_page_describes_a_transcripts_recording(tmp_path: Path) -> None:
     """recordingStmt (Guidelines 8.2) is the source of a transcription: its kind, length and
     date in words, where it showed a bare date under "Source" and warned of no rendering."""

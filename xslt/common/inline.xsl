@@ -214,9 +214,10 @@
        passage, a trial's "male" inside a defendant's name): probe 133, an Old Bailey trial
        read "Joseph Kempstermale" on the page, in the book and in the index (a tier's span
        in a block of a transcription is its words: spoken.xsl). -->
+  <!-- (and a substJoin, 11.3.1.5: which parts of a text make one substitution, probe 139) -->
   <xsl:template match="index | alt | altGrp | link | linkGrp | join | joinGrp | timeline
       | certainty | precision | respons | interpGrp | spanGrp | fs | fLib | fvLib
-      | interp | span" mode="r:main" as="empty-sequence()"/>
+      | interp | span | substJoin" mode="r:main" as="empty-sequence()"/>
   <!-- (one with an id a pointer may name stays its place, as an index entry does: probe 135,
        a ref at an interp lost its link on the page and led nowhere in the book) -->
   <!-- (and the ids inside it: an interp of an interpGrp, probe 137) -->

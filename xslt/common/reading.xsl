@@ -101,7 +101,7 @@
   <xsl:function name="r:metadata" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e[self::alt or self::altGrp or self::link or self::linkGrp
-        or self::join or self::joinGrp or self::timeline or self::certainty or self::precision
+        or self::join or self::joinGrp or self::substJoin or self::timeline or self::certainty or self::precision
         or self::respons or self::interpGrp or self::spanGrp or self::fs or self::fLib
         or self::fvLib or self::interp or self::span[not(ancestor::annotationBlock)]])"/>
   </xsl:function>
