@@ -242,7 +242,9 @@ class _Expander:
             # count, and again at each of the document's includes after it)
             top, where = chain[0][0], ""
             if file != top:
-                where = f" (the {MAX_INCLUSIONS + 1:,}th at {display(file)}:{line})" if line else ""
+                where = (
+                    f" (number {MAX_INCLUSIONS + 1:,} at {display(file)}:{line})" if line else ""
+                )
                 line, column = self.top_line, self.top_column
             self._error(
                 top,

@@ -1980,6 +1980,14 @@ def test_the_parts_of_a_division_split_over_pages_are_linked(tmp_path: Path) -> 
         ],
         "b": [("Continued from Issue 1", "a.html#art1b")],
     }
+    # in the interface's language, its quotation marks and its words (probe 138: "Suite à
+    # une partie suivante" said the opposite, "Suite de une" did not elide)
+    build([folder], tmp_path / "fr", only=["html"], jobs=1, language="fr")
+    french = _page(tmp_path / "fr" / "html" / "a.html").xpath("//p[@class='continued']/a")
+    assert [" ".join(a.text_content().split()) for a in french][:2] == [
+        "Suite dans « Floods, continued »",
+        "Suite de « The floods »",
+    ]
 
 
 @contextlib.contextmanager

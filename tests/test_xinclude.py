@@ -746,3 +746,5 @@ def test_too_many_inclusions_are_told_once_at_the_documents_own_include(
     told = [d for d in report.diagnostics if "inclusions" in d.message]
     assert [(Path(d.path).name, d.line) for d in told] == [("a.xml", 2)], report.sorted()
     assert "mid.xml:1" in told[0].message
+    # (no English ordinal of a number: "the 10,001th", probe 138)
+    assert "(number 6 at " in told[0].message
