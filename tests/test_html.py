@@ -5025,6 +5025,20 @@ def test_the_spellings_of_a_form_are_parted_by_a_comma(tmp_path: Path) -> None:
     assert "书、書" in words and "کتاب، كتاب" in words and "aa, bb" in words, words
 
 
+def test_translation_equivalents_of_a_sense_are_parted_by_commas(tmp_path: Path) -> None:
+    """Probe 139 (FreeDict Wolof-French): two cit type="trans" of one sense read as one
+    phrase, "lettre message"; a comma parts equivalents side by side, not an example from
+    its translation."""
+    body = (
+        '<entry><form><orth>bataaxal</orth></form><sense><cit type="trans"><quote>lettre'
+        '</quote></cit><cit type="trans"><quote>message</quote></cit>\n<cit type="trans">'
+        '<quote>épître</quote></cit><cit type="example"><quote>Bataaxal bi</quote><cit '
+        'type="trans"><quote>la lettre</quote></cit></cit></sense></entry>'
+    )
+    _, words = _main_words(tmp_path, body)
+    assert "lettre, message, épître Bataaxal bi la lettre" in words, words
+
+
 def test_spellings_in_thai_tibetan_and_korean_take_no_ideographic_comma(tmp_path: Path) -> None:
     """Probe 138: the ideographic comma of Chinese and Japanese parted the spellings of every
     script written without spaces ("กิน、 ทาน", "བོད་、 བོད") and Korean Hanja ("學校、 학교");

@@ -318,6 +318,16 @@
       <xsl:apply-templates mode="r:main">
         <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
+      <!-- equivalents of one sense side by side are parted by a comma, as dictionaries print
+           them (probe 139, FreeDict's "<cit type="trans"><quote>lettre</quote></cit><cit
+           type="trans"><quote>message</quote></cit>" read as one phrase, "lettre message") -->
+      <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space(@type))"/>
+      <xsl:if test="self::cit[$type = ('trans', 'translation', 'translationequivalent')]
+          [following-sibling::node()[not(self::comment() or self::processing-instruction()
+           or self::text()[not(normalize-space())])][1]
+           [self::cit][lower-case(normalize-space(@type)) = $type]]">
+        <xsl:value-of select="normalize-space(r:comma(.))"/>
+      </xsl:if>
     </xsl:element>
   </xsl:template>
 
