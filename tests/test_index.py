@@ -822,6 +822,33 @@ def test_a_name_typed_addressee_in_the_sending_action_received_the_letter(
     assert letters["gans"] == [("l1", "received")]
 
 
+def test_a_forwarding_correspondent_and_place_list_the_letter(tmp_path: Path) -> None:
+    """Probe 139 (Humboldt's letter forwarded by Schumacher from Altona): a correspAction
+    of type forwarded (or transmitted, redirected: TEI 2.4.6) left its person and place
+    entries of 0 letters; they list it under the page's word for the action."""
+    desc = (
+        '<correspDesc><correspAction type="sent"><persName ref="#h">H</persName><date '
+        'when="1833-02-16"/></correspAction><correspAction type="forwarded"><persName '
+        'ref="#s">Schumacher</persName><placeName ref="#altona">Altona</placeName><date '
+        'notBefore="1833-02-20" notAfter="1833-02-28"/></correspAction><correspAction '
+        'type="received"><persName ref="#g">G</persName></correspAction></correspDesc>'
+    )
+    persons = (
+        '<person xml:id="h"><persName>Humboldt</persName></person><person xml:id="s">'
+        '<persName>Schumacher</persName></person><person xml:id="g"><persName>Gauss'
+        '</persName></person></listPerson><listPlace><place xml:id="altona"><placeName>'
+        "Altona</placeName></place></listPlace><listPerson>"
+    )
+    out, entities = _one_letter(tmp_path, desc, "All is well.", persons)
+    letters = {e["id"]: [(x["document"], x["role"]) for x in e["letters"]]
+               for e in entities["entities"]}  # fmt: skip
+    assert letters["s"] == [("l1", "forwarded")] and letters["altona"] == [("l1", "forwarded")]
+    assert letters["h"] == [("l1", "sent")] and letters["g"] == [("l1", "received")]
+    page = html.parse(str(out / "html" / "persons.html")).getroot()
+    (entry,) = page.xpath("//section[@id='s']")
+    assert entry.xpath("string(.//span[@class='index-letters-role'])") == "Forwarded"
+
+
 def test_the_index_lists_the_letters_an_entry_sent_and_received(tmp_path: Path) -> None:
     """A person's entry lists the letters it sent and received (by the correspDesc of each
     text, every one of a file that describes several, each by its own address), a place the

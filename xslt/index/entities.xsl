@@ -54,7 +54,7 @@
         <ed:occurrence ...mention record.../>*                     document order
         <ed:speech document="" file="" speech="" section="" heading="" page="" page-id="">
           <ed:text>the speech's first words</ed:text></ed:speech>*   document order
-        <ed:letter document="" file="" role="sent|received" when="" notBefore="" ... ref=""/>*
+        <ed:letter document="" file="" role="sent|transmitted|redirected|forwarded|received" when="" notBefore="" ... ref=""/>*
                                          a letter of the entity (a correspDesc whose
                                          correspAction names it), document order; when: the
                                          date it was sent, received: the day it was
@@ -230,10 +230,15 @@
 
   <!-- The senders and addressees of letters (and the places they were sent from and to) by
        the ids of the entries they are: the names of the header's correspAction of type sent
-       or received, resolved by the normalisation stage as the text's are. -->
+       or received, resolved by the normalisation stage as the text's are; and those who
+       carried, redirected or forwarded a letter (TEI 2.4.6's other types: probe 139, a
+       forwarding correspondent was an entry of no letter). -->
   <xsl:key name="letters" match="tei:teiHeader/tei:profileDesc/tei:correspDesc
-      /tei:correspAction[lower-case(normalize-space(@type)) = ('sent', 'received')]/*[@ed:entity]"
+      /tei:correspAction[lower-case(normalize-space(@type)) = $ed:corresp-roles]/*[@ed:entity]"
       use="ed:entry-of(key('entry', string(@ed:entity), $registers)[1])/@xml:id"/>
+
+  <xsl:variable name="ed:corresp-roles" as="xs:string+"
+      select="('sent', 'transmitted', 'redirected', 'forwarded', 'received')"/>
 
   <xsl:variable name="ed:name-elements" as="xs:string+" select="('persName', 'placeName',
       'orgName', 'name', 'rs', 'geogName', 'objectName', 'eventName')"/>

@@ -238,10 +238,13 @@
         <p class="index-letters-title"><xsl:value-of select="r:msg('index.letters-title')"/></p>
         <ul>
           <xsl:for-each-group select="ed:letter" group-by="@role">
-            <xsl:sort select="index-of(('sent', 'received'), current-grouping-key())"/>
+            <xsl:sort select="index-of(('sent', 'transmitted', 'redirected', 'forwarded',
+                'received'), current-grouping-key())"/>
             <li>
               <span class="index-letters-role">
-                <xsl:value-of select="r:msg('index.letters.' || current-grouping-key())"/>
+                <!-- a carrier's, a forwarder's: the words the letter's page says them in -->
+                <xsl:value-of select="r:msg((if (current-grouping-key() = ('sent', 'received'))
+                    then 'index.letters.' else 'letter.') || current-grouping-key())"/>
               </span>
               <xsl:text>: </xsl:text>
               <xsl:for-each select="current-group()">
