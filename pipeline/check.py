@@ -11,6 +11,7 @@ grow with the number of files beyond the reference facts.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import os
@@ -32,6 +33,7 @@ from .check_file import (
     check_bytes,
     check_file,
     schemas_for,
+    warm,
 )
 from .diagnostics import Diagnostic, Report
 from .errors import EditionError, EnvironmentFailure, OptionError
@@ -456,6 +458,7 @@ def _run(
             len(names),
             max(1, min(options.jobs, len(names))),
             timeout=options.timeout,
+            prepare=functools.partial(warm, options),
             reuse_memory=True,  # what a file's bytes and tree took, the next file's take again
             prefetch=True,  # a file's check is short: the pipe's round trip was idle time
         )

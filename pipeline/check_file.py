@@ -626,6 +626,33 @@ def _embedded(rng: Path, options: CheckOptions) -> tuple[Path, ...]:
     return _per_run(options, "embedded", rng, embedded)
 
 
+def warm(options: CheckOptions) -> None:
+    """Compile the schemas every file of the run is checked against (``--schema``,
+    ``--schematron``) before the workers start: a worker that compiled them first counted
+    the time toward its first file's ``--timeout`` (probe 142: tei_all's grammar and rules
+    take about 1.3 s when nothing is cached, and a clean file failed ``--timeout 0.5``, and
+    again on every run, its killed worker never keeping what it compiled). The workers fork
+    with them. A schema that fails is told by each file, as before."""
+    from .validate import relaxng, schematron
+
+    rng = options.schema
+    try:
+        if rng is not None and "rng" in options.checks:
+            _compiled(options, "rng", rng, relaxng.validator_for)
+        rules: tuple[Path, ...] = (options.schematron,) if options.schematron else ()
+        if not rules and rng is not None:
+            rules = _embedded(rng, options)
+        for sch in rules if "schematron" in options.checks else ():
+            validator = _compiled(
+                options, "sch", sch, lambda p: schematron.validator_for(p, options.phase)
+            )
+            lxml = validator.lxml
+            if lxml is None or len(lxml.patterns) < lxml.total:
+                validator.stylesheet  # noqa: B018 - compiled on Saxon for the other patterns
+    except (EditionError, _SchemaFailure):
+        return
+
+
 _T = TypeVar("_T")
 #: Schemas (validators, facts about them) met in the current run, by kind and path: each
 #: file of a run would otherwise resolve and stat every schema again (a cost that showed

@@ -892,3 +892,28 @@ def test_a_pointer_into_a_file_outside_the_edition_is_not_followed(tmp_path: Pat
                  'outside/gone.xml">b</ref></p>'), "utf-8")  # fmt: skip
     told = [d.code for d in check([texts], options).diagnostics if d.code.startswith("refs.")]
     assert told == ["refs.missing-file"], told
+
+
+def test_compiling_the_named_schema_is_no_files_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 142: a worker compiled --schema's grammar and rules during its first file, and
+    that time counted toward the file's --timeout (clean files failed, differently from run
+    to run, while the cache was cold). The schemas named for every file are compiled before
+    the workers start: a compile slower than the timeout fails no file."""
+    import time
+
+    from pipeline.validate import relaxng
+
+    compile_grammar = relaxng.validator_for
+
+    def slow(path: Path) -> relaxng.RelaxNGValidator:
+        time.sleep(1.5)
+        return compile_grammar(path)
+
+    monkeypatch.setattr(relaxng, "validator_for", slow)
+    for n in range(4):
+        (tmp_path / f"t{n}.xml").write_text(tei_text("<p>Fine.</p>"), encoding="utf-8")
+    options = CheckOptions(schema=DEFAULT_SCHEMA, checks=frozenset({"rng"}), jobs=2, timeout=1.0)
+    report = check(sorted(tmp_path.glob("*.xml")), options)
+    assert report.sorted() == []
