@@ -378,7 +378,7 @@ def check(
         known = 0
         if baseline is not None:
             if known_problems is None:
-                write_text_atomic(baseline, Baseline.from_report(report).dumps())
+                write_text_atomic(baseline, Baseline.from_report(report).dumps(baseline))
                 click.echo(
                     f"baseline: recorded {len(report.diagnostics)} problems in {baseline}",
                     err=True,

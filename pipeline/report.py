@@ -345,6 +345,12 @@ class Baseline:
     Lines are left out of the fingerprint on purpose: editing a file above a known problem
     moves it, and that must not make it new; so are the line numbers a message names
     ("first defined at line 12", "move it before the "p" at line 10").
+
+    Paths are kept absolute here and written relative to the baseline file's folder
+    (version 2): written as the report showed them, relative to the folder the check ran
+    in, a baseline matched nothing from another folder (probe 142: run from inside the
+    checked folder, 66 known problems were new). A version 1 file's paths are read from the
+    folder the check runs in, as they were written.
     """
 
     counts: Counter[tuple[str, str, str]]
@@ -358,10 +364,15 @@ class Baseline:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             entries = data["problems"]
+            base = _folder(path) if data.get("version", 1) >= 2 else os.getcwd()
             return cls(
                 Counter(
                     {
-                        (e["path"], e["code"], _without_lines(e["message"])): int(e["count"])
+                        (
+                            _absolute(e["path"], base),
+                            e["code"],
+                            _without_lines(e["message"]),
+                        ): int(e["count"])
                         for e in entries
                     }
                 )
@@ -369,12 +380,15 @@ class Baseline:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise EditionError(f"cannot read the baseline {path}: {exc}") from exc
 
-    def dumps(self) -> str:
+    def dumps(self, path: Path) -> str:
+        """The baseline file's text, its paths relative to ``path``'s folder."""
+        base = _folder(path)
         problems = [
-            {"path": p, "code": c, "message": m, "count": n}
+            {"path": _relative(p, base), "code": c, "message": m, "count": n}
             for (p, c, m), n in sorted(self.counts.items())
         ]
-        return json.dumps({"version": 1, "problems": problems}, ensure_ascii=False, indent=2) + "\n"
+        problems.sort(key=lambda e: (str(e["path"]), str(e["code"]), str(e["message"])))
+        return json.dumps({"version": 2, "problems": problems}, ensure_ascii=False, indent=2) + "\n"
 
     def filter(self, report: Report) -> tuple[Report, int]:
         """A report without the known problems, and how many were left out."""
@@ -392,7 +406,24 @@ class Baseline:
 
 
 def _fingerprint(d: Diagnostic) -> tuple[str, str, str]:
-    return (d.path, d.code, _without_lines(d.message))
+    return (_absolute(d.path, os.getcwd()), d.code, _without_lines(d.message))
+
+
+def _folder(path: Path) -> str:
+    return os.path.dirname(os.path.abspath(path))
+
+
+def _absolute(path: str, base: str) -> str:
+    return os.path.normpath(os.path.join(base, path))
+
+
+def _relative(path: str, base: str) -> str:
+    """``path`` from ``base``, with forward slashes (a baseline kept in git is read on
+    every system); absolute when it is on another drive."""
+    try:
+        return Path(os.path.relpath(path, base)).as_posix()
+    except ValueError:
+        return path
 
 
 _LINE_NUMBER = re.compile(r"\b(lines?) \d+")

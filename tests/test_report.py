@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 import jsonschema
+import pytest
 from lxml import etree
 
 from pipeline import diagnostics as diag
@@ -92,7 +93,7 @@ def test_github_annotations() -> None:
 
 def test_baseline_hides_known_problems_even_when_lines_move(tmp_path: Path) -> None:
     path = tmp_path / "baseline.json"
-    path.write_text(Baseline.from_report(sample()).dumps())
+    path.write_text(Baseline.from_report(sample()).dumps(path))
     later = sample()
     later.diagnostics[1] = diag.error("a.xml", "sch.rule", "fix it", 9)
     later.extend([diag.error("c.xml", "rng.bad", "new problem", 1)])
@@ -190,7 +191,7 @@ def test_baseline_ignores_the_line_numbers_a_message_names(tmp_path: Path) -> No
     report.extend(
         [diag.error("a.xml", "rng.duplicate-id", 'ID "y" (first defined at line 12)', 30)]
     )
-    path.write_text(Baseline.from_report(report).dumps())
+    path.write_text(Baseline.from_report(report).dumps(path))
     later = Report(files=["a.xml"])
     later.extend([diag.error("a.xml", "rng.duplicate-id", 'ID "y" (first defined at line 14)', 32)])
     kept, known = Baseline.load(path).filter(later)
@@ -226,3 +227,38 @@ def test_a_build_lists_a_few_problems_of_each_kind_per_file() -> None:
     assert shown[-1].severity.value == "info"
     assert shown[-1].message.startswith("1 more index.no-authority notes")
     assert listed(report.sorted(), 100) == report.sorted()
+
+
+def test_a_baseline_matches_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 142: a baseline kept the paths as the report showed them, relative to the
+    folder the check ran in, and run from inside the checked folder every known problem
+    was new. Its paths are relative to its own folder (version 2); a version 1 file is read
+    from the folder the check runs in, as it was written."""
+    project = tmp_path / "p"
+    (project / "tei").mkdir(parents=True)
+    monkeypatch.chdir(project)
+    recorded = Report(files=["tei/a.xml"])
+    recorded.extend([diag.error("tei/a.xml", "refs.dangling", "points at nothing", 3)])
+    path = project / "known.json"
+    path.write_text(Baseline.from_report(recorded).dumps(path))
+    assert json.loads(path.read_text())["problems"][0]["path"] == "tei/a.xml"
+    monkeypatch.chdir(project / "tei")
+    later = Report(files=["a.xml"])
+    later.extend([diag.error("a.xml", "refs.dangling", "points at nothing", 4)])
+    assert Baseline.load(Path("../known.json")).filter(later)[1] == 1
+    monkeypatch.chdir(tmp_path)
+    later = Report(files=[str(project / "tei" / "a.xml")])
+    later.extend(
+        [diag.error(str(project / "tei" / "a.xml"), "refs.dangling", "points at nothing", 4)]
+    )
+    assert Baseline.load(path).filter(later)[1] == 1
+    # version 1: the paths of the folder it was made in, which the check is run from
+    old = {"version": 1, "problems": [{"path": "tei/a.xml", "code": "refs.dangling",
+                                        "message": "points at nothing", "count": 1}]}  # fmt: skip
+    path.write_text(json.dumps(old))
+    monkeypatch.chdir(project)
+    later = Report(files=["tei/a.xml"])
+    later.extend([diag.error("tei/a.xml", "refs.dangling", "points at nothing", 4)])
+    assert Baseline.load(path).filter(later)[1] == 1
