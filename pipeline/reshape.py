@@ -22,6 +22,9 @@ gated tree of such a file before anything else sees it, and says so in a warning
   ``sourceDoc`` elements (and no ``text``) one ``sourceDoc`` with a ``surfaceGrp`` of each;
 - **a break typed "inWord"** (``lb``, ``pb``, ``cb``: EpiDoc's way before ``@break``) is
   ``break="no"``, quietly: the two mean the same;
+- **a pointer written under a relative ``xml:base``** (a part included from another folder, a
+  division with a base of its own) to another file is written relative to the text's file,
+  as XML Base reads it;
 - **a digital facsimile without transcription** (a ``facsimile`` and no ``text`` or
   ``sourceDoc``, TEI Guidelines 11.1) is published as its pages: the ``facsimile`` is read as
   a ``sourceDoc`` whose surfaces carry images and no lines, a lone ``graphic`` as a surface.
@@ -33,12 +36,15 @@ what is wrong with it.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from . import columns, tei_corpus
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
 from .gate import TEI_NS, XML_ID, SourceDocument, xml_ids
+from .xml_base import XML_BASE, rebased
 
 _ORIGIN = "build"
 _T = f"{{{TEI_NS}}}"
@@ -75,10 +81,48 @@ def as_text(document: SourceDocument) -> tuple[SourceDocument, tuple[Diagnostic,
         _texts_as_group(tei)
         _source_docs_as_one(tei)
     _in_word_breaks(document.root)
+    _pointers_from_their_base(document.root)
     tei_corpus.as_text(document)
     if _facsimile_only(document.root):
         _facsimile_as_pages(document.root)
     return document, tuple(notes)
+
+
+#: The pointers between texts the build links (``links``) and the parts of a division it
+#: names (``@prev``, ``@next``), read against the ``xml:base`` around them.
+_BASED_POINTERS = ((f"{_T}ref", "target"), (f"{_T}ptr", "target"),
+                   *((f"{_T}{d}", a) for d in ("div", *(f"div{i}" for i in range(1, 8)))
+                     for a in ("prev", "next")))  # fmt: skip
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*:|//)")
+_HAS_BASE = etree.XPath("boolean(//@xml:base)")
+
+
+def _pointers_from_their_base(root: etree._Element) -> None:
+    """A pointer to another file written under a relative ``xml:base`` (a part included from
+    "../parts/", a division with ``xml:base="../parts/"``) is written relative to the text's
+    own file, as XML Base reads it and ``edition check`` resolves it: the build looked for
+    "other.xml" beside the including text, dropped the link and warned at the wrong file
+    (probe 140). Ids of the document ("#p3"), bare ids ("L00037"), addresses and prefixed
+    pointers ("txt:a/b") are left as written."""
+    if not _HAS_BASE(root):
+        return
+    for tag, name in _BASED_POINTERS:
+        for element in root.iter(tag):
+            value = element.get(name)
+            if not value or not any(
+                XML_BASE in e.attrib for e in (element, *element.iterancestors())
+            ):
+                continue
+            tokens = [_from_base(element, t) for t in value.split()]
+            if tokens != value.split():
+                element.set(name, " ".join(tokens))
+
+
+def _from_base(element: etree._Element, token: str) -> str:
+    written = token.partition("#")[0]
+    if not written or _SCHEME.match(token) or ("/" not in written and "." not in written):
+        return token
+    return rebased(element, token)
 
 
 def _in_word_breaks(root: etree._Element) -> None:

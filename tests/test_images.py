@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import html
 
 from pipeline.build import build
-from pipeline.builders.images import _joined as rebased_join
+from pipeline.xml_base import joined as rebased_join
 
 PNG = b"\x89PNG\r\n\x1a\nnot really an image"
 TEXT = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>I</title>

@@ -315,6 +315,41 @@ def test_a_build_links_texts_and_words_what_it_does_not_publish(tmp_path: Path) 
     assert [p for p in check_html_site(out) if p.startswith(("html/a.html", "html/index-"))] == []
 
 
+def test_a_pointer_under_an_xml_base_links_where_the_base_says(tmp_path: Path) -> None:
+    """Probe 140: the build read "other.xml#o1" in a part included from ../parts/, and under
+    a division's xml:base="../parts/" (or "../parts/x.xml", "../parts" with "parts/..."), as
+    a file beside the including text: no link, and a warning at the wrong file, where the
+    check resolved it by XML Base. Each leads to the text in parts/; a bare id and an id of
+    the document stay as written."""
+    src = tmp_path / "tei"
+    (src / "texts").mkdir(parents=True)
+    (src / "parts").mkdir()
+    (src / "parts" / "other.xml").write_text(_tei("O", '<p xml:id="o1">O.</p>'), "utf-8")
+    (src / "parts" / "ch.xml").write_text(
+        '<div xmlns="http://www.tei-c.org/ns/1.0"><p>In the part <ref target="other.xml#o1">'
+        "e</ref>.</p></div>",
+        encoding="utf-8",
+    )
+    xi = '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="../parts/ch.xml"/>'
+    (src / "texts" / "main.xml").write_text(
+        _tei(
+            "M",
+            '<div xml:base="../parts/"><p xml:id="m">A <ref target="other.xml#o1">a</ref> '
+            '<ref target="#m">self</ref></p></div><div xml:base="../parts/x.xml"><p>B <ref '
+            'target="other.xml#o1">b</ref></p></div><div xml:base="../parts"><p>C <ref '
+            'target="parts/other.xml#o1">c</ref></p></div><div><p>D <ref '
+            'target="../parts/other.xml#o1">d</ref></p></div>' + xi,
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([src], out, only={"html"}, jobs=1, root=src)
+    assert not [d for d in report.diagnostics if d.code == "build.unresolved-link"], report
+    page = html.document_fromstring((out / "html" / "main.html").read_bytes())
+    hrefs = [a.get("href") for a in page.iter("a") if a.get("class") == "ref"]
+    assert hrefs == ["other.html#o1", "#m", *["other.html#o1"] * 4], hrefs
+
+
 def test_a_bare_id_of_another_texts_root_links_to_it_and_its_letter_is_preferred(
     tmp_path: Path,
 ) -> None:

@@ -532,6 +532,25 @@ def test_files_are_named_under_their_xml_base(tmp_path: Path) -> None:
     assert "other/in.xml" in found[0].message
 
 
+def test_xml_base_is_read_in_a_document_that_includes_parts(tmp_path: Path) -> None:
+    """Probe 140: with an xi:include in the document, the xml:base an encoder wrote on one
+    of its own divisions was ignored, and a pointer under it was told dangling (the build
+    links it)."""
+    file_facts(tmp_path, "parts/other.xml", f'<TEI {TEI}><text><p xml:id="o1"/></text></TEI>')
+    (tmp_path / "parts" / "ch.xml").write_text(f"<div {TEI}><p>Part.</p></div>", "utf-8")
+    body = (
+        f'<TEI {TEI}><text><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+        'href="../parts/ch.xml"/>\n<div xml:base="../parts/"><ref target="other.xml#o1">a'
+        "</ref></div></text></TEI>"
+    )
+    path = tmp_path / "texts" / "main.xml"
+    path.parent.mkdir()
+    path.write_text(body, encoding="utf-8")
+    doc = parse_bytes(body.encode(), path, root=tmp_path).document
+    assert doc is not None and doc.parts
+    assert resolve([facts(doc)]) == []
+
+
 def test_a_base_climbing_out_of_the_texts_folder_is_followed(tmp_path: Path) -> None:
     """Probe 125: "persons.xml#anna" under xml:base="../registers/" was looked for at
     texts/registers/persons.xml (``urljoin`` drops a "../" above a relative base) and told

@@ -14,13 +14,12 @@ relative to its own file, as XML Base says: ``img.png`` in ``parts/ch1.xml`` is
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
@@ -29,6 +28,7 @@ from .. import files
 from ..diagnostics import Diagnostic
 from ..gate import TEI_NS, SourceDocument
 from ..io import write_bytes_atomic
+from ..xml_base import rebased
 from .epub_package import scriptless_svg
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ _ORIGIN = "html"
 #: The elements whose ``@url`` names an image.
 TAGS = (f"{{{TEI_NS}}}graphic", f"{{{TEI_NS}}}media")
 _PB = f"{{{TEI_NS}}}pb"
-_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 #: XML's white space, as ``normalize-space`` and ``tokenize`` read it (not Unicode's).
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 
@@ -245,39 +244,6 @@ def local_url(element: etree._Element) -> str | None:
     url = image_url(element)
     parts = urlsplit(url)
     return rebased(element, url) if url and not parts.scheme and not parts.netloc else None
-
-
-def rebased(element: etree._Element, url: str) -> str:
-    """A local ``url`` resolved against the relative ``xml:base`` values around ``element``,
-    outermost first (probe 37: a part included from ``sub/`` naming ``img.png`` beside it was
-    looked for beside the including file). A base that is an address elsewhere is no folder
-    of the text: the url stays as written."""
-    base = ""
-    for holder in reversed([element, *element.iterancestors()]):
-        value = (holder.get(_XML_BASE) or "").strip()
-        if value:
-            parts = urlsplit(value)
-            if parts.scheme or parts.netloc or value.startswith("/"):
-                return url
-            base = _joined(base, value)
-    return _joined(base, url) if base else url
-
-
-def _joined(base: str, reference: str) -> str:
-    """A relative ``reference`` resolved against a relative ``base``, as RFC 3986 joins paths
-    but keeping the steps above the base's start: ``urljoin("../parts/ch.xml", "img/a.png")``
-    is "parts/img/a.png", a file beside the including text (probe 140: another image than the
-    part's was published)."""
-    parts = urlsplit(reference)
-    if parts.scheme or parts.netloc or reference.startswith("/") or not base:
-        return reference
-    if not parts.path:
-        return base.partition("#")[0] + reference
-    folder = base.partition("#")[0].partition("?")[0].rpartition("/")[0]
-    path = posixpath.normpath(posixpath.join(folder, parts.path))
-    # normpath drops a folder's slash, which says where the next base's files are
-    path = "" if path == "." else path + ("/" if parts.path.endswith("/") else "")
-    return urlunsplit(("", "", path, parts.query, parts.fragment))
 
 
 def safe_relative(url: str) -> PurePosixPath | None:

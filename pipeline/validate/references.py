@@ -248,7 +248,7 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
                 name = _local(element.tag)
                 origin = _origin(doc, element)
                 # a part included from elsewhere has its files beside it (origin), as before
-                base = _xml_base(element) if origin is None and not doc.parts else ""
+                base = _xml_base(element) if origin is None else ""
                 found = _pointers(key, raw, name, element.sourceline, origin, prefixes, base)
                 if _at_text(element, name, key):
                     found = (p._replace(to_text=True) for p in found)
