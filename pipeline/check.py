@@ -69,10 +69,14 @@ def check(
     progress: Callable[[int], None] | None = None,
     stream: Stream | None = None,
     facts: list[references.PackedFacts] | None = None,
+    included_by: dict[str, set[str]] | None = None,
 ) -> Report:
     """Check ``paths``. ``facts``, when given, receives the reference facts of every file
     read, the checked ones' and their context's: ``edition serve`` resolves the pointers of
-    the texts again from them after a register's save, without reading the texts."""
+    the texts again from them after a register's save, without reading the texts.
+    ``included_by``, when given, receives each file an xi:include took whole (its real
+    path) with the files checked that include it: ``edition serve`` checks a saved part
+    within them."""
     started = time.perf_counter()
     unknown = set(options.checks) - set(CHECKS)
     if unknown:
@@ -103,6 +107,9 @@ def check(
         files.append(outcome.path)
         report.files.append(display(outcome.path))  # as it comes: the first line sooner
         included.update(outcome.includes)
+        if included_by is not None:
+            for part in outcome.includes:
+                included_by.setdefault(part, set()).add(os.path.abspath(outcome.path))
         taken.update(outcome.taken_from)
         if outcome.fragment:
             fragments.append(outcome)  # told at the end, unless another file includes it

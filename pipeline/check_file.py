@@ -99,7 +99,7 @@ class FileOutcome:
 
 
 #: The roots of a TEI document (a part kept apart to be included has another).
-_DOCUMENT_ROOTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("TEI", "teiCorpus"))
+DOCUMENT_ROOTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("TEI", "teiCorpus"))
 
 #: Codes that report an xml:id used twice in one document, the preferred one first: the
 #: RELAX NG validator (as jing), the edition's Schematron rule, the reference checker.
@@ -298,7 +298,7 @@ class FirstPass:
             # (included whole: a part an xpointer chose leaves the rest of its file to its
             # own check, probe 116)
             includes=tuple(sorted({str(p.path.resolve()) for p in self.doc.parts if p.whole})),
-            fragment=isinstance(root, str) and root not in _DOCUMENT_ROOTS,
+            fragment=isinstance(root, str) and root not in DOCUMENT_ROOTS,
             taken_from=tuple(
                 sorted({str(p.path.resolve()) for p in self.doc.parts if not p.whole})
             ),

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SCHEMAS
+from conftest import SCHEMAS, tei_text
 
 from pipeline.check import CheckOptions, check
 from pipeline.lsp import scan
@@ -966,3 +966,40 @@ def test_a_root_setting_that_is_no_folder_is_told_and_the_project_read(tmp_path:
     project = Project(tmp_path, tmp_path / "tei" / "a.xml")
     assert "root names" in project.problem and "no folder" in project.problem
     assert project.options.root == tmp_path.resolve()
+
+
+def test_a_part_included_by_a_text_is_checked_and_counted_as_the_check_does(
+    tmp_path: Path,
+) -> None:
+    """Probe 140: a part kept apart to be included (a bare div), opened in the editor, was
+    "element div is not allowed as the root element" (and checked against the default
+    schema), where edition check passes it; its pointer at an entry was counted twice,
+    from the part and from the text including it ("3 mentions", the index's 2)."""
+    from pipeline.lsp.project import Project
+
+    tei = tmp_path / "tei"
+    (tei / "texts").mkdir(parents=True)
+    (tei / "parts").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.edition]\nsources = "tei"\n')
+    ns = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    part = tei / "parts" / "ch.xml"
+    part.write_text(f'<div {ns}><p><persName ref="../texts/t.xml#p">P</persName></p></div>')
+    (tei / "texts" / "t.xml").write_text(
+        tei_text(
+            '<p><persName ref="#p">P</persName></p><listPerson><person xml:id="p"><persName>'
+            "P</persName></person></listPerson>"
+            '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="../parts/ch.xml"/>',
+            xmlns=' xmlns:xi="http://www.w3.org/2001/XInclude"',
+        )
+    )
+    project = Project(tmp_path, part)
+    project.refresh()
+    found = project.analyse(part, part.read_text())
+    assert [d.code for d in found if d.code.startswith(("rng.", "check."))] == [], found
+    entry = project.entry("#p", tei / "texts" / "t.xml")
+    assert entry is not None
+    assert len(project.mentions(entry)) == 2
+    # a part no file includes is still told what it is
+    alone = tei / "parts" / "alone.xml"
+    alone.write_text(f"<div {ns}><p>Alone.</p></div>")
+    assert "rng.unexpected-element" in {d.code for d in project.analyse(alone, alone.read_text())}

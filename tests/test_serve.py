@@ -644,6 +644,35 @@ def test_a_register_mended_clears_the_broken_pointers_of_the_texts(edition: Path
     assert "checked 1 file and the pointers of 1 file" in session.state.snapshot.note
 
 
+def test_a_part_saved_alone_is_checked_within_the_text_including_it(edition: Path) -> None:
+    """Probe 140: a part kept apart to be included (a bare div) saved alone was "element div
+    is not allowed as the root element" in the panel until a full check, where edition check
+    passes it; it is checked within the text that includes it, and its own problems are
+    told at its lines."""
+    parts = edition / "tei" / "parts"
+    parts.mkdir()
+    part = parts / "ch.xml"
+    part.write_text('<div xmlns="http://www.tei-c.org/ns/1.0"><p>Part.</p></div>', "utf-8")
+    text = edition / "tei/texts/belgium-1944.xml"
+    xi = '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="../parts/ch.xml"/>'
+    text.write_text(
+        text.read_text(encoding="utf-8").replace("</body>", xi + "</body>", 1), encoding="utf-8"
+    )
+    session = _index_session(edition)
+
+    def told() -> list[tuple[str, str]]:
+        found = session.state.snapshot.diagnostics
+        return [(Path(d.path).name, d.code) for d in found if d.severity.value == "error"]
+
+    assert told() == []
+    part.write_text('<div xmlns="http://www.tei-c.org/ns/1.0"><p>Part, saved.</p></div>', "utf-8")
+    session.cycle(frozenset({part.resolve()}))
+    assert told() == []
+    part.write_text('<div xmlns="http://www.tei-c.org/ns/1.0"><p><zz/>Part.</p></div>', "utf-8")
+    session.cycle(frozenset({part.resolve()}))
+    assert told() == [("ch.xml", "rng.unexpected-element")]
+
+
 def _index_session(edition: Path) -> Session:
     """A session of the edition that builds its index alone, after its first cycle."""
     from pipeline.check import CheckOptions

@@ -169,6 +169,9 @@ class Session:
     #: The reference facts of every file the checks read, by shown path: a register's save
     #: resolves the pointers into it again from them.
     facts: dict[str, references.PackedFacts] = field(default_factory=dict)
+    #: The files of the sources that include each part (its real path) whole: a part saved
+    #: alone is checked within them.
+    includers: dict[str, set[str]] = field(default_factory=dict)
     #: How many files' pointers the last register's save resolved again.
     pointing: int = 0
     #: The ids of the entries of the files removed since the last check.
@@ -286,6 +289,14 @@ class Session:
         for path in sorted(changed):
             if path in sources:
                 scope.append(path)
+                # a part kept apart to be included is checked within the files that include
+                # it, as the check of the edition does: saved alone it was "div is not allowed
+                # as the root element" (probe 140)
+                scope.extend(
+                    Path(p)
+                    for p in sorted(self.includers.get(os.path.realpath(path), ()))
+                    if Path(p).resolve() in sources
+                )
             elif path in styles:
                 continue  # a stylesheet of the customisation: the build, not the check
             elif path.suffix.lower() == ".xml" and any(f in path.parents for f in folders):
@@ -294,7 +305,7 @@ class Session:
                 self.gone |= _entry_ids([gone] if gone is not None else [])
             else:
                 return None  # a schema, a register outside the sources, the settings
-        return scope
+        return list(dict.fromkeys(scope))
 
     def _check(self, scope: list[Path] | None) -> str:
         self.pointing = 0
@@ -330,8 +341,9 @@ class Session:
             # warm from one save to the next (forked workers would compile them each time).
             options = replace(options, jobs=1, timeout=None)
         read: list[references.PackedFacts] = []
+        included_by: dict[str, set[str]] = {}
         try:
-            report = check(targets, options, facts=read)
+            report = check(targets, options, facts=read, included_by=included_by)
         except EditionError as exc:
             self.checked = {"-": [diag.error("-", "serve.check", str(exc))]}
             return None
@@ -341,6 +353,15 @@ class Session:
         if scope is None:
             self.checked = {p: [] for p in report.files}
             self.facts = {}
+            self.includers = {}
+        # what the files checked now include replaces what they included before
+        now = {os.path.abspath(p) for p in targets}
+        for part in list(self.includers):
+            self.includers[part] -= now
+            if not self.includers[part]:
+                del self.includers[part]
+        for part, including in included_by.items():
+            self.includers.setdefault(part, set()).update(including)
         for path in report.files:
             self.checked[path] = []
         self.checked.update(by_path)
