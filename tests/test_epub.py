@@ -2558,6 +2558,37 @@ def test_links_tei_takes_are_urls_in_the_book(tmp_path: Path) -> None:
     _epubcheck(book)
 
 
+def test_the_line_to_a_part_before_stands_after_its_page_break_and_heading(
+    tmp_path: Path,
+) -> None:
+    """Probe 138: in the book a part opening with a page break got "Continued from" above
+    the break and the heading (the book's break is a span of no class pb); on the page and
+    in the book, a part without a heading gets it after the breaks it opens with."""
+    source = tmp_path / "src" / "c.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text(
+            '<div xml:id="d1" next="#d2"><head>The floods</head><p>a</p></div><div xml:id="d2" '
+            'prev="#d1"><pb n="4"/><head>Floods, continued</head><p>b</p></div><div xml:id="d3"'
+            ' next="#d4"><p>c</p></div><div xml:id="d4" prev="#d3"><pb n="5"/><p>d</p></div>'
+        ),
+        encoding="utf-8",
+    )
+    books = _build([source.parent], tmp_path / "out")
+    seen = 0
+    for doc in Book(books["c"]).docs.values():
+        for part, opening in (("d2", ["span", "h1", "p"]), ("d4", ["span", "p"])):
+            for section in doc.xpath(f"//h:section[@id='{part}']", namespaces=NS):
+                kids = [etree.QName(k).localname for k in section][: len(opening)]
+                assert kids == opening and section[len(opening) - 1].get("class") == "continued"
+                seen += 1
+    assert seen == 2
+    build([source.parent], tmp_path / "page", only=["html"], jobs=1)
+    page = etree.parse(str(tmp_path / "page" / "html" / "c.html"), etree.HTMLParser()).getroot()
+    (section,) = page.xpath("//*[@id='d4']")
+    assert [k.get("class") for k in section][:2] == ["pb", "continued"]
+
+
 @pytest.mark.slow
 def test_the_parts_of_a_division_are_linked_within_the_book_alone(tmp_path: Path) -> None:
     """Probe 133: the parts of a division split over pages or issues (@prev, @next) link to

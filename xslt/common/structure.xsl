@@ -167,9 +167,11 @@
     <xsl:param name="body" as="node()*"/>
     <xsl:variable name="stop" as="xs:integer" select="((for $i in 1 to count($body)
         return $i[not(r:heading-lead($body[$i]))])[1], count($body) + 1)[1]"/>
+    <!-- (a part without a heading: after the breaks it opens with, "p. 4" above the line,
+         probe 138) -->
     <xsl:sequence select="((for $i in reverse(1 to $stop - 1)
         return $i[local-name($body[$i]) = ('h1', 'h2', 'h3', 'h4', 'h5', 'h6')
-                  or tokenize($body[$i]/@class) = 'head'])[1], 0)[1]"/>
+                  or tokenize($body[$i]/@class) = 'head'])[1], $stop - 1)[1]"/>
   </xsl:function>
 
   <!-- Whether a node of a rendered division may stand before or among its headings. -->
@@ -179,7 +181,10 @@
         or $node instance of comment()
         or ($node instance of element() and namespace-uri($node) = 'http://www.w3.org/1999/xhtml'
             and (local-name($node) = ('h1', 'h2', 'h3', 'h4', 'h5', 'h6')
-                 or tokenize($node/@class) = ('pb', 'cb', 'milestone', 'anchor-only', 'head')))"/>
+                 or tokenize($node/@class) = ('pb', 'cb', 'milestone', 'anchor-only', 'head')
+                 (: the book's page break, a span of no class (probe 138) :)
+                 or $node/@*[local-name() = 'type'][namespace-uri() = 'http://www.idpf.org/2007/ops'] = 'pagebreak'
+                 or $node/@role = 'doc-pagebreak'))"/>
   </xsl:function>
 
   <!-- Where the link to a division's other part leads: the part $here of this text, else the
