@@ -2524,10 +2524,13 @@ def test_an_event_beside_an_element_of_words_stands_apart_once(tmp_path: Path) -
         "</desc></incident><choice><sic>lefft</sic><corr>left</corr></choice><pb n='2'/>"
         "<pause/><lb/>now</u>",
     )
+    talk = talk.replace("</u>", '</u><u who="#A">hyphen-<lb break="no"/><pause/>ated</u>', 1)
     doc = _render_text(tmp_path, "beside", talk)
     said = doc.xpath("//div[@class='u']")[0].text_content()
     assert " so (1 s) went [coughs] home and Bob [door slams] " in said, said
     assert "  " not in said.strip(), said
+    # a pause in a word a break parts takes no space (probe 138: "hyphen-(…) ated")
+    assert "hyphen-(…)ated" in doc.xpath("//div[@class='u']")[1].text_content()
 
 
 def test_a_regularisation_of_low_certainty_says_so(tmp_path: Path) -> None:

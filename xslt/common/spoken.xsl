@@ -245,6 +245,10 @@
         or self::milestone or self::note or self::interp or self::interpGrp or self::span
         or self::spanGrp or self::fw or self::shift or self::gap)])
         and empty($e/ancestor::w)
+        (: nor in a word a break parts, hyphen-, lb break no, pause, ated (probe 138) :)
+        and empty(($e/preceding-sibling::node()[not(self::anchor)][1],
+            $e/following-sibling::node()[not(self::anchor)][1])
+            [self::lb or self::pb or self::cb][@break = 'no'])
         and (if ($after) then matches($char, '[\p{L}\p{N}\p{Ps}\p{Pi}&quot;''¡¿]')
              else matches($beside, '([\p{L}\p{M}\p{N}\p{Pe}\p{Pf}.,;:!?…،؛؟]|[\p{L}\p{N}.,;:!?][&quot;''])$'))
         and not(matches($char, $r:unspaced-chars))"/>
