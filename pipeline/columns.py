@@ -43,6 +43,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from .diagnostics import Diagnostic
+from .escapes import percent_decoded
 
 if TYPE_CHECKING:
     from .gate import SourceDocument
@@ -326,10 +327,13 @@ def _values(written: str, name: str) -> _Values:
         keys: set[str] = set()
         ends: set[str] = set()
         for word in value.split():
-            decoded = unquote(word)
-            keys.update((word, decoded))
-            keys.update(decoded[i + 1 :] for i, c in enumerate(decoded) if c == "#")
-            ends.update(decoded[i + 1 :] for i, c in enumerate(decoded) if c == "/")
+            # read as the checker reads it (runs of escapes that are no UTF-8 kept as written,
+            # "#a%FF": probe 138, it was told at another value holding "a\ufffd"), and as
+            # unquote reads it
+            for form in {word, unquote(word), percent_decoded(word)}:
+                keys.add(form)
+                keys.update(form[i + 1 :] for i, c in enumerate(form) if c == "#")
+                ends.update(form[i + 1 :] for i, c in enumerate(form) if c == "/")
         for key in keys:
             words.setdefault(key, []).append(column)
         for key in ends:
@@ -409,7 +413,10 @@ def token_place(
             value = attribute.group().partition("=")[2].lstrip()
             at = attribute.end() - len(value) + 1
             for word in re.finditer(r"\S+", value[1:-1]):
-                if word.group() == token or unquote(word.group()).endswith("#" + token):
+                if word.group() == token or any(
+                    f.endswith("#" + token)
+                    for f in (unquote(word.group()), percent_decoded(word.group()))
+                ):
                     found.append((at + word.start(), "\n" in value))
     if not found:
         return None

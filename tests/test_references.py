@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import SHARED
 
+from pipeline.escapes import percent_decoded
 from pipeline.gate import parse_bytes
 from pipeline.validate.references import (
     IdFact,
@@ -14,7 +15,6 @@ from pipeline.validate.references import (
     context_files,
     facts,
     pack,
-    percent_decoded,
     resolve,
     unpacked,
 )
@@ -194,6 +194,18 @@ def test_a_pointer_of_escapes_of_no_utf8_is_told_as_written(tmp_path: Path) -> N
     [d] = resolve([text])
     assert d.code == "refs.dangling" and '"#a%FF"' in d.message, d.message
     assert (d.line, d.column) == (2, 33)  # at the attribute
+
+
+def test_pointers_of_escapes_of_no_utf8_are_told_each_at_its_own_value(tmp_path: Path) -> None:
+    """Probe 138: "#a%FF" kept as written was looked for among the values' decoded words
+    ("a\ufffd"), and told at the first value holding it, "#a%FFb" before it."""
+    line = '<p>x <ref target="#a%FFb">one</ref> <ref target="#a%FF">two</ref></p>'
+    text = file_facts(tmp_path, "t.xml", f"<TEI {TEI}><text>\n{line}</text></TEI>")
+    found = resolve([text])
+    assert [(d.line, d.column) for d in found] == [
+        (2, line.index('target="#a%FFb') + 1),
+        (2, line.index('target="#a%FF"') + 1),
+    ], found
 
 
 def test_a_dangling_pointer_to_a_declaration_asks_for_the_declaration(tmp_path: Path) -> None:

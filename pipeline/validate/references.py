@@ -38,6 +38,7 @@ from .. import columns, keyed
 from .. import diagnostics as diag
 from ..config import sources_holding
 from ..diagnostics import Diagnostic
+from ..escapes import percent_decoded
 from ..gate import TEI_NS, XML_ID, SourceDocument, discover_names, read_document
 from ..keyed import ENTITY_LISTS
 from ..locators import ID_RULE, id_suggestion, is_ncname
@@ -401,33 +402,6 @@ _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 #: space is part of the pointer, as the build reads it: probe 125, "#anna\u00a0" passed the
 #: check, ``str.split`` parting at it, and was an unresolved name in the build).
 _TOKEN = re.compile(r"[^ \t\r\n]+")
-
-
-#: A run of percent-escapes.
-_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-
-
-def percent_decoded(written: str) -> str:
-    """A fragment with each run of percent-escapes read as the UTF-8 it writes ("caf%C3%A9" is
-    "café"), as the build reads it (normalize.xsl, ``ed:percent-decoded``): a run that writes
-    no UTF-8, or a character XML does not allow, stays as written (probe 132: Python's
-    ``unquote`` made "#a%FF" the id "a\ufffd", which the check resolved and the build did
-    not, and its messages showed the replacement characters)."""
-    if "%" not in written:
-        return written
-
-    def decoded(run: re.Match[str]) -> str:
-        try:
-            text = bytes.fromhex(run.group().replace("%", "")).decode("utf-8")
-        except UnicodeDecodeError:
-            return run.group()
-        return run.group() if _NOT_XML.search(text) else text
-
-    return _ESCAPES.sub(decoded, written)
-
-
-#: Characters no XML document may hold (XML 1.0, 2.2).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _path_of(address: str) -> str:
