@@ -189,7 +189,14 @@ def _same_address(ref: str) -> str:
     closing "/" say nothing of whom (probe 132: "https://viaf.org/1" and "http://viaf.org/1/"
     were two people in the citation)."""
     address = " ".join(ref.split())
-    return _ADDRESS_NOISE.sub("", address).rstrip("/") if " " not in address else address
+    if " " in address:
+        return address
+    bare = _ADDRESS_NOISE.sub("", address).rstrip("/")
+    if bare == address:
+        return address  # no web address: as written
+    # a host is the same in any case (RFC 3986, 6.2.2.1: "VIAF.org"; probe 138)
+    host, slash, path = bare.partition("/")
+    return host.lower() + slash + path
 
 
 _ADDRESS_NOISE = re.compile(r"^https?://(?:www\.)?", re.IGNORECASE)
