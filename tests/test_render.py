@@ -1041,6 +1041,22 @@ xml:lang="yi">fraytik-tsu-nakhts</foreign>, <foreign xml:lang="yi">שבת</forei
     assert said == [("fraytik-tsu-nakhts", None), ("שבת", "rtl")], said
 
 
+def test_an_empty_language_says_no_language(tmp_path: Path) -> None:
+    """Probe 138: xml:lang="" (no language, XML 2.12) was dropped, and its words took the
+    text's "en"; HTML's lang="" says the same as the source."""
+    doc = _render_text(
+        tmp_path,
+        "nolang",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
+<titleStmt><title>L</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p xml:lang="">Unknown
+words</p><p>Known <foreign xml:lang="">zzz</foreign></p></body></text></TEI>""",
+    )
+    said = [(e.text_content().split()[0], e.get("lang")) for e in doc.xpath("//main//*[@lang]")
+            if e.text_content().split()[:1] in (["Unknown"], ["zzz"])]  # fmt: skip
+    assert said == [("Unknown", ""), ("zzz", "")], said
+
+
 def test_historical_and_african_scripts_written_right_to_left_run_so(tmp_path: Path) -> None:
     """Probe 139 (I.Sicily's Punic inscriptions): Phoenician and Punic (phn, xpu), N'Ko and
     Samaritan were laid out left to right, their line numbers on the left and a lacuna at

@@ -625,6 +625,11 @@
           <xsl:attribute name="lang" select="$lang"/>
           <xsl:call-template name="r:dir-attribute"/>
         </xsl:if>
+        <!-- xml:lang="" says no language (XML 2.12), as HTML's lang="" does: its words do
+             not take the language around them (probe 138) -->
+        <xsl:if test="empty($lang) and @xml:lang and normalize-space(@xml:lang) = ''">
+          <xsl:attribute name="lang" select="''"/>
+        </xsl:if>
         <xsl:for-each select="$edition-lang">
           <xsl:attribute name="lang" select="."/>
           <xsl:for-each select="r:lang-dir(.)[. = 'rtl']">
