@@ -566,7 +566,7 @@ def read_bytes(path: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
                 display(path),
                 "gate.too-large",
                 f"file is {size:,} bytes, over the limit of {max_bytes:,}; split it or raise "
-                "the limit",
+                "the limit ([tool.edition] max-bytes in pyproject.toml)",
             )
         return files.read(path), None
     except OSError as exc:
@@ -933,7 +933,9 @@ _HIDING = frozenset({"utf7", "unicode11utf7", "csunicode11utf7", "xutf7"})
 
 
 def _refuse_by_content(data: bytes, shown: str) -> GateResult | None:
-    if not data.lstrip():  # all blank (strip copied every file: it ends with a newline)
+    # all blank (strip copied every file: it ends with a newline), after a byte order mark
+    # (probe 142: a file of the UTF-8 mark alone was "no XML root element found")
+    if not data.removeprefix(b"\xef\xbb\xbf").lstrip():
         return _refuse(
             shown, "gate.empty", "file is empty: a TEI file needs at least a root element"
         )
@@ -1282,6 +1284,12 @@ _SYNTAX_ADVICE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"^expected '>'",
             "a tag is not closed: end it with '>'",
+        ),
+        # probe 142: a file cut off inside a start tag
+        (
+            r"^[Cc]ouldn't find end of Start Tag (\S+) line (\d+)",
+            "the start tag <{0}> begun on line {1} is never closed: end it with '>' (the file "
+            "may have been cut off there)",
         ),
         (
             r"^xmlns:(\S+): Empty XML namespace is not allowed",

@@ -344,7 +344,7 @@ class _Expander:
             file,
             "gate.too-large",
             f"the included files add up to over {self.max_bytes:,} bytes; the document is "
-            "refused (split it or raise max-bytes)",
+            "refused (split it or raise [tool.edition] max-bytes in pyproject.toml)",
             *self._at(include, file),
         )
         return False

@@ -123,6 +123,8 @@ def test_not_well_formed_is_located(tmp_path: Path) -> None:
         (b'<r><b x="1><c/></b></r>', 12, "a quote that opens a value before this point"),
         (b'<r><b x="1 y="2"><c/></b></r>', 15, "a value's closing quote missing"),
         (b'<?xml version="1.0" encoding="UTF-8"><r/>', 37, 'declaration ends with "?>"'),
+        # probe 142: a file cut off inside a start tag was libxml2's words alone
+        (b"<r><fileDesc", 13, "the start tag <fileDesc> begun on line 1 is never closed"),
     ],
 )
 def test_a_slip_of_hand_editing_is_told_what_to_do(
@@ -167,6 +169,9 @@ def test_empty_file(tmp_path: Path) -> None:
 
 def test_whitespace_only_file(tmp_path: Path) -> None:
     assert only_error(gate(tmp_path, "e.xml", b"  \n\n")).code == "gate.empty"
+    # a UTF-8 byte order mark alone, or before blanks (probe 142: "no XML root element")
+    assert only_error(gate(tmp_path, "e.xml", b"\xef\xbb\xbf")).code == "gate.empty"
+    assert only_error(gate(tmp_path, "e.xml", b"\xef\xbb\xbf \n")).code == "gate.empty"
 
 
 def test_gzip_file_is_refused_not_decompressed(tmp_path: Path) -> None:
