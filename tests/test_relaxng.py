@@ -995,6 +995,22 @@ def test_every_bad_value_is_told_as_jing_tells_them(tei_all: RelaxNGValidator) -
     ], found
 
 
+def test_a_value_any_text_may_be_is_no_bad_value(tmp_path: Path) -> None:
+    """Probe 143 (a regression of probe 142's mend): an attribute allowed as any text in one
+    branch (<attribute name="k"/>) and as a date in another was told "expected a value of
+    type date" beside the element's real fault, which jing alone tells."""
+    schema = tmp_path / "s.rng"
+    schema.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.'
+        'org/2001/XMLSchema-datatypes"><start><element name="doc"><oneOrMore><element name='
+        '"thing"><attribute name="req"/><choice><attribute name="k"><data type="date"/>'
+        '</attribute><group><attribute name="mode"><value>free</value></attribute><attribute'
+        ' name="k"/></group></choice></element></oneOrMore></element></start></grammar>'
+    )
+    found = validator_for(schema).validate(gated('<doc><thing mode="free" k="anything"/></doc>'))
+    assert [d.code for d in found] == ["rng.missing-attribute"], found
+
+
 def test_the_search_for_bad_elements_stops_at_the_budget(
     small_rng: RelaxNGValidator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
