@@ -1041,6 +1041,24 @@ xml:lang="yi">fraytik-tsu-nakhts</foreign>, <foreign xml:lang="yi">שבת</forei
     assert said == [("fraytik-tsu-nakhts", None), ("שבת", "rtl")], said
 
 
+def test_a_transliterated_text_of_a_language_written_right_to_left_runs_left_to_right(
+    tmp_path: Path,
+) -> None:
+    """Probe 143 (a regression of probe 139's mend): a text declared Middle Persian (pal)
+    and written in transliteration, as its editions are, was laid out right to left, page
+    and book; in its own letters it still is."""
+    header = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}"><teiHeader><fileDesc>'
+        "<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+        "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>{words}</p>"
+        "</body></text></TEI>"
+    )
+    latin = _render_text(tmp_path, "pal", header.format(lang="pal", words="ud ōhrmazd ī xwadāy"))
+    assert latin.getroottree().getroot().get("dir") == "ltr"
+    own = _render_text(tmp_path, "phli", header.format(lang="pal", words="𐭠𐭡𐭢 𐭣𐭤"))
+    assert own.getroottree().getroot().get("dir") == "rtl"
+
+
 def test_an_empty_language_says_no_language(tmp_path: Path) -> None:
     """Probe 138: xml:lang="" (no language, XML 2.12) was dropped, and its words took the
     text's "en"; HTML's lang="" says the same as the source."""
