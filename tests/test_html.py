@@ -94,7 +94,7 @@ def _page(path: Path) -> html.HtmlElement:
 def _text_page(folder: Path, body: str, only: Sequence[str] = ("html",)) -> html.HtmlElement:
     """The reading page of a text of ``body`` (``t.xml`` in ``folder``, among whatever else
     the folder holds), built without an error into ``folder/../out``."""
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     (folder / "t.xml").write_text(tei_text(body), encoding="utf-8")
     report = build([folder], folder.parent / "out", only=list(only), jobs=1)
     assert report.errors == 0, report.sorted()
@@ -5037,6 +5037,13 @@ def test_translation_equivalents_of_a_sense_are_parted_by_commas(tmp_path: Path)
     )
     _, words = _main_words(tmp_path, body)
     assert "lettre, message, épître Bataaxal bi la lettre" in words, words
+    # none after a comma of its own (probe 143: "c,, d")
+    body = (
+        '<entry><form><orth>w</orth></form><sense><cit type="trans"><quote>c</quote>,</cit>'
+        '<cit type="trans"><quote>d</quote></cit></sense></entry>'
+    )
+    _, words = _main_words(tmp_path / "again", body)
+    assert "c, d" in words and ",," not in words, words
 
 
 def test_spellings_in_thai_tibetan_and_korean_take_no_ideographic_comma(tmp_path: Path) -> None:
@@ -5054,6 +5061,10 @@ def test_spellings_in_thai_tibetan_and_korean_take_no_ideographic_comma(tmp_path
     )
     _, words = _main_words(tmp_path, body)
     assert "กิน ทาน" in words and "བོད་ བོད" in words, words
+    # before a Latin transliteration a comma, as Chinese has (probe 143: "กิน kin")
+    body = '<entry xml:lang="th"><form><orth>กิน</orth><orth xml:lang="th-Latn">kin</orth></form></entry>'
+    _, latin = _main_words(tmp_path / "latin", body)
+    assert "กิน, kin" in latin, latin
     assert "學校, 학교" in words and "书、書, shu" in words, words
     assert "、 " not in words, words
 
@@ -5096,6 +5107,24 @@ def test_a_run_of_cross_references_is_parted_and_labelled_by_whole_words(tmp_pat
     assert "legal SYN. see lawful, also licit" in words, words
     assert "old Ant. anticipated young" in words and "big Syn. synthetic large," in words
     assert "a Syn. b, c Ant. d" in words, words
+
+
+def test_a_cross_reference_naming_its_kind_in_other_words_gets_no_label(tmp_path: Path) -> None:
+    """Probe 143 (a regression of probe 138's mend): French and German "Synonyme",
+    "Antonyme", an English "Syns." and "SYN.see" took the interface's label too ("Syn.
+    Synonyme : gros")."""
+    body = (
+        '<entry xml:lang="fr"><form><orth>grand</orth></form><xr type="synonymy">Synonyme : '
+        "<ref>gros</ref></xr></entry>\n"
+        '<entry xml:lang="de"><form><orth>groß</orth></form><xr type="synonymy">Synonyme: <ref>'
+        'riesig</ref></xr><xr type="antonymy">Antonyme: <ref>klein</ref></xr></entry>\n'
+        '<entry><form><orth>b1</orth></form><xr type="synonymy">SYN.see <ref>large</ref></xr>'
+        '</entry>\n<entry><form><orth>b2</orth></form><xr type="synonymy">Syns. <ref>large'
+        "</ref></xr></entry>"
+    )
+    doc, words = _main_words(tmp_path, body)
+    assert not doc.xpath("//abbr[@class='xr-label']"), words
+    assert "grand Synonyme : gros" in words and "Antonyme: klein" in words, words
 
 
 @pytest.mark.parametrize(

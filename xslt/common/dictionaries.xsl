@@ -154,8 +154,11 @@
     <xsl:variable name="next" as="element()?" select="following-sibling::node()[not(self::comment()
         or self::processing-instruction() or self::text()[not(normalize-space())])][1]
         [self::orth]"/>
+    <!-- (two of Thai, Lao, Tibetan, Burmese or Khmer take none; one before a Latin
+         transliteration a comma, as Chinese does: probe 143, "กิน kin") -->
     <xsl:if test="self::orth and exists($next) and not(matches(r:last-char(.), $r:unspaced-chars)
-        and not(matches(r:last-char(.), $r:han-kana)))">
+        and not(matches(r:last-char(.), $r:han-kana))
+        and matches(substring(normalize-space($next), 1, 1), $r:unspaced-chars))">
       <xsl:value-of select="if (matches(r:last-char(.), $r:han-kana)
               and matches(substring(normalize-space($next), 1, 1), $r:han-kana)
               and not(starts-with(lower-case(string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)),
@@ -207,17 +210,21 @@
        with the interface's abbreviation of it ("Syn."), its type ("syn", "synonymy") or the
        type's first three letters, whatever their case and stops. -->
   <!-- (its first word, not its first letters: "anticipated", "synthetic" name no kind,
-       probe 138; "Synonyms:" and "Synon." do) -->
+       probe 138; "Synonyms:", "Synon.", "SYN.see", French and German "Synonyme", "Syns."
+       do, probe 143) -->
   <xsl:function name="r:xr-says-kind" as="xs:boolean">
     <xsl:param name="xr" as="element()"/>
-    <xsl:variable name="word" as="xs:string" select="lower-case(replace(
-        (tokenize(normalize-space(string-join($xr/text()[empty(preceding-sibling::*)])))[1],
-        '')[1], '\p{P}', ''))"/>
+    <xsl:variable name="opening" as="xs:string"
+        select="string-join($xr/text()[empty(preceding-sibling::*)])"/>
+    <xsl:variable name="word" as="xs:string"
+        select="lower-case((tokenize($opening, '[^\p{L}]+')[. != ''], '')[1])"/>
+    <xsl:variable name="stem" as="xs:string" select="replace($word, 's$', '')"/>
     <xsl:variable name="kind" as="xs:string" select="r:xr-kind($xr)"/>
-    <xsl:sequence select="$word != '' and ($word = (lower-case(replace(r:msg('xr.' || $kind),
-            '[\s\p{P}]', '')), lower-case(normalize-space($xr/@type)))
-        or string-length($word) ge 3 and starts-with($kind, $word)
-        or replace($word, 's$', '') = replace($kind, 'y$', ''))"/>
+    <xsl:variable name="root" as="xs:string" select="replace($kind, 'y$', '')"/>
+    <xsl:sequence select="$word != '' and (($word, $stem) = (lower-case(replace(r:msg('xr.'
+            || $kind), '[\s\p{P}]', '')), lower-case(normalize-space($xr/@type)))
+        or string-length($stem) ge 3 and starts-with($kind, $stem)
+        or $root != $kind and string-length($root) ge 4 and starts-with($word, $root))"/>
   </xsl:function>
 
   <xsl:function name="r:is-part" as="xs:boolean">
@@ -323,6 +330,8 @@
            type="trans"><quote>message</quote></cit>" read as one phrase, "lettre message") -->
       <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space(@type))"/>
       <xsl:if test="self::cit[$type = ('trans', 'translation', 'translationequivalent')]
+          (: none after a comma or a semicolon of its own (probe 143: c,, d) :)
+          [not(matches(normalize-space(.), '[,;，、،]$'))]
           [following-sibling::node()[not(self::comment() or self::processing-instruction()
            or self::text()[not(normalize-space())])][1]
            [self::cit][lower-case(normalize-space(@type)) = $type]]">
