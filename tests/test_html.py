@@ -1550,6 +1550,19 @@ def test_a_substitution_join_is_no_unknown_element(tmp_path: Path) -> None:
     assert not [d for d in report.diagnostics if d.code == "html.unknown-element"]
     page = _page(tmp_path / "out" / "html" / "s.html")
     assert "substJoin" not in html.tostring(page, encoding="unicode")
+    # one with an id a pointer names keeps its place (probe 143: the link was lost)
+    source.write_text(
+        tei_text(
+            '<p>alpha <del xml:id="r1">bravo</del> <add xml:id="r2">delta</add><substJoin '
+            'xml:id="sj1" target="#r1 #r2"/><join xml:id="j1" target="#r1 #r2"/></p><p>See '
+            '<ref target="#sj1">it</ref> and <ref target="#j1">that</ref>.</p>'
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out2", only=["html"])
+    page = _page(tmp_path / "out2" / "html" / "s.html")
+    assert page.xpath("//a[@class='ref']/@href") == ["#sj1", "#j1"]
+    assert len(page.xpath("//span[@class='anchor-only'][@id='sj1' or @id='j1']")) == 2
 
 
 def test_about_page_describes_a_transcripts_recording(tmp_path: Path) -> None:

@@ -221,8 +221,10 @@
   <!-- (one with an id a pointer may name stays its place, as an index entry does: probe 135,
        a ref at an interp lost its link on the page and led nowhere in the book) -->
   <!-- (and the ids inside it: an interp of an interpGrp, probe 137) -->
-  <xsl:template match="(interp | span | interpGrp | spanGrp)[descendant-or-self::*/@xml:id]"
-      mode="r:main" as="element()+">
+  <!-- (and of the links, joins and alternations between places of the text, a substJoin:
+       probe 143, a ref at one lost its link on the page and led nowhere in the book) -->
+  <xsl:template match="(interp | span | interpGrp | spanGrp | substJoin | join | joinGrp | link
+      | linkGrp | alt | altGrp)[descendant-or-self::*/@xml:id]" mode="r:main" as="element()+">
     <xsl:for-each select="descendant-or-self::*[@xml:id]">
       <span class="anchor-only" id="{@xml:id}"></span>
     </xsl:for-each>
