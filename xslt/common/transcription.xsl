@@ -239,6 +239,9 @@
         [empty(ancestor::restore[ancestor::* intersect current()])]"/>
     <xsl:if test="exists($taken-back)">
       <xsl:call-template name="r:view-inline">
+        <!-- the words again, for the reading view: their ids are the diplomatic view's
+             (probe 143: a note or a name in them was two elements of one id) -->
+        <xsl:with-param name="r:ids" select="false()" tunnel="yes"/>
         <xsl:with-param name="class" select="'restore'"/>
         <xsl:with-param name="view" select="'read'"/>
         <xsl:with-param name="title" select="r:msg('tr.restore')"/>
@@ -248,7 +251,8 @@
         <xsl:with-param name="content" as="node()*">
           <xsl:for-each select="$taken-back">
             <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-            <xsl:sequence select="node()"/>
+            <!-- (a note's call stands once, in the deletion: its ids are one call's) -->
+            <xsl:sequence select="node()[not(self::note)]"/>
           </xsl:for-each>
         </xsl:with-param>
       </xsl:call-template>
