@@ -1801,6 +1801,28 @@ def test_a_ref_without_words_says_what_a_ptr_says(tmp_path: Path) -> None:
     assert shown == ["ref", "ptr", "ref", "ref shows-url"], shown
 
 
+def test_a_pointers_quoted_words_take_their_texts_quotation_marks(tmp_path: Path) -> None:
+    """Probe 143: a pointer's label quoting the words it points at took the interface's
+    marks, an English text's "See „It was a dark…“" in a German edition; they are the
+    marks of the language the words are in."""
+    tei = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
+<titleStmt><title>Q</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><p xml:id="p1">It was
+a dark and stormy night, they said.</p><p xml:id="p2" xml:lang="fr">Il était une fois un
+roi.</p><p>See <ptr target="#p1"/> and <ptr target="#p2"/>.</p></body></text></TEI>"""
+    source = tmp_path / "q.xml"
+    source.write_text(tei, encoding="utf-8")
+    report = Report()
+    corpus = load_corpus([source], report)
+    params = {"registers": XmlText(corpus.registers), "stem": "q", "messages": messages("de")}
+    page = engine().stylesheet("html/page").transform(corpus.texts[0].normalized, params)
+    doc = html.document_fromstring(page.output)
+    (para,) = doc.xpath("//p[starts-with(normalize-space(), 'See')]")
+    assert " ".join(para.text_content().split()) == (
+        "See “It was a dark and stormy…” and « Il était une fois un roi. »."
+    )
+
+
 def test_a_locus_links_to_the_folio_it_points_at(tmp_path: Path) -> None:
     """A locus's @target points at its folios (Guidelines 10.3.5, <locus target="#f1r"/>):
     the page named them and linked nowhere. It links to the first, as a ref does: the page

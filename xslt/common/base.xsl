@@ -1033,6 +1033,28 @@
       phn xpu oar ae ave pal xpr xsa xna sog
       arabic hebrew persian yiddish urdu syriac')"/>
 
+  <!-- $words in the quotation marks of the language $e is written in (its nearest
+       xml:lang): words of a text quoted in its own sentence, a pointer's label ("See
+       “It was a dark…”"), where the interface's marks ('quoted') are those of the words the
+       edition adds (probe 143: an English text read „…“ in a German edition). -->
+  <xsl:function name="r:quoted-in" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:variable name="lang" as="xs:string" select="lower-case(substring-before(
+        (($e/ancestor-or-self::*/@xml:lang)[last()], 'en')[1] || '-', '-'))"/>
+    <xsl:variable name="marks" as="xs:string+" select="
+        if ($lang = ('de', 'cs', 'sk', 'sl', 'hr', 'bg', 'lt', 'et', 'is')) then ('„', '“')
+        else if ($lang = ('pl', 'hu', 'ro', 'nl')) then ('„', '”')
+        else if ($lang = 'fr') then ('«&#xA0;', '&#xA0;»')
+        else if ($lang = ('es', 'it', 'pt', 'ca', 'ru', 'uk', 'be', 'el', 'ar', 'fa', 'ur',
+            'hy', 'ka', 'no', 'nb', 'nn')) then ('«', '»')
+        else if ($lang = ('ja', 'zh')) then ('「', '」')
+        else if ($lang = ('sv', 'fi')) then ('”', '”')
+        else if ($lang = 'da') then ('»', '«')
+        else ('“', '”')"/>
+    <xsl:sequence select="$marks[1] || $words || $marks[2]"/>
+  </xsl:function>
+
   <xsl:function name="r:lang-dir" as="xs:string?">
     <xsl:param name="code" as="xs:string?"/>
     <xsl:variable name="parts" as="xs:string*"

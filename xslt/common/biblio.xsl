@@ -507,7 +507,7 @@
             || (if (count($words) gt 8) then '…' else '')
         else if ($head) then $head
         else if (normalize-space($to/@n)) then normalize-space($to/@n)
-        else if (exists($words)) then r:msg('quoted', string-join(subsequence($words, 1, 6),
+        else if (exists($words)) then r:quoted-in($to, string-join(subsequence($words, 1, 6),
           ' ') || (if (count($words) gt 6) then '…' else ''))
         else ()"/>
   </xsl:function>
