@@ -61,5 +61,9 @@ def test_the_holders_are_listed_in_order_three_at_most(tmp_path: Path) -> None:
     # words above the text's part (the title) or after it (the citation) are not the text's
     around = '<h1>T</h1><div class="tei-text"></div></article><p>Cite this</p>'
     assert blank_page(document, text_of(document.root), [("t.html", around)]) is not None
+    # a no-break space, written as a character or a reference, shows nothing (probe 143)
+    for space in ("\u00a0", "&nbsp;", "&#160;", "&#xA0;"):
+        blank = f'<div class="tei-text"><p>{space}</p></div></article>'
+        assert blank_page(document, text_of(document.root), [("t.html", blank)]) is not None
     # no text part at all (a customised page): nothing to compare
     assert blank_page(document, text_of(document.root), [("t.html", "<p>x</p>")]) is None

@@ -64,7 +64,12 @@ def _text_region(html: str) -> str | None:
     # the rest of the opening tag is no text: the search starts after its '>'
     start = html.find(">", start)
     end = html.find(_TEXT_ENDS, start)
-    return html[start : end if end >= 0 else len(html)]
+    region = html[start : end if end >= 0 else len(html)]
+    # a no-break space shows nothing either, however it is written (probe 143)
+    return _NO_BREAK.sub(" ", region) if "&" in region else region
+
+
+_NO_BREAK = re.compile(r"&(?:nbsp|#160|#[xX][aA]0);")
 
 
 def _holders(text: etree._Element) -> list[str]:
