@@ -2860,19 +2860,25 @@ def test_an_identifier_that_cannot_be_its_authoritys_is_told_and_linked_nowhere(
             '</place>\n<place xml:id="geo"><placeName>Geo</placeName><idno type="GeoNames">'
             'Europe</idno></place>\n<place xml:id="good"><placeName>Good</placeName>'
             '<idno type="wikidata">wd:Q46</idno><idno type="viaf">https://viaf.org/viaf/x</idno>'
-            '<idno type="gnd">4005728-8</idno></place></listPlace>',
+            '<idno type="gnd">4005728-8</idno><idno type="viaf">VIAF: 102333412</idno>'
+            '<idno type="URL" subtype="wikidata">Q31y</idno><idno type="gnd">1-2-3-X</idno>'
+            "</place></listPlace>",
             lang="en",
         ),
         encoding="utf-8",
     )
     report = build([corpus], tmp_path / "out", only=["html", "index"], jobs=1)
     told = [d for d in report.diagnostics if d.code == "index.bad-authority"]
-    assert [(d.severity, d.line) for d in told] == [(Severity.WARNING, 1), (Severity.WARNING, 2)]
+    # (an identifier typed by its form, URL, and its authority's name in @subtype is that
+    # authority's; a GND number of several hyphens is none: probe 143)
+    assert [(d.severity, d.line) for d in told] == [(Severity.WARNING, n) for n in (1, 2, 3, 3)]
+    assert "Q31y" in told[2].message and "1-2-3-X" in told[3].message
     assert '<idno type="wikidata">Q31x</idno>, which is no Wikidata identifier' in told[0].message
     assert "no GeoNames identifier" in told[1].message
     page = (tmp_path / "out" / "html" / "t.html").read_text(encoding="utf-8")
     assert "Q31x" not in page and "geonames.org/Europe" not in page
     assert "https://www.wikidata.org/wiki/Q46" in page and "https://d-nb.info/gnd/4005728-8" in page
+    assert ">VIAF 102333412<" in page  # its prefix's space left out of the label
 
 
 def test_the_editions_entries_without_authority_identifier_are_told(tmp_path: Path) -> None:

@@ -456,6 +456,26 @@ FIRES = {
         ),
         "Q31x",
     ),
+    # probe 143: by its subtype when typed by its form; a GND number of several hyphens
+    "ed-authority-form-subtype": (
+        "ed-authority-form",
+        sample(
+            "<p>T.</p>",
+            standoff='<standOff><listPlace><place xml:id="b"><placeName type="preferred">B'
+            '</placeName>\n<idno type="URL" subtype="wikidata">Q31y</idno></place></listPlace>'
+            "</standOff>",
+        ),
+        "Q31y",
+    ),
+    "ed-authority-form-gnd": (
+        "ed-authority-form",
+        sample(
+            "<p>T.</p>",
+            standoff='<standOff><listPlace><place xml:id="b"><placeName type="preferred">B'
+            '</placeName>\n<idno type="gnd">1-2-3-X</idno></place></listPlace></standOff>',
+        ),
+        "1-2-3-X",
+    ),
     "ed-id-unique": (
         "ed-id-unique",
         sample('<p xml:id="same">One.</p>\n<p xml:id="same">Two.</p>'),

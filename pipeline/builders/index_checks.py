@@ -157,6 +157,9 @@ def _malformed_authority(sources: Sequence[HasLists]) -> list[Diagnostic]:
         for entry, key in register_entries(doc):
             for idno in entry.iterfind(f"{{{TEI_NS}}}idno"):
                 kind = (idno.get("type") or "").strip().lower()
+                if kind in ("url", "uri", "link"):
+                    # typed by its form, its authority named by @subtype (authorities.xsl)
+                    kind = (idno.get("subtype") or "").strip().lower()
                 value = " ".join("".join(idno.itertext()).split())
                 form = AUTHORITY_FORMS.get(kind)
                 if form is None or not value or re.match(r"https?://", value):

@@ -819,7 +819,7 @@
   <xsl:template match="idno" mode="r:authority" as="element()?">
     <xsl:variable name="type" as="xs:string" select="lower-case(normalize-space(@type))"/>
     <xsl:variable name="value" as="xs:string" select="normalize-space(.)"/>
-    <xsl:variable name="key" as="xs:string" select="replace($value, '^.*[/:]', '')"/>
+    <xsl:variable name="key" as="xs:string" select="normalize-space(replace($value, '^.*[/:]', ''))"/>
     <!-- the address the index gives it (authorities.xsl): an identifier that cannot be its
          authority's ("Q31x") is linked nowhere, where the card linked wikidata.org/wiki/Q31x
          and the index did not (probe 141); the build tells it, index.bad-authority -->
