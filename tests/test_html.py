@@ -5075,7 +5075,10 @@ def test_spellings_in_thai_tibetan_and_korean_take_no_ideographic_comma(tmp_path
     _, words = _main_words(tmp_path, body)
     assert "กิน ทาน" in words and "བོད་ བོད" in words, words
     # before a Latin transliteration a comma, as Chinese has (probe 143: "กิน kin")
-    body = '<entry xml:lang="th"><form><orth>กิน</orth><orth xml:lang="th-Latn">kin</orth></form></entry>'
+    body = (
+        '<entry xml:lang="th"><form><orth>กิน</orth><orth xml:lang="th-Latn">kin</orth></form>'
+        "</entry>"
+    )
     _, latin = _main_words(tmp_path / "latin", body)
     assert "กิน, kin" in latin, latin
     assert "學校, 학교" in words and "书、書, shu" in words, words
