@@ -847,6 +847,11 @@ def test_a_forwarding_correspondent_and_place_list_the_letter(tmp_path: Path) ->
     page = html.parse(str(out / "html" / "persons.html")).getroot()
     (entry,) = page.xpath("//section[@id='s']")
     assert entry.xpath("string(.//span[@class='index-letters-role'])") == "Forwarded"
+    # said as the index's other roles are, "Envoyées", "Reçues" (probe 143: "Transfert")
+    build([tmp_path / "src"], tmp_path / "fr", only=("html", "index"), language="fr")
+    page = html.parse(str(tmp_path / "fr" / "html" / "persons.html")).getroot()
+    (entry,) = page.xpath("//section[@id='s']")
+    assert entry.xpath("string(.//span[@class='index-letters-role'])") == "Transférées"
 
 
 def test_the_index_lists_the_letters_an_entry_sent_and_received(tmp_path: Path) -> None:

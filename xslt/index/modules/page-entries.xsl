@@ -242,9 +242,7 @@
                 'received'), current-grouping-key())"/>
             <li>
               <span class="index-letters-role">
-                <!-- a carrier's, a forwarder's: the words the letter's page says them in -->
-                <xsl:value-of select="r:msg((if (current-grouping-key() = ('sent', 'received'))
-                    then 'index.letters.' else 'letter.') || current-grouping-key())"/>
+                <xsl:value-of select="r:msg('index.letters.' || current-grouping-key())"/>
               </span>
               <xsl:text>: </xsl:text>
               <xsl:for-each select="current-group()">
