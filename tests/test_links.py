@@ -350,6 +350,31 @@ def test_a_pointer_under_an_xml_base_links_where_the_base_says(tmp_path: Path) -
     assert hrefs == ["other.html#o1", "#m", *["other.html#o1"] * 4], hrefs
 
 
+def test_a_link_at_an_id_written_with_escapes_leads_to_it(tmp_path: Path) -> None:
+    """Probe 140: <ref target="#%70ara.1"> (an id written as a URI may write it) passed the
+    check and lost its link, page and book, without a word; it leads to the id, as a
+    name's escaped pointer already did."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "pc.xml").write_text(
+        _tei(
+            "PC",
+            '<p xml:id="para.1">Target <ref target="#%70ara.1">one</ref> and <ref '
+            'target="#caf%C3%A9">two</ref></p><p xml:id="café">Café.</p>',
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([src], out, only={"html", "epub"}, jobs=1)
+    page = html.document_fromstring((out / "html" / "pc.html").read_bytes())
+    assert [a.get("href") for a in page.iter("a") if a.get("class") == "ref"] == [
+        "#para.1", "#caf%C3%A9"
+    ]  # fmt: skip
+    with zipfile.ZipFile(out / "epub" / "pc.epub") as book:
+        text = book.read("OEBPS/text-001.xhtml").decode()
+    assert re.findall(r'href="text-001.xhtml#([^"]*)" class="ref"', text) == ["para.1", "café"]
+
+
 def test_a_bare_id_of_another_texts_root_links_to_it_and_its_letter_is_preferred(
     tmp_path: Path,
 ) -> None:

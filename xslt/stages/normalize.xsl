@@ -461,6 +461,18 @@
         for $t in tokenize(normalize-space(.), ' ') return ed:expand($t, ..), ' ')"/>
   </xsl:template>
 
+  <!-- A link's target at an id of its document written as a URI writes it ("#%70ara.1",
+       "#caf%C3%A9"): the id itself, as the check reads it, so that the page and the book
+       link it (probe 140: the link was dropped without a word); abbreviated pointers are
+       expanded first, as above. -->
+  <xsl:template as="attribute()" priority="1"
+      match="(tei:ref | tei:ptr)/@target[contains(., '%')][contains(., '#')]">
+    <xsl:attribute name="{name()}" select="string-join(
+        for $t in tokenize(normalize-space(.), ' ') ! ed:expand(., current()/..)
+        return if (starts-with($t, '#')) then '#' || ed:percent-decoded(substring($t, 2))
+               else $t, ' ')"/>
+  </xsl:template>
+
   <!-- The pointer a token stands for (TEI Guidelines 16.2.3): a token whose prefix a
        prefixDef of the header of the element's document (or of its corpus) declares is
        replaced as the first such declaration whose pattern matches what follows the colon
