@@ -544,6 +544,23 @@ def test_files_are_named_under_their_xml_base(tmp_path: Path) -> None:
     assert "other/in.xml" in found[0].message
 
 
+def test_a_passage_the_same_as_a_missing_one_is_not_sent_to_a_register(tmp_path: Path) -> None:
+    """Probe 140: a dangling @sameAs of a seg was told to "add the entry to a register";
+    a person's still is."""
+    file_facts(tmp_path, "other.xml", f'<TEI {TEI}><text><p xml:id="o1"/></text></TEI>')
+    text = file_facts(
+        tmp_path,
+        "t.xml",
+        f'<TEI {TEI}><text><p><seg sameAs="other.xml#nope">a</seg></p>\n<listPerson><person '
+        'xml:id="x" sameAs="other.xml#gone"/></listPerson></text></TEI>',
+    )
+    found = [d for d in resolve([text]) if d.code == "refs.dangling"]
+    assert [m.message.rsplit("; ", 1)[1] for m in found] == [
+        'give the element meant xml:id="nope" or fix the id',
+        "add the entry to a register or fix the id",
+    ], found
+
+
 def test_xml_base_is_read_in_a_document_that_includes_parts(tmp_path: Path) -> None:
     """Probe 140: with an xi:include in the document, the xml:base an encoder wrote on one
     of its own divisions was ignored, and a pointer under it was told dangling (the build

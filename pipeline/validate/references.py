@@ -125,6 +125,11 @@ DECLARED_BY = {
 REGISTER_POINTERS = frozenset(
     {"ref", "key", "who", "where", "active", "passive", "mutual", "sameAs", "nymRef"}
 )
+#: The elements whose @sameAs names a register entry (an entry the same as another, a name).
+_ENTRY_SAME_AS = frozenset(
+    {"person", "personGrp", "place", "org", "event", "object", "persName", "placeName",
+     "orgName", "name", "rs", "geogName"}
+)  # fmt: skip
 #: What a reading's @wit may name: a witness, a group of them, a description of a source that
 #: stands for one, or the scholar a conjecture is owed to (the Patristic Text Archive's
 #: wit="#FXR" names a person, an editor's emendation names the editor). Anything else (a
@@ -860,6 +865,8 @@ def _pointer_problems(
             if declared
             else "add the entry to a register or fix the id"
             if pointer.attribute in REGISTER_POINTERS
+            # a passage's @sameAs names another passage, no register entry (probe 140)
+            and (pointer.attribute != "sameAs" or pointer.element in _ENTRY_SAME_AS)
             else f'give the element meant xml:id="{pointer.fragment}" or fix the id'
         )
         yield diag.error(
