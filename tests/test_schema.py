@@ -804,3 +804,16 @@ def test_a_date_with_a_time_zone_is_a_date(schematron: object, relaxng: etree.Re
     assert relaxng.validate(etree.fromstring(zoned.encode())), relaxng.error_log
     measured = sample("<p><measure from='0.06' to='0.055' unit='metre'>x</measure></p>")
     assert "ed-date-iso" not in {code for code, _ in check(schematron, measured)}
+
+
+def test_a_choice_holds_its_two_readings_in_either_order(relaxng: etree.RelaxNG) -> None:
+    """Probe 139 (papyri.info writes <choice><reg>…</reg><orig>…</orig></choice>): the
+    edition's schema took the pairs of a choice in one order, where TEI takes either; one
+    reading alone is still refused."""
+    both = sample(
+        "<p><choice><reg>κάτω</reg><orig>κάτωι</orig></choice> <choice><corr>x</corr>"
+        "<sic>y</sic></choice> <choice><expan>and</expan><abbr>&amp;</abbr></choice></p>"
+    )
+    assert relaxng.validate(etree.fromstring(both.encode())), relaxng.error_log
+    one = sample("<p><choice><sic>y</sic></choice></p>")
+    assert not relaxng.validate(etree.fromstring(one.encode()))
