@@ -48,7 +48,7 @@ from .customise import Customisation
 from .diagnostics import Diagnostic, Report
 from .errors import EnvironmentFailure, Interrupted, OptionError, StylesheetError
 from .finish import Extras, Index, index_problems, offered_sources, write_index, write_site
-from .gate import DEFAULT_MAX_BYTES, discover, empty_folders
+from .gate import DEFAULT_MAX_BYTES, discover, empty_folders, other_sources
 from .io import source_date, stale_temp, temp_parts
 from .naming import renamed
 from .parallel import MEMORY_ADVICE, Failed, Outcome, Resident, run_tasks
@@ -418,7 +418,9 @@ def _sources_exist(paths: Sequence[Path], report: Report, out: Path | None = Non
     missing = [p for p in paths if not (p.is_dir() or p.is_file())]
     empty = empty_folders(paths, [str(f) for f in files])
     for folder in empty:
-        report.extend([diag.error(str(folder), "build.no-sources", _NO_SOURCES)])
+        report.extend(
+            [diag.error(str(folder), "build.no-sources", _NO_SOURCES + other_sources(folder))]
+        )
     if not missing and not empty and files:
         return True
     if missing:

@@ -37,7 +37,7 @@ from .check_file import (
 )
 from .diagnostics import Diagnostic, Report
 from .errors import EditionError, EnvironmentFailure, OptionError
-from .gate import discover_names, empty_folders, read_document
+from .gate import discover_names, empty_folders, other_sources, read_document
 from .parallel import MEMORY_ADVICE, Failed, Outcome, run_tasks
 from .paths import display
 from .validate import references
@@ -279,7 +279,7 @@ def _no_sources(folder: Path) -> Diagnostic:
     return diag.error(
         display(folder),
         "check.no-sources",
-        "no *.xml file in this folder: nothing was checked; check the path",
+        "no *.xml file in this folder: nothing was checked; check the path" + other_sources(folder),
         origin="check",
     )
 

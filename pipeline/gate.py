@@ -369,6 +369,27 @@ def empty_folders(paths: Iterable[Path], names: Sequence[str]) -> list[Path]:
     return empty
 
 
+#: Names TEI files are saved under besides ``*.xml`` (FreeDict's ``*.tei``, Oxygen's ``.tei``).
+_OTHER_TEI_SUFFIXES = (".tei", ".teixml", ".odd")
+
+
+def other_sources(folder: Path) -> str:
+    """What a folder of no ``*.xml`` holds that may be TEI, said for the error that tells
+    it ("" when nothing): probe 142, a folder of FreeDict's ``*.tei`` was "check the path"
+    alone. The first 10,000 folders are looked at."""
+    found = 0
+    for seen, (_, _, names) in enumerate(os.walk(folder)):
+        found += sum(1 for n in names if n.lower().endswith(_OTHER_TEI_SUFFIXES))
+        if seen > 10_000:
+            break
+    if not found:
+        return ""
+    return (
+        f" (it holds {found} file{'s' if found > 1 else ''} named *.tei or *.odd: name them "
+        "on the command line, or save them as *.xml)"
+    )
+
+
 def _xml_files(top: str, problems: list[Diagnostic]) -> Iterator[tuple[str, bool]]:
     """The ``*.xml`` files below ``top``, each with whether it is a symbolic link."""
     # os.scandir knows each entry's kind without a stat: 100,000 files are listed in a

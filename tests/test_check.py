@@ -917,3 +917,20 @@ def test_compiling_the_named_schema_is_no_files_time(
     options = CheckOptions(schema=DEFAULT_SCHEMA, checks=frozenset({"rng"}), jobs=2, timeout=1.0)
     report = check(sorted(tmp_path.glob("*.xml")), options)
     assert report.sorted() == []
+
+
+def test_a_folder_of_tei_files_named_otherwise_says_so(tmp_path: Path) -> None:
+    """Probe 142 (FreeDict's *.tei): a folder of no *.xml was "check the path" alone; it
+    says what it holds and what to do, and the build says the same."""
+    from pipeline.build import build
+
+    folder = tmp_path / "dict"
+    folder.mkdir()
+    for name in ("a.tei", "b.tei"):
+        (folder / name).write_text(tei_text("<p>x</p>"), encoding="utf-8")
+    (told,) = check([folder], CheckOptions()).diagnostics
+    assert told.code == "check.no-sources"
+    assert told.message.endswith("(it holds 2 files named *.tei or *.odd: name them on the "
+                                 "command line, or save them as *.xml)")  # fmt: skip
+    built = build([folder], tmp_path / "out")
+    assert any("2 files named *.tei" in d.message for d in built.diagnostics), built.sorted()
