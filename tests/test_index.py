@@ -5139,7 +5139,9 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         " <w><m>un</m><m>do</m></w><w><seg>wh</seg><seg>ere</seg></w><w>was</w><pause/>"
         "<w>there</w><gap/><w>gone</w></u>"
         '<sp who="#a" xml:id="s1"><speaker>ANN</speaker><l>To be</l><l>or not</l></sp>'
-        "</body></text>",
+        # (probe 138: Chinese tokens apart, as the page does not write them)
+        '<sp who="#a" xml:id="s2" xml:lang="zh"><p><w>天地</w><pc>，</pc><w>玄黃</w><pc>。'
+        "</pc></p></sp></body></text>",
     )
     build([folder], tmp_path / "out", only=["index"])
     data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
@@ -5149,4 +5151,5 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "so typical.",
         "end gone a b 't (x) undo where was there gone",
         "To be or not",
+        "天地，玄黃。",
     ]

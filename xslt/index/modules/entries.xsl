@@ -407,8 +407,21 @@
         else if ($token/self::tei:pc and not($token/@pre = ('true', '1'))) then ''
         else if ($prev/self::tei:pc and ($prev/@pre = ('true', '1')
             or matches(normalize-space($prev), '^[\p{Ps}\p{Pi}]+$'))) then ''
+        (: Chinese and Japanese tokens as the page writes them, without a space between
+           (r:space-before: probe 138, the summary read 天地， 玄黃) :)
+        else if (matches(substring(normalize-space($prev), string-length(normalize-space($prev))),
+                $ed:han-kana)
+            and matches(substring(normalize-space($text), 1, 1), $ed:han-kana)
+            and not(starts-with(lower-case(string($text/ancestor::*[@xml:lang][1]/@xml:lang)),
+                'ko'))) then ''
         else ' '"/>
   </xsl:function>
+
+  <!-- The Han and kana letters and marks of common/base.xsl's $r:han-kana, which this
+       stylesheet does not import. -->
+  <xsl:variable name="ed:han-kana" as="xs:string" select="'['
+      || '&#x2E80;-&#x2FDF;&#x3000;-&#x30FF;&#x3190;-&#x31FF;&#x3400;-&#x4DBF;'
+      || '&#x4E00;-&#x9FFF;&#xF900;-&#xFAFF;&#xFF00;-&#xFF65;&#x20000;-&#x3134F;]'"/>
 
   <!-- Whether a node is an event or a gap of a speech, which stands between words. -->
   <xsl:function name="ed:between-words" as="xs:boolean">
