@@ -2763,6 +2763,18 @@ def test_the_contents_beside_an_arabic_text_say_its_language(tmp_path: Path) -> 
     ]
 
 
+def test_what_a_page_does_not_show_of_a_title_is_no_word_of_its_citation() -> None:
+    """Probe 138: a title's interp (Old Bailey's "Trials<interp>…</interp> of London"),
+    hidden on the page, reached the citation's metadata ("TrialsINTERPTITLE of London"), as
+    did a note in it."""
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title '
+        'type="main">Trials<interp type="x">INTERP</interp> of London<note>a note</note>'
+        "</title></titleStmt></fileDesc></teiHeader></TEI>"
+    )
+    assert html_builder.text_title(root) == "Trials of London"
+
+
 def test_a_volume_title_is_no_title_of_the_text(tmp_path: Path) -> None:
     """A titleStmt that opens with the title of the volume the text is part of
     (``title type="volume"``, as every Dodis document and a Barth sermon have it) titles the

@@ -296,13 +296,33 @@ def text_title(root: etree._Element) -> str:
     )
     if not best:
         return ""
-    title = " ".join("".join(best[0].itertext()).split())
+    title = " ".join(_shown_text(best[0]).split())
     # a title the editors supplied, rend="bracketed", in its brackets as r:plain gives it
     # (xslt/common/base.xsl: r:bracketed), so the edition's and the citation's title agree
     bracketed = "bracketed" in (best[0].get("rend") or "").split()
     if bracketed and not re.fullmatch(r"\[[^\[\]]*\]", title):
         return f"[{title}]"
     return title
+
+
+#: What a page shows nothing of (r:metadata, xslt/common/reading.xsl), and notes: a title's
+#: interp was the page's title's no word, and the citation's metadata's (probe 138).
+_UNSHOWN = frozenset(
+    f"{{{TEI_NS}}}{n}"
+    for n in ("interp", "interpGrp", "span", "spanGrp", "note", "fs", "fLib", "fvLib",
+              "certainty", "precision", "respons", "link", "linkGrp", "join", "joinGrp",
+              "substJoin", "alt", "altGrp", "index", "timeline")
+)  # fmt: skip
+
+
+def _shown_text(element: etree._Element) -> str:
+    """``element``'s text but that of the elements a page does not show inside it."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _UNSHOWN:
+            parts.append(_shown_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 # -- reading pages ---------------------------------------------------------------------------
