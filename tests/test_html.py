@@ -5050,6 +5050,21 @@ def test_the_spellings_of_a_form_are_parted_by_a_comma(tmp_path: Path) -> None:
     assert "书、書" in words and "کتاب، كتاب" in words and "aa, bb" in words, words
 
 
+def test_an_inflected_form_says_which_form_it_is(tmp_path: Path) -> None:
+    """Probe 139 (FreeDict Wolof-French): <form type="infl"><orth type="plur">gët</orth>
+    </form> read "bët n. gët", the plural a second headword; the spelling's type says it,
+    unless the form's grammar does."""
+    body = (
+        '<entry><form><orth>bët</orth><gramGrp><pos>n.</pos></gramGrp><form type="infl"><orth'
+        ' type="plur">gët</orth></form></form></entry>\n<entry><form><orth>a</orth><form '
+        'type="inflected"><gramGrp><gram type="number">pl.</gram></gramGrp><orth type="plur">'
+        "as</orth></form></form></entry>"
+    )
+    doc, words = _main_words(tmp_path, body)
+    assert "bët n. plur. gët" in words and "a pl. as" in words, words
+    assert len(doc.xpath("//i[@class='dict-form-label']")) == 1
+
+
 def test_translation_equivalents_of_a_sense_are_parted_by_commas(tmp_path: Path) -> None:
     """Probe 139 (FreeDict Wolof-French): two cit type="trans" of one sense read as one
     phrase, "lettre message"; a comma parts equivalents side by side, not an example from

@@ -124,6 +124,21 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- An inflected form's spelling that says which form it is by its type alone, with no
+       grammar beside it ("<form type="infl"><orth type="plur">gët</orth></form>", FreeDict):
+       that type before it, "plur. gët", where it read as a second headword (probe 139). -->
+  <xsl:template match="orth[normalize-space(@type)][parent::form[lower-case(normalize-space(@type))
+      = ('infl', 'inflected', 'inflection')][empty(gramGrp | gram)]]" mode="r:main"
+      as="node()+" priority="1">
+    <xsl:call-template name="r:word-space"/>
+    <i class="dict-form-label">
+      <xsl:sequence select="r:ui-words(.)"/>
+      <xsl:value-of select="r:token-words(@type) || '.'"/>
+    </i>
+    <xsl:text> </xsl:text>
+    <xsl:next-match/>
+  </xsl:template>
+
   <xsl:template match="form | orth | pron | hyph | syll | stress | gramGrp | gram | pos | gen
       | number | case | per | tns | mood | iType | subc | colloc | usg | lbl | def | etym | xr
       | oRef | pRef | lang" mode="r:main" as="node()+">
