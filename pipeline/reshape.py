@@ -120,9 +120,17 @@ def _pointers_from_their_base(root: etree._Element) -> None:
 
 def _from_base(element: etree._Element, token: str) -> str:
     written = token.partition("#")[0]
-    if not written or _SCHEME.match(token) or ("/" not in written and "." not in written):
+    # a bare id ("L00037", "Gen.1.1", "p.3": probe 144) names no file, whatever its dots
+    bare = "#" not in token and "/" not in written and not _FILE_SUFFIX.search(written)
+    if not written or _SCHEME.match(token) or bare:
         return token
     return rebased(element, token)
+
+
+#: What ends the name of a file a pointer names, where a bare id ends otherwise.
+_FILE_SUFFIX = re.compile(
+    r"\.(xml|x?html?|pdf|jpe?g|png|gif|tiff?|svg|webp|txt|json|mp3|mp4|ogg|wav)$", re.IGNORECASE
+)
 
 
 def _in_word_breaks(root: etree._Element) -> None:

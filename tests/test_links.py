@@ -348,6 +348,16 @@ def test_a_pointer_under_an_xml_base_links_where_the_base_says(tmp_path: Path) -
     page = html.document_fromstring((out / "html" / "main.html").read_bytes())
     hrefs = [a.get("href") for a in page.iter("a") if a.get("class") == "ref"]
     assert hrefs == ["other.html#o1", "#m", *["other.html#o1"] * 4], hrefs
+    # a bare id under a base names no file, dots and all (probe 144: "Gen.1.1" lost its link)
+    (src / "texts" / "g.xml").write_text(
+        _tei("G", '<p xml:id="Gen.1.1">In the beginning</p><div xml:base="sub/"><p>See <ref '
+                  'target="Gen.1.1">Gen 1:1</ref>.</p></div>'),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = build([src], tmp_path / "out2", only={"html"}, jobs=1, root=src)
+    assert not [d for d in report.diagnostics if d.code == "build.unresolved-link"], report
+    page = html.document_fromstring((tmp_path / "out2" / "html" / "g.html").read_bytes())
+    assert [a.get("href") for a in page.iter("a") if a.get("class") == "ref"] == ["#Gen.1.1"]
 
 
 def test_a_link_at_an_id_written_with_escapes_leads_to_it(tmp_path: Path) -> None:

@@ -578,6 +578,18 @@ def test_xml_base_is_read_in_a_document_that_includes_parts(tmp_path: Path) -> N
     doc = parse_bytes(body.encode(), path, root=tmp_path).document
     assert doc is not None and doc.parts
     assert resolve([facts(doc)]) == []
+    # and the xml:base of a division inside the part, under the part's own folder (probe
+    # 144: the build followed it, the check looked beside the part)
+    file_facts(tmp_path, "texts/second.xml", f'<TEI {TEI}><text><p xml:id="s1"/></text></TEI>')
+    (tmp_path / "parts" / "ch2.xml").write_text(
+        f'<div {TEI}><div xml:base="../texts/"><p><ref target="second.xml#s1">i</ref></p>'
+        "</div></div>",
+        "utf-8",
+    )
+    body = body.replace("ch.xml", "ch2.xml")
+    doc = parse_bytes(body.encode(), path, root=tmp_path).document
+    assert doc is not None and doc.parts
+    assert resolve([facts(doc)]) == []
 
 
 def test_a_base_climbing_out_of_the_texts_folder_is_followed(tmp_path: Path) -> None:

@@ -253,8 +253,9 @@ def facts(doc: SourceDocument, among: Iterable[etree._Element] | None = None) ->
             if "#" in raw or (prefixes.rules and ":" in raw) or ".xml" in raw.lower():
                 name = _local(element.tag)
                 origin = _origin(doc, element)
-                # a part included from elsewhere has its files beside it (origin), as before
-                base = _xml_base(element) if origin is None else ""
+                # a part included from elsewhere has its files beside it (origin), under the
+                # bases written inside it (probe 144: a division's xml:base in a part)
+                base = _xml_base(element) if origin is None else _part_base(doc, element, origin)
                 found = _pointers(key, raw, name, element.sourceline, origin, prefixes, base)
                 if _at_text(element, name, key):
                     found = (p._replace(to_text=True) for p in found)
@@ -436,6 +437,25 @@ def _xml_base(element: etree._Element) -> str | None:
     ``xml:base="other/"`` was told missing though other/y.xml is there)."""
     base = ""
     for holder in reversed([element, *element.iterancestors()]):
+        value = (holder.get(_XML_BASE) or "").strip(" \t\r\n")
+        if value:
+            if urlsplit(value).scheme or value.startswith("/"):
+                return None
+            base = _joined(base, value)
+    return base
+
+
+def _part_base(doc: SourceDocument, element: etree._Element, origin: Path) -> str | None:
+    """``_xml_base`` within the included part ``element`` was written in: the bases of its
+    ancestors in that part, but the part's root's, which xi:include wrote (``origin`` says
+    where the part is)."""
+    chain = []
+    for holder in (element, *element.iterancestors()):
+        if _origin(doc, holder) != origin:
+            break
+        chain.append(holder)
+    base = ""
+    for holder in reversed(chain[:-1]):
         value = (holder.get(_XML_BASE) or "").strip(" \t\r\n")
         if value:
             if urlsplit(value).scheme or value.startswith("/"):
