@@ -2569,6 +2569,29 @@ def test_an_event_between_words_of_running_text_stands_apart(tmp_path: Path) -> 
     ], said  # fmt: skip
 
 
+def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> None:
+    """Probe 145 (the Guidelines' own scansion, 6.2): a seg is an arbitrary segment, as
+    often a part of a word as a word (17.3), and "<seg>Ar</seg><seg>ma </seg>" read "Ar ma",
+    "<seg>The cur</seg><seg>few tolls</seg>" "The cur few"; one before a capital, a seg
+    typed as a word or a token, and one holding tokens stay words apart."""
+    doc = _render_text(
+        tmp_path,
+        "segs",
+        tei_text(
+            '<lg><l><seg type="foot"><seg type="syll">Ar</seg><seg type="syll">ma </seg><seg '
+            'type="syll">vi</seg></seg><seg type="foot"><seg type="syll">rum</seg><seg '
+            'type="syll">que </seg></seg></l><l><seg type="foot">The cur</seg><seg '
+            'type="foot">few tolls</seg> the knell</l></lg><p>A <seg>pre</seg><seg>fix</seg> '
+            '<seg type="token">one</seg><seg type="token">two</seg> <seg>Verlag</seg><seg>Die '
+            "Fackel</seg></p>"
+        ),
+    )
+    lines = [" ".join(e.text_content().split()) for e in doc.xpath("//main//*[@class='l']")]
+    assert lines == ["Arma virumque", "The curfew tolls the knell"], lines
+    paragraph = doc.xpath("//main//p[starts-with(normalize-space(), 'A ')]")[0]
+    assert " ".join(paragraph.text_content().split()) == "A prefix one two Verlag Die Fackel"
+
+
 def test_an_event_beside_an_element_of_words_stands_apart_once(tmp_path: Path) -> None:
     """Probe 135 left: an event beside an element that is no token ran into its words,
     "Anna (1 s)went[coughs]home"; a name beside it (a token) was set apart already, and is

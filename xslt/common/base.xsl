@@ -512,6 +512,14 @@
            the tokens 天地 ， 玄黃 read 天地， 玄黃 (probe 132); Korean parts its words
            also when they are written in Hanja, as Tibetan, Burmese and Khmer do after their
            marks (probe 137) :)
+        (: a seg is an arbitrary segment (Guidelines 17.3), a part of a word as often as a
+           word: the Guidelines' own scansion, the syllables Ar and ma, read Ar ma (probe
+           145); one written against another is a word apart only when the next begins with
+           a capital (Verlag, Die Fackel), or when either is a token or holds tokens :)
+        and not(($e/self::seg or $prev/self::seg)
+                and not(($e | $prev)/self::seg[lower-case(normalize-space(@type))
+                    = ('w', 'word', 'token', 'tok') or w or pc])
+                and not(matches(substring(normalize-space($e), 1, 1), '\p{Lu}')))
         and not(matches(r:last-char($prev), $r:han-kana)
                 and matches(substring(normalize-space($e), 1, 1), $r:han-kana)
                 and not(starts-with(lower-case(string($e/ancestor-or-self::*[@xml:lang][1]
