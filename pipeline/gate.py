@@ -953,10 +953,21 @@ def _refuse(path: str, code: str, message: str, line: int | None = None) -> Gate
 _HIDING = frozenset({"utf7", "unicode11utf7", "csunicode11utf7", "xutf7"})
 
 
+def _without_mark(data: bytes) -> bytes:
+    """``data`` without its byte order mark (UTF-8, UTF-16), for the test of an empty file
+    (probe 144: a UTF-16 mark alone was "no XML root element")."""
+    for mark in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if data.startswith(mark):
+            rest = data[len(mark) :]
+            # a UTF-16 file's blanks are two bytes each
+            return rest.replace(b"\x00", b"") if mark != b"\xef\xbb\xbf" else rest
+    return data
+
+
 def _refuse_by_content(data: bytes, shown: str) -> GateResult | None:
     # all blank (strip copied every file: it ends with a newline), after a byte order mark
     # (probe 142: a file of the UTF-8 mark alone was "no XML root element found")
-    if not data.removeprefix(b"\xef\xbb\xbf").lstrip():
+    if not _without_mark(data).lstrip():
         return _refuse(
             shown, "gate.empty", "file is empty: a TEI file needs at least a root element"
         )

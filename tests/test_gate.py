@@ -172,6 +172,9 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
     # a UTF-8 byte order mark alone, or before blanks (probe 142: "no XML root element")
     assert only_error(gate(tmp_path, "e.xml", b"\xef\xbb\xbf")).code == "gate.empty"
     assert only_error(gate(tmp_path, "e.xml", b"\xef\xbb\xbf \n")).code == "gate.empty"
+    # and a UTF-16 mark alone, or before blanks (probe 144)
+    assert only_error(gate(tmp_path, "e.xml", b"\xff\xfe")).code == "gate.empty"
+    assert only_error(gate(tmp_path, "e.xml", b"\xfe\xff\x00 \x00\n")).code == "gate.empty"
 
 
 def test_gzip_file_is_refused_not_decompressed(tmp_path: Path) -> None:

@@ -1821,6 +1821,14 @@ roi.</p><p>See <ptr target="#p1"/> and <ptr target="#p2"/>.</p></body></text></T
     assert " ".join(para.text_content().split()) == (
         "See “It was a dark and stormy…” and « Il était une fois un roi. »."
     )
+    # a text of no declared language: the interface's marks (probe 144); Swiss German's
+    for lang, expected in (("", "„It was a dark and stormy…“"), ("de-CH", "«It was a dark")):
+        source.write_text(tei.replace(' xml:lang="en"', f' xml:lang="{lang}"' if lang else "",
+                                      1), encoding="utf-8")  # fmt: skip
+        corpus = load_corpus([source], Report())
+        params["registers"] = XmlText(corpus.registers)
+        page = engine().stylesheet("html/page").transform(corpus.texts[0].normalized, params)
+        assert expected in " ".join(html.document_fromstring(page.output).text_content().split())
 
 
 def test_a_locus_links_to_the_folio_it_points_at(tmp_path: Path) -> None:

@@ -146,6 +146,13 @@ AUTHORITY_FORMS = {
 _PREFIXED = re.compile(r"[A-Za-z-]+:\s*")
 
 
+def _written_idno(idno: etree._Element, value: str) -> str:
+    """An idno as written: its type, and its subtype when it has one (probe 144: a subtype's
+    authority was quoted as the type)."""
+    attributes = "".join(f' {n}="{idno.get(n)}"' for n in ("type", "subtype") if idno.get(n))
+    return f"<idno{attributes}>{value}</idno>"
+
+
 def _malformed_authority(sources: Sequence[HasLists]) -> list[Diagnostic]:
     """``index.bad-authority``: an identifier typed as one of a known authority file that
     cannot be one ("Q31x", "Belgium" for Wikidata): the pages link it nowhere, and the
@@ -172,7 +179,7 @@ def _malformed_authority(sources: Sequence[HasLists]) -> list[Diagnostic]:
                     diag.warning(
                         path,
                         "index.bad-authority",
-                        f'register entry {key!r} has <idno type="{kind}">{value}</idno>, '
+                        f"register entry {key!r} has {_written_idno(idno, value)}, "
                         f"which is no {form[1]} identifier ({form[2]}): the pages link it to "
                         "nothing; correct it, or leave the idno empty while it is unknown",
                         line=line,

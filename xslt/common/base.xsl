@@ -1048,10 +1048,15 @@
   <xsl:function name="r:quoted-in" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="words" as="xs:string"/>
-    <xsl:variable name="lang" as="xs:string" select="lower-case(substring-before(
-        (($e/ancestor-or-self::*/@xml:lang)[last()], 'en')[1] || '-', '-'))"/>
-    <xsl:variable name="marks" as="xs:string+" select="
-        if ($lang = ('de', 'cs', 'sk', 'sl', 'hr', 'bg', 'lt', 'et', 'is')) then ('„', '“')
+    <!-- (a text of no declared language: the interface's marks, probe 144) -->
+    <xsl:variable name="tag" as="xs:string" select="lower-case(normalize-space(
+        ($e/ancestor-or-self::*/@xml:lang)[last()]))"/>
+    <xsl:variable name="lang" as="xs:string" select="substring-before($tag || '-', '-')"/>
+    <xsl:variable name="marks" as="xs:string*" select="
+        if ($lang = ('', 'und', 'mul', 'zxx', 'mis')) then ()
+        (: Swiss German and Liechtenstein's write guillemets :)
+        else if ($lang = 'de' and matches($tag, '-(ch|li)(-|$)')) then ('«', '»')
+        else if ($lang = ('de', 'cs', 'sk', 'sl', 'hr', 'bg', 'lt', 'et', 'is')) then ('„', '“')
         else if ($lang = ('pl', 'hu', 'ro', 'nl')) then ('„', '”')
         else if ($lang = 'fr') then ('«&#xA0;', '&#xA0;»')
         else if ($lang = ('es', 'it', 'pt', 'ca', 'ru', 'uk', 'be', 'el', 'ar', 'fa', 'ur',
@@ -1060,7 +1065,8 @@
         else if ($lang = ('sv', 'fi')) then ('”', '”')
         else if ($lang = 'da') then ('»', '«')
         else ('“', '”')"/>
-    <xsl:sequence select="$marks[1] || $words || $marks[2]"/>
+    <xsl:sequence select="if (empty($marks)) then r:msg('quoted', $words)
+        else $marks[1] || $words || $marks[2]"/>
   </xsl:function>
 
   <xsl:function name="r:lang-dir" as="xs:string?">

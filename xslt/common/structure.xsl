@@ -181,7 +181,8 @@
         or $node instance of comment()
         or ($node instance of element() and namespace-uri($node) = 'http://www.w3.org/1999/xhtml'
             and (local-name($node) = ('h1', 'h2', 'h3', 'h4', 'h5', 'h6')
-                 or tokenize($node/@class) = ('pb', 'cb', 'milestone', 'anchor-only', 'head')
+                 or tokenize($node/@class) = ('pb', 'cb', 'milestone', 'anchor-only', 'anchor',
+                     'head')
                  (: the book's page break, a span of no class (probe 138) :)
                  or $node/@*[local-name() = 'type'][namespace-uri() = 'http://www.idpf.org/2007/ops'] = 'pagebreak'
                  or $node/@role = 'doc-pagebreak'))"/>
