@@ -3119,6 +3119,17 @@ def test_a_restored_deletion_inside_a_deletion_is_published(tmp_path: Path) -> N
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     back = doc.xpath("//div[@class='tei-text']//span[@class='restore ed-read']")
     assert [" ".join(b.text_content().split()) for b in back] == ["b", "Anna"]
+    # nor a note deeper inside them, nor an apparatus entry's call (probe 144)
+    tei = tei_text(
+        '<p>One <del>old <restore>new <hi rend="italic">deep<note xml:id="nr2">deep note'
+        "</note></hi> <app><lem>lem<note>app note</note></lem></app></restore> tail</del> end."
+        "</p>"
+    )
+    doc = _render_text(tmp_path, "restore-deep", tei)
+    ids = doc.xpath("//@id")
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    (back,) = doc.xpath("//div[@class='tei-text']//span[@class='restore ed-read']")
+    assert " ".join(back.text_content().split()) == "new deep lem"
 
 
 def test_a_substitution_undone_reads_as_before_it(tmp_path: Path) -> None:

@@ -238,26 +238,38 @@
         or r:leiden-kept(.)) then () else .//restore[normalize-space()]
         [empty(ancestor::restore[ancestor::* intersect current()])]"/>
     <xsl:if test="exists($taken-back)">
-      <xsl:call-template name="r:view-inline">
-        <!-- the words again, for the reading view: their ids are the diplomatic view's
-             (probe 143: a note or a name in them was two elements of one id) -->
-        <xsl:with-param name="r:ids" select="false()" tunnel="yes"/>
-        <xsl:with-param name="class" select="'restore'"/>
-        <xsl:with-param name="view" select="'read'"/>
-        <xsl:with-param name="title" select="r:msg('tr.restore')"/>
-        <!-- the restores' own nodes, which r:view-inline renders: rendered here, they were
-             rendered a second time there, and a deletion inside a restore, as HTML, was
-             asked for its undo in a tree of no document (probe 139: the text failed) -->
-        <xsl:with-param name="content" as="node()*">
-          <xsl:for-each select="$taken-back">
-            <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
-            <!-- (a note's call stands once, in the deletion: its ids are one call's) -->
-            <xsl:sequence select="node()[not(self::note)]"/>
-          </xsl:for-each>
-        </xsl:with-param>
-      </xsl:call-template>
+      <xsl:variable name="again" as="element()">
+        <xsl:call-template name="r:view-inline">
+          <!-- the words again, for the reading view: their ids are the diplomatic view's
+               (probe 143: a note or a name in them was two elements of one id) -->
+          <xsl:with-param name="r:ids" select="false()" tunnel="yes"/>
+          <xsl:with-param name="class" select="'restore'"/>
+          <xsl:with-param name="view" select="'read'"/>
+          <xsl:with-param name="title" select="r:msg('tr.restore')"/>
+          <!-- the restores' own nodes, which r:view-inline renders: rendered here, they were
+               rendered a second time there, and a deletion inside a restore, as HTML, was
+               asked for its undo in a tree of no document (probe 139: the text failed) -->
+          <xsl:with-param name="content" as="node()*">
+            <xsl:for-each select="$taken-back">
+              <xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if>
+              <xsl:sequence select="node()"/>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:variable>
+      <!-- without the ids and the calls of notes and apparatus entries anything inside them
+           gave (probe 144: a note in a hi, an app's entry, stood twice with one id) -->
+      <xsl:apply-templates select="$again" mode="r:again"/>
     </xsl:if>
   </xsl:template>
+
+  <!-- The words of a restore shown again (the del template): the page's own elements
+       without their ids, and without the calls of notes and apparatus entries and the
+       notes' popovers, which stand once, in the deletion. -->
+  <xsl:mode name="r:again" on-no-match="shallow-copy" on-multiple-match="fail"/>
+  <xsl:template match="@id" mode="r:again" as="empty-sequence()"/>
+  <xsl:template match="*[tokenize(@class) = ('noteref', 'app-ref') or @popover]" mode="r:again"
+      as="empty-sequence()"/>
 
   <xsl:template match="subst | mod | restore | retrace | damage | redo | undo" mode="r:main"
       as="element()">
