@@ -435,14 +435,7 @@ def _xml_base(element: etree._Element) -> str | None:
     joining them), "" when none does; None when one is an address elsewhere or an absolute
     path: files named under it are not the edition's to look for (probe 69: "y.xml" under
     ``xml:base="other/"`` was told missing though other/y.xml is there)."""
-    base = ""
-    for holder in reversed([element, *element.iterancestors()]):
-        value = (holder.get(_XML_BASE) or "").strip(" \t\r\n")
-        if value:
-            if urlsplit(value).scheme or value.startswith("/"):
-                return None
-            base = _joined(base, value)
-    return base
+    return _bases([element, *element.iterancestors()])
 
 
 def _part_base(doc: SourceDocument, element: etree._Element, origin: Path) -> str | None:
@@ -454,8 +447,14 @@ def _part_base(doc: SourceDocument, element: etree._Element, origin: Path) -> st
         if _origin(doc, holder) != origin:
             break
         chain.append(holder)
+    return _bases(chain[:-1])
+
+
+def _bases(holders: list[etree._Element]) -> str | None:
+    """The ``xml:base`` values of ``holders`` (innermost first) joined outermost first; None
+    when one is an address elsewhere or an absolute path."""
     base = ""
-    for holder in reversed(chain[:-1]):
+    for holder in reversed(holders):
         value = (holder.get(_XML_BASE) or "").strip(" \t\r\n")
         if value:
             if urlsplit(value).scheme or value.startswith("/"):
