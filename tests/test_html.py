@@ -5168,6 +5168,10 @@ def test_a_cross_reference_naming_its_kind_in_other_words_gets_no_label(tmp_path
     doc, words = _main_words(tmp_path, body)
     assert not doc.xpath("//abbr[@class='xr-label']"), words
     assert "grand Synonyme : gros" in words and "Antonyme: klein" in words, words
+    # a name that begins as the kind's word does is no abbreviation of it (probe 144)
+    body = '<entry><form><orth>z</orth></form><xr type="antonymy">Antony <ref>x</ref></xr></entry>'
+    doc, words = _main_words(tmp_path / "name", body)
+    assert "z Ant. Antony x" in words, words
 
 
 @pytest.mark.parametrize(

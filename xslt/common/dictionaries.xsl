@@ -238,7 +238,10 @@
     <xsl:variable name="root" as="xs:string" select="replace($kind, 'y$', '')"/>
     <xsl:sequence select="$word != '' and (($word, $stem) = (lower-case(replace(r:msg('xr.'
             || $kind), '[\s\p{P}]', '')), lower-case(normalize-space($xr/@type)))
+        (: a beginning of the kind's word, abbreviated: short, or ended by a stop or a
+           colon, as Syn. or Synon. are, where Antony is a word of its own (probe 144) :)
         or string-length($stem) ge 3 and starts-with($kind, $stem)
+            and (string-length($word) le 4 or matches($opening, '^[^\p{L}]*\p{L}+[.:]'))
         or $root != $kind and string-length($root) ge 4 and starts-with($word, $root))"/>
   </xsl:function>
 
