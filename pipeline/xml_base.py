@@ -3,9 +3,9 @@
 element + a reference written in it -> the reference relative to the document's own file,
 through the relative ``xml:base`` values around the element, outermost first: those that
 ``xi:include`` writes on an included part ("../parts/ch.xml"), and those an encoder writes
-on a division. Read by the images a page publishes (``builders/images.py``) and by the
-pointers between texts the build links (``reshape``), so that both read a part's
-references from the part's folder, as ``edition check`` does.
+on a division. Read by the images a page publishes (``builders/images.py``), by the
+pointers between texts the build links (``reshape``) and by the pointers the check resolves
+(``validate/references.py``): one join, so that all three read a part's references alike.
 """
 
 from __future__ import annotations
@@ -40,12 +40,14 @@ def joined(base: str, reference: str) -> str:
     is "parts/img/a.png", a file beside the including text (probe 140: another image than the
     part's was published)."""
     parts = urlsplit(reference)
-    if parts.scheme or parts.netloc or reference.startswith("/") or not base:
+    if parts.scheme or parts.netloc or reference.startswith("/"):
         return reference
     if not parts.path:
         return base.partition("#")[0] + reference
     folder = base.partition("#")[0].partition("?")[0].rpartition("/")[0]
     path = posixpath.normpath(posixpath.join(folder, parts.path))
-    # normpath drops a folder's slash, which says where the next base's files are
-    path = "" if path == "." else path + ("/" if parts.path.endswith("/") else "")
+    # normpath drops a folder's slash, which says where the next base's files are; "." and
+    # ".." name folders too (probe 126: ".." was taken for a file's name)
+    named = parts.path.endswith("/") or parts.path.rsplit("/", 1)[-1] in (".", "..")
+    path = "" if path == "." else path + ("/" if named else "")
     return urlunsplit(("", "", path, parts.query, parts.fragment))

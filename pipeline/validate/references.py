@@ -44,6 +44,7 @@ from ..keyed import ENTITY_LISTS
 from ..locators import ID_RULE, id_suggestion, is_ncname
 from ..paths import display
 from ..prefixes import Prefixes
+from ..xml_base import joined
 
 _ORIGIN = "references"
 #: TEI attributes whose values are (lists of) pointers.
@@ -378,7 +379,7 @@ def _pointers(
             # (probe 66: a ref to a missing file was told only when it named an id in it)
             if _names_xml_file(token) and base is not None:
                 yield PointerFact(
-                    attribute, sys.intern(_path_of(_joined(base, token))), "", element, line,
+                    attribute, sys.intern(_path_of(joined(base, token))), "", element, line,
                     origin, written if token != written else "",
                 )  # fmt: skip
             continue
@@ -390,7 +391,7 @@ def _pointers(
         if file_part:
             if base is None:
                 continue
-            file_part = sys.intern(_path_of(_joined(base, file_part)))
+            file_part = sys.intern(_path_of(joined(base, file_part)))
         yield PointerFact(
             attribute,
             file_part,
@@ -459,24 +460,8 @@ def _bases(holders: list[etree._Element]) -> str | None:
         if value:
             if urlsplit(value).scheme or value.startswith("/"):
                 return None
-            base = _joined(base, value)
+            base = joined(base, value)
     return base
-
-
-def _joined(base: str, reference: str) -> str:
-    """``reference`` (a relative path) resolved against ``base`` (a relative path too, "" for
-    the document itself), as XML Base resolves it against the document's own address: a
-    "../" that climbs above ``base`` is kept. (``urljoin`` drops it: "persons.xml" under
-    ``xml:base="../registers/"`` was "registers/persons.xml", a file beside the text, and
-    the check told a pointer the build resolved dangling: probe 125.)"""
-    if urlsplit(reference).scheme or reference.startswith("/"):
-        return reference
-    joined = base[: base.rfind("/") + 1] + reference
-    if not joined:
-        return ""
-    folder = joined.endswith("/") or joined.rsplit("/", 1)[-1] in (".", "..")
-    tidy = posixpath.normpath(joined)
-    return tidy + "/" if folder and tidy != "/" else tidy
 
 
 class PackedFacts(NamedTuple):
