@@ -37,6 +37,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: of the package's but ``gate``: both can import it without a cycle.
 ENTITY_LISTS = ("listPerson", "listPlace", "listOrg", "listEvent", "listObject", "listNym")
 
+#: The geopolitical place names (model.placeNamePart but placeName and geogName): each the
+#: name of a place (TEI 13.2.3) that may point at its entry, a mention in a text as a
+#: placeName is (probe 145 left them unindexed).
+PLACE_PARTS = ("settlement", "region", "country", "district", "bloc")
+
 #: The kind of register entry a name element stands for (``name`` and ``rs`` by ``@type``).
 _BY_ELEMENT = {
     "persName": "person",
@@ -45,6 +50,7 @@ _BY_ELEMENT = {
     "orgName": "org",
     "eventName": "event",
     "objectName": "object",
+    **dict.fromkeys(PLACE_PARTS, "place"),
 }
 #: The kinds a ``name`` or ``rs`` may say it is by ``@type``, each the name of its entry element.
 _KINDS = frozenset(("person", "place", "org", "event", "object"))

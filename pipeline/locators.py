@@ -62,6 +62,7 @@ from collections import Counter
 from lxml import etree
 
 from .gate import xml_ids
+from .keyed import PLACE_PARTS
 from .records import described_name, shown_descriptions
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -83,6 +84,7 @@ MENTIONS = frozenset(
     for n in (
         *("persName", "placeName", "orgName", "name", "rs", "date", "geogName"),
         *("objectName", "eventName"),
+        *PLACE_PARTS,
     )
 )
 _TEXT, _PB, _L, _TEI = f"{_T}text", f"{_T}pb", f"{_T}l", f"{_T}TEI"

@@ -5153,3 +5153,61 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "To be or not",
         "天地，玄黃。",
     ]
+
+
+def test_a_settlement_region_or_country_pointing_at_its_entry_is_a_mention(
+    tmp_path: Path,
+) -> None:
+    """Probe 145: a place named by its kind (TEI 13.2.3: settlement, region, country,
+    district, bloc) with a @ref or @key was neither linked nor indexed, where a placeName
+    of the same pointer was both. Such a part of a name (a placeName of a settlement and a
+    country) is asked for no pointer of its own; one standing alone is, as a placeName is."""
+    text = tmp_path / "journey.xml"
+    text.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+<teiHeader><fileDesc><titleStmt><title>A journey</title></titleStmt>
+<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+</teiHeader>
+<standOff><listPlace>
+<place xml:id="ghent"><placeName>Ghent</placeName></place>
+<place xml:id="be"><placeName>Belgium</placeName></place>
+<place xml:id="fl"><placeName>Flanders</placeName></place>
+<place xml:id="bxl"><placeName>Brussels</placeName></place>
+</listPlace></standOff>
+<text><body>
+<p>We reached <settlement ref="#ghent">Ghent</settlement> in <region ref="#fl">Flanders</region>,
+then left <country ref="#be">Belgium</country> for <placeName ref="#bxl"><settlement>Brussels\
+</settlement></placeName> and <district key="Ixelles">Ixelles</district>.</p>
+<p>Later <settlement>Antwerp</settlement> and <placeName><settlement>Liège</settlement>,
+<country ref="#be">Belgium</country></placeName>.</p>
+</body></text></TEI>
+""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([text], out, only=("html", "epub", "index"))
+    untagged = sorted(
+        d.message.split("'")[1] for d in report.diagnostics if d.code == "index.untagged-name"
+    )
+    assert untagged == ["Antwerp", "Liège, Belgium"], report.diagnostics
+    with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
+        found = sorted((row["entity"], row["text"]) for row in csv.DictReader(f))
+    assert found == [
+        ("be", "Belgium"),
+        ("be", "Belgium"),
+        ("bxl", "Brussels"),
+        ("fl", "Flanders"),
+        ("ghent", "Ghent"),
+        ("key-place-Ixelles", "Ixelles"),
+    ]
+    page = html.fromstring((out / "html" / "journey.html").read_bytes())
+    links = {a.text_content(): a.get("href") for a in page.iter("a") if a.get("href")}
+    assert links["Ghent"] == "places.html#ghent"
+    assert links["Flanders"] == "places.html#fl"
+    assert links["Belgium"] == "places.html#be"
+    with zipfile.ZipFile(out / "epub" / "journey.epub") as book:
+        chapter = next(
+            book.read(n).decode() for n in book.namelist() if b"We reached" in book.read(n)
+        )
+    assert 'href="index.xhtml#ghent"' in chapter

@@ -141,8 +141,11 @@
     <xsl:sequence select="'ed-card-' || $entity"/>
   </xsl:function>
 
+  <!-- and a place named by its kind (a settlement, a country: TEI 13.2.3) that points at its
+       entry, as a placeName does; one that points nowhere is words of a place (inline.xsl) -->
   <xsl:template match="persName | placeName | orgName | name | rs | geogName | objectName
-      | eventName" mode="r:main" as="node()+">
+      | eventName | (settlement | region | country | district | bloc)[@ref or @key]"
+      mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="r:word-space"/>
     <xsl:variable name="class" as="xs:string" select="string-join(distinct-values(('name',

@@ -241,7 +241,12 @@
       select="('sent', 'transmitted', 'redirected', 'forwarded', 'received')"/>
 
   <xsl:variable name="ed:name-elements" as="xs:string+" select="('persName', 'placeName',
-      'orgName', 'name', 'rs', 'geogName', 'objectName', 'eventName')"/>
+      'orgName', 'name', 'rs', 'geogName', 'objectName', 'eventName', $ed:place-parts)"/>
+
+  <!-- The names of places by their kind (TEI 13.2.3: a settlement, a country ...), mentions
+       as a placeName is (pipeline/keyed.py PLACE_PARTS). -->
+  <xsl:variable name="ed:place-parts" as="xs:string+"
+      select="('settlement', 'region', 'country', 'district', 'bloc')"/>
 
   <!-- The types of an rs that name a kind of register entry (a person, a place ...), in the
        words encoders give them; an rs of another type refers to no entry. -->
@@ -343,6 +348,9 @@
          still asked for its own -->
     <!-- nor is an rs typed as no kind of register entry: a thematic tag (probe 27, an
          anthology's <rs type="theme">), which no register lists -->
+    <!-- nor is a settlement, country ... that is a part of a name (<placeName><settlement>
+         Ghent</settlement>, <country>Belgium</country></placeName>): the name is asked for
+         its pointer, once -->
     <xsl:variable name="untagged" as="element()*" select="$texts//*[not(@ref | @key)]
         [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']
         [not(self::tei:rs[normalize-space(@type)][not(tokenize(lower-case(@type))
@@ -350,6 +358,7 @@
         [exists(.//text()[normalize-space()][empty(ancestor::*[@ref | @key]
             [local-name() = $ed:name-elements])])]
         [not(r:in-register(.))]
+        [not(local-name() = $ed:place-parts and ancestor::*[local-name() = $ed:name-elements])]
         [not(ancestor::tei:bibl | ancestor::tei:biblStruct | ancestor::tei:biblFull)]
         [let $words := normalize-space(.) return empty(ancestor::*[not(@ref | @key)]
             [local-name() = $ed:name-elements][namespace-uri() = 'http://www.tei-c.org/ns/1.0']

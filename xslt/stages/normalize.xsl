@@ -74,7 +74,8 @@
         | (tei:text | tei:sourceDoc)//tei:index[not(ancestor::tei:index)]
         | (tei:text | tei:sourceDoc | tei:TEI/tei:standOff//tei:listAnnotation//tei:note)
             //(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date
-            | tei:geogName | tei:objectName | tei:eventName)
+            | tei:geogName | tei:objectName | tei:eventName | tei:settlement | tei:region
+            | tei:country | tei:district | tei:bloc)
         | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[$record]//*[ed:described(.)]"/>
   </xsl:accumulator>
 
@@ -151,7 +152,8 @@
        notes_apart). -->
   <xsl:template match="(tei:text | tei:sourceDoc | tei:TEI/tei:standOff//tei:listAnnotation
       //tei:note)//(tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:date
-      | tei:geogName | tei:objectName | tei:eventName)" priority="2">
+      | tei:geogName | tei:objectName | tei:eventName | tei:settlement | tei:region
+      | tei:country | tei:district | tei:bloc)" priority="2">
     <xsl:call-template name="with-id">
       <xsl:with-param name="extra" as="attribute()*">
         <xsl:apply-templates select="@ref" mode="resolve"/>
@@ -423,7 +425,8 @@
     <xsl:variable name="type" as="xs:string" select="normalize-space($name/@type)"/>
     <xsl:variable name="kind" as="xs:string?" select="map {
         'persName': 'person', 'placeName': 'place', 'geogName': 'place', 'orgName': 'org',
-        'eventName': 'event', 'objectName': 'object' }(local-name($name)),
+        'eventName': 'event', 'objectName': 'object', 'settlement': 'place', 'region': 'place',
+        'country': 'place', 'district': 'place', 'bloc': 'place' }(local-name($name)),
         (if ($name[self::tei:name or self::tei:rs] and $type = ('person', 'place', 'org',
             'event', 'object')) then $type else ())"/>
     <!-- a key that is the id of a register entry of the name's kind names that entry (the
@@ -576,7 +579,9 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="wanted" as="xs:string*" select="map {
         'persName': ('person', 'personGrp'), 'placeName': 'place', 'geogName': 'place',
-        'orgName': 'org', 'eventName': 'event', 'objectName': 'object' }(local-name($name))"/>
+        'orgName': 'org', 'eventName': 'event', 'objectName': 'object', 'settlement': 'place',
+        'region': 'place', 'country': 'place', 'district': 'place', 'bloc': 'place' }
+        (local-name($name))"/>
     <xsl:sequence select="empty($wanted) or local-name($entry) = $wanted"/>
   </xsl:function>
 

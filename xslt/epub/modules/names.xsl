@@ -45,11 +45,13 @@
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/(self::tei:persName | self::tei:placeName | self::tei:orgName
         | self::tei:name | self::tei:rs | self::tei:geogName | self::tei:objectName
-        | self::tei:eventName))"/>
+        | self::tei:eventName | (self::tei:settlement | self::tei:region | self::tei:country
+        | self::tei:district | self::tei:bloc)[@ref or @key]))"/>
   </xsl:function>
 
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs
-      | tei:geogName | tei:objectName | tei:eventName" mode="r:main" as="node()+">
+      | tei:geogName | tei:objectName | tei:eventName | (tei:settlement | tei:region
+      | tei:country | tei:district | tei:bloc)[@ref or @key]" mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="r:word-space"/>
     <xsl:variable name="class" as="xs:string" select="string-join(('name', local-name(),

@@ -80,7 +80,8 @@
     <xsl:accumulator-rule match="ed:document" select="0"/>
     <xsl:accumulator-rule match="(tei:text | tei:sourceDoc | tei:TEI/tei:standOff
         //tei:listAnnotation//tei:note)//(tei:persName | tei:placeName | tei:orgName
-        | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName | tei:eventName)"
+        | tei:name | tei:rs | tei:date | tei:geogName | tei:objectName | tei:eventName
+        | tei:settlement | tei:region | tei:country | tei:district | tei:bloc)"
         select="$value + 1"/>
   </xsl:accumulator>
 
