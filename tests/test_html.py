@@ -4549,6 +4549,55 @@ def test_browser_no_script_written_right_to_left_is_slanted(tmp_path: Path) -> N
 
 
 @pytest.mark.slow
+def test_browser_a_stage_direction_written_right_to_left_keeps_a_mark(tmp_path: Path) -> None:
+    """Probe 145: a stage direction inside an Arabic speech lost its italics (no italics for
+    right-to-left letters) and with them its only mark; it is set smaller and muted on the
+    page, smaller in the book, where a left-to-right one keeps its italics."""
+    sync_playwright, _ = _browser_tools()
+    corpus = tmp_path / "src"
+    corpus.mkdir()
+    (corpus / "play.xml").write_text(
+        tei_text(
+            '<div type="act"><sp><speaker>سعيد</speaker><p xml:id="line">أهلاً <stage '
+            'xml:id="ar">يضحك</stage> بكم.</p></sp><sp xml:lang="en"><speaker>Tom</speaker>'
+            '<p>Hello <stage xml:id="en">laughs</stage> all.</p></sp></div>',
+            lang="ar",
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html", "epub"], jobs=1)
+    book = tmp_path / "book"
+    with zipfile.ZipFile(tmp_path / "out/epub/play.epub") as epub:
+        epub.extractall(book)
+    chapter = next(
+        c for c in sorted(book.rglob("*.xhtml")) if "يضحك" in c.read_text(encoding="utf-8")
+    )
+    style = (
+        "e => [getComputedStyle(e).fontStyle, parseFloat(getComputedStyle(e).fontSize),"
+        " getComputedStyle(e).color]"
+    )
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            found = {}
+            for where, uri in (("page", (tmp_path / "out/html/play.html").as_uri()),
+                               ("book", chapter.as_uri())):  # fmt: skip
+                page.goto(uri)
+                found[where] = {
+                    id_: page.locator(f"#{id_}").evaluate(style) for id_ in ("line", "ar", "en")
+                }
+        finally:
+            browser.close()
+    for where in ("page", "book"):
+        line, arabic, english = (found[where][k] for k in ("line", "ar", "en"))
+        assert arabic[0] == "normal" and english[0] == "italic", found
+        assert arabic[1] < line[1], found
+    page_line, page_arabic, _ = (found["page"][k] for k in ("line", "ar", "en"))
+    assert page_arabic[2] != page_line[2], found
+
+
+@pytest.mark.slow
 def test_browser_parallel_columns_side_by_side_and_stacked(parallel_edition: Path) -> None:
     """At 1280 px a text and its translation stand side by side, each pair of corresponding
     blocks aligned at its top, a block without a partner in its column, a Hebrew or Arabic
