@@ -5141,7 +5141,10 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         '<sp who="#a" xml:id="s1"><speaker>ANN</speaker><l>To be</l><l>or not</l></sp>'
         # (probe 138: Chinese tokens apart, as the page does not write them)
         '<sp who="#a" xml:id="s2" xml:lang="zh"><p><w>天地</w><pc>，</pc><w>玄黃</w><pc>。'
-        "</pc></p></sp></body></text>",
+        "</pc></p></sp>"
+        # (probe 146: a scansion's syllables, "Ar ma", as the page joins them)
+        '<sp who="#a" xml:id="s3"><l><seg>Ar</seg><seg>ma </seg><seg>vi</seg><seg>rum</seg>'
+        "<seg>que</seg> <w>the</w><seg>cat</seg></l></sp></body></text>",
     )
     build([folder], tmp_path / "out", only=["index"])
     data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
@@ -5152,6 +5155,7 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "end gone a b 't (x) undo where was there gone",
         "To be or not",
         "天地，玄黃。",
+        "Arma virumque the cat",
     ]
 
 
@@ -5211,3 +5215,46 @@ then left <country ref="#be">Belgium</country> for <placeName ref="#bxl"><settle
             book.read(n).decode() for n in book.namelist() if b"We reached" in book.read(n)
         )
     assert 'href="index.xhtml#ghent"' in chapter
+
+
+def test_contexts_of_an_abbreviated_text_read_whole_words_and_glyphs_and_cells_apart(
+    tmp_path: Path,
+) -> None:
+    """Probe 147: a court roll abbreviated word by word (abbr, expan, ex: three or four text
+    nodes a word) began a name's context inside a word ("annes de Souerby") and cut another
+    short without "…", as twelve nodes of any kind were read; a glyph its declaration maps
+    ("<g ref="#pbar"/>kin", read "perkin" on the page) was left out of the name's spelling and
+    the contexts; the cells of a table ran together ("VesselFromTayRiga")."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    expanded = "".join(
+        f"<choice><abbr>{w[:3]}'</abbr><expan>{w[:3]}<ex>{w[3:]}</ex></expan></choice> "
+        for w in ("optulit", "sesemet", "coram", "senescallo", "domini", "comitis", "apud")
+    )
+    (folder / "roll.xml").write_text(
+        f"""<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="la"><teiHeader><fileDesc>
+<titleStmt><title>Roll</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc><encodingDesc><charDecl><glyph xml:id="pbar">
+<mapping type="diplomatic">ꝑ</mapping><mapping type="normalized">per</mapping></glyph>
+</charDecl></encodingDesc></teiHeader>
+<standOff><listPerson><person xml:id="joh"><persName>John</persName></person>
+<person xml:id="per"><persName>Perkin</persName></person></listPerson>
+<listPlace><place xml:id="riga"><placeName>Riga</placeName></place></listPlace></standOff>
+<text><body><p><persName ref="#joh"><choice><abbr>Ioh</abbr><expan>Ioh<ex>ann</ex>es</expan>\
+</choice></persName> {expanded}<persName ref="#per"><g ref="#pbar"/>kin</persName> \
+<g ref="#pbar"/>dono.</p>
+<table><row><cell>Vessel</cell><cell>From</cell></row><row><cell>Tay</cell>\
+<cell><placeName ref="#riga">Riga</placeName></cell></row></table></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([folder], out, only=("index",))
+    with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
+        rows = {row["entity"]: (row["text"], row["context"]) for row in csv.DictReader(f)}
+    words = "optulit sesemet coram senescallo domini comitis apud"
+    john, perkin = rows["joh"][1], rows["per"][1]
+    assert john.startswith("Iohannes optulit") and john.endswith("…"), john
+    assert perkin.startswith("…") and perkin.endswith("apud perkin perdono."), perkin
+    assert all(w in words.split() for w in perkin[1:].split()[:-2]), perkin
+    assert rows["per"][0] == "perkin"
+    assert rows["riga"][1] == "Vessel From Tay Riga"

@@ -1331,14 +1331,16 @@ def test_a_glyph_shows_each_view_its_form_and_is_never_invisible(
 def test_a_glyph_of_a_known_type_shows_its_sign(tmp_path: Path) -> None:
     """Probe 123 (papyri.info's P.Oxy. 1 140: <g type="stauros"/>): a glyph declared nowhere
     showed its type in square brackets, "[stauros]", which Leiden reads as a word the editor
-    restored. A type EpiDoc names shows its sign, named in its title; another its name."""
+    restored. A type EpiDoc names shows its sign, named in its title; another its name. The
+    letters Greek numerals write are signs so (probe 147: "[stigma]ιʹσʹ")."""
     doc = _render_text(
         tmp_path,
         "signs",
         """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
 <title>Signs</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc>
 <p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><ab><lb n="1"/><g type="stauros"
-/> βασιλείας <g type="chirho"/> a<g type="interpunct"/>b <g type="slanting-stroke"/></ab>
+/> βασιλείας <g type="chirho"/> a<g type="interpunct"/>b <g type="slanting-stroke"/>
+ἔτους <g type="stigma"/>ιʹ</ab>
 </body></text></TEI>""",
     )
     (ab,) = doc.xpath("//*[contains(@class, 'ab')][.//span[contains(@class, 'g-decl')]]")
@@ -1347,7 +1349,7 @@ def test_a_glyph_of_a_known_type_shows_its_sign(tmp_path: Path) -> None:
     ]
     assert signs == [
         ("\u2020", "stauros"), ("\u2627", "chirho"), ("\xb7", "interpunct"),
-        ("[slanting stroke]", "slanting stroke"),
+        ("[slanting stroke]", "slanting stroke"), ("\u03db", "stigma"),
     ], signs  # fmt: skip
 
 
@@ -2581,7 +2583,8 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
     """Probe 145 (the Guidelines' own scansion, 6.2): a seg is an arbitrary segment, as
     often a part of a word as a word (17.3), and "<seg>Ar</seg><seg>ma </seg>" read "Ar ma",
     "<seg>The cur</seg><seg>few tolls</seg>" "The cur few"; one before a capital, a seg
-    typed as a word or a token, and one holding tokens stay words apart."""
+    typed as a word or a token, and one holding tokens stay words apart, and so do a seg and
+    another token, and a seg before a digit, a mark or a letter of no case."""
     doc = _render_text(
         tmp_path,
         "segs",
@@ -2591,13 +2594,21 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
             'type="syll">que </seg></seg></l><l><seg type="foot">The cur</seg><seg '
             'type="foot">few tolls</seg> the knell</l></lg><p>A <seg>pre</seg><seg>fix</seg> '
             '<seg type="token">one</seg><seg type="token">two</seg> <seg>Verlag</seg><seg>Die '
-            "Fackel</seg></p>"
+            "Fackel</seg></p><p>B <w>the</w><seg>cat</seg> <persName>Anna</persName><seg>went"
+            "</seg> <seg>1850</seg><seg>1851</seg> <seg>Hello.</seg><seg>“Yes”</seg> <seg>"
+            "שלום</seg><seg>עולם</seg></p>"
         ),
     )
     lines = [" ".join(e.text_content().split()) for e in doc.xpath("//main//*[@class='l']")]
     assert lines == ["Arma virumque", "The curfew tolls the knell"], lines
     paragraph = doc.xpath("//main//p[starts-with(normalize-space(), 'A ')]")[0]
     assert " ".join(paragraph.text_content().split()) == "A prefix one two Verlag Die Fackel"
+    # a seg beside another token, or before a digit, a mark or a letter of no case, is a
+    # word apart (probe 146: "thecat", "Annawent", "18501851", "שלוםעולם")
+    paragraph = doc.xpath("//main//p[starts-with(normalize-space(), 'B ')]")[0]
+    assert " ".join(paragraph.text_content().split()) == (
+        "B the cat Anna went 1850 1851 Hello. “Yes” שלום עולם"
+    )
 
 
 def test_an_event_beside_an_element_of_words_stands_apart_once(tmp_path: Path) -> None:

@@ -514,12 +514,15 @@
            marks (probe 137) :)
         (: a seg is an arbitrary segment (Guidelines 17.3), a part of a word as often as a
            word: the Guidelines' own scansion, the syllables Ar and ma, read Ar ma (probe
-           145); one written against another is a word apart only when the next begins with
-           a capital (Verlag, Die Fackel), or when either is a token or holds tokens :)
-        and not(($e/self::seg or $prev/self::seg)
+           145); one written against another joins it when the next begins with a small
+           letter, and is a word apart before a capital (Verlag, Die Fackel), a digit, a
+           mark or a letter of a script of no capitals (Hebrew, Arabic, Devanagari), or when
+           either is a token or holds tokens; a seg beside another token (a w, a name) is a
+           word apart as tokens are (probe 146: the cat read thecat) :)
+        and not($e/self::seg and $prev/self::seg
                 and not(($e | $prev)/self::seg[lower-case(normalize-space(@type))
                     = ('w', 'word', 'token', 'tok') or w or pc])
-                and not(matches(substring(normalize-space($e), 1, 1), '\p{Lu}')))
+                and matches(substring(normalize-space($e), 1, 1), '\p{Ll}'))
         and not(matches(r:last-char($prev), $r:han-kana)
                 and matches(substring(normalize-space($e), 1, 1), $r:han-kana)
                 and not(starts-with(lower-case(string($e/ancestor-or-self::*[@xml:lang][1]

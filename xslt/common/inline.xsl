@@ -300,45 +300,8 @@
        diplomatic mapping beside the normalised one shows each in its view ("quoꝝ" in the
        diplomatic view, "quorum" in the reading view). A glyph declared in another file
        (ref="chars.xml#yogh") is named by its id. -->
-  <xsl:key name="r:char-decl" match="char | glyph" use="string(@xml:id)"/>
-
-  <!-- The declaration a g points at (char or glyph of the header's charDecl), if any. -->
-  <xsl:function name="r:glyph-decl" as="element()?">
-    <xsl:param name="g" as="element()"/>
-    <xsl:variable name="id" as="xs:string?"
-        select="$g/@ref[starts-with(normalize-space(.), '#')] ! substring(normalize-space(.), 2)"/>
-    <xsl:sequence select="if (empty($id)) then ()
-        else if (root($g) instance of document-node()) then key('r:char-decl', $id, root($g))[1]
-        else ($g/ancestor::TEI//(char | glyph)[@xml:id = $id])[1]"/>
-  </xsl:function>
-
-  <!-- The mapping a reading shows of a declaration: the standard one, else the normalised
-       one, else any but the diplomatic one; never a private-use code point alone. -->
-  <xsl:function name="r:glyph-shown" as="element()?">
-    <xsl:param name="decl" as="element()?"/>
-    <xsl:variable name="mappings" as="element()*"
-        select="$decl/mapping[string(.) != ''][not(matches(., '^[&#xE000;-&#xF8FF;]+$'))]"/>
-    <xsl:sequence select="($mappings[@type = 'standard'],
-        $mappings[@type = ('normalized', 'normalised')], $mappings[not(@type = 'diplomatic')],
-        $mappings)[1]"/>
-  </xsl:function>
-
-  <!-- The sign a glyph of no declaration stands for by its @type, for the types EpiDoc's
-       guidelines name (a papyrus's <g type="stauros"/>): its name in brackets read as a word
-       the editor restored, "[stauros]", where Leiden prints the cross (probe 123). -->
-  <!-- (as EpiDoc's own stylesheets print them: the cross, stauros, a dagger; the staurogram,
-       rho-cross or taurho, the tau-rho sign; the dipunct a ratio sign: probe 130) -->
-  <xsl:variable name="r:glyph-types" as="map(xs:string, xs:string)" select="map {
-      'stauros': '&#x2020;', 'cross': '&#x2020;',
-      'staurogram': '&#x2CE8;', 'rho-cross': '&#x2CE8;', 'taurho': '&#x2CE8;',
-      'chirho': '&#x2627;', 'chi-rho': '&#x2627;', 'christogram': '&#x2627;',
-      'interpunct': '&#xB7;', 'middot': '&#xB7;', 'dipunct': '&#x2236;',
-      'hedera': '&#x2766;', 'leaf': '&#x2766;'}"/>
-  <xsl:function name="r:glyph-symbol" as="xs:string?">
-    <xsl:param name="g" as="element()"/>
-    <xsl:sequence select="if (exists(r:glyph-decl($g))) then ()
-        else $r:glyph-types(lower-case(normalize-space($g/@type)))"/>
-  </xsl:function>
+  <!-- r:glyph-decl, r:glyph-shown and r:glyph-symbol are in reading.xsl, which the index
+       reads its words with too. -->
 
   <!-- Plain text: a g without words reads as it maps; in the source's side of a choice (a
        title naming an abbreviation, "quoꝝ") by its diplomatic mapping when it has one. -->

@@ -407,6 +407,12 @@
         else if ($token/self::tei:pc and not($token/@pre = ('true', '1'))) then ''
         else if ($prev/self::tei:pc and ($prev/@pre = ('true', '1')
             or matches(normalize-space($prev), '^[\p{Ps}\p{Pi}]+$'))) then ''
+        (: a seg written against a seg and beginning with a small letter, a part of its
+           word, as the page joins it (r:space-before: probe 146, the summary read Ar ma) :)
+        else if ($token/self::tei:seg and $prev/self::tei:seg
+            and not(($token | $prev)/self::tei:seg[lower-case(normalize-space(@type))
+                = ('w', 'word', 'token', 'tok') or tei:w or tei:pc])
+            and matches(substring(normalize-space($text), 1, 1), '\p{Ll}')) then ''
         (: Chinese and Japanese tokens as the page writes them, without a space between
            (r:space-before: probe 138, the summary read 天地， 玄黃) :)
         else if (matches(substring(normalize-space($prev), string-length(normalize-space($prev))),

@@ -23,8 +23,12 @@
 
   <!-- About 60 characters of context on each side of a mention, cut at a word boundary. -->
   <xsl:variable name="ed:context-width" as="xs:integer" select="60"/>
-  <!-- Neighbouring text nodes looked at on each side (bounds the work per mention). -->
-  <xsl:variable name="ed:context-nodes" as="xs:integer" select="12"/>
+  <!-- Neighbouring text nodes of the reading text read on each side (bounds the work per
+       mention), among at most $ed:context-reach nodes: a text abbreviated word by word writes
+       three or four nodes a word (an abbr, its expan, an ex), of which the reading reads two;
+       twelve nodes of any kind began a context inside a word ('annes de Souerby', probe 147). -->
+  <xsl:variable name="ed:context-nodes" as="xs:integer" select="20"/>
+  <xsl:variable name="ed:context-reach" as="xs:integer" select="40"/>
 
   <!-- The nearest preceding pb of the same document's own pagination (reset at each
        ed:document): a break of a second edition's pages (pb ed="shamela" among breaks
@@ -136,8 +140,10 @@
                    instance of element()) then ' ' else '') || string(.)
                else '')))
         else normalize-space(string-join(
-        $element//text()[not(ancestor::tei:note[. >> $element])][r:read-in(., $element)]
-        ! (if (empty(preceding-sibling::node()) and ..[ed:name-part(.)]
+        $element//(text() | tei:g[not(string(.))])[not(ancestor::tei:note[. >> $element])]
+            [r:read-in(., $element)]
+        ! (if (self::tei:g) then ed:broken(., $element) || r:glyph-read(.)
+           else if (empty(preceding-sibling::node()) and ..[ed:name-part(.)]
                and ../preceding-sibling::node()[1] instance of element()) then ' ' || .
            else ed:broken(., $element) || r:joined(.))))"/>
   </xsl:function>
@@ -156,14 +162,16 @@
   <!-- Whether a text (or a mention) begins a block of a letter's opening or closing, a
        line, a paragraph or an item inside the scope, after words of the scope: a dateline
        and its salute, written without space between, read "31. Januar 1890Sehr geehrter"
-       on the timeline (probe 107). -->
+       on the timeline (probe 107); a table's cells and a list's labels are so (probe 147:
+       "VesselFromTayRiga"). -->
   <xsl:function name="ed:block-start" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
     <xsl:param name="within" as="element()"/>
     <xsl:variable name="block" as="element()?" select="$node/ancestor-or-self::*[self::tei:dateline
         or self::tei:salute or self::tei:signed or self::tei:address or self::tei:addrLine
         or self::tei:p or self::tei:ab or self::tei:l or self::tei:item or self::tei:head
-        or self::tei:postscript or self::tei:closer or self::tei:opener][1][. >> $within]"/>
+        or self::tei:postscript or self::tei:closer or self::tei:opener or self::tei:cell
+        or self::tei:label][1][. >> $within]"/>
     <xsl:sequence select="exists($block) and empty($block//text()[. &lt;&lt; $node]
         [normalize-space()]) and exists($within//text()[. &lt;&lt; $block][normalize-space()])"/>
   </xsl:function>
@@ -190,19 +198,33 @@
   <xsl:function name="ed:before" as="xs:string">
     <xsl:param name="mention" as="element()"/>
     <xsl:param name="scope" as="element()"/>
-    <xsl:variable name="nodes" as="text()*"
-        select="$mention/preceding::text()[position() le $ed:context-nodes][. >> $scope]
-                [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)]"/>
+    <!-- the nearest read nodes, one more than are read to know whether words are left out;
+         in document order, the farthest first -->
+    <xsl:variable name="read" as="node()*"
+        select="$mention/preceding::node()[self::text() or self::tei:g[not(string(.))]]
+                [position() le $ed:context-reach][. >> $scope]
+                [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)]
+                [position() le $ed:context-nodes + 1]"/>
+    <xsl:variable name="nodes" as="node()*" select="if (count($read) gt $ed:context-nodes)
+        then subsequence($read, 2) else $read"/>
+    <xsl:variable name="more" as="xs:boolean" select="count($read) gt $ed:context-nodes
+        or exists($mention/preceding::node()[self::text() or self::tei:g[not(string(.))]]
+            [$ed:context-reach + 1][. >> $scope])"/>
     <xsl:variable name="joined" as="xs:string"
-        select="string-join(($nodes ! (ed:broken(., $scope) || .), ed:broken($mention, $scope)))"/>
+        select="string-join(($nodes ! (ed:broken(., $scope) || ed:read(.)),
+            ed:broken($mention, $scope)))"/>
     <xsl:variable name="text" as="xs:string" select="normalize-space($joined)
         || (if (normalize-space($joined) and ed:space(substring($joined, string-length($joined))))
             then ' ' else '')"/>
     <xsl:variable name="start" as="xs:integer"
         select="string-length($text) - $ed:context-width + 1"/>
     <xsl:variable name="cut" as="xs:string" select="substring($text, $start)"/>
+    <!-- words left out before the nodes read: the first word may be a part of one, and the
+         context says that words are missing -->
     <xsl:sequence select="
-        if ($start le 1) then $text
+        if ($start le 1 and $more) then '…' || (if (contains($text, ' '))
+            then substring-after($text, ' ') else $text)
+        else if ($start le 1) then $text
         else if (substring($text, $start - 1, 1) eq ' ') then '…' || $cut
         else if (contains($cut, ' ')) then '…' || substring-after($cut, ' ')
         else '…' || $cut"/>
@@ -212,18 +234,27 @@
   <xsl:function name="ed:after" as="xs:string">
     <xsl:param name="mention" as="element()"/>
     <xsl:param name="scope" as="element()"/>
-    <xsl:variable name="nodes" as="text()*"
-        select="$mention/following::text()[position() le $ed:context-nodes]
+    <xsl:variable name="read" as="node()*"
+        select="$mention/following::node()[self::text() or self::tei:g[not(string(.))]]
+                [position() le $ed:context-reach]
                 [some $a in ancestor::* satisfies $a is $scope]
-                [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)]"/>
+                [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)]
+                [position() le $ed:context-nodes + 1]"/>
+    <xsl:variable name="nodes" as="node()*" select="subsequence($read, 1, $ed:context-nodes)"/>
+    <xsl:variable name="more" as="xs:boolean" select="count($read) gt $ed:context-nodes
+        or exists($mention/following::node()[self::text() or self::tei:g[not(string(.))]]
+            [$ed:context-reach + 1]
+            [some $a in ancestor::* satisfies $a is $scope])"/>
     <xsl:variable name="joined" as="xs:string"
-        select="string-join($nodes ! (ed:broken(., $scope) || .))"/>
+        select="string-join($nodes ! (ed:broken(., $scope) || ed:read(.)))"/>
     <xsl:variable name="text" as="xs:string"
         select="(if (normalize-space($joined) and ed:space(substring($joined, 1, 1)))
                  then ' ' else '') || normalize-space($joined)"/>
     <xsl:variable name="cut" as="xs:string" select="substring($text, 1, $ed:context-width)"/>
     <xsl:sequence select="
-        if (string-length($text) le $ed:context-width) then $text
+        if (string-length($text) le $ed:context-width and $more) then (if (contains(
+            substring($text, 2), ' ')) then ed:before-last-space($text) else $text) || '…'
+        else if (string-length($text) le $ed:context-width) then $text
         else if (substring($text, $ed:context-width + 1, 1) eq ' ') then $cut || '…'
         else if (contains(substring($cut, 2), ' ')) then ed:before-last-space($cut) || '…'
         else $cut || '…'"/>
@@ -252,6 +283,12 @@
     <xsl:sequence select="exists($apps) and (some $r in $node/ancestor::*[self::tei:lem
         or self::tei:rdg] satisfies (empty($r intersect $mention/ancestor::*)
             and exists($r/ancestor::tei:app[1] intersect $apps)))"/>
+  </xsl:function>
+
+  <!-- The words a node of a context reads: a text's, a glyph's mapping (r:glyph-read). -->
+  <xsl:function name="ed:read" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="if ($node/self::tei:g) then r:glyph-read($node) else string($node)"/>
   </xsl:function>
 
   <xsl:function name="ed:space" as="xs:boolean">
