@@ -333,7 +333,8 @@ def _downloads(
     offered = [o for o in extras.offered if o.kind != "text" or o.stem not in missing]
     downloads, linked = publish_sources(offered, staging)
     # the schemas the sources name, where their addresses lead (tei/../schema/edition.rng)
-    schemas = publish_schemas(schemas_named(linked), staging)
+    named, refused = schemas_named(linked)
+    schemas = publish_schemas(named, staging)
     if linked:
         unit = key(
             cache.build_key if cache else "",
@@ -347,7 +348,7 @@ def _downloads(
             if cache is not None:
                 cache.keep_files("html/zip", unit, digests)
         downloads.append(zip_download(staging))
-    return downloads + index_exports(extras.index_folder), missing_schemas(linked)
+    return downloads + index_exports(extras.index_folder), missing_schemas(linked) + refused
 
 
 def _as_built(cache: Cache | None, name: str) -> Path | None:

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from conftest import SHARED, published, tei_text
 
 from pipeline import build as build_module
 from pipeline.build import build, selected_builders
+from pipeline.builders.downloads import ZIP_HREF
 from pipeline.cli import cli
 from pipeline.diagnostics import Diagnostic, Report, Severity
 from pipeline.errors import EditionError
@@ -287,6 +289,51 @@ def test_a_schema_the_sources_name_that_is_not_there_is_told(tmp_path: Path) -> 
             assert "looked at" not in told.message
         else:
             assert f"{looked}):" in told.message and "../" not in told.message.split("(")[1]
+
+
+def test_a_schema_a_browser_could_open_as_a_page_is_not_published(tmp_path: Path) -> None:
+    """Probe 148 (high): a grammar an xml-model names was published into the site whatever
+    its name and content: "schema/evil.html", or a grammar whose annotation is an XHTML
+    script, ran that script on the site's origin. Such a schema stays unpublished and is
+    told (build.schema-not-published); a plain grammar is published as before."""
+    sources = tmp_path / "src"
+    (sources / "schema").mkdir(parents=True)
+    script = (
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element><anyName/>'
+        "<text/></element></start>{}</grammar>"
+    )
+    active = '<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>'
+    drawn = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    schemas = {
+        "evil.html": script.format(""),
+        "script.rng": script.format(active),
+        "drawn.xsd": script.format(drawn),
+        "styled.sch": '<?xml-stylesheet type="text/xsl" href="x.xsl"?>' + script.format(""),
+        "plain.rng": script.format(""),
+    }
+    for n, (name, schema) in enumerate(schemas.items()):
+        (sources / "schema" / name).write_text(schema, encoding="utf-8")
+        (sources / f"t{n}.xml").write_text(
+            f'<?xml-model href="schema/{name}" schematypens="http://relaxng.org/ns/structure/'
+            f'1.0"?>{tei_text(f"<p>Text {n}.</p>")}',
+            encoding="utf-8",
+        )
+    out = tmp_path / "out"
+    report = build([sources], out, only=["html"], jobs=1)
+    told = sorted(
+        (Path(d.path).name, d.message.split(" is not")[0].rsplit("/", 1)[1])
+        for d in report.diagnostics
+        if d.code == "build.schema-not-published"
+    )
+    assert told == [
+        ("t0.xml", "evil.html"), ("t1.xml", "script.rng"), ("t2.xml", "drawn.xsd"),
+        ("t3.xml", "styled.sch"),
+    ], report.sorted()  # fmt: skip
+    published = sorted(p.name for p in (out / "html").rglob("*") if p.parent.name == "schema")
+    assert published == ["plain.rng"]
+    with zipfile.ZipFile(out / "html" / ZIP_HREF) as zipped:
+        zipped_schemas = [n for n in zipped.namelist() if n.rsplit("/", 1)[-1] in schemas]
+    assert [n.rsplit("/", 1)[-1] for n in zipped_schemas] == ["plain.rng"], zipped_schemas
 
 
 def test_no_entry_is_told_unused_when_a_text_could_not_be_read(tmp_path: Path) -> None:

@@ -337,6 +337,13 @@ _RNG = "{http://relaxng.org/ns/structure/1.0}"
 MAX_SCHEMA_BYTES = 32 * 2**20
 #: At most this many schema files (a grammar and the grammars it includes) are published.
 MAX_SCHEMAS = 64
+#: The names a published schema may have: a web server serves them as files to download or as
+#: XML, never as a page of the site (probe 148: a grammar named "evil.html" was a page).
+SCHEMA_SUFFIXES = (".rng", ".sch", ".xsd")
+#: Namespaces of elements a browser runs or draws as a page when it opens an XML file: a
+#: schema holding one (a RELAX NG annotation may hold any element) could run a script on
+#: the site's origin (probe 148), so it is not published.
+_ACTIVE_NAMESPACES = frozenset({"http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg"})
 
 
 @dataclass(frozen=True)
@@ -348,7 +355,7 @@ class Schema:
     sha256: str
 
 
-def schemas_named(linked: Sequence[Offered]) -> list[Schema]:
+def schemas_named(linked: Sequence[Offered]) -> tuple[list[Schema], list[Diagnostic]]:
     """The schemas the sources' ``<?xml-model?>`` instructions name by a relative address,
     each where that address leads from the source's copy under ``OUT/html/tei/`` (with the
     grammars a RELAX NG schema includes), so that a downloaded source, or the zip unpacked,
@@ -357,24 +364,36 @@ def schemas_named(linked: Sequence[Offered]) -> list[Schema]:
     Only a file that is a schema (its root says so: RELAX NG, Schematron, XML Schema; read
     through the gate) is published, and only where its place stays inside ``OUT/html``
     (``publish_schemas`` writes none where a file of the site is): an address can never
-    publish another file of the machine. Remote schemas are left as they are."""
+    publish another file of the machine. Remote schemas are left as they are. Nor is a
+    schema published that a browser could open as a page (``_refusal``): each such is told
+    once (``build.schema-not-published``), at the first source naming it."""
     found: dict[str, Schema] = {}
-    todo: list[tuple[str, Path]] = []  # (published href, file) still to read
+    refused: dict[str, Diagnostic] = {}
+    # (published href, file, the source naming it first) still to read
+    todo: list[tuple[str, Path, Path]] = []
     for item in linked:
         if item.source is None:
             continue
         for address in filter(None, map(_relative, item.schemas)):
-            todo.append((_joined(item.href, address), item.source.parent / address))
+            todo.append((_joined(item.href, address), item.source.parent / address, item.source))
     while todo and len(found) < MAX_SCHEMAS:
-        href, path = todo.pop(0)
-        if not href or href in found:
+        href, path, source = todo.pop(0)
+        if not href or href in found or href in refused:
             continue
-        schema, includes = _schema(href, path)
+        schema, includes, refusal = _schema(href, path)
+        if refusal is not None:
+            refused[href] = diag.warning(
+                display(source),
+                "build.schema-not-published",
+                f"the schema {display(path)} is not published beside the TEI download: "
+                f"{refusal}; the download names it all the same",
+                origin="build",
+            )
         if schema is None:
             continue
         found[href] = schema
-        todo.extend((_joined(href, a), Path(schema.path).parent / a) for a in includes)
-    return [found[href] for href in sorted(found)]
+        todo.extend((_joined(href, a), Path(schema.path).parent / a, source) for a in includes)
+    return [found[href] for href in sorted(found)], [refused[h] for h in sorted(refused)]
 
 
 def missing_schemas(linked: Sequence[Offered]) -> list[Diagnostic]:
@@ -459,27 +478,51 @@ def _joined(base_href: str, address: str) -> str:
     return joined
 
 
-def _schema(href: str, path: Path) -> tuple[Schema | None, list[str]]:
+def _schema(href: str, path: Path) -> tuple[Schema | None, list[str], str | None]:
     """The schema file at ``path`` and the relative addresses of the grammars it includes;
-    None when it is no readable schema."""
+    None when it is no readable schema, or when it is one a browser could open as a page
+    (with why it is not published)."""
     from ..gate import read_document
 
     try:
         if not path.is_file() or path.stat().st_size > MAX_SCHEMA_BYTES:
-            return None, []
+            return None, [], None
     except OSError:
-        return None, []
+        return None, [], None
     result = read_document(path, max_bytes=MAX_SCHEMA_BYTES, root=path.parent)
     document = result.document
     if document is None or document.root.tag not in _SCHEMA_ROOTS:
-        return None, []
+        return None, [], None
+    refusal = _refusal(href, document.root)
+    if refusal is not None:
+        return None, [], refusal
     includes = [
         address
         for element in document.root.iter(f"{_RNG}include", f"{_RNG}externalRef")
         if (address := _relative(element.get("href") or "")) is not None
     ]
     digest = hashlib.sha256(document.data).hexdigest()
-    return Schema(href, path.resolve(), digest), includes
+    return Schema(href, path.resolve(), digest), includes, None
+
+
+def _refusal(href: str, root: etree._Element) -> str | None:
+    """Why a schema is not to be published on the site, or None: a name a web server serves
+    as a page, elements a browser runs or draws, a stylesheet a browser applies."""
+    if not href.lower().endswith(SCHEMA_SUFFIXES):
+        return (
+            f"its name {posixpath.basename(href)!r} does not end in .rng, .sch or .xsd, and a "
+            "web server could serve it as a page of the site; rename it"
+        )
+    # (the instructions before the root and inside it alike)
+    if root.getroottree().xpath("//processing-instruction('xml-stylesheet')"):
+        return "it names a stylesheet (<?xml-stylesheet?>) a browser would apply to it"
+    for element in root.iter():
+        if isinstance(element.tag, str) and etree.QName(element).namespace in _ACTIVE_NAMESPACES:
+            return (
+                f"it holds an element of {etree.QName(element).namespace} (line "
+                f"{element.sourceline}), which a browser opening it runs or draws"
+            )
+    return None
 
 
 def zip_download(staging: Path) -> Download:
