@@ -2775,6 +2775,31 @@ def test_what_a_page_does_not_show_of_a_title_is_no_word_of_its_citation() -> No
     assert html_builder.text_title(root) == "Trials of London"
 
 
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("A <choice><abbr>Hist.</abbr><expan>History</expan></choice> of Rome",
+         "A History of Rome"),
+        ("<choice><sic>Teh</sic><corr>The</corr></choice> <choice><orig>Voyage</orig>"
+         "<reg>voyage</reg></choice>", "The voyage"),
+        ("Sermons <fw type='header'>FW</fw>of Donne", "Sermons of Donne"),
+        ("Voyage<lb/>Round the World", "Voyage Round the World"),
+        ("Hand<lb break='no'/>book", "Handbook"),
+        ("A <choice>\n <abbr>Ms.</abbr>\n <expan>Manuscript</expan>\n</choice> found",
+         "A Manuscript found"),
+    ],
+)  # fmt: skip
+def test_a_title_in_its_citation_reads_as_its_page_reads_it(title: str, words: str) -> None:
+    """Probe 146 (of probe 138's mend, which left out an interp and a note alone): a choice's
+    two sides ("A Hist.History of Rome"), forme work ("Sermons FWof Donne") and a line break
+    ("VoyageRound") were all words of the title the citation and the metadata give."""
+    root = etree.fromstring(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+        f"{title}</title></titleStmt></fileDesc></teiHeader></TEI>"
+    )
+    assert html_builder.text_title(root) == words
+
+
 def test_a_volume_title_is_no_title_of_the_text(tmp_path: Path) -> None:
     """A titleStmt that opens with the title of the volume the text is part of
     (``title type="volume"``, as every Dodis document and a Barth sermon have it) titles the

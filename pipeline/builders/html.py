@@ -315,14 +315,48 @@ _UNSHOWN = frozenset(
 )  # fmt: skip
 
 
+#: What the reading text leaves out of a title's words (r:left-out, xslt/common/reading.xsl):
+#: forme work, deletions, surplus words, abbreviation marks.
+_LEFT_OUT = frozenset(
+    f"{{{TEI_NS}}}{n}" for n in ("fw", "del", "surplus", "am", "metamark", "catchwords")
+)
+_CHOICE = f"{{{TEI_NS}}}choice"
+#: A choice's readings in the order the reading text prefers them (r:chosen); its other
+#: children are the source's side (sic, orig, abbr), read when there is nothing else.
+_CHOSEN = tuple(f"{{{TEI_NS}}}{n}" for n in ("corr", "reg", "expan", "seg", "unclear"))
+_SOURCE_SIDE = frozenset(f"{{{TEI_NS}}}{n}" for n in ("sic", "orig", "abbr"))
+_BREAKS = frozenset(f"{{{TEI_NS}}}{n}" for n in ("lb", "pb", "cb"))
+_NOT_READ = _UNSHOWN | _LEFT_OUT | _BREAKS
+
+
 def _shown_text(element: etree._Element) -> str:
-    """``element``'s text but that of the elements a page does not show inside it."""
+    """``element``'s words as the reading page reads them: one side of a choice (probe 146:
+    "A Hist.History of Rome"), no forme work or deletion ("Sermons FWof Donne"), a line break
+    a space unless it parts a word ("VoyageRound"), nothing of what the page does not show."""
     parts = [element.text or ""]
+    chosen = _chosen(element) if element.tag == _CHOICE else None
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in _UNSHOWN:
+        if chosen is not None:
+            if child is chosen:
+                parts.append(_shown_text(child))
+            continue  # a choice's other sides, and the layout between them
+        if child.tag in _BREAKS and child.get("break") != "no":
+            parts.append(" ")
+        elif isinstance(child.tag, str) and child.tag not in _NOT_READ:
             parts.append(_shown_text(child))
         parts.append(child.tail or "")
-    return "".join(parts)
+    return "".join(parts) if chosen is None else "".join(parts[1:])
+
+
+def _chosen(choice: etree._Element) -> etree._Element | None:
+    """The side of a choice the reading text reads (r:chosen)."""
+    children = [c for c in choice if isinstance(c.tag, str)]
+    for tag in _CHOSEN:
+        for child in children:
+            if child.tag == tag:
+                return child
+    others = [c for c in children if c.tag not in _SOURCE_SIDE]
+    return (others or children or [None])[0]
 
 
 # -- reading pages ---------------------------------------------------------------------------
