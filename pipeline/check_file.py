@@ -594,6 +594,27 @@ def _from_models(
                 problems.append(problem)
             continue
         kind = _model_kind(model, target)
+        if (
+            kind == "rng"
+            and rng is not None
+            and target != rng
+            and "rng" in used
+            and model.schematypens not in SCH_NS  # a grammar named for its rules is read
+        ):
+            # one grammar a file: a second was left unread without a word, its faults and
+            # all (probe 148); the check says which it reads
+            problems.append(
+                diag.warning(
+                    doc.display,
+                    "check.schema-not-used",
+                    f"the xml-model names a second RELAX NG grammar, {model.href!r}, which is "
+                    f"not used: a file is checked against one grammar, the first its "
+                    f"xml-models name ({display(rng)}); remove the other xml-model, or pass "
+                    "--schema FILE to choose",
+                    *_model_place(doc, model),
+                    origin="check",
+                )
+            )
         if kind == "rng":
             rng = rng or target
             if model.schematypens in SCH_NS:

@@ -217,6 +217,31 @@ def test_relative_xml_model_resolves_next_to_the_file(tmp_path: Path) -> None:
     assert schemas.schematron == ()
 
 
+def test_a_second_grammar_an_xml_model_names_is_told_unused(tmp_path: Path) -> None:
+    """Probe 148: a file is checked against one grammar, the first its xml-models name; a
+    second one (a stricter project grammar, even a file that is no grammar) was left unread
+    without a word. It is told, at its href; a grammar named again for its embedded rules
+    (schematypens Schematron) is read for them and not told."""
+    grammar = f'<grammar xmlns="{RNG_NS}"><start><empty/></start></grammar>'
+    for name in ("a.rng", "b.rng", "c.rng"):
+        (tmp_path / name).write_text(grammar)
+    sch_ns = "http://purl.oclc.org/dsdl/schematron"
+    doc = doc_with(
+        tmp_path,
+        f'<?xml-model href="a.rng" schematypens="{RNG_NS}"?>\n'
+        f'<?xml-model href="c.rng" schematypens="{sch_ns}"?>\n'
+        f'<?xml-model href="a.rng" schematypens="{RNG_NS}"?>\n'
+        f'<?xml-model href="b.rng" schematypens="{RNG_NS}"?>',
+    )
+    schemas = schemas_for(doc, CheckOptions())
+    assert schemas.rng == (tmp_path / "a.rng").resolve()
+    assert [(p.code, p.line, p.severity) for p in schemas.problems] == [
+        ("check.schema-not-used", 5, Severity.WARNING)
+    ]
+    assert "'b.rng'" in schemas.problems[0].message
+    assert schemas_for(doc, CheckOptions(checks=frozenset({"schematron"}))).problems == ()
+
+
 def test_schema_option_overrides_xml_model(tmp_path: Path) -> None:
     doc = doc_with(tmp_path, '<?xml-model href="https://example.org/x.rng"?>')
     other = tmp_path / "o.rng"
