@@ -73,6 +73,31 @@ def test_images_on_another_server_are_told_once_unless_the_server_is_named(
     assert 'src="https://iiif.example.org/ms/f2.jpg"' in page
 
 
+def test_an_image_named_by_an_address_no_page_shows_is_told(tmp_path: Path) -> None:
+    """Probe 148: an image named by a file: URL (even of a file beside the text), a Windows
+    path or an ftp: address vanished from the page without a word. One warning a text, at
+    the first, says so and how to name it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "scan.png").write_bytes(PNG)
+    odd = "".join(
+        f'<figure><graphic url="{url}"/><figDesc>{n}</figDesc></figure>'
+        for n, url in enumerate(
+            (f"file://{corpus / 'scan.png'}", "C:\\scans\\1.png", "ftp://example.org/a.png")
+        )
+    )
+    (corpus / "t.xml").write_text(TEXT.replace("<p>Text</p>", "<p>Text</p>" + odd))
+    report = build([corpus], tmp_path / "out", only=["html"])
+    (told,) = [d for d in report.diagnostics if d.code == "html.image-address"]
+    assert (told.severity.value, told.line) == ("warning", 3), told
+    assert f"'file://{corpus / 'scan.png'}' (and 2 more) is named by a file: URL" in told.message
+    assert "relative to the text" in told.message
+    plain = (corpus / "t.xml").read_text().replace(odd, "")
+    (corpus / "t.xml").write_text(plain)
+    again = build([corpus], tmp_path / "out", only=["html"])
+    assert "html.image-address" not in again.by_code()
+
+
 def test_a_page_image_is_captioned_by_its_surfaces_label(tmp_path: Path) -> None:
     """Probe 65: a surface labelled "fol. 1r" that a page break n="1r" points at was captioned
     "Page 1r"; its label names it, and a surface without one is the page break's number."""

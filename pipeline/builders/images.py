@@ -86,6 +86,7 @@ def text_images(
     the images on another server it does not show (``remote``: the configured ``images``)."""
     found: list[LocalImage] = []
     problems: list[Diagnostic] = list(_remote_unshown(document, remote))
+    problems.extend(_other_schemes(document))
     pages: dict[str, list[tuple[str, int | None]]] = {}
     base = document.path.parent.resolve()
     for element, url in local_urls(document.root):
@@ -190,6 +191,41 @@ def _remote_unshown(document: SourceDocument, remote: str | None) -> Iterator[Di
         "nothing from elsewhere unless told to; to show the images of that server, set "
         f'[tool.edition] images = "{server.scheme}://{server.netloc}/" (or a longer base URL '
         "they all start with)",
+        line,
+        column,
+        origin=_ORIGIN,
+    )
+
+
+def _other_schemes(document: SourceDocument) -> Iterator[Diagnostic]:
+    """One warning for the images of a text named by an address no page shows: a "file:" URL,
+    a Windows path ("C:\\scans\\1.png", read as the scheme "c"), "ftp:", "data:" ... (probe
+    148: they vanished from the page without a word, even a file beside the text)."""
+    odd = [
+        element
+        for element in image_elements(document.root)
+        if urlsplit(image_url(element)).scheme not in ("", "http", "https")
+    ]
+    if not odd:
+        return
+    url = image_url(odd[0])
+    others = len(odd) - 1
+    more = f" (and {others} more)" if others else ""
+    scheme = urlsplit(url).scheme
+    what = (
+        "a Windows path"
+        if len(scheme) == 1 and scheme.isalpha()
+        else f"a {scheme}: address"
+        if scheme != "file"
+        else "a file: URL"
+    )
+    line, column = url_place(document, odd[0], url)
+    yield diag.warning(
+        document.display,
+        "html.image-address",
+        f"image {url!r}{more} is named by {what}, which no page shows or publishes: the page "
+        "shows its description only; name the image by a path relative to the text, with "
+        "slashes (images/scan.png)",
         line,
         column,
         origin=_ORIGIN,
