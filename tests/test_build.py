@@ -289,6 +289,12 @@ def test_a_schema_the_sources_name_that_is_not_there_is_told(tmp_path: Path) -> 
             assert "looked at" not in told.message
         else:
             assert f"{looked}):" in told.message and "../" not in told.message.split("(")[1]
+        assert "which is not there" in told.message
+    # a device is there, but is no schema, as the check says (probe 148)
+    text.write_text(source.replace("../../schema/edition.rng", "/dev/null", 1), encoding="utf-8")
+    report = build([sources], tmp_path / "out", only=["html"], jobs=1)
+    (told,) = [d for d in report.diagnostics if d.code == "build.schema-missing"]
+    assert "'/dev/null', which is not a regular file (looked at /dev/null)" in told.message
 
 
 def test_a_schema_a_browser_could_open_as_a_page_is_not_published(tmp_path: Path) -> None:

@@ -416,11 +416,15 @@ def missing_schemas(linked: Sequence[Offered]) -> list[Diagnostic]:
             if target is None and written.strip():
                 continue  # a remote schema: the check tells it, the build never fetches it
             looked = f" (looked at {display(Path(target))})" if target is not None else ""
+            # a device, a pipe, a folder is there, but is no schema, as the check says
+            # (probe 148: "/dev/zero ... is not there")
+            there = target is not None and os.path.lexists(target)
+            what = "which is not a regular file" if there else "which is not there"
             found.append(
                 diag.warning(
                     display(item.source),
                     "build.schema-missing",
-                    f"the xml-model names the schema {written!r}, which is not there{looked}: "
+                    f"the xml-model names the schema {written!r}, {what}{looked}: "
                     "the TEI download names it too, and checks find nothing; fix the address "
                     "or add the schema",
                     origin="build",
