@@ -14,6 +14,7 @@ gated document -> ``published_copy`` -> (bytes to keep, diagnostics)
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -137,6 +138,17 @@ def css_stylesheet(data: str) -> bool:
     return said.get("href", "").split("?")[0].split("#")[0].lower().endswith(".css")
 
 
+def _kept_stylesheet(data: str) -> bool:
+    """Whether a copy offered for download keeps an ``<?xml-stylesheet?>``: a CSS stylesheet
+    of the edition's own files (a relative address), which runs nothing and loads nothing
+    from elsewhere (probe 148: a remote one, or a javascript: address, stayed in the
+    download without a word)."""
+    said = {m.group(1): (m.group(2) or m.group(3) or "") for m in _PSEUDO.finditer(data)}
+    href = said.get("href", "").strip()
+    parts = urlsplit(href)
+    return css_stylesheet(data) and not (parts.scheme or parts.netloc or href.startswith("//"))
+
+
 def _without_stylesheets(
     document: SourceDocument, snapshot: bytes
 ) -> tuple[bytes, list[Diagnostic]]:
@@ -150,7 +162,7 @@ def _without_stylesheets(
         for node in document.root.itersiblings(preceding=True)
         if isinstance(node, etree._ProcessingInstruction)
         and node.target == "xml-stylesheet"
-        and not css_stylesheet(node.text or "")
+        and not _kept_stylesheet(node.text or "")
     ]
     if not named:
         return snapshot, []
@@ -160,8 +172,9 @@ def _without_stylesheets(
         document.display,
         "build.active-content",
         f"<?xml-stylesheet?> would have a reader's browser run a stylesheet on the TEI the "
-        f"site offers for download{more}: left out of the published copy (the site's pages "
-        "are the edition's rendering); remove it from the source",
+        f"site offers for download, or load one from elsewhere{more}: left out of the "
+        "published copy (the site's pages are the edition's rendering); remove it from the "
+        "source",
         first.sourceline or 0,
         origin=_ORIGIN,
     )
@@ -175,7 +188,7 @@ def _without_stylesheets(
             break  # the root's start tag
         if at == 0 and part.start() == 0 and part.group().startswith(b"<?xml "):
             continue  # the declaration
-        if _STYLESHEET_PI.match(part.group()) and not css_stylesheet(
+        if _STYLESHEET_PI.match(part.group()) and not _kept_stylesheet(
             part.group().decode("utf-8", "replace")[len("<?xml-stylesheet") : -2]
         ):
             kept.append(data[at : part.start()])

@@ -118,13 +118,28 @@ def test_a_stylesheet_instruction_is_left_out_of_the_published_copy(tmp_path: Pa
 
 def test_a_css_stylesheet_instruction_is_kept(tmp_path: Path) -> None:
     """Probe 122: DraCor's plays name a CSS stylesheet, which runs nothing; it was left out
-    of every download with a warning each."""
+    of every download with a warning each. One of the edition's own files is kept."""
     text = tei_text("<p>A.</p>")
     # (and the Syriaca records' of no type, named .css: probe 122)
-    for instruction in ('type="text/css" href="tei.css"', 'href="https://e.org/tei.css"'):
+    for instruction in ('type="text/css" href="tei.css"', 'href="../css/tei.css"'):
         data = (f"<?xml-stylesheet {instruction}?>\n" + text).encode()
         path = tmp_path / "css.xml"
         path.write_bytes(data)
         document = parse_bytes(data, path).document
         assert document is not None
         assert published_copy(document, data) == (data, [])
+    # one of another server, or a javascript: address, is left out: the download would load
+    # it from elsewhere (probe 148)
+    for instruction in (
+        'href="https://e.org/tei.css"',
+        'type="text/css" href="//e.org/tei.css"',
+        'type="text/css" href="javascript:alert(1)"',
+    ):
+        data = (f"<?xml-stylesheet {instruction}?>\n" + text).encode()
+        path.write_bytes(data)
+        document = parse_bytes(data, path).document
+        assert document is not None
+        kept, told = published_copy(document, data)
+        assert b"xml-stylesheet" not in kept and [d.code for d in told] == [
+            "build.active-content"
+        ], instruction
