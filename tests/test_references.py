@@ -124,6 +124,33 @@ def test_a_register_checked_without_its_texts_calls_no_entry_unused(tmp_path: Pa
     assert linked.by_code()["refs.unused-entry"] == 1
 
 
+def test_pointers_into_a_file_that_cannot_be_read_are_not_dangling(tmp_path: Path) -> None:
+    """Probe 150: a register saved half written made every pointer of other files into it
+    "points at nothing ... add the entry to a register", entries it holds. Its ids are
+    unknown: one warning a pointing file says so; once mended, a missing id is told again."""
+    from pipeline.check import CheckOptions, check
+
+    (tmp_path / "registers").mkdir()
+    register = tmp_path / "registers" / "persons.xml"
+    whole = f'<TEI {TEI}><text><listPerson><person xml:id="p1"/></listPerson></text></TEI>'
+    register.write_text(whole[: whole.index("</listPerson>")])
+    (tmp_path / "a.xml").write_text(
+        f'<TEI {TEI}><text><p><persName ref="registers/persons.xml#p1">A</persName>'
+        '<persName ref="registers/persons.xml#p2">B</persName></p></text></TEI>'
+    )
+    refs = CheckOptions(checks=frozenset({"refs"}))
+    for checked in ([tmp_path], [tmp_path / "a.xml"]):
+        report = check(checked, refs)
+        told = [d for d in report.diagnostics if d.path.endswith("a.xml")]
+        assert [(d.code, d.severity.value) for d in told] == [("refs.unread-file", "warning")], (
+            report.sorted()
+        )
+        assert "registers/persons.xml, which cannot be read" in told[0].message
+    register.write_text(whole)
+    mended = check([tmp_path], refs)
+    assert [d.code for d in mended.diagnostics] == ["refs.dangling"], mended.sorted()
+
+
 def test_abbreviated_pointers_are_read_as_their_prefix_def_says(tmp_path: Path) -> None:
     """Guidelines 16.2.3 (a letters edition whose names point at its personography by
     private URIs, ref="psn:0002"): the pointers were passed over as addresses outside the

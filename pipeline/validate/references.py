@@ -575,7 +575,8 @@ def resolve(
                 by_file.setdefault(file.resolved, {}).setdefault(value, fact)
     folder = root.resolve() if root is not None else None
     outside = {p for p in named - seen if folder is not None and not _within(p, folder)}
-    absent = _read_named(named - seen - outside, by_file) if named else set()
+    absent, unread = _read_named(named - seen - outside, by_file) if named else (set(), set())
+    told_unread: set[tuple[str, Path]] = set()
     used: set[str] = set()
     for item in pointing:
         file = unpacked(item)
@@ -607,6 +608,13 @@ def resolve(
                         out.append(_outside(file, pointer, root, nth[key]))
                     elif not where.is_file():  # a link to a whole file: its being there alone
                         out.extend(_pointer_problems(file, pointer, None, nth[key], True))
+                    continue
+                if where is not None and where in unread and target is None and pointer.fragment:
+                    # its ids are unknown, not missing (probe 150: a register saved half
+                    # written made every pointer into it "dangling"): told once a file
+                    if (str(file.path), where) not in told_unread:
+                        told_unread.add((str(file.path), where))
+                        out.append(_unread(file, pointer, where, nth[key]))
                     continue
                 missing = where is not None and where in absent
                 out.extend(_pointer_problems(file, pointer, target, nth[key], missing))
@@ -680,13 +688,17 @@ def _outside(file: FileFacts, pointer: PointerFact, root: Path | None, nth: int)
     )
 
 
-def _read_named(paths: Iterable[Path], by_file: dict[Path, dict[str, IdFact]]) -> set[Path]:
+def _read_named(
+    paths: Iterable[Path], by_file: dict[Path, dict[str, IdFact]]
+) -> tuple[set[Path], set[Path]]:
     """The ids of files that pointers name and that are none of the files checked or seen
     (``file.xml#id`` into a folder not checked), read from the disk into ``by_file``; the
-    paths that name no file. Checking one folder of an edition reported every pointer into
-    a sibling folder as dangling, and a pointer to a missing file as one to a missing id
-    (probe 15)."""
+    paths that name no file, and those of files that cannot be read (not well-formed: a
+    checked file that fails the gate is read here too). Checking one folder of an edition
+    reported every pointer into a sibling folder as dangling, and a pointer to a missing
+    file as one to a missing id (probe 15)."""
     absent: set[Path] = set()
+    unread: set[Path] = set()
     for path in sorted(paths):
         if not path.is_file():
             absent.add(path)
@@ -696,10 +708,25 @@ def _read_named(paths: Iterable[Path], by_file: dict[Path, dict[str, IdFact]]) -
             # pointer is reported as before, its id not found there)
             continue
         gated = read_document(path)
-        if gated.document is not None:
-            for value, fact in _own_ids(facts(gated.document), False, []).items():
-                by_file.setdefault(path, {}).setdefault(value, fact)
-    return absent
+        if gated.document is None:
+            unread.add(path)
+            continue
+        for value, fact in _own_ids(facts(gated.document), False, []).items():
+            by_file.setdefault(path, {}).setdefault(value, fact)
+    return absent, unread
+
+
+def _unread(file: FileFacts, pointer: PointerFact, where: Path, nth: int) -> Diagnostic:
+    """A pointer into a file that cannot be read: its ids are unknown, not missing."""
+    return diag.warning(
+        _shown(file, pointer.origin),
+        "refs.unread-file",
+        f'@{pointer.attribute}="{pointer.file}#{pointer.fragment}" on <{pointer.element}> '
+        f"points into {display(where)}, which cannot be read (see its own error): the "
+        "pointers of this file into it are not checked until it is mended",
+        *_pointer_place(file, pointer, nth),
+        origin=_ORIGIN,
+    )
 
 
 def _own_ids(file: FileFacts, report: bool, out: list[Diagnostic]) -> dict[str, IdFact]:
