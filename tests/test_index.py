@@ -5258,3 +5258,33 @@ def test_contexts_of_an_abbreviated_text_read_whole_words_and_glyphs_and_cells_a
     assert all(w in words.split() for w in perkin[1:].split()[:-2]), perkin
     assert rows["per"][0] == "perkin"
     assert rows["riga"][1] == "Vessel From Tay Riga"
+
+
+def test_a_leaf_and_a_face_are_named_in_the_index_as_on_the_page(tmp_path: Path) -> None:
+    """Probe 147: a manuscript's leaf (pb n="1r"), "f. 1r" on the page, was "p. 1r" on the
+    index pages and in the book's index; an EpiDoc textpart, "Face a" on the page and in the
+    book, was "Part a" on the index pages. A page of roman number stays a page."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "stele.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc>
+<titleStmt><title>Stele</title></titleStmt><publicationStmt><p>x</p></publicationStmt>
+<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><standOff><listPerson>
+<person xml:id="ap"><persName>Apollonios</persName></person></listPerson></standOff>
+<text><body><div type="edition"><div type="textpart" subtype="face" n="a"><pb n="1r"/>
+<ab><persName ref="#ap">Apollonios</persName> son</ab></div><div type="textpart"
+subtype="face" n="b"><pb n="iv"/><ab><persName ref="#ap">Apollonios</persName> again</ab>
+</div></div></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([folder], out, only=("html", "epub", "index"))
+    persons = html.fromstring((out / "html" / "persons.html").read_bytes())
+    where = [
+        " ".join(a.text_content().split())
+        for a in persons.xpath("//main//a[starts-with(@href, 'stele.html#')]")
+    ]
+    assert where == ["Face a, f. 1r", "Face b, p. iv"], where
+    with zipfile.ZipFile(out / "epub" / "stele.epub") as book:
+        index = next(book.read(n).decode() for n in book.namelist() if n.endswith("index.xhtml"))
+    assert ">f. 1r<" in index and ">p. 1r<" not in index, index

@@ -196,7 +196,7 @@
     <!-- a leaf of a manuscript, "1r", "12vb", "12V", a flyleaf "IIr", is a folio, not a page
          (probe 110: "p. 1r"); "iv" stays a page of roman number -->
     <xsl:variable name="unit" as="xs:string"
-        select="if (matches($n, '^(\d+[rvRV]|[IVXLCDM]+[rv])[ab]?$')) then 'tr.folio'
+        select="if (matches($n, $r:folio-n)) then 'tr.folio'
             else 'tr.page'"/>
     <xsl:call-template name="r:span-close"/>
     <xsl:if test="r:glued(.)">

@@ -42,6 +42,18 @@
 
   <!-- True when the catalogue has $key (for labels of open value lists: a token without a
        label of its own is shown as words). -->
+  <!-- A leaf of a manuscript ("1r", "12vb", "12V", a flyleaf "IIr"), a folio and no page;
+       "iv" is a page of roman number. -->
+  <xsl:variable name="r:folio-n" as="xs:string" select="'^(\d+[rvRV]|[IVXLCDM]+[rv])[ab]?$'"/>
+
+  <!-- Where a page break's number puts a word of the index or the book's index: "p. 12",
+       a leaf "f. 1r", as the reading page's break names it (probe 147: "p. 1r"). -->
+  <xsl:function name="r:page-label" as="xs:string">
+    <xsl:param name="n" as="xs:string"/>
+    <xsl:sequence select="r:msg(if (matches(normalize-space($n), $r:folio-n)) then 'index.folio'
+        else 'index.page', $n)"/>
+  </xsl:function>
+
   <xsl:function name="r:has-msg" as="xs:boolean">
     <xsl:param name="key" as="xs:string"/>
     <xsl:sequence select="exists($messages) and exists(key('i:message', $key, $messages))"/>

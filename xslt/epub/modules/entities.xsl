@@ -134,7 +134,7 @@
     <xsl:variable name="div" as="element()?" select="$mention/ancestor::*[ee:is-div(.)][1]"/>
     <!-- in the book's words, as the web's index pages say it ("ص ١٣": probe 61's Arabic book
          said "p. ١٣") -->
-    <xsl:sequence select="if (exists($page)) then r:msg('index.page', $page)
+    <xsl:sequence select="if (exists($page)) then r:page-label($page)
         else if (exists($div)) then ee:label($div)
         else if ($apart) then r:msg('notes.title') else ee:title()"/>
   </xsl:function>

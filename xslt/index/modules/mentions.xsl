@@ -367,7 +367,11 @@
               else map { }"/>
       <!-- its own number (@n) first, as the book's contents give it (probe 54) -->
       <xsl:variable name="n" as="xs:string" select="normalize-space(../@n)"/>
-      <xsl:attribute name="part" select="$type || (if ($n != '' and $type != 'titlepage')
+      <!-- an EpiDoc textpart by its subtype, as the page names it ("Face a", probe 147:
+           "Part a" on the index pages) -->
+      <xsl:variable name="kind" as="xs:string" select="if ($type = 'textpart'
+          and normalize-space(../@subtype)) then normalize-space(../@subtype) else $type"/>
+      <xsl:attribute name="part" select="$kind || (if ($n != '' and $type != 'titlepage')
           then ' ' || $n else if (map:size($numbers) gt 1)
           then ' ' || $numbers(generate-id(..)) else '')"/>
     </xsl:for-each>

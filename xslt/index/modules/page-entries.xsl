@@ -480,7 +480,7 @@
           </xsl:when>
         </xsl:choose>
         <xsl:for-each select="@page[normalize-space()]">
-          <ed:where><xsl:value-of select="r:msg('index.page', string(.))"/></ed:where>
+          <ed:where><xsl:value-of select="r:page-label(string(.))"/></ed:where>
         </xsl:for-each>
       </xsl:variable>
       <a href="{(@file, @document || '.html')[1]}#{@mention}">

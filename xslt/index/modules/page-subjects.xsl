@@ -200,7 +200,7 @@
               </span>
             </xsl:for-each>
             <xsl:for-each select="@page[normalize-space()]">
-              <xsl:value-of select="', ' || r:msg('index.page', string(.))"/>
+              <xsl:value-of select="', ' || r:page-label(string(.))"/>
             </xsl:for-each>
           </a>
         </li>
