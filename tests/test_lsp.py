@@ -1003,3 +1003,20 @@ def test_a_part_included_by_a_text_is_checked_and_counted_as_the_check_does(
     alone = tei / "parts" / "alone.xml"
     alone.write_text(f"<div {ns}><p>Alone.</p></div>")
     assert "rng.unexpected-element" in {d.code for d in project.analyse(alone, alone.read_text())}
+
+
+def test_a_parts_problems_are_placed_at_the_include_that_brings_it_in(tmp_path: Path) -> None:
+    """Probe 150: the problems of an included part, told on the including document, stood
+    on its first line (the XML declaration), one at the part's own column; they stand at the
+    href of the include that brings the part in, where check places a problem of it."""
+    from pipeline.lsp.server import _include_place
+
+    (tmp_path / "parts").mkdir()
+    part = tmp_path / "parts" / "p%1.xml"
+    part.write_text("<div/>")
+    text = (
+        '<?xml version="1.0"?>\n<TEI>\n  <xi:include href="parts/other.xml"/>\n'
+        '      <xi:include\n   href="parts/p%251.xml"/>\n</TEI>'
+    )
+    assert _include_place(text, tmp_path / "t.xml", part) == (4, 4)
+    assert _include_place(text, tmp_path / "t.xml", tmp_path / "elsewhere.xml") is None

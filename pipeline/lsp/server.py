@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote
 
 from lsprotocol import types as lsp
 from pygls import uris
@@ -295,14 +296,20 @@ class EditionLanguageServer(LanguageServer):
         lines = self.lines(document)
         message = d.message
         line = (d.line or 1) - 1
+        column = d.column
         if Path(d.path).resolve() != path.resolve():
             where = f"{d.path}:{d.line}" if d.line else d.path
-            message, line = f"in {where}: {d.message}", 0
+            message, line, column = f"in {where}: {d.message}", 0, None
+            # a part the document includes: at the href of the include that brings it in
+            # (probe 150: on the declaration, at the part's own column)
+            place = _include_place(document.source, path, Path(d.path))
+            if place is not None:
+                line, column = place
         text = lines.line(line)
         units = units_of(document)
-        if d.column:
-            begin = units(text[: d.column - 1])
-            word = _WORD.match(text, d.column - 1)
+        if column:
+            begin = units(text[: column - 1])
+            word = _WORD.match(text, column - 1)
             end = begin + units(word.group(0)) if word else begin
         else:
             begin = units(text[: len(text) - len(text.lstrip())])
@@ -323,6 +330,27 @@ class EditionLanguageServer(LanguageServer):
             return model_for(schema)
         except Exception:  # a schema that does not compile: diagnostics say why
             return None
+
+
+#: An XInclude's href in a document's text (any prefix, or none where the namespace is the
+#: default one), as ``_include_place`` looks for the include of a part.
+_INCLUDE_HREF = re.compile(
+    r"""<(?:[\w.-]+:)?include\b[^>]*?\b(href)\s*=\s*(["'])(.*?)\2""", re.DOTALL
+)
+
+
+def _include_place(text: str, path: Path, part: Path) -> tuple[int, int] | None:
+    """The line (from 0) and 1-based column of the href of the first include in ``text``
+    (the document at ``path``) that names the file ``part``; None when none does."""
+    wanted = part.resolve()
+    for found in _INCLUDE_HREF.finditer(text):
+        href = unquote(found.group(3).split("#")[0].strip())
+        if not href or (path.parent / href).resolve() != wanted:
+            continue
+        at = found.start(1)  # the attribute, as the check places a problem of it
+        line = text.count("\n", 0, at)
+        return line, at - (text.rfind("\n", 0, at) + 1) + 1
+    return None
 
 
 def path_of(uri: str, folder: Path | None = None) -> Path:
