@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SECRET, missing
+from conftest import SECRET, missing, tei_text
 
 from pipeline.diagnostics import Severity
 from pipeline.paths import display
@@ -823,6 +823,47 @@ def test_a_register_save_tells_the_pointers_it_breaks_at_once(
     assert len(dangling()) == 19 and "the pointers of 1 file" in session.state.snapshot.note
     places.write_bytes(held)
     session.cycle(frozenset({places}))
+    assert dangling() == []
+
+
+def test_a_passage_renamed_in_a_text_tells_the_pointers_of_other_texts_at_once(
+    edition: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 150: an id renamed in a text (not a register) left another text's pointer at it
+    untold until that text was saved, and once it was, a stale refs.dangling after the id was
+    restored, where make check told the opposite each time."""
+    from pipeline.check import CheckOptions
+    from pipeline.serve.session import ServeOptions, Session
+
+    monkeypatch.chdir(edition)
+    text = (edition / "tei/texts/belgium-1944.xml").resolve()
+    kept = text.read_text(encoding="utf-8").replace(
+        '<div type="introduction">', '<div type="introduction" xml:id="intro">', 1
+    )
+    text.write_text(kept, encoding="utf-8")
+    other = edition / "tei/texts/other.xml"
+    other.write_text(
+        tei_text('<p><ref target="belgium-1944.xml#intro">the introduction</ref></p>'),
+        encoding="utf-8",
+    )
+    options = ServeOptions(
+        targets=(edition / "tei",), out=edition / "dist", check=CheckOptions(jobs=1)
+    )
+    session = Session(options, LiveState(), lambda line, _: None)
+    session.cycle(frozenset(), first=True)
+
+    def dangling() -> list[str]:
+        found = session.state.snapshot.diagnostics
+        return [d.path for d in found if d.code == "refs.dangling"]
+
+    assert dangling() == []
+    text.write_text(kept.replace('xml:id="intro"', 'xml:id="preface"'), encoding="utf-8")
+    session.cycle(frozenset({text}))
+    assert dangling() == ["tei/texts/other.xml"]
+    session.cycle(frozenset({other.resolve()}))  # the pointing text saved: still told
+    assert dangling() == ["tei/texts/other.xml"]
+    text.write_text(kept, encoding="utf-8")
+    session.cycle(frozenset({text}))
     assert dangling() == []
 
 

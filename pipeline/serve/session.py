@@ -316,6 +316,9 @@ class Session:
         self.gone = set()
         saved = [display(p) for p in scope or ()]
         pointed = _pointed_ids(self.facts[s] for s in saved if s in self.facts)
+        # and every id of the saved files as it was: a text's passage renamed left the
+        # pointers of other texts at it untold (probe 150: ref target="scherr.xml#dup")
+        had = _all_ids(self.facts[s] for s in saved if s in self.facts)
         checked: list[str] = []
         if scope is None or scope:
             found = self._check_files(scope)
@@ -323,6 +326,7 @@ class Session:
                 return "nothing"
             checked = found
         changed |= _entry_ids(self.facts[s] for s in lists if s in self.facts)
+        changed |= had ^ _all_ids(self.facts[s] for s in saved if s in self.facts)
         if changed:
             self._resolve_pointing(changed, set(checked))
         if scope and pointed != _pointed_ids(self.facts[s] for s in saved if s in self.facts):
@@ -523,6 +527,11 @@ def _entry_ids(facts: Iterable[references.PackedFacts]) -> set[str]:
         for fact in references.unpacked(packed).ids
         if fact.register_entry
     }
+
+
+def _all_ids(facts: Iterable[references.PackedFacts]) -> set[str]:
+    """Every id of the files of ``facts``."""
+    return {fact.value for packed in facts for fact in references.unpacked(packed).ids}
 
 
 def _pointed_ids(facts: Iterable[references.PackedFacts]) -> set[str]:
