@@ -3517,3 +3517,22 @@ def test_an_interpretation_standing_alone_is_no_word_of_the_text(tmp_path: Path)
     assert link.get("href") == "#i2" and doc.xpath("//*[@id = 'i2'][not(node())]")
     # and one inside a group (probe 137)
     assert doc.xpath("//a[. = 'in']/@href") == ["#i3"] and doc.xpath("//*[@id = 'i3']")
+
+
+def test_a_note_on_a_note_does_not_fail_the_page(tmp_path: Path) -> None:
+    """Probe 149 (high): a note whose @target names another note (a commentary on a
+    footnote), standing between paragraphs or in the back, failed the page ("an empty
+    sequence is not allowed as the value of parameter $n"): a note is no place of a call.
+    The page is written, both notes' words on it, as the book has them."""
+    for where in ("body", "back"):
+        note = '<note target="#n1">A note on note 1.</note>'
+        doc = _render_text(
+            tmp_path,
+            f"nn-{where}",
+            tei_text(
+                '<p>Words<note xml:id="n1">First note.</note>.</p>'
+                + (note if where == "body" else "")
+            ).replace("</body>", "</body>" + (f"<back>{note}</back>" if where == "back" else "")),
+        )
+        words = " ".join(doc.xpath("string(//article)").split())
+        assert "First note." in words and "A note on note 1." in words, words

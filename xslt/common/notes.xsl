@@ -468,13 +468,18 @@
       mode="r:main" as="node()+" priority="10">
     <xsl:variable name="here" as="element()" select="."/>
     <xsl:variable name="calls" as="element()*">
+      <!-- (only where the note's pointers have it: a note annotating a note, which
+           r:pointers leaves out, has no call there; it failed the page, probe 149) -->
       <xsl:for-each select="key('r:annotations', string(@xml:id))[not(r:is-footnote(.))]
           [empty(ancestor::note)]">
-        <xsl:call-template name="r:annotation-call">
-          <xsl:with-param name="note" select="."/>
-          <xsl:with-param name="n" select="index-of(r:pointers(.) ! generate-id(.),
-              generate-id($here))[1]"/>
-        </xsl:call-template>
+        <xsl:variable name="n" as="xs:integer?" select="index-of(r:pointers(.)
+            ! generate-id(.), generate-id($here))[1]"/>
+        <xsl:if test="exists($n)">
+          <xsl:call-template name="r:annotation-call">
+            <xsl:with-param name="note" select="."/>
+            <xsl:with-param name="n" select="$n"/>
+          </xsl:call-template>
+        </xsl:if>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="rendered" as="node()*">
