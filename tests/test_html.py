@@ -4870,6 +4870,46 @@ def test_browser_a_labelled_list_a_title_page_and_an_indented_line(tmp_path: Pat
     assert starts[0] + 10 < starts[1] < starts[2]
 
 
+@pytest.mark.slow
+def test_browser_lines_indented_by_level_stand_in_by_level(tmp_path: Path) -> None:
+    """Probe 149: a verse line of rend="indent1" stood left of the lines it indents (the
+    paragraphs' indent rule took the line's own padding away), and indent2 two ems short; the
+    book indented none. Each level stands further in, on the page and in the book."""
+    sync_playwright, _ = _browser_tools()
+    corpus = tmp_path / "src"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<lg><l>The water lies</l><l rend="indent1">and not a frog</l>'
+            '<l rend="indent2">will pass.</l></lg>'
+        ),
+        encoding="utf-8",
+    )
+    build([corpus], tmp_path / "out", only=["html", "epub"], jobs=1)
+    book = tmp_path / "book"
+    with zipfile.ZipFile(tmp_path / "out/epub/t.epub") as epub:
+        epub.extractall(book)
+    chapter = next(c for c in sorted(book.rglob("*.xhtml")) if "not a frog" in c.read_text("utf-8"))
+    starts = (
+        "() => [...document.querySelectorAll('.l')].map(l => {"
+        " const r = document.createRange(); r.selectNodeContents(l);"
+        " return r.getClientRects()[0].left; })"
+    )
+    found = {}
+    with sync_playwright() as p:  # type: ignore[operator]
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 800})
+            for where, uri in (("page", (tmp_path / "out/html/t.html").as_uri()),
+                               ("book", chapter.as_uri())):  # fmt: skip
+                page.goto(uri)
+                found[where] = page.evaluate(starts)
+        finally:
+            browser.close()
+    for where, (plain, first, second) in found.items():
+        assert plain + 10 < first < second - 10, (where, found)
+
+
 def test_a_named_division_without_head_is_in_the_contents(tmp_path: Path) -> None:
     """The first edition's introduction (div type="introduction", no head, before three
     headed sections) was in the book's contents and not in its page's, which began at the
