@@ -16,12 +16,14 @@ top element of each included subtree and its file, so diagnostics can name the r
 from __future__ import annotations
 
 import codecs
+import contextlib
 import copy
 import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -42,6 +44,31 @@ from .gate import (
     read_bytes,
 )
 from .paths import display, resolved
+
+#: The buffers open in an editor, by resolved path, which stand for their files when a part is
+#: included (the language server's: ``open_buffers``); none elsewhere.
+_OPEN: ContextVar[Mapping[Path, bytes] | None] = ContextVar("open_buffers", default=None)
+
+
+@contextlib.contextmanager
+def open_buffers(buffers: Mapping[Path, bytes]) -> Iterator[None]:
+    """Include the ``buffers`` (an editor's unsaved texts, by resolved path) in place of
+    their files while the block runs: an includer open beside its part read the part from
+    the disk, its fixed problems still told until it was saved (probe 150)."""
+    token = _OPEN.set(buffers)
+    try:
+        yield
+    finally:
+        _OPEN.reset(token)
+
+
+def _read(target: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
+    """A part's bytes: its open buffer's, else its file's."""
+    held = (_OPEN.get() or {}).get(target)
+    if held is not None and len(held) <= max_bytes:
+        return held, None
+    return read_bytes(target, max_bytes)
+
 
 #: Includes nested deeper than this are refused (a document including itself, at last).
 MAX_DEPTH = 16
@@ -329,7 +356,7 @@ class _Expander:
     def _gate(self, target: Path) -> GateResult:
         found = self.gated.get(target)
         if found is None:
-            data, refusal = read_bytes(target, self.max_bytes)
+            data, refusal = _read(target, self.max_bytes)
             found = refusal if refusal is not None else parse_one(data, target)
             self.gated[target] = found
             self.diagnostics.extend(found.diagnostics)
@@ -350,7 +377,7 @@ class _Expander:
         return False
 
     def _include_text(self, include: etree._Element, target: Path, file: Path) -> None:
-        data, refusal = read_bytes(target, self.max_bytes)
+        data, refusal = _read(target, self.max_bytes)
         if refusal is not None:
             self.diagnostics.extend(refusal.diagnostics)
             self._error(

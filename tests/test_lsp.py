@@ -1020,3 +1020,33 @@ def test_a_parts_problems_are_placed_at_the_include_that_brings_it_in(tmp_path: 
     )
     assert _include_place(text, tmp_path / "t.xml", part) == (4, 4)
     assert _include_place(text, tmp_path / "t.xml", tmp_path / "elsewhere.xml") is None
+
+
+def test_an_includer_reads_its_parts_open_buffer(tmp_path: Path) -> None:
+    """Probe 150: a part fixed in its open buffer left its problems on the open document
+    including it, read from the part's file until it was saved; the README promises that
+    the other open files count as they stand in the editor."""
+    from pipeline.lsp.project import Project
+
+    tei = tmp_path / "tei"
+    (tei / "parts").mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text('[tool.edition]\nsources = "tei"\n')
+    ns = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    part = tei / "parts" / "ch.xml"
+    part.write_text(f"<div {ns}><p>One <bogus>bad</bogus> word.</p></div>")
+    text = tei / "t.xml"
+    text.write_text(
+        tei_text(
+            '<p>Before.</p><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+            'href="parts/ch.xml"/>',
+            xmlns=' xmlns:xi="http://www.w3.org/2001/XInclude"',
+        )
+    )
+    project = Project(tmp_path, text)
+    project.refresh()
+    saved = [d.code for d in project.analyse(text, text.read_text()) if d.path.endswith("ch.xml")]
+    assert "rng.unexpected-element" in saved, saved
+    fixed = f"<div {ns}><p>One bad word.</p></div>"
+    found = project.analyse(text, text.read_text(), {part: fixed})
+    assert [d for d in found if d.path.endswith("ch.xml")] == [], found
+    assert part.read_text() != fixed  # the file on disk is not touched

@@ -21,12 +21,13 @@ from __future__ import annotations
 import itertools
 import re
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
 
-from .. import columns
+from .. import columns, xinclude
 from .. import config as config_module
 from ..check import RNG_NS, CheckOptions, untold
 from ..check_file import DOCUMENT_ROOTS, FirstPass, begin_bytes
@@ -275,18 +276,26 @@ class Project:
 
     # -- a buffer ---------------------------------------------------------------------------
 
-    def analyse(self, path: Path, text: str) -> list[Diagnostic]:
-        """The diagnostics ``edition check`` would report for ``path`` if it held ``text``."""
-        return self.finish(self.first_pass(path, text))
+    def analyse(
+        self, path: Path, text: str, open_texts: Mapping[Path, str] | None = None
+    ) -> list[Diagnostic]:
+        """The diagnostics ``edition check`` would report for ``path`` if it held ``text``
+        (and the files of ``open_texts``, the other open buffers, theirs)."""
+        return self.finish(self.first_pass(path, text, open_texts))
 
-    def first_pass(self, path: Path, text: str) -> Analysis:
+    def first_pass(
+        self, path: Path, text: str, open_texts: Mapping[Path, str] | None = None
+    ) -> Analysis:
         """``analyse`` but for the Schematron rules (``finish`` runs them): the gate, the
-        schemas' problems, RELAX NG and the references; the index takes the buffer."""
+        schemas' problems, RELAX NG and the references; the index takes the buffer. A part
+        it includes is read from its open buffer, if any (``open_texts``)."""
         path = path.resolve()
         # a run of its own: a schema edited meanwhile is read again (a server's whole life
         # was one run, and kept the rules it had first read)
         options = replace(self.options, run=f"lsp-{next(self._runs)}")
-        begun = begin_bytes(encode(text, path), path, options)
+        buffers = {p.resolve(): encode(t, p) for p, t in (open_texts or {}).items() if p != path}
+        with xinclude.open_buffers(buffers):
+            begun = begin_bytes(encode(text, path), path, options)
         found = begun.diagnostics()
         self.refresh()
         if begun.facts is None:

@@ -238,7 +238,13 @@ class EditionLanguageServer(LanguageServer):
             self._publish(uri, version, [], path, document)
             return
         project = self.projects.of(path)
-        first = await self._run(path, project.first_pass, path, text)
+        # the other open buffers stand for their files where this one includes them
+        others = {
+            self.path_of(u): d.source
+            for u, d in list(self.workspace.text_documents.items())
+            if u != uri and u.startswith("file:")
+        }
+        first = await self._run(path, project.first_pass, path, text, others)
         if self._stale(uri, version):
             return
         if isinstance(first, Analysis):
