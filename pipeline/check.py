@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import unquote
 
 from . import diagnostics as diag
 from .check_file import (
@@ -123,6 +124,7 @@ def check(
     # pass on an edition of included parts)
     # (those no file includes first: they may include the others, whose copies they tell)
     fragments.sort(key=lambda o: os.path.realpath(o.path) in included)
+    elsewhere = _Includers(options.root)
     for outcome in fragments:
         if os.path.realpath(outcome.path) in included:
             # what the including files told of it, at its own columns; not what only a
@@ -135,6 +137,13 @@ def check(
             # all but its root's "not allowed as the root element" (probe 117: a valid part
             # failed the check)
             out.add(d for d in outcome.diagnostics if not _as_no_document(d, outcome))
+        elif includers := elsewhere(outcome.path):
+            # a part checked alone (`edition check parts/ch.xml`, an editor's make on the
+            # current file) that a file of the edition includes: a part, not a document
+            # (probe 150: "div is not allowed as the root element", which make check, serve
+            # and the language server do not say)
+            out.add(d for d in outcome.diagnostics if not _as_no_document(d, outcome))
+            out.add([_checked_apart(outcome, includers)])
         else:
             out.add(outcome.diagnostics)
         if outcome.facts is not None:
@@ -280,6 +289,57 @@ def _no_sources(folder: Path) -> Diagnostic:
         display(folder),
         "check.no-sources",
         "no *.xml file in this folder: nothing was checked; check the path" + other_sources(folder),
+        origin="check",
+    )
+
+
+#: At most this many files of the edition are looked through for one including a part checked
+#: alone (``_includers_elsewhere``).
+MAX_LOOKED_FOR_INCLUDERS = 20_000
+_INCLUDE = re.compile(rb"""<(?:[\w.-]+:)?include\b[^>]*?\bhref\s*=\s*(["'])(.*?)\1""", re.DOTALL)
+
+
+class _Includers:
+    """The files of the edition (below ``root``) that include each file, read once a run
+    and only when a part no file of the run includes asks (a part checked alone): the files
+    are read as bytes and looked through for includes, not parsed."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self.by_part: dict[Path, list[Path]] | None = None
+
+    def __call__(self, part: Path) -> list[Path]:
+        if self.root is None:
+            return []
+        if self.by_part is None:
+            self.by_part = {}
+            candidates = itertools.islice(
+                sorted(self.root.rglob("*.xml")), MAX_LOOKED_FOR_INCLUDERS
+            )
+            for path in candidates:
+                try:
+                    data = path.read_bytes()
+                except OSError:
+                    continue
+                if b"include" not in data:
+                    continue
+                for match in _INCLUDE.finditer(data):
+                    href = match.group(2).decode("utf-8", "replace").split("#")[0].strip()
+                    if href:
+                        target = (path.parent / unquote(href)).resolve()
+                        self.by_part.setdefault(target, []).append(path)
+        return list(dict.fromkeys(self.by_part.get(part.resolve(), [])))
+
+
+def _checked_apart(outcome: FileOutcome, includers: list[Path]) -> Diagnostic:
+    """The note of a part checked apart from the files that include it."""
+    first = display(includers[0])
+    more = f" (and {len(includers) - 1} more)" if len(includers) > 1 else ""
+    return diag.info(
+        display(outcome.path),
+        "check.part-alone",
+        f"this file is a part that {first}{more} includes, checked here on its own and not "
+        f"as a document; check {first}, or the folder, to check it in its place",
         origin="check",
     )
 
