@@ -1823,10 +1823,21 @@ roi.</p><p>See <ptr target="#p1"/> and <ptr target="#p2"/>.</p></body></text></T
     assert " ".join(para.text_content().split()) == (
         "See “It was a dark and stormy…” and « Il était une fois un roi. »."
     )
-    # a text of no declared language: the interface's marks (probe 144); Swiss German's
-    for lang, expected in (("", "„It was a dark and stormy…“"), ("de-CH", "«It was a dark")):
-        source.write_text(tei.replace(' xml:lang="en"', f' xml:lang="{lang}"' if lang else "",
-                                      1), encoding="utf-8")  # fmt: skip
+    # a text of no declared language: the interface's marks (probe 144); Swiss German's,
+    # its dialect's; a language its header declares alone (langUsage: probe 146)
+    usage = (
+        '<profileDesc><langUsage><language ident="en">English</language></langUsage>'
+        "</profileDesc></teiHeader>"
+    )
+    for lang, expected, header in (
+        ("", "„It was a dark and stormy…“", "</teiHeader>"),
+        ("de-CH", "«It was a dark", "</teiHeader>"),
+        ("gsw", "«It was a dark", "</teiHeader>"),
+        ("", "“It was a dark and stormy…”", usage),
+    ):
+        declared = f' xml:lang="{lang}"' if lang else ""
+        written = tei.replace(' xml:lang="en"', declared, 1).replace("</teiHeader>", header)
+        source.write_text(written, encoding="utf-8")
         corpus = load_corpus([source], Report())
         params["registers"] = XmlText(corpus.registers)
         page = engine().stylesheet("html/page").transform(corpus.texts[0].normalized, params)

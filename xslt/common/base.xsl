@@ -1051,14 +1051,17 @@
   <xsl:function name="r:quoted-in" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:param name="words" as="xs:string"/>
-    <!-- (a text of no declared language: the interface's marks, probe 144) -->
-    <xsl:variable name="tag" as="xs:string" select="lower-case(normalize-space(
-        ($e/ancestor-or-self::*/@xml:lang)[last()]))"/>
+    <!-- (a text of no declared language: the interface's marks, probe 144; one that
+         declares it in its header alone, langUsage: that language, as its page's, probe 146) -->
+    <xsl:variable name="tag" as="xs:string" select="lower-case(normalize-space((
+        ($e/ancestor-or-self::*/@xml:lang)[last()],
+        $e/ancestor-or-self::TEI[last()] ! r:declared-lang(.))[1]))"/>
     <xsl:variable name="lang" as="xs:string" select="substring-before($tag || '-', '-')"/>
     <xsl:variable name="marks" as="xs:string*" select="
         if ($lang = ('', 'und', 'mul', 'zxx', 'mis')) then ()
-        (: Swiss German and Liechtenstein's write guillemets :)
-        else if ($lang = 'de' and matches($tag, '-(ch|li)(-|$)')) then ('«', '»')
+        (: Swiss German and Liechtenstein's write guillemets, as Swiss German dialect :)
+        else if ($lang = 'de' and matches($tag, '-(ch|li)(-|$)') or $lang = 'gsw')
+            then ('«', '»')
         else if ($lang = ('de', 'cs', 'sk', 'sl', 'hr', 'bg', 'lt', 'et', 'is')) then ('„', '“')
         else if ($lang = ('pl', 'hu', 'ro', 'nl')) then ('„', '”')
         else if ($lang = 'fr') then ('«&#xA0;', '&#xA0;»')
