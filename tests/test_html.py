@@ -5173,10 +5173,16 @@ def test_an_inflected_form_says_which_form_it_is(tmp_path: Path) -> None:
         ' type="plur">gët</orth></form></form></entry>\n<entry><form><orth>a</orth><form '
         'type="inflected"><gramGrp><gram type="number">pl.</gram></gramGrp><orth type="plur">'
         "as</orth></form></form></entry>"
+        # a grammar written in the form itself, a type written with its stop (probe 146:
+        # "bb pl. plur. bbs", "aa pl.. aas")
+        '\n<entry><form><orth>bb</orth><form type="infl"><number>pl.</number><orth type="plur">'
+        'bbs</orth></form></form></entry>\n<entry><form><orth>aa</orth><form type="infl"><orth '
+        'type="pl.">aas</orth></form></form></entry>'
     )
     doc, words = _main_words(tmp_path, body)
     assert "bët n. plur. gët" in words and "a pl. as" in words, words
-    assert len(doc.xpath("//i[@class='dict-form-label']")) == 1
+    assert "bb pl. bbs" in words and "aa pl. aas" in words, words
+    assert len(doc.xpath("//i[@class='dict-form-label']")) == 2
 
 
 def test_translation_equivalents_of_a_sense_are_parted_by_commas(tmp_path: Path) -> None:

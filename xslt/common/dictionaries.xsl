@@ -127,13 +127,17 @@
   <!-- An inflected form's spelling that says which form it is by its type alone, with no
        grammar beside it ("<form type="infl"><orth type="plur">gët</orth></form>", FreeDict):
        that type before it, "plur. gët", where it read as a second headword (probe 139). -->
+  <!-- (nor with a part of grammar written in the form itself, model.gramPart: "<number>pl.
+       </number><orth type="plur">" read "pl. plur.", probe 146; a type written with its
+       stop, "pl.", takes no second one) -->
   <xsl:template match="orth[normalize-space(@type)][parent::form[lower-case(normalize-space(@type))
-      = ('infl', 'inflected', 'inflection')][empty(gramGrp | gram)]]" mode="r:main"
-      as="node()+" priority="1">
+      = ('infl', 'inflected', 'inflection')][empty(gramGrp | gram | pos | gen | number | case
+      | per | tns | mood | iType | subc)]]" mode="r:main" as="node()+" priority="1">
     <xsl:call-template name="r:word-space"/>
     <i class="dict-form-label">
       <xsl:sequence select="r:ui-words(.)"/>
-      <xsl:value-of select="r:token-words(@type) || '.'"/>
+      <xsl:variable name="words" as="xs:string" select="r:token-words(@type)"/>
+      <xsl:value-of select="$words || (if (ends-with($words, '.')) then '' else '.')"/>
     </i>
     <xsl:text> </xsl:text>
     <xsl:next-match/>
