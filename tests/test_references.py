@@ -579,11 +579,17 @@ def test_a_passage_the_same_as_a_missing_one_is_not_sent_to_a_register(tmp_path:
         tmp_path,
         "t.xml",
         f'<TEI {TEI}><text><p><seg sameAs="other.xml#nope">a</seg></p>\n<listPerson><person '
-        'xml:id="x" sameAs="other.xml#gone"/></listPerson></text></TEI>',
+        'xml:id="x" sameAs="other.xml#gone"/></listPerson>\n<p><settlement sameAs="#s1">S'
+        '</settlement> <title sameAs="#w1">T</title></p><listBibl><bibl xml:id="b" '
+        'sameAs="#w2"/></listBibl></text></TEI>',
     )
     found = [d for d in resolve([text]) if d.code == "refs.dangling"]
     assert [m.message.rsplit("; ", 1)[1] for m in found] == [
         'give the element meant xml:id="nope" or fix the id',
+        "add the entry to a register or fix the id",
+        # a settlement, a title, a bibliography's entry: register entries too (probe 146)
+        "add the entry to a register or fix the id",
+        "add the entry to a register or fix the id",
         "add the entry to a register or fix the id",
     ], found
 

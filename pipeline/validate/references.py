@@ -129,7 +129,9 @@ REGISTER_POINTERS = frozenset(
 #: The elements whose @sameAs names a register entry (an entry the same as another, a name).
 _ENTRY_SAME_AS = frozenset(
     {"person", "personGrp", "place", "org", "event", "object", "persName", "placeName",
-     "orgName", "name", "rs", "geogName", *keyed.PLACE_PARTS}
+     "orgName", "name", "rs", "geogName", *keyed.PLACE_PARTS,
+     # and the other names a register or a bibliography lists (probe 146)
+     "objectName", "eventName", "nym", "title", "bibl", "biblStruct"}
 )  # fmt: skip
 #: What a reading's @wit may name: a witness, a group of them, a description of a source that
 #: stands for one, or the scholar a conjecture is owed to (the Patristic Text Archive's
