@@ -80,6 +80,16 @@ def _is_active(element: etree._Element) -> bool:
     return False
 
 
+def first_active(root: etree._Element) -> etree._Element | None:
+    """The first element of XHTML, SVG or MathML under ``root`` that a browser would run (an
+    element that runs or loads, an ``on…`` attribute, a ``javascript:`` address), or None:
+    a schema's documentation in XHTML (tei_all's <code>) runs nothing."""
+    for element in root.iter(*_RENDERED):
+        if _is_active(element) or _active_attributes(element):
+            return element
+    return None
+
+
 def published_copy(document: SourceDocument, snapshot: bytes) -> tuple[bytes, list[Diagnostic]]:
     """``snapshot`` (the bytes the build keeps of ``document``: ``sources.snapshot_bytes``),
     or, when the document holds XHTML, SVG or MathML that a browser would run, the document
@@ -138,15 +148,25 @@ def css_stylesheet(data: str) -> bool:
     return said.get("href", "").split("?")[0].split("#")[0].lower().endswith(".css")
 
 
+#: A relative address of a file of the edition as a browser reads it the same whatever it
+#: does with character references and backslashes: path characters alone, no scheme.
+_PLAIN_PATH = re.compile(r"[\w.~%/-]+(\?[\w.~%=&-]*)?")
+
+
 def _kept_stylesheet(data: str) -> bool:
     """Whether a copy offered for download keeps an ``<?xml-stylesheet?>``: a CSS stylesheet
-    of the edition's own files (a relative address), which runs nothing and loads nothing
-    from elsewhere (probe 148: a remote one, or a javascript: address, stayed in the
-    download without a word)."""
+    of the edition's own files (a relative address of path characters alone), which runs
+    nothing and loads nothing from elsewhere (probe 148: a remote one, or a javascript:
+    address, stayed in the download without a word; probe 151: "&#104;ttps://..." and
+    "\\\\host/x.css", which a browser reads as another server's)."""
     said = {m.group(1): (m.group(2) or m.group(3) or "") for m in _PSEUDO.finditer(data)}
     href = said.get("href", "").strip()
-    parts = urlsplit(href)
-    return css_stylesheet(data) and not (parts.scheme or parts.netloc or href.startswith("//"))
+    return (
+        css_stylesheet(data)
+        and _PLAIN_PATH.fullmatch(href) is not None
+        and not href.startswith("/")
+        and not urlsplit(href).scheme
+    )
 
 
 def _without_stylesheets(

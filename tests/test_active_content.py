@@ -134,6 +134,9 @@ def test_a_css_stylesheet_instruction_is_kept(tmp_path: Path) -> None:
         'href="https://e.org/tei.css"',
         'type="text/css" href="//e.org/tei.css"',
         'type="text/css" href="javascript:alert(1)"',
+        # disguised: a character reference, backslashes (probe 151)
+        'type="text/css" href="&#104;ttps://e.org/x.css"',
+        'type="text/css" href="\\\\e.org/x.css"',
     ):
         data = (f"<?xml-stylesheet {instruction}?>\n" + text).encode()
         path.write_bytes(data)

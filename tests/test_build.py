@@ -316,6 +316,11 @@ def test_a_schema_a_browser_could_open_as_a_page_is_not_published(tmp_path: Path
         "drawn.xsd": script.format(drawn),
         "styled.sch": '<?xml-stylesheet type="text/xsl" href="x.xsl"?>' + script.format(""),
         "plain.rng": script.format(""),
+        # XHTML that runs nothing, as an ODD's documentation writes it (tei_all's <code>):
+        # published (probe 151)
+        "documented.rng": script.format(
+            '<h:code xmlns:h="http://www.w3.org/1999/xhtml">persName</h:code>'
+        ),
     }
     for n, (name, schema) in enumerate(schemas.items()):
         (sources / "schema" / name).write_text(schema, encoding="utf-8")
@@ -336,10 +341,13 @@ def test_a_schema_a_browser_could_open_as_a_page_is_not_published(tmp_path: Path
         ("t3.xml", "styled.sch"),
     ], report.sorted()  # fmt: skip
     published = sorted(p.name for p in (out / "html").rglob("*") if p.parent.name == "schema")
-    assert published == ["plain.rng"]
+    assert published == ["documented.rng", "plain.rng"]
     with zipfile.ZipFile(out / "html" / ZIP_HREF) as zipped:
         zipped_schemas = [n for n in zipped.namelist() if n.rsplit("/", 1)[-1] in schemas]
-    assert [n.rsplit("/", 1)[-1] for n in zipped_schemas] == ["plain.rng"], zipped_schemas
+    assert sorted(n.rsplit("/", 1)[-1] for n in zipped_schemas) == [
+        "documented.rng",
+        "plain.rng",
+    ], zipped_schemas
 
 
 def test_no_entry_is_told_unused_when_a_text_could_not_be_read(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from urllib.parse import quote, unquote, urlsplit
 from lxml import etree
 
 from .. import diagnostics as diag
+from ..active_content import first_active
 from ..diagnostics import Diagnostic
 from ..gate import tree_of_copy
 from ..io import atomic_binary_writer, write_bytes_atomic
@@ -340,10 +341,6 @@ MAX_SCHEMAS = 64
 #: The names a published schema may have: a web server serves them as files to download or as
 #: XML, never as a page of the site (probe 148: a grammar named "evil.html" was a page).
 SCHEMA_SUFFIXES = (".rng", ".sch", ".xsd")
-#: Namespaces of elements a browser runs or draws as a page when it opens an XML file: a
-#: schema holding one (a RELAX NG annotation may hold any element) could run a script on
-#: the site's origin (probe 148), so it is not published.
-_ACTIVE_NAMESPACES = frozenset({"http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg"})
 
 
 @dataclass(frozen=True)
@@ -511,7 +508,8 @@ def _schema(href: str, path: Path) -> tuple[Schema | None, list[str], str | None
 
 def _refusal(href: str, root: etree._Element) -> str | None:
     """Why a schema is not to be published on the site, or None: a name a web server serves
-    as a page, elements a browser runs or draws, a stylesheet a browser applies."""
+    as a page, XHTML or SVG a browser runs (an ODD's documentation in XHTML, tei_all's
+    <code>, runs nothing: probe 151), a stylesheet a browser applies."""
     if not href.lower().endswith(SCHEMA_SUFFIXES):
         return (
             f"its name {posixpath.basename(href)!r} does not end in .rng, .sch or .xsd, and a "
@@ -520,12 +518,12 @@ def _refusal(href: str, root: etree._Element) -> str | None:
     # (the instructions before the root and inside it alike)
     if root.getroottree().xpath("//processing-instruction('xml-stylesheet')"):
         return "it names a stylesheet (<?xml-stylesheet?>) a browser would apply to it"
-    for element in root.iter():
-        if isinstance(element.tag, str) and etree.QName(element).namespace in _ACTIVE_NAMESPACES:
-            return (
-                f"it holds an element of {etree.QName(element).namespace} (line "
-                f"{element.sourceline}), which a browser opening it runs or draws"
-            )
+    active = first_active(root)
+    if active is not None:
+        return (
+            f"it holds <{etree.QName(active).localname}> of {etree.QName(active).namespace} "
+            f"(line {active.sourceline}), which a browser opening it would run"
+        )
     return None
 
 
