@@ -349,6 +349,13 @@ def test_wrong_kind_of_entry(tmp_path: Path) -> None:
         '<persName ref="#anna"/><persName ref="#unused"/></p></text></TEI>',
     )
     assert ("t.xml", "refs.wrong-kind", 1) in codes(resolve([reg, text]))
+    # a settlement is a place's name (probe 151: one at a person was no wrong kind)
+    place = file_facts(
+        tmp_path,
+        "s.xml",
+        f'<TEI {TEI}><text><p><settlement ref="#anna">A</settlement></p></text></TEI>',
+    )
+    assert ("s.xml", "refs.wrong-kind", 1) in codes(resolve([reg, place]))
 
 
 def test_a_persons_name_may_name_a_group_of_persons(tmp_path: Path) -> None:

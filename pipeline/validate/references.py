@@ -103,6 +103,8 @@ EXPECTED_KIND: dict[str, tuple[str, ...]] = {
     "persName": ("person", "personGrp", "role"),
     "placeName": ("place",),
     "orgName": ("org",),
+    # a settlement, region ... is a place's name as a placeName is (probe 151)
+    **dict.fromkeys(keyed.PLACE_PARTS, ("place",)),
 }
 #: Pointers that name a declaration of the header, not an entry of a register: what a
 #: dangling one asks for (probe 35: a Fihrist record's date calendar="#Gregorian", with no
@@ -724,8 +726,9 @@ def _unread(file: FileFacts, pointer: PointerFact, where: Path, nth: int) -> Dia
         _shown(file, pointer.origin),
         "refs.unread-file",
         f'@{pointer.attribute}="{pointer.file}#{pointer.fragment}" on <{pointer.element}> '
-        f"points into {display(where)}, which cannot be read (see its own error): the "
-        "pointers of this file into it are not checked until it is mended",
+        f"points into {display(where)}, which cannot be read (not well-formed, or no XML; "
+        "a check of it says why): the pointers of this file into it are not checked until it "
+        "is mended",
         *_pointer_place(file, pointer, nth),
         origin=_ORIGIN,
     )
