@@ -587,6 +587,10 @@ def _from_models(
     rng: Path | None = None
     sch: list[Path] = []
     problems: list[Diagnostic] = []
+    # a grammar named for its embedded rules alone (schematypens Schematron) is the grammar
+    # only when no xml-model names one as a grammar: named first, it was the grammar, and
+    # the one named as such after it "not used" (probe 151)
+    as_grammar = any(m.schematypens not in SCH_NS and _role(m) == "rng" for m in models)
     for model in models:
         target, problem = _model_path(doc, model)
         if problem is not None or target is None:
@@ -594,6 +598,9 @@ def _from_models(
                 problems.append(problem)
             continue
         kind = _model_kind(model, target)
+        if kind == "rng" and model.schematypens in SCH_NS and as_grammar:
+            sch.append(target)
+            continue
         if (
             kind == "rng"
             and rng is not None

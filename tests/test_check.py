@@ -240,6 +240,19 @@ def test_a_second_grammar_an_xml_model_names_is_told_unused(tmp_path: Path) -> N
     ]
     assert "'b.rng'" in schemas.problems[0].message
     assert schemas_for(doc, CheckOptions(checks=frozenset({"schematron"}))).problems == ()
+    # a grammar named for its rules first, the grammar after it: that one is the grammar,
+    # and no warning (probe 151: the first was the grammar, the real one "not used")
+    rules_first = doc_with(
+        tmp_path,
+        f'<?xml-model href="c.rng" schematypens="{sch_ns}"?>\n'
+        f'<?xml-model href="b.rng" schematypens="{RNG_NS}"?>',
+    )
+    schemas = schemas_for(rules_first, CheckOptions())
+    assert schemas.rng == (tmp_path / "b.rng").resolve()
+    assert (tmp_path / "c.rng").resolve() in schemas.schematron and schemas.problems == ()
+    # named for its rules alone, it is the grammar too, as before
+    alone = doc_with(tmp_path, f'<?xml-model href="c.rng" schematypens="{sch_ns}"?>')
+    assert schemas_for(alone, CheckOptions()).rng == (tmp_path / "c.rng").resolve()
 
 
 def test_schema_option_overrides_xml_model(tmp_path: Path) -> None:
