@@ -5258,6 +5258,24 @@ def test_contexts_of_an_abbreviated_text_read_whole_words_and_glyphs_and_cells_a
     assert all(w in words.split() for w in perkin[1:].split()[:-2]), perkin
     assert rows["per"][0] == "perkin"
     assert rows["riga"][1] == "Vessel From Tay Riga"
+    # a long note before the words read is no word of the context, and the words after it
+    # are whole (probe 151: "…Xavier delta…", "gamma" left out)
+    notes = " ".join(f"<hi>n{i}</hi>" for i in range(45))
+    (folder / "roll.xml").write_text(
+        tei_text(
+            f'<p>Alpha beta<note>{notes} </note> gamma <persName ref="#x">Xavier</persName> delta'
+            f"<note>{notes}</note> epsilon.</p>"
+        ).replace(
+            "<text>",
+            '<standOff><listPerson><person xml:id="x"><persName>X</persName>'
+            "</person></listPerson></standOff><text>",
+        ),
+        encoding="utf-8",
+    )
+    build([folder], out, only=("index",))
+    with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
+        (row,) = list(csv.DictReader(f))
+    assert row["context"] == "…gamma Xavier delta…", row
 
 
 def test_a_leaf_and_a_face_are_named_in_the_index_as_on_the_page(tmp_path: Path) -> None:

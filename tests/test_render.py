@@ -2607,7 +2607,8 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
             '<seg type="token">one</seg><seg type="token">two</seg> <seg>Verlag</seg><seg>Die '
             "Fackel</seg></p><p>B <w>the</w><seg>cat</seg> <persName>Anna</persName><seg>went"
             "</seg> <seg>1850</seg><seg>1851</seg> <seg>Hello.</seg><seg>“Yes”</seg> <seg>"
-            "שלום</seg><seg>עולם</seg></p>"
+            "שלום</seg><seg>עולם</seg> <seg>l</seg><seg>’homme</seg> <seg>Vo</seg><seg>-ca"
+            "</seg></p>"
         ),
     )
     lines = [" ".join(e.text_content().split()) for e in doc.xpath("//main//*[@class='l']")]
@@ -2615,10 +2616,11 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
     paragraph = doc.xpath("//main//p[starts-with(normalize-space(), 'A ')]")[0]
     assert " ".join(paragraph.text_content().split()) == "A prefix one two Verlag Die Fackel"
     # a seg beside another token, or before a digit, a mark or a letter of no case, is a
-    # word apart (probe 146: "thecat", "Annawent", "18501851", "שלוםעולם")
+    # word apart (probe 146: "thecat", "Annawent", "18501851", "שלוםעולם"); before an
+    # apostrophe or a hyphen it is not (probe 151: "l ’homme")
     paragraph = doc.xpath("//main//p[starts-with(normalize-space(), 'B ')]")[0]
     assert " ".join(paragraph.text_content().split()) == (
-        "B the cat Anna went 1850 1851 Hello. “Yes” שלום עולם"
+        "B the cat Anna went 1850 1851 Hello. “Yes” שלום עולם l’homme Vo-ca"
     )
 
 

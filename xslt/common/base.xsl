@@ -481,6 +481,11 @@
        Diarium's "Gros=Feld=Herrn" read "Gros= Feld= Herrn", where its "in= und vor der
        Stadt", "Leib= und Lebens=Gefahr" hang the first word's hyphen), @join says they are
        joined, or they are parts of one word (a w's children). -->
+  <!-- What the next of two segments written against each other begins with when it is the
+       rest of a word: a small letter, an apostrophe or a hyphen ("l" "’homme", "Vo" "-ca":
+       probe 151). entries.xsl (the index) says the same. -->
+  <xsl:variable name="r:seg-joins" as="xs:string" select="'[\p{Ll}''’\-‐‑]'"/>
+
   <xsl:function name="r:space-before" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <!-- in a text with levels the whitespace between tokens is layout, never rendered -->
@@ -515,14 +520,14 @@
         (: a seg is an arbitrary segment (Guidelines 17.3), a part of a word as often as a
            word: the Guidelines' own scansion, the syllables Ar and ma, read Ar ma (probe
            145); one written against another joins it when the next begins with a small
-           letter, and is a word apart before a capital (Verlag, Die Fackel), a digit, a
+           letter, an apostrophe or a hyphen, and is a word apart before a capital (Verlag, Die Fackel), a digit, a
            mark or a letter of a script of no capitals (Hebrew, Arabic, Devanagari), or when
            either is a token or holds tokens; a seg beside another token (a w, a name) is a
            word apart as tokens are (probe 146: the cat read thecat) :)
         and not($e/self::seg and $prev/self::seg
                 and not(($e | $prev)/self::seg[lower-case(normalize-space(@type))
                     = ('w', 'word', 'token', 'tok') or w or pc])
-                and matches(substring(normalize-space($e), 1, 1), '\p{Ll}'))
+                and matches(substring(normalize-space($e), 1, 1), $r:seg-joins))
         and not(matches(r:last-char($prev), $r:han-kana)
                 and matches(substring(normalize-space($e), 1, 1), $r:han-kana)
                 and not(starts-with(lower-case(string($e/ancestor-or-self::*[@xml:lang][1]

@@ -412,7 +412,7 @@
         else if ($token/self::tei:seg and $prev/self::tei:seg
             and not(($token | $prev)/self::tei:seg[lower-case(normalize-space(@type))
                 = ('w', 'word', 'token', 'tok') or tei:w or tei:pc])
-            and matches(substring(normalize-space($text), 1, 1), '\p{Ll}')) then ''
+            and matches(substring(normalize-space($text), 1, 1), '[\p{Ll}''’\-‐‑]')) then ''
         (: Chinese and Japanese tokens as the page writes them, without a space between
            (r:space-before: probe 138, the summary read 天地， 玄黃) :)
         else if (matches(substring(normalize-space($prev), string-length(normalize-space($prev))),

@@ -207,9 +207,17 @@
                 [position() le $ed:context-nodes + 1]"/>
     <xsl:variable name="nodes" as="node()*" select="if (count($read) gt $ed:context-nodes)
         then subsequence($read, 2) else $read"/>
+    <!-- (words of the scope before those read that are read: a long note's are none, probe
+         151; looked for in the scope, a block, from its start) -->
     <xsl:variable name="more" as="xs:boolean" select="count($read) gt $ed:context-nodes
-        or exists($mention/preceding::node()[self::text() or self::tei:g[not(string(.))]]
-            [$ed:context-reach + 1][. >> $scope])"/>
+        or exists($nodes) and exists($scope//text()[normalize-space()][. &lt;&lt; $nodes[1]]
+            [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)])"/>
+    <!-- whether the first node read begins a word: after a space, or a note -->
+    <xsl:variable name="first" as="node()?" select="$nodes[1]"/>
+    <xsl:variable name="before" as="text()?" select="$first/preceding::text()[1][. >> $scope]"/>
+    <xsl:variable name="whole" as="xs:boolean" select="empty($first)
+        or matches(ed:read($first), '^\s') or empty($before) or matches($before, '\s$')
+        or exists($before/ancestor::tei:note[. >> $scope])"/>
     <xsl:variable name="joined" as="xs:string"
         select="string-join(($nodes ! (ed:broken(., $scope) || ed:read(.)),
             ed:broken($mention, $scope)))"/>
@@ -222,7 +230,7 @@
     <!-- words left out before the nodes read: the first word may be a part of one, and the
          context says that words are missing -->
     <xsl:sequence select="
-        if ($start le 1 and $more) then '…' || (if (contains($text, ' '))
+        if ($start le 1 and $more) then '…' || (if (not($whole) and contains($text, ' '))
             then substring-after($text, ' ') else $text)
         else if ($start le 1) then $text
         else if (substring($text, $start - 1, 1) eq ' ') then '…' || $cut
@@ -242,9 +250,8 @@
                 [position() le $ed:context-nodes + 1]"/>
     <xsl:variable name="nodes" as="node()*" select="subsequence($read, 1, $ed:context-nodes)"/>
     <xsl:variable name="more" as="xs:boolean" select="count($read) gt $ed:context-nodes
-        or exists($mention/following::node()[self::text() or self::tei:g[not(string(.))]]
-            [$ed:context-reach + 1]
-            [some $a in ancestor::* satisfies $a is $scope])"/>
+        or exists($nodes) and exists($scope//text()[normalize-space()][. >> $nodes[last()]]
+            [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)])"/>
     <xsl:variable name="joined" as="xs:string"
         select="string-join($nodes ! (ed:broken(., $scope) || ed:read(.)))"/>
     <xsl:variable name="text" as="xs:string"
