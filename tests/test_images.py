@@ -92,6 +92,15 @@ def test_an_image_named_by_an_address_no_page_shows_is_told(tmp_path: Path) -> N
     assert (told.severity.value, told.line) == ("warning", 3), told
     assert f"'file://{corpus / 'scan.png'}' (and 2 more) is named by a file: URL" in told.message
     assert "relative to the text" in told.message
+    # a prefix the header declares is no scheme (probe 151: anno:, an image server's)
+    prefixed = TEXT.replace(
+        "</fileDesc>",
+        '</fileDesc><encodingDesc><listPrefixDef><prefixDef ident="anno" matchPattern="(.+)" '
+        'replacementPattern="https://anno.example.org/$1"/></listPrefixDef></encodingDesc>',
+    ).replace("<p>Text</p>", '<p>Text</p><figure><graphic url="anno:p1.jpg"/></figure>')
+    (corpus / "p.xml").write_text(prefixed)
+    report = build([corpus / "p.xml"], tmp_path / "out-p", only=["html"])
+    assert "html.image-address" not in report.by_code(), report.sorted()
     plain = (corpus / "t.xml").read_text().replace(odd, "")
     (corpus / "t.xml").write_text(plain)
     again = build([corpus], tmp_path / "out", only=["html"])

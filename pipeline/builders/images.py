@@ -28,6 +28,7 @@ from .. import files
 from ..diagnostics import Diagnostic
 from ..gate import TEI_NS, SourceDocument
 from ..io import write_bytes_atomic
+from ..prefixes import Prefixes
 from ..xml_base import rebased
 from .epub_package import scriptless_svg
 
@@ -201,10 +202,13 @@ def _other_schemes(document: SourceDocument) -> Iterator[Diagnostic]:
     """One warning for the images of a text named by an address no page shows: a "file:" URL,
     a Windows path ("C:\\scans\\1.png", read as the scheme "c"), "ftp:", "data:" ... (probe
     148: they vanished from the page without a word, even a file beside the text)."""
+    # (a prefix the header declares, anno:, is a pointer the header expands, not a scheme:
+    # probe 151)
+    declared = {rule.ident for rule in Prefixes.of(document.root).rules}
     odd = [
         element
         for element in image_elements(document.root)
-        if urlsplit(image_url(element)).scheme not in ("", "http", "https")
+        if urlsplit(image_url(element)).scheme not in ("", "http", "https", *declared)
     ]
     if not odd:
         return
