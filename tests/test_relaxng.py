@@ -128,6 +128,19 @@ def test_element_out_of_order(small_rng: RelaxNGValidator) -> None:
     )
 
 
+def test_no_move_is_advised_that_would_not_mend_a_content_of_any_order() -> None:
+    """Probe 146: the edition's choice takes its two readings in either order (an
+    interleave), and a second corr was told "move it before the corr", a move that mends
+    nothing; an out-of-place head still is told where it belongs."""
+    edition = validator_for(EDITION_RNG)
+    found = edition.validate(
+        gated(tei("<p><choice><corr>c1</corr><corr>c2</corr><sic>s</sic></choice></p>"))
+    )
+    assert found and all("move it before" not in d.message for d in found), found
+    placed = edition.validate(gated(tei("<div><p>a</p>\n<head>late</head></div>")))
+    assert any("move it before" in d.message for d in placed), placed
+
+
 def test_messages_say_what_to_do_where_the_grammar_knows() -> None:
     """A scholar reads what to change: the place a child belongs at, the one element that
     would hold it, the name the schema nearly has."""

@@ -377,12 +377,14 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
     # each state the content passed through, first met before which child element: where a
     # misplaced child would have been accepted (patterns are interned, so states repeat)
     places: dict[int, tuple[Pat, Token]] = {}
+    accepted: list[Token] = []  # the children and texts taken so far, in order
     for token in _tokens(element):
         after = g.deriv(p, token.ns, token.local)
         if after.op != "notAllowed":
             if token.local:
                 findings += _check_in_place(g, p, token)
                 places.setdefault(id(p), (p, token))
+            accepted.append(token)
             p = after
             continue
         classes, text = g.expected(p)
@@ -422,7 +424,9 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
             where = "here inside" if known else "inside"
             message = f"element {_label(child)} is not allowed {where} {label}; expected {expected}"
             message += (
-                _earlier_hint(g, token, places.values()) if known else _wrap_hint(g, token, classes)
+                _earlier_hint(g, token, places.values(), accepted)
+                if known
+                else _wrap_hint(g, token, classes)
             )
         findings.append(Finding(child, "rng.unexpected-element", message))
     if not p.nullable:
@@ -437,11 +441,25 @@ def _check_content(g: Grammar, element: etree._Element, defines: list[str]) -> l
     return findings
 
 
-def _earlier_hint(g: Grammar, token: Token, places: Iterable[tuple[Pat, Token]]) -> str:
+def _earlier_hint(
+    g: Grammar, token: Token, places: Iterable[tuple[Pat, Token]], accepted: list[Token]
+) -> str:
     """Where the parent would take a child it refuses here: before the first sibling at whose
-    place its content accepts the name (a "head" after the division's first "p")."""
+    place its content accepts the name (a "head" after the division's first "p"), and after
+    which the siblings up to its place are still taken: in a content of any order (a choice's
+    two readings) "move it before the corr" fixed nothing (probe 146)."""
     for state, before in places:
-        if g.deriv(state, token.ns, token.local).op != "notAllowed":
+        moved = g.deriv(state, token.ns, token.local)
+        if moved.op == "notAllowed":
+            continue
+        start = next((i for i, t in enumerate(accepted) if t is before), None)
+        if start is None:
+            continue
+        for sibling in accepted[start:]:
+            moved = g.deriv(moved, sibling.ns, sibling.local)
+            if moved.op == "notAllowed":
+                break
+        else:
             node = before.node
             return f"; move it before the {_label(node)} at line {node.sourceline}"
     return ""
