@@ -35,7 +35,7 @@ from .errors import (
 )
 from .io import atomic_text_writer, sweep_leftovers, write_text_atomic
 from .paths import DEFAULT_SCHEMA, display, resolved
-from .report import FORMATS, RENDERERS, Baseline, shown
+from .report import FORMATS, RENDERERS, Baseline, counted, shown
 
 if TYPE_CHECKING:
     from .customise import Customisation
@@ -380,7 +380,8 @@ def check(
             if known_problems is None:
                 write_text_atomic(baseline, Baseline.from_report(report).dumps(baseline))
                 click.echo(
-                    f"baseline: recorded {len(report.diagnostics)} problems in {baseline}",
+                    f"baseline: recorded {counted(len(report.diagnostics), 'problem')} in "
+                    f"{baseline}",
                     err=True,
                 )
                 known_problems = Baseline.from_report(report)

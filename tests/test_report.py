@@ -262,3 +262,27 @@ def test_a_baseline_matches_from_any_folder(
     later = Report(files=["tei/a.xml"])
     later.extend([diag.error("tei/a.xml", "refs.dangling", "points at nothing", 4)])
     assert Baseline.load(path).filter(later)[1] == 1
+
+
+def test_a_baseline_matches_messages_naming_paths_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 153: a message naming a path ("looked at tei/schema/x.rng", "included by
+    tei/texts/incl.xml") names it from the folder the check runs in, and from another folder
+    every such known problem was new. The paths a message names are known by their files'
+    names."""
+    project = tmp_path / "p"
+    (project / "tei").mkdir(parents=True)
+    monkeypatch.chdir(project)
+    said = "the xml-model schema 'x.rng' does not exist (looked at {}); fix the href"
+    recorded = Report(files=["tei/a.xml"])
+    recorded.extend([diag.error("tei/a.xml", "check.schema-missing", said.format("tei/x.rng"))])
+    path = project / "known.json"
+    path.write_text(Baseline.from_report(recorded).dumps(path))
+    monkeypatch.chdir(project / "tei")
+    later = Report(files=["a.xml"])
+    later.extend([diag.error("a.xml", "check.schema-missing", said.format("x.rng"))])
+    assert Baseline.load(Path("../known.json")).filter(later)[1] == 1
+    other = Report(files=["a.xml"])
+    other.extend([diag.error("a.xml", "check.schema-missing", said.format("y.rng"))])
+    assert Baseline.load(Path("../known.json")).filter(other)[1] == 0
