@@ -868,3 +868,18 @@ def test_packed_facts_come_back_whole_small_or_large(tmp_path: Path) -> None:
         assert all(isinstance(p, PointerFact) for p in again.pointers)
         assert packed.names_files == any(p.file for p in whole.pointers)
     assert pack(small).blob[:1] == b"\x80" and pack(large).blob[:1] == b"\x78"
+
+
+def test_a_pointer_at_a_duplicated_id_is_told_as_the_duplicate_alone(tmp_path: Path) -> None:
+    """Probe 153: a name pointing at an id its document gives twice (a paragraph and a
+    person) was "must point at a <person> ... but p1 is a <p>", and the person "never
+    referenced", beside the duplicate; the pointer may mean either, so the duplicate alone
+    is told, as jing tells it."""
+    text = file_facts(
+        tmp_path,
+        "dup.xml",
+        f'<TEI {TEI}><text><p>Dear <persName ref="#p1">Ada</persName>.</p>\n<p xml:id="p1">'
+        'Yours.</p></text>\n<standOff><listPerson><person xml:id="p1"><persName>Ada</persName>'
+        "</person></listPerson></standOff></TEI>",
+    )
+    assert [c for _, c, _ in codes(resolve([text]))] == ["refs.duplicate-id"]

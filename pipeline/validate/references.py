@@ -585,6 +585,11 @@ def resolve(
     for item in pointing:
         file = unpacked(item)
         own = _own_ids(file, False, [])
+        # ids the file gives twice (told as duplicates): a pointer at one may mean either,
+        # so it is neither of the wrong kind nor leaves an entry of that id unused (probe
+        # 153: "must point at a <person> ... but p1 is a <p>", and the person "never
+        # referenced", beside the duplicate)
+        twice = {v for v, n in Counter(f.value for f in file.ids).items() if n > 1}
         # the n-th pointer of a line with the same attribute and id is at the n-th such
         # attribute of the line (two dangling "#nope" on one line: two columns)
         nth: Counter[tuple[Path | None, int | None, str, str]] = Counter()
@@ -599,8 +604,11 @@ def resolve(
             target = _target(file, pointer, own, by_file, entities)
             if target is None and pointer.to_text and not pointer.file:
                 target = texts.get(pointer.fragment)
-            if target is not None and target.register_entry:
+            ambiguous = not pointer.file and pointer.fragment in twice
+            if target is not None and (target.register_entry or ambiguous):
                 used.add(target.value)
+            if ambiguous and target is not None:
+                continue  # its duplicate is the problem, told as such
             if pointer.attribute == "key":
                 continue  # a use or nothing: a key may name no entry
             if str(file.path) in names:
