@@ -3549,3 +3549,22 @@ def test_a_note_on_a_note_does_not_fail_the_page(tmp_path: Path) -> None:
         )
         words = " ".join(doc.xpath("string(//article)").split())
         assert "First note." in words and "A note on note 1." in words, words
+
+
+def test_one_space_character_among_spaced_words_leaves_the_other_spaces(tmp_path: Path) -> None:
+    """Probe 152 (high): one <c> </c> in a paragraph of words parted by spaces made every
+    other space of the paragraph layout, "The standownerMr Smithcame."; a line whose words
+    are parted by space characters (the Folger texts') still reads by them alone."""
+    doc = _render_text(
+        tmp_path,
+        "cspace",
+        tei_text(
+            "<p>The <w>stand</w> <w>owner</w> <w>Mr</w><c> </c><w>Smith</w> <w>came</w>.</p>"
+            "<lg><l>\n<w>Now</w>\n<pc>,</pc>\n<c> </c>\n<w>fair</w>\n<c> </c>\n<w>Hippolyta</w>"
+            "\n</l></lg>"
+        ),
+    )
+    main = doc.xpath("//main")[0] if doc.xpath("//main") else doc
+    words = " ".join(main.text_content().split())
+    assert "The stand owner Mr Smith came." in words, words
+    assert "Now, fair Hippolyta" in words, words

@@ -247,8 +247,18 @@
   <!-- A text whose spaces are characters of their own (<c> </c>, as the Folger texts write
        one token per line: <w>Now</w> <pc>,</pc> <c> </c> <w>fair</w>) has no other: the
        whitespace between its tokens is the file's layout, which would read "Now , fair". -->
-  <xsl:template match="text()[$r:has-c][not(normalize-space())][../c[not(normalize-space())]]"
+  <!-- (a block is written so when its space characters part its words, about one a word:
+       one <c> </c> among words parted by spaces made every other space layout, "The
+       standownerMr Smithcame", probe 152) -->
+  <xsl:template match="text()[$r:has-c][not(normalize-space())][r:c-spaced(..)]"
       mode="r:main" as="empty-sequence()" priority="2"/>
+
+  <xsl:function name="r:c-spaced" as="xs:boolean" cache="yes">
+    <xsl:param name="parent" as="node()?"/>
+    <xsl:variable name="spaces" as="xs:integer" select="count($parent/c[not(normalize-space())])"/>
+    <xsl:sequence select="$spaces gt 0 and exists($parent/(w | pc))
+        and 2 * $spaces ge count($parent/w) - 1"/>
+  </xsl:function>
 
   <!-- A token's closing punctuation on a line of its own (r:pc-layout) joins it. -->
   <xsl:template match="text()[r:pc-layout(.)]" mode="r:main r:footnote r:card"
