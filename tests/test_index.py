@@ -5306,3 +5306,30 @@ subtype="face" n="b"><pb n="iv"/><ab><persName ref="#ap">Apollonios</persName> a
     with zipfile.ZipFile(out / "epub" / "stele.epub") as book:
         index = next(book.read(n).decode() for n in book.namelist() if n.endswith("index.xhtml"))
     assert ">f. 1r<" in index and ">p. 1r<" not in index, index
+
+
+def test_a_mention_in_an_utterance_has_the_utterances_words_for_context(tmp_path: Path) -> None:
+    """Probe 152: a name's context in a transcript ran into the paragraph before and the
+    registers after ("…Then pencil. nobody crossed … at Hoyland John Ward Hoyland"), and an
+    event written against the words ran into them ("crosseddoor bangsnot"): an utterance is
+    a block of its own, an event words apart."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "h.xml").write_text(
+        tei_text(
+            '<p>Written by <persName ref="#w">John Ward</persName>. Then pencil.</p>'
+            '<u who="#w">nobody crossed<incident><desc>door bangs</desc></incident>not in our '
+            'village at <placeName ref="#v">Hoyland</placeName><pause/>so</u>'
+        ).replace(
+            "</body>",
+            '</body><back><listPerson><person xml:id="w"><persName>John Ward</persName>'
+            '</person></listPerson><listPlace><place xml:id="v"><placeName>Hoyland</placeName>'
+            "</place></listPlace></back>",
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([folder], out, only=("index",))
+    with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
+        rows = {row["entity"]: row["context"] for row in csv.DictReader(f)}
+    assert rows["v"] == "nobody crossed door bangs not in our village at Hoyland so", rows

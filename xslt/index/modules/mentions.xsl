@@ -111,13 +111,15 @@
     <xsl:sequence select="(r:main-head($section) ! ed:text(.))[1]"/>
   </xsl:function>
 
-  <!-- The innermost block carrying an anchor (the ids added by normalisation). -->
+  <!-- The innermost block carrying an anchor (the ids added by normalisation); an utterance
+       is one (probe 152: a name's context in a transcript ran into the other speakers'
+       turns and the registers after them). -->
   <xsl:function name="ed:block" as="element()?">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="$node/ancestor::*[@xml:id][self::tei:p or self::tei:ab or self::tei:head
         or self::tei:lg or self::tei:sp or self::tei:stage or self::tei:table or self::tei:figure
         or self::tei:item or self::tei:list or self::tei:quote or self::tei:bibl
-        or self::tei:listBibl or self::tei:note][1]"/>
+        or self::tei:listBibl or self::tei:note or self::tei:u][1]"/>
   </xsl:function>
 
   <!-- Text of an element without the notes it contains, whitespace normalised. -->
@@ -154,9 +156,22 @@
   <xsl:function name="ed:broken" as="xs:string">
     <xsl:param name="text" as="node()"/>
     <xsl:param name="within" as="element()"/>
-    <xsl:sequence select="if ($text/preceding::node()[1][self::tei:lb or self::tei:pb
-        or self::tei:cb][not(@break = 'no')][. >> $within]) then ' '
-        else if (ed:block-start($text, $within)) then ' ' else ''"/>
+    <xsl:variable name="last" as="node()?" select="$text/preceding::node()[1][. >> $within]"/>
+    <xsl:sequence select="if ($last[self::tei:lb or self::tei:pb
+        or self::tei:cb][not(@break = 'no')]) then ' '
+        else if (ed:block-start($text, $within)) then ' '
+        (: an event of a transcript (a door bangs, a pause) is words apart from those around
+           it, as the page sets it: 'crosseddoor bangsnot' (probe 152) :)
+        else if (exists($last) and exists(($last/ancestor-or-self::*[ed:event(.)]
+            except $text/ancestor::*))) then ' '
+        else if (exists($last) and exists($text/ancestor::*[ed:event(.)][. >> $last])) then ' '
+        else ''"/>
+  </xsl:function>
+
+  <xsl:function name="ed:event" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:vocal or self::tei:kinesic or self::tei:incident
+        or self::tei:pause or self::tei:shift or self::tei:writing])"/>
   </xsl:function>
 
   <!-- Whether a text (or a mention) begins a block of a letter's opening or closing, a
@@ -171,7 +186,7 @@
         or self::tei:salute or self::tei:signed or self::tei:address or self::tei:addrLine
         or self::tei:p or self::tei:ab or self::tei:l or self::tei:item or self::tei:head
         or self::tei:postscript or self::tei:closer or self::tei:opener or self::tei:cell
-        or self::tei:label][1][. >> $within]"/>
+        or self::tei:label or self::tei:u][1][. >> $within]"/>
     <xsl:sequence select="exists($block) and empty($block//text()[. &lt;&lt; $node]
         [normalize-space()]) and exists($within//text()[. &lt;&lt; $block][normalize-space()])"/>
   </xsl:function>
