@@ -5333,3 +5333,29 @@ def test_a_mention_in_an_utterance_has_the_utterances_words_for_context(tmp_path
     with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
         rows = {row["entity"]: row["context"] for row in csv.DictReader(f)}
     assert rows["v"] == "nobody crossed door bangs not in our village at Hoyland so", rows
+
+
+def test_the_events_of_a_persons_life_are_said(tmp_path: Path) -> None:
+    """Probe 152: an event a person's entry records (a marriage: Guidelines 13.3.2.1) was
+    shown nowhere, the index page, the card, entities.json or the book's index."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "t.xml").write_text(
+        tei_text('<p><persName ref="#k">Karl</persName> wrote.</p>').replace(
+            "</body>",
+            '</body><back><listPerson><person xml:id="k"><persName>Karl Weber</persName>'
+            '<event type="marriage" when="1850"><p>Married Anna Roth</p></event></person>'
+            "</listPerson></back>",
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([folder], out, only=("html", "index"))
+    karl = entities_of(out)["k"]
+    assert [(t["kind"], t["text"]) for t in karl["traits"]] == [("event", "Married Anna Roth")]
+    persons = " ".join(
+        html.fromstring((out / "html/persons.html").read_bytes()).text_content().split()
+    )
+    assert "Event: Married Anna Roth (1850)" in persons, persons
+    page = " ".join(html.fromstring((out / "html/t.html").read_bytes()).text_content().split())
+    assert "Event: Married Anna Roth" in page

@@ -613,7 +613,8 @@
     <!-- what the person was and did, as the index pages say it ("Occupation: lawyer;
          teacher"), in words: an affiliation of no words by its organisation's name -->
     <xsl:for-each-group select="(self::person | self::personGrp)/(occupation | affiliation
-        | residence | education | faith | nationality | socecStatus)" group-by="local-name()">
+        | residence | education | faith | nationality | socecStatus | event)"
+        group-by="local-name()">
       <!-- its words without its notes, as the index says it (probe 63: "lawyerA note ...") -->
       <xsl:variable name="words" as="xs:string*" select="current-group() ! (
           normalize-space(string-join(descendant::text()[empty(ancestor::note

@@ -197,8 +197,10 @@
   <!-- A person's or a group's characteristics that the index pages and the exports say
        (Guidelines 13.3.2.1): the others (sex, gender, age, langKnowledge, state, trait) are
        codes or structured descriptions no sentence reads well from. -->
+  <!-- (and the events of a life it records, a marriage: Guidelines 13.3.2.1 lets a person
+       hold an event; probe 152, it was shown nowhere) -->
   <xsl:variable name="ed:trait-kinds" as="xs:string+" select="('occupation', 'affiliation',
-      'residence', 'education', 'faith', 'nationality', 'socecStatus', 'floruit')"/>
+      'residence', 'education', 'faith', 'nationality', 'socecStatus', 'floruit', 'event')"/>
 
   <!-- Each characteristic as a record, in the register's order (probe 57: an occupation and
        an affiliation were shown nowhere). An affiliation's organisation, a residence's place:
