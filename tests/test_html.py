@@ -5339,3 +5339,30 @@ def test_the_text_is_in_the_declared_language_its_letters_are_written_in(
     assert cited[0]["language"] == expected
     with zipfile.ZipFile(tmp_path / "out/epub/t.epub") as book:
         assert f"<dc:language>{shown}</dc:language>" in book.read("OEBPS/package.opf").decode()
+
+
+def test_a_correspondent_named_by_a_pointer_alone_is_named_by_the_entry(tmp_path: Path) -> None:
+    """Probe 152: an addressee written <persName ref="#k"/> (a name of no words, as a letter's
+    header may point at its register) was left out of the letter's head ("To") and of the
+    home page's list, where the index lists the letter under that person."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "l.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+        "Letter</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x"
+        '</p></sourceDesc></fileDesc><profileDesc><correspDesc><correspAction type="sent">'
+        '<persName ref="#a">Anna</persName><date when="1900-01-02"/></correspAction>'
+        '<correspAction type="received"><persName ref="#k"/></correspAction></correspDesc>'
+        "</profileDesc></teiHeader><text><body><p>Dear Karl.</p></body><back><listPerson>"
+        '<person xml:id="a"><persName>Anna Roth</persName></person><person xml:id="k">'
+        "<persName>Karl Weber</persName></person></listPerson></back></text></TEI>",
+        encoding="utf-8",
+    )
+    build([src], tmp_path / "out", only=["html"], jobs=1)
+    page = html.parse(str(tmp_path / "out/html/l.html"))
+    head = [" ".join(e.text_content().split()) for e in page.xpath("(//dl)[1]/*")]
+    assert head[2:4] == ["To", "Karl Weber"], head
+    home = " ".join(
+        html.parse(str(tmp_path / "out/html/index.html")).xpath("string(//main)").split()
+    )
+    assert "Anna to Karl Weber" in home, home

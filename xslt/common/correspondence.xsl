@@ -265,9 +265,9 @@
          type="addressee" in the sending action) is told under the other's label; the first
          action of a kind also tells such names of the other actions -->
     <xsl:variable name="who" as="element()*" select="(persName | orgName | name | rs)
-        [normalize-space()][r:corresp-role(.) = $type or not(r:corresp-role(.) = ('sent',
+        [normalize-space() or @ed:entity][r:corresp-role(.) = $type or not(r:corresp-role(.) = ('sent',
         'received'))] | (if ($first and $type = ('sent', 'received'))
-        then r:corresp-names($desc, $type) else ())"/>
+        then r:corresp-names($desc, $type)[r:corresp-name-words(.) != ''] else ())"/>
     <!-- the other correspondent named only inside this action, when no action of their kind
          exists to tell them: a row of their own, From before, To after this action's -->
     <xsl:variable name="other" as="xs:string?" select="if ($type = 'sent') then 'received'
@@ -280,7 +280,7 @@
       <dd><xsl:sequence select="r:corresp-parts($orphans ! r:corresp-name(.), .)"/></dd>
     </xsl:if>
     <xsl:variable name="where" as="element()*" select="(placeName | settlement | address)
-        [normalize-space()]"/>
+        [normalize-space() or @ed:entity]"/>
     <!-- each of its dates: a letter begun one day and ended another (Escher's "09. / 11.
          Juli 1831", two dates in its sending action) lost its second (probe 107) -->
     <!-- (a date written twice alike is said once: probe 109, "9. Juli 1831, 9. Juli 1831") -->
@@ -391,11 +391,22 @@
 
   <!-- A name, linked to its entry in the index when it points at a register entry (ed:entity,
        from the normalisation stage) that the index lists (r:entity-href). -->
+  <!-- A correspondent's name as the head says it: its words, else, a name of no words that
+       points at its entry, the entry's name (probe 152: the addressee of <persName ref="#k"/>
+       was left out of the letter's head and of the home page's list). -->
+  <xsl:function name="r:corresp-name-words" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="(r:read-name($name)[normalize-space()],
+        ($name/@ed:entity ! r:entry(string(.)),
+         tokenize(normalize-space($name/@ref))[1] ! replace(., '^.*#', '') ! r:entry(.))[1]
+            ! r:preferred-name(., ''), '')[1]"/>
+  </xsl:function>
+
   <xsl:function name="r:corresp-name" as="node()">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="href" as="xs:string?"
         select="$name/@ed:entity ! r:entity-href(string(.), string($name/@ed:kind))"/>
-    <xsl:variable name="text" as="xs:string" select="r:read-name($name)"/>
+    <xsl:variable name="text" as="xs:string" select="r:corresp-name-words($name)"/>
     <xsl:choose>
       <xsl:when test="exists($href)">
         <a class="name" href="{$href}">

@@ -8,6 +8,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:r="urn:edition:render"
+    xmlns:ed="urn:edition"
     exclude-result-prefixes="#all">
 
   <!-- Inside a register (a list of persons, places, ... or a play's cast list): its entries
@@ -106,8 +107,10 @@
       xpath-default-namespace="http://www.tei-c.org/ns/1.0">
     <xsl:param name="desc" as="element()"/>
     <xsl:param name="role" as="xs:string"/>
+    <!-- (and a name of no words that points at its entry: <persName ref="#k"/>, named by
+         the entry, probe 152) -->
     <xsl:sequence select="$desc/correspAction/(persName | orgName | name | rs)
-        [normalize-space()][r:corresp-role(.) = $role]"/>
+        [normalize-space() or @ed:entity or normalize-space(@ref)][r:corresp-role(.) = $role]"/>
   </xsl:function>
 
   <!-- (key r:id, every element by its xml:id: reading.xsl) -->
