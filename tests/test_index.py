@@ -5333,6 +5333,16 @@ def test_a_mention_in_an_utterance_has_the_utterances_words_for_context(tmp_path
     with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
         rows = {row["entity"]: row["context"] for row in csv.DictReader(f)}
     assert rows["v"] == "nobody crossed door bangs not in our village at Hoyland so", rows
+    # a break inside a word joins its halves, spaces around it too, as the page reads them
+    # (probe 147: "her nephews" where the page reads "hernephews")
+    source = (folder / "h.xml").read_text(encoding="utf-8")
+    (folder / "h.xml").write_text(
+        source.replace("not in our", 'not in o\n <lb break="no"/>ur'), encoding="utf-8"
+    )
+    build([folder], out, only=("index",))
+    with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
+        rows = {row["entity"]: row["context"] for row in csv.DictReader(f)}
+    assert "not in our village" in rows["v"], rows
 
 
 def test_the_events_of_a_persons_life_are_said(tmp_path: Path) -> None:

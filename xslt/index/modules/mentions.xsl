@@ -307,10 +307,13 @@
             and exists($r/ancestor::tei:app[1] intersect $apps)))"/>
   </xsl:function>
 
-  <!-- The words a node of a context reads: a text's, a glyph's mapping (r:glyph-read). -->
+  <!-- The words a node of a context reads: a text's, without the spaces around a break
+       inside a word (r:joined: "her <lb break='no'/>nephews" is "hernephews" on the page,
+       probe 147), a glyph's mapping (r:glyph-read). -->
   <xsl:function name="ed:read" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="if ($node/self::tei:g) then r:glyph-read($node) else string($node)"/>
+    <xsl:sequence select="if ($node/self::tei:g) then r:glyph-read($node)
+        else if ($node instance of text()) then r:joined($node) else string($node)"/>
   </xsl:function>
 
   <xsl:function name="ed:space" as="xs:boolean">
