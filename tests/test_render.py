@@ -3568,3 +3568,16 @@ def test_one_space_character_among_spaced_words_leaves_the_other_spaces(tmp_path
     words = " ".join(main.text_content().split())
     assert "The stand owner Mr Smith came." in words, words
     assert "Now, fair Hippolyta" in words, words
+
+
+def test_a_dates_supplied_words_are_marked_in_the_interfaces_language(tmp_path: Path) -> None:
+    """Probe 147: a date of no words in a German text (<date when="1912-02-14"/>) was written
+    "14 February 1912", in the interface's English, and marked German with the text; the
+    words the edition supplies are marked as the interface's."""
+    doc = _render_text(
+        tmp_path,
+        "tagebuch",
+        tei_text('<p>Am <date when="1912-02-14"/> schneit es.</p>', lang="de"),
+    )
+    (supplied,) = doc.xpath("//span[@class='date-supplied']")
+    assert (supplied.text, supplied.get("lang")) == ("14 February 1912", "en")

@@ -473,8 +473,14 @@
         </xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise>
+        <!-- in the interface's language, marked so inside a text of another (probe 147: a
+             German letter's "14 February 1912" was marked German) -->
+        <xsl:variable name="date" as="element()" select="."/>
         <xsl:for-each select="r:date-attribute-words(.)">
-          <span class="date-supplied"><xsl:value-of select="."/></span>
+          <span class="date-supplied">
+            <xsl:sequence select="r:ui-words($date)"/>
+            <xsl:value-of select="."/>
+          </span>
         </xsl:for-each>
         <xsl:apply-templates select="note" mode="r:main">
           <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
