@@ -956,11 +956,15 @@ _HIDING = frozenset({"utf7", "unicode11utf7", "csunicode11utf7", "xutf7"})
 def _without_mark(data: bytes) -> bytes:
     """``data`` without its byte order mark (UTF-8, UTF-16), for the test of an empty file
     (probe 144: a UTF-16 mark alone was "no XML root element")."""
-    for mark in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+    for mark, codec in ((b"\xef\xbb\xbf", ""), (b"\xff\xfe", "utf-16-le"),
+                        (b"\xfe\xff", "utf-16-be")):  # fmt: skip
         if data.startswith(mark):
             rest = data[len(mark) :]
-            # a UTF-16 file's blanks are two bytes each
-            return rest.replace(b"\x00", b"") if mark != b"\xef\xbb\xbf" else rest
+            if not codec:
+                return rest
+            # a UTF-16 file's characters are two bytes each: read as such, its blanks are
+            # blanks (probe 146: the bytes of U+0920, 20 09, were two blanks, "empty")
+            return rest.decode(codec, "replace").encode("utf-8")
     return data
 
 

@@ -175,6 +175,11 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
     # and a UTF-16 mark alone, or before blanks (probe 144)
     assert only_error(gate(tmp_path, "e.xml", b"\xff\xfe")).code == "gate.empty"
     assert only_error(gate(tmp_path, "e.xml", b"\xfe\xff\x00 \x00\n")).code == "gate.empty"
+    # but a UTF-16 character whose bytes are those of blanks is no blank (probe 146: U+0920,
+    # bytes 20 09, and U+2020 were "empty")
+    for data in (b"\xff\xfe\x20\x09", b"\xfe\xff\x20\x20"):
+        told = [d.code for d in gate(tmp_path, "e.xml", data).diagnostics]
+        assert told and "gate.empty" not in told, told
 
 
 def test_gzip_file_is_refused_not_decompressed(tmp_path: Path) -> None:
