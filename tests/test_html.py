@@ -1693,7 +1693,13 @@ def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Pat
             '<creation><date when="1666-09-02">2 September 1666</date>, '
             "<placeName>London</placeName></creation>"
             '<handNotes><handNote xml:id="h1" scribe="Pepys">Brown ink.</handNote>'
-            '<handNote xml:id="h2"><p>A later pencil.</p></handNote></handNotes>',
+            '<handNote xml:id="h2"><p>A later pencil.</p></handNote>'
+            # a scribe of the registers by the entry's name (probe 152: "pers_0042")
+            '<handNote xml:id="h3" scribeRef="#jw">A third.</handNote></handNotes>',
+        ).replace(
+            "</TEI>",
+            '<standOff><listPerson><person xml:id="jw"><persName>John Ward</persName></person>'
+            "</listPerson></standOff></TEI>",
         ),
         encoding="utf-8",
     )
@@ -1712,7 +1718,8 @@ def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Pat
     (heading,) = about.xpath("//h3[. = 'Abstract']")
     assert heading.getnext().text_content() == "Pepys describes the Great Fire."
     hands = [" ".join(e.text_content().split()) for e in about.xpath("//dl[@class='hands']/*")]
-    assert hands == ["Pepys", "Brown ink.", "h2", "A later pencil."]
+    # a hand of no scribe is numbered: its id is no word for a reader (probe 152)
+    assert hands == ["Pepys", "Brown ink.", "Hand 2", "A later pencil.", "John Ward", "A third."]
 
 
 def test_about_page_says_a_creation_of_a_century_as_a_century(tmp_path: Path) -> None:

@@ -140,6 +140,17 @@
     <xsl:sequence select="if ($e/@hand) then 'has-hand' else ()"/>
   </xsl:function>
 
+  <!-- Who wrote a hand a handNote describes: its @scribe, else the name of the entry its
+       @scribeRef points at (a person of the registers: "John Ward", where the about page said
+       "pers_0042", probe 152), else that pointer's id. -->
+  <xsl:function name="r:scribe" as="xs:string?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="ref" as="xs:string?"
+        select="tokenize(normalize-space($note/@scribeRef))[1] ! replace(., '^.*[#/]', '')"/>
+    <xsl:sequence select="($note/@scribe[normalize-space()] ! normalize-space(.),
+        $ref ! r:entry(.) ! r:preferred-name(., ''), $ref)[. != ''][1]"/>
+  </xsl:function>
+
   <!-- The name of a hand (@hand, @new: "#id" of a handNote), for titles. -->
   <xsl:function name="r:hand-name" as="xs:string?">
     <xsl:param name="pointer" as="attribute()?"/>
@@ -156,8 +167,7 @@
     <!-- the scribe's name before the description, unless the description names them
          (probe 52: scribe="WilhelmGrimm" and "Wilhelm Grimm, pencil" read "WilhelmGrimm:
          Wilhelm Grimm, pencil") -->
-    <xsl:variable name="scribe" as="xs:string?" select="$note/(@scribe, @scribeRef
-        ! replace(., '^.*[#/]', ''))[normalize-space()][1]
+    <xsl:variable name="scribe" as="xs:string?" select="$note ! r:scribe(.)
         [not(contains(r:letters($description), r:letters(.)))]"/>
     <xsl:variable name="described" as="xs:string"
         select="string-join(($scribe, $description), ': ')"/>

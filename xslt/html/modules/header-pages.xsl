@@ -86,8 +86,8 @@
         <h3><xsl:value-of select="r:msg('ms.handDesc')"/></h3>
         <dl class="hands">
           <xsl:for-each select="handNote">
-            <dt><xsl:value-of select="(@scribe, @scribeRef ! replace(., '^.*[#/]', ''),
-                @xml:id, string(position()))[normalize-space()][1]"/></dt>
+            <!-- its scribe, else a number: an id ("hand_2") is no word for a reader -->
+            <dt><xsl:value-of select="(r:scribe(.), r:msg('hand.n', string(position())))[1]"/></dt>
             <dd>
               <xsl:choose>
                 <xsl:when test="p | ab | list">
