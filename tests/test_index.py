@@ -5369,3 +5369,27 @@ def test_the_events_of_a_persons_life_are_said(tmp_path: Path) -> None:
     assert "Event: Married Anna Roth (1850)" in persons, persons
     page = " ".join(html.fromstring((out / "html/t.html").read_bytes()).text_content().split())
     assert "Event: Married Anna Roth" in page
+
+
+def test_an_organisations_place_is_not_one_of_its_names(tmp_path: Path) -> None:
+    """Probe 152: an organisation's placeName (where it sits) was listed among its other
+    names ("Also named: Stuttgart") on the index page and in entities.json, as an event's
+    was before probe 90; its own other names stay."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "t.xml").write_text(
+        tei_text('<p><orgName ref="#v">The press</orgName> printed it.</p>').replace(
+            "</body>",
+            '</body><back><listOrg><org xml:id="v"><orgName>Verlag Cotta</orgName><orgName>'
+            "Cotta</orgName><placeName>Stuttgart</placeName></org></listOrg></back>",
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([folder], out, only=("html", "index"))
+    org = entities_of(out)["v"]
+    assert [n["name"] for n in org["names"]] == ["Cotta"], org["names"]
+    page = html.fromstring((out / "html/t.html").read_bytes())
+    cards = [" ".join(c.text_content().split()) for c in page.xpath("//*[@popover]")]
+    card = next(c for c in cards if "Verlag Cotta" in c)
+    assert "Cotta" in card.split("Verlag Cotta", 1)[1] and "Stuttgart" not in card, card

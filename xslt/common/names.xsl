@@ -575,8 +575,9 @@
   <!-- The register entry's details: other names, dates, note, authority links. -->
   <xsl:template match="*" mode="r:card" as="element()*">
     <!-- the names of an event's or an object's place and people are not its own -->
+    <!-- nor an organisation's (its placeName says where it sits: probe 152) -->
     <xsl:variable name="names" as="element()*" select="if (self::event or self::object)
-        then (name | objectName | eventName)
+        then (name | objectName | eventName) else if (self::org) then (orgName | name)
         else (persName | placeName | orgName | name | objectName | eventName)"/>
     <xsl:variable name="preferred" as="element()?" select="($names[@type = 'preferred'], $names)[1]"/>
     <!-- a web address kept as a name (a merged entry's, placeName type="legacy-uri-merge")

@@ -475,8 +475,11 @@
          placeName says where it took place) -->
     <!-- a nym's forms are its names (TEI 13.3.7: a nym's spellings, in their languages; probe
          90: "Hwerf" of the Wharfe was in no index) -->
+    <!-- (nor are an organisation's place and people, its placeName where it sits: probe 152,
+         "Also named: Stuttgart") -->
     <xsl:variable name="kinds" as="xs:string+" select="if (self::tei:event or self::tei:object)
         then ('name', 'eventName', 'objectName') else if (self::tei:nym) then ('form', 'name')
+        else if (self::tei:org) then ('orgName', 'name')
         else ('persName', 'placeName', 'orgName', 'name', 'eventName', 'objectName', 'geogName')"/>
     <xsl:variable name="names" as="element()*" select="*[local-name() = $kinds]
         except $preferred"/>
