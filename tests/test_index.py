@@ -5348,19 +5348,12 @@ def test_a_mention_in_an_utterance_has_the_utterances_words_for_context(tmp_path
 def test_the_events_of_a_persons_life_are_said(tmp_path: Path) -> None:
     """Probe 152: an event a person's entry records (a marriage: Guidelines 13.3.2.1) was
     shown nowhere, the index page, the card, entities.json or the book's index."""
-    folder = tmp_path / "src"
-    folder.mkdir()
-    (folder / "t.xml").write_text(
-        tei_text('<p><persName ref="#k">Karl</persName> wrote.</p>').replace(
-            "</body>",
-            '</body><back><listPerson><person xml:id="k"><persName>Karl Weber</persName>'
-            '<event type="marriage" when="1850"><p>Married Anna Roth</p></event></person>'
-            "</listPerson></back>",
-        ),
-        encoding="utf-8",
+    out = _built_with_back(
+        tmp_path,
+        '<p><persName ref="#k">Karl</persName> wrote.</p>',
+        '<listPerson><person xml:id="k"><persName>Karl Weber</persName><event type="marriage" '
+        'when="1850"><p>Married Anna Roth</p></event></person></listPerson>',
     )
-    out = tmp_path / "out"
-    build([folder], out, only=("html", "index"))
     karl = entities_of(out)["k"]
     assert [(t["kind"], t["text"]) for t in karl["traits"]] == [("event", "Married Anna Roth")]
     persons = " ".join(
@@ -5375,21 +5368,28 @@ def test_an_organisations_place_is_not_one_of_its_names(tmp_path: Path) -> None:
     """Probe 152: an organisation's placeName (where it sits) was listed among its other
     names ("Also named: Stuttgart") on the index page and in entities.json, as an event's
     was before probe 90; its own other names stay."""
-    folder = tmp_path / "src"
-    folder.mkdir()
-    (folder / "t.xml").write_text(
-        tei_text('<p><orgName ref="#v">The press</orgName> printed it.</p>').replace(
-            "</body>",
-            '</body><back><listOrg><org xml:id="v"><orgName>Verlag Cotta</orgName><orgName>'
-            "Cotta</orgName><placeName>Stuttgart</placeName></org></listOrg></back>",
-        ),
-        encoding="utf-8",
+    out = _built_with_back(
+        tmp_path,
+        '<p><orgName ref="#v">The press</orgName> printed it.</p>',
+        '<listOrg><org xml:id="v"><orgName>Verlag Cotta</orgName><orgName>Cotta</orgName>'
+        "<placeName>Stuttgart</placeName></org></listOrg>",
     )
-    out = tmp_path / "out"
-    build([folder], out, only=("html", "index"))
     org = entities_of(out)["v"]
     assert [n["name"] for n in org["names"]] == ["Cotta"], org["names"]
     page = html.fromstring((out / "html/t.html").read_bytes())
     cards = [" ".join(c.text_content().split()) for c in page.xpath("//*[@popover]")]
     card = next(c for c in cards if "Verlag Cotta" in c)
     assert "Cotta" in card.split("Verlag Cotta", 1)[1] and "Stuttgart" not in card, card
+
+
+def _built_with_back(tmp_path: Path, body: str, back: str) -> Path:
+    """The html pages and the index of one text, t.xml, of ``body`` and a ``back`` (its
+    registers)."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "t.xml").write_text(
+        tei_text(body).replace("</body>", f"</body><back>{back}</back>"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    build([folder], out, only=("html", "index"))
+    return out

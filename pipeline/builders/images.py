@@ -180,11 +180,8 @@ def _remote_unshown(document: SourceDocument, remote: str | None) -> Iterator[Di
     ]
     if not unshown:
         return
-    url = image_url(unshown[0])
-    others = len(unshown) - 1
-    more = f" (and {others} more)" if others else ""
+    url, more, line, column = _first_of(document, unshown)
     server = urlsplit(url)
-    line, column = url_place(document, unshown[0], url)
     yield diag.info(
         document.display,
         "html.image-remote",
@@ -212,9 +209,7 @@ def _other_schemes(document: SourceDocument) -> Iterator[Diagnostic]:
     ]
     if not odd:
         return
-    url = image_url(odd[0])
-    others = len(odd) - 1
-    more = f" (and {others} more)" if others else ""
+    url, more, line, column = _first_of(document, odd)
     scheme = urlsplit(url).scheme
     what = (
         "a Windows path"
@@ -223,7 +218,6 @@ def _other_schemes(document: SourceDocument) -> Iterator[Diagnostic]:
         if scheme != "file"
         else "a file: URL"
     )
-    line, column = url_place(document, odd[0], url)
     yield diag.warning(
         document.display,
         "html.image-address",
@@ -234,6 +228,17 @@ def _other_schemes(document: SourceDocument) -> Iterator[Diagnostic]:
         column,
         origin=_ORIGIN,
     )
+
+
+def _first_of(
+    document: SourceDocument, elements: list[etree._Element]
+) -> tuple[str, str, int | None, int | None]:
+    """What one diagnostic for ``elements`` says: the first's url, "(and N more)", the first's
+    line and column."""
+    url = image_url(elements[0])
+    others = len(elements) - 1
+    more = f" (and {others} more)" if others else ""
+    return (url, more, *url_place(document, elements[0], url))
 
 
 def publish_images(images: Iterable[LocalImage], staging: Path) -> list[Diagnostic]:
