@@ -42,7 +42,7 @@ from .gate import discover_names, empty_folders, other_sources, read_document
 from .parallel import MEMORY_ADVICE, Failed, Outcome, run_tasks
 from .paths import display
 from .validate import references
-from .xinclude import corpus_root
+from .xinclude import INCLUDE_HREF, corpus_root
 
 __all__ = [
     "CHECKS",
@@ -294,9 +294,9 @@ def _no_sources(folder: Path) -> Diagnostic:
 
 
 #: At most this many files of the edition are looked through for one including a part checked
-#: alone (``_includers_elsewhere``).
+#: alone (``_Includers``).
 MAX_LOOKED_FOR_INCLUDERS = 20_000
-_INCLUDE = re.compile(rb"""<(?:[\w.-]+:)?include\b[^>]*?\bhref\s*=\s*(["'])(.*?)\1""", re.DOTALL)
+_INCLUDE = re.compile(INCLUDE_HREF.encode(), re.DOTALL)
 
 
 class _Includers:
@@ -324,7 +324,7 @@ class _Includers:
                 if b"include" not in data:
                     continue
                 for match in _INCLUDE.finditer(data):
-                    href = match.group(2).decode("utf-8", "replace").split("#")[0].strip()
+                    href = match.group(3).decode("utf-8", "replace").split("#")[0].strip()
                     if href:
                         target = (path.parent / unquote(href)).resolve()
                         self.by_part.setdefault(target, []).append(path)

@@ -70,6 +70,12 @@ def _read(target: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
     return read_bytes(target, max_bytes)
 
 
+#: An include's href as a text writes it (any prefix, or none where the namespace is the
+#: default one): group 1 the attribute's name, 3 its value. Where a file is looked through
+#: for its includes without being parsed (check's parts checked alone, the language server's
+#: place of a part's problems).
+INCLUDE_HREF = r"""<(?:[\w.-]+:)?include\b[^>]*?\b(href)\s*=\s*(["'])(.*?)\2"""
+
 #: Includes nested deeper than this are refused (a document including itself, at last).
 MAX_DEPTH = 16
 #: Most include operations in one document (an include bomb multiplies them).

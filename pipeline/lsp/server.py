@@ -37,6 +37,7 @@ from pygls.workspace import TextDocument
 from .. import __version__
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic, Severity
+from ..xinclude import INCLUDE_HREF
 from . import scan
 from .complete import POINTERS, complete
 from .fixes import fixes
@@ -338,11 +339,8 @@ class EditionLanguageServer(LanguageServer):
             return None
 
 
-#: An XInclude's href in a document's text (any prefix, or none where the namespace is the
-#: default one), as ``_include_place`` looks for the include of a part.
-_INCLUDE_HREF = re.compile(
-    r"""<(?:[\w.-]+:)?include\b[^>]*?\b(href)\s*=\s*(["'])(.*?)\2""", re.DOTALL
-)
+#: An XInclude's href in a document's text, as ``_include_place`` looks for a part's.
+_INCLUDE_HREF = re.compile(INCLUDE_HREF, re.DOTALL)
 
 
 def _include_place(text: str, path: Path, part: Path) -> tuple[int, int] | None:
