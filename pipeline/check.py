@@ -139,10 +139,10 @@ def check(
             out.add(d for d in outcome.diagnostics if not _as_no_document(d, outcome))
         elif includers := elsewhere(outcome.path):
             # a part checked alone (`edition check parts/ch.xml`, an editor's make on the
-            # current file) that a file of the edition includes: a part, not a document
-            # (probe 150: "div is not allowed as the root element", which make check, serve
-            # and the language server do not say)
-            out.add(d for d in outcome.diagnostics if not _as_no_document(d, outcome))
+            # current file) that a file of the edition includes: checked as the document it
+            # is alone, as jing checks it ("div is not allowed as the root element"), with a
+            # note of what make check, serve and the language server say of it (probe 150)
+            out.add(outcome.diagnostics)
             out.add([_checked_apart(outcome, includers)])
         else:
             out.add(outcome.diagnostics)
@@ -338,8 +338,9 @@ def _checked_apart(outcome: FileOutcome, includers: list[Path]) -> Diagnostic:
     return diag.info(
         display(outcome.path),
         "check.part-alone",
-        f"this file is a part that {first}{more} includes, checked here on its own and not "
-        f"as a document; check {first}, or the folder, to check it in its place",
+        f"this file is a part that {first}{more} includes, checked here on its own as a "
+        "document (as jing checks it: a part's root may be no document's); check "
+        f"{first}, or the folder, to check it in its place, as make check does",
         origin="check",
     )
 
