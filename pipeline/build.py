@@ -52,7 +52,7 @@ from .gate import DEFAULT_MAX_BYTES, discover, empty_folders, other_sources
 from .io import source_date, stale_temp, temp_parts
 from .naming import renamed
 from .parallel import MEMORY_ADVICE, Failed, Outcome, Resident, run_tasks
-from .paths import display, resolved
+from .paths import denied, display, is_dir, is_file, resolved
 from .publish import MARKER, OUTPUTS, OWNER, FileRecord, Generation, OutputFolder, link_or_copy
 from .sources import (
     ReadOptions,
@@ -377,7 +377,7 @@ def check_out(paths: Sequence[Path], out: Path) -> None:
                 f"--out {out} holds the sources ({path}): the build would read its own output "
                 "or replace your files; choose a folder outside the sources"
             )
-        if path.is_dir() and source in target.parents:
+        if is_dir(path) and source in target.parents:
             raise OptionError(
                 f"--out {out} lies inside the source folder {path}: the next build would read "
                 "its own output as sources; choose a folder outside the sources (--out, or "
@@ -386,7 +386,7 @@ def check_out(paths: Sequence[Path], out: Path) -> None:
         # (an --out inside the folder of a file named alone is let be, `edition build
         # letter.xml --out site` being common: a build of that folder passes over the
         # folders a build publishes into, gate.output-folder)
-        folder = source if path.is_dir() else source.parent
+        folder = source if is_dir(path) else source.parent
         # a registers/ folder the build reads beside the texts (probe 101: `build t/texts
         # --out t/registers` wrote the edition among the registers, read the next time)
         for registers in register_folders([folder]):
@@ -399,7 +399,7 @@ def check_out(paths: Sequence[Path], out: Path) -> None:
         # the edition's sources folder, when the PATHS are a part of it: `edition build
         # tei/texts --out tei/out` was let through, and the edition's next build and check
         # read the output as texts and registers (probe 73)
-        holding = sources_holding(source if source.is_dir() else source.parent)
+        holding = sources_holding(source if is_dir(source) else source.parent)
         if holding is not None and holding in target.parents:
             raise OptionError(
                 f"--out {out} lies inside the edition's source folder {holding}: its next "
@@ -415,7 +415,8 @@ def _sources_exist(paths: Sequence[Path], report: Report, out: Path | None = Non
     files are built."""
     files, problems = discover(paths)
     report.extend(problems)
-    missing = [p for p in paths if not (p.is_dir() or p.is_file())]
+    # (a file in a folder that cannot be entered is there: the gate tells it, gate.unreadable)
+    missing = [p for p in paths if not (is_dir(p) or is_file(p) or denied(p))]
     empty = empty_folders(paths, [str(f) for f in files])
     for folder in empty:
         report.extend(

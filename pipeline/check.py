@@ -40,7 +40,7 @@ from .diagnostics import Diagnostic, Report
 from .errors import EditionError, EnvironmentFailure, OptionError
 from .gate import discover_names, empty_folders, other_sources, read_document
 from .parallel import MEMORY_ADVICE, Failed, Outcome, run_tasks
-from .paths import display
+from .paths import display, is_dir, is_file
 from .validate import references
 from .xinclude import INCLUDE_HREF, corpus_root
 
@@ -182,7 +182,7 @@ def _edition_folder(root: Path | None, configured: Path | None) -> Path | None:
     into its siblings, probe 131)."""
     if root is None:
         return None
-    return root if configured is not None or (root / "pyproject.toml").is_file() else None
+    return root if configured is not None or is_file(root / "pyproject.toml") else None
 
 
 def _no_registers(
@@ -235,7 +235,7 @@ def _registers_beside(names: Sequence[str], paths: Sequence[Path]) -> list[str]:
     its sources, passed the check and was published). Not for files named one by one: the
     check of a saved text (the editor's, the server's) is about that text, its registers
     read only to resolve its pointers."""
-    folders = [os.path.realpath(p) for p in paths if p.is_dir()]
+    folders = [os.path.realpath(p) for p in paths if is_dir(p)]
     if not folders:
         return []
     named = {os.path.realpath(n) for n in names}

@@ -34,7 +34,7 @@ from .errors import (
     OptionError,
 )
 from .io import atomic_text_writer, sweep_leftovers, write_text_atomic
-from .paths import DEFAULT_SCHEMA, display, resolved
+from .paths import DEFAULT_SCHEMA, display, is_dir, resolved
 from .report import FORMATS, RENDERERS, Baseline, counted, shown
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def _config(paths: tuple[Path, ...] = ()) -> config_module.Config:
         if paths and config_module.edition_folder(Path.cwd().absolute()) is None:
             for path in paths:
                 start = path.absolute()
-                folder = config_module.edition_folder(start if start.is_dir() else start.parent)
+                folder = config_module.edition_folder(start if is_dir(start) else start.parent)
                 if folder is not None:
                     return config_module.load(folder, above_start=True)
         return config_module.load_nearest()

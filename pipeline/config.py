@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ConfigError
 from .gate import DEFAULT_MAX_BYTES
+from .paths import is_dir, is_file
 
 if TYPE_CHECKING:
     from .citation import Publication
@@ -150,7 +151,7 @@ def edition_folder(start: Path, stop: Path | None = None) -> Path | None:
     has a ``[tool.edition]`` table; a pyproject.toml that cannot be read is passed over."""
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if is_file(candidate):
             try:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
@@ -178,7 +179,7 @@ def sources_holding(folder: Path) -> Path | None:
     except ConfigError:
         return None
     sources = (sources if sources.is_absolute() else root / sources).resolve()
-    if sources.is_dir() and (folder == sources or sources in folder.parents):
+    if is_dir(sources) and (folder == sources or sources in folder.parents):
         return sources
     return None
 

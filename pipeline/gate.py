@@ -25,7 +25,7 @@ from lxml import etree
 from . import columns, doctype, files
 from . import diagnostics as diag
 from .diagnostics import Diagnostic
-from .paths import display
+from .paths import denied, display, is_dir, is_file
 from .publish import MARKER, OWNER
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -324,13 +324,15 @@ def discover_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
             found[real] = name
 
     for path in paths:
-        if path.is_dir():
+        if is_dir(path):
             given = str(path)
             # the real path of the folder once; of a file below it only when it is a link
             top = os.path.realpath(given)
             for name, link in _xml_files(given, problems):
                 add(name, os.path.realpath(name) if link else top + name[len(given) :])
-        elif path.is_file():
+        elif is_file(path) or denied(path):
+            # a file in a folder that cannot be entered: the gate's reading tells it
+            # (gate.unreadable), one problem of the run (probe 155: an internal error)
             add(str(path), os.path.realpath(path))
         elif path.exists():
             problems.append(_not_a_file(str(path)))
@@ -359,12 +361,16 @@ def empty_folders(paths: Iterable[Path], names: Sequence[str]) -> list[Path]:
     as given: resolving them would call a folder of links to files elsewhere empty."""
     empty = []
     for path in paths:
-        if not path.is_dir():
+        if not is_dir(path):
             continue
         given = os.path.join(str(path), "")
         if any(name.startswith(given) for name in names):
             continue
-        if not discover_names([path])[0]:
+        found, problems = discover_names([path])
+        # a folder that could not be listed is not known to be empty: its
+        # gate.unreadable-folder is the one problem (probe 155: a folder of mode 111 was
+        # told twice, "no *.xml file in this folder" as well)
+        if not found and not any(p.code == "gate.unreadable-folder" for p in problems):
             empty.append(path)
     return empty
 

@@ -40,6 +40,29 @@ def resolved(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
+def is_dir(path: Path | str) -> bool:
+    """Whether ``path`` is a folder: False when it cannot be looked at. ``Path.is_dir`` raises
+    PermissionError on Python 3.11 for a path inside a folder that cannot be entered (probe
+    155: `edition check locked ok.xml` was an internal error); the gate then tells it."""
+    return os.path.isdir(path)
+
+
+def is_file(path: Path | str) -> bool:
+    """Whether ``path`` is a regular file: False when it cannot be looked at (see ``is_dir``)."""
+    return os.path.isfile(path)
+
+
+def denied(path: Path | str) -> bool:
+    """Whether looking at ``path`` is refused: it lies in a folder that cannot be entered."""
+    try:
+        os.stat(path)
+    except PermissionError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
 def display(path: Path | str) -> str:
     """The path as diagnostics show it: relative to the working directory when below it."""
     client = display_base.get()

@@ -43,7 +43,7 @@ from .gate import (
     parse_one,
     read_bytes,
 )
-from .paths import display, resolved
+from .paths import display, is_dir, is_file, resolved
 
 #: The buffers open in an editor, by resolved path, which stand for their files when a part is
 #: included (the language server's: ``open_buffers``); none elsewhere.
@@ -125,10 +125,10 @@ def corpus_root(
     if configured is not None:
         return configured.resolve()
     here = (cwd or Path.cwd()).resolve()
-    folders = [resolved(p) if p.is_dir() else resolved(p).parent for p in paths] or [here]
+    folders = [resolved(p) if is_dir(p) else resolved(p).parent for p in paths] or [here]
     common = Path(os.path.commonpath([str(f) for f in folders]))
     for folder in (common, *common.parents):
-        if (folder / "pyproject.toml").is_file():
+        if is_file(folder / "pyproject.toml"):
             return folder
     if all(_within(f, here) for f in folders):
         return here

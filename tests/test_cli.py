@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -479,3 +480,88 @@ def test_a_file_named_that_cannot_be_read_is_one_problem_of_the_run(
     result = runner.invoke(cli, ["check", "--checks", "refs", str(good), str(locked)])
     assert result.exit_code != 2, result.output
     assert "is not readable" not in result.output and "2 files checked" in result.output
+
+
+def _lock(folder: Path, monkeypatch: pytest.MonkeyPatch, mode: str = "000") -> None:
+    """Make ``folder`` as a folder of ``mode`` is to a user who is not root (the tests may run
+    as root, who reads any folder): "000" cannot be listed, and nothing inside it can be
+    looked at (its stat raises PermissionError); "111" cannot be listed, its files can be
+    looked at; "444" can be listed, nothing inside it looked at."""
+    inside = os.path.join(str(folder), "")
+    stat, scandir = os.stat, os.scandir
+
+    def within(path: object, exact: bool) -> bool:
+        if not isinstance(path, (str, os.PathLike)):  # a file descriptor
+            return False
+        where = os.path.abspath(os.fspath(path))
+        return where == str(folder) if exact else where.startswith(inside)
+
+    def locked_stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if mode != "111" and within(path, exact=False):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return stat(path, *args, **kwargs)
+
+    def locked_scandir(path: Any = ".") -> Any:
+        if mode != "444" and within(path, exact=True):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "stat", locked_stat)
+    monkeypatch.setattr(os, "scandir", locked_scandir)
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize(
+    ("mode", "told", "done"),
+    [
+        ("000", "gate.unreadable-folder", 1),
+        ("111", "gate.unreadable-folder", 1),
+        ("444", "gate.unreadable", 2),  # its file is listed, and cannot be read
+    ],
+)
+def test_a_folder_named_that_cannot_be_read_is_one_problem_of_the_run(
+    runner: CliRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    mode: str,
+    told: str,
+    done: int,
+) -> None:
+    """Probe 155: `edition check locked ok.xml`, the folder of mode 000 (or 444), was an
+    internal error (PermissionError on locked/pyproject.toml: Path.is_file raises it on
+    Python 3.11), nothing checked; a folder of mode 111 was told twice (check.no-sources as
+    well). Now the folder is one problem, and ok.xml is checked (and built)."""
+    (tmp_path / "ok.xml").write_text(tei_text("<p>A.</p>"), encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.xml").write_text(tei_text("<p>B.</p>"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _lock(tmp_path / "locked", monkeypatch, mode)
+    args = ["--checks", "refs"] if command == "check" else ["--out", "out", "--only", "html"]
+    result = runner.invoke(cli, [command, "-j", "1", *args, "locked", "ok.xml"])
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.output and "[env." not in result.output
+    codes = re.findall(r"^\S+: error: .*\[([\w.-]+)\]$", result.output, flags=re.M)
+    assert codes == [told], result.output
+    files = f"{done} file{'s' if done > 1 else ''}"
+    assert (f"{files} checked" if command == "check" else f"build: {files}") in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_file_named_in_a_folder_that_cannot_be_entered_is_one_problem(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """Probe 155: `edition check locked/a.xml ok.xml` was an internal error (the stat of
+    locked/a.xml raised PermissionError), and the build called the file missing once it got
+    past that. Now the file is one gate.unreadable, the other file checked (and built)."""
+    (tmp_path / "ok.xml").write_text(tei_text("<p>A.</p>"), encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.xml").write_text(tei_text("<p>B.</p>"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _lock(tmp_path / "locked", monkeypatch)
+    args = ["--checks", "refs"] if command == "check" else ["--out", "out", "--only", "html"]
+    result = runner.invoke(cli, [command, "-j", "1", *args, "locked/a.xml", "ok.xml"])
+    assert result.exit_code == 1, result.output
+    codes = re.findall(r"^\S+: error: .*\[([\w.-]+)\]$", result.output, flags=re.M)
+    assert codes == ["gate.unreadable"], result.output
+    assert "Permission denied" in result.output

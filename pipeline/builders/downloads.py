@@ -33,7 +33,7 @@ from ..diagnostics import Diagnostic
 from ..gate import tree_of_copy
 from ..io import atomic_binary_writer, write_bytes_atomic
 from ..naming import download_name
-from ..paths import display
+from ..paths import display, is_dir
 from . import zip_writer
 
 #: Folder of the TEI downloads inside ``OUT/html``.
@@ -59,7 +59,7 @@ def sources_root(paths: Sequence[Path]) -> Path | None:
     from ..config import sources_holding
     from ..validate.references import register_folders
 
-    folders = [str(p.resolve() if p.is_dir() else p.resolve().parent) for p in paths]
+    folders = [str(p.resolve() if is_dir(p) else p.resolve().parent) for p in paths]
     if not folders:
         return None
     registers = [str(f.parent) for f in register_folders({Path(f) for f in folders})]

@@ -42,7 +42,7 @@ from ..escapes import percent_decoded
 from ..gate import TEI_NS, XML_ID, SourceDocument, discover_names, read_document
 from ..keyed import ENTITY_LISTS
 from ..locators import ID_RULE, id_suggestion, is_ncname
-from ..paths import display
+from ..paths import display, is_dir
 from ..prefixes import Prefixes
 from ..xml_base import joined
 
@@ -993,7 +993,7 @@ def register_folders(folders: Iterable[Path], depth: int = 3) -> list[Path]:
             ancestors += [a for a in parent.parents if a == sources or sources in a.parents]
         # resolved: a link to the registers is the folder it leads to (probe 103: --out
         # inside the folder a registers link led to was let through)
-        found.update((a / "registers").resolve() for a in ancestors if (a / "registers").is_dir())
+        found.update((a / "registers").resolve() for a in ancestors if is_dir(a / "registers"))
     return sorted(found)
 
 
@@ -1011,7 +1011,7 @@ def edition_lists(checked: Iterable[Path], targets: Iterable[Path] = ()) -> list
     start of such a list are read as XML. An edition whose sources lie in one of the folders
     named on the command line (``targets``) has every file checked: it is not read again."""
     checked = list(checked)
-    whole = [t.resolve() for t in targets if t.is_dir()]
+    whole = [t.resolve() for t in targets if is_dir(t)]
     editions = {s for s in map(_sources_holding, {p.parent for p in checked}) if s is not None}
     editions = {s for s in editions if not any(t == s or t in s.parents for t in whole)}
     if not editions:
