@@ -959,17 +959,29 @@ def _refuse(path: str, code: str, message: str, line: int | None = None) -> Gate
 _HIDING = frozenset({"utf7", "unicode11utf7", "csunicode11utf7", "xutf7"})
 
 
+#: The byte order marks and the codecs that read what follows ("": UTF-8, kept as it is).
+#: UTF-32's little-endian mark begins with UTF-16's: it comes first (probe 155: a UTF-32
+#: file of blanks, read as UTF-16, held NULs and was "no XML root element").
+_MARKS = (
+    (codecs.BOM_UTF8, ""),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def _without_mark(data: bytes) -> bytes:
-    """``data`` without its byte order mark (UTF-8, UTF-16), for the test of an empty file
-    (probe 144: a UTF-16 mark alone was "no XML root element")."""
-    for mark, codec in ((b"\xef\xbb\xbf", ""), (b"\xff\xfe", "utf-16-le"),
-                        (b"\xfe\xff", "utf-16-be")):  # fmt: skip
+    """``data`` without its byte order mark (UTF-8, UTF-16, UTF-32), for the test of an empty
+    file (probe 144: a UTF-16 mark alone was "no XML root element")."""
+    for mark, codec in _MARKS:
         if data.startswith(mark):
             rest = data[len(mark) :]
             if not codec:
                 return rest
-            # a UTF-16 file's characters are two bytes each: read as such, its blanks are
-            # blanks (probe 146: the bytes of U+0920, 20 09, were two blanks, "empty")
+            # a UTF-16 file's characters are two bytes each (UTF-32's, four): read as such,
+            # its blanks are blanks (probe 146: the bytes of U+0920, 20 09, were two blanks,
+            # "empty")
             return rest.decode(codec, "replace").encode("utf-8")
     return data
 

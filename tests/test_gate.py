@@ -180,6 +180,12 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
     for data in (b"\xff\xfe\x20\x09", b"\xfe\xff\x20\x20"):
         told = [d.code for d in gate(tmp_path, "e.xml", data).diagnostics]
         assert told and "gate.empty" not in told, told
+    # a UTF-32 mark alone, or before blanks (probe 155: the little-endian mark, which begins
+    # with UTF-16's, was read as UTF-16 and its NULs were "no XML root element")
+    for mark in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+        order = "le" if mark == codecs.BOM_UTF32_LE else "be"
+        for data in (mark, mark + " \n".encode(f"utf-32-{order}")):
+            assert only_error(gate(tmp_path, "e.xml", data)).code == "gate.empty", data
 
 
 def test_gzip_file_is_refused_not_decompressed(tmp_path: Path) -> None:
