@@ -587,12 +587,17 @@ def _from_models(
     rng: Path | None = None
     sch: list[Path] = []
     problems: list[Diagnostic] = []
+    looked = [(model, *_model_path(doc, model)) for model in models]
     # a grammar named for its embedded rules alone (schematypens Schematron) is the grammar
-    # only when no xml-model names one as a grammar: named first, it was the grammar, and
-    # the one named as such after it "not used" (probe 151)
-    as_grammar = any(m.schematypens not in SCH_NS and _role(m) == "rng" for m in models)
-    for model in models:
-        target, problem = _model_path(doc, model)
+    # only when no xml-model names one as a grammar that can be read: named first, it was
+    # the grammar, and the one named as such after it "not used" (probe 151); a grammar
+    # named that is missing or remote took its place, and the file was checked against none
+    # (probe 155: tei_all.rng's errors vanished beside a missing.rng)
+    as_grammar = any(
+        target is not None and m.schematypens not in SCH_NS and _role(m) == "rng"
+        for m, target, _ in looked
+    )
+    for model, target, problem in looked:
         if problem is not None or target is None:
             if problem is not None and _role(model) in used:
                 problems.append(problem)

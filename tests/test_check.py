@@ -255,6 +255,29 @@ def test_a_second_grammar_an_xml_model_names_is_told_unused(tmp_path: Path) -> N
     assert schemas_for(alone, CheckOptions()).rng == (tmp_path / "c.rng").resolve()
 
 
+@pytest.mark.parametrize("href", ["missing.rng", "https://example.org/tei_all.rng"])
+def test_a_grammar_that_cannot_be_read_leaves_the_grammar_named_for_its_rules(
+    tmp_path: Path, href: str
+) -> None:
+    """Probe 155: a grammar named as such that is missing (or remote) took the place of the
+    one named for its rules (schematypens Schematron, as tei_all.rng), and the file was
+    checked against no grammar: its RELAX NG errors vanished. The grammar that can be read
+    is the grammar; the other is still told (check.schema-missing, check.remote-schema)."""
+    grammar = f'<grammar xmlns="{RNG_NS}"><start><empty/></start></grammar>'
+    (tmp_path / "c.rng").write_text(grammar)
+    sch_ns = "http://purl.oclc.org/dsdl/schematron"
+    doc = doc_with(
+        tmp_path,
+        f'<?xml-model href="{href}" schematypens="{RNG_NS}"?>\n'
+        f'<?xml-model href="c.rng" schematypens="{sch_ns}"?>',
+    )
+    schemas = schemas_for(doc, CheckOptions())
+    assert schemas.rng == (tmp_path / "c.rng").resolve()
+    assert (tmp_path / "c.rng").resolve() in schemas.schematron
+    told = "check.schema-missing" if href == "missing.rng" else "check.remote-schema"
+    assert [p.code for p in schemas.problems] == [told]
+
+
 def test_schema_option_overrides_xml_model(tmp_path: Path) -> None:
     doc = doc_with(tmp_path, '<?xml-model href="https://example.org/x.rng"?>')
     other = tmp_path / "o.rng"
