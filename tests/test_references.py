@@ -883,3 +883,27 @@ def test_a_pointer_at_a_duplicated_id_is_told_as_the_duplicate_alone(tmp_path: P
         "</person></listPerson></standOff></TEI>",
     )
     assert [c for _, c, _ in codes(resolve([text]))] == ["refs.duplicate-id"]
+
+
+@pytest.mark.parametrize("checked", [True, False], ids=["both-checked", "target-read"])
+def test_a_pointer_into_another_file_at_a_duplicated_id_is_not_of_the_wrong_kind(
+    tmp_path: Path, checked: bool
+) -> None:
+    """Probe 155: a.xml gives "p1" to a paragraph and to a person; b.xml's
+    `<persName ref="a.xml#p1">` was still "must point at a <person> ... but p1 is a <p>"
+    (the mend of probe 153 looked at pointers inside one file). The pointer may mean either:
+    the duplicate alone is told, where a.xml is checked; read only for its ids (b.xml
+    checked alone), a.xml's fault is its own check's."""
+    a = file_facts(
+        tmp_path,
+        "a.xml",
+        f'<TEI {TEI}><text><p xml:id="p1">Yours.</p></text>\n<standOff><listPerson>'
+        '<person xml:id="p1"><persName>Ada</persName></person></listPerson></standOff></TEI>',
+    )
+    b = file_facts(
+        tmp_path,
+        "b.xml",
+        f'<TEI {TEI}><text><p>Dear <persName ref="a.xml#p1">Ada</persName>.</p></text></TEI>',
+    )
+    told = [c for _, c, _ in codes(resolve([a, b] if checked else [b]))]
+    assert told == (["refs.duplicate-id"] if checked else [])

@@ -543,6 +543,7 @@ def resolve(
             file = unpacked(item)
             named.update(_named(file, p) for p in file.pointers if p.file)
     by_file: dict[Path, dict[str, IdFact]] = {}
+    doubled: dict[Path, set[str]] = {}  # the ids each file pointers name gives twice
     entities: dict[str, IdFact] = {}  # the entity namespace: register entries merged by id
     declared: dict[str, FileFacts] = {}  # the file of each entity's first entry
     texts: dict[str, IdFact] = {}  # the ids of the documents' roots (PointerFact.to_text)
@@ -577,9 +578,12 @@ def resolve(
         if named and file.resolved in named:
             for value, fact in own.items():
                 by_file.setdefault(file.resolved, {}).setdefault(value, fact)
+            doubled.setdefault(file.resolved, set()).update(_twice(file))
     folder = root.resolve() if root is not None else None
     outside = {p for p in named - seen if folder is not None and not _within(p, folder)}
-    absent, unread = _read_named(named - seen - outside, by_file) if named else (set(), set())
+    absent, unread = (
+        _read_named(named - seen - outside, by_file, doubled) if named else (set(), set())
+    )
     told_unread: set[tuple[str, Path]] = set()
     used: set[str] = set()
     for item in pointing:
@@ -589,7 +593,7 @@ def resolve(
         # so it is neither of the wrong kind nor leaves an entry of that id unused (probe
         # 153: "must point at a <person> ... but p1 is a <p>", and the person "never
         # referenced", beside the duplicate)
-        twice = {v for v, n in Counter(f.value for f in file.ids).items() if n > 1}
+        twice = _twice(file)
         # the n-th pointer of a line with the same attribute and id is at the n-th such
         # attribute of the line (two dangling "#nope" on one line: two columns)
         nth: Counter[tuple[Path | None, int | None, str, str]] = Counter()
@@ -604,7 +608,10 @@ def resolve(
             target = _target(file, pointer, own, by_file, entities)
             if target is None and pointer.to_text and not pointer.file:
                 target = texts.get(pointer.fragment)
-            ambiguous = not pointer.file and pointer.fragment in twice
+            # (into another file too: probe 155, "a.xml#p1" was still of the wrong kind)
+            ambiguous = pointer.fragment in (
+                doubled.get(_named(file, pointer), ()) if pointer.file else twice
+            )
             if target is not None and (target.register_entry or ambiguous):
                 used.add(target.value)
             if ambiguous and target is not None:
@@ -701,7 +708,9 @@ def _outside(file: FileFacts, pointer: PointerFact, root: Path | None, nth: int)
 
 
 def _read_named(
-    paths: Iterable[Path], by_file: dict[Path, dict[str, IdFact]]
+    paths: Iterable[Path],
+    by_file: dict[Path, dict[str, IdFact]],
+    doubled: dict[Path, set[str]],
 ) -> tuple[set[Path], set[Path]]:
     """The ids of files that pointers name and that are none of the files checked or seen
     (``file.xml#id`` into a folder not checked), read from the disk into ``by_file``; the
@@ -723,8 +732,10 @@ def _read_named(
         if gated.document is None:
             unread.add(path)
             continue
-        for value, fact in _own_ids(facts(gated.document), False, []).items():
+        found = facts(gated.document)
+        for value, fact in _own_ids(found, False, []).items():
             by_file.setdefault(path, {}).setdefault(value, fact)
+        doubled.setdefault(path, set()).update(_twice(found))
     return absent, unread
 
 
@@ -752,6 +763,12 @@ def _own_ids(file: FileFacts, report: bool, out: list[Diagnostic]) -> dict[str, 
         elif report and not is_ncname(fact.value):
             out.append(_bad_id(file, fact))
     return own
+
+
+def _twice(file: FileFacts) -> set[str]:
+    """The ids the file gives more than once (told as duplicates): a pointer at one may mean
+    either, so it is neither of the wrong kind nor leaves an entry of that id unused."""
+    return {v for v, n in Counter(f.value for f in file.ids).items() if n > 1}
 
 
 def _bad_id(file: FileFacts, fact: IdFact) -> Diagnostic:
