@@ -11,6 +11,7 @@ grow with the number of files beyond the reference facts.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import hashlib
 import itertools
@@ -22,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
+from . import columns
 from . import diagnostics as diag
 from .check_file import (
     CHECKS,
@@ -42,7 +44,7 @@ from .gate import discover_names, empty_folders, other_sources, read_document
 from .parallel import MEMORY_ADVICE, Failed, Outcome, run_tasks
 from .paths import display, is_dir, is_file
 from .validate import references
-from .xinclude import INCLUDE_HREF, corpus_root
+from .xinclude import corpus_root, include_hrefs
 
 __all__ = [
     "CHECKS",
@@ -296,7 +298,8 @@ def _no_sources(folder: Path) -> Diagnostic:
 #: At most this many files of the edition are looked through for one including a part checked
 #: alone (``_Includers``).
 MAX_LOOKED_FOR_INCLUDERS = 20_000
-_INCLUDE = re.compile(INCLUDE_HREF.encode(), re.DOTALL)
+#: Byte order marks of the wide encodings, in whose bytes "include" is not b"include".
+_WIDE_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 
 
 class _Includers:
@@ -321,10 +324,16 @@ class _Includers:
                     data = path.read_bytes()
                 except OSError:
                     continue
-                if b"include" not in data:
+                # most files include nothing: only those whose bytes may say so are read as
+                # text, by their encoding (probe 155: an includer saved as UTF-16 was not
+                # found by a UTF-8 pattern); UTF-32-LE's mark begins with UTF-16-LE's
+                if b"include" not in data and not data.startswith(_WIDE_MARKS):
                     continue
-                for match in _INCLUDE.finditer(data):
-                    href = match.group(3).decode("utf-8", "replace").split("#")[0].strip()
+                text = columns.decode(data)
+                if text is None:
+                    continue
+                for _, written in include_hrefs(text):
+                    href = written.split("#")[0].strip()
                     if href:
                         target = (path.parent / unquote(href)).resolve()
                         self.by_part.setdefault(target, []).append(path)

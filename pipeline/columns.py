@@ -68,6 +68,10 @@ _DECLARED = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["'
 def decode(data: bytes, encoding: str | None = None) -> str | None:
     """The text of an XML file: by its byte order mark, else ``encoding``, else what its XML
     declaration names, else UTF-8; None when that is no encoding Python knows."""
+    # UTF-32-LE's mark begins with UTF-16-LE's: looked for first (probe 155: a UTF-32 text
+    # was read as UTF-16, every other character a NUL)
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return data.decode("utf-32", "replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", "replace")
     if data.startswith(codecs.BOM_UTF8):

@@ -71,10 +71,26 @@ def _read(target: Path, max_bytes: int) -> tuple[bytes, GateResult | None]:
 
 
 #: An include's href as a text writes it (any prefix, or none where the namespace is the
-#: default one): group 1 the attribute's name, 3 its value. Where a file is looked through
-#: for its includes without being parsed (check's parts checked alone, the language server's
-#: place of a part's problems).
-INCLUDE_HREF = r"""<(?:[\w.-]+:)?include\b[^>]*?\b(href)\s*=\s*(["'])(.*?)\2"""
+#: default one): group 1 the attribute's name, 3 its value; or, matched first and passed
+#: over, a comment, a CDATA section, an instruction or a document type declaration, whose
+#: words are no include (probe 155: `<!-- <xi:include href="ch3.xml"/> -->` made ch3.xml
+#: a part of that file). An unclosed one runs to the end, as the parser reads it.
+_INCLUDE_HREF = re.compile(
+    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<\?.*?(?:\?>|\Z)"
+    r"|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
+    r"""|<(?:[\w.-]+:)?include\b[^>]*?\b(href)\s*=\s*(["'])(.*?)\2""",
+    re.DOTALL,
+)
+
+
+def include_hrefs(text: str) -> Iterator[tuple[int, str]]:
+    """The includes a document's text writes, found without parsing it (check's parts
+    checked alone, the language server's place of a part's problems): the place of each
+    ``href`` attribute and its value as written."""
+    for found in _INCLUDE_HREF.finditer(text):
+        if found.group(1) is not None:
+            yield found.start(1), found.group(3)
+
 
 #: Includes nested deeper than this are refused (a document including itself, at last).
 MAX_DEPTH = 16

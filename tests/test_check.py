@@ -995,3 +995,30 @@ def test_a_folder_of_tei_files_named_otherwise_says_so(tmp_path: Path) -> None:
                                  "command line, or save them as *.xml)")  # fmt: skip
     built = build([folder], tmp_path / "out")
     assert any("2 files named *.tei" in d.message for d in built.diagnostics), built.sorted()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_part_alone_is_told_of_its_includers_as_they_are_written(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Probe 155: the files including a part checked alone were looked for by a pattern over
+    their bytes: an include inside a comment counted ("this file is a part that main3.xml
+    includes", of a file that includes nothing), and an includer saved as UTF-16 was not
+    found. The includes are looked for in each file's text, by its encoding, outside
+    comments."""
+    xi = 'xmlns:xi="http://www.w3.org/2001/XInclude" '
+    (tmp_path / "parts").mkdir()
+    for name in ("ch3.xml", "ch4.xml"):
+        (tmp_path / "parts" / name).write_text('<div xmlns="http://www.tei-c.org/ns/1.0"/>')
+    commented = tei_text('<!-- <xi:include href="parts/ch3.xml"/> --><p>x</p>')
+    (tmp_path / "main3.xml").write_text(commented.replace("<TEI ", f"<TEI {xi}", 1))
+    wide = tei_text('<xi:include href="parts/ch4.xml"/>').replace("<TEI ", f"<TEI {xi}", 1)
+    declared = f'<?xml version="1.0" encoding="{encoding.upper()}"?>\n'
+    (tmp_path / "wide.xml").write_bytes((declared + wide).encode(encoding))
+    options = CheckOptions(checks=frozenset({"rng"}), root=tmp_path)
+    report = check([tmp_path / "parts"], options)
+    notes = {
+        Path(d.path).name: d.message for d in report.diagnostics if d.code == "check.part-alone"
+    }
+    assert list(notes) == ["ch4.xml"], report.sorted()
+    assert "wide.xml includes" in notes["ch4.xml"]

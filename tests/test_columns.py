@@ -71,6 +71,10 @@ def test_text_is_decoded_by_its_mark_or_declaration() -> None:
         '<?xml version="1.0" encoding="ISO-8859-1"?><a>é</a>'
     )
     assert decode(b"<a/>", "no-such-encoding") is None
+    # UTF-32, whose little-endian mark begins with UTF-16's (probe 155: read as UTF-16)
+    for order in ("le", "be"):
+        data = "\ufeff<a>é</a>".encode(f"utf-32-{order}")
+        assert decode(data) == "<a>é</a>", order
 
 
 def test_a_carriage_return_alone_ends_a_line_as_the_gate_has_it_counted() -> None:

@@ -1020,6 +1020,9 @@ def test_a_parts_problems_are_placed_at_the_include_that_brings_it_in(tmp_path: 
     )
     assert _include_place(text, tmp_path / "t.xml", part) == (4, 4)
     assert _include_place(text, tmp_path / "t.xml", tmp_path / "elsewhere.xml") is None
+    # not at an include left in a comment before it (probe 155: at the comment's)
+    commented = text.replace("<TEI>", '<TEI><!-- <xi:include href="parts/p%251.xml"/> -->')
+    assert _include_place(commented, tmp_path / "t.xml", part) == (4, 4)
 
 
 def test_an_includer_reads_its_parts_open_buffer(tmp_path: Path) -> None:

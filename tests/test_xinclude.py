@@ -26,7 +26,7 @@ from pipeline.gate import TEI_NS, XML_ID, GateResult, SourceDocument, read_docum
 from pipeline.paths import display
 from pipeline.validate.references import facts, resolve
 from pipeline.validate.relaxng import validator_for
-from pipeline.xinclude import MAX_DEPTH, corpus_root
+from pipeline.xinclude import MAX_DEPTH, corpus_root, include_hrefs
 
 DATA = ROOT / "tests/data/xinclude"
 SCHEMA = DATA / "inscription.rng"
@@ -757,3 +757,17 @@ def test_too_many_inclusions_are_told_once_at_the_documents_own_include(
     assert "mid.xml:1" in told[0].message
     # (no English ordinal of a number: "the 10,001th", probe 138)
     assert "(number 6 at " in told[0].message
+
+
+def test_the_includes_a_text_writes_are_found_outside_comments_and_instructions() -> None:
+    """Probe 155: an include inside a comment (a chapter left out) was an include to the
+    check of a part alone and to the language server; so was one in a CDATA section or an
+    instruction. An unclosed comment runs to the end, as the parser reads it."""
+    text = (
+        '<TEI><!-- <xi:include href="old.xml"/> --><![CDATA[<xi:include href="c.xml"/>]]>'
+        '<?note <xi:include href="pi.xml"/>?>\n<xi:include\n href="a.xml"/>'
+        '<include parse="xml" href=\'b.xml#x\'/><!-- <xi:include href="open.xml"/>'
+    )
+    found = list(include_hrefs(text))
+    assert [href for _, href in found] == ["a.xml", "b.xml#x"]
+    assert text[found[0][0] :].startswith('href="a.xml"')

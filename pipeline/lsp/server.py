@@ -37,7 +37,7 @@ from pygls.workspace import TextDocument
 from .. import __version__
 from .. import diagnostics as diag
 from ..diagnostics import Diagnostic, Severity
-from ..xinclude import INCLUDE_HREF
+from ..xinclude import include_hrefs
 from . import scan
 from .complete import POINTERS, complete
 from .fixes import fixes
@@ -339,19 +339,14 @@ class EditionLanguageServer(LanguageServer):
             return None
 
 
-#: An XInclude's href in a document's text, as ``_include_place`` looks for a part's.
-_INCLUDE_HREF = re.compile(INCLUDE_HREF, re.DOTALL)
-
-
 def _include_place(text: str, path: Path, part: Path) -> tuple[int, int] | None:
     """The line (from 0) and 1-based column of the href of the first include in ``text``
     (the document at ``path``) that names the file ``part``; None when none does."""
     wanted = part.resolve()
-    for found in _INCLUDE_HREF.finditer(text):
-        href = unquote(found.group(3).split("#")[0].strip())
+    for at, written in include_hrefs(text):  # at the attribute, as the check places it
+        href = unquote(written.split("#")[0].strip())
         if not href or (path.parent / href).resolve() != wanted:
             continue
-        at = found.start(1)  # the attribute, as the check places a problem of it
         line = text.count("\n", 0, at)
         return line, at - (text.rfind("\n", 0, at) + 1) + 1
     return None
