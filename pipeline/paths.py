@@ -63,6 +63,14 @@ def denied(path: Path | str) -> bool:
     return False
 
 
+def same_file(path: str) -> str:
+    """``path`` as one file is named however it was given: absolute, its folder's symbolic
+    links resolved (remembered by folder: a run compares thousands of paths of few
+    folders). A file that is itself a link keeps its name."""
+    absolute = os.path.abspath(path)
+    return os.path.join(_real(os.path.dirname(absolute)), os.path.basename(absolute))
+
+
 def display(path: Path | str) -> str:
     """The path as diagnostics show it: relative to the working directory when below it."""
     client = display_base.get()

@@ -25,6 +25,7 @@ from lxml import etree
 from . import __version__
 from .diagnostics import Diagnostic, Report, Severity
 from .errors import EditionError
+from .paths import same_file
 
 FORMATS = ("text", "json", "jsonl", "junit", "github", "sarif")
 
@@ -410,11 +411,14 @@ def _fingerprint(d: Diagnostic) -> tuple[str, str, str]:
 
 
 def _folder(path: Path) -> str:
-    return os.path.dirname(os.path.abspath(path))
+    return os.path.dirname(same_file(str(path)))
 
 
 def _absolute(path: str, base: str) -> str:
-    return os.path.normpath(os.path.join(base, path))
+    # by the folders' real paths: a folder reached through a symbolic link is the folder
+    # (probe 155: `edition check --baseline known.json link`, link -> ed/tei, made every
+    # known problem new)
+    return same_file(os.path.join(base, path))
 
 
 def _relative(path: str, base: str) -> str:

@@ -286,3 +286,25 @@ def test_a_baseline_matches_messages_naming_paths_from_any_folder(
     other = Report(files=["a.xml"])
     other.extend([diag.error("a.xml", "check.schema-missing", said.format("y.rng"))])
     assert Baseline.load(Path("../known.json")).filter(other)[1] == 0
+
+
+def test_a_baseline_knows_a_folder_reached_through_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 155: paths were compared as written (normpath), so the checked folder named
+    through a symbolic link (`link -> ed/tei`) made every known problem new. They are
+    compared by their folders' real paths."""
+    project = tmp_path / "p"
+    (project / "ed" / "tei").mkdir(parents=True)
+    (project / "link").symlink_to(project / "ed" / "tei")
+    monkeypatch.chdir(project)
+    recorded = Report(files=["ed/tei/a.xml"])
+    recorded.extend([diag.error("ed/tei/a.xml", "refs.dangling", "points at nothing", 3)])
+    path = project / "known.json"
+    path.write_text(Baseline.from_report(recorded).dumps(path))
+    later = Report(files=["link/a.xml"])
+    later.extend([diag.error("link/a.xml", "refs.dangling", "points at nothing", 3)])
+    assert Baseline.load(path).filter(later)[1] == 1
+    # and the baseline named through a link to its folder
+    (tmp_path / "alias").symlink_to(project)
+    assert Baseline.load(tmp_path / "alias" / "known.json").filter(later)[1] == 1
