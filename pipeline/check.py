@@ -42,7 +42,7 @@ from .diagnostics import Diagnostic, Report
 from .errors import EditionError, EnvironmentFailure, OptionError
 from .gate import discover_names, empty_folders, other_sources, read_document
 from .parallel import MEMORY_ADVICE, Failed, Outcome, run_tasks
-from .paths import display, is_dir, is_file
+from .paths import display, is_dir, is_file, same_file
 from .validate import references
 from .xinclude import corpus_root, include_hrefs
 
@@ -468,7 +468,7 @@ class _Emitter:
 
     def told_within(self, d: Diagnostic) -> bool:
         """Whether a file including ``d``'s file told it too ("(included by ...)")."""
-        entry = self.told.get((d.path, d.line, d.code, d.message))
+        entry = self.told.get((same_file(d.path), d.line, d.code, d.message))
         return entry is not None and entry[0]
 
     def flush(self) -> None:
@@ -495,7 +495,11 @@ class _Emitter:
         report told 10, the same problems twice)."""
         included = _INCLUDED.search(d.message)
         core = d.message[: included.start()] if included else d.message
-        key = (d.path, d.line, d.code, core)
+        # the file by its real path: a part is shown by its resolved path where a file
+        # includes it, and as the command line named it in its own check (probe 155: checked
+        # as ../tei, or through a link, a nested part's own report, with its column, was
+        # not matched, and its copy "(included by ...)" told in its place)
+        key = (same_file(d.path), d.line, d.code, core)
         before = self.told.get(key)
         if included:
             if before is not None:

@@ -1022,3 +1022,39 @@ def test_a_part_alone_is_told_of_its_includers_as_they_are_written(
     }
     assert list(notes) == ["ch4.xml"], report.sorted()
     assert "wide.xml includes" in notes["ch4.xml"]
+
+
+def test_a_nested_part_is_told_alike_however_its_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 155: main.xml includes parts/ch1.xml, which includes parts/sub.xml. Checked as
+    `.`, sub.xml's error was its own ("inside "p"", with its column); as `../tei`, or through
+    a symbolic link, the copy told in the including file ("(included by parts/ch1.xml:1)",
+    no column), for the part's own report, which names it as the command line did, was not
+    matched with it. Both are matched by the file's real path."""
+    xi = 'xmlns:xi="http://www.w3.org/2001/XInclude" '
+    tei = tmp_path / "ed" / "tei"
+    (tei / "parts").mkdir(parents=True)
+    main = tei_text('<xi:include href="parts/ch1.xml"/>').replace("<TEI ", f"<TEI {xi}", 1)
+    (tei / "main.xml").write_text(main)
+    ns = 'xmlns="http://www.tei-c.org/ns/1.0"'
+    (tei / "parts" / "ch1.xml").write_text(
+        f'<div {ns} {xi}><head>C1</head><p>One.</p><xi:include href="sub.xml"/></div>'
+    )
+    (tei / "parts" / "sub.xml").write_text(f"<div {ns}><head>Sub</head><p>Sub <foo/>.</p></div>")
+    (tmp_path / "link").symlink_to(tei)
+    options = CheckOptions(checks=frozenset({"rng"}), root=tei)
+
+    def told(folder: Path, named: str) -> list[tuple[str, int | None, int | None, str]]:
+        monkeypatch.chdir(folder)
+        report = check([Path(named)], options)
+        return [
+            (Path(d.path).name, d.line, d.column, d.message)
+            for d in report.sorted()
+            if d.code.startswith("rng.")
+        ]
+
+    here = told(tei, ".")
+    assert [(name, column) for name, _, column, _ in here] == [("sub.xml", 65)], here
+    assert told(tei, "../tei") == here
+    assert told(tmp_path, "link") == here
