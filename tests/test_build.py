@@ -945,3 +945,50 @@ def test_a_pipe_given_as_the_sources_is_no_file_not_missing(tmp_path: Path) -> N
     report = build([fifo], tmp_path / "out", jobs=1)
     (said,) = [d for d in report.diagnostics if d.code == "build.nothing-published"]
     assert "is not a file or a folder" in said.message and "does not exist" not in said.message
+
+
+def test_a_schema_including_one_held_back_is_held_back_too(tmp_path: Path) -> None:
+    """Probe 154 #1: a published main.rng included a part.rng.html that was held back (its
+    name a page's), so the site and the zip had a grammar whose include led nowhere, and the
+    warning said of part.rng.html "the download names it all the same", which only main.rng
+    did. A schema including one held back, directly or through another, is held back too,
+    told why; one that includes what is published is published with it, XML Schema and
+    Schematron includes alike (a Schematron include may take a pattern alone)."""
+    from pipeline.builders.downloads import Offered, schemas_named
+
+    folder = tmp_path / "src" / "schema"
+    folder.mkdir(parents=True)
+    rng = '<grammar xmlns="http://relaxng.org/ns/structure/1.0">{}</grammar>'
+    xsd = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{}</xs:schema>'
+    sch = '<schema xmlns="http://purl.oclc.org/dsdl/schematron">{}</schema>'
+    files = {
+        "top.rng": rng.format('<include href="mid.rng"/>'),
+        "mid.rng": rng.format('<include href="part.rng.html"/>'),
+        "part.rng.html": rng.format(""),
+        "good.rng": rng.format('<externalRef href="piece.rng"/>'),
+        "piece.rng": rng.replace("grammar", "element").format("<text/>"),
+        "main.xsd": xsd.format('<xs:include schemaLocation="types.xsd.html"/>'),
+        "types.xsd.html": xsd.format(""),
+        "rules.sch": sch.format('<include href="pattern.sch"/>'),
+        "pattern.sch": '<pattern xmlns="http://purl.oclc.org/dsdl/schematron"/>',
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    source = tmp_path / "src" / "t.xml"
+    source.write_text(tei_text("<p>x</p>"), encoding="utf-8")
+    named = ("schema/top.rng", "schema/good.rng", "schema/main.xsd", "schema/rules.sch")
+    offered = Offered("text", "t", "tei/t.xml", source, source=source, schemas=named)
+    schemas, told = schemas_named([offered])
+    assert [s.href for s in schemas] == [
+        "tei/schema/good.rng", "tei/schema/pattern.sch", "tei/schema/piece.rng",
+        "tei/schema/rules.sch",
+    ]  # fmt: skip
+    why = {d.message.split(" is not")[0].rsplit("/", 1)[1]: d.message for d in told}
+    assert sorted(why) == ["main.xsd", "mid.rng", "part.rng.html", "top.rng", "types.xsd.html"]
+    assert "it includes 'mid.rng', which is not published" in why["top.rng"]
+    assert why["top.rng"].endswith("the download names it all the same")
+    assert "it includes 'part.rng.html', which is not published" in why["mid.rng"]
+    assert why["mid.rng"].endswith("schema/top.rng includes it")
+    assert why["part.rng.html"].endswith("schema/mid.rng includes it")
+    assert "does not end in .rng" in why["part.rng.html"]
+    assert "it includes 'types.xsd.html'" in why["main.xsd"]

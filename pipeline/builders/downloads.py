@@ -355,42 +355,100 @@ class Schema:
 def schemas_named(linked: Sequence[Offered]) -> tuple[list[Schema], list[Diagnostic]]:
     """The schemas the sources' ``<?xml-model?>`` instructions name by a relative address,
     each where that address leads from the source's copy under ``OUT/html/tei/`` (with the
-    grammars a RELAX NG schema includes), so that a downloaded source, or the zip unpacked,
-    finds its schema as it does beside its source (``../../schema/edition.rng``).
+    files they include: RELAX NG ``include``/``externalRef``, XML Schema
+    ``include``/``import``/``redefine``/``override``, Schematron ``include``/``extends``),
+    so that a downloaded source, or the zip unpacked, finds its schema as it does beside its
+    source (``../../schema/edition.rng``).
 
     Only a file that is a schema (its root says so: RELAX NG, Schematron, XML Schema; read
     through the gate) is published, and only where its place stays inside ``OUT/html``
     (``publish_schemas`` writes none where a file of the site is): an address can never
     publish another file of the machine. Remote schemas are left as they are. Nor is a
-    schema published that a browser could open as a page (``_refusal``): each such is told
+    schema published that a browser could open as a page (``_refusal``), nor one including
+    a schema held back, whose include would lead nowhere in the download (probe 154: a
+    published main.rng included a part.rng.html the site did not have). Each such is told
     once (``build.schema-not-published``), at the first source naming it."""
     found: dict[str, Schema] = {}
-    refused: dict[str, Diagnostic] = {}
-    # (published href, file, the source naming it first) still to read
-    todo: list[tuple[str, Path, Path]] = []
+    refused: dict[str, str] = {}
+    # what each schema read includes: (the address as written, where it leads under OUT/html)
+    includes: dict[str, list[tuple[str, str]]] = {}
+    # the source naming a schema first, the schema including it (None: the source itself)
+    first: dict[str, tuple[Path, Path, str | None]] = {}
+    todo: list[tuple[str, Path, Path, str | None]] = []
     for item in linked:
         if item.source is None:
             continue
         for address in filter(None, map(_relative, item.schemas)):
-            todo.append((_joined(item.href, address), item.source.parent / address, item.source))
+            href = _joined(item.href, address)
+            todo.append((href, item.source.parent / address, item.source, None))
     while todo and len(found) < MAX_SCHEMAS:
-        href, path, source = todo.pop(0)
-        if not href or href in found or href in refused:
+        href, path, source, includer = todo.pop(0)
+        if not href or href in first:
             continue
-        schema, includes, refusal = _schema(href, path)
+        first[href] = (source, path, includer)
+        schema, addresses, refusal = _schema(href, path, included=includer is not None)
         if refusal is not None:
-            refused[href] = diag.warning(
-                display(source),
-                "build.schema-not-published",
-                f"the schema {display(path)} is not published beside the TEI download: "
-                f"{refusal}; the download names it all the same",
-                origin="build",
-            )
+            refused[href] = refusal
         if schema is None:
             continue
         found[href] = schema
-        todo.extend((_joined(href, a), Path(schema.path).parent / a, source) for a in includes)
-    return [found[href] for href in sorted(found)], [refused[h] for h in sorted(refused)]
+        includes[href] = [(a, _joined(href, a)) for a in addresses]
+        todo.extend(
+            (joined, Path(schema.path).parent / a, source, href) for a, joined in includes[href]
+        )
+    _hold_back_includers(found, refused, includes, first)
+    return [found[href] for href in sorted(found)], [
+        _not_published(href, refused[href], first) for href in sorted(refused)
+    ]
+
+
+def _hold_back_includers(
+    found: dict[str, Schema],
+    refused: dict[str, str],
+    includes: Mapping[str, Sequence[tuple[str, str]]],
+    first: Mapping[str, tuple[Path, Path, str | None]],
+) -> None:
+    """Move from ``found`` to ``refused`` every schema that includes, directly or through
+    others, one that is not published: one refused, one whose address leaves ``OUT/html``,
+    one past ``MAX_SCHEMAS``. A missing file stays missing as beside the source."""
+    changed = True
+    while changed:
+        changed = False
+        for href in list(found):
+            for written, joined in includes[href]:
+                if joined in refused:
+                    why = "which is not published"
+                elif not joined:
+                    why = "whose address leads out of the site"
+                elif joined not in first:
+                    why = f"past the {MAX_SCHEMAS} schema files the download takes"
+                else:
+                    continue
+                refused[href] = (
+                    f"it includes {written!r}, {why}, and would lead nowhere in the download"
+                )
+                del found[href]
+                changed = True
+                break
+
+
+def _not_published(
+    href: str, refusal: str, first: Mapping[str, tuple[Path, Path, str | None]]
+) -> Diagnostic:
+    """``build.schema-not-published`` for the schema published at ``href``, at the first
+    source naming it: the source's download names a schema it names itself; one that another
+    schema includes is named by that one."""
+    source, path, includer = first[href]
+    if includer is None:
+        named = "the download names it all the same"
+    else:
+        named = f"{display(first[includer][1])} includes it"
+    return diag.warning(
+        display(source),
+        "build.schema-not-published",
+        f"the schema {display(path)} is not published beside the TEI download: {refusal}; {named}",
+        origin="build",
+    )
 
 
 def missing_schemas(linked: Sequence[Offered]) -> list[Diagnostic]:
@@ -479,10 +537,28 @@ def _joined(base_href: str, address: str) -> str:
     return joined
 
 
-def _schema(href: str, path: Path) -> tuple[Schema | None, list[str], str | None]:
-    """The schema file at ``path`` and the relative addresses of the grammars it includes;
-    None when it is no readable schema, or when it is one a browser could open as a page
-    (with why it is not published)."""
+#: The elements by which a schema includes another, each with its address's attribute.
+_INCLUDES = {
+    f"{_RNG}include": "href",
+    f"{_RNG}externalRef": "href",
+    "{http://www.w3.org/2001/XMLSchema}include": "schemaLocation",
+    "{http://www.w3.org/2001/XMLSchema}import": "schemaLocation",
+    "{http://www.w3.org/2001/XMLSchema}redefine": "schemaLocation",
+    "{http://www.w3.org/2001/XMLSchema}override": "schemaLocation",
+    "{http://purl.oclc.org/dsdl/schematron}include": "href",
+    "{http://purl.oclc.org/dsdl/schematron}extends": "href",
+}
+#: The namespaces of an included file's root: a Schematron include takes a pattern or a rule,
+#: an externalRef any pattern, not only a whole schema.
+_SCHEMA_NAMESPACES = frozenset(etree.QName(root).namespace for root in _SCHEMA_ROOTS)
+
+
+def _schema(
+    href: str, path: Path, included: bool = False
+) -> tuple[Schema | None, list[str], str | None]:
+    """The schema file at ``path`` (``included``: a file another schema includes) and the
+    relative addresses of the files it includes; None when it is no readable schema, or
+    when it is one a browser could open as a page (with why it is not published)."""
     from ..gate import read_document
 
     try:
@@ -492,18 +568,22 @@ def _schema(href: str, path: Path) -> tuple[Schema | None, list[str], str | None
         return None, [], None
     result = read_document(path, max_bytes=MAX_SCHEMA_BYTES, root=path.parent)
     document = result.document
-    if document is None or document.root.tag not in _SCHEMA_ROOTS:
+    if document is None or not isinstance(document.root.tag, str):
+        return None, [], None
+    if document.root.tag not in _SCHEMA_ROOTS and not (
+        included and etree.QName(document.root).namespace in _SCHEMA_NAMESPACES
+    ):
         return None, [], None
     refusal = _refusal(href, document.root)
     if refusal is not None:
         return None, [], refusal
-    includes = [
+    addresses = [
         address
-        for element in document.root.iter(f"{_RNG}include", f"{_RNG}externalRef")
-        if (address := _relative(element.get("href") or "")) is not None
+        for element in document.root.iter(*_INCLUDES)
+        if (address := _relative(element.get(_INCLUDES[str(element.tag)]) or "")) is not None
     ]
     digest = hashlib.sha256(document.data).hexdigest()
-    return Schema(href, path.resolve(), digest), includes, None
+    return Schema(href, path.resolve(), digest), list(dict.fromkeys(addresses)), None
 
 
 def _refusal(href: str, root: etree._Element) -> str | None:
