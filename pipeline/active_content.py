@@ -14,7 +14,6 @@ gated document -> ``published_copy`` -> (bytes to keep, diagnostics)
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -148,25 +147,46 @@ def css_stylesheet(data: str) -> bool:
     return said.get("href", "").split("?")[0].split("#")[0].lower().endswith(".css")
 
 
-#: A relative address of a file of the edition as a browser reads it the same whatever it
-#: does with character references and backslashes: path characters alone, no scheme.
-_PLAIN_PATH = re.compile(r"[\w.~%/-]+(\?[\w.~%=&-]*)?")
+#: What a pseudo-attribute's value may hold besides characters: the references XML knows.
+_REFERENCE = re.compile(r"&(?:#([0-9]+)|#x([0-9A-Fa-f]+)|(lt|gt|amp|quot|apos));")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+#: A scheme as a browser finds one (WHATWG URL: a letter, then letters, digits, "+-.", ":").
+_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _address_read(value: str) -> str | None:
+    """A pseudo-attribute's address as a browser follows it: its character references
+    replaced ("&#104;ttps:" is "https:"), the spaces and controls around it and the tabs
+    and newlines inside it dropped (WHATWG URL); None when it holds a reference XML does
+    not know, which no reading here can be sure of."""
+
+    def replaced(found: re.Match[str]) -> str:
+        decimal, hexadecimal, named = found.groups()
+        if named:
+            return _NAMED[named]
+        code = int(decimal) if decimal else int(hexadecimal, 16)
+        return chr(code) if code <= 0x10FFFF else "\ufffd"
+
+    text = _REFERENCE.sub(replaced, value)
+    if "&" in _REFERENCE.sub("", value):
+        return None
+    return re.sub(r"[\t\n\r]", "", text.strip("".join(map(chr, range(0x21)))))
 
 
 def _kept_stylesheet(data: str) -> bool:
     """Whether a copy offered for download keeps an ``<?xml-stylesheet?>``: a CSS stylesheet
-    of the edition's own files (a relative address of path characters alone), which runs
-    nothing and loads nothing from elsewhere (probe 148: a remote one, or a javascript:
-    address, stayed in the download without a word; probe 151: "&#104;ttps://..." and
-    "\\\\host/x.css", which a browser reads as another server's)."""
+    of the edition's own files, which runs nothing and loads nothing from elsewhere (probe
+    148: a remote one, or a javascript: address, stayed in the download without a word).
+    An address of the site's own is one with no scheme and no server as a browser reads it
+    (``_address_read``): "/css/tei.css", "css/my style.css", "tei+print.css" are kept (probe
+    154 #6: they were dropped "as from elsewhere"); "&#104;ttps://...", "//host/x.css" and
+    any backslash, which a browser reads as a slash ("\\\\host/x.css"), are not (probe
+    151)."""
     said = {m.group(1): (m.group(2) or m.group(3) or "") for m in _PSEUDO.finditer(data)}
-    href = said.get("href", "").strip()
-    return (
-        css_stylesheet(data)
-        and _PLAIN_PATH.fullmatch(href) is not None
-        and not href.startswith("/")
-        and not urlsplit(href).scheme
-    )
+    href = _address_read(said.get("href", ""))
+    if not href or not css_stylesheet(data):
+        return False
+    return "\\" not in href and not href.startswith("//") and _URL_SCHEME.match(href) is None
 
 
 def _without_stylesheets(

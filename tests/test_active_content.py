@@ -121,7 +121,17 @@ def test_a_css_stylesheet_instruction_is_kept(tmp_path: Path) -> None:
     of every download with a warning each. One of the edition's own files is kept."""
     text = tei_text("<p>A.</p>")
     # (and the Syriaca records' of no type, named .css: probe 122)
-    for instruction in ('type="text/css" href="tei.css"', 'href="../css/tei.css"'):
+    for instruction in (
+        'type="text/css" href="tei.css"',
+        'href="../css/tei.css"',
+        # the site's own too, as a browser reads them (probe 154 #6: dropped "as from
+        # elsewhere")
+        'type="text/css" href="/css/tei.css"',
+        'type="text/css" href="css/my style.css"',
+        'type="text/css" href="tei+print.css"',
+        'type="text/css" href="css/(1).css?v=2&amp;x=1"',
+        'type="text/css" href="c&#115;s/&#x61;.css"',
+    ):
         data = (f"<?xml-stylesheet {instruction}?>\n" + text).encode()
         path = tmp_path / "css.xml"
         path.write_bytes(data)
@@ -137,6 +147,13 @@ def test_a_css_stylesheet_instruction_is_kept(tmp_path: Path) -> None:
         # disguised: a character reference, backslashes (probe 151)
         'type="text/css" href="&#104;ttps://e.org/x.css"',
         'type="text/css" href="\\\\e.org/x.css"',
+        'type="text/css" href="/\\e.org/x.css"',
+        'type="text/css" href="&#47;/e.org/x.css"',
+        'type="text/css" href="/&#10;/e.org/x.css"',
+        'type="text/css" href="&#32;//e.org/x.css"',
+        'type="text/css" href="ht&#9;tps://e.org/x.css"',
+        'type="text/css" href="HTTPS://e.org/x.css"',
+        'type="text/css" href="&sol;/e.org/x.css"',
     ):
         data = (f"<?xml-stylesheet {instruction}?>\n" + text).encode()
         path.write_bytes(data)
