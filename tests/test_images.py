@@ -390,3 +390,22 @@ def test_an_svg_of_a_drawing_program_and_a_pdf_are_published(tmp_path: Path) -> 
     told = {d.message.split("'")[1]: d.code for d in report.diagnostics if "image-" in d.code}
     assert told.get("ent.svg") == "html.image-script" and "dt.svg" not in told, told
     assert "doc.pdf" not in told and "css.svg" not in told, told
+
+
+def test_an_image_named_by_a_server_without_a_scheme_is_told_as_remote(tmp_path: Path) -> None:
+    """Probe 154 #7: <graphic url="//example.org/b.png"/>, a network-path reference (RFC
+    3986: another server, read with the page's scheme), vanished from the page without a
+    word: no scheme for html.image-address, none of http(s) for html.image-remote. It is
+    told as the image of another server it is, and shown once that server is named."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    figure = '<figure><graphic url="//example.org/b.png"/><figDesc>Far</figDesc></figure>'
+    (corpus / "t.xml").write_text(TEXT.replace("<p>Text</p>", "<p>Text</p>" + figure))
+    report = build([corpus], tmp_path / "out", only=["html"])
+    told = [d for d in report.diagnostics if d.code == "html.image-remote"]
+    assert len(told) == 1 and "'//example.org/b.png' (and 1 more)" in told[0].message, told
+    assert 'images = "https://example.org/"' in told[0].message
+    named = build([corpus], tmp_path / "named", only=["html"], images="https://example.org/")
+    assert "html.image-remote" not in named.by_code(), named.sorted()
+    page = (tmp_path / "named" / "html" / "t.html").read_text(encoding="utf-8")
+    assert 'src="https://example.org/b.png"' in page

@@ -175,13 +175,13 @@ def _remote_unshown(document: SourceDocument, remote: str | None) -> Iterator[Di
     unshown = [
         element
         for element in image_elements(document.root)
-        if urlsplit(url := image_url(element)).scheme in ("http", "https")
-        and not (remote and url.startswith(_prefix(remote)))
+        if (web := _web_address(image_url(element), remote)) is not None
+        and not (remote and web.startswith(_prefix(remote)))
     ]
     if not unshown:
         return
     url, more, line, column = _first_of(document, unshown)
-    server = urlsplit(url)
+    server = urlsplit(_web_address(url, remote) or url)
     yield diag.info(
         document.display,
         "html.image-remote",
@@ -193,6 +193,21 @@ def _remote_unshown(document: SourceDocument, remote: str | None) -> Iterator[Di
         column,
         origin=_ORIGIN,
     )
+
+
+def _web_address(url: str, remote: str | None) -> str | None:
+    """The http(s) address an image's url names on another server, or None: the url itself,
+    or, for one naming a server without a scheme ("//example.org/b.png", RFC 3986's
+    network-path reference, which a browser reads with its page's scheme), the url with the
+    scheme of ``remote`` (the configured image server), else https: such an image vanished
+    from the page without a word (probe 154 #7)."""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https"):
+        return url
+    if not parts.scheme and parts.netloc:
+        scheme = urlsplit(remote).scheme if remote else ""
+        return f"{scheme or 'https'}:{url}"
+    return None
 
 
 def _other_schemes(document: SourceDocument) -> Iterator[Diagnostic]:
@@ -332,8 +347,8 @@ def shown_urls(root: etree._Element, base: Path, remote: str | None) -> list[str
                 shown = url if _published(*found) else ""
             elif remote and safe_relative(url) is not None:
                 shown = remote.rstrip("/") + "/" + url
-        elif remote and parts.scheme in ("http", "https") and url.startswith(_prefix(remote)):
-            shown = url
+        elif remote and (web := _web_address(url, remote)) and web.startswith(_prefix(remote)):
+            shown = web
         urls.append(shown if "\n" not in shown else "")
     return urls
 
