@@ -409,3 +409,55 @@ def test_an_image_named_by_a_server_without_a_scheme_is_told_as_remote(tmp_path:
     assert "html.image-remote" not in named.by_code(), named.sorted()
     page = (tmp_path / "named" / "html" / "t.html").read_text(encoding="utf-8")
     assert 'src="https://example.org/b.png"' in page
+
+
+def test_an_image_named_by_a_declared_prefix_is_judged_as_the_header_expands_it(
+    tmp_path: Path,
+) -> None:
+    """Probe 155 I9: a prefix the header declares silenced html.image-address whatever it
+    expanded to: "loc:p1.jpg" made a file: address, and "anno:P1.JPG", which the prefix's
+    pattern does not match and so is not expanded, were published as empty figures without a
+    word. The address is judged as the header expands it (as written where the pattern does
+    not match): told as a file: address, an anno: address, another server's image; and one
+    it expands into a path beside the text is published and shown."""
+    corpus = tmp_path / "corpus"
+    (corpus / "img").mkdir(parents=True)
+    (corpus / "img" / "p.png").write_bytes(PNG)
+    declared = (
+        '<prefixDef ident="loc" matchPattern="(.+)" replacementPattern="file:///srv/img/$1"/>'
+        '<prefixDef ident="anno" matchPattern="^([a-z0-9.]+)$" '
+        'replacementPattern="https://anno.example.org/$1"/>'
+        '<prefixDef ident="pic" matchPattern="(.+)" replacementPattern="img/$1"/>'
+        '<prefixDef ident="fac" matchPattern="(.+)" replacementPattern="#$1"/>'
+    )
+    figures = "".join(
+        f'<figure><graphic url="{url}"/><figDesc>{url}</figDesc></figure>'
+        for url in ("loc:p1.jpg", "anno:P1.JPG", "anno:p1.jpg", "pic:p.png")
+    )
+    (corpus / "t.xml").write_text(
+        TEXT.replace(
+            "</fileDesc>",
+            f"</fileDesc><encodingDesc><listPrefixDef>{declared}</listPrefixDef></encodingDesc>",
+        ).replace("<p>Text</p>", '<p>Text<pb facs="fac:s1"/></p>' + figures)
+    )
+    report = build([corpus], tmp_path / "out", only=["html"])
+    (told,) = [d for d in report.diagnostics if d.code == "html.image-address"]
+    assert told.message.startswith(
+        "image 'loc:p1.jpg' (which the header expands to 'file:///srv/img/p1.jpg') (and 1 "
+        "more) is named by a file: URL"
+    ), told.message
+    (remote,) = [d for d in report.diagnostics if d.code == "html.image-remote"]
+    assert remote.message.startswith(
+        "image 'anno:p1.jpg' (which the header expands to 'https://anno.example.org/p1.jpg')"
+    ), remote.message
+    assert 'images = "https://anno.example.org/"' in remote.message
+    # the pointer at a surface names no image, and the path beside the text is published
+    assert not [d for d in report.diagnostics if "s1" in d.message], report.sorted()
+    page = (tmp_path / "out" / "html" / "t.html").read_text(encoding="utf-8")
+    assert 'src="img/p.png"' in page and (tmp_path / "out/html/img/p.png").read_bytes() == PNG
+    # only the unmatched prefix is told once its address is mended
+    alone = (corpus / "t.xml").read_text().replace("loc:p1.jpg", "pic:p.png")
+    (corpus / "t.xml").write_text(alone)
+    again = build([corpus], tmp_path / "out", only=["html"])
+    (told,) = [d for d in again.diagnostics if d.code == "html.image-address"]
+    assert "image 'anno:P1.JPG' is named by a anno: address" in told.message, told.message

@@ -42,7 +42,7 @@ from ..xslt import Layers, ParamValue, XmlText, engine
 from . import epub_package as pkg
 from .base import kept_last_good, task_failure
 from .epub_cover import cover_svg
-from .images import image_elements, inside, local_url, url_place
+from .images import image_elements, inside, local_url, url_place, written_url
 
 if TYPE_CHECKING:
     from ..build import BuildContext, Text
@@ -194,7 +194,7 @@ def book_images(text: Text, facsimiles: bool = False) -> BookImages:
             # a recording or a film (media of another type than an image) is no image the
             # book failed to carry: the book names it, as the page plays it
             if not _not_an_image(element):
-                found.refused.append((url, *url_place(text.source, element, url)))
+                found.refused.append((url, *url_place(text.source, element, written_url(element))))
             continue
         href = pkg.image_href(relative, taken)
         by_file[source] = found.hrefs[-1] = href

@@ -60,11 +60,31 @@ def image_elements(root: etree._Element) -> Iterator[etree._Element]:
             yield element
 
 
-def image_url(element: etree._Element) -> str:
-    """The url an element of ``image_elements`` names, trimmed."""
+def written_url(element: etree._Element) -> str:
+    """The url an element of ``image_elements`` names as written, trimmed."""
     if element.tag == _PB:
         return facs_file(element) or ""
     return (element.get("url") or "").strip()
+
+
+def image_url(element: etree._Element) -> str:
+    """The url an element of ``image_elements`` names: as written, or, with a prefix the
+    header declares (``prefixDef``), as the header expands it, where the pattern matches
+    (probe 155 I9: "loc:p1.jpg" made a file: address was let pass as a prefix, unjudged);
+    "" for a page break whose @facs the header expands into a pointer at a surface of the
+    document (the build reads it so: ``ed:expand``), which names no image."""
+    url = written_url(element)
+    if ":" not in url:
+        return url
+    expanded = Prefixes.of(element.getroottree().getroot()).expand(url).strip()
+    return "" if element.tag == _PB and expanded.startswith("#") else expanded
+
+
+def _as_written(element: etree._Element, url: str) -> str:
+    """``url`` (``image_url``) quoted for a message: as written, with what the header's
+    prefixDef made of it."""
+    written = written_url(element)
+    return repr(url) if written == url else f"{written!r} (which the header expands to {url!r})"
 
 
 @dataclass(frozen=True)
@@ -110,7 +130,7 @@ def text_images(
             pages.setdefault(code, []).append((url, line))
         elif code:
             # told in the file that names the image: an included part's (probe 140)
-            line, column = url_place(document, element, url)
+            line, column = url_place(document, element, written_url(element))
             shown = document.locate(element)[0]
             told = _warn(shown, code, url, line, element, column)
             problems.append(replace(told, message=told.message + document.inclusion_note(element)))
@@ -181,11 +201,11 @@ def _remote_unshown(document: SourceDocument, remote: str | None) -> Iterator[Di
     if not unshown:
         return
     url, more, line, column = _first_of(document, unshown)
-    server = urlsplit(_web_address(url, remote) or url)
+    server = urlsplit(_web_address(image_url(unshown[0]), remote) or "")
     yield diag.info(
         document.display,
         "html.image-remote",
-        f"image {url!r}{more} is on another server and no page shows it: the edition loads "
+        f"image {url}{more} is on another server and no page shows it: the edition loads "
         "nothing from elsewhere unless told to; to show the images of that server, set "
         f'[tool.edition] images = "{server.scheme}://{server.netloc}/" (or a longer base URL '
         "they all start with)",
@@ -214,18 +234,17 @@ def _other_schemes(document: SourceDocument) -> Iterator[Diagnostic]:
     """One warning for the images of a text named by an address no page shows: a "file:" URL,
     a Windows path ("C:\\scans\\1.png", read as the scheme "c"), "ftp:", "data:" ... (probe
     148: they vanished from the page without a word, even a file beside the text)."""
-    # (a prefix the header declares, anno:, is a pointer the header expands, not a scheme:
-    # probe 151)
-    declared = {rule.ident for rule in Prefixes.of(document.root).rules}
+    # (a prefix the header declares, anno:, is judged as the header expands it, image_url:
+    # probe 151, probe 155 I9)
     odd = [
         element
         for element in image_elements(document.root)
-        if urlsplit(image_url(element)).scheme not in ("", "http", "https", *declared)
+        if urlsplit(image_url(element)).scheme not in ("", "http", "https")
     ]
     if not odd:
         return
     url, more, line, column = _first_of(document, odd)
-    scheme = urlsplit(url).scheme
+    scheme = urlsplit(image_url(odd[0])).scheme
     what = (
         "a Windows path"
         if len(scheme) == 1 and scheme.isalpha()
@@ -236,7 +255,7 @@ def _other_schemes(document: SourceDocument) -> Iterator[Diagnostic]:
     yield diag.warning(
         document.display,
         "html.image-address",
-        f"image {url!r}{more} is named by {what}, which no page shows or publishes: the page "
+        f"image {url}{more} is named by {what}, which no page shows or publishes: the page "
         "shows its description only; name the image by a path relative to the text, with "
         "slashes (images/scan.png)",
         line,
@@ -248,12 +267,13 @@ def _other_schemes(document: SourceDocument) -> Iterator[Diagnostic]:
 def _first_of(
     document: SourceDocument, elements: list[etree._Element]
 ) -> tuple[str, str, int | None, int | None]:
-    """What one diagnostic for ``elements`` says: the first's url, "(and N more)", the first's
-    line and column."""
+    """What one diagnostic for ``elements`` says: the first's url (quoted, ``_as_written``),
+    "(and N more)", the first's line and column."""
     url = image_url(elements[0])
     others = len(elements) - 1
     more = f" (and {others} more)" if others else ""
-    return (url, more, *url_place(document, elements[0], url))
+    written = written_url(elements[0])
+    return (_as_written(elements[0], url), more, *url_place(document, elements[0], written))
 
 
 def publish_images(images: Iterable[LocalImage], staging: Path) -> list[Diagnostic]:
