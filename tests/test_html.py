@@ -2792,6 +2792,11 @@ def test_what_a_page_does_not_show_of_a_title_is_no_word_of_its_citation() -> No
         ("Sermons <fw type='header'>FW</fw>of Donne", "Sermons of Donne"),
         ("Voyage<lb/>Round the World", "Voyage Round the World"),
         ("Hand<lb break='no'/>book", "Handbook"),
+        # the white space around a break parting a word is no space (probe 154 #4)
+        ("A Voy\n    <lb break='no'/>age Round\n    <lb/>the World",
+         "A Voyage Round the World"),
+        ("Las siete partidas enpre-<cb n='2'/>\n <lb break='no'/>  star",
+         "Las siete partidas enpre-star"),
         ("A <choice>\n <abbr>Ms.</abbr>\n <expan>Manuscript</expan>\n</choice> found",
          "A Manuscript found"),
     ],

@@ -327,12 +327,16 @@ _CHOSEN = tuple(f"{{{TEI_NS}}}{n}" for n in ("corr", "reg", "expan", "seg", "unc
 _SOURCE_SIDE = frozenset(f"{{{TEI_NS}}}{n}" for n in ("sic", "orig", "abbr"))
 _BREAKS = frozenset(f"{{{TEI_NS}}}{n}" for n in ("lb", "pb", "cb"))
 _NOT_READ = _UNSHOWN | _LEFT_OUT | _BREAKS
+#: XML's white space at the end of a text (not Unicode's: a no-break space stays).
+_XML_SPACE_AT_END = re.compile(r"[ \t\r\n]+$")
 
 
 def _shown_text(element: etree._Element) -> str:
     """``element``'s words as the reading page reads them: one side of a choice (probe 146:
     "A Hist.History of Rome"), no forme work or deletion ("Sermons FWof Donne"), a line break
-    a space unless it parts a word ("VoyageRound"), nothing of what the page does not show."""
+    a space unless it parts a word ("VoyageRound"), and then without the white space around
+    it, as the page trims its neighbours (r:joined; probe 154 #4: "A Voy\n<lb break="no"/>age"
+    read "A Voy Age"), nothing of what the page does not show."""
     parts = [element.text or ""]
     chosen = _chosen(element) if element.tag == _CHOICE else None
     for child in element:
@@ -340,11 +344,17 @@ def _shown_text(element: etree._Element) -> str:
             if child is chosen:
                 parts.append(_shown_text(child))
             continue  # a choice's other sides, and the layout between them
-        if child.tag in _BREAKS and child.get("break") != "no":
+        parted = child.tag in _BREAKS and child.get("break") == "no"
+        if parted:
+            # (and a page or column break at the same place before it: "enpre-<cb/> <lb
+            # break="no"/>star", as r:at-break reads it)
+            parts = [_XML_SPACE_AT_END.sub("", "".join(parts))]
+        elif child.tag in _BREAKS:
             parts.append(" ")
         elif isinstance(child.tag, str) and child.tag not in _NOT_READ:
             parts.append(_shown_text(child))
-        parts.append(child.tail or "")
+        tail = child.tail or ""
+        parts.append(tail.lstrip(" \t\r\n") if parted else tail)
     return "".join(parts) if chosen is None else "".join(parts[1:])
 
 
