@@ -24,7 +24,7 @@ import pytest
 from conftest import ELTEC, SHARED, missing
 from lxml import etree, html
 from test_epub import _epubcheck
-from test_html import CHROMIUM, CHROMIUM_ARGS, QuietHandler, _browser_tools, nu_errors
+from test_html import AXE_RUN, CHROMIUM, CHROMIUM_ARGS, QuietHandler, _browser_tools, nu_errors
 from words import assert_words_preserved, text_pages
 
 from pipeline.build import build
@@ -232,7 +232,7 @@ def test_axe_and_screenshots(server: str, tmp_path: Path) -> None:
                     else:
                         page.screenshot(path=str(shot))
                     page.add_script_tag(path=str(axe))
-                    result = page.evaluate("async () => await axe.run(document)")
+                    result = page.evaluate(AXE_RUN)
                     violations = [(v["id"], len(v["nodes"])) for v in result["violations"]]
                     if violations:
                         found[(folder, name, width)] = violations

@@ -18,6 +18,7 @@ from conftest import ROOT
 from lxml import html
 from scholarly import FOLDERS, build_checked, facsimile_corpus, sample
 from test_html import (
+    AXE_RUN,
     CHROMIUM,
     CHROMIUM_ARGS,
     QuietHandler,
@@ -271,7 +272,7 @@ def test_pages_pass_axe_and_are_photographed(served: str, tmp_path: Path) -> Non
                     page.goto(served + path)
                     page.screenshot(path=str(shots / f"{name}-{width}.png"))
                     page.add_script_tag(path=str(axe))
-                    result = page.evaluate("async () => await axe.run(document)")
+                    result = page.evaluate(AXE_RUN)
                     violations = [(v["id"], len(v["nodes"])) for v in result["violations"]]
                     assert violations == [], (path, width, violations)
                 page.goto(served + "fixtures/transcription.html")

@@ -20,7 +20,7 @@ import pytest
 from lxml import etree, html
 from scholarly import LINES, build_checked, png, sample
 from test_epub import _epubcheck
-from test_html import CHROMIUM, CHROMIUM_ARGS, QuietHandler, _browser_tools, nu_errors
+from test_html import AXE_RUN, CHROMIUM, CHROMIUM_ARGS, QuietHandler, _browser_tools, nu_errors
 from words import assert_words_preserved
 
 from pipeline.gate import TEI_NS, read_document
@@ -297,7 +297,7 @@ def test_pages_pass_axe_and_are_photographed(served: str, tmp_path: Path) -> Non
                     page.goto(served + path)
                     page.screenshot(path=str(shots / f"{name}-{width}.png"), full_page=True)
                     page.add_script_tag(path=str(axe))
-                    result = page.evaluate("async () => await axe.run(document)")
+                    result = page.evaluate(AXE_RUN)
                     violations = [(v["id"], len(v["nodes"])) for v in result["violations"]]
                     assert violations == [], (path, width, violations)
                 # the diplomatic view: deletions struck through, whole deleted lines back
