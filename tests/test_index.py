@@ -5144,7 +5144,10 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "</pc></p></sp>"
         # (probe 146: a scansion's syllables, "Ar ma", as the page joins them)
         '<sp who="#a" xml:id="s3"><l><seg>Ar</seg><seg>ma </seg><seg>vi</seg><seg>rum</seg>'
-        "<seg>que</seg> <w>the</w><seg>cat</seg></l></sp></body></text>",
+        "<seg>que</seg> <w>the</w><seg>cat</seg></l></sp>"
+        # (probe 154: "He left.'Wait", "said'no'", where the page parts them)
+        '<sp who="#a" xml:id="s4"><p><seg>He left.</seg><seg>\'Wait,\' she said</seg> '
+        "<seg>said</seg><seg>'no'</seg> <seg>John</seg><seg>'s</seg></p></sp></body></text>",
     )
     build([folder], tmp_path / "out", only=["index"])
     data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
@@ -5156,6 +5159,7 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "To be or not",
         "天地，玄黃。",
         "Arma virumque the cat",
+        "He left. 'Wait,' she said said 'no' John's",
     ]
 
 
@@ -5276,6 +5280,57 @@ def test_contexts_of_an_abbreviated_text_read_whole_words_and_glyphs_and_cells_a
     with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
         (row,) = list(csv.DictReader(f))
     assert row["context"] == "…gamma Xavier delta…", row
+
+
+def test_a_gap_reads_in_names_dates_and_contexts_and_cut_contexts_keep_whole_words(
+    tmp_path: Path,
+) -> None:
+    """Probe 156: letters lost in a name, a date or a context were left out of the index, the
+    timeline and the exports ("M<gap/>LII", 1152, read "MLII"; "Hu<gap/>" the spelling "Hu";
+    "quod <gap/> terram" a phrase whole). Probe 154: a context cut at twenty nodes dropped
+    its first whole word after a cell, and always its last word after the mention."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    cells = lambda letters: "".join(f"<cell>{c}</cell>" for c in letters)  # noqa: E731
+    (folder / "carta.xml").write_text(
+        tei_text(
+            '<ab>Ego <persName ref="#hugo">Hu<gap reason="lost" quantity="2" unit="character"/>'
+            '</persName> abbas <gap reason="lost" quantity="12" unit="character"><desc>lost'
+            '</desc></gap> terram dedi anno <date when="1152">M<gap reason="lost" quantity="1" '
+            'unit="character"/>LII</date>.</ab><table><row>'
+            + cells("abcdefghijklmnopqrstuvwxy")
+            + '<cell><persName ref="#anna">Anna</persName></cell>'
+            + cells("ABCDEFGHIJKLMNOPQRSTUVWXY")
+            + "</row></table><p>"
+            + " ".join(f"w{i}" for i in range(30))
+            + ' <persName ref="#anna">Anna</persName> '
+            + " ".join(f"v{i}" for i in range(30))
+            + "</p>"
+        ).replace(
+            "<text>",
+            '<standOff><listPerson><person xml:id="hugo"><persName>Hugo</persName></person>'
+            '<person xml:id="anna"><persName>Anna</persName></person></listPerson></standOff>'
+            "<text>",
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([folder], out, only=("html", "index"))
+    with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
+        rows = [(row["entity"], row["text"], row["context"]) for row in csv.DictReader(f)]
+    hugo = [r for r in rows if r[0] == "hugo"]
+    assert hugo == [("hugo", "Hu[…]", "Ego Hu[…] abbas […] terram dedi anno M[…]LII.")]
+    anna = [r[2] for r in rows if r[0] == "anna"]
+    # twenty nodes each side, whole words (no cell's letter, no word of the paragraph lost)
+    assert anna[0] == (
+        "…f g h i j k l m n o p q r s t u v w x y Anna A B C D E F G H I J K L M N O P Q R S T…"
+    )
+    assert anna[1] == (
+        "…w15 w16 w17 w18 w19 w20 w21 w22 w23 w24 w25 w26 w27 w28 w29 Anna v0 v1 v2 v3 v4 v5 v6 "
+        "v7 v8 v9 v10 v11 v12 v13 v14 v15 v16…"
+    )
+    data = json.loads((out / "index" / "entities.json").read_text("utf-8"))
+    assert [d["text"] for d in data["dates"]] == ["M[…]LII"]
 
 
 def test_a_leaf_and_a_face_are_named_in_the_index_as_on_the_page(tmp_path: Path) -> None:

@@ -491,10 +491,19 @@
        Diarium's "Gros=Feld=Herrn" read "Gros= Feld= Herrn", where its "in= und vor der
        Stadt", "Leib= und Lebens=Gefahr" hang the first word's hyphen), @join says they are
        joined, or they are parts of one word (a w's children). -->
-  <!-- What the next of two segments written against each other begins with when it is the
-       rest of a word: a small letter, an apostrophe or a hyphen ("l" "’homme", "Vo" "-ca":
-       probe 151). entries.xsl (the index) says the same. -->
-  <xsl:variable name="r:seg-joins" as="xs:string" select="'[\p{Ll}''’\-‐‑]'"/>
+  <!-- Whether the second of two segments written against each other is the rest of the
+       first one's word: the first ends in a letter (or an elision's apostrophe, "l’"
+       "homme"), and the second begins with a small letter, with a hyphen and a letter ("Vo"
+       "-ca"), or with an apostrophe and letters that close no quotation ("l" "’homme", "John"
+       "'s", where "said" "'no'" are two words: probes 151, 154). After a stop or a comma
+       ("He left." "'Wait", "cano," "troiae") the next is a word apart. entries.xsl (the
+       index) says the same (ed:seg-joins). -->
+  <xsl:function name="r:seg-joins" as="xs:boolean">
+    <xsl:param name="prev" as="xs:string"/>
+    <xsl:param name="next" as="xs:string"/>
+    <xsl:sequence select="matches($prev, '[\p{L}\p{M}''’]$')
+        and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')"/>
+  </xsl:function>
 
   <xsl:function name="r:space-before" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
@@ -529,15 +538,15 @@
            marks (probe 137) :)
         (: a seg is an arbitrary segment (Guidelines 17.3), a part of a word as often as a
            word: the Guidelines' own scansion, the syllables Ar and ma, read Ar ma (probe
-           145); one written against another joins it when the next begins with a small
-           letter, an apostrophe or a hyphen, and is a word apart before a capital (Verlag, Die Fackel), a digit, a
+           145); one written against another joins it when the next is the rest of its
+           word (r:seg-joins), and is a word apart before a capital (Verlag, Die Fackel), a digit, a
            mark or a letter of a script of no capitals (Hebrew, Arabic, Devanagari), or when
            either is a token or holds tokens; a seg beside another token (a w, a name) is a
            word apart as tokens are (probe 146: the cat read thecat) :)
         and not($e/self::seg and $prev/self::seg
                 and not(($e | $prev)/self::seg[lower-case(normalize-space(@type))
                     = ('w', 'word', 'token', 'tok') or w or pc])
-                and matches(substring(normalize-space($e), 1, 1), $r:seg-joins))
+                and r:seg-joins(string($prev), normalize-space($e)))
         and not(matches(r:last-char($prev), $r:han-kana)
                 and matches(substring(normalize-space($e), 1, 1), $r:han-kana)
                 and not(starts-with(lower-case(string($e/ancestor-or-self::*[@xml:lang][1]

@@ -407,12 +407,12 @@
         else if ($token/self::tei:pc and not($token/@pre = ('true', '1'))) then ''
         else if ($prev/self::tei:pc and ($prev/@pre = ('true', '1')
             or matches(normalize-space($prev), '^[\p{Ps}\p{Pi}]+$'))) then ''
-        (: a seg written against a seg and beginning with a small letter, a part of its
-           word, as the page joins it (r:space-before: probe 146, the summary read Ar ma) :)
+        (: a seg written against a seg and the rest of its word (ed:seg-joins), as the
+           page joins it (r:space-before: probe 146, the summary read Ar ma) :)
         else if ($token/self::tei:seg and $prev/self::tei:seg
             and not(($token | $prev)/self::tei:seg[lower-case(normalize-space(@type))
                 = ('w', 'word', 'token', 'tok') or tei:w or tei:pc])
-            and matches(substring(normalize-space($text), 1, 1), '[\p{Ll}''’\-‐‑]')) then ''
+            and ed:seg-joins(string($prev), normalize-space($token))) then ''
         (: Chinese and Japanese tokens as the page writes them, without a space between
            (r:space-before: probe 138, the summary read 天地， 玄黃) :)
         else if (matches(substring(normalize-space($prev), string-length(normalize-space($prev))),
@@ -421,6 +421,15 @@
             and not(starts-with(lower-case(string($text/ancestor::*[@xml:lang][1]/@xml:lang)),
                 'ko'))) then ''
         else ' '"/>
+  </xsl:function>
+
+  <!-- Whether the second of two segments written against each other is the rest of the
+       first one's word, as the page reads them (r:seg-joins in base.xsl: probes 151, 154). -->
+  <xsl:function name="ed:seg-joins" as="xs:boolean">
+    <xsl:param name="prev" as="xs:string"/>
+    <xsl:param name="next" as="xs:string"/>
+    <xsl:sequence select="matches($prev, '[\p{L}\p{M}''’]$')
+        and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')"/>
   </xsl:function>
 
   <!-- The Han and kana letters and marks of common/base.xsl's $r:han-kana, which this

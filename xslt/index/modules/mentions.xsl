@@ -28,6 +28,10 @@
        three or four nodes a word (an abbr, its expan, an ex), of which the reading reads two;
        twelve nodes of any kind began a context inside a word ('annes de Souerby', probe 147). -->
   <xsl:variable name="ed:context-nodes" as="xs:integer" select="20"/>
+  <!-- What a gap (text lost, illegible or left out: Guidelines 11.4) reads in a name, a date
+       or a context: the letters around it are no whole word (probe 156: "M<gap/>LII", a date
+       of 1152, read "MLII"; "Hu<gap/>" the spelling "Hu"). -->
+  <xsl:variable name="ed:gap" as="xs:string" select="'[…]'"/>
   <xsl:variable name="ed:context-reach" as="xs:integer" select="40"/>
 
   <!-- The nearest preceding pb of the same document's own pagination (reset at each
@@ -142,9 +146,11 @@
                    instance of element()) then ' ' else '') || string(.)
                else '')))
         else normalize-space(string-join(
-        $element//(text() | tei:g[not(string(.))])[not(ancestor::tei:note[. >> $element])]
+        $element//(text() | tei:g[not(string(.))] | tei:gap)
+            [not(ancestor::tei:note[. >> $element])][not(ancestor::tei:gap)]
             [r:read-in(., $element)]
         ! (if (self::tei:g) then ed:broken(., $element) || r:glyph-read(.)
+           else if (self::tei:gap) then ed:broken(., $element) || $ed:gap
            else if (empty(preceding-sibling::node()) and ..[ed:name-part(.)]
                and ../preceding-sibling::node()[1] instance of element()) then ' ' || .
            else ed:broken(., $element) || r:joined(.))))"/>
@@ -216,7 +222,8 @@
     <!-- the nearest read nodes, one more than are read to know whether words are left out;
          in document order, the farthest first -->
     <xsl:variable name="read" as="node()*"
-        select="$mention/preceding::node()[self::text() or self::tei:g[not(string(.))]]
+        select="$mention/preceding::node()[self::text() or self::tei:g[not(string(.))]
+                or self::tei:gap][not(ancestor::tei:gap)]
                 [position() le $ed:context-reach][. >> $scope]
                 [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)]
                 [position() le $ed:context-nodes + 1]"/>
@@ -227,12 +234,14 @@
     <xsl:variable name="more" as="xs:boolean" select="count($read) gt $ed:context-nodes
         or exists($nodes) and exists($scope//text()[normalize-space()][. &lt;&lt; $nodes[1]]
             [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)])"/>
-    <!-- whether the first node read begins a word: after a space, or a note -->
+    <!-- whether the first node read begins a word: after a space, a note, a break or at a
+         block's start (probe 154: the cell before "… g h" was dropped as a part of a word) -->
     <xsl:variable name="first" as="node()?" select="$nodes[1]"/>
     <xsl:variable name="before" as="text()?" select="$first/preceding::text()[1][. >> $scope]"/>
     <xsl:variable name="whole" as="xs:boolean" select="empty($first)
         or matches(ed:read($first), '^\s') or empty($before) or matches($before, '\s$')
-        or exists($before/ancestor::tei:note[. >> $scope])"/>
+        or exists($before/ancestor::tei:note[. >> $scope]) or ed:broken($first, $scope) ne ''
+        or exists($first/self::tei:gap)"/>
     <xsl:variable name="joined" as="xs:string"
         select="string-join(($nodes ! (ed:broken(., $scope) || ed:read(.)),
             ed:broken($mention, $scope)))"/>
@@ -258,7 +267,8 @@
     <xsl:param name="mention" as="element()"/>
     <xsl:param name="scope" as="element()"/>
     <xsl:variable name="read" as="node()*"
-        select="$mention/following::node()[self::text() or self::tei:g[not(string(.))]]
+        select="$mention/following::node()[self::text() or self::tei:g[not(string(.))]
+                or self::tei:gap][not(ancestor::tei:gap)]
                 [position() le $ed:context-reach]
                 [some $a in ancestor::* satisfies $a is $scope]
                 [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)]
@@ -269,13 +279,23 @@
             [not(ancestor::tei:note[. >> $scope])][ed:read-with(., $mention, $scope)])"/>
     <xsl:variable name="joined" as="xs:string"
         select="string-join($nodes ! (ed:broken(., $scope) || ed:read(.)))"/>
+    <!-- whether the last node read ends a word: before a space, a note, a break or a block
+         (probe 154: the last word read was dropped as a part of one, whole as it was) -->
+    <xsl:variable name="last" as="node()?" select="$nodes[last()]"/>
+    <xsl:variable name="next" as="node()?" select="$last/following::node()[self::text()
+        or self::tei:gap][not(ancestor::tei:gap)][some $a in ancestor::* satisfies $a is $scope][1]"/>
+    <xsl:variable name="whole" as="xs:boolean" select="empty($last) or empty($next)
+        or matches(ed:read($last), '\s$') or matches(ed:read($next), '^\s')
+        or exists($next/ancestor::tei:note[. >> $scope]) or ed:broken($next, $scope) ne ''
+        or exists(($last | $next)/self::tei:gap)"/>
     <xsl:variable name="text" as="xs:string"
         select="(if (normalize-space($joined) and ed:space(substring($joined, 1, 1)))
                  then ' ' else '') || normalize-space($joined)"/>
     <xsl:variable name="cut" as="xs:string" select="substring($text, 1, $ed:context-width)"/>
     <xsl:sequence select="
-        if (string-length($text) le $ed:context-width and $more) then (if (contains(
-            substring($text, 2), ' ')) then ed:before-last-space($text) else $text) || '…'
+        if (string-length($text) le $ed:context-width and $more) then (if (not($whole)
+            and contains(substring($text, 2), ' ')) then ed:before-last-space($text)
+            else $text) || '…'
         else if (string-length($text) le $ed:context-width) then $text
         else if (substring($text, $ed:context-width + 1, 1) eq ' ') then $cut || '…'
         else if (contains(substring($cut, 2), ' ')) then ed:before-last-space($cut) || '…'
@@ -313,6 +333,7 @@
   <xsl:function name="ed:read" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="if ($node/self::tei:g) then r:glyph-read($node)
+        else if ($node/self::tei:gap) then $ed:gap
         else if ($node instance of text()) then r:joined($node) else string($node)"/>
   </xsl:function>
 
