@@ -2150,6 +2150,33 @@ edRef="#C" n="2"/>sunt.</p></div></body></text></TEI>""",
     assert len(ids) == len(set(ids))
 
 
+def test_the_editors_words_of_an_apparatus_take_the_headers_language(tmp_path: Path) -> None:
+    """Probe 156: a Latin text (TEI xml:lang="la") whose header is English had its witness
+    list and its apparatus marked Latin, and a note's own xml:lang="en" was dropped."""
+    doc = _render_text(
+        tmp_path,
+        "editor-lang",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="la"><teiHeader xml:lang="en">
+<fileDesc><titleStmt><title>Planctus</title></titleStmt><publicationStmt><p>Test.</p>
+</publicationStmt><sourceDesc><listWit><witness xml:id="A">Paris, lat. 1118</witness>
+<witness xml:id="B">London, Harley 978</witness></listWit></sourceDesc></fileDesc></teiHeader>
+<text><body><lg><l>Nunc <app><lem wit="#A">iacet</lem><rdg wit="#B">iam</rdg><note
+xml:lang="en">A later hand.</note></app> <app><lem wit="#A">hic</lem><rdg wit="#B">haec</rdg>
+<note xml:lang="de">Spätere Hand.</note></app>.</l></lg></body></text></TEI>""",
+    )
+    (witnesses,) = doc.xpath("//section[@id='ed-witnesses']")
+    assert witnesses.get("lang") == "en"
+    assert {a.get("lang") for a in doc.xpath("//div[@class='apparatus']")} == {"en"}
+    notes = doc.xpath("//span[@class='app-note']")
+    assert [(n.get("lang"), " ".join(n.text_content().split())) for n in notes] == [
+        (None, "(A later hand.)"),
+        ("de", "(Spätere Hand.)"),
+    ]
+    # the lemma and the readings keep the text's language
+    lemmas = doc.xpath("//li[@class='app-entry']//span[@class='app-lemma']")
+    assert [lemma.get("lang") for lemma in lemmas] == ["la", "la"]
+
+
 def test_an_apparatus_entry_that_is_a_note_alone_reads_its_words(tmp_path: Path) -> None:
     """Probe 42 (I.Sicily's <app loc="3"><note>Mommsen: vixit</note></app>): an entry of a
     note and no reading was a bracket after its line number, "3 (Mommsen: vixit)"."""
@@ -2608,7 +2635,9 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
             "Fackel</seg></p><p>B <w>the</w><seg>cat</seg> <persName>Anna</persName><seg>went"
             "</seg> <seg>1850</seg><seg>1851</seg> <seg>Hello.</seg><seg>“Yes”</seg> <seg>"
             "שלום</seg><seg>עולם</seg> <seg>l</seg><seg>’homme</seg> <seg>Vo</seg><seg>-ca"
-            "</seg></p>"
+            "</seg></p><p>C <seg>He left.</seg><seg>'Wait,' she said.</seg> <seg>cano,</seg>"
+            "<seg>troiae</seg> <seg>word</seg><seg>- a dash</seg> <seg>said</seg><seg>'no'"
+            "</seg> <seg>John</seg><seg>'s</seg> <seg>l’</seg><seg>homme</seg></p>"
         ),
     )
     lines = [" ".join(e.text_content().split()) for e in doc.xpath("//main//*[@class='l']")]
@@ -2621,6 +2650,12 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
     paragraph = doc.xpath("//main//p[starts-with(normalize-space(), 'B ')]")[0]
     assert " ".join(paragraph.text_content().split()) == (
         "B the cat Anna went 1850 1851 Hello. “Yes” שלום עולם l’homme Vo-ca"
+    )
+    # after a stop or a comma, before a hyphen of a dash or a quotation, a seg is a word
+    # apart (probe 154: "He left.'Wait,'", "cano,troiae", "word- a dash", "said'no'")
+    paragraph = doc.xpath("//main//p[starts-with(normalize-space(), 'C ')]")[0]
+    assert " ".join(paragraph.text_content().split()) == (
+        "C He left. 'Wait,' she said. cano, troiae word - a dash said 'no' John's l’homme"
     )
 
 
@@ -3041,6 +3076,31 @@ scribe="Caroline">brown ink</handNote></handNotes></profileDesc></teiHeader><tex
     assert titles == [
         "change of hand: Wilhelm Grimm, pencil",
         "change of hand: Caroline: brown ink, pencil",
+    ]
+
+
+def test_a_split_line_steps_by_the_words_its_earlier_parts_show(tmp_path: Path) -> None:
+    """Probe 156: the later parts of a split line stood the width of every reading of an app
+    and of both sides of a choice further right ("Odo piussanctissimus ..."); they step by
+    the words the reading text shows: the lemma, the correction, no note, no deletion."""
+    doc = _render_text(
+        tmp_path,
+        "split-readings",
+        tei_text(
+            '<lg><l n="1" part="I">Odo <app><lem wit="#A">pius</lem><rdg wit="#B">sanctissimus'
+            " et beatissimus</rdg></app>,<note>A note.</note></l>"
+            '<l n="1" part="M">pa<lb break="no"/>stor <del>bonus</del></l>'
+            '<l n="1" part="F">ovium.</l><l n="2" part="I">Rex <choice><sic>glorie</sic>'
+            '<corr>gloriae</corr></choice></l><l n="2" part="F">regnans.</l></lg>'
+        ),
+    )
+    parts = doc.xpath("//div[contains(@class, 'part-')]")
+    assert [p.get("data-before") for p in parts] == [
+        None,
+        "Odo pius,",
+        "Odo pius, pastor",
+        None,
+        "Rex gloriae",
     ]
 
 

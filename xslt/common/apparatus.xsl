@@ -232,11 +232,19 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The language of the editor's words (labels, notes): the TEI element's, else the
-       header's; lemma and readings carry the text's language themselves. -->
+  <!-- The language of the editor's words (labels, notes, the witnesses): the header's, where
+       the editor writes, else the TEI element's; lemma and readings carry the text's language
+       themselves (probe 156: a Latin text's English header and notes were marked Latin). -->
   <xsl:function name="r:editorial-code" as="xs:string?">
     <xsl:param name="e" as="node()"/>
-    <xsl:sequence select="(root($e)/TEI/@xml:lang, root($e)/TEI/teiHeader/@xml:lang)[1]"/>
+    <xsl:sequence select="(root($e)/TEI/teiHeader/@xml:lang, root($e)/TEI/@xml:lang)[1]"/>
+  </xsl:function>
+
+  <!-- The language of an apparatus note that says its own (note xml:lang="en"), where it is
+       not the editor's. -->
+  <xsl:function name="r:app-note-lang" as="attribute()*">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="if ($note/@xml:lang) then r:reading-lang($note) else ()"/>
   </xsl:function>
 
   <xsl:function name="r:editorial-lang" as="attribute()*">
@@ -364,6 +372,7 @@
                 <xsl:when test="self::note">
                   <xsl:text> </xsl:text>
                   <span class="app-note">
+                    <xsl:sequence select="r:app-note-lang(.)"/>
                     <xsl:apply-templates mode="r:main">
                       <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
                     </xsl:apply-templates>
@@ -460,6 +469,7 @@
         <xsl:text> </xsl:text>
       </xsl:if>
       <span class="app-note">
+        <xsl:sequence select="r:app-note-lang(.)"/>
         <xsl:choose>
           <xsl:when test="$alone">
             <xsl:apply-templates mode="r:main">

@@ -83,9 +83,13 @@
         else ''"/>
   </xsl:function>
 
+  <!-- The words a line shows in the reading text: the lemma of an app and the chosen side of
+       a choice, no note, no deletion (probe 156: a split line's later part stood the width of
+       every variant reading and of the sic beside its corr further right). -->
   <xsl:function name="r:line-text" as="xs:string">
     <xsl:param name="l" as="element()"/>
-    <xsl:sequence select="normalize-space(string-join($l//text()[not(ancestor::note)]))"/>
+    <xsl:sequence select="normalize-space(string-join($l//text()[not(ancestor::note)]
+        [r:read-in(., $l)] ! r:joined(.)))"/>
   </xsl:function>
 
   <!-- Lines counted for numbering: lines of a play, and of poems standing between blocks. -->
