@@ -5382,3 +5382,29 @@ def test_a_correspondent_named_by_a_pointer_alone_is_named_by_the_entry(tmp_path
         html.parse(str(tmp_path / "out/html/index.html")).xpath("string(//main)").split()
     )
     assert "Anna to Karl Weber" in home, home
+    # the timeline names him too (probe 155: "Letter l: Anna"), and a name whose pointer leads
+    # nowhere is no empty name ("Anna to ; Karl Weber", an empty "To" row: probe 155)
+    build([src], tmp_path / "out", only=["html", "index"], jobs=1)
+    timeline = " ".join(
+        html.parse(str(tmp_path / "out/html/timeline.html")).xpath("string(//main)").split()
+    )
+    assert "Anna → Karl Weber" in timeline, timeline
+    letter = (src / "l.xml").read_text(encoding="utf-8")
+    (src / "l.xml").write_text(
+        letter.replace(
+            '<correspAction type="received"><persName ref="#k"/></correspAction>', ""
+        ).replace(
+            '<date when="1900-01-02"/>',
+            '<date when="1900-01-02"/><persName type="addressee" ref="#nobody"/>'
+            '<persName type="addressee" ref="#k"/>',
+        ),
+        encoding="utf-8",
+    )
+    build([src], tmp_path / "out", only=["html"], jobs=1)
+    page = html.parse(str(tmp_path / "out/html/l.html"))
+    head = [" ".join(e.text_content().split()) for e in page.xpath("(//dl)[1]/*")]
+    assert head[-2:] == ["To", "Karl Weber"], head
+    home = " ".join(
+        html.parse(str(tmp_path / "out/html/index.html")).xpath("string(//main)").split()
+    )
+    assert "Anna to Karl Weber" in home, home

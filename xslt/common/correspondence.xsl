@@ -274,7 +274,7 @@
         else if ($type = 'received') then 'sent' else ()"/>
     <xsl:variable name="orphans" as="element()*" select="if ($first and exists($other)
         and empty($desc/correspAction[lower-case(normalize-space(@type)) = $other]))
-        then r:corresp-names($desc, $other) else ()"/>
+        then r:corresp-names($desc, $other)[r:corresp-name-words(.) != ''] else ()"/>
     <xsl:if test="$other = 'sent' and exists($orphans)">
       <dt><xsl:value-of select="r:msg('letter.from')"/></dt>
       <dd><xsl:sequence select="r:corresp-parts($orphans ! r:corresp-name(.), .)"/></dd>

@@ -351,6 +351,15 @@
         substring-after($reversed, ' '))))"/>
   </xsl:function>
 
+  <!-- A correspondent's words: the name's, else the name of the register entry it points at
+       (entities.xsl's registers; the normalisation stage resolved the pointer to ed:entity). -->
+  <xsl:function name="ed:corresp-words" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="if (normalize-space($name)) then ed:text($name)
+        else string(($registers ! key('entry', string($name/@ed:entity), .)[1]
+            ! ed:entry-of(.) ! ed:preferred-name(.), '')[1])"/>
+  </xsl:function>
+
   <!-- The record of the date a letter was sent (its header's correspDesc), shaped as a
        mention's: where the letter's description stands on its page (its anchor), the date's
        words, and as context who sent it to whom
@@ -363,12 +372,14 @@
         select="ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
     <!-- the names of the sending and receiving actions, or of the older sender and
          addressee (their names, else their words) -->
+    <!-- (a name of no words that points at its entry, <persName ref="#k"/>, is named by the
+         entry, as the letter's head names it: probe 155) -->
     <xsl:variable name="who" as="xs:string*" select="for $type in ('sent', 'received') return
-        string-join((r:corresp-names($desc, $type),
-            (if ($type = 'sent') then $desc/tei:sender else $desc/tei:addressee)
+        string-join((r:corresp-names($desc, $type) ! ed:corresp-words(.),
+            ((if ($type = 'sent') then $desc/tei:sender else $desc/tei:addressee)
             ! (if (tei:persName | tei:orgName | tei:name | tei:rs)
                then tei:persName | tei:orgName | tei:name | tei:rs else .))
-            [normalize-space()] ! ed:text(.), ', ')"/>
+            [normalize-space()] ! ed:text(.))[. != ''], ', ')"/>
     <xsl:variable name="stem" as="xs:string" select="ancestor::ed:document[1]/@ed:stem"/>
     <xsl:attribute name="document" select="$stem"/>
     <xsl:attribute name="file" select="$stem || '.html'"/>
