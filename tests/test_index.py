@@ -5407,16 +5407,27 @@ def test_the_events_of_a_persons_life_are_said(tmp_path: Path) -> None:
         tmp_path,
         '<p><persName ref="#k">Karl</persName> wrote.</p>',
         '<listPerson><person xml:id="k"><persName>Karl Weber</persName><event type="marriage" '
-        'when="1850"><p>Married Anna Roth</p></event></person></listPerson>',
+        'when="1850"><p>Married Anna Roth</p></event><event><label>Moved</label><desc>Moved to '
+        "<placeName>Bern</placeName></desc></event><event><head>Exile</head><p>Went into "
+        "exile.</p><p>Came back.</p></event></person></listPerson>",
     )
     karl = entities_of(out)["k"]
-    assert [(t["kind"], t["text"]) for t in karl["traits"]] == [("event", "Married Anna Roth")]
+    # an event of a label and a description, or of a head and paragraphs, reads as a title
+    # and its words (probe 155: "MovedMoved to", "ExileWent into exile.Came back.")
+    assert [(t["kind"], t["text"]) for t in karl["traits"]] == [
+        ("event", "Married Anna Roth"),
+        ("event", "Moved: Moved to Bern"),
+        ("event", "Exile: Went into exile. Came back."),
+    ]
     persons = " ".join(
         html.fromstring((out / "html/persons.html").read_bytes()).text_content().split()
     )
     assert "Event: Married Anna Roth (1850)" in persons, persons
+    assert "Moved: Moved to Bern; Exile: Went into exile. Came back." in persons, persons
     page = " ".join(html.fromstring((out / "html/t.html").read_bytes()).text_content().split())
-    assert "Event: Married Anna Roth" in page
+    assert (
+        "Event: Married Anna Roth; Moved: Moved to Bern; Exile: Went into exile. Came back." in page
+    ), page
 
 
 def test_an_organisations_place_is_not_one_of_its_names(tmp_path: Path) -> None:

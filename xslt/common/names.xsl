@@ -624,6 +624,7 @@
         group-by="local-name()">
       <!-- its words without its notes, as the index says it (probe 63: "lawyerA note ...") -->
       <xsl:variable name="words" as="xs:string*" select="current-group() ! (
+          r:trait-blocks(., r:card-words#1)[. != ''],
           normalize-space(string-join(descendant::text()[empty(ancestor::note
               intersect current()/descendant::note)]))[. != ''],
           (tokenize(normalize-space(@ref)) ! r:pointer-id(.) ! r:entry(.))[1]
@@ -845,5 +846,12 @@
       <a href="{$url}" rel="external"><xsl:value-of select="$label"/></a>
     </xsl:if>
   </xsl:template>
+
+  <!-- A block's words on a card, its notes left out. -->
+  <xsl:function name="r:card-words" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($e/descendant::text()[empty(ancestor::note
+        intersect $e/descendant::note)]))"/>
+  </xsl:function>
 
 </xsl:stylesheet>

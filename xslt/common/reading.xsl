@@ -301,6 +301,22 @@
             else false()))"/>
   </xsl:function>
 
+  <!-- A characteristic or an event of a person written in blocks (Guidelines 13.3.2.1: an
+       event holds a label and a desc, or a head and paragraphs), read as its title and its
+       words: "Married: Married Marie in Bern", where its words ran together ("MarriedMarried
+       Marie", "ExileWent into exile.Came back.": probe 155). $words: each block's words, as
+       the caller reads them. The empty string for a characteristic of running words. -->
+  <xsl:function name="r:trait-blocks" as="xs:string">
+    <xsl:param name="trait" as="element()"/>
+    <xsl:param name="words" as="function(element()) as xs:string"/>
+    <xsl:variable name="titles" as="xs:string*"
+        select="$trait/(label | head) ! normalize-space($words(.))[. != '']"/>
+    <xsl:variable name="blocks" as="xs:string*"
+        select="$trait/(desc | p | ab) ! normalize-space($words(.))[. != '']"/>
+    <xsl:sequence select="string-join((string-join($titles, '; ')[. != ''],
+        string-join($blocks, ' ')[. != '']), ': ')"/>
+  </xsl:function>
+
   <!-- A work's short form, as a pointer at it reads ("Jones 1999"): its @n when it has one
        ("[12]"), else its first author's or editor's surname (or name, before a comma), else
        its title, and its year. One rule for the reading pages (common/biblio.xsl,

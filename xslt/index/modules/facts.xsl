@@ -212,7 +212,8 @@
       <xsl:variable name="entry" as="element()?" select="(tokenize(normalize-space(@ref))
           ! ed:pointed(.), descendant::*[@ref]/tokenize(normalize-space(@ref))
           ! ed:pointed(.))[1]"/>
-      <xsl:variable name="words" as="xs:string" select="ed:text(.)"/>
+      <xsl:variable name="words" as="xs:string" select="(r:trait-blocks(., ed:text#1)[. != ''],
+          ed:text(.))[1]"/>
       <xsl:if test="$words != '' or exists($entry) or ed:dated(.)">
         <ed:trait kind="{local-name()}">
           <xsl:for-each select="@type[normalize-space()]">
