@@ -3621,13 +3621,15 @@ def test_one_space_character_among_spaced_words_leaves_the_other_spaces(tmp_path
         tei_text(
             "<p>The <w>stand</w> <w>owner</w> <w>Mr</w><c> </c><w>Smith</w> <w>came</w>.</p>"
             "<lg><l>\n<w>Now</w>\n<pc>,</pc>\n<c> </c>\n<w>fair</w>\n<c> </c>\n<w>Hippolyta</w>"
-            "\n</l></lg>"
+            "\n</l><l><w>I</w> <w>saw</w><c> </c><w>him</w></l></lg>"
         ),
     )
     main = doc.xpath("//main")[0] if doc.xpath("//main") else doc
     words = " ".join(main.text_content().split())
     assert "The stand owner Mr Smith came." in words, words
     assert "Now, fair Hippolyta" in words, words
+    # a short line too (probe 155: "Isaw him")
+    assert "I saw him" in words, words
 
 
 def test_a_dates_supplied_words_are_marked_in_the_interfaces_language(tmp_path: Path) -> None:

@@ -256,8 +256,12 @@
   <xsl:function name="r:c-spaced" as="xs:boolean" cache="yes">
     <xsl:param name="parent" as="node()?"/>
     <xsl:variable name="spaces" as="xs:integer" select="count($parent/c[not(normalize-space())])"/>
+    <!-- (and words parted by whitespace alone are few beside them: "<w>I</w> <w>saw</w><c>
+         </c><w>him</w>" read "Isaw him", probe 155) -->
+    <xsl:variable name="bare" as="xs:integer" select="count($parent/w[following-sibling::node()
+        [not(self::text()[not(normalize-space())])][1][self::w]])"/>
     <xsl:sequence select="$spaces gt 0 and exists($parent/(w | pc))
-        and 2 * $spaces ge count($parent/w) - 1"/>
+        and 2 * $spaces ge count($parent/w) - 1 and $spaces ge 2 * $bare"/>
   </xsl:function>
 
   <!-- A token's closing punctuation on a line of its own (r:pc-layout) joins it. -->
