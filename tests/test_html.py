@@ -1057,6 +1057,17 @@ def test_no_external_resources(edition: Path) -> None:
     assert "url(" not in css and "@import" not in css
 
 
+def test_a_selector_some_readers_do_not_know_stands_in_a_rule_of_its_own() -> None:
+    """Probe 154: a selector a reader does not know drops the whole rule it is listed in
+    (CSS Selectors 4, 3: an invalid selector list); ":dir(rtl)" beside the language selectors
+    of right-to-left stage directions took their only mark from a reader without :dir()."""
+    for css in (ROOT / "assets" / "html" / "edition.css", ROOT / "assets" / "epub" / "book.css"):
+        text = re.sub(r"/\*.*?\*/", "", css.read_text(encoding="utf-8"), flags=re.DOTALL)
+        for selectors in re.findall(r"([^{}]+)\{", text):
+            if ":dir(" in selectors:
+                assert "," not in selectors, (css.name, " ".join(selectors.split()))
+
+
 def test_builds_are_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # the build date is the clock's unless SOURCE_DATE_EPOCH fixes it
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
