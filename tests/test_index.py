@@ -1718,6 +1718,12 @@ def test_a_blocks_speaker_speaks_and_a_hebrew_context_runs_right_to_left(tmp_pat
     persons = html.parse(str(out / "html" / "persons.html")).getroot()
     (context,) = persons.xpath("//section[@id='rambam']//span[@class='index-context']")
     assert (context.get("lang"), context.get("dir")) == ("he", "rtl")
+    # a spelling's quotation marks are the English sentence's, the spelling inside them
+    # isolated in its direction (probe 156: the q itself was marked, and its marks drawn
+    # right to left, ”הרמב״ם“)
+    (spelling,) = persons.xpath("//section[@id='rambam']//p[@class='index-variants']/q")
+    assert (spelling.get("lang"), spelling.get("dir")) == (None, None)
+    assert [(b.get("lang"), b.get("dir"), b.text) for b in spelling] == [("he", "rtl", "הרמב״ם")]
 
 
 def test_names_read_as_their_reading_text_and_every_identified_name_counts(
@@ -1759,7 +1765,8 @@ it appeared <date notBefore="1642-02"/>.</p></body></text></TEI>
     assert "JhonJohn" not in occurrences and "MarchalMarshal" not in occurrences
     assert "From John Smith to William Marshal, with" in occurrences
     persons = (out / "html" / "persons.html").read_text(encoding="utf-8")
-    assert "As written: <q>William Marshal</q>" in persons and "Wm.William" not in persons
+    assert "As written: <q><bdi>William Marshal</bdi></q>" in persons
+    assert "Wm.William" not in persons
     timeline = etree.parse(str(out / "html" / "timeline.html"), etree.HTMLParser())
     assert [m.text for m in timeline.iter("mark")] == ["not before February 1642"]
 

@@ -202,11 +202,16 @@
             <xsl:if test="position() gt 1">
               <xsl:text>; </xsl:text>
             </xsl:if>
+            <!-- the quotation marks are the sentence's, in the interface's language and
+                 direction; the spelling inside them its own (probe 156: a Hebrew spelling's
+                 q, marked right to left, drew its marks the wrong way round, ”אהרן“) -->
             <q>
-              <xsl:call-template name="ed:lang">
-                <xsl:with-param name="lang" select="@lang"/>
-              </xsl:call-template>
-              <xsl:value-of select="."/>
+              <bdi>
+                <xsl:call-template name="ed:lang">
+                  <xsl:with-param name="lang" select="@lang"/>
+                </xsl:call-template>
+                <xsl:value-of select="."/>
+              </bdi>
             </q>
             <xsl:value-of select="' (' || @count || ')'"/>
           </xsl:for-each>
