@@ -1710,8 +1710,13 @@ def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Pat
             '<handNotes><handNote xml:id="h1" scribe="Pepys">Brown ink.</handNote>'
             '<handNote xml:id="h2"><p>A later pencil.</p></handNote>'
             # a scribe of the registers by the entry's name (probe 152: "pers_0042")
-            '<handNote xml:id="h3" scribeRef="#jw">A third.</handNote></handNotes>',
-        ).replace(
+            '<handNote xml:id="h3" scribeRef="#jw">A third.</handNote></handNotes>'
+            # a second list of hands numbers on, a pointer leading nowhere names no one, and a
+            # hand of no words is titled by its number in the text (probe 155)
+            '<handNotes><handNote xml:id="h4" scribeRef="#nobody"/></handNotes>',
+        )
+        .replace("<p>Text.</p>", '<p>Text <add hand="#h4">added</add>.</p>')
+        .replace(
             "</TEI>",
             '<standOff><listPerson><person xml:id="jw"><persName>John Ward</persName></person>'
             "</listPerson></standOff></TEI>",
@@ -1734,7 +1739,20 @@ def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Pat
     assert heading.getnext().text_content() == "Pepys describes the Great Fire."
     hands = [" ".join(e.text_content().split()) for e in about.xpath("//dl[@class='hands']/*")]
     # a hand of no scribe is numbered: its id is no word for a reader (probe 152)
-    assert hands == ["Pepys", "Brown ink.", "Hand 2", "A later pencil.", "John Ward", "A third."]
+    assert hands == [
+        "Pepys",
+        "Brown ink.",
+        "Hand 2",
+        "A later pencil.",
+        "John Ward",
+        "A third.",
+        "Hand 4",
+        "",
+    ]
+    assert len(about.xpath("//h3[. = 'Hands']")) == 1
+    diary = _page(tmp_path / "out" / "html" / "diary.html")
+    (added,) = diary.xpath("//main//*[contains(@class, 'add')][. = 'added']")
+    assert "hand: Hand 4" in added.get("title"), added.get("title")
 
 
 def test_about_page_says_a_creation_of_a_century_as_a_century(tmp_path: Path) -> None:

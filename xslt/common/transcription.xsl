@@ -142,13 +142,24 @@
 
   <!-- Who wrote a hand a handNote describes: its @scribe, else the name of the entry its
        @scribeRef points at (a person of the registers: "John Ward", where the about page said
-       "pers_0042", probe 152), else that pointer's id. -->
+       "pers_0042", probe 152); a pointer that leads nowhere names no one (probe 155: the
+       id "nobody" stood as the scribe). -->
   <xsl:function name="r:scribe" as="xs:string?">
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="ref" as="xs:string?"
         select="tokenize(normalize-space($note/@scribeRef))[1] ! replace(., '^.*[#/]', '')"/>
     <xsl:sequence select="($note/@scribe[normalize-space()] ! normalize-space(.),
-        $ref ! r:entry(.) ! r:preferred-name(., ''), $ref)[. != ''][1]"/>
+        $ref ! r:entry(.) ! r:preferred-name(., ''))[. != ''][1]"/>
+  </xsl:function>
+
+  <!-- The hands a header describes (profileDesc/handNotes, all of them), which the about
+       page lists and numbers in this order: "Hand 2" for a hand of no scribe. -->
+  <xsl:function name="r:hand-number" as="xs:string?">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="hands" as="element()*"
+        select="$note/ancestor::teiHeader[1]/profileDesc/handNotes/handNote"/>
+    <xsl:sequence select="for $i in 1 to count($hands)
+        return (if ($hands[$i] is $note) then r:msg('hand.n', string($i)) else ())"/>
   </xsl:function>
 
   <!-- The name of a hand (@hand, @new: "#id" of a handNote), for titles. -->
@@ -171,8 +182,11 @@
         [not(contains(r:letters($description), r:letters(.)))]"/>
     <xsl:variable name="described" as="xs:string"
         select="string-join(($scribe, $description), ': ')"/>
+    <!-- (a hand of no scribe and no words is numbered as the about page numbers it, where
+         its id, "hand_2", stood in the titles: probe 155) -->
     <xsl:sequence select="if (exists($named)) then r:plain($named)
-        else if ($described != '') then $described else $id"/>
+        else if ($described != '') then $described
+        else ($note[self::handNote] ! r:hand-number(.), $id)[1]"/>
   </xsl:function>
 
   <!-- Words as letters and digits alone, in lower case: to see that one names another

@@ -82,12 +82,14 @@
       </xsl:for-each>
       <!-- the hands of a transcribed source (profileDesc/handNotes), which its page names
            only in the titles of what each hand wrote -->
-      <xsl:for-each select="$header/profileDesc/handNotes[handNote]">
+      <!-- (those of several handNotes in one list, numbered through: a second handNotes
+           was a second heading, its first hand "Hand 1" again, probe 155) -->
+      <xsl:for-each select="$header/profileDesc[handNotes/handNote]">
         <h3><xsl:value-of select="r:msg('ms.handDesc')"/></h3>
         <dl class="hands">
-          <xsl:for-each select="handNote">
+          <xsl:for-each select="handNotes/handNote">
             <!-- its scribe, else a number: an id ("hand_2") is no word for a reader -->
-            <dt><xsl:value-of select="(r:scribe(.), r:msg('hand.n', string(position())))[1]"/></dt>
+            <dt><xsl:value-of select="(r:scribe(.), r:hand-number(.))[1]"/></dt>
             <dd>
               <xsl:choose>
                 <xsl:when test="p | ab | list">
