@@ -5405,6 +5405,20 @@ def test_a_mention_in_an_utterance_has_the_utterances_words_for_context(tmp_path
     with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
         rows = {row["entity"]: row["context"] for row in csv.DictReader(f)}
     assert "not in our village" in rows["v"], rows
+    # a name in an event between the turns has the event's words (probe 155: its context ran
+    # over the turns, "We lived at Hoyland then. Anna enters the room And Ward stayed?")
+    (folder / "h.xml").write_text(
+        source.replace(
+            "</u>",
+            '</u><incident><desc><persName ref="#w">Ward</persName> enters the room</desc>'
+            '</incident><u who="#w">And then I stayed.</u>',
+        ),
+        encoding="utf-8",
+    )
+    build([folder], out, only=("index",))
+    with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
+        contexts = [row["context"] for row in csv.DictReader(f) if row["entity"] == "w"]
+    assert contexts[-1] == "Ward enters the room", contexts
 
 
 def test_the_events_of_a_persons_life_are_said(tmp_path: Path) -> None:

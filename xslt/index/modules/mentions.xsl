@@ -453,8 +453,13 @@
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="section" as="element()?" select="ed:section(.)"/>
     <xsl:variable name="block" as="element()?" select="ed:block(.)"/>
-    <xsl:variable name="scope" as="element()"
-        select="($block, $section, ancestor::tei:text[1], ancestor::tei:sourceDoc[1], ..)[1]"/>
+    <!-- (a name in an event between the turns of a transcript, "<incident><desc>Anna enters
+         </desc></incident>", has the event's words: its context ran over the turns around
+         it, probe 155) -->
+    <xsl:variable name="event" as="element()?" select="ancestor::*[ed:event(.)]
+        [empty(ancestor::tei:u)][not(. &lt;&lt; $block)][1]"/>
+    <xsl:variable name="scope" as="element()" select="($event, $block, $section,
+        ancestor::tei:text[1], ancestor::tei:sourceDoc[1], ..)[1]"/>
     <xsl:variable name="apart" as="xs:boolean" select="ed:apart(.)"/>
     <!-- a note after the text is on no page of the source the text's last pb begins -->
     <xsl:variable name="page" as="element(tei:pb)?"
