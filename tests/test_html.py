@@ -2084,6 +2084,24 @@ def test_browser_a_division_without_a_heading_shows_where_it_begins(tmp_path: Pa
 
 
 @pytest.mark.slow
+def test_browser_a_reading_of_whole_lines_runs_in_its_entry(tmp_path: Path) -> None:
+    """Probe 156: a witness's added lines (<rdg><l>...</l></rdg>) were blocks inside their
+    apparatus entry, which broke over three lines ("post caelis A B ]", the line, "C"); they
+    run in the entry, parted by a slash."""
+    with _page_in_browser(
+        tmp_path,
+        '<lg><l n="6">Ora pro nobis,</l><app><lem wit="#A"/><rdg wit="#C"><l n="6a">et '
+        'memento</l><l n="6b">tuorum.</l></rdg></app><l n="7">ut gaudeamus.</l></lg>',
+    ) as page:
+        entry = page.locator("li.app-entry").bounding_box()
+        number = page.locator("li.app-entry .app-back").bounding_box()
+        assert entry is not None and number is not None
+        assert entry["height"] < 1.6 * number["height"], (entry, number)
+        second = page.locator("li.app-entry .l.block").nth(1)
+        assert second.evaluate("e => getComputedStyle(e, '::before').content") == '" / "'
+
+
+@pytest.mark.slow
 def test_browser_the_words_of_an_anchor_are_not_hidden_with_the_pilcrow(tmp_path: Path) -> None:
     """Probe 48 (a Bahr letter: "Ich habe heute <anchor xml:id=...>verschickt</anchor>:"): a
     TEI anchor wrapping words is a span.anchor in its paragraph, which the style of the
