@@ -5404,6 +5404,14 @@ def test_the_text_is_in_the_declared_language_its_letters_are_written_in(
         assert f"<dc:language>{shown}</dc:language>" in book.read("OEBPS/package.opf").decode()
 
 
+def _letter_head_and_home(out: Path, stem: str) -> tuple[list[str], str]:
+    """The rows of a letter's head (its first dl) and the home page's words."""
+    page = html.parse(str(out / "html" / f"{stem}.html"))
+    head = [" ".join(e.text_content().split()) for e in page.xpath("(//dl)[1]/*")]
+    home = " ".join(html.parse(str(out / "html" / "index.html")).xpath("string(//main)").split())
+    return head, home
+
+
 def test_a_correspondent_named_by_a_pointer_alone_is_named_by_the_entry(tmp_path: Path) -> None:
     """Probe 152: an addressee written <persName ref="#k"/> (a name of no words, as a letter's
     header may point at its register) was left out of the letter's head ("To") and of the
@@ -5422,12 +5430,8 @@ def test_a_correspondent_named_by_a_pointer_alone_is_named_by_the_entry(tmp_path
         encoding="utf-8",
     )
     build([src], tmp_path / "out", only=["html"], jobs=1)
-    page = html.parse(str(tmp_path / "out/html/l.html"))
-    head = [" ".join(e.text_content().split()) for e in page.xpath("(//dl)[1]/*")]
+    head, home = _letter_head_and_home(tmp_path / "out", "l")
     assert head[2:4] == ["To", "Karl Weber"], head
-    home = " ".join(
-        html.parse(str(tmp_path / "out/html/index.html")).xpath("string(//main)").split()
-    )
     assert "Anna to Karl Weber" in home, home
     # the timeline names him too (probe 155: "Letter l: Anna"), and a name whose pointer leads
     # nowhere is no empty name ("Anna to ; Karl Weber", an empty "To" row: probe 155)
@@ -5448,10 +5452,6 @@ def test_a_correspondent_named_by_a_pointer_alone_is_named_by_the_entry(tmp_path
         encoding="utf-8",
     )
     build([src], tmp_path / "out", only=["html"], jobs=1)
-    page = html.parse(str(tmp_path / "out/html/l.html"))
-    head = [" ".join(e.text_content().split()) for e in page.xpath("(//dl)[1]/*")]
+    head, home = _letter_head_and_home(tmp_path / "out", "l")
     assert head[-2:] == ["To", "Karl Weber"], head
-    home = " ".join(
-        html.parse(str(tmp_path / "out/html/index.html")).xpath("string(//main)").split()
-    )
     assert "Anna to Karl Weber" in home, home

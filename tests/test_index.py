@@ -5289,6 +5289,12 @@ def test_contexts_of_an_abbreviated_text_read_whole_words_and_glyphs_and_cells_a
     assert row["context"] == "…gamma Xavier delta…", row
 
 
+def _occurrences(out: Path) -> list[dict[str, str]]:
+    """The rows of a build's index/occurrences.csv."""
+    with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
 def test_a_gap_reads_in_names_dates_and_contexts_and_cut_contexts_keep_whole_words(
     tmp_path: Path,
 ) -> None:
@@ -5323,8 +5329,7 @@ def test_a_gap_reads_in_names_dates_and_contexts_and_cut_contexts_keep_whole_wor
     )
     out = tmp_path / "out"
     build([folder], out, only=("html", "index"))
-    with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
-        rows = [(row["entity"], row["text"], row["context"]) for row in csv.DictReader(f)]
+    rows = [(row["entity"], row["text"], row["context"]) for row in _occurrences(out)]
     hugo = [r for r in rows if r[0] == "hugo"]
     assert hugo == [("hugo", "Hu[…]", "Ego Hu[…] abbas […] terram dedi anno M[…]LII.")]
     anna = [r[2] for r in rows if r[0] == "anna"]
@@ -5416,8 +5421,7 @@ def test_a_mention_in_an_utterance_has_the_utterances_words_for_context(tmp_path
         encoding="utf-8",
     )
     build([folder], out, only=("index",))
-    with (out / "index" / "occurrences.csv").open(encoding="utf-8") as f:
-        contexts = [row["context"] for row in csv.DictReader(f) if row["entity"] == "w"]
+    contexts = [row["context"] for row in _occurrences(out) if row["entity"] == "w"]
     assert contexts[-1] == "Ward enters the room", contexts
 
 
