@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, tei_text
 from lxml import html
-from scholarly import FOLDERS, build_checked, facsimile_corpus, sample
+from scholarly import FOLDERS, build_checked, facsimile_corpus, png, sample
 from test_html import (
     AXE_RUN,
     CHROMIUM,
@@ -135,6 +135,32 @@ def test_facsimile_viewer_shows_local_images_only(facsimile: Path) -> None:
     assert sorted(zones) == ["z1", "z2", "z3", "z4"], "only zones the text points at"
     assert doc.xpath("//*[@data-facs='z3'][contains(@class, 'lb-joined')]")
     assert "html" not in {Path(src).suffix for src in images}
+
+
+def test_zones_of_a_surface_of_no_coordinates_are_drawn_in_its_images_pixels(
+    tmp_path: Path,
+) -> None:
+    """Probe 157: the zones of a surface that gives no coordinates of its own (Guidelines
+    11.1 makes them optional), in the pixels of its image's @width and @height, were never
+    drawn: the test of the surface's coordinates was true of none."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "f12r.png").write_bytes(png(160, 240, [(10, 20, 150, 40)]))
+    (source / "leaf.xml").write_text(
+        tei_text('<p><pb n="12r" facs="#s12r"/><lb facs="#z1"/>First line</p>').replace(
+            "<text>",
+            '<facsimile><surface xml:id="s12r" n="12r"><graphic url="f12r.png" width="160px" '
+            'height="240px"/><zone xml:id="z1" ulx="10" uly="20" lrx="150" lry="40"/>'
+            "</surface></facsimile><text>",
+        ),
+        encoding="utf-8",
+    )
+    build([source], tmp_path / "out", only=["html"])
+    doc = _page(tmp_path / "out" / "html" / "leaf.html")
+    (svg,) = doc.xpath("//*[local-name()='svg'][contains(@class, 'facs-zones')]")
+    assert svg.get("viewbox", svg.get("viewBox")) == "0 0 160 240"
+    (zone,) = svg.xpath(".//*[@class='zone']")
+    assert (zone.get("id"), zone.get("width"), zone.get("height")) == ("z1", "140", "20")
 
 
 def test_remote_images_show_under_the_configured_base(tmp_path: Path) -> None:

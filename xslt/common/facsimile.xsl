@@ -476,8 +476,8 @@
   <xsl:template name="r:zones" as="element()?">
     <xsl:param name="graphic" as="element()" required="yes"/>
     <xsl:variable name="box" as="xs:double*" select="
-        if (every $a in (@ulx, @uly, @lrx, @lry) satisfies $a castable as xs:double
-            and count(@ulx | @uly | @lrx | @lry) = 4)
+        if (count(@ulx | @uly | @lrx | @lry) = 4
+            and (every $a in (@ulx, @uly, @lrx, @lry) satisfies $a castable as xs:double))
         then (xs:double(@ulx), xs:double(@uly), xs:double(@lrx) - xs:double(@ulx),
               xs:double(@lry) - xs:double(@uly))
         else if (exists(r:pixels($graphic/@width)) and exists(r:pixels($graphic/@height)))
@@ -498,8 +498,8 @@
               <svg:polygon id="{if ($source) then r:region-id(.) else @xml:id}" class="zone"
                   points="{normalize-space(@points)}"/>
             </xsl:when>
-            <xsl:when test="every $a in (@ulx, @uly, @lrx, @lry) satisfies $a castable as xs:double
-                and count(@ulx | @uly | @lrx | @lry) = 4">
+            <xsl:when test="count(@ulx | @uly | @lrx | @lry) = 4
+                and (every $a in (@ulx, @uly, @lrx, @lry) satisfies $a castable as xs:double)">
               <svg:rect id="{if ($source) then r:region-id(.) else @xml:id}" class="zone"
                   x="{@ulx}" y="{@uly}"
                   width="{xs:double(@lrx) - xs:double(@ulx)}" height="{xs:double(@lry) - xs:double(@uly)}"/>
