@@ -4216,6 +4216,12 @@ def test_a_records_acquisition_dated_by_its_attributes_is_on_the_timeline(
         "1817",
         "Given to the library.",
     ]
+    # each is the record of its own words, not of the history's others around it (probe
+    # 157: "… Owned by Jane Roe. Given to the library." of the provenance)
+    data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
+    contexts = {d["text"]: d["context"] for d in data["dates"]}
+    assert contexts["Owned by Jane Roe."] == "Owned by Jane Roe."
+    assert contexts["Given to the library."] == "Given to the library."
 
 
 def test_a_cards_other_names_each_keep_their_language(tmp_path: Path) -> None:

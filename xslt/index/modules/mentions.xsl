@@ -458,8 +458,12 @@
          it, probe 155) -->
     <xsl:variable name="event" as="element()?" select="ancestor::*[ed:event(.)]
         [empty(ancestor::tei:u)][not(. &lt;&lt; $block)][1]"/>
-    <xsl:variable name="scope" as="element()" select="($event, $block, $section,
-        ancestor::tei:text[1], ancestor::tei:sourceDoc[1], ..)[1]"/>
+    <!-- (an acquisition or a provenance its attributes date is a record of its own words:
+         its context ran over the whole history, "mid-fifteenth century, Kingsbridge Owned
+         by Ralph Thoresby", probe 157) -->
+    <xsl:variable name="scope" as="element()" select="(self::tei:acquisition
+        | self::tei:provenance, $event, $block, $section, ancestor::tei:text[1],
+        ancestor::tei:sourceDoc[1], ..)[1]"/>
     <xsl:variable name="apart" as="xs:boolean" select="ed:apart(.)"/>
     <!-- a note after the text is on no page of the source the text's last pb begins -->
     <xsl:variable name="page" as="element(tei:pb)?"
