@@ -3543,9 +3543,12 @@ def test_a_location_referenced_entry_links_to_its_line(tmp_path: Path) -> None:
     apparatus = (
         "<div type='apparatus'><listApp><app loc='5-6'><rdg wit='#C'>run together</rdg></app>"
         "<app loc='2'><lem>line</lem><rdg wit='#C'>verse</rdg></app>"
-        "<app loc='9'><rdg wit='#C'>no such line</rdg></app></listApp></div>"
+        "<app loc='9'><rdg wit='#C'>no such line</rdg></app>"
+        # line 1 of the division numbered 3 (probe 157: "1.2" linked nowhere)
+        "<app loc='3.1'><lem>third</lem><rdg wit='#C'>fourth</rdg></app></listApp></div>"
     )
-    tei = tei_text(f"<lg>{lines}</lg><lg><l n='2'>again</l></lg>{apparatus}").replace(
+    third = "<div n='3'><lg><l n='1'>third one</l></lg></div>"
+    tei = tei_text(f"<lg>{lines}</lg><lg><l n='2'>again</l></lg>{third}{apparatus}").replace(
         "<sourceDesc><p>x</p></sourceDesc></fileDesc>",
         _APPARATUS_HEADER.format(method="location-referenced", location="external"),
     )
@@ -3555,8 +3558,11 @@ def test_a_location_referenced_entry_links_to_its_line(tmp_path: Path) -> None:
         ("a", "#l-5", "5-6"),
         ("span", None, "2"),
         ("span", None, "9"),
+        ("a", locs[3].get("href"), "3.1"),
     ]
     assert doc.xpath("//*[@id='l-5']")
+    (target,) = doc.xpath(f"//*[@id='{locs[3].get('href', '#')[1:]}']")
+    assert " ".join(target.text_content().split()).endswith("third one")
 
 
 def test_an_interpretation_standing_alone_is_no_word_of_the_text(tmp_path: Path) -> None:

@@ -576,7 +576,15 @@
         select="replace(normalize-space($loc), '^(\S+?)([\-–—]\S*)?([\s,;].*)?$', '$1')"/>
     <xsl:variable name="lines" as="element()*" select="if ($top instance of document-node())
         then key('r:line-n', $first, $top) else ()"/>
-    <xsl:sequence select="$lines[count($lines) eq 1]"/>
+    <!-- a canonical reference of divisions and a line ("1.2": line 2 of the division
+         numbered 1), when no line is numbered so (probe 157: it linked nowhere) -->
+    <xsl:variable name="steps" as="xs:string*" select="tokenize($first, '\.')"/>
+    <xsl:variable name="nested" as="element()*" select="if (exists($lines)
+        or count($steps) lt 2 or not($top instance of document-node())) then ()
+        else key('r:line-n', $steps[last()], $top)[string-join((ancestor::*[r:is-div(.)]
+            [normalize-space(@n)] ! normalize-space(@n))[position() gt last()
+            - (count($steps) - 1)], '.') = string-join($steps[position() lt last()], '.')]"/>
+    <xsl:sequence select="($lines[count($lines) eq 1], $nested[count($nested) eq 1])[1]"/>
   </xsl:function>
 
   <!-- Where a link to a line of the text leads: its id on this page (a book names the
