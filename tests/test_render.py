@@ -1897,6 +1897,30 @@ def test_a_catalogues_counts_and_references_given_by_attributes_are_read(
     assert "History" not in fields and not doc.xpath("//section[@class='ms-history']")
 
 
+def test_a_parts_identifier_is_its_heading_and_a_former_one_says_so(tmp_path: Path) -> None:
+    """Probe 157: an msPart's own idno ("Part B") headed the part and was listed again as
+    "Other identifier (part)", the label of its former shelfmark too, whose
+    altIdentifier type="former" was said nowhere."""
+    doc = _render_text(
+        tmp_path,
+        "ms-part",
+        tei_text("<p>x</p>").replace(
+            "<sourceDesc><p>x</p></sourceDesc>",
+            "<sourceDesc><msDesc><msIdentifier><settlement>Leeds</settlement><idno>MS 12</idno>"
+            '</msIdentifier><msPart><msIdentifier><idno type="part">Part B</idno>'
+            '<altIdentifier type="former"><idno>Thoresby 215</idno></altIdentifier>'
+            "</msIdentifier></msPart></msDesc></sourceDesc>",
+        ),
+    )
+    (part,) = doc.xpath("//section[contains(@class, 'ms-msPart')]")
+    assert " ".join(part.xpath("string(.//*[@class='ms-heading'])").split()) == "Part 1: Part B"
+    fields = [
+        (" ".join(dt.text_content().split()), " ".join(dt.getnext().text_content().split()))
+        for dt in part.xpath(".//dl[contains(@class, 'ms-identifier')]/dt")
+    ]
+    assert fields == [("Other identifier (former)", "Thoresby 215")], fields
+
+
 def test_a_line_break_between_the_fields_of_a_reference_is_their_separator(
     tmp_path: Path,
 ) -> None:

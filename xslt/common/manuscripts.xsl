@@ -159,16 +159,22 @@
   <xsl:function name="r:shelfmark" as="xs:string">
     <xsl:param name="ms" as="element()"/>
     <xsl:variable name="id" as="element()?" select="$ms/msIdentifier"/>
-    <!-- the shelfmark: an idno untyped or typed as one, else another identifier typed as one,
-         else an idno that is not a URI, else the first idno -->
-    <xsl:variable name="idno" as="element()?" select="($id/idno[not(normalize-space(@type))
-        or matches(@type, $r:shelfmark-types, 'i')], $id/altIdentifier/idno[matches(@type,
-        $r:shelfmark-types, 'i')], $id/idno[not(lower-case(@type) = ('uri', 'url'))], $id/idno,
-        $id/altIdentifier/idno)[1]"/>
+    <xsl:variable name="idno" as="element()?" select="r:shelfmark-idno($ms)"/>
     <xsl:variable name="parts" as="xs:string*"
         select="($id/(settlement, repository), $idno) ! r:plain(.)[. != '']"/>
     <xsl:variable name="name" as="xs:string?" select="($id/msName)[1] ! r:plain(.)"/>
     <xsl:sequence select="string-join((string-join($parts, ', ')[. != ''], $name[. != '']), ' — ')"/>
+  </xsl:function>
+
+  <!-- The idno a description's shelfmark gives: an idno untyped or typed as one, else
+       another identifier typed as one, else an idno that is not a URI, else the first idno. -->
+  <xsl:function name="r:shelfmark-idno" as="element()?">
+    <xsl:param name="ms" as="element()"/>
+    <xsl:variable name="id" as="element()?" select="$ms/msIdentifier"/>
+    <xsl:sequence select="($id/idno[not(normalize-space(@type))
+        or matches(@type, $r:shelfmark-types, 'i')], $id/altIdentifier/idno[matches(@type,
+        $r:shelfmark-types, 'i')], $id/idno[not(lower-case(@type) = ('uri', 'url'))], $id/idno,
+        $id/altIdentifier/idno)[1]"/>
   </xsl:function>
 
   <xsl:template match="msDesc | msPart | msFrag" mode="r:main" as="element()">
@@ -225,11 +231,24 @@
     <xsl:sequence select="if (exists($kinds)) then ' (' || string-join($kinds, ', ') || ')' else ''"/>
   </xsl:function>
 
+  <!-- ... of an altIdentifier: its own type first (a former shelfmark, altIdentifier
+       type="former", was "Other identifier" alone: probe 157), then its idno's. -->
+  <xsl:function name="r:alt-kind" as="xs:string">
+    <xsl:param name="alt" as="element()"/>
+    <xsl:variable name="kinds" as="xs:string*" select="distinct-values(($alt/@type,
+        $alt/idno[1]/(@type, @subtype)) ! r:ms-words(.)[. != ''])"/>
+    <xsl:sequence select="if (exists($kinds)) then ' (' || string-join($kinds, ', ') || ')' else ''"/>
+  </xsl:function>
+
   <xsl:mode name="r:ms" on-no-match="fail" on-multiple-match="fail"/>
 
   <!-- The identifier as a list of labelled fields. -->
   <xsl:template match="msIdentifier" mode="r:ms" as="element()?">
-    <xsl:variable name="fields" as="element()*" select="*[r:has-content(.)]"/>
+    <!-- (a part's or a fragment's identifier its heading gives, "Part 1: Part B", is not
+         given again as a field: probe 157) -->
+    <xsl:variable name="headed" as="element()?" select="(..[self::msPart or self::msFrag]
+        ! r:shelfmark-idno(.))[self::idno][parent::msIdentifier]"/>
+    <xsl:variable name="fields" as="element()*" select="*[r:has-content(.)] except $headed"/>
     <xsl:if test="exists($fields)">
       <dl class="ms-fields ms-identifier">
         <xsl:for-each select="$fields">
@@ -246,7 +265,7 @@
                 else if (self::idno[not(normalize-space(@type))][normalize-space(@subtype)]
                     [preceding-sibling::idno][not(matches(@subtype, $r:shelfmark-types, 'i'))])
                     then r:msg('ms.altIdentifier') || r:id-kind(.)
-                else if (self::altIdentifier) then r:msg('ms.altIdentifier') || r:id-kind(idno)
+                else if (self::altIdentifier) then r:msg('ms.altIdentifier') || r:alt-kind(.)
                 else r:ms-label(.)"/>
             <xsl:with-param name="content" select="if (self::altIdentifier) then . else node()"/>
           </xsl:call-template>
