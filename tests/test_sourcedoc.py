@@ -361,9 +361,49 @@ def test_every_source_doc_of_a_file_is_published(tmp_path: Path) -> None:
     assert all(word in book for word in ("alpha", "omega", "zeta")), book
 
 
-def _published(folder: Path, stem: str, transcription: str) -> None:
+def test_a_surface_on_a_surface_is_a_part_of_its_page_with_its_image(tmp_path: Path) -> None:
+    """Probe 157: a surface on a surface (a slip pasted on the leaf, with an image of its own)
+    was headed "Page 2" of a document of one page, the page after it "Page 3", and its image
+    was published and shown nowhere. It is a part of its page, its image shown where its
+    graphic stands, on the page and in the book; the pages keep their numbers."""
+    (tmp_path / "img").mkdir()
+    for name in ("leaf", "slip", "next"):
+        (tmp_path / "img" / f"{name}.png").write_bytes(png(4, 4, []))
+    _published(
+        tmp_path,
+        "slips",
+        "<sourceDoc><surface xml:id='s1'><graphic url='img/leaf.png'/><line>Leaf words</line>"
+        "<surface xml:id='slip'><graphic url='img/slip.png' width='4px'/><line>Slip words</line>"
+        "</surface><surface xml:id='patch' n='b'><line>Patch words</line></surface></surface>"
+        "<surface xml:id='s2'><graphic url='img/next.png'/><line>Next words</line></surface>"
+        "</sourceDoc>",
+        facsimiles=True,
+    )
+    page = _page(tmp_path / "out/html/slips.html")
+    titles = [
+        _text(h) for h in page.xpath("//section[@class='surface']/*[1]/span[@class='surface-n']")
+    ]
+    assert titles == ["Page 1", "Part of page 1", "Part of page 1 (b)", "Page 2"]
+    viewer = page.xpath("//li[@class='facs-page']//img/@src")
+    assert viewer == ["img/leaf.png", "img/next.png"]
+    shown = page.xpath("//section[@id='slip']/figure[@class='facs-part']/img")
+    assert [(i.get("src"), i.get("alt"), i.get("width")) for i in shown] == [
+        ("img/slip.png", "Facsimile of part of page 1", "4")
+    ]
+    book = _book(tmp_path / "out/epub/slips.epub")
+    text = book["text-001.xhtml"]
+    parts = text.xpath("//h:section[@id='slip']/h:figure/h:img/@src", namespaces=XHTML)
+    assert parts == ["images/img/slip.png"]
+    assert "images/img/slip.png" in book["package.opf"].xpath("//*[local-name()='item']/@href")
+    ns = {**XHTML, "epub": "http://www.idpf.org/2007/ops"}
+    listed = book["nav.xhtml"].xpath("//h:nav[@epub:type='page-list']//h:a/text()", namespaces=ns)
+    assert listed == ["1", "2"]
+
+
+def _published(folder: Path, stem: str, transcription: str, *, facsimiles: bool = False) -> None:
     """A document of ``transcription`` (a facsimile, sourceDocs) and no text, published as
-    page and book into ``folder/out`` without an error."""
+    page and book (with its page images when ``facsimiles``) into ``folder/out`` without an
+    error."""
     from pipeline.build import build
 
     (folder / f"{stem}.xml").write_text(
@@ -372,5 +412,11 @@ def _published(folder: Path, stem: str, transcription: str) -> None:
         f"</sourceDesc></fileDesc></teiHeader>{transcription}</TEI>",
         encoding="utf-8",
     )
-    report = build([folder / f"{stem}.xml"], folder / "out", only=("html", "epub"), jobs=1)
+    report = build(
+        [folder / f"{stem}.xml"],
+        folder / "out",
+        only=("html", "epub"),
+        jobs=1,
+        epub_facsimiles=facsimiles,
+    )
     assert report.errors == 0, report.sorted()

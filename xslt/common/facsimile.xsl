@@ -26,6 +26,8 @@
   deletions as the transcription module renders them (transcription.xsl). Its page images are
   the viewer's pages; zones and lines with coordinates are drawn on them, and the zone or line
   in the text carries data-facs, the drawn shape's id ('facs-' and its own id, or its place).
+  A surface on a surface (a slip pasted on the leaf, a detail) is a part of its page, headed
+  "Part of page 1", its own image shown where its graphic stands (r:part-image).
   The book shows the pages in turn, each after a page-break marker (epub/modules/facsimile.xsl,
   r:surface-start), with its image when the book carries the page images.
 -->
@@ -285,6 +287,14 @@
               <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
             </xsl:apply-templates>
           </xsl:when>
+          <!-- a surface on a surface (a slip pasted on the leaf, a detail with an image of
+               its own) is a part of its page, not another page (probe 157: "Page 2" of a
+               document of one page); its @n, when given, still names it -->
+          <xsl:when test="exists(ancestor::surface)">
+            <span class="surface-n"><xsl:value-of select="string-join((r:msg('facs.surface-part',
+                r:surface-n(ancestor::surface[last()])), normalize-space(@n)[. != ''] ! ('(' || . || ')')),
+                ' ')"/></span>
+          </xsl:when>
           <xsl:otherwise>
             <span class="surface-n"><xsl:value-of select="r:msg('facs.page', r:surface-n(.))"/></span>
           </xsl:otherwise>
@@ -343,8 +353,44 @@
        reading KEW" was shown nowhere). -->
   <xsl:template match="sourceDoc//graphic[parent::surface or parent::zone] | sourceDoc//path"
       mode="r:main" as="element()*" priority="1">
+    <xsl:call-template name="r:part-image"/>
     <xsl:call-template name="r:graphic-desc"/>
   </xsl:template>
+
+  <!-- The image of a part of a page (a surface on a surface, or in one of its zones) shows
+       where its graphic stands: the viewer and the book's page start show the pages alone,
+       and it was published and shown nowhere (probe 157). -->
+  <xsl:template name="r:part-image" as="element()?">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="part" as="element()?" select="ancestor::surface[1][ancestor::surface]"/>
+    <xsl:variable name="src" as="xs:string?"
+        select="if (exists($part) and . is r:page-graphic($part)) then r:graphic-src(.) else ()"/>
+    <xsl:if test="exists($src)">
+      <xsl:element name="{if ($r:phrasing) then 'span' else 'figure'}">
+        <xsl:attribute name="class" select="'facs-part' || (if ($r:phrasing) then ' block' else '')"/>
+        <img src="{r:image-href($src, .)}" alt="{string-join((r:msg('facs.alt-part',
+            r:surface-n($part/ancestor::surface[last()])),
+            (r:plain(r:surface-label($part)), normalize-space($part/@n))[. != ''][1]
+                ! ('(' || . || ')')), ' ')}">
+          <xsl:for-each select="r:pixels(@width)">
+            <xsl:attribute name="width" select="."/>
+          </xsl:for-each>
+          <xsl:for-each select="r:pixels(@height)">
+            <xsl:attribute name="height" select="."/>
+          </xsl:for-each>
+        </img>
+      </xsl:element>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Where an element's image is found from its page: its URL as it is (the book's is
+       relative to its package document: epub/modules/facsimile.xsl). -->
+  <xsl:function name="r:image-href" as="xs:string">
+    <xsl:param name="src" as="xs:string"/>
+    <xsl:param name="at" as="element()"/>
+    <xsl:sequence select="string(r:safe-url($src))"/>
+  </xsl:function>
 
   <xsl:template name="r:graphic-desc" as="element()*">
     <xsl:context-item as="element()" use="required"/>
@@ -370,14 +416,16 @@
   </xsl:function>
 
   <!-- A page's name: its label's words (r:surface-label), else @n, else its place among the
-       document's pages. -->
+       document's pages; a surface on a surface is no page of its own, and is not counted
+       (probe 157: a page after one with a pasted slip was "Page 3"). A part without a name
+       has its page's number. -->
   <xsl:function name="r:surface-n" as="xs:string">
     <xsl:param name="surface" as="element()"/>
     <xsl:variable name="label" as="xs:string" select="r:plain(r:surface-label($surface))"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space($surface/@n)"/>
     <xsl:sequence select="if ($label != '') then $label else if ($n != '') then $n
-        else string(count($surface/preceding::surface[ancestor::sourceDoc])
-                    + count($surface/ancestor::surface) + 1)"/>
+        else string(count($surface/ancestor-or-self::surface[last()]
+            /preceding::surface[ancestor::sourceDoc][empty(ancestor::surface)]) + 1)"/>
   </xsl:function>
 
   <!-- Whether a zone or line has a place on its page: four numbers @ulx, @uly, @lrx, @lry,

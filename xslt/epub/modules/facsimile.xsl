@@ -40,12 +40,22 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A page's own image shows at its start (above), not as a figure of the text; its desc is
-       the text's (common/facsimile.xsl). -->
+  <!-- A page's own image shows at its start (above), not as a figure of the text; a part's
+       image where it stands, and its desc, are the text's (common/facsimile.xsl). -->
   <xsl:template match="tei:sourceDoc//tei:graphic[parent::tei:surface or parent::tei:zone]"
       mode="r:main" as="element()*" priority="2">
+    <xsl:call-template name="r:part-image"/>
     <xsl:call-template name="r:graphic-desc"/>
   </xsl:template>
+
+  <!-- A packaged image's href is relative to the package document, like the content
+       document's name: from the content document, up to the package's folder first. -->
+  <xsl:function name="r:image-href" as="xs:string">
+    <xsl:param name="src" as="xs:string"/>
+    <xsl:param name="at" as="element()"/>
+    <xsl:variable name="up" as="xs:integer" select="count(tokenize(ee:file($at), '/')) - 1"/>
+    <xsl:sequence select="string-join((1 to $up) ! '../') || $src"/>
+  </xsl:function>
 
   <!-- The page image before a page break, when the book carries it. -->
   <xsl:template name="ee:page-image" as="element()?">
