@@ -35,6 +35,7 @@ from . import diagnostics as diag
 from .builders import BUILDERS, Builder
 from .builders.downloads import sources_root
 from .builders.html import Site, TextEntry, site_params
+from .builders.images import published_files
 from .builders.index import page_names
 from .builders.index_merge import parse
 from .builders.index_model import skeleton
@@ -770,7 +771,8 @@ def linked_texts(
     entries: Collection[str] = (),
     bibliographies: Collection[Path] = (),
 ) -> list[SourceFacts]:
-    """``texts``, each with the pages its links to other texts lead to (``links.resolve``);
+    """``texts``, each with the pages its links to other texts (and to the images the site
+    publishes) lead to (``links.resolve``);
     a link to nothing the edition publishes is reported, unless it names a register entry
     (one of ``entries``), whose entry of the index it leads to, or an id of one of the
     ``bibliographies`` (files), which the index tells of."""
@@ -778,6 +780,7 @@ def linked_texts(
     # a member of a corpus is published within it, its ids kept (``_members_apart``)
     pages.update({Path(m): pages[f.path.resolve()] for f in texts for m in f.members})
     ids = {f.xml_id: links.Published(f"{f.stem}.html", f.title) for f in texts if f.xml_id}
+    images = published_files((f.path, f.images) for f in texts)
     linked: list[SourceFacts] = []
     for fact in texts:
         if not (fact.links or fact.name_links):
@@ -792,6 +795,7 @@ def linked_texts(
             entries,
             fact.name_links,
             bibliographies,
+            images,
         )
         report.extend(warnings)
         linked.append(replace(fact, linked=param))

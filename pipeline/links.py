@@ -23,7 +23,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple, Protocol
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from lxml import etree
 
@@ -209,6 +209,7 @@ def resolve(
     entries: Collection[str] = (),
     names: Sequence[tuple[str, int]] = (),
     bibliographies: Collection[Path] = (),
+    images: Mapping[Path, str] | None = None,
 ) -> tuple[str, list[Diagnostic]]:
     """The ``linked-files`` parameter of the text at ``path`` and a warning for each target
     that names no published text. ``pages``: each published text's resolved path -> its page
@@ -223,7 +224,10 @@ def resolve(
     ``index.unresolved-ref``). ``bibliographies``: the resolved paths of the bibliography
     files (``stages.bibliographies``); a target ``file.xml#id`` into one whose id is no entry
     is the index's to tell too (``index.unresolved-ref``: it names no work), not a link to a
-    text.
+    text. ``images``: the image files the site publishes (resolved) -> their place under
+    OUT/html/ (``images.published_files``); a target naming one leads to it (a catalogue
+    record's surrogates, ``target="images/f1r.png"``: probe 157), with no title: a book,
+    which carries its own images alone, shows its words unlinked.
     One line per file named: as written, its page and its title, tab-separated."""
     lines: dict[str, Published] = {}
     warned: set[str] = set()
@@ -242,6 +246,8 @@ def resolve(
         page = pages.get(named) if named is not None else None
         if page is None and _BARE_ID.match(written) and not _PAGE_SUFFIX.search(written):
             page = (ids or {}).get(written)
+        if page is None and named is not None and named in (images or {}):
+            page = Published(quote((images or {})[named]), "")
         if page is not None:
             lines[written] = page
             continue
@@ -252,10 +258,11 @@ def resolve(
             diag.warning(
                 display,
                 "build.unresolved-link",
-                f'@target="{token}" names no text this edition publishes (nor an xml:id of '
-                "this document): its words are shown without a link; point at a text of the "
-                "edition (file.xml or file.xml#id), at an id with #, or at a full https:// "
-                "address",
+                f'@target="{token}" names no text or image this edition publishes (nor an '
+                "xml:id of this document): its words are shown without a link; point at a "
+                "text of the edition (file.xml or file.xml#id), at an image a text of it "
+                "shows (its graphic's url, as that text's folder names it), at an id with #, "
+                "or at a full https:// address",
                 line or None,
                 columns.attribute_column(path, line, "target", token),
                 origin=_ORIGIN,

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from conftest import ROOT, SHARED, tei_text
 from lxml import etree, html
+from scholarly import png
 
 from pipeline import links
 from pipeline.build import build
@@ -313,6 +314,47 @@ def test_a_build_links_texts_and_words_what_it_does_not_publish(tmp_path: Path) 
     assert "a lost one" in paragraph.text_content() and "scan.pdf" in paragraph.text_content()
     # (html alone was built: the home page's links to the index files are not checked)
     assert [p for p in check_html_site(out) if p.startswith(("html/a.html", "html/index-"))] == []
+
+
+def test_a_pointer_at_an_image_the_site_publishes_links_to_it(tmp_path: Path) -> None:
+    """Probe 157: a catalogue record's surrogates (<ref target="images/f1r.png">fol. 1r</ref>)
+    named the image another text's facsimile shows, which the same build publishes: its words
+    were unlinked, with a warning that it "names no text" and advice that offered no way to
+    name an image. It links to the published image; the book, which does not carry another
+    text's image, shows its words unlinked; an image no text shows is still told, and the
+    advice says an image of the edition can be named."""
+    src = tmp_path / "src"
+    (src / "images").mkdir(parents=True)
+    for name in ("f1r", "f2r"):
+        (src / "images" / f"{name}.png").write_bytes(png(4, 4, []))
+    (src / "folio.xml").write_text(
+        HEADER.format(title="Folio") + '<facsimile><surface xml:id="f1r"><graphic '
+        'url="images/f1r.png"/></surface></facsimile><text><body><p><pb facs="#f1r"/>Words.'
+        "</p></body></text></TEI>",
+        encoding="utf-8",
+    )
+    (src / "record.xml").write_text(
+        _tei(
+            "Record",
+            '<p xml:id="s">Images: <ref target="images/f1r.png">fol. 1r</ref>,\n'
+            '<ref target="images/f2r.png">fol. 2r</ref>.</p>',
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([src], out, only={"html", "epub"}, jobs=1)
+    unresolved = [d for d in report.diagnostics if d.code == "build.unresolved-link"]
+    assert [(d.line, d.message.split(" ", 1)[0]) for d in unresolved] == [
+        (2, '@target="images/f2r.png"')
+    ]
+    assert "at an image a text of it shows" in unresolved[0].message
+    page = html.document_fromstring((out / "html" / "record.html").read_bytes())
+    anchors = page.get_element_by_id("s").iter("a")
+    assert [a.get("href") for a in anchors if a.get("class") != "anchor"] == ["images/f1r.png"]
+    assert (out / "html" / "images" / "f1r.png").is_file()
+    with zipfile.ZipFile(out / "epub" / "record.epub") as book:
+        text = book.read("OEBPS/text-001.xhtml").decode()
+    assert "fol. 1r" in text and "images/f1r.png" not in text
 
 
 def test_a_pointer_under_an_xml_base_links_where_the_base_says(tmp_path: Path) -> None:

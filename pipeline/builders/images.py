@@ -298,6 +298,37 @@ def publish_images(images: Iterable[LocalImage], staging: Path) -> list[Diagnost
     return problems
 
 
+def published_files(texts: Iterable[tuple[Path, Iterable[str]]]) -> dict[Path, str]:
+    """The image files the site publishes (``copy_images``), each with its place under
+    OUT/html/, from each text's file and the images it names (``sources.image_files``), in
+    corpus order: files that exist and are published, the first of a name (a second, other
+    file under a name taken is left out, as ``publish_images`` leaves it). A pointer at one
+    links to it (``links.resolve``: a catalogue record's surrogates name the edition's own
+    images, probe 157)."""
+    found: dict[Path, str] = {}
+    taken: dict[str, Path] = {}
+    for path, images in texts:
+        base = path.parent.resolve()
+        for name in images:
+            source = Path(name)
+            if source in found or not source.is_relative_to(base) or not files.is_file(source):
+                continue
+            relative = PurePosixPath(source.relative_to(base).as_posix())
+            if not _published(relative, source):
+                continue
+            first = taken.setdefault(relative.as_posix(), source)
+            if first == source or _same_bytes(first, source):
+                found[source] = relative.as_posix()
+    return found
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    try:
+        return files.read(one) == files.read(other)
+    except OSError:
+        return False
+
+
 def copy_images(context: BuildContext, staging: Path) -> list[Diagnostic]:
     """Copy every local image of every text; problems are warnings (the text still reads)."""
     problems: list[Diagnostic] = []
