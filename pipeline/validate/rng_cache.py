@@ -18,7 +18,7 @@ from ..paths import cache_dir
 from .rng_schema import schema_parser
 
 #: Bump when the prepared or pruned form changes, so stale cache files are not read.
-CACHE_VERSION = "11"
+CACHE_VERSION = "12"
 
 DEPS = "{urn:x-edition:cache}deps"
 
