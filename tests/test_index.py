@@ -5160,7 +5160,8 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "<seg>que</seg> <w>the</w><seg>cat</seg></l></sp>"
         # (probe 154: "He left.'Wait", "said'no'", where the page parts them)
         '<sp who="#a" xml:id="s4"><p><seg>He left.</seg><seg>\'Wait,\' she said</seg> '
-        "<seg>said</seg><seg>'no'</seg> <seg>John</seg><seg>'s</seg></p></sp></body></text>",
+        "<seg>said</seg><seg>'no'</seg> <seg>John</seg><seg>'s</seg> <seg>glo-</seg>"
+        "<seg>ri-</seg><seg>a</seg></p></sp></body></text>",
     )
     build([folder], tmp_path / "out", only=["index"])
     data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
@@ -5172,7 +5173,7 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "To be or not",
         "天地，玄黃。",
         "Arma virumque the cat",
-        "He left. 'Wait,' she said said 'no' John's",
+        "He left. 'Wait,' she said said 'no' John's glo-ri-a",
     ]
 
 

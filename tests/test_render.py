@@ -2662,6 +2662,8 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
             "</seg></p><p>C <seg>He left.</seg><seg>'Wait,' she said.</seg> <seg>cano,</seg>"
             "<seg>troiae</seg> <seg>word</seg><seg>- a dash</seg> <seg>said</seg><seg>'no'"
             "</seg> <seg>John</seg><seg>'s</seg> <seg>l’</seg><seg>homme</seg></p>"
+            "<p>D <seg>glo-</seg><seg>ri-</seg><seg>a</seg> <seg>4</seg><seg>to</seg> "
+            "<seg>Ar<note>A note.</note></seg><seg>ma</seg></p>"
         ),
     )
     lines = [" ".join(e.text_content().split()) for e in doc.xpath("//main//*[@class='l']")]
@@ -2681,6 +2683,12 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
     assert " ".join(paragraph.text_content().split()) == (
         "C He left. 'Wait,' she said. cano, troiae word - a dash said 'no' John's l’homme"
     )
+    # a syllable's hyphen, a digit and a note's stop end no word (probe 158: "glo- ri- a",
+    # "4 to", "Ar¹ ma")
+    (paragraph,) = doc.xpath("//main//p[starts-with(normalize-space(), 'D ')]")
+    for note in paragraph.xpath(".//*[contains(@class, 'note')]"):
+        note.drop_tree()
+    assert " ".join(paragraph.text_content().split()) == "D glo-ri-a 4to Arma"
 
 
 def test_an_event_beside_an_element_of_words_stands_apart_once(tmp_path: Path) -> None:

@@ -496,17 +496,24 @@
        Stadt", "Leib= und Lebens=Gefahr" hang the first word's hyphen), @join says they are
        joined, or they are parts of one word (a w's children). -->
   <!-- Whether the second of two segments written against each other is the rest of the
-       first one's word: the first ends in a letter (or an elision's apostrophe, "l’"
-       "homme"), and the second begins with a small letter, with a hyphen and a letter ("Vo"
-       "-ca"), or with an apostrophe and letters that close no quotation ("l" "’homme", "John"
-       "'s", where "said" "'no'" are two words: probes 151, 154). After a stop or a comma
-       ("He left." "'Wait", "cano," "troiae") the next is a word apart. entries.xsl (the
-       index) says the same (ed:seg-joins). -->
+       first one's word: the first's words (its notes left out) end in no space and no mark
+       of punctuation but an elision's apostrophe or a syllable's hyphen ("l’" "homme",
+       "glo-" "ri-" "a", "4" "to"), and the second begins with a small letter, with a hyphen
+       and a letter ("Vo" "-ca"), or with an apostrophe and letters that close no quotation
+       ("l" "’homme", "John" "'s", where "said" "'no'" are two words: probes 151, 154,
+       158). After a stop or a comma ("He left." "'Wait", "cano," "troiae") the next is a
+       word apart. entries.xsl (the index) says the same (ed:seg-joins). -->
   <xsl:function name="r:seg-joins" as="xs:boolean">
     <xsl:param name="prev" as="xs:string"/>
     <xsl:param name="next" as="xs:string"/>
-    <xsl:sequence select="matches($prev, '[\p{L}\p{M}''’]$')
+    <xsl:sequence select="matches($prev, '([^\s\p{P}]|[''’\-‐‑])$')
         and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')"/>
+  </xsl:function>
+
+  <!-- A segment's words for r:seg-joins: its text, its notes left out. -->
+  <xsl:function name="r:seg-words" as="xs:string">
+    <xsl:param name="seg" as="element()"/>
+    <xsl:sequence select="string-join($seg//text()[not(ancestor::note[. >> $seg])])"/>
   </xsl:function>
 
   <xsl:function name="r:space-before" as="xs:boolean">
@@ -550,7 +557,7 @@
         and not($e/self::seg and $prev/self::seg
                 and not(($e | $prev)/self::seg[lower-case(normalize-space(@type))
                     = ('w', 'word', 'token', 'tok') or w or pc])
-                and r:seg-joins(string($prev), normalize-space($e)))
+                and r:seg-joins(r:seg-words($prev), normalize-space(r:seg-words($e))))
         and not(matches(r:last-char($prev), $r:han-kana)
                 and matches(substring(normalize-space($e), 1, 1), $r:han-kana)
                 and not(starts-with(lower-case(string($e/ancestor-or-self::*[@xml:lang][1]

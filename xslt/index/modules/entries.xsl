@@ -412,7 +412,9 @@
         else if ($token/self::tei:seg and $prev/self::tei:seg
             and not(($token | $prev)/self::tei:seg[lower-case(normalize-space(@type))
                 = ('w', 'word', 'token', 'tok') or tei:w or tei:pc])
-            and ed:seg-joins(string($prev), normalize-space($token))) then ''
+            and ed:seg-joins(string-join($prev//text()[not(ancestor::tei:note[. >> $prev])]),
+                normalize-space(string-join($token//text()[not(ancestor::tei:note
+                    [. >> $token])])))) then ''
         (: Chinese and Japanese tokens as the page writes them, without a space between
            (r:space-before: probe 138, the summary read 天地， 玄黃) :)
         else if (matches(substring(normalize-space($prev), string-length(normalize-space($prev))),
@@ -428,7 +430,7 @@
   <xsl:function name="ed:seg-joins" as="xs:boolean">
     <xsl:param name="prev" as="xs:string"/>
     <xsl:param name="next" as="xs:string"/>
-    <xsl:sequence select="matches($prev, '[\p{L}\p{M}''’]$')
+    <xsl:sequence select="matches($prev, '([^\s\p{P}]|[''’\-‐‑])$')
         and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')"/>
   </xsl:function>
 
