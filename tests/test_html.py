@@ -1753,6 +1753,23 @@ def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Pat
     diary = _page(tmp_path / "out" / "html" / "diary.html")
     (added,) = diary.xpath("//main//*[contains(@class, 'add')][. = 'added']")
     assert "hand: Hand 4" in added.get("title"), added.get("title")
+    # a hand a manuscript's description gives (physDesc/handDesc) is numbered in it (probe
+    # 158: "change of hand: h1")
+    (folder / "diary.xml").write_text(
+        header.format(title="Codex", profile="")
+        .replace(
+            "<sourceDesc>\n<p>x</p></sourceDesc>",
+            "<sourceDesc><msDesc><msIdentifier><idno>MS 1</idno></msIdentifier><physDesc>"
+            '<handDesc><handNote xml:id="m1" scribe="Bob">Bob.</handNote><handNote '
+            'xml:id="m2"/></handDesc></physDesc></msDesc></sourceDesc>',
+        )
+        .replace("<p>Text.</p>", '<p>Text <handShift new="#m2"/>later.</p>'),
+        encoding="utf-8",
+    )
+    build([folder], tmp_path / "out", only=["html"])
+    codex = _page(tmp_path / "out" / "html" / "diary.html")
+    (shift,) = codex.xpath("//main//*[contains(@class, 'handShift')]")
+    assert "Hand 2" in shift.get("title"), shift.get("title")
 
 
 def test_about_page_says_a_creation_of_a_century_as_a_century(tmp_path: Path) -> None:

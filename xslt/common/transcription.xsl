@@ -153,11 +153,14 @@
   </xsl:function>
 
   <!-- The hands a header describes (profileDesc/handNotes, all of them), which the about
-       page lists and numbers in this order: "Hand 2" for a hand of no scribe. -->
+       page lists and numbers in this order: "Hand 2" for a hand of no scribe; those of a
+       manuscript's description (physDesc/handDesc, Guidelines 10.7.2) in its order (probe
+       158: they were titled by their ids). -->
   <xsl:function name="r:hand-number" as="xs:string?">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="hands" as="element()*"
-        select="$note/ancestor::teiHeader[1]/profileDesc/handNotes/handNote"/>
+    <xsl:variable name="hands" as="element()*" select="if ($note/ancestor::handDesc)
+        then $note/ancestor::handDesc[1]//handNote
+        else $note/ancestor::teiHeader[1]/profileDesc/handNotes/handNote"/>
     <xsl:sequence select="for $i in 1 to count($hands)
         return (if ($hands[$i] is $note) then r:msg('hand.n', string($i)) else ())"/>
   </xsl:function>
