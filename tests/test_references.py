@@ -907,3 +907,12 @@ def test_a_pointer_into_another_file_at_a_duplicated_id_is_not_of_the_wrong_kind
     )
     told = [c for _, c, _ in codes(resolve([a, b] if checked else [b]))]
     assert told == (["refs.duplicate-id"] if checked else [])
+    # none of the elements of that id a person: of the wrong kind whichever is meant (probe
+    # 158: two <p xml:id="p1"> made the pointer silent)
+    a = file_facts(
+        tmp_path,
+        "a.xml",
+        f'<TEI {TEI}><text><p xml:id="p1">One.</p>\n<p xml:id="p1">Two.</p></text></TEI>',
+    )
+    told = [c for _, c, _ in codes(resolve([a, b] if checked else [b]))]
+    assert told == (["refs.duplicate-id"] if checked else []) + ["refs.wrong-kind"], told

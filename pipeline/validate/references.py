@@ -543,7 +543,7 @@ def resolve(
             file = unpacked(item)
             named.update(_named(file, p) for p in file.pointers if p.file)
     by_file: dict[Path, dict[str, IdFact]] = {}
-    doubled: dict[Path, set[str]] = {}  # the ids each file pointers name gives twice
+    doubled: dict[Path, dict[str, set[str]]] = {}  # the ids each named file gives twice
     entities: dict[str, IdFact] = {}  # the entity namespace: register entries merged by id
     declared: dict[str, FileFacts] = {}  # the file of each entity's first entry
     texts: dict[str, IdFact] = {}  # the ids of the documents' roots (PointerFact.to_text)
@@ -578,7 +578,7 @@ def resolve(
         if named and file.resolved in named:
             for value, fact in own.items():
                 by_file.setdefault(file.resolved, {}).setdefault(value, fact)
-            doubled.setdefault(file.resolved, set()).update(_twice(file))
+            doubled.setdefault(file.resolved, {}).update(_twice(file))
     folder = root.resolve() if root is not None else None
     outside = {p for p in named - seen if folder is not None and not _within(p, folder)}
     absent, unread = (
@@ -608,9 +608,15 @@ def resolve(
             target = _target(file, pointer, own, by_file, entities)
             if target is None and pointer.to_text and not pointer.file:
                 target = texts.get(pointer.fragment)
-            # (into another file too: probe 155, "a.xml#p1" was still of the wrong kind)
-            ambiguous = pointer.fragment in (
-                doubled.get(_named(file, pointer), ()) if pointer.file else twice
+            # (into another file too: probe 155, "a.xml#p1" was still of the wrong kind;
+            # but of the wrong kind still when none of the elements of that id is of a kind
+            # the pointer may name, two <p>: probe 158)
+            kinds = (doubled.get(_named(file, pointer), {}) if pointer.file else twice).get(
+                pointer.fragment
+            )
+            expected = EXPECTED_KIND.get(pointer.element)
+            ambiguous = kinds is not None and (
+                pointer.attribute != "ref" or not expected or bool(kinds & set(expected))
             )
             if target is not None and (target.register_entry or ambiguous):
                 used.add(target.value)
@@ -710,7 +716,7 @@ def _outside(file: FileFacts, pointer: PointerFact, root: Path | None, nth: int)
 def _read_named(
     paths: Iterable[Path],
     by_file: dict[Path, dict[str, IdFact]],
-    doubled: dict[Path, set[str]],
+    doubled: dict[Path, dict[str, set[str]]],
 ) -> tuple[set[Path], set[Path]]:
     """The ids of files that pointers name and that are none of the files checked or seen
     (``file.xml#id`` into a folder not checked), read from the disk into ``by_file``; the
@@ -735,7 +741,7 @@ def _read_named(
         found = facts(gated.document)
         for value, fact in _own_ids(found, False, []).items():
             by_file.setdefault(path, {}).setdefault(value, fact)
-        doubled.setdefault(path, set()).update(_twice(found))
+        doubled.setdefault(path, {}).update(_twice(found))
     return absent, unread
 
 
@@ -765,10 +771,16 @@ def _own_ids(file: FileFacts, report: bool, out: list[Diagnostic]) -> dict[str, 
     return own
 
 
-def _twice(file: FileFacts) -> set[str]:
-    """The ids the file gives more than once (told as duplicates): a pointer at one may mean
-    either, so it is neither of the wrong kind nor leaves an entry of that id unused."""
-    return {v for v, n in Counter(f.value for f in file.ids).items() if n > 1}
+def _twice(file: FileFacts) -> dict[str, set[str]]:
+    """The ids the file gives more than once (told as duplicates), each with the elements
+    that carry it: a pointer at one may mean any of them, so it is of the wrong kind only
+    when all are, and leaves no entry of that id unused."""
+    counts = Counter(f.value for f in file.ids)
+    found: dict[str, set[str]] = {}
+    for fact in file.ids:
+        if counts[fact.value] > 1:
+            found.setdefault(fact.value, set()).add(fact.element)
+    return found
 
 
 def _bad_id(file: FileFacts, fact: IdFact) -> Diagnostic:
