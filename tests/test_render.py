@@ -1727,10 +1727,11 @@ def test_a_description_keeps_the_case_of_a_type_and_reads_a_capitalised_form(
     idno type="SCN", a catalogue's "Wright") was lower-cased ("scn"), and Beta maṣāḥǝft's
     form="Codex" was not the list's "codex"."""
     doc = _doc("catalogue", pages)
+    # (the altIdentifier's own type first: probe 157)
     assert doc.xpath("//dl[contains(@class, 'ms-identifier')]/dt/text()") == [
         "Place",
         "Shelfmark",
-        "Other identifier (SCN)",
+        "Other identifier (internal, SCN)",
     ]
     forms = doc.xpath("//dt[. = 'Form']/following-sibling::dd[1]/text()")
     assert forms == ["codex", "codex"]
