@@ -624,9 +624,7 @@
         group-by="local-name()">
       <!-- its words without its notes, as the index says it (probe 63: "lawyerA note ...") -->
       <xsl:variable name="words" as="xs:string*" select="current-group() ! (
-          r:trait-blocks(., r:card-words#1)[. != ''],
-          normalize-space(string-join(descendant::text()[empty(ancestor::note
-              intersect current()/descendant::note)]))[. != ''],
+          r:trait-blocks(., r:card-words#1)[. != ''], r:card-words(.)[. != ''],
           (tokenize(normalize-space(@ref)) ! r:pointer-id(.) ! r:entry(.))[1]
               ! r:preferred-name(., ''))[. != ''][1]"/>
       <xsl:if test="exists($words)">

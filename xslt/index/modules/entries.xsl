@@ -412,9 +412,8 @@
         else if ($token/self::tei:seg and $prev/self::tei:seg
             and not(($token | $prev)/self::tei:seg[lower-case(normalize-space(@type))
                 = ('w', 'word', 'token', 'tok') or tei:w or tei:pc])
-            and ed:seg-joins(string-join($prev//text()[not(ancestor::tei:note[. >> $prev])]),
-                normalize-space(string-join($token//text()[not(ancestor::tei:note
-                    [. >> $token])])))) then ''
+            and ed:seg-joins(ed:seg-words($prev), normalize-space(ed:seg-words($token))))
+            then ''
         (: Chinese and Japanese tokens as the page writes them, without a space between
            (r:space-before: probe 138, the summary read 天地， 玄黃) :)
         else if (matches(substring(normalize-space($prev), string-length(normalize-space($prev))),
@@ -423,6 +422,12 @@
             and not(starts-with(lower-case(string($text/ancestor::*[@xml:lang][1]/@xml:lang)),
                 'ko'))) then ''
         else ' '"/>
+  </xsl:function>
+
+  <!-- A segment's words, its notes left out (r:seg-words in base.xsl). -->
+  <xsl:function name="ed:seg-words" as="xs:string">
+    <xsl:param name="seg" as="element()"/>
+    <xsl:sequence select="string-join($seg//text()[not(ancestor::tei:note[. >> $seg])])"/>
   </xsl:function>
 
   <!-- Whether the second of two segments written against each other is the rest of the
