@@ -18,9 +18,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def novels(eltec_files: list[Path]) -> list[Path]:
-    # eight novels (8.6 MB): a build of them all runs for well over the 4 s the last signal
-    # waits, on a fast machine too, and the first build, of nothing taken over, is short
-    return eltec_files[:8]
+    return eltec_files[:20]
 
 
 @pytest.fixture(scope="module")
