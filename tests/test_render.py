@@ -2838,6 +2838,33 @@ dyed</gloss><usg type="dom">art</usg><mentioned>tingere</mentioned><pc>(</pc><gl
     ]
 
 
+def test_a_forms_stress_and_language_are_words_apart(tmp_path: Path) -> None:
+    """Probe 161: in a form written without whitespace between its parts, its stress
+    pattern and its language (Guidelines 9.3.1) ran into their neighbours on the page, in
+    the book and in the search ("cy|ningˈcyning", "DsyllEstressFlang"); the words check of
+    the tests knows them as words apart too."""
+    doc = _render_text(
+        tmp_path,
+        "forms",
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Dictionary</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><entry
+xml:id="c"><form><orth>cyning</orth><hyph>cy|ning</hyph><stress>ˈcyning</stress></form></entry>
+<entry xml:id="a"><form><orth>Aorth</orth><pron>Bpron</pron><hyph>Chyph</hyph><syll>Dsyll</syll
+><stress>Estress</stress><lang>Flang</lang></form><gramGrp><pos>Gpos</pos></gramGrp></entry>
+</body></text></TEI>""",
+    )
+    assert " ".join(doc.xpath("string(//*[@id='c'])").split()) == "cyning cy|ning ˈcyning"
+    words = " ".join(doc.xpath("string(//*[@id='a'])").split())
+    assert words == "Aorth Bpron Chyph Dsyll Estress Flang Gpos", words
+    assert doc.xpath("//*[@id='a']//span[@class='dict-stress']/text()") == ["Estress"]
+    page = tmp_path / "forms.html"
+    page.write_text(html.tostring(doc, encoding="unicode"), encoding="utf-8")
+    source = read_document(tmp_path / "forms.xml").document
+    assert source is not None
+    assert_words_preserved(tmp_path / "forms.xml", source.root, page)
+
+
 def test_the_features_a_token_points_at_are_its_title(tmp_path: Path) -> None:
     """A token's @ana pointing at feature structures (a morphological analysis kept in an
     fvLib) showed nothing of them; their features, "name: value", follow the token's lemma

@@ -69,9 +69,9 @@ TEI_BLOCKS = _names(
 TEI_TOKENS = _names(
     """w pc seg s cl phr u addrLine num stage speaker persName placeName orgName name rs date
     forename surname addName genName nameLink roleName settlement region country district bloc
-    street postCode postBox form orth pron hyph syll gramGrp gram pos gen number case per tns
-    mood iType subc colloc usg lbl def etym xr oRef pRef cit vocal kinesic incident writing
-    pause rt geo"""
+    street postCode postBox form orth pron hyph syll stress lang gramGrp gram pos gen number
+    case per tns mood iType subc colloc usg lbl def etym xr oRef pRef cit vocal kinesic
+    incident writing pause rt geo"""
 )
 #: The parts of a dictionary's cross-reference and etymology, words apart from each other
 #: (dictionaries.xsl, r:spaced-parts), and the quotations of its citations (base.xsl,

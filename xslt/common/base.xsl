@@ -466,14 +466,16 @@
        whitespace stands between them: tokens, segments, utterances, address lines; the parts
        of a name ("<forename>Mary</forename><surname>Shelley</surname>") and of a place or an
        address; the parts of a dictionary entry ("<orth>abeceda</orth><orth>абецеда</orth>",
-       "<pos>n.</pos><gen>m.</gen>"). tests/words.py (TEI_TOKENS) knows the same list. -->
+       "<pos>n.</pos><gen>m.</gen>"), with a form's stress pattern and language (Guidelines
+       9.3.1: "<hyph>cy|ning</hyph><stress>ˈcyning</stress>" read "cy|ningˈcyning", probe
+       161). tests/words.py (TEI_TOKENS) knows the same list. -->
   <xsl:variable name="r:token-names" as="xs:string+" select="('w', 'pc', 'seg', 's', 'cl',
       'phr', 'u', 'addrLine', 'num', 'stage', 'speaker', 'persName', 'placeName', 'orgName',
       'name', 'rs', 'date', 'forename', 'surname', 'addName', 'genName', 'nameLink', 'roleName',
       'settlement', 'region', 'country', 'district', 'bloc', 'street', 'postCode', 'postBox',
-      'form', 'orth', 'pron', 'hyph', 'syll', 'gramGrp', 'gram', 'pos', 'gen', 'number', 'case',
-      'per', 'tns', 'mood', 'iType', 'subc', 'colloc', 'usg', 'lbl', 'def', 'etym', 'xr',
-      'oRef', 'pRef', 'cit', 'vocal', 'kinesic', 'incident', 'writing', 'pause')"/>
+      'form', 'orth', 'pron', 'hyph', 'syll', 'stress', 'lang', 'gramGrp', 'gram', 'pos', 'gen',
+      'number', 'case', 'per', 'tns', 'mood', 'iType', 'subc', 'colloc', 'usg', 'lbl', 'def',
+      'etym', 'xr', 'oRef', 'pRef', 'cit', 'vocal', 'kinesic', 'incident', 'writing', 'pause')"/>
   <!-- and the quotations of a dictionary's citation ("<cit><quote>a bright colour</quote>
        <quote>a dull colour</quote></cit>" read "coloura dull": probe 110; the parts of a
        cross-reference or an etymology are parted by their parent, dictionaries.xsl's
