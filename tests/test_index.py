@@ -494,25 +494,34 @@ def _play(folder: Path, text: str) -> Path:
     return play
 
 
-def test_an_unused_role_of_a_cast_list_is_placed_at_its_line(tmp_path: Path) -> None:
-    """A role is an entry outside the register lists: its warning names its file and line,
-    never '-'."""
+def test_a_mute_role_of_a_cast_list_is_no_unused_entry(tmp_path: Path) -> None:
+    """Probe 161: a role of a cast list that no speech, stage direction or name points at (a
+    mute page, the persons a novel's cast list names) was "never mentioned; tag its mentions
+    with @ref or remove it". A dramatis personae lists the play's persons whether they speak
+    or not: a role is mentioned by being listed there, and so is a cast item of an id. A
+    person of a register nothing names still is told, at its file and line."""
     play = _play(
         tmp_path,
-        """<text><front><castList><castItem><role xml:id="ann">ANN</role></castItem>
-<castItem><role xml:id="ghost">GHOST</role></castItem></castList></front>
-<body><sp who="#ann"><speaker>ANN</speaker><p>Words.</p></sp></body></text>""",
+        """<standOff><listPerson><person xml:id="nobody"><persName>Nobody</persName></person>
+</listPerson></standOff><text><front><castList><castItem><role xml:id="ann">ANN</role>
+</castItem><castItem><role xml:id="page">A Page</role><roleDesc>mute</roleDesc></castItem>
+<castGroup><head>Lords</head><castItem xml:id="lords"/></castGroup></castList></front>
+<body><sp who="#ann"><speaker>ANN</speaker><p>Words.</p></sp>
+<stage type="business">The Page bows and exits.</stage></body></text>""",
     )
     report = build([play], tmp_path / "out", only=("index",))
     unused = [d for d in report.diagnostics if d.code == "index.unused-entry"]
-    assert [(Path(d.path).name, d.line) for d in unused] == [("play.xml", 7)], unused
-    assert "'ghost'" in unused[0].message
+    assert [(Path(d.path).name, d.line) for d in unused] == [("play.xml", 6)], unused
+    assert "'nobody'" in unused[0].message
+    # the roles are entries of the index still
+    entities = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
+    assert {"ann", "page", "lords"} <= {e["id"] for e in entities["entities"]}
 
 
 def test_a_character_brought_on_by_a_stage_direction_is_used(tmp_path: Path) -> None:
-    """A role who only enters (stage/@who, "Enter Theseus, Hippolyta") is in the play: no
-    "never mentioned" warning for it, as for the role nothing points at; a cast item of no
-    words of its own is named by its group."""
+    """A role who only enters (stage/@who, "Enter Theseus, Hippolyta") is in the play, as a
+    role nothing points at is (probe 161: listed in the cast list): no "never mentioned"
+    warning for either; a cast item of no words of its own is named by its group."""
     play = _play(
         tmp_path,
         """<text><front><castList><castItem><role xml:id="theseus">THESEUS</role></castItem>
@@ -525,7 +534,7 @@ Hippolyta, with others.</stage>
     )
     report = build([play], tmp_path / "out", only=("index",))
     unused = [d.message.split()[2] for d in report.diagnostics if d.code == "index.unused-entry"]
-    assert unused == ["'ghost'"], unused
+    assert unused == [], unused
     # a cast item without words is named by its group's head, not by its id
     entities = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
     names = {e["id"]: e["name"] for e in entities["entities"]}
@@ -683,10 +692,10 @@ def test_a_role_without_words_is_named_as_its_speeches_call_it(tmp_path: Path) -
     # a role that speaks only with others is not named by their shared label
     assert names["tous"] == "tous"
     assert names["triton"] == "Douze Tritons"
+    assert names["mute"] == "mute"
+    # a silent role is listed by its cast list, no unused entry (probe 161)
     unused = [d.message for d in report.diagnostics if d.code == "index.unused-entry"]
-    assert unused == [
-        "register entry 'mute' is never mentioned; tag its mentions with @ref or remove it"
-    ], unused
+    assert unused == [], unused
 
 
 def test_speeches_in_unheaded_divisions_of_a_scene_say_which(tmp_path: Path) -> None:

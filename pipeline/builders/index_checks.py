@@ -3,11 +3,11 @@
 entity index XML + corpus -> unresolved references (``index.unresolved-ref``, or
 ``index.external-ref`` for addresses outside the registers), names without ``@ref`` (one
 ``index.untagged-name`` per form), register entries never mentioned
-(``index.unused-entry``: neither named nor speaking), entries without an id
-(``index.entry-without-id``), entries declared differently in several files
-(``index.entity-differs``) and, in registers that link to authority files, entries whose
-identifier is unknown (``index.no-authority``), each placed at its line in the source files
-and, for an entry, at the "<" of its start tag (``stages.entry_place``).
+(``index.unused-entry``: neither named nor speaking; a cast list's roles are listed by it),
+entries without an id (``index.entry-without-id``), entries declared differently in several
+files (``index.entity-differs``) and, in registers that link to authority files, entries
+whose identifier is unknown (``index.no-authority``), each placed at its line in the source
+files and, for an entry, at the "<" of its start tag (``stages.entry_place``).
 """
 
 from __future__ import annotations
@@ -673,6 +673,11 @@ class _MentionLines:
 _ENTRY_TAGS = frozenset(f"{{{TEI_NS}}}{name}" for name in REGISTER_ENTRIES)
 
 
+#: The entries of a cast list (``castItem/role`` with an id, a ``castItem`` with one): the
+#: index's entity types for them (index/entities.xsl).
+_CAST_KINDS = frozenset({"role", "castItem"})
+
+
 def _holds_entries(element: etree._Element) -> bool:
     """Whether a register entry holds entries of its own, with ids (a country its cities)."""
     return any(child.tag in _ENTRY_TAGS and child.get(XML_ID) for child in element)
@@ -683,7 +688,7 @@ def _unused(
 ) -> list[Diagnostic]:
     """Entries neither named in a text, nor speaking in a play, nor a letter's sender,
     addressee or place in its ``correspDesc``, nor what a ``ref`` or ``ptr`` points at
-    (``used_ids``, ``sources.used_ids``)."""
+    (``used_ids``, ``sources.used_ids``), nor listed in a play's cast list."""
     unused = [
         e
         for e in root.iterfind("ed:entities/ed:entity", NS)
@@ -695,6 +700,10 @@ def _unused(
         # a bibliography file lists the works of the project, which a text need not cite
         # (a master bibliography shared by several editions)
         and e.get("type") not in WORK_KINDS
+        # a cast list is the play's own list of its persons, the mute ones with the others
+        # (a page who bows and exits): a role is mentioned by being listed there (probe 161:
+        # "never mentioned; tag its mentions with @ref or remove it" of a dramatis personae)
+        and e.get("type") not in _CAST_KINDS
     ]
     if not unused:
         return []
@@ -708,7 +717,7 @@ def _unused(
     # "never mentioned; remove it")
     linked = {found for doc in sources for found in pointed_ids(doc.root)}
     unused = [e for e in unused if e.get("id", "") not in linked]
-    # entries kept outside the register lists (a play's castList roles): where their id is
+    # entries kept outside the register lists: where their id is
     missing = {e.get("id", "") for e in unused} - where.keys()
     for doc in sources if missing else ():
         for element in doc.root.iter(etree.Element):
