@@ -2630,3 +2630,65 @@ def test_a_name_inside_an_interpretation_is_no_entry_of_the_books_index(tmp_path
     assert any("#body-p-1-m1" in a.get("href") for _, a in links), links
     for source, link in links:
         assert book.resolve(source, link.get("href")) is not None, link.get("href")
+
+
+#: A book of front, body and back matter of the types TEI 4.5-4.7 name (probe 161).
+MATTERS = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Bees</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>
+</sourceDesc></fileDesc></teiHeader><text><front><titlePage><docTitle><titlePart>BEES
+</titlePart></docTitle></titlePage><div type="dedication"><p>To my bees.</p></div>
+<div type="foreword"><head>Foreword</head><p>A word before.</p></div><div
+type="acknowledgements"><head>Thanks</head><p>To all.</p></div></front><body><div
+type="chapter"><head>One</head><p>Bees hum<ref target="#n1">1</ref>.</p></div><div
+type="epilogue"><head>Epilogue</head><p>After.</p></div></body><back><div type="appendix"
+n="A"><head>Appendix A</head><p>A table.</p></div><div type="glossary"><head>Glossary</head>
+<list type="gloss"><label>drone</label><item>a male bee</item><label>skep</label><item>a straw
+hive</item></list></div><div type="glossary"><head>Words</head><p>Prose about words.</p></div>
+<div type="bibliography"><head>Books</head><listBibl><bibl>Butler, The Feminine Monarchie,
+1609.</bibl><bibl>Hartlib, The Reformed Common-Wealth of Bees, 1655.</bibl></listBibl></div>
+<div type="bibliography"><head>On sources</head><p>Prose about sources.</p></div><div
+type="notes"><head>Notes</head><note xml:id="n1" n="1">A note.</note></div><div
+type="index"><head>Index</head><list><item>bees, 1</item></list></div><div
+type="colophon"><p>Set in Caslon.</p></div></back></text></TEI>"""
+
+
+def test_front_and_back_matter_have_their_structural_semantics(tmp_path: Path) -> None:
+    """Probe 161: an appendix, a bibliography, a glossary, a colophon ... were plain sections
+    in the book, and a text of one content document was all of it bodymatter, its title
+    page and preface too. Each division of a type EPUB's structural semantics name says it
+    with its DPUB-ARIA role (Ace asks for both); a bibliography only when it lists its
+    references, a glossary only when it is a list of terms and definitions; a division of
+    notes (the book's notes are footnotes where they are called) and a printed index (no
+    EPUB index of entries and locators) are sections still. The front, body and back are
+    frontmatter, bodymatter and backmatter. epubcheck and Ace accept the book."""
+    book = _book_of(tmp_path, "bees", MATTERS)
+    (text,) = [doc for href, doc in book.docs.items() if href.startswith("text-")]
+    got = [
+        (s.xpath("string(h:h1)", namespaces=NS) or s.get("class"), s.get(EPUB_TYPE), s.get("role"))
+        for s in text.xpath("//h:section[contains(@class, 'div')]", namespaces=NS)
+    ]
+    assert got == [
+        ("div type-dedication", "dedication", "doc-dedication"),
+        ("Foreword", "foreword", "doc-foreword"),
+        ("Thanks", "acknowledgments", "doc-acknowledgments"),
+        ("One", "chapter", "doc-chapter"),
+        ("Epilogue", "epilogue", "doc-epilogue"),
+        ("Appendix A", "appendix", "doc-appendix"),
+        ("Glossary", "glossary", "doc-glossary"),
+        ("Words", None, None),
+        ("Books", "bibliography", "doc-bibliography"),
+        ("On sources", None, None),
+        ("Notes", None, None),
+        ("Index", None, None),
+        ("div type-colophon", "colophon", "doc-colophon"),
+    ], got
+    # the partitions: on the front, body and back, none on the document's body
+    assert text.xpath("//h:body/@epub:type", namespaces=NS) == []
+    parts = text.xpath("//h:body/*[@epub:type]", namespaces=NS)
+    assert [(p.get("class"), p.get(EPUB_TYPE)) for p in parts] == [
+        ("front", "frontmatter"),
+        ("body", "bodymatter"),
+        ("back", "backmatter"),
+    ]
+    _epubcheck(book.path)
+    _run_ace(book.path, tmp_path)

@@ -184,15 +184,21 @@
         or self::fw or self::anchor])"/>
   </xsl:function>
 
+  <!-- Whether a list is such a glossary, a description list (a book's division of it is a
+       glossary of terms and their definitions: epub/modules/structure.xsl, probe 161). -->
+  <xsl:function name="r:is-glossary-list" as="xs:boolean">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="exists($list[self::list][@type = 'gloss'][item]
+        [empty(* except (head | headLabel | headItem | label | item | pb | cb | lb | milestone
+            | fw | anchor))]
+        [not(text()[normalize-space()])]
+        [every $i in item satisfies $i/preceding-sibling::*[not(r:gloss-global(.))][1][self::label]]
+        [every $l in label satisfies $l/following-sibling::*[not(r:gloss-global(.))][1][self::item]])"/>
+  </xsl:function>
+
   <!-- A page or column break, a milestone, a running head between its pairs (model.global)
        goes with the pair it comes before (in its term), or at the end of the last gloss. -->
-  <xsl:template match="list[@type = 'gloss'][item]
-      [empty(* except (head | headLabel | headItem | label | item | pb | cb | lb | milestone
-          | fw | anchor))]
-      [not(text()[normalize-space()])]
-      [every $i in item satisfies $i/preceding-sibling::*[not(r:gloss-global(.))][1][self::label]]
-      [every $l in label satisfies $l/following-sibling::*[not(r:gloss-global(.))][1][self::item]]"
-      mode="r:main" as="element()+" priority="1">
+  <xsl:template match="list[r:is-glossary-list(.)]" mode="r:main" as="element()+" priority="1">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$r:phrasing">

@@ -40,12 +40,19 @@
     <xsl:variable name="nodes" as="node()*" select="$unit?before, $unit?lead, $unit?nodes, $unit?after"/>
     <xsl:variable name="first-div" as="element()?"
         select="($unit?lead, $unit?nodes/descendant-or-self::*[ee:is-div(.)])[1]"/>
+    <xsl:variable name="partitions" as="element()*" select="if ($unit?whole
+        and exists($unit?nodes[self::tei:front or self::tei:back])) then
+        $unit?nodes[self::tei:front or self::tei:body or self::tei:back] else ()"/>
     <xsl:call-template name="ee:document">
       <xsl:with-param name="href" select="$unit?file"/>
       <xsl:with-param name="title" select="
           if ($unit?whole or empty($first-div)) then ee:title()
           else ee:label($first-div) || ' — ' || ee:title()"/>
-      <xsl:with-param name="body-type" select="($unit?matter, 'bodymatter')[1]"/>
+      <!-- a text of one content document with front or back matter has its partitions on
+           its front, body and back (ee:partitions), not one for all on the document's body
+           (probe 161: a title page and a preface in a body of bodymatter) -->
+      <xsl:with-param name="body-type" select="if (exists($partitions)) then ()
+          else ($unit?matter, 'bodymatter')[1]"/>
       <xsl:with-param name="content" as="node()*">
         <!-- a catalogue record's text is its manuscript description; a transcription's
              book opens with the description of its manuscript -->
@@ -65,7 +72,9 @@
             </xsl:apply-templates>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:apply-templates select="$unit?nodes" mode="r:main"/>
+            <xsl:apply-templates select="$unit?nodes" mode="r:main">
+              <xsl:with-param name="ee:partitions" select="$partitions" tunnel="yes"/>
+            </xsl:apply-templates>
           </xsl:otherwise>
         </xsl:choose>
         <xsl:apply-templates select="$unit?after" mode="r:main"/>

@@ -29,25 +29,81 @@
   <!-- Headings start at h1 in a content document (base.xsl r:section-level). -->
   <xsl:variable name="r:heading-shift" as="xs:integer" select="-1"/>
 
-  <!-- div types with an EPUB structural semantic and its DPUB-ARIA role. -->
+  <!-- div types with an EPUB structural semantic and its DPUB-ARIA role (DPUB-ARIA 1.1),
+       the front and back matter's with the body's (probe 161: an appendix, a bibliography
+       were plain sections; TEI 4.5 and 4.7 name these types). Ace's best practice asks an
+       epub:type that has a role for that role too, so a type comes with its role or not
+       at all. Left out: a division of notes, whose notes the book shows as footnotes where
+       they are called (no collection of endnotes, doc-endnotes), and an index, whose
+       epub:type is the EPUB Indexes' structure of entries and locators (epub/modules/
+       index.xsl), which a printed index's list is not. -->
   <xsl:variable name="ee:div-semantics" as="map(xs:string, xs:string*)" select="map {
       'chapter': ('chapter', 'doc-chapter'),
       'introduction': ('introduction', 'doc-introduction'),
       'preface': ('preface', 'doc-preface'),
+      'foreword': ('foreword', 'doc-foreword'),
       'prologue': ('prologue', 'doc-prologue'),
       'epilogue': ('epilogue', 'doc-epilogue'),
       'dedication': ('dedication', 'doc-dedication'),
+      'abstract': ('abstract', 'doc-abstract'),
+      'acknowledgments': ('acknowledgments', 'doc-acknowledgments'),
+      'acknowledgements': ('acknowledgments', 'doc-acknowledgments'),
       'afterword': ('afterword', 'doc-afterword'),
       'conclusion': ('conclusion', 'doc-conclusion'),
+      'appendix': ('appendix', 'doc-appendix'),
+      'colophon': ('colophon', 'doc-colophon'),
+      'errata': ('errata', 'doc-errata'),
+      'corrigenda': ('errata', 'doc-errata'),
+      'bibliography': ('bibliography', 'doc-bibliography'),
+      'glossary': ('glossary', 'doc-glossary'),
       'part': ('part', 'doc-part'),
       'group': ('part', 'doc-part'),
       'volume': ('volume', ())
     }"/>
 
+  <!-- The semantic and role of a div ($ee:div-semantics); a bibliography and a glossary only
+       when the division holds what the role is: a list of references (listBibl, a list in
+       the book), a glossary list (a description list of terms and their definitions,
+       blocks.xsl r:is-glossary-list). An essay on the sources headed "Bibliography" is a
+       section of prose. -->
+  <xsl:function name="ee:semantics-of" as="xs:string*">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="string($div/@type)"/>
+    <xsl:variable name="own" as="element()*" select="$div//(tei:listBibl | tei:list)
+        [ancestor::*[ee:is-div(.)][1] is $div]"/>
+    <xsl:sequence select="if ($type = 'bibliography'
+            and empty($own[self::tei:listBibl][* except tei:head])) then ()
+        else if ($type = 'glossary' and empty($own[r:is-glossary-list(.)])) then ()
+        else $ee:div-semantics($type)"/>
+  </xsl:function>
+
+  <!-- The front, body and back of a text in one content document (content.xsl: its body
+       says no partition then) are its front matter, body matter and back matter. -->
+  <xsl:template match="tei:front | tei:body | tei:back" mode="r:main" as="element()"
+      priority="1">
+    <xsl:param name="ee:partitions" as="element()*" tunnel="yes" select="()"/>
+    <xsl:variable name="unit" as="element()">
+      <xsl:next-match/>
+    </xsl:variable>
+    <xsl:variable name="partition" as="xs:string" select="local-name() || 'matter'"/>
+    <xsl:choose>
+      <xsl:when test=". intersect $ee:partitions">
+        <xsl:copy select="$unit">
+          <xsl:sequence select="$unit/@*"/>
+          <xsl:attribute name="epub:type" select="$partition"/>
+          <xsl:sequence select="$unit/node()"/>
+        </xsl:copy>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$unit"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5
       | tei:div6 | tei:div7" mode="r:main" as="element()">
     <xsl:param name="content" as="node()*" select="node()"/>
-    <xsl:variable name="sem" as="xs:string*" select="$ee:div-semantics(string(@type))"/>
+    <xsl:variable name="sem" as="xs:string*" select="ee:semantics-of(.)"/>
     <section>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'div'"/>
