@@ -29,13 +29,15 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .gate import TEI_NS, XML_ID, SourceDocument
-from .stages import register_lists
+from .stages import ED_NS, register_lists
 
 _T = f"{{{TEI_NS}}}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 #: What stands beside the text in a TEI document and is kept beside the merged one.
 _RESOURCE_TAGS = (f"{_T}facsimile", f"{_T}sourceDoc")
+#: The mark of the division a member's text opens with (its title, authors and source).
+_OPENING = f"{{{ED_NS}}}opening"
 
 
 def is_corpus(root: etree._Element) -> bool:
@@ -157,6 +159,9 @@ def _member_text(
             front = etree.Element(f"{_T}front")
             text.insert(_after_globals(text), front)
         opening = etree.Element(f"{_T}div", type="member")
+        # marked as the member's opening: the rest of its text stands under its title, in the
+        # headings' levels and in the contents (base.xsl r:is-member-opening; probe 161)
+        opening.set(_OPENING, "member")
         opening.append(title)
         opening.extend(_about(header))
         front.insert(0, opening)

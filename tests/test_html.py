@@ -2353,6 +2353,150 @@ def test_an_anthologys_parts_and_texts_are_in_the_contents(tmp_path: Path) -> No
     ]
 
 
+#: An anthology whose texts have divisions (probe 161): a titled part holding a sermon
+#: titled by its body's head and a translation headed by its kind, and parts nested deeper
+#: than headings go (h6 is the last).
+NESTED_ANTHOLOGY = (
+    '<front><div xml:id="pref"><head>Preface</head><p>Gathered.</p></div></front>'
+    '<group><group xml:id="g1"><head>Part One</head>'
+    '<text xml:id="t1"><body><head>Sermon on Patience</head><div xml:id="d1"><head>Of Patience'
+    '</head><p>Gamma.</p><div xml:id="d1a"><head>Of Waiting</head><p>Delta.</p></div></div>'
+    '</body></text><text xml:id="t2" type="translation" xml:lang="fr"><body><div xml:id="d2">'
+    "<head>De la patience</head><p>Gamma.</p></div></body></text></group>"
+    '<group xml:id="g2"><head>Part Two</head><group xml:id="g3"><head>Book A</head>'
+    '<group xml:id="g4"><head>Book B</head><text xml:id="t3"><body><head>Deep Sermon</head>'
+    '<div xml:id="d3"><head>Deep Division</head><p>Epsilon.</p><div xml:id="d3a"><head>Deeper'
+    "</head><p>Eta.</p></div></div></body></text></group>"
+    "</group></group></group>"
+    '<back><div xml:id="app"><head>Appendix</head><p>Zeta.</p></div></back>'
+)
+
+#: A teiCorpus (probe 161): members with divisions of their own, and a nested corpus.
+NESTED_CORPUS = """<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">
+<teiHeader><fileDesc><titleStmt><title>Three Sermons</title></titleStmt><publicationStmt><p>x</p>
+</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+{members}</teiCorpus>""".format(
+    members="".join(
+        f"<TEI{tid}><teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>"
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>"
+        f"</fileDesc></teiHeader>{inner}</TEI>"
+        for tid, title, inner in (
+            (' xml:id="s1"', "Sermon on the Harvest", "<text><body><p>Alpha.</p></body></text>"),
+            (
+                ' xml:id="s2"',
+                "Sermon on Patience",
+                '<text><body><div xml:id="s2d"><head>Of Patience</head><p>Gamma.</p></div>'
+                "</body></text>",
+            ),
+        )
+    )
+    + "<teiCorpus><teiHeader><fileDesc><titleStmt><title>Later Sermons</title></titleStmt>"
+    "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>"
+    '</teiHeader><TEI xml:id="s3"><teiHeader><fileDesc><titleStmt><title>Sermon on Charity'
+    "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+    '</sourceDesc></fileDesc></teiHeader><text><body><div xml:id="s3d"><head>Of Charity</head>'
+    "<p>Delta.</p></div></body></text></TEI></teiCorpus>",
+)
+
+
+def toc_entries(ol: etree._Element) -> list[object]:
+    """The words of a contents list's entries, each followed by the list of those it holds."""
+    found: list[object] = []
+    for li in ol.xpath("*[local-name() = 'li']"):
+        found.append(li.xpath("string(*[local-name() = 'a'])"))
+        for inner in li.xpath("*[local-name() = 'ol']"):
+            found.append(toc_entries(inner))
+    return found
+
+
+def _text_headings(doc: etree._Element) -> list[tuple[str, str]]:
+    """(tag, words) of the headings of a page's or a content document's text, in order."""
+    return [
+        (etree.QName(h).localname, " ".join(h.xpath("string(.)").split()))
+        for h in doc.xpath(
+            "//*[contains(concat(' ', @class, ' '), ' tei-text ')][1]//*[local-name() = 'h1' "
+            "or local-name() = 'h2' or local-name() = 'h3' or local-name() = 'h4' "
+            "or local-name() = 'h5' or local-name() = 'h6']"
+        )
+    ]
+
+
+def test_the_divisions_of_an_anthologys_and_a_corpuss_texts_are_below_their_titles(
+    tmp_path: Path,
+) -> None:
+    """Probe 161: a division of a titled group's text whose body has a head was h2 under that
+    h3 (itself under the group's h2); a teiCorpus member's division was at its title's level,
+    and so was a nested corpus's member under the nested corpus's title. Each heading is a
+    level below the one it stands under, h6 the last; the contents nest so, the corpus's too
+    (they were flat); the text's own front and back keep h2."""
+    source = tmp_path / "anthology.xml"
+    source.write_text(
+        tei_text("").replace("<text><body></body></text>", f"<text>{NESTED_ANTHOLOGY}</text>"),
+        encoding="utf-8",
+    )
+    (tmp_path / "corpus.xml").write_text(NESTED_CORPUS, encoding="utf-8")
+    report = build([source, tmp_path / "corpus.xml"], tmp_path / "out", only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    doc = _page(tmp_path / "out/html/anthology.html")
+    assert _text_headings(doc) == [
+        ("h2", "Preface"),
+        ("h2", "Part One"),
+        ("h3", "Sermon on Patience"),
+        ("h4", "Of Patience"),
+        ("h5", "Of Waiting"),
+        ("h3", "Translation (French)"),
+        ("h4", "De la patience"),
+        ("h2", "Part Two"),
+        ("h3", "Book A"),
+        ("h4", "Book B"),
+        ("h5", "Deep Sermon"),
+        ("h6", "Deep Division"),
+        ("h6", "Deeper"),
+        ("h2", "Appendix"),
+    ]
+    (toc,) = doc.xpath("//nav[@class='toc']//ol[@class='toc-list']")
+    assert toc_entries(toc) == [
+        "Preface",
+        "Part One",
+        ["Sermon on Patience", ["Of Patience", ["Of Waiting"]], "De la patience"],
+        "Part Two",
+        ["Book A", ["Book B", ["Deep Sermon", ["Deep Division", ["Deeper"]]]]],
+        "Appendix",
+    ]
+    corpus = _page(tmp_path / "out/html/corpus.html")
+    assert _text_headings(corpus) == [
+        ("h2", "Sermon on the Harvest"),
+        ("h2", "Sermon on Patience"),
+        ("h3", "Of Patience"),
+        ("h2", "Later Sermons"),
+        ("h3", "Sermon on Charity"),
+        ("h4", "Of Charity"),
+    ]
+    (toc,) = corpus.xpath("//nav[@class='toc']//ol[@class='toc-list']")
+    assert toc_entries(toc) == [
+        "Sermon on the Harvest",
+        "Sermon on Patience",
+        ["Of Patience"],
+        "Later Sermons",
+        ["Sermon on Charity", ["Of Charity"]],
+    ]
+    for page in (doc, corpus):
+        for link in page.xpath("//nav[@class='toc']//ol[@class='toc-list']//a/@href"):
+            assert page.xpath(f"//*[@id='{link[1:]}']"), link
+    # a text without groups keeps its levels: its body's head and its divisions
+    plain = _text_page(
+        tmp_path / "plain",
+        "<head>A Poem</head><div><head>One</head><div><head>Two</head><div><head>Three</head>"
+        "<p>x</p></div></div></div>",
+    )
+    assert _text_headings(plain) == [
+        ("h2", "A Poem"),
+        ("h3", "One"),
+        ("h4", "Two"),
+        ("h5", "Three"),
+    ]
+
+
 def test_a_pointer_to_a_bibliography_entry_reads_as_author_and_year(tmp_path: Path) -> None:
     """A ptr to a biblStruct is "Jones 1999" (its names ran together: "Jones, Peter Roe,
     Mary A Book..."); an editor among the entry's fields is marked as one."""

@@ -192,6 +192,8 @@ def test_a_member_says_whose_and_whence_it_is() -> None:
     (member,) = as_text(_doc(corpus)).root.xpath("//t:group/t:text", namespaces=NS)
     (opening,) = member.xpath("t:front/t:div[@type='member']", namespaces=NS)
     assert [etree.QName(c).localname for c in opening] == ["head", "byline", "docImprint"]
+    # marked as the member's opening, whose title the rest of the text stands under (probe 161)
+    assert opening.get("{urn:edition}opening") == "member"
     assert " ".join(opening.xpath("string(t:byline)", namespaces=NS).split()) == (
         "John Smith, Mary Jones"
     )

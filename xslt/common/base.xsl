@@ -1250,8 +1250,18 @@
     </xsl:for-each>
   </xsl:function>
 
-  <!-- Heading level of a div's head: 2 under the text title, one deeper per headed div. -->
+  <!-- Heading level of a div's head on the page: r:heading-depth, h6 the last. -->
   <xsl:function name="r:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:sequence select="min((6, r:heading-depth($head)))"/>
+  </xsl:function>
+
+  <!-- The depth of a div's head, without the ceiling: 2 under the text title, one deeper per
+       headed div, and per title of a group or of a group's text it stands under
+       (r:title-depth). A book's headings are one level up and take their ceiling after that
+       (epub/modules/structure.xsl, r:section-level): capped first, a book's h5 was the last,
+       its sixth level under its fifth (probe 161). -->
+  <xsl:function name="r:heading-depth" as="xs:integer">
     <xsl:param name="head" as="element()"/>
     <xsl:variable name="divs" as="xs:integer"
         select="count($head/ancestor::*[r:is-div(.)][head][not(. is $head/..)])"/>
@@ -1259,7 +1269,40 @@
     <xsl:variable name="body" as="xs:integer" select="if ($head/parent::body) then 0
         else count($head/ancestor::body[1][not(parent::text/parent::group)]
             /head[1][normalize-space()])"/>
-    <xsl:sequence select="min((6, 2 + $divs + $body))"/>
+    <xsl:sequence select="2 + $divs + $body + r:title-depth($head)"/>
+  </xsl:function>
+
+  <!-- How many headings of groups and of a group's texts a node stands under: those of the
+       groups and texts around it that come before it (r:title-headings). A division of a
+       titled group's text whose body has a head was h2 under that h3, itself under the
+       group's h2; a teiCorpus member's own division was at its title's level, and so was a
+       nested corpus's member under the nested corpus's title (probe 161). 0 outside a group,
+       so that a text without groups keeps its levels. -->
+  <xsl:function name="r:title-depth" as="xs:integer">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="count($node/ancestor::*[self::group or self::text[parent::group]]
+        ! r:title-headings(.)[$node >> .])"/>
+  </xsl:function>
+
+  <!-- The headings a group or a text of a group opens with (structure.xsl renders them):
+       a group's head; a text's opening as a teiCorpus member (r:is-member-opening) and its
+       body's head; the text itself when it is headed by its kind or language alone
+       (r:text-label). Cached: every heading of an anthology asks it of the texts and
+       groups around it. -->
+  <xsl:function name="r:title-headings" as="element()*" cache="yes">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/self::group) then $e/head[normalize-space()][1]
+        else ($e/front/*[r:is-member-opening(.)]/head[1][normalize-space()],
+            $e/body/head[1][normalize-space()],
+            $e[empty(r:group-title(.))][exists(r:text-label(.))])"/>
+  </xsl:function>
+
+  <!-- The division a teiCorpus member opens with, headed by its title (pipeline/tei_corpus.py
+       marks it): the title of the member's text, which the rest of the text stands under. -->
+  <xsl:function name="r:is-member-opening" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="$div/@ed:opening = 'member' and r:is-div($div)
+        and exists($div/parent::front/parent::text/parent::group)"/>
   </xsl:function>
 
   <!-- Added to every heading level this module computes: 0 on the web page (the text's title
@@ -1270,7 +1313,7 @@
        head ...): one below the headed divs around it. -->
   <xsl:function name="r:section-level" as="xs:integer">
     <xsl:param name="head" as="element()"/>
-    <xsl:sequence select="max((1, min((6, r:heading-level($head) + $r:heading-shift))))"/>
+    <xsl:sequence select="max((1, min((6, r:heading-depth($head) + $r:heading-shift))))"/>
   </xsl:function>
 
   <xsl:function name="r:is-div" as="xs:boolean">
@@ -1361,8 +1404,24 @@
   <xsl:function name="r:group-title" as="element()?">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="($e/self::group/head,
+        $e/front/*[r:is-member-opening(.)]/head[1],
         $e/front/docTitle/titlePart[not(@type = ('sub', 'desc', 'alt'))], $e/front/docTitle,
         $e/front/head, $e/body/head)[normalize-space()][1]"/>
+  </xsl:function>
+
+  <!-- The heading of a text of a group with no title, by its kind or language
+       (structure.xsl), "Translation (Polish)"; here, since r:title-headings asks it. -->
+  <xsl:function name="r:text-label" as="xs:string?">
+    <xsl:param name="text" as="element()"/>
+    <xsl:variable name="type" as="xs:string" select="normalize-space($text/@type)"/>
+    <xsl:variable name="lang" as="xs:string?"
+        select="($text/ancestor-or-self::*/@xml:lang)[last()] ! normalize-space()[. != '']"/>
+    <xsl:variable name="others" as="xs:string*" select="$text/../text[not(. is $text)]
+        ! string((ancestor-or-self::*/@xml:lang)[last()])"/>
+    <xsl:variable name="named" as="xs:string?" select="if (exists($lang)
+        and exists($others[. ne $lang])) then r:language-name($text, $lang) else ()"/>
+    <xsl:sequence select="if ($type != '') then r:div-kind($type) || $named ! (' (' || . || ')')
+        else $named"/>
   </xsl:function>
 
   <xsl:function name="r:group-target" as="element()?">

@@ -39,9 +39,10 @@
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'tei-text' || (' block')[$r:phrasing]"/>
       </xsl:call-template>
-      <!-- a level below the titled groups around it -->
+      <!-- a level below the titles around it (r:title-depth: those of the titled groups,
+           and of the texts it is a part of, probe 161) -->
       <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || max((1, min((6, 2
-          + count(ancestor::group[head[normalize-space()]]) + $r:heading-shift))))}">
+          + r:title-depth(.) + $r:heading-shift))))}">
         <xsl:attribute name="class" select="'head part-title'"/>
         <xsl:sequence select="r:ui-words(.)"/>
         <xsl:value-of select="r:text-label(.)"/>
@@ -49,19 +50,6 @@
       <xsl:call-template name="r:fields"/>
     </xsl:element>
   </xsl:template>
-
-  <xsl:function name="r:text-label" as="xs:string?">
-    <xsl:param name="text" as="element()"/>
-    <xsl:variable name="type" as="xs:string" select="normalize-space($text/@type)"/>
-    <xsl:variable name="lang" as="xs:string?"
-        select="($text/ancestor-or-self::*/@xml:lang)[last()] ! normalize-space()[. != '']"/>
-    <xsl:variable name="others" as="xs:string*" select="$text/../text[not(. is $text)]
-        ! string((ancestor-or-self::*/@xml:lang)[last()])"/>
-    <xsl:variable name="named" as="xs:string?" select="if (exists($lang)
-        and exists($others[. ne $lang])) then r:language-name($text, $lang) else ()"/>
-    <xsl:sequence select="if ($type != '') then r:div-kind($type) || $named ! (' (' || . || ')')
-        else $named"/>
-  </xsl:function>
 
   <!-- Units of the critical apparatus: r:unit (apparatus.xsl, which declares an accumulator
        and so is imported once, by render.xsl) is r:block with the apparatus of the unit after
@@ -213,7 +201,9 @@
     <xsl:param name="level" as="xs:integer" required="yes"/>
     <xsl:if test="r:generated-head(.)">
       <xsl:variable name="part-head" as="xs:string?" select="r:part-type(.)"/>
-      <xsl:element name="h{min((6, $level + count(ancestor::*[r:is-div(.)][head])))}">
+      <!-- and below the titles of the groups and texts around it (probe 161) -->
+      <xsl:element name="h{min((6, $level + count(ancestor::*[r:is-div(.)][head])
+          + r:title-depth(.)))}">
         <xsl:attribute name="class"
             select="if (exists($part-head)) then 'head part-title' else 'head notes-title'"/>
         <xsl:sequence select="r:ui-words(.)"/>
@@ -284,10 +274,10 @@
        contents list them: toc.xsl). -->
   <xsl:template match="group/head[1] | group/text/body/head[1]" mode="r:main" as="element()">
     <xsl:call-template name="r:heading">
-      <!-- below the titled groups around it: an untitled group adds no level (its texts'
-           headings were h3 under no h2) -->
-      <xsl:with-param name="level" select="1 + count(ancestor::group[head[normalize-space()]])
-          + (if (parent::body) then 1 else 0) + $r:heading-shift"/>
+      <!-- below the titles around it (r:title-depth): an untitled group adds no level (its
+           texts' headings were h3 under no h2); a nested corpus's group is below the corpus's
+           title (probe 161) -->
+      <xsl:with-param name="level" select="2 + r:title-depth(.) + $r:heading-shift"/>
       <xsl:with-param name="class" select="'head group-head'"/>
     </xsl:call-template>
   </xsl:template>

@@ -101,6 +101,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The division a teiCorpus member opens with is the title of the member's text, whose
+       entry (above) holds the text's other parts: no entry of its own beside them, which
+       made the contents flat (probe 161). -->
+  <xsl:template match="*[r:is-div(.)][r:is-member-opening(.)][exists(r:group-title(../..))]
+      [exists(r:group-target(../..))]"
+      mode="r:toc" as="element()*" priority="2">
+    <xsl:apply-templates select="r:toc-children(.)" mode="r:toc"/>
+  </xsl:template>
+
   <!-- A part of an edition named by its type (structure.xsl gives it that heading). -->
   <xsl:template match="*[r:is-div(.)][empty(r:main-head(.))][@xml:id][exists(r:part-type(.))]"
       mode="r:toc" as="element()">

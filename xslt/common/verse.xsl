@@ -204,7 +204,7 @@
       as="element()">
     <xsl:call-template name="r:heading">
       <xsl:with-param name="level"
-          select="r:heading-level(.) + count(ancestor::lg[head]) - 1 + $r:heading-shift"/>
+          select="r:heading-depth(.) + count(ancestor::lg[head]) - 1 + $r:heading-shift"/>
       <xsl:with-param name="class" select="'head lg-head'"/>
     </xsl:call-template>
   </xsl:template>
