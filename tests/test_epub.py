@@ -1351,10 +1351,113 @@ def test_the_books_contents_list_an_anthologys_texts(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "out/epub/anthology.epub") as book:
         nav = etree.fromstring(book.read("OEBPS/nav.xhtml"))
         toc = nav.xpath("//*[local-name()='nav'][@id='toc']//*[local-name()='a']")
-        assert [a.text for a in toc] == ["Preface", "The Drowned Bell", "The Miller"]
+        # the parts too, holding their texts, as the page's contents (probe 161)
+        assert [a.text for a in toc] == [
+            "Preface",
+            "Part One",
+            "The Drowned Bell",
+            "Part Two",
+            "The Miller",
+        ]
         for a in toc:
             file, _, fragment = a.get("href").partition("#")
             assert f'id="{fragment}"' in book.read(f"OEBPS/{file}").decode("utf-8")
+
+
+def test_the_books_contents_and_headings_nest_as_an_anthologys_and_a_corpuss(
+    tmp_path: Path,
+) -> None:
+    """Probe 161: the book's navigation listed the divisions of every text side by side,
+    without the titled groups and the titles of the texts that had divisions; a teiCorpus's
+    was flat; and a division under a titled group's text was h1 like the group, above the
+    text's h2. The navigation nests as the page's contents do, each entry at an id of its
+    content document, every heading a level below the one it stands under (h6 the last), and
+    epubcheck accepts the books."""
+    from test_html import NESTED_ANTHOLOGY, NESTED_CORPUS, toc_entries
+
+    source = tmp_path / "anthology.xml"
+    source.write_text(
+        tei_text("").replace("<text><body></body></text>", f"<text>{NESTED_ANTHOLOGY}</text>"),
+        encoding="utf-8",
+    )
+    (tmp_path / "corpus.xml").write_text(NESTED_CORPUS, encoding="utf-8")
+    books = _build([source, tmp_path / "corpus.xml"], tmp_path / "out")
+    expected = {
+        "anthology": (
+            [
+                "Preface",
+                "Part One",
+                ["Sermon on Patience", ["Of Patience", ["Of Waiting"]], "De la patience"],
+                "Part Two",
+                ["Book A", ["Book B", ["Deep Sermon", ["Deep Division", ["Deeper"]]]]],
+                "Appendix",
+            ],
+            [
+                ("h1", "Preface"),
+                ("h1", "Part One"),
+                ("h2", "Sermon on Patience"),
+                ("h3", "Of Patience"),
+                ("h4", "Of Waiting"),
+                ("h2", "Translation (French)"),
+                ("h3", "De la patience"),
+                ("h1", "Part Two"),
+                ("h2", "Book A"),
+                ("h3", "Book B"),
+                ("h4", "Deep Sermon"),
+                ("h5", "Deep Division"),
+                ("h6", "Deeper"),
+                ("h1", "Appendix"),
+            ],
+        ),
+        "corpus": (
+            [
+                "Sermon on the Harvest",
+                "Sermon on Patience",
+                ["Of Patience"],
+                "Later Sermons",
+                ["Sermon on Charity", ["Of Charity"]],
+            ],
+            [
+                ("h1", "Sermon on the Harvest"),
+                ("h1", "Sermon on Patience"),
+                ("h2", "Of Patience"),
+                ("h1", "Later Sermons"),
+                ("h2", "Sermon on Charity"),
+                ("h3", "Of Charity"),
+            ],
+        ),
+    }
+    for name, (entries, headings) in expected.items():
+        book = Book(books[name])
+        (toc,) = book.docs["nav.xhtml"].xpath("//h:nav[@id='toc']/h:ol", namespaces=NS)
+        assert toc_entries(toc) == entries, name
+        for href in toc.xpath(".//h:a/@href", namespaces=NS):
+            file, _, fragment = str(href).partition("#")
+            assert fragment in book.ids(file), href
+        found = [
+            (etree.QName(h).localname, " ".join(h.xpath("string(.)").split()))
+            for href in book.spine()
+            if href.startswith("text-")
+            for h in book.docs[href].xpath(
+                "//h:body//*[self::h:h1 or self::h:h2 or self::h:h3 or self::h:h4 or self::h:h5"
+                " or self::h:h6]",
+                namespaces=NS,
+            )
+        ]
+        assert found == headings, name
+        _epubcheck(book.path)
+
+
+def test_a_text_whose_divisions_are_all_empty_is_an_entry_of_the_contents(
+    tmp_path: Path,
+) -> None:
+    """A text whose only division has nothing in it (a template's bibliography) was no entry
+    of the navigation, nor was its division: the toc was an empty list, which epubcheck
+    refuses (RSC-005, found with probe 161's mend of the navigation). It is its title."""
+    book = _book_of(tmp_path, "t", tei_text('<p>Words.</p><div type="bibliography"/>', title="A"))
+    (toc,) = book.docs["nav.xhtml"].xpath("//h:nav[@id='toc']/h:ol", namespaces=NS)
+    assert [a.text for a in toc.xpath("h:li/h:a", namespaces=NS)] == ["A"]
+    _epubcheck(book.path)
 
 
 def test_a_footnote_says_who_wrote_it(tmp_path: Path) -> None:

@@ -28,16 +28,17 @@
 
   <xsl:template name="ee:nav-part" as="element()">
     <xsl:variable name="text" as="element()" select="r:main-text(tei:TEI)"/>
-    <!-- the top-level divs (of each text of a group too: a corpus's members), and a play's
-         cast list (common/drama.xsl); the pages of a documentary transcription -->
+    <!-- the pages of a documentary transcription -->
     <xsl:variable name="pages" as="element()*"
         select="$text/self::tei:sourceDoc//tei:surface[not(ancestor::tei:surface)]"/>
-    <!-- a text of a group (an anthology's tale) without divisions: by its title -->
-    <xsl:variable name="divs" as="element()*" select="($text/descendant-or-self::tei:text
-        /(tei:front | tei:body | tei:back)/(*[ee:is-div(.)] | tei:castList[@xml:id]
-            | tei:lg[r:is-poem-entry(.)])
-        | $text//tei:group/tei:text[empty((tei:front | tei:body | tei:back)/*[ee:is-div(.)])]
-          [exists(r:group-title(.)) and exists(r:group-target(.))]), $pages"/>
+    <!-- the divisions of the text, nested, and a play's cast list (common/drama.xsl); an
+         anthology's titled groups and texts (a corpus's members) by their titles, holding
+         their own (ee:nav-children), as the page's contents nest them: the book listed the
+         divisions of every text side by side, no group, and no title of a text that had
+         divisions (probe 161) -->
+    <xsl:variable name="entries" as="element()*">
+      <xsl:apply-templates select="$text/self::tei:text, $pages" mode="ee:toc"/>
+    </xsl:variable>
     <!-- where the body begins: its first element with an id that the book shows (it writes
          an element's id where it writes the element), else the file its first element went
          to. A transcript's timeline, which the book does not show, opened its body with
@@ -68,8 +69,10 @@
             <xsl:if test="ee:has-witnesses()">
               <li><a href="{$ee:witnesses-file}"><xsl:sequence select="r:ui-words($text)"/><xsl:value-of select="r:msg('app.witnesses')"/></a></li>
             </xsl:if>
-            <!-- a text of no divisions by its title: its file's start comes first -->
-            <xsl:if test="empty($divs)">
+            <!-- a text of no divisions by its title: its file's start comes first; so is
+                 one whose divisions give no entry (all empty: the list was empty, which
+                 epubcheck refuses, RSC-005) -->
+            <xsl:if test="empty($entries)">
               <li><a href="{$ee:plan[1]?file}"><xsl:value-of select="ee:title()"/></a></li>
             </xsl:if>
             <!-- the description of the manuscript the book opens with (manuscripts.xsl) -->
@@ -78,7 +81,7 @@
               <li><a href="{$ee:plan[1]?file}#ed-ms-described"><xsl:sequence
                   select="r:ui-words($text)"/><xsl:value-of select="r:msg('ms.msDesc')"/></a></li>
             </xsl:if>
-            <xsl:apply-templates select="$divs" mode="ee:toc"/>
+            <xsl:sequence select="$entries"/>
             <xsl:if test="$has-index">
               <li><a href="{$ee:index-file}"><xsl:sequence select="r:ui-words($text)"/><xsl:value-of select="r:msg('epub.index')"/></a></li>
             </xsl:if>
@@ -149,10 +152,41 @@
     </li>
   </xsl:template>
 
-  <xsl:template match="tei:group/tei:text" mode="ee:toc" as="element()">
+  <!-- A text and its parts, a group without a title or a text of a group without one (or
+       without an element with an id to link): their entries, passed up. -->
+  <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:group" mode="ee:toc"
+      as="element()*">
+    <xsl:apply-templates select="ee:nav-children(.)" mode="ee:toc"/>
+  </xsl:template>
+
+  <!-- A titled group of texts (an anthology's part) and a text of a group, by its title
+       (r:group-title: its front's or its body's, a corpus member's): an entry holding the
+       entries of what it holds (toc.xsl does so on the page). -->
+  <xsl:template match="tei:group[exists(r:group-title(.))][exists(r:group-target(.))]
+      | tei:group/tei:text[exists(r:group-title(.))][exists(r:group-target(.))]"
+      mode="ee:toc" as="element()" priority="1">
+    <xsl:variable name="children" as="element()*">
+      <xsl:apply-templates select="ee:nav-children(.)" mode="ee:toc"/>
+    </xsl:variable>
     <li>
       <a href="{ee:href(r:group-target(.))}"><xsl:value-of select="r:plain(r:group-title(.))"/></a>
+      <xsl:if test="exists($children)">
+        <ol><xsl:sequence select="$children"/></ol>
+      </xsl:if>
     </li>
+  </xsl:template>
+
+  <xsl:function name="ee:nav-children" as="element()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/(tei:front | tei:body | tei:back | tei:group | tei:text
+        | *[ee:is-div(.)] | tei:castList[@xml:id] | tei:lg[r:is-poem-entry(.)])"/>
+  </xsl:function>
+
+  <!-- The division a corpus member opens with is its text's title, the text's entry
+       (above): no entry of its own beside the text's parts (probe 161). -->
+  <xsl:template match="*[ee:is-div(.)][r:is-member-opening(.)][exists(r:group-title(../..))]
+      [exists(r:group-target(../..))]" mode="ee:toc" as="element()*" priority="2">
+    <xsl:apply-templates select="ee:nav-children(.)" mode="ee:toc"/>
   </xsl:template>
 
   <xsl:template match="tei:castList" mode="ee:toc" as="element()">

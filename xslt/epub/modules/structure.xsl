@@ -185,7 +185,8 @@
 
   <xsl:template match="tei:head[r:is-div(..)][. is r:main-head(..)]" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || (r:heading-level(.) - 1)}">
+    <!-- one level up from the page's, h6 the last (r:heading-depth) -->
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'h' || min((6, r:heading-depth(.) - 1))}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'head'"/>
       </xsl:call-template>
