@@ -5170,7 +5170,11 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         # (probe 154: "He left.'Wait", "said'no'", where the page parts them)
         '<sp who="#a" xml:id="s4"><p><seg>He left.</seg><seg>\'Wait,\' she said</seg> '
         "<seg>said</seg><seg>'no'</seg> <seg>John</seg><seg>'s</seg> <seg>glo-</seg>"
-        "<seg>ri-</seg><seg>a</seg></p></sp></body></text>",
+        "<seg>ri-</seg><seg>a</seg></p></sp>"
+        # (probe 159: "see →below", "word -and", "1914was", as the page no longer joins them)
+        '<sp who="#a" xml:id="s5"><p><seg>see →</seg><seg>below</seg> <seg>word -</seg>'
+        "<seg>and</seg> <seg>1914</seg><seg>was</seg> <seg>4</seg><seg>to</seg> <seg>'no'"
+        "</seg><seg>said</seg></p></sp></body></text>",
     )
     build([folder], tmp_path / "out", only=["index"])
     data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
@@ -5183,6 +5187,7 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "天地，玄黃。",
         "Arma virumque the cat",
         "He left. 'Wait,' she said said 'no' John's glo-ri-a",
+        "see → below word - and 1914 was 4to 'no' said",
     ]
 
 

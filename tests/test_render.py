@@ -2664,7 +2664,14 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
             "<seg>troiae</seg> <seg>word</seg><seg>- a dash</seg> <seg>said</seg><seg>'no'"
             "</seg> <seg>John</seg><seg>'s</seg> <seg>l’</seg><seg>homme</seg></p>"
             "<p>D <seg>glo-</seg><seg>ri-</seg><seg>a</seg> <seg>4</seg><seg>to</seg> "
-            "<seg>Ar<note>A note.</note></seg><seg>ma</seg></p>"
+            "<seg>Ar<note>A note.</note></seg><seg>ma</seg> <seg>1</seg><seg>st</seg> "
+            "<seg>12</seg><seg>mo.</seg></p>"
+            # (probe 159: a symbol, a dash, a number and a quotation end a word)
+            "<p>E <seg>word -</seg><seg>and then</seg> <seg>see →</seg><seg>below</seg> "
+            "<seg>cost £</seg><seg>five</seg> <seg>1914</seg><seg>was a year</seg> <seg>Psalm "
+            "23</seg><seg>verse</seg> <seg>pages 1</seg><seg>to 4</seg> <seg>a +</seg><seg>b"
+            "</seg> <seg>'no'</seg><seg>said</seg> <seg>‘yes’</seg><seg>said</seg> <seg>o’"
+            "</seg><seg>clock</seg></p>"
         ),
     )
     lines = [" ".join(e.text_content().split()) for e in doc.xpath("//main//*[@class='l']")]
@@ -2689,7 +2696,21 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
     (paragraph,) = doc.xpath("//main//p[starts-with(normalize-space(), 'D ')]")
     for note in paragraph.xpath(".//*[contains(@class, 'note')]"):
         note.drop_tree()
-    assert " ".join(paragraph.text_content().split()) == "D glo-ri-a 4to Arma"
+    assert " ".join(paragraph.text_content().split()) == "D glo-ri-a 4to Arma 1st 12mo."
+    # a symbol, a dash after a space, a number but for an ordinal's or a format's ending,
+    # and a closing quotation mark end a word (probe 159: "see →below", "word -and then",
+    # "1914was"); an elision's apostrophe does not
+    (paragraph,) = doc.xpath("//main//p[starts-with(normalize-space(), 'E ')]")
+    assert " ".join(paragraph.text_content().split()) == (
+        "E word - and then see → below cost £ five 1914 was a year Psalm 23 verse pages 1 to 4 "
+        "a + b 'no' said ‘yes’ said o’clock"
+    )
+    # the tests' words check reads the segs as the page does
+    page = tmp_path / "segs.html"
+    page.write_text(html.tostring(doc, encoding="unicode"), encoding="utf-8")
+    source = read_document(tmp_path / "segs.xml").document
+    assert source is not None
+    assert_words_preserved(tmp_path / "segs.xml", source.root, page)
 
 
 def test_an_event_beside_an_element_of_words_stands_apart_once(tmp_path: Path) -> None:

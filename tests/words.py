@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import regex
 from lxml import etree, html
 
 from pipeline.formulae import is_tex, with_mathml
@@ -340,6 +341,7 @@ def _tei_content(
             and _local(element) != "w"
             and previous.get("join") not in ("right", "both")
             and child.get("join") not in ("left", "both")
+            and not _segs_join(previous, child)
         ):
             parts.append(BREAK)
         _tei_walk(child, parts, notes, note_ids, in_note)
@@ -348,6 +350,43 @@ def _tei_content(
         # an anchor is no word: the tokens on either side of it stay apart (r:space-before)
         if _local(child) != "anchor" or (child.tail or ""):
             previous = child if not (child.tail or "") else None
+
+
+#: Two segs written against each other are one word when the second is the rest of the
+#: first's word (base.xsl, r:seg-joins: probes 145 to 159): the first ends in a letter, or a
+#: letter and an elision's apostrophe or a syllable's hyphen, and closes no quotation; the
+#: second begins with a small letter, a hyphen and a letter, or an apostrophe and letters
+#: that close no quotation. A number joins only an ordinal's or a book format's ending
+#: ("1" "st", "4" "to"; "1914" "was" are two words).
+SEG_WORD_END = regex.compile(r"\p{L}\p{M}*['’\-‐‑]?$")
+SEG_QUOTE_END = regex.compile(r"(^|\s)['‘’]\S*['’]$")
+SEG_WORD_REST = regex.compile(r"^(\p{Ll}|[\-‐‑]\p{L}|['’]\p{L}[^'’]*$)")
+SEG_NUMBER_ENDING = regex.compile(r"^(st|nd|rd|th|d|to|vo|mo|fo|er|re|e|ème)\p{P}*$")
+
+
+def _seg_words(seg: etree._Element) -> str:
+    """A seg's words, its notes left out (base.xsl, r:seg-words)."""
+    words: list[str] = [seg.text or ""]
+    for child in seg:
+        if isinstance(child.tag, str) and _local(child) != "note":
+            words.append(_seg_words(child))
+        words.append(child.tail or "")
+    return "".join(words)
+
+
+def _segs_join(previous: etree._Element, child: etree._Element) -> bool:
+    """Whether a seg is the rest of the word of the seg written against it before it."""
+    if not (_local(previous) == "seg" and _local(child) == "seg"):
+        return False
+    for seg in (previous, child):
+        if (seg.get("type") or "").strip().lower() in ("w", "word", "token", "tok") or any(
+            _local(e) in ("w", "pc") for e in seg.iterchildren() if isinstance(e.tag, str)
+        ):
+            return False
+    first, second = _seg_words(previous), " ".join(_seg_words(child).split())
+    if SEG_WORD_END.search(first) and not SEG_QUOTE_END.search(first):
+        return bool(SEG_WORD_REST.search(second))
+    return bool(regex.search(r"\p{Nd}$", first)) and bool(SEG_NUMBER_ENDING.search(second))
 
 
 def _layout(element: etree._Element, text: str | None, edge: bool) -> bool:

@@ -498,19 +498,31 @@
        Stadt", "Leib= und Lebens=Gefahr" hang the first word's hyphen), @join says they are
        joined, or they are parts of one word (a w's children). -->
   <!-- Whether the second of two segments written against each other is the rest of the
-       first one's word: the first's words (its notes left out) end in no space and no mark
-       of punctuation but an elision's apostrophe or a syllable's hyphen ("l’" "homme",
-       "glo-" "ri-" "a", "4" "to"), and the second begins with a small letter, with a hyphen
-       and a letter ("Vo" "-ca"), or with an apostrophe and letters that close no quotation
-       ("l" "’homme", "John" "'s", where "said" "'no'" are two words: probes 151, 154,
-       158). After a stop or a comma ("He left." "'Wait", "cano," "troiae") the next is a
-       word apart. entries.xsl (the index) says the same (ed:seg-joins). -->
+       first one's word. The first's words (its notes left out) end in a letter, in a letter
+       and an elision's apostrophe ("l’" "homme"; not a quotation's closing one: "'no'"
+       "said" are two words), or in a letter and a syllable's hyphen ("glo-" "ri-" "a"), and
+       the second begins with a small letter, with a hyphen and a letter ("Vo" "-ca"), or
+       with an apostrophe and letters that close no quotation ("l" "’homme", "John" "'s",
+       where "said" "'no'" are two words: probes 151, 154, 158). A space, a stop, a comma, a
+       symbol (an arrow, a currency, a plus), a dash (a hyphen after a space) and a number
+       end a word (probe 159: "see →" "below", "word -" "and then", "1914" "was" read "see
+       →below", "word -and then", "1914was"); a number joins only a second that is an
+       ordinal's or a book format's ending alone ("1" "st", "4" "to": probe 158), where
+       "1914" "was a year" and "Psalm 23" "verse" are words apart. entries.xsl (the index)
+       and the tests' words check (tests/words.py) say the same (ed:seg-joins). -->
   <xsl:function name="r:seg-joins" as="xs:boolean">
     <xsl:param name="prev" as="xs:string"/>
     <xsl:param name="next" as="xs:string"/>
-    <xsl:sequence select="matches($prev, '([^\s\p{P}]|[''’\-‐‑])$')
-        and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')"/>
+    <xsl:sequence select="matches($prev, '\p{L}\p{M}*[''’\-‐‑]?$')
+        and not(matches($prev, '(^|\s)[''‘’]\S*[''’]$'))
+        and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')
+        or matches($prev, '\p{Nd}$') and matches($next, $r:number-ending)"/>
   </xsl:function>
+
+  <!-- A seg that is the ending of the number before it, alone: an ordinal's (1st, 2d, 1er,
+       2e, 2ème) or a book format's (4to, 8vo, 12mo, 2fo), with a stop after it or not. -->
+  <xsl:variable name="r:number-ending" as="xs:string"
+      select="'^(st|nd|rd|th|d|to|vo|mo|fo|er|re|e|ème)\p{P}*$'"/>
 
   <!-- A segment's words for r:seg-joins: its text, its notes left out. -->
   <xsl:function name="r:seg-words" as="xs:string">

@@ -431,12 +431,17 @@
   </xsl:function>
 
   <!-- Whether the second of two segments written against each other is the rest of the
-       first one's word, as the page reads them (r:seg-joins in base.xsl: probes 151, 154). -->
+       first one's word, as the page reads them (r:seg-joins in base.xsl, the same rule:
+       probes 151, 154, 158; probe 159, a symbol, a dash after a space and a number end a
+       word, "see →below", "1914was", but for an ordinal's or a book format's ending, "4to"). -->
   <xsl:function name="ed:seg-joins" as="xs:boolean">
     <xsl:param name="prev" as="xs:string"/>
     <xsl:param name="next" as="xs:string"/>
-    <xsl:sequence select="matches($prev, '([^\s\p{P}]|[''’\-‐‑])$')
-        and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')"/>
+    <xsl:sequence select="matches($prev, '\p{L}\p{M}*[''’\-‐‑]?$')
+        and not(matches($prev, '(^|\s)[''‘’]\S*[''’]$'))
+        and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')
+        or matches($prev, '\p{Nd}$')
+            and matches($next, '^(st|nd|rd|th|d|to|vo|mo|fo|er|re|e|ème)\p{P}*$')"/>
   </xsl:function>
 
   <!-- The Han and kana letters and marks of common/base.xsl's $r:han-kana, which this
