@@ -1772,6 +1772,70 @@ def test_about_page_says_when_a_text_was_made_and_what_it_is_about(tmp_path: Pat
     assert "Hand 2" in shift.get("title"), shift.get("title")
 
 
+def test_hands_of_a_manuscript_and_of_its_parts_are_numbered_through_the_header(
+    tmp_path: Path,
+) -> None:
+    """Probe 159: the hands of a manuscript's description were numbered within each handDesc,
+    so that the second hands of the manuscript and of its part B were both "change of hand:
+    Hand 2", and the description showed no number (an empty div) to tell which was which.
+    The header's hands are numbered through it (profileDesc/handNotes first, as the about page
+    numbers them, then every handDesc in document order), and the description names a hand
+    of no words as the titles do."""
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "codex.xml").write_text(
+        """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Codex</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>
+<msDesc><msIdentifier><idno>MS 1</idno></msIdentifier><physDesc><handDesc>
+<handNote xml:id="m1" scribe="Bob">Bob.</handNote><handNote xml:id="m2"/></handDesc></physDesc>
+<msPart><msIdentifier><idno>A</idno></msIdentifier><physDesc><handDesc>
+<handNote xml:id="q1" scope="minor"/></handDesc></physDesc></msPart>
+<msPart><msIdentifier><idno>B</idno></msIdentifier><physDesc><handDesc>
+<handNote xml:id="r1"/><handNote xml:id="r2"/></handDesc></physDesc></msPart></msDesc>
+</sourceDesc></fileDesc><profileDesc><handNotes><handNote xml:id="h1"/></handNotes>
+</profileDesc></teiHeader><text><body><p>Main <handShift new="#m2"/>shifted <handShift
+new="#q1"/>part one <handShift new="#r2"/>part two <handShift new="#r1"/>part two first
+<add hand="#h1">added</add> <add hand="#m1">by Bob</add>.</p></body></text></TEI>""",
+        encoding="utf-8",
+    )
+    report = build([folder], tmp_path / "out", only=["html", "epub"])
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "out" / "html" / "codex.html")
+    titles = [
+        e.get("title")
+        for e in page.xpath("//main//*[contains(@class, 'handShift') or contains(@class, 'add')]")
+    ]
+    assert titles == [
+        "change of hand: Hand 3",
+        "change of hand: Hand 4",
+        "change of hand: Hand 6",
+        "change of hand: Hand 5",
+        "addition; hand: Hand 1",
+        "addition; hand: Bob.",
+    ], titles
+    # the description names each hand as the titles do, in the book as on the page
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "codex.epub") as book:
+        chapter = etree.fromstring(book.read("OEBPS/text-001.xhtml"))
+    for root in (page, chapter):
+        hands = {
+            e.get("id"): " ".join(e.xpath("string()").split())
+            for e in root.xpath("//*[contains(@class, 'handNote')]")
+        }
+        assert hands == {
+            "m1": "Bob.",
+            "m2": "Hand 3",
+            "q1": "Hand 4: minor hand",
+            "r1": "Hand 5",
+            "r2": "Hand 6",
+        }, hands
+    # the about page's hands keep their numbers
+    about = _page(tmp_path / "out" / "html" / "about.html")
+    assert [" ".join(e.text_content().split()) for e in about.xpath("//dl[@class='hands']/*")] == [
+        "Hand 1",
+        "",
+    ]
+
+
 def test_about_page_says_a_creation_of_a_century_as_a_century(tmp_path: Path) -> None:
     """A creation dated by a date typed century whose bounds span one (1401 to 1500) reads
     "XVe siècle" in a French interface, as the timeline says it, not "entre 1401 et 1500"."""

@@ -141,7 +141,8 @@
     <xsl:param name="e" as="node()"/>
     <xsl:sequence select="normalize-space($e) != '' or exists($e/descendant-or-self::*[self::graphic
         or self::ptr[@target] or self::locus[exists(r:locus-bounds(.))] or self::textLang[normalize-space(@mainLang)]
-        or self::handNote[@scope = ('sole', 'major', 'minor') or normalize-space(@script)]
+        or self::handNote[@scope = ('sole', 'major', 'minor') or normalize-space(@script)
+            or @xml:id]
         or self::origDate[exists(r:date-attribute-words(.))]
         or (self::height | self::width | self::depth | self::dim)[r:dimension-value(.) != '']
         or self::measure[normalize-space(@quantity)]
@@ -796,18 +797,25 @@
   <!-- A hand described by its attributes alone (<handNote scope="major" script="sephardi">
        with an unfilled scribe's name, the Bodleian's Hebrew and Fihrist's records): how much
        it wrote and its script in words, "Main hand; script: sephardi", where it showed
-       nothing (probe 23). A hand with words is described by them (they name its script). -->
+       nothing (probe 23). A hand with words is described by them (they name its script).
+       One with an id and no words, which the text's hands may point at, is named first as
+       their titles name it, by its scribe, else its number ("Hand 5: main hand", r:hand-name):
+       it showed nothing, or the words alone, and a reader could not tell which hand a "change
+       of hand: Hand 5" was (probe 159). -->
   <xsl:template match="handNote[normalize-space() = ''][@scope = ('sole', 'major', 'minor')
-      or normalize-space(@script)]" mode="r:main" as="element()">
+      or normalize-space(@script) or @xml:id]" mode="r:main" as="element()">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="words" as="xs:string" select="string-join((
         @scope[. = ('sole', 'major', 'minor')] ! r:msg('ms.scope.' || .),
         @script[normalize-space()] ! r:msg('ms.script', r:ms-words(.))), '; ')"/>
+    <xsl:variable name="name" as="xs:string?"
+        select="@xml:id ! (r:scribe(..), r:hand-number(..))[1]"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'handNote' || (if ($r:phrasing) then ' block' else '')"/>
       </xsl:call-template>
-      <xsl:value-of select="upper-case(substring($words, 1, 1)) || substring($words, 2)"/>
+      <xsl:value-of select="if (exists($name)) then string-join(($name, $words[. != '']), ': ')
+          else upper-case(substring($words, 1, 1)) || substring($words, 2)"/>
     </xsl:element>
   </xsl:template>
 

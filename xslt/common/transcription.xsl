@@ -152,15 +152,20 @@
         $ref ! r:entry(.) ! r:preferred-name(., ''))[. != ''][1]"/>
   </xsl:function>
 
-  <!-- The hands a header describes (profileDesc/handNotes, all of them), which the about
-       page lists and numbers in this order: "Hand 2" for a hand of no scribe; those of a
-       manuscript's description (physDesc/handDesc, Guidelines 10.7.2) in its order (probe
-       158: they were titled by their ids). -->
+  <!-- The hands a header describes, numbered through it so that no two are one number:
+       those of profileDesc/handNotes (all of them) first, which the about page lists and
+       numbers in this order ("Hand 2" for a hand of no scribe), then those of its
+       manuscript's description (physDesc/handDesc, Guidelines 10.7.2), of the whole and of
+       each of its parts (msPart, msFrag) in document order, as the description names them
+       (probe 158: they were titled by their ids; probe 159: numbered within each handDesc,
+       the second hands of the manuscript and of its part B were both "Hand 2"). A
+       description outside the header numbers its own hands. -->
   <xsl:function name="r:hand-number" as="xs:string?">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="hands" as="element()*" select="if ($note/ancestor::handDesc)
-        then $note/ancestor::handDesc[1]//handNote
-        else $note/ancestor::teiHeader[1]/profileDesc/handNotes/handNote"/>
+    <xsl:variable name="header" as="element()?" select="$note/ancestor::teiHeader[1]"/>
+    <xsl:variable name="hands" as="element()*" select="if (exists($header))
+        then ($header/profileDesc/handNotes/handNote, $header//handDesc//handNote)
+        else $note/ancestor::msDesc[last()]//handDesc//handNote"/>
     <xsl:sequence select="for $i in 1 to count($hands)
         return (if ($hands[$i] is $note) then r:msg('hand.n', string($i)) else ())"/>
   </xsl:function>
