@@ -3646,6 +3646,41 @@ def test_a_location_referenced_entry_links_to_its_line(tmp_path: Path) -> None:
     assert " ".join(target.text_content().split()).endswith("third one")
 
 
+def test_a_canonical_reference_names_the_whole_path_of_divisions(tmp_path: Path) -> None:
+    """Probe 159: a location "1.2" compared only the last divisions around a line, so that
+    book 2, poem 1, line 2 matched it as well as book 1, line 2 (the entry linked nowhere),
+    and "3.1" linked to book 2, poem 3, line 1 though no division at the top is numbered 3.
+    A reference's parts are the whole path of numbered divisions from the outermost."""
+    body = (
+        "<div type='book' n='1'><lg><l n='1'>one one</l><l n='2'>one two</l></lg></div>"
+        "<div type='book' n='2'><div type='poem' n='1'><lg><l n='1'>two one one</l>"
+        "<l n='2'>two one two</l></lg></div><div type='poem' n='3'><lg><l n='1'>two three "
+        "one</l></lg></div></div>"
+        "<div type='apparatus'><listApp><app loc='1.2'><rdg wit='#C'>a</rdg></app>"
+        "<app loc='3.1'><rdg wit='#C'>b</rdg></app><app loc='2.1.2'><rdg wit='#C'>c</rdg></app>"
+        "<app loc='2.3.1-2'><rdg wit='#C'>d</rdg></app><app loc='1.2.2'><rdg wit='#C'>e</rdg>"
+        "</app></listApp></div>"
+    )
+    tei = tei_text(body).replace(
+        "<sourceDesc><p>x</p></sourceDesc></fileDesc>",
+        _APPARATUS_HEADER.format(method="location-referenced", location="external"),
+    )
+    doc = _render_text(tmp_path, "nested", tei)
+    linked = []
+    for loc in doc.xpath("//*[@class='app-loc']"):
+        href = loc.get("href")
+        target = doc.xpath(f"//*[@id='{href[1:]}']")[0] if href else None
+        words = " ".join(target.text_content().split()) if target is not None else None
+        linked.append((loc.text, words))
+    assert linked == [
+        ("1.2", "one two"),
+        ("3.1", None),
+        ("2.1.2", "two one two"),
+        ("2.3.1-2", "two three one"),
+        ("1.2.2", None),
+    ], linked
+
+
 def test_an_interpretation_standing_alone_is_no_word_of_the_text(tmp_path: Path) -> None:
     """Probe 133: a lone interp and span were rendered as words ("The defendantmale was
     acquitted.", a paragraph "crime and punishment"), where an interpGrp showed nothing;

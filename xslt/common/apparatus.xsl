@@ -577,13 +577,17 @@
     <xsl:variable name="lines" as="element()*" select="if ($top instance of document-node())
         then key('r:line-n', $first, $top) else ()"/>
     <!-- a canonical reference of divisions and a line ("1.2": line 2 of the division
-         numbered 1), when no line is numbered so (probe 157: it linked nowhere) -->
+         numbered 1), when no line is numbered so (probe 157: it linked nowhere). Its parts
+         are the whole path of numbered divisions from the outermost down, not the last
+         ones of a deeper path (probe 159: "1.2" matched book 2, poem 1, line 2 as well as
+         book 1, line 2 and linked nowhere; "3.1", of no division 3 at the top, linked to
+         book 2, poem 3, line 1): a reference that names no whole path links nowhere. -->
     <xsl:variable name="steps" as="xs:string*" select="tokenize($first, '\.')"/>
     <xsl:variable name="nested" as="element()*" select="if (exists($lines)
         or count($steps) lt 2 or not($top instance of document-node())) then ()
-        else key('r:line-n', $steps[last()], $top)[string-join((ancestor::*[r:is-div(.)]
-            [normalize-space(@n)] ! normalize-space(@n))[position() gt last()
-            - (count($steps) - 1)], '.') = string-join($steps[position() lt last()], '.')]"/>
+        else key('r:line-n', $steps[last()], $top)[string-join(ancestor::*[r:is-div(.)]
+            [normalize-space(@n)] ! normalize-space(@n), '.')
+            = string-join($steps[position() lt last()], '.')]"/>
     <xsl:sequence select="($lines[count($lines) eq 1], $nested[count($nested) eq 1])[1]"/>
   </xsl:function>
 
