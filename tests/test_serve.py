@@ -38,6 +38,15 @@ PAGE = (
 )
 
 
+def _holzinger(source: str) -> tuple[int, int]:
+    """The line and column (1-based) of the first edition's reference to Holzinger, which the
+    tests break: where the header grows, the place moves with it."""
+    for number, line in enumerate(source.splitlines(), 1):
+        if 'ref="#holzinger-robert"' in line:
+            return number, line.index('ref="#holzinger-robert"') + 1
+    raise AssertionError("the first edition names Holzinger no more")
+
+
 def _generation(out: Path, name: str, page: bytes) -> Path:
     root = out / ".edition" / name
     (root / "html" / "assets").mkdir(parents=True)
@@ -449,7 +458,9 @@ def test_serve_rebuilds_on_save_and_stops_on_ctrl_c(edition: Path) -> None:
     assert status == 130, err
     assert err.rstrip().endswith("interrupted while serving: the last published edition stays")
     # the line and the column of the attribute at fault
-    assert "tei/texts/belgium-1944.xml:99:303: error:" in err and "[refs.dangling]" in err
+    line, column = _holzinger(source)
+    assert f"tei/texts/belgium-1944.xml:{line}:{column}: error:" in err, err
+    assert "[refs.dangling]" in err
     left = subprocess.run(["pgrep", "-g", str(serving.process.pid)], capture_output=True)
     assert left.returncode != 0, "a process of the server is still alive"
 
@@ -557,9 +568,10 @@ def test_the_open_page_reloads_and_shows_the_diagnostics(edition: Path, tmp_path
                     "any(d['code'] == 'refs.dangling' for d in s['diagnostics'])"
                 )
                 panel.locator("code", has_text="[refs.dangling]").wait_for(timeout=30_000)
-                link = panel.locator("a", has_text="tei/texts/belgium-1944.xml:99").first
+                line, _ = _holzinger(source)
+                link = panel.locator("a", has_text=f"tei/texts/belgium-1944.xml:{line}").first
                 href = link.get_attribute("href")
-                assert href is not None and href.endswith("#L99")
+                assert href is not None and href.endswith(f"#L{line}")
                 page.screenshot(path=str(tmp_path / "panel.png"))
                 page.locator("#edition-serve button").click()
                 assert page.locator("#edition-serve section.panel").count() == 0
