@@ -1922,6 +1922,38 @@ def test_a_parts_identifier_is_its_heading_and_a_former_one_says_so(tmp_path: Pa
     assert fields == [("Other identifier (former)", "Thoresby 215")], fields
 
 
+def test_a_description_told_in_paragraphs_is_prose_not_fields(tmp_path: Path) -> None:
+    """Probe 159: a part or fragment described in paragraphs (the prose Guidelines 10.1 allows
+    instead of msContents and the rest) showed them as a field labelled "P"."""
+    doc = _render_text(
+        tmp_path,
+        "ms-prose",
+        tei_text("<p>x</p>").replace(
+            "<sourceDesc><p>x</p></sourceDesc>",
+            "<sourceDesc><msDesc><msIdentifier><idno>MS 12</idno></msIdentifier>"
+            "<msPart><msIdentifier><idno>A</idno></msIdentifier><p>Part <hi>one</hi>.</p>"
+            "<ab>Its second.</ab></msPart>"
+            "<msFrag><msIdentifier><idno>F</idno></msIdentifier><p>A fragment.</p></msFrag>"
+            "<msPart><msIdentifier><idno>B</idno></msIdentifier><msPart><msIdentifier>"
+            "<idno>B1</idno></msIdentifier><p>Nested.</p></msPart></msPart>"
+            "</msDesc></sourceDesc>",
+        ),
+    )
+    (desc,) = doc.xpath("//section[@class='msDesc ms-msDesc']")
+    assert not desc.xpath(".//dd[contains(@class, 'ms-p') or contains(@class, 'ms-ab')]")
+    assert "P" not in [" ".join(dt.text_content().split()) for dt in desc.xpath(".//dt")]
+    prose = [
+        (" ".join(p.text_content().split()), p.getparent().get("class"))
+        for p in desc.xpath(".//section/p")
+    ]
+    assert prose == [
+        ("Part one.", "msDesc ms-msPart"),
+        ("Its second.", "msDesc ms-msPart"),
+        ("A fragment.", "msDesc ms-msFrag"),
+        ("Nested.", "msDesc ms-msPart"),
+    ]
+
+
 def test_a_line_break_between_the_fields_of_a_reference_is_their_separator(
     tmp_path: Path,
 ) -> None:

@@ -530,6 +530,16 @@
     <xsl:apply-templates select="." mode="r:main"/>
   </xsl:template>
 
+  <!-- A description (or a part, or a fragment) told in paragraphs, the prose Guidelines 10.1
+       allows instead of msContents, physDesc and the rest: its prose, as an area's own
+       paragraphs are, not fields labelled "P" (probe 159: an msPart's p was "P"). -->
+  <xsl:template match="msDesc/p | msDesc/ab | msPart/p | msPart/ab | msFrag/p | msFrag/ab"
+      mode="r:ms" as="element()*">
+    <xsl:if test="r:has-content(.)">
+      <xsl:apply-templates select="." mode="r:main"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Anything else in a description: a labelled field in a list of its own. -->
   <xsl:template match="*" mode="r:ms" as="element()?">
     <xsl:if test="r:has-content(.)">
