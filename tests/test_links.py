@@ -357,6 +357,40 @@ def test_a_pointer_at_an_image_the_site_publishes_links_to_it(tmp_path: Path) ->
     assert "fol. 1r" in text and "images/f1r.png" not in text
 
 
+def test_a_ptr_at_an_image_shows_its_address_as_written_on_the_page_and_in_the_book(
+    tmp_path: Path,
+) -> None:
+    """Probe 159: a ptr at an image another folder's text shows (target="../a/images/f1r.png")
+    read "images/f1r.png" on the page, its link's address from the page, and
+    "../a/images/f1r.png" in the book, which cannot follow it. It reads as written in both."""
+    src = tmp_path / "src"
+    (src / "a" / "images").mkdir(parents=True)
+    (src / "b").mkdir()
+    (src / "a" / "images" / "f1r.png").write_bytes(png(4, 4, []))
+    (src / "a" / "folio.xml").write_text(
+        HEADER.format(title="Folio") + '<facsimile><surface xml:id="f1r"><graphic '
+        'url="images/f1r.png"/></surface></facsimile><text><body><p><pb facs="#f1r"/>Words.'
+        "</p></body></text></TEI>",
+        encoding="utf-8",
+    )
+    (src / "b" / "record.xml").write_text(
+        _tei("Record", '<p xml:id="s">See <ptr target="../a/images/f1r.png"/>.</p>'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    report = build([src], out, only={"html", "epub"}, jobs=1)
+    assert report.errors == 0, report.sorted()
+    (page,) = (out / "html").rglob("record.html")
+    (ptr,) = html.document_fromstring(page.read_bytes()).xpath("//*[@id='s']/a[@class='ptr']")
+    image = (page.parent / ptr.get("href")).resolve()
+    assert image == (out / "html" / "images" / "f1r.png").resolve() and image.is_file()
+    (epub,) = (out / "epub").rglob("record.epub")
+    with zipfile.ZipFile(epub) as book:
+        text = etree.fromstring(book.read("OEBPS/text-001.xhtml"))
+    shown = text.xpath("//*[@id='s']//*[@class='ptr']")
+    assert [p.text for p in shown] == [ptr.text] == ["../a/images/f1r.png"]
+
+
 def test_a_pointer_under_an_xml_base_links_where_the_base_says(tmp_path: Path) -> None:
     """Probe 140: the build read "other.xml#o1" in a part included from ../parts/, and under
     a division's xml:base="../parts/" (or "../parts/x.xml", "../parts" with "parts/..."), as

@@ -417,7 +417,10 @@
 
   <!-- What a ptr shows: for a register entry, its name; for a pointer to an element of the
        same document ("#t1"), that element's heading, else its number (@n); for one to another
-       text of the edition, that text's title; else the address itself. -->
+       text of the edition, that text's title; else the address as written, as the book shows
+       one it cannot follow (epub/modules/links.xsl): the link's own address was shown, an
+       image of another folder, "../a/images/f1r.png", read "images/f1r.png" on the page and
+       "../a/images/f1r.png" in the book (probe 159). -->
   <xsl:function name="r:pointer-words" as="xs:string">
     <xsl:param name="ptr" as="element()"/>
     <xsl:param name="href" as="xs:string"/>
@@ -427,7 +430,8 @@
         then root($ptr)/id(substring($target, 2))[1] else ()"/>
     <xsl:sequence select="if (exists($entry)) then r:entry-words($entry)
         else if ($to/self::note) then r:note-name($to)
-        else ($to ! r:element-words(.), r:linked-title($ptr/@target), $href)[1]"/>
+        else ($to ! r:element-words(.), r:linked-title($ptr/@target),
+            tokenize($target)[1], $href)[1]"/>
   </xsl:function>
 
   <!-- What a pointer at a register entry says: a work's short form ("Lettich 1983"), else
