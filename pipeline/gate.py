@@ -1145,6 +1145,69 @@ def _encoding_notes(data: bytes, shown: str) -> Iterator[Diagnostic]:
             column,
             origin=_ORIGIN,
         )
+        return
+    c1 = _c1_note(data, declared, shown)
+    if c1 is not None:
+        yield c1
+
+
+#: Bytes 0x80 to 0x9F: C1 control characters in ISO-8859-1, never text; printable characters
+#: (dashes, typographic quotes, the euro sign) in Windows-1252, which writes them there.
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+#: The names of ISO-8859-1 itself (not Windows-1252, not ASCII), as declarations write them.
+_ISO_LATIN1 = frozenset(
+    {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin-1", "latin1", "l1", "cp819", "ibm819"}
+)
+
+
+def _encoding_example(data: bytes) -> str:
+    """The declaration to suggest for bytes that are not UTF-8: Windows-1252 when some are in
+    0x80-0x9F and all read as its characters, ISO-8859-1 when none is there (probe 163: a
+    Windows-1252 file told to declare ISO-8859-1 published its dashes and apostrophes as the
+    control characters U+0096 and U+0092), no name when such bytes are no Windows-1252."""
+    if _C1_BYTES.search(data) is None:
+        return ' (<?xml version="1.0" encoding="ISO-8859-1"?>)'
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return " (not ISO-8859-1, in which its bytes 0x80-0x9F would be control characters)"
+    return (
+        ' (<?xml version="1.0" encoding="windows-1252"?>: its bytes 0x80-0x9F are Windows-1252 '
+        "characters such as dashes and quotation marks)"
+    )
+
+
+def _c1_note(data: bytes, declared: str, shown: str) -> Diagnostic | None:
+    """A warning for a file declared ISO-8859-1 that holds bytes 0x80-0x9F, or None. Read as
+    declared they are C1 control characters, which XML allows but which are never text: such
+    a file is almost always Windows-1252 mislabelled (the WHATWG Encoding Standard reads the
+    label iso-8859-1 as windows-1252), and its dashes and quotation marks were published as
+    U+0096 and U+0092 without a word (probe 163)."""
+    if declared not in _ISO_LATIN1:
+        return None
+    found = _C1_BYTES.search(data)
+    if found is None:
+        return None
+    first = found.start()
+    byte = data[first : first + 1]
+    line = data.count(b"\n", 0, first) + 1
+    # one byte a character in ISO-8859-1
+    column = first - data.rfind(b"\n", 0, first)
+    try:
+        meant = f" ({_visible(byte.decode('cp1252'))} in Windows-1252)"
+    except UnicodeDecodeError:
+        meant = ""
+    return diag.warning(
+        shown,
+        "gate.c1-controls",
+        f"the XML declaration says {declared.upper()}, which reads byte 0x{byte[0]:02X}{meant} "
+        f"as the control character U+{byte[0]:04X}, never text "
+        f"({len(_C1_BYTES.findall(data)):,} such bytes in the file): the file is most likely "
+        'Windows-1252; declare encoding="windows-1252" (or save it as UTF-8)',
+        line,
+        column,
+        origin=_ORIGIN,
+    )
 
 
 def _looks_like_utf8(data: bytes) -> bool:
@@ -1176,7 +1239,7 @@ def _syntax_diagnostic(
     raw = entry.message if entry is not None else (exc.msg or "not well-formed")
     line = entry.line if entry is not None else exc.lineno
     column = entry.column if entry is not None else None
-    code, message = _explain(raw, dtd_ignored)
+    code, message = _explain(raw, dtd_ignored, data)
     # libxml2 places a stray '&' at the character after it (probe 66)
     if column and column > 1 and raw.startswith("xmlParseEntityRef: no name"):
         column -= 1
@@ -1215,9 +1278,10 @@ _UNDEFINED_ENTITY = re.compile(r"Entity '([^']+)' not defined")
 _MISMATCH = re.compile(r"Opening and ending tag mismatch: \S+ line \d+ and (\S+)")
 
 
-def _explain(raw: str, dtd_ignored: bool = False) -> tuple[str, str]:
+def _explain(raw: str, dtd_ignored: bool = False, data: bytes = b"") -> tuple[str, str]:
     """Turn libxml2's wording into a message that says what to do, on one line (an
-    unterminated CDATA section's spanned two, and broke file:line:col reports: probe 69)."""
+    unterminated CDATA section's spanned two, and broke file:line:col reports: probe 69).
+    ``data``: the file's bytes, to name the encoding they are most likely in."""
     text = " ".join(raw.split()).rstrip(".")
     undefined = _UNDEFINED_ENTITY.search(text)
     if undefined:
@@ -1244,8 +1308,8 @@ def _explain(raw: str, dtd_ignored: bool = False) -> tuple[str, str]:
         return (
             "gate.encoding",
             "bytes that are not valid in the file's encoding (UTF-8 when its XML declaration "
-            "names none): save the file as UTF-8, or declare the encoding it is in "
-            '(<?xml version="1.0" encoding="ISO-8859-1"?>)',
+            "names none): save the file as UTF-8, or declare the encoding it is in"
+            + _encoding_example(data),
         )
     if "Unsupported encoding" in text or "unknown encoding" in text.lower():
         return ("gate.encoding", _lower_first(text) + ": declare UTF-8 and save the file as UTF-8")

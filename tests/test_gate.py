@@ -398,6 +398,56 @@ def test_utf8_declared_as_latin1_is_refused(tmp_path: Path) -> None:
     assert gate(tmp_path, "l1.xml", latin).document is not None
 
 
+def test_windows_1252_bytes_are_told_to_declare_windows_1252(tmp_path: Path) -> None:
+    """Probe 163: a Windows-1252 file with no declaration was told to declare ISO-8859-1,
+    which then read its dashes and apostrophes as the control characters U+0096 and U+0092.
+    Declared as now advised, the file reads them as what was written."""
+    text = "<r>\n<p>a shilling \u2013 the first time I\u2019ve known him</p></r>"
+    d = only_error(gate(tmp_path, "w.xml", text.encode("cp1252")))
+    assert (d.code, d.line) == ("gate.encoding", 2)
+    assert 'encoding="windows-1252"' in d.message
+    assert 'ISO-8859-1"' not in d.message
+    declared = b'<?xml version="1.0" encoding="windows-1252"?>\n' + text.encode("cp1252")
+    result = gate(tmp_path, "w2.xml", declared)
+    assert result.diagnostics == ()
+    assert result.document is not None
+    assert "".join(result.document.root.itertext()).strip() == (
+        "a shilling \u2013 the first time I\u2019ve known him"
+    )
+    # accented letters alone (no byte in 0x80-0x9F): ISO-8859-1 reads them right
+    latin = only_error(gate(tmp_path, "l.xml", "<r>\nComit\u00e9</r>".encode("latin-1")))
+    assert 'encoding="ISO-8859-1"' in latin.message
+    # bytes 0x80-0x9F that Windows-1252 leaves undefined (0x81): neither name is advised
+    other = only_error(gate(tmp_path, "o.xml", b"<r>\x81\x96</r>"))
+    assert "windows-1252" not in other.message
+    assert 'encoding="ISO-8859-1"' not in other.message
+
+
+@pytest.mark.parametrize("label", ["ISO-8859-1", "latin1", "iso_8859-1"])
+def test_c1_controls_under_a_latin1_declaration_are_warned_of(tmp_path: Path, label: str) -> None:
+    """Probe 163: a Windows-1252 file declared ISO-8859-1 published U+0096 and U+0092 where
+    it had an en dash and an apostrophe, with no word. The file is read (XML allows C1
+    controls), with a warning at the first such byte that names Windows-1252."""
+    data = (
+        f'<?xml version="1.0" encoding="{label}"?>\n<r>\n<p>caf\u00e9 \u2013 I\u2019ve</p></r>'
+    ).encode("cp1252")
+    result = gate(tmp_path, "c1.xml", data)
+    assert result.document is not None
+    [d] = result.diagnostics
+    assert (d.code, d.severity, d.line, d.column) == (
+        "gate.c1-controls",
+        Severity.WARNING,
+        3,
+        9,
+    )
+    assert "0x96" in d.message and 'encoding="windows-1252"' in d.message
+    # declared Windows-1252, or ISO-8859-1 without such bytes: no warning
+    fixed = data.replace(label.encode(), b"windows-1252")
+    assert gate(tmp_path, "w.xml", fixed).diagnostics == ()
+    plain = f'<?xml version="1.0" encoding="{label}"?>\n<r>caf\u00e9</r>'.encode("latin-1")
+    assert gate(tmp_path, "p.xml", plain).diagnostics == ()
+
+
 def test_unknown_encoding_declaration(tmp_path: Path) -> None:
     d = only_error(gate(tmp_path, "enc.xml", b'<?xml version="1.0" encoding="klingon"?>\n<r/>'))
     assert d.code == "gate.encoding"
