@@ -251,6 +251,27 @@ def test_every_line_has_a_locator_numbered_or_not() -> None:
     ]  # fmt: skip
 
 
+def test_the_readme_tells_the_line_anchors_the_code_gives() -> None:
+    """Probe 163: the README said a line whose @n another line has is anchored by its place
+    (-l4), as a line without @n is; it keeps its number, in its line group's scope (-l-3).
+    Each example of the README's "Anchors" passage is the locator of its kind of line."""
+    poems = (
+        "<text><body><div><lg><l n='3'>a</l></lg></div><div><lg>"
+        "<l n='1'>b</l><l n='2'>c</l><l n='3'>d</l><l>e</l></lg></div></body></text>"
+    )
+    ids = _ids(poems.replace("'", '"'))
+    unnumbered, repeated = ids[-1], ids[-2]
+    assert (unnumbered, repeated) == ("div-2-lg-1-l4", "div-2-lg-1-l-3")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    passage = " ".join(readme.split("**Anchors, pages", 1)[1].split("name and date", 1)[0].split())
+    assert f"a line without `@n` by its place in its line group or speech, `#{unnumbered}`" in (
+        passage
+    )
+    assert f"one whose `@n` another line of its text has by that number there, `#{repeated}`" in (
+        passage
+    )
+
+
 def test_a_line_added_to_a_stanza_moves_only_the_later_lines_of_that_stanza() -> None:
     """A line added at the head of the first stanza, a paragraph added to the header and one
     to the first division: only the first stanza's lines after the new one move."""
