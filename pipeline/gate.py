@@ -1254,6 +1254,10 @@ def _syntax_diagnostic(
         found = text.rfind(f"</{mismatch.group(1)}", 0, column - 1)
         if found >= 0:
             column = found + 1
+    # an over-long text where the parser gave up, ten million characters into it (probe
+    # 163: 12:10003667): at the start of the text, or of the markup that is too long
+    if code == "gate.too-long" and line and column and data:
+        line, column = _long_node_start(data, line, column) or (line, column)
     # and an entity bomb at the XML declaration (probe 98: 1:5): the first declaration of
     # an entity is what to remove
     declared = data.find(b"<!ENTITY") if code == "gate.entity-expansion" else -1
@@ -1261,6 +1265,41 @@ def _syntax_diagnostic(
         line = data.count(b"\n", 0, declared) + 1
         column = declared - data.rfind(b"\n", 0, declared)
     return diag.error(shown, code, message, line or None, column or None, origin=_ORIGIN)
+
+
+#: A start or end tag, its attribute values quoted (a ">" may stand in them).
+_TAG_AT = re.compile(r"""<[^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>""")
+#: What ends the markup that begins with each of these, when it is no tag.
+_CLOSERS = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">"))
+
+
+def _long_node_start(data: bytes, line: int, column: int) -> tuple[int, int] | None:
+    """Where the node the parser found too long begins (``line``, ``column``: where it gave
+    up): the text after the last markup before that place, or that markup itself when the
+    place is inside it (a name, a start tag, a comment over the limit). A "<" stands in no
+    text, so the last one before the place is the markup the text follows. None when the
+    file cannot be decoded."""
+    text = columns.decode(data)
+    if text is None:
+        return None
+    at = -1
+    for _ in range(line - 1):
+        at = text.find("\n", at + 1)
+        if at < 0:
+            return None
+    stop = min(at + column, len(text))  # libxml2's column, from 1, as an offset
+    start = text.rfind("<", 0, stop)
+    if start < 0:
+        return None
+    closer = next((c for o, c in _CLOSERS if text.startswith(o, start)), None)
+    if closer is not None:
+        found = text.find(closer, start, stop)
+        end = found + len(closer) if found >= 0 else -1
+    else:
+        tag = _TAG_AT.match(text, start, stop)
+        end = tag.end() if tag is not None else -1
+    begin = end if 0 <= end < stop else start
+    return text.count("\n", 0, begin) + 1, begin - text.rfind("\n", 0, begin)
 
 
 def _visible(char: str) -> str:

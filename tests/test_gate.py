@@ -671,6 +671,32 @@ def test_excessive_nesting_is_refused_with_a_plain_message(tmp_path: Path) -> No
     assert d.code == "gate.too-long" and "split the text" in d.message, d
 
 
+@pytest.mark.parametrize(
+    ("before", "place"),
+    [
+        ("<r>\n  <p>", (2, 6)),  # a text after its start tag, on the line of the text
+        ("<r>\n  <p a='x>y'>", (2, 14)),  # a ">" in an attribute value ends no tag
+        ("<r><p>\n", (1, 7)),  # a text that begins at the end of a line
+        ("<r>\n <p>short <!-- a > note -->", (2, 28)),  # after a comment in the paragraph
+        ("<r>\n  <p>\u00e9\u00e9 ", (2, 6)),  # the column counts characters, not bytes
+    ],
+)
+def test_an_over_long_text_is_placed_where_it_begins(
+    tmp_path: Path, before: str, place: tuple[int, int]
+) -> None:
+    """Probe 163: gate.too-long was placed where libxml2 gave up, ten million columns into
+    the line (12:10003667), and an editor jumped into the middle of the text: it is placed
+    at the text's first character."""
+    data = before.encode() + b"word " * 2_200_000 + b"</p></r>"
+    d = only_error(gate(tmp_path, "long.xml", data))
+    assert d.code == "gate.too-long"
+    assert (d.line, d.column) == place
+    # a start tag that is too long itself is placed at its "<"
+    tag = b"<r>\n <p a='" + b"x" * 11_000_000 + b"'>w</p></r>"
+    d = only_error(gate(tmp_path, "tag.xml", tag))
+    assert (d.code, d.line, d.column) == ("gate.too-long", 2, 2)
+
+
 def test_the_build_reads_entities_of_an_unread_dtd_as_characters() -> None:
     data = (
         b'<?xml version="1.0"?>\n<!DOCTYPE TEI.2 SYSTEM "tei2.dtd">\n<TEI.2><p>Caf&eacute;\n'
