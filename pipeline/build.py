@@ -243,6 +243,8 @@ def build(
             made = _make(generation, plan, report, step, scan)
             if made is not None:
                 _publish(folder, generation, plan, made, report, scan.found)
+                if folder.is_current(generation):
+                    report.published = made.texts
         except Interrupted as exc:
             exc.published = folder.is_current(generation)
             raise
@@ -352,6 +354,8 @@ class Made:
 
     sources: list[SourceFacts] = field(default_factory=list)
     results: list[TextResult] = field(default_factory=list)
+    #: The texts the edition holds: made now, or their last published version kept.
+    texts: int = 0
 
 
 def check_out(paths: Sequence[Path], out: Path) -> None:
@@ -600,7 +604,8 @@ def _make(
             [_nothing_published("an output could not be built (its error is listed)", plan.out)]
         )
         return None
-    return Made(sources, results)
+    left = set(report.left_out)
+    return Made(sources, results, sum(1 for t in texts if t.display not in left))
 
 
 def _extras_problems(about: Path | None, guide: Path | None, outputs: set[str]) -> list[Diagnostic]:
@@ -708,6 +713,7 @@ def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFa
                 if isinstance(outcome.failed.error, EnvironmentFailure):
                     raise outcome.failed.error
                 report.extend([_failure(display(path), outcome.failed, "reading")])
+                report.left_out.append(display(path))
                 continue
             facts = outcome.value
             assert facts is not None
@@ -719,7 +725,23 @@ def read_all(files: Sequence[Path], plan: Plan, report: Report) -> list[SourceFa
     for facts in found:
         part = facts.kind == "other" and facts.path.resolve() in parts
         report.extend(d for d in facts.diagnostics if not (part and d.code == "build.not-tei"))
+        if facts.kind == "failed":
+            # the gate's error says what is wrong, not what became of the file (probe 163:
+            # "150 files, 41 errors" for 41 files refused and 109 published, and a refused
+            # letter was missing from the home page without a word)
+            report.extend([_left_out(facts.display)])
+            report.left_out.append(facts.display)
     return [f for f in _members_apart(found, report) if f.kind != "failed"]
+
+
+def _left_out(shown: str) -> Diagnostic:
+    return diag.info(
+        shown,
+        "build.left-out",
+        "not published: the file is refused (see its error), and the edition holds no "
+        "earlier version of it to publish instead; fix it and build again",
+        origin=_ORIGIN,
+    )
 
 
 def _members_apart(found: Sequence[SourceFacts], report: Report) -> list[SourceFacts]:
@@ -862,6 +884,8 @@ def _texts(
                 lost, kept = _keep_files(fact, job, generation, report, stems)
                 missing |= lost
                 report.extend([_failure(fact.display, outcome, "preparing", kept)])
+                if not kept:
+                    report.left_out.append(fact.display)
             continue
         results.append(outcome)
         report.extend(outcome.diagnostics)
@@ -884,6 +908,8 @@ def _texts(
             lost, kept = _keep_files(fact, job, generation, report, stems)
             missing |= lost
             report.extend([_failure(fact.display, first, "preparing", kept)])
+            if not kept:
+                report.left_out.append(fact.display)
             continue
         results.append(outcome)
         report.extend([_failure(fact.display, first, "preparing", kept=True)])

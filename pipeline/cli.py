@@ -782,10 +782,20 @@ def build(
             f" (search index {report.timings['search']:.2f} s)"
             if "search" in report.timings
             else ""
-        ),
+        )
+        + _what_published(report),
         err=True,
     )
     sys.exit(1 if report.errors else 0)
+
+
+def _what_published(report: Report) -> str:
+    """What the build published, for its summary line: the errors alone did not tell 41
+    files left out from 41 published with errors (probe 163)."""
+    left = f", {counted(len(report.left_out), 'file')} left out" if report.left_out else ""
+    if report.published is None:
+        return "; nothing published"
+    return f"; {counted(report.published, 'text')} published{left}"
 
 
 @cli.command()

@@ -125,6 +125,12 @@ class Report:
     streamed: Tally = field(default_factory=Tally)
     #: Seconds of named steps that a run times on its own (the build's ``search`` index ...).
     timings: dict[str, float] = field(default_factory=dict)
+    #: A build's texts in the edition it published (0: an edition of registers alone); None
+    #: when the run published nothing (a build that failed as a whole, a check).
+    published: int | None = None
+    #: A build's source files left out of the edition (refused, or failed with no version of
+    #: the last edition to stand in), as diagnostics name them.
+    left_out: list[str] = field(default_factory=list)
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
         self.diagnostics.extend(items)

@@ -681,6 +681,41 @@ def test_cli_build_counts_one_of_a_kind_in_the_singular(tmp_path: Path) -> None:
     assert "build: 1 file, 0 errors, 1 warning (index)" in result.output, result.output
 
 
+def test_cli_build_says_how_many_texts_it_published_and_left_out(tmp_path: Path) -> None:
+    """Probe 163: "build: 150 files, 41 errors" did not tell 41 files left out from 41
+    published with errors, and nothing said a refused text was not published. The summary
+    counts both, and each file left out says so; a text whose last published version stands
+    in is published."""
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    for name in ("a", "b", "c"):
+        (sources / f"{name}.xml").write_text(tei_text(f"<p>{name}</p>"), encoding="utf-8")
+    (sources / "empty.xml").write_text("\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["build", str(sources), "--out", str(out), "--only", "html"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    last = result.output.splitlines()[-1]
+    assert last.startswith("build: 4 files, 1 error, 0 warnings (html)"), last
+    assert last.endswith("; 3 texts published, 1 file left out"), last
+    [said] = [line for line in result.output.splitlines() if "[build.left-out]" in line]
+    assert said.startswith(f"{sources / 'empty.xml'}: info: not published")
+    assert sorted(p.name for p in (out / "html").glob("?.html")) == ["a.html", "b.html", "c.html"]
+    # b broken now: its last published page stands in, and it is counted as published
+    (sources / "b.xml").write_text("<TEI><text>", encoding="utf-8")
+    again = CliRunner().invoke(cli, args)
+    last = again.output.splitlines()[-1]
+    assert last.endswith("; 3 texts published, 1 file left out"), again.output
+    assert "build.kept-last-good" in again.output
+    assert [line for line in again.output.splitlines() if "[build.left-out]" in line] == [said]
+    # nothing published: said so
+    (sources / "a.xml").unlink()
+    (sources / "b.xml").unlink()
+    (sources / "c.xml").unlink()
+    none = CliRunner().invoke(cli, args)
+    assert none.output.splitlines()[-1].endswith("; nothing published"), none.output
+
+
 def test_title_option_names_the_edition(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli, ["build", str(TEI), "--out", str(tmp_path), "--only", "html", "--title", "My Title"]
