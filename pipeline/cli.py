@@ -235,14 +235,20 @@ def scheduler_option(func: F) -> F:
         metavar="ADDRESS",
         help="Run the per-file work on a Dask cluster: a scheduler address "
         "(tcp://host:8786), or local:N for N local worker processes; none: the local pool "
-        "(default: EDITION_SCHEDULER, else [tool.edition] scheduler). Needs edition[dask].",
+        "(default: EDITION_SCHEDULER, else [tool.edition] scheduler). Needs edition[dask]; "
+        "see docs/scaling.md.",
     )(func)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="edition")
 def cli() -> None:
-    """Validate TEI files and publish them as an HTML edition, EPUB books and an index."""
+    """Validate TEI files and publish them as an HTML edition, EPUB books and an index.
+
+    Guides, in the docs/ folder of this program's source repository (not installed with
+    it): docs/schema.md (the edition's schema and rules), docs/scaling.md (large corpora,
+    --stream, Dask), docs/editors.md (the language server in VS Code, Emacs and Neovim).
+    """
 
 
 @cli.command()
@@ -250,7 +256,8 @@ def cli() -> None:
 @click.option(
     "--schema",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="RELAX NG schema (XML syntax) for every file, instead of each file's xml-model.",
+    help="RELAX NG schema (XML syntax) for every file, instead of each file's xml-model "
+    "(the edition's own schema and rules: docs/schema.md).",
 )
 @click.option(
     "--schematron",

@@ -298,6 +298,30 @@ def test_readme_names_every_command_and_option() -> None:
                     assert opt in README, f"{name} {opt}"
 
 
+def test_the_help_names_the_guides_the_readme_says_it_names(runner: CliRunner) -> None:
+    """Probe 163: the README said the --help texts name docs/scaling.md and docs/schema.md;
+    only `lsp --help` named a guide. `edition --help` names every guide the README lists,
+    and the options each guide explains name it."""
+    passage = README.split("`edition --help` and each command's `--help`", 1)[1]
+    guides = re.findall(r"`(docs/[a-z-]+\.md)`", passage.split("\n\n", 1)[0])
+    assert sorted(guides) == ["docs/editors.md", "docs/scaling.md", "docs/schema.md"]
+
+    def helped(*command: str) -> str:
+        result = runner.invoke(cli, [*command, "--help"], terminal_width=200)
+        assert result.exit_code == 0, result.output
+        return " ".join(result.output.split())
+
+    top = helped()
+    for guide in guides:
+        assert (ROOT / guide).is_file(), guide
+        assert guide in top, guide
+    check, build = helped("check"), helped("build")
+    assert "docs/schema.md" in check.split("--schema FILE", 1)[1].split("--schematron", 1)[0]
+    for command in (check, build):
+        assert "docs/scaling.md" in command.split("--scheduler ADDRESS", 1)[1].split(" --", 1)[0]
+    assert "docs/editors.md" in helped("lsp")
+
+
 def test_readme_names_every_config_key() -> None:
     for key in KEYS:
         assert f"`{key}`" in README, key
