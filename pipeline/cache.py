@@ -45,7 +45,9 @@ from .xslt import ParamValue, XmlText
 #: 7: a register's facts carry its title (``SourceFacts.title``), which names its download.
 #: 8: a text's header record carries its first dateline's date (``ed:dateline``, ``ed:saluted``:
 #: pipeline/datelines.py), which the home page's calendar of letters reads.
-FORMAT = "8"
+#: 9: and whether the text greets its reader (``ed:greets``): the calendar lists such a text
+#: as a letter, the other texts apart (probe 163).
+FORMAT = "9"
 CACHE = "cache"
 
 

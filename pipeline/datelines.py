@@ -6,7 +6,10 @@ not its text, so without this such a letter was listed as undated in the calenda
 edition of letters (xslt/html/modules/calendar.xsl). The record carries the date as
 ``ed:dateline`` on its stub ``text`` (the normalised value, nothing else: a thousand
 letters' records stay small), and ``ed:saluted`` when the dateline's division also greets
-its reader (``salute`` in its opener or closer).
+its reader (``salute`` in its opener or closer). ``ed:greets``, whatever its datelines, when
+the text greets its reader anywhere of its own (``greets``): with a correspondence
+description, what makes a text one of the letters the calendar lists, where a play or a
+collection of poems in an edition of letters was listed as an undated letter (probe 163).
 
 Why the greeting: the TEI Guidelines give a dateline to "a letter, newspaper story, or other
 work" (a diary's entries, a novel's closing "Trieste-Zürich-Paris, 1914-1921" have one too),
@@ -64,6 +67,16 @@ def dateline_date(dateline: etree._Element) -> str | None:
             if _ISO.fullmatch(value):
                 return value
     return None
+
+
+def greets(text: etree._Element) -> bool:
+    """Whether a text greets its reader: a ``salute`` of its own (in an opener or closer, or
+    a division's top or bottom), not one inside a quotation, a note or an embedded text. A
+    letter greets its reader; a play, a poem, a diary's entry does not (probe 163)."""
+    return any(
+        not any(a.tag in _EMBEDDED for a in salute.iterancestors())
+        for salute in text.iter(f"{_T}salute")
+    )
 
 
 def saluted(dateline: etree._Element) -> bool:

@@ -388,9 +388,10 @@ def header_record(root: etree._Element, stem: str) -> str:
     its manuscript beside it), and its first heading (``ed:heading``: the home page tells apart
     texts of one title by it); the normalised date of its first dateline, ``ed:dateline``,
     with ``ed:saluted`` when a greeting stands beside it (pipeline/datelines.py: the home
-    page files a letter dated in its text alone by it)."""
+    page files a letter dated in its text alone by it); ``ed:greets`` when the text greets its
+    reader anywhere (the home page lists such a text among the letters, probe 163)."""
     from .builders.html import text_of
-    from .datelines import dateline_date, first_dateline, saluted
+    from .datelines import dateline_date, first_dateline, greets, saluted
     from .records import catalogue_record, shown_descriptions
 
     tei = etree.Element(f"{_TEI}TEI", nsmap={"ed": ED_NS, None: TEI_NS})
@@ -407,8 +408,9 @@ def header_record(root: etree._Element, stem: str) -> str:
     heading = _first_heading(body) if body is not None else None
     dateline = first_dateline(body) if body is not None else None
     dated = dateline_date(dateline) if dateline is not None else None
+    greeting = body is not None and greets(body)
     if body is not None and (
-        body.get(XML_LANG) or record or described or heading is not None or dated
+        body.get(XML_LANG) or record or described or heading is not None or dated or greeting
     ):
         stub = etree.SubElement(tei, f"{_TEI}text")
         if body.get(XML_LANG):
@@ -421,6 +423,8 @@ def header_record(root: etree._Element, stem: str) -> str:
             stub.set(f"{{{ED_NS}}}dateline", dated)
             if saluted(dateline):
                 stub.set(f"{{{ED_NS}}}saluted", "true")
+        if greeting:
+            stub.set(f"{{{ED_NS}}}greets", "true")
         if heading is not None:
             etree.SubElement(stub, f"{{{ED_NS}}}heading").append(_copy(heading))
     text: str = etree.tostring(tei, encoding="unicode")

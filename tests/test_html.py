@@ -691,6 +691,50 @@ def test_a_home_page_of_other_texts_keeps_its_files_order() -> None:
     assert _listed(single) == ["li a"]
 
 
+def test_texts_that_are_no_letters_in_an_edition_of_letters_keep_a_list_of_their_own() -> None:
+    """Probe 163: in an edition that is mostly letters, a play (a cast list, speeches) and a
+    collection of poems were listed in the calendar under "Undated", as undated letters. The
+    calendar lists the letters (a correspondence description, or a greeting of its own: an
+    opener's or closer's salute, dated or not); the other texts follow under a heading of
+    their own, by their titles, in the order of their files, in their series."""
+    play = tei_text(
+        "<div><castList><castItem><role xml:id='ellen'>Ellen</role></castItem></castList>"
+        "<sp who='#ellen'><speaker>Ellen</speaker><l>Who knocks?</l></sp></div>",
+        title="The Parsonage Door",
+    )
+    poems = tei_text("<lg><l>Snow on the moor</l></lg>", title="Poems").replace(
+        "<sourceDesc>", "<seriesStmt><title>Notebooks</title></seriesStmt><sourceDesc>"
+    )
+    greeting = tei_text("<div><opener><salute>Dear Edward,</salute></opener><p>I write.</p></div>")
+    home = _home_of(
+        {
+            "b": _sent('<date when="1844-06-30"/>'),
+            "play": play,
+            "a": _sent('<date when="1843-03-14"/>'),
+            "poems": poems,
+            "c": _sent(""),
+            "g": greeting,
+            "d": _sent('<date when="1844-07-01"/>'),
+            "e": _sent('<date when="1843-05-01"/>'),
+            "f": _sent('<date when="1844-01-02"/>'),
+        }
+    )
+    # five of nine texts are dated letters: an edition of letters
+    assert _listed(home) == [
+        "h3 1843", "li a", "li e", "h3 1844", "li f", "li b", "li d", "h3 Undated", "li c", "li g",
+        "h3 Other texts", "li play", "h4 Notebooks", "li poems",
+    ]  # fmt: skip
+    others = home.xpath("//section[@class='texts']/h3[. = 'Other texts']")[0]
+    assert others.get("class") == "series-title"
+    assert [a.text_content() for a in others.xpath("following::a[@class='text-title']")] == [
+        "The Parsonage Door", "Poems",
+    ]  # fmt: skip
+    ids = home.xpath("//@id")
+    assert len(ids) == len(set(ids))
+    for lang in i18n.languages():
+        assert i18n.message("home.other-texts", lang) != "home.other-texts", lang
+
+
 @pytest.mark.slow
 def test_a_calendar_home_page_passes_the_nu_checker_and_axe(tmp_path: Path) -> None:
     """The calendar's headings, year navigation and numbered lists are valid HTML and

@@ -114,11 +114,17 @@
           <h2 id="ed-texts"><xsl:value-of select="r:msg('nav.texts')"/></h2>
           <!-- an edition of letters lists them by date, under their years (calendar.xsl) -->
           <xsl:variable name="letters" as="xs:boolean" select="r:letters-edition($texts)"/>
+          <!-- its texts that are no letters (a play, poems) are listed after the calendar,
+               not in it as undated letters (probe 163) -->
+          <xsl:variable name="listed" as="element()*"
+              select="if ($letters) then $texts[r:letter(.)] else $texts"/>
+          <xsl:variable name="others" as="element()*"
+              select="if ($letters) then $texts[not(r:letter(.))] else ()"/>
           <xsl:variable name="keys" as="map(xs:string, xs:string)"
-              select="if ($letters) then r:letter-sort-keys($texts) else map {}"/>
+              select="if ($letters) then r:letter-sort-keys($listed) else map {}"/>
           <xsl:variable name="groups" as="xs:integer"
-              select="count(distinct-values($texts ! (r:series(.), '')[1]))"/>
-          <xsl:for-each-group select="$texts" group-by="(r:series(.), '')[1]">
+              select="count(distinct-values($listed ! (r:series(.), '')[1]))"/>
+          <xsl:for-each-group select="$listed" group-by="(r:series(.), '')[1]">
             <!-- the series of letters in the order of their first letters, the undated last,
                  then the letters of no series ("Other letters": those not in the series
                  above); other texts' series in the order of their files (stable sort) -->
@@ -153,6 +159,23 @@
               </xsl:otherwise>
             </xsl:choose>
           </xsl:for-each-group>
+          <!-- under a heading of the series' rank, their own series one rank below, in the
+               order of their files as any other edition lists its texts -->
+          <xsl:if test="exists($others)">
+            <h3 class="series-title" id="ed-other-texts">
+              <xsl:value-of select="r:msg('home.other-texts')"/>
+            </h3>
+            <xsl:for-each-group select="$others" group-by="(r:series(.), '')[1]">
+              <xsl:if test="current-grouping-key() != ''">
+                <h4 class="series-title"><xsl:value-of select="current-grouping-key()"/></h4>
+              </xsl:if>
+              <ol class="text-list">
+                <xsl:for-each select="current-group()">
+                  <xsl:call-template name="text-entry"/>
+                </xsl:for-each>
+              </ol>
+            </xsl:for-each-group>
+          </xsl:if>
         </section>
         <section class="downloads" aria-labelledby="ed-downloads">
           <h2 id="ed-downloads"><xsl:value-of select="r:msg('home.downloads')"/></h2>

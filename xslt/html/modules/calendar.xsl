@@ -18,6 +18,11 @@
   r:period, which names no one year) is undated here: its entry still says the date in its
   words.
 
+  Which texts the calendar lists: the letters (r:letter: a correspondence description, or a
+  greeting of its own). The other texts of an edition of letters (a play, poems, an essay)
+  follow under a heading of their own in the order of their files (html/home.xsl): listed in
+  the calendar, they read as undated letters (probe 163).
+
   Series keep their grouping (html/home.xsl): each is a calendar of its own, the series in
   the order of their first letters, the letters of no series last under a heading of the
   series' rank ("Other letters"), their years one rank below.
@@ -60,6 +65,15 @@
     <xsl:variable name="desc" as="element()?" select="r:corresp-desc($tei)"/>
     <xsl:sequence select="exists($desc ! r:letter-timeline-date(.))
         or (exists(r:dateline-date($tei)) and (exists($desc) or $tei/text/@ed:saluted = 'true'))"/>
+  </xsl:function>
+
+  <!-- Whether a text is a letter, dated or not: it has a correspondence description, or it
+       greets its reader (ed:greets of the header record: a salute of its own,
+       pipeline/datelines.py). A text that is neither (a play with its cast list, a
+       collection of poems) is no undated letter in a calendar (probe 163). -->
+  <xsl:function name="r:letter" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="exists(r:corresp-desc($tei)) or $tei/text/@ed:greets = 'true'"/>
   </xsl:function>
 
   <!-- The ISO date of a text's first dateline, as its header record carries it
