@@ -314,7 +314,9 @@ def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName]
             for element in copied.iter(etree.Element):  # where entries were written: not data
                 element.attrib.pop(_PATH, None)
                 element.attrib.pop(_LINE, None)
-            for entry, key in list(_entries(copied)):
+            # (a cast list's roles too: a second role of one id was indexed beside the
+            # first, two entries of one HTML id, the speeches credited to the last; probe 163)
+            for entry, key in [*_entries(copied), *_cast_entries(copied)]:
                 if key in seen:
                     _remove(entry)
                     _given_also_by(kept.get(key), doc.path.stem)
@@ -392,6 +394,30 @@ def _entries(register_list: etree._Element) -> Iterator[tuple[etree._Element, st
             yield entry, key
 
 
+_ROLE = f"{{{TEI_NS}}}role"
+_CAST_ITEM = f"{{{TEI_NS}}}castItem"
+
+
+def _cast_entries(register_list: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """The entries of a cast list the index makes (xslt/index/modules/entries.xsl): its roles
+    of an id, and its cast items of an id whose role has none, with their ids."""
+    for entry in register_list.iter(_ROLE, _CAST_ITEM):
+        key = (entry.get(XML_ID) or "").strip()
+        if key and not (
+            entry.tag == _CAST_ITEM
+            and any((r.get(XML_ID) or "").strip() for r in entry.iter(_ROLE))
+        ):
+            yield entry, key
+
+
+def indexed_entries(doc: HasLists) -> Iterator[tuple[etree._Element, str]]:
+    """``register_entries`` and the entries of the document's cast lists: every entry the
+    index makes of it, in document order within each list."""
+    for found in _register_lists(doc.root):
+        yield from _entries(found)
+        yield from _cast_entries(found)
+
+
 #: The other files that give an entry kept from the first (``ed:also-in``: their stems), so
 #: that "people.xml#pp" names it though people-part.xml, which people.xml includes, gave it
 #: first (probe 117; normalize.xsl, ed:entity-of).
@@ -439,7 +465,8 @@ def entries_without_id(doc: HasLists) -> Iterator[etree._Element]:
 
 
 def entity_differences(documents: Iterable[HasLists]) -> list[Diagnostic]:
-    """``index.entity-differs``: an entry declared in several files with other names or notes.
+    """``index.entity-differs``: an entry declared in several files with other names or notes;
+    ``index.duplicate-id``: an entry whose id an earlier entry of its own document has.
 
     ``documents`` in the order ``registers_document`` got them: the first declaration is the
     one the index uses; one warning per entity, at the first declaration that differs.
@@ -448,7 +475,17 @@ def entity_differences(documents: Iterable[HasLists]) -> list[Diagnostic]:
     differing: dict[str, list[tuple[HasLists, etree._Element]]] = {}
     out = []
     for doc in documents:
-        for entry, key in register_entries(doc):
+        # this document's first entry of each id, and the lines of its entries of that id
+        # (for the column of a repeated one, when two are written on one line)
+        own: dict[str, tuple[etree._Element, list[int | None]]] = {}
+        for entry, key in indexed_entries(doc):
+            line = doc.locate(entry)[1]
+            earlier = own.setdefault(key, (entry, []))
+            if earlier[0] is not entry:
+                out.append(_duplicate_entry(doc, entry, key, earlier[0], earlier[1].count(line)))
+            earlier[1].append(line)
+            if earlier[0] is not entry:
+                continue  # one fault, told as such: not a declaration of another file
             signature = _signature(entry)
             kind = etree.QName(entry).localname
             kept = first.setdefault(key, (doc, signature, kind))
@@ -465,8 +502,13 @@ def entity_differences(documents: Iterable[HasLists]) -> list[Diagnostic]:
                         f'register entry "{key}" (<{kind}>) has the id of the <{kept[2]}> of '
                         f"{kept[0].display}: the entries of all the registers share one set "
                         f"of ids, and the index keeps the <{kept[2]}> alone; give one of them "
-                        "another id and update the pointers (edition check: "
-                        "refs.entry-conflict)",
+                        "another id and update the pointers"
+                        # (a cast list's ids are its document's for edition check)
+                        + (
+                            " (edition check: refs.entry-conflict)"
+                            if {kind, kept[2]} <= set(ENTRY_KINDS)
+                            else ""
+                        ),
                         line,
                         column,
                         origin="index",
@@ -493,8 +535,47 @@ def entity_differences(documents: Iterable[HasLists]) -> list[Diagnostic]:
     return out
 
 
+def _duplicate_entry(
+    doc: HasLists, entry: etree._Element, key: str, kept: etree._Element, before: int
+) -> Diagnostic:
+    """An entry whose id an earlier entry of the same document has (probe 163: two roles of
+    one cast list, "ellen"): the index lists the first alone, as a pointer at the id leads to
+    it. Placed at its xml:id as edition check places refs.duplicate-id (``before``: the
+    entries of that id written earlier on the same line)."""
+    path, line, column = _id_place(doc, entry, key, before + 1)
+    first_line = _id_place(doc, kept, key, 1)[1]
+    where = f"line {first_line}" if first_line else "earlier"
+    return diag.warning(
+        path,
+        "index.duplicate-id",
+        f'xml:id "{key}" is used twice in this document (first defined at {where}): the '
+        f"index lists the first <{etree.QName(kept).localname}> alone, and the pointers at "
+        f"the id lead to it; rename this <{etree.QName(entry).localname}> and the pointers "
+        "meant for it (edition check: refs.duplicate-id)",
+        line,
+        column,
+        origin="index",
+    )
+
+
+def _id_place(
+    doc: HasLists, entry: etree._Element, key: str, nth: int
+) -> tuple[str, int | None, int | None]:
+    """The file, line and column of an entry's xml:id (the ``nth`` of that value on its
+    line), else of its start tag."""
+    path, line = doc.locate(entry)
+    if path == doc.display and line is not None:
+        at_line, column = columns.attribute_place(doc.path, line, "xml:id", key, nth)
+        if column is not None:
+            return path, at_line, column
+    return entry_place(doc, entry)
+
+
 def _signature(entry: etree._Element) -> tuple[tuple[str, str], ...]:
-    """An entry's names and notes, whitespace normalised, to compare declarations."""
+    """An entry's names and notes, whitespace normalised, to compare declarations; a role's
+    own words, which name it."""
+    if entry.tag == _ROLE:
+        return (("role", " ".join("".join(entry.itertext()).split())),)
     return tuple(
         (etree.QName(child).localname, " ".join("".join(child.itertext()).split()))
         for child in entry

@@ -518,6 +518,57 @@ def test_a_mute_role_of_a_cast_list_is_no_unused_entry(tmp_path: Path) -> None:
     assert {"ann", "page", "lords"} <= {e["id"] for e in entities["entities"]}
 
 
+def test_an_id_given_twice_in_a_cast_list_makes_one_entry_of_unique_id(tmp_path: Path) -> None:
+    """Probe 163: two roles of one cast list with the id "ellen" gave persons.html two
+    entries of id="ellen" (invalid HTML), Ellen "0 mentions" and Martha credited with Ellen's
+    two speeches, each counted twice; the build said nothing (edition check told
+    rng.duplicate-id). The first is indexed, as the reading page links #ellen to it, with
+    its speeches once each; the second is left out and the build says so at its xml:id
+    (index.duplicate-id), as it does for a person a register lists twice. A role another
+    play gives the same id is one entry too (the registers share one set of ids)."""
+    from test_html import nu_errors
+
+    play = _play(
+        tmp_path,
+        """<standOff><listPerson><person xml:id="ann"><persName>Ann</persName></person>
+<person xml:id="ann"><persName>Anne</persName></person></listPerson></standOff>
+<text><front><castList>
+<castItem><role xml:id="ellen">Ellen</role><roleDesc>his daughter</roleDesc></castItem>
+<castItem><role xml:id="ellen">Martha</role><roleDesc>a servant</roleDesc></castItem>
+</castList></front><body><sp who="#ellen"><speaker>Ellen</speaker><p>One.</p></sp>
+<sp who="#ellen"><speaker>Ellen</speaker><p>Two <persName ref="#ann">Ann</persName>.</p></sp>
+</body></text>""",
+    )
+    other = tmp_path / "other"
+    other.mkdir()
+    second = _play(
+        other,
+        """<text><front><castList><castItem><role xml:id="ellen">Ellen</role></castItem>
+</castList></front><body><sp who="#ellen"><speaker>Ellen</speaker><p>Three.</p></sp>
+</body></text>""",
+    ).rename(other / "second.xml")
+    report = build([play, second], tmp_path / "out")
+    twice = [d for d in report.diagnostics if d.code == "index.duplicate-id"]
+    assert [(Path(d.path).name, d.line, d.column, d.severity) for d in twice] == [
+        ("play.xml", 7, 9, Severity.WARNING),
+        ("play.xml", 10, 17, Severity.WARNING),
+    ], twice
+    assert '"ellen"' in twice[1].message and "line 9" in twice[1].message
+    persons = tmp_path / "out" / "html" / "persons.html"
+    page = html.parse(str(persons))
+    ids = page.xpath("//@id")
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    entries = {
+        s.get("id"): normalise(s.xpath("string(.//h2 | .//h3)"))
+        for s in page.xpath("//section[contains(@class, 'index-entry')]")
+    }
+    assert entries == {"ann": "Ann 1 mention", "ellen": "Ellen 3 speeches"}, entries
+    data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
+    found = {e["id"]: (e["name"], e["count"], e["speeches"]) for e in data["entities"]}
+    assert found == {"ann": ("Ann", 1, 0), "ellen": ("Ellen", 0, 3)}, found
+    assert nu_errors([persons]) == []
+
+
 def test_a_character_brought_on_by_a_stage_direction_is_used(tmp_path: Path) -> None:
     """A role who only enters (stage/@who, "Enter Theseus, Hippolyta") is in the play, as a
     role nothing points at is (probe 161: listed in the cast list): no "never mentioned"
