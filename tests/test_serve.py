@@ -723,6 +723,57 @@ def test_a_text_s_save_tells_and_clears_the_entries_it_leaves_unused(edition: Pa
     assert unused() == []
 
 
+def test_a_fault_the_check_tells_is_not_told_again_by_the_build(tmp_path: Path) -> None:
+    """Probe 163: a bad date was told as the check's ed-date-iso and the build's
+    index.bad-date at one place, a misspelt element as rng.unexpected-element and
+    html.unknown-element, a pointer at no entry as refs.dangling and index.unresolved-ref:
+    each fault twice in the panel and the counts. The build's restatement of a check's
+    diagnostic at the same file and line is left out (session.RESTATED); a build diagnostic
+    of another fault, or at another line, stays."""
+    from pipeline.check import CheckOptions
+    from pipeline.diagnostics import Diagnostic
+    from pipeline.serve.session import ServeOptions, Session
+
+    texts = tmp_path / "tei" / "texts"
+    texts.mkdir(parents=True)
+    (texts / "letter.xml").write_text(
+        tei_text(
+            '\n<p><date when="1844-13-02">2 March 1844</date>,\n'
+            '<persName ref="#wilkes">Mr Wilkes</persName>.</p>\n<p><signd>Anna</signd></p>\n'
+        ),
+        encoding="utf-8",
+    )
+    options = ServeOptions(
+        targets=(tmp_path / "tei",), out=tmp_path / "dist", check=CheckOptions(jobs=1),
+        only=("html",),
+    )  # fmt: skip
+    said: list[str] = []
+    session = Session(options, LiveState(), lambda line, _: said.append(line))
+    session.cycle(frozenset(), first=True)
+    snapshot = session.state.snapshot
+    told = [(d.line, d.code) for d in snapshot.diagnostics if d.path.endswith("letter.xml")]
+    assert sorted(told) == [
+        (2, "ed-date-iso"), (3, "refs.dangling"), (4, "rng.unexpected-element"),
+    ], told  # fmt: skip
+    assert not [line for line in said if "[index." in line or "[html." in line], said
+    # the panel's counts: three faults, three errors, no warning restating one
+    panel = json.loads(snapshot.as_json({}, "i"))
+    assert (panel["errors"], panel["warnings"]) == (3, 0), panel
+    assert "the edition has 3 errors, 0 warnings" in said[-1], said
+    # a build diagnostic of a fault the check does not tell at its line stays
+    shown = "tei/texts/letter.xml"
+    session.checked = {
+        shown: [Diagnostic(shown, 2, 10, Severity.ERROR, "rng.unexpected-element", "x")]
+    }
+    session.built = [
+        Diagnostic(shown, 2, 10, Severity.WARNING, "index.bad-date", "y"),
+        Diagnostic(shown, 3, 10, Severity.WARNING, "html.unknown-element", "z"),
+    ]
+    assert [d.code for d in session.diagnostics()] == [
+        "rng.unexpected-element", "index.bad-date", "html.unknown-element",
+    ]  # fmt: skip
+
+
 def test_an_editor_s_temporary_file_is_no_change(edition: Path) -> None:
     """Probe 81: `sed -i` (write a temporary file, rename it over the text) was told as
     "changed: tei/texts/belgium-1944.xml, tei/texts/sedaVaf5i", and the name without a
@@ -904,7 +955,8 @@ def test_the_terminal_tells_only_what_is_new(
     everything = session.state.snapshot.diagnostics
     assert len(first) == len(everything) > 0, "the first cycle tells all"
     assert any("other.xml" in line and "[refs.dangling]" in line for line in first), first
-    assert any("other.xml" in line and "[index.unresolved-ref]" in line for line in first)
+    # the build's words for the same pointer are not told again (probe 163)
+    assert not any("other.xml" in line and "[index.unresolved-ref]" in line for line in first)
     del said[:]
     text.write_text(source.replace("significant historical", "notable"), "utf-8")
     session.cycle(frozenset({text.resolve()}))

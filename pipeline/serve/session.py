@@ -29,6 +29,7 @@ from pathlib import Path
 from .. import build as build_module
 from .. import diagnostics as diag
 from ..check import CheckOptions, check, reference_problems
+from ..check_file import DUPLICATE_ID_CODES
 from ..citation import Publication
 from ..customise import Customisation
 from ..diagnostics import Diagnostic, Report
@@ -50,6 +51,24 @@ RELOAD_WAIT = 2.0
 #: Where Python's TOML reader says a file went wrong: "(at line 10, column 14)".
 _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 SHOWN_SUFFIXES = (".xml", ".rng", ".sch", ".md", ".toml", ".xsl", ".css")
+
+#: The build's codes that restate a fault the check tells, each with the check's codes for
+#: that fault: a build diagnostic at the file and line of one of those is left out of the
+#: panel, the terminal and the counts (probe 163: a bad date was rng.bad-value and
+#: index.bad-date, a misspelt element rng.unexpected-element and html.unknown-element, a
+#: pointer at no entry refs.dangling and index.unresolved-ref, each fault counted twice).
+#: The check's words are the ones kept: they say how to mend the source.
+RESTATED: dict[str, frozenset[str]] = {
+    "index.bad-date": frozenset({"rng.bad-value", "ed-date-iso"}),
+    "html.unknown-element": frozenset({"rng.unexpected-element"}),
+    "index.unresolved-ref": frozenset({"refs.dangling", "ed-ref-target"}),
+    "index.wrong-kind": frozenset({"refs.wrong-kind", "ed-ref-kind"}),
+    "index.duplicate-id": frozenset(DUPLICATE_ID_CODES),
+    "index.entry-conflict": frozenset({"refs.entry-conflict"}),
+    "index.unused-entry": frozenset({"refs.unused-entry", "ed-register-unused"}),
+    "index.bad-authority": frozenset({"ed-authority-form"}),
+    "index.untagged-name": frozenset({"ed-name-ref"}),
+}
 
 
 @dataclass(frozen=True)
@@ -425,14 +444,21 @@ class Session:
     # -- telling ----------------------------------------------------------------------------
 
     def diagnostics(self) -> list[Diagnostic]:
-        """The last check's problems of every file, then the last build's not said already."""
+        """The last check's problems of every file, then the last build's not said already,
+        by the same words or by a check's code for the same fault at its line (``RESTATED``)."""
         seen: set[tuple[str, int | None, str, str]] = set()
+        codes: dict[tuple[str, int], set[str]] = {}  # the check's codes at each file and line
         found: list[Diagnostic] = list(self.settings_problems)
         for d in sorted((d for items in self.checked.values() for d in items), key=_order):
             seen.add((d.path, d.line, d.code, d.message))
+            if d.line is not None:
+                codes.setdefault((d.path, d.line), set()).add(d.code)
             found.append(d)
         for d in sorted(self.built, key=_order):
-            if (d.path, d.line, d.code, d.message) not in seen:
+            if (d.path, d.line, d.code, d.message) in seen:
+                continue
+            told = codes.get((d.path, d.line), set()) if d.line is not None else set()
+            if told.isdisjoint(RESTATED.get(d.code, ())):
                 found.append(d)
         return found
 
