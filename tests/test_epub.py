@@ -2795,3 +2795,26 @@ def test_front_and_back_matter_have_their_structural_semantics(tmp_path: Path) -
     ]
     _epubcheck(book.path)
     _run_ace(book.path, tmp_path)
+
+
+def test_an_anthologys_group_of_texts_is_its_body_matter(tmp_path: Path) -> None:
+    """Probe 162: in a book of one content document, an anthology's front and back were
+    its front and back matter and its group of texts, where a body would stand, was marked
+    as nothing. epubcheck accepts the book."""
+    book = _book_of(
+        tmp_path,
+        "tales",
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Tales'
+        "</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Test."
+        "</p></sourceDesc></fileDesc></teiHeader><text><front><div type='preface'><head>Preface"
+        "</head><p>Two tales.</p></div></front><group><text><body><head>The first tale</head>"
+        "<p>Once.</p></body></text><text><body><head>The second tale</head><p>Twice.</p></body>"
+        "</text></group><back><div type='appendix'><head>Appendix</head><p>More.</p></div>"
+        "</back></text></TEI>",
+    )
+    (text,) = [doc for href, doc in book.docs.items() if href.startswith("text-")]
+    assert text.xpath("//h:body/@epub:type", namespaces=NS) == []
+    parts = text.xpath("//h:body/*[@epub:type]", namespaces=NS)
+    assert [p.get(EPUB_TYPE) for p in parts] == ["frontmatter", "bodymatter", "backmatter"]
+    assert "The first tale" in "".join(parts[1].itertext())
+    _epubcheck(book.path)

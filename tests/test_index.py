@@ -5225,7 +5225,10 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         # (probe 159: "see →below", "word -and", "1914was", as the page no longer joins them)
         '<sp who="#a" xml:id="s5"><p><seg>see →</seg><seg>below</seg> <seg>word -</seg>'
         "<seg>and</seg> <seg>1914</seg><seg>was</seg> <seg>4</seg><seg>to</seg> <seg>'no'"
-        "</seg><seg>said</seg></p></sp></body></text>",
+        "</seg><seg>said</seg></p></sp>"
+        # (probe 162: German break marks and a decade, one word each, as on the page)
+        '<sp who="#a" xml:id="s6"><p><seg>Verständ¬</seg><seg>nis</seg> <seg>Lebens=</seg>'
+        "<seg>gefahr</seg> <seg>1990</seg><seg>s</seg></p></sp></body></text>",
     )
     build([folder], tmp_path / "out", only=["index"])
     data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
@@ -5239,6 +5242,7 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "Arma virumque the cat",
         "He left. 'Wait,' she said said 'no' John's glo-ri-a",
         "see → below word - and 1914 was 4to 'no' said",
+        "Verständ¬nis Lebens=gefahr 1990s",
     ]
 
 

@@ -2704,6 +2704,10 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
             "23</seg><seg>verse</seg> <seg>pages 1</seg><seg>to 4</seg> <seg>a +</seg><seg>b"
             "</seg> <seg>'no'</seg><seg>said</seg> <seg>‘yes’</seg><seg>said</seg> <seg>o’"
             "</seg><seg>clock</seg></p>"
+            # (probe 162: the break marks of German transcriptions, a soft hyphen, a decade)
+            "<p>F <seg>Verständ¬</seg><seg>nis</seg> <seg>Lebens=</seg><seg>gefahr</seg> "
+            "<seg>Haupt⸗</seg><seg>stadt</seg> <seg>Silben\u00ad</seg><seg>trennung</seg> "
+            "<seg>1990</seg><seg>s</seg> <seg>a =</seg><seg>b</seg></p>"
         ),
     )
     lines = [" ".join(e.text_content().split()) for e in doc.xpath("//main//*[@class='l']")]
@@ -2736,6 +2740,12 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
     assert " ".join(paragraph.text_content().split()) == (
         "E word - and then see → below cost £ five 1914 was a year Psalm 23 verse pages 1 to 4 "
         "a + b 'no' said ‘yes’ said o’clock"
+    )
+    # a word broken by ¬, =, ⸗ or a soft hyphen is one word, and a decade is ("Verständ¬
+    # nis", "1990 s": probe 162); an equals sign after a space is a sign
+    (paragraph,) = doc.xpath("//main//p[starts-with(normalize-space(), 'F ')]")
+    assert " ".join(paragraph.text_content().split()) == (
+        "F Verständ¬nis Lebens=gefahr Haupt⸗stadt Silben\u00adtrennung 1990s a = b"
     )
     # the tests' words check reads the segs as the page does
     page = tmp_path / "segs.html"
@@ -3678,11 +3688,16 @@ def test_a_location_referenced_entry_links_to_its_line(tmp_path: Path) -> None:
     assert " ".join(target.text_content().split()).endswith("third one")
 
 
-def test_a_canonical_reference_names_the_whole_path_of_divisions(tmp_path: Path) -> None:
+@pytest.mark.parametrize("wrapped", [False, True], ids=["bare", "in-a-urn-edition"])
+def test_a_canonical_reference_names_the_whole_path_of_divisions(
+    tmp_path: Path, wrapped: bool
+) -> None:
     """Probe 159: a location "1.2" compared only the last divisions around a line, so that
     book 2, poem 1, line 2 matched it as well as book 1, line 2 (the entry linked nowhere),
     and "3.1" linked to book 2, poem 3, line 1 though no division at the top is numbered 3.
-    A reference's parts are the whole path of numbered divisions from the outermost."""
+    A reference's parts are the whole path of numbered divisions from the outermost; a
+    division numbered by a URN around them (EpiDoc's, Perseus's div type="edition") names
+    the work and is no part of it (probe 162: nothing linked in such an edition)."""
     body = (
         "<div type='book' n='1'><lg><l n='1'>one one</l><l n='2'>one two</l></lg></div>"
         "<div type='book' n='2'><div type='poem' n='1'><lg><l n='1'>two one one</l>"
@@ -3693,6 +3708,12 @@ def test_a_canonical_reference_names_the_whole_path_of_divisions(tmp_path: Path)
         "<app loc='2.3.1-2'><rdg wit='#C'>d</rdg></app><app loc='1.2.2'><rdg wit='#C'>e</rdg>"
         "</app></listApp></div>"
     )
+    if wrapped:
+        apparatus = body.index("<div type='apparatus'>")
+        body = (
+            "<div type='edition' n='urn:cts:greekLit:tlg0001.tlg001.perseus-grc2'>"
+            + body[:apparatus] + "</div>" + body[apparatus:]
+        )  # fmt: skip
     tei = tei_text(body).replace(
         "<sourceDesc><p>x</p></sourceDesc></fileDesc>",
         _APPARATUS_HEADER.format(method="location-referenced", location="external"),

@@ -358,10 +358,10 @@ def _tei_content(
 #: second begins with a small letter, a hyphen and a letter, or an apostrophe and letters
 #: that close no quotation. A number joins only an ordinal's or a book format's ending
 #: ("1" "st", "4" "to"; "1914" "was" are two words).
-SEG_WORD_END = regex.compile(r"\p{L}\p{M}*['’\-‐‑]?$")
+SEG_WORD_END = regex.compile(r"\p{L}\p{M}*['’\-‐‑\u00ad¬=⸗]?$")
 SEG_QUOTE_END = regex.compile(r"(^|\s)['‘’]\S*['’]$")
 SEG_WORD_REST = regex.compile(r"^(\p{Ll}|[\-‐‑]\p{L}|['’]\p{L}[^'’]*$)")
-SEG_NUMBER_ENDING = regex.compile(r"^(st|nd|rd|th|d|to|vo|mo|fo|er|re|e|ème)\p{P}*$")
+SEG_NUMBER_ENDING = regex.compile(r"^(st|nd|rd|th|d|s|to|vo|mo|fo|er|re|e|ème)\p{P}*$")
 
 
 def _seg_words(seg: etree._Element) -> str:

@@ -581,12 +581,15 @@
          are the whole path of numbered divisions from the outermost down, not the last
          ones of a deeper path (probe 159: "1.2" matched book 2, poem 1, line 2 as well as
          book 1, line 2 and linked nowhere; "3.1", of no division 3 at the top, linked to
-         book 2, poem 3, line 1): a reference that names no whole path links nowhere. -->
+         book 2, poem 3, line 1): a reference that names no whole path links nowhere. A
+         division numbered by a URN (an EpiDoc or Perseus edition's div type="edition"
+         n="urn:cts:..." around its books) names the work, no part of a reference, and is
+         no step of the path (probe 162: "1.2" linked nowhere in such an edition). -->
     <xsl:variable name="steps" as="xs:string*" select="tokenize($first, '\.')"/>
     <xsl:variable name="nested" as="element()*" select="if (exists($lines)
         or count($steps) lt 2 or not($top instance of document-node())) then ()
         else key('r:line-n', $steps[last()], $top)[string-join(ancestor::*[r:is-div(.)]
-            [normalize-space(@n)] ! normalize-space(@n), '.')
+            [normalize-space(@n)][not(contains(@n, ':'))] ! normalize-space(@n), '.')
             = string-join($steps[position() lt last()], '.')]"/>
     <xsl:sequence select="($lines[count($lines) eq 1], $nested[count($nested) eq 1])[1]"/>
   </xsl:function>

@@ -508,21 +508,25 @@
        end a word (probe 159: "see →" "below", "word -" "and then", "1914" "was" read "see
        →below", "word -and then", "1914was"); a number joins only a second that is an
        ordinal's or a book format's ending alone ("1" "st", "4" "to": probe 158), where
-       "1914" "was a year" and "Psalm 23" "verse" are words apart. entries.xsl (the index)
+       "1914" "was a year" and "Psalm 23" "verse" are words apart. A word's break is written
+       with a hyphen, a soft hyphen, or the marks of German and older transcriptions, ¬, = and
+       ⸗ ("Verständ¬" "nis", "Lebens=" "gefahr"), and a decade's "s" ends its number ("1990"
+       "s": probe 162). entries.xsl (the index)
        and the tests' words check (tests/words.py) say the same (ed:seg-joins). -->
   <xsl:function name="r:seg-joins" as="xs:boolean">
     <xsl:param name="prev" as="xs:string"/>
     <xsl:param name="next" as="xs:string"/>
-    <xsl:sequence select="matches($prev, '\p{L}\p{M}*[''’\-‐‑]?$')
+    <xsl:sequence select="matches($prev, '\p{L}\p{M}*[''’\-‐‑&#xAD;¬=⸗]?$')
         and not(matches($prev, '(^|\s)[''‘’]\S*[''’]$'))
         and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')
         or matches($prev, '\p{Nd}$') and matches($next, $r:number-ending)"/>
   </xsl:function>
 
   <!-- A seg that is the ending of the number before it, alone: an ordinal's (1st, 2d, 1er,
-       2e, 2ème) or a book format's (4to, 8vo, 12mo, 2fo), with a stop after it or not. -->
+       2e, 2ème), a decade's (1990s) or a book format's (4to, 8vo, 12mo, 2fo), with a stop
+       after it or not. -->
   <xsl:variable name="r:number-ending" as="xs:string"
-      select="'^(st|nd|rd|th|d|to|vo|mo|fo|er|re|e|ème)\p{P}*$'"/>
+      select="'^(st|nd|rd|th|d|s|to|vo|mo|fo|er|re|e|ème)\p{P}*$'"/>
 
   <!-- A segment's words for r:seg-joins: its text, its notes left out. -->
   <xsl:function name="r:seg-words" as="xs:string">

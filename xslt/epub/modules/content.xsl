@@ -42,7 +42,8 @@
         select="($unit?lead, $unit?nodes/descendant-or-self::*[ee:is-div(.)])[1]"/>
     <xsl:variable name="partitions" as="element()*" select="if ($unit?whole
         and exists($unit?nodes[self::tei:front or self::tei:back])) then
-        $unit?nodes[self::tei:front or self::tei:body or self::tei:back] else ()"/>
+        $unit?nodes[self::tei:front or self::tei:body or self::tei:group or self::tei:back]
+        else ()"/>
     <xsl:call-template name="ee:document">
       <xsl:with-param name="href" select="$unit?file"/>
       <xsl:with-param name="title" select="

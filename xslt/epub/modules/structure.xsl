@@ -78,14 +78,17 @@
   </xsl:function>
 
   <!-- The front, body and back of a text in one content document (content.xsl: its body
-       says no partition then) are its front matter, body matter and back matter. -->
-  <xsl:template match="tei:front | tei:body | tei:back" mode="r:main" as="element()"
-      priority="1">
+       says no partition then) are its front matter, body matter and back matter; an
+       anthology's group of texts, where a body would stand, is its body matter (probe 162:
+       it was marked as nothing between its marked front and back). -->
+  <xsl:template match="tei:front | tei:body | tei:back | tei:text/tei:group" mode="r:main"
+      as="element()" priority="1">
     <xsl:param name="ee:partitions" as="element()*" tunnel="yes" select="()"/>
     <xsl:variable name="unit" as="element()">
       <xsl:next-match/>
     </xsl:variable>
-    <xsl:variable name="partition" as="xs:string" select="local-name() || 'matter'"/>
+    <xsl:variable name="partition" as="xs:string"
+        select="(if (self::tei:group) then 'body' else local-name()) || 'matter'"/>
     <xsl:choose>
       <xsl:when test=". intersect $ee:partitions">
         <xsl:copy select="$unit">

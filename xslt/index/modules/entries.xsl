@@ -437,11 +437,11 @@
   <xsl:function name="ed:seg-joins" as="xs:boolean">
     <xsl:param name="prev" as="xs:string"/>
     <xsl:param name="next" as="xs:string"/>
-    <xsl:sequence select="matches($prev, '\p{L}\p{M}*[''’\-‐‑]?$')
+    <xsl:sequence select="matches($prev, '\p{L}\p{M}*[''’\-‐‑&#xAD;¬=⸗]?$')
         and not(matches($prev, '(^|\s)[''‘’]\S*[''’]$'))
         and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')
         or matches($prev, '\p{Nd}$')
-            and matches($next, '^(st|nd|rd|th|d|to|vo|mo|fo|er|re|e|ème)\p{P}*$')"/>
+            and matches($next, '^(st|nd|rd|th|d|s|to|vo|mo|fo|er|re|e|ème)\p{P}*$')"/>
   </xsl:function>
 
   <!-- The Han and kana letters and marks of common/base.xsl's $r:han-kana, which this
