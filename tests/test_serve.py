@@ -860,11 +860,14 @@ def test_a_register_save_tells_the_pointers_it_breaks_at_once(
         return [(d.path, d.line) for d in found if d.code == "refs.dangling"]
 
     assert dangling() == []
+    text = (edition / "tei/texts/belgium-1944.xml").read_text(encoding="utf-8")
+    line, _ = _holzinger(text)
     register.write_text(kept.replace('"holzinger-robert"', '"holzinger"'), encoding="utf-8")
     del said[:]
     session.cycle(frozenset({register}))
-    assert ("tei/texts/belgium-1944.xml", 99) in dangling()
-    assert any("1944.xml:99:" in line and "[refs.dangling]" in line for line in said), said
+    assert ("tei/texts/belgium-1944.xml", line) in dangling()
+    assert any(f"1944.xml:{line}:" in said_line and "[refs.dangling]" in said_line
+               for said_line in said), said  # fmt: skip
     assert "checked 1 file and the pointers of 1 file" in session.state.snapshot.note
     register.write_text(kept, encoding="utf-8")
     session.cycle(frozenset({register}))
@@ -874,7 +877,7 @@ def test_a_register_save_tells_the_pointers_it_breaks_at_once(
     end = kept.index("</person>", start) + len("</person>")
     register.write_text(kept[:start] + kept[end:], encoding="utf-8")
     session.cycle(frozenset({register}))
-    assert {line for _, line in dangling()} == {99}, dangling()
+    assert {at for _, at in dangling()} == {line}, dangling()
     register.write_text(kept, encoding="utf-8")
     session.cycle(frozenset({register}))
     assert dangling() == []
