@@ -4,6 +4,7 @@ notices saves, and a real server rebuilds on save, tells its pages, and stops on
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -427,6 +428,18 @@ class Serving:
         _, err = self.process.communicate(timeout=30)
         return self.process.returncode, err
 
+    def close(self) -> None:
+        """After a failure: the server and its workers killed, waited for and their pipes
+        closed, so that no process or file of theirs outlives the test (Python warns of
+        them where they are collected, in whatever test runs then)."""
+        if self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None and not stream.closed:
+                stream.close()
+        self.process.wait(timeout=30)
+
 
 def test_serve_rebuilds_on_save_and_stops_on_ctrl_c(edition: Path) -> None:
     serving = Serving(edition)
@@ -453,8 +466,7 @@ def test_serve_rebuilds_on_save_and_stops_on_ctrl_c(edition: Path) -> None:
         serving.wait("s['build'] == 3 and s['errors'] == 0 and 'checked' in s['note']")
         status, err = serving.stop()
     finally:
-        if serving.process.poll() is None:
-            serving.process.kill()
+        serving.close()
     assert status == 130, err
     assert err.rstrip().endswith("interrupted while serving: the last published edition stays")
     # the line and the column of the attribute at fault
@@ -488,8 +500,7 @@ def test_serve_builds_as_build_does_and_watches_the_introduction(edition: Path) 
         assert b"counter-revolutionary letters" in home.read_bytes()
         status, err = serving.stop()
     finally:
-        if serving.process.poll() is None:
-            serving.process.kill()
+        serving.close()
     assert status == 130, err
 
 
@@ -525,8 +536,7 @@ def test_a_host_beyond_loopback_is_warned_about(edition: Path) -> None:
     try:
         status, err = serving.stop()
     finally:
-        if serving.process.poll() is None:
-            serving.process.kill()
+        serving.close()
     assert status == 130
     assert "is not loopback" in err and "[serve.exposed]" in err
 
