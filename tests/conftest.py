@@ -35,6 +35,22 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     )
 
 
+#: Modules whose module-scoped fixtures are whole builds (customised sites, every sample
+#: corpus, the sample pages served to a browser): their tests run on one worker
+#: (``--dist loadgroup``, the Makefile's), so that each fixture is built once, where the
+#: default distribution let both workers build it. xdist hands the largest groups out first.
+GROUPED_MODULES = frozenset(
+    {"test_customise", "test_links", "test_samples", "test_scholarly_html", "test_sourcedoc"}
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__ if isinstance(item, pytest.Function) else ""
+        if module in GROUPED_MODULES:
+            item.add_marker(pytest.mark.xdist_group(module))
+
+
 #: Skips that say nothing is missing: the run was faster than the moment a test aims at.
 _TIMING_SKIPS = ("finished before the signal",)
 

@@ -218,7 +218,9 @@ def test_ace_finds_no_violation(name: str, request: pytest.FixtureRequest, tmp_p
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", NOVELS)
+# one of the three: their books are made by the same templates from the same ELTeC encoding
+# (epubcheck reads all three), and Ace took 30 to 60 s on each, a fifth of the suite's margin
+@pytest.mark.parametrize("name", NOVELS[:1])
 def test_ace_finds_no_violation_in_novels(
     name: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
