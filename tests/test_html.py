@@ -2487,6 +2487,16 @@ NESTED_ANTHOLOGY = (
     '<back><div xml:id="app"><head>Appendix</head><p>Zeta.</p></div></back>'
 )
 
+#: Its contents, on the page and in the book's navigation alike: each part holding its own.
+NESTED_ANTHOLOGY_CONTENTS = [
+    "Preface",
+    "Part One",
+    ["Sermon on Patience", ["Of Patience", ["Of Waiting"]], "De la patience"],
+    "Part Two",
+    ["Book A", ["Book B", ["Deep Sermon", ["Deep Division", ["Deeper"]]]]],
+    "Appendix",
+]
+
 #: A teiCorpus (probe 161): members with divisions of their own, and a nested corpus.
 NESTED_CORPUS = """<teiCorpus xmlns="http://www.tei-c.org/ns/1.0">
 <teiHeader><fileDesc><titleStmt><title>Three Sermons</title></titleStmt><publicationStmt><p>x</p>
@@ -2571,14 +2581,7 @@ def test_the_divisions_of_an_anthologys_and_a_corpuss_texts_are_below_their_titl
         ("h2", "Appendix"),
     ]
     (toc,) = doc.xpath("//nav[@class='toc']//ol[@class='toc-list']")
-    assert toc_entries(toc) == [
-        "Preface",
-        "Part One",
-        ["Sermon on Patience", ["Of Patience", ["Of Waiting"]], "De la patience"],
-        "Part Two",
-        ["Book A", ["Book B", ["Deep Sermon", ["Deep Division", ["Deeper"]]]]],
-        "Appendix",
-    ]
+    assert toc_entries(toc) == NESTED_ANTHOLOGY_CONTENTS
     corpus = _page(tmp_path / "out/html/corpus.html")
     assert _text_headings(corpus) == [
         ("h2", "Sermon on the Harvest"),

@@ -803,6 +803,16 @@ def _render_text(tmp_path: Path, name: str, tei: str) -> html.HtmlElement:
     return html.document_fromstring(page.output)
 
 
+def _assert_words_kept(tmp_path: Path, name: str, doc: html.HtmlElement) -> None:
+    """The tests' words check (tests/words.py) on a page of ``_render_text``: the page shows
+    the words of ``name``.xml in order, none joined, none split."""
+    page = tmp_path / f"{name}.html"
+    page.write_text(html.tostring(doc, encoding="unicode"), encoding="utf-8")
+    source = read_document(tmp_path / f"{name}.xml").document
+    assert source is not None
+    assert_words_preserved(tmp_path / f"{name}.xml", source.root, page)
+
+
 def test_a_word_laid_out_on_lines_is_one_word(tmp_path: Path) -> None:
     """Probe 118 (EpiDoc's IRT087): a w whose expansion was laid out on lines of its own read
     "t rib (unicia)" on the page, in the book and the search. A w is one word (Guidelines
@@ -1017,11 +1027,7 @@ def test_a_stanzas_number_stands_in_its_margin(tmp_path: Path) -> None:
     assert {n.get("aria-hidden") for n in numbers} == {"true"}
     assert all(n.get("data-pagefind-ignore") == "" for n in numbers)
     assert doc.xpath("//div[@class='lg type-refrain']//div[@class='l']/text()") == ["Sing hey"]
-    page = tmp_path / "ballad.html"
-    page.write_text(html.tostring(doc, encoding="unicode"), encoding="utf-8")
-    source = read_document(tmp_path / "ballad.xml").document
-    assert source is not None
-    assert_words_preserved(tmp_path / "ballad.xml", source.root, page)
+    _assert_words_kept(tmp_path, "ballad", doc)
 
 
 def test_a_right_to_left_language_in_latin_letters_runs_left_to_right(tmp_path: Path) -> None:
@@ -2748,11 +2754,7 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
         "F Verständ¬nis Lebens=gefahr Haupt⸗stadt Silben\u00adtrennung 1990s a = b"
     )
     # the tests' words check reads the segs as the page does
-    page = tmp_path / "segs.html"
-    page.write_text(html.tostring(doc, encoding="unicode"), encoding="utf-8")
-    source = read_document(tmp_path / "segs.xml").document
-    assert source is not None
-    assert_words_preserved(tmp_path / "segs.xml", source.root, page)
+    _assert_words_kept(tmp_path, "segs", doc)
 
 
 def test_an_event_beside_an_element_of_words_stands_apart_once(tmp_path: Path) -> None:
@@ -2921,11 +2923,7 @@ xml:id="c"><form><orth>cyning</orth><hyph>cy|ning</hyph><stress>ˈcyning</stress
     words = " ".join(doc.xpath("string(//*[@id='a'])").split())
     assert words == "Aorth Bpron Chyph Dsyll Estress Flang Gpos", words
     assert doc.xpath("//*[@id='a']//span[@class='dict-stress']/text()") == ["Estress"]
-    page = tmp_path / "forms.html"
-    page.write_text(html.tostring(doc, encoding="unicode"), encoding="utf-8")
-    source = read_document(tmp_path / "forms.xml").document
-    assert source is not None
-    assert_words_preserved(tmp_path / "forms.xml", source.root, page)
+    _assert_words_kept(tmp_path, "forms", doc)
 
 
 def test_the_features_a_token_points_at_are_its_title(tmp_path: Path) -> None:
