@@ -2449,17 +2449,12 @@ def test_an_anthologys_parts_and_texts_are_in_the_contents(tmp_path: Path) -> No
     report = build([source], tmp_path / "out", only=["html"], jobs=1)
     assert report.errors == 0, report.sorted()
     doc = _page(tmp_path / "out/html/anthology.html")
-
-    def entries(ol: html.HtmlElement) -> list[object]:
-        found: list[object] = []
-        for li in ol.xpath("li"):
-            found.append(li.xpath("string(a)"))
-            for inner in li.xpath("ol"):
-                found.append(entries(inner))
-        return found
-
     (toc,) = doc.xpath("//nav[@class='toc']//ol[@class='toc-list']")
-    assert entries(toc) == ["Preface", "Part One", ["The Drowned Bell", "Part Two", ["The Miller"]]]
+    assert toc_entries(toc) == [
+        "Preface",
+        "Part One",
+        ["The Drowned Bell", "Part Two", ["The Miller"]],
+    ]
     for link in toc.xpath(".//a/@href"):
         assert doc.xpath(f"//*[@id='{link[1:]}']"), link
     assert _headings(doc, "group-head") == [
