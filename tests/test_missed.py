@@ -79,3 +79,21 @@ def test_common_words_longer_phrases_notes_and_deletions_are_not_noted(tmp_path:
         "'Belgian resistance'",
         "'Basel'",
     ]
+
+
+def test_a_name_in_a_script_without_capitals_is_noted(tmp_path: Path) -> None:
+    """Probe 165: an Arabic text that tagged "سيف الدولة" once and left it untagged twice was
+    told nothing, as the forms looked for had to begin with a capital; a Hebrew one alike.
+    A script written without spaces between words is never a whole word: not noted."""
+    notes = _notes(
+        tmp_path,
+        '<head>في مدح سيف الدولة</head><p>قيل في <persName ref="#s">سيف الدولة</persName>'
+        " شعر كثير.</p><p>ومدح الشاعر سيف الدولة مرة أخرى.</p>"
+        '<p><placeName ref="#y">ירושלים</placeName> ועוד ירושלים.</p>'
+        '<p><placeName ref="#b">北京</placeName>在北京。</p>',
+    )
+    assert [message.split(" stands")[0] for _, message in notes] == [
+        "'سيف الدولة'",
+        "'ירושלים'",
+    ]
+    assert notes[0][1].split(" stands ")[1].startswith("2 times untagged")

@@ -6,12 +6,13 @@ An edition that promises every person, place and organisation tagged (the first 
 ``projectDesc`` says so) was told nothing when one "Belgium" of fifteen lost its tag (probe
 94): the index counts what is tagged, and an untagged word is no fact of it. The forms looked
 for are those the same text tags as names (not an ``rs``: "the king", "he") pointing somewhere
-(``@ref`` or ``@key``), with a capital letter; they are found as whole words in the text
-outside every name, date, bibliography, forme work, speaker label, cast list, note and
-deletion; a one-word form the text also writes in lower case is a common word, and a name
-ending in a common word followed by another word ("Belgian resistance groups") is part of a
-longer phrase. Many editions tag a name's first mention alone, so this is a note (info),
-never a warning: the build's summary and exit code do not change.
+(``@ref`` or ``@key``), with a capital letter, or written in a script that has no capitals
+(Arabic, Hebrew, Syriac: probe 165, whose Arabic edition was never told); they are found as
+whole words in the text outside every name, date, bibliography, forme work, speaker label,
+cast list, note and deletion; a one-word form the text also writes in lower case is a common
+word, and a name ending in a common word followed by another word ("Belgian resistance
+groups") is part of a longer phrase. Many editions tag a name's first mention alone, so this
+is a note (info), never a warning: the build's summary and exit code do not change.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def untagged_mentions(document: SourceDocument) -> list[Diagnostic]:
             if not (name.get("ref") or name.get("key")):
                 continue
             form = " ".join("".join(name.itertext()).split())
-            if len(form) > 1 and _capitalised(form) and form not in forms:
+            if len(form) > 1 and (_capitalised(form) or _uncased(form)) and form not in forms:
                 forms[form] = _Form(name)
     if not forms:
         return []
@@ -128,6 +129,15 @@ def _goes_on(form: str, text: str, end: int) -> bool:
 def _capitalised(form: str) -> bool:
     first = _CAPITAL.search(form)
     return first is not None and first.group() != first.group().lower()
+
+
+def _uncased(form: str) -> bool:
+    """A form whose first letter is of a script without capitals (Arabic, Hebrew): nothing
+    tells its names from its common words, so a tagged form is taken for a name. A script
+    that writes no spaces between words (Chinese) is never found as a whole word, so never
+    told untagged."""
+    first = _CAPITAL.search(form)
+    return first is not None and first.group().lower() == first.group().upper()
 
 
 def _note(document: SourceDocument, form: str, found: _Form) -> Diagnostic:
