@@ -181,6 +181,29 @@ def test_home_page_lists_a_letters_recipients_with_its_senders(tmp_path: Path) -
     ]
 
 
+def test_a_letter_whose_title_says_it_all_is_not_described_twice(tmp_path: Path) -> None:
+    """Probe 165: a calendar's titles ("A to B, Place, date") were followed on the home page
+    by the same words drawn from the letter's description; a title that says less keeps
+    them."""
+    actions = (
+        '<correspAction type="sent"><persName>Anna</persName><placeName>Wien</placeName>'
+        '<date when="1891-05-03">3 May 1891</date></correspAction>'
+        '<correspAction type="received"><persName>Karl</persName></correspAction>'
+    )
+    site = _letters_site(
+        tmp_path,
+        {
+            "a.xml": _letter("Anna to  Karl, Wien, 3 May 1891", "", actions),
+            "b.xml": _letter("Brief 2", "", actions),
+        },
+    )
+    home = _page(site / "index.html")
+    assert home.xpath("//li[a/@href='a.html']/span[@class='text-meta']") == []
+    assert home.xpath("//li[a/@href='b.html']/span[@class='text-meta']/text()") == [
+        "Anna to Karl, Wien, 3 May 1891"
+    ]
+
+
 def test_a_correspondent_read_in_several_ways_is_named_with_each_reading(
     tmp_path: Path,
 ) -> None:

@@ -279,10 +279,13 @@
           else if (count($dated) lt 2) then ()
           else distinct-values(($dated[1], $dated[last()])
               ! (r:plain(.)[. != ''], r:date-attribute-words(.))[1])"/>
-      <xsl:if test="exists($who) or exists($dates)">
+      <xsl:variable name="meta" as="xs:string" select="string-join(($who,
+          $where[not($several)], string-join($dates, ' – ')[. != '']), ', ')"/>
+      <!-- a title that says all of it already (a calendar's "A to B, Place, date") is not
+           said twice (probe 165) -->
+      <xsl:if test="$meta != '' and normalize-space($meta) ne normalize-space(r:title(.))">
         <span class="text-meta" dir="auto">
-          <xsl:value-of select="string-join(($who, $where[not($several)],
-              string-join($dates, ' – ')[. != '']), ', ')"/>
+          <xsl:value-of select="$meta"/>
         </span>
       </xsl:if>
     </li>
