@@ -65,7 +65,13 @@ from .sources import (
     titled_apart,
     with_stem,
 )
-from .stages import ListsSource, bibliographies, entry_ids, registers_document
+from .stages import (
+    ListsSource,
+    bibliographies,
+    cast_scopes,
+    entry_ids,
+    registers_document,
+)
 from .texts import TEXT_STYLESHEETS, TextJob, TextResult, render_texts
 from .validate.references import context_files, edition_lists, register_folders
 from .xinclude import corpus_root
@@ -514,7 +520,9 @@ def _make(
     # a pointer at an id a bibliography file lacks is the index's to tell (it names no work)
     works = {s.path.resolve() for s in lists if any(True for _ in bibliographies(s.root))}
     texts = titled_apart(linked_texts(texts, report, entry_ids(lists), works))
-    registers_xml = registers_document(lists, (k for t in texts for k in t.keyed))
+    # a cast list's ids that other files' entries have too are its play's own entities
+    scopes = cast_scopes(lists)
+    registers_xml = registers_document(lists, (k for t in texts for k in t.keyed), scopes)
     site = _site(texts, plan, previous)
     skeleton_xml = plan.cache.blob("skeleton", cache_key(registers_xml))
     if skeleton_xml is None:
@@ -526,6 +534,7 @@ def _make(
     step("texts")
     job = TextJob(
         registers=registers_xml,
+        scopes=scopes,
         outputs=plan.outputs & {"html", "epub"},
         page_params=params,
         generation=generation.root,

@@ -19,7 +19,7 @@ from .gate import SourceDocument, discover, read_document
 from .keyed import keyed_names
 from .naming import renamed
 from .parallel import fork_map
-from .stages import STAGES, is_register, is_text, normalize, registers_document
+from .stages import STAGES, cast_scopes, is_register, is_text, normalize, registers_document
 from .xinclude import corpus_root
 from .xslt import engine
 
@@ -81,12 +81,14 @@ def load_corpus(
                     )
                 ]
             )
+    # a cast list's ids that other files' entries have too are its play's own entities
+    scopes = cast_scopes(registers + texts)
     register_text = registers_document(
-        registers + texts, (k for t in texts for k in keyed_names(t.root))
+        registers + texts, (k for t in texts for k in keyed_names(t.root)), scopes
     )
 
     def one(index: int) -> str:
-        return normalize(texts[index], register_text)
+        return normalize(texts[index], register_text, scopes)
 
     normalized = fork_map(one, len(texts), jobs, lambda: engine().stylesheet(STAGES[0].name))
     return Corpus(

@@ -8,8 +8,9 @@ the stylesheets as one parameter document (``<ed:registers>``), never through ``
 from __future__ import annotations
 
 import copy
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -21,7 +22,7 @@ from . import diagnostics as diag
 from .diagnostics import Diagnostic
 from .gate import TEI_NS, XML_ID, SourceDocument, tree_of_copy, xml_ids
 from .keyed import ENTITY_LISTS, KeyedName, entry_kind, keyed_lists
-from .locators import locator_param
+from .locators import id_suggestion, locator_param
 from .prefixes import Prefixes
 from .records import shown_descriptions
 from .xslt import ParamValue, XmlText, engine
@@ -289,20 +290,95 @@ def _register_lists(root: etree._Element) -> Iterable[etree._Element]:
                 yield found
 
 
-def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName] = ()) -> str:
+#: Cast lists' ids made the edition's (``cast_scopes``): for a file (``scope_key`` of its
+#: path), its cast entries' ids and the ids of the entities the registers make of them.
+CastScopes = Mapping[str, Mapping[str, str]]
+
+
+def scope_key(path: Path) -> str:
+    """How ``cast_scopes`` names a file: its absolute path, which a text shipped to another
+    process (distributed_build: the fact's path made absolute) is still named by."""
+    return os.path.abspath(path)
+
+
+def cast_scopes(documents: Iterable[HasLists]) -> dict[str, dict[str, str]]:
+    """The cast entries whose ids are not theirs alone, by file: ``{scope_key: {id: scoped}}``.
+
+    A cast list's ids are its play's own (TEI Guidelines 7.1.4 and 7.2.2: a speech's ``@who``
+    points at a role of its play; DESIGN.md section 5 rule 7), as ``edition check`` reads
+    them; the registers' entries share one set of ids. Two plays that each list
+    ``<role xml:id="nurse">`` (DraCor-style ids: "servant", "messenger", "all") were one
+    entity of the index, credited with both plays' speeches, and the build asked to make the
+    two declarations agree (known gap after probe 163). So a document's first indexed entry of
+    an id that is a cast entry (``_cast_entries``), where an entry written elsewhere
+    (another file, not a part two files include) has that id too, is an entity of its own
+    id: "<file's stem>.<id>" ("playa.nurse"), made unique against every id of the lists.
+    Both plays' roles are so scoped, whatever the order of the files; an entry of a
+    register (a person "nurse") keeps its id. ``registers_document`` gives the scoped
+    entries those ids, the normalisation stage leads a play's own pointers to them."""
+    docs = list(documents)
+    declared: dict[str, set[tuple[str, int | None]]] = {}
+    firsts: list[dict[str, tuple[etree._Element, set[tuple[str, int | None]]]]] = []
+    for doc in docs:
+        own: dict[str, tuple[etree._Element, set[tuple[str, int | None]]]] = {}
+        for entry, key in indexed_entries(doc):
+            place = doc.locate(entry)
+            own.setdefault(key, (entry, set()))[1].add(place)
+            declared.setdefault(key, set()).add(place)
+        firsts.append(own)
+    wanted = [
+        (doc, key)
+        for doc, own in zip(docs, firsts, strict=True)
+        for key, (entry, places) in own.items()
+        if entry.tag in _CAST_TAGS and declared[key] - places
+    ]
+    if not wanted:
+        return {}
+    taken = {ident for doc in docs for ident in _list_ids(doc.root)}
+    scopes: dict[str, dict[str, str]] = {}
+    for doc, key in wanted:
+        base = f"{id_suggestion(doc.path.stem)}.{key}"
+        scoped, n = base, 1
+        while scoped in taken:
+            n += 1
+            scoped = f"{base}-{n}"
+        taken.add(scoped)
+        scopes.setdefault(scope_key(doc.path), {})[key] = scoped
+    return scopes
+
+
+def _list_ids(root: etree._Element) -> Iterator[str]:
+    """The ids of what ``registers_document`` copies of a document."""
+    for found in (*_register_lists(root), *relation_lists(root), *bibliographies(root)):
+        for element in found.iter(etree.Element):
+            if ident := element.get(XML_ID):
+                yield ident
+
+
+def registers_document(
+    documents: Iterable[HasLists],
+    keyed: Iterable[KeyedName] = (),
+    scopes: CastScopes | None = None,
+) -> str:
     """All register lists of the corpus (in file order) under one ``<ed:registers>`` root.
 
     Each copied list carries ``ed:source`` (the file's stem) so writers can say where an entry
     comes from. Lists inside texts (a ``back``, ``standOff`` or ``particDesc``) count too. An
     entry is one entity however many files declare it (DESIGN.md section 5 rule 7): the first
     declaration is kept and later ones with the same id are left out (``entity_differences``
-    warns when they do not agree). Then the edition's own lists of the names the texts
-    identify by ``@key`` alone (``keyed``, in corpus order: ``keyed.keyed_lists``).
+    warns when they do not agree). A cast list's entries are its play's: one whose id another
+    file's entry has is given its scoped id (``scopes``, ``cast_scopes`` of ``documents``
+    when not given), its own as ``ed:cast-id``. Then the edition's own lists of the names the
+    texts identify by ``@key`` alone (``keyed``, in corpus order: ``keyed.keyed_lists``).
     """
+    documents = list(documents)
+    if scopes is None:
+        scopes = cast_scopes(documents)
     root = etree.Element(f"{{{ED_NS}}}registers", nsmap={"ed": ED_NS, None: TEI_NS})
     seen: set[str] = set()
     kept: dict[str, etree._Element] = {}
     for doc in documents:
+        scoped = scopes.get(scope_key(doc.path), {})
         prefixes = Prefixes.of(doc.root)
         lists = (*_register_lists(doc.root), *relation_lists(doc.root), *bibliographies(doc.root))
         for found in lists:
@@ -314,6 +390,10 @@ def registers_document(documents: Iterable[HasLists], keyed: Iterable[KeyedName]
             for element in copied.iter(etree.Element):  # where entries were written: not data
                 element.attrib.pop(_PATH, None)
                 element.attrib.pop(_LINE, None)
+            for entry, key in list(_cast_entries(copied)) if scoped else ():
+                if key in scoped:
+                    entry.set(XML_ID, scoped[key])
+                    entry.set(_WRITTEN_ID, key)
             # (a cast list's roles too: a second role of one id was indexed beside the
             # first, two entries of one HTML id, the speeches credited to the last; probe 163)
             for entry, key in [*_entries(copied), *_cast_entries(copied)]:
@@ -396,6 +476,10 @@ def _entries(register_list: etree._Element) -> Iterator[tuple[etree._Element, st
 
 _ROLE = f"{{{TEI_NS}}}role"
 _CAST_ITEM = f"{{{TEI_NS}}}castItem"
+_CAST_TAGS = (_ROLE, _CAST_ITEM)
+#: The id a scoped cast entry's document gives it (``cast_scopes``): what a pointer of
+#: another file names it by ("playa.xml#nurse").
+_WRITTEN_ID = f"{{{ED_NS}}}cast-id"
 
 
 def _cast_entries(register_list: etree._Element) -> Iterator[tuple[etree._Element, str]]:
@@ -464,17 +548,25 @@ def entries_without_id(doc: HasLists) -> Iterator[etree._Element]:
                 yield entry
 
 
-def entity_differences(documents: Iterable[HasLists]) -> list[Diagnostic]:
+def entity_differences(
+    documents: Iterable[HasLists], scopes: CastScopes | None = None
+) -> list[Diagnostic]:
     """``index.entity-differs``: an entry declared in several files with other names or notes;
     ``index.duplicate-id``: an entry whose id an earlier entry of its own document has.
 
     ``documents`` in the order ``registers_document`` got them: the first declaration is the
-    one the index uses; one warning per entity, at the first declaration that differs.
+    one the index uses; one warning per entity, at the first declaration that differs. A cast
+    entry scoped by its file (``scopes``, ``cast_scopes`` of ``documents`` when not given) is
+    an entity of its own: no other file declares it.
     """
+    documents = list(documents)
+    if scopes is None:
+        scopes = cast_scopes(documents)
     first: dict[str, tuple[HasLists, tuple[tuple[str, str], ...], str]] = {}
     differing: dict[str, list[tuple[HasLists, etree._Element]]] = {}
     out = []
     for doc in documents:
+        scoped = scopes.get(scope_key(doc.path), {})
         # this document's first entry of each id, and the lines of its entries of that id
         # (for the column of a repeated one, when two are written on one line)
         own: dict[str, tuple[etree._Element, list[int | None]]] = {}
@@ -486,6 +578,8 @@ def entity_differences(documents: Iterable[HasLists]) -> list[Diagnostic]:
             earlier[1].append(line)
             if earlier[0] is not entry:
                 continue  # one fault, told as such: not a declaration of another file
+            if entry.tag in _CAST_TAGS and key in scoped:
+                continue  # the play's own entity: no declaration of another file's
             signature = _signature(entry)
             kind = etree.QName(entry).localname
             kept = first.setdefault(key, (doc, signature, kind))
@@ -586,8 +680,10 @@ def _signature(entry: etree._Element) -> tuple[tuple[str, str], ...]:
 _NAMEISH = re.compile(r"^(\w*Name|name|label|note|forename|surname)$")
 
 
-def normalize(doc: SourceDocument, registers: str) -> str:
-    """Run every stage on one text; returns the normalized TEI as XML text."""
+def normalize(doc: SourceDocument, registers: str, scopes: CastScopes | None = None) -> str:
+    """Run every stage on one text; returns the normalized TEI as XML text. ``scopes``: the
+    cast entries the registers gave scoped ids (``cast_scopes``), which the text's own
+    pointers at them lead to."""
     # TeX formulae as MathML (pipeline/formulae.py), from a copy of the tree
     with_mathml = formulae.with_mathml(doc.root)
     text = (
@@ -598,6 +694,11 @@ def normalize(doc: SourceDocument, registers: str) -> str:
         "ids": locator_param(doc.root),
         # the names and dates of the descriptions the page shows are mentions
         "record": bool(shown_descriptions(doc.root)),
+        # one line per scoped cast entry of this text: its id, a tab, the entity's id
+        "cast-ids": "".join(
+            f"{key}\t{scoped}\n"
+            for key, scoped in (scopes or {}).get(scope_key(doc.path), {}).items()
+        ),
     }
     for stage in STAGES:
         result = engine().stylesheet(stage.name).transform(text, params)

@@ -32,7 +32,7 @@ from .gate import DEFAULT_MAX_BYTES, SourceDocument, read_document
 from .parallel import Failed, Resident, run_tasks
 from .publish import Generation
 from .sources import ReadOptions, SourceFacts, last_good
-from .stages import STAGES, normalize
+from .stages import STAGES, CastScopes, normalize
 from .xslt import ParamValue, XmlText, engine
 
 _ORIGIN = "build"
@@ -61,6 +61,8 @@ class TextJob:
     sources_root: Path | None = None
     #: The edition's customisation of the stylesheets and its CSS, if any.
     custom: Customisation | None = None
+    #: The cast entries the registers gave scoped ids (``stages.cast_scopes``).
+    scopes: CastScopes = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,8 @@ def render_text(fact: SourceFacts, job: TextJob, part: str = ALL) -> TextResult:
     document = _read(fact, job)
     if document is None:
         return TextResult(fact.path, fact.display, changed=True, name=fact.name)
-    normalized = normalize(document, job.registers)  # a failure here fails the task
+    # a failure here fails the task
+    normalized = normalize(document, job.registers, job.scopes)
     found: list[Diagnostic] = []
     index = ""
     problems = TextProblems()

@@ -525,7 +525,8 @@ def test_an_id_given_twice_in_a_cast_list_makes_one_entry_of_unique_id(tmp_path:
     rng.duplicate-id). The first is indexed, as the reading page links #ellen to it, with
     its speeches once each; the second is left out and the build says so at its xml:id
     (index.duplicate-id), as it does for a person a register lists twice. A role another
-    play gives the same id is one entry too (the registers share one set of ids)."""
+    play gives the same id is that play's own entry (a cast list's ids are its play's: each
+    is scoped by its file)."""
     from test_html import nu_errors
 
     play = _play(
@@ -562,11 +563,120 @@ def test_an_id_given_twice_in_a_cast_list_makes_one_entry_of_unique_id(tmp_path:
         s.get("id"): normalise(s.xpath("string(.//h2 | .//h3)"))
         for s in page.xpath("//section[contains(@class, 'index-entry')]")
     }
-    assert entries == {"ann": "Ann 1 mention", "ellen": "Ellen 3 speeches"}, entries
+    assert entries == {
+        "ann": "Ann 1 mention",
+        "play.ellen": "Ellen 2 speeches",
+        "second.ellen": "Ellen 1 speech",
+    }, entries
     data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
     found = {e["id"]: (e["name"], e["count"], e["speeches"]) for e in data["entities"]}
-    assert found == {"ann": ("Ann", 1, 0), "ellen": ("Ellen", 0, 3)}, found
+    assert found == {
+        "ann": ("Ann", 1, 0),
+        "play.ellen": ("Ellen", 0, 2),
+        "second.ellen": ("Ellen", 0, 1),
+    }, found
     assert nu_errors([persons]) == []
+
+
+def test_two_plays_casting_one_id_have_an_entry_each(tmp_path: Path) -> None:
+    """Two plays whose cast lists each give a role "nurse" (DraCor-style ids: "servant",
+    "messenger", "all") were one entry of the index, credited with both plays' speeches, and
+    the build asked to make the two declarations agree (index.entity-differs), though a cast
+    list's ids are its play's own (TEI Guidelines 7.2.2; edition check reads them so). Each
+    play's role is an entry now, of an id scoped by its file ("playa.nurse"), with its own
+    play's speeches and names alone, and each play's speakers and names lead to its own; a
+    person "nurse" of a register keeps its id and its mentions in a letter, and a play that
+    shares no id keeps its ids as written."""
+    src = tmp_path / "src"
+    src.mkdir()
+
+    def play(name: str, words: str, more: str = "") -> None:
+        (src / f"{name}.xml").write_text(
+            tei_text(
+                f'<div><stage>Enter <name ref="#nurse">the nurse</name>.</stage>'
+                f'<sp who="#nurse"><speaker>Nurse</speaker><p>{words}</p></sp>{more}</div>'
+            ).replace(
+                "<text>",
+                f'<text><front><castList><castItem><role xml:id="nurse">Nurse {name}</role>'
+                '</castItem><castItem><role xml:id="solo">Solo</role></castItem>'
+                "</castList></front>"
+                if name == "playa"
+                else '<text><front><castList><castItem><role xml:id="nurse">Nurse '
+                f"{name}</role></castItem></castList></front>",
+            ),
+            encoding="utf-8",
+        )
+
+    play("playa", "Words of play a.", '<sp who="#solo"><speaker>Solo</speaker><p>Alone.</p></sp>')
+    play("playb", "Words of play b.")
+    (src / "persons.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>P'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>"
+        '</sourceDesc></fileDesc></teiHeader><standOff><listPerson><person xml:id="nurse">'
+        "<persName>Nurse Person</persName></person></listPerson></standOff></TEI>",
+        encoding="utf-8",
+    )
+    (src / "letter.xml").write_text(
+        tei_text('<p>Dear <persName ref="persons.xml#nurse">Nurse</persName>.</p>'),
+        encoding="utf-8",
+    )
+    report = build([src], tmp_path / "out", only=["html", "index"], jobs=1)
+    told = [d for d in report.diagnostics if d.code.startswith("index.entit")]
+    assert told == [] and not any(d.code == "index.entry-conflict" for d in report.diagnostics)
+    data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
+    found = {
+        e["id"]: (
+            e["type"],
+            e["name"],
+            [o["url"] for o in e["occurrences"]],
+            [o["url"] for o in e["speech_occurrences"]],
+        )
+        for e in data["entities"]
+    }
+    assert found == {
+        "nurse": ("person", "Nurse Person", ["../html/letter.html#body-p-1-m1"], []),
+        "playa.nurse": (
+            "role",
+            "Nurse playa",
+            ["../html/playa.html#div-1-stage-1-m1"],
+            ["../html/playa.html#div-1-sp-1"],
+        ),
+        "playb.nurse": (
+            "role",
+            "Nurse playb",
+            ["../html/playb.html#div-1-stage-1-m1"],
+            ["../html/playb.html#div-1-sp-1"],
+        ),
+        "solo": ("role", "Solo", [], ["../html/playa.html#div-1-sp-2"]),
+    }, found
+    occurrences = (tmp_path / "out" / "index" / "occurrences.csv").read_text("utf-8")
+    rows = {(r["entity"], r["document"]) for r in csv.DictReader(io.StringIO(occurrences))}
+    assert rows == {
+        ("nurse", "letter"),
+        ("playa.nurse", "playa"),
+        ("playb.nurse", "playb"),
+    }, rows
+    pages = tmp_path / "out" / "html"
+    for name, entity in (("playa", "playa.nurse"), ("playb", "playb.nurse"), ("letter", "nurse")):
+        page = html.parse(str(pages / f"{name}.html"))
+        links = set(
+            page.xpath("//a[@class='speaker-link']/@href | //a[contains(@class, 'name')]/@href")
+        )
+        assert links - {"persons.html#solo"} == {f"persons.html#{entity}"}, (name, links)
+        # the role keeps its anchor on its play's page
+        if name != "letter":
+            assert page.xpath("//*[@id='nurse']/@class") == ["role"], name
+    index = html.parse(str(pages / "persons.html"))
+    entries = {
+        s.get("id"): normalise(s.xpath("string(.//h2 | .//h3)"))
+        for s in index.xpath("//section[contains(@class, 'index-entry')]")
+    }
+    assert entries == {
+        "nurse": "Nurse Person 1 mention",
+        "playa.nurse": "Nurse playa 1 mention · 1 speech",
+        "playb.nurse": "Nurse playb 1 mention · 1 speech",
+        "solo": "Solo 1 speech",
+    }, entries
 
 
 def test_a_character_brought_on_by_a_stage_direction_is_used(tmp_path: Path) -> None:

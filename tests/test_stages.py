@@ -8,10 +8,12 @@ from pathlib import Path
 from lxml import etree
 
 from pipeline import sources
-from pipeline.gate import TEI_NS, XML_ID, parse_bytes
+from pipeline.gate import TEI_NS, XML_ID, SourceDocument, parse_bytes
 from pipeline.stages import (
+    CastScopes,
     ListsSource,
     bibliographies,
+    cast_scopes,
     entity_differences,
     entry_ids,
     is_register,
@@ -235,6 +237,99 @@ def test_an_entry_declared_in_several_texts_is_one_entity() -> None:
     assert (warning.code, warning.path, warning.line) == ("index.entity-differs", "l3.xml", 4)
     assert "l1.xml" in warning.message and "l3.xml" in warning.message
     assert entity_differences(letters[:2]) == []
+
+
+def _cast_play(words: str) -> str:
+    """A play whose cast list's role "nurse" speaks ``words`` and is named in a stage
+    direction."""
+    return f"""<TEI {T}><teiHeader/><text><front><castList><castItem>
+<role xml:id="nurse">Nurse {words}</role></castItem></castList></front><body><div>
+<stage>Enter <name ref="#nurse">the nurse</name>.</stage>
+<sp who="#nurse"><speaker>Nurse</speaker><p>{words}</p></sp></div></body></text></TEI>"""
+
+
+def _speakers_and_names(
+    text: SourceDocument, registers: str, scopes: CastScopes
+) -> list[str | None]:
+    """Whom the text's names point at (ed:entity), then whom its speeches give the words
+    (ed:speakers)."""
+    root = etree.fromstring(normalize(text, registers, scopes).encode())
+    return [
+        e.get("{urn:edition}speakers") or e.get("{urn:edition}entity")
+        for e in root.iterfind(".//t:body//*[@ref]", NS)
+    ] + [e.get("{urn:edition}speakers") for e in root.iterfind(".//t:sp", NS)]
+
+
+def test_two_plays_cast_lists_giving_one_id_are_two_entities() -> None:
+    """A cast list's ids are its play's own (TEI Guidelines 7.2.2; DESIGN.md section 5 rule
+    7), as edition check reads them. Two plays that each cast a role "nurse" (DraCor-style
+    ids: "servant", "messenger") were one entity, credited with both plays' speeches, and
+    index.entity-differs asked to make the declarations agree (known gap after probe 163).
+    Each play's role is an entity of its own now, of an id scoped by its file, whichever
+    file comes first; the play's speeches and names at "#nurse" lead to its own, a pointer
+    of another file at "playa.xml#nurse" to that play's."""
+    a = doc(_cast_play("of play a"), "playa.xml")
+    b = doc(
+        _cast_play("of play b").replace(
+            "Enter", 'Enter, as <name ref="playa.xml#nurse">her</name>'
+        ),
+        "playb.xml",
+    )
+    scopes = cast_scopes([a, b])
+    assert cast_scopes([b, a]) == scopes
+    registers = registers_document([a, b], (), scopes)
+    roles = etree.fromstring(registers.encode()).iterfind(".//t:role", NS)
+    assert [(r.get(XML_ID), r.text) for r in roles] == [
+        ("playa.nurse", "Nurse of play a"),
+        ("playb.nurse", "Nurse of play b"),
+    ]
+    assert _speakers_and_names(a, registers, scopes) == ["playa.nurse", "playa.nurse"]
+    assert _speakers_and_names(b, registers, scopes) == [
+        "playa.nurse",
+        "playb.nurse",
+        "playb.nurse",
+    ]
+    # the play's own page keeps the role's anchor
+    own = etree.fromstring(normalize(a, registers, scopes).encode())
+    assert own.find(".//t:role", NS).get(XML_ID) == "nurse"
+    assert entity_differences([a, b]) == []
+    # one play alone: its ids as written
+    assert cast_scopes([a]) == {}
+    alone = registers_document([a])
+    assert [r.get(XML_ID) for r in etree.fromstring(alone.encode()).iterfind(".//t:role", NS)] == [
+        "nurse"
+    ]
+    assert _speakers_and_names(a, alone, {}) == ["nurse", "nurse"]
+
+
+def test_a_role_with_the_id_of_a_register_entry_is_an_entity_of_its_own() -> None:
+    """A play's role "nurse" and a persons register's person "nurse" are two entities: the
+    role is scoped by its play, the person keeps its id, and the names of the other texts at
+    "#nurse" or "persons.xml#nurse" still lead to the person (the index kept the person
+    alone, index.entry-conflict, the play's speeches credited to it)."""
+    persons = doc(
+        f"""<TEI {T}><teiHeader/><standOff><listPerson><person xml:id="nurse">
+<persName>Nurse Person</persName></person></listPerson></standOff></TEI>""",
+        "persons.xml",
+    )
+    play = doc(_cast_play("of the play"), "playa.xml")
+    letter = doc(
+        f"""<TEI {T}><teiHeader/><text><body><p><persName ref="#nurse">A</persName> and
+<persName ref="persons.xml#nurse">B</persName></p></body></text></TEI>""",
+        "letter.xml",
+    )
+    for order in ([persons, play, letter], [play, letter, persons]):
+        scopes = cast_scopes(order)
+        registers = registers_document(order, (), scopes)
+        root = etree.fromstring(registers.encode())
+        ids = [(etree.QName(e).localname, e.get(XML_ID)) for e in root.iter(*_TAGS)]
+        assert sorted(ids) == [("person", "nurse"), ("role", "playa.nurse")], order
+        assert _speakers_and_names(play, registers, scopes) == ["playa.nurse", "playa.nurse"]
+        assert _speakers_and_names(letter, registers, scopes) == ["nurse", "nurse"]
+        assert entity_differences(order) == []
+
+
+_TAGS = (f"{{{TEI_NS}}}person", f"{{{TEI_NS}}}role")
 
 
 def test_an_entry_with_the_id_of_another_kinds_entry_is_told() -> None:

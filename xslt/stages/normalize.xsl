@@ -22,7 +22,9 @@
      the entry the edition made of its key (pipeline/keyed.py); a speech (sp) gets ed:speakers, the
      entries its @who points at (persons of particDesc or a register, cast list roles).
      Registers arrive as one parameter document, never through doc(), with every entry once
-     (pipeline/stages.py merges the entries that several files declare by id).
+     (pipeline/stages.py merges the entries that several files declare by id); a role of the
+     text's own cast list whose id another file's entry has is the entity of its scoped id
+     ($cast-ids), where "#id" names it.
   3. a date whose words are an ISO 8601 day or month and that gives no value gets it as @when
      (ed:iso-words).
   4. a line, column or page break inside a word token (w) without @break gets break="no"
@@ -35,9 +37,10 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:fn="http://www.w3.org/2005/xpath-functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:edition"
-    exclude-result-prefixes="xs fn tei"
+    exclude-result-prefixes="xs fn map tei"
     expand-text="no">
 
   <xsl:import href="../common/authorities.xsl"/>
@@ -54,9 +57,23 @@
   <!-- One line per counted element (pipeline/locators.py): its id, or "" to keep its own. -->
   <xsl:param name="ids" as="xs:string" select="''"/>
 
+  <!-- The entries of this text's cast lists whose ids entries of other files have too, one
+       line each: the id, a tab, the id of the entity the registers make of it
+       (pipeline/stages.py cast_scopes: "nurse" of playa.xml is "playa.nurse"). A cast
+       list's ids are its play's own (TEI Guidelines 7.2.2; DESIGN.md section 5 rule 7): two
+       plays' "#nurse" were one entity, credited with both plays' speeches (known gap after
+       probe 163). -->
+  <xsl:param name="cast-ids" as="xs:string" select="''"/>
+
+  <xsl:variable name="ed:cast-ids" as="map(xs:string, xs:string)" select="map:merge(
+      for $line in tokenize($cast-ids, '\n')[contains(., '&#9;')]
+      return map:entry(substring-before($line, '&#9;'), substring-after($line, '&#9;')))"/>
+
   <xsl:mode on-no-match="shallow-copy" on-multiple-match="fail" use-accumulators="#all"/>
 
   <xsl:key name="entry" match="*[@xml:id]" use="string(@xml:id)"/>
+  <!-- a cast entry the registers gave a scoped id, by the id its play gives it -->
+  <xsl:key name="cast-written" match="*[@ed:cast-id]" use="string(@ed:cast-id)"/>
   <xsl:key name="local-id" match="*[@xml:id]" use="string(@xml:id)"/>
   <!-- an entry by the addresses of its authority identifiers (ed:authority-key) -->
   <xsl:key name="authority" match="*[@xml:id][tei:idno]"
@@ -135,11 +152,13 @@
        block's speaker, annotationBlock/@who), as ed:speakers, if any. -->
   <xsl:function name="ed:speakers" as="attribute()?">
     <xsl:param name="speech" as="element()"/>
+    <!-- (a pointer at a role of the play's own cast list names the play's entity of it:
+         ed:registered) -->
     <xsl:variable name="speakers" as="xs:string*" select="distinct-values(
         for $t in tokenize(normalize-space(($speech/@who,
             $speech/parent::tei:annotationBlock/@who)[1]), ' ')
         , $p in ed:expand($t, $speech)
-        return ($registers/key('entry', replace($p, '^.*#', '')))[1]
+        return ed:registered($p, replace($p, '^.*#', ''))[1]
             /@xml:id/string())"/>
     <xsl:if test="exists($speakers)">
       <xsl:attribute name="ed:speakers" select="string-join($speakers, ' ')"/>
@@ -518,14 +537,35 @@
     <!-- (a file's name as a URI writes it: "my%20persons.xml" is the file "my persons.xml";
          an entry another file gives too, by including the file that gave it first, is that
          file's as well: ed:also-in, probe 117) -->
-    <xsl:variable name="file" as="xs:string" select="substring-before($token, '#')"/>
-    <xsl:variable name="stem" as="xs:string"
-        select="replace(replace($file, '^.*/', ''), '\.xml$', '', 'i')"/>
     <xsl:sequence select="if (exists($local) and not(ed:is-entry($local))) then ()
-        else ($registers/key('entry', $key))[$file = '' or starts-with($token, '#')
-            or (some $s in (ancestor::*[@ed:source][1]/@ed:source,
-                                tokenize(@ed:also-in, '&#9;'))
-                satisfies ($s = $stem or encode-for-uri($s) = $stem))][1]"/>
+        else ed:registered($token, $key)[substring-before($token, '#') = ''
+            or starts-with($token, '#') or ed:of-file(., $token)][1]"/>
+  </xsl:function>
+
+  <!-- Whether the register entry $entry is given by the file the pointer $token names. -->
+  <xsl:function name="ed:of-file" as="xs:boolean">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="token" as="xs:string"/>
+    <xsl:variable name="stem" as="xs:string" select="replace(replace(
+        substring-before($token, '#'), '^.*/', ''), '\.xml$', '', 'i')"/>
+    <xsl:sequence select="some $s in ($entry/ancestor::*[@ed:source][1]/@ed:source,
+        tokenize($entry/@ed:also-in, '&#9;'))
+        satisfies ($s = $stem or encode-for-uri($s) = $stem)"/>
+  </xsl:function>
+
+  <!-- The register entries a pointer $token at the id $key may name, the likeliest first: a
+       role of this text's own cast list ("#nurse") is the entity the registers made of it,
+       when its id is scoped ($ed:cast-ids); a pointer naming a file ("playa.xml#nurse") may
+       name a role of that file scoped so, by the id the file gives it (ed:cast-id), after an
+       entry of that id. -->
+  <xsl:function name="ed:registered" as="element()*">
+    <xsl:param name="token" as="xs:string"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="if (starts-with($token, '#') and map:contains($ed:cast-ids, $key))
+        then $registers/key('entry', $ed:cast-ids($key))
+        else if (starts-with($token, '#')) then $registers/key('entry', $key)
+        else ($registers/key('entry', $key),
+              $registers/key('cast-written', $key)[ed:of-file(., $token)])"/>
   </xsl:function>
 
   <!-- A URI's part with its percent-escapes read as the UTF-8 bytes they write ("caf%C3%A9"
