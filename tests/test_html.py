@@ -4137,6 +4137,29 @@ def test_a_note_between_role_and_description_keeps_them_apart(tmp_path: Path) ->
     assert items == ["Salvini1, Friend of Adelson", "Bonifacio, a servant"]
 
 
+def test_the_parts_of_a_cast_item_are_words_apart(tmp_path: Path) -> None:
+    """Probe 164: a role, a roleName and a description laid out with spaces between them
+    read "JaneLadya maid"; a part the item gives besides role, roleDesc and actor keeps the
+    space written before it, and the description its comma."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    source.write_text(
+        tei_text("<p>x</p>").replace(
+            "<text>",
+            '<text><front><castList><castItem><role xml:id="jane">Jane</role> '
+            "<roleName>Lady</roleName> <roleDesc>a maid</roleDesc></castItem>"
+            '<castItem><role xml:id="bob">Bob</role> <actor>Mr Jones</actor></castItem>'
+            '<castItem><role xml:id="ann">Ann</role><roleDesc>a cook</roleDesc></castItem>'
+            "</castList></front>",
+        ),
+        encoding="utf-8",
+    )
+    build([source.parent], tmp_path / "out", only=["html", "epub"], jobs=1)
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    items = [li.text_content() for li in page.find_class("castItem")]
+    assert items == ["Jane Lady, a maid", "Bob — Mr Jones", "Ann, a cook"]
+
+
 def test_the_feet_of_a_scanned_line_are_not_words_apart(tmp_path: Path) -> None:
     """Probe 36 (a hand-scansion corpus: each foot a seg, word spaces inside the feet, one
     foot a line of the file): the file's layout between feet split the words ("knight-

@@ -105,11 +105,28 @@
 
   <xsl:mode name="r:cast-entry" on-no-match="fail" on-multiple-match="fail"/>
 
-  <!-- One character: role, description, actor, whitespace between them left to us. -->
+  <!-- One character: role, description, actor, whitespace between them left to us: the
+       separator a part gives itself (r:cast-before), else a space between two of its
+       elements, which other parts of the item are (a roleName: "Jane Lady a maid" read
+       "JaneLadya maid", probe 164). -->
   <xsl:template match="castItem" mode="r:cast-entry" as="node()*">
-    <xsl:apply-templates select="node()[self::* or normalize-space()]" mode="r:main">
-      <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
-    </xsl:apply-templates>
+    <xsl:for-each select="node()">
+      <xsl:choose>
+        <xsl:when test="self::text()[not(normalize-space())]">
+          <xsl:variable name="next" as="element()?" select="following-sibling::*[1]"/>
+          <xsl:if test="exists(preceding-sibling::*) and exists($next)
+              and not($next[self::role or self::roleDesc or self::actor]
+                      [exists(r:cast-before(.))])">
+            <xsl:text> </xsl:text>
+          </xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="." mode="r:main">
+            <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- A group: its head, its entries, and the description they share beside them. -->
@@ -138,15 +155,21 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="role | roleDesc | actor" mode="r:main" as="node()+">
-    <!-- the part just before, with no words of the source between them (a comma the source
-         writes, between or at the start of this part, is its own: none is added); a note, a
-         break or an anchor between them is no words of the entry: a voice's note after the
-         role ran "Salvini¹Friend of Adelson" (probe 36) -->
-    <xsl:variable name="before" as="element()?" select="preceding-sibling::node()
+  <!-- The part of a cast item just before $part, with no words of the source between them
+       (a comma the source writes, between or at the start of this part, is its own: none is
+       added); a note, a break or an anchor between them is no words of the entry: a voice's
+       note after the role ran "Salvini¹Friend of Adelson" (probe 36). A roleName written in
+       the item is such a part (probe 164). -->
+  <xsl:function name="r:cast-before" as="element()?">
+    <xsl:param name="part" as="element()"/>
+    <xsl:sequence select="$part/preceding-sibling::node()
         [not(self::text()[not(normalize-space())])]
         [not(self::note or self::pb or self::lb or self::cb or self::anchor or self::index)]
-        [1][self::role or self::roleDesc or self::actor]"/>
+        [1][self::role or self::roleDesc or self::actor or self::roleName]"/>
+  </xsl:function>
+
+  <xsl:template match="role | roleDesc | actor" mode="r:main" as="node()+">
+    <xsl:variable name="before" as="element()?" select="r:cast-before(.)"/>
     <xsl:if test="exists($before) and not(matches(r:plain(.), '^[,.;:!?—–)\]]'))">
       <xsl:value-of select="if (self::actor) then ' — '
           else if (matches(r:plain($before), '[,.;:!?—–-]$')) then ' ' else ', '"/>
