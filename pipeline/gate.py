@@ -1128,9 +1128,11 @@ def _encoding_notes(data: bytes, shown: str) -> Iterator[Diagnostic]:
         )
     match = _DECL_ENCODING.match(data.lstrip(codecs.BOM_UTF8))
     declared = match.group(1).decode("ascii").lower() if match else "utf-8"
-    if declared in _LATIN_NAMES and _looks_like_utf8(data):
-        first = _first_non_ascii(data)
-        line = data[:first].count(b"\n") + 1
+    # every part of ISO-8859 garbles UTF-8 as Latin-1 does (probe 164)
+    single_byte = declared in _LATIN_NAMES or _reads_c1(declared)
+    census = _census(data) if single_byte and not data.isascii() else None
+    if census is not None and census.sequences and not census.strays:
+        first, line = census.first(_UTF8_CHAR)
         # every byte before the first non-ASCII one is a character of its own
         column = first - data.rfind(b"\n", 0, first)
         # refused, not read as declared: its pages were published garbled ("ComitÃ©") and
@@ -1146,85 +1148,324 @@ def _encoding_notes(data: bytes, shown: str) -> Iterator[Diagnostic]:
             origin=_ORIGIN,
         )
         return
+    if census is not None and census.mostly_utf8 and _decodes(census.stray_bytes(), declared):
+        yield _mixed_note(data, declared, shown, census)
+        return
     c1 = _c1_note(data, declared, shown)
     if c1 is not None:
         yield c1
 
 
-#: Bytes 0x80 to 0x9F: C1 control characters in ISO-8859-1, never text; printable characters
-#: (dashes, typographic quotes, the euro sign) in Windows-1252, which writes them there.
+#: Bytes 0x80 to 0x9F: C1 control characters in every part of ISO-8859, never text;
+#: printable characters (dashes, typographic quotes, the euro sign) in the Windows code
+#: pages, which write them there.
 _C1_BYTES = re.compile(rb"[\x80-\x9f]")
-#: The names of ISO-8859-1 itself (not Windows-1252, not ASCII), as declarations write them.
-_ISO_LATIN1 = frozenset(
-    {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin-1", "latin1", "l1", "cp819", "ibm819"}
-)
+#: Every byte but 0x80-0x9F, to be deleted from bytes to keep those alone.
+_NOT_C1 = bytes(range(0x80)) + bytes(range(0xA0, 0x100))
+#: A byte that is no UTF-8, as decoding with "surrogateescape" gives it (U+DC80-U+DCFF).
+_STRAY_CHAR = re.compile("[\udc80-\udcff]")
+#: A UTF-8 character over U+007F, as that decoding gives it.
+_UTF8_CHAR = re.compile("[^\x00-\x7f\udc80-\udcff]")
+#: The bytes over 0x7F, to be deleted from bytes to count the others.
+_HIGH = bytes(range(0x80, 0x100))
+#: The Windows code page (Python's codec, the name to declare) written where a part of
+#: ISO-8859 was meant: its letters mostly where the part has them, and printable
+#: characters in 0x80-0x9F, which the part reads as C1 controls. A part Windows has no
+#: code page for is absent.
+_WINDOWS_OF = {
+    "iso8859-1": ("cp1252", "windows-1252"),
+    "iso8859-15": ("cp1252", "windows-1252"),
+    "iso8859-9": ("cp1254", "windows-1254"),
+    "iso8859-2": ("cp1250", "windows-1250"),
+    "iso8859-4": ("cp1257", "windows-1257"),
+    "iso8859-13": ("cp1257", "windows-1257"),
+    "iso8859-5": ("cp1251", "windows-1251"),
+    "iso8859-6": ("cp1256", "windows-1256"),
+    "iso8859-7": ("cp1253", "windows-1253"),
+    "iso8859-8": ("cp1255", "windows-1255"),
+    "iso8859-11": ("cp874", "windows-874"),
+}
 
 
-def _encoding_example(data: bytes) -> str:
-    """The declaration to suggest for bytes that are not UTF-8: Windows-1252 when some are in
-    0x80-0x9F and all read as its characters, ISO-8859-1 when none is there (probe 163: a
-    Windows-1252 file told to declare ISO-8859-1 published its dashes and apostrophes as the
-    control characters U+0096 and U+0092), no name when such bytes are no Windows-1252."""
-    if _C1_BYTES.search(data) is None:
-        return ' (<?xml version="1.0" encoding="ISO-8859-1"?>)'
+class _Census(NamedTuple):
+    """A file's bytes over 0x7F: those that form UTF-8 characters and those that do not
+    (counted by Python's UTF-8 decoder, which takes no overlong form, no surrogate and
+    nothing past U+10FFFF, at the speed of a decoding)."""
+
+    sequences: int  # UTF-8 characters of two to four bytes
+    in_sequences: int  # their bytes
+    strays: int  # the other bytes over 0x7F
+    text: str  # the bytes decoded as UTF-8, each stray byte as U+DC80-U+DCFF
+
+    @property
+    def mostly_utf8(self) -> bool:
+        """Most of the bytes over 0x7F form UTF-8 characters: a UTF-8 file with stray bytes
+        (probe 164: a UTF-8 file with one Latin-1 "é" was told to declare windows-1252, its
+        em dash's bytes 0x80 and 0x94 counted as Windows-1252's, and the advice followed
+        published "â€”"). Counted in bytes, so that the three of one dash outweigh one
+        stray byte; bytes of a single-byte encoding seldom happen to form UTF-8 (a capital
+        letter before a symbol, "Ã©")."""
+        return self.sequences > 0 and self.in_sequences > self.strays
+
+    def stray_bytes(self) -> bytes:
+        """The bytes over 0x7F that form no UTF-8 character, in file order."""
+        return "".join(_STRAY_CHAR.findall(self.text)).encode("utf-8", "surrogateescape")
+
+    def first(self, pattern: re.Pattern[str]) -> tuple[int, int]:
+        """The byte offset and line of the first character ``pattern`` finds."""
+        found = pattern.search(self.text)
+        assert found is not None
+        before = self.text[: found.start()]
+        return len(before.encode("utf-8", "surrogateescape")), before.count("\n") + 1
+
+
+def _census(data: bytes) -> _Census:
+    text = data.decode("utf-8", "surrogateescape")
+    high = len(data) - len(data.translate(None, _HIGH))
+    strays = len(text) - len(data.decode("utf-8", "ignore"))
+    sequences = len(text) - (len(data) - high) - strays
+    return _Census(sequences, high - strays, strays, text)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def _stray_meaning(byte: int) -> str:
+    """What a byte that is no UTF-8 most likely was: a letter of Latin-1 (and Windows-1252,
+    which agrees with it from 0xA0), or a character of Windows-1252 alone."""
     try:
-        data.decode("cp1252")
+        char = _visible(bytes([byte]).decode("cp1252"))
     except UnicodeDecodeError:
-        return " (not ISO-8859-1, in which its bytes 0x80-0x9F would be control characters)"
+        return ""
+    return f", {char} in {'Latin-1 and ' if byte >= 0xA0 else ''}Windows-1252"
+
+
+def _invalid_bytes_message(data: bytes) -> str:
+    """What to do about bytes the parser cannot read in the declared encoding. In a file
+    whose bytes over 0x7F are mostly UTF-8 characters, the others are stray bytes to type
+    again (probe 164); else the declaration to suggest (``_encoding_example``)."""
+    said = (
+        "bytes that are not valid in the file's encoding (UTF-8 when its XML declaration "
+        "names none)"
+    )
+    census = _census(data)
+    if not census.mostly_utf8:
+        return f"{said}: save the file as UTF-8, or declare the encoding it is in" + (
+            _encoding_example(census)
+        )
+    match = _DECL_ENCODING.match(data.lstrip(codecs.BOM_UTF8))
+    declared = match.group(1).decode("ascii").lower() if match else "utf-8"
+    keep = "keep the file UTF-8" if declared in ("utf-8", "utf8") else 'declare encoding="UTF-8"'
+    count = census.strays
+    if not count:  # UTF-8 throughout, under a multi-byte encoding's name (Shift_JIS)
+        return f'{said}: its bytes are UTF-8; declare encoding="UTF-8"'
+    stray = census.stray_bytes()[0]
+    _, line = census.first(_STRAY_CHAR)
     return (
-        ' (<?xml version="1.0" encoding="windows-1252"?>: its bytes 0x80-0x9F are Windows-1252 '
-        "characters such as dashes and quotation marks)"
+        f"{said}: the file is UTF-8 but for {_plural(count, 'stray byte')} "
+        f"({census.in_sequences:,} of its {census.in_sequences + count:,} bytes over 0x7F form "
+        f"UTF-8 characters); the first, on line {line}, is 0x{stray:02X}"
+        f"{_stray_meaning(stray)}: a character saved in another encoding (pasted "
+        f"from a Latin-1 or Windows-1252 file); type it again and {keep} (declaring a "
+        "single-byte encoding would garble the UTF-8 characters)"
     )
 
 
+def _encoding_example(census: _Census) -> str:
+    """The declaration to suggest for bytes that are not UTF-8: Windows-1252 when some are in
+    0x80-0x9F and all read as its characters, ISO-8859-1 when none is there (probe 163: a
+    Windows-1252 file told to declare ISO-8859-1 published its dashes and apostrophes as the
+    control characters U+0096 and U+0092), no name when such bytes are no Windows-1252.
+    Only the bytes that form no UTF-8 character count (probe 164: the bytes 0x80 0x94 of an
+    em dash are no Windows-1252 dash); UTF-8 characters beside them are named, as any
+    single-byte encoding declared would garble them."""
+    c1 = census.stray_bytes().translate(None, _NOT_C1)
+    if not c1:
+        advice = ' (<?xml version="1.0" encoding="ISO-8859-1"?>)'
+    else:
+        try:
+            c1.decode("cp1252")
+        except UnicodeDecodeError:
+            advice = " (not ISO-8859-1, in which its bytes 0x80-0x9F would be control characters)"
+        else:
+            advice = (
+                ' (<?xml version="1.0" encoding="windows-1252"?>: its bytes 0x80-0x9F are '
+                "Windows-1252 characters such as dashes and quotation marks)"
+            )
+    if census.sequences:
+        advice += (
+            f"; but {_plural(census.sequences, 'character')} in it "
+            f"{'is' if census.sequences == 1 else 'are'} UTF-8, which such a declaration "
+            "would garble: the file mixes two encodings"
+        )
+    return advice
+
+
+@functools.lru_cache(maxsize=64)
+def _reads_c1(declared: str) -> bool:
+    """Whether the parser reads bytes 0x80-0x9F, under this encoding name, as the control
+    characters U+0080-U+009F. It does for every part of ISO-8859 and each alias of them it
+    knows (ISO-8859-15, ISO-8859-2, csISOLatin1, iso-ir-100, IBM819 ...: probe 164, where
+    the names of Latin-1 alone were known, and the others published a Windows-1252 dash as
+    U+0096 without a word). Asked of the parser, with a document of those bytes."""
+    if declared in ("utf-8", "utf8"):
+        return False
+    c1 = bytes(range(0x80, 0xA0))
+    probe = b'<?xml version="1.0" encoding="%s"?><r>%s</r>' % (declared.encode("ascii"), c1)
+    try:
+        root = etree.fromstring(probe, etree.XMLParser(resolve_entities=False, no_network=True))
+    except (etree.LxmlError, LookupError, ValueError):
+        return False
+    return bool(root.text == c1.decode("latin-1"))
+
+
+@functools.lru_cache(maxsize=64)
+def _codec(declared: str) -> str | None:
+    """Python's codec for an encoding name the parser reads, or None. A name Python does
+    not know ("ISO-LATIN-1") under which the parser reads C1 controls is the part of
+    ISO-8859 whose characters 0xA0-0xFF are those the parser reads, byte by byte (a part
+    leaves some undefined)."""
+    try:
+        return codecs.lookup(declared).name
+    except LookupError:
+        pass
+    if not _reads_c1(declared):
+        return None
+    read: list[str | None] = []
+    for byte in range(0xA0, 0x100):
+        probe = b'<?xml version="1.0" encoding="%s"?><r>%c</r>' % (declared.encode("ascii"), byte)
+        try:
+            read.append(etree.fromstring(probe, etree.XMLParser(resolve_entities=False)).text)
+        except (etree.LxmlError, LookupError, ValueError):
+            read.append(None)
+    for number in (*range(1, 12), *range(13, 17)):
+        name = f"iso8859-{number}"
+        table = [bytes([b]).decode(name, errors="ignore") or None for b in range(0xA0, 0x100)]
+        if table == read:
+            return name
+    return None
+
+
 def _c1_note(data: bytes, declared: str, shown: str) -> Diagnostic | None:
-    """A warning for a file declared ISO-8859-1 that holds bytes 0x80-0x9F, or None. Read as
-    declared they are C1 control characters, which XML allows but which are never text: such
-    a file is almost always Windows-1252 mislabelled (the WHATWG Encoding Standard reads the
-    label iso-8859-1 as windows-1252), and its dashes and quotation marks were published as
-    U+0096 and U+0092 without a word (probe 163)."""
-    if declared not in _ISO_LATIN1:
+    """A warning for a file declared in a part of ISO-8859 that holds bytes 0x80-0x9F, or
+    None. Read as declared they are C1 control characters, which XML allows but which are
+    never text: such a file is almost always a Windows code page mislabelled (the WHATWG
+    Encoding Standard reads the label iso-8859-1 as windows-1252), and its dashes and
+    quotation marks were published as U+0096 and U+0092 without a word (probes 163, 164).
+    The code page is declared only where it reads the file's other bytes as the part does
+    (Windows-1252 for ISO-8859-1); where it reads some otherwise (the euro sign of
+    ISO-8859-15, letters of ISO-8859-2 in Windows-1250), it is named with them, to check."""
+    if not _reads_c1(declared):
         return None
     found = _C1_BYTES.search(data)
     if found is None:
         return None
     first = found.start()
-    byte = data[first : first + 1]
+    byte = data[first]
     line = data.count(b"\n", 0, first) + 1
-    # one byte a character in ISO-8859-1
+    # one byte a character in a part of ISO-8859
     column = first - data.rfind(b"\n", 0, first)
+    c1 = data.translate(None, _NOT_C1)
+    said = declared.upper()
+    part = _codec(declared)
+    codec, label = _WINDOWS_OF.get(part or "", ("", ""))
     try:
-        meant = f" ({_visible(byte.decode('cp1252'))} in Windows-1252)"
+        c1.decode(codec or "ascii")
     except UnicodeDecodeError:
-        meant = ""
+        codec = ""  # bytes that code page leaves undefined (0x81 in Windows-1252)
+    meant = _visible(bytes([byte]).decode(codec)) if codec else ""
+    shown_label = label.capitalize()
+    if not codec or part is None:
+        advice = (
+            f"the file is most likely in another encoding than {said}, such as a Windows code "
+            "page: declare the encoding it is in (or save it as UTF-8)"
+        )
+    else:
+        others = []
+        for high in sorted(set(data.translate(None, bytes(range(0xA0))))):
+            char = bytes([high])
+            try:
+                as_declared = char.decode(part)
+            except UnicodeDecodeError:
+                as_declared = ""
+            if as_declared != char.decode(codec, errors="replace"):
+                others.append((high, as_declared, char.decode(codec, errors="replace")))
+        if not others:
+            advice = (
+                f"the file is most likely {shown_label}; declare "
+                f'encoding="{label}" (or save it as UTF-8)'
+            )
+        else:
+            high, as_declared, as_windows = others[0]
+            advice = (
+                f"the file is most likely {shown_label}, but {shown_label} also reads "
+                f"{_plural(len(others), 'other byte')} of the file otherwise than {said} does "
+                f"(0x{high:02X}: {_visible(as_declared) if as_declared else 'no character'} "
+                f"in {said}, {_visible(as_windows)} in {shown_label}): see which the text is "
+                f'in and declare it, encoding="{label}" or another (or save the file as UTF-8)'
+            )
     return diag.warning(
         shown,
         "gate.c1-controls",
-        f"the XML declaration says {declared.upper()}, which reads byte 0x{byte[0]:02X}{meant} "
-        f"as the control character U+{byte[0]:04X}, never text "
-        f"({len(_C1_BYTES.findall(data)):,} such bytes in the file): the file is most likely "
-        'Windows-1252; declare encoding="windows-1252" (or save it as UTF-8)',
+        f"the XML declaration says {said}, which reads byte 0x{byte:02X}"
+        f"{f' ({meant} in {shown_label})' if meant else ''} as the control character "
+        f"U+{byte:04X}, never text ({_plural(len(c1), 'such byte')} in the file): {advice}",
         line,
         column,
         origin=_ORIGIN,
     )
 
 
-def _looks_like_utf8(data: bytes) -> bool:
-    if _first_non_ascii(data) < 0:
-        return False
+def _decodes(data: bytes, declared: str) -> bool:
+    """Whether ``data`` are characters of the declared encoding, as Python reads it: where
+    they are not, the parser refuses the file with an error that names the stray bytes, and
+    a warning beside it would say the same (US-ASCII, 0x81 under Windows-1252)."""
+    codec = _codec(declared)
+    if codec is None:
+        return True
     try:
-        data.decode("utf-8")
+        data.decode(codec)
     except UnicodeDecodeError:
         return False
     return True
 
 
-def _first_non_ascii(data: bytes) -> int:
-    for index, byte in enumerate(data):
-        if byte > 0x7F:
-            return index
-    return -1
+def _mixed_note(data: bytes, declared: str, shown: str, census: _Census) -> Diagnostic:
+    """A warning for a file declared in a single-byte encoding whose bytes over 0x7F mostly
+    form UTF-8 characters, and some not: a UTF-8 file with stray bytes, mislabelled (probe
+    164: its em dash published as "â€”" without a word, where a file of UTF-8 alone is
+    refused). It is read, as declared; placed at the first UTF-8 character."""
+    first, line = census.first(_UTF8_CHAR)
+    # one byte a character as declared
+    column = first - data.rfind(b"\n", 0, first)
+    char = data[first : first + 4].decode("utf-8", "ignore")[:1]
+    try:
+        read = char.encode().decode(_codec(declared) or "latin-1")
+    except UnicodeDecodeError:
+        read = ""
+    garbled = (
+        f", read as {read}" if read and all(not (0x80 <= ord(c) <= 0x9F) for c in read) else ""
+    )
+    count = census.strays
+    stray = census.stray_bytes()[0]
+    _, stray_line = census.first(_STRAY_CHAR)
+    said = declared.upper()
+    return diag.warning(
+        shown,
+        "gate.encoding-mixed",
+        f"the XML declaration says {said}, but {census.in_sequences:,} of the file's "
+        f"{census.in_sequences + count:,} bytes over 0x7F form UTF-8 characters (the first "
+        f"here, {_visible(char)}{garbled}), more than the "
+        f"{_plural(count, 'byte')} that {'does' if count == 1 else 'do'} not (the first on "
+        f"line {stray_line}: 0x{stray:02X}{_stray_meaning(stray)}): the file is most "
+        f"likely UTF-8 with {'a stray byte' if count == 1 else 'stray bytes'} saved in another "
+        "encoding, and read as declared its UTF-8 characters are published garbled; declare "
+        'encoding="UTF-8" and type the stray characters again',
+        line,
+        column,
+        origin=_ORIGIN,
+    )
 
 
 def _syntax_diagnostic(
@@ -1344,12 +1585,7 @@ def _explain(raw: str, dtd_ignored: bool = False, data: bytes = b"") -> tuple[st
             "entity declarations",
         )
     if "Invalid bytes in character encoding" in text or "not proper UTF-8" in text:
-        return (
-            "gate.encoding",
-            "bytes that are not valid in the file's encoding (UTF-8 when its XML declaration "
-            "names none): save the file as UTF-8, or declare the encoding it is in"
-            + _encoding_example(data),
-        )
+        return ("gate.encoding", _invalid_bytes_message(data))
     if "Unsupported encoding" in text or "unknown encoding" in text.lower():
         return ("gate.encoding", _lower_first(text) + ": declare UTF-8 and save the file as UTF-8")
     if "Excessive depth" in text:

@@ -448,6 +448,152 @@ def test_c1_controls_under_a_latin1_declaration_are_warned_of(tmp_path: Path, la
     assert gate(tmp_path, "p.xml", plain).diagnostics == ()
 
 
+def test_a_utf8_file_with_a_stray_byte_is_told_to_type_it_again(tmp_path: Path) -> None:
+    """Probe 164: a UTF-8 file with one Latin-1 "é" was told to declare windows-1252, the
+    bytes 0x80 and 0x94 of its em dash counted as Windows-1252's; declared so, it published
+    "â€”". Most of its bytes over 0x7F are UTF-8: the stray byte is named, at its place."""
+    data = "<r>\n<p>A dash \u2014 here and caf\u00e9.</p></r>".encode().replace(
+        "\u00e9".encode(), b"\xe9"
+    )
+    d: Any = only_error(gate(tmp_path, "s.xml", data))
+    assert (d.code, d.line) == ("gate.encoding", 2)
+    assert "the file is UTF-8 but for 1 stray byte" in d.message
+    assert "0xE9, \u00e9 in Latin-1 and Windows-1252" in d.message
+    assert "windows-1252" not in d.message and "ISO-8859-1" not in d.message
+    # mostly single-byte, with one UTF-8 dash: the declaration named for its stray bytes
+    # alone (no byte in 0x80-0x9F among them), and the UTF-8 character said to be garbled
+    mixed = b"<r>" + "caf\u00e9 na\u00efve ".encode("latin-1") * 3 + "\u2014</r>".encode()
+    d = only_error(gate(tmp_path, "m.xml", mixed))
+    assert 'encoding="ISO-8859-1"' in d.message and "windows-1252" not in d.message
+    assert "1 character in it is UTF-8" in d.message
+
+
+@pytest.mark.parametrize("label", ["windows-1252", "ISO-8859-1", "ISO-8859-15"])
+def test_a_utf8_file_with_a_stray_byte_declared_single_byte_is_warned_of(
+    tmp_path: Path, label: str
+) -> None:
+    """Probe 164: the same file declared windows-1252, as advised, was read without a word
+    and published "â€”" (gate.encoding-mismatch is told only when every byte is UTF-8);
+    declared ISO-8859-1, it was told to declare windows-1252. Over half of its bytes over
+    0x7F form UTF-8 characters: a warning at the first, and the file is read."""
+    text = f'<?xml version="1.0" encoding="{label}"?>\n<r>\n<p>A dash \u2014 here and caf'
+    data = text.encode() + b"\xe9.</p></r>"
+    result = gate(tmp_path, "s.xml", data)
+    assert result.document is not None
+    [d] = result.diagnostics
+    assert (d.code, d.severity, d.line, d.column) == (
+        "gate.encoding-mixed",
+        Severity.WARNING,
+        3,
+        11,
+    )
+    assert "3 of the file's 4 bytes over 0x7F form UTF-8 characters" in d.message
+    assert "(the first on line 3: 0xE9" in d.message
+    assert 'declare encoding="UTF-8"' in d.message
+    # a Windows-1252 file whose capital letter and quotation mark happen to form UTF-8
+    # ("\u00c9\u201d": 0xC9 0x94) among as many stray bytes is no UTF-8 file
+    cp1252 = (
+        f'<?xml version="1.0" encoding="{label}"?>\n<r>CAF\u00c9\u201d, na\u00efve cr\u00e8me</r>'
+    )
+    fine = gate(tmp_path, "w.xml", cp1252.encode("cp1252"))
+    assert fine.document is not None
+    assert [d.code for d in fine.diagnostics] == (
+        [] if label == "windows-1252" else ["gate.c1-controls"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "codec", "advice"),
+    [
+        # names libxml2 reads as ISO-8859-1 (ISO-LATIN-1 is no name Python knows)
+        ("csISOLatin1", "caf\u00e9 \u2013 I\u2019ve", "cp1252", "windows-1252"),
+        ("iso-ir-100", "caf\u00e9 \u2013 I\u2019ve", "cp1252", "windows-1252"),
+        ("ISO-LATIN-1", "caf\u00e9 \u2013 I\u2019ve", "cp1252", "windows-1252"),
+        # other parts of ISO-8859, with the Windows code page written where they were meant
+        ("ISO-8859-15", "caf\u00e9 \u2013 I\u2019ve", "cp1252", "windows-1252"),
+        ("ISO-8859-2", "Zazolc \u2013 \u201ecytat\u201d", "cp1250", "windows-1250"),
+        (
+            "ISO-8859-7",
+            "\u039a\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1 \u2013 x",
+            "cp1253",
+            "windows-1253",
+        ),
+    ],
+)
+def test_c1_controls_under_any_iso_8859_part_are_warned_of(
+    tmp_path: Path, label: str, text: str, codec: str, advice: str
+) -> None:
+    """Probe 164: ISO-8859-15 and csISOLatin1 read bytes 0x80-0x9F as C1 controls as
+    ISO-8859-1 does, and published U+0096 and U+0092 without a word: every name the parser
+    reads so is told, with the Windows code page that reads the file's other bytes as the
+    declared part does; declared as advised, the file reads as written."""
+    head = f'<?xml version="1.0" encoding="{label}"?>\n'
+    data = head.encode() + f"<r>\n<p>{text}</p></r>".encode(codec)
+    result = gate(tmp_path, "c1.xml", data)
+    assert result.document is not None
+    [d] = result.diagnostics
+    assert (d.code, d.severity, d.line) == ("gate.c1-controls", Severity.WARNING, 3)
+    assert f'the file is most likely {advice.capitalize()}; declare encoding="{advice}"' in (
+        d.message
+    )
+    fixed = gate(tmp_path, "w.xml", data.replace(label.encode(), advice.encode()))
+    assert fixed.diagnostics == () and fixed.document is not None
+    assert "".join(fixed.document.root.itertext()).strip() == text
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "codec", "said"),
+    [
+        # Windows-1250 also reads ą (0xB9) where ISO-8859-2 has š: named, to be checked
+        (
+            "ISO-8859-2",
+            "Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 \u2013",
+            "cp1250",
+            "0xB9: \u0161 in ISO-8859-2, \u0105 in Windows-1250",
+        ),
+        # ¤ of Windows-1252 is the euro sign of ISO-8859-15
+        (
+            "ISO-8859-15",
+            "5 \u00a4 \u2013 x",
+            "cp1252",
+            "0xA4: \u20ac in ISO-8859-15, \u00a4 in Windows-1252",
+        ),
+    ],
+)
+def test_c1_controls_name_what_the_code_page_reads_otherwise(
+    tmp_path: Path, label: str, text: str, codec: str, said: str
+) -> None:
+    """Probe 164: where the Windows code page reads other bytes of the file otherwise than
+    the declared part, it is not simply advised: the first such byte is named."""
+    head = f'<?xml version="1.0" encoding="{label}"?>\n'
+    data = head.encode() + f"<r>{text}</r>".encode(codec)
+    [d] = gate(tmp_path, "c1.xml", data).diagnostics
+    assert d.code == "gate.c1-controls"
+    assert said in d.message and "see which the text is in" in d.message
+
+
+def test_c1_controls_no_code_page_reads_are_told_without_one(tmp_path: Path) -> None:
+    """A part Windows has no code page for (ISO-8859-3), and a byte Windows-1252 leaves
+    undefined (0x81), are told as control characters, with no code page to declare; one
+    such byte is "1 such byte" (probe 164: "1 such bytes")."""
+    for label, byte in (("ISO-8859-3", b"\x96"), ("ISO-8859-1", b"\x81")):
+        data = f'<?xml version="1.0" encoding="{label}"?>\n<r>x '.encode() + byte + b"</r>"
+        [d] = gate(tmp_path, "c1.xml", data).diagnostics
+        assert d.code == "gate.c1-controls"
+        assert "(1 such byte in the file)" in d.message
+        assert "windows-" not in d.message and "a Windows code page" in d.message
+
+
+def test_utf8_declared_as_any_iso_8859_part_is_refused(tmp_path: Path) -> None:
+    """Probe 164: UTF-8 declared ISO-8859-2 was read as declared and published garbled
+    without a word (only the names of ISO-8859-1 and Windows-1252 were known)."""
+    data = '<?xml version="1.0" encoding="ISO-8859-2"?>\n<r>Za\u017c\u00f3\u0142\u0107</r>'.encode()
+    result = gate(tmp_path, "u.xml", data)
+    assert result.document is None
+    [d] = result.diagnostics
+    assert (d.code, d.line, d.column) == ("gate.encoding-mismatch", 2, 6)
+
+
 def test_unknown_encoding_declaration(tmp_path: Path) -> None:
     d = only_error(gate(tmp_path, "enc.xml", b'<?xml version="1.0" encoding="klingon"?>\n<r/>'))
     assert d.code == "gate.encoding"
