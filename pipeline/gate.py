@@ -1508,18 +1508,26 @@ def _syntax_diagnostic(
     return diag.error(shown, code, message, line or None, column or None, origin=_ORIGIN)
 
 
-#: A start or end tag, its attribute values quoted (a ">" may stand in them).
-_TAG_AT = re.compile(r"""<[^<>"']*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>""")
-#: What ends the markup that begins with each of these, when it is no tag.
-_CLOSERS = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">"))
+#: A piece of markup, whole: a comment, a CDATA section, a processing instruction, a
+#: DOCTYPE (its internal subset's comments and quoted values may hold "]" and ">"), a start
+#: or end tag (its attribute values quoted: a ">" may stand in them); else a lone "<", where
+#: the markup does not end before the place the parser gave up.
+_MARKUP = re.compile(
+    r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>"""
+    r"""|<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*')*"""
+    r"""(?:\[(?:<!--.*?-->|"[^"]*"|'[^']*'|<(?!!--)|[^\]"'<])*\]\s*)?>"""
+    r"""|<[^<>"'!?]*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>|<""",
+    re.DOTALL,
+)
 
 
 def _long_node_start(data: bytes, line: int, column: int) -> tuple[int, int] | None:
     """Where the node the parser found too long begins (``line``, ``column``: where it gave
-    up): the text after the last markup before that place, or that markup itself when the
-    place is inside it (a name, a start tag, a comment over the limit). A "<" stands in no
-    text, so the last one before the place is the markup the text follows. None when the
-    file cannot be decoded."""
+    up): the text after the last markup that ends before that place, or the markup that
+    does not end before it (a name, a start tag, a comment over the limit). The markup is
+    read from the start of the file, whole, so that a "<" or a quote inside a CDATA section
+    or a comment is no tag (probe 164: placed at a "<b" inside a CDATA section). None when
+    the file cannot be decoded."""
     text = columns.decode(data)
     if text is None:
         return None
@@ -1529,17 +1537,14 @@ def _long_node_start(data: bytes, line: int, column: int) -> tuple[int, int] | N
         if at < 0:
             return None
     stop = min(at + column, len(text))  # libxml2's column, from 1, as an offset
-    start = text.rfind("<", 0, stop)
-    if start < 0:
+    begin = -1
+    for markup in _MARKUP.finditer(text, 0, stop):
+        if markup.end() - markup.start() == 1:  # no end before the place: this markup
+            begin = markup.start()
+            break
+        begin = markup.end()
+    if begin < 0:
         return None
-    closer = next((c for o, c in _CLOSERS if text.startswith(o, start)), None)
-    if closer is not None:
-        found = text.find(closer, start, stop)
-        end = found + len(closer) if found >= 0 else -1
-    else:
-        tag = _TAG_AT.match(text, start, stop)
-        end = tag.end() if tag is not None else -1
-    begin = end if 0 <= end < stop else start
     return text.count("\n", 0, begin) + 1, begin - text.rfind("\n", 0, begin)
 
 

@@ -825,6 +825,12 @@ def test_excessive_nesting_is_refused_with_a_plain_message(tmp_path: Path) -> No
         ("<r><p>\n", (1, 7)),  # a text that begins at the end of a line
         ("<r>\n <p>short <!-- a > note -->", (2, 28)),  # after a comment in the paragraph
         ("<r>\n  <p>\u00e9\u00e9 ", (2, 6)),  # the column counts characters, not bytes
+        # probe 164: a "<" and an unbalanced quote inside a CDATA section or a comment are no
+        # tag (the CDATA section's was taken for the start of one, 2:14)
+        ('<r>\n<p><![CDATA[a<b "q]]>', (2, 22)),
+        ("<r>\n<p><!-- it's a<b -->", (2, 21)),
+        # an internal subset's comment and entity value hold "]" and ">"
+        ("<!DOCTYPE r [<!-- ] > --><!ENTITY e 'a]>'>]>\n<r><p>", (2, 7)),
     ],
 )
 def test_an_over_long_text_is_placed_where_it_begins(
