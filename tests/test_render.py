@@ -3429,6 +3429,68 @@ def _entries(doc: html.HtmlElement) -> list[str]:
     return [" ".join(e.text_content().split()) for e in doc.xpath("//li[@class='app-entry']")]
 
 
+def _critical_told(
+    tmp_path: Path, name: str, body: str
+) -> tuple[html.HtmlElement, list[tuple[str, str]]]:
+    """The reading page of a critical text of ``body`` in parallel segmentation, and the
+    stylesheet's warnings (code, message)."""
+    header = _APPARATUS_HEADER.format(method="parallel-segmentation", location="internal")
+    source = tmp_path / f"{name}.xml"
+    source.write_text(
+        tei_text(body).replace("<sourceDesc><p>x</p></sourceDesc></fileDesc>", header),
+        encoding="utf-8",
+    )
+    report = Report()
+    corpus = load_corpus([source], report)
+    assert not report.errors, [d.message for d in report.diagnostics]
+    params = {"registers": XmlText(corpus.registers), "stem": name, "messages": messages("en")}
+    page = engine().stylesheet("html/page").transform(corpus.texts[0].normalized, params)
+    told = messages_to_diagnostics(page.messages, f"{name}.xml")
+    return html.document_fromstring(page.output), [(d.code, d.message) for d in told]
+
+
+def test_a_witness_detail_outside_its_app_joins_the_entry_of_its_reading(
+    tmp_path: Path,
+) -> None:
+    """Probe 165: a witDetail kept after its line (a member of model.noteLike, allowed where
+    a note is: Guidelines 12.1.1; its @target names the reading) was shown as a line of the
+    poem, missing from the entry, with the warning "correct its name if it is misspelt". It
+    joins the entry of the reading it names, as one inside the app does; so does one in a
+    reading, and one naming the app. One naming no reading stays where it is, told apart."""
+    doc, told = _critical_told(
+        tmp_path, "apart",
+        '<lg><l n="1">With <app><lem wit="#A">blosmen</lem><rdg wit="#B" xml:id="r1">'
+        "blostmen</rdg></app> ant briddes,</l>"
+        '<witDetail target="#r1" wit="#B">corrected by a <hi>later</hi> hand</witDetail>'
+        '<l n="2">and <app xml:id="a2"><lem wit="#A">song<witDetail wit="#A">in red</witDetail>'
+        '</lem><rdg wit="#B">songe</rdg></app> <witDetail target="#a2" wit="#B">faded'
+        "</witDetail>sweet.</l></lg>",
+    )  # fmt: skip
+    assert _entries(doc) == [
+        "1 blosmen A ] blostmen B — B: corrected by a later hand",
+        "2 song A ] songe B — A: in red — B: faded",
+    ]
+    lines = doc.xpath("//div[@class='tei-text']//div[@class='lg']/*")
+    assert [" ".join(e.text_content().split()) for e in lines] == [
+        "With blosmen1 ant briddes,",
+        "and song2 sweet.",
+    ]
+    assert not doc.xpath("//*[contains(@class, 'tei-unknown')]")
+    assert told == []
+    # a target of no reading (a line): shown where it stands, and said so, not "misspelt"
+    doc, told = _critical_told(
+        tmp_path, "nowhere",
+        '<lg><l n="1" xml:id="l1">With <app><lem wit="#A">blosmen</lem><rdg wit="#B">'
+        'blostmen</rdg></app> ant briddes,</l><witDetail target="#l1" wit="#B">a later hand'
+        "</witDetail></lg>",
+    )  # fmt: skip
+    assert _entries(doc) == ["1 blosmen A ] blostmen B"]
+    (apart,) = doc.xpath("//div[@class='witDetail witDetail-apart']")
+    assert " ".join(apart.text_content().split()) == "B: a later hand"
+    assert [code for code, _ in told] == ["html.witdetail-target"]
+    assert 'target="#l1" no reading of the apparatus' in told[0][1]
+
+
 def test_a_declared_parallel_segmentation_keeps_its_lemmas_whatever_their_loc(
     tmp_path: Path,
 ) -> None:

@@ -414,7 +414,13 @@
         </xsl:apply-templates>
       </span>
     </xsl:for-each>
-    <xsl:for-each select="witDetail">
+    <!-- the details standing elsewhere that name a reading of this entry (probe 165: one
+         after its line, which a witDetail may be, a member of model.noteLike, was a line of
+         the poem and missing from the entry) -->
+    <xsl:variable name="entry" as="element()" select="."/>
+    <xsl:variable name="apart" as="element()*" select="if (root(.) instance of document-node())
+        then key('r:details-apart', generate-id(.), root(.)) else ()"/>
+    <xsl:for-each select="witDetail | $apart">
       <xsl:text> — </xsl:text>
       <span class="witDetail">
         <xsl:call-template name="r:sigla">
@@ -436,9 +442,8 @@
             <!-- the readings it is about, by their words: an ambiguous witness reads one of
                  them (probe 34: teiphy's target="1 2" names them by their @n, which the entry
                  did not say) -->
-            <xsl:variable name="app" as="element()" select=".."/>
             <xsl:variable name="readings" as="element()*" select="tokenize(@target) ! (let $t :=
-                replace(., '^#', '') return ($app/(lem | rdg | rdgGrp/(lem | rdg))
+                replace(., '^#', '') return ($entry/(lem | rdg | rdgGrp/(lem | rdg))
                     [normalize-space(@n) = $t or string(@xml:id) = $t])[1])"/>
             <xsl:if test="exists($readings)">
               <xsl:value-of select="' (' || string-join($readings ! (r:plain(.)[. != ''],
@@ -484,6 +489,57 @@
         </xsl:choose>
       </span>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- A witness detail standing outside its app (witDetail is a member of model.noteLike,
+       allowed where a note is: Guidelines 12.1.1 and its specification; @target names the
+       reading, @wit the witness), or inside one of its readings: the entry it belongs to is
+       that of the reading (or app) its @target names, else of the app it stands in. The
+       entry is one with a number, or one of a list apart: a reading of a variant inside a
+       reading is the outer entry's (probe 165: one kept after its line was shown as a line
+       of the poem, "correct its name if it is misspelt"). -->
+  <xsl:function name="r:detail-app" as="element()?">
+    <xsl:param name="detail" as="element()"/>
+    <xsl:variable name="doc" as="node()" select="root($detail)"/>
+    <xsl:variable name="named" as="element()*" select="if (not($doc instance of document-node()))
+        then () else tokenize(normalize-space($detail/@target))[matches(., '^#?[^\s#:/]+$')]
+            ! key('r:entry', replace(., '^#', ''), $doc)"/>
+    <xsl:variable name="reading" as="element()?" select="($named[self::app or self::lem
+        or self::rdg or self::rdgGrp][empty(ancestor::teiHeader)],
+        $detail[empty(@target)]/ancestor::app[1])[1]"/>
+    <xsl:sequence select="$reading/ancestor-or-self::app[r:is-entry(.) or parent::listApp][1]"/>
+  </xsl:function>
+
+  <xsl:key name="r:details-apart" match="witDetail[not(parent::app)]"
+      use="r:detail-app(.) ! generate-id(.)"/>
+
+  <!-- In the text, a detail standing apart is in its entry; one whose @target names no
+       reading is shown where it stands, its witnesses and words, and told. -->
+  <xsl:template match="witDetail[not(parent::app)]" mode="r:main" as="element()?">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="empty(r:detail-app(.))">
+      <xsl:call-template name="r:diagnostic">
+        <xsl:with-param name="code" select="'html.witdetail-target'"/>
+        <xsl:with-param name="message" select="'a witDetail outside an app (wit=&quot;'
+            || normalize-space(@wit) || '&quot;) names by its target=&quot;'
+            || substring(normalize-space(@target), 1, 80) || '&quot; no reading of the '
+            || 'apparatus (a lem, rdg or rdgGrp, or an app of this document): it is shown '
+            || 'where it stands, in no entry; point its @target at the reading it is about '
+            || '(the xml:id of the rdg), or move it into the app'"/>
+      </xsl:call-template>
+      <xsl:element name="{if ($r:phrasing or r:is-inline(.)) then 'span' else 'div'}">
+        <xsl:call-template name="r:attributes">
+          <xsl:with-param name="class" select="'witDetail witDetail-apart'"/>
+        </xsl:call-template>
+        <xsl:call-template name="r:sigla">
+          <xsl:with-param name="tokens" select="@wit"/>
+        </xsl:call-template>
+        <xsl:if test="exists(@wit)"><xsl:text>: </xsl:text></xsl:if>
+        <xsl:apply-templates mode="r:main">
+          <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:element>
+    </xsl:if>
   </xsl:template>
 
   <!-- The lemma: its words (the first and last when long), its sigla and the editor's

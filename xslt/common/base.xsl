@@ -1508,8 +1508,10 @@
   <xsl:template match="text()[r:layout-space(.)]" mode="r:plain" as="empty-sequence()"
       priority="1"/>
   <!-- a ruby gloss: the plain words are its base's ("下人", not "下人げにん"); an index entry's
-       terms are the index's words (a heading "Bees" with its entry read "BeesBees") -->
-  <xsl:template match="note | teiHeader | handShift | rt | index" mode="r:plain"
+       terms are the index's words (a heading "Bees" with its entry read "BeesBees"); a
+       witness detail in a reading is the apparatus's words, as a note (probe 165: the lemma
+       quoted in its entry read "songin red") -->
+  <xsl:template match="note | teiHeader | handShift | rt | index | witDetail" mode="r:plain"
       as="empty-sequence()"/>
   <!-- a bracketed title or head (r:bracketed) in its brackets, in the contents and titles too;
        below r:left-out's priority: a title left out stays out -->
