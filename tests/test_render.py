@@ -3491,6 +3491,65 @@ def test_a_witness_detail_outside_its_app_joins_the_entry_of_its_reading(
     assert 'target="#l1" no reading of the apparatus' in told[0][1]
 
 
+def test_an_apps_type_is_said_and_its_call_ends_its_last_line(tmp_path: Path) -> None:
+    """Probe 165: an app's @type ("classifies the variation", a transposition) was said
+    nowhere, while a group's and a reading's were: "dayes eyes A B ] eyes dayes C" read as an
+    ordinary variant. The call of an app around whole lines stood on a line of its own after
+    them; it ends the lemma's last line (or paragraph), where the lemma ends."""
+    doc = _critical(
+        tmp_path, "transp", "parallel-segmentation", "internal",
+        '<lg><app type="transposition"><lem wit="#A"><l n="1">Vch foul song singeth.</l>'
+        '<l n="2">The threstelcoc him threteth oo;</l></lem><rdg wit="#B">'
+        "<l>The threstelcoc him threteth oo;</l>\n<l>Vch foul song singeth.</l></rdg></app>"
+        '<l n="3">That <app type="transposition"><lem wit="#A">dayes eyes</lem>'
+        '<rdg wit="#B">eyes dayes</rdg></app> in dales,</l>'
+        '<l n="4">Away <app type="orthographic"><lem wit="#A">is</lem><rdg wit="#B" '
+        'type="orthographic">ys</rdg></app> wo.</l></lg>'
+        '<app><lem wit="#A"><p>One.</p>\n<p>Two.</p></lem><rdg wit="#B"><p>Two.</p></rdg></app>',
+    )  # fmt: skip
+    assert _entries(doc) == [
+        "1 Vch … oo; A ] The threstelcoc him threteth oo; Vch foul song singeth. B (transp.)",
+        "2 dayes eyes A ] eyes dayes B (transp.)",
+        # said once, by the reading
+        "3 is A ] ys B (orthographic)",
+        "4 One. Two. A ] Two. B",
+    ]
+    (label,) = doc.xpath("//li[@class='app-entry'][1]//abbr[@class='app-label']")
+    assert label.get("title") == "transposed in"
+    # the call ends the last line the lemma holds, and the last paragraph
+    (app,) = doc.xpath("//div[contains(@class, 'app type-transposition')]")
+    assert [c.get("class") for c in app] == ["l", "l"]
+    assert [a.text_content() for a in app[1].xpath("a[@class='app-ref']")] == ["1"]
+    assert not app.xpath("a[@class='app-ref']")
+    (last,) = doc.xpath("//div[@class='app'][p]/p[last()]")
+    assert " ".join(last.text_content().split()) == "Two.4"
+    assert not doc.xpath("//div[@class='app'][p]/a")
+
+
+def test_a_list_of_entries_in_the_back_is_titled_as_the_apparatus(tmp_path: Path) -> None:
+    """Probe 165: a back/listApp (a double-end-point apparatus) was a bare list, while the
+    apparatus of a text in parallel segmentation is titled "Critical apparatus"; one that a
+    division's head titles is not titled twice."""
+    header = _APPARATUS_HEADER.format(method="double-end-point", location="external")
+    tei = (
+        tei_text('<p>With <anchor xml:id="s1"/>blosmen<anchor xml:id="e1"/> ant briddes.</p>')
+        .replace("<sourceDesc><p>x</p></sourceDesc></fileDesc>", header)
+        .replace(
+            "</body>",
+            '</body><back><listApp><app from="#s1" to="#e1"><lem wit="#A">blosmen</lem>'
+            '<rdg wit="#B">blostmen</rdg></app></listApp><div><head>Apparatus of the second'
+            ' hand</head><listApp><app from="#s1" to="#e1"><rdg wit="#B">blosmes</rdg></app>'
+            "</listApp></div></back>",
+        )
+    )
+    doc = _render_text(tmp_path, "dep", tei)
+    (title,) = doc.xpath("//p[@class='apparatus-title']")
+    assert title.text_content() == "Critical apparatus"
+    lists = doc.xpath("//ul[@class='listApp']")
+    assert [ul.get("aria-labelledby") for ul in lists] == [title.get("id"), None]
+    assert title.getnext() is lists[0]
+
+
 def test_a_declared_parallel_segmentation_keeps_its_lemmas_whatever_their_loc(
     tmp_path: Path,
 ) -> None:

@@ -162,20 +162,60 @@
         <xsl:element name="{if ($r:phrasing or r:is-inline(.)) then 'span' else 'div'}">
           <xsl:attribute name="id" select="$id"/>
           <xsl:attribute name="class" select="string-join(('app', r:token-class('type', @type)), ' ')"/>
-          <xsl:if test="not(r:location-referenced(.))">
-            <!-- the reading text: a variant inside the lemma shows its own lemma only -->
-            <xsl:apply-templates select="r:lemma(.)/node()" mode="r:main">
-              <xsl:with-param name="r:reading-text" select="true()" tunnel="yes"/>
-            </xsl:apply-templates>
-          </xsl:if>
-          <xsl:call-template name="r:app-ref">
-            <xsl:with-param name="id" select="$id"/>
-            <xsl:with-param name="number" select="r:app-number(.)"/>
-          </xsl:call-template>
+          <xsl:variable name="words" as="node()*">
+            <xsl:if test="not(r:location-referenced(.))">
+              <!-- the reading text: a variant inside the lemma shows its own lemma only -->
+              <xsl:apply-templates select="r:lemma(.)/node()" mode="r:main">
+                <xsl:with-param name="r:reading-text" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:if>
+          </xsl:variable>
+          <xsl:variable name="call" as="element()">
+            <xsl:call-template name="r:app-ref">
+              <xsl:with-param name="id" select="$id"/>
+              <xsl:with-param name="number" select="r:app-number(.)"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:sequence select="r:call-at-end($words, $call)"/>
         </xsl:element>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- The reading text of a lemma with the call of its entry where its words end: after
+       them, or at the end of its last block when it ends with blocks (lines, paragraphs),
+       where it ends, as a call of a double-end-point entry stands after its last word
+       (probe 165: the call of an app around two l stood on a line of its own after them). -->
+  <xsl:function name="r:call-at-end" as="node()*">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="call" as="element()"/>
+    <xsl:variable name="at" as="xs:integer?" select="(for $i in reverse(1 to count($nodes))
+        return $i[$nodes[$i][self::* or normalize-space()]])[1]"/>
+    <xsl:choose>
+      <xsl:when test="exists($at) and $nodes[$at][r:is-block-out(.)]">
+        <xsl:sequence select="$nodes[position() lt $at]"/>
+        <xsl:for-each select="$nodes[$at]">
+          <xsl:copy>
+            <xsl:sequence select="@*, r:call-at-end(node(), $call)"/>
+          </xsl:copy>
+        </xsl:for-each>
+        <xsl:sequence select="$nodes[position() gt $at]"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="$nodes, $call"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Whether an element of the output is a block holding words (not a call, a figure, a
+       rule), one a line or paragraph of the text rendered as a span in running text is
+       too (class block). -->
+  <xsl:function name="r:is-block-out" as="xs:boolean">
+    <xsl:param name="e" as="node()"/>
+    <xsl:sequence select="$e instance of element() and (local-name($e) = ('div', 'p', 'section',
+        'blockquote', 'ul', 'ol', 'li', 'dl', 'dd', 'table', 'tbody', 'tr', 'td')
+        or tokenize($e/@class) = 'block')"/>
+  </xsl:function>
 
   <xsl:template name="r:app-ref" as="element()">
     <xsl:param name="id" as="xs:string" required="yes"/>
@@ -404,6 +444,22 @@
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each-group>
+    <!-- the kind of variation the app classifies (its @type, Guidelines 12.1.1: a
+         transposition), as a group's and a reading's are said, unless they say it (probe
+         165: "dayes eyes A B D ] eyes dayes C E" read as an ordinary variant, where an
+         rdgGrp's type read "(orthographic)") -->
+    <xsl:variable name="said" as="xs:string*"
+        select="($readings, $readings/parent::rdgGrp)/@type ! tokenize(normalize-space(.))"/>
+    <xsl:for-each select="distinct-values(tokenize(normalize-space(@type)))[not(. = $said)]">
+      <xsl:text> </xsl:text>
+      <span class="app-info">
+        <xsl:text>(</xsl:text>
+        <xsl:call-template name="r:app-label">
+          <xsl:with-param name="token" select="."/>
+        </xsl:call-template>
+        <xsl:text>)</xsl:text>
+      </span>
+    </xsl:for-each>
     <!-- the witnesses as the editor writes them for the entry (wit, Guidelines 12.1.4: "B
          (both lines wanting)"), which were shown nowhere (probe 91) -->
     <xsl:for-each select="wit[normalize-space()]">
@@ -1087,8 +1143,28 @@
        the entry. -->
   <xsl:template match="listApp" mode="r:main" as="element()+">
     <xsl:apply-templates select="head" mode="r:main"/>
+    <!-- one without a head of its own, nor one of its division's (its head, or the heading
+         of its type, div type="apparatus") just before it, is titled as an apparatus of the
+         text is (probe 165: a back/listApp of a double-end-point apparatus was a bare list);
+         the standOff's has its section's heading (r:standoff-apparatus) -->
+    <xsl:variable name="headed" as="xs:boolean" select="exists(head)
+        or exists(preceding-sibling::*[1][self::head]) or (empty(preceding-sibling::*
+            [not(self::head)]) and exists(parent::*[r:is-div(.)][head or r:generated-head(.)]))"/>
+    <xsl:variable name="title" as="xs:string?" select="if ($headed or exists(ancestor::standOff
+        | ancestor::note | parent::listApp)) then ()
+        else (@xml:id ! (. || '-title'), 'listApp-' || count(preceding::listApp) + 1 || '-title')[1]"/>
+    <xsl:variable name="list" as="element()" select="."/>
+    <xsl:for-each select="$title">
+      <p class="apparatus-title" id="{.}">
+        <xsl:sequence select="r:ui-words($list)"/>
+        <xsl:value-of select="r:msg('app.title')"/>
+      </p>
+    </xsl:for-each>
     <ul class="listApp">
       <xsl:call-template name="r:attributes"/>
+      <xsl:for-each select="$title">
+        <xsl:attribute name="aria-labelledby" select="."/>
+      </xsl:for-each>
       <!-- the editor's order, even where it is not the order of the calls (their numbers):
            the list is the edition's text -->
       <xsl:for-each select="app">
