@@ -155,7 +155,9 @@ def test_home_page_lists_a_letters_recipients_with_its_senders(tmp_path: Path) -
     """Probe 24 (letters of the Schnitzler edition): the home page gave a letter's senders
     (its authors) and date, never to whom it was sent; a letter whose title does not say so
     lost its recipient from the list. Senders are its authors, else the names of its sent
-    action."""
+    action. Several are a list of the interface's language, as the letter's head gives them
+    (probe 165: "Schnitzler, Arthur; Schnitzler, Julius", semicolons where the head and
+    the timeline wrote otherwise)."""
     sent = '<correspAction type="sent"><persName>Kafka, Eduard</persName>'
     received = (
         '<correspAction type="received"><persName>Schnitzler, Arthur</persName>'
@@ -175,9 +177,9 @@ def test_home_page_lists_a_letters_recipients_with_its_senders(tmp_path: Path) -
     )
     doc = _page(site / "index.html")
     assert doc.xpath("//span[@class='text-meta']/text()") == [
-        "Kafka, Eduard to Schnitzler, Arthur; Schnitzler, Julius, 30. 8. 1891",
-        "Kafka, Eduard to Schnitzler, Arthur; Schnitzler, Julius",
-        "To Schnitzler, Arthur; Schnitzler, Julius",
+        "Kafka, Eduard to Schnitzler, Arthur and Schnitzler, Julius, 30. 8. 1891",
+        "Kafka, Eduard to Schnitzler, Arthur and Schnitzler, Julius",
+        "To Schnitzler, Arthur and Schnitzler, Julius",
     ]
 
 
@@ -401,13 +403,13 @@ def test_a_name_typed_addressee_in_the_sending_action_is_the_recipient(tmp_path:
     ]  # fmt: skip
     assert head("b") == [
         "From", "Escher, Alfred, Zürich, 2. März 1850",
-        "To", "Stockar, Clementine; Keller, Anna",
+        "To", "Stockar, Clementine and Keller, Anna",
     ]  # fmt: skip
     doc = _page(site / "index.html")
     assert doc.xpath("//span[@class='text-meta']/text()") == [
         # the place written at (probe 41) before the date
         "Escher, Alfred to Stockar, Clementine, Zürich, 2. März 1850",
-        "Escher, Alfred to Stockar, Clementine; Keller, Anna, Zürich, 2. März 1850",
+        "Escher, Alfred to Stockar, Clementine and Keller, Anna, Zürich, 2. März 1850",
     ]
 
 
@@ -4599,7 +4601,7 @@ def test_a_letter_head_says_what_the_editor_says_of_the_letter(tmp_path: Path) -
     assert head("b") == ["From", "Anna Weber, [10 September 1851]"]
     assert head("c") == ["From", "Anna Weber, [1 October 1851]"]
     # two senders set apart from their place (one comma between all of them)
-    assert head("d") == ["From", "Anna Weber; Carl Brandt, Basel, 1 May 1851"]
+    assert head("d") == ["From", "Anna Weber and Carl Brandt, Basel, 1 May 1851"]
     page = _page(tmp_path / "out/html/a.html")
     links = [(_words(li), li.xpath("string(a/@href)"))
              for li in page.xpath("//li[starts-with(@class, 'corresp-')]")]  # fmt: skip

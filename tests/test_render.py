@@ -3550,6 +3550,97 @@ def test_a_list_of_entries_in_the_back_is_titled_as_the_apparatus(tmp_path: Path
     assert title.getnext() is lists[0]
 
 
+def _letter_text(actions: str, text: str, lang: str = "en") -> str:
+    """A letter of the sending and receiving ``actions`` whose ``text`` element is ``text``."""
+    return (
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="{lang}"><teiHeader><fileDesc>'
+        "<titleStmt><title>A letter</title></titleStmt><publicationStmt><p>x</p>"
+        "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc>"
+        f"<correspDesc>{actions}</correspDesc></profileDesc></teiHeader>{text}</TEI>"
+    )
+
+
+def test_a_letters_head_lists_its_people_and_reads_its_date_ranges(tmp_path: Path) -> None:
+    """Probe 165: two addressees read "To John Bellamy; Harriet Bellamy", where the timeline
+    read a comma; they are a list of the interface's language, "John Bellamy and Harriet
+    Bellamy" (semicolons kept between names holding a comma, probe 86). A sending date
+    given as a range had no machine-readable form, where one of @when was a time element:
+    in the interface's words each end is one; in the letter's own, a data element holds the
+    range in ISO 8601-2 (EDTF)."""
+    body = "<text><body><div><p>Dear all.</p></div></body></text>"
+
+    def head(actions: str, lang: str = "en") -> html.HtmlElement:
+        doc = _render_text(tmp_path, "letter", _letter_text(actions, body, lang))
+        (dl,) = doc.xpath("//dl[@class='corresp']")
+        return dl
+
+    dl = head(
+        '<correspAction type="sent"><persName>Thomas Ashworth</persName>'
+        '<date notBefore="1851-05-06" notAfter="1851-05-09"/></correspAction>'
+        '<correspAction type="received"><persName>John Bellamy</persName><persName>Harriet'
+        " Bellamy</persName><placeName>London</placeName></correspAction>"
+    )
+    said = [" ".join(e.text_content().split()) for e in dl]
+    assert said == [
+        "From", "Thomas Ashworth, between 6 and 9 May 1851",
+        "To", "John Bellamy and Harriet Bellamy, London",
+    ]  # fmt: skip
+    assert [t.get("datetime") for t in dl.xpath(".//time")] == ["1851-05-06", "1851-05-09"]
+    assert [t.text for t in dl.xpath(".//time")] == ["6", "9 May 1851"]
+    # three, one name holding a comma; a range of the letter's words, and open ones
+    dl = head(
+        '<correspAction type="sent"><persName>Ashworth, Thomas</persName>'
+        '<date from="1852-03-02" to="1852-03-04">2–4 March 1852</date></correspAction>'
+        '<correspAction type="received"><persName>Bellamy, John</persName><persName>Bellamy,'
+        " Harriet</persName><persName>Paxton</persName></correspAction>"
+    )
+    assert " ".join(dl[3].text_content().split()) == "Bellamy, John; Bellamy, Harriet and Paxton"
+    (data,) = dl.xpath(".//data")
+    assert (data.get("value"), data.text) == ("1852-03-02/1852-03-04", "2–4 March 1852")
+    # in a German letter the interface's "and" says its language, as the labels do
+    dl = head(
+        '<correspAction type="received"><persName>Emil Frey</persName><persName>Marie Frey'
+        "</persName></correspAction>",
+        "de",
+    )
+    assert " ".join(dl[1].text_content().split()) == "Emil Frey and Marie Frey"
+    assert [
+        (e.text, e.get("lang")) for e in dl.xpath(".//span[@class='corresp-people']/span[@lang]")
+    ] == [("and", "en")]
+    dl = head(
+        '<correspAction type="sent"><persName>T. A.</persName><date notAfter="1852-12-31">'
+        "before the end of 1852</date></correspAction>"
+    )
+    assert dl.xpath(".//data/@value") == ["[..1852-12-31]"]
+    dl = head(
+        '<correspAction type="sent"><persName>T. A.</persName><date from="1852-03-02" '
+        'cert="low"/></correspAction>'
+    )
+    assert " ".join(dl[1].text_content().split()) == "T. A., from 2 March 1852 (uncertain)"
+    assert dl.xpath(".//time/@datetime") == ["1852-03-02"]
+
+
+def test_an_enclosure_says_it_is_one(tmp_path: Path) -> None:
+    """Probe 165: an enclosure (floatingText type="enclosure" in the letter, a group's text
+    type="enclosure" with a title of its own beside the text headed "Letter") was told by a
+    border, or by nothing: it is labelled, in the interface's language."""
+    text = (
+        '<text><group><text type="letter"><body><div><p>I enclose the notice.</p>'
+        '<floatingText type="enclosure"><body><p>Received twelve pounds.</p></body>'
+        '</floatingText></div></body></text><text type="enclosure"><body><head>Great'
+        " Exhibition</head><p>Season tickets.</p></body></text></group></text>"
+    )
+    actions = '<correspAction type="sent"><persName>T. A.</persName></correspAction>'
+    doc = _render_text(tmp_path, "enclosed", _letter_text(actions, text))
+    labels = doc.xpath("//*[@class='enclosure-label']")
+    assert [label.text for label in labels] == ["Enclosure", "Enclosure"]
+    assert labels[0].getparent().get("class") == "floatingText type-enclosure"
+    assert " ".join(labels[0].getnext().text_content().split()) == "Received twelve pounds."
+    heading = labels[1].getparent().xpath(".//h2 | .//h3")
+    assert [h.text_content() for h in heading] == ["Great Exhibition"]
+    _assert_words_kept(tmp_path, "enclosed", doc)
+
+
 def test_a_declared_parallel_segmentation_keeps_its_lemmas_whatever_their_loc(
     tmp_path: Path,
 ) -> None:

@@ -149,7 +149,7 @@ FURNITURE = (
     # are the apparatus (its calls, lists and witnesses) and a catalogue record's description
     " | //*[contains(concat(' ', @class, ' '), ' ed-dipl ')] | //*[@class='app-ref']"
     " | //*[contains(concat(' ', @class, ' '), ' apparatus ')] | //*[@class='witnesses']"
-    " | //*[@class='apparatus-title']"
+    " | //*[@class='apparatus-title'] | //*[@class='enclosure-label']"
     # a list of entries apart (listApp) reads as its lemmas: their numbers, sigla and
     # readings are the apparatus', and so are the text's words an entry without a lemma cites
     " | //*[@class='app-back'] | //ul[@class='listApp']//*[@class='rdg' or @class='siglum'"

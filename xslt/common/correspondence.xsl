@@ -44,6 +44,33 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- An enclosure (a floatingText, or a text of the letter's group, typed enclosure: the
+       receipt, the printed notice sent with the letter) says it is one, above its own
+       words and title (probe 165: one was told by a border alone, another by nothing beside
+       its sibling headed "Letter"). One of no title has its kind as its heading already
+       (structure.xsl, r:text-label: "Enclosure"). -->
+  <xsl:template match="floatingText[r:is-enclosure(.)]
+      | group/text[r:is-enclosure(.)][exists(r:group-title(.))]" mode="r:main" as="element()">
+    <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="(if (self::floatingText) then 'floatingText'
+            else 'tei-text') || (' block')[$r:phrasing]"/>
+      </xsl:call-template>
+      <xsl:element name="{if ($r:phrasing) then 'span' else 'p'}">
+        <xsl:attribute name="class" select="'enclosure-label' || (' block')[$r:phrasing]"/>
+        <xsl:sequence select="r:ui-words(.)"/>
+        <xsl:value-of select="r:msg('div.enclosure')"/>
+      </xsl:element>
+      <xsl:call-template name="r:fields"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:function name="r:is-enclosure" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tokenize(lower-case(normalize-space($e/@type))) = 'enclosure'"/>
+  </xsl:function>
+
   <xsl:template match="salute | signed | dateline" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:call-template name="r:word-space"/>
@@ -339,29 +366,34 @@
   <!-- Parts of a letter head entry (names, places, a date: the letter's words), separated
        by the comma of the language of $within, the action or person they come from
        (r:comma: "، " in Arabic script). -->
-  <!-- Several people of one action, set apart from its place and date by semicolons, as the
-       home page lists them: "Emil Frey; Marie Frey, Basel, 24 December 1851" (probe 86: one
-       comma between all of them read "Marie Frey, Basel" as one). One person as it is. -->
+  <!-- Several people of one action, set apart from its place and date as a list of the
+       interface's language, as the home page lists them: "Emil Frey and Marie Frey, Basel,
+       24 December 1851" (probe 86: one comma between all of them read "Marie Frey, Basel"
+       as one; probe 165: the semicolon between two addressees, "John Bellamy; Harriet
+       Bellamy", where the timeline read a comma, is left to names holding a comma,
+       r:list-words). One person as it is. -->
   <xsl:function name="r:corresp-people" as="node()*">
     <xsl:param name="names" as="node()*"/>
     <xsl:param name="within" as="element()"/>
     <xsl:choose>
       <xsl:when test="count($names) gt 1">
-        <xsl:variable name="comma" as="xs:string"
-            select="r:comma($within, string-join($names ! string(.), ' '))"/>
         <span class="corresp-people">
-          <xsl:for-each select="$names">
-            <xsl:if test="position() gt 1">
-              <xsl:value-of select="if (starts-with($comma, '،')) then '؛ ' else '; '"/>
-            </xsl:if>
-            <xsl:sequence select="."/>
-          </xsl:for-each>
+          <xsl:sequence select="r:list-words($names,
+              r:comma($within, string-join($names ! string(.), ' ')), $within)"/>
         </span>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="$names"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:function>
+
+  <!-- Names as words, joined as r:corresp-people joins them (the home page's list). -->
+  <xsl:function name="r:names-said" as="xs:string?">
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:param name="within" as="element()"/>
+    <xsl:sequence select="string-join(r:list-words($names,
+        r:comma($within, string-join($names, ' ')), ()) ! string(.))[. != '']"/>
   </xsl:function>
 
   <xsl:function name="r:corresp-parts" as="node()*">
@@ -483,7 +515,70 @@
     <xsl:variable name="text" as="xs:string" select="(r:date-qualified($d,
         (r:period-said($d), r:plain($d)[. != ''], $iso ! r:date-words(., true()),
         r:date-attribute-words($d), '')[1]), '')[1]"/>
+    <!-- a range of ISO ends (notBefore/notAfter, from/to) is machine-readable too, as a
+         date of @when is (probe 165: it was words alone): in the interface's words, each end
+         a time element ("between <time datetime=1851-05-06>6</time> and <time ...>9 May
+         1851</time>", HTML's time taking one date); in the letter's own words, a data
+         element whose value is the range in ISO 8601-2 (EDTF): "[1851-05-06..1851-05-09]",
+         one day of it (notBefore, notAfter), "1852-03-02/1852-03-04", all of it (from, to),
+         ".." an open end -->
+    <xsl:variable name="span" as="xs:boolean"
+        select="exists($d/(@from | @to | @from-iso | @to-iso))"/>
+    <xsl:variable name="start" as="xs:string?" select="($d/(@from, @from-iso, @notBefore,
+        @notBefore-iso))[1] ! normalize-space(.)"/>
+    <xsl:variable name="end" as="xs:string?" select="($d/(@to, @to-iso, @notAfter,
+        @notAfter-iso))[1] ! normalize-space(.)"/>
+    <xsl:variable name="ranged" as="xs:boolean" select="empty($d/(@when | @when-iso))
+        and empty(r:period($d)) and exists(($start, $end)) and (every $v in ($start, $end)
+            satisfies matches($v, '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$'))"/>
     <xsl:choose>
+      <xsl:when test="$ranged and r:plain($d) != ''">
+        <data class="date-range" value="{if ($span) then ($start, '..')[1] || '/' || ($end, '..')[1]
+            else '[' || $start || '..' || $end || ']'}">
+          <xsl:value-of select="$text"/>
+        </data>
+      </xsl:when>
+      <xsl:when test="$ranged">
+        <xsl:variable name="range" as="xs:string*"
+            select="if (exists($start) and exists($end)) then r:whole-months($start, $end) else ()"/>
+        <xsl:variable name="said" as="node()*">
+          <xsl:choose>
+            <xsl:when test="exists($range) and $range[1] = $range[2]">
+              <time datetime="{$range[1]}"><xsl:value-of select="r:date-words($range[1], true())"/></time>
+            </xsl:when>
+            <xsl:when test="exists($range)">
+              <xsl:variable name="ends" as="element()+">
+                <time datetime="{$range[1]}">
+                  <xsl:value-of select="r:range-start($range[1], $range[2])"/>
+                </time>
+                <time datetime="{$range[2]}">
+                  <xsl:value-of select="r:date-words($range[2], true())"/>
+                </time>
+              </xsl:variable>
+              <xsl:sequence select="r:fill-nodes(r:msg(if ($span) then 'date.from-to'
+                  else 'date.between'), [$ends[1], $ends[2]])"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="one" as="element()">
+                <time datetime="{($start, $end)[1]}">
+                  <xsl:value-of select="r:date-words(($start, $end)[1], true())"/>
+                </time>
+              </xsl:variable>
+              <xsl:sequence select="r:fill-nodes(r:msg(if (exists($start))
+                  then (if ($span) then 'date.from' else 'date.after')
+                  else if ($span) then 'date.to' else 'date.before'), [$one])"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <!-- supplied by the editor, uncertain: as r:date-qualified says a date's words -->
+        <xsl:variable name="supplied" as="node()*" select="if ($d/@evidence = ('conjecture',
+            'internal', 'external')) then r:fill-nodes('[{1}]', [$said]) else $said"/>
+        <span class="date-range">
+          <xsl:sequence select="r:ui-words($d)"/>
+          <xsl:sequence select="if ($d/@cert = ('low', 'unknown'))
+              then r:fill-nodes(r:msg('date.uncertain'), [$supplied]) else $supplied"/>
+        </span>
+      </xsl:when>
       <xsl:when test="exists($iso)">
         <time datetime="{$iso}">
           <!-- words the interface wrote for a date of none ("3 July 1568") are its language's -->

@@ -99,6 +99,80 @@
                     $args, $n + 1)"/>
   </xsl:function>
 
+  <!-- A message whose arguments are nodes (a date's time elements): its words around them as
+       text, each {n} the nth member of $args (nodes, or strings as text). -->
+  <xsl:function name="r:fill-nodes" as="node()*"
+      xmlns:array="http://www.w3.org/2005/xpath-functions/array">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="args" as="array(item()*)"/>
+    <xsl:analyze-string select="$text" regex="\{{([0-9]+)\}}">
+      <xsl:matching-substring>
+        <xsl:variable name="n" as="xs:integer" select="xs:integer(regex-group(1))"/>
+        <xsl:for-each select="if ($n le array:size($args)) then $args($n) else .">
+          <xsl:choose>
+            <xsl:when test=". instance of node()"><xsl:sequence select="."/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:matching-substring>
+      <xsl:non-matching-substring>
+        <xsl:value-of select="."/>
+      </xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:function>
+
+  <!-- Items of a list (names) as the interface's language joins them: "A and B", "A, B and C"
+       (list.and); items that hold a comma ("Schnitzler, Arthur") set apart by semicolons,
+       "Stockar, Clementine; Keller, Anna and Frey, Emil" (probe 86: one comma between all
+       read as one name). Probe 165: two addressees were "John Bellamy; Harriet Bellamy" in a
+       letter's head and on the home page. $comma is the comma of the items' script; the
+       interface's word ("and") carries its language where the source's around it is
+       another ($within, r:ui-words), as a label does. -->
+  <xsl:function name="r:list-words" as="node()*">
+    <xsl:param name="items" as="item()*"/>
+    <xsl:param name="comma" as="xs:string"/>
+    <xsl:param name="within" as="element()?"/>
+    <xsl:variable name="marked" as="attribute()*" select="$within ! r:ui-words(.)"/>
+    <xsl:variable name="apart" as="xs:string" select="if (some $i in $items
+        satisfies matches(string($i), '[,،]')) then (if (starts-with($comma, '،')) then '؛ '
+        else '; ') else $comma"/>
+    <xsl:variable name="and" as="xs:string" select="r:msg('list.and')"/>
+    <xsl:variable name="ordered" as="xs:boolean"
+        select="contains(substring-after($and, '{1}'), '{2}')"/>
+    <xsl:for-each select="$items">
+      <xsl:if test="position() = 1 and last() gt 1 and $ordered">
+        <xsl:value-of select="substring-before($and, '{1}')"/>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="position() = 1"/>
+        <xsl:when test="position() lt last() or not($ordered)">
+          <xsl:value-of select="$apart"/>
+        </xsl:when>
+        <xsl:when test="exists($marked)">
+          <!-- the word marked, the spaces around it the page's -->
+          <xsl:variable name="joiner" as="xs:string"
+              select="substring-before(substring-after($and, '{1}'), '{2}')"/>
+          <xsl:value-of select="if (matches($joiner, '^\s')) then ' ' else ''"/>
+          <span>
+            <xsl:sequence select="$marked"/>
+            <xsl:value-of select="normalize-space($joiner)"/>
+          </span>
+          <xsl:value-of select="if (matches($joiner, '\s$')) then ' ' else ''"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="substring-before(substring-after($and, '{1}'), '{2}')"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:choose>
+        <xsl:when test=". instance of node()"><xsl:sequence select="."/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="position() = last() and last() gt 1 and $ordered">
+        <xsl:value-of select="substring-after($and, '{2}')"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
   <!-- Dates ============================================================================ -->
 
   <!-- An ISO date of the year, month or day (YYYY, YYYY-MM, YYYY-MM-DD), a year before the

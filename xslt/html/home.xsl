@@ -249,12 +249,14 @@
       <xsl:variable name="authors" as="xs:string*" select="r:authors(.)[. != '']"/>
       <!-- (a name whose pointer leads nowhere has no words: left out, where it read "Anna
            to ; Karl", probe 155) -->
-      <xsl:variable name="from" as="xs:string?" select="string-join((if (exists($authors))
+      <!-- (several joined as the letter's head joins them, "John Bellamy and Harriet
+           Bellamy": probe 165, where they read "John Bellamy; Harriet Bellamy") -->
+      <xsl:variable name="from" as="xs:string?" select="r:names-said((if (exists($authors))
           then $authors else $desc ! r:corresp-names(., 'sent') ! r:corresp-name-words(.))
-          [. != ''], '; ')[. != '']"/>
-      <xsl:variable name="to" as="xs:string?" select="string-join((($desc ! r:corresp-names(.,
+          [. != ''], .)"/>
+      <xsl:variable name="to" as="xs:string?" select="r:names-said((($desc ! r:corresp-names(.,
           'received'), $desc/addressee/(persName | orgName | name | rs)[normalize-space()])
-          ! r:corresp-name-words(.))[. != ''], '; ')[. != '']"/>
+          ! r:corresp-name-words(.))[. != ''], .)"/>
       <!-- a file of several letters (one correspDesc each: a CMIF file, a correspondence
            edited as one text) is not its first letter: how many, and from when to when
            (probe 107: the first letter's sender, addressee and date stood for all of them) -->
