@@ -2139,6 +2139,26 @@ def test_a_pointer_that_leads_nowhere_says_what_it_named(tmp_path: Path) -> None
     assert paragraphs == ["A group: 1122, ins3; the next.", "bib:b0148, 38 no. 19; Smith."]
 
 
+def test_a_pointer_at_an_element_of_the_header_says_its_words(tmp_path: Path) -> None:
+    """Probe 164: a ptr at a hand the header describes read "#h1" in the book and the hand's
+    words on the page; the book, which does not show the header either, says them too."""
+    src = tmp_path / "src"
+    src.mkdir()
+    text = tei_text('<div><p>Hand: <ptr target="#h1"/>; nowhere: <ptr target="#none"/>.</p></div>')
+    text = text.replace(
+        "</fileDesc>",
+        '</fileDesc><profileDesc><handNotes><handNote xml:id="h1">Anna writes.</handNote>'
+        "</handNotes></profileDesc>",
+    )
+    (src / "t.xml").write_text(text, encoding="utf-8")
+    book = Book(_build([src], tmp_path / "out")["t"])
+    paragraphs = [
+        " ".join("".join(p.itertext()).split())
+        for p in book.docs["text-001.xhtml"].xpath("//h:p[starts-with(@id, 'div-')]", namespaces=NS)
+    ]
+    assert paragraphs == ["Hand: “Anna writes.”; nowhere: #none."]
+
+
 def test_the_books_index_gives_lives_and_relations(tmp_path: Path) -> None:
     """The book's index gave a person's name and pages alone: now the birth and death as the
     page's card says them, their place linked to its own entry when the book's index lists

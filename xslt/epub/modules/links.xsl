@@ -106,14 +106,15 @@
           <xsl:with-param name="words" select="r:entry-words($entry)"/>
         </xsl:call-template>
       </xsl:when>
-      <!-- to another text of the edition (its own book): that text's title; else the
-           address as written, as the web page shows a link it cannot follow -->
+      <!-- to another text of the edition (its own book): that text's title; to an element
+           of its document the book does not show (a hand of the header), that element's
+           words, as on the page (probe 164: the book read "#h1", the page "Anna writes.");
+           else the address as written, as the web page shows a link it cannot follow -->
       <!-- (and a key of a private scheme, bib:b0148, as on the page: probe 42) -->
       <xsl:when test="exists((r:linked-title(@target), r:safe-url(@target)))
           or r:private-uri(@target)">
         <xsl:call-template name="ee:ptr-apart">
-          <xsl:with-param name="words" select="(r:linked-title(@target),
-              tokenize(normalize-space(@target))[1])[1]"/>
+          <xsl:with-param name="words" select="r:pointer-words(., '')"/>
         </xsl:call-template>
       </xsl:when>
     </xsl:choose>
