@@ -784,6 +784,104 @@ def test_a_fault_the_check_tells_is_not_told_again_by_the_build(tmp_path: Path) 
     ]  # fmt: skip
 
 
+def test_a_fault_at_another_column_of_a_restating_line_is_told(tmp_path: Path) -> None:
+    """Probe 164: a build diagnostic was left out as restated when a check's code for its
+    fault was told at its line, whatever the column: a reversed date range beside a bad
+    date, an element without rendering (measureGrp, valid in tei_all) beside a misspelt one
+    were told nowhere. Edited with tei_all, as the tester's file was."""
+    from pipeline.check import CheckOptions
+    from pipeline.serve.session import ServeOptions
+
+    texts = tmp_path / "tei" / "texts"
+    texts.mkdir(parents=True)
+    (texts / "s5.xml").write_text(
+        tei_text(
+            '\n<p>Built <date notBefore="1900" notAfter="1800">between</date>, first stone '
+            '<date when="1850-13-01">then</date>.</p>\n'
+            "<p>Weighed <measureGrp><measure>3 lb</measure></measureGrp> and "
+            "<hii>misspelt</hii>.</p>\n"
+        ),
+        encoding="utf-8",
+    )
+    options = ServeOptions(
+        targets=(tmp_path / "tei",), out=tmp_path / "dist",
+        check=CheckOptions(jobs=1, schema=ROOT.parent / "shared/schemas/tei_all.rng"),
+        only=("html",),
+    )  # fmt: skip
+    session = Session(options, LiveState(), lambda line, _: None)
+    session.cycle(frozenset(), first=True)
+    told = sorted(
+        (d.line, d.column, d.code)
+        for d in session.state.snapshot.diagnostics
+        if d.path.endswith("s5.xml")
+    )
+    assert told == [
+        (2, 16, "index.bad-date"),  # the reversed range: no check tells it with tei_all
+        (2, 83, "rng.bad-value"),
+        (3, 12, "html.unknown-element"),  # measureGrp
+        (3, 65, "rng.unexpected-element"),  # hii, once
+    ], told
+
+
+def test_told_once_compares_the_column_and_the_check_s_words() -> None:
+    """Probe 164: the filter of restated build diagnostics (session.told_once). The same
+    fault is the same line and column; the line alone where a side has no column, and for
+    an entry placed by the build at its start tag and by the check at its xml:id. With the
+    edition's schema a reversed range is the check's ed-date-order. An element the schema
+    defines but does not allow at its place is a TEI element whose lack of rendering is
+    another fault, told once per name by the build: it stays."""
+    from pipeline.diagnostics import Diagnostic
+    from pipeline.serve.session import told_once
+
+    f = "t.xml"
+
+    def check(line: int, column: int | None, code: str, message: str = "c") -> Diagnostic:
+        return Diagnostic(f, line, column, Severity.ERROR, code, message)
+
+    def build(line: int, column: int | None, code: str) -> Diagnostic:
+        return Diagnostic(f, line, column, Severity.WARNING, code, "b")
+
+    def kept(checked: list[Diagnostic], built: list[Diagnostic]) -> list[tuple[object, ...]]:
+        found = told_once(checked, built)
+        return [(d.line, d.column, d.code) for d in found if d.severity is Severity.WARNING]
+
+    assert kept(
+        [check(2, 89, "rng.bad-value")],
+        [build(2, 22, "index.bad-date"), build(2, 89, "index.bad-date")],
+    ) == [(2, 22, "index.bad-date")]
+    assert (
+        kept(
+            [check(2, 22, "ed-date-order"), check(3, 5, "ed-date-span")],
+            [build(2, 22, "index.bad-date"), build(3, 5, "index.bad-date")],
+        )
+        == []
+    )
+    # either side without a column: the line
+    assert kept([check(2, None, "rng.bad-value")], [build(2, 22, "index.bad-date")]) == []
+    assert kept([check(2, 89, "rng.bad-value")], [build(2, None, "index.bad-date")]) == []
+    # refs.unused-entry at the xml:id, index.unused-entry at the "<" of its entry
+    assert (
+        kept(
+            [check(37, 15, "refs.unused-entry"), check(54, 14, "refs.entry-conflict")],
+            [build(37, 7, "index.unused-entry"), build(54, 7, "index.entry-conflict")],
+        )
+        == []
+    )
+    undefined = 'element "hii" is not defined by the schema; expected text inside "p"'
+    misplaced = 'element "measureGrp" is not allowed inside "head"; expected text'
+    assert (
+        kept(
+            [check(3, 71, "rng.unexpected-element", undefined)],
+            [build(3, 71, "html.unknown-element")],
+        )
+        == []
+    )
+    assert kept(
+        [check(3, 18, "rng.unexpected-element", misplaced)],
+        [build(3, 18, "html.unknown-element")],
+    ) == [(3, 18, "html.unknown-element")]
+
+
 def test_an_editor_s_temporary_file_is_no_change(edition: Path) -> None:
     """Probe 81: `sed -i` (write a temporary file, rename it over the text) was told as
     "changed: tei/texts/belgium-1944.xml, tei/texts/sedaVaf5i", and the name without a

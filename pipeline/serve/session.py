@@ -53,13 +53,17 @@ _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 SHOWN_SUFFIXES = (".xml", ".rng", ".sch", ".md", ".toml", ".xsl", ".css")
 
 #: The build's codes that restate a fault the check tells, each with the check's codes for
-#: that fault: a build diagnostic at the file and line of one of those is left out of the
-#: panel, the terminal and the counts (probe 163: a bad date was rng.bad-value and
+#: that fault: a build diagnostic at the file, line and column of one of those is left out
+#: of the panel, the terminal and the counts (probe 163: a bad date was rng.bad-value and
 #: index.bad-date, a misspelt element rng.unexpected-element and html.unknown-element, a
 #: pointer at no entry refs.dangling and index.unresolved-ref, each fault counted twice).
-#: The check's words are the ones kept: they say how to mend the source.
+#: The check's words are the ones kept: they say how to mend the source. Both place such a
+#: fault at one column (an attribute, a start tag); the line alone was compared, and a
+#: reversed date range or an element without rendering that shared a line with another
+#: fault the check told was told nowhere (probe 164). A reversed range is the check's
+#: ed-date-order or ed-date-span (the edition's schema; tei_all tells none).
 RESTATED: dict[str, frozenset[str]] = {
-    "index.bad-date": frozenset({"rng.bad-value", "ed-date-iso"}),
+    "index.bad-date": frozenset({"rng.bad-value", "ed-date-iso", "ed-date-order", "ed-date-span"}),
     "html.unknown-element": frozenset({"rng.unexpected-element"}),
     "index.unresolved-ref": frozenset({"refs.dangling", "ed-ref-target"}),
     "index.wrong-kind": frozenset({"refs.wrong-kind", "ed-ref-kind"}),
@@ -68,6 +72,18 @@ RESTATED: dict[str, frozenset[str]] = {
     "index.unused-entry": frozenset({"refs.unused-entry", "ed-register-unused"}),
     "index.bad-authority": frozenset({"ed-authority-form"}),
     "index.untagged-name": frozenset({"ed-name-ref"}),
+}
+#: Build codes placed at an entry's start tag, where the check places its fault at the
+#: entry's xml:id (refs.unused-entry, refs.entry-conflict): compared by their line alone.
+ENTRY_LINE = frozenset({"index.unused-entry", "index.entry-conflict"})
+#: A check's words that tell another fault than the build's code for it at that place: an
+#: element the schema defines, in a place it does not allow it, is a TEI element, whose lack
+#: of a rendering (html.unknown-element) is a fault of its own that the build tells once per
+#: name, at the first of them; told as restated there, the others of that name, valid where
+#: they are, were told nowhere (probe 164). An element the schema does not define is told by
+#: the check wherever it is.
+OTHER_FAULT: dict[str, re.Pattern[str]] = {
+    "rng.unexpected-element": re.compile(r'^element "[^"]+" is not allowed ')
 }
 
 
@@ -444,23 +460,10 @@ class Session:
     # -- telling ----------------------------------------------------------------------------
 
     def diagnostics(self) -> list[Diagnostic]:
-        """The last check's problems of every file, then the last build's not said already,
-        by the same words or by a check's code for the same fault at its line (``RESTATED``)."""
-        seen: set[tuple[str, int | None, str, str]] = set()
-        codes: dict[tuple[str, int], set[str]] = {}  # the check's codes at each file and line
-        found: list[Diagnostic] = list(self.settings_problems)
-        for d in sorted((d for items in self.checked.values() for d in items), key=_order):
-            seen.add((d.path, d.line, d.code, d.message))
-            if d.line is not None:
-                codes.setdefault((d.path, d.line), set()).add(d.code)
-            found.append(d)
-        for d in sorted(self.built, key=_order):
-            if (d.path, d.line, d.code, d.message) in seen:
-                continue
-            told = codes.get((d.path, d.line), set()) if d.line is not None else set()
-            if told.isdisjoint(RESTATED.get(d.code, ())):
-                found.append(d)
-        return found
+        """The last check's problems of every file, then the last build's not said already
+        (``told_once``)."""
+        checked = [d for items in self.checked.values() for d in items]
+        return [*self.settings_problems, *told_once(checked, self.built)]
 
     def _shown(self) -> tuple[list[Diagnostic], dict[str, Path]]:
         """The diagnostics, and the files the pages' source view may show for them: those
@@ -567,3 +570,34 @@ def _pointed_ids(facts: Iterable[references.PackedFacts]) -> set[str]:
 
 def _order(d: Diagnostic) -> tuple[int, tuple[str, int, int, str, str]]:
     return (-d.severity.rank, d.sort_key)
+
+
+def told_once(checked: Iterable[Diagnostic], built: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The check's problems, then the build's not said already: by the same words at the
+    same place, or by a check's code for the same fault at its place (``RESTATED``): the
+    same line and column, the line alone where either has no column (or for ``ENTRY_LINE``)."""
+    seen: set[tuple[str, int | None, str, str]] = set()
+    # the check's codes at each file, line and column (None: told of the line, no column)
+    codes: dict[tuple[str, int, int | None], set[str]] = {}
+    lines: dict[tuple[str, int], set[str]] = {}  # and at each file and line
+    found: list[Diagnostic] = []
+    for d in sorted(checked, key=_order):
+        seen.add((d.path, d.line, d.code, d.message))
+        other = OTHER_FAULT.get(d.code)
+        if d.line is not None and (other is None or not other.match(d.message)):
+            codes.setdefault((d.path, d.line, d.column), set()).add(d.code)
+            lines.setdefault((d.path, d.line), set()).add(d.code)
+        found.append(d)
+    for d in sorted(built, key=_order):
+        if (d.path, d.line, d.code, d.message) in seen:
+            continue
+        told: set[str] = set()
+        if d.line is not None and (d.column is None or d.code in ENTRY_LINE):
+            told = lines.get((d.path, d.line), set())
+        elif d.line is not None:
+            told = codes.get((d.path, d.line, d.column), set()) | codes.get(
+                (d.path, d.line, None), set()
+            )
+        if told.isdisjoint(RESTATED.get(d.code, ())):
+            found.append(d)
+    return found
