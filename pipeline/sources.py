@@ -153,7 +153,9 @@ def read_facts(path: Path, opts: ReadOptions) -> SourceFacts:
     return kept(gated_facts(result.document, (*result.diagnostics, *told)), snapshot, opts)
 
 
-def gated_facts(document: SourceDocument, problems: Sequence[Diagnostic]) -> SourceFacts:
+def gated_facts(
+    document: SourceDocument, problems: Sequence[Diagnostic], from_snapshot: bool = False
+) -> SourceFacts:
     """The facts of a gated source, read as the text it publishes (``reshape.as_text``: a
     teiCorpus's members, a TEI P4 or namespace-less file): the local pool's and a Dask
     worker's alike (probe 83: a worker summed up the tree as it was, and the distributed
@@ -161,17 +163,21 @@ def gated_facts(document: SourceDocument, problems: Sequence[Diagnostic]) -> Sou
     rewrites the tree: take its snapshot before."""
     members = tei_corpus.member_files(document)  # before the members are merged
     text, notes = reshape.as_text(document)
-    facts = facts_of(text, (*problems, *notes))
+    facts = facts_of(text, (*problems, *notes), from_snapshot)
     return replace(facts, members=members) if members else facts
 
 
 def refused(path: Path, problems: Sequence[Diagnostic], opts: ReadOptions) -> SourceFacts:
-    """The facts of a file the gate refused: those of its published copy, if there is one."""
-    document = last_good(path, opts)
+    """The facts of a file the gate refused: those of its published copy, if there is one.
+    A corpus's copy names the members it includes as the source does (probe 164: a member
+    that broke made its corpus fail too, whose copy then named none, and the member's own
+    copy was published as a text of its own beside the corpus, and counted)."""
+    document = published_source(path, opts)
     if document is None:
         return SourceFacts(path, display(path), "failed", diagnostics=tuple(problems))
     why = kept_last_good(document.display, "it failed the gate (see its error)")
-    return kept(facts_of(document, (*problems, why), True), snapshot_bytes(document), opts)
+    snapshot = snapshot_bytes(document)
+    return kept(gated_facts(document, (*problems, why), True), snapshot, opts)
 
 
 def kept(facts: SourceFacts, snapshot: bytes, opts: ReadOptions) -> SourceFacts:
@@ -184,16 +190,23 @@ def kept(facts: SourceFacts, snapshot: bytes, opts: ReadOptions) -> SourceFacts:
     return replace(facts, kept=record)
 
 
-def last_good(path: Path, opts: ReadOptions) -> SourceDocument | None:
-    """The version of ``path`` the published edition was built from, gated, or None."""
+def published_source(path: Path, opts: ReadOptions) -> SourceDocument | None:
+    """The copy of ``path`` the published edition was built from, gated, as written (a
+    corpus's members not merged yet), or None."""
     if opts.previous is None:
         return None
     data = opts.previous.snapshot(source_key(path))
     if data is None:
         return None
-    document = parse_bytes(
+    return parse_bytes(
         data, path, max_bytes=opts.max_bytes, root=opts.root, dtd_entities=True
     ).document
+
+
+def last_good(path: Path, opts: ReadOptions) -> SourceDocument | None:
+    """The version of ``path`` the published edition was built from, gated and read as the
+    text it publishes, or None."""
+    document = published_source(path, opts)
     return None if document is None else reshape.as_text(document)[0]
 
 

@@ -507,6 +507,41 @@ def test_a_kept_versions_warnings_are_not_told_of_the_file(tmp_path: Path) -> No
     assert "index.bad-date" not in kept.by_code(), kept.sorted()
 
 
+def test_a_corpus_member_that_breaks_stays_within_its_corpus(tmp_path: Path) -> None:
+    """Probe 164: a teiCorpus member taken in by xi:include that broke after a good build
+    failed the gate, and its corpus with it; the corpus's kept version named no members, and
+    the member's kept version was published as a text of its own (member.html, member.epub,
+    an entry of the home page) and counted: "2 texts published". It stays a member."""
+    from lxml import etree
+
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    member = sources / "member.xml"
+    words = "<p>Included member words.</p>"
+    member.write_text(tei_text(words, title="Included member"), "utf-8")
+    (sources / "corpus.xml").write_text(
+        '<teiCorpus xmlns="http://www.tei-c.org/ns/1.0" '
+        'xmlns:xi="http://www.w3.org/2001/XInclude"><teiHeader><fileDesc><titleStmt>'
+        "<title>XI corpus</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+        "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
+        '<xi:include href="member.xml"/></teiCorpus>',
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    first = build([sources], out, jobs=1)
+    assert first.published == 1 and "build.corpus-member" in first.by_code(), first.sorted()
+    member.write_text(tei_text(words.replace("member", "<hi>member"), "Included member"), "utf-8")
+    kept = build([sources], out, jobs=1)
+    assert "build.kept-last-good" in kept.by_code(), kept.sorted()
+    assert kept.published == 1, kept.sorted()
+    assert sorted(p.name for p in (out / "epub").glob("*.epub")) == ["corpus.epub"]
+    assert not (out / "html" / "member.html").exists()
+    home = etree.parse(str(out / "html" / "index.html"), etree.HTMLParser())
+    assert home.xpath("//a[@class = 'text-title']/@href") == ["corpus.html"]
+    corpus = etree.parse(str(out / "html" / "corpus.html"), etree.HTMLParser())
+    assert "Included member words." in " ".join(corpus.xpath("//main//p//text()"))
+
+
 def test_a_text_that_fails_publishes_nothing_its_task_wrote_before(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
