@@ -635,7 +635,10 @@ def _duplicate_entry(
     """An entry whose id an earlier entry of the same document has (probe 163: two roles of
     one cast list, "ellen"): the index lists the first alone, as a pointer at the id leads to
     it. Placed at its xml:id as edition check places refs.duplicate-id (``before``: the
-    entries of that id written earlier on the same line)."""
+    entries of that id written earlier on the same line). Named by the check's codes for
+    it: the schema's, rng.duplicate-id, with the edition's schema and tei_all, and the
+    reference checker's alone without a schema that types xml:id (``--checks refs``); probe
+    164: refs.duplicate-id alone was named, a code the check did not print."""
     path, line, column = _id_place(doc, entry, key, before + 1)
     first_line = _id_place(doc, kept, key, 1)[1]
     where = f"line {first_line}" if first_line else "earlier"
@@ -645,7 +648,8 @@ def _duplicate_entry(
         f'xml:id "{key}" is used twice in this document (first defined at {where}): the '
         f"index lists the first <{etree.QName(kept).localname}> alone, and the pointers at "
         f"the id lead to it; rename this <{etree.QName(entry).localname}> and the pointers "
-        "meant for it (edition check: refs.duplicate-id)",
+        "meant for it (edition check: rng.duplicate-id, or refs.duplicate-id where no "
+        "schema checks the ids)",
         line,
         column,
         origin="index",

@@ -344,6 +344,24 @@ def test_an_entry_with_the_id_of_another_kinds_entry_is_told() -> None:
     assert '"anna" (<place>) has the id of the <person> of reg.xml' in warning.message
 
 
+def test_an_id_given_twice_in_a_cast_list_names_the_codes_the_check_tells() -> None:
+    """Probe 164: index.duplicate-id said "(edition check: refs.duplicate-id)"; with the
+    edition's schema and with tei_all the check tells it as rng.duplicate-id, and
+    refs.duplicate-id only where no schema checks the ids (--checks refs)."""
+    play = doc(
+        f"""<TEI {T}><teiHeader/><text><front><castList>
+<castItem><role xml:id="ellen">Ellen</role></castItem>
+<castItem><role xml:id="ellen">Ellen the younger</role></castItem>
+</castList></front><body><p>x</p></body></text></TEI>""",
+        "play.xml",
+    )
+    (warning,) = entity_differences([play])
+    assert (warning.code, warning.line) == ("index.duplicate-id", 3), warning
+    assert warning.message.endswith(
+        "(edition check: rng.duplicate-id, or refs.duplicate-id where no schema checks the ids)"
+    ), warning.message
+
+
 def test_register_lists_are_copied_not_parsed_again() -> None:
     # An id that is no NCName (here with spaces, as an Arabic periodical has) must not break
     # the registers document.
