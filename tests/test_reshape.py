@@ -354,3 +354,18 @@ def test_a_p4_text_with_div0_has_its_divisions_as_p5_writes_them() -> None:
     ]  # fmt: skip
     plain, _ = as_text(_doc(P4))
     assert plain.root.find(f".//{{{TEI_NS}}}div1") is not None
+
+
+def test_a_text_of_millions_of_elements_is_read() -> None:
+    """Probe 166: a text of 3.5 million elements (a novel tokenised word by word) was left
+    out of the build as an internal error, as libxml2's XPath gives up past ten million
+    nodes and the search for an xml:base was one (probe 66 found the same of the ids)."""
+    words = "<hi>w</hi> " * 3_500_000
+    document, notes = as_text(
+        _doc(
+            f'<TEI xmlns="{TEI_NS}">{HEADER.format("Big")}<text><body><p>{words}'
+            '<ref target="b.xml">b</ref></p></body></text></TEI>'
+        )
+    )
+    assert notes == ()
+    assert len(document.root.find(f"{{{TEI_NS}}}text")[0][0]) == 3_500_001
