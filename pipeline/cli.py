@@ -6,6 +6,14 @@ error); the project's own exceptions become ``click.ClickException`` here and no
 
 from __future__ import annotations
 
+if __name__ == "__main__":
+    # Run as `python -m pipeline.cli` rather than by the console script (entry.py), Ctrl-C in
+    # the few tenths of a second the imports below take ended in a traceback (probe 166):
+    # the console script's early handling comes first here too.
+    from .entry import early_signals
+
+    early_signals()
+
 import contextlib
 import gc
 import math

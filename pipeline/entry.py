@@ -23,9 +23,14 @@ def _early(signum: int, frame: FrameType | None) -> None:
     os._exit(128 + signum)
 
 
-def main() -> None:
+def early_signals() -> None:
+    """Ctrl-C and SIGTERM end the run with one line until the command installs its own."""
     signal.signal(signal.SIGINT, _early)
     signal.signal(signal.SIGTERM, _early)
+
+
+def main() -> None:
+    early_signals()
     # Python's collector ran 25 times while the CLI's modules were imported, 2-3 ms of every
     # command's start, walking objects that live as long as the process: they are frozen
     # instead (never walked again, here nor in the workers forked later).

@@ -146,6 +146,30 @@ def test_a_signal_while_the_cli_is_imported_is_one_line(sig: signal.Signals, sta
     assert (done.returncode, done.stderr) == (status, "interrupted\n")
 
 
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_while_python_m_imports_the_cli_is_one_line(
+    sig: signal.Signals, status: int
+) -> None:
+    """Probe 166: run as `python -m pipeline.cli`, not by the console script, Ctrl-C while
+    the CLI imported click ended in a KeyboardInterrupt traceback. The signal is sent as
+    the CLI imports click, before any of its own handling."""
+    program = (
+        "import builtins, os, runpy, sys\n"
+        "load = builtins.__import__\n"
+        "def watched(name, *args, **kwargs):\n"
+        "    if name == 'click':\n"
+        f"        os.kill(os.getpid(), {int(sig)})\n"
+        "    return load(name, *args, **kwargs)\n"
+        "builtins.__import__ = watched\n"
+        "sys.argv = ['edition', '--version']\n"
+        "runpy.run_module('pipeline.cli', run_name='__main__', alter_sys=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert (done.returncode, done.stderr) == (status, "interrupted\n")
+
+
 def test_the_console_script_starts_at_the_early_handler() -> None:
     """`edition` is pipeline.entry:main (pyproject.toml), which imports the CLI afterwards."""
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
