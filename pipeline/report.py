@@ -252,6 +252,12 @@ def render_github(report: Report, baselined: int = 0) -> str:
 
 
 def _gh_escape_data(text: str) -> str:
+    # GitHub unescapes these three alone; any other character that is not printable (an
+    # escape sequence, a bell in a file's name) is written as the text format writes it,
+    # where it went raw into the log, and click deleted the escape sequences of a name when
+    # the output was no terminal, naming a file that does not exist (probe 166)
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() or c in "\r\n" else repr(c)[1:-1] for c in text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -91,6 +91,26 @@ def test_github_annotations() -> None:
     assert lines[2].startswith("::warning file=b.xml,title=refs.unused-entry::")
 
 
+def test_github_annotations_write_control_characters_visibly() -> None:
+    """Probe 166: a file named with an escape sequence or a bell went raw into the CI log
+    (and click deleted the escape sequence when the output was no terminal, naming a file
+    that does not exist); they are written as the text format writes them, a newline as
+    GitHub's %0A."""
+    report = Report(files=["h/esc\x1b[31mRED.xml", "h/bell\x07\nx.xml"])
+    report.extend(
+        [
+            diag.error("h/esc\x1b[31mRED.xml", "rng.bad", "bad in esc\x1b[31mRED.xml", 1),
+            diag.error("h/bell\x07\nx.xml", "rng.bad", "bad", 2),
+        ]
+    )
+    lines = render_github(report).splitlines()
+    assert lines[0] == "::error file=h/bell\\x07%0Ax.xml,line=2,title=rng.bad::bad"
+    assert lines[1] == (
+        "::error file=h/esc\\x1b[31mRED.xml,line=1,title=rng.bad::bad in esc\\x1b[31mRED.xml"
+    )
+    assert all(line.isprintable() for line in lines)
+
+
 def test_baseline_hides_known_problems_even_when_lines_move(tmp_path: Path) -> None:
     path = tmp_path / "baseline.json"
     path.write_text(Baseline.from_report(sample()).dumps(path))
