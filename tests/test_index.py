@@ -5670,3 +5670,30 @@ def _built_with_back(tmp_path: Path, body: str, back: str) -> Path:
     out = tmp_path / "out"
     build([folder], out, only=("html", "index"))
     return out
+
+
+BILINGUAL = ROOT / "tests/data/bilingual/sharh.xml"
+
+
+def test_a_mention_in_a_division_of_another_language_keeps_it_in_the_index(
+    tmp_path: Path,
+) -> None:
+    """Probe 165: an Arabic text (text xml:lang="ar") under an English root holding an
+    English division (div xml:lang="en"): the index pages marked that division's heading and
+    the words around its mentions as Arabic, right to left, as the text's, so that an
+    English context read backwards run by run. The nearest xml:lang decides (TEI inherits
+    it), as on the reading page."""
+    out = tmp_path / "out"
+    assert not build([BILINGUAL], out, only=("html",)).errors
+    page = html.parse(str(out / "html" / "persons.html")).getroot()
+
+    def marks(anchor: str) -> tuple[list[tuple[str | None, str | None]], ...]:
+        (li,) = page.xpath(f"//section[@id='yaziji']//li[a[@href='sharh.html#{anchor}']]")
+        heading = [(s.get("lang"), s.get("dir")) for s in li.xpath("a/span")] or [(None, None)]
+        (context,) = li.xpath("span[@class='index-context']")
+        return heading, [(context.get("lang"), context.get("dir"))]
+
+    # the English division's heading and context in the page's language (English, ltr)
+    assert marks("en-1-m1") == ([(None, None)], [(None, None)])
+    # the Arabic division's in Arabic, right to left
+    assert marks("ar-1-m1") == ([("ar", "rtl")], [("ar", "rtl")])

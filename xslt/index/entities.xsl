@@ -100,7 +100,8 @@
   or the verse or drama line inside it),
   page and page-id (nearest preceding pb's @n and xml:id, empty when none or in a standOff
   note), lang (when the mention is in a declared language), context-lang (the language of
-  the words around it, when a part of the text is in another than the text's), and the
+  the words around it, when a part of the text is in another than the text's), heading-lang
+  (its heading's, when that is another than the text's), and the
   children <ed:text> (as written), <ed:before> and <ed:after> (about 60 characters each,
   "…" marks a cut).
 -->
@@ -496,7 +497,7 @@
        manuscript's (r:letter-lang). The root's alone left the index's context of a mention
        in a text whose language is declared on <text> (an Arabic text in probe 32) unmarked,
        read left to right as English. -->
-  <xsl:function name="ed:document-lang" as="xs:string?">
+  <xsl:function name="ed:document-lang" as="xs:string?" cache="yes">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="text" as="element()?" select="$tei/(tei:text, tei:sourceDoc)[1]"/>
     <xsl:variable name="letter" as="attribute()*" select="$tei[tei:teiHeader/tei:profileDesc

@@ -115,6 +115,14 @@
     <xsl:sequence select="(r:main-head($section) ! ed:text(.))[1]"/>
   </xsl:function>
 
+  <!-- The language of a section's heading: the nearest xml:lang around it (TEI inherits
+       xml:lang), read once per section as its words are. -->
+  <xsl:function name="ed:heading-lang" as="xs:string?" cache="yes">
+    <xsl:param name="section" as="element()"/>
+    <xsl:sequence select="(r:main-head($section)/ancestor-or-self::*[@xml:lang][1]
+        /@xml:lang[normalize-space()] ! string(.))[1]"/>
+  </xsl:function>
+
   <!-- The innermost block carrying an anchor (the ids added by normalisation); an utterance
        is one (probe 152: a name's context in a transcript ran into the other speakers'
        turns and the registers after them). -->
@@ -475,15 +483,25 @@
          (probe 61: an English translation's words set right to left as Hebrew) -->
     <xsl:variable name="around" as="xs:string?"
         select="ancestor::*[@xml:lang][1]/@xml:lang/string()"/>
+    <!-- compared with the language the index pages take for the text (its text's xml:lang
+         before its root's): an English division of a text xml:lang=ar under an English
+         root was left unmarked and so read as Arabic, right to left (probe 165) -->
+    <xsl:variable name="text-lang" as="xs:string?"
+        select="ancestor::ed:document[1]/*[1] ! ed:document-lang(.)"/>
     <xsl:attribute name="document" select="ancestor::ed:document[1]/@ed:stem"/>
     <xsl:attribute name="file" select="ed:file(.)"/>
     <xsl:attribute name="mention" select="@xml:id"/>
-    <xsl:if test="exists($around) and $around ne string(ancestor::tei:TEI[last()]/@xml:lang)">
+    <xsl:if test="exists($around) and $around ne string($text-lang)">
       <xsl:attribute name="context-lang" select="$around"/>
     </xsl:if>
     <xsl:attribute name="ordinal" select="accumulator-before('ed:ordinal')"/>
     <xsl:attribute name="section" select="$section/@xml:id"/>
     <xsl:attribute name="heading" select="($section ! ed:heading(.), '')[1]"/>
+    <!-- and its heading's, the nearest xml:lang around the head (probe 165: an English
+         division's heading was marked as its Arabic text's) -->
+    <xsl:for-each select="$section ! ed:heading-lang(.)[. ne string($text-lang)]">
+      <xsl:attribute name="heading-lang" select="."/>
+    </xsl:for-each>
     <!-- a note kept in the standOff is listed under the notes, as the page heads them -->
     <xsl:if test="$apart and empty($section)">
       <xsl:attribute name="part" select="'notes'"/>

@@ -477,7 +477,9 @@
         </xsl:if>
         <xsl:choose>
           <xsl:when test="exists($heading)">
-            <ed:where lang="{$document/@lang}"><xsl:value-of select="$heading"/></ed:where>
+            <!-- in its own division's language when that is another (probe 165) -->
+            <ed:where lang="{(@heading-lang, $document/@lang)[1]}"><xsl:value-of
+                select="$heading"/></ed:where>
           </xsl:when>
           <xsl:when test="@heading[normalize-space()]"/>
           <xsl:when test="@part">
