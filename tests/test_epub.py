@@ -37,6 +37,8 @@ from pipeline.build import BuildContext, build
 ROOT = Path(__file__).resolve().parents[1]
 EDITION = ROOT / "tei"
 FIXTURES = ROOT / "tests" / "data" / "epub"
+# probe 165: an Arabic text under an English root, with an English division
+BILINGUAL = ROOT / "tests" / "data" / "bilingual" / "sharh.xml"
 ELTEC = ROOT.parent / "shared" / "corpora" / "eltec-eng"
 #: Novels with notes (pointed at from the text) and hundreds of page breaks.
 NOVELS = ("ENG18670_Ouida", "ENG18980_BaringGould", "ENG18400_Trollope")
@@ -446,6 +448,29 @@ def test_an_index_note_keeps_its_words_apart_and_says_its_language(tmp_path: Pat
     assert (notes[2].get("lang"), notes[2].get("dir")) == ("ar", "rtl")
 
 
+def test_an_index_names_entries_as_the_site_and_isolates_each_in_its_language(
+    tmp_path: Path,
+) -> None:
+    """Probe 165: an Arabic book's index named its entries by the register's English names
+    where the site heads them with the first (Arabic) one, set those English names right to
+    left (lang without dir) and gave an English division's heading the book's Arabic."""
+    source = tmp_path / "sharh.xml"
+    shutil.copy(BILINGUAL, source)
+    book = Book(_build([source], tmp_path / "out")["sharh"])
+    index = book.docs["index.xhtml"]
+    terms = index.xpath("//h:span[@class='index-term']", namespaces=NS)
+    # the register's first name, as the site's index heads the entry; an entry named in
+    # English alone in English, left to right
+    assert [(t.text, t.get("lang"), t.get("dir")) for t in terms] == [
+        ("أبو الطيب المتنبي", None, None), ("ناصيف اليازجي", None, None),
+        ("حلب", None, None), ("Beirut", "en", "ltr"),
+    ]  # fmt: skip
+    heads = index.xpath("//h:li[@id='yaziji']/h:bdi[@class='index-where']", namespaces=NS)
+    assert [(h.text, h.get("lang"), h.get("dir")) for h in heads] == [
+        ("في مدح سيف الدولة", None, None), ("On the praise of Sayf al-Dawla", "en", "ltr"),
+    ]  # fmt: skip
+
+
 def test_footnotes_are_asides_linked_both_ways(fixture_book: Path, novels: dict[str, Path]) -> None:
     # Ouida's 46 notes stand at the ends of their chapters: the 37 a pointer calls are
     # footnotes, the 9 nothing calls are read where they stand (probe 78), not footnotes that
@@ -607,14 +632,17 @@ def test_book_without_identifier_gets_a_stable_uuid(fixture_book: Path) -> None:
     )
 
 
-def test_index_derived_from_the_text_equals_the_shared_product() -> None:
-    """Without the index builder's product the EPUB index is derived from the text alike."""
+@pytest.mark.parametrize("source", [EDITION, BILINGUAL], ids=["edition", "bilingual"])
+def test_index_derived_from_the_text_equals_the_shared_product(source: Path) -> None:
+    """Without the index builder's product the EPUB index is derived from the text alike
+    (probe 165: a register naming an entry in Arabic first and in English second, the book
+    derived named it in English, the product and the site in Arabic)."""
     from pipeline.build import load_corpus
     from pipeline.builders.index import IndexBuilder
     from pipeline.diagnostics import Report
     from pipeline.xslt import XmlText, engine
 
-    corpus = load_corpus([EDITION], Report())
+    corpus = load_corpus([source], Report())
     (text,) = corpus.texts
     context = BuildContext(corpus=corpus, out=Path("unused"), date=dt.datetime(2000, 1, 1))
     with tempfile.TemporaryDirectory() as staging:

@@ -61,7 +61,8 @@
             <xsl:attribute name="lang" select="normalize-space(.)"/>
           </xsl:for-each>
           <xsl:for-each select="$mentions">
-            <ee:mention href="{ee:href(.)}" where="{ee:where(.)}"/>
+            <ee:mention href="{ee:href(.)}" where="{ee:where(.)}"
+                lang="{ee:where-lang(.)}"/>
           </xsl:for-each>
         </ee:entity>
       </xsl:if>
@@ -88,7 +89,8 @@
           <xsl:attribute name="lang" select="normalize-space(.)"/>
         </xsl:for-each>
         <xsl:for-each select="current-group()">
-          <ee:mention href="{ee:href(.)}" where="{ee:where(.)}"/>
+          <ee:mention href="{ee:href(.)}" where="{ee:where(.)}"
+                lang="{ee:where-lang(.)}"/>
         </xsl:for-each>
       </ee:entity>
     </xsl:for-each-group>
@@ -101,9 +103,12 @@
         select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName
             | tei:objectName | tei:eventName)"/>
     <!-- a role by its own words, a name inside them a part of them (probe 69: "Moor") -->
+    <!-- the name typed preferred, else the register's first, as the site's index heads the
+         entry (index/modules/entries.xsl, ed:preferred-name-element): the book took an
+         English or unmarked name before the first, and named and filed an entry the site
+         heads with its Arabic name by its English one (probe 165) -->
     <xsl:variable name="name" as="element()?" select="if ($entry/self::tei:role[normalize-space()])
-        then () else ($names[@type = 'preferred'], $names[not(@xml:lang) or @xml:lang = 'en'],
-            $names)[1]"/>
+        then () else ($names[@type = 'preferred'], $names)[1]"/>
     <xsl:choose>
       <xsl:when test="$name/tei:surname and $name/tei:forename">
         <xsl:sequence select="normalize-space(string-join($name/tei:surname, ' ')) || ', '
@@ -120,6 +125,24 @@
   <xsl:function name="ee:entry-sort" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="r:without-article(ee:entry-name($entry))"/>
+  </xsl:function>
+
+  <!-- The language of where a mention is (ee:where): its division's heading's, the nearest
+       xml:lang around the head, or the interface's for the words it gives (a page, a kind of
+       division); "" for the text's title. Probe 165: an English division's heading in an
+       Arabic book's index inherited the book's Arabic. -->
+  <xsl:function name="ee:where-lang" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="apart" as="xs:boolean"
+        select="exists($mention/ancestor::tei:listAnnotation/ancestor::tei:standOff)"/>
+    <xsl:variable name="page" as="xs:string?"
+        select="if ($apart) then () else $mention/accumulator-before('ee:page')"/>
+    <xsl:variable name="div" as="element()?" select="$mention/ancestor::*[ee:is-div(.)][1]"/>
+    <xsl:variable name="head" as="element()?"
+        select="$div ! r:main-head(.)[r:plain(.) != '']"/>
+    <xsl:sequence select="if (exists($page) or (exists($div) and empty($head)) or $apart)
+        then r:ui-lang()
+        else string(($head/ancestor-or-self::*[@xml:lang][1]/@xml:lang, '')[1])"/>
   </xsl:function>
 
   <!-- Where a mention is: its page in a paginated text, else the part (div) it is in; in a

@@ -94,14 +94,25 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- A term's or a heading's language and direction when they are not the book's: an
+       English name in an Arabic book's index ran right to left, its dates and locators
+       reordered (probe 165); lang without dir left it so. -->
+  <xsl:function name="ee:lang-attributes" as="attribute()*">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:for-each select="r:lang($lang)[. ne ee:language()]">
+      <xsl:attribute name="xml:lang" select="."/>
+      <xsl:attribute name="lang" select="."/>
+      <xsl:if test="r:lang-dir(.) ne ee:direction()">
+        <xsl:attribute name="dir" select="r:lang-dir(.)"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:function>
+
   <!-- Locators grouped by the part of the text (div, or page when there are pbs) they are in. -->
   <xsl:template match="ee:entity" mode="ee:index-entry">
     <li epub:type="index-entry" id="{@id}">
       <span epub:type="index-term" class="index-term">
-        <xsl:for-each select="r:lang(string(@lang))[. ne ee:language()]">
-          <xsl:attribute name="xml:lang" select="."/>
-          <xsl:attribute name="lang" select="."/>
-        </xsl:for-each>
+        <xsl:sequence select="ee:lang-attributes(string(@lang))"/>
         <xsl:value-of select="@name"/>
       </span>
       <!-- a person's birth and death, as the page's card says them: "(2 March 1850, Leipzig
@@ -116,7 +127,11 @@
       <xsl:for-each-group select="ee:mention" group-adjacent="@where">
         <xsl:value-of select="if (position() eq 1) then ', ' else '; '"/>
         <!-- isolated: "p. 1ب" read "بp. 1" in an Arabic book (probe 102) -->
-        <bdi class="index-where"><xsl:value-of select="current-grouping-key()"/></bdi>
+        <!-- in its own language (probe 165: an English division's heading inherited an
+             Arabic book's language) -->
+        <bdi class="index-where"><xsl:sequence
+            select="ee:lang-attributes(string(@lang))"/><xsl:value-of
+            select="current-grouping-key()"/></bdi>
         <xsl:for-each select="current-group()">
           <xsl:text> </xsl:text>
           <a epub:type="index-locator" href="{@href}"><xsl:value-of select="position()"/></a>
