@@ -5778,3 +5778,41 @@ def test_a_correspondent_named_by_a_pointer_alone_is_named_by_the_entry(tmp_path
     head, home = _letter_head_and_home(tmp_path / "out", "l")
     assert head[-2:] == ["To", "Karl Weber"], head
     assert "Anna to Karl Weber" in home, home
+
+
+BILINGUAL = ROOT / "tests/data/bilingual/sharh.xml"
+
+
+def test_an_arabic_text_under_an_english_header_marks_the_headers_words_english(
+    tmp_path: Path,
+) -> None:
+    """Probe 165: an Arabic text (text xml:lang="ar") under an English root and header. The
+    reading page's source line, the header's English words, inherited the page's Arabic; the
+    card buttons of the English division were "About" the register's first, Arabic, name
+    though it gives an English one; the home page's link to the book and the about page's
+    citation gave the Arabic title no language, where the list of texts does."""
+    out = tmp_path / "out"
+    # (with its book, which the home page links)
+    assert not build([BILINGUAL], out, only=["html", "epub"], jobs=1).errors
+    page = _page(out / "html/sharh.html")
+    assert page.get("lang") == "ar"
+    (source,) = page.xpath("//p[@class='source']/span[not(@class)]")
+    assert (source.text, source.get("lang"), source.get("dir")) == (
+        "Beirut print of 1882, pp. 12–13.", "en", "auto",
+    )  # fmt: skip
+    buttons = {
+        column: page.xpath(f"//*[@id='{column}']//button[@class='card-button']/@aria-label")
+        for column in ("ar", "en")
+    }
+    assert buttons == {
+        "ar": ["About ناصيف اليازجي", "About أبو الطيب المتنبي", "About حلب"],
+        # in the register's English names; Beirut has one name, English
+        "en": ["About Nāṣīf al-Yāzijī", "About Beirut", "About Abū al-Ṭayyib al-Mutanabbī",
+               "About Aleppo"],
+    }  # fmt: skip
+    home = _page(out / "html/index.html")
+    titles = home.xpath("//a[@href='sharh.html' or contains(@href, 'sharh.epub')]")
+    assert [(a.get("lang"), a.get("dir")) for a in titles] == [("ar", "rtl")] * 2
+    about = _page(out / "html/about.html")
+    (title, *_) = about.xpath("//p[@class='citation']/bdi")
+    assert (title.text, title.get("lang"), title.get("dir")) == ("في مدح سيف الدولة", "ar", "rtl")

@@ -81,6 +81,27 @@
         ! r:lang(.)"/>
   </xsl:function>
 
+  <!-- A text's title on a page in the interface's language (the list of texts, its book's
+       link, its citation on the about page): a title in another says which, with its
+       direction (a Hebrew title in an English list). "Untitled text" is the interface's
+       words: none of the text's (probe 32: it was marked Persian, right to left, in the
+       list). -->
+  <xsl:function name="r:title-attributes" as="attribute()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="lang" as="xs:string"
+        select="(r:title-lang($tei), r:text-lang($tei))[1]"/>
+    <xsl:variable name="dir" as="xs:string" select="(r:lang-dir($lang),
+        r:script-dir(r:title-element($tei)//text()[normalize-space()]))[1]"/>
+    <xsl:if test="exists(r:title-element($tei))">
+      <xsl:if test="$lang ne r:ui-lang()">
+        <xsl:attribute name="lang" select="$lang"/>
+      </xsl:if>
+      <xsl:if test="$dir ne r:ui-dir()">
+        <xsl:attribute name="dir" select="$dir"/>
+      </xsl:if>
+    </xsl:if>
+  </xsl:function>
+
   <xsl:function name="r:title-element" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="titles" as="element()*" select="$tei/teiHeader/fileDesc/titleStmt/title"/>

@@ -194,9 +194,14 @@
         </a>
         <!-- a card for each entry it names (ref="#charles #henrietta": the link leads to
              the first, the second's button stays in view when script opens the first's) -->
+        <!-- each named in the language the name stands in, when the register has a name
+             of it (probe 165: the English column's buttons were "About" the Arabic name) -->
+        <xsl:variable name="around" as="xs:string?"
+            select="(ancestor::*[@xml:lang][1]/@xml:lang ! string(.))[1]"/>
         <xsl:for-each select="distinct-values(descendant-or-self::*/r:entities(.))">
           <xsl:call-template name="r:card-button">
             <xsl:with-param name="entity" select="."/>
+            <xsl:with-param name="lang" select="$around"/>
           </xsl:call-template>
         </xsl:for-each>
       </xsl:when>
@@ -323,14 +328,35 @@
   </xsl:function>
 
   <!-- The button that opens an entity's card. -->
+  <!-- Its name: the register's name in the language of the words the name stands in
+       ($lang) when it has one, else the entry's preferred name. -->
   <xsl:template name="r:card-button" as="element()">
     <xsl:param name="entity" as="xs:string" required="yes"/>
+    <xsl:param name="lang" as="xs:string?" select="()"/>
     <xsl:variable name="entry" as="element()?" select="r:entry($entity)"/>
+    <xsl:variable name="own" as="element()?" select="$entry[not(local-name() = $r:work-kinds)]
+        ! r:name-in(., $lang)"/>
     <button type="button" class="card-button" popovertarget="{r:card-id($entity)}"
-        aria-label="{r:msg('card.about', r:entry-label($entry, $entity))}">
+        aria-label="{r:msg('card.about', if (exists($own)) then r:name-words($own)
+            else r:entry-label($entry, $entity))}">
       <!-- its "i" is the style sheet's: no letter glued to the name in a copy or the index -->
     </button>
   </xsl:template>
+
+  <!-- A register entry's name in the language $lang (its own or its list's xml:lang): one
+       of the whole tag before one of its primary subtag alone (ar before ar-Latn), the
+       preferred one first; none when no name is. -->
+  <xsl:function name="r:name-in" as="element()?">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:variable name="names" as="element()*" select="$entry/(persName | placeName | orgName
+        | name)[normalize-space()][exists($lang)][(ancestor-or-self::*[@xml:lang][1]/@xml:lang
+            ! r:primary-subtag(.)) = r:primary-subtag(string($lang))]"/>
+    <xsl:variable name="same" as="element()*" select="$names[lower-case(
+        ancestor-or-self::*[@xml:lang][1]/@xml:lang) = lower-case(string($lang))]"/>
+    <xsl:sequence select="($same[@type = 'preferred'], $same, $names[@type = 'preferred'],
+        $names)[1]"/>
+  </xsl:function>
 
   <xsl:function name="r:entry" as="element()?">
     <xsl:param name="id" as="xs:string"/>

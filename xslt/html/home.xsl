@@ -185,6 +185,9 @@
               <xsl:for-each select="$texts">
                 <li>
                   <a href="../epub/{@ed:stem}.epub" type="application/epub+zip">
+                    <!-- the title in its language, as the list of texts marks it (probe
+                         165: an Arabic title inherited the page's English) -->
+                    <xsl:sequence select="r:title-attributes(.)"/>
                     <xsl:value-of select="r:title(.)"/>
                   </a>
                   <xsl:sequence select="r:distinct-heading(.)"/>
@@ -223,21 +226,8 @@
     <li>
       <!-- the page is in the interface's language: a title in another says which, with its
            direction (a Hebrew title in an English list) -->
-      <xsl:variable name="lang" as="xs:string"
-          select="(r:title-lang(.), r:text-lang(.))[1]"/>
-      <xsl:variable name="dir" as="xs:string" select="(r:lang-dir($lang),
-          r:script-dir(r:title-element(.)//text()[normalize-space()]))[1]"/>
       <a class="text-title" href="{@ed:stem}.html">
-        <!-- "Untitled text" is the interface's words: none of the text's (probe 32: it was
-             marked Persian, right to left, in the list) -->
-        <xsl:if test="exists(r:title-element(.))">
-          <xsl:if test="$lang ne r:ui-lang()">
-            <xsl:attribute name="lang" select="$lang"/>
-          </xsl:if>
-          <xsl:if test="$dir ne r:ui-dir()">
-            <xsl:attribute name="dir" select="$dir"/>
-          </xsl:if>
-        </xsl:if>
+        <xsl:sequence select="r:title-attributes(.)"/>
         <xsl:value-of select="r:title(.)"/>
       </a>
       <!-- texts of one title are told apart by their first heading -->

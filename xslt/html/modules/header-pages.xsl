@@ -194,10 +194,19 @@
   <xsl:template name="s:citation" as="element()">
     <xsl:param name="tei" as="element()" required="yes"/>
     <xsl:param name="date" as="xs:string" required="yes"/>
+    <!-- the title is the part after the authors, when there are any; in its language
+         (probe 165: an Arabic title on an English page had no lang) -->
+    <xsl:variable name="title-at" as="xs:integer"
+        select="1 + count(string-join(r:authors($tei), '; ')[. != ''])"/>
     <p class="citation">
       <xsl:for-each select="r:citation-parts($tei, $date)">
         <xsl:if test="position() gt 1"><xsl:text>. </xsl:text></xsl:if>
-        <bdi><xsl:value-of select="."/></bdi>
+        <bdi>
+          <xsl:if test="position() eq $title-at">
+            <xsl:sequence select="r:title-attributes($tei)"/>
+          </xsl:if>
+          <xsl:value-of select="."/>
+        </bdi>
       </xsl:for-each>
       <xsl:text>.</xsl:text>
     </p>

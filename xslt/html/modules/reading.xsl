@@ -256,7 +256,18 @@
           <xsl:text> </xsl:text>
           <!-- the source's words in whichever direction they are written: an English
                source on a Hebrew page read ".Licence: In the public domain" -->
-          <span dir="auto"><xsl:value-of select="$described"/></span>
+          <!-- and in the header's language, the nearest xml:lang around the source, when
+               that is not the page's (probe 165: an English header's source line inherited
+               an Arabic text's lang); its direction stays the words' own (a header's
+               language does not say a source's title is not Hebrew) -->
+          <xsl:variable name="tei" as="element()" select="."/>
+          <span dir="auto">
+            <xsl:for-each select="($source/ancestor-or-self::*[@xml:lang][1]/@xml:lang
+                ! r:lang(.))[1][. ne r:text-lang($tei)]">
+              <xsl:attribute name="lang" select="."/>
+            </xsl:for-each>
+            <xsl:value-of select="$described"/>
+          </span>
         </p>
       </xsl:if>
       <xsl:if test="exists($revised)">
