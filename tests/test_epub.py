@@ -273,7 +273,8 @@ def _tei(path: Path) -> etree._Element:
 def test_metadata_comes_from_the_header(edition: Path) -> None:
     book = Book(edition)
     assert book.dc("title") == ["Jewish underground fighters in Belgium, November 1944"]
-    assert book.dc("language") == ["en"]
+    # its own language first, then the French its langUsage declares (probe 165)
+    assert book.dc("language") == ["en", "fr"]
     (identifier,) = book.opf.xpath("//dc:identifier", namespaces=NS)
     assert identifier.text == "urn:edition:belgium-1944"
     assert identifier.get("id") == book.opf.get("unique-identifier")
@@ -448,16 +449,18 @@ def test_an_index_note_keeps_its_words_apart_and_says_its_language(tmp_path: Pat
     assert (notes[2].get("lang"), notes[2].get("dir")) == ("ar", "rtl")
 
 
+@pytest.fixture(scope="session")
+def bilingual_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build([BILINGUAL], tmp_path_factory.mktemp("bilingual"))["sharh"]
+
+
 def test_an_index_names_entries_as_the_site_and_isolates_each_in_its_language(
-    tmp_path: Path,
+    bilingual_book: Path,
 ) -> None:
     """Probe 165: an Arabic book's index named its entries by the register's English names
     where the site heads them with the first (Arabic) one, set those English names right to
     left (lang without dir) and gave an English division's heading the book's Arabic."""
-    source = tmp_path / "sharh.xml"
-    shutil.copy(BILINGUAL, source)
-    book = Book(_build([source], tmp_path / "out")["sharh"])
-    index = book.docs["index.xhtml"]
+    index = Book(bilingual_book).docs["index.xhtml"]
     terms = index.xpath("//h:span[@class='index-term']", namespaces=NS)
     # the register's first name, as the site's index heads the entry; an entry named in
     # English alone in English, left to right
@@ -469,6 +472,14 @@ def test_an_index_names_entries_as_the_site_and_isolates_each_in_its_language(
     assert [(h.text, h.get("lang"), h.get("dir")) for h in heads] == [
         ("في مدح سيف الدولة", None, None), ("On the praise of Sayf al-Dawla", "en", "ltr"),
     ]  # fmt: skip
+
+
+def test_a_bilingual_book_declares_both_its_languages(bilingual_book: Path) -> None:
+    """Probe 165: a book whose Arabic text holds an English division (and whose langUsage
+    declares both) declared Arabic alone. Its package declares each, its own first (EPUB 3.3
+    allows dc:language repeated), and epubcheck accepts it."""
+    assert Book(bilingual_book).dc("language") == ["ar", "en"]
+    _epubcheck(bilingual_book)
 
 
 def test_footnotes_are_asides_linked_both_ways(fixture_book: Path, novels: dict[str, Path]) -> None:

@@ -536,6 +536,9 @@ def book_metadata(
         title=_text(record, "title") or text.stem,
         title_language=_attribute(record, "title", "lang"),
         language=_text(record, "language") or "und",
+        other_languages=tuple(
+            el.text for el in record.iterfind(f"{{{EE_NS}}}other-language") if el.text
+        ),
         direction="rtl" if _text(record, "direction") == "rtl" else "ltr",
         identifier=identifier,
         modified=date,

@@ -355,6 +355,9 @@ class BookMetadata:
     direction: str = "ltr"
     #: The title's language when it is not the book's ("": the book's).
     title_language: str = ""
+    #: The book's other languages (its divisions', its header's langUsage), declared after
+    #: its own: EPUB 3.3 allows ``dc:language`` repeated, the first the primary one.
+    other_languages: tuple[str, ...] = ()
     #: The edition the book is a part of (its DOI's address): ``dcterms:isPartOf``.
     part_of: str | None = None
     accessibility: Accessibility = field(
@@ -452,6 +455,8 @@ def _metadata(meta: BookMetadata, manifest: Sequence[ManifestItem] = ()) -> etre
     if meta.title_language:  # an English title of an Arabic book (probe 58)
         metadata[-1].set("{http://www.w3.org/XML/1998/namespace}lang", meta.title_language)
     dc("language", meta.language)
+    for language in meta.other_languages:  # a bilingual book's second language (probe 165)
+        dc("language", language)
     for kind, agents in (("creator", meta.creators), ("contributor", meta.contributors)):
         for n, agent in enumerate(agents, start=1):
             dc(kind, agent.name, f"{kind}-{n}")

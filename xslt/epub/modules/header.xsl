@@ -53,6 +53,22 @@
     <xsl:sequence select="r:text-lang($ee:tei)"/>
   </xsl:function>
 
+  <!-- The book's other languages, each once, in document order: those of its divisions
+       (a translation beside its original) and those its header declares (langUsage). The
+       package declares them after its own (EPUB 3.3 allows dc:language repeated, the first
+       the primary one): a bilingual book declared its Arabic alone (probe 165). -->
+  <xsl:function name="ee:other-languages" as="xs:string*">
+    <xsl:variable name="divisions" as="attribute()*" select="$ee:tei/(tei:text | tei:sourceDoc)
+        /descendant-or-self::*[self::tei:text or self::tei:group or self::tei:front
+            or self::tei:body or self::tei:back or self::tei:div or self::tei:div1
+            or self::tei:div2 or self::tei:div3 or self::tei:div4 or self::tei:div5
+            or self::tei:div6 or self::tei:div7]/@xml:lang"/>
+    <xsl:variable name="declared" as="attribute()*" select="$ee:tei/tei:teiHeader
+        /tei:profileDesc/tei:langUsage/tei:language/@ident"/>
+    <xsl:sequence select="distinct-values(($divisions, $declared) ! r:lang(string(.)))
+        [not(. = (ee:language(), 'und', 'zxx', 'mul'))]"/>
+  </xsl:function>
+
   <!-- The book's writing direction: rtl puts page-progression-direction on the spine. Asked
        for every content document, and a text that declares no language has its script
        sampled: read once (a sourceDoc of 1,500 pages, one document each, sampled 1,500
@@ -124,6 +140,9 @@
         </xsl:for-each>
       </xsl:for-each>
       <ee:language><xsl:value-of select="ee:language()"/></ee:language>
+      <xsl:for-each select="ee:other-languages()">
+        <ee:other-language><xsl:value-of select="."/></ee:other-language>
+      </xsl:for-each>
       <ee:direction><xsl:value-of select="ee:direction()"/></ee:direction>
       <ee:text-id><xsl:value-of select="$ee:tei/@xml:id"/></ee:text-id>
       <xsl:for-each select="($pub/tei:idno[normalize-space()])[1]">
