@@ -5338,7 +5338,13 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "</seg><seg>said</seg></p></sp>"
         # (probe 162: German break marks and a decade, one word each, as on the page)
         '<sp who="#a" xml:id="s6"><p><seg>Verständ¬</seg><seg>nis</seg> <seg>Lebens=</seg>'
-        "<seg>gefahr</seg> <seg>1990</seg><seg>s</seg></p></sp></body></text>",
+        "<seg>gefahr</seg> <seg>1990</seg><seg>s</seg></p></sp>"
+        # (probe 164: "dogs’tails", "said’tis", "pre- War", "1914to", as the page reads them)
+        '<sp who="#a" xml:id="s7"><p><seg>the dogs’</seg><seg>tails</seg> <seg>said</seg>'
+        "<seg>’tis</seg> <seg>pre-</seg><seg>War</seg></p></sp>"
+        '<sp who="#a" xml:id="s8"><p><seg>1914</seg><seg>to</seg> '
+        '<seg type="phrase">In the beginning</seg><seg type="phrase">was</seg></p></sp>'
+        "</body></text>",
     )
     build([folder], tmp_path / "out", only=["index"])
     data = json.loads((tmp_path / "out" / "index" / "entities.json").read_text("utf-8"))
@@ -5353,6 +5359,8 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "He left. 'Wait,' she said said 'no' John's glo-ri-a",
         "see → below word - and 1914 was 4to 'no' said",
         "Verständ¬nis Lebens=gefahr 1990s",
+        "the dogs’ tails said ’tis pre-War",
+        "1914 to In the beginning was",
     ]
 
 

@@ -2714,6 +2714,13 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
             "<p>F <seg>Verständ¬</seg><seg>nis</seg> <seg>Lebens=</seg><seg>gefahr</seg> "
             "<seg>Haupt⸗</seg><seg>stadt</seg> <seg>Silben\u00ad</seg><seg>trennung</seg> "
             "<seg>1990</seg><seg>s</seg> <seg>a =</seg><seg>b</seg></p>"
+            # (probe 164: an English possessive, a word after an apostrophe, a capital after
+            # a hyphen, a year before "to", a decade and a number, segs typed as phrases)
+            "<p>G <seg>the dogs’</seg><seg>tails</seg> <seg>He said</seg><seg>’tis true</seg> "
+            "<seg>pre-</seg><seg>War</seg> <seg>from 1914</seg><seg>to</seg> 1918 <seg>60</seg>"
+            '<seg>s</seg> <seg>4</seg><seg>s</seg> <seg type="phrase">In the beginning</seg>'
+            '<seg type="phrase">was the word</seg> <seg xml:lang="it">dell’</seg><seg>anno'
+            "</seg> <seg>we</seg><seg>’ll</seg></p>"
         ),
     )
     lines = [" ".join(e.text_content().split()) for e in doc.xpath("//main//*[@class='l']")]
@@ -2752,6 +2759,15 @@ def test_segments_written_against_each_other_are_one_word(tmp_path: Path) -> Non
     (paragraph,) = doc.xpath("//main//p[starts-with(normalize-space(), 'F ')]")
     assert " ".join(paragraph.text_content().split()) == (
         "F Verständ¬nis Lebens=gefahr Haupt⸗stadt Silben\u00adtrennung 1990s a = b"
+    )
+    # a long word's apostrophe is a possessive in English, a word after an apostrophe
+    # joins an elided word or is a clitic, a hyphen joins a capital, "to" after a year and
+    # "s" after a digit but 0 are words, and so are segs typed as phrases (probe 164:
+    # "dogs’tails", "said’tis", "pre- War", "1914to", "beginningwas")
+    (paragraph,) = doc.xpath("//main//p[starts-with(normalize-space(), 'G ')]")
+    assert " ".join(paragraph.text_content().split()) == (
+        "G the dogs’ tails He said ’tis true pre-War from 1914 to 1918 60s 4 s In the "
+        "beginning was the word dell’anno we’ll"
     )
     # the tests' words check reads the segs as the page does
     _assert_words_kept(tmp_path, "segs", doc)

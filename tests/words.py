@@ -361,8 +361,14 @@ def _tei_content(
 #: ("1" "st", "4" "to"; "1914" "was" are two words).
 SEG_WORD_END = regex.compile(r"\p{L}\p{M}*['’\-‐‑\u00ad¬=⸗]?$")
 SEG_QUOTE_END = regex.compile(r"(^|\s)['‘’]\S*['’]$")
-SEG_WORD_REST = regex.compile(r"^(\p{Ll}|[\-‐‑]\p{L}|['’]\p{L}[^'’]*$)")
 SEG_NUMBER_ENDING = regex.compile(r"^(st|nd|rd|th|d|s|to|vo|mo|fo|er|re|e|ème)\p{P}*$")
+#: (probe 164) a long word before an apostrophe, an English possessive unless the language
+#: elides ("the dogs’" "tails"); a clitic after one ("John" "'s"); a seg of one of these
+#: types is a word or more, never part of one.
+SEG_LONG_ELISION = regex.compile(r"[\p{L}\p{M}]{4,}['’]$")
+SEG_CLITIC = regex.compile(r"^['’](s|ll|d|re|ve|m|t)(\P{L}|$)")
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+SEG_APART_TYPES = ("w", "word", "token", "tok", "phrase", "phr", "clause", "sentence")
 
 
 def _seg_words(seg: etree._Element) -> str:
@@ -380,14 +386,28 @@ def _segs_join(previous: etree._Element, child: etree._Element) -> bool:
     if not (_local(previous) == "seg" and _local(child) == "seg"):
         return False
     for seg in (previous, child):
-        if (seg.get("type") or "").strip().lower() in ("w", "word", "token", "tok") or any(
+        if (seg.get("type") or "").strip().lower() in SEG_APART_TYPES or any(
             _local(e) in ("w", "pc") for e in seg.iterchildren() if isinstance(e.tag, str)
         ):
             return False
     first, second = _seg_words(previous), " ".join(_seg_words(child).split())
+    lang = next((e.get(XML_LANG) for e in previous.iterancestors() if e.get(XML_LANG)), "")
+    elides = (previous.get(XML_LANG) or lang or "").lower()[:2] in ("fr", "it", "ca", "oc")
     if SEG_WORD_END.search(first) and not SEG_QUOTE_END.search(first):
-        return bool(SEG_WORD_REST.search(second))
-    return bool(regex.search(r"\p{Nd}$", first)) and bool(SEG_NUMBER_ENDING.search(second))
+        if regex.match(r"\p{Ll}", second):
+            return elides or not SEG_LONG_ELISION.search(first)
+        if regex.match(r"[\-‐‑]\p{L}", second):
+            return True
+        if regex.match(r"['’]\p{L}[^'’]*$", second):
+            return bool(
+                elides or SEG_CLITIC.search(second) or not regex.search(r"[\p{L}\p{M}]{4,}$", first)
+            )
+        return bool(regex.search(r"\p{L}\p{M}*[\-‐‑]$", first) and regex.match(r"\p{Lu}", second))
+    if not (regex.search(r"\p{Nd}$", first) and SEG_NUMBER_ENDING.search(second)):
+        return False
+    if regex.match(r"(to|vo|mo|fo)", second) and not regex.search(r"(^|\D)\d{1,3}$", first):
+        return False
+    return not (regex.match(r"s\p{P}*$", second) and not first.endswith("0"))
 
 
 def _layout(element: etree._Element, text: str | None, edge: bool) -> bool:

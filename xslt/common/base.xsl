@@ -511,22 +511,60 @@
        "1914" "was a year" and "Psalm 23" "verse" are words apart. A word's break is written
        with a hyphen, a soft hyphen, or the marks of German and older transcriptions, ¬, = and
        ⸗ ("Verständ¬" "nis", "Lebens=" "gefahr"), and a decade's "s" ends its number ("1990"
-       "s": probe 162). entries.xsl (the index)
-       and the tests' words check (tests/words.py) say the same (ed:seg-joins). -->
+       "s": probe 162). Probe 164: a word of four letters or more and an apostrophe is an
+       English possessive ("the dogs’" "tails") unless the language elides ($elides: dell’,
+       lorsqu’), a word after an apostrophe joins an elided word or is a clitic ("said"
+       "’tis" are two words, "John" "'s" one), a hyphen joins a capital too ("pre-" "War"),
+       a book format's ending follows three digits at most ("1914" "to"), a decade's "s" a 0.
+       entries.xsl (the index) and the tests' words check (tests/words.py) say the same
+       (ed:seg-joins). -->
   <xsl:function name="r:seg-joins" as="xs:boolean">
     <xsl:param name="prev" as="xs:string"/>
     <xsl:param name="next" as="xs:string"/>
+    <xsl:param name="elides" as="xs:boolean"/>
     <xsl:sequence select="matches($prev, '\p{L}\p{M}*[''’\-‐‑&#xAD;¬=⸗]?$')
         and not(matches($prev, '(^|\s)[''‘’]\S*[''’]$'))
-        and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')
-        or matches($prev, '\p{Nd}$') and matches($next, $r:number-ending)"/>
+        and (matches($next, '^\p{Ll}')
+                and ($elides or not(matches($prev, $r:long-elision)))
+             or matches($next, '^[\-‐‑]\p{L}')
+             or matches($next, '^[''’]\p{L}[^''’]*$')
+                and ($elides or matches($next, $r:clitic)
+                     or not(matches($prev, '[\p{L}\p{M}]{4,}$')))
+             or matches($prev, '\p{L}\p{M}*[\-‐‑]$') and matches($next, '^\p{Lu}'))
+        or matches($prev, '\p{Nd}$') and matches($next, $r:number-ending)
+           and (matches($prev, '(^|\D)\d{1,3}$') or not(matches($next, '^(to|vo|mo|fo)')))
+           and (matches($prev, '0$') or not(matches($next, '^s\p{P}*$')))"/>
+  </xsl:function>
+
+  <!-- A word of four letters or more before an apostrophe ("dogs’"): a plural's possessive
+       in English, an elided word only in a language that elides long words (dell’, quell’:
+       r:elides); a shorter one (l’, d’, qu’) is elided in any. -->
+  <xsl:variable name="r:long-elision" as="xs:string" select="'[\p{L}\p{M}]{4,}[''’]$'"/>
+
+  <!-- An English clitic after an apostrophe ("John" "'s", "we" "’ll"), which joins any word;
+       another word after one ("’tis", "’twas") joins an elided word alone. -->
+  <xsl:variable name="r:clitic" as="xs:string" select="'^[''’](s|ll|d|re|ve|m|t)(\P{L}|$)'"/>
+
+  <!-- Whether $e's language writes long elided words against the next one (French, Italian,
+       Catalan, Occitan: dell’anno, lorsqu’il). -->
+  <xsl:function name="r:elides" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="substring(lower-case(($e/ancestor-or-self::*[@xml:lang][1]
+        /@xml:lang, '')[1]), 1, 2) = ('fr', 'it', 'ca', 'oc')"/>
   </xsl:function>
 
   <!-- A seg that is the ending of the number before it, alone: an ordinal's (1st, 2d, 1er,
-       2e, 2ème), a decade's (1990s) or a book format's (4to, 8vo, 12mo, 2fo), with a stop
-       after it or not. -->
+       2e, 2ème), a decade's (1990s, after a 0 alone) or a book format's (4to, 8vo, 12mo,
+       2fo, after three digits at most: "1914" "to" are words apart), with a stop after it
+       or not. -->
   <xsl:variable name="r:number-ending" as="xs:string"
       select="'^(st|nd|rd|th|d|s|to|vo|mo|fo|er|re|e|ème)\p{P}*$'"/>
+
+  <!-- The types of a seg that is a word or more (a token; a phrase, a clause or a sentence
+       of an alignment), never part of one: "In the beginning" "was the word" are words
+       apart when typed so (probe 164); untyped, they read as the source writes them. -->
+  <xsl:variable name="r:seg-apart-types" as="xs:string+"
+      select="('w', 'word', 'token', 'tok', 'phrase', 'phr', 'clause', 'sentence')"/>
 
   <!-- A segment's words for r:seg-joins: its text, its notes left out. -->
   <xsl:function name="r:seg-words" as="xs:string">
@@ -574,8 +612,9 @@
            word apart as tokens are (probe 146: the cat read thecat) :)
         and not($e/self::seg and $prev/self::seg
                 and not(($e | $prev)/self::seg[lower-case(normalize-space(@type))
-                    = ('w', 'word', 'token', 'tok') or w or pc])
-                and r:seg-joins(r:seg-words($prev), normalize-space(r:seg-words($e))))
+                    = $r:seg-apart-types or w or pc])
+                and r:seg-joins(r:seg-words($prev), normalize-space(r:seg-words($e)),
+                    r:elides($prev)))
         and not(matches(r:last-char($prev), $r:han-kana)
                 and matches(substring(normalize-space($e), 1, 1), $r:han-kana)
                 and not(starts-with(lower-case(string($e/ancestor-or-self::*[@xml:lang][1]

@@ -411,8 +411,11 @@
            page joins it (r:space-before: probe 146, the summary read Ar ma) :)
         else if ($token/self::tei:seg and $prev/self::tei:seg
             and not(($token | $prev)/self::tei:seg[lower-case(normalize-space(@type))
-                = ('w', 'word', 'token', 'tok') or tei:w or tei:pc])
-            and ed:seg-joins(ed:seg-words($prev), normalize-space(ed:seg-words($token))))
+                = ('w', 'word', 'token', 'tok', 'phrase', 'phr', 'clause', 'sentence')
+                or tei:w or tei:pc])
+            and ed:seg-joins(ed:seg-words($prev), normalize-space(ed:seg-words($token)),
+                substring(lower-case(($prev/ancestor-or-self::*[@xml:lang][1]/@xml:lang,
+                    '')[1]), 1, 2) = ('fr', 'it', 'ca', 'oc')))
             then ''
         (: Chinese and Japanese tokens as the page writes them, without a space between
            (r:space-before: probe 138, the summary read 天地， 玄黃) :)
@@ -433,15 +436,25 @@
   <!-- Whether the second of two segments written against each other is the rest of the
        first one's word, as the page reads them (r:seg-joins in base.xsl, the same rule:
        probes 151, 154, 158; probe 159, a symbol, a dash after a space and a number end a
-       word, "see →below", "1914was", but for an ordinal's or a book format's ending, "4to"). -->
+       word, "see →below", "1914was", but for an ordinal's or a book format's ending, "4to";
+       probe 164, "the dogs’ tails", "said ’tis", "pre-War", "1914 to"). -->
   <xsl:function name="ed:seg-joins" as="xs:boolean">
     <xsl:param name="prev" as="xs:string"/>
     <xsl:param name="next" as="xs:string"/>
+    <xsl:param name="elides" as="xs:boolean"/>
     <xsl:sequence select="matches($prev, '\p{L}\p{M}*[''’\-‐‑&#xAD;¬=⸗]?$')
         and not(matches($prev, '(^|\s)[''‘’]\S*[''’]$'))
-        and matches($next, '^(\p{Ll}|[\-‐‑]\p{L}|[''’]\p{L}[^''’]*$)')
+        and (matches($next, '^\p{Ll}')
+                and ($elides or not(matches($prev, '[\p{L}\p{M}]{4,}[''’]$')))
+             or matches($next, '^[\-‐‑]\p{L}')
+             or matches($next, '^[''’]\p{L}[^''’]*$')
+                and ($elides or matches($next, '^[''’](s|ll|d|re|ve|m|t)(\P{L}|$)')
+                     or not(matches($prev, '[\p{L}\p{M}]{4,}$')))
+             or matches($prev, '\p{L}\p{M}*[\-‐‑]$') and matches($next, '^\p{Lu}'))
         or matches($prev, '\p{Nd}$')
-            and matches($next, '^(st|nd|rd|th|d|s|to|vo|mo|fo|er|re|e|ème)\p{P}*$')"/>
+           and matches($next, '^(st|nd|rd|th|d|s|to|vo|mo|fo|er|re|e|ème)\p{P}*$')
+           and (matches($prev, '(^|\D)\d{1,3}$') or not(matches($next, '^(to|vo|mo|fo)')))
+           and (matches($prev, '0$') or not(matches($next, '^s\p{P}*$')))"/>
   </xsl:function>
 
   <!-- The Han and kana letters and marks of common/base.xsl's $r:han-kana, which this
