@@ -45,6 +45,7 @@ from .stages import (
     geo_as_lat_long,
     is_register,
     is_text,
+    keep_language,
     register_lists,
     relation_lists,
 )
@@ -353,6 +354,7 @@ def lists_document(document: SourceDocument) -> str:
     wrapper = etree.Element(f"{{{ED_NS}}}lists", nsmap={"ed": ED_NS, None: TEI_NS})
     for original in found:
         copied = _copy(original)
+        keep_language(copied, original)
         expand_pointers(copied, prefixes)
         geo_as_lat_long(copied, document.root)
         # the copy has the original's shape: walk both together

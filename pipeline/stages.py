@@ -355,6 +355,18 @@ def _list_ids(root: etree._Element) -> Iterator[str]:
                 yield ident
 
 
+def keep_language(copied: etree._Element, original: etree._Element) -> None:
+    """Give a copied list the language its original inherits (a register whose root alone
+    says xml:lang="ar"): the names of the copy, read apart from their file, were of no
+    language, and the index wrote an Arabic name unmarked on an English page (probe 165)."""
+    if _XML_LANG not in copied.attrib:
+        inherited = next(
+            (a.get(_XML_LANG) for a in original.iterancestors() if a.get(_XML_LANG)), None
+        )
+        if inherited is not None:
+            copied.set(_XML_LANG, inherited)
+
+
 def registers_document(
     documents: Iterable[HasLists],
     keyed: Iterable[KeyedName] = (),
@@ -385,6 +397,7 @@ def registers_document(
             # A copy, never a re-parse: a list may hold ids that are not NCNames.
             copied = copy.deepcopy(found)
             copied.tail = None
+            keep_language(copied, found)
             expand_pointers(copied, prefixes)
             geo_as_lat_long(copied, doc.root)
             for element in copied.iter(etree.Element):  # where entries were written: not data
@@ -474,6 +487,7 @@ def _entries(register_list: etree._Element) -> Iterator[tuple[etree._Element, st
             yield entry, key
 
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ROLE = f"{{{TEI_NS}}}role"
 _CAST_ITEM = f"{{{TEI_NS}}}castItem"
 _CAST_TAGS = (_ROLE, _CAST_ITEM)

@@ -5705,3 +5705,30 @@ def test_a_mention_in_a_division_of_another_language_keeps_it_in_the_index(
     assert marks("en-1-m1") == ([(None, None)], [(None, None)])
     # the Arabic division's in Arabic, right to left
     assert marks("ar-1-m1") == ([("ar", "rtl")], [("ar", "rtl")])
+
+
+def test_a_registers_language_given_by_its_root_alone_marks_its_names(tmp_path: Path) -> None:
+    """Probe 165 (found mending it): a register whose root alone says xml:lang="ar" gave its
+    Arabic names no language, as its lists were copied apart from their file, so the index
+    page of an English text wrote them unmarked, left to right; a name that says its own
+    language keeps it."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "reg.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ar"><teiHeader><fileDesc>'
+        "<titleStmt><title>سجل</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+        "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><standOff><listPerson>"
+        '<person xml:id="mut"><persName>المتنبي</persName><persName xml:lang="en">'
+        "al-Mutanabbi</persName></person></listPerson></standOff></TEI>",
+        encoding="utf-8",
+    )
+    (src / "t.xml").write_text(
+        tei_text('<p>The poet <persName ref="reg.xml#mut">al-Mutanabbi</persName>.</p>', lang="en"),
+        encoding="utf-8",
+    )
+    build([src], tmp_path / "out", only=["html"])
+    page = html.parse(str(tmp_path / "out" / "html" / "persons.html"))
+    (heading,) = page.xpath("//main//h3/span[1]")
+    assert (heading.text, heading.get("lang"), heading.get("dir")) == ("المتنبي", "ar", "rtl")
+    (other,) = page.xpath("//p[@class='index-names']/span")
+    assert other.text == "al-Mutanabbi" and other.get("dir") != "rtl"

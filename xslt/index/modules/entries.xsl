@@ -58,6 +58,12 @@
         else ($names[@type = 'preferred'], $names, $own[normalize-space()], $parts)[1]"/>
   </xsl:function>
 
+  <!-- The language of a register's name: the nearest xml:lang around it (TEI inherits it). -->
+  <xsl:function name="ed:lang" as="xs:string?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="$name/ancestor-or-self::*[@xml:lang][1]/@xml:lang/string()"/>
+  </xsl:function>
+
   <xsl:function name="ed:preferred-name" as="xs:string">
     <xsl:param name="entry" as="element()"/>
     <!-- a cast item with no words of its own (the Folger texts' "ATTENDANTS.0.1_MND") is
@@ -154,7 +160,10 @@
       </xsl:if>
       <xsl:attribute name="source" select="ancestor::*[@ed:source][1]/@ed:source"/>
       <ed:name>
-        <xsl:for-each select="ed:preferred-name-element(.)/@xml:lang">
+        <!-- the language it is in, its own or inherited (a register whose root alone says
+             xml:lang="ar": its names were of no language, shown unmarked on a page of
+             another; the registers' lists keep what they inherit: pipeline/stages.py) -->
+        <xsl:for-each select="ed:preferred-name-element(.) ! ed:lang(.)">
           <xsl:attribute name="lang" select="."/>
         </xsl:for-each>
         <xsl:value-of select="$name"/>
@@ -521,11 +530,11 @@
          type="legacy-uri-merge", the address of a merged entry) names nothing -->
     <xsl:for-each-group select="$names[ed:name-words(.) != '']
         [not(matches(ed:name-words(.), '^https?://\S+$'))]"
-        group-by="ed:name-words(.), string(@xml:lang)" composite="yes">
+        group-by="ed:name-words(.), string(ed:lang(.))" composite="yes">
       <xsl:if test="not(ed:name-words(.) = ed:preferred-name(current()/..)
-          and string(@xml:lang) = string($preferred/@xml:lang))">
+          and string(ed:lang(.)) = string($preferred ! ed:lang(.)))">
         <ed:other-name>
-          <xsl:for-each select="@xml:lang">
+          <xsl:for-each select="ed:lang(.)">
             <xsl:attribute name="lang" select="."/>
           </xsl:for-each>
           <!-- what the register calls it (an abbreviation, a pseudonym), for the TEI export -->
