@@ -1128,6 +1128,28 @@ def test_the_note_of_a_standoff_annotation_is_in_the_book(tmp_path: Path) -> Non
     _epubcheck(path)
 
 
+def test_the_books_verse_numbers_are_the_edited_texts(tmp_path: Path) -> None:
+    """Probe 165: the lines of a variant reading (a transposition of lines 3 and 4, an
+    apparatus at the level of lines) were counted with the text's: the book numbered the
+    reading's first line 5 inside its apparatus entry, and the text's fifth line not."""
+    witnesses = (
+        "<sourceDesc><listWit><witness xml:id='A'>A</witness><witness xml:id='C'>C</witness>"
+        "</listWit></sourceDesc>"
+    )
+    poem = (
+        "<div><lg><l>one</l><l>two</l><app><lem wit='#A'><l>three</l><l>four</l></lem>"
+        "<rdg wit='#C'><l>four</l><l>three</l></rdg></app><l>five</l><l>six</l></lg></div>"
+    )
+    text = tei_text(poem).replace("<sourceDesc><p>x</p></sourceDesc>", witnesses)
+    book = _book_of(tmp_path, "transposed", text)
+    numbers = [
+        (n.text, "".join(n.getparent().itertext()))
+        for doc in book.docs.values()
+        for n in doc.xpath("//h:*[@class='l-n']", namespaces=NS)
+    ]
+    assert numbers == [("5", "5five")]
+
+
 def test_play_in_the_book(constructs_book: Path) -> None:
     book = Book(constructs_book)
     text = book.docs["text-001.xhtml"]

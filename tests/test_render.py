@@ -3884,6 +3884,75 @@ def test_a_songs_unnumbered_lines_take_no_number_of_the_speeches_lines(tmp_path:
     assert doc.xpath("//*[@class='l-n']/text()") == ["5", "10"]
 
 
+def _line_apparatus(tmp_path: Path, name: str, body: str) -> html.HtmlElement:
+    """The page of a poem in a div whose apparatus (witnesses A and C) holds whole lines."""
+    witnesses = (
+        "<sourceDesc><listWit><witness xml:id='A'>A</witness><witness xml:id='C'>C</witness>"
+        "</listWit></sourceDesc>"
+    )
+    tei = tei_text(f"<div>{body}</div>").replace("<sourceDesc><p>x</p></sourceDesc>", witnesses)
+    return _render_text(tmp_path, name, tei)
+
+
+def _numbered(doc: html.HtmlElement) -> list[tuple[str, str]]:
+    """Each number in the margin with the words of its line."""
+    return [(n.text, n.getparent().text_content()) for n in doc.xpath("//*[@class='l-n']")]
+
+
+@pytest.mark.parametrize(
+    "app",
+    [
+        # a transposition of lines 3 and 4: lem and rdg hold two lines each
+        "<app><lem wit='#A'><l>three</l><l>four</l></lem>"
+        "<rdg wit='#C'><l>four</l><l>three</l></rdg></app>",
+        # no lem: the first reading is the text, the second a variant
+        "<app><rdg wit='#A'><l>three</l><l>four</l></rdg><rdg wit='#C'><l>tres</l></rdg></app>",
+        # readings in a group, the text's first
+        "<app><rdgGrp><rdg wit='#A'><l>three</l><l>four</l></rdg>"
+        "<rdg wit='#C'><l>tres</l><l>cuatro</l></rdg></rdgGrp></app>",
+    ],
+)
+def test_the_lines_of_a_variant_reading_are_not_counted(tmp_path: Path, app: str) -> None:
+    """Probe 165: the unnumbered lines of a variant reading (an apparatus at the level of
+    lines, Guidelines 12.1) were counted with the text's, so that the apparatus entry showed
+    a number inside its reading and the text's fifth line was numbered 7. Only the lines the
+    text shows (the lem, else the first reading) are counted and numbered."""
+    doc = _line_apparatus(
+        tmp_path, "lines", f"<lg><l>one</l><l>two</l>{app}<l>five</l><l>six</l></lg>"
+    )
+    assert _numbered(doc) == [("5", "5five")]
+    (entry,) = doc.xpath("//li[@class='app-entry']")
+    assert entry.xpath(".//*[contains(@class, 'rdg')]//*[contains(@class, ' block')]")
+    assert not entry.xpath(".//*[@class='l-n']")
+
+
+def test_the_lines_of_one_reading_each_are_counted_once(tmp_path: Path) -> None:
+    """Probe 165: an app without lem whose two readings hold one line each counted both;
+    the first reading's line is the text's third, and the sixth line is numbered 5 no more."""
+    app = "<app><rdg wit='#A'><l>three</l></rdg><rdg wit='#C'><l>tres</l></rdg></app>"
+    lines = "".join(f"<l>{word}</l>" for word in ("four", "five", "six"))
+    doc = _line_apparatus(tmp_path, "one-each", f"<lg><l>one</l><l>two</l>{app}{lines}</lg>")
+    assert _numbered(doc) == [("5", "5five")]
+    assert not doc.xpath("//li[@class='app-entry']//*[@class='l-n']")
+
+
+def test_lines_aside_from_the_text_take_no_number(tmp_path: Path) -> None:
+    """Probe 165: an apparatus of whole stanzas (the lemma's lg in a div) left the lemma's
+    lines unnumbered and counted the reading's, lines quoted in a note on a line of the
+    poem were counted as the poem's, and a lemma quoted with the editor's signs (a gap)
+    in its entry showed the text's line number a second time."""
+    stanzas = (
+        "<lg><l>one<note>cf. <quote><l>q1</l><l>q2</l></quote></note></l><l>two</l>"
+        "<l>three</l></lg><app><lem wit='#A'><lg><l>four</l><l>five<gap/></l><l>six</l></lg>"
+        "</lem><rdg wit='#C'><lg><l>cuatro</l><l>cinco</l></lg></rdg></app>"
+        "<lg><l>seven</l><l>eight</l><l>nine</l><l>ten</l></lg>"
+    )
+    doc = _line_apparatus(tmp_path, "stanzas", stanzas)
+    numbered = [(n, " ".join(words.split())) for n, words in _numbered(doc)]
+    assert numbered == [("5", "5five[… omitted]"), ("10", "10ten")]
+    assert not doc.xpath("//li[@class='app-entry']//*[@class='l-n']")
+
+
 def test_a_location_referenced_entry_links_to_its_line(tmp_path: Path) -> None:
     """Probe 91: the entries of a location-referenced apparatus kept apart (app/@loc "5-6")
     led nowhere; the location links to the line whose @n it names (the first of a range),

@@ -36,15 +36,31 @@
   <!-- The count of verse lines in the current unit (a div, or a poem outside drama); a line
        numbered in the source (l/@n "245", "1.1.35") sets the count, so that the lines after
        it go on from its number (an edition that numbers every fifth line alone). -->
+  <!-- The lines and stanzas of a variant reading or a note (r:aside) are neither counted nor
+       start a count. -->
   <xsl:accumulator name="r:line" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="div | div1 | div2 | div3 | div4 | div5 | div6 | div7
-        | lg[not(ancestor::sp)][head or not(ancestor::lg) and lg]
+        | lg[not(ancestor::sp)][head or not(ancestor::lg) and lg][not(r:aside(.))]
         | lg[not(ancestor::sp or ancestor::lg)][../(p | ab)]" select="0"/>
-    <xsl:accumulator-rule match="l[not(r:part(.) = ('M', 'F'))]" select="
+    <xsl:accumulator-rule match="l[not(r:part(.) = ('M', 'F'))][not(r:aside(.))]" select="
         if (matches(normalize-space(@n), '[0-9]+$'))
         then xs:integer(replace(normalize-space(@n), '^.*?([0-9]+)$', '$1'))
         else if (r:song-apart(.)) then $value else $value + 1"/>
   </xsl:accumulator>
+
+  <!-- Whether an element stands aside from the text as edited: in a note (lines quoted in a
+       note on a line of the poem were counted as the poem's), or in a variant reading: a
+       reading of an app other than the one the text shows (r:lemma: the lem, else the first
+       rdg), or any reading of an entry beside a base text that holds its words (only its
+       call shows in the text). An apparatus at the level of lines (Guidelines 12.1: a
+       transposition or omission of whole lines, <rdg wit="#C"><l>..</l><l>..</l></rdg>)
+       holds lines of the witnesses, not of the edition: counted, they put a number inside
+       the apparatus entry and pushed the text's later lines off by as many (probe 165). -->
+  <xsl:function name="r:aside" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::note) or (some $app in $e/ancestor::app
+        satisfies (r:beside-base-text($app) or empty($e/ancestor::* intersect r:lemma($app))))"/>
+  </xsl:function>
 
   <!-- Whether the text numbers its verse lines itself (l/@n). -->
   <xsl:variable name="r:numbered-lines" as="xs:boolean" select="exists(/descendant::l[@n])"/>
@@ -62,7 +78,8 @@
   <!-- The words of the earlier parts of a split line, for its part M or F. -->
   <xsl:accumulator name="r:split-before" as="xs:string" initial-value="''">
     <xsl:accumulator-rule match="l" phase="end" select="
-        if (r:part(.) = 'I') then r:line-text(.)
+        if (r:aside(.)) then $value
+        else if (r:part(.) = 'I') then r:line-text(.)
         else if (r:part(.) = 'M') then normalize-space($value || ' ' || r:line-text(.))
         else ''"/>
   </xsl:accumulator>
@@ -92,20 +109,24 @@
         [r:read-in(., $l)] ! r:joined(.)))"/>
   </xsl:function>
 
-  <!-- Lines counted for numbering: lines of a play, and of poems standing between blocks. -->
+  <!-- Lines counted for numbering: lines of a play, and of poems standing between blocks. A
+       poem whose stanzas stand in the lemma of an app (an apparatus at the level of stanzas)
+       stands where its app does. -->
   <xsl:function name="r:counted" as="xs:boolean">
     <xsl:param name="l" as="element()"/>
     <xsl:sequence select="exists($l/ancestor::sp) or exists($l/ancestor::lg[last()]
-        [parent::*[r:is-div(.) or self::body or self::front or self::back or self::text
-        or self::floatingText]])"/>
+        /ancestor::*[not(self::app or self::lem or self::rdg or self::rdgGrp)][1]
+        [r:is-div(.) or self::body or self::front or self::back or self::text
+        or self::floatingText])"/>
   </xsl:function>
 
-  <!-- The number a line shows in the margin, if it is a fifth line. -->
+  <!-- The number a line shows in the margin, if it is a fifth line: none in a variant
+       reading or a note (r:aside), which are not the text as edited. -->
   <xsl:function name="r:line-number" as="xs:string?">
     <xsl:param name="l" as="element()"/>
     <xsl:variable name="n" as="xs:string" select="normalize-space($l/@n)"/>
     <xsl:variable name="number" as="xs:integer?" select="
-        if (r:part($l) = ('M', 'F')) then ()
+        if (r:part($l) = ('M', 'F') or r:aside($l)) then ()
         else if ($n != '') then (if (matches($n, '[0-9]+$'))
             then xs:integer(replace($n, '^.*?([0-9]+)$', '$1')) else ())
         else if (r:counted($l) and not(r:song-apart($l))) then $l/accumulator-before('r:line')
@@ -211,10 +232,13 @@
 
   <xsl:template match="l" mode="r:main" as="node()+">
     <xsl:param name="r:phrasing" as="xs:boolean" tunnel="yes" select="false()"/>
+    <!-- false where a line is shown a second time, its ids standing in the text: the lemma
+         quoted in its apparatus entry (with the editor's signs) has its numbers in the text -->
+    <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:variable name="part" as="xs:string" select="r:part(.)"/>
     <xsl:variable name="before" as="xs:string"
         select="if ($part = ('M', 'F')) then accumulator-before('r:split-before') else ''"/>
-    <xsl:variable name="number" as="xs:string?" select="r:line-number(.)"/>
+    <xsl:variable name="number" as="xs:string?" select="if ($r:ids) then r:line-number(.) else ()"/>
     <xsl:element name="{if ($r:phrasing) then 'span' else 'div'}">
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="string-join(('l', ('block')[$r:phrasing],
