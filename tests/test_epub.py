@@ -2898,4 +2898,12 @@ def test_an_anthologys_group_of_texts_is_its_body_matter(tmp_path: Path) -> None
     parts = text.xpath("//h:body/*[@epub:type]", namespaces=NS)
     assert [p.get(EPUB_TYPE) for p in parts] == ["frontmatter", "bodymatter", "backmatter"]
     assert "The first tale" in "".join(parts[1].itertext())
+    # the landmark of the text's start leads to the first tale, not to the preface (probe
+    # 164: the group was not read as the body it stands for)
+    (start,) = book.docs["nav.xhtml"].xpath(
+        "//h:nav[@epub:type='landmarks']//h:a[@epub:type='bodymatter']/@href", namespaces=NS
+    )
+    file, _, fragment = start.partition("#")
+    (target,) = book.docs[file].xpath(f"//*[@id='{fragment}']")
+    assert "".join(target.itertext()) == "The first tale"
     _epubcheck(book.path)

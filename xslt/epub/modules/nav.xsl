@@ -45,7 +45,9 @@
          <when xml:id="T0">: the landmark led nowhere (probe 110, epubcheck RSC-012); the
          elements the book leaves out are passed over, not all but blocks, which skipped a
          play's opening stage direction (probe 116). -->
-    <xsl:variable name="first-body" as="element()?" select="($text/tei:body//*[@xml:id]
+    <!-- (a text's body, or the group of texts that stands for it in an anthology: probe 164,
+         whose "Start of text" led to the front matter) -->
+    <xsl:variable name="first-body" as="element()?" select="($text/(tei:body | tei:group)//*[@xml:id]
         [not(ancestor-or-self::*[self::tei:timeline or self::tei:spanGrp or self::tei:linkGrp
             or self::tei:interpGrp or self::tei:joinGrp or self::tei:altGrp or self::tei:fvLib
             or self::tei:fLib or self::tei:fs or self::tei:note or self::tei:rdg
@@ -105,7 +107,7 @@
             <li>
               <a epub:type="bodymatter"
                   href="{if (exists($first-body)) then ee:href($first-body)
-                      else ($text/tei:body/*[1] ! ee:file(.), $ee:plan[1]?file)[1]}"><xsl:value-of select="r:msg('epub.start')"/></a>
+                      else ($text/(tei:body | tei:group)/*[1] ! ee:file(.), $ee:plan[1]?file)[1]}"><xsl:value-of select="r:msg('epub.start')"/></a>
             </li>
             <xsl:if test="$has-index">
               <li><a epub:type="index" href="{$ee:index-file}"><xsl:value-of select="r:msg('epub.index')"/></a></li>
