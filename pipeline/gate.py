@@ -1148,7 +1148,7 @@ def _encoding_notes(data: bytes, shown: str) -> Iterator[Diagnostic]:
             origin=_ORIGIN,
         )
         return
-    if census is not None and census.mostly_utf8 and _decodes(census.stray_bytes(), declared):
+    if census is not None and census.clearly_utf8 and _decodes(census.stray_bytes(), declared):
         yield _mixed_note(data, declared, shown, census)
         return
     c1 = _c1_note(data, declared, shown)
@@ -1206,6 +1206,18 @@ class _Census(NamedTuple):
         stray byte; bytes of a single-byte encoding seldom happen to form UTF-8 (a capital
         letter before a symbol, "Ã©")."""
         return self.sequences > 0 and self.in_sequences > self.strays
+
+    @property
+    def clearly_utf8(self) -> bool:
+        """Mostly UTF-8, and more than a file in a single-byte encoding happens to hold: a
+        character of three bytes or more (whose bytes 0x80-0xBF after a letter no Latin
+        text writes), or three characters of two bytes at least and twice the stray bytes.
+        A correct ISO-8859-1 file whose "ß«" and "ß»" (0xDF 0xAB, 0xDF 0xBB) form UTF-8
+        pairs by chance was told to declare UTF-8 (probe 167)."""
+        return self.mostly_utf8 and (
+            self.in_sequences > 2 * self.sequences
+            or (self.sequences >= 3 and self.in_sequences >= 2 * self.strays)
+        )
 
     def stray_bytes(self) -> bytes:
         """The bytes over 0x7F that form no UTF-8 character, in file order."""

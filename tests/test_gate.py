@@ -500,6 +500,11 @@ def test_a_utf8_file_with_a_stray_byte_declared_single_byte_is_warned_of(
     assert [d.code for d in fine.diagnostics] == (
         [] if label == "windows-1252" else ["gate.c1-controls"]
     )
+    # probe 167: German guillemets after an sharp s ("Straß«", 0xDF 0xAB) form UTF-8 pairs
+    # by chance, more bytes of them than the file's other letters: a correct file, silent
+    german = f'<?xml version="1.0" encoding="{label}"?>\n<r>»Die Straß« und das Maß»</r>'
+    correct = gate(tmp_path, "g.xml", german.encode("latin-1"))
+    assert correct.document is not None and list(correct.diagnostics) == []
 
 
 @pytest.mark.parametrize(
