@@ -3623,6 +3623,8 @@ def test_a_letters_head_lists_its_people_and_reads_its_date_ranges(tmp_path: Pat
     assert [
         (e.text, e.get("lang")) for e in dl.xpath(".//span[@class='corresp-people']/span[@lang]")
     ] == [("and", "en")]
+    # an element of the page, not one of no namespace written xmlns="" (probe 167)
+    assert dl.xpath(".//span[@class='corresp-people']/span[@lang]/@xmlns") == []
     dl = head(
         '<correspAction type="sent"><persName>T. A.</persName><date notAfter="1852-12-31">'
         "before the end of 1852</date></correspAction>"

@@ -153,7 +153,9 @@
           <xsl:variable name="joiner" as="xs:string"
               select="substring-before(substring-after($and, '{1}'), '{2}')"/>
           <xsl:value-of select="if (matches($joiner, '^\s')) then ' ' else ''"/>
-          <span>
+          <!-- (an element of the page's: a span of no namespace was written xmlns="",
+               invalid HTML, probe 167) -->
+          <span xmlns="http://www.w3.org/1999/xhtml">
             <xsl:sequence select="$marked"/>
             <xsl:value-of select="normalize-space($joiner)"/>
           </span>
