@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Protocol
 
 from lxml import etree
@@ -327,7 +327,7 @@ def cast_scopes(documents: Iterable[HasLists]) -> dict[str, dict[str, str]]:
             declared.setdefault(key, set()).add(place)
         firsts.append(own)
     wanted = [
-        (doc, key)
+        (doc, key, doc.locate(entry))
         for doc, own in zip(docs, firsts, strict=True)
         for key, (entry, places) in own.items()
         if entry.tag in _CAST_TAGS and declared[key] - places
@@ -336,13 +336,20 @@ def cast_scopes(documents: Iterable[HasLists]) -> dict[str, dict[str, str]]:
         return {}
     taken = {ident for doc in docs for ident in _list_ids(doc.root)}
     scopes: dict[str, dict[str, str]] = {}
-    for doc, key in wanted:
-        base = f"{id_suggestion(doc.path.stem)}.{key}"
-        scoped, n = base, 1
-        while scoped in taken:
-            n += 1
-            scoped = f"{base}-{n}"
-        taken.add(scoped)
+    # one entity per place an entry is written: a cast list two plays include from one file
+    # is that file's, one entry however many plays include it (probe 167: it was two, one
+    # scoped by each play, once a third play gave the id too)
+    made: dict[tuple[str, int | None, str], str] = {}
+    for doc, key, place in wanted:
+        scoped = made.get((*place, key))
+        if scoped is None:
+            base = f"{id_suggestion(PurePath(place[0]).stem or doc.path.stem)}.{key}"
+            scoped, n = base, 1
+            while scoped in taken:
+                n += 1
+                scoped = f"{base}-{n}"
+            taken.add(scoped)
+            made[(*place, key)] = scoped
         scopes.setdefault(scope_key(doc.path), {})[key] = scoped
     return scopes
 

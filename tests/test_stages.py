@@ -626,3 +626,33 @@ def test_a_bibliography_kept_in_a_file_of_its_own_is_a_register() -> None:
         root = etree.fromstring(source.encode())
         assert list(bibliographies(root)) == [], source
     assert not is_register(doc(_in_text(f"<body><p>Cited:</p>{works}</body>"), "t.xml"))
+
+
+def test_a_cast_list_two_plays_include_stays_one_entity_beside_a_third(tmp_path: Path) -> None:
+    """Probe 167: a cast list two plays take in from one file (xi:include) was one entity
+    while no other file gave its ids, and two, one scoped by each play, once a third play
+    cast a "nurse" of its own. It is the included file's, one entity however many plays
+    include it."""
+    from pipeline.gate import read_document
+
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "cast.xml").write_text(
+        f'<castList {T}><castItem><role xml:id="nurse">Shared Nurse</role></castItem></castList>',
+        encoding="utf-8",
+    )
+    include = '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="shared/cast.xml"/>'
+    own = '<castList><castItem><role xml:id="nurse">Own Nurse</role></castItem></castList>'
+    for name, front in (("pa", include), ("pb", include), ("pc", own)):
+        (tmp_path / f"{name}.xml").write_text(
+            f'<TEI {T}><teiHeader/><text><front>{front}</front><body><sp who="#nurse">'
+            "<p>Words.</p></sp></body></text></TEI>",
+            encoding="utf-8",
+        )
+    docs = [read_document(tmp_path / f"{n}.xml").document for n in ("pa", "pb", "pc")]
+    assert all(d is not None for d in docs)
+    scopes = cast_scopes([d for d in docs if d is not None])
+    assert sorted((Path(k).name, v) for k, v in scopes.items()) == [
+        ("pa.xml", {"nurse": "cast.nurse"}),
+        ("pb.xml", {"nurse": "cast.nurse"}),
+        ("pc.xml", {"nurse": "pc.nurse"}),
+    ]
