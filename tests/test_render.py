@@ -3505,6 +3505,16 @@ def test_a_witness_detail_outside_its_app_joins_the_entry_of_its_reading(
     assert " ".join(apart.text_content().split()) == "B: a later hand"
     assert [code for code, _ in told] == ["html.witdetail-target"]
     assert 'target="#l1" no reading of the apparatus' in told[0][1]
+    assert told[0][1].startswith("a witDetail outside an app")
+    # one inside a reading is told so, and may leave out its target (probe 167)
+    doc, told = _critical_told(
+        tmp_path, "inside",
+        '<lg><l n="1">With <app><lem wit="#A">blosmen<witDetail target="#nowhere" wit="#A">'
+        'odd</witDetail></lem><rdg wit="#B">blostmen</rdg></app> ant briddes,</l></lg>',
+    )  # fmt: skip
+    assert [code for code, _ in told] == ["html.witdetail-target"]
+    assert told[0][1].startswith("a witDetail inside a reading of an app")
+    assert "remove its @target to make it its app's" in told[0][1]
 
 
 def test_an_apps_type_is_said_and_its_call_ends_its_last_line(tmp_path: Path) -> None:

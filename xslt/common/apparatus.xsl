@@ -576,12 +576,18 @@
     <xsl:if test="empty(r:detail-app(.))">
       <xsl:call-template name="r:diagnostic">
         <xsl:with-param name="code" select="'html.witdetail-target'"/>
-        <xsl:with-param name="message" select="'a witDetail outside an app (wit=&quot;'
+        <!-- (one inside a reading is told so, and may leave out its @target to be its
+             app's: probe 167, where it was said to stand outside an app) -->
+        <xsl:with-param name="message" select="'a witDetail '
+            || (if (ancestor::app) then 'inside a reading of an app' else 'outside an app')
+            || ' (wit=&quot;'
             || normalize-space(@wit) || '&quot;) names by its target=&quot;'
             || substring(normalize-space(@target), 1, 80) || '&quot; no reading of the '
             || 'apparatus (a lem, rdg or rdgGrp, or an app of this document): it is shown '
             || 'where it stands, in no entry; point its @target at the reading it is about '
-            || '(the xml:id of the rdg), or move it into the app'"/>
+            || '(the xml:id of the rdg), or '
+            || (if (ancestor::app) then 'remove its @target to make it its app''s'
+                else 'move it into the app')"/>
       </xsl:call-template>
       <xsl:element name="{if ($r:phrasing or r:is-inline(.)) then 'span' else 'div'}">
         <xsl:call-template name="r:attributes">
