@@ -3531,7 +3531,9 @@ def test_an_apps_type_is_said_and_its_call_ends_its_last_line(tmp_path: Path) ->
         '<rdg wit="#B">eyes dayes</rdg></app> in dales,</l>'
         '<l n="4">Away <app type="orthographic"><lem wit="#A">is</lem><rdg wit="#B" '
         'type="orthographic">ys</rdg></app> wo.</l></lg>'
-        '<app><lem wit="#A"><p>One.</p>\n<p>Two.</p></lem><rdg wit="#B"><p>Two.</p></rdg></app>',
+        '<app><lem wit="#A"><p>One.</p>\n<p>Two.</p></lem><rdg wit="#B"><p>Two.</p></rdg></app>'
+        # a type naming what any entry is (the PTA's 1,338 type="variants"): not said
+        '<p>Five <app type="variants"><lem wit="#A">a</lem><rdg wit="#B">b</rdg></app>.</p>',
     )  # fmt: skip
     assert _entries(doc) == [
         "1 Vch … oo; A ] The threstelcoc him threteth oo; Vch foul song singeth. B (transp.)",
@@ -3539,6 +3541,7 @@ def test_an_apps_type_is_said_and_its_call_ends_its_last_line(tmp_path: Path) ->
         # said once, by the reading
         "3 is A ] ys B (orthographic)",
         "4 One. Two. A ] Two. B",
+        "5 a A ] b B",
     ]
     (label,) = doc.xpath("//li[@class='app-entry'][1]//abbr[@class='app-label']")
     assert label.get("title") == "transposed in"
