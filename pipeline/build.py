@@ -581,7 +581,7 @@ def _make(
     beside = {display(p) for p in (*nearby, *(f.path for f in listed))}
     report.extend(
         d
-        for d in index_problems(index, [r.problems.untagged for r in results], lists, used)
+        for d in index_problems(index, [r.problems.untagged for r in results], lists, used, scopes)
         if not (d.code == "index.unused-entry" and d.path in beside)
     )
     whole = True

@@ -9,7 +9,7 @@ and all. ``edition build`` reads in two passes of small records instead (``pipel
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import diagnostics as diag
@@ -19,7 +19,15 @@ from .gate import SourceDocument, discover, read_document
 from .keyed import keyed_names
 from .naming import renamed
 from .parallel import fork_map
-from .stages import STAGES, cast_scopes, is_register, is_text, normalize, registers_document
+from .stages import (
+    STAGES,
+    CastScopes,
+    cast_scopes,
+    is_register,
+    is_text,
+    normalize,
+    registers_document,
+)
 from .xinclude import corpus_root
 from .xslt import engine
 
@@ -43,6 +51,9 @@ class Corpus:
     texts: tuple[Text, ...]
     registers: str  # one <ed:registers> document with every register list
     register_files: tuple[SourceDocument, ...]
+    #: The cast entries the registers gave scoped ids (``stages.cast_scopes``), which the
+    #: index's checks read again rather than work out a second time.
+    scopes: CastScopes = field(default_factory=dict)
 
 
 def load_corpus(
@@ -95,4 +106,5 @@ def load_corpus(
         tuple(Text(doc, out) for doc, out in zip(texts, normalized, strict=True)),
         register_text,
         tuple(registers),
+        scopes,
     )

@@ -64,7 +64,7 @@ from .io import atomic_text_writer, write_bytes_atomic, write_text_atomic
 from .parallel import give_back_freed_memory
 from .publish import KEPT, FileRecord
 from .sources import SourceFacts
-from .stages import HasLists
+from .stages import CastScopes, HasLists
 from .xslt import ParamValue, XmlText
 
 INDEX_FILES = (
@@ -174,8 +174,9 @@ def index_problems(
     untagged: Iterable[Iterable[Untagged]],
     sources: Sequence[HasLists],
     used_ids: Set[str] = frozenset(),
+    scopes: CastScopes | None = None,
 ) -> list[Diagnostic]:
-    return corpus_problems(index.root, untagged, sources, used_ids)
+    return corpus_problems(index.root, untagged, sources, used_ids, scopes)
 
 
 def write_index(index: Index, staging: Path, date: str, cache: Cache | None = None) -> None:

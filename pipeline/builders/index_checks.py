@@ -28,6 +28,7 @@ from ..locators import MENTIONS, XML_ID, notes_apart
 from ..sources import used_ids as used_by_text
 from ..stages import (
     WORK_KINDS,
+    CastScopes,
     HasLists,
     entity_differences,
     entries_without_id,
@@ -96,7 +97,8 @@ def index_diagnostics(
     found += [d for t in corpus.texts for d in untagged_mentions(t.source)]
     sources = [*corpus.register_files, *(t.source for t in corpus.texts)]
     used = {c for t in corpus.texts for c in used_by_text(t.source.root)}
-    return found + corpus_problems(root, [_untagged(root, lines)], sources, used)
+    untagged = [_untagged(root, lines)]
+    return found + corpus_problems(root, untagged, sources, used, corpus.scopes)
 
 
 def corpus_problems(
@@ -104,11 +106,13 @@ def corpus_problems(
     untagged: Iterable[Iterable[Untagged]],
     sources: Sequence[HasLists],
     used_ids: Set[str] = frozenset(),
+    scopes: CastScopes | None = None,
 ) -> list[Diagnostic]:
     """What only the whole corpus shows: each untagged form once (with its count over every
     text, at its first place), register entries never mentioned, entries declared
     differently in several files. ``sources``: the register files, then the texts, in the
-    order ``registers_document`` merged them."""
+    order ``registers_document`` merged them; ``scopes``: the cast entries it scoped
+    (``stages.cast_scopes`` of ``sources``, worked out when not given)."""
     forms: dict[str, list[Untagged]] = {}
     for per_text in untagged:
         for item in per_text:
@@ -129,7 +133,7 @@ def corpus_problems(
         )
     found.extend(_unused(root, sources, used_ids))
     found.extend(_without_id(sources))
-    found.extend(entity_differences(sources))
+    found.extend(entity_differences(sources, scopes))
     found.extend(_without_authority(root, sources))
     found.extend(_malformed_authority(sources))
     return found
