@@ -35,10 +35,12 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     )
 
 
-#: Modules whose module-scoped fixtures are whole builds (customised sites, every sample
-#: corpus, the sample pages served to a browser): their tests run on one worker
-#: (``--dist loadgroup``, the Makefile's), so that each fixture is built once, where the
-#: default distribution let both workers build it. xdist hands the largest groups out first.
+#: Modules whose fixtures are whole builds (customised sites, every sample corpus, the
+#: sample pages served to a browser): their tests run on one worker (``--dist loadgroup``,
+#: the Makefile's), so that each fixture is built once, where the default distribution let
+#: both workers build it. xdist hands the largest groups out first. A worker runs other
+#: modules' tests between a group's, which ended a module-scoped fixture and built it again
+#: (the customised sites twice, 75 s each): fixtures that are builds are session-scoped.
 GROUPED_MODULES = frozenset(
     {"test_customise", "test_links", "test_samples", "test_scholarly_html", "test_sourcedoc"}
 )

@@ -104,7 +104,7 @@ def build_project(folder: Path, out: Path) -> Built:
     return Built(out, report)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
     """Each example of the documentation, built; and the letter without customisation."""
     found = {"plain": build_project(project(tmp_path_factory.mktemp("plain"), {}),

@@ -885,7 +885,7 @@ IMAGES_TEXT = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="with-images"><
 </body></text></TEI>""".replace("{filler}", "word " * 16_000)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def images_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("images")
     folder = root / "book"
@@ -905,7 +905,7 @@ def _build_images(folder: Path, out: Path) -> Path:
         return _build([folder], out)["pictures"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def images_book(images_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build_images(images_corpus, tmp_path_factory.mktemp("images-out"))
 

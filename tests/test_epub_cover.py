@@ -20,7 +20,7 @@ SVG = {"svg": "http://www.w3.org/2000/svg"}
 PLAY = SHARED / "corpora" / "tei-samples" / "drama" / "goethe-iphigenie-auf-tauris.xml"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def books(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("covers")
     sources = [ROOT / "tei", *([PLAY] if PLAY.is_file() else [])]

@@ -66,7 +66,7 @@ AXE_RUN = "async () => await axe.run(document, {resultTypes: ['violations']})"
 # -- builds ----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("edition")
     report = build([EDITION], out, only=["html", "epub"], jobs=2)
@@ -75,7 +75,7 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "html"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def eltec_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not ELTEC.is_dir():
         missing(f"the ELTeC corpus ({ELTEC})")
@@ -4688,7 +4688,7 @@ _INSCRIPTION = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHea
 </body></text></TEI>"""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def inscription(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = tmp_path_factory.mktemp("inscription") / "src"
     src.mkdir()
@@ -4896,7 +4896,7 @@ def test_edition_page_matches_the_source_character_for_character(edition: Path) 
 PARALLEL = ("parallel-latin", "parallel-hebrew", "parallel-links")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def parallel_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("parallel")
     sources = [ROOT / "tests/data/html" / f"{name}.xml" for name in PARALLEL]

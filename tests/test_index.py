@@ -91,7 +91,7 @@ def entities_of(out: Path) -> dict[str, dict[str, object]]:
     return {e["id"]: e for e in entities}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("edition")
     report = build([EDITION], out, only=["index"], jobs=1)
@@ -99,13 +99,13 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def crafted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report]:
     out = tmp_path_factory.mktemp("crafted")
     return out, build([CRAFTED], out, only=["index"], jobs=1)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def edition_pages() -> dict[str, str]:
     corpus = load_corpus([EDITION], Report())
     context = BuildContext(corpus=corpus, out=Path("unused"), date=dt.datetime(2026, 1, 1))
@@ -2035,7 +2035,7 @@ def _timeline(page: str) -> list[tuple[str, list[tuple[str, str]]]]:
     ]  # fmt: skip
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def centuries_index(tmp_path_factory: pytest.TempPathFactory) -> BuildContext:
     """CENTURIES with its entity index made once; the tests render its pages in each
     interface language."""
@@ -3717,7 +3717,7 @@ def _entries(page: Path) -> dict[str, dict[str, tuple[str, list[tuple[str, str]]
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def people(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus = tmp_path_factory.mktemp("people") / "corpus"
     corpus.mkdir()
@@ -3898,7 +3898,7 @@ def test_lives_events_and_relations_are_in_the_words_of_the_interface(tmp_path: 
 SUBJECTS = ROOT / "tests/data/index/subjects"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def subjects_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two texts of tests/data/index/subjects, the first split into parts (1 KB pages)."""
     out = tmp_path_factory.mktemp("subjects")

@@ -19,12 +19,12 @@ from pipeline.diagnostics import Severity
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def novels(eltec_files: list[Path]) -> list[Path]:
     return eltec_files[:20]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site(novels: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An edition published before the interrupted builds: two of the novels, since what
     is at stake is that it stays as it was, not its size (each interrupted build is a clean

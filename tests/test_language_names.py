@@ -39,7 +39,7 @@ LANGUAGES = (
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def probe(tmp_path_factory: pytest.TempPathFactory) -> Saxon:
     folder = tmp_path_factory.mktemp("xslt")
     shutil.copytree(XSLT_DIR, folder, dirs_exist_ok=True)

@@ -35,7 +35,7 @@ SINGLE = ("href", "src", XLINK, "poster", "data")
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The edition and every sample corpus, all outputs, in one build."""
     target = tmp_path_factory.mktemp("links")

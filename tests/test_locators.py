@@ -613,7 +613,7 @@ def test_an_edit_changes_no_line_anchor_outside_the_edited_line_group(tmp_path: 
 # -- long texts ------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def long_text(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not NOVEL.is_file():
         pytest.skip(f"{NOVEL} is not here")

@@ -41,7 +41,7 @@ def _sources(folder: str) -> list[Path]:
     return sorted((SAMPLES / folder).glob("*.xml"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """OUT folders per sample folder under one root: <root>/<folder>/{html,epub,index}."""
     if not all((SAMPLES / f).is_dir() for f in FOLDERS) or not ELTEC.is_dir():

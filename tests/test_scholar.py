@@ -46,7 +46,7 @@ SAMPLE_FOLDERS = ("drama", "letters", "verse")
 ELTEC_SAMPLE = ("ENG18400_Trollope", "ENG18410_Sinclair")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The edition with a base URL, editors, publisher and DOI: OUT."""
     out = tmp_path_factory.mktemp("scholar")
@@ -55,7 +55,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Texts of several kinds, and two ELTeC novels, with a base URL: OUT."""
     out = tmp_path_factory.mktemp("samples")

@@ -22,30 +22,30 @@ def _books(paths: list[Path], out: Path, **options: object) -> dict[str, Book]:
     return {p.stem: Book(p) for p in sorted((out / "epub").glob("*.epub"))}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def apparatus(tmp_path_factory: pytest.TempPathFactory) -> Book:
     source = sample("apparatus") / "pta0040.pta001.pta-grc1.xml"
     return _books([source], tmp_path_factory.mktemp("apparatus"))[source.stem]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def manuscript(tmp_path_factory: pytest.TempPathFactory) -> Book:
     return _books([sample("manuscripts") / "539.xml"], tmp_path_factory.mktemp("ms"))["539"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def rtl(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Book]:
     names = ("oclc_1034545644-i_1.TEIP5", "itzhak_peretz_1182")
     return _books([sample("rtl") / f"{n}.xml" for n in names], tmp_path_factory.mktemp("rtl"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def letter(tmp_path_factory: pytest.TempPathFactory) -> Book:
     source = sample("facsimile") / "D_000085-007-000.xml"
     return _books([source], tmp_path_factory.mktemp("letter"))[source.stem]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Book]:
     """The facsimile fixture's book with and without its page images."""
     source = facsimile_corpus(tmp_path_factory.mktemp("facs-source"))

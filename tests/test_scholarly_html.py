@@ -35,7 +35,7 @@ FIXTURES = ROOT / "tests" / "data" / "html"
 WIDTHS = (1280, 390)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """OUT/html of each tei-samples folder."""
     out = {}
@@ -46,7 +46,7 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def facsimile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = facsimile_corpus(tmp_path_factory.mktemp("facsimile-source"))
     out = tmp_path_factory.mktemp("facsimile-out")
@@ -54,7 +54,7 @@ def facsimile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "html"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def fixtures(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The transcription, apparatus, manuscript, media and block fixtures, with the Arabic
     interface for rtl.xml."""

@@ -81,7 +81,7 @@ def notebook_corpus(folder: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def drivers(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """OUT of the XInclude sample."""
     out = tmp_path_factory.mktemp("xinclude")
@@ -89,7 +89,7 @@ def drivers(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def notebook(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(source folder, OUT) of the notebook, its book with its page images."""
     source = notebook_corpus(tmp_path_factory.mktemp("notebook"))
