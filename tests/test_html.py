@@ -28,7 +28,7 @@ from urllib.parse import unquote
 import pytest
 from conftest import ELTEC, ROOT, missing, named_parts, split_articles, tei_text
 from lxml import etree, html
-from words import assert_words_preserved
+from words import FURNITURE, FURNITURE_TESTS, assert_words_preserved
 
 from pipeline import i18n
 from pipeline.build import BuildContext, build, load_corpus
@@ -1183,6 +1183,47 @@ def assert_text_preserved(tei: Path, page: Path) -> None:
     assert_words_preserved(tei, result.document.root, page)
 
 
+def test_the_furniture_is_found_as_its_xpath_finds_it(edition: Path) -> None:
+    """tests/words.py leaves a page's furniture out by tests of each element that stand for
+    the XPath union FURNITURE: on a page with an element for each branch, a near miss beside
+    each, and on the edition's pages, both find the same elements."""
+    made = []
+    for branch in FURNITURE.split(" | "):
+        if inside := re.fullmatch(r"//(\w+)\[@class='([^']+)'\]//\*\[@class='([^']+)'.*", branch):
+            made.append(
+                f'<{inside[1]} class="{inside[2]}"><li class="{inside[3]}">a</li></{inside[1]}>'
+            )
+            made.append(f'<{inside[1]}><li class="{inside[3]}">miss</li></{inside[1]}>')
+            continue
+        tag, test = re.fullmatch(r"//([\w*]+)(?:\[(.*)\])?", branch).groups()  # type: ignore[union-attr]
+        value = (re.findall(r"'([^']*)'", test or "") or [""])[-1].strip()
+        if tag != "*":  # the same class on another element
+            exact = (test or "").startswith("@class")
+            made.append(f'<i class="{value if exact else f"x {value}y {value}"}">m</i>')
+        tag = "span" if tag == "*" else tag
+        if test is None:
+            made.append(f"<{tag}>a</{tag}>")
+        elif test.startswith("contains(concat"):
+            made += [f'<{tag} class="x {value} y">a</{tag}>', f'<{tag} class="x{value}">m</{tag}>']
+        elif test.startswith("contains("):
+            made += [
+                f'<{tag} class="x{value}y">a</{tag}>',
+                f'<{tag} class="{value[:-1]}">m</{tag}>',
+            ]
+        elif test.startswith("starts-with("):
+            made += [f'<{tag} class="{value}y">a</{tag}>', f'<{tag} class="y{value}">m</{tag}>']
+        else:
+            made += [f'<{tag} class="{value}">a</{tag}>', f'<{tag} class="{value} y">m</{tag}>']
+    made.append('<p class="other"><b>kept</b></p>')
+    page = html.document_fromstring(f"<html><body><div>{''.join(made)}</div></body></html>")
+    found = FURNITURE_TESTS.find(page)
+    assert found == page.xpath(FURNITURE)
+    assert 0 < len(found) < len(page.xpath("//div/*"))
+    for name in sorted(edition.glob("*.html")):
+        page = html.document_fromstring(name.read_bytes())
+        assert FURNITURE_TESTS.find(page) == page.xpath(FURNITURE), name
+
+
 @pytest.mark.parametrize("stem", SAMPLE)
 def test_eltec_text_is_preserved(stem: str, eltec_sample: Path) -> None:
     assert_text_preserved(ELTEC / f"{stem}.xml", eltec_sample / f"{stem}.html")
@@ -1212,6 +1253,7 @@ def _node_modules() -> Path:
     return Path(os.environ.get("EDITION_NODE_MODULES") or ROOT / "node_modules")
 
 
+@functools.cache
 def _vnu() -> tuple[Path, bool]:
     """The Nu checker jar and whether it knows the popover attributes (2023 and later)."""
     if shutil.which("java") is None:

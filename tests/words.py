@@ -168,6 +168,83 @@ FURNITURE = (
     # the editor's note on a transposition, which quotes the segments to be read in order
     " | //*[contains(concat(' ', @class, ' '), ' transpositions ')]"
 )
+
+
+class _Furniture:
+    """FURNITURE as tests of one element: libxml2 evaluated the union's seventy branches on
+    every element of a page, half the time the ELTeC novels' words took to compare. Each
+    branch is ``//TAG`` with at most one test of ``@class`` (equal to, a token of, containing,
+    starting with), or ``//TAG[@class='X']//*[@class='A' or ...]``; any other raises."""
+
+    def __init__(self, union: str) -> None:
+        self.tags: set[str] = set()
+        self.equal: dict[str, set[str]] = {}  # class -> tags ("*" any)
+        self.tokens: dict[str, set[str]] = {}
+        self.contains: list[tuple[str, str]] = []  # (tag, words)
+        self.starts: list[tuple[str, str]] = []
+        self.within: list[tuple[str, str, frozenset[str]]] = []  # (tag, class, classes)
+        for branch in union.split(" | "):
+            if not self._read(branch):
+                raise ValueError(f"a branch of FURNITURE that _Furniture cannot read: {branch}")
+
+    def _read(self, branch: str) -> bool:
+        if found := re.fullmatch(r"//(\w+)\[@class='([^']+)'\]//\*\[(.*)\]", branch):
+            classes = re.findall(r"@class='([^']+)'", found[3])
+            if found[3] != " or ".join(f"@class='{c}'" for c in classes):
+                return False
+            self.within.append((found[1], found[2], frozenset(classes)))
+            return True
+        found = re.fullmatch(r"//([\w*]+)(?:\[(.*)\])?", branch)
+        if found is None:
+            return False
+        tag, test = found[1], found[2]
+        if test is None:
+            self.tags.add(tag)
+        elif m := re.fullmatch(r"@class='([^']+)'", test):
+            self.equal.setdefault(m[1], set()).add(tag)
+        elif m := re.fullmatch(r"contains\(concat\(' ', @class, ' '\), ' (\S+) '\)", test):
+            self.tokens.setdefault(m[1], set()).add(tag)
+        elif m := re.fullmatch(r"contains\(@class, '([^']+)'\)", test):
+            self.contains.append((tag, m[1]))
+        elif m := re.fullmatch(r"starts-with\(@class, '([^']+)'\)", test):
+            self.starts.append((tag, m[1]))
+        else:
+            return False
+        return True
+
+    def matches(self, element: etree._Element) -> bool:
+        tag = element.tag
+        if tag in self.tags:
+            return True
+        value = element.get("class")
+        if value is None:
+            return False
+        if (tags := self.equal.get(value)) and ("*" in tags or tag in tags):
+            return True
+        for token in value.split():
+            if (tags := self.tokens.get(token)) and ("*" in tags or tag in tags):
+                return True
+        for name, words in self.contains:
+            if words in value and name in ("*", tag):
+                return True
+        for name, words in self.starts:
+            if value.startswith(words) and name in ("*", tag):
+                return True
+        for name, holder, classes in self.within:
+            if value in classes and any(
+                a.get("class") == holder for a in element.iterancestors(name)
+            ):
+                return True
+        return False
+
+    def find(self, root: etree._Element) -> list[etree._Element]:
+        """The elements below ``root`` (the whole page's, as ``//`` took) that are furniture,
+        in document order."""
+        top = root.getroottree().getroot()
+        return [e for e in top.iter() if isinstance(e.tag, str) and self.matches(e)]
+
+
+FURNITURE_TESTS = _Furniture(FURNITURE)
 #: What the reading view leaves out (transcription.xsl: a deletion not restored, surplus
 #: text, abbreviation marks, forme work, the writer's marks, changes of hand).
 TEI_READING_HIDDEN = _names("surplus am metamark fw catchwords signatures handShift")
@@ -585,7 +662,7 @@ def _split(text: str) -> list[str]:
 
 def html_words(article: html.HtmlElement) -> tuple[list[str], Counter[tuple[str, ...]]]:
     """The running words of a rendered text and the multiset of its notes' words."""
-    for furniture in article.xpath(FURNITURE):
+    for furniture in FURNITURE_TESTS.find(article):
         furniture.drop_tree()
     notes = [
         n
