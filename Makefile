@@ -76,7 +76,7 @@ tools:
 	    echo "tools: npm packages not installed (needs npm)"; }
 
 test: bytecode tools
-	$(PY) -m pytest -n auto --dist loadgroup
+	$(PY) -m pytest -n auto --dist loadgroup --durations=25
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pipeline tests bench
