@@ -8,6 +8,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,21 +37,43 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 
 #: Modules whose fixtures are whole builds (customised sites, every sample corpus, the
-#: sample pages served to a browser): their tests run on one worker (``--dist loadgroup``,
-#: the Makefile's), so that each fixture is built once, where the default distribution let
-#: both workers build it. xdist hands the largest groups out first. A worker runs other
-#: modules' tests between a group's, which ended a module-scoped fixture and built it again
-#: (the customised sites twice, 75 s each): fixtures that are builds are session-scoped.
+#: sample pages served to a browser, the ELTeC novels' books and pages): their tests run on
+#: one worker (``--dist loadgroup``, the Makefile's), so that each fixture is built once,
+#: where the default distribution let both workers build it. xdist hands the groups of the
+#: most tests out first.
 GROUPED_MODULES = frozenset(
-    {"test_customise", "test_links", "test_samples", "test_scholarly_html", "test_sourcedoc"}
+    {
+        "test_customise",
+        "test_epub",
+        "test_html",
+        "test_links",
+        "test_samples",
+        "test_scholar",
+        "test_scholarly_epub",
+        "test_scholarly_html",
+        "test_sourcedoc",
+    }
 )
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    for item in items:
-        module = item.module.__name__ if isinstance(item, pytest.Function) else ""
-        if module in GROUPED_MODULES:
-            item.add_marker(pytest.mark.xdist_group(module))
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """xdist's loadgroup, its groups the modules above. xdist reads an ``xdist_group`` mark
+    by renaming the test (``item._nodeid``), which pytest 9 no longer reads: the marks this
+    file gave grouped nothing, and both workers built every one of these fixtures (the
+    customised sites, 100 s each). The scheduler is asked for the group instead."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class ModuleGroups(LoadGroupScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            if Path(module).stem in GROUPED_MODULES:
+                return module
+            return str(super()._split_scope(nodeid))
+
+    return ModuleGroups(config, log)
 
 
 #: Skips that say nothing is missing: the run was faster than the moment a test aims at.
