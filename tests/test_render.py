@@ -3517,6 +3517,20 @@ def test_a_witness_detail_outside_its_app_joins_the_entry_of_its_reading(
     assert "remove its @target to make it its app's" in told[0][1]
 
 
+def test_a_lemma_of_blocks_written_against_each_other_is_quoted_as_words_apart(
+    tmp_path: Path,
+) -> None:
+    """Probe 165: a lemma of two paragraphs or lines written without whitespace between them
+    was quoted in its entry as one word, "One.Two."; blocks are words apart, as on the page."""
+    doc = _critical(
+        tmp_path, "blocks", "parallel-segmentation", "internal",
+        '<app><lem wit="#A"><p>One.</p><p>Two.</p></lem><rdg wit="#B"><p>Two.</p></rdg></app>'
+        '<lg><app><lem wit="#A"><l>Three</l><l>four</l></lem><rdg wit="#B"><l>Four</l></rdg>'
+        "</app></lg>",
+    )  # fmt: skip
+    assert _entries(doc) == ["1 One. Two. A ] Two. B", "2 Three four A ] Four B"]
+
+
 def test_an_apps_type_is_said_and_its_call_ends_its_last_line(tmp_path: Path) -> None:
     """Probe 165: an app's @type ("classifies the variation", a transposition) was said
     nowhere, while a group's and a reading's were: "dayes eyes A B ] eyes dayes C" read as an
