@@ -5341,7 +5341,8 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "<seg>gefahr</seg> <seg>1990</seg><seg>s</seg></p></sp>"
         # (probe 164: "dogs’tails", "said’tis", "pre- War", "1914to", as the page reads them)
         '<sp who="#a" xml:id="s7"><p><seg>the dogs’</seg><seg>tails</seg> <seg>said</seg>'
-        "<seg>’tis</seg> <seg>pre-</seg><seg>War</seg></p></sp>"
+        "<seg>’tis</seg> <seg>pre-</seg><seg>War</seg> <seg>mid-</seg><seg>1990s</seg> "
+        '<seg xml:lang="it">un po’</seg><seg>di</seg></p></sp>'
         '<sp who="#a" xml:id="s8"><p><seg>1914</seg><seg>to</seg> '
         '<seg type="phrase">In the beginning</seg><seg type="phrase">was</seg></p></sp>'
         "</body></text>",
@@ -5359,7 +5360,7 @@ def test_a_speech_is_summed_up_by_its_words_alone(tmp_path: Path) -> None:
         "He left. 'Wait,' she said said 'no' John's glo-ri-a",
         "see → below word - and 1914 was 4to 'no' said",
         "Verständ¬nis Lebens=gefahr 1990s",
-        "the dogs’ tails said ’tis pre-War",
+        "the dogs’ tails said ’tis pre-War mid-1990s un po’ di",
         "1914 to In the beginning was",
     ]
 

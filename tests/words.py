@@ -438,6 +438,8 @@ def _tei_content(
 #: ("1" "st", "4" "to"; "1914" "was" are two words).
 SEG_WORD_END = regex.compile(r"\p{L}\p{M}*['’\-‐‑\u00ad¬=⸗]?$")
 SEG_QUOTE_END = regex.compile(r"(^|\s)['‘’]\S*['’]$")
+#: an Italian word cut short ("po’"), a word of its own (base.xsl's $r:apocope)
+SEG_APOCOPE = regex.compile(r"(^|[^\p{L}\p{M}])(po|mo|be|ca|fa|sta|va|da|di|to)['’]$")
 SEG_NUMBER_ENDING = regex.compile(r"^(st|nd|rd|th|d|s|to|vo|mo|fo|er|re|e|ème)\p{P}*$")
 #: (probe 164) a long word before an apostrophe, an English possessive unless the language
 #: elides ("the dogs’" "tails"); a clitic after one ("John" "'s"); a seg of one of these
@@ -472,14 +474,16 @@ def _segs_join(previous: etree._Element, child: etree._Element) -> bool:
     elides = (previous.get(XML_LANG) or lang or "").lower()[:2] in ("fr", "it", "ca", "oc")
     if SEG_WORD_END.search(first) and not SEG_QUOTE_END.search(first):
         if regex.match(r"\p{Ll}", second):
-            return elides or not SEG_LONG_ELISION.search(first)
+            return (elides or not SEG_LONG_ELISION.search(first)) and not SEG_APOCOPE.search(first)
         if regex.match(r"[\-‐‑]\p{L}", second):
             return True
         if regex.match(r"['’]\p{L}[^'’]*$", second):
             return bool(
                 elides or SEG_CLITIC.search(second) or not regex.search(r"[\p{L}\p{M}]{4,}$", first)
             )
-        return bool(regex.search(r"\p{L}\p{M}*[\-‐‑]$", first) and regex.match(r"\p{Lu}", second))
+        return bool(
+            regex.search(r"\p{L}\p{M}*[\-‐‑]$", first) and regex.match(r"[\p{Lu}\p{Nd}]", second)
+        )
     if not (regex.search(r"\p{Nd}$", first) and SEG_NUMBER_ENDING.search(second)):
         return False
     if regex.match(r"(to|vo|mo|fo)", second) and not regex.search(r"(^|\D)\d{1,3}$", first):

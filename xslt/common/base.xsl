@@ -526,11 +526,12 @@
         and not(matches($prev, '(^|\s)[''‘’]\S*[''’]$'))
         and (matches($next, '^\p{Ll}')
                 and ($elides or not(matches($prev, $r:long-elision)))
+                and not(matches($prev, $r:apocope))
              or matches($next, '^[\-‐‑]\p{L}')
              or matches($next, '^[''’]\p{L}[^''’]*$')
                 and ($elides or matches($next, $r:clitic)
                      or not(matches($prev, '[\p{L}\p{M}]{4,}$')))
-             or matches($prev, '\p{L}\p{M}*[\-‐‑]$') and matches($next, '^\p{Lu}'))
+             or matches($prev, '\p{L}\p{M}*[\-‐‑]$') and matches($next, '^[\p{Lu}\p{Nd}]'))
         or matches($prev, '\p{Nd}$') and matches($next, $r:number-ending)
            and (matches($prev, '(^|\D)\d{1,3}$') or not(matches($next, '^(to|vo|mo|fo)')))
            and (matches($prev, '0$') or not(matches($next, '^s\p{P}*$')))"/>
@@ -540,6 +541,11 @@
        in English, an elided word only in a language that elides long words (dell’, quell’:
        r:elides); a shorter one (l’, d’, qu’) is elided in any. -->
   <xsl:variable name="r:long-elision" as="xs:string" select="'[\p{L}\p{M}]{4,}[''’]$'"/>
+
+  <!-- An Italian word cut short (apocope: "un po’ di", "mo’", "be’", "fa’"), a word of its
+       own where an elided one joins the next ("dell’anno"). -->
+  <xsl:variable name="r:apocope" as="xs:string"
+      select="'(^|[^\p{L}\p{M}])(po|mo|be|ca|fa|sta|va|da|di|to)[''’]$'"/>
 
   <!-- An English clitic after an apostrophe ("John" "'s", "we" "’ll"), which joins any word;
        another word after one ("’tis", "’twas") joins an elided word alone. -->
