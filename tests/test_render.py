@@ -1810,6 +1810,40 @@ def test_a_ref_without_words_says_what_a_ptr_says(tmp_path: Path) -> None:
     assert shown == ["ref", "ptr", "ref", "ref shows-url"], shown
 
 
+def test_the_guidelines_values_of_reasons_and_renditions_are_in_the_interfaces_words(
+    tmp_path: Path,
+) -> None:
+    """Probe 169: a German edition's titles read "vom Herausgeber ergänzt: omitted",
+    "ausgelassen 2 Zeilen (illegible)", "Streichung; strikethrough": the Guidelines'
+    suggested values of @reason, @agent and a deletion's @rend are said in the interface's
+    language; a value the catalogue does not know (a name) is said as written."""
+    tei = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="de"><teiHeader><fileDesc>
+<titleStmt><title>B</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Test.</p></sourceDesc></fileDesc></teiHeader><text><body><p>Ein
+<supplied reason="omitted">Wort</supplied>, <gap reason="illegible" quantity="2" unit="line"/>,
+<unclear reason="faded">blass</unclear>, <del rend="strikethrough overwritten">alt</del>,
+<gap agent="water"/>, <gap reason="Maimonides"/>.</p></body></text></TEI>"""
+    source = tmp_path / "b.xml"
+    source.write_text(tei, encoding="utf-8")
+    corpus = load_corpus([source], Report())
+    params = {"registers": XmlText(corpus.registers), "stem": "b", "messages": messages("de")}
+    page = engine().stylesheet("html/page").transform(corpus.texts[0].normalized, params)
+    doc = html.document_fromstring(page.output)
+    titles = [
+        e.get("title")
+        for e in doc.xpath("//main//*[contains(' supplied gap unclear del ', "
+                           "concat(' ', substring-before(concat(@class, ' '), ' '), ' '))]")
+    ]  # fmt: skip
+    assert titles == [
+        "vom Herausgeber ergänzt: ausgelassen",
+        "ausgelassen 2 Zeilen (unleserlich)",
+        "unsicher gelesen; verblasst",
+        "Streichung; durchgestrichen, überschrieben",
+        "ausgelassen (Wasser)",
+        "ausgelassen (Maimonides)",
+    ]
+
+
 def test_a_pointers_quoted_words_take_their_texts_quotation_marks(tmp_path: Path) -> None:
     """Probe 143: a pointer's label quoting the words it points at took the interface's
     marks, an English text's "See „It was a dark…“" in a German edition; they are the

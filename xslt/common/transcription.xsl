@@ -261,7 +261,7 @@
       <xsl:with-param name="view" select="if ($restored or r:leiden-kept(.) or ancestor::rdg)
           then () else 'dipl'"/>
       <xsl:with-param name="title" select="string-join((r:msg('tr.del'),
-          @rend ! normalize-space(.), r:hand-title(.)), '; ')"/>
+          @rend ! r:value-words(., true()), r:hand-title(.)), '; ')"/>
     </xsl:call-template>
     <!-- the words a restore inside it takes back, of a deletion that stays one: the reading
          view and the book read them (probe 127: "<del>alte <restore>neue</restore></del>"
@@ -515,7 +515,8 @@
       <xsl:with-param name="class" select="string-join(('unclear',
           @cert[. = ('low', 'unknown')] ! 'cert-low'), ' ')"/>
       <xsl:with-param name="title" select="string-join((r:msg('tr.unclear'),
-          @reason ! r:words(.), @cert ! r:msg('tr.cert', normalize-space(.))), '; ')"/>
+          @reason ! r:value-words(., false()), @cert ! r:msg('tr.cert', normalize-space(.))),
+          '; ')"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -523,7 +524,8 @@
     <xsl:call-template name="r:view-inline">
       <xsl:with-param name="class" select="local-name()"/>
       <xsl:with-param name="title" select="string-join((string-join((r:msg('tr.' || local-name()),
-          (@reason, @source ! replace(., '^#', ''))[1] ! r:words(.)), ': '),
+          (@reason ! r:value-words(., false()), @source ! r:words(replace(., '^#', '')))[1]),
+          ': '),
           @cert ! r:msg('tr.cert', normalize-space(.))), '; ')"/>
     </xsl:call-template>
   </xsl:template>
@@ -534,7 +536,7 @@
       <xsl:with-param name="class" select="'surplus'"/>
       <xsl:with-param name="view" select="if (r:leiden-kept(.)) then () else 'dipl'"/>
       <xsl:with-param name="title" select="string-join((r:msg('tr.surplus'),
-          @reason ! r:words(.)), ': ')"/>
+          @reason ! r:value-words(., false())), ': ')"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -625,7 +627,7 @@
        anywhere else "[…]". -->
   <xsl:template match="gap" mode="r:main" as="element()">
     <xsl:variable name="what" as="xs:string" select="string-join((r:extent(.),
-        (@reason, @agent)[1] ! ('(' || r:words(.) || ')')), ' ')"/>
+        (@reason, @agent)[1] ! ('(' || r:value-words(., false()) || ')')), ' ')"/>
     <xsl:variable name="label" as="xs:string"
         select="normalize-space(r:msg('tr.gap', $what))"/>
     <xsl:variable name="leiden" as="xs:string?" select="r:leiden-gap(.)"/>
@@ -760,6 +762,18 @@
 
   <!-- An attribute token as words: "saut_du_meme" -> "saut du meme", "marginLeft" ->
        "margin left". -->
+  <!-- A value of the Guidelines' suggested lists (gap/@reason "illegible", @agent "water",
+       del/@rend "strikethrough") in the interface's language, else as words (r:words): a
+       German page read "vom Herausgeber ergänzt: omitted" (probe 169). A @rend is a list of
+       tokens ($tokens), a reason one value: a name given as a reason keeps its case. -->
+  <xsl:function name="r:value-words" as="xs:string">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="tokens" as="xs:boolean"/>
+    <xsl:sequence select="string-join((if ($tokens) then tokenize($value) else normalize-space($value))
+        ! (let $key := 'val.' || lower-case(.) return
+           if (r:has-msg($key)) then r:msg($key) else r:words(.)), ', ')"/>
+  </xsl:function>
+
   <xsl:function name="r:words" as="xs:string">
     <xsl:param name="token" as="xs:string?"/>
     <xsl:variable name="spaced" as="xs:string"
