@@ -5068,6 +5068,67 @@ def test_a_pointer_at_an_id_a_bibliography_file_lacks_is_told(tmp_path: Path) ->
     assert told(dask.diagnostics) == wanted
 
 
+def test_a_pointer_at_a_work_after_a_name_is_not_taken_for_the_name(tmp_path: Path) -> None:
+    """Probe 169: a ref, ptr or bibl citing a work took the ordinal of the name before it
+    (ed:ordinal counts names and dates), so the build found that name for it and told
+    "persName 'die Lieder' points at 'lieder1852', which is a bibl" at the persName's @ref.
+    Each occurrence of a work is found at its own pointer (two alike after one name, each at
+    its own), and no warning is given; a persName that does point at a work is told, at its
+    own @ref."""
+    from pipeline.builders.index import NS as INDEX_NS
+    from pipeline.builders.index_checks import _MentionLines
+
+    src = _works_edition(
+        tmp_path,
+        f"{NOTED}\n{SMITH}",
+        f'<p><persName ref="../registers/persons.xml#rl">Rahel</persName> wrote <ref\n'
+        f'target="{BIBLIO}#lettich1983">the songs</ref>.</p>\n'
+        f'<p><persName ref="../registers/persons.xml#mf">Moritz</persName> read <ptr\n'
+        f'target="{BIBLIO}#lettich1983"/> and again <ptr\ntarget="{BIBLIO}#lettich1983"/>.</p>\n'
+        f'<p><persName ref="../registers/persons.xml#sl">Sara</persName> read <bibl><ref\n'
+        f'target="{BIBLIO}#smith1999">Psalm 1</ref></bibl>, <bibl\nref="{BIBLIO}#smith1999">'
+        f'Smith</bibl> and <app><lem>a</lem><rdg\nsource="{BIBLIO}#smith1999">b</rdg></app>.'
+        f'</p>\n<p>By <persName\nref="{BIBLIO}#lettich1983">Lettich</persName>.</p>',
+    )
+    (src / "registers").mkdir()
+    persons = "".join(
+        f'<person xml:id="{i}"><persName>{n}</persName></person>'
+        for i, n in (("rl", "Rahel"), ("mf", "Moritz"), ("sl", "Sara"))
+    )
+    (src / "registers" / "persons.xml").write_text(
+        tei_text("").replace(
+            "<text>", f"<standOff><listPerson>{persons}</listPerson></standOff><text>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([src], tmp_path / "out", only=["index"], jobs=1)
+    told = [d for d in report.diagnostics if d.code == "index.wrong-kind"]
+    assert [(Path(d.path).name, d.line) for d in told] == [("t1.xml", 11)], report.sorted()
+    assert told[0].message.startswith("persName 'Lettich' points at 'lettich1983', which is a")
+    # every occurrence of a work is found at the element that cites it (lxml's line of an
+    # element is its start tag's last)
+    context = BuildContext(
+        corpus=load_corpus([src], Report()), out=Path("unused"), date=dt.datetime(2026, 1, 1)
+    )
+    root = etree.fromstring(entity_index(context.corpus).encode("utf-8"))
+    lines = _MentionLines({t.stem: t.source for t in context.corpus.texts})
+    found = []
+    for entity in root.iterfind("ed:entities/ed:entity", INDEX_NS):
+        for occurrence in entity.iterfind("ed:occurrence", INDEX_NS):
+            element = lines.element(occurrence)
+            assert element is not None
+            found.append((entity.get("id"), etree.QName(element).localname, element.sourceline))
+    assert sorted(w for w in found if w[0] in ("lettich1983", "smith1999")) == [
+        ("lettich1983", "persName", 11),
+        ("lettich1983", "ptr", 4),
+        ("lettich1983", "ptr", 5),
+        ("lettich1983", "ref", 2),
+        ("smith1999", "bibl", 8),
+        ("smith1999", "rdg", 9),
+        ("smith1999", "ref", 7),
+    ]
+
+
 def _sample_works() -> list[str]:
     """The works of the tei-samples' bibliographies (each listBibl's bibl, biblStruct and
     biblFull), each under an id of its own (w1, w2 ...): several samples share their ids."""

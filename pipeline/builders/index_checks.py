@@ -599,6 +599,36 @@ def _mentions(root: etree._Element) -> list[etree._Element]:
     return [e for e in root.iter(*MENTIONS) if any(a in within for a in e.iterancestors())]
 
 
+#: The elements that may cite a work by an attribute, as the index's key ``citations`` reads
+#: them (ptr and ref by @target, bibl by @ref or @corresp, any element by @source).
+_CITING: dict[str, tuple[str, ...]] = {
+    f"{{{TEI_NS}}}{name}": attributes
+    for name, attributes in (
+        ("ptr", ("target",)),
+        ("ref", ("target",)),
+        ("bibl", ("ref", "corresp")),
+    )
+}
+
+
+def _citations(root: etree._Element) -> list[etree._Element]:
+    """The elements of a text that may cite a work, in document order, as the index
+    stylesheet counts them (``ed:citation``): those inside its ``text`` and ``sourceDoc``
+    elements."""
+    texts = (f"{{{TEI_NS}}}text", f"{{{TEI_NS}}}sourceDoc")
+    holders = [t for t in root.iter(*texts) if not any(a.tag in texts for a in t.iterancestors())]
+    return [
+        e
+        for text in holders
+        for e in text.iter(etree.Element)
+        if e is not text
+        and (
+            e.get("source") is not None
+            or any(e.get(a) is not None for a in _CITING.get(str(e.tag), ()))
+        )
+    ]
+
+
 def _tokens(element: etree._Element, attribute: str) -> list[str]:
     return (element.get(attribute) or "").split()
 
@@ -622,11 +652,20 @@ class _MentionLines:
     def __init__(self, texts: dict[str, SourceDocument]) -> None:
         self._texts = texts
         self._cache: dict[str, list[etree._Element]] = {}
+        self._pointers: dict[str, list[etree._Element]] = {}
 
     def element(self, mention: etree._Element) -> etree._Element | None:
-        """The source element a mention record stands for, by its ordinal."""
+        """The source element a mention record stands for, by its ordinal; a pointer citing
+        a work (``citation``), by its place among the pointers: its ordinal is that of the
+        name before it, which took its diagnostics (probe 169)."""
         stem = mention.get("document", "")
         source = self._texts[stem]
+        citation = mention.get("citation")
+        if citation is not None:
+            if stem not in self._pointers:
+                self._pointers[stem] = _citations(source.root)
+            pointers, n = self._pointers[stem], int(citation)
+            return pointers[n - 1] if 0 < n <= len(pointers) else None
         if stem not in self._cache:
             self._cache[stem] = _mentions(source.root)
         ordinal = int(mention.get("ordinal", "0"))

@@ -52,6 +52,8 @@
                                          url only for known types or web addresses
         <ed:coordinates lat="51.028" long="4.481"/>?             places with location/geo
         <ed:occurrence ...mention record.../>*                     document order
+                                         citation="3": a work's pointer (no name), its
+                                         place among the text's pointers (ed:citation)
         <ed:speech document="" file="" speech="" section="" heading="" page="" page-id="">
           <ed:text>the speech's first words</ed:text></ed:speech>*   document order
         <ed:letter document="" file="" role="sent|transmitted|redirected|forwarded|received" when="" notBefore="" ... ref=""/>*
@@ -209,6 +211,17 @@
     <xsl:sequence select="$e/self::tei:ptr/@target | $e/self::tei:ref/@target
         | $e/self::tei:bibl/(@ref | @corresp) | $e/@source"/>
   </xsl:function>
+
+  <!-- Position of an element with a citing attribute (those of the key citations) among
+       those of its document's text (or sourceDoc), so Python finds the pointer in the source
+       tree (index_checks._MentionLines, _citations). A pointer is no name: its
+       ed:ordinal is the name's before it, whose element took the pointer's diagnostics
+       (probe 169: a persName before a ref at a work was told it pointed at the bibl). -->
+  <xsl:accumulator name="ed:citation" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="ed:document" select="0"/>
+    <xsl:accumulator-rule match="(tei:text | tei:sourceDoc)//(tei:ptr[@target]
+        | tei:ref[@target] | tei:bibl[@ref or @corresp] | *[@source])" select="$value + 1"/>
+  </xsl:accumulator>
 
   <!-- The pointers of a citing attribute at a bibliography file (by its stem: the index knows
        no paths) whose id that file, or any register, does not have. -->

@@ -284,6 +284,12 @@
           <!-- a pointer has no id of its own on the page: the passage it stands in -->
           <xsl:attribute name="mention" select="(@xml:id, ed:block(.)/@xml:id,
               ed:section(.)/@xml:id)[1]"/>
+          <!-- a pointer (no name the normalisation resolved) is found in the source by its
+               place among the pointers (ed:citation): its ordinal is the name's before it
+               (probe 169) -->
+          <xsl:if test="empty(@ed:entity)">
+            <xsl:attribute name="citation" select="accumulator-before('ed:citation')"/>
+          </xsl:if>
           <!-- a ptr has no words: the short form it reads as on the page -->
           <xsl:sequence select="$record[not(self::attribute())]
               ! (if (self::ed:text and current()/self::tei:ptr)
