@@ -2421,6 +2421,41 @@ def test_parallel_texts_stay_in_sequence_and_link_their_counterparts_both_ways(
         _epubcheck(path)
 
 
+def test_a_translation_apart_from_its_original_links_to_it_both_ways(tmp_path: Path) -> None:
+    """Probe 169: a poem and its translation with another poem between them were not linked
+    in the book, as a text and its translation standing together are. Each links to the
+    other after its heading, both ways, and a paragraph to its counterpart; a poem referring
+    to one in its own language is no translation; epubcheck passes."""
+    path = _build([ROOT / "tests/data/html/parallel-apart.xml"], tmp_path)["parallel-apart"]
+    book = Book(path)
+    text = book.docs["text-001.xhtml"]
+    sections = text.xpath("//h:section[@id]/@id", namespaces=NS)
+    assert sections[:6] == ["de", "other", "he", "la", "mid", "en"]
+    pairs = {
+        (
+            str(a.xpath("ancestor::*[@id][1]/@id")[0]),
+            urldefrag(a.get("href"))[1],
+            "".join(a.itertext()),
+        )
+        for a in text.xpath(
+            "//h:a[@class='parallel-link'] | //h:p[@class='parallel-text']/h:a", namespaces=NS
+        )
+    }
+    assert pairs == {
+        ("de", "he", "Parallel text: Hebrew"),
+        ("he", "de", "Parallel text: German"),
+        ("la", "en", "Parallel text: English"),
+        ("en", "la", "Parallel text: Latin"),
+        ("la-1", "en-1", "[English]"),
+        ("en-1", "la-1", "[Latin]"),
+    }
+    for p in text.xpath("//h:p[@class='parallel-text']", namespaces=NS):
+        assert p.getprevious().get("class") == "head"
+    for href, a in book.links():
+        assert book.resolve(href, a.get("href")) is not None, a.get("href")
+    _epubcheck(path)
+
+
 def test_a_short_quotation_runs_in_its_sentence_in_the_book(tmp_path: Path) -> None:
     """Probe 47 (the Patristic Text Archive's homilies, a Kraus document): every quote in a
     sentence was a paragraph of its own in the book (book.css made span.quote a block), the

@@ -4963,6 +4963,40 @@ def test_the_index_of_a_parallel_text_leads_to_each_column(parallel_edition: Pat
         assert [c.get("id") for c in column] == [target[:2]]
 
 
+def test_a_translation_apart_from_its_original_links_to_it_both_ways(tmp_path: Path) -> None:
+    """Probe 169: a German poem and its Hebrew translation, said to correspond, with another
+    poem between them, were not linked at all (beside each other they are columns). Apart,
+    they stay in sequence, and each links to the other after its heading in the other's
+    language, both ways, whether said by @corresp one way or by a link of the standOff; a
+    paragraph to its counterpart in the other; a poem that refers to one in its own
+    language is no translation."""
+    report = build([ROOT / "tests/data/html/parallel-apart.xml"], tmp_path, only=["html"], jobs=1)
+    assert report.errors == 0, report.sorted()
+    page = _page(tmp_path / "html" / "parallel-apart.html")
+    assert not page.xpath("//*[contains(@class, 'parallel')][self::div or self::section]")
+    sections = [str(i) for i in page.xpath("//main//section[@id]/@id")]
+    assert sections[:6] == ["de", "other", "he", "la", "mid", "en"]
+    links = page.xpath("//p[@class='parallel-text']/a | //a[@class='parallel-link']")
+    pairs = {
+        (str(a.xpath("ancestor::*[@id][1]/@id")[0]), a.get("href"), a.text_content()) for a in links
+    }
+    assert pairs == {
+        ("de", "#he", "Parallel text: Hebrew"),
+        ("he", "#de", "Parallel text: German"),
+        ("la", "#en", "Parallel text: English"),
+        ("en", "#la", "Parallel text: Latin"),
+        ("la-1", "#en-1", "[English]"),
+        ("en-1", "#la-1", "[Latin]"),
+    }
+    # right after the heading, in the interface's words and language
+    for a in page.xpath("//p[@class='parallel-text']/a"):
+        paragraph = a.getparent()
+        assert paragraph.getprevious().tag == "h2"
+        assert a.get("hreflang") == a.get("href")[1:3]
+    (hebrew,) = page.xpath("//section[@id='he']/p[@class='parallel-text']")
+    assert (hebrew.get("lang"), hebrew.get("dir")) == ("en", "ltr")
+
+
 @pytest.mark.slow
 def test_browser_no_script_written_right_to_left_is_slanted(tmp_path: Path) -> None:
     """Probe 102: foreign words in Ottoman Turkish or Azerbaijani in Arabic letters were set

@@ -141,6 +141,8 @@ FURNITURE = (
     " | //*[@class='divGen-label']"
     # the link to the other part of a division split over pages or issues (structure.xsl)
     " | //*[@class='continued']"
+    # the link of a division or a paragraph to its translation elsewhere (alignment.xsl)
+    " | //*[@class='parallel-text'] | //a[@class='parallel-link']"
     " | //*[contains(concat(' ', @class, ' '), ' specDesc ')]"
     " | //*[contains(@class, 'milestone')] | //*[contains(@class, 'mathml')]"
     # a page of a long text repeats the headings of the divisions it lies in

@@ -21,6 +21,10 @@
   turns into a grid with subgrid columns on a wide screen; a narrow one ignores them and the
   columns follow one another. Nothing is copied or moved in the DOM but the later columns'
   place, which is where the source has them anyway (the run is consecutive).
+
+  A translation that does not stand beside its original (another division between them) stays
+  in sequence where it is, and each links to the other after its heading, on the page as in
+  the book, a paragraph to its counterpart at its end (r:linked-counterparts, probe 169).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -44,6 +48,95 @@
         select="r:parallel-runs($e/..)[exists(?* intersect $e)][1]?*"/>
     <xsl:sequence select="$run[r:one-page($run)]"/>
   </xsl:function>
+
+  <!-- The translations of the division $e that are not its columns (probe 169): divisions
+       said to correspond to it (r:counterparts) in a language neither it nor its columns
+       have (r:passage-langs), and it in none of theirs, that are not in its parallel run on
+       this page (r:parallel-set) and neither hold it nor stand inside it: a
+       poem and its translation with another poem between them, a run split over the pages of
+       a long text. They stay in sequence where they are, and each links to the other after
+       its heading (r:counterpart-links, the book's ee:parallel-links), as the book links the
+       columns of a run: the translation of a division is said (TEI Guidelines 16.4) whether
+       or not it stands beside it. -->
+  <xsl:function name="r:linked-counterparts" as="element()*" cache="yes">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (not(r:parallel-unit($e))
+        or empty(key('r:aligning', 'all', root($e)))) then ()
+        else (r:counterparts($e)[r:parallel-unit(.)]
+            [not(r:passage-lang(.) = r:passage-langs($e))]
+            [not(r:passage-lang($e) = r:passage-langs(.))]
+            [not(. intersect $e/ancestor::*)][not(ancestor::* intersect $e)]
+          except r:parallel-set($e))"/>
+  </xsl:function>
+
+  <!-- The languages of a division and of the columns beside it: a passage in one of them
+       that corresponds to it is no translation of it but a reference (an English commentary
+       on a Latin text printed with its English translation), as a run takes no second
+       column of a language it has (counterparts.xsl). -->
+  <xsl:function name="r:passage-langs" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e, r:parallel-set($e)) ! r:passage-lang(.)"/>
+  </xsl:function>
+
+  <!-- A passage's language in the interface's words ("English"); its id when it says none. -->
+  <xsl:function name="r:passage-language" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="lang" as="xs:string" select="r:passage-lang($e)"/>
+    <xsl:sequence select="if ($lang = '') then string($e/@xml:id) else r:language-name($e, $lang)"/>
+  </xsl:function>
+
+  <!-- Where a link to a passage of this text leads: its id on this page (a page of a split
+       text has the link to another part's id given that part's file, html/modules/parts.xsl;
+       the book overrides it with its own file, epub/modules/structure.xsl). -->
+  <xsl:function name="r:passage-href" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="'#' || $e/@xml:id"/>
+  </xsl:function>
+
+  <!-- After a division's heading, a link to each of its translations that is not beside it
+       (r:linked-counterparts), as the book links the columns of a parallel text: "Parallel
+       text: Hebrew" (probe 169: a poem and its translation with another poem between them
+       were linked neither on the page nor in the book). -->
+  <xsl:template name="r:counterpart-links" as="element()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
+    <xsl:variable name="div" as="element()" select="."/>
+    <xsl:for-each select="r:linked-counterparts(.)[@xml:id][$r:ids]">
+      <p class="parallel-text">
+        <xsl:sequence select="r:ui-words($div)"/>
+        <a href="{r:passage-href(.)}">
+          <xsl:for-each select="r:lang(r:passage-lang(.))">
+            <xsl:attribute name="hreflang" select="."/>
+          </xsl:for-each>
+          <xsl:value-of select="r:msg('parallel.text', r:passage-language(.))"/>
+        </a>
+      </p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- At the end of a paragraph, a link to each passage that corresponds to it in a
+       translation of its division that is not beside it (r:linked-counterparts): the
+       paragraph's counterpart is not in the row beside it, as in a parallel view (probe
+       169); the book links those of the columns too (epub/modules/structure.xsl). -->
+  <xsl:template name="r:counterpart-passage-links" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="others" as="element()*"
+        select="ancestor::*[r:parallel-unit(.)] ! r:linked-counterparts(.)"/>
+    <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
+    <xsl:variable name="block" as="element()" select="."/>
+    <xsl:for-each select="(if (exists($others) and $r:ids) then r:counterparts(.) else ())
+        [@xml:id][exists(ancestor::* intersect $others)]">
+      <xsl:text> </xsl:text>
+      <a class="parallel-link" href="{r:passage-href(.)}"
+          aria-label="{r:msg('parallel.passage', r:passage-language(.))}">
+        <xsl:sequence select="r:ui-words($block)"/>
+        <xsl:for-each select="r:lang(r:passage-lang(.))">
+          <xsl:attribute name="hreflang" select="."/>
+        </xsl:for-each>
+        <xsl:value-of select="'[' || r:passage-language(.) || ']'"/>
+      </a>
+    </xsl:for-each>
+  </xsl:template>
 
   <!-- Whether these passages are rendered on one page: always, unless a long text is split
        (html/modules/parts.xsl overrides this), where a run across two pages stays in

@@ -93,6 +93,8 @@
           <xsl:variable name="after" as="xs:integer" select="r:after-heading($body)"/>
           <xsl:sequence select="$body[position() le $after]"/>
           <xsl:sequence select="r:continued(., @prev, 'div.continued-from', 'div.part-earlier')"/>
+          <!-- its translations that do not stand beside it as columns (probe 169) -->
+          <xsl:call-template name="r:counterpart-links"/>
           <xsl:sequence select="$body[position() gt $after]"/>
           <xsl:sequence select="r:continued(., @next, 'div.continued-on', 'div.part-later')"/>
           <!-- who made the division (div resp="#GPT4": a translation made by a machine, probe

@@ -142,11 +142,13 @@
        cannot be relied on for columns, and a page is too narrow for two. Each passage links
        to its counterparts, both ways: a division of the run after its heading ("Parallel
        text: English"), a paragraph that corresponds to one of another division of the run at
-       its end, where the web page has its pilcrow. -->
+       its end, where the web page has its pilcrow. So does a division to a translation that
+       does not stand beside it (r:linked-counterparts, probe 169: with another poem between
+       the two, neither linked to the other). -->
   <xsl:template name="ee:parallel-links" as="element()*">
     <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="div" as="element()" select="."/>
-    <xsl:for-each select="r:parallel-set(.) except .">
+    <xsl:for-each select="(r:parallel-set(.) except .) | r:linked-counterparts(.)[@xml:id]">
       <p class="parallel-text">
         <xsl:sequence select="r:ui-words($div)"/>
         <a href="{ee:href(.)}">
@@ -164,26 +166,24 @@
     <xsl:variable name="set" as="element()*"
         select="ancestor::*[r:parallel-unit(.)][1] ! r:parallel-set(.)"/>
     <xsl:variable name="here" as="element()?" select="ancestor::*[. intersect $set]"/>
-    <xsl:variable name="block" as="element()" select="."/>
-    <xsl:for-each select="r:counterparts(.)[@xml:id]
-        [exists(ancestor::* intersect ($set except $here))]">
-      <xsl:text> </xsl:text>
-      <a class="parallel-link" href="{ee:href(.)}"
-          aria-label="{r:msg('parallel.passage', ee:language-of(.))}">
-        <xsl:sequence select="r:ui-words($block)"/>
-        <xsl:for-each select="r:lang(r:passage-lang(.))">
-          <xsl:attribute name="hreflang" select="."/>
-        </xsl:for-each>
-        <xsl:value-of select="'[' || ee:language-of(.) || ']'"/>
-      </a>
-    </xsl:for-each>
+    <!-- the other columns of its run, and the translations of its divisions that stand
+         elsewhere (probe 169) -->
+    <xsl:call-template name="r:counterpart-passage-links">
+      <xsl:with-param name="others" select="($set except $here)
+          | ancestor::*[r:parallel-unit(.)] ! r:linked-counterparts(.)"/>
+    </xsl:call-template>
   </xsl:template>
+
+  <!-- A link to a passage of the text: its file of the book. -->
+  <xsl:function name="r:passage-href" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="ee:href($e)"/>
+  </xsl:function>
 
   <!-- A passage's language in the interface's words ("English"). -->
   <xsl:function name="ee:language-of" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="lang" as="xs:string" select="r:passage-lang($e)"/>
-    <xsl:sequence select="if ($lang = '') then string($e/@xml:id) else r:language-name($e, $lang)"/>
+    <xsl:sequence select="r:passage-language($e)"/>
   </xsl:function>
 
   <xsl:template match="tei:head[r:is-div(..)][. is r:main-head(..)]" mode="r:main" as="element()">

@@ -157,7 +157,7 @@
        to the clipboard (without script, it is a plain link). Notes and headers have none, nor
        has a paragraph with nothing in it: a Hebrew play's "<p> </p>" was a pilcrow alone on
        its line (probe 48). -->
-  <xsl:template name="r:paragraph-link" as="element()?">
+  <xsl:template name="r:paragraph-link" as="node()*">
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:if test="$r:ids and @xml:id and ancestor::text and not(ancestor::note)
@@ -167,6 +167,9 @@
            mode or the search index would take for the text's -->
       <a class="anchor" href="#{@xml:id}" aria-label="{r:msg('paragraph.link')}"/>
     </xsl:if>
+    <!-- its counterpart in a translation that does not stand beside it, where a parallel
+         view would have put it in the row beside (common/alignment.xsl, probe 169) -->
+    <xsl:call-template name="r:counterpart-passage-links"/>
   </xsl:template>
 
   <!-- A line's number in the margin links to the line, so that the number a reader sees
