@@ -120,8 +120,10 @@
        169); the book links those of the columns too (epub/modules/structure.xsl). -->
   <xsl:template name="r:counterpart-passage-links" as="node()*">
     <xsl:context-item as="element()" use="required"/>
+    <!-- a text that aligns nothing (most) asks no paragraph's divisions -->
     <xsl:param name="others" as="element()*"
-        select="ancestor::*[r:parallel-unit(.)] ! r:linked-counterparts(.)"/>
+        select="if (empty(key('r:aligning', 'all', root(.)))) then ()
+            else ancestor::*[r:parallel-unit(.)] ! r:linked-counterparts(.)"/>
     <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:variable name="block" as="element()" select="."/>
     <xsl:for-each select="(if (exists($others) and $r:ids) then r:counterparts(.) else ())
