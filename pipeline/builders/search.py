@@ -240,6 +240,10 @@ def _second_form(data: bytes, match: re.Match[bytes]) -> tuple[int, int, bytes]:
     if in_word and b" ed-dipl" in match.group():
         at = data.index(b" ", match.start())  # after the tag's name
         return (at, at, b" data-pagefind-ignore")
+    # the source's form is out of the text's words (_diplomatic_forms): no space before
+    # it, which read "verschlingen ." (probe 169)
+    if b" ed-dipl" in match.group():
+        return (match.start(), match.start(), b"")
     return (match.start(), match.start(), b" ")
 
 
@@ -321,12 +325,71 @@ def _lone_deletion(data: bytes, match: re.Match[bytes]) -> list[tuple[int, int, 
 _FURNITURE = re.compile(rb"<span(?= class=\"(?:fw|catchwords|signatures) ed-dipl[\" ])")
 
 
+#: The opening of what only the diplomatic view shows (a deletion, an error, an
+#: abbreviation, an original spelling: class ``ed-dipl``), its element's name the group.
+_DIPLOMATIC = re.compile(rb'<([a-z][a-z0-9]*)\s[^>]*?\bclass="(?:[^"]* )?ed-dipl[" ][^>]*>')
+_VOID = frozenset((b"br", b"img", b"hr", b"wbr"))
+#: A sign or number left out of the index inside a diplomatic form ("⟦", a line's number).
+_IGNORED_LEAF = re.compile(rb"<(span|a)\b[^>]*\sdata-pagefind-ignore[^>]*>[^<]*</\1>")
+_SPACES = re.compile(rb"\s+")
+
+
+def _element_end(data: bytes, name: bytes, start: int) -> int:
+    """Where the element whose start tag ends at ``start`` ends (after its end tag; -1: no
+    end tag)."""
+    depth = 0
+    for tag in re.finditer(rb"<(/?)" + name + rb"(?=[\s>/])", data[start:]):
+        if not tag.group(1):
+            depth += 1
+        elif depth == 0:
+            close = data.find(b">", start + tag.end())
+            return -1 if close < 0 else close + 1
+        else:
+            depth -= 1
+    return -1
+
+
+def _diplomatic_forms(
+    data: bytes, ignored: set[int]
+) -> tuple[list[tuple[int, int, bytes]], list[bytes]]:
+    """The edits that leave the diplomatic view's forms out of the text's run of words, and
+    those forms, each once (probe 169: the page holds both readings of a choice and a
+    subst, and Pagefind read "ich wollte will Ihnen", "verschlingen verschlinngen": a
+    phrase of the reading text was not found, and excerpts doubled words). The forms stay
+    words of the index apart, at the end of the page's text, so that the source's spelling
+    ("verschlinngen", a deleted "wollte") still finds the page (probes 65, 82, 106). A form
+    the index leaves out already (inside a word: ``ignored``, the positions after the tag
+    names) is not added."""
+    edits: list[tuple[int, int, bytes]] = []
+    forms: list[bytes] = []
+    inside = -1  # the end of the last form taken out: a form inside it is out with it
+    for m in _DIPLOMATIC.finditer(data):
+        if m.start() < inside:
+            continue
+        name = m.group(1)
+        at = m.start() + 1 + len(name)
+        end = m.end() if name in _VOID else _element_end(data, name, m.end())
+        if end < 0:
+            continue
+        inside = end
+        if b"data-pagefind-ignore" in m.group() or at in ignored:
+            continue
+        edits.append((at, at, b" data-pagefind-ignore"))
+        words = _TAGS.sub(b"", _IGNORED_LEAF.sub(b" ", data[m.end() : end]))
+        form = _SPACES.sub(b" ", words).strip()
+        # (a sign alone, a change of hand's "¦", is no word)
+        if any(c.isalnum() for c in form.decode("utf-8", "ignore")) and form not in forms:
+            forms.append(form)
+    return edits, forms
+
+
 def stage_for_search(page: Path, target: Path) -> bool:
     """Write at ``target`` the page as Pagefind is to read it, if it differs from ``page``:
     without the ids of inline elements that continue a word (a letter before them), which
     Pagefind would split the word at, with a space between the two forms of an editorial
     choice, each a word of its own view, and between a deletion and the addition replacing
-    it, and at the edges of the blocks it does not part; without the page's furniture.
+    it, and at the edges of the blocks it does not part; without the page's furniture;
+    the diplomatic view's forms out of the text's words, and after them, once each.
     False, and nothing written, when there is nothing to change (the page is then linked as
     it is)."""
     data = page.read_bytes()
@@ -337,6 +400,12 @@ def stage_for_search(page: Path, target: Path) -> bool:
     edits.extend(e for m in _ADDITION_AFTER_DELETION.finditer(data) for e in _addition(data, m))
     edits.extend(e for m in _DELETION.finditer(data) for e in _lone_deletion(data, m))
     edits.extend((m.end(), m.end(), b" data-pagefind-ignore") for m in _FURNITURE.finditer(data))
+    ignored = {start for start, _, text in edits if text == b" data-pagefind-ignore"}
+    forms_edits, forms = _diplomatic_forms(data, ignored)
+    edits.extend(forms_edits)
+    main_end = data.rfind(b"</main>")
+    if forms and main_end >= 0:
+        edits.append((main_end, main_end, b"<p>" + b" ".join(forms) + b"</p>"))
     # before a start tag, after an end tag ("/" is 47)
     edits.extend(
         (m.end(), m.end(), b" ") if m.group()[1] == 47 else (m.start(), m.start(), b" ")
