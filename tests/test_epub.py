@@ -1568,6 +1568,39 @@ def test_a_footnote_says_who_wrote_it(tmp_path: Path) -> None:
     }
 
 
+def test_a_note_in_the_book_says_the_hand_it_is_written_in(tmp_path: Path) -> None:
+    """Probe 169: the book, as the page, said nothing of a note's @hand, and a recipient's
+    pencil remark read as the author's. A note says its hand after its words (after its
+    @resp), a note of paragraphs in a paragraph of its own."""
+    from test_html import HAND_NOTES
+
+    source = tmp_path / "hands.xml"
+    source.write_text(HAND_NOTES, encoding="utf-8")
+    book = Book(_build([source], tmp_path / "out")["hands"])
+    asides = [
+        a
+        for doc in book.docs.values()
+        for a in doc.xpath(
+            "//h:aside | //h:div[contains(@class, 'block-note')]"
+            " | //h:*[contains(@class, 'margin-note')]",
+            namespaces=NS,
+        )
+    ]
+    marks = {
+        " ".join(a.xpath("string(.)").split()[:2]): [
+            (m.tag.split("}")[1], m.text)
+            for m in a.xpath(".//*[@class='note-resp' or @class='note-hand']", namespaces=NS)
+        ]
+        for a in asides
+    }
+    assert marks == {
+        "a. yes!": [("span", " — hand: The recipient's remark, pencil.")],
+        "1. Own": [],
+        "2. A": [("span", " — Jane Roe"), ("span", "; hand: Hand 3")],
+        "First part.Second": [("p", "— hand: The recipient's remark, pencil.")],
+    }, marks
+
+
 def test_a_letters_head_links_to_the_books_own_index(tmp_path: Path) -> None:
     """The correspondents on a letter's title page link to the book's index when it lists
     them, else are names alone: the web's persons.html is not in the book (epubcheck

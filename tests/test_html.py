@@ -2850,6 +2850,42 @@ def test_a_note_says_who_wrote_it(tmp_path: Path) -> None:
     assert_text_preserved(source, tmp_path / "out/html/notes.html")
 
 
+HAND_NOTES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+<title>Notes in other hands</title><editor xml:id="jr"><persName>Jane Roe</persName></editor>
+</titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>
+</fileDesc><profileDesc><handNotes><handNote xml:id="h-main">The author's hand, ink.</handNote>
+<handNote xml:id="h-mf" medium="pencil">The recipient's remark, pencil.</handNote>
+<handNote xml:id="h-3"/></handNotes></profileDesc></teiHeader><text><body><div><p>Spring
+comes soon.<note place="margin" hand="#h-mf">yes!</note> The author's word<note>Own note.</note>
+and the third<note resp="#jr" hand="#h-3">A note of another.</note>.</p></div>
+<div type="notes"><note xml:id="n9" hand="#h-mf"><p>First part.</p><p>Second part.</p></note>
+</div></body></text></TEI>"""
+
+
+def test_a_note_says_the_hand_it_is_written_in(tmp_path: Path) -> None:
+    """Probe 169: a note's @hand was shown nowhere, so a recipient's pencil remark in the
+    margin read as the author's words. A note says its hand after its words, by the
+    handNote's description (else its number, as the titles of additions name it), after
+    its @resp; a note of paragraphs in a paragraph of its own; the author's own note says
+    nothing."""
+    source = tmp_path / "hands.xml"
+    source.write_text(HAND_NOTES, encoding="utf-8")
+    assert not build([source], tmp_path / "out", only=["html"], jobs=1).errors
+    doc = _page(tmp_path / "out/html/hands.html")
+
+    def hand(e: html.HtmlElement) -> str:
+        return " ".join(e.xpath("string(.//*[@class='note-hand'])").split())
+
+    (margin,) = doc.xpath("//*[contains(@class, 'margin-note')]")
+    assert hand(margin) == "— hand: The recipient's remark, pencil."
+    footnotes = doc.xpath("//li[contains(@class, 'footnote')]")
+    assert [hand(f) for f in footnotes] == ["", "; hand: Hand 3"]
+    assert [f.xpath("string(.//*[@class='note-resp'])") for f in footnotes][1] == " — Jane Roe"
+    (block,) = doc.xpath("//*[@id='n9']//p[@class='note-hand']")
+    assert block.text_content() == "— hand: The recipient's remark, pencil."
+    assert_text_preserved(source, tmp_path / "out/html/hands.html")
+
+
 def test_about_page_marks_keywords_in_another_language(tmp_path: Path) -> None:
     """The keywords were one string in the page's language: a French name in an English
     list was read by a screen reader as English, a Hebrew term ran left to right."""

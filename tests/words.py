@@ -132,6 +132,8 @@ FURNITURE = (
     " | //*[contains(concat(' ', @class, ' '), ' implied ')]"
     " | //*[@class='hom-n'] | //*[@class='cit-lang'] | //*[@class='xr-label']"
     " | //*[@class='note-resp']"
+    # the hand a note is written in, named from the header's handNote (probe 169)
+    " | //*[@class='note-hand']"
     " | //*[@class='scope-unit'] | //*[@class='media-name'] | //*[@class='date-supplied']"
     " | //*[@class='item-n'] | //*[contains(concat(' ', @class, ' '), ' speaker-supplied ')]"
     # a bibliographic entry's label (@n: the corpus it cites, "CIL")

@@ -262,7 +262,7 @@
             <xsl:with-param name="after" select="' '"/>
             <!-- who the note is by, as a footnote says it: a dictionary's commentary read in
                  its entry lost its author (probe 40) -->
-            <xsl:with-param name="last" as="element()?">
+            <xsl:with-param name="last" as="element()*">
               <xsl:call-template name="r:note-resp"/>
             </xsl:with-param>
           </xsl:call-template>
@@ -344,15 +344,27 @@
   </xsl:function>
 
   <!-- The mark of a note's @resp at the end of its words: " — Jane Roe" (a paragraph of its
-       own after a note made of paragraphs). -->
-  <xsl:template name="r:note-resp" as="element()?">
+       own after a note made of paragraphs). And the hand a note is written in (note/@hand,
+       att.written), as the titles of additions and deletions name theirs: a recipient's
+       pencil remark in the margin read as the author's words (probe 169), "ja! — Hand:
+       Empfängervermerk Moritz Feilchenfelds, Bleistift." -->
+  <xsl:template name="r:note-resp" as="element()*">
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="block" as="xs:boolean" select="false()"/>
     <xsl:variable name="names" as="xs:string*" select="r:note-resp(.)[. != '']"/>
+    <xsl:variable name="hand" as="xs:string?"
+        select="self::note[normalize-space(@hand)] ! r:hand-title(.)"/>
     <xsl:if test="exists($names)">
       <xsl:element name="{if ($block) then 'p' else 'span'}">
         <xsl:attribute name="class" select="'note-resp'"/>
         <xsl:value-of select="(if ($block) then '— ' else ' — ') || string-join($names, ', ')"/>
+      </xsl:element>
+    </xsl:if>
+    <xsl:if test="exists($hand)">
+      <xsl:element name="{if ($block) then 'p' else 'span'}">
+        <xsl:attribute name="class" select="'note-hand'"/>
+        <xsl:value-of select="(if ($block) then '— ' else if (exists($names)) then '; '
+            else ' — ') || $hand"/>
       </xsl:element>
     </xsl:if>
   </xsl:template>
