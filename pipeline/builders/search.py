@@ -338,15 +338,22 @@ def _element_end(data: bytes, name: bytes, start: int) -> int:
     """Where the element whose start tag ends at ``start`` ends (after its end tag; -1: no
     end tag)."""
     depth = 0
-    for tag in re.finditer(rb"<(/?)" + name + rb"(?=[\s>/])", data[start:]):
+    # (from start, not a copy of the rest: a novel's page has thousands of such forms)
+    for tag in _tag_of(name).finditer(data, start):
         if not tag.group(1):
             depth += 1
         elif depth == 0:
-            close = data.find(b">", start + tag.end())
+            close = data.find(b">", tag.end())
             return -1 if close < 0 else close + 1
         else:
             depth -= 1
     return -1
+
+
+@functools.cache
+def _tag_of(name: bytes) -> re.Pattern[bytes]:
+    """A start or end tag of the element ``name``."""
+    return re.compile(rb"<(/?)" + name + rb"(?=[\s>/])")
 
 
 def _diplomatic_forms(
@@ -361,7 +368,7 @@ def _diplomatic_forms(
     the index leaves out already (inside a word: ``ignored``, the positions after the tag
     names) is not added."""
     edits: list[tuple[int, int, bytes]] = []
-    forms: list[bytes] = []
+    forms: dict[bytes, None] = {}  # (in order, once each)
     inside = -1  # the end of the last form taken out: a form inside it is out with it
     for m in _DIPLOMATIC.finditer(data):
         if m.start() < inside:
@@ -378,9 +385,9 @@ def _diplomatic_forms(
         words = _TAGS.sub(b"", _IGNORED_LEAF.sub(b" ", data[m.end() : end]))
         form = _SPACES.sub(b" ", words).strip()
         # (a sign alone, a change of hand's "¦", is no word)
-        if any(c.isalnum() for c in form.decode("utf-8", "ignore")) and form not in forms:
-            forms.append(form)
-    return edits, forms
+        if any(c.isalnum() for c in form.decode("utf-8", "ignore")):
+            forms[form] = None
+    return edits, list(forms)
 
 
 def stage_for_search(page: Path, target: Path) -> bool:
