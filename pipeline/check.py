@@ -17,6 +17,7 @@ import hashlib
 import itertools
 import os
 import re
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -126,7 +127,7 @@ def check(
     # pass on an edition of included parts)
     # (those no file includes first: they may include the others, whose copies they tell)
     fragments.sort(key=lambda o: os.path.realpath(o.path) in included)
-    elsewhere = _Includers(options.root)
+    elsewhere = _Includers(options.root, options.max_bytes)
     for outcome in fragments:
         if os.path.realpath(outcome.path) in included:
             # what the including files told of it, at its own columns; not what only a
@@ -296,8 +297,38 @@ def _no_sources(folder: Path) -> Diagnostic:
 
 
 #: At most this many files of the edition are looked through for one including a part checked
-#: alone (``_Includers``).
+#: alone (``_Includers``), in at most this many folders: a run started in / walked the whole
+#: disk before the first was read (probe 168).
 MAX_LOOKED_FOR_INCLUDERS = 20_000
+MAX_FOLDERS_FOR_INCLUDERS = 20_000
+
+
+def _edition_files(root: Path, limit: int, folders: int) -> Iterator[Path]:
+    """The *.xml files below ``root`` that may include a part, in a fixed order (folder by
+    folder, names sorted), at most ``limit`` of them in at most ``folders`` folders: regular
+    files only (a named pipe blocked the run for good, probe 168), symbolic links to folders
+    not followed."""
+    found = 0
+    for seen, (folder, subfolders, names) in enumerate(os.walk(root)):
+        if seen >= folders:
+            return
+        subfolders.sort()
+        for name in sorted(names):
+            if not name.endswith(".xml"):
+                continue
+            path = Path(folder, name)
+            try:
+                status = os.stat(path)
+            except OSError:
+                continue
+            if not stat.S_ISREG(status.st_mode):
+                continue
+            yield path
+            found += 1
+            if found >= limit:
+                return
+
+
 #: Byte order marks of the wide encodings, in whose bytes "include" is not b"include".
 _WIDE_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 
@@ -307,8 +338,9 @@ class _Includers:
     and only when a part no file of the run includes asks (a part checked alone): the files
     are read as bytes and looked through for includes, not parsed."""
 
-    def __init__(self, root: Path | None) -> None:
+    def __init__(self, root: Path | None, max_bytes: int) -> None:
         self.root = root
+        self.max_bytes = max_bytes
         self.by_part: dict[Path, list[Path]] | None = None
 
     def __call__(self, part: Path) -> list[Path]:
@@ -316,13 +348,18 @@ class _Includers:
             return []
         if self.by_part is None:
             self.by_part = {}
-            candidates = itertools.islice(
-                sorted(self.root.rglob("*.xml")), MAX_LOOKED_FOR_INCLUDERS
+            candidates = _edition_files(
+                self.root, MAX_LOOKED_FOR_INCLUDERS, MAX_FOLDERS_FOR_INCLUDERS
             )
             for path in candidates:
+                # no larger than the gate reads a file (probe 168: a 500 MB file beside the
+                # edition was read whole, 545 MB at the peak)
                 try:
-                    data = path.read_bytes()
+                    with open(path, "rb") as file:
+                        data = file.read(self.max_bytes + 1)
                 except OSError:
+                    continue
+                if len(data) > self.max_bytes:
                     continue
                 # most files include nothing: only those whose bytes may say so are read as
                 # text, by their encoding (probe 155: an includer saved as UTF-16 was not

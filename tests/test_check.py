@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from conftest import SCHEMAS, tei_text
 
 from pipeline.check import CheckOptions, check, corpus_digest, schemas_for
-from pipeline.diagnostics import Diagnostic, Severity
+from pipeline.diagnostics import Diagnostic, Report, Severity
 from pipeline.gate import parse_bytes
 from pipeline.paths import DEFAULT_SCHEMA, DEFAULT_SCHEMATRON
 
@@ -1022,6 +1024,35 @@ def test_a_part_alone_is_told_of_its_includers_as_they_are_written(
     }
     assert list(notes) == ["ch4.xml"], report.sorted()
     assert "wide.xml includes" in notes["ch4.xml"]
+
+
+def test_the_includers_of_a_part_are_looked_for_in_regular_files_of_a_readable_size(
+    tmp_path: Path,
+) -> None:
+    """Probe 168: the files of the edition were read to find a part's includers whatever
+    they were: a named pipe *.xml below the edition blocked the run for good, and a file
+    of 500 MB was read whole. Pipes, devices and files over the size limit are passed over;
+    the includer is still found."""
+    xi = 'xmlns:xi="http://www.w3.org/2001/XInclude" '
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "ch1.xml").write_text('<div xmlns="http://www.tei-c.org/ns/1.0"/>')
+    main = tei_text('<xi:include href="parts/ch1.xml"/>').replace("<TEI ", f"<TEI {xi}", 1)
+    (tmp_path / "main.xml").write_text(main)
+    (tmp_path / "other").mkdir()
+    os.mkfifo(tmp_path / "other" / "pipe.xml")  # nobody writes: reading it waits for good
+    (tmp_path / "other" / "big.xml").write_text(main + " " * 2000)
+    options = CheckOptions(checks=frozenset({"rng"}), root=tmp_path, max_bytes=1000)
+    done: list[Report] = []
+    worker = threading.Thread(
+        target=lambda: done.append(check([tmp_path / "parts"], options)), daemon=True
+    )
+    worker.start()
+    worker.join(timeout=120)
+    assert done, "the check waited on the named pipe"
+    notes = [d.message for d in done[0].diagnostics if d.code == "check.part-alone"]
+    assert len(notes) == 1 and notes[0].startswith("this file is a part that "), notes
+    # the includer within the limit, not the one over it
+    assert "main.xml includes" in notes[0] and "more)" not in notes[0], notes
 
 
 def test_a_nested_part_is_told_alike_however_its_folder_is_named(
