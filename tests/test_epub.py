@@ -2394,6 +2394,21 @@ def test_edition_content_matches_the_source_character_for_character(edition: Pat
 # ---------------------------------------------------------------- parallel texts
 
 
+def _parallel_links(text: etree._Element) -> set[tuple[str, str, str]]:
+    """A book document's links between parallel passages: (the passage linking, the id
+    linked to, the link's words)."""
+    return {
+        (
+            str(a.xpath("ancestor::*[@id][1]/@id")[0]),
+            urldefrag(a.get("href"))[1],
+            "".join(a.itertext()),
+        )
+        for a in text.xpath(
+            "//h:a[@class='parallel-link'] | //h:p[@class='parallel-text']/h:a", namespaces=NS
+        )
+    }
+
+
 def test_parallel_texts_stay_in_sequence_and_link_their_counterparts_both_ways(
     tmp_path: Path,
 ) -> None:
@@ -2411,16 +2426,7 @@ def test_parallel_texts_stay_in_sequence_and_link_their_counterparts_both_ways(
     sections = text.xpath("//h:section[@id]/@id", namespaces=NS)
     assert sections[:4] == ["intro", "la", "en", "commentary"]
     assert not text.xpath("//*[contains(@class, 'parallel-column')]")
-    pairs = {
-        (
-            str(a.xpath("ancestor::*[@id][1]/@id")[0]),
-            urldefrag(a.get("href"))[1],
-            "".join(a.itertext()),
-        )
-        for a in text.xpath(
-            "//h:a[@class='parallel-link'] | //h:p[@class='parallel-text']/h:a", namespaces=NS
-        )
-    }
+    pairs = _parallel_links(text)
     assert pairs == {
         ("la", "en", "Parallel text: English"),
         ("en", "la", "Parallel text: Latin"),
@@ -2464,16 +2470,7 @@ def test_a_translation_apart_from_its_original_links_to_it_both_ways(tmp_path: P
     text = book.docs["text-001.xhtml"]
     sections = text.xpath("//h:section[@id]/@id", namespaces=NS)
     assert sections[:6] == ["de", "other", "he", "la", "mid", "en"]
-    pairs = {
-        (
-            str(a.xpath("ancestor::*[@id][1]/@id")[0]),
-            urldefrag(a.get("href"))[1],
-            "".join(a.itertext()),
-        )
-        for a in text.xpath(
-            "//h:a[@class='parallel-link'] | //h:p[@class='parallel-text']/h:a", namespaces=NS
-        )
-    }
+    pairs = _parallel_links(text)
     assert pairs == {
         ("de", "he", "Parallel text: Hebrew"),
         ("he", "de", "Parallel text: German"),
