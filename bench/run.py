@@ -29,6 +29,7 @@ STEPS = (
     ("texts against registers of growing size", ["bench_registers.py"]),
     ("the site's pages against the number of letters", ["bench_letters.py"]),
     ("texts of one shape at growing sizes", ["bench_shapes.py", "--units", "2000", "4000", "8000"]),
+    ("how soon a signal is answered", ["bench_interrupts.py", "--repeat", "4"]),
 )
 
 
