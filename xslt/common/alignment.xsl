@@ -118,11 +118,16 @@
        translation of its division that is not beside it (r:linked-counterparts): the
        paragraph's counterpart is not in the row beside it, as in a parallel view (probe
        169); the book links those of the columns too (epub/modules/structure.xsl). -->
+  <!-- Whether the document rendered aligns anything: asked once, not by each paragraph's
+       pilcrow (a key of its root each time). -->
+  <xsl:variable name="r:aligns" as="xs:boolean" select="exists(key('r:aligning', 'all', /))"/>
+
   <xsl:template name="r:counterpart-passage-links" as="node()*">
     <xsl:context-item as="element()" use="required"/>
     <!-- a text that aligns nothing (most) asks no paragraph's divisions -->
     <xsl:param name="others" as="element()*"
-        select="if (empty(key('r:aligning', 'all', root(.)))) then ()
+        select="if (root(.) is $r:root and not($r:aligns)
+            or empty(key('r:aligning', 'all', root(.)))) then ()
             else ancestor::*[r:parallel-unit(.)] ! r:linked-counterparts(.)"/>
     <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:variable name="block" as="element()" select="."/>

@@ -1260,6 +1260,12 @@
         else key('r:entry', $ids, $doc)[ancestor::text or ancestor::sourceDoc][empty(node())][1]"/>
   </xsl:function>
 
+  <!-- Whether the document rendered has entries attached by pointers (@from, @to): asked
+       once, where every element with an id asked the two keys below (a tenth of a novel's
+       page). -->
+  <xsl:variable name="r:has-pointing-apps" as="xs:boolean"
+      select="exists(/descendant::app[@from or @to][1])"/>
+
   <!-- The entries attached to the words that end at an anchor (by @to, else @from). -->
   <xsl:key name="r:app-end" match="listApp/app[@from or @to]"
       use="replace(normalize-space((@to, @from)[1]), '^#', '')"/>
@@ -1301,7 +1307,8 @@
        the list did not follow the text). A call stands after the element an entry ends at. -->
   <xsl:accumulator name="r:app-call" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="TEI" phase="start" select="0"/>
-    <xsl:accumulator-rule match="*[@xml:id][exists(r:attached-apps(.))]" phase="end"
+    <xsl:accumulator-rule match="*[$r:has-pointing-apps or not(root(.) is $r:root)][@xml:id]
+        [exists(r:attached-apps(.))]" phase="end"
         select="$value + count(r:attached-apps(.))"/>
   </xsl:accumulator>
 
@@ -1348,7 +1355,8 @@
        line that @to (else @from) names (probe 27: a Cicero edition's listApp in the back
        attached to its w elements by @from alone had no call in the text, so its entries could
        be reached from the text by no link). Priority 4: above the empty head's 3. -->
-  <xsl:template match="*[@xml:id][exists(r:attached-apps(.)) or exists(r:inline-apps(.))]"
+  <xsl:template match="*[$r:has-pointing-apps or not(root(.) is $r:root)][@xml:id]
+      [exists(r:attached-apps(.)) or exists(r:inline-apps(.))]"
       mode="r:main" as="node()*" priority="4">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:next-match/>

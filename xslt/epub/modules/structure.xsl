@@ -163,6 +163,14 @@
 
   <xsl:template name="r:paragraph-link" as="node()*">
     <xsl:context-item as="element()" use="required"/>
+    <!-- a paragraph of a text that aligns nothing (most) asks its divisions nothing -->
+    <xsl:if test="$r:aligns or not(root(.) is $r:root)">
+      <xsl:call-template name="ee:counterpart-links"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="ee:counterpart-links" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
     <xsl:variable name="set" as="element()*"
         select="ancestor::*[r:parallel-unit(.)][1] ! r:parallel-set(.)"/>
     <xsl:variable name="here" as="element()?" select="ancestor::*[. intersect $set]"/>

@@ -157,6 +157,8 @@
        to the clipboard (without script, it is a plain link). Notes and headers have none, nor
        has a paragraph with nothing in it: a Hebrew play's "<p> </p>" was a pilcrow alone on
        its line (probe 48). -->
+  <!-- (its label looked up once, not at each paragraph) -->
+  <xsl:variable name="r:paragraph-link-label" as="xs:string" select="r:msg('paragraph.link')"/>
   <xsl:template name="r:paragraph-link" as="node()*">
     <xsl:context-item as="element()" use="required"/>
     <xsl:param name="r:ids" as="xs:boolean" tunnel="yes" select="true()"/>
@@ -165,7 +167,7 @@
             | gap | space | g)))">
       <!-- its sign (¶) is the style sheet's: no character of the page that a copy, a reader
            mode or the search index would take for the text's -->
-      <a class="anchor" href="#{@xml:id}" aria-label="{r:msg('paragraph.link')}"/>
+      <a class="anchor" href="#{@xml:id}" aria-label="{$r:paragraph-link-label}"/>
     </xsl:if>
     <!-- its counterpart in a translation that does not stand beside it, where a parallel
          view would have put it in the row beside (common/alignment.xsl, probe 169) -->
