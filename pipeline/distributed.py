@@ -49,11 +49,17 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from . import files as shipped_files
-from . import signals
+from . import parallel, signals
 from .check_file import CheckOptions, FileOutcome, check_bytes
 from .errors import ClusterError, OptionError
 from .gate import XI_NS, parse_bytes, read_bytes
-from .parallel import Failed, Outcome, describe_error, picklable_error
+from .parallel import (
+    Failed,
+    Outcome,
+    describe_error,
+    picklable_error,
+    set_untimed_hook,
+)
 from .paths import PROJECT_DIR, display_base
 
 T = TypeVar("T")
@@ -791,6 +797,7 @@ def watchdog(timeout: float | None) -> Iterator[None]:
     if timeout is None or (worker is not None and getattr(worker, "nanny", None) is None):
         yield
         return
+    set_untimed_hook(_untimed)
     _WATCHDOG.arm(timeout, worker)
     try:
         yield
@@ -810,6 +817,7 @@ class _Watchdog:
         # task thread -> what to tell before ending the process: its worker, its task's key
         # and the limit
         self._tasks: dict[int, tuple[Any, Any, float]] = {}
+        self._left: dict[int, float] = {}  # task thread -> its time left, while it compiles
         self._thread: threading.Thread | None = None
 
     def arm(self, seconds: float, worker: Any = None) -> None:
@@ -827,10 +835,27 @@ class _Watchdog:
             self._tasks[threading.get_ident()] = (worker, key, seconds)
             self._condition.notify()
 
+    def untimed(self, begins: bool) -> None:
+        """The current thread's item compiles (``parallel.untimed``): its deadline waits."""
+        thread = threading.get_ident()
+        with self._condition:
+            deadline = self._deadlines.get(thread)
+            if deadline is None:
+                return
+            now = time.monotonic()
+            if begins:
+                self._left[thread] = max(0.0, deadline - now)
+                limit = max(parallel.UNTIMED_LIMIT, self._tasks.get(thread, (None, None, 0.0))[2])
+                self._deadlines[thread] = now + limit
+            else:
+                self._deadlines[thread] = now + self._left.pop(thread, 0.0)
+            self._condition.notify()
+
     def disarm(self) -> None:
         with self._condition:
             self._deadlines.pop(threading.get_ident(), None)
             self._tasks.pop(threading.get_ident(), None)
+            self._left.pop(threading.get_ident(), None)
 
     def _watch(self) -> None:
         with self._condition:
@@ -866,6 +891,10 @@ def _current_worker() -> Any:
 
 
 _WATCHDOG = _Watchdog()
+
+
+def _untimed(begins: bool) -> None:
+    _WATCHDOG.untimed(begins)  # the watchdog of this process, also after a fork
 
 
 def _watchdog_after_fork() -> None:

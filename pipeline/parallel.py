@@ -37,6 +37,7 @@ import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from collections import deque
@@ -100,6 +101,42 @@ class TaskFailed(Exception):
     def __init__(self, failed: Failed) -> None:
         super().__init__(failed.message)
         self.failed = failed
+
+
+#: How long work that does not count toward a task's limit (``untimed``) may take.
+UNTIMED_LIMIT = 300.0
+#: Called with True as work the run pays for once (compiling a schema or a stylesheet)
+#: begins, with False as it ends: set in a pool worker (``_worker_main``) and on a Dask
+#: worker (``pipeline.distributed.watchdog``).
+_untimed_hook: Callable[[bool], None] | None = None
+_untimed_depth = threading.local()
+
+
+def set_untimed_hook(hook: Callable[[bool], None] | None) -> None:
+    global _untimed_hook
+    _untimed_hook = hook
+
+
+@contextlib.contextmanager
+def untimed() -> Iterator[None]:
+    """Time inside the block does not count toward the running task's limit: what compiles
+    there (a schema a run needs) is the run's cost, not the task's file's. Probe 142: a clean
+    file failed ``--timeout 0.5`` when its worker compiled tei_all's rules on its time; the
+    schemas were then compiled before the workers forked, Saxon's rules too, which cost every
+    run 0.2 s and 85 MB before the first file even when no file needed Saxon. The block may
+    take ``UNTIMED_LIMIT`` seconds at most (or the task's limit, when longer)."""
+    hook = _untimed_hook
+    depth = getattr(_untimed_depth, "value", 0)
+    outermost = hook is not None and depth == 0
+    _untimed_depth.value = depth + 1
+    if outermost and hook is not None:
+        hook(True)
+    try:
+        yield
+    finally:
+        _untimed_depth.value = depth
+        if outermost and hook is not None:
+            hook(False)
 
 
 def run_tasks(
@@ -262,6 +299,8 @@ class _Worker:
     #: A task sent behind ``index`` (``prefetch``), still unread by the worker or not begun.
     waiting: int | None = None
     deadline: float | None = None
+    #: While it compiles (``untimed``): the time its task had left, None without a limit.
+    left: float | None = None
     #: It said with its last result that it ends (grown too big): no more tasks for it.
     retiring: bool = False
 
@@ -395,13 +434,27 @@ class _Pool:
 
     def _receive(self, worker: _Worker, index: int) -> Outcome[Any] | None:
         try:
-            status, payload, worker.retiring = worker.conn.recv()
+            status, payload, retiring = worker.conn.recv()
         except (EOFError, OSError):
             return None
+        if status in ("untimed", "timed"):  # its task compiles, or is done compiling
+            self._untimed(worker, status == "untimed")
+            return None
+        worker.retiring = retiring
         if status == "ok":
             return Outcome(index, payload)
         message, error = payload
         return Outcome(index, failed=Failed("error", message, error))
+
+    def _untimed(self, worker: _Worker, begins: bool) -> None:
+        now = time.monotonic()
+        if begins:
+            worker.left = None if worker.deadline is None else max(0.0, worker.deadline - now)
+            if worker.deadline is not None:
+                worker.deadline = now + max(UNTIMED_LIMIT, self.timeout or 0.0)
+        elif worker.deadline is not None:
+            worker.deadline = now + (worker.left or 0.0)
+            worker.left = None
 
     def _kill(self, worker: _Worker) -> None:
         with contextlib.suppress(OSError):
@@ -512,6 +565,18 @@ def _worker_main(
     if reuse_memory:
         keep_freed_memory()
     limit = resident_bytes() + GROWTH if GROWTH > 0 else None
+
+    def untimed(begins: bool) -> None:
+        nonlocal limit
+        with contextlib.suppress(OSError):  # a parent gone: the task ends anyway
+            conn.send(("untimed" if begins else "timed", None, False))
+        if not begins and limit is not None:
+            # what a worker compiles for the run stays for its next tasks: growth is counted
+            # from there, or a worker that compiled Saxon's rules (85 MB) would retire soon
+            # and its successor compile them again
+            limit = max(limit, resident_bytes() + GROWTH)
+
+    set_untimed_hook(untimed)
     while True:
         try:
             index = conn.recv()

@@ -1089,3 +1089,30 @@ def test_a_nested_part_is_told_alike_however_its_folder_is_named(
     assert [(name, column) for name, _, column, _ in here] == [("sub.xml", 65)], here
     assert told(tei, "../tei") == here
     assert told(tmp_path, "link") == here
+
+
+def test_compiling_a_schema_a_file_names_is_no_files_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A schema only an ``xml-model`` names is compiled by the worker whose file asks for it
+    first; that time is the run's (``parallel.untimed``), not the file's: a compile slower
+    than the timeout fails no file. A file's own work past the limit still fails it."""
+    import shutil
+    import time
+
+    from pipeline.validate import relaxng
+
+    compile_grammar = relaxng.validator_for
+
+    def slow(path: Path) -> relaxng.RelaxNGValidator:
+        time.sleep(1.5)
+        return compile_grammar(path)
+
+    monkeypatch.setattr(relaxng, "validator_for", slow)
+    shutil.copy(DEFAULT_SCHEMA, tmp_path / "mine.rng")
+    model = '<?xml-model href="mine.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>'
+    for n in range(4):
+        (tmp_path / f"t{n}.xml").write_text(model + tei_text("<p>Fine.</p>"), encoding="utf-8")
+    options = CheckOptions(checks=frozenset({"rng"}), jobs=2, timeout=1.0)
+    report = check(sorted(tmp_path.glob("*.xml")), options)
+    assert [d for d in report.sorted() if d.code == "check.timeout"] == []

@@ -5,6 +5,7 @@ dies, one clear error when the scheduler cannot be reached, Dask imported only w
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -387,6 +388,31 @@ def test_the_watchdog_ends_the_process_when_an_item_runs_past_its_limit() -> Non
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, timeout=30)
     assert done.returncode == 70
     assert time.monotonic() - started < 4
+
+
+def test_the_watchdog_waits_while_an_item_compiles_for_the_run() -> None:
+    """What a worker compiles on its first item (a schema: ``parallel.untimed``) is not on
+    that item's time; the item's own work still is, and so is a compile that never ends."""
+    script = (
+        "import sys, time\n"
+        "from pipeline import parallel\n"
+        "from pipeline.distributed import watchdog\n"
+        "parallel.UNTIMED_LIMIT = float(sys.argv[1])\n"
+        "with watchdog(0.5):\n"
+        "    with parallel.untimed():\n"
+        "        time.sleep(1.0)\n"
+        "    time.sleep(0.3)\n"
+        "print('compiled', flush=True)\n"
+        "with watchdog(0.5):\n"
+        "    time.sleep(float(sys.argv[2]))\n"
+    )
+    run = functools.partial(subprocess.run, cwd=ROOT, timeout=30, capture_output=True, text=True)
+    done = run([sys.executable, "-c", script, "30", "0.1"])
+    assert (done.returncode, done.stdout.strip()) == (0, "compiled"), done.stderr[-2000:]
+    done = run([sys.executable, "-c", script, "30", "2"])  # past the limit after a compile
+    assert (done.returncode, done.stdout.strip()) == (70, "compiled")
+    done = run([sys.executable, "-c", script, "0.6", "0.1"])  # the compile past its own
+    assert (done.returncode, done.stdout.strip()) == (70, "")
 
 
 def test_the_watchdog_ends_no_worker_without_a_nanny() -> None:

@@ -251,6 +251,49 @@ def test_a_slow_task_is_stopped_and_the_others_go_on() -> None:
     assert failed[4] is not None and isinstance(failed[4].error, EnvironmentFailure)
 
 
+_COMPILED: list[int] = []
+
+
+def _compiles_once(index: int) -> int:
+    """A task that, the first time in its worker, "compiles" for 1.5 s (untimed), then
+    works 0.2 s; task 5 works 3 s, past the limit."""
+    if not _COMPILED:
+        with parallel.untimed(), parallel.untimed():  # nested: one pause
+            time.sleep(1.5)
+        _COMPILED.append(index)
+    time.sleep(3.0 if index == 5 else 0.2)
+    return index
+
+
+def test_what_a_task_compiles_for_the_run_is_not_on_its_time_limit() -> None:
+    """Probe 142: a worker compiling a schema on its first file's time failed a clean file
+    with a short limit. Untimed work does not count; the task's own time still does."""
+    outcomes = list(run_tasks(_compiles_once, 6, 2, timeout=1.0, prefetch=True))
+    assert [o.index for o in outcomes] == list(range(6))
+    kinds = {o.index: o.failed.kind for o in outcomes if o.failed is not None}
+    assert kinds == {5: "timeout"}
+    assert [o.value for o in outcomes if o.failed is None] == [0, 1, 2, 3, 4]
+
+
+def _compiles_too_long(index: int) -> int:
+    with parallel.untimed():
+        time.sleep(60)
+    return index
+
+
+def test_untimed_work_has_a_limit_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "UNTIMED_LIMIT", 1.0)
+    started = time.monotonic()
+    [outcome] = list(run_tasks(_compiles_too_long, 1, 2, timeout=0.5))
+    assert outcome.failed is not None and outcome.failed.kind == "timeout"
+    assert time.monotonic() - started < 20
+
+
+def test_untimed_outside_a_worker_does_nothing() -> None:
+    with parallel.untimed():
+        assert parallel._untimed_hook is None
+
+
 def test_tasks_sent_ahead_are_never_lost_to_a_timeout_a_crash_or_an_error() -> None:
     """With ``prefetch`` a worker holds its next task while it works: the task waiting
     behind one that runs out of time or kills its worker goes to another worker."""
