@@ -3429,6 +3429,55 @@ def test_a_description_says_its_own_language_beside_a_text_in_another(tmp_path: 
     assert (body.get("lang"), body.get("dir")) == ("en", "ltr")
 
 
+def test_a_description_of_no_language_written_otherwise_than_the_text_is_not_the_texts(
+    tmp_path: Path,
+) -> None:
+    """Probe 171: the English description of a Syriac text, neither header nor root saying a
+    language, was marked Syriac, right to left, labels and all. It is the interface's, set
+    as its script runs; an undeclared description in the text's script stays the text's."""
+    source = tmp_path / "src" / "letter.xml"
+    source.parent.mkdir()
+    syriac = (
+        TRANSCRIBED.replace("<text>", '<text xml:lang="syr">')
+        .replace("The words of the letter.", "ܥܠ ܕܘܝܕ ܘܫܐܘܠ ܡܠܟܐ")
+        .replace("More words of it.", "ܘܥܠ ܡܠܟܘܬܗ")
+    )
+    source.write_text(syriac, encoding="utf-8")
+    assert build([source.parent], tmp_path / "out", only=["html"], jobs=1).errors == 0
+    page = _page(tmp_path / "out" / "html" / "letter.html")
+    (body,) = page.xpath("//details[@class = 'ms-described']/div[@class = 'ms-described-body']")
+    assert (body.get("lang"), body.get("dir")) == (None, "ltr")
+    assert page.xpath("//html/@dir") == ["rtl"]  # the text's
+
+
+def test_a_readings_note_follows_that_reading_and_a_groups_other_words_are_shown(
+    tmp_path: Path,
+) -> None:
+    """Probe 171: the note of the first reading of a group was printed after the whole
+    group, as the last witness's; a cross-reference the group held (a listRef, the HUBP's)
+    was dropped; a note in brackets with brackets inside took a second pair."""
+    source = tmp_path / "src" / "app.xml"
+    source.parent.mkdir()
+    wits = "".join(f'<witness xml:id="{w}">Codex {w}</witness>' for w in "ABC")
+    source.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A'
+        "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
+        f"<listWit>{wits}</listWit></sourceDesc></fileDesc></teiHeader><text><body>"
+        '<p>Alpha <app><lem>beta</lem><rdgGrp><rdg wit="#A">betta<note>first hand</note>'
+        '</rdg><rdg wit="#B">betta</rdg><rdg wit="#C">betta</rdg><listRef><ref target="#x">'
+        "cf. app. IV</ref></listRef></rdgGrp><note>(similarly Pesiqta 33 (153b))</note>"
+        '</app> gamma.</p><p xml:id="x">Delta.</p></body></text></TEI>',
+        encoding="utf-8",
+    )
+    assert build([source.parent], tmp_path / "out", only=["html", "epub"], jobs=1).errors == 0
+    page = _page(tmp_path / "out" / "html" / "app.html")
+    (entry,) = page.xpath("//li[contains(@class, 'app-entry')]")
+    words = " ".join("".join(entry.itertext()).split())
+    assert "betta A (first hand), betta B, betta C cf. app. IV" in words, words
+    assert words.endswith(" (similarly Pesiqta 33 (153b))"), words
+    assert entry.xpath(".//a[@href = '#x'][. = 'cf. app. IV']")
+
+
 def test_an_event_of_a_manuscripts_history_says_the_dates_its_attributes_give(
     tmp_path: Path,
 ) -> None:

@@ -406,10 +406,15 @@
         <xsl:when test="parent::rdgGrp">
           <!-- the group's readings in order, with the editor's words between them where he
                wrote them ("cicuta vel canali": a note between two conjectures) -->
+          <!-- and whatever else the group holds with words in it (probe 171: the HUBP's
+               cross-references, a listRef in an rdgGrp, were dropped; README: an element
+               with no rendering of its own shows its words) -->
           <span class="rdgGrp">
-            <xsl:for-each select="current-group() | ../note">
+            <xsl:for-each select="current-group() | ../note | ../*[normalize-space()][not(
+                self::rdg or self::lem or self::note or self::rdgGrp or self::wit
+                or self::witDetail or self::index)]">
               <xsl:choose>
-                <xsl:when test="self::note">
+                <xsl:when test="not(self::rdg or self::lem)">
                   <xsl:text> </xsl:text>
                   <span class="app-note">
                     <xsl:sequence select="r:app-note-lang(.)"/>
@@ -424,6 +429,9 @@
                     <xsl:text>, </xsl:text>
                   </xsl:if>
                   <xsl:call-template name="r:reading"/>
+                  <xsl:if test="not(. is $lemma)">
+                    <xsl:call-template name="r:reading-notes"/>
+                  </xsl:if>
                 </xsl:otherwise>
               </xsl:choose>
             </xsl:for-each>
@@ -441,6 +449,9 @@
         </xsl:when>
         <xsl:otherwise>
           <xsl:call-template name="r:reading"/>
+          <xsl:if test="not(. is $lemma)">
+            <xsl:call-template name="r:reading-notes"/>
+          </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each-group>
@@ -526,9 +537,7 @@
          vixit</note></app>) is the note's words, not a bracket after nothing -->
     <xsl:variable name="alone" as="xs:boolean"
         select="empty(lem | rdg | rdgGrp | witDetail) and empty($lemma)"/>
-    <xsl:for-each select="(note | ((rdg | rdgGrp/rdg) except $lemma)/note)[normalize-space()
-        or exists(descendant::*[self::graphic or self::figure or self::g or self::gap
-            or self::space or self::ptr[@target] or self::ref[@target]])]">
+    <xsl:for-each select="note[r:shown-app-note(.)]">
       <xsl:if test="not($alone) or position() gt 1">
         <xsl:text> </xsl:text>
       </xsl:if>
@@ -546,6 +555,30 @@
             </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
+      </span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Whether a note of an entry or of one of its readings shows anything. -->
+  <xsl:function name="r:shown-app-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="normalize-space($note) != '' or exists($note/descendant::*[
+        self::graphic or self::figure or self::g or self::gap or self::space
+        or self::ptr[@target] or self::ref[@target]])"/>
+  </xsl:function>
+
+  <!-- A reading's own notes, in brackets after its witnesses (Guidelines 12.1: a note in a
+       rdg is that reading's; probe 171: the note of one reading of a group was printed after
+       the group, as the last witness's). -->
+  <xsl:template name="r:reading-notes" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:for-each select="note[r:shown-app-note(.)]">
+      <xsl:text> </xsl:text>
+      <span class="app-note">
+        <xsl:sequence select="r:app-note-lang(.)"/>
+        <xsl:call-template name="r:in-brackets">
+          <xsl:with-param name="before" select="''"/>
+        </xsl:call-template>
       </span>
     </xsl:for-each>
   </xsl:template>

@@ -405,10 +405,28 @@
   </xsl:function>
 
   <!-- Whether an element's words are already in brackets ("(full digital facsimile)"): a
-       note run in brackets takes no second pair. -->
+       note run in brackets takes no second pair, one with brackets inside its own neither
+       (probe 171: "((similarly PesiqtaR 33 (153b)))"); "(a) and (b)" is no one pair. -->
   <xsl:function name="r:self-bracketed" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="matches(normalize-space(string($e)), '^(\([^()]*\)|\[[^\[\]]*\])$')"/>
+    <xsl:variable name="s" as="xs:string" select="normalize-space(string($e))"/>
+    <xsl:variable name="inner" as="xs:string" select="substring($s, 2, string-length($s) - 2)"/>
+    <xsl:sequence select="(starts-with($s, '(') and ends-with($s, ')')
+            and r:balanced($inner, '\(', '\)'))
+        or (starts-with($s, '[') and ends-with($s, ']') and r:balanced($inner, '\[', '\]'))"/>
+  </xsl:function>
+
+  <!-- Whether every bracket $open of $s is closed by a $close after it, and nothing else is
+       closed (regular-expression escapes of one character each): pairs with nothing of
+       theirs inside are taken away until none is left. -->
+  <xsl:function name="r:balanced" as="xs:boolean">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="open" as="xs:string"/>
+    <xsl:param name="close" as="xs:string"/>
+    <xsl:variable name="left" as="xs:string"
+        select="replace($s, $open || '[^' || $open || $close || ']*' || $close, '')"/>
+    <xsl:sequence select="if ($left eq $s) then not(matches($s, $open || '|' || $close))
+        else r:balanced($left, $open, $close)"/>
   </xsl:function>
 
   <!-- A title or a head whose @rend says it is bracketed (the Whitman Archive's titles the

@@ -83,22 +83,34 @@
         <!-- the heading in the interface's words, beside a text in another language; the
              description in the language its header gives it (probe 69: an English
              description of an Arabic text was marked Arabic, right to left, by the text's
-             root), the text's when none -->
+             root) -->
         <xsl:variable name="lang" as="attribute()*"
             select="r:ui-attributes(r:text-lang(.), r:text-dir(.))"/>
-        <xsl:variable name="said" as="xs:string?"
-            select="(($shown[1]/ancestor-or-self::*/@xml:lang)[last()] ! r:lang(.),
-                r:text-lang(.))[1]"/>
+        <xsl:variable name="declared" as="xs:string?"
+            select="($shown[1]/ancestor-or-self::*/@xml:lang)[last()] ! r:lang(.)"/>
+        <!-- a description of no declared language is the text's only when its words are
+             written in the direction of the text's (probe 171: an English description of a
+             Syriac text was marked Syriac and set right to left, labels and all) -->
+        <xsl:variable name="written" as="xs:string" select="if (exists($declared)) then ''
+            else r:script-dir(($shown//text()[normalize-space()])[position() le 200])"/>
+        <xsl:variable name="said" as="xs:string?" select="($declared,
+            r:text-lang(.)[$written = r:text-dir(current())])[1]"/>
         <!-- one description without a shelfmark would repeat the summary's heading as its own
              (probe 70: "Manuscript description" twice): its parts come under the summary -->
         <xsl:variable name="headless" as="xs:boolean"
             select="count($shown) eq 1 and r:shelfmark($shown) = ''"/>
         <xsl:variable name="words" as="element()">
+          <!-- else in the interface's language, in the direction of its script -->
           <div class="ms-described-body">
-            <xsl:if test="exists($said)">
-              <xsl:attribute name="lang" select="$said"/>
-              <xsl:attribute name="dir" select="(r:lang-dir($said), 'ltr')[1]"/>
-            </xsl:if>
+            <xsl:choose>
+              <xsl:when test="exists($said)">
+                <xsl:attribute name="lang" select="$said"/>
+                <xsl:attribute name="dir" select="(r:lang-dir($said), 'ltr')[1]"/>
+              </xsl:when>
+              <xsl:when test="$written != ''">
+                <xsl:attribute name="dir" select="$written"/>
+              </xsl:when>
+            </xsl:choose>
             <xsl:apply-templates select="$shown" mode="r:main">
               <xsl:with-param name="r:level" select="$r:level + 1" tunnel="yes"/>
               <xsl:with-param name="r:headless" select="$headless" tunnel="yes"/>
