@@ -101,6 +101,14 @@ class Tally:
             self.paths[d.path] += 1
 
 
+def quoted(value: object) -> str:
+    """A value of the source in a message, quoted as Python quotes it (control characters
+    shown as escapes) but with its backslashes as written: ``repr`` doubled them, and the
+    pointer "#org\\_teic" was told as '#org\\\\_teic', which no search of the file finds
+    (probe 170)."""
+    return repr(value).replace("\\\\", "\\")
+
+
 def said_once(items: Iterable[Diagnostic]) -> list[Diagnostic]:
     """``items`` without repeats: a diagnostic said twice, or once without a column where it
     is also said with one. Content one text includes from another (``xi:include``) is read

@@ -4467,6 +4467,34 @@ def test_lives_dated_by_iso_attributes_are_dated(tmp_path: Path) -> None:
     assert '<death when="1870-03"/>' in tei and '<birth when="1862-05-15">' in tei
 
 
+def test_a_space_element_parts_words_and_a_places_coordinates_are_no_part_of_its_name(
+    tmp_path: Path,
+) -> None:
+    """Probe 170 (a Schnitzler letter): "Frankfurt a. M.,<space quantity="1"/>2. Aug." read
+    "M.,2." in the context of occurrences.csv; a settlement holding its location was told as
+    "settlement 'Breslau 51,10773 17,03533'"; a pointer with a backslash was told with two
+    ("'#org\\\\_teic'")."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.xml").write_text(
+        tei_text(
+            "<p>From <rs ref='#f' type='place'>Frankfurt a. M.</rs>,<space unit='chars' "
+            "quantity='1'/>2. Aug. 1889, to <settlement ref='#gone'><placeName>Breslau"
+            "</placeName><location><geo>51,10773 17,03533</geo></location></settlement> and the "
+            "<orgName ref='#org\\_teic'>Consortium</orgName>.</p><listPlace><place xml:id='f'>"
+            "<placeName>Frankfurt</placeName></place></listPlace>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
+    with (tmp_path / "out/index/occurrences.csv").open(encoding="utf-8") as table:
+        rows = list(csv.DictReader(table))
+    assert "Frankfurt a. M., 2. Aug. 1889" in rows[0]["context"], rows[0]["context"]
+    said = [d.message for d in report.diagnostics if d.code == "index.unresolved-ref"]
+    assert any(m.startswith("settlement 'Breslau' points at '#gone'") for m in said), said
+    assert any("points at '#org\\_teic'," in m for m in said), said
+
+
 def test_a_name_written_over_two_lines_keeps_its_words_apart(tmp_path: Path) -> None:
     """Probe 105 (a Schnitzler letter's "Frankfurter Zeitung<lb/>und<lb/>Handelsblatt"): the
     words either side of a line break were run together in every export and context

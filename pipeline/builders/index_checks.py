@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .. import diagnostics as diag
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, quoted
 from ..gate import SourceDocument
 from ..links import pointed_ids
 from ..locators import MENTIONS, XML_ID, notes_apart
@@ -124,7 +124,7 @@ def corpus_problems(
             diag.warning(
                 first.path,
                 "index.untagged-name",
-                f"{first.element} {form!r} has no @ref ({total} "
+                f"{first.element} {quoted(form)} has no @ref ({total} "
                 f"{'time' if total == 1 else 'times'}); point it at a register entry",
                 line=first.line,
                 column=first.column,
@@ -183,7 +183,7 @@ def _malformed_authority(sources: Sequence[HasLists]) -> list[Diagnostic]:
                     diag.warning(
                         path,
                         "index.bad-authority",
-                        f"register entry {key!r} has {_written_idno(idno, value)}, "
+                        f"register entry {quoted(key)} has {_written_idno(idno, value)}, "
                         f"which is no {form[1]} identifier ({form[2]}): the pages link it to "
                         "nothing; correct it, or leave the idno empty while it is unknown",
                         line=line,
@@ -226,7 +226,7 @@ def _without_authority(root: etree._Element, sources: Sequence[HasLists]) -> lis
             diag.info(
                 path,
                 "index.no-authority",
-                f"register entry {key!r} ({names[key] or key}) has no authority identifier "
+                f"register entry {quoted(key)} ({names[key] or key}) has no authority identifier "
                 f"({why}): the index links it to no authority file",
                 line=line,
                 column=column,
@@ -292,7 +292,7 @@ def _references(
         if mention.get("pointer") == "true":
             yield _dangling(mention, lines, unresolved)
             continue
-        name = f"{mention.get('element')} {mention.findtext('ed:text', '', NS)!r}"
+        name = f"{mention.get('element')} {quoted(mention.findtext('ed:text', '', NS))}"
         path, line, column = lines.place(mention, "ref")
         if mention.get("external") == "true":
             # an address names the entry that gives it as its idno; a prefixed name
@@ -316,7 +316,7 @@ def _references(
             yield diag.warning(
                 path,
                 "index.external-ref",
-                f"{name} points at {mention.get('ref')!r}, outside the registers, and is "
+                f"{name} points at {quoted(mention.get('ref'))}, outside the registers, and is "
                 f"not indexed; {advice}",
                 line=line,
                 column=column,
@@ -326,16 +326,16 @@ def _references(
         if mention.get("partial") == "true":
             # one pointer of a list whose others name entries (probe 125)
             said = (
-                f"{name} points at {mention.get('ref')!r} too, which is no register entry "
+                f"{name} points at {quoted(mention.get('ref'))} too, which is no register entry "
                 f"(the mention is indexed under the others){_UNRESOLVED_ADVICE}"
             )
         else:
             # an abbreviated pointer: what the header's prefixDef made of it, where it was
             # looked for
             expanded = mention.get("expanded")
-            read = f" (read as {expanded!r} by its header's prefixDef)" if expanded else ""
+            read = f" (read as {quoted(expanded)} by its header's prefixDef)" if expanded else ""
             bare = _bare_ids(mention.get("bare-ids") or "")
-            said = f"{name} points at {mention.get('ref')!r}{read}" + (
+            said = f"{name} points at {quoted(mention.get('ref'))}{read}" + (
                 bare or f", which is no register entry{_UNRESOLVED_ADVICE}"
             )
         yield Diagnostic(path, line, column, unresolved, "index.unresolved-ref", said, _ORIGIN)
@@ -365,7 +365,7 @@ def _wrong_kinds(root: etree._Element, lines: _MentionLines) -> Iterator[Diagnos
             yield diag.warning(
                 path,
                 "index.wrong-kind",
-                f"{name} {words!r} points at {entity.get('id')!r}, which is "
+                f"{name} {quoted(words)} points at {quoted(entity.get('id'))}, which is "
                 f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind}: the "
                 f"index lists it there; use the element of what the name names, or point "
                 f"@ref at the {kinds} entry meant",
@@ -782,7 +782,7 @@ def _unused(
             diag.warning(
                 path,
                 "index.unused-entry",
-                f"register entry {entity.get('id')!r}{named} is never mentioned; tag its "
+                f"register entry {quoted(entity.get('id'))}{named} is never mentioned; tag its "
                 "mentions with @ref or remove it",
                 line=line,
                 column=column,

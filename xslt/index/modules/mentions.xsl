@@ -156,6 +156,7 @@
         else normalize-space(string-join(
         $element//(text() | tei:g[not(string(.))] | tei:gap)
             [not(ancestor::tei:note[. >> $element])][not(ancestor::tei:gap)]
+            [not(ancestor::*[self::tei:location or self::tei:geo][. >> $element])]
             [r:read-in(., $element)]
         ! (if (self::tei:g) then ed:broken(., $element) || r:glyph-read(.)
            else if (self::tei:gap) then ed:broken(., $element) || $ed:gap
@@ -173,6 +174,9 @@
     <xsl:variable name="last" as="node()?" select="$text/preceding::node()[1][. >> $within]"/>
     <xsl:sequence select="if ($last[self::tei:lb or self::tei:pb
         or self::tei:cb][not(@break = 'no')]) then ' '
+        (: a space the source writes as an element, of some extent (probe 170: a space
+           element between 'Frankfurt a. M.,' and '2. Aug.' read 'M.,2.') :)
+        else if ($last[self::tei:space][not(number(@quantity) = 0)]) then ' '
         else if (ed:block-start($text, $within)) then ' '
         (: an event of a transcript (a door bangs, a pause) is words apart from those around
            it, as the page sets it: 'crosseddoor bangsnot' (probe 152) :)
