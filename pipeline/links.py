@@ -71,6 +71,7 @@ def pointers(root: etree._Element) -> Pointers:
     they name."""
     ids: set[str] | None = None
     files: list[tuple[str, int]] = []
+    based: list[tuple[str, int]] = []  # a letter's neighbours under a web xml:base
     named: set[str] = set()
     # an abbreviated pointer (target="psn:0002") is the pointer its header's prefixDef
     # expands it to (Guidelines 16.2.3), as ed:expand reads it for the page (probe 37)
@@ -91,9 +92,32 @@ def pointers(root: etree._Element) -> Pointers:
                        for v in [v.get(_XML_ID)] if v}  # fmt: skip
             if token in ids:
                 continue
+        if _web_based(element):
+            based.append((token, element.sourceline or 0))
+            continue
         files.append((token, element.sourceline or 0))
-    names = _name_files(root, prefixes) + _part_files(root, prefixes)
+    names = _name_files(root, prefixes) + _part_files(root, prefixes) + tuple(based)
     return Pointers(tuple(files), frozenset(named), names)
+
+
+_CONTEXT = f"{{{TEI_NS}}}correspContext"
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+
+
+def _web_based(element: etree._Element) -> bool:
+    """Whether a letter's pointer to another letter (``correspContext``) stands under an
+    ``xml:base`` that is a web address: the page links a letter this edition does not
+    publish at that address (r:neighbour, xslt/common/correspondence.xsl), so it is mapped
+    when the edition publishes it and never warned of (probe 170: the Schnitzler letters'
+    previous and next letters were told "shown without a link", and linked)."""
+    parent = element.getparent()
+    if parent is None or parent.tag != _CONTEXT:
+        return False
+    for holder in (element, *element.iterancestors()):
+        base = (holder.get(_XML_BASE) or "").strip()
+        if _ABSOLUTE.match(base):  # the first address outward decides (relative ones join it)
+            return bool(re.match(r"(?i)https?://", base))
+    return False
 
 
 _LINKED = (f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr", f"{{{TEI_NS}}}graphic")

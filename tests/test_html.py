@@ -3463,7 +3463,8 @@ def test_a_readings_note_follows_that_reading_and_a_groups_other_words_are_shown
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A'
         "</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc>"
         f"<listWit>{wits}</listWit></sourceDesc></fileDesc></teiHeader><text><body>"
-        '<p>Alpha <app><lem>beta</lem><rdgGrp><rdg wit="#A">betta<note>first hand</note>'
+        '<p>Alpha <app type="textcritical"><lem>beta</lem><rdgGrp><rdg wit="#A">betta<note>'
+        "first hand</note>"
         '</rdg><rdg wit="#B">betta</rdg><rdg wit="#C">betta</rdg><listRef><ref target="#x">'
         "cf. app. IV</ref></listRef></rdgGrp><note>(similarly Pesiqta 33 (153b))</note>"
         '</app> gamma.</p><p xml:id="x">Delta.</p></body></text></TEI>',
@@ -3476,6 +3477,27 @@ def test_a_readings_note_follows_that_reading_and_a_groups_other_words_are_shown
     assert "betta A (first hand), betta B, betta C cf. app. IV" in words, words
     assert words.endswith(" (similarly Pesiqta 33 (153b))"), words
     assert entry.xpath(".//a[@href = '#x'][. = 'cf. app. IV']")
+    assert "textcritical" not in words  # the apparatus's kind, no kind of variation
+
+
+def test_a_date_of_origin_in_its_own_calendar_alone_is_published(tmp_path: Path) -> None:
+    """Probe 171 (a Syriac manuscript of Wright's catalogue): a second date of origin given in
+    the Seleucid era alone (datingMethod, when-custom) was published nowhere."""
+    source = tmp_path / "src" / "letter.xml"
+    source.parent.mkdir()
+    origin = (
+        '<origin><origDate when="1007"/><origDate datingMethod="#Seleucid" when-custom="1318"/>'
+        '<origDate calendar="#julian" notBefore-custom="1400" notAfter-custom="1410"/></origin>'
+    )
+    source.write_text(TRANSCRIBED.replace("<history>", "<history>" + origin), encoding="utf-8")
+    assert build([source.parent], tmp_path / "out", only=["html"], jobs=1).errors == 0
+    page = _page(tmp_path / "out" / "html" / "letter.html")
+    dates = [" ".join(d.text_content().split()) for d in page.xpath("//*[@class = 'ms-origDate']")]
+    assert dates == [
+        "1007",
+        "1318 (calendar: Seleucid)",
+        "between 1400 and 1410 (calendar: julian)",
+    ], dates
 
 
 def test_an_event_of_a_manuscripts_history_says_the_dates_its_attributes_give(

@@ -212,6 +212,29 @@ def _tei(title: str, body: str) -> str:
     return HEADER.format(title=title) + f"<text><body>{body}</body></text></TEI>"
 
 
+def test_a_letters_neighbours_under_a_web_base_are_mapped_and_never_warned_of() -> None:
+    """Probe 170 (the Schnitzler letters): the previous and next letters of a correspContext
+    under the root's xml:base="https://..." were warned of as "shown without a link", while
+    the page links them at that address (r:neighbour); a published one is still linked to
+    its page. A pointer elsewhere, or under a base that is a folder, is a file as before."""
+
+    def pointers(base: str) -> links.Pointers:
+        header = HEADER.format(title="L").replace("<TEI ", f'<TEI xml:base="{base}" ')
+        context = (
+            '<profileDesc><correspDesc><correspContext><ref type="prev" target="L2">L2</ref>'
+            "</correspContext></correspDesc></profileDesc></teiHeader>"
+        )
+        body = '<text><body><p><ref target="L3">L3</ref></p></body></text></TEI>'
+        return links.pointers(
+            etree.fromstring((header.replace("</teiHeader>", context) + body).encode())
+        )
+
+    found = pointers("https://example.org/letters/")
+    assert [t for t, _ in found.files] == ["L3"]
+    assert [t for t, _ in found.names] == ["L2"]
+    assert [t for t, _ in pointers("../letters/").files] == ["L2", "L3"]
+
+
 def test_the_targets_kept_are_the_pointers_that_name_a_file() -> None:
     root = etree.fromstring(
         _tei(

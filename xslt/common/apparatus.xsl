@@ -462,7 +462,8 @@
     <xsl:variable name="said" as="xs:string*"
         select="($readings, $readings/parent::rdgGrp)/@type ! tokenize(normalize-space(.))"/>
     <!-- (a type that names the apparatus rather than the variation, the PTA's 1,338 apps
-         of type="variants" and its "witnesses", says nothing of the entry: not shown) -->
+         of type="variants" and its "witnesses", and "textcritical" (probe 171), says nothing
+         of the entry: not shown) -->
     <xsl:for-each select="distinct-values(tokenize(normalize-space(@type)))[not(. = $said)]
         [not(lower-case(.) = $r:generic-app-types)]">
       <xsl:text> </xsl:text>
@@ -587,7 +588,8 @@
        witnesses), not the kind of variation it records. -->
   <xsl:variable name="r:generic-app-types" as="xs:string+" select="('variant', 'variants',
       'variation', 'variations', 'reading', 'readings', 'witness', 'witnesses', 'app',
-      'apparatus', 'critical', 'textual', 'default', 'main', 'general')"/>
+      'apparatus', 'critical', 'textual', 'default', 'main', 'general', 'textcritical',
+      'text-critical', 'text_critical')"/>
 
   <!-- A witness detail standing outside its app (witDetail is a member of model.noteLike,
        allowed where a note is: Guidelines 12.1.1 and its specification; @target names the

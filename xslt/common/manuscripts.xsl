@@ -155,7 +155,7 @@
         or self::ptr[@target] or self::locus[exists(r:locus-bounds(.))] or self::textLang[normalize-space(@mainLang)]
         or self::handNote[@scope = ('sole', 'major', 'minor') or normalize-space(@script)
             or @xml:id]
-        or self::origDate[exists(r:date-attribute-words(.))]
+        or self::origDate[exists(r:origin-date-words(.))]
         or (self::height | self::width | self::depth | self::dim)[r:dimension-value(.) != '']
         or self::measure[normalize-space(@quantity)]
         or self::objectDesc[normalize-space(@form)] or self::supportDesc[normalize-space(@material)]
@@ -410,7 +410,7 @@
            notAfter="1450"/>) in words, "between 1425 and 1450": the date and the history
            holding it were left out as empty (probe 23) -->
       <xsl:when test="$e/self::origDate and normalize-space($e) = ''">
-        <xsl:value-of select="r:date-attribute-words($e)"/>
+        <xsl:value-of select="r:origin-date-words($e)"/>
       </xsl:when>
       <!-- an event of the object's history dated by its attributes, its words silent on
            the years (<provenance notBefore="1480" notAfter="1514">In the library of ...):
@@ -806,15 +806,44 @@
 
   <!-- A date of origin given by its attributes alone, inside a field (an origin of one date):
        its attributes in words, as r:field-content gives them. -->
-  <xsl:template match="origDate[normalize-space() = ''][exists(r:date-attribute-words(.))]"
+  <xsl:template match="origDate[normalize-space() = ''][exists(r:origin-date-words(.))]"
       mode="r:main" as="element()">
     <span>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'origDate'"/>
       </xsl:call-template>
-      <xsl:value-of select="r:date-attribute-words(.)"/>
+      <xsl:value-of select="r:origin-date-words(.)"/>
     </span>
   </xsl:template>
+
+  <!-- An empty date of origin in words: its attributes' (r:date-attribute-words), else the
+       date as its own calendar writes it (att.datable.custom: when-custom, from-custom ...),
+       that calendar named (probe 171: a Syriac manuscript's Seleucid year, origDate
+       datingMethod="#Seleucid" when-custom="1318", was published nowhere). -->
+  <xsl:function name="r:origin-date-words" as="xs:string?">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="custom" as="function(xs:string) as xs:string?"
+        select="function ($name) { ($date/@*[local-name() = $name]
+            ! normalize-space(.))[. != ''][1] }"/>
+    <xsl:variable name="start" as="xs:string?"
+        select="($custom('from-custom'), $custom('notBefore-custom'))[1]"/>
+    <xsl:variable name="end" as="xs:string?"
+        select="($custom('to-custom'), $custom('notAfter-custom'))[1]"/>
+    <xsl:variable name="span" as="xs:boolean"
+        select="exists($date/(@from-custom | @to-custom))"/>
+    <xsl:variable name="written" as="xs:string?" select="
+        if (exists($custom('when-custom'))) then $custom('when-custom')
+        else if (exists($start) and exists($end))
+          then r:msg(if ($span) then 'date.from-to' else 'date.between', ($start, $end))
+        else if (exists($start)) then r:msg(if ($span) then 'date.from' else 'date.after', $start)
+        else if (exists($end)) then r:msg(if ($span) then 'date.to' else 'date.before', $end)
+        else ()"/>
+    <xsl:variable name="method" as="xs:string?" select="(r:calendar-name($date),
+        r:token-words(replace(normalize-space($date/@datingMethod), '^.*#', '')))[. != ''][1]"/>
+    <xsl:sequence select="(r:date-attribute-words($date),
+        $written ! (. || (if (exists($method)) then ' (' || r:msg('date.calendar', $method)
+            || ')' else '')))[1]"/>
+  </xsl:function>
 
   <!-- A hand described by its attributes alone (<handNote scope="major" script="sephardi">
        with an unfilled scribe's name, the Bodleian's Hebrew and Fihrist's records): how much
