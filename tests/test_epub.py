@@ -206,6 +206,32 @@ def _epubcheck(book: Path) -> None:
     assert status == 0, output
 
 
+def test_a_pointer_at_an_id_the_book_does_not_show_is_its_words_unlinked(tmp_path: Path) -> None:
+    """Probe 172 (a 16th-century print's header: a relatedItem's ref at the msIdentifier's
+    xml:id): the book linked text-001.xhtml#bsb1, an id no document of it holds, and failed
+    epubcheck (RSC-012), while the page showed the words unlinked. The book does as the
+    page; its links to ids it holds stay."""
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    described = (
+        '<sourceDesc><msDesc><msIdentifier xml:id="bsb1"><repository>BSB</repository>'
+        "<idno>Exeg. 123</idno></msIdentifier><additional><surrogates><bibl><relatedItem "
+        'type="original"><ref target="#bsb1">mdz</ref></relatedItem></bibl></surrogates>'
+        "</additional></msDesc></sourceDesc>"
+    )
+    body = '<p xml:id="a">See <ref target="#b">below</ref>.</p><p xml:id="b">Words.</p>'
+    source.write_text(
+        tei_text(body).replace("<sourceDesc><p>x</p></sourceDesc>", described), encoding="utf-8"
+    )
+    assert build([source.parent], tmp_path / "out", only=["epub"], jobs=1).errors == 0
+    book = tmp_path / "out" / "epub" / "t.epub"
+    with zipfile.ZipFile(book) as archive:
+        text = b"".join(archive.read(n) for n in archive.namelist() if n.endswith(".xhtml"))
+    assert b"#bsb1" not in text and b'<span class="ref">mdz</span>' in text
+    assert re.search(rb'<a [^>]*href="[^"]*#b"[^>]*>below</a>', text)
+    _epubcheck(book)
+
+
 #: this test process's epubcheck (tests/epubchecker.py), started by the first book it checks
 _checker: epubchecker.Checker | None = None
 
