@@ -2864,6 +2864,24 @@ def test_a_note_says_who_wrote_it(tmp_path: Path) -> None:
     assert_text_preserved(source, tmp_path / "out/html/notes.html")
 
 
+def test_a_notes_hand_is_named_without_what_the_register_tells_of_them(tmp_path: Path) -> None:
+    """Probe 172 (a Burchard manuscript's editorial notes): a persName holding its bearer's
+    affiliation read "Helena Geitz Johannes Gutenberg-Universität Mainz" as one name."""
+    source = tmp_path / "notes.xml"
+    source.write_text(
+        RESP_NOTES.replace(
+            "<persName>Jane Roe</persName>",
+            "<persName><forename>Jane</forename><surname>Roe</surname> <affiliation>"
+            "Johannes Gutenberg-Universität Mainz</affiliation></persName>",
+        ),
+        encoding="utf-8",
+    )
+    build([source], tmp_path / "out", only=["html"], jobs=1)
+    doc = _page(tmp_path / "out/html/notes.html")
+    footnotes = doc.xpath("//li[contains(@class, 'footnote')]")
+    assert footnotes[1].xpath("string(.//*[@class='note-resp'])") == " — Jane Roe"
+
+
 HAND_NOTES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
 <title>Notes in other hands</title><editor xml:id="jr"><persName>Jane Roe</persName></editor>
 </titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>
@@ -4510,7 +4528,8 @@ def test_additions_written_supralinear_or_infralinear_stand_above_or_below(
             '<p>E tu, lieta e <subst><del rend="overstrike">pudica,</del>'
             '<add place="supralinear">pensosa,</add></subst> il limitare '
             '<add place="infralinear">sotto</add> <add place="interlinear">fra</add> '
-            '<add place="superlinear">sopra</add></p>'
+            '<add place="superlinear">sopra</add> <add place="overstrike">su</add> '
+            '<add place="overleaf">retro</add></p>'
         ),
         encoding="utf-8",
     )
@@ -4525,6 +4544,9 @@ def test_additions_written_supralinear_or_infralinear_stand_above_or_below(
         "sotto": ["place-below"],
         "fra": ["place-inline"],
         "sopra": ["place-above"],
+        # written over the erased letters, in the line; on the back (probe 172)
+        "su": ["place-inline"],
+        "retro": ["place-margin"],
     }
 
 

@@ -322,8 +322,18 @@
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="if ($note/@resp) then r:pointed-names($note, $note/@resp)
         else ($note/parent::annotation/respStmt/(persName | name | orgName)
-            ! normalize-space(r:plain(.)), $note/parent::annotation/@resp
+            ! r:agent-words(.), $note/parent::annotation/@resp
             ! r:pointed-names($note, .))[. != '']"/>
+  </xsl:function>
+
+  <!-- The words of a name that says who did something, without what it tells of them (probe
+       172: "Helena Geitz Johannes Gutenberg-Universität Mainz", her affiliation inside her
+       persName, read as one person's name). -->
+  <xsl:function name="r:agent-words" as="xs:string">
+    <xsl:param name="named" as="element()"/>
+    <xsl:sequence select="normalize-space(r:plain($named/node()[not(self::affiliation
+        or self::email or self::address or self::idno or self::ptr or self::note
+        or self::birth or self::death or self::occupation or self::residence)]))"/>
   </xsl:function>
 
   <!-- The names of the people $pointers (@resp, a change's @who) point at from $e's document,
@@ -338,7 +348,7 @@
       <xsl:variable name="named" as="element()?" select="($target/self::respStmt/(persName | name
           | orgName), $target/(persName | name | orgName), $target[self::persName or self::name
           or self::orgName or self::editor or self::author])[1]"/>
-      <xsl:sequence select="if (exists($named)) then normalize-space(r:plain($named))
+      <xsl:sequence select="if (exists($named)) then r:agent-words($named)
           else replace(., '^.*[#/]', '')"/>
     </xsl:for-each>
   </xsl:function>

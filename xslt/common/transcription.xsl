@@ -221,12 +221,17 @@
   <!-- Where an addition stands in the source, as a class: above, below, margin or inline.
        The Latin forms many projects write (supralinear, infralinear: probe 39, a Leopardi
        autograph whose additions over the line sat on the line in the diplomatic view) are
-       above and below the line as superlinear and sublinear are. -->
+       above and below the line as superlinear and sublinear are. Written over the erased
+       letters (overstrike, overwritten: probe 172) is in the line, on the back of the
+       leaf (overleaf) elsewhere than above it. -->
   <xsl:function name="r:place-class" as="xs:string?">
     <xsl:param name="place" as="attribute()?"/>
     <xsl:variable name="p" as="xs:string" select="lower-case(normalize-space($place))"/>
     <xsl:sequence select="
         if ($p = '') then ()
+        else if (matches($p, 'overstrike|overwrit|erasure|inline|in-line|intralinear'))
+          then 'place-inline'
+        else if (matches($p, 'overleaf')) then 'place-margin'
         else if (matches($p, 'above|super|supra|top|over')) then 'place-above'
         else if (matches($p, 'below|sub|infra|bottom|foot|under')) then 'place-below'
         else if (matches($p, 'margin|left|right|opposite|end|overleaf')) then 'place-margin'
