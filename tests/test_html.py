@@ -3447,6 +3447,30 @@ def test_a_description_says_its_own_language_beside_a_text_in_another(tmp_path: 
     assert (body.get("lang"), body.get("dir")) == ("en", "ltr")
 
 
+def test_words_of_another_language_in_a_title_say_their_language(tmp_path: Path) -> None:
+    """Probe 171 (a Syriac-corpus memra: an English title with a Syriac foreign): the heading
+    and the book's title page said the Syriac words English. They are marked, spaced as
+    written; a title without such words is its text as before."""
+    import zipfile
+
+    source = tmp_path / "src" / "t.xml"
+    source.parent.mkdir()
+    title = 'On David (Memra 74) - <foreign xml:lang="syr">ܥܠ ܕܘܝܕ</foreign>'
+    source.write_text(
+        tei_text("<p>Words.</p>", title=title).replace("<TEI ", '<TEI xml:lang="en" '),
+        encoding="utf-8",
+    )
+    assert build([source.parent], tmp_path / "out", only=["html", "epub"], jobs=1).errors == 0
+    page = _page(tmp_path / "out" / "html" / "t.html")
+    (heading,) = page.xpath("//h1")
+    assert heading.text_content() == "On David (Memra 74) - ܥܠ ܕܘܝܕ"
+    (span,) = heading.xpath("span")
+    assert (span.get("lang"), span.get("dir"), span.text) == ("syr", "rtl", "ܥܠ ܕܘܝܕ")
+    with zipfile.ZipFile(tmp_path / "out" / "epub" / "t.epub") as book:
+        titlepage = book.read("OEBPS/title.xhtml").decode("utf-8")
+    assert '- <span lang="syr" dir="rtl" xml:lang="syr">ܥܠ ܕܘܝܕ</span></h1>' in titlepage
+
+
 def test_a_description_of_no_language_written_otherwise_than_the_text_is_not_the_texts(
     tmp_path: Path,
 ) -> None:

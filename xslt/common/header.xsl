@@ -117,6 +117,51 @@
     <xsl:sequence select="if ($main != '') then $main else r:msg('text.untitled')"/>
   </xsl:function>
 
+  <!-- The title as r:title gives it ($words), its parts in another language than the title's
+       marked as such (lang and dir; xml:lang too in a book): a Syriac foreign inside an English
+       title was said English in the heading (probe 171). Words of the title's own language
+       are text, as the heading's were; a title with no such part is $words alone. -->
+  <xsl:function name="r:title-nodes" as="node()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="words" as="xs:string"/>
+    <xsl:param name="book" as="xs:boolean"/>
+    <xsl:variable name="title" as="element()?" select="r:title-element($tei)"/>
+    <xsl:variable name="own" as="xs:string" select="(($title/ancestor-or-self::*/@xml:lang)
+        [last()] ! r:lang(.), r:text-lang($tei))[1]"/>
+    <xsl:variable name="other" as="element()*"
+        select="$title/*[@xml:lang][r:lang(@xml:lang) != $own][normalize-space()]"/>
+    <xsl:choose>
+      <xsl:when test="empty($other) or $words ne r:title($tei)">
+        <xsl:value-of select="$words"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="parts" as="item()*" select="$title/node() ! (
+            if (. intersect $other) then . else if (. instance of text())
+            then replace(., '\s+', ' ') else if (. instance of element()) then r:plain(.)
+            else ())"/>
+        <xsl:for-each select="$parts">
+          <xsl:choose>
+            <xsl:when test=". instance of element()">
+              <xsl:variable name="lang" as="xs:string" select="r:lang(@xml:lang)"/>
+              <span lang="{$lang}" dir="{(r:lang-dir($lang), 'auto')[1]}">
+                <xsl:if test="$book">
+                  <xsl:attribute name="xml:lang" select="$lang"/>
+                </xsl:if>
+                <xsl:value-of select="r:plain(.)"/>
+              </span>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="start" as="xs:string"
+                  select="if (position() eq 1) then replace(., '^\s+', '') else string(.)"/>
+              <xsl:value-of select="if (position() eq last()) then replace($start, '\s+$', '')
+                  else $start"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
   <xsl:function name="r:subtitle" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="($tei/teiHeader/fileDesc/titleStmt/title[@type = 'sub'])[1] ! r:plain(.)"/>

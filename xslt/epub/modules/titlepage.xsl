@@ -52,7 +52,7 @@
               <xsl:attribute name="lang" select="."/>
               <xsl:attribute name="dir" select="(r:lang-dir(.), 'auto')[1]"/>
             </xsl:for-each>
-            <xsl:value-of select="ee:title()"/>
+            <xsl:sequence select="r:title-nodes($ee:tei, ee:title(), true())"/>
           </h1>
           <xsl:for-each select="r:parallel-titles($ee:tei)">
             <p class="parallel-title" xml:lang="{?lang}" lang="{?lang}"

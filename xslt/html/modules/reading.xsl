@@ -229,7 +229,7 @@
           <xsl:attribute name="lang" select="."/>
           <xsl:attribute name="dir" select="(r:lang-dir(.), r:text-dir($tei))[1]"/>
         </xsl:for-each>
-        <xsl:value-of select="r:title(.)"/>
+        <xsl:sequence select="r:title-nodes(., r:title(.), false())"/>
       </h1>
       <xsl:if test="exists(r:subtitle(.))">
         <p class="subtitle">
