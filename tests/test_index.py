@@ -4471,25 +4471,28 @@ def test_a_space_element_parts_words_and_a_places_coordinates_are_no_part_of_its
     tmp_path: Path,
 ) -> None:
     """Probe 170 (a Schnitzler letter): "Frankfurt a. M.,<space quantity="1"/>2. Aug." read
-    "M.,2." in the context of occurrences.csv; a settlement holding its location was told as
+    "M.,2." in the context of occurrences.csv, and the dateline's segs "Redaction." and
+    "Frankfurt" one word; a settlement holding its location was told as
     "settlement 'Breslau 51,10773 17,03533'"; a pointer with a backslash was told with two
     ("'#org\\\\_teic'")."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "t.xml").write_text(
         tei_text(
-            "<p>From <rs ref='#f' type='place'>Frankfurt a. M.</rs>,<space unit='chars' "
+            "<p><seg rend='left'>Redaction.</seg><seg rend='right'><hi>From <rs ref='#f' "
+            "type='place'>Frankfurt a. M.</rs>,</hi><space unit='chars' "
             "quantity='1'/>2. Aug. 1889, to <settlement ref='#gone'><placeName>Breslau"
             "</placeName><location><geo>51,10773 17,03533</geo></location></settlement> and the "
-            "<orgName ref='#org\\_teic'>Consortium</orgName>.</p><listPlace><place xml:id='f'>"
-            "<placeName>Frankfurt</placeName></place></listPlace>"
+            "<orgName ref='#org\\_teic'>Consortium</orgName>.</seg></p><listPlace>"
+            "<place xml:id='f'><placeName>Frankfurt</placeName></place></listPlace>"
         ),
         encoding="utf-8",
     )
     report = build([corpus], tmp_path / "out", only=["index"], jobs=1)
     with (tmp_path / "out/index/occurrences.csv").open(encoding="utf-8") as table:
         rows = list(csv.DictReader(table))
-    assert "Frankfurt a. M., 2. Aug. 1889" in rows[0]["context"], rows[0]["context"]
+    # two segs written against each other: a dateline's "Redaction." and its place
+    assert "Redaction. From Frankfurt a. M., 2. Aug. 1889" in rows[0]["context"], rows[0]
     said = [d.message for d in report.diagnostics if d.code == "index.unresolved-ref"]
     assert any(m.startswith("settlement 'Breslau' points at '#gone'") for m in said), said
     assert any("points at '#org\\_teic'," in m for m in said), said

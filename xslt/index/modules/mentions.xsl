@@ -177,6 +177,15 @@
         (: a space the source writes as an element, of some extent (probe 170: a space
            element between 'Frankfurt a. M.,' and '2. Aug.' read 'M.,2.') :)
         else if ($last[self::tei:space][not(number(@quantity) = 0)]) then ' '
+        (: a seg written against the one before it begins a word of its own with a capital
+           or a digit, unless that one ends in a hyphen (pre- War), as the page reads it
+           (r:seg-joins, probe 170: a dateline's two segs, Redaction. and Frankfurt, read
+           as one word) :)
+        else if ($last instance of text() and matches($text, '^[\p{Lu}\p{Nd}]')
+            and not(matches($last, '\p{L}\p{M}*[\-‐‑]$'))
+            and exists($text/ancestor::tei:seg[1][preceding-sibling::node()[1]
+                is $last/ancestor::tei:seg[1]][not(.//text()[. &lt;&lt; $text]
+                [normalize-space()])])) then ' '
         else if (ed:block-start($text, $within)) then ' '
         (: an event of a transcript (a door bangs, a pause) is words apart from those around
            it, as the page sets it: 'crosseddoor bangsnot' (probe 152) :)
