@@ -708,7 +708,8 @@ def _person(n: Name) -> dict[str, str]:
 
 def json_ld(c: TextCitation) -> str:
     """schema.org ``CreativeWork`` with ``isPartOf`` the edition, for a ``<script>`` element
-    (``</`` is escaped, so no text of the header can close the element)."""
+    (``<``, ``>`` and ``&`` escaped, so that no text of the header can end the element or
+    change how the browser reads it)."""
     edition: dict[str, Any] = {"@type": "CreativeWork", "name": c.edition, "url": c.edition_url}
     if c.edition_doi:
         edition["identifier"] = f"https://doi.org/{c.edition_doi}"
@@ -742,7 +743,10 @@ def json_ld(c: TextCitation) -> str:
     if c.doi:
         work["identifier"] = f"https://doi.org/{c.doi}"
     text = json.dumps(work, ensure_ascii=False, indent=1)
-    return text.replace("</", "<\\/")
+    # every "<", ">" and "&" as a JSON escape: "</" closed the element, and "<!--<script"
+    # in a title put the script element into its double-escaped state, which ran to the end
+    # of the page: the browser showed none of its text (probe 173)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 @cache

@@ -606,10 +606,13 @@ def _interrupts(doing: str, report: Any = None) -> Iterator[None]:
     previous = {s: signal.getsignal(s) for s in signals.SIGNALS}
     main_thread = _in_main_thread()
     if main_thread:
-        signals.reset()
         for signum in previous:
             signal.signal(signum, signals.handler)
     try:
+        # a signal whose exception was dropped before this (in a fork's hook as the command
+        # set out) ends it now: it was forgotten here, and a SIGTERM half a second into a
+        # build let it publish and exit 0 (probe 173)
+        signals.check()
         yield
     except Interrupted as exc:
         what = (
@@ -620,9 +623,11 @@ def _interrupts(doing: str, report: Any = None) -> Iterator[None]:
         if report is not None and report.written:
             what = "the report above is incomplete"
         click.echo(f"interrupted while {doing}: {what}", err=True)
+        signals.reset()  # told: a caller in this process (a test, serve) starts afresh
         sys.exit(exc.status)
     except KeyboardInterrupt:
         click.echo(f"interrupted while {doing}", err=True)
+        signals.reset()
         sys.exit(130)
     finally:
         if main_thread:
@@ -899,6 +904,7 @@ def main() -> None:
     """The console script: no traceback reaches the user (``EDITION_DEBUG=1`` shows them)."""
     # From the start, Ctrl-C and SIGTERM are an Interrupted (commands install their own
     # too): never click's "Aborted!" with the status of errors found, nor a traceback.
+    signals.reset()
     for signum in signals.SIGNALS:
         signal.signal(signum, signals.handler)
     signals.quiet_dropped_interrupts()

@@ -589,3 +589,28 @@ def test_a_file_named_in_a_folder_that_cannot_be_entered_is_one_problem(
     codes = re.findall(r"^\S+: error: .*\[([\w.-]+)\]$", result.output, flags=re.M)
     assert codes == ["gate.unreadable"], result.output
     assert "Permission denied" in result.output
+
+
+def test_a_signal_dropped_before_the_command_began_ends_it(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Probe 173: a SIGTERM half a second into a build, its exception dropped where Python
+    drops them (a fork's hook) before the command installed its handlers, was forgotten
+    there: the build published and exited 0. It ends the command with its one line; the
+    next command in this process runs."""
+    import signal
+
+    from pipeline import signals
+
+    source = tmp_path / "t.xml"
+    source.write_text(tei_text("<p>Words.</p>"), encoding="utf-8")
+    signals._pending = signal.SIGTERM  # as a dropped Interrupted leaves it
+    try:
+        result = runner.invoke(cli, ["build", str(source), "--out", str(tmp_path / "out")])
+    finally:
+        pending, signals._pending = signals._pending, None
+    assert result.exit_code == 143, result.output
+    assert "interrupted while building: nothing was published" in result.output
+    assert not (tmp_path / "out" / "html").exists() and pending is None
+    result = runner.invoke(cli, ["build", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output

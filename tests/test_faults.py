@@ -308,6 +308,35 @@ def test_a_disk_that_fills_while_pagefind_writes_publishes_nothing(
     assert published(out) != before
 
 
+def test_a_disk_pagefinds_own_output_fills_publishes_nothing(
+    sources: Path, small_disk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 173 (an 8.5 MB tmpfs): the disk filled as Pagefind wrote its scratch site, which left
+    empty files; once its scratch site was removed the disk had room again, the free space
+    was asked only then, and the new pages were published with an index of empty files.
+    The index is judged while the scratch still holds the disk."""
+    from pipeline.builders import search
+
+    out = small_disk / "site"
+    assert run("build", str(sources), "--out", str(out), "--only", "html").exit_code == 0
+    before = published(out)
+    real = search.pagefind_command
+    fills = (
+        '"$@" || exit; site="$3"; cat /dev/zero > "$site/zz-filler" 2>/dev/null; '
+        ': > "$site/pagefind/pagefind-entry.json"'
+    )
+    monkeypatch.setattr(
+        search, "pagefind_command", lambda site: ["sh", "-c", fills, "sh", *real(site)]
+    )
+    edit(sources)
+    result = run("build", str(sources), "--out", str(out), "--only", "html")
+    assert_one_clear_line(result, "env.disk-full")
+    assert published(out) == before
+    monkeypatch.setattr(search, "pagefind_command", real)
+    assert run("build", str(sources), "--out", str(out), "--only", "html").exit_code == 0
+    assert published(out) != before
+
+
 def test_pagefind_stopped_by_the_file_size_limit_publishes_nothing(
     sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

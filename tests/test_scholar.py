@@ -365,6 +365,20 @@ def test_every_editor_and_publisher_of_a_header_is_cited_by_name() -> None:
     assert "dateCreated" not in work
 
 
+def test_no_title_changes_how_the_browser_reads_the_json_ld() -> None:
+    """Probe 173: a title holding "<!--<script>" put the JSON-LD's script element into the
+    state in which it runs on to the end of the page, and the browser showed no text of it;
+    "</script>" would end it. No "<", ">" or "&" is left raw; the JSON reads the title as
+    written."""
+    title = "A <!--<script> & </script> title"
+    escaped = title.replace("&", "&amp;").replace("<", "&lt;")
+    root = etree.fromstring(HEADER_NAMES.replace("<title>", "<title>" + escaped, 1))
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    text = citation.json_ld(citation.text_citation(root, "l", "Letters", when, Publication(None)))
+    assert not set("<>&") & set(text), text
+    assert json.loads(text)["name"].startswith(title)
+
+
 def test_a_licence_keeps_the_words_of_its_links() -> None:
     """A licence is a sentence: the words of a ``ref`` inside it (the licence's name) are
     its words, where a name's ``ref`` is left out ("licensed under the terms of a ." read the

@@ -17,6 +17,7 @@ is published without search then, and the search page says the index is missing.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import hashlib
@@ -685,8 +686,16 @@ class Indexing:
             seeded, problem = self._run_seeded(root, bundle)
             if not seeded:
                 problem = self._run(root)
+            # Asked here, while the scratch site still fills the disk: asked once it was
+            # removed, the disk had room again, and a site whose index Pagefind had written
+            # as empty files was published (probe 173, a full tmpfs)
             if problem is not None:
+                _no_room(site)
                 return [problem]
+            empty = _empty_files(written)
+            if empty:
+                _no_room(site)
+                return [_problem(f"Pagefind wrote {empty} empty files (the disk full?)")]
             found: list[Diagnostic] = []
             try:
                 canonicalize(written)
@@ -804,6 +813,17 @@ def _no_room(site: Path) -> None:
     if free < NO_ROOM:
         full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         raise EnvironmentFailure.of(full, "write", site / INDEX_FOLDER)
+
+
+def _empty_files(folder: Path) -> int:
+    """How many files under ``folder`` hold nothing: none of Pagefind's does (its entry file
+    is JSON, its fragments gzip), except where a write failed."""
+    empty = 0
+    for base, _, names in os.walk(folder):
+        for name in names:
+            with contextlib.suppress(OSError):
+                empty += os.stat(os.path.join(base, name)).st_size == 0
+    return empty
 
 
 def bundle_languages(site: Path, bundle: Bundle) -> dict[str, int]:
