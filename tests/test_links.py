@@ -749,12 +749,13 @@ def test_a_pointer_at_a_work_of_a_bibliography_file_cites_it(tmp_path: Path) -> 
 
 def test_an_address_that_runs_a_script_is_told_and_never_linked(tmp_path: Path) -> None:
     """Probe 83: ptr and ref targets and graphic addresses that run a script (javascript:,
-    data:, a scheme with a tab inside) were left unlinked without a word, and the one with a
+    data:, a scheme with a tab inside) were left unlinked without a word (a pb's facs too:
+    probe 173), and the one with a
     tab was "@target="java" names no text", placed at another element's column."""
     body = (
         '<p><ptr target="javascript:alert(1)"/> <ref target="data:text/html,x">d</ref>\n'
         '<ref target="JaVa&#x09;Script:alert(2)">tab</ref> <graphic url=" vbscript:x"/>\n'
-        '<ref target="https://example.org/">web</ref></p>'
+        '<ref target="https://example.org/">web</ref></p>\n<pb n="2" facs="javascript:x()"/>'
     )
     (tmp_path / "t.xml").write_text(tei_text(body), encoding="utf-8")
     report = build([tmp_path / "t.xml"], tmp_path / "out", only=["html"], jobs=1)
@@ -764,6 +765,7 @@ def test_an_address_that_runs_a_script_is_told_and_never_linked(tmp_path: Path) 
         ("build.unsafe-link", 1, 257),
         ("build.unsafe-link", 2, 6),
         ("build.unsafe-link", 2, 60),
+        ("build.unsafe-link", 4, 11),  # a page's image (probe 173)
     ], report.diagnostics
     page = (tmp_path / "out/html/t.html").read_text(encoding="utf-8")
     assert "script:" not in page.lower() and "data:text" not in page
