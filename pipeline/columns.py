@@ -552,12 +552,25 @@ def _first_unrendered(
     named = _NAMED_ELEMENT.search(diagnostic.message)
     if named is None:
         return None
-    wanted = (named.group(1) or named.group(2)).rpartition(":")[2]
-    first = next(
-        (e for e in document.root.iter(etree.Element) if etree.QName(e).localname == wanted),
-        None,
-    )
+    first = first_named(document.root.iter(etree.Element), named.group(1) or named.group(2))
     return first if first is not None and any(first is c for c in candidates) else None
+
+
+def first_named(elements: Iterable[etree._Element], name: str) -> etree._Element | None:
+    """The first of ``elements`` whose name is ``name`` as a message writes it (its prefix
+    as the source wrote it, if any), else the first of its local name: an XHTML ``h:script``
+    was taken for the ``svg:script`` a warning named (probe 173)."""
+    local = name.rpartition(":")[2]
+    alike: etree._Element | None = None
+    for element in elements:
+        if not isinstance(element.tag, str) or etree.QName(element).localname != local:
+            continue
+        written = f"{element.prefix}:{local}" if element.prefix else local
+        if written == name:
+            return element
+        if alike is None:
+            alike = element
+    return alike
 
 
 _INSTRUCTION = re.compile(r"<\?([^\s?]+)\s*(.*?)\?>", re.S)

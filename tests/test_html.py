@@ -1417,6 +1417,30 @@ def test_unknown_elements_are_warned_with_their_line(tmp_path: Path) -> None:
     assert "kept words" in page and "more" in page
 
 
+def test_unknown_elements_of_one_local_name_are_placed_by_their_prefixes(tmp_path: Path) -> None:
+    """Probe 173: the warning for an svg:script was placed at the XHTML h:script of the line
+    before (elements found by their local name)."""
+    source = tmp_path / "odd.xml"
+    source.write_text(
+        tei_text(
+            "\n<p>S1 <h:script>one</h:script> S2</p>\n<p><svg:svg><svg:script>two</svg:script>"
+            "</svg:svg></p>\n"
+        ).replace(
+            "<TEI ",
+            '<TEI xmlns:h="http://www.w3.org/1999/xhtml" xmlns:svg="http://www.w3.org/2000/svg" ',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    report = build([source], tmp_path / "out", only=["html"], jobs=1)
+    placed = {
+        d.message.split()[1]: (d.line, d.column)
+        for d in report.diagnostics
+        if d.code == "html.unknown-element"
+    }
+    assert placed["h:script"][0] == 2 and placed["svg:script"] == (3, 13), placed
+
+
 def test_an_unknown_element_of_an_included_part_is_placed_in_the_part(tmp_path: Path) -> None:
     """Probe 115: <foo> in a part an xi:include brings was warned at the including file, at
     the part's line number (line 4 of the text, its <TEI> tag)."""

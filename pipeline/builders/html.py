@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 from lxml import etree
 
+from .. import columns, i18n
 from .. import diagnostics as diag
-from .. import i18n
 from ..citation import Publication, split_name
 from ..customise import Customisation, layers
 from ..diagnostics import Diagnostic
@@ -626,15 +626,14 @@ def locate(
     match = _UNKNOWN.match(diagnostic.message)
     if diagnostic.line is not None or root is None or match is None:
         return diagnostic
-    local = match.group(1).rpartition(":")[2]
     body = text_of(root)
-    for element in (body if body is not None else root).iter():
-        if isinstance(element.tag, str) and etree.QName(element).localname == local:
-            if document is None:
-                return replace(diagnostic, line=element.sourceline)
-            shown, line = document.locate(element)
-            return replace(diagnostic, path=shown, line=line, column=document.column(element))
-    return diagnostic
+    element = columns.first_named((body if body is not None else root).iter(), match.group(1))
+    if element is None:
+        return diagnostic
+    if document is None:
+        return replace(diagnostic, line=element.sourceline)
+    shown, line = document.locate(element)
+    return replace(diagnostic, path=shown, line=line, column=document.column(element))
 
 
 def copy_assets(target: Path, custom_css: Sequence[Path] = ()) -> None:
