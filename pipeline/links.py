@@ -34,6 +34,7 @@ from .diagnostics import Diagnostic
 from .gate import TEI_NS
 from .locators import MENTIONS
 from .prefixes import Prefixes
+from .xml_base import XML_BASE
 
 _ORIGIN = "build"
 _POINTERS = (f"{{{TEI_NS}}}ref", f"{{{TEI_NS}}}ptr")
@@ -101,7 +102,6 @@ def pointers(root: etree._Element) -> Pointers:
 
 
 _CONTEXT = f"{{{TEI_NS}}}correspContext"
-_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
 def _web_based(element: etree._Element) -> bool:
@@ -114,7 +114,7 @@ def _web_based(element: etree._Element) -> bool:
     if parent is None or parent.tag != _CONTEXT:
         return False
     for holder in (element, *element.iterancestors()):
-        base = (holder.get(_XML_BASE) or "").strip()
+        base = (holder.get(XML_BASE) or "").strip()
         if _ABSOLUTE.match(base):  # the first address outward decides (relative ones join it)
             return bool(re.match(r"(?i)https?://", base))
     return False

@@ -538,6 +538,26 @@
          vixit</note></app>) is the note's words, not a bracket after nothing -->
     <xsl:variable name="alone" as="xs:boolean"
         select="empty(lem | rdg | rdgGrp | witDetail) and empty($lemma)"/>
+    <xsl:call-template name="r:reading-notes">
+      <xsl:with-param name="alone" select="$alone"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Whether a note of an entry or of one of its readings shows anything. -->
+  <xsl:function name="r:shown-app-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="normalize-space($note) != '' or exists($note/descendant::*[
+        self::graphic or self::figure or self::g or self::gap or self::space
+        or self::ptr[@target] or self::ref[@target]])"/>
+  </xsl:function>
+
+  <!-- A reading's own notes, in brackets after its witnesses (Guidelines 12.1: a note in a
+       rdg is that reading's; probe 171: the note of one reading of a group was printed after
+       the group, as the last witness's); an entry's notes likewise, after the entry. An entry
+       that is its notes alone ($alone) shows their words without brackets. -->
+  <xsl:template name="r:reading-notes" as="node()*">
+    <xsl:context-item as="element()" use="required"/>
+    <xsl:param name="alone" as="xs:boolean" select="false()"/>
     <xsl:for-each select="note[r:shown-app-note(.)]">
       <xsl:if test="not($alone) or position() gt 1">
         <xsl:text> </xsl:text>
@@ -556,30 +576,6 @@
             </xsl:call-template>
           </xsl:otherwise>
         </xsl:choose>
-      </span>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- Whether a note of an entry or of one of its readings shows anything. -->
-  <xsl:function name="r:shown-app-note" as="xs:boolean">
-    <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="normalize-space($note) != '' or exists($note/descendant::*[
-        self::graphic or self::figure or self::g or self::gap or self::space
-        or self::ptr[@target] or self::ref[@target]])"/>
-  </xsl:function>
-
-  <!-- A reading's own notes, in brackets after its witnesses (Guidelines 12.1: a note in a
-       rdg is that reading's; probe 171: the note of one reading of a group was printed after
-       the group, as the last witness's). -->
-  <xsl:template name="r:reading-notes" as="node()*">
-    <xsl:context-item as="element()" use="required"/>
-    <xsl:for-each select="note[r:shown-app-note(.)]">
-      <xsl:text> </xsl:text>
-      <span class="app-note">
-        <xsl:sequence select="r:app-note-lang(.)"/>
-        <xsl:call-template name="r:in-brackets">
-          <xsl:with-param name="before" select="''"/>
-        </xsl:call-template>
       </span>
     </xsl:for-each>
   </xsl:template>
