@@ -227,12 +227,15 @@ def facts_of(
     from .builders.html import text_title
     from .citation import licence_of
     from .links import pointers, unsafe_links
+    from .unshown import unshown_annotations
 
     root = document.root
     text = is_text(document)
     pointed = pointers(root) if text else None  # one walk over the ref and ptr elements
     if text:
-        problems = (*problems, *unsafe_links(root, document.element_place, document.display))
+        place, shown = document.element_place, document.display
+        problems = (*problems, *unsafe_links(root, place, shown))
+        problems = (*problems, *unshown_annotations(root, place, shown))
     kind = "text" if text else "register" if is_register(document) else "other"
     if kind == "other":
         # Said here, with the tree at hand, so that the facts carry it (build.py reports them).
