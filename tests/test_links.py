@@ -522,6 +522,44 @@ def test_a_bare_id_of_another_texts_root_links_to_it_and_its_letter_is_preferred
     assert page.xpath("//p//a[@class='ref']/@href") == ["one.html"]
 
 
+def test_a_file_named_by_its_old_name_is_not_found_by_the_id_its_text_kept(
+    tmp_path: Path,
+) -> None:
+    """Probe 174: letter-002.xml, renamed letter-02.xml (its text kept xml:id="letter-002"),
+    was linked by the page as the next letter, found by that id, while the build warned that
+    the pointer's words are shown without a link and the check that the file is missing. A
+    file name finds a text by its file's name; a bare id by the text's id."""
+    src = tmp_path / "src"
+    src.mkdir()
+
+    def letter(xml_id: str, context: str) -> str:
+        return (
+            f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{xml_id}"><teiHeader><fileDesc>'
+            f"<titleStmt><title>Letter {xml_id}</title></titleStmt><publicationStmt><p>x</p>"
+            "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc><profileDesc>"
+            f"<correspDesc><correspContext>{context}</correspContext></correspDesc>"
+            f"</profileDesc></teiHeader><text><body><p>Dear friend.</p></body></text></TEI>"
+        )
+
+    (src / "letter-001.xml").write_text(
+        letter("letter-001", '<ref type="next" target="letter-002.xml">Your answer</ref>'),
+        encoding="utf-8",
+    )
+    (src / "letter-02.xml").write_text(letter("letter-002", ""), encoding="utf-8")
+    (src / "letter-03.xml").write_text(
+        letter("letter-003", '<ref type="prev" target="letter-002">Your letter</ref>'),
+        encoding="utf-8",
+    )
+    report = build([src], tmp_path / "out", only={"html"}, jobs=1)
+    unresolved = [d.message for d in report.diagnostics if d.code == "build.unresolved-link"]
+    assert len(unresolved) == 1 and '@target="letter-002.xml"' in unresolved[0], unresolved
+    first = html.document_fromstring((tmp_path / "out/html/letter-001.html").read_bytes())
+    (context,) = first.xpath("//nav[contains(@class, 'corresp-context')]")
+    assert context.xpath(".//a") == [] and "Your answer" in context.text_content()
+    third = html.document_fromstring((tmp_path / "out/html/letter-03.html").read_bytes())
+    assert third.xpath("//nav[contains(@class, 'corresp-context')]//a/@href") == ["letter-02.html"]
+
+
 def test_a_pointer_written_against_a_word_is_set_apart_from_it(tmp_path: Path) -> None:
     """Probe 18 (a letter of the Whitman Archive calls its notes, kept in another file, by
     ptr: "U S America<ptr target="bms.00001_n1"/>"): the pointer's words ran into the word

@@ -749,7 +749,8 @@
   </xsl:function>
 
   <!-- The page of a text of this build named by a pointer: "L041206.xml", "#L041206",
-       "https://.../D_000007-001-002.xml" (stem or xml:id); empty when it is not built. -->
+       "https://.../D_000007-001-002.xml" (stem or xml:id); empty when it is not built.
+       $r:texts holds stem, xml:id and title of each. -->
   <!-- A web address is a text of this build by its file's name only when it names an XML
        file: another project's "https://other.org/letters/V02" led to this edition's V02
        (probe 86: two projects numbering their letters alike link each other's). -->
@@ -760,7 +761,13 @@
     <xsl:variable name="key" as="xs:string" select="replace($last, '^#', '')"/>
     <!-- no target names no text: a text without an xml:id has the key "" (probe 117: a
          correspContext ref of words alone linked the first such letter) -->
-    <xsl:sequence select="($r:texts[?1 = $key], $r:texts[?2 = ($key, $key || '.xml')])[1]
+    <!-- a file of this edition named by a relative path is found by its file's name alone,
+         as the build's links and the check's references find it (probe 174: letter-002.xml,
+         renamed letter-02.xml, was linked by the xml:id its text kept, and warned of as
+         shown without a link) -->
+    <xsl:variable name="by-file" as="xs:boolean" select="matches($target, '\.xml(#.*)?$', 'i')
+        and not(matches($target, '^[a-zA-Z][a-zA-Z0-9+.-]*:'))"/>
+    <xsl:sequence select="($r:texts[?1 = $key], $r:texts[not($by-file)][?2 = ($key, $key || '.xml')])[1]
         [$key ne '']
         [not(matches($target, '^[a-zA-Z][a-zA-Z0-9+.-]*:'))
             or matches($target, '\.xml(#.*)?$', 'i')]"/>
