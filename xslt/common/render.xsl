@@ -4,7 +4,7 @@
   content documents do): a manifest of the modules, one per chapter of the TEI Guidelines
   (header and sources: 2; structure: 4; blocks and inline: 3; transcription and its levels: 11; analysis: 17; formulae: 14;
   verse: 6; drama: 7; spoken: 8; correspondence: 2.4.6 and 4.2.2; biblio: 3.12; names: 13; notes: 3.9;
-  parallel texts, alignment: 16.4), so that the rendering
+  parallel texts, alignment: 16.4; alternatives, alt: 17.8, imported last), so that the rendering
   of an element is found by its chapter.
   Each module imports base.xsl (parameters, modes, functions); fallback.xsl (the policy for
   unknown elements) comes first so that it has the lowest import precedence.
@@ -45,5 +45,6 @@
   <xsl:import href="toc.xsl"/>
   <xsl:import href="languages.xsl"/>
   <xsl:import href="alignment.xsl"/>
+  <xsl:import href="alternatives.xsl"/>
 
 </xsl:stylesheet>

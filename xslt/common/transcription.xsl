@@ -55,7 +55,7 @@
         or exists($doc//handShift) or exists($doc//space) or exists($doc//am)
         or exists($doc//ex) or exists($doc//metamark) or exists($doc//fw)
         or exists($doc//catchwords) or exists($doc//signatures) or exists($doc//delSpan)
-        or exists($doc//addSpan) or exists($doc//retrace)
+        or exists($doc//addSpan) or exists($doc//retrace) or exists($doc//alt[@weights])
         or exists($doc//charDecl//mapping[@type = 'diplomatic'])
         or exists($doc//me:norm[../me:dipl or ../me:facs]) or exists($doc//me:dipl[../me:facs])"/>
   </xsl:function>
