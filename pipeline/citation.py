@@ -156,6 +156,8 @@ def name_of(element: etree._Element) -> Name:
     forename = " ".join(" ".join(e.itertext()) for e in person.iter(f"{_T}forename")).split()
     link = " ".join(" ".join(e.itertext()) for e in person.iter(f"{_T}nameLink")).split()
     if surname:
+        if _caseless(" ".join(forename)):  # (probe 177: "الإسكندراني, . عبد . القادر .")
+            return Name(literal=" ".join((*forename, *link, *surname)), person=True)
         return Name(" ".join(surname), " ".join(forename), particle=" ".join(link))
     is_org = element.find(f".//{_T}orgName") is not None or element.tag == f"{_T}orgName"
     return split_name(_words(person), literal=is_org)
@@ -247,6 +249,14 @@ def split_name(text: str, *, literal: bool = False) -> Name:
         family, given = (p.strip() for p in text.split(",", 1))
         if not family:
             return Name(literal=text)
+        # what follows the comma is no given name: an epithet or an affiliation ("Aphrahat,
+        # the Persian Sage", "David G.K. Taylor, University of Oxford": probe 177, APA's
+        # "Aphrahat, . the P. S."), or given names in a script without capitals, which the
+        # styles initialise to nothing ("الإسكندراني, . عبد . القادر ."): kept whole
+        if _caseless(given):
+            return Name(literal=f"{given} {family}", person=True)
+        if any(w[:1].islower() and w not in _PARTICLES for w in given.split()):
+            return Name(literal=text, person=True)
         # "Jovellanos, Gaspar Melchor de": the particle written after the given names
         given_words = given.split()
         cut = len(given_words)
@@ -264,6 +274,13 @@ def split_name(text: str, *, literal: bool = False) -> Name:
     while cut > 0 and words[cut - 1] in _PARTICLES:
         cut -= 1
     return _with_particle(words[-1], words[:-1], cut)
+
+
+def _caseless(words: str) -> bool:
+    """Whether ``words`` have letters and none of them has a case (Arabic, Hebrew, Syriac,
+    CJK ...): given names a style's initials cannot abbreviate."""
+    letters = [c for c in words if c.isalpha()]
+    return bool(letters) and all(c.lower() == c.upper() for c in letters)
 
 
 def _with_particle(family: str, given: list[str], cut: int) -> Name:

@@ -333,6 +333,31 @@ def test_a_particle_is_no_given_name() -> None:
     assert all(" ." not in text for text in styles.values())
 
 
+def test_what_no_style_can_split_or_initialise_is_kept_whole() -> None:
+    """Probe 177: APA read "الإسكندراني, . عبد . القادر ." for a forename and surname in
+    Arabic script (initials of letters without capitals), "Aphrahat, . the P. S." for
+    "Aphrahat, the Persian Sage" and "U. of O. David G.K. Taylor" for "David G.K. Taylor,
+    University of Oxford" (what follows the comma is no given name)."""
+    arabic = etree.fromstring(
+        '<author xmlns="http://www.tei-c.org/ns/1.0"><persName xml:lang="ar"><forename>'
+        "عبد القادر</forename> <surname>الإسكندراني</surname></persName></author>"
+    )
+    whole = citation.Name(literal="عبد القادر الإسكندراني", person=True)
+    assert citation.name_of(arabic) == whole
+    assert citation.split_name("الإسكندراني, عبد القادر") == whole
+    for written in ("Aphrahat, the Persian Sage", "David G.K. Taylor, University of Oxford"):
+        assert citation.split_name(written) == citation.Name(literal=written, person=True)
+    # a particle after the given names is still one ("Vega, Lope de")
+    assert citation.split_name("Vega, Lope de") == citation.Name("Vega", "Lope", particle="de")
+    cited = citation.TextCitation(
+        "s", "Demonstrations", (citation.split_name("Aphrahat, the Persian Sage"), whole), (),
+        "Syriac", "Corpus", "2019", "en", "", "", "s.html", False,
+    )  # fmt: skip
+    for style, text in citation.formatted(cited):
+        assert "Aphrahat, the Persian Sage" in text and "عبد القادر الإسكندراني" in text, style
+        assert " ." not in text and ". ." not in text, (style, text)
+
+
 HEADER_NAMES = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
 <title>Lieber Fischer</title><author>שלום עליכם</author>
 <editor><name>Ifkovits, Kurt</name><name>Müller, Martin Anton</name></editor></titleStmt>
