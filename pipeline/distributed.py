@@ -36,6 +36,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -179,6 +180,12 @@ def connect(address: str) -> Iterator[Any]:
                 # the scheduler keeps its recent computations, each with the task graphs
                 # it received (here: the bytes of the files): keep none
                 "distributed.diagnostics.computations.max-history": 0,
+                # a local worker spawned (one replacing a dead one) ignores Ctrl-C as well
+                # (dask_setup, below), beside the preloads configured
+                "distributed.worker.preload": [
+                    *dask.config.get("distributed.worker.preload", []),
+                    *([__name__] if scratch else []),
+                ],
             }
         ),
         _quiet_logs(),
@@ -188,6 +195,7 @@ def connect(address: str) -> Iterator[Any]:
             restarts.callback(shutil.rmtree, scratch, ignore_errors=True)
         try:
             if address.startswith("local:"):
+                restarts.enter_context(_workers_ignore_interrupts())
                 cluster = LocalCluster(
                     n_workers=_local_workers(address),
                     threads_per_worker=1,
@@ -225,6 +233,51 @@ def connect(address: str) -> Iterator[Any]:
             yield client
         finally:
             _close(client, cluster)
+
+
+#: Whether the worker processes forked now are a local cluster's (``_workers_ignore_interrupts``).
+_forking_workers = False
+
+
+def _ignore_interrupts() -> None:
+    """In a local cluster's worker process: Ctrl-C, which a terminal sends to every process
+    of the command, is the client's to answer (it closes the cluster); SIGTERM, with which
+    a nanny stops its worker, ends it. A forked worker had the client's handler, raising
+    ``Interrupted`` in Dask's event loop: 30 to 179 lines of tracebacks when Ctrl-C came
+    while the cluster started (probe 176), where the local pool says one line."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _after_fork_in_child() -> None:
+    if _forking_workers:
+        _ignore_interrupts()
+
+
+@contextlib.contextmanager
+def _workers_ignore_interrupts() -> Iterator[None]:
+    """While a local cluster runs, the worker processes it forks ignore Ctrl-C from their
+    first instruction (``os.register_at_fork``, registered once per process); one it spawns
+    (after a worker died, or when Saxon runs here) ignores it from its preload
+    (``dask_setup``)."""
+    global _forking_workers, _fork_hook
+    if not _fork_hook:
+        os.register_at_fork(after_in_child=_after_fork_in_child)
+        _fork_hook = True
+    _forking_workers = True
+    try:
+        yield
+    finally:
+        _forking_workers = False
+
+
+_fork_hook = False
+
+
+def dask_setup(worker: Any) -> None:
+    """Dask's preload hook (this module is a local cluster's preload), run as each worker
+    process starts."""
+    _ignore_interrupts()
 
 
 #: Above CRITICAL: Dask's loggers say nothing while we run.

@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SCHEMAS, SHARED, require_module
 
-from pipeline import distributed
+from pipeline import distributed, signals
 from pipeline.check import CheckOptions, check
 from pipeline.cli import cli
 from pipeline.errors import ClusterError
@@ -332,6 +332,32 @@ def test_a_distributed_check_stops_within_two_seconds(tmp_path: Path) -> None:
     time.sleep(0.5)
     left = subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True, text=True)
     assert left.stdout.strip() == "", "worker processes outlived the run"
+
+
+def _dispositions() -> tuple[int, int]:
+    return int(signal.getsignal(signal.SIGINT)), int(signal.getsignal(signal.SIGTERM))
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_local_clusters_workers_leave_ctrl_c_to_the_client(
+    monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    """Probe 176: Ctrl-C while a local cluster started (the terminal sends it to every process
+    of the command) printed 30 to 179 lines of tracebacks: a forked worker had the client's
+    handler, which raised Interrupted in Dask's event loop. Its workers, forked or spawned,
+    ignore it (the client closes them) and die of SIGTERM (their nanny's)."""
+    monkeypatch.setattr(distributed, "_start_method", lambda: method)
+    previous = signal.signal(signal.SIGINT, signals.handler)  # as the CLI runs
+    try:
+        with distributed.connect("local:2") as client:
+            seen = client.run(_dispositions)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    ignored = (int(signal.SIG_IGN), int(signal.SIG_DFL))
+    assert len(seen) == 2 and set(seen.values()) == {ignored}, seen
+    # and the hook of forks is off once the cluster is closed (the local pool's workers
+    # set their own)
+    assert not distributed._forking_workers
 
 
 def test_batches_grow_from_the_small_size_up_to_the_cap() -> None:
