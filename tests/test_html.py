@@ -6083,3 +6083,35 @@ def test_an_arabic_text_under_an_english_header_marks_the_headers_words_english(
     about = _page(out / "html/about.html")
     (title, *_) = about.xpath("//p[@class='citation']/bdi")
     assert (title.text, title.get("lang"), title.get("dir")) == ("في مدح سيف الدولة", "ar", "rtl")
+
+
+def test_parts_in_a_right_to_left_script_are_isolates_in_an_english_line(
+    tmp_path: Path,
+) -> None:
+    """Probe 177 (al-Ḥaqāʾiq, an English header of an Arabic journal): the source line read
+    "(.ed)" and ".1910", and the home page "August 1910 7": a line mixing scripts took the
+    direction of its first Arabic letter. Each part in a right-to-left script is a bdi; the
+    interface's words and the date stand outside them."""
+    header = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ar"><teiHeader xml:lang="en">'
+        "<fileDesc><titleStmt><title>The first issue</title><author><persName xml:lang='ar'>"
+        "عبد القادر الإسكندراني</persName></author></titleStmt><publicationStmt><p>x</p>"
+        "</publicationStmt><sourceDesc><bibl><editor><persName xml:lang='ar'>"
+        "عبد القادر الإسكندراني</persName></editor><title xml:lang='ar'>الحقائق</title>"
+        "<pubPlace>Damascus</pubPlace><date when='1910-08-07'>1910</date></bibl>"
+        "</sourceDesc></fileDesc><profileDesc><creation><date when='1910-08-07'/></creation>"
+        "</profileDesc></teiHeader><text><body><p>فاتحة السنة الاولى</p></body></text></TEI>"
+    )
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "t.xml").write_text(header, encoding="utf-8")
+    report = build([tmp_path / "src"], tmp_path / "out", only=["html"], jobs=1)
+    assert not report.errors, report.diagnostics
+    page = _page(tmp_path / "out/html/t.html")
+    (line,) = page.xpath("//p[@class='source']/span[@dir='auto']")
+    assert [b.text for b in line.xpath("bdi")] == ["عبد القادر الإسكندراني", "الحقائق"]
+    assert "(ed.)" in "".join(line.xpath("text()"))
+    assert " ".join(line.text_content().split()).startswith("عبد القادر الإسكندراني (ed.). ")
+    home = _page(tmp_path / "out/html/index.html")
+    (meta,) = home.xpath("//span[@class='text-meta']")
+    assert [b.text for b in meta.xpath("bdi")] == ["عبد القادر الإسكندراني"]
+    assert "1910" in "".join(meta.xpath("text()")), html.tostring(meta)  # outside the isolate

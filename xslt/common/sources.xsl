@@ -87,6 +87,37 @@
     <xsl:sequence select="normalize-space(string-join($html ! string(.)))"/>
   </xsl:function>
 
+  <!-- The same line as text and isolates: the parts in a right-to-left script each a bdi
+       (r:cite-fields), so that a line mixing scripts keeps its order. -->
+  <xsl:function name="r:citation-isolated" as="node()*">
+    <xsl:param name="bibl" as="element()?"/>
+    <xsl:variable name="html" as="node()*">
+      <xsl:apply-templates select="$bibl" mode="r:cite">
+        <xsl:with-param name="r:cite-notes" select="false()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:variable name="flat" as="item()*" select="$html ! descendant-or-self::node()
+        [self::text()[empty(ancestor::*:bdi)] or self::*:bdi] ! (if (self::text())
+        then string(.) else .)"/>
+    <!-- white space as r:citation-line has it: runs of it one space, none at either end -->
+    <xsl:variable name="last" as="xs:integer" select="count($flat)"/>
+    <xsl:for-each select="$flat">
+      <xsl:variable name="at" as="xs:integer" select="position()"/>
+      <xsl:choose>
+        <xsl:when test=". instance of xs:string">
+          <xsl:variable name="one" as="xs:string" select="replace(., '\s+', ' ')"/>
+          <xsl:variable name="started" as="xs:string"
+              select="if ($at eq 1) then replace($one, '^ ', '') else $one"/>
+          <xsl:value-of select="if ($at eq $last) then replace($started, ' $', '')
+              else $started"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <bdi><xsl:value-of select="normalize-space(.)"/></bdi>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
+
   <!-- A labelled citation with its nested sources. -->
   <xsl:template match="bibl | biblStruct | biblFull" mode="r:source" as="element()">
     <xsl:variable name="nested" as="element()*" select="(bibl | biblStruct | biblFull
@@ -204,7 +235,26 @@
       <xsl:if test="position() gt 1">
         <xsl:value-of select="if ($stopped) then ' ' else '. '"/>
       </xsl:if>
+      <!-- a part in a right-to-left script is an isolate of its own, its role after it
+           (probe 177: in an English line, "عبد القادر الإسكندراني (ed.)" read "(.ed)", and
+           the whole line took the direction of its first Arabic letter) -->
+      <xsl:variable name="role" as="xs:string?" select="if (. instance of xs:string)
+          then replace($words, '^.*\S( \([^()]*\))$', '$1')[. ne $words] else ()"/>
       <xsl:choose>
+        <xsl:when test="matches($words, $r:rtl-letters)">
+          <bdi>
+            <xsl:choose>
+              <xsl:when test=". instance of xs:string">
+                <xsl:value-of select="substring($words, 1,
+                    string-length($words) - string-length($role))"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:sequence select="."/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </bdi>
+          <xsl:value-of select="$role"/>
+        </xsl:when>
         <xsl:when test=". instance of xs:string">
           <xsl:value-of select="$words"/>
         </xsl:when>

@@ -277,7 +277,29 @@
            said twice (probe 165) -->
       <xsl:if test="$meta != '' and normalize-space($meta) ne normalize-space(r:title(.))">
         <span class="text-meta" dir="auto">
-          <xsl:value-of select="$meta"/>
+          <xsl:choose>
+            <!-- each part in a right-to-left script an isolate of its own: an Arabic
+                 author's name before an English date read "August 1910 7" (probe 177) -->
+            <xsl:when test="matches($meta, $r:rtl-letters)">
+              <xsl:for-each select="($who, $where[not($several)],
+                  string-join($dates, ' – '))[. != '']">
+                <xsl:if test="position() gt 1">
+                  <xsl:text>, </xsl:text>
+                </xsl:if>
+                <xsl:choose>
+                  <xsl:when test="matches(., $r:rtl-letters)">
+                    <bdi><xsl:value-of select="."/></bdi>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:value-of select="."/>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="$meta"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </span>
       </xsl:if>
     </li>

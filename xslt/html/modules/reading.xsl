@@ -271,7 +271,14 @@
                 ! r:lang(.))[1][. ne r:text-lang($tei)]">
               <xsl:attribute name="lang" select="."/>
             </xsl:for-each>
-            <xsl:value-of select="$described"/>
+            <xsl:choose>
+              <xsl:when test="matches($described, $r:rtl-letters)">
+                <xsl:sequence select="r:citation-isolated($source)"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="$described"/>
+              </xsl:otherwise>
+            </xsl:choose>
           </span>
         </p>
       </xsl:if>
