@@ -311,17 +311,19 @@ def discover_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
     """``discover``, the files as strings: making 100,000 ``Path`` objects took 0.4 s, which
     ``edition check`` spends as the files are checked, not before the first one."""
     # each file once, however it is named (``tei tei/letters``, a relative and an absolute
-    # path, a symbolic link to a file named as well): by its real path, under the first of
-    # its names in sorted order, so that a text is not checked or published twice
-    found: dict[str, str] = {}
+    # path, a symbolic link to a file named as well): by its real path, so that a text is not
+    # checked or published twice; under its own name rather than a link's (probe 176: a
+    # letter reached by a link elsewhere in the corpus was reported under the link's name
+    # alone, and the letter's own path was in no report), else the first in sorted order
+    found: dict[str, tuple[bool, str]] = {}
     problems: list[Diagnostic] = []
 
-    def add(name: str, real: str) -> None:
+    def add(name: str, real: str, link: bool) -> None:
         if not _utf8(name):
             problems.append(_undecodable_name(name))
             return
-        if real not in found or name < found[real]:
-            found[real] = name
+        if real not in found or (link, name) < found[real]:
+            found[real] = (link, name)
 
     for path in paths:
         if is_dir(path):
@@ -329,11 +331,11 @@ def discover_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
             # the real path of the folder once; of a file below it only when it is a link
             top = os.path.realpath(given)
             for name, link in _xml_files(given, problems):
-                add(name, os.path.realpath(name) if link else top + name[len(given) :])
+                add(name, os.path.realpath(name) if link else top + name[len(given) :], link)
         elif is_file(path) or denied(path):
             # a file in a folder that cannot be entered: the gate's reading tells it
             # (gate.unreadable), one problem of the run (probe 155: an internal error)
-            add(str(path), os.path.realpath(path))
+            add(str(path), os.path.realpath(path), os.path.islink(path))
         elif path.exists():
             problems.append(_not_a_file(str(path)))
         elif path.is_symlink():  # a link to nothing, or in a loop
@@ -348,7 +350,7 @@ def discover_names(paths: Iterable[Path]) -> tuple[list[str], list[Diagnostic]]:
                 )
             )
     # a folder named twice is walked twice: say each thing once
-    return sorted(found.values()), list(dict.fromkeys(problems))
+    return sorted(name for _link, name in found.values()), list(dict.fromkeys(problems))
 
 
 def empty_folders(paths: Iterable[Path], names: Sequence[str]) -> list[Path]:

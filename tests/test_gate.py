@@ -791,6 +791,30 @@ def test_discover_names_gives_the_same_files_as_strings(tmp_path: Path) -> None:
     ]
 
 
+def test_a_file_reached_by_a_link_too_is_listed_under_its_own_name(tmp_path: Path) -> None:
+    """Probe 176: a letter that a link elsewhere in the corpus points at ("broken/link.xml",
+    sorted first) was checked once, under the link's name: the letter's own path was in no
+    report. Its own name is kept; a file reached by links alone keeps the first of them."""
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "L1.xml").write_text("<r/>")
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "link.xml").symlink_to("../letters/L1.xml")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "L2.xml").write_text("<r/>")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "z.xml").symlink_to("../elsewhere/L2.xml")
+    (tmp_path / "a" / "y.xml").symlink_to("../elsewhere/L2.xml")
+    names, problems = discover_names([tmp_path / "letters", tmp_path / "broken", tmp_path / "a"])
+    assert problems == []
+    assert [Path(n).relative_to(tmp_path).as_posix() for n in names] == [
+        "a/y.xml",
+        "letters/L1.xml",
+    ]
+    # a file named on the command line, and a link to it named too
+    names, _ = discover_names([tmp_path / "broken" / "link.xml", tmp_path / "letters" / "L1.xml"])
+    assert names == [str(tmp_path / "letters" / "L1.xml")]
+
+
 def test_a_folder_is_empty_only_when_it_holds_no_xml_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

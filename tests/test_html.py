@@ -3355,7 +3355,7 @@ def test_about_page_credits_and_a_library_catalogues_punctuation(tmp_path: Path)
     about = _page(tmp_path / "out" / "html" / "about.html")
     facts = [
         (dt.text_content(), " ".join(dt.getnext().text_content().split()))
-        for dt in about.xpath("//dl[@class='facts']/dt")
+        for term in about.xpath("//dl[@class='facts']/dt")
     ]
     assert facts[:4] == [
         ("Cataloguer (1984)", "A. Watson"),
@@ -5068,7 +5068,7 @@ def test_terms_stated_in_words_are_no_missing_licence(tmp_path: Path) -> None:
     about = _page(tmp_path / "out" / "html" / "about.html")
     facts = [
         (dt.text_content(), " ".join(dt.getnext().text_content().split()))
-        for dt in about.xpath("//dl[@class='facts']/dt")
+        for term in about.xpath("//dl[@class='facts']/dt")
     ]
     assert ("Rights", "Creative Commons licence Attribution 4.0.") in facts
     assert [label for label, _ in facts if label == "Licence"] == []
@@ -6115,3 +6115,42 @@ def test_parts_in_a_right_to_left_script_are_isolates_in_an_english_line(
     (meta,) = home.xpath("//span[@class='text-meta']")
     assert [b.text for b in meta.xpath("bdi")] == ["عبد القادر الإسكندراني"]
     assert "1910" in "".join(meta.xpath("text()")), html.tostring(meta)  # outside the isolate
+
+
+@pytest.mark.slow
+def test_browser_pages_with_nothing_between_them_have_numbers_apart(tmp_path: Path) -> None:
+    """Probe 177 (al-Ḥaqāʾiq's plates, <pb n="2"/><pb n="3"/>): the two numbers were drawn one
+    over the other in the margin, and neither could be read. Each is a line below the one
+    before; a page after text stands where it stands."""
+    with _page_in_browser(
+        tmp_path,
+        '<p>First page.</p><pb n="2"/>\n<pb n="3"/><pb n="4"/><p>Fifth page.<pb n="5"/> on.</p>',
+    ) as page:
+        boxes = [page.locator(".pb-n").nth(i).bounding_box() for i in range(4)]
+        assert all(b is not None for b in boxes)
+        tops = [b["y"] for b in boxes if b is not None]
+        heights = [b["height"] for b in boxes if b is not None]
+        assert tops[1] >= tops[0] + heights[0] and tops[2] >= tops[1] + heights[1], boxes
+        assert [page.locator(".pb").nth(i).get_attribute("style") for i in range(4)] == [
+            None, "--pb-stack: 1", "--pb-stack: 2", None,
+        ]  # fmt: skip
+
+
+def test_an_edition_statement_of_a_number_alone_says_the_number(tmp_path: Path) -> None:
+    """Probe 177 (the Syriac corpus's <edition n="0.1"/>): the about page said "Edition" and
+    nothing after it; an edition statement of no words and no number is not said at all."""
+    (tmp_path / "src").mkdir()
+    for name, edition in (("a", '<edition n="0.1"/>'), ("b", "<edition/>")):
+        text = tei_text("<p>x</p>", title=name.upper()).replace(
+            "</titleStmt>", f"</titleStmt><editionStmt>{edition}</editionStmt>"
+        )
+        (tmp_path / "src" / f"{name}.xml").write_text(text, encoding="utf-8")
+    report = build([tmp_path / "src"], tmp_path / "out", only=["html"], jobs=1)
+    assert not report.errors, report.diagnostics
+    about = _page(tmp_path / "out/html/about.html")
+    facts = [
+        (term.text, term.getnext().text_content())
+        for term in about.xpath("//dl[@class='facts']/dt")
+        if term.text == "Edition"
+    ]
+    assert facts == [("Edition", "0.1")], facts

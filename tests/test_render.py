@@ -1026,6 +1026,8 @@ def test_a_stanzas_number_stands_in_its_margin(tmp_path: Path) -> None:
     ]
     assert {n.get("aria-hidden") for n in numbers} == {"true"}
     assert all(n.get("data-pagefind-ignore") == "" for n in numbers)
+    # a stanza's, not a line's (probe 177: a "2" beside line 3)
+    assert [n.get("title") for n in numbers] == ["Stanza 1", "Stanza 3"]
     assert doc.xpath("//div[@class='lg type-refrain']//div[@class='l']/text()") == ["Sing hey"]
     _assert_words_kept(tmp_path, "ballad", doc)
 

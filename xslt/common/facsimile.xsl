@@ -181,6 +181,18 @@
     </span>
   </xsl:template>
 
+  <!-- How many breaks of the main pagination stand right before $pb, nothing but white space
+       between (at most 50: the margin has room for no more). -->
+  <xsl:function name="r:stacked-pages" as="xs:integer">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:param name="counted" as="xs:integer"/>
+    <xsl:variable name="before" as="node()?" select="$pb/preceding-sibling::node()
+        [not(self::text()[not(normalize-space())])][1]"/>
+    <xsl:sequence select="if ($counted ge 50 or empty($before[self::pb][@n]
+        [not((@ed or @edRef) and r:secondary-pb(.))])) then $counted
+        else r:stacked-pages($before, $counted + 1)"/>
+  </xsl:function>
+
   <xsl:template match="pb" mode="r:main" as="node()+">
     <xsl:param name="r:in-link" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="page" as="element()?" select="if (@facs) then r:pb-page(.) else ()"/>
@@ -204,10 +216,16 @@
     <xsl:if test="r:glued(.)">
       <xsl:text> </xsl:text>
     </xsl:if>
+    <!-- the pages before it with nothing between (plates, blank pages: probe 177, "p.2"
+         drawn over "p.3" in the margin): its number is set that many lines lower there -->
+    <xsl:variable name="stacked" as="xs:integer" select="r:stacked-pages(., 0)"/>
     <span>
       <xsl:call-template name="r:attributes">
         <xsl:with-param name="class" select="'pb' || (if (@break = 'no') then ' pb-joined' else '')"/>
       </xsl:call-template>
+      <xsl:if test="$stacked gt 0">
+        <xsl:attribute name="style" select="'--pb-stack: ' || $stacked"/>
+      </xsl:if>
       <xsl:attribute name="data-pagefind-ignore" select="''"/>
       <xsl:if test="exists($page)">
         <xsl:attribute name="data-facs" select="r:page-id($page)"/>

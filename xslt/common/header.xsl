@@ -117,6 +117,13 @@
     <xsl:sequence select="if ($main != '') then $main else r:msg('text.untitled')"/>
   </xsl:function>
 
+  <!-- An edition statement's words (edition, Guidelines 2.2.2), else the number its @n
+       gives it: <edition n="0.1"/> was an "Edition" with nothing after it (probe 177). -->
+  <xsl:function name="r:edition-words" as="xs:string?">
+    <xsl:param name="edition" as="element()"/>
+    <xsl:sequence select="(r:plain($edition), normalize-space($edition/@n))[. != ''][1]"/>
+  </xsl:function>
+
   <!-- The title as r:title gives it ($words), its parts in another language than the title's
        marked as such (lang and dir; xml:lang too in a book): a Syriac foreign inside an English
        title was said English in the heading (probe 171). Words of the title's own language

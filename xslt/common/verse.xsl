@@ -167,7 +167,10 @@
   <xsl:function name="r:stanza-number" as="element()?">
     <xsl:param name="lg" as="element()"/>
     <xsl:for-each select="$lg[l][empty(head)]/@n[normalize-space()]">
-      <span class="lg-n" aria-hidden="true" data-pagefind-ignore="">
+      <!-- named a stanza's on hover and set bolder than a line's number: a "2" beside a
+           stanza's first line, line 3, was read as that line's number (probe 177) -->
+      <span class="lg-n" aria-hidden="true" data-pagefind-ignore=""
+          title="{r:msg('milestone.unit.stanza') || ' ' || normalize-space(.)}">
         <xsl:value-of select="normalize-space(.)"/>
       </span>
     </xsl:for-each>

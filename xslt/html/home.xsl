@@ -77,8 +77,9 @@
       <xsl:with-param name="content" as="element()*">
         <header class="page-header">
           <h1><xsl:value-of select="$edition-title"/></h1>
-          <xsl:for-each select="$texts[count($texts) = 1]/teiHeader/fileDesc/editionStmt/edition">
-            <p class="lead"><xsl:value-of select="r:plain(.)"/></p>
+          <xsl:for-each select="$texts[count($texts) = 1]/teiHeader/fileDesc/editionStmt
+              /edition[exists(r:edition-words(.))]">
+            <p class="lead"><xsl:value-of select="r:edition-words(.)"/></p>
           </xsl:for-each>
           <xsl:if test="count($texts) gt 1">
             <p class="lead">

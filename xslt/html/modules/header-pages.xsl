@@ -215,9 +215,9 @@
   <xsl:template name="facts" as="element()">
     <xsl:variable name="licence" as="element()?" select="r:licence(.)"/>
     <dl class="facts">
-      <xsl:for-each select="teiHeader/fileDesc/editionStmt/edition">
+      <xsl:for-each select="teiHeader/fileDesc/editionStmt/edition[exists(r:edition-words(.))]">
         <dt><xsl:value-of select="r:msg('fact.edition')"/></dt>
-        <dd><xsl:value-of select="r:plain(.)"/></dd>
+        <dd><xsl:value-of select="r:edition-words(.)"/></dd>
       </xsl:for-each>
       <!-- who did what (respStmt of the title and edition statements, Guidelines 2.2.1-2):
            a catalogue record's cataloguers, a text's transcribers; the book's title page
