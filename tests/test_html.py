@@ -6154,3 +6154,37 @@ def test_an_edition_statement_of_a_number_alone_says_the_number(tmp_path: Path) 
         if term.text == "Edition"
     ]
     assert facts == [("Edition", "0.1")], facts
+
+
+def test_a_page_breaks_label_is_in_the_interfaces_language_inside_an_arabic_text(
+    tmp_path: Path,
+) -> None:
+    """Probe 177: "page" and "p." before a page's number in an Arabic paragraph had no lang,
+    read out in Arabic, where the label of a gap beside it had the interface's."""
+    (tmp_path / "src").mkdir()
+    body = '<p>فاتحة <pb n="5"/> السنة</p><p>الاولى<pb n="6" facs="https://example.org/6.jpg"/></p>'
+    (tmp_path / "src" / "t.xml").write_text(tei_text(body, lang="ar"), encoding="utf-8")
+    report = build([tmp_path / "src"], tmp_path / "out", only=["html"], jobs=1)
+    assert not report.errors, report.diagnostics
+    page = _page(tmp_path / "out/html/t.html")
+    labels = page.xpath(
+        "//span[contains(@class, 'pb')]//span[@class='visually-hidden' or @class='pb-abbr']"
+    )
+    assert len(labels) == 4, [html.tostring(x) for x in labels]
+    assert {(x.get("lang"), x.get("dir")) for x in labels} == {("en", "ltr")}
+
+
+@pytest.mark.slow
+def test_browser_a_related_entry_is_set_in_under_its_entry(tmp_path: Path) -> None:
+    """Probe 175 (a Lewis and Short entry's <re type="compound">): "malum Punicum" stood flush
+    with the headwords, bold, read as an entry of its own."""
+    with _page_in_browser(
+        tmp_path,
+        '<entry xml:id="malum"><form><orth>mālum</orth></form><sense><def>apple</def></sense>'
+        '<re type="compound"><form><orth>malum Punicum</orth></form><sense><def>pomegranate'
+        "</def></sense></re></entry>",
+    ) as page:
+        head = page.locator(".dict-orth").nth(0).bounding_box()
+        related = page.locator(".dict-re .dict-orth").bounding_box()
+        assert head is not None and related is not None
+        assert related["x"] > head["x"] + 10, (head, related)

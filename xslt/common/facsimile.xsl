@@ -212,6 +212,9 @@
     <xsl:variable name="unit" as="xs:string"
         select="if (matches($n, $r:folio-n)) then 'tr.folio'
             else 'tr.page'"/>
+    <!-- the interface's words in its language inside a text in another (probe 177: "page"
+         read by an Arabic voice in an Arabic paragraph) -->
+    <xsl:variable name="ui" as="attribute()*" select="r:ui-words(.)"/>
     <xsl:call-template name="r:span-close"/>
     <xsl:if test="r:glued(.)">
       <xsl:text> </xsl:text>
@@ -238,17 +241,17 @@
             <xsl:if test="empty($page)">
               <xsl:attribute name="rel" select="'external'"/>
             </xsl:if>
-            <span class="visually-hidden"><xsl:value-of select="r:msg('facs.image-of') || ' '"/></span>
+            <span class="visually-hidden"><xsl:sequence select="$ui"/><xsl:value-of select="r:msg('facs.image-of') || ' '"/></span>
             <xsl:if test="$numbered">
-              <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg($unit || '.abbr')"/></span>
+              <span class="pb-abbr" aria-hidden="true"><xsl:sequence select="$ui"/><xsl:value-of select="r:msg($unit || '.abbr')"/></span>
             </xsl:if>
             <xsl:value-of select="if ($n != '') then $shown else '▣'"/>
           </a>
         </xsl:when>
         <xsl:when test="$n != ''">
-          <span class="pb-n"><span class="visually-hidden"><xsl:value-of select="r:msg($unit) || ' '"/></span>
+          <span class="pb-n"><span class="visually-hidden"><xsl:sequence select="$ui"/><xsl:value-of select="r:msg($unit) || ' '"/></span>
             <xsl:if test="$numbered">
-              <span class="pb-abbr" aria-hidden="true"><xsl:value-of select="r:msg($unit || '.abbr')"/></span>
+              <span class="pb-abbr" aria-hidden="true"><xsl:sequence select="$ui"/><xsl:value-of select="r:msg($unit || '.abbr')"/></span>
             </xsl:if>
             <xsl:value-of select="$shown"/></span>
         </xsl:when>
