@@ -39,7 +39,7 @@ from .check_file import (
     schemas_for,
     warm,
 )
-from .diagnostics import Diagnostic, Report
+from .diagnostics import Diagnostic, Report, Severity
 from .errors import EditionError, EnvironmentFailure, OptionError
 from .gate import discover_names, empty_folders, other_sources, read_document
 from .parallel import MEMORY_ADVICE, Failed, Outcome, run_tasks
@@ -107,6 +107,7 @@ def check(
     taken: set[str] = set()
     fragments: list[FileOutcome] = []
     within: list[Path] = []  # parts checked within the files including them
+    refused: list[Path] = []  # files the gate refused (not well-formed ...)
     for outcome in _run(names, options, progress):
         files.append(outcome.path)
         report.files.append(display(outcome.path))  # as it comes: the first line sooner
@@ -121,6 +122,10 @@ def check(
         out.add(outcome.diagnostics)
         if outcome.facts is not None:
             checked.append(outcome.facts)
+        elif any(
+            d.code.startswith("gate.") and d.severity is Severity.ERROR for d in outcome.diagnostics
+        ):
+            refused.append(outcome.path)
     # a part kept apart to be included (a division, a surface) is checked within the file
     # that includes it, its problems told at their lines in it: on its own it was "div is not
     # allowed as the root element" and its problems twice (probe 115: make check could not
@@ -155,7 +160,10 @@ def check(
     if facts is not None:
         facts.extend(checked)
     if "refs" in options.checks:
-        context = list(_context_facts(files, paths))
+        unread: list[Path] = []
+        context = list(_context_facts(files, paths, unread))
+        # a register checked here that the gate refused is as unread (a folder's check)
+        unread += [p for p in refused if references.may_hold_entries(p)]
         if facts is not None:
             facts.extend(references.pack(c) for c in context)
         # the files read: one the gate refused may point at any entry (probe 81: a text
@@ -171,6 +179,7 @@ def check(
             options.max_errors,
             complete,
             _edition_folder(options.root, configured),
+            sorted(set(unread)),
         )
         out.add(problems)
         out.add(_no_registers(problems, checked, context, paths))
@@ -435,13 +444,16 @@ def reference_problems(
     max_errors: int,
     complete: Callable[[Path], bool] | None = None,
     root: Path | None = None,
+    unread_registers: Sequence[Path] = (),
 ) -> list[Diagnostic]:
     """The reference problems of the ``checked`` files (``context`` files only help resolve
-    their pointers), at most ``max_errors`` per file. One diagnostic per problem: an id used
-    twice is reported once at each place, by the first of ``DUPLICATE_ID_CODES`` that
-    noticed it, and a fault a Schematron rule reported (``SAME_FAULT``) is not reported again:
-    ``taken`` holds those places (``said``), or the per-file checks' diagnostics."""
-    return untold(taken, references.resolve(checked, context, complete, root), max_errors)
+    their pointers; ``unread_registers`` could not be read), at most ``max_errors`` per
+    file. One diagnostic per problem: an id used twice is reported once at each place, by
+    the first of ``DUPLICATE_ID_CODES`` that noticed it, and a fault a Schematron rule
+    reported (``SAME_FAULT``) is not reported again: ``taken`` holds those places
+    (``said``), or the per-file checks' diagnostics."""
+    resolved = references.resolve(checked, context, complete, root, unread_registers)
+    return untold(taken, resolved, max_errors)
 
 
 def untold(
@@ -618,7 +630,11 @@ def _failure(path: Path, failed: Failed) -> Diagnostic:
     )
 
 
-def _context_facts(files: list[Path], paths: Sequence[Path]) -> Iterator[references.FileFacts]:
+def _context_facts(
+    files: list[Path], paths: Sequence[Path], unread: list[Path]
+) -> Iterator[references.FileFacts]:
+    """The facts of the registers beside the files checked, and of the edition's lists;
+    ``unread`` gets those that cannot be read."""
     nearby = references.context_files(files)
     known = {os.path.realpath(p) for p in nearby}
     listed = references.edition_lists(files, paths)
@@ -627,3 +643,5 @@ def _context_facts(files: list[Path], paths: Sequence[Path]) -> Iterator[referen
         gated = read_document(path)
         if gated.document is not None:
             yield references.facts(gated.document)
+        else:
+            unread.append(path)

@@ -151,6 +151,39 @@ def test_pointers_into_a_file_that_cannot_be_read_are_not_dangling(tmp_path: Pat
     assert [d.code for d in mended.diagnostics] == ["refs.dangling"], mended.sorted()
 
 
+def test_an_entry_pointer_while_a_register_cannot_be_read_is_not_dangling(
+    tmp_path: Path,
+) -> None:
+    """Probe 180: with the register of `edition new` not well-formed, a text's
+    ref="#example-person" (the form the new edition writes) was "points at nothing ... add
+    the entry to a register", of an entry there, and a text checked alone said nothing of the
+    register. The register is named, once a file, and its pointers wait until it is mended;
+    a pointer at a paragraph of the text is still told."""
+    from pipeline.check import CheckOptions, check
+
+    (tmp_path / "registers").mkdir()
+    (tmp_path / "texts").mkdir()
+    register = tmp_path / "registers" / "persons.xml"
+    whole = f'<TEI {TEI}><text><listPerson><person xml:id="p1"/></listPerson></text></TEI>'
+    register.write_text(whole.replace("</listPerson>", "<hi></listPerson>"))
+    (tmp_path / "texts" / "a.xml").write_text(
+        f'<TEI {TEI}><text><p><persName ref="#p1">A</persName> <persName ref="#p2">B'
+        '</persName> <ref target="#nowhere">see</ref></p></text></TEI>'
+    )
+    refs = CheckOptions(checks=frozenset({"refs"}))
+    for checked in ([tmp_path], [tmp_path / "texts" / "a.xml"]):
+        report = check(checked, refs)
+        told = [(d.code, d.severity.value) for d in report.diagnostics if d.path.endswith("a.xml")]
+        assert told == [("refs.unread-file", "warning"), ("refs.dangling", "error")], (
+            report.sorted()
+        )
+        unread = next(d for d in report.diagnostics if d.code == "refs.unread-file")
+        assert "registers/persons.xml cannot be read" in unread.message, unread.message
+    register.write_text(whole)
+    mended = check([tmp_path], refs)
+    assert sorted(d.code for d in mended.diagnostics) == ["refs.dangling"] * 2, mended.sorted()
+
+
 def test_abbreviated_pointers_are_read_as_their_prefix_def_says(tmp_path: Path) -> None:
     """Guidelines 16.2.3 (a letters edition whose names point at its personography by
     private URIs, ref="psn:0002"): the pointers were passed over as addresses outside the

@@ -26,7 +26,7 @@ import re
 import sys
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -523,6 +523,7 @@ def resolve(
     context: Iterable[Facts] = (),
     complete: Callable[[Path], bool] | None = None,
     root: Path | None = None,
+    unread_registers: Sequence[Path] = (),
 ) -> list[Diagnostic]:
     """Diagnostics for the ``checked`` files; ``context`` files only help resolve pointers.
     ``complete`` says whether every file that could point at an entry of a file was seen
@@ -533,7 +534,10 @@ def resolve(
 
     Three passes over the files, each unpacking one file at a time: the files that pointers
     name; ids (duplicates, the entity namespace, the ids of named files); pointers. Only the
-    register entries and the ids of files that ``file.xml#id`` pointers name are held."""
+    register entries and the ids of files that ``file.xml#id`` pointers name are held.
+    ``unread_registers``: register files that could not be read (not well-formed): a
+    pointer at an id found nowhere may be at one of their entries, and is told so, once a
+    file, not "dangling" (probe 180: "add the entry to a register", of an entry there)."""
     checked = list(checked)
     names = {str(f.path) for f in checked}
     everything = checked + [c for c in context if str(c.path) not in names]
@@ -641,6 +645,18 @@ def resolve(
                         told_unread.add((str(file.path), where))
                         out.append(_unread(file, pointer, where, nth[key]))
                     continue
+                if (
+                    unread_registers
+                    and where is None
+                    and target is None
+                    and pointer.fragment
+                    and pointer.attribute not in DECLARED_BY
+                    and pointer.attribute != "target"
+                ):
+                    if (str(file.path), unread_registers[0]) not in told_unread:
+                        told_unread.add((str(file.path), unread_registers[0]))
+                        out.append(_unread_register(file, pointer, unread_registers, nth[key]))
+                    continue
                 missing = where is not None and where in absent
                 out.extend(_pointer_problems(file, pointer, target, nth[key], missing))
     out.extend(_unused([e for e in entries if complete is None or complete(e[0].path)], used))
@@ -743,6 +759,23 @@ def _read_named(
             by_file.setdefault(path, {}).setdefault(value, fact)
         doubled.setdefault(path, {}).update(_twice(found))
     return absent, unread
+
+
+def _unread_register(
+    file: FileFacts, pointer: PointerFact, registers: Sequence[Path], nth: int
+) -> Diagnostic:
+    """A pointer at an id found nowhere while a register cannot be read: it may be there."""
+    more = f" (and {len(registers) - 1} more)" if len(registers) > 1 else ""
+    return diag.warning(
+        _shown(file, pointer.origin),
+        "refs.unread-file",
+        f'@{pointer.attribute}="#{pointer.fragment}" on <{pointer.element}> names no id of '
+        f"this document or of the registers read, and the register {display(registers[0])}"
+        f"{more} cannot be read (not well-formed, or no XML; a check of it says why): the "
+        "pointers of this file at register entries are not checked until it is mended",
+        *_pointer_place(file, pointer, nth),
+        origin=_ORIGIN,
+    )
 
 
 def _unread(file: FileFacts, pointer: PointerFact, where: Path, nth: int) -> Diagnostic:
@@ -1030,6 +1063,18 @@ def register_folders(folders: Iterable[Path], depth: int = 3) -> list[Path]:
 _LIST_START = re.compile(
     rb"<(?:[A-Za-z_][\w.-]*:)?(?:" + "|".join(ENTITY_LISTS).encode() + rb")[\s/>]"
 )
+
+
+def may_hold_entries(path: Path) -> bool:
+    """Whether a file that could not be read may be a register: it lies in a ``registers/``
+    folder, or its bytes start a register list."""
+    if "registers" in Path(os.path.abspath(path)).parent.parts:
+        return True
+    try:
+        with open(path, "rb") as handle:
+            return _LIST_START.search(handle.read(64 * 1024 * 1024)) is not None
+    except OSError:
+        return False
 
 
 def edition_lists(checked: Iterable[Path], targets: Iterable[Path] = ()) -> list[Path]:
