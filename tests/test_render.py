@@ -1502,6 +1502,26 @@ def test_a_form_spelled_in_its_own_text_is_a_headword(
     assert ".dict-form.spelled { font-weight: 700; }" in css
 
 
+def test_a_pronunciation_in_the_phonetic_alphabet_is_between_slashes(tmp_path: Path) -> None:
+    """Probe 175: <pron notation="ipa">ˈma.lum</pron> stood bare after its headword,
+    "mălum ˈma.lum"; dictionaries print it between slashes, which the search leaves out. One
+    written with its own brackets, or in another notation, is as written."""
+    doc = _render_text(
+        tmp_path,
+        "pron",
+        tei_text(
+            '<entry><form><orth>mălum</orth><pron notation="ipa">ˈma.lum</pron></form></entry>\n'
+            '<entry><form><orth>pomum</orth><pron notation="IPA">[ˈpo.mum]</pron>'
+            '<pron notation="sampa">"po.mum</pron></form></entry>'
+        ),
+    )
+    prons = doc.xpath("//span[contains(@class, 'dict-pron')]")
+    assert [p.text_content() for p in prons] == ["/ˈma.lum/", "[ˈpo.mum]", '"po.mum']
+    signs = prons[0].xpath("span[@class='sign']")
+    assert [s.get("data-pagefind-ignore") for s in signs] == ["", ""]
+    _assert_words_kept(tmp_path, "pron", doc)
+
+
 def test_a_note_in_a_dictionary_entry_is_read_in_the_entry(
     pages: dict[str, tuple[str, tuple[str, ...]]],
 ) -> None:

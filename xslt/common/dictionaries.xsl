@@ -143,6 +143,24 @@
     <xsl:next-match/>
   </xsl:template>
 
+  <!-- A pronunciation in the phonetic alphabet (pron notation="ipa") between slashes, as
+       dictionaries print one, unless its words bring their own: it stood bare after the
+       headword, "mălum ˈma.lum" (probe 175). The slashes are signs, not words to search. -->
+  <xsl:template match="pron[node()][matches(normalize-space(@notation), '^ipa$|^ipa[-_ ]|-ipa$', 'i')]
+      [not(matches(normalize-space(.), '^[/\[].*[/\]]$'))]" mode="r:main" as="node()+" priority="3">
+    <xsl:call-template name="r:word-space"/>
+    <span>
+      <xsl:call-template name="r:attributes">
+        <xsl:with-param name="class" select="'dict-pron'"/>
+      </xsl:call-template>
+      <xsl:sequence select="r:mark('/')"/>
+      <xsl:apply-templates mode="r:main">
+        <xsl:with-param name="r:phrasing" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:sequence select="r:mark('/')"/>
+    </span>
+  </xsl:template>
+
   <xsl:template match="form | orth | pron | hyph | syll | stress | gramGrp | gram | pos | gen
       | number | case | per | tns | mood | iType | subc | colloc | usg | lbl | def | etym | xr
       | oRef | pRef | lang" mode="r:main" as="node()+">
