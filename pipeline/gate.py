@@ -765,7 +765,8 @@ def _reference_column(
     written: bytes, parsed: bytes, name: str, line: int | None, column: int | None
 ) -> int | None:
     """The column of the "&" of the reference ``&name;`` the parse stopped at, in the file
-    as ``written``. libxml2's ``column`` is just after its ";" in the ``parsed`` bytes, where
+    as ``written``. ``column`` is that of its "&" (the gate's place of an undefined entity),
+    or libxml2's, just after its ";" in the ``parsed`` bytes, where
     references to other entities may already be character references (of other lengths):
     the reference is found there, counted among those of its line, and the same one taken
     in the line as written. None when anything disagrees."""
@@ -776,9 +777,14 @@ def _reference_column(
     if lines[0] is None or lines[1] is None:
         return None
     now, before = (text.split("\n")[line - 1 : line] for text in (lines[0], lines[1]))
-    start = column - 1 - len(reference)
-    if not now or not before or start < 0 or now[0][start : start + len(reference)] != reference:
+    if not now or not before:
         return None
+    # its "&" found in the file's line, or libxml2's place past its ";" in the parsed one
+    starts = [a for a in (column - 1, column - 1 - len(reference))
+              if a >= 0 and now[0][a : a + len(reference)] == reference]  # fmt: skip
+    if not starts:
+        return None
+    start = starts[0]
     nth = now[0].count(reference, 0, start)
     at = -1
     for _ in range(nth + 1):
@@ -1509,6 +1515,19 @@ def _syntax_diagnostic(
         found = text.rfind(f"</{mismatch.group(1)}", 0, column - 1)
         if found >= 0:
             column = found + 1
+    # an undefined entity at its "&", where libxml2 places it after its ";" (probe 180)
+    undefined = _UNDEFINED_ENTITY.search(raw) if code == "gate.undefined-entity" else None
+    if undefined is not None and line and column and data:
+        lines = (columns.decode(data) or "").split("\n")
+        text = lines[line - 1] if line <= len(lines) else ""
+        found = text.rfind(f"&{undefined.group(1)};", 0, column)
+        if found >= 0:
+            column = found + 1
+    # a duplicate attribute and an undeclared prefix, which libxml2 places at the end of
+    # the start tag, on its last line (probe 180: 43:24 for a second rend on line 42): at
+    # the attribute, or at the tag's "<" (an element's prefix), as the README places them
+    if code == "gate.not-well-formed" and line and column and data:
+        line, column = _in_start_tag(data, line, column, raw) or (line, column)
     # an over-long text where the parser gave up, ten million characters into it (probe
     # 163: 12:10003667): at the start of the text, or of the markup that is too long
     if code == "gate.too-long" and line and column and data:
@@ -1533,6 +1552,52 @@ _MARKUP = re.compile(
     r"""|<[^<>"'!?]*(?:(?:"[^"]*"|'[^']*')[^<>"']*)*>|<""",
     re.DOTALL,
 )
+
+
+#: libxml2's messages of a fault inside a start tag it placed at the tag's end.
+_REDEFINED = re.compile(r"^Attribute (\S+) redefined")
+_PREFIXED_ATTRIBUTE = re.compile(r"^Namespace prefix (\S+) for (\S+) on \S+ is not defined")
+_PREFIXED_ELEMENT = re.compile(r"^Namespace prefix \S+ on \S+ is not defined")
+
+
+def _in_start_tag(data: bytes, line: int, column: int, raw: str) -> tuple[int, int] | None:
+    """Where in its start tag a fault libxml2 placed at the tag's end lies: the second
+    ``name=`` of an attribute given twice, the ``prefix:name=`` of an attribute whose
+    prefix is declared nowhere, the "<" of an element's. None for other faults, or when the
+    tag is not found."""
+    redefined = _REDEFINED.match(raw)
+    attribute = _PREFIXED_ATTRIBUTE.match(raw)
+    if redefined is None and attribute is None and _PREFIXED_ELEMENT.match(raw) is None:
+        return None
+    text = columns.decode(data)
+    if text is None:
+        return None
+    at = -1
+    for _ in range(line - 1):
+        at = text.find("\n", at + 1)
+        if at < 0:
+            return None
+    end = min(at + column, len(text))
+    start = text.rfind("<", 0, end)  # no "<" in an attribute's value: the tag's own
+    if start < 0:
+        return None
+    offset = start
+    if redefined is not None or attribute is not None:
+        name = (
+            redefined.group(1)
+            if redefined is not None
+            else (f"{attribute.group(1)}:{attribute.group(2)}" if attribute is not None else "")
+        )
+        # the name as an attribute: after white space, before "=" (not inside a value)
+        found = [
+            m.start(1)
+            for m in re.finditer(r"\s(" + re.escape(name) + r")\s*=", text[start : end + 1])
+        ]
+        if not found:
+            return None
+        offset = start + (found[1] if redefined is not None and len(found) > 1 else found[-1])
+    begins = text.rfind("\n", 0, offset)
+    return text.count("\n", 0, offset) + 1, offset - begins
 
 
 def _long_node_start(data: bytes, line: int, column: int) -> tuple[int, int] | None:

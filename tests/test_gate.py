@@ -101,8 +101,10 @@ def test_not_well_formed_is_located(tmp_path: Path) -> None:
         (b"<r><p>x", 8, "the file ends before <p> (begun on line 1) is closed"),
         (b"<r>a < b</r>", 7, "(write &lt; for it)"),
         (b"<r a=b/>", 6, 'write name="value"'),
-        (b'<r a="1" a="2"/>', 15, "the attribute a is given twice"),
-        (b"<r><x:y/></r>", 8, 'declare it (xmlns:x="...")'),
+        # at the attribute given twice, the prefix's element or attribute (probe 180: at the
+        # end of the start tag, on another line when the tag is written over several)
+        (b'<r a="1" a="2"/>', 10, "the attribute a is given twice"),
+        (b"<r><x:y/></r>", 4, 'declare it (xmlns:x="...")'),
         # probe 109: libxml2's words alone
         (b'<?XML version="1.0"?>\n<r/>', 6, "written <?xml ...?> in lower case"),
         (b"<r><" + b"a" * 60000 + b"/></r>", 60005, "over the parser's 50,000 characters"),
@@ -111,7 +113,7 @@ def test_not_well_formed_is_located(tmp_path: Path) -> None:
         (b"<r><p>x</p </r>", 12, "end it with '>'"),
         (b'<r><p xmlns:x="">x</p></r>', 17, "declared with an empty namespace"),
         (b"<r><p>x<?xml y?></p></r>", 13, "an instruction named xml further on"),
-        (b'<r><y a:b="1"/></r>', 14, "the attribute a:b on <y>"),
+        (b'<r><y a:b="1"/></r>', 7, "the attribute a:b on <y>"),
         (b"<r><![CDATA[x</r>", 18, "end it with ']]>'"),
         (b"<r>a ]]> b</r>", 6, "write ]]&gt;"),
         (b"<r><!-- a -- b --></r>", 11, "may not hold '--'"),
@@ -136,6 +138,19 @@ def test_a_slip_of_hand_editing_is_told_what_to_do(
     assert (d.code, d.line, d.column) == ("gate.not-well-formed", 1, column)
     assert d.message.startswith("not well-formed: ") and advice in d.message, d.message
     assert "\n" not in d.message
+
+
+def test_a_fault_of_a_start_tag_over_several_lines_is_at_its_own_line(tmp_path: Path) -> None:
+    """Probe 180: a duplicate attribute and an undeclared prefix were placed at the end of
+    the start tag, on its last line (43:24 for a second rend on line 42)."""
+    cases = [
+        (b'<r>\n<hi rend="a"\n    n="rend=" rend="b"\n    >x</hi></r>', (3, 15)),
+        (b'<r>\n<x:hi\n  rend="a"\n  >x</x:hi></r>', (2, 1)),
+        (b'<r>\n<hi rend="a"\n  xl:href="b"\n  >x</hi></r>', (3, 3)),
+    ]
+    for data, place in cases:
+        d = only_error(gate(tmp_path, "bad.xml", data))
+        assert (d.code, (d.line, d.column)) == ("gate.not-well-formed", place), (data, d)
 
 
 def test_a_link_in_a_loop_named_on_the_command_line_is_told(tmp_path: Path) -> None:
@@ -280,6 +295,9 @@ def test_undefined_html_entity_suggests_the_character(tmp_path: Path) -> None:
     d = only_error(gate(tmp_path, "u.xml", b"<r>\n&mdash;</r>"))
     assert d.code == "gate.undefined-entity"
     assert d.line == 2
+    # at its "&", not after its ";" (probe 180)
+    d = only_error(gate(tmp_path, "v.xml", b"<r>\n<p>a&mdash;b &mdash;</p></r>"))
+    assert (d.line, d.column) == (2, 5)
     assert "—" in d.message
     # a character no one can see is named (probe 112: "write the character itself ( )")
     d = only_error(gate(tmp_path, "s.xml", b"<r>&nbsp;</r>"))
