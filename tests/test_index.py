@@ -5825,3 +5825,34 @@ def test_a_registers_language_given_by_its_root_alone_marks_its_names(tmp_path: 
     assert (heading.text, heading.get("lang"), heading.get("dir")) == ("المتنبي", "ar", "rtl")
     (other,) = page.xpath("//p[@class='index-names']/span")
     assert other.text == "al-Mutanabbi" and other.get("dir") != "rtl"
+
+
+def test_a_name_on_both_sides_of_a_choice_is_one_mention(tmp_path: Path) -> None:
+    """Probe 178: <choice><abbr><persName ref="#p1">M.</persName></abbr><expan><persName
+    ref="#p1">Muḥammad</persName></expan></choice> was two mentions, the first linked to an
+    element the reading view hides (the page did not move). The name the page shows is the
+    mention."""
+    src = tmp_path / "src"
+    (src / "registers").mkdir(parents=True)
+    (src / "registers" / "persons.xml").write_text(
+        tei_text(
+            '<listPerson><person xml:id="p1"><persName>Muḥammad Kurd ʿAlī</persName></person>'
+            "</listPerson>"
+        ),
+        encoding="utf-8",
+    )
+    (src / "t.xml").write_text(
+        tei_text(
+            '<p>Wrote <choice><abbr><persName ref="#p1">M.</persName></abbr><expan><persName '
+            'ref="#p1">Muḥammad</persName></expan></choice> and <choice><sic><persName '
+            'ref="#p1">Mohamed</persName></sic><corr><persName ref="#p1">Muḥammad</persName>'
+            "</corr></choice>.</p>"
+        ),
+        encoding="utf-8",
+    )
+    report = build([src], tmp_path / "out", only=["index"], jobs=1)
+    assert not report.errors, report.diagnostics
+    data = json.loads((tmp_path / "out/index/entities.json").read_text(encoding="utf-8"))
+    (person,) = data["entities"]
+    assert person["count"] == 2, person
+    assert [o["text"] for o in person["occurrences"]] == ["Muḥammad", "Muḥammad"]

@@ -178,9 +178,22 @@
               | ancestor::tei:listEvent | ancestor::tei:listObject | ancestor::tei:listNym)
               [ancestor::tei:back | ancestor::tei:front])]
           [empty(ancestor::*[r:metadata(.)])]
+          [not(ed:shown-beside(.))]
       | tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//*[@ed:entity]"
       use="(@ed:entity, tokenize(@ed:also)) ! ed:entry-of(key('entry', string(.), $registers)[1])
           /@xml:id"/>
+  <!-- Whether a name stands in the side of a choice the reading page hides (an abbr, a sic,
+       an orig) while the side it shows names the same entity: one mention, the one a reader
+       sees (probe 178: "M." and "Muḥammad" were two mentions, the link of the first landing
+       on an element the reading view hides, the page unmoved). -->
+  <xsl:function name="ed:shown-beside" as="xs:boolean">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="side" as="element()?"
+        select="$name/ancestor-or-self::*[parent::tei:choice][r:left-out(.)][1]"/>
+    <xsl:sequence select="exists($side) and exists(r:chosen($side/..)/descendant-or-self::*
+        [@ed:entity = $name/@ed:entity])"/>
+  </xsl:function>
+
   <!-- The pointers and names that cite a work of a bibliography file, by the work's id: a
        ptr or ref at file.xml#id (a text's "#id" is its own bibl), a reading or quotation
        whose @source is one, a short reference (bibl) whose @ref or @corresp is one, a name the normalisation stage resolved to the work (rs
