@@ -4432,6 +4432,21 @@ def test_a_cards_other_names_each_keep_their_language(tmp_path: Path) -> None:
     page = html.parse(str(tmp_path / "out/html/t.html"))
     (also,) = page.xpath("//p[@class='card-also']")
     assert [(b.get("lang"), b.text) for b in also.xpath("bdi")] == [("he", "בוב")]
+    # and one of its own in an entry of another (probe 178: "Eliezer Ben-Yehuda", English,
+    # in a Hebrew entry, was marked Hebrew)
+    (corpus / "t.xml").write_text(
+        tei_text(
+            '<p>We read <persName ref="#e">Ben-Yehuda</persName>.</p><div><listPerson><person '
+            'xml:id="e" xml:lang="he"><persName>אליעזר בן־יהודה</persName><persName '
+            'xml:lang="en" type="alt">Eliezer Ben-Yehuda</persName></person></listPerson></div>',
+            lang="en",
+        ),
+        encoding="utf-8",
+    )
+    assert build([corpus], tmp_path / "out", only=["html"], jobs=1).errors == 0
+    page = html.parse(str(tmp_path / "out/html/t.html"))
+    (also,) = page.xpath("//p[@class='card-also']")
+    assert [(b.get("lang"), b.text) for b in also.xpath("bdi")] == [("en", "Eliezer Ben-Yehuda")]
 
 
 def test_lives_dated_by_iso_attributes_are_dated(tmp_path: Path) -> None:

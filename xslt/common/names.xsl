@@ -626,8 +626,11 @@
             <xsl:text>; </xsl:text>
           </xsl:if>
           <bdi>
-            <!-- its language, else its entry's (a person of xml:lang="he": probe 103) -->
-            <xsl:for-each select="((., ancestor::*)[@xml:lang][not(. &lt;&lt; $entry)])[last()]
+            <!-- its language, else its entry's (a person of xml:lang="he": probe 103); the
+                 nearest (probe 178: "(., ancestor::*)[last()]" took the entry's, a sequence
+                 of the name first and its ancestors after it, "Eliezer Ben-Yehuda" marked
+                 Hebrew) -->
+            <xsl:for-each select="ancestor-or-self::*[@xml:lang][not(. &lt;&lt; $entry)][1]
                 /@xml:lang[exists(r:lang(.))]">
               <xsl:attribute name="lang" select="r:lang(.)"/>
             </xsl:for-each>
