@@ -72,9 +72,29 @@ def is_register(doc: SourceDocument) -> bool:
 
 def _nothing_to_read(root: etree._Element) -> bool:
     text = root.find(f"{{{TEI_NS}}}text")
-    return (text is None or lists_only(text)) and not holds_transcription(
-        root.find(f"{{{TEI_NS}}}sourceDoc")
+    return (text is None or lists_only(text) or _placeholder(root, text)) and not (
+        holds_transcription(root.find(f"{{{TEI_NS}}}sourceDoc"))
     )
+
+
+#: What an empty text is made of: its divisions and empty paragraphs, nothing to see.
+_EMPTY_PARTS = frozenset(("text", "front", "body", "back", "div", "p", "ab", "head"))
+
+
+def _placeholder(root: etree._Element, text: etree._Element) -> bool:
+    """Whether ``text`` is a template's placeholder beside register lists kept elsewhere in
+    the file (the header's particDesc, a standOff): no words, only empty divisions and
+    paragraphs (probe 178: OpenArabicPE's personography, <text><body><p/></body></text>,
+    was published as a page and a book of nothing, counted among the texts)."""
+    for element in text.iter():
+        if not isinstance(element.tag, str):
+            continue  # a comment or a processing instruction
+        qname = etree.QName(element)
+        if qname.namespace != TEI_NS or qname.localname not in _EMPTY_PARTS:
+            return False
+        if (element.text or "").strip() or (element is not text and (element.tail or "").strip()):
+            return False
+    return any(True for _ in _register_lists(root))
 
 
 #: Where a ``listBibl`` is a description's or a reference's (or an entry's, in a register
@@ -106,7 +126,7 @@ def is_text(doc: SourceDocument) -> bool:
     if root.tag != f"{{{TEI_NS}}}TEI":
         return False
     text = root.find(f"{{{TEI_NS}}}text")
-    if text is not None and not lists_only(text):
+    if text is not None and not lists_only(text) and not _placeholder(root, text):
         return True
     return holds_transcription(root.find(f"{{{TEI_NS}}}sourceDoc"))
 

@@ -70,6 +70,26 @@ def test_an_empty_source_doc_is_nothing_to_publish() -> None:
     assert is_register(doc(register, "reg.xml")) and not is_text(doc(register, "reg.xml"))
 
 
+def test_a_placeholder_text_beside_lists_in_the_header_is_a_register() -> None:
+    """Probe 178 (OpenArabicPE's personography: its persons in the header's particDesc, a
+    template's <text><body><p/></body></text>): it was published as a page and a book of
+    nothing, counted among the texts. A text of words, an image or a page break is still a
+    text; an empty one with no lists anywhere stays one (an empty page is told)."""
+    lists = (
+        '<profileDesc><particDesc><listPerson><person xml:id="p1"/></listPerson></particDesc>'
+        "</profileDesc>"
+    )
+    header = f"<teiHeader>{lists}</teiHeader>"
+    for body in ("<body><p/></body>", "<body><div><head/><p> </p></div></body>", ""):
+        found = doc(f"<TEI {T}>{header}<text>{body}</text></TEI>", "persons.xml")
+        assert is_register(found) and not is_text(found), body
+    for body in ("<body><p>Some text here.</p></body>", '<body><pb facs="a.png"/></body>'):
+        found = doc(f"<TEI {T}>{header}<text>{body}</text></TEI>", "persons.xml")
+        assert is_text(found) and not is_register(found), body
+    bare = doc(f"<TEI {T}><teiHeader/><text><body><p/></body></text></TEI>", "empty.xml")
+    assert is_text(bare)
+
+
 def _in_text(body: str) -> str:
     return f"<TEI {T}><teiHeader/><text>{body}</text></TEI>"
 
