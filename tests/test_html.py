@@ -3355,7 +3355,7 @@ def test_about_page_credits_and_a_library_catalogues_punctuation(tmp_path: Path)
     about = _page(tmp_path / "out" / "html" / "about.html")
     facts = [
         (dt.text_content(), " ".join(dt.getnext().text_content().split()))
-        for term in about.xpath("//dl[@class='facts']/dt")
+        for dt in about.xpath("//dl[@class='facts']/dt")
     ]
     assert facts[:4] == [
         ("Cataloguer (1984)", "A. Watson"),
@@ -5068,7 +5068,7 @@ def test_terms_stated_in_words_are_no_missing_licence(tmp_path: Path) -> None:
     about = _page(tmp_path / "out" / "html" / "about.html")
     facts = [
         (dt.text_content(), " ".join(dt.getnext().text_content().split()))
-        for term in about.xpath("//dl[@class='facts']/dt")
+        for dt in about.xpath("//dl[@class='facts']/dt")
     ]
     assert ("Rights", "Creative Commons licence Attribution 4.0.") in facts
     assert [label for label, _ in facts if label == "Licence"] == []
