@@ -65,6 +65,10 @@ class XmlModel:
     position: int = 0
 
 
+#: Elements by their name and line.
+_Places = dict[tuple[object, int | None], list[etree._Element]]
+
+
 class Inclusion(NamedTuple):
     """The top element of a subtree included with ``xi:include``, and where it came from."""
 
@@ -169,7 +173,10 @@ class SourceDocument:
         its inclusions, by its name, its line and its rank among those of both."""
         if not self.parts:
             return self._start_tags, element
-        if self.inclusion_of(element) is not None or self._unexpanded is None:
+        part = self.inclusion_of(element)
+        if part is not None:
+            return self._written_in_part(part, element)
+        if self._unexpanded is None:
             return None, element
         tags, written = self._unexpanded
         key = (element.tag, element.sourceline)
@@ -178,6 +185,50 @@ class SourceDocument:
         if len(here) != len(there) or element not in here:
             return None, element  # an xi:fallback's content, or an entity's: no place told
         return tags, there[here.index(element)]
+
+    def _written_in_part(
+        self, part: Inclusion, element: etree._Element
+    ) -> tuple[columns.StartTags | None, etree._Element]:
+        """The start tags of an included file and ``element`` as that file holds it: by its
+        name, its line and its rank among the elements of both, as for the including file
+        (probe 180: a misspelt element in an included part was told at its line alone, where
+        jing gives the column too). None when the part's file cannot be read again alike (an
+        xpointer's part of it, which holds fewer elements of a name and line than the file)."""
+        if part.path not in self._parts_read:
+            self._parts_read[part.path] = _part_tags(part.path)
+        tags, written = self._parts_read[part.path]
+        if tags is None:
+            return None, element
+        if part.element not in self._parts_here:
+            self._parts_here[part.element] = _by_place(self._part_elements(part))
+        key = (element.tag, element.sourceline)
+        here = self._parts_here[part.element].get(key, [])
+        there = written.get(key, [])
+        if len(here) != len(there) or element not in here:
+            return None, element
+        return tags, there[here.index(element)]
+
+    def _part_elements(self, part: Inclusion) -> list[etree._Element]:
+        """The elements of the subtree ``part`` brought, written in its file (not those of
+        inclusions inside it), in document order."""
+        owners = self._owners
+        mine: list[etree._Element] = []
+        pending = [part.element]
+        while pending:
+            element = pending.pop()
+            if element is not part.element and element in owners:
+                continue
+            mine.append(element)
+            pending.extend(reversed([c for c in element if isinstance(c.tag, str)]))
+        return mine
+
+    @functools.cached_property
+    def _parts_read(self) -> dict[Path, tuple[columns.StartTags | None, _Places]]:
+        return {}
+
+    @functools.cached_property
+    def _parts_here(self) -> dict[etree._Element, _Places]:
+        return {}
 
     @functools.cached_property
     def _unexpanded(
@@ -898,6 +949,20 @@ def _too_many_attributes(
 
 #: This thread's parsers, by ``parameter_entities`` (``_parser``).
 _PARSERS = threading.local()
+
+
+def _part_tags(path: Path) -> tuple[columns.StartTags | None, _Places]:
+    """An included file's start tags and elements by name and line, read again without its
+    own inclusions; none when it cannot be read."""
+    try:
+        data = path.read_bytes()
+        root = etree.fromstring(data, _parser()[0])
+    except (OSError, etree.XMLSyntaxError):
+        return None, {}
+    text = columns.decode(data, root.getroottree().docinfo.encoding)
+    if text is None:
+        return None, {}
+    return columns.StartTags(text, root), _by_place(root.iter(etree.Element))
 
 
 def _by_place(

@@ -133,9 +133,10 @@ def test_nested_includes_resolve_against_their_own_folder(tmp_path: Path) -> Non
 
 def test_relax_ng_errors_in_included_content_point_at_the_included_file() -> None:
     found = validator_for(SCHEMA).validate(gated(DATA / "inscriptions/ins-2.xml"))
-    assert [(Path(d.path).name, d.line, d.code) for d in found] == [
-        ("misspelt.xml", 3, "rng.missing-element"),
-        ("misspelt.xml", 4, "rng.unexpected-element"),
+    # at their columns in the included file too (probe 180: the line alone)
+    assert [(Path(d.path).name, d.line, d.column, d.code) for d in found] == [
+        ("misspelt.xml", 3, 3, "rng.missing-element"),
+        ("misspelt.xml", 4, 5, "rng.unexpected-element"),
     ]
     assert all(
         d.message.endswith("(included by inscriptions/ins-2.xml:13)")
@@ -158,8 +159,8 @@ def test_schematron_findings_in_included_content_point_at_the_included_file(
         "</rule></pattern></schema>",
     )
     found = schematron_for(schema).validate(gated(DATA / "inscriptions/ins-2.xml"))
-    assert [(Path(d.path).name, d.line, d.code) for d in found] == [
-        ("misspelt.xml", 3, "person-name")
+    assert [(Path(d.path).name, d.line, d.column, d.code) for d in found] == [
+        ("misspelt.xml", 3, 3, "person-name")
     ]
     assert found[0].message.startswith("a person needs a name (included by ")
     assert found[0].message.endswith("inscriptions/ins-2.xml:13)")
