@@ -144,11 +144,48 @@ SAME_FAULT_IN_FILE: tuple[dict[str, FaultKey], ...] = (
 _AT_ATTRIBUTE = frozenset({"rng.duplicate-id", "refs.duplicate-id", "rng.bad-value"})
 
 
+_MISSPELT_ATTRIBUTE = re.compile(
+    r'^attribute "[^"]+" is not allowed on element "([^"]+)"; did you mean "([^"]+)"\?'
+)
+
+
+def _not_misspelt(found: list[Diagnostic]) -> list[Diagnostic]:
+    """``found`` without a rule's report that an element lacks the attribute RELAX NG says
+    is misspelt on it: "<date> has no normalised value: add when=..." beside "attribute
+    "wehn" is not allowed on element "date"; did you mean "when"?" is one fault told twice
+    (probe 180). The rule's report is known by its file, its element's name, the attribute
+    it names and its place: at the element's start tag, on the attribute's line or up to ten
+    lines before it (a start tag over several lines)."""
+    misspelt = [
+        (d.path, d.line or 0, match.group(1), match.group(2))
+        for d in found
+        if d.code == "rng.unexpected-attribute"
+        and (match := _MISSPELT_ATTRIBUTE.match(d.message)) is not None
+    ]
+    if not misspelt:
+        return found
+
+    def told(d: Diagnostic) -> bool:
+        if d.origin != "schematron" or d.line is None:
+            return False
+        return any(
+            d.path == path
+            and line - 10 <= d.line <= line
+            and f"<{element}" in d.message
+            and (f"{attribute}=" in d.message or f"@{attribute}" in d.message)
+            for path, line, element, attribute in misspelt
+        )
+
+    return [d for d in found if not told(d)]
+
+
 def _one_per_fault(found: list[Diagnostic]) -> list[Diagnostic]:
     """``found`` without the reports of a fault of ``SAME_FAULT_IN_FILE`` that a preferred
     code reported too; a kept report of a rule about the element (placed at its start tag)
     takes the place the attribute-placed reports of the same fault agree on: the attribute,
-    on another line when the tag is written over several."""
+    on another line when the tag is written over several. Nor a rule's report of a missing
+    attribute that RELAX NG says is misspelt (``_not_misspelt``)."""
+    found = _not_misspelt(found)
     ranked: list[tuple[Hashable, int] | None] = []
     best: dict[Hashable, int] = {}
     places: dict[Hashable, set[tuple[int | None, int]]] = {}

@@ -407,6 +407,30 @@ def test_an_id_that_is_no_xml_name_is_reported_once(tmp_path: Path) -> None:
     assert [d.code for d in alone.diagnostics] == ["refs.bad-id"]
 
 
+def test_a_misspelt_attribute_is_told_once_with_what_was_meant(tmp_path: Path) -> None:
+    """Probe 180: <date wehn="1851-05"> was two errors, the edition's rule ("has no normalised
+    value: add when=...") and RELAX NG's, which named no attribute to write; "rfe" on a
+    persName likewise ("has no @ref"). RELAX NG's is told, with the attribute meant (two
+    letters swapped, which difflib rated too far); a rule about another element is kept."""
+    source = tmp_path / "t.xml"
+    source.write_text(
+        tei_text(
+            '<p><date wehn="1851-05">May 1851</date> <persName\n  rfe="#x">Ada</persName> '
+            "<date>undated</date></p>"
+        ),
+        encoding="utf-8",
+    )
+    report = check([source], CheckOptions(checks=frozenset({"rng", "schematron"})))
+    told = [(d.code, d.line) for d in report.sorted() if d.code != "check.default-schema"]
+    assert told == [
+        ("rng.unexpected-attribute", 1),
+        ("rng.unexpected-attribute", 2),
+        ("ed-date-value", 2),
+    ], report.sorted()
+    messages = [d.message for d in report.sorted() if d.code == "rng.unexpected-attribute"]
+    assert 'did you mean "when"?' in messages[0] and 'did you mean "ref"?' in messages[1]
+
+
 def test_an_impossible_date_is_told_once_with_the_rules_advice(tmp_path: Path) -> None:
     """30 February fails the schema's datatype and the edition's date rule at one place: the
     rule, which says how to write a date, is heard; RELAX NG alone still reports it."""

@@ -546,7 +546,25 @@ def _closest(name: str, candidates: list[str]) -> str | None:
     if name.lower() in lowered and lowered[name.lower()] != name:
         return lowered[name.lower()]
     found = difflib.get_close_matches(name, candidates, n=1, cutoff=0.8)
-    return found[0] if found and found[0] != name else None
+    if found and found[0] != name:
+        return found[0]
+    # two letters swapped, which difflib rates below the cutoff in a short name (probe 180:
+    # "wehn", "rfe", "cret", "dvi" were given no "did you mean")
+    swapped = [c for c in candidates if _one_swap(name.lower(), c.lower())]
+    return swapped[0] if len(swapped) == 1 else None
+
+
+def _one_swap(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with two letters in a row swapped ("wehn", "when")."""
+    if len(a) != len(b) or a == b:
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and a[differ[0]] == b[differ[1]]
+        and a[differ[1]] == b[differ[0]]
+    )
 
 
 def _in_another_namespace(classes: list[NameClass], token: Token, parent: str) -> str | None:
