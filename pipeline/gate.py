@@ -1330,8 +1330,14 @@ def _invalid_bytes_message(data: bytes) -> str:
     """What to do about bytes the parser cannot read in the declared encoding. In a file
     whose bytes over 0x7F are mostly UTF-8 characters, the others are stray bytes to type
     again (probe 164); else the declaration to suggest (``_encoding_example``)."""
+    # the encoding as the file names it, else the default (probe 180: a file declaring UTF-8
+    # was told "UTF-8 when its XML declaration names none")
+    match = _DECL_ENCODING.match(data.lstrip(codecs.BOM_UTF8))
+    named = match.group(1).decode("ascii") if match else ""
     said = (
-        "bytes that are not valid in the file's encoding (UTF-8 when its XML declaration "
+        f"bytes that are not valid in the file's encoding ({named}, as its XML declaration says)"
+        if named
+        else "bytes that are not valid in the file's encoding (UTF-8: its XML declaration "
         "names none)"
     )
     census = _census(data)
@@ -1339,8 +1345,7 @@ def _invalid_bytes_message(data: bytes) -> str:
         return f"{said}: save the file as UTF-8, or declare the encoding it is in" + (
             _encoding_example(census)
         )
-    match = _DECL_ENCODING.match(data.lstrip(codecs.BOM_UTF8))
-    declared = match.group(1).decode("ascii").lower() if match else "utf-8"
+    declared = named.lower() or "utf-8"
     keep = "keep the file UTF-8" if declared in ("utf-8", "utf8") else 'declare encoding="UTF-8"'
     count = census.strays
     if not count:  # UTF-8 throughout, under a multi-byte encoding's name (Shift_JIS)

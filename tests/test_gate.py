@@ -399,6 +399,10 @@ def test_bytes_invalid_in_declared_utf8(tmp_path: Path) -> None:
     data = '<?xml version="1.0" encoding="UTF-8"?>\n<r>\né</r>'.encode("latin-1")
     d = only_error(gate(tmp_path, "l1.xml", data))
     assert (d.code, d.line) == ("gate.encoding", 3)
+    # the encoding as declared (probe 180: "UTF-8 when its XML declaration names none")
+    assert "the file's encoding (UTF-8, as its XML declaration says)" in d.message, d.message
+    bare = only_error(gate(tmp_path, "l2.xml", "<r>\né</r>".encode("latin-1")))
+    assert "(UTF-8: its XML declaration names none)" in bare.message, bare.message
 
 
 def test_utf8_declared_as_latin1_is_refused(tmp_path: Path) -> None:
