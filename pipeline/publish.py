@@ -44,7 +44,7 @@ from . import diagnostics as diag
 from . import lock
 from .diagnostics import Diagnostic
 from .errors import EditionError, EnvironmentFailure, OptionError
-from .io import write_bytes_atomic
+from .io import sweep_leftovers, temp_parts, write_bytes_atomic
 
 OUTPUTS = ("html", "epub", "index")
 MARKER = ".edition"
@@ -365,14 +365,34 @@ class OutputFolder:
         try:
             children = list(os.scandir(self.marker))
             return all(
-                c.name == "lock"
-                and c.is_file(follow_symlinks=False)
-                and c.stat(follow_symlinks=False).st_size <= 100
-                and _LOCK_TEXT.fullmatch(Path(c.path).read_bytes()) is not None
+                c.is_file(follow_symlinks=False)
+                and (
+                    (
+                        c.name == "lock"
+                        and c.stat(follow_symlinks=False).st_size <= 100
+                        and _LOCK_TEXT.fullmatch(Path(c.path).read_bytes()) is not None
+                    )
+                    or self._owner_being_written(c)
+                )
                 for c in children
             )
         except OSError:
             return False
+
+    @staticmethod
+    def _owner_being_written(entry: os.DirEntry[str]) -> bool:
+        """Whether ``entry`` is the temp file of ``OWNER`` a first build writes (or left,
+        killed before renaming it): probe 179, a second first build into the same new
+        ``--out`` was told that ``.edition`` "was not made by edition build", where it
+        should wait its turn at the lock, and one killed at that moment left a folder every
+        later build refused."""
+        parts = temp_parts(entry.name)
+        if parts is None or parts[0] != OWNER:
+            return False
+        size = entry.stat(follow_symlinks=False).st_size
+        return size <= len(OWNER_TEXT.encode()) and OWNER_TEXT.encode().startswith(
+            Path(entry.path).read_bytes()
+        )
 
     def _owned_marker(self) -> bool:
         try:
@@ -461,6 +481,7 @@ class OutputFolder:
             raise EnvironmentFailure.of(exc, "create the output folder", self.marker) from exc
         if not (self.marker / OWNER).is_file():
             write_bytes_atomic(self.marker / OWNER, OWNER_TEXT.encode())
+        sweep_leftovers(self.marker / OWNER)  # one a build killed while writing it left
         with lock.hold(self.marker / "lock", str(self.out)):
             self._relink_current()
             yield self.finish_publishing()

@@ -131,6 +131,28 @@ def test_a_vacant_marker_folder_is_the_builds_to_take(
     assert (out / "html" / "belgium-1944.html").is_file()
 
 
+@pytest.mark.parametrize("written", [b"", b"This folder", None])
+def test_an_owner_mark_being_written_is_no_strangers(
+    sources: Path, tmp_path: Path, written: bytes | None
+) -> None:
+    """Probe 179: two first builds into one new --out; the second met OUT/.edition holding
+    the first's OWNER half written (its temp file), and was told the folder "was not made by
+    edition build", where it should wait its turn at the lock. One killed at that moment left
+    a folder every build and clean refused. The temp file of OWNER (of a live process or a
+    dead one) is the build's; a dead one's is swept; a stranger's file is still refused."""
+    out = tmp_path / "out"
+    (out / MARKER).mkdir(parents=True)
+    if written is None:  # someone's file of the same shape
+        (out / MARKER / ".OWNER.99999999.abcd.tmp").write_bytes(b"my notes")
+        with pytest.raises(OptionError, match="was not made by edition build"):
+            OutputFolder(out).check_ownership()
+        return
+    (out / MARKER / ".OWNER.99999999.abcd.tmp").write_bytes(written)
+    assert build([sources / TEXT], out, only=["html"]).errors == 0
+    assert (out / "html" / "belgium-1944.html").is_file()
+    assert not (out / MARKER / ".OWNER.99999999.abcd.tmp").exists()
+
+
 def test_clean_removes_the_owner_mark_after_what_it_vouches_for(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
