@@ -10,7 +10,9 @@ schemas and stylesheets are read from the disk (docs/scaling.md).
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -42,7 +44,7 @@ def read(path: Path) -> bytes:
         return _or_missing(shipped[_key(path)], path)
     recorded = _recorded.get()
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError:
         if recorded is not None:
             recorded[_key(path)] = None
@@ -50,6 +52,27 @@ def read(path: Path) -> bytes:
     if recorded is not None:
         recorded[_key(path)] = data
     return data
+
+
+def read_regular(path: Path | str) -> bytes:
+    """The bytes of a regular file; ``OSError`` for a named pipe or a device, which would
+    block the reader for ever (probe 179: a source replaced by a pipe while a build ran
+    hung it, whatever --timeout said): opened without waiting, and read once it is known to
+    be a file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file (a named pipe or a device)", str(path))
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1  # the handle closes it
+            return handle.read()
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def is_file(path: Path) -> bool:

@@ -318,7 +318,7 @@ class SourceDocument:
         changed = []
         for path, digest in ((self.path, self.sha256), *self.digests):
             try:
-                current = hashlib.sha256(path.read_bytes()).hexdigest()
+                current = hashlib.sha256(files.read_regular(path)).hexdigest()
             except OSError:
                 current = ""
             if current != digest:

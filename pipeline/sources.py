@@ -24,6 +24,7 @@ from . import diagnostics as diag
 from . import reshape, tei_corpus
 from .active_content import published_copy
 from .diagnostics import Diagnostic
+from .files import read_regular
 from .gate import (
     DEFAULT_MAX_BYTES,
     TEI_NS,
@@ -497,7 +498,7 @@ def changed_files(fact: SourceFacts) -> list[Path]:
     found = []
     for path, digest in ((str(fact.path), fact.sha256), *fact.included):
         try:
-            current = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            current = hashlib.sha256(read_regular(path)).hexdigest()
         except OSError:
             current = ""
         if current != digest:
