@@ -24,6 +24,16 @@ from .errors import EnvironmentFailure, OptionError
 _CACHE_FAILURES: dict[str, EnvironmentFailure] = {}
 
 
+def _umask() -> int:
+    # read once, when the module is imported (the umask can only be read by setting it)
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+_UMASK = _umask()
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder, fsync, rename."""
     with _atomic(path, "wb") as handle:
@@ -77,7 +87,10 @@ def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        # as a file the process made itself would be (mkstemp's are private): readable by
+        # all under the usual umask 022, private under 077 as the folders and Pagefind's
+        # files are (probe 179: every file the build wrote was 0644 under umask 077)
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

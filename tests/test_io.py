@@ -22,7 +22,19 @@ def test_atomic_write_replaces_and_leaves_no_temp(tmp_path: Path) -> None:
     write_bytes_atomic(target, b"two")
     assert target.read_bytes() == b"two"
     assert sorted(p.name for p in target.parent.iterdir()) == ["a.txt"]
-    assert target.stat().st_mode & 0o777 == 0o644
+    assert target.stat().st_mode & 0o777 == 0o666 & ~io._UMASK
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_written_file_has_the_modes_of_the_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask: int, mode: int
+) -> None:
+    """Probe 179: under umask 077 the folders and Pagefind's files were private and every
+    file the build wrote was 0644, neither private nor readable by a web server."""
+    monkeypatch.setattr(io, "_UMASK", umask)
+    target = tmp_path / "a.txt"
+    write_bytes_atomic(target, b"one")
+    assert target.stat().st_mode & 0o777 == mode
 
 
 @pytest.mark.parametrize(
