@@ -7,6 +7,7 @@ installs, and ``pagefind_bin``): the point is what Pagefind writes, which a fake
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import os
@@ -272,3 +273,59 @@ def test_a_seed_gone_before_it_is_copied_is_passed_over(tmp_path: Path) -> None:
     got = _files(site / search.INDEX_FOLDER)
     got.pop(search.BUNDLES_FILE)
     assert got == _files(fresh)
+
+
+def _moved(count: int, found: list) -> list:
+    """Postings of pages numbered ``count - 1 - n`` (each a difference from the one before)."""
+    at, pages = 0, []
+    for page in found:
+        at += page[0]
+        pages.append([count - 1 - at, *page[1:]])
+    pages.sort(key=lambda posting: posting[0])
+    before = 0
+    for page in pages:
+        page[0], before = page[0] - before, page[0]
+    return pages
+
+
+def _reverse_pages(folder: Path) -> None:
+    """Number the pages of every language of ``folder`` the other way round, as Pagefind
+    does when the file system lists the site's files in another order: the metadata's
+    pages, the index's postings (each a difference from the page before) and the filters."""
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_path = folder / f"pagefind.{language['hash']}.pf_meta"
+        meta = pagefind_files.read(meta_path)
+        count = len(meta[1])
+        moved = functools.partial(_moved, count)
+        for _, _, name in meta[2]:
+            path = folder / "index" / f"{name}.pf_index"
+            (words,) = pagefind_files.read(path)
+            words = [
+                [w, moved(found), [[v, moved(at), *rest] for v, at, *rest in variants][::-1]]
+                for w, found, variants in words
+            ]
+            path.write_bytes(pagefind_files._pack([words]))
+        for _, file in meta[3]:
+            path = folder / "filter" / f"{file}.pf_filter"
+            name, values = pagefind_files.read(path)
+            values = [[v, sorted(count - 1 - p for p in at)] for v, at in values]
+            path.write_bytes(pagefind_files._pack([name, values]))
+        meta[1] = meta[1][::-1]
+        meta[4] = [[name, [count - 1 - p for p in at]] for name, at in meta[4]]
+        meta_path.write_bytes(pagefind_files._pack(meta))
+
+
+def test_pages_numbered_in_another_order_give_the_same_index(tmp_path: Path) -> None:
+    """Probe 179: a build on ext4 and one on a tmpfs gave other bytes in html/pagefind:
+    Pagefind numbers the pages in the order the file system lists them, and a word's
+    spellings in the order of a hash map. The canonical index numbers the pages by their
+    fragments' names and sorts the spellings."""
+    index = _pagefind(_site(_mkdir(tmp_path / "site"), _pages()))
+    other = tmp_path / "other"
+    shutil.copytree(index, other)
+    _reverse_pages(other)
+    assert _files(index) != _files(other)
+    pagefind_files.canonicalize(index)
+    pagefind_files.canonicalize(other)
+    assert _files(index) == _files(other)

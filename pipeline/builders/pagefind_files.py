@@ -5,7 +5,9 @@ runs over the same pages name and fill them differently (``pagefind/filter/*.pf_
 ``pagefind.<hash>.pf_meta`` file and ``pagefind-entry.json``). The edition promises
 byte-identical rebuilds (DESIGN.md), so after Pagefind has run, ``canonicalize`` sorts the
 values of every filter and the filters listed in the metadata, names each rewritten file
-after a digest of its content, and points the entry file at the new metadata. The files are
+after a digest of its content, and points the entry file at the new metadata. It numbers the
+pages too, by their fragments' names (``_renumbered``): Pagefind numbers them in the order
+the file system lists the site's files, which differs from one file system to another. The files are
 gzip streams of ``pagefind_dcd`` followed by CBOR; the small codec below reads and writes the
 subset Pagefind uses (integers, strings, byte strings, arrays, maps). Anything else raises
 ``ValueError``, and the index is then left as Pagefind wrote it.
@@ -106,6 +108,10 @@ def canonicalize(folder: Path) -> None:
     """Rewrite Pagefind's output in ``folder`` so that its bytes depend on the pages only."""
     entry_path = folder / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    # pages in an order of their own first: each language's metadata, index and filters
+    for language in entry["languages"].values():
+        meta_path = folder / f"pagefind.{language['hash']}.pf_meta"
+        meta_path.write_bytes(_pack(_renumbered(folder, read(meta_path))))
     renamed: dict[str, str] = {}
     for path in sorted((folder / "filter").glob("*.pf_filter")):
         name, values = read(path)
@@ -124,6 +130,60 @@ def canonicalize(folder: Path) -> None:
         (folder / f"pagefind.{new}.pf_meta").write_bytes(data)
         language["hash"] = new
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+def _renumbered(folder: Path, meta: Any) -> Any:
+    """The metadata of one language with its pages in the order of their fragments' names
+    (digests of their content), and its index chunks and filters saying the same numbers.
+    Pagefind numbers the pages in the order it walks the site's folder, which is the file
+    system's (probe 179: a build on ext4 and one on a tmpfs gave other bytes). The metadata
+    is ``[version, pages, chunks, filters, sorts, ...]``: a page ``[fragment, words]``, a
+    chunk ``[first word, last word, name]`` of ``index/<name>.pf_index`` (``[[word, pages,
+    variants]]``, a page ``[number, locations, meta locations]`` whose number is its
+    difference from the page before, a variant ``[word, pages]``), a filter ``[name,
+    file]`` of ``filter/<file>.pf_filter`` (``[name, [[value, numbers]]]``), a sort
+    ``[name, numbers]``."""
+    pages = meta[1]
+    order = sorted(range(len(pages)), key=lambda i: (str(pages[i][0]), pages[i][1]))
+    number = {old: new for new, old in enumerate(order)}
+
+    def postings(found: list[Any]) -> list[Any]:
+        # a word's pages are numbered by their difference from the one before (ascending)
+        at, pairs = 0, []
+        for page in found:
+            at += page[0]
+            pairs.append([number[at], *page[1:]])
+        pairs.sort(key=lambda p: p[0])
+        before = 0
+        for page in pairs:
+            page[0], before = page[0] - before, page[0]
+        return pairs
+
+    chunks = []
+    for first, last, name in meta[2]:
+        path = folder / "index" / f"{name}.pf_index"
+        (words,) = read(path)
+        # (a word's spellings in the text, its variants, in the order of a hash map: sorted)
+        words = [
+            [
+                word,
+                postings(found),
+                sorted(([v, postings(at), *rest] for v, at, *rest in variants), key=lambda v: v[0]),
+            ]
+            for word, found, variants in words
+        ]
+        data = _pack([words])
+        new = _named(name.split("_", 1)[0], data, 7)
+        if new != name:
+            (folder / "index" / f"{new}.pf_index").write_bytes(data)
+            path.unlink()
+        chunks.append([first, last, new])
+    for _, file in meta[3]:
+        path = folder / "filter" / f"{file}.pf_filter"
+        name, values = read(path)
+        path.write_bytes(_pack([name, [[v, sorted(number[p] for p in at)] for v, at in values]]))
+    sorts = [[name, [number[p] for p in at]] for name, at in meta[4]]
+    return [meta[0], [pages[i] for i in order], chunks, meta[3], sorts, *meta[5:]]
 
 
 def _renamed(value: Any, renamed: dict[str, str]) -> Any:
