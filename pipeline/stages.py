@@ -94,6 +94,9 @@ def _placeholder(root: etree._Element, text: etree._Element) -> bool:
             return False
         if (element.text or "").strip() or (element is not text and (element.tail or "").strip()):
             return False
+    # (a catalogue record's text is its description, shown from its header: no register)
+    if next(root.iter(f"{{{TEI_NS}}}msDesc"), None) is not None:
+        return False
     return any(True for _ in _register_lists(root))
 
 
