@@ -1639,15 +1639,10 @@ def _in_start_tag(data: bytes, line: int, column: int, raw: str) -> tuple[int, i
     attribute = _PREFIXED_ATTRIBUTE.match(raw)
     if redefined is None and attribute is None and _PREFIXED_ELEMENT.match(raw) is None:
         return None
-    text = columns.decode(data)
-    if text is None:
+    placed = _decoded_place(data, line, column)
+    if placed is None:
         return None
-    at = -1
-    for _ in range(line - 1):
-        at = text.find("\n", at + 1)
-        if at < 0:
-            return None
-    end = min(at + column, len(text))
+    text, end = placed
     start = text.rfind("<", 0, end)  # no "<" in an attribute's value: the tag's own
     if start < 0:
         return None
@@ -1670,13 +1665,10 @@ def _in_start_tag(data: bytes, line: int, column: int, raw: str) -> tuple[int, i
     return text.count("\n", 0, offset) + 1, offset - begins
 
 
-def _long_node_start(data: bytes, line: int, column: int) -> tuple[int, int] | None:
-    """Where the node the parser found too long begins (``line``, ``column``: where it gave
-    up): the text after the last markup that ends before that place, or the markup that
-    does not end before it (a name, a start tag, a comment over the limit). The markup is
-    read from the start of the file, whole, so that a "<" or a quote inside a CDATA section
-    or a comment is no tag (probe 164: placed at a "<b" inside a CDATA section). None when
-    the file cannot be decoded."""
+def _decoded_place(data: bytes, line: int, column: int) -> tuple[str, int] | None:
+    """The file's text and the offset in it of libxml2's ``line`` and ``column`` (from 1,
+    the character after the place); None when the file cannot be decoded or has no such
+    line."""
     text = columns.decode(data)
     if text is None:
         return None
@@ -1685,7 +1677,20 @@ def _long_node_start(data: bytes, line: int, column: int) -> tuple[int, int] | N
         at = text.find("\n", at + 1)
         if at < 0:
             return None
-    stop = min(at + column, len(text))  # libxml2's column, from 1, as an offset
+    return text, min(at + column, len(text))
+
+
+def _long_node_start(data: bytes, line: int, column: int) -> tuple[int, int] | None:
+    """Where the node the parser found too long begins (``line``, ``column``: where it gave
+    up): the text after the last markup that ends before that place, or the markup that
+    does not end before it (a name, a start tag, a comment over the limit). The markup is
+    read from the start of the file, whole, so that a "<" or a quote inside a CDATA section
+    or a comment is no tag (probe 164: placed at a "<b" inside a CDATA section). None when
+    the file cannot be decoded."""
+    placed = _decoded_place(data, line, column)
+    if placed is None:
+        return None
+    text, stop = placed
     begin = -1
     for markup in _MARKUP.finditer(text, 0, stop):
         if markup.end() - markup.start() == 1:  # no end before the place: this markup
